@@ -1,0 +1,162 @@
+"""The compatibility matrix as typed data: TensorFlow releases, NVIDIA's driver table, GPUs.
+
+The JSON files under matrices/ decode into these classes (see matrix/load.py). Every value in
+them carries its source: each entry has `sources`, mapping a field name to the URL (or
+`repository@commit:path`) it comes from; "*" covers the fields not named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PlatformKey = Literal[
+    "linux_x86_64", "linux_aarch64", "wsl2", "windows_x86_64", "macos_x86_64", "macos_arm64"
+]
+
+
+@dataclass(frozen=True)
+class PlatformSupport:
+    gpu: bool
+    """Whether the PyPI package gives CUDA GPU support on this platform."""
+    available: bool = True
+    """Whether PyPI has a wheel of this release for this platform at all."""
+    package: str | None = None
+    """The distribution to install there, when not the release's default."""
+    wheel_tag: str | None = None
+    glibc_min: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TfRelease:
+    version: str
+    python: tuple[str, ...]
+    """Supported Python versions X.Y (wheels on PyPI)."""
+    requires_python: str | None
+    cuda: str | None
+    """CUDA X.Y the release was built and tested with (None: no GPU build at all)."""
+    cudnn: str | None
+    """cuDNN X.Y it was built and tested with."""
+    sass: tuple[str, ...]
+    """Native kernels in the Linux wheel: sm_60, sm_70, ..."""
+    ptx: tuple[str, ...]
+    """PTX in the Linux wheel: compute_90, ..."""
+    platforms: dict[str, PlatformSupport]
+    sources: dict[str, str]
+    package: str = "tensorflow"
+    """The distribution that carries GPU support (tensorflow-gpu up to 2.0)."""
+    and_cuda_requires: tuple[str, ...] = ()
+    """The and-cuda extra's Requires-Dist exactly as the wheel's metadata states them."""
+    nvidia_pins: tuple[str, ...] = ()
+    """Exact pins (==) of the NVIDIA wheels this release was built against."""
+    cc_evidence: str | None = None
+    """How sass/ptx are known: 'wheel scan', 'sibling wheel scan', 'docs'."""
+    notes: tuple[str, ...] = ()
+
+
+DefectKind = Literal[
+    "pip-libs-need-ld-library-path",
+    "and-cuda-unresolvable",
+    "no-kernels-for-arch",
+    "xla-needs-nvcc-wheel",
+    "log-noise",
+]
+
+
+@dataclass(frozen=True)
+class Defect:
+    id: str
+    kind: DefectKind
+    affects: str
+    """PEP 440 specifier over TensorFlow versions, e.g. '==2.16.1' or '>=2.14,<2.17'."""
+    title: str
+    workaround: str
+    source: str
+    """The upstream issue or document."""
+    min_cc: str | None = None
+    """For no-kernels-for-arch: GPUs at or above this compute capability are affected."""
+    python: str | None = None
+    """Only with these Python versions (PEP 440 specifier), when the defect is that narrow."""
+
+
+@dataclass(frozen=True)
+class TensorflowMatrix:
+    releases: tuple[TfRelease, ...]
+    defects: tuple[Defect, ...]
+    refreshed: str
+    """ISO date of the last refresh (or of the shipped data)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    schema: str = "tfgpu-setup/matrix-tensorflow"
+    schema_version: int = 1
+
+
+@dataclass(frozen=True)
+class ToolkitDriver:
+    cuda: str
+    """Toolkit release X.Y.Z (X.Y.0 for GA)."""
+    linux_min: str
+    windows_min: str | None
+    source: str
+    label: str | None = None
+    confidence: Literal["official", "secondary"] = "official"
+
+
+@dataclass(frozen=True)
+class MinorCompat:
+    major: str
+    linux_min: str
+    windows_min: str | None
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DriverMatrix:
+    toolkits: tuple[ToolkitDriver, ...]
+    minor_compat: tuple[MinorCompat, ...]
+    refreshed: str
+    sources: dict[str, str] = field(default_factory=dict)
+    schema: str = "tfgpu-setup/matrix-cuda-drivers"
+    schema_version: int = 1
+
+
+@dataclass(frozen=True)
+class GpuPattern:
+    pattern: str
+    """Python regular expression searched case-insensitively in the full product name."""
+    cc: str
+    arch: str
+    source: str
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Architecture:
+    name: str
+    ccs: tuple[str, ...]
+    first_cuda: str | None
+    """First CUDA X.Y that supports it (None: before any version the matrix covers)."""
+    last_cuda: str | None
+    """Last CUDA X.Y that supports it (None: still supported)."""
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class GpuMatrix:
+    patterns: tuple[GpuPattern, ...]
+    architectures: tuple[Architecture, ...]
+    refreshed: str
+    sources: dict[str, str] = field(default_factory=dict)
+    schema: str = "tfgpu-setup/matrix-gpus"
+    schema_version: int = 1
+
+
+@dataclass(frozen=True)
+class Matrix:
+    tensorflow: TensorflowMatrix
+    drivers: DriverMatrix
+    gpus: GpuMatrix
+    origin: str
+    """Where it was loaded from: 'shipped' or the refreshed folder's path."""
