@@ -75,6 +75,10 @@ FINDING_IDS: dict[str, str] = {
     " right one.",
     "benign-log-noise": "A TensorFlow log line that looks alarming but is harmless when the GPU"
     " works.",
+    "gpu-out-of-memory": "GPU memory is exhausted or held by another process, so CUDA, cuBLAS or"
+    " cuDNN cannot start.",
+    "device-config-after-init": "tf.config device settings (visible devices, memory growth) were"
+    " changed after TensorFlow had initialised the GPUs.",
 }
 """Every public finding id with its one-line meaning. Ids are never renamed or removed."""
 

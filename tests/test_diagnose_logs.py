@@ -1,0 +1,586 @@
+"""The doctor's log reading, tested on real TensorFlow logs quoted in public issues.
+
+Each log under tests/fixtures/logs is a verbatim excerpt; the issue it comes from stands next to
+its file name below (and in tests/fixtures/logs/README.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tfgpu_setup.diagnose.logs import (
+    MAX_EVIDENCE,
+    diagnose_log,
+    findings_from_log,
+    match_log,
+)
+from tfgpu_setup.diagnose.signatures import (
+    CATALOGUE,
+    Signature,
+    cudnn_version,
+    library_version,
+)
+from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
+
+LOGS = Path(__file__).parent / "fixtures" / "logs"
+
+
+def read_log(name: str) -> str:
+    return (LOGS / name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Case:
+    log: str
+    source: str
+    top_id: str
+    severity: Severity
+    values: dict[str, str] = field(default_factory=dict)
+    """Values the top finding's lines must have extracted, each also shown in its title."""
+    tf_version: str | None = None
+
+    def __str__(self) -> str:
+        return self.log
+
+
+CASES = [
+    Case(
+        "kaggle-cusolver11-missing.log",
+        "https://github.com/Kaggle/docker-python/issues/1164",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        {"lib": "libcusolver.so.11", "lib_version": "11"},
+    ),
+    Case(
+        "nvidia-tf-cusolver-needs-nvjitlink.log",
+        "https://github.com/NVIDIA/tensorflow/issues/110",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        {
+            "lib": "libcusolver.so.11",
+            "dlerror": "libnvJitLink.so.12: cannot open shared object"
+            " file: No such file or directory",
+        },
+    ),
+    Case(
+        "styleclip-cuda10-libs-missing.log",
+        "https://github.com/orpatashnik/StyleCLIP/issues/20",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        {"lib": "libcudart.so.10.0", "lib_version": "10.0"},
+    ),
+    Case(
+        "windows-cudart64-110-missing.log",
+        "https://github.com/thanh-guong/master-thesis/issues/7",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        {"lib": "cudart64_110.dll", "lib_version": "11.0"},
+    ),
+    Case(
+        "windows-tf21rc0-cuda101-dlls-missing.log",
+        "https://github.com/tensorflow/tensorflow/issues/34736",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        {"lib": "cudart64_101.dll", "lib_version": "10.1"},
+    ),
+    Case(
+        "cudnn7-missing-ld-path-trailing-colon.log",
+        "https://github.com/tensorflow/tensorflow/issues/42309",
+        "cudnn-not-found",
+        Severity.ERROR,
+        {"lib": "libcudnn.so.7", "lib_version": "7"},
+    ),
+    Case(
+        "unable-to-load-cudnn-dso-tf0.log",
+        "https://github.com/tensorflow/tensorflow/issues/62",
+        "cudnn-not-found",
+        Severity.ERROR,
+    ),
+    Case(
+        "cannot-dlopen-generic-tf212.log",
+        "https://github.com/tensorflow/tensorflow/issues/60646",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        tf_version="2.12.0",
+    ),
+    Case(
+        "cudart-stub-tf213.log",
+        "https://github.com/tensorflow/tensorflow/issues/66750",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+        tf_version="2.13.1",
+    ),
+    Case(
+        "xla-gpu-only-tf114.log",
+        "https://github.com/tensorflow/tensorflow/issues/30748",
+        "cuda-libs-not-found",
+        Severity.ERROR,
+    ),
+    Case(
+        "driver-insufficient-keras-tf1.log",
+        "https://github.com/jade-hpc-gpu/jade-hpc-gpu.github.io/issues/81",
+        "driver-too-old",
+        Severity.ERROR,
+    ),
+    Case(
+        "docker-no-device-kernel-dso-mismatch.log",
+        "https://github.com/tensorflow/tensorflow/issues/48722",
+        "driver-library-mismatch",
+        Severity.ERROR,
+        {"kernel": "455.32.0", "dso": "460.73.1"},
+    ),
+    Case(
+        "kernel-dso-mismatch-352-361.log",
+        "https://github.com/tensorflow/tensorflow/issues/4768",
+        "driver-library-mismatch",
+        Severity.ERROR,
+        {"kernel": "352.63.0", "dso": "361.93.2"},
+    ),
+    Case(
+        "compat-not-supported-nvml-mismatch.log",
+        "https://github.com/tensorflow/tensorflow/issues/4349",
+        "driver-library-mismatch",
+        Severity.ERROR,
+        {"kernel": "460.91.3", "dso": "470.57.2"},
+    ),
+    Case(
+        "no-device-kernel-driver-not-running.log",
+        "https://github.com/tensorflow/tensorflow/issues/44869",
+        "no-nvidia-driver",
+        Severity.ERROR,
+        {"host": "16c54693e7f2"},
+    ),
+    Case(
+        "no-device-dev-nvidia0-missing.log",
+        "https://github.com/deepmedic/deepmedic/issues/128",
+        "no-nvidia-gpu",
+        Severity.ERROR,
+    ),
+    Case(
+        "docker-cuinit-unknown-minus1-xla-gpu.log",
+        "https://github.com/NVIDIA/nvidia-docker/issues/904",
+        "no-nvidia-gpu",
+        Severity.ERROR,
+    ),
+    Case(
+        "cuinit-unknown-xla-gpu-tf112.log",
+        "https://github.com/tensorflow/tensorflow/issues/24243",
+        "no-nvidia-driver",
+        Severity.ERROR,
+        {"code": "CUDA_ERROR_UNKNOWN"},
+    ),
+    Case(
+        "cuinit-unknown-303.log",
+        "https://github.com/mljar/mljar-supervised/issues/107",
+        "no-nvidia-driver",
+        Severity.ERROR,
+        {"code": "UNKNOWN ERROR (303)"},
+    ),
+    Case(
+        "cuinit-stub-library-34.log",
+        "https://github.com/cms-sw/cmssw/issues/42657",
+        "ld-library-path-shadows",
+        Severity.ERROR,
+        {"code": "UNKNOWN ERROR (34)"},
+    ),
+    Case(
+        "no-device-driver-matches-slurm.log",
+        "https://github.com/tensorflow/tensorflow/issues/62494",
+        "cuda-visible-devices-hides-gpus",
+        Severity.ERROR,
+    ),
+    Case(
+        "cudnn-mismatch-804-vs-810.log",
+        "https://github.com/google-research/deeplab2/issues/66",
+        "cudnn-version-mismatch",
+        Severity.ERROR,
+        {"cudnn_loaded": "8.0.4", "cudnn_compiled": "8.1.0"},
+    ),
+    Case(
+        "cudnn-mismatch-910-vs-930-dnn-init-failed.log",
+        "https://github.com/tensorflow/tensorflow/issues/60913",
+        "cudnn-version-mismatch",
+        Severity.ERROR,
+        {"cudnn_loaded": "9.1.0", "cudnn_compiled": "9.3.0"},
+    ),
+    Case(
+        "cudnn-mismatch-old-format-7201.log",
+        "https://github.com/endernewton/tf-faster-rcnn/issues/436",
+        "cudnn-version-mismatch",
+        Severity.ERROR,
+        {"cudnn_loaded": "7.2.1", "cudnn_compiled": "7.0.4"},
+    ),
+    Case(
+        "dnn-library-not-found-conv.log",
+        "https://github.com/edwardyehuang/CAR/issues/1",
+        "cudnn-not-found",
+        Severity.ERROR,
+        {"what": "is not found"},
+    ),
+    Case(
+        "h100-ptx-jit-cc90.log",
+        "https://github.com/tensorflow/tensorflow/issues/60739",
+        "compute-capability-ptx-jit",
+        Severity.WARNING,
+        {"cc": "9.0"},
+    ),
+    Case(
+        "rtx5080-cc120-invalid-handle.log",
+        "https://github.com/tensorflow/tensorflow/issues/97387",
+        "compute-capability-unsupported",
+        Severity.ERROR,
+        {"cc": "12.0"},
+    ),
+    Case(
+        "rtx50-invalid-ptx.log",
+        "https://github.com/tensorflow/tensorflow/issues/99592",
+        "compute-capability-unsupported",
+        Severity.ERROR,
+    ),
+    Case(
+        "gtx970-below-minimum-cc.log",
+        "https://github.com/tensorflow/tensorflow/issues/25329",
+        "compute-capability-unsupported",
+        Severity.ERROR,
+        {"gpu": "GeForce GTX 970", "cc": "5.2", "min_cc": "6.0"},
+    ),
+    Case(
+        "t4-unsupported-ptx-version-tf218.log",
+        "https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+        "ptxas-newer-than-driver",
+        Severity.ERROR,
+    ),
+    Case(
+        "driver-older-than-ptx-compiler-tf218.log",
+        "https://github.com/conda-forge/tensorflow-feedstock/issues/417",
+        "ptxas-newer-than-driver",
+        Severity.WARNING,
+        {"driver_cuda": "12.4", "ptxas": "12.5.82"},
+    ),
+    Case(
+        "xla-libdevice-not-found.log",
+        "https://github.com/talmolab/sleap/pull/1485",
+        "xla-toolchain-missing",
+        Severity.ERROR,
+        {"path": "./libdevice.10.bc"},
+    ),
+    Case(
+        "xla-libdevice-dir-warning-rtx3060.log",
+        "https://github.com/tensorflow/tensorflow/issues/58859",
+        "xla-toolchain-missing",
+        Severity.WARNING,
+        {"path": "${CUDA_DIR}/nvvm/libdevice"},
+    ),
+    Case(
+        "xla-ptxas-not-found.log",
+        "https://github.com/tensorflow/models/issues/9847",
+        "xla-toolchain-missing",
+        Severity.ERROR,
+    ),
+    Case(
+        "cublas-not-initialized-tf1.log",
+        "https://github.com/tensorflow/tensorflow/issues/9489",
+        "gpu-out-of-memory",
+        Severity.ERROR,
+        {"status": "CUBLAS_STATUS_NOT_INITIALIZED"},
+    ),
+    Case(
+        "visible-devices-after-init-datasets.log",
+        "https://github.com/huggingface/datasets/issues/6948",
+        "device-config-after-init",
+        Severity.WARNING,
+        {"what": "Visible"},
+    ),
+]
+
+GPU_WORKS = [
+    ("works-gtx1080ti-onednn-guard.log", "https://github.com/tensorflow/tensorflow/issues/56927"),
+    ("works-tesla-p40-numa.log", "https://github.com/tensorflow/tensorflow/issues/50110"),
+    ("works-gtx1070-t2t.log", "https://github.com/tensorflow/tensor2tensor/issues/1456"),
+    (
+        "works-rtx3080-tf24-xla-devices-off.log",
+        "https://github.com/tensorflow/tensorflow/issues/45070",
+    ),
+    ("works-tesla-p100-tf12.log", "https://github.com/eth-cscs/production/pull/237"),
+    (
+        "works-t600-list-physical-devices.log",
+        "https://github.com/tensorflow/tensorflow/issues/52144",
+    ),
+]
+
+NOISE_ONLY = [
+    ("noise-factory-trt-numa.log", "https://github.com/kr-colab/ReLERNN/issues/63"),
+    ("noise-tensorrt-dlopen-no-gpu.log", "https://github.com/tensorflow/tensorflow/issues/37689"),
+]
+
+ALL_LOGS = sorted(p.name for p in LOGS.glob("*.log"))
+
+
+def top(findings: tuple[Finding, ...]) -> Finding:
+    assert findings, "expected at least one finding"
+    return findings[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_top_finding_names_the_cause(case: Case) -> None:
+    diagnosis = diagnose_log(read_log(case.log), case.tf_version)
+    first = top(diagnosis.findings)
+    assert (first.id, first.severity) == (case.top_id, case.severity)
+    assert first.evidence and all(e.startswith("line ") for e in first.evidence)
+    assert first.fix and first.source.startswith("https://")
+    for name, value in case.values.items():
+        assert any(m.groups.get(name) == value for m in diagnosis.matches), (name, value)
+        if name != "dlerror":
+            assert value in first.title
+
+
+@pytest.mark.parametrize(("log", "source"), GPU_WORKS)
+def test_working_gpu_logs_raise_no_alarm(log: str, source: str) -> None:
+    diagnosis = diagnose_log(read_log(log))
+    assert diagnosis.gpu_seen
+    assert all(
+        (f.id, f.severity) == ("benign-log-noise", Severity.INFO) for f in diagnosis.findings
+    )
+
+
+@pytest.mark.parametrize(("log", "source"), NOISE_ONLY)
+def test_noise_alone_is_only_info(log: str, source: str) -> None:
+    findings = findings_from_log(read_log(log))
+    assert findings
+    assert {(f.id, f.severity) for f in findings} == {("benign-log-noise", Severity.INFO)}
+
+
+def test_every_fixture_is_tested_and_listed_with_its_source() -> None:
+    tested = {c.log for c in CASES} | {log for log, _ in GPU_WORKS + NOISE_ONLY}
+    tested |= {"cudart-stub-factory-spam-intel-ext.log"}
+    assert tested == set(ALL_LOGS)
+    readme = (LOGS / "README.md").read_text(encoding="utf-8")
+    sources = {c.log: c.source for c in CASES} | dict(GPU_WORKS + NOISE_ONLY)
+    for log, source in sources.items():
+        assert f"{log}` | {source}" in readme
+
+
+def test_kernel_mismatch_explains_no_device_instead_of_a_second_error() -> None:
+    findings = findings_from_log(read_log("docker-no-device-kernel-dso-mismatch.log"))
+    assert [f.id for f in findings] == ["driver-library-mismatch"]
+    assert "455.32.0" in findings[0].evidence[0]
+    assert "reload the nvidia modules" in findings[0].fix
+
+
+def test_driver_mismatch_hides_the_forward_compat_consequence() -> None:
+    findings = findings_from_log(read_log("compat-not-supported-nvml-mismatch.log"))
+    assert [f.id for f in findings] == ["driver-library-mismatch"]
+    evidence = " ".join(findings[0].evidence)
+    assert "Driver/library version mismatch" in evidence
+    assert "does not match DSO version" in evidence
+
+
+def test_missing_kernel_driver_is_the_root_of_no_device() -> None:
+    findings = findings_from_log(read_log("no-device-kernel-driver-not-running.log"))
+    ids = [f.id for f in findings]
+    assert ids[0] == "no-nvidia-driver"
+    assert "no-nvidia-gpu" not in ids
+    assert findings[0].fix.startswith("Install the NVIDIA driver")
+
+
+def test_named_library_replaces_the_generic_dlopen_warning() -> None:
+    findings = findings_from_log(read_log("nvidia-tf-cusolver-needs-nvjitlink.log"))
+    assert [(f.id, f.severity) for f in findings] == [("cuda-libs-not-found", Severity.ERROR)]
+    assert "libnvJitLink.so.12" in findings[0].title
+    assert not any("Cannot dlopen" in e for e in findings[0].evidence)
+
+
+def test_generic_dlopen_advises_verbose_logging_to_name_the_library() -> None:
+    finding = top(findings_from_log(read_log("cannot-dlopen-generic-tf212.log"), "2.12.0"))
+    assert "TF_CPP_MAX_VLOG_LEVEL=3" in finding.fix
+    assert finding.source == "https://github.com/tensorflow/tensorflow/issues/66987"
+
+
+def test_tf_2_16_1_dlopen_failure_is_the_known_runpath_defect() -> None:
+    finding = top(findings_from_log(read_log("cannot-dlopen-generic-tf212.log"), "2.16.1"))
+    assert (finding.id, finding.severity) == ("pip-cuda-libs-not-on-path", Severity.ERROR)
+    assert "2.16.2" in finding.fix
+    assert finding.source == "https://github.com/tensorflow/tensorflow/issues/63362"
+
+
+@pytest.mark.parametrize(
+    ("tf_version", "expected_id", "fix_mentions"),
+    [
+        (None, "cuda-libs-not-found", "CUDA toolkit"),
+        ("2.13.1", "cuda-libs-not-found", "CUDA toolkit"),
+        ("2.14.0", "cuda-libs-not-found", "tensorflow[and-cuda]"),
+        ("2.17.0rc0", "cuda-libs-not-found", "tensorflow[and-cuda]"),
+        ("2.16.1", "pip-cuda-libs-not-on-path", "2.16.2"),
+        ("not-a-version", "cuda-libs-not-found", "CUDA toolkit"),
+    ],
+)
+def test_could_not_find_cuda_drivers_is_read_as_missing_cuda_runtime(
+    tf_version: str | None, expected_id: str, fix_mentions: str
+) -> None:
+    findings = findings_from_log(read_log("cudart-stub-factory-spam-intel-ext.log"), tf_version)
+    first = top(findings)
+    assert (first.id, first.severity) == (expected_id, Severity.ERROR)
+    assert "libcudart" in first.title
+    assert fix_mentions in first.fix
+    assert len(first.evidence) == 2  # the line appears twice; one finding quotes both
+    rest = findings[1:]
+    assert rest and all(f.id == "benign-log-noise" for f in rest)
+
+
+def test_cudnn_mismatch_explains_dnn_initialisation_failure() -> None:
+    findings = findings_from_log(read_log("cudnn-mismatch-910-vs-930-dnn-init-failed.log"))
+    assert [f.id for f in findings] == ["cudnn-version-mismatch"]
+
+
+def test_repeated_lines_merge_into_one_finding_with_a_few_quotes() -> None:
+    findings = findings_from_log(read_log("cublas-not-initialized-tf1.log"))
+    assert len(findings) == 1
+    assert len(findings[0].evidence) == MAX_EVIDENCE
+    assert findings[0].evidence[0].startswith("line 1: 2017-12-30 21:18:15.018347: E ")
+
+
+def test_each_missing_library_is_its_own_finding() -> None:
+    findings = findings_from_log(read_log("windows-tf21rc0-cuda101-dlls-missing.log"))
+    libs = [f.title.split()[3] for f in findings]
+    assert libs == ["cudart64_101.dll", "cublas64_10.dll", "cufft64_10.dll"]
+    assert len(findings[0].evidence) == 2  # cudart64_101.dll failed twice
+
+
+def test_empty_ld_library_path_entry_is_flagged_next_to_the_missing_library() -> None:
+    findings = findings_from_log(read_log("cudnn7-missing-ld-path-trailing-colon.log"))
+    assert [(f.id, f.severity) for f in findings] == [
+        ("cudnn-not-found", Severity.ERROR),
+        ("ld-library-path-empty-entry", Severity.WARNING),
+    ]
+    assert findings[1].title.endswith("/usr/lib/cuda/lib64:")
+
+
+def test_xla_gpu_next_to_a_gpu_device_is_not_a_problem() -> None:
+    registered = read_log("works-tesla-p40-numa.log")
+    xla_only = read_log("xla-gpu-only-tf114.log")
+    diagnosis = diagnose_log(registered + xla_only)
+    assert diagnosis.gpu_seen
+    assert all(f.severity is Severity.INFO for f in diagnosis.findings)
+
+
+def test_explicit_gpu_assignment_is_not_mistaken_for_a_gpu_device() -> None:
+    # The line names /device:GPU:0 only as the device that was asked for and is missing.
+    diagnosis = diagnose_log(read_log("xla-gpu-only-tf114.log"))
+    assert not diagnosis.gpu_seen
+
+
+def test_library_failure_in_another_process_is_only_a_warning_when_a_gpu_was_created() -> None:
+    mixed = read_log("works-gtx1080ti-onednn-guard.log") + read_log(
+        "cannot-dlopen-generic-tf212.log"
+    )
+    diagnosis = diagnose_log(mixed)
+    assert diagnosis.gpu_seen
+    first = top(diagnosis.findings)
+    assert (first.id, first.severity) == ("cuda-libs-not-found", Severity.WARNING)
+
+
+def test_library_errors_are_demoted_below_a_driver_root_cause() -> None:
+    log = read_log("kernel-dso-mismatch-352-361.log") + read_log("kaggle-cusolver11-missing.log")
+    findings = findings_from_log(log)
+    assert [(f.id, f.severity) for f in findings] == [
+        ("driver-library-mismatch", Severity.ERROR),
+        ("cuda-libs-not-found", Severity.WARNING),
+    ]
+
+
+def test_windows_line_endings_give_the_same_diagnosis() -> None:
+    text = read_log("docker-cuinit-unknown-minus1-xla-gpu.log")
+    assert findings_from_log(text.replace("\n", "\r\n")) == findings_from_log(text)
+
+
+@pytest.mark.parametrize("log", ALL_LOGS)
+def test_matches_report_their_true_line(log: str) -> None:
+    text = read_log(log)
+    lines = text.split("\n")
+    for match in match_log(text):
+        assert lines[match.line_number - 1].rstrip("\r") == match.line
+
+
+@pytest.mark.parametrize("log", ALL_LOGS)
+def test_needles_never_hide_a_line_the_pattern_would_match(log: str) -> None:
+    for line in read_log(log).splitlines():
+        for signature in CATALOGUE:
+            if signature.pattern.search(line):
+                assert any(n in line for n in signature.needles), (signature.name, line)
+
+
+def test_many_repetitions_of_a_log_give_the_same_findings() -> None:
+    text = read_log("cudart-stub-tf213.log")
+    single = findings_from_log(text, "2.13.1")
+    repeated = findings_from_log(text * 500, "2.13.1")
+    assert [(f.id, f.severity, f.title) for f in repeated] == [
+        (f.id, f.severity, f.title) for f in single
+    ]
+    assert all(len(f.evidence) <= MAX_EVIDENCE for f in repeated)
+
+
+def test_text_without_tensorflow_lines_has_no_findings() -> None:
+    diagnosis = diagnose_log("Epoch 1/5\n1875/1875 [====] - 3s 1ms/step - loss: 0.29\n")
+    assert diagnosis.findings == () and diagnosis.matches == () and not diagnosis.gpu_seen
+
+
+def test_cudnn_version_is_decoded_from_tensorflows_number() -> None:
+    match = match_log("I cuda_dnn.cc:529] Loaded cuDNN version 90300\n")[0]
+    assert match.groups["cudnn_loaded"] == "9.3.0"
+    assert (cudnn_version("8907"), cudnn_version("8.1.0")) == ("8.9.7", "8.1.0")
+
+
+@pytest.mark.parametrize(
+    ("file_name", "version"),
+    [
+        ("libcudnn.so.8", "8"),
+        ("libcudart.so.11.0", "11.0"),
+        ("cudart64_110.dll", "11.0"),
+        ("cudart64_12.dll", "12"),
+        ("cublas64_10.dll", "10"),
+        ("libcuda.so", ""),
+    ],
+)
+def test_library_versions_come_from_the_file_name(file_name: str, version: str) -> None:
+    assert library_version(file_name) == version
+
+
+def test_catalogue_ids_sources_and_explanations_are_consistent() -> None:
+    for signature in CATALOGUE:
+        ids = {signature.finding_id, *(v.finding_id for v in signature.variants)} - {None}
+        assert ids <= set(FINDING_IDS), signature.name
+        sources = [signature.source, *(v.source for v in signature.variants)]
+        assert all(s.startswith("https://") for s in sources), signature.name
+        if signature.finding_id == "benign-log-noise":
+            assert signature.severity is Severity.INFO and not signature.explained_by
+
+
+def test_two_lines_that_would_explain_each_other_are_both_kept() -> None:
+    # Without sudo, the same machine reported NO_DEVICE where it had reported CUDA_ERROR_UNKNOWN:
+    # https://github.com/tensorflow/tensorflow/issues/7653 (comment quoted verbatim).
+    no_device = (
+        "`2017-08-14 07:28:29.379866: E tensorflow/stream_executor/cuda/cuda_driver.cc:406]"
+        " failed call to cuInit: CUDA_ERROR_NO_DEVICE\n"
+    )
+    findings = findings_from_log(no_device + read_log("cuinit-unknown-303.log"))
+    assert [(f.id, f.severity) for f in findings] == [
+        ("no-nvidia-gpu", Severity.ERROR),
+        ("no-nvidia-driver", Severity.ERROR),
+    ]
+
+
+def test_a_signature_whose_title_uses_an_unknown_group_is_refused() -> None:
+    with pytest.raises(ValueError, match="lib_major"):
+        Signature(
+            name="bad",
+            needles=("x",),
+            pattern=CATALOGUE[0].pattern,
+            finding_id="cuda-libs-not-found",
+            severity=Severity.ERROR,
+            title="{lib_major}",
+            fix="",
+            source="https://example.org",
+        )

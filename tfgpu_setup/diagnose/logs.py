@@ -1,0 +1,294 @@
+"""Log text in, findings out: match the signature catalogue, then keep root causes first.
+
+Pure: no I/O and no clock. Fast on large logs: each signature's needles are found with str.find
+over the whole text, and a regex only runs on the lines that contain a needle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from packaging.version import InvalidVersion, Version
+
+from ..findings import Finding, Severity
+from .signatures import BENIGN, CATALOGUE, Signature, derived_fields
+
+MAX_EVIDENCE = 3
+"""Quoted lines per finding: enough to recognise the problem, short enough to read."""
+MAX_LINE_CHARS = 400
+
+CAUSAL_LAYER: Mapping[str, int] = {
+    "container-gpu-not-exposed": 0,
+    "no-nvidia-gpu": 0,
+    "cuda-visible-devices-hides-gpus": 0,
+    "no-nvidia-driver": 1,
+    "driver-library-mismatch": 1,
+    "wsl-libcuda-missing": 1,
+    "wsl-linux-driver-installed": 1,
+    "driver-too-old": 2,
+    "ld-library-path-shadows": 3,
+    "pip-cuda-libs-not-on-path": 3,
+    "cuda-libs-not-found": 3,
+    "cudnn-not-found": 3,
+    "cuda-version-mismatch": 4,
+    "cudnn-version-mismatch": 4,
+    "compute-capability-unsupported": 5,
+    "compute-capability-ptx-jit": 5,
+    "ptxas-newer-than-driver": 6,
+    "xla-toolchain-missing": 6,
+    "gpu-out-of-memory": 7,
+    "device-config-after-init": 7,
+    "ld-library-path-empty-entry": 8,
+}
+"""How far below TensorFlow a problem sits: within a severity, lower layers are reported first,
+because a missing driver explains missing libraries, not the other way round."""
+_UNKNOWN_LAYER = 9
+_BENIGN_LAYER = 10
+
+NOT_REGISTERED_IDS = frozenset(
+    {"no-nvidia-gpu", "no-nvidia-driver", "cuda-libs-not-found", "pip-cuda-libs-not-on-path"}
+)
+"""Ids that claim TensorFlow registered no GPU: only a warning when another line shows that a GPU
+was registered (logs often mix several processes)."""
+
+
+@dataclass(frozen=True)
+class LogMatch:
+    signature: Signature
+    line_number: int
+    """1-based."""
+    line: str
+    groups: Mapping[str, str]
+    """The pattern's named groups ('' when a group did not take part) and the derived fields."""
+
+
+@dataclass(frozen=True)
+class LogDiagnosis:
+    findings: tuple[Finding, ...]
+    """Most severe first, root causes before their consequences."""
+    gpu_seen: bool
+    """A line shows that TensorFlow created or listed a GPU device."""
+    matches: tuple[LogMatch, ...]
+
+
+def _needle_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for position, signature in enumerate(CATALOGUE):
+        for needle in signature.needles:
+            index.setdefault(needle, []).append(position)
+    return {needle: tuple(positions) for needle, positions in index.items()}
+
+
+_NEEDLES = _needle_index()
+"""Each distinct needle once, with the signatures it may announce: one scan of the text each."""
+
+
+def match_log(text: str) -> tuple[LogMatch, ...]:
+    """Every line a signature recognises, in line order (catalogue order within a line)."""
+    # line start -> (line end, signatures announced by a needle on that line)
+    candidates: dict[int, tuple[int, set[int]]] = {}
+    for needle, announced in _NEEDLES.items():
+        position = text.find(needle)
+        while position != -1:
+            start = text.rfind("\n", 0, position) + 1
+            end = text.find("\n", position)
+            end = len(text) if end == -1 else end
+            entry = candidates.get(start)
+            if entry is None:
+                candidates[start] = (end, set(announced))
+            else:
+                entry[1].update(announced)
+            position = text.find(needle, end)
+    matches: list[LogMatch] = []
+    # Log lines repeat; what a matched text means is computed once per signature and text.
+    fields_cache: dict[tuple[int, str], Mapping[str, str]] = {}
+    line_number, counted_to = 1, 0
+    for start in sorted(candidates):
+        end, positions = candidates[start]
+        line = text[start:end].rstrip("\r")
+        for position in sorted(positions):
+            signature = CATALOGUE[position]
+            found = signature.pattern.search(line)
+            if found is None:
+                continue
+            line_number += text.count("\n", counted_to, start)
+            counted_to = start
+            cache_key = (position, found.group(0))
+            fields = fields_cache.get(cache_key)
+            if fields is None:
+                fields = MappingProxyType(derived_fields(found.groupdict()))
+                fields_cache[cache_key] = fields
+            matches.append(LogMatch(signature, line_number, line, fields))
+    return tuple(matches)
+
+
+def findings_from_log(text: str, tf_version: str | None = None) -> tuple[Finding, ...]:
+    """The findings a log supports, root cause first. tf_version refines lines whose meaning
+    depends on the release (for example 'Could not find cuda drivers' on 2.16.1)."""
+    return diagnose_log(text, tf_version).findings
+
+
+def diagnose_log(text: str, tf_version: str | None = None) -> LogDiagnosis:
+    matches = match_log(text)
+    gpu_seen = any(m.signature.proves_gpu for m in matches)
+    context = _Context(_parse_version(tf_version), frozenset(m.signature.name for m in matches))
+    lines_by_meaning: dict[_Meaning, list[LogMatch]] = {}
+    for match in matches:
+        if match.signature.finding_id is None or (match.signature.needs_no_gpu and gpu_seen):
+            continue
+        lines_by_meaning.setdefault(context.meaning(match), []).append(match)
+    explained = _explained(lines_by_meaning)
+    groups: dict[tuple[str, str], list[_Meaning]] = {}
+    for meaning in lines_by_meaning:
+        if meaning not in explained:
+            groups.setdefault(meaning.key, []).append(meaning)
+    findings = [
+        _merge(group, lines_by_meaning, frozenset(k[0] for k in groups if k != key), gpu_seen)
+        for key, group in groups.items()
+    ]
+    findings.sort(key=lambda f: (f[0].severity.rank, _layer(f[0].id), f[1]))
+    return LogDiagnosis(tuple(f for f, _ in findings), gpu_seen, matches)
+
+
+@dataclass(frozen=True, eq=False)
+class _Meaning:
+    """What a matched line means, once its variant is chosen and its templates filled."""
+
+    signature: Signature
+    finding_id: str
+    subject: str
+    title: str
+    fix: str
+    source: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.finding_id, self.subject)
+
+
+class _Context:
+    """Reads matches in the light of the TensorFlow version and of the other lines in the log."""
+
+    def __init__(self, version: Version | None, seen: frozenset[str]) -> None:
+        self.version = version
+        self.seen = seen
+        self._cache: dict[tuple[str, int], _Meaning] = {}
+
+    def meaning(self, match: LogMatch) -> _Meaning:
+        # match_log gives every match of the same text the same groups object, and all matches
+        # stay alive while a log is read, so the object's identity is a safe, cheap cache key.
+        key = (match.signature.name, id(match.groups))
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._read(match.signature, match.groups)
+        return cached
+
+    def _read(self, signature: Signature, fields: Mapping[str, str]) -> _Meaning:
+        assert signature.finding_id is not None
+        chosen = (signature.finding_id, signature.title, signature.fix, signature.source)
+        for variant in signature.variants:
+            if variant.tf_versions is not None and (
+                self.version is None
+                or not variant.tf_versions.contains(self.version, prereleases=True)
+            ):
+                continue
+            if variant.with_signatures <= self.seen:
+                chosen = (variant.finding_id, variant.title, variant.fix, variant.source)
+                break
+        finding_id, title, fix, source = chosen
+        return _Meaning(
+            signature=signature,
+            finding_id=finding_id,
+            subject=signature.subject.format_map(fields),
+            title=title.format_map(fields),
+            fix=fix.format_map(fields),
+            source=source,
+        )
+
+
+def _explained(meanings: Iterable[_Meaning]) -> set[_Meaning]:
+    """The consequences whose cause another line names. The cause must be about something else
+    (a generic 'cannot load libraries' line is explained by the line naming the library), and two
+    lines that would explain each other are both kept: neither is the root."""
+    distinct = set(meanings)
+    return {
+        meaning
+        for meaning in distinct
+        if any(
+            other.key != meaning.key
+            and other.finding_id in meaning.signature.explained_by
+            and meaning.finding_id not in other.signature.explained_by
+            for other in distinct
+        )
+    }
+
+
+_CATALOGUE_RANK = {s.name: rank for rank, s in enumerate(CATALOGUE)}
+
+
+def _merge(
+    group: list[_Meaning],
+    lines_by_meaning: Mapping[_Meaning, list[LogMatch]],
+    other_ids: frozenset[str],
+    gpu_seen: bool,
+) -> tuple[Finding, int]:
+    """One finding per (id, subject): the most severe, most specific line names it."""
+    severity = {m: _severity(m, other_ids, gpu_seen) for m in group}
+    worst = min(severity.values(), key=lambda s: s.rank)
+    representative = min(
+        (m for m, s in severity.items() if s is worst),
+        key=lambda m: _CATALOGUE_RANK[m.signature.name],
+    )
+    # Each meaning's lines are in line order, so the first few of each hold the first few overall.
+    first_lines = sorted(
+        (m for meaning in group for m in lines_by_meaning[meaning][:MAX_EVIDENCE]),
+        key=lambda m: (m.line_number, _CATALOGUE_RANK[m.signature.name]),
+    )
+    evidence: list[str] = []
+    for match in first_lines:
+        quoted = _quote(match)
+        if quoted not in evidence:
+            evidence.append(quoted)
+    finding = Finding(
+        id=representative.finding_id,
+        severity=worst,
+        title=representative.title,
+        evidence=tuple(evidence[:MAX_EVIDENCE]),
+        fix=representative.fix,
+        source=representative.source,
+    )
+    return finding, first_lines[0].line_number
+
+
+def _severity(meaning: _Meaning, other_ids: frozenset[str], gpu_seen: bool) -> Severity:
+    severity = meaning.signature.severity
+    if severity is Severity.ERROR and (
+        (gpu_seen and meaning.finding_id in NOT_REGISTERED_IDS)
+        or meaning.signature.demoted_by & other_ids
+    ):
+        return Severity.WARNING
+    return severity
+
+
+def _quote(match: LogMatch) -> str:
+    line = match.line.strip()
+    if len(line) > MAX_LINE_CHARS:
+        line = line[: MAX_LINE_CHARS - 3] + "..."
+    return f"line {match.line_number}: {line}"
+
+
+def _layer(finding_id: str) -> int:
+    if finding_id == BENIGN:
+        return _BENIGN_LAYER
+    return CAUSAL_LAYER.get(finding_id, _UNKNOWN_LAYER)
+
+
+def _parse_version(tf_version: str | None) -> Version | None:
+    if tf_version is None:
+        return None
+    try:
+        return Version(tf_version)
+    except InvalidVersion:
+        return None

@@ -1,0 +1,1079 @@
+"""The catalogue of TensorFlow/CUDA/XLA log lines the doctor recognises, each with its meaning.
+
+A signature turns one log line into a finding: a regex (log text is free text, so regexes are the
+right tool here), the finding id it maps to, a title template filled from the regex's named groups,
+the fix, and the URL of a public report that shows the line and what it meant. Signatures without a
+finding id are positive evidence (a GPU device was created, cuDNN loaded) and produce no finding.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from packaging.specifiers import SpecifierSet
+
+from ..findings import FINDING_IDS, Severity
+
+BENIGN = "benign-log-noise"
+
+DRIVER_ROOTS = frozenset(
+    {
+        "no-nvidia-gpu",
+        "no-nvidia-driver",
+        "driver-library-mismatch",
+        "driver-too-old",
+        "container-gpu-not-exposed",
+        "cuda-visible-devices-hides-gpus",
+        "ld-library-path-shadows",
+    }
+)
+"""Findings that by themselves keep TensorFlow from seeing any GPU."""
+
+LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found", "pip-cuda-libs-not-on-path"})
+
+CUDA_ERROR_CODES_URL = "https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"
+CUDA_ENV_VARS_URL = (
+    "https://docs.nvidia.com/cuda/cuda-programming-guide/05-appendices/environment-variables.html"
+)
+TF_PIP_URL = "https://www.tensorflow.org/install/pip"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A different reading of the same line, chosen by the TensorFlow version or by other lines."""
+
+    finding_id: str
+    title: str
+    fix: str
+    source: str
+    tf_versions: SpecifierSet | None = None
+    """Applies when the TensorFlow version is known and inside this set."""
+    with_signatures: frozenset[str] = frozenset()
+    """Applies when every one of these signatures also matched somewhere in the log."""
+
+
+@dataclass(frozen=True, eq=False)
+class Signature:
+    """One recognised kind of log line. Compared and hashed by identity: each is unique."""
+
+    name: str
+    needles: tuple[str, ...]
+    """Cheap prefilter: the pattern is only tried on lines containing one of these substrings."""
+    pattern: re.Pattern[str]
+    finding_id: str | None
+    """None: positive evidence only, no finding."""
+    severity: Severity
+    title: str
+    """str.format template over the pattern's named groups and the derived fields."""
+    fix: str
+    source: str
+    subject: str = ""
+    """Template naming what the finding is about (a library, a compute capability): one finding is
+    made per (id, subject). Generic lines use the empty subject."""
+    explained_by: frozenset[str] = frozenset()
+    """Drop this line's finding when another signature produced one of these ids (the root cause)
+    for a different subject."""
+    demoted_by: frozenset[str] = frozenset()
+    """Lower this line's error to a warning when one of these ids was also found: it is real, but
+    only worth fixing after the root cause."""
+    proves_gpu: bool = False
+    """The line shows TensorFlow registered a GPU device."""
+    needs_no_gpu: bool = False
+    """The line only means something when no GPU device was registered."""
+    variants: tuple[Variant, ...] = ()
+
+    def __post_init__(self) -> None:
+        ids = [self.finding_id, *(v.finding_id for v in self.variants)]
+        unknown = [i for i in ids if i is not None and i not in FINDING_IDS]
+        if unknown:
+            raise ValueError(f"signature {self.name}: unknown finding ids {unknown}")
+        if not self.needles:
+            raise ValueError(f"signature {self.name}: no needles")
+        available = set(self.pattern.groupindex) | {
+            derived for derived, base in DERIVED_FROM.items() if base in self.pattern.groupindex
+        }
+        templates = [
+            self.title,
+            self.fix,
+            self.subject,
+            *(text for v in self.variants for text in (v.title, v.fix)),
+        ]
+        for template in templates:
+            fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+            if not fields <= available:
+                raise ValueError(f"signature {self.name}: {fields - available} not in its groups")
+
+
+DERIVED_FROM = {"lib_version": "lib", "lib_version_note": "lib", "because": "dlerror"}
+"""Fields computed from a named group: the derived field exists when its base group does."""
+
+_SO_VERSION = re.compile(r"\.so\.(\d+(?:\.\d+)*)$")
+_DLL_VERSION = re.compile(r"_(\d+)\.dll$", re.IGNORECASE)
+
+
+def library_version(file_name: str) -> str:
+    """The version in a CUDA library's file name: libcudnn.so.8 -> 8, cudart64_110.dll -> 11.0."""
+    if match := _SO_VERSION.search(file_name):
+        return match.group(1)
+    if match := _DLL_VERSION.search(file_name):
+        digits = match.group(1)
+        # Windows cudart names carry major and minor run together: cudart64_110 is CUDA 11.0.
+        return f"{digits[:-1]}.{digits[-1]}" if len(digits) >= 3 else digits
+    return ""
+
+
+def cudnn_version(number: str) -> str:
+    """A cuDNN version as TensorFlow prints it, dotted: '8907' -> 8.9.7, '90300' -> 9.3.0 (the
+    CUDNN_VERSION scale changed in cuDNN 9); an already dotted version is returned as it is."""
+    if not number.isdigit():
+        return number
+    value = int(number)
+    scale = 10000 if value >= 10000 else 1000
+    return f"{value // scale}.{value % scale // 100}.{value % 100}"
+
+
+def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
+    """The named groups with None as '', cuDNN numbers dotted, plus the derived fields."""
+    fields = {name: value or "" for name, value in groups.items()}
+    for name, value in fields.items():
+        if name.startswith("cudnn_"):
+            fields[name] = cudnn_version(value)
+    if "lib" in fields:
+        version = library_version(fields["lib"])
+        fields["lib_version"] = version
+        fields["lib_version_note"] = f" (version {version})" if version else ""
+    if "dlerror" in fields:
+        fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
+    return fields
+
+
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _dlopen(names: str) -> re.Pattern[str]:
+    """dso_loader's line for a library that failed to load (TF 2.x), or TF 1.x's wording."""
+    return _re(
+        r"(?:Could not load dynamic library '|Couldn't open CUDA library )"
+        rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
+        r"(?:'; dlerror: (?P<dlerror>[^;\r\n]*)|\.? LD_LIBRARY_PATH)"
+    )
+
+
+_DLOPEN_NEEDLES = ("dynamic library", "CUDA library")
+_CUDA_LIBS = "cudart|cublasLt|cublas|cufft|curand|cusolver|cusparse|nvrtc|nvJitLink|nccl"
+
+_LIBS_FIX = (
+    "Install the CUDA libraries this TensorFlow was built for ({lib} among them) and put them on"
+    " the loader path. With TensorFlow >= 2.14 on Linux the simplest is the pip wheels:"
+    " pip install 'tensorflow[and-cuda]' in the same environment (they are found through"
+    " TensorFlow's RUNPATH, no LD_LIBRARY_PATH needed). With a system CUDA, add its lib64"
+    " directory to LD_LIBRARY_PATH. `tfgpu-setup plan` picks the matching versions."
+)
+
+_CUINIT_DRIVER_FIX = (
+    "The driver is installed but CUDA could not start. Run nvidia-smi: if it fails, reinstall or"
+    " reload the driver. Common causes: the nvidia_uvm module is not loaded (after suspend/resume:"
+    " sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm, or install nvidia-modprobe), the user"
+    " cannot open /dev/nvidia* (add it to the group owning them), or a driver update without a"
+    " reboot. Reboot if unsure."
+)
+
+CATALOGUE: tuple[Signature, ...] = (
+    # --- The driver and the device: nothing above them works until these do. ---
+    Signature(
+        name="kernel-dso-mismatch",
+        needles=("DSO",),
+        pattern=_re(
+            r"kernel version (?P<kernel>\d+(?:\.\d+)+) does not match DSO version"
+            r" (?P<dso>\d+(?:\.\d+)+)"
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel module is {kernel} but the driver library libcuda is {dso}",
+        fix=(
+            "The user-space driver was updated (or a different libcuda is on the loader path) while"
+            " the old kernel module is still loaded. Reboot, or reload the nvidia modules. In a"
+            " container, do not install a driver or CUDA compat libraries inside the image: the"
+            " host's libcuda is mounted by the NVIDIA container toolkit. On WSL2, remove any Linux"
+            " NVIDIA driver from the distribution."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/4768",
+    ),
+    Signature(
+        name="nvml-version-mismatch",
+        needles=("Driver/library version mismatch",),
+        pattern=_re(r"Failed to initialize NVML: Driver/library version mismatch"),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title="nvidia-smi reports a driver/library version mismatch",
+        fix=(
+            "The NVIDIA driver was upgraded but the old kernel module is still loaded: reboot (or"
+            " unload and reload the nvidia kernel modules)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/4349",
+    ),
+    Signature(
+        name="cuinit-driver-mismatch",
+        needles=("DRIVER_MISMATCH", "(803)", "display driver /"),
+        pattern=_re(
+            r"(?P<code>CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|UNKNOWN ERROR \(803\)"
+            r"|system has unsupported display driver / cuda driver combination)"
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title="CUDA reports a mismatch between the display driver and the CUDA driver ({code})",
+        fix=(
+            "libcuda does not belong to the loaded kernel module: reboot after a driver update, and"
+            " remove stale libcuda copies (CUDA compat packages, a driver inside a container image)"
+            " from the loader path."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1256",
+    ),
+    Signature(
+        name="dev-nvidia0-missing",
+        needles=("/dev/nvidia0 does not exist",),
+        pattern=_re(r"no NVIDIA GPU device is present: /dev/nvidia0 does not exist"),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="No NVIDIA GPU device node: /dev/nvidia0 does not exist",
+        fix=(
+            "Check that nvidia-smi lists a GPU on this machine. In a container, start it with GPU"
+            " access (docker run --gpus all, with the NVIDIA container toolkit installed on the"
+            " host); on a cluster, request a GPU from the scheduler."
+        ),
+        source="https://github.com/deepmedic/deepmedic/issues/128",
+    ),
+    Signature(
+        name="kernel-driver-not-running",
+        needles=("kernel driver does not appear to be running",),
+        pattern=_re(
+            r"kernel driver does not appear to be running on this host \((?P<host>[^)]*)\)"
+            r"(?:: (?P<path>\S+) does not exist)?"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel driver is not running on {host}",
+        fix=(
+            "Install the NVIDIA driver for this GPU and reboot (check with nvidia-smi and"
+            " cat /proc/driver/nvidia/version). In a container, the host's driver must be exposed:"
+            " docker run --gpus all with the NVIDIA container toolkit."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/44869",
+    ),
+    Signature(
+        name="nvidia-smi-no-driver",
+        needles=("couldn't communicate with the NVIDIA driver",),
+        pattern=_re(
+            r"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="nvidia-smi cannot talk to the NVIDIA driver",
+        fix=(
+            "The driver is not installed or its kernel module is not loaded (often after a kernel"
+            " update without a driver rebuild, or with Secure Boot rejecting the module). Reinstall"
+            " the driver for the running kernel (DKMS) and reboot."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/365",
+    ),
+    Signature(
+        name="libcuda-not-loaded",
+        needles=("libcuda reported version is: Not found",),
+        pattern=_re(r"libcuda reported version is: Not found: (?P<reason>.+)"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The driver library libcuda.so is not loaded ({reason})",
+        fix=(
+            "The kernel driver runs but its user-space library libcuda.so.1 is not visible to this"
+            " process: install the driver's user-space part (or, in a container, use the NVIDIA"
+            " container toolkit so the host's libcuda is mounted)."
+        ),
+        source="https://github.com/ai4d-iasc/trixie/issues/41",
+    ),
+    Signature(
+        name="dlopen-driver",
+        needles=_DLOPEN_NEEDLES,
+        pattern=_re(
+            r"Could not load dynamic library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
+            r"(?:; dlerror: (?P<dlerror>[^;\r\n]*))?"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver library {lib} could not be loaded{because}",
+        fix=(
+            "libcuda comes with the NVIDIA driver, not with CUDA or pip: install the driver (check"
+            " with nvidia-smi). On WSL2 it lives in /usr/lib/wsl/lib and comes from the Windows"
+            " driver."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45930",
+    ),
+    Signature(
+        name="cuinit-stub-library",
+        needles=("cuInit",),
+        pattern=_re(
+            r"failed call to cuInit: (?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"
+        ),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title="CUDA loaded the driver stub library instead of the real driver ({code})",
+        fix=(
+            "A toolkit's stubs/libcuda.so (only meant for linking) is found before the driver's"
+            " libcuda.so.1: remove .../cuda/lib64/stubs from LD_LIBRARY_PATH. Without an NVIDIA"
+            " driver on the machine there is no GPU to use."
+        ),
+        source="https://github.com/cms-sw/cmssw/issues/42657",
+    ),
+    Signature(
+        name="driver-insufficient",
+        needles=("nsufficient", "NSUFFICIENT"),
+        pattern=_re(
+            r"(?P<what>CUDA driver version is insufficient for CUDA runtime version"
+            r"|cudaErrorInsufficientDriver|CUDA_ERROR_INSUFFICIENT_DRIVER)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver is older than the CUDA runtime TensorFlow loads",
+        fix=(
+            "Update the NVIDIA driver to one that supports the CUDA version of this TensorFlow"
+            " build (nvidia-smi shows the highest CUDA version the driver supports), or install a"
+            " TensorFlow built for an older CUDA. `tfgpu-setup plan` picks a TensorFlow that fits"
+            " the driver."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/31319",
+    ),
+    Signature(
+        name="cuinit-compat-not-supported",
+        needles=("cuInit",),
+        pattern=_re(
+            r"failed call to cuInit: (?P<code>CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE"
+            r"|UNKNOWN ERROR \(804\))"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="CUDA tried forward compatibility on a GPU that does not support it ({code})",
+        fix=(
+            "A newer libcuda (a CUDA forward-compatibility package, e.g. /usr/local/cuda/compat)"
+            " is loaded on a GPU where only data-center cards support it. Remove it from the"
+            " loader path and update the host driver instead, or use a CUDA the driver supports."
+        ),
+        source=CUDA_ERROR_CODES_URL,
+        explained_by=frozenset({"driver-library-mismatch"}),
+    ),
+    Signature(
+        name="cuinit-system-not-ready",
+        needles=("cuInit",),
+        pattern=_re(
+            r"failed call to cuInit: (?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA reports the system is not ready ({code})",
+        fix=(
+            "On NVSwitch systems (HGX/DGX) the NVIDIA Fabric Manager must run with the same version"
+            " as the driver: systemctl enable --now nvidia-fabricmanager."
+        ),
+        source=CUDA_ERROR_CODES_URL,
+    ),
+    Signature(
+        name="cuinit-driver-init",
+        needles=("cuInit",),
+        pattern=_re(
+            r"failed call to cuInit: (?P<code>CUDA_ERROR_UNKNOWN|CUDA_ERROR_NOT_INITIALIZED"
+            r"|CUDA_ERROR_SHARED_OBJECT_INIT_FAILED|CUDA_ERROR_OPERATING_SYSTEM"
+            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:999|303|304|3|-1)\)|CUresult\(-1\))"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA could not initialise the driver (cuInit failed with {code})",
+        fix=_CUINIT_DRIVER_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/32623",
+        explained_by=frozenset(
+            {"no-nvidia-gpu", "driver-library-mismatch", "container-gpu-not-exposed"}
+        ),
+    ),
+    Signature(
+        name="cuinit-no-device",
+        needles=("cuInit",),
+        pattern=_re(r"failed call to cuInit: CUDA_ERROR_NO_DEVICE"),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="CUDA found no GPU (cuInit failed with CUDA_ERROR_NO_DEVICE)",
+        fix=(
+            "Check that nvidia-smi lists the GPU and that CUDA_VISIBLE_DEVICES is unset or names"
+            " it (an empty value or -1 hides every GPU). In a container, start it with --gpus all;"
+            " on a cluster, request a GPU from the scheduler."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/62494",
+        explained_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                finding_id="cuda-visible-devices-hides-gpus",
+                with_signatures=frozenset({"driver-matches-kernel"}),
+                title=(
+                    "CUDA found no GPU although the driver is loaded and consistent:"
+                    " the GPUs are hidden from this process"
+                ),
+                fix=(
+                    'Check `echo "$CUDA_VISIBLE_DEVICES"`: an empty value, -1 or an invalid index'
+                    " hides every GPU. Unset it, or set it to indices or UUIDs from nvidia-smi -L."
+                    " Under a batch scheduler (SLURM: --gres=gpu:1) or a container, the job must be"
+                    " given the GPU."
+                ),
+                source=CUDA_ENV_VARS_URL,
+            ),
+        ),
+    ),
+    # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
+    Signature(
+        name="cudnn-version-mismatch",
+        needles=("DNN library",),
+        pattern=_re(
+            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d+(?:\.\d+)*)"
+            r"(?: \(compatibility version [\d.]+\))? but source was compiled with:?"
+            r" (?P<cudnn_compiled>\d+(?:\.\d+)*)"
+        ),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN {cudnn_loaded} was loaded but this TensorFlow was built with cuDNN"
+            " {cudnn_compiled}"
+        ),
+        fix=(
+            "Make the loaded cuDNN at least the version TensorFlow was built with and of the same"
+            " major version: with pip, install the nvidia-cudnn-cu1x version that"
+            " 'tensorflow[and-cuda]' pins, and remove older cuDNN copies that load first (a system"
+            " or conda cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60913",
+        subject="{cudnn_loaded}/{cudnn_compiled}",
+    ),
+    Signature(
+        name="dlopen-cudnn",
+        needles=_DLOPEN_NEEDLES,
+        pattern=_dlopen("cudnn"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} could not be loaded{because}",
+        fix=(
+            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on"
+            " the loader path (pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins;"
+            " system: the cuDNN package for your CUDA, then ldconfig)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60854",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="dlopen-cuda-library",
+        needles=_DLOPEN_NEEDLES,
+        pattern=_dlopen(_CUDA_LIBS),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} could not be loaded{because}",
+        fix=_LIBS_FIX,
+        source="https://github.com/Kaggle/docker-python/issues/1164",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cudart-stub-not-found",
+        needles=("Could not find cuda drivers on your machine",),
+        pattern=_re(r"Could not find cuda drivers on your machine, GPU will not be used"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "The CUDA runtime (libcudart) was not found, so the GPU will not be used (the message"
+            " says 'drivers' but comes from TensorFlow's CUDA runtime stub)"
+        ),
+        fix=(
+            "Install the CUDA runtime libraries for this TensorFlow: with TensorFlow >= 2.14 on"
+            " Linux, pip install 'tensorflow[and-cuda]' in the same environment; otherwise the CUDA"
+            " toolkit version from TensorFlow's tested configurations, on LD_LIBRARY_PATH."
+            " If this machine has no NVIDIA GPU, the message is expected."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/66750",
+        subject="libcudart",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                finding_id="pip-cuda-libs-not-on-path",
+                tf_versions=SpecifierSet("==2.16.1"),
+                title=(
+                    "TensorFlow 2.16.1 does not find the CUDA runtime (libcudart): its wheel"
+                    " does not search the nvidia pip packages"
+                ),
+                fix=(
+                    "Upgrade to TensorFlow 2.16.2 or later"
+                    " (pip install 'tensorflow[and-cuda]>=2.16.2'), or add every"
+                    " site-packages/nvidia/*/lib directory to LD_LIBRARY_PATH."
+                ),
+                source="https://github.com/tensorflow/tensorflow/issues/63362",
+            ),
+            Variant(
+                finding_id="cuda-libs-not-found",
+                tf_versions=SpecifierSet(">=2.14"),
+                title=(
+                    "The CUDA runtime (libcudart) was not found, so the GPU will not be used"
+                    " (the message says 'drivers' but comes from TensorFlow's CUDA runtime stub)"
+                ),
+                fix=(
+                    "Install the CUDA libraries as pip wheels next to TensorFlow:"
+                    " pip install 'tensorflow[and-cuda]' in the same environment (a plain"
+                    " 'pip install tensorflow' has no CUDA libraries). If this machine has no"
+                    " NVIDIA GPU, the message is expected."
+                ),
+                source=TF_PIP_URL,
+            ),
+        ),
+    ),
+    Signature(
+        name="cannot-dlopen-gpu-libraries",
+        needles=("Cannot dlopen some GPU",),
+        pattern=_re(r"Cannot dlopen some GPU libraries"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load some GPU libraries and skipped registering the GPU",
+        fix=(
+            "Rerun with TF_CPP_MAX_VLOG_LEVEL=3 (recent TensorFlow only names the missing library"
+            " at that log level), then install that library. With TensorFlow >= 2.14 on Linux:"
+            " pip install 'tensorflow[and-cuda]' in the same environment."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/66987",
+        explained_by=DRIVER_ROOTS | LIBRARY_IDS,
+        variants=(
+            Variant(
+                finding_id="pip-cuda-libs-not-on-path",
+                tf_versions=SpecifierSet("==2.16.1"),
+                title=(
+                    "TensorFlow 2.16.1 could not load the GPU libraries: its wheel does not search"
+                    " the nvidia pip packages"
+                ),
+                fix=(
+                    "Upgrade to TensorFlow 2.16.2 or later"
+                    " (pip install 'tensorflow[and-cuda]>=2.16.2'), or add every"
+                    " site-packages/nvidia/*/lib directory to LD_LIBRARY_PATH."
+                ),
+                source="https://github.com/tensorflow/tensorflow/issues/63362",
+            ),
+        ),
+    ),
+    Signature(
+        name="unable-to-load-cudnn-dso",
+        needles=("DSO",),
+        pattern=_re(r"Unable to load cuDNN DSO"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load cuDNN",
+        fix=(
+            "Install the cuDNN version this TensorFlow was built with and put it on the loader"
+            " path."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/5591",
+        explained_by=DRIVER_ROOTS | frozenset({"cudnn-not-found"}),
+    ),
+    Signature(
+        name="dnn-library-not-found",
+        needles=("DNN library",),
+        pattern=_re(r"DNN library (?P<what>is not found|initialization failed)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN is not usable: DNN library {what}",
+        fix=(
+            "TensorFlow registered the GPU but could not load or initialise cuDNN: install the"
+            " cuDNN version this TensorFlow was built with (pip: 'tensorflow[and-cuda]' pins it)"
+            " and remove older copies that load first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/55468",
+        explained_by=DRIVER_ROOTS
+        | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
+    ),
+    Signature(
+        name="ld-library-path-empty-entry",
+        needles=("LD_LIBRARY_PATH: ",),
+        pattern=_re(r"LD_LIBRARY_PATH: (?P<value>(?=:|\S*::|\S*:(?:[\s;`]|$))[^\s;`]*)"),
+        finding_id="ld-library-path-empty-entry",
+        severity=Severity.WARNING,
+        title="LD_LIBRARY_PATH has an empty entry: {value}",
+        fix=(
+            "An empty entry (a leading, trailing or doubled ':') makes the loader search the"
+            " current directory. Build the value with ${{LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}}."
+        ),
+        source="https://man7.org/linux/man-pages/man8/ld.so.8.html",
+        subject="{value}",
+    ),
+    # --- The GPU's compute capability against the kernels in the TensorFlow build. ---
+    Signature(
+        name="min-compute-capability",
+        needles=("The minimum required Cuda capability is",),
+        pattern=_re(
+            r"Ignoring (?:visible )?gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]+),.*?\)"
+            r" with Cuda compute capability (?P<cc>\d+\.\d+)\."
+            r" The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow ignores the {gpu} (compute capability {cc}): this build needs at least"
+            " {min_cc}"
+        ),
+        fix=(
+            "Install an older TensorFlow whose binaries still include compute capability {cc}"
+            " (`tfgpu-setup plan` chooses one), or build TensorFlow from source for it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25329",
+        subject="{cc}",
+    ),
+    Signature(
+        name="no-kernels-for-new-gpu",
+        needles=("not built with CUDA kernel binaries",),
+        pattern=_re(
+            r"not built with CUDA kernel binaries compatible with compute capability"
+            r" (?P<cc>[1-9]\d+\.\d+)\."
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "No TensorFlow kernels for compute capability {cc}: the PTX JIT fallback fails on"
+            " this GPU generation (CUDA_ERROR_INVALID_PTX / INVALID_HANDLE)"
+        ),
+        fix=(
+            "PyPI TensorFlow releases up to 2.21 ship kernels up to sm_90 only. Use NVIDIA's NGC"
+            " TensorFlow container, or a TensorFlow built from source with CUDA >= 12.8 and this"
+            " compute capability."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/97387",
+        subject="{cc}",
+    ),
+    Signature(
+        name="no-kernels-ptx-jit",
+        needles=("not built with CUDA kernel binaries",),
+        pattern=_re(
+            r"not built with CUDA kernel binaries compatible with compute capability"
+            r" (?P<cc>\d\.\d+)\."
+        ),
+        finding_id="compute-capability-ptx-jit",
+        severity=Severity.WARNING,
+        title=(
+            "No native TensorFlow kernels for compute capability {cc}: they are JIT-compiled from"
+            " PTX, which can take 30 minutes or more the first time"
+        ),
+        fix=(
+            "Expected for GPUs newer than the TensorFlow build. Keep the JIT cache between runs"
+            " (CUDA_CACHE_MAXSIZE=4294967296, CUDA_CACHE_PATH on a persistent disk), or install a"
+            " TensorFlow release with native kernels for {cc}."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60739",
+        subject="{cc}",
+    ),
+    Signature(
+        name="invalid-ptx",
+        needles=("_PTX",),
+        pattern=_re(r"CUDA_ERROR_INVALID_PTX"),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "The driver could not JIT-compile TensorFlow's PTX for this GPU"
+            " (CUDA_ERROR_INVALID_PTX)"
+        ),
+        fix=(
+            "The GPU is newer than this TensorFlow build (typically a Blackwell RTX 50xx or"
+            " B-series GPU with a PyPI TensorFlow): use NVIDIA's NGC TensorFlow container or a"
+            " TensorFlow built for this compute capability."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/101746",
+        explained_by=frozenset({"compute-capability-unsupported", "ptxas-newer-than-driver"}),
+    ),
+    # --- PTX, ptxas and libdevice: the toolchain XLA and the PTX JIT use at run time. ---
+    Signature(
+        name="unsupported-ptx-version",
+        needles=("_PTX", "unsupported toolchain"),
+        pattern=_re(
+            r"CUDA_ERROR_UNSUPPORTED_PTX_VERSION|the provided PTX was compiled with an unsupported"
+            r" toolchain"
+        ),
+        finding_id="ptxas-newer-than-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The driver cannot load PTX from a newer CUDA toolchain"
+            " (CUDA_ERROR_UNSUPPORTED_PTX_VERSION)"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one that supports the CUDA version this TensorFlow was"
+            " built with (nvidia-smi shows the CUDA version the driver supports), or install a"
+            " TensorFlow built with an older CUDA."
+        ),
+        source="https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+    ),
+    Signature(
+        name="driver-older-than-ptxas",
+        needles=("which is older than the",),
+        pattern=_re(
+            r"The NVIDIA driver's CUDA version is (?P<driver_cuda>\d+(?:\.\d+)*) which is older"
+            r" than the (?:PTX compiler|ptxas CUDA) version \(?(?P<ptxas>\d+(?:\.\d+)*)"
+        ),
+        finding_id="ptxas-newer-than-driver",
+        severity=Severity.WARNING,
+        title=(
+            "The driver supports CUDA {driver_cuda} but XLA's PTX compiler is {ptxas}: XLA"
+            " compiles serially (slower)"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one supporting CUDA {ptxas} or later, or pin the"
+            " nvidia-cuda-nvcc wheel (which provides ptxas) to the driver's CUDA version."
+        ),
+        source="https://github.com/conda-forge/tensorflow-feedstock/issues/417",
+        subject="{driver_cuda}/{ptxas}",
+    ),
+    Signature(
+        name="libdevice-not-found",
+        needles=("libdevice",),
+        pattern=_re(
+            r"(?:libdevice not found at|libdevice is required by this HLO module but was not"
+            r" found at) (?P<path>\S+)"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA failed: libdevice not found (looked for {path})",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
+            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/50670",
+    ),
+    Signature(
+        name="libdevice-dir-missing",
+        needles=("libdevice",),
+        pattern=_re(r"Can't find libdevice directory (?P<path>\S+?)\.?(?:\s|$)"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="XLA cannot find the libdevice directory ({path}): XLA-compiled code may fail",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or set"
+            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/58681",
+    ),
+    Signature(
+        name="ptxas-not-found",
+        needles=("ptxas", "PTX compilation provider"),
+        pattern=_re(r"(?:(?P<path>\S*ptxas) not found|No PTX compilation provider is available)"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA failed: no ptxas to compile PTX",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
+        ),
+        source="https://github.com/tensorflow/models/issues/9847",
+    ),
+    Signature(
+        name="ptxas-not-invoked",
+        needles=("ptxas",),
+        pattern=_re(r"Couldn't invoke ptxas(?: --version)?"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="XLA could not run ptxas and falls back to the driver's PTX compiler",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/33375",
+    ),
+    # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
+    Signature(
+        name="xla-gpu-without-gpu",
+        needles=("XLA_GPU:",),
+        pattern=_re(r"/device:XLA_GPU:(?P<index>\d+)"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "Only XLA_GPU devices exist, no GPU device: TensorFlow saw the GPU but could not load"
+            " the CUDA/cuDNN libraries"
+        ),
+        fix=(
+            "Find the library TensorFlow failed to load (the 'Could not load dynamic library'"
+            " lines above, or rerun with TF_CPP_MAX_VLOG_LEVEL=3) and install the CUDA and cuDNN"
+            " versions this TensorFlow was built with."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/32851",
+        needs_no_gpu=True,
+        explained_by=DRIVER_ROOTS | LIBRARY_IDS | frozenset({"compute-capability-unsupported"}),
+    ),
+    # --- Run time: memory and configuration. ---
+    Signature(
+        name="cublas-handle",
+        needles=("cublas handle",),
+        pattern=_re(r"failed to create cublas handle: (?P<status>CUBLAS_STATUS_\w+)"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="cuBLAS could not start ({status}): usually the GPU memory is already taken",
+        fix=(
+            "Another process (or TensorFlow itself, which reserves nearly all GPU memory by"
+            " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
+            " memory growth (tf.config.experimental.set_memory_growth(gpu, True) or"
+            " TF_FORCE_GPU_ALLOW_GROWTH=true)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/9489",
+        explained_by=frozenset({"driver-too-old", "cuda-libs-not-found"}),
+    ),
+    Signature(
+        name="cudnn-handle",
+        needles=("cudnn handle", "cuDNN failed to initialize"),
+        pattern=_re(
+            r"Could not create cudnn handle: (?P<status>CUDNN_STATUS_\w+)"
+            r"|(?P<conv>Failed to get convolution algorithm)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="cuDNN could not start ({status}{conv}): usually the GPU memory is already taken",
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes;"
+            " if that does not help, check that the loaded cuDNN matches this TensorFlow."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45423",
+        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+    ),
+    Signature(
+        name="cuda-out-of-memory",
+        needles=("OUT_OF_MEMORY",),
+        pattern=_re(
+            r"failed to allocate (?P<size>[\d.]+[KMGT]?i?B?)[^:]*: CUDA_ERROR_OUT_OF_MEMORY"
+            r"|CUDA_ERROR_OUT_OF_MEMORY"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title="A GPU memory allocation failed (CUDA_ERROR_OUT_OF_MEMORY)",
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true), stop other processes using the"
+            " GPU (nvidia-smi), or reduce the batch size."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/30912",
+    ),
+    Signature(
+        name="device-config-after-init",
+        needles=("cannot be modified after being initialized",),
+        pattern=_re(
+            r"(?P<what>Visible|Physical|Virtual|Logical) devices cannot be modified after being"
+            r" initialized"
+        ),
+        finding_id="device-config-after-init",
+        severity=Severity.WARNING,
+        title="{what} devices were configured after TensorFlow had initialised the GPUs",
+        fix=(
+            "Call tf.config.set_visible_devices / set_memory_growth /"
+            " set_logical_device_configuration before anything touches the GPU (creating a"
+            " tensor, building a model), or set"
+            " CUDA_VISIBLE_DEVICES before the process starts. In subprocesses (data loaders,"
+            " multiprocessing), configure the devices at the start of each worker."
+        ),
+        source="https://github.com/huggingface/datasets/issues/6948",
+    ),
+    # --- Harmless lines that look alarming. They must never raise an alarm on their own. ---
+    Signature(
+        name="numa-node-negative",
+        needles=("NUMA",),
+        pattern=_re(r"successful NUMA node read from SysFS had negative value"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: the kernel does not report the GPU's NUMA node, TensorFlow uses node 0",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/58428",
+        subject="numa",
+    ),
+    Signature(
+        name="numa-node-unreadable",
+        needles=("NUMA",),
+        pattern=_re(
+            r"could not open file to read NUMA node|Your kernel may have been built without NUMA"
+            r" support|Could not identify NUMA node"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: the GPU's NUMA node cannot be read (common on WSL2), TensorFlow uses node 0"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/1563",
+        subject="numa",
+    ),
+    Signature(
+        name="factory-already-registered",
+        needles=("register factory", "placer already"),
+        pattern=_re(
+            r"Unable to register (?P<plugin>cuDNN|cuFFT|cuBLAS) factory: Attempting to register"
+            r" factory for plugin|(?P<placer>computation placer already registered)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a CUDA plugin was registered twice at import (TensorFlow 2.14 and later)",
+        fix="Nothing to do: these lines are printed even when the GPU works.",
+        source="https://github.com/tensorflow/tensorflow/issues/62075",
+        subject="factory",
+    ),
+    Signature(
+        name="tensorrt-missing",
+        needles=("TensorRT", "dynamic library"),
+        pattern=_re(
+            r"TF-TRT Warning: Could not find TensorRT|Cannot dlopen some TensorRT libraries"
+            r"|Could not load dynamic library '(?P<lib>libnvinfer[^']*)'"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: TensorRT is not installed (it is optional; TensorFlow uses the GPU"
+            " without it)"
+        ),
+        fix="Nothing to do unless you use TF-TRT.",
+        source="https://github.com/tensorflow/tensorflow/issues/37689",
+        subject="tensorrt",
+    ),
+    Signature(
+        name="cpu-feature-guard",
+        needles=("TensorFlow binary", "wasn't compiled to use"),
+        pattern=_re(
+            r"This TensorFlow binary is optimized|Your CPU supports instructions that this"
+            r" TensorFlow binary was not compiled to use|The TensorFlow library wasn't compiled to"
+            r" use"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a note about CPU instructions (AVX, FMA); it says nothing about the GPU",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/60503",
+        subject="cpu-feature-guard",
+    ),
+    Signature(
+        name="onednn-notice",
+        needles=("oneDNN custom operations are on",),
+        pattern=_re(r"oneDNN custom operations are on"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: oneDNN CPU optimisations are on (TF_ENABLE_ONEDNN_OPTS=0 turns them off)",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/66750",
+        subject="onednn",
+    ),
+    Signature(
+        name="absl-log-notice",
+        needles=("before absl::InitializeLog() is called",),
+        pattern=_re(
+            r"All log messages before absl::InitializeLog\(\) is called are written to STDERR"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a note about where early log lines go",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/97387",
+        subject="absl",
+    ),
+    Signature(
+        name="xla-devices-not-created",
+        needles=("Not creating XLA devices",),
+        pattern=_re(r"Not creating XLA devices, tf_xla_enable_xla_devices not set"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: the legacy XLA_GPU/XLA_CPU devices are off by default since 2.4",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/44683",
+        subject="xla-devices",
+    ),
+    Signature(
+        name="xla-notice",
+        needles=("TensorFloat-32", "Compiled cluster"),
+        pattern=_re(
+            r"TensorFloat-32 will be used for the matrix multiplication|Compiled cluster using XLA"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a one-time note from the GPU math or XLA compiler",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/58859",
+        subject="xla-notice",
+    ),
+    # --- Positive evidence: no finding, but it tells what works. ---
+    Signature(
+        name="gpu-device-created",
+        needles=("TensorFlow device", "Created device"),
+        pattern=_re(
+            r"Creat(?:ed|ing) (?:TensorFlow )?device \(?(?:/job:[^/\s]+/replica:\d+/task:\d+)?"
+            r"/(?:device:GPU|gpu):(?P<index>\d+)(?:.*?name: (?P<gpu>[^,)]+))?"
+            r"(?:.*?compute capability: (?P<cc>\d+\.\d+))?"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow created GPU device {index}",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/62170",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-physical-device-listed",
+        needles=("/physical_device:GPU:", 'device_type: "GPU"'),
+        pattern=_re(
+            r"PhysicalDevice\(name='/physical_device:GPU:(?P<index>\d+)'|device_type: \"GPU\""
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow lists a GPU device",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/52144",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="xla-gpu-stream-executor",
+        needles=("StreamExecutor device (",),
+        pattern=_re(
+            r"StreamExecutor device \((?P<index>\d+)\): (?P<gpu>.+?), Compute Capability"
+            r" (?P<cc>\d+\.\d+)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA initialised GPU {index}: {gpu} (compute capability {cc})",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/58859",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="cudnn-loaded",
+        needles=("Loaded cuDNN version",),
+        pattern=_re(r"Loaded cuDNN version (?P<cudnn_loaded>\d+)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="cuDNN {cudnn_loaded} loaded",
+        fix="",
+        source="https://github.com/wutzebaer/tensorflow-5090/issues/3",
+    ),
+    Signature(
+        name="driver-matches-kernel",
+        needles=("DSO",),
+        pattern=_re(r"kernel version seems to match DSO: (?P<version>\d+(?:\.\d+)*)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="The NVIDIA kernel module and libcuda agree: {version}",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/62494",
+    ),
+    Signature(
+        name="library-loaded",
+        needles=_DLOPEN_NEEDLES,
+        pattern=_re(
+            r"(?:Successfully opened dynamic library|successfully opened CUDA library) (?P<lib>\S+)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="{lib} loaded",
+        fix="",
+        source="https://github.com/NVIDIA/tensorflow/issues/110",
+    ),
+)
+"""Every signature, most specific first within a finding id (the first one names the finding)."""
+
+SIGNATURES: Mapping[str, Signature] = {s.name: s for s in CATALOGUE}
+if len(SIGNATURES) != len(CATALOGUE):
+    raise ValueError("duplicate signature names in the catalogue")
