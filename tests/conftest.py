@@ -1,9 +1,12 @@
-"""Shared test setup: recorded hosts, and a guard so no test reaches real GPU tooling by accident."""
+"""Shared test setup: recorded hosts, and a guard so no test reaches real GPU tooling unasked."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 
@@ -12,7 +15,9 @@ from tfgpu_setup.host import RecordedHost
 
 HOSTS = Path(__file__).parent / "fixtures" / "hosts"
 SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-HARDWARE_PROGRAMS = {"nvidia-smi"}
+HARDWARE_PROGRAMS = {"nvidia-smi", "nvidia-smi.exe"}
+HARDWARE_VIOLATIONS = pytest.StashKey[list[str]]()
+"""What the guard refused during the current test (checked again after it)."""
 
 
 def recorded_host(name: str) -> RecordedHost:
@@ -24,20 +29,58 @@ def recorded_host_names() -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def _no_real_hardware(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_real_hardware(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Fail any test that calls the real NVML or nvidia-smi unless it is marked 'hardware'."""
     if request.node.get_closest_marker("hardware"):
+        yield
         return
+    violations: list[str] = []
+    request.node.stash[HARDWARE_VIOLATIONS] = violations
 
-    def refuse_nvml(self: object) -> dict[str, object]:
-        raise AssertionError("test called the real NVML; mark it @pytest.mark.hardware")
+    def refuse(what: str) -> NoReturn:
+        message = f"test {what}; mark it @pytest.mark.hardware"
+        violations.append(message)  # also fails the test where a caller swallows the error
+        raise AssertionError(message)
+
+    def refuse_nvml(*args: object, **kwargs: object) -> NoReturn:
+        refuse("called the real NVML")
 
     real_run = host_module.RealHost.run
 
     def guarded_run(self: host_module.RealHost, argv, timeout=5.0):  # type: ignore[no-untyped-def]
         if os.path.basename(argv[0]) in HARDWARE_PROGRAMS:
-            raise AssertionError(f"test ran the real {argv[0]}; mark it @pytest.mark.hardware")
+            refuse(f"ran the real {argv[0]}")
         return real_run(self, argv, timeout)
 
     monkeypatch.setattr(host_module.RealHost, "nvml", refuse_nvml)
     monkeypatch.setattr(host_module.RealHost, "run", guarded_run)
+    # The same guard further down, for code that does not go through RealHost: nvml_snapshot,
+    # pynvml's init (reached from a worker thread that turns errors into an error document,
+    # hence the check after the test), and every subprocess start.
+    monkeypatch.setattr(host_module, "nvml_snapshot", refuse_nvml)
+    try:
+        import pynvml
+    except ImportError:
+        pass
+    else:
+        for name in ("nvmlInit", "nvmlInitWithFlags"):
+            monkeypatch.setattr(pynvml, name, refuse_nvml)
+    monkeypatch.setattr(subprocess, "Popen", _popen_refusing(subprocess.Popen, refuse))
+    yield
+    if violations:
+        pytest.fail(violations[0], pytrace=False)
+
+
+def _popen_refusing(real_popen: Any, refuse: Callable[[str], NoReturn]) -> Any:
+    class GuardedPopen(real_popen):  # type: ignore[misc]
+        def __init__(self, args: Any, *rest: Any, **kwargs: Any) -> None:
+            program = (
+                args if isinstance(args, str | bytes | os.PathLike) else (args[0] if args else "")
+            )
+            if os.path.basename(os.fsdecode(program)) in HARDWARE_PROGRAMS:
+                refuse(f"ran the real {program!r}")
+            super().__init__(args, *rest, **kwargs)
+
+    return GuardedPopen

@@ -55,7 +55,7 @@ class PythonInterpreter:
 @dataclass(frozen=True)
 class Driver:
     version: str | None
-    """The user-space driver version as NVML or nvidia-smi reports it (on WSL2: Windows numbering)."""
+    """User-space driver version as NVML or nvidia-smi report it (WSL2: Windows numbering)."""
     cuda_version: str | None
     """The highest CUDA version the driver supports, X.Y."""
     source: str
@@ -145,6 +145,8 @@ class PythonEnv:
     nvidia_wheels: tuple[NvidiaWheel, ...] = ()
     tensorflow: tuple[TfDistribution, ...] = ()
     tf_build: TfBuildInfo | None = None
+    tf_build_reason: str | None = None
+    """Why tf_build is None although TensorFlow is installed."""
     source: str = "detected"
     reason: str | None = None
     """Why the environment could not be read, if it could not."""
@@ -161,6 +163,8 @@ class Facts:
     cuda: tuple[CudaInstall, ...] = ()
     cudnn: tuple[CudnnInstall, ...] = ()
     target_env: PythonEnv | None = None
+    libcuda: tuple[str, ...] = ()
+    """Where the driver's user-space library libcuda.so.1 was found (loader cache, WSL folder)."""
     env: dict[str, str | None] = field(default_factory=dict)
     """The variables that matter, as the user's process sees them; None means unset."""
     notes: tuple[Note, ...] = ()

@@ -7,6 +7,7 @@ against real outputs without the hardware.
 
 from __future__ import annotations
 
+import contextlib
 import glob as globlib
 import json
 import os
@@ -161,14 +162,13 @@ def _nvml_query() -> dict[str, Any]:
             }
             mig_mode = device["mig_mode"]
             if isinstance(mig_mode, list) and mig_mode and mig_mode[0] == 1:
-                device["mig_devices"] = _mig_devices(pynvml, handle)
+                # Listing can fail alone (NVMLError_NoPermission, ...): keep the rest.
+                device["mig_devices"] = _optional(lambda h=handle: _mig_devices(pynvml, h))
             snap["devices"].append(device)
         return snap
     finally:
-        try:
+        with contextlib.suppress(Exception):
             pynvml.nvmlShutdown()
-        except Exception:
-            pass
 
 
 def _mig_devices(pynvml: Any, handle: Any) -> list[dict[str, Any]]:
@@ -178,12 +178,16 @@ def _mig_devices(pynvml: Any, handle: Any) -> list[dict[str, Any]]:
             mig = pynvml.nvmlDeviceGetMigDeviceHandleByIndex(handle, mig_index)
         except Exception:  # NVML_ERROR_NOT_FOUND for unused slots
             continue
-        devices.append({
-            "index": mig_index,
-            "uuid": _optional(lambda m=mig: _text(pynvml.nvmlDeviceGetUUID(m))),
-            "name": _optional(lambda m=mig: _text(pynvml.nvmlDeviceGetName(m))),
-            "memory_total": _optional(lambda m=mig: int(pynvml.nvmlDeviceGetMemoryInfo(m).total)),
-        })
+        devices.append(
+            {
+                "index": mig_index,
+                "uuid": _optional(lambda m=mig: _text(pynvml.nvmlDeviceGetUUID(m))),
+                "name": _optional(lambda m=mig: _text(pynvml.nvmlDeviceGetName(m))),
+                "memory_total": _optional(
+                    lambda m=mig: int(pynvml.nvmlDeviceGetMemoryInfo(m).total)
+                ),
+            }
+        )
     return devices
 
 
@@ -257,13 +261,15 @@ class RecordedHost:
             recorded = tuple(entry["argv"])
             if recorded == args or (resolved and recorded == (resolved, *args[1:])):
                 return self._result(args, entry, timeout)
-        if resolved is None or not self.exists(resolved) and program not in self.spec.get(
-            "which", {}
+        if resolved is None or (
+            not self.exists(resolved) and program not in self.spec.get("which", {})
         ):
             return CommandResult(args, None, error="not-found")
         raise KeyError(f"recorded host {self.folder.name} has no recording of {list(args)}")
 
-    def _result(self, args: tuple[str, ...], entry: dict[str, Any], timeout: float) -> CommandResult:
+    def _result(
+        self, args: tuple[str, ...], entry: dict[str, Any], timeout: float
+    ) -> CommandResult:
         if entry.get("error"):
             detail = f"{timeout:g} s" if entry["error"] == "timeout" else entry.get("detail")
             return CommandResult(args, None, error=entry["error"], detail=detail)
@@ -278,5 +284,8 @@ class RecordedHost:
     def nvml(self) -> dict[str, Any]:
         snapshot = self.spec.get("nvml")
         if snapshot is None:
-            return {"error": "NVMLError_LibraryNotFound", "message": "NVML Shared Library Not Found"}
+            return {
+                "error": "NVMLError_LibraryNotFound",
+                "message": "NVML Shared Library Not Found",
+            }
         return dict(snapshot)

@@ -1,16 +1,18 @@
-"""The one place that starts subprocesses: argument lists, a timeout, decoded output, typed failures."""
+"""The one place that starts subprocesses: argument lists, timeouts, decoded output."""
 
 from __future__ import annotations
 
 import logging
 import os
+import queue
 import shlex
 import signal
 import subprocess
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import IO, Literal
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +44,9 @@ class CommandResult:
             return f"{name}: no answer within {self.detail}"
         if self.error == "os-error":
             return f"{name}: {self.detail}"
-        first = next((ln.strip() for ln in (self.stderr + "\n" + self.stdout).splitlines()
-                      if ln.strip()), "")
+        first = next(
+            (ln.strip() for ln in (self.stderr + "\n" + self.stdout).splitlines() if ln.strip()), ""
+        )
         return f"{name}: exit status {self.returncode}" + (f": {first}" if first else "")
 
 
@@ -90,21 +93,28 @@ def run(
     except OSError as exc:
         return CommandResult(args, None, error="os-error", detail=str(exc))
     try:
-        out, err = proc.communicate(stdin_text.encode() if stdin_text is not None else None,
-                                    timeout=timeout)
+        out, err = proc.communicate(
+            stdin_text.encode() if stdin_text is not None else None, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         out, err = proc.communicate()
         return CommandResult(
-            args, None, _decode(out), _decode(err), error="timeout", detail=f"{timeout:g} s",
+            args,
+            None,
+            _decode(out),
+            _decode(err),
+            error="timeout",
+            detail=f"{timeout:g} s",
             seconds=time.monotonic() - started,
         )
     except BaseException:
         _kill_group(proc)
         proc.wait()
         raise
-    return CommandResult(args, proc.returncode, _decode(out), _decode(err),
-                         seconds=time.monotonic() - started)
+    return CommandResult(
+        args, proc.returncode, _decode(out), _decode(err), seconds=time.monotonic() - started
+    )
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -116,3 +126,114 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
 
 def _decode(data: bytes | None) -> str:
     return (data or b"").decode("utf-8", errors="replace")
+
+
+def stream(
+    argv: Sequence[str],
+    *,
+    timeout: float,
+    on_line: Callable[[str], None],
+    env: Mapping[str, str | None] | None = None,
+    base_env: Mapping[str, str] | None = None,
+    cwd: str | None = None,
+    pass_fds: Sequence[int] = (),
+) -> CommandResult:
+    """Like run, but stdout and stderr merged and fed line by line to on_line as they come.
+
+    on_line runs in the calling thread, so an exception it raises (or Ctrl-C while waiting)
+    kills the command's process group and propagates. The merged text is in `stdout`.
+    `pass_fds` are inherited by the command (apply passes its lock's, so that the lock stays
+    held while a command outlives a killed tfgpu-setup).
+    """
+    args = tuple(argv)
+    log.debug("stream: %s", shlex.join(args))
+    started = time.monotonic()
+    try:
+        proc = subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=child_environment(env, base_env),
+            cwd=cwd,
+            start_new_session=True,
+            pass_fds=tuple(pass_fds),
+        )
+    except FileNotFoundError:
+        return CommandResult(args, None, error="not-found")
+    except PermissionError:
+        return CommandResult(args, None, error="permission")
+    except OSError as exc:
+        return CommandResult(args, None, error="os-error", detail=str(exc))
+    assert proc.stdout is not None
+    lines: queue.Queue[bytes | None] = queue.Queue()
+    reader = threading.Thread(target=_pump, args=(proc.stdout, lines), daemon=True)
+    reader.start()
+    collected: list[str] = []
+    deadline = started + timeout
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                _kill_group(proc)
+                proc.wait()
+                return CommandResult(
+                    args,
+                    None,
+                    "".join(collected),
+                    error="timeout",
+                    detail=f"{timeout:g} s",
+                    seconds=time.monotonic() - started,
+                )
+            try:
+                raw = lines.get(timeout=min(remaining, 0.5))
+            except queue.Empty:
+                continue
+            if raw is None:
+                break
+            line = _decode(raw)
+            collected.append(line)
+            on_line(line.rstrip("\r\n"))
+        proc.wait(timeout=max(deadline - time.monotonic(), 0.1))
+    except BaseException:
+        _kill_group(proc)
+        proc.wait()
+        raise
+    return CommandResult(
+        args, proc.returncode, "".join(collected), seconds=time.monotonic() - started
+    )
+
+
+def _pump(pipe: IO[bytes], lines: queue.Queue[bytes | None]) -> None:
+    try:
+        for raw in iter(pipe.readline, b""):
+            lines.put(raw)
+    finally:
+        pipe.close()
+        lines.put(None)
+
+
+def passthrough(
+    argv: Sequence[str], *, env: Mapping[str, str], timeout: float | None = None
+) -> int:
+    """Run argv on this terminal (stdin, stdout, stderr inherited) and return its exit status.
+
+    For commands the user runs interactively (`tfgpu-setup run -- python train.py`): the
+    timeout defaults to none because a training run may last days. Ctrl-C reaches the child
+    through the terminal's process group; we wait for it rather than die first. A child killed
+    by a signal gives 128 + the signal's number, as shells report it.
+    """
+    args = tuple(argv)
+    log.debug("passthrough: %s", shlex.join(args))
+    proc = subprocess.Popen(args, env=dict(env))  # OSError (not found, ...) goes to the caller
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+    try:
+        code = proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        code = proc.wait()
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
+    return 128 - code if code < 0 else code
