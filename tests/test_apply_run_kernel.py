@@ -1,0 +1,177 @@
+"""run_in_env and install_kernel on a real applied env."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from apply_support import find_python, make_plan, offline, shared_wheelhouse
+
+from tfgpu_setup.apply.apply import apply_plan
+from tfgpu_setup.apply.kernel import install_kernel, jupyter_data_dir
+from tfgpu_setup.apply.run import run_in_env
+from tfgpu_setup.errors import ExitCode, UserError
+from tfgpu_setup.plan import ActivateSpec
+
+REPORT_ENV = (
+    "import json, os, sys\n"
+    "names = ['PATH', 'LD_LIBRARY_PATH', 'CUDA_VISIBLE_DEVICES', 'XLA_FLAGS', 'VIRTUAL_ENV',"
+    " 'TF_FORCE_GPU_ALLOW_GROWTH', 'PYTHONHOME']\n"
+    "report = {n: os.environ.get(n) for n in names}\n"
+    "report['prefix'] = sys.prefix\n"
+    "json.dump(report, open(sys.argv[1], 'w'))\n"
+    "sys.exit(int(sys.argv[2]))\n"
+)
+
+
+@pytest.fixture(scope="module")
+def applied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ActivateSpec]:
+    """One env with every kind of variable the activate script sets (a path with a space)."""
+    root = tmp_path_factory.mktemp("run kernel")
+    venv = root / "env"
+    libs = (root / "cuda libs" / "cudnn", root / "cuda libs" / "cublas")
+    ptxas = root / "nvcc bin"
+    spec = ActivateSpec(
+        venv=str(venv),
+        cuda_visible_devices="",
+        ld_library_path=tuple(map(str, libs)),
+        path=(str(ptxas),),
+        xla_flags="--xla_gpu_cuda_data_dir=/opt/cuda 12",
+        extra={"TF_FORCE_GPU_ALLOW_GROWTH": "true"},
+    )
+    plan = make_plan(venv, [("tfgpu-demo-alpha", "1.0")], python=find_python(11), activate=spec)
+    wheels = shared_wheelhouse(tmp_path_factory)
+    apply_plan(plan, installer="uv", index_args=[*offline(wheels), "--no-cache"])
+    return venv, spec
+
+
+def _run_and_report(venv: Path, tmp_path: Path, code: int) -> tuple[int, dict[str, str]]:
+    out = tmp_path / "report.json"
+    status = run_in_env(venv, ["python", "-c", REPORT_ENV, str(out), str(code)])
+    return status, json.loads(out.read_text())
+
+
+def test_run_passes_the_activate_variables_and_the_exit_code(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    venv, spec = applied
+    monkeypatch.delenv("LD_LIBRARY_PATH", raising=False)
+    monkeypatch.setenv("PYTHONHOME", "/somewhere/else")
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+
+    status, seen = _run_and_report(venv, tmp_path, 7)
+
+    assert status == 7
+    assert seen["prefix"] == str(venv)  # 'python' resolved to the env's interpreter
+    assert seen["VIRTUAL_ENV"] == str(venv)
+    assert seen["PATH"] == f"{venv}/bin:{spec.path[0]}:/usr/bin:/bin"
+    assert seen["LD_LIBRARY_PATH"] == ":".join(spec.ld_library_path)  # no empty entry
+    assert seen["CUDA_VISIBLE_DEVICES"] == ""
+    assert seen["XLA_FLAGS"] == "--xla_gpu_cuda_data_dir=/opt/cuda 12"
+    assert seen["TF_FORCE_GPU_ALLOW_GROWTH"] == "true"
+    assert seen["PYTHONHOME"] is None
+
+
+@pytest.mark.parametrize(
+    ("before", "after_suffix"), [("", ""), ("/usr/lib/wsl/lib", ":/usr/lib/wsl/lib")]
+)
+def test_run_prepends_library_folders_without_empty_entries(
+    applied: tuple[Path, ActivateSpec],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    before: str,
+    after_suffix: str,
+) -> None:
+    venv, spec = applied
+    monkeypatch.setenv("LD_LIBRARY_PATH", before)
+
+    _, seen = _run_and_report(venv, tmp_path, 0)
+
+    assert seen["LD_LIBRARY_PATH"] == ":".join(spec.ld_library_path) + after_suffix
+
+
+def test_run_reports_a_signal_death_as_128_plus_the_signal(
+    applied: tuple[Path, ActivateSpec],
+) -> None:
+    venv, _ = applied
+    kill_self = "import os, signal; os.kill(os.getpid(), signal.SIGTERM)"
+    assert run_in_env(venv, ["python", "-c", kill_self]) == 128 + 15
+
+
+def test_run_refuses_an_env_tfgpu_setup_did_not_apply(tmp_path: Path) -> None:
+    with pytest.raises(UserError) as caught:
+        run_in_env(tmp_path / "nowhere", ["python", "-V"])
+    assert caught.value.code == ExitCode.NO_TARGET_ENV
+
+
+def test_run_names_a_missing_command(applied: tuple[Path, ActivateSpec]) -> None:
+    venv, _ = applied
+    with pytest.raises(UserError) as caught:
+        run_in_env(venv, ["no-such-command-tfgpu"])
+    assert "no-such-command-tfgpu" in caught.value.message
+
+
+def test_kernel_json_runs_the_env_python_with_the_activate_variables_expanded(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    venv, spec = applied
+    monkeypatch.setenv("PATH", "/usr/local/bin:/usr/bin")
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/extra")
+
+    kernel = install_kernel(venv, "tf-gpu", user_dir=tmp_path / "jupyter")
+
+    assert kernel.path == tmp_path / "jupyter" / "kernels" / "tf-gpu"
+    written = json.loads((kernel.path / "kernel.json").read_text())
+    assert written == kernel.spec
+    assert written["argv"] == [
+        f"{venv}/bin/python",
+        "-m",
+        "ipykernel_launcher",
+        "-f",
+        "{connection_file}",
+    ]
+    assert written["language"] == "python"
+    assert "TensorFlow 2.21.0" in written["display_name"]
+    assert written["env"] == {
+        "VIRTUAL_ENV": str(venv),
+        "PATH": f"{venv}/bin:{spec.path[0]}:/usr/local/bin:/usr/bin",
+        "LD_LIBRARY_PATH": ":".join(spec.ld_library_path) + ":/opt/extra",
+        "CUDA_VISIBLE_DEVICES": "",
+        "XLA_FLAGS": "--xla_gpu_cuda_data_dir=/opt/cuda 12",
+        "TF_FORCE_GPU_ALLOW_GROWTH": "true",
+    }
+    assert not any("$" in value for value in written["env"].values())
+    assert any("values from this shell" in note for note in kernel.notes)
+    assert any("ipykernel is not installed" in note for note in kernel.notes)
+
+
+def test_kernel_goes_to_jupyter_data_dir_by_default(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    venv, _ = applied
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "data"))
+
+    kernel = install_kernel(venv, None)
+
+    assert kernel.name == "tfgpu-env"
+    assert (tmp_path / "data" / "kernels" / "tfgpu-env" / "kernel.json").is_file()
+
+
+def test_jupyter_data_dir_follows_xdg_on_linux(tmp_path: Path) -> None:
+    if os.name == "nt" or os.uname().sysname == "Darwin":
+        pytest.skip("Linux layout")
+    assert jupyter_data_dir({"HOME": "/home/u"}) == Path("/home/u/.local/share/jupyter")
+    assert jupyter_data_dir({"HOME": "/home/u", "XDG_DATA_HOME": "/x"}) == Path("/x/jupyter")
+    assert jupyter_data_dir({"HOME": "/home/u", "JUPYTER_DATA_DIR": "/j"}) == Path("/j")
+
+
+def test_kernel_name_must_be_one_jupyter_accepts(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path
+) -> None:
+    venv, _ = applied
+    with pytest.raises(UserError) as caught:
+        install_kernel(venv, "tf gpu/1", user_dir=tmp_path)
+    assert caught.value.code == ExitCode.USAGE
+    assert not (tmp_path / "kernels").exists()

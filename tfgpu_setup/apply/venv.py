@@ -1,0 +1,173 @@
+"""The target virtualenv: find out what is at the path, create one, or decide to reuse it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from importlib.metadata import distributions
+from pathlib import Path
+from typing import Literal
+
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from .. import process
+from ..errors import ExitCode, UserError
+
+VenvState = Literal["absent", "empty-dir", "virtualenv", "not-a-virtualenv"]
+
+
+def bin_dir(venv: Path) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin")
+
+
+def python_in(venv: Path) -> Path:
+    return bin_dir(venv) / ("python.exe" if os.name == "nt" else "python")
+
+
+def state_of(venv: Path) -> VenvState:
+    if not os.path.lexists(venv):
+        return "absent"
+    if venv.is_dir() and not venv.is_symlink():
+        if (venv / "pyvenv.cfg").is_file():
+            return "virtualenv"
+        if not any(venv.iterdir()):
+            return "empty-dir"
+    return "not-a-virtualenv"
+
+
+def read_pyvenv_cfg(venv: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for line in (venv / "pyvenv.cfg").read_text(encoding="utf-8", errors="replace").splitlines():
+        key, sep, value = line.partition("=")
+        if sep:
+            values[key.strip()] = value.strip()
+    return values
+
+
+def interpreter_version(venv: Path) -> Version | None:
+    """The venv's Python version from pyvenv.cfg: virtualenv and uv write `version_info`
+    (3.11.7.final.0), the stdlib venv module `version` (3.11.7)."""
+    cfg = read_pyvenv_cfg(venv)
+    raw = cfg.get("version_info") or cfg.get("version") or ""
+    numeric = []
+    for part in raw.split("."):
+        if not part.isdigit():
+            break
+        numeric.append(part)
+    try:
+        return Version(".".join(numeric)) if numeric else None
+    except InvalidVersion:
+        return None
+
+
+def same_minor(a: Version, b: Version) -> bool:
+    return a.release[:2] == b.release[:2]
+
+
+def wanted_python(python: str | None, python_path: str | None) -> Version:
+    """The X.Y the plan asks for: its `python`, else what its interpreter says it is."""
+    if python:
+        try:
+            return Version(python)
+        except InvalidVersion:
+            raise UserError(
+                f"the plan's Python version {python!r} is not a version", ExitCode.INPUT
+            ) from None
+    if python_path:
+        result = process.run(
+            [python_path, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], timeout=30
+        )
+        if not result.ok:
+            raise UserError(
+                f"cannot run the plan's interpreter: {result.describe_failure()}",
+                ExitCode.APPLY_FAILED,
+            )
+        return Version(result.stdout.strip())
+    raise UserError(
+        "the plan names no Python interpreter for the environment; "
+        "make a new plan with 'tfgpu-setup plan'",
+        ExitCode.INPUT,
+    )
+
+
+def refuse_if_foreign(venv: Path) -> None:
+    """Never install into, replace or delete something that is not a virtualenv."""
+    if state_of(venv) == "not-a-virtualenv":
+        raise UserError(
+            f"{venv} exists but is not a virtualenv (no pyvenv.cfg); tfgpu-setup installs only "
+            "into virtualenvs it can roll back: choose another path with --venv, or move it away",
+            ExitCode.NO_TARGET_ENV,
+        )
+
+
+@dataclass(frozen=True)
+class VenvDecision:
+    action: Literal["create", "reuse", "recreate"]
+    reason: str
+
+
+def decide(venv: Path, wanted: Version, *, recreate: bool) -> VenvDecision:
+    """What to do with the path; refuses anything that is not ours to change."""
+    if Path(sys.prefix).resolve() == venv.resolve():
+        raise UserError(
+            f"{venv} is the environment tfgpu-setup itself runs in; "
+            "choose another path with --venv",
+            ExitCode.INPUT,
+        )
+    refuse_if_foreign(venv)
+    if state_of(venv) in ("absent", "empty-dir"):
+        return VenvDecision("create", f"no environment at {venv}")
+    have = interpreter_version(venv)
+    if recreate:
+        return VenvDecision("recreate", "--recreate was given")
+    if have is None:
+        raise UserError(
+            f"{venv}: pyvenv.cfg names no Python version; rebuild it with --recreate",
+            ExitCode.INPUT,
+        )
+    if not same_minor(have, wanted):
+        raise UserError(
+            f"{venv} uses Python {have}, the plan needs Python {wanted}; rebuild it with "
+            "--recreate (its packages are reinstalled; rollback can bring the old one back)",
+            ExitCode.INPUT,
+        )
+    if not python_in(venv).exists():
+        raise UserError(
+            f"{venv}: its interpreter {python_in(venv)} is gone (was its base Python "
+            "removed?); rebuild it with --recreate",
+            ExitCode.INPUT,
+        )
+    return VenvDecision("reuse", f"Python {have} matches the plan")
+
+
+def create(venv: Path, interpreter: str) -> None:
+    """A fresh virtualenv (with pip seeded) at `venv`, which must be absent or empty."""
+    from virtualenv import cli_run
+
+    try:
+        cli_run(
+            [str(venv), "--python", interpreter, "--no-periodic-update", "--quiet"],
+            setup_logging=False,
+        )
+    except (RuntimeError, OSError) as exc:
+        raise UserError(
+            f"cannot create a virtualenv at {venv} with {interpreter}: {exc}", ExitCode.APPLY_FAILED
+        ) from None
+
+
+def site_packages(venv: Path) -> list[Path]:
+    found = sorted(venv.glob("lib/python*/site-packages"))
+    return found or [p for p in [venv / "Lib" / "site-packages"] if p.is_dir()]
+
+
+def installed(venv: Path) -> dict[str, str]:
+    """Canonical distribution name -> version, read from the env's metadata files
+    (no interpreter started, so it stays fast enough for the no-op check)."""
+    found: dict[str, str] = {}
+    for dist in distributions(path=[str(p) for p in site_packages(venv)]):
+        name = dist.metadata["Name"]
+        if name:
+            found.setdefault(canonicalize_name(name), dist.version)
+    return found
