@@ -52,6 +52,8 @@ class TfRelease:
     """Exact pins (==) of the NVIDIA wheels this release was built against."""
     cc_evidence: str | None = None
     """How sass/ptx are known: 'wheel scan', 'sibling wheel scan', 'docs'."""
+    cuda_build: str | None = None
+    """The CUDA toolkit release X.Y.Z it was built with, where known (e.g. 12.5.1 for 2.21.0)."""
     notes: tuple[str, ...] = ()
 
 

@@ -1,0 +1,216 @@
+"""Pure look-ups over the matrix for the planner and the doctor (no I/O)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from tfgpu_setup.errors import ExitCode, UserError
+from tfgpu_setup.matrix.model import (
+    Architecture,
+    GpuPattern,
+    Matrix,
+    MinorCompat,
+    TfRelease,
+    ToolkitDriver,
+)
+from tfgpu_setup.matrix.validate import NO_MVC_BEFORE, is_driver_version, kernel_arch
+
+CcSupport = Literal["sass", "ptx-jit", "unsupported"]
+
+
+@dataclass(frozen=True)
+class DriverRequirement:
+    """What a CUDA X.Y (or X.Y.Z) application needs from the driver, with the sources."""
+
+    cuda: str
+    floor: str
+    """The lowest driver that runs it: minor-version compatibility for its major (CUDA 11+)."""
+    exact: str
+    """The driver its toolkit release shipped with: every feature, and PTX from that toolchain."""
+    floor_source: str
+    exact_source: str
+    confidence: Literal["official", "secondary"] = "official"
+
+
+def release(matrix: Matrix, version: str) -> TfRelease | None:
+    wanted = _version(version, "TensorFlow version")
+    return next((r for r in matrix.tensorflow.releases if Version(r.version) == wanted), None)
+
+
+def releases_matching(matrix: Matrix, spec: str) -> list[TfRelease]:
+    """Releases a user's --tf selects, newest first.
+
+    '2.17' (one or two components): the newest 2.17.x; '2.17.1': that release; anything with
+    an operator ('~=2.17.0', '==2.16.1', '>=2.15', '>=2.15,<2.18'): every release it admits.
+    """
+    text = spec.strip()
+    releases = sorted(matrix.tensorflow.releases, key=lambda r: Version(r.version), reverse=True)
+    if text[:1].isdigit():
+        wanted = _version(text, "TensorFlow version")
+        if len(wanted.release) >= 3:
+            return [r for r in releases if Version(r.version) == wanted]
+        prefix = wanted.release
+        series = [r for r in releases if Version(r.version).release[: len(prefix)] == prefix]
+        return series[:1]
+    try:
+        specifier = SpecifierSet(text)
+    except InvalidSpecifier:
+        raise UserError(
+            f"{spec!r} is neither a TensorFlow version (2.17, 2.17.1) nor a version specifier"
+            " (~=2.17.0, >=2.15)",
+            ExitCode.INPUT,
+        ) from None
+    return [r for r in releases if specifier.contains(r.version, prereleases=True)]
+
+
+def driver_requirement(matrix: Matrix, cuda: str, windows: bool) -> DriverRequirement:
+    """The driver floor and the toolkit's own driver for CUDA `cuda` (X.Y or X.Y.Z).
+
+    X.Y means its first release in the table (X.Y.0 GA, 11.0.1 for 11.0); X.Y.Z that release,
+    or the nearest earlier update of the same X.Y. `windows`: Windows driver numbering, which
+    is what WSL2 reports too.
+    """
+    wanted = _version(cuda, "CUDA version")
+    same_minor = sorted(
+        (t for t in matrix.drivers.toolkits if _xy(t.cuda) == (wanted.major, wanted.minor)),
+        key=lambda t: Version(t.cuda),
+    )
+    if len(wanted.release) >= 3:
+        same_minor = [t for t in same_minor if Version(t.cuda) <= wanted] or same_minor
+        toolkit = same_minor[-1] if same_minor else None
+    else:
+        toolkit = same_minor[0] if same_minor else None
+    if toolkit is None:
+        known = sorted(
+            {".".join(map(str, _xy(t.cuda))) for t in matrix.drivers.toolkits}, key=Version
+        )
+        raise UserError(
+            f"CUDA {cuda}: no driver minimum known (the driver table covers {known[0]} to"
+            f" {known[-1]})",
+            ExitCode.INPUT,
+        )
+    compat = _minor_compat(matrix, wanted.major)
+    exact = _driver_of(toolkit, windows, compat)
+    confidence = toolkit.confidence
+    if compat is None:
+        return DriverRequirement(cuda, exact, exact, toolkit.source, toolkit.source, confidence)
+    floor = compat.windows_min if windows else compat.linux_min
+    if floor is None or compare_driver_versions(exact, floor) < 0:
+        # 11.0 shipped with a driver older than the later 11.x floor, which it does not need.
+        return DriverRequirement(cuda, exact, exact, toolkit.source, toolkit.source, confidence)
+    return DriverRequirement(cuda, floor, exact, compat.source, toolkit.source, confidence)
+
+
+def min_driver_for_cuda(matrix: Matrix, cuda: str, windows: bool) -> tuple[str, str]:
+    """(floor under minor-version compatibility, the toolkit release's own minimum)."""
+    requirement = driver_requirement(matrix, cuda, windows)
+    return requirement.floor, requirement.exact
+
+
+def driver_max_cuda(matrix: Matrix, driver_version: str, windows: bool) -> str | None:
+    """The newest CUDA X.Y whose toolkit driver this driver meets (what nvidia-smi reports).
+
+    Where the table has no Windows number (CUDA 13.x), a Windows driver at the major's
+    minor-version floor counts for X.0 only: a conservative answer.
+    """
+    if not is_driver_version(driver_version):
+        raise UserError(
+            f"{driver_version!r} is not a driver version (e.g. 550.54.15)", ExitCode.INPUT
+        )
+    best: Version | None = None
+    for toolkit in matrix.drivers.toolkits:
+        minimum = toolkit.windows_min if windows else toolkit.linux_min
+        cuda = Version(toolkit.cuda)
+        if minimum is None:
+            compat = _minor_compat(matrix, cuda.major) if windows else None
+            if compat is None or compat.windows_min is None or cuda.minor != 0:
+                continue
+            minimum = compat.windows_min
+        if compare_driver_versions(driver_version, minimum) >= 0 and (best is None or cuda > best):
+            best = cuda
+    return None if best is None else f"{best.major}.{best.minor}"
+
+
+def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuPattern | None:
+    """The first pattern (in file order) found in the full product name, case-insensitively."""
+    return next((p for p in matrix.gpus.patterns if _compiled(p.pattern).search(name)), None)
+
+
+def arch_for_cc(matrix: Matrix, cc: str) -> Architecture | None:
+    wanted = _version(cc, "compute capability")
+    return next(
+        (a for a in matrix.gpus.architectures if any(Version(c) == wanted for c in a.ccs)), None
+    )
+
+
+def cc_support(release: TfRelease, cc: str) -> CcSupport:
+    """How a GPU of compute capability `cc` runs this release's kernels.
+
+    SASS (cubins) runs on the same major and an equal or higher minor; PTX is JIT-compiled
+    on an equal or higher compute capability. Known JIT failures (Blackwell) are defects
+    the planner applies on top of this.
+    """
+    gpu = _xy(cc)
+    for name in release.sass:
+        arch = kernel_arch(name, "sm_")
+        if arch is not None and divmod(arch, 10)[0] == gpu[0] and arch % 10 <= gpu[1]:
+            return "sass"
+    for name in release.ptx:
+        arch = kernel_arch(name, "compute_")
+        if arch is not None and divmod(arch, 10) <= gpu:
+            return "ptx-jit"
+    return "unsupported"
+
+
+def compare_driver_versions(a: str, b: str) -> int:
+    """-1, 0 or 1, comparing each dot-separated component as an integer: 570.26 < 570.124.06."""
+    left, right = _driver_tuple(a), _driver_tuple(b)
+    width = max(len(left), len(right))
+    left += (0,) * (width - len(left))
+    right += (0,) * (width - len(right))
+    return (left > right) - (left < right)
+
+
+def _driver_tuple(value: str) -> tuple[int, ...]:
+    if not is_driver_version(value):
+        raise UserError(f"{value!r} is not a driver version (e.g. 550.54.15)", ExitCode.INPUT)
+    return tuple(int(part) for part in value.split("."))
+
+
+def _driver_of(toolkit: ToolkitDriver, windows: bool, compat: MinorCompat | None) -> str:
+    if not windows:
+        return toolkit.linux_min
+    if toolkit.windows_min is not None:
+        return toolkit.windows_min
+    if compat is not None and compat.windows_min is not None:
+        return compat.windows_min  # the table says N/A for Windows from CUDA 13.0
+    raise UserError(f"CUDA {toolkit.cuda}: no Windows driver minimum known", ExitCode.INPUT)
+
+
+def _minor_compat(matrix: Matrix, major: int) -> MinorCompat | None:
+    if major < NO_MVC_BEFORE:
+        return None
+    return next((c for c in matrix.drivers.minor_compat if int(c.major) == major), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _version(text: str, what: str) -> Version:
+    try:
+        return Version(text.strip())
+    except InvalidVersion:
+        raise UserError(f"{text!r} is not a {what}", ExitCode.INPUT) from None
+
+
+def _xy(text: str) -> tuple[int, int]:
+    parsed = _version(text, "version X.Y")
+    return parsed.major, parsed.minor

@@ -1,0 +1,390 @@
+"""Semantic checks of decoded matrix files: one clear line naming the file, the entry, the field.
+
+serde checks the shape (types, missing and unknown fields); these check the meaning: versions
+parse, requirements parse and pins are exact, kernel names are well formed, every value has a
+source, nothing is listed twice, and every CUDA version a release names has a driver minimum.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import typing
+from collections.abc import Iterable
+from datetime import date
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+from tfgpu_setup.errors import ExitCode, UserError
+from tfgpu_setup.matrix.model import (
+    Architecture,
+    Defect,
+    DriverMatrix,
+    GpuMatrix,
+    GpuPattern,
+    MinorCompat,
+    PlatformKey,
+    TensorflowMatrix,
+    TfRelease,
+    ToolkitDriver,
+)
+
+PLATFORM_KEYS = frozenset(typing.get_args(PlatformKey))
+CC_EVIDENCE = frozenset({"wheel scan", "sibling wheel scan", "docs"})
+NO_MVC_BEFORE = 11
+"""CUDA majors below this have no minor-version compatibility: each X.Y needs its own driver."""
+
+_UNSOURCED = frozenset({"version", "sources", "notes", "cc_evidence"})
+"""TfRelease fields that need no entry in `sources` (identity, the sources, free text)."""
+
+
+def problem(origin: str, entry: str | None, field: str | None, message: str) -> UserError:
+    """'ORIGIN: ENTRY: field 'FIELD': MESSAGE' as a UserError with the matrix exit code."""
+    parts = [origin]
+    if entry:
+        parts.append(entry)
+    if field:
+        parts.append(f"field '{field}'")
+    parts.append(" ".join(message.splitlines()))
+    return UserError(": ".join(parts), ExitCode.MATRIX)
+
+
+def is_xy(value: str) -> bool:
+    """'12.5' yes; '12', '12.5.1', '12.x', '12.05' no."""
+    return _is_release(value, 2)
+
+
+def is_xyz(value: str) -> bool:
+    return _is_release(value, 3)
+
+
+@functools.lru_cache(maxsize=1024)
+def is_driver_version(value: str) -> bool:
+    """NVIDIA driver numbering: '580', '570.26', '450.80.02' (components compare as integers)."""
+    parts = value.split(".")
+    return 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts)
+
+
+def kernel_arch(name: str, prefix: str) -> int | None:
+    """'sm_89' with prefix 'sm_' -> 89; None if the name is not PREFIX followed by 2-3 digits."""
+    digits = name.removeprefix(prefix)
+    if digits == name or not (2 <= len(digits) <= 3) or not (digits.isascii() and digits.isdigit()):
+        return None
+    return int(digits)
+
+
+def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
+    _check_date(matrix.refreshed, origin)
+    if not matrix.releases:
+        raise problem(origin, None, "releases", "no release listed")
+    seen: dict[Version, str] = {}
+    for release in matrix.releases:
+        entry = f"release {release.version}"
+        try:
+            version = Version(release.version)
+        except InvalidVersion:
+            raise problem(origin, entry, "version", "is not a PEP 440 version") from None
+        if version in seen:
+            raise problem(origin, entry, "version", f"listed twice (also as {seen[version]})")
+        seen[version] = release.version
+        _check_release(release, origin, entry)
+    ids: set[str] = set()
+    for defect in matrix.defects:
+        if defect.id in ids:
+            raise problem(origin, f"defect {defect.id}", "id", "listed twice")
+        ids.add(defect.id)
+        _check_defect(defect, origin)
+
+
+def check_drivers(matrix: DriverMatrix, origin: str) -> None:
+    _check_date(matrix.refreshed, origin)
+    if not matrix.toolkits:
+        raise problem(origin, None, "toolkits", "no toolkit listed")
+    toolkits: set[Version] = set()
+    for toolkit in matrix.toolkits:
+        entry = f"toolkit {toolkit.cuda}"
+        if not is_xyz(toolkit.cuda):
+            raise problem(origin, entry, "cuda", f"{toolkit.cuda!r} is not a version X.Y.Z")
+        if Version(toolkit.cuda) in toolkits:
+            raise problem(origin, entry, "cuda", "listed twice")
+        toolkits.add(Version(toolkit.cuda))
+        _check_driver_fields(toolkit, origin, entry)
+    majors: set[str] = set()
+    for compat in matrix.minor_compat:
+        entry = f"minor_compat {compat.major}"
+        if not (compat.major.isascii() and compat.major.isdigit()):
+            raise problem(origin, entry, "major", f"{compat.major!r} is not a CUDA major version")
+        if compat.major in majors:
+            raise problem(origin, entry, "major", "listed twice")
+        majors.add(compat.major)
+        if int(compat.major) < NO_MVC_BEFORE:
+            raise problem(
+                origin, entry, "major", f"CUDA {compat.major}.x has no minor-version compatibility"
+            )
+        _check_driver_fields(compat, origin, entry)
+
+
+def check_gpus(matrix: GpuMatrix, origin: str) -> None:
+    _check_date(matrix.refreshed, origin)
+    ccs: dict[Version, str] = {}
+    for arch in matrix.architectures:
+        _check_architecture(arch, origin, ccs)
+    for pattern in matrix.patterns:
+        _check_pattern(pattern, origin, matrix.architectures)
+
+
+def check_cross(
+    tensorflow: TensorflowMatrix, drivers: DriverMatrix, origin: str, drivers_origin: str
+) -> None:
+    """Every CUDA version a release names must have a driver minimum in the driver table."""
+    minors = {_xy_of(t.cuda) for t in drivers.toolkits}
+    toolkits = {Version(t.cuda) for t in drivers.toolkits}
+    majors = {c.major for c in drivers.minor_compat}
+    for release in tensorflow.releases:
+        entry = f"release {release.version}"
+        if release.cuda is not None:
+            cuda = Version(release.cuda)
+            if (cuda.major, cuda.minor) not in minors:
+                raise problem(
+                    origin,
+                    entry,
+                    "cuda",
+                    f"CUDA {release.cuda} has no driver minimum in {drivers_origin}",
+                )
+            if cuda.major >= NO_MVC_BEFORE and str(cuda.major) not in majors:
+                raise problem(
+                    origin,
+                    entry,
+                    "cuda",
+                    f"CUDA {cuda.major}.x has no minor-version"
+                    f" compatibility floor in {drivers_origin}",
+                )
+        if release.cuda_build is not None and Version(release.cuda_build) not in toolkits:
+            raise problem(
+                origin,
+                entry,
+                "cuda_build",
+                f"CUDA {release.cuda_build} has no driver minimum in {drivers_origin}",
+            )
+
+
+def _check_release(release: TfRelease, origin: str, entry: str) -> None:
+    for python in release.python:
+        if not is_xy(python):
+            raise problem(origin, entry, "python", f"{python!r} is not a Python version X.Y")
+    if release.requires_python is not None:
+        _specifier(release.requires_python, origin, entry, "requires_python")
+    if (release.cuda is None) != (release.cudnn is None):
+        raise problem(origin, entry, "cudnn", "CUDA and cuDNN must both be given or both be null")
+    if release.cuda is None and not release.notes:
+        raise problem(origin, entry, "cuda", "null without a note saying why")
+    for field in ("cuda", "cudnn"):
+        value = getattr(release, field)
+        if value is not None and not is_xy(value):
+            raise problem(origin, entry, field, f"{value!r} is not a version X.Y")
+    if release.cuda_build is not None:
+        if not is_xyz(release.cuda_build):
+            raise problem(
+                origin, entry, "cuda_build", f"{release.cuda_build!r} is not a version X.Y.Z"
+            )
+        if release.cuda is None or _xy_of(release.cuda_build) != _xy_of(release.cuda):
+            raise problem(
+                origin,
+                entry,
+                "cuda_build",
+                f"{release.cuda_build} is not a release of CUDA {release.cuda}",
+            )
+    _check_kernels(release, origin, entry)
+    for key, support in release.platforms.items():
+        if key not in PLATFORM_KEYS:
+            known = ", ".join(sorted(PLATFORM_KEYS))
+            raise problem(origin, entry, "platforms", f"unknown platform {key!r} ({known})")
+        if support.glibc_min is not None and not is_xy(support.glibc_min):
+            raise problem(
+                origin,
+                entry,
+                f"platforms.{key}.glibc_min",
+                f"{support.glibc_min!r} is not a glibc version X.Y",
+            )
+        if support.package is not None:
+            _project_name(support.package, origin, entry, f"platforms.{key}.package")
+    _project_name(release.package, origin, entry, "package")
+    for text in release.and_cuda_requires:
+        _requirement(text, origin, entry, "and_cuda_requires")
+    for text in release.nvidia_pins:
+        _exact_pin(text, origin, entry)
+    _check_sources(release, origin, entry)
+
+
+def _check_kernels(release: TfRelease, origin: str, entry: str) -> None:
+    for field, prefix, example in (("sass", "sm_", "sm_80"), ("ptx", "compute_", "compute_90")):
+        for name in getattr(release, field):
+            if kernel_arch(name, prefix) is None:
+                raise problem(origin, entry, field, f"{name!r} is not like {example!r}")
+    if release.cc_evidence is not None and release.cc_evidence not in CC_EVIDENCE:
+        allowed = ", ".join(repr(e) for e in sorted(CC_EVIDENCE))
+        raise problem(
+            origin, entry, "cc_evidence", f"{release.cc_evidence!r} is not one of {allowed}"
+        )
+    if (release.sass or release.ptx) and release.cc_evidence is None:
+        raise problem(
+            origin, entry, "cc_evidence", "sass/ptx are listed but not how they are known"
+        )
+
+
+def _check_sources(release: TfRelease, origin: str, entry: str) -> None:
+    names = {f.name for f in dataclasses.fields(TfRelease)}
+    covered: set[str] = set()
+    for key, value in release.sources.items():
+        field = key.split(".", 1)[0]
+        if key != "*" and field not in names:
+            raise problem(origin, entry, f"sources.{key}", "names no field of a release")
+        if not value.strip():
+            raise problem(origin, entry, f"sources.{key}", "is empty")
+        covered.add(field)
+    if "*" in covered:
+        return
+    for f in dataclasses.fields(TfRelease):
+        value = getattr(release, f.name)
+        if f.name in _UNSOURCED or value is None or value == () or value == {}:
+            continue
+        if f.default is not dataclasses.MISSING and value == f.default:
+            continue
+        if f.name not in covered:
+            raise problem(origin, entry, f.name, "has no source (add it to the entry's sources)")
+
+
+def _check_defect(defect: Defect, origin: str) -> None:
+    entry = f"defect {defect.id}"
+    if not defect.id.strip():
+        raise problem(origin, "defect", "id", "is empty")
+    _specifier(defect.affects, origin, entry, "affects")
+    if defect.python is not None:
+        _specifier(defect.python, origin, entry, "python")
+    for field in ("title", "workaround", "source"):
+        if not getattr(defect, field).strip():
+            raise problem(origin, entry, field, "is empty")
+    if defect.kind == "no-kernels-for-arch":
+        if defect.min_cc is None or not is_xy(defect.min_cc):
+            raise problem(
+                origin, entry, "min_cc", f"{defect.min_cc!r} is not a compute capability X.Y"
+            )
+    elif defect.min_cc is not None:
+        raise problem(origin, entry, "min_cc", "only a no-kernels-for-arch defect has one")
+
+
+def _check_driver_fields(row: ToolkitDriver | MinorCompat, origin: str, entry: str) -> None:
+    if not is_driver_version(row.linux_min):
+        raise problem(origin, entry, "linux_min", f"{row.linux_min!r} is not a driver version")
+    if row.windows_min is not None and not is_driver_version(row.windows_min):
+        raise problem(origin, entry, "windows_min", f"{row.windows_min!r} is not a driver version")
+    if not row.source.strip():
+        raise problem(origin, entry, "source", "is empty")
+
+
+def _check_architecture(arch: Architecture, origin: str, ccs: dict[Version, str]) -> None:
+    entry = f"architecture {arch.name}"
+    if not arch.ccs:
+        raise problem(origin, entry, "ccs", "no compute capability listed")
+    for cc in arch.ccs:
+        if not is_xy(cc):
+            raise problem(origin, entry, "ccs", f"{cc!r} is not a compute capability X.Y")
+        if Version(cc) in ccs:
+            raise problem(origin, entry, "ccs", f"{cc} is also listed under {ccs[Version(cc)]}")
+        ccs[Version(cc)] = arch.name
+    for field in ("first_cuda", "last_cuda"):
+        value = getattr(arch, field)
+        if value is not None and not is_xy(value):
+            raise problem(origin, entry, field, f"{value!r} is not a CUDA version X.Y")
+    if arch.first_cuda and arch.last_cuda and Version(arch.first_cuda) > Version(arch.last_cuda):
+        raise problem(origin, entry, "last_cuda", f"{arch.last_cuda} is before {arch.first_cuda}")
+    if not arch.source.strip():
+        raise problem(origin, entry, "source", "is empty")
+
+
+def _check_pattern(pattern: GpuPattern, origin: str, architectures: Iterable[Architecture]) -> None:
+    entry = f"pattern {pattern.pattern!r}"
+    try:
+        re.compile(pattern.pattern)
+    except re.error as exc:
+        raise problem(origin, entry, "pattern", f"not a regular expression ({exc})") from None
+    if not is_xy(pattern.cc):
+        raise problem(origin, entry, "cc", f"{pattern.cc!r} is not a compute capability X.Y")
+    if not any(a.name == pattern.arch and pattern.cc in a.ccs for a in architectures):
+        raise problem(
+            origin,
+            entry,
+            "arch",
+            f"no architecture {pattern.arch} with compute capability {pattern.cc}",
+        )
+    if not pattern.source.strip():
+        raise problem(origin, entry, "source", "is empty")
+
+
+def _check_date(value: str, origin: str) -> None:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise problem(origin, None, "refreshed", f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def _specifier(text: str, origin: str, entry: str, field: str) -> SpecifierSet:
+    try:
+        return _parse_specifier(text)
+    except InvalidSpecifier:
+        raise problem(origin, entry, field, f"{text!r} is not a version specifier") from None
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_specifier(text: str) -> SpecifierSet:
+    return SpecifierSet(text)
+
+
+def _requirement(text: str, origin: str, entry: str, field: str) -> Requirement:
+    try:
+        return _parse_requirement(text)
+    except InvalidRequirement as exc:
+        reason = str(exc).splitlines()[0]  # packaging adds lines pointing at the column
+        raise problem(origin, entry, field, f"{text!r} is not a requirement ({reason})") from None
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_requirement(text: str) -> Requirement:
+    return Requirement(text)  # the same pins recur across releases: parse each text once
+
+
+def _exact_pin(text: str, origin: str, entry: str) -> None:
+    requirement = _requirement(text, origin, entry, "nvidia_pins")
+    specs = list(requirement.specifier)
+    if (
+        len(specs) != 1
+        or specs[0].operator != "=="
+        or specs[0].version.endswith(".*")
+        or requirement.marker is not None
+        or requirement.extras
+    ):
+        raise problem(origin, entry, "nvidia_pins", f"{text!r} is not an exact pin NAME==VERSION")
+
+
+def _project_name(text: str, origin: str, entry: str, field: str) -> None:
+    requirement = _requirement(text, origin, entry, field)
+    if requirement.specifier or requirement.marker or requirement.extras or requirement.url:
+        raise problem(origin, entry, field, f"{text!r} is not a bare distribution name")
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_release(value: str, parts: int) -> bool:
+    try:
+        version = Version(value)
+    except InvalidVersion:
+        return False
+    return len(version.release) == parts and str(version) == value
+
+
+@functools.lru_cache(maxsize=1024)
+def _xy_of(version: str) -> tuple[int, int]:
+    parsed = Version(version)
+    return parsed.major, parsed.minor
