@@ -1,0 +1,127 @@
+"""tfgpu-setup doctor: the verdict first, then the findings that explain it."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..diagnose.doctor import Diagnosis, diagnose
+from ..diagnose.report import Redaction, render_report
+from ..errors import ExitCode, UserError
+from ..facts import Facts
+from ..outcome import Outcome
+from ..render import show_findings
+from ..serde import to_jsonable
+from ..verify.outcome import VerifyOutcome
+from .facts_input import FactsInput, gather_facts
+from .matrix_cmd import current_matrix
+from .target import resolve_venv
+from .verify_cmd import run_verify, show_verify
+
+MAX_LOG_BYTES = 64 << 20
+
+
+@dataclass(frozen=True)
+class DoctorOptions:
+    facts: FactsInput
+    venv: str | None = None
+    log: str | None = None
+    report: str | None = None
+    redact: bool = True
+    verify: bool = True
+
+
+def read_log(path: str) -> str:
+    try:
+        if path == "-":
+            return sys.stdin.read(MAX_LOG_BYTES)
+        with open(path, "rb") as fh:
+            return fh.read(MAX_LOG_BYTES).decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise UserError(f"--log {path}: cannot read it ({exc.strerror})", ExitCode.INPUT) from None
+
+
+def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
+    matrix = current_matrix()
+    log = read_log(opts.log) if opts.log else None
+    venv = resolve_venv(opts.venv, environ)
+    facts_input = opts.facts
+    given_facts = (
+        facts_input.facts_file
+        or facts_input.no_probe
+        or any(v not in (None, (), {}) for v in facts_input.flags.values())
+    )
+    facts: Facts | None = None
+    if log is None or given_facts:
+        if log is not None and not facts_input.facts_file:
+            # A pasted log comes from another machine: never mix in this machine's facts.
+            facts_input = FactsInput(no_probe=True, flags=facts_input.flags)
+        target = facts_input.target_env or (str(venv) if venv.exists() else None)
+        facts = gather_facts(
+            FactsInput(facts_input.no_probe, facts_input.facts_file, target, facts_input.flags),
+            matrix,
+            environ,
+        )
+    verify: VerifyOutcome | None = None
+    if log is None and opts.verify and not facts_input.no_probe and not facts_input.facts_file:
+        verify = run_verify(str(venv), environ)
+        if verify.status == "no-env":
+            verify = None
+    diagnosis = diagnose(matrix, facts, str(venv), verify, log)
+    if opts.report:
+        redaction = (
+            Redaction(str(Path.home()), _user(), socket.gethostname()) if opts.redact else None
+        )
+        text = render_report(diagnosis, facts, verify, redaction)
+        Path(opts.report).write_text(text, encoding="utf-8")
+    document = {
+        "schema": "tfgpu-setup/doctor",
+        "schema_version": 1,
+        "gpu_used": diagnosis.gpu_used,
+        "verdict": diagnosis.verdict,
+        "findings": to_jsonable(diagnosis.findings),
+        "next_steps": list(diagnosis.next_steps),
+        "verify": verify.to_jsonable() if verify else None,
+        "facts": facts.to_jsonable() if facts else None,
+        "report": opts.report,
+    }
+    return Outcome(
+        document,
+        lambda console: _show(console, diagnosis, verify, opts.report),
+        diagnosis.exit_code,
+    )
+
+
+def _user() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER")
+
+
+def _show(
+    console: Console, diagnosis: Diagnosis, verify: VerifyOutcome | None, report: str | None
+) -> None:
+    style = {"yes": "bold green", "no": "bold red", "unknown": "bold yellow"}[diagnosis.gpu_used]
+    console.print(f"[{style}]{escape(diagnosis.verdict)}[/{style}]")
+    if verify is not None:
+        console.print()
+        show_verify(console, verify)
+    if diagnosis.findings:
+        console.print()
+        show_findings(console, diagnosis.findings)
+    if diagnosis.next_steps:
+        console.print()
+        console.print("[bold]To confirm[/bold]")
+        for step in diagnosis.next_steps:
+            console.print(f"  - {escape(step)}")
+    if report:
+        console.print(f"\nreport written to {escape(report)}")

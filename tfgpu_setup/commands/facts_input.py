@@ -1,0 +1,76 @@
+"""Where plan and doctor get their facts: live probe, a facts file, or --no-probe, then what-if."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ExitCode, UserError
+from ..facts import Facts
+from ..host import RealHost
+from ..matrix.model import Matrix
+from ..planner.whatif import Overrides, apply_overrides, baseline_facts
+from ..probe import probe
+
+ENV_OVERRIDES = {
+    "TFGPU_OVERRIDE_DRIVER": "driver",
+    "TFGPU_OVERRIDE_GPU": "gpus",
+    "CONDA_OVERRIDE_CUDA": "cuda_driver",
+}
+
+FLAG_NAMES = {"pythons": "--python", "gpus": "--gpu", "env": "--env"}
+
+
+@dataclass(frozen=True)
+class FactsInput:
+    no_probe: bool = False
+    facts_file: str | None = None
+    target_env: str | None = None
+    flags: dict[str, object] = field(default_factory=dict)
+    """What-if flags given on the command line, by Overrides field name."""
+
+
+def read_facts_file(path: str) -> Facts:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"--facts {path}: cannot read it ({exc.strerror}); create it with "
+            "'tfgpu-setup probe --json > host.json'",
+            ExitCode.INPUT,
+        ) from None
+    return Facts.from_json(text, origin=path)
+
+
+def overrides_from(
+    flags: Mapping[str, object], environ: Mapping[str, str], no_probe: bool
+) -> Overrides:
+    """Flags win over environment variables; each value remembers where it came from."""
+    values: dict[str, object] = {}
+    sources: dict[str, str] = {}
+    for var, name in ENV_OVERRIDES.items():
+        raw = environ.get(var)
+        if raw:
+            values[name] = (
+                tuple(v.strip() for v in raw.split(";") if v.strip())
+                if name == "gpus"
+                else raw.strip()
+            )
+            sources[name] = f"environment {var}"
+    for name, value in flags.items():
+        if value is None or value == () or value == {}:
+            continue
+        values[name] = value
+        sources[name] = f"flag {FLAG_NAMES.get(name, '--' + name.replace('_', '-'))}"
+    return Overrides(no_probe=no_probe, sources=sources, **values)  # type: ignore[arg-type]
+
+
+def gather_facts(inp: FactsInput, matrix: Matrix, environ: Mapping[str, str]) -> Facts:
+    if inp.no_probe:
+        base = baseline_facts()
+    elif inp.facts_file:
+        base = read_facts_file(inp.facts_file)
+    else:
+        base = probe(RealHost(environ), inp.target_env)
+    return apply_overrides(base, overrides_from(inp.flags, environ, inp.no_probe), matrix)

@@ -1,0 +1,136 @@
+"""tfgpu-setup plan."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..errors import ExitCode, UserError
+from ..matrix.load import load_matrix
+from ..matrix.model import Matrix
+from ..outcome import Outcome
+from ..plan import Plan
+from ..planner import Request, make_plan
+from ..planner.request import DEFAULT_VENV
+from ..planner.whatif import apply_overrides
+from ..render import show_plan
+from .facts_input import FactsInput, gather_facts, overrides_from, read_facts_file
+
+VERDICT_CODES = {"gpu": ExitCode.OK, "cpu": ExitCode.CPU_ONLY, "none": ExitCode.NO_TENSORFLOW}
+WHATIF_FIELDS = (
+    "os",
+    "arch",
+    "pythons",
+    "glibc",
+    "driver",
+    "cuda_driver",
+    "gpus",
+    "cuda_toolkit",
+    "cudnn",
+    "container",
+)
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    facts: FactsInput
+    tf: str | None = None
+    venv: str | None = None
+    gpus: str | None = None
+    python: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+def parse_env_pairs(pairs: list[str] | None) -> dict[str, str]:
+    env: dict[str, str] = {}
+    for pair in pairs or ():
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise UserError(
+                f"--env {pair!r}: expected NAME=VALUE, e.g. CUDA_VISIBLE_DEVICES=0", ExitCode.USAGE
+            )
+        env[name] = value
+    return env
+
+
+def options_from_args(args: argparse.Namespace) -> PlanOptions:
+    flags: dict[str, object] = {name: getattr(args, name, None) for name in WHATIF_FIELDS}
+    if flags["pythons"]:
+        flags["pythons"] = tuple(flags["pythons"])  # type: ignore[arg-type]
+    if flags["gpus"]:
+        flags["gpus"] = tuple(flags["gpus"])  # type: ignore[arg-type]
+    flags["env"] = parse_env_pairs(getattr(args, "env_pairs", None))
+    pythons = flags["pythons"]
+    preferred = pythons[0] if isinstance(pythons, tuple) and len(pythons) == 1 else None
+    return PlanOptions(
+        facts=FactsInput(
+            no_probe=args.no_probe,
+            facts_file=args.facts,
+            target_env=getattr(args, "target_env", None),
+            flags=flags,
+        ),
+        tf=getattr(args, "tf", None),
+        venv=args.venv,
+        gpus=getattr(args, "gpus", None),
+        python=preferred,
+        sources={"venv": "flag --venv"} if args.venv else {},
+    )
+
+
+def build_request(opts: PlanOptions) -> Request:
+    venv = os.path.abspath(opts.venv or DEFAULT_VENV)
+    return Request(
+        tf=opts.tf, venv=venv, gpus=opts.gpus, python=opts.python, sources=dict(opts.sources)
+    )
+
+
+def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Plan:
+    facts = gather_facts(opts.facts, matrix, environ)
+    return make_plan(facts, matrix, build_request(opts))
+
+
+def run(opts: PlanOptions, environ: Mapping[str, str]) -> Outcome:
+    matrix = load_matrix()
+    if opts.facts.facts_file and Path(opts.facts.facts_file).is_dir():
+        return _plan_folder(opts, matrix, environ)
+    plan = plan_once(opts, matrix, environ)
+    return Outcome(
+        plan.to_jsonable(), lambda console: show_plan(console, plan), VERDICT_CODES[plan.verdict]
+    )
+
+
+def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Outcome:
+    """Plan every facts file in a folder: probe a fleet everywhere, plan it here."""
+    request = build_request(opts)
+    overrides = overrides_from(opts.facts.flags, environ, no_probe=False)
+    plans: list[tuple[str, Plan]] = []
+    for path in sorted(Path(opts.facts.facts_file or ".").glob("*.json")):
+        facts = apply_overrides(read_facts_file(str(path)), overrides, matrix)
+        plans.append((path.name, make_plan(facts, matrix, request)))
+    rows = [
+        {
+            "facts": name,
+            "verdict": plan.verdict,
+            "tensorflow": plan.tensorflow,
+            "findings": [f.id for f in plan.findings],
+        }
+        for name, plan in plans
+    ]
+    document = {"schema": "tfgpu-setup/plan-fleet", "schema_version": 1, "plans": rows}
+
+    def show(console: Console) -> None:
+        for name, plan in plans:
+            findings = ", ".join(f.id for f in plan.findings)
+            console.print(f"{escape(name)}: {plan.verdict} {plan.tensorflow or '-'} {findings}")
+        counts = {v: sum(1 for _, p in plans if p.verdict == v) for v in ("gpu", "cpu", "none")}
+        console.print(
+            f"{len(rows)} hosts: {counts['gpu']} gpu, {counts['cpu']} cpu, {counts['none']} none"
+        )
+
+    return Outcome(document, show)

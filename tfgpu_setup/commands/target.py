@@ -1,0 +1,45 @@
+"""Which virtualenv a command works on, and the environment its activate script would give."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..plan import ActivateSpec
+from ..planner.request import DEFAULT_VENV
+
+
+def resolve_venv(venv: str | None, environ: Mapping[str, str]) -> Path:
+    """--venv, else ./.venv-tf when it exists, else the active virtualenv, else ./.venv-tf."""
+    if venv:
+        return Path(venv).expanduser().absolute()
+    default = Path(DEFAULT_VENV).absolute()
+    if default.exists():
+        return default
+    active = environ.get("VIRTUAL_ENV")
+    return Path(active).absolute() if active else default
+
+
+def applied_spec(venv: Path) -> ActivateSpec | None:
+    """The activate spec of an env set up by tfgpu-setup apply, None for any other env."""
+    from ..apply.journal import read_journal
+
+    try:
+        journal = read_journal(venv)
+    except Exception:  # a foreign or damaged journal: verify the env as it stands
+        return None
+    return journal.load_plan().activate if journal else None
+
+
+def activated_overrides(venv: Path, environ: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """(variables the activate script sets, with final values; its library folders)."""
+    from ..apply.run import activation_changes
+
+    spec = applied_spec(venv)
+    changes = activation_changes(venv, spec, environ)
+    return changes, list(spec.ld_library_path) if spec else []
+
+
+def current_environ() -> dict[str, str]:
+    return dict(os.environ)

@@ -1,0 +1,74 @@
+"""tfgpu-setup verify."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.console import Console
+from rich.markup import escape
+
+from ..outcome import Outcome
+from ..verify.outcome import VerifyOutcome
+from ..verify.runner import verify_env
+from .target import activated_overrides, resolve_venv
+
+STATUS_STYLE = {
+    "gpu": "bold green",
+    "cpu-only": "bold yellow",
+    "tf-broken": "bold red",
+    "no-env": "bold red",
+}
+
+
+def run_verify(venv_arg: str | None, environ: Mapping[str, str]) -> VerifyOutcome:
+    venv = resolve_venv(venv_arg, environ)
+    overrides, lib_dirs = activated_overrides(venv, environ)
+    console = Console(stderr=True, highlight=False)
+    with console.status(f"running the smoke test in {venv} (imports TensorFlow)"):
+        return verify_env(venv, overrides, lib_dirs)
+
+
+def show_verify(console: Console, outcome: VerifyOutcome) -> None:
+    layers = outcome.layers.report if outcome.layers else None
+    if layers is not None:
+        for name, layer in (
+            ("driver (libcuda)", layers.driver),
+            ("CUDA runtime", layers.runtime),
+            ("cuDNN", layers.cudnn),
+            ("cuBLAS", layers.cublas),
+        ):
+            state = (
+                f"[green]{escape(layer.version or 'loaded')}[/green] from "
+                f"{escape(layer.path or '?')}"
+                if layer.loaded and not layer.error
+                else f"[red]{escape(layer.error or 'not loaded')}[/red]"
+            )
+            console.print(f"  {name:<17} {state}")
+    report = outcome.smoke.report if outcome.smoke else None
+    if report is not None:
+        for check in report.checks:
+            timing = ""
+            if check.first_call_s is not None:
+                timing = f" first {check.first_call_s * 1000:.0f} ms"
+                if check.steady_call_s is not None:
+                    timing += f", steady {check.steady_call_s * 1000:.2f} ms"
+            detail = check.result_device or check.reason or check.error or ""
+            style = {"passed": "green", "failed": "red"}.get(check.status, "yellow")
+            console.print(
+                f"  {escape(check.name):<22} {escape(check.device):<8} "
+                f"[{style}]{check.status}[/{style}]{timing}  [dim]{escape(detail)}[/dim]"
+            )
+    style = STATUS_STYLE[outcome.status]
+    console.print(f"[{style}]{outcome.status}[/{style}]: {escape(outcome.reason)}")
+
+
+def run(venv_arg: str | None, environ: Mapping[str, str]) -> Outcome:
+    outcome = run_verify(venv_arg, environ)
+    document = {"schema": "tfgpu-setup/verify", "schema_version": 1, **outcome.to_jsonable()}
+
+    def show(console: Console) -> None:
+        show_verify(console, outcome)
+        if outcome.status != "gpu":
+            console.print("[dim]run 'tfgpu-setup doctor' for the cause and the fix[/dim]")
+
+    return Outcome(document, show, outcome.exit_code)

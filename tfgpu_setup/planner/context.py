@@ -1,0 +1,27 @@
+"""Everything a planner rule may look at; rules read it and never touch the machine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..facts import Facts
+from ..matrix.model import Matrix
+from .evaluate import Evaluation
+from .request import Request
+
+
+@dataclass(frozen=True)
+class Context:
+    facts: Facts
+    matrix: Matrix
+    request: Request
+    evaluations: tuple[Evaluation, ...]
+    """Releases considered, newest first."""
+    chosen: Evaluation | None
+    """The release the plan installs (GPU or CPU build), if any."""
+    gpu: bool
+    """Whether the chosen release will use the GPU."""
+
+    @property
+    def newest_gpu_capable(self) -> Evaluation | None:
+        return next((e for e in self.evaluations if e.installable), None)

@@ -1,0 +1,211 @@
+"""Can a TensorFlow release be installed here, and can its GPU build run here? With reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+from ..facts import Facts, Gpu, PythonInterpreter
+from ..matrix import query
+from ..matrix.model import Matrix, TfRelease
+
+CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
+
+
+def platform_key(facts: Facts) -> str:
+    p = facts.platform
+    if p.os == "wsl2":
+        return "wsl2"
+    if p.os == "windows":
+        return "windows_x86_64"
+    if p.os == "macos":
+        return "macos_arm64" if p.arch in ("arm64", "aarch64") else "macos_x86_64"
+    return "linux_aarch64" if p.arch in ("aarch64", "arm64") else "linux_x86_64"
+
+
+def is_windows_driver(facts: Facts) -> bool:
+    return facts.platform.os in ("wsl2", "windows") or facts.driver.windows_numbering
+
+
+def xy(version: str) -> str:
+    v = Version(version)
+    return f"{v.major}.{v.minor}"
+
+
+@dataclass(frozen=True)
+class GpuSupport:
+    gpu: Gpu
+    support: CcSupport
+    reason: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    release: TfRelease
+    python: PythonInterpreter | None
+    install_blockers: tuple[str, ...]
+    gpu_blockers: tuple[str, ...]
+    gpus: tuple[GpuSupport, ...]
+    driver_floor: tuple[str, str] | None
+    """(minimum driver, source) for this release's CUDA major on this OS."""
+    driver_blocker: str | None = None
+    """The driver cannot run this release's CUDA (also listed in gpu_blockers)."""
+    system_cuda_blocker: str | None = None
+    """A release without NVIDIA pip pins lacks a usable system CUDA/cuDNN (also in gpu_blockers)."""
+
+    @property
+    def installable(self) -> bool:
+        return not self.install_blockers
+
+    @property
+    def gpu_ok(self) -> bool:
+        return self.installable and not self.gpu_blockers
+
+
+def choose_python(
+    release: TfRelease, facts: Facts, preferred: str | None
+) -> PythonInterpreter | None:
+    supported = set(release.python)
+    found = [p for p in facts.pythons if xy(p.version) in supported]
+    if preferred:
+        found = [p for p in found if xy(p.version) == preferred]
+    if not found:
+        return None
+    return max(found, key=lambda p: (Version(p.version), p.source == "running"))
+
+
+def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
+    cc = gpu.compute_capability
+    if cc is None:
+        return GpuSupport(gpu, "unknown", f"compute capability of {gpu.name} is unknown")
+    for defect in matrix.tensorflow.defects:
+        if (
+            defect.kind == "no-kernels-for-arch"
+            and defect.min_cc is not None
+            and Version(cc) >= Version(defect.min_cc)
+            and Version(release.version) in SpecifierSet(defect.affects)
+        ):
+            return GpuSupport(gpu, "unsupported", f"{defect.title} ({defect.source})")
+    level = query.cc_support(release, cc)
+    kernels = ",".join((*release.sass, *release.ptx)) or "none listed"
+    if level == "sass":
+        return GpuSupport(gpu, "sass", f"native kernels for {cc} ({kernels})")
+    if level == "ptx-jit":
+        return GpuSupport(
+            gpu,
+            "ptx-jit",
+            f"no native kernels for {cc}; PTX is JIT-compiled at start-up ({kernels})",
+        )
+    return GpuSupport(gpu, "unsupported", f"compute capability {cc} is not covered ({kernels})")
+
+
+def driver_floor(release: TfRelease, facts: Facts, matrix: Matrix) -> tuple[str, str] | None:
+    if release.cuda is None:
+        return None
+    return query.min_driver_for_cuda(matrix, release.cuda, is_windows_driver(facts))
+
+
+def _driver_ok(floor: tuple[str, str], release: TfRelease, facts: Facts) -> str | None:
+    """A blocker message when the driver cannot run this release's CUDA, else None."""
+    driver = facts.driver
+    if driver.version is not None:
+        if query.compare_driver_versions(driver.version, floor[0]) < 0:
+            return f"needs driver ≥ {floor[0]} for CUDA {release.cuda}, found {driver.version}"
+        return None
+    if driver.cuda_version is not None and release.cuda is not None:
+        if Version(driver.cuda_version).major < Version(release.cuda).major:
+            return (
+                f"needs a driver supporting CUDA {Version(release.cuda).major}.x, "
+                f"the driver supports {driver.cuda_version}"
+            )
+        return None
+    return "no NVIDIA driver found"
+
+
+def evaluate(
+    release: TfRelease, facts: Facts, matrix: Matrix, preferred_python: str | None
+) -> Evaluation:
+    key = platform_key(facts)
+    support = release.platforms.get(key)
+    install: list[str] = []
+    gpu_blockers: list[str] = []
+    if support is None or not support.available:
+        install.append(f"no {key} wheels of tensorflow {release.version}")
+    python = choose_python(release, facts, preferred_python)
+    if python is None:
+        found = ", ".join(sorted({xy(p.version) for p in facts.pythons})) or "none"
+        wanted = f"Python {preferred_python}, which" if preferred_python else "Python"
+        install.append(
+            f"needs {wanted} {'/'.join(release.python)}; found {found}"
+            if not preferred_python
+            else f"supports Python {'/'.join(release.python)}, not {preferred_python}"
+        )
+    glibc_min = support.glibc_min if support else None
+    glibc = facts.platform.glibc
+    if glibc_min and glibc and Version(glibc) < Version(glibc_min):
+        install.append(f"needs glibc ≥ {glibc_min}, found {glibc}")
+    gpus = tuple(gpu_support(release, g, matrix) for g in facts.gpus)
+    floor = driver_floor(release, facts, matrix)
+    driver_problem: str | None = None
+    missing: str | None = None
+    if support is not None and not support.gpu:
+        gpu_blockers.append(support.note or f"no GPU support on {key}")
+    elif release.cuda is None or floor is None:
+        gpu_blockers.append("no CUDA build")
+    else:
+        driver_problem = _driver_ok(floor, release, facts)
+        if driver_problem:
+            gpu_blockers.append(driver_problem)
+        if not facts.gpus:
+            gpu_blockers.append("no NVIDIA GPU visible")
+        elif all(g.support == "unsupported" for g in gpus):
+            gpu_blockers.append("; ".join(f"{g.gpu.name}: {g.reason}" for g in gpus))
+        if not release.nvidia_pins:
+            missing = _system_cuda_missing(release, facts)
+            if missing:
+                gpu_blockers.append(missing)
+    return Evaluation(
+        release, python, tuple(install), tuple(gpu_blockers), gpus, floor, driver_problem, missing
+    )
+
+
+def _system_cuda_missing(release: TfRelease, facts: Facts) -> str | None:
+    """Releases before the and-cuda extra need CUDA and cuDNN installed outside pip.
+
+    TensorFlow loads them by major soname (libcudart.so.11.0, libcudnn.so.8) but needs at least
+    the minor it was built with: CUDA 11.0 lacks libcusolver.so.11, and TensorFlow refuses a
+    cuDNN whose minor is lower ("CuDNN library needs to have matching major version and equal
+    or higher minor version").
+    """
+    assert release.cuda is not None
+    cuda_ok = _at_least_same_major(release.cuda, [c.version for c in facts.cuda])
+    cudnn_ok = release.cudnn is None or _at_least_same_major(
+        release.cudnn, [c.version for c in facts.cudnn]
+    )
+    if cuda_ok and cudnn_ok:
+        return None
+    found_cuda = sorted({xy(c.version) for c in facts.cuda if c.version}, key=Version)
+    found_cudnn = sorted({xy(c.version) for c in facts.cudnn if c.version}, key=Version)
+    found = (
+        f"found CUDA {', '.join(found_cuda) or 'none'}, cuDNN {', '.join(found_cudnn) or 'none'}"
+    )
+    major_cuda = Version(release.cuda).major
+    major_cudnn = Version(release.cudnn).major if release.cudnn else None
+    return (
+        f"needs CUDA {major_cuda}.x ≥ {release.cuda} and cuDNN "
+        f"{f'{major_cudnn}.x ≥ {release.cudnn}' if release.cudnn else 'any'} installed outside pip "
+        f"(no NVIDIA pip wheels before TensorFlow 2.14); {found}"
+    )
+
+
+def _at_least_same_major(built: str, found: list[str | None]) -> bool:
+    want = Version(built)
+    return any(
+        v is not None
+        and Version(v).major == want.major
+        and Version(xy(v)) >= Version(f"{want.major}.{want.minor}")
+        for v in found
+    )

@@ -1,0 +1,363 @@
+"""make_plan: facts + matrix + request -> Plan. Pure: no files, processes, network or clock."""
+
+from __future__ import annotations
+
+from packaging.version import Version
+
+from ..errors import ExitCode, UserError
+from ..facts import CudaInstall, Facts
+from ..findings import rank_findings
+from ..matrix import query
+from ..matrix.model import Matrix, TfRelease
+from ..plan import ActivateSpec, Decision, Package, Plan, Step, Verdict
+from . import layout
+from . import rules as _rules  # noqa: F401  (registers the rules)
+from .context import Context
+from .evaluate import Evaluation, evaluate, xy
+from .registry import RULES
+from .request import Request
+
+TF_DISTRIBUTIONS = (
+    "tensorflow",
+    "tensorflow-cpu",
+    "tensorflow-gpu",
+    "tf-nightly",
+    "tf-nightly-gpu",
+    "tf-nightly-cpu",
+    "tensorflow-intel",
+    "tensorflow-macos",
+    "tensorflow-cpu-aws",
+    "tensorflow-aarch64",
+    "intel-tensorflow",
+)
+RELEASE_SOURCE = "matrices/tensorflow.json"
+
+
+def candidate_releases(matrix: Matrix, spec: str | None) -> list[TfRelease]:
+    if spec is None:
+        releases = list(matrix.tensorflow.releases)
+    else:
+        releases = query.releases_matching(matrix, spec)
+        if not releases:
+            known = ", ".join(r.version for r in matrix.tensorflow.releases[:6])
+            raise UserError(
+                f"--tf {spec!r} matches no TensorFlow release in the matrix "
+                f"(newest: {known}, ...); see 'tfgpu-setup matrix show'",
+                ExitCode.INPUT,
+            )
+    return sorted(releases, key=lambda r: Version(r.version), reverse=True)
+
+
+def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
+    releases = candidate_releases(matrix, request.tf)
+    evaluations = tuple(evaluate(r, facts, matrix, request.python) for r in releases)
+    gpu_choice = next((e for e in evaluations if e.gpu_ok), None)
+    chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
+    ctx = Context(facts, matrix, request, evaluations, chosen, gpu=gpu_choice is not None)
+    findings = [f for r in RULES for f in r.check(ctx)]
+    decisions = _decisions(ctx)
+    verdict: Verdict = "gpu" if gpu_choice else ("cpu" if chosen else "none")
+    python = chosen.python if chosen else None
+    packages = _packages(ctx)
+    activate = _activate(ctx) if chosen else None
+    remove = _conflicts(ctx)
+    plan = Plan(
+        verdict=verdict,
+        tensorflow=chosen.release.version if chosen else None,
+        python=xy(python.version) if python else None,
+        python_path=python.path if python else None,
+        venv=request.venv,
+        packages=packages,
+        remove=remove,
+        activate=activate,
+        findings=rank_findings(findings),
+        decisions=decisions,
+        steps=(),
+        matrix=f"{matrix.origin} (refreshed {matrix.tensorflow.refreshed})",
+    )
+    return _with_steps(plan)
+
+
+def _decisions(ctx: Context) -> tuple[Decision, ...]:
+    out: list[Decision] = []
+    chosen = ctx.chosen
+    # Neighbouring releases rejected for the very same reasons share one decision, so that the
+    # reason nearest the chosen release (the one a user needs) is never cut off.
+    group: list[str] = []
+    group_reason = ""
+    group_source = ""
+
+    def close_group() -> None:
+        if group:
+            subject = group[0] if len(group) == 1 else f"{group[-1]} to {group[0]}"
+            out.append(Decision(f"tensorflow {subject}", "rejected", group_reason, group_source))
+            group.clear()
+
+    for ev in ctx.evaluations:
+        v = ev.release.version
+        source = ev.release.sources.get("cuda") or ev.release.sources.get("*") or RELEASE_SOURCE
+        if ev is chosen:
+            close_group()
+            how = (
+                "newest release whose GPU build runs here"
+                if ctx.gpu
+                else "newest release installable here; its GPU build cannot run here"
+            )
+            if ctx.request.tf:
+                how = f"matches --tf {ctx.request.tf}; " + how
+            out.append(Decision(f"tensorflow {v}", "chosen", how, source))
+            break
+        reasons = "; ".join((*ev.install_blockers, *ev.gpu_blockers))
+        if group and reasons != group_reason:
+            close_group()
+        if not group:
+            group_reason, group_source = reasons, source
+        group.append(v)
+    close_group()
+    if len(out) > 12:
+        hidden = out[5:-6]
+        first, last = hidden[0].subject.split()[-1], hidden[-1].subject.split()[1]
+        out = [
+            *out[:5],
+            Decision(
+                f"tensorflow {last} to {first}",
+                "rejected",
+                f"{len(hidden)} more groups of releases rejected; 'tfgpu-setup matrix show' "
+                "lists what each needs",
+                RELEASE_SOURCE,
+            ),
+            *out[-6:],
+        ]
+    if chosen and chosen.python:
+        p = chosen.python
+        out.append(
+            Decision(
+                f"python {xy(p.version)}",
+                "chosen",
+                f"newest available interpreter that TensorFlow {chosen.release.version} supports "
+                f"({'/'.join(chosen.release.python)})",
+                p.source,
+            )
+        )
+    out.append(
+        Decision(
+            "venv",
+            "chosen",
+            f"target virtualenv {ctx.request.venv}",
+            ctx.request.sources.get("venv", "default ./.venv-tf"),
+        )
+    )
+    if ctx.gpu and chosen and chosen.release.nvidia_pins:
+        out.append(
+            Decision(
+                "nvidia wheels",
+                "pinned",
+                "exact versions TensorFlow was built against, never floating ranges",
+                chosen.release.sources.get("nvidia_pins", RELEASE_SOURCE),
+            )
+        )
+    elif ctx.gpu and chosen:
+        toolkit = _system_toolkit(ctx)
+        r = chosen.release
+        out.append(
+            Decision(
+                "cuda",
+                "system",
+                f"TensorFlow {r.version} predates NVIDIA's pip wheels: it uses the CUDA "
+                f"{toolkit.version if toolkit else r.cuda} and cuDNN installed on the system"
+                + (f" ({toolkit.path})" if toolkit else ""),
+                toolkit.source if toolkit else "facts",
+            )
+        )
+    return tuple(out)
+
+
+def _packages(ctx: Context) -> tuple[Package, ...]:
+    chosen = ctx.chosen
+    if chosen is None:
+        return ()
+    r = chosen.release
+    key_package = r.package
+    support = r.platforms.get(_platform_key(ctx))
+    if support is not None and support.package:
+        key_package = support.package
+    why = "GPU build" if ctx.gpu else "CPU only: no usable GPU setup is possible here"
+    packages = [Package(key_package, r.version, f"TensorFlow {r.version} ({why})")]
+    if ctx.gpu:
+        for pin in r.nvidia_pins:
+            name, _, version = pin.partition("==")
+            packages.append(
+                Package(
+                    name.strip(),
+                    version.strip(),
+                    f"CUDA library TensorFlow {r.version} was built against",
+                )
+            )
+    return tuple(packages)
+
+
+def _platform_key(ctx: Context) -> str:
+    from .evaluate import platform_key
+
+    return platform_key(ctx.facts)
+
+
+def _visible_devices(ctx: Context) -> str | None:
+    if ctx.request.gpus is not None:
+        return _validated_gpu_selection(ctx, ctx.request.gpus)
+    if ctx.chosen is None:
+        return None
+    unsupported = [g.gpu for g in ctx.chosen.gpus if g.support == "unsupported"]
+    if unsupported and ctx.gpu:
+        keep = [g.gpu for g in ctx.chosen.gpus if g.support != "unsupported"]
+        return ",".join(g.uuid or str(g.index) for g in keep)
+    return None
+
+
+def _validated_gpu_selection(ctx: Context, value: str) -> str:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    if not items:
+        raise UserError(
+            "--gpus is empty; give indices (0,1) or UUIDs from 'nvidia-smi -L'", ExitCode.USAGE
+        )
+    gpus = ctx.facts.gpus
+    uuids = [g.uuid for g in gpus if g.uuid] + [
+        m.uuid for g in gpus for m in g.mig_devices if m.uuid
+    ]
+    for item in items:
+        if item.isdigit():
+            if gpus and int(item) >= len(gpus):
+                raise UserError(
+                    f"--gpus {item}: no such GPU; this machine has {len(gpus)} "
+                    f"(0..{len(gpus) - 1})",
+                    ExitCode.INPUT,
+                )
+        elif item.startswith(("GPU-", "MIG-")):
+            if uuids and not any(u.startswith(item) for u in uuids):
+                raise UserError(
+                    f"--gpus {item}: no GPU or MIG device has this UUID; see 'nvidia-smi -L'",
+                    ExitCode.INPUT,
+                )
+        else:
+            raise UserError(
+                f"--gpus {item!r}: expected an index or a GPU-/MIG- UUID", ExitCode.USAGE
+            )
+    return ",".join(items)
+
+
+def _activate(ctx: Context) -> ActivateSpec:
+    chosen = ctx.chosen
+    assert chosen is not None
+    venv = ctx.request.venv
+    windows = ctx.facts.platform.os == "windows"
+    python = xy(chosen.python.version) if chosen.python else "3"
+    site = layout.site_packages(venv, python, windows)
+    lib_dirs: list[str] = []
+    path: list[str] = []
+    xla_flags = None
+    if ctx.gpu:
+        for pin in chosen.release.nvidia_pins:
+            folder = layout.lib_dir(site, pin)
+            if folder and folder not in lib_dirs:
+                lib_dirs.append(folder)
+        ptxas = layout.ptxas_dir(site, chosen.release.nvidia_pins)
+        if ptxas:
+            path.append(ptxas)
+        toolkit = None if chosen.release.nvidia_pins else _system_toolkit(ctx)
+        if toolkit and windows:
+            # Windows finds DLLs on PATH; LD_LIBRARY_PATH means nothing there.
+            path.append(f"{toolkit.path}\\bin")
+            xla_flags = f"--xla_gpu_cuda_data_dir={toolkit.path}"
+        elif toolkit:
+            lib_dirs.append(f"{toolkit.path}/lib64")
+            path.append(f"{toolkit.path}/bin")
+            xla_flags = f"--xla_gpu_cuda_data_dir={toolkit.path}"
+        if ctx.facts.platform.os == "wsl2":
+            lib_dirs.append("/usr/lib/wsl/lib")
+    visible = _visible_devices(ctx)
+    extra: dict[str, str] = {}
+    if visible is not None and any(item.isdigit() for item in visible.split(",")):
+        # CUDA numbers GPUs fastest first unless told otherwise; nvidia-smi's indices (the
+        # ones in the plan) are PCI bus order.
+        extra["CUDA_DEVICE_ORDER"] = "PCI_BUS_ID"
+    return ActivateSpec(
+        venv=venv,
+        cuda_visible_devices=visible,
+        ld_library_path=tuple(lib_dirs),
+        path=tuple(path),
+        xla_flags=xla_flags,
+        extra=extra,
+    )
+
+
+def _system_toolkit(ctx: Context) -> CudaInstall | None:
+    """The system CUDA toolkit a release without NVIDIA pip pins will load."""
+    if ctx.chosen is None or ctx.chosen.release.cuda is None:
+        return None
+    wanted = Version(ctx.chosen.release.cuda)
+    usable = [
+        c
+        for c in ctx.facts.cuda
+        if c.kind == "toolkit"
+        and c.version
+        and Version(c.version).major == wanted.major
+        and Version(xy(c.version)) >= Version(f"{wanted.major}.{wanted.minor}")
+    ]
+    return max(usable, key=lambda c: Version(c.version or "0"), default=None)
+
+
+def _conflicts(ctx: Context) -> tuple[str, ...]:
+    env = ctx.facts.target_env
+    if env is None or ctx.chosen is None or env.path.rstrip("/") != ctx.request.venv.rstrip("/"):
+        return ()
+    keep = {p.name for p in _packages(ctx)}
+    present = [d.name for d in env.tensorflow if d.name in TF_DISTRIBUTIONS]
+    if all(name in keep for name in present):
+        return ()
+    # They all write the same tensorflow/ folder: uninstalling only the extra one deletes files
+    # the kept one owns, and pip then calls the kept one "already satisfied". Remove them all.
+    return tuple(present)
+
+
+def _with_steps(plan: Plan) -> Plan:
+    import dataclasses
+
+    if plan.tensorflow is None:
+        return plan
+    steps = [
+        Step(
+            "create-venv",
+            f"create or reuse the virtualenv {plan.venv} with Python {plan.python}",
+            (plan.venv, plan.python_path or f"python{plan.python}"),
+        )
+    ]
+    if plan.remove:
+        steps.append(
+            Step(
+                "uninstall",
+                "remove conflicting TensorFlow distributions: " + ", ".join(plan.remove),
+                plan.remove,
+            )
+        )
+    steps.append(
+        Step("install", f"install {len(plan.packages)} pinned packages", plan.requirements)
+    )
+    steps.append(
+        Step(
+            "write-activate",
+            "write the activate scripts",
+            (f"{plan.venv}/bin/activate-tfgpu", f"{plan.venv}/bin/activate-tfgpu.fish"),
+        )
+    )
+    steps.append(
+        Step(
+            "verify",
+            "run the GPU placement smoke test in the new environment",
+            ("tfgpu-setup", "verify", "--venv", plan.venv),
+        )
+    )
+    return dataclasses.replace(plan, steps=tuple(steps))
+
+
+def describe_evaluation(ev: Evaluation) -> str:
+    return f"{ev.release.version}: " + ("; ".join((*ev.install_blockers, *ev.gpu_blockers)) or "ok")

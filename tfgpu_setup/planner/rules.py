@@ -1,0 +1,937 @@
+"""Planner rules: small pure functions over the facts and the matrix, each with its id and source.
+
+The order of registration is the order of root causes: the machine (container, driver, GPU)
+before the environment (Python, glibc), before what is installed, before variables.
+"""
+
+from __future__ import annotations
+
+from packaging.specifiers import SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
+from ..findings import Finding, Severity
+from ..matrix import query
+from ..probe.environment import has_empty_entry, parse_cuda_visible_devices, split_path_list
+from .context import Context
+from .evaluate import Evaluation, gpu_support, is_windows_driver, platform_key, xy
+from .registry import finding, rule
+
+TF_INSTALL = "https://www.tensorflow.org/install/pip"
+TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
+MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
+WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
+CUDA_ENV_VARS = "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"
+LD_SO = "https://man7.org/linux/man-pages/man8/ld.so.8.html"
+CONTAINER_TOOLKIT = (
+    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
+)
+CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
+TF_WINDOWS = "https://www.tensorflow.org/install/pip#windows-native"
+METAL = "https://developer.apple.com/metal/tensorflow-plugin/"
+XLA_DEFECT = "https://github.com/tensorflow/tensorflow/issues/58681"
+AARCH64_NO_CUDA = "https://github.com/tensorflow/tensorflow/issues/121157"
+DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/index.html"
+CPU_ONLY_DISTS = {
+    "tensorflow-cpu",
+    "tensorflow-cpu-aws",
+    "tensorflow-aarch64",
+    "tensorflow-macos",
+    "intel-tensorflow",
+    "tensorflow-intel",
+}
+E = Severity.ERROR
+W = Severity.WARNING
+INFO = Severity.INFO
+
+
+def _driver_evidence(facts: Facts) -> list[str]:
+    d = facts.driver
+    lines = [f"driver: {d.version or 'not found'} (source: {d.source})"]
+    if d.reason:
+        lines.append(f"why: {d.reason}")
+    lines.extend(
+        f"{n.source}: {n.message}"
+        for n in facts.notes
+        if any(k in n.source.lower() for k in ("nvml", "nvidia-smi", "/proc", "/sys"))
+    )
+    return lines[:5]
+
+
+def _no_driver(facts: Facts) -> bool:
+    return facts.driver.version is None and facts.driver.cuda_version is None
+
+
+def _on_linux(facts: Facts) -> bool:
+    return facts.platform.os in ("linux", "wsl2")
+
+
+def _container_expects_gpu(facts: Facts) -> bool:
+    """NVIDIA_VISIBLE_DEVICES is set by GPU images (CUDA, NGC): the image wants a GPU."""
+    value = facts.env.get("NVIDIA_VISIBLE_DEVICES")
+    return bool(value) and value not in ("void", "none")
+
+
+def _libcuda_in_wsl(facts: Facts) -> bool:
+    return any(p.startswith("/usr/lib/wsl/") for p in facts.libcuda)
+
+
+@rule("container-gpu-not-exposed", CONTAINER_TOOLKIT)
+def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
+    f = ctx.facts
+    if not (f.platform.container and _on_linux(f) and _no_driver(f) and not f.gpus):
+        return []
+    expects_gpu = _container_expects_gpu(f)
+    return [
+        finding(
+            "container-gpu-not-exposed",
+            E if expects_gpu else W,
+            "This container was started without access to the GPU"
+            if expects_gpu
+            else "This runs in a container: if the host has an NVIDIA GPU, it was not passed in",
+            [
+                f"container evidence: {', '.join(f.platform.container_evidence)}",
+                *_driver_evidence(f),
+            ],
+            "Restart the container with the GPU exposed: 'docker run --gpus all ...' (or "
+            "'--device nvidia.com/gpu=all' with CDI) after installing the NVIDIA Container Toolkit "
+            "on the host; do not install a driver inside the container.",
+        )
+    ]
+
+
+@rule("wsl-libcuda-missing", WSL_GUIDE)
+def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
+    f = ctx.facts
+    if f.platform.os != "wsl2" or not _no_driver(f) or _libcuda_in_wsl(f):
+        return []
+    return [
+        finding(
+            "wsl-libcuda-missing",
+            E,
+            "WSL2 has no /usr/lib/wsl/lib/libcuda.so.1: the Windows NVIDIA driver is missing or "
+            "too old",
+            [*_driver_evidence(f), f"WSL evidence: {', '.join(f.platform.wsl_evidence) or 'none'}"],
+            "Install the current NVIDIA driver for Windows on the Windows host (≥ 528.33 for "
+            "CUDA 12), then run 'wsl --shutdown' and reopen WSL; never install a Linux NVIDIA "
+            "driver inside WSL2.",
+        )
+    ]
+
+
+@rule("no-nvidia-driver", DRIVER_GUIDE)
+def no_nvidia_driver(ctx: Context) -> list[Finding]:
+    f = ctx.facts
+    if f.platform.os != "linux" or not _no_driver(f) or f.gpus:
+        return []
+    if f.platform.container and _container_expects_gpu(f):
+        return []
+    floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
+    need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
+    return [
+        finding(
+            "no-nvidia-driver",
+            E,
+            "No NVIDIA driver is installed or loaded, so TensorFlow cannot see any GPU",
+            _driver_evidence(f),
+            f"Install the NVIDIA driver{need} from your distribution (e.g. 'sudo ubuntu-drivers "
+            "install' on Ubuntu), reboot, and check with 'nvidia-smi'. If this machine has no "
+            "NVIDIA GPU, TensorFlow can only use the CPU.",
+        )
+    ]
+
+
+@rule("driver-library-mismatch", DRIVER_GUIDE)
+def driver_library_mismatch(ctx: Context) -> list[Finding]:
+    d = ctx.facts.driver
+    if not d.mismatch:
+        return []
+    return [
+        finding(
+            "driver-library-mismatch",
+            E,
+            "The loaded NVIDIA kernel module and the user-space driver library differ (driver "
+            "updated without a reboot)",
+            [
+                f"kernel module: {d.kernel_module_version or 'unknown'}",
+                f"user-space library: {d.library_version or 'unknown'}",
+                *_driver_evidence(ctx.facts),
+            ],
+            "Reboot; or, with no GPU process running, reload the module: 'sudo rmmod nvidia_uvm "
+            "nvidia_drm nvidia_modeset nvidia && sudo modprobe nvidia'.",
+        )
+    ]
+
+
+@rule("no-nvidia-gpu", CUDA_GPUS)
+def no_nvidia_gpu(ctx: Context) -> list[Finding]:
+    f = ctx.facts
+    if f.gpus or _no_driver(f) or f.driver.mismatch or f.platform.os == "macos":
+        return []
+    return [
+        finding(
+            "no-nvidia-gpu",
+            E,
+            "The NVIDIA driver answers but lists no GPU",
+            [
+                f"driver {f.driver.version} ({f.driver.source})",
+                f"GPUs: none ({f.gpus_reason or 'the driver reported zero devices'})",
+            ],
+            "Check that the GPU is seated and powered, not bound to vfio/passthrough, and visible "
+            "in 'nvidia-smi -L'; in a VM or container, pass the GPU through.",
+        )
+    ]
+
+
+@rule("driver-too-old", MVC)
+def driver_too_old(ctx: Context) -> list[Finding]:
+    f = ctx.facts
+    if _no_driver(f):
+        return []
+    # Only releases that a newer driver alone would make work: advising a driver update for a
+    # release the GPU cannot run anyway is wrong (a Kepler K80 stops at the R470 driver).
+    blocked = [
+        e
+        for e in ctx.evaluations
+        if e.installable and e.driver_blocker is not None and e.gpu_blockers == (e.driver_blocker,)
+    ]
+    if ctx.gpu and ctx.chosen is not None:
+        chosen = Version(ctx.chosen.release.version)
+        blocked = [e for e in blocked if Version(e.release.version) > chosen]
+    if not blocked:
+        return []
+    newest = blocked[0]
+    floor = newest.driver_floor
+    needed = floor[0] if floor else "a newer driver"
+    evidence = [
+        f"driver {f.driver.version or '?'} supports CUDA {f.driver.cuda_version or '?'} "
+        f"({f.driver.source})",
+        f"TensorFlow {newest.release.version} is built with CUDA {newest.release.cuda}: "
+        f"needs driver ≥ {needed}",
+    ]
+    fix = (
+        f"Update the NVIDIA driver to ≥ {needed}"
+        + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
+        + ", then reboot."
+    )
+    if ctx.gpu and ctx.chosen is not None:
+        return [
+            finding(
+                "driver-too-old",
+                W,
+                f"The driver is too old for TensorFlow {newest.release.version}; the plan "
+                f"falls back "
+                f"to {ctx.chosen.release.version}",
+                evidence,
+                fix,
+            )
+        ]
+    return [
+        finding(
+            "driver-too-old",
+            E,
+            "The NVIDIA driver is too old for any TensorFlow GPU build that fits here",
+            evidence,
+            fix,
+        )
+    ]
+
+
+@rule("windows-native-gpu-unsupported", TF_WINDOWS)
+def windows_native(ctx: Context) -> list[Finding]:
+    if ctx.facts.platform.os != "windows" or ctx.gpu:
+        return []
+    support = ctx.chosen.release.platforms.get("windows_x86_64") if ctx.chosen else None
+    if support is not None and support.gpu:
+        return []  # 2.10 and older have a Windows GPU build: something else blocks it
+    return [
+        finding(
+            "windows-native-gpu-unsupported",
+            E,
+            "TensorFlow 2.11 and newer have no GPU support on native Windows",
+            [f"os: windows ({ctx.facts.platform.source})"],
+            "Use WSL2 (install the Windows NVIDIA driver, then 'pip install tensorflow[and-cuda]' "
+            "inside WSL2, or run tfgpu-setup there), or pin TensorFlow 2.10 with CUDA 11.2 and "
+            "cuDNN 8.1 ('tfgpu-setup plan --tf 2.10').",
+        )
+    ]
+
+
+@rule("macos-no-cuda", METAL)
+def macos_no_cuda(ctx: Context) -> list[Finding]:
+    p = ctx.facts.platform
+    if p.os != "macos":
+        return []
+    fix = (
+        "On Apple silicon, install Apple's plug-in into the same environment: "
+        "'pip install tensorflow-metal' (GPU through Metal, not CUDA)."
+        if p.arch in ("arm64", "aarch64")
+        else "Intel Macs have no TensorFlow GPU path; TensorFlow 2.16 was the last release for "
+        "macOS x86_64."
+    )
+    return [
+        finding(
+            "macos-no-cuda",
+            E,
+            "macOS has no CUDA: TensorFlow cannot use an NVIDIA GPU there",
+            [f"os: macos, arch: {p.arch}"],
+            fix,
+        )
+    ]
+
+
+@rule("wsl-linux-driver-installed", WSL_GUIDE)
+def wsl_linux_driver(ctx: Context) -> list[Finding]:
+    f = ctx.facts
+    if f.platform.os != "wsl2":
+        return []
+    evidence = []
+    if f.driver.kernel_module_version:
+        evidence.append(
+            f"Linux kernel module {f.driver.kernel_module_version} present inside "
+            "WSL2 (/proc/driver/nvidia/version)"
+        )
+    evidence += [
+        f"{path} (a Linux driver's libcuda, found by the loader)"
+        for path in f.libcuda
+        if not path.startswith("/usr/lib/wsl/")
+    ]
+    if not evidence:
+        return []
+    return [
+        finding(
+            "wsl-linux-driver-installed",
+            E,
+            "A Linux NVIDIA driver is installed inside WSL2 and shadows the Windows driver's "
+            "libcuda",
+            evidence,
+            'Remove the Linux driver packages inside WSL2 (e.g. \'sudo apt purge "*nvidia-driver*" '
+            '"libnvidia-compute*"\'); WSL2 uses the Windows driver through /usr/lib/wsl/lib.',
+        )
+    ]
+
+
+def _install_blocker_finding(
+    ctx: Context, rule_id: str, keyword: str, title_all: str, fix: str
+) -> list[Finding]:
+    installable = [e for e in ctx.evaluations if e.installable]
+    blocked = [e for e in ctx.evaluations if any(keyword in b for b in e.install_blockers)]
+    if not blocked:
+        return []
+    newest = blocked[0]
+    reason = next(b for b in newest.install_blockers if keyword in b)
+    evidence = [f"TensorFlow {newest.release.version}: {reason}"]
+    if not installable:
+        return [finding(rule_id, E, title_all, evidence, fix)]
+    if ctx.chosen is not None and Version(ctx.chosen.release.version) < Version(
+        newest.release.version
+    ):
+        return [
+            finding(
+                rule_id,
+                W,
+                f"TensorFlow {newest.release.version} cannot be installed "
+                f"here; the plan uses {ctx.chosen.release.version}",
+                evidence,
+                fix,
+            )
+        ]
+    return []
+
+
+@rule("python-unsupported", TF_TESTED)
+def python_unsupported(ctx: Context) -> list[Finding]:
+    return _install_blocker_finding(
+        ctx,
+        "python-unsupported",
+        "Python",
+        "No available Python version is supported by the TensorFlow release asked for",
+        "Install a supported Python (e.g. with pyenv or your OS packages: "
+        f"{_supported_pythons(ctx)}) and plan again.",
+    )
+
+
+def _supported_pythons(ctx: Context) -> str:
+    if not ctx.evaluations:
+        return "see 'tfgpu-setup matrix show'"
+    return "Python " + "/".join(ctx.evaluations[0].release.python)
+
+
+@rule("glibc-too-old", "https://github.com/pypa/manylinux")
+def glibc_too_old(ctx: Context) -> list[Finding]:
+    return _install_blocker_finding(
+        ctx,
+        "glibc-too-old",
+        "glibc",
+        "The system glibc is older than every TensorFlow wheel asked for requires",
+        "Use a newer Linux distribution (or a container with one), or an older TensorFlow "
+        "release ('--tf').",
+    )
+
+
+@rule("compute-capability-unsupported", CUDA_GPUS)
+def cc_unsupported(ctx: Context) -> list[Finding]:
+    target = ctx.chosen or (ctx.evaluations[0] if ctx.evaluations else None)
+    if target is None:
+        return []
+    bad = [g for g in target.gpus if g.support == "unsupported"]
+    unknown = [g for g in target.gpus if g.support == "unknown"]
+    if not bad and unknown and ctx.gpu:
+        return [
+            finding(
+                "compute-capability-unsupported",
+                W,
+                f"Cannot tell whether TensorFlow {target.release.version} has kernels for "
+                f"{unknown[0].gpu.name}: its compute capability is unknown",
+                [
+                    f"GPU {g.gpu.index} {g.gpu.name}: {g.reason}"
+                    + (f" ({g.gpu.cc_source})" if g.gpu.cc_source else "")
+                    for g in unknown
+                ],
+                "Look the GPU up on https://developer.nvidia.com/cuda-gpus and plan again with "
+                "'--gpu X.Y' (its compute capability); TensorFlow "
+                f"{target.release.version} has kernels for "
+                f"{', '.join((*target.release.sass, *target.release.ptx))}.",
+            )
+        ]
+    if not bad:
+        return []
+    evidence = [
+        f"GPU {g.gpu.index} {g.gpu.name} (compute capability "
+        f"{g.gpu.compute_capability}): {g.reason}"
+        for g in bad
+    ]
+    if ctx.gpu:
+        return [
+            finding(
+                "compute-capability-unsupported",
+                W,
+                f"Some GPUs cannot run TensorFlow {target.release.version}; they are left out",
+                evidence,
+                "The plan's CUDA_VISIBLE_DEVICES keeps only the supported GPUs.",
+            )
+        ]
+    # Search the whole matrix, not only the releases --tf admitted: a GTX 970 user who asked
+    # for 2.17 should hear that 2.16.2 still runs on it, not "build from source".
+    key = platform_key(ctx.facts)
+    supported_elsewhere = [
+        r.version
+        for r in sorted(ctx.matrix.tensorflow.releases, key=lambda r: Version(r.version))[::-1]
+        if (support := r.platforms.get(key)) is not None
+        and support.gpu
+        and support.available
+        and all(gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad)
+    ]
+    fix = (
+        f"TensorFlow {supported_elsewhere[0]} still supports this GPU: "
+        f"'tfgpu-setup plan --tf {supported_elsewhere[0]}'."
+        if supported_elsewhere
+        else "No PyPI TensorFlow release has kernels for this GPU; build TensorFlow from source "
+        "with this compute capability, or use NVIDIA's TensorFlow container."
+    )
+    return [
+        finding(
+            "compute-capability-unsupported",
+            E,
+            f"TensorFlow {target.release.version} has no kernels for this GPU",
+            evidence,
+            fix,
+        )
+    ]
+
+
+@rule(
+    "compute-capability-ptx-jit",
+    "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#just-in-time-compilation",
+)
+def cc_ptx_jit(ctx: Context) -> list[Finding]:
+    if not ctx.gpu or ctx.chosen is None:
+        return []
+    jit = [g for g in ctx.chosen.gpus if g.support == "ptx-jit"]
+    if not jit:
+        return []
+    return [
+        finding(
+            "compute-capability-ptx-jit",
+            W,
+            f"TensorFlow {ctx.chosen.release.version} has no native kernels for "
+            f"{jit[0].gpu.name}: the first start JIT-compiles PTX and takes minutes",
+            [f"GPU {g.gpu.index} {g.gpu.name}: {g.reason}" for g in jit],
+            "Expect a slow first run; keep the JIT cache (CUDA_CACHE_MAXSIZE=4294967296) so later "
+            "starts are fast.",
+        )
+    ]
+
+
+def _env_wheels(ctx: Context) -> dict[str, NvidiaWheel]:
+    env = ctx.facts.target_env
+    if env is None:
+        return {}
+    return {canonicalize_name(w.name): w for w in env.nvidia_wheels}
+
+
+def _wheel_major(wheels: dict[str, NvidiaWheel], base: str) -> tuple[NvidiaWheel, int] | None:
+    for name, wheel in wheels.items():
+        if name.startswith(base + "-cu") or name == base:
+            return wheel, Version(wheel.version).major
+    return None
+
+
+def _installed_tf(ctx: Context) -> str | None:
+    env = ctx.facts.target_env
+    if env is None:
+        return None
+    return next(
+        (
+            d.version
+            for d in env.tensorflow
+            if d.name in ("tensorflow", "tensorflow-gpu", "tf-nightly")
+        ),
+        None,
+    )
+
+
+@rule("tensorflow-not-installed", TF_INSTALL)
+def tf_not_installed(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    if env is None or env.reason or env.tensorflow:
+        return []
+    return [
+        finding(
+            "tensorflow-not-installed",
+            INFO,
+            f"TensorFlow is not installed in {env.path}",
+            [f"no tensorflow distribution in {env.site_packages or env.path}"],
+            "'tfgpu-setup apply' installs the planned release.",
+        )
+    ]
+
+
+@rule("cpu-only-tensorflow", TF_INSTALL)
+def cpu_only_tf(ctx: Context) -> list[Finding]:
+    wheel = _cpu_only_wheel(ctx)
+    if wheel:
+        return wheel
+    env = ctx.facts.target_env
+    if env is None:
+        return []
+    evidence = [
+        f"{d.name} {d.version} installed" for d in env.tensorflow if d.name in CPU_ONLY_DISTS
+    ]
+    if env.tf_build is not None and not env.tf_build.is_cuda_build:
+        evidence.append(f"build info: is_cuda_build=False ({env.tf_build.source})")
+    if not evidence:
+        return []
+    return [
+        finding(
+            "cpu-only-tensorflow",
+            E if ctx.gpu else W,
+            f"The TensorFlow in {env.path} has no CUDA support",
+            evidence,
+            "'tfgpu-setup apply' replaces it with the planned CUDA build.",
+        )
+    ]
+
+
+def _cpu_only_wheel(ctx: Context) -> list[Finding]:
+    """Linux on Arm: the PyPI wheel the plan installs has no CUDA, whatever the GPU and driver."""
+    f = ctx.facts
+    chosen = ctx.chosen
+    key = platform_key(f)
+    if ctx.gpu or chosen is None or key != "linux_aarch64" or (_no_driver(f) and not f.gpus):
+        return []
+    support = chosen.release.platforms.get(key)
+    if support is None or support.gpu:
+        return []
+    gpus = ", ".join(g.name for g in f.gpus) or "none listed"
+    return [
+        finding(
+            "cpu-only-tensorflow",
+            E,
+            f"TensorFlow {chosen.release.version}'s PyPI wheel for Linux on Arm (aarch64) has no "
+            "CUDA support",
+            [
+                support.note or f"no CUDA build of tensorflow {chosen.release.version} for {key}",
+                f"GPUs: {gpus}; driver {f.driver.version or f.driver.cuda_version or 'unknown'}",
+            ],
+            "On aarch64 (Grace Hopper, Jetson, Arm servers) TensorFlow uses an NVIDIA GPU only "
+            "from a CUDA build: build TensorFlow from source with CUDA, or use NVIDIA's NGC "
+            "TensorFlow container for Arm64.",
+            AARCH64_NO_CUDA,
+        )
+    ]
+
+
+@rule("multiple-tensorflow-distributions", TF_INSTALL)
+def multiple_tf(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    if env is None or len(env.tensorflow) < 2:
+        return []
+    return [
+        finding(
+            "multiple-tensorflow-distributions",
+            W,
+            f"{len(env.tensorflow)} TensorFlow distributions share {env.path}; whichever was "
+            "installed last owns the files",
+            [f"{d.name} {d.version}" for d in env.tensorflow],
+            "'tfgpu-setup apply' removes the extra ones; by hand: 'pip uninstall' all of "
+            "them, then "
+            "install one.",
+        )
+    ]
+
+
+@rule("wrong-python-environment", "https://docs.python.org/3/library/venv.html")
+def wrong_env(ctx: Context) -> list[Finding]:
+    active = ctx.facts.env.get("VIRTUAL_ENV")
+    env = ctx.facts.target_env
+    if (
+        not active
+        or env is None
+        or not env.tensorflow
+        or active.rstrip("/") == env.path.rstrip("/")
+    ):
+        return []
+    return [
+        finding(
+            "wrong-python-environment",
+            W,
+            "The active virtualenv is not the one TensorFlow is installed in",
+            [f"VIRTUAL_ENV={active}", f"TensorFlow is in {env.path}"],
+            f"Activate the right one: 'source {env.path}/bin/activate-tfgpu' (after apply).",
+        )
+    ]
+
+
+@rule("pip-cuda-libs-not-on-path", "https://github.com/tensorflow/tensorflow/issues/63362")
+def pip_libs_not_on_path(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    installed = _installed_tf(ctx)
+    wheels = _env_wheels(ctx)
+    ld = set(split_path_list(ctx.facts.env.get("LD_LIBRARY_PATH")))
+    for defect in ctx.matrix.tensorflow.defects:
+        if defect.kind != "pip-libs-need-ld-library-path":
+            continue
+        spec = SpecifierSet(defect.affects)
+        if installed and Version(installed) in spec and wheels:
+            missing = [d for w in wheels.values() for d in w.lib_dirs if d not in ld]
+            if missing:
+                out.append(
+                    finding(
+                        "pip-cuda-libs-not-on-path",
+                        E,
+                        f"TensorFlow {installed} does not find the NVIDIA pip libraries without "
+                        "LD_LIBRARY_PATH",
+                        [defect.title, *(f"not on LD_LIBRARY_PATH: {d}" for d in missing[:4])],
+                        defect.workaround,
+                        defect.source,
+                    )
+                )
+        elif (
+            ctx.chosen is not None
+            and ctx.gpu
+            and ctx.chosen.release.nvidia_pins
+            and Version(ctx.chosen.release.version) in spec
+        ):
+            out.append(
+                finding(
+                    "pip-cuda-libs-not-on-path",
+                    INFO,
+                    f"TensorFlow {ctx.chosen.release.version} needs the NVIDIA wheel folders on "
+                    "LD_LIBRARY_PATH; the activate script sets them",
+                    [defect.title],
+                    defect.workaround,
+                    defect.source,
+                )
+            )
+    return out[:1]
+
+
+@rule("cuda-libs-not-found", TF_INSTALL)
+def cuda_libs_not_found(ctx: Context) -> list[Finding]:
+    chosen = ctx.chosen
+    if not ctx.gpu and chosen is not None and chosen.system_cuda_blocker is not None:
+        r = chosen.release
+        return [
+            finding(
+                "cuda-libs-not-found",
+                E,
+                f"TensorFlow {r.version} needs CUDA {r.cuda} and cuDNN {r.cudnn} installed on the "
+                "system, and they are not",
+                [
+                    f"TensorFlow {r.version}: {chosen.system_cuda_blocker}",
+                    *(f"{c.kind} {c.version or '?'} at {c.path}" for c in ctx.facts.cuda[:3]),
+                ],
+                f"Install CUDA {r.cuda} and cuDNN {r.cudnn} (NVIDIA's installers or your "
+                "distribution's packages) and plan again with --cuda-toolkit/--cudnn if they "
+                "are not detected; or plan TensorFlow 2.14 or newer, whose NVIDIA libraries "
+                "come from pip.",
+                TF_TESTED,
+            )
+        ]
+    env = ctx.facts.target_env
+    if env is None or env.tf_build is None or not env.tf_build.is_cuda_build:
+        return []
+    installed = _installed_tf(ctx)
+    if installed is None or Version(installed) < Version("2.14"):
+        return []
+    wheels = _env_wheels(ctx)
+    if _wheel_major(wheels, "nvidia-cuda-runtime") or _wheel_major(wheels, "nvidia-cublas"):
+        return []
+    cuda = env.tf_build.cuda_version
+    if cuda and any(
+        c.version and Version(c.version).major == Version(cuda).major for c in ctx.facts.cuda
+    ):
+        return []
+    return [
+        finding(
+            "cuda-libs-not-found",
+            E,
+            f"TensorFlow {installed} is installed without the NVIDIA CUDA libraries",
+            [
+                f"no nvidia-*-cu{Version(cuda).major if cuda else 'XX'} wheels in {env.path}",
+                f"no system CUDA {cuda or ''} found",
+            ],
+            "'tfgpu-setup apply' installs the pinned NVIDIA wheels (the same set as "
+            "'pip install tensorflow[and-cuda]').",
+        )
+    ]
+
+
+@rule("cudnn-not-found", TF_INSTALL)
+def cudnn_not_found(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    if env is None or env.tf_build is None or not env.tf_build.is_cuda_build:
+        return []
+    if _wheel_major(_env_wheels(ctx), "nvidia-cudnn") or ctx.facts.cudnn:
+        return []
+    if not _wheel_major(_env_wheels(ctx), "nvidia-cuda-runtime") and not ctx.facts.cuda:
+        return []  # cuda-libs-not-found is the root cause
+    return [
+        finding(
+            "cudnn-not-found",
+            E,
+            f"cuDNN is not installed for the TensorFlow in {env.path}",
+            [
+                f"TensorFlow built with cuDNN {env.tf_build.cudnn_version}",
+                "no nvidia-cudnn wheel, no cuDNN headers or libraries found",
+            ],
+            "'tfgpu-setup apply' installs the pinned nvidia-cudnn wheel.",
+        )
+    ]
+
+
+def _major_mismatch(
+    ctx: Context, rule_id: str, built: str | None, base: str, what: str
+) -> list[Finding]:
+    env = ctx.facts.target_env
+    if env is None or built is None:
+        return []
+    found = _wheel_major(_env_wheels(ctx), base)
+    if found is None or found[1] == Version(built).major:
+        return []
+    wheel = found[0]
+    return [
+        finding(
+            rule_id,
+            E,
+            f"TensorFlow was built with {what} {built} but {wheel.name} {wheel.version} "
+            "is installed",
+            [
+                f"build info: {what} {built} ({env.tf_build.source if env.tf_build else ''})",
+                f"{wheel.name}=={wheel.version} in {env.path}",
+            ],
+            f"Install the {what} major TensorFlow was built with: 'tfgpu-setup apply' pins it.",
+        )
+    ]
+
+
+@rule("cudnn-version-mismatch", TF_TESTED)
+def cudnn_mismatch(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    built = env.tf_build.cudnn_version if env and env.tf_build else None
+    return _major_mismatch(ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN")
+
+
+@rule("cuda-version-mismatch", TF_TESTED)
+def cuda_mismatch(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    built = env.tf_build.cuda_version if env and env.tf_build else None
+    return _major_mismatch(ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA")
+
+
+@rule("xla-toolchain-missing", XLA_DEFECT)
+def xla_toolchain_missing(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    installed = _installed_tf(ctx)
+    if env is None or installed is None or env.tf_build is None or not env.tf_build.is_cuda_build:
+        return []
+    wheels = _env_wheels(ctx)
+    if _wheel_major(wheels, "nvidia-cuda-nvcc") or any(c.kind == "nvcc" for c in ctx.facts.cuda):
+        return []
+    if not wheels:
+        return []  # cuda-libs-not-found covers it
+    return [
+        finding(
+            "xla-toolchain-missing",
+            W,
+            "XLA (jit_compile=True) will not find ptxas or libdevice",
+            [f"no nvidia-cuda-nvcc wheel in {env.path}", "no nvcc on this machine"],
+            "'tfgpu-setup apply' installs the pinned nvidia-cuda-nvcc wheel and puts "
+            "ptxas on PATH.",
+        )
+    ]
+
+
+@rule("ptxas-newer-than-driver", MVC)
+def ptxas_newer(ctx: Context) -> list[Finding]:
+    driver = ctx.facts.driver
+    cuda = driver.cuda_version
+    how = driver.source
+    if cuda is None and driver.version is not None:
+        # e.g. nvidia-smi's "CUDA Version: ERR!" on WSL2: NVIDIA's table still knows it.
+        cuda = query.driver_max_cuda(ctx.matrix, driver.version, is_windows_driver(ctx.facts))
+        how = f"driver {driver.version} per NVIDIA's table; the driver did not report it"
+    if not ctx.gpu or ctx.chosen is None or cuda is None:
+        return []
+    nvcc = next((p for p in ctx.chosen.release.nvidia_pins if "nvidia-cuda-nvcc" in p), None)
+    if nvcc is None:
+        return []
+    ptxas = Version(nvcc.split("==")[1])
+    if Version(xy(str(ptxas))) <= Version(cuda):
+        return []
+    return [
+        finding(
+            "ptxas-newer-than-driver",
+            W,
+            f"ptxas {ptxas} is newer than the driver's CUDA {cuda}: XLA disables parallel "
+            "compilation, and PTX it generates may not load",
+            [f"driver supports CUDA {cuda} ({how})", f"plan pins {nvcc}"],
+            f"Update the driver to one supporting CUDA {xy(str(ptxas))} or newer.",
+        )
+    ]
+
+
+@rule("cuda-visible-devices-hides-gpus", CUDA_ENV_VARS)
+def cvd_hides(ctx: Context) -> list[Finding]:
+    raw = ctx.facts.env.get("CUDA_VISIBLE_DEVICES")
+    visible = parse_cuda_visible_devices(raw)
+    if visible.kind in ("unset",):
+        return []
+    gpus = ctx.facts.gpus
+    if visible.kind in ("empty", "none"):
+        return [
+            finding(
+                "cuda-visible-devices-hides-gpus",
+                E,
+                "CUDA_VISIBLE_DEVICES hides every GPU",
+                [f"CUDA_VISIBLE_DEVICES={raw!r}"],
+                "'unset CUDA_VISIBLE_DEVICES' (unset shows all GPUs; empty shows none), "
+                "or set it to the GPUs to use, e.g. 0.",
+            )
+        ]
+    if visible.kind == "invalid":
+        return [
+            finding(
+                "cuda-visible-devices-hides-gpus",
+                E,
+                "CUDA_VISIBLE_DEVICES is malformed: CUDA stops at the first bad entry",
+                [f"CUDA_VISIBLE_DEVICES={raw!r}"],
+                "Use indices (0,1), GPU-/MIG- UUIDs from 'nvidia-smi -L', or unset it.",
+            )
+        ]
+    if not gpus:
+        return []
+    known = [g.uuid for g in gpus if g.uuid] + [
+        m.uuid for g in gpus for m in g.mig_devices if m.uuid
+    ]
+    # Entries may mix indices and UUIDs (CUDA honours both in one list); UUIDs can only be
+    # judged when the facts have them (what-if GPUs given by name have none).
+    missing = [
+        item
+        for item in visible.items
+        if (
+            int(item) >= len(gpus)
+            if item.isdigit()
+            else bool(known) and not any(k.startswith(item) for k in known)
+        )
+    ]
+    if not missing and len(visible.items) >= len(gpus):
+        return []
+    title = (
+        "CUDA_VISIBLE_DEVICES names GPUs that do not exist"
+        if missing
+        else f"CUDA_VISIBLE_DEVICES shows {len(visible.items)} of {len(gpus)} GPUs"
+    )
+    return [
+        finding(
+            "cuda-visible-devices-hides-gpus",
+            E if missing else INFO,
+            title,
+            [f"CUDA_VISIBLE_DEVICES={raw!r}", f"{len(gpus)} GPU(s) on this machine"],
+            "Set it to existing GPUs ('nvidia-smi -L'), or unset it to show all.",
+        )
+    ]
+
+
+@rule("ld-library-path-empty-entry", LD_SO)
+def ld_empty(ctx: Context) -> list[Finding]:
+    raw = ctx.facts.env.get("LD_LIBRARY_PATH")
+    if raw is None or not has_empty_entry(raw):
+        return []
+    return [
+        finding(
+            "ld-library-path-empty-entry",
+            W,
+            "LD_LIBRARY_PATH has an empty entry: the loader also searches the current directory",
+            [f"LD_LIBRARY_PATH={raw!r}"],
+            "Remove the leading, trailing or doubled ':'; when extending it, write "
+            "'${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}'.",
+        )
+    ]
+
+
+@rule("ld-library-path-shadows", LD_SO)
+def ld_shadows(ctx: Context) -> list[Finding]:
+    if not ctx.gpu or ctx.chosen is None:
+        return []
+    entries = [e.rstrip("/") for e in split_path_list(ctx.facts.env.get("LD_LIBRARY_PATH")) if e]
+    release = ctx.chosen.release
+    wanted = {"cudnn": release.cudnn, "cuda": release.cuda}
+    stale = []
+    installs: list[tuple[str, CudaInstall | CudnnInstall]] = [
+        *(("cudnn", c) for c in ctx.facts.cudnn),
+        *(("cuda", c) for c in ctx.facts.cuda),
+    ]
+    for kind, install in installs:
+        want = wanted[kind]
+        folder = install.path.rstrip("/").rsplit("/", 1)[0] if "/" in install.path else ""
+        if (
+            install.version
+            and want
+            and folder in entries
+            and Version(install.version).major == Version(want).major
+            and Version(xy(install.version)) < Version(want)
+        ):
+            stale.append(
+                f"{install.path}: {kind} {install.version} (TensorFlow "
+                f"{release.version} wants {want})"
+            )
+    if not stale:
+        return []
+    return [
+        finding(
+            "ld-library-path-shadows",
+            W,
+            "An older CUDA/cuDNN on LD_LIBRARY_PATH would load before the pinned wheels",
+            stale,
+            "The activate script prepends the wheel folders, which fixes this "
+            "inside the environment; remove the stale folder from your shell start-up "
+            "files to fix it everywhere.",
+        )
+    ]
+
+
+def evaluation_decisions(ev: Evaluation) -> str:
+    return "; ".join((*ev.install_blockers, *ev.gpu_blockers))

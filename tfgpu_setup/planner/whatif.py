@@ -1,0 +1,198 @@
+"""What-if planning: facts given on the command line override (or replace) detected facts.
+
+Precedence is flag > environment variable > --facts file > detection; the CLI merges flags and
+variables into one Overrides whose `sources` says where each value came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+from dataclasses import dataclass, field
+
+from packaging.version import InvalidVersion, Version
+
+from ..errors import ExitCode, UserError
+from ..facts import (
+    CudaInstall,
+    CudnnInstall,
+    Driver,
+    Facts,
+    Gpu,
+    OsName,
+    Platform,
+    PythonInterpreter,
+)
+from ..matrix import query
+from ..matrix.model import Matrix
+from .evaluate import xy
+
+DRIVER_VERSION = re.compile(r"^\d{2,4}(\.\d{1,3}){1,2}$")
+CC_VALUE = re.compile(r"^\d{1,2}\.\d$")
+ARCH_ALIASES = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "arm64"}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    no_probe: bool = False
+    os: str | None = None
+    arch: str | None = None
+    pythons: tuple[str, ...] = ()
+    glibc: str | None = None
+    driver: str | None = None
+    cuda_driver: str | None = None
+    gpus: tuple[str, ...] = ()
+    cuda_toolkit: str | None = None
+    cudnn: str | None = None
+    container: bool | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    """Field name -> where it came from ('flag --driver', 'environment TFGPU_OVERRIDE_DRIVER')."""
+
+    def source(self, name: str) -> str:
+        return self.sources.get(name, f"flag --{name.replace('_', '-')}")
+
+
+def baseline_facts() -> Facts:
+    """The starting point for --no-probe: nothing known beyond what flags will say."""
+    return Facts(
+        platform=Platform(os="linux", arch="x86_64", source="default for --no-probe"),
+        driver=Driver(None, None, source="--no-probe", reason="no driver given (--driver)"),
+        gpus_reason="no GPU given (--gpu)",
+    )
+
+
+def _version(value: str, what: str, example: str) -> str:
+    try:
+        Version(value)
+    except InvalidVersion:
+        raise UserError(
+            f"{what} {value!r} is not a version; expected e.g. {example}", ExitCode.INPUT
+        ) from None
+    return value
+
+
+def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
+    platform = facts.platform
+    if ov.os is not None:
+        platform = dataclasses.replace(
+            platform,
+            os=typing.cast(OsName, ov.os),
+            wsl=ov.os == "wsl2",
+            source=ov.source("os"),
+            glibc=platform.glibc if ov.os in ("linux", "wsl2") else None,
+        )
+    if ov.arch is not None:
+        arch = ARCH_ALIASES.get(ov.arch.lower())
+        if arch is None:
+            raise UserError(
+                f"--arch {ov.arch!r} is not known; use x86_64, aarch64 or arm64", ExitCode.USAGE
+            )
+        if arch == "arm64" and platform.os in ("linux", "wsl2"):
+            arch = "aarch64"
+        platform = dataclasses.replace(platform, arch=arch, source=ov.source("arch"))
+    if ov.glibc is not None:
+        platform = dataclasses.replace(
+            platform, glibc=_version(ov.glibc, "--glibc", "2.35"), source=ov.source("glibc")
+        )
+    if ov.container is not None:
+        platform = dataclasses.replace(
+            platform,
+            container=ov.container,
+            container_evidence=(ov.source("container"),) if ov.container else (),
+        )
+    pythons = facts.pythons
+    if ov.pythons:
+        pythons = tuple(
+            PythonInterpreter(_version(p, "--python", "3.11"), None, ov.source("pythons"))
+            for p in ov.pythons
+        )
+    driver = facts.driver
+    windows = platform.os in ("wsl2", "windows")
+    if ov.driver is not None:
+        if not DRIVER_VERSION.match(ov.driver):
+            raise UserError(
+                f"--driver {ov.driver!r} is not a driver version; expected e.g. 535.104.05 "
+                "(Linux) or 572.16 (Windows/WSL2)",
+                ExitCode.INPUT,
+            )
+        cuda = ov.cuda_driver or query.driver_max_cuda(matrix, ov.driver, windows)
+        driver = Driver(
+            version=ov.driver,
+            cuda_version=cuda,
+            source=ov.source("driver"),
+            library_version=ov.driver,
+            windows_numbering=windows,
+        )
+    elif ov.cuda_driver is not None:
+        driver = dataclasses.replace(
+            driver,
+            cuda_version=_version(ov.cuda_driver, "--cuda-driver", "12.2"),
+            source=ov.source("cuda_driver"),
+            reason=None
+            if driver.version
+            else "driver version not given; only the CUDA version it supports",
+        )
+    if ov.cuda_driver is not None and ov.driver is not None:
+        driver = dataclasses.replace(
+            driver, cuda_version=_version(ov.cuda_driver, "--cuda-driver", "12.2")
+        )
+    gpus = facts.gpus
+    gpus_reason = facts.gpus_reason
+    if ov.gpus:
+        gpus = tuple(_gpu(i, value, matrix, ov.source("gpus")) for i, value in enumerate(ov.gpus))
+        gpus_reason = None
+    cuda_installs = facts.cuda
+    if ov.cuda_toolkit is not None:
+        version = _version(ov.cuda_toolkit, "--cuda-toolkit", "12.2")
+        folder = (
+            f"C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v{xy(version)}"
+            if platform.os == "windows"
+            else f"/usr/local/cuda-{version}"
+        )
+        cuda_installs = (CudaInstall(version, folder, "toolkit", ov.source("cuda_toolkit")),)
+    cudnn = facts.cudnn
+    if ov.cudnn is not None:
+        cudnn = (
+            CudnnInstall(
+                _version(ov.cudnn, "--cudnn", "8.9.7"), "(given)", "library", ov.source("cudnn")
+            ),
+        )
+    env = dict(facts.env)
+    env.update(ov.env)
+    return dataclasses.replace(
+        facts,
+        platform=platform,
+        pythons=pythons,
+        driver=driver,
+        gpus=gpus,
+        gpus_reason=gpus_reason,
+        cuda=cuda_installs,
+        cudnn=cudnn,
+        env=env,
+    )
+
+
+def _gpu(index: int, value: str, matrix: Matrix, source: str) -> Gpu:
+    if CC_VALUE.match(value):
+        arch = query.arch_for_cc(matrix, value)
+        name = f"GPU with compute capability {value}" + (f" ({arch.name})" if arch else "")
+        return Gpu(
+            index=index, name=name, compute_capability=value, cc_source=source, source=source
+        )
+    pattern = query.gpu_cc_from_name(matrix, value)
+    if pattern is None:
+        raise UserError(
+            f"--gpu {value!r}: unknown GPU name; give the full product name as nvidia-smi "
+            "--query-gpu=name prints it (e.g. 'NVIDIA GeForce RTX 3090') or a compute "
+            "capability such as 8.6",
+            ExitCode.INPUT,
+        )
+    return Gpu(
+        index=index,
+        name=value,
+        compute_capability=pattern.cc,
+        cc_source=f"matrices/gpus.json ({pattern.source})",
+        source=source,
+    )
