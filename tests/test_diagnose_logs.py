@@ -180,6 +180,13 @@ CASES = [
         {"code": "UNKNOWN ERROR (303)"},
     ),
     Case(
+        "tf221-no-driver-recorded-here.log",
+        "recorded by tfgpu-setup verify: TensorFlow 2.21.0 from PyPI on a machine without a GPU",
+        "no-nvidia-driver",
+        Severity.ERROR,
+        {"code": "UNKNOWN ERROR (303)"},
+    ),
+    Case(
         "cuinit-stub-library-34.log",
         "https://github.com/cms-sw/cmssw/issues/42657",
         "ld-library-path-shadows",

@@ -150,6 +150,11 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     return fields
 
 
+CUINIT = r"failed call to cuInit: (?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
+"""TF 2.1x wrote 'failed call to cuInit: CODE'; newer XLA-based builds (2.18+) wrap it as
+'failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CODE'."""
+
+
 def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
@@ -315,7 +320,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cuinit-stub-library",
         needles=("cuInit",),
         pattern=_re(
-            r"failed call to cuInit: (?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"
+            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"
         ),
         finding_id="ld-library-path-shadows",
         severity=Severity.ERROR,
@@ -349,7 +354,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cuinit-compat-not-supported",
         needles=("cuInit",),
         pattern=_re(
-            r"failed call to cuInit: (?P<code>CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE"
+            CUINIT + r"(?P<code>CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE"
             r"|UNKNOWN ERROR \(804\))"
         ),
         finding_id="driver-too-old",
@@ -367,7 +372,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cuinit-system-not-ready",
         needles=("cuInit",),
         pattern=_re(
-            r"failed call to cuInit: (?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"
+            CUINIT + r"(?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -382,7 +387,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cuinit-driver-init",
         needles=("cuInit",),
         pattern=_re(
-            r"failed call to cuInit: (?P<code>CUDA_ERROR_UNKNOWN|CUDA_ERROR_NOT_INITIALIZED"
+            CUINIT + r"(?P<code>CUDA_ERROR_UNKNOWN|CUDA_ERROR_NOT_INITIALIZED"
             r"|CUDA_ERROR_SHARED_OBJECT_INIT_FAILED|CUDA_ERROR_OPERATING_SYSTEM"
             r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:999|303|304|3|-1)\)|CUresult\(-1\))"
         ),
@@ -398,7 +403,7 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="cuinit-no-device",
         needles=("cuInit",),
-        pattern=_re(r"failed call to cuInit: CUDA_ERROR_NO_DEVICE"),
+        pattern=_re(CUINIT + r"CUDA_ERROR_NO_DEVICE"),
         finding_id="no-nvidia-gpu",
         severity=Severity.ERROR,
         title="CUDA found no GPU (cuInit failed with CUDA_ERROR_NO_DEVICE)",

@@ -1,0 +1,135 @@
+"""doctor: facts + logs + verify -> one verdict, root cause first; the report is redacted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import recorded_host
+
+from tfgpu_setup.cli import main
+from tfgpu_setup.diagnose.doctor import diagnose, merge_findings
+from tfgpu_setup.diagnose.report import Redaction, render_report
+from tfgpu_setup.errors import ExitCode
+from tfgpu_setup.findings import Finding, Severity
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.probe import probe
+
+LOGS = Path(__file__).parent / "fixtures" / "logs"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
+    code = main([*argv, "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_a_pasted_log_alone_names_the_cause_and_exits_cpu_only(capsys):
+    code, doc = run_cli(
+        capsys, "doctor", "--log", str(LOGS / "cudnn-mismatch-910-vs-930-dnn-init-failed.log")
+    )
+    assert code == ExitCode.CPU_ONLY
+    assert doc["gpu_used"] == "no"
+    assert doc["findings"][0]["id"] == "cudnn-version-mismatch"
+    assert "9.1.0" in doc["verdict"] and "9.3.0" in doc["verdict"]
+    assert doc["facts"] is None, "a pasted log must not be mixed with this machine's facts"
+
+
+def test_a_working_gpu_log_gives_a_clean_bill_of_health(capsys):
+    code, doc = run_cli(capsys, "doctor", "--log", str(LOGS / "works-tesla-p40-numa.log"))
+    assert code == ExitCode.OK
+    assert doc["gpu_used"] == "yes"
+    assert {f["severity"] for f in doc["findings"]} <= {"info"}
+
+
+def test_log_with_what_if_facts_ranks_the_driver_before_its_consequences(capsys):
+    code, doc = run_cli(
+        capsys,
+        "doctor",
+        "--log",
+        str(LOGS / "no-device-kernel-driver-not-running.log"),
+        "--os",
+        "linux",
+        "--python",
+        "3.11",
+    )
+    ids = [f["id"] for f in doc["findings"]]
+    assert ids[0] == "no-nvidia-driver"
+    assert ids.count("no-nvidia-driver") == 1, "one finding per id after merging"
+    assert code == ExitCode.CPU_ONLY
+
+
+def test_little_evidence_still_names_a_likely_cause_and_how_to_confirm(capsys, tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text("Epoch 1/10\n100/100 [======] - 40s 400ms/step - loss: 0.31\n")
+    code, doc = run_cli(capsys, "doctor", "--log", str(log))
+    assert doc["gpu_used"] == "unknown"
+    assert any("nvidia-smi" in step for step in doc["next_steps"])
+    assert any("TF_CPP_MAX_VLOG_LEVEL=3" in step for step in doc["next_steps"])
+    assert code == ExitCode.CPU_ONLY
+
+
+def test_log_from_stdin(capsys, monkeypatch):
+    import io
+
+    text = (LOGS / "kernel-dso-mismatch-352-361.log").read_text()
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    _code, doc = run_cli(capsys, "doctor", "--log", "-")
+    assert doc["findings"][0]["id"] == "driver-library-mismatch"
+
+
+def test_unreadable_log_is_one_line_input_error(capsys, tmp_path):
+    code = main(["doctor", "--log", str(tmp_path / "missing.log")])
+    err = capsys.readouterr().err
+    assert code == ExitCode.INPUT
+    assert "missing.log" in err and "Traceback" not in err
+
+
+def test_recorded_mismatch_host_diagnosis_puts_the_mismatch_first():
+    facts = probe(recorded_host("driver-library-mismatch-580"))
+    diagnosis = diagnose(load_matrix(), facts, "/tmp/env")
+    assert diagnosis.findings[0].id == "driver-library-mismatch"
+    assert diagnosis.gpu_used == "no"
+    assert "reboot" in diagnosis.verdict.lower()
+
+
+def test_merge_keeps_one_finding_per_id_with_the_worst_severity_and_all_evidence():
+    warn = Finding("cudnn-not-found", Severity.WARNING, "w", ("a",), "fix w", "src")
+    err = Finding("cudnn-not-found", Severity.ERROR, "e", ("b",), "fix e", "src")
+    noise = Finding("benign-log-noise", Severity.INFO, "n", ("c",), "none", "src")
+    driver = Finding("no-nvidia-driver", Severity.ERROR, "d", ("d",), "fix d", "src")
+    merged = merge_findings((warn, noise), (err, driver))
+    assert [f.id for f in merged] == ["no-nvidia-driver", "cudnn-not-found", "benign-log-noise"]
+    assert merged[1].severity == Severity.ERROR and merged[1].evidence == ("b", "a")
+
+
+def test_report_is_redacted_by_default(tmp_path, capsys):
+    report = tmp_path / "report.md"
+    host = recorded_host("mig-a100")
+    facts_file = tmp_path / "host.json"
+    facts_file.write_text(probe(host).to_json())
+    code = main(["doctor", "--facts", str(facts_file), "--report", str(report), "--no-verify"])
+    text = report.read_text()
+    assert code in (ExitCode.OK, ExitCode.CPU_ONLY)
+    assert "GPU-<redacted>" in text
+    assert not any(
+        word.startswith("GPU-") and word != "GPU-<redacted>"
+        for word in text.replace(",", " ").split()
+    )
+
+
+def test_redaction_hides_home_user_host_and_uuids():
+    redaction = Redaction(home="/home/ada", user="ada", host="lab-box-7")
+    text = (
+        "/home/ada/.venv-tf failed on lab-box-7 for ada with "
+        "GPU-8c8f2f2e-6a3e-1cba-4f2e-1a2b3c4d5e6f and /home/bob/x"
+    )
+    out = redaction.apply(text)
+    assert out == "~/.venv-tf failed on <host> for <user> with GPU-<redacted> and ~/x"
+
+
+def test_report_without_redaction_keeps_everything():
+    facts = probe(recorded_host("mig-a100"))
+    diagnosis = diagnose(load_matrix(), facts, "/home/ada/env")
+    text = render_report(diagnosis, facts, None, None)
+    assert any(g.uuid and g.uuid in text for g in facts.gpus)

@@ -1,0 +1,105 @@
+"""The doctor's Markdown report for a bug report or a forum post, redacted by default."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import Facts
+from ..verify.outcome import VerifyOutcome
+from .doctor import Diagnosis
+
+UUID = re.compile(r"\b(GPU|MIG)-[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b")
+PATH_FINDINGS = {
+    "ld-library-path-empty-entry",
+    "ld-library-path-shadows",
+    "pip-cuda-libs-not-on-path",
+    "cuda-libs-not-found",
+    "cudnn-not-found",
+}
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What identifies the user: replaced in every line of the report."""
+
+    home: str | None
+    user: str | None
+    host: str | None
+
+    def apply(self, text: str) -> str:
+        if self.home and len(self.home) > 1:
+            text = text.replace(self.home.rstrip("/"), "~")
+        text = re.sub(r"/(home|Users)/[^/\s'\"]+", r"~", text)
+        text = UUID.sub(lambda m: f"{m.group(1)}-<redacted>", text)
+        for secret, label in ((self.host, "<host>"), (self.user, "<user>")):
+            if secret and len(secret) > 2:
+                text = re.sub(rf"\b{re.escape(secret)}\b", label, text)
+        return text
+
+
+def render_report(
+    diagnosis: Diagnosis,
+    facts: Facts | None,
+    verify: VerifyOutcome | None,
+    redaction: Redaction | None,
+) -> str:
+    lines = ["# tfgpu-setup doctor report", "", f"**Verdict:** {diagnosis.verdict}", ""]
+    if diagnosis.findings:
+        lines += ["## Findings", ""]
+        for f in diagnosis.findings:
+            lines.append(f"- **{f.severity.value}** `{f.id}`: {f.title}")
+            lines += [f"  - evidence: `{e}`" for e in f.evidence]
+            lines.append(f"  - fix: {f.fix}")
+            if f.source:
+                lines.append(f"  - source: {f.source}")
+        lines.append("")
+    if diagnosis.next_steps:
+        lines += ["## To confirm", "", *(f"- {s}" for s in diagnosis.next_steps), ""]
+    if facts is not None:
+        lines += ["## Facts", "", *_facts_lines(facts, diagnosis), ""]
+    if verify is not None:
+        lines += ["## Verify", "", f"- status: {verify.status}: {verify.reason}"]
+        report = verify.smoke.report if verify.smoke else None
+        if report is not None:
+            lines += [
+                f"- {c.name} on {c.device}: {c.status} "
+                f"{c.result_device or c.reason or c.error or ''}".rstrip()
+                for c in report.checks
+            ]
+        if verify.smoke and verify.smoke.stderr.strip():
+            tail = verify.smoke.stderr.strip().splitlines()[-25:]
+            lines += ["", "TensorFlow's log (last lines):", "", "```", *tail, "```"]
+        lines.append("")
+    text = "\n".join(lines)
+    return redaction.apply(text) if redaction else text
+
+
+def _facts_lines(facts: Facts, diagnosis: Diagnosis) -> list[str]:
+    p, d = facts.platform, facts.driver
+    out = [
+        f"- platform: {p.os} {p.arch}, {p.distro or '?'}, glibc {p.glibc or '-'}"
+        + (", container" if p.container else ""),
+        f"- driver: {d.version or 'none'} (CUDA {d.cuda_version or '-'}; source {d.source})"
+        + (f"; {d.reason}" if d.reason else ""),
+    ]
+    out += [
+        f"- GPU {g.index}: {g.name}, compute capability {g.compute_capability or '?'}, "
+        f"{g.memory_total_mib or '?'} MiB, uuid {g.uuid or '-'}"
+        for g in facts.gpus
+    ]
+    out += [f"- CUDA {c.version or '?'} ({c.kind}) at {c.path}" for c in facts.cuda]
+    out += [f"- cuDNN {c.version or '?'} ({c.kind}) at {c.path}" for c in facts.cudnn]
+    env = facts.target_env
+    if env is not None:
+        tf = ", ".join(f"{t.name} {t.version}" for t in env.tensorflow) or "no TensorFlow"
+        out.append(
+            f"- environment {env.path}: Python {env.python_version}, {tf}, "
+            f"{len(env.nvidia_wheels)} NVIDIA wheels"
+        )
+    keep_paths = any(f.id in PATH_FINDINGS for f in diagnosis.findings)
+    for name, value in facts.env.items():
+        if value is None or name == "PATH" or (name == "LD_LIBRARY_PATH" and not keep_paths):
+            continue
+        out.append(f"- {name}={value!r}")
+    return out
