@@ -77,7 +77,9 @@ def _decode(tp: Any, data: Any, path: str) -> Any:
             return tuple(_decode(args[0], v, f"{path}[{i}]") for i, v in enumerate(data))
         if len(args) != len(data):
             raise DecodeError(f"{path}: expected {len(args)} items, got {len(data)}")
-        return tuple(_decode(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, data)))
+        return tuple(
+            _decode(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, data, strict=True))
+        )
     if origin in (dict, Mapping, typing.Mapping):
         if not isinstance(data, dict):
             raise DecodeError(f"{path}: expected an object, got {type(data).__name__}")
