@@ -189,6 +189,7 @@ def _add_plan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--venv", metavar="PATH", help="target virtualenv (default ./.venv-tf)")
     p.add_argument(
         "--gpus",
+        dest="select_gpus",
         metavar="LIST",
         help="GPUs to expose: indices or UUIDs, comma-separated (sets CUDA_VISIBLE_DEVICES)",
     )

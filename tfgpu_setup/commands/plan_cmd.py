@@ -77,7 +77,7 @@ def options_from_args(args: argparse.Namespace) -> PlanOptions:
         ),
         tf=getattr(args, "tf", None),
         venv=args.venv,
-        gpus=getattr(args, "gpus", None),
+        gpus=getattr(args, "select_gpus", None),
         python=preferred,
         sources={"venv": "flag --venv"} if args.venv else {},
     )
