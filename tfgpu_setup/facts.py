@@ -203,7 +203,11 @@ class Facts:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UserError(f"{origin}: not valid JSON ({exc})", ExitCode.INPUT) from None
+            raise UserError(
+                f"{origin}: not valid JSON ({exc}); create it with "
+                "'tfgpu-setup probe --json > host.json'",
+                ExitCode.INPUT,
+            ) from None
         return cls.from_jsonable(data, origin)
 
     @property

@@ -1,0 +1,268 @@
+"""'tfgpu-setup plan' through the real command line: exit codes, --json documents, one-line
+errors, facts files and folders, and the environment overrides (flag > variable > facts).
+
+Every call goes through tfgpu_setup.cli.main(argv), which hands the command os.environ; the
+variables are set with monkeypatch. Nothing here probes the machine: --no-probe or --facts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import recorded_host
+
+from tfgpu_setup.cli import main
+from tfgpu_setup.findings import Severity
+from tfgpu_setup.probe import probe
+
+OVERRIDES = ("TFGPU_OVERRIDE_DRIVER", "TFGPU_OVERRIDE_GPU", "CONDA_OVERRIDE_CUDA")
+RTX3090 = ["--no-probe", "--os", "linux", "--python", "3.11", "--driver", "535.104.05"]
+
+
+@pytest.fixture(autouse=True)
+def _no_overrides_from_the_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in OVERRIDES:
+        monkeypatch.delenv(var, raising=False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["plan", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code, out, err = run(capsys, *argv, "--json")
+    assert err == ""
+    document = json.loads(out)
+    assert isinstance(document, dict)
+    return code, document
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+def facts_file(tmp_path: Path, host: str, edit: dict[str, Any] | None = None) -> Path:
+    document = probe(recorded_host(host)).to_jsonable()
+    document.update(edit or {})
+    path = tmp_path / f"{host}.json"
+    path.write_text(json.dumps(document, indent=2))
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Exit codes
+
+
+def test_gpu_plan_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, *RTX3090, "--gpu", "NVIDIA GeForce RTX 3090")
+    assert code == 0, err
+    assert "2.21.0" in out and "nvidia-cudnn-cu12==9.3.0.75" in out
+
+
+def test_gpu_plan_from_a_facts_file_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, document = run_json(capsys, "--facts", str(facts_file(tmp_path, "linux-a10-r550")))
+    assert code == 0
+    assert (document["verdict"], document["tensorflow"]) == ("gpu", "2.21.0")
+
+
+def test_cpu_plan_exits_10(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.12")
+    assert code == 10
+    assert "macos-no-cuda" in out
+
+
+def test_no_tensorflow_exits_11(capsys: pytest.CaptureFixture[str]) -> None:
+    code, document = run_json(capsys, "--no-probe", "--python", "3.13", "--tf", "2.15")
+    assert code == 11
+    assert (document["verdict"], document["tensorflow"]) == ("none", None)
+    python = next(f for f in document["findings"] if f["id"] == "python-unsupported")
+    assert python["severity"] == "error" and "3.9/3.10/3.11" in python["fix"]
+
+
+def test_unknown_flag_is_a_usage_error_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--no-probe", "--frobnicate")
+    assert code == 2
+    assert "--frobnicate" in one_line_error(err)
+
+
+# ---------------------------------------------------------------------------------------------
+# Input errors: exit 3, one line that names the value and what is accepted
+
+
+def test_unknown_gpu_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *RTX3090, "--gpu", "Voodoo Banshee")
+    assert code == 3
+    line = one_line_error(err)
+    assert "'Voodoo Banshee'" in line
+    assert "NVIDIA GeForce RTX 3090" in line and "8.6" in line  # a full name or an X.Y
+
+
+def test_malformed_driver_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--no-probe", "--python", "3.11", "--driver", "535.x")
+    assert code == 3
+    line = one_line_error(err)
+    assert "'535.x'" in line and "535.104.05" in line
+
+
+def test_tensorflow_version_that_does_not_exist(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--no-probe", "--python", "3.11", "--tf", "2.99")
+    assert code == 3
+    line = one_line_error(err)
+    assert "'2.99'" in line and "2.21.0" in line  # what there is
+
+
+def test_facts_file_from_a_newer_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = facts_file(tmp_path, "linux-a10-r550", {"schema_version": 99})
+    code, _, err = run(capsys, "--facts", str(path))
+    assert code == 3
+    line = one_line_error(err)
+    assert str(path) in line and "99" in line and "up to 1" in line and "upgrade" in line
+
+
+def test_facts_file_that_is_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "host.json"
+    path.write_text("NVIDIA-SMI 550.127.05  Driver Version: 550.127.05  CUDA Version: 12.4\n")
+    code, _, err = run(capsys, "--facts", str(path))
+    assert code == 3
+    line = one_line_error(err)
+    assert str(path) in line and "not valid JSON" in line
+    assert "tfgpu-setup probe --json" in line  # how to make a good one
+
+
+def test_facts_file_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "missing.json"
+    code, _, err = run(capsys, "--facts", str(path))
+    assert code == 3
+    line = one_line_error(err)
+    assert str(path) in line and "tfgpu-setup probe --json" in line
+
+
+def test_errors_under_json_are_the_error_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, document = run_json(capsys, "--no-probe", "--python", "3.11", "--driver", "535.x")
+    assert code == 3
+    assert document["schema"] == "tfgpu-setup/error"
+    assert document["exit_code"] == 3
+    assert "'535.x'" in document["error"]
+    code, document = run_json(capsys, "--no-probe", "--frobnicate")
+    assert (code, document["schema"], document["exit_code"]) == (2, "tfgpu-setup/error", 2)
+
+
+def test_gpus_selects_devices_in_nvidia_smi_order(capsys: pytest.CaptureFixture[str]) -> None:
+    gpus = ("--gpu", "NVIDIA GeForce RTX 3090", "--gpu", "NVIDIA GeForce RTX 4090")
+    code, doc = run_json(capsys, *RTX3090, *gpus, "--gpus", "1")
+    assert code == 0
+    assert doc["environment"]["CUDA_VISIBLE_DEVICES"] == "1"
+    assert doc["environment"]["CUDA_DEVICE_ORDER"] == "PCI_BUS_ID"
+
+
+def test_gpus_out_of_range_is_an_input_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, *RTX3090, "--gpu", "NVIDIA A10", "--gpus", "3")
+    assert code == 3
+    assert "--gpus 3: no such GPU; this machine has 1 (0..0)" in one_line_error(err)
+
+
+# ---------------------------------------------------------------------------------------------
+# The --json plan document
+
+
+def test_json_plan_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = run_json(capsys, *RTX3090, "--gpu", "NVIDIA GeForce RTX 3090", "--venv", "/tmp/v")
+    assert code == 0
+    assert doc["schema"] == "tfgpu-setup/plan" and doc["schema_version"] == 1
+    assert (doc["verdict"], doc["tensorflow"], doc["python"]) == ("gpu", "2.21.0", "3.11")
+    assert doc["requirements"][:1] == ["tensorflow==2.21.0"]
+    assert "nvidia-cudnn-cu12==9.3.0.75" in doc["requirements"]
+    assert [p["name"] + "==" + p["version"] for p in doc["packages"]] == doc["requirements"]
+    site = "/tmp/v/lib/python3.11/site-packages"
+    assert doc["environment"]["PATH"] == f"{site}/nvidia/cuda_nvcc/bin:$PATH"
+    assert doc["environment"]["LD_LIBRARY_PATH"].startswith(f"{site}/nvidia/cublas/lib:")
+    ranks = [Severity(f["severity"]).rank for f in doc["findings"]]
+    assert ranks == sorted(ranks)  # most severe first
+    assert doc["findings"][0]["id"] == "ptxas-newer-than-driver"
+
+
+def test_json_findings_are_ranked_most_severe_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # linux-cuda-toolkit: a warning (empty LD_LIBRARY_PATH entry) and an error (no driver)
+    code, doc = run_json(capsys, "--facts", str(facts_file(tmp_path, "linux-cuda-toolkit")))
+    assert code == 10
+    assert [f["id"] for f in doc["findings"]] == ["no-nvidia-driver", "ld-library-path-empty-entry"]
+    assert [f["severity"] for f in doc["findings"]] == ["error", "warning"]
+
+
+def test_facts_folder_plans_each_host(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for host in ("linux-a10-r550", "no-gpu-no-driver", "wsl2-r570-rtx4060"):
+        facts_file(tmp_path, host)
+    code, doc = run_json(capsys, "--facts", str(tmp_path))
+    assert code == 0
+    assert doc["schema"] == "tfgpu-setup/plan-fleet"
+    rows = {r["facts"]: (r["verdict"], r["tensorflow"], r["findings"]) for r in doc["plans"]}
+    assert rows == {
+        "linux-a10-r550.json": ("gpu", "2.21.0", ["ptxas-newer-than-driver"]),
+        "no-gpu-no-driver.json": ("cpu", "2.21.0", ["no-nvidia-driver"]),
+        "wsl2-r570-rtx4060.json": ("gpu", "2.21.0", []),
+    }
+    code, out, _ = run(capsys, "--facts", str(tmp_path))
+    assert "3 hosts: 2 gpu, 1 cpu, 0 none" in out
+
+
+# ---------------------------------------------------------------------------------------------
+# Environment overrides: flag > variable > facts file > detection
+
+
+def test_driver_and_gpu_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TFGPU_OVERRIDE_DRIVER", "470.256.02")
+    monkeypatch.setenv("TFGPU_OVERRIDE_GPU", "NVIDIA GeForce RTX 3090")
+    code, doc = run_json(capsys, "--no-probe", "--python", "3.11")
+    assert code == 0
+    assert (doc["verdict"], doc["tensorflow"]) == ("gpu", "2.14.1")
+    assert doc["findings"][0]["id"] == "driver-too-old"
+    ptxas = next(f for f in doc["findings"] if f["id"] == "ptxas-newer-than-driver")
+    assert "environment TFGPU_OVERRIDE_DRIVER" in ptxas["evidence"][0]  # where it came from
+
+
+def test_conda_override_cuda(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CONDA_OVERRIDE_CUDA", "11.8")
+    monkeypatch.setenv("TFGPU_OVERRIDE_GPU", "NVIDIA A10")
+    code, doc = run_json(capsys, "--no-probe", "--python", "3.11")
+    assert code == 0
+    assert doc["tensorflow"] == "2.14.1"  # a CUDA 11.8 driver runs no CUDA 12 build
+
+
+def test_flags_beat_the_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TFGPU_OVERRIDE_DRIVER", "470.256.02")
+    monkeypatch.setenv("TFGPU_OVERRIDE_GPU", "Tesla K80")
+    monkeypatch.setenv("CONDA_OVERRIDE_CUDA", "11.4")
+    code, doc = run_json(capsys, *RTX3090, "--cuda-driver", "12.2", "--gpu", "NVIDIA A10")
+    assert code == 0
+    assert doc["tensorflow"] == "2.21.0"
+    ptxas = next(f for f in doc["findings"] if f["id"] == "ptxas-newer-than-driver")
+    assert ptxas["evidence"][0] == "driver supports CUDA 12.2 (flag --driver)"
+
+
+def test_environment_beats_a_facts_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TFGPU_OVERRIDE_DRIVER", "470.256.02")
+    code, doc = run_json(capsys, "--facts", str(facts_file(tmp_path, "linux-a10-r550")))
+    assert code == 0
+    assert doc["tensorflow"] == "2.14.1"
+    assert doc["findings"][0]["id"] == "driver-too-old"

@@ -1,0 +1,542 @@
+"""Whole plans for realistic machines, checked the way a CUDA expert would sign them off.
+
+Each machine is described as the CLI's what-if flags describe it (apply_overrides on
+baseline_facts, as 'plan --no-probe' does), or probed from a recorded host; each test checks
+the verdict, the TensorFlow release, the Python, the exact pins, what the activate script sets,
+the top finding and the reasons given. Every plan is also checked to survive its JSON form.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import recorded_host, recorded_host_names
+from packaging.version import Version
+
+from tfgpu_setup.cli import main
+from tfgpu_setup.errors import ExitCode, UserError
+from tfgpu_setup.facts import Driver, Facts, Gpu, Platform, PythonInterpreter
+from tfgpu_setup.findings import Severity
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.plan import Decision, Plan
+from tfgpu_setup.planner import Overrides, Request, apply_overrides, baseline_facts, make_plan
+from tfgpu_setup.probe import probe
+
+VENV = "/home/ada/.venv-tf"
+MATRIX = load_matrix()
+
+PINS_2_21_0 = (
+    "nvidia-cublas-cu12==12.5.3.2",
+    "nvidia-cuda-cupti-cu12==12.5.82",
+    "nvidia-cuda-nvcc-cu12==12.5.82",
+    "nvidia-cuda-nvrtc-cu12==12.5.82",
+    "nvidia-cuda-runtime-cu12==12.5.82",
+    "nvidia-cudnn-cu12==9.3.0.75",
+    "nvidia-cufft-cu12==11.2.3.61",
+    "nvidia-curand-cu12==10.3.6.82",
+    "nvidia-cusolver-cu12==11.6.3.83",
+    "nvidia-cusparse-cu12==12.5.1.3",
+    "nvidia-nccl-cu12==2.27.7",
+    "nvidia-nvjitlink-cu12==12.5.82",
+)
+"""The lower bounds of tensorflow 2.21.0's [and-cuda] Requires-Dist (PyPI metadata)."""
+LIBS_2_21_0 = (
+    "cublas",
+    "cuda_cupti",
+    "cuda_nvrtc",
+    "cuda_runtime",
+    "cudnn",
+    "cufft",
+    "curand",
+    "cusolver",
+    "cusparse",
+    "nccl",
+    "nvjitlink",
+)
+"""nvidia/<folder>/lib of each pinned wheel; the nvcc wheel has no lib/ (bin/ptxas, nvvm/)."""
+PINS_2_14_1 = (
+    "nvidia-cuda-runtime-cu11==11.8.89",
+    "nvidia-cublas-cu11==11.11.3.6",
+    "nvidia-cufft-cu11==10.9.0.58",
+    "nvidia-cudnn-cu11==8.7.0.84",
+    "nvidia-curand-cu11==10.3.0.86",
+    "nvidia-cusolver-cu11==11.4.1.48",
+    "nvidia-cusparse-cu11==11.7.5.86",
+    "nvidia-nccl-cu11==2.16.5",
+    "nvidia-cuda-cupti-cu11==11.8.87",
+    "nvidia-cuda-nvcc-cu11==11.8.89",
+)
+"""tensorflow 2.14.1's [and-cuda] pins, less tensorrt==8.5.3.1 (no Python 3.11 wheel, and
+TensorFlow does not need it)."""
+LIBS_2_14_1 = (
+    "cuda_runtime",
+    "cublas",
+    "cufft",
+    "cudnn",
+    "curand",
+    "cusolver",
+    "cusparse",
+    "nccl",
+    "cuda_cupti",
+)
+
+
+def whatif(**flags: object) -> Facts:
+    """A machine as 'tfgpu-setup plan --no-probe --os ... --driver ...' describes it."""
+    return apply_overrides(baseline_facts(), Overrides(no_probe=True, **flags), MATRIX)  # type: ignore[arg-type]
+
+
+def plan_for(
+    facts: Facts, tf: str | None = None, gpus: str | None = None, venv: str = VENV
+) -> Plan:
+    plan = make_plan(facts, MATRIX, Request(tf=tf, venv=venv, gpus=gpus))
+    assert Plan.from_json(plan.to_json()) == plan  # every plan here survives its JSON form
+    return plan
+
+
+def wheel_dirs(python: str, folders: tuple[str, ...], venv: str = VENV) -> tuple[str, ...]:
+    return tuple(f"{venv}/lib/python{python}/site-packages/nvidia/{f}/lib" for f in folders)
+
+
+def ptxas_dir(python: str, venv: str = VENV) -> tuple[str, ...]:
+    return (f"{venv}/lib/python{python}/site-packages/nvidia/cuda_nvcc/bin",)
+
+
+def nvidia_pins(plan: Plan) -> tuple[str, ...]:
+    return tuple(r for r in plan.requirements if r.startswith("nvidia-"))
+
+
+def decision(plan: Plan, subject: str) -> Decision:
+    """The decision about `subject`; 'tensorflow X.Y.Z' also finds a 'tensorflow A to B' group."""
+    for d in plan.decisions:
+        if d.subject == subject:
+            return d
+        words = d.subject.split()
+        if subject.startswith("tensorflow ") and len(words) == 4 and words[2] == "to":
+            wanted = Version(subject.split()[1])
+            if Version(words[1]) <= wanted <= Version(words[3]):
+                return d
+    raise AssertionError(f"no decision about {subject}: {[d.subject for d in plan.decisions]}")
+
+
+def top(plan: Plan) -> str | None:
+    return plan.findings[0].id if plan.findings else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Linux x86_64
+
+
+def test_rtx3090_on_r535_gets_2_21_with_exact_pins() -> None:
+    f = whatif(
+        os="linux", pythons=("3.11",), driver="535.104.05", gpus=("NVIDIA GeForce RTX 3090",)
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.11")
+    assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
+    assert plan.remove == ()
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_21_0)
+    assert plan.activate.path == ptxas_dir("3.11")
+    assert plan.activate.cuda_visible_devices is None  # keeps whatever the user has
+    assert plan.activate.extra == {}
+    # 535.104.05 is above the CUDA 12 floor (525.60.13) but its CUDA is 12.2 < ptxas 12.5
+    assert top(plan) == "ptxas-newer-than-driver"
+    assert [f.severity for f in plan.findings] == [Severity.WARNING]
+    assert decision(plan, "tensorflow 2.21.0").reason == "newest release whose GPU build runs here"
+    assert decision(plan, "python 3.11").outcome == "chosen"
+    assert [s.action for s in plan.steps] == ["create-venv", "install", "write-activate", "verify"]
+
+
+def test_r470_falls_back_to_2_14_with_cuda11_pins() -> None:
+    f = whatif(
+        os="linux", pythons=("3.11",), driver="470.256.02", gpus=("NVIDIA GeForce RTX 3090",)
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.14.1", "3.11")
+    assert plan.requirements == ("tensorflow==2.14.1", *PINS_2_14_1)
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_14_1)
+    assert plan.activate.path == ptxas_dir("3.11")
+    assert top(plan) == "driver-too-old"
+    assert plan.findings[0].severity is Severity.WARNING
+    assert "falls back to 2.14.1" in plan.findings[0].title
+    rejected = decision(plan, "tensorflow 2.21.0")
+    assert rejected.outcome == "rejected"
+    assert rejected.reason == "needs driver ≥ 525.60.13 for CUDA 12.5, found 470.256.02"
+    assert decision(plan, "tensorflow 2.14.1").outcome == "chosen"
+
+
+def test_r418_runs_no_release_that_installs_here() -> None:
+    f = whatif(os="linux", pythons=("3.11",), driver="418.87.01", gpus=("Tesla V100-SXM2-16GB",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("cpu", "2.21.0", "3.11")
+    assert plan.requirements == ("tensorflow==2.21.0",)  # no CUDA wheels for a CPU plan
+    assert plan.activate is not None and plan.activate.variables() == {}
+    assert top(plan) == "driver-too-old"
+    assert plan.findings[0].severity is Severity.ERROR
+    assert "≥ 525.60.13" in plan.findings[0].fix
+    assert decision(plan, "tensorflow 2.21.0").reason == (
+        "newest release installable here; its GPU build cannot run here"
+    )
+
+
+def test_kepler_k80_stops_at_2_14() -> None:
+    # R470 is the last driver branch for Kepler; 2.14.x is the last wheel with sm_35 kernels.
+    f = whatif(os="linux", pythons=("3.10",), driver="470.256.02", gpus=("Tesla K80",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.14.1", "3.10")
+    assert plan.requirements == ("tensorflow==2.14.1", *PINS_2_14_1)
+    assert "compute capability 3.7 is not covered" in decision(plan, "tensorflow 2.15.1").reason
+    assert "driver-too-old" not in [x.id for x in plan.findings]  # no driver >= 525 runs a K80
+    assert top(plan) == "ptxas-newer-than-driver"
+
+
+def test_maxwell_gtx970_stops_at_2_16() -> None:
+    f = whatif(os="linux", pythons=("3.11",), driver="550.54.15", gpus=("NVIDIA GeForce GTX 970",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.16.2", "3.11")
+    assert "nvidia-cudnn-cu12==8.9.7.29" in nvidia_pins(plan)
+    assert len(nvidia_pins(plan)) == 12
+    assert "compute capability 5.2 is not covered" in decision(plan, "tensorflow 2.17.0").reason
+    assert top(plan) is None  # driver 550 supports CUDA 12.4, newer than 2.16's 12.3 ptxas
+
+
+def test_rtx5090_has_no_pypi_kernels() -> None:
+    f = whatif(
+        os="linux", pythons=("3.12",), driver="570.133.07", gpus=("NVIDIA GeForce RTX 5090",)
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("cpu", "2.21.0", "3.12")
+    assert plan.requirements == ("tensorflow==2.21.0",)
+    assert top(plan) == "compute-capability-unsupported"
+    hit = plan.findings[0]
+    assert hit.severity is Severity.ERROR
+    assert "build TensorFlow from source" in hit.fix and "container" in hit.fix
+    assert "compute capability 12.0" in hit.evidence[0]
+
+
+def test_python_3_9_only_gets_2_20() -> None:
+    f = whatif(os="linux", pythons=("3.9",), driver="550.54.15", gpus=("NVIDIA A10",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.20.0", "3.9")
+    assert "nvidia-cudnn-cu12==9.3.0.75" in nvidia_pins(plan)
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path[0] == (
+        f"{VENV}/lib/python3.9/site-packages/nvidia/cublas/lib"
+    )
+    assert decision(plan, "tensorflow 2.21.0").reason == (
+        "needs Python 3.10/3.11/3.12/3.13; found 3.9"
+    )
+    assert top(plan) == "python-unsupported"
+
+
+def test_glibc_2_17_gets_2_20() -> None:
+    f = whatif(
+        os="linux", pythons=("3.11",), glibc="2.17", driver="550.54.15", gpus=("NVIDIA A10",)
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.20.0")
+    assert decision(plan, "tensorflow 2.21.0").reason == "needs glibc ≥ 2.27, found 2.17"
+    assert top(plan) == "glibc-too-old"
+
+
+def test_tf_2_16_1_needs_the_wheel_folders_on_ld_library_path() -> None:
+    f = whatif(os="linux", pythons=("3.11",), driver="550.54.15", gpus=("NVIDIA A10",))
+    plan = plan_for(f, tf="2.16.1")
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.16.1")
+    assert "nvidia-cudnn-cu12==8.9.7.29" in nvidia_pins(plan)
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_21_0)
+    assert top(plan) == "pip-cuda-libs-not-on-path"
+    assert plan.findings[0].severity is Severity.INFO
+    assert decision(plan, "tensorflow 2.16.1").reason.startswith("matches --tf 2.16.1; ")
+
+
+def test_hopper_h100_on_2_15_jit_compiles_ptx() -> None:
+    f = whatif(os="linux", pythons=("3.11",), driver="550.54.15", gpus=("NVIDIA H100 80GB HBM3",))
+    plan = plan_for(f, tf="2.15")
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.15.1")
+    assert "nvidia-cudnn-cu12==8.9.4.25" in nvidia_pins(plan)  # 2.15's [and-cuda] pin
+    assert top(plan) == "compute-capability-ptx-jit"
+
+
+def test_two_gpus_one_unsupported_keeps_the_supported_one_in_pci_order() -> None:
+    f = whatif(
+        os="linux",
+        pythons=("3.11",),
+        driver="570.133.07",
+        gpus=("NVIDIA GeForce RTX 3090", "NVIDIA GeForce RTX 5090"),
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.21.0")
+    assert plan.activate is not None
+    assert plan.activate.cuda_visible_devices == "0"
+    # CUDA's default order is fastest first (the 5090); index 0 is nvidia-smi's, PCI order.
+    assert plan.activate.extra == {"CUDA_DEVICE_ORDER": "PCI_BUS_ID"}
+    assert top(plan) == "compute-capability-unsupported"
+    assert plan.findings[0].severity is Severity.WARNING
+
+
+def test_two_gpus_with_uuids_select_by_uuid() -> None:
+    f = Facts(
+        platform=Platform(os="linux", arch="x86_64", glibc="2.35"),
+        driver=Driver("570.133.07", "12.8", "nvml"),
+        pythons=(PythonInterpreter("3.12.3", "/usr/bin/python3.12", "PATH"),),
+        gpus=(
+            Gpu(
+                0,
+                "NVIDIA GeForce RTX 5090",
+                "GPU-2f1c7e0a-5b0d-4c1e-9a57-0f3c8d2e6b11",
+                None,
+                "12.0",
+            ),
+            Gpu(
+                1,
+                "NVIDIA GeForce RTX 4090",
+                "GPU-8a4d2c6e-13f7-4b2a-8e0c-7d5f1a9b3c22",
+                None,
+                "8.9",
+            ),
+        ),
+    )
+    plan = plan_for(f)
+    assert plan.activate is not None
+    assert plan.activate.cuda_visible_devices == "GPU-8a4d2c6e-13f7-4b2a-8e0c-7d5f1a9b3c22"
+    assert plan.activate.extra == {}  # UUIDs do not depend on the enumeration order
+
+
+def test_container_without_gpu_access() -> None:
+    f = whatif(os="linux", pythons=("3.11",), container=True, env={"NVIDIA_VISIBLE_DEVICES": "all"})
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
+    assert top(plan) == "container-gpu-not-exposed"
+    assert plan.findings[0].severity is Severity.ERROR
+    assert "no-nvidia-driver" not in [x.id for x in plan.findings]
+
+
+def test_aarch64_pypi_wheels_are_cpu_only() -> None:
+    f = whatif(
+        os="linux",
+        arch="aarch64",
+        pythons=("3.12",),
+        driver="550.54.15",
+        gpus=("NVIDIA GH200 480GB",),
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
+    assert plan.requirements == ("tensorflow==2.21.0",)
+    assert top(plan) == "cpu-only-tensorflow"
+    assert plan.findings[0].severity is Severity.ERROR
+    assert "Linux on Arm (aarch64) has no CUDA support" in plan.findings[0].title
+
+
+def test_tensorflow_2_12_uses_the_system_cuda_it_was_built_for() -> None:
+    with_cuda = whatif(
+        os="linux",
+        pythons=("3.11",),
+        driver="550.54.15",
+        gpus=("NVIDIA A10",),
+        cuda_toolkit="11.8",
+        cudnn="8.6.0",
+    )
+    plan = plan_for(with_cuda, tf="2.12")
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.12.1")
+    assert plan.requirements == ("tensorflow==2.12.1",)  # no NVIDIA wheels before 2.14
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path == ("/usr/local/cuda-11.8/lib64",)
+    assert plan.activate.path == ("/usr/local/cuda-11.8/bin",)
+    assert plan.activate.xla_flags == "--xla_gpu_cuda_data_dir=/usr/local/cuda-11.8"
+    assert "nvidia wheels" not in [d.subject for d in plan.decisions]
+    assert "pip-cuda-libs-not-on-path" not in [x.id for x in plan.findings]
+    without = plan_for(
+        whatif(os="linux", pythons=("3.11",), driver="550.54.15", gpus=("NVIDIA A10",)), tf="2.12"
+    )
+    assert (without.verdict, top(without)) == ("cpu", "cuda-libs-not-found")
+
+
+# ---------------------------------------------------------------------------------------------
+# WSL2, Windows, macOS
+
+
+def test_wsl2_with_windows_driver_572() -> None:
+    f = whatif(
+        os="wsl2", pythons=("3.12",), driver="572.16", gpus=("NVIDIA GeForce RTX 4060 Laptop GPU",)
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.12")
+    assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path == (
+        *wheel_dirs("3.12", LIBS_2_21_0),
+        "/usr/lib/wsl/lib",
+    )
+    assert plan.activate.path == ptxas_dir("3.12")
+    assert top(plan) is None  # 572.16 runs CUDA 12.8
+
+
+def test_wsl2_with_windows_driver_527_is_below_the_cuda12_floor() -> None:
+    f = whatif(os="wsl2", pythons=("3.10",), driver="527.56", gpus=("NVIDIA GeForce RTX 3060",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.14.1", "3.10")
+    assert plan.requirements == ("tensorflow==2.14.1", *PINS_2_14_1)
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path[-1] == "/usr/lib/wsl/lib"
+    assert top(plan) == "driver-too-old"
+    assert "528.33" in plan.findings[0].fix and "Windows host driver" in plan.findings[0].fix
+    assert decision(plan, "tensorflow 2.21.0").reason == (
+        "needs driver ≥ 528.33 for CUDA 12.5, found 527.56"
+    )
+
+
+def test_native_windows_has_no_gpu_build_after_2_10() -> None:
+    f = whatif(os="windows", pythons=("3.11",), driver="572.16", gpus=("NVIDIA GeForce RTX 3060",))
+    plan = plan_for(f, venv="C:\\Users\\ada\\venv-tf")
+    assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
+    assert top(plan) == "windows-native-gpu-unsupported"
+    assert plan.findings[0].severity is Severity.ERROR
+
+
+def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:
+    base = dict(os="windows", pythons=("3.10",), driver="572.16", gpus=("NVIDIA GeForce RTX 3060",))
+    venv = "C:\\Users\\ada\\venv-tf"
+    alone = plan_for(whatif(**base), tf="2.10", venv=venv)
+    assert (alone.verdict, alone.tensorflow) == ("cpu", "2.10.1")
+    assert top(alone) == "cuda-libs-not-found"  # not "no GPU on Windows": 2.10 has one
+    old_cudnn = plan_for(whatif(**base, cuda_toolkit="11.2", cudnn="8.0.5"), tf="2.10", venv=venv)
+    assert old_cudnn.verdict == "cpu"  # TensorFlow refuses a cuDNN minor below its build's
+    plan = plan_for(whatif(**base, cuda_toolkit="11.2", cudnn="8.1.1"), tf="2.10", venv=venv)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.10.1", "3.10")
+    assert plan.requirements == ("tensorflow==2.10.1",)
+    assert plan.activate is not None
+    cuda = "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2"
+    assert plan.activate.ld_library_path == ()  # Windows loads DLLs from PATH
+    assert plan.activate.path == (f"{cuda}\\bin",)
+    assert top(plan) is None
+
+
+def test_macos_arm64_has_no_cuda() -> None:
+    plan = plan_for(whatif(os="macos", arch="arm64", pythons=("3.12",)))
+    assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
+    assert plan.requirements == ("tensorflow==2.21.0",)
+    assert top(plan) == "macos-no-cuda"
+    assert "tensorflow-metal" in plan.findings[0].fix
+
+
+# ---------------------------------------------------------------------------------------------
+# Recorded hosts, end to end
+
+
+RECORDED = {
+    "driver-library-mismatch-580": ("cpu", "driver-library-mismatch"),
+    "linux-a10-r550": ("gpu", "ptxas-newer-than-driver"),
+    "linux-cuda-toolkit": ("cpu", "no-nvidia-driver"),
+    "mig-a100": ("gpu", "ptxas-newer-than-driver"),
+    "no-gpu-no-driver": ("cpu", "no-nvidia-driver"),
+    "nvml-timeout": ("gpu", "ptxas-newer-than-driver"),
+    "r470-old-smi": ("gpu", "compute-capability-unsupported"),
+    "venv-and-cuda": ("cpu", "no-nvidia-driver"),
+    "wsl2-r545-cuda-err": ("gpu", "ptxas-newer-than-driver"),
+    "wsl2-r570-rtx4060": ("gpu", None),
+}
+
+
+def test_every_recorded_host_has_an_expected_plan() -> None:
+    assert sorted(RECORDED) == recorded_host_names()
+
+
+@pytest.mark.parametrize("name", sorted(RECORDED))
+def test_recorded_host_end_to_end(name: str) -> None:
+    facts = probe(recorded_host(name))
+    plan = plan_for(facts)
+    verdict, first = RECORDED[name]
+    assert (plan.verdict, top(plan)) == (verdict, first)
+    assert plan.tensorflow == "2.21.0"
+    if verdict == "gpu":
+        assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
+        assert plan.activate is not None and plan.activate.ld_library_path[:1] == (
+            f"{VENV}/lib/python{plan.python}/site-packages/nvidia/cublas/lib",
+        )
+    else:
+        assert plan.requirements == ("tensorflow==2.21.0",)
+
+
+@pytest.mark.parametrize("name", sorted(RECORDED))
+def test_recorded_facts_round_trip_through_json(name: str) -> None:
+    facts = probe(recorded_host(name))
+    assert Facts.from_json(facts.to_json()) == facts
+
+
+def test_wsl2_r545_takes_the_cuda_version_from_the_table_when_smi_says_err() -> None:
+    plan = plan_for(probe(recorded_host("wsl2-r545-cuda-err")))
+    assert plan.findings[0].title.startswith("ptxas 12.5.82 is newer than the driver's CUDA 12.3")
+    assert plan.activate is not None and plan.activate.ld_library_path[-1] == "/usr/lib/wsl/lib"
+
+
+def test_mig_a100_selects_a_mig_device_by_uuid() -> None:
+    facts = probe(recorded_host("mig-a100"))
+    mig = "MIG-ce861fb0-a248-58ce-a9a8-f9adbc22a66a"
+    plan = plan_for(facts, gpus=mig)
+    assert plan.activate is not None
+    assert plan.activate.cuda_visible_devices == mig
+    assert plan.activate.extra == {}
+    by_index = plan_for(facts, gpus="1,2")
+    assert by_index.activate is not None
+    assert by_index.activate.cuda_visible_devices == "1,2"
+    assert by_index.activate.extra == {"CUDA_DEVICE_ORDER": "PCI_BUS_ID"}
+
+
+@pytest.mark.parametrize(
+    ("selection", "named"),
+    [
+        ("MIG-00000000-0000-0000-0000-000000000000", "MIG-00000000-0000-0000-0000-000000000000"),
+        ("GPU-ffffffff", "GPU-ffffffff"),
+        ("4", "--gpus 4: no such GPU; this machine has 4 (0..3)"),
+    ],
+)
+def test_mig_a100_refuses_a_device_it_does_not_have(selection: str, named: str) -> None:
+    facts = probe(recorded_host("mig-a100"))
+    with pytest.raises(UserError) as caught:
+        make_plan(facts, MATRIX, Request(venv=VENV, gpus=selection))
+    assert caught.value.code is ExitCode.INPUT
+    assert named in caught.value.message
+
+
+def test_tensorflow_and_tensorflow_cpu_in_the_plan_venv_are_all_reinstalled() -> None:
+    venv = "/home/ada/tf-mixed"
+    facts = probe(recorded_host("venv-and-cuda"), venv)
+    gpu = apply_overrides(
+        facts, Overrides(driver="550.54.15", gpus=("NVIDIA GeForce RTX 4090",)), MATRIX
+    )
+    plan = plan_for(gpu, venv=venv)
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.11")
+    assert "multiple-tensorflow-distributions" in [x.id for x in plan.findings]
+    # Both own tensorflow/: removing only tensorflow-cpu would delete files tensorflow 2.21.0
+    # owns, and pip would then call tensorflow==2.21.0 "already satisfied".
+    assert plan.remove == ("tensorflow", "tensorflow-cpu")
+    actions = [s.action for s in plan.steps]
+    assert actions.index("uninstall") < actions.index("install")
+    assert plan.activate is not None
+    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_21_0, venv)
+    elsewhere = plan_for(gpu)  # a different target venv: nothing to remove there
+    assert elsewhere.remove == ()
+
+
+def test_the_same_facts_planned_here_and_from_a_facts_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var in ("TFGPU_OVERRIDE_DRIVER", "TFGPU_OVERRIDE_GPU", "CONDA_OVERRIDE_CUDA"):
+        monkeypatch.delenv(var, raising=False)
+    for name in ("linux-a10-r550", "wsl2-r570-rtx4060", "venv-and-cuda"):
+        facts = probe(recorded_host(name))
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(facts.to_jsonable(), indent=2))  # what 'probe --json' prints
+        code = main(["plan", "--facts", str(path), "--venv", VENV, "--json"])
+        document = json.loads(capsys.readouterr().out)
+        request = Request(venv=VENV, sources={"venv": "flag --venv"})
+        expected = make_plan(facts, MATRIX, request)
+        assert document == expected.to_jsonable()
+        assert code == (0 if expected.verdict == "gpu" else 10)
+        assert Plan.from_json(json.dumps(document)) == expected

@@ -1,0 +1,711 @@
+"""Each planner rule, one by one, against the shipped matrix: when it fires and when it must not.
+
+Facts are built here from the tfgpu_setup.facts dataclasses and passed through their JSON form
+(Facts.from_jsonable), as a facts file from another machine would be. Values are those of real
+machines: driver numbers from NVIDIA's release tables, product names as nvidia-smi prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+
+from tfgpu_setup.facts import (
+    CudaInstall,
+    CudnnInstall,
+    Driver,
+    Facts,
+    Gpu,
+    NvidiaWheel,
+    Platform,
+    PythonEnv,
+    PythonInterpreter,
+    TfBuildInfo,
+    TfDistribution,
+)
+from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.matrix.model import Matrix
+from tfgpu_setup.plan import Plan
+from tfgpu_setup.planner import Request, make_plan
+from tfgpu_setup.planner.registry import RULES, rule
+
+VENV = "/home/ada/.venv-tf"
+SITE = f"{VENV}/lib/python3.11/site-packages"
+A10 = ("NVIDIA A10", "8.6", "GPU-51ae0086-e1ac-4a20-f062-9caa44e4df6d")
+RTX3090 = ("NVIDIA GeForce RTX 3090", "8.6", None)
+RTX5090 = ("NVIDIA GeForce RTX 5090", "12.0", None)
+GTX970 = ("NVIDIA GeForce GTX 970", "5.2", None)
+H100 = ("NVIDIA H100 80GB HBM3", "9.0", None)
+K80 = ("Tesla K80", "3.7", None)
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+CVD_UNSET: dict[str, str | None] = {"CUDA_VISIBLE_DEVICES": None}
+
+
+@pytest.fixture(scope="module")
+def matrix() -> Matrix:
+    return load_matrix()
+
+
+def facts(
+    *,
+    os: str = "linux",
+    arch: str = "x86_64",
+    glibc: str | None = "2.35",
+    pythons: tuple[str, ...] = ("3.11.9",),
+    driver: str | None = "550.54.15",
+    cuda: str | None = "12.4",
+    gpus: tuple[tuple[str, str | None, str | None], ...] = (A10,),
+    container: bool = False,
+    env: Mapping[str, str | None] | None = None,
+    target_env: PythonEnv | None = None,
+    cuda_installs: tuple[CudaInstall, ...] = (),
+    cudnn: tuple[CudnnInstall, ...] = (),
+    libcuda: tuple[str, ...] = (),
+    mismatch: bool = False,
+    kernel_module: str | None = None,
+) -> Facts:
+    """A machine as probe would describe it, decoded from its JSON form."""
+    windows = os in ("wsl2", "windows")
+    built = Facts(
+        platform=Platform(
+            os=os,  # type: ignore[arg-type]
+            arch=arch,
+            glibc=glibc if os in ("linux", "wsl2") else None,
+            wsl=os == "wsl2",
+            wsl_evidence=("/proc/version mentions 'microsoft-standard-WSL2'",)
+            if os == "wsl2"
+            else (),
+            container=container,
+            container_evidence=("/.dockerenv exists",) if container else (),
+        ),
+        driver=Driver(
+            version=driver,
+            cuda_version=cuda,
+            source="nvml" if driver or cuda else "none",
+            reason=None if driver or cuda else "NVML library not found; nvidia-smi not on PATH",
+            kernel_module_version=kernel_module,
+            library_version=driver,
+            mismatch=mismatch,
+            windows_numbering=windows,
+        ),
+        pythons=tuple(PythonInterpreter(v, f"/usr/bin/python{v[:4]}", "PATH") for v in pythons),
+        gpus=tuple(
+            Gpu(index=i, name=name, uuid=uuid, compute_capability=cc, cc_source="nvml")
+            for i, (name, cc, uuid) in enumerate(gpus)
+        ),
+        gpus_reason=None if gpus else "NVML reported 0 devices",
+        cuda=cuda_installs,
+        cudnn=cudnn,
+        target_env=target_env,
+        libcuda=libcuda,
+        env={**CVD_UNSET, **(env or {})},
+    )
+    return Facts.from_jsonable(built.to_jsonable())
+
+
+def plan_of(f: Facts, matrix: Matrix, tf: str | None = None, python: str | None = None) -> Plan:
+    return make_plan(f, matrix, Request(tf=tf, venv=VENV, python=python))
+
+
+def only(plan: Plan, finding_id: str) -> Finding:
+    hits = [f for f in plan.findings if f.id == finding_id]
+    assert len(hits) == 1, [f.id for f in plan.findings]
+    return hits[0]
+
+
+def absent(plan: Plan, finding_id: str) -> None:
+    assert finding_id not in [f.id for f in plan.findings]
+
+
+def tf_env(
+    path: str = "/home/ada/tf",
+    dists: tuple[tuple[str, str], ...] = (("tensorflow", "2.21.0"),),
+    wheels: tuple[tuple[str, str, str], ...] = (),
+    build: TfBuildInfo | None = None,
+) -> PythonEnv:
+    site = f"{path}/lib/python3.11/site-packages"
+    return PythonEnv(
+        path=path,
+        python_version="3.11.9",
+        is_virtualenv=True,
+        site_packages=site,
+        nvidia_wheels=tuple(
+            NvidiaWheel(name, version, (f"{site}/nvidia/{sub}/lib",))
+            for name, version, sub in wheels
+        ),
+        tensorflow=tuple(TfDistribution(n, v) for n, v in dists),
+        tf_build=build,
+    )
+
+
+CUDA_BUILD_221 = TfBuildInfo(
+    is_cuda_build=True,
+    cuda_version="12.5.1",
+    cudnn_version="9",
+    compute_capabilities=("sm_60", "sm_70", "sm_80", "sm_89", "compute_90"),
+    source="tensorflow/python/platform/build_info.py",
+)
+WHEELS_221 = (
+    ("nvidia-cublas-cu12", "12.5.3.2", "cublas"),
+    ("nvidia-cuda-nvcc-cu12", "12.5.82", "cuda_nvcc"),
+    ("nvidia-cuda-runtime-cu12", "12.5.82", "cuda_runtime"),
+    ("nvidia-cudnn-cu12", "9.3.0.75", "cudnn"),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry
+
+
+def test_registry_refuses_an_unknown_id() -> None:
+    with pytest.raises(ValueError, match="not a public finding id"):
+        rule("tensorflow-is-sad", "https://example.org")
+
+
+def test_registry_refuses_a_duplicate_id() -> None:
+    with pytest.raises(ValueError, match="duplicate rule id 'driver-too-old'"):
+        rule("driver-too-old", "https://example.org")
+
+
+def test_every_rule_is_public_and_cites_an_https_source() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for r in RULES:
+        assert r.id in FINDING_IDS
+        assert r.source.startswith("https://"), r
+
+
+def test_every_registered_rule_has_a_firing_test_here() -> None:
+    tested = {name.removeprefix("test_fires_").replace("_", "-") for name in globals()}
+    assert {r.id for r in RULES} <= tested
+
+
+# ---------------------------------------------------------------------------------------------
+# The machine: container, WSL, driver, GPU
+
+
+def test_fires_container_gpu_not_exposed(matrix: Matrix) -> None:
+    f = facts(
+        driver=None, cuda=None, gpus=(), container=True, env={"NVIDIA_VISIBLE_DEVICES": "all"}
+    )
+    plan = plan_of(f, matrix)
+    hit = only(plan, "container-gpu-not-exposed")
+    assert plan.findings[0] is hit
+    assert hit.severity is E
+    assert "container evidence: /.dockerenv exists" in hit.evidence
+    assert "--gpus all" in hit.fix
+    absent(plan, "no-nvidia-driver")  # the container is the root cause, not the driver
+
+
+def test_container_without_a_gpu_image_is_only_a_warning(matrix: Matrix) -> None:
+    plan = plan_of(facts(driver=None, cuda=None, gpus=(), container=True), matrix)
+    assert only(plan, "container-gpu-not-exposed").severity is W
+
+
+def test_quiet_container_gpu_not_exposed(matrix: Matrix) -> None:
+    f = facts(container=True, env={"NVIDIA_VISIBLE_DEVICES": "all"})  # started with --gpus all
+    absent(plan_of(f, matrix), "container-gpu-not-exposed")
+
+
+def test_fires_wsl_libcuda_missing(matrix: Matrix) -> None:
+    plan = plan_of(facts(os="wsl2", driver=None, cuda=None, gpus=()), matrix)
+    hit = only(plan, "wsl-libcuda-missing")
+    assert hit.severity is E and plan.findings[0] is hit
+    assert "528.33" in hit.fix and "wsl --shutdown" in hit.fix
+    absent(plan, "no-nvidia-driver")
+
+
+def test_quiet_wsl_libcuda_missing(matrix: Matrix) -> None:
+    f = facts(os="wsl2", driver="572.16", cuda="12.8", libcuda=("/usr/lib/wsl/lib/libcuda.so.1",))
+    absent(plan_of(f, matrix), "wsl-libcuda-missing")
+
+
+def test_fires_no_nvidia_driver(matrix: Matrix) -> None:
+    plan = plan_of(facts(driver=None, cuda=None, gpus=()), matrix)
+    hit = only(plan, "no-nvidia-driver")
+    assert hit.severity is E and plan.verdict == "cpu"
+    assert "driver: not found (source: none)" in hit.evidence
+    assert "≥ 525.60.13" in hit.fix  # the CUDA 12 floor, for TensorFlow 2.21.0
+
+
+def test_quiet_no_nvidia_driver(matrix: Matrix) -> None:
+    absent(plan_of(facts(), matrix), "no-nvidia-driver")
+
+
+def test_fires_driver_library_mismatch(matrix: Matrix) -> None:
+    f = facts(driver="580.178", cuda=None, gpus=(), mismatch=True, kernel_module="580.173.02")
+    plan = plan_of(f, matrix)
+    hit = only(plan, "driver-library-mismatch")
+    assert plan.findings[0] is hit and hit.severity is E
+    assert "kernel module: 580.173.02" in hit.evidence
+    assert "user-space library: 580.178" in hit.evidence
+    absent(plan, "no-nvidia-gpu")  # NVML cannot list GPUs until the reboot: not a GPU problem
+
+
+def test_quiet_driver_library_mismatch(matrix: Matrix) -> None:
+    absent(plan_of(facts(kernel_module="550.54.15"), matrix), "driver-library-mismatch")
+
+
+def test_fires_no_nvidia_gpu(matrix: Matrix) -> None:
+    plan = plan_of(facts(gpus=()), matrix)
+    hit = only(plan, "no-nvidia-gpu")
+    assert hit.severity is E and plan.verdict == "cpu"
+    assert "GPUs: none (NVML reported 0 devices)" in hit.evidence
+
+
+def test_quiet_no_nvidia_gpu(matrix: Matrix) -> None:
+    absent(plan_of(facts(), matrix), "no-nvidia-gpu")
+
+
+def test_fires_driver_too_old(matrix: Matrix) -> None:
+    # R470 (CUDA 11.4): below the CUDA 12 floor 525.60.13, above the CUDA 11 floor 450.80.02.
+    plan = plan_of(facts(driver="470.256.02", cuda="11.4", gpus=(RTX3090,)), matrix)
+    hit = only(plan, "driver-too-old")
+    assert hit.severity is W and plan.tensorflow == "2.14.1"
+    assert "falls back to 2.14.1" in hit.title
+    assert "TensorFlow 2.21.0 is built with CUDA 12.5: needs driver ≥ 525.60.13" in hit.evidence
+    assert "525.60.13" in hit.fix
+
+
+def test_driver_too_old_for_every_release_is_an_error(matrix: Matrix) -> None:
+    # R418 (CUDA 10.1): only TensorFlow 2.1-2.3 would run, and they need Python <= 3.8.
+    plan = plan_of(facts(driver="418.87.01", cuda="10.1", gpus=(RTX3090,)), matrix)
+    hit = only(plan, "driver-too-old")
+    assert hit.severity is E and plan.verdict == "cpu"
+
+
+def test_quiet_driver_too_old(matrix: Matrix) -> None:
+    absent(plan_of(facts(driver="535.104.05", cuda="12.2"), matrix), "driver-too-old")
+
+
+def test_driver_too_old_is_not_advised_where_the_gpu_is_the_limit(matrix: Matrix) -> None:
+    # A K80 cannot use a driver newer than R470: 2.15+ have no sm_35/sm_37 kernels anyway,
+    # so "update to >= 525.60.13" would be advice that cannot be followed.
+    plan = plan_of(facts(driver="470.256.02", cuda="11.4", gpus=(K80,)), matrix)
+    assert plan.verdict == "gpu" and plan.tensorflow == "2.14.1"
+    absent(plan, "driver-too-old")
+
+
+def test_fires_windows_native_gpu_unsupported(matrix: Matrix) -> None:
+    plan = plan_of(facts(os="windows", driver="572.16", cuda="12.8"), matrix)
+    hit = only(plan, "windows-native-gpu-unsupported")
+    assert hit.severity is E and plan.verdict == "cpu" and plan.findings[0] is hit
+    assert "WSL2" in hit.fix and "--tf 2.10" in hit.fix
+
+
+def test_quiet_windows_native_gpu_unsupported(matrix: Matrix) -> None:
+    f = facts(
+        os="windows",
+        pythons=("3.10.11",),
+        driver="572.16",
+        cuda="12.8",
+        cuda_installs=(CudaInstall("11.2", "C:\\CUDA\\v11.2", "toolkit", "given"),),
+        cudnn=(CudnnInstall("8.1.1", "C:\\cudnn", "library", "given"),),
+    )
+    plan = plan_of(f, matrix, tf="2.10")
+    assert plan.verdict == "gpu"
+    absent(plan, "windows-native-gpu-unsupported")
+
+
+def test_fires_macos_no_cuda(matrix: Matrix) -> None:
+    plan = plan_of(facts(os="macos", arch="arm64", driver=None, cuda=None, gpus=()), matrix)
+    hit = only(plan, "macos-no-cuda")
+    assert hit.severity is E and "tensorflow-metal" in hit.fix
+    intel = plan_of(facts(os="macos", driver=None, cuda=None, gpus=()), matrix)
+    assert "2.16" in only(intel, "macos-no-cuda").fix and intel.tensorflow == "2.16.2"
+
+
+def test_quiet_macos_no_cuda(matrix: Matrix) -> None:
+    absent(plan_of(facts(driver=None, cuda=None, gpus=()), matrix), "macos-no-cuda")
+
+
+def test_fires_wsl_linux_driver_installed(matrix: Matrix) -> None:
+    f = facts(
+        os="wsl2",
+        driver="572.16",
+        cuda="12.8",
+        kernel_module="570.124.04",
+        libcuda=("/usr/lib/x86_64-linux-gnu/libcuda.so.1", "/usr/lib/wsl/lib/libcuda.so.1"),
+    )
+    hit = only(plan_of(f, matrix), "wsl-linux-driver-installed")
+    assert hit.severity is E
+    assert (
+        "/usr/lib/x86_64-linux-gnu/libcuda.so.1 (a Linux driver's libcuda, found by the loader)"
+        in hit.evidence
+    )
+    assert any("570.124.04" in e for e in hit.evidence)
+
+
+def test_quiet_wsl_linux_driver_installed(matrix: Matrix) -> None:
+    f = facts(os="wsl2", driver="572.16", cuda="12.8", libcuda=("/usr/lib/wsl/lib/libcuda.so.1",))
+    absent(plan_of(f, matrix), "wsl-linux-driver-installed")
+
+
+# ---------------------------------------------------------------------------------------------
+# The environment: Python, glibc, GPU generation
+
+
+def test_fires_python_unsupported(matrix: Matrix) -> None:
+    plan = plan_of(facts(pythons=("3.9.18",)), matrix)
+    hit = only(plan, "python-unsupported")
+    assert hit.severity is W and plan.tensorflow == "2.20.0"
+    assert hit.evidence == ("TensorFlow 2.21.0: needs Python 3.10/3.11/3.12/3.13; found 3.9",)
+    none = plan_of(facts(pythons=("3.13.1",)), matrix, tf="2.15", python="3.13")
+    assert none.verdict == "none"
+    assert only(none, "python-unsupported").severity is E
+
+
+def test_quiet_python_unsupported(matrix: Matrix) -> None:
+    absent(plan_of(facts(), matrix), "python-unsupported")
+
+
+def test_fires_glibc_too_old(matrix: Matrix) -> None:
+    plan = plan_of(facts(glibc="2.17"), matrix)  # CentOS 7
+    hit = only(plan, "glibc-too-old")
+    assert hit.severity is W and plan.tensorflow == "2.20.0"
+    assert hit.evidence == ("TensorFlow 2.21.0: needs glibc ≥ 2.27, found 2.17",)
+    pinned = plan_of(facts(glibc="2.17"), matrix, tf="2.21")
+    assert pinned.verdict == "none" and only(pinned, "glibc-too-old").severity is E
+
+
+def test_quiet_glibc_too_old(matrix: Matrix) -> None:
+    absent(plan_of(facts(glibc="2.27"), matrix), "glibc-too-old")
+
+
+def test_fires_compute_capability_unsupported(matrix: Matrix) -> None:
+    blackwell = plan_of(facts(driver="570.133.07", cuda="12.8", gpus=(RTX5090,)), matrix)
+    hit = only(blackwell, "compute-capability-unsupported")
+    assert hit.severity is E and blackwell.verdict == "cpu"
+    assert "compute capability 12.0" in hit.evidence[0]
+    assert "source" in hit.fix and "container" in hit.fix
+    maxwell = plan_of(facts(gpus=(GTX970,)), matrix, tf="2.17")
+    assert "'tfgpu-setup plan --tf 2.16.2'" in only(maxwell, "compute-capability-unsupported").fix
+
+
+def test_compute_capability_unsupported_on_one_of_two_gpus_is_a_warning(matrix: Matrix) -> None:
+    plan = plan_of(facts(driver="570.133.07", cuda="12.8", gpus=(RTX3090, RTX5090)), matrix)
+    hit = only(plan, "compute-capability-unsupported")
+    assert hit.severity is W and plan.verdict == "gpu"
+    assert hit.evidence[0].startswith("GPU 1 NVIDIA GeForce RTX 5090 (compute capability 12.0)")
+
+
+def test_unknown_compute_capability_is_a_warning(matrix: Matrix) -> None:
+    # An old nvidia-smi cut the name short and could not report compute_cap.
+    plan = plan_of(
+        facts(driver="580.95.05", cuda="13.0", gpus=(("NVIDIA RTX PRO ...", None, None),)), matrix
+    )
+    hit = only(plan, "compute-capability-unsupported")
+    assert hit.severity is W
+    assert "unknown" in hit.title and "--gpu X.Y" in hit.fix
+
+
+def test_quiet_compute_capability_unsupported(matrix: Matrix) -> None:
+    absent(plan_of(facts(gpus=(GTX970,)), matrix), "compute-capability-unsupported")
+
+
+def test_fires_compute_capability_ptx_jit(matrix: Matrix) -> None:
+    plan = plan_of(facts(gpus=(H100,)), matrix, tf="2.15")  # sm_50..sm_80 + compute_80
+    hit = only(plan, "compute-capability-ptx-jit")
+    assert hit.severity is W and plan.tensorflow == "2.15.1"
+    assert "no native kernels for 9.0" in hit.evidence[0]
+
+
+def test_quiet_compute_capability_ptx_jit(matrix: Matrix) -> None:
+    absent(plan_of(facts(gpus=(H100,)), matrix), "compute-capability-ptx-jit")  # 2.21 has sm_90
+
+
+# ---------------------------------------------------------------------------------------------
+# What is installed in the target environment
+
+
+def test_fires_tensorflow_not_installed(matrix: Matrix) -> None:
+    hit = only(plan_of(facts(target_env=tf_env(dists=())), matrix), "tensorflow-not-installed")
+    assert hit.severity is INFO
+
+
+def test_quiet_tensorflow_not_installed(matrix: Matrix) -> None:
+    absent(plan_of(facts(target_env=tf_env()), matrix), "tensorflow-not-installed")
+    absent(plan_of(facts(), matrix), "tensorflow-not-installed")
+
+
+def test_fires_cpu_only_tensorflow(matrix: Matrix) -> None:
+    env = tf_env(
+        dists=(("tensorflow-cpu", "2.21.0"),),
+        build=TfBuildInfo(is_cuda_build=False, source="build_info.py"),
+    )
+    hit = only(plan_of(facts(target_env=env), matrix), "cpu-only-tensorflow")
+    assert hit.severity is E  # the plan will use the GPU; this install would not
+    assert hit.evidence == (
+        "tensorflow-cpu 2.21.0 installed",
+        "build info: is_cuda_build=False (build_info.py)",
+    )
+
+
+def test_cpu_only_tensorflow_on_linux_aarch64(matrix: Matrix) -> None:
+    plan = plan_of(facts(arch="aarch64", gpus=(("NVIDIA GH200 480GB", "9.0", None),)), matrix)
+    hit = only(plan, "cpu-only-tensorflow")
+    assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
+    assert "aarch64" in hit.title
+    assert hit.source == "https://github.com/tensorflow/tensorflow/issues/121157"
+
+
+def test_quiet_cpu_only_tensorflow(matrix: Matrix) -> None:
+    env = tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221)
+    absent(plan_of(facts(target_env=env), matrix), "cpu-only-tensorflow")
+    # aarch64 without any NVIDIA hardware: nothing is lost by a CPU wheel
+    absent(
+        plan_of(facts(arch="aarch64", driver=None, cuda=None, gpus=()), matrix),
+        "cpu-only-tensorflow",
+    )
+
+
+def test_fires_multiple_tensorflow_distributions(matrix: Matrix) -> None:
+    env = tf_env(dists=(("tensorflow", "2.21.0"), ("tensorflow-cpu", "2.21.0")))
+    hit = only(plan_of(facts(target_env=env), matrix), "multiple-tensorflow-distributions")
+    assert hit.severity is W
+    assert hit.evidence == ("tensorflow 2.21.0", "tensorflow-cpu 2.21.0")
+
+
+def test_quiet_multiple_tensorflow_distributions(matrix: Matrix) -> None:
+    absent(plan_of(facts(target_env=tf_env()), matrix), "multiple-tensorflow-distributions")
+
+
+def test_fires_wrong_python_environment(matrix: Matrix) -> None:
+    f = facts(target_env=tf_env(), env={"VIRTUAL_ENV": "/home/ada/other"})
+    hit = only(plan_of(f, matrix), "wrong-python-environment")
+    assert hit.severity is W
+    assert hit.evidence == ("VIRTUAL_ENV=/home/ada/other", "TensorFlow is in /home/ada/tf")
+
+
+def test_quiet_wrong_python_environment(matrix: Matrix) -> None:
+    f = facts(target_env=tf_env(), env={"VIRTUAL_ENV": "/home/ada/tf/"})
+    absent(plan_of(f, matrix), "wrong-python-environment")
+
+
+def test_fires_pip_cuda_libs_not_on_path(matrix: Matrix) -> None:
+    wheels = (
+        ("nvidia-cudnn-cu12", "8.9.7.29", "cudnn"),
+        ("nvidia-cublas-cu12", "12.3.4.1", "cublas"),
+    )
+    env = tf_env(dists=(("tensorflow", "2.16.1"),), wheels=wheels)
+    hit = only(plan_of(facts(target_env=env), matrix), "pip-cuda-libs-not-on-path")
+    assert hit.severity is E
+    assert (
+        "not on LD_LIBRARY_PATH: /home/ada/tf/lib/python3.11/site-packages/nvidia/cudnn/lib"
+        in hit.evidence
+    )
+    assert hit.source == "https://github.com/tensorflow/tensorflow/issues/63362"
+    planned = only(plan_of(facts(), matrix, tf="2.16.1"), "pip-cuda-libs-not-on-path")
+    assert planned.severity is INFO
+
+
+def test_quiet_pip_cuda_libs_not_on_path(matrix: Matrix) -> None:
+    wheels = (("nvidia-cudnn-cu12", "8.9.7.29", "cudnn"),)
+    env = tf_env(dists=(("tensorflow", "2.16.1"),), wheels=wheels)
+    on_path = {"LD_LIBRARY_PATH": "/home/ada/tf/lib/python3.11/site-packages/nvidia/cudnn/lib"}
+    absent(plan_of(facts(target_env=env, env=on_path), matrix), "pip-cuda-libs-not-on-path")
+    absent(plan_of(facts(), matrix, tf="2.16.2"), "pip-cuda-libs-not-on-path")
+    # 2.12 uses the system CUDA: there are no NVIDIA wheels to put on the path
+    system = facts(
+        cuda_installs=(CudaInstall("11.8.89", "/usr/local/cuda-11.8", "toolkit", "version.json"),),
+        cudnn=(CudnnInstall("8.6.0", "/usr/include/cudnn_version.h", "headers", "header"),),
+    )
+    absent(plan_of(system, matrix, tf="2.12"), "pip-cuda-libs-not-on-path")
+
+
+def test_fires_cuda_libs_not_found(matrix: Matrix) -> None:
+    env = tf_env(build=CUDA_BUILD_221)  # `pip install tensorflow` without [and-cuda]
+    hit = only(plan_of(facts(target_env=env), matrix), "cuda-libs-not-found")
+    assert hit.severity is E
+    assert hit.evidence == (
+        "no nvidia-*-cu12 wheels in /home/ada/tf",
+        "no system CUDA 12.5.1 found",
+    )
+
+
+def test_cuda_libs_not_found_for_a_release_that_needs_system_cuda(matrix: Matrix) -> None:
+    # TensorFlow 2.12 predates the NVIDIA wheels; CUDA 12.2 is the wrong major for it.
+    f = facts(cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),))
+    plan = plan_of(f, matrix, tf="2.12")
+    hit = only(plan, "cuda-libs-not-found")
+    assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
+    assert "CUDA 11.8 and cuDNN 8.6" in hit.title
+    assert "found CUDA 12.2, cuDNN none" in hit.evidence[0]
+
+
+def test_quiet_cuda_libs_not_found(matrix: Matrix) -> None:
+    env = tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221)
+    absent(plan_of(facts(target_env=env), matrix), "cuda-libs-not-found")
+
+
+def test_fires_cudnn_not_found(matrix: Matrix) -> None:
+    wheels = (("nvidia-cuda-runtime-cu12", "12.5.82", "cuda_runtime"),)
+    env = tf_env(wheels=wheels, build=CUDA_BUILD_221)
+    hit = only(plan_of(facts(target_env=env), matrix), "cudnn-not-found")
+    assert hit.severity is E
+    assert "TensorFlow built with cuDNN 9" in hit.evidence
+
+
+def test_quiet_cudnn_not_found(matrix: Matrix) -> None:
+    env = tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221)
+    absent(plan_of(facts(target_env=env), matrix), "cudnn-not-found")
+
+
+def test_fires_cudnn_version_mismatch(matrix: Matrix) -> None:
+    wheels = (*WHEELS_221[:3], ("nvidia-cudnn-cu12", "8.9.7.29", "cudnn"))
+    env = tf_env(wheels=wheels, build=CUDA_BUILD_221)
+    hit = only(plan_of(facts(target_env=env), matrix), "cudnn-version-mismatch")
+    assert hit.severity is E
+    assert "nvidia-cudnn-cu12==8.9.7.29 in /home/ada/tf" in hit.evidence
+
+
+def test_quiet_cudnn_version_mismatch(matrix: Matrix) -> None:
+    env = tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221)
+    absent(plan_of(facts(target_env=env), matrix), "cudnn-version-mismatch")
+
+
+def test_fires_cuda_version_mismatch(matrix: Matrix) -> None:
+    wheels = (("nvidia-cuda-runtime-cu11", "11.8.89", "cuda_runtime"), *WHEELS_221[3:])
+    env = tf_env(wheels=wheels, build=CUDA_BUILD_221)
+    hit = only(plan_of(facts(target_env=env), matrix), "cuda-version-mismatch")
+    assert hit.severity is E
+    assert "TensorFlow was built with CUDA 12.5.1" in hit.title
+
+
+def test_quiet_cuda_version_mismatch(matrix: Matrix) -> None:
+    env = tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221)
+    absent(plan_of(facts(target_env=env), matrix), "cuda-version-mismatch")
+
+
+def test_fires_xla_toolchain_missing(matrix: Matrix) -> None:
+    wheels = tuple(w for w in WHEELS_221 if "nvcc" not in w[0])
+    env = tf_env(wheels=wheels, build=CUDA_BUILD_221)
+    hit = only(plan_of(facts(target_env=env), matrix), "xla-toolchain-missing")
+    assert hit.severity is W
+    assert "no nvidia-cuda-nvcc wheel in /home/ada/tf" in hit.evidence
+
+
+def test_quiet_xla_toolchain_missing(matrix: Matrix) -> None:
+    env = tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221)
+    absent(plan_of(facts(target_env=env), matrix), "xla-toolchain-missing")
+
+
+def test_fires_ptxas_newer_than_driver(matrix: Matrix) -> None:
+    plan = plan_of(facts(driver="535.104.05", cuda="12.2"), matrix)
+    hit = only(plan, "ptxas-newer-than-driver")
+    assert hit.severity is W
+    assert hit.evidence == (
+        "driver supports CUDA 12.2 (nvml)",
+        "plan pins nvidia-cuda-nvcc-cu12==12.5.82",
+    )
+
+
+def test_ptxas_newer_than_driver_when_the_driver_hides_its_cuda_version(matrix: Matrix) -> None:
+    # WSL2, Windows driver 546.80, nvidia-smi prints "CUDA Version: ERR!": NVIDIA's table says
+    # 546.80 runs CUDA 12.3 (>= 545.84), older than the 12.5 ptxas the plan installs.
+    f = facts(
+        os="wsl2",
+        driver="546.80",
+        cuda=None,
+        gpus=(("NVIDIA GeForce RTX 3060 Laptop GPU", "8.6", None),),
+    )
+    hit = only(plan_of(f, matrix), "ptxas-newer-than-driver")
+    assert "driver's CUDA 12.3" in hit.title
+
+
+def test_quiet_ptxas_newer_than_driver(matrix: Matrix) -> None:
+    absent(plan_of(facts(driver="560.35.03", cuda="12.6"), matrix), "ptxas-newer-than-driver")
+
+
+def test_fires_cuda_visible_devices_hides_gpus(matrix: Matrix) -> None:
+    for value in ("", "-1", "NoDevFiles"):
+        hit = only(
+            plan_of(facts(env={"CUDA_VISIBLE_DEVICES": value}), matrix),
+            "cuda-visible-devices-hides-gpus",
+        )
+        assert hit.severity is E and hit.title == "CUDA_VISIBLE_DEVICES hides every GPU"
+    missing = only(
+        plan_of(facts(env={"CUDA_VISIBLE_DEVICES": "1"}), matrix), "cuda-visible-devices-hides-gpus"
+    )
+    assert missing.severity is E and "do not exist" in missing.title
+    two = facts(
+        gpus=(A10, ("NVIDIA A10", "8.6", "GPU-0a7e4bd8-1b6e-7c0e-c2aa-fd2be4b1d4a7")),
+        env={"CUDA_VISIBLE_DEVICES": "0"},
+    )
+    assert only(plan_of(two, matrix), "cuda-visible-devices-hides-gpus").severity is INFO
+
+
+def test_cuda_visible_devices_may_mix_indices_and_uuids(matrix: Matrix) -> None:
+    f = facts(env={"CUDA_VISIBLE_DEVICES": "0,GPU-51ae0086"})
+    absent(plan_of(f, matrix), "cuda-visible-devices-hides-gpus")
+    bad = facts(env={"CUDA_VISIBLE_DEVICES": "0,GPU-deadbeef"})
+    assert only(plan_of(bad, matrix), "cuda-visible-devices-hides-gpus").severity is E
+
+
+def test_quiet_cuda_visible_devices_hides_gpus(matrix: Matrix) -> None:
+    absent(plan_of(facts(), matrix), "cuda-visible-devices-hides-gpus")
+    absent(
+        plan_of(facts(env={"CUDA_VISIBLE_DEVICES": "0"}), matrix), "cuda-visible-devices-hides-gpus"
+    )
+
+
+def test_fires_ld_library_path_empty_entry(matrix: Matrix) -> None:
+    f = facts(env={"LD_LIBRARY_PATH": "/usr/local/cuda-12.2/lib64:"})
+    hit = only(plan_of(f, matrix), "ld-library-path-empty-entry")
+    assert hit.severity is W
+    assert hit.evidence == ("LD_LIBRARY_PATH='/usr/local/cuda-12.2/lib64:'",)
+
+
+def test_quiet_ld_library_path_empty_entry(matrix: Matrix) -> None:
+    f = facts(env={"LD_LIBRARY_PATH": "/usr/local/cuda-12.2/lib64"})
+    absent(plan_of(f, matrix), "ld-library-path-empty-entry")
+
+
+def test_fires_ld_library_path_shadows(matrix: Matrix) -> None:
+    runtime = CudaInstall(
+        "12.2.140", "/usr/local/cuda-12.2/lib64/libcudart.so.12.2.140", "runtime", "LD_LIBRARY_PATH"
+    )
+    f = facts(cuda_installs=(runtime,), env={"LD_LIBRARY_PATH": "/usr/local/cuda-12.2/lib64"})
+    hit = only(plan_of(f, matrix), "ld-library-path-shadows")
+    assert hit.severity is W
+    assert hit.evidence == (
+        "/usr/local/cuda-12.2/lib64/libcudart.so.12.2.140: cuda 12.2.140 "
+        "(TensorFlow 2.21.0 wants 12.5)",
+    )
+
+
+def test_quiet_ld_library_path_shadows(matrix: Matrix) -> None:
+    runtime = CudaInstall(
+        "12.6.77", "/usr/local/cuda-12.6/lib64/libcudart.so.12.6.77", "runtime", "LD_LIBRARY_PATH"
+    )
+    f = facts(cuda_installs=(runtime,), env={"LD_LIBRARY_PATH": "/usr/local/cuda-12.6/lib64"})
+    absent(plan_of(f, matrix), "ld-library-path-shadows")
+
+
+# ---------------------------------------------------------------------------------------------
+# Every finding the planner can produce names its source
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        {},
+        {"driver": None, "cuda": None, "gpus": ()},
+        {"os": "wsl2", "driver": None, "cuda": None, "gpus": ()},
+        {"os": "windows", "driver": "572.16", "cuda": "12.8"},
+        {"os": "macos", "arch": "arm64", "driver": None, "cuda": None, "gpus": ()},
+        {"driver": "470.256.02", "cuda": "11.4"},
+        {"gpus": (RTX3090, RTX5090)},
+        {"glibc": "2.17", "pythons": ("3.9.2",)},
+        {"env": {"CUDA_VISIBLE_DEVICES": "", "LD_LIBRARY_PATH": ":"}},
+        {"arch": "aarch64"},
+    ],
+)
+def test_every_finding_has_an_https_source(matrix: Matrix, case: dict[str, object]) -> None:
+    plan = plan_of(facts(**case), matrix)  # type: ignore[arg-type]
+    assert plan.findings
+    for f in plan.findings:
+        assert f.source.startswith("https://"), f
+        assert f.id in FINDING_IDS and f.title and f.fix and f.evidence
