@@ -21,6 +21,8 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tfgpu_setup.errors import ExitCode, UserError
+from tfgpu_setup.facts import Driver, Facts, Gpu, Platform, PythonInterpreter
+from tfgpu_setup.findings import Severity
 from tfgpu_setup.matrix.fetch import DEFAULT_MAX_BYTES, FetchError, fetch
 from tfgpu_setup.matrix.load import load_matrix, shipped_dir
 from tfgpu_setup.matrix.model import Matrix, TfRelease
@@ -38,6 +40,8 @@ from tfgpu_setup.matrix.parse_pypi import (
     parse_release,
 )
 from tfgpu_setup.matrix.refresh import Fetcher, SourceUrls, refresh
+from tfgpu_setup.planner import Request as PlanRequest
+from tfgpu_setup.planner import make_plan
 
 UPSTREAM = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "upstream"
 PYPI = Path(__file__).parent / "fixtures" / "pypi"
@@ -499,7 +503,11 @@ def test_refresh_adds_new_releases_and_corrects_stale_values(
     assert new.platforms["linux_x86_64"].glibc_min == "2.27"
     assert new.platforms["linux_x86_64"].gpu
     assert not new.platforms["windows_x86_64"].gpu
-    assert (new.sass, new.ptx, new.nvidia_pins) == ((), (), ())
+    assert (new.sass, new.ptx) == ((), ())
+    # Pins come from the and-cuda floors, the versions the release was built against.
+    assert (
+        new.nvidia_pins == {r.version: r for r in shipped.tensorflow.releases}["2.21.0"].nvidia_pins
+    )
     assert any("wheel scan" in note for note in new.notes)
     assert new.sources["cuda"] == upstream_urls(server).docs_linux_macos
     fixed = by_version["2.20.0"]
@@ -510,6 +518,22 @@ def test_refresh_adds_new_releases_and_corrects_stale_values(
     assert reloaded.tensorflow.defects == shipped.tensorflow.defects
     assert reloaded.tensorflow.refreshed == "2026-11-29"
     assert sorted(p.name for p in dest.iterdir()) == ["tensorflow.json"]
+
+    # The planner can use a refreshed release at once: pinned wheels, kernels not yet known.
+    plan = make_plan(
+        Facts(
+            platform=Platform(os="linux", arch="x86_64", glibc="2.35"),
+            driver=Driver("550.127.05", "12.4", "test"),
+            pythons=(PythonInterpreter("3.12", None, "test"),),
+            gpus=(Gpu(0, "NVIDIA A10", compute_capability="8.6"),),
+        ),
+        reloaded,
+        PlanRequest(venv="/tmp/env"),
+    )
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.21.0")
+    assert "nvidia-cudnn-cu12==9.3.0.75" in plan.requirements
+    unknown = next(f for f in plan.findings if f.id == "compute-capability-unsupported")
+    assert unknown.severity == Severity.WARNING and "not scanned" in unknown.title
 
 
 def test_shipped_matrix_agrees_with_the_sources_it_was_built_from(

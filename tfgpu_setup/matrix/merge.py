@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
@@ -132,7 +133,7 @@ def merge(current: TensorflowMatrix, sources: Sources, today: date) -> Merged:
         if Version(version) >= oldest and Version(version) not in releases:
             new = merger.new(version)
             if new is not None:
-                releases[Version(version)] = new
+                releases[Version(version)] = _with_sibling_kernels(new, releases)
     warnings = [
         f"{r.version} is in the matrix but PyPI offers no final, non-yanked files of it; kept"
         for r in current.releases
@@ -303,6 +304,7 @@ class _Merger:
             platforms=platforms,
             sources={"*": pypi.url, "cuda": gpu_table.url, "cudnn": gpu_table.url},
             and_cuda_requires=pypi.and_cuda_requires or (),
+            nvidia_pins=pins_from_requirements(pypi.and_cuda_requires or ()),
             notes=(
                 f"added by `tfgpu-setup matrix refresh` on {self.today.isoformat()} from the"
                 " tested build configurations and PyPI; sass, ptx and nvidia_pins need a wheel"
@@ -318,6 +320,52 @@ class _Merger:
             " sass/ptx/nvidia_pins need a wheel scan"
         )
         return release
+
+
+def pins_from_requirements(requirements: Iterable[str]) -> tuple[str, ...]:
+    """Exact pins from the and-cuda Requires-Dist: '==V' as written, a range by its floor.
+
+    The floor is the version the release was built against (2.20/2.21 publish '>=12.5.82,<13'
+    for a 12.5 build), so a plan never floats to whatever is newest on the day. TensorRT is left
+    out: TensorFlow does not need it and its pins were not installable from PyPI (#61986).
+    """
+    pins = []
+    for text in requirements:
+        requirement = Requirement(text)
+        if requirement.name.startswith("tensorrt"):
+            continue
+        exact = [s.version for s in requirement.specifier if s.operator == "=="]
+        floors = [s.version for s in requirement.specifier if s.operator == ">="]
+        chosen = exact or floors
+        if chosen:
+            pins.append(f"{requirement.name}=={chosen[0]}")
+    return tuple(pins)
+
+
+def _with_sibling_kernels(new: TfRelease, releases: dict[Version, TfRelease]) -> TfRelease:
+    """A new patch release carries the kernels of its scanned sibling with the same CUDA."""
+    series = _series(new.version)
+    sibling = next(
+        (
+            r
+            for v, r in sorted(releases.items(), reverse=True)
+            if _series(r.version) == series and r.cuda == new.cuda and (r.sass or r.ptx)
+        ),
+        None,
+    )
+    if sibling is None:
+        return new
+    return dataclasses.replace(
+        new,
+        sass=sibling.sass,
+        ptx=sibling.ptx,
+        cc_evidence=f"sibling wheel scan ({sibling.version}); not scanned itself",
+        sources={
+            **new.sources,
+            "sass": sibling.sources.get("sass", new.sources["*"]),
+            "ptx": sibling.sources.get("ptx", new.sources["*"]),
+        },
+    )
 
 
 def _with_wheels(

@@ -89,6 +89,13 @@ def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
             and Version(release.version) in SpecifierSet(defect.affects)
         ):
             return GpuSupport(gpu, "unsupported", f"{defect.title} ({defect.source})")
+    if not release.sass and not release.ptx:
+        return GpuSupport(
+            gpu,
+            "unknown",
+            f"which kernels TensorFlow {release.version}'s wheel carries is not known yet "
+            "(added by 'matrix refresh', not scanned)",
+        )
     level = query.cc_support(release, cc)
     kernels = ",".join((*release.sass, *release.ptx)) or "none listed"
     if level == "sass":

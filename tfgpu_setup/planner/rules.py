@@ -377,6 +377,19 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         return []
     bad = [g for g in target.gpus if g.support == "unsupported"]
     unknown = [g for g in target.gpus if g.support == "unknown"]
+    unscanned = [g for g in unknown if g.gpu.compute_capability is not None]
+    if not bad and unscanned and ctx.gpu:
+        return [
+            finding(
+                "compute-capability-unsupported",
+                W,
+                f"Cannot tell whether TensorFlow {target.release.version} has kernels for "
+                f"{unscanned[0].gpu.name}: the matrix has not scanned its wheel yet",
+                [f"GPU {g.gpu.index} {g.gpu.name}: {g.reason}" for g in unscanned],
+                "Run 'tfgpu-setup verify' after apply; if the GPU checks fail, pin a scanned "
+                "release with '--tf'.",
+            )
+        ]
     if not bad and unknown and ctx.gpu:
         return [
             finding(
