@@ -15,6 +15,7 @@ import pytest
 from conftest import recorded_host
 
 from tfgpu_setup.cli import main
+from tfgpu_setup.errors import ExitCode
 from tfgpu_setup.findings import Severity
 from tfgpu_setup.probe import probe
 
@@ -266,3 +267,10 @@ def test_environment_beats_a_facts_file(
     assert code == 0
     assert doc["tensorflow"] == "2.14.1"
     assert doc["findings"][0]["id"] == "driver-too-old"
+
+
+def test_an_empty_facts_folder_is_an_input_error(tmp_path, capsys):
+    code = main(["plan", "--facts", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == ExitCode.INPUT
+    assert "no *.json facts files" in err and "Traceback" not in err

@@ -110,7 +110,15 @@ def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) 
     request = build_request(opts)
     overrides = overrides_from(opts.facts.flags, environ, no_probe=False)
     plans: list[tuple[str, Plan]] = []
-    for path in sorted(Path(opts.facts.facts_file or ".").glob("*.json")):
+    folder = Path(opts.facts.facts_file or ".")
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        raise UserError(
+            f"--facts {folder}: the folder holds no *.json facts files; write them with "
+            "'tfgpu-setup probe --json > HOST.json' on each machine",
+            ExitCode.INPUT,
+        )
+    for path in files:
         facts = apply_overrides(read_facts_file(str(path)), overrides, matrix)
         plans.append((path.name, make_plan(facts, matrix, request)))
     rows = [
