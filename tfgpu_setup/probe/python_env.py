@@ -213,7 +213,9 @@ def _nvidia_wheel(
     if record is None:
         return NvidiaWheel(name, version) if name.endswith(("-cu11", "-cu12", "-cu13")) else None
     try:
-        files = [row[0] for row in csv.reader(record.splitlines()) if row]
+        # Python 3.10's csv refuses NUL bytes (3.11+ reads them): a damaged RECORD must read
+        # the same on every Python the tool runs on.
+        files = [row[0] for row in csv.reader(record.replace("\0", "").splitlines()) if row]
     except csv.Error:
         files = []
     if not any(file.startswith(NVIDIA_NAMESPACE) for file in files):
