@@ -10,7 +10,7 @@ import dataclasses
 import enum
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -32,92 +32,169 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = typing.get_type_hints(cls)
-        _HINTS[cls] = hints
-    return hints
+Decoder = Callable[[Any, str], Any]
+_DECODERS: dict[Any, Decoder] = {}
 
 
 def from_jsonable(cls: type[T], data: Any, path: str = "$") -> T:
-    return typing.cast(T, _decode(cls, data, path))
+    return typing.cast(T, _decoder(cls)(data, path))
 
 
-def _decode(tp: Any, data: Any, path: str) -> Any:
+def _decoder(tp: Any) -> Decoder:
+    """A decoding function per type, built once: the matrix and fleets of facts decode fast."""
+    decoder = _DECODERS.get(tp)
+    if decoder is None:
+        decoder = _build(tp)
+        _DECODERS[tp] = decoder
+    return decoder
+
+
+def _build(tp: Any) -> Decoder:
     if tp is Any:
-        return data
+        return lambda data, path: data
     origin = typing.get_origin(tp)
     if origin is typing.Union or origin is types.UnionType:
-        args = typing.get_args(tp)
-        if data is None and type(None) in args:
+        return _union(typing.get_args(tp))
+    if origin is typing.Literal:
+        return _literal(typing.get_args(tp))
+    if origin is tuple:
+        return _tuple(typing.get_args(tp))
+    if origin in (dict, Mapping, typing.Mapping):
+        return _mapping(*typing.get_args(tp))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _dataclass(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum(tp)
+    if tp is float:
+        return _float
+    if tp in (str, int, bool):
+        return _exact(tp)
+    if tp is type(None):
+        return _none
+    raise TypeError(f"serde cannot decode type {tp!r}")
+
+
+def _union(args: tuple[Any, ...]) -> Decoder:
+    optional = type(None) in args
+    options = [_decoder(a) for a in args if a is not type(None)]
+
+    def decode(data: Any, path: str) -> Any:
+        if data is None and optional:
             return None
         errors = []
-        for arg in args:
-            if arg is type(None):
-                continue
+        for option in options:
             try:
-                return _decode(arg, data, path)
+                return option(data, path)
             except DecodeError as exc:
                 errors.append(str(exc))
         raise DecodeError(errors[0] if len(errors) == 1 else f"{path}: unexpected value {data!r}")
-    if origin is typing.Literal:
-        if data not in typing.get_args(tp):
-            allowed = ", ".join(repr(a) for a in typing.get_args(tp))
-            raise DecodeError(f"{path}: {data!r} is not one of {allowed}")
+
+    return decode
+
+
+def _literal(allowed: tuple[Any, ...]) -> Decoder:
+    def decode(data: Any, path: str) -> Any:
+        if data not in allowed:
+            names = ", ".join(repr(a) for a in allowed)
+            raise DecodeError(f"{path}: {data!r} is not one of {names}")
         return data
-    if origin is tuple:
+
+    return decode
+
+
+def _tuple(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+
+        def decode_items(data: Any, path: str) -> Any:
+            if not isinstance(data, list):
+                raise DecodeError(f"{path}: expected a list, got {type(data).__name__}")
+            return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(data))
+
+        return decode_items
+    items = [_decoder(a) for a in args]
+
+    def decode_fixed(data: Any, path: str) -> Any:
         if not isinstance(data, list):
             raise DecodeError(f"{path}: expected a list, got {type(data).__name__}")
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v, f"{path}[{i}]") for i, v in enumerate(data))
-        if len(args) != len(data):
-            raise DecodeError(f"{path}: expected {len(args)} items, got {len(data)}")
-        return tuple(
-            _decode(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, data, strict=True))
+        if len(items) != len(data):
+            raise DecodeError(f"{path}: expected {len(items)} items, got {len(data)}")
+        return tuple(d(v, f"{path}[{i}]") for i, (d, v) in enumerate(zip(items, data, strict=True)))
+
+    return decode_fixed
+
+
+def _mapping(key_tp: Any, value_tp: Any) -> Decoder:
+    key, value = _decoder(key_tp), _decoder(value_tp)
+
+    def decode(data: Any, path: str) -> Any:
+        if not isinstance(data, dict):
+            raise DecodeError(f"{path}: expected an object, got {type(data).__name__}")
+        return {key(k, f"{path}.{k}"): value(v, f"{path}.{k}") for k, v in data.items()}
+
+    return decode
+
+
+def _dataclass(cls: type) -> Decoder:
+    hints = typing.get_type_hints(cls)
+    fields = [
+        (
+            f.name,
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            hints[f.name],
         )
-    if origin in (dict, Mapping, typing.Mapping):
+        for f in dataclasses.fields(cls)
+    ]
+    names = frozenset(name for name, _, _ in fields)
+    resolved: list[tuple[str, bool, Decoder]] = []
+
+    def decode(data: Any, path: str) -> Any:
+        if not resolved:  # built lazily: dataclasses may refer to themselves or each other
+            resolved.extend((n, req, _decoder(tp)) for n, req, tp in fields)
         if not isinstance(data, dict):
             raise DecodeError(f"{path}: expected an object, got {type(data).__name__}")
-        key_tp, value_tp = typing.get_args(tp)
-        return {
-            _decode(key_tp, k, f"{path}.{k}"): _decode(value_tp, v, f"{path}.{k}")
-            for k, v in data.items()
-        }
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        if not isinstance(data, dict):
-            raise DecodeError(f"{path}: expected an object, got {type(data).__name__}")
-        hints = _hints(tp)
         kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.name in data:
-                kwargs[f.name] = _decode(hints[f.name], data[f.name], f"{path}.{f.name}")
-            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-                raise DecodeError(f"{path}: missing field '{f.name}'")
-        unknown = set(data) - {f.name for f in dataclasses.fields(tp)}
-        if unknown:
-            raise DecodeError(f"{path}: unknown field '{sorted(unknown)[0]}'")
-        return tp(**kwargs)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        for name, required, field_decoder in resolved:
+            if name in data:
+                kwargs[name] = field_decoder(data[name], f"{path}.{name}")
+            elif required:
+                raise DecodeError(f"{path}: missing field '{name}'")
+        if len(data) != len(kwargs):
+            unknown = sorted(set(data) - names)
+            if unknown:
+                raise DecodeError(f"{path}: unknown field '{unknown[0]}'")
+        return cls(**kwargs)
+
+    return decode
+
+
+def _enum(cls: type[enum.Enum]) -> Decoder:
+    def decode(data: Any, path: str) -> Any:
         try:
-            return tp(data)
+            return cls(data)
         except ValueError:
-            allowed = ", ".join(repr(m.value) for m in tp)
+            allowed = ", ".join(repr(m.value) for m in cls)
             raise DecodeError(f"{path}: {data!r} is not one of {allowed}") from None
-    if tp is float:
-        if isinstance(data, int | float) and not isinstance(data, bool):
-            return float(data)
-        raise DecodeError(f"{path}: expected a number, got {data!r}")
-    if tp in (str, int, bool):
+
+    return decode
+
+
+def _float(data: Any, path: str) -> Any:
+    if isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
+    raise DecodeError(f"{path}: expected a number, got {data!r}")
+
+
+def _exact(tp: type) -> Decoder:
+    def decode(data: Any, path: str) -> Any:
         if type(data) is not tp:
             raise DecodeError(f"{path}: expected {tp.__name__}, got {data!r}")
         return data
-    if tp is type(None):
-        if data is not None:
-            raise DecodeError(f"{path}: expected null, got {data!r}")
-        return None
-    raise TypeError(f"serde cannot decode type {tp!r} at {path}")
+
+    return decode
+
+
+def _none(data: Any, path: str) -> Any:
+    if data is not None:
+        raise DecodeError(f"{path}: expected null, got {data!r}")
+    return None
