@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from rich.console import Console
 from rich.markup import escape
 
+from ..findings import Finding, Severity
 from ..outcome import Outcome
+from ..render import show_findings
 from ..verify.outcome import VerifyOutcome
 from ..verify.runner import verify_env
 from .target import activated_overrides, resolve_venv
@@ -62,13 +64,28 @@ def show_verify(console: Console, outcome: VerifyOutcome) -> None:
     console.print(f"[{style}]{outcome.status}[/{style}]: {escape(outcome.reason)}")
 
 
+def _findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
+    """When the GPU was not used: what the smoke test and TensorFlow's own log lines say."""
+    if outcome.status in ("gpu", "no-env"):
+        return ()
+    from ..diagnose.doctor import diagnose
+    from .matrix_cmd import current_matrix
+
+    diagnosis = diagnose(current_matrix(), None, outcome.venv, outcome)
+    return tuple(f for f in diagnosis.findings if f.severity != Severity.INFO)
+
+
 def run(venv_arg: str | None, environ: Mapping[str, str]) -> Outcome:
     outcome = run_verify(venv_arg, environ)
     document = {"schema": "tfgpu-setup/verify", "schema_version": 1, **outcome.to_jsonable()}
 
+    findings = _findings(outcome)
+
     def show(console: Console) -> None:
         show_verify(console, outcome)
-        if outcome.status != "gpu":
-            console.print("[dim]run 'tfgpu-setup doctor' for the cause and the fix[/dim]")
+        if findings:
+            console.print()
+            show_findings(console, findings)
+            console.print("\n[dim]'tfgpu-setup doctor' adds what the machine's facts say[/dim]")
 
     return Outcome(document, show, outcome.exit_code)
