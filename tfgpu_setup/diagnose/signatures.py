@@ -319,9 +319,7 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="cuinit-stub-library",
         needles=("cuInit",),
-        pattern=_re(
-            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"
-        ),
+        pattern=_re(CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"),
         finding_id="ld-library-path-shadows",
         severity=Severity.ERROR,
         title="CUDA loaded the driver stub library instead of the real driver ({code})",
@@ -371,9 +369,7 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="cuinit-system-not-ready",
         needles=("cuInit",),
-        pattern=_re(
-            CUINIT + r"(?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"
-        ),
+        pattern=_re(CUINIT + r"(?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
         title="CUDA reports the system is not ready ({code})",

@@ -13,6 +13,7 @@ from packaging.version import InvalidVersion, Version
 from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.matrix.model import (
     Architecture,
+    DriverMatrix,
     GpuPattern,
     Matrix,
     MinorCompat,
@@ -69,7 +70,21 @@ def releases_matching(matrix: Matrix, spec: str) -> list[TfRelease]:
     return [r for r in releases if specifier.contains(r.version, prereleases=True)]
 
 
+_REQUIREMENTS: dict[tuple[int, str, bool], tuple[DriverMatrix, DriverRequirement]] = {}
+
+
 def driver_requirement(matrix: Matrix, cuda: str, windows: bool) -> DriverRequirement:
+    """driver_requirement, remembered per driver table: a fleet plan asks it thousands of times."""
+    key = (id(matrix.drivers), cuda, windows)
+    hit = _REQUIREMENTS.get(key)
+    if hit is not None and hit[0] is matrix.drivers:
+        return hit[1]
+    found = _driver_requirement(matrix, cuda, windows)
+    _REQUIREMENTS[key] = (matrix.drivers, found)
+    return found
+
+
+def _driver_requirement(matrix: Matrix, cuda: str, windows: bool) -> DriverRequirement:
     """The driver floor and the toolkit's own driver for CUDA `cuda` (X.Y or X.Y.Z).
 
     X.Y means its first release in the table (X.Y.0 GA, 11.0.1 for 11.0); X.Y.Z that release,
@@ -177,6 +192,7 @@ def compare_driver_versions(a: str, b: str) -> int:
     return (left > right) - (left < right)
 
 
+@functools.lru_cache(maxsize=1024)
 def _driver_tuple(value: str) -> tuple[int, ...]:
     if not is_driver_version(value):
         raise UserError(f"{value!r} is not a driver version (e.g. 550.54.15)", ExitCode.INPUT)
@@ -204,6 +220,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _version(text: str, what: str) -> Version:
     try:
         return Version(text.strip())
@@ -211,6 +228,7 @@ def _version(text: str, what: str) -> Version:
         raise UserError(f"{text!r} is not a {what}", ExitCode.INPUT) from None
 
 
+@functools.lru_cache(maxsize=4096)
 def _xy(text: str) -> tuple[int, int]:
     parsed = _version(text, "version X.Y")
     return parsed.major, parsed.minor

@@ -68,6 +68,7 @@ def is_driver_version(value: str) -> bool:
     return 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts)
 
 
+@functools.lru_cache(maxsize=1024)
 def kernel_arch(name: str, prefix: str) -> int | None:
     """'sm_89' with prefix 'sm_' -> 89; None if the name is not PREFIX followed by 2-3 digits."""
     digits = name.removeprefix(prefix)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,8 +31,20 @@ def is_windows_driver(facts: Facts) -> bool:
     return facts.platform.os in ("wsl2", "windows") or facts.driver.windows_numbering
 
 
+@functools.lru_cache(maxsize=4096)
+def parsed(version: str) -> Version:
+    """Version(version), parsed once: the planner compares the same strings thousands of times."""
+    return Version(version)
+
+
+@functools.lru_cache(maxsize=256)
+def specifier(text: str) -> SpecifierSet:
+    return SpecifierSet(text)
+
+
+@functools.lru_cache(maxsize=4096)
 def xy(version: str) -> str:
-    v = Version(version)
+    v = parsed(version)
     return f"{v.major}.{v.minor}"
 
 
@@ -74,7 +87,7 @@ def choose_python(
         found = [p for p in found if xy(p.version) == preferred]
     if not found:
         return None
-    return max(found, key=lambda p: (Version(p.version), p.source == "running"))
+    return max(found, key=lambda p: (parsed(p.version), p.source == "running"))
 
 
 def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
@@ -85,8 +98,8 @@ def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
         if (
             defect.kind == "no-kernels-for-arch"
             and defect.min_cc is not None
-            and Version(cc) >= Version(defect.min_cc)
-            and Version(release.version) in SpecifierSet(defect.affects)
+            and parsed(cc) >= parsed(defect.min_cc)
+            and parsed(release.version) in specifier(defect.affects)
         ):
             return GpuSupport(gpu, "unsupported", f"{defect.title} ({defect.source})")
     if not release.sass and not release.ptx:
@@ -123,9 +136,9 @@ def _driver_ok(floor: tuple[str, str], release: TfRelease, facts: Facts) -> str 
             return f"needs driver ≥ {floor[0]} for CUDA {release.cuda}, found {driver.version}"
         return None
     if driver.cuda_version is not None and release.cuda is not None:
-        if Version(driver.cuda_version).major < Version(release.cuda).major:
+        if parsed(driver.cuda_version).major < parsed(release.cuda).major:
             return (
-                f"needs a driver supporting CUDA {Version(release.cuda).major}.x, "
+                f"needs a driver supporting CUDA {parsed(release.cuda).major}.x, "
                 f"the driver supports {driver.cuda_version}"
             )
         return None
@@ -152,7 +165,7 @@ def evaluate(
         )
     glibc_min = support.glibc_min if support else None
     glibc = facts.platform.glibc
-    if glibc_min and glibc and Version(glibc) < Version(glibc_min):
+    if glibc_min and glibc and parsed(glibc) < parsed(glibc_min):
         install.append(f"needs glibc ≥ {glibc_min}, found {glibc}")
     gpus = tuple(gpu_support(release, g, matrix) for g in facts.gpus)
     floor = driver_floor(release, facts, matrix)
@@ -199,8 +212,8 @@ def _system_cuda_missing(release: TfRelease, facts: Facts) -> str | None:
     found = (
         f"found CUDA {', '.join(found_cuda) or 'none'}, cuDNN {', '.join(found_cudnn) or 'none'}"
     )
-    major_cuda = Version(release.cuda).major
-    major_cudnn = Version(release.cudnn).major if release.cudnn else None
+    major_cuda = parsed(release.cuda).major
+    major_cudnn = parsed(release.cudnn).major if release.cudnn else None
     return (
         f"needs CUDA {major_cuda}.x ≥ {release.cuda} and cuDNN "
         f"{f'{major_cudnn}.x ≥ {release.cudnn}' if release.cudnn else 'any'} installed outside pip "
@@ -209,10 +222,10 @@ def _system_cuda_missing(release: TfRelease, facts: Facts) -> str | None:
 
 
 def _at_least_same_major(built: str, found: list[str | None]) -> bool:
-    want = Version(built)
+    want = parsed(built)
     return any(
         v is not None
-        and Version(v).major == want.major
-        and Version(xy(v)) >= Version(f"{want.major}.{want.minor}")
+        and parsed(v).major == want.major
+        and parsed(xy(v)) >= parsed(f"{want.major}.{want.minor}")
         for v in found
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -25,6 +27,12 @@ folder and nothing TensorFlow loads; ptxas_dir() puts its bin/ on PATH instead.
 """
 
 
+@functools.lru_cache(maxsize=1024)
+def distribution_name(requirement: str) -> str:
+    """'nvidia-cudnn-cu12==9.3.0.75' -> 'nvidia-cudnn-cu12' (normalised)."""
+    return canonicalize_name(Requirement(requirement).name)
+
+
 def site_packages(venv: str, python: str, windows: bool = False) -> str:
     if windows:
         return f"{venv}\\Lib\\site-packages"
@@ -41,7 +49,7 @@ def _family(name: str) -> tuple[str, str | None]:
 
 def lib_dir(site: str, requirement: str) -> str | None:
     """The folder holding the shared libraries of one pinned NVIDIA wheel, or None."""
-    name = canonicalize_name(Requirement(requirement).name)
+    name = distribution_name(requirement)
     base, major = _family(name)
     if major == "13":
         return f"{site}/nvidia/cu13/lib" if base != "nvidia-cudnn" else f"{site}/nvidia/cudnn/lib"
@@ -52,7 +60,7 @@ def lib_dir(site: str, requirement: str) -> str | None:
 def ptxas_dir(site: str, requirements: tuple[str, ...]) -> str | None:
     """The folder with ptxas from the nvcc wheel, when the pins include it."""
     for requirement in requirements:
-        base, major = _family(canonicalize_name(Requirement(requirement).name))
+        base, major = _family(distribution_name(requirement))
         if base == "nvidia-cuda-nvcc":
             return f"{site}/nvidia/cu13/bin" if major == "13" else f"{site}/nvidia/cuda_nvcc/bin"
     return None
