@@ -11,9 +11,6 @@ import traceback
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from rich.console import Console
-from rich.markup import escape
-
 from .errors import ExitCode, UserError
 from .outcome import Outcome, error_document
 
@@ -269,8 +266,6 @@ def _wants_json(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    console = Console(stderr=False, highlight=False)
-    errors = Console(stderr=True, highlight=False)
     as_json = _wants_json(argv)
     show_traceback = "--traceback" in argv
     try:
@@ -279,9 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
         outcome = _dispatch(args)
     except UserError as exc:
-        return _fail(exc.message, exc.code, as_json, errors)
+        return _fail(exc.message, exc.code, as_json)
     except KeyboardInterrupt:
-        return _fail("interrupted", ExitCode.INTERRUPTED, as_json, errors)
+        return _fail("interrupted", ExitCode.INTERRUPTED, as_json)
     except SystemExit as exc:  # argparse --help
         return int(exc.code or 0)
     except Exception as exc:  # a bug: say so in one line, keep the traceback on request
@@ -291,14 +286,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)",
             ExitCode.FAILURE,
             as_json,
-            errors,
         )
     if isinstance(outcome, int):
         return outcome
     if as_json:
         _print_json(outcome.document)
     else:
-        outcome.show(console)
+        from rich.console import Console  # rich loads only for human output
+
+        outcome.show(Console(highlight=False))
     return int(outcome.code)
 
 
@@ -306,9 +302,13 @@ def _print_json(document: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
 
 
-def _fail(message: str, code: ExitCode, as_json: bool, errors: Console) -> int:
+def _fail(message: str, code: ExitCode, as_json: bool) -> int:
     if as_json:
         _print_json(error_document(message, code))
     else:
+        from rich.console import Console
+        from rich.markup import escape
+
+        errors = Console(stderr=True, highlight=False)
         errors.print(f"[bold red]error:[/bold red] {escape(message)}", soft_wrap=True)
     return int(code)

@@ -7,19 +7,19 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from rich.console import Console
-from rich.markup import escape
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, UserError
 from ..matrix.load import load_matrix
 from ..matrix.model import Matrix
 from ..outcome import Outcome
 from ..plan import Plan
+
+if TYPE_CHECKING:
+    from rich.console import Console
 from ..planner import Request, make_plan
 from ..planner.request import DEFAULT_VENV
 from ..planner.whatif import apply_overrides
-from ..render import show_plan
 from .facts_input import FactsInput, gather_facts, overrides_from, read_facts_file
 
 VERDICT_CODES = {"gpu": ExitCode.OK, "cpu": ExitCode.CPU_ONLY, "none": ExitCode.NO_TENSORFLOW}
@@ -101,8 +101,14 @@ def run(opts: PlanOptions, environ: Mapping[str, str]) -> Outcome:
         return _plan_folder(opts, matrix, environ)
     plan = plan_once(opts, matrix, environ)
     return Outcome(
-        plan.to_jsonable(), lambda console: show_plan(console, plan), VERDICT_CODES[plan.verdict]
+        plan.to_jsonable(), lambda console: _show(console, plan), VERDICT_CODES[plan.verdict]
     )
+
+
+def _show(console: Console, plan: Plan) -> None:
+    from ..render import show_plan  # rich loads only for human output
+
+    show_plan(console, plan)
 
 
 def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Outcome:
@@ -133,6 +139,8 @@ def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) 
     document = {"schema": "tfgpu-setup/plan-fleet", "schema_version": 1, "plans": rows}
 
     def show(console: Console) -> None:
+        from rich.markup import escape
+
         for name, plan in plans:
             findings = ", ".join(f.id for f in plan.findings)
             console.print(f"{escape(name)}: {plan.verdict} {plan.tensorflow or '-'} {findings}")
