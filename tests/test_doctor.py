@@ -133,3 +133,24 @@ def test_report_without_redaction_keeps_everything():
     diagnosis = diagnose(load_matrix(), facts, "/home/ada/env")
     text = render_report(diagnosis, facts, None, None)
     assert any(g.uuid and g.uuid in text for g in facts.gpus)
+
+
+def test_a_recorded_verify_without_libcuda_names_the_missing_driver_first():
+    """Real `verify --json` output recorded here (TF 2.21.0, no driver): the layer check's
+    'cannot open shared object file' for libcuda outranks TensorFlow's vaguer log lines."""
+    from tfgpu_setup.serde import from_jsonable
+    from tfgpu_setup.verify.outcome import VerifyOutcome
+
+    data = json.loads(
+        (
+            Path(__file__).parent / "fixtures" / "verify" / "tf221-cpu-only-no-driver.json"
+        ).read_text()
+    )
+    fields = {k: v for k, v in data.items() if k not in ("schema", "schema_version", "exit_code")}
+    outcome = from_jsonable(VerifyOutcome, fields)
+    diagnosis = diagnose(load_matrix(), None, outcome.venv, outcome)
+    top = diagnosis.findings[0]
+    assert top.id == "no-nvidia-driver"
+    assert "libcuda.so.1" in top.evidence[0]
+    assert "nvidia-smi" in top.fix
+    assert diagnosis.gpu_used == "no" and diagnosis.exit_code == ExitCode.CPU_ONLY

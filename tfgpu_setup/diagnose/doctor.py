@@ -93,23 +93,48 @@ def facts_findings(facts: Facts, matrix: Matrix, venv: str) -> tuple[Finding, ..
         return make_plan(facts, matrix, Request(venv=venv)).findings
 
 
+DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/index.html"
+NO_DRIVER_ERRORS = ("cannot open shared object file", "No such file")
+
+
 def verify_findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
-    """What the smoke test itself proves: TensorFlow missing from the environment."""
+    """What verify proves by itself: TensorFlow missing, or the driver library absent."""
+    found: list[Finding] = []
     report = outcome.smoke.report if outcome.smoke else None
     imported = report.tf_import if report is not None else None
     message = (imported.message or "") if imported else ""
-    if "No module named" not in message or "tensorflow" not in message:
-        return ()
-    return (
-        Finding(
-            "tensorflow-not-installed",
-            Severity.ERROR,
-            f"TensorFlow is not installed in {outcome.venv}",
-            (f"import tensorflow: {message}",),
-            "'tfgpu-setup apply' installs the planned release into this environment.",
-            VERIFY_SOURCE,
-        ),
-    )
+    if "No module named" in message and "tensorflow" in message:
+        found.append(
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                f"TensorFlow is not installed in {outcome.venv}",
+                (f"import tensorflow: {message}",),
+                "'tfgpu-setup apply' installs the planned release into this environment.",
+                VERIFY_SOURCE,
+            )
+        )
+    layers = outcome.layers.report if outcome.layers else None
+    driver = layers.driver if layers else None
+    if (
+        driver is not None
+        and not driver.loaded
+        and any(e in (driver.error or "") for e in NO_DRIVER_ERRORS)
+    ):
+        found.append(
+            Finding(
+                "no-nvidia-driver",
+                Severity.ERROR,
+                "The NVIDIA driver's library libcuda.so.1 cannot be loaded: no driver is "
+                "installed (or, in a container, none was passed in)",
+                (f"libcuda.so.1: {driver.error}",),
+                "Install the NVIDIA driver and check it with 'nvidia-smi'; in a container, "
+                "start it with '--gpus all'. If this machine has no NVIDIA GPU, TensorFlow can "
+                "only use the CPU.",
+                DRIVER_GUIDE,
+            )
+        )
+    return tuple(found)
 
 
 def diagnose(
