@@ -540,3 +540,32 @@ def test_the_same_facts_planned_here_and_from_a_facts_file(
         assert document == expected.to_jsonable()
         assert code == (0 if expected.verdict == "gpu" else 10)
         assert Plan.from_json(json.dumps(document)) == expected
+
+
+def test_replanning_an_existing_env_keeps_its_python_and_removes_conflicts():
+    """Re-planning .venv-tf (Python 3.11, tensorflow-cpu inside) on a machine whose newest
+    Python is 3.13: reuse 3.11 rather than force a rebuild, and remove tensorflow-cpu."""
+    from tfgpu_setup.facts import PythonEnv, TfBuildInfo, TfDistribution
+
+    venv = "/home/ada/.venv-tf"
+    facts = Facts(
+        platform=Platform(os="linux", arch="x86_64", glibc="2.35"),
+        driver=Driver("550.127.05", "12.4", "nvml"),
+        pythons=tuple(
+            PythonInterpreter(v, f"/usr/bin/python{v[:4]}", "PATH")
+            for v in ("3.13.0", "3.12.3", "3.11.9")
+        ),
+        gpus=(Gpu(0, "NVIDIA A10", compute_capability="8.6"),),
+        target_env=PythonEnv(
+            path=venv,
+            python_version="3.11.9",
+            is_virtualenv=True,
+            tensorflow=(TfDistribution("tensorflow-cpu", "2.21.0"),),
+            tf_build=TfBuildInfo(is_cuda_build=False, source="build_info.py"),
+        ),
+    )
+    plan = make_plan(facts, MATRIX, Request(venv=venv))
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.11")
+    assert plan.remove == ("tensorflow-cpu",)
+    assert [s.action for s in plan.steps][:3] == ["create-venv", "uninstall", "install"]
+    assert any(f.id == "cpu-only-tensorflow" for f in plan.findings)

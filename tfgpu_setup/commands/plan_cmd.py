@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -91,8 +92,14 @@ def build_request(opts: PlanOptions) -> Request:
 
 
 def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Plan:
-    facts = gather_facts(opts.facts, matrix, environ)
-    return make_plan(facts, matrix, build_request(opts))
+    request = build_request(opts)
+    facts_input = opts.facts
+    if facts_input.target_env is None and Path(request.venv).exists():
+        # Probe the env the plan targets, so TensorFlow distributions already there that
+        # conflict with the plan are seen and removed first.
+        facts_input = dataclasses.replace(facts_input, target_env=request.venv)
+    facts = gather_facts(facts_input, matrix, environ)
+    return make_plan(facts, matrix, request)
 
 
 def run(opts: PlanOptions, environ: Mapping[str, str]) -> Outcome:

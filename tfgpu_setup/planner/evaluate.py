@@ -87,7 +87,21 @@ def choose_python(
         found = [p for p in found if xy(p.version) == preferred]
     if not found:
         return None
-    return max(found, key=lambda p: (parsed(p.version), p.source == "running"))
+    existing = _existing_env_python(facts, supported)
+    return max(
+        found,
+        key=lambda p: (xy(p.version) == existing, parsed(p.version), p.source == "running"),
+    )
+
+
+def _existing_env_python(facts: Facts, supported: set[str]) -> str | None:
+    """The X.Y of the env being re-planned, when the release supports it: reusing that env
+    beats a newer Python that would force apply to rebuild it (--recreate)."""
+    env = facts.target_env
+    if env is None or not env.is_virtualenv or not env.python_version:
+        return None
+    version = xy(env.python_version)
+    return version if version in supported else None
 
 
 def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
