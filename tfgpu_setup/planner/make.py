@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from packaging.version import Version
 
 from ..errors import ExitCode, UserError
@@ -48,9 +50,41 @@ def candidate_releases(matrix: Matrix, spec: str | None) -> list[TfRelease]:
     return sorted(releases, key=lambda r: Version(r.version), reverse=True)
 
 
+_EVALUATIONS: dict[tuple[Any, ...], tuple[Matrix, tuple[Evaluation, ...]]] = {}
+_EVALUATIONS_LIMIT = 4096
+
+
+def evaluate_all(
+    releases: list[TfRelease], facts: Facts, matrix: Matrix, python: str | None
+) -> tuple[Evaluation, ...]:
+    """Evaluations depend on a few facts only; machines of a fleet share them, so each
+    distinct machine type is evaluated once (a pure function remembered, not a shortcut)."""
+    env = facts.target_env
+    key = (
+        id(matrix),
+        tuple(r.version for r in releases),
+        facts.platform,
+        facts.pythons,
+        facts.driver,
+        facts.gpus,
+        facts.cuda,
+        facts.cudnn,
+        python,
+        (env.is_virtualenv, env.python_version) if env else None,
+    )
+    hit = _EVALUATIONS.get(key)
+    if hit is not None and hit[0] is matrix:
+        return hit[1]
+    evaluations = tuple(evaluate(r, facts, matrix, python) for r in releases)
+    if len(_EVALUATIONS) >= _EVALUATIONS_LIMIT:
+        _EVALUATIONS.clear()
+    _EVALUATIONS[key] = (matrix, evaluations)
+    return evaluations
+
+
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     releases = candidate_releases(matrix, request.tf)
-    evaluations = tuple(evaluate(r, facts, matrix, request.python) for r in releases)
+    evaluations = evaluate_all(releases, facts, matrix, request.python)
     gpu_choice = next((e for e in evaluations if e.gpu_ok), None)
     chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
     ctx = Context(facts, matrix, request, evaluations, chosen, gpu=gpu_choice is not None)
