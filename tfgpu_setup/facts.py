@@ -10,11 +10,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .errors import ExitCode, UserError
-from .serde import DecodeError, from_jsonable, to_jsonable
+from .documents import DocumentKind, decode_document, parse_json
+from .serde import to_jsonable
 
 SCHEMA = "tfgpu-setup/facts"
 SCHEMA_VERSION = 1
+
+FACTS_DOCUMENT = DocumentKind(
+    SCHEMA, SCHEMA_VERSION, "facts", "tfgpu-setup probe --json > host.json"
+)
 
 OsName = Literal["linux", "wsl2", "windows", "macos", "other"]
 
@@ -180,35 +184,11 @@ class Facts:
 
     @classmethod
     def from_jsonable(cls, data: Any, origin: str = "facts") -> Facts:
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise UserError(
-                f"{origin}: not a tfgpu-setup facts document; "
-                "create one with 'tfgpu-setup probe --json > host.json'",
-                ExitCode.INPUT,
-            )
-        version = data.get("schema_version")
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            raise UserError(
-                f"{origin}: facts schema version {version!r} is newer than this tool reads "
-                f"(up to {SCHEMA_VERSION}); upgrade tfgpu-setup",
-                ExitCode.INPUT,
-            )
-        try:
-            return from_jsonable(cls, data)
-        except DecodeError as exc:
-            raise UserError(f"{origin}: invalid facts document: {exc}", ExitCode.INPUT) from None
+        return decode_document(cls, data, origin, FACTS_DOCUMENT)
 
     @classmethod
     def from_json(cls, text: str, origin: str = "facts") -> Facts:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UserError(
-                f"{origin}: not valid JSON ({exc}); create it with "
-                "'tfgpu-setup probe --json > host.json'",
-                ExitCode.INPUT,
-            ) from None
-        return cls.from_jsonable(data, origin)
+        return cls.from_jsonable(parse_json(text, origin, FACTS_DOCUMENT), origin)
 
     @property
     def env_set(self) -> dict[str, str]:

@@ -6,12 +6,20 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .errors import ExitCode, UserError
+from .documents import DocumentKind, decode_document, parse_json
 from .findings import Finding
-from .serde import DecodeError, from_jsonable, to_jsonable
+from .serde import to_jsonable
 
 SCHEMA = "tfgpu-setup/plan"
 SCHEMA_VERSION = 1
+
+PLAN_DOCUMENT = DocumentKind(
+    SCHEMA,
+    SCHEMA_VERSION,
+    "plan",
+    "tfgpu-setup plan --json > plan.json",
+    derived=("requirements", "environment"),
+)
 
 Verdict = Literal["gpu", "cpu", "none"]
 StepAction = Literal[
@@ -112,25 +120,5 @@ class Plan:
 
     @classmethod
     def from_json(cls, text: str, origin: str = "plan") -> Plan:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{origin}: not valid JSON ({exc})", ExitCode.INPUT) from None
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise UserError(
-                f"{origin}: not a tfgpu-setup plan; create one with "
-                "'tfgpu-setup plan --json > plan.json'",
-                ExitCode.INPUT,
-            )
-        version = data.get("schema_version")
-        if not isinstance(version, int) or version > SCHEMA_VERSION:
-            raise UserError(
-                f"{origin}: plan schema version {version!r} is newer than this tool reads "
-                f"(up to {SCHEMA_VERSION}); upgrade tfgpu-setup",
-                ExitCode.INPUT,
-            )
-        data = {k: v for k, v in data.items() if k not in ("requirements", "environment")}
-        try:
-            return from_jsonable(cls, data)
-        except DecodeError as exc:
-            raise UserError(f"{origin}: invalid plan document: {exc}", ExitCode.INPUT) from None
+        data = parse_json(text, origin, PLAN_DOCUMENT)
+        return decode_document(cls, data, origin, PLAN_DOCUMENT)
