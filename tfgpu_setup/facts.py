@@ -190,10 +190,6 @@ class Facts:
     def from_json(cls, text: str, origin: str = "facts") -> Facts:
         return cls.from_jsonable(parse_json(text, origin, FACTS_DOCUMENT), origin)
 
-    @property
-    def env_set(self) -> dict[str, str]:
-        return {k: v for k, v in self.env.items() if v is not None}
-
 
 ENV_VARIABLES = (
     "CUDA_VISIBLE_DEVICES",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -39,7 +38,3 @@ def activated_overrides(venv: Path, environ: Mapping[str, str]) -> tuple[dict[st
     spec = applied_spec(venv)
     changes = activation_changes(venv, spec, environ)
     return changes, list(spec.ld_library_path) if spec else []
-
-
-def current_environ() -> dict[str, str]:
-    return dict(os.environ)

@@ -15,7 +15,7 @@ from ..plan import ActivateSpec, Decision, Package, Plan, Step, Verdict
 from . import layout
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .context import Context
-from .evaluate import Evaluation, evaluate, xy
+from .evaluate import Evaluation, evaluate, platform_key, xy
 from .registry import RULES
 from .request import Request
 
@@ -212,7 +212,7 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
         return ()
     r = chosen.release
     key_package = r.package
-    support = r.platforms.get(_platform_key(ctx))
+    support = r.platforms.get(platform_key(ctx.facts))
     if support is not None and support.package:
         key_package = support.package
     why = "GPU build" if ctx.gpu else "CPU only: no usable GPU setup is possible here"
@@ -228,12 +228,6 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
                 )
             )
     return tuple(packages)
-
-
-def _platform_key(ctx: Context) -> str:
-    from .evaluate import platform_key
-
-    return platform_key(ctx.facts)
 
 
 def _visible_devices(ctx: Context) -> str | None:
@@ -391,7 +385,3 @@ def _with_steps(plan: Plan) -> Plan:
         )
     )
     return dataclasses.replace(plan, steps=tuple(steps))
-
-
-def describe_evaluation(ev: Evaluation) -> str:
-    return f"{ev.release.version}: " + ("; ".join((*ev.install_blockers, *ev.gpu_blockers)) or "ok")

@@ -15,7 +15,7 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..probe.environment import has_empty_entry, parse_cuda_visible_devices, split_path_list
 from .context import Context
-from .evaluate import Evaluation, gpu_support, is_windows_driver, platform_key, xy
+from .evaluate import gpu_support, is_windows_driver, platform_key, xy
 from .registry import finding, rule
 
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
@@ -944,7 +944,3 @@ def ld_shadows(ctx: Context) -> list[Finding]:
             "files to fix it everywhere.",
         )
     ]
-
-
-def evaluation_decisions(ev: Evaluation) -> str:
-    return "; ".join((*ev.install_blockers, *ev.gpu_blockers))
