@@ -97,6 +97,14 @@ def start_apply(
     )
 
 
+def applied_old_env(venv: Path, wheels: Path, python: str) -> tuple[dict[str, str], Plan, Plan]:
+    """The OLD env applied at `venv`: its fingerprint, its plan, and the plan replacing it."""
+    old_plan = make_plan(venv, OLD, python=python)
+    apply_plan(old_plan, installer="uv", index_args=[*pip_offline(wheels)[:-1], "--no-cache"])
+    new_plan = make_plan(venv, NEW, python=python, remove=["tfgpu-demo-conflict"])
+    return tree_fingerprint(venv), old_plan, new_plan
+
+
 def wait_for(path: Path, proc: subprocess.Popen[bytes], timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
@@ -123,10 +131,7 @@ def test_killed_before_the_journal_the_next_apply_restores_the_old_env(
     tmp_path: Path, wheels: Path, py311: str, hold_at: str, recreate: bool
 ) -> None:
     venv = tmp_path / "env"
-    old_plan = make_plan(venv, OLD, python=py311)
-    apply_plan(old_plan, installer="uv", index_args=[*pip_offline(wheels)[:-1], "--no-cache"])
-    before = tree_fingerprint(venv)
-    new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
+    before, old_plan, new_plan = applied_old_env(venv, wheels, py311)
 
     proc = start_apply(new_plan, tmp_path, wheels, hold_at=hold_at, recreate=recreate)
     wait_for(tmp_path / "reached", proc)
@@ -146,10 +151,7 @@ def test_terminated_apply_restores_the_old_env_itself_before_exiting(
     tmp_path: Path, wheels: Path, py311: str, signum: int
 ) -> None:
     venv = tmp_path / "env"
-    old_plan = make_plan(venv, OLD, python=py311)
-    apply_plan(old_plan, installer="uv", index_args=[*pip_offline(wheels)[:-1], "--no-cache"])
-    before = tree_fingerprint(venv)
-    new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
+    before, _old_plan, new_plan = applied_old_env(venv, wheels, py311)
 
     proc = start_apply(new_plan, tmp_path, wheels, hold_at="journal")
     wait_for(tmp_path / "reached", proc)
@@ -164,10 +166,7 @@ def test_killed_after_the_journal_the_next_apply_keeps_the_new_env(
     tmp_path: Path, wheels: Path, py311: str
 ) -> None:
     venv = tmp_path / "env"
-    old_plan = make_plan(venv, OLD, python=py311)
-    apply_plan(old_plan, installer="uv", index_args=[*pip_offline(wheels)[:-1], "--no-cache"])
-    before = tree_fingerprint(venv)
-    new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
+    before, _old_plan, new_plan = applied_old_env(venv, wheels, py311)
 
     proc = start_apply(new_plan, tmp_path, wheels, hold_at="committed")
     wait_for(tmp_path / "reached", proc)
@@ -203,10 +202,7 @@ def test_killed_during_pip_install_the_orphaned_pip_keeps_the_lock_then_the_env_
     tmp_path: Path, wheels: Path, py311: str
 ) -> None:
     venv = tmp_path / "env"
-    old_plan = make_plan(venv, OLD, python=py311)
-    apply_plan(old_plan, installer="uv", index_args=[*pip_offline(wheels)[:-1], "--no-cache"])
-    before = tree_fingerprint(venv)
-    new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
+    before, old_plan, new_plan = applied_old_env(venv, wheels, py311)
 
     proc = start_apply(new_plan, tmp_path, wheels, block_build=True)
     wait_for(tmp_path / "build-started", proc)  # uninstall done; pip is inside the install
