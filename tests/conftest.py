@@ -14,7 +14,8 @@ from tfgpu_setup import host as host_module
 from tfgpu_setup.host import RecordedHost
 
 HOSTS = Path(__file__).parent / "fixtures" / "hosts"
-SHARED_FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures"
+"""Real command outputs and upstream pages, copied with their sources (see each README.txt)."""
 HARDWARE_PROGRAMS = {"nvidia-smi", "nvidia-smi.exe"}
 HARDWARE_VIOLATIONS = pytest.StashKey[list[str]]()
 """What the guard refused during the current test (checked again after it)."""

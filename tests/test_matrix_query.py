@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from conftest import SHARED_FIXTURES
+from conftest import FIXTURES
 
 from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.matrix import query
@@ -15,7 +15,7 @@ from tfgpu_setup.matrix.model import Matrix
 from tfgpu_setup.matrix.show import check_matrix, matrix_rows, python_range
 
 MATRIX: Matrix = load_matrix()
-SMI = SHARED_FIXTURES / "nvidia-smi"
+SMI = FIXTURES / "nvidia-smi"
 
 
 def versions(spec: str) -> list[str]:

@@ -43,7 +43,7 @@ from tfgpu_setup.matrix.refresh import Fetcher, SourceUrls, refresh
 from tfgpu_setup.planner import Request as PlanRequest
 from tfgpu_setup.planner import make_plan
 
-UPSTREAM = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "upstream"
+UPSTREAM = Path(__file__).parent / "fixtures" / "upstream"
 PYPI = Path(__file__).parent / "fixtures" / "pypi"
 SOURCE_MD = (UPSTREAM / "source.md").read_text(encoding="utf-8")
 SOURCE_WINDOWS_MD = (UPSTREAM / "source_windows.md").read_text(encoding="utf-8")

@@ -1,8 +1,8 @@
-"""The nvidia-smi and driver-file parsers against every real output in shared/fixtures/nvidia-smi.
+"""The nvidia-smi and driver-file parsers against every real output in tests/fixtures/nvidia-smi.
 
 Each fixture file starts with '# ' provenance lines (its source URL); the captured text follows.
 Shell transcripts are split at their prompt lines. A few more real outputs, from layouts the
-shared fixtures do not cover, are quoted inline with their source.
+recorded fixtures do not cover, are quoted inline with their source.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_FIXTURES
+from conftest import FIXTURES
 
 from tfgpu_setup.probe.nvidia_smi import (
     KernelModule,
@@ -35,7 +35,7 @@ from tfgpu_setup.probe.nvidia_smi import (
     parse_table,
 )
 
-SAMPLES = SHARED_FIXTURES / "nvidia-smi"
+SAMPLES = FIXTURES / "nvidia-smi"
 
 
 def captured(name: str) -> str:
@@ -135,7 +135,7 @@ def test_wsl2_transcript_which_and_r545_table() -> None:
     assert table.gpus == (gpu(0, "NVIDIA GeForce RTX 4080", "00000000:01:00.0", 1374, 16376),)
 
 
-# Inline real outputs for layouts the shared fixtures lack.
+# Inline real outputs for layouts the recorded fixtures lack.
 
 R610_B200 = """\
 Sun Jun  7 08:16:57 2026

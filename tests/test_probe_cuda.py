@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HOSTS, SHARED_FIXTURES, recorded_host
+from conftest import FIXTURES, HOSTS, recorded_host
 from host_builder import build_host
 
 from tfgpu_setup.facts import CudaInstall, Note
@@ -87,12 +87,12 @@ def test_pip_only_host_has_no_system_cuda() -> None:
 def test_nvcc_outputs() -> None:
     assert parse_nvcc_version((TOOLKIT_HOST / "nvcc-version-12.2.txt").read_text()) == "12.2.140"
     both = _without_provenance(
-        (SHARED_FIXTURES / "nvidia-smi" / "nvcc-version-11.0-and-11.1.txt").read_text()
+        (FIXTURES / "nvidia-smi" / "nvcc-version-11.0-and-11.1.txt").read_text()
     )
     first, second = both.split("----")
     assert (parse_nvcc_version(first), parse_nvcc_version(second)) == ("11.1.105", "11.0.221")
     ten = _without_provenance(
-        (SHARED_FIXTURES / "nvidia-smi" / "nvcc-version-10.1.txt").read_text()
+        (FIXTURES / "nvidia-smi" / "nvcc-version-10.1.txt").read_text()
     )
     assert parse_nvcc_version(ten) == "10.1.243"
     assert parse_nvcc_version("nvcc: command not found") is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED_FIXTURES, recorded_host
+from conftest import FIXTURES, recorded_host
 
 from tfgpu_setup.facts import ENV_VARIABLES
 from tfgpu_setup.host import RealHost
@@ -90,7 +90,7 @@ def test_parse_cuda_visible_devices(value: str | None, expected: VisibleDevices)
 
 def test_mig_uuids_from_nvidia_smi_are_understood() -> None:
     """The MIG UUIDs that `nvidia-smi -L` prints are what CUDA_VISIBLE_DEVICES takes."""
-    listing = (SHARED_FIXTURES / "nvidia-smi" / "list-gpus-L-mig-a100.txt").read_text()
+    listing = (FIXTURES / "nvidia-smi" / "list-gpus-L-mig-a100.txt").read_text()
     uuids = [
         line.split("UUID: ")[1].rstrip(")")
         for line in listing.splitlines()
