@@ -9,7 +9,8 @@ import pytest
 from conftest import recorded_host
 
 from tfgpu_setup.cli import main
-from tfgpu_setup.diagnose.doctor import diagnose, merge_findings
+from tfgpu_setup.diagnose.doctor import diagnose
+from tfgpu_setup.findings import merge
 from tfgpu_setup.diagnose.report import Redaction, render_report
 from tfgpu_setup.errors import ExitCode
 from tfgpu_setup.findings import Finding, Severity
@@ -98,7 +99,7 @@ def test_merge_keeps_one_finding_per_id_with_the_worst_severity_and_all_evidence
     err = Finding("cudnn-not-found", Severity.ERROR, "e", ("b",), "fix e", "src")
     noise = Finding("benign-log-noise", Severity.INFO, "n", ("c",), "none", "src")
     driver = Finding("no-nvidia-driver", Severity.ERROR, "d", ("d",), "fix d", "src")
-    merged = merge_findings((warn, noise), (err, driver))
+    merged = merge((warn, noise), (err, driver))
     assert [f.id for f in merged] == ["no-nvidia-driver", "cudnn-not-found", "benign-log-noise"]
     assert merged[1].severity == Severity.ERROR and merged[1].evidence == ("b", "a")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -32,57 +33,267 @@ class Finding:
     """URL of the document that makes the rule true."""
 
 
-FINDING_IDS: dict[str, str] = {
-    "no-nvidia-gpu": "No NVIDIA GPU is visible to this machine (or container).",
-    "no-nvidia-driver": "The NVIDIA driver is not installed or not loaded.",
-    "driver-library-mismatch": "The loaded kernel module and the user-space driver library differ:"
-    " reboot or reload the module.",
-    "driver-too-old": "The driver is older than the CUDA version TensorFlow needs.",
-    "windows-native-gpu-unsupported": "TensorFlow >= 2.11 has no GPU support on native Windows:"
-    " use WSL2, or TensorFlow 2.10.",
-    "macos-no-cuda": "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
-    "wsl-libcuda-missing": "WSL2 without /usr/lib/wsl/lib/libcuda.so.1: the Windows driver is"
-    " missing or too old.",
-    "wsl-linux-driver-installed": "A Linux NVIDIA driver is installed inside WSL2 and shadows the"
-    " Windows one.",
-    "container-gpu-not-exposed": "Inside a container that was started without GPU access.",
-    "python-unsupported": "No available Python version is supported by the TensorFlow release.",
-    "glibc-too-old": "The system glibc is older than the TensorFlow wheel requires.",
-    "tensorflow-not-installed": "TensorFlow is not installed in the target environment.",
-    "cpu-only-tensorflow": "The installed TensorFlow has no CUDA support (tensorflow-cpu, a CPU"
-    " conda build, an aarch64 PyPI wheel).",
-    "multiple-tensorflow-distributions": "More than one TensorFlow distribution is installed in"
-    " the same environment.",
-    "wrong-python-environment": "The Python running TensorFlow is not the environment that was"
-    " set up.",
-    "cuda-libs-not-found": "TensorFlow cannot load the CUDA libraries it needs.",
-    "pip-cuda-libs-not-on-path": "NVIDIA pip wheels are installed but TensorFlow does not find"
-    " them without LD_LIBRARY_PATH.",
-    "cudnn-not-found": "cuDNN cannot be loaded.",
-    "cudnn-version-mismatch": "The cuDNN that loads is not the one TensorFlow was built with.",
-    "cuda-version-mismatch": "The CUDA libraries that load are not the version TensorFlow was"
-    " built with.",
-    "xla-toolchain-missing": "XLA cannot find ptxas or libdevice.",
-    "ptxas-newer-than-driver": "ptxas produces PTX newer than the driver can load.",
-    "compute-capability-unsupported": "The GPU's compute capability is not supported by this"
-    " TensorFlow build.",
-    "compute-capability-ptx-jit": "No native kernels for this GPU: works after a slow first"
-    " PTX JIT compilation.",
-    "cuda-visible-devices-hides-gpus": "CUDA_VISIBLE_DEVICES hides some or all GPUs.",
-    "ld-library-path-empty-entry": "LD_LIBRARY_PATH has an empty entry (the loader searches the"
-    " current directory).",
-    "ld-library-path-shadows": "A stale CUDA or cuDNN copy on LD_LIBRARY_PATH loads before the"
-    " right one.",
-    "benign-log-noise": "A TensorFlow log line that looks alarming but is harmless when the GPU"
-    " works.",
-    "gpu-out-of-memory": "GPU memory is exhausted or held by another process, so CUDA, cuBLAS or"
-    " cuDNN cannot start.",
-    "device-config-after-init": "tf.config device settings (visible devices, memory growth) were"
-    " changed after TensorFlow had initialised the GPUs.",
+class Layer(enum.IntEnum):
+    """How deep below TensorFlow a problem sits. The root cause is the deepest layer with evidence:
+    a missing driver explains missing libraries, not the other way round."""
+
+    PLATFORM = 0
+    EXPOSURE = 1
+    DRIVER = 2
+    DRIVER_VERSION = 3
+    INSTALL = 4
+    LIBRARIES = 5
+    LIBRARY_VERSIONS = 6
+    KERNELS = 7
+    TOOLCHAIN = 8
+    RUNTIME = 9
+    HYGIENE = 10
+    NOISE = 11
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    id: str
+    meaning: str
+    """One line, as the README's table shows it."""
+    layer: Layer
+    tags: tuple[str, ...] = ()
+    """'stops-every-gpu': by itself keeps TensorFlow from seeing any GPU; 'no-gpu-registered':
+    claims TensorFlow registered no GPU (a log line showing a GPU contradicts it); 'library': a
+    CUDA library cannot load; 'paths': its evidence holds file paths."""
+
+
+FINDING_KINDS: dict[str, FindingKind] = {
+    kind.id: kind
+    for kind in (
+        FindingKind(
+            "windows-native-gpu-unsupported",
+            "TensorFlow >= 2.11 has no GPU support on native Windows:"
+            " use WSL2, or TensorFlow 2.10.",
+            Layer.PLATFORM,
+            (),
+        ),
+        FindingKind(
+            "macos-no-cuda",
+            "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
+            Layer.PLATFORM,
+            (),
+        ),
+        FindingKind(
+            "container-gpu-not-exposed",
+            "Inside a container that was started without GPU access.",
+            Layer.EXPOSURE,
+            ("stops-every-gpu",),
+        ),
+        FindingKind(
+            "no-nvidia-gpu",
+            "No NVIDIA GPU is visible to this machine (or container).",
+            Layer.EXPOSURE,
+            ("no-gpu-registered", "stops-every-gpu"),
+        ),
+        FindingKind(
+            "cuda-visible-devices-hides-gpus",
+            "CUDA_VISIBLE_DEVICES hides some or all GPUs.",
+            Layer.EXPOSURE,
+            ("stops-every-gpu",),
+        ),
+        FindingKind(
+            "no-nvidia-driver",
+            "The NVIDIA driver is not installed or not loaded.",
+            Layer.DRIVER,
+            ("no-gpu-registered", "stops-every-gpu"),
+        ),
+        FindingKind(
+            "driver-library-mismatch",
+            "The loaded kernel module and the user-space driver library differ:"
+            " reboot or reload the module.",
+            Layer.DRIVER,
+            ("stops-every-gpu",),
+        ),
+        FindingKind(
+            "wsl-libcuda-missing",
+            "WSL2 without /usr/lib/wsl/lib/libcuda.so.1: the Windows driver is missing or too old.",
+            Layer.DRIVER,
+            (),
+        ),
+        FindingKind(
+            "wsl-linux-driver-installed",
+            "A Linux NVIDIA driver is installed inside WSL2 and shadows the Windows one.",
+            Layer.DRIVER,
+            (),
+        ),
+        FindingKind(
+            "driver-too-old",
+            "The driver is older than the CUDA version TensorFlow needs.",
+            Layer.DRIVER_VERSION,
+            ("stops-every-gpu",),
+        ),
+        FindingKind(
+            "python-unsupported",
+            "No available Python version is supported by the TensorFlow release.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
+            "glibc-too-old",
+            "The system glibc is older than the TensorFlow wheel requires.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
+            "wrong-python-environment",
+            "The Python running TensorFlow is not the environment that was set up.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
+            "tensorflow-not-installed",
+            "TensorFlow is not installed in the target environment.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
+            "cpu-only-tensorflow",
+            "The installed TensorFlow has no CUDA support (tensorflow-cpu, a CPU"
+            " conda build, an aarch64 PyPI wheel).",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
+            "multiple-tensorflow-distributions",
+            "More than one TensorFlow distribution is installed in the same environment.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
+            "ld-library-path-shadows",
+            "A stale CUDA or cuDNN copy on LD_LIBRARY_PATH loads before the right one.",
+            Layer.LIBRARIES,
+            ("stops-every-gpu", "paths"),
+        ),
+        FindingKind(
+            "pip-cuda-libs-not-on-path",
+            "NVIDIA pip wheels are installed but TensorFlow does not find"
+            " them without LD_LIBRARY_PATH.",
+            Layer.LIBRARIES,
+            ("no-gpu-registered", "library", "paths"),
+        ),
+        FindingKind(
+            "cuda-libs-not-found",
+            "TensorFlow cannot load the CUDA libraries it needs.",
+            Layer.LIBRARIES,
+            ("no-gpu-registered", "library", "paths"),
+        ),
+        FindingKind(
+            "cudnn-not-found",
+            "cuDNN cannot be loaded.",
+            Layer.LIBRARIES,
+            ("library", "paths"),
+        ),
+        FindingKind(
+            "cuda-version-mismatch",
+            "The CUDA libraries that load are not the version TensorFlow was built with.",
+            Layer.LIBRARY_VERSIONS,
+            (),
+        ),
+        FindingKind(
+            "cudnn-version-mismatch",
+            "The cuDNN that loads is not the one TensorFlow was built with.",
+            Layer.LIBRARY_VERSIONS,
+            (),
+        ),
+        FindingKind(
+            "compute-capability-unsupported",
+            "The GPU's compute capability is not supported by this TensorFlow build.",
+            Layer.KERNELS,
+            (),
+        ),
+        FindingKind(
+            "compute-capability-ptx-jit",
+            "No native kernels for this GPU: works after a slow first PTX JIT compilation.",
+            Layer.KERNELS,
+            (),
+        ),
+        FindingKind(
+            "ptxas-newer-than-driver",
+            "ptxas produces PTX newer than the driver can load.",
+            Layer.TOOLCHAIN,
+            (),
+        ),
+        FindingKind(
+            "xla-toolchain-missing",
+            "XLA cannot find ptxas or libdevice.",
+            Layer.TOOLCHAIN,
+            (),
+        ),
+        FindingKind(
+            "gpu-out-of-memory",
+            "GPU memory is exhausted or held by another process, so CUDA, cuBLAS or"
+            " cuDNN cannot start.",
+            Layer.RUNTIME,
+            (),
+        ),
+        FindingKind(
+            "device-config-after-init",
+            "tf.config device settings (visible devices, memory growth) were"
+            " changed after TensorFlow had initialised the GPUs.",
+            Layer.RUNTIME,
+            (),
+        ),
+        FindingKind(
+            "ld-library-path-empty-entry",
+            "LD_LIBRARY_PATH has an empty entry (the loader searches the current directory).",
+            Layer.HYGIENE,
+            ("paths",),
+        ),
+        FindingKind(
+            "benign-log-noise",
+            "A TensorFlow log line that looks alarming but is harmless when the GPU works.",
+            Layer.NOISE,
+            (),
+        ),
+    )
 }
-"""Every public finding id with its one-line meaning. Ids are never renamed or removed."""
+"""Every public finding id, declared once. Ids are never renamed or removed."""
+
+FINDING_IDS: dict[str, str] = {kind.id: kind.meaning for kind in FINDING_KINDS.values()}
 
 
-def rank_findings(findings: list[Finding] | tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """Most severe first; stable within a severity, so the rule order expresses root cause first."""
-    return tuple(sorted(findings, key=lambda f: f.severity.rank))
+def ids_tagged(tag: str) -> frozenset[str]:
+    return frozenset(k.id for k in FINDING_KINDS.values() if tag in k.tags)
+
+
+def rank_key(finding: Finding) -> tuple[int, int]:
+    kind = FINDING_KINDS.get(finding.id)
+    return finding.severity.rank, kind.layer if kind is not None else len(Layer)
+
+
+def rank(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The one ranking plan, doctor and report use: most severe first, then the deepest layer;
+    stable otherwise, so the order of discovery breaks ties."""
+    return tuple(sorted(findings, key=rank_key))
+
+
+MAX_MERGED_EVIDENCE = 6
+
+
+def merge(*groups: Iterable[Finding]) -> tuple[Finding, ...]:
+    """One finding per id, ranked: the most severe wins, the evidence of all is kept (bounded)."""
+    merged: dict[str, Finding] = {}
+    for group in groups:
+        for finding in group:
+            seen = merged.get(finding.id)
+            if seen is None:
+                merged[finding.id] = finding
+                continue
+            first, second = sorted((seen, finding), key=lambda f: f.severity.rank)
+            evidence = tuple(dict.fromkeys((*first.evidence, *second.evidence)))
+            merged[finding.id] = Finding(
+                first.id,
+                first.severity,
+                first.title,
+                evidence[:MAX_MERGED_EVIDENCE],
+                first.fix,
+                first.source,
+            )
+    return rank(merged.values())

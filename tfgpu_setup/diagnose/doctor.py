@@ -14,15 +14,14 @@ from packaging.version import InvalidVersion, Version
 
 from ..errors import ExitCode, UserError
 from ..facts import Facts
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, merge
 from ..matrix import query
 from ..matrix.model import Matrix
 from ..planner import Request, make_plan
 from ..verify.outcome import VerifyOutcome
-from .logs import CAUSAL_LAYER, diagnose_log
+from .logs import diagnose_log
 
 GpuUse = Literal["yes", "no", "unknown"]
-MAX_EVIDENCE = 6
 NEXT_STEPS = (
     "run 'nvidia-smi' and check it lists your GPU and a driver version",
     "rerun your script with TF_CPP_MIN_LOG_LEVEL=0 TF_CPP_MAX_VLOG_LEVEL=3 and pass the log: "
@@ -46,28 +45,6 @@ class Diagnosis:
         if self.gpu_used == "yes":
             return ExitCode.OK
         return ExitCode.TF_BROKEN if self.tf_broken else ExitCode.CPU_ONLY
-
-
-def _rank_key(finding: Finding) -> tuple[int, int]:
-    layer = CAUSAL_LAYER.get(finding.id, 9 if finding.id != "benign-log-noise" else 10)
-    return finding.severity.rank, layer
-
-
-def merge_findings(*groups: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """One finding per id: the most severe wins, the evidence of all is kept (bounded)."""
-    merged: dict[str, Finding] = {}
-    for group in groups:
-        for finding in group:
-            seen = merged.get(finding.id)
-            if seen is None:
-                merged[finding.id] = finding
-                continue
-            first, second = sorted((seen, finding), key=lambda f: f.severity.rank)
-            evidence = tuple(dict.fromkeys((*first.evidence, *second.evidence)))[:MAX_EVIDENCE]
-            merged[finding.id] = Finding(
-                first.id, first.severity, first.title, evidence, first.fix, first.source
-            )
-    return tuple(sorted(merged.values(), key=_rank_key))
 
 
 def installed_tensorflow(facts: Facts | None) -> str | None:
@@ -150,11 +127,11 @@ def diagnose(
     logged = diagnose_log(log or "", tf_version)
     if verify is not None and verify.smoke is not None:
         logged_from_verify = diagnose_log(verify.smoke.stderr, tf_version)
-        log_findings = merge_findings(logged.findings, logged_from_verify.findings)
+        log_findings = merge(logged.findings, logged_from_verify.findings)
         gpu_seen = logged.gpu_seen or logged_from_verify.gpu_seen
     else:
         log_findings, gpu_seen = logged.findings, logged.gpu_seen
-    findings = merge_findings(
+    findings = merge(
         verify_findings(verify) if verify else (),
         facts_findings(facts, matrix, venv) if facts else (),
         log_findings,

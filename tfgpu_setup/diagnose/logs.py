@@ -12,44 +12,14 @@ from types import MappingProxyType
 
 from packaging.version import InvalidVersion, Version
 
-from ..findings import Finding, Severity
-from .signatures import BENIGN, CATALOGUE, Signature, derived_fields
+from ..findings import Finding, Severity, ids_tagged, rank_key
+from .signatures import CATALOGUE, Signature, derived_fields
 
 MAX_EVIDENCE = 3
 """Quoted lines per finding: enough to recognise the problem, short enough to read."""
 MAX_LINE_CHARS = 400
 
-CAUSAL_LAYER: Mapping[str, int] = {
-    "container-gpu-not-exposed": 0,
-    "no-nvidia-gpu": 0,
-    "cuda-visible-devices-hides-gpus": 0,
-    "no-nvidia-driver": 1,
-    "driver-library-mismatch": 1,
-    "wsl-libcuda-missing": 1,
-    "wsl-linux-driver-installed": 1,
-    "driver-too-old": 2,
-    "ld-library-path-shadows": 3,
-    "pip-cuda-libs-not-on-path": 3,
-    "cuda-libs-not-found": 3,
-    "cudnn-not-found": 3,
-    "cuda-version-mismatch": 4,
-    "cudnn-version-mismatch": 4,
-    "compute-capability-unsupported": 5,
-    "compute-capability-ptx-jit": 5,
-    "ptxas-newer-than-driver": 6,
-    "xla-toolchain-missing": 6,
-    "gpu-out-of-memory": 7,
-    "device-config-after-init": 7,
-    "ld-library-path-empty-entry": 8,
-}
-"""How far below TensorFlow a problem sits: within a severity, lower layers are reported first,
-because a missing driver explains missing libraries, not the other way round."""
-_UNKNOWN_LAYER = 9
-_BENIGN_LAYER = 10
-
-NOT_REGISTERED_IDS = frozenset(
-    {"no-nvidia-gpu", "no-nvidia-driver", "cuda-libs-not-found", "pip-cuda-libs-not-on-path"}
-)
+NOT_REGISTERED_IDS = ids_tagged("no-gpu-registered")
 """Ids that claim TensorFlow registered no GPU: only a warning when another line shows that a GPU
 was registered (logs often mix several processes)."""
 
@@ -148,7 +118,7 @@ def diagnose_log(text: str, tf_version: str | None = None) -> LogDiagnosis:
         _merge(group, lines_by_meaning, frozenset(k[0] for k in groups if k != key), gpu_seen)
         for key, group in groups.items()
     ]
-    findings.sort(key=lambda f: (f[0].severity.rank, _layer(f[0].id), f[1]))
+    findings.sort(key=lambda f: (*rank_key(f[0]), f[1]))
     return LogDiagnosis(tuple(f for f, _ in findings), gpu_seen, matches)
 
 
@@ -277,12 +247,6 @@ def _quote(match: LogMatch) -> str:
     if len(line) > MAX_LINE_CHARS:
         line = line[: MAX_LINE_CHARS - 3] + "..."
     return f"line {match.line_number}: {line}"
-
-
-def _layer(finding_id: str) -> int:
-    if finding_id == BENIGN:
-        return _BENIGN_LAYER
-    return CAUSAL_LAYER.get(finding_id, _UNKNOWN_LAYER)
 
 
 def _parse_version(tf_version: str | None) -> Version | None:

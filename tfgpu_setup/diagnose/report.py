@@ -6,17 +6,12 @@ import re
 from dataclasses import dataclass
 
 from ..facts import Facts
+from ..findings import ids_tagged
 from ..verify.outcome import VerifyOutcome
 from .doctor import Diagnosis
 
 UUID = re.compile(r"\b(GPU|MIG)-[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\b")
-PATH_FINDINGS = {
-    "ld-library-path-empty-entry",
-    "ld-library-path-shadows",
-    "pip-cuda-libs-not-on-path",
-    "cuda-libs-not-found",
-    "cudnn-not-found",
-}
+PATH_FINDINGS = ids_tagged("paths")
 
 
 @dataclass(frozen=True)

@@ -15,24 +15,14 @@ from dataclasses import dataclass
 
 from packaging.specifiers import SpecifierSet
 
-from ..findings import FINDING_IDS, Severity
+from ..findings import FINDING_IDS, Severity, ids_tagged
 
 BENIGN = "benign-log-noise"
 
-DRIVER_ROOTS = frozenset(
-    {
-        "no-nvidia-gpu",
-        "no-nvidia-driver",
-        "driver-library-mismatch",
-        "driver-too-old",
-        "container-gpu-not-exposed",
-        "cuda-visible-devices-hides-gpus",
-        "ld-library-path-shadows",
-    }
-)
+DRIVER_ROOTS = ids_tagged("stops-every-gpu")
 """Findings that by themselves keep TensorFlow from seeing any GPU."""
 
-LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found", "pip-cuda-libs-not-on-path"})
+LIBRARY_IDS = ids_tagged("library")
 
 CUDA_ERROR_CODES_URL = "https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"
 CUDA_ENV_VARS_URL = (

@@ -8,7 +8,7 @@ from packaging.version import Version
 
 from ..errors import ExitCode, UserError
 from ..facts import CudaInstall, Facts
-from ..findings import rank_findings
+from ..findings import rank
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..plan import ActivateSpec, Decision, Package, Plan, Step, Verdict
@@ -104,7 +104,7 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
         packages=packages,
         remove=remove,
         activate=activate,
-        findings=rank_findings(findings),
+        findings=rank(findings),
         decisions=decisions,
         steps=(),
         matrix=f"{matrix.origin} (refreshed {matrix.tensorflow.refreshed})",
