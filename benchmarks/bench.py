@@ -63,7 +63,7 @@ def fleet(folder: Path, count: int, tool: str) -> Path:
                     "-c",
                     (
                         "import sys; from tfgpu_setup.host import RecordedHost; "
-                        "from tfgpu_setup.probe import probe; "
+                        "from tfgpu_setup.probe.collect import probe; "
                         "print(probe(RecordedHost(sys.argv[1])).to_json())"
                     ),
                     str(host),

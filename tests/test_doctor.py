@@ -10,12 +10,11 @@ from conftest import recorded_host
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.doctor import diagnose
-from tfgpu_setup.findings import merge
 from tfgpu_setup.diagnose.report import Redaction, render_report
 from tfgpu_setup.errors import ExitCode
-from tfgpu_setup.findings import Finding, Severity
+from tfgpu_setup.findings import Finding, Severity, merge
 from tfgpu_setup.matrix.load import load_matrix
-from tfgpu_setup.probe import probe
+from tfgpu_setup.probe.collect import probe
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 

@@ -17,7 +17,7 @@ from conftest import recorded_host
 from tfgpu_setup.cli import main
 from tfgpu_setup.errors import ExitCode
 from tfgpu_setup.findings import Severity
-from tfgpu_setup.probe import probe
+from tfgpu_setup.probe.collect import probe
 
 OVERRIDES = ("TFGPU_OVERRIDE_DRIVER", "TFGPU_OVERRIDE_GPU", "CONDA_OVERRIDE_CUDA")
 RTX3090 = ["--no-probe", "--os", "linux", "--python", "3.11", "--driver", "535.104.05"]

@@ -21,8 +21,9 @@ from tfgpu_setup.facts import Driver, Facts, Gpu, Platform, PythonInterpreter
 from tfgpu_setup.findings import Severity
 from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.plan import Decision, Plan
-from tfgpu_setup.planner import Overrides, Request, apply_overrides, baseline_facts, make_plan
-from tfgpu_setup.probe import probe
+from tfgpu_setup.planner import Request, make_plan
+from tfgpu_setup.probe.collect import probe
+from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
 
 VENV = "/home/ada/.venv-tf"
 MATRIX = load_matrix()

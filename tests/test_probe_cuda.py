@@ -91,9 +91,7 @@ def test_nvcc_outputs() -> None:
     )
     first, second = both.split("----")
     assert (parse_nvcc_version(first), parse_nvcc_version(second)) == ("11.1.105", "11.0.221")
-    ten = _without_provenance(
-        (FIXTURES / "nvidia-smi" / "nvcc-version-10.1.txt").read_text()
-    )
+    ten = _without_provenance((FIXTURES / "nvidia-smi" / "nvcc-version-10.1.txt").read_text())
     assert parse_nvcc_version(ten) == "10.1.243"
     assert parse_nvcc_version("nvcc: command not found") is None
 

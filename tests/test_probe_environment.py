@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES, recorded_host
 
-from tfgpu_setup.facts import ENV_VARIABLES
-from tfgpu_setup.host import RealHost
-from tfgpu_setup.probe.environment import (
+from tfgpu_setup.envvars import (
     VisibleDevices,
     has_empty_entry,
     parse_cuda_visible_devices,
-    probe_env_vars,
     split_path_list,
 )
+from tfgpu_setup.facts import ENV_VARIABLES
+from tfgpu_setup.host import RealHost
+from tfgpu_setup.probe.environment import probe_env_vars
 
 
 def test_env_vars_keep_unset_apart_from_empty() -> None:
@@ -100,15 +100,15 @@ def test_mig_uuids_from_nvidia_smi_are_understood() -> None:
     parsed = parse_cuda_visible_devices(",".join(uuids))
     assert parsed.kind == "mig"
     assert parsed.items == tuple(uuids)
-    assert not parsed.hides_all
+    assert parsed.ignored == ()
 
 
 @pytest.mark.parametrize(
     ("value", "hidden"),
     [(None, False), ("", True), ("-1", True), ("x", True), ("0", False), ("GPU-1", False)],
 )
-def test_hides_all(value: str | None, hidden: bool) -> None:
-    assert parse_cuda_visible_devices(value).hides_all is hidden
+def test_which_values_hide_every_gpu(value: str | None, hidden: bool) -> None:
+    assert (parse_cuda_visible_devices(value).kind in ("empty", "none", "invalid")) is hidden
 
 
 def test_indices_as_numbers() -> None:

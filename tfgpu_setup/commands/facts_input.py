@@ -10,7 +10,7 @@ from ..errors import ExitCode, UserError
 from ..facts import Facts
 from ..host import RealHost
 from ..matrix.model import Matrix
-from ..planner.whatif import Overrides, apply_overrides, baseline_facts
+from ..whatif import Overrides, apply_overrides, baseline_facts
 
 ENV_OVERRIDES = {
     "TFGPU_OVERRIDE_DRIVER": "driver",
@@ -71,7 +71,7 @@ def gather_facts(inp: FactsInput, matrix: Matrix, environ: Mapping[str, str]) ->
     elif inp.facts_file:
         base = read_facts_file(inp.facts_file)
     else:
-        from ..probe import probe  # only when probing: --no-probe and --facts start faster
+        from ..probe.collect import probe  # only when probing: --no-probe and --facts start faster
 
         base = probe(RealHost(environ), inp.target_env)
     return apply_overrides(base, overrides_from(inp.flags, environ, inp.no_probe), matrix)

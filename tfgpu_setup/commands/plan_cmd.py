@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 from ..planner import Request, make_plan
 from ..planner.request import DEFAULT_VENV
-from ..planner.whatif import apply_overrides
+from ..whatif import apply_overrides
 from .facts_input import FactsInput, gather_facts, overrides_from, read_facts_file
 
 VERDICT_CODES = {"gpu": ExitCode.OK, "cpu": ExitCode.CPU_ONLY, "none": ExitCode.NO_TENSORFLOW}

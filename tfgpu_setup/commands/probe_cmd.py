@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..facts import Facts
 from ..host import RealHost
 from ..outcome import Outcome
-from ..probe import probe
+from ..probe.collect import probe
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -2,6 +2,5 @@
 
 from .make import make_plan
 from .request import Request
-from .whatif import Overrides, apply_overrides, baseline_facts
 
-__all__ = ["Overrides", "Request", "apply_overrides", "baseline_facts", "make_plan"]
+__all__ = ["Request", "make_plan"]

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from ..facts import Facts, Gpu, PythonInterpreter
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
+from ..versions import parsed, specifier, xy
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 
@@ -29,23 +28,6 @@ def platform_key(facts: Facts) -> str:
 
 def is_windows_driver(facts: Facts) -> bool:
     return facts.platform.os in ("wsl2", "windows") or facts.driver.windows_numbering
-
-
-@functools.lru_cache(maxsize=4096)
-def parsed(version: str) -> Version:
-    """Version(version), parsed once: the planner compares the same strings thousands of times."""
-    return Version(version)
-
-
-@functools.lru_cache(maxsize=256)
-def specifier(text: str) -> SpecifierSet:
-    return SpecifierSet(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def xy(version: str) -> str:
-    v = parsed(version)
-    return f"{v.major}.{v.minor}"
 
 
 @dataclass(frozen=True)

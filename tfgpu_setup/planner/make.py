@@ -12,10 +12,11 @@ from ..findings import rank
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..plan import ActivateSpec, Decision, Package, Plan, Step, Verdict
+from ..versions import xy
 from . import layout
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .context import Context
-from .evaluate import Evaluation, evaluate, platform_key, xy
+from .evaluate import Evaluation, evaluate, platform_key
 from .registry import RULES
 from .request import Request
 

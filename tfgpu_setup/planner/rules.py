@@ -10,12 +10,13 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_list
 from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
-from ..probe.environment import has_empty_entry, parse_cuda_visible_devices, split_path_list
+from ..versions import xy
 from .context import Context
-from .evaluate import gpu_support, is_windows_driver, platform_key, xy
+from .evaluate import gpu_support, is_windows_driver, platform_key
 from .registry import finding, rule
 
 TF_INSTALL = "https://www.tensorflow.org/install/pip"

@@ -1,4 +1,6 @@
-"""What-if planning: facts given on the command line override (or replace) detected facts.
+"""What-if facts: a second source of Facts beside the probe, from flags and variables.
+
+Facts given on the command line override (or replace) detected facts.
 
 Precedence is flag > environment variable > --facts file > detection; the CLI merges flags and
 variables into one Overrides whose `sources` says where each value came from.
@@ -13,8 +15,8 @@ from dataclasses import dataclass, field
 
 from packaging.version import InvalidVersion, Version
 
-from ..errors import ExitCode, UserError
-from ..facts import (
+from .errors import ExitCode, UserError
+from .facts import (
     CudaInstall,
     CudnnInstall,
     Driver,
@@ -24,9 +26,9 @@ from ..facts import (
     Platform,
     PythonInterpreter,
 )
-from ..matrix import query
-from ..matrix.model import Matrix
-from .evaluate import xy
+from .matrix import query
+from .matrix.model import Matrix
+from .versions import xy
 
 DRIVER_VERSION = re.compile(r"^\d{2,4}(\.\d{1,3}){1,2}$")
 CC_VALUE = re.compile(r"^\d{1,2}\.\d$")
