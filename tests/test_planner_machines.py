@@ -310,12 +310,28 @@ def test_two_gpus_with_uuids_select_by_uuid() -> None:
 
 
 def test_container_without_gpu_access() -> None:
-    f = whatif(os="linux", pythons=("3.11",), container=True, env={"NVIDIA_VISIBLE_DEVICES": "all"})
+    f = whatif(
+        os="linux",
+        pythons=("3.11",),
+        container=True,
+        driver="none",
+        env={"NVIDIA_VISIBLE_DEVICES": "all"},
+    )
     plan = plan_for(f)
     assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
     assert top(plan) == "container-gpu-not-exposed"
     assert plan.findings[0].severity is Severity.ERROR
     assert "no-nvidia-driver" not in [x.id for x in plan.findings]
+
+
+def test_a_container_that_states_nothing_about_the_driver_still_gets_a_gpu_plan() -> None:
+    """Unknown is not absent: the same container, driver not stated, plans for the GPU and
+    asks to confirm the driver instead of blaming the container."""
+    f = whatif(os="linux", pythons=("3.11",), container=True, env={"NVIDIA_VISIBLE_DEVICES": "all"})
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.21.0")
+    assert [f.severity for f in plan.findings if f.severity is Severity.ERROR] == []
+    assert {a.fact for a in plan.assumptions} >= {"driver", "gpus"}
 
 
 def test_aarch64_pypi_wheels_are_cpu_only() -> None:
@@ -352,9 +368,15 @@ def test_tensorflow_2_12_uses_the_system_cuda_it_was_built_for() -> None:
     assert plan.activate.xla_flags == "--xla_gpu_cuda_data_dir=/usr/local/cuda-11.8"
     assert "nvidia wheels" not in [d.subject for d in plan.decisions]
     assert "pip-cuda-libs-not-on-path" not in [x.id for x in plan.findings]
-    without = plan_for(
-        whatif(os="linux", pythons=("3.11",), driver="550.54.15", gpus=("NVIDIA A10",)), tf="2.12"
+    stated_none = whatif(
+        os="linux",
+        pythons=("3.11",),
+        driver="550.54.15",
+        gpus=("NVIDIA A10",),
+        cuda_toolkit="none",
+        cudnn="none",
     )
+    without = plan_for(stated_none, tf="2.12")
     assert (without.verdict, top(without)) == ("cpu", "cuda-libs-not-found")
 
 
@@ -403,7 +425,10 @@ def test_native_windows_has_no_gpu_build_after_2_10() -> None:
 def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:
     base = dict(os="windows", pythons=("3.10",), driver="572.16", gpus=("NVIDIA GeForce RTX 3060",))
     venv = "C:\\Users\\ada\\venv-tf"
-    alone = plan_for(whatif(**base), tf="2.10", venv=venv)
+    unstated = plan_for(whatif(**base), tf="2.10", venv=venv)
+    assert (unstated.verdict, unstated.tensorflow) == ("gpu", "2.10.1")
+    assert "cuda" in [a.fact for a in unstated.assumptions]  # to confirm, not an error
+    alone = plan_for(whatif(**base, cuda_toolkit="none", cudnn="none"), tf="2.10", venv=venv)
     assert (alone.verdict, alone.tensorflow) == ("cpu", "2.10.1")
     assert top(alone) == "cuda-libs-not-found"  # not "no GPU on Windows": 2.10 has one
     old_cudnn = plan_for(whatif(**base, cuda_toolkit="11.2", cudnn="8.0.5"), tf="2.10", venv=venv)
@@ -494,7 +519,7 @@ def test_mig_a100_selects_a_mig_device_by_uuid() -> None:
     [
         ("MIG-00000000-0000-0000-0000-000000000000", "MIG-00000000-0000-0000-0000-000000000000"),
         ("GPU-ffffffff", "GPU-ffffffff"),
-        ("4", "--gpus 4: no such GPU; this machine has 4 (0..3)"),
+        ("4", "gpus 4: no such GPU; this machine has 4 (0..3)"),
     ],
 )
 def test_mig_a100_refuses_a_device_it_does_not_have(selection: str, named: str) -> None:

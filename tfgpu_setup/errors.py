@@ -45,3 +45,13 @@ class UserError(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+
+class RequestError(UserError):
+    """The planner cannot do what one setting of its request asks. It names the setting, not a
+    flag: the layer that built the request from flags words it as the user typed it."""
+
+    def __init__(self, setting: str, detail: str, code: ExitCode = ExitCode.INPUT) -> None:
+        super().__init__(f"{setting} {detail}", code)
+        self.setting = setting
+        self.detail = detail

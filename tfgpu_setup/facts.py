@@ -1,7 +1,9 @@
 """Facts: everything probe learns about a host, as plain data that round-trips through JSON.
 
-Every part records where its value came from (`source`) and, when the value is absent,
-why (`reason`). A fact that could not be read is still a fact.
+Every fact is known (a value and its `source`), known absent (no value, and the `reason` says how
+that is known), or unknown: nobody measured or stated it. Unknown facts are listed by name in
+`Facts.unknown`; their fields hold placeholders that are never evidence. A probe leaves nothing
+unknown; --no-probe, a pasted log and a partial facts file leave unknown whatever was not stated.
 """
 
 from __future__ import annotations
@@ -21,6 +23,32 @@ FACTS_DOCUMENT = DocumentKind(
 )
 
 OsName = Literal["linux", "wsl2", "windows", "macos", "other"]
+
+FACT_NAMES = (
+    "os",
+    "arch",
+    "glibc",
+    "container",
+    "pythons",
+    "driver",
+    "gpus",
+    "cuda",
+    "cudnn",
+    "target_env",
+    "libcuda",
+    "env",
+)
+"""The facts that can be unknown, by name (Facts.unknown lists some of them)."""
+_DOCUMENT_KEYS = {
+    "pythons": "pythons",
+    "gpus": "gpus",
+    "cuda": "cuda",
+    "cudnn": "cudnn",
+    "target_env": "target_env",
+    "libcuda": "libcuda",
+    "env": "env",
+}
+_PLATFORM_KEYS = {"os": "os", "arch": "arch", "glibc": "glibc", "container": "container"}
 
 
 @dataclass(frozen=True)
@@ -172,8 +200,14 @@ class Facts:
     env: dict[str, str | None] = field(default_factory=dict)
     """The variables that matter, as the user's process sees them; None means unset."""
     notes: tuple[Note, ...] = ()
+    unknown: tuple[str, ...] = ()
+    """Facts nobody measured or stated (names from FACT_NAMES): their fields are placeholders."""
     schema: str = SCHEMA
     schema_version: int = SCHEMA_VERSION
+
+    def knows(self, name: str) -> bool:
+        """Whether a fact was measured or stated (its value, or its absence, is evidence)."""
+        return name not in self.unknown
 
     def to_jsonable(self) -> dict[str, Any]:
         data: dict[str, Any] = to_jsonable(self)
@@ -184,11 +218,44 @@ class Facts:
 
     @classmethod
     def from_jsonable(cls, data: Any, origin: str = "facts") -> Facts:
+        if isinstance(data, dict) and data.get("schema") == SCHEMA:
+            data = with_unstated_marked(data)
         return decode_document(cls, data, origin, FACTS_DOCUMENT)
 
     @classmethod
     def from_json(cls, text: str, origin: str = "facts") -> Facts:
         return cls.from_jsonable(parse_json(text, origin, FACTS_DOCUMENT), origin)
+
+
+def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
+    """A partial facts document: what it leaves out is unknown, never absent. Older documents
+    (no 'unknown' key) came from a full probe, so they hold every key and stay fully known."""
+    filled = dict(data)
+    stated_unknown = filled.get("unknown", [])
+    unknown = (
+        {n for n in stated_unknown if n in FACT_NAMES}
+        if isinstance(stated_unknown, list)
+        else set()
+    )
+    platform = filled.get("platform", {"source": "assumed: not in the facts document"})
+    if isinstance(platform, dict):
+        platform = dict(platform)
+        unknown.update(name for key, name in _PLATFORM_KEYS.items() if key not in platform)
+        platform.setdefault("os", "linux")
+        platform.setdefault("arch", "x86_64")
+    filled["platform"] = platform
+    if "driver" not in filled:
+        unknown.add("driver")
+        filled["driver"] = {
+            "version": None,
+            "cuda_version": None,
+            "source": "not in the facts document",
+        }
+    for key, name in _DOCUMENT_KEYS.items():
+        if key not in filled:
+            unknown.add(name)
+    filled["unknown"] = [n for n in FACT_NAMES if n in unknown]
+    return filled
 
 
 ENV_VARIABLES = (

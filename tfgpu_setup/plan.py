@@ -39,6 +39,16 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Assumption:
+    """A fact nobody stated, assumed so that a plan can be made, and how to confirm it."""
+
+    fact: str
+    """A name from facts.FACT_NAMES."""
+    assumed: str
+    confirm: str
+
+
+@dataclass(frozen=True)
 class Package:
     name: str
     version: str
@@ -101,6 +111,8 @@ class Plan:
     decisions: tuple[Decision, ...]
     steps: tuple[Step, ...]
     matrix: str
+    assumptions: tuple[Assumption, ...] = ()
+    """What the plan took for granted because nobody stated it: confirm each before applying."""
     """Where the matrix came from ('shipped' or a refreshed folder) and its refresh date."""
     schema: str = SCHEMA
     schema_version: int = SCHEMA_VERSION

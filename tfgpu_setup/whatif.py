@@ -17,6 +17,7 @@ from packaging.version import InvalidVersion, Version
 
 from .errors import ExitCode, UserError
 from .facts import (
+    FACT_NAMES,
     CudaInstall,
     CudnnInstall,
     Driver,
@@ -56,13 +57,22 @@ class Overrides:
         return self.sources.get(name, f"flag --{name.replace('_', '-')}")
 
 
+NONE_VALUES = frozenset({"none", "no", "absent"})
+"""What a flag says to state explicitly that a thing is not there (--driver none, --gpu none)."""
+
+
 def baseline_facts() -> Facts:
-    """The starting point for --no-probe: nothing known beyond what flags will say."""
+    """The starting point for --no-probe: nothing is known until a flag states it."""
     return Facts(
-        platform=Platform(os="linux", arch="x86_64", source="default for --no-probe"),
-        driver=Driver(None, None, source="--no-probe", reason="no driver given (--driver)"),
-        gpus_reason="no GPU given (--gpu)",
+        platform=Platform(os="linux", arch="x86_64", source="assumed for --no-probe"),
+        driver=Driver(None, None, source="--no-probe", reason="not stated (--driver)"),
+        gpus_reason="not stated (--gpu)",
+        unknown=FACT_NAMES,
     )
+
+
+def _stated_none(value: str | None) -> bool:
+    return value is not None and value.strip().lower() in NONE_VALUES
 
 
 def _version(value: str, what: str, example: str) -> str:
@@ -76,6 +86,7 @@ def _version(value: str, what: str, example: str) -> str:
 
 
 def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
+    stated = _stated_names(ov)
     platform = facts.platform
     if ov.os is not None:
         platform = dataclasses.replace(
@@ -112,7 +123,11 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         )
     driver = facts.driver
     windows = platform.os in ("wsl2", "windows")
-    if ov.driver is not None:
+    if _stated_none(ov.driver):
+        driver = Driver(
+            None, None, source=ov.source("driver"), reason="stated: no NVIDIA driver installed"
+        )
+    elif ov.driver is not None:
         if not DRIVER_VERSION.match(ov.driver):
             raise UserError(
                 f"--driver {ov.driver!r} is not a driver version; expected e.g. 535.104.05 "
@@ -127,7 +142,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             library_version=ov.driver,
             windows_numbering=windows,
         )
-    elif ov.cuda_driver is not None:
+    elif ov.cuda_driver is not None and not _stated_none(ov.driver):
         driver = dataclasses.replace(
             driver,
             cuda_version=_version(ov.cuda_driver, "--cuda-driver", "12.2"),
@@ -136,17 +151,21 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             if driver.version
             else "driver version not given; only the CUDA version it supports",
         )
-    if ov.cuda_driver is not None and ov.driver is not None:
+    if ov.cuda_driver is not None and ov.driver is not None and not _stated_none(ov.driver):
         driver = dataclasses.replace(
             driver, cuda_version=_version(ov.cuda_driver, "--cuda-driver", "12.2")
         )
     gpus = facts.gpus
     gpus_reason = facts.gpus_reason
-    if ov.gpus:
+    if ov.gpus and all(_stated_none(g) for g in ov.gpus):
+        gpus, gpus_reason = (), f"stated: no NVIDIA GPU ({ov.source('gpus')})"
+    elif ov.gpus:
         gpus = tuple(_gpu(i, value, matrix, ov.source("gpus")) for i, value in enumerate(ov.gpus))
         gpus_reason = None
     cuda_installs = facts.cuda
-    if ov.cuda_toolkit is not None:
+    if _stated_none(ov.cuda_toolkit):
+        cuda_installs = ()
+    elif ov.cuda_toolkit is not None:
         version = _version(ov.cuda_toolkit, "--cuda-toolkit", "12.2")
         folder = (
             f"C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v{xy(version)}"
@@ -155,7 +174,9 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         )
         cuda_installs = (CudaInstall(version, folder, "toolkit", ov.source("cuda_toolkit")),)
     cudnn = facts.cudnn
-    if ov.cudnn is not None:
+    if _stated_none(ov.cudnn):
+        cudnn = ()
+    elif ov.cudnn is not None:
         cudnn = (
             CudnnInstall(
                 _version(ov.cudnn, "--cudnn", "8.9.7"), "(given)", "library", ov.source("cudnn")
@@ -173,7 +194,32 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         cuda=cuda_installs,
         cudnn=cudnn,
         env=env,
+        unknown=tuple(n for n in facts.unknown if n not in stated),
     )
+
+
+def _stated_names(ov: Overrides) -> set[str]:
+    """The facts the flags make known: the rest keeps whatever state it had."""
+    stated = {
+        name
+        for name, value in (
+            ("os", ov.os),
+            ("arch", ov.arch),
+            ("glibc", ov.glibc),
+            ("container", ov.container),
+            ("driver", ov.driver or ov.cuda_driver),
+            ("cuda", ov.cuda_toolkit),
+            ("cudnn", ov.cudnn),
+        )
+        if value is not None
+    }
+    if ov.pythons:
+        stated.add("pythons")
+    if ov.gpus:
+        stated.add("gpus")
+    if ov.os in ("windows", "macos"):
+        stated.add("glibc")  # no glibc there: known absent, not unknown
+    return stated
 
 
 def _gpu(index: int, value: str, matrix: Matrix, source: str) -> Gpu:

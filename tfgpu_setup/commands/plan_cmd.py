@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import ExitCode, UserError
+from ..errors import ExitCode, RequestError, UserError
+from ..facts import Facts
 from ..matrix.load import load_matrix
 from ..matrix.model import Matrix
 from ..outcome import Outcome
@@ -84,6 +85,18 @@ def options_from_args(args: argparse.Namespace) -> PlanOptions:
     )
 
 
+REQUEST_FLAGS = {"tf": "--tf", "gpus": "--gpus", "python": "--python"}
+
+
+def plan_for_flags(facts: Facts, matrix: Matrix, request: Request) -> Plan:
+    """make_plan, with a request error worded as the flag the user typed."""
+    try:
+        return make_plan(facts, matrix, request)
+    except RequestError as exc:
+        flag = REQUEST_FLAGS.get(exc.setting, exc.setting)
+        raise UserError(f"{flag} {exc.detail}", exc.code) from None
+
+
 def build_request(opts: PlanOptions) -> Request:
     venv = os.path.abspath(opts.venv or DEFAULT_VENV)
     return Request(
@@ -99,7 +112,7 @@ def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> 
         # conflict with the plan are seen and removed first.
         facts_input = dataclasses.replace(facts_input, target_env=request.venv)
     facts = gather_facts(facts_input, matrix, environ)
-    return make_plan(facts, matrix, request)
+    return plan_for_flags(facts, matrix, request)
 
 
 def run(opts: PlanOptions, environ: Mapping[str, str]) -> Outcome:
@@ -133,7 +146,7 @@ def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) 
         )
     for path in files:
         facts = apply_overrides(read_facts_file(str(path)), overrides, matrix)
-        plans.append((path.name, make_plan(facts, matrix, request)))
+        plans.append((path.name, plan_for_flags(facts, matrix, request)))
     rows = [
         {
             "facts": name,

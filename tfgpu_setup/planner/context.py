@@ -21,6 +21,8 @@ class Context:
     """The release the plan installs (GPU or CPU build), if any."""
     gpu: bool
     """Whether the chosen release will use the GPU."""
+    installed: bool = False
+    """Judging the release already installed (doctor), not choosing one to install (plan)."""
 
     @property
     def newest_gpu_capable(self) -> Evaluation | None:

@@ -10,6 +10,7 @@ from packaging.version import Version
 from ..facts import Facts, Gpu, PythonInterpreter
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
+from ..plan import Assumption
 from ..versions import parsed, specifier, xy
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
@@ -37,6 +38,17 @@ class GpuSupport:
     reason: str
 
 
+CONFIRM = {
+    "os": "run the plan on that machine, or add --os",
+    "arch": "run 'uname -m' there and add --arch",
+    "pythons": "add --python X.Y (an interpreter on that machine)",
+    "glibc": "run 'ldd --version' there and add --glibc X.Y",
+    "driver": "run 'nvidia-smi' there and add --driver VERSION",
+    "gpus": "run 'nvidia-smi --query-gpu=name,compute_cap --format=csv' and add --gpu NAME",
+    "cuda": "run 'nvcc --version' there and add --cuda-toolkit X.Y",
+}
+
+
 @dataclass(frozen=True)
 class Evaluation:
     release: TfRelease
@@ -50,6 +62,8 @@ class Evaluation:
     """The driver cannot run this release's CUDA (also listed in gpu_blockers)."""
     system_cuda_blocker: str | None = None
     """A release without NVIDIA pip pins lacks a usable system CUDA/cuDNN (also in gpu_blockers)."""
+    assumptions: tuple[Assumption, ...] = ()
+    """What this evaluation took for granted because the facts did not say."""
 
     @property
     def installable(self) -> bool:
@@ -64,6 +78,21 @@ def choose_python(
     release: TfRelease, facts: Facts, preferred: str | None
 ) -> PythonInterpreter | None:
     supported = set(release.python)
+    if not facts.knows("pythons") and release.python:
+        if preferred:
+            return (
+                PythonInterpreter(preferred, None, "flag --python")
+                if (preferred in supported)
+                else None
+            )
+        existing = _existing_env_python(facts, supported)
+        newest = existing or max(release.python, key=parsed)
+        return PythonInterpreter(
+            newest,
+            None,
+            f"assumed: no Python was stated; TensorFlow {release.version} supports "
+            f"{'/'.join(release.python)}",
+        )
     found = [p for p in facts.pythons if xy(p.version) in supported]
     if preferred:
         found = [p for p in found if xy(p.version) == preferred]
@@ -126,6 +155,8 @@ def driver_floor(release: TfRelease, facts: Facts, matrix: Matrix) -> tuple[str,
 
 def _driver_ok(floor: tuple[str, str], release: TfRelease, facts: Facts) -> str | None:
     """A blocker message when the driver cannot run this release's CUDA, else None."""
+    if not facts.knows("driver"):
+        return None
     driver = facts.driver
     if driver.version is not None:
         if query.compare_driver_versions(driver.version, floor[0]) < 0:
@@ -148,9 +179,16 @@ def evaluate(
     support = release.platforms.get(key)
     install: list[str] = []
     gpu_blockers: list[str] = []
+    assumed: list[Assumption] = []
+    if not facts.knows("os"):
+        assumed.append(Assumption("os", key.replace("_", " "), CONFIRM["os"]))
+    elif not facts.knows("arch") and key.startswith("linux"):
+        assumed.append(Assumption("arch", key.replace("_", " "), CONFIRM["arch"]))
     if support is None or not support.available:
         install.append(f"no {key} wheels of tensorflow {release.version}")
     python = choose_python(release, facts, preferred_python)
+    if python is not None and python.source.startswith("assumed"):
+        assumed.append(Assumption("pythons", f"Python {python.version}", CONFIRM["pythons"]))
     if python is None:
         found = ", ".join(sorted({xy(p.version) for p in facts.pythons})) or "none"
         wanted = f"Python {preferred_python}, which" if preferred_python else "Python"
@@ -163,6 +201,8 @@ def evaluate(
     glibc = facts.platform.glibc
     if glibc_min and glibc and parsed(glibc) < parsed(glibc_min):
         install.append(f"needs glibc ≥ {glibc_min}, found {glibc}")
+    elif glibc_min and not facts.knows("glibc") and key.startswith(("linux", "wsl")):
+        assumed.append(Assumption("glibc", f"glibc ≥ {glibc_min}", CONFIRM["glibc"]))
     gpus = tuple(gpu_support(release, g, matrix) for g in facts.gpus)
     floor = driver_floor(release, facts, matrix)
     driver_problem: str | None = None
@@ -175,16 +215,46 @@ def evaluate(
         driver_problem = _driver_ok(floor, release, facts)
         if driver_problem:
             gpu_blockers.append(driver_problem)
-        if not facts.gpus:
+        if not facts.knows("driver"):
+            assumed.append(
+                Assumption("driver", f"an NVIDIA driver ≥ {floor[0]}", CONFIRM["driver"])
+            )
+        if not facts.knows("gpus"):
+            kernels = ", ".join((*release.sass, *release.ptx))
+            assumed.append(
+                Assumption(
+                    "gpus",
+                    "an NVIDIA GPU TensorFlow has kernels for"
+                    + (f" ({kernels})" if kernels else ""),
+                    CONFIRM["gpus"],
+                )
+            )
+        elif not facts.gpus:
             gpu_blockers.append("no NVIDIA GPU visible")
         elif all(g.support == "unsupported" for g in gpus):
             gpu_blockers.append("; ".join(f"{g.gpu.name}: {g.reason}" for g in gpus))
-        if not release.nvidia_pins:
+        if not release.nvidia_pins and (facts.knows("cuda") or facts.knows("cudnn")):
             missing = _system_cuda_missing(release, facts)
             if missing:
                 gpu_blockers.append(missing)
+        if not release.nvidia_pins and not (facts.knows("cuda") and facts.knows("cudnn")):
+            assumed.append(
+                Assumption(
+                    "cuda",
+                    f"CUDA {release.cuda} and cuDNN {release.cudnn} installed on the system",
+                    CONFIRM["cuda"],
+                )
+            )
     return Evaluation(
-        release, python, tuple(install), tuple(gpu_blockers), gpus, floor, driver_problem, missing
+        release,
+        python,
+        tuple(install),
+        tuple(gpu_blockers),
+        gpus,
+        floor,
+        driver_problem,
+        missing,
+        tuple(assumed),
     )
 
 
@@ -197,9 +267,13 @@ def _system_cuda_missing(release: TfRelease, facts: Facts) -> str | None:
     or higher minor version").
     """
     assert release.cuda is not None
-    cuda_ok = _at_least_same_major(release.cuda, [c.version for c in facts.cuda])
-    cudnn_ok = release.cudnn is None or _at_least_same_major(
-        release.cudnn, [c.version for c in facts.cudnn]
+    cuda_ok = not facts.knows("cuda") or _at_least_same_major(
+        release.cuda, [c.version for c in facts.cuda]
+    )
+    cudnn_ok = (
+        release.cudnn is None
+        or not facts.knows("cudnn")
+        or _at_least_same_major(release.cudnn, [c.version for c in facts.cudnn])
     )
     if cuda_ok and cudnn_ok:
         return None

@@ -6,18 +6,16 @@ from typing import Any
 
 from packaging.version import Version
 
-from ..errors import ExitCode, UserError
+from ..errors import ExitCode, RequestError
 from ..facts import CudaInstall, Facts
-from ..findings import rank
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
-from ..plan import ActivateSpec, Decision, Package, Plan, Step, Verdict
+from ..plan import ActivateSpec, Assumption, Decision, Package, Plan, Step, Verdict
 from ..versions import xy
 from . import layout
-from . import rules as _rules  # noqa: F401  (registers the rules)
 from .context import Context
 from .evaluate import Evaluation, evaluate, platform_key
-from .registry import RULES
+from .judge import judge, select
 from .request import Request
 
 TF_DISTRIBUTIONS = (
@@ -43,10 +41,10 @@ def candidate_releases(matrix: Matrix, spec: str | None) -> list[TfRelease]:
         releases = query.releases_matching(matrix, spec)
         if not releases:
             known = ", ".join(r.version for r in matrix.tensorflow.releases[:6])
-            raise UserError(
-                f"--tf {spec!r} matches no TensorFlow release in the matrix "
+            raise RequestError(
+                "tf",
+                f"{spec!r} matches no TensorFlow release in the matrix "
                 f"(newest: {known}, ...); see 'tfgpu-setup matrix show'",
-                ExitCode.INPUT,
             )
     return sorted(releases, key=lambda r: Version(r.version), reverse=True)
 
@@ -72,6 +70,7 @@ def evaluate_all(
         facts.cudnn,
         python,
         (env.is_virtualenv, env.python_version) if env else None,
+        facts.unknown,
     )
     hit = _EVALUATIONS.get(key)
     if hit is not None and hit[0] is matrix:
@@ -85,13 +84,12 @@ def evaluate_all(
 
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     releases = candidate_releases(matrix, request.tf)
-    evaluations = evaluate_all(releases, facts, matrix, request.python)
-    gpu_choice = next((e for e in evaluations if e.gpu_ok), None)
-    chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
-    ctx = Context(facts, matrix, request, evaluations, chosen, gpu=gpu_choice is not None)
-    findings = [f for r in RULES for f in r.check(ctx)]
+    selection = select(evaluate_all(releases, facts, matrix, request.python))
+    chosen = selection.chosen
+    ctx = Context(facts, matrix, request, selection.evaluations, chosen, gpu=selection.gpu)
+    findings = judge(ctx)
     decisions = _decisions(ctx)
-    verdict: Verdict = "gpu" if gpu_choice else ("cpu" if chosen else "none")
+    verdict: Verdict = "gpu" if selection.gpu else ("cpu" if chosen else "none")
     python = chosen.python if chosen else None
     packages = _packages(ctx)
     activate = _activate(ctx) if chosen else None
@@ -105,12 +103,20 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
         packages=packages,
         remove=remove,
         activate=activate,
-        findings=rank(findings),
+        findings=findings,
         decisions=decisions,
         steps=(),
         matrix=f"{matrix.origin} (refreshed {matrix.tensorflow.refreshed})",
+        assumptions=_assumptions(ctx),
     )
     return _with_steps(plan)
+
+
+def _assumptions(ctx: Context) -> tuple[Assumption, ...]:
+    """What the chosen release's evaluation took for granted (or the newest one's, when none
+    can be chosen): the user confirms each before applying."""
+    source = ctx.chosen or (ctx.evaluations[0] if ctx.evaluations else None)
+    return source.assumptions if source else ()
 
 
 def _decisions(ctx: Context) -> tuple[Decision, ...]:
@@ -169,8 +175,12 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             Decision(
                 f"python {xy(p.version)}",
                 "chosen",
-                f"newest available interpreter that TensorFlow {chosen.release.version} supports "
-                f"({'/'.join(chosen.release.python)})",
+                (
+                    "assumed, as no Python was stated: the newest that TensorFlow "
+                    if p.source.startswith("assumed")
+                    else "newest available interpreter that TensorFlow "
+                )
+                + f"{chosen.release.version} supports ({'/'.join(chosen.release.python)})",
                 p.source,
             )
         )
@@ -246,8 +256,8 @@ def _visible_devices(ctx: Context) -> str | None:
 def _validated_gpu_selection(ctx: Context, value: str) -> str:
     items = [v.strip() for v in value.split(",") if v.strip()]
     if not items:
-        raise UserError(
-            "--gpus is empty; give indices (0,1) or UUIDs from 'nvidia-smi -L'", ExitCode.USAGE
+        raise RequestError(
+            "gpus", "is empty; give indices (0,1) or UUIDs from 'nvidia-smi -L'", ExitCode.USAGE
         )
     gpus = ctx.facts.gpus
     uuids = [g.uuid for g in gpus if g.uuid] + [
@@ -256,20 +266,18 @@ def _validated_gpu_selection(ctx: Context, value: str) -> str:
     for item in items:
         if item.isdigit():
             if gpus and int(item) >= len(gpus):
-                raise UserError(
-                    f"--gpus {item}: no such GPU; this machine has {len(gpus)} "
-                    f"(0..{len(gpus) - 1})",
-                    ExitCode.INPUT,
+                raise RequestError(
+                    "gpus",
+                    f"{item}: no such GPU; this machine has {len(gpus)} (0..{len(gpus) - 1})",
                 )
         elif item.startswith(("GPU-", "MIG-")):
             if uuids and not any(u.startswith(item) for u in uuids):
-                raise UserError(
-                    f"--gpus {item}: no GPU or MIG device has this UUID; see 'nvidia-smi -L'",
-                    ExitCode.INPUT,
+                raise RequestError(
+                    "gpus", f"{item}: no GPU or MIG device has this UUID; see 'nvidia-smi -L'"
                 )
         else:
-            raise UserError(
-                f"--gpus {item!r}: expected an index or a GPU-/MIG- UUID", ExitCode.USAGE
+            raise RequestError(
+                "gpus", f"{item!r}: expected an index or a GPU-/MIG- UUID", ExitCode.USAGE
             )
     return ",".join(items)
 

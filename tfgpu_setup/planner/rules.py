@@ -61,7 +61,14 @@ def _driver_evidence(facts: Facts) -> list[str]:
 
 
 def _no_driver(facts: Facts) -> bool:
-    return facts.driver.version is None and facts.driver.cuda_version is None
+    """Known absent: measured or stated. An unknown driver is never evidence of absence."""
+    return (
+        facts.knows("driver") and facts.driver.version is None and facts.driver.cuda_version is None
+    )
+
+
+def _no_gpu(facts: Facts) -> bool:
+    return facts.knows("gpus") and not facts.gpus
 
 
 def _on_linux(facts: Facts) -> bool:
@@ -81,7 +88,10 @@ def _libcuda_in_wsl(facts: Facts) -> bool:
 @rule("container-gpu-not-exposed", CONTAINER_TOOLKIT)
 def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if not (f.platform.container and _on_linux(f) and _no_driver(f) and not f.gpus):
+    if (
+        not (f.knows("container") and f.platform.container and _on_linux(f) and _no_driver(f))
+        or f.gpus
+    ):
         return []
     expects_gpu = _container_expects_gpu(f)
     return [
@@ -105,7 +115,7 @@ def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
 @rule("wsl-libcuda-missing", WSL_GUIDE)
 def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if f.platform.os != "wsl2" or not _no_driver(f) or _libcuda_in_wsl(f):
+    if not f.knows("os") or f.platform.os != "wsl2" or not _no_driver(f) or _libcuda_in_wsl(f):
         return []
     return [
         finding(
@@ -126,7 +136,7 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
     f = ctx.facts
     if f.platform.os != "linux" or not _no_driver(f) or f.gpus:
         return []
-    if f.platform.container and _container_expects_gpu(f):
+    if f.knows("container") and f.platform.container and _container_expects_gpu(f):
         return []
     floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
     need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
@@ -168,7 +178,9 @@ def driver_library_mismatch(ctx: Context) -> list[Finding]:
 @rule("no-nvidia-gpu", CUDA_GPUS)
 def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if f.gpus or _no_driver(f) or f.driver.mismatch or f.platform.os == "macos":
+    if not _no_gpu(f) or not f.knows("driver") or _no_driver(f) or f.driver.mismatch:
+        return []
+    if f.platform.os == "macos":
         return []
     return [
         finding(
@@ -241,7 +253,7 @@ def driver_too_old(ctx: Context) -> list[Finding]:
 
 @rule("windows-native-gpu-unsupported", TF_WINDOWS)
 def windows_native(ctx: Context) -> list[Finding]:
-    if ctx.facts.platform.os != "windows" or ctx.gpu:
+    if not ctx.facts.knows("os") or ctx.facts.platform.os != "windows" or ctx.gpu:
         return []
     support = ctx.chosen.release.platforms.get("windows_x86_64") if ctx.chosen else None
     if support is not None and support.gpu:
@@ -262,7 +274,7 @@ def windows_native(ctx: Context) -> list[Finding]:
 @rule("macos-no-cuda", METAL)
 def macos_no_cuda(ctx: Context) -> list[Finding]:
     p = ctx.facts.platform
-    if p.os != "macos":
+    if not ctx.facts.knows("os") or p.os != "macos":
         return []
     fix = (
         "On Apple silicon, install Apple's plug-in into the same environment: "
@@ -624,11 +636,12 @@ def pip_libs_not_on_path(ctx: Context) -> list[Finding]:
     installed = _installed_tf(ctx)
     wheels = _env_wheels(ctx)
     ld = set(split_path_list(ctx.facts.env.get("LD_LIBRARY_PATH")))
+    ld_known = ctx.facts.knows("env") or "LD_LIBRARY_PATH" in ctx.facts.env
     for defect in ctx.matrix.tensorflow.defects:
         if defect.kind != "pip-libs-need-ld-library-path":
             continue
         spec = SpecifierSet(defect.affects)
-        if installed and Version(installed) in spec and wheels:
+        if installed and Version(installed) in spec and wheels and ld_known:
             missing = [d for w in wheels.values() for d in w.lib_dirs if d not in ld]
             if missing:
                 out.append(
@@ -694,6 +707,8 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
     if _wheel_major(wheels, "nvidia-cuda-runtime") or _wheel_major(wheels, "nvidia-cublas"):
         return []
     cuda = env.tf_build.cuda_version
+    if not ctx.facts.knows("cuda"):
+        return []
     if cuda and any(
         c.version and Version(c.version).major == Version(cuda).major for c in ctx.facts.cuda
     ):
@@ -719,6 +734,8 @@ def cudnn_not_found(ctx: Context) -> list[Finding]:
     if env is None or env.tf_build is None or not env.tf_build.is_cuda_build:
         return []
     if _wheel_major(_env_wheels(ctx), "nvidia-cudnn") or ctx.facts.cudnn:
+        return []
+    if not ctx.facts.knows("cudnn"):
         return []
     if not _wheel_major(_env_wheels(ctx), "nvidia-cuda-runtime") and not ctx.facts.cuda:
         return []  # cuda-libs-not-found is the root cause
@@ -783,6 +800,8 @@ def xla_toolchain_missing(ctx: Context) -> list[Finding]:
         return []
     wheels = _env_wheels(ctx)
     if _wheel_major(wheels, "nvidia-cuda-nvcc") or any(c.kind == "nvcc" for c in ctx.facts.cuda):
+        return []
+    if not ctx.facts.knows("cuda"):
         return []
     if not wheels:
         return []  # cuda-libs-not-found covers it

@@ -1,0 +1,91 @@
+"""Unknown is not absent: what nobody measured or stated stays unknown, and only evidence
+makes a fact absent. Plans with unknowns still plan, and say what they assumed."""
+
+from __future__ import annotations
+
+import json
+
+from tfgpu_setup.facts import FACT_NAMES, Facts
+from tfgpu_setup.findings import Severity
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.planner import Request, make_plan
+from tfgpu_setup.versions import parsed
+from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
+
+MATRIX = load_matrix()
+VENV = "/home/ada/.venv-tf"
+
+
+def whatif(**flags: object) -> Facts:
+    return apply_overrides(baseline_facts(), Overrides(no_probe=True, **flags), MATRIX)  # type: ignore[arg-type]
+
+
+def errors(facts: Facts, tf: str | None = None) -> list[str]:
+    plan = make_plan(facts, MATRIX, Request(tf=tf, venv=VENV))
+    return [f.id for f in plan.findings if f.severity is Severity.ERROR]
+
+
+def test_no_probe_alone_knows_nothing_and_blames_nothing() -> None:
+    facts = whatif()
+    assert set(facts.unknown) == set(FACT_NAMES)
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert plan.verdict == "gpu"
+    assert errors(facts) == []
+    assumed = {a.fact for a in plan.assumptions}
+    assert {"os", "pythons", "driver", "gpus"} <= assumed
+    assert all(a.confirm for a in plan.assumptions)
+
+
+def test_an_unstated_python_is_assumed_and_said_so() -> None:
+    facts = whatif(os="linux", driver="535.129.03", gpus=("NVIDIA L4",))
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    newest = max(MATRIX.tensorflow.releases, key=lambda r: parsed(r.version))
+    assert (plan.verdict, plan.tensorflow) == ("gpu", newest.version)
+    assert plan.python in newest.python
+    assert [a.fact for a in plan.assumptions] == ["arch", "pythons", "glibc"]
+    python = next(d for d in plan.decisions if d.subject.startswith("python"))
+    assert python.reason.startswith("assumed")
+
+
+def test_explicit_absence_is_evidence() -> None:
+    facts = whatif(os="linux", pythons=("3.11",), driver="none", gpus=("none",))
+    assert facts.knows("driver") and facts.knows("gpus")
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert plan.verdict == "cpu"
+    assert plan.findings[0].id == "no-nvidia-driver"
+    assert plan.findings[0].severity is Severity.ERROR
+
+
+def test_a_stated_driver_without_gpus_asks_to_confirm_the_gpu() -> None:
+    facts = whatif(os="linux", pythons=("3.11",), driver="550.54.15")
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert plan.verdict == "gpu"
+    assert "no-nvidia-gpu" not in [f.id for f in plan.findings]
+    assert [a.fact for a in plan.assumptions] == ["arch", "glibc", "gpus"]
+
+
+def test_a_partial_facts_document_leaves_the_rest_unknown() -> None:
+    doc = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"},
+        "pythons": [{"version": "3.11.9", "path": "/usr/bin/python3.11", "source": "PATH"}],
+    }
+    facts = Facts.from_jsonable(doc)
+    assert not facts.knows("driver") and not facts.knows("gpus") and not facts.knows("container")
+    assert facts.knows("glibc") and facts.knows("pythons")
+    assert errors(facts) == []
+    again = Facts.from_json(facts.to_json())
+    assert again.unknown == facts.unknown  # the JSON document shows the three states
+
+
+def test_a_full_old_facts_document_stays_fully_known() -> None:
+    facts = whatif(os="linux", pythons=("3.11",), driver="none", gpus=("none",))
+    doc = json.loads(facts.to_json())
+    for name in FACT_NAMES:
+        doc.setdefault(name if name not in ("os", "arch", "glibc", "container") else "x", None)
+    doc.pop("x", None)
+    doc.pop("unknown")
+    doc["target_env"] = None
+    doc["env"] = {}
+    assert Facts.from_jsonable(doc).unknown == ()

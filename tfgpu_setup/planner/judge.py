@@ -1,0 +1,75 @@
+"""Judging the facts: the rules over the facts for a release, shared by plan and doctor.
+
+`plan` chooses a release and judges the facts for it; `doctor` judges the facts for the release
+that is installed (or that produced a log). Both get the same findings, ranked the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..facts import Facts
+from ..findings import Finding, merge
+from ..matrix import query
+from ..matrix.model import Matrix, TfRelease
+from ..versions import parsed
+from . import rules as _rules  # noqa: F401  (registers the rules)
+from .context import Context
+from .evaluate import Evaluation, evaluate
+from .registry import RULES
+from .request import Request
+
+
+@dataclass(frozen=True)
+class Selection:
+    evaluations: tuple[Evaluation, ...]
+    """Releases considered, newest first."""
+    chosen: Evaluation | None
+    gpu: bool
+
+
+def select(evaluations: tuple[Evaluation, ...]) -> Selection:
+    """The newest release whose GPU build runs here, else the newest installable one."""
+    gpu_choice = next((e for e in evaluations if e.gpu_ok), None)
+    chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
+    return Selection(evaluations, chosen, gpu_choice is not None)
+
+
+def judge(ctx: Context) -> tuple[Finding, ...]:
+    """Every rule over the context: one finding per id, ranked."""
+    return merge(*(r.check(ctx) for r in RULES))
+
+
+def installed_release(matrix: Matrix, version: str | None) -> TfRelease | None:
+    """The matrix entry of an installed or logged release: '2.5' is the newest 2.5.x."""
+    if not version:
+        return None
+    try:
+        wanted = parsed(version)
+    except ValueError:
+        return None
+    exact = query.release(matrix, str(wanted)) if len(wanted.release) >= 3 else None
+    if exact is not None:
+        return exact
+    prefix = wanted.release[:2]
+    series = [r for r in matrix.tensorflow.releases if parsed(r.version).release[:2] == prefix]
+    return max(series, key=lambda r: parsed(r.version), default=None)
+
+
+def judge_installed(
+    facts: Facts, matrix: Matrix, version: str | None, venv: str
+) -> tuple[Finding, ...]:
+    """The findings for the TensorFlow release already installed (None: not known)."""
+    release = installed_release(matrix, version)
+    evaluations = (evaluate(release, facts, matrix, None),) if release else ()
+    chosen = evaluations[0] if evaluations else None
+    ctx = Context(
+        facts,
+        matrix,
+        Request(tf=release.version if release else None, venv=venv),
+        evaluations,
+        chosen,
+        gpu=chosen is not None and chosen.gpu_ok,
+        installed=True,
+    )
+    return judge(ctx)
