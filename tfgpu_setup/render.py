@@ -129,6 +129,11 @@ def show_plan(console: Console, plan: Plan) -> None:
     if plan.findings:
         console.print()
         show_findings(console, plan.findings)
+    if plan.assumptions:
+        console.print()
+        console.print("[bold]Assumed[/bold] (not stated: confirm before applying)")
+        for a in plan.assumptions:
+            console.print(f"  {escape(a.assumed)}  {_dim('confirm: ' + a.confirm)}")
     console.print()
     console.print("[bold]Decisions[/bold]")
     for d in plan.decisions:

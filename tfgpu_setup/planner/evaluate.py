@@ -38,6 +38,14 @@ class GpuSupport:
     reason: str
 
 
+PLATFORM_LABELS = {
+    "linux_x86_64": "Linux on x86_64",
+    "linux_aarch64": "Linux on aarch64",
+    "wsl2": "WSL2 on x86_64",
+    "windows_x86_64": "Windows on x86_64",
+    "macos_arm64": "macOS on Apple silicon",
+    "macos_x86_64": "macOS on Intel",
+}
 CONFIRM = {
     "os": "run the plan on that machine, or add --os",
     "arch": "run 'uname -m' there and add --arch",
@@ -181,9 +189,9 @@ def evaluate(
     gpu_blockers: list[str] = []
     assumed: list[Assumption] = []
     if not facts.knows("os"):
-        assumed.append(Assumption("os", key.replace("_", " "), CONFIRM["os"]))
+        assumed.append(Assumption("os", PLATFORM_LABELS[key], CONFIRM["os"]))
     elif not facts.knows("arch") and key.startswith("linux"):
-        assumed.append(Assumption("arch", key.replace("_", " "), CONFIRM["arch"]))
+        assumed.append(Assumption("arch", PLATFORM_LABELS[key], CONFIRM["arch"]))
     if support is None or not support.available:
         install.append(f"no {key} wheels of tensorflow {release.version}")
     python = choose_python(release, facts, preferred_python)
