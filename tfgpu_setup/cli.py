@@ -61,9 +61,9 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
     g.add_argument("--cudnn", metavar="X.Y.Z")
     g.add_argument(
         "--container",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
         default=None,
-        help="the workload runs inside a container",
+        help="the workload runs (or does not run) inside a container",
     )
     g.add_argument(
         "--env",
@@ -161,7 +161,12 @@ def build_parser() -> ArgumentParser:
         help="keep home folders, host and user names and GPU UUIDs in the report",
     )
     p.add_argument("--no-verify", action="store_true", help="skip the smoke test")
-    p.add_argument("--tf", metavar="VERSION", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--tf",
+        metavar="VERSION",
+        help="the TensorFlow release that produced the log or is installed (default: read from "
+        "the environment or the log)",
+    )
     _add_whatif(p)
     _add_common(p)
 
@@ -245,6 +250,7 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
                 report=args.report,
                 redact=not args.no_redact,
                 verify=not args.no_verify,
+                tf=args.tf,
             ),
             os.environ,
         )

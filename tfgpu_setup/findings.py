@@ -61,6 +61,8 @@ class FindingKind:
     """'stops-every-gpu': by itself keeps TensorFlow from seeing any GPU; 'no-gpu-registered':
     claims TensorFlow registered no GPU (a log line showing a GPU contradicts it); 'library': a
     CUDA library cannot load; 'paths': its evidence holds file paths."""
+    explains: tuple[str, ...] = ()
+    """Ids this one causes: beside it they are consequences, so their errors become warnings."""
 
 
 FINDING_KINDS: dict[str, FindingKind] = {
@@ -72,30 +74,40 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " use WSL2, or TensorFlow 2.10.",
             Layer.PLATFORM,
             (),
+            explains=("cuda-libs-not-found", "cudnn-not-found", "no-nvidia-gpu"),
         ),
         FindingKind(
             "macos-no-cuda",
             "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
             Layer.PLATFORM,
             (),
+            explains=(
+                "cuda-libs-not-found",
+                "cudnn-not-found",
+                "no-nvidia-driver",
+                "no-nvidia-gpu",
+            ),
         ),
         FindingKind(
             "container-gpu-not-exposed",
             "Inside a container that was started without GPU access.",
             Layer.EXPOSURE,
             ("stops-every-gpu",),
+            explains=("no-nvidia-driver", "no-nvidia-gpu", "cuda-libs-not-found"),
         ),
         FindingKind(
             "no-nvidia-gpu",
             "No NVIDIA GPU is visible to this machine (or container).",
             Layer.EXPOSURE,
             ("no-gpu-registered", "stops-every-gpu"),
+            explains=("no-nvidia-driver", "cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
             "cuda-visible-devices-hides-gpus",
             "CUDA_VISIBLE_DEVICES hides some or all GPUs.",
             Layer.EXPOSURE,
             ("stops-every-gpu",),
+            explains=("no-nvidia-gpu",),
         ),
         FindingKind(
             "no-nvidia-driver",
@@ -109,18 +121,21 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " reboot or reload the module.",
             Layer.DRIVER,
             ("stops-every-gpu",),
+            explains=("no-nvidia-driver", "no-nvidia-gpu"),
         ),
         FindingKind(
             "wsl-libcuda-missing",
             "WSL2 without /usr/lib/wsl/lib/libcuda.so.1: the Windows driver is missing or too old.",
             Layer.DRIVER,
             (),
+            explains=("no-nvidia-driver",),
         ),
         FindingKind(
             "wsl-linux-driver-installed",
             "A Linux NVIDIA driver is installed inside WSL2 and shadows the Windows one.",
             Layer.DRIVER,
             (),
+            explains=("no-nvidia-driver", "driver-library-mismatch"),
         ),
         FindingKind(
             "driver-too-old",
@@ -145,6 +160,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The Python running TensorFlow is not the environment that was set up.",
             Layer.INSTALL,
             (),
+            explains=("tensorflow-not-installed",),
         ),
         FindingKind(
             "tensorflow-not-installed",
@@ -158,12 +174,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " conda build, an aarch64 PyPI wheel).",
             Layer.INSTALL,
             (),
+            explains=("cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
             "multiple-tensorflow-distributions",
             "More than one TensorFlow distribution is installed in the same environment.",
             Layer.INSTALL,
             (),
+            explains=("cpu-only-tensorflow",),
         ),
         FindingKind(
             "ld-library-path-shadows",
@@ -177,6 +195,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " them without LD_LIBRARY_PATH.",
             Layer.LIBRARIES,
             ("no-gpu-registered", "library", "paths"),
+            explains=("cuda-libs-not-found",),
         ),
         FindingKind(
             "cuda-libs-not-found",
@@ -195,12 +214,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The CUDA libraries that load are not the version TensorFlow was built with.",
             Layer.LIBRARY_VERSIONS,
             (),
+            explains=("cuda-libs-not-found",),
         ),
         FindingKind(
             "cudnn-version-mismatch",
             "The cuDNN that loads is not the one TensorFlow was built with.",
             Layer.LIBRARY_VERSIONS,
             (),
+            explains=("cudnn-not-found",),
         ),
         FindingKind(
             "compute-capability-unsupported",
@@ -263,6 +284,31 @@ def ids_tagged(tag: str) -> frozenset[str]:
     return frozenset(k.id for k in FINDING_KINDS.values() if tag in k.tags)
 
 
+def explain(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Consequences step back behind their cause: an error another error explains becomes a
+    warning (a container without the GPU explains the missing driver), then all are ranked."""
+    findings = tuple(findings)
+    causes = {f.id for f in findings if f.severity is Severity.ERROR}
+    explained = {e for c in causes for e in FINDING_KINDS[c].explains} if causes else set()
+    return rank(
+        Finding(f.id, Severity.WARNING, f.title, f.evidence, f.fix, f.source)
+        if f.severity is Severity.ERROR
+        and f.id in explained
+        and f.id not in _circular(f.id, causes)
+        else f
+        for f in findings
+    )
+
+
+def _circular(finding_id: str, causes: set[str]) -> set[str]:
+    """Never demote both sides of a pair that would explain each other."""
+    return {
+        finding_id
+        for c in causes
+        if finding_id in FINDING_KINDS[c].explains and c in FINDING_KINDS[finding_id].explains
+    }
+
+
 def rank_key(finding: Finding) -> tuple[int, int]:
     kind = FINDING_KINDS.get(finding.id)
     return finding.severity.rank, kind.layer if kind is not None else len(Layer)
@@ -296,4 +342,4 @@ def merge(*groups: Iterable[Finding]) -> tuple[Finding, ...]:
                 first.fix,
                 first.source,
             )
-    return rank(merged.values())
+    return explain(merged.values())

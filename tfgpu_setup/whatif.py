@@ -52,6 +52,9 @@ class Overrides:
     env: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     """Field name -> where it came from ('flag --driver', 'environment TFGPU_OVERRIDE_DRIVER')."""
+    unknown_gpu_names_allowed: bool = False
+    """doctor: a GPU name missing from the table is a GPU of unknown compute capability, not an
+    error (a pasted report must still be diagnosed)."""
 
     def source(self, name: str) -> str:
         return self.sources.get(name, f"flag --{name.replace('_', '-')}")
@@ -160,7 +163,10 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
     if ov.gpus and all(_stated_none(g) for g in ov.gpus):
         gpus, gpus_reason = (), f"stated: no NVIDIA GPU ({ov.source('gpus')})"
     elif ov.gpus:
-        gpus = tuple(_gpu(i, value, matrix, ov.source("gpus")) for i, value in enumerate(ov.gpus))
+        gpus = tuple(
+            _gpu(i, value, matrix, ov.source("gpus"), ov.unknown_gpu_names_allowed)
+            for i, value in enumerate(ov.gpus)
+        )
         gpus_reason = None
     cuda_installs = facts.cuda
     if _stated_none(ov.cuda_toolkit):
@@ -222,7 +228,7 @@ def _stated_names(ov: Overrides) -> set[str]:
     return stated
 
 
-def _gpu(index: int, value: str, matrix: Matrix, source: str) -> Gpu:
+def _gpu(index: int, value: str, matrix: Matrix, source: str, lenient: bool = False) -> Gpu:
     if CC_VALUE.match(value):
         arch = query.arch_for_cc(matrix, value)
         name = f"GPU with compute capability {value}" + (f" ({arch.name})" if arch else "")
@@ -230,6 +236,10 @@ def _gpu(index: int, value: str, matrix: Matrix, source: str) -> Gpu:
             index=index, name=name, compute_capability=value, cc_source=source, source=source
         )
     pattern = query.gpu_cc_from_name(matrix, value)
+    if pattern is None and lenient:
+        return Gpu(
+            index=index, name=value, cc_source="name not in matrices/gpus.json", source=source
+        )
     if pattern is None:
         raise UserError(
             f"--gpu {value!r}: unknown GPU name; give the full product name as nvidia-smi "

@@ -37,6 +37,8 @@ class DoctorOptions:
     report: str | None = None
     redact: bool = True
     verify: bool = True
+    tf: str | None = None
+    """The TensorFlow release that produced the log, or that is installed (doctor --tf)."""
 
 
 def read_log(path: str) -> str:
@@ -66,7 +68,13 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
             facts_input = FactsInput(no_probe=True, flags=facts_input.flags)
         target = facts_input.target_env or (str(venv) if venv.exists() else None)
         facts = gather_facts(
-            FactsInput(facts_input.no_probe, facts_input.facts_file, target, facts_input.flags),
+            FactsInput(
+                facts_input.no_probe,
+                facts_input.facts_file,
+                target,
+                facts_input.flags,
+                unknown_gpu_names_allowed=True,
+            ),
             matrix,
             environ,
         )
@@ -75,7 +83,7 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
         verify = run_verify(str(venv), environ)
         if verify.status == "no-env":
             verify = None
-    diagnosis = diagnose(matrix, facts, str(venv), verify, log)
+    diagnosis = diagnose(matrix, facts, str(venv), verify, log, opts.tf)
     if opts.report:
         redaction = (
             Redaction(str(Path.home()), _user(), socket.gethostname()) if opts.redact else None

@@ -28,6 +28,7 @@ class FactsInput:
     target_env: str | None = None
     flags: dict[str, object] = field(default_factory=dict)
     """What-if flags given on the command line, by Overrides field name."""
+    unknown_gpu_names_allowed: bool = False
 
 
 def read_facts_file(path: str) -> Facts:
@@ -43,7 +44,10 @@ def read_facts_file(path: str) -> Facts:
 
 
 def overrides_from(
-    flags: Mapping[str, object], environ: Mapping[str, str], no_probe: bool
+    flags: Mapping[str, object],
+    environ: Mapping[str, str],
+    no_probe: bool,
+    unknown_gpu_names_allowed: bool = False,
 ) -> Overrides:
     """Flags win over environment variables; each value remembers where it came from."""
     values: dict[str, object] = {}
@@ -62,7 +66,12 @@ def overrides_from(
             continue
         values[name] = value
         sources[name] = f"flag {FLAG_NAMES.get(name, '--' + name.replace('_', '-'))}"
-    return Overrides(no_probe=no_probe, sources=sources, **values)  # type: ignore[arg-type]
+    return Overrides(
+        no_probe=no_probe,
+        sources=sources,
+        unknown_gpu_names_allowed=unknown_gpu_names_allowed,
+        **values,  # type: ignore[arg-type]
+    )
 
 
 def gather_facts(inp: FactsInput, matrix: Matrix, environ: Mapping[str, str]) -> Facts:
@@ -74,4 +83,5 @@ def gather_facts(inp: FactsInput, matrix: Matrix, environ: Mapping[str, str]) ->
         from ..probe.collect import probe  # only when probing: --no-probe and --facts start faster
 
         base = probe(RealHost(environ), inp.target_env)
-    return apply_overrides(base, overrides_from(inp.flags, environ, inp.no_probe), matrix)
+    overrides = overrides_from(inp.flags, environ, inp.no_probe, inp.unknown_gpu_names_allowed)
+    return apply_overrides(base, overrides, matrix)

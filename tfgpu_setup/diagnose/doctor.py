@@ -7,19 +7,19 @@ root causes first.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
-from packaging.version import InvalidVersion, Version
-
-from ..errors import ExitCode, UserError
+from ..errors import ExitCode
 from ..facts import Facts
-from ..findings import Finding, Severity, merge
-from ..matrix import query
+from ..findings import Finding, Severity, ids_tagged, merge, rank
 from ..matrix.model import Matrix
-from ..planner import Request, make_plan
+from ..planner.judge import judge_installed
 from ..verify.outcome import VerifyOutcome
-from .logs import diagnose_log
+from ..whatif import baseline_facts
+from .evidence import cross_findings, facts_with_log, read_log_facts
+from .logs import LogMatch, diagnose_log
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -52,22 +52,6 @@ def installed_tensorflow(facts: Facts | None) -> str | None:
     if env is None:
         return None
     return next((d.version for d in env.tensorflow), None)
-
-
-def facts_findings(facts: Facts, matrix: Matrix, venv: str) -> tuple[Finding, ...]:
-    """The planner's rules over the facts, judged for the TensorFlow actually installed."""
-    installed = installed_tensorflow(facts)
-    spec = None
-    if installed:
-        try:
-            if query.release(matrix, str(Version(installed))) is not None:
-                spec = f"=={installed}"
-        except InvalidVersion:
-            spec = None
-    try:
-        return make_plan(facts, matrix, Request(tf=spec, venv=venv)).findings
-    except UserError:
-        return make_plan(facts, matrix, Request(venv=venv)).findings
 
 
 DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/index.html"
@@ -120,38 +104,49 @@ def diagnose(
     venv: str,
     verify: VerifyOutcome | None = None,
     log: str | None = None,
+    tf_version: str | None = None,
 ) -> Diagnosis:
-    tf_version = installed_tensorflow(facts)
-    if verify is not None and verify.smoke and verify.smoke.report:
-        tf_version = verify.smoke.report.tensorflow_version or tf_version
+    """The verdict from every source of evidence. tf_version is the release that produced the
+    log when the user states it (doctor --tf); else the installed one, else the log's own."""
     logged = diagnose_log(log or "", tf_version)
+    log_facts = read_log_facts(log or "", logged.matches)
+    known = facts if facts is not None else baseline_facts()
+    known = facts_with_log(known, log_facts)
+    release = (
+        tf_version or _smoke_version(verify) or installed_tensorflow(known) or log_facts.tf_version
+    )
+    if release != tf_version and release is not None:
+        logged = diagnose_log(log or "", release)  # lines whose meaning depends on the release
+    log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     if verify is not None and verify.smoke is not None:
-        logged_from_verify = diagnose_log(verify.smoke.stderr, tf_version)
-        log_findings = merge(logged.findings, logged_from_verify.findings)
-        gpu_seen = logged.gpu_seen or logged_from_verify.gpu_seen
-    else:
-        log_findings, gpu_seen = logged.findings, logged.gpu_seen
+        from_verify = diagnose_log(verify.smoke.stderr, release)
+        log_findings = merge(log_findings, from_verify.findings)
+        gpu_seen = gpu_seen or from_verify.gpu_seen
+        matches = (*matches, *from_verify.matches)
     findings = merge(
         verify_findings(verify) if verify else (),
-        facts_findings(facts, matrix, venv) if facts else (),
+        cross_findings(known, log_facts, matches),
         log_findings,
+        judge_installed(known, matrix, release, venv),
     )
     if verify is not None and verify.status == "gpu":
-        findings = tuple(f for f in findings if f.severity != Severity.ERROR)
+        findings = _gpu_works(findings)
         return Diagnosis("yes", f"TensorFlow uses the GPU: {verify.reason}", findings, ())
-    errors = [f for f in findings if f.severity == Severity.ERROR]
-    if not errors and gpu_seen:
+    if gpu_seen and not _failed_after_gpu(matches):
+        findings = _gpu_works(findings)
         return Diagnosis(
             "yes", "TensorFlow uses the GPU: the log shows a GPU device was created", findings, ()
         )
+    thin = verify is None and len(matches) < 2
+    confirm = _to_confirm(known, log is not None, thin)
     broken = verify is not None and verify.status == "tf-broken"
+    errors = [f for f in findings if f.severity == Severity.ERROR]
     if errors:
         top = errors[0]
         verdict = (
             f"TensorFlow is not using the GPU because {_lower_first(top.title)}; fix: {top.fix}"
         )
-        thin = facts is None and verify is None and len(logged.matches) < 2
-        return Diagnosis("no", verdict, findings, NEXT_STEPS if thin else (), broken)
+        return Diagnosis("no", verdict, findings, confirm if thin else (), broken)
     if broken and verify is not None:
         return Diagnosis(
             "no", f"TensorFlow does not work here: {verify.reason}", findings, NEXT_STEPS[1:2], True
@@ -167,7 +162,60 @@ def diagnose(
             "Not enough evidence to name the cause. Most likely TensorFlow did not find a "
             "usable driver or CUDA libraries; the steps below confirm which."
         )
-    return Diagnosis("unknown", verdict, findings, NEXT_STEPS)
+    return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:])
+
+
+def _smoke_version(verify: VerifyOutcome | None) -> str | None:
+    report = verify.smoke.report if verify is not None and verify.smoke is not None else None
+    return report.tensorflow_version if report is not None else None
+
+
+GPU_FAILURE_TAGS = ("stops-every-gpu", "library", "no-gpu-registered")
+
+
+def _failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
+    """A failure that stops GPU use, logged after the line that showed a GPU: the log mixes
+    runs, or the GPU was lost; either way the GPU line does not settle it."""
+    gpu_lines = [m.line_number for m in matches if m.signature.proves_gpu]
+    if not gpu_lines:
+        return False
+    failing = ids_tagged("stops-every-gpu") | ids_tagged("library")
+    return any(
+        m.line_number > max(gpu_lines)
+        and m.signature.severity is Severity.ERROR
+        and m.signature.finding_id in failing
+        for m in matches
+    )
+
+
+def _gpu_works(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """A GPU that works is the strongest evidence: nothing that would keep TensorFlow from the
+    GPU can be an error any more; it stays as a warning to look at."""
+    demoted = [
+        dataclasses.replace(f, severity=Severity.WARNING) if f.severity is Severity.ERROR else f
+        for f in findings
+    ]
+    return rank(demoted)
+
+
+UNKNOWN_THAT_MATTERS = (
+    ("driver", "run 'nvidia-smi' and add --driver VERSION (or --driver none)"),
+    ("gpus", "add --gpu NAME as 'nvidia-smi --query-gpu=name --format=csv' prints it"),
+    ("os", "add --os linux|wsl2|windows|macos"),
+    ("pythons", "add --python X.Y (the Python that runs TensorFlow)"),
+    ("cuda", "run 'nvcc --version' (or check the CUDA folder) and add --cuda-toolkit X.Y"),
+)
+
+
+def _to_confirm(facts: Facts, from_log: bool, thin: bool) -> tuple[str, ...]:
+    """What would settle the cause: each unknown that matters, with how to state it, and a
+    fuller log when the log says little."""
+    steps = [how for name, how in UNKNOWN_THAT_MATTERS if not facts.knows(name)]
+    if from_log and steps:
+        steps.append(NEXT_STEPS[2])
+    if thin:
+        steps.append(NEXT_STEPS[1])
+    return tuple(steps)
 
 
 def _lower_first(text: str) -> str:

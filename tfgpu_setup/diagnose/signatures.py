@@ -199,9 +199,26 @@ CATALOGUE: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/4768",
     ),
     Signature(
+        name="nvrm-api-mismatch",
+        needles=("API mismatch",),
+        pattern=_re(r"API mismatch: the client has the version (?P<client>\d+(?:\.\d+)+)"),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA kernel module does not match the driver libraries (client {client}): the"
+            " driver was updated without a reboot, or a container brings its own driver"
+        ),
+        fix=(
+            "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are"
+            " the same version; in a container, use the host's driver libraries (NVIDIA container"
+            " toolkit) instead of installing a driver in the image."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/182",
+    ),
+    Signature(
         name="nvml-version-mismatch",
-        needles=("Driver/library version mismatch",),
-        pattern=_re(r"Failed to initialize NVML: Driver/library version mismatch"),
+        needles=("river/library version mismatch",),
+        pattern=_re(r"(?:Failed to initialize NVML|nvml): Driver/library version mismatch", re.I),
         finding_id="driver-library-mismatch",
         severity=Severity.ERROR,
         title="nvidia-smi reports a driver/library version mismatch",
@@ -390,33 +407,100 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cuinit-no-device",
         needles=("cuInit",),
         pattern=_re(CUINIT + r"CUDA_ERROR_NO_DEVICE"),
-        finding_id="no-nvidia-gpu",
+        finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
-        title="CUDA found no GPU (cuInit failed with CUDA_ERROR_NO_DEVICE)",
+        title=(
+            "CUDA found no GPU (cuInit: CUDA_ERROR_NO_DEVICE) although the driver library loaded:"
+            " the GPUs are hidden from this process"
+        ),
         fix=(
-            "Check that nvidia-smi lists the GPU and that CUDA_VISIBLE_DEVICES is unset or names"
-            " it (an empty value or -1 hides every GPU). In a container, start it with --gpus all;"
-            " on a cluster, request a GPU from the scheduler."
+            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
+            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
+            " Unset it, or set it to indices or UUIDs from nvidia-smi -L. Under a batch scheduler"
+            " (SLURM: --gres=gpu:1), Ray or a container, the job must be given the GPU. If"
+            " nvidia-smi lists no GPU either, the machine has none."
         ),
-        source="https://github.com/tensorflow/tensorflow/issues/62494",
-        explained_by=DRIVER_ROOTS,
-        variants=(
-            Variant(
-                finding_id="cuda-visible-devices-hides-gpus",
-                with_signatures=frozenset({"driver-matches-kernel"}),
-                title=(
-                    "CUDA found no GPU although the driver is loaded and consistent:"
-                    " the GPUs are hidden from this process"
-                ),
-                fix=(
-                    'Check `echo "$CUDA_VISIBLE_DEVICES"`: an empty value, -1 or an invalid index'
-                    " hides every GPU. Unset it, or set it to indices or UUIDs from nvidia-smi -L."
-                    " Under a batch scheduler (SLURM: --gres=gpu:1) or a container, the job must be"
-                    " given the GPU."
-                ),
-                source=CUDA_ENV_VARS_URL,
-            ),
+        source=CUDA_ENV_VARS_URL,
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
+    ),
+    Signature(
+        name="glibc-version-not-found",
+        needles=("GLIBC_",),
+        pattern=_re(r"version [`'\"]?GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found"),
+        finding_id="glibc-too-old",
+        severity=Severity.ERROR,
+        title="This TensorFlow needs glibc {glibc}, newer than the system's",
+        fix=(
+            "Use a TensorFlow release built for this glibc ('tfgpu-setup plan --glibc X.Y' picks"
+            " one), or a newer Linux distribution or container image."
         ),
+        source="https://github.com/tensorflow/tensorflow/issues/1324",
+        subject="{glibc}",
+    ),
+    Signature(
+        name="pip-no-matching-distribution",
+        needles=("No matching distribution found for", "satisfies the requirement"),
+        pattern=_re(
+            r"(?:No matching distribution found for|Could not find a version that satisfies the"
+            r" requirement) (?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w.-]*)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip found no {package} wheel for this Python and platform: the Python version (or a"
+            " 32-bit Python) is not one TensorFlow publishes wheels for"
+        ),
+        fix=(
+            "Install a 64-bit Python that the TensorFlow release supports (see 'tfgpu-setup matrix"
+            " show') and create the environment with it; 'tfgpu-setup plan --python X.Y' checks a"
+            " version first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/79349",
+        subject="{package}",
+    ),
+    Signature(
+        name="no-module-tensorflow",
+        needles=("No module named",),
+        pattern=_re(r"No module named '?tensorflow'?(?![\w.])"),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="The Python that ran this has no TensorFlow installed",
+        fix=(
+            "Install TensorFlow into the interpreter that runs your code (check 'python -c \"import"
+            " sys; print(sys.executable)\"' there, and in a notebook select the environment's"
+            " kernel), or run 'tfgpu-setup apply' and activate its environment."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25558",
+    ),
+    Signature(
+        name="windows-dll-not-found",
+        needles=(".dll'",),
+        pattern=_re(
+            r"Could not find '(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)"
+            r"64_\d+\.dll)'"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} could not be found on PATH",
+        fix=_LIBS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/31018",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cudnn-dll-not-found",
+        needles=(".dll'",),
+        pattern=_re(r"Could not find '(?P<lib>cudnn64_\d+\.dll)'"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} could not be found on PATH",
+        fix=(
+            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put its"
+            " bin folder on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/22794",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
     ),
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
     Signature(
@@ -847,6 +931,23 @@ CATALOGUE: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/30912",
     ),
     Signature(
+        name="tf-oom-when-allocating",
+        needles=("OOM when allocating", "ran out of memory trying to allocate"),
+        pattern=_re(
+            r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
+            r"|ran out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title="The model ran out of GPU memory (the GPU is used, but the work does not fit)",
+        fix=(
+            "Reduce the batch size (or the input size), enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
+            " other processes on the GPU (nvidia-smi)."
+        ),
+        source="https://github.com/deezer/spleeter/issues/162",
+    ),
+    Signature(
         name="device-config-after-init",
         needles=("cannot be modified after being initialized",),
         pattern=_re(
@@ -1004,6 +1105,17 @@ CATALOGUE: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        name="gpu-visible-devices-added",
+        needles=("Adding visible gpu devices:",),
+        pattern=_re(r"Adding visible gpu devices: (?P<index>\d+)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow added visible GPU {index}",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/23773",
+        proves_gpu=True,
+    ),
+    Signature(
         name="gpu-physical-device-listed",
         needles=("/physical_device:GPU:", 'device_type: "GPU"'),
         pattern=_re(
@@ -1049,6 +1161,21 @@ CATALOGUE: tuple[Signature, ...] = (
         title="The NVIDIA kernel module and libcuda agree: {version}",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/62494",
+    ),
+    Signature(
+        name="tf-distribution-listed",
+        needles=("tensorflow", "tf-nightly"),
+        pattern=_re(
+            r"(?:^|[\s>|`'\"])(?P<dist>tensorflow(?:[-_](?:gpu|cpu|intel|macos|aarch64|rocm))?"
+            r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|intel[-_]tensorflow)"
+            r"(?:==|-(?=\d)|\s+(?:version\s+)?|:\s*)v?(?P<version>[12]\.\d{1,2}(?:\.\d{1,2})?"
+            r"(?:\.?(?:dev|rc|post)\d+)?)(?![\d.]*[/\\])"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="{dist} {version}",
+        fix="",
+        source="https://github.com/apple/turicreate/issues/3405",
     ),
     Signature(
         name="library-loaded",

@@ -1,0 +1,366 @@
+"""What a log says about the machine, and what the log and the facts prove together.
+
+A pasted log carries facts of its own: the TensorFlow release (a version print, a pip line), the
+operating system (Windows paths and DLL names), the Python, which CUDA libraries loaded and which
+were missing. Those fill in facts nobody stated, each with the line it came from. Then the log's
+library failures are read against the facts and the matrix: a missing libcudart.so.11.0 next to
+an installed CUDA 10.2 is a version mismatch, not a bare "not found".
+
+Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..facts import CudaInstall, CudnnInstall, Facts, PythonInterpreter
+from ..findings import Finding, Severity
+from ..versions import parsed
+from .logs import LogMatch
+from .signatures import library_version
+
+TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
+CONTAINER_TOOLKIT = (
+    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
+)
+VENV_DOCS = "https://docs.python.org/3/library/venv.html"
+CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
+WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
+TF_INSTALL = "https://www.tensorflow.org/install/pip"
+
+_WINDOWS = re.compile(r"[A-Za-z]:\\\\?[\w$ .-]+\\|\b\w+64_\d+\.dll\b|\.pyd\b")
+_WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b")
+_MACOS = re.compile(r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b")
+_PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
+_PYTHON_BANNER = re.compile(r"^Python (?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b", re.MULTILINE)
+_PYTHON_ROOT = re.compile(
+    r"(?P<root>(?:[A-Za-z]:)?[\w./\\ -]{0,200}?)"
+    r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
+)
+_CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
+_CONTAINER = re.compile(r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b")
+_LIBRARY = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
+
+NO_DEVICE_SIGNATURES = frozenset(
+    {"cuinit-no-device", "dev-nvidia0-missing", "kernel-driver-not-running"}
+)
+"""Lines saying CUDA saw no device: in a container or on a machine stated to have no GPU, that is
+the cause, whatever the line's own reading."""
+
+CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
+"""Libraries whose soname follows the CUDA release (cufft, curand, cusparse number their own)."""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A CUDA or cuDNN version a failing library name asks for."""
+
+    lib: str
+    major: int
+    minor: int | None
+    """None: any minor of that major (CUDA 11+ sonames carry the major only)."""
+    line: str
+
+    def accepts(self, version: str) -> bool:
+        v = parsed(version)
+        return v.major == self.major and (self.minor is None or v.minor == self.minor)
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}" if self.minor is not None else f"{self.major}.x"
+
+
+@dataclass(frozen=True)
+class LogFacts:
+    tf_version: str | None = None
+    tf_distributions: tuple[str, ...] = ()
+    os: str | None = None
+    os_line: str = ""
+    python: str | None = None
+    python_roots: tuple[str, ...] = ()
+    container_line: str = ""
+    cuda_seen: tuple[tuple[str, str], ...] = ()
+    """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
+    cudnn_loaded: str | None = None
+    wanted_cuda: tuple[Wanted, ...] = ()
+    wanted_cudnn: tuple[Wanted, ...] = ()
+
+
+def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
+    dists: dict[str, str] = {}
+    for m in matches:
+        if m.signature.name == "tf-distribution-listed":
+            dists.setdefault(m.groups["dist"].replace("_", "-").lower(), m.groups["version"])
+    versions = set(dists.values())
+    os_name, os_line = _os_of(text)
+    loaded = [m for m in matches if m.signature.name == "library-loaded"]
+    cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(text[:2_000_000])]
+    for m in loaded:
+        wanted = _wanted(m.groups["lib"], m.line)
+        if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
+            cuda_seen.append((f"{wanted.major}.{wanted.minor}", m.line))
+    cudnn_loaded = next(
+        (
+            m.groups.get("cudnn_loaded")
+            for m in matches
+            if m.signature.name in ("cudnn-version-mismatch", "cudnn-loaded")
+        ),
+        None,
+    )
+    failing = [
+        w
+        for m in matches
+        if m.signature.finding_id in ("cuda-libs-not-found", "cudnn-not-found")
+        and "lib" in m.groups
+        and (w := _wanted(m.groups["lib"], m.line)) is not None
+    ]
+    return LogFacts(
+        tf_version=versions.pop() if len(versions) == 1 else None,
+        tf_distributions=tuple(dists),
+        os=os_name,
+        os_line=os_line,
+        python=_python_of(text),
+        python_roots=_python_roots(text),
+        container_line=(c.group(0) if (c := _CONTAINER.search(text)) else ""),
+        cuda_seen=tuple(cuda_seen),
+        cudnn_loaded=cudnn_loaded or None,
+        wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
+        wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
+    )
+
+
+def _os_of(text: str) -> tuple[str | None, str]:
+    sample = text[:2_000_000]
+    for name, pattern in (("wsl2", _WSL), ("windows", _WINDOWS), ("macos", _MACOS)):
+        if found := pattern.search(sample):
+            return name, found.group(0)
+    return None, ""
+
+
+def _python_of(text: str) -> str | None:
+    if banner := _PYTHON_BANNER.search(text[:2_000_000]):
+        return banner.group("version")
+    found = {
+        m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text[:2_000_000])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _python_roots(text: str) -> tuple[str, ...]:
+    """The distinct Python installations the log names (their folders, without site-packages)."""
+    roots: dict[str, None] = {}
+    for line in text[:2_000_000].splitlines():
+        if len(line) > 2000 or ("ython" not in line and ".exe" not in line):
+            continue
+        for m in _PYTHON_ROOT.finditer(line):
+            root = m.group("root").strip(" '\"`").replace("\\\\", "\\").rstrip("/\\")
+            root = re.sub(r"^.*?((?:[A-Za-z]:)?[/\\])", r"\1", root, count=1)
+            if root:
+                roots[root.lower()] = None
+    return tuple(roots)
+
+
+def _wanted(lib: str, line: str) -> Wanted | None:
+    """The CUDA (or cuDNN) version a library file name asks for; None when it does not say."""
+    base = _LIBRARY.match(lib)
+    if base is None:
+        return None
+    name = base.group("name")
+    version = library_version(lib)
+    if not version:
+        return None
+    numbers = [int(n) for n in version.split(".") if n.isdigit()]
+    if not numbers:
+        return None
+    if name == "cudnn":
+        return Wanted(name, numbers[0], None, line)
+    if name not in CUDA_LIBS:
+        return None
+    major, minor = numbers[0], numbers[1] if len(numbers) > 1 else None
+    if major >= 11:
+        minor = None  # CUDA 11+ keeps one soname per major: libcudart.so.11.0 is every 11.x
+    if name == "cudart" and lib.lower().endswith(".dll") and len(version.split(".")) == 2:
+        minor = numbers[1] if major < 11 else None  # cudart64_101.dll is exactly 10.1
+    return Wanted(name, major, minor, line)
+
+
+def facts_with_log(facts: Facts, log: LogFacts) -> Facts:
+    """Facts nobody stated, filled in from the log's own evidence (and said so)."""
+    unknown = set(facts.unknown)
+    platform = facts.platform
+    if "os" in unknown and log.os:
+        platform = dataclasses.replace(
+            platform,
+            os=log.os,  # type: ignore[arg-type]
+            wsl=log.os == "wsl2",
+            source=f"log: {log.os_line}",
+        )
+        unknown.discard("os")
+        unknown.discard("arch")
+    if "container" in unknown and log.container_line:
+        platform = dataclasses.replace(
+            platform, container=True, container_evidence=(f"log: {log.container_line}",)
+        )
+        unknown.discard("container")
+    pythons = facts.pythons
+    if "pythons" in unknown and log.python:
+        pythons = (PythonInterpreter(log.python, None, "log"),)
+        unknown.discard("pythons")
+    cuda = facts.cuda
+    if "cuda" in unknown and log.cuda_seen:
+        cuda = tuple(
+            CudaInstall(version, line[:200], "runtime", "log")
+            for version, line in dict(log.cuda_seen).items()
+        )
+        unknown.discard("cuda")
+    cudnn = facts.cudnn
+    if "cudnn" in unknown and log.cudnn_loaded:
+        cudnn = (CudnnInstall(log.cudnn_loaded, "(loaded, per the log)", "library", "log"),)
+        unknown.discard("cudnn")
+    return dataclasses.replace(
+        facts,
+        platform=platform,
+        pythons=pythons,
+        cuda=cuda,
+        cudnn=cudnn,
+        unknown=tuple(n for n in facts.unknown if n in unknown),
+    )
+
+
+def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """Findings that need the log and the facts together."""
+    found: list[Finding] = []
+    found += _library_mismatch(facts, log)
+    names = {m.signature.name for m in matches}
+    if len(log.tf_distributions) >= 2:
+        found.append(
+            Finding(
+                "multiple-tensorflow-distributions",
+                Severity.ERROR,
+                f"{len(log.tf_distributions)} TensorFlow distributions are installed in one "
+                "environment; whichever was installed last owns the files",
+                tuple(f"log names {d}" for d in log.tf_distributions),
+                "Uninstall all of them ('pip uninstall " + " ".join(log.tf_distributions) + "'), "
+                "then install one; 'tfgpu-setup apply' does this in its own environment.",
+                TF_INSTALL,
+            )
+        )
+    if "no-module-tensorflow" in names and len(log.python_roots) >= 2:
+        found.append(
+            Finding(
+                "wrong-python-environment",
+                Severity.ERROR,
+                "The code ran in a different Python than the one TensorFlow is installed in",
+                tuple(f"Python at {root}" for root in log.python_roots[:4]),
+                "Run the code with the environment's own interpreter (in a notebook, select that "
+                "environment's kernel: 'python -m ipykernel install --user --name ENV' inside "
+                "it), or install TensorFlow into the interpreter that runs it.",
+                VENV_DOCS,
+            )
+        )
+    no_driver_lines = [
+        m
+        for m in matches
+        if m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
+        or m.signature.name in NO_DEVICE_SIGNATURES
+    ]
+    no_device = {m.signature.name for m in no_driver_lines}
+    gpus_absent = facts.knows("gpus") and not facts.gpus
+    if no_driver_lines and gpus_absent:
+        found.append(
+            Finding(
+                "no-nvidia-gpu",
+                Severity.ERROR,
+                "This machine has no NVIDIA GPU, so TensorFlow runs on the CPU (the CUDA "
+                "messages in the log are expected then)",
+                (f"GPUs: none ({facts.gpus_reason or 'stated'})", _quote(no_driver_lines[0].line)),
+                "Nothing to fix for CPU use. To use a GPU, run on a machine (or cloud instance "
+                "type) that has an NVIDIA GPU.",
+                CUDA_GPUS,
+            )
+        )
+    wsl = facts.knows("os") and facts.platform.os == "wsl2"
+    if wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
+        found.append(
+            Finding(
+                "wsl-libcuda-missing",
+                Severity.ERROR,
+                "WSL2 finds no libcuda.so.1: the Windows NVIDIA driver with WSL support is "
+                "missing or too old",
+                (_quote(no_driver_lines[0].line), f"os: wsl2 ({facts.platform.source})"),
+                "Install the current NVIDIA driver for Windows on the Windows host, then run "
+                "'wsl --shutdown' and reopen WSL; do not install a Linux driver inside WSL2.",
+                WSL_GUIDE,
+            )
+        )
+    if no_device and facts.knows("container") and facts.platform.container:
+        found.append(
+            Finding(
+                "container-gpu-not-exposed",
+                Severity.ERROR,
+                "The container was started without access to the GPU",
+                (
+                    *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+                    *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
+                ),
+                "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA Container "
+                "Toolkit on the host); in Kubernetes, request nvidia.com/gpu.",
+                CONTAINER_TOOLKIT,
+            )
+        )
+    return found
+
+
+def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
+    out: list[Finding] = []
+    installed_cuda = [c.version for c in facts.cuda if c.version] if facts.knows("cuda") else []
+    wrong = [w for w in log.wanted_cuda if not any(w.accepts(v) for v in installed_cuda)]
+    if installed_cuda and wrong:
+        w = wrong[0]
+        have = ", ".join(sorted({_xy(v) for v in installed_cuda}, key=parsed))
+        out.append(
+            Finding(
+                "cuda-version-mismatch",
+                Severity.ERROR,
+                f"TensorFlow looks for CUDA {w} ({w.lib}) but CUDA {have} is installed",
+                (_quote(w.line), *(f"CUDA {_xy(v)} installed" for v in installed_cuda[:2])),
+                f"Install the CUDA {w} this TensorFlow was built for (it can sit beside the "
+                "other one; put its lib folder on LD_LIBRARY_PATH, or its bin folder on PATH on "
+                "Windows), or install the TensorFlow release built for the CUDA you have: "
+                "'tfgpu-setup plan' picks it (with NVIDIA's pip wheels where they exist).",
+                TF_TESTED,
+            )
+        )
+    installed_cudnn = [c.version for c in facts.cudnn if c.version] if facts.knows("cudnn") else []
+    wrong_dnn = [w for w in log.wanted_cudnn if not any(w.accepts(v) for v in installed_cudnn)]
+    if installed_cudnn and wrong_dnn:
+        w = wrong_dnn[0]
+        have = ", ".join(sorted({_xy(v) for v in installed_cudnn}, key=parsed))
+        out.append(
+            Finding(
+                "cudnn-version-mismatch",
+                Severity.ERROR,
+                f"TensorFlow looks for cuDNN {w.major} ({w.lib}) but cuDNN {have} is installed",
+                (_quote(w.line), *(f"cuDNN {v} installed" for v in installed_cudnn[:2])),
+                f"Install cuDNN {w.major}.x for this TensorFlow's CUDA version, or the TensorFlow "
+                "release built for the cuDNN you have ('tfgpu-setup plan').",
+                TF_TESTED,
+            )
+        )
+    return out
+
+
+def _xy(version: str) -> str:
+    v = parsed(version)
+    return f"{v.major}.{v.minor}"
+
+
+def _quote(line: str) -> str:
+    line = line.strip()
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
+def ids(findings: Iterable[Finding]) -> list[str]:
+    return [f.id for f in findings]
