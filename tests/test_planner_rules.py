@@ -527,12 +527,22 @@ def test_fires_cuda_libs_not_found(matrix: Matrix) -> None:
 
 def test_cuda_libs_not_found_for_a_release_that_needs_system_cuda(matrix: Matrix) -> None:
     # TensorFlow 2.12 predates the NVIDIA wheels; CUDA 12.2 is the wrong major for it.
-    f = facts(cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),))
-    plan = plan_of(f, matrix, tf="2.12")
+    plan = plan_of(facts(), matrix, tf="2.12")
     hit = only(plan, "cuda-libs-not-found")
     assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
     assert "CUDA 11.8 and cuDNN 8.6" in hit.title
-    assert "found CUDA 12.2, cuDNN none" in hit.evidence[0]
+    assert "found CUDA none, cuDNN none" in hit.evidence[0]
+
+
+def test_a_system_cuda_of_the_wrong_version_is_a_mismatch_not_a_missing_library(
+    matrix: Matrix,
+) -> None:
+    f = facts(cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),))
+    plan = plan_of(f, matrix, tf="2.12")
+    hit = only(plan, "cuda-version-mismatch")
+    assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
+    assert "built with CUDA 11.8, but CUDA 12.2.140 is installed" in hit.title
+    absent(plan, "cuda-libs-not-found")
 
 
 def test_quiet_cuda_libs_not_found(matrix: Matrix) -> None:

@@ -58,7 +58,8 @@ class FindingKind:
     """One line, as the README's table shows it."""
     layer: Layer
     tags: tuple[str, ...] = ()
-    """'stops-every-gpu': by itself keeps TensorFlow from seeing any GPU; 'no-gpu-registered':
+    """'stops-every-gpu': by itself keeps TensorFlow from seeing any GPU; 'denies-gpu': says
+    TensorFlow cannot use a GPU at all (a GPU seen working contradicts it); 'no-gpu-registered':
     claims TensorFlow registered no GPU (a log line showing a GPU contradicts it); 'library': a
     CUDA library cannot load; 'paths': its evidence holds file paths."""
     explains: tuple[str, ...] = ()
@@ -73,14 +74,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "TensorFlow >= 2.11 has no GPU support on native Windows:"
             " use WSL2, or TensorFlow 2.10.",
             Layer.PLATFORM,
-            (),
+            ("denies-gpu",),
             explains=("cuda-libs-not-found", "cudnn-not-found", "no-nvidia-gpu"),
         ),
         FindingKind(
             "macos-no-cuda",
             "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
             Layer.PLATFORM,
-            (),
+            ("denies-gpu",),
             explains=(
                 "cuda-libs-not-found",
                 "cudnn-not-found",
@@ -92,14 +93,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "container-gpu-not-exposed",
             "Inside a container that was started without GPU access.",
             Layer.EXPOSURE,
-            ("stops-every-gpu",),
+            ("stops-every-gpu", "denies-gpu"),
             explains=("no-nvidia-driver", "no-nvidia-gpu", "cuda-libs-not-found"),
         ),
         FindingKind(
             "no-nvidia-gpu",
             "No NVIDIA GPU is visible to this machine (or container).",
             Layer.EXPOSURE,
-            ("no-gpu-registered", "stops-every-gpu"),
+            ("no-gpu-registered", "stops-every-gpu", "denies-gpu"),
             explains=("no-nvidia-driver", "cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
@@ -113,47 +114,47 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "no-nvidia-driver",
             "The NVIDIA driver is not installed or not loaded.",
             Layer.DRIVER,
-            ("no-gpu-registered", "stops-every-gpu"),
+            ("no-gpu-registered", "stops-every-gpu", "denies-gpu"),
         ),
         FindingKind(
             "driver-library-mismatch",
             "The loaded kernel module and the user-space driver library differ:"
             " reboot or reload the module.",
             Layer.DRIVER,
-            ("stops-every-gpu",),
+            ("stops-every-gpu", "denies-gpu"),
             explains=("no-nvidia-driver", "no-nvidia-gpu"),
         ),
         FindingKind(
             "wsl-libcuda-missing",
             "WSL2 without /usr/lib/wsl/lib/libcuda.so.1: the Windows driver is missing or too old.",
             Layer.DRIVER,
-            (),
+            ("denies-gpu",),
             explains=("no-nvidia-driver",),
         ),
         FindingKind(
             "wsl-linux-driver-installed",
             "A Linux NVIDIA driver is installed inside WSL2 and shadows the Windows one.",
             Layer.DRIVER,
-            (),
+            ("denies-gpu",),
             explains=("no-nvidia-driver", "driver-library-mismatch"),
         ),
         FindingKind(
             "driver-too-old",
             "The driver is older than the CUDA version TensorFlow needs.",
             Layer.DRIVER_VERSION,
-            ("stops-every-gpu",),
+            ("stops-every-gpu", "denies-gpu"),
         ),
         FindingKind(
             "python-unsupported",
             "No available Python version is supported by the TensorFlow release.",
             Layer.INSTALL,
-            (),
+            ("denies-gpu",),
         ),
         FindingKind(
             "glibc-too-old",
             "The system glibc is older than the TensorFlow wheel requires.",
             Layer.INSTALL,
-            (),
+            ("denies-gpu",),
         ),
         FindingKind(
             "wrong-python-environment",
@@ -166,14 +167,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "tensorflow-not-installed",
             "TensorFlow is not installed in the target environment.",
             Layer.INSTALL,
-            (),
+            ("denies-gpu",),
         ),
         FindingKind(
             "cpu-only-tensorflow",
             "The installed TensorFlow has no CUDA support (tensorflow-cpu, a CPU"
             " conda build, an aarch64 PyPI wheel).",
             Layer.INSTALL,
-            (),
+            ("denies-gpu",),
             explains=("cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
@@ -194,14 +195,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "NVIDIA pip wheels are installed but TensorFlow does not find"
             " them without LD_LIBRARY_PATH.",
             Layer.LIBRARIES,
-            ("no-gpu-registered", "library", "paths"),
+            ("no-gpu-registered", "library", "paths", "denies-gpu"),
             explains=("cuda-libs-not-found",),
         ),
         FindingKind(
             "cuda-libs-not-found",
             "TensorFlow cannot load the CUDA libraries it needs.",
             Layer.LIBRARIES,
-            ("no-gpu-registered", "library", "paths"),
+            ("no-gpu-registered", "library", "paths", "denies-gpu"),
         ),
         FindingKind(
             "cudnn-not-found",

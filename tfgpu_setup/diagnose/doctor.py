@@ -18,7 +18,13 @@ from ..matrix.model import Matrix
 from ..planner.judge import judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..whatif import baseline_facts
-from .evidence import cross_findings, facts_with_log, read_log_facts
+from .evidence import (
+    cross_findings,
+    facts_with_log,
+    read_log_facts,
+    releases_from_hints,
+    unwrap,
+)
 from .logs import LogMatch, diagnose_log
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -108,6 +114,7 @@ def diagnose(
 ) -> Diagnosis:
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
+    log = unwrap(log) if log else log
     logged = diagnose_log(log or "", tf_version)
     log_facts = read_log_facts(log or "", logged.matches)
     known = facts if facts is not None else baseline_facts()
@@ -115,6 +122,8 @@ def diagnose(
     release = (
         tf_version or _smoke_version(verify) or installed_tensorflow(known) or log_facts.tf_version
     )
+    candidates = (release,) if release else releases_from_hints(matrix, log_facts, known)
+    release = candidates[0] if candidates else None
     if release != tf_version and release is not None:
         logged = diagnose_log(log or "", release)  # lines whose meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
@@ -127,7 +136,7 @@ def diagnose(
         verify_findings(verify) if verify else (),
         cross_findings(known, log_facts, matches),
         log_findings,
-        judge_installed(known, matrix, release, venv),
+        _judged(known, matrix, candidates, venv),
     )
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings)
@@ -165,6 +174,21 @@ def diagnose(
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:])
 
 
+MAX_CANDIDATES = 12
+
+
+def _judged(
+    facts: Facts, matrix: Matrix, candidates: tuple[str, ...], venv: str
+) -> tuple[Finding, ...]:
+    """The facts judged for the release that ran. When the log only narrows it to a range,
+    a finding is evidence only if every release in the range yields it."""
+    if len(candidates) <= 1:
+        return judge_installed(facts, matrix, candidates[0] if candidates else None, venv)
+    judged = [judge_installed(facts, matrix, v, venv) for v in candidates[:MAX_CANDIDATES]]
+    common = set.intersection(*({f.id for f in group} for group in judged))
+    return tuple(f for f in judged[0] if f.id in common)
+
+
 def _smoke_version(verify: VerifyOutcome | None) -> str | None:
     report = verify.smoke.report if verify is not None and verify.smoke is not None else None
     return report.tensorflow_version if report is not None else None
@@ -189,13 +213,15 @@ def _failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
 
 
 def _gpu_works(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """A GPU that works is the strongest evidence: nothing that would keep TensorFlow from the
-    GPU can be an error any more; it stays as a warning to look at."""
-    demoted = [
+    """A GPU that works is the strongest evidence: what says TensorFlow cannot use a GPU at all
+    is contradicted and dropped; other errors stay as warnings to look at."""
+    denied = ids_tagged("denies-gpu")
+    kept = [
         dataclasses.replace(f, severity=Severity.WARNING) if f.severity is Severity.ERROR else f
         for f in findings
+        if f.id not in denied or f.severity is Severity.INFO
     ]
-    return rank(demoted)
+    return rank(kept)
 
 
 UNKNOWN_THAT_MATTERS = (

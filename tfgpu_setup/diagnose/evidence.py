@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from ..facts import CudaInstall, CudnnInstall, Facts, PythonInterpreter
 from ..findings import Finding, Severity
-from ..versions import parsed
+from ..matrix.model import Matrix
+from ..planner.evaluate import evaluate
+from ..versions import parsed, specifier
 from .logs import LogMatch
 from .signatures import library_version
 
@@ -72,9 +74,37 @@ class Wanted:
         return f"{self.major}.{self.minor}" if self.minor is not None else f"{self.major}.x"
 
 
+RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
+    # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
+    (re.compile(r"\btensorflow/stream_executor/"), "<2.11"),
+    (re.compile(r"\btensorflow/compiler/xla/stream_executor/"), ">=2.11,<2.15"),
+    (re.compile(r"\bexternal/local_(?:xla|tsl)/"), ">=2.15"),
+    # The CUDA runtime a release loads (TensorFlow's tested build configurations).
+    (re.compile(r"\blib(?:cudart|cublas)\.so\.12\b"), ">=2.15"),
+    (re.compile(r"\blib(?:cudart\.so\.11\.0|cublas\.so\.11)\b"), ">=2.4,<2.15"),
+    (re.compile(r"\bcudart64_110\.dll\b"), ">=2.4,<2.11"),
+    (re.compile(r"\b(?:libcudart\.so\.10\.1|cudart64_101\.dll)\b"), ">=2.1,<2.4"),
+    (re.compile(r"\b(?:libcudart\.so\.10\.0|cudart64_100\.dll)\b"), "<2.1"),
+)
+"""What a log's source paths and library names say about the TensorFlow release that wrote it."""
+
+CPU_ONLY_DISTRIBUTIONS = frozenset(
+    {
+        "tensorflow-cpu",
+        "tensorflow-aarch64",
+        "intel-tensorflow",
+        "tensorflow-macos",
+        "tf-nightly-cpu",
+    }
+)
+
+
 @dataclass(frozen=True)
 class LogFacts:
     tf_version: str | None = None
+    tf_range: tuple[tuple[str, str], ...] = ()
+    """(specifier, the text that implies it) for the release, when no version is printed."""
     tf_distributions: tuple[str, ...] = ()
     os: str | None = None
     os_line: str = ""
@@ -86,6 +116,37 @@ class LogFacts:
     cudnn_loaded: str | None = None
     wanted_cuda: tuple[Wanted, ...] = ()
     wanted_cudnn: tuple[Wanted, ...] = ()
+
+
+_TIMESTAMPED = re.compile(
+    r"^[\s>`*_]*(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:)"
+)
+_RECORD_START = re.compile(
+    r"^[\s>`*_]*(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:|Traceback|File \"|"
+    r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \[)"
+)
+MAX_JOINED = 4000
+
+
+def unwrap(text: str) -> str:
+    """Rejoin log records that a mail client, a terminal or an issue form hard-wrapped: a line
+    that follows a timestamped TensorFlow record and starts no record of its own belongs to it.
+    Unwrapped text only gains lines a signature can read whole; nothing else changes."""
+    out: list[str] = []
+    joining = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if (
+            joining
+            and stripped
+            and not _RECORD_START.match(line)
+            and len(out[-1]) + len(stripped) < MAX_JOINED
+        ):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+            continue
+        out.append(line)
+        joining = bool(_TIMESTAMPED.match(line))
+    return "\n".join(out)
 
 
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
@@ -118,6 +179,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     ]
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
+        tf_range=_release_hints(text),
         tf_distributions=tuple(dists),
         os=os_name,
         os_line=os_line,
@@ -129,6 +191,33 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
     )
+
+
+def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
+    sample = text[:2_000_000]
+    return tuple(
+        (spec, found.group(0))
+        for pattern, spec in RELEASE_HINTS
+        if (found := pattern.search(sample))
+    )
+
+
+def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
+    """Every release all hints admit that could be installed with what is known (the log proves
+    one was installed), newest first; () when the hints disagree or say nothing."""
+    if not log.tf_range:
+        return ()
+    admitted = sorted(
+        (
+            r
+            for r in matrix.tensorflow.releases
+            if all(parsed(r.version) in specifier(spec) for spec, _ in log.tf_range)
+        ),
+        key=lambda r: parsed(r.version),
+        reverse=True,
+    )
+    installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
+    return tuple(r.version for r in installable or admitted)
 
 
 def _os_of(text: str) -> tuple[str | None, str]:
@@ -244,6 +333,19 @@ def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> 
                 tuple(f"log names {d}" for d in log.tf_distributions),
                 "Uninstall all of them ('pip uninstall " + " ".join(log.tf_distributions) + "'), "
                 "then install one; 'tfgpu-setup apply' does this in its own environment.",
+                TF_INSTALL,
+            )
+        )
+    cpu_only = [d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS]
+    if cpu_only and not any(m.signature.proves_gpu for m in matches):
+        found.append(
+            Finding(
+                "cpu-only-tensorflow",
+                Severity.ERROR,
+                f"The TensorFlow installed is a CPU-only build ({cpu_only[0]})",
+                tuple(f"log names {d}" for d in cpu_only),
+                f"Uninstall {cpu_only[0]} and install the CUDA build "
+                "(Linux/WSL2: pip install 'tensorflow[and-cuda]'); 'tfgpu-setup plan' picks it.",
                 TF_INSTALL,
             )
         )

@@ -154,7 +154,7 @@ def _dlopen(names: str) -> re.Pattern[str]:
     return _re(
         r"(?:Could not load dynamic library '|Couldn't open CUDA library )"
         rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
-        r"(?:'; dlerror: (?P<dlerror>[^;\r\n]*)|\.? LD_LIBRARY_PATH)"
+        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH)"
     )
 
 
@@ -1113,6 +1113,19 @@ CATALOGUE: tuple[Signature, ...] = (
         title="TensorFlow added visible GPU {index}",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/23773",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-count-printed",
+        needles=("GPUs Available:", "Default GPU Device:"),
+        pattern=_re(
+            r"Num GPUs Available:\s*(?P<count>[1-9]\d?)\b|Default GPU Device: /device:GPU:\d"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="The script printed that TensorFlow sees a GPU",
+        fix="",
+        source="https://www.tensorflow.org/guide/gpu",
         proves_gpu=True,
     ),
     Signature(

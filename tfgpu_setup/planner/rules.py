@@ -204,6 +204,30 @@ def driver_too_old(ctx: Context) -> list[Finding]:
         return []
     # Only releases that a newer driver alone would make work: advising a driver update for a
     # release the GPU cannot run anyway is wrong (a Kepler K80 stops at the R470 driver).
+    if ctx.installed:
+        # The release is installed already: its driver floor is the question, whatever else
+        # also stands in its way.
+        blocked = [e for e in ctx.evaluations if e.driver_blocker is not None]
+        if blocked:
+            e = blocked[0]
+            return [
+                finding(
+                    "driver-too-old",
+                    E,
+                    f"The NVIDIA driver is too old for TensorFlow {e.release.version} "
+                    f"(built with CUDA {e.release.cuda})",
+                    [
+                        f"driver {f.driver.version or '?'} supports CUDA "
+                        f"{f.driver.cuda_version or '?'} ({f.driver.source})",
+                        f"TensorFlow {e.release.version}: {e.driver_blocker}",
+                    ],
+                    f"Update the NVIDIA driver to ≥ {e.driver_floor[0] if e.driver_floor else '?'}"
+                    + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
+                    + ", then reboot; or use a TensorFlow built for an older CUDA "
+                    "('tfgpu-setup plan' picks one).",
+                )
+            ]
+        return []
     blocked = [
         e
         for e in ctx.evaluations
@@ -680,7 +704,12 @@ def pip_libs_not_on_path(ctx: Context) -> list[Finding]:
 @rule("cuda-libs-not-found", TF_INSTALL)
 def cuda_libs_not_found(ctx: Context) -> list[Finding]:
     chosen = ctx.chosen
-    if not ctx.gpu and chosen is not None and chosen.system_cuda_blocker is not None:
+    if (
+        not ctx.gpu
+        and chosen is not None
+        and chosen.system_cuda_blocker is not None
+        and not _system_installs_of_other_versions(ctx)
+    ):
         r = chosen.release
         return [
             finding(
@@ -780,18 +809,70 @@ def _major_mismatch(
     ]
 
 
+def _system_installs_of_other_versions(ctx: Context) -> list[str]:
+    """System CUDA/cuDNN installs that exist but do not fit the release (mismatch findings)."""
+    return [*_system_mismatch(ctx, "cuda"), *_system_mismatch(ctx, "cudnn")]
+
+
+def _system_mismatch(ctx: Context, kind: str) -> list[str]:
+    """For a release that loads the system CUDA (no NVIDIA pins): the installs of `kind` when
+    there are some and none has the major it was built with and at least its minor."""
+    chosen = ctx.chosen
+    if ctx.gpu or chosen is None or chosen.release.nvidia_pins or not ctx.facts.knows(kind):
+        return []
+    built = chosen.release.cuda if kind == "cuda" else chosen.release.cudnn
+    installs = ctx.facts.cuda if kind == "cuda" else ctx.facts.cudnn
+    versions = [c.version for c in installs if c.version]
+    if built is None or not versions:
+        return []
+    want = Version(built)
+    fits = [
+        v
+        for v in versions
+        if Version(v).major == want.major
+        and Version(xy(v)) >= Version(f"{want.major}.{want.minor}")
+    ]
+    return [] if fits else versions
+
+
+def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -> list[Finding]:
+    versions = _system_mismatch(ctx, kind)
+    if not versions or ctx.chosen is None:
+        return []
+    r = ctx.chosen.release
+    built = r.cuda if kind == "cuda" else r.cudnn
+    return [
+        finding(
+            rule_id,
+            E,
+            f"TensorFlow {r.version} was built with {what} {built}, but {what} "
+            f"{', '.join(versions)} is installed",
+            [f"TensorFlow {r.version}: built with {what} {built}"]
+            + [f"{what} {v} installed" for v in versions[:3]],
+            f"Install {what} {built} (same major, at least that minor; it can sit beside the other)"
+            f" and put it on the loader path, or use the TensorFlow release built for the {what} "
+            "you have ('tfgpu-setup plan --cuda-toolkit X.Y --cudnn X.Y' picks it).",
+            TF_TESTED,
+        )
+    ]
+
+
 @rule("cudnn-version-mismatch", TF_TESTED)
 def cudnn_mismatch(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     built = env.tf_build.cudnn_version if env and env.tf_build else None
-    return _major_mismatch(ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN")
+    return _major_mismatch(
+        ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN"
+    ) or _system_mismatch_finding(ctx, "cudnn-version-mismatch", "cudnn", "cuDNN")
 
 
 @rule("cuda-version-mismatch", TF_TESTED)
 def cuda_mismatch(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     built = env.tf_build.cuda_version if env and env.tf_build else None
-    return _major_mismatch(ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA")
+    return _major_mismatch(
+        ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA"
+    ) or _system_mismatch_finding(ctx, "cuda-version-mismatch", "cuda", "CUDA")
 
 
 @rule("xla-toolchain-missing", XLA_DEFECT)

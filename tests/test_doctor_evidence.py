@@ -1,0 +1,138 @@
+"""The doctor on pasted reports: unknown is not absent, the log's evidence outranks assumptions,
+and plan and doctor judge the same facts the same way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import recorded_host
+
+from tfgpu_setup.cli import main
+from tfgpu_setup.diagnose.doctor import diagnose
+from tfgpu_setup.findings import FINDING_IDS, rank
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.planner import Request, make_plan
+from tfgpu_setup.planner.judge import judge_installed
+from tfgpu_setup.probe.collect import probe
+
+CORPUS = Path(__file__).parent / "fixtures" / "doctor_corpus"
+MATRIX = load_matrix()
+FACTS_ERRORS = {"no-nvidia-driver", "no-nvidia-gpu", "python-unsupported", "glibc-too-old"}
+
+# The line exactly as issue #11 quotes a reporter's paste.
+CUDNN_8_MISSING = "Could not load dynamic library 'libcudnn.so.8'\n"
+# https://github.com/tensorflow/tfjs/issues/8362 (verbatim)
+CUDART_11_MISSING = (
+    "2024-08-24 22:24:04.039287: W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+    " Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot"
+    " open shared object file: No such file or directory; LD_LIBRARY_PATH:"
+    " /usr/local/cuda:/usr/local/cuda/lib64:\n"
+)
+# https://github.com/SamuelSchmidgall/AgentLaboratory/issues/27 (verbatim excerpt)
+GPU_WORKS_216 = (
+    "E0000 00:00:1736841518.537290   68237 cuda_dnn.cc:8310] Unable to register cuDNN factory:"
+    " Attempting to register factory for plugin cuDNN when one has already been registered\n"
+    "E0000 00:00:1736841518.542173   68237 cuda_blas.cc:1418] Unable to register cuBLAS factory:"
+    " Attempting to register factory for plugin cuBLAS when one has already been registered\n"
+    "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+)
+
+
+def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> dict:
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    main(["doctor", "--log", str(path), *flags, "--json"])
+    return json.loads(capsys.readouterr().out)
+
+
+def top(doc: dict) -> str | None:
+    return doc["findings"][0]["id"] if doc["findings"] else None
+
+
+def errors(doc: dict) -> set[str]:
+    return {f["id"] for f in doc["findings"] if f["severity"] == "error"}
+
+
+def test_a_missing_cudnn_is_the_cause_not_an_unstated_driver_or_python(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, CUDNN_8_MISSING, "--no-probe", "--os", "linux", "--tf", "2.5")
+    assert top(doc) == "cudnn-not-found"
+    assert errors(doc) & FACTS_ERRORS == set()
+    assert any("--driver" in step for step in doc["next_steps"])  # unknown: to confirm
+
+
+def test_a_log_where_the_gpu_works_is_never_an_error(tmp_path, capsys):
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.16", "--python", "3.11")
+    doc = doctor(tmp_path, capsys, GPU_WORKS_216, *flags)
+    assert doc["gpu_used"] == "yes"
+    assert errors(doc) == set()
+    assert top(doc) == "benign-log-noise"
+
+
+def test_doctor_tf_is_the_installed_release(tmp_path, capsys):
+    """--tf in doctor names the release that produced the log, never a plan for a new env."""
+    old = doctor(
+        tmp_path, capsys, CUDART_11_MISSING, "--no-probe", "--os", "windows", "--tf", "2.10"
+    )
+    assert "windows-native-gpu-unsupported" not in errors(old)  # 2.10 has a Windows GPU build
+    new = doctor(tmp_path, capsys, "", "--no-probe", "--os", "windows", "--tf", "2.12")
+    assert top(new) == "windows-native-gpu-unsupported"
+
+
+def test_a_missing_cuda_11_runtime_beside_cuda_10_2_is_a_version_mismatch(tmp_path, capsys):
+    flags = ("--no-probe", "--tf", "2.5", "--cuda-toolkit", "10.2")
+    doc = doctor(tmp_path, capsys, CUDART_11_MISSING, *flags, "--driver", "470.82.01")
+    assert top(doc) == "cuda-version-mismatch"
+    assert "no-nvidia-gpu" not in errors(doc)
+    stated_python = doctor(tmp_path, capsys, CUDART_11_MISSING, *flags, "--python", "3.8")
+    assert top(stated_python) == "cuda-version-mismatch"
+
+
+@pytest.mark.parametrize(
+    "log", [CUDNN_8_MISSING, CUDART_11_MISSING, GPU_WORKS_216, "Epoch 1/10\n"], ids=str.split
+)
+def test_a_log_alone_raises_no_facts_based_error(tmp_path, capsys, log):
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert errors(doc) & FACTS_ERRORS == set()
+
+
+def test_a_stated_absence_is_evidence(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, "", "--no-probe", "--os", "linux", "--driver", "none")
+    assert top(doc) == "no-nvidia-driver"
+
+
+@pytest.mark.parametrize(
+    "host", ["linux-a10-r550", "no-gpu-no-driver", "venv-and-cuda", "wsl2-r545-cuda-err"]
+)
+def test_plan_and_doctor_rank_the_same_facts_identically(host):
+    facts = probe(recorded_host(host), "/home/ada/tf")
+    plan = make_plan(facts, MATRIX, Request(venv="/home/ada/tf"))
+    assert plan.findings == rank(plan.findings)
+    release = plan.tensorflow
+    judged = judge_installed(facts, MATRIX, release, "/home/ada/tf")
+    assert judged == rank(judged)
+    doctor_ids = [f.id for f in diagnose(MATRIX, facts, "/home/ada/tf").findings]
+    shared = [i for i in [f.id for f in plan.findings] if i in doctor_ids]
+    assert shared == [i for i in doctor_ids if i in shared]
+
+
+def test_the_corpus_is_real_labelled_and_split_before_tuning():
+    import hashlib
+
+    cases = [
+        json.loads(line)
+        for path in sorted(CORPUS.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    urls = [c["url"] for c in cases]
+    assert len(set(urls)) == len(urls) >= 100
+    assert sum(c["benign"] for c in cases) >= 15
+    for case in cases:
+        assert case["url"].startswith("https://") and case["log"].strip()
+        assert case["root_cause"] in FINDING_IDS
+        assert case["benign"] == (case["root_cause"] == "benign-log-noise")
+        held = int(hashlib.sha256(case["url"].encode()).hexdigest(), 16) % 3 == 0
+        assert case["split"] == ("heldout" if held else "tune")
+    assert sum(c["split"] == "heldout" for c in cases) * 3 >= len(cases)
