@@ -14,7 +14,6 @@ import pytest
 from tfgpu_setup.diagnose.logs import (
     MAX_EVIDENCE,
     diagnose_log,
-    findings_from_log,
     match_log,
 )
 from tfgpu_setup.diagnose.signatures import (
@@ -26,6 +25,10 @@ from tfgpu_setup.diagnose.signatures import (
 from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
+
+
+def _findings(text: str, tf_version: str | None = None) -> tuple[Finding, ...]:
+    return diagnose_log(text, tf_version).findings
 
 
 def read_log(name: str) -> str:
@@ -355,7 +358,7 @@ def test_working_gpu_logs_raise_no_alarm(log: str, source: str) -> None:
 
 @pytest.mark.parametrize(("log", "source"), NOISE_ONLY)
 def test_noise_alone_is_only_info(log: str, source: str) -> None:
-    findings = findings_from_log(read_log(log))
+    findings = _findings(read_log(log))
     assert findings
     assert {(f.id, f.severity) for f in findings} == {("benign-log-noise", Severity.INFO)}
 
@@ -371,14 +374,14 @@ def test_every_fixture_is_tested_and_listed_with_its_source() -> None:
 
 
 def test_kernel_mismatch_explains_no_device_instead_of_a_second_error() -> None:
-    findings = findings_from_log(read_log("docker-no-device-kernel-dso-mismatch.log"))
+    findings = _findings(read_log("docker-no-device-kernel-dso-mismatch.log"))
     assert [f.id for f in findings] == ["driver-library-mismatch"]
     assert "455.32.0" in findings[0].evidence[0]
     assert "reload the nvidia modules" in findings[0].fix
 
 
 def test_driver_mismatch_hides_the_forward_compat_consequence() -> None:
-    findings = findings_from_log(read_log("compat-not-supported-nvml-mismatch.log"))
+    findings = _findings(read_log("compat-not-supported-nvml-mismatch.log"))
     assert [f.id for f in findings] == ["driver-library-mismatch"]
     evidence = " ".join(findings[0].evidence)
     assert "Driver/library version mismatch" in evidence
@@ -386,7 +389,7 @@ def test_driver_mismatch_hides_the_forward_compat_consequence() -> None:
 
 
 def test_missing_kernel_driver_is_the_root_of_no_device() -> None:
-    findings = findings_from_log(read_log("no-device-kernel-driver-not-running.log"))
+    findings = _findings(read_log("no-device-kernel-driver-not-running.log"))
     ids = [f.id for f in findings]
     assert ids[0] == "no-nvidia-driver"
     assert "no-nvidia-gpu" not in ids
@@ -394,20 +397,20 @@ def test_missing_kernel_driver_is_the_root_of_no_device() -> None:
 
 
 def test_named_library_replaces_the_generic_dlopen_warning() -> None:
-    findings = findings_from_log(read_log("nvidia-tf-cusolver-needs-nvjitlink.log"))
+    findings = _findings(read_log("nvidia-tf-cusolver-needs-nvjitlink.log"))
     assert [(f.id, f.severity) for f in findings] == [("cuda-libs-not-found", Severity.ERROR)]
     assert "libnvJitLink.so.12" in findings[0].title
     assert not any("Cannot dlopen" in e for e in findings[0].evidence)
 
 
 def test_generic_dlopen_advises_verbose_logging_to_name_the_library() -> None:
-    finding = top(findings_from_log(read_log("cannot-dlopen-generic-tf212.log"), "2.12.0"))
+    finding = top(_findings(read_log("cannot-dlopen-generic-tf212.log"), "2.12.0"))
     assert "TF_CPP_MAX_VLOG_LEVEL=3" in finding.fix
     assert finding.source == "https://github.com/tensorflow/tensorflow/issues/66987"
 
 
 def test_tf_2_16_1_dlopen_failure_is_the_known_runpath_defect() -> None:
-    finding = top(findings_from_log(read_log("cannot-dlopen-generic-tf212.log"), "2.16.1"))
+    finding = top(_findings(read_log("cannot-dlopen-generic-tf212.log"), "2.16.1"))
     assert (finding.id, finding.severity) == ("pip-cuda-libs-not-on-path", Severity.ERROR)
     assert "2.16.2" in finding.fix
     assert finding.source == "https://github.com/tensorflow/tensorflow/issues/63362"
@@ -427,7 +430,7 @@ def test_tf_2_16_1_dlopen_failure_is_the_known_runpath_defect() -> None:
 def test_could_not_find_cuda_drivers_is_read_as_missing_cuda_runtime(
     tf_version: str | None, expected_id: str, fix_mentions: str
 ) -> None:
-    findings = findings_from_log(read_log("cudart-stub-factory-spam-intel-ext.log"), tf_version)
+    findings = _findings(read_log("cudart-stub-factory-spam-intel-ext.log"), tf_version)
     first = top(findings)
     assert (first.id, first.severity) == (expected_id, Severity.ERROR)
     assert "libcudart" in first.title
@@ -438,26 +441,26 @@ def test_could_not_find_cuda_drivers_is_read_as_missing_cuda_runtime(
 
 
 def test_cudnn_mismatch_explains_dnn_initialisation_failure() -> None:
-    findings = findings_from_log(read_log("cudnn-mismatch-910-vs-930-dnn-init-failed.log"))
+    findings = _findings(read_log("cudnn-mismatch-910-vs-930-dnn-init-failed.log"))
     assert [f.id for f in findings] == ["cudnn-version-mismatch"]
 
 
 def test_repeated_lines_merge_into_one_finding_with_a_few_quotes() -> None:
-    findings = findings_from_log(read_log("cublas-not-initialized-tf1.log"))
+    findings = _findings(read_log("cublas-not-initialized-tf1.log"))
     assert len(findings) == 1
     assert len(findings[0].evidence) == MAX_EVIDENCE
     assert findings[0].evidence[0].startswith("line 1: 2017-12-30 21:18:15.018347: E ")
 
 
 def test_each_missing_library_is_its_own_finding() -> None:
-    findings = findings_from_log(read_log("windows-tf21rc0-cuda101-dlls-missing.log"))
+    findings = _findings(read_log("windows-tf21rc0-cuda101-dlls-missing.log"))
     libs = [f.title.split()[3] for f in findings]
     assert libs == ["cudart64_101.dll", "cublas64_10.dll", "cufft64_10.dll"]
     assert len(findings[0].evidence) == 2  # cudart64_101.dll failed twice
 
 
 def test_empty_ld_library_path_entry_is_flagged_next_to_the_missing_library() -> None:
-    findings = findings_from_log(read_log("cudnn7-missing-ld-path-trailing-colon.log"))
+    findings = _findings(read_log("cudnn7-missing-ld-path-trailing-colon.log"))
     assert [(f.id, f.severity) for f in findings] == [
         ("cudnn-not-found", Severity.ERROR),
         ("ld-library-path-empty-entry", Severity.WARNING),
@@ -491,7 +494,7 @@ def test_library_failure_in_another_process_is_only_a_warning_when_a_gpu_was_cre
 
 def test_library_errors_are_demoted_below_a_driver_root_cause() -> None:
     log = read_log("kernel-dso-mismatch-352-361.log") + read_log("kaggle-cusolver11-missing.log")
-    findings = findings_from_log(log)
+    findings = _findings(log)
     assert [(f.id, f.severity) for f in findings] == [
         ("driver-library-mismatch", Severity.ERROR),
         ("cuda-libs-not-found", Severity.WARNING),
@@ -500,7 +503,7 @@ def test_library_errors_are_demoted_below_a_driver_root_cause() -> None:
 
 def test_windows_line_endings_give_the_same_diagnosis() -> None:
     text = read_log("docker-cuinit-unknown-minus1-xla-gpu.log")
-    assert findings_from_log(text.replace("\n", "\r\n")) == findings_from_log(text)
+    assert _findings(text.replace("\n", "\r\n")) == _findings(text)
 
 
 @pytest.mark.parametrize("log", ALL_LOGS)
@@ -521,8 +524,8 @@ def test_needles_never_hide_a_line_the_pattern_would_match(log: str) -> None:
 
 def test_many_repetitions_of_a_log_give_the_same_findings() -> None:
     text = read_log("cudart-stub-tf213.log")
-    single = findings_from_log(text, "2.13.1")
-    repeated = findings_from_log(text * 500, "2.13.1")
+    single = _findings(text, "2.13.1")
+    repeated = _findings(text * 500, "2.13.1")
     assert [(f.id, f.severity, f.title) for f in repeated] == [
         (f.id, f.severity, f.title) for f in single
     ]
@@ -572,7 +575,7 @@ def test_a_driver_failure_explains_a_no_device_line_beside_it() -> None:
         "`2017-08-14 07:28:29.379866: E tensorflow/stream_executor/cuda/cuda_driver.cc:406]"
         " failed call to cuInit: CUDA_ERROR_NO_DEVICE\n"
     )
-    findings = findings_from_log(no_device + read_log("cuinit-unknown-303.log"))
+    findings = _findings(no_device + read_log("cuinit-unknown-303.log"))
     # NO_DEVICE alone reads as hidden GPUs; next to cuInit failing on the driver itself, the
     # driver is the cause and the no-device line its consequence.
     assert [(f.id, f.severity) for f in findings] == [("no-nvidia-driver", Severity.ERROR)]

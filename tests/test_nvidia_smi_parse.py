@@ -17,8 +17,6 @@ from tfgpu_setup.probe.nvidia_smi import (
     ListedGpu,
     ListedMigDevice,
     MigMode,
-    QueryLog,
-    QueryLogGpu,
     SmiError,
     SmiFormatError,
     SmiHeader,
@@ -30,7 +28,6 @@ from tfgpu_setup.probe.nvidia_smi import (
     parse_list_gpus,
     parse_proc_driver_version,
     parse_query_csv,
-    parse_query_log,
     parse_sys_module_version,
     parse_table,
 )
@@ -62,10 +59,10 @@ def gpu(
     return SmiTableGpu(index, name, name.endswith("..."), bus, used, total, mig)
 
 
-def test_every_shared_sample_is_read_by_a_test_here() -> None:
+def test_every_recorded_sample_is_read_by_a_test_here() -> None:
     names = sorted(p.name for p in SAMPLES.iterdir() if p.name != "README.txt")
     source = Path(__file__).read_text()
-    assert len(names) == 26
+    assert len(names) == 24
     assert [name for name in names if f'"{name}"' not in source] == []
 
 
@@ -350,46 +347,6 @@ def test_query_row_with_the_wrong_number_of_values_is_an_error() -> None:
 
 # ---------------------------------------------------------------------------------------------
 # nvidia-smi -q
-
-
-def test_query_log_header_a10() -> None:
-    assert parse_query_log(captured("query-q-header-linux-r550-a10.txt")) == QueryLog(
-        driver_version="550.127.05",
-        cuda_version="12.4",
-        attached_gpus=1,
-        gpus=(
-            QueryLogGpu(
-                "00000000:06:00.0",
-                "NVIDIA A10",
-                "GPU-51ae0086-e1ac-4a20-f062-9caa44e4df6d",
-                None,
-                None,
-                0,
-            ),
-        ),
-    )
-
-
-def test_query_log_wsl2_shows_wddm_and_no_minor_number() -> None:
-    assert parse_query_log(captured("query-q-header-wsl2-r510-wddm.txt")) == QueryLog(
-        driver_version="510.06",
-        cuda_version="11.6",
-        attached_gpus=1,
-        gpus=(
-            QueryLogGpu(
-                "00000000:01:00.0",
-                "NVIDIA GeForce GTX 1650 Ti with Max-Q Design",
-                "GPU-b5e386b4-3e71-5837-aca5-80c5914cf07f",
-                None,
-                "WDDM",
-                None,
-            ),
-        ),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Kernel module files
 
 
 def test_proc_version_proprietary_module() -> None:

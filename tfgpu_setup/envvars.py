@@ -62,7 +62,7 @@ def parse_cuda_visible_devices(value: str | None) -> VisibleDevices:
     honoured: list[str] = []
     kinds: list[ListedKind] = []
     for position, entry in enumerate(entries):
-        kind = _entry_kind(entry)
+        kind = entry_kind(entry)
         if kind is None:
             ignored = tuple(entries[position:])
             if not honoured:
@@ -75,7 +75,8 @@ def parse_cuda_visible_devices(value: str | None) -> VisibleDevices:
     return VisibleDevices(kinds[0], tuple(honoured), (), len(set(kinds)) > 1)
 
 
-def _entry_kind(entry: str) -> ListedKind | None:
+def entry_kind(entry: str) -> ListedKind | None:
+    """What one entry of a GPU list is: an index, a GPU- UUID, a MIG- UUID, or invalid (None)."""
     if _is_index(entry):
         return "indices"
     if entry.startswith("GPU-") and len(entry) > len("GPU-"):

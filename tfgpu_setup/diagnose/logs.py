@@ -94,12 +94,6 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
     return tuple(matches)
 
 
-def findings_from_log(text: str, tf_version: str | None = None) -> tuple[Finding, ...]:
-    """The findings a log supports, root cause first. tf_version refines lines whose meaning
-    depends on the release (for example 'Could not find cuda drivers' on 2.16.1)."""
-    return diagnose_log(text, tf_version).findings
-
-
 def diagnose_log(text: str, tf_version: str | None = None) -> LogDiagnosis:
     matches = match_log(text)
     gpu_seen = any(m.signature.proves_gpu for m in matches)

@@ -6,6 +6,7 @@ from typing import Any
 
 from packaging.version import Version
 
+from ..envvars import entry_kind
 from ..errors import ExitCode, RequestError
 from ..facts import CudaInstall, Facts
 from ..matrix import query
@@ -264,13 +265,14 @@ def _validated_gpu_selection(ctx: Context, value: str) -> str:
         m.uuid for g in gpus for m in g.mig_devices if m.uuid
     ]
     for item in items:
-        if item.isdigit():
+        kind = entry_kind(item)
+        if kind == "indices":
             if gpus and int(item) >= len(gpus):
                 raise RequestError(
                     "gpus",
                     f"{item}: no such GPU; this machine has {len(gpus)} (0..{len(gpus) - 1})",
                 )
-        elif item.startswith(("GPU-", "MIG-")):
+        elif kind is not None:
             if uuids and not any(u.startswith(item) for u in uuids):
                 raise RequestError(
                     "gpus", f"{item}: no GPU or MIG device has this UUID; see 'nvidia-smi -L'"
