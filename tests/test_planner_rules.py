@@ -525,6 +525,16 @@ def test_fires_cuda_libs_not_found(matrix: Matrix) -> None:
     )
 
 
+def test_a_machine_without_a_gpu_is_not_told_to_install_cuda_libraries(matrix: Matrix) -> None:
+    """After a CPU-only apply there are no NVIDIA wheels, and none are planned: advising
+    'apply installs the pinned NVIDIA wheels' would be wrong there."""
+    env = tf_env(build=CUDA_BUILD_221)
+    no_gpu = plan_of(facts(target_env=env, driver=None, cuda=None, gpus=()), matrix)
+    assert no_gpu.verdict == "cpu"
+    for finding_id in ("cuda-libs-not-found", "cudnn-not-found", "xla-toolchain-missing"):
+        absent(no_gpu, finding_id)
+
+
 def test_cuda_libs_not_found_for_a_release_that_needs_system_cuda(matrix: Matrix) -> None:
     # TensorFlow 2.12 predates the NVIDIA wheels; CUDA 12.2 is the wrong major for it.
     plan = plan_of(facts(), matrix, tf="2.12")

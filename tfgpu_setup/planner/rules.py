@@ -71,6 +71,13 @@ def _no_gpu(facts: Facts) -> bool:
     return facts.knows("gpus") and not facts.gpus
 
 
+def _gpu_ruled_out(ctx: Context) -> bool:
+    """No GPU can be used here whatever is installed (no GPU, no driver, or a plan that is
+    CPU-only for another reason): missing CUDA libraries are then beside the point."""
+    f = ctx.facts
+    return _no_gpu(f) or _no_driver(f) or (not ctx.installed and not ctx.gpu)
+
+
 def _on_linux(facts: Facts) -> bool:
     return facts.platform.os in ("linux", "wsl2")
 
@@ -731,6 +738,8 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     if env is None or env.tf_build is None or not env.tf_build.is_cuda_build:
         return []
+    if _gpu_ruled_out(ctx):
+        return []
     installed = _installed_tf(ctx)
     if installed is None or Version(installed) < Version("2.14"):
         return []
@@ -763,6 +772,8 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
 def cudnn_not_found(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     if env is None or env.tf_build is None or not env.tf_build.is_cuda_build:
+        return []
+    if _gpu_ruled_out(ctx):
         return []
     if _wheel_major(_env_wheels(ctx), "nvidia-cudnn") or ctx.facts.cudnn:
         return []
@@ -880,6 +891,8 @@ def xla_toolchain_missing(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     installed = _installed_tf(ctx)
     if env is None or installed is None or env.tf_build is None or not env.tf_build.is_cuda_build:
+        return []
+    if _gpu_ruled_out(ctx):
         return []
     wheels = _env_wheels(ctx)
     if _wheel_major(wheels, "nvidia-cuda-nvcc") or any(c.kind == "nvcc" for c in ctx.facts.cuda):
