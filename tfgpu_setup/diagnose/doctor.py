@@ -14,8 +14,8 @@ from typing import Literal
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import Finding, Severity, ids_tagged, merge, rank
-from ..matrix.model import Matrix
-from ..planner.judge import judge_installed
+from ..matrix.model import Matrix, TfRelease
+from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..whatif import baseline_facts
 from .evidence import (
@@ -138,6 +138,7 @@ def diagnose(
         log_findings,
         _judged(known, matrix, candidates, venv),
     )
+    findings = _with_release_context(findings, installed_release(matrix, release))
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings)
         return Diagnosis("yes", f"TensorFlow uses the GPU: {verify.reason}", findings, ())
@@ -175,6 +176,28 @@ def diagnose(
 
 
 MAX_CANDIDATES = 12
+VERSION_IDS = frozenset(
+    {"cuda-libs-not-found", "cudnn-not-found", "cuda-version-mismatch", "cudnn-version-mismatch"}
+)
+
+
+def _with_release_context(
+    findings: tuple[Finding, ...], release: TfRelease | None
+) -> tuple[Finding, ...]:
+    """Library findings say which CUDA and cuDNN the release was built with: what to install."""
+    if release is None or release.cuda is None:
+        return findings
+    built = (
+        f"TensorFlow {release.version} was built with CUDA {release.cuda}"
+        + (f" and cuDNN {release.cudnn}" if release.cudnn else "")
+        + " (matrices/tensorflow.json)"
+    )
+    return tuple(
+        dataclasses.replace(f, evidence=(*f.evidence, built))
+        if f.id in VERSION_IDS and built not in f.evidence
+        else f
+        for f in findings
+    )
 
 
 def _judged(
