@@ -23,12 +23,17 @@ from tfgpu_setup.diagnose.signatures import (
     library_version,
 )
 from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
+from tfgpu_setup.matrix.load import load_matrix
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 
 
+DEFECTS = load_matrix().tensorflow.defects
+"""The shipped matrix's known defects: some lines mean something else on an affected release."""
+
+
 def _findings(text: str, tf_version: str | None = None) -> tuple[Finding, ...]:
-    return diagnose_log(text, tf_version).findings
+    return diagnose_log(text, tf_version, DEFECTS).findings
 
 
 def read_log(name: str) -> str:
@@ -562,8 +567,10 @@ def test_catalogue_ids_sources_and_explanations_are_consistent() -> None:
     for signature in CATALOGUE:
         ids = {signature.finding_id, *(v.finding_id for v in signature.variants)} - {None}
         assert ids <= set(FINDING_IDS), signature.name
-        sources = [signature.source, *(v.source for v in signature.variants)]
+        sources = [signature.source, *(v.source for v in signature.variants if not v.defect)]
         assert all(s.startswith("https://") for s in sources), signature.name
+        defects = {d.id for d in DEFECTS}
+        assert {v.defect for v in signature.variants if v.defect} <= defects, signature.name
         if signature.finding_id == "benign-log-noise":
             assert signature.severity is Severity.INFO and not signature.explained_by
 

@@ -115,7 +115,8 @@ def diagnose(
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     log = unwrap(log) if log else log
-    logged = diagnose_log(log or "", tf_version)
+    defects = matrix.tensorflow.defects
+    logged = diagnose_log(log or "", tf_version, defects)
     log_facts = read_log_facts(log or "", logged.matches)
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts)
@@ -124,11 +125,13 @@ def diagnose(
     )
     candidates = (release,) if release else releases_from_hints(matrix, log_facts, known)
     release = candidates[0] if candidates else None
+    entry = installed_release(matrix, release)
+    release = entry.version if entry is not None else release
     if release != tf_version and release is not None:
-        logged = diagnose_log(log or "", release)  # lines whose meaning depends on the release
+        logged = diagnose_log(log or "", release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     if verify is not None and verify.smoke is not None:
-        from_verify = diagnose_log(verify.smoke.stderr, release)
+        from_verify = diagnose_log(verify.smoke.stderr, release, defects)
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
@@ -138,7 +141,7 @@ def diagnose(
         log_findings,
         _judged(known, matrix, candidates, venv),
     )
-    findings = _with_release_context(findings, installed_release(matrix, release))
+    findings = _with_release_context(findings, entry)
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings)
         return Diagnosis("yes", f"TensorFlow uses the GPU: {verify.reason}", findings, ())

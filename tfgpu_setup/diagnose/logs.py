@@ -13,6 +13,8 @@ from types import MappingProxyType
 from packaging.version import InvalidVersion, Version
 
 from ..findings import Finding, Severity, ids_tagged, rank_key
+from ..matrix.model import Defect
+from ..versions import specifier
 from .signatures import CATALOGUE, Signature, derived_fields
 
 MAX_EVIDENCE = 3
@@ -94,10 +96,16 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
     return tuple(matches)
 
 
-def diagnose_log(text: str, tf_version: str | None = None) -> LogDiagnosis:
+def diagnose_log(
+    text: str, tf_version: str | None = None, defects: tuple[Defect, ...] = ()
+) -> LogDiagnosis:
+    """Findings from TensorFlow's own log lines. tf_version and the matrix's known defects
+    refine lines whose meaning depends on the release."""
     matches = match_log(text)
     gpu_seen = any(m.signature.proves_gpu for m in matches)
-    context = _Context(_parse_version(tf_version), frozenset(m.signature.name for m in matches))
+    context = _Context(
+        _parse_version(tf_version), frozenset(m.signature.name for m in matches), defects
+    )
     lines_by_meaning: dict[_Meaning, list[LogMatch]] = {}
     for match in matches:
         if match.signature.finding_id is None or (match.signature.needs_no_gpu and gpu_seen):
@@ -135,9 +143,12 @@ class _Meaning:
 class _Context:
     """Reads matches in the light of the TensorFlow version and of the other lines in the log."""
 
-    def __init__(self, version: Version | None, seen: frozenset[str]) -> None:
+    def __init__(
+        self, version: Version | None, seen: frozenset[str], defects: tuple[Defect, ...] = ()
+    ) -> None:
         self.version = version
         self.seen = seen
+        self.defects = defects
         self._cache: dict[tuple[str, int], _Meaning] = {}
 
     def meaning(self, match: LogMatch) -> _Meaning:
@@ -158,8 +169,17 @@ class _Context:
                 or not variant.tf_versions.contains(self.version, prereleases=True)
             ):
                 continue
+            defect = self._defect(variant.defect) if variant.defect else None
+            if variant.defect and defect is None:
+                continue
             if variant.with_signatures <= self.seen:
                 chosen = (variant.finding_id, variant.title, variant.fix, variant.source)
+                if defect is not None:
+                    fields = {
+                        **fields,
+                        "defect_workaround": defect.workaround,
+                        "defect_source": defect.source,
+                    }
                 break
         finding_id, title, fix, source = chosen
         return _Meaning(
@@ -168,7 +188,21 @@ class _Context:
             subject=signature.subject.format_map(fields),
             title=title.format_map(fields),
             fix=fix.format_map(fields),
-            source=source,
+            source=source.format_map(fields),
+        )
+
+    def _defect(self, defect_id: str) -> Defect | None:
+        """The matrix's known defect with this id, when it affects the release."""
+        if self.version is None:
+            return None
+        return next(
+            (
+                d
+                for d in self.defects
+                if d.id == defect_id
+                and specifier(d.affects).contains(self.version, prereleases=True)
+            ),
+            None,
         )
 
 

@@ -41,6 +41,10 @@ class Variant:
     source: str
     tf_versions: SpecifierSet | None = None
     """Applies when the TensorFlow version is known and inside this set."""
+    defect: str | None = None
+    """Applies when the TensorFlow version is known and this defect of the matrix
+    (matrices/tensorflow.json, by id) affects it; '{defect_workaround}' and '{defect_source}'
+    in the fix and source are filled from that defect."""
     with_signatures: frozenset[str] = frozenset()
     """Applies when every one of these signatures also matched somewhere in the log."""
 
@@ -85,6 +89,8 @@ class Signature:
         available = set(self.pattern.groupindex) | {
             derived for derived, base in DERIVED_FROM.items() if base in self.pattern.groupindex
         }
+        if any(v.defect for v in self.variants):
+            available |= DEFECT_FIELDS
         templates = [
             self.title,
             self.fix,
@@ -96,6 +102,9 @@ class Signature:
             if not fields <= available:
                 raise ValueError(f"signature {self.name}: {fields - available} not in its groups")
 
+
+DEFECT_FIELDS = frozenset({"defect_workaround", "defect_source"})
+"""Fields a variant with a defect_kind may use, filled from the matrix's defect."""
 
 DERIVED_FROM = {"lib_version": "lib", "lib_version_note": "lib", "because": "dlerror"}
 """Fields computed from a named group: the derived field exists when its base group does."""
@@ -576,17 +585,13 @@ CATALOGUE: tuple[Signature, ...] = (
         variants=(
             Variant(
                 finding_id="pip-cuda-libs-not-on-path",
-                tf_versions=SpecifierSet("==2.16.1"),
+                defect="tf-2.16.1-pip-libs-not-found",
                 title=(
-                    "TensorFlow 2.16.1 does not find the CUDA runtime (libcudart): its wheel"
-                    " does not search the nvidia pip packages"
+                    "This TensorFlow does not find the CUDA runtime (libcudart): its wheel does"
+                    " not search the nvidia pip packages (a known defect of the release)"
                 ),
-                fix=(
-                    "Upgrade to TensorFlow 2.16.2 or later"
-                    " (pip install 'tensorflow[and-cuda]>=2.16.2'), or add every"
-                    " site-packages/nvidia/*/lib directory to LD_LIBRARY_PATH."
-                ),
-                source="https://github.com/tensorflow/tensorflow/issues/63362",
+                fix="{defect_workaround}",
+                source="{defect_source}",
             ),
             Variant(
                 finding_id="cuda-libs-not-found",
@@ -622,17 +627,13 @@ CATALOGUE: tuple[Signature, ...] = (
         variants=(
             Variant(
                 finding_id="pip-cuda-libs-not-on-path",
-                tf_versions=SpecifierSet("==2.16.1"),
+                defect="tf-2.16.1-pip-libs-not-found",
                 title=(
-                    "TensorFlow 2.16.1 could not load the GPU libraries: its wheel does not search"
-                    " the nvidia pip packages"
+                    "This TensorFlow could not load the GPU libraries: its wheel does not search"
+                    " the nvidia pip packages (a known defect of the release)"
                 ),
-                fix=(
-                    "Upgrade to TensorFlow 2.16.2 or later"
-                    " (pip install 'tensorflow[and-cuda]>=2.16.2'), or add every"
-                    " site-packages/nvidia/*/lib directory to LD_LIBRARY_PATH."
-                ),
-                source="https://github.com/tensorflow/tensorflow/issues/63362",
+                fix="{defect_workaround}",
+                source="{defect_source}",
             ),
         ),
     ),
