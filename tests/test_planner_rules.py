@@ -401,8 +401,16 @@ def test_unknown_compute_capability_is_a_warning(matrix: Matrix) -> None:
     assert "unknown" in hit.title and "--gpu X.Y" in hit.fix
 
 
+def test_compute_capability_that_limits_the_release_is_a_warning(matrix: Matrix) -> None:
+    plan = plan_of(facts(gpus=(GTX970,)), matrix)
+    hit = only(plan, "compute-capability-unsupported")
+    assert hit.severity is W and plan.tensorflow == "2.16.2"
+    assert "TensorFlow ≥ 2.17.0 has no sm_50/sm_52 kernels" in hit.title
+    assert "2.16.2 is the newest for this GPU" in hit.title
+
+
 def test_quiet_compute_capability_unsupported(matrix: Matrix) -> None:
-    absent(plan_of(facts(gpus=(GTX970,)), matrix), "compute-capability-unsupported")
+    absent(plan_of(facts(gpus=(A10,)), matrix), "compute-capability-unsupported")
 
 
 def test_fires_compute_capability_ptx_jit(matrix: Matrix) -> None:
@@ -526,12 +534,16 @@ def test_fires_cuda_libs_not_found(matrix: Matrix) -> None:
 
 
 def test_cuda_libs_not_found_for_a_release_that_needs_system_cuda(matrix: Matrix) -> None:
-    # TensorFlow 2.12 predates the NVIDIA wheels; CUDA 12.2 is the wrong major for it.
-    f = facts(cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),))
-    plan = plan_of(f, matrix, tf="2.12")
+    # TensorFlow 2.3 is built with CUDA 10.1, which has no pip wheels; CUDA 12.2 is the wrong
+    # major for it.
+    f = facts(
+        pythons=("3.8.18",),
+        cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),),
+    )
+    plan = plan_of(f, matrix, tf="2.3")
     hit = only(plan, "cuda-libs-not-found")
     assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
-    assert "CUDA 11.8 and cuDNN 8.6" in hit.title
+    assert "CUDA 10.1 and cuDNN 7.6" in hit.title
     assert "found CUDA 12.2, cuDNN none" in hit.evidence[0]
 
 

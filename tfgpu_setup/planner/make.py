@@ -12,12 +12,13 @@ from ..findings import rank_findings
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..plan import ActivateSpec, Decision, Package, Plan, Step, Verdict
-from . import layout
+from . import layout, legacy
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .context import Context
 from .evaluate import Evaluation, evaluate, platform_key, xy
 from .registry import RULES
 from .request import Request
+from .stepdown import merge_by_id, stepdown_findings
 
 TF_DISTRIBUTIONS = (
     "tensorflow",
@@ -88,7 +89,7 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     gpu_choice = next((e for e in evaluations if e.gpu_ok), None)
     chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
     ctx = Context(facts, matrix, request, evaluations, chosen, gpu=gpu_choice is not None)
-    findings = [f for r in RULES for f in r.check(ctx)]
+    findings = merge_by_id([f for r in RULES for f in r.check(ctx)], stepdown_findings(ctx))
     decisions = _decisions(ctx)
     verdict: Verdict = "gpu" if gpu_choice else ("cpu" if chosen else "none")
     python = chosen.python if chosen else None
@@ -181,7 +182,7 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             ctx.request.sources.get("venv", "default ./.venv-tf"),
         )
     )
-    if ctx.gpu and chosen and chosen.release.nvidia_pins:
+    if ctx.gpu and chosen and chosen.cuda_from == "and-cuda":
         out.append(
             Decision(
                 "nvidia wheels",
@@ -190,6 +191,8 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                 chosen.release.sources.get("nvidia_pins", RELEASE_SOURCE),
             )
         )
+    elif ctx.gpu and chosen and chosen.wheel_set is not None:
+        out.append(legacy.wheel_set_decision(chosen, ctx.facts))
     elif ctx.gpu and chosen:
         toolkit = _system_toolkit(ctx)
         r = chosen.release
@@ -197,12 +200,15 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             Decision(
                 "cuda",
                 "system",
-                f"TensorFlow {r.version} predates NVIDIA's pip wheels: it uses the CUDA "
+                f"TensorFlow {r.version} uses the CUDA "
                 f"{toolkit.version if toolkit else r.cuda} and cuDNN installed on the system"
-                + (f" ({toolkit.path})" if toolkit else ""),
+                + (f" ({toolkit.path})" if toolkit else "")
+                + legacy.why_system(chosen, ctx.matrix),
                 toolkit.source if toolkit else "facts",
             )
         )
+    elif chosen and chosen.system_cuda_blocker is not None:
+        out.append(legacy.system_cuda_needed_decision(chosen))
     return tuple(out)
 
 
@@ -218,15 +224,15 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
     why = "GPU build" if ctx.gpu else "CPU only: no usable GPU setup is possible here"
     packages = [Package(key_package, r.version, f"TensorFlow {r.version} ({why})")]
     if ctx.gpu:
-        for pin in r.nvidia_pins:
+        wheel_set = chosen.wheel_set
+        reason = (
+            f"CUDA {wheel_set.cuda} wheel TensorFlow {r.version} needs (in place of a system CUDA)"
+            if wheel_set
+            else f"CUDA library TensorFlow {r.version} was built against"
+        )
+        for pin in chosen.pins:
             name, _, version = pin.partition("==")
-            packages.append(
-                Package(
-                    name.strip(),
-                    version.strip(),
-                    f"CUDA library TensorFlow {r.version} was built against",
-                )
-            )
+            packages.append(Package(name.strip(), version.strip(), reason))
     return tuple(packages)
 
 
@@ -284,14 +290,22 @@ def _activate(ctx: Context) -> ActivateSpec:
     path: list[str] = []
     xla_flags = None
     if ctx.gpu:
-        for pin in chosen.release.nvidia_pins:
-            folder = layout.lib_dir(site, pin)
+        wheel_set = chosen.wheel_set
+        folders = (
+            layout.wheel_set_lib_dirs(site, wheel_set)
+            if wheel_set
+            else [layout.lib_dir(site, pin) for pin in chosen.pins]
+        )
+        for folder in folders:
             if folder and folder not in lib_dirs:
                 lib_dirs.append(folder)
-        ptxas = layout.ptxas_dir(site, chosen.release.nvidia_pins)
+        ptxas = layout.ptxas_dir(site, chosen.pins)
         if ptxas:
             path.append(ptxas)
-        toolkit = None if chosen.release.nvidia_pins else _system_toolkit(ctx)
+        if wheel_set and wheel_set.xla_data_dir:
+            # Before 2.14 XLA does not look inside site-packages for libdevice.
+            xla_flags = f"--xla_gpu_cuda_data_dir={site}/{wheel_set.xla_data_dir}"
+        toolkit = _system_toolkit(ctx) if chosen.cuda_from == "system" else None
         if toolkit and windows:
             # Windows finds DLLs on PATH; LD_LIBRARY_PATH means nothing there.
             path.append(f"{toolkit.path}\\bin")
