@@ -3,11 +3,12 @@
 nvidia-smi's spelling drifts across driver eras and form factors: 'GeForce GTX 1080' and
 'NVIDIA GeForce GTX 1080', 'Tesla V100-SXM2-16GB', 'NVIDIA A100 80GB PCIe', 'NVIDIA GeForce RTX
 3060 Laptop GPU', 'NVIDIA GeForce GTX 1650 Ti with Max-Q Design'. None of those parts changes
-the chip, so a name is reduced to a key without them, and the table is indexed by that key once.
+the chip, so a name is reduced to a key without them and compared by that key.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,20 +36,45 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class NameIndex:
-    """key -> every table entry with that key (more than one compute capability: ambiguous)."""
+    """The table's names, lowercased once, for look-ups by key.
 
-    entries: dict[str, tuple[GpuName, ...]]
+    Only names that contain every word of the wanted key can have that key (the key is made of
+    the name's own lowercased words), so a look-up normalises just those few candidates instead
+    of all of the table: an index that costs nothing to build for a process that asks once.
+    """
+
+    entries: tuple[tuple[str, str, str, str], ...]
+    """(lowercased name, name, cc, source)."""
+    arch_of: dict[str, str]
 
     def lookup(self, name: str) -> tuple[GpuName, ...]:
-        return self.entries.get(name_key(name), ())
+        """Every entry whose key is the key of `name`, one per compute capability."""
+        key = name_key(name)
+        words = key.split()
+        if not words:
+            return ()
+        longest = max(words, key=len)
+        found: dict[str, GpuName] = {}
+        for lowered, product, cc, source in self.entries:
+            if longest not in lowered or cc in found:
+                continue
+            if not all(word in lowered for word in words):
+                continue
+            if _cached_key(product) == key:
+                found[cc] = GpuName(product, cc, self.arch_of.get(cc, "unknown"), source)
+        return tuple(found.values())
 
 
 def build_index(gpus: GpuMatrix) -> NameIndex:
     arch_of = {cc: a.name for a in gpus.architectures for cc in a.ccs}
-    entries: dict[str, dict[str, GpuName]] = {}
-    for group in gpus.names:
-        arch = arch_of.get(group.cc, "unknown")
-        for product in group.names:
-            by_cc = entries.setdefault(name_key(product), {})
-            by_cc.setdefault(group.cc, GpuName(product, group.cc, arch, group.source))
-    return NameIndex({key: tuple(by_cc.values()) for key, by_cc in entries.items()})
+    entries = tuple(
+        (product.lower(), product, group.cc, group.source)
+        for group in gpus.names
+        for product in group.names
+    )
+    return NameIndex(entries, arch_of)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_key(name: str) -> str:
+    return name_key(name)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from tfgpu_setup.errors import ExitCode, UserError
-from tfgpu_setup.matrix.gpu_names import NameIndex, build_index
+
+if TYPE_CHECKING:
+    from tfgpu_setup.matrix.gpu_names import NameIndex
 from tfgpu_setup.matrix.model import (
     Architecture,
     DriverMatrix,
@@ -180,7 +182,9 @@ _INDEXES: dict[int, tuple[GpuMatrix, NameIndex]] = {}
 
 
 def _name_index(gpus: GpuMatrix) -> NameIndex:
-    """The normalised name index, built once per GPU table."""
+    """The name index, built once per GPU table (imported here: only name look-ups need it)."""
+    from tfgpu_setup.matrix.gpu_names import build_index
+
     hit = _INDEXES.get(id(gpus))
     if hit is not None and hit[0] is gpus:
         return hit[1]

@@ -84,6 +84,7 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
     if not matrix.releases:
         raise problem(origin, None, "releases", "no release listed")
     seen: dict[Version, str] = {}
+    versions: list[tuple[TfRelease, Version]] = []
     for release in matrix.releases:
         entry = f"release {release.version}"
         try:
@@ -93,6 +94,7 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
         if version in seen:
             raise problem(origin, entry, "version", f"listed twice (also as {seen[version]})")
         seen[version] = release.version
+        versions.append((release, version))
         _check_release(release, origin, entry)
     ids: set[str] = set()
     for defect in matrix.defects:
@@ -105,7 +107,7 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
         if wheel_set.id in sets:
             raise problem(origin, f"cuda_wheel_set {wheel_set.id}", "id", "listed twice")
         sets.add(wheel_set.id)
-        _check_wheel_set(wheel_set, matrix.releases, origin)
+        _check_wheel_set(wheel_set, versions, origin)
 
 
 def check_drivers(matrix: DriverMatrix, origin: str) -> None:
@@ -276,7 +278,9 @@ def _check_sources(release: TfRelease, origin: str, entry: str) -> None:
             raise problem(origin, entry, f.name, "has no source (add it to the entry's sources)")
 
 
-def _check_wheel_set(wheel_set: CudaWheelSet, releases: Iterable[TfRelease], origin: str) -> None:
+def _check_wheel_set(
+    wheel_set: CudaWheelSet, releases: Iterable[tuple[TfRelease, Version]], origin: str
+) -> None:
     entry = f"cuda_wheel_set {wheel_set.id}"
     spec = _specifier(wheel_set.tensorflow, origin, entry, "tensorflow")
     for field in ("cuda", "cudnn"):
@@ -298,8 +302,8 @@ def _check_wheel_set(wheel_set: CudaWheelSet, releases: Iterable[TfRelease], ori
         if not wheel_set.sources.get(field, "").strip():
             raise problem(origin, entry, f"sources.{field}", "is missing or empty")
     cuda_major = Version(wheel_set.cuda).major
-    for release in releases:
-        if not spec.contains(release.version, prereleases=True):
+    for release, version in releases:
+        if not spec.contains(version, prereleases=True):
             continue
         if release.nvidia_pins:
             raise problem(
@@ -318,7 +322,7 @@ def _check_names(group: GpuNames, origin: str, ccs: dict[Version, str]) -> None:
     entry = f"names {group.cc}"
     if not is_xy(group.cc) or Version(group.cc) not in ccs:
         raise problem(origin, entry, "cc", f"{group.cc!r} is no architecture's compute capability")
-    if not group.names or any(not name.strip() for name in group.names):
+    if not group.names or "" in map(str.strip, group.names):
         raise problem(origin, entry, "names", "empty, or an empty name")
     if len(set(group.names)) != len(group.names):
         raise problem(origin, entry, "names", "a name is listed twice")

@@ -238,13 +238,23 @@ def evaluate(
     )
 
 
+_WHEEL_SETS: dict[tuple[int, str], tuple[object, CudaWheelSet | None]] = {}
+
+
 def wheel_set_for(matrix: Matrix, release: TfRelease) -> CudaWheelSet | None:
-    """The matrix's pip wheel set serving this release (one without [and-cuda] pins), if any."""
+    """The matrix's pip wheel set serving this release (one without [and-cuda] pins), if any.
+
+    Remembered per wheel-set table and release: a fleet plan asks for the same ones again.
+    """
+    sets = matrix.tensorflow.cuda_wheel_sets
+    key = (id(sets), release.version)
+    hit = _WHEEL_SETS.get(key)
+    if hit is not None and hit[0] is sets:
+        return hit[1]
     version = parsed(release.version)
-    return next(
-        (s for s in matrix.tensorflow.cuda_wheel_sets if version in specifier(s.tensorflow)),
-        None,
-    )
+    found = next((s for s in sets if version in specifier(s.tensorflow)), None)
+    _WHEEL_SETS[key] = (sets, found)
+    return found
 
 
 def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | None:

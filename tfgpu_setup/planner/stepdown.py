@@ -8,7 +8,7 @@ releases it rules out and what the user would change to get them. Ids are the pu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..findings import Finding, Severity
 from ..matrix.validate import kernel_arch
@@ -22,8 +22,7 @@ TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 MANYLINUX = "https://github.com/pypa/manylinux"
 
 
-@dataclass(frozen=True)
-class _Cause:
+class _Cause(NamedTuple):
     id: str
     source: str
     blocks: Callable[[Evaluation], str | None]
