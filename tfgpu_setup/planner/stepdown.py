@@ -56,8 +56,27 @@ _CAUSES = (
 )
 
 
+_MEMO: dict[int, tuple[tuple[Evaluation, ...], list[Finding]]] = {}
+_MEMO_LIMIT = 4096
+
+
 def stepdown_findings(ctx: Context) -> list[Finding]:
-    """One warning per cause; each names the newest release that cause alone still allows."""
+    """One warning per cause; each names the newest release that cause alone still allows.
+
+    The findings follow from the evaluations alone (and the facts and request they were made
+    from), which a fleet's machines of one type share: each distinct tuple is explained once.
+    """
+    hit = _MEMO.get(id(ctx.evaluations))
+    if hit is not None and hit[0] is ctx.evaluations:
+        return list(hit[1])
+    found = _stepdown_findings(ctx)
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[id(ctx.evaluations)] = (ctx.evaluations, found)
+    return list(found)
+
+
+def _stepdown_findings(ctx: Context) -> list[Finding]:
     chosen = ctx.chosen
     if chosen is None:
         return []
