@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from tfgpu_setup.matrix.model import GpuMatrix, GpuName
+from tfgpu_setup.matrix.model import GpuMatrix
 
 _PUNCTUATION = re.compile(r"\(r\)|\(tm\)|[®™()\[\],]|[-_]")
 _NOISE = re.compile(
@@ -32,6 +33,16 @@ def name_key(name: str) -> str:
     while start < len(words) and words[start] in _PREFIXES:
         start += 1
     return " ".join(words[start:])
+
+
+class GpuName(NamedTuple):
+    """One resolved name: what a look-up returns (a tuple: cheaper to define than a dataclass,
+    and never decoded from a file)."""
+
+    name: str
+    cc: str
+    arch: str
+    source: str
 
 
 @dataclass(frozen=True)

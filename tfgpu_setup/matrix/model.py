@@ -8,7 +8,7 @@ them carries its source: each entry has `sources`, mapping a field name to the U
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal
 
 PlatformKey = Literal[
     "linux_x86_64", "linux_aarch64", "wsl2", "windows_x86_64", "macos_x86_64", "macos_arm64"
@@ -187,16 +187,6 @@ class GpuNames:
     cc: str
     source: str
     names: tuple[str, ...]
-
-
-class GpuName(NamedTuple):
-    """One resolved name: what a look-up returns (a tuple: cheaper to define than a dataclass,
-    and never decoded from a file)."""
-
-    name: str
-    cc: str
-    arch: str
-    source: str
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ from packaging.version import InvalidVersion, Version
 from tfgpu_setup.errors import ExitCode, UserError
 
 if TYPE_CHECKING:
-    from tfgpu_setup.matrix.gpu_names import NameIndex
+    from tfgpu_setup.matrix.gpu_names import GpuName, NameIndex
 from tfgpu_setup.matrix.model import (
     Architecture,
     DriverMatrix,
     GpuMatrix,
-    GpuName,
     GpuPattern,
     Matrix,
     MinorCompat,
