@@ -401,8 +401,16 @@ def test_unknown_compute_capability_is_a_warning(matrix: Matrix) -> None:
     assert "unknown" in hit.title and "--gpu X.Y" in hit.fix
 
 
+def test_compute_capability_that_limits_the_release_is_a_warning(matrix: Matrix) -> None:
+    plan = plan_of(facts(gpus=(GTX970,)), matrix)
+    hit = only(plan, "compute-capability-unsupported")
+    assert hit.severity is W and plan.tensorflow == "2.16.2"
+    assert "TensorFlow ≥ 2.17.0 has no sm_50/sm_52 kernels" in hit.title
+    assert "2.16.2 is the newest for this GPU" in hit.title
+
+
 def test_quiet_compute_capability_unsupported(matrix: Matrix) -> None:
-    absent(plan_of(facts(gpus=(GTX970,)), matrix), "compute-capability-unsupported")
+    absent(plan_of(facts(gpus=(A10,)), matrix), "compute-capability-unsupported")
 
 
 def test_fires_compute_capability_ptx_jit(matrix: Matrix) -> None:
@@ -536,22 +544,25 @@ def test_a_machine_without_a_gpu_is_not_told_to_install_cuda_libraries(matrix: M
 
 
 def test_cuda_libs_not_found_for_a_release_that_needs_system_cuda(matrix: Matrix) -> None:
-    # TensorFlow 2.12 predates the NVIDIA wheels; CUDA 12.2 is the wrong major for it.
-    plan = plan_of(facts(), matrix, tf="2.12")
+    # TensorFlow 2.3 is built with CUDA 10.1, which has no pip wheels.
+    plan = plan_of(facts(pythons=("3.8.18",)), matrix, tf="2.3")
     hit = only(plan, "cuda-libs-not-found")
     assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
-    assert "CUDA 11.8 and cuDNN 8.6" in hit.title
+    assert "CUDA 10.1 and cuDNN 7.6" in hit.title
     assert "found CUDA none, cuDNN none" in hit.evidence[0]
 
 
 def test_a_system_cuda_of_the_wrong_version_is_a_mismatch_not_a_missing_library(
     matrix: Matrix,
 ) -> None:
-    f = facts(cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),))
-    plan = plan_of(f, matrix, tf="2.12")
+    f = facts(
+        pythons=("3.8.18",),
+        cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),),
+    )
+    plan = plan_of(f, matrix, tf="2.3")
     hit = only(plan, "cuda-version-mismatch")
     assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
-    assert "built with CUDA 11.8, but CUDA 12.2.140 is installed" in hit.title
+    assert "built with CUDA 10.1, but CUDA 12.2.140 is installed" in hit.title
     absent(plan, "cuda-libs-not-found")
 
 

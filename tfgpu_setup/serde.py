@@ -105,10 +105,13 @@ def _literal(allowed: tuple[Any, ...]) -> Decoder:
 def _tuple(args: tuple[Any, ...]) -> Decoder:
     if len(args) == 2 and args[1] is Ellipsis:
         item = _decoder(args[0])
+        exact = args[0] if args[0] in (str, int, bool) else None
 
         def decode_items(data: Any, path: str) -> Any:
             if not isinstance(data, list):
                 raise DecodeError(f"{path}: expected a list, got {type(data).__name__}")
+            if exact is not None and set(map(type, data)) <= {exact}:
+                return tuple(data)  # the common case, without a path string per item
             return tuple(item(v, f"{path}[{i}]") for i, v in enumerate(data))
 
         return decode_items

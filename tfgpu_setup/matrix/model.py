@@ -83,12 +83,43 @@ class Defect:
 
 
 @dataclass(frozen=True)
+class CudaWheelSet:
+    """NVIDIA's pip wheels that stand in for a system CUDA for releases without [and-cuda].
+
+    TensorFlow 2.5 to 2.13 dlopen CUDA 11 libraries by soname; NVIDIA publishes those libraries
+    as nvidia-*-cu11 wheels. Each soname is checked against the pinned wheel's RECORD.
+    """
+
+    id: str
+    tensorflow: str
+    """PEP 440 specifier over the TensorFlow releases this set serves, e.g. '>=2.5,<2.12'."""
+    cuda: str
+    """CUDA X.Y of the libraries in the set (its driver floor comes from this)."""
+    cudnn: str
+    """cuDNN X.Y in the set."""
+    pins: tuple[str, ...]
+    """Exact pins (==) of the wheels, in install order."""
+    sonames: dict[str, str]
+    """Each library the releases dlopen -> its path inside the pinned wheel that provides it."""
+    sources: dict[str, str]
+    """Field name (or a pinned distribution's name) -> where it comes from: TensorFlow's build
+    config for the sonames, TensorFlow's metadata and docs for the pins, PyPI per wheel."""
+    optional_sonames: dict[str, str] = field(default_factory=dict)
+    """Libraries loaded only for optional features (the profiler's CUPTI), same form."""
+    xla_data_dir: str | None = None
+    """Folder in site-packages with nvvm/libdevice and bin/ptxas for XLA, when the set has it."""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class TensorflowMatrix:
     releases: tuple[TfRelease, ...]
     defects: tuple[Defect, ...]
     refreshed: str
     """ISO date of the last refresh (or of the shipped data)."""
     sources: dict[str, str] = field(default_factory=dict)
+    cuda_wheel_sets: tuple[CudaWheelSet, ...] = ()
+    """Pip wheel sets for releases whose own metadata pins no NVIDIA wheels (see CudaWheelSet)."""
     schema: str = "tfgpu-setup/matrix-tensorflow"
     schema_version: int = 1
 
@@ -146,11 +177,26 @@ class Architecture:
 
 
 @dataclass(frozen=True)
+class GpuNames:
+    """Product names of one compute capability, from one source (names as the source spells them).
+
+    Looked up by a normalised key (matrix/gpu_names.py): case, the NVIDIA/Tesla/Quadro prefix,
+    memory sizes, form factors and laptop/Max-Q markers do not count.
+    """
+
+    cc: str
+    source: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GpuMatrix:
     patterns: tuple[GpuPattern, ...]
     architectures: tuple[Architecture, ...]
     refreshed: str
     sources: dict[str, str] = field(default_factory=dict)
+    names: tuple[GpuNames, ...] = ()
+    """Every named product, looked up before the patterns (which cover families not listed)."""
     schema: str = "tfgpu-setup/matrix-gpus"
     schema_version: int = 1
 

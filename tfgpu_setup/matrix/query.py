@@ -5,15 +5,19 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from tfgpu_setup.errors import ExitCode, UserError
+
+if TYPE_CHECKING:
+    from tfgpu_setup.matrix.gpu_names import GpuName, NameIndex
 from tfgpu_setup.matrix.model import (
     Architecture,
     DriverMatrix,
+    GpuMatrix,
     GpuPattern,
     Matrix,
     MinorCompat,
@@ -152,9 +156,40 @@ def driver_max_cuda(matrix: Matrix, driver_version: str, windows: bool) -> str |
     return None if best is None else f"{best.major}.{best.minor}"
 
 
-def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuPattern | None:
-    """The first pattern (in file order) found in the full product name, case-insensitively."""
+def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
+    """The compute capability of a product name as nvidia-smi prints it, or None if unknown.
+
+    The name table first (normalised: see matrix/gpu_names.py), then the first pattern in file
+    order found in the name. A name NVIDIA sold with different compute capabilities (GT 730:
+    Fermi and Kepler) cannot be answered: UserError(INPUT) asks for the compute capability.
+    """
+    found = _name_index(matrix.gpus).lookup(name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ccs = ", ".join(f"{g.cc} ({g.arch})" for g in sorted(found, key=lambda g: _xy(g.cc)))
+        raise UserError(
+            f"GPU name {name!r} is ambiguous: GPUs sold or listed under it have compute"
+            f" capabilities {ccs}; give the compute capability instead (nvidia-smi"
+            f" --query-gpu=compute_cap prints it), e.g. --gpu {found[0].cc}",
+            ExitCode.INPUT,
+        )
     return next((p for p in matrix.gpus.patterns if _compiled(p.pattern).search(name)), None)
+
+
+_INDEXES: dict[int, tuple[GpuMatrix, NameIndex]] = {}
+
+
+def _name_index(gpus: GpuMatrix) -> NameIndex:
+    """The name index, built once per GPU table (imported here: only name look-ups need it)."""
+    from tfgpu_setup.matrix.gpu_names import build_index
+
+    hit = _INDEXES.get(id(gpus))
+    if hit is not None and hit[0] is gpus:
+        return hit[1]
+    index = build_index(gpus)
+    _INDEXES[id(gpus)] = (gpus, index)
+    return index
 
 
 def arch_for_cc(matrix: Matrix, cc: str) -> Architecture | None:

@@ -21,9 +21,11 @@ from packaging.version import InvalidVersion, Version
 from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.matrix.model import (
     Architecture,
+    CudaWheelSet,
     Defect,
     DriverMatrix,
     GpuMatrix,
+    GpuNames,
     GpuPattern,
     MinorCompat,
     PlatformKey,
@@ -82,6 +84,7 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
     if not matrix.releases:
         raise problem(origin, None, "releases", "no release listed")
     seen: dict[Version, str] = {}
+    versions: list[tuple[TfRelease, Version]] = []
     for release in matrix.releases:
         entry = f"release {release.version}"
         try:
@@ -91,6 +94,7 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
         if version in seen:
             raise problem(origin, entry, "version", f"listed twice (also as {seen[version]})")
         seen[version] = release.version
+        versions.append((release, version))
         _check_release(release, origin, entry)
     ids: set[str] = set()
     for defect in matrix.defects:
@@ -98,6 +102,12 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
             raise problem(origin, f"defect {defect.id}", "id", "listed twice")
         ids.add(defect.id)
         _check_defect(defect, origin)
+    sets: set[str] = set()
+    for wheel_set in matrix.cuda_wheel_sets:
+        if wheel_set.id in sets:
+            raise problem(origin, f"cuda_wheel_set {wheel_set.id}", "id", "listed twice")
+        sets.add(wheel_set.id)
+        _check_wheel_set(wheel_set, versions, origin)
 
 
 def check_drivers(matrix: DriverMatrix, origin: str) -> None:
@@ -135,6 +145,8 @@ def check_gpus(matrix: GpuMatrix, origin: str) -> None:
         _check_architecture(arch, origin, ccs)
     for pattern in matrix.patterns:
         _check_pattern(pattern, origin, matrix.architectures)
+    for group in matrix.names:
+        _check_names(group, origin, ccs)
 
 
 def check_cross(
@@ -169,6 +181,14 @@ def check_cross(
                 entry,
                 "cuda_build",
                 f"CUDA {release.cuda_build} has no driver minimum in {drivers_origin}",
+            )
+    for wheel_set in tensorflow.cuda_wheel_sets:
+        if _xy_of(wheel_set.cuda) not in minors:
+            raise problem(
+                origin,
+                f"cuda_wheel_set {wheel_set.id}",
+                "cuda",
+                f"CUDA {wheel_set.cuda} has no driver minimum in {drivers_origin}",
             )
 
 
@@ -256,6 +276,58 @@ def _check_sources(release: TfRelease, origin: str, entry: str) -> None:
             continue
         if f.name not in covered:
             raise problem(origin, entry, f.name, "has no source (add it to the entry's sources)")
+
+
+def _check_wheel_set(
+    wheel_set: CudaWheelSet, releases: Iterable[tuple[TfRelease, Version]], origin: str
+) -> None:
+    entry = f"cuda_wheel_set {wheel_set.id}"
+    spec = _specifier(wheel_set.tensorflow, origin, entry, "tensorflow")
+    for field in ("cuda", "cudnn"):
+        if not is_xy(getattr(wheel_set, field)):
+            raise problem(origin, entry, field, f"{getattr(wheel_set, field)!r} is not X.Y")
+    if not wheel_set.pins:
+        raise problem(origin, entry, "pins", "no wheel listed")
+    for text in wheel_set.pins:
+        _exact_pin(text, origin, entry)
+    if not wheel_set.sonames:
+        raise problem(origin, entry, "sonames", "no library listed")
+    for field in ("sonames", "optional_sonames"):
+        for soname, path in getattr(wheel_set, field).items():
+            if not path.startswith("nvidia/") or path.rsplit("/", 1)[-1] != soname:
+                raise problem(
+                    origin, entry, f"{field}.{soname}", f"{path!r} is not nvidia/.../{soname}"
+                )
+    for field in ("sonames", "pins", "cudnn"):
+        if not wheel_set.sources.get(field, "").strip():
+            raise problem(origin, entry, f"sources.{field}", "is missing or empty")
+    cuda_major = Version(wheel_set.cuda).major
+    for release, version in releases:
+        if not spec.contains(version, prereleases=True):
+            continue
+        if release.nvidia_pins:
+            raise problem(
+                origin, entry, "tensorflow", f"{release.version} pins its own NVIDIA wheels"
+            )
+        if release.cuda is None or Version(release.cuda).major != cuda_major:
+            raise problem(
+                origin,
+                entry,
+                "tensorflow",
+                f"{release.version} is built with CUDA {release.cuda}, not {cuda_major}.x",
+            )
+
+
+def _check_names(group: GpuNames, origin: str, ccs: dict[Version, str]) -> None:
+    entry = f"names {group.cc}"
+    if not is_xy(group.cc) or Version(group.cc) not in ccs:
+        raise problem(origin, entry, "cc", f"{group.cc!r} is no architecture's compute capability")
+    if not group.names or "" in map(str.strip, group.names):
+        raise problem(origin, entry, "names", "empty, or an empty name")
+    if len(set(group.names)) != len(group.names):
+        raise problem(origin, entry, "names", "a name is listed twice")
+    if not group.source.strip():
+        raise problem(origin, entry, "source", "is empty")
 
 
 def _check_defect(defect: Defect, origin: str) -> None:

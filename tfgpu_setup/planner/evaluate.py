@@ -9,11 +9,16 @@ from packaging.version import Version
 
 from ..facts import Facts, Gpu, PythonInterpreter
 from ..matrix import query
-from ..matrix.model import Matrix, TfRelease
+from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..plan import Assumption
 from ..versions import parsed, specifier, xy
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
+CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
+"""Where the release's CUDA libraries come from: its own [and-cuda] pins, a wheel set from the
+matrix (releases before [and-cuda]), the system's CUDA/cuDNN, or nowhere usable."""
+PIP_WHEEL_PLATFORMS = frozenset({"linux_x86_64", "wsl2"})
+"""NVIDIA publishes the cu11 wheels for Linux x86_64 only (WSL2 runs the same wheels)."""
 
 
 def platform_key(facts: Facts) -> str:
@@ -72,6 +77,16 @@ class Evaluation:
     """A release without NVIDIA pip pins lacks a usable system CUDA/cuDNN (also in gpu_blockers)."""
     assumptions: tuple[Assumption, ...] = ()
     """What this evaluation took for granted because the facts did not say."""
+    cuda_from: CudaFrom = "none"
+    wheel_set: CudaWheelSet | None = None
+    """The matrix's pip wheel set the plan installs instead of a system CUDA, if any."""
+
+    @property
+    def pins(self) -> tuple[str, ...]:
+        """The NVIDIA wheels (exact pins) this release's GPU build loads from the env."""
+        if self.cuda_from == "pip-wheel-set" and self.wheel_set is not None:
+            return self.wheel_set.pins
+        return self.release.nvidia_pins if self.cuda_from == "and-cuda" else ()
 
     @property
     def installable(self) -> bool:
@@ -215,15 +230,28 @@ def evaluate(
     floor = driver_floor(release, facts, matrix)
     driver_problem: str | None = None
     missing: str | None = None
+    cuda_from: CudaFrom = "none"
+    wheel_set: CudaWheelSet | None = None
     if support is not None and not support.gpu:
         gpu_blockers.append(support.note or f"no GPU support on {key}")
     elif release.cuda is None or floor is None:
         gpu_blockers.append("no CUDA build")
     else:
-        driver_problem = _driver_ok(floor, release, facts)
+        system_known = facts.knows("cuda") or facts.knows("cudnn")
+        if release.nvidia_pins:
+            cuda_from = "and-cuda"
+        elif system_known and (missing := _system_cuda_missing(release, facts, key)) is None:
+            cuda_from = "system"
+        elif key in PIP_WHEEL_PLATFORMS and (wheel_set := wheel_set_for(matrix, release)):
+            # The libraries come from pip instead: the driver must run the set's CUDA.
+            cuda_from, missing = "pip-wheel-set", None
+            floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
+        elif not system_known:
+            cuda_from = "system"  # not stated: assumed below, to confirm
+        driver_problem = _driver_ok(floor, release, facts) if floor else None
         if driver_problem:
             gpu_blockers.append(driver_problem)
-        if not facts.knows("driver"):
+        if not facts.knows("driver") and floor:
             assumed.append(
                 Assumption("driver", f"an NVIDIA driver ≥ {floor[0]}", CONFIRM["driver"])
             )
@@ -241,11 +269,9 @@ def evaluate(
             gpu_blockers.append("no NVIDIA GPU visible")
         elif all(g.support == "unsupported" for g in gpus):
             gpu_blockers.append("; ".join(f"{g.gpu.name}: {g.reason}" for g in gpus))
-        if not release.nvidia_pins and (facts.knows("cuda") or facts.knows("cudnn")):
-            missing = _system_cuda_missing(release, facts)
-            if missing:
-                gpu_blockers.append(missing)
-        if not release.nvidia_pins and not (facts.knows("cuda") and facts.knows("cudnn")):
+        if missing:
+            gpu_blockers.append(missing)
+        if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):
             assumed.append(
                 Assumption(
                     "cuda",
@@ -263,11 +289,32 @@ def evaluate(
         driver_problem,
         missing,
         tuple(assumed),
+        cuda_from,
+        wheel_set if cuda_from == "pip-wheel-set" else None,
     )
 
 
-def _system_cuda_missing(release: TfRelease, facts: Facts) -> str | None:
-    """Releases before the and-cuda extra need CUDA and cuDNN installed outside pip.
+_WHEEL_SETS: dict[tuple[int, str], tuple[object, CudaWheelSet | None]] = {}
+
+
+def wheel_set_for(matrix: Matrix, release: TfRelease) -> CudaWheelSet | None:
+    """The matrix's pip wheel set serving this release (one without [and-cuda] pins), if any.
+
+    Remembered per wheel-set table and release: a fleet plan asks for the same ones again.
+    """
+    sets = matrix.tensorflow.cuda_wheel_sets
+    key = (id(sets), release.version)
+    hit = _WHEEL_SETS.get(key)
+    if hit is not None and hit[0] is sets:
+        return hit[1]
+    version = parsed(release.version)
+    found = next((s for s in sets if version in specifier(s.tensorflow)), None)
+    _WHEEL_SETS[key] = (sets, found)
+    return found
+
+
+def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | None:
+    """Releases before the and-cuda extra need CUDA and cuDNN: the system's, or a wheel set's.
 
     TensorFlow loads them by major soname (libcudart.so.11.0, libcudnn.so.8) but needs at least
     the minor it was built with: CUDA 11.0 lacks libcusolver.so.11, and TensorFlow refuses a
@@ -292,10 +339,16 @@ def _system_cuda_missing(release: TfRelease, facts: Facts) -> str | None:
     )
     major_cuda = parsed(release.cuda).major
     major_cudnn = parsed(release.cudnn).major if release.cudnn else None
+    if major_cuda < 11:
+        why = f"NVIDIA publishes no CUDA {major_cuda} pip wheels"
+    elif key not in PIP_WHEEL_PLATFORMS:
+        why = "NVIDIA's cu11 pip wheels are for Linux x86_64 and WSL2 only"
+    else:
+        why = "no NVIDIA pip wheel carries every library it loads"
     return (
         f"needs CUDA {major_cuda}.x ≥ {release.cuda} and cuDNN "
         f"{f'{major_cudnn}.x ≥ {release.cudnn}' if release.cudnn else 'any'} installed outside pip "
-        f"(no NVIDIA pip wheels before TensorFlow 2.14); {found}"
+        f"({why}); {found}"
     )
 
 

@@ -18,6 +18,7 @@ from .context import Context
 from .evaluate import Evaluation, evaluate
 from .registry import RULES
 from .request import Request
+from .stepdown import stepdown_findings
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,10 @@ def select(evaluations: tuple[Evaluation, ...]) -> Selection:
 
 
 def judge(ctx: Context) -> tuple[Finding, ...]:
-    """Every rule over the context: one finding per id, ranked."""
-    return merge(*(r.check(ctx) for r in RULES))
+    """Every rule over the context, and for a plan why each newer release was stepped down
+    from: one finding per id (the rule's on a tie), ranked."""
+    stepped_down = () if ctx.installed else stepdown_findings(ctx)
+    return merge(*(r.check(ctx) for r in RULES), stepped_down)
 
 
 def installed_release(matrix: Matrix, version: str | None) -> TfRelease | None:

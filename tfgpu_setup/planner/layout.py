@@ -7,6 +7,8 @@ import functools
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from ..matrix.model import CudaWheelSet
+
 NVIDIA_LIB_SUBDIRS = {
     "nvidia-cublas": "cublas",
     "nvidia-cuda-cupti": "cuda_cupti",
@@ -64,3 +66,13 @@ def ptxas_dir(site: str, requirements: tuple[str, ...]) -> str | None:
         if base == "nvidia-cuda-nvcc":
             return f"{site}/nvidia/cu13/bin" if major == "13" else f"{site}/nvidia/cuda_nvcc/bin"
     return None
+
+
+def wheel_set_lib_dirs(site: str, wheel_set: CudaWheelSet) -> list[str]:
+    """The folders holding every library of a wheel set (required, then optional), in order."""
+    folders: list[str] = []
+    for path in (*wheel_set.sonames.values(), *wheel_set.optional_sonames.values()):
+        folder = f"{site}/{path.rsplit('/', 1)[0]}"
+        if folder not in folders:
+            folders.append(folder)
+    return folders

@@ -13,7 +13,7 @@ from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..plan import ActivateSpec, Assumption, Decision, Package, Plan, Step, Verdict
 from ..versions import xy
-from . import layout
+from . import layout, legacy
 from .context import Context
 from .evaluate import Evaluation, evaluate, platform_key
 from .judge import judge, select
@@ -193,7 +193,7 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             ctx.request.sources.get("venv", "default ./.venv-tf"),
         )
     )
-    if ctx.gpu and chosen and chosen.release.nvidia_pins:
+    if ctx.gpu and chosen and chosen.cuda_from == "and-cuda":
         out.append(
             Decision(
                 "nvidia wheels",
@@ -202,6 +202,8 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                 chosen.release.sources.get("nvidia_pins", RELEASE_SOURCE),
             )
         )
+    elif ctx.gpu and chosen and chosen.wheel_set is not None:
+        out.append(legacy.wheel_set_decision(chosen, ctx.facts))
     elif ctx.gpu and chosen:
         toolkit = _system_toolkit(ctx)
         r = chosen.release
@@ -209,12 +211,15 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             Decision(
                 "cuda",
                 "system",
-                f"TensorFlow {r.version} predates NVIDIA's pip wheels: it uses the CUDA "
+                f"TensorFlow {r.version} uses the CUDA "
                 f"{toolkit.version if toolkit else r.cuda} and cuDNN installed on the system"
-                + (f" ({toolkit.path})" if toolkit else ""),
+                + (f" ({toolkit.path})" if toolkit else "")
+                + legacy.why_system(chosen, ctx.matrix),
                 toolkit.source if toolkit else "facts",
             )
         )
+    elif chosen and chosen.system_cuda_blocker is not None:
+        out.append(legacy.system_cuda_needed_decision(chosen))
     return tuple(out)
 
 
@@ -230,15 +235,15 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
     why = "GPU build" if ctx.gpu else "CPU only: no usable GPU setup is possible here"
     packages = [Package(key_package, r.version, f"TensorFlow {r.version} ({why})")]
     if ctx.gpu:
-        for pin in r.nvidia_pins:
+        wheel_set = chosen.wheel_set
+        reason = (
+            f"CUDA {wheel_set.cuda} wheel TensorFlow {r.version} needs (in place of a system CUDA)"
+            if wheel_set
+            else f"CUDA library TensorFlow {r.version} was built against"
+        )
+        for pin in chosen.pins:
             name, _, version = pin.partition("==")
-            packages.append(
-                Package(
-                    name.strip(),
-                    version.strip(),
-                    f"CUDA library TensorFlow {r.version} was built against",
-                )
-            )
+            packages.append(Package(name.strip(), version.strip(), reason))
     return tuple(packages)
 
 
@@ -295,14 +300,22 @@ def _activate(ctx: Context) -> ActivateSpec:
     path: list[str] = []
     xla_flags = None
     if ctx.gpu:
-        for pin in chosen.release.nvidia_pins:
-            folder = layout.lib_dir(site, pin)
+        wheel_set = chosen.wheel_set
+        folders = (
+            layout.wheel_set_lib_dirs(site, wheel_set)
+            if wheel_set
+            else [layout.lib_dir(site, pin) for pin in chosen.pins]
+        )
+        for folder in folders:
             if folder and folder not in lib_dirs:
                 lib_dirs.append(folder)
-        ptxas = layout.ptxas_dir(site, chosen.release.nvidia_pins)
+        ptxas = layout.ptxas_dir(site, chosen.pins)
         if ptxas:
             path.append(ptxas)
-        toolkit = None if chosen.release.nvidia_pins else _system_toolkit(ctx)
+        if wheel_set and wheel_set.xla_data_dir:
+            # Before 2.14 XLA does not look inside site-packages for libdevice.
+            xla_flags = f"--xla_gpu_cuda_data_dir={site}/{wheel_set.xla_data_dir}"
+        toolkit = _system_toolkit(ctx) if chosen.cuda_from == "system" else None
         if toolkit and windows:
             # Windows finds DLLs on PATH; LD_LIBRARY_PATH means nothing there.
             path.append(f"{toolkit.path}\\bin")

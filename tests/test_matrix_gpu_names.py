@@ -1,0 +1,123 @@
+"""The GPU name table: every listed name resolves, however nvidia-smi spells it, or asks."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tfgpu_setup.errors import ExitCode, UserError
+from tfgpu_setup.matrix import query
+from tfgpu_setup.matrix.gpu_names import build_index, name_key
+from tfgpu_setup.matrix.load import GPUS_FILE, decode_gpus, load_matrix, shipped_dir
+
+MATRIX = load_matrix()
+INDEX = build_index(MATRIX.gpus)
+ALL_NAMES = [(name, group.cc) for group in MATRIX.gpus.names for name in group.names]
+
+
+def test_the_table_covers_nvidias_lists_and_names_its_sources() -> None:
+    assert len(ALL_NAMES) > 800
+    sources = {group.source for group in MATRIX.gpus.names}
+    assert any("developer.nvidia.com/cuda-gpus" in s for s in sources)
+    assert all(s.strip() for s in sources)
+
+
+def test_every_name_in_the_table_resolves_to_its_compute_capability_or_asks() -> None:
+    """Walk the whole table: a name answers with its compute capability, or, where NVIDIA sold
+    (or the sources list) it with another one too, is refused with the hint and exit 3."""
+    ambiguous: set[str] = set()
+    for name, cc in ALL_NAMES:
+        for spelling in (name, f"NVIDIA {name}", name.upper()):
+            found = INDEX.lookup(spelling)
+            assert cc in {g.cc for g in found}, spelling
+            if len(found) == 1:
+                resolved = query.gpu_cc_from_name(MATRIX, spelling)
+                assert resolved is not None and resolved.cc == cc, spelling
+                continue
+            with pytest.raises(UserError) as caught:
+                query.gpu_cc_from_name(MATRIX, spelling)
+            assert caught.value.code == ExitCode.INPUT
+            assert "give the compute capability instead" in caught.value.message
+            ambiguous.add(name)
+    assert 0 < len(ambiguous) < len(ALL_NAMES) // 10
+
+
+@pytest.mark.parametrize(
+    ("printed", "cc"),
+    [
+        ("NVIDIA GeForce MX330", "6.1"),
+        ("NVIDIA GeForce MX130", "5.0"),
+        ("NVIDIA RTX A500 Laptop GPU", "8.6"),
+        ("GeForce GTX 1080 Ti", "6.1"),
+        ("Tesla V100-SXM2-16GB", "7.0"),
+        ("Tesla P100-PCIE-16GB", "6.0"),
+        ("NVIDIA A100 80GB PCIe", "8.0"),
+        ("NVIDIA A100-SXM4-40GB", "8.0"),
+        ("NVIDIA H100 80GB HBM3", "9.0"),
+        ("NVIDIA GeForce RTX 3060 Laptop GPU", "8.6"),
+        ("NVIDIA GeForce GTX 1650 Ti with Max-Q Design", "7.5"),
+        ("NVIDIA GeForce GTX 1650", "7.5"),
+        ("Quadro P2000", "6.1"),
+        ("Quadro M1200", "5.0"),
+        ("NVIDIA RTX A2000 12GB", "8.6"),
+        ("NVIDIA GeForce GTX 980M", "5.2"),
+        ("NVIDIA GeForce 940MX", "5.0"),
+        ("TITAN X (Pascal)", "6.1"),
+        ("GeForce GTX TITAN X", "5.2"),
+        ("NVIDIA L4", "8.9"),
+    ],
+)
+def test_names_as_nvidia_smi_prints_them_across_driver_eras(printed: str, cc: str) -> None:
+    found = query.gpu_cc_from_name(MATRIX, printed)
+    assert found is not None and found.cc == cc
+
+
+@pytest.mark.parametrize(
+    ("printed", "ccs"),
+    [
+        ("NVIDIA GeForce GT 730", {"2.1", "3.5"}),
+        ("GeForce GT 640", {"2.1", "3.5"}),
+        ("GeForce GTX 860M", {"3.0", "5.0"}),
+    ],
+)
+def test_a_name_sold_with_two_architectures_asks_for_the_compute_capability(
+    printed: str, ccs: set[str]
+) -> None:
+    assert ccs <= {g.cc for g in INDEX.lookup(printed)}
+    with pytest.raises(UserError) as caught:
+        query.gpu_cc_from_name(MATRIX, printed)
+    assert caught.value.code == ExitCode.INPUT
+    assert "--gpu " in caught.value.message and "compute_cap" in caught.value.message
+
+
+def test_the_gtx_1650_is_one_compute_capability_whatever_its_chip() -> None:
+    """TU117, TU116 and TU106 boards all sell as 'GeForce GTX 1650': all Turing 7.5."""
+    assert {g.cc for g in INDEX.lookup("NVIDIA GeForce GTX 1650")} == {"7.5"}
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("NVIDIA Tesla V100-SXM2-16GB", "v100"),
+        ("NVIDIA RTX A500 Laptop GPU", "rtx a500"),
+        ("NVIDIA GeForce GTX 1650 Ti with Max-Q Design", "geforce gtx 1650 ti"),
+        ("NVIDIA A100 80GB PCIe", "a100"),
+        ("NVIDIA GH200 480GB", "gh200"),
+        ("Quadro RTX 8000", "rtx 8000"),
+    ],
+)
+def test_name_key_drops_only_what_does_not_change_the_chip(printed: str, key: str) -> None:
+    assert name_key(printed) == key
+
+
+def test_a_names_group_with_an_unknown_compute_capability_is_refused() -> None:
+    data: dict[str, Any] = json.loads((shipped_dir() / GPUS_FILE).read_text(encoding="utf-8"))
+    data["names"].append({"cc": "4.0", "source": "test", "names": ["GeForce Imaginary"]})
+    with pytest.raises(UserError) as caught:
+        decode_gpus(data, "matrices/gpus.json")
+    assert caught.value.code == ExitCode.MATRIX
+    assert caught.value.message == (
+        "matrices/gpus.json: names 4.0: field 'cc': '4.0' is no architecture's compute capability"
+    )

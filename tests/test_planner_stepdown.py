@@ -1,0 +1,116 @@
+"""Every step-down explained: each cause that kept a newer release out of the plan is one warning
+with the public id, saying what to change to get the newer release."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tfgpu_setup.cli import main
+from tfgpu_setup.findings import Finding, Severity, merge
+
+W, E = Severity.WARNING, Severity.ERROR
+
+
+@pytest.fixture(autouse=True)
+def _no_overrides_from_the_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("TFGPU_OVERRIDE_DRIVER", "TFGPU_OVERRIDE_GPU", "CONDA_OVERRIDE_CUDA"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def plan(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
+    assert main(["plan", "--no-probe", "--os", "linux", *argv, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    document: dict[str, Any] = json.loads(out)
+    assert document["verdict"] == "gpu"
+    return document
+
+
+def findings(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    ids = [f["id"] for f in document["findings"]]
+    assert len(ids) == len(set(ids)), ids  # one finding per id
+    return {f["id"]: f for f in document["findings"]}
+
+
+def test_gtx_980_gets_2_16_2_and_the_reason_for_it(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = plan(capsys, "--python", "3.11", "--driver", "560.35.03", "--gpu", "GeForce GTX 980")
+    assert doc["tensorflow"] == "2.16.2"
+    hit = findings(doc)["compute-capability-unsupported"]
+    assert hit["severity"] == "warning"
+    assert hit["title"] == (
+        "GeForce GTX 980 (CC 5.2): TensorFlow ≥ 2.17.0 has no sm_50/sm_52 kernels; 2.16.2 is"
+        " the newest for this GPU"
+    )
+    assert "compute capability ≥ 6.0" in hit["fix"]
+    assert "compute capability 5.2 is not covered" in hit["evidence"][0]
+
+
+def test_each_limiting_cause_is_one_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    # GTX 980 on R470: the driver stops it at 2.14.1 (CUDA 11.8), the GPU at 2.16.2.
+    doc = plan(capsys, "--python", "3.11", "--driver", "470.256.02", "--gpu", "GeForce GTX 980")
+    assert doc["tensorflow"] == "2.14.1"
+    found = findings(doc)
+    assert found["driver-too-old"]["severity"] == "warning"
+    assert "525.60.13" in found["driver-too-old"]["fix"]
+    cc = found["compute-capability-unsupported"]
+    assert cc["severity"] == "warning" and "2.16.2 is the newest for this GPU" in cc["title"]
+
+
+def test_python_limits_the_plan_and_says_which_python_to_install(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A Kepler K80 with Python 3.8: the legacy 2.13.1 from pip; 2.14.1 needs Python 3.9+.
+    doc = plan(capsys, "--python", "3.8", "--driver", "470.256.02", "--gpu", "Tesla K80")
+    assert doc["tensorflow"] == "2.13.1"
+    found = findings(doc)
+    assert found["python-unsupported"]["severity"] == "warning"
+    cc = found["compute-capability-unsupported"]
+    assert "TensorFlow ≥ 2.15.0 has no sm_35/sm_37 kernels" in cc["title"]
+    assert "2.14.1 is the newest for this GPU" in cc["title"]
+    # R470 is Kepler's last driver: no driver update is advised for releases the GPU cannot run
+    assert "driver-too-old" not in found
+
+
+def test_no_step_down_no_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = plan(capsys, "--python", "3.11", "--driver", "560.35.03", "--gpu", "NVIDIA L4")
+    found = findings(doc)
+    for cause in ("compute-capability-unsupported", "driver-too-old", "python-unsupported"):
+        assert cause not in found
+
+
+def test_an_asked_for_series_is_not_a_step_down(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = plan(
+        capsys,
+        "--python",
+        "3.11",
+        "--driver",
+        "560.35.03",
+        "--gpu",
+        "GeForce GTX 980",
+        "--tf",
+        "2.15",
+    )
+    assert doc["tensorflow"] == "2.15.1"
+    assert "compute-capability-unsupported" not in findings(doc)
+
+
+def finding(finding_id: str, severity: Severity, title: str) -> Finding:
+    return Finding(finding_id, severity, title, (), "fix", "source")
+
+
+def test_merge_keeps_one_finding_per_id_the_more_severe_and_the_rules_on_a_tie() -> None:
+    rules = [finding("driver-too-old", W, "rule"), finding("glibc-too-old", W, "rule")]
+    steps = [
+        finding("driver-too-old", E, "step"),
+        finding("glibc-too-old", W, "step"),
+        finding("python-unsupported", W, "step"),
+    ]
+    merged = merge(rules, steps)
+    assert [(f.id, f.title) for f in merged] == [
+        ("driver-too-old", "step"),
+        ("glibc-too-old", "rule"),
+        ("python-unsupported", "step"),
+    ]

@@ -1,0 +1,91 @@
+"""GPU product names as nvidia-smi prints them, matched against the matrix's name table.
+
+nvidia-smi's spelling drifts across driver eras and form factors: 'GeForce GTX 1080' and
+'NVIDIA GeForce GTX 1080', 'Tesla V100-SXM2-16GB', 'NVIDIA A100 80GB PCIe', 'NVIDIA GeForce RTX
+3060 Laptop GPU', 'NVIDIA GeForce GTX 1650 Ti with Max-Q Design'. None of those parts changes
+the chip, so a name is reduced to a key without them and compared by that key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from tfgpu_setup.matrix.model import GpuMatrix
+
+_PUNCTUATION = re.compile(r"\(r\)|\(tm\)|[®™()\[\],]|[-_]")
+_NOISE = re.compile(
+    r"\b(?:\d+\s*gb|with max q design|max q|laptop gpu|laptop|mobile|notebook|pcie|sxm\d*"
+    r"|hbm\d*e?|nvl\d*|oem|rebrand|rev\.? ?\d+|g?ddr\d\w*|\d+ ?bit)\b"
+)
+"""Memory sizes, buses, form factors and board revisions: none changes the compute capability."""
+_PREFIXES = frozenset({"nvidia", "tesla", "quadro"})
+"""Brand words older and newer drivers print or leave out ('Tesla T4' / 'NVIDIA T4')."""
+
+
+def name_key(name: str) -> str:
+    """'NVIDIA Tesla V100-SXM2-16GB' -> 'v100'; 'NVIDIA RTX A500 Laptop GPU' -> 'rtx a500'."""
+    text = _PUNCTUATION.sub(" ", name.lower())
+    words = _NOISE.sub(" ", text).split()
+    start = 0
+    while start < len(words) and words[start] in _PREFIXES:
+        start += 1
+    return " ".join(words[start:])
+
+
+class GpuName(NamedTuple):
+    """One resolved name: what a look-up returns (a tuple: cheaper to define than a dataclass,
+    and never decoded from a file)."""
+
+    name: str
+    cc: str
+    arch: str
+    source: str
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """The table's names, lowercased once, for look-ups by key.
+
+    Only names that contain every word of the wanted key can have that key (the key is made of
+    the name's own lowercased words), so a look-up normalises just those few candidates instead
+    of all of the table: an index that costs nothing to build for a process that asks once.
+    """
+
+    entries: tuple[tuple[str, str, str, str], ...]
+    """(lowercased name, name, cc, source)."""
+    arch_of: dict[str, str]
+
+    def lookup(self, name: str) -> tuple[GpuName, ...]:
+        """Every entry whose key is the key of `name`, one per compute capability."""
+        key = name_key(name)
+        words = key.split()
+        if not words:
+            return ()
+        longest = max(words, key=len)
+        found: dict[str, GpuName] = {}
+        for lowered, product, cc, source in self.entries:
+            if longest not in lowered or cc in found:
+                continue
+            if not all(word in lowered for word in words):
+                continue
+            if _cached_key(product) == key:
+                found[cc] = GpuName(product, cc, self.arch_of.get(cc, "unknown"), source)
+        return tuple(found.values())
+
+
+def build_index(gpus: GpuMatrix) -> NameIndex:
+    arch_of = {cc: a.name for a in gpus.architectures for cc in a.ccs}
+    entries = tuple(
+        (product.lower(), product, group.cc, group.source)
+        for group in gpus.names
+        for product in group.names
+    )
+    return NameIndex(entries, arch_of)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_key(name: str) -> str:
+    return name_key(name)

@@ -1,0 +1,61 @@
+"""What the plan says about CUDA for releases before [and-cuda]: pip wheels, system, or neither."""
+
+from __future__ import annotations
+
+from packaging.version import Version
+
+from ..facts import Facts
+from ..matrix.model import Matrix
+from ..plan import Decision
+from ..versions import xy
+from .evaluate import Evaluation, wheel_set_for
+
+TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
+
+
+def _found(facts: Facts) -> str:
+    cuda = sorted({xy(c.version) for c in facts.cuda if c.version}, key=Version)
+    cudnn = sorted({xy(c.version) for c in facts.cudnn if c.version}, key=Version)
+    return f"CUDA {', '.join(cuda) or 'none'}, cuDNN {', '.join(cudnn) or 'none'}"
+
+
+def wheel_set_decision(chosen: Evaluation, facts: Facts) -> Decision:
+    """Why the plan installs a matrix wheel set: no system CUDA/cuDNN matching the build."""
+    wheel_set = chosen.wheel_set
+    assert wheel_set is not None
+    r = chosen.release
+    return Decision(
+        "cuda",
+        "pip",
+        f"TensorFlow {r.version} was built with CUDA {r.cuda} and cuDNN {r.cudnn} and has no "
+        f"[and-cuda] extra: the plan pins NVIDIA's CUDA {wheel_set.cuda} / cuDNN "
+        f"{wheel_set.cudnn} wheels, which carry every library it loads "
+        f"({', '.join(wheel_set.sonames)}), and the activate script puts their folders on "
+        f"LD_LIBRARY_PATH; no system CUDA {r.cuda}+ with cuDNN {r.cudnn}+ was found to use "
+        f"instead (found {_found(facts)})",
+        wheel_set.sources.get("pins", TF_TESTED),
+    )
+
+
+def why_system(chosen: Evaluation, matrix: Matrix) -> str:
+    """The reason a system CUDA was preferred over a wheel set that could have served."""
+    if wheel_set_for(matrix, chosen.release) is None:
+        return ""
+    return (
+        f"; it matches what TensorFlow was built with (CUDA ≥ {chosen.release.cuda}, cuDNN ≥ "
+        f"{chosen.release.cudnn}), so the plan does not add NVIDIA's pip wheels"
+    )
+
+
+def system_cuda_needed_decision(chosen: Evaluation) -> Decision:
+    """A release whose GPU build needs a CUDA that pip cannot provide here (CUDA 10, TF 2.4)."""
+    r = chosen.release
+    return Decision(
+        "cuda",
+        "needed",
+        f"the GPU build of TensorFlow {r.version} needs CUDA {r.cuda} and cuDNN {r.cudnn} "
+        f"installed outside pip: {chosen.system_cuda_blocker}. Install exactly these (NVIDIA's "
+        f"installers, or 'conda install -c conda-forge cudatoolkit={r.cuda} cudnn={r.cudnn}'), "
+        f"then plan again",
+        r.sources.get("cuda", TF_TESTED),
+    )

@@ -1,0 +1,224 @@
+"""Every step-down explained: one warning per cause that kept a newer release out of the plan.
+
+When the plan installs an older TensorFlow than the newest one asked for, each limiting cause
+(the GPU's compute capability, the driver, glibc, Python) gets a finding that says which newer
+releases it rules out and what the user would change to get them. Ids are the public ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from ..findings import Finding, Severity
+from ..matrix.validate import kernel_arch
+from ..versions import parsed, xy
+from .context import Context
+from .evaluate import Evaluation, platform_key
+from .registry import finding
+
+MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
+CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
+TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
+MANYLINUX = "https://github.com/pypa/manylinux"
+
+
+class _Cause(NamedTuple):
+    id: str
+    source: str
+    blocks: Callable[[Evaluation], str | None]
+    """The reason this cause rules the release out, or None."""
+    install: bool
+    """An install cause (it also limits a CPU plan) rather than a GPU one."""
+
+
+def _install_reason(keyword: str) -> Callable[[Evaluation], str | None]:
+    def reason(ev: Evaluation) -> str | None:
+        return next((b for b in ev.install_blockers if keyword in b), None)
+
+    return reason
+
+
+def _driver_reason(ev: Evaluation) -> str | None:
+    return ev.driver_blocker
+
+
+def _cc_reason(ev: Evaluation) -> str | None:
+    if ev.gpus and all(g.support == "unsupported" for g in ev.gpus):
+        return "; ".join(f"{g.gpu.name}: {g.reason}" for g in ev.gpus)
+    return None
+
+
+_CAUSES = (
+    _Cause("compute-capability-unsupported", CUDA_GPUS, _cc_reason, install=False),
+    _Cause("driver-too-old", MVC, _driver_reason, install=False),
+    _Cause("glibc-too-old", MANYLINUX, _install_reason("glibc"), install=True),
+    _Cause("python-unsupported", TF_TESTED, _install_reason("Python"), install=True),
+)
+
+
+_MEMO: dict[int, tuple[tuple[Evaluation, ...], list[Finding]]] = {}
+_MEMO_LIMIT = 4096
+
+
+def stepdown_findings(ctx: Context) -> list[Finding]:
+    """One warning per cause; each names the newest release that cause alone still allows.
+
+    The findings follow from the evaluations alone (and the facts and request they were made
+    from), which a fleet's machines of one type share: each distinct tuple is explained once.
+    """
+    hit = _MEMO.get(id(ctx.evaluations))
+    if hit is not None and hit[0] is ctx.evaluations:
+        return list(hit[1])
+    found = _stepdown_findings(ctx)
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[id(ctx.evaluations)] = (ctx.evaluations, found)
+    return list(found)
+
+
+def _stepdown_findings(ctx: Context) -> list[Finding]:
+    chosen = ctx.chosen
+    if chosen is None:
+        return []
+    version = parsed(chosen.release.version)
+    newer = [e for e in ctx.evaluations if parsed(e.release.version) > version]
+    rejected = [e for e in newer if not (e.gpu_ok if ctx.gpu else e.installable)]
+    out = []
+    for cause in _CAUSES:
+        if not ctx.gpu and not cause.install:
+            continue
+        blocked = [(e, reason) for e in rejected if (reason := cause.blocks(e)) is not None]
+        if cause.id != "compute-capability-unsupported" and ctx.gpu:
+            # A release this GPU cannot run stays out whatever else changes: a newer driver or
+            # Python would not bring it (and a Kepler card has no driver newer than R470).
+            blocked = [(e, reason) for e, reason in blocked if _cc_reason(e) is None]
+        if blocked:
+            out.append(_finding(ctx, chosen, cause, blocked))
+    return out
+
+
+def _finding(
+    ctx: Context, chosen: Evaluation, cause: _Cause, blocked: list[tuple[Evaluation, str]]
+) -> Finding:
+    newest, oldest = blocked[0][0], blocked[-1][0]
+    if newest is ctx.evaluations[0]:
+        span = f"≥ {oldest.release.version}"
+    elif newest is not oldest:
+        span = f"{oldest.release.version} to {newest.release.version}"
+    else:
+        span = newest.release.version
+    below = parsed(oldest.release.version)
+    unblocked = next(
+        (
+            e
+            for e in ctx.evaluations
+            if parsed(e.release.version) < below and cause.blocks(e) is None
+        ),
+        chosen,
+    )
+    title, fix = _WORDING[cause.id](ctx, unblocked, oldest, newest, span)
+    evidence = [f"TensorFlow {e.release.version}: {reason}" for e, reason in blocked[:3]]
+    if len(blocked) > 3:
+        evidence.append(f"... and {len(blocked) - 3} more releases for the same reason")
+    return finding(cause.id, Severity.WARNING, title, evidence, fix, cause.source)
+
+
+def _cc_wording(
+    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+) -> tuple[str, str]:
+    gpu = next(g.gpu for g in newest.gpus if g.support == "unsupported")
+    cc = gpu.compute_capability or "?"
+    kernels = "/".join(_kernels_for(ctx, cc)) or f"compute capability {cc}"
+    floor = _lowest_cc(newest)
+    title = (
+        f"{gpu.name} (CC {cc}): TensorFlow {span} has no {kernels} kernels; "
+        f"{allowed.release.version} is the newest for this GPU"
+    )
+    fix = (
+        f"To get TensorFlow {newest.release.version}, use a GPU of compute capability ≥ {floor}"
+        if floor
+        else f"TensorFlow {newest.release.version} has no kernels this GPU runs"
+    ) + f"; on this GPU, {allowed.release.version} is the newest."
+    return title, fix
+
+
+def _driver_wording(
+    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+) -> tuple[str, str]:
+    driver = ctx.facts.driver.version or f"supporting CUDA {ctx.facts.driver.cuda_version}"
+    needed = newest.driver_floor[0] if newest.driver_floor else "a newer driver"
+    cuda = oldest.release.cuda if oldest is newest else f"{oldest.release.cuda} or newer"
+    title = (
+        f"Driver {driver}: TensorFlow {span} needs CUDA {cuda} (driver ≥ {needed}); "
+        f"{allowed.release.version} is the newest this driver runs"
+    )
+    where = " on the Windows host" if ctx.facts.platform.os == "wsl2" else ""
+    fix = (
+        f"Update the NVIDIA driver{where} to ≥ {needed} and plan again to get TensorFlow "
+        f"{newest.release.version}."
+    )
+    return title, fix
+
+
+def _glibc_wording(
+    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+) -> tuple[str, str]:
+    glibc = ctx.facts.platform.glibc or "?"
+    support = newest.release.platforms.get(platform_key(ctx.facts))
+    needed = support.glibc_min if support and support.glibc_min else "?"
+    title = (
+        f"glibc {glibc}: TensorFlow {span} needs glibc ≥ {needed}; "
+        f"{allowed.release.version} is the newest installable here"
+    )
+    fix = (
+        f"Use a Linux distribution (or a container) with glibc ≥ {needed} to get TensorFlow "
+        f"{newest.release.version}."
+    )
+    return title, fix
+
+
+def _python_wording(
+    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+) -> tuple[str, str]:
+    have = ctx.request.python or ", ".join(sorted({xy(p.version) for p in ctx.facts.pythons}))
+    supported = "/".join(newest.release.python)
+    title = (
+        f"Python {have or 'none found'}: TensorFlow {span} supports Python {supported}; "
+        f"{allowed.release.version} is the newest for this Python"
+    )
+    fix = (
+        f"Install Python {newest.release.python[-1]} (pyenv, or your OS packages) and plan again "
+        f"with '--python {newest.release.python[-1]}' to get TensorFlow {newest.release.version}."
+    )
+    return title, fix
+
+
+_Wording = Callable[[Context, Evaluation, Evaluation, Evaluation, str], tuple[str, str]]
+_WORDING: dict[str, _Wording] = {
+    "compute-capability-unsupported": _cc_wording,
+    "driver-too-old": _driver_wording,
+    "glibc-too-old": _glibc_wording,
+    "python-unsupported": _python_wording,
+}
+
+
+def _kernels_for(ctx: Context, cc: str) -> list[str]:
+    """Native kernel names, across the matrix, that a GPU of this compute capability runs."""
+    major, minor = parsed(cc).major, parsed(cc).minor
+    names = {
+        name
+        for r in ctx.matrix.tensorflow.releases
+        for name in r.sass
+        if (arch := _sm(name)) is not None and arch // 10 == major and arch % 10 <= minor
+    }
+    return sorted(names, key=lambda n: _sm(n) or 0)
+
+
+def _lowest_cc(ev: Evaluation) -> str | None:
+    archs = [a for name in ev.release.sass if (a := _sm(name)) is not None]
+    return f"{min(archs) // 10}.{min(archs) % 10}" if archs else None
+
+
+def _sm(name: str) -> int | None:
+    return kernel_arch(name, "sm_")
