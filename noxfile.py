@@ -1,4 +1,4 @@
-"""Sessions: tests (default), lint, typecheck, e2e, matrix-online, validate, bench."""
+"""Sessions: tests (default), lint, typecheck, e2e, fleet, matrix-online, validate, bench."""
 
 from __future__ import annotations
 
@@ -69,6 +69,13 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     session.install("-e", ".", "mypy", "types-requests")
     session.run("mypy")
+
+
+@nox.session
+def fleet(session: nox.Session) -> None:
+    """The Ansible collection end to end: local hosts probe, plan, apply, verify, report."""
+    session.install("-e", ".[test]", "ansible-core", "pip")
+    session.run("pytest", "-m", "e2e", "tests/test_fleet_ansible.py", *session.posargs)
 
 
 @nox.session(name="matrix-online")

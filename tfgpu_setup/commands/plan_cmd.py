@@ -215,7 +215,7 @@ def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) 
         counts = {v: sum(1 for h in hosts if h.plan.verdict == v) for v in ("gpu", "cpu", "none")}
         console.print(
             f"{len(rows)} hosts: {counts['gpu']} gpu, {counts['cpu']} cpu, {counts['none']} none"
-            f" ({len(distinct)} distinct plans)"
+            f" ({len(distinct)} distinct plan{'' if len(distinct) == 1 else 's'})"
         )
 
     return Outcome(document, show)

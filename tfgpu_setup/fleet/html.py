@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .markdown import HEADERS, row_cells
+from .markdown import HEADERS, hosts, row_cells
 from .report import FleetReport
 
 STYLE = """
@@ -26,10 +26,10 @@ def render_html(report: FleetReport) -> str:
         "<title>TensorFlow GPU fleet report</title>",
         f"<style>{STYLE}</style></head><body>",
         "<h1>TensorFlow GPU fleet report</h1>",
-        f"<p>{totals['hosts']} hosts of {totals['machine_types']} machine types.</p>",
+        f"<p>{hosts(totals['hosts'])} of {totals['machine_types']} machine types.</p>",
     ]
     for group in report.groups:
-        parts.append(f"<h2>{escape(group.machine_type)} ({group.hosts} hosts)</h2>")
+        parts.append(f"<h2>{escape(group.machine_type)} ({hosts(group.hosts)})</h2>")
         parts.append(f'<table data-machine-type="{escape(group.machine_type)}">')
         parts.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in HEADERS) + "</tr>")
         for row in group.rows:

@@ -16,6 +16,10 @@ def cell(text: str) -> str:
     )
 
 
+def hosts(count: int) -> str:
+    return f"{count} host" if count == 1 else f"{count} hosts"
+
+
 def host_list(hosts: tuple[str, ...]) -> str:
     shown = ", ".join(hosts[:HOSTS_SHOWN])
     more = len(hosts) - HOSTS_SHOWN
@@ -43,11 +47,11 @@ def render_markdown(report: FleetReport) -> str:
     out = [
         "# TensorFlow GPU fleet report",
         "",
-        f"{totals['hosts']} hosts of {totals['machine_types']} machine types.",
+        f"{hosts(totals['hosts'])} of {totals['machine_types']} machine types.",
         "",
     ]
     for group in report.groups:
-        out += [f"## {cell(group.machine_type)} ({group.hosts} hosts)", ""]
+        out += [f"## {cell(group.machine_type)} ({hosts(group.hosts)})", ""]
         out.append("| " + " | ".join(HEADERS) + " |")
         out.append("|" + "---|" * len(HEADERS))
         for row in group.rows:

@@ -113,7 +113,7 @@ def host_line(record: HostRecord) -> HostLine:
         machine_type=machine_type(facts),
         gpu=_gpus(facts),
         driver=(facts.driver.version or "none") if facts else UNKNOWN,
-        cuda=(facts.driver.cuda_version or UNKNOWN) if facts else UNKNOWN,
+        cuda=_cuda(facts),
         verdict=plan.verdict if plan else UNKNOWN,
         tensorflow=(plan.tensorflow or "none") if plan else UNKNOWN,
         finding=f"{top.id}: {top.title}" if top else "",
@@ -122,6 +122,15 @@ def host_line(record: HostRecord) -> HostLine:
         verify=_verified(record.verify),
         problem=_problem(record),
     )
+
+
+def _cuda(facts: Facts | None) -> str:
+    """The highest CUDA the driver supports; none without a driver, unknown when unsaid."""
+    if facts is None:
+        return UNKNOWN
+    if facts.driver.version is None and facts.driver.reason:
+        return "none"
+    return facts.driver.cuda_version or UNKNOWN
 
 
 def _gpus(facts: Facts | None) -> str:
