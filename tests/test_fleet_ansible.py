@@ -255,3 +255,15 @@ def test_the_html_report_renders_in_headless_chromium(fleet, capsys):
     assert kepler[0]["hosts"] == "1: kepler" and kepler[0]["driver"] == "331.62"
     with capsys.disabled():
         print("\nfleet timings:", (fleet.root / "timings.txt").read_text(encoding="utf-8"))
+
+
+def test_the_facts_module_documents_itself(fleet):
+    shown = subprocess.run(
+        [str(BIN / "ansible-doc"), "tfgpu.setup.tfgpu_facts"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ANSIBLE_COLLECTIONS_PATH": str(fleet.root / "collections")},
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "ansible_facts.tfgpu" in shown.stdout and "executable" in shown.stdout

@@ -12,9 +12,10 @@ DOCUMENTATION = r"""
 module: tfgpu_facts
 short_description: What decides whether TensorFlow can use the GPU on this host
 description:
-  - Runs C(tfgpu-setup probe --json) and returns its facts document as C(ansible_facts.tfgpu):
-    platform, driver (version, the CUDA it supports), GPUs (name, compute capability), CUDA and
-    cuDNN installs, the target environment's TensorFlow, the variables that matter.
+  - Runs C(tfgpu-setup probe --json) and returns its facts document as C(ansible_facts.tfgpu),
+    with the platform, the driver (version, the CUDA it supports), the GPUs (name, compute
+    capability), CUDA and cuDNN installs, the target environment's TensorFlow and the
+    variables that matter.
   - Reads only; changes nothing, so it runs in check mode too.
 options:
   executable:
