@@ -1,4 +1,4 @@
-"""Sessions: tests (default), lint, typecheck, e2e, fleet, matrix-online, validate, bench."""
+"""Sessions: tests (default), lint, typecheck, e2e, matrix-online, validate, bench."""
 
 from __future__ import annotations
 
