@@ -147,6 +147,12 @@ def test_markdown_is_the_default_and_keeps_each_value_in_its_cell(fleet, capsys)
     assert "- **a10-old** (linux x86_64, 1x NVIDIA A10): driver: 470.256.02" in out
 
 
+def test_host_names_are_printed_as_they_are(tmp_path, capsys):
+    write_facts(tmp_path, "[bold]rack:cd:7", "no-gpu-no-driver")
+    assert main(["fleet", "report", str(tmp_path)]) == 0
+    assert "| 1: [bold]rack:cd:7 |" in capsys.readouterr().out
+
+
 def test_the_html_page_renders_in_headless_chromium_with_the_same_tables(fleet, capsys):
     page = fleet / "report.html"
     assert main(["fleet", "report", str(fleet), "--html", str(page)]) == 0

@@ -37,6 +37,6 @@ def report(folder: str, html: str | None, environ: Mapping[str, str]) -> Outcome
     markdown = render_markdown(fleet)
 
     def show(console: Console) -> None:
-        console.print(markdown, markup=False, highlight=False, soft_wrap=True, end="")
+        console.print(markdown, markup=False, highlight=False, emoji=False, soft_wrap=True, end="")
 
     return Outcome(fleet.to_jsonable(), show)
