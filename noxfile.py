@@ -71,6 +71,13 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy")
 
 
+@nox.session
+def fleet(session: nox.Session) -> None:
+    """The Ansible collection end to end: local hosts probe, plan, apply, verify, report."""
+    session.install("-e", ".[test]", "ansible-core", "pip")
+    session.run("pytest", "-m", "e2e", "tests/test_fleet_ansible.py", *session.posargs)
+
+
 @nox.session(name="matrix-online")
 def matrix_online(session: nox.Session) -> None:
     """Refresh the matrix from the real sources and compare with the shipped one."""

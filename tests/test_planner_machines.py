@@ -467,6 +467,7 @@ RECORDED = {
     "driver-library-mismatch-580": ("cpu", "driver-library-mismatch"),
     "linux-a10-r550": ("gpu", "ptxas-newer-than-driver"),
     "linux-cuda-toolkit": ("cpu", "no-nvidia-driver"),
+    "linux-r331-gtx680-kepler": ("cpu", "driver-too-old"),
     "mig-a100": ("gpu", "ptxas-newer-than-driver"),
     "no-gpu-no-driver": ("cpu", "no-nvidia-driver"),
     "nvml-timeout": ("gpu", "ptxas-newer-than-driver"),

@@ -183,7 +183,18 @@ def build_parser() -> ArgumentParser:
     p = msub.add_parser("refresh", help="fetch the official sources and update the matrix")
     p.add_argument("--dest", metavar="DIR", help="where to write (default: user data folder)")
     _add_common(p)
+    _add_fleet(sub)
     return parser
+
+
+def _add_fleet(sub: Any) -> None:
+    f = sub.add_parser("fleet", help="many machines: one report of their facts, plans, results")
+    fsub = f.add_subparsers(dest="fleet_command", metavar="SUBCOMMAND", parser_class=ArgumentParser)
+    fsub.required = True
+    p = fsub.add_parser("report", help="tables per machine type from a fleet folder")
+    p.add_argument("folder", metavar="DIR", help="facts/, plan-fleet.json, apply/, verify/")
+    p.add_argument("--html", metavar="FILE", help="also write the report as one HTML page")
+    _add_common(p)
 
 
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
@@ -262,6 +273,10 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
         if args.matrix_command == "check":
             return matrix_cmd.check()
         return matrix_cmd.refresh(args.dest)
+    if args.command == "fleet":
+        from .fleet.command import report
+
+        return report(args.folder, args.html, os.environ)
     raise UserError(f"unknown command {args.command}", ExitCode.USAGE)
 
 

@@ -31,16 +31,31 @@ class FactsInput:
     unknown_gpu_names_allowed: bool = False
 
 
-def read_facts_file(path: str) -> Facts:
+def read_facts_bytes(path: str) -> bytes:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_bytes()
     except OSError as exc:
         raise UserError(
             f"--facts {path}: cannot read it ({exc.strerror}); create it with "
             "'tfgpu-setup probe --json > host.json'",
             ExitCode.INPUT,
         ) from None
-    return Facts.from_json(text, origin=path)
+
+
+def decode_facts(raw: bytes, origin: str) -> Facts:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"--facts {origin}: not UTF-8 text ({exc.reason} at byte {exc.start}); create it "
+            "with 'tfgpu-setup probe --json > host.json'",
+            ExitCode.INPUT,
+        ) from None
+    return Facts.from_json(text, origin=origin)
+
+
+def read_facts_file(path: str) -> Facts:
+    return decode_facts(read_facts_bytes(path), path)
 
 
 def overrides_from(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ExitCode, RequestError, UserError
 from ..facts import Facts
@@ -22,7 +23,13 @@ if TYPE_CHECKING:
 from ..planner import Request, make_plan
 from ..planner.request import DEFAULT_VENV
 from ..whatif import apply_overrides
-from .facts_input import FactsInput, gather_facts, overrides_from, read_facts_file
+from .facts_input import (
+    FactsInput,
+    decode_facts,
+    gather_facts,
+    overrides_from,
+    read_facts_bytes,
+)
 
 VERDICT_CODES = {"gpu": ExitCode.OK, "cpu": ExitCode.CPU_ONLY, "none": ExitCode.NO_TENSORFLOW}
 WHATIF_FIELDS = (
@@ -131,11 +138,27 @@ def _show(console: Console, plan: Plan) -> None:
     show_plan(console, plan)
 
 
-def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Outcome:
-    """Plan every facts file in a folder: probe a fleet everywhere, plan it here."""
-    request = build_request(opts)
-    overrides = overrides_from(opts.facts.flags, environ, no_probe=False)
-    plans: list[tuple[str, Plan]] = []
+@dataclass(frozen=True)
+class HostPlan:
+    facts: str
+    """The facts file's name in the folder."""
+    plan: Plan
+    plan_id: str
+    """Hosts with the same id get the very same plan."""
+
+
+def plan_id_of(plan: Plan) -> str:
+    # A frozen dataclass's repr spells out every field: equal text, equal plan. It is four
+    # times cheaper than the JSON document, which is then made once per distinct plan.
+    return hashlib.sha256(repr(plan).encode()).hexdigest()[:16]
+
+
+def plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> list[HostPlan]:
+    """Plan every facts file in a folder; identical documents are decoded and planned once.
+
+    Each host's plan targets --venv if given, else the env its facts were probed for
+    ('probe --env PATH'), else the default: one fleet can keep its envs in different places.
+    """
     folder = Path(opts.facts.facts_file or ".")
     files = sorted(folder.glob("*.json"))
     if not files:
@@ -144,29 +167,67 @@ def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) 
             "'tfgpu-setup probe --json > HOST.json' on each machine",
             ExitCode.INPUT,
         )
+    request = build_request(opts)
+    overrides = overrides_from(opts.facts.flags, environ, no_probe=False)
+    # planning is pure: the same document, overrides and request always give the same plan
+    by_document: dict[bytes, tuple[Plan, str]] = {}
+    hosts: list[HostPlan] = []
     for path in files:
-        facts = apply_overrides(read_facts_file(str(path)), overrides, matrix)
-        plans.append((path.name, plan_for_flags(facts, matrix, request)))
+        raw = read_facts_bytes(str(path))
+        known = by_document.get(raw)
+        if known is None:
+            facts = apply_overrides(decode_facts(raw, str(path)), overrides, matrix)
+            plan = plan_for_flags(facts, matrix, _host_request(request, opts, facts))
+            known = by_document[raw] = (plan, plan_id_of(plan))
+        hosts.append(HostPlan(path.name, *known))
+    return hosts
+
+
+def _host_request(request: Request, opts: PlanOptions, facts: Facts) -> Request:
+    if opts.venv or facts.target_env is None:
+        return request
+    sources = {**request.sources, "venv": "facts target_env ('probe --env')"}
+    return dataclasses.replace(request, venv=facts.target_env.path, sources=sources)
+
+
+def _plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Outcome:
+    """Plan every facts file in a folder: probe a fleet everywhere, plan it here."""
+    hosts = plan_folder(opts, matrix, environ)
     rows = [
         {
-            "facts": name,
-            "verdict": plan.verdict,
-            "tensorflow": plan.tensorflow,
-            "findings": [f.id for f in plan.findings],
+            "facts": h.facts,
+            "host": h.facts.removesuffix(".json"),
+            "venv": h.plan.venv,
+            "verdict": h.plan.verdict,
+            "tensorflow": h.plan.tensorflow,
+            "findings": [f.id for f in h.plan.findings],
+            "plan": h.plan_id,
         }
-        for name, plan in plans
+        for h in hosts
     ]
-    document = {"schema": "tfgpu-setup/plan-fleet", "schema_version": 1, "plans": rows}
+    distinct: dict[str, dict[str, Any]] = {}
+    for h in hosts:
+        if h.plan_id not in distinct:
+            distinct[h.plan_id] = h.plan.to_jsonable()
+    document = {
+        "schema": "tfgpu-setup/plan-fleet",
+        "schema_version": 1,
+        "plans": rows,
+        "distinct_plans": distinct,
+    }
 
     def show(console: Console) -> None:
         from rich.markup import escape
 
-        for name, plan in plans:
-            findings = ", ".join(f.id for f in plan.findings)
-            console.print(f"{escape(name)}: {plan.verdict} {plan.tensorflow or '-'} {findings}")
-        counts = {v: sum(1 for _, p in plans if p.verdict == v) for v in ("gpu", "cpu", "none")}
+        for h in hosts:
+            findings = ", ".join(f.id for f in h.plan.findings)
+            console.print(
+                f"{escape(h.facts)}: {h.plan.verdict} {h.plan.tensorflow or '-'} {findings}"
+            )
+        counts = {v: sum(1 for h in hosts if h.plan.verdict == v) for v in ("gpu", "cpu", "none")}
         console.print(
             f"{len(rows)} hosts: {counts['gpu']} gpu, {counts['cpu']} cpu, {counts['none']} none"
+            f" ({len(distinct)} distinct plan{'' if len(distinct) == 1 else 's'})"
         )
 
     return Outcome(document, show)

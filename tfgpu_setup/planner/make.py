@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from packaging.version import Version
@@ -12,10 +13,10 @@ from ..facts import CudaInstall, Facts
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..plan import ActivateSpec, Assumption, Decision, Package, Plan, Step, Verdict
-from ..versions import xy
+from ..versions import parsed, xy
 from . import layout, legacy
 from .context import Context
-from .evaluate import Evaluation, evaluate, platform_key
+from .evaluate import Evaluation, GpuSupport, evaluate, platform_key
 from .judge import judge, select
 from .request import Request
 
@@ -35,7 +36,14 @@ TF_DISTRIBUTIONS = (
 RELEASE_SOURCE = "matrices/tensorflow.json"
 
 
-def candidate_releases(matrix: Matrix, spec: str | None) -> list[TfRelease]:
+_CANDIDATES: dict[tuple[int, str | None], tuple[Matrix, tuple[TfRelease, ...]]] = {}
+
+
+def candidate_releases(matrix: Matrix, spec: str | None) -> tuple[TfRelease, ...]:
+    """The releases a request admits, newest first (remembered per matrix and spec)."""
+    hit = _CANDIDATES.get((id(matrix), spec))
+    if hit is not None and hit[0] is matrix:
+        return hit[1]
     if spec is None:
         releases = list(matrix.tensorflow.releases)
     else:
@@ -47,40 +55,59 @@ def candidate_releases(matrix: Matrix, spec: str | None) -> list[TfRelease]:
                 f"{spec!r} matches no TensorFlow release in the matrix "
                 f"(newest: {known}, ...); see 'tfgpu-setup matrix show'",
             )
-    return sorted(releases, key=lambda r: Version(r.version), reverse=True)
+    ordered = tuple(sorted(releases, key=lambda r: parsed(r.version), reverse=True))
+    if len(_CANDIDATES) >= _EVALUATIONS_LIMIT:
+        _CANDIDATES.clear()
+    _CANDIDATES[(id(matrix), spec)] = (matrix, ordered)
+    return ordered
 
 
 _EVALUATIONS: dict[tuple[Any, ...], tuple[Matrix, tuple[Evaluation, ...]]] = {}
 _EVALUATIONS_LIMIT = 4096
 
 
-def evaluate_all(
-    releases: list[TfRelease], facts: Facts, matrix: Matrix, python: str | None
-) -> tuple[Evaluation, ...]:
-    """Evaluations depend on a few facts only; machines of a fleet share them, so each
-    distinct machine type is evaluated once (a pure function remembered, not a shortcut)."""
-    env = facts.target_env
-    key = (
-        id(matrix),
-        tuple(r.version for r in releases),
-        facts.platform,
+def _machine_type(facts: Facts) -> tuple[Any, ...]:
+    """Exactly what evaluate() reads: hosts of a fleet that differ only in serial numbers,
+    UUIDs, bus ids or kernels are one machine type."""
+    p, d, env = facts.platform, facts.driver, facts.target_env
+    return (
+        p.os,
+        p.arch,
+        p.glibc,
         facts.pythons,
-        facts.driver,
-        facts.gpus,
-        facts.cuda,
-        facts.cudnn,
-        python,
+        (d.version, d.cuda_version, d.windows_numbering),
+        tuple((g.name, g.compute_capability) for g in facts.gpus),
+        tuple((c.version, c.kind) for c in facts.cuda),
+        tuple(c.version for c in facts.cudnn),
         (env.is_virtualenv, env.python_version) if env else None,
         facts.unknown,
     )
+
+
+def evaluate_all(
+    releases: tuple[TfRelease, ...], facts: Facts, matrix: Matrix, python: str | None
+) -> tuple[Evaluation, ...]:
+    """Evaluations depend on a few facts only; machines of a fleet share them, so each
+    distinct machine type is evaluated once (a pure function remembered, not a shortcut).
+    A remembered evaluation is given this host's own GPUs back (their UUIDs and indices)."""
+    key = (id(matrix), tuple(r.version for r in releases), python, *_machine_type(facts))
     hit = _EVALUATIONS.get(key)
     if hit is not None and hit[0] is matrix:
-        return hit[1]
+        return tuple(_with_gpus(e, facts) for e in hit[1])
     evaluations = tuple(evaluate(r, facts, matrix, python) for r in releases)
     if len(_EVALUATIONS) >= _EVALUATIONS_LIMIT:
         _EVALUATIONS.clear()
     _EVALUATIONS[key] = (matrix, evaluations)
     return evaluations
+
+
+def _with_gpus(evaluation: Evaluation, facts: Facts) -> Evaluation:
+    if all(s.gpu is g for s, g in zip(evaluation.gpus, facts.gpus, strict=True)):
+        return evaluation
+    gpus = tuple(
+        GpuSupport(g, s.support, s.reason) for s, g in zip(evaluation.gpus, facts.gpus, strict=True)
+    )
+    return dataclasses.replace(evaluation, gpus=gpus)
 
 
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
@@ -372,8 +399,6 @@ def _conflicts(ctx: Context) -> tuple[str, ...]:
 
 
 def _with_steps(plan: Plan) -> Plan:
-    import dataclasses
-
     if plan.tensorflow is None:
         return plan
     steps = [

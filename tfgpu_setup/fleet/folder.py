@@ -1,0 +1,133 @@
+"""Read a fleet folder: what each host's probe, plan, apply and verify left there.
+
+    DIR/facts/HOST.json     'tfgpu-setup probe --json' of each host
+    DIR/plan-fleet.json     'tfgpu-setup plan --facts DIR/facts --json' (planned here when absent)
+    DIR/apply/HOST.json     'tfgpu-setup apply --json' of each host (or its error document)
+    DIR/verify/HOST.json    'tfgpu-setup verify --json' of each host (or its error document)
+    DIR/errors/HOST.json    a stage that failed before any of those could say why
+
+Every part but facts/ is optional: a folder of facts alone gives a planning report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..documents import decode_document
+from ..errors import ExitCode, UserError
+from ..facts import Facts
+from ..plan import PLAN_DOCUMENT, Plan
+
+PLAN_FLEET_SCHEMA = "tfgpu-setup/plan-fleet"
+STAGES = ("apply", "verify", "errors")
+
+
+@dataclass(frozen=True)
+class HostRecord:
+    host: str
+    facts: Facts | None
+    plan: Plan | None
+    apply: dict[str, Any] | None
+    """apply's JSON document: applied, noop, ... or a tfgpu-setup/error document."""
+    verify: dict[str, Any] | None
+    """verify's JSON document: status, reason, ... or a tfgpu-setup/error document."""
+    error: dict[str, Any] | None
+    """{'stage': ..., 'error': ...} for a stage that failed before apply or verify ran."""
+
+
+def read_fleet(folder: Path, environ: Mapping[str, str]) -> list[HostRecord]:
+    facts_dir = folder / "facts"
+    if not facts_dir.is_dir():
+        raise UserError(
+            f"{folder}: no facts/ folder in it; a fleet folder holds facts/HOST.json from "
+            "'tfgpu-setup probe --json' (the Ansible playbook writes one)",
+            ExitCode.INPUT,
+        )
+    plans = _plans(folder, environ)
+    documents = {stage: _documents(folder / stage) for stage in STAGES}
+    facts = {p.stem: p for p in sorted(facts_dir.glob("*.json"))}
+    names = sorted(set(facts).union(plans, *documents.values()))
+    return [
+        HostRecord(
+            host=name,
+            facts=_facts(facts[name]) if name in facts else None,
+            plan=plans.get(name),
+            apply=documents["apply"].get(name),
+            verify=documents["verify"].get(name),
+            error=documents["errors"].get(name),
+        )
+        for name in names
+    ]
+
+
+def _facts(path: Path) -> Facts:
+    from ..commands.facts_input import read_facts_file
+
+    return read_facts_file(str(path))
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(
+            f"{path}: cannot read it as JSON ({exc}); rerun the playbook, or delete the file",
+            ExitCode.INPUT,
+        ) from None
+
+
+def _documents(stage_dir: Path) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(stage_dir.glob("*.json")) if stage_dir.is_dir() else ():
+        document = _load_json(path)
+        if not isinstance(document, dict):
+            raise UserError(f"{path}: expected a JSON object", ExitCode.INPUT)
+        out[path.stem] = document
+    return out
+
+
+def _plans(folder: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
+    path = folder / "plan-fleet.json"
+    if not path.exists():
+        return _plan_now(folder / "facts", environ)
+    document = _load_json(path)
+    if not isinstance(document, dict) or document.get("schema") != PLAN_FLEET_SCHEMA:
+        raise UserError(
+            f"{path}: not a {PLAN_FLEET_SCHEMA} document; write it with "
+            "'tfgpu-setup plan --facts DIR/facts --json'",
+            ExitCode.INPUT,
+        )
+    distinct = document.get("distinct_plans")
+    if not isinstance(distinct, dict):
+        raise UserError(
+            f"{path}: it has no distinct_plans (written by an older tfgpu-setup); delete it "
+            "and the report plans the facts itself",
+            ExitCode.INPUT,
+        )
+    decoded = {
+        pid: decode_document(Plan, data, f"{path} plan {pid}", PLAN_DOCUMENT)
+        for pid, data in distinct.items()
+    }
+    out: dict[str, Plan] = {}
+    for row in document.get("plans", []):
+        plan = decoded.get(row.get("plan")) if isinstance(row, dict) else None
+        if plan is None:
+            raise UserError(f"{path}: a row names no known plan: {row!r}", ExitCode.INPUT)
+        out[str(row["host"])] = plan
+    return out
+
+
+def _plan_now(facts_dir: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
+    from ..commands.facts_input import FactsInput
+    from ..commands.plan_cmd import PlanOptions, plan_folder
+    from ..matrix.load import load_matrix
+
+    if not any(facts_dir.glob("*.json")):
+        return {}
+    options = PlanOptions(facts=FactsInput(facts_file=str(facts_dir)))
+    hosts = plan_folder(options, load_matrix(), environ)
+    return {h.facts.removesuffix(".json"): h.plan for h in hosts}
