@@ -8,6 +8,7 @@ the top finding and the reasons given. Every plan is also checked to survive its
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -314,6 +315,16 @@ def test_two_gpus_with_uuids_select_by_uuid() -> None:
     assert plan.activate is not None
     assert plan.activate.cuda_visible_devices == "GPU-8a4d2c6e-13f7-4b2a-8e0c-7d5f1a9b3c22"
     assert plan.activate.extra == {}  # UUIDs do not depend on the enumeration order
+    # A second host of the same machine type (its evaluation is remembered) keeps its own UUID.
+    other = dataclasses.replace(
+        f,
+        gpus=tuple(
+            dataclasses.replace(g, uuid=g.uuid[:-4] + "ffff") if g.uuid else g for g in f.gpus
+        ),
+    )
+    second = plan_for(other)
+    assert second.activate is not None
+    assert second.activate.cuda_visible_devices == "GPU-8a4d2c6e-13f7-4b2a-8e0c-7d5f1a9bffff"
 
 
 def test_container_without_gpu_access() -> None:

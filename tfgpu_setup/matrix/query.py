@@ -132,12 +132,28 @@ def min_driver_for_cuda(matrix: Matrix, cuda: str, windows: bool) -> tuple[str, 
     return requirement.floor, requirement.exact
 
 
+_MAX_CUDA: dict[tuple[int, str, bool], tuple[Matrix, str | None]] = {}
+
+
 def driver_max_cuda(matrix: Matrix, driver_version: str, windows: bool) -> str | None:
     """The newest CUDA X.Y whose toolkit driver this driver meets (what nvidia-smi reports).
 
     Where the table has no Windows number (CUDA 13.x), a Windows driver at the major's
-    minor-version floor counts for X.0 only: a conservative answer.
+    minor-version floor counts for X.0 only: a conservative answer. Remembered per matrix:
+    a fleet asks about the same few drivers again and again.
     """
+    key = (id(matrix), driver_version, windows)
+    hit = _MAX_CUDA.get(key)
+    if hit is not None and hit[0] is matrix:
+        return hit[1]
+    found = _driver_max_cuda(matrix, driver_version, windows)
+    if len(_MAX_CUDA) > 4096:
+        _MAX_CUDA.clear()
+    _MAX_CUDA[key] = (matrix, found)
+    return found
+
+
+def _driver_max_cuda(matrix: Matrix, driver_version: str, windows: bool) -> str | None:
     if not is_driver_version(driver_version):
         raise UserError(
             f"{driver_version!r} is not a driver version (e.g. 550.54.15)", ExitCode.INPUT

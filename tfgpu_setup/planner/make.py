@@ -89,11 +89,12 @@ def evaluate_all(
 ) -> tuple[Evaluation, ...]:
     """Evaluations depend on a few facts only; machines of a fleet share them, so each
     distinct machine type is evaluated once (a pure function remembered, not a shortcut).
-    A remembered evaluation is given this host's own GPUs back (their UUIDs and indices)."""
+    Their GPUs may be another host's of the same type: make_plan gives the chosen one this
+    host's own GPUs (UUIDs) back, the only place a GPU's identity is used."""
     key = (id(matrix), tuple(r.version for r in releases), python, *_machine_type(facts))
     hit = _EVALUATIONS.get(key)
     if hit is not None and hit[0] is matrix:
-        return tuple(_with_gpus(e, facts) for e in hit[1])
+        return hit[1]
     evaluations = tuple(evaluate(r, facts, matrix, python) for r in releases)
     if len(_EVALUATIONS) >= _EVALUATIONS_LIMIT:
         _EVALUATIONS.clear()
@@ -113,8 +114,12 @@ def _with_gpus(evaluation: Evaluation, facts: Facts) -> Evaluation:
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     releases = candidate_releases(matrix, request.tf)
     selection = select(evaluate_all(releases, facts, matrix, request.python))
-    chosen = selection.chosen
-    ctx = Context(facts, matrix, request, selection.evaluations, chosen, gpu=selection.gpu)
+    chosen = _with_gpus(selection.chosen, facts) if selection.chosen else None
+    evaluations = tuple(
+        chosen if chosen is not None and e is selection.chosen else e
+        for e in selection.evaluations
+    )
+    ctx = Context(facts, matrix, request, evaluations, chosen, gpu=selection.gpu)
     findings = judge(ctx)
     decisions = _decisions(ctx)
     verdict: Verdict = "gpu" if selection.gpu else ("cpu" if chosen else "none")
