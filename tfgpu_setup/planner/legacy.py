@@ -16,7 +16,10 @@ TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 def _found(facts: Facts) -> str:
     cuda = sorted({xy(c.version) for c in facts.cuda if c.version}, key=Version)
     cudnn = sorted({xy(c.version) for c in facts.cudnn if c.version}, key=Version)
-    return f"CUDA {', '.join(cuda) or 'none'}, cuDNN {', '.join(cudnn) or 'none'}"
+    return (
+        f"CUDA {', '.join(cuda) or ('none' if facts.knows('cuda') else 'not stated')}, "
+        f"cuDNN {', '.join(cudnn) or ('none' if facts.knows('cudnn') else 'not stated')}"
+    )
 
 
 def wheel_set_decision(chosen: Evaluation, facts: Facts) -> Decision:
@@ -31,8 +34,8 @@ def wheel_set_decision(chosen: Evaluation, facts: Facts) -> Decision:
         f"[and-cuda] extra: the plan pins NVIDIA's CUDA {wheel_set.cuda} / cuDNN "
         f"{wheel_set.cudnn} wheels, which carry every library it loads "
         f"({', '.join(wheel_set.sonames)}), and the activate script puts their folders on "
-        f"LD_LIBRARY_PATH; no system CUDA {r.cuda}+ with cuDNN {r.cudnn}+ was found to use "
-        f"instead (found {_found(facts)})",
+        f"LD_LIBRARY_PATH; no system CUDA {r.cuda}+ with cuDNN {r.cudnn}+ is known to use "
+        f"instead ({_found(facts)})",
         wheel_set.sources.get("pins", TF_TESTED),
     )
 
