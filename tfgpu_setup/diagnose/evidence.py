@@ -154,7 +154,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     for m in matches:
         if m.signature.name == "tf-distribution-listed":
             dists.setdefault(m.groups["dist"].replace("_", "-").lower(), m.groups["version"])
-    versions = set(dists.values())
+    versions = set(dists.values()) or set(_printed_versions(text))
     os_name, os_line = _os_of(text)
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
     cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(text[:2_000_000])]
@@ -191,6 +191,18 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
     )
+
+
+_PRINTED_VERSION = re.compile(
+    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?"
+    r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _printed_versions(text: str) -> list[str]:
+    """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'"."""
+    return [m.group("version") for m in _PRINTED_VERSION.finditer(text[:2_000_000])]
 
 
 def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
