@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
     SLOW_RELEASE,
-    installer_args,
-    private_state,
     SLOW_STARTED,
     find_python,
+    installer_args,
     make_plan,
     pip_offline,
+    private_state,
     shared_wheelhouse,
     sidecars,
     tree_fingerprint,

@@ -35,7 +35,9 @@ def no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _real_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
-    code = main(["plan", "--json", *WHAT_IF, "--gpu", "NVIDIA A10", "--venv", str(tmp_path / "env")])
+    code = main(
+        ["plan", "--json", *WHAT_IF, "--gpu", "NVIDIA A10", "--venv", str(tmp_path / "env")]
+    )
     assert code == ExitCode.OK
     plan: dict[str, Any] = json.loads(capsys.readouterr().out)
     return plan

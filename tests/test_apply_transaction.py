@@ -17,14 +17,14 @@ import pytest
 from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
     find_python,
     installer_args,
-    private_state,
-    uv_or_skip,
     make_plan,
     offline,
     pip_offline,
+    private_state,
     shared_wheelhouse,
     sidecars,
     tree_fingerprint,
+    uv_or_skip,
 )
 
 from tfgpu_setup.apply import apply as apply_mod
@@ -304,7 +304,11 @@ def _signal_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, signu
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 @pytest.mark.parametrize("after", ["write_journal", "commit"])
 def test_a_signal_once_the_journal_is_written_reports_success_and_leaves_no_discard(
-    tmp_path: Path, wheels: Path, py311: str, monkeypatch: pytest.MonkeyPatch, signum: int,
+    tmp_path: Path,
+    wheels: Path,
+    py311: str,
+    monkeypatch: pytest.MonkeyPatch,
+    signum: int,
     after: str,
 ) -> None:
     venv = tmp_path / "env"
@@ -349,7 +353,9 @@ def test_refuses_a_path_that_is_not_a_virtualenv_and_touches_nothing(
 
     for recreate in (False, True):
         with pytest.raises(UserError) as caught:
-            apply_plan(make_plan(folder, OLD, python=py311), recreate=recreate, **installer_args(wheels))
+            apply_plan(
+                make_plan(folder, OLD, python=py311), recreate=recreate, **installer_args(wheels)
+            )
         assert caught.value.code == ExitCode.NO_TARGET_ENV
         assert "not a virtualenv" in caught.value.message
 
@@ -464,7 +470,9 @@ def test_a_plan_without_variables_removes_the_scripts_an_earlier_plan_wrote(
     first = apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
     assert all(p.exists() for p in first.activate_scripts)
 
-    second = apply_plan(make_plan(venv, OLD, python=py311, with_activate=False), **installer_args(wheels))
+    second = apply_plan(
+        make_plan(venv, OLD, python=py311, with_activate=False), **installer_args(wheels)
+    )
 
     assert second.activate_scripts == ()
     assert not any(p.exists() for p in first.activate_scripts)
