@@ -463,6 +463,20 @@ def test_auto_installer_uses_uv_when_found_else_pip(
     assert caught.value.code == ExitCode.USAGE
 
 
+def test_without_uv_anywhere_the_apply_tests_install_with_pip(
+    tmp_path: Path, wheels: Path, py311: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tfgpu_setup.apply import install
+
+    monkeypatch.setattr(install, "find_uv", lambda: None)
+    chosen = installer_args(wheels)
+    assert chosen["installer"] == "pip"
+
+    result = apply_plan(make_plan(tmp_path / "env", OLD, python=py311), **chosen)
+
+    assert result.installer == "pip" and not result.noop
+
+
 def test_a_plan_without_variables_removes_the_scripts_an_earlier_plan_wrote(
     tmp_path: Path, wheels: Path, py311: str
 ) -> None:
