@@ -12,10 +12,12 @@ import hashlib
 import io
 import os
 import shutil
+import subprocess
 import sys
 import tarfile
 import textwrap
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +254,31 @@ def shared_wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not _built:
         _built.append(build_wheelhouse(tmp_path_factory.mktemp("apply") / "wheelhouse"))
     return _built[0]
+
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def mount(*args: str) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """`folder` made read-only for the block: a read-only bind mount for root (who ignores
+    permissions), no write permission for anyone else; skipped where neither can be made."""
+    if not IS_ROOT:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if not (mount("--bind", str(folder), str(folder))):
+        pytest.skip("root, and a read-only bind mount is not allowed here")
+    try:
+        if not mount("-o", "remount,ro,bind", str(folder)):
+            pytest.skip("root, and a read-only remount is not allowed here")
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)

@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
+    IS_ROOT,
     find_python,
     installer_args,
     make_plan,
+    mount,
     private_state,
+    read_only,
     shared_wheelhouse,
     sidecars,
     tree_fingerprint,
@@ -32,7 +34,6 @@ from tfgpu_setup.errors import ExitCode, UserError
 
 OLD = [("tfgpu-demo-alpha", "1.0")]
 NEW = [("tfgpu-demo-alpha", "2.0"), ("tfgpu-demo-beta", "1.0")]
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.fixture
@@ -40,34 +41,11 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_wheelhouse(tmp_path_factory)
 
 
-def _mount(*args: str) -> bool:
-    return subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
-
-
-@contextmanager
-def read_only(folder: Path) -> Iterator[None]:
-    if not IS_ROOT:
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(0o755)
-        return
-    if not (_mount("--bind", str(folder), str(folder))):
-        pytest.skip("root, and a read-only bind mount is not allowed here")
-    try:
-        if not _mount("-o", "remount,ro,bind", str(folder)):
-            pytest.skip("root, and a read-only remount is not allowed here")
-        yield
-    finally:
-        subprocess.run(["umount", str(folder)], check=False)
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     disk = tmp_path / "disk"
     disk.mkdir()
-    if not IS_ROOT or not _mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(disk)):
+    if not IS_ROOT or not mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(disk)):
         pytest.skip("a small tmpfs needs root (mount -t tmpfs)")
     try:
         yield disk

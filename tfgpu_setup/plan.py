@@ -28,6 +28,7 @@ PLAN_DOCUMENT = DocumentKind(
 
 # PEP 508 names: https://packaging.python.org/en/latest/specifications/name-normalization/
 _NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 Verdict = Literal["gpu", "cpu", "none"]
 StepAction = Literal[
@@ -164,7 +165,9 @@ def plan_problem(plan: Plan) -> str | None:
             problem = _path_problem(path)
             if problem:
                 return f"{what}: {path!r} {problem}"
-    if plan.python_path is not None and not os.path.isabs(plan.python_path):
+    if plan.python_path is not None and not (
+        os.path.isabs(plan.python_path) or _WINDOWS_DRIVE.match(plan.python_path)
+    ):
         return f"python_path: {plan.python_path!r} is not an absolute path"
     if plan.activate is not None:
         problem = _path_problem(plan.activate.venv)
@@ -196,7 +199,11 @@ def _pin_problem(name: str, version: str) -> str | None:
 def _path_problem(path: str) -> str | None:
     if not path:
         return "is empty"
-    for bad, called in (("\0", "a NUL byte"), ("\n", "a newline"), (":", "':'")):
-        if bad in path:
+    # A plan may be made for another machine: a Windows path keeps its drive's ':' and may not
+    # hold ';', its PATH separator; any other path may not hold ':'.
+    windows = _WINDOWS_DRIVE.match(path) is not None
+    rest, separator = (path[2:], ";") if windows else (path, ":")
+    for bad, called in (("\0", "a NUL byte"), ("\n", "a newline"), (separator, f"'{separator}'")):
+        if bad in rest:
             return f"contains {called} (PATH and LD_LIBRARY_PATH entries would split)"
     return None

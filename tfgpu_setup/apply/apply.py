@@ -111,11 +111,12 @@ def target_path(venv_arg: str | Path) -> Path:
     (so every rename happens on the real env and not on the link)."""
     venv = Path(venv_arg).expanduser().absolute()
     text = str(venv)
-    for bad, called in ((":", "':'"), ("\n", "a newline")):
+    separator = os.pathsep  # ':' here; ';' on Windows, where a drive's ':' is fine
+    for bad, called in ((separator, f"'{separator}'"), ("\n", "a newline")):
         if bad in text:
             raise UserError(
                 f"the env path {text!r} contains {called}: its folders could not be put on "
-                "PATH or LD_LIBRARY_PATH (they are ':'-separated); choose another path with --venv",
+                "PATH or LD_LIBRARY_PATH; choose another path with --venv",
                 ExitCode.INPUT,
             )
     if venv.is_symlink() and venv.is_dir():
@@ -459,9 +460,9 @@ def settle(venv: Path) -> str | None:
 
     An apply still running holds the lock: that is refused (exit 22), not waited for.
     """
-    venv = target_path(venv)
-    if not has_marker(venv):
+    if not has_marker(venv) and not has_marker(Path(os.path.realpath(venv))):
         return None
+    venv = target_path(venv)
     try:
         with env_lock(venv, timeout=0.0):
             return recover(venv)

@@ -26,17 +26,19 @@ STATUS_STYLE = {
 NOTHING_APPLIED = "nothing applied yet: run 'tfgpu-setup apply'"
 
 
-def run_verify(venv_arg: str | None, environ: Mapping[str, str]) -> VerifyOutcome:
+def _settle(venv: Path, console: Console) -> None:
+    """Finish or undo an apply that was killed before reading the env (said on stderr)."""
     from ..apply.apply import settle
 
-    venv = resolve_venv(venv_arg, environ)
-    console = Console(stderr=True, highlight=False)
     recovered = settle(venv)
     if recovered:
         console.print(f"[yellow]recovered:[/yellow] {escape(recovered)}")
-    unapplied = _nothing_applied(venv)
-    if unapplied:
-        return VerifyOutcome("no-env", unapplied, str(venv))
+
+
+def run_verify(venv_arg: str | None, environ: Mapping[str, str]) -> VerifyOutcome:
+    venv = resolve_venv(venv_arg, environ)
+    console = Console(stderr=True, highlight=False)
+    _settle(venv, console)
     overrides, lib_dirs = activated_overrides(venv, environ)
     with console.status(f"running the smoke test in {venv} (imports TensorFlow)"):
         return verify_env(venv, overrides, lib_dirs)
@@ -55,7 +57,7 @@ def _nothing_applied(venv: Path) -> str | None:
         return f"{NOTHING_APPLIED} ({venv} does not exist; --venv names another env)"
     if state != "virtualenv" or read_journal(venv) is not None:
         return None  # not a virtualenv: verify says so; applied: verify it
-    if not any(name.startswith("tensorflow") for name in installed(venv)):
+    if not any(name.startswith(("tensorflow", "tf-nightly")) for name in installed(venv)):
         return f"{NOTHING_APPLIED} ({venv} has no TensorFlow and was not set up by tfgpu-setup)"
     return None
 
@@ -117,8 +119,14 @@ def _findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
 
 
 def run(venv_arg: str | None, environ: Mapping[str, str]) -> Outcome:
-    outcome = run_verify(venv_arg, environ)
-    record_if_applied(outcome)
+    venv = resolve_venv(venv_arg, environ)
+    _settle(venv, Console(stderr=True, highlight=False))
+    unapplied = _nothing_applied(venv)
+    if unapplied:
+        outcome = VerifyOutcome("no-env", unapplied, str(venv))
+    else:
+        outcome = run_verify(str(venv), environ)
+        record_if_applied(outcome)
     document = {"schema": "tfgpu-setup/verify", "schema_version": 1, **outcome.to_jsonable()}
 
     findings = _findings(outcome)
