@@ -3,9 +3,10 @@
 The environments live under $TFGPU_E2E_CACHE (default: the user's cache folder,
 $XDG_CACHE_HOME/tfgpu-setup-tests/e2e, else ~/.cache/tfgpu-setup-tests/e2e: private to the user,
 not a fixed name in the shared /tmp), one folder per (name, requirements, interpreter) key.
-They take 4-6 GB; delete the folder to reclaim it (README, "Tests"). A marker file is written only after the install
-succeeded, so an interrupted build is rebuilt rather than trusted. pip's own cache makes a
-rebuild cheap. A file lock lets parallel test processes share one build.
+They take 4-6 GB; delete the folder to reclaim it (README, "Development"). A marker file is
+written only after the install succeeded, so an interrupted build is rebuilt rather than
+trusted. pip's own cache makes a rebuild cheap. A file lock lets parallel test processes share
+one build.
 """
 
 from __future__ import annotations
