@@ -163,9 +163,16 @@ def main() -> int:
             verify_s,
             extra=f"{verify_s / smoke_s:.1f}x the one-liner's time",
         )
-        again = [tool, "apply", "--yes", "--no-verify", "--venv", args.tf_venv]
+        # The first (warm-up) run applies if needed and records verify's result; the timed
+        # runs are what a user sees running the same command again: a no-op that shows the
+        # recorded result instead of importing TensorFlow again.
+        again = [tool, "apply", "--yes", "--venv", args.tf_venv]
         again_s, _ = median_of(again, args.runs)
-        row("tfgpu-setup apply, second time (no-op)", again_s)
+        row(
+            "tfgpu-setup apply --yes, second time (no-op)",
+            again_s,
+            extra=f"{verify_s / again_s:.0f}x faster than verifying again",
+        )
     if args.apply_compare:
         for installer in ("uv", "pip"):
             with tempfile.TemporaryDirectory() as tmp:

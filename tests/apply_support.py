@@ -12,11 +12,14 @@ import hashlib
 import io
 import os
 import shutil
+import subprocess
 import sys
 import tarfile
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +32,9 @@ DEMO_WHEELS: dict[tuple[str, str], tuple[str, ...]] = {
     ("tfgpu-demo-beta", "1.0"): (),
     ("tfgpu-demo-conflict", "1.0"): (),
     ("tfgpu-demo-needs-alpha1", "1.0"): ("tfgpu-demo-alpha==1.0",),
+    # A stand-in with ipykernel's name: 'kernel install' checks only that the distribution is
+    # installed (the kernel is never started here), and the wheelhouse has no network.
+    ("ipykernel", "0.0.0.dev0"): (),
 }
 """(name, version) -> its dependencies."""
 SLOW_STARTED = "TFGPU_DEMO_STARTED"
@@ -205,13 +211,39 @@ def tree_fingerprint(root: Path) -> dict[str, str]:
 
 
 def sidecars(venv: Path) -> list[str]:
-    """Names tfgpu-setup left beside the env, other than the lock, the log and previous."""
-    keep = {".tfgpu-lock", ".tfgpu-previous", ".tfgpu-install.log"}
+    """Names tfgpu-setup left beside the env, other than the env kept for rollback."""
     return sorted(
         p.name
-        for p in venv.parent.glob(venv.name + ".tfgpu-*")
-        if p.name[len(venv.name) :] not in keep
+        for p in venv.parent.iterdir()
+        if p.name.startswith(venv.name + ".") and p.name != venv.name + ".tfgpu-previous"
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """apply's per-user state (locks, logs) in a test folder, not the tester's home; session
+    wide, so that module fixtures that apply see it too (and the processes tests start)."""
+    state = tmp_path_factory.mktemp("state")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_STATE_HOME", str(state))
+        yield state
+
+
+def installer_args(wheels: Path) -> dict[str, Any]:
+    """Install from the local wheelhouse with uv when it is here, else with pip: the apply
+    tests hold for both, and a machine without uv still runs them."""
+    from tfgpu_setup.apply.install import find_uv
+
+    if find_uv() is not None:
+        return {"installer": "uv", "index_args": [*offline(wheels), "--no-cache"]}
+    return {"installer": "pip", "index_args": pip_offline(wheels)}
+
+
+def uv_or_skip() -> None:
+    from tfgpu_setup.apply.install import find_uv
+
+    if find_uv() is None:
+        pytest.skip("uv is not installed here (pip is tested by the same tests)")
 
 
 _built: list[Path] = []
@@ -222,3 +254,31 @@ def shared_wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not _built:
         _built.append(build_wheelhouse(tmp_path_factory.mktemp("apply") / "wheelhouse"))
     return _built[0]
+
+
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def mount(*args: str) -> bool:
+    return subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """`folder` made read-only for the block: a read-only bind mount for root (who ignores
+    permissions), no write permission for anyone else; skipped where neither can be made."""
+    if not IS_ROOT:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if not (mount("--bind", str(folder), str(folder))):
+        pytest.skip("root, and a read-only bind mount is not allowed here")
+    try:
+        if not mount("-o", "remount,ro,bind", str(folder)):
+            pytest.skip("root, and a read-only remount is not allowed here")
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)

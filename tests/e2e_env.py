@@ -1,9 +1,12 @@
 """Real virtualenvs for end-to-end tests, built once and reused across test runs.
 
-The environments live under $TFGPU_E2E_CACHE (default: <tmp>/tfgpu-e2e), one folder per
-(name, requirements, interpreter) key. A marker file is written only after the install
-succeeded, so an interrupted build is rebuilt rather than trusted. pip's own cache makes a
-rebuild cheap. A file lock lets parallel test processes share one build.
+The environments live under $TFGPU_E2E_CACHE (default: the user's cache folder,
+$XDG_CACHE_HOME/tfgpu-setup-tests/e2e, else ~/.cache/tfgpu-setup-tests/e2e: private to the user,
+not a fixed name in the shared /tmp), one folder per (name, requirements, interpreter) key.
+They take 4-6 GB; delete the folder to reclaim it (README, "Development"). A marker file is
+written only after the install succeeded, so an interrupted build is rebuilt rather than
+trusted. pip's own cache makes a rebuild cheap. A file lock lets parallel test processes share
+one build.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +33,11 @@ INSTALL_TIMEOUT_S = 1800.0
 
 def e2e_cache_dir() -> Path:
     configured = os.environ.get("TFGPU_E2E_CACHE")
-    return Path(configured) if configured else Path(tempfile.gettempdir()) / "tfgpu-e2e"
+    if configured:
+        return Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME") or ""
+    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "tfgpu-setup-tests" / "e2e"
 
 
 def tensorflow_requirement() -> str:

@@ -80,7 +80,8 @@ $how
 /usr/bin/env -0 > "$out/again"
 $how
 /usr/bin/env -0 > "$out/after_twice"
-for name in deactivate deactivate_tfgpu _tfgpu_save _tfgpu_prepend _tfgpu_prepend_path \
+for name in deactivate deactivate_tfgpu _tfgpu_save _tfgpu_save_all _tfgpu_restore \
+        _tfgpu_source_venv _tfgpu_outer_vars _tfgpu_find_tool _tfgpu_prepend _tfgpu_prepend_path \
         _tfgpu_set; do
     if command -v "$name" > /dev/null 2>&1; then echo "$name"; fi
 done > "$out/leftovers"
@@ -447,3 +448,163 @@ def test_a_refused_spec_leaves_existing_scripts_alone(tmp_path: Path) -> None:
         write_activate_scripts(ActivateSpec(venv="/venv", path=("/a:b",)), tmp_path)
     assert [p.read_bytes() for p in written] == before
     assert len(list(tmp_path.iterdir())) == 2
+
+
+# Another virtualenv active before (the one tfgpu-setup is installed in), and variables the
+# user set without exporting them.
+
+OUTER_POSIX = r"""
+set -eu
+out=$1 script=$2 outer=$3 how=$4
+. "$outer"
+/usr/bin/env -0 > "$out/before"
+printf '%s' "${PS1-<unset>}" > "$out/prompt_before"
+. "$script"
+tfgpu-setup > "$out/tool"
+python -c 'import sys; print(sys.prefix)' > "$out/python"
+$how
+/usr/bin/env -0 > "$out/after"
+printf '%s' "${PS1-<unset>}" > "$out/prompt_after"
+command -v deactivate > "$out/outer_deactivate"
+deactivate
+/usr/bin/env -0 > "$out/pristine"
+"""
+
+OUTER_FISH = r"""
+set out $argv[1]; set script $argv[2]; set outer $argv[3]; set how $argv[4]
+source $outer
+/usr/bin/env -0 > $out/before
+functions fish_prompt > $out/prompt_before
+source $script; or exit 1
+tfgpu-setup > $out/tool
+python -c 'import sys; print(sys.prefix)' > $out/python
+$how
+/usr/bin/env -0 > $out/after
+functions fish_prompt > $out/prompt_after
+functions -q deactivate; and echo deactivate > $out/outer_deactivate
+deactivate
+/usr/bin/env -0 > $out/pristine
+"""
+
+
+@pytest.mark.parametrize("how", ["deactivate", "deactivate_tfgpu"])
+@pytest.mark.parametrize("shell_name", list(SHELLS))
+def test_an_active_virtualenv_keeps_the_tool_reachable_and_comes_back_exactly(
+    rig: Rig, tmp_path: Path, shell_name: str, how: str
+) -> None:
+    shell = _shell(shell_name)
+    if shell_name == "ksh" and how == "deactivate":
+        pytest.skip(
+            "ksh93 drops a function defined while a function of the same name runs, so the "
+            "earlier env's deactivate cannot come back from inside ours (its variables do: "
+            "README, use deactivate_tfgpu in ksh)"
+        )
+    outer = tmp_path / "tool env"
+    virtualenv.cli_run(
+        [str(outer), "--no-seed", "--activators", "bash,fish", "--no-periodic-update", "-q"],
+        setup_logging=False,
+    )
+    tool = outer / "bin" / "tfgpu-setup"
+    tool.write_text("#!/bin/sh\necho tool\n")
+    tool.chmod(0o755)
+    driver = tmp_path / "driver"
+    driver.write_text(OUTER_POSIX if shell.posix else OUTER_FISH)
+    script = rig.full_bin / SCRIPT_NAMES["posix" if shell.posix else "fish"]
+    outer_activate = outer / "bin" / ("activate" if shell.posix else "activate.fish")
+    start = _start_env("set", tmp_path)
+
+    result = run(
+        [*shell.argv, str(driver), str(tmp_path), str(script), str(outer_activate), how],
+        timeout=TIMEOUT_S,
+        base_env=start,
+        cwd=str(tmp_path),
+    )
+
+    assert result.ok, f"{shell.name}: {result.describe_failure()}\n{result.stderr}"
+    assert (tmp_path / "tool").read_text() == "tool\n", "tfgpu-setup is still found"
+    assert (tmp_path / "python").read_bytes().rstrip(b"\n") == str(rig.venv).encode()
+    assert _read_env(tmp_path / "after") == _read_env(tmp_path / "before")
+    assert (tmp_path / "prompt_after").read_bytes() == (tmp_path / "prompt_before").read_bytes()
+    assert (tmp_path / "outer_deactivate").read_text().strip() == "deactivate"
+    pristine = _read_env(tmp_path / "pristine")
+    assert pristine[b"PATH"] == start["PATH"].encode() and b"VIRTUAL_ENV" not in pristine
+
+
+UNEXPORTED_POSIX = r"""
+out=$1 script=$2
+CUDA_VISIBLE_DEVICES=
+XLA_FLAGS=mine
+. "$script" || exit 1
+printenv CUDA_VISIBLE_DEVICES > /dev/null && echo "exported while active" > "$out/active"
+deactivate
+{
+    printenv CUDA_VISIBLE_DEVICES > /dev/null && echo "CUDA_VISIBLE_DEVICES exported"
+    printenv XLA_FLAGS > /dev/null && echo "XLA_FLAGS exported"
+    printf '%s|%s|%s\n' "${CUDA_VISIBLE_DEVICES+set}" "$CUDA_VISIBLE_DEVICES" "$XLA_FLAGS"
+} > "$out/after"
+"""
+
+UNEXPORTED_FISH = r"""
+set out $argv[1]; set script $argv[2]
+set -g CUDA_VISIBLE_DEVICES ''
+set -g XLA_FLAGS mine
+source $script; or exit 1
+printenv CUDA_VISIBLE_DEVICES > /dev/null; and echo "exported while active" > $out/active
+deactivate
+begin
+    printenv CUDA_VISIBLE_DEVICES > /dev/null; and echo "CUDA_VISIBLE_DEVICES exported"
+    printenv XLA_FLAGS > /dev/null; and echo "XLA_FLAGS exported"
+    set -q CUDA_VISIBLE_DEVICES; and set state set
+    printf '%s|%s|%s\n' "$state" "$CUDA_VISIBLE_DEVICES" "$XLA_FLAGS"
+end > $out/after
+"""
+
+
+@pytest.mark.parametrize("shell_name", list(SHELLS))
+def test_variables_set_but_not_exported_are_not_exported_after_deactivate(
+    rig: Rig, tmp_path: Path, shell_name: str
+) -> None:
+    # CUDA_VISIBLE_DEVICES="" exported would hide every GPU from every program started later.
+    shell = _shell(shell_name)
+    driver = tmp_path / "driver"
+    driver.write_text(UNEXPORTED_POSIX if shell.posix else UNEXPORTED_FISH)
+    start = _start_env("unset", tmp_path)
+    script = rig.full_bin / SCRIPT_NAMES["posix" if shell.posix else "fish"]
+
+    result = run(
+        [*shell.argv, str(driver), str(tmp_path), str(script)],
+        timeout=TIMEOUT_S,
+        base_env=start,
+        cwd=str(tmp_path),
+    )
+
+    assert result.ok, f"{shell.name}: {result.describe_failure()}\n{result.stderr}"
+    assert (tmp_path / "active").read_text().strip() == "exported while active"
+    assert (tmp_path / "after").read_text() == "set||mine\n"
+
+
+PATH_UNSET = r"""
+script=$1 out=$2
+unset PATH
+. "$script" || exit 1
+deactivate
+if [ -n "${PATH+x}" ]; then printf 'PATH=%s\n' "$PATH"; else printf 'unset\n'; fi > "$out"
+"""
+
+
+@pytest.mark.parametrize("shell_name", ["ksh", "bash", "zsh"])
+def test_path_unset_before_activation_is_unset_after_deactivate(
+    rig: Rig, tmp_path: Path, shell_name: str
+) -> None:
+    shell = _shell(shell_name)
+    driver = tmp_path / "driver"
+    driver.write_text(PATH_UNSET)
+    out = tmp_path / "out"
+    result = run(
+        [*shell.argv, str(driver), str(rig.minimal_bin / SCRIPT_NAMES["posix"]), str(out)],
+        timeout=TIMEOUT_S,
+        base_env=_start_env("set", tmp_path),
+        cwd=str(tmp_path),
+    )
+    assert result.ok, f"{shell.name}: {result.describe_failure()}\n{result.stderr}"
+    assert out.read_text() == "unset\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 
 import pytest
 
@@ -105,3 +106,41 @@ def test_verify_without_an_env_is_no_target_env(tmp_path, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert code == ExitCode.NO_TARGET_ENV
     assert doc["status"] == "no-env" and "does not exist" in doc["reason"]
+    assert doc["reason"].startswith("nothing applied yet: run 'tfgpu-setup apply'")
+
+
+def test_verify_before_any_apply_says_so_rather_than_testing_the_tools_own_env(
+    tmp_path, capsys, monkeypatch
+):
+    # The tool installed with 'pip install .' into an activated venv: that venv is active,
+    # has no TensorFlow, and is not the target.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("VIRTUAL_ENV", sys.prefix)
+    code = main(["verify"])
+    out = capsys.readouterr().out
+    assert code == ExitCode.NO_TARGET_ENV
+    assert "nothing applied yet: run 'tfgpu-setup apply'" in out
+    assert "tf-broken" not in out and not (tmp_path / ".venv-tf").exists()
+
+
+def test_verify_of_a_bare_virtualenv_apply_never_touched_says_nothing_applied(tmp_path, capsys):
+    import virtualenv
+
+    venv = tmp_path / "env"
+    virtualenv.cli_run(["--no-seed", "-q", str(venv)])
+    code = main(["verify", "--venv", str(venv)])
+    assert code == ExitCode.NO_TARGET_ENV
+    assert "nothing applied yet" in capsys.readouterr().out
+
+
+def test_rollback_of_a_path_with_nothing_there_is_exit_13_and_creates_nothing(tmp_path, capsys):
+    code = main(["rollback", "--venv", str(tmp_path / "DOES-NOT-EXIST")])
+    err = capsys.readouterr().err
+    assert code == ExitCode.NO_TARGET_ENV and "nothing to roll back" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_kernel_uninstall_of_an_unknown_kernel_is_an_input_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))
+    code = main(["kernel", "uninstall", "--venv", str(tmp_path / "env"), "--name", "nope"])
+    assert code == ExitCode.INPUT and "no kernel named 'nope'" in capsys.readouterr().err

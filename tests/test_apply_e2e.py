@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from apply_support import find_python, make_plan
+from apply_support import find_python, make_plan, private_state  # noqa: F401 (autouse)
 
 from tfgpu_setup.apply.apply import apply_plan
 from tfgpu_setup.plan import ActivateSpec
@@ -36,7 +35,6 @@ def test_apply_real_tensorflow_then_source_the_activate_script_and_import_it(
     assert shown.ok, shown.stdout + shown.stderr
     assert shown.stdout.split("\n")[:3] == [TENSORFLOW, str(venv), "1"]
 
-    started = time.monotonic()
+    # How fast the no-op is, is measured by benchmarks/bench.py, never here.
     again = apply_plan(plan, installer="pip")
-    assert again.noop
-    assert time.monotonic() - started < 2.0
+    assert again.noop and again.previous is None

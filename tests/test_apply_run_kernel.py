@@ -7,10 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
-from apply_support import find_python, make_plan, offline, shared_wheelhouse
+from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
+    find_python,
+    installer_args,
+    make_plan,
+    private_state,
+    read_only,
+    shared_wheelhouse,
+)
 
 from tfgpu_setup.apply.apply import apply_plan
-from tfgpu_setup.apply.kernel import install_kernel, jupyter_data_dir
+from tfgpu_setup.apply.kernel import install_kernel, jupyter_data_dir, uninstall_kernel
 from tfgpu_setup.apply.run import run_in_env
 from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.plan import ActivateSpec
@@ -41,9 +48,14 @@ def applied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ActivateSpe
         xla_flags="--xla_gpu_cuda_data_dir=/opt/cuda 12",
         extra={"TF_FORCE_GPU_ALLOW_GROWTH": "true"},
     )
-    plan = make_plan(venv, [("tfgpu-demo-alpha", "1.0")], python=find_python(11), activate=spec)
+    plan = make_plan(
+        venv,
+        [("tfgpu-demo-alpha", "1.0"), ("ipykernel", "0.0.0.dev0")],
+        python=find_python(11),
+        activate=spec,
+    )
     wheels = shared_wheelhouse(tmp_path_factory)
-    apply_plan(plan, installer="uv", index_args=[*offline(wheels), "--no-cache"])
+    apply_plan(plan, **installer_args(wheels))
     return venv, spec
 
 
@@ -134,17 +146,105 @@ def test_kernel_json_runs_the_env_python_with_the_activate_variables_expanded(
     ]
     assert written["language"] == "python"
     assert "TensorFlow 2.21.0" in written["display_name"]
+    # The caller's PATH and LD_LIBRARY_PATH are not frozen into the file: Jupyter puts its
+    # own PATH where ${PATH} stands when it starts the kernel.
     assert written["env"] == {
         "VIRTUAL_ENV": str(venv),
-        "PATH": f"{venv}/bin:{spec.path[0]}:/usr/local/bin:/usr/bin",
-        "LD_LIBRARY_PATH": ":".join(spec.ld_library_path) + ":/opt/extra",
+        "PATH": f"{venv}/bin:{spec.path[0]}:${{PATH}}",
+        "LD_LIBRARY_PATH": ":".join(spec.ld_library_path),
         "CUDA_VISIBLE_DEVICES": "",
         "XLA_FLAGS": "--xla_gpu_cuda_data_dir=/opt/cuda 12",
         "TF_FORCE_GPU_ALLOW_GROWTH": "true",
     }
-    assert not any("$" in value for value in written["env"].values())
-    assert any("values from this shell" in note for note in kernel.notes)
-    assert any("ipykernel is not installed" in note for note in kernel.notes)
+    assert "/usr/local/bin" not in json.dumps(written) and "/opt/extra" not in json.dumps(written)
+
+
+def test_kernel_install_refuses_an_env_without_ipykernel_and_writes_nothing(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    venv = tmp_path / "env"
+    plan = make_plan(venv, [("tfgpu-demo-alpha", "1.0")], python=find_python(11))
+    apply_plan(plan, **installer_args(shared_wheelhouse(tmp_path_factory)))
+
+    with pytest.raises(UserError) as caught:
+        install_kernel(venv, "k", user_dir=tmp_path / "jupyter")
+
+    assert caught.value.code == ExitCode.NO_TARGET_ENV
+    assert "ipykernel is not installed" in caught.value.message
+    assert "pip install ipykernel" in caught.value.message
+    assert not (tmp_path / "jupyter").exists()
+
+
+def test_kernel_uninstall_removes_what_install_wrote_and_nothing_else(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path
+) -> None:
+    venv, _ = applied
+    data = tmp_path / "jupyter"
+    kernel = install_kernel(venv, "mine", user_dir=data)
+    foreign = data / "kernels" / "python3"
+    foreign.mkdir()
+    (foreign / "kernel.json").write_text('{"argv": ["python"], "display_name": "x"}')
+
+    assert uninstall_kernel(venv, "mine", user_dir=data) == kernel.path
+    assert not kernel.path.exists()
+    with pytest.raises(UserError) as caught:
+        uninstall_kernel(venv, "python3", user_dir=data)
+    assert caught.value.code == ExitCode.INPUT and "jupyter kernelspec" in caught.value.message
+    assert (foreign / "kernel.json").is_file()
+    with pytest.raises(UserError) as missing:
+        uninstall_kernel(venv, "mine", user_dir=data)
+    assert missing.value.code == ExitCode.INPUT and "no kernel named" in missing.value.message
+
+
+@pytest.mark.parametrize("name", ["..", ".", ".hidden", "a/b", "../../x"])
+def test_kernel_names_that_leave_the_kernels_folder_are_refused(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path, name: str
+) -> None:
+    venv, _ = applied
+    data = tmp_path / "jupyter"
+    with pytest.raises(UserError) as caught:
+        install_kernel(venv, name, user_dir=data)
+    assert caught.value.code == ExitCode.USAGE
+    assert not data.exists()
+
+
+def test_kernel_install_does_not_write_through_planted_links(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path
+) -> None:
+    venv, _ = applied
+    data = tmp_path / "jupyter"
+    victim_dir = tmp_path / "victim-dir"
+    victim_dir.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (data / "kernels" / "real").mkdir(parents=True)
+    (data / "kernels" / "linked").symlink_to(victim_dir)
+    for leftover in ("kernel.json.tmp", "kernel.json"):
+        (data / "kernels" / "real" / leftover).symlink_to(victim)
+
+    with pytest.raises(UserError) as caught:
+        install_kernel(venv, "linked", user_dir=data)
+    assert caught.value.code == ExitCode.APPLY_FAILED and "not a folder of yours" in str(
+        caught.value
+    )
+    install_kernel(venv, "real", user_dir=data)
+
+    assert victim.read_text() == "precious" and list(victim_dir.iterdir()) == []
+    written = data / "kernels" / "real" / "kernel.json"
+    assert not written.is_symlink() and json.loads(written.read_text())["language"] == "python"
+
+
+def test_kernel_install_into_a_read_only_folder_is_one_line_exit_21(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path
+) -> None:
+    venv, _ = applied
+    data = tmp_path / "jupyter"
+    data.mkdir()
+    with read_only(data), pytest.raises(UserError) as caught:
+        install_kernel(venv, "k", user_dir=data)
+    assert caught.value.code == ExitCode.APPLY_FAILED
+    assert "\n" not in caught.value.message and str(data) in caught.value.message
+    assert not (data / "kernels").exists()
 
 
 def test_kernel_goes_to_jupyter_data_dir_by_default(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -12,14 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apply_support import (
+from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
     find_python,
+    installer_args,
     make_plan,
     offline,
     pip_offline,
+    private_state,
     shared_wheelhouse,
     sidecars,
     tree_fingerprint,
+    uv_or_skip,
 )
 
 from tfgpu_setup.apply import apply as apply_mod
@@ -46,7 +51,8 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared_wheelhouse(tmp_path_factory)
 
 
-def _uv(wheels: Path) -> dict[str, Any]:
+def _uv_only(wheels: Path) -> dict[str, Any]:
+    uv_or_skip()
     return {"installer": "uv", "index_args": [*offline(wheels), "--no-cache"]}
 
 
@@ -94,11 +100,11 @@ def test_second_apply_of_the_same_plan_is_a_fast_no_op(
 ) -> None:
     venv = tmp_path / "env"
     plan = make_plan(venv, OLD, python=py311)
-    apply_plan(plan, **_uv(wheels))
+    apply_plan(plan, **installer_args(wheels))
     before = tree_fingerprint(venv)
 
     started = time.monotonic()
-    result = apply_plan(plan, **_uv(wheels))
+    result = apply_plan(plan, **installer_args(wheels))
     in_process = time.monotonic() - started
 
     assert result.noop
@@ -125,13 +131,13 @@ def test_a_changed_activate_script_makes_apply_redo_and_restore_it(
 ) -> None:
     venv = tmp_path / "env"
     plan = make_plan(venv, OLD, python=py311)
-    first = apply_plan(plan, **_uv(wheels))
+    first = apply_plan(plan, **installer_args(wheels))
     script = first.activate_scripts[0]
     original = script.read_bytes()
     script.write_text("echo tampered\n")
 
     assert check_applied(plan, venv).reasons == (f"{script} was changed",)
-    again = apply_plan(plan, **_uv(wheels))
+    again = apply_plan(plan, **installer_args(wheels))
 
     assert not again.noop
     assert script.read_bytes() == original
@@ -142,7 +148,7 @@ def test_failing_install_leaves_the_old_env_byte_identical_and_names_the_package
     tmp_path: Path, wheels: Path, py311: str, tool: str
 ) -> None:
     venv = tmp_path / "env"
-    apply_plan(make_plan(venv, OLD, python=py311), **_uv(wheels))
+    apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
     before = tree_fingerprint(venv)
     # The uninstall step really changes the env before the install fails.
     bad = make_plan(
@@ -153,7 +159,7 @@ def test_failing_install_leaves_the_old_env_byte_identical_and_names_the_package
     )
 
     with pytest.raises(InstallError) as caught:
-        apply_plan(bad, **(_pip(wheels) if tool == "pip" else _uv(wheels)))
+        apply_plan(bad, **(_pip(wheels) if tool == "pip" else _uv_only(wheels)))
 
     error = caught.value
     assert error.code == ExitCode.APPLY_FAILED
@@ -250,7 +256,6 @@ def _interrupt_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) ->
         "after-uninstall",
         "during-pip-install",
         "after-scripts",
-        "after-journal-write",
         "after-recreate",
     ],
 )
@@ -259,7 +264,7 @@ def test_ctrl_c_at_any_point_leaves_the_old_env_intact(
 ) -> None:
     venv = tmp_path / "env"
     old_plan = make_plan(venv, OLD, python=py311)
-    apply_plan(old_plan, **_uv(wheels))
+    apply_plan(old_plan, **installer_args(wheels))
     before = tree_fingerprint(venv)
     new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
     progress: Callable[[str], None] | None = None
@@ -273,8 +278,6 @@ def test_ctrl_c_at_any_point_leaves_the_old_env_intact(
         progress = _raise_on(lambda line: line.startswith("Installing collected packages"))
     elif point == "after-scripts":
         _interrupt_after(monkeypatch, apply_mod, "write_activate_scripts")
-    elif point == "after-journal-write":
-        _interrupt_after(monkeypatch, apply_mod, "write_journal")
     else:
         _interrupt_after(monkeypatch, venv_mod, "create")
         recreate = True
@@ -287,6 +290,60 @@ def test_ctrl_c_at_any_point_leaves_the_old_env_intact(
     assert is_applied(old_plan, venv)
 
 
+def _signal_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, signum: int) -> None:
+    real = getattr(module, name)
+
+    def then_signal(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        os.kill(os.getpid(), signum)  # a real signal, delivered to this process now
+        return result
+
+    monkeypatch.setattr(module, name, then_signal)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("after", ["write_journal", "commit"])
+def test_a_signal_once_the_journal_is_written_reports_success_and_leaves_no_discard(
+    tmp_path: Path,
+    wheels: Path,
+    py311: str,
+    monkeypatch: pytest.MonkeyPatch,
+    signum: int,
+    after: str,
+) -> None:
+    venv = tmp_path / "env"
+    apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
+    apply_plan(make_plan(venv, OLD[:1], python=py311), **installer_args(wheels))  # a previous
+    new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
+    _signal_after(monkeypatch, apply_mod, after, signum)
+
+    result = apply_plan(new_plan, **_pip(wheels))
+
+    assert result.late_signal == signum and not result.noop
+    assert is_applied(new_plan, venv)
+    assert sidecars(venv) == [], "no marker, backup or discard left"
+    assert previous_path(venv).is_dir()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_an_error_after_the_journal_keeps_the_finished_env_and_the_next_command_commits_it(
+    tmp_path: Path, wheels: Path, py311: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    venv = tmp_path / "env"
+    apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
+    new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
+    _interrupt_after(monkeypatch, apply_mod, "write_journal")
+
+    with pytest.raises(KeyboardInterrupt):
+        apply_plan(new_plan, **_pip(wheels))
+    monkeypatch.undo()
+
+    assert is_applied(new_plan, venv), "the journal was written: the change is complete"
+    again = apply_plan(new_plan, **_pip(wheels))
+    assert again.noop and again.recovered and "its result is kept" in again.recovered
+    assert sidecars(venv) == []
+
+
 def test_refuses_a_path_that_is_not_a_virtualenv_and_touches_nothing(
     tmp_path: Path, wheels: Path, py311: str
 ) -> None:
@@ -296,7 +353,9 @@ def test_refuses_a_path_that_is_not_a_virtualenv_and_touches_nothing(
 
     for recreate in (False, True):
         with pytest.raises(UserError) as caught:
-            apply_plan(make_plan(folder, OLD, python=py311), recreate=recreate, **_uv(wheels))
+            apply_plan(
+                make_plan(folder, OLD, python=py311), recreate=recreate, **installer_args(wheels)
+            )
         assert caught.value.code == ExitCode.NO_TARGET_ENV
         assert "not a virtualenv" in caught.value.message
 
@@ -309,16 +368,16 @@ def test_mismatched_interpreter_is_refused_without_recreate_and_rebuilt_with_it(
 ) -> None:
     py310 = find_python(10)
     venv = tmp_path / "env"
-    apply_plan(make_plan(venv, OLD, python=py310, python_minor="3.10"), **_uv(wheels))
+    apply_plan(make_plan(venv, OLD, python=py310, python_minor="3.10"), **installer_args(wheels))
     before = tree_fingerprint(venv)
     plan311 = make_plan(venv, OLD, python=py311)
 
     with pytest.raises(UserError) as caught:
-        apply_plan(plan311, **_uv(wheels))
+        apply_plan(plan311, **installer_args(wheels))
     assert "Python 3.10" in caught.value.message and "--recreate" in caught.value.message
     assert tree_fingerprint(venv) == before
 
-    result = apply_plan(plan311, recreate=True, **_uv(wheels))
+    result = apply_plan(plan311, recreate=True, **installer_args(wheels))
     assert str(interpreter_version(venv)).startswith("3.11")
     assert result.steps[0].detail.startswith("created with Python 3.11")
     assert result.previous is not None
@@ -327,11 +386,11 @@ def test_mismatched_interpreter_is_refused_without_recreate_and_rebuilt_with_it(
 
 def test_same_interpreter_is_reused_in_place(tmp_path: Path, wheels: Path, py311: str) -> None:
     venv = tmp_path / "env"
-    apply_plan(make_plan(venv, OLD, python=py311), **_uv(wheels))
+    apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
     python_before = (venv / "pyvenv.cfg").read_text()
 
     result = apply_plan(
-        make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"]), **_uv(wheels)
+        make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"]), **installer_args(wheels)
     )
 
     assert result.steps[0].detail.startswith("reused")
@@ -347,13 +406,17 @@ def test_rollback_swaps_back_the_env_from_before_the_last_apply(
     venv = tmp_path / "env"
     old_plan = make_plan(venv, OLD, python=py311)
     new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
-    first = rollback(venv)
-    assert not first.rolled_back and "nothing to roll back" in first.message
+    with pytest.raises(UserError) as nothing:
+        rollback(venv)
+    assert nothing.value.code == ExitCode.NO_TARGET_ENV and "nothing to roll back" in str(
+        nothing.value
+    )
+    assert list(tmp_path.iterdir()) == [], "a refused rollback creates nothing"
 
-    apply_plan(old_plan, **_uv(wheels))
+    apply_plan(old_plan, **installer_args(wheels))
     assert not rollback(venv).rolled_back  # a fresh env has nothing before it
     old = tree_fingerprint(venv)
-    apply_plan(new_plan, **_uv(wheels))
+    apply_plan(new_plan, **installer_args(wheels))
     new = tree_fingerprint(venv)
 
     back = rollback(venv)
@@ -372,13 +435,13 @@ def test_a_backup_left_without_its_marker_is_deleted_and_the_env_kept(
 ) -> None:
     venv = tmp_path / "env"
     plan = make_plan(venv, OLD, python=py311)
-    apply_plan(plan, **_uv(wheels))
+    apply_plan(plan, **installer_args(wheels))
     before = tree_fingerprint(venv)
     # What a copy cut short by a kill leaves: part of a backup, no marker.
     partial = backup_path(venv)
     shutil.copytree(venv / "bin", partial / "bin", symlinks=True)
 
-    result = apply_plan(plan, **_uv(wheels))
+    result = apply_plan(plan, **installer_args(wheels))
 
     assert result.noop and not partial.exists()
     assert tree_fingerprint(venv) == before
@@ -400,14 +463,30 @@ def test_auto_installer_uses_uv_when_found_else_pip(
     assert caught.value.code == ExitCode.USAGE
 
 
+def test_without_uv_anywhere_the_apply_tests_install_with_pip(
+    tmp_path: Path, wheels: Path, py311: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tfgpu_setup.apply import install
+
+    monkeypatch.setattr(install, "find_uv", lambda: None)
+    chosen = installer_args(wheels)
+    assert chosen["installer"] == "pip"
+
+    result = apply_plan(make_plan(tmp_path / "env", OLD, python=py311), **chosen)
+
+    assert result.installer == "pip" and not result.noop
+
+
 def test_a_plan_without_variables_removes_the_scripts_an_earlier_plan_wrote(
     tmp_path: Path, wheels: Path, py311: str
 ) -> None:
     venv = tmp_path / "env"
-    first = apply_plan(make_plan(venv, OLD, python=py311), **_uv(wheels))
+    first = apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
     assert all(p.exists() for p in first.activate_scripts)
 
-    second = apply_plan(make_plan(venv, OLD, python=py311, with_activate=False), **_uv(wheels))
+    second = apply_plan(
+        make_plan(venv, OLD, python=py311, with_activate=False), **installer_args(wheels)
+    )
 
     assert second.activate_scripts == ()
     assert not any(p.exists() for p in first.activate_scripts)

@@ -159,3 +159,20 @@ def test_a_virtualenv_whose_python_is_gone_is_no_env(tmp_path: Path) -> None:
 
     assert outcome.status == "no-env"
     assert "has no Python interpreter" in outcome.reason
+
+
+def test_the_e2e_cache_is_per_user_and_never_a_fixed_shared_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import tempfile
+
+    from e2e_env import e2e_cache_dir
+
+    monkeypatch.delenv("TFGPU_E2E_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert e2e_cache_dir() == tmp_path / "cache" / "tfgpu-setup-tests" / "e2e"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert e2e_cache_dir() == Path.home() / ".cache" / "tfgpu-setup-tests" / "e2e"
+    assert not str(e2e_cache_dir()).startswith(tempfile.gettempdir())
+    monkeypatch.setenv("TFGPU_E2E_CACHE", str(tmp_path / "mine"))
+    assert e2e_cache_dir() == tmp_path / "mine"

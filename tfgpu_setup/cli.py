@@ -116,6 +116,16 @@ def build_parser() -> ArgumentParser:
         help="auto: uv when available, else pip",
     )
     p.add_argument("--no-verify", action="store_true", help="skip the smoke test afterwards")
+    p.add_argument(
+        "--verify",
+        action="store_true",
+        help="run the smoke test even when nothing changed (default: reuse its recorded result)",
+    )
+    p.add_argument(
+        "--no-backup",
+        action="store_true",
+        help="change an existing env without copying it first (a failure cannot be undone)",
+    )
     _add_plan_args(p)
     _add_common(p)
 
@@ -133,10 +143,14 @@ def build_parser() -> ArgumentParser:
         dest="kernel_command", metavar="SUBCOMMAND", parser_class=ArgumentParser
     )
     ksub.required = True
-    p = ksub.add_parser("install", help="write a kernelspec for the environment")
-    p.add_argument("--venv", metavar="PATH")
-    p.add_argument("--name", metavar="NAME", help="kernel name (default from the folder)")
-    _add_common(p)
+    for verb, help_text in (
+        ("install", "write a kernelspec for the environment (under $JUPYTER_DATA_DIR/kernels)"),
+        ("uninstall", "remove the kernelspec 'kernel install' wrote"),
+    ):
+        p = ksub.add_parser(verb, help=help_text)
+        p.add_argument("--venv", metavar="PATH")
+        p.add_argument("--name", metavar="NAME", help="kernel name (default from the folder)")
+        _add_common(p)
 
     p = sub.add_parser("verify", help="prove whether TensorFlow in the environment uses the GPU")
     p.add_argument(
@@ -231,6 +245,8 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
                 recreate=args.recreate,
                 installer=args.installer,
                 verify=not args.no_verify,
+                reverify=args.verify,
+                backup=not args.no_backup,
                 as_json=args.json,
             ),
             os.environ,
@@ -244,6 +260,8 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
         argv = args.argv[1:] if args.argv[:1] == ["--"] else args.argv
         return apply_cmd.run_command(args.venv, argv, os.environ)
     if args.command == "kernel":
+        if args.kernel_command == "uninstall":
+            return apply_cmd.uninstall_kernel(args.venv, args.name, os.environ)
         return apply_cmd.install_kernel(args.venv, args.name, os.environ)
     if args.command == "verify":
         from .commands import verify_cmd

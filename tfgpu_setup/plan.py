@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from packaging.version import InvalidVersion, Version
+
 from .documents import DocumentKind, decode_document, parse_json
+from .errors import ExitCode, UserError
 from .findings import Finding
 from .serde import to_jsonable
 
@@ -20,6 +25,10 @@ PLAN_DOCUMENT = DocumentKind(
     "tfgpu-setup plan --json > plan.json",
     derived=("requirements", "environment"),
 )
+
+# PEP 508 names: https://packaging.python.org/en/latest/specifications/name-normalization/
+_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 Verdict = Literal["gpu", "cpu", "none"]
 StepAction = Literal[
@@ -132,5 +141,81 @@ class Plan:
 
     @classmethod
     def from_json(cls, text: str, origin: str = "plan") -> Plan:
+        """The plan in `text`, every field checked: a plan file is input from elsewhere."""
         data = parse_json(text, origin, PLAN_DOCUMENT)
-        return decode_document(cls, data, origin, PLAN_DOCUMENT)
+        plan = decode_document(cls, data, origin, PLAN_DOCUMENT)
+        problem = plan_problem(plan)
+        if problem:
+            raise UserError(
+                f"{origin}: {problem}; make a new plan with '{PLAN_DOCUMENT.make_one}'",
+                ExitCode.INPUT,
+            )
+        return plan
+
+
+def plan_problem(plan: Plan) -> str | None:
+    """The first field of `plan` that apply must not act on, described; None when all are fine.
+
+    Package names and versions become installer arguments, paths become shell values and the
+    interpreter is run: each must be exactly what its field says, nothing that could be read as
+    an option, a URL or a second value.
+    """
+    for i, package in enumerate(plan.packages):
+        problem = _pin_problem(package.name, package.version)
+        if problem:
+            return f"packages[{i}]: {problem}"
+    for i, name in enumerate(plan.remove):
+        if not _is_name(name):
+            return f"remove[{i}]: {name!r} is not a package name (PEP 508)"
+    for what, version in (("tensorflow", plan.tensorflow), ("python", plan.python)):
+        if version is not None and not _is_version(version):
+            return f"{what}: {version!r} is not a version"
+    if plan.python is not None and len(Version(plan.python).release) != 2:
+        return f"python: {plan.python!r} is not an X.Y version"
+    for what, path in (("venv", plan.venv), ("python_path", plan.python_path)):
+        if path is not None:
+            problem = _path_problem(path)
+            if problem:
+                return f"{what}: {path!r} {problem}"
+    if plan.python_path is not None and not (
+        os.path.isabs(plan.python_path) or _WINDOWS_DRIVE.match(plan.python_path)
+    ):
+        return f"python_path: {plan.python_path!r} is not an absolute path"
+    if plan.activate is not None:
+        problem = _path_problem(plan.activate.venv)
+        if problem:
+            return f"activate.venv: {plan.activate.venv!r} {problem}"
+    return None
+
+
+def _is_name(name: str) -> bool:
+    return _NAME.fullmatch(name) is not None
+
+
+def _is_version(text: str) -> bool:
+    try:
+        Version(text)
+    except InvalidVersion:
+        return False
+    return text.strip() == text
+
+
+def _pin_problem(name: str, version: str) -> str | None:
+    if not _is_name(name):
+        return f"{name!r} is not a package name (PEP 508)"
+    if not _is_version(version):
+        return f"{name}: {version!r} is not an exact version"
+    return None
+
+
+def _path_problem(path: str) -> str | None:
+    if not path:
+        return "is empty"
+    # A plan may be made for another machine: a Windows path keeps its drive's ':' and may not
+    # hold ';', its PATH separator; any other path may not hold ':'.
+    windows = _WINDOWS_DRIVE.match(path) is not None
+    rest, separator = (path[2:], ";") if windows else (path, ":")
+    for bad, called in (("\0", "a NUL byte"), ("\n", "a newline"), (separator, f"'{separator}'")):
+        if bad in rest:
+            return f"contains {called} (PATH and LD_LIBRARY_PATH entries would split)"
+    return None

@@ -126,6 +126,8 @@ def show_plan(console: Console, plan: Plan) -> None:
     console.print(VERDICT_TEXT[plan.verdict].format(tf=escape(plan.tensorflow or "")))
     if plan.python:
         console.print(f"Python {escape(plan.python)} in {escape(plan.venv)}")
+    if plan.python_path:
+        console.print(f"interpreter that builds the env: {escape(plan.python_path)}")
     if plan.findings:
         console.print()
         show_findings(console, plan.findings)

@@ -6,12 +6,9 @@ so a value that looks like a placeholder stays data.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import posixpath
 import re
 import shlex
-import tempfile
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -19,6 +16,7 @@ from typing import Final
 
 from ..errors import ExitCode, UserError
 from ..plan import ActivateSpec
+from .safe_files import write_atomically
 
 SCRIPT_NAMES: Final = {"posix": "activate-tfgpu", "fish": "activate-tfgpu.fish"}
 """The file written into <venv>/bin for each shell family (the POSIX one is for bash, zsh, dash
@@ -56,7 +54,7 @@ def write_activate_scripts(spec: ActivateSpec, bin_dir: Path) -> list[Path]:
     for shell, text in rendered.items():
         target = bin_dir / SCRIPT_NAMES[shell]
         # surrogateescape: a path that is not valid UTF-8 keeps its exact bytes.
-        _write_atomically(target, text.encode("utf-8", "surrogateescape"))
+        write_atomically(target, text.encode("utf-8", "surrogateescape"), _MODE)
         written.append(target)
     return written
 
@@ -172,18 +170,3 @@ def _template_text(name: str) -> str:
         return installed.read_text(encoding="utf-8")
     checkout = Path(__file__).resolve().parents[2] / "shell" / name
     return checkout.read_text(encoding="utf-8")
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _MODE)  # mkstemp creates 0600 whatever the umask
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import shlex
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -131,6 +134,40 @@ def _base_command(tool: InstallerTool, venv: Path, verb: str) -> list[str]:
     return [python, "-m", "pip", verb, "--disable-pip-version-check", "--no-input"]
 
 
+# Runs as the leader of the installer's process group (process.stream starts a new session):
+# when tfgpu-setup dies, even by SIGKILL, the kernel signals it (PR_SET_PDEATHSIG) and it kills
+# the whole group, pip's or uv's build processes included, so nothing keeps writing into an env
+# that the next command restores. argv: the parent's pid, then the installer's command line.
+_GROUP_GUARD = """
+import ctypes, os, signal, subprocess, sys
+def end(*_):
+    os.killpg(0, signal.SIGKILL)
+signal.signal(signal.SIGTERM, end)
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+except (AttributeError, OSError):
+    pass
+if os.getppid() != int(sys.argv[1]):
+    end()
+try:
+    child = subprocess.Popen(sys.argv[2:], close_fds=False)
+except OSError as exc:
+    sys.exit(f"{sys.argv[2]}: {exc.strerror}")
+while True:
+    try:
+        sys.exit(child.wait())
+    except InterruptedError:
+        pass
+"""
+
+
+def guarded(argv: Sequence[str]) -> list[str]:
+    """argv run so that it and everything it starts die with this process (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return list(argv)
+    return [sys.executable, "-I", "-c", _GROUP_GUARD, str(os.getpid()), *argv]
+
+
 def uninstall(
     venv: Path,
     names: Sequence[str],
@@ -141,7 +178,8 @@ def uninstall(
     pass_fds: Sequence[int] = (),
 ) -> CommandLog:
     python = _base_command(tool, venv, "uninstall")
-    argv = [*python, *(["--yes"] if tool.name == "pip" else []), *names]
+    # '--' ends the options: a name from a plan file is never read as one.
+    argv = [*python, *(["--yes"] if tool.name == "pip" else []), "--", *names]
     return _run_logged(argv, venv=venv, log=log, progress=progress, pass_fds=pass_fds)
 
 
@@ -162,7 +200,7 @@ def install(
     argv = [*_base_command(tool, venv, "install")]
     if tool.name == "pip":
         argv += ["--progress-bar", "off"]
-    argv += [*index_args, *requirements]
+    argv += [*index_args, "--", *requirements]
     result = _run_logged(
         argv, venv=venv, log=log, progress=progress, timeout=timeout, pass_fds=pass_fds
     )
@@ -189,7 +227,7 @@ def _run_logged(
     timeout: float = INSTALL_TIMEOUT_S,
     pass_fds: Sequence[int] = (),
 ) -> CommandLog:
-    log.write(f"$ {' '.join(argv)}\n")
+    log.write(f"$ {shlex.join(argv)}\n")
     log.flush()
 
     def on_line(line: str) -> None:
@@ -197,8 +235,9 @@ def _run_logged(
         progress(line)
 
     result = process.stream(
-        argv, timeout=timeout, on_line=on_line, env=_child_env(venv), pass_fds=pass_fds
+        guarded(argv), timeout=timeout, on_line=on_line, env=_child_env(venv), pass_fds=pass_fds
     )
+    result = dataclasses.replace(result, argv=tuple(argv))
     failure = None if result.ok else result.describe_failure()
     log.write(f"# {'ok' if result.ok else failure} ({result.seconds:.1f} s)\n")
     log.flush()

@@ -19,6 +19,7 @@ from packaging.version import InvalidVersion, Version
 
 from ..plan import Plan
 from ..serde import DecodeError, from_jsonable, to_jsonable
+from .safe_files import write_atomically
 from .venv import installed, python_in
 
 SCHEMA = "tfgpu-setup/journal"
@@ -33,8 +34,31 @@ def journal_path(venv: Path) -> Path:
     return state_dir(venv) / "journal.json"
 
 
+def verify_record_path(venv: Path) -> Path:
+    return state_dir(venv) / "verify.json"
+
+
+def build_identity(plan: Plan) -> dict[str, Any]:
+    """What apply would build from the plan, and nothing else.
+
+    A live plan also carries findings and decisions about the env's current state
+    ('tensorflow-not-installed' before an apply, something else after), which would make the
+    same setup look like a new plan on every run.
+    """
+    return {
+        "tensorflow": plan.tensorflow,
+        "python": plan.python,
+        "packages": sorted(
+            f"{canonicalize_name(p.name)}=={_normal(p.version)}" for p in plan.packages
+        ),
+        "remove": sorted({canonicalize_name(n) for n in plan.remove}),
+        "activate": to_jsonable(plan.activate),
+        "venv": os.path.abspath(os.path.expanduser(plan.venv)),
+    }
+
+
 def plan_digest(plan: Plan) -> str:
-    canonical = json.dumps(plan.to_jsonable(), sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(build_identity(plan), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -72,12 +96,27 @@ class Journal:
 def write_journal(venv: Path, journal: Journal) -> Path:
     path = journal_path(venv)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(to_jsonable(journal), indent=2) + "\n", encoding="utf-8")
-    with tmp.open("rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    write_atomically(path, (json.dumps(to_jsonable(journal), indent=2) + "\n").encode())
     return path
+
+
+def record_verify(venv: Path, transaction: str, document: dict[str, Any]) -> None:
+    """Keep verify's result for the env as this transaction left it (a no-op apply reuses it)."""
+    state_dir(venv).mkdir(parents=True, exist_ok=True)
+    record = {"transaction": transaction, "recorded": now(), "verify": document}
+    write_atomically(verify_record_path(venv), (json.dumps(record, indent=2) + "\n").encode())
+
+
+def recorded_verify(venv: Path, transaction: str) -> tuple[str, dict[str, Any]] | None:
+    """(when, the verify document) recorded for the env as `transaction` left it, if any."""
+    try:
+        data = json.loads(verify_record_path(venv).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("transaction") != transaction:
+        return None
+    document, when = data.get("verify"), data.get("recorded")
+    return (when, document) if isinstance(document, dict) and isinstance(when, str) else None
 
 
 def read_journal(venv: Path) -> Journal | None:
@@ -133,6 +172,13 @@ def check_applied(plan: Plan, venv: Path) -> AppliedCheck:
         if canonicalize_name(name) in have:
             reasons.append(f"{name} is installed and conflicts")
     return AppliedCheck(not reasons, tuple(reasons))
+
+
+def _normal(version: str) -> str:
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        return version
 
 
 def _same_version(a: str, b: str) -> bool:

@@ -1,11 +1,12 @@
-"""One apply or rollback at a time per environment: an flock on a file beside the venv.
+"""One apply or rollback at a time per environment: an flock on a file keyed by the env.
 
-The lock lives beside the venv (`<venv>.tfgpu-lock`), not in it, because the venv may not exist
-yet and is moved aside during a transaction. The kernel drops an flock when its holder dies,
-SIGKILL included, so a stale lock file never blocks anyone; the pid written in it is only for
-the message. Commands apply starts inherit the lock (pass_fds): if tfgpu-setup is killed while
-pip runs, the lock stays held until that pip exits, so the next apply cannot start restoring
-the env while an orphaned pip still writes into it.
+The lock is not in the venv, because the venv may not exist yet and is moved aside during a
+transaction, and not beside it, where it would litter the folder and, in a folder others can
+write to, could be a planted link: it is in the user's private state folder (user_state.py),
+opened with O_NOFOLLOW and never truncated through a name. The kernel drops an flock when its
+holder dies, SIGKILL included, so a stale lock file never blocks anyone; the pid written in it
+is only for the message. Commands apply starts inherit the lock (pass_fds) and die with apply
+(install.py): the next apply cannot start restoring the env while an installer still writes.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ExitCode, UserError
+from .safe_files import open_private
+from .user_state import env_work_dir
 
 DEFAULT_TIMEOUT_S = 5.0
 _POLL_S = 0.05
 
 
 def lock_path(venv: Path) -> Path:
-    return venv.with_name(venv.name + ".tfgpu-lock")
+    return env_work_dir(venv) / "lock"
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,7 @@ def env_lock(venv: Path, timeout: float = DEFAULT_TIMEOUT_S) -> Iterator[HeldLoc
     import fcntl  # POSIX only; imported here so the rest of the tool still imports on Windows
 
     path = lock_path(venv)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = open_private(path, os.O_RDWR | os.O_CREAT)
     try:
         deadline = time.monotonic() + timeout
         while True:

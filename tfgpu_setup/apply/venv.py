@@ -27,9 +27,11 @@ def python_in(venv: Path) -> Path:
 
 
 def state_of(venv: Path) -> VenvState:
+    """What is at `venv`; a link to a folder is judged by the folder (apply follows only the
+    user's own links: apply.target_path)."""
     if not os.path.lexists(venv):
         return "absent"
-    if venv.is_dir() and not venv.is_symlink():
+    if venv.is_dir():
         if (venv / "pyvenv.cfg").is_file():
             return "virtualenv"
         if not any(venv.iterdir()):
@@ -146,6 +148,10 @@ def create(venv: Path, interpreter: str) -> None:
     """A fresh virtualenv (with pip seeded) at `venv`, which must be absent or empty."""
     from virtualenv import cli_run
 
+    # virtualenv 21 points a `.venv` file beside a pyproject.toml at the env it creates
+    # (PEP 832): that claims the user's project folder, so one it did not have is removed.
+    redirect = venv.parent / ".venv"
+    had_redirect = os.path.lexists(redirect)
     try:
         cli_run(
             [str(venv), "--python", interpreter, "--no-periodic-update", "--quiet"],
@@ -155,6 +161,9 @@ def create(venv: Path, interpreter: str) -> None:
         raise UserError(
             f"cannot create a virtualenv at {venv} with {interpreter}: {exc}", ExitCode.APPLY_FAILED
         ) from None
+    finally:
+        if not had_redirect and redirect.is_file() and not redirect.is_symlink():
+            redirect.unlink()
 
 
 def site_packages(venv: Path) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,14 +11,27 @@ from ..planner.request import DEFAULT_VENV
 
 
 def resolve_venv(venv: str | None, environ: Mapping[str, str]) -> Path:
-    """--venv, else ./.venv-tf when it exists, else the active virtualenv, else ./.venv-tf."""
+    """--venv, else ./.venv-tf when it exists, else the active virtualenv, else ./.venv-tf.
+
+    The active virtualenv is skipped when it is the one tfgpu-setup itself runs from (installed
+    with 'pip install' into an activated env): that env is the tool's, never the target.
+    """
     if venv:
         return Path(venv).expanduser().absolute()
     default = Path(DEFAULT_VENV).absolute()
     if default.exists():
         return default
     active = environ.get("VIRTUAL_ENV")
-    return Path(active).absolute() if active else default
+    if active and not _is_own_env(Path(active)):
+        return Path(active).absolute()
+    return default
+
+
+def _is_own_env(path: Path) -> bool:
+    try:
+        return path.resolve() == Path(sys.prefix).resolve()
+    except OSError:
+        return False
 
 
 def applied_spec(venv: Path) -> ActivateSpec | None:

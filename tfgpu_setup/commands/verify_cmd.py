@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -22,12 +23,54 @@ STATUS_STYLE = {
 }
 
 
+NOTHING_APPLIED = "nothing applied yet: run 'tfgpu-setup apply'"
+
+
+def _settle(venv: Path, console: Console) -> None:
+    """Finish or undo an apply that was killed before reading the env (said on stderr)."""
+    from ..apply.apply import settle
+
+    recovered = settle(venv)
+    if recovered:
+        console.print(f"[yellow]recovered:[/yellow] {escape(recovered)}")
+
+
 def run_verify(venv_arg: str | None, environ: Mapping[str, str]) -> VerifyOutcome:
     venv = resolve_venv(venv_arg, environ)
-    overrides, lib_dirs = activated_overrides(venv, environ)
     console = Console(stderr=True, highlight=False)
+    _settle(venv, console)
+    overrides, lib_dirs = activated_overrides(venv, environ)
     with console.status(f"running the smoke test in {venv} (imports TensorFlow)"):
         return verify_env(venv, overrides, lib_dirs)
+
+
+def _nothing_applied(venv: Path) -> str | None:
+    """Why there is nothing to verify yet, when apply never ran on the env.
+
+    An env tfgpu-setup did not make is still verified as it stands when it has TensorFlow.
+    """
+    from ..apply.journal import read_journal
+    from ..apply.venv import installed, state_of
+
+    state = state_of(venv)
+    if state == "absent":
+        return f"{NOTHING_APPLIED} ({venv} does not exist; --venv names another env)"
+    if state != "virtualenv" or read_journal(venv) is not None:
+        return None  # not a virtualenv: verify says so; applied: verify it
+    if not any(name.startswith(("tensorflow", "tf-nightly")) for name in installed(venv)):
+        return f"{NOTHING_APPLIED} ({venv} has no TensorFlow and was not set up by tfgpu-setup)"
+    return None
+
+
+def record_if_applied(outcome: VerifyOutcome) -> None:
+    """Keep the result in an env tfgpu-setup applied: a no-op apply shows it again."""
+    from ..apply.journal import read_journal
+    from .apply_cmd import record_outcome
+
+    venv = Path(outcome.venv)
+    journal = read_journal(venv) if outcome.status != "no-env" else None
+    if journal is not None:
+        record_outcome(venv, journal.transaction, outcome)
 
 
 def show_verify(console: Console, outcome: VerifyOutcome) -> None:
@@ -76,7 +119,14 @@ def _findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
 
 
 def run(venv_arg: str | None, environ: Mapping[str, str]) -> Outcome:
-    outcome = run_verify(venv_arg, environ)
+    venv = resolve_venv(venv_arg, environ)
+    _settle(venv, Console(stderr=True, highlight=False))
+    unapplied = _nothing_applied(venv)
+    if unapplied:
+        outcome = VerifyOutcome("no-env", unapplied, str(venv))
+    else:
+        outcome = run_verify(str(venv), environ)
+        record_if_applied(outcome)
     document = {"schema": "tfgpu-setup/verify", "schema_version": 1, **outcome.to_jsonable()}
 
     findings = _findings(outcome)
