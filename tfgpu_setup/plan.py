@@ -120,9 +120,9 @@ class Plan:
     decisions: tuple[Decision, ...]
     steps: tuple[Step, ...]
     matrix: str
+    """Where the matrix came from ('shipped' or a refreshed folder) and its refresh date."""
     assumptions: tuple[Assumption, ...] = ()
     """What the plan took for granted because nobody stated it: confirm each before applying."""
-    """Where the matrix came from ('shipped' or a refreshed folder) and its refresh date."""
     schema: str = SCHEMA
     schema_version: int = SCHEMA_VERSION
 
