@@ -274,3 +274,10 @@ def test_an_empty_facts_folder_is_an_input_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == ExitCode.INPUT
     assert "no *.json facts files" in err and "Traceback" not in err
+
+
+def test_a_venv_path_that_would_split_the_library_path_is_refused(capsys, tmp_path):
+    code = main(["plan", "--no-probe", "--venv", str(tmp_path / "a:b")])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE
+    assert "--venv" in err and "':'" in err and len(err.strip().splitlines()) == 1

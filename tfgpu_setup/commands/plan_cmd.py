@@ -106,6 +106,13 @@ def plan_for_flags(facts: Facts, matrix: Matrix, request: Request) -> Plan:
 
 def build_request(opts: PlanOptions) -> Request:
     venv = os.path.abspath(opts.venv or DEFAULT_VENV)
+    for bad, called in ((os.pathsep, f"'{os.pathsep}'"), ("\n", "a newline")):
+        if bad in venv:
+            raise UserError(
+                f"--venv {venv!r} contains {called}: its folders could not be put on PATH or "
+                "LD_LIBRARY_PATH; choose another path",
+                ExitCode.USAGE,
+            )
     return Request(
         tf=opts.tf, venv=venv, gpus=opts.gpus, python=opts.python, sources=dict(opts.sources)
     )

@@ -116,8 +116,7 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     selection = select(evaluate_all(releases, facts, matrix, request.python))
     chosen = _with_gpus(selection.chosen, facts) if selection.chosen else None
     evaluations = tuple(
-        chosen if chosen is not None and e is selection.chosen else e
-        for e in selection.evaluations
+        chosen if chosen is not None and e is selection.chosen else e for e in selection.evaluations
     )
     ctx = Context(facts, matrix, request, evaluations, chosen, gpu=selection.gpu)
     findings = judge(ctx)
