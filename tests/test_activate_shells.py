@@ -251,31 +251,17 @@ def _activate_in(
     )
 
 
-def _prepended(entries: tuple[str, ...], current: bytes | None) -> bytes:
-    joined = ":".join(entries).encode()
-    return joined + b":" + current if current else joined
-
-
 def _expected(spec: ActivateSpec, dumps: Dumps) -> Env:
-    """The activated environment: the virtualenv's own changes, then exactly the planned ones."""
+    """The activated environment: the virtualenv's own changes, then exactly what the one
+    activation model (ActivateSpec.changes) says, given the environment before."""
     expected = dict(dumps.venv_only)
     venv_bin = str(Path(spec.venv) / "bin").encode()
     before_path = dumps.before.get(b"PATH")
     assert dumps.venv_only[b"PATH"] == venv_bin + (b":" + before_path if before_path else b""), (
         "virtualenv puts its bin folder first"
     )
-    if spec.ld_library_path:
-        expected[b"LD_LIBRARY_PATH"] = _prepended(
-            spec.ld_library_path, dumps.before.get(b"LD_LIBRARY_PATH")
-        )
-    if spec.path:
-        # Right after the virtualenv's bin folder, so its python stays first.
-        expected[b"PATH"] = venv_bin + b":" + _prepended(spec.path, before_path)
-    if spec.cuda_visible_devices is not None:
-        expected[b"CUDA_VISIBLE_DEVICES"] = spec.cuda_visible_devices.encode()
-    if spec.xla_flags is not None:
-        expected[b"XLA_FLAGS"] = spec.xla_flags.encode()
-    for name, value in spec.extra.items():
+    before = {k.decode(): v.decode() for k, v in dumps.before.items()}
+    for name, value in spec.changes(before).items():
         expected[name.encode()] = value.encode()
     return expected
 

@@ -186,7 +186,8 @@ def test_json_plan_document(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nvidia-cudnn-cu12==9.3.0.75" in doc["requirements"]
     assert [p["name"] + "==" + p["version"] for p in doc["packages"]] == doc["requirements"]
     site = "/tmp/v/lib/python3.11/site-packages"
-    assert doc["environment"]["PATH"] == f"{site}/nvidia/cuda_nvcc/bin:$PATH"
+    # the virtualenv's own bin folder first, then ptxas: one model of activation shows both
+    assert doc["environment"]["PATH"] == f"/tmp/v/bin:{site}/nvidia/cuda_nvcc/bin:$PATH"
     assert doc["environment"]["LD_LIBRARY_PATH"].startswith(f"{site}/nvidia/cublas/lib:")
     ranks = [Severity(f["severity"]).rank for f in doc["findings"]]
     assert ranks == sorted(ranks)  # most severe first

@@ -60,7 +60,7 @@ def test_rtx_2080_ti_with_tf_2_10_gets_a_gpu_plan_with_exact_cu11_pins(
     assert library_path[-1] == "$LD_LIBRARY_PATH"
     for soname, path in wheel_set.sonames.items():
         assert f"{site}/{path.rsplit('/', 1)[0]}" in library_path, soname
-    assert doc["environment"]["PATH"] == f"{site}/nvidia/cuda_nvcc/bin:$PATH"
+    assert doc["environment"]["PATH"] == f"{VENV}/bin:{site}/nvidia/cuda_nvcc/bin:$PATH"
     assert doc["environment"]["XLA_FLAGS"] == f"--xla_gpu_cuda_data_dir={site}/nvidia/cuda_nvcc"
     cuda = decision(doc, "cuda")
     assert cuda["outcome"] == "pip" and "libcusolver.so.11" in cuda["reason"]

@@ -176,7 +176,8 @@ def test_r418_runs_no_release_that_installs_here() -> None:
     plan = plan_for(f)
     assert (plan.verdict, plan.tensorflow, plan.python) == ("cpu", "2.21.0", "3.11")
     assert plan.requirements == ("tensorflow==2.21.0",)  # no CUDA wheels for a CPU plan
-    assert plan.activate is not None and plan.activate.variables() == {}
+    assert plan.activate is not None
+    assert plan.activate.variables() == {"PATH": f"{VENV}/bin:$PATH"}  # the venv alone
     assert top(plan) == "driver-too-old"
     assert plan.findings[0].severity is Severity.ERROR
     assert "≥ 525.60.13" in plan.findings[0].fix

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from packaging.version import InvalidVersion, Version
 
+from .activation import SYMBOLIC_BASE, activation_changes
 from .documents import DocumentKind, decode_document, parse_json
 from .errors import ExitCode, UserError
 from .findings import Finding
@@ -83,19 +85,15 @@ class ActivateSpec:
     extra: dict[str, str] = field(default_factory=dict)
     """Other variables the chosen release needs, by name."""
 
+    def changes(self, base: Mapping[str, str], windows: bool = False) -> dict[str, str]:
+        """Every variable activation sets, with its final value given the environment `base`."""
+        return activation_changes(self, base, windows)
+
     def variables(self) -> dict[str, str]:
-        """The variables as the script's user sees them set (lists shown ':'-joined)."""
-        out: dict[str, str] = {}
-        if self.cuda_visible_devices is not None:
-            out["CUDA_VISIBLE_DEVICES"] = self.cuda_visible_devices
-        if self.ld_library_path:
-            out["LD_LIBRARY_PATH"] = ":".join(self.ld_library_path) + ":$LD_LIBRARY_PATH"
-        if self.path:
-            out["PATH"] = ":".join(self.path) + ":$PATH"
-        if self.xla_flags is not None:
-            out["XLA_FLAGS"] = self.xla_flags
-        out.update(self.extra)
-        return out
+        """What the activate script sets, as the displayed plan shows it ($VAR: the user's)."""
+        shown = self.changes(SYMBOLIC_BASE)
+        shown.pop("VIRTUAL_ENV")
+        return shown
 
 
 @dataclass(frozen=True)

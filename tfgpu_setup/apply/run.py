@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 from .. import process
@@ -13,32 +13,11 @@ from .journal import Journal, read_journal
 from .venv import bin_dir, state_of
 
 
-def _prepend(entries: Sequence[str], current: str | None) -> str:
-    # Like the scripts' ${VAR:+:$VAR}: no empty entry when the variable was unset or empty.
-    head = ":".join(e for e in entries if e)
-    if not current:
-        return head
-    return f"{head}:{current}" if head else current
-
-
 def activation_changes(
     venv: Path, spec: ActivateSpec | None, base: Mapping[str, str]
 ) -> dict[str, str]:
     """The variables activation sets, with their final values given the environment `base`."""
-    changes = {
-        "VIRTUAL_ENV": str(venv),
-        "PATH": _prepend([str(bin_dir(venv)), *(spec.path if spec else ())], base.get("PATH")),
-    }
-    if spec is None:
-        return changes
-    if spec.ld_library_path:
-        changes["LD_LIBRARY_PATH"] = _prepend(spec.ld_library_path, base.get("LD_LIBRARY_PATH"))
-    if spec.cuda_visible_devices is not None:
-        changes["CUDA_VISIBLE_DEVICES"] = spec.cuda_visible_devices
-    if spec.xla_flags is not None:
-        changes["XLA_FLAGS"] = spec.xla_flags
-    changes.update(spec.extra)
-    return changes
+    return (spec or ActivateSpec(venv=str(venv))).changes(base, windows=os.name == "nt")
 
 
 def activated_environment(

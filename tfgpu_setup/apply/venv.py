@@ -13,17 +13,22 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from .. import process
+from ..activation import VenvLayout
 from ..errors import ExitCode, UserError
 
 VenvState = Literal["absent", "empty-dir", "virtualenv", "not-a-virtualenv"]
 
 
+def layout_of(venv: Path) -> VenvLayout:
+    return VenvLayout(str(venv), windows=os.name == "nt")
+
+
 def bin_dir(venv: Path) -> Path:
-    return venv / ("Scripts" if os.name == "nt" else "bin")
+    return Path(layout_of(venv).bin_dir)
 
 
 def python_in(venv: Path) -> Path:
-    return bin_dir(venv) / ("python.exe" if os.name == "nt" else "python")
+    return Path(layout_of(venv).python)
 
 
 def state_of(venv: Path) -> VenvState:

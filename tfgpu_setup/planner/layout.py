@@ -35,12 +35,6 @@ def distribution_name(requirement: str) -> str:
     return canonicalize_name(Requirement(requirement).name)
 
 
-def site_packages(venv: str, python: str, windows: bool = False) -> str:
-    if windows:
-        return f"{venv}\\Lib\\site-packages"
-    return f"{venv}/lib/python{python}/site-packages"
-
-
 def _family(name: str) -> tuple[str, str | None]:
     """'nvidia-cudnn-cu12' -> ('nvidia-cudnn', '12')."""
     base, sep, suffix = name.rpartition("-cu")

@@ -7,6 +7,7 @@ from typing import Any
 
 from packaging.version import Version
 
+from ..activation import ACTIVATE_SCRIPTS, VenvLayout
 from ..envvars import entry_kind
 from ..errors import ExitCode, RequestError
 from ..facts import CudaInstall, Facts
@@ -141,7 +142,7 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
         matrix=f"{matrix.origin} (refreshed {matrix.tensorflow.refreshed})",
         assumptions=_assumptions(ctx),
     )
-    return _with_steps(plan)
+    return _with_steps(plan, ctx.facts.platform.os == "windows")
 
 
 def _assumptions(ctx: Context) -> tuple[Assumption, ...]:
@@ -326,7 +327,7 @@ def _activate(ctx: Context) -> ActivateSpec:
     venv = ctx.request.venv
     windows = ctx.facts.platform.os == "windows"
     python = xy(chosen.python.version) if chosen.python else "3"
-    site = layout.site_packages(venv, python, windows)
+    site = VenvLayout(venv, windows).site_packages(python)
     lib_dirs: list[str] = []
     path: list[str] = []
     xla_flags = None
@@ -402,9 +403,10 @@ def _conflicts(ctx: Context) -> tuple[str, ...]:
     return tuple(present)
 
 
-def _with_steps(plan: Plan) -> Plan:
+def _with_steps(plan: Plan, windows: bool) -> Plan:
     if plan.tensorflow is None:
         return plan
+    layout = VenvLayout(plan.venv, windows)
     steps = [
         Step(
             "create-venv",
@@ -427,7 +429,7 @@ def _with_steps(plan: Plan) -> Plan:
         Step(
             "write-activate",
             "write the activate scripts",
-            (f"{plan.venv}/bin/activate-tfgpu", f"{plan.venv}/bin/activate-tfgpu.fish"),
+            tuple(layout.script(name) for name in ACTIVATE_SCRIPTS),
         )
     )
     steps.append(

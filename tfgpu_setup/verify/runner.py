@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..activation import VenvLayout
 from ..process import CommandResult, run
 from ..serde import DecodeError, from_jsonable
 from .outcome import EXIT_CODES, VerifyOutcome, VerifyStatus, classify_smoke
@@ -151,8 +152,10 @@ def run_smoke(python: str, env: Mapping[str, str | None], timeout: float = 300) 
 
 
 def venv_python(venv: Path) -> Path:
-    windows = venv / "Scripts" / "python.exe"
-    return windows if windows.exists() or sys.platform == "win32" else venv / "bin" / "python"
+    windows = VenvLayout(str(venv), windows=True).python
+    if Path(windows).exists() or sys.platform == "win32":
+        return Path(windows)
+    return Path(VenvLayout(str(venv)).python)
 
 
 def _no_env(venv: Path) -> str | None:
