@@ -17,12 +17,12 @@ from ..diagnose.doctor import Diagnosis, diagnose
 from ..diagnose.report import Redaction, render_report
 from ..errors import ExitCode, UserError
 from ..facts import Facts
+from ..matrix.load import matrix_in_use
 from ..outcome import Outcome
 from ..render import show_findings
 from ..serde import to_jsonable
 from ..verify.outcome import VerifyOutcome
 from .facts_input import FactsInput, gather_facts
-from .matrix_cmd import current_matrix
 from .target import resolve_venv
 from .verify_cmd import run_verify, show_verify
 
@@ -50,7 +50,7 @@ def read_log(path: str) -> str:
 
 
 def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
-    matrix = current_matrix()
+    matrix = matrix_in_use()
     log = read_log(opts.log) if opts.log else None
     venv = resolve_venv(opts.venv, environ)
     facts_input = opts.facts

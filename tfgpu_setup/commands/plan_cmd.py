@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, UserError
-from ..matrix.load import load_matrix
+from ..matrix.load import matrix_in_use
 from ..matrix.model import Matrix
 from ..outcome import Outcome
 from ..plan import Plan
@@ -103,7 +103,7 @@ def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> 
 
 
 def run(opts: PlanOptions, environ: Mapping[str, str]) -> Outcome:
-    matrix = load_matrix()
+    matrix = matrix_in_use()
     if opts.facts.facts_file and Path(opts.facts.facts_file).is_dir():
         return _plan_folder(opts, matrix, environ)
     plan = plan_once(opts, matrix, environ)

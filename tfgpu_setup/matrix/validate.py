@@ -12,7 +12,7 @@ import functools
 import re
 import typing
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -61,11 +61,21 @@ def is_xyz(value: str) -> bool:
     return _is_release(value, 3)
 
 
+MAX_DRIVER_PART_DIGITS = 4
+"""NVIDIA's numbers have at most 3-4 digits per component ('1050' leaves room)."""
+
+
 @functools.lru_cache(maxsize=1024)
 def is_driver_version(value: str) -> bool:
-    """NVIDIA driver numbering: '580', '570.26', '450.80.02' (components compare as integers)."""
+    """NVIDIA driver numbering: '580', '570.26', '450.80.02' (components compare as integers).
+
+    '0' and '000.1' are not drivers; nor is a 5,000-digit number."""
     parts = value.split(".")
-    return 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts)
+    return (
+        1 <= len(parts) <= 3
+        and all(p.isascii() and p.isdigit() and len(p) <= MAX_DRIVER_PART_DIGITS for p in parts)
+        and int(parts[0]) > 0
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -77,8 +87,9 @@ def kernel_arch(name: str, prefix: str) -> int | None:
     return int(digits)
 
 
-def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
-    _check_date(matrix.refreshed, origin)
+def check_tensorflow(matrix: TensorflowMatrix, origin: str, today: date | None = None) -> None:
+    """`today`, when given, refuses a refresh date after it (a clock or a hand edit gone wrong)."""
+    _check_date(matrix.refreshed, origin, today)
     if not matrix.releases:
         raise problem(origin, None, "releases", "no release listed")
     seen: dict[Version, str] = {}
@@ -100,8 +111,8 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
         _check_defect(defect, origin)
 
 
-def check_drivers(matrix: DriverMatrix, origin: str) -> None:
-    _check_date(matrix.refreshed, origin)
+def check_drivers(matrix: DriverMatrix, origin: str, today: date | None = None) -> None:
+    _check_date(matrix.refreshed, origin, today)
     if not matrix.toolkits:
         raise problem(origin, None, "toolkits", "no toolkit listed")
     toolkits: set[Version] = set()
@@ -128,8 +139,8 @@ def check_drivers(matrix: DriverMatrix, origin: str) -> None:
         _check_driver_fields(compat, origin, entry)
 
 
-def check_gpus(matrix: GpuMatrix, origin: str) -> None:
-    _check_date(matrix.refreshed, origin)
+def check_gpus(matrix: GpuMatrix, origin: str, today: date | None = None) -> None:
+    _check_date(matrix.refreshed, origin, today)
     ccs: dict[Version, str] = {}
     for arch in matrix.architectures:
         _check_architecture(arch, origin, ccs)
@@ -173,6 +184,8 @@ def check_cross(
 
 
 def _check_release(release: TfRelease, origin: str, entry: str) -> None:
+    if not release.python:
+        raise problem(origin, entry, "python", "no Python version listed")
     for python in release.python:
         if not is_xy(python):
             raise problem(origin, entry, "python", f"{python!r} is not a Python version X.Y")
@@ -325,11 +338,14 @@ def _check_pattern(pattern: GpuPattern, origin: str, architectures: Iterable[Arc
         raise problem(origin, entry, "source", "is empty")
 
 
-def _check_date(value: str, origin: str) -> None:
+def _check_date(value: str, origin: str, today: date | None) -> None:
     try:
-        date.fromisoformat(value)
+        when = date.fromisoformat(value)
     except ValueError:
         raise problem(origin, None, "refreshed", f"{value!r} is not a date YYYY-MM-DD") from None
+    # A day of slack: a refresh written just after midnight in a timezone east of the reader's.
+    if today is not None and when > today + timedelta(days=1):
+        raise problem(origin, None, "refreshed", f"{value} is in the future (today is {today})")
 
 
 def _specifier(text: str, origin: str, entry: str, field: str) -> SpecifierSet:
