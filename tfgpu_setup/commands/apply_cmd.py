@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -13,9 +12,10 @@ from rich.prompt import Confirm
 
 from ..apply.apply import PHASE_PREFIX, ApplyResult, apply_plan, rollback
 from ..apply.install import Installer
-from ..errors import ExitCode, UserError
+from ..documents import read_document
+from ..errors import ExitCode
 from ..outcome import Outcome
-from ..plan import Plan
+from ..plan import PLAN_DOCUMENT, Plan
 from ..render import show_plan
 from ..verify.outcome import VerifyOutcome
 from .matrix_cmd import current_matrix
@@ -37,14 +37,7 @@ class ApplyOptions:
 
 def load_plan(opts: ApplyOptions, environ: Mapping[str, str]) -> Plan:
     if opts.plan_file:
-        try:
-            text = Path(opts.plan_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UserError(
-                f"--plan {opts.plan_file}: cannot read it ({exc.strerror}); create one with "
-                "'tfgpu-setup plan --json > plan.json'",
-                ExitCode.INPUT,
-            ) from None
+        text = read_document(opts.plan_file, "--plan", PLAN_DOCUMENT)
         return Plan.from_json(text, origin=opts.plan_file)
     return plan_once(opts.plan_options, current_matrix(), environ)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..errors import ExitCode, UserError
-from ..facts import Facts
+from ..documents import read_document
+from ..facts import FACTS_DOCUMENT, Facts
 from ..host import RealHost
 from ..matrix.model import Matrix
 from ..planner.whatif import Overrides, apply_overrides, baseline_facts
@@ -31,15 +30,7 @@ class FactsInput:
 
 
 def read_facts_file(path: str) -> Facts:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(
-            f"--facts {path}: cannot read it ({exc.strerror}); create it with "
-            "'tfgpu-setup probe --json > host.json'",
-            ExitCode.INPUT,
-        ) from None
-    return Facts.from_json(text, origin=path)
+    return Facts.from_json(read_document(path, "--facts", FACTS_DOCUMENT), origin=path)
 
 
 def overrides_from(
