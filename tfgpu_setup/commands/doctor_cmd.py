@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from ..diagnose import logs
 from ..diagnose.doctor import Diagnosis, diagnose
 from ..diagnose.report import Redaction, render_report
 from ..errors import ExitCode, UserError
@@ -26,8 +27,6 @@ from .facts_input import FactsInput, gather_facts
 from .target import resolve_venv
 from .verify_cmd import run_verify, show_verify
 
-MAX_LOG_BYTES = 64 << 20
-
 
 @dataclass(frozen=True)
 class DoctorOptions:
@@ -40,11 +39,12 @@ class DoctorOptions:
 
 
 def read_log(path: str) -> str:
+    """The whole log, streamed: only the lines a signature could match are kept."""
     try:
         if path == "-":
-            return sys.stdin.read(MAX_LOG_BYTES)
+            return logs.read_log(sys.stdin.buffer)
         with open(path, "rb") as fh:
-            return fh.read(MAX_LOG_BYTES).decode("utf-8", errors="replace")
+            return logs.read_log(fh)
     except OSError as exc:
         raise UserError(f"--log {path}: cannot read it ({exc.strerror})", ExitCode.INPUT) from None
 

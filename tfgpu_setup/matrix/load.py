@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-
 from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.matrix.model import DriverMatrix, GpuMatrix, Matrix, TensorflowMatrix
 from tfgpu_setup.matrix.validate import (
