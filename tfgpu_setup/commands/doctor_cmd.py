@@ -78,7 +78,14 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
     diagnosis = diagnose(matrix, facts, str(venv), verify, log)
     if opts.report:
         redaction = (
-            Redaction(str(Path.home()), _user(), socket.gethostname()) if opts.redact else None
+            Redaction(
+                str(Path.home()),
+                _user(),
+                socket.gethostname(),
+                tuple(n for n in (environ.get("USER"), environ.get("LOGNAME")) if n),
+            )
+            if opts.redact
+            else None
         )
         text = render_report(diagnosis, facts, verify, redaction)
         Path(opts.report).write_text(text, encoding="utf-8")
