@@ -433,9 +433,9 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cudnn-version-mismatch",
         needles=("DNN library",),
         pattern=_re(
-            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d+(?:\.\d+)*)"
+            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
             r"(?: \(compatibility version [\d.]+\))? but source was compiled with:?"
-            r" (?P<cudnn_compiled>\d+(?:\.\d+)*)"
+            r" (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
         ),
         finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,
@@ -1049,7 +1049,7 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="cudnn-loaded",
         needles=("Loaded cuDNN version",),
-        pattern=_re(r"Loaded cuDNN version (?P<cudnn_loaded>\d+)"),
+        pattern=_re(r"Loaded cuDNN version (?P<cudnn_loaded>\d{1,9})\b"),
         finding_id=None,
         severity=Severity.INFO,
         title="cuDNN {cudnn_loaded} loaded",
