@@ -178,7 +178,7 @@ def test_driver_floors_that_cannot_be_true_are_refused(floor: str, why: str) -> 
     assert raised.value.code == ExitCode.MATRIX
     assert "refreshed/cuda-drivers.json" in raised.value.message
     assert "linux_min" in raised.value.message and why in raised.value.message
-    assert len(raised.value.message) < 400 or floor not in raised.value.message[:100]
+    assert len(raised.value.message) <= 400  # a 5,000-digit value is cut short
 
 
 def test_a_release_without_a_python_is_refused() -> None:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from packaging.version import InvalidVersion, Version
 
 from .errors import ExitCode, UserError
-from .serde import DecodeError, from_jsonable
+from .serde import DecodeError, from_jsonable, shown
 
 T = TypeVar("T")
 
@@ -101,13 +101,13 @@ def decode_document(cls: type[T], data: Any, origin: str, kind: DocumentKind) ->
     version = data.get("schema_version")
     if type(version) is not int or version < 1:
         raise UserError(
-            f"{origin}: schema_version {version!r} is not a positive integer; create the "
+            f"{origin}: schema_version {shown(version)} is not a positive integer; create the "
             f"{kind.what} document with '{kind.make_one}'",
             ExitCode.INPUT,
         )
     if version > kind.version:
         raise UserError(
-            f"{origin}: {kind.what} schema version {version!r} is newer than this tool reads "
+            f"{origin}: {kind.what} schema version {shown(version)} is newer than this tool reads "
             f"(up to {kind.version}); upgrade tfgpu-setup",
             ExitCode.INPUT,
         )
@@ -124,7 +124,7 @@ def decode_document(cls: type[T], data: Any, origin: str, kind: DocumentKind) ->
         problem = check(value)
         if problem is not None:
             raise UserError(
-                f"{origin}: invalid {kind.what} document: {path}: {value!r} {problem}",
+                f"{origin}: invalid {kind.what} document: {path}: {shown(value)} {problem}",
                 ExitCode.INPUT,
             )
     return decoded

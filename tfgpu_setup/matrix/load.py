@@ -9,6 +9,7 @@ The result is cached per process: call `load_matrix.cache_clear()` after writing
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import logging
@@ -36,6 +37,11 @@ SCHEMA_VERSION = 1
 """The schema_version this tool reads; a file with a higher one was written by a newer tool."""
 SHIPPED = "shipped"
 
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _log = logging.getLogger(__name__)
 
@@ -170,7 +176,10 @@ def decode_gpus(data: Any, origin: str) -> GpuMatrix:
 
 def read_json(path: Path, origin: str) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        # A BOM, as Windows editors and PowerShell write one, says the encoding.
+        encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+        text = raw.decode(encoding)
     except (OSError, UnicodeDecodeError) as exc:
         raise problem(origin, None, None, f"cannot be read ({exc})") from None
     try:
@@ -215,6 +224,9 @@ class _Chooser:
             _check_not_future(data, str(candidate), self.today)
         except UserError as exc:
             self.note(f"{exc.message}; using the shipped {name} instead")
+            return self.shipped(name, decode)
+        except (ValueError, RecursionError) as exc:  # a check not written for such input
+            self.note(f"{candidate}: cannot be used ({exc}); using the shipped {name} instead")
             return self.shipped(name, decode)
         refreshed, shipped = _refreshed_date(data), self._shipped_date(name)
         if refreshed is not None and shipped is not None and refreshed < shipped:
