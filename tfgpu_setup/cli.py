@@ -31,6 +31,14 @@ GLOBAL_HELP = {
 }
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked: reading package metadata costs every run time."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        textout.write(f"tfgpu-setup {tool_version()}\n", sys.stdout)
+        parser.exit()
+
+
 def _add_global(p: argparse.ArgumentParser, *, top: bool) -> None:
     """Global options, accepted before or after the subcommand: 'tfgpu-setup --json probe'
     and 'tfgpu-setup probe --json' are the same. Subcommands leave them unset unless given,
@@ -126,10 +134,7 @@ def build_parser() -> ArgumentParser:
         prog="tfgpu-setup", description="Why isn't TensorFlow using my GPU? Find out, then fix it."
     )
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"tfgpu-setup {tool_version()}",
-        help="print the version and exit",
+        "--version", action=_VersionAction, nargs=0, help="print the version and exit"
     )
     _add_global(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
