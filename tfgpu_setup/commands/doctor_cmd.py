@@ -9,6 +9,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -42,11 +43,22 @@ def read_log(path: str) -> str:
     """The whole log, streamed: only the lines a signature could match are kept."""
     try:
         if path == "-":
-            return logs.read_log(sys.stdin.buffer)
+            binary = getattr(sys.stdin, "buffer", None)  # None when stdin was replaced by text
+            return logs.read_log(binary if binary is not None else _TextAsBytes(sys.stdin))
         with open(path, "rb") as fh:
             return logs.read_log(fh)
     except OSError as exc:
         raise UserError(f"--log {path}: cannot read it ({exc.strerror})", ExitCode.INPUT) from None
+
+
+class _TextAsBytes:
+    """A text stream read the way read_log reads bytes, a bounded line at a time."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def readline(self, limit: int = -1, /) -> bytes:
+        return self.stream.readline(limit).encode("utf-8", errors="replace")
 
 
 def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import BinaryIO
+from typing import Protocol
 
 from packaging.version import InvalidVersion, Version
 
@@ -95,7 +95,13 @@ MAX_REPEATS = 16
 """Identical lines kept per log: more copies cannot change a finding (evidence quotes three)."""
 
 
-def read_log(stream: BinaryIO) -> str:
+class ByteLines(Protocol):
+    """What read_log reads from: a binary file, or anything that reads bounded lines of bytes."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
+
+
+def read_log(stream: ByteLines) -> str:
     """A log as match_log reads it, streamed in bounded pieces: every line a signature could
     match, at its own line number; every other line (and repeats beyond MAX_REPEATS) as an
     empty line. Memory grows with the lines that matter, not with the size of the log.
