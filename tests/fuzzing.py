@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tfgpu_setup import textout
 from tfgpu_setup.cli import main
 from tfgpu_setup.documents import VALUE_CHECKS
 from tfgpu_setup.matrix.load import load_matrix, shipped_dir
@@ -216,6 +217,7 @@ class Fuzzer:
             for name in ("tensorflow.json", "cuda-drivers.json", "gpus.json")
         }
         self.logs = [p.read_bytes() for p in sorted(LOGS.glob("*.log"))]
+        self.base_log = str(sorted(LOGS.glob("*.log"))[0])
 
     @staticmethod
     def _facts_of(host: Path) -> dict[str, Any]:
@@ -349,7 +351,9 @@ class Fuzzer:
             argv += [flag, value]
         if rng.random() < 0.3:
             argv.append("--json")
-        if rng.random() < 0.2:
+        if rng.random() < 0.25:
+            argv = ["doctor", "--log", self.base_log, "--no-verify", *argv[1:]]
+        elif rng.random() < 0.2:
             argv = ["matrix", "show", "--tf", rng.choice(HOSTILE_STRINGS)]
         if rng.random() < 0.1:
             argv = [rng.choice(("--json", "--traceback", "-v")), *argv]
@@ -368,11 +372,30 @@ class Fuzzer:
                 parent = parent[key]
             if isinstance(parent[path[-1]], str) and rng.random() < 0.5:
                 parent[path[-1]] = parent[path[-1]] + text
-        path_text = self.file(encode(rng, document))
+        raw = encode(rng, document)
+        path_text = self.file(raw)
         self.check(
             "printed",
             rng.choice((["plan", "--facts", path_text], ["doctor", "--facts", path_text])),
         )
+        self.render_facts(raw)
+
+    def render_facts(self, raw: bytes) -> None:
+        """What probe prints, for facts holding hostile text (probe itself reads this machine)."""
+        from tfgpu_setup.errors import UserError
+        from tfgpu_setup.facts import Facts
+        from tfgpu_setup.render import show_facts
+
+        self.tally.cases += 1
+        try:
+            facts = Facts.from_json(raw.decode("utf-8", "surrogatepass"), origin="fuzz")
+        except UserError:
+            return
+        stream = io.StringIO()
+        try:
+            textout.write(textout.render(lambda c: show_facts(c, facts), stream), stream)
+        except Exception as exc:
+            self.tally.errors.append(f"render: {type(exc).__name__}: {exc}"[:500])
 
     def kinds(self) -> list[Callable[[], None]]:
         return [

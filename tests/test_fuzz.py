@@ -24,5 +24,5 @@ def test_no_input_causes_an_internal_error_or_a_hang(
     tally = Fuzzer(tmp_path, SEED).run(CASES)
     with capsys.disabled():
         print(f"\nfuzz (seed {SEED}): {tally.line()}")
-    assert tally.cases == CASES
+    assert tally.cases >= CASES  # printed-string cases also render what probe prints
     assert not tally.errors, "\n".join(tally.errors[:20])
