@@ -108,3 +108,18 @@ def test_this_machine_finds_the_running_python() -> None:
     assert [Version(p.version) for p in found] == sorted(
         (Version(p.version) for p in found), reverse=True
     )
+
+
+def test_a_python_that_is_not_running_gets_its_full_version_from_patchlevel_h(
+    tmp_path: Path,
+) -> None:
+    # /usr/include/python3.12/patchlevel.h as python3.12-dev installs it (the line that matters).
+    host = build_host(
+        tmp_path,
+        env={"PATH": "/usr/bin"},
+        files={
+            "/usr/bin/python3.12": "",
+            "/usr/include/python3.12/patchlevel.h": '#define PY_VERSION      "3.12.3"\n',
+        },
+    )
+    assert PythonInterpreter("3.12.3", "/usr/bin/python3.12", "PATH") in probe_pythons(host)

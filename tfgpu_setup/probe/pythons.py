@@ -36,15 +36,26 @@ def _precision(version: str) -> int:
 
 
 def _with_stated_version(host: Host, interpreter: PythonInterpreter) -> PythonInterpreter:
-    """X.Y from a file name made X.Y.Z where a venv's pyvenv.cfg states it, without running it."""
+    """X.Y from a file name made X.Y.Z where a file states it, without running the interpreter:
+    a venv's pyvenv.cfg, else the installation's patchlevel.h (python3.X-dev, source builds)."""
     if interpreter.path is None or _precision(interpreter.version) >= 3:
         return interpreter
-    bin_dir = interpreter.path.rsplit("/", 1)[0]
-    config = reading.read_text_or_none(host, f"{bin_dir.rsplit('/', 1)[0]}/pyvenv.cfg")
+    prefix = interpreter.path.rsplit("/", 2)[0]
+    config = reading.read_text_or_none(host, f"{prefix}/pyvenv.cfg")
     for line in (config or "").splitlines():
         key, sep, value = line.partition("=")
         if sep and key.strip() in ("version", "version_info"):
             stated = _parsed(".".join(value.strip().split(".")[:3]))
+            if stated and stated.startswith(interpreter.version + "."):
+                return PythonInterpreter(stated, interpreter.path, interpreter.source)
+    real_prefix = reading.realpath(host, interpreter.path).rsplit("/", 2)[0]
+    header = reading.read_text_or_none(
+        host, f"{real_prefix}/include/python{interpreter.version}/patchlevel.h"
+    )
+    for line in (header or "").splitlines():
+        words = line.split()
+        if len(words) == 3 and words[:2] == ["#define", "PY_VERSION"]:
+            stated = _parsed(words[2].strip('"'))
             if stated and stated.startswith(interpreter.version + "."):
                 return PythonInterpreter(stated, interpreter.path, interpreter.source)
     return interpreter
