@@ -104,6 +104,8 @@ def test_schema_version_must_be_a_positive_integer(
         (lambda d: d["pythons"][0].update(version=""), "$.pythons[0].version"),
         (lambda d: d["driver"].update(version="535"), None),  # a valid single-number version
         (lambda d: d["driver"].update(version="0"), "$.driver.version"),
+        # found by the fuzzer: a 5,000-digit index was int()'s ValueError in the planner
+        (lambda d: d["env"].update(CUDA_VISIBLE_DEVICES="9" * 5000), None),
         (lambda d: d["driver"].update(cuda_version="12..2"), "$.driver.cuda_version"),
         (lambda d: d["gpus"][0].update(compute_capability="x"), "$.gpus[0].compute_capability"),
         (lambda d: d["gpus"][0].update(index=-1), "$.gpus[0].index"),
