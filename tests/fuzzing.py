@@ -131,6 +131,11 @@ def run_cli(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
 # Mutations of JSON documents and of bytes
 
 
+def hostile(rng: random.Random) -> Any:
+    """A fresh copy: a shared [] or {} mutated by one case would grow into the next ones."""
+    return copy.deepcopy(rng.choice(HOSTILE_VALUES))
+
+
 def leaves(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
     yield path
     if isinstance(value, dict):
@@ -146,7 +151,7 @@ def mutate_document(rng: random.Random, document: Any) -> Any:
     for _ in range(rng.randint(1, 3)):
         paths = [p for p in leaves(document) if p]
         if not paths:
-            return rng.choice(HOSTILE_VALUES)
+            return hostile(rng)
         path = rng.choice(paths)
         parent = document
         for key in path[:-1]:
@@ -154,11 +159,11 @@ def mutate_document(rng: random.Random, document: Any) -> Any:
         last = path[-1]
         action = rng.random()
         if action < 0.6:
-            parent[last] = rng.choice(HOSTILE_VALUES)
+            parent[last] = hostile(rng)
         elif action < 0.75 and isinstance(parent, dict):
             del parent[last]
         elif action < 0.85 and isinstance(parent, dict):
-            parent[rng.choice(HOSTILE_STRINGS[:12]) or "extra"] = rng.choice(HOSTILE_VALUES)
+            parent[rng.choice(HOSTILE_STRINGS[:12]) or "extra"] = hostile(rng)
         elif isinstance(parent[last], list) and parent[last]:
             parent[last] = parent[last] * rng.randint(2, 50)
         else:
