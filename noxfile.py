@@ -1,4 +1,4 @@
-"""Sessions: tests (default), lint, typecheck, e2e, matrix-online, validate, bench."""
+"""Sessions: tests (default), lint, typecheck, e2e, matrix-online, validate, bench, fuzz."""
 
 from __future__ import annotations
 
@@ -56,6 +56,23 @@ def e2e(session: nox.Session) -> None:
     """Real TensorFlow from PyPI in real virtualenvs: apply, activate, verify, doctor."""
     session.install("-e", ".[test]")
     session.run("pytest", "-m", "e2e", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Thousands of seeded fuzz cases (facts, plans, matrices, logs, flags, printed strings):
+    no internal error, no hang. 'nox -s fuzz -- 20000 7' runs 20,000 cases with seed 7."""
+    session.install("-e", ".[test]")
+    cases, seed = ([*session.posargs, "5000", "20261130"])[:2]
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        "-s",  # the tally line, and a hang's traceback, reach the terminal
+        "tests/test_fuzz.py",
+        env={"TFGPU_FUZZ_CASES": cases, "TFGPU_FUZZ_SEED": seed},
+    )
 
 
 @nox.session

@@ -32,8 +32,11 @@ def build_host(
     which: Mapping[str, str] | None = None,
     commands: list[dict[str, Any]] | None = None,
     permission_denied: list[str] | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> RecordedHost:
-    """files maps absolute paths to their text; a path ending in '/' makes an empty folder."""
+    """files maps absolute paths to their text; a path ending in '/' makes an empty folder.
+    links maps absolute paths to symlink targets, written as given (absolute ones resolve
+    under root/, as RecordedHost.realpath reads them)."""
     root = folder / "root"
     root.mkdir(parents=True, exist_ok=True)
     for path, text in (files or {}).items():
@@ -43,6 +46,10 @@ def build_host(
             continue
         local.parent.mkdir(parents=True, exist_ok=True)
         local.write_text(text)
+    for path, target in (links or {}).items():
+        local = root / path.lstrip("/")
+        local.parent.mkdir(parents=True, exist_ok=True)
+        local.symlink_to(target)
     spec = {
         "system": dict(system or LINUX_SYSTEM),
         "env": dict(env or {}),

@@ -77,7 +77,7 @@ def test_facts_from_an_older_tool_version_still_load(tmp_path, capsys):
 
 def test_a_file_that_is_not_text_is_named_in_one_line(tmp_path, capsys):
     (tmp_path / "good.json").write_text(facts_text("no-gpu-no-driver"), encoding="utf-8")
-    (tmp_path / "bad.json").write_bytes(b"\xff\xfe{}")
+    (tmp_path / "bad.json").write_bytes(b"\x80\x81{}")  # no BOM, not UTF-8
     code = main(["plan", "--facts", str(tmp_path)])
     err = capsys.readouterr().err
     assert code == ExitCode.INPUT

@@ -7,7 +7,9 @@ import copy
 import dataclasses
 import functools
 import json
+import os
 import ssl
+import stat
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -716,3 +718,32 @@ def test_values_that_fail_validation_keep_the_previous_matrix(
         ExitCode.MATRIX,
         "(not written): release 2.21.0: field 'cuda': CUDA 13.7 has no driver minimum",
     )
+
+
+def test_the_refreshed_file_is_readable_by_everyone(
+    server: HTTPServer, fetcher: Fetcher, shipped: Matrix, tmp_path: Path
+) -> None:
+    serve_upstream(server)
+    umask = os.umask(0o022)
+    try:
+        result = refresh(
+            shipped, tmp_path / "r", urls=upstream_urls(server), fetcher=fetcher, today=TODAY
+        )
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(result.path.stat().st_mode) == 0o644
+
+
+def test_an_unwritable_destination_is_a_matrix_error_naming_it(
+    server: HTTPServer, fetcher: Fetcher, shipped: Matrix, tmp_path: Path
+) -> None:
+    serve_upstream(server)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(UserError) as raised:
+        refresh(
+            shipped, blocker / "matrices", urls=upstream_urls(server), fetcher=fetcher, today=TODAY
+        )
+    assert raised.value.code == ExitCode.MATRIX
+    assert str(blocker / "matrices" / "tensorflow.json") in raised.value.message
+    assert blocker.read_text() == "not a folder"

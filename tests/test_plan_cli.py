@@ -109,11 +109,11 @@ def test_unknown_gpu_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert "NVIDIA GeForce RTX 3090" in line and "8.6" in line  # a full name or an X.Y
 
 
-def test_malformed_driver_version(capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_driver_version_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--no-probe", "--python", "3.11", "--driver", "535.x")
-    assert code == 3
+    assert code == 2
     line = one_line_error(err)
-    assert "'535.x'" in line and "535.104.05" in line
+    assert "--driver" in line and "'535.x'" in line and "535.104.05" in line
 
 
 def test_tensorflow_version_that_does_not_exist(capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,9 +151,9 @@ def test_facts_file_that_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_errors_under_json_are_the_error_document(capsys: pytest.CaptureFixture[str]) -> None:
     code, document = run_json(capsys, "--no-probe", "--python", "3.11", "--driver", "535.x")
-    assert code == 3
+    assert code == 2
     assert document["schema"] == "tfgpu-setup/error"
-    assert document["exit_code"] == 3
+    assert document["exit_code"] == 2
     assert "'535.x'" in document["error"]
     code, document = run_json(capsys, "--no-probe", "--frobnicate")
     assert (code, document["schema"], document["exit_code"]) == (2, "tfgpu-setup/error", 2)

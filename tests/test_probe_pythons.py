@@ -20,9 +20,31 @@ def test_venv_host_lists_running_and_path_pythons() -> None:
         PythonInterpreter(
             "3.11.2", "/home/ada/.local/share/pipx/venvs/tfgpu-setup/bin/python", "running"
         ),
-        PythonInterpreter("3.11", "/home/ada/tf-gpu/bin/python3.11", "PATH"),
+        # The venv's pyvenv.cfg states the full version without running the interpreter.
+        PythonInterpreter("3.11.2", "/home/ada/tf-gpu/bin/python3.11", "PATH"),
         PythonInterpreter("3.11", "/usr/bin/python3.11", "PATH"),
     )
+
+
+def test_one_interpreter_reached_by_several_paths_is_listed_once(tmp_path: Path) -> None:
+    # A Debian host as it is laid out: /bin -> usr/bin, python3 -> python3.11, and a venv made
+    # by 'python3 -m venv' whose bin/ links back to the system interpreter.
+    host = build_host(
+        tmp_path,
+        env={"PATH": "/home/ada/tf/bin:/usr/local/bin:/usr/bin:/bin"},
+        files={
+            "/usr/bin/python3.11": "",
+            "/home/ada/tf/pyvenv.cfg": "home = /usr/bin\nversion = 3.11.2\n",
+        },
+        links={
+            "/bin": "usr/bin",
+            "/usr/bin/python3": "python3.11",
+            "/home/ada/tf/bin/python": "python3",
+            "/home/ada/tf/bin/python3": "/usr/bin/python3",
+            "/home/ada/tf/bin/python3.11": "python3",
+        },
+    )
+    assert probe_pythons(host) == (PythonInterpreter("3.11.2", "/usr/bin/python3", "running"),)
 
 
 def test_ubuntu_host() -> None:
@@ -86,3 +108,18 @@ def test_this_machine_finds_the_running_python() -> None:
     assert [Version(p.version) for p in found] == sorted(
         (Version(p.version) for p in found), reverse=True
     )
+
+
+def test_a_python_that_is_not_running_gets_its_full_version_from_patchlevel_h(
+    tmp_path: Path,
+) -> None:
+    # /usr/include/python3.12/patchlevel.h as python3.12-dev installs it (the line that matters).
+    host = build_host(
+        tmp_path,
+        env={"PATH": "/usr/bin"},
+        files={
+            "/usr/bin/python3.12": "",
+            "/usr/include/python3.12/patchlevel.h": '#define PY_VERSION      "3.12.3"\n',
+        },
+    )
+    assert PythonInterpreter("3.12.3", "/usr/bin/python3.12", "PATH") in probe_pythons(host)

@@ -9,10 +9,14 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
+from . import flags, textout
 from .errors import ExitCode, UserError
 from .outcome import Outcome, error_document
+
+_log = logging.getLogger("tfgpu_setup")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -20,10 +24,40 @@ class ArgumentParser(argparse.ArgumentParser):
         raise UserError(f"{self.prog}: {message} (see '{self.prog} --help')", ExitCode.USAGE)
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print a versioned JSON document")
-    p.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("-v", "--verbose", action="store_true", help="log what is run")
+GLOBAL_HELP = {
+    "json": "print one versioned JSON document instead of text (errors too)",
+    "traceback": "on an internal error, print the Python traceback (for bug reports)",
+    "verbose": "log what is run and read",
+}
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked: reading package metadata costs every run time."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        textout.write(f"tfgpu-setup {tool_version()}\n", sys.stdout)
+        parser.exit()
+
+
+def _add_global(p: argparse.ArgumentParser, *, top: bool) -> None:
+    """Global options, accepted before or after the subcommand: 'tfgpu-setup --json probe'
+    and 'tfgpu-setup probe --json' are the same. Subcommands leave them unset unless given,
+    so the value given before the subcommand survives."""
+    default: object = False if top else argparse.SUPPRESS
+    p.add_argument("--json", action="store_true", default=default, help=GLOBAL_HELP["json"])
+    p.add_argument(
+        "--traceback", action="store_true", default=default, help=GLOBAL_HELP["traceback"]
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help=GLOBAL_HELP["verbose"]
+    )
+
+
+def _command(
+    sub: argparse._SubParsersAction[ArgumentParser], name: str, summary: str
+) -> ArgumentParser:
+    parser: ArgumentParser = sub.add_parser(name, help=summary, description=summary + ".")
+    return parser
 
 
 def _add_whatif(p: argparse.ArgumentParser) -> None:
@@ -34,20 +68,33 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="facts from 'tfgpu-setup probe --json' (for plan: a folder of them plans each)",
     )
-    g.add_argument("--os", choices=["linux", "wsl2", "windows", "macos"])
-    g.add_argument("--arch", help="x86_64, aarch64 or arm64")
+    g.add_argument(
+        "--os",
+        choices=["linux", "wsl2", "windows", "macos"],
+        help="the operating system the workload runs on",
+    )
+    g.add_argument("--arch", help="the machine: x86_64, aarch64 or arm64")
     g.add_argument(
         "--python",
         action="append",
         metavar="X.Y",
         dest="pythons",
+        type=flags.python_version,
         help="an available interpreter (repeatable)",
     )
-    g.add_argument("--glibc", metavar="X.Y")
-    g.add_argument("--driver", metavar="VERSION", help="NVIDIA driver version, e.g. 535.104.05")
+    g.add_argument(
+        "--glibc", metavar="X.Y", type=flags.glibc_version, help="the C library's version"
+    )
+    g.add_argument(
+        "--driver",
+        metavar="VERSION",
+        type=flags.driver_version,
+        help="NVIDIA driver version, e.g. 535.104.05, or 'none' (no driver installed)",
+    )
     g.add_argument(
         "--cuda-driver",
         metavar="X.Y",
+        type=flags.cuda_version,
         help="highest CUDA the driver supports (default: from NVIDIA's table)",
     )
     g.add_argument(
@@ -55,10 +102,20 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
         action="append",
         metavar="NAME_OR_CC",
         dest="gpus",
-        help="a GPU by full name or compute capability (repeatable)",
+        help="a GPU by full name or compute capability (repeatable), or 'none'",
     )
-    g.add_argument("--cuda-toolkit", metavar="X.Y")
-    g.add_argument("--cudnn", metavar="X.Y.Z")
+    g.add_argument(
+        "--cuda-toolkit",
+        metavar="X.Y",
+        type=flags.cuda_toolkit_version,
+        help="a system CUDA toolkit's version (in /usr/local/cuda-X.Y), or 'none'",
+    )
+    g.add_argument(
+        "--cudnn",
+        metavar="X.Y.Z",
+        type=flags.cudnn_version,
+        help="a system cuDNN's version, or 'none'",
+    )
     g.add_argument(
         "--container",
         action=argparse.BooleanOptionalAction,
@@ -70,6 +127,7 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
         action="append",
         metavar="NAME=VALUE",
         dest="env_pairs",
+        type=flags.env_pair,
         help="a variable as the user's process sees it (repeatable)",
     )
 
@@ -78,25 +136,29 @@ def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="tfgpu-setup", description="Why isn't TensorFlow using my GPU? Find out, then fix it."
     )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="print the version and exit"
+    )
+    _add_global(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     sub.required = True
 
-    p = sub.add_parser(
-        "probe", help="show every fact that decides whether TensorFlow can use the GPU"
-    )
+    p = _command(sub, "probe", "show every fact that decides whether TensorFlow can use the GPU")
     p.add_argument(
-        "--env",
+        "--target-env",
         dest="target_env",
         metavar="PATH",
         help="the Python environment to inspect (default: the active virtualenv)",
     )
-    _add_common(p)
+    # The old spelling: 'plan --env' means a variable, so probe's path has a name of its own.
+    p.add_argument("--env", dest="deprecated_env", metavar="PATH", help=argparse.SUPPRESS)
+    _add_global(p, top=False)
 
-    p = sub.add_parser("plan", help="propose the TensorFlow, pins and environment for this machine")
+    p = _command(sub, "plan", "propose the TensorFlow, pins and environment for this machine")
     _add_plan_args(p)
-    _add_common(p)
+    _add_global(p, top=False)
 
-    p = sub.add_parser("apply", help="build the environment the plan describes")
+    p = _command(sub, "apply", "build the environment the plan describes")
     p.add_argument(
         "--plan",
         dest="plan_file",
@@ -127,18 +189,20 @@ def build_parser() -> ArgumentParser:
         help="change an existing env without copying it first (a failure cannot be undone)",
     )
     _add_plan_args(p)
-    _add_common(p)
+    _add_global(p, top=False)
 
-    p = sub.add_parser("rollback", help="restore the environment as it was before the last apply")
-    p.add_argument("--venv", metavar="PATH")
-    _add_common(p)
+    p = _command(sub, "rollback", "restore the environment as it was before the last apply")
+    p.add_argument("--venv", metavar="PATH", help=VENV_HELP)
+    _add_global(p, top=False)
 
-    p = sub.add_parser("run", help="run a command with the environment's variables, no shell")
-    p.add_argument("--venv", metavar="PATH")
-    p.add_argument("argv", nargs=argparse.REMAINDER, metavar="-- CMD ...")
-    _add_common(p)
+    p = _command(sub, "run", "run a command with the environment's variables, no shell")
+    p.add_argument("--venv", metavar="PATH", help=VENV_HELP)
+    p.add_argument(
+        "argv", nargs=argparse.REMAINDER, metavar="-- CMD ...", help="the command and its arguments"
+    )
+    _add_global(p, top=False)
 
-    k = sub.add_parser("kernel", help="Jupyter kernel with the environment's variables")
+    k = _command(sub, "kernel", "Jupyter kernel with the environment's variables")
     ksub = k.add_subparsers(
         dest="kernel_command", metavar="SUBCOMMAND", parser_class=ArgumentParser
     )
@@ -147,20 +211,16 @@ def build_parser() -> ArgumentParser:
         ("install", "write a kernelspec for the environment (under $JUPYTER_DATA_DIR/kernels)"),
         ("uninstall", "remove the kernelspec 'kernel install' wrote"),
     ):
-        p = ksub.add_parser(verb, help=help_text)
-        p.add_argument("--venv", metavar="PATH")
+        p = _command(ksub, verb, help_text)
+        p.add_argument("--venv", metavar="PATH", help=VENV_HELP)
         p.add_argument("--name", metavar="NAME", help="kernel name (default from the folder)")
-        _add_common(p)
+        _add_global(p, top=False)
 
-    p = sub.add_parser("verify", help="prove whether TensorFlow in the environment uses the GPU")
-    p.add_argument(
-        "--venv",
-        metavar="PATH",
-        help="the environment (default ./.venv-tf, else the active virtualenv)",
-    )
-    _add_common(p)
+    p = _command(sub, "verify", "prove whether TensorFlow in the environment uses the GPU")
+    p.add_argument("--venv", metavar="PATH", help=VENV_HELP)
+    _add_global(p, top=False)
 
-    p = sub.add_parser("doctor", help="why TensorFlow is not using the GPU, and the fix")
+    p = _command(sub, "doctor", "why TensorFlow is not using the GPU, and the fix")
     p.add_argument("--venv", metavar="PATH", help="the environment to verify")
     p.add_argument(
         "--log",
@@ -178,49 +238,68 @@ def build_parser() -> ArgumentParser:
     p.add_argument(
         "--tf",
         metavar="VERSION",
+        type=flags.tf_spec,
         help="the TensorFlow release that produced the log or is installed (default: read from "
         "the environment or the log)",
     )
     _add_whatif(p)
-    _add_common(p)
+    _add_global(p, top=False)
 
-    m = sub.add_parser("matrix", help="the compatibility matrix: show, check, refresh")
+    m = _command(sub, "matrix", "the compatibility matrix: show, check, refresh")
     msub = m.add_subparsers(
         dest="matrix_command", metavar="SUBCOMMAND", parser_class=ArgumentParser
     )
     msub.required = True
-    p = msub.add_parser("show", help="the table as users read it")
-    p.add_argument("--tf", metavar="VERSION")
-    _add_common(p)
-    p = msub.add_parser("check", help="validate the matrix in use and report its age")
-    _add_common(p)
-    p = msub.add_parser("refresh", help="fetch the official sources and update the matrix")
+    p = _command(msub, "show", "the table as users read it")
+    p.add_argument(
+        "--tf",
+        metavar="SPEC",
+        type=flags.tf_spec,
+        help="only the releases matching a version (2.17) or specifier (>=2.15)",
+    )
+    _add_global(p, top=False)
+    p = _command(msub, "check", "validate the matrix in use and report its age")
+    _add_global(p, top=False)
+    p = _command(msub, "refresh", "fetch the official sources and update the matrix")
     p.add_argument("--dest", metavar="DIR", help="where to write (default: user data folder)")
-    _add_common(p)
+    _add_global(p, top=False)
     _add_fleet(sub)
     return parser
 
 
+VENV_HELP = "the environment (default ./.venv-tf, else the active virtualenv)"
+
+
 def _add_fleet(sub: Any) -> None:
-    f = sub.add_parser("fleet", help="many machines: one report of their facts, plans, results")
+    f = _command(sub, "fleet", "many machines: one report of their facts, plans, results")
     fsub = f.add_subparsers(dest="fleet_command", metavar="SUBCOMMAND", parser_class=ArgumentParser)
     fsub.required = True
-    p = fsub.add_parser("report", help="tables per machine type from a fleet folder")
+    p = _command(fsub, "report", "tables per machine type from a fleet folder")
     p.add_argument("folder", metavar="DIR", help="facts/, plan-fleet.json, apply/, verify/")
     p.add_argument("--html", metavar="FILE", help="also write the report as one HTML page")
-    _add_common(p)
+    _add_global(p, top=False)
 
 
 def _add_plan_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--tf", metavar="SPEC", help="a release (2.17 = newest 2.17.x) or specifier")
+    p.add_argument(
+        "--tf",
+        metavar="SPEC",
+        type=flags.tf_spec,
+        help="a release (2.17 = newest 2.17.x) or specifier",
+    )
     p.add_argument("--venv", metavar="PATH", help="target virtualenv (default ./.venv-tf)")
     p.add_argument(
         "--gpus",
         dest="select_gpus",
         metavar="LIST",
+        type=flags.gpu_selection,
         help="GPUs to expose: indices or UUIDs, comma-separated (sets CUDA_VISIBLE_DEVICES)",
     )
-    p.add_argument("--target-env", metavar="PATH", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--target-env",
+        metavar="PATH",
+        help="the environment to inspect for TensorFlow already installed (default: --venv)",
+    )
     _add_whatif(p)
 
 
@@ -229,7 +308,11 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
     if args.command == "probe":
         from .commands import probe_cmd
 
-        return probe_cmd.run(target_env=args.target_env)
+        target_env = args.target_env
+        if args.deprecated_env is not None:
+            _log.warning("'probe --env PATH' is now 'probe --target-env PATH'")
+            target_env = target_env or args.deprecated_env
+        return probe_cmd.run(target_env=target_env)
     if args.command == "plan":
         from .commands import plan_cmd
 
@@ -257,6 +340,11 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
     if args.command == "rollback":
         return apply_cmd.run_rollback(args.venv, os.environ)
     if args.command == "run":
+        if args.json:
+            raise UserError(
+                "run --json: run prints the command's own output, not a document; leave out --json",
+                ExitCode.USAGE,
+            )
         argv = args.argv[1:] if args.argv[:1] == ["--"] else args.argv
         return apply_cmd.run_command(args.venv, argv, os.environ)
     if args.command == "kernel":
@@ -270,6 +358,8 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
     if args.command == "doctor":
         from .commands import doctor_cmd, plan_cmd
 
+        if args.report:
+            check_writable("--report", args.report)
         plan_opts = plan_cmd.options_from_args(args)
         return doctor_cmd.run(
             doctor_cmd.DoctorOptions(
@@ -298,56 +388,132 @@ def _dispatch(args: argparse.Namespace) -> Outcome | int:
     raise UserError(f"unknown command {args.command}", ExitCode.USAGE)
 
 
-def _wants_json(argv: Sequence[str]) -> bool:
+def check_writable(flag: str, path: str) -> None:
+    """Refuse a file that cannot be written before any work is done (a verify takes seconds)."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        problem = "is a folder"
+    elif not folder.is_dir():
+        problem = f"its folder {folder} does not exist"
+    elif not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        problem = "permission denied"
+    else:
+        return
+    raise UserError(f"{flag} {path}: cannot write it ({problem}); give a writable path")
+
+
+def _wants(flag: str, argv: Sequence[str]) -> bool:
     own = argv[: argv.index("--")] if "--" in argv else argv
-    return "--json" in own
+    return flag in own
+
+
+def tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tfgpu-setup")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    as_json = _wants_json(argv)
-    show_traceback = "--traceback" in argv
+    as_json = _wants("--json", argv)
+    show_traceback = _wants("--traceback", argv)
+    try:
+        return _main(argv, as_json, show_traceback)
+    except BrokenPipeError:
+        # The reader went away ('tfgpu-setup probe | head -1'): what it read is all it wanted.
+        _silence_stdout()
+        return int(ExitCode.OK)
+
+
+def _main(argv: list[str], as_json: bool, show_traceback: bool) -> int:
     try:
         args = build_parser().parse_args(argv)
-        if getattr(args, "verbose", False):
-            logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+        _configure_logging(verbose=bool(getattr(args, "verbose", False)))
         outcome = _dispatch(args)
     except UserError as exc:
         return _fail(exc.message, exc.code, as_json)
     except KeyboardInterrupt:
         return _fail("interrupted", ExitCode.INTERRUPTED, as_json)
-    except SystemExit as exc:  # argparse --help
+    except SystemExit as exc:  # argparse --help, --version
         return int(exc.code or 0)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal_error(exc, as_json, show_traceback)
+        # The machine said no (a full disk, a read-only folder): not a bug, and the path says where.
+        where = exc.filename if exc.filename2 is None else f"{exc.filename} -> {exc.filename2}"
+        return _fail(f"{where}: {exc.strerror or exc}", ExitCode.INPUT, as_json)
     except Exception as exc:  # a bug: say so in one line, keep the traceback on request
-        if show_traceback:
-            traceback.print_exc()
-        return _fail(
-            f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)",
-            ExitCode.FAILURE,
-            as_json,
-        )
+        return _internal_error(exc, as_json, show_traceback)
     if isinstance(outcome, int):
         return outcome
     if as_json:
         _print_json(outcome.document)
     else:
-        from rich.console import Console  # rich loads only for human output
-
-        outcome.show(Console(highlight=False))
+        textout.write(textout.render(outcome.show, sys.stdout), sys.stdout)
     return int(outcome.code)
 
 
+def _internal_error(exc: Exception, as_json: bool, show_traceback: bool) -> int:
+    if show_traceback:
+        traceback.print_exc()
+    return _fail(
+        f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)",
+        ExitCode.FAILURE,
+        as_json,
+    )
+
+
+class _StderrHandler(logging.Handler):
+    """Warnings as 'warning: ...' lines on whatever sys.stderr is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            line = f"{record.levelname.lower()}: {record.getMessage()}"
+        else:
+            line = f"{record.name}: {record.getMessage()}"
+        textout.write(line + "\n", sys.stderr)
+
+
+def _configure_logging(verbose: bool) -> None:
+    root = logging.getLogger()
+    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
+        root.addHandler(_StderrHandler())
+    root.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        pass
+
+
+def _error_markup(line: str) -> str:
+    from rich.markup import escape
+
+    return f"[bold red]error:[/bold red] {escape(line)}"
+
+
 def _print_json(document: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+    textout.write(json.dumps(document, indent=2) + "\n", sys.stdout)
 
 
 def _fail(message: str, code: ExitCode, as_json: bool) -> int:
     if as_json:
         _print_json(error_document(message, code))
     else:
-        from rich.console import Console
-        from rich.markup import escape
-
-        errors = Console(stderr=True, highlight=False)
-        errors.print(f"[bold red]error:[/bold red] {escape(message)}", soft_wrap=True)
+        # One line however long: the message names a path or URL that must survive a copy.
+        line = message.replace("\r", " ").replace("\n", " ")
+        textout.write(
+            textout.render(lambda c: c.print(_error_markup(line)), sys.stderr), sys.stderr
+        )
     return int(code)

@@ -86,8 +86,12 @@ def entry_kind(entry: str) -> ListedKind | None:
     return None
 
 
+MAX_INDEX_DIGITS = 9
+"""No machine has a billion GPUs: a longer number is no index (and int() refuses 4,300 digits)."""
+
+
 def _is_index(entry: str) -> bool:
-    return entry.isascii() and entry.isdigit()
+    return entry.isascii() and entry.isdigit() and len(entry) <= MAX_INDEX_DIGITS
 
 
 def _is_negative_index(entry: str) -> bool:

@@ -24,6 +24,8 @@ from .process import CommandResult
 
 NVML_TIMEOUT_S = 5.0
 MAX_READ_BYTES = 4 << 20
+MAX_SYMLINK_HOPS = 40
+"""Like the kernel's limit: a loop of links stops resolving instead of hanging."""
 
 
 class Host(Protocol):
@@ -51,6 +53,10 @@ class Host(Protocol):
         ...
 
     def which(self, name: str) -> str | None: ...
+
+    def realpath(self, path: str) -> str:
+        """The path with every symlink resolved (the path itself where that fails)."""
+        ...
 
     def run(self, argv: Sequence[str], timeout: float = 5.0) -> CommandResult: ...
 
@@ -98,6 +104,9 @@ class RealHost:
 
     def which(self, name: str) -> str | None:
         return shutil.which(name, path=self._env.get("PATH"))
+
+    def realpath(self, path: str) -> str:
+        return os.path.realpath(path)
 
     def run(self, argv: Sequence[str], timeout: float = 5.0) -> CommandResult:
         return process.run(argv, timeout=timeout, base_env=self._env)
@@ -251,6 +260,30 @@ class RecordedHost:
     def which(self, name: str) -> str | None:
         found = self.spec.get("which", {}).get(name)
         return str(found) if found else None
+
+    def realpath(self, path: str) -> str:
+        """Symlinks inside root/ resolve as on the machine: an absolute target is under root/."""
+        parts = [p for p in path.split("/") if p]
+        resolved: list[str] = []
+        hops = 0
+        while parts:
+            part = parts.pop(0)
+            if part == ".":
+                continue
+            if part == "..":
+                if resolved:
+                    resolved.pop()
+                continue
+            local = self.root.joinpath(*resolved, part)
+            if local.is_symlink() and hops < MAX_SYMLINK_HOPS:
+                hops += 1
+                target = os.readlink(local)
+                if target.startswith("/"):
+                    resolved = []
+                parts = [p for p in target.split("/") if p] + parts
+                continue
+            resolved.append(part)
+        return "/" + "/".join(resolved)
 
     def run(self, argv: Sequence[str], timeout: float = 5.0) -> CommandResult:
         args = tuple(argv)

@@ -32,6 +32,15 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+MAX_SHOWN_CHARS = 60
+
+
+def shown(value: Any) -> str:
+    """repr(value) for an error message, cut short: a 5,000-digit value would bury the line."""
+    text = repr(value)
+    return text if len(text) <= MAX_SHOWN_CHARS else f"{text[: MAX_SHOWN_CHARS - 3]}..."
+
+
 Decoder = Callable[[Any, str], Any]
 _DECODERS: dict[Any, Decoder] = {}
 
@@ -87,7 +96,9 @@ def _union(args: tuple[Any, ...]) -> Decoder:
                 return option(data, path)
             except DecodeError as exc:
                 errors.append(str(exc))
-        raise DecodeError(errors[0] if len(errors) == 1 else f"{path}: unexpected value {data!r}")
+        raise DecodeError(
+            errors[0] if len(errors) == 1 else f"{path}: unexpected value {shown(data)}"
+        )
 
     return decode
 
@@ -96,7 +107,7 @@ def _literal(allowed: tuple[Any, ...]) -> Decoder:
     def decode(data: Any, path: str) -> Any:
         if data not in allowed:
             names = ", ".join(repr(a) for a in allowed)
-            raise DecodeError(f"{path}: {data!r} is not one of {names}")
+            raise DecodeError(f"{path}: {shown(data)} is not one of {names}")
         return data
 
     return decode
@@ -177,7 +188,7 @@ def _enum(cls: type[enum.Enum]) -> Decoder:
             return cls(data)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in cls)
-            raise DecodeError(f"{path}: {data!r} is not one of {allowed}") from None
+            raise DecodeError(f"{path}: {shown(data)} is not one of {allowed}") from None
 
     return decode
 
@@ -185,13 +196,13 @@ def _enum(cls: type[enum.Enum]) -> Decoder:
 def _float(data: Any, path: str) -> Any:
     if isinstance(data, int | float) and not isinstance(data, bool):
         return float(data)
-    raise DecodeError(f"{path}: expected a number, got {data!r}")
+    raise DecodeError(f"{path}: expected a number, got {shown(data)}")
 
 
 def _exact(tp: type) -> Decoder:
     def decode(data: Any, path: str) -> Any:
         if type(data) is not tp:
-            raise DecodeError(f"{path}: expected {tp.__name__}, got {data!r}")
+            raise DecodeError(f"{path}: expected {tp.__name__}, got {shown(data)}")
         return data
 
     return decode
@@ -199,5 +210,5 @@ def _exact(tp: type) -> Decoder:
 
 def _none(data: Any, path: str) -> Any:
     if data is not None:
-        raise DecodeError(f"{path}: expected null, got {data!r}")
+        raise DecodeError(f"{path}: expected null, got {shown(data)}")
     return None

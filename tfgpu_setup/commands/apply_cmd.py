@@ -17,12 +17,13 @@ from rich.prompt import Confirm
 
 from ..apply.apply import PHASE_PREFIX, ApplyResult, apply_plan, rollback
 from ..apply.install import Installer
+from ..documents import read_document
 from ..errors import ExitCode, UserError
+from ..matrix.load import matrix_in_use
 from ..outcome import Outcome
-from ..plan import Plan
+from ..plan import PLAN_DOCUMENT, Plan
 from ..render import show_plan
 from ..verify.outcome import VerifyOutcome
-from .matrix_cmd import current_matrix
 from .plan_cmd import PlanOptions, plan_once
 from .target import resolve_venv
 from .verify_cmd import run_verify, show_verify
@@ -44,18 +45,11 @@ class ApplyOptions:
 
 def load_plan(opts: ApplyOptions, environ: Mapping[str, str]) -> Plan:
     if opts.plan_file:
-        try:
-            text = Path(opts.plan_file).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise UserError(
-                f"--plan {opts.plan_file}: cannot read it ({exc.strerror}); create one with "
-                "'tfgpu-setup plan --json > plan.json'",
-                ExitCode.INPUT,
-            ) from None
+        text = read_document(opts.plan_file, "--plan", PLAN_DOCUMENT)
         plan = Plan.from_json(text, origin=opts.plan_file)
         _check_interpreter(plan, opts.plan_file)
         return plan
-    return plan_once(opts.plan_options, current_matrix(), environ)
+    return plan_once(opts.plan_options, matrix_in_use(), environ)
 
 
 def _check_interpreter(plan: Plan, origin: str) -> None:

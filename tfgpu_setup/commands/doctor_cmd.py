@@ -9,24 +9,24 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
 
+from ..diagnose import logs
 from ..diagnose.doctor import Diagnosis, diagnose
 from ..diagnose.report import Redaction, render_report
 from ..errors import ExitCode, UserError
 from ..facts import Facts
+from ..matrix.load import matrix_in_use
 from ..outcome import Outcome
 from ..render import show_findings
 from ..serde import to_jsonable
 from ..verify.outcome import VerifyOutcome
 from .facts_input import FactsInput, gather_facts
-from .matrix_cmd import current_matrix
 from .target import resolve_venv
 from .verify_cmd import run_verify, show_verify
-
-MAX_LOG_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -42,17 +42,29 @@ class DoctorOptions:
 
 
 def read_log(path: str) -> str:
+    """The whole log, streamed: only the lines a signature could match are kept."""
     try:
         if path == "-":
-            return sys.stdin.read(MAX_LOG_BYTES)
+            binary = getattr(sys.stdin, "buffer", None)  # None when stdin was replaced by text
+            return logs.read_log(binary if binary is not None else _TextAsBytes(sys.stdin))
         with open(path, "rb") as fh:
-            return fh.read(MAX_LOG_BYTES).decode("utf-8", errors="replace")
+            return logs.read_log(fh)
     except OSError as exc:
         raise UserError(f"--log {path}: cannot read it ({exc.strerror})", ExitCode.INPUT) from None
 
 
+class _TextAsBytes:
+    """A text stream read the way read_log reads bytes, a bounded line at a time."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def readline(self, limit: int = -1, /) -> bytes:
+        return self.stream.readline(limit).encode("utf-8", errors="replace")
+
+
 def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
-    matrix = current_matrix()
+    matrix = matrix_in_use()
     log = read_log(opts.log) if opts.log else None
     venv = resolve_venv(opts.venv, environ)
     facts_input = opts.facts
@@ -86,7 +98,14 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
     diagnosis = diagnose(matrix, facts, str(venv), verify, log, opts.tf)
     if opts.report:
         redaction = (
-            Redaction(str(Path.home()), _user(), socket.gethostname()) if opts.redact else None
+            Redaction(
+                str(Path.home()),
+                _user(),
+                socket.gethostname(),
+                tuple(n for n in (environ.get("USER"), environ.get("LOGNAME")) if n),
+            )
+            if opts.redact
+            else None
         )
         text = render_report(diagnosis, facts, verify, redaction)
         Path(opts.report).write_text(text, encoding="utf-8")

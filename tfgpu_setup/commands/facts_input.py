@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from ..documents import MAX_DOCUMENT_BYTES, decode_text
 from ..errors import ExitCode, UserError
-from ..facts import Facts
+from ..facts import FACTS_DOCUMENT, Facts
 from ..host import RealHost
 from ..matrix.model import Matrix
 from ..whatif import Overrides, apply_overrides, baseline_facts
@@ -33,24 +33,25 @@ class FactsInput:
 
 def read_facts_bytes(path: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
         raise UserError(
             f"--facts {path}: cannot read it ({exc.strerror}); create it with "
             "'tfgpu-setup probe --json > host.json'",
             ExitCode.INPUT,
         ) from None
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise UserError(
+            f"--facts {path}: larger than {MAX_DOCUMENT_BYTES >> 20} MiB, not a facts document; "
+            "create it with 'tfgpu-setup probe --json > host.json'",
+            ExitCode.INPUT,
+        )
+    return raw
 
 
 def decode_facts(raw: bytes, origin: str) -> Facts:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"--facts {origin}: not UTF-8 text ({exc.reason} at byte {exc.start}); create it "
-            "with 'tfgpu-setup probe --json > host.json'",
-            ExitCode.INPUT,
-        ) from None
+    text = decode_text(raw, f"--facts {origin}", FACTS_DOCUMENT)
     return Facts.from_json(text, origin=origin)
 
 

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
+import logging
 from datetime import date
 from pathlib import Path
 
-import platformdirs
+from packaging.version import Version
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import ExitCode
-from ..matrix.load import load_matrix
+from ..errors import ExitCode, UserError
+from ..matrix.load import load_matrix, matrix_in_use, user_matrix_dir
 from ..matrix.model import Matrix
+from ..matrix.show import STALE_AFTER_DAYS
 from ..outcome import Outcome
+
+_log = logging.getLogger(__name__)
 
 SHOW_COLUMNS = (
     "tensorflow",
@@ -28,24 +30,23 @@ SHOW_COLUMNS = (
 )
 
 
-def user_matrix_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """Where 'matrix refresh' writes, and where plan looks first (TFGPU_MATRIX_DIR overrides)."""
-    env = os.environ if environ is None else environ
-    override = env.get("TFGPU_MATRIX_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir("tfgpu-setup", appauthor=False)) / "matrices"
-
-
 def current_matrix() -> Matrix:
-    return load_matrix(user_matrix_dir())
+    """The matrix in use (see matrix.load.matrix_in_use), for the commands that import it here."""
+    return matrix_in_use()
 
 
 def show(tf: str | None) -> Outcome:
     from ..matrix.show import matrix_rows
 
-    matrix = current_matrix()
+    matrix = matrix_in_use()
     rows = matrix_rows(matrix, tf)
+    if not rows:
+        newest = max((Version(r.version) for r in matrix.tensorflow.releases), default=None)
+        raise UserError(
+            f"matrix show --tf {tf}: no release matches; the matrix ({matrix.origin}) holds "
+            f"releases up to {newest}: see 'tfgpu-setup matrix show'",
+            ExitCode.INPUT,
+        )
     document = {
         "schema": "tfgpu-setup/matrix-show",
         "schema_version": 1,
@@ -55,13 +56,11 @@ def show(tf: str | None) -> Outcome:
     }
 
     def render(console: Console) -> None:
-        if not rows:
-            console.print(f"no release matches {escape(tf or '')}")
-            return
         columns = [c for c in SHOW_COLUMNS if c in rows[0]] or list(rows[0])
         table = Table(
             title=f"TensorFlow GPU compatibility ({escape(matrix.origin)}, refreshed "
-            f"{escape(matrix.tensorflow.refreshed)})"
+            f"{escape(matrix.tensorflow.refreshed)})",
+            title_justify="left",
         )
         for column in columns:
             table.add_column(column.replace("_", " "), overflow="fold")
@@ -75,7 +74,7 @@ def show(tf: str | None) -> Outcome:
 def check() -> Outcome:
     from ..matrix.show import check_matrix
 
-    matrix = current_matrix()
+    matrix = matrix_in_use()
     result = check_matrix(matrix, date.today())
     document = {"schema": "tfgpu-setup/matrix-check", "schema_version": 1, **result}
 
@@ -85,12 +84,24 @@ def check() -> Outcome:
             if result["valid"]
             else f"[red]invalid: {escape(str(result['error']))}[/red]"
         )
-        console.print(f"matrix ({escape(str(result['origin']))}): {verdict}")
+        console.print(f"matrix in use: {escape(str(result['origin']))}: {verdict}")
+        for note in result["notes"]:
+            console.print(f"  [yellow]note:[/yellow] {escape(note)}")
+        refreshed = result["refreshed"]
+        console.print("refreshed: " + ", ".join(f"{name} {day}" for name, day in refreshed.items()))
+        age = result["age_days"]
+        if age is not None:
+            console.print(f"age: {age} days (the oldest file)")
+        console.print(f"newest TensorFlow release: {result['newest_release']}")
+        counts = result["counts"]
         console.print(
-            f"refreshed: {result['refreshed']}, {result['age_days']} days old; "
-            f"newest release {result['newest_release']}"
+            "holds: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
         )
-        console.print(f"holds: {result['counts']}")
+        if result["stale"]:
+            console.print(
+                f"[yellow]older than {STALE_AFTER_DAYS} days:[/yellow] run 'tfgpu-setup "
+                "matrix refresh' to pick up new TensorFlow releases"
+            )
 
     return Outcome(document, render, ExitCode.OK if result["valid"] else ExitCode.MATRIX)
 
@@ -98,7 +109,12 @@ def check() -> Outcome:
 def refresh(dest: str | None) -> Outcome:
     from ..matrix.refresh import refresh as run_refresh
 
-    matrix = current_matrix()
+    try:
+        matrix = matrix_in_use()
+    except UserError as exc:
+        # A refresh must be able to repair what a broken refresh left: start from shipped.
+        _log.warning("%s; refreshing from the shipped matrix", exc.message)
+        matrix = load_matrix(None)
     target = Path(dest) if dest else user_matrix_dir()
     console = Console(stderr=True, highlight=False)
     with console.status("fetching the official sources") as status:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ExitCode, RequestError, UserError
 from ..facts import Facts
-from ..matrix.load import load_matrix
+from ..matrix.load import matrix_in_use
 from ..matrix.model import Matrix
 from ..outcome import Outcome
 from ..plan import Plan
@@ -130,7 +130,7 @@ def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> 
 
 
 def run(opts: PlanOptions, environ: Mapping[str, str]) -> Outcome:
-    matrix = load_matrix()
+    matrix = matrix_in_use()
     if opts.facts.facts_file and Path(opts.facts.facts_file).is_dir():
         return _plan_folder(opts, matrix, environ)
     plan = plan_once(opts, matrix, environ)

@@ -33,7 +33,7 @@ CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
 WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
 
-_WINDOWS = re.compile(r"[A-Za-z]:\\\\?[\w$ .-]+\\|\b\w+64_\d+\.dll\b|\.pyd\b")
+_WINDOWS = re.compile(r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b")
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b")
 _MACOS = re.compile(r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b")
 _PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")

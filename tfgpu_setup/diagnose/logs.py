@@ -6,9 +6,11 @@ over the whole text, and a regex only runs on the lines that contain a needle.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Protocol
 
 from packaging.version import InvalidVersion, Version
 
@@ -55,6 +57,102 @@ def _needle_index() -> dict[str, tuple[int, ...]]:
 
 _NEEDLES = _needle_index()
 """Each distinct needle once, with the signatures it may announce: one scan of the text each."""
+
+
+READ_PIECE_BYTES = 1 << 20
+"""A log is read a piece of at most this many bytes at a time, however long its lines are."""
+MAX_KEPT_LINE_CHARS = 4 << 20
+"""Of one enormous line, the pieces naming a signature are kept up to this many characters."""
+MAX_REPEATS = 16
+FULL_TEXT_CHARS = 4 << 20
+"""The start of a log is kept whole (every line, up to this many characters): what a pasted log
+says besides signature lines (paths, versions, wrapped continuations) is evidence too, and
+pasted logs are far shorter than this. Past it only the lines a signature could match are kept."""
+"""Identical lines kept per log: more copies cannot change a finding (evidence quotes three)."""
+
+
+class ByteLines(Protocol):
+    """What read_log reads from: a binary file, or anything that reads bounded lines of bytes."""
+
+    def readline(self, limit: int = -1, /) -> bytes: ...
+
+
+def read_log(stream: ByteLines) -> str:
+    """A log as match_log reads it, streamed in bounded pieces: every line a signature could
+    match, at its own line number; every other line (and repeats beyond MAX_REPEATS) as an
+    empty line. Memory grows with the lines that matter, not with the size of the log.
+    Bytes that are not UTF-8 become U+FFFD."""
+    reader = _LogReader()
+    block: list[tuple[str, bool]] = []
+    block_chars = 0
+    continuing = False
+    while piece := stream.readline(READ_PIECE_BYTES):
+        text = piece.decode("utf-8", errors="replace").removesuffix("\n")
+        block.append((text, continuing))
+        block_chars += len(text) + 1
+        continuing = not piece.endswith(b"\n")
+        if block_chars >= READ_PIECE_BYTES:
+            reader.add(block)
+            block, block_chars = [], 0
+    reader.add(block)
+    return reader.text()
+
+
+class _LogReader:
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.repeats: dict[str, int] = {}
+        self.line: list[str] | None = None
+        self.line_chars = 0
+        self.total_chars = 0
+        """Characters of lines kept so far."""
+
+    def add(self, block: list[tuple[str, bool]]) -> None:
+        """Pieces of lines, each with whether it continues the previous piece's line."""
+        hits = _pieces_with_needles([piece for piece, _ in block])
+        for index, (piece, continues) in enumerate(block):
+            if not continues or self.line is None:
+                self._finish()
+                self.line, self.line_chars = [], 0
+            whole = self.total_chars + self.line_chars + len(piece) <= FULL_TEXT_CHARS
+            if (whole or index in hits) and self.line_chars + len(piece) <= MAX_KEPT_LINE_CHARS:
+                self.line.append(piece)
+                self.line_chars += len(piece)
+
+    def _finish(self) -> None:
+        if self.line is None:
+            return
+        line = "".join(self.line)
+        self.total_chars += len(line) + 1
+        if line:
+            self.repeats[line] = seen = self.repeats.get(line, 0) + 1
+            if seen > MAX_REPEATS:
+                line = ""
+        self.kept.append(line)
+        self.line = None
+
+    def text(self) -> str:
+        self._finish()
+        return "\n".join(self.kept)
+
+
+def _pieces_with_needles(pieces: list[str]) -> set[int]:
+    """The indices of the pieces holding a needle: one str.find scan per needle per block."""
+    text = "\n".join(pieces)
+    starts = []
+    offset = 0
+    for piece in pieces:
+        starts.append(offset)
+        offset += len(piece) + 1
+    hits: set[int] = set()
+    for needle in _NEEDLES:
+        position = text.find(needle)
+        while position != -1:
+            index = bisect_right(starts, position) - 1
+            hits.add(index)
+            following = starts[index + 1] if index + 1 < len(starts) else len(text)
+            position = text.find(needle, following)
+    return hits
 
 
 def match_log(text: str) -> tuple[LogMatch, ...]:

@@ -21,15 +21,23 @@ class Redaction:
     home: str | None
     user: str | None
     host: str | None
+    other_users: tuple[str, ...] = ()
+    """More names of the same user ($USER, $LOGNAME and the account name can differ)."""
 
     def apply(self, text: str) -> str:
         if self.home and len(self.home) > 1:
             text = text.replace(self.home.rstrip("/"), "~")
         text = re.sub(r"/(home|Users)/[^/\s'\"]+", r"~", text)
         text = UUID.sub(lambda m: f"{m.group(1)}-<redacted>", text)
-        for secret, label in ((self.host, "<host>"), (self.user, "<user>")):
+        hosts = {self.host, self.host.split(".")[0]} if self.host else set()
+        # Host names are case-insensitive (LAB-BOX-7 is lab-box-7); user names are not, and
+        # matching them so would turn 'NVIDIA Ada' into '<user>' for a user called ada.
+        secrets = [(h, "<host>", re.IGNORECASE) for h in hosts] + [
+            (u, "<user>", 0) for u in {self.user, *self.other_users}
+        ]
+        for secret, label, flags in sorted(secrets, key=lambda s: -len(s[0] or "")):
             if secret and len(secret) > 2:
-                text = re.sub(rf"\b{re.escape(secret)}\b", label, text)
+                text = re.sub(rf"\b{re.escape(secret)}\b", label, text, flags=flags)
         return text
 
 

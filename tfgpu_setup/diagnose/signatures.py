@@ -272,7 +272,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="kernel-driver-not-running",
         needles=("kernel driver does not appear to be running",),
         pattern=_re(
-            r"kernel driver does not appear to be running on this host \((?P<host>[^)]*)\)"
+            r"kernel driver does not appear to be running on this host \((?P<host>[^)]{0,255})\)"
             r"(?:: (?P<path>\S+) does not exist)?"
         ),
         finding_id="no-nvidia-driver",
@@ -516,9 +516,9 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cudnn-version-mismatch",
         needles=("DNN library",),
         pattern=_re(
-            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d+(?:\.\d+)*)"
+            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
             r"(?: \(compatibility version [\d.]+\))? but source was compiled with:?"
-            r" (?P<cudnn_compiled>\d+(?:\.\d+)*)"
+            r" (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
         ),
         finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,
@@ -686,7 +686,8 @@ CATALOGUE: tuple[Signature, ...] = (
         name="min-compute-capability",
         needles=("The minimum required Cuda capability is",),
         pattern=_re(
-            r"Ignoring (?:visible )?gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]+),.*?\)"
+            r"Ignoring (?:visible )?gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]{1,255}),"
+            r"[^)]{0,1024}\)"
             r" with Cuda compute capability (?P<cc>\d+\.\d+)\."
             r" The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
         ),
@@ -838,7 +839,11 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="ptxas-not-found",
         needles=("ptxas", "PTX compilation provider"),
-        pattern=_re(r"(?:(?P<path>\S*ptxas) not found|No PTX compilation provider is available)"),
+        # (?<!\S): \S* starts only where a word does (the same leftmost match), so a long word
+        # is scanned once instead of once per character.
+        pattern=_re(
+            r"(?:(?<!\S)(?P<path>\S*ptxas) not found|No PTX compilation provider is available)"
+        ),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
         title="XLA failed: no ptxas to compile PTX",
@@ -919,7 +924,8 @@ CATALOGUE: tuple[Signature, ...] = (
         name="cuda-out-of-memory",
         needles=("OUT_OF_MEMORY",),
         pattern=_re(
-            r"failed to allocate (?P<size>[\d.]+[KMGT]?i?B?)[^:]*: CUDA_ERROR_OUT_OF_MEMORY"
+            r"failed to allocate (?P<size>[\d.]{1,32}[KMGT]?i?B?)[^:]{0,255}:"
+            r" CUDA_ERROR_OUT_OF_MEMORY"
             r"|CUDA_ERROR_OUT_OF_MEMORY"
         ),
         finding_id="gpu-out-of-memory",
@@ -1095,8 +1101,8 @@ CATALOGUE: tuple[Signature, ...] = (
         needles=("TensorFlow device", "Created device"),
         pattern=_re(
             r"Creat(?:ed|ing) (?:TensorFlow )?device \(?(?:/job:[^/\s]+/replica:\d+/task:\d+)?"
-            r"/(?:device:GPU|gpu):(?P<index>\d+)(?:.*?name: (?P<gpu>[^,)]+))?"
-            r"(?:.*?compute capability: (?P<cc>\d+\.\d+))?"
+            r"/(?:device:GPU|gpu):(?P<index>\d+)(?:.{0,512}?name: (?P<gpu>[^,)]{1,255}))?"
+            r"(?:.{0,512}?compute capability: (?P<cc>\d+\.\d+))?"
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -1146,7 +1152,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="xla-gpu-stream-executor",
         needles=("StreamExecutor device (",),
         pattern=_re(
-            r"StreamExecutor device \((?P<index>\d+)\): (?P<gpu>.+?), Compute Capability"
+            r"StreamExecutor device \((?P<index>\d+)\): (?P<gpu>.{1,255}?), Compute Capability"
             r" (?P<cc>\d+\.\d+)"
         ),
         finding_id=None,
@@ -1159,7 +1165,7 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="cudnn-loaded",
         needles=("Loaded cuDNN version",),
-        pattern=_re(r"Loaded cuDNN version (?P<cudnn_loaded>\d+)"),
+        pattern=_re(r"Loaded cuDNN version (?P<cudnn_loaded>\d{1,9})\b"),
         finding_id=None,
         severity=Severity.INFO,
         title="cuDNN {cudnn_loaded} loaded",

@@ -124,10 +124,10 @@ def _plans(folder: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
 def _plan_now(facts_dir: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
     from ..commands.facts_input import FactsInput
     from ..commands.plan_cmd import PlanOptions, plan_folder
-    from ..matrix.load import load_matrix
+    from ..matrix.load import matrix_in_use
 
     if not any(facts_dir.glob("*.json")):
         return {}
     options = PlanOptions(facts=FactsInput(facts_file=str(facts_dir)))
-    hosts = plan_folder(options, load_matrix(), environ)
+    hosts = plan_folder(options, matrix_in_use(), environ)
     return {h.facts.removesuffix(".json"): h.plan for h in hosts}

@@ -9,10 +9,13 @@ The result is cached per process: call `load_matrix.cache_clear()` after writing
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +37,11 @@ SCHEMA_VERSION = 1
 """The schema_version this tool reads; a file with a higher one was written by a newer tool."""
 SHIPPED = "shipped"
 
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 _log = logging.getLogger(__name__)
 
@@ -57,29 +65,83 @@ def shipped_dir() -> Path:
     return _PACKAGE_DIR.parent / "matrices"
 
 
+MATRIX_DIR_VARIABLE = "TFGPU_MATRIX_DIR"
+
+
+def user_matrix_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where 'matrix refresh' writes and where every command looks first ($TFGPU_MATRIX_DIR)."""
+    env = os.environ if environ is None else environ
+    override = env.get(MATRIX_DIR_VARIABLE)
+    if override:
+        return Path(override)
+    import platformdirs  # only here: the matrix itself loads with packaging alone
+
+    return Path(platformdirs.user_data_dir("tfgpu-setup", appauthor=False)) / "matrices"
+
+
+def matrix_in_use(environ: Mapping[str, str] | None = None) -> Matrix:
+    """The matrix every command uses: refreshed files where valid and current, else shipped.
+
+    A refreshed file older than the shipped one is passed over (with a note saying so) unless
+    TFGPU_MATRIX_DIR names its folder: then the user asked for exactly that matrix.
+    """
+    env = os.environ if environ is None else environ
+    return load_matrix(user_matrix_dir(env), explicit=bool(env.get(MATRIX_DIR_VARIABLE)))
+
+
 @functools.lru_cache(maxsize=8)
-def load_matrix(refreshed_dir: Path | None = None) -> Matrix:
-    """The matrix, each file from `refreshed_dir` when it holds a valid one, else shipped."""
-    shipped = shipped_dir()
-    drivers, drivers_from = _choose(DRIVERS_FILE, decode_drivers, shipped, refreshed_dir)
-    gpus, gpus_from = _choose(GPUS_FILE, decode_gpus, shipped, refreshed_dir)
+def load_matrix(refreshed_dir: Path | None = None, *, explicit: bool = True) -> Matrix:
+    """The matrix, each file from `refreshed_dir` when it holds a valid one, else shipped.
 
-    drivers_label = (
-        f"matrices/{DRIVERS_FILE}"
-        if drivers_from == SHIPPED
-        else str(Path(drivers_from, DRIVERS_FILE))
-    )
-
-    def decode_tf(data: Any, origin: str) -> TensorflowMatrix:
-        return decode_tensorflow(data, origin, drivers=drivers, drivers_origin=drivers_label)
-
-    tensorflow, tensorflow_from = _choose(TENSORFLOW_FILE, decode_tf, shipped, refreshed_dir)
+    With explicit=False, a refreshed file older than the shipped one is not used."""
+    notes: list[str] = []
+    chooser = _Chooser(shipped_dir(), refreshed_dir, explicit, notes)
+    drivers, drivers_from = chooser.choose(DRIVERS_FILE, decode_drivers)
+    gpus, gpus_from = chooser.choose(GPUS_FILE, decode_gpus)
+    try:
+        tensorflow, tensorflow_from = chooser.choose(
+            TENSORFLOW_FILE, _tensorflow_decoder(drivers, drivers_from)
+        )
+    except UserError as exc:
+        if drivers_from == SHIPPED or refreshed_dir is None:
+            raise
+        # The refreshed driver table is valid alone but lacks what the TensorFlow matrix
+        # needs: it is the refreshed file that is wrong, so say so and use the shipped one.
+        chooser.note(
+            f"{refreshed_dir / DRIVERS_FILE}: does not cover the TensorFlow matrix "
+            f"({exc.message}); using the shipped {DRIVERS_FILE} instead"
+        )
+        drivers, drivers_from = chooser.shipped(DRIVERS_FILE, decode_drivers)
+        tensorflow, tensorflow_from = chooser.choose(
+            TENSORFLOW_FILE, _tensorflow_decoder(drivers, drivers_from)
+        )
     origins = {
         TENSORFLOW_FILE: tensorflow_from,
         DRIVERS_FILE: drivers_from,
         GPUS_FILE: gpus_from,
     }
-    return Matrix(tensorflow=tensorflow, drivers=drivers, gpus=gpus, origin=_origin(origins))
+    return Matrix(
+        tensorflow=tensorflow,
+        drivers=drivers,
+        gpus=gpus,
+        origin=_origin(origins),
+        notes=tuple(notes),
+    )
+
+
+def _tensorflow_decoder(
+    drivers: DriverMatrix, drivers_from: str
+) -> Callable[[Any, str], TensorflowMatrix]:
+    label = (
+        f"matrices/{DRIVERS_FILE}"
+        if drivers_from == SHIPPED
+        else str(Path(drivers_from, DRIVERS_FILE))
+    )
+
+    def decode(data: Any, origin: str) -> TensorflowMatrix:
+        return decode_tensorflow(data, origin, drivers=drivers, drivers_origin=label)
+
+    return decode
 
 
 def decode_tensorflow(
@@ -114,32 +176,92 @@ def decode_gpus(data: Any, origin: str) -> GpuMatrix:
 
 def read_json(path: Path, origin: str) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        # A BOM, as Windows editors and PowerShell write one, says the encoding.
+        encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+        text = raw.decode(encoding)
     except (OSError, UnicodeDecodeError) as exc:
         raise problem(origin, None, None, f"cannot be read ({exc})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise problem(origin, None, None, f"is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise problem(origin, None, None, "is not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # a number too long to convert
+        raise problem(origin, None, None, f"is not valid JSON ({exc})") from None
 
 
-def _choose(
-    name: str,
-    decode: Callable[[Any, str], T],
-    shipped: Path,
-    refreshed_dir: Path | None,
-) -> tuple[T, str]:
-    if refreshed_dir is not None:
-        candidate = refreshed_dir / name
-        if candidate.is_file():
-            try:
-                return decode(read_json(candidate, str(candidate)), str(candidate)), str(
-                    refreshed_dir
+class _Chooser:
+    """Picks each file from the refreshed folder or the shipped one, noting every fallback."""
+
+    def __init__(
+        self, shipped: Path, refreshed_dir: Path | None, explicit: bool, notes: list[str]
+    ) -> None:
+        self.shipped_folder = shipped
+        self.refreshed_dir = refreshed_dir
+        self.explicit = explicit
+        self.notes = notes
+        self.today = date.today()
+
+    def note(self, message: str) -> None:
+        self.notes.append(message)
+        _log.warning("%s", message)
+
+    def shipped(self, name: str, decode: Callable[[Any, str], T]) -> tuple[T, str]:
+        label = f"matrices/{name}"
+        return decode(read_json(self.shipped_folder / name, label), label), SHIPPED
+
+    def choose(self, name: str, decode: Callable[[Any, str], T]) -> tuple[T, str]:
+        if self.refreshed_dir is None:
+            return self.shipped(name, decode)
+        candidate = self.refreshed_dir / name
+        if not candidate.is_file():
+            return self.shipped(name, decode)
+        try:
+            data = read_json(candidate, str(candidate))
+            decoded = decode(data, str(candidate))
+            _check_not_future(data, str(candidate), self.today)
+        except UserError as exc:
+            self.note(f"{exc.message}; using the shipped {name} instead")
+            return self.shipped(name, decode)
+        except (ValueError, RecursionError) as exc:  # a check not written for such input
+            self.note(f"{candidate}: cannot be used ({exc}); using the shipped {name} instead")
+            return self.shipped(name, decode)
+        refreshed, shipped = _refreshed_date(data), self._shipped_date(name)
+        if refreshed is not None and shipped is not None and refreshed < shipped:
+            if not self.explicit:
+                self.note(
+                    f"{candidate} (refreshed {refreshed}) is older than the shipped {name} "
+                    f"(refreshed {shipped}); using the shipped one: run 'tfgpu-setup matrix "
+                    "refresh' to update it, or delete the old file"
                 )
-            except UserError as exc:
-                _log.warning("%s; using the shipped %s instead", exc.message, name)
-    label = f"matrices/{name}"
-    return decode(read_json(shipped / name, label), label), SHIPPED
+                return self.shipped(name, decode)
+            self.note(
+                f"using {candidate} as {MATRIX_DIR_VARIABLE} asks, although it (refreshed "
+                f"{refreshed}) is older than the shipped {name} (refreshed {shipped})"
+            )
+        return decoded, str(self.refreshed_dir)
+
+    def _shipped_date(self, name: str) -> date | None:
+        try:
+            return _refreshed_date(read_json(self.shipped_folder / name, f"matrices/{name}"))
+        except UserError:
+            return None
+
+
+def _refreshed_date(data: Any) -> date | None:
+    value = data.get("refreshed") if isinstance(data, dict) else None
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _check_not_future(data: Any, origin: str, today: date) -> None:
+    when = _refreshed_date(data)
+    if when is not None and when > today + timedelta(days=1):
+        raise problem(origin, None, "refreshed", f"{when} is in the future (today is {today})")
 
 
 def _decode(cls: type[T], data: Any, origin: str, schema: str) -> T:

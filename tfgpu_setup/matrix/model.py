@@ -208,3 +208,5 @@ class Matrix:
     gpus: GpuMatrix
     origin: str
     """Where it was loaded from: 'shipped' or the refreshed folder's path."""
+    notes: tuple[str, ...] = ()
+    """Why a refreshed file was passed over, or used although older than the shipped one."""

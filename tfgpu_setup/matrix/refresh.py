@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-import platformdirs
 from packaging.version import Version
 
+from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.matrix.fetch import fetch
 from tfgpu_setup.matrix.load import decode_tensorflow, load_matrix
 from tfgpu_setup.matrix.merge import (
@@ -108,10 +108,6 @@ class RefreshResult:
         }
 
 
-def default_refresh_dir() -> Path:
-    return Path(platformdirs.user_data_dir("tfgpu-setup", appauthor=False)) / "matrices"
-
-
 def refresh(
     current: Matrix,
     dest_dir: Path,
@@ -167,7 +163,14 @@ def refresh(
         drivers=current.drivers,
         drivers_origin=_drivers_origin(current),
     )
-    _write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    try:
+        _write_atomically(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise UserError(
+            f"cannot write {path} ({exc.strerror or exc}); the previous matrix is kept: "
+            "give a writable folder with --dest or TFGPU_MATRIX_DIR",
+            ExitCode.MATRIX,
+        ) from None
     load_matrix.cache_clear()  # a matrix loaded from dest_dir before is out of date now
     return RefreshResult(
         path=path,
@@ -247,13 +250,20 @@ def _release(get: Callable[[str, Collection[str]], bytes], url: str, version: st
     return PypiRelease(metadata, url)
 
 
+MODE = 0o644
+"""Like any data file: the matrix is no secret, and other tools (or users) may read it."""
+
+
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes a fresh, unpredictable name with O_EXCL: no planted link is written through.
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            if hasattr(os, "fchmod"):  # mkstemp's 0600 would hide the matrix from others
+                os.fchmod(handle.fileno(), MODE & ~_umask())
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except BaseException:
@@ -265,3 +275,9 @@ def _write_atomically(path: Path, text: str) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -21,6 +21,8 @@ from tfgpu_setup.matrix.validate import (
 )
 
 PLATFORM_ORDER: tuple[str, ...] = typing.get_args(PlatformKey)
+STALE_AFTER_DAYS = 90
+"""TensorFlow releases every few months: past this, 'matrix check' suggests a refresh."""
 
 
 def matrix_rows(matrix: Matrix, tf: str | None) -> list[dict[str, str]]:
@@ -38,9 +40,9 @@ def check_matrix(matrix: Matrix, today: date) -> dict[str, Any]:
     """Whether the matrix is valid, where it came from, how old it is, and what it holds."""
     error = None
     try:
-        check_tensorflow(matrix.tensorflow, TENSORFLOW_FILE)
-        check_drivers(matrix.drivers, DRIVERS_FILE)
-        check_gpus(matrix.gpus, GPUS_FILE)
+        check_tensorflow(matrix.tensorflow, TENSORFLOW_FILE, today)
+        check_drivers(matrix.drivers, DRIVERS_FILE, today)
+        check_gpus(matrix.gpus, GPUS_FILE, today)
         check_cross(matrix.tensorflow, matrix.drivers, TENSORFLOW_FILE, DRIVERS_FILE)
     except UserError as exc:
         error = exc.message
@@ -52,12 +54,15 @@ def check_matrix(matrix: Matrix, today: date) -> dict[str, Any]:
     dates = [d for d in (_date(value) for value in refreshed.values()) if d is not None]
     oldest = min(dates, default=None)
     newest = max(matrix.tensorflow.releases, key=lambda r: Version(r.version), default=None)
+    age = None if oldest is None else (today - oldest).days
     return {
         "valid": error is None,
         "error": error,
         "origin": matrix.origin,
+        "notes": list(matrix.notes),
         "refreshed": refreshed,
-        "age_days": None if oldest is None else (today - oldest).days,
+        "age_days": age,
+        "stale": age is not None and age > STALE_AFTER_DAYS,
         "newest_release": None if newest is None else newest.version,
         "counts": {
             "releases": len(matrix.tensorflow.releases),

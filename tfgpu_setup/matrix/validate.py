@@ -12,7 +12,7 @@ import functools
 import re
 import typing
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -33,7 +33,9 @@ from tfgpu_setup.matrix.model import (
     TfRelease,
     ToolkitDriver,
 )
+from tfgpu_setup.serde import shown
 
+MAX_VERSION_TEXT = 64
 PLATFORM_KEYS = frozenset(typing.get_args(PlatformKey))
 CC_EVIDENCE = frozenset({"wheel scan", "sibling wheel scan", "docs"})
 NO_MVC_BEFORE = 11
@@ -50,8 +52,18 @@ def problem(origin: str, entry: str | None, field: str | None, message: str) -> 
         parts.append(entry)
     if field:
         parts.append(f"field '{field}'")
-    parts.append(" ".join(message.splitlines()))
+    parts.append(_shortened(" ".join(message.splitlines())))
     return UserError(": ".join(parts), ExitCode.MATRIX)
+
+
+MAX_MESSAGE_CHARS = 600
+
+
+def _shortened(text: str) -> str:
+    """A 5,000-digit value quoted in full would bury the message; its start names it."""
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text
+    return text[: MAX_MESSAGE_CHARS - 20] + f"... ({len(text)} characters)"
 
 
 def is_xy(value: str) -> bool:
@@ -63,11 +75,21 @@ def is_xyz(value: str) -> bool:
     return _is_release(value, 3)
 
 
+MAX_DRIVER_PART_DIGITS = 4
+"""NVIDIA's numbers have at most 3-4 digits per component ('1050' leaves room)."""
+
+
 @functools.lru_cache(maxsize=1024)
 def is_driver_version(value: str) -> bool:
-    """NVIDIA driver numbering: '580', '570.26', '450.80.02' (components compare as integers)."""
+    """NVIDIA driver numbering: '580', '570.26', '450.80.02' (components compare as integers).
+
+    '0' and '000.1' are not drivers; nor is a 5,000-digit number."""
     parts = value.split(".")
-    return 1 <= len(parts) <= 3 and all(p.isascii() and p.isdigit() for p in parts)
+    return (
+        1 <= len(parts) <= 3
+        and all(p.isascii() and p.isdigit() and len(p) <= MAX_DRIVER_PART_DIGITS for p in parts)
+        and int(parts[0]) > 0
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -79,8 +101,9 @@ def kernel_arch(name: str, prefix: str) -> int | None:
     return int(digits)
 
 
-def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
-    _check_date(matrix.refreshed, origin)
+def check_tensorflow(matrix: TensorflowMatrix, origin: str, today: date | None = None) -> None:
+    """`today`, when given, refuses a refresh date after it (a clock or a hand edit gone wrong)."""
+    _check_date(matrix.refreshed, origin, today)
     if not matrix.releases:
         raise problem(origin, None, "releases", "no release listed")
     seen: dict[Version, str] = {}
@@ -88,8 +111,8 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
     for release in matrix.releases:
         entry = f"release {release.version}"
         try:
-            version = Version(release.version)
-        except InvalidVersion:
+            version = _parse_version(release.version)
+        except (InvalidVersion, ValueError):
             raise problem(origin, entry, "version", "is not a PEP 440 version") from None
         if version in seen:
             raise problem(origin, entry, "version", f"listed twice (also as {seen[version]})")
@@ -110,15 +133,15 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str) -> None:
         _check_wheel_set(wheel_set, versions, origin)
 
 
-def check_drivers(matrix: DriverMatrix, origin: str) -> None:
-    _check_date(matrix.refreshed, origin)
+def check_drivers(matrix: DriverMatrix, origin: str, today: date | None = None) -> None:
+    _check_date(matrix.refreshed, origin, today)
     if not matrix.toolkits:
         raise problem(origin, None, "toolkits", "no toolkit listed")
     toolkits: set[Version] = set()
     for toolkit in matrix.toolkits:
         entry = f"toolkit {toolkit.cuda}"
         if not is_xyz(toolkit.cuda):
-            raise problem(origin, entry, "cuda", f"{toolkit.cuda!r} is not a version X.Y.Z")
+            raise problem(origin, entry, "cuda", f"{shown(toolkit.cuda)} is not a version X.Y.Z")
         if Version(toolkit.cuda) in toolkits:
             raise problem(origin, entry, "cuda", "listed twice")
         toolkits.add(Version(toolkit.cuda))
@@ -127,7 +150,9 @@ def check_drivers(matrix: DriverMatrix, origin: str) -> None:
     for compat in matrix.minor_compat:
         entry = f"minor_compat {compat.major}"
         if not (compat.major.isascii() and compat.major.isdigit()):
-            raise problem(origin, entry, "major", f"{compat.major!r} is not a CUDA major version")
+            raise problem(
+                origin, entry, "major", f"{shown(compat.major)} is not a CUDA major version"
+            )
         if compat.major in majors:
             raise problem(origin, entry, "major", "listed twice")
         majors.add(compat.major)
@@ -138,8 +163,8 @@ def check_drivers(matrix: DriverMatrix, origin: str) -> None:
         _check_driver_fields(compat, origin, entry)
 
 
-def check_gpus(matrix: GpuMatrix, origin: str) -> None:
-    _check_date(matrix.refreshed, origin)
+def check_gpus(matrix: GpuMatrix, origin: str, today: date | None = None) -> None:
+    _check_date(matrix.refreshed, origin, today)
     ccs: dict[Version, str] = {}
     for arch in matrix.architectures:
         _check_architecture(arch, origin, ccs)
@@ -193,9 +218,11 @@ def check_cross(
 
 
 def _check_release(release: TfRelease, origin: str, entry: str) -> None:
+    if not release.python:
+        raise problem(origin, entry, "python", "no Python version listed")
     for python in release.python:
         if not is_xy(python):
-            raise problem(origin, entry, "python", f"{python!r} is not a Python version X.Y")
+            raise problem(origin, entry, "python", f"{shown(python)} is not a Python version X.Y")
     if release.requires_python is not None:
         _specifier(release.requires_python, origin, entry, "requires_python")
     if (release.cuda is None) != (release.cudnn is None):
@@ -205,11 +232,11 @@ def _check_release(release: TfRelease, origin: str, entry: str) -> None:
     for field in ("cuda", "cudnn"):
         value = getattr(release, field)
         if value is not None and not is_xy(value):
-            raise problem(origin, entry, field, f"{value!r} is not a version X.Y")
+            raise problem(origin, entry, field, f"{shown(value)} is not a version X.Y")
     if release.cuda_build is not None:
         if not is_xyz(release.cuda_build):
             raise problem(
-                origin, entry, "cuda_build", f"{release.cuda_build!r} is not a version X.Y.Z"
+                origin, entry, "cuda_build", f"{shown(release.cuda_build)} is not a version X.Y.Z"
             )
         if release.cuda is None or _xy_of(release.cuda_build) != _xy_of(release.cuda):
             raise problem(
@@ -222,13 +249,13 @@ def _check_release(release: TfRelease, origin: str, entry: str) -> None:
     for key, support in release.platforms.items():
         if key not in PLATFORM_KEYS:
             known = ", ".join(sorted(PLATFORM_KEYS))
-            raise problem(origin, entry, "platforms", f"unknown platform {key!r} ({known})")
+            raise problem(origin, entry, "platforms", f"unknown platform {shown(key)} ({known})")
         if support.glibc_min is not None and not is_xy(support.glibc_min):
             raise problem(
                 origin,
                 entry,
                 f"platforms.{key}.glibc_min",
-                f"{support.glibc_min!r} is not a glibc version X.Y",
+                f"{shown(support.glibc_min)} is not a glibc version X.Y",
             )
         if support.package is not None:
             _project_name(support.package, origin, entry, f"platforms.{key}.package")
@@ -244,11 +271,11 @@ def _check_kernels(release: TfRelease, origin: str, entry: str) -> None:
     for field, prefix, example in (("sass", "sm_", "sm_80"), ("ptx", "compute_", "compute_90")):
         for name in getattr(release, field):
             if kernel_arch(name, prefix) is None:
-                raise problem(origin, entry, field, f"{name!r} is not like {example!r}")
+                raise problem(origin, entry, field, f"{shown(name)} is not like {shown(example)}")
     if release.cc_evidence is not None and release.cc_evidence not in CC_EVIDENCE:
         allowed = ", ".join(repr(e) for e in sorted(CC_EVIDENCE))
         raise problem(
-            origin, entry, "cc_evidence", f"{release.cc_evidence!r} is not one of {allowed}"
+            origin, entry, "cc_evidence", f"{shown(release.cc_evidence)} is not one of {allowed}"
         )
     if (release.sass or release.ptx) and release.cc_evidence is None:
         raise problem(
@@ -343,7 +370,7 @@ def _check_defect(defect: Defect, origin: str) -> None:
     if defect.kind == "no-kernels-for-arch":
         if defect.min_cc is None or not is_xy(defect.min_cc):
             raise problem(
-                origin, entry, "min_cc", f"{defect.min_cc!r} is not a compute capability X.Y"
+                origin, entry, "min_cc", f"{shown(defect.min_cc)} is not a compute capability X.Y"
             )
     elif defect.min_cc is not None:
         raise problem(origin, entry, "min_cc", "only a no-kernels-for-arch defect has one")
@@ -351,9 +378,11 @@ def _check_defect(defect: Defect, origin: str) -> None:
 
 def _check_driver_fields(row: ToolkitDriver | MinorCompat, origin: str, entry: str) -> None:
     if not is_driver_version(row.linux_min):
-        raise problem(origin, entry, "linux_min", f"{row.linux_min!r} is not a driver version")
+        raise problem(origin, entry, "linux_min", f"{shown(row.linux_min)} is not a driver version")
     if row.windows_min is not None and not is_driver_version(row.windows_min):
-        raise problem(origin, entry, "windows_min", f"{row.windows_min!r} is not a driver version")
+        raise problem(
+            origin, entry, "windows_min", f"{shown(row.windows_min)} is not a driver version"
+        )
     if not row.source.strip():
         raise problem(origin, entry, "source", "is empty")
 
@@ -364,14 +393,14 @@ def _check_architecture(arch: Architecture, origin: str, ccs: dict[Version, str]
         raise problem(origin, entry, "ccs", "no compute capability listed")
     for cc in arch.ccs:
         if not is_xy(cc):
-            raise problem(origin, entry, "ccs", f"{cc!r} is not a compute capability X.Y")
+            raise problem(origin, entry, "ccs", f"{shown(cc)} is not a compute capability X.Y")
         if Version(cc) in ccs:
             raise problem(origin, entry, "ccs", f"{cc} is also listed under {ccs[Version(cc)]}")
         ccs[Version(cc)] = arch.name
     for field in ("first_cuda", "last_cuda"):
         value = getattr(arch, field)
         if value is not None and not is_xy(value):
-            raise problem(origin, entry, field, f"{value!r} is not a CUDA version X.Y")
+            raise problem(origin, entry, field, f"{shown(value)} is not a CUDA version X.Y")
     if arch.first_cuda and arch.last_cuda and Version(arch.first_cuda) > Version(arch.last_cuda):
         raise problem(origin, entry, "last_cuda", f"{arch.last_cuda} is before {arch.first_cuda}")
     if not arch.source.strip():
@@ -379,13 +408,13 @@ def _check_architecture(arch: Architecture, origin: str, ccs: dict[Version, str]
 
 
 def _check_pattern(pattern: GpuPattern, origin: str, architectures: Iterable[Architecture]) -> None:
-    entry = f"pattern {pattern.pattern!r}"
+    entry = f"pattern {shown(pattern.pattern)}"
     try:
         re.compile(pattern.pattern)
     except re.error as exc:
         raise problem(origin, entry, "pattern", f"not a regular expression ({exc})") from None
     if not is_xy(pattern.cc):
-        raise problem(origin, entry, "cc", f"{pattern.cc!r} is not a compute capability X.Y")
+        raise problem(origin, entry, "cc", f"{shown(pattern.cc)} is not a compute capability X.Y")
     if not any(a.name == pattern.arch and pattern.cc in a.ccs for a in architectures):
         raise problem(
             origin,
@@ -397,18 +426,25 @@ def _check_pattern(pattern: GpuPattern, origin: str, architectures: Iterable[Arc
         raise problem(origin, entry, "source", "is empty")
 
 
-def _check_date(value: str, origin: str) -> None:
+def _check_date(value: str, origin: str, today: date | None) -> None:
     try:
-        date.fromisoformat(value)
+        when = date.fromisoformat(value)
     except ValueError:
-        raise problem(origin, None, "refreshed", f"{value!r} is not a date YYYY-MM-DD") from None
+        raise problem(
+            origin, None, "refreshed", f"{shown(value)} is not a date YYYY-MM-DD"
+        ) from None
+    # A day of slack: a refresh written just after midnight in a timezone east of the reader's.
+    if today is not None and when > today + timedelta(days=1):
+        raise problem(origin, None, "refreshed", f"{value} is in the future (today is {today})")
 
 
 def _specifier(text: str, origin: str, entry: str, field: str) -> SpecifierSet:
     try:
+        if len(text) > MAX_VERSION_TEXT * 4:
+            raise InvalidSpecifier(text)
         return _parse_specifier(text)
-    except InvalidSpecifier:
-        raise problem(origin, entry, field, f"{text!r} is not a version specifier") from None
+    except (InvalidSpecifier, ValueError):
+        raise problem(origin, entry, field, f"{shown(text)} is not a version specifier") from None
 
 
 @functools.lru_cache(maxsize=256)
@@ -418,10 +454,14 @@ def _parse_specifier(text: str) -> SpecifierSet:
 
 def _requirement(text: str, origin: str, entry: str, field: str) -> Requirement:
     try:
+        if len(text) > MAX_VERSION_TEXT * 4:
+            raise InvalidRequirement(f"longer than {MAX_VERSION_TEXT * 4} characters")
         return _parse_requirement(text)
-    except InvalidRequirement as exc:
+    except (InvalidRequirement, ValueError) as exc:
         reason = str(exc).splitlines()[0]  # packaging adds lines pointing at the column
-        raise problem(origin, entry, field, f"{text!r} is not a requirement ({reason})") from None
+        raise problem(
+            origin, entry, field, f"{shown(text)} is not a requirement ({reason})"
+        ) from None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -439,22 +479,32 @@ def _exact_pin(text: str, origin: str, entry: str) -> None:
         or requirement.marker is not None
         or requirement.extras
     ):
-        raise problem(origin, entry, "nvidia_pins", f"{text!r} is not an exact pin NAME==VERSION")
+        raise problem(
+            origin, entry, "nvidia_pins", f"{shown(text)} is not an exact pin NAME==VERSION"
+        )
 
 
 def _project_name(text: str, origin: str, entry: str, field: str) -> None:
     requirement = _requirement(text, origin, entry, field)
     if requirement.specifier or requirement.marker or requirement.extras or requirement.url:
-        raise problem(origin, entry, field, f"{text!r} is not a bare distribution name")
+        raise problem(origin, entry, field, f"{shown(text)} is not a bare distribution name")
 
 
 @functools.lru_cache(maxsize=1024)
 def _is_release(value: str, parts: int) -> bool:
     try:
-        version = Version(value)
-    except InvalidVersion:
+        version = _parse_version(value)
+    except (InvalidVersion, ValueError):
         return False
     return len(version.release) == parts and str(version) == value
+
+
+def _parse_version(value: str) -> Version:
+    """Version(value), refusing text no version is that long (a 5,000-digit 'version' makes
+    packaging's int() raise ValueError instead of InvalidVersion)."""
+    if len(value) > MAX_VERSION_TEXT:
+        raise InvalidVersion(f"{value[:20]}...: longer than {MAX_VERSION_TEXT} characters")
+    return Version(value)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -40,8 +40,20 @@ def probe_cuda(host: Host) -> tuple[tuple[CudaInstall, ...], tuple[Note, ...]]:
     installs += _loader_runtimes(host, notes)
     installs += _search_path_runtimes(host)
     installs += _conda(host)
-    unique = list(dict.fromkeys(installs))
-    return tuple(unique), tuple(notes)
+    return _once_each(host, installs), tuple(notes)
+
+
+def _once_each(host: Host, installs: list[CudaInstall]) -> tuple[CudaInstall, ...]:
+    """One entry per install, however many paths reach it (/usr/local/cuda -> cuda-13.0,
+    lib64 -> targets/x86_64-linux/lib): named by its real path where one of them is that, at
+    the place the first of them was found."""
+    chosen: dict[tuple[str, str], CudaInstall] = {}
+    for install in installs:
+        key = (install.kind, reading.realpath(host, install.path))
+        known = chosen.get(key)
+        if known is None or (known.path != key[1] and install.path == key[1]):
+            chosen[key] = install
+    return tuple(chosen.values())
 
 
 def _nvcc(host: Host, notes: list[Note]) -> list[CudaInstall]:

@@ -12,13 +12,53 @@ PYTHON_PREFIX = "python3."
 
 
 def probe_pythons(host: Host) -> tuple[PythonInterpreter, ...]:
-    """The running interpreter, python3.N on PATH and pyenv versions, newest first."""
+    """The running interpreter, python3.N on PATH and pyenv versions, newest first.
+
+    An interpreter reached by several paths (a venv's bin/python3.11, /bin/python3.11 through
+    the /bin -> /usr/bin link, /usr/bin/python3.11) is listed once: the first path found, with
+    the most precise version any of them states (the running one's, a venv's pyvenv.cfg)."""
     found = [*_running(host), *_on_path(host), *_pyenv(host)]
-    unique: dict[tuple[str, str | None], PythonInterpreter] = {}
+    unique: dict[str, PythonInterpreter] = {}
     for interpreter in found:
-        unique.setdefault((interpreter.version, interpreter.path), interpreter)
+        key = reading.realpath(host, interp_path) if (interp_path := interpreter.path) else ""
+        key = key or f"{interpreter.version} {interpreter.source}"
+        known = unique.get(key)
+        if known is None:
+            unique[key] = _with_stated_version(host, interpreter)
+        elif _precision(interpreter.version) > _precision(known.version):
+            unique[key] = PythonInterpreter(interpreter.version, known.path, known.source)
     # sorted() is stable: for equal versions the running one, then PATH order, then pyenv.
     return tuple(sorted(unique.values(), key=lambda p: Version(p.version), reverse=True))
+
+
+def _precision(version: str) -> int:
+    return len(Version(version).release)
+
+
+def _with_stated_version(host: Host, interpreter: PythonInterpreter) -> PythonInterpreter:
+    """X.Y from a file name made X.Y.Z where a file states it, without running the interpreter:
+    a venv's pyvenv.cfg, else the installation's patchlevel.h (python3.X-dev, source builds)."""
+    if interpreter.path is None or _precision(interpreter.version) >= 3:
+        return interpreter
+    prefix = interpreter.path.rsplit("/", 2)[0]
+    config = reading.read_text_or_none(host, f"{prefix}/pyvenv.cfg")
+    for line in (config or "").splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() in ("version", "version_info"):
+            stated = _parsed(".".join(value.strip().split(".")[:3]))
+            if stated and stated.startswith(interpreter.version + "."):
+                return PythonInterpreter(stated, interpreter.path, interpreter.source)
+    real_prefix = reading.realpath(host, interpreter.path).rsplit("/", 2)[0]
+    header = reading.read_text_or_none(
+        host, f"{real_prefix}/include/python{interpreter.version}/patchlevel.h"
+    )
+    for line in (header or "").splitlines():
+        words = line.split()
+        if len(words) == 3 and words[:2] == ["#define", "PY_VERSION"]:
+            stated = _parsed(words[2].strip('"'))
+            if stated and stated.startswith(interpreter.version + "."):
+                return PythonInterpreter(stated, interpreter.path, interpreter.source)
+    return interpreter
 
 
 def _running(host: Host) -> list[PythonInterpreter]:

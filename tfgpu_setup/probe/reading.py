@@ -59,3 +59,10 @@ def glob(host: Host, pattern: str) -> list[str]:
 
 def is_linux(host: Host) -> bool:
     return str(host.system().get("sys_platform", "")).startswith("linux")
+
+
+def realpath(host: Host, path: str) -> str:
+    try:
+        return host.realpath(path)
+    except (OSError, ValueError):
+        return path

@@ -1,0 +1,103 @@
+"""Lines built to make a backtracking regular expression take quadratic time, for every log
+signature. Run as a script (tests/test_log_reading.py does, under a timeout): it prints how many
+lines it matched, and a signature that is not linear never gets there."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from tfgpu_setup.diagnose.logs import match_log
+from tfgpu_setup.diagnose.signatures import CATALOGUE
+
+LOGS = Path(__file__).parent / "fixtures" / "logs"
+LINE_CHARS = 2_000_000
+WRITTEN = {
+    # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
+    "cuinit-driver-mismatch": "failed call to cuInit: CUDA_ERROR_SYSTEM_DRIVER_MISMATCH: system"
+    " has unsupported display driver / cuda driver combination",
+    "nvidia-smi-no-driver": "NVIDIA-SMI has failed because it couldn't communicate with the"
+    " NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.",
+    "libcuda-not-loaded": "libcuda reported version is: Not found: was unable to find"
+    " libcuda.so DSO loaded into this program",
+    "dlopen-driver": "Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1:"
+    " cannot open shared object file: No such file or directory",
+    "cuinit-system-not-ready": "failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not"
+    " yet initialized",
+    "ptxas-not-invoked": "Couldn't invoke ptxas --version",
+    "cudnn-handle": "Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR",
+    "cuda-out-of-memory": "failed to allocate 3.77G (4046333952 bytes) from device:"
+    " CUDA_ERROR_OUT_OF_MEMORY: out of memory",
+    "numa-node-unreadable": "could not open file to read NUMA node:"
+    " /sys/bus/pci/devices/0000:01:00.0/numa_node",
+    "cudnn-loaded": "Loaded cuDNN version 8907",
+    # From the doctor corpus (tests/fixtures/doctor_corpus/, each line's thread is named there).
+    "cudnn-dll-not-found": "ImportError: Could not find 'cudnn64_7.dll'. TensorFlow requires that"
+    " this DLL be installed in a directory that is named in your %PATH% environment variable.",
+    "windows-dll-not-found": "ImportError: Could not find 'cudart64_100.dll'. TensorFlow requires"
+    " that this DLL be installed in a directory that is named in your %PATH% environment"
+    " variable. Download and install CUDA 10.0 from this URL: https://developer.nvidia.com/cuda",
+    "glibc-version-not-found": "ImportError: /lib/x86_64-linux-gnu/libc.so.6: version"
+    " `GLIBC_2.17' not found (required by"
+    " /usr/local/lib/python2.7/dist-packages/tensorflow/python/_pywrap_tensorflow.so)",
+    "gpu-count-printed": "Num GPUs Available:  4",
+    "no-module-tensorflow": "ModuleNotFoundError: No module named 'tensorflow'",
+    "nvrm-api-mismatch": "Aug 26 14:08:07 nyasara-linux kernel: NVRM: API mismatch: the client"
+    " has the version 367.44, but",
+    "pip-no-matching-distribution": "ERROR: No matching distribution found for tensorflow",
+    "tf-distribution-listed": "tensorflow-gpu 2.2.0 requires gast==0.3.3, but you have gast 0.3.0"
+    " which is incompatible.",
+    "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
+    " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
+    " allocator GPU_0_bfc",
+}
+
+
+def examples() -> dict[str, str]:
+    """One line each signature matches: from the fixture logs, else written above."""
+    found: dict[str, str] = {}
+    for path in sorted(LOGS.glob("*.log")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            for signature in CATALOGUE:
+                if signature.name not in found and signature.pattern.search(line):
+                    found[signature.name] = line.strip()
+    return {**WRITTEN, **found}
+
+
+def attack_lines(example: str) -> Iterator[str]:
+    """A prefix of the line repeated, or followed by a long run of one kind of character: where
+    a pattern's unbounded part fails late, once per starting position."""
+    for cut in sorted({len(example) // 2, len(example) - 1}):
+        prefix = example[:cut]
+        if not prefix:
+            continue
+        yield prefix * (LINE_CHARS // len(prefix) + 1)
+        for filler in ("x", "9", "("):
+            yield prefix + filler * LINE_CHARS
+    yield "x" * LINE_CHARS + example
+    yield "x" * LINE_CHARS + example[: len(example) // 2]
+
+
+def main() -> int:
+    lines = 0
+    by_name = examples()
+    missing = sorted(s.name for s in CATALOGUE if s.name not in by_name)
+    if missing:
+        print(f"no example line for {missing}", file=sys.stderr)
+        return 2
+    for signature in CATALOGUE:
+        for line in attack_lines(by_name[signature.name]):
+            signature.pattern.search(line)
+            lines += 1
+    # The whole catalogue, as doctor --log runs it, on the lines that announce many signatures.
+    for name in ("ptxas-not-found", "min-compute-capability", "cudnn-loaded"):
+        for line in attack_lines(by_name[name]):
+            match_log(line)
+            lines += 1
+    print(f"{lines} lines of {LINE_CHARS} characters")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
