@@ -30,7 +30,7 @@ from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
 )
 
 from tfgpu_setup.apply.apply import apply_plan
-from tfgpu_setup.apply.journal import is_applied
+from tfgpu_setup.apply.journal import check_applied
 from tfgpu_setup.apply.lock import lock_path
 from tfgpu_setup.apply.transaction import previous_path
 from tfgpu_setup.cli import main
@@ -67,6 +67,10 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def py311() -> str:
     return find_python(11)
+
+
+def _applied(plan: Plan, venv: Path) -> bool:
+    return check_applied(plan, venv).applied
 
 
 def start_apply(
@@ -178,7 +182,7 @@ def test_killed_after_the_journal_the_next_apply_keeps_the_new_env(
     again = apply_plan(new_plan, installer="pip", index_args=pip_offline(wheels))
 
     assert again.recovered is not None and "its result is kept" in again.recovered
-    assert again.noop and is_applied(new_plan, venv)
+    assert again.noop and _applied(new_plan, venv)
     assert tree_fingerprint(previous_path(venv)) == before  # rollback still has the old env
     assert sidecars(venv) == []
 
@@ -197,7 +201,7 @@ def test_killed_while_creating_a_fresh_env_the_next_apply_starts_over(
     result = apply_plan(plan, installer="pip", index_args=pip_offline(wheels))
 
     assert result.recovered is not None and not result.noop
-    assert is_applied(plan, venv)
+    assert _applied(plan, venv)
     assert sidecars(venv) == [] and not previous_path(venv).exists()
 
 
@@ -303,7 +307,7 @@ def test_a_second_apply_gets_locked_while_the_first_runs(
     finally:
         (tmp_path / "build-release").write_text("")
         assert proc.wait(timeout=120) == 0
-    assert is_applied(new_plan, venv)
+    assert _applied(new_plan, venv)
 
 
 def test_a_second_apply_waits_for_the_first_then_runs(
@@ -321,6 +325,6 @@ def test_a_second_apply_waits_for_the_first_then_runs(
 
     release.join()
     assert proc.wait(timeout=60) == 0
-    assert is_applied(old_plan, venv)
+    assert _applied(old_plan, venv)
     # The first apply finished before the second started: its env is the one kept for rollback.
-    assert result.previous is not None and is_applied(new_plan, result.previous)
+    assert result.previous is not None and _applied(new_plan, result.previous)

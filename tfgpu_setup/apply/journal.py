@@ -186,7 +186,3 @@ def _same_version(a: str, b: str) -> bool:
         return Version(a) == Version(b)
     except InvalidVersion:
         return a == b
-
-
-def is_applied(plan: Plan, venv: Path) -> bool:
-    return check_applied(plan, venv).applied

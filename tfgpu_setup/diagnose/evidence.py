@@ -20,7 +20,7 @@ from ..facts import CudaInstall, CudnnInstall, Facts, PythonInterpreter
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..planner.evaluate import evaluate
-from ..versions import parsed, specifier
+from ..versions import parsed, specifier, xy
 from .logs import LogMatch
 from .signatures import library_version
 
@@ -433,13 +433,13 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
     wrong = [w for w in log.wanted_cuda if not any(w.accepts(v) for v in installed_cuda)]
     if installed_cuda and wrong:
         w = wrong[0]
-        have = ", ".join(sorted({_xy(v) for v in installed_cuda}, key=parsed))
+        have = ", ".join(sorted({xy(v) for v in installed_cuda}, key=parsed))
         out.append(
             Finding(
                 "cuda-version-mismatch",
                 Severity.ERROR,
                 f"TensorFlow looks for CUDA {w} ({w.lib}) but CUDA {have} is installed",
-                (_quote(w.line), *(f"CUDA {_xy(v)} installed" for v in installed_cuda[:2])),
+                (_quote(w.line), *(f"CUDA {xy(v)} installed" for v in installed_cuda[:2])),
                 f"Install the CUDA {w} this TensorFlow was built for (it can sit beside the "
                 "other one; put its lib folder on LD_LIBRARY_PATH, or its bin folder on PATH on "
                 "Windows), or install the TensorFlow release built for the CUDA you have: "
@@ -451,7 +451,7 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
     wrong_dnn = [w for w in log.wanted_cudnn if not any(w.accepts(v) for v in installed_cudnn)]
     if installed_cudnn and wrong_dnn:
         w = wrong_dnn[0]
-        have = ", ".join(sorted({_xy(v) for v in installed_cudnn}, key=parsed))
+        have = ", ".join(sorted({xy(v) for v in installed_cudnn}, key=parsed))
         out.append(
             Finding(
                 "cudnn-version-mismatch",
@@ -464,11 +464,6 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
             )
         )
     return out
-
-
-def _xy(version: str) -> str:
-    v = parsed(version)
-    return f"{v.major}.{v.minor}"
 
 
 def _quote(line: str) -> str:

@@ -27,6 +27,7 @@ from packaging.version import Version
 from tfgpu_setup.matrix.model import PlatformKey, PlatformSupport, TensorflowMatrix, TfRelease
 from tfgpu_setup.matrix.parse_docs import BuildConfig, BuildTable, TableKey
 from tfgpu_setup.matrix.parse_pypi import ReleaseFiles, ReleaseMetadata, Wheel
+from tfgpu_setup.versions import xy
 
 AND_CUDA_FROM = Version("2.14.0")
 """The first release with the and-cuda extra: per-release PyPI documents are read from here on."""
@@ -403,12 +404,6 @@ def _representative(wheels: Iterable[Wheel]) -> Wheel:
         wheels,
         key=lambda w: (Version(w.glibc_min or "0"), counts[w.platform_tag], w.platform_tag),
     )
-
-
-def xy(version: str) -> str:
-    """The matrix writes X.Y; the docs write '9' as well as '10.0': '9' -> '9.0'."""
-    release = Version(version).release
-    return f"{release[0]}.{release[1] if len(release) > 1 else 0}"
 
 
 def _series(version: str) -> str:

@@ -25,6 +25,7 @@ from tfgpu_setup.matrix.model import (
     ToolkitDriver,
 )
 from tfgpu_setup.matrix.validate import NO_MVC_BEFORE, is_driver_version, kernel_arch
+from tfgpu_setup.versions import xy_tuple
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported"]
 
@@ -281,5 +282,6 @@ def _version(text: str, what: str) -> Version:
 
 @functools.lru_cache(maxsize=4096)
 def _xy(text: str) -> tuple[int, int]:
-    parsed = _version(text, "version X.Y")
-    return parsed.major, parsed.minor
+    """(X, Y) of a version, or UserError naming it when it is not one."""
+    _version(text, "version X.Y")
+    return xy_tuple(text.strip())

@@ -34,6 +34,7 @@ from tfgpu_setup.matrix.model import (
     ToolkitDriver,
 )
 from tfgpu_setup.serde import shown
+from tfgpu_setup.versions import xy_tuple
 
 MAX_VERSION_TEXT = 64
 PLATFORM_KEYS = frozenset(typing.get_args(PlatformKey))
@@ -178,7 +179,7 @@ def check_cross(
     tensorflow: TensorflowMatrix, drivers: DriverMatrix, origin: str, drivers_origin: str
 ) -> None:
     """Every CUDA version a release names must have a driver minimum in the driver table."""
-    minors = {_xy_of(t.cuda) for t in drivers.toolkits}
+    minors = {xy_tuple(t.cuda) for t in drivers.toolkits}
     toolkits = {Version(t.cuda) for t in drivers.toolkits}
     majors = {c.major for c in drivers.minor_compat}
     for release in tensorflow.releases:
@@ -208,7 +209,7 @@ def check_cross(
                 f"CUDA {release.cuda_build} has no driver minimum in {drivers_origin}",
             )
     for wheel_set in tensorflow.cuda_wheel_sets:
-        if _xy_of(wheel_set.cuda) not in minors:
+        if xy_tuple(wheel_set.cuda) not in minors:
             raise problem(
                 origin,
                 f"cuda_wheel_set {wheel_set.id}",
@@ -238,7 +239,7 @@ def _check_release(release: TfRelease, origin: str, entry: str) -> None:
             raise problem(
                 origin, entry, "cuda_build", f"{shown(release.cuda_build)} is not a version X.Y.Z"
             )
-        if release.cuda is None or _xy_of(release.cuda_build) != _xy_of(release.cuda):
+        if release.cuda is None or xy_tuple(release.cuda_build) != xy_tuple(release.cuda):
             raise problem(
                 origin,
                 entry,
@@ -505,9 +506,3 @@ def _parse_version(value: str) -> Version:
     if len(value) > MAX_VERSION_TEXT:
         raise InvalidVersion(f"{value[:20]}...: longer than {MAX_VERSION_TEXT} characters")
     return Version(value)
-
-
-@functools.lru_cache(maxsize=1024)
-def _xy_of(version: str) -> tuple[int, int]:
-    parsed = Version(version)
-    return parsed.major, parsed.minor
