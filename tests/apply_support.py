@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from tfgpu_setup.apply.journal import check_applied
 from tfgpu_setup.plan import ActivateSpec, Package, Plan, Step
 from tfgpu_setup.process import run
 
@@ -282,3 +283,8 @@ def read_only(folder: Path) -> Iterator[None]:
         yield
     finally:
         subprocess.run(["umount", str(folder)], check=False)
+
+
+def is_applied(plan: Plan, venv: Path) -> bool:
+    """The plan is carried out in the env, exactly (what a no-op apply would find)."""
+    return check_applied(plan, venv).applied

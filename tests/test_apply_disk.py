@@ -17,6 +17,7 @@ from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
     IS_ROOT,
     find_python,
     installer_args,
+    is_applied,
     make_plan,
     mount,
     private_state,
@@ -28,7 +29,6 @@ from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
 
 from tfgpu_setup.apply import transaction
 from tfgpu_setup.apply.apply import apply_plan, rollback
-from tfgpu_setup.apply.journal import is_applied
 from tfgpu_setup.apply.transaction import previous_path
 from tfgpu_setup.errors import ExitCode, UserError
 

@@ -23,7 +23,7 @@ from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
 )
 
 from tfgpu_setup.apply.apply import apply_plan, rollback
-from tfgpu_setup.apply.journal import is_applied
+from tfgpu_setup.apply.journal import check_applied
 from tfgpu_setup.apply.transaction import marker_path
 from tfgpu_setup.errors import ExitCode, UserError
 
@@ -78,9 +78,9 @@ def test_a_link_planted_where_apply_and_rollback_write_is_never_written_through(
 
     new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
     apply_plan(new_plan, **installer_args(wheels))
-    assert is_applied(new_plan, venv)
+    assert check_applied(new_plan, venv).applied
     assert rollback(venv).rolled_back
-    assert is_applied(old_plan, venv)
+    assert check_applied(old_plan, venv).applied
     assert rollback(venv).rolled_back
 
     assert (victim.read_bytes(), tree_fingerprint(victim_dir)) == victims_before

@@ -16,7 +16,7 @@ from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
 )
 
 from tfgpu_setup.apply.apply import apply_plan, rollback
-from tfgpu_setup.apply.journal import is_applied
+from tfgpu_setup.apply.journal import check_applied
 from tfgpu_setup.apply.run import run_in_env
 
 PINS = [("tfgpu-demo-alpha", "1.0")]
@@ -42,6 +42,15 @@ def test_an_env_made_in_a_project_folder_leaves_only_itself_there(
     assert sorted(p.name for p in project.iterdir()) == [".venv-tf", "pyproject.toml"]
 
 
+def test_an_env_whose_parent_folders_do_not_exist_yet_is_made_with_them(
+    tmp_path: Path, wheels: Path
+) -> None:
+    venv = tmp_path / "not" / "there" / "yet" / "tf-env"
+    plan = make_plan(venv, PINS, python=find_python(11))
+    apply_plan(plan, **installer_args(wheels))
+    assert check_applied(plan, venv).applied
+
+
 def test_an_env_reached_through_the_users_own_link_is_applied_in_the_real_folder(
     tmp_path: Path, wheels: Path
 ) -> None:
@@ -56,7 +65,7 @@ def test_an_env_reached_through_the_users_own_link_is_applied_in_the_real_folder
     apply_plan(via_link, **installer_args(wheels))
 
     assert link.is_symlink() and os.readlink(link) == str(real), "the link itself stays a link"
-    assert is_applied(via_link, real)
+    assert check_applied(via_link, real).applied
     assert (real.parent / "tf-env.tfgpu-previous").is_dir(), "the kept env is beside the real one"
     assert run_in_env(link, ["python", "-c", "import tfgpu_demo_alpha"]) == 0
     assert rollback(link).rolled_back and link.is_symlink()

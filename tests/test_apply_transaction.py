@@ -17,6 +17,7 @@ import pytest
 from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
     find_python,
     installer_args,
+    is_applied,
     make_plan,
     offline,
     pip_offline,
@@ -31,7 +32,7 @@ from tfgpu_setup.apply import apply as apply_mod
 from tfgpu_setup.apply import venv as venv_mod
 from tfgpu_setup.apply.apply import PHASE_PREFIX, apply_plan, rollback
 from tfgpu_setup.apply.install import InstallError
-from tfgpu_setup.apply.journal import check_applied, is_applied, read_journal
+from tfgpu_setup.apply.journal import check_applied, read_journal
 from tfgpu_setup.apply.transaction import backup_path, previous_path
 from tfgpu_setup.apply.venv import installed, interpreter_version
 from tfgpu_setup.errors import ExitCode, UserError
@@ -287,7 +288,7 @@ def test_ctrl_c_at_any_point_leaves_the_old_env_intact(
 
     assert tree_fingerprint(venv) == before
     assert sidecars(venv) == []
-    assert is_applied(old_plan, venv)
+    assert check_applied(old_plan, venv).applied
 
 
 def _signal_after(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, signum: int) -> None:
@@ -320,7 +321,7 @@ def test_a_signal_once_the_journal_is_written_reports_success_and_leaves_no_disc
     result = apply_plan(new_plan, **_pip(wheels))
 
     assert result.late_signal == signum and not result.noop
-    assert is_applied(new_plan, venv)
+    assert check_applied(new_plan, venv).applied
     assert sidecars(venv) == [], "no marker, backup or discard left"
     assert previous_path(venv).is_dir()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -36,8 +36,7 @@ def test_apply_twice_is_a_fast_no_op(applied_env: Path, capsys) -> None:
         capsys, "apply", "--yes", "--no-verify", "--tf", TF, "--venv", str(applied_env)
     )
     assert code == 0
-    assert doc["noop"] is True
-    assert doc["seconds"] < 2.0
+    assert doc["noop"] is True  # how fast: benchmarks/bench.py, never a timed test
 
 
 def test_verify_reports_cpu_only_with_gpu_checks_skipped(applied_env: Path, capsys) -> None:

@@ -27,6 +27,7 @@ from tfgpu_setup.probe.collect import probe
 
 pytestmark = [
     pytest.mark.e2e,
+    pytest.mark.fleet,
     pytest.mark.skipif(
         importlib.util.find_spec("ansible") is None,
         reason="ansible-core is not installed here: run 'nox -s fleet'",

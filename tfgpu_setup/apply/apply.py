@@ -106,6 +106,17 @@ class RollbackResult:
     recovered: str | None = None
 
 
+def _make_parent(venv: Path) -> None:
+    """The folder the env goes in, created like virtualenv does (its markers live there too)."""
+    try:
+        venv.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(
+            f"cannot create {venv.parent} for the env: {exc.strerror or exc}",
+            ExitCode.APPLY_FAILED,
+        ) from None
+
+
 def target_path(venv_arg: str | Path) -> Path:
     """The env's absolute path; a link to a folder, if the link is the user's own, is followed
     (so every rename happens on the real env and not on the link)."""
@@ -157,6 +168,7 @@ def apply_plan(
         )
     if plan.activate is not None:
         render_posix(plan.activate)  # a value no script could carry: refused before any change
+    _make_parent(venv)
     if not has_marker(venv):
         # Refused before taking the lock. (With a marker, a killed apply may have left a
         # half-made env there: recovery comes first.)
