@@ -18,8 +18,9 @@ import pytest
 from tfgpu_setup import textout
 from tfgpu_setup.cli import build_parser, main
 from tfgpu_setup.commands import probe_cmd
+from tfgpu_setup.facts import Driver, Facts, Platform
 from tfgpu_setup.matrix.load import load_matrix
-from tfgpu_setup.outcome import Outcome
+from tfgpu_setup.results import ProbeResult
 
 NO_PROBE = ["--no-probe", "--os", "linux", "--python", "3.11", "--driver", "535.104.05"]
 LONG_VENV = "/srv/builds/team-with-a-long-name/project-with-an-even-longer-name/envs/.venv-tf"
@@ -224,9 +225,9 @@ def test_probe_names_its_path_target_env_and_keeps_env_with_a_warning(
     # plan --env NAME=VALUE is a variable; probe's folder has a name of its own.
     seen: list[str | None] = []
 
-    def recorded(target_env: str | None) -> Outcome:
+    def recorded(target_env: str | None) -> ProbeResult:
         seen.append(target_env)
-        return Outcome({"schema": "x"}, lambda console: None)
+        return ProbeResult(Facts(Platform("linux", "x86_64"), Driver(None, None, "test")))
 
     monkeypatch.setattr(probe_cmd, "run", recorded)
     assert main(["probe", "--target-env", "/srv/env"]) == 0

@@ -8,13 +8,14 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import flags, textout
+from . import flags, output, textout
 from .errors import ExitCode, UserError
-from .outcome import Outcome, error_document
+from .outcome import error_document
+from .results import Result
 
 _log = logging.getLogger("tfgpu_setup")
 
@@ -303,89 +304,131 @@ def _add_plan_args(p: argparse.ArgumentParser) -> None:
     _add_whatif(p)
 
 
-def _dispatch(args: argparse.Namespace) -> Outcome | int:
-    # Each command imports only its own modules: probe and plan must start fast.
-    if args.command == "probe":
-        from .commands import probe_cmd
+def _probe(args: argparse.Namespace) -> Result:
+    from .commands import probe_cmd
 
-        target_env = args.target_env
-        if args.deprecated_env is not None:
-            _log.warning("'probe --env PATH' is now 'probe --target-env PATH'")
-            target_env = target_env or args.deprecated_env
-        return probe_cmd.run(target_env=target_env)
-    if args.command == "plan":
-        from .commands import plan_cmd
+    target_env = args.target_env
+    if args.deprecated_env is not None:
+        _log.warning("'probe --env PATH' is now 'probe --target-env PATH'")
+        target_env = target_env or args.deprecated_env
+    return probe_cmd.run(target_env=target_env)
 
-        return plan_cmd.run(plan_cmd.options_from_args(args), environ=os.environ)
-    if args.command == "apply":
-        from .commands import apply_cmd, plan_cmd
 
-        return apply_cmd.run(
-            apply_cmd.ApplyOptions(
-                plan_file=args.plan_file,
-                plan_options=plan_cmd.options_from_args(args),
-                yes=args.yes,
-                recreate=args.recreate,
-                installer=args.installer,
-                verify=not args.no_verify,
-                reverify=args.verify,
-                backup=not args.no_backup,
-                as_json=args.json,
-            ),
-            os.environ,
+def _plan(args: argparse.Namespace) -> Result:
+    from .commands import plan_cmd
+    from .planning import options_from_args
+
+    return plan_cmd.run(options_from_args(args), environ=os.environ)
+
+
+def _apply(args: argparse.Namespace) -> Result:
+    from .commands import apply_cmd
+    from .planning import options_from_args
+
+    return apply_cmd.run(
+        apply_cmd.ApplyOptions(
+            plan_file=args.plan_file,
+            plan_options=options_from_args(args),
+            yes=args.yes,
+            recreate=args.recreate,
+            installer=args.installer,
+            verify=not args.no_verify,
+            reverify=args.verify,
+            backup=not args.no_backup,
+            as_json=args.json,
+        ),
+        os.environ,
+    )
+
+
+def _rollback(args: argparse.Namespace) -> Result:
+    from .commands import apply_cmd
+
+    return apply_cmd.run_rollback(args.venv, os.environ)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .commands import apply_cmd
+
+    if args.json:
+        raise UserError(
+            "run --json: run prints the command's own output, not a document; leave out --json",
+            ExitCode.USAGE,
         )
-    if args.command in ("rollback", "run", "kernel"):
-        from .commands import apply_cmd
+    argv = args.argv[1:] if args.argv[:1] == ["--"] else args.argv
+    return apply_cmd.run_command(args.venv, argv, os.environ)
 
-    if args.command == "rollback":
-        return apply_cmd.run_rollback(args.venv, os.environ)
-    if args.command == "run":
-        if args.json:
-            raise UserError(
-                "run --json: run prints the command's own output, not a document; leave out --json",
-                ExitCode.USAGE,
-            )
-        argv = args.argv[1:] if args.argv[:1] == ["--"] else args.argv
-        return apply_cmd.run_command(args.venv, argv, os.environ)
-    if args.command == "kernel":
-        if args.kernel_command == "uninstall":
-            return apply_cmd.uninstall_kernel(args.venv, args.name, os.environ)
-        return apply_cmd.install_kernel(args.venv, args.name, os.environ)
-    if args.command == "verify":
-        from .commands import verify_cmd
 
-        return verify_cmd.run(args.venv, os.environ)
-    if args.command == "doctor":
-        from .commands import doctor_cmd, plan_cmd
+def _kernel(args: argparse.Namespace) -> Result:
+    from .commands import apply_cmd
 
-        if args.report:
-            check_writable("--report", args.report)
-        plan_opts = plan_cmd.options_from_args(args)
-        return doctor_cmd.run(
-            doctor_cmd.DoctorOptions(
-                facts=plan_opts.facts,
-                venv=args.venv,
-                log=args.log,
-                report=args.report,
-                redact=not args.no_redact,
-                verify=not args.no_verify,
-                tf=args.tf,
-            ),
-            os.environ,
-        )
-    if args.command == "matrix":
-        from .commands import matrix_cmd
+    if args.kernel_command == "uninstall":
+        return apply_cmd.uninstall_kernel(args.venv, args.name, os.environ)
+    return apply_cmd.install_kernel(args.venv, args.name, os.environ)
 
-        if args.matrix_command == "show":
-            return matrix_cmd.show(args.tf)
-        if args.matrix_command == "check":
-            return matrix_cmd.check()
-        return matrix_cmd.refresh(args.dest)
-    if args.command == "fleet":
-        from .fleet.command import report
 
-        return report(args.folder, args.html, os.environ)
-    raise UserError(f"unknown command {args.command}", ExitCode.USAGE)
+def _verify(args: argparse.Namespace) -> Result:
+    from .commands import verify_cmd
+
+    return verify_cmd.run(args.venv, os.environ)
+
+
+def _doctor(args: argparse.Namespace) -> Result:
+    from .commands import doctor_cmd
+    from .planning import options_from_args
+
+    if args.report:
+        check_writable("--report", args.report)
+    return doctor_cmd.run(
+        doctor_cmd.DoctorOptions(
+            facts=options_from_args(args).facts,
+            venv=args.venv,
+            log=args.log,
+            report=args.report,
+            redact=not args.no_redact,
+            verify=not args.no_verify,
+            tf=args.tf,
+        ),
+        os.environ,
+    )
+
+
+def _matrix(args: argparse.Namespace) -> Result:
+    from .commands import matrix_cmd
+
+    if args.matrix_command == "show":
+        return matrix_cmd.show(args.tf)
+    if args.matrix_command == "check":
+        return matrix_cmd.check()
+    return matrix_cmd.refresh(args.dest)
+
+
+def _fleet(args: argparse.Namespace) -> Result:
+    from .fleet.command import report
+
+    return report(args.folder, args.html, os.environ)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], Result | int]] = {
+    "probe": _probe,
+    "plan": _plan,
+    "apply": _apply,
+    "rollback": _rollback,
+    "run": _run,
+    "kernel": _kernel,
+    "verify": _verify,
+    "doctor": _doctor,
+    "matrix": _matrix,
+    "fleet": _fleet,
+}
+"""Each command's handler. Each imports only its own modules: probe and plan must start fast."""
+
+
+def _dispatch(args: argparse.Namespace) -> Result | int:
+    handler = COMMANDS.get(args.command)
+    if handler is None:
+        raise UserError(f"unknown command {args.command}", ExitCode.USAGE)
+    return handler(args)
 
 
 def check_writable(flag: str, path: str) -> None:
@@ -453,10 +496,12 @@ def _main(argv: list[str], as_json: bool, show_traceback: bool) -> int:
     if isinstance(outcome, int):
         return outcome
     if as_json:
-        _print_json(outcome.document)
+        _print_json(output.document(outcome))
     else:
-        textout.write(textout.render(outcome.show, sys.stdout), sys.stdout)
-    return int(outcome.code)
+        textout.write(
+            textout.render(lambda console: output.show(console, outcome), sys.stdout), sys.stdout
+        )
+    return int(outcome.exit_code)
 
 
 def _internal_error(exc: Exception, as_json: bool, show_traceback: bool) -> int:

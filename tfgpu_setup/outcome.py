@@ -1,25 +1,13 @@
-"""What a command returns: a JSON-able document, how to show it to a person, and an exit code."""
+"""The document every command prints instead of its result when it fails."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 from .errors import ExitCode
-
-
-@dataclass(frozen=True)
-class Outcome:
-    document: dict[str, Any]
-    """What --json prints: a versioned document with a 'schema' key."""
-    show: Callable[[Console], None]
-    """How the human output looks."""
-    code: ExitCode = ExitCode.OK
-
 
 ERROR_SCHEMA = "tfgpu-setup/error"
 

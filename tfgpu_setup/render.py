@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import signal
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -11,6 +13,23 @@ from rich.table import Table
 from .facts import Facts
 from .findings import Finding, Severity
 from .plan import Plan
+from .results import (
+    Applied,
+    ApplyNotConfirmed,
+    DoctorResult,
+    FleetPlanResult,
+    FleetReported,
+    KernelInstalled,
+    KernelRemoved,
+    MatrixChecked,
+    MatrixRefreshed,
+    MatrixShown,
+    PlanResult,
+    ProbeResult,
+    RolledBack,
+    VerifyResult,
+)
+from .verify.outcome import VerifyOutcome
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -160,3 +179,256 @@ def show_plan(console: Console, plan: Plan) -> None:
         console.print("[bold]Steps[/bold] (what 'tfgpu-setup apply' will do)")
         for i, step in enumerate(plan.steps, 1):
             console.print(f"  {i}. {escape(step.description)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Each command's result, as a person reads it (output.show picks the function by result type).
+
+
+def show_probe(console: Console, result: ProbeResult) -> None:
+    show_facts(console, result.facts)
+
+
+def show_plan_result(console: Console, result: PlanResult) -> None:
+    show_plan(console, result.plan)
+
+
+def show_fleet_plan(console: Console, result: FleetPlanResult) -> None:
+    for h in result.hosts:
+        findings = ", ".join(f.id for f in h.plan.findings)
+        console.print(f"{escape(h.facts)}: {h.plan.verdict} {h.plan.tensorflow or '-'} {findings}")
+    verdicts = [h.plan.verdict for h in result.hosts]
+    counts = {v: verdicts.count(v) for v in ("gpu", "cpu", "none")}
+    distinct = len(result.distinct())
+    console.print(
+        f"{len(result.hosts)} hosts: {counts['gpu']} gpu, {counts['cpu']} cpu, "
+        f"{counts['none']} none ({distinct} distinct plan{'' if distinct == 1 else 's'})"
+    )
+
+
+def show_not_confirmed(console: Console, result: ApplyNotConfirmed) -> None:
+    if result.asked:
+        console.print("nothing changed")
+        return
+    show_plan(console, result.plan)
+    console.print(
+        "\n[yellow]not applied:[/yellow] no terminal to confirm on; rerun with --yes to apply "
+        "this plan"
+    )
+
+
+def show_applied(console: Console, applied: Applied) -> None:
+    result, verify = applied.result, applied.verify
+    if result.recovered:
+        console.print(f"[yellow]recovered:[/yellow] {escape(result.recovered)}")
+    if result.noop:
+        console.print(
+            f"no-op: {escape(str(result.venv))} already matches the plan; nothing was "
+            f"changed ({result.seconds:.2f} s)"
+        )
+    else:
+        for step in result.steps:
+            console.print(
+                f"  {step.status:<8} {escape(step.description)}  "
+                f"[dim]{escape(step.detail)} {step.seconds:.1f} s[/dim]"
+            )
+        console.print(f"[green]applied[/green] in {result.seconds:.1f} s with {result.installer}")
+    if result.late_signal is not None:
+        console.print(
+            f"[yellow]{escape(signal.Signals(result.late_signal).name)} came while the change "
+            "was being committed: the apply completed; the smoke test was not started[/yellow]"
+        )
+    if verify is not None:
+        console.print()
+        if applied.verify_recorded:
+            console.print(
+                f"[dim]verify result recorded {escape(applied.verify_recorded)} for this env, "
+                "unchanged since ('apply --verify' or 'tfgpu-setup verify' runs it again)[/dim]"
+            )
+        show_verify(console, verify)
+    script = next((p for p in result.activate_scripts if not str(p).endswith(".fish")), None)
+    if script:
+        console.print(f"\nactivate it with:  source {escape(str(script))}")
+
+
+def show_rolled_back(console: Console, result: RolledBack) -> None:
+    console.print(escape(result.result.message))
+
+
+def show_kernel_installed(console: Console, result: KernelInstalled) -> None:
+    kernel = result.kernel
+    console.print(
+        f"kernel '{escape(kernel.name)}' written to {escape(str(kernel.path))} "
+        "(Jupyter's per-user kernels folder; $JUPYTER_DATA_DIR moves it)"
+    )
+    for note in kernel.notes:
+        console.print(f"[yellow]note:[/yellow] {escape(note)}")
+    console.print(f"remove it with:  tfgpu-setup kernel uninstall --name {kernel.name}")
+
+
+def show_kernel_removed(console: Console, result: KernelRemoved) -> None:
+    console.print(f"removed {escape(str(result.removed))}")
+
+
+VERIFY_STYLE = {
+    "gpu": "bold green",
+    "cpu-only": "bold yellow",
+    "tf-broken": "bold red",
+    "no-env": "bold red",
+}
+
+
+def show_verify(console: Console, outcome: VerifyOutcome) -> None:
+    layers = outcome.layers.report if outcome.layers else None
+    if layers is not None:
+        for name, layer in (
+            ("driver (libcuda)", layers.driver),
+            ("CUDA runtime", layers.runtime),
+            ("cuDNN", layers.cudnn),
+            ("cuBLAS", layers.cublas),
+        ):
+            state = (
+                f"[green]{escape(layer.version or 'loaded')}[/green] from "
+                f"{escape(layer.path or '?')}"
+                if layer.loaded and not layer.error
+                else f"[red]{escape(layer.error or 'not loaded')}[/red]"
+            )
+            console.print(f"  {name:<17} {state}")
+    report = outcome.smoke.report if outcome.smoke else None
+    if report is not None:
+        for check in report.checks:
+            timing = ""
+            if check.first_call_s is not None:
+                timing = f" first {check.first_call_s * 1000:.0f} ms"
+                if check.steady_call_s is not None:
+                    timing += f", steady {check.steady_call_s * 1000:.2f} ms"
+            detail = check.result_device or check.reason or check.error or ""
+            style = {"passed": "green", "failed": "red"}.get(check.status, "yellow")
+            console.print(
+                f"  {escape(check.name):<22} {escape(check.device):<8} "
+                f"[{style}]{check.status}[/{style}]{timing}  [dim]{escape(detail)}[/dim]"
+            )
+    style = VERIFY_STYLE[outcome.status]
+    console.print(f"[{style}]{outcome.status}[/{style}]: {escape(outcome.reason)}")
+
+
+def show_verify_result(console: Console, result: VerifyResult) -> None:
+    show_verify(console, result.outcome)
+    if result.findings:
+        console.print()
+        show_findings(console, result.findings)
+        console.print("\n[dim]'tfgpu-setup doctor' adds what the machine's facts say[/dim]")
+
+
+def show_doctor(console: Console, result: DoctorResult) -> None:
+    diagnosis = result.diagnosis
+    style = {"yes": "bold green", "no": "bold red", "unknown": "bold yellow"}[diagnosis.gpu_used]
+    console.print(f"[{style}]{escape(diagnosis.verdict)}[/{style}]")
+    if result.verify is not None:
+        console.print()
+        show_verify(console, result.verify)
+    if diagnosis.findings:
+        console.print()
+        show_findings(console, diagnosis.findings)
+    if diagnosis.next_steps:
+        console.print()
+        console.print("[bold]To confirm[/bold]")
+        for step in diagnosis.next_steps:
+            console.print(f"  - {escape(step)}")
+    if result.report:
+        console.print(f"\nreport written to {escape(result.report)}")
+
+
+MATRIX_COLUMNS = (
+    "tensorflow",
+    "python",
+    "cuda",
+    "cudnn",
+    "compute_capabilities",
+    "gpu_platforms",
+    "nvidia_pins",
+)
+
+
+def show_matrix(console: Console, result: MatrixShown) -> None:
+    rows = result.rows
+    columns = [c for c in MATRIX_COLUMNS if c in rows[0]] or list(rows[0])
+    table = Table(
+        title=f"TensorFlow GPU compatibility ({escape(result.origin)}, refreshed "
+        f"{escape(result.refreshed)})",
+        title_justify="left",
+    )
+    for column in columns:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(str(row.get(c, ""))) for c in columns))
+    console.print(table)
+
+
+def show_matrix_check(console: Console, result: MatrixChecked) -> None:
+    from .matrix.show import STALE_AFTER_DAYS
+
+    check = result.check
+    verdict = (
+        "[green]valid[/green]"
+        if check["valid"]
+        else f"[red]invalid: {escape(str(check['error']))}[/red]"
+    )
+    console.print(f"matrix in use: {escape(str(check['origin']))}: {verdict}")
+    for note in check["notes"]:
+        console.print(f"  [yellow]note:[/yellow] {escape(note)}")
+    refreshed = check["refreshed"]
+    console.print("refreshed: " + ", ".join(f"{name} {day}" for name, day in refreshed.items()))
+    age = check["age_days"]
+    if age is not None:
+        console.print(f"age: {age} days (the oldest file)")
+    console.print(f"newest TensorFlow release: {check['newest_release']}")
+    counts = check["counts"]
+    console.print(
+        "holds: " + ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+    )
+    if check["stale"]:
+        console.print(
+            f"[yellow]older than {STALE_AFTER_DAYS} days:[/yellow] run 'tfgpu-setup "
+            "matrix refresh' to pick up new TensorFlow releases"
+        )
+
+
+def show_matrix_refresh(console: Console, refreshed: MatrixRefreshed) -> None:
+    result = refreshed.result
+    if result.unchanged:
+        console.print(
+            f"matrix is up to date ({result.release_count} releases); wrote "
+            f"{escape(str(result.path))}"
+        )
+    else:
+        for line in result.diff:
+            console.print(escape(line))
+        console.print(f"wrote {escape(str(result.path))} ({result.release_count} releases)")
+    for warning in result.warnings:
+        console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+
+
+def show_fleet_report(console: Console, result: FleetReported) -> None:
+    console.print(
+        result.markdown, markup=False, highlight=False, emoji=False, soft_wrap=True, end=""
+    )
+
+
+RENDERERS: dict[type, Callable[[Console, Any], None]] = {
+    ProbeResult: show_probe,
+    PlanResult: show_plan_result,
+    FleetPlanResult: show_fleet_plan,
+    ApplyNotConfirmed: show_not_confirmed,
+    Applied: show_applied,
+    RolledBack: show_rolled_back,
+    KernelInstalled: show_kernel_installed,
+    KernelRemoved: show_kernel_removed,
+    VerifyResult: show_verify_result,
+    DoctorResult: show_doctor,
+    MatrixShown: show_matrix,
+    MatrixChecked: show_matrix_check,
+    MatrixRefreshed: show_matrix_refresh,
+    FleetReported: show_fleet_report,
+}
+"""Every result type's human output: one table, so a new command cannot forget to render."""

@@ -11,22 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-
 from ..diagnose import logs
-from ..diagnose.doctor import Diagnosis, diagnose
+from ..diagnose.doctor import diagnose
 from ..diagnose.report import Redaction, render_report
 from ..errors import ExitCode, UserError
 from ..facts import Facts
+from ..factsource import FactsInput, gather_facts
 from ..matrix.load import matrix_in_use
-from ..outcome import Outcome
-from ..render import show_findings
-from ..serde import to_jsonable
+from ..results import DoctorResult
+from ..venvtarget import resolve_venv
 from ..verify.outcome import VerifyOutcome
-from .facts_input import FactsInput, gather_facts
-from .target import resolve_venv
-from .verify_cmd import run_verify, show_verify
+from ..verifying import run_verify
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ class _TextAsBytes:
         return self.stream.readline(limit).encode("utf-8", errors="replace")
 
 
-def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
+def run(opts: DoctorOptions, environ: Mapping[str, str]) -> DoctorResult:
     matrix = matrix_in_use()
     log = read_log(opts.log) if opts.log else None
     venv = resolve_venv(opts.venv, environ)
@@ -109,22 +104,7 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> Outcome:
         )
         text = render_report(diagnosis, facts, verify, redaction)
         Path(opts.report).write_text(text, encoding="utf-8")
-    document = {
-        "schema": "tfgpu-setup/doctor",
-        "schema_version": 1,
-        "gpu_used": diagnosis.gpu_used,
-        "verdict": diagnosis.verdict,
-        "findings": to_jsonable(diagnosis.findings),
-        "next_steps": list(diagnosis.next_steps),
-        "verify": verify.to_jsonable() if verify else None,
-        "facts": facts.to_jsonable() if facts else None,
-        "report": opts.report,
-    }
-    return Outcome(
-        document,
-        lambda console: _show(console, diagnosis, verify, opts.report),
-        diagnosis.exit_code,
-    )
+    return DoctorResult(diagnosis, verify, facts, opts.report)
 
 
 def _user() -> str | None:
@@ -132,23 +112,3 @@ def _user() -> str | None:
         return getpass.getuser()
     except (KeyError, OSError):
         return os.environ.get("USER")
-
-
-def _show(
-    console: Console, diagnosis: Diagnosis, verify: VerifyOutcome | None, report: str | None
-) -> None:
-    style = {"yes": "bold green", "no": "bold red", "unknown": "bold yellow"}[diagnosis.gpu_used]
-    console.print(f"[{style}]{escape(diagnosis.verdict)}[/{style}]")
-    if verify is not None:
-        console.print()
-        show_verify(console, verify)
-    if diagnosis.findings:
-        console.print()
-        show_findings(console, diagnosis.findings)
-    if diagnosis.next_steps:
-        console.print()
-        console.print("[bold]To confirm[/bold]")
-        for step in diagnosis.next_steps:
-            console.print(f"  - {escape(step)}")
-    if report:
-        console.print(f"\nreport written to {escape(report)}")

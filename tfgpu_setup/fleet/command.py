@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, UserError
-from ..outcome import Outcome
+from ..results import FleetReported
 from .folder import read_fleet
 from .html import render_html
 from .markdown import render_markdown
 from .report import build_report
 
-if TYPE_CHECKING:
-    from rich.console import Console
 
-
-def report(folder: str, html: str | None, environ: Mapping[str, str]) -> Outcome:
+def report(folder: str, html: str | None, environ: Mapping[str, str]) -> FleetReported:
     path = Path(folder)
     if not path.is_dir():
         raise UserError(
@@ -34,9 +30,4 @@ def report(folder: str, html: str | None, environ: Mapping[str, str]) -> Outcome
                 f"--html {html}: cannot write it ({exc.strerror}); choose a writable path",
                 ExitCode.INPUT,
             ) from None
-    markdown = render_markdown(fleet)
-
-    def show(console: Console) -> None:
-        console.print(markdown, markup=False, highlight=False, emoji=False, soft_wrap=True, end="")
-
-    return Outcome(fleet.to_jsonable(), show)
+    return FleetReported(fleet, render_markdown(fleet))

@@ -65,7 +65,7 @@ def read_fleet(folder: Path, environ: Mapping[str, str]) -> list[HostRecord]:
 
 
 def _facts(path: Path) -> Facts:
-    from ..commands.facts_input import read_facts_file
+    from ..factsource import read_facts_file
 
     return read_facts_file(str(path))
 
@@ -122,9 +122,9 @@ def _plans(folder: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
 
 
 def _plan_now(facts_dir: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
-    from ..commands.facts_input import FactsInput
-    from ..commands.plan_cmd import PlanOptions, plan_folder
+    from ..factsource import FactsInput
     from ..matrix.load import matrix_in_use
+    from ..planning import PlanOptions, plan_folder
 
     if not any(facts_dir.glob("*.json")):
         return {}

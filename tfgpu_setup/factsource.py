@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..documents import MAX_DOCUMENT_BYTES, decode_text
-from ..errors import ExitCode, UserError
-from ..facts import FACTS_DOCUMENT, Facts
-from ..host import RealHost
-from ..matrix.model import Matrix
-from ..whatif import Overrides, apply_overrides, baseline_facts
+from .documents import MAX_DOCUMENT_BYTES, decode_text
+from .errors import ExitCode, UserError
+from .facts import FACTS_DOCUMENT, Facts
+from .host import RealHost
+from .matrix.model import Matrix
+from .whatif import Overrides, apply_overrides, baseline_facts
 
 ENV_OVERRIDES = {
     "TFGPU_OVERRIDE_DRIVER": "driver",
@@ -96,7 +96,7 @@ def gather_facts(inp: FactsInput, matrix: Matrix, environ: Mapping[str, str]) ->
     elif inp.facts_file:
         base = read_facts_file(inp.facts_file)
     else:
-        from ..probe.collect import probe  # only when probing: --no-probe and --facts start faster
+        from .probe.collect import probe  # only when probing: --no-probe and --facts start faster
 
         base = probe(RealHost(environ), inp.target_env)
     overrides = overrides_from(inp.flags, environ, inp.no_probe, inp.unknown_gpu_names_allowed)

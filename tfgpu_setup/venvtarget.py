@@ -6,8 +6,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..plan import ActivateSpec
-from ..planner.request import DEFAULT_VENV
+from .plan import ActivateSpec
+from .planner.request import DEFAULT_VENV
 
 
 def resolve_venv(venv: str | None, environ: Mapping[str, str]) -> Path:
@@ -36,7 +36,7 @@ def _is_own_env(path: Path) -> bool:
 
 def applied_spec(venv: Path) -> ActivateSpec | None:
     """The activate spec of an env set up by tfgpu-setup apply, None for any other env."""
-    from ..apply.journal import read_journal
+    from .apply.journal import read_journal
 
     try:
         journal = read_journal(venv)
@@ -47,7 +47,7 @@ def applied_spec(venv: Path) -> ActivateSpec | None:
 
 def activated_overrides(venv: Path, environ: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """(variables the activate script sets, with final values; its library folders)."""
-    from ..apply.run import activation_changes
+    from .apply.run import activation_changes
 
     spec = applied_spec(venv)
     changes = activation_changes(venv, spec, environ)

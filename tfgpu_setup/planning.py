@@ -1,0 +1,175 @@
+"""Planning as the commands ask for it: a request built from flags, facts gathered, and the
+planner's answer, for one machine or a folder of facts files (a fleet)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ExitCode, RequestError, UserError
+from .facts import Facts
+from .factsource import (
+    FactsInput,
+    decode_facts,
+    gather_facts,
+    overrides_from,
+    read_facts_bytes,
+)
+from .matrix.model import Matrix
+from .plan import Plan
+from .planner import Request, make_plan
+from .planner.request import DEFAULT_VENV
+from .whatif import apply_overrides
+
+WHATIF_FIELDS = (
+    "os",
+    "arch",
+    "pythons",
+    "glibc",
+    "driver",
+    "cuda_driver",
+    "gpus",
+    "cuda_toolkit",
+    "cudnn",
+    "container",
+)
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    facts: FactsInput
+    tf: str | None = None
+    venv: str | None = None
+    gpus: str | None = None
+    python: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+def parse_env_pairs(pairs: list[str] | None) -> dict[str, str]:
+    env: dict[str, str] = {}
+    for pair in pairs or ():
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise UserError(
+                f"--env {pair!r}: expected NAME=VALUE, e.g. CUDA_VISIBLE_DEVICES=0", ExitCode.USAGE
+            )
+        env[name] = value
+    return env
+
+
+def options_from_args(args: argparse.Namespace) -> PlanOptions:
+    flags: dict[str, object] = {name: getattr(args, name, None) for name in WHATIF_FIELDS}
+    if flags["pythons"]:
+        flags["pythons"] = tuple(flags["pythons"])  # type: ignore[arg-type]
+    if flags["gpus"]:
+        flags["gpus"] = tuple(flags["gpus"])  # type: ignore[arg-type]
+    flags["env"] = parse_env_pairs(getattr(args, "env_pairs", None))
+    pythons = flags["pythons"]
+    preferred = pythons[0] if isinstance(pythons, tuple) and len(pythons) == 1 else None
+    return PlanOptions(
+        facts=FactsInput(
+            no_probe=args.no_probe,
+            facts_file=args.facts,
+            target_env=getattr(args, "target_env", None),
+            flags=flags,
+        ),
+        tf=getattr(args, "tf", None),
+        venv=args.venv,
+        gpus=getattr(args, "select_gpus", None),
+        python=preferred,
+        sources={"venv": "flag --venv"} if args.venv else {},
+    )
+
+
+REQUEST_FLAGS = {"tf": "--tf", "gpus": "--gpus", "python": "--python"}
+
+
+def plan_for_flags(facts: Facts, matrix: Matrix, request: Request) -> Plan:
+    """make_plan, with a request error worded as the flag the user typed."""
+    try:
+        return make_plan(facts, matrix, request)
+    except RequestError as exc:
+        flag = REQUEST_FLAGS.get(exc.setting, exc.setting)
+        raise UserError(f"{flag} {exc.detail}", exc.code) from None
+
+
+def build_request(opts: PlanOptions) -> Request:
+    venv = os.path.abspath(opts.venv or DEFAULT_VENV)
+    for bad, called in ((os.pathsep, f"'{os.pathsep}'"), ("\n", "a newline")):
+        if bad in venv:
+            raise UserError(
+                f"--venv {venv!r} contains {called}: its folders could not be put on PATH or "
+                "LD_LIBRARY_PATH; choose another path",
+                ExitCode.USAGE,
+            )
+    return Request(
+        tf=opts.tf, venv=venv, gpus=opts.gpus, python=opts.python, sources=dict(opts.sources)
+    )
+
+
+def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Plan:
+    request = build_request(opts)
+    facts_input = opts.facts
+    if facts_input.target_env is None and Path(request.venv).exists():
+        # Probe the env the plan targets, so TensorFlow distributions already there that
+        # conflict with the plan are seen and removed first.
+        facts_input = dataclasses.replace(facts_input, target_env=request.venv)
+    facts = gather_facts(facts_input, matrix, environ)
+    return plan_for_flags(facts, matrix, request)
+
+
+@dataclass(frozen=True)
+class HostPlan:
+    facts: str
+    """The facts file's name in the folder."""
+    plan: Plan
+    plan_id: str
+    """Hosts with the same id get the very same plan."""
+
+
+def plan_id_of(plan: Plan) -> str:
+    # A frozen dataclass's repr spells out every field: equal text, equal plan. It is four
+    # times cheaper than the JSON document, which is then made once per distinct plan.
+    return hashlib.sha256(repr(plan).encode()).hexdigest()[:16]
+
+
+def plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> list[HostPlan]:
+    """Plan every facts file in a folder; identical documents are decoded and planned once.
+
+    Each host's plan targets --venv if given, else the env its facts were probed for
+    ('probe --env PATH'), else the default: one fleet can keep its envs in different places.
+    """
+    folder = Path(opts.facts.facts_file or ".")
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        raise UserError(
+            f"--facts {folder}: the folder holds no *.json facts files; write them with "
+            "'tfgpu-setup probe --json > HOST.json' on each machine",
+            ExitCode.INPUT,
+        )
+    request = build_request(opts)
+    overrides = overrides_from(opts.facts.flags, environ, no_probe=False)
+    # planning is pure: the same document, overrides and request always give the same plan
+    by_document: dict[bytes, tuple[Plan, str]] = {}
+    hosts: list[HostPlan] = []
+    for path in files:
+        raw = read_facts_bytes(str(path))
+        known = by_document.get(raw)
+        if known is None:
+            facts = apply_overrides(decode_facts(raw, str(path)), overrides, matrix)
+            plan = plan_for_flags(facts, matrix, _host_request(request, opts, facts))
+            known = by_document[raw] = (plan, plan_id_of(plan))
+        hosts.append(HostPlan(path.name, *known))
+    return hosts
+
+
+def _host_request(request: Request, opts: PlanOptions, facts: Facts) -> Request:
+    if opts.venv or facts.target_env is None:
+        return request
+    sources = {**request.sources, "venv": "facts target_env ('probe --env')"}
+    return dataclasses.replace(request, venv=facts.target_env.path, sources=sources)
