@@ -136,3 +136,24 @@ def test_the_corpus_is_real_labelled_and_split_before_tuning():
         held = int(hashlib.sha256(case["url"].encode()).hexdigest(), 16) % 3 == 0
         assert case["split"] == ("heldout" if held else "tune")
     assert sum(c["split"] == "heldout" for c in cases) * 3 >= len(cases)
+
+
+def test_a_container_someone_wants_a_gpu_in_is_the_cause_a_detected_one_only_a_warning(
+    tmp_path, capsys
+):
+    # TensorFlow's cuInit line, as tests/fixtures/logs/ quotes it from public reports.
+    no_device = "failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    stated = doctor(tmp_path, capsys, no_device, "--no-probe", "--container")
+    assert (top(stated), stated["findings"][0]["severity"]) == (
+        "container-gpu-not-exposed",
+        "error",
+    )
+    from tfgpu_setup.facts import Driver, Facts, Platform
+
+    detected = Facts(
+        Platform("linux", "x86_64", container=True, container_evidence=("/.dockerenv exists",)),
+        Driver(None, None, "probe", reason="no driver"),
+    )
+    diagnosis = diagnose(MATRIX, detected, "/srv/env", log=no_device)
+    container = next(f for f in diagnosis.findings if f.id == "container-gpu-not-exposed")
+    assert container.severity.value == "warning"

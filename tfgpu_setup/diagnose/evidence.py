@@ -410,11 +410,15 @@ def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> 
             )
         )
     if no_device and facts.knows("container") and facts.platform.container:
+        expects = _container_expects_gpu(facts)
         found.append(
             Finding(
                 "container-gpu-not-exposed",
-                Severity.ERROR,
-                "The container was started without access to the GPU",
+                Severity.ERROR if expects else Severity.WARNING,
+                "The container was started without access to the GPU"
+                if expects
+                else "This runs in a container: if the host has an NVIDIA GPU, it was not "
+                "passed in",
                 (
                     *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
                     *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
@@ -425,6 +429,18 @@ def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> 
             )
         )
     return found
+
+
+def _container_expects_gpu(facts: Facts) -> bool:
+    """Someone wants a GPU in this container: its image says so (NVIDIA_VISIBLE_DEVICES, as CUDA
+    and NGC images set it), or a person or their log reported it while asking about the GPU.
+    A container the probe merely detected may be a CPU-only one, like most CI machines."""
+    visible = facts.env.get("NVIDIA_VISIBLE_DEVICES")
+    if visible and visible not in ("void", "none"):
+        return True
+    return any(
+        e.startswith(("flag", "environment", "log")) for e in facts.platform.container_evidence
+    )
 
 
 def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
