@@ -12,6 +12,8 @@ import pytest
 
 from tfgpu_setup import host as host_module
 from tfgpu_setup.host import RecordedHost
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.matrix.model import Matrix
 
 HOSTS = Path(__file__).parent / "fixtures" / "hosts"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,6 +21,23 @@ FIXTURES = Path(__file__).parent / "fixtures"
 HARDWARE_PROGRAMS = {"nvidia-smi", "nvidia-smi.exe"}
 HARDWARE_VIOLATIONS = pytest.StashKey[list[str]]()
 """What the guard refused during the current test (checked again after it)."""
+
+
+FIXTURE_MATRIX_DIR = FIXTURES / "matrix"
+"""A frozen copy of matrices/: rule and planner tests test rules, not this week's data."""
+
+
+def fixture_matrix() -> Matrix:
+    """The frozen matrix (tests/fixtures/matrix), never the shipped or a refreshed one."""
+    matrix = load_matrix(FIXTURE_MATRIX_DIR)
+    assert "shipped" not in matrix.origin, matrix.notes
+    return matrix
+
+
+@pytest.fixture
+def fixture_matrix_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run in the test use the frozen matrix too (as TFGPU_MATRIX_DIR names it)."""
+    monkeypatch.setenv("TFGPU_MATRIX_DIR", str(FIXTURE_MATRIX_DIR))
 
 
 def recorded_host(name: str) -> RecordedHost:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import fixture_matrix
 
 from tfgpu_setup.diagnose.logs import (
     MAX_EVIDENCE,
@@ -23,12 +24,11 @@ from tfgpu_setup.diagnose.signatures import (
     library_version,
 )
 from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
-from tfgpu_setup.matrix.load import load_matrix
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 
 
-DEFECTS = load_matrix().tensorflow.defects
+DEFECTS = fixture_matrix().tensorflow.defects
 """The shipped matrix's known defects: some lines mean something else on an affected release."""
 
 

@@ -6,15 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import recorded_host
+from conftest import fixture_matrix, recorded_host
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.doctor import diagnose
 from tfgpu_setup.diagnose.report import Redaction, render_report
 from tfgpu_setup.errors import ExitCode
 from tfgpu_setup.findings import Finding, Severity, merge
-from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.probe.collect import probe
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 
@@ -87,7 +88,7 @@ def test_unreadable_log_is_one_line_input_error(capsys, tmp_path):
 
 def test_recorded_mismatch_host_diagnosis_puts_the_mismatch_first():
     facts = probe(recorded_host("driver-library-mismatch-580"))
-    diagnosis = diagnose(load_matrix(), facts, "/tmp/env")
+    diagnosis = diagnose(fixture_matrix(), facts, "/tmp/env")
     assert diagnosis.findings[0].id == "driver-library-mismatch"
     assert diagnosis.gpu_used == "no"
     assert "reboot" in diagnosis.verdict.lower()
@@ -130,7 +131,7 @@ def test_redaction_hides_home_user_host_and_uuids():
 
 def test_report_without_redaction_keeps_everything():
     facts = probe(recorded_host("mig-a100"))
-    diagnosis = diagnose(load_matrix(), facts, "/home/ada/env")
+    diagnosis = diagnose(fixture_matrix(), facts, "/home/ada/env")
     text = render_report(diagnosis, facts, None, None)
     assert any(g.uuid and g.uuid in text for g in facts.gpus)
 
@@ -148,7 +149,7 @@ def test_a_recorded_verify_without_libcuda_names_the_missing_driver_first():
     )
     fields = {k: v for k, v in data.items() if k not in ("schema", "schema_version", "exit_code")}
     outcome = from_jsonable(VerifyOutcome, fields)
-    diagnosis = diagnose(load_matrix(), None, outcome.venv, outcome)
+    diagnosis = diagnose(fixture_matrix(), None, outcome.venv, outcome)
     top = diagnosis.findings[0]
     assert top.id == "no-nvidia-driver"
     assert "libcuda.so.1" in top.evidence[0]

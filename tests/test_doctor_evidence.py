@@ -7,18 +7,19 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import recorded_host
+from conftest import fixture_matrix, recorded_host
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.doctor import diagnose
 from tfgpu_setup.findings import FINDING_IDS, rank
-from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.planner import Request, make_plan
 from tfgpu_setup.planner.judge import judge_installed
 from tfgpu_setup.probe.collect import probe
 
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
 CORPUS = Path(__file__).parent / "fixtures" / "doctor_corpus"
-MATRIX = load_matrix()
+MATRIX = fixture_matrix()
 FACTS_ERRORS = {"no-nvidia-driver", "no-nvidia-gpu", "python-unsupported", "glibc-too-old"}
 
 # The line exactly as issue #11 quotes a reporter's paste.

@@ -229,3 +229,16 @@ def test_refreshed_dates_are_the_sources_dates() -> None:
     dates = [MATRIX.tensorflow.refreshed, MATRIX.drivers.refreshed, MATRIX.gpus.refreshed]
     assert all(date.fromisoformat(d) >= date(2026, 3, 11) for d in dates)
     assert MATRIX.tensorflow.refreshed == "2026-03-11"  # tensorflow/docs 7c3650212 (TF 2.21)
+
+
+def test_the_shipped_matrix_is_checked_here_and_the_frozen_test_copy_is_no_newer() -> None:
+    """Rule and planner tests use tests/fixtures/matrix so a refresh does not break them;
+    the shipped matrix is validated here, and must be at least as new as that copy."""
+    from conftest import fixture_matrix
+
+    from tfgpu_setup.versions import parsed
+
+    shipped, frozen = load_matrix(None), fixture_matrix()
+    assert shipped.origin == "shipped"
+    newest = max(parsed(r.version) for r in shipped.tensorflow.releases)
+    assert newest >= max(parsed(r.version) for r in frozen.tensorflow.releases)

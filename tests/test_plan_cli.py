@@ -19,6 +19,8 @@ from tfgpu_setup.errors import ExitCode
 from tfgpu_setup.findings import Severity
 from tfgpu_setup.probe.collect import probe
 
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
 OVERRIDES = ("TFGPU_OVERRIDE_DRIVER", "TFGPU_OVERRIDE_GPU", "CONDA_OVERRIDE_CUDA")
 RTX3090 = ["--no-probe", "--os", "linux", "--python", "3.11", "--driver", "535.104.05"]
 

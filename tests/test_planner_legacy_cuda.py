@@ -7,13 +7,15 @@ import json
 from typing import Any
 
 import pytest
+from conftest import fixture_matrix
 from packaging.specifiers import SpecifierSet
 
 from tfgpu_setup.cli import main
-from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.matrix.model import CudaWheelSet
 
-MATRIX = load_matrix()
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+MATRIX = fixture_matrix()
 VENV = "/home/ada/tf legacy"
 RTX2080TI = ["--no-probe", "--os", "linux", "--driver", "525.85.12"]
 

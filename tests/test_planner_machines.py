@@ -13,21 +13,22 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import recorded_host, recorded_host_names
+from conftest import fixture_matrix, recorded_host, recorded_host_names
 from packaging.version import Version
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.errors import ExitCode, UserError
 from tfgpu_setup.facts import Driver, Facts, Gpu, Platform, PythonInterpreter
 from tfgpu_setup.findings import Severity
-from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.plan import Decision, Plan
 from tfgpu_setup.planner import Request, make_plan
 from tfgpu_setup.probe.collect import probe
 from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
 
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
 VENV = "/home/ada/.venv-tf"
-MATRIX = load_matrix()
+MATRIX = fixture_matrix()
 
 PINS_2_21_0 = (
     "nvidia-cublas-cu12==12.5.3.2",

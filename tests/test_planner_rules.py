@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import pytest
+from conftest import fixture_matrix
 
 from tfgpu_setup.facts import (
     CudaInstall,
@@ -25,7 +26,6 @@ from tfgpu_setup.facts import (
     TfDistribution,
 )
 from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
-from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.matrix.model import Matrix
 from tfgpu_setup.plan import Plan
 from tfgpu_setup.planner import Request, make_plan
@@ -45,7 +45,7 @@ CVD_UNSET: dict[str, str | None] = {"CUDA_VISIBLE_DEVICES": None}
 
 @pytest.fixture(scope="module")
 def matrix() -> Matrix:
-    return load_matrix()
+    return fixture_matrix()
 
 
 def facts(

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import json
 
+from conftest import fixture_matrix
+
 from tfgpu_setup.facts import FACT_NAMES, Facts
 from tfgpu_setup.findings import Severity
-from tfgpu_setup.matrix.load import load_matrix
 from tfgpu_setup.planner import Request, make_plan
 from tfgpu_setup.versions import parsed
 from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
 
-MATRIX = load_matrix()
+MATRIX = fixture_matrix()
 VENV = "/home/ada/.venv-tf"
 
 
