@@ -138,9 +138,11 @@ def validate(session: nox.Session) -> None:
                 with open(plan_file, encoding="utf-8") as fh:
                     text = fh.read()
                 # The same plan, built in the scratch folder: never touch the env it names.
-                original = json.loads(text)["venv"]
+                # A plan names its env once (folders inside it are relative to it).
+                document = json.loads(text)
+                document["venv"] = venv
                 with open(plan_path, "w", encoding="utf-8") as fh:
-                    fh.write(text.replace(json.dumps(original)[1:-1], venv))
+                    json.dump(document, fh)
             else:
                 argv = ["tfgpu-setup", "plan", "--json", "--venv", venv, *rest]
                 if release:

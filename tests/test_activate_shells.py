@@ -391,7 +391,7 @@ SPEC = ActivateSpec(venv="/venv", ld_library_path=("/venv/lib",), path=("/venv/t
         ({"ld_library_path": ("/lib\nx",)}, "/lib\\nx"),
         ({"path": ("/tools\0",)}, "/tools\\x00"),
         ({"path": ("/bin:/usr/bin",)}, "/bin:/usr/bin"),
-        ({"path": ("relative/bin",)}, "relative/bin"),
+        ({"path": ("../outside/bin",)}, "../outside/bin"),
         ({"ld_library_path": ("",)}, "''"),
         ({"xla_flags": "--a\0b"}, "--a\\x00b"),
         ({"cuda_visible_devices": "0\0"}, "0\\x00"),

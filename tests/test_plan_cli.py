@@ -284,3 +284,25 @@ def test_a_venv_path_that_would_split_the_library_path_is_refused(capsys, tmp_pa
     err = capsys.readouterr().err
     assert code == ExitCode.USAGE
     assert "--venv" in err and "':'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_plan_document_names_its_env_once_and_moves_with_it(capsys, tmp_path):
+    """Folders inside the env are stored relative to it, the steps are derived: a plan file
+    whose venv is changed is the same plan for the new place (nox -s validate relies on it)."""
+    argv = ["plan", "--json", "--no-probe", "--os", "linux", "--python", "3.10"]
+    argv += ["--driver", "525.85.12", "--gpu", "NVIDIA GeForce RTX 2080 Ti", "--tf", "2.10"]
+    main([*argv, "--venv", "/srv/first"])
+    text = capsys.readouterr().out
+    doc = json.loads(text)
+    # environment and steps are derived; decisions explain in words
+    stored = {k: v for k, v in doc.items() if k not in ("environment", "steps", "decisions")}
+    assert json.dumps(stored).count("/srv/first") == 1  # the venv field itself
+    doc["venv"] = str(tmp_path / "moved")
+    from tfgpu_setup.plan import Plan
+
+    moved = Plan.from_jsonable(doc, "moved plan")
+    assert moved.activate is not None
+    site = f"{tmp_path}/moved/lib/python3.10/site-packages"
+    assert moved.activate.library_dirs()[0].startswith(f"{site}/nvidia/")
+    assert moved.activate.xla_value() == f"--xla_gpu_cuda_data_dir={site}/nvidia/cuda_nvcc"
+    assert moved.steps[0].args[0] == str(tmp_path / "moved")

@@ -141,8 +141,8 @@ def test_rtx3090_on_r535_gets_2_21_with_exact_pins() -> None:
     assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
     assert plan.remove == ()
     assert plan.activate is not None
-    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_21_0)
-    assert plan.activate.path == ptxas_dir("3.11")
+    assert plan.activate.library_dirs() == wheel_dirs("3.11", LIBS_2_21_0)
+    assert plan.activate.bin_dirs() == ptxas_dir("3.11")
     assert plan.activate.cuda_visible_devices is None  # keeps whatever the user has
     assert plan.activate.extra == {}
     # 535.104.05 is above the CUDA 12 floor (525.60.13) but its CUDA is 12.2 < ptxas 12.5
@@ -161,8 +161,8 @@ def test_r470_falls_back_to_2_14_with_cuda11_pins() -> None:
     assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.14.1", "3.11")
     assert plan.requirements == ("tensorflow==2.14.1", *PINS_2_14_1)
     assert plan.activate is not None
-    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_14_1)
-    assert plan.activate.path == ptxas_dir("3.11")
+    assert plan.activate.library_dirs() == wheel_dirs("3.11", LIBS_2_14_1)
+    assert plan.activate.bin_dirs() == ptxas_dir("3.11")
     assert top(plan) == "driver-too-old"
     assert plan.findings[0].severity is Severity.WARNING
     assert "falls back to 2.14.1" in plan.findings[0].title
@@ -235,7 +235,7 @@ def test_python_3_9_only_gets_2_20() -> None:
     assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.20.0", "3.9")
     assert "nvidia-cudnn-cu12==9.3.0.75" in nvidia_pins(plan)
     assert plan.activate is not None
-    assert plan.activate.ld_library_path[0] == (
+    assert plan.activate.library_dirs()[0] == (
         f"{VENV}/lib/python3.9/site-packages/nvidia/cublas/lib"
     )
     assert decision(plan, "tensorflow 2.21.0").reason == (
@@ -260,7 +260,7 @@ def test_tf_2_16_1_needs_the_wheel_folders_on_ld_library_path() -> None:
     assert (plan.verdict, plan.tensorflow) == ("gpu", "2.16.1")
     assert "nvidia-cudnn-cu12==8.9.7.29" in nvidia_pins(plan)
     assert plan.activate is not None
-    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_21_0)
+    assert plan.activate.library_dirs() == wheel_dirs("3.11", LIBS_2_21_0)
     assert top(plan) == "pip-cuda-libs-not-on-path"
     assert plan.findings[0].severity is Severity.INFO
     assert decision(plan, "tensorflow 2.16.1").reason.startswith("matches --tf 2.16.1; ")
@@ -383,9 +383,9 @@ def test_tensorflow_2_12_uses_the_system_cuda_it_was_built_for() -> None:
     assert (plan.verdict, plan.tensorflow) == ("gpu", "2.12.1")
     assert plan.requirements == ("tensorflow==2.12.1",)  # no NVIDIA wheels before 2.14
     assert plan.activate is not None
-    assert plan.activate.ld_library_path == ("/usr/local/cuda-11.8/lib64",)
-    assert plan.activate.path == ("/usr/local/cuda-11.8/bin",)
-    assert plan.activate.xla_flags == "--xla_gpu_cuda_data_dir=/usr/local/cuda-11.8"
+    assert plan.activate.library_dirs() == ("/usr/local/cuda-11.8/lib64",)
+    assert plan.activate.bin_dirs() == ("/usr/local/cuda-11.8/bin",)
+    assert plan.activate.xla_value() == "--xla_gpu_cuda_data_dir=/usr/local/cuda-11.8"
     assert "nvidia wheels" not in [d.subject for d in plan.decisions]
     assert "pip-cuda-libs-not-on-path" not in [x.id for x in plan.findings]
     stated_none = whatif(
@@ -413,11 +413,11 @@ def test_wsl2_with_windows_driver_572() -> None:
     assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.12")
     assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
     assert plan.activate is not None
-    assert plan.activate.ld_library_path == (
+    assert plan.activate.library_dirs() == (
         *wheel_dirs("3.12", LIBS_2_21_0),
         "/usr/lib/wsl/lib",
     )
-    assert plan.activate.path == ptxas_dir("3.12")
+    assert plan.activate.bin_dirs() == ptxas_dir("3.12")
     assert top(plan) is None  # 572.16 runs CUDA 12.8
 
 
@@ -427,7 +427,7 @@ def test_wsl2_with_windows_driver_527_is_below_the_cuda12_floor() -> None:
     assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.14.1", "3.10")
     assert plan.requirements == ("tensorflow==2.14.1", *PINS_2_14_1)
     assert plan.activate is not None
-    assert plan.activate.ld_library_path[-1] == "/usr/lib/wsl/lib"
+    assert plan.activate.library_dirs()[-1] == "/usr/lib/wsl/lib"
     assert top(plan) == "driver-too-old"
     assert "528.33" in plan.findings[0].fix and "Windows host driver" in plan.findings[0].fix
     assert decision(plan, "tensorflow 2.21.0").reason == (
@@ -459,8 +459,8 @@ def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:
     assert plan.requirements == ("tensorflow==2.10.1",)
     assert plan.activate is not None
     cuda = "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2"
-    assert plan.activate.ld_library_path == ()  # Windows loads DLLs from PATH
-    assert plan.activate.path == (f"{cuda}\\bin",)
+    assert plan.activate.library_dirs() == ()  # Windows loads DLLs from PATH
+    assert plan.activate.bin_dirs() == (f"{cuda}\\bin",)
     assert top(plan) is None
 
 
@@ -504,7 +504,7 @@ def test_recorded_host_end_to_end(name: str) -> None:
     assert plan.tensorflow == "2.21.0"
     if verdict == "gpu":
         assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
-        assert plan.activate is not None and plan.activate.ld_library_path[:1] == (
+        assert plan.activate is not None and plan.activate.library_dirs()[:1] == (
             f"{VENV}/lib/python{plan.python}/site-packages/nvidia/cublas/lib",
         )
     else:
@@ -520,7 +520,7 @@ def test_recorded_facts_round_trip_through_json(name: str) -> None:
 def test_wsl2_r545_takes_the_cuda_version_from_the_table_when_smi_says_err() -> None:
     plan = plan_for(probe(recorded_host("wsl2-r545-cuda-err")))
     assert plan.findings[0].title.startswith("ptxas 12.5.82 is newer than the driver's CUDA 12.3")
-    assert plan.activate is not None and plan.activate.ld_library_path[-1] == "/usr/lib/wsl/lib"
+    assert plan.activate is not None and plan.activate.library_dirs()[-1] == "/usr/lib/wsl/lib"
 
 
 def test_mig_a100_selects_a_mig_device_by_uuid() -> None:
@@ -567,7 +567,7 @@ def test_tensorflow_and_tensorflow_cpu_in_the_plan_venv_are_all_reinstalled() ->
     actions = [s.action for s in plan.steps]
     assert actions.index("uninstall") < actions.index("install")
     assert plan.activate is not None
-    assert plan.activate.ld_library_path == wheel_dirs("3.11", LIBS_2_21_0, venv)
+    assert plan.activate.library_dirs() == wheel_dirs("3.11", LIBS_2_21_0, venv)
     elsewhere = plan_for(gpu)  # a different target venv: nothing to remove there
     assert elsewhere.remove == ()
 

@@ -36,13 +36,34 @@ class VenvLayout:
         return f"{self.bin_dir}\\python.exe" if self.windows else f"{self.bin_dir}/python"
 
     def site_packages(self, python_xy: str) -> str:
-        if self.windows:
-            return f"{self.venv}\\Lib\\site-packages"
-        return f"{self.venv}/lib/python{python_xy}/site-packages"
+        return self.inside(self.site_packages_in_env(python_xy))
+
+    def site_packages_in_env(self, python_xy: str) -> str:
+        """site-packages relative to the env: what a plan stores (the env is named once)."""
+        return "Lib/site-packages" if self.windows else f"lib/python{python_xy}/site-packages"
 
     def script(self, name: str) -> str:
-        sep = "\\" if self.windows else "/"
-        return f"{self.bin_dir}{sep}{name}"
+        return self.inside(f"{'Scripts' if self.windows else 'bin'}/{name}")
+
+    def inside(self, folder: str) -> str:
+        """A folder given relative to the env, made absolute; an absolute one as it is."""
+        if is_absolute(folder):
+            return folder
+        if self.windows:
+            return f"{self.venv}\\{folder.replace('/', chr(92))}"
+        return f"{self.venv}/{folder}"
+
+
+def is_windows_path(path: str) -> bool:
+    """'C:\\Users\\x' or '\\\\server\\share': a plan made for native Windows."""
+    return path.startswith("\\\\") or (len(path) > 2 and path[0].isalpha() and path[1] == ":")
+
+
+def is_absolute(path: str) -> bool:
+    """POSIX '/x', or Windows 'C:\\x', 'C:/x' or '\\\\server\\share'."""
+    return path.startswith(("/", "\\\\")) or (
+        len(path) > 2 and path[0].isalpha() and path[1] == ":" and path[2] in "\\/"
+    )
 
 
 ACTIVATE_SCRIPTS = ("activate-tfgpu", "activate-tfgpu.fish")
@@ -68,14 +89,15 @@ def activation_changes(
     sep = layout.separator
     changes = {
         "VIRTUAL_ENV": spec.venv,
-        "PATH": prepend([layout.bin_dir, *spec.path], base.get("PATH"), sep),
+        "PATH": prepend([layout.bin_dir, *spec.bin_dirs(windows)], base.get("PATH"), sep),
     }
     if spec.ld_library_path and not windows:
-        changes["LD_LIBRARY_PATH"] = prepend(spec.ld_library_path, base.get("LD_LIBRARY_PATH"))
+        changes["LD_LIBRARY_PATH"] = prepend(spec.library_dirs(), base.get("LD_LIBRARY_PATH"))
     if spec.cuda_visible_devices is not None:
         changes["CUDA_VISIBLE_DEVICES"] = spec.cuda_visible_devices
-    if spec.xla_flags is not None:
-        changes["XLA_FLAGS"] = spec.xla_flags
+    xla = spec.xla_value(windows)
+    if xla is not None:
+        changes["XLA_FLAGS"] = xla
     changes.update(spec.extra)
     return changes
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -11,7 +12,13 @@ from typing import Any, Literal
 
 from packaging.version import InvalidVersion, Version
 
-from .activation import SYMBOLIC_BASE, activation_changes
+from .activation import (
+    ACTIVATE_SCRIPTS,
+    SYMBOLIC_BASE,
+    VenvLayout,
+    activation_changes,
+    is_windows_path,
+)
 from .documents import DocumentKind, decode_document, parse_json
 from .errors import ExitCode, UserError
 from .findings import Finding
@@ -78,12 +85,33 @@ class ActivateSpec:
     cuda_visible_devices: str | None = None
     """None keeps whatever the user has (set, empty or unset)."""
     ld_library_path: tuple[str, ...] = ()
-    """Absolute folders prepended to LD_LIBRARY_PATH, in order."""
+    """Folders prepended to LD_LIBRARY_PATH, in order: relative ones are inside the env."""
     path: tuple[str, ...] = ()
-    """Absolute folders prepended to PATH (ptxas), in order."""
+    """Folders prepended to PATH (ptxas), in order: relative ones are inside the env."""
     xla_flags: str | None = None
+    """XLA_FLAGS as set, when the plan needs other flags than the CUDA data folder."""
+    xla_cuda_data_dir: str | None = None
+    """Where XLA finds ptxas' libdevice (--xla_gpu_cuda_data_dir): relative is inside the env."""
     extra: dict[str, str] = field(default_factory=dict)
     """Other variables the chosen release needs, by name."""
+
+    def library_dirs(self, windows: bool = False) -> tuple[str, ...]:
+        """The LD_LIBRARY_PATH folders, absolute."""
+        layout = VenvLayout(self.venv, windows)
+        return tuple(layout.inside(d) for d in self.ld_library_path)
+
+    def bin_dirs(self, windows: bool = False) -> tuple[str, ...]:
+        """The PATH folders the plan adds, absolute."""
+        layout = VenvLayout(self.venv, windows)
+        return tuple(layout.inside(d) for d in self.path)
+
+    def xla_value(self, windows: bool = False) -> str | None:
+        """The XLA_FLAGS value activation sets, or None when it leaves XLA_FLAGS alone."""
+        parts = [self.xla_flags] if self.xla_flags else []
+        if self.xla_cuda_data_dir:
+            folder = VenvLayout(self.venv, windows).inside(self.xla_cuda_data_dir)
+            parts.append(f"--xla_gpu_cuda_data_dir={folder}")
+        return " ".join(parts) if parts else None
 
     def changes(self, base: Mapping[str, str], windows: bool = False) -> dict[str, str]:
         """Every variable activation sets, with its final value given the environment `base`."""
@@ -131,6 +159,8 @@ class Plan:
     def to_jsonable(self) -> dict[str, Any]:
         data: dict[str, Any] = to_jsonable(self)
         data["requirements"] = list(self.requirements)
+        if data.get("activate"):
+            del data["activate"]["venv"]  # the plan's venv: stored once
         data["environment"] = self.activate.variables() if self.activate else {}
         return data
 
@@ -140,8 +170,15 @@ class Plan:
     @classmethod
     def from_json(cls, text: str, origin: str = "plan") -> Plan:
         """The plan in `text`, every field checked: a plan file is input from elsewhere."""
-        data = parse_json(text, origin, PLAN_DOCUMENT)
-        plan = decode_document(cls, data, origin, PLAN_DOCUMENT)
+        return cls.from_jsonable(parse_json(text, origin, PLAN_DOCUMENT), origin)
+
+    @classmethod
+    def from_jsonable(cls, data: Any, origin: str = "plan") -> Plan:
+        """The plan in a decoded document, every field checked; its steps derived again."""
+        _activate_in_venv(data, origin)
+        if isinstance(data, dict):
+            data = {**data, "steps": []}
+        plan = with_steps(decode_document(cls, data, origin, PLAN_DOCUMENT))
         problem = plan_problem(plan)
         if problem:
             raise UserError(
@@ -149,6 +186,21 @@ class Plan:
                 ExitCode.INPUT,
             )
         return plan
+
+
+def _activate_in_venv(data: Any, origin: str) -> None:
+    """The activate spec works on the plan's own venv: older plans also named it there."""
+    if not isinstance(data, dict) or not isinstance(data.get("activate"), dict):
+        return
+    activate = data["activate"]
+    named = activate.get("venv", data.get("venv"))
+    if named != data.get("venv"):
+        raise UserError(
+            f"{origin}: activate.venv {named!r} is not the plan's venv {data.get('venv')!r}; "
+            f"make a new plan with '{PLAN_DOCUMENT.make_one}'",
+            ExitCode.INPUT,
+        )
+    data["activate"] = {**activate, "venv": data.get("venv")}
 
 
 def plan_problem(plan: Plan) -> str | None:
@@ -217,3 +269,44 @@ def _path_problem(path: str) -> str | None:
         if bad in rest:
             return f"contains {called} (PATH and LD_LIBRARY_PATH entries would split)"
     return None
+
+
+def with_steps(plan: Plan) -> Plan:
+    """The plan with the steps apply will take, derived from its fields (a plan file's steps
+    are never read: they are derived again, so the env is named in the document once)."""
+    if plan.tensorflow is None:
+        return plan
+    layout = VenvLayout(plan.venv, windows=is_windows_path(plan.venv))
+    steps = [
+        Step(
+            "create-venv",
+            f"create or reuse the virtualenv {plan.venv} with Python {plan.python}",
+            (plan.venv, plan.python_path or f"python{plan.python}"),
+        )
+    ]
+    if plan.remove:
+        steps.append(
+            Step(
+                "uninstall",
+                "remove conflicting TensorFlow distributions: " + ", ".join(plan.remove),
+                plan.remove,
+            )
+        )
+    steps.append(
+        Step("install", f"install {len(plan.packages)} pinned packages", plan.requirements)
+    )
+    steps.append(
+        Step(
+            "write-activate",
+            "write the activate scripts",
+            tuple(layout.script(name) for name in ACTIVATE_SCRIPTS),
+        )
+    )
+    steps.append(
+        Step(
+            "verify",
+            "run the GPU placement smoke test in the new environment",
+            ("tfgpu-setup", "verify", "--venv", plan.venv),
+        )
+    )
+    return dataclasses.replace(plan, steps=tuple(steps))

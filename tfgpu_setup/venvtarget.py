@@ -51,4 +51,4 @@ def activated_overrides(venv: Path, environ: Mapping[str, str]) -> tuple[dict[st
 
     spec = applied_spec(venv)
     changes = activation_changes(venv, spec, environ)
-    return changes, list(spec.ld_library_path) if spec else []
+    return changes, list(spec.library_dirs()) if spec else []

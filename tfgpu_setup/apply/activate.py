@@ -108,13 +108,22 @@ def _checked(spec: ActivateSpec) -> tuple[str, list[str], list[str], dict[str, s
     _check_value("venv", venv)
     if not posixpath.isabs(venv):
         raise UserError(f"activate script: the venv path {venv!r} is not absolute", ExitCode.INPUT)
-    ld_dirs = _checked_dirs("LD_LIBRARY_PATH", spec.ld_library_path)
-    path_dirs = _checked_dirs("PATH", spec.path)
+    for variable, given in (("LD_LIBRARY_PATH", spec.ld_library_path), ("PATH", spec.path)):
+        for folder in given:
+            if not folder or ".." in folder.replace("\\", "/").split("/"):
+                raise UserError(
+                    f"activate script: the {variable} entry {folder!r} is empty or leaves the "
+                    "env ('..')",
+                    ExitCode.INPUT,
+                )
+    ld_dirs = _checked_dirs("LD_LIBRARY_PATH", spec.library_dirs())
+    path_dirs = _checked_dirs("PATH", spec.bin_dirs())
     variables: dict[str, str] = {}
     if spec.cuda_visible_devices is not None:
         variables["CUDA_VISIBLE_DEVICES"] = spec.cuda_visible_devices
-    if spec.xla_flags is not None:
-        variables["XLA_FLAGS"] = spec.xla_flags
+    xla = spec.xla_value()
+    if xla is not None:
+        variables["XLA_FLAGS"] = xla
     for name, value in spec.extra.items():
         if not (name.isascii() and name.isidentifier() and name.isupper()):
             raise UserError(

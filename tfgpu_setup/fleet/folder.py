@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..documents import decode_document
 from ..errors import ExitCode, UserError
 from ..facts import Facts
-from ..plan import PLAN_DOCUMENT, Plan
+from ..plan import Plan
 
 PLAN_FLEET_SCHEMA = "tfgpu-setup/plan-fleet"
 STAGES = ("apply", "verify", "errors")
@@ -109,8 +108,7 @@ def _plans(folder: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
             ExitCode.INPUT,
         )
     decoded = {
-        pid: decode_document(Plan, data, f"{path} plan {pid}", PLAN_DOCUMENT)
-        for pid, data in distinct.items()
+        pid: Plan.from_jsonable(data, f"{path} plan {pid}") for pid, data in distinct.items()
     }
     out: dict[str, Plan] = {}
     for row in document.get("plans", []):

@@ -7,13 +7,13 @@ from typing import Any
 
 from packaging.version import Version
 
-from ..activation import ACTIVATE_SCRIPTS, VenvLayout
+from ..activation import VenvLayout
 from ..envvars import entry_kind
 from ..errors import ExitCode, RequestError
 from ..facts import CudaInstall, Facts
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
-from ..plan import ActivateSpec, Assumption, Decision, Package, Plan, Step, Verdict
+from ..plan import ActivateSpec, Assumption, Decision, Package, Plan, Verdict, with_steps
 from ..versions import parsed, xy
 from . import layout, legacy
 from .context import Context
@@ -142,7 +142,7 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
         matrix=f"{matrix.origin} (refreshed {matrix.tensorflow.refreshed})",
         assumptions=_assumptions(ctx),
     )
-    return _with_steps(plan, ctx.facts.platform.os == "windows")
+    return with_steps(plan)
 
 
 def _assumptions(ctx: Context) -> tuple[Assumption, ...]:
@@ -327,10 +327,11 @@ def _activate(ctx: Context) -> ActivateSpec:
     venv = ctx.request.venv
     windows = ctx.facts.platform.os == "windows"
     python = xy(chosen.python.version) if chosen.python else "3"
-    site = VenvLayout(venv, windows).site_packages(python)
+    # Folders inside the env are stored relative to it: the plan names its env once.
+    site = VenvLayout(venv, windows).site_packages_in_env(python)
     lib_dirs: list[str] = []
     path: list[str] = []
-    xla_flags = None
+    xla_data_dir = None
     if ctx.gpu:
         wheel_set = chosen.wheel_set
         folders = (
@@ -346,16 +347,16 @@ def _activate(ctx: Context) -> ActivateSpec:
             path.append(ptxas)
         if wheel_set and wheel_set.xla_data_dir:
             # Before 2.14 XLA does not look inside site-packages for libdevice.
-            xla_flags = f"--xla_gpu_cuda_data_dir={site}/{wheel_set.xla_data_dir}"
+            xla_data_dir = f"{site}/{wheel_set.xla_data_dir}"
         toolkit = _system_toolkit(ctx) if chosen.cuda_from == "system" else None
         if toolkit and windows:
             # Windows finds DLLs on PATH; LD_LIBRARY_PATH means nothing there.
             path.append(f"{toolkit.path}\\bin")
-            xla_flags = f"--xla_gpu_cuda_data_dir={toolkit.path}"
+            xla_data_dir = toolkit.path
         elif toolkit:
             lib_dirs.append(f"{toolkit.path}/lib64")
             path.append(f"{toolkit.path}/bin")
-            xla_flags = f"--xla_gpu_cuda_data_dir={toolkit.path}"
+            xla_data_dir = toolkit.path
         if ctx.facts.platform.os == "wsl2":
             lib_dirs.append("/usr/lib/wsl/lib")
     visible = _visible_devices(ctx)
@@ -369,7 +370,7 @@ def _activate(ctx: Context) -> ActivateSpec:
         cuda_visible_devices=visible,
         ld_library_path=tuple(lib_dirs),
         path=tuple(path),
-        xla_flags=xla_flags,
+        xla_cuda_data_dir=xla_data_dir,
         extra=extra,
     )
 
@@ -401,42 +402,3 @@ def _conflicts(ctx: Context) -> tuple[str, ...]:
     # They all write the same tensorflow/ folder: uninstalling only the extra one deletes files
     # the kept one owns, and pip then calls the kept one "already satisfied". Remove them all.
     return tuple(present)
-
-
-def _with_steps(plan: Plan, windows: bool) -> Plan:
-    if plan.tensorflow is None:
-        return plan
-    layout = VenvLayout(plan.venv, windows)
-    steps = [
-        Step(
-            "create-venv",
-            f"create or reuse the virtualenv {plan.venv} with Python {plan.python}",
-            (plan.venv, plan.python_path or f"python{plan.python}"),
-        )
-    ]
-    if plan.remove:
-        steps.append(
-            Step(
-                "uninstall",
-                "remove conflicting TensorFlow distributions: " + ", ".join(plan.remove),
-                plan.remove,
-            )
-        )
-    steps.append(
-        Step("install", f"install {len(plan.packages)} pinned packages", plan.requirements)
-    )
-    steps.append(
-        Step(
-            "write-activate",
-            "write the activate scripts",
-            tuple(layout.script(name) for name in ACTIVATE_SCRIPTS),
-        )
-    )
-    steps.append(
-        Step(
-            "verify",
-            "run the GPU placement smoke test in the new environment",
-            ("tfgpu-setup", "verify", "--venv", plan.venv),
-        )
-    )
-    return dataclasses.replace(plan, steps=tuple(steps))
