@@ -444,42 +444,42 @@ def _container_expects_gpu(facts: Facts) -> bool:
 
 
 def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
-    out: list[Finding] = []
-    installed_cuda = [c.version for c in facts.cuda if c.version] if facts.knows("cuda") else []
-    wrong = [w for w in log.wanted_cuda if not any(w.accepts(v) for v in installed_cuda)]
-    if installed_cuda and wrong:
-        w = wrong[0]
-        have = ", ".join(sorted({xy(v) for v in installed_cuda}, key=parsed))
-        out.append(
-            Finding(
-                "cuda-version-mismatch",
-                Severity.ERROR,
-                f"TensorFlow looks for CUDA {w} ({w.lib}) but CUDA {have} is installed",
-                (_quote(w.line), *(f"CUDA {xy(v)} installed" for v in installed_cuda[:2])),
-                f"Install the CUDA {w} this TensorFlow was built for (it can sit beside the "
-                "other one; put its lib folder on LD_LIBRARY_PATH, or its bin folder on PATH on "
-                "Windows), or install the TensorFlow release built for the CUDA you have: "
-                "'tfgpu-setup plan' picks it (with NVIDIA's pip wheels where they exist).",
-                TF_TESTED,
-            )
-        )
-    installed_cudnn = [c.version for c in facts.cudnn if c.version] if facts.knows("cudnn") else []
-    wrong_dnn = [w for w in log.wanted_cudnn if not any(w.accepts(v) for v in installed_cudnn)]
-    if installed_cudnn and wrong_dnn:
-        w = wrong_dnn[0]
-        have = ", ".join(sorted({xy(v) for v in installed_cudnn}, key=parsed))
-        out.append(
-            Finding(
-                "cudnn-version-mismatch",
-                Severity.ERROR,
-                f"TensorFlow looks for cuDNN {w.major} ({w.lib}) but cuDNN {have} is installed",
-                (_quote(w.line), *(f"cuDNN {v} installed" for v in installed_cudnn[:2])),
-                f"Install cuDNN {w.major}.x for this TensorFlow's CUDA version, or the TensorFlow "
-                "release built for the cuDNN you have ('tfgpu-setup plan').",
-                TF_TESTED,
-            )
-        )
-    return out
+    """A library the log could not load, read against what the facts say is installed."""
+    cuda_fix = (
+        "Install the CUDA {wanted} this TensorFlow was built for (it can sit beside the other "
+        "one; put its lib folder on LD_LIBRARY_PATH, or its bin folder on PATH on Windows), or "
+        "install the TensorFlow release built for the CUDA you have: 'tfgpu-setup plan' picks "
+        "it (with NVIDIA's pip wheels where they exist)."
+    )
+    cudnn_fix = (
+        "Install cuDNN {wanted} for this TensorFlow's CUDA version, or the TensorFlow release "
+        "built for the cuDNN you have ('tfgpu-setup plan')."
+    )
+    found = [
+        _mismatch("cuda-version-mismatch", "CUDA", facts, "cuda", log.wanted_cuda, cuda_fix),
+        _mismatch("cudnn-version-mismatch", "cuDNN", facts, "cudnn", log.wanted_cudnn, cudnn_fix),
+    ]
+    return [f for f in found if f is not None]
+
+
+def _mismatch(
+    finding_id: str, what: str, facts: Facts, fact: str, wanted: tuple[Wanted, ...], fix: str
+) -> Finding | None:
+    installs = facts.cuda if fact == "cuda" else facts.cudnn
+    versions = [c.version for c in installs if c.version] if facts.knows(fact) else []
+    wrong = [w for w in wanted if not any(w.accepts(v) for v in versions)]
+    if not versions or not wrong:
+        return None
+    w = wrong[0]
+    have = ", ".join(sorted({xy(v) for v in versions}, key=parsed))
+    return Finding(
+        finding_id,
+        Severity.ERROR,
+        f"TensorFlow looks for {what} {w} ({w.lib}) but {what} {have} is installed",
+        (_quote(w.line), *(f"{what} {xy(v)} installed" for v in versions[:2])),
+        fix.format(wanted=w),
+        TF_TESTED,
+    )
 
 
 def _quote(line: str) -> str:
