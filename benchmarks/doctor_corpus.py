@@ -49,10 +49,20 @@ def load_cases() -> list[dict[str, Any]]:
 
 
 def flags_for(stated: dict[str, Any]) -> list[str]:
+    """The stated facts as a user would type them; a value the command line refuses (a driver
+    given only by its branch, '410') is left out, as the user would after the error."""
+    from tfgpu_setup.cli import build_parser
+
     argv: list[str] = []
     for key, flag in FLAGS.items():
-        if stated.get(key) not in (None, ""):
-            argv += [flag, str(stated[key])]
+        if stated.get(key) in (None, ""):
+            continue
+        pair = [flag, str(stated[key])]
+        try:
+            build_parser().parse_args(["plan", "--no-probe", *pair])
+        except (SystemExit, Exception):
+            continue
+        argv += pair
     if stated.get("container") is True:
         argv.append("--container")
     elif stated.get("container") is False:

@@ -90,3 +90,16 @@ def test_a_full_old_facts_document_stays_fully_known() -> None:
     doc["target_env"] = None
     doc["env"] = {}
     assert Facts.from_jsonable(doc).unknown == ()
+
+
+def test_a_bare_cuda_or_cudnn_major_is_what_people_write() -> None:
+    """'CUDA 9', 'cuDNN 7': a bare major is X.0 (a driver needs its full version, as
+    nvidia-smi prints it: a branch alone does not say whether it meets a floor like 410.48)."""
+    from tfgpu_setup.cli import build_parser
+
+    args = build_parser().parse_args(["plan", "--no-probe", "--cuda-toolkit", "9", "--cudnn", "7"])
+    assert (args.cuda_toolkit, args.cudnn) == ("9", "7")
+    facts = whatif(os="linux", pythons=("3.6",), cuda_toolkit="9", cudnn="7")
+    assert [c.version for c in facts.cuda] == ["9"] and [c.version for c in facts.cudnn] == ["7"]
+    plan = make_plan(facts, MATRIX, Request(venv=VENV, tf="2.0"))
+    assert "cuda-version-mismatch" in [f.id for f in plan.findings]  # 2.0 wants CUDA 10.0

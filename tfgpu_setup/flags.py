@@ -18,8 +18,8 @@ from packaging.version import InvalidVersion, Version
 _DRIVER = re.compile(r"[0-9]{2,4}(\.[0-9]{1,3}){1,2}", re.ASCII)
 _PYTHON = re.compile(r"[0-9]\.[0-9]{1,2}(\.[0-9]{1,3})?", re.ASCII)
 _GLIBC = re.compile(r"[0-9]{1,2}\.[0-9]{1,3}", re.ASCII)
-_CUDA = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}(\.[0-9]{1,4})?", re.ASCII)
-_CUDNN = re.compile(r"[0-9]{1,2}(\.[0-9]{1,3}){1,3}", re.ASCII)
+_CUDA = re.compile(r"[0-9]{1,2}(\.[0-9]{1,2}(\.[0-9]{1,4})?)?", re.ASCII)
+_CUDNN = re.compile(r"[0-9]{1,2}(\.[0-9]{1,3}){0,3}", re.ASCII)
 _GPU_INDEX = re.compile(r"[0-9]{1,4}", re.ASCII)
 _GPU_UUID = re.compile(r"(GPU|MIG)-[0-9A-Za-z/-]{1,80}", re.ASCII)
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}", re.ASCII)
@@ -46,7 +46,11 @@ def _shaped(
     return check
 
 
-driver_version = _shaped(_DRIVER, "535.104.05 (Linux) or 572.16 (Windows/WSL2)", True)
+driver_version = _shaped(
+    _DRIVER,
+    "535.104.05 (Linux) or 572.16 (Windows/WSL2), the full version nvidia-smi prints",
+    True,
+)
 python_version = _shaped(_PYTHON, "3.11 or 3.11.9")
 glibc_version = _shaped(_GLIBC, "2.35")
 cuda_version = _shaped(_CUDA, "12.2")
