@@ -158,3 +158,15 @@ def test_a_container_someone_wants_a_gpu_in_is_the_cause_a_detected_one_only_a_w
     diagnosis = diagnose(MATRIX, detected, "/srv/env", log=no_device)
     container = next(f for f in diagnosis.findings if f.id == "container-gpu-not-exposed")
     assert container.severity.value == "warning"
+
+
+def test_a_binary_file_is_refused_and_a_powershell_utf16_log_is_read(tmp_path, capsys):
+    binary = tmp_path / "model.bin"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    assert main(["doctor", "--log", str(binary), "--no-probe"]) == 3
+    err = capsys.readouterr().err
+    assert "binary file" in err and len(err.strip().splitlines()) == 1
+    utf16 = tmp_path / "run.log"  # what PowerShell's 'python train.py > run.log' writes
+    utf16.write_text(CUDNN_8_MISSING, encoding="utf-16")
+    main(["doctor", "--log", str(utf16), "--no-probe", "--json"])
+    assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import getpass
+import io
 import os
 import socket
 import sys
@@ -36,6 +38,10 @@ class DoctorOptions:
     """The TensorFlow release that produced the log, or that is installed (doctor --tf)."""
 
 
+BINARY_SNIFF_BYTES = 8192
+"""How much of a log is looked at to tell a binary file (NUL bytes) from text."""
+
+
 def read_log(path: str) -> str:
     """The whole log, streamed: only the lines a signature could match are kept."""
     try:
@@ -43,6 +49,18 @@ def read_log(path: str) -> str:
             binary = getattr(sys.stdin, "buffer", None)  # None when stdin was replaced by text
             return logs.read_log(binary if binary is not None else _TextAsBytes(sys.stdin))
         with open(path, "rb") as fh:
+            head = fh.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                # PowerShell's '>' writes UTF-16: read it as the text it is.
+                text = io.TextIOWrapper(fh, encoding="utf-16", errors="replace")
+                return logs.read_log(_TextAsBytes(text))
+            if b"\0" in head:
+                raise UserError(
+                    f"--log {path}: a binary file (NUL bytes in its first "
+                    f"{len(head)} bytes), not a log; pass the text TensorFlow printed, e.g. "
+                    "'python train.py 2>&1 | tee run.log'",
+                    ExitCode.INPUT,
+                )
             return logs.read_log(fh)
     except OSError as exc:
         raise UserError(f"--log {path}: cannot read it ({exc.strerror})", ExitCode.INPUT) from None
