@@ -313,6 +313,7 @@ def test_a_signal_once_the_journal_is_written_reports_success_and_leaves_no_disc
     after: str,
 ) -> None:
     venv = tmp_path / "env"
+    handler_before = signal.getsignal(signal.SIGINT)  # SIG_IGN when run in the background
     apply_plan(make_plan(venv, OLD, python=py311), **installer_args(wheels))
     apply_plan(make_plan(venv, OLD[:1], python=py311), **installer_args(wheels))  # a previous
     new_plan = make_plan(venv, NEW, python=py311, remove=["tfgpu-demo-conflict"])
@@ -324,7 +325,7 @@ def test_a_signal_once_the_journal_is_written_reports_success_and_leaves_no_disc
     assert check_applied(new_plan, venv).applied
     assert sidecars(venv) == [], "no marker, backup or discard left"
     assert previous_path(venv).is_dir()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is handler_before, "the handler is restored"
 
 
 def test_an_error_after_the_journal_keeps_the_finished_env_and_the_next_command_commits_it(
