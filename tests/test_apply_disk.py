@@ -72,30 +72,30 @@ def _fill(disk: Path, leave: int) -> None:
 def test_apply_and_rollback_into_a_read_only_folder_are_one_line_exit_21(
     tmp_path: Path, wheels: Path
 ) -> None:
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    venv = shared / "env"
+    parent = tmp_path / "projects"
+    parent.mkdir()
+    venv = parent / "env"
     apply_plan(make_plan(venv, OLD, python=find_python(11)), **installer_args(wheels))
     apply_plan(make_plan(venv, NEW, python=find_python(11)), **installer_args(wheels))
-    before = tree_fingerprint(shared)
+    before = tree_fingerprint(parent)
 
-    with read_only(shared):
+    with read_only(parent):
         for attempt in (
             lambda: apply_plan(
                 make_plan(venv, OLD, python=find_python(11)), **installer_args(wheels)
             ),
             lambda: rollback(venv),
             lambda: apply_plan(
-                make_plan(shared / "fresh", OLD, python=find_python(11)), **installer_args(wheels)
+                make_plan(parent / "fresh", OLD, python=find_python(11)), **installer_args(wheels)
             ),
         ):
             with pytest.raises(UserError) as caught:
                 attempt()
             assert caught.value.code == ExitCode.APPLY_FAILED, caught.value.message
             assert "\n" not in caught.value.message and len(caught.value.message) < 400
-            assert str(shared) in caught.value.message
+            assert str(parent) in caught.value.message
 
-    assert tree_fingerprint(shared) == before
+    assert tree_fingerprint(parent) == before
 
 
 def test_a_disk_that_fills_during_the_backup_copy_is_one_line_exit_21_and_the_env_is_kept(

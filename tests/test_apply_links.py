@@ -1,6 +1,6 @@
 """Links planted where apply, rollback and the journal write: never written through.
 
-The env's folder may be writable by others (/tmp, a shared project folder). Each test plants a
+The env's folder may be writable by others (/tmp, a project folder a group writes to). Each test plants a
 symbolic link at a name tfgpu-setup writes (or once wrote) and proves that the file or folder
 the link points to is byte-for-byte untouched after apply, rollback and recovery.
 """
@@ -68,7 +68,7 @@ def test_a_link_planted_where_apply_and_rollback_write_is_never_written_through(
 ) -> None:
     victim, victim_dir = _victims(tmp_path)
     victims_before = (victim.read_bytes(), tree_fingerprint(victim_dir))
-    venv = tmp_path / "shared" / "env"
+    venv = tmp_path / "group-writable" / "env"
     venv.parent.mkdir()
     old_plan = make_plan(venv, OLD, python=py311)
     apply_plan(old_plan, **installer_args(wheels))
