@@ -1,8 +1,8 @@
 """Links planted where apply, rollback and the journal write: never written through.
 
-The env's folder may be writable by others (/tmp, a project folder a group writes to). Each test plants a
-symbolic link at a name tfgpu-setup writes (or once wrote) and proves that the file or folder
-the link points to is byte-for-byte untouched after apply, rollback and recovery.
+The env's folder may be writable by others (/tmp, a project folder a group writes to). Each
+test plants a symbolic link at a name tfgpu-setup writes (or once wrote) and proves that the
+file or folder the link points to is byte-for-byte untouched after apply, rollback and recovery.
 """
 
 from __future__ import annotations

@@ -41,6 +41,11 @@ class DocumentKind:
 def read_document(path: str, flag: str, kind: DocumentKind) -> str:
     """The text of a document file: UTF-8 (with or without BOM) or UTF-16 with its BOM, which
     Windows PowerShell's `>` writes."""
+    return decode_text(read_document_bytes(path, flag, kind), f"{flag} {path}", kind)
+
+
+def read_document_bytes(path: str, flag: str, kind: DocumentKind) -> bytes:
+    """The bytes of a document file, at most MAX_DOCUMENT_BYTES, or a one-line input error."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_DOCUMENT_BYTES + 1)
@@ -56,7 +61,7 @@ def read_document(path: str, flag: str, kind: DocumentKind) -> str:
             f"document; create one with '{kind.make_one}'",
             ExitCode.INPUT,
         )
-    return decode_text(raw, f"{flag} {path}", kind)
+    return raw
 
 
 _BOMS = (

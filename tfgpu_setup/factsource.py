@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .documents import MAX_DOCUMENT_BYTES, decode_text
-from .errors import ExitCode, UserError
+from .documents import decode_text, read_document_bytes
 from .facts import FACTS_DOCUMENT, Facts
 from .host import RealHost
 from .matrix.model import Matrix
@@ -32,22 +31,7 @@ class FactsInput:
 
 
 def read_facts_bytes(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
-    except OSError as exc:
-        raise UserError(
-            f"--facts {path}: cannot read it ({exc.strerror}); create it with "
-            "'tfgpu-setup probe --json > host.json'",
-            ExitCode.INPUT,
-        ) from None
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise UserError(
-            f"--facts {path}: larger than {MAX_DOCUMENT_BYTES >> 20} MiB, not a facts document; "
-            "create it with 'tfgpu-setup probe --json > host.json'",
-            ExitCode.INPUT,
-        )
-    return raw
+    return read_document_bytes(path, "--facts", FACTS_DOCUMENT)
 
 
 def decode_facts(raw: bytes, origin: str) -> Facts:

@@ -29,7 +29,11 @@ def settled(venv: Path) -> Path:
 
 
 def run_verify(venv_arg: str | None, environ: Mapping[str, str]) -> VerifyOutcome:
-    venv = settled(resolve_venv(venv_arg, environ))
+    return verify_settled(settled(resolve_venv(venv_arg, environ)), environ)
+
+
+def verify_settled(venv: Path, environ: Mapping[str, str]) -> VerifyOutcome:
+    """The smoke test in an env no killed apply is still changing (see settled)."""
     overrides, lib_dirs = activated_overrides(venv, environ)
     with ui.status(f"running the smoke test in {venv} (imports TensorFlow)"):
         return verify_env(venv, overrides, lib_dirs)

@@ -60,8 +60,8 @@ class Overrides:
         return self.sources.get(name, f"flag --{name.replace('_', '-')}")
 
 
-NONE_VALUES = frozenset({"none", "no", "absent"})
-"""What a flag says to state explicitly that a thing is not there (--driver none, --gpu none)."""
+NONE_VALUE = "none"
+"""What a flag (or an override variable) says to state that a thing is not there."""
 
 
 def baseline_facts() -> Facts:
@@ -75,7 +75,7 @@ def baseline_facts() -> Facts:
 
 
 def _stated_none(value: str | None) -> bool:
-    return value is not None and value.strip().lower() in NONE_VALUES
+    return value is not None and value.strip().lower() == NONE_VALUE
 
 
 def _version(value: str, what: str, example: str) -> str:

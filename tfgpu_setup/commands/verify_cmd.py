@@ -8,7 +8,7 @@ from ..findings import Finding, Severity
 from ..results import VerifyResult
 from ..venvtarget import resolve_venv
 from ..verify.outcome import VerifyOutcome
-from ..verifying import nothing_applied, record_if_applied, run_verify, settled
+from ..verifying import nothing_applied, record_if_applied, settled, verify_settled
 
 
 def _findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
@@ -28,6 +28,6 @@ def run(venv_arg: str | None, environ: Mapping[str, str]) -> VerifyResult:
     if unapplied:
         outcome = VerifyOutcome("no-env", unapplied, str(venv))
     else:
-        outcome = run_verify(str(venv), environ)
+        outcome = verify_settled(venv, environ)
         record_if_applied(outcome)
     return VerifyResult(outcome, _findings(outcome))

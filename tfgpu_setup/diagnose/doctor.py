@@ -25,7 +25,7 @@ from .evidence import (
     releases_from_hints,
     unwrap,
 )
-from .logs import LogMatch, diagnose_log
+from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -116,8 +116,8 @@ def diagnose(
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     log = unwrap(log) if log else log
     defects = matrix.tensorflow.defects
-    logged = diagnose_log(log or "", tf_version, defects)
-    log_facts = read_log_facts(log or "", logged.matches)
+    log_matches = match_log(log or "")
+    log_facts = read_log_facts(log or "", log_matches)
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts)
     release = (
@@ -127,8 +127,7 @@ def diagnose(
     release = candidates[0] if candidates else None
     entry = installed_release(matrix, release)
     release = entry.version if entry is not None else release
-    if release != tf_version and release is not None:
-        logged = diagnose_log(log or "", release, defects)  # meaning depends on the release
+    logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(verify.smoke.stderr, release, defects)

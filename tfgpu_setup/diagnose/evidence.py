@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..facts import CudaInstall, CudnnInstall, Facts, PythonInterpreter
@@ -485,7 +485,3 @@ def _mismatch(
 def _quote(line: str) -> str:
     line = line.strip()
     return line if len(line) <= 300 else line[:297] + "..."
-
-
-def ids(findings: Iterable[Finding]) -> list[str]:
-    return [f.id for f in findings]

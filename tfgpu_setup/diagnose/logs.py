@@ -199,7 +199,13 @@ def diagnose_log(
 ) -> LogDiagnosis:
     """Findings from TensorFlow's own log lines. tf_version and the matrix's known defects
     refine lines whose meaning depends on the release."""
-    matches = match_log(text)
+    return diagnose_matches(match_log(text), tf_version, defects)
+
+
+def diagnose_matches(
+    matches: tuple[LogMatch, ...], tf_version: str | None = None, defects: tuple[Defect, ...] = ()
+) -> LogDiagnosis:
+    """diagnose_log for lines already matched (the doctor reads the release from them first)."""
     gpu_seen = any(m.signature.proves_gpu for m in matches)
     context = _Context(
         _parse_version(tf_version), frozenset(m.signature.name for m in matches), defects
