@@ -100,16 +100,33 @@ def test_the_gtx_1650_is_one_compute_capability_whatever_its_chip() -> None:
 @pytest.mark.parametrize(
     ("printed", "key"),
     [
-        ("NVIDIA Tesla V100-SXM2-16GB", "v100"),
-        ("NVIDIA RTX A500 Laptop GPU", "rtx a500"),
-        ("NVIDIA GeForce GTX 1650 Ti with Max-Q Design", "geforce gtx 1650 ti"),
-        ("NVIDIA A100 80GB PCIe", "a100"),
-        ("NVIDIA GH200 480GB", "gh200"),
+        ("NVIDIA Tesla V100-SXM2-16GB", "v 100"),
+        ("NVIDIA RTX A500 Laptop GPU", "rtx a 500"),
+        ("NVIDIA GeForce GTX 1650 Ti with Max-Q Design", "gtx 1650 ti"),
+        ("NVIDIA A100 80GB PCIe", "a 100"),
+        ("NVIDIA GH200 480GB", "gh 200"),
         ("Quadro RTX 8000", "rtx 8000"),
     ],
 )
 def test_name_key_drops_only_what_does_not_change_the_chip(printed: str, key: str) -> None:
     assert name_key(printed) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "cc"),
+    [
+        ("RTX2060", "7.5"),
+        ("rtx 3090", "8.6"),
+        ("gtx1080ti", "6.1"),
+        ("GTX 1080Ti", "6.1"),
+        ("RTX 4090", "8.9"),
+        ("A100", "8.0"),
+    ],
+)
+def test_names_as_people_write_them_resolve(written: str, cc: str) -> None:
+    """Reporters drop 'NVIDIA GeForce' and run the words together; the chip is the same."""
+    found = query.gpu_cc_from_name(MATRIX, written)
+    assert found is not None and found.cc == cc
 
 
 def test_a_names_group_with_an_unknown_compute_capability_is_refused() -> None:

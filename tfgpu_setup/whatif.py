@@ -235,7 +235,14 @@ def _gpu(index: int, value: str, matrix: Matrix, source: str, lenient: bool = Fa
         return Gpu(
             index=index, name=name, compute_capability=value, cc_source=source, source=source
         )
-    pattern = query.gpu_cc_from_name(matrix, value)
+    try:
+        pattern = query.gpu_cc_from_name(matrix, value)
+    except UserError as ambiguous:
+        if not lenient:
+            raise
+        # The doctor reads what a reporter wrote: a name sold with several compute
+        # capabilities leaves the capability unknown instead of stopping the diagnosis.
+        return Gpu(index=index, name=value, cc_source=ambiguous.message, source=source)
     if pattern is None and lenient:
         return Gpu(
             index=index, name=value, cc_source="name not in matrices/gpus.json", source=source

@@ -21,14 +21,20 @@ _NOISE = re.compile(
     r"|hbm\d*e?|nvl\d*|oem|rebrand|rev\.? ?\d+|g?ddr\d\w*|\d+ ?bit)\b"
 )
 """Memory sizes, buses, form factors and board revisions: none changes the compute capability."""
-_PREFIXES = frozenset({"nvidia", "tesla", "quadro"})
-"""Brand words older and newer drivers print or leave out ('Tesla T4' / 'NVIDIA T4')."""
+_PREFIXES = frozenset({"nvidia", "tesla", "quadro", "geforce"})
+"""Brand words drivers and people print or leave out ('Tesla T4' / 'NVIDIA T4', 'GeForce RTX
+2060' / 'RTX 2060')."""
+_BRANDS = frozenset({"nvidia", "geforce"})
+"""Brand words people put anywhere ('NVIDIA RTX GeForce 2060'); no chip name needs them."""
+_LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+"""Where people run words together that nvidia-smi separates ('RTX2060', 'GTX 1080Ti')."""
 
 
 def name_key(name: str) -> str:
-    """'NVIDIA Tesla V100-SXM2-16GB' -> 'v100'; 'NVIDIA RTX A500 Laptop GPU' -> 'rtx a500'."""
+    """'NVIDIA Tesla V100-SXM2-16GB' -> 'v 100'; 'NVIDIA RTX A500 Laptop GPU' -> 'rtx a 500';
+    'GeForce GTX 1080 Ti' and 'gtx1080ti' -> 'gtx 1080 ti'."""
     text = _PUNCTUATION.sub(" ", name.lower())
-    words = _NOISE.sub(" ", text).split()
+    words = [w for w in _LETTERS_DIGITS.sub(" ", _NOISE.sub(" ", text)).split() if w not in _BRANDS]
     start = 0
     while start < len(words) and words[start] in _PREFIXES:
         start += 1
