@@ -48,6 +48,43 @@ WRITTEN = {
     "pip-no-matching-distribution": "ERROR: No matching distribution found for tensorflow",
     "tf-distribution-listed": "tensorflow-gpu 2.2.0 requires gast==0.3.3, but you have gast 0.3.0"
     " which is incompatible.",
+    # Lines of public reports each signature's source names (its `source` URL).
+    "allocator-not-a-failure": "W tensorflow/core/common_runtime/bfc_allocator.cc:237] Allocator"
+    " (GPU_0_bfc) ran out of memory trying to allocate 2.39GiB with freed_by_count=0. The caller"
+    " indicates that this is not a failure, but may mean that there could be performance gains"
+    " if more memory were available.",
+    "gpu-allocator-named": "Allocator (GPU_0_bfc) ran out of memory trying to allocate 1.02GiB",
+    "blas-launch-failed": "InternalError: Blas GEMM launch failed",
+    "container-cli-driver-too-old": "nvidia-container-cli: requirement error: unsatisfied"
+    " condition: cuda>=11.0, please update your driver to a newer version, or use an earlier"
+    " cuda container: unknown.",
+    "container-cli-no-driver": "stderr: nvidia-container-cli: initialization error: nvml error:"
+    " driver not loaded: unknown.",
+    "docker-no-gpu-runtime": "docker: Error response from daemon: could not select device"
+    ' driver "" with capabilities: [[gpu]].',
+    "cudnn-needs-cublas-12": "Could not load library libcublasLt.so.12. Error: libcublasLt.so.12:"
+    " cannot open shared object file: No such file or directory",
+    "cudnn-needs-cublas-11": "Could not load library libcublasLt.so.11. Error: libcublasLt.so.11:"
+    " cannot open shared object file: No such file or directory",
+    "cudnn-needs-cuda-library": "Could not load library libcudnn_ops_infer.so.8. Error:"
+    " libcublas.so.11: cannot open shared object file: No such file or directory",
+    "cudnn-needs-libcuda": "Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so:"
+    " cannot open shared object file: No such file or directory",
+    "cudnn-sublibrary-missing": "Could not load library libcudnn_ops_infer.so.8. Error:"
+    " libcudnn_ops_infer.so.8: cannot open shared object file: No such file or directory",
+    "import-cuda-library-missing": "ImportError: libcublas.so.8.0: cannot open shared object"
+    " file: No such file or directory",
+    "import-cudnn-library-missing": "ImportError: libcudnn.so.7: cannot open shared object file:"
+    " No such file or directory",
+    "import-driver-library-missing": "ImportError: libcuda.so.1: cannot open shared object file:"
+    " No such file or directory",
+    "libcuda-stub-resolved": "        libcuda.so.1 => /usr/local/cuda/lib64/stubs/libcuda.so.1"
+    " (0x00007f9de7215000)",
+    "no-kernel-image": "status: Internal: no kernel image is available for execution on the device",
+    "ptxas-too-old": "*** WARNING *** You are using ptxas 10.1.243, which is older than 11.1."
+    " ptxas before 11.1 is known to miscompile XLA code",
+    "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"
+    " found.",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

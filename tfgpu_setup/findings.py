@@ -61,7 +61,8 @@ class FindingKind:
     """'stops-every-gpu': by itself keeps TensorFlow from seeing any GPU; 'denies-gpu': says
     TensorFlow cannot use a GPU at all (a GPU seen working contradicts it); 'no-gpu-registered':
     claims TensorFlow registered no GPU (a log line showing a GPU contradicts it); 'library': a
-    CUDA library cannot load; 'paths': its evidence holds file paths."""
+    CUDA library cannot load; 'paths': its evidence holds file paths; 'breaks-gpu-work': a GPU
+    device can be registered and still run nothing (kernels fail to launch)."""
     explains: tuple[str, ...] = ()
     """Ids this one causes: beside it they are consequences, so their errors become warnings."""
 
@@ -128,7 +129,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "wsl-libcuda-missing",
             "WSL2 without /usr/lib/wsl/lib/libcuda.so.1: the Windows driver is missing or too old.",
             Layer.DRIVER,
-            ("denies-gpu",),
+            ("denies-gpu", "breaks-gpu-work"),
             explains=("no-nvidia-driver",),
         ),
         FindingKind(
@@ -189,6 +190,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "A stale CUDA or cuDNN copy on LD_LIBRARY_PATH loads before the right one.",
             Layer.LIBRARIES,
             ("stops-every-gpu", "paths"),
+            explains=("container-gpu-not-exposed", "no-nvidia-driver"),
         ),
         FindingKind(
             "pip-cuda-libs-not-on-path",
@@ -228,7 +230,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "compute-capability-unsupported",
             "The GPU's compute capability is not supported by this TensorFlow build.",
             Layer.KERNELS,
-            (),
+            ("breaks-gpu-work", "denies-gpu"),
         ),
         FindingKind(
             "compute-capability-ptx-jit",

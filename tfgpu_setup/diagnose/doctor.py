@@ -13,10 +13,11 @@ from typing import Literal
 
 from ..errors import ExitCode
 from ..facts import Facts
-from ..findings import Finding, Severity, ids_tagged, merge, rank
+from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, merge, rank
 from ..matrix.model import Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
+from ..versions import parsed
 from ..whatif import baseline_facts
 from .evidence import (
     cross_findings,
@@ -121,10 +122,20 @@ def diagnose(
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts)
     release = (
-        tf_version or _smoke_version(verify) or installed_tensorflow(known) or log_facts.tf_version
+        tf_version
+        or _smoke_version(verify)
+        or installed_tensorflow(known)
+        or log_facts.tf_version
+        or log_facts.tf_requested
     )
-    candidates = (release,) if release else releases_from_hints(matrix, log_facts, known)
-    release = candidates[0] if candidates else None
+    if release:
+        candidates: tuple[str, ...] = (release,)
+    elif log_facts.install_failed and not log_facts.tf_range:
+        candidates = ()  # nothing was installed: no release to judge
+    else:
+        candidates = releases_from_hints(matrix, log_facts, known)
+    if release is None and candidates and (log_facts.tf_range or len(candidates) == 1):
+        release = candidates[0]  # the newest the log's own hints admit
     entry = installed_release(matrix, release)
     release = entry.version if entry is not None else release
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
@@ -134,11 +145,20 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
+    judged = _judged(known, matrix, candidates, venv)
+    if log_facts.install_failed:
+        judged = _after_install(judged)
     findings = merge(
         verify_findings(verify) if verify else (),
-        cross_findings(known, log_facts, matches),
+        cross_findings(
+            known,
+            log_facts,
+            matches,
+            entry,
+            tf_known_installed=bool(tf_version or installed_tensorflow(known)),
+        ),
         log_findings,
-        _judged(known, matrix, candidates, venv),
+        judged,
     )
     findings = _with_release_context(findings, entry)
     if verify is not None and verify.status == "gpu":
@@ -177,7 +197,8 @@ def diagnose(
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:])
 
 
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 40
+"""More than there are X.Y series in the matrix: every series is judged."""
 VERSION_IDS = frozenset(
     {"cuda-libs-not-found", "cudnn-not-found", "cuda-version-mismatch", "cudnn-version-mismatch"}
 )
@@ -209,9 +230,55 @@ def _judged(
     a finding is evidence only if every release in the range yields it."""
     if len(candidates) <= 1:
         return judge_installed(facts, matrix, candidates[0] if candidates else None, venv)
-    judged = [judge_installed(facts, matrix, v, venv) for v in candidates[:MAX_CANDIDATES]]
+    considered = candidates[:MAX_CANDIDATES]
+    judged = [judge_installed(facts, matrix, v, venv) for v in considered]
     common = set.intersection(*({f.id for f in group} for group in judged))
-    return tuple(f for f in judged[0] if f.id in common)
+    return (
+        *(f for f in judged[0] if f.id in common),
+        *_if_newer(considered, judged, common),
+    )
+
+
+def _if_newer(
+    candidates: tuple[str, ...], judged: list[tuple[Finding, ...]], common: set[str]
+) -> tuple[Finding, ...]:
+    """A platform finding that holds for the newest releases but not for all (no GPU on native
+    Windows from 2.11): the likely cause when the release is not known, so a warning that says
+    from which release on it holds."""
+    found = []
+    for finding in judged[0]:
+        kind = FINDING_KINDS.get(finding.id)
+        if finding.id in common or kind is None or kind.layer is not Layer.PLATFORM:
+            continue
+        holds = [
+            v
+            for v, group in zip(candidates, judged, strict=True)
+            if any(f.id == finding.id for f in group)
+        ]
+        since = min(holds, key=parsed)
+        found.append(
+            dataclasses.replace(
+                finding,
+                severity=Severity.WARNING,
+                title=f"If the TensorFlow here is {since} or newer: {_lower_first(finding.title)}",
+                evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
+            )
+        )
+    return tuple(found)
+
+
+def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
+    platform means for GPU use is true but comes after getting TensorFlow installed, so it
+    steps back behind the install problem."""
+    return tuple(
+        dataclasses.replace(f, severity=Severity.WARNING)
+        if f.severity is Severity.ERROR
+        and (kind := FINDING_KINDS.get(f.id)) is not None
+        and kind.layer is Layer.PLATFORM
+        else f
+        for f in findings
+    )
 
 
 def _smoke_version(verify: VerifyOutcome | None) -> str | None:
@@ -219,18 +286,19 @@ def _smoke_version(verify: VerifyOutcome | None) -> str | None:
     return report.tensorflow_version if report is not None else None
 
 
-GPU_FAILURE_TAGS = ("stops-every-gpu", "library", "no-gpu-registered")
+GPU_FAILURE_TAGS = ("stops-every-gpu", "library", "breaks-gpu-work")
+"""Failures that, logged after a GPU line, mean the GPU did not work after all."""
 
 
 def _failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
     """A failure that stops GPU use, logged after the line that showed a GPU: the log mixes
     runs, or the GPU was lost; either way the GPU line does not settle it."""
-    gpu_lines = [m.line_number for m in matches if m.signature.proves_gpu]
+    gpu_lines = [m.position for m in matches if m.signature.proves_gpu]
     if not gpu_lines:
         return False
-    failing = ids_tagged("stops-every-gpu") | ids_tagged("library")
+    failing = frozenset().union(*(ids_tagged(tag) for tag in GPU_FAILURE_TAGS))
     return any(
-        m.line_number > max(gpu_lines)
+        m.position > max(gpu_lines)
         and m.signature.severity is Severity.ERROR
         and m.signature.finding_id in failing
         for m in matches
@@ -249,6 +317,10 @@ def _gpu_works(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     return rank(kept)
 
 
+CC_UNKNOWN_STEP = (
+    "add --gpu X.Y with the GPU's compute capability "
+    "('nvidia-smi --query-gpu=name,compute_cap --format=csv' prints it)"
+)
 UNKNOWN_THAT_MATTERS = (
     ("driver", "run 'nvidia-smi' and add --driver VERSION (or --driver none)"),
     ("gpus", "add --gpu NAME as 'nvidia-smi --query-gpu=name --format=csv' prints it"),
@@ -262,6 +334,8 @@ def _to_confirm(facts: Facts, from_log: bool, thin: bool) -> tuple[str, ...]:
     """What would settle the cause: each unknown that matters, with how to state it, and a
     fuller log when the log says little."""
     steps = [how for name, how in UNKNOWN_THAT_MATTERS if not facts.knows(name)]
+    if any(g.compute_capability is None for g in facts.gpus):
+        steps.append(CC_UNKNOWN_STEP)
     if from_log and steps:
         steps.append(NEXT_STEPS[2])
     if thin:
@@ -270,4 +344,6 @@ def _to_confirm(facts: Facts, from_log: bool, thin: bool) -> tuple[str, ...]:
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    """'The driver ...' -> 'the driver ...'; names keep their case ('TensorFlow', 'CUDA')."""
+    first_word = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first_word[1:].islower() else text

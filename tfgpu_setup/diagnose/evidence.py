@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..facts import CudaInstall, CudnnInstall, Facts, PythonInterpreter
 from ..findings import Finding, Severity
-from ..matrix.model import Matrix
+from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
 from .logs import LogMatch
@@ -51,6 +51,11 @@ NO_DEVICE_SIGNATURES = frozenset(
 )
 """Lines saying CUDA saw no device: in a container or on a machine stated to have no GPU, that is
 the cause, whatever the line's own reading."""
+
+TF_NOT_RUNNING = frozenset(
+    {"pip-no-matching-distribution", "no-module-tensorflow", "windows-dll-load-failed"}
+)
+"""Lines saying TensorFlow never ran: no release wrote the rest of the log."""
 
 CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
 """Libraries whose soname follows the CUDA release (cufft, curand, cusparse number their own)."""
@@ -106,6 +111,11 @@ class LogFacts:
     tf_range: tuple[tuple[str, str], ...] = ()
     """(specifier, the text that implies it) for the release, when no version is printed."""
     tf_distributions: tuple[str, ...] = ()
+    tf_requested: str | None = None
+    """The release pip was asked for and could not install ('tensorflow==2.10')."""
+    install_failed: bool = False
+    """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
+    known to have run."""
     os: str | None = None
     os_line: str = ""
     python: str | None = None
@@ -116,6 +126,14 @@ class LogFacts:
     cudnn_loaded: str | None = None
     wanted_cuda: tuple[Wanted, ...] = ()
     wanted_cudnn: tuple[Wanted, ...] = ()
+    cuda_folders_searched: tuple[str, ...] = ()
+    """CUDA toolkit library folders the loader searched (LD_LIBRARY_PATH in a dlerror line)."""
+    cpu_build_line: str = ""
+    """A line where TensorFlow itself says it was built without CUDA."""
+    installed_line: str = ""
+    """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    notebook_line: str = ""
+    """A line showing the code ran in a Jupyter/IPython kernel."""
 
 
 _TIMESTAMPED = re.compile(
@@ -153,7 +171,10 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     dists: dict[str, str] = {}
     for m in matches:
         if m.signature.name == "tf-distribution-listed":
-            dists.setdefault(m.groups["dist"].replace("_", "-").lower(), m.groups["version"])
+            # One line may name several ('Successfully installed tensorflow-2.10.0
+            # tensorflow-gpu-2.9.1').
+            for listed in m.signature.pattern.finditer(m.line):
+                dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
     versions = set(dists.values()) or set(_printed_versions(text))
     os_name, os_line = _os_of(text)
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
@@ -174,11 +195,17 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         w
         for m in matches
         if m.signature.finding_id in ("cuda-libs-not-found", "cudnn-not-found")
+        and m.signature.name not in CUDNN_BUILD_SIGNATURES
         and "lib" in m.groups
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
+    unresolved = [m for m in matches if m.signature.name == "pip-no-matching-distribution"]
+    not_running = any(m.signature.name in TF_NOT_RUNNING for m in matches)
+    requested = {m.groups["requested"] for m in unresolved if m.groups.get("requested")}
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
+        tf_requested=requested.pop() if len(requested) == 1 else None,
+        install_failed=bool(unresolved) or not_running,
         tf_range=_release_hints(text),
         tf_distributions=tuple(dists),
         os=os_name,
@@ -190,7 +217,50 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cudnn_loaded=cudnn_loaded or None,
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
+        cuda_folders_searched=_cuda_folders_searched(failing),
+        cpu_build_line=_first(_CPU_BUILD, text),
+        installed_line=_first(_TF_INSTALLED, text),
+        notebook_line=_first(_NOTEBOOK, text),
     )
+
+
+_SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
+_TOOLKIT_LIB = re.compile(
+    r"^/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?/(?:lib64|lib|targets/[\w-]+/lib)/?$"
+)
+_CPU_BUILD = re.compile(
+    r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
+    r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
+)
+_TF_INSTALLED = re.compile(
+    r"^(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
+    r"(?:[=<>~!]=?[\w.*]+)? in"
+    r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d)",
+    re.MULTILINE,
+)
+_NOTEBOOK = re.compile(
+    r"<ipython-input-\d+|^\s*Cell In\s?\[\d+\]|/ipykernel[_/]|\bjupyter(?:-lab| notebook| lab)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    found = pattern.search(text[:2_000_000])
+    return found.group(0).strip()[:300] if found else ""
+
+
+def _cuda_folders_searched(failing: Sequence[Wanted]) -> tuple[str, ...]:
+    """The CUDA toolkit lib folders on the LD_LIBRARY_PATH that failing CUDA lines print: the
+    loader looked there and did not find the version TensorFlow wants."""
+    folders: dict[str, None] = {}
+    for wanted in failing:
+        if "cudnn" in wanted.lib:
+            continue
+        for printed in _SEARCHED.finditer(wanted.line):
+            for entry in printed.group("path").split(":"):
+                if _TOOLKIT_LIB.match(entry):
+                    folders[entry.rstrip("/")] = None
+    return tuple(folders)
 
 
 _PRINTED_VERSION = re.compile(
@@ -200,9 +270,21 @@ _PRINTED_VERSION = re.compile(
 )
 
 
+_VERSION_COMMAND_OUTPUT = re.compile(
+    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)[^\n]{0,300}\n"
+    r"(?:[^\n]{0,400}\n){0,3}?\s*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
+    re.MULTILINE,
+)
+"""A command that prints the version ('python -c "...print(tf.__version__)..."'), then the
+version alone on a line within the next few lines of output."""
+
+
 def _printed_versions(text: str) -> list[str]:
-    """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'"."""
-    return [m.group("version") for m in _PRINTED_VERSION.finditer(text[:2_000_000])]
+    """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'",
+    or a command printing tf.__version__ followed by the bare version."""
+    sample = text[:2_000_000]
+    found = [m.group("version") for m in _PRINTED_VERSION.finditer(sample)]
+    return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(sample)]
 
 
 def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
@@ -215,10 +297,10 @@ def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
-    """Every release all hints admit that could be installed with what is known (the log proves
-    one was installed), newest first; () when the hints disagree or say nothing."""
-    if not log.tf_range:
-        return ()
+    """The releases that could have written the log: those all its hints admit (every release
+    when it gives none) that could be installed with what is known, newest first, one per X.Y
+    series (a patch release changes none of the facts a rule reads). () when the hints
+    disagree."""
     admitted = sorted(
         (
             r
@@ -229,7 +311,10 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         reverse=True,
     )
     installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
-    return tuple(r.version for r in installable or admitted)
+    newest_of_series: dict[str, str] = {}
+    for r in installable or admitted:
+        newest_of_series.setdefault(xy(r.version), r.version)
+    return tuple(newest_of_series.values())
 
 
 def _os_of(text: str) -> tuple[str | None, str]:
@@ -330,10 +415,19 @@ def facts_with_log(facts: Facts, log: LogFacts) -> Facts:
     )
 
 
-def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
-    """Findings that need the log and the facts together."""
+def cross_findings(
+    facts: Facts,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    release: TfRelease | None = None,
+    tf_known_installed: bool = False,
+) -> list[Finding]:
+    """Findings that need the log and the facts together. release: the one that wrote the log,
+    when known; tf_known_installed: someone stated (or a probe found) TensorFlow installed."""
     found: list[Finding] = []
     found += _library_mismatch(facts, log)
+    if not log.wanted_cuda and release is not None:
+        found += _release_cuda_mismatch(facts, matches, release)
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
         found.append(
@@ -348,32 +442,24 @@ def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> 
                 TF_INSTALL,
             )
         )
+    gpu_seen = any(m.signature.proves_gpu for m in matches)
     cpu_only = [d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS]
-    if cpu_only and not any(m.signature.proves_gpu for m in matches):
+    if (cpu_only or log.cpu_build_line) and not gpu_seen:
+        named = cpu_only[0] if cpu_only else "TensorFlow says it was built without CUDA"
         found.append(
             Finding(
                 "cpu-only-tensorflow",
                 Severity.ERROR,
-                f"The TensorFlow installed is a CPU-only build ({cpu_only[0]})",
-                tuple(f"log names {d}" for d in cpu_only),
-                f"Uninstall {cpu_only[0]} and install the CUDA build "
-                "(Linux/WSL2: pip install 'tensorflow[and-cuda]'); 'tfgpu-setup plan' picks it.",
+                f"The TensorFlow installed is a CPU-only build ({named})",
+                (*(f"log names {d}" for d in cpu_only), *filter(None, [log.cpu_build_line])),
+                "Uninstall it and install the CUDA build (Linux/WSL2: pip install "
+                "'tensorflow[and-cuda]'; native Windows: TensorFlow 2.10 is the last with GPU "
+                "support); 'tfgpu-setup plan' picks it.",
                 TF_INSTALL,
             )
         )
-    if "no-module-tensorflow" in names and len(log.python_roots) >= 2:
-        found.append(
-            Finding(
-                "wrong-python-environment",
-                Severity.ERROR,
-                "The code ran in a different Python than the one TensorFlow is installed in",
-                tuple(f"Python at {root}" for root in log.python_roots[:4]),
-                "Run the code with the environment's own interpreter (in a notebook, select that "
-                "environment's kernel: 'python -m ipykernel install --user --name ENV' inside "
-                "it), or install TensorFlow into the interpreter that runs it.",
-                VENV_DOCS,
-            )
-        )
+    if "no-module-tensorflow" in names:
+        found += _wrong_environment(facts, log, tf_known_installed)
     no_driver_lines = [
         m
         for m in matches
@@ -409,7 +495,8 @@ def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> 
                 WSL_GUIDE,
             )
         )
-    if no_device and facts.knows("container") and facts.platform.container:
+    toolkit_engaged = any(n.startswith("container-cli-") for n in names)
+    if no_device and facts.knows("container") and facts.platform.container and not toolkit_engaged:
         expects = _container_expects_gpu(facts)
         found.append(
             Finding(
@@ -429,6 +516,42 @@ def cross_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> 
             )
         )
     return found
+
+
+WRONG_ENVIRONMENT_FIX = (
+    "Run the code with the environment's own interpreter (in a notebook, select that "
+    "environment's kernel: 'python -m ipykernel install --user --name ENV' inside it), or "
+    "install TensorFlow into the interpreter that runs it ('python -m pip install ...' with "
+    "that same python)."
+)
+
+
+def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) -> list[Finding]:
+    """'No module named tensorflow' where TensorFlow is installed somewhere: in another Python
+    (two interpreters named), per pip, per the user, or while a notebook kernel ran the code
+    (kernels often run another Python than the shell's environment). A container's notebook is
+    the image's own Python, so there the module is more likely missing from the image."""
+    evidence: tuple[str, ...] = ()
+    if len(log.python_roots) >= 2:
+        evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
+    elif log.installed_line:
+        evidence = (f"pip: {log.installed_line}",)
+    elif tf_known_installed:
+        evidence = ("TensorFlow is installed (its version was stated or found), yet not here",)
+    elif log.notebook_line and not (facts.knows("container") and facts.platform.container):
+        evidence = (f"notebook: {log.notebook_line}",)
+    if not evidence:
+        return []
+    return [
+        Finding(
+            "wrong-python-environment",
+            Severity.ERROR,
+            "The code ran in a different Python than the one TensorFlow is installed in",
+            evidence,
+            WRONG_ENVIRONMENT_FIX,
+            VENV_DOCS,
+        )
+    ]
 
 
 def _container_expects_gpu(facts: Facts) -> bool:
@@ -456,10 +579,62 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
         "built for the cuDNN you have ('tfgpu-setup plan')."
     )
     found = [
-        _mismatch("cuda-version-mismatch", "CUDA", facts, "cuda", log.wanted_cuda, cuda_fix),
+        _mismatch("cuda-version-mismatch", "CUDA", facts, "cuda", log.wanted_cuda, cuda_fix)
+        or _other_toolkit(facts, log, cuda_fix),
         _mismatch("cudnn-version-mismatch", "cuDNN", facts, "cudnn", log.wanted_cudnn, cudnn_fix),
     ]
     return [f for f in found if f is not None]
+
+
+CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas-11"})
+"""cuDNN asking for the cuBLAS of the CUDA it was built for: says which CUDA the cuDNN build
+wants, not which CUDA TensorFlow wants."""
+
+GENERIC_CUDA_FAILURES = frozenset({"cudart-stub-not-found", "cannot-dlopen-gpu-libraries"})
+"""Lines saying CUDA libraries failed to load without naming one."""
+
+
+def _release_cuda_mismatch(
+    facts: Facts, matches: Sequence[LogMatch], release: TfRelease
+) -> list[Finding]:
+    """A CUDA failure that names no library, read against the CUDA the release needs: a
+    release without NVIDIA's pip wheels loads the system CUDA, so an installed CUDA of another
+    major is why it fails (TensorFlow 2.13 beside CUDA 12.1)."""
+    failing = next((m for m in matches if m.signature.name in GENERIC_CUDA_FAILURES), None)
+    if failing is None or release.cuda is None or release.and_cuda_requires:
+        return []
+    major, minor = (int(n) for n in release.cuda.split(".")[:2])
+    wanted = Wanted("cudart", major, None if major >= 11 else minor, failing.line)
+    found = _mismatch(
+        "cuda-version-mismatch",
+        "CUDA",
+        facts,
+        "cuda",
+        (wanted,),
+        "Install the CUDA {wanted} TensorFlow " + release.version + " was built for beside the "
+        "other one and put its lib folder on LD_LIBRARY_PATH, or install a TensorFlow built for "
+        "the CUDA you have ('tfgpu-setup plan' picks it).",
+    )
+    return [found] if found is not None else []
+
+
+def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
+    """A CUDA runtime library missing although the loader searched a CUDA toolkit's lib folder
+    (the dlerror line prints LD_LIBRARY_PATH): the toolkit there is another version. Only when
+    the installed CUDA is unknown; a stated version is read by _mismatch instead."""
+    if facts.knows("cuda") or not log.cuda_folders_searched or not log.wanted_cuda:
+        return None
+    w = log.wanted_cuda[0]
+    folder = log.cuda_folders_searched[0]
+    return Finding(
+        "cuda-version-mismatch",
+        Severity.ERROR,
+        f"TensorFlow looks for CUDA {w} ({w.lib}) but the CUDA toolkit in {folder} is another "
+        "version: the loader searched that folder and did not find it",
+        (_quote(w.line), "confirm with 'nvcc --version' or 'ls " + folder + "'"),
+        fix.format(wanted=w),
+        TF_TESTED,
+    )
 
 
 def _mismatch(

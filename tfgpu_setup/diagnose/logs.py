@@ -36,6 +36,12 @@ class LogMatch:
     line: str
     groups: Mapping[str, str]
     """The pattern's named groups ('' when a group did not take part) and the derived fields."""
+    column: int = 0
+    """Where on the line the match starts (a hard-wrapped log rejoined may hold two records)."""
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return (self.line_number, self.column)
 
 
 @dataclass(frozen=True)
@@ -190,7 +196,7 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
             if fields is None:
                 fields = MappingProxyType(derived_fields(found.groupdict()))
                 fields_cache[cache_key] = fields
-            matches.append(LogMatch(signature, line_number, line, fields))
+            matches.append(LogMatch(signature, line_number, line, fields, found.start()))
     return tuple(matches)
 
 

@@ -29,6 +29,9 @@ CUDA_ENV_VARS_URL = (
     "https://docs.nvidia.com/cuda/cuda-programming-guide/05-appendices/environment-variables.html"
 )
 TF_PIP_URL = "https://www.tensorflow.org/install/pip"
+CONTAINER_TOOLKIT_URL = (
+    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,12 @@ class Signature:
 DEFECT_FIELDS = frozenset({"defect_workaround", "defect_source"})
 """Fields a variant with a defect_kind may use, filled from the matrix's defect."""
 
-DERIVED_FROM = {"lib_version": "lib", "lib_version_note": "lib", "because": "dlerror"}
+DERIVED_FROM = {
+    "lib_version": "lib",
+    "lib_version_note": "lib",
+    "because": "dlerror",
+    "ptxas_note": "ptxas",
+}
 """Fields computed from a named group: the derived field exists when its base group does."""
 
 _SO_VERSION = re.compile(r"\.so\.(\d+(?:\.\d+)*)$")
@@ -146,6 +154,8 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         fields["lib_version_note"] = f" (version {version})" if version else ""
     if "dlerror" in fields:
         fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
+    if "ptxas" in fields:
+        fields["ptxas_note"] = f" ({fields['ptxas']})" if fields["ptxas"] else ""
     return fields
 
 
@@ -255,6 +265,62 @@ CATALOGUE: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/1256",
     ),
     Signature(
+        name="docker-no-gpu-runtime",
+        needles=(
+            "capabilities: [[gpu]]",
+            "unknown or invalid runtime name: nvidia",
+            "runtime nvidia",
+        ),
+        pattern=_re(
+            r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
+            r"|unknown or invalid runtime name: nvidia|Unknown runtime specified nvidia"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "Docker cannot give the container a GPU: the NVIDIA Container Toolkit is not installed"
+            " or not configured on the host"
+        ),
+        fix=(
+            "Install the NVIDIA Container Toolkit on the host, run 'sudo nvidia-ctk runtime"
+            " configure --runtime=docker' and restart Docker, then start the container with"
+            " '--gpus all'."
+        ),
+        source=CONTAINER_TOOLKIT_URL,
+    ),
+    Signature(
+        name="container-cli-no-driver",
+        needles=("nvidia-container-cli",),
+        pattern=_re(
+            r"nvidia-container-cli: initialization error: (?P<why>nvml error: driver not loaded"
+            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request)"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The host has no working NVIDIA driver for the container to use ({why})",
+        fix=(
+            "Install the NVIDIA driver on the host (not in the image) and check it with"
+            " 'nvidia-smi' on the host; on WSL2 or Docker Desktop, install the Windows driver."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1393",
+    ),
+    Signature(
+        name="container-cli-driver-too-old",
+        needles=("nvidia-container-cli",),
+        pattern=_re(
+            r"nvidia-container-cli: requirement error: unsatisfied condition:"
+            r" (?P<condition>cuda\s*>=\s*\d+\.\d+)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="The image needs {condition} but the host's NVIDIA driver is older",
+        fix=(
+            "Update the host's NVIDIA driver to one supporting that CUDA version, or use an image"
+            " (and a TensorFlow) built for an older CUDA."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1442",
+    ),
+    Signature(
         name="dev-nvidia0-missing",
         needles=("/dev/nvidia0 does not exist",),
         pattern=_re(r"no NVIDIA GPU device is present: /dev/nvidia0 does not exist"),
@@ -331,6 +397,40 @@ CATALOGUE: tuple[Signature, ...] = (
             " driver."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45930",
+    ),
+    Signature(
+        name="cudnn-needs-libcuda",
+        needles=("Error: libcuda.so",),
+        pattern=_re(
+            r"Could not load library (?P<lib>libcudnn\w*\.so[.\d]*)\. Error: libcuda\.so:"
+            r" cannot open shared object file"
+        ),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN ({lib}) cannot load the driver library libcuda.so: on WSL2 it lives in"
+            " /usr/lib/wsl/lib, which is not on the loader path"
+        ),
+        fix=(
+            "On WSL2: export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH (the activate"
+            " script of 'tfgpu-setup apply' does this). On native Linux, the driver's libcuda.so"
+            " link is missing: reinstall the NVIDIA driver's compute libraries."
+        ),
+        source="https://github.com/facebookresearch/nougat/issues/105",
+    ),
+    Signature(
+        name="libcuda-stub-resolved",
+        needles=("stubs/libcuda",),
+        pattern=_re(r"libcuda\.so(?:\.1)?\s*=>\s*(?P<path>\S*/stubs/libcuda\.so[.\d]*)"),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title="libcuda resolves to the CUDA toolkit's stub library {path}, not the driver's",
+        fix=(
+            "The stub is only for linking: remove .../cuda/lib64/stubs from LD_LIBRARY_PATH and"
+            " from /etc/ld.so.conf.d (then run ldconfig); in a container, the NVIDIA container"
+            " toolkit mounts the host's real libcuda.so.1."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/14224",
     ),
     Signature(
         name="cuinit-stub-library",
@@ -452,6 +552,7 @@ CATALOGUE: tuple[Signature, ...] = (
         pattern=_re(
             r"(?:No matching distribution found for|Could not find a version that satisfies the"
             r" requirement) (?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w.-]*)"
+            r"(?:\[[\w,-]{1,40}\])?(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,
@@ -469,8 +570,8 @@ CATALOGUE: tuple[Signature, ...] = (
     ),
     Signature(
         name="no-module-tensorflow",
-        needles=("No module named",),
-        pattern=_re(r"No module named '?tensorflow'?(?![\w.])"),
+        needles=("No module named", "no module named"),
+        pattern=_re(r"No module named '?tensorflow'?(?![\w.])", re.IGNORECASE),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title="The Python that ran this has no TensorFlow installed",
@@ -480,6 +581,75 @@ CATALOGUE: tuple[Signature, ...] = (
             " kernel), or run 'tfgpu-setup apply' and activate its environment."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/25558",
+    ),
+    Signature(
+        name="import-driver-library-missing",
+        needles=("libcuda.so",),
+        pattern=_re(
+            r"(?:(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+            r"|error while loading shared libraries:)"
+            r" (?P<lib>libcuda\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the NVIDIA driver library {lib} is missing",
+        fix=(
+            "This TensorFlow GPU build needs the NVIDIA driver: install it (check with"
+            " nvidia-smi); in a container, start it with '--gpus all'. Without a GPU, install the"
+            " CPU build instead."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/34872",
+    ),
+    Signature(
+        name="import-cuda-library-missing",
+        needles=("cannot open shared object file",),
+        pattern=_re(
+            r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+            rf" (?P<lib>lib(?:{_CUDA_LIBS})\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the CUDA library {lib}{lib_version_note} is missing",
+        fix=_LIBS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/17147",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="import-cudnn-library-missing",
+        needles=("cannot open shared object file",),
+        pattern=_re(
+            r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+            r" (?P<lib>libcudnn\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the cuDNN library {lib}{lib_version_note} is missing",
+        fix=(
+            "Install cuDNN{lib_version_note} for this TensorFlow's CUDA version and put its lib"
+            " folder on LD_LIBRARY_PATH, or install the TensorFlow release built for the cuDNN"
+            " you have ('tfgpu-setup plan')."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/20271",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="windows-dll-load-failed",
+        needles=("DLL load failed",),
+        pattern=_re(r"ImportError: DLL load failed(?: while importing (?P<module>\w+))?"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow's native library could not load on Windows: a DLL it depends on is missing"
+        ),
+        fix=(
+            "With tensorflow-gpu before 2.1 the CUDA and cuDNN DLLs must be the exact versions"
+            " the release was built with, with their bin folders on PATH. Otherwise install the"
+            " Microsoft Visual C++ Redistributable (msvcp140_1.dll), and check that the CPU has"
+            " AVX (TensorFlow's wheels need it)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/28420",
     ),
     Signature(
         name="windows-dll-not-found",
@@ -638,6 +808,93 @@ CATALOGUE: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        name="cudnn-sublibrary-missing",
+        needles=("Could not load library libcudnn",),
+        pattern=_re(
+            r"Could not load library (?P<lib>libcudnn\w*\.so[.\d]*)\. Error:"
+            r" (?P=lib): cannot open shared object file"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN's {lib} cannot be found: cuDNN is missing or only partly on the loader path",
+        fix=(
+            "Install the cuDNN this TensorFlow was built with (with TensorFlow >= 2.14 on Linux:"
+            " pip install 'tensorflow[and-cuda]') and make sure the folder holding all of cuDNN's"
+            " libraries, not only libcudnn.so, is on the loader path."
+        ),
+        source="https://github.com/daswer123/xtts-finetune-webui/issues/31",
+        subject="{lib}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cudnn-needs-cublas-12",
+        needles=("Could not load library libcublas",),
+        pattern=_re(
+            r"Could not load library (?P<lib>libcublas(?:Lt)?\.so\.12)\. Error: (?P=lib):"
+            r" cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN needs the CUDA 12 library {lib}, which cannot be found",
+        fix=_LIBS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/61326",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                "cudnn-version-mismatch",
+                "The cuDNN installed is a build for CUDA 12 (it loads {lib}), but this"
+                " TensorFlow is built for CUDA 11",
+                "Install the cuDNN build for CUDA 11 (e.g. libcudnn8=8.x.x-1+cuda11.8, or the"
+                " nvidia-cudnn-cu11 wheel), or a TensorFlow built for CUDA 12 (2.15 or later).",
+                "https://github.com/tensorflow/tensorflow/issues/61326",
+                tf_versions=SpecifierSet(">=2.5,<2.15"),
+            ),
+        ),
+    ),
+    Signature(
+        name="cudnn-needs-cublas-11",
+        needles=("Could not load library libcublas",),
+        pattern=_re(
+            r"Could not load library (?P<lib>libcublas(?:Lt)?\.so\.11)\. Error: (?P=lib):"
+            r" cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN needs the CUDA 11 library {lib}, which cannot be found",
+        fix=_LIBS_FIX,
+        source="https://github.com/AlexeyAB/darknet/issues/8601",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                "cudnn-version-mismatch",
+                "The cuDNN installed is a build for CUDA 11 (it loads {lib}), but this"
+                " TensorFlow is built for CUDA 12",
+                "Install the cuDNN build for CUDA 12 (the nvidia-cudnn-cu12 wheel that"
+                " 'tensorflow[and-cuda]' pins), or a TensorFlow built for CUDA 11 (2.14 or"
+                " earlier).",
+                "https://www.tensorflow.org/install/source#gpu",
+                tf_versions=SpecifierSet(">=2.15"),
+            ),
+        ),
+    ),
+    Signature(
+        name="cudnn-needs-cuda-library",
+        needles=("Could not load library libcudnn",),
+        pattern=_re(
+            r"Could not load library libcudnn\w*\.so[.\d]*\. Error:"
+            rf" (?P<lib>lib(?:{_CUDA_LIBS})\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN needs the CUDA library {lib}{lib_version_note}, which cannot be found",
+        fix=_LIBS_FIX,
+        source="https://github.com/AlexeyAB/darknet/issues/8601",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
         name="unable-to-load-cudnn-dso",
         needles=("DSO",),
         pattern=_re(r"Unable to load cuDNN DSO"),
@@ -764,6 +1021,28 @@ CATALOGUE: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/101746",
         explained_by=frozenset({"compute-capability-unsupported", "ptxas-newer-than-driver"}),
     ),
+    Signature(
+        name="no-kernel-image",
+        needles=("kernel image", "NO_BINARY_FOR_GPU", "ARCH_MISMATCH", "NoKernelImageForDevice"),
+        pattern=_re(
+            r"(?P<what>no kernel image is available for execution on the device"
+            r"|device kernel image is invalid|CUDA_ERROR_NO_BINARY_FOR_GPU"
+            r"|cudaErrorNoKernelImageForDevice|CUBLAS_STATUS_ARCH_MISMATCH)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "The GPU cannot run this TensorFlow's kernels ({what}): its compute capability is not"
+            " one the build includes"
+        ),
+        fix=(
+            "Check the GPU's compute capability (nvidia-smi --query-gpu=name,compute_cap"
+            " --format=csv) against the release ('tfgpu-setup matrix show'): an older GPU needs an"
+            " older TensorFlow, a GPU newer than the build needs NVIDIA's NGC container or a"
+            " source build. 'tfgpu-setup plan --gpu NAME' picks the release."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/42467",
+    ),
     # --- PTX, ptxas and libdevice: the toolchain XLA and the PTX JIT use at run time. ---
     Signature(
         name="unsupported-ptx-version",
@@ -804,6 +1083,27 @@ CATALOGUE: tuple[Signature, ...] = (
         ),
         source="https://github.com/conda-forge/tensorflow-feedstock/issues/417",
         subject="{driver_cuda}/{ptxas}",
+    ),
+    Signature(
+        name="ptxas-too-old",
+        needles=("You are using ptxas", "ptxas does not support CC", "ptxas too old"),
+        pattern=_re(
+            r"You are using ptxas (?P<ptxas>\d+(?:\.\d+)*), which is older than"
+            r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=(
+            "XLA found a ptxas too old for this TensorFlow or GPU{ptxas_note}: it falls back to"
+            " the driver, or may miscompile"
+        ),
+        fix=(
+            "An old CUDA toolkit's bin folder comes first on PATH. Install the nvidia-cuda-nvcc"
+            " wheel this TensorFlow pins (part of 'tensorflow[and-cuda]') and put its bin folder"
+            " first on PATH, or remove the old CUDA from PATH; the activate script of"
+            " 'tfgpu-setup apply' does this."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/62064",
     ),
     Signature(
         name="libdevice-not-found",
@@ -901,7 +1201,29 @@ CATALOGUE: tuple[Signature, ...] = (
             " TF_FORCE_GPU_ALLOW_GROWTH=true)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/9489",
-        explained_by=frozenset({"driver-too-old", "cuda-libs-not-found"}),
+        explained_by=frozenset(
+            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
+        name="blas-launch-failed",
+        needles=("launch failed",),
+        pattern=_re(r"Blas (?P<op>\w{1,40}) launch failed"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title=(
+            "cuBLAS could not run ({op} launch failed): usually another process or notebook"
+            " session holds the GPU memory"
+        ),
+        fix=(
+            "Close other Python processes and notebook kernels using the GPU (nvidia-smi lists"
+            " them), restart the kernel, and enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so one session does not take all of it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/11812",
+        explained_by=frozenset(
+            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
+        ),
     ),
     Signature(
         name="cudnn-handle",
@@ -939,10 +1261,16 @@ CATALOGUE: tuple[Signature, ...] = (
     ),
     Signature(
         name="tf-oom-when-allocating",
-        needles=("OOM when allocating", "ran out of memory trying to allocate"),
+        needles=(
+            "OOM when allocating",
+            "ran out of memory trying to allocate",
+            "report_tensor_allocations_upon_oom",
+        ),
         pattern=_re(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
             r"|ran out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
+            r"(?!.{0,200}this is not a failure)"
+            r"|(?P<hint>report_tensor_allocations_upon_oom)"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -1033,10 +1361,24 @@ CATALOGUE: tuple[Signature, ...] = (
         subject="tensorrt",
     ),
     Signature(
+        name="allocator-not-a-failure",
+        needles=("this is not a failure",),
+        pattern=_re(r"ran out of memory trying to allocate .{0,200}this is not a failure"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: the GPU allocator retried a large allocation; TensorFlow says this is not a"
+            " failure"
+        ),
+        fix="Nothing to do while training runs; a smaller batch size avoids the retries.",
+        source="https://github.com/tensorpack/tensorpack/issues/1303",
+        subject="allocator",
+    ),
+    Signature(
         name="cpu-feature-guard",
         needles=("TensorFlow binary", "wasn't compiled to use"),
         pattern=_re(
-            r"This TensorFlow binary is optimized|Your CPU supports instructions that this"
+            r"This TensorFlow binary is optimized|CPU supports instructions that this"
             r" TensorFlow binary was not compiled to use|The TensorFlow library wasn't compiled to"
             r" use"
         ),
@@ -1124,9 +1466,10 @@ CATALOGUE: tuple[Signature, ...] = (
     ),
     Signature(
         name="gpu-count-printed",
-        needles=("GPUs Available:", "Default GPU Device:"),
+        needles=("GPUs", "Default GPU Device:"),
         pattern=_re(
-            r"Num GPUs Available:\s*(?P<count>[1-9]\d?)\b|Default GPU Device: /device:GPU:\d"
+            r"(?:Num(?:ber of)? GPUs(?: Available)?|GPUs [Aa]vailable):?\s*(?P<count>[1-9]\d?)\b"
+            r"|Default GPU Device: /device:GPU:\d"
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -1160,6 +1503,17 @@ CATALOGUE: tuple[Signature, ...] = (
         title="XLA initialised GPU {index}: {gpu} (compute capability {cc})",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/58859",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-allocator-named",
+        needles=("_bfc",),
+        pattern=_re(r"\b(?:allocator )?(?P<allocator>GPU_(?P<index>\d+)_bfc)\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow allocated memory on GPU {index} ({allocator})",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/43546",
         proves_gpu=True,
     ),
     Signature(
@@ -1203,11 +1557,12 @@ CATALOGUE: tuple[Signature, ...] = (
         pattern=_re(
             r"(?:Successfully opened dynamic library|successfully opened CUDA library) (?P<lib>\S+)"
         ),
-        finding_id=None,
+        finding_id=BENIGN,
         severity=Severity.INFO,
-        title="{lib} loaded",
-        fix="",
-        source="https://github.com/NVIDIA/tensorflow/issues/110",
+        title="Harmless: TensorFlow loaded a CUDA library (an information line, not an error)",
+        fix="Nothing to do; TF_CPP_MIN_LOG_LEVEL=1 hides these lines.",
+        source="https://github.com/tensorflow/tensorflow/issues/47753",
+        subject="library-loaded",
     ),
 )
 """Every signature, most specific first within a finding id (the first one names the finding)."""

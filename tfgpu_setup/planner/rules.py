@@ -436,7 +436,9 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
                 "release with '--tf'.",
             )
         ]
-    if not bad and unknown and ctx.gpu:
+    if not bad and unknown and ctx.gpu and not ctx.installed:
+        # Judging an installed release (doctor), an unknown compute capability is something to
+        # confirm, not a finding: the doctor lists it under "To confirm".
         return [
             finding(
                 "compute-capability-unsupported",

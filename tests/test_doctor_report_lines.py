@@ -1,0 +1,275 @@
+"""The doctor on lines real reports show, with only the facts the reporter stated.
+
+Each case is a line (or a few) as a public thread quotes it, the flags a user would type for
+what the reporter said, and the cause the thread confirmed. They check rules that generalise
+(a library the loader looked for in a CUDA folder, cuDNN asking for another CUDA's cuBLAS, a
+notebook running another Python), not the corpus the benchmark measures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tfgpu_setup.cli import main
+
+CREATED_GPU = (
+    "2023-09-19 10:00:00.000000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1613] Created"
+    " device /job:localhost/replica:0/task:0/device:GPU:0 with 5897 MB memory:  -> device: 0,"
+    " name: NVIDIA GeForce RTX 3060 Ti, pci bus id: 0000:01:00.0, compute capability: 8.6\n"
+)
+
+CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
+    (
+        # https://github.com/tensorflow/tensorflow/issues/17147: CUDA 9.1 installed, TF wants 8.0
+        "ImportError: libcublas.so.8.0: cannot open shared object file: No such file or"
+        " directory\n",
+        "tf1-import-needs-another-cuda",
+        ("--cuda-toolkit", "9.1"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/20271
+        "ImportError: libcudnn.so.7: cannot open shared object file: No such file or directory\n",
+        "tf1-import-needs-cudnn",
+        (),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tfjs/issues/8362: the loader searched /usr/local/cuda
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory; LD_LIBRARY_PATH:"
+        " /usr/local/cuda:/usr/local/cuda/lib64:\n",
+        "searched-cuda-folder-is-another-version",
+        ("--os", "linux"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/61326: cuDNN for CUDA 12, TF 2.13
+        "Could not load library libcublasLt.so.12. Error: libcublasLt.so.12: cannot open shared"
+        " object file: No such file or directory\n",
+        "cudnn-built-for-cuda-12",
+        ("--tf", "2.13.0", "--cuda-toolkit", "11.8"),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/matifali/dockerdl/issues/7: a CUDA 12.1 image under TF 2.13
+        "I tensorflow/tsl/cuda/cudart_stub.cc:28] Could not find cuda drivers on your machine,"
+        " GPU will not be used.\n",
+        "release-needs-another-cuda",
+        ("--tf", "2.13", "--cuda-toolkit", "12.1", "--container"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/facebookresearch/nougat/issues/105 (WSL2): the GPU was created,
+        # then cuDNN could not load libcuda.so
+        CREATED_GPU + "Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot"
+        " open shared object file: No such file or directory\n",
+        "wsl-cudnn-needs-libcuda",
+        ("--os", "wsl2"),
+        "wsl-libcuda-missing",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/14224: the image's stub libcuda
+        "        libcuda.so.1 => /usr/local/cuda/lib64/stubs/libcuda.so.1 (0x00007f9de7215000)\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed call to cuInit:"
+        " CUresult(-1)\n",
+        "stub-libcuda-in-a-container",
+        ("--container",),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/serving/issues/660: plain docker, no libcuda mounted
+        "tensorflow_model_server: error while loading shared libraries: libcuda.so.1: cannot open"
+        " shared object file: No such file or directory\n",
+        "container-without-driver-library",
+        ("--container",),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/1393: the host has no driver loaded
+        "docker: Error response from daemon: OCI runtime create failed: container_linux.go:349:"
+        " starting container process caused: stderr: nvidia-container-cli: initialization error:"
+        " nvml error: driver not loaded: unknown.\n",
+        "host-without-driver",
+        ("--container",),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/34069: other notebooks held the GPU
+        "InternalError: Blas GEMM launch failed\n",
+        "blas-launch-failed",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
+        # https://github.com/tensorpack/tensorpack/issues/1303: training ran on the GPU
+        "W tensorflow/core/common_runtime/bfc_allocator.cc:237] Allocator (GPU_0_bfc) ran out of"
+        " memory trying to allocate 2.39GiB with freed_by_count=0. The caller indicates that this"
+        " is not a failure, but may mean that there could be performance gains if more memory"
+        " were available.\n",
+        "allocator-retry-is-not-a-failure",
+        ("--container",),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/42467: CC 5.0 under TF 2.3, after the
+        # GPU device was created
+        CREATED_GPU + "F tensorflow/core/kernels/random_op_gpu.h:232] Non-OK-status:"
+        " GpuLaunchKernel(...) status: Internal: no kernel image is available for execution on"
+        " the device\n",
+        "no-kernel-image-after-device",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/jupyter/notebook/issues/3451: TF 1.5 installed, the notebook ran
+        # another Python
+        "ImportError: no module named 'tensorflow'\n",
+        "stated-installed-yet-no-module",
+        ("--os", "linux", "--tf", "1.5.0"),
+        "wrong-python-environment",
+        "no",
+    ),
+    (
+        # https://github.com/deezer/spleeter/issues/530: Python 3.9 has no TF 2.3 wheel
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.3.0 (from"
+        " spleeter)\nERROR: No matching distribution found for tensorflow==2.3.0\n",
+        "install-failed-on-macos",
+        ("--os", "macos", "--python", "3.9"),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/85298 wording, on native Windows with
+        # a Python newer than TF 2.10 supports
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.10 (from"
+        " versions: 2.16.0rc0, 2.16.1)\nERROR: No matching distribution found for"
+        " tensorflow==2.10\n",
+        "windows-asks-for-2.10-on-a-new-python",
+        ("--os", "windows", "--python", "3.12"),
+        "python-unsupported",
+        "no",
+    ),
+]
+
+
+def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> Any:
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("log", "flags", "cause", "gpu_used"),
+    [pytest.param(log, flags, cause, used, id=name) for log, name, flags, cause, used in CASES],
+)
+def test_the_confirmed_cause_comes_first(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    log: str,
+    flags: tuple[str, ...],
+    cause: str,
+    gpu_used: str,
+) -> None:
+    doc = doctor(tmp_path, capsys, log, *flags)
+    assert doc["findings"][0]["id"] == cause
+    assert doc["gpu_used"] == gpu_used
+
+
+def test_native_windows_with_an_unknown_release_warns_from_which_release_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = ">>> tf.config.list_physical_devices('GPU')\n[]\n"
+    unknown = doctor(tmp_path, capsys, listed, "--os", "windows")
+    first = unknown["findings"][0]
+    assert (first["id"], first["severity"]) == ("windows-native-gpu-unsupported", "warning")
+    assert first["title"].startswith("If the TensorFlow here is 2.11")
+    # A Python 3.11 install can only hold TensorFlow 2.12 or later: then it is the cause.
+    py311 = doctor(tmp_path, capsys, listed, "--os", "windows", "--python", "3.11")
+    assert (py311["findings"][0]["id"], py311["findings"][0]["severity"]) == (
+        "windows-native-gpu-unsupported",
+        "error",
+    )
+
+
+def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/25558 (a container) and the notebook
+    # traceback form IPython prints.
+    notebook = (
+        "ImportError                               Traceback (most recent call last)\n"
+        "<ipython-input-7-7f6e5ebe327b> in <module>()\n"
+        "----> 1 import tensorflow as tf\n"
+        "ImportError: No module named 'tensorflow'\n"
+    )
+    laptop = doctor(tmp_path, capsys, notebook)
+    assert laptop["findings"][0]["id"] == "wrong-python-environment"
+    image = doctor(tmp_path, capsys, notebook, "--container")
+    assert image["findings"][0]["id"] == "tensorflow-not-installed"
+
+
+@pytest.mark.parametrize(
+    ("log", "cause"),
+    [
+        (
+            ">>> tf.test.is_built_with_cuda()\nFalse\n>>> tf.config.list_physical_devices('GPU')"
+            "\n[]\n",
+            "cpu-only-tensorflow",
+        ),
+        ("Successfully installed tensorflow-2.10.0 tensorflow-gpu-2.9.1\n", None),
+    ],
+    ids=["built-without-cuda", "two-distributions-on-one-line"],
+)
+def test_what_the_user_printed_is_evidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, cause: str | None
+) -> None:
+    ids = [f["id"] for f in doctor(tmp_path, capsys, log)["findings"]]
+    if cause is None:
+        assert "multiple-tensorflow-distributions" in ids
+    else:
+        assert ids[0] == cause
+
+
+def test_a_version_printed_by_a_command_is_the_release_judged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        'C:\\Users\\me>python -c "import tensorflow as tf; print(tf.__version__);'
+        " print(tf.config.list_physical_devices('GPU'))\"\n2.15.0\n[]\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert (doc["findings"][0]["id"], doc["findings"][0]["severity"]) == (
+        "windows-native-gpu-unsupported",
+        "error",
+    )
+
+
+def test_a_gpu_name_the_table_cannot_settle_leaves_the_capability_to_confirm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/42309: 'GT 710' was sold as Fermi and
+    # Kepler; the doctor carries on and asks for the compute capability.
+    log = "Could not load dynamic library 'libcudnn.so.7'\n"
+    flags = ("--tf", "2.3.0", "--cudnn", "8.0.2", "--gpu", "nVidia GeForce GT 710")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    assert doc["findings"][0]["id"] == "cudnn-version-mismatch"
+    assert all(f["id"] != "compute-capability-unsupported" for f in doc["findings"])
