@@ -85,6 +85,13 @@ WRITTEN = {
     " ptxas before 11.1 is known to miscompile XLA code",
     "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"
     " found.",
+    "conda-python-incompatible": "  - tensorflow==1.13.1 ->"
+    " python[version='>=2.7,<2.8.0a0|>=3.7,<3.8.0a0|>=3.6,<3.7.0a0']",
+    "cuda-visible-devices-set-empty": 'os.environ["CUDA_VISIBLE_DEVICES"] = "-1"',
+    "cusolver-10-for-cuda-11-0": "Could not load dynamic library 'libcusolver.so.10'; dlerror:"
+    " libcusolver.so.10: cannot open shared object file: No such file or directory",
+    "pip-wheel-unsupported": "tensorflow-1.1.0-cp35-cp35m-win_amd64.whl is not a supported wheel"
+    " on this platform.",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

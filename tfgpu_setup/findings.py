@@ -198,7 +198,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " them without LD_LIBRARY_PATH.",
             Layer.LIBRARIES,
             ("no-gpu-registered", "library", "paths", "denies-gpu"),
-            explains=("cuda-libs-not-found",),
+            explains=("cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
             "cuda-libs-not-found",

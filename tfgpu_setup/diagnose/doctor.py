@@ -11,10 +11,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import ExitCode
+from ..errors import ExitCode, UserError
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, merge, rank
 from ..matrix.model import Matrix, TfRelease
+from ..matrix.query import driver_max_cuda
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed
@@ -23,6 +24,7 @@ from .evidence import (
     cross_findings,
     facts_with_log,
     read_log_facts,
+    rejoin_split_words,
     releases_from_hints,
     unwrap,
 )
@@ -115,12 +117,12 @@ def diagnose(
 ) -> Diagnosis:
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
-    log = unwrap(log) if log else log
+    log = rejoin_split_words(unwrap(log)) if log else log
     defects = matrix.tensorflow.defects
     log_matches = match_log(log or "")
     log_facts = read_log_facts(log or "", log_matches)
     known = facts if facts is not None else baseline_facts()
-    known = facts_with_log(known, log_facts)
+    known = _with_driver_cuda(facts_with_log(known, log_facts), matrix)
     release = (
         tf_version
         or _smoke_version(verify)
@@ -170,7 +172,7 @@ def diagnose(
             "yes", "TensorFlow uses the GPU: the log shows a GPU device was created", findings, ()
         )
     thin = verify is None and len(matches) < 2
-    confirm = _to_confirm(known, log is not None, thin)
+    confirm = _to_confirm(known, log is not None, thin, release_known=release is not None)
     broken = verify is not None and verify.status == "tf-broken"
     errors = [f for f in findings if f.severity == Severity.ERROR]
     if errors:
@@ -267,6 +269,19 @@ def _if_newer(
     return tuple(found)
 
 
+def _with_driver_cuda(facts: Facts, matrix: Matrix) -> Facts:
+    """A driver version read from a log comes without the CUDA version it supports: NVIDIA's
+    table gives it."""
+    driver = facts.driver
+    if driver.version is None or driver.cuda_version is not None:
+        return facts
+    try:
+        cuda = driver_max_cuda(matrix, driver.version, driver.windows_numbering)
+    except UserError:
+        return facts
+    return dataclasses.replace(facts, driver=dataclasses.replace(driver, cuda_version=cuda))
+
+
 def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
     platform means for GPU use is true but comes after getting TensorFlow installed, so it
@@ -317,6 +332,10 @@ def _gpu_works(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     return rank(kept)
 
 
+TF_UNKNOWN_STEP = (
+    "add --tf X.Y, the TensorFlow that wrote the log "
+    "('python -c \"import tensorflow as tf; print(tf.__version__)\"' prints it)"
+)
 CC_UNKNOWN_STEP = (
     "add --gpu X.Y with the GPU's compute capability "
     "('nvidia-smi --query-gpu=name,compute_cap --format=csv' prints it)"
@@ -330,10 +349,13 @@ UNKNOWN_THAT_MATTERS = (
 )
 
 
-def _to_confirm(facts: Facts, from_log: bool, thin: bool) -> tuple[str, ...]:
+def _to_confirm(
+    facts: Facts, from_log: bool, thin: bool, release_known: bool = True
+) -> tuple[str, ...]:
     """What would settle the cause: each unknown that matters, with how to state it, and a
     fuller log when the log says little."""
-    steps = [how for name, how in UNKNOWN_THAT_MATTERS if not facts.knows(name)]
+    steps = [] if release_known else [TF_UNKNOWN_STEP]
+    steps += [how for name, how in UNKNOWN_THAT_MATTERS if not facts.knows(name)]
     if any(g.compute_capability is None for g in facts.gpus):
         steps.append(CC_UNKNOWN_STEP)
     if from_log and steps:

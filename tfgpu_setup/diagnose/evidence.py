@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..facts import CudaInstall, CudnnInstall, Facts, PythonInterpreter
+from ..facts import CudaInstall, CudnnInstall, Driver, Facts, PythonInterpreter
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import evaluate
@@ -33,8 +33,11 @@ CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
 WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
 
-_WINDOWS = re.compile(r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b")
-_WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b")
+_WINDOWS = re.compile(
+    r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b|\bon win32\b"
+    r"|\[MSC v\.\d{3,4} "
+)
+_WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
 _MACOS = re.compile(r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b")
 _PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
 _PYTHON_BANNER = re.compile(r"^Python (?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b", re.MULTILINE)
@@ -43,7 +46,10 @@ _PYTHON_ROOT = re.compile(
     r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
 )
 _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
-_CONTAINER = re.compile(r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b")
+_CONTAINER = re.compile(
+    r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
+    r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
+)
 _LIBRARY = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
 
 NO_DEVICE_SIGNATURES = frozenset(
@@ -52,9 +58,12 @@ NO_DEVICE_SIGNATURES = frozenset(
 """Lines saying CUDA saw no device: in a container or on a machine stated to have no GPU, that is
 the cause, whatever the line's own reading."""
 
-TF_NOT_RUNNING = frozenset(
-    {"pip-no-matching-distribution", "no-module-tensorflow", "windows-dll-load-failed"}
+INSTALL_FAILURES = frozenset(
+    {"pip-no-matching-distribution", "pip-wheel-unsupported", "conda-python-incompatible"}
 )
+"""Lines saying pip or conda could not install TensorFlow."""
+
+TF_NOT_RUNNING = INSTALL_FAILURES | frozenset({"no-module-tensorflow", "windows-dll-load-failed"})
 """Lines saying TensorFlow never ran: no release wrote the rest of the log."""
 
 CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
@@ -128,10 +137,16 @@ class LogFacts:
     wanted_cudnn: tuple[Wanted, ...] = ()
     cuda_folders_searched: tuple[str, ...] = ()
     """CUDA toolkit library folders the loader searched (LD_LIBRARY_PATH in a dlerror line)."""
+    driver: str | None = None
+    driver_cuda: str | None = None
+    driver_line: str = ""
+    """nvidia-smi's header: the driver version and the highest CUDA it supports."""
     cpu_build_line: str = ""
     """A line where TensorFlow itself says it was built without CUDA."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    nvidia_wheels_line: str = ""
+    """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
 
@@ -146,13 +161,20 @@ _RECORD_START = re.compile(
 MAX_JOINED = 4000
 
 
+PASTED_PUNCTUATION = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2002": " "}
+)
+"""What word processors and chat apps put in place of the quotes and spaces TensorFlow printed."""
+
+
 def unwrap(text: str) -> str:
     """Rejoin log records that a mail client, a terminal or an issue form hard-wrapped: a line
     that follows a timestamped TensorFlow record and starts no record of its own belongs to it.
+    Curly quotes and non-breaking spaces a paste picked up become the ASCII TensorFlow printed.
     Unwrapped text only gains lines a signature can read whole; nothing else changes."""
     out: list[str] = []
     joining = False
-    for line in text.splitlines():
+    for line in text.translate(PASTED_PUNCTUATION).splitlines():
         stripped = line.strip()
         if (
             joining
@@ -167,6 +189,39 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+_SPLIT_WORD_END = re.compile(r"[A-Za-z0-9_]$")
+_SPLIT_WORD_START = re.compile(r"^[a-z0-9_]")
+MIN_WRAPPED_WIDTH = 60
+MAX_SPLIT_PAIRS = 2000
+
+
+def rejoin_split_words(text: str) -> str:
+    """Rejoin a line that a console copy broke in the middle of a word ('... wheel on this p' /
+    'latform.'): the pair becomes one line, and an empty line keeps the numbering, but only
+    where the joined line is one a signature reads and neither half was."""
+    from .logs import match_log
+
+    lines = text.split("\n")
+    tried = 0
+    for i in range(len(lines) - 1):
+        first, second = lines[i], lines[i + 1]
+        if (
+            len(first) < MIN_WRAPPED_WIDTH
+            or not _SPLIT_WORD_END.search(first)
+            or not _SPLIT_WORD_START.match(second)
+        ):
+            continue
+        tried += 1
+        if tried > MAX_SPLIT_PAIRS:
+            break
+        joined = first + second
+        whole = {m.signature.name for m in match_log(joined)}
+        halves = {m.signature.name for m in match_log(first + "\n" + second)}
+        if whole - halves:
+            lines[i], lines[i + 1] = joined, ""
+    return "\n".join(lines)
+
+
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     dists: dict[str, str] = {}
     for m in matches:
@@ -175,10 +230,16 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             # tensorflow-gpu-2.9.1').
             for listed in m.signature.pattern.finditer(m.line):
                 dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
+    for shown in _PIP_SHOW.finditer(text[:2_000_000]):
+        dists.setdefault(shown["dist"], shown["version"])
     versions = set(dists.values()) or set(_printed_versions(text))
     os_name, os_line = _os_of(text)
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
     cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(text[:2_000_000])]
+    cuda_seen += [
+        (m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(text[:2_000_000])
+    ]
+    smi = _SMI_HEADER.search(text[:2_000_000]) or _DRIVER_REPORTED.search(text[:2_000_000])
     for m in loaded:
         wanted = _wanted(m.groups["lib"], m.line)
         if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
@@ -199,7 +260,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and "lib" in m.groups
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
-    unresolved = [m for m in matches if m.signature.name == "pip-no-matching-distribution"]
+    unresolved = [
+        m
+        for m in matches
+        if m.signature.name in ("pip-no-matching-distribution", "conda-python-incompatible")
+    ]
     not_running = any(m.signature.name in TF_NOT_RUNNING for m in matches)
     requested = {m.groups["requested"] for m in unresolved if m.groups.get("requested")}
     return LogFacts(
@@ -218,12 +283,28 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
         cuda_folders_searched=_cuda_folders_searched(failing),
+        driver=smi.group("driver") if smi else None,
+        driver_cuda=smi.groupdict().get("cuda") if smi else None,
+        driver_line=smi.group(0) if smi else "",
         cpu_build_line=_first(_CPU_BUILD, text),
         installed_line=_first(_TF_INSTALLED, text),
         notebook_line=_first(_NOTEBOOK, text),
+        nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
     )
 
 
+_SMI_HEADER = re.compile(
+    r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+CUDA Version: ?"
+    r"(?P<cuda>\d{1,2}\.\d{1,2})"
+)
+"""The header of nvidia-smi's table, which reports paste often."""
+_DRIVER_REPORTED = re.compile(
+    r"(?:Possibly insufficient driver version|libcuda reported version is|kernel reported"
+    r" version is): (?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+)
+"""TensorFlow's own CUDA diagnostics name the installed driver."""
+_NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}\.\d{1,2})")
+"""'nvcc --version': the CUDA toolkit on PATH."""
 _SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
 _TOOLKIT_LIB = re.compile(
     r"^/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?/(?:lib64|lib|targets/[\w-]+/lib)/?$"
@@ -231,12 +312,26 @@ _TOOLKIT_LIB = re.compile(
 _CPU_BUILD = re.compile(
     r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
+    # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...'
+    r"|^\s*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
+    r"|^\s*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen)_py\w*",
+    re.MULTILINE,
 )
+_PIP_SHOW = re.compile(
+    r"^Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
+    r"Version: (?P<version>\d+\.\d+\.\d+)",
+    re.MULTILINE,
+)
+"""'pip show tensorflow'."""
 _TF_INSTALLED = re.compile(
     r"^(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
     r"(?:[=<>~!]=?[\w.*]+)? in"
     r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d)",
     re.MULTILINE,
+)
+_NVIDIA_WHEELS = re.compile(
+    r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
+    r"(?:cudnn|cublas|cuda_runtime)/lib"
 )
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^\s*Cell In\s?\[\d+\]|/ipykernel[_/]|\bjupyter(?:-lab| notebook| lab)\b",
@@ -394,6 +489,16 @@ def facts_with_log(facts: Facts, log: LogFacts) -> Facts:
     if "pythons" in unknown and log.python:
         pythons = (PythonInterpreter(log.python, None, "log"),)
         unknown.discard("pythons")
+    driver = facts.driver
+    if "driver" in unknown and log.driver:
+        driver = Driver(
+            version=log.driver,
+            cuda_version=log.driver_cuda,
+            source=f"log: {log.driver_line}",
+            library_version=log.driver,
+            windows_numbering=platform.os in ("wsl2", "windows"),
+        )
+        unknown.discard("driver")
     cuda = facts.cuda
     if "cuda" in unknown and log.cuda_seen:
         cuda = tuple(
@@ -408,6 +513,7 @@ def facts_with_log(facts: Facts, log: LogFacts) -> Facts:
     return dataclasses.replace(
         facts,
         platform=platform,
+        driver=driver,
         pythons=pythons,
         cuda=cuda,
         cudnn=cudnn,
@@ -459,7 +565,10 @@ def cross_findings(
             )
         )
     if "no-module-tensorflow" in names:
-        found += _wrong_environment(facts, log, tf_known_installed)
+        # A version stated while pip failed to install it is what was wanted, not what is there.
+        installed = tf_known_installed and not names & INSTALL_FAILURES
+        found += _wrong_environment(facts, log, installed)
+    found += _wheels_not_found(log, matches)
     no_driver_lines = [
         m
         for m in matches
@@ -550,6 +659,33 @@ def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) ->
             evidence,
             WRONG_ENVIRONMENT_FIX,
             VENV_DOCS,
+        )
+    ]
+
+
+def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """NVIDIA's pip wheels are there (pip installed them, or the log names their folder) yet a
+    CUDA or cuDNN library of the same major cannot be loaded: the loader does not look in the
+    wheels' folders (TensorFlow before 2.14 never does; 2.16.1 has a RUNPATH defect)."""
+    if not log.nvidia_wheels_line:
+        return []
+    wheel_cuda = re.search(r"cu(1[1-3])", log.nvidia_wheels_line)
+    majors = {int(wheel_cuda.group(1))} if wheel_cuda else set()
+    wanted = [*log.wanted_cuda, *log.wanted_cudnn]
+    missing = [w for w in wanted if not majors or "cudnn" in w.lib or w.major in majors]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "pip-cuda-libs-not-on-path",
+            Severity.ERROR,
+            f"NVIDIA's pip wheels are installed but TensorFlow cannot load {missing[0].lib} "
+            "from them: their folders are not on the loader path",
+            (f"wheels: {log.nvidia_wheels_line}", _quote(missing[0].line)),
+            "Put the wheels' lib folders (site-packages/nvidia/*/lib) on LD_LIBRARY_PATH, e.g. "
+            "the activate script of 'tfgpu-setup apply' does it; with TensorFlow >= 2.14 "
+            "prefer pip install 'tensorflow[and-cuda]' with a release whose RUNPATH finds them.",
+            TF_INSTALL,
         )
     ]
 

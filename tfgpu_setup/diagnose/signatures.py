@@ -196,6 +196,39 @@ _CUINIT_DRIVER_FIX = (
     " reboot. Reboot if unsure."
 )
 
+
+def _cudnn_needs_cublas(
+    cuda: int, other_cuda: int, tf_versions: str, install: str, source: str
+) -> Signature:
+    """cuDNN's own loader asking for the cuBLAS of the CUDA it was built for: beside a
+    TensorFlow built for the other CUDA, the cuDNN build is the mismatch."""
+    return Signature(
+        name=f"cudnn-needs-cublas-{cuda}",
+        needles=("Could not load library libcublas",),
+        pattern=_re(
+            rf"Could not load library (?P<lib>libcublas(?:Lt)?\.so\.{cuda})\. Error: (?P=lib):"
+            r" cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=f"cuDNN needs the CUDA {cuda} library {{lib}}, which cannot be found",
+        fix=_LIBS_FIX,
+        source=source,
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                "cudnn-version-mismatch",
+                f"The cuDNN installed is a build for CUDA {cuda} (it loads {{lib}}), but this"
+                f" TensorFlow is built for CUDA {other_cuda}",
+                f"Install {install}.",
+                source,
+                tf_versions=SpecifierSet(tf_versions),
+            ),
+        ),
+    )
+
+
 CATALOGUE: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -569,6 +602,60 @@ CATALOGUE: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        name="pip-wheel-unsupported",
+        needles=("is not a supported wheel on this platform",),
+        pattern=_re(
+            r"(?P<wheel>(?:tensorflow|tf_nightly|intel_tensorflow)[\w.-]{0,120}\.whl) is not a"
+            r" supported wheel on this platform"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip refuses {wheel}: it is built for another Python version, operating system or"
+            " CPU architecture"
+        ),
+        fix=(
+            "Download the wheel whose cpXY tag is this Python's version and whose platform tag"
+            " matches (64-bit), or install from PyPI with a supported Python; 'tfgpu-setup plan"
+            " --python X.Y' checks a version first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/9722",
+        subject="{wheel}",
+    ),
+    Signature(
+        name="conda-python-incompatible",
+        needles=("-> python[version=",),
+        pattern=_re(
+            r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?\s*->"
+            r"\s*python\[version="
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title="conda has no {package} build for this environment's Python",
+        fix=(
+            "Create the environment with a Python the package supports (the versions conda"
+            " lists after 'python[version='), e.g. 'conda create -n tf python=3.X {package}'."
+        ),
+        source="https://github.com/srama2512/PONI/issues/5",
+        subject="{package}",
+    ),
+    Signature(
+        name="cuda-visible-devices-set-empty",
+        needles=("CUDA_VISIBLE_DEVICES",),
+        pattern=_re(
+            r"CUDA_VISIBLE_DEVICES['\"]?\]?\s*=\s*(?P<value>['\"]?-1['\"]?|''|\"\""
+            r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;)]|$)"
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title="CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU",
+        fix=(
+            "Remove that setting (in the code, the shell, the notebook's environment or the job"
+            " script), or set it to the GPUs to use: indices or UUIDs from 'nvidia-smi -L'."
+        ),
+        source=CUDA_ENV_VARS_URL,
+    ),
+    Signature(
         name="no-module-tensorflow",
         needles=("No module named", "no module named"),
         pattern=_re(r"No module named '?tensorflow'?(?![\w.])", re.IGNORECASE),
@@ -722,6 +809,29 @@ CATALOGUE: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        name="cusolver-10-for-cuda-11-0",
+        needles=("libcusolver.so.10",),
+        pattern=_dlopen("cusolver(?=\\.so\\.10)"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} could not be loaded{because}",
+        fix=_LIBS_FIX,
+        source="https://github.com/kundajelab/chrombpnet/issues/49",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                "cuda-version-mismatch",
+                "TensorFlow 2.4 loads CUDA 11.0's {lib}, which CUDA 11.1 and later name"
+                " libcusolver.so.11: the CUDA installed is not 11.0",
+                "Install CUDA 11.0 beside the other one, or TensorFlow 2.5 or later (built for"
+                " CUDA 11.2); 'tfgpu-setup plan' picks the release for the CUDA you have.",
+                "https://github.com/kundajelab/chrombpnet/issues/49",
+                tf_versions=SpecifierSet(">=2.4,<2.5"),
+            ),
+        ),
+    ),
+    Signature(
         name="dlopen-cuda-library",
         needles=_DLOPEN_NEEDLES,
         pattern=_dlopen(_CUDA_LIBS),
@@ -826,58 +936,25 @@ CATALOGUE: tuple[Signature, ...] = (
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
     ),
-    Signature(
-        name="cudnn-needs-cublas-12",
-        needles=("Could not load library libcublas",),
-        pattern=_re(
-            r"Could not load library (?P<lib>libcublas(?:Lt)?\.so\.12)\. Error: (?P=lib):"
-            r" cannot open shared object file"
+    _cudnn_needs_cublas(
+        12,
+        other_cuda=11,
+        tf_versions=">=2.5,<2.15",
+        install=(
+            "the cuDNN build for CUDA 11 (e.g. libcudnn8=8.x.x-1+cuda11.8, or the"
+            " nvidia-cudnn-cu11 wheel), or a TensorFlow built for CUDA 12 (2.15 or later)"
         ),
-        finding_id="cuda-libs-not-found",
-        severity=Severity.ERROR,
-        title="cuDNN needs the CUDA 12 library {lib}, which cannot be found",
-        fix=_LIBS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/61326",
-        subject="{lib}",
-        demoted_by=DRIVER_ROOTS,
-        variants=(
-            Variant(
-                "cudnn-version-mismatch",
-                "The cuDNN installed is a build for CUDA 12 (it loads {lib}), but this"
-                " TensorFlow is built for CUDA 11",
-                "Install the cuDNN build for CUDA 11 (e.g. libcudnn8=8.x.x-1+cuda11.8, or the"
-                " nvidia-cudnn-cu11 wheel), or a TensorFlow built for CUDA 12 (2.15 or later).",
-                "https://github.com/tensorflow/tensorflow/issues/61326",
-                tf_versions=SpecifierSet(">=2.5,<2.15"),
-            ),
-        ),
     ),
-    Signature(
-        name="cudnn-needs-cublas-11",
-        needles=("Could not load library libcublas",),
-        pattern=_re(
-            r"Could not load library (?P<lib>libcublas(?:Lt)?\.so\.11)\. Error: (?P=lib):"
-            r" cannot open shared object file"
+    _cudnn_needs_cublas(
+        11,
+        other_cuda=12,
+        tf_versions=">=2.15",
+        install=(
+            "the cuDNN build for CUDA 12 (the nvidia-cudnn-cu12 wheel that"
+            " 'tensorflow[and-cuda]' pins), or a TensorFlow built for CUDA 11 (2.14 or earlier)"
         ),
-        finding_id="cuda-libs-not-found",
-        severity=Severity.ERROR,
-        title="cuDNN needs the CUDA 11 library {lib}, which cannot be found",
-        fix=_LIBS_FIX,
         source="https://github.com/AlexeyAB/darknet/issues/8601",
-        subject="{lib}",
-        demoted_by=DRIVER_ROOTS,
-        variants=(
-            Variant(
-                "cudnn-version-mismatch",
-                "The cuDNN installed is a build for CUDA 11 (it loads {lib}), but this"
-                " TensorFlow is built for CUDA 12",
-                "Install the cuDNN build for CUDA 12 (the nvidia-cudnn-cu12 wheel that"
-                " 'tensorflow[and-cuda]' pins), or a TensorFlow built for CUDA 11 (2.14 or"
-                " earlier).",
-                "https://www.tensorflow.org/install/source#gpu",
-                tf_versions=SpecifierSet(">=2.15"),
-            ),
-        ),
     ),
     Signature(
         name="cudnn-needs-cuda-library",
@@ -1086,10 +1163,16 @@ CATALOGUE: tuple[Signature, ...] = (
     ),
     Signature(
         name="ptxas-too-old",
-        needles=("You are using ptxas", "ptxas does not support CC", "ptxas too old"),
+        needles=(
+            "You are using ptxas",
+            "ptxas does not support CC",
+            "ptxas too old",
+            "XLA requires ptxas version",
+        ),
         pattern=_re(
             r"You are using ptxas (?P<ptxas>\d+(?:\.\d+)*), which is older than"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
+            r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
@@ -1265,12 +1348,14 @@ CATALOGUE: tuple[Signature, ...] = (
             "OOM when allocating",
             "ran out of memory trying to allocate",
             "report_tensor_allocations_upon_oom",
+            "Dst tensor is not initialized",
         ),
         pattern=_re(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
             r"|ran out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
             r"(?!.{0,200}this is not a failure)"
             r"|(?P<hint>report_tensor_allocations_upon_oom)"
+            r"|(?P<dst>Dst tensor is not initialized)"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -1525,6 +1610,18 @@ CATALOGUE: tuple[Signature, ...] = (
         title="cuDNN {cudnn_loaded} loaded",
         fix="",
         source="https://github.com/wutzebaer/tensorflow-5090/issues/3",
+        proves_gpu=True,  # cuDNN is loaded on first use: a GPU op ran
+    ),
+    Signature(
+        name="xla-service-on-cuda",
+        needles=("initialized for platform CUDA",),
+        pattern=_re(r"XLA service 0x[0-9a-f]+ initialized for platform CUDA"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA initialised its service on the CUDA platform",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/62075",
+        proves_gpu=True,
     ),
     Signature(
         name="driver-matches-kernel",
