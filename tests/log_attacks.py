@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from tfgpu_setup.diagnose.evidence import read_log_facts, rejoin_split_words, unwrap
 from tfgpu_setup.diagnose.logs import match_log
 from tfgpu_setup.diagnose.signatures import CATALOGUE
 
@@ -139,6 +140,19 @@ def main() -> int:
         for line in attack_lines(by_name[name]):
             match_log(line)
             lines += 1
+    # What the doctor reads besides signatures (facts in the log, rejoined lines), on runs of
+    # the characters its patterns skip over and on the lines that start them.
+    for text in (
+        "\n" * LINE_CHARS,
+        " " * LINE_CHARS,
+        "> " * (LINE_CHARS // 2),
+        "tf.__version__\n" * (LINE_CHARS // 15),
+        "Successfully installed " * (LINE_CHARS // 23),
+        ("x" * 80 + "\nx") * (LINE_CHARS // 82),
+    ):
+        text = rejoin_split_words(unwrap(text))
+        read_log_facts(text, match_log(text))
+        lines += 1
     print(f"{lines} lines of {LINE_CHARS} characters")
     return 0
 

@@ -18,7 +18,7 @@ from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import driver_max_cuda
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import parsed
+from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .evidence import (
     cross_findings,
@@ -257,12 +257,12 @@ def _if_newer(
             for v, group in zip(candidates, judged, strict=True)
             if any(f.id == finding.id for f in group)
         ]
-        since = min(holds, key=parsed)
+        since = xy(min(holds, key=parsed))  # the series: '2.11', not its newest patch
         found.append(
             dataclasses.replace(
                 finding,
                 severity=Severity.WARNING,
-                title=f"If the TensorFlow here is {since} or newer: {_lower_first(finding.title)}",
+                title=f"If the TensorFlow here is {since} or newer, {_lower_first(finding.title)}",
                 evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
             )
         )

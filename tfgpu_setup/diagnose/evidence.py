@@ -313,18 +313,18 @@ _CPU_BUILD = re.compile(
     r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...'
-    r"|^\s*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
-    r"|^\s*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen)_py\w*",
+    r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
+    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen)_py\w*",
     re.MULTILINE,
 )
 _PIP_SHOW = re.compile(
-    r"^Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
-    r"Version: (?P<version>\d+\.\d+\.\d+)",
+    r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
+    r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)",
     re.MULTILINE,
 )
 """'pip show tensorflow'."""
 _TF_INSTALLED = re.compile(
-    r"^(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
+    r"^[> \t]*(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
     r"(?:[=<>~!]=?[\w.*]+)? in"
     r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d)",
     re.MULTILINE,
@@ -334,7 +334,7 @@ _NVIDIA_WHEELS = re.compile(
     r"(?:cudnn|cublas|cuda_runtime)/lib"
 )
 _NOTEBOOK = re.compile(
-    r"<ipython-input-\d+|^\s*Cell In\s?\[\d+\]|/ipykernel[_/]|\bjupyter(?:-lab| notebook| lab)\b",
+    r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]|\bjupyter(?:-lab| notebook| lab)\b",
     re.MULTILINE | re.IGNORECASE,
 )
 
