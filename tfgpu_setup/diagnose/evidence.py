@@ -334,7 +334,8 @@ _NVIDIA_WHEELS = re.compile(
     r"(?:cudnn|cublas|cuda_runtime)/lib"
 )
 _NOTEBOOK = re.compile(
-    r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]|\bjupyter(?:-lab| notebook| lab)\b",
+    r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
+    r"|\bjupyter(?:-lab| notebook| lab)\b",
     re.MULTILINE | re.IGNORECASE,
 )
 
