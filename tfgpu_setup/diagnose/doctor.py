@@ -365,7 +365,12 @@ def _to_confirm(
     return tuple(steps)
 
 
+PROPER_NOUNS = frozenset({"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter"})
+
+
 def _lower_first(text: str) -> str:
-    """'The driver ...' -> 'the driver ...'; names keep their case ('TensorFlow', 'CUDA')."""
+    """'The driver ...' -> 'the driver ...'; names keep their case ('TensorFlow', 'Docker')."""
     first_word = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first_word[1:].islower() else text
+    if first_word in PROPER_NOUNS or not first_word[1:].islower():
+        return text
+    return text[:1].lower() + text[1:]
