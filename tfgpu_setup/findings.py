@@ -190,7 +190,6 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "A stale CUDA or cuDNN copy on LD_LIBRARY_PATH loads before the right one.",
             Layer.LIBRARIES,
             ("stops-every-gpu", "paths"),
-            explains=("container-gpu-not-exposed", "no-nvidia-driver"),
         ),
         FindingKind(
             "pip-cuda-libs-not-on-path",

@@ -605,7 +605,11 @@ def cross_findings(
                 WSL_GUIDE,
             )
         )
-    toolkit_engaged = any(n.startswith("container-cli-") for n in names)
+    # The container toolkit itself reporting the host, or a stub libcuda loaded in place of the
+    # driver's: the no-device lines have that cause, not a container started without the GPU.
+    toolkit_engaged = any(n.startswith("container-cli-") for n in names) or bool(
+        names & STUB_DRIVER_SIGNATURES
+    )
     if no_device and facts.knows("container") and facts.platform.container and not toolkit_engaged:
         expects = _container_expects_gpu(facts)
         found.append(
@@ -726,6 +730,8 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
 CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas-11"})
 """cuDNN asking for the cuBLAS of the CUDA it was built for: says which CUDA the cuDNN build
 wants, not which CUDA TensorFlow wants."""
+
+STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 
 GENERIC_CUDA_FAILURES = frozenset({"cudart-stub-not-found", "cannot-dlopen-gpu-libraries"})
 """Lines saying CUDA libraries failed to load without naming one."""

@@ -413,6 +413,7 @@ CATALOGUE: tuple[Signature, ...] = (
             " container toolkit so the host's libcuda is mounted)."
         ),
         source="https://github.com/ai4d-iasc/trixie/issues/41",
+        explained_by=frozenset({"ld-library-path-shadows"}),
     ),
     Signature(
         name="dlopen-driver",
@@ -542,7 +543,12 @@ CATALOGUE: tuple[Signature, ...] = (
         fix=_CUINIT_DRIVER_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/32623",
         explained_by=frozenset(
-            {"no-nvidia-gpu", "driver-library-mismatch", "container-gpu-not-exposed"}
+            {
+                "no-nvidia-gpu",
+                "driver-library-mismatch",
+                "container-gpu-not-exposed",
+                "ld-library-path-shadows",  # a stub libcuda loaded instead of the driver's
+            }
         ),
     ),
     Signature(
