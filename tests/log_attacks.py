@@ -86,6 +86,8 @@ WRITTEN = {
     " ptxas before 11.1 is known to miscompile XLA code",
     "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"
     " found.",
+    "cudnn-zlib-missing": "Could not locate zlibwapi.dll. Please make sure it is in your library"
+    " path!",
     "conda-python-incompatible": "  - tensorflow==1.13.1 ->"
     " python[version='>=2.7,<2.8.0a0|>=3.7,<3.8.0a0|>=3.6,<3.7.0a0']",
     "cuda-visible-devices-set-empty": 'os.environ["CUDA_VISIBLE_DEVICES"] = "-1"',

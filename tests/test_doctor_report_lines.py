@@ -238,6 +238,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # cuDNN 8.3+ on Windows (TensorFlow 2.10) needs zlib; cuDNN's own message
+        "Could not locate zlibwapi.dll. Please make sure it is in your library path!\n",
+        "cudnn-without-zlib-on-windows",
+        ("--os", "windows", "--tf", "2.10"),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
         # A paste through a word processor: curly quotes around the library name
         "Could not load dynamic library \u2018libcudnn.so.8\u2019; dlerror: libcudnn.so.8: cannot"
         " open shared object file: No such file or directory\n",

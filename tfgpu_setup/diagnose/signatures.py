@@ -978,6 +978,21 @@ CATALOGUE: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        name="cudnn-zlib-missing",
+        needles=("zlibwapi.dll",),
+        pattern=_re(r"Could not (?:locate|load) (?P<lib>zlibwapi\.dll)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN cannot run: the zlib library it needs on Windows ({lib}) is missing",
+        fix=(
+            "cuDNN 8.3 and later need zlibwapi.dll on Windows: install it as NVIDIA's cuDNN"
+            " installation guide describes (zlib for Windows, its dll folder on PATH), or use"
+            " cuDNN 8.1 with TensorFlow 2.10."
+        ),
+        source="https://docs.nvidia.com/deeplearning/cudnn/archives/cudnn-890/install-guide/index.html",
+        subject="{lib}",
+    ),
+    Signature(
         name="unable-to-load-cudnn-dso",
         needles=("DSO",),
         pattern=_re(r"Unable to load cuDNN DSO"),
@@ -1110,7 +1125,8 @@ CATALOGUE: tuple[Signature, ...] = (
         pattern=_re(
             r"(?P<what>no kernel image is available for execution on the device"
             r"|device kernel image is invalid|CUDA_ERROR_NO_BINARY_FOR_GPU"
-            r"|cudaErrorNoKernelImageForDevice|CUBLAS_STATUS_ARCH_MISMATCH)"
+            r"|cudaErrorNoKernelImageForDevice|CUBLAS_STATUS_ARCH_MISMATCH"
+            r"|CUDNN_STATUS_(?:NOT_SUPPORTED_)?ARCH_MISMATCH)"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
