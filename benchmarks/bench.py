@@ -141,7 +141,7 @@ def main() -> int:
     row("tfgpu-setup plan --no-probe (what-if)", whatif_s, baseline)
     log = REPO / "tests" / "fixtures" / "logs" / "cudart-stub-factory-spam-intel-ext.log"
     doctor_s, _ = median_of([tool, "doctor", "--json", "--no-probe", "--log", str(log)], args.runs)
-    row("tfgpu-setup doctor --log FILE --no-probe (release unknown)", doctor_s, baseline)
+    row("tfgpu-setup doctor --log FILE --no-probe", doctor_s, baseline)
 
     for own_uuids in (False, True):
         with tempfile.TemporaryDirectory() as tmp:
