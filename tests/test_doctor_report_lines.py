@@ -246,6 +246,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # 'pip install tensorflow' on native Windows pulls in tensorflow-intel (2.11+), a build
+        # without GPU support: the distribution names the platform and the release
+        "Requirement already satisfied: tensorflow-intel==2.15.0 in"
+        " c:\\users\\me\\venv\\lib\\site-packages (from tensorflow) (2.15.0)\n"
+        ">>> tf.config.list_physical_devices('GPU')\n[]\n",
+        "tensorflow-intel-means-native-windows",
+        (),
+        "windows-native-gpu-unsupported",
+        "no",
+    ),
+    (
         # A paste through a word processor: curly quotes around the library name
         "Could not load dynamic library \u2018libcudnn.so.8\u2019; dlerror: libcudnn.so.8: cannot"
         " open shared object file: No such file or directory\n",

@@ -234,6 +234,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         dists.setdefault(shown["dist"], shown["version"])
     versions = set(dists.values()) or set(_printed_versions(text))
     os_name, os_line = _os_of(text)
+    if os_name is None:
+        os_name, os_line = _os_of_distributions(dists)
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
     cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(text[:2_000_000])]
     cuda_seen += [
@@ -418,6 +420,18 @@ def _os_of(text: str) -> tuple[str | None, str]:
     for name, pattern in (("wsl2", _WSL), ("windows", _WINDOWS), ("macos", _MACOS)):
         if found := pattern.search(sample):
             return name, found.group(0)
+    return None, ""
+
+
+OS_OF_DISTRIBUTION = {"tensorflow-intel": "windows", "tensorflow-macos": "macos"}
+"""Distributions PyPI publishes for one operating system only (tensorflow-intel is what
+'pip install tensorflow' pulls in on native Windows from 2.11 on)."""
+
+
+def _os_of_distributions(dists: dict[str, str]) -> tuple[str | None, str]:
+    for dist, version in dists.items():
+        if dist in OS_OF_DISTRIBUTION:
+            return OS_OF_DISTRIBUTION[dist], f"{dist} {version} installed"
     return None, ""
 
 
