@@ -603,3 +603,16 @@ def test_a_signature_whose_title_uses_an_unknown_group_is_refused() -> None:
             fix="",
             source="https://example.org",
         )
+
+
+def test_every_signature_is_found_through_its_needles() -> None:
+    """match_log only tries a pattern on lines holding one of its needles: a needle that the
+    line's wording does not contain silently hides the signature."""
+    from log_attacks import examples
+
+    hidden = [
+        name
+        for name, line in examples().items()
+        if name not in {m.signature.name for m in match_log(line)}
+    ]
+    assert hidden == []

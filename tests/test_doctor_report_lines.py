@@ -99,6 +99,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # Docker without the NVIDIA runtime registered ('docker run --runtime=nvidia')
+        "docker: Error response from daemon: Unknown runtime specified nvidia.\n",
+        "docker-without-the-nvidia-runtime",
+        (),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
         # https://github.com/NVIDIA/nvidia-docker/issues/1393: the host has no driver loaded
         "docker: Error response from daemon: OCI runtime create failed: container_linux.go:349:"
         " starting container process caused: stderr: nvidia-container-cli: initialization error:"

@@ -11,11 +11,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import ExitCode, UserError
+from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, merge, rank
 from ..matrix.model import Matrix, TfRelease
-from ..matrix.query import driver_max_cuda
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
@@ -122,11 +121,12 @@ def diagnose(
     log_matches = match_log(log or "")
     log_facts = read_log_facts(log or "", log_matches)
     known = facts if facts is not None else baseline_facts()
-    known = _with_driver_cuda(facts_with_log(known, log_facts), matrix)
+    known = facts_with_log(known, log_facts, matrix)
+    installed = installed_tensorflow(known)
     release = (
         tf_version
         or _smoke_version(verify)
-        or installed_tensorflow(known)
+        or installed
         or log_facts.tf_version
         or log_facts.tf_requested
     )
@@ -157,7 +157,7 @@ def diagnose(
             log_facts,
             matches,
             entry,
-            tf_known_installed=bool(tf_version or installed_tensorflow(known)),
+            tf_known_installed=bool(tf_version or installed),
         ),
         log_findings,
         judged,
@@ -199,8 +199,6 @@ def diagnose(
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:])
 
 
-MAX_CANDIDATES = 40
-"""More than there are X.Y series in the matrix: every series is judged."""
 VERSION_IDS = frozenset(
     {"cuda-libs-not-found", "cudnn-not-found", "cuda-version-mismatch", "cudnn-version-mismatch"}
 )
@@ -232,12 +230,11 @@ def _judged(
     a finding is evidence only if every release in the range yields it."""
     if len(candidates) <= 1:
         return judge_installed(facts, matrix, candidates[0] if candidates else None, venv)
-    considered = candidates[:MAX_CANDIDATES]
-    judged = [judge_installed(facts, matrix, v, venv) for v in considered]
+    judged = [judge_installed(facts, matrix, v, venv) for v in candidates]
     common = set.intersection(*({f.id for f in group} for group in judged))
     return (
         *(f for f in judged[0] if f.id in common),
-        *_if_newer(considered, judged, common),
+        *_if_newer(candidates, judged, common),
     )
 
 
@@ -249,8 +246,7 @@ def _if_newer(
     from which release on it holds."""
     found = []
     for finding in judged[0]:
-        kind = FINDING_KINDS.get(finding.id)
-        if finding.id in common or kind is None or kind.layer is not Layer.PLATFORM:
+        if finding.id in common or not _is_platform(finding):
             continue
         holds = [
             v
@@ -269,31 +265,21 @@ def _if_newer(
     return tuple(found)
 
 
-def _with_driver_cuda(facts: Facts, matrix: Matrix) -> Facts:
-    """A driver version read from a log comes without the CUDA version it supports: NVIDIA's
-    table gives it."""
-    driver = facts.driver
-    if driver.version is None or driver.cuda_version is not None:
-        return facts
-    try:
-        cuda = driver_max_cuda(matrix, driver.version, driver.windows_numbering)
-    except UserError:
-        return facts
-    return dataclasses.replace(facts, driver=dataclasses.replace(driver, cuda_version=cuda))
-
-
 def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
     platform means for GPU use is true but comes after getting TensorFlow installed, so it
     steps back behind the install problem."""
     return tuple(
         dataclasses.replace(f, severity=Severity.WARNING)
-        if f.severity is Severity.ERROR
-        and (kind := FINDING_KINDS.get(f.id)) is not None
-        and kind.layer is Layer.PLATFORM
+        if f.severity is Severity.ERROR and _is_platform(f)
         else f
         for f in findings
     )
+
+
+def _is_platform(finding: Finding) -> bool:
+    kind = FINDING_KINDS.get(finding.id)
+    return kind is not None and kind.layer is Layer.PLATFORM
 
 
 def _smoke_version(verify: VerifyOutcome | None) -> str | None:
@@ -301,7 +287,9 @@ def _smoke_version(verify: VerifyOutcome | None) -> str | None:
     return report.tensorflow_version if report is not None else None
 
 
-GPU_FAILURE_TAGS = ("stops-every-gpu", "library", "breaks-gpu-work")
+GPU_FAILURE_IDS = frozenset().union(
+    *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
+)
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
 
 
@@ -311,11 +299,10 @@ def _failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
     gpu_lines = [m.position for m in matches if m.signature.proves_gpu]
     if not gpu_lines:
         return False
-    failing = frozenset().union(*(ids_tagged(tag) for tag in GPU_FAILURE_TAGS))
     return any(
         m.position > max(gpu_lines)
         and m.signature.severity is Severity.ERROR
-        and m.signature.finding_id in failing
+        and m.signature.finding_id in GPU_FAILURE_IDS
         for m in matches
     )
 

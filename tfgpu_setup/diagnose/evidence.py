@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from ..facts import CudaInstall, CudnnInstall, Driver, Facts, PythonInterpreter
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
+from ..matrix.query import driver_max_cuda
+from ..matrix.validate import is_driver_version
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
-from .logs import LogMatch
+from .logs import LogMatch, match_log
 from .signatures import library_version
 
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
@@ -140,7 +142,8 @@ class LogFacts:
     driver: str | None = None
     driver_cuda: str | None = None
     driver_line: str = ""
-    """nvidia-smi's header: the driver version and the highest CUDA it supports."""
+    """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
+    driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
     """A line where TensorFlow itself says it was built without CUDA."""
     installed_line: str = ""
@@ -199,8 +202,6 @@ def rejoin_split_words(text: str) -> str:
     """Rejoin a line that a console copy broke in the middle of a word ('... wheel on this p' /
     'latform.'): the pair becomes one line, and an empty line keeps the numbering, but only
     where the joined line is one a signature reads and neither half was."""
-    from .logs import match_log
-
     lines = text.split("\n")
     tried = 0
     for i in range(len(lines) - 1):
@@ -262,17 +263,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and "lib" in m.groups
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
-    unresolved = [
-        m
-        for m in matches
-        if m.signature.name in ("pip-no-matching-distribution", "conda-python-incompatible")
-    ]
-    not_running = any(m.signature.name in TF_NOT_RUNNING for m in matches)
-    requested = {m.groups["requested"] for m in unresolved if m.groups.get("requested")}
+    requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
-        install_failed=bool(unresolved) or not_running,
+        install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_range=_release_hints(text),
         tf_distributions=tuple(dists),
         os=os_name,
@@ -482,8 +477,9 @@ def _wanted(lib: str, line: str) -> Wanted | None:
     return Wanted(name, major, minor, line)
 
 
-def facts_with_log(facts: Facts, log: LogFacts) -> Facts:
-    """Facts nobody stated, filled in from the log's own evidence (and said so)."""
+def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
+    """Facts nobody stated, filled in from the log's own evidence (and said so); a driver
+    version without the CUDA it supports gets it from NVIDIA's table."""
     unknown = set(facts.unknown)
     platform = facts.platform
     if "os" in unknown and log.os:
@@ -505,13 +501,14 @@ def facts_with_log(facts: Facts, log: LogFacts) -> Facts:
         pythons = (PythonInterpreter(log.python, None, "log"),)
         unknown.discard("pythons")
     driver = facts.driver
-    if "driver" in unknown and log.driver:
+    if "driver" in unknown and log.driver and is_driver_version(log.driver):
+        windows = platform.os in ("wsl2", "windows")
         driver = Driver(
             version=log.driver,
-            cuda_version=log.driver_cuda,
+            cuda_version=log.driver_cuda or driver_max_cuda(matrix, log.driver, windows),
             source=f"log: {log.driver_line}",
             library_version=log.driver,
-            windows_numbering=platform.os in ("wsl2", "windows"),
+            windows_numbering=windows,
         )
         unknown.discard("driver")
     cuda = facts.cuda

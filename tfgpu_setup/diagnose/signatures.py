@@ -302,7 +302,7 @@ CATALOGUE: tuple[Signature, ...] = (
         needles=(
             "capabilities: [[gpu]]",
             "unknown or invalid runtime name: nvidia",
-            "runtime nvidia",
+            "Unknown runtime specified nvidia",
         ),
         pattern=_re(
             r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
@@ -1615,7 +1615,7 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="gpu-allocator-named",
         needles=("_bfc",),
-        pattern=_re(r"\b(?:allocator )?(?P<allocator>GPU_(?P<index>\d+)_bfc)\b"),
+        pattern=_re(r"\b(?P<allocator>GPU_(?P<index>\d+)_bfc)\b"),
         finding_id=None,
         severity=Severity.INFO,
         title="TensorFlow allocated memory on GPU {index} ({allocator})",

@@ -21,11 +21,12 @@ _NOISE = re.compile(
     r"|hbm\d*e?|nvl\d*|oem|rebrand|rev\.? ?\d+|g?ddr\d\w*|\d+ ?bit)\b"
 )
 """Memory sizes, buses, form factors and board revisions: none changes the compute capability."""
-_PREFIXES = frozenset({"nvidia", "tesla", "quadro", "geforce"})
-"""Brand words drivers and people print or leave out ('Tesla T4' / 'NVIDIA T4', 'GeForce RTX
-2060' / 'RTX 2060')."""
 _BRANDS = frozenset({"nvidia", "geforce"})
-"""Brand words people put anywhere ('NVIDIA RTX GeForce 2060'); no chip name needs them."""
+"""Brand words drivers and people print, leave out or put anywhere ('NVIDIA T4' / 'T4',
+'NVIDIA RTX GeForce 2060' / 'RTX 2060'); no chip name needs them."""
+_PREFIXES = frozenset({"tesla", "quadro"})
+"""Product lines older drivers print before the model and newer ones leave out ('Tesla T4' /
+'NVIDIA T4'); only as a prefix, since they also name models ('Quadro RTX 8000')."""
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 """Where people run words together that nvidia-smi separates ('RTX2060', 'GTX 1080Ti')."""
 
