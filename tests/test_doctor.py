@@ -70,6 +70,27 @@ def test_little_evidence_still_names_a_likely_cause_and_how_to_confirm(capsys, t
     assert code == ExitCode.CPU_ONLY
 
 
+def test_to_confirm_asks_only_for_facts_that_could_change_the_named_cause(capsys, tmp_path):
+    # TF 1.13 looks for CUDA 10.0 and the reporter has 10.1 (a common report with TF 1.13):
+    # the driver, the GPU and the Python cannot explain an import-time soname mismatch.
+    log = tmp_path / "run.log"
+    log.write_text(
+        "ImportError: libcublas.so.10.0: cannot open shared object file: "
+        "No such file or directory\n"
+    )
+    flags = ("doctor", "--log", str(log), "--no-probe", "--tf", "1.13", "--os", "linux")
+    _code, mismatch = run_cli(capsys, *flags, "--cuda-toolkit", "10.1")
+    assert mismatch["findings"][0]["id"] == "cuda-version-mismatch"
+    assert not any(
+        "--driver" in s or "--gpu" in s or "--python" in s for s in mismatch["next_steps"]
+    )
+    # Without the toolkit the missing library may be another CUDA installed: ask for it.
+    _code, missing = run_cli(capsys, *flags)
+    assert missing["findings"][0]["id"] == "cuda-libs-not-found"
+    assert any("--cuda-toolkit" in step for step in missing["next_steps"])
+    assert not any("--python" in step for step in missing["next_steps"])
+
+
 def test_log_from_stdin(capsys, monkeypatch):
     import io
 

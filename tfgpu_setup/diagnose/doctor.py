@@ -172,9 +172,15 @@ def diagnose(
             "yes", "TensorFlow uses the GPU: the log shows a GPU device was created", findings, ()
         )
     thin = verify is None and len(matches) < 2
-    confirm = _to_confirm(known, log is not None, thin, release_known=release is not None)
     broken = verify is not None and verify.status == "tf-broken"
     errors = [f for f in findings if f.severity == Severity.ERROR]
+    confirm = _to_confirm(
+        known,
+        log is not None,
+        thin,
+        release_known=release is not None,
+        named=errors[0].id if errors else None,
+    )
     if errors:
         top = errors[0]
         verdict = (
@@ -328,22 +334,67 @@ CC_UNKNOWN_STEP = (
     "('nvidia-smi --query-gpu=name,compute_cap --format=csv' prints it)"
 )
 UNKNOWN_THAT_MATTERS = (
-    ("driver", "run 'nvidia-smi' and add --driver VERSION (or --driver none)"),
-    ("gpus", "add --gpu NAME as 'nvidia-smi --query-gpu=name --format=csv' prints it"),
-    ("os", "add --os linux|wsl2|windows|macos"),
-    ("pythons", "add --python X.Y (the Python that runs TensorFlow)"),
-    ("cuda", "run 'nvcc --version' (or check the CUDA folder) and add --cuda-toolkit X.Y"),
+    (
+        "driver",
+        ("no-nvidia-driver", "driver-too-old", "driver-library-mismatch"),
+        "run 'nvidia-smi' and add --driver VERSION (or --driver none)",
+    ),
+    (
+        "gpus",
+        ("no-nvidia-gpu", "compute-capability-unsupported"),
+        "add --gpu NAME as 'nvidia-smi --query-gpu=name --format=csv' prints it",
+    ),
+    (
+        "os",
+        ("windows-native-gpu-unsupported", "macos-no-cuda", "wsl-libcuda-missing"),
+        "add --os linux|wsl2|windows|macos",
+    ),
+    (
+        "pythons",
+        ("python-unsupported", "wrong-python-environment"),
+        "add --python X.Y (the Python that runs TensorFlow)",
+    ),
+    (
+        "cuda",
+        ("cuda-version-mismatch",),
+        "run 'nvcc --version' (or check the CUDA folder) and add --cuda-toolkit X.Y",
+    ),
 )
+"""Each fact whose absence from the evidence matters, the causes stating it could reveal, and
+how to state it."""
+
+
+def _explainers(finding_id: str) -> frozenset[str]:
+    """The finding itself and every id that explains it, directly or through another."""
+    found = {finding_id}
+    while grown := {
+        kind.id
+        for kind in FINDING_KINDS.values()
+        if kind.id not in found and found.intersection(kind.explains)
+    }:
+        found |= grown
+    return frozenset(found)
 
 
 def _to_confirm(
-    facts: Facts, from_log: bool, thin: bool, release_known: bool = True
+    facts: Facts,
+    from_log: bool,
+    thin: bool,
+    release_known: bool = True,
+    named: str | None = None,
 ) -> tuple[str, ...]:
     """What would settle the cause: each unknown that matters, with how to state it, and a
-    fuller log when the log says little."""
+    fuller log when the log says little. With a cause already named, an unknown matters only
+    if stating it could confirm that cause or reveal one that explains it."""
+    relevant = _explainers(named) if named is not None else None
     steps = [] if release_known else [TF_UNKNOWN_STEP]
-    steps += [how for name, how in UNKNOWN_THAT_MATTERS if not facts.knows(name)]
-    if any(g.compute_capability is None for g in facts.gpus):
+    steps += [
+        how
+        for name, reveals, how in UNKNOWN_THAT_MATTERS
+        if not facts.knows(name) and (relevant is None or relevant.intersection(reveals))
+    ]
+    cc_matters = relevant is None or "compute-capability-unsupported" in relevant
+    if cc_matters and any(g.compute_capability is None for g in facts.gpus):
         steps.append(CC_UNKNOWN_STEP)
     if from_log and steps:
         steps.append(NEXT_STEPS[2])
