@@ -420,6 +420,20 @@ def test_fires_compute_capability_ptx_jit(matrix: Matrix) -> None:
     assert "no native kernels for 9.0" in hit.evidence[0]
 
 
+def test_a_gpu_newer_than_the_releases_cuda_is_unsupported_not_jit(matrix: Matrix) -> None:
+    # TF 2.3 (CUDA 10.1, compute_70 PTX) on an RTX 3090: its own kernels would JIT, but the
+    # cuDNN and cuBLAS of CUDA 10.1 predate Ampere (a TF maintainer in tensorflow#42958).
+    old = plan_of(facts(driver="470.82.01", pythons=("3.8.10",), gpus=(RTX3090,)), matrix, "2.3")
+    hit = only(old, "compute-capability-unsupported")
+    assert hit.severity is E and old.verdict == "cpu"
+    assert "CUDA 10.1, older than CUDA 11.1" in hit.evidence[0]
+    absent(old, "compute-capability-ptx-jit")
+    # TF 2.4 carries sm_80 SASS, which runs on 8.6: no finding at all.
+    new = plan_of(facts(driver="470.82.01", pythons=("3.8.10",), gpus=(RTX3090,)), matrix, "2.4")
+    absent(new, "compute-capability-unsupported")
+    absent(new, "compute-capability-ptx-jit")
+
+
 def test_quiet_compute_capability_ptx_jit(matrix: Matrix) -> None:
     absent(plan_of(facts(gpus=(H100,)), matrix), "compute-capability-ptx-jit")  # 2.21 has sm_90
 

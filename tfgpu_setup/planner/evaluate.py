@@ -161,6 +161,8 @@ def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
     kernels = ",".join((*release.sass, *release.ptx)) or "none listed"
     if level == "sass":
         return GpuSupport(gpu, "sass", f"native kernels for {cc} ({kernels})")
+    if level == "ptx-jit" and (predates := _cuda_predates_gpu(release, cc, matrix)):
+        return GpuSupport(gpu, "unsupported", predates)
     if level == "ptx-jit":
         return GpuSupport(
             gpu,
@@ -168,6 +170,27 @@ def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
             f"no native kernels for {cc}; PTX is JIT-compiled at start-up ({kernels})",
         )
     return GpuSupport(gpu, "unsupported", f"compute capability {cc} is not covered ({kernels})")
+
+
+LIBRARIES_PREDATE_GPU_SOURCE = "https://github.com/tensorflow/tensorflow/issues/42958"
+"""A TensorFlow maintainer: TF 2.3 (CUDA 10.1) will not work on RTX 30 GPUs, TF 2.4 (CUDA 11.0)
+will; NVIDIA/tensorflow#96 says the same of RTX 40 GPUs and CUDA 11.8."""
+
+
+def _cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | None:
+    """Why PTX JIT will not save a GPU that is newer than the CUDA the release was built with:
+    TensorFlow's own kernels can be JIT-compiled, but the cuDNN and cuBLAS of that CUDA have no
+    code for an architecture that did not exist yet. None when the CUDA supports the GPU."""
+    arch = query.arch_for_cc(matrix, cc)
+    if release.cuda is None or arch is None or arch.first_cuda is None:
+        return None
+    if parsed(release.cuda) >= parsed(arch.first_cuda):
+        return None
+    return (
+        f"TensorFlow {release.version} was built with CUDA {release.cuda}, older than CUDA "
+        f"{arch.first_cuda}, the first for compute capability {cc} ({arch.name}): its cuDNN and "
+        f"cuBLAS have no kernels for this GPU ({LIBRARIES_PREDATE_GPU_SOURCE})"
+    )
 
 
 def driver_floor(release: TfRelease, facts: Facts, matrix: Matrix) -> tuple[str, str] | None:
