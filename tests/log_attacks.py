@@ -27,6 +27,10 @@ WRITTEN = {
     "cuinit-system-not-ready": "failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not"
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
+    "ptxas-launch-failed": "W tensorflow/compiler/xla/stream_executor/gpu/redzone_allocator.cc:318]"
+    " INTERNAL: Failed to launch ptxas",
+    "cuinit-invalid-device": "failed call to cuInit: CUDA_ERROR_INVALID_DEVICE: invalid device"
+    " ordinal",
     "cudnn-handle": "Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR",
     "cuda-out-of-memory": "failed to allocate 3.77G (4046333952 bytes) from device:"
     " CUDA_ERROR_OUT_OF_MEMORY: out of memory",

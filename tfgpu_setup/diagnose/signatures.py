@@ -169,15 +169,16 @@ def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _dlopen(names: str) -> re.Pattern[str]:
-    """dso_loader's line for a library that failed to load (TF 2.x), or TF 1.x's wording."""
+    """dso_loader's line for a library that failed to load (TF 2.x), the 'Could not dlopen
+    library' of TF 1.14 to 2.0, or TF 1.x's older wording."""
     return _re(
-        r"(?:Could not load dynamic library '|Couldn't open CUDA library )"
+        r"(?:Could not (?:load dynamic|dlopen) library '|Couldn't open CUDA library )"
         rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
         r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH)"
     )
 
 
-_DLOPEN_NEEDLES = ("dynamic library", "CUDA library")
+_DLOPEN_NEEDLES = ("dynamic library", "dlopen library", "CUDA library")
 _CUDA_LIBS = "cudart|cublasLt|cublas|cufft|curand|cusolver|cusparse|nvrtc|nvJitLink|nccl"
 
 _LIBS_FIX = (
@@ -419,7 +420,7 @@ CATALOGUE: tuple[Signature, ...] = (
         name="dlopen-driver",
         needles=_DLOPEN_NEEDLES,
         pattern=_re(
-            r"Could not load dynamic library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
+            r"Could not (?:load dynamic|dlopen) library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
             r"(?:; dlerror: (?P<dlerror>[^;\r\n]*))?"
         ),
         finding_id="no-nvidia-driver",
@@ -550,6 +551,24 @@ CATALOGUE: tuple[Signature, ...] = (
                 "ld-library-path-shadows",  # a stub libcuda loaded instead of the driver's
             }
         ),
+    ),
+    Signature(
+        name="cuinit-invalid-device",
+        needles=("cuInit",),
+        pattern=_re(CUINIT + r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA rejected the device list before any GPU was used (cuInit: {code}):"
+            " CUDA_VISIBLE_DEVICES names a device twice or one that does not exist"
+        ),
+        fix=(
+            'Check `echo "$CUDA_VISIBLE_DEVICES"` and what sets it (the code, a launcher such as'
+            " Ray or SLURM): each entry must be a distinct index or UUID that 'nvidia-smi -L'"
+            " lists ('0,0' or an index past the last GPU is invalid). Unset it to use every GPU."
+        ),
+        source="https://github.com/ray-project/ray/issues/14542",
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
     ),
     Signature(
         name="cuinit-no-device",
@@ -1271,6 +1290,22 @@ CATALOGUE: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/33375",
     ),
+    Signature(
+        # The redzone allocator's wording (TF 2.x): a CUDA *runtime* container image has no
+        # ptxas, only the devel image does.
+        name="ptxas-launch-failed",
+        needles=("ptxas", "ptx compilation"),
+        pattern=_re(r"Failed to launch ptxas|Relying on driver to perform ptx compilation"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="ptxas could not be started, so the driver compiles the PTX instead",
+        fix=(
+            "Install ptxas where TensorFlow finds it: the nvidia-cuda-nvcc wheel in the same"
+            " environment (part of 'tensorflow[and-cuda]'), the cuda-nvcc package (in a CUDA"
+            " container, or use the -devel image), or a CUDA toolkit's bin directory on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60737",
+    ),
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
         name="xla-gpu-without-gpu",
@@ -1452,10 +1487,10 @@ CATALOGUE: tuple[Signature, ...] = (
     ),
     Signature(
         name="tensorrt-missing",
-        needles=("TensorRT", "dynamic library"),
+        needles=("TensorRT", "dynamic library", "dlopen library"),
         pattern=_re(
             r"TF-TRT Warning: Could not find TensorRT|Cannot dlopen some TensorRT libraries"
-            r"|Could not load dynamic library '(?P<lib>libnvinfer[^']*)'"
+            r"|Could not (?:load dynamic|dlopen) library '(?P<lib>libnvinfer[^']*)'"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
