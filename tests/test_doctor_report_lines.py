@@ -284,6 +284,56 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "python-unsupported",
         "no",
     ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/30638: TF 1.14 to 2.0 said 'Could not
+        # dlopen library'; 2.0 wants CUDA 10.0 and the reporter had 10.1
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:53] Could not dlopen library"
+        " 'libcudart.so.10.0'; dlerror: libcudart.so.10.0: cannot open shared object file: No"
+        " such file or directory\n",
+        "tf-2.0-wording-needs-another-cuda",
+        ("--tf", "2.0.0", "--cuda-toolkit", "10.1", "--os", "linux"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/23715: cudnn.h says 7.4.1, yet an old
+        # libcudnn 7.1.2 is what loads
+        "Loaded runtime CuDNN library: 7.1.2 but source was compiled with: 7.3.1.  CuDNN library"
+        " major and minor version needs to match or have higher minor version in case of CuDNN"
+        " 7.0 or later version.\n",
+        "installed-cudnn-shadowed-by-an-old-copy",
+        ("--cudnn", "7.4.1"),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
+        # https://github.com/horovod/horovod/issues/2095: Horovod's ops were built for CUDA 10.0,
+        # TF 2.2 loads 10.1
+        "NotFoundError: libcudart.so.10.0: cannot open shared object file: No such file or"
+        " directory\n",
+        "extension-built-for-another-cuda",
+        ("--tf", "2.2.0"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/ray-project/ray/issues/14542: Ray set CUDA_VISIBLE_DEVICES to "0,0"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:314] failed call to cuInit:"
+        " CUDA_ERROR_INVALID_DEVICE: invalid device ordinal\n",
+        "invalid-visible-devices",
+        (),
+        "cuda-visible-devices-hides-gpus",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/60737: a CUDA runtime image has no ptxas
+        "W tensorflow/compiler/xla/stream_executor/gpu/redzone_allocator.cc:318] INTERNAL: Failed"
+        " to launch ptxas\nRelying on driver to perform ptx compilation. \n",
+        "runtime-image-without-ptxas",
+        ("--container",),
+        "xla-toolchain-missing",
+        "unknown",
+    ),
 ]
 
 
@@ -404,3 +454,17 @@ def test_a_gpu_name_the_table_cannot_settle_leaves_the_capability_to_confirm(
     doc = doctor(tmp_path, capsys, log, *flags)
     assert doc["findings"][0]["id"] == "cudnn-version-mismatch"
     assert all(f["id"] != "compute-capability-unsupported" for f in doc["findings"])
+
+
+def test_a_series_and_a_bare_major_are_not_taken_as_their_newest_and_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/28940 states TF 2.0, Python 2.7 and
+    # cuDNN "7": 2.0.0 took Python 2.7 (2.0.4 does not), and "7" says nothing of the minor.
+    log = "Epoch 1/10\n"
+    flags = ("--os", "linux", "--tf", "2.0", "--python", "2.7", "--cuda-toolkit", "10.0")
+    doc = doctor(tmp_path, capsys, log, *flags, "--cudnn", "7")
+    assert doc["findings"] == []
+    # A stated patch release is judged as it is, and a full cuDNN version by its minor.
+    doc = doctor(tmp_path, capsys, log, *flags[:3], "2.0.4", *flags[4:], "--cudnn", "7.0")
+    assert [f["id"] for f in doc["findings"]] == ["python-unsupported", "cudnn-version-mismatch"]

@@ -11,6 +11,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
+from packaging.version import InvalidVersion
+
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, merge, rank
@@ -131,7 +133,7 @@ def diagnose(
         or log_facts.tf_requested
     )
     if release:
-        candidates: tuple[str, ...] = (release,)
+        candidates: tuple[str, ...] = _patch_releases(matrix, release) or (release,)
     elif log_facts.install_failed and not log_facts.tf_range:
         candidates = ()  # nothing was installed: no release to judge
     else:
@@ -227,6 +229,21 @@ def _with_release_context(
         else f
         for f in findings
     )
+
+
+def _patch_releases(matrix: Matrix, release: str) -> tuple[str, ...]:
+    """'2.0' names a series, not a release: every X.Y.Z of it could be the one installed, and
+    they differ (2.0.0 took Python 2.7, 2.0.4 does not). () for a full version."""
+    try:
+        wanted = parsed(release).release
+    except InvalidVersion:
+        return ()
+    if len(wanted) >= 3:
+        return ()
+    series = [
+        r.version for r in matrix.tensorflow.releases if parsed(r.version).release[:2] == wanted[:2]
+    ]
+    return tuple(sorted(series, key=parsed, reverse=True))
 
 
 def _judged(

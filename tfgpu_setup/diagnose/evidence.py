@@ -22,7 +22,7 @@ from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import driver_max_cuda
 from ..matrix.validate import is_driver_version
 from ..planner.evaluate import evaluate
-from ..versions import parsed, specifier, xy
+from ..versions import cudnn_dotted, parsed, specifier, xy
 from .logs import LogMatch, match_log
 from .signatures import library_version
 
@@ -544,8 +544,11 @@ def cross_findings(
     when known; tf_known_installed: someone stated (or a probe found) TensorFlow installed."""
     found: list[Finding] = []
     found += _library_mismatch(facts, log)
+    found += _other_cudnn_loaded(facts, log)
     if not log.wanted_cuda and release is not None:
         found += _release_cuda_mismatch(facts, matches, release)
+    if release is not None:
+        found += _built_for_other_cuda(log, release)
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
         found.append(
@@ -748,6 +751,41 @@ GENERIC_CUDA_FAILURES = frozenset({"cudart-stub-not-found", "cannot-dlopen-gpu-l
 """Lines saying CUDA libraries failed to load without naming one."""
 
 
+def _other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
+    """TensorFlow names the cuDNN it loaded, and it is not the one installed (stated or found
+    by the probe): another copy comes first on the loader path (an old cudnn64_*.dll on PATH,
+    a conda or system cuDNN on LD_LIBRARY_PATH), so fixing the installed one changes nothing."""
+    if not log.cudnn_loaded or not facts.knows("cudnn"):
+        return []
+    installed = [c for c in facts.cudnn if c.version and c.source != "log"]
+    loaded = cudnn_dotted(log.cudnn_loaded)
+    if not installed or any(_same_release(c.version or "", loaded) for c in installed):
+        return []
+    have = ", ".join(sorted({xy(c.version or "") for c in installed}, key=parsed))
+    return [
+        Finding(
+            "ld-library-path-shadows",
+            Severity.ERROR,
+            f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one installed: "
+            "another copy comes first on the loader path",
+            (
+                f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
+                *(f"cuDNN {xy(c.version or '')} installed ({c.source})" for c in installed[:2]),
+            ),
+            "Find the other copy ('ldconfig -p | grep cudnn' and each LD_LIBRARY_PATH folder; "
+            "on Windows 'where cudnn64_*.dll' for each folder on PATH) and remove it or move "
+            "the installed cuDNN's folder ahead of it.",
+            "https://github.com/tensorflow/tensorflow/issues/11401",
+        )
+    ]
+
+
+def _same_release(stated: str, loaded: str) -> bool:
+    """Equal as far as the stated version goes: '7' is any 7.x, '7.6' any 7.6.x."""
+    given = parsed(stated).release[:2]
+    return parsed(loaded).release[: len(given)] == given
+
+
 def _release_cuda_mismatch(
     facts: Facts, matches: Sequence[LogMatch], release: TfRelease
 ) -> list[Finding]:
@@ -770,6 +808,37 @@ def _release_cuda_mismatch(
         "the CUDA you have ('tfgpu-setup plan' picks it).",
     )
     return [found] if found is not None else []
+
+
+def _built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
+    """The CUDA runtime soname that failed to load is not the one this release loads (TF 2.2
+    wants libcudart.so.10.1; the log asks for .so.10.0): whatever asked was built for another
+    CUDA, a second TensorFlow or a custom op (Horovod's), and installing CUDA for TensorFlow
+    will not satisfy it."""
+    if release.cuda is None:
+        return []
+    other = next(
+        (w for w in log.wanted_cuda if w.lib == "cudart" and not w.accepts(release.cuda)), None
+    )
+    if other is None:
+        return []
+    return [
+        Finding(
+            "cuda-version-mismatch",
+            Severity.ERROR,
+            f"TensorFlow {release.version} uses CUDA {release.cuda}, but something here asks "
+            f"for CUDA {other} ({other.lib}): it was built for another CUDA",
+            (
+                _quote(other.line),
+                f"TensorFlow {release.version} was built with CUDA {release.cuda}",
+            ),
+            "Find what was built for the other CUDA (another TensorFlow in the environment, or "
+            "a compiled extension such as Horovod's ops) and rebuild or reinstall it against "
+            f"CUDA {release.cuda}, or install the TensorFlow release built for CUDA {other} "
+            "('tfgpu-setup plan --tf X.Y' checks one).",
+            "https://github.com/horovod/horovod/issues/2095",
+        )
+    ]
 
 
 def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:

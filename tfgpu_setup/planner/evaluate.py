@@ -11,7 +11,7 @@ from ..facts import Facts, Gpu, PythonInterpreter
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..plan import Assumption
-from ..versions import parsed, specifier, xy
+from ..versions import parsed, serves_build, specifier, xy
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -376,10 +376,4 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
 
 
 def _at_least_same_major(built: str, found: list[str | None]) -> bool:
-    want = parsed(built)
-    return any(
-        v is not None
-        and parsed(v).major == want.major
-        and parsed(xy(v)) >= parsed(f"{want.major}.{want.minor}")
-        for v in found
-    )
+    return any(v is not None and serves_build(built, v) for v in found)

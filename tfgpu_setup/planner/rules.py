@@ -14,7 +14,7 @@ from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_li
 from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
-from ..versions import xy
+from ..versions import serves_build, xy
 from .context import Context
 from .evaluate import gpu_support, is_windows_driver, platform_key
 from .registry import finding, rule
@@ -838,14 +838,7 @@ def _system_mismatch(ctx: Context, kind: str) -> list[str]:
     versions = [c.version for c in installs if c.version]
     if built is None or not versions:
         return []
-    want = Version(built)
-    fits = [
-        v
-        for v in versions
-        if Version(v).major == want.major
-        and Version(xy(v)) >= Version(f"{want.major}.{want.minor}")
-    ]
-    return [] if fits else versions
+    return [] if any(serves_build(built, v) for v in versions) else versions
 
 
 def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -> list[Finding]:
