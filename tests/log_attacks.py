@@ -27,6 +27,7 @@ WRITTEN = {
     "cuinit-system-not-ready": "failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not"
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
+    "device-mapping-empty": "Device mapping: no known devices.",
     "ptxas-launch-failed": "W tensorflow/compiler/xla/stream_executor/gpu/redzone_allocator.cc:318]"
     " INTERNAL: Failed to launch ptxas",
     "cuinit-invalid-device": "failed call to cuInit: CUDA_ERROR_INVALID_DEVICE: invalid device"

@@ -334,6 +334,25 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "xla-toolchain-missing",
         "unknown",
     ),
+    (
+        # https://github.com/ai4d-iasc/trixie/issues/41: CUDA 10.2 on a node with driver 418
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:200] libcuda reported version is:"
+        " Not found: was unable to find libcuda.so DSO loaded into this program\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel reported version is:"
+        " 418.67.0\n",
+        "toolkit-newer-than-the-driver",
+        ("--os", "linux", "--cuda-toolkit", "10.2"),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
+        "Device mapping: no known devices.\n",
+        "no-device-and-no-cuda-line",
+        (),
+        "cpu-only-tensorflow",
+        "unknown",
+    ),
 ]
 
 
@@ -468,3 +487,25 @@ def test_a_series_and_a_bare_major_are_not_taken_as_their_newest_and_zero(
     # A stated patch release is judged as it is, and a full cuDNN version by its minor.
     doc = doctor(tmp_path, capsys, log, *flags[:3], "2.0.4", *flags[4:], "--cudnn", "7.0")
     assert [f["id"] for f in doc["findings"]] == ["python-unsupported", "cudnn-version-mismatch"]
+
+
+def test_an_empty_device_map_beside_cuda_lines_is_not_a_cpu_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "Device mapping: no known devices.\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:300] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE\n"
+    )
+    ids = [f["id"] for f in doctor(tmp_path, capsys, log)["findings"]]
+    assert "cpu-only-tensorflow" not in ids
+
+
+def test_a_toolkit_the_driver_runs_by_minor_version_compatibility_is_no_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CUDA 11.8 on a driver that reports CUDA 11.4: same major, so it runs.
+    log = "failed call to cuInit: CUDA_ERROR_UNKNOWN: unknown error\n"
+    flags = ("--os", "linux", "--driver", "470.82.01", "--cuda-toolkit", "11.8")
+    ids = [f["id"] for f in doctor(tmp_path, capsys, log, *flags)["findings"]]
+    assert ids[0] == "no-nvidia-driver" and "driver-too-old" not in ids

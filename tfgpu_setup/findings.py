@@ -144,6 +144,8 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The driver is older than the CUDA version TensorFlow needs.",
             Layer.DRIVER_VERSION,
             ("stops-every-gpu", "denies-gpu"),
+            # a driver whose version is known exists: CUDA failing to start on it is the age
+            explains=("no-nvidia-driver",),
         ),
         FindingKind(
             "python-unsupported",

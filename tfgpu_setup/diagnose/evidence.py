@@ -549,6 +549,7 @@ def cross_findings(
         found += _release_cuda_mismatch(facts, matches, release)
     if release is not None:
         found += _built_for_other_cuda(log, release)
+    found += _toolkit_newer_than_driver(facts, matches)
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
         found.append(
@@ -579,6 +580,8 @@ def cross_findings(
                 TF_INSTALL,
             )
         )
+    if not cpu_only and not log.cpu_build_line:
+        found += _silent_without_gpu(matches)
     if "no-module-tensorflow" in names:
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES
@@ -652,6 +655,37 @@ WRONG_ENVIRONMENT_FIX = (
     "install TensorFlow into the interpreter that runs it ('python -m pip install ...' with "
     "that same python)."
 )
+
+
+NOT_ABOUT_CUDA = frozenset(
+    {"device-mapping-empty", "cpu-feature-guard", "onednn-notice", "absl-log-notice"}
+)
+"""Lines every TensorFlow build prints, with or without CUDA."""
+
+
+def _silent_without_gpu(matches: Sequence[LogMatch]) -> list[Finding]:
+    """TensorFlow ran, registered no GPU, and said nothing about CUDA: a CUDA build tries to
+    load the driver and its libraries and logs when that fails, a CPU-only build has nothing to
+    say. Only a warning: the log pasted may be an excerpt."""
+    empty = next((m for m in matches if m.signature.name == "device-mapping-empty"), None)
+    if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
+        return []
+    return [
+        Finding(
+            "cpu-only-tensorflow",
+            Severity.WARNING,
+            "TensorFlow registered no GPU and logged no CUDA line at all: most likely the "
+            "TensorFlow installed is a CPU-only build",
+            (
+                _quote(empty.line),
+                "no line about the driver or CUDA libraries (a CUDA build logs why it found "
+                "no GPU)",
+            ),
+            'Check with python -c "import tensorflow as tf; print(tf.test.is_built_with_cuda())"'
+            "; if False, uninstall it and install the CUDA build ('tfgpu-setup plan' picks it).",
+            "https://github.com/google-deepmind/dnc/issues/5",
+        )
+    ]
 
 
 def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) -> list[Finding]:
@@ -839,6 +873,52 @@ def _built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
             "https://github.com/horovod/horovod/issues/2095",
         )
     ]
+
+
+def _toolkit_newer_than_driver(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """An installed CUDA toolkit the driver cannot run: CUDA 10.x and older need a driver
+    that supports that very X.Y; from CUDA 11 a driver of the same major runs any minor (minor
+    version compatibility). A TensorFlow that loads that toolkit fails where CUDA starts, so
+    with such lines in the log it is the cause; otherwise a warning."""
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    if driver_cuda is None or not facts.knows("cuda"):
+        return []
+    newest = max((c.version for c in facts.cuda if c.version), key=parsed, default=None)
+    if newest is None or _driver_runs(driver_cuda, newest):
+        return []
+    failed = next(
+        (
+            m
+            for m in matches
+            if m.signature.finding_id in ("no-nvidia-driver", "driver-too-old")
+            and m.signature.severity is Severity.ERROR
+        ),
+        None,
+    )
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.ERROR if failed else Severity.WARNING,
+            f"The NVIDIA driver ({facts.driver.version or '?'}, CUDA ≤ {driver_cuda}) is too old "
+            f"for the CUDA {xy(newest)} installed",
+            (
+                f"driver {facts.driver.version or '?'} supports CUDA {driver_cuda} "
+                f"({facts.driver.source})",
+                f"CUDA {xy(newest)} installed",
+                *([_quote(failed.line)] if failed else []),
+            ),
+            f"Update the NVIDIA driver to one that supports CUDA {xy(newest)} (nvidia-smi shows "
+            "the highest CUDA a driver supports), or use the CUDA the driver supports and the "
+            "TensorFlow built for it ('tfgpu-setup plan' picks them).",
+            "https://docs.nvidia.com/deploy/cuda-compatibility/",
+        )
+    ]
+
+
+def _driver_runs(driver_cuda: str, toolkit: str) -> bool:
+    if parsed(toolkit).major >= 11:
+        return parsed(driver_cuda).major >= parsed(toolkit).major
+    return parsed(xy(driver_cuda)) >= parsed(xy(toolkit))
 
 
 def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:

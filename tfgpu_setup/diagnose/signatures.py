@@ -1517,6 +1517,18 @@ CATALOGUE: tuple[Signature, ...] = (
         subject="allocator",
     ),
     Signature(
+        # TF 1.x's session log (and log_device_placement): read with the rest of the log in
+        # evidence.py, since only the absence of any CUDA line makes it telling.
+        name="device-mapping-empty",
+        needles=("no known devices",),
+        pattern=_re(r"Device mapping: no known devices"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow registered no GPU device",
+        fix="",
+        source="https://github.com/google-deepmind/dnc/issues/5",
+    ),
+    Signature(
         name="cpu-feature-guard",
         needles=("TensorFlow binary", "wasn't compiled to use"),
         pattern=_re(
