@@ -346,6 +346,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/google/deepvariant/issues/619: Singularity passed the GPU in, but the
+        # host had not loaded nvidia-uvm ('nvidia-modprobe -u -c=0' fixed it)
+        "tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit:"
+        " CUDA_ERROR_UNKNOWN: unknown error\n"
+        "tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel reported version is:"
+        " 520.61.5\n",
+        "container-with-the-gpu-but-no-uvm-on-the-host",
+        ("--os", "linux", "--container"),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

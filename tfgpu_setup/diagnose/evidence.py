@@ -593,7 +593,9 @@ def cross_findings(
         if m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
         or m.signature.name in NO_DEVICE_SIGNATURES
     ]
-    no_device = {m.signature.name for m in no_driver_lines}
+    # cuInit's CUDA_ERROR_UNKNOWN needs the driver's libcuda loaded, which in a container means
+    # the runtime did pass the GPU in: the host's driver (nvidia-uvm not loaded) is the cause.
+    no_device = {m.signature.name for m in no_driver_lines if not _cuinit_unknown(m)}
     gpus_absent = facts.knows("gpus") and not facts.gpus
     if no_driver_lines and gpus_absent:
         found.append(
@@ -647,6 +649,13 @@ def cross_findings(
             )
         )
     return found
+
+
+def _cuinit_unknown(match: LogMatch) -> bool:
+    return match.signature.name == "cuinit-driver-init" and match.groups.get("code") in (
+        "CUDA_ERROR_UNKNOWN",
+        "UNKNOWN ERROR (999)",
+    )
 
 
 WRONG_ENVIRONMENT_FIX = (
