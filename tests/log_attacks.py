@@ -28,6 +28,9 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "windows-nvcuda-not-found": "ImportError: Could not find 'nvcuda.dll'. TensorFlow requires"
+    " that this DLL be installed in a directory that is named in your %PATH% environment variable.",
+    "cudnn-major-not-found": "- Could not find cuDNN 6.",
     "ptxas-launch-failed": "W tensorflow/compiler/xla/stream_executor/gpu/redzone_allocator.cc:318]"
     " INTERNAL: Failed to launch ptxas",
     "cuinit-invalid-device": "failed call to cuInit: CUDA_ERROR_INVALID_DEVICE: invalid device"

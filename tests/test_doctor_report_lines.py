@@ -358,6 +358,26 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/13837: TF 1.3's self-check on Windows
+        "ERROR: Failed to import the TensorFlow module.\n\n- Python version is 3.5.\n\n- Could"
+        " not load 'cudart64_80.dll'. The GPU version of TensorFlow\n  requires that this DLL be"
+        " installed in a directory that is named in\n\n- Could not find cuDNN 6.\n",
+        "tf1-windows-self-check",
+        ("--os", "windows"),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
+        # TF 1.x's self-check (tensorflow/python/platform/self_check.py) without a driver
+        "ImportError: Could not find 'nvcuda.dll'. TensorFlow requires that this DLL be installed"
+        " in a directory that is named in your %PATH% environment variable. Typically it is"
+        " installed in 'C:\\Windows\\System32'.\n",
+        "tf1-windows-without-driver",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

@@ -102,6 +102,17 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bcudart64_110\.dll\b"), ">=2.4,<2.11"),
     (re.compile(r"\b(?:libcudart\.so\.10\.1|cudart64_101\.dll)\b"), ">=2.1,<2.4"),
     (re.compile(r"\b(?:libcudart\.so\.10\.0|cudart64_100\.dll)\b"), "<2.1"),
+    # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
+    (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
+    (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
+    # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
+    (
+        re.compile(
+            r"\btensorflow/stream_executor/dso_loader\.cc|successfully opened CUDA library"
+            r"|Couldn't open CUDA library"
+        ),
+        "<2.0",
+    ),
 )
 """What a log's source paths and library names say about the TensorFlow release that wrote it."""
 

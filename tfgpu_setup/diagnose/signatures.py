@@ -766,8 +766,10 @@ CATALOGUE: tuple[Signature, ...] = (
     Signature(
         name="windows-dll-not-found",
         needles=(".dll'",),
+        # 'Could not find' from TF 1.5's self-check on, 'Could not load ... The GPU version'
+        # before it (TF 1.3/1.4).
         pattern=_re(
-            r"Could not find '(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)"
+            r"Could not (?:find|load) '(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)"
             r"64_\d+\.dll)'"
         ),
         finding_id="cuda-libs-not-found",
@@ -776,6 +778,34 @@ CATALOGUE: tuple[Signature, ...] = (
         fix=_LIBS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/31018",
         subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="windows-nvcuda-not-found",
+        needles=("nvcuda.dll'",),
+        pattern=_re(r"Could not (?:find|load) 'nvcuda\.dll'"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver's nvcuda.dll could not be found: no NVIDIA driver is installed",
+        fix=(
+            "Install the NVIDIA driver for the GPU (nvcuda.dll comes with it, not with CUDA) and"
+            " check it with nvidia-smi."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/python/platform/self_check.py",
+    ),
+    Signature(
+        name="cudnn-major-not-found",
+        needles=("Could not find cuDNN",),
+        pattern=_re(r"Could not find cuDNN (?P<major>\d{1,2})\b"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN {major} could not be found on PATH",
+        fix=(
+            "Install cuDNN {major} for the CUDA version of this TensorFlow and put its bin folder"
+            " on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/13837",
+        subject="cudnn{major}",
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
