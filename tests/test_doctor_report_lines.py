@@ -378,6 +378,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/43718 pasted its log inside <pre>, so
+        # the quotes arrive as HTML entities
+        "  File &quot;/home/frank/.local/lib/python3.8/site-packages/tensorflow/python/eager/"
+        "context.py&quot;, line 539, in ensure_initialized\n"
+        "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit"
+        " initialization on GPU:0 failed. Status: device kernel image is invalid\n",
+        "rtx-30-under-tf-2.3-html-escaped",
+        ("--gpu", "GeForce RTX 3090", "--tf", "2.3"),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",
@@ -541,3 +553,10 @@ def test_a_toolkit_the_driver_runs_by_minor_version_compatibility_is_no_finding(
     flags = ("--os", "linux", "--driver", "470.82.01", "--cuda-toolkit", "11.8")
     ids = [f["id"] for f in doctor(tmp_path, capsys, log, *flags)["findings"]]
     assert ids[0] == "no-nvidia-driver" and "driver-too-old" not in ids
+
+
+def test_html_entities_of_a_pasted_log_read_as_the_characters_tensorflow_printed() -> None:
+    from tfgpu_setup.diagnose.evidence import unwrap
+
+    pasted = "Could not load dynamic library &#39;libcudnn.so.8&#39;; dlerror: &quot;x&quot;"
+    assert unwrap(pasted) == "Could not load dynamic library 'libcudnn.so.8'; dlerror: \"x\""

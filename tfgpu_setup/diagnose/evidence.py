@@ -12,6 +12,7 @@ Pure: data in, data out.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -181,13 +182,19 @@ PASTED_PUNCTUATION = str.maketrans(
 """What word processors and chat apps put in place of the quotes and spaces TensorFlow printed."""
 
 
+_HTML_ENTITY = re.compile(r"&(?:#\d{2,3}|#x[0-9a-fA-F]{2}|quot|apos|amp|lt|gt);")
+
+
 def unwrap(text: str) -> str:
     """Rejoin log records that a mail client, a terminal or an issue form hard-wrapped: a line
     that follows a timestamped TensorFlow record and starts no record of its own belongs to it.
-    Curly quotes and non-breaking spaces a paste picked up become the ASCII TensorFlow printed.
+    Curly quotes and non-breaking spaces a paste picked up become the ASCII TensorFlow printed,
+    and so do HTML entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;).
     Unwrapped text only gains lines a signature can read whole; nothing else changes."""
     out: list[str] = []
     joining = False
+    if _HTML_ENTITY.search(text):
+        text = html.unescape(text)
     for line in text.translate(PASTED_PUNCTUATION).splitlines():
         stripped = line.strip()
         if (
