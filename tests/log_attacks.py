@@ -28,6 +28,8 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "metal-device-set": "I metal_plugin/src/device/metal_device.cc:1154] Metal device set to:"
+    " Apple M1 Pro",
     "windows-nvcuda-not-found": "ImportError: Could not find 'nvcuda.dll'. TensorFlow requires"
     " that this DLL be installed in a directory that is named in your %PATH% environment variable.",
     "cudnn-major-not-found": "- Could not find cuDNN 6.",

@@ -390,6 +390,26 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # Apple's tensorflow-metal takes the GPU on macOS; no CUDA is involved
+        "2024-04-10 14:19:45.341551: I metal_plugin/src/device/metal_device.cc:1154] Metal device"
+        " set to: Apple M1\n",
+        "metal-plugin-on-macos",
+        ("--os", "macos"),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/46933: CUDA 11.0's ptxas predates sm_86
+        "W tensorflow/stream_executor/gpu/asm_compiler.cc:235] Your CUDA software stack is old. We"
+        " fallback to the NVIDIA driver for some compilation. Update your CUDA version to get the"
+        " best performance. The ptxas error was: ptxas fatal   : Value 'sm_86' is not defined"
+        " for option 'gpu-name'\n",
+        "ptxas-older-than-the-gpu",
+        ("--tf", "2.4.1", "--cuda-toolkit", "11.0"),
+        "xla-toolchain-missing",
+        "unknown",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

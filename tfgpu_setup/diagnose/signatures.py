@@ -1239,11 +1239,16 @@ CATALOGUE: tuple[Signature, ...] = (
             "ptxas does not support CC",
             "ptxas too old",
             "XLA requires ptxas version",
+            "for option 'gpu-name'",
+            "CUDA software stack is old",
         ),
         pattern=_re(
             r"You are using ptxas (?P<ptxas>\d+(?:\.\d+)*), which is older than"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
+            # a ptxas from a CUDA that predates the GPU (tensorflow#46933: CUDA 11.0, sm_86)
+            r"|Value 'sm_(?P<sm>\d{2,3}a?)' is not defined for option 'gpu-name'"
+            r"|Your CUDA software stack is old"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
@@ -1660,6 +1665,18 @@ CATALOGUE: tuple[Signature, ...] = (
         title="The script printed that TensorFlow sees a GPU",
         fix="",
         source="https://www.tensorflow.org/guide/gpu",
+        proves_gpu=True,
+    ),
+    Signature(
+        # Apple's tensorflow-metal plugin prints it when it takes the GPU (macOS, no CUDA).
+        name="metal-device-set",
+        needles=("Metal device set to",),
+        pattern=_re(r"Metal device set to: (?P<name>Apple \w+(?: \w+)?)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow uses the {name} GPU through the Metal plugin",
+        fix="",
+        source="https://developer.apple.com/metal/tensorflow-plugin/",
         proves_gpu=True,
     ),
     Signature(
