@@ -28,6 +28,12 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "uv-no-matching-wheel": "Because tensorflow==2.10.1 has no wheels with a matching Python ABI"
+    " tag (e.g., `cp311`) and ezscore==0.1.9.7 depends on tensorflow==2.10.1",
+    "uv-python-out-of-range": "Because the current Python version (3.13.1) does not satisfy"
+    " Python>=3.9,<3.13 and tensorflow==2.16.1 depends on Python>=3.9,<3.13",
+    "poetry-python-range": "  - tensorflow-io-gcs-filesystem requires Python >=3.7, <3.12, so it"
+    " will not be satisfied for Python >=3.12,<4.0",
     "metal-device-set": "I metal_plugin/src/device/metal_device.cc:1154] Metal device set to:"
     " Apple M1 Pro",
     "windows-nvcuda-not-found": "ImportError: Could not find 'nvcuda.dll'. TensorFlow requires"

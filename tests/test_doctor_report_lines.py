@@ -410,6 +410,36 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/coonwg1/ezscore/issues/1: uv on Python 3.11, a TF 2.10 pin
+        "Using Python 3.11.13 environment at: venv\n"
+        "  × No solution found when resolving dependencies:\n"
+        "  ╰─▶ Because tensorflow==2.10.1 has no wheels with a matching Python ABI tag (e.g.,"
+        " `cp311`) and ezscore==0.1.9.7 depends on tensorflow==2.10.1, we can conclude that"
+        " ezscore==0.1.9.7 cannot be used.\n",
+        "uv-no-wheel-for-this-python",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # uv sync of a tensorflow-cpu pin under Python 3.12: a request, not an installed CPU build
+        "error: Distribution `tensorflow-cpu==2.15.0 @ registry+https://pypi.org/simple` can't be"
+        " installed because it doesn't have a source distribution or wheel for the current"
+        " platform\n",
+        "uv-cpu-pin-without-a-wheel",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/io/issues/1617: Poetry on macOS
+        "Unable to find installation candidates for tensorflow-io-gcs-filesystem (0.23.1)\n",
+        "poetry-no-candidate",
+        ("--os", "macos"),
+        "python-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

@@ -62,7 +62,14 @@ NO_DEVICE_SIGNATURES = frozenset(
 the cause, whatever the line's own reading."""
 
 INSTALL_FAILURES = frozenset(
-    {"pip-no-matching-distribution", "pip-wheel-unsupported", "conda-python-incompatible"}
+    {
+        "pip-no-matching-distribution",
+        "pip-wheel-unsupported",
+        "conda-python-incompatible",
+        "uv-no-matching-wheel",
+        "uv-python-out-of-range",
+        "poetry-python-range",
+    }
 )
 """Lines saying pip or conda could not install TensorFlow."""
 
@@ -243,8 +250,11 @@ def rejoin_split_words(text: str) -> str:
 
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     dists: dict[str, str] = {}
+    # 'tensorflow-cpu==2.15.0' in a line saying it could not be installed is a request, not an
+    # installed distribution.
+    failed_lines = {m.position[0] for m in matches if m.signature.name in INSTALL_FAILURES}
     for m in matches:
-        if m.signature.name == "tf-distribution-listed":
+        if m.signature.name == "tf-distribution-listed" and m.position[0] not in failed_lines:
             # One line may name several ('Successfully installed tensorflow-2.10.0
             # tensorflow-gpu-2.9.1').
             for listed in m.signature.pattern.finditer(m.line):
@@ -448,9 +458,19 @@ def _os_of_distributions(dists: dict[str, str]) -> tuple[str | None, str]:
     return None, ""
 
 
+_INSTALLER_PYTHON = re.compile(
+    r"\b(?:You require|You're using|Using) CPython (?P<cpython>3\.\d{1,2})"
+    r"|\bUsing Python (?P<env>3\.\d{1,2})(?:\.\d{1,2})? environment at"
+    r"|current Python version \((?P<current>3\.\d{1,2})"
+)
+"""uv names the Python it resolves for."""
+
+
 def _python_of(text: str) -> str | None:
     if banner := _PYTHON_BANNER.search(text[:2_000_000]):
         return banner.group("version")
+    if said := _INSTALLER_PYTHON.search(text[:2_000_000]):
+        return said.group("cpython") or said.group("env") or said.group("current")
     found = {
         m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text[:2_000_000])
     }

@@ -627,6 +627,77 @@ CATALOGUE: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        # uv's resolver: 'Because tensorflow==2.10.1 has no wheels with a matching Python ABI
+        # tag', 'all versions of tensorflow have no wheels ...', older uv's 'is unusable because
+        # no wheels are available', and uv sync's 'can't be installed because it doesn't have a
+        # source distribution or wheel for the current platform'.
+        name="uv-no-matching-wheel",
+        needles=("no wheels with a matching", "no wheels are available", "wheel for the current"),
+        pattern=_re(
+            r"(?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w-]{0,20})"
+            r"(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?(?: @ \S{1,200})?`?"
+            r"(?: has| have)?"
+            r"(?: no wheels with a matching| is unusable because no wheels are available with a"
+            r" matching| can't be installed because it doesn't have a source distribution or wheel"
+            r" for the current platform)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "uv found no {package} wheel for this Python and platform: the Python version is not"
+            " one that release publishes wheels for"
+        ),
+        fix=(
+            "Create the environment with a Python the release supports ('uv venv --python 3.X',"
+            " the versions uv's hint lists), or pick a release built for this Python;"
+            " 'tfgpu-setup plan --python X.Y' checks a version first."
+        ),
+        source="https://github.com/coonwg1/ezscore/issues/1",
+        subject="{package}",
+    ),
+    Signature(
+        name="uv-python-out-of-range",
+        needles=("does not satisfy Python",),
+        pattern=_re(
+            r"current Python version \((?P<python>\d\.\d{1,2}(?:\.\d{1,2})?)\) does not satisfy"
+            r" Python(?P<range>[<>=!~][^ \n]{0,40}) and (?P<package>(?:tensorflow|tf-nightly)"
+            r"[\w-]{0,20})"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title="{package} needs Python {range}; this environment's Python is {python}",
+        fix=(
+            "Create the environment with a Python in that range ('uv venv --python 3.X'), or"
+            " pick a release built for this Python; 'tfgpu-setup plan --python X.Y' checks one."
+        ),
+        source="https://github.com/astral-sh/uv/issues/13262",
+        subject="{package}",
+    ),
+    Signature(
+        # Poetry: the project allows Pythons TensorFlow has no wheels for.
+        name="poetry-python-range",
+        needles=("so it will not be satisfied for Python", "installation candidates for"),
+        pattern=_re(
+            r"(?:Unable to find installation candidates for"
+            r" (?P<candidate>(?:tensorflow|tf-nightly)[\w-]{0,30})"
+            r"|(?P<package>(?:tensorflow|tf-nightly)[\w-]{0,30}) requires Python [^\n]{0,60}?,"
+            r" so it will not be satisfied for Python)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "Poetry finds no TensorFlow wheel for every Python the project allows (or for this"
+            " Python and platform)"
+        ),
+        fix=(
+            "Narrow the project's python requirement in pyproject.toml to the versions the"
+            " release supports (e.g. python = '>=3.10,<3.13'); where a dependency such as"
+            " tensorflow-io-gcs-filesystem has no wheel for this platform at all, pin a version"
+            " that has one or use pip; 'tfgpu-setup matrix show' lists the supported Pythons."
+        ),
+        source="https://github.com/python-poetry/poetry/issues/8764",
+    ),
+    Signature(
         name="pip-wheel-unsupported",
         needles=("is not a supported wheel on this platform",),
         pattern=_re(
