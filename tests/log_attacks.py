@@ -28,6 +28,8 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "conda-no-cuda-driver": "  - nothing provides __cuda needed by"
+    " tensorflow-2.13.0-cuda118py311h6a7b7a6_0",
     "uv-no-matching-wheel": "Because tensorflow==2.10.1 has no wheels with a matching Python ABI"
     " tag (e.g., `cp311`) and ezscore==0.1.9.7 depends on tensorflow==2.10.1",
     "uv-python-out-of-range": "Because the current Python version (3.13.1) does not satisfy"

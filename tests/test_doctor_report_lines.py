@@ -440,6 +440,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # conda-forge picks TensorFlow's CUDA build only where it sees a driver (__cuda):
+        # https://conda-forge.org/docs/user/cuda/
+        "The following packages are incompatible\n  - nothing provides __cuda needed by"
+        " tensorflow-2.13.0-cuda118py311h6a7b7a6_0\n",
+        "conda-without-a-driver",
+        ("--os", "linux"),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

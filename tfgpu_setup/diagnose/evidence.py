@@ -69,6 +69,7 @@ INSTALL_FAILURES = frozenset(
         "uv-no-matching-wheel",
         "uv-python-out-of-range",
         "poetry-python-range",
+        "conda-no-cuda-driver",
     }
 )
 """Lines saying pip or conda could not install TensorFlow."""

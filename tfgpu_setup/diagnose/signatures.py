@@ -698,6 +698,28 @@ CATALOGUE: tuple[Signature, ...] = (
         source="https://github.com/python-poetry/poetry/issues/8764",
     ),
     Signature(
+        # conda-forge's CUDA builds of TensorFlow depend on the __cuda virtual package, which
+        # conda sets from the driver it detects.
+        name="conda-no-cuda-driver",
+        needles=("__cuda",),
+        pattern=_re(
+            r"nothing provides (?:requested )?__cuda\b[^\n]{0,40}? needed by tensorflow"
+            r"|tensorflow[\w.=-]{0,80} requires __cuda"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "conda sees no NVIDIA driver (the __cuda virtual package), so it cannot install"
+            " TensorFlow's CUDA build"
+        ),
+        fix=(
+            "Install the NVIDIA driver and check it with nvidia-smi ('conda info' then lists"
+            " __cuda); where conda cannot see a driver that is there (building an image), set"
+            " CONDA_OVERRIDE_CUDA to the CUDA version the driver supports."
+        ),
+        source="https://conda-forge.org/docs/user/cuda/",
+    ),
+    Signature(
         name="pip-wheel-unsupported",
         needles=("is not a supported wheel on this platform",),
         pattern=_re(
