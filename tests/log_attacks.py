@@ -28,6 +28,10 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "blas-unavailable": "InternalError: Attempting to perform BLAS operation using StreamExecutor"
+    " without BLAS support [Op:MatMul]",
+    "cudart-symbol-not-found": "tensorflow.python.framework.errors_impl.InternalError:"
+    " cudaGetDevice() failed. Status: cudaGetErrorString symbol not found.",
     "conda-no-cuda-driver": "  - nothing provides __cuda needed by"
     " tensorflow-2.13.0-cuda118py311h6a7b7a6_0",
     "uv-no-matching-wheel": "Because tensorflow==2.10.1 has no wheels with a matching Python ABI"

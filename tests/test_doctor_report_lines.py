@@ -450,6 +450,26 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/mikelkou/fava/issues/23: TF 2.12+ words the cuBLAS status and adds
+        # its own OOM hint
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_blas.cc:190] failed to create cublas"
+        " handle: the library was not initialized\n",
+        "cublas-status-in-words",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/34354: TF 2.0 wants CUDA 10.0, the
+        # reporter had moved to 10.1
+        "tensorflow.python.framework.errors_impl.InternalError: cudaGetDevice() failed. Status:"
+        " cudaGetErrorString symbol not found.\n",
+        "tf-2.0-cudart-stub-with-another-cuda",
+        ("--tf", "2.0", "--cuda-toolkit", "10.1", "--os", "windows"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

@@ -40,14 +40,3 @@ def serves_build(built: str, installed: str) -> bool:
     if have.major != want.major:
         return False
     return len(have.release) == 1 or xy_tuple(installed) >= xy_tuple(built)
-
-
-def cudnn_dotted(version: str) -> str:
-    """'7.1.4' as it is; CUDNN_VERSION's packed forms as TensorFlow logs them, dotted: 5005 ->
-    '5.0.5', 7104 -> '7.1.4' (major*1000 + minor*100 + patch), 90100 -> '9.1.0' (major*10000
-    from cuDNN 9 on)."""
-    if "." in version or not version.isdigit():
-        return version
-    number = int(version)
-    scale = 10000 if number >= 90000 else 1000
-    return f"{number // scale}.{number % scale // 100}.{number % 100}"

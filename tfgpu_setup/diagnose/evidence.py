@@ -23,9 +23,9 @@ from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import driver_max_cuda
 from ..matrix.validate import is_driver_version
 from ..planner.evaluate import evaluate
-from ..versions import cudnn_dotted, parsed, specifier, xy
+from ..versions import parsed, specifier, xy
 from .logs import LogMatch, match_log
-from .signatures import library_version
+from .signatures import cudnn_version, library_version
 
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 CONTAINER_TOOLKIT = (
@@ -829,7 +829,9 @@ wants, not which CUDA TensorFlow wants."""
 
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 
-GENERIC_CUDA_FAILURES = frozenset({"cudart-stub-not-found", "cannot-dlopen-gpu-libraries"})
+GENERIC_CUDA_FAILURES = frozenset(
+    {"cudart-stub-not-found", "cannot-dlopen-gpu-libraries", "cudart-symbol-not-found"}
+)
 """Lines saying CUDA libraries failed to load without naming one."""
 
 
@@ -840,7 +842,7 @@ def _other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     if not log.cudnn_loaded or not facts.knows("cudnn"):
         return []
     installed = [c for c in facts.cudnn if c.version and c.source != "log"]
-    loaded = cudnn_dotted(log.cudnn_loaded)
+    loaded = cudnn_version(log.cudnn_loaded)
     if not installed or any(_same_release(c.version or "", loaded) for c in installed):
         return []
     have = ", ".join(sorted({xy(c.version or "") for c in installed}, key=parsed))

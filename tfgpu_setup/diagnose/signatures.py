@@ -114,6 +114,7 @@ DERIVED_FROM = {
     "lib_version_note": "lib",
     "because": "dlerror",
     "ptxas_note": "ptxas",
+    "status_note": "status",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -154,6 +155,8 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         fields["lib_version_note"] = f" (version {version})" if version else ""
     if "dlerror" in fields:
         fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
+    if "status" in fields:
+        fields["status_note"] = f" ({fields['status']})" if fields["status"] else ""
     if "ptxas" in fields:
         fields["ptxas_note"] = f" ({fields['ptxas']})" if fields["ptxas"] else ""
     return fields
@@ -1039,6 +1042,26 @@ CATALOGUE: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # TF 2.0's cudart stub, when no cudart of its version loads (Windows: cudart64_100.dll).
+        name="cudart-symbol-not-found",
+        needles=("cudaGetErrorString symbol not found",),
+        pattern=_re(r"cudaGetErrorString symbol not found"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow could not load the CUDA runtime it was built for (its cudart stub found"
+            " no cudaGetErrorString)"
+        ),
+        fix=(
+            "Install the CUDA version this TensorFlow was built with (TensorFlow 2.0: CUDA 10.0)"
+            " and put its bin (Windows) or lib64 (Linux) folder on the search path; another CUDA"
+            " version does not serve it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/34354",
+        subject="libcudart",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
         name="cannot-dlopen-gpu-libraries",
         needles=("Cannot dlopen some GPU",),
         pattern=_re(r"Cannot dlopen some GPU libraries"),
@@ -1457,11 +1480,15 @@ CATALOGUE: tuple[Signature, ...] = (
     # --- Run time: memory and configuration. ---
     Signature(
         name="cublas-handle",
-        needles=("cublas handle",),
-        pattern=_re(r"failed to create cublas handle: (?P<status>CUBLAS_STATUS_\w+)"),
+        needles=("cublas handle", "Failure to initialize cublas"),
+        # TF 2.12+ writes the status in words and adds its own hint about OOM.
+        pattern=_re(
+            r"failed to create cublas handle: (?P<status>CUBLAS_STATUS_\w+|[a-z][a-z ]{0,60}[a-z])"
+            r"|Failure to initialize cublas may be due to OOM"
+        ),
         finding_id="gpu-out-of-memory",
         severity=Severity.ERROR,
-        title="cuBLAS could not start ({status}): usually the GPU memory is already taken",
+        title="cuBLAS could not start{status_note}: usually the GPU memory is already taken",
         fix=(
             "Another process (or TensorFlow itself, which reserves nearly all GPU memory by"
             " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
@@ -1469,6 +1496,27 @@ CATALOGUE: tuple[Signature, ...] = (
             " TF_FORCE_GPU_ALLOW_GROWTH=true)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/9489",
+        explained_by=frozenset(
+            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
+        # What the op says once cuBLAS could not start (TF 2.x eager).
+        name="blas-unavailable",
+        needles=("without BLAS support",),
+        pattern=_re(
+            r"[Aa]ttempting to perform BLAS operation using StreamExecutor without BLAS support"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="cuBLAS could not start: usually the GPU memory is already taken",
+        fix=(
+            "Another process (or another TensorFlow, which reserves nearly all GPU memory by"
+            " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
+            " memory growth (tf.config.experimental.set_memory_growth(gpu, True) or"
+            " TF_FORCE_GPU_ALLOW_GROWTH=true)."
+        ),
+        source="https://github.com/YoujiaZhang/AlphaGo-Zero-Gobang/issues/8",
         explained_by=frozenset(
             {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
         ),
