@@ -640,3 +640,30 @@ def test_html_entities_of_a_pasted_log_read_as_the_characters_tensorflow_printed
 
     pasted = "Could not load dynamic library &#39;libcudnn.so.8&#39;; dlerror: &quot;x&quot;"
     assert unwrap(pasted) == "Could not load dynamic library 'libcudnn.so.8'; dlerror: \"x\""
+
+
+def test_a_handle_failure_with_most_memory_free_is_not_called_out_of_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # XLA's cuda_dnn.cc (TensorFlow >= 2.15 shares it) as jax-ml/jax#19768 shows it: 42 GB of
+    # 42.5 GB free and a 470 driver, older than TF 2.16's CUDA 12 needs.
+    lines = (
+        "E external/local_xla/xla/stream_executor/cuda/cuda_dnn.cc:474] Could not create cudnn"
+        " handle: CUDNN_STATUS_NOT_INITIALIZED\n"
+        "E external/local_xla/xla/stream_executor/cuda/cuda_dnn.cc:478] Memory usage: {free}"
+        " bytes free, 42505273344 bytes total.\n"
+    )
+    driver = (
+        "E external/local_xla/xla/stream_executor/cuda/cuda_dnn.cc:488] Possibly insufficient"
+        " driver version: 470.182.3\n"
+    )
+    doc = doctor(tmp_path, capsys, lines.format(free=42069065728) + driver, "--tf", "2.16")
+    found = {f["id"]: f["severity"] for f in doc["findings"]}
+    assert doc["findings"][0]["id"] == "driver-too-old"
+    assert found["gpu-out-of-memory"] == "warning"
+    # With the memory really gone, memory stays the cause.
+    doc = doctor(tmp_path, capsys, lines.format(free=12286464), "--tf", "2.16")
+    assert (doc["findings"][0]["id"], doc["findings"][0]["severity"]) == (
+        "gpu-out-of-memory",
+        "error",
+    )

@@ -28,6 +28,7 @@ from .evidence import (
     rejoin_split_words,
     releases_from_hints,
     unwrap,
+    weigh_memory,
 )
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 
@@ -164,7 +165,7 @@ def diagnose(
         log_findings,
         judged,
     )
-    findings = _with_release_context(findings, entry)
+    findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings)
         return Diagnosis("yes", f"TensorFlow uses the GPU: {verify.reason}", findings, ())

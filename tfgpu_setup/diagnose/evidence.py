@@ -172,6 +172,9 @@ class LogFacts:
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
+    memory_free_line: str = ""
+    """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
+    memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
 
 
 _TIMESTAMPED = re.compile(
@@ -316,7 +319,45 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         installed_line=_first(_TF_INSTALLED, text),
         notebook_line=_first(_NOTEBOOK, text),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
+        memory_free_line=_mostly_free(text),
     )
+
+
+_MEMORY_USAGE = re.compile(
+    r"Memory usage: (?P<free>\d{1,20}) bytes free, (?P<total>\d{1,20}) bytes total"
+)
+
+
+def _mostly_free(text: str) -> str:
+    found = _MEMORY_USAGE.search(text[:2_000_000])
+    if found is None or int(found["total"]) == 0:
+        return ""
+    return found.group(0) if int(found["free"]) >= int(found["total"]) / 2 else ""
+
+
+HANDLE_FAILURES = frozenset({"cudnn-handle", "cublas-handle", "blas-unavailable"})
+"""Library handles that failed to start: memory is the usual reason, not the only one."""
+
+
+def weigh_memory(
+    findings: Sequence[Finding], log: LogFacts, matches: Sequence[LogMatch]
+) -> list[Finding]:
+    """A memory finding that rests only on a failed cuDNN/cuBLAS handle, while TensorFlow says
+    most of the GPU's memory was free, is not the cause: it stays as a warning, with the line
+    that speaks against it (the driver or library versions are the next suspects)."""
+    oom_lines = {m.signature.name for m in matches if m.signature.finding_id == "gpu-out-of-memory"}
+    if not log.memory_free_line or not oom_lines or not oom_lines <= HANDLE_FAILURES:
+        return list(findings)
+    return [
+        dataclasses.replace(
+            f,
+            severity=Severity.WARNING,
+            evidence=(*f.evidence, f"but most of the GPU memory was free: {log.memory_free_line}"),
+        )
+        if f.id == "gpu-out-of-memory" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    ]
 
 
 _SMI_HEADER = re.compile(
