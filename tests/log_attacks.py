@@ -8,8 +8,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from tfgpu_setup.diagnose.evidence import read_log_facts, rejoin_split_words, unwrap
+from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
+from tfgpu_setup.diagnose.paste import rejoin_split_words, unwrap
 from tfgpu_setup.diagnose.signatures import CATALOGUE
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"

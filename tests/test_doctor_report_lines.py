@@ -636,7 +636,7 @@ def test_a_toolkit_the_driver_runs_by_minor_version_compatibility_is_no_finding(
 
 
 def test_html_entities_of_a_pasted_log_read_as_the_characters_tensorflow_printed() -> None:
-    from tfgpu_setup.diagnose.evidence import unwrap
+    from tfgpu_setup.diagnose.paste import unwrap
 
     pasted = "Could not load dynamic library &#39;libcudnn.so.8&#39;; dlerror: &quot;x&quot;"
     assert unwrap(pasted) == "Could not load dynamic library 'libcudnn.so.8'; dlerror: \"x\""

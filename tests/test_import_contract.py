@@ -18,6 +18,8 @@ PURE = (
     "tfgpu_setup.results",
     "tfgpu_setup.planner.judge",
     "tfgpu_setup.diagnose.evidence",
+    "tfgpu_setup.diagnose.logfacts",
+    "tfgpu_setup.diagnose.paste",
     "tfgpu_setup.plan",
     "tfgpu_setup.whatif",
     "tfgpu_setup.matrix.model",

@@ -21,16 +21,10 @@ from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
 from ..whatif import baseline_facts
-from .evidence import (
-    cross_findings,
-    facts_with_log,
-    read_log_facts,
-    rejoin_split_words,
-    releases_from_hints,
-    unwrap,
-    weigh_memory,
-)
+from .evidence import cross_findings, facts_with_log, weigh_memory
+from .logfacts import read_log_facts, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
+from .paste import rejoin_split_words, unwrap
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (

@@ -1,0 +1,440 @@
+"""What a log says about the machine by itself.
+
+A pasted log carries facts of its own: the TensorFlow release (a version print, a pip line, the
+source paths and library names it logs), the operating system (Windows paths and DLL names), the
+Python, the driver, which CUDA libraries loaded and which were missing. Each is kept with the
+line it came from. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..facts import Facts
+from ..matrix.model import Matrix
+from ..planner.evaluate import evaluate
+from ..versions import parsed, specifier, xy
+from .logs import LogMatch
+from .signatures import library_version
+
+_WINDOWS = re.compile(
+    r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b|\bon win32\b"
+    r"|\[MSC v\.\d{3,4} "
+)
+_WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
+_MACOS = re.compile(r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b")
+_PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
+_PYTHON_BANNER = re.compile(r"^Python (?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b", re.MULTILINE)
+_PYTHON_ROOT = re.compile(
+    r"(?P<root>(?:[A-Za-z]:)?[\w./\\ -]{0,200}?)"
+    r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
+)
+_CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
+_CONTAINER = re.compile(
+    r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
+    r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
+)
+_LIBRARY = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
+
+
+INSTALL_FAILURES = frozenset(
+    {
+        "pip-no-matching-distribution",
+        "pip-wheel-unsupported",
+        "conda-python-incompatible",
+        "uv-no-matching-wheel",
+        "uv-python-out-of-range",
+        "poetry-python-range",
+        "conda-no-cuda-driver",
+    }
+)
+"""Lines saying pip or conda could not install TensorFlow."""
+
+TF_NOT_RUNNING = INSTALL_FAILURES | frozenset({"no-module-tensorflow", "windows-dll-load-failed"})
+"""Lines saying TensorFlow never ran: no release wrote the rest of the log."""
+
+CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
+"""Libraries whose soname follows the CUDA release (cufft, curand, cusparse number their own)."""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A CUDA or cuDNN version a failing library name asks for."""
+
+    lib: str
+    major: int
+    minor: int | None
+    """None: any minor of that major (CUDA 11+ sonames carry the major only)."""
+    line: str
+
+    def accepts(self, version: str) -> bool:
+        v = parsed(version)
+        return v.major == self.major and (self.minor is None or v.minor == self.minor)
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}" if self.minor is not None else f"{self.major}.x"
+
+
+RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
+    # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
+    (re.compile(r"\btensorflow/stream_executor/"), "<2.11"),
+    (re.compile(r"\btensorflow/compiler/xla/stream_executor/"), ">=2.11,<2.15"),
+    (re.compile(r"\bexternal/local_(?:xla|tsl)/"), ">=2.15"),
+    # The CUDA runtime a release loads (TensorFlow's tested build configurations).
+    (re.compile(r"\blib(?:cudart|cublas)\.so\.12\b"), ">=2.15"),
+    (re.compile(r"\blib(?:cudart\.so\.11\.0|cublas\.so\.11)\b"), ">=2.4,<2.15"),
+    (re.compile(r"\bcudart64_110\.dll\b"), ">=2.4,<2.11"),
+    (re.compile(r"\b(?:libcudart\.so\.10\.1|cudart64_101\.dll)\b"), ">=2.1,<2.4"),
+    (re.compile(r"\b(?:libcudart\.so\.10\.0|cudart64_100\.dll)\b"), "<2.1"),
+    # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
+    (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
+    (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
+    # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
+    (
+        re.compile(
+            r"\btensorflow/stream_executor/dso_loader\.cc|successfully opened CUDA library"
+            r"|Couldn't open CUDA library"
+        ),
+        "<2.0",
+    ),
+)
+"""What a log's source paths and library names say about the TensorFlow release that wrote it."""
+
+CPU_ONLY_DISTRIBUTIONS = frozenset(
+    {
+        "tensorflow-cpu",
+        "tensorflow-aarch64",
+        "intel-tensorflow",
+        "tensorflow-macos",
+        "tf-nightly-cpu",
+    }
+)
+
+
+@dataclass(frozen=True)
+class LogFacts:
+    tf_version: str | None = None
+    tf_range: tuple[tuple[str, str], ...] = ()
+    """(specifier, the text that implies it) for the release, when no version is printed."""
+    tf_distributions: tuple[str, ...] = ()
+    tf_requested: str | None = None
+    """The release pip was asked for and could not install ('tensorflow==2.10')."""
+    install_failed: bool = False
+    """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
+    known to have run."""
+    os: str | None = None
+    os_line: str = ""
+    python: str | None = None
+    python_roots: tuple[str, ...] = ()
+    container_line: str = ""
+    cuda_seen: tuple[tuple[str, str], ...] = ()
+    """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
+    cudnn_loaded: str | None = None
+    wanted_cuda: tuple[Wanted, ...] = ()
+    wanted_cudnn: tuple[Wanted, ...] = ()
+    cuda_folders_searched: tuple[str, ...] = ()
+    """CUDA toolkit library folders the loader searched (LD_LIBRARY_PATH in a dlerror line)."""
+    driver: str | None = None
+    driver_cuda: str | None = None
+    driver_line: str = ""
+    """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
+    driver version TensorFlow's own CUDA diagnostics name."""
+    cpu_build_line: str = ""
+    """A line where TensorFlow itself says it was built without CUDA."""
+    installed_line: str = ""
+    """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    nvidia_wheels_line: str = ""
+    """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
+    notebook_line: str = ""
+    """A line showing the code ran in a Jupyter/IPython kernel."""
+    memory_free_line: str = ""
+    """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
+    memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
+
+
+CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas-11"})
+"""cuDNN asking for the cuBLAS of the CUDA it was built for: says which CUDA the cuDNN build
+wants, not which CUDA TensorFlow wants."""
+
+
+def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
+    dists: dict[str, str] = {}
+    # 'tensorflow-cpu==2.15.0' in a line saying it could not be installed is a request, not an
+    # installed distribution.
+    failed_lines = {m.position[0] for m in matches if m.signature.name in INSTALL_FAILURES}
+    for m in matches:
+        if m.signature.name == "tf-distribution-listed" and m.position[0] not in failed_lines:
+            # One line may name several ('Successfully installed tensorflow-2.10.0
+            # tensorflow-gpu-2.9.1').
+            for listed in m.signature.pattern.finditer(m.line):
+                dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
+    for shown in _PIP_SHOW.finditer(text[:2_000_000]):
+        dists.setdefault(shown["dist"], shown["version"])
+    versions = set(dists.values()) or set(_printed_versions(text))
+    os_name, os_line = _os_of(text)
+    if os_name is None:
+        os_name, os_line = _os_of_distributions(dists)
+    loaded = [m for m in matches if m.signature.name == "library-loaded"]
+    cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(text[:2_000_000])]
+    cuda_seen += [
+        (m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(text[:2_000_000])
+    ]
+    smi = _SMI_HEADER.search(text[:2_000_000]) or _DRIVER_REPORTED.search(text[:2_000_000])
+    for m in loaded:
+        wanted = _wanted(m.groups["lib"], m.line)
+        if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
+            cuda_seen.append((f"{wanted.major}.{wanted.minor}", m.line))
+    cudnn_loaded = next(
+        (
+            m.groups.get("cudnn_loaded")
+            for m in matches
+            if m.signature.name in ("cudnn-version-mismatch", "cudnn-loaded")
+        ),
+        None,
+    )
+    failing = [
+        w
+        for m in matches
+        if m.signature.finding_id in ("cuda-libs-not-found", "cudnn-not-found")
+        and m.signature.name not in CUDNN_BUILD_SIGNATURES
+        and "lib" in m.groups
+        and (w := _wanted(m.groups["lib"], m.line)) is not None
+    ]
+    requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
+    return LogFacts(
+        tf_version=versions.pop() if len(versions) == 1 else None,
+        tf_requested=requested.pop() if len(requested) == 1 else None,
+        install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
+        tf_range=_release_hints(text),
+        tf_distributions=tuple(dists),
+        os=os_name,
+        os_line=os_line,
+        python=_python_of(text),
+        python_roots=_python_roots(text),
+        container_line=(c.group(0) if (c := _CONTAINER.search(text)) else ""),
+        cuda_seen=tuple(cuda_seen),
+        cudnn_loaded=cudnn_loaded or None,
+        wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
+        wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
+        cuda_folders_searched=_cuda_folders_searched(failing),
+        driver=smi.group("driver") if smi else None,
+        driver_cuda=smi.groupdict().get("cuda") if smi else None,
+        driver_line=smi.group(0) if smi else "",
+        cpu_build_line=_first(_CPU_BUILD, text),
+        installed_line=_first(_TF_INSTALLED, text),
+        notebook_line=_first(_NOTEBOOK, text),
+        nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
+        memory_free_line=_mostly_free(text),
+    )
+
+
+_MEMORY_USAGE = re.compile(
+    r"Memory usage: (?P<free>\d{1,20}) bytes free, (?P<total>\d{1,20}) bytes total"
+)
+
+
+def _mostly_free(text: str) -> str:
+    found = _MEMORY_USAGE.search(text[:2_000_000])
+    if found is None or int(found["total"]) == 0:
+        return ""
+    return found.group(0) if int(found["free"]) >= int(found["total"]) / 2 else ""
+
+
+_SMI_HEADER = re.compile(
+    r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+CUDA Version: ?"
+    r"(?P<cuda>\d{1,2}\.\d{1,2})"
+)
+"""The header of nvidia-smi's table, which reports paste often."""
+_DRIVER_REPORTED = re.compile(
+    r"(?:Possibly insufficient driver version|libcuda reported version is|kernel reported"
+    r" version is): (?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+)
+"""TensorFlow's own CUDA diagnostics name the installed driver."""
+_NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}\.\d{1,2})")
+"""'nvcc --version': the CUDA toolkit on PATH."""
+_SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
+_TOOLKIT_LIB = re.compile(
+    r"^/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?/(?:lib64|lib|targets/[\w-]+/lib)/?$"
+)
+_CPU_BUILD = re.compile(
+    r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
+    r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
+    # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...'
+    r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
+    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen)_py\w*",
+    re.MULTILINE,
+)
+_PIP_SHOW = re.compile(
+    r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
+    r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)",
+    re.MULTILINE,
+)
+"""'pip show tensorflow'."""
+_TF_INSTALLED = re.compile(
+    r"^[> \t]*(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
+    r"(?:[=<>~!]=?[\w.*]+)? in"
+    r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d)",
+    re.MULTILINE,
+)
+_NVIDIA_WHEELS = re.compile(
+    r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
+    r"(?:cudnn|cublas|cuda_runtime)/lib"
+)
+_NOTEBOOK = re.compile(
+    r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
+    r"|\bjupyter(?:-lab| notebook| lab)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str:
+    found = pattern.search(text[:2_000_000])
+    return found.group(0).strip()[:300] if found else ""
+
+
+def _cuda_folders_searched(failing: Sequence[Wanted]) -> tuple[str, ...]:
+    """The CUDA toolkit lib folders on the LD_LIBRARY_PATH that failing CUDA lines print: the
+    loader looked there and did not find the version TensorFlow wants."""
+    folders: dict[str, None] = {}
+    for wanted in failing:
+        if "cudnn" in wanted.lib:
+            continue
+        for printed in _SEARCHED.finditer(wanted.line):
+            for entry in printed.group("path").split(":"):
+                if _TOOLKIT_LIB.match(entry):
+                    folders[entry.rstrip("/")] = None
+    return tuple(folders)
+
+
+_PRINTED_VERSION = re.compile(
+    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?"
+    r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
+    re.IGNORECASE,
+)
+
+
+_VERSION_COMMAND_OUTPUT = re.compile(
+    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)[^\n]{0,300}\n"
+    r"(?:[^\n]{0,400}\n){0,3}?\s*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
+    re.MULTILINE,
+)
+"""A command that prints the version ('python -c "...print(tf.__version__)..."'), then the
+version alone on a line within the next few lines of output."""
+
+
+def _printed_versions(text: str) -> list[str]:
+    """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'",
+    or a command printing tf.__version__ followed by the bare version."""
+    sample = text[:2_000_000]
+    found = [m.group("version") for m in _PRINTED_VERSION.finditer(sample)]
+    return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(sample)]
+
+
+def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
+    sample = text[:2_000_000]
+    return tuple(
+        (spec, found.group(0))
+        for pattern, spec in RELEASE_HINTS
+        if (found := pattern.search(sample))
+    )
+
+
+def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
+    """The releases that could have written the log: those all its hints admit (every release
+    when it gives none) that could be installed with what is known, newest first, one per X.Y
+    series (a patch release changes none of the facts a rule reads). () when the hints
+    disagree."""
+    admitted = sorted(
+        (
+            r
+            for r in matrix.tensorflow.releases
+            if all(parsed(r.version) in specifier(spec) for spec, _ in log.tf_range)
+        ),
+        key=lambda r: parsed(r.version),
+        reverse=True,
+    )
+    installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
+    newest_of_series: dict[str, str] = {}
+    for r in installable or admitted:
+        newest_of_series.setdefault(xy(r.version), r.version)
+    return tuple(newest_of_series.values())
+
+
+def _os_of(text: str) -> tuple[str | None, str]:
+    sample = text[:2_000_000]
+    for name, pattern in (("wsl2", _WSL), ("windows", _WINDOWS), ("macos", _MACOS)):
+        if found := pattern.search(sample):
+            return name, found.group(0)
+    return None, ""
+
+
+OS_OF_DISTRIBUTION = {"tensorflow-intel": "windows", "tensorflow-macos": "macos"}
+"""Distributions PyPI publishes for one operating system only (tensorflow-intel is what
+'pip install tensorflow' pulls in on native Windows from 2.11 on)."""
+
+
+def _os_of_distributions(dists: dict[str, str]) -> tuple[str | None, str]:
+    for dist, version in dists.items():
+        if dist in OS_OF_DISTRIBUTION:
+            return OS_OF_DISTRIBUTION[dist], f"{dist} {version} installed"
+    return None, ""
+
+
+_INSTALLER_PYTHON = re.compile(
+    r"\b(?:You require|You're using|Using) CPython (?P<cpython>3\.\d{1,2})"
+    r"|\bUsing Python (?P<env>3\.\d{1,2})(?:\.\d{1,2})? environment at"
+    r"|current Python version \((?P<current>3\.\d{1,2})"
+)
+"""uv names the Python it resolves for."""
+
+
+def _python_of(text: str) -> str | None:
+    if banner := _PYTHON_BANNER.search(text[:2_000_000]):
+        return banner.group("version")
+    if said := _INSTALLER_PYTHON.search(text[:2_000_000]):
+        return said.group("cpython") or said.group("env") or said.group("current")
+    found = {
+        m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text[:2_000_000])
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _python_roots(text: str) -> tuple[str, ...]:
+    """The distinct Python installations the log names (their folders, without site-packages)."""
+    roots: dict[str, None] = {}
+    for line in text[:2_000_000].splitlines():
+        if len(line) > 2000 or ("ython" not in line and ".exe" not in line):
+            continue
+        for m in _PYTHON_ROOT.finditer(line):
+            root = m.group("root").strip(" '\"`").replace("\\\\", "\\").rstrip("/\\")
+            root = re.sub(r"^.*?((?:[A-Za-z]:)?[/\\])", r"\1", root, count=1)
+            if root:
+                roots[root.lower()] = None
+    return tuple(roots)
+
+
+def _wanted(lib: str, line: str) -> Wanted | None:
+    """The CUDA (or cuDNN) version a library file name asks for; None when it does not say."""
+    base = _LIBRARY.match(lib)
+    if base is None:
+        return None
+    name = base.group("name")
+    version = library_version(lib)
+    if not version:
+        return None
+    numbers = [int(n) for n in version.split(".") if n.isdigit()]
+    if not numbers:
+        return None
+    if name == "cudnn":
+        return Wanted(name, numbers[0], None, line)
+    if name not in CUDA_LIBS:
+        return None
+    major, minor = numbers[0], numbers[1] if len(numbers) > 1 else None
+    if major >= 11:
+        minor = None  # CUDA 11+ keeps one soname per major: libcudart.so.11.0 is every 11.x
+    if name == "cudart" and lib.lower().endswith(".dll") and len(version.split(".")) == 2:
+        minor = numbers[1] if major < 11 else None  # cudart64_101.dll is exactly 10.1
+    return Wanted(name, major, minor, line)
