@@ -29,6 +29,8 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "cudart-initialization-error": "tensorflow.python.framework.errors_impl.InternalError:"
+    " cudaGetDevice() failed. Status: initialization error",
     "blas-unavailable": "InternalError: Attempting to perform BLAS operation using StreamExecutor"
     " without BLAS support [Op:MatMul]",
     "cudart-symbol-not-found": "tensorflow.python.framework.errors_impl.InternalError:"

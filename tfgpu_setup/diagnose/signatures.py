@@ -503,6 +503,24 @@ CATALOGUE: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/31319",
     ),
     Signature(
+        # The CUDA runtime's cudaErrorInitializationError, as TF 2.x on Windows words it.
+        name="cudart-initialization-error",
+        needles=("Status: initialization error",),
+        pattern=_re(r"cudaGetDevice\(\) failed\. Status: initialization error"),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The CUDA runtime could not initialise the driver: the driver is older than the CUDA"
+            " this TensorFlow (or the application's bundled CUDA) needs, or broken"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one that supports this CUDA (nvidia-smi shows the"
+            " highest CUDA a driver supports), then reboot; or use a build made for an older"
+            " CUDA."
+        ),
+        source="https://github.com/iperov/DeepFaceLab/issues/5242",
+    ),
+    Signature(
         name="cuinit-compat-not-supported",
         needles=("cuInit",),
         pattern=_re(
