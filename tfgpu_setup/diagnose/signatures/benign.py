@@ -1,0 +1,313 @@
+"""Signatures: harmless lines that look alarming, and positive evidence of what works."""
+
+from __future__ import annotations
+
+from ...findings import Severity
+from .model import (
+    BENIGN,
+    DLOPEN_NEEDLES,
+    Signature,
+    compiled,
+)
+
+BENIGN_LINES: tuple[Signature, ...] = (
+    # --- Harmless lines that look alarming. They must never raise an alarm on their own. ---
+    Signature(
+        name="numa-node-negative",
+        needles=("NUMA",),
+        pattern=compiled(r"successful NUMA node read from SysFS had negative value"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: the kernel does not report the GPU's NUMA node, TensorFlow uses node 0",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/58428",
+        subject="numa",
+    ),
+    Signature(
+        name="numa-node-unreadable",
+        needles=("NUMA",),
+        pattern=compiled(
+            r"could not open file to read NUMA node|Your kernel may have been built without NUMA"
+            r" support|Could not identify NUMA node"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: the GPU's NUMA node cannot be read (common on WSL2), TensorFlow uses node 0"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/1563",
+        subject="numa",
+    ),
+    Signature(
+        name="factory-already-registered",
+        needles=("register factory", "placer already"),
+        pattern=compiled(
+            r"Unable to register (?P<plugin>cuDNN|cuFFT|cuBLAS) factory: Attempting to register"
+            r" factory for plugin|(?P<placer>computation placer already registered)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a CUDA plugin was registered twice at import (TensorFlow 2.14 and later)",
+        fix="Nothing to do: these lines are printed even when the GPU works.",
+        source="https://github.com/tensorflow/tensorflow/issues/62075",
+        subject="factory",
+    ),
+    Signature(
+        name="tensorrt-missing",
+        needles=("TensorRT", "dynamic library", "dlopen library"),
+        pattern=compiled(
+            r"TF-TRT Warning: Could not find TensorRT|Cannot dlopen some TensorRT libraries"
+            r"|Could not (?:load dynamic|dlopen) library '(?P<lib>libnvinfer[^']*)'"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: TensorRT is not installed (it is optional; TensorFlow uses the GPU"
+            " without it)"
+        ),
+        fix="Nothing to do unless you use TF-TRT.",
+        source="https://github.com/tensorflow/tensorflow/issues/37689",
+        subject="tensorrt",
+    ),
+    Signature(
+        name="allocator-not-a-failure",
+        needles=("this is not a failure",),
+        pattern=compiled(r"ran out of memory trying to allocate .{0,200}this is not a failure"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: the GPU allocator retried a large allocation; TensorFlow says this is not a"
+            " failure"
+        ),
+        fix="Nothing to do while training runs; a smaller batch size avoids the retries.",
+        source="https://github.com/tensorpack/tensorpack/issues/1303",
+        subject="allocator",
+    ),
+    Signature(
+        # TF 1.x's session log (and log_device_placement): read with the rest of the log in
+        # evidence.py, since only the absence of any CUDA line makes it telling.
+        name="device-mapping-empty",
+        needles=("no known devices",),
+        pattern=compiled(r"Device mapping: no known devices"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow registered no GPU device",
+        fix="",
+        source="https://github.com/google-deepmind/dnc/issues/5",
+    ),
+    Signature(
+        name="cpu-feature-guard",
+        needles=("TensorFlow binary", "wasn't compiled to use"),
+        pattern=compiled(
+            r"This TensorFlow binary is optimized|CPU supports instructions that this"
+            r" TensorFlow binary was not compiled to use|The TensorFlow library wasn't compiled to"
+            r" use"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a note about CPU instructions (AVX, FMA); it says nothing about the GPU",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/60503",
+        subject="cpu-feature-guard",
+    ),
+    Signature(
+        name="onednn-notice",
+        needles=("oneDNN custom operations are on",),
+        pattern=compiled(r"oneDNN custom operations are on"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: oneDNN CPU optimisations are on (TF_ENABLE_ONEDNN_OPTS=0 turns them off)",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/66750",
+        subject="onednn",
+    ),
+    Signature(
+        name="absl-log-notice",
+        needles=("before absl::InitializeLog() is called",),
+        pattern=compiled(
+            r"All log messages before absl::InitializeLog\(\) is called are written to STDERR"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a note about where early log lines go",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/97387",
+        subject="absl",
+    ),
+    Signature(
+        name="xla-devices-not-created",
+        needles=("Not creating XLA devices",),
+        pattern=compiled(r"Not creating XLA devices, tf_xla_enable_xla_devices not set"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: the legacy XLA_GPU/XLA_CPU devices are off by default since 2.4",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/44683",
+        subject="xla-devices",
+    ),
+    Signature(
+        name="xla-notice",
+        needles=("TensorFloat-32", "Compiled cluster"),
+        pattern=compiled(
+            r"TensorFloat-32 will be used for the matrix multiplication|Compiled cluster using XLA"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a one-time note from the GPU math or XLA compiler",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/58859",
+        subject="xla-notice",
+    ),
+    # --- Positive evidence: no finding, but it tells what works. ---
+    Signature(
+        name="gpu-device-created",
+        needles=("TensorFlow device", "Created device"),
+        pattern=compiled(
+            r"Creat(?:ed|ing) (?:TensorFlow )?device \(?(?:/job:[^/\s]+/replica:\d+/task:\d+)?"
+            r"/(?:device:GPU|gpu):(?P<index>\d+)(?:.{0,512}?name: (?P<gpu>[^,)]{1,255}))?"
+            r"(?:.{0,512}?compute capability: (?P<cc>\d+\.\d+))?"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow created GPU device {index}",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/62170",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-visible-devices-added",
+        needles=("Adding visible gpu devices:",),
+        pattern=compiled(r"Adding visible gpu devices: (?P<index>\d+)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow added visible GPU {index}",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/23773",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-count-printed",
+        needles=("GPUs", "Default GPU Device:"),
+        pattern=compiled(
+            r"(?:Num(?:ber of)? GPUs(?: Available)?|GPUs [Aa]vailable):?\s*(?P<count>[1-9]\d?)\b"
+            r"|Default GPU Device: /device:GPU:\d"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="The script printed that TensorFlow sees a GPU",
+        fix="",
+        source="https://www.tensorflow.org/guide/gpu",
+        proves_gpu=True,
+    ),
+    Signature(
+        # Apple's tensorflow-metal plugin prints it when it takes the GPU (macOS, no CUDA).
+        name="metal-device-set",
+        needles=("Metal device set to",),
+        pattern=compiled(r"Metal device set to: (?P<name>Apple \w+(?: \w+)?)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow uses the {name} GPU through the Metal plugin",
+        fix="",
+        source="https://developer.apple.com/metal/tensorflow-plugin/",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-physical-device-listed",
+        needles=("/physical_device:GPU:", 'device_type: "GPU"'),
+        pattern=compiled(
+            r"PhysicalDevice\(name='/physical_device:GPU:(?P<index>\d+)'|device_type: \"GPU\""
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow lists a GPU device",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/52144",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="xla-gpu-stream-executor",
+        needles=("StreamExecutor device (",),
+        pattern=compiled(
+            r"StreamExecutor device \((?P<index>\d+)\): (?P<gpu>.{1,255}?), Compute Capability"
+            r" (?P<cc>\d+\.\d+)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA initialised GPU {index}: {gpu} (compute capability {cc})",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/58859",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="gpu-allocator-named",
+        needles=("_bfc",),
+        pattern=compiled(r"\b(?P<allocator>GPU_(?P<index>\d+)_bfc)\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow allocated memory on GPU {index} ({allocator})",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/43546",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="cudnn-loaded",
+        needles=("Loaded cuDNN version",),
+        pattern=compiled(r"Loaded cuDNN version (?P<cudnn_loaded>\d{1,9})\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="cuDNN {cudnn_loaded} loaded",
+        fix="",
+        source="https://github.com/wutzebaer/tensorflow-5090/issues/3",
+        proves_gpu=True,  # cuDNN is loaded on first use: a GPU op ran
+    ),
+    Signature(
+        name="xla-service-on-cuda",
+        needles=("initialized for platform CUDA",),
+        pattern=compiled(r"XLA service 0x[0-9a-f]+ initialized for platform CUDA"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA initialised its service on the CUDA platform",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/62075",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="driver-matches-kernel",
+        needles=("DSO",),
+        pattern=compiled(r"kernel version seems to match DSO: (?P<version>\d+(?:\.\d+)*)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="The NVIDIA kernel module and libcuda agree: {version}",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/62494",
+    ),
+    Signature(
+        name="tf-distribution-listed",
+        needles=("tensorflow", "tf-nightly"),
+        pattern=compiled(
+            r"(?:^|[\s>|`'\"])(?P<dist>tensorflow(?:[-_](?:gpu|cpu|intel|macos|aarch64|rocm))?"
+            r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|intel[-_]tensorflow)"
+            r"(?:==|-(?=\d)|\s+(?:version\s+)?|:\s*)v?(?P<version>[12]\.\d{1,2}(?:\.\d{1,2})?"
+            r"(?:\.?(?:dev|rc|post)\d+)?)(?![\d.]*[/\\])"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="{dist} {version}",
+        fix="",
+        source="https://github.com/apple/turicreate/issues/3405",
+    ),
+    Signature(
+        name="library-loaded",
+        needles=DLOPEN_NEEDLES,
+        pattern=compiled(
+            r"(?:Successfully opened dynamic library|successfully opened CUDA library) (?P<lib>\S+)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: TensorFlow loaded a CUDA library (an information line, not an error)",
+        fix="Nothing to do; TF_CPP_MIN_LOG_LEVEL=1 hides these lines.",
+        source="https://github.com/tensorflow/tensorflow/issues/47753",
+        subject="library-loaded",
+    ),
+)

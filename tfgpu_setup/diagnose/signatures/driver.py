@@ -1,0 +1,400 @@
+"""Signatures: the driver, the device and the container: nothing above them works until these do."""
+
+from __future__ import annotations
+
+import re
+
+from ...findings import Severity
+from .model import (
+    CONTAINER_TOOLKIT_URL,
+    CUDA_ENV_VARS_URL,
+    CUDA_ERROR_CODES_URL,
+    CUINIT,
+    CUINIT_DRIVER_FIX,
+    DLOPEN_NEEDLES,
+    DRIVER_ROOTS,
+    Signature,
+    compiled,
+)
+
+DRIVER: tuple[Signature, ...] = (
+    # --- The driver and the device: nothing above them works until these do. ---
+    Signature(
+        name="kernel-dso-mismatch",
+        needles=("DSO",),
+        pattern=compiled(
+            r"kernel version (?P<kernel>\d+(?:\.\d+)+) does not match DSO version"
+            r" (?P<dso>\d+(?:\.\d+)+)"
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel module is {kernel} but the driver library libcuda is {dso}",
+        fix=(
+            "The user-space driver was updated (or a different libcuda is on the loader path) while"
+            " the old kernel module is still loaded. Reboot, or reload the nvidia modules. In a"
+            " container, do not install a driver or CUDA compat libraries inside the image: the"
+            " host's libcuda is mounted by the NVIDIA container toolkit. On WSL2, remove any Linux"
+            " NVIDIA driver from the distribution."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/4768",
+    ),
+    Signature(
+        name="nvrm-api-mismatch",
+        needles=("API mismatch",),
+        pattern=compiled(r"API mismatch: the client has the version (?P<client>\d+(?:\.\d+)+)"),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA kernel module does not match the driver libraries (client {client}): the"
+            " driver was updated without a reboot, or a container brings its own driver"
+        ),
+        fix=(
+            "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are"
+            " the same version; in a container, use the host's driver libraries (NVIDIA container"
+            " toolkit) instead of installing a driver in the image."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/182",
+    ),
+    Signature(
+        name="nvml-version-mismatch",
+        needles=("river/library version mismatch",),
+        pattern=compiled(
+            r"(?:Failed to initialize NVML|nvml): Driver/library version mismatch", re.I
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title="nvidia-smi reports a driver/library version mismatch",
+        fix=(
+            "The NVIDIA driver was upgraded but the old kernel module is still loaded: reboot (or"
+            " unload and reload the nvidia kernel modules)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/4349",
+    ),
+    Signature(
+        name="cuinit-driver-mismatch",
+        needles=("DRIVER_MISMATCH", "(803)", "display driver /"),
+        pattern=compiled(
+            r"(?P<code>CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|UNKNOWN ERROR \(803\)"
+            r"|system has unsupported display driver / cuda driver combination)"
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title="CUDA reports a mismatch between the display driver and the CUDA driver ({code})",
+        fix=(
+            "libcuda does not belong to the loaded kernel module: reboot after a driver update, and"
+            " remove stale libcuda copies (CUDA compat packages, a driver inside a container image)"
+            " from the loader path."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1256",
+    ),
+    Signature(
+        name="docker-no-gpu-runtime",
+        needles=(
+            "capabilities: [[gpu]]",
+            "unknown or invalid runtime name: nvidia",
+            "Unknown runtime specified nvidia",
+        ),
+        pattern=compiled(
+            r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
+            r"|unknown or invalid runtime name: nvidia|Unknown runtime specified nvidia"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "Docker cannot give the container a GPU: the NVIDIA Container Toolkit is not installed"
+            " or not configured on the host"
+        ),
+        fix=(
+            "Install the NVIDIA Container Toolkit on the host, run 'sudo nvidia-ctk runtime"
+            " configure --runtime=docker' and restart Docker, then start the container with"
+            " '--gpus all'."
+        ),
+        source=CONTAINER_TOOLKIT_URL,
+    ),
+    Signature(
+        name="container-cli-no-driver",
+        needles=("nvidia-container-cli",),
+        pattern=compiled(
+            r"nvidia-container-cli: initialization error: (?P<why>nvml error: driver not loaded"
+            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request)"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The host has no working NVIDIA driver for the container to use ({why})",
+        fix=(
+            "Install the NVIDIA driver on the host (not in the image) and check it with"
+            " 'nvidia-smi' on the host; on WSL2 or Docker Desktop, install the Windows driver."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1393",
+    ),
+    Signature(
+        name="container-cli-driver-too-old",
+        needles=("nvidia-container-cli",),
+        pattern=compiled(
+            r"nvidia-container-cli: requirement error: unsatisfied condition:"
+            r" (?P<condition>cuda\s*>=\s*\d+\.\d+)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="The image needs {condition} but the host's NVIDIA driver is older",
+        fix=(
+            "Update the host's NVIDIA driver to one supporting that CUDA version, or use an image"
+            " (and a TensorFlow) built for an older CUDA."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1442",
+    ),
+    Signature(
+        name="dev-nvidia0-missing",
+        needles=("/dev/nvidia0 does not exist",),
+        pattern=compiled(r"no NVIDIA GPU device is present: /dev/nvidia0 does not exist"),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="No NVIDIA GPU device node: /dev/nvidia0 does not exist",
+        fix=(
+            "Check that nvidia-smi lists a GPU on this machine. In a container, start it with GPU"
+            " access (docker run --gpus all, with the NVIDIA container toolkit installed on the"
+            " host); on a cluster, request a GPU from the scheduler."
+        ),
+        source="https://github.com/deepmedic/deepmedic/issues/128",
+    ),
+    Signature(
+        name="kernel-driver-not-running",
+        needles=("kernel driver does not appear to be running",),
+        pattern=compiled(
+            r"kernel driver does not appear to be running on this host \((?P<host>[^)]{0,255})\)"
+            r"(?:: (?P<path>\S+) does not exist)?"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel driver is not running on {host}",
+        fix=(
+            "Install the NVIDIA driver for this GPU and reboot (check with nvidia-smi and"
+            " cat /proc/driver/nvidia/version). In a container, the host's driver must be exposed:"
+            " docker run --gpus all with the NVIDIA container toolkit."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/44869",
+    ),
+    Signature(
+        name="nvidia-smi-no-driver",
+        needles=("couldn't communicate with the NVIDIA driver",),
+        pattern=compiled(
+            r"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="nvidia-smi cannot talk to the NVIDIA driver",
+        fix=(
+            "The driver is not installed or its kernel module is not loaded (often after a kernel"
+            " update without a driver rebuild, or with Secure Boot rejecting the module). Reinstall"
+            " the driver for the running kernel (DKMS) and reboot."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/365",
+    ),
+    Signature(
+        name="libcuda-not-loaded",
+        needles=("libcuda reported version is: Not found",),
+        pattern=compiled(r"libcuda reported version is: Not found: (?P<reason>.+)"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The driver library libcuda.so is not loaded ({reason})",
+        fix=(
+            "The kernel driver runs but its user-space library libcuda.so.1 is not visible to this"
+            " process: install the driver's user-space part (or, in a container, use the NVIDIA"
+            " container toolkit so the host's libcuda is mounted)."
+        ),
+        source="https://github.com/ai4d-iasc/trixie/issues/41",
+        explained_by=frozenset({"ld-library-path-shadows"}),
+    ),
+    Signature(
+        name="dlopen-driver",
+        needles=DLOPEN_NEEDLES,
+        pattern=compiled(
+            r"Could not (?:load dynamic|dlopen) library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
+            r"(?:; dlerror: (?P<dlerror>[^;\r\n]*))?"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver library {lib} could not be loaded{because}",
+        fix=(
+            "libcuda comes with the NVIDIA driver, not with CUDA or pip: install the driver (check"
+            " with nvidia-smi). On WSL2 it lives in /usr/lib/wsl/lib and comes from the Windows"
+            " driver."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45930",
+    ),
+    Signature(
+        name="cudnn-needs-libcuda",
+        needles=("Error: libcuda.so",),
+        pattern=compiled(
+            r"Could not load library (?P<lib>libcudnn\w*\.so[.\d]*)\. Error: libcuda\.so:"
+            r" cannot open shared object file"
+        ),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN ({lib}) cannot load the driver library libcuda.so: on WSL2 it lives in"
+            " /usr/lib/wsl/lib, which is not on the loader path"
+        ),
+        fix=(
+            "On WSL2: export LD_LIBRARY_PATH=/usr/lib/wsl/lib:$LD_LIBRARY_PATH (the activate"
+            " script of 'tfgpu-setup apply' does this). On native Linux, the driver's libcuda.so"
+            " link is missing: reinstall the NVIDIA driver's compute libraries."
+        ),
+        source="https://github.com/facebookresearch/nougat/issues/105",
+    ),
+    Signature(
+        name="libcuda-stub-resolved",
+        needles=("stubs/libcuda",),
+        pattern=compiled(r"libcuda\.so(?:\.1)?\s*=>\s*(?P<path>\S*/stubs/libcuda\.so[.\d]*)"),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title="libcuda resolves to the CUDA toolkit's stub library {path}, not the driver's",
+        fix=(
+            "The stub is only for linking: remove .../cuda/lib64/stubs from LD_LIBRARY_PATH and"
+            " from /etc/ld.so.conf.d (then run ldconfig); in a container, the NVIDIA container"
+            " toolkit mounts the host's real libcuda.so.1."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/14224",
+    ),
+    Signature(
+        name="cuinit-stub-library",
+        needles=("cuInit",),
+        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title="CUDA loaded the driver stub library instead of the real driver ({code})",
+        fix=(
+            "A toolkit's stubs/libcuda.so (only meant for linking) is found before the driver's"
+            " libcuda.so.1: remove .../cuda/lib64/stubs from LD_LIBRARY_PATH. Without an NVIDIA"
+            " driver on the machine there is no GPU to use."
+        ),
+        source="https://github.com/cms-sw/cmssw/issues/42657",
+    ),
+    Signature(
+        name="driver-insufficient",
+        needles=("nsufficient", "NSUFFICIENT"),
+        pattern=compiled(
+            r"(?P<what>CUDA driver version is insufficient for CUDA runtime version"
+            r"|cudaErrorInsufficientDriver|CUDA_ERROR_INSUFFICIENT_DRIVER)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver is older than the CUDA runtime TensorFlow loads",
+        fix=(
+            "Update the NVIDIA driver to one that supports the CUDA version of this TensorFlow"
+            " build (nvidia-smi shows the highest CUDA version the driver supports), or install a"
+            " TensorFlow built for an older CUDA. `tfgpu-setup plan` picks a TensorFlow that fits"
+            " the driver."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/31319",
+    ),
+    Signature(
+        # The CUDA runtime's cudaErrorInitializationError, as TF 2.x on Windows words it.
+        name="cudart-initialization-error",
+        needles=("Status: initialization error",),
+        pattern=compiled(r"cudaGetDevice\(\) failed\. Status: initialization error"),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The CUDA runtime could not initialise the driver: the driver is older than the CUDA"
+            " this TensorFlow (or the application's bundled CUDA) needs, or broken"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one that supports this CUDA (nvidia-smi shows the"
+            " highest CUDA a driver supports), then reboot; or use a build made for an older"
+            " CUDA."
+        ),
+        source="https://github.com/iperov/DeepFaceLab/issues/5242",
+    ),
+    Signature(
+        name="cuinit-compat-not-supported",
+        needles=("cuInit",),
+        pattern=compiled(
+            CUINIT + r"(?P<code>CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE"
+            r"|UNKNOWN ERROR \(804\))"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="CUDA tried forward compatibility on a GPU that does not support it ({code})",
+        fix=(
+            "A newer libcuda (a CUDA forward-compatibility package, e.g. /usr/local/cuda/compat)"
+            " is loaded on a GPU where only data-center cards support it. Remove it from the"
+            " loader path and update the host driver instead, or use a CUDA the driver supports."
+        ),
+        source=CUDA_ERROR_CODES_URL,
+        explained_by=frozenset({"driver-library-mismatch"}),
+    ),
+    Signature(
+        name="cuinit-system-not-ready",
+        needles=("cuInit",),
+        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA reports the system is not ready ({code})",
+        fix=(
+            "On NVSwitch systems (HGX/DGX) the NVIDIA Fabric Manager must run with the same version"
+            " as the driver: systemctl enable --now nvidia-fabricmanager."
+        ),
+        source=CUDA_ERROR_CODES_URL,
+    ),
+    Signature(
+        name="cuinit-driver-init",
+        needles=("cuInit",),
+        pattern=compiled(
+            CUINIT + r"(?P<code>CUDA_ERROR_UNKNOWN|CUDA_ERROR_NOT_INITIALIZED"
+            r"|CUDA_ERROR_SHARED_OBJECT_INIT_FAILED|CUDA_ERROR_OPERATING_SYSTEM"
+            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:999|303|304|3|-1)\)|CUresult\(-1\))"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA could not initialise the driver (cuInit failed with {code})",
+        fix=CUINIT_DRIVER_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/32623",
+        explained_by=frozenset(
+            {
+                "no-nvidia-gpu",
+                "driver-library-mismatch",
+                "container-gpu-not-exposed",
+                "ld-library-path-shadows",  # a stub libcuda loaded instead of the driver's
+            }
+        ),
+    ),
+    Signature(
+        name="cuinit-invalid-device",
+        needles=("cuInit",),
+        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA rejected the device list before any GPU was used (cuInit: {code}):"
+            " CUDA_VISIBLE_DEVICES names a device twice or one that does not exist"
+        ),
+        fix=(
+            'Check `echo "$CUDA_VISIBLE_DEVICES"` and what sets it (the code, a launcher such as'
+            " Ray or SLURM): each entry must be a distinct index or UUID that 'nvidia-smi -L'"
+            " lists ('0,0' or an index past the last GPU is invalid). Unset it to use every GPU."
+        ),
+        source="https://github.com/ray-project/ray/issues/14542",
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
+    ),
+    Signature(
+        name="cuinit-no-device",
+        needles=("cuInit",),
+        pattern=compiled(CUINIT + r"CUDA_ERROR_NO_DEVICE"),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA found no GPU (cuInit: CUDA_ERROR_NO_DEVICE) although the driver library loaded:"
+            " the GPUs are hidden from this process"
+        ),
+        fix=(
+            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
+            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
+            " Unset it, or set it to indices or UUIDs from nvidia-smi -L. Under a batch scheduler"
+            " (SLURM: --gres=gpu:1), Ray or a container, the job must be given the GPU. If"
+            " nvidia-smi lists no GPU either, the machine has none."
+        ),
+        source=CUDA_ENV_VARS_URL,
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
+    ),
+)

@@ -1,0 +1,345 @@
+"""Signatures: installing and importing TensorFlow, and the environment it runs in."""
+
+from __future__ import annotations
+
+import re
+
+from ...findings import Severity
+from .model import (
+    CUDA_ENV_VARS_URL,
+    CUDA_LIB_NAMES,
+    DRIVER_ROOTS,
+    LIBS_FIX,
+    Signature,
+    compiled,
+)
+
+INSTALL: tuple[Signature, ...] = (
+    # --- Installing and importing TensorFlow, and the environment it runs in. ---
+    Signature(
+        name="glibc-version-not-found",
+        needles=("GLIBC_",),
+        pattern=compiled(r"version [`'\"]?GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found"),
+        finding_id="glibc-too-old",
+        severity=Severity.ERROR,
+        title="This TensorFlow needs glibc {glibc}, newer than the system's",
+        fix=(
+            "Use a TensorFlow release built for this glibc ('tfgpu-setup plan --glibc X.Y' picks"
+            " one), or a newer Linux distribution or container image."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/1324",
+        subject="{glibc}",
+    ),
+    Signature(
+        name="pip-no-matching-distribution",
+        needles=("No matching distribution found for", "satisfies the requirement"),
+        pattern=compiled(
+            r"(?:No matching distribution found for|Could not find a version that satisfies the"
+            r" requirement) (?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w.-]*)"
+            r"(?:\[[\w,-]{1,40}\])?(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip found no {package} wheel for this Python and platform: the Python version (or a"
+            " 32-bit Python) is not one TensorFlow publishes wheels for"
+        ),
+        fix=(
+            "Install a 64-bit Python that the TensorFlow release supports (see 'tfgpu-setup matrix"
+            " show') and create the environment with it; 'tfgpu-setup plan --python X.Y' checks a"
+            " version first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/79349",
+        subject="{package}",
+    ),
+    Signature(
+        # uv's resolver: 'Because tensorflow==2.10.1 has no wheels with a matching Python ABI
+        # tag', 'all versions of tensorflow have no wheels ...', older uv's 'is unusable because
+        # no wheels are available', and uv sync's 'can't be installed because it doesn't have a
+        # source distribution or wheel for the current platform'.
+        name="uv-no-matching-wheel",
+        needles=("no wheels with a matching", "no wheels are available", "wheel for the current"),
+        pattern=compiled(
+            r"(?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w-]{0,20})"
+            r"(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?(?: @ \S{1,200})?`?"
+            r"(?: has| have)?"
+            r"(?: no wheels with a matching| is unusable because no wheels are available with a"
+            r" matching| can't be installed because it doesn't have a source distribution or wheel"
+            r" for the current platform)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "uv found no {package} wheel for this Python and platform: the Python version is not"
+            " one that release publishes wheels for"
+        ),
+        fix=(
+            "Create the environment with a Python the release supports ('uv venv --python 3.X',"
+            " the versions uv's hint lists), or pick a release built for this Python;"
+            " 'tfgpu-setup plan --python X.Y' checks a version first."
+        ),
+        source="https://github.com/coonwg1/ezscore/issues/1",
+        subject="{package}",
+    ),
+    Signature(
+        name="uv-python-out-of-range",
+        needles=("does not satisfy Python",),
+        pattern=compiled(
+            r"current Python version \((?P<python>\d\.\d{1,2}(?:\.\d{1,2})?)\) does not satisfy"
+            r" Python(?P<range>[<>=!~][^ \n]{0,40}) and (?P<package>(?:tensorflow|tf-nightly)"
+            r"[\w-]{0,20})"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title="{package} needs Python {range}; this environment's Python is {python}",
+        fix=(
+            "Create the environment with a Python in that range ('uv venv --python 3.X'), or"
+            " pick a release built for this Python; 'tfgpu-setup plan --python X.Y' checks one."
+        ),
+        source="https://github.com/astral-sh/uv/issues/13262",
+        subject="{package}",
+    ),
+    Signature(
+        # Poetry: the project allows Pythons TensorFlow has no wheels for.
+        name="poetry-python-range",
+        needles=("so it will not be satisfied for Python", "installation candidates for"),
+        pattern=compiled(
+            r"(?:Unable to find installation candidates for"
+            r" (?P<candidate>(?:tensorflow|tf-nightly)[\w-]{0,30})"
+            r"|(?P<package>(?:tensorflow|tf-nightly)[\w-]{0,30}) requires Python [^\n]{0,60}?,"
+            r" so it will not be satisfied for Python)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "Poetry finds no TensorFlow wheel for every Python the project allows (or for this"
+            " Python and platform)"
+        ),
+        fix=(
+            "Narrow the project's python requirement in pyproject.toml to the versions the"
+            " release supports (e.g. python = '>=3.10,<3.13'); where a dependency such as"
+            " tensorflow-io-gcs-filesystem has no wheel for this platform at all, pin a version"
+            " that has one or use pip; 'tfgpu-setup matrix show' lists the supported Pythons."
+        ),
+        source="https://github.com/python-poetry/poetry/issues/8764",
+    ),
+    Signature(
+        # conda-forge's CUDA builds of TensorFlow depend on the __cuda virtual package, which
+        # conda sets from the driver it detects.
+        name="conda-no-cuda-driver",
+        needles=("__cuda",),
+        pattern=compiled(
+            r"nothing provides (?:requested )?__cuda\b[^\n]{0,40}? needed by tensorflow"
+            r"|tensorflow[\w.=-]{0,80} requires __cuda"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "conda sees no NVIDIA driver (the __cuda virtual package), so it cannot install"
+            " TensorFlow's CUDA build"
+        ),
+        fix=(
+            "Install the NVIDIA driver and check it with nvidia-smi ('conda info' then lists"
+            " __cuda); where conda cannot see a driver that is there (building an image), set"
+            " CONDA_OVERRIDE_CUDA to the CUDA version the driver supports."
+        ),
+        source="https://conda-forge.org/docs/user/cuda/",
+    ),
+    Signature(
+        name="pip-wheel-unsupported",
+        needles=("is not a supported wheel on this platform",),
+        pattern=compiled(
+            r"(?P<wheel>(?:tensorflow|tf_nightly|intel_tensorflow)[\w.-]{0,120}\.whl) is not a"
+            r" supported wheel on this platform"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip refuses {wheel}: it is built for another Python version, operating system or"
+            " CPU architecture"
+        ),
+        fix=(
+            "Download the wheel whose cpXY tag is this Python's version and whose platform tag"
+            " matches (64-bit), or install from PyPI with a supported Python; 'tfgpu-setup plan"
+            " --python X.Y' checks a version first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/9722",
+        subject="{wheel}",
+    ),
+    Signature(
+        name="conda-python-incompatible",
+        needles=("-> python[version=",),
+        pattern=compiled(
+            r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?\s*->"
+            r"\s*python\[version="
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title="conda has no {package} build for this environment's Python",
+        fix=(
+            "Create the environment with a Python the package supports (the versions conda"
+            " lists after 'python[version='), e.g. 'conda create -n tf python=3.X {package}'."
+        ),
+        source="https://github.com/srama2512/PONI/issues/5",
+        subject="{package}",
+    ),
+    Signature(
+        name="cuda-visible-devices-set-empty",
+        needles=("CUDA_VISIBLE_DEVICES",),
+        pattern=compiled(
+            r"CUDA_VISIBLE_DEVICES['\"]?\]?\s*=\s*(?P<value>['\"]?-1['\"]?|''|\"\""
+            r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;)]|$)"
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title="CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU",
+        fix=(
+            "Remove that setting (in the code, the shell, the notebook's environment or the job"
+            " script), or set it to the GPUs to use: indices or UUIDs from 'nvidia-smi -L'."
+        ),
+        source=CUDA_ENV_VARS_URL,
+    ),
+    Signature(
+        name="no-module-tensorflow",
+        needles=("No module named", "no module named"),
+        pattern=compiled(r"No module named '?tensorflow'?(?![\w.])", re.IGNORECASE),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="The Python that ran this has no TensorFlow installed",
+        fix=(
+            "Install TensorFlow into the interpreter that runs your code (check 'python -c \"import"
+            " sys; print(sys.executable)\"' there, and in a notebook select the environment's"
+            " kernel), or run 'tfgpu-setup apply' and activate its environment."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25558",
+    ),
+    Signature(
+        name="import-driver-library-missing",
+        needles=("libcuda.so",),
+        pattern=compiled(
+            r"(?:(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+            r"|error while loading shared libraries:)"
+            r" (?P<lib>libcuda\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the NVIDIA driver library {lib} is missing",
+        fix=(
+            "This TensorFlow GPU build needs the NVIDIA driver: install it (check with"
+            " nvidia-smi); in a container, start it with '--gpus all'. Without a GPU, install the"
+            " CPU build instead."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/34872",
+    ),
+    Signature(
+        name="import-cuda-library-missing",
+        needles=("cannot open shared object file",),
+        pattern=compiled(
+            r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+            rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the CUDA library {lib}{lib_version_note} is missing",
+        fix=LIBS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/17147",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="import-cudnn-library-missing",
+        needles=("cannot open shared object file",),
+        pattern=compiled(
+            r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+            r" (?P<lib>libcudnn\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the cuDNN library {lib}{lib_version_note} is missing",
+        fix=(
+            "Install cuDNN{lib_version_note} for this TensorFlow's CUDA version and put its lib"
+            " folder on LD_LIBRARY_PATH, or install the TensorFlow release built for the cuDNN"
+            " you have ('tfgpu-setup plan')."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/20271",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="windows-dll-load-failed",
+        needles=("DLL load failed",),
+        pattern=compiled(r"ImportError: DLL load failed(?: while importing (?P<module>\w+))?"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow's native library could not load on Windows: a DLL it depends on is missing"
+        ),
+        fix=(
+            "With tensorflow-gpu before 2.1 the CUDA and cuDNN DLLs must be the exact versions"
+            " the release was built with, with their bin folders on PATH. Otherwise install the"
+            " Microsoft Visual C++ Redistributable (msvcp140_1.dll), and check that the CPU has"
+            " AVX (TensorFlow's wheels need it)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/28420",
+    ),
+    Signature(
+        name="windows-dll-not-found",
+        needles=(".dll'",),
+        # 'Could not find' from TF 1.5's self-check on, 'Could not load ... The GPU version'
+        # before it (TF 1.3/1.4).
+        pattern=compiled(
+            r"Could not (?:find|load) '(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)"
+            r"64_\d+\.dll)'"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} could not be found on PATH",
+        fix=LIBS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/31018",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="windows-nvcuda-not-found",
+        needles=("nvcuda.dll'",),
+        pattern=compiled(r"Could not (?:find|load) 'nvcuda\.dll'"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver's nvcuda.dll could not be found: no NVIDIA driver is installed",
+        fix=(
+            "Install the NVIDIA driver for the GPU (nvcuda.dll comes with it, not with CUDA) and"
+            " check it with nvidia-smi."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/python/platform/self_check.py",
+    ),
+    Signature(
+        name="cudnn-major-not-found",
+        needles=("Could not find cuDNN",),
+        pattern=compiled(r"Could not find cuDNN (?P<major>\d{1,2})\b"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN {major} could not be found on PATH",
+        fix=(
+            "Install cuDNN {major} for the CUDA version of this TensorFlow and put its bin folder"
+            " on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/13837",
+        subject="cudnn{major}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cudnn-dll-not-found",
+        needles=(".dll'",),
+        pattern=compiled(r"Could not find '(?P<lib>cudnn64_\d+\.dll)'"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} could not be found on PATH",
+        fix=(
+            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put its"
+            " bin folder on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/22794",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+)

@@ -1,0 +1,268 @@
+"""Signatures: compute capability against the build's kernels, and the PTX toolchain."""
+
+from __future__ import annotations
+
+from ...findings import Severity
+from .model import (
+    Signature,
+    compiled,
+)
+
+KERNELS: tuple[Signature, ...] = (
+    # --- The GPU's compute capability against the kernels in the TensorFlow build. ---
+    Signature(
+        name="min-compute-capability",
+        needles=("The minimum required Cuda capability is",),
+        pattern=compiled(
+            r"Ignoring (?:visible )?gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]{1,255}),"
+            r"[^)]{0,1024}\)"
+            r" with Cuda compute capability (?P<cc>\d+\.\d+)\."
+            r" The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow ignores the {gpu} (compute capability {cc}): this build needs at least"
+            " {min_cc}"
+        ),
+        fix=(
+            "Install an older TensorFlow whose binaries still include compute capability {cc}"
+            " (`tfgpu-setup plan` chooses one), or build TensorFlow from source for it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25329",
+        subject="{cc}",
+    ),
+    Signature(
+        name="no-kernels-for-new-gpu",
+        needles=("not built with CUDA kernel binaries",),
+        pattern=compiled(
+            r"not built with CUDA kernel binaries compatible with compute capability"
+            r" (?P<cc>[1-9]\d+\.\d+)\."
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "No TensorFlow kernels for compute capability {cc}: the PTX JIT fallback fails on"
+            " this GPU generation (CUDA_ERROR_INVALID_PTX / INVALID_HANDLE)"
+        ),
+        fix=(
+            "PyPI TensorFlow releases up to 2.21 ship kernels up to sm_90 only. Use NVIDIA's NGC"
+            " TensorFlow container, or a TensorFlow built from source with CUDA >= 12.8 and this"
+            " compute capability."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/97387",
+        subject="{cc}",
+    ),
+    Signature(
+        name="no-kernels-ptx-jit",
+        needles=("not built with CUDA kernel binaries",),
+        pattern=compiled(
+            r"not built with CUDA kernel binaries compatible with compute capability"
+            r" (?P<cc>\d\.\d+)\."
+        ),
+        finding_id="compute-capability-ptx-jit",
+        severity=Severity.WARNING,
+        title=(
+            "No native TensorFlow kernels for compute capability {cc}: they are JIT-compiled from"
+            " PTX, which can take 30 minutes or more the first time"
+        ),
+        fix=(
+            "Expected for GPUs newer than the TensorFlow build. Keep the JIT cache between runs"
+            " (CUDA_CACHE_MAXSIZE=4294967296, CUDA_CACHE_PATH on a persistent disk), or install a"
+            " TensorFlow release with native kernels for {cc}."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60739",
+        subject="{cc}",
+    ),
+    Signature(
+        name="invalid-ptx",
+        needles=("_PTX",),
+        pattern=compiled(r"CUDA_ERROR_INVALID_PTX"),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "The driver could not JIT-compile TensorFlow's PTX for this GPU"
+            " (CUDA_ERROR_INVALID_PTX)"
+        ),
+        fix=(
+            "The GPU is newer than this TensorFlow build (typically a Blackwell RTX 50xx or"
+            " B-series GPU with a PyPI TensorFlow): use NVIDIA's NGC TensorFlow container or a"
+            " TensorFlow built for this compute capability."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/101746",
+        explained_by=frozenset({"compute-capability-unsupported", "ptxas-newer-than-driver"}),
+    ),
+    Signature(
+        name="no-kernel-image",
+        needles=("kernel image", "NO_BINARY_FOR_GPU", "ARCH_MISMATCH", "NoKernelImageForDevice"),
+        pattern=compiled(
+            r"(?P<what>no kernel image is available for execution on the device"
+            r"|device kernel image is invalid|CUDA_ERROR_NO_BINARY_FOR_GPU"
+            r"|cudaErrorNoKernelImageForDevice|CUBLAS_STATUS_ARCH_MISMATCH"
+            r"|CUDNN_STATUS_(?:NOT_SUPPORTED_)?ARCH_MISMATCH)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "The GPU cannot run this TensorFlow's kernels ({what}): its compute capability is not"
+            " one the build includes"
+        ),
+        fix=(
+            "Check the GPU's compute capability (nvidia-smi --query-gpu=name,compute_cap"
+            " --format=csv) against the release ('tfgpu-setup matrix show'): an older GPU needs an"
+            " older TensorFlow, a GPU newer than the build needs NVIDIA's NGC container or a"
+            " source build. 'tfgpu-setup plan --gpu NAME' picks the release."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/42467",
+    ),
+    # --- PTX, ptxas and libdevice: the toolchain XLA and the PTX JIT use at run time. ---
+    Signature(
+        name="unsupported-ptx-version",
+        needles=("_PTX", "unsupported toolchain"),
+        pattern=compiled(
+            r"CUDA_ERROR_UNSUPPORTED_PTX_VERSION|the provided PTX was compiled with an unsupported"
+            r" toolchain"
+        ),
+        finding_id="ptxas-newer-than-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The driver cannot load PTX from a newer CUDA toolchain"
+            " (CUDA_ERROR_UNSUPPORTED_PTX_VERSION)"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one that supports the CUDA version this TensorFlow was"
+            " built with (nvidia-smi shows the CUDA version the driver supports), or install a"
+            " TensorFlow built with an older CUDA."
+        ),
+        source="https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+    ),
+    Signature(
+        name="driver-older-than-ptxas",
+        needles=("which is older than the",),
+        pattern=compiled(
+            r"The NVIDIA driver's CUDA version is (?P<driver_cuda>\d+(?:\.\d+)*) which is older"
+            r" than the (?:PTX compiler|ptxas CUDA) version \(?(?P<ptxas>\d+(?:\.\d+)*)"
+        ),
+        finding_id="ptxas-newer-than-driver",
+        severity=Severity.WARNING,
+        title=(
+            "The driver supports CUDA {driver_cuda} but XLA's PTX compiler is {ptxas}: XLA"
+            " compiles serially (slower)"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one supporting CUDA {ptxas} or later, or pin the"
+            " nvidia-cuda-nvcc wheel (which provides ptxas) to the driver's CUDA version."
+        ),
+        source="https://github.com/conda-forge/tensorflow-feedstock/issues/417",
+        subject="{driver_cuda}/{ptxas}",
+    ),
+    Signature(
+        name="ptxas-too-old",
+        needles=(
+            "You are using ptxas",
+            "ptxas does not support CC",
+            "ptxas too old",
+            "XLA requires ptxas version",
+            "for option 'gpu-name'",
+            "CUDA software stack is old",
+        ),
+        pattern=compiled(
+            r"You are using ptxas (?P<ptxas>\d+(?:\.\d+)*), which is older than"
+            r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
+            r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
+            # a ptxas from a CUDA that predates the GPU (tensorflow#46933: CUDA 11.0, sm_86)
+            r"|Value 'sm_(?P<sm>\d{2,3}a?)' is not defined for option 'gpu-name'"
+            r"|Your CUDA software stack is old"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=(
+            "XLA found a ptxas too old for this TensorFlow or GPU{ptxas_note}: it falls back to"
+            " the driver, or may miscompile"
+        ),
+        fix=(
+            "An old CUDA toolkit's bin folder comes first on PATH. Install the nvidia-cuda-nvcc"
+            " wheel this TensorFlow pins (part of 'tensorflow[and-cuda]') and put its bin folder"
+            " first on PATH, or remove the old CUDA from PATH; the activate script of"
+            " 'tfgpu-setup apply' does this."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/62064",
+    ),
+    Signature(
+        name="libdevice-not-found",
+        needles=("libdevice",),
+        pattern=compiled(
+            r"(?:libdevice not found at|libdevice is required by this HLO module but was not"
+            r" found at) (?P<path>\S+)"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA failed: libdevice not found (looked for {path})",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
+            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/50670",
+    ),
+    Signature(
+        name="libdevice-dir-missing",
+        needles=("libdevice",),
+        pattern=compiled(r"Can't find libdevice directory (?P<path>\S+?)\.?(?:\s|$)"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="XLA cannot find the libdevice directory ({path}): XLA-compiled code may fail",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or set"
+            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/58681",
+    ),
+    Signature(
+        name="ptxas-not-found",
+        needles=("ptxas", "PTX compilation provider"),
+        # (?<!\S): \S* starts only where a word does (the same leftmost match), so a long word
+        # is scanned once instead of once per character.
+        pattern=compiled(
+            r"(?:(?<!\S)(?P<path>\S*ptxas) not found|No PTX compilation provider is available)"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA failed: no ptxas to compile PTX",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
+        ),
+        source="https://github.com/tensorflow/models/issues/9847",
+    ),
+    Signature(
+        name="ptxas-not-invoked",
+        needles=("ptxas",),
+        pattern=compiled(r"Couldn't invoke ptxas(?: --version)?"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="XLA could not run ptxas and falls back to the driver's PTX compiler",
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/33375",
+    ),
+    Signature(
+        # The redzone allocator's wording (TF 2.x): a CUDA *runtime* container image has no
+        # ptxas, only the devel image does.
+        name="ptxas-launch-failed",
+        needles=("ptxas", "ptx compilation"),
+        pattern=compiled(r"Failed to launch ptxas|Relying on driver to perform ptx compilation"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="ptxas could not be started, so the driver compiles the PTX instead",
+        fix=(
+            "Install ptxas where TensorFlow finds it: the nvidia-cuda-nvcc wheel in the same"
+            " environment (part of 'tensorflow[and-cuda]'), the cuda-nvcc package (in a CUDA"
+            " container, or use the -devel image), or a CUDA toolkit's bin directory on PATH."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60737",
+    ),
+)

@@ -1,0 +1,305 @@
+"""Signatures: the CUDA runtime, its math libraries and cuDNN."""
+
+from __future__ import annotations
+
+from packaging.specifiers import SpecifierSet
+
+from ...findings import Severity
+from .model import (
+    CUDA_LIB_NAMES,
+    DLOPEN_NEEDLES,
+    DRIVER_ROOTS,
+    LIBRARY_IDS,
+    LIBS_FIX,
+    TF_PIP_URL,
+    Signature,
+    Variant,
+    compiled,
+    cudnn_needs_cublas,
+    dlopen_pattern,
+)
+
+LIBRARIES: tuple[Signature, ...] = (
+    # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
+    Signature(
+        name="cudnn-version-mismatch",
+        needles=("DNN library",),
+        pattern=compiled(
+            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
+            r"(?: \(compatibility version [\d.]+\))? but source was compiled with:?"
+            r" (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
+        ),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN {cudnn_loaded} was loaded but this TensorFlow was built with cuDNN"
+            " {cudnn_compiled}"
+        ),
+        fix=(
+            "Make the loaded cuDNN at least the version TensorFlow was built with and of the same"
+            " major version: with pip, install the nvidia-cudnn-cu1x version that"
+            " 'tensorflow[and-cuda]' pins, and remove older cuDNN copies that load first (a system"
+            " or conda cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60913",
+        subject="{cudnn_loaded}/{cudnn_compiled}",
+    ),
+    Signature(
+        name="dlopen-cudnn",
+        needles=DLOPEN_NEEDLES,
+        pattern=dlopen_pattern("cudnn"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} could not be loaded{because}",
+        fix=(
+            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on"
+            " the loader path (pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins;"
+            " system: the cuDNN package for your CUDA, then ldconfig)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/60854",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cusolver-10-for-cuda-11-0",
+        needles=("libcusolver.so.10",),
+        pattern=dlopen_pattern("cusolver(?=\\.so\\.10)"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} could not be loaded{because}",
+        fix=LIBS_FIX,
+        source="https://github.com/kundajelab/chrombpnet/issues/49",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                "cuda-version-mismatch",
+                "TensorFlow 2.4 loads CUDA 11.0's {lib}, which CUDA 11.1 and later name"
+                " libcusolver.so.11: the CUDA installed is not 11.0",
+                "Install CUDA 11.0 beside the other one, or TensorFlow 2.5 or later (built for"
+                " CUDA 11.2); 'tfgpu-setup plan' picks the release for the CUDA you have.",
+                "https://github.com/kundajelab/chrombpnet/issues/49",
+                tf_versions=SpecifierSet(">=2.4,<2.5"),
+            ),
+        ),
+    ),
+    Signature(
+        name="dlopen-cuda-library",
+        needles=DLOPEN_NEEDLES,
+        pattern=dlopen_pattern(CUDA_LIB_NAMES),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} could not be loaded{because}",
+        fix=LIBS_FIX,
+        source="https://github.com/Kaggle/docker-python/issues/1164",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cudart-stub-not-found",
+        needles=("Could not find cuda drivers on your machine",),
+        pattern=compiled(r"Could not find cuda drivers on your machine, GPU will not be used"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "The CUDA runtime (libcudart) was not found, so the GPU will not be used (the message"
+            " says 'drivers' but comes from TensorFlow's CUDA runtime stub)"
+        ),
+        fix=(
+            "Install the CUDA runtime libraries for this TensorFlow: with TensorFlow >= 2.14 on"
+            " Linux, pip install 'tensorflow[and-cuda]' in the same environment; otherwise the CUDA"
+            " toolkit version from TensorFlow's tested configurations, on LD_LIBRARY_PATH."
+            " If this machine has no NVIDIA GPU, the message is expected."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/66750",
+        subject="libcudart",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                finding_id="pip-cuda-libs-not-on-path",
+                defect="tf-2.16.1-pip-libs-not-found",
+                title=(
+                    "This TensorFlow does not find the CUDA runtime (libcudart): its wheel does"
+                    " not search the nvidia pip packages (a known defect of the release)"
+                ),
+                fix="{defect_workaround}",
+                source="{defect_source}",
+            ),
+            Variant(
+                finding_id="cuda-libs-not-found",
+                tf_versions=SpecifierSet(">=2.14"),
+                title=(
+                    "The CUDA runtime (libcudart) was not found, so the GPU will not be used"
+                    " (the message says 'drivers' but comes from TensorFlow's CUDA runtime stub)"
+                ),
+                fix=(
+                    "Install the CUDA libraries as pip wheels next to TensorFlow:"
+                    " pip install 'tensorflow[and-cuda]' in the same environment (a plain"
+                    " 'pip install tensorflow' has no CUDA libraries). If this machine has no"
+                    " NVIDIA GPU, the message is expected."
+                ),
+                source=TF_PIP_URL,
+            ),
+        ),
+    ),
+    Signature(
+        # TF 2.0's cudart stub, when no cudart of its version loads (Windows: cudart64_100.dll).
+        name="cudart-symbol-not-found",
+        needles=("cudaGetErrorString symbol not found",),
+        pattern=compiled(r"cudaGetErrorString symbol not found"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow could not load the CUDA runtime it was built for (its cudart stub found"
+            " no cudaGetErrorString)"
+        ),
+        fix=(
+            "Install the CUDA version this TensorFlow was built with (TensorFlow 2.0: CUDA 10.0)"
+            " and put its bin (Windows) or lib64 (Linux) folder on the search path; another CUDA"
+            " version does not serve it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/34354",
+        subject="libcudart",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cannot-dlopen-gpu-libraries",
+        needles=("Cannot dlopen some GPU",),
+        pattern=compiled(r"Cannot dlopen some GPU libraries"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load some GPU libraries and skipped registering the GPU",
+        fix=(
+            "Rerun with TF_CPP_MAX_VLOG_LEVEL=3 (recent TensorFlow only names the missing library"
+            " at that log level), then install that library. With TensorFlow >= 2.14 on Linux:"
+            " pip install 'tensorflow[and-cuda]' in the same environment."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/66987",
+        explained_by=DRIVER_ROOTS | LIBRARY_IDS,
+        variants=(
+            Variant(
+                finding_id="pip-cuda-libs-not-on-path",
+                defect="tf-2.16.1-pip-libs-not-found",
+                title=(
+                    "This TensorFlow could not load the GPU libraries: its wheel does not search"
+                    " the nvidia pip packages (a known defect of the release)"
+                ),
+                fix="{defect_workaround}",
+                source="{defect_source}",
+            ),
+        ),
+    ),
+    Signature(
+        name="cudnn-sublibrary-missing",
+        needles=("Could not load library libcudnn",),
+        pattern=compiled(
+            r"Could not load library (?P<lib>libcudnn\w*\.so[.\d]*)\. Error:"
+            r" (?P=lib): cannot open shared object file"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN's {lib} cannot be found: cuDNN is missing or only partly on the loader path",
+        fix=(
+            "Install the cuDNN this TensorFlow was built with (with TensorFlow >= 2.14 on Linux:"
+            " pip install 'tensorflow[and-cuda]') and make sure the folder holding all of cuDNN's"
+            " libraries, not only libcudnn.so, is on the loader path."
+        ),
+        source="https://github.com/daswer123/xtts-finetune-webui/issues/31",
+        subject="{lib}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    cudnn_needs_cublas(
+        12,
+        other_cuda=11,
+        tf_versions=">=2.5,<2.15",
+        install=(
+            "the cuDNN build for CUDA 11 (e.g. libcudnn8=8.x.x-1+cuda11.8, or the"
+            " nvidia-cudnn-cu11 wheel), or a TensorFlow built for CUDA 12 (2.15 or later)"
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/61326",
+    ),
+    cudnn_needs_cublas(
+        11,
+        other_cuda=12,
+        tf_versions=">=2.15",
+        install=(
+            "the cuDNN build for CUDA 12 (the nvidia-cudnn-cu12 wheel that"
+            " 'tensorflow[and-cuda]' pins), or a TensorFlow built for CUDA 11 (2.14 or earlier)"
+        ),
+        source="https://github.com/AlexeyAB/darknet/issues/8601",
+    ),
+    Signature(
+        name="cudnn-needs-cuda-library",
+        needles=("Could not load library libcudnn",),
+        pattern=compiled(
+            r"Could not load library libcudnn\w*\.so[.\d]*\. Error:"
+            rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*): cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN needs the CUDA library {lib}{lib_version_note}, which cannot be found",
+        fix=LIBS_FIX,
+        source="https://github.com/AlexeyAB/darknet/issues/8601",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="cudnn-zlib-missing",
+        needles=("zlibwapi.dll",),
+        pattern=compiled(r"Could not (?:locate|load) (?P<lib>zlibwapi\.dll)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN cannot run: the zlib library it needs on Windows ({lib}) is missing",
+        fix=(
+            "cuDNN 8.3 and later need zlibwapi.dll on Windows: install it as NVIDIA's cuDNN"
+            " installation guide describes (zlib for Windows, its dll folder on PATH), or use"
+            " cuDNN 8.1 with TensorFlow 2.10."
+        ),
+        source="https://docs.nvidia.com/deeplearning/cudnn/archives/cudnn-890/install-guide/index.html",
+        subject="{lib}",
+    ),
+    Signature(
+        name="unable-to-load-cudnn-dso",
+        needles=("DSO",),
+        pattern=compiled(r"Unable to load cuDNN DSO"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load cuDNN",
+        fix=(
+            "Install the cuDNN version this TensorFlow was built with and put it on the loader"
+            " path."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/5591",
+        explained_by=DRIVER_ROOTS | frozenset({"cudnn-not-found"}),
+    ),
+    Signature(
+        name="dnn-library-not-found",
+        needles=("DNN library",),
+        pattern=compiled(r"DNN library (?P<what>is not found|initialization failed)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN is not usable: DNN library {what}",
+        fix=(
+            "TensorFlow registered the GPU but could not load or initialise cuDNN: install the"
+            " cuDNN version this TensorFlow was built with (pip: 'tensorflow[and-cuda]' pins it)"
+            " and remove older copies that load first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/55468",
+        explained_by=DRIVER_ROOTS
+        | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
+    ),
+    Signature(
+        name="ld-library-path-empty-entry",
+        needles=("LD_LIBRARY_PATH: ",),
+        pattern=compiled(r"LD_LIBRARY_PATH: (?P<value>(?=:|\S*::|\S*:(?:[\s;`]|$))[^\s;`]*)"),
+        finding_id="ld-library-path-empty-entry",
+        severity=Severity.WARNING,
+        title="LD_LIBRARY_PATH has an empty entry: {value}",
+        fix=(
+            "An empty entry (a leading, trailing or doubled ':') makes the loader search the"
+            " current directory. Build the value with ${{LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}}."
+        ),
+        source="https://man7.org/linux/man-pages/man8/ld.so.8.html",
+        subject="{value}",
+    ),
+)

@@ -1,0 +1,233 @@
+"""What a log signature is: the pattern, the finding it means, and the helpers that build them.
+
+A signature turns one log line into a finding: a regex (log text is free text, so regexes are the
+right tool here), the finding id it maps to, a title template filled from the regex's named groups,
+the fix, and the URL of a public report that shows the line and what it meant. Signatures without a
+finding id are positive evidence (a GPU device was created, cuDNN loaded) and produce no finding.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from packaging.specifiers import SpecifierSet
+
+from ...findings import FINDING_IDS, Severity, ids_tagged
+
+BENIGN = "benign-log-noise"
+
+DRIVER_ROOTS = ids_tagged("stops-every-gpu")
+"""Findings that by themselves keep TensorFlow from seeing any GPU."""
+
+LIBRARY_IDS = ids_tagged("library")
+
+CUDA_ERROR_CODES_URL = "https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html"
+CUDA_ENV_VARS_URL = (
+    "https://docs.nvidia.com/cuda/cuda-programming-guide/05-appendices/environment-variables.html"
+)
+TF_PIP_URL = "https://www.tensorflow.org/install/pip"
+CONTAINER_TOOLKIT_URL = (
+    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
+)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A different reading of the same line, chosen by the TensorFlow version or by other lines."""
+
+    finding_id: str
+    title: str
+    fix: str
+    source: str
+    tf_versions: SpecifierSet | None = None
+    """Applies when the TensorFlow version is known and inside this set."""
+    defect: str | None = None
+    """Applies when the TensorFlow version is known and this defect of the matrix
+    (matrices/tensorflow.json, by id) affects it; '{defect_workaround}' and '{defect_source}'
+    in the fix and source are filled from that defect."""
+    with_signatures: frozenset[str] = frozenset()
+    """Applies when every one of these signatures also matched somewhere in the log."""
+
+
+@dataclass(frozen=True, eq=False)
+class Signature:
+    """One recognised kind of log line. Compared and hashed by identity: each is unique."""
+
+    name: str
+    needles: tuple[str, ...]
+    """Cheap prefilter: the pattern is only tried on lines containing one of these substrings."""
+    pattern: re.Pattern[str]
+    finding_id: str | None
+    """None: positive evidence only, no finding."""
+    severity: Severity
+    title: str
+    """str.format template over the pattern's named groups and the derived fields."""
+    fix: str
+    source: str
+    subject: str = ""
+    """Template naming what the finding is about (a library, a compute capability): one finding is
+    made per (id, subject). Generic lines use the empty subject."""
+    explained_by: frozenset[str] = frozenset()
+    """Drop this line's finding when another signature produced one of these ids (the root cause)
+    for a different subject."""
+    demoted_by: frozenset[str] = frozenset()
+    """Lower this line's error to a warning when one of these ids was also found: it is real, but
+    only worth fixing after the root cause."""
+    proves_gpu: bool = False
+    """The line shows TensorFlow registered a GPU device."""
+    needs_no_gpu: bool = False
+    """The line only means something when no GPU device was registered."""
+    variants: tuple[Variant, ...] = ()
+
+    def __post_init__(self) -> None:
+        ids = [self.finding_id, *(v.finding_id for v in self.variants)]
+        unknown = [i for i in ids if i is not None and i not in FINDING_IDS]
+        if unknown:
+            raise ValueError(f"signature {self.name}: unknown finding ids {unknown}")
+        if not self.needles:
+            raise ValueError(f"signature {self.name}: no needles")
+        available = set(self.pattern.groupindex) | {
+            derived for derived, base in DERIVED_FROM.items() if base in self.pattern.groupindex
+        }
+        if any(v.defect for v in self.variants):
+            available |= DEFECT_FIELDS
+        templates = [
+            self.title,
+            self.fix,
+            self.subject,
+            *(text for v in self.variants for text in (v.title, v.fix)),
+        ]
+        for template in templates:
+            fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+            if not fields <= available:
+                raise ValueError(f"signature {self.name}: {fields - available} not in its groups")
+
+
+DEFECT_FIELDS = frozenset({"defect_workaround", "defect_source"})
+"""Fields a variant with a defect_kind may use, filled from the matrix's defect."""
+
+DERIVED_FROM = {
+    "lib_version": "lib",
+    "lib_version_note": "lib",
+    "because": "dlerror",
+    "ptxas_note": "ptxas",
+    "status_note": "status",
+}
+"""Fields computed from a named group: the derived field exists when its base group does."""
+
+_SO_VERSION = re.compile(r"\.so\.(\d+(?:\.\d+)*)$")
+_DLL_VERSION = re.compile(r"_(\d+)\.dll$", re.IGNORECASE)
+
+
+def library_version(file_name: str) -> str:
+    """The version in a CUDA library's file name: libcudnn.so.8 -> 8, cudart64_110.dll -> 11.0."""
+    if match := _SO_VERSION.search(file_name):
+        return match.group(1)
+    if match := _DLL_VERSION.search(file_name):
+        digits = match.group(1)
+        # Windows cudart names carry major and minor run together: cudart64_110 is CUDA 11.0.
+        return f"{digits[:-1]}.{digits[-1]}" if len(digits) >= 3 else digits
+    return ""
+
+
+def cudnn_version(number: str) -> str:
+    """A cuDNN version as TensorFlow prints it, dotted: '8907' -> 8.9.7, '90300' -> 9.3.0 (the
+    CUDNN_VERSION scale changed in cuDNN 9); an already dotted version is returned as it is."""
+    if not number.isdigit():
+        return number
+    value = int(number)
+    scale = 10000 if value >= 10000 else 1000
+    return f"{value // scale}.{value % scale // 100}.{value % 100}"
+
+
+def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
+    """The named groups with None as '', cuDNN numbers dotted, plus the derived fields."""
+    fields = {name: value or "" for name, value in groups.items()}
+    for name, value in fields.items():
+        if name.startswith("cudnn_"):
+            fields[name] = cudnn_version(value)
+    if "lib" in fields:
+        version = library_version(fields["lib"])
+        fields["lib_version"] = version
+        fields["lib_version_note"] = f" (version {version})" if version else ""
+    if "dlerror" in fields:
+        fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
+    if "status" in fields:
+        fields["status_note"] = f" ({fields['status']})" if fields["status"] else ""
+    if "ptxas" in fields:
+        fields["ptxas_note"] = f" ({fields['ptxas']})" if fields["ptxas"] else ""
+    return fields
+
+
+CUINIT = r"failed call to cuInit: (?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
+"""TF 2.1x wrote 'failed call to cuInit: CODE'; newer XLA-based builds (2.18+) wrap it as
+'failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CODE'."""
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def dlopen_pattern(names: str) -> re.Pattern[str]:
+    """dso_loader's line for a library that failed to load (TF 2.x), the 'Could not dlopen
+    library' of TF 1.14 to 2.0, or TF 1.x's older wording."""
+    return compiled(
+        r"(?:Could not (?:load dynamic|dlopen) library '|Couldn't open CUDA library )"
+        rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
+        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH)"
+    )
+
+
+DLOPEN_NEEDLES = ("dynamic library", "dlopen library", "CUDA library")
+CUDA_LIB_NAMES = "cudart|cublasLt|cublas|cufft|curand|cusolver|cusparse|nvrtc|nvJitLink|nccl"
+
+LIBS_FIX = (
+    "Install the CUDA libraries this TensorFlow was built for ({lib} among them) and put them on"
+    " the loader path. With TensorFlow >= 2.14 on Linux the simplest is the pip wheels:"
+    " pip install 'tensorflow[and-cuda]' in the same environment (they are found through"
+    " TensorFlow's RUNPATH, no LD_LIBRARY_PATH needed). With a system CUDA, add its lib64"
+    " directory to LD_LIBRARY_PATH. `tfgpu-setup plan` picks the matching versions."
+)
+
+CUINIT_DRIVER_FIX = (
+    "The driver is installed but CUDA could not start. Run nvidia-smi: if it fails, reinstall or"
+    " reload the driver. Common causes: the nvidia_uvm module is not loaded (after suspend/resume:"
+    " sudo rmmod nvidia_uvm && sudo modprobe nvidia_uvm, or install nvidia-modprobe), the user"
+    " cannot open /dev/nvidia* (add it to the group owning them), or a driver update without a"
+    " reboot. Reboot if unsure."
+)
+
+
+def cudnn_needs_cublas(
+    cuda: int, other_cuda: int, tf_versions: str, install: str, source: str
+) -> Signature:
+    """cuDNN's own loader asking for the cuBLAS of the CUDA it was built for: beside a
+    TensorFlow built for the other CUDA, the cuDNN build is the mismatch."""
+    return Signature(
+        name=f"cudnn-needs-cublas-{cuda}",
+        needles=("Could not load library libcublas",),
+        pattern=compiled(
+            rf"Could not load library (?P<lib>libcublas(?:Lt)?\.so\.{cuda})\. Error: (?P=lib):"
+            r" cannot open shared object file"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=f"cuDNN needs the CUDA {cuda} library {{lib}}, which cannot be found",
+        fix=LIBS_FIX,
+        source=source,
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+        variants=(
+            Variant(
+                "cudnn-version-mismatch",
+                f"The cuDNN installed is a build for CUDA {cuda} (it loads {{lib}}), but this"
+                f" TensorFlow is built for CUDA {other_cuda}",
+                f"Install {install}.",
+                source,
+                tf_versions=SpecifierSet(tf_versions),
+            ),
+        ),
+    )

@@ -1,0 +1,176 @@
+"""Signatures: device registration, memory and configuration at run time."""
+
+from __future__ import annotations
+
+from ...findings import Severity
+from .model import (
+    DRIVER_ROOTS,
+    LIBRARY_IDS,
+    Signature,
+    compiled,
+)
+
+RUNTIME: tuple[Signature, ...] = (
+    # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
+    Signature(
+        name="xla-gpu-without-gpu",
+        needles=("XLA_GPU:",),
+        pattern=compiled(r"/device:XLA_GPU:(?P<index>\d+)"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "Only XLA_GPU devices exist, no GPU device: TensorFlow saw the GPU but could not load"
+            " the CUDA/cuDNN libraries"
+        ),
+        fix=(
+            "Find the library TensorFlow failed to load (the 'Could not load dynamic library'"
+            " lines above, or rerun with TF_CPP_MAX_VLOG_LEVEL=3) and install the CUDA and cuDNN"
+            " versions this TensorFlow was built with."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/32851",
+        needs_no_gpu=True,
+        explained_by=DRIVER_ROOTS | LIBRARY_IDS | frozenset({"compute-capability-unsupported"}),
+    ),
+    # --- Run time: memory and configuration. ---
+    Signature(
+        name="cublas-handle",
+        needles=("cublas handle", "Failure to initialize cublas"),
+        # TF 2.12+ writes the status in words and adds its own hint about OOM.
+        pattern=compiled(
+            r"failed to create cublas handle: (?P<status>CUBLAS_STATUS_\w+|[a-z][a-z ]{0,60}[a-z])"
+            r"|Failure to initialize cublas may be due to OOM"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="cuBLAS could not start{status_note}: usually the GPU memory is already taken",
+        fix=(
+            "Another process (or TensorFlow itself, which reserves nearly all GPU memory by"
+            " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
+            " memory growth (tf.config.experimental.set_memory_growth(gpu, True) or"
+            " TF_FORCE_GPU_ALLOW_GROWTH=true)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/9489",
+        explained_by=frozenset(
+            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
+        # What the op says once cuBLAS could not start (TF 2.x eager).
+        name="blas-unavailable",
+        needles=("without BLAS support",),
+        pattern=compiled(
+            r"[Aa]ttempting to perform BLAS operation using StreamExecutor without BLAS support"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="cuBLAS could not start: usually the GPU memory is already taken",
+        fix=(
+            "Another process (or another TensorFlow, which reserves nearly all GPU memory by"
+            " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
+            " memory growth (tf.config.experimental.set_memory_growth(gpu, True) or"
+            " TF_FORCE_GPU_ALLOW_GROWTH=true)."
+        ),
+        source="https://github.com/YoujiaZhang/AlphaGo-Zero-Gobang/issues/8",
+        explained_by=frozenset(
+            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
+        name="blas-launch-failed",
+        needles=("launch failed",),
+        pattern=compiled(r"Blas (?P<op>\w{1,40}) launch failed"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title=(
+            "cuBLAS could not run ({op} launch failed): usually another process or notebook"
+            " session holds the GPU memory"
+        ),
+        fix=(
+            "Close other Python processes and notebook kernels using the GPU (nvidia-smi lists"
+            " them), restart the kernel, and enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so one session does not take all of it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/11812",
+        explained_by=frozenset(
+            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
+        name="cudnn-handle",
+        needles=("cudnn handle", "cuDNN failed to initialize"),
+        pattern=compiled(
+            r"Could not create cudnn handle: (?P<status>CUDNN_STATUS_\w+)"
+            r"|(?P<conv>Failed to get convolution algorithm)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="cuDNN could not start ({status}{conv}): usually the GPU memory is already taken",
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes;"
+            " if that does not help, check that the loaded cuDNN matches this TensorFlow."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45423",
+        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+    ),
+    Signature(
+        name="cuda-out-of-memory",
+        needles=("OUT_OF_MEMORY",),
+        pattern=compiled(
+            r"failed to allocate (?P<size>[\d.]{1,32}[KMGT]?i?B?)[^:]{0,255}:"
+            r" CUDA_ERROR_OUT_OF_MEMORY"
+            r"|CUDA_ERROR_OUT_OF_MEMORY"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title="A GPU memory allocation failed (CUDA_ERROR_OUT_OF_MEMORY)",
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true), stop other processes using the"
+            " GPU (nvidia-smi), or reduce the batch size."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/30912",
+    ),
+    Signature(
+        name="tf-oom-when-allocating",
+        needles=(
+            "OOM when allocating",
+            "ran out of memory trying to allocate",
+            "report_tensor_allocations_upon_oom",
+            "Dst tensor is not initialized",
+        ),
+        pattern=compiled(
+            r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
+            r"|ran out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
+            r"(?!.{0,200}this is not a failure)"
+            r"|(?P<hint>report_tensor_allocations_upon_oom)"
+            r"|(?P<dst>Dst tensor is not initialized)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title="The model ran out of GPU memory (the GPU is used, but the work does not fit)",
+        fix=(
+            "Reduce the batch size (or the input size), enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
+            " other processes on the GPU (nvidia-smi)."
+        ),
+        source="https://github.com/deezer/spleeter/issues/162",
+    ),
+    Signature(
+        name="device-config-after-init",
+        needles=("cannot be modified after being initialized",),
+        pattern=compiled(
+            r"(?P<what>Visible|Physical|Virtual|Logical) devices cannot be modified after being"
+            r" initialized"
+        ),
+        finding_id="device-config-after-init",
+        severity=Severity.WARNING,
+        title="{what} devices were configured after TensorFlow had initialised the GPUs",
+        fix=(
+            "Call tf.config.set_visible_devices / set_memory_growth /"
+            " set_logical_device_configuration before anything touches the GPU (creating a"
+            " tensor, building a model), or set"
+            " CUDA_VISIBLE_DEVICES before the process starts. In subprocesses (data loaders,"
+            " multiprocessing), configure the devices at the start of each worker."
+        ),
+        source="https://github.com/huggingface/datasets/issues/6948",
+    ),
+)
