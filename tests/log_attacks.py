@@ -29,6 +29,19 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    # From TensorFlow's and XLA's sources (the format strings, filled in).
+    "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."
+    " Status: out of memory",
+    "dnn-unavailable": "attempting to perform DNN operation using StreamExecutor without DNN"
+    " support",
+    "driver-older-than-toolkit": "cuLinkAddData fails. This is usually caused by stale driver"
+    " version.",
+    "driver-jit-too-old": "*** WARNING *** Invoking the PTX->SASS JIT from driver version"
+    " 390.87.0, which is older than 396.20.0.",
+    "cuda-device-count-failed": "could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED:"
+    " initialization error",
+    "cudart-stub-error-string": "failed call to cuInit: Error loading CUDA libraries. GPU will not"
+    " be used.",
     "cudart-initialization-error": "tensorflow.python.framework.errors_impl.InternalError:"
     " cudaGetDevice() failed. Status: initialization error",
     "blas-unavailable": "InternalError: Attempting to perform BLAS operation using StreamExecutor"

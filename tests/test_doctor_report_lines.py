@@ -470,6 +470,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # TF 2.12+'s cudart stub (tsl/cuda/cudart_stub.cc) when libcudart did not load
+        "E external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:282] failed call to cuInit:"
+        " Error loading CUDA libraries. GPU will not be used.\n",
+        "cudart-stub-error-string",
+        ("--os", "linux"),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",
@@ -667,3 +676,23 @@ def test_a_handle_failure_with_most_memory_free_is_not_called_out_of_memory(
         "gpu-out-of-memory",
         "error",
     )
+
+
+def test_tensorflow_suspecting_the_driver_makes_an_old_driver_for_the_cuda_the_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TF's own wording (nanoporetech/medaka#236 shows it): a 418 driver runs CUDA 10.1 at
+    # most, and the CUDA installed is 10.2.
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:328] Could not create cudnn handle:"
+        " CUDNN_STATUS_NOT_INITIALIZED\n"
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:336] Possibly insufficient driver version:"
+        " 418.87.0\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.2")
+    assert (doc["findings"][0]["id"], doc["findings"][0]["severity"]) == ("driver-too-old", "error")
+    # Without TensorFlow's suspicion, and no line of CUDA failing to start, it is a warning.
+    quiet = doctor(
+        tmp_path, capsys, "Epoch 1/10\n", "--driver", "418.87.01", "--cuda-toolkit", "10.2"
+    )
+    assert {f["id"]: f["severity"] for f in quiet["findings"]}.get("driver-too-old") == "warning"

@@ -143,7 +143,7 @@ def cross_findings(
         found += _release_cuda_mismatch(facts, matches, release)
     if release is not None:
         found += _built_for_other_cuda(log, release)
-    found += _toolkit_newer_than_driver(facts, matches)
+    found += _toolkit_newer_than_driver(facts, log, matches)
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
         found.append(
@@ -381,7 +381,12 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 
 GENERIC_CUDA_FAILURES = frozenset(
-    {"cudart-stub-not-found", "cannot-dlopen-gpu-libraries", "cudart-symbol-not-found"}
+    {
+        "cudart-stub-not-found",
+        "cannot-dlopen-gpu-libraries",
+        "cudart-symbol-not-found",
+        "cudart-stub-error-string",
+    }
 )
 """Lines saying CUDA libraries failed to load without naming one."""
 
@@ -476,11 +481,14 @@ def _built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
     ]
 
 
-def _toolkit_newer_than_driver(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
+def _toolkit_newer_than_driver(
+    facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
+) -> list[Finding]:
     """An installed CUDA toolkit the driver cannot run: CUDA 10.x and older need a driver
     that supports that very X.Y; from CUDA 11 a driver of the same major runs any minor (minor
     version compatibility). A TensorFlow that loads that toolkit fails where CUDA starts, so
-    with such lines in the log it is the cause; otherwise a warning."""
+    with such lines in the log (or TensorFlow's own 'Possibly insufficient driver version') it
+    is the cause; otherwise a warning."""
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
     if driver_cuda is None or not facts.knows("cuda"):
         return []
@@ -496,10 +504,11 @@ def _toolkit_newer_than_driver(facts: Facts, matches: Sequence[LogMatch]) -> lis
         ),
         None,
     )
+    suspected = "insufficient driver version" in log.driver_line.lower()
     return [
         Finding(
             "driver-too-old",
-            Severity.ERROR if failed else Severity.WARNING,
+            Severity.ERROR if failed or suspected else Severity.WARNING,
             f"The NVIDIA driver ({facts.driver.version or '?'}, CUDA ≤ {driver_cuda}) is too old "
             f"for the CUDA {xy(newest)} installed",
             (
@@ -507,6 +516,7 @@ def _toolkit_newer_than_driver(facts: Facts, matches: Sequence[LogMatch]) -> lis
                 f"({facts.driver.source})",
                 f"CUDA {xy(newest)} installed",
                 *([_quote(failed.line)] if failed else []),
+                *([_quote(log.driver_line)] if suspected else []),
             ),
             f"Update the NVIDIA driver to one that supports CUDA {xy(newest)} (nvidia-smi shows "
             "the highest CUDA a driver supports), or use the CUDA the driver supports and the "

@@ -249,7 +249,7 @@ _SMI_HEADER = re.compile(
 )
 """The header of nvidia-smi's table, which reports paste often."""
 _DRIVER_REPORTED = re.compile(
-    r"(?:Possibly insufficient driver version|libcuda reported version is|kernel reported"
+    r"(?:[Pp]ossibly insufficient driver version|libcuda reported version is|kernel reported"
     r" version is): (?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
 )
 """TensorFlow's own CUDA diagnostics name the installed driver."""

@@ -57,7 +57,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         name="tensorrt-missing",
         needles=("TensorRT", "dynamic library", "dlopen library"),
         pattern=compiled(
-            r"TF-TRT Warning: Could not find TensorRT|Cannot dlopen some TensorRT libraries"
+            r"TF-TRT Warning: (?:Could not find TensorRT|TensorRT is not installed)"
+            r"|Cannot dlopen some TensorRT libraries"
             r"|Could not (?:load dynamic|dlopen) library '(?P<lib>libnvinfer[^']*)'"
         ),
         finding_id=BENIGN,

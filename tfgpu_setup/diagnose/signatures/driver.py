@@ -307,6 +307,54 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/iperov/DeepFaceLab/issues/5242",
     ),
     Signature(
+        # The driver is older than the CUDA that XLA or the allocator was built against.
+        name="driver-older-than-toolkit",
+        needles=("stale driver version", "unsupported by NVIDIA driver", "cuda_malloc_async"),
+        pattern=compiled(
+            r"cuLinkAddData fails\. This is usually caused by stale driver version"
+            r"|CUDA version unsupported by NVIDIA driver version"
+            r"|update your CUDA driver to a version compatible with CUDA (?P<needed>\d+\.\d+)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="The NVIDIA driver is older than the CUDA this TensorFlow uses",
+        fix=(
+            "Update the NVIDIA driver to one that supports this TensorFlow's CUDA (nvidia-smi"
+            " shows the highest CUDA a driver supports), then reboot."
+        ),
+        source="https://docs.nvidia.com/deploy/cuda-compatibility/",
+    ),
+    Signature(
+        name="driver-jit-too-old",
+        needles=("Invoking the PTX->SASS JIT from driver version",),
+        pattern=compiled(
+            r"Invoking the PTX->SASS JIT from driver version (?P<driver>[\d.]+), which is older"
+            r" than (?P<needed>[\d.]+)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.WARNING,
+        title=(
+            "The driver ({driver}) compiles XLA's PTX but is older than {needed}, which is known"
+            " to miscompile it"
+        ),
+        fix="Update the NVIDIA driver, or install ptxas (the nvidia-cuda-nvcc wheel) for XLA.",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.2/tensorflow/compiler/xla/"
+            "service/gpu/nvptx_compiler.cc"
+        ),
+    ),
+    Signature(
+        name="cuda-device-count-failed",
+        needles=("could not retrieve CUDA device count",),
+        pattern=compiled(r"could not retrieve CUDA device count: (?P<code>CUDA_ERROR_\w+)"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA could not count the GPUs ({code}): the driver did not initialise",
+        fix=CUINIT_DRIVER_FIX,
+        source=CUDA_ERROR_CODES_URL,
+        explained_by=frozenset({"container-gpu-not-exposed", "driver-library-mismatch"}),
+    ),
+    Signature(
         name="cuinit-compat-not-supported",
         needles=("cuInit",),
         pattern=compiled(

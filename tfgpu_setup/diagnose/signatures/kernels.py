@@ -167,7 +167,8 @@ KERNELS: tuple[Signature, ...] = (
             "CUDA software stack is old",
         ),
         pattern=compiled(
-            r"You are using ptxas (?P<ptxas>\d+(?:\.\d+)*), which is older than"
+            r"You are using ptxas (?P<ptxas>\d+(?:\.\d+|\.x)*)(?:, which is older than| but TF"
+            r" requires ptxas)"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
             # a ptxas from a CUDA that predates the GPU (tensorflow#46933: CUDA 11.0, sm_86)
@@ -225,7 +226,8 @@ KERNELS: tuple[Signature, ...] = (
         # (?<!\S): \S* starts only where a word does (the same leftmost match), so a long word
         # is scanned once instead of once per character.
         pattern=compiled(
-            r"(?:(?<!\S)(?P<path>\S*ptxas) not found|No PTX compilation provider is available)"
+            r"(?:(?<!\S)(?P<path>\S*ptxas) not found|No PTX compilation provider is available"
+            r"|Can't find ptxas binary|Couldn't find a suitable version of ptxas)"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,

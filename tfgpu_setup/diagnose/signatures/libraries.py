@@ -143,6 +143,24 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # TF 2.12+'s cudart stub: the error string any CUDA runtime call returns when libcudart
+        # itself did not load (it shows inside cuInit and cudaGetDevice failures).
+        name="cudart-stub-error-string",
+        needles=("Error loading CUDA libraries",),
+        pattern=compiled(r"Error loading CUDA libraries\. GPU will not be used"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load the CUDA runtime (libcudart), so the GPU will not be used",
+        fix=(
+            "Install the CUDA libraries for this TensorFlow: with TensorFlow >= 2.14 on Linux, pip"
+            " install 'tensorflow[and-cuda]' in the same environment; otherwise the CUDA version"
+            " from TensorFlow's tested configurations, on LD_LIBRARY_PATH."
+        ),
+        source="https://github.com/google/tsl/blob/main/tsl/cuda/cudart_stub.cc",
+        subject="libcudart",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
         # TF 2.0's cudart stub, when no cudart of its version loads (Windows: cudart64_100.dll).
         name="cudart-symbol-not-found",
         needles=("cudaGetErrorString symbol not found",),

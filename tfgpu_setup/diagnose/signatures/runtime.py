@@ -55,6 +55,28 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # What a convolution says once cuDNN could not start or load.
+        name="dnn-unavailable",
+        needles=("without DNN support",),
+        pattern=compiled(
+            r"[Aa]ttempting to perform DNN operation using StreamExecutor without DNN"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.WARNING,
+        title="cuDNN is not available to TensorFlow (it did not load, or its handle failed)",
+        fix=(
+            "Look above for the line that says why: a cuDNN library that could not be loaded, a"
+            " version mismatch, or a handle that failed for lack of memory."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.2/tensorflow/stream_executor/"
+            "stream.cc"
+        ),
+        explained_by=frozenset(
+            {"gpu-out-of-memory", "cudnn-version-mismatch", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
         # What the op says once cuBLAS could not start (TF 2.x eager).
         name="blas-unavailable",
         needles=("without BLAS support",),
@@ -96,10 +118,33 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
-        name="cudnn-handle",
-        needles=("cudnn handle", "cuDNN failed to initialize"),
+        # The CUDA runtime's first call on the GPU (TF 2.x device creation).
+        name="cuda-context-no-memory",
+        needles=("implicit initialization on GPU", "busy or unavailable"),
         pattern=compiled(
-            r"Could not create cudnn handle: (?P<status>CUDNN_STATUS_\w+)"
+            r"implicit initialization on GPU:\d+ failed\. Status: out of memory"
+            r"|(?P<busy>all CUDA-capable devices are busy or unavailable)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA could not start on the GPU: its memory is taken, or another process holds it"
+            " (a GPU in exclusive-process compute mode)"
+        ),
+        fix=(
+            "Check nvidia-smi for other processes on the GPU and stop them; if its compute mode"
+            " is Exclusive_Process, only one process may use it (an administrator can set"
+            " 'nvidia-smi -c DEFAULT')."
+        ),
+        source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
+    ),
+    Signature(
+        name="cudnn-handle",
+        needles=("cudnn handle", "cuDNN failed to initialize", "could not create a handle"),
+        # 'could not create' in TF <= 1.11, 'Could not' after; the Status the op returns.
+        pattern=compiled(
+            r"(?:[Cc]ould not create cudnn handle|cudnn library could not create a handle):"
+            r" (?P<status>CUDNN_STATUS_\w+)"
             r"|(?P<conv>Failed to get convolution algorithm)"
         ),
         finding_id="gpu-out-of-memory",
