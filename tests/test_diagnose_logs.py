@@ -6,6 +6,7 @@ its file name below (and in tests/fixtures/logs/README.md).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from tfgpu_setup.diagnose.logs import (
     diagnose_log,
     match_log,
 )
+from tfgpu_setup.diagnose.paste import unwrap
 from tfgpu_setup.diagnose.signatures import (
     CATALOGUE,
     Signature,
@@ -616,3 +618,20 @@ def test_every_signature_is_found_through_its_needles() -> None:
         if name not in {m.signature.name for m in match_log(line)}
     ]
     assert hidden == []
+
+
+def test_messages_from_tensorflows_own_sources_are_read() -> None:
+    """Format strings from TensorFlow's and XLA's sources across releases (1.x to 2.20), filled
+    in: each is read by the signatures that read it when the catalogue was checked against them
+    (tests/fixtures/tf_source_messages.md says where each came from)."""
+    rows = [
+        json.loads(line)
+        for line in (LOGS.parent / "tf_source_messages.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    unread = {
+        row["line"]: row["read_as"]
+        for row in rows
+        if not set(row["read_as"]) <= {m.signature.name for m in match_log(unwrap(row["line"]))}
+    }
+    assert len(rows) > 100 and unread == {}
