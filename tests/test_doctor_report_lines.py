@@ -479,6 +479,25 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # pip install tensorflow-gpu today: PyPI's stub (pypi.org/project/tensorflow-gpu) refuses
+        '  The "tensorflow-gpu" package has been removed!\n\n  Please install "tensorflow"'
+        " instead.\n  error: subprocess-exited-with-error\n",
+        "tensorflow-gpu-stub",
+        ("--os", "linux"),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
+        # A 32-bit Python on Windows: pip finds no TensorFlow wheel, so there is none to import
+        "Python 3.7.4 (tags/v3.7.4:e09359112e, Jul  8 2019, 19:29:22) [MSC v.1916 32 bit"
+        " (Intel)] on win32\n>>> import tensorflow\nModuleNotFoundError: No module named"
+        " 'tensorflow'\n",
+        "32-bit-python",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

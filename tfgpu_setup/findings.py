@@ -152,6 +152,8 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "No available Python version is supported by the TensorFlow release.",
             Layer.INSTALL,
             ("denies-gpu",),
+            # pip cannot install TensorFlow into that Python, so it is not there to import
+            explains=("tensorflow-not-installed",),
         ),
         FindingKind(
             "glibc-too-old",

@@ -176,6 +176,19 @@ def cross_findings(
         )
     if not cpu_only and not log.cpu_build_line:
         found += _silent_without_gpu(matches)
+    if log.python_32bit_line and log.install_failed:
+        found.append(
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                "This Python is 32-bit: TensorFlow publishes 64-bit wheels only, so pip cannot "
+                "install it there",
+                (_quote(log.python_32bit_line),),
+                "Install the 64-bit Python (python.org's 'Windows installer (64-bit)'), create "
+                "the environment with it and install TensorFlow there.",
+                "https://pypi.org/project/tensorflow/#files",
+            )
+        )
     if "no-module-tensorflow" in names:
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES

@@ -52,7 +52,9 @@ INSTALL_FAILURES = frozenset(
 )
 """Lines saying pip or conda could not install TensorFlow."""
 
-TF_NOT_RUNNING = INSTALL_FAILURES | frozenset({"no-module-tensorflow", "windows-dll-load-failed"})
+TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
+    {"no-module-tensorflow", "windows-dll-load-failed", "tensorflow-gpu-removed"}
+)
 """Lines saying TensorFlow never ran: no release wrote the rest of the log."""
 
 CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
@@ -150,6 +152,8 @@ class LogFacts:
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
+    python_32bit_line: str = ""
+    """A Python banner saying the interpreter is 32-bit (TensorFlow has 64-bit wheels only)."""
     memory_free_line: str = ""
     """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
     memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
@@ -228,8 +232,13 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         notebook_line=_first(_NOTEBOOK, text),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
         memory_free_line=_mostly_free(text),
+        python_32bit_line=_first(_PYTHON_32BIT, text),
     )
 
+
+_PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)
+"""The banner of a 32-bit Windows Python ('[MSC v.1916 32 bit (Intel)]'); a 64-bit one says
+'64 bit (AMD64)'."""
 
 _MEMORY_USAGE = re.compile(
     r"Memory usage: (?P<free>\d{1,20}) bytes free, (?P<total>\d{1,20}) bytes total"

@@ -200,6 +200,24 @@ INSTALL: tuple[Signature, ...] = (
         source=CUDA_ENV_VARS_URL,
     ),
     Signature(
+        # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
+        name="tensorflow-gpu-removed",
+        needles=("package has been removed",),
+        pattern=compiled(r"The \"?tensorflow-gpu\"? package has been removed"),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip was asked for tensorflow-gpu, a name PyPI keeps only as a stub that refuses to"
+            " install: TensorFlow was not installed"
+        ),
+        fix=(
+            "Install 'tensorflow' instead: on Linux and WSL2 pip install 'tensorflow[and-cuda]'"
+            " (the GPU build with its CUDA libraries); on native Windows the last GPU release is"
+            " tensorflow 2.10. 'tfgpu-setup plan' picks it."
+        ),
+        source="https://pypi.org/project/tensorflow-gpu/",
+    ),
+    Signature(
         name="no-module-tensorflow",
         needles=("No module named", "no module named"),
         pattern=compiled(r"No module named '?tensorflow'?(?![\w.])", re.IGNORECASE),
