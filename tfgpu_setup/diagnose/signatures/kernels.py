@@ -165,6 +165,7 @@ KERNELS: tuple[Signature, ...] = (
             "XLA requires ptxas version",
             "for option 'gpu-name'",
             "CUDA software stack is old",
+            "has a bug that we think can affect XLA",
         ),
         pattern=compiled(
             r"You are using ptxas (?P<ptxas>\d+(?:\.\d+|\.x)*)(?:, which is older than| but TF"
@@ -174,12 +175,14 @@ KERNELS: tuple[Signature, ...] = (
             # a ptxas from a CUDA that predates the GPU (tensorflow#46933: CUDA 11.0, sm_86)
             r"|Value 'sm_(?P<sm>\d{2,3}a?)' is not defined for option 'gpu-name'"
             r"|Your CUDA software stack is old"
+            # XLA refuses ptxas releases it knows miscompile (12.0 to 12.2 in XLA's list)
+            r"|ptxas \S{1,20} has a bug that we think can affect XLA"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title=(
-            "XLA found a ptxas too old for this TensorFlow or GPU{ptxas_note}: it falls back to"
-            " the driver, or may miscompile"
+            "XLA found a ptxas it should not use{ptxas_note} (too old for this TensorFlow or GPU,"
+            " or a release with a known bug): it falls back to the driver, or may miscompile"
         ),
         fix=(
             "An old CUDA toolkit's bin folder comes first on PATH. Install the nvidia-cuda-nvcc"
