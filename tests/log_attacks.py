@@ -29,6 +29,9 @@ WRITTEN = {
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
     "device-mapping-empty": "Device mapping: no known devices.",
+    "cpu-without-avx": "The TensorFlow library was compiled to use AVX instructions, but these"
+    " aren't available on your machine.",
+    "illegal-instruction": "Illegal instruction (core dumped)",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."

@@ -498,6 +498,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # TensorFlow's own check; its wheels need AVX (tensorflow.org/install/pip, hardware)
+        "The TensorFlow library was compiled to use AVX instructions, but these aren't available"
+        " on your machine.\nAborted (core dumped)\n",
+        "cpu-without-avx",
+        (),
+        "cpu-lacks-avx",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

@@ -79,6 +79,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             explains=("cuda-libs-not-found", "cudnn-not-found", "no-nvidia-gpu"),
         ),
         FindingKind(
+            "cpu-lacks-avx",
+            "The CPU lacks the AVX instructions TensorFlow's wheels are built for, so TensorFlow"
+            " cannot even import (Illegal instruction).",
+            Layer.PLATFORM,
+            ("denies-gpu",),
+        ),
+        FindingKind(
             "macos-no-cuda",
             "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
             Layer.PLATFORM,

@@ -218,6 +218,44 @@ INSTALL: tuple[Signature, ...] = (
         source="https://pypi.org/project/tensorflow-gpu/",
     ),
     Signature(
+        name="cpu-without-avx",
+        needles=("compiled to use AVX instructions",),
+        # TensorFlow's own check (its wheels need AVX from 1.6 on).
+        pattern=compiled(
+            r"compiled to use AVX instructions, but these aren't available on your machine"
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.ERROR,
+        title=(
+            "This CPU has no AVX instructions, which TensorFlow's PyPI wheels need: TensorFlow"
+            " cannot import here"
+        ),
+        fix=(
+            "Run on a CPU with AVX (any x86-64 CPU since about 2011; in a VM, pass the host CPU"
+            " through, e.g. '-cpu host'); on Apple Silicon use a native arm64 Python, not one"
+            " under Rosetta; otherwise build TensorFlow from source without AVX."
+        ),
+        source="https://www.tensorflow.org/install/pip#hardware_requirements",
+    ),
+    Signature(
+        # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the
+        # same missing AVX, but another native library can crash the same way.
+        name="illegal-instruction",
+        needles=("Illegal instruction",),
+        pattern=compiled(r"^Illegal instruction(?: \(core dumped\))?\s*$", re.MULTILINE),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.WARNING,
+        title=(
+            "Python died on an illegal instruction: most likely this CPU lacks the AVX"
+            " instructions TensorFlow's wheels need"
+        ),
+        fix=(
+            "Check the CPU for AVX ('grep -o avx /proc/cpuinfo | head -1'; on macOS, that Python"
+            " is not running under Rosetta); without it, TensorFlow's PyPI wheels cannot run."
+        ),
+        source="https://www.tensorflow.org/install/pip#hardware_requirements",
+    ),
+    Signature(
         name="no-module-tensorflow",
         needles=("No module named", "no module named"),
         pattern=compiled(r"No module named '?tensorflow'?(?![\w.])", re.IGNORECASE),
