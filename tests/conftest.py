@@ -104,3 +104,11 @@ def _popen_refusing(real_popen: Any, refuse: Callable[[str], NoReturn]) -> Any:
             super().__init__(args, *rest, **kwargs)
 
     return GuardedPopen
+
+
+@pytest.fixture
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo wheels the apply tests install (built once per session, offline)."""
+    from apply_support import shared_wheelhouse
+
+    return shared_wheelhouse(tmp_path_factory)

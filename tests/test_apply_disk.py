@@ -37,11 +37,6 @@ NEW = [("tfgpu-demo-alpha", "2.0"), ("tfgpu-demo-beta", "1.0")]
 
 
 @pytest.fixture
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_wheelhouse(tmp_path_factory)
-
-
-@pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     disk = tmp_path / "disk"
     disk.mkdir()

@@ -60,11 +60,6 @@ apply_plan(Plan.from_json(Path(plan_file).read_text()), installer="pip", progres
 
 
 @pytest.fixture
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_wheelhouse(tmp_path_factory)
-
-
-@pytest.fixture
 def py311() -> str:
     return find_python(11)
 

@@ -43,11 +43,6 @@ INSIDE = ["tfgpu-setup/journal.json.tmp", "tfgpu-setup/install.log", "tfgpu-setu
 
 
 @pytest.fixture
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_wheelhouse(tmp_path_factory)
-
-
-@pytest.fixture
 def py311() -> str:
     return find_python(11)
 

@@ -33,11 +33,6 @@ from tfgpu_setup.plan import Decision, Package
 PINS = [("tfgpu-demo-alpha", "1.0")]
 
 
-@pytest.fixture
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_wheelhouse(tmp_path_factory)
-
-
 @pytest.fixture(autouse=True)
 def no_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from apply_support import (  # noqa: F401 (private_state: an autouse fixture)
     find_python,
     installer_args,
@@ -20,11 +19,6 @@ from tfgpu_setup.apply.journal import check_applied
 from tfgpu_setup.apply.run import run_in_env
 
 PINS = [("tfgpu-demo-alpha", "1.0")]
-
-
-@pytest.fixture
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_wheelhouse(tmp_path_factory)
 
 
 def test_an_env_made_in_a_project_folder_leaves_only_itself_there(

@@ -47,11 +47,6 @@ def py311() -> str:
     return find_python(11)
 
 
-@pytest.fixture
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return shared_wheelhouse(tmp_path_factory)
-
-
 def _uv_only(wheels: Path) -> dict[str, Any]:
     uv_or_skip()
     return {"installer": "uv", "index_args": [*offline(wheels), "--no-cache"]}
