@@ -48,8 +48,6 @@ WRITTEN = {
     " be used.",
     "cudart-initialization-error": "tensorflow.python.framework.errors_impl.InternalError:"
     " cudaGetDevice() failed. Status: initialization error",
-    "blas-unavailable": "InternalError: Attempting to perform BLAS operation using StreamExecutor"
-    " without BLAS support [Op:MatMul]",
     "cudart-symbol-not-found": "tensorflow.python.framework.errors_impl.InternalError:"
     " cudaGetDevice() failed. Status: cudaGetErrorString symbol not found.",
     "conda-no-cuda-driver": "  - nothing provides __cuda needed by"

@@ -46,7 +46,7 @@ NO_DEVICE_SIGNATURES = frozenset(
 the cause, whatever the line's own reading."""
 
 
-HANDLE_FAILURES = frozenset({"cudnn-handle", "cublas-handle", "blas-unavailable"})
+HANDLE_FAILURES = frozenset({"cudnn-handle", "cublas-handle"})
 """Library handles that failed to start: memory is the usual reason, not the only one."""
 
 

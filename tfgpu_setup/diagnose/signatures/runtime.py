@@ -34,11 +34,13 @@ RUNTIME: tuple[Signature, ...] = (
     # --- Run time: memory and configuration. ---
     Signature(
         name="cublas-handle",
-        needles=("cublas handle", "Failure to initialize cublas"),
-        # TF 2.12+ writes the status in words and adds its own hint about OOM.
+        needles=("cublas handle", "Failure to initialize cublas", "without BLAS support"),
+        # TF 2.12+ writes the status in words and adds its own hint about OOM; the op that
+        # needed cuBLAS then says it ran 'without BLAS support'.
         pattern=compiled(
             r"failed to create cublas handle: (?P<status>CUBLAS_STATUS_\w+|[a-z][a-z ]{0,60}[a-z])"
             r"|Failure to initialize cublas may be due to OOM"
+            r"|[Aa]ttempting to perform BLAS operation using StreamExecutor without BLAS support"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.ERROR,
@@ -74,27 +76,6 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         explained_by=frozenset(
             {"gpu-out-of-memory", "cudnn-version-mismatch", "compute-capability-unsupported"}
-        ),
-    ),
-    Signature(
-        # What the op says once cuBLAS could not start (TF 2.x eager).
-        name="blas-unavailable",
-        needles=("without BLAS support",),
-        pattern=compiled(
-            r"[Aa]ttempting to perform BLAS operation using StreamExecutor without BLAS support"
-        ),
-        finding_id="gpu-out-of-memory",
-        severity=Severity.ERROR,
-        title="cuBLAS could not start: usually the GPU memory is already taken",
-        fix=(
-            "Another process (or another TensorFlow, which reserves nearly all GPU memory by"
-            " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
-            " memory growth (tf.config.experimental.set_memory_growth(gpu, True) or"
-            " TF_FORCE_GPU_ALLOW_GROWTH=true)."
-        ),
-        source="https://github.com/YoujiaZhang/AlphaGo-Zero-Gobang/issues/8",
-        explained_by=frozenset(
-            {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
         ),
     ),
     Signature(
