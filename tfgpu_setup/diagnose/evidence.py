@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..facts import CudaInstall, CudnnInstall, Driver, Facts, PythonInterpreter
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
-from ..matrix.query import driver_max_cuda
+from ..matrix.query import driver_cuda_runs, driver_max_cuda
 from ..matrix.validate import is_driver_version
 from ..versions import parsed, xy
 from .logfacts import (
@@ -506,7 +506,7 @@ def _toolkit_newer_than_driver(
     if driver_cuda is None or not facts.knows("cuda"):
         return []
     newest = max((c.version for c in facts.cuda if c.version), key=parsed, default=None)
-    if newest is None or _driver_runs(driver_cuda, newest):
+    if newest is None or driver_cuda_runs(driver_cuda, newest):
         return []
     failed = next(
         (
@@ -537,12 +537,6 @@ def _toolkit_newer_than_driver(
             "https://docs.nvidia.com/deploy/cuda-compatibility/",
         )
     ]
-
-
-def _driver_runs(driver_cuda: str, toolkit: str) -> bool:
-    if parsed(toolkit).major >= 11:
-        return parsed(driver_cuda).major >= parsed(toolkit).major
-    return parsed(xy(driver_cuda)) >= parsed(xy(toolkit))
 
 
 def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:

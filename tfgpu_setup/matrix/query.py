@@ -261,6 +261,16 @@ def _driver_of(toolkit: ToolkitDriver, windows: bool, compat: MinorCompat | None
     raise UserError(f"CUDA {toolkit.cuda}: no Windows driver minimum known", ExitCode.INPUT)
 
 
+def driver_cuda_runs(driver_cuda: str, cuda: str) -> bool:
+    """Whether a driver that supports CUDA `driver_cuda` (what nvidia-smi shows) runs a CUDA
+    `cuda` runtime: from CUDA 11 any minor of a major the driver has (minor-version
+    compatibility), before it that X.Y or an older one."""
+    have, want = xy_tuple(driver_cuda), xy_tuple(cuda)
+    if want[0] >= NO_MVC_BEFORE:
+        return have[0] >= want[0]
+    return have >= want
+
+
 def _minor_compat(matrix: Matrix, major: int) -> MinorCompat | None:
     if major < NO_MVC_BEFORE:
         return None
