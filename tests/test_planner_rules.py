@@ -420,6 +420,32 @@ def test_fires_compute_capability_ptx_jit(matrix: Matrix) -> None:
     assert "no native kernels for 9.0" in hit.evidence[0]
 
 
+def test_a_driver_known_only_by_its_cuda_runs_another_minor_only_from_cuda_11(
+    matrix: Matrix,
+) -> None:
+    # CUDA 10.x has no minor-version compatibility: a driver for 10.0 cannot run TF 2.3's
+    # CUDA 10.1 (NVIDIA's compatibility guide); one for 11.0 runs TF 2.10's 11.2.
+    from tfgpu_setup.matrix.query import release
+    from tfgpu_setup.planner.evaluate import evaluate
+
+    v100 = (("Tesla V100-SXM2-16GB", "7.0", None),)
+
+    def blocker(driver_cuda: str, tf: str) -> str | None:
+        machine = facts(driver=None, cuda=driver_cuda, pythons=("3.8.10",), gpus=v100)
+        found = release(matrix, tf)
+        assert found is not None
+        return evaluate(found, machine, matrix, None).driver_blocker
+
+    assert (
+        blocker("10.0", "2.3.0") == "needs a driver supporting CUDA 10.1, the driver supports 10.0"
+    )
+    assert blocker("10.1", "2.3.0") is None
+    assert blocker("11.0", "2.10.0") is None
+    assert (
+        blocker("10.2", "2.10.0") == "needs a driver supporting CUDA 11.x, the driver supports 10.2"
+    )
+
+
 def test_a_gpu_newer_than_the_releases_cuda_is_unsupported_not_jit(matrix: Matrix) -> None:
     # TF 2.3 (CUDA 10.1, compute_70 PTX) on an RTX 3090: its own kernels would JIT, but the
     # cuDNN and cuBLAS of CUDA 10.1 predate Ampere (a TF maintainer in tensorflow#42958).

@@ -10,6 +10,7 @@ from packaging.version import Version
 from ..facts import Facts, Gpu, PythonInterpreter
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
+from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import parsed, serves_build, specifier, xy
 
@@ -209,9 +210,11 @@ def _driver_ok(floor: tuple[str, str], release: TfRelease, facts: Facts) -> str 
             return f"needs driver ≥ {floor[0]} for CUDA {release.cuda}, found {driver.version}"
         return None
     if driver.cuda_version is not None and release.cuda is not None:
-        if parsed(driver.cuda_version).major < parsed(release.cuda).major:
+        if not query.driver_cuda_runs(driver.cuda_version, release.cuda):
+            needed = parsed(release.cuda)
+            wanted = f"{needed.major}.x" if needed.major >= NO_MVC_BEFORE else release.cuda
             return (
-                f"needs a driver supporting CUDA {parsed(release.cuda).major}.x, "
+                f"needs a driver supporting CUDA {wanted}, "
                 f"the driver supports {driver.cuda_version}"
             )
         return None
