@@ -200,9 +200,7 @@ def cross_findings(
         if m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
         or m.signature.name in NO_DEVICE_SIGNATURES
     ]
-    # cuInit's CUDA_ERROR_UNKNOWN needs the driver's libcuda loaded, which in a container means
-    # the runtime did pass the GPU in: the host's driver (nvidia-uvm not loaded) is the cause.
-    no_device = {m.signature.name for m in no_driver_lines if not _cuinit_unknown(m)}
+    no_device = {m.signature.name for m in no_driver_lines} - HOST_DRIVER_SIGNATURES
     gpus_absent = facts.knows("gpus") and not facts.gpus
     if no_driver_lines and gpus_absent:
         found.append(
@@ -256,13 +254,6 @@ def cross_findings(
             )
         )
     return found
-
-
-def _cuinit_unknown(match: LogMatch) -> bool:
-    return match.signature.name == "cuinit-driver-init" and match.groups.get("code") in (
-        "CUDA_ERROR_UNKNOWN",
-        "UNKNOWN ERROR (999)",
-    )
 
 
 WRONG_ENVIRONMENT_FIX = (
@@ -390,6 +381,10 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
     ]
     return [f for f in found if f is not None]
 
+
+HOST_DRIVER_SIGNATURES = frozenset({"cuinit-unknown"})
+"""No-driver lines that need the driver's libcuda loaded: inside a container they mean the
+runtime passed the GPU in and the host's driver failed, not a container started without it."""
 
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 

@@ -386,12 +386,36 @@ DRIVER: tuple[Signature, ...] = (
         source=CUDA_ERROR_CODES_URL,
     ),
     Signature(
+        # CUDA_ERROR_UNKNOWN needs the driver's libcuda loaded: the host's driver could not
+        # start (nvidia-uvm not loaded is the usual reason), even inside a container whose
+        # runtime passed the GPU in.
+        name="cuinit-unknown",
+        needles=("cuInit",),
+        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_UNKNOWN|UNKNOWN ERROR \(999\))"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA could not initialise the driver (cuInit failed with {code}): usually the"
+            " nvidia_uvm module is not loaded"
+        ),
+        fix=CUINIT_DRIVER_FIX,
+        source="https://github.com/google/deepvariant/issues/619",
+        explained_by=frozenset(
+            {
+                "no-nvidia-gpu",
+                "driver-library-mismatch",
+                "container-gpu-not-exposed",
+                "ld-library-path-shadows",
+            }
+        ),
+    ),
+    Signature(
         name="cuinit-driver-init",
         needles=("cuInit",),
         pattern=compiled(
-            CUINIT + r"(?P<code>CUDA_ERROR_UNKNOWN|CUDA_ERROR_NOT_INITIALIZED"
+            CUINIT + r"(?P<code>CUDA_ERROR_NOT_INITIALIZED"
             r"|CUDA_ERROR_SHARED_OBJECT_INIT_FAILED|CUDA_ERROR_OPERATING_SYSTEM"
-            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:999|303|304|3|-1)\)|CUresult\(-1\))"
+            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:303|304|3|-1)\)|CUresult\(-1\))"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
