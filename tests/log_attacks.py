@@ -32,6 +32,8 @@ WRITTEN = {
     "cpu-without-avx": "The TensorFlow library was compiled to use AVX instructions, but these"
     " aren't available on your machine.",
     "illegal-instruction": "Illegal instruction (core dumped)",
+    "conda-glibc-too-old": "Problem: nothing provides __glibc >=2.28,<3.0.a0 needed by"
+    " tensorflow-base-2.18.0-cpu_py312h1234567_0",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."

@@ -507,6 +507,64 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/44999: x86 TensorFlow under Rosetta 2
+        # (no AVX) on an Apple M1, as zsh reports the SIGILL
+        ">>> import tensorflow\nzsh: illegal hardware instruction  python\n",
+        "zsh-illegal-hardware-instruction",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/62860: macOS's bash wording
+        ">>> import tensorflow\nIllegal instruction: 4\n$\n",
+        "macos-illegal-instruction-4",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/35409: Windows' STATUS_ILLEGAL_INSTRUCTION
+        # as the error code of the failed DLL load (a CPU without AVX)
+        "    _pywrap_tensorflow_internal = swig_import_helper()\n"
+        "ImportError: DLL load failed with error code -1073741795\n",
+        "windows-dll-illegal-instruction",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
+        # https://github.com/uc-vision/smart-tree/issues/2: 'conda info' names the CUDA the
+        # driver supports (11.4), too old for TF 2.16's CUDA 12
+        "       virtual packages : __cuda=11.4=0\n                          __linux=5.4.0=0\n"
+        "                          __glibc=2.27=0\n                          __unix=0=0\n",
+        "conda-info-driver-cuda",
+        ("--tf", "2.16", "--os", "linux"),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/conda-forge/tensorflow-feedstock/issues/224: conda's classic solver
+        # names the __cuda virtual package no driver provides
+        "UnsatisfiableError: The following specifications were found to be incompatible with"
+        " your system:\n\n  - feature:/linux-64::__glibc==2.17=0\n"
+        "  - tensorflow[version='>=2.7',build=cuda11*] -> __cuda\n\nYour installed version is:"
+        " 2.17\n",
+        "conda-classic-no-cuda",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/53: Ubuntu 12.04's glibc 2.15, as
+        # 'ldd --version' prints it, under a release whose wheels need 2.17
+        "$ ldd --version\nldd (Ubuntu EGLIBC 2.15-0ubuntu10.18) 2.15\n",
+        "ldd-version-too-old",
+        ("--tf", "2.16", "--os", "linux"),
+        "glibc-too-old",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

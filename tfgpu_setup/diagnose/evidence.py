@@ -90,6 +90,9 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             platform, container=True, container_evidence=(f"log: {log.container_line}",)
         )
         unknown.discard("container")
+    if "glibc" in unknown and log.glibc and platform.os in ("linux", "wsl2"):
+        platform = dataclasses.replace(platform, glibc=log.glibc)
+        unknown.discard("glibc")
     pythons = facts.pythons
     if "pythons" in unknown and log.python:
         pythons = (PythonInterpreter(log.python, None, "log"),)
@@ -103,6 +106,11 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             source=f"log: {log.driver_line}",
             library_version=log.driver,
             windows_numbering=windows,
+        )
+        unknown.discard("driver")
+    elif "driver" in unknown and log.conda_cuda:
+        driver = Driver(
+            version=None, cuda_version=log.conda_cuda, source=f"log: {log.conda_cuda_line}"
         )
         unknown.discard("driver")
     cuda = facts.cuda

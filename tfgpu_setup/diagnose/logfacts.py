@@ -157,6 +157,12 @@ class LogFacts:
     memory_free_line: str = ""
     """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
     memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
+    glibc: str | None = None
+    glibc_line: str = ""
+    """The system's glibc as 'ldd --version' or conda's __glibc virtual package shows it."""
+    conda_cuda: str | None = None
+    conda_cuda_line: str = ""
+    """The CUDA the driver supports, as conda's __cuda virtual package shows it ('conda info')."""
 
 
 CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas-11"})
@@ -208,6 +214,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
     requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
+    sample = text[:2_000_000]
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
@@ -233,7 +240,22 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
         memory_free_line=_mostly_free(text),
         python_32bit_line=_first(_PYTHON_32BIT, text),
+        glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
+        glibc_line=glibc.group(0).strip() if glibc else "",
+        conda_cuda=conda_cuda["cuda"] if (conda_cuda := _CONDA_CUDA.search(sample)) else None,
+        conda_cuda_line=conda_cuda.group(0).strip() if conda_cuda else "",
     )
+
+
+_GLIBC_SHOWN = re.compile(
+    r"^[> \t]*ldd \([^()\n]{1,60}\) (?P<ldd>\d\.\d{1,2})\s*$"
+    r"|__glibc==?(?P<conda>\d\.\d{1,2})=",
+    re.MULTILINE,
+)
+"""'ldd --version' ('ldd (Ubuntu GLIBC 2.31-0ubuntu9.9) 2.31'), conda's virtual package as
+'conda info' lists it ('__glibc=2.27=0') or its solver names it ('__glibc==2.17=0')."""
+_CONDA_CUDA = re.compile(r"^[> \t]*(?:virtual packages : )?__cuda=(?P<cuda>\d{1,2}\.\d)=", re.M)
+"""'conda info': '__cuda=11.4=0', the highest CUDA the driver conda detected supports."""
 
 
 _PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)

@@ -131,6 +131,8 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"nothing provides (?:requested )?__cuda\b[^\n]{0,40}? needed by tensorflow"
             r"|tensorflow[\w.=-]{0,80} requires __cuda"
+            # conda's classic solver: "- tensorflow[version='>=2.7',build=cuda11*] -> __cuda"
+            r"|tensorflow(?:\[[^\]\n]{0,80}\])? -> __cuda\b"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -144,6 +146,25 @@ INSTALL: tuple[Signature, ...] = (
             " CONDA_OVERRIDE_CUDA to the CUDA version the driver supports."
         ),
         source="https://conda-forge.org/docs/user/cuda/",
+    ),
+    Signature(
+        # conda's virtual package __glibc is the system's glibc; a package built against a newer
+        # one cannot be installed.
+        name="conda-glibc-too-old",
+        needles=("__glibc",),
+        pattern=compiled(
+            r"nothing provides (?:requested )?__glibc >=(?P<glibc>\d+\.\d+)[^\n]{0,40}? needed by"
+        ),
+        finding_id="glibc-too-old",
+        # Old mamba releases say the same when they did not detect the virtual packages at all.
+        severity=Severity.WARNING,
+        title="conda cannot install this: it needs glibc {glibc}, newer than the system's",
+        fix=(
+            "Use a release built for this glibc ('tfgpu-setup plan --glibc X.Y' picks one; 'ldd"
+            " --version' shows the system's), or run in a container of a newer distribution."
+        ),
+        source="https://docs.conda.io/projects/conda/en/stable/user-guide/tasks/manage-virtual.html",
+        subject="{glibc}",
     ),
     Signature(
         name="pip-wheel-unsupported",
@@ -239,10 +260,25 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the
-        # same missing AVX, but another native library can crash the same way.
+        # same missing AVX (Rosetta 2 on Apple Silicon has none either), but another native
+        # library can crash the same way. As shells and IDEs print SIGILL: bash, macOS's
+        # 'Illegal instruction: 4', zsh, Python's faulthandler, PyCharm, and Windows'
+        # STATUS_ILLEGAL_INSTRUCTION exit code.
         name="illegal-instruction",
-        needles=("Illegal instruction",),
-        pattern=compiled(r"^Illegal instruction(?: \(core dumped\))?\s*$", re.MULTILINE),
+        needles=(
+            "Illegal instruction",
+            "illegal hardware instruction",
+            "SIGILL",
+            "0xC000001D",
+            "-1073741795",
+        ),
+        pattern=compiled(
+            r"^(?:Fatal Python error: )?Illegal instruction(?: \(core dumped\)|: 4)?\s*$"
+            r"|\billegal hardware instruction\b"
+            r"|\(interrupted by signal 4: SIGILL\)"
+            r"|(?:exit|error) code -1073741795\b|\(0xC000001D\)",
+            re.MULTILINE,
+        ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
         title=(
@@ -337,6 +373,8 @@ INSTALL: tuple[Signature, ...] = (
             " AVX (TensorFlow's wheels need it)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/28420",
+        # 'DLL load failed with error code -1073741795' is the CPU's illegal instruction.
+        explained_by=frozenset({"cpu-lacks-avx"}),
     ),
     Signature(
         name="windows-dll-not-found",
