@@ -565,6 +565,42 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # cuDNN's install check ('grep CUDNN_MAJOR -A 2' of cudnn.h) shows 7.6.5 while the
+        # release loads cuDNN 8
+        "$ cat /usr/local/cuda/include/cudnn.h | grep CUDNN_MAJOR -A 2\n#define CUDNN_MAJOR 7\n"
+        "#define CUDNN_MINOR 6\n#define CUDNN_PATCHLEVEL 5\n--\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared object file: No"
+        " such file or directory\n",
+        "cudnn-header-other-major",
+        ("--os", "linux"),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        # 'conda list' in a conda env holding CUDA 10.1 and cuDNN 7.6 for a release built for 11
+        "cudatoolkit               10.1.243             h6bb024c_0\n"
+        "cudnn                     7.6.5                cuda10.1_0\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory\n",
+        "conda-list-other-cuda",
+        ("--os", "linux"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # CUDA 10.x's /usr/local/cuda/version.txt beside a release built for 10.1
+        "$ cat /usr/local/cuda/version.txt\nCUDA Version 10.0.130\n"
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:53] Could not dlopen"
+        " library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open shared object"
+        " file: No such file or directory\n",
+        "cuda-version-file-other-minor",
+        ("--os", "linux"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

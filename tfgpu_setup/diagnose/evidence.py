@@ -124,6 +124,12 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     if "cudnn" in unknown and log.cudnn_loaded:
         cudnn = (CudnnInstall(log.cudnn_loaded, "(loaded, per the log)", "library", "log"),)
         unknown.discard("cudnn")
+    elif "cudnn" in unknown and log.cudnn_seen:
+        cudnn = tuple(
+            CudnnInstall(version, line[:200], "library", "log")
+            for version, line in dict(log.cudnn_seen).items()
+        )
+        unknown.discard("cudnn")
     return dataclasses.replace(
         facts,
         platform=platform,

@@ -135,6 +135,8 @@ class LogFacts:
     cuda_seen: tuple[tuple[str, str], ...] = ()
     """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
     cudnn_loaded: str | None = None
+    cudnn_seen: tuple[tuple[str, str], ...] = ()
+    """(version, line) of cuDNN installs the log shows (cudnn.h's defines, package lists)."""
     wanted_cuda: tuple[Wanted, ...] = ()
     wanted_cudnn: tuple[Wanted, ...] = ()
     cuda_folders_searched: tuple[str, ...] = ()
@@ -193,6 +195,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         (m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(text[:2_000_000])
     ]
     smi = _SMI_HEADER.search(text[:2_000_000]) or _DRIVER_REPORTED.search(text[:2_000_000])
+    cuda_listed, cudnn_seen = _installs_listed(text)
+    cuda_seen += cuda_listed
     for m in loaded:
         wanted = _wanted(m.groups["lib"], m.line)
         if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
@@ -228,6 +232,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         container_line=(c.group(0) if (c := _CONTAINER.search(text)) else ""),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,
+        cudnn_seen=tuple(cudnn_seen),
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
         cuda_folders_searched=_cuda_folders_searched(failing),
@@ -256,6 +261,36 @@ _GLIBC_SHOWN = re.compile(
 'conda info' lists it ('__glibc=2.27=0') or its solver names it ('__glibc==2.17=0')."""
 _CONDA_CUDA = re.compile(r"^[> \t]*(?:virtual packages : )?__cuda=(?P<cuda>\d{1,2}\.\d)=", re.M)
 """'conda info': '__cuda=11.4=0', the highest CUDA the driver conda detected supports."""
+
+
+_CUDNN_HEADER = re.compile(
+    r"#define CUDNN_MAJOR\s+(?P<major>\d{1,2})\s*\n[> \t]*#define CUDNN_MINOR\s+(?P<minor>\d{1,2})"
+    r"(?:\s*\n[> \t]*#define CUDNN_PATCHLEVEL\s+(?P<patch>\d{1,2}))?"
+)
+"""cudnn.h / cudnn_version.h, as 'grep CUDNN_MAJOR -A 2' shows them."""
+_PACKAGE_LISTED = re.compile(
+    r"^[> \t]*(?:ii\s+)?(?P<name>cudnn|libcudnn\d(?:-dev)?|nvidia-cudnn-cu1\d"
+    r"|cudatoolkit|cuda-toolkit|cuda-cudart|cuda-runtime|cuda-version"
+    r"|nvidia-cuda-runtime-cu1\d)[ \t]+(?:\d+:)?(?P<version>\d{1,2}\.\d{1,2})(?:\.\d+)*\b",
+    re.MULTILINE,
+)
+"""A CUDA or cuDNN package as 'conda list', 'pip list' or 'dpkg -l' lists it."""
+_CUDA_VERSION_FILE = re.compile(r"^[> \t]*CUDA Version (?P<version>\d{1,2}\.\d)\.\d+", re.M)
+"""/usr/local/cuda/version.txt (CUDA 10.x and older)."""
+
+
+def _installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(CUDA, cuDNN) versions with their lines, as package lists and version files show them."""
+    sample = text[:2_000_000]
+    cuda = [(m["version"], m.group(0).strip()) for m in _CUDA_VERSION_FILE.finditer(sample)]
+    cudnn = [
+        (".".join(filter(None, (m["major"], m["minor"], m["patch"]))), m.group(0))
+        for m in _CUDNN_HEADER.finditer(sample)
+    ]
+    for m in _PACKAGE_LISTED.finditer(sample):
+        found = (m["version"], m.group(0).strip())
+        (cudnn if "cudnn" in m["name"] else cuda).append(found)
+    return cuda, cudnn
 
 
 _PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)
