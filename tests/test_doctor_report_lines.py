@@ -601,6 +601,39 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # pip on native Windows: the tensorflow installer wheel pulls in tensorflow-intel of
+        # the same version (tensorflow/tools/pip_package/setup.py), one install, CPU-only
+        "Collecting tensorflow\n  Downloading tensorflow-2.16.1-cp312-cp312-win_amd64.whl (2.1"
+        " kB)\nCollecting tensorflow-intel==2.16.1 (from tensorflow)\n  Downloading"
+        " tensorflow_intel-2.16.1-cp312-cp312-win_amd64.whl (377.0 MB)\n"
+        "Successfully installed tensorflow-2.16.1 tensorflow-intel-2.16.1\n",
+        "windows-installer-and-intel-build",
+        (),
+        "windows-native-gpu-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/talmolab/sleap/issues/1644: a CUDA 11 build on a Colab runtime that
+        # had moved to CUDA 12 (/usr/lib64-nvidia is Colab's driver folder)
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory; LD_LIBRARY_PATH:"
+        " /usr/local/lib/python3.10/dist-packages/cv2/../../lib64:/usr/lib64-nvidia\n",
+        "colab-ships-another-cuda",
+        (),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/RasaHQ/rasa_core/issues/1076: gdb stopping on the SIGILL of a CPU
+        # without AVX inside TensorFlow
+        'Thread 1 "python3" received signal SIGILL, Illegal instruction.\n',
+        "gdb-sigill",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",
@@ -818,3 +851,18 @@ def test_tensorflow_suspecting_the_driver_makes_an_old_driver_for_the_cuda_the_c
         tmp_path, capsys, "Epoch 1/10\n", "--driver", "418.87.01", "--cuda-toolkit", "10.2"
     )
     assert {f["id"]: f["severity"] for f in quiet["findings"]}.get("driver-too-old") == "warning"
+
+
+def test_a_defect_of_the_linux_cuda_wheels_is_not_named_on_another_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "W tensorflow/core/common_runtime/gpu/gpu_device.cc:2256] Cannot dlopen some GPU"
+        " libraries. Please make sure the missing libraries mentioned above are installed"
+        " properly if you would like to use GPU.\n"
+    )
+    on_linux = doctor(tmp_path, capsys, log, "--tf", "2.16.1", "--os", "linux")
+    assert on_linux["findings"][0]["id"] == "pip-cuda-libs-not-on-path"
+    on_windows = doctor(tmp_path, capsys, log, "--tf", "2.16.1", "--os", "windows")
+    assert "pip-cuda-libs-not-on-path" not in [f["id"] for f in on_windows["findings"]]
+    assert on_windows["findings"][0]["id"] == "windows-native-gpu-unsupported"

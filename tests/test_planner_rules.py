@@ -518,6 +518,12 @@ def test_fires_multiple_tensorflow_distributions(matrix: Matrix) -> None:
 
 def test_quiet_multiple_tensorflow_distributions(matrix: Matrix) -> None:
     absent(plan_of(facts(target_env=tf_env()), matrix), "multiple-tensorflow-distributions")
+    # 'pip install tensorflow' on Windows is the installer wheel plus Intel's build of it
+    pair = tf_env(dists=(("tensorflow", "2.15.1"), ("tensorflow-intel", "2.15.1")))
+    absent(plan_of(facts(target_env=pair), matrix), "multiple-tensorflow-distributions")
+    # ... but an Intel build of another version beside it is a second install
+    stale = tf_env(dists=(("tensorflow", "2.15.1"), ("tensorflow-intel", "2.13.0")))
+    only(plan_of(facts(target_env=stale), matrix), "multiple-tensorflow-distributions")
 
 
 def test_fires_wrong_python_environment(matrix: Matrix) -> None:

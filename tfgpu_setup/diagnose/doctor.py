@@ -16,7 +16,7 @@ from packaging.version import InvalidVersion
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, merge, rank
-from ..matrix.model import Matrix, TfRelease
+from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
@@ -103,6 +103,23 @@ def verify_findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
     return tuple(found)
 
 
+PIP_WHEEL_PLATFORMS = ("linux", "wsl2")
+"""Where NVIDIA's CUDA libraries come as pip wheels (and a release can fail to find them)."""
+
+
+def _defects_here(matrix: Matrix, facts: Facts) -> tuple[Defect, ...]:
+    """The matrix's known defects that can happen on this platform."""
+    return tuple(
+        d
+        for d in matrix.tensorflow.defects
+        if not (
+            d.kind == "pip-libs-need-ld-library-path"
+            and facts.knows("os")
+            and facts.platform.os not in PIP_WHEEL_PLATFORMS
+        )
+    )
+
+
 def diagnose(
     matrix: Matrix,
     facts: Facts | None,
@@ -114,11 +131,11 @@ def diagnose(
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     log = rejoin_split_words(unwrap(log)) if log else log
-    defects = matrix.tensorflow.defects
     log_matches = match_log(log or "")
     log_facts = read_log_facts(log or "", log_matches)
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts, matrix)
+    defects = _defects_here(matrix, known)
     installed = installed_tensorflow(known)
     release = (
         tf_version

@@ -548,13 +548,35 @@ def _toolkit_newer_than_driver(
     ]
 
 
+COLAB_CUDA = "https://github.com/googlecolab/colabtools/issues/3433"
+"""Colab's runtimes come with a CUDA of their own, upgraded with the runtime."""
+
+
 def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
     """A CUDA runtime library missing although the loader searched a CUDA toolkit's lib folder
     (the dlerror line prints LD_LIBRARY_PATH): the toolkit there is another version. Only when
     the installed CUDA is unknown; a stated version is read by _mismatch instead."""
-    if facts.knows("cuda") or not log.cuda_folders_searched or not log.wanted_cuda:
+    if facts.knows("cuda") or not log.wanted_cuda:
         return None
     w = log.wanted_cuda[0]
+    if not log.cuda_folders_searched and log.colab_line:
+        return Finding(
+            "cuda-version-mismatch",
+            Severity.ERROR,
+            f"TensorFlow looks for CUDA {w} ({w.lib}), but this Google Colab runtime ships its "
+            "own CUDA, of another version",
+            (
+                _quote(w.line),
+                f"log: {log.colab_line} (Google Colab)",
+                "confirm with '!nvcc --version'",
+            ),
+            "Install the TensorFlow release built for the runtime's CUDA (Colab's preinstalled "
+            "tensorflow is), or install the CUDA " + str(w) + " libraries beside it ('pip "
+            "install' of NVIDIA's wheels for it, or apt's cuda-libraries package of that version).",
+            COLAB_CUDA,
+        )
+    if not log.cuda_folders_searched:
+        return None
     folder = log.cuda_folders_searched[0]
     return Finding(
         "cuda-version-mismatch",

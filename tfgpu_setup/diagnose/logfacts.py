@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..distributions import separate_installs
 from ..facts import Facts
 from ..matrix.model import Matrix
 from ..planner.evaluate import evaluate
@@ -152,6 +153,8 @@ class LogFacts:
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
     nvidia_wheels_line: str = ""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
+    colab_line: str = ""
+    """A line showing the code ran on Google Colab (whose runtimes ship their own CUDA)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
     python_32bit_line: str = ""
@@ -224,7 +227,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_requested=requested.pop() if len(requested) == 1 else None,
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_range=_release_hints(text),
-        tf_distributions=tuple(dists),
+        tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         os=os_name,
         os_line=os_line,
         python=_python_of(text),
@@ -242,6 +245,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cpu_build_line=_first(_CPU_BUILD, text),
         installed_line=_first(_TF_INSTALLED, text),
         notebook_line=_first(_NOTEBOOK, text),
+        colab_line=_first(_COLAB, text),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
         memory_free_line=_mostly_free(text),
         python_32bit_line=_first(_PYTHON_32BIT, text),
@@ -349,6 +353,10 @@ _NVIDIA_WHEELS = re.compile(
     r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
     r"(?:cudnn|cublas|cuda_runtime)/lib"
 )
+_COLAB = re.compile(
+    r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
+)
+"""Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree."""
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",

@@ -10,6 +10,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from ..distributions import separate_installs
 from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_list
 from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
@@ -627,15 +628,18 @@ def _cpu_only_wheel(ctx: Context) -> list[Finding]:
 @rule("multiple-tensorflow-distributions", TF_INSTALL)
 def multiple_tf(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
-    if env is None or len(env.tensorflow) < 2:
+    if env is None:
+        return []
+    installs = separate_installs((d.name, d.version) for d in env.tensorflow)
+    if len(installs) < 2:
         return []
     return [
         finding(
             "multiple-tensorflow-distributions",
             W,
-            f"{len(env.tensorflow)} TensorFlow distributions share {env.path}; whichever was "
+            f"{len(installs)} TensorFlow distributions share {env.path}; whichever was "
             "installed last owns the files",
-            [f"{d.name} {d.version}" for d in env.tensorflow],
+            [f"{name} {version}" for name, version in installs],
             "'tfgpu-setup apply' removes the extra ones; by hand: 'pip uninstall' all of "
             "them, then "
             "install one.",

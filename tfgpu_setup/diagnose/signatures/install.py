@@ -261,8 +261,8 @@ INSTALL: tuple[Signature, ...] = (
     Signature(
         # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the
         # same missing AVX (Rosetta 2 on Apple Silicon has none either), but another native
-        # library can crash the same way. As shells and IDEs print SIGILL: bash, macOS's
-        # 'Illegal instruction: 4', zsh, Python's faulthandler, PyCharm, and Windows'
+        # library can crash the same way. As shells and tools print SIGILL: bash, macOS's
+        # 'Illegal instruction: 4', zsh, Python's faulthandler, PyCharm, gdb, and Windows'
         # STATUS_ILLEGAL_INSTRUCTION exit code.
         name="illegal-instruction",
         needles=(
@@ -275,7 +275,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"^(?:Fatal Python error: )?Illegal instruction(?: \(core dumped\)|: 4)?\s*$"
             r"|\billegal hardware instruction\b"
-            r"|\(interrupted by signal 4: SIGILL\)"
+            r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"
             r"|(?:exit|error) code -1073741795\b|\(0xC000001D\)",
             re.MULTILINE,
         ),
