@@ -34,6 +34,9 @@ WRITTEN = {
     "illegal-instruction": "Illegal instruction (core dumped)",
     "conda-glibc-too-old": "Problem: nothing provides __glibc >=2.28,<3.0.a0 needed by"
     " tensorflow-base-2.18.0-cpu_py312h1234567_0",
+    "cudart-no-device": "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime"
+    " implicit initialization on GPU:0 failed. Status: no CUDA-capable device is detected",
+    "nvidia-smi-no-devices": "No devices were found",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."

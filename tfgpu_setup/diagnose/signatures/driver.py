@@ -469,4 +469,41 @@ DRIVER: tuple[Signature, ...] = (
         source=CUDA_ENV_VARS_URL,
         explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
     ),
+    Signature(
+        # The CUDA runtime's cudaErrorNoDevice, where TF 1.x and 2.x report it (session
+        # creation, a tensor's first placement) instead of cuInit's code.
+        name="cudart-no-device",
+        needles=("no CUDA-capable device is detected",),
+        pattern=compiled(r"Status: no CUDA-capable device is detected"),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title=(
+            "The CUDA runtime found no GPU (no CUDA-capable device is detected): the GPUs are"
+            " hidden from this process"
+        ),
+        fix=(
+            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
+            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
+            " Unset it, or set it to indices or UUIDs from nvidia-smi -L. If nvidia-smi lists no"
+            " GPU either, the machine (or container) has none."
+        ),
+        source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
+    ),
+    Signature(
+        # nvidia-smi's answer when the driver is loaded but it can reach no GPU.
+        name="nvidia-smi-no-devices",
+        needles=("No devices were found",),
+        pattern=compiled(r"^[> \t]*No devices were found\s*$", re.MULTILINE),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="nvidia-smi finds no GPU: the driver answers, but no NVIDIA GPU is visible to it",
+        fix=(
+            "Check that the machine has an NVIDIA GPU ('lspci | grep -i nvidia'); if it does, the"
+            " driver does not support it or it has fallen off the bus ('dmesg | grep -i nvrm'):"
+            " install a driver that supports this GPU and reboot. In a VM or container, the GPU"
+            " must be passed through to it."
+        ),
+        source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+    ),
 )
