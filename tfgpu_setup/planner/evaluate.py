@@ -222,8 +222,15 @@ def _driver_ok(floor: tuple[str, str], release: TfRelease, facts: Facts) -> str 
 
 
 def evaluate(
-    release: TfRelease, facts: Facts, matrix: Matrix, preferred_python: str | None
+    release: TfRelease,
+    facts: Facts,
+    matrix: Matrix,
+    preferred_python: str | None,
+    installed: bool = False,
 ) -> Evaluation:
+    """Whether `release` installs and runs its GPU build with these facts. installed: the
+    release is already there (the doctor's question); its CUDA then comes from the system or
+    from NVIDIA wheels already in the environment, never from a wheel set a plan would add."""
     key = platform_key(facts)
     support = release.platforms.get(key)
     install: list[str] = []
@@ -268,7 +275,11 @@ def evaluate(
             cuda_from = "and-cuda"
         elif system_known and (missing := _system_cuda_missing(release, facts, key)) is None:
             cuda_from = "system"
-        elif key in PIP_WHEEL_PLATFORMS and (wheel_set := wheel_set_for(matrix, release)):
+        elif (
+            key in PIP_WHEEL_PLATFORMS
+            and not (installed and _no_wheels_known(facts))
+            and (wheel_set := wheel_set_for(matrix, release))
+        ):
             # The libraries come from pip instead: the driver must run the set's CUDA.
             cuda_from, missing = "pip-wheel-set", None
             floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
@@ -376,6 +387,12 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
         f"{f'{major_cudnn}.x ≥ {release.cudnn}' if release.cudnn else 'any'} installed outside pip "
         f"({why}); {found}"
     )
+
+
+def _no_wheels_known(facts: Facts) -> bool:
+    """No NVIDIA wheel is known to be in the target environment (none found, or none probed)."""
+    env = facts.target_env
+    return env is None or not env.nvidia_wheels
 
 
 def _at_least_same_major(built: str, found: list[str | None]) -> bool:

@@ -64,7 +64,7 @@ def judge_installed(
 ) -> tuple[Finding, ...]:
     """The findings for the TensorFlow release already installed (None: not known)."""
     release = installed_release(matrix, version)
-    evaluations = (evaluate(release, facts, matrix, None),) if release else ()
+    evaluations = (evaluate(release, facts, matrix, None, installed=True),) if release else ()
     chosen = evaluations[0] if evaluations else None
     ctx = Context(
         facts,

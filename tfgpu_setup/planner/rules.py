@@ -867,15 +867,6 @@ def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -
     ]
 
 
-@rule("cudnn-version-mismatch", TF_TESTED)
-def cudnn_mismatch(ctx: Context) -> list[Finding]:
-    env = ctx.facts.target_env
-    built = env.tf_build.cudnn_version if env and env.tf_build else None
-    return _major_mismatch(
-        ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN"
-    ) or _system_mismatch_finding(ctx, "cudnn-version-mismatch", "cudnn", "cuDNN")
-
-
 @rule("cuda-version-mismatch", TF_TESTED)
 def cuda_mismatch(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
@@ -883,6 +874,15 @@ def cuda_mismatch(ctx: Context) -> list[Finding]:
     return _major_mismatch(
         ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA"
     ) or _system_mismatch_finding(ctx, "cuda-version-mismatch", "cuda", "CUDA")
+
+
+@rule("cudnn-version-mismatch", TF_TESTED)
+def cudnn_mismatch(ctx: Context) -> list[Finding]:
+    env = ctx.facts.target_env
+    built = env.tf_build.cudnn_version if env and env.tf_build else None
+    return _major_mismatch(
+        ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN"
+    ) or _system_mismatch_finding(ctx, "cudnn-version-mismatch", "cudnn", "cuDNN")
 
 
 @rule("xla-toolchain-missing", XLA_DEFECT)
