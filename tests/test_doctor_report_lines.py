@@ -9,6 +9,8 @@ notebook running another Python), not the corpus the benchmark measures.
 from __future__ import annotations
 
 import json
+import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -866,3 +868,47 @@ def test_a_defect_of_the_linux_cuda_wheels_is_not_named_on_another_platform(
     on_windows = doctor(tmp_path, capsys, log, "--tf", "2.16.1", "--os", "windows")
     assert "pip-cuda-libs-not-on-path" not in [f["id"] for f in on_windows["findings"]]
     assert on_windows["findings"][0]["id"] == "windows-native-gpu-unsupported"
+
+
+PASTED_FIXTURES = [
+    "cudnn-mismatch-old-format-7201.log",
+    "gtx970-below-minimum-cc.log",
+    "kernel-dso-mismatch-352-361.log",
+    "windows-cudart64-110-missing.log",
+    "works-gtx1080ti-onednn-guard.log",
+]
+
+
+def _word_wrapped(text: str) -> str:
+    """As a mail client or an editor sends it: lines folded at spaces to 72 columns."""
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, 72, break_on_hyphens=False)) for line in text.splitlines()
+    )
+
+
+def _console_cut(text: str) -> str:
+    """As copied out of an 80-column console: every line cut at the edge, mid-word or not."""
+    return "\n".join(
+        "\n".join(line[i : i + 80] for i in range(0, max(len(line), 1), 80))
+        for line in text.splitlines()
+    )
+
+
+def _quoted(text: str) -> str:
+    """As quoted in a reply: '> ' before every line."""
+    return "\n".join(f"> {line}" for line in text.splitlines())
+
+
+@pytest.mark.parametrize("fixture", PASTED_FIXTURES)
+@pytest.mark.parametrize("pasted", [_word_wrapped, _console_cut, _quoted])
+def test_a_log_wrapped_cut_or_quoted_on_its_way_reads_as_printed(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fixture: str,
+    pasted: Callable[[str], str],
+) -> None:
+    text = (Path(__file__).parent / "fixtures" / "logs" / fixture).read_text(encoding="utf-8")
+    as_printed = doctor(tmp_path, capsys, text)
+    as_pasted = doctor(tmp_path, capsys, pasted(text))
+    assert [f["id"] for f in as_pasted["findings"]] == [f["id"] for f in as_printed["findings"]]
+    assert as_pasted["gpu_used"] == as_printed["gpu_used"]

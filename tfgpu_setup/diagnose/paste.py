@@ -8,15 +8,21 @@ undo that before any signature reads a line. Pure: text in, text out.
 from __future__ import annotations
 
 import html
+import itertools
 import re
+import textwrap
+from collections import Counter
 
 from .logs import match_log
 
-_TIMESTAMPED = re.compile(
-    r"^[\s>`*_]*(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:)"
+_TF_RECORD = (
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:"
+    # TF 1.x printed its records without a time: 'E tensorflow/...cc:491] ...'
+    r"|[IWEF] (?:tensorflow|external|third_party|xla|tsl)/|[IWEF] [a-zA-Z]:\\"
 )
+_TIMESTAMPED = re.compile(rf"^[\s>`*_]*(?:{_TF_RECORD})")
 _RECORD_START = re.compile(
-    r"^[\s>`*_]*(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:|Traceback|File \"|"
+    rf"^[\s>`*_]*(?:{_TF_RECORD}|Traceback|File \"|"
     r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \[)"
 )
 MAX_JOINED = 4000
@@ -34,54 +40,193 @@ _HTML_ENTITY = re.compile(r"&(?:#\d{2,3}|#x[0-9a-fA-F]{2}|quot|apos|amp|lt|gt);"
 def unwrap(text: str) -> str:
     """Rejoin log records that a mail client, a terminal or an issue form hard-wrapped: a line
     that follows a timestamped TensorFlow record and starts no record of its own belongs to it.
-    Curly quotes and non-breaking spaces a paste picked up become the ASCII TensorFlow printed,
-    and so do HTML entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;).
-    Unwrapped text only gains lines a signature can read whole; nothing else changes."""
-    out: list[str] = []
-    joining = False
+    Its pieces are joined with a space (a word-wrap dropped one), or exactly as they are when
+    that reads more (a console cut the record at its edge, mid-word). Curly quotes and
+    non-breaking spaces a paste picked up become the ASCII TensorFlow printed, and so do HTML
+    entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;)."""
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
-    for line in text.translate(PASTED_PUNCTUATION).splitlines():
+    lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
+    width = console_width(lines)
+    out: list[str] = []
+    record: list[str] = []
+    for line in lines:
         stripped = line.strip()
         if (
-            joining
+            record
             and stripped
             and not _RECORD_START.match(line)
-            and len(out[-1]) + len(stripped) < MAX_JOINED
+            and sum(map(len, record)) + len(stripped) < MAX_JOINED
         ):
-            out[-1] = f"{out[-1].rstrip()} {stripped}"
+            record.append(line)
             continue
-        out.append(line)
-        joining = bool(_TIMESTAMPED.match(line))
+        if record:
+            out.append(_joined(record, width))
+        record = [line] if _TIMESTAMPED.match(line) else []
+        if not record:
+            out.append(line)
+    if record:
+        out.append(_joined(record, width))
     return "\n".join(out)
 
 
-_SPLIT_WORD_END = re.compile(r"[A-Za-z0-9_]$")
-_SPLIT_WORD_START = re.compile(r"^[a-z0-9_]")
-MIN_WRAPPED_WIDTH = 60
-MAX_SPLIT_PAIRS = 2000
+_QUOTE_PREFIX = re.compile(r"^[ \t]*>+ ?")
+QUOTED_SHARE = 0.6
+
+
+def _unquoted(text: str) -> str:
+    """A log quoted in a reply ('> ' before every line) or indented as a block, as printed:
+    the quote marks of a mostly quoted paste and the indentation every line shares go."""
+    lines = text.splitlines()
+    filled = [line for line in lines if line.strip()]
+    if filled and sum(bool(_QUOTE_PREFIX.match(line)) for line in filled) >= QUOTED_SHARE * len(
+        filled
+    ):
+        lines = [_QUOTE_PREFIX.sub("", line, count=1) for line in lines]
+    return textwrap.dedent("\n".join(lines))
+
+
+def _spaced(pieces: list[str]) -> str:
+    return " ".join([pieces[0].rstrip(), *(p.strip() for p in pieces[1:])])
+
+
+_CUT_WORD = re.compile(r"[\w./-]")
+
+
+def console_width(lines: list[str]) -> int | None:
+    """The width a console cut this paste at: the longest line length, when at least
+    MIN_CUT_LINES lines have exactly it and their breaks split words more often than they
+    fall between them (a word-wrap to a width can leave a few lines of the same length)."""
+    lengths = Counter(len(line) for line in lines if len(line) >= MIN_WRAPPED_WIDTH)
+    if not lengths:
+        return None
+    widest = max(lengths)
+    if lengths[widest] < MIN_CUT_LINES:
+        return None
+    words = Counter(_WORD.findall("\n".join(lines)))
+    split = between = 0
+    for line, following in itertools.pairwise(lines):
+        head = _WORD_AT_END.search(line) if len(line) == widest else None
+        tail = _WORD_AT_START.match(following) if head else None
+        if head is None or tail is None:
+            continue
+        if words[head.group(0) + tail.group(0)]:
+            split += 1  # the whole word is printed elsewhere in the paste
+        elif words[head.group(0)] > 1 and words[tail.group(0)] > 1:
+            between += 1  # both halves are words of their own elsewhere
+    return widest if split > between else None
+
+
+MIN_CUT_LINES = 3
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_WORD_AT_END = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
+_WORD_AT_START = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _at_width(pieces: list[str], width: int | None) -> bool:
+    return width is not None and all(len(p) == width for p in pieces[:-1])
+
+
+def _cut_at(pieces: list[str], width: int) -> str:
+    """Pieces joined exactly after those the console cut at its width, spaced after the rest
+    (lines that ended there, followed by more of the same record)."""
+    joined = pieces[0]
+    for before, piece in itertools.pairwise(pieces):
+        joined += piece if len(before) == width else f" {piece.strip()}"
+    return joined
+
+
+def _cut_by_console(pieces: list[str]) -> bool:
+    """A console, not a word-wrap, may have cut these: every piece but the last has the same
+    width, or every break falls inside a word or a path."""
+    widths = {len(p) for p in pieces[:-1]}
+    if len(widths) == 1 and min(widths) >= MIN_WRAPPED_WIDTH and len(pieces) > 2:
+        return True
+    return all(
+        _CUT_WORD.match(a[-1:]) and _CUT_WORD.match(b[:1]) for a, b in itertools.pairwise(pieces)
+    )
+
+
+def _joined(pieces: list[str], width: int | None) -> str:
+    """One record from its wrapped pieces: exactly as they are where the paste's console cut
+    them at its width; else spaced, unless a console may have cut them and joining them
+    exactly reads more."""
+    if width is not None and any(len(p) == width for p in pieces[:-1]):
+        return _cut_at(pieces, width)
+    spaced = _spaced(pieces)
+    if len(pieces) == 1 or not _cut_by_console(pieces):
+        return spaced
+    exact = "".join(pieces)
+    return exact if len(_names(exact)) > len(_names(spaced)) else spaced
+
+
+def _names(text: str) -> set[str]:
+    return {m.signature.name for m in match_log(text)}
+
+
+MIN_WRAPPED_WIDTH = 50
+"""A line shorter than this was not cut by a wrap (consoles and mail wrap at 72 to 200)."""
+MAX_PIECES = 6
+MAX_WRAPPED_RECORDS = 2000
 
 
 def rejoin_split_words(text: str) -> str:
-    """Rejoin a line that a console copy broke in the middle of a word ('... wheel on this p' /
-    'latform.'): the pair becomes one line, and an empty line keeps the numbering, but only
-    where the joined line is one a signature reads and neither half was."""
+    """Rejoin a line that a console copy or a mail client wrapped ('... wheel on this p' /
+    'latform.', or '... is not a supported' / 'wheel on this platform.'): up to MAX_PIECES
+    lines after a long one, exactly or with a space, become one line (empty lines keep the
+    numbering), but only where the joined line is one a signature reads that its pieces
+    were not."""
     lines = text.split("\n")
+    width = console_width(lines)
     tried = 0
-    for i in range(len(lines) - 1):
-        first, second = lines[i], lines[i + 1]
-        if (
-            len(first) < MIN_WRAPPED_WIDTH
-            or not _SPLIT_WORD_END.search(first)
-            or not _SPLIT_WORD_START.match(second)
-        ):
+    i = 0
+    while i < len(lines) - 1:
+        pieces = _wrapped_after(lines, i)
+        if len(pieces) < 2:
+            i += 1
             continue
         tried += 1
-        if tried > MAX_SPLIT_PAIRS:
+        if tried > MAX_WRAPPED_RECORDS:
             break
-        joined = first + second
-        whole = {m.signature.name for m in match_log(joined)}
-        halves = {m.signature.name for m in match_log(first + "\n" + second)}
-        if whole - halves:
-            lines[i], lines[i + 1] = joined, ""
+        joined = _best_join(pieces, width)
+        if joined is None:
+            i += 1
+            continue
+        line, used = joined
+        lines[i : i + used] = [line, *([""] * (used - 1))]
+        i += used
     return "\n".join(lines)
+
+
+def _wrapped_after(lines: list[str], i: int) -> list[str]:
+    """The line at i and the lines that may continue it: while each is long enough to have
+    been cut by a wrap, the next one that starts no record of its own."""
+    pieces = [lines[i]]
+    while (
+        len(pieces) < MAX_PIECES
+        and len(pieces[-1].rstrip()) >= MIN_WRAPPED_WIDTH
+        and i + len(pieces) < len(lines)
+    ):
+        following = lines[i + len(pieces)]
+        if not following.strip() or _RECORD_START.match(following):
+            break
+        pieces.append(following)
+    return pieces
+
+
+def _best_join(pieces: list[str], width: int | None) -> tuple[str, int] | None:
+    """The longest run of pieces whose join (exact, else spaced) a signature reads that the
+    pieces apart were not: (line, pieces used)."""
+    for used in range(len(pieces), 1, -1):
+        run = pieces[:used]
+        apart = _names("\n".join(run))
+        if _at_width(run, width):
+            joins: tuple[str, ...] = ("".join(run),)
+        elif _cut_by_console(run):
+            joins = ("".join(run), _spaced(run))
+        else:
+            joins = (_spaced(run),)
+        for line in joins:
+            if _names(line) - apart:
+                return line, used
+    return None
