@@ -37,6 +37,11 @@ WRITTEN = {
     "cudart-no-device": "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime"
     " implicit initialization on GPU:0 failed. Status: no CUDA-capable device is detected",
     "nvidia-smi-no-devices": "No devices were found",
+    "ptxas-predates-gpu": "Your CUDA software stack is old. We fallback to the NVIDIA driver for"
+    " some compilation. Update your CUDA version to get the best performance. The ptxas error"
+    " was: ptxas fatal   : Value 'sm_86' is not defined for option 'gpu-name'",
+    "ptxas-unknown-gpu": "INTERNAL: ptxas exited with non-zero error code 65280, output: ptxas"
+    " fatal   : Value 'sm_86' is not defined for option 'gpu-name'",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."

@@ -408,7 +408,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         " for option 'gpu-name'\n",
         "ptxas-older-than-the-gpu",
         ("--tf", "2.4.1", "--cuda-toolkit", "11.0"),
-        "xla-toolchain-missing",
+        "compute-capability-ptx-jit",
         "unknown",
     ),
     (

@@ -35,7 +35,8 @@ INSTALL: tuple[Signature, ...] = (
         needles=("No matching distribution found for", "satisfies the requirement"),
         pattern=compiled(
             r"(?:No matching distribution found for|Could not find a version that satisfies the"
-            r" requirement) (?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w.-]*)"
+            r" requirement) (?P<package>(?:tensorflow|tf-nightly|(?:intel|nvidia)-tensorflow)"
+            r"[\w.-]*)"
             r"(?:\[[\w,-]{1,40}\])?(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?"
         ),
         finding_id="python-unsupported",

@@ -163,8 +163,6 @@ KERNELS: tuple[Signature, ...] = (
             "ptxas does not support CC",
             "ptxas too old",
             "XLA requires ptxas version",
-            "for option 'gpu-name'",
-            "CUDA software stack is old",
             "has a bug that we think can affect XLA",
         ),
         pattern=compiled(
@@ -172,9 +170,6 @@ KERNELS: tuple[Signature, ...] = (
             r" requires ptxas)"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
-            # a ptxas from a CUDA that predates the GPU (tensorflow#46933: CUDA 11.0, sm_86)
-            r"|Value 'sm_(?P<sm>\d{2,3}a?)' is not defined for option 'gpu-name'"
-            r"|Your CUDA software stack is old"
             # XLA refuses ptxas releases it knows miscompile (12.0 to 12.2 in XLA's list)
             r"|ptxas \S{1,20} has a bug that we think can affect XLA"
         ),
@@ -191,6 +186,45 @@ KERNELS: tuple[Signature, ...] = (
             " 'tfgpu-setup apply' does this."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/62064",
+    ),
+    Signature(
+        # The same ptxas failure where XLA (TF 2.11 on) does not fall back to the driver.
+        name="ptxas-unknown-gpu",
+        needles=("for option 'gpu-name'",),
+        pattern=compiled(r"Value 'sm_(?P<sm>\d{2,3}a?)' is not defined for option 'gpu-name'"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=("The ptxas XLA runs is older than this GPU (sm_{sm}): it cannot compile for it"),
+        fix=(
+            "Install the nvidia-cuda-nvcc wheel this TensorFlow pins (part of"
+            " 'tensorflow[and-cuda]') and put its bin folder first on PATH, or remove the old"
+            " CUDA from PATH; the activate script of 'tfgpu-setup apply' does this."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/46933",
+        explained_by=frozenset({"compute-capability-ptx-jit"}),
+    ),
+    Signature(
+        # The CUDA TensorFlow came with predates the GPU: its ptxas cannot compile for it, and
+        # TF 2.x before XLA's compiler took over says it lets the driver JIT-compile the PTX
+        # instead (tensorflow#46933: CUDA 11.0 and an sm_86 GPU).
+        name="ptxas-predates-gpu",
+        needles=("CUDA software stack is old",),
+        pattern=compiled(
+            r"Your CUDA software stack is old(?:[^\n]{0,300}?Value 'sm_(?P<sm>\d{2,3}a?)')?"
+        ),
+        finding_id="compute-capability-ptx-jit",
+        severity=Severity.WARNING,
+        title=(
+            "The CUDA this TensorFlow uses is older than the GPU{sm_note}: its ptxas cannot"
+            " compile for it, so the driver JIT-compiles the kernels (a slow start, and slower"
+            " kernels)"
+        ),
+        fix=(
+            "Use a TensorFlow built with a CUDA that knows this GPU (for Ampere, CUDA 11.1 or"
+            " newer; 'tfgpu-setup plan' picks one), or put a newer CUDA toolkit's ptxas first on"
+            " PATH."
+        ),
+        source="https://github.com/tensorflow/serving/issues/1821",
     ),
     Signature(
         name="libdevice-not-found",

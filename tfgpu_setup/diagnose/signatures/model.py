@@ -114,6 +114,7 @@ DERIVED_FROM = {
     "lib_version_note": "lib",
     "because": "dlerror",
     "ptxas_note": "ptxas",
+    "sm_note": "sm",
     "status_note": "status",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
@@ -159,6 +160,8 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         fields["status_note"] = f" ({fields['status']})" if fields["status"] else ""
     if "ptxas" in fields:
         fields["ptxas_note"] = f" ({fields['ptxas']})" if fields["ptxas"] else ""
+    if "sm" in fields:
+        fields["sm_note"] = f" (sm_{fields['sm']})" if fields["sm"] else ""
     return fields
 
 
