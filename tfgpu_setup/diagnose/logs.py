@@ -65,6 +65,11 @@ _NEEDLES = _needle_index()
 """Each distinct needle once, with the signatures it may announce: one scan of the text each."""
 
 
+def has_needle(text: str) -> bool:
+    """Whether any signature could match somewhere in text (a cheap test before match_log)."""
+    return any(needle in text for needle in _NEEDLES)
+
+
 READ_PIECE_BYTES = 1 << 20
 """A log is read a piece of at most this many bytes at a time, however long its lines are."""
 MAX_KEPT_LINE_CHARS = 4 << 20

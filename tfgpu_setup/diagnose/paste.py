@@ -13,7 +13,7 @@ import re
 import textwrap
 from collections import Counter
 
-from .logs import match_log
+from .logs import has_needle, match_log
 
 _TF_RECORD = (
     r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:"
@@ -90,7 +90,10 @@ def _spaced(pieces: list[str]) -> str:
     return " ".join([pieces[0].rstrip(), *(p.strip() for p in pieces[1:])])
 
 
-_CUT_WORD = re.compile(r"[\w./-]")
+_CUT_BEFORE = re.compile(r"[\w./\-(\[{'\"`=]")
+"""How a piece ends where a console may have cut inside a word, a path or a bracket."""
+_CUT_AFTER = re.compile(r"[\w./\-)\]}'\"`]")
+"""How the next piece starts there (a word-wrap breaks where a space was instead)."""
 
 
 def console_width(lines: list[str]) -> int | None:
@@ -143,7 +146,7 @@ def _cut_by_console(pieces: list[str]) -> bool:
     if len(widths) == 1 and min(widths) >= MIN_WRAPPED_WIDTH and len(pieces) > 2:
         return True
     return all(
-        _CUT_WORD.match(a[-1:]) and _CUT_WORD.match(b[:1]) for a, b in itertools.pairwise(pieces)
+        _CUT_BEFORE.match(a[-1:]) and _CUT_AFTER.match(b[:1]) for a, b in itertools.pairwise(pieces)
     )
 
 
@@ -164,7 +167,7 @@ def _names(text: str) -> set[str]:
     return {m.signature.name for m in match_log(text)}
 
 
-MIN_WRAPPED_WIDTH = 50
+MIN_WRAPPED_WIDTH = 16
 """A line shorter than this was not cut by a wrap (consoles and mail wrap at 72 to 200)."""
 MAX_PIECES = 6
 MAX_WRAPPED_RECORDS = 2000
@@ -219,6 +222,8 @@ def _best_join(pieces: list[str], width: int | None) -> tuple[str, int] | None:
     pieces apart were not: (line, pieces used)."""
     for used in range(len(pieces), 1, -1):
         run = pieces[:used]
+        if not any(has_needle(line) for line in ("".join(run), _spaced(run))):
+            continue
         apart = _names("\n".join(run))
         if _at_width(run, width):
             joins: tuple[str, ...] = ("".join(run),)
@@ -227,6 +232,6 @@ def _best_join(pieces: list[str], width: int | None) -> tuple[str, int] | None:
         else:
             joins = (_spaced(run),)
         for line in joins:
-            if _names(line) - apart:
+            if has_needle(line) and _names(line) - apart:
                 return line, used
     return None
