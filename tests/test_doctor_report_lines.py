@@ -636,6 +636,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/MrNothing/AI-Blocks/issues/7: Python 2's wording, ending a sentence
+        '  File "C:\\Users\\Augusto\\AppData\\Local\\Temp/main.py", line 2, in <module>'
+        "\nImportError: No module named tensorflow.\n",
+        "python2-no-module-with-a-full-stop",
+        (),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

@@ -295,7 +295,7 @@ INSTALL: tuple[Signature, ...] = (
     Signature(
         name="no-module-tensorflow",
         needles=("No module named", "no module named"),
-        pattern=compiled(r"No module named '?tensorflow'?(?![\w.])", re.IGNORECASE),
+        pattern=compiled(r"No module named '?tensorflow'?(?!\w|\.\w)", re.IGNORECASE),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title="The Python that ran this has no TensorFlow installed",
