@@ -645,6 +645,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # An AMD GPU stated by its owner: CUDA builds of TensorFlow need an NVIDIA one
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found\n",
+        "amd-gpu-stated",
+        ("--os", "windows", "--tf", "2.10", "--gpu", "AMD Radeon RX 580"),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

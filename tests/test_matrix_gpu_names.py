@@ -121,10 +121,17 @@ def test_name_key_drops_only_what_does_not_change_the_chip(printed: str, key: st
         ("GTX 1080Ti", "6.1"),
         ("RTX 4090", "8.9"),
         ("A100", "8.0"),
+        ("1050ti", "6.1"),
+        ("4080 RTX", "8.9"),
+        ("2080 super", "7.5"),
+        ("960M", "5.0"),
+        ("rtx 3050 ti laptop", "8.6"),
+        ("P1000", "6.1"),
     ],
 )
 def test_names_as_people_write_them_resolve(written: str, cc: str) -> None:
-    """Reporters drop 'NVIDIA GeForce' and run the words together; the chip is the same."""
+    """Reporters drop 'NVIDIA GeForce' and the series, run the words together and reorder
+    them; the chip is the same."""
     found = query.gpu_cc_from_name(MATRIX, written)
     assert found is not None and found.cc == cc
 
@@ -138,3 +145,10 @@ def test_a_names_group_with_an_unknown_compute_capability_is_refused() -> None:
     assert caught.value.message == (
         "matrices/gpus.json: names 4.0: field 'cc': '4.0' is no architecture's compute capability"
     )
+
+
+@pytest.mark.parametrize("written", ["gtx 1060 Ti", "1234", "rtx"])
+def test_a_series_is_only_left_out_where_a_model_number_stays_and_the_chip_exists(
+    written: str,
+) -> None:
+    assert query.gpu_cc_from_name(MATRIX, written) is None

@@ -30,6 +30,7 @@ from tfgpu_setup.matrix.model import Matrix
 from tfgpu_setup.plan import Plan
 from tfgpu_setup.planner import Request, make_plan
 from tfgpu_setup.planner.registry import RULES, rule
+from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
 
 VENV = "/home/ada/.venv-tf"
 SITE = f"{VENV}/lib/python3.11/site-packages"
@@ -257,6 +258,25 @@ def test_fires_no_nvidia_gpu(matrix: Matrix) -> None:
 
 def test_quiet_no_nvidia_gpu(matrix: Matrix) -> None:
     absent(plan_of(facts(), matrix), "no-nvidia-gpu")
+
+
+def test_fires_no_nvidia_gpu_for_another_makers_gpu_without_a_driver_stated(
+    matrix: Matrix,
+) -> None:
+    stated = apply_overrides(
+        baseline_facts(), Overrides(os="linux", gpus=("AMD Radeon RX 6800",)), matrix
+    )
+    plan = plan_of(stated, matrix)
+    hit = only(plan, "no-nvidia-gpu")
+    assert hit.severity is E and plan.verdict == "cpu"
+    assert "AMD Radeon RX 6800" in hit.title and "tensorflow-rocm" in hit.fix
+    # beside an NVIDIA GPU, an integrated Intel one changes nothing
+    both = apply_overrides(
+        baseline_facts(),
+        Overrides(os="linux", gpus=("Intel UHD Graphics 630", "NVIDIA GeForce RTX 3090")),
+        matrix,
+    )
+    absent(plan_of(both, matrix), "no-nvidia-gpu")
 
 
 def test_fires_driver_too_old(matrix: Matrix) -> None:

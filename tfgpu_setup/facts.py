@@ -192,6 +192,8 @@ class Facts:
     gpus: tuple[Gpu, ...] = ()
     gpus_reason: str | None = None
     """Why no GPU is listed, when none is."""
+    other_gpus: tuple[str, ...] = ()
+    """GPUs of other makers (AMD, Intel, Apple) stated or seen here: CUDA cannot use them."""
     cuda: tuple[CudaInstall, ...] = ()
     cudnn: tuple[CudnnInstall, ...] = ()
     target_env: PythonEnv | None = None

@@ -74,6 +74,13 @@ def baseline_facts() -> Facts:
     )
 
 
+OTHER_MAKERS_GPU = re.compile(
+    r"\b(?:amd|radeon|intel|iris|uhd graphics|hd graphics|arc a\d{3}|apple m\d|mali|adreno)\b",
+    re.IGNORECASE,
+)
+"""GPU names of other makers: what people with an AMD, Intel or Apple GPU state as theirs."""
+
+
 def _stated_none(value: str | None) -> bool:
     return value is not None and value.strip().lower() == NONE_VALUE
 
@@ -160,12 +167,15 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         )
     gpus = facts.gpus
     gpus_reason = facts.gpus_reason
-    if ov.gpus and all(_stated_none(g) for g in ov.gpus):
-        gpus, gpus_reason = (), f"stated: no NVIDIA GPU ({ov.source('gpus')})"
+    other_gpus = tuple(g for g in ov.gpus if OTHER_MAKERS_GPU.search(g))
+    nvidia = [g for g in ov.gpus if g not in other_gpus]
+    if ov.gpus and all(_stated_none(g) for g in nvidia):
+        named = f"{', '.join(other_gpus)}: not NVIDIA GPUs" if other_gpus else "no NVIDIA GPU"
+        gpus, gpus_reason = (), f"stated: {named} ({ov.source('gpus')})"
     elif ov.gpus:
         gpus = tuple(
             _gpu(i, value, matrix, ov.source("gpus"), ov.unknown_gpu_names_allowed)
-            for i, value in enumerate(ov.gpus)
+            for i, value in enumerate(nvidia)
         )
         gpus_reason = None
     cuda_installs = facts.cuda
@@ -197,6 +207,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         driver=driver,
         gpus=gpus,
         gpus_reason=gpus_reason,
+        other_gpus=other_gpus or facts.other_gpus,
         cuda=cuda_installs,
         cudnn=cudnn,
         env=env,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -66,11 +67,20 @@ class NameIndex:
     arch_of: dict[str, str]
 
     def lookup(self, name: str) -> tuple[GpuName, ...]:
-        """Every entry whose key is the key of `name`, one per compute capability."""
+        """Every entry whose key is the key of `name`, one per compute capability; failing
+        that, whose key has the same words but for the series and their order, as people
+        write them ('1050ti', '4080 RTX')."""
         key = name_key(name)
         words = key.split()
         if not words:
             return ()
+        found = self._matching(words, lambda product: _cached_key(product) == key)
+        loose = _loose(words)
+        if found or not loose:
+            return found
+        return self._matching(loose, lambda product: _loose(_cached_key(product).split()) == loose)
+
+    def _matching(self, words: list[str], same: Callable[[str], bool]) -> tuple[GpuName, ...]:
         longest = max(words, key=len)
         found: dict[str, GpuName] = {}
         for lowered, product, cc, source in self.entries:
@@ -78,7 +88,7 @@ class NameIndex:
                 continue
             if not all(word in lowered for word in words):
                 continue
-            if _cached_key(product) == key:
+            if same(product):
                 found[cc] = GpuName(product, cc, self.arch_of.get(cc, "unknown"), source)
         return tuple(found.values())
 
@@ -91,6 +101,16 @@ def build_index(gpus: GpuMatrix) -> NameIndex:
         for product in group.names
     )
     return NameIndex(entries, arch_of)
+
+
+SERIES = frozenset({"gtx", "rtx", "gt", "gts"})
+"""GeForce series words people leave out or move ('1050ti' for 'GeForce GTX 1050 Ti')."""
+
+
+def _loose(words: list[str]) -> list[str]:
+    """A key's words without the series and in order; [] unless a model number is left."""
+    kept = sorted(w for w in words if w not in SERIES)
+    return kept if any(w.isdigit() and len(w) >= 3 for w in kept) else []
 
 
 @functools.lru_cache(maxsize=4096)

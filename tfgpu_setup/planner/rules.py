@@ -186,9 +186,23 @@ def driver_library_mismatch(ctx: Context) -> list[Finding]:
 @rule("no-nvidia-gpu", CUDA_GPUS)
 def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if not _no_gpu(f) or not f.knows("driver") or _no_driver(f) or f.driver.mismatch:
+    if f.platform.os == "macos" or not _no_gpu(f):
         return []
-    if f.platform.os == "macos":
+    if f.other_gpus:
+        return [
+            finding(
+                "no-nvidia-gpu",
+                E,
+                f"The GPU here is not an NVIDIA one ({', '.join(f.other_gpus)}): TensorFlow's "
+                "GPU builds run on NVIDIA GPUs only, through CUDA",
+                [f"GPUs: {f.gpus_reason or ', '.join(f.other_gpus)}"],
+                "Run on a machine with an NVIDIA GPU. For an AMD GPU on Linux, AMD's "
+                "tensorflow-rocm build supports the GPUs ROCm lists; on Windows, Microsoft's "
+                "DirectML plug-in (tensorflow-directml-plugin, TensorFlow 2.10) uses any "
+                "DirectX 12 GPU. Otherwise TensorFlow runs on the CPU.",
+            )
+        ]
+    if not f.knows("driver") or _no_driver(f) or f.driver.mismatch:
         return []
     return [
         finding(
