@@ -127,6 +127,7 @@ def test_name_key_drops_only_what_does_not_change_the_chip(printed: str, key: st
         ("960M", "5.0"),
         ("rtx 3050 ti laptop", "8.6"),
         ("P1000", "6.1"),
+        ("TeslaV100", "7.0"),
     ],
 )
 def test_names_as_people_write_them_resolve(written: str, cc: str) -> None:

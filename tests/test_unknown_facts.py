@@ -100,3 +100,16 @@ def test_a_bare_cuda_or_cudnn_major_is_what_people_write() -> None:
     assert [c.version for c in facts.cuda] == ["9"] and [c.version for c in facts.cudnn] == ["7"]
     plan = make_plan(facts, MATRIX, Request(venv=VENV, tf="2.0"))
     assert "cuda-version-mismatch" in [f.id for f in plan.findings]  # 2.0 wants CUDA 10.0
+
+
+def test_gpus_as_reporters_state_them() -> None:
+    """A list with counts, a compute capability written beside a name, another maker's GPU."""
+    listed = whatif(os="linux", gpus=("NVIDIA RTX 5070 Ti, 2x 3090",))
+    assert [g.compute_capability for g in listed.gpus] == ["12.0", "8.6"]
+    written = whatif(os="linux", gpus=("RTX 5000 series (compute capability 12.0)",))
+    assert [g.compute_capability for g in written.gpus] == ["12.0"]
+    mixed = whatif(os="linux", gpus=("Intel UHD 620 and NVIDIA MX150",))
+    assert [g.compute_capability for g in mixed.gpus] == ["6.1"]
+    assert mixed.other_gpus == ("Intel UHD 620",)
+    amd = whatif(os="linux", gpus=("AMD Radeon RX 580",))
+    assert amd.knows("gpus") and amd.gpus == () and amd.other_gpus == ("AMD Radeon RX 580",)

@@ -81,6 +81,32 @@ OTHER_MAKERS_GPU = re.compile(
 """GPU names of other makers: what people with an AMD, Intel or Apple GPU state as theirs."""
 
 
+_GPU_LIST = re.compile(r"\s*(?:[,;+/]|\band\b)\s*", re.IGNORECASE)
+_GPU_COUNT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*|\s*[x×]\s*\d{1,2}\s*$", re.IGNORECASE)
+_CC_WRITTEN = re.compile(
+    r"\b(?:compute capability|cc)\s*:?\s*(?P<cc>\d{1,2}\.\d)\b|\bsm_?(?P<sm>\d{2,3})\b",
+    re.IGNORECASE,
+)
+
+
+def _stated_gpus(values: tuple[str, ...]) -> list[str]:
+    """Each GPU a statement names: 'NVIDIA 5070 Ti, 2x 3090' is two, and a compute capability
+    written beside a name ('RTX 5000 series (compute capability 12.0)', 'sm_86') is the GPU."""
+    gpus: list[str] = []
+    for value in values:
+        for part in _GPU_LIST.split(value):
+            part = _GPU_COUNT.sub("", part).strip()
+            if not part:
+                continue
+            written = _CC_WRITTEN.search(part)
+            if written and written["cc"]:
+                part = written["cc"]
+            elif written and written["sm"]:
+                part = f"{written['sm'][:-1]}.{written['sm'][-1]}"
+            gpus.append(part)
+    return gpus
+
+
 def _stated_none(value: str | None) -> bool:
     return value is not None and value.strip().lower() == NONE_VALUE
 
@@ -167,8 +193,9 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         )
     gpus = facts.gpus
     gpus_reason = facts.gpus_reason
-    other_gpus = tuple(g for g in ov.gpus if OTHER_MAKERS_GPU.search(g))
-    nvidia = [g for g in ov.gpus if g not in other_gpus]
+    stated_gpus = _stated_gpus(ov.gpus)
+    other_gpus = tuple(g for g in stated_gpus if OTHER_MAKERS_GPU.search(g))
+    nvidia = [g for g in stated_gpus if g not in other_gpus]
     if ov.gpus and all(_stated_none(g) for g in nvidia):
         named = f"{', '.join(other_gpus)}: not NVIDIA GPUs" if other_gpus else "no NVIDIA GPU"
         gpus, gpus_reason = (), f"stated: {named} ({ov.source('gpus')})"

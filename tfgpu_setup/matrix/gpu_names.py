@@ -28,6 +28,8 @@ _BRANDS = frozenset({"nvidia", "geforce"})
 _PREFIXES = frozenset({"tesla", "quadro"})
 """Product lines older drivers print before the model and newer ones leave out ('Tesla T4' /
 'NVIDIA T4'); only as a prefix, since they also name models ('Quadro RTX 8000')."""
+_GLUED_PREFIX = re.compile(r"\b(tesla|quadro)(?=[a-z]?\d)")
+"""'TeslaV100', 'QuadroP5000': a product line run into the model."""
 _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 """Where people run words together that nvidia-smi separates ('RTX2060', 'GTX 1080Ti')."""
 
@@ -35,7 +37,7 @@ _LETTERS_DIGITS = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 def name_key(name: str) -> str:
     """'NVIDIA Tesla V100-SXM2-16GB' -> 'v 100'; 'NVIDIA RTX A500 Laptop GPU' -> 'rtx a 500';
     'GeForce GTX 1080 Ti' and 'gtx1080ti' -> 'gtx 1080 ti'."""
-    text = _PUNCTUATION.sub(" ", name.lower())
+    text = _GLUED_PREFIX.sub(r"\1 ", _PUNCTUATION.sub(" ", name.lower()))
     words = [w for w in _LETTERS_DIGITS.sub(" ", _NOISE.sub(" ", text)).split() if w not in _BRANDS]
     start = 0
     while start < len(words) and words[start] in _PREFIXES:
