@@ -34,8 +34,6 @@ WRITTEN = {
     "illegal-instruction": "Illegal instruction (core dumped)",
     "conda-glibc-too-old": "Problem: nothing provides __glibc >=2.28,<3.0.a0 needed by"
     " tensorflow-base-2.18.0-cpu_py312h1234567_0",
-    "cudart-no-device": "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime"
-    " implicit initialization on GPU:0 failed. Status: no CUDA-capable device is detected",
     "nvidia-smi-no-devices": "No devices were found",
     "ptxas-predates-gpu": "Your CUDA software stack is old. We fallback to the NVIDIA driver for"
     " some compilation. Update your CUDA version to get the best performance. The ptxas error"

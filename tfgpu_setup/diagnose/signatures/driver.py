@@ -450,14 +450,19 @@ DRIVER: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
     ),
     Signature(
+        # cuInit's code, or the CUDA runtime's cudaErrorNoDevice where TF 1.x and 2.x report
+        # it (session creation, a tensor's first placement).
         name="cuinit-no-device",
-        needles=("cuInit",),
-        pattern=compiled(CUINIT + r"CUDA_ERROR_NO_DEVICE"),
+        needles=("cuInit", "no CUDA-capable device is detected"),
+        pattern=compiled(
+            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE)"
+            r"|Status: (?P<status>no CUDA-capable device is detected)"
+        ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
         title=(
-            "CUDA found no GPU (cuInit: CUDA_ERROR_NO_DEVICE) although the driver library loaded:"
-            " the GPUs are hidden from this process"
+            "CUDA found no GPU ({code}{status}) although the driver library loaded: the GPUs are"
+            " hidden from this process"
         ),
         fix=(
             'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
@@ -467,27 +472,6 @@ DRIVER: tuple[Signature, ...] = (
             " nvidia-smi lists no GPU either, the machine has none."
         ),
         source=CUDA_ENV_VARS_URL,
-        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
-    ),
-    Signature(
-        # The CUDA runtime's cudaErrorNoDevice, where TF 1.x and 2.x report it (session
-        # creation, a tensor's first placement) instead of cuInit's code.
-        name="cudart-no-device",
-        needles=("no CUDA-capable device is detected",),
-        pattern=compiled(r"Status: no CUDA-capable device is detected"),
-        finding_id="cuda-visible-devices-hides-gpus",
-        severity=Severity.ERROR,
-        title=(
-            "The CUDA runtime found no GPU (no CUDA-capable device is detected): the GPUs are"
-            " hidden from this process"
-        ),
-        fix=(
-            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
-            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
-            " Unset it, or set it to indices or UUIDs from nvidia-smi -L. If nvidia-smi lists no"
-            " GPU either, the machine (or container) has none."
-        ),
-        source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
         explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
     ),
     Signature(
