@@ -917,9 +917,14 @@ def _quoted(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines())
 
 
+def _coloured(text: str) -> str:
+    """As a notebook's saved output keeps a terminal's colours."""
+    return "\n".join(f"\x1b[0;31m{line}\x1b[0m" for line in text.splitlines())
+
+
 @pytest.mark.parametrize("fixture", PASTED_FIXTURES)
-@pytest.mark.parametrize("pasted", [_word_wrapped, _console_cut, _quoted])
-def test_a_log_wrapped_cut_or_quoted_on_its_way_reads_as_printed(
+@pytest.mark.parametrize("pasted", [_word_wrapped, _console_cut, _quoted, _coloured])
+def test_a_log_wrapped_cut_quoted_or_coloured_on_its_way_reads_as_printed(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     fixture: str,
@@ -930,3 +935,18 @@ def test_a_log_wrapped_cut_or_quoted_on_its_way_reads_as_printed(
     as_pasted = doctor(tmp_path, capsys, pasted(text))
     assert [f["id"] for f in as_pasted["findings"]] == [f["id"] for f in as_printed["findings"]]
     assert as_pasted["gpu_used"] == as_printed["gpu_used"]
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "\x1b[0;31m>>> import tensorflow\x1b[0m\n"
+        "\x1b[1;31mIllegal instruction (core dumped)\x1b[0m\n",
+        "[0;31m>>> import tensorflow[0m\n[1;31mIllegal instruction (core dumped)[0m\n",
+    ],
+    ids=["with-escapes", "escapes-dropped-by-a-page"],
+)
+def test_a_terminals_colour_codes_are_not_part_of_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], printed: str
+) -> None:
+    assert doctor(tmp_path, capsys, printed)["findings"][0]["id"] == "cpu-lacks-avx"

@@ -46,6 +46,7 @@ def unwrap(text: str) -> str:
     entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;)."""
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
+    text = _uncoloured(text)
     lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []
@@ -68,6 +69,19 @@ def unwrap(text: str) -> str:
     if record:
         out.append(_joined(record, width))
     return "\n".join(out)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_ANSI_WITHOUT_ESCAPE = re.compile(r"\[(?:\d{1,3};)*\d{1,3}m")
+"""A terminal's colour codes, as a notebook's saved output keeps them ('\x1b[0;31m'), or
+without their escape character once a page dropped it ('[0;31mImportError[0m')."""
+
+
+def _uncoloured(text: str) -> str:
+    text = _ANSI.sub("", text)
+    if len(_ANSI_WITHOUT_ESCAPE.findall(text[:100_000])) >= 2:
+        text = _ANSI_WITHOUT_ESCAPE.sub("", text)
+    return text
 
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*>+ ?")
