@@ -950,3 +950,28 @@ def test_a_terminals_colour_codes_are_not_part_of_the_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], printed: str
 ) -> None:
     assert doctor(tmp_path, capsys, printed)["findings"][0]["id"] == "cpu-lacks-avx"
+
+
+def test_the_gpu_and_driver_an_old_nvidia_smi_table_shows_are_judged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # R331's table names no CUDA version and its GPU is a Kepler GTX 680 (compute capability 3.0)
+    smi = Path(__file__).parent / "fixtures" / "nvidia-smi"
+    table = (smi / "default-linux-r331-no-cuda-version-truncated.txt").read_text(encoding="utf-8")
+    log = "\n".join(line for line in table.splitlines() if not line.startswith("#"))
+    found = doctor(tmp_path, capsys, log + "\n[]\n", "--tf", "2.15", "--os", "linux")
+    by_id = {f["id"]: f for f in found["findings"]}
+    assert by_id["compute-capability-unsupported"]["severity"] == "error"
+    assert any("GTX 680" in e for e in by_id["compute-capability-unsupported"]["evidence"])
+    assert any("331.62" in e for e in by_id["driver-too-old"]["evidence"])
+
+
+def test_the_compute_capability_tensorflow_prints_for_a_device_is_the_gpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1561] Found device 0 with"
+        " properties:\npciBusID: 0000:01:00.0 name: GeForce GTX 680 computeCapability: 3.0\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--tf", "2.3", "--os", "linux")
+    assert found["findings"][0]["id"] == "compute-capability-unsupported"

@@ -15,10 +15,11 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..facts import CudaInstall, CudnnInstall, Driver, Facts, PythonInterpreter
+from ..errors import UserError
+from ..facts import CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
-from ..matrix.query import driver_cuda_runs, driver_max_cuda
+from ..matrix.query import driver_cuda_runs, driver_max_cuda, gpu_cc_from_name
 from ..matrix.validate import is_driver_version
 from ..versions import parsed, xy
 from .logfacts import (
@@ -93,6 +94,10 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     if "glibc" in unknown and log.glibc and platform.os in ("linux", "wsl2"):
         platform = dataclasses.replace(platform, glibc=log.glibc)
         unknown.discard("glibc")
+    gpus = facts.gpus
+    if "gpus" in unknown and log.gpus_seen:
+        gpus = tuple(_gpu_seen(i, seen, matrix) for i, seen in enumerate(log.gpus_seen))
+        unknown.discard("gpus")
     pythons = facts.pythons
     if "pythons" in unknown and log.python:
         pythons = (PythonInterpreter(log.python, None, "log"),)
@@ -134,11 +139,25 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         facts,
         platform=platform,
         driver=driver,
+        gpus=gpus,
         pythons=pythons,
         cuda=cuda,
         cudnn=cudnn,
         unknown=tuple(n for n in facts.unknown if n in unknown),
     )
+
+
+def _gpu_seen(index: int, seen: tuple[str, str | None, str], matrix: Matrix) -> Gpu:
+    """A GPU the log lists, with the compute capability it printed or its name's."""
+    name, cc, line = seen
+    source = f"log: {line}"
+    if cc is None:
+        try:
+            known = gpu_cc_from_name(matrix, name)
+        except UserError:
+            known = None  # a name sold with two compute capabilities: left unknown
+        cc = known.cc if known is not None else None
+    return Gpu(index=index, name=name, compute_capability=cc, cc_source=source, source=source)
 
 
 def cross_findings(

@@ -162,6 +162,8 @@ class LogFacts:
     memory_free_line: str = ""
     """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
     memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
+    gpus_seen: tuple[tuple[str, str | None, str], ...] = ()
+    """(name, compute capability if printed, line) of the GPUs TensorFlow or nvidia-smi list."""
     glibc: str | None = None
     glibc_line: str = ""
     """The system's glibc as 'ldd --version' or conda's __glibc virtual package shows it."""
@@ -249,11 +251,38 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
         memory_free_line=_mostly_free(text),
         python_32bit_line=_first(_PYTHON_32BIT, text),
+        gpus_seen=_gpus_seen(sample),
         glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
         glibc_line=glibc.group(0).strip() if glibc else "",
         conda_cuda=conda_cuda["cuda"] if (conda_cuda := _CONDA_CUDA.search(sample)) else None,
         conda_cuda_line=conda_cuda.group(0).strip() if conda_cuda else "",
     )
+
+
+_GPU_LISTED = re.compile(
+    # TF 2.x's device lines: '..., name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0,
+    # compute capability: 8.6'
+    r"name: (?P<name>[^,\n]{2,60}?), pci bus id: [0-9a-fA-F:.]+, compute capability:"
+    r" (?P<cc>\d{1,2}\.\d)"
+    # TF 1.x: 'name: GeForce GTX 1080 major: 6 minor: 1'; TF 2.0-2.3: 'name: GeForce GTX 960M
+    # computeCapability: 5.0'
+    r"|name: (?P<name1>[^\n]{2,60}?) major: (?P<major>\d{1,2}) minor: (?P<minor>\d)\b"
+    r"|name: (?P<name2>[^\n]{2,60}?) computeCapability: (?P<cc2>\d{1,2}\.\d)"
+    # nvidia-smi's table: '|   0  NVIDIA GeForce RTX 3090     Off | 00000000:01:00.0  On |'
+    r"|^\|\s{1,4}\d{1,2}\s+(?P<smi>[A-Za-z][^|\n]{2,40}?)\s+(?:On|Off)\s+\|\s+[0-9A-Fa-f]{4,8}:"
+    r"[0-9A-Fa-f]{2}:",
+    re.MULTILINE,
+)
+
+
+def _gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
+    seen: dict[str, tuple[str, str | None, str]] = {}
+    for m in _GPU_LISTED.finditer(sample):
+        name = (m["name"] or m["name1"] or m["name2"] or m["smi"]).strip()
+        cc = m["cc"] or m["cc2"] or (f"{m['major']}.{m['minor']}" if m["major"] else None)
+        if name not in seen or (cc and not seen[name][1]):
+            seen[name] = (name, cc, m.group(0).strip()[:200])
+    return tuple(seen.values())
 
 
 _GLIBC_SHOWN = re.compile(
@@ -314,10 +343,11 @@ def _mostly_free(text: str) -> str:
 
 
 _SMI_HEADER = re.compile(
-    r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+CUDA Version: ?"
-    r"(?P<cuda>\d{1,2}\.\d{1,2})"
+    r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:CUDA Version: ?"
+    r"(?P<cuda>\d{1,2}\.\d{1,2})|\|)"
 )
-"""The header of nvidia-smi's table, which reports paste often."""
+"""The header of nvidia-smi's table, which reports paste often (before R410 it named no CUDA
+version: NVIDIA's table gives the one the driver supports)."""
 _DRIVER_REPORTED = re.compile(
     r"(?:[Pp]ossibly insufficient driver version|libcuda reported version is|kernel reported"
     r" version is): (?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
