@@ -961,8 +961,10 @@ def test_the_gpu_and_driver_an_old_nvidia_smi_table_shows_are_judged(
     log = "\n".join(line for line in table.splitlines() if not line.startswith("#"))
     found = doctor(tmp_path, capsys, log + "\n[]\n", "--tf", "2.15", "--os", "linux")
     by_id = {f["id"]: f for f in found["findings"]}
-    assert by_id["compute-capability-unsupported"]["severity"] == "error"
+    assert found["findings"][0]["id"] == "compute-capability-unsupported"
     assert any("GTX 680" in e for e in by_id["compute-capability-unsupported"]["evidence"])
+    # the driver is too old too, but no driver gives this release kernels for a Kepler GPU
+    assert by_id["driver-too-old"]["severity"] == "warning"
     assert any("331.62" in e for e in by_id["driver-too-old"]["evidence"])
 
 

@@ -241,6 +241,8 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The GPU's compute capability is not supported by this TensorFlow build.",
             Layer.KERNELS,
             ("breaks-gpu-work", "denies-gpu"),
+            # With no kernels for the GPU, a newer driver changes nothing for this release.
+            explains=("driver-too-old",),
         ),
         FindingKind(
             "compute-capability-ptx-jit",
