@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
-from tfgpu_setup.diagnose.paste import rejoin_split_words, unwrap
+from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
 from tfgpu_setup.diagnose.signatures import CATALOGUE
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
@@ -200,7 +200,7 @@ def main() -> int:
         "Successfully installed " * (LINE_CHARS // 23),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
-        text = rejoin_split_words(unwrap(text))
+        text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))
         lines += 1
     print(f"{lines} lines of {LINE_CHARS} characters")

@@ -24,7 +24,7 @@ from ..whatif import baseline_facts
 from .evidence import cross_findings, facts_with_log, weigh_memory
 from .logfacts import read_log_facts, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
-from .paste import rejoin_split_words, unwrap
+from .paste import rejoin_wrapped, unwrap
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -130,7 +130,7 @@ def diagnose(
 ) -> Diagnosis:
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
-    log = rejoin_split_words(unwrap(log)) if log else log
+    log = rejoin_wrapped(unwrap(log)) if log else log
     log_matches = match_log(log or "")
     log_facts = read_log_facts(log or "", log_matches)
     known = facts if facts is not None else baseline_facts()

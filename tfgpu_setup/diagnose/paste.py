@@ -1,8 +1,9 @@
 """A pasted log, read back as the lines TensorFlow printed.
 
-People paste logs through terminals, mail clients, issue forms and chat apps: records get
-hard-wrapped, words split at the console's edge, quotes curled and HTML-escaped. These helpers
-undo that before any signature reads a line. Pure: text in, text out.
+People paste logs through terminals, mail clients, issue forms, notebooks and chat apps:
+records get word-wrapped or cut at a console's width, quoted with '> ', indented, coloured,
+quotes curled and HTML-escaped. These helpers undo that before any signature reads a line.
+Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ _RECORD_START = re.compile(
     r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \[)"
 )
 MAX_JOINED = 4000
+MIN_WRAPPED_WIDTH = 16
+"""A line shorter than this was not cut by a wrap (consoles and mail wrap at 72 to 200)."""
+MIN_CUT_LINES = 3
+"""Lines of the very same length it takes to call that length a console's width."""
+MAX_PIECES = 6
+"""The most lines one printed line is rejoined from."""
+MAX_WRAPPED_RECORDS = 2000
+"""The most candidate joins tried in one paste (each runs the signatures on a short text)."""
 
 
 PASTED_PUNCTUATION = str.maketrans(
@@ -93,9 +102,8 @@ def _unquoted(text: str) -> str:
     the quote marks of a mostly quoted paste and the indentation every line shares go."""
     lines = text.splitlines()
     filled = [line for line in lines if line.strip()]
-    if filled and sum(bool(_QUOTE_PREFIX.match(line)) for line in filled) >= QUOTED_SHARE * len(
-        filled
-    ):
+    quoted = sum(bool(_QUOTE_PREFIX.match(line)) for line in filled)
+    if filled and quoted >= QUOTED_SHARE * len(filled):
         lines = [_QUOTE_PREFIX.sub("", line, count=1) for line in lines]
     return textwrap.dedent("\n".join(lines))
 
@@ -134,7 +142,6 @@ def console_width(lines: list[str]) -> int | None:
     return widest if split > between else None
 
 
-MIN_CUT_LINES = 3
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _WORD_AT_END = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
 _WORD_AT_START = re.compile(r"[A-Za-z0-9_]+")
@@ -181,13 +188,7 @@ def _names(text: str) -> set[str]:
     return {m.signature.name for m in match_log(text)}
 
 
-MIN_WRAPPED_WIDTH = 16
-"""A line shorter than this was not cut by a wrap (consoles and mail wrap at 72 to 200)."""
-MAX_PIECES = 6
-MAX_WRAPPED_RECORDS = 2000
-
-
-def rejoin_split_words(text: str) -> str:
+def rejoin_wrapped(text: str) -> str:
     """Rejoin a line that a console copy or a mail client wrapped ('... wheel on this p' /
     'latform.', or '... is not a supported' / 'wheel on this platform.'): up to MAX_PIECES
     lines after a long one, exactly or with a space, become one line (empty lines keep the
