@@ -21,7 +21,8 @@ from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
 from ..whatif import baseline_facts
-from .evidence import cross_findings, facts_with_log, weigh_memory
+from .evidence import cross_findings, weigh_memory
+from .facts_from_log import facts_with_log
 from .logfacts import read_log_facts, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap

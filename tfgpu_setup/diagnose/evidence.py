@@ -1,7 +1,7 @@
 """What a log and the facts prove together.
 
-The facts a log shows by itself (logfacts.py) fill in facts nobody stated, each with the line it
-came from. Then the log's failures are read against the facts and the matrix: a missing
+Once the facts a log shows by itself have filled in facts nobody stated (facts_from_log.py),
+the log's failures are read against the facts and the matrix: a missing
 libcudart.so.11.0 next to an installed CUDA 10.2 is a version mismatch, not a bare "not found";
 a cuDNN loaded that is not the one installed is another copy first on the path; a handle that
 failed while most GPU memory was free is not out of memory.
@@ -15,12 +15,10 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..errors import UserError
-from ..facts import CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
+from ..facts import Facts
 from ..findings import Finding, Severity
-from ..matrix.model import Matrix, TfRelease
-from ..matrix.query import driver_cuda_runs, driver_max_cuda, gpu_cc_from_name
-from ..matrix.validate import is_driver_version
+from ..matrix.model import TfRelease
+from ..matrix.query import driver_cuda_runs
 from ..versions import parsed, xy
 from .logfacts import (
     CPU_ONLY_DISTRIBUTIONS,
@@ -70,94 +68,6 @@ def weigh_memory(
         else f
         for f in findings
     ]
-
-
-def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
-    """Facts nobody stated, filled in from the log's own evidence (and said so); a driver
-    version without the CUDA it supports gets it from NVIDIA's table."""
-    unknown = set(facts.unknown)
-    platform = facts.platform
-    if "os" in unknown and log.os:
-        platform = dataclasses.replace(
-            platform,
-            os=log.os,  # type: ignore[arg-type]
-            wsl=log.os == "wsl2",
-            source=f"log: {log.os_line}",
-        )
-        unknown.discard("os")
-        unknown.discard("arch")
-    if "container" in unknown and log.container_line:
-        platform = dataclasses.replace(
-            platform, container=True, container_evidence=(f"log: {log.container_line}",)
-        )
-        unknown.discard("container")
-    if "glibc" in unknown and log.glibc and platform.os in ("linux", "wsl2"):
-        platform = dataclasses.replace(platform, glibc=log.glibc)
-        unknown.discard("glibc")
-    gpus = facts.gpus
-    if "gpus" in unknown and log.gpus_seen:
-        gpus = tuple(_gpu_seen(i, seen, matrix) for i, seen in enumerate(log.gpus_seen))
-        unknown.discard("gpus")
-    pythons = facts.pythons
-    if "pythons" in unknown and log.python:
-        pythons = (PythonInterpreter(log.python, None, "log"),)
-        unknown.discard("pythons")
-    driver = facts.driver
-    if "driver" in unknown and log.driver and is_driver_version(log.driver):
-        windows = platform.os in ("wsl2", "windows")
-        driver = Driver(
-            version=log.driver,
-            cuda_version=log.driver_cuda or driver_max_cuda(matrix, log.driver, windows),
-            source=f"log: {log.driver_line}",
-            library_version=log.driver,
-            windows_numbering=windows,
-        )
-        unknown.discard("driver")
-    elif "driver" in unknown and log.conda_cuda:
-        driver = Driver(
-            version=None, cuda_version=log.conda_cuda, source=f"log: {log.conda_cuda_line}"
-        )
-        unknown.discard("driver")
-    cuda = facts.cuda
-    if "cuda" in unknown and log.cuda_seen:
-        cuda = tuple(
-            CudaInstall(version, line[:200], "runtime", "log")
-            for version, line in dict(log.cuda_seen).items()
-        )
-        unknown.discard("cuda")
-    cudnn = facts.cudnn
-    if "cudnn" in unknown and log.cudnn_loaded:
-        cudnn = (CudnnInstall(log.cudnn_loaded, "(loaded, per the log)", "library", "log"),)
-        unknown.discard("cudnn")
-    elif "cudnn" in unknown and log.cudnn_seen:
-        cudnn = tuple(
-            CudnnInstall(version, line[:200], "library", "log")
-            for version, line in dict(log.cudnn_seen).items()
-        )
-        unknown.discard("cudnn")
-    return dataclasses.replace(
-        facts,
-        platform=platform,
-        driver=driver,
-        gpus=gpus,
-        pythons=pythons,
-        cuda=cuda,
-        cudnn=cudnn,
-        unknown=tuple(n for n in facts.unknown if n in unknown),
-    )
-
-
-def _gpu_seen(index: int, seen: tuple[str, str | None, str], matrix: Matrix) -> Gpu:
-    """A GPU the log lists, with the compute capability it printed or its name's."""
-    name, cc, line = seen
-    source = f"log: {line}"
-    if cc is None:
-        try:
-            known = gpu_cc_from_name(matrix, name)
-        except UserError:
-            known = None  # a name sold with two compute capabilities: left unknown
-        cc = known.cc if known is not None else None
-    return Gpu(index=index, name=name, compute_capability=cc, cc_source=source, source=source)
 
 
 def cross_findings(
