@@ -654,6 +654,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # Ubuntu's command-not-found: nvidia-smi comes with the driver package
+        "$ nvidia-smi\nCommand 'nvidia-smi' not found, but can be installed with:\n\nsudo apt"
+        " install nvidia-utils-535\n",
+        "nvidia-smi-not-installed",
+        ("--os", "linux"),
+        "no-nvidia-driver",
+        "unknown",
+    ),
+    (
         # https://github.com/google-deepmind/dnc/issues/5: a CPU-only pip tensorflow
         "Device mapping: no known devices.\n",
         "no-device-and-no-cuda-line",

@@ -175,6 +175,31 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/44869",
     ),
     Signature(
+        # The shell's answer when nvidia-smi, which the driver package installs, is not there:
+        # bash, Ubuntu's command-not-found, cmd.exe and PowerShell.
+        name="nvidia-smi-missing",
+        needles=("nvidia-smi",),
+        pattern=compiled(
+            r"nvidia-smi: (?:command )?not found"
+            r"|Command 'nvidia-smi' not found"
+            r"|'nvidia-smi' is not recognized as an internal or external command"
+            r"|The term 'nvidia-smi' is not recognized"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.WARNING,
+        title=(
+            "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the"
+            " driver is not either"
+        ),
+        fix=(
+            "Install the NVIDIA driver for this GPU (Linux: the distribution's driver package or"
+            " NVIDIA's installer; Windows: NVIDIA's driver, which puts nvidia-smi in System32) and"
+            " reboot; in a container, start it with '--gpus all' so the runtime mounts the driver"
+            " and nvidia-smi."
+        ),
+        source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+    ),
+    Signature(
         name="nvidia-smi-no-driver",
         needles=("couldn't communicate with the NVIDIA driver",),
         pattern=compiled(
