@@ -986,3 +986,18 @@ def test_the_compute_capability_tensorflow_prints_for_a_device_is_the_gpus(
     )
     found = doctor(tmp_path, capsys, log, "--tf", "2.3", "--os", "linux")
     assert found["findings"][0]["id"] == "compute-capability-unsupported"
+
+
+def test_a_mismatch_names_where_the_installed_version_was_seen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "cudatoolkit               10.1.243             h6bb024c_0\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    seen = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert "CUDA 10.1 installed (log: cudatoolkit" in "\n".join(seen["evidence"])
+    stated = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.1")
+    assert "CUDA 10.1 installed (flag --cuda-toolkit)" in stated["findings"][0]["evidence"]

@@ -522,7 +522,8 @@ def _mismatch(
     finding_id: str, what: str, facts: Facts, fact: str, wanted: tuple[Wanted, ...], fix: str
 ) -> Finding | None:
     installs = facts.cuda if fact == "cuda" else facts.cudnn
-    versions = [c.version for c in installs if c.version] if facts.knows(fact) else []
+    known = [c for c in installs if c.version] if facts.knows(fact) else []
+    versions = [c.version for c in known if c.version]
     wrong = [w for w in wanted if not any(w.accepts(v) for v in versions)]
     if not versions or not wrong:
         return None
@@ -532,7 +533,14 @@ def _mismatch(
         finding_id,
         Severity.ERROR,
         f"TensorFlow looks for {what} {w} ({w.lib}) but {what} {have} is installed",
-        (_quote(w.line), *(f"{what} {xy(v)} installed" for v in versions[:2])),
+        (
+            _quote(w.line),
+            *(
+                f"{what} {xy(c.version or '')} installed"
+                + (f" (log: {_quote(c.path)})" if c.source == "log" else f" ({c.source})")
+                for c in known[:2]
+            ),
+        ),
         fix.format(wanted=w),
         TF_TESTED,
     )
