@@ -1001,3 +1001,17 @@ def test_a_mismatch_names_where_the_installed_version_was_seen(
     assert "CUDA 10.1 installed (log: cudatoolkit" in "\n".join(seen["evidence"])
     stated = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.1")
     assert "CUDA 10.1 installed (flag --cuda-toolkit)" in stated["findings"][0]["evidence"]
+
+
+def test_a_python_the_running_tensorflow_contradicts_is_no_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TF 2.1-2.3 logged this, so it ran under a Python it supports, not the 3.11 stated
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--python", "3.11", "--os", "linux")["findings"]
+    assert found[0]["id"] == "cuda-libs-not-found"
+    assert {f["id"]: f["severity"] for f in found}["python-unsupported"] == "warning"

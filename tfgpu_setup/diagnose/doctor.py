@@ -165,6 +165,8 @@ def diagnose(
     judged = _judged(known, matrix, candidates, venv)
     if log_facts.install_failed:
         judged = _after_install(judged)
+    elif log_facts.tf_ran_line:
+        judged = _while_running(judged)
     findings = merge(
         verify_findings(verify) if verify else (),
         cross_findings(
@@ -308,6 +310,22 @@ def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     return tuple(
         dataclasses.replace(f, severity=Severity.WARNING)
         if f.severity is Severity.ERROR and _is_platform(f)
+        else f
+        for f in findings
+    )
+
+
+INSTALL_BLOCKERS = frozenset({"python-unsupported", "glibc-too-old"})
+"""Findings saying TensorFlow cannot be installed or imported here at all."""
+
+
+def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The log has TensorFlow's own runtime lines, so it was installed and imported: a judged
+    install blocker (the stated Python is not one this release supports) contradicts the log
+    (another interpreter ran it, or the release is not the one inferred) and steps back."""
+    return tuple(
+        dataclasses.replace(f, severity=Severity.WARNING)
+        if f.severity is Severity.ERROR and f.id in INSTALL_BLOCKERS
         else f
         for f in findings
     )

@@ -125,6 +125,8 @@ class LogFacts:
     tf_distributions: tuple[str, ...] = ()
     tf_requested: str | None = None
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
+    tf_ran_line: str = ""
+    """A record TensorFlow's C++ runtime wrote ('... dso_loader.cc:64] ...'): it was imported."""
     install_failed: bool = False
     """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
     known to have run."""
@@ -228,6 +230,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
+        tf_ran_line=_first(_TF_RUNTIME_RECORD, text),
         tf_range=_release_hints(text),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         os=os_name,
@@ -326,6 +329,11 @@ def _installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, 
     return cuda, cudnn
 
 
+_TF_RUNTIME_RECORD = re.compile(
+    r"\b(?:tensorflow|external/local_(?:xla|tsl)|third_party/xla|external/org_tensorflow)"
+    r"/[\w/]{1,200}\.cc:\d{1,5}\] "
+)
+"""The source file and line every record of TensorFlow's C++ logging starts with."""
 _PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)
 """The banner of a 32-bit Windows Python ('[MSC v.1916 32 bit (Intel)]'); a 64-bit one says
 '64 bit (AMD64)'."""
