@@ -35,6 +35,10 @@ MAX_PIECES = 6
 """The most lines one printed line is rejoined from."""
 MAX_WRAPPED_RECORDS = 2000
 """The most candidate joins tried in one paste (each runs the signatures on a short text)."""
+SAMPLE_LINES = 5000
+SAMPLE_CHARS = 500_000
+"""How much of a paste shows how it was pasted (quoted, indented, cut at a width): a log of
+hundreds of megabytes is not read twice for that."""
 
 
 PASTED_PUNCTUATION = str.maketrans(
@@ -100,12 +104,13 @@ QUOTED_SHARE = 0.6
 def _unquoted(text: str) -> str:
     """A log quoted in a reply ('> ' before every line) or indented as a block, as printed:
     the quote marks of a mostly quoted paste and the indentation every line shares go."""
-    lines = text.splitlines()
-    filled = [line for line in lines if line.strip()]
-    quoted = sum(bool(_QUOTE_PREFIX.match(line)) for line in filled)
-    if filled and quoted >= QUOTED_SHARE * len(filled):
-        lines = [_QUOTE_PREFIX.sub("", line, count=1) for line in lines]
-    return textwrap.dedent("\n".join(lines))
+    sample = [line for line in text[:SAMPLE_CHARS].splitlines() if line.strip()]
+    quoted = sum(bool(_QUOTE_PREFIX.match(line)) for line in sample)
+    if sample and quoted >= QUOTED_SHARE * len(sample):
+        text = "\n".join(_QUOTE_PREFIX.sub("", line, count=1) for line in text.splitlines())
+    elif any(not line[:1].isspace() for line in sample):
+        return text  # a line starts at the margin: there is no indentation to take off
+    return textwrap.dedent(text)
 
 
 def _spaced(pieces: list[str]) -> str:
@@ -122,6 +127,7 @@ def console_width(lines: list[str]) -> int | None:
     """The width a console cut this paste at: the longest line length, when at least
     MIN_CUT_LINES lines have exactly it and their breaks split words more often than they
     fall between them (a word-wrap to a width can leave a few lines of the same length)."""
+    lines = lines[:SAMPLE_LINES]  # a console's width shows from the start of its paste
     lengths = Counter(len(line) for line in lines if len(line) >= MIN_WRAPPED_WIDTH)
     if not lengths:
         return None
