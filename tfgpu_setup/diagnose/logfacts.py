@@ -237,7 +237,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         os_line=os_line,
         python=_python_of(text),
         python_roots=_python_roots(text),
-        container_line=(c.group(0) if (c := _CONTAINER.search(text)) else ""),
+        container_line=_first(_CONTAINER, text),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,
         cudnn_seen=tuple(cudnn_seen),
