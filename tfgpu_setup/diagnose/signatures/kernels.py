@@ -8,6 +8,12 @@ from .model import (
     compiled,
 )
 
+NEWER_PTXAS_FIX = (
+    "Install the nvidia-cuda-nvcc wheel this TensorFlow pins (part of 'tensorflow[and-cuda]')"
+    " and put its bin folder first on PATH, or remove the old CUDA from PATH; the activate"
+    " script of 'tfgpu-setup apply' does this."
+)
+
 KERNELS: tuple[Signature, ...] = (
     # --- The GPU's compute capability against the kernels in the TensorFlow build. ---
     Signature(
@@ -179,12 +185,7 @@ KERNELS: tuple[Signature, ...] = (
             "XLA found a ptxas it should not use{ptxas_note} (too old for this TensorFlow or GPU,"
             " or a release with a known bug): it falls back to the driver, or may miscompile"
         ),
-        fix=(
-            "An old CUDA toolkit's bin folder comes first on PATH. Install the nvidia-cuda-nvcc"
-            " wheel this TensorFlow pins (part of 'tensorflow[and-cuda]') and put its bin folder"
-            " first on PATH, or remove the old CUDA from PATH; the activate script of"
-            " 'tfgpu-setup apply' does this."
-        ),
+        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/62064",
     ),
     Signature(
@@ -195,11 +196,7 @@ KERNELS: tuple[Signature, ...] = (
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title=("The ptxas XLA runs is older than this GPU (sm_{sm}): it cannot compile for it"),
-        fix=(
-            "Install the nvidia-cuda-nvcc wheel this TensorFlow pins (part of"
-            " 'tensorflow[and-cuda]') and put its bin folder first on PATH, or remove the old"
-            " CUDA from PATH; the activate script of 'tfgpu-setup apply' does this."
-        ),
+        fix=NEWER_PTXAS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/46933",
         explained_by=frozenset({"compute-capability-ptx-jit"}),
     ),
