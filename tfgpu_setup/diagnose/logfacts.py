@@ -179,7 +179,13 @@ CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas
 wants, not which CUDA TensorFlow wants."""
 
 
+CLUE_CHARS = 2_000_000
+"""How much of a log is searched for clues about the machine: they are printed early, and a
+log of hundreds of megabytes is not searched twenty times over."""
+
+
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
+    sample = text[:CLUE_CHARS]
     dists: dict[str, str] = {}
     # 'tensorflow-cpu==2.15.0' in a line saying it could not be installed is a request, not an
     # installed distribution.
@@ -190,19 +196,17 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             # tensorflow-gpu-2.9.1').
             for listed in m.signature.pattern.finditer(m.line):
                 dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
-    for shown in _PIP_SHOW.finditer(text[:2_000_000]):
+    for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
-    versions = set(dists.values()) or set(_printed_versions(text))
-    os_name, os_line = _os_of(text)
+    versions = set(dists.values()) or set(_printed_versions(sample))
+    os_name, os_line = _os_of(sample)
     if os_name is None:
         os_name, os_line = _os_of_distributions(dists)
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
-    cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(text[:2_000_000])]
-    cuda_seen += [
-        (m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(text[:2_000_000])
-    ]
-    smi = _SMI_HEADER.search(text[:2_000_000]) or _DRIVER_REPORTED.search(text[:2_000_000])
-    cuda_listed, cudnn_seen = _installs_listed(text)
+    cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(sample)]
+    cuda_seen += [(m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(sample)]
+    smi = _SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample)
+    cuda_listed, cudnn_seen = _installs_listed(sample)
     cuda_seen += cuda_listed
     for m in loaded:
         wanted = _wanted(m.groups["lib"], m.line)
@@ -225,19 +229,18 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
     requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
-    sample = text[:2_000_000]
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
-        tf_ran_line=_first(_TF_RUNTIME_RECORD, text),
-        tf_range=_release_hints(text),
+        tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
+        tf_range=_release_hints(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         os=os_name,
         os_line=os_line,
-        python=_python_of(text),
-        python_roots=_python_roots(text),
-        container_line=_first(_CONTAINER, text),
+        python=_python_of(sample),
+        python_roots=_python_roots(sample),
+        container_line=_first(_CONTAINER, sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,
         cudnn_seen=tuple(cudnn_seen),
@@ -247,13 +250,13 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver=smi.group("driver") if smi else None,
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
-        cpu_build_line=_first(_CPU_BUILD, text),
-        installed_line=_first(_TF_INSTALLED, text),
-        notebook_line=_first(_NOTEBOOK, text),
-        colab_line=_first(_COLAB, text),
-        nvidia_wheels_line=_first(_NVIDIA_WHEELS, text),
-        memory_free_line=_mostly_free(text),
-        python_32bit_line=_first(_PYTHON_32BIT, text),
+        cpu_build_line=_first(_CPU_BUILD, sample),
+        installed_line=_first(_TF_INSTALLED, sample),
+        notebook_line=_first(_NOTEBOOK, sample),
+        colab_line=_first(_COLAB, sample),
+        nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
+        memory_free_line=_mostly_free(sample),
+        python_32bit_line=_first(_PYTHON_32BIT, sample),
         gpus_seen=_gpus_seen(sample),
         glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
         glibc_line=glibc.group(0).strip() if glibc else "",
@@ -317,13 +320,12 @@ _CUDA_VERSION_FILE = re.compile(r"^[> \t]*CUDA Version (?P<version>\d{1,2}\.\d)\
 
 def _installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(CUDA, cuDNN) versions with their lines, as package lists and version files show them."""
-    sample = text[:2_000_000]
-    cuda = [(m["version"], m.group(0).strip()) for m in _CUDA_VERSION_FILE.finditer(sample)]
+    cuda = [(m["version"], m.group(0).strip()) for m in _CUDA_VERSION_FILE.finditer(text)]
     cudnn = [
         (".".join(filter(None, (m["major"], m["minor"], m["patch"]))), m.group(0))
-        for m in _CUDNN_HEADER.finditer(sample)
+        for m in _CUDNN_HEADER.finditer(text)
     ]
-    for m in _PACKAGE_LISTED.finditer(sample):
+    for m in _PACKAGE_LISTED.finditer(text):
         found = (m["version"], m.group(0).strip())
         (cudnn if "cudnn" in m["name"] else cuda).append(found)
     return cuda, cudnn
@@ -344,7 +346,7 @@ _MEMORY_USAGE = re.compile(
 
 
 def _mostly_free(text: str) -> str:
-    found = _MEMORY_USAGE.search(text[:2_000_000])
+    found = _MEMORY_USAGE.search(text)
     if found is None or int(found["total"]) == 0:
         return ""
     return found.group(0) if int(found["free"]) >= int(found["total"]) / 2 else ""
@@ -403,7 +405,7 @@ _NOTEBOOK = re.compile(
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
-    found = pattern.search(text[:2_000_000])
+    found = pattern.search(text)
     return found.group(0).strip()[:300] if found else ""
 
 
@@ -440,17 +442,13 @@ version alone on a line within the next few lines of output."""
 def _printed_versions(text: str) -> list[str]:
     """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'",
     or a command printing tf.__version__ followed by the bare version."""
-    sample = text[:2_000_000]
-    found = [m.group("version") for m in _PRINTED_VERSION.finditer(sample)]
-    return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(sample)]
+    found = [m.group("version") for m in _PRINTED_VERSION.finditer(text)]
+    return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
 
 
 def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
-    sample = text[:2_000_000]
     return tuple(
-        (spec, found.group(0))
-        for pattern, spec in RELEASE_HINTS
-        if (found := pattern.search(sample))
+        (spec, found.group(0)) for pattern, spec in RELEASE_HINTS if (found := pattern.search(text))
     )
 
 
@@ -476,9 +474,8 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
 
 
 def _os_of(text: str) -> tuple[str | None, str]:
-    sample = text[:2_000_000]
     for name, pattern in (("wsl2", _WSL), ("windows", _WINDOWS), ("macos", _MACOS)):
-        if found := pattern.search(sample):
+        if found := pattern.search(text):
             return name, found.group(0)
     return None, ""
 
@@ -504,20 +501,18 @@ _INSTALLER_PYTHON = re.compile(
 
 
 def _python_of(text: str) -> str | None:
-    if banner := _PYTHON_BANNER.search(text[:2_000_000]):
+    if banner := _PYTHON_BANNER.search(text):
         return banner.group("version")
-    if said := _INSTALLER_PYTHON.search(text[:2_000_000]):
+    if said := _INSTALLER_PYTHON.search(text):
         return said.group("cpython") or said.group("env") or said.group("current")
-    found = {
-        m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text[:2_000_000])
-    }
+    found = {m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 
 def _python_roots(text: str) -> tuple[str, ...]:
     """The distinct Python installations the log names (their folders, without site-packages)."""
     roots: dict[str, None] = {}
-    for line in text[:2_000_000].splitlines():
+    for line in text.splitlines():
         if len(line) > 2000 or ("ython" not in line and ".exe" not in line):
             continue
         for m in _PYTHON_ROOT.finditer(line):
