@@ -14,6 +14,9 @@ from .model import (
     compiled,
 )
 
+IMPORT_FAILED = r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
+"""Python's exception line when a shared library TensorFlow links cannot be loaded."""
+
 INSTALL: tuple[Signature, ...] = (
     # --- Installing and importing TensorFlow, and the environment it runs in. ---
     Signature(
@@ -310,8 +313,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-driver-library-missing",
         needles=("libcuda.so",),
         pattern=compiled(
-            r"(?:(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
-            r"|error while loading shared libraries:)"
+            rf"(?:{IMPORT_FAILED}|error while loading shared libraries:)"
             r" (?P<lib>libcuda\.so[.\d]*): cannot open shared object file"
         ),
         finding_id="no-nvidia-driver",
@@ -328,8 +330,8 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cuda-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
-            rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*): cannot open shared object file"
+            IMPORT_FAILED
+            + rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*): cannot open shared object file"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
@@ -343,8 +345,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
-            r" (?P<lib>libcudnn\.so[.\d]*): cannot open shared object file"
+            IMPORT_FAILED + r" (?P<lib>libcudnn\.so[.\d]*): cannot open shared object file"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,

@@ -19,6 +19,8 @@ from .model import (
     dlopen_pattern,
 )
 
+LIB_NOT_LOADED = "The CUDA library {lib}{lib_version_note} could not be loaded{because}"
+
 LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
     Signature(
@@ -66,7 +68,7 @@ LIBRARIES: tuple[Signature, ...] = (
         pattern=dlopen_pattern("cusolver(?=\\.so\\.10)"),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
-        title="The CUDA library {lib}{lib_version_note} could not be loaded{because}",
+        title=LIB_NOT_LOADED,
         fix=LIBS_FIX,
         source="https://github.com/kundajelab/chrombpnet/issues/49",
         subject="{lib}",
@@ -89,7 +91,7 @@ LIBRARIES: tuple[Signature, ...] = (
         pattern=dlopen_pattern(CUDA_LIB_NAMES),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
-        title="The CUDA library {lib}{lib_version_note} could not be loaded{because}",
+        title=LIB_NOT_LOADED,
         fix=LIBS_FIX,
         source="https://github.com/Kaggle/docker-python/issues/1164",
         subject="{lib}",
