@@ -62,7 +62,8 @@ class FindingKind:
     TensorFlow cannot use a GPU at all (a GPU seen working contradicts it); 'no-gpu-registered':
     claims TensorFlow registered no GPU (a log line showing a GPU contradicts it); 'library': a
     CUDA library cannot load; 'paths': its evidence holds file paths; 'breaks-gpu-work': a GPU
-    device can be registered and still run nothing (kernels fail to launch)."""
+    device can be registered and still run nothing (kernels fail to launch); 'blocks-install':
+    TensorFlow cannot be installed or imported here (a log TensorFlow wrote contradicts it)."""
     explains: tuple[str, ...] = ()
     """Ids this one causes: beside it they are consequences, so their errors become warnings."""
 
@@ -158,7 +159,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "python-unsupported",
             "No available Python version is supported by the TensorFlow release.",
             Layer.INSTALL,
-            ("denies-gpu",),
+            ("denies-gpu", "blocks-install"),
             # pip cannot install TensorFlow into that Python, so it is not there to import
             explains=("tensorflow-not-installed",),
         ),
@@ -166,7 +167,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "glibc-too-old",
             "The system glibc is older than the TensorFlow wheel requires.",
             Layer.INSTALL,
-            ("denies-gpu",),
+            ("denies-gpu", "blocks-install"),
         ),
         FindingKind(
             "wrong-python-environment",

@@ -8,6 +8,7 @@ root causes first.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -104,8 +105,9 @@ def verify_findings(outcome: VerifyOutcome) -> tuple[Finding, ...]:
     return tuple(found)
 
 
-PIP_WHEEL_PLATFORMS = ("linux", "wsl2")
-"""Where NVIDIA's CUDA libraries come as pip wheels (and a release can fail to find them)."""
+NVIDIA_WHEEL_OSES = ("linux", "wsl2")
+"""Operating systems NVIDIA publishes CUDA pip wheels for, on any architecture (the planner's
+PIP_WHEEL_PLATFORMS is narrower: the cu11 wheels, x86_64 only)."""
 
 
 def _defects_here(matrix: Matrix, facts: Facts) -> tuple[Defect, ...]:
@@ -116,7 +118,7 @@ def _defects_here(matrix: Matrix, facts: Facts) -> tuple[Defect, ...]:
         if not (
             d.kind == "pip-libs-need-ld-library-path"
             and facts.knows("os")
-            and facts.platform.os not in PIP_WHEEL_PLATFORMS
+            and facts.platform.os not in NVIDIA_WHEEL_OSES
         )
     )
 
@@ -307,25 +309,26 @@ def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
     platform means for GPU use is true but comes after getting TensorFlow installed, so it
     steps back behind the install problem."""
-    return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING)
-        if f.severity is Severity.ERROR and _is_platform(f)
-        else f
-        for f in findings
-    )
+    return _demoted(findings, _is_platform)
 
 
-INSTALL_BLOCKERS = frozenset({"python-unsupported", "glibc-too-old"})
-"""Findings saying TensorFlow cannot be installed or imported here at all."""
+INSTALL_BLOCKERS = ids_tagged("blocks-install")
 
 
 def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log has TensorFlow's own runtime lines, so it was installed and imported: a judged
     install blocker (the stated Python is not one this release supports) contradicts the log
     (another interpreter ran it, or the release is not the one inferred) and steps back."""
+    return _demoted(findings, lambda f: f.id in INSTALL_BLOCKERS)
+
+
+def _demoted(
+    findings: tuple[Finding, ...], which: Callable[[Finding], bool]
+) -> tuple[Finding, ...]:
+    """The errors `which` picks, as warnings."""
     return tuple(
         dataclasses.replace(f, severity=Severity.WARNING)
-        if f.severity is Severity.ERROR and f.id in INSTALL_BLOCKERS
+        if f.severity is Severity.ERROR and which(f)
         else f
         for f in findings
     )
@@ -365,12 +368,8 @@ def _gpu_works(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """A GPU that works is the strongest evidence: what says TensorFlow cannot use a GPU at all
     is contradicted and dropped; other errors stay as warnings to look at."""
     denied = ids_tagged("denies-gpu")
-    kept = [
-        dataclasses.replace(f, severity=Severity.WARNING) if f.severity is Severity.ERROR else f
-        for f in findings
-        if f.id not in denied or f.severity is Severity.INFO
-    ]
-    return rank(kept)
+    kept = tuple(f for f in findings if f.id not in denied or f.severity is Severity.INFO)
+    return rank(_demoted(kept, lambda f: True))
 
 
 TF_UNKNOWN_STEP = (
