@@ -243,16 +243,17 @@ def _best_join(pieces: list[str], width: int | None) -> tuple[str, int] | None:
     pieces apart were not: (line, pieces used)."""
     for used in range(len(pieces), 1, -1):
         run = pieces[:used]
-        if not any(has_needle(line) for line in ("".join(run), _spaced(run))):
+        if _at_width(run, width):
+            joins = ["".join(run)]
+        elif _cut_by_console(run):
+            joins = ["".join(run), _spaced(run)]
+        else:
+            joins = [_spaced(run)]
+        joins = [line for line in joins if has_needle(line)]
+        if not joins:
             continue
         apart = _names("\n".join(run))
-        if _at_width(run, width):
-            joins: tuple[str, ...] = ("".join(run),)
-        elif _cut_by_console(run):
-            joins = ("".join(run), _spaced(run))
-        else:
-            joins = (_spaced(run),)
         for line in joins:
-            if has_needle(line) and _names(line) - apart:
+            if _names(line) - apart:
                 return line, used
     return None
