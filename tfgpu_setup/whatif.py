@@ -201,7 +201,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         gpus, gpus_reason = (), f"stated: {named} ({ov.source('gpus')})"
     elif ov.gpus:
         gpus = tuple(
-            _gpu(i, value, matrix, ov.source("gpus"), ov.unknown_gpu_names_allowed)
+            gpu_named(i, value, matrix, ov.source("gpus"), ov.unknown_gpu_names_allowed)
             for i, value in enumerate(nvidia)
         )
         gpus_reason = None
@@ -266,7 +266,10 @@ def _stated_names(ov: Overrides) -> set[str]:
     return stated
 
 
-def _gpu(index: int, value: str, matrix: Matrix, source: str, lenient: bool = False) -> Gpu:
+def gpu_named(index: int, value: str, matrix: Matrix, source: str, lenient: bool = False) -> Gpu:
+    """A GPU from a name or a compute capability, as stated. lenient: a name the table does
+    not know, or sold with several compute capabilities, leaves the capability unknown
+    instead of being refused."""
     if CC_VALUE.match(value):
         arch = query.arch_for_cc(matrix, value)
         name = f"GPU with compute capability {value}" + (f" ({arch.name})" if arch else "")

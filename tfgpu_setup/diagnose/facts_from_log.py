@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..errors import UserError
 from ..facts import CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
 from ..matrix.model import Matrix
-from ..matrix.query import driver_max_cuda, gpu_cc_from_name
+from ..matrix.query import driver_max_cuda
 from ..matrix.validate import is_driver_version
+from ..whatif import gpu_named
 from .logfacts import LogFacts
 
 
@@ -97,9 +97,5 @@ def _gpu_seen(index: int, seen: tuple[str, str | None, str], matrix: Matrix) -> 
     name, cc, line = seen
     source = f"log: {line}"
     if cc is None:
-        try:
-            known = gpu_cc_from_name(matrix, name)
-        except UserError:
-            known = None  # a name sold with two compute capabilities: left unknown
-        cc = known.cc if known is not None else None
+        return gpu_named(index, name, matrix, source, lenient=True)
     return Gpu(index=index, name=name, compute_capability=cc, cc_source=source, source=source)
