@@ -482,9 +482,10 @@ COLAB_CUDA = "https://github.com/googlecolab/colabtools/issues/3433"
 
 
 def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
-    """A CUDA runtime library missing although the loader searched a CUDA toolkit's lib folder
-    (the dlerror line prints LD_LIBRARY_PATH): the toolkit there is another version. Only when
-    the installed CUDA is unknown; a stated version is read by _mismatch instead."""
+    """A CUDA runtime library missing although a CUDA of unknown version is known to be there:
+    a toolkit lib folder the loader searched (the dlerror line prints LD_LIBRARY_PATH), or a
+    Google Colab runtime (which ships its own): that CUDA is another version. Only when the
+    installed CUDA is unknown; a stated or listed version is read by _mismatch instead."""
     if facts.knows("cuda") or not log.wanted_cuda:
         return None
     w = log.wanted_cuda[0]
