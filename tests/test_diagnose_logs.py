@@ -233,7 +233,9 @@ CASES = [
     Case(
         "dnn-library-not-found-conv.log",
         "https://github.com/edwardyehuang/CAR/issues/1",
-        "cudnn-not-found",
+        # The thread's fuller log shows "Loaded runtime CuDNN library: 8.0.4 but source was
+        # compiled with: 8.1.0": cuDNN opened and then refused to start.
+        "cudnn-version-mismatch",
         Severity.ERROR,
         {"what": "is not found"},
     ),

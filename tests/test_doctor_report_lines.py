@@ -526,6 +526,32 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/43670: a French shell's wording
+        "$ python3 -c 'import tensorflow as tf; print(tf._version_)'\n"
+        "Instruction non permise (core dumped)\n",
+        "french-illegal-instruction",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
+        # https://github.com/deepforge-dev/deepforge/issues/1561: capitalised, in a container
+        "Illegal Instruction (core dumped)\n(deepforge) root@f1718b09c805:/deepforge# \n",
+        "capitalised-illegal-instruction",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
+        # A shell's job line names the dead command after the signal (bash, German locale)
+        "run.sh: Zeile 3:  9558 Ungültiger Maschinenbefehl (Speicherabzug geschrieben)"
+        " python -c 'import tensorflow'\n",
+        "german-job-line-illegal-instruction",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/35409: Windows' STATUS_ILLEGAL_INSTRUCTION
         # as the error code of the failed DLL load (a CPU without AVX)
         "    _pywrap_tensorflow_internal = swig_import_helper()\n"

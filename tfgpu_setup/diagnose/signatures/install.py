@@ -267,17 +267,26 @@ INSTALL: tuple[Signature, ...] = (
         # same missing AVX (Rosetta 2 on Apple Silicon has none either), but another native
         # library can crash the same way. As shells and tools print SIGILL: bash, macOS's
         # 'Illegal instruction: 4', zsh, Python's faulthandler, PyCharm, gdb, and Windows'
-        # STATUS_ILLEGAL_INSTRUCTION exit code.
+        # STATUS_ILLEGAL_INSTRUCTION exit code; a shell's job line ('line 1: 4242 Illegal
+        # instruction (core dumped) python x.py'), and the French, German and Chinese wordings
+        # of a localised shell.
         name="illegal-instruction",
         needles=(
             "Illegal instruction",
+            "Illegal Instruction",
+            "illegal instruction",
             "illegal hardware instruction",
             "SIGILL",
             "0xC000001D",
             "-1073741795",
+            "Instruction non permise",
+            "Ungültiger Maschinenbefehl",
+            "非法指令",
         ),
         pattern=compiled(
-            r"^(?:Fatal Python error: )?Illegal instruction(?: \(core dumped\)|: 4)?\s*$"
+            r"^(?:Fatal Python error: |[^\n:]*:[^\n:]*: +\d+ +)?"
+            r"(?i:illegal instruction|instruction non permise|ungültiger maschinenbefehl|非法指令)"
+            r"(?: ?\([^)\n]*\)|: 4)?(?=\s|$)"
             r"|\billegal hardware instruction\b"
             r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"
             r"|(?:exit|error) code -1073741795\b|\(0xC000001D\)",

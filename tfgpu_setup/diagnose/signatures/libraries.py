@@ -296,15 +296,24 @@ LIBRARIES: tuple[Signature, ...] = (
         name="dnn-library-not-found",
         needles=("DNN library",),
         pattern=compiled(r"DNN library (?P<what>is not found|initialization failed)"),
-        finding_id="cudnn-not-found",
+        # Stream executor says this when its cuDNN handle was never created. Since TF 2.1 a
+        # GPU is only registered once libcudnn itself opened, so at run time the library was
+        # there and refused to start: a cuDNN older than, or of another major than, the one
+        # TensorFlow was built with. A libcudnn that did not open, or a GPU out of memory,
+        # has its own line and explains this one.
+        finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,
-        title="cuDNN is not usable: DNN library {what}",
+        title="cuDNN was found but could not be started: DNN library {what}",
         fix=(
-            "TensorFlow registered the GPU but could not load or initialise cuDNN: install the"
-            " cuDNN version this TensorFlow was built with (pip: 'tensorflow[and-cuda]' pins it)"
-            " and remove older copies that load first."
+            "The cuDNN that loads is not the one this TensorFlow was built with (most often"
+            " older): install the cuDNN version of this release (pip: 'tensorflow[and-cuda]'"
+            " pins it) and remove older copies that load first (a system or conda cuDNN, or"
+            " another framework's wheel)."
         ),
-        source="https://github.com/tensorflow/tensorflow/issues/55468",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/stream_executor/"
+            "stream_executor_pimpl.cc"
+        ),
         explained_by=DRIVER_ROOTS
         | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
     ),
