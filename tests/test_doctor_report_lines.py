@@ -562,6 +562,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
+        # 384.81; TensorFlow suspects the driver when cuDNN will not start
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"
+        " CUDNN_STATUS_NOT_INITIALIZED\n"
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:393] possibly insufficient driver"
+        " version: 384.69.0\n",
+        "cuda-9-driver-too-old",
+        ("--tf", "1.5.0", "--cuda-toolkit", "9.0", "--driver", "384.69", "--os", "linux"),
+        "driver-too-old",
+        "no",
+    ),
+    (
         # https://github.com/uc-vision/smart-tree/issues/2: 'conda info' names the CUDA the
         # driver supports (11.4), too old for TF 2.16's CUDA 12
         "       virtual packages : __cuda=11.4=0\n                          __linux=5.4.0=0\n"

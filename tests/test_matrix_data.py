@@ -180,13 +180,16 @@ def test_known_defects() -> None:
     assert "2.15.0.post1" not in SpecifierSet(defects["tf-2.15.0-and-cuda-unresolvable"].affects)
 
 
-def test_driver_table_covers_every_toolkit_10_0_to_13_3() -> None:
+def test_driver_table_covers_every_toolkit_7_0_to_13_3() -> None:
     minors = {tuple(Version(t.cuda).release[:2]) for t in MATRIX.drivers.toolkits}
-    expected = {(10, m) for m in range(3)} | {(11, m) for m in range(9)}
+    expected = {(7, 0), (7, 5), (8, 0)} | {(9, m) for m in range(3)}
+    expected |= {(10, m) for m in range(3)} | {(11, m) for m in range(9)}
     expected |= {(12, m) for m in range(10) if m != 7} | {(13, m) for m in range(4)}
     assert minors == expected  # there was never a CUDA 12.7
     for toolkit in MATRIX.drivers.toolkits:
-        assert (toolkit.confidence == "secondary") == toolkit.cuda.startswith("13.3"), toolkit
+        # Before 10.0 and for 13.3 the rows are read from copies of NVIDIA's table.
+        secondary = toolkit.cuda.startswith("13.3") or Version(toolkit.cuda).major < 10
+        assert (toolkit.confidence == "secondary") == secondary, toolkit
         assert (toolkit.windows_min is None) == (Version(toolkit.cuda).major >= 13), toolkit
     floors = {c.major: (c.linux_min, c.windows_min) for c in MATRIX.drivers.minor_compat}
     assert floors == {

@@ -87,9 +87,18 @@ def test_driver_requirement_carries_sources_and_confidence() -> None:
 
 def test_min_driver_for_unknown_cuda_is_a_user_error() -> None:
     with pytest.raises(UserError) as caught:
-        query.min_driver_for_cuda(MATRIX, "9.2", False)
+        query.min_driver_for_cuda(MATRIX, "6.5", False)
     assert caught.value.code == ExitCode.INPUT
-    assert "CUDA 9.2: no driver minimum known" in caught.value.message
+    assert "CUDA 6.5: no driver minimum known" in caught.value.message
+    assert "covers 7.0 to 13.3" in caught.value.message
+
+
+def test_driver_of_the_cuda_9_era() -> None:
+    # CUDA 9.0's 384.81 (Linux) and 385.54 (Windows), from NVIDIA's older table.
+    assert query.min_driver_for_cuda(MATRIX, "9.0", False) == ("384.81", "384.81")
+    assert query.min_driver_for_cuda(MATRIX, "9.0", True) == ("385.54", "385.54")
+    # A 384.69 driver (older than CUDA 9.0's) runs CUDA 8.0 at most.
+    assert query.driver_max_cuda(MATRIX, "384.69", False) == "8.0"
 
 
 def smi_headers() -> list[tuple[str, str, str, bool]]:
@@ -122,7 +131,8 @@ def test_smi_fixtures_cover_linux_and_wsl2() -> None:
 
 
 def test_driver_max_cuda_edges() -> None:
-    assert query.driver_max_cuda(MATRIX, "400.1", False) is None
+    assert query.driver_max_cuda(MATRIX, "340.1", False) is None  # older than CUDA 7.0
+    assert query.driver_max_cuda(MATRIX, "400.1", False) == "9.2"
     assert query.driver_max_cuda(MATRIX, "610.43.02", False) == "13.3"
     assert query.driver_max_cuda(MATRIX, "581.29", True) == "13.0"  # R580 Windows driver
     assert query.driver_max_cuda(MATRIX, "440.33", False) == "10.2"
