@@ -353,12 +353,23 @@ def _other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     if not installed or any(_same_release(c.version or "", loaded) for c in installed):
         return []
     have = ", ".join(sorted({xy(c.version or "") for c in installed}, key=parsed))
+    # A probe's version is on disk. A stated one that is exactly what TensorFlow was built
+    # with may be the requirement repeated rather than what is installed; only a measured or
+    # an independent one outweighs the log's version enough to call the loaded copy another.
+    compiled = cudnn_version(log.cudnn_compiled) if log.cudnn_compiled else None
+    measured = any(
+        not c.source.startswith("flag")
+        or compiled is None
+        or not _same_release(c.version or "", compiled)
+        for c in installed
+    )
     return [
         Finding(
             "ld-library-path-shadows",
-            Severity.ERROR,
+            Severity.ERROR if measured else Severity.WARNING,
             f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one installed: "
-            "another copy comes first on the loader path",
+            "another copy comes first on the loader path"
+            + ("" if measured else f", or the cuDNN installed is {xy(loaded)}"),
             (
                 f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
                 *(f"cuDNN {xy(c.version or '')} installed ({c.source})" for c in installed[:2]),

@@ -138,6 +138,8 @@ class LogFacts:
     cuda_seen: tuple[tuple[str, str], ...] = ()
     """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
     cudnn_loaded: str | None = None
+    cudnn_compiled: str | None = None
+    """The cuDNN TensorFlow says it was built with, where it names the one it loaded."""
     cudnn_seen: tuple[tuple[str, str], ...] = ()
     """(version, line) of cuDNN installs the log shows (cudnn.h's defines, package lists)."""
     wanted_cuda: tuple[Wanted, ...] = ()
@@ -220,6 +222,14 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         ),
         None,
     )
+    cudnn_compiled = next(
+        (
+            m.groups.get("cudnn_compiled")
+            for m in matches
+            if m.signature.name == "cudnn-version-mismatch"
+        ),
+        None,
+    )
     failing = [
         w
         for m in matches
@@ -243,6 +253,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         container_line=_first(_CONTAINER, sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,
+        cudnn_compiled=cudnn_compiled or None,
         cudnn_seen=tuple(cudnn_seen),
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
