@@ -562,6 +562,31 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/12416: the ImportError as pasted, its
+        # colon lost
+        "ImportError: libcudnn.so.6 cannot open shared object file: No such file or directory\n",
+        "import-error-without-colon",
+        ("--tf", "1.3.0", "--os", "linux"),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/40646: the GPU is registered, then
+        # cuDNN cannot start for lack of memory on a 2 GB GPU that TF 2.2 has only PTX for: the
+        # failure, not the slow PTX start, is what the user asks about
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1247] Created TensorFlow device"
+        " (/job:localhost/replica:0/task:0/device:GPU:0 with 1538 MB memory) -> physical GPU"
+        " (device: 0, name: GeForce 940MX, pci bus id: 0000:01:00.0, compute capability: 5.0)\n"
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:44] Successfully opened"
+        " dynamic library libcudnn.so.7\n"
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:329] Could not create cudnn handle:"
+        " CUDNN_STATUS_INTERNAL_ERROR\n",
+        "gpu-registered-then-cudnn-cannot-start",
+        ("--tf", "2.2.0", "--os", "linux", "--gpu", "GeForce 940MX"),
+        "gpu-out-of-memory",
+        "yes",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"
@@ -1045,3 +1070,24 @@ def test_a_python_the_running_tensorflow_contradicts_is_no_error(
     found = doctor(tmp_path, capsys, log, "--python", "3.11", "--os", "linux")["findings"]
     assert found[0]["id"] == "cuda-libs-not-found"
     assert {f["id"]: f["severity"] for f in found}["python-unsupported"] == "warning"
+
+
+def test_a_failure_on_a_working_gpu_is_named_in_the_verdict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    created = (
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1247] Created TensorFlow device"
+        " (/job:localhost/replica:0/task:0/device:GPU:0 with 1538 MB memory) -> physical GPU"
+        " (device: 0, name: GeForce 940MX, pci bus id: 0000:01:00.0, compute capability: 5.0)\n"
+    )
+    failed = "E tensorflow/stream_executor/cuda/cuda_dnn.cc:329] Could not create cudnn handle:"
+    failed += " CUDNN_STATUS_INTERNAL_ERROR\n"
+    after = doctor(tmp_path, capsys, created + failed, "--os", "linux")
+    assert after["verdict"].endswith(
+        "but work on it failed: cuDNN could not start (CUDNN_STATUS_INTERNAL_ERROR): usually the"
+        " GPU memory is already taken"
+    )
+    # Only a failure logged after the GPU line is one on that GPU; a contradiction from the
+    # facts (macOS has no CUDA, yet a Metal GPU works) is not.
+    works = doctor(tmp_path, capsys, created, "--os", "macos")
+    assert works["verdict"] == "TensorFlow uses the GPU: the log shows a GPU device was created"

@@ -183,13 +183,16 @@ def diagnose(
     )
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     if verify is not None and verify.status == "gpu":
-        findings = _gpu_works(findings)
+        findings = _gpu_works(findings, frozenset())
         return Diagnosis("yes", f"TensorFlow uses the GPU: {verify.reason}", findings, ())
-    if gpu_seen and not _failed_after_gpu(matches):
-        findings = _gpu_works(findings)
-        return Diagnosis(
-            "yes", "TensorFlow uses the GPU: the log shows a GPU device was created", findings, ()
-        )
+    after_gpu = _errors_after_gpu(matches)
+    if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
+        findings = _gpu_works(findings, after_gpu)
+        verdict = "TensorFlow uses the GPU: the log shows a GPU device was created"
+        failed = next((f for f in findings if f.id in after_gpu), None)
+        if failed is not None:
+            verdict += f", but work on it failed: {_lower_first(failed.title)}"
+        return Diagnosis("yes", verdict, findings, ())
     thin = verify is None and len(matches) < 2
     broken = verify is not None and verify.status == "tf-broken"
     errors = [f for f in findings if f.severity == Severity.ERROR]
@@ -350,26 +353,30 @@ GPU_FAILURE_IDS = frozenset().union(
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
 
 
-def _failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
-    """A failure that stops GPU use, logged after the line that showed a GPU: the log mixes
-    runs, or the GPU was lost; either way the GPU line does not settle it."""
+def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
+    """The ids of errors logged after the line that showed a GPU. Those that stop GPU use mean
+    the log mixes runs or the GPU was lost, so the GPU line does not settle it; the others
+    (cuDNN that cannot start for lack of memory) failed on a GPU TensorFlow has."""
     gpu_lines = [m.position for m in matches if m.signature.proves_gpu]
     if not gpu_lines:
-        return False
-    return any(
-        m.position > max(gpu_lines)
-        and m.signature.severity is Severity.ERROR
-        and m.signature.finding_id in GPU_FAILURE_IDS
+        return frozenset()
+    return frozenset(
+        m.signature.finding_id
         for m in matches
+        if m.position > max(gpu_lines)
+        and m.signature.severity is Severity.ERROR
+        and m.signature.finding_id is not None
     )
 
 
-def _gpu_works(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+def _gpu_works(findings: tuple[Finding, ...], failed: frozenset[str]) -> tuple[Finding, ...]:
     """A GPU that works is the strongest evidence: what says TensorFlow cannot use a GPU at all
-    is contradicted and dropped; other errors stay as warnings to look at."""
+    is contradicted and dropped; other errors stay as warnings to look at, those that `failed`
+    on the GPU first: they are what the user is asking about."""
     denied = ids_tagged("denies-gpu")
     kept = tuple(f for f in findings if f.id not in denied or f.severity is Severity.INFO)
-    return rank(_demoted(kept, lambda f: True))
+    ranked = rank(_demoted(kept, lambda f: True))
+    return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
 
 
 TF_UNKNOWN_STEP = (

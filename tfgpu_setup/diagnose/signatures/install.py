@@ -323,7 +323,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("libcuda.so",),
         pattern=compiled(
             rf"(?:{IMPORT_FAILED}|error while loading shared libraries:)"
-            r" (?P<lib>libcuda\.so[.\d]*): cannot open shared object file"
+            r" (?P<lib>libcuda\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -340,7 +340,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("cannot open shared object file",),
         pattern=compiled(
             IMPORT_FAILED
-            + rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*): cannot open shared object file"
+            + rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
@@ -354,7 +354,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            IMPORT_FAILED + r" (?P<lib>libcudnn\.so[.\d]*): cannot open shared object file"
+            IMPORT_FAILED + r" (?P<lib>libcudnn\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
