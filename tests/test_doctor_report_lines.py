@@ -587,6 +587,21 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "yes",
     ),
     (
+        # https://github.com/lightvector/KataGo/issues/325: the GPU is registered, then the first
+        # kernel launch fails; not a working GPU
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1325] Created TensorFlow device"
+        " (/job:localhost/replica:0/task:0/device:GPU:0 with 4915 MB memory) -> physical GPU"
+        " (device: 0, name: GeForce RTX 2070 SUPER, pci bus id: 0000:01:00.0, compute"
+        " capability: 7.5)\n"
+        "F .\\tensorflow/core/kernels/random_op_gpu.h:227] Non-OK-status:"
+        " GpuLaunchKernel(FillPhiloxRandomKernelLaunch<Distribution>, num_blocks, block_size, 0,"
+        " d.stream(), gen, data, size, dist) status: Internal: invalid device function\n",
+        "kernel-launch-invalid-device-function",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

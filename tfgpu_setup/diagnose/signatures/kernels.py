@@ -121,6 +121,28 @@ KERNELS: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/42467",
     ),
+    Signature(
+        # CUDA's older word for a kernel with no image for this GPU (cudaErrorInvalidDeviceFunction,
+        # 98): 'no kernel image is available' took over its most common case in later CUDA. A
+        # CUDA runtime other than the build's (a renamed libcudart) fails the same way.
+        name="invalid-device-function",
+        needles=("invalid device function", "InvalidDeviceFunction"),
+        pattern=compiled(r"invalid device function|cudaErrorInvalidDeviceFunction"),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "The GPU could not run a kernel of this build (invalid device function): its compute"
+            " capability is not one the build includes, or the CUDA runtime loaded is not the"
+            " one TensorFlow was built with"
+        ),
+        fix=(
+            "Check the GPU's compute capability against the release ('tfgpu-setup plan --gpu"
+            " NAME' picks one that has it), and that the CUDA TensorFlow loads is the version it"
+            " was built with, not another renamed or linked to its name."
+        ),
+        source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
+        explained_by=frozenset({"cuda-version-mismatch"}),
+    ),
     # --- PTX, ptxas and libdevice: the toolchain XLA and the PTX JIT use at run time. ---
     Signature(
         name="unsupported-ptx-version",
