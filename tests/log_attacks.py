@@ -131,6 +131,7 @@ WRITTEN = {
     "libcuda-stub-resolved": "        libcuda.so.1 => /usr/local/cuda/lib64/stubs/libcuda.so.1"
     " (0x00007f9de7215000)",
     "no-kernel-image": "status: Internal: no kernel image is available for execution on the device",
+    "invalid-device-function": "status: Internal: invalid device function",
     "ptxas-too-old": "*** WARNING *** You are using ptxas 10.1.243, which is older than 11.1."
     " ptxas before 11.1 is known to miscompile XLA code",
     "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"
