@@ -132,6 +132,9 @@ WRITTEN = {
     " (0x00007f9de7215000)",
     "no-kernel-image": "status: Internal: no kernel image is available for execution on the device",
     "invalid-device-function": "status: Internal: invalid device function",
+    "small-gpu-ignored": "Ignoring visible gpu device (device: 1, name: GT 710) with core count: 1."
+    " The minimum required count is 8. TF_MIN_GPU_MULTIPROCESSOR_COUNT",
+    "cublas-symbol-missing": "Could not load symbol cublasGetSmCountTarget from libcublas.so.11.",
     "ptxas-too-old": "*** WARNING *** You are using ptxas 10.1.243, which is older than 11.1."
     " ptxas before 11.1 is known to miscompile XLA code",
     "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"

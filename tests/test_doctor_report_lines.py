@@ -602,6 +602,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/nanoporetech/medaka/issues/472: cuBLAS's own loader, and the
+        # pipeline ran on: no error
+        "Could not load symbol cublasGetSmCountTarget from libcublas.so.11. Error:"
+        " /usr/local/cuda/targets/x86_64-linux/lib/libcublas.so.11: undefined symbol:"
+        " cublasGetSmCountTarget\n",
+        "cublas-symbol-from-an-older-cublas",
+        ("--os", "linux"),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

@@ -40,6 +40,55 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="numa",
     ),
     Signature(
+        # TensorFlow skips a GPU with fewer multiprocessors than the larger of 8 and the biggest
+        # visible GPU's count: a small display card beside a compute GPU, which is still used.
+        name="small-gpu-ignored",
+        needles=("TF_MIN_GPU_MULTIPROCESSOR_COUNT",),
+        pattern=compiled(
+            r"Ignoring visible gpu device \((?P<device>[^)\n]{1,300})\) with core count:"
+            r" (?P<count>\d+)\. The minimum required count is (?P<minimum>\d+)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "TensorFlow skips a small GPU ({count} multiprocessors, fewer than {minimum}) beside"
+            " a larger one, which it uses"
+        ),
+        fix=(
+            "Nothing to do for the larger GPU; to use the small one too, set"
+            " TF_MIN_GPU_MULTIPROCESSOR_COUNT={count}."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.12.0/tensorflow/core/"
+            "common_runtime/gpu/gpu_device.cc"
+        ),
+        subject="small-gpu",
+    ),
+    Signature(
+        # cuBLAS's own loader: a libcublasLt looks for an entry point the libcublas beside it is
+        # too old to have (two CUDA 11 updates mixed, or another framework's cuBLAS first on
+        # the path). cuBLAS carries on without it.
+        name="cublas-symbol-missing",
+        needles=("Could not load symbol cublas",),
+        pattern=compiled(
+            r"Could not load symbol (?P<symbol>cublas\w+) from"
+            r" (?P<lib>(?:lib)?cublas[\w.-]*?(?:\.so[.\d]*|\.dll))"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: cuBLAS looked for {symbol} in an older {lib} loaded beside it, and"
+            " carries on without it"
+        ),
+        fix=(
+            "Nothing to do for TensorFlow; to silence it, load one cuBLAS (libcublas and"
+            " libcublasLt of the same CUDA release, e.g. NVIDIA's wheel that"
+            " 'tensorflow[and-cuda]' pins)."
+        ),
+        source="https://github.com/nanoporetech/medaka/issues/472",
+        subject="cublas-symbol",
+    ),
+    Signature(
         name="factory-already-registered",
         needles=("register factory", "placer already"),
         pattern=compiled(

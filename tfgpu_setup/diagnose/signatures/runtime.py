@@ -101,10 +101,11 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # The CUDA runtime's first call on the GPU (TF 2.x device creation).
         name="cuda-context-no-memory",
-        needles=("implicit initialization on GPU", "busy or unavailable"),
+        needles=("implicit initialization on GPU", "busy or unavailable", "DEVICE_UNAVAILABLE"),
         pattern=compiled(
             r"implicit initialization on GPU:\d+ failed\. Status: out of memory"
-            r"|(?P<busy>all CUDA-capable devices are busy or unavailable)"
+            r"|(?P<busy>all CUDA-capable devices are busy or unavailable"
+            r"|CUDA-capable device\(s\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE)"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.ERROR,
