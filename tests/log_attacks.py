@@ -132,6 +132,10 @@ WRITTEN = {
     " (0x00007f9de7215000)",
     "no-kernel-image": "status: Internal: no kernel image is available for execution on the device",
     "invalid-device-function": "status: Internal: invalid device function",
+    "no-algorithm-worked": "Not found: No algorithm worked!",
+    "grappler-layout-failed": "layout failed: INVALID_ARGUMENT: Size of values 0 does not match"
+    " size of permutation 4 @ fanin shape",
+    "host-side-notes": "Failed to get CPU frequency: 0 Hz",
     "small-gpu-ignored": "Ignoring visible gpu device (device: 1, name: GT 710) with core count: 1."
     " The minimum required count is 8. TF_MIN_GPU_MULTIPROCESSOR_COUNT",
     "cublas-symbol-missing": "Could not load symbol cublasGetSmCountTarget from libcublas.so.11.",

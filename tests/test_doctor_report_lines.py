@@ -613,6 +613,29 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/45068: every cuDNN algorithm failed on
+        # an RTX 3080; memory growth fixed it
+        "tensorflow.python.framework.errors_impl.NotFoundError:  No algorithm worked!\n"
+        "\t [[node sequential/conv2d/Relu (defined at"
+        " /Documents/deep_learning_day2/hello_conv_nets.py:26) ]]"
+        " [Op:__inference_train_function_800]\n",
+        "no-algorithm-worked",
+        ("--tf", "2.4.0", "--os", "linux"),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/58621: grappler's note on a dropout
+        # node while the tutorial runs on an RTX 3090
+        "layout failed: INVALID_ARGUMENT: Size of values 0 does not match size of permutation 4"
+        " @ fanin shape insequential_2/dropout/dropout/SelectV2-2-TransposeNHWCToNCHW-"
+        "LayoutOptimizer\n",
+        "grappler-layout-failed",
+        ("--tf", "2.11", "--os", "linux"),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

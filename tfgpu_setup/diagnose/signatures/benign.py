@@ -89,6 +89,44 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="cublas-symbol",
     ),
     Signature(
+        name="grappler-layout-failed",
+        needles=("layout failed",),
+        pattern=compiled(
+            r"layout failed: INVALID_ARGUMENT: Size of values \d+ does not match size of"
+            r" permutation \d+"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: grappler's layout optimiser skipped a dropout node (TensorFlow 2.10 to"
+            " 2.12); the model runs as written"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/58621",
+        subject="layout",
+    ),
+    Signature(
+        name="host-side-notes",
+        needles=("redzone checking", "CPU frequency", "of free system memory"),
+        pattern=compiled(
+            r"(?P<what>Failed to allocate memory for convolution redzone checking"
+            r"|Failed to get CPU frequency: 0 Hz"
+            r"|Allocation of \d+ exceeds 10% of free system memory)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: {what}",
+        fix=(
+            "Nothing to do for the GPU: a skipped cuDNN bounds check, a CPU clock the OS does not"
+            " report, or a large allocation in host memory."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.12.0/tensorflow/core/kernels/"
+            "gpu_utils.cc"
+        ),
+        subject="host",
+    ),
+    Signature(
         name="factory-already-registered",
         needles=("register factory", "placer already"),
         pattern=compiled(

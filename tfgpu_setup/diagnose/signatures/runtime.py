@@ -140,6 +140,26 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
+        # TF 2.3 and later, when every cuDNN convolution algorithm fails to run: most often it
+        # could not get the workspace memory it needs (another process, or no memory growth).
+        name="no-algorithm-worked",
+        needles=("No algorithm worked",),
+        pattern=compiled(r"No algorithm worked!?"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN found no convolution algorithm that runs (No algorithm worked): usually the"
+            " GPU memory is already taken"
+        ),
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true, or"
+            " tf.config.experimental.set_memory_growth) and stop other GPU processes; if that"
+            " does not help, check that the loaded cuDNN matches this TensorFlow."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45068",
+        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+    ),
+    Signature(
         name="cuda-out-of-memory",
         needles=("OUT_OF_MEMORY",),
         pattern=compiled(
