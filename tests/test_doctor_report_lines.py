@@ -1140,3 +1140,36 @@ def test_a_failure_on_a_working_gpu_is_named_in_the_verdict(
     # facts (macOS has no CUDA, yet a Metal GPU works) is not.
     works = doctor(tmp_path, capsys, created, "--os", "macos")
     assert works["verdict"] == "TensorFlow uses the GPU: the log shows a GPU device was created"
+
+
+def test_a_console_cut_record_followed_by_another_line_reads_as_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/TheFoundryVisionmongers/nuke-ML-server/issues/10: TensorFlow's AVX
+    # check (a 1.x record) cut at 80 columns, the shell's 'Aborted' right after it
+    printed = (
+        ">>> import tensorflow\n"
+        "2019-05-25 07:49:46.583944: F tensorflow/core/platform/cpu_feature_guard.cc:37] The"
+        " TensorFlow library was compiled to use AVX instructions, but these aren't available"
+        " on your machine.\nAborted (core dumped)\n"
+    )
+    as_printed = doctor(tmp_path, capsys, printed)
+    as_pasted = doctor(tmp_path, capsys, _console_cut(printed))
+    assert as_printed["findings"][0]["id"] == "cpu-lacks-avx"
+    assert [f["id"] for f in as_pasted["findings"]] == [f["id"] for f in as_printed["findings"]]
+
+
+def test_the_driver_tensorflow_names_is_read_across_a_console_cut(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/localminimum/QANet/issues/5, as an 80-column console copies it
+    printed = (
+        "2018-03-23 11:55:55.959752: E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could"
+        " not create cudnn handle: CUDNN_STATUS_NOT_INITIALIZED\n"
+        "2018-03-23 11:55:55.959970: E tensorflow/stream_executor/cuda/cuda_dnn.cc:393] possibly"
+        " insufficient driver version: 384.69.0\n"
+    )
+    flags = ("--tf", "1.5.0", "--cuda-toolkit", "9.0", "--driver", "384.69", "--os", "linux")
+    for text in (printed, _console_cut(printed)):
+        found = doctor(tmp_path, capsys, text, *flags)["findings"][0]
+        assert (found["id"], found["severity"]) == ("driver-too-old", "error")

@@ -184,10 +184,18 @@ def _joined(pieces: list[str], width: int | None) -> str:
     if width is not None and any(len(p) == width for p in pieces[:-1]):
         return _cut_at(pieces, width)
     spaced = _spaced(pieces)
-    if len(pieces) == 1 or not _cut_by_console(pieces):
-        return spaced
-    exact = "".join(pieces)
-    return exact if len(_names(exact)) > len(_names(spaced)) else spaced
+    candidates = []
+    if len(pieces) > 1 and _cut_by_console(pieces):
+        candidates.append("".join(pieces))
+    widest = max((len(p) for p in pieces[:-1]), default=0)
+    if widest >= MIN_WRAPPED_WIDTH and sum(len(p) == widest for p in pieces[:-1]) >= 2:
+        # Lines cut at one width, then a line the record swallowed ('Aborted (core dumped)').
+        candidates.append(_cut_at(pieces, widest))
+    best, most = spaced, len(_names(spaced)) if candidates else 0
+    for candidate in candidates:
+        if (found := len(_names(candidate))) > most:
+            best, most = candidate, found
+    return best
 
 
 def _names(text: str) -> set[str]:

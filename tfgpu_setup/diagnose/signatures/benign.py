@@ -361,6 +361,24 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # TensorFlow's CUDA diagnostics name the driver (logfacts reads the version); a
+        # signature so that a paste cut inside these lines is rejoined.
+        name="driver-version-reported",
+        needles=("driver version", "reported version is"),
+        pattern=compiled(
+            r"(?:[Pp]ossibly insufficient driver version|libcuda reported version is|kernel"
+            r" reported version is): (?P<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow names the NVIDIA driver: {version}",
+        fix="",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/"
+            "cuda/cuda_diagnostics.cc"
+        ),
+    ),
+    Signature(
         name="driver-matches-kernel",
         needles=("DSO",),
         pattern=compiled(r"kernel version seems to match DSO: (?P<version>\d+(?:\.\d+)*)"),
