@@ -636,6 +636,32 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/kubeflow/pipelines/issues/4339: a GPU image on a Kubernetes node
+        # without a GPU; inside a container /proc/driver/nvidia is the host's, so its absence
+        # says the node has no driver, not that the pod was started without the GPU
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:314] failed call to cuInit: UNKNOWN"
+        " ERROR (-1)\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not"
+        " appear to be running on this host (bikes-weather-keras-tuner-bwv6r-64091476):"
+        " /proc/driver/nvidia/version does not exist\n",
+        "container-on-a-node-without-a-driver",
+        ("--tf", "2.3.0", "--container"),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
+        # The same lines where the host is known to have a GPU: its driver is what is missing
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:314] failed call to cuInit: UNKNOWN"
+        " ERROR (-1)\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not"
+        " appear to be running on this host (bikes-weather-keras-tuner-bwv6r-64091476):"
+        " /proc/driver/nvidia/version does not exist\n",
+        "container-on-a-gpu-host-without-a-driver",
+        ("--tf", "2.3.0", "--container", "--gpu", "Tesla T4"),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

@@ -177,7 +177,11 @@ def cross_findings(
     toolkit_engaged = any(n.startswith("container-cli-") for n in names) or bool(
         names & STUB_DRIVER_SIGNATURES
     )
-    if no_device and facts.knows("container") and facts.platform.container and not toolkit_engaged:
+    in_container = facts.knows("container") and facts.platform.container
+    host_module = _host_without_nvidia_module(matches) if in_container else None
+    if host_module is not None:
+        found.append(_node_without_driver(facts, host_module))
+    elif no_device and in_container and not toolkit_engaged:
         expects = _container_expects_gpu(facts)
         found.append(
             Finding(
@@ -197,6 +201,42 @@ def cross_findings(
             )
         )
     return found
+
+
+def _host_without_nvidia_module(matches: Sequence[LogMatch]) -> LogMatch | None:
+    """TensorFlow's 'kernel driver does not appear to be running ... /proc/driver/nvidia/
+    version does not exist', read inside a container. procfs shows the host kernel's modules in
+    every container, GPU passed in or not (container runtimes mask other /proc paths, not
+    /proc/driver), so the host itself has no NVIDIA kernel module loaded."""
+    return next(
+        (
+            m
+            for m in matches
+            if m.signature.name == "kernel-driver-not-running"
+            and "/proc/driver/nvidia" in m.groups.get("path", "")
+        ),
+        None,
+    )
+
+
+def _node_without_driver(facts: Facts, line: LogMatch) -> Finding:
+    """The host under the container runs no NVIDIA driver: where it has an NVIDIA GPU (stated
+    or probed), its driver is missing; otherwise it is most likely a node without one."""
+    has_gpu = facts.knows("gpus") and bool(facts.gpus)
+    return Finding(
+        "no-nvidia-driver" if has_gpu else "no-nvidia-gpu",
+        Severity.ERROR,
+        "The host running this container has no NVIDIA driver loaded"
+        + ("" if has_gpu else ": most likely a machine or cluster node without an NVIDIA GPU"),
+        (
+            _quote(line.line),
+            "a container sees the host's /proc/driver/nvidia whether or not the GPU was passed in",
+        ),
+        "Run on a host (cluster node, cloud instance type) with an NVIDIA GPU and its driver "
+        "(nvidia-smi on the host lists it); on Kubernetes, request nvidia.com/gpu so the pod "
+        "lands on a GPU node. Without a GPU, use the CPU build.",
+        CONTAINER_TOOLKIT,
+    )
 
 
 WRONG_ENVIRONMENT_FIX = (
