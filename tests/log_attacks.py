@@ -132,6 +132,8 @@ WRITTEN = {
     " (0x00007f9de7215000)",
     "no-kernel-image": "status: Internal: no kernel image is available for execution on the device",
     "invalid-device-function": "status: Internal: invalid device function",
+    "cudnn-sublibrary-missing-windows": "Could not load library cudnn_cnn_infer64_8.dll."
+    " Error code 126",
     "no-algorithm-worked": "Not found: No algorithm worked!",
     "grappler-layout-failed": "layout failed: INVALID_ARGUMENT: Size of values 0 does not match"
     " size of permutation 4 @ fanin shape",

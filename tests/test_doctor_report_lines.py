@@ -662,6 +662,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/Softcatala/whisper-ctranslate2/issues/41: cuDNN 8's loader on
+        # Windows; installing zlib, which cuDNN 8.3+ needs, fixed it
+        "Could not load library cudnn_cnn_infer64_8.dll. Error code 126\n"
+        "Please make sure cudnn_cnn_infer64_8.dll is in your library path!\n",
+        "windows-cudnn-sublibrary-error-126",
+        ("--os", "windows", "--tf", "2.10"),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

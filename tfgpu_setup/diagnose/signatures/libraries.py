@@ -228,6 +228,28 @@ LIBRARIES: tuple[Signature, ...] = (
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
     ),
+    Signature(
+        # cuDNN 8's own loader on Windows: error 126 is a DLL, or a DLL it needs (zlibwapi.dll
+        # from cuDNN 8.3, or cuBLAS), that Windows could not find.
+        name="cudnn-sublibrary-missing-windows",
+        needles=("Could not load library cudnn",),
+        pattern=compiled(
+            r"Could not load library (?P<lib>cudnn\w*64_\d+\.dll)\. Error code (?P<code>126|127)"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN's {lib} could not be loaded (Windows error {code}): it, or a DLL it needs,"
+            " is not on PATH"
+        ),
+        fix=(
+            "Put cuDNN's bin folder on PATH, with every cuDNN DLL in it; cuDNN 8.3 and later"
+            " also need zlibwapi.dll on PATH (NVIDIA's install guide, 'Install zlib')."
+        ),
+        source="https://github.com/Softcatala/whisper-ctranslate2/issues/41",
+        subject="{lib}",
+        explained_by=DRIVER_ROOTS,
+    ),
     cudnn_needs_cublas(
         12,
         other_cuda=11,
