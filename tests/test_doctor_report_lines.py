@@ -672,6 +672,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/37221: the reporter found the CPU had
+        # no AVX
+        '  File "C:\\Python36\\lib\\imp.py", line 342, in load_dynamic\n'
+        "    return _load(spec)\n"
+        "ImportError: DLL load failed: A dynamic link library (DLL) initialization routine"
+        " failed.\n",
+        "windows-dll-initialisation-failed",
+        ("--os", "windows", "--tf", "2.0.0"),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

@@ -369,6 +369,28 @@ INSTALL: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        # ERROR_DLL_INIT_FAILED (1114): the library was found and its initialisation died, which
+        # for TensorFlow's own library is most often AVX code on a CPU without AVX.
+        name="windows-dll-init-failed",
+        needles=("DLL load failed",),
+        pattern=compiled(
+            r"DLL load failed(?: while importing \w+)?: A dynamic link library \(DLL\)"
+            r" initialization routine failed"
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow's native library was found but failed to initialise: most likely this CPU"
+            " lacks the AVX instructions TensorFlow's wheels need"
+        ),
+        fix=(
+            "Check the CPU for AVX (its model on the maker's page, or CPU-Z); without it,"
+            " TensorFlow's PyPI wheels cannot run. If it has AVX, reinstall the Microsoft Visual"
+            " C++ Redistributable."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/37221",
+    ),
+    Signature(
         name="windows-dll-load-failed",
         needles=("DLL load failed",),
         pattern=compiled(r"ImportError: DLL load failed(?: while importing (?P<module>\w+))?"),
