@@ -4,6 +4,7 @@ and plan and doctor judge the same facts the same way."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -136,9 +137,12 @@ def test_the_corpus_is_real_labelled_and_split_before_tuning():
         assert case["benign"] == (case["root_cause"] == "benign-log-noise")
         held = int(hashlib.sha256(case["url"].encode()).hexdigest(), 16) % 3 == 0
         assert case["split"] == ("heldout" if held else "tune")
-    # The URL hash, not a choice, puts a case in held-out: a third of them in expectation. The
-    # realised share moves with each round (113 of 340 today); it must stay near a third.
-    assert sum(c["split"] == "heldout" for c in cases) >= 0.32 * len(cases)
+    # The URL hash, not a choice, puts a case in held-out: each with chance one in three. The
+    # realised share moves with each round (115 of 361 today, 31.9%); it must stay within two
+    # standard deviations of a third, which a split made by hand would leave.
+    n = len(cases)
+    held_out = sum(c["split"] == "heldout" for c in cases)
+    assert held_out >= n / 3 - 2 * math.sqrt(n * (1 / 3) * (2 / 3))
 
 
 def test_a_container_someone_wants_a_gpu_in_is_the_cause_a_detected_one_only_a_warning(
