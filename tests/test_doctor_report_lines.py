@@ -684,6 +684,28 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # gpu_device.cc's warning as TensorFlow 2.21 prints it on a Blackwell GPU (XLA names the
+        # arch-specific features '12.0a'): from 2.21 the PTX JIT-compiles there
+        # (tensorflow#111958 runs the GPU and fails only in XLA's own compiles), before 2.21
+        # it fails with CUDA_ERROR_INVALID_PTX (tensorflow#99592)
+        "W0000 00:00:1768485309.633310     549 gpu_device.cc:2459] TensorFlow was not built with"
+        " CUDA kernel binaries compatible with compute capability 12.0a. CUDA kernels will be"
+        " jit-compiled from PTX, which could take 30 minutes or longer.\n",
+        "blackwell-ptx-jit-from-2.21",
+        ("--tf", "2.21.0", "--os", "linux"),
+        "compute-capability-ptx-jit",
+        "unknown",
+    ),
+    (
+        "W0000 00:00:1768485309.633310     549 gpu_device.cc:2431] TensorFlow was not built with"
+        " CUDA kernel binaries compatible with compute capability 12.0. CUDA kernels will be"
+        " jit-compiled from PTX, which could take 30 minutes or longer.\n",
+        "blackwell-no-kernels-before-2.21",
+        ("--tf", "2.20.0", "--os", "linux"),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

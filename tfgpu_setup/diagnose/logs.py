@@ -249,6 +249,7 @@ class _Meaning:
     title: str
     fix: str
     source: str
+    severity: Severity
 
     @property
     def key(self) -> tuple[str, str]:
@@ -278,6 +279,7 @@ class _Context:
     def _read(self, signature: Signature, fields: Mapping[str, str]) -> _Meaning:
         assert signature.finding_id is not None
         chosen = (signature.finding_id, signature.title, signature.fix, signature.source)
+        severity = signature.severity
         for variant in signature.variants:
             if variant.tf_versions is not None and (
                 self.version is None
@@ -289,6 +291,7 @@ class _Context:
                 continue
             if variant.with_signatures <= self.seen:
                 chosen = (variant.finding_id, variant.title, variant.fix, variant.source)
+                severity = variant.severity or signature.severity
                 if defect is not None:
                     fields = {
                         **fields,
@@ -304,6 +307,7 @@ class _Context:
             title=title.format_map(fields),
             fix=fix.format_map(fields),
             source=source.format_map(fields),
+            severity=severity,
         )
 
     def _defect(self, defect_id: str) -> Defect | None:
@@ -376,7 +380,7 @@ def _merge(
 
 
 def _severity(meaning: _Meaning, other_ids: frozenset[str], gpu_seen: bool) -> Severity:
-    severity = meaning.signature.severity
+    severity = meaning.severity
     if severity is Severity.ERROR and (
         (gpu_seen and meaning.finding_id in NOT_REGISTERED_IDS)
         or meaning.signature.demoted_by & other_ids

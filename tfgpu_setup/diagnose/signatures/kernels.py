@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from packaging.specifiers import SpecifierSet
+
 from ...findings import Severity
 from .model import (
     Signature,
+    Variant,
     compiled,
 )
 
@@ -40,10 +43,11 @@ KERNELS: tuple[Signature, ...] = (
     ),
     Signature(
         name="no-kernels-for-new-gpu",
+        # XLA names arch-specific and family features with a suffix: '12.0a', '10.0f'.
         needles=("not built with CUDA kernel binaries",),
         pattern=compiled(
             r"not built with CUDA kernel binaries compatible with compute capability"
-            r" (?P<cc>[1-9]\d+\.\d+)\."
+            r" (?P<cc>[1-9]\d+\.\d+)[af]?\."
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
@@ -58,13 +62,30 @@ KERNELS: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/97387",
         subject="{cc}",
+        variants=(
+            Variant(
+                # From 2.21 the PTX TensorFlow ships JIT-compiles for Blackwell GPUs when the
+                # CUDA libraries are 12.8 or newer (which [and-cuda]'s ranges let pip pick); XLA's
+                # own compiles (jit_compile=True) still fail there (tensorflow#111958).
+                "compute-capability-ptx-jit",
+                "No native TensorFlow kernels for compute capability {cc}: TensorFlow 2.21"
+                " JIT-compiles its PTX for it, slowly the first time",
+                "Expected on Blackwell GPUs: keep the JIT cache between runs"
+                " (CUDA_CACHE_MAXSIZE=4294967296), use NVIDIA's CUDA 12.8 or newer libraries"
+                " (pip install 'tensorflow[and-cuda]' picks them), and avoid jit_compile=True,"
+                " which fails on these GPUs in 2.21 (tensorflow#111958).",
+                "https://github.com/tensorflow/tensorflow/issues/111958",
+                tf_versions=SpecifierSet(">=2.21"),
+                severity=Severity.WARNING,
+            ),
+        ),
     ),
     Signature(
         name="no-kernels-ptx-jit",
         needles=("not built with CUDA kernel binaries",),
         pattern=compiled(
             r"not built with CUDA kernel binaries compatible with compute capability"
-            r" (?P<cc>\d\.\d+)\."
+            r" (?P<cc>\d\.\d+)[af]?\."
         ),
         finding_id="compute-capability-ptx-jit",
         severity=Severity.WARNING,

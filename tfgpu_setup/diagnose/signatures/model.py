@@ -50,6 +50,8 @@ class Variant:
     in the fix and source are filled from that defect."""
     with_signatures: frozenset[str] = frozenset()
     """Applies when every one of these signatures also matched somewhere in the log."""
+    severity: Severity | None = None
+    """The signature's own severity when None."""
 
 
 @dataclass(frozen=True, eq=False)
