@@ -162,9 +162,9 @@ def test_known_defects() -> None:
     assert defects["tf-2.16.1-pip-libs-not-found"].source.endswith("/issues/63362")
     blackwell = defects["blackwell-no-kernels"]
     assert blackwell.kind == "no-kernels-for-arch" and blackwell.min_cc == "10.0"
-    assert all(
-        blackwell.affects and Version(v) in SpecifierSet(blackwell.affects) for v in RELEASES
-    )
+    # Up to 2.20 the PTX fails on Blackwell (tensorflow#99592); 2.21 JIT-compiles it.
+    for v in RELEASES:
+        assert (Version(v) in SpecifierSet(blackwell.affects)) == (Version(v) < Version("2.21"))
     kinds = {d.kind for d in defects.values()}
     assert kinds == {
         "pip-libs-need-ld-library-path",

@@ -18,7 +18,8 @@ from tfgpu_setup.matrix.model import CudaWheelSet
 
 MATRIX = load_matrix()
 RECORDS = Path(__file__).parent / "fixtures" / "wheels" / "cu11"
-SETS = MATRIX.tensorflow.cuda_wheel_sets
+SETS = [s for s in MATRIX.tensorflow.cuda_wheel_sets if s.min_cc is None]
+"""The sets that stand in for a system CUDA (the newer-GPU ones are tested at the end)."""
 
 
 def record_of(pin: str) -> set[str]:
@@ -109,3 +110,36 @@ def test_a_floating_pin_is_refused() -> None:
     data = tensorflow_json()
     data["cuda_wheel_sets"][1]["pins"][0] = "nvidia-cuda-runtime-cu11>=11.8"
     assert "is not an exact pin NAME==VERSION" in refused(data)
+
+
+NEWER = [s for s in MATRIX.tensorflow.cuda_wheel_sets if s.min_cc is not None]
+
+
+def test_the_blackwell_set_stays_inside_the_and_cuda_ranges_of_what_it_serves() -> None:
+    # TensorFlow 2.21 JIT-compiles its PTX on Blackwell (tensorflow#111958), but the CUDA 12.5
+    # libraries it was built against predate those GPUs: CUDA 12.8 is the first with them.
+    (blackwell,) = NEWER
+    assert blackwell.min_cc == "10.0" and blackwell.cuda == "12.8"
+    served = [
+        r for r in MATRIX.tensorflow.releases if r.version in SpecifierSet(blackwell.tensorflow)
+    ]
+    assert [r.version for r in served] == ["2.21.0"]
+    for release in served:
+        ranges = {
+            canonicalize_name(Requirement(t).name): Requirement(t).specifier
+            for t in release.and_cuda_requires
+        }
+        for pin in blackwell.pins:
+            requirement = Requirement(pin)
+            version = next(iter(requirement.specifier)).version
+            assert ranges[canonicalize_name(requirement.name)].contains(version), pin
+        assert {canonicalize_name(Requirement(p).name) for p in blackwell.pins} == set(ranges)
+
+
+def test_a_newer_gpu_pin_outside_the_release_range_is_refused() -> None:
+    data = tensorflow_json()
+    blackwell = next(s for s in data["cuda_wheel_sets"] if s.get("min_cc"))
+    blackwell["pins"][0] = "nvidia-cuda-runtime-cu12==13.0.48"
+    assert "nvidia-cuda-runtime-cu12==13.0.48 is outside TensorFlow 2.21.0's [and-cuda] range" in (
+        refused(data)
+    )

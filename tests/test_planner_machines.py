@@ -215,18 +215,22 @@ def test_maxwell_gtx970_stops_at_2_16() -> None:
     ]
 
 
-def test_rtx5090_has_no_pypi_kernels() -> None:
+def test_rtx5090_gets_2_21_with_cuda_12_8_wheels() -> None:
+    # 2.21 JIT-compiles its PTX on Blackwell (tensorflow#111958); the CUDA 12.5 libraries it
+    # was built against predate those GPUs, so the plan takes 12.8 ones its ranges admit.
     f = whatif(
         os="linux", pythons=("3.12",), driver="570.133.07", gpus=("NVIDIA GeForce RTX 5090",)
     )
     plan = plan_for(f)
-    assert (plan.verdict, plan.tensorflow, plan.python) == ("cpu", "2.21.0", "3.12")
-    assert plan.requirements == ("tensorflow==2.21.0",)
-    assert top(plan) == "compute-capability-unsupported"
-    hit = plan.findings[0]
-    assert hit.severity is Severity.ERROR
-    assert "build TensorFlow from source" in hit.fix and "container" in hit.fix
-    assert "compute capability 12.0" in hit.evidence[0]
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.12")
+    assert "nvidia-cublas-cu12==12.8.3.14" in nvidia_pins(plan)
+    assert "nvidia-cudnn-cu12==9.7.1.26" in nvidia_pins(plan)
+    assert top(plan) == "compute-capability-ptx-jit"
+    assert plan.findings[0].severity is Severity.WARNING
+    assert "jit_compile=True" in plan.findings[0].fix
+    before = plan_for(f, tf="2.20")
+    assert (before.verdict, top(before)) == ("cpu", "compute-capability-unsupported")
+    assert "compute capability 12.0" in before.findings[0].evidence[0]
 
 
 def test_python_3_9_only_gets_2_20() -> None:
@@ -279,13 +283,13 @@ def test_two_gpus_one_unsupported_keeps_the_supported_one_in_pci_order() -> None
         os="linux",
         pythons=("3.11",),
         driver="570.133.07",
-        gpus=("NVIDIA GeForce RTX 3090", "NVIDIA GeForce RTX 5090"),
+        gpus=("NVIDIA GeForce RTX 3090", "NVIDIA GeForce GTX 970"),
     )
     plan = plan_for(f)
     assert (plan.verdict, plan.tensorflow) == ("gpu", "2.21.0")
     assert plan.activate is not None
     assert plan.activate.cuda_visible_devices == "0"
-    # CUDA's default order is fastest first (the 5090); index 0 is nvidia-smi's, PCI order.
+    # CUDA's default order is fastest first; index 0 is nvidia-smi's, PCI order.
     assert plan.activate.extra == {"CUDA_DEVICE_ORDER": "PCI_BUS_ID"}
     assert top(plan) == "compute-capability-unsupported"
     assert plan.findings[0].severity is Severity.WARNING
@@ -299,10 +303,10 @@ def test_two_gpus_with_uuids_select_by_uuid() -> None:
         gpus=(
             Gpu(
                 0,
-                "NVIDIA GeForce RTX 5090",
+                "NVIDIA GeForce GTX 970",
                 "GPU-2f1c7e0a-5b0d-4c1e-9a57-0f3c8d2e6b11",
                 None,
-                "12.0",
+                "5.2",
             ),
             Gpu(
                 1,

@@ -395,17 +395,31 @@ def test_quiet_glibc_too_old(matrix: Matrix) -> None:
 
 
 def test_fires_compute_capability_unsupported(matrix: Matrix) -> None:
-    blackwell = plan_of(facts(driver="570.133.07", cuda="12.8", gpus=(RTX5090,)), matrix)
+    blackwell = plan_of(facts(driver="570.133.07", cuda="12.8", gpus=(RTX5090,)), matrix, tf="2.20")
     hit = only(blackwell, "compute-capability-unsupported")
     assert hit.severity is E and blackwell.verdict == "cpu"
     assert "compute capability 12.0" in hit.evidence[0]
-    assert "source" in hit.fix and "container" in hit.fix
+    assert "'tfgpu-setup plan --tf 2.21.0'" in hit.fix
     maxwell = plan_of(facts(gpus=(GTX970,)), matrix, tf="2.17")
     assert "'tfgpu-setup plan --tf 2.16.2'" in only(maxwell, "compute-capability-unsupported").fix
 
 
+def test_a_blackwell_gpu_gets_2_21_with_cuda_12_8_wheels_in_its_and_cuda_ranges(
+    matrix: Matrix,
+) -> None:
+    plan = plan_of(facts(driver="570.133.07", cuda="12.8", gpus=(RTX5090,)), matrix)
+    assert plan.verdict == "gpu" and plan.tensorflow == "2.21.0"
+    pins = {p.name: p.version for p in plan.packages}
+    assert pins["nvidia-cublas-cu12"] == "12.8.3.14" and pins["nvidia-cudnn-cu12"] == "9.7.1.26"
+    jit = only(plan, "compute-capability-ptx-jit")
+    assert jit.severity is W and "jit_compile=True" in jit.fix
+    absent(plan, "ptxas-newer-than-driver")  # ptxas 12.8 on an R570 driver
+
+
 def test_compute_capability_unsupported_on_one_of_two_gpus_is_a_warning(matrix: Matrix) -> None:
-    plan = plan_of(facts(driver="570.133.07", cuda="12.8", gpus=(RTX3090, RTX5090)), matrix)
+    plan = plan_of(
+        facts(driver="570.133.07", cuda="12.8", gpus=(RTX3090, RTX5090)), matrix, tf="2.20"
+    )
     hit = only(plan, "compute-capability-unsupported")
     assert hit.severity is W and plan.verdict == "gpu"
     assert hit.evidence[0].startswith("GPU 1 NVIDIA GeForce RTX 5090 (compute capability 12.0)")

@@ -109,6 +109,11 @@ class CudaWheelSet:
     xla_data_dir: str | None = None
     """Folder in site-packages with nvvm/libdevice and bin/ptxas for XLA, when the set has it."""
     note: str | None = None
+    min_cc: str | None = None
+    """Set for GPUs of at least this compute capability only. Such a set serves releases with
+    an [and-cuda] extra whose CUDA predates those GPUs: its pins, inside the extra's version
+    ranges, replace the ones the release was built against (sonames then come from the
+    release's own loader, not from the set)."""
 
 
 @dataclass(frozen=True)

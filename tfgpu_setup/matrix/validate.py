@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from tfgpu_setup.errors import ExitCode, UserError
@@ -318,7 +319,9 @@ def _check_wheel_set(
         raise problem(origin, entry, "pins", "no wheel listed")
     for text in wheel_set.pins:
         _exact_pin(text, origin, entry)
-    if not wheel_set.sonames:
+    if wheel_set.min_cc is not None and not is_xy(wheel_set.min_cc):
+        raise problem(origin, entry, "min_cc", f"{wheel_set.min_cc!r} is not X.Y")
+    if not wheel_set.sonames and wheel_set.min_cc is None:
         raise problem(origin, entry, "sonames", "no library listed")
     for field in ("sonames", "optional_sonames"):
         for soname, path in getattr(wheel_set, field).items():
@@ -326,12 +329,16 @@ def _check_wheel_set(
                 raise problem(
                     origin, entry, f"{field}.{soname}", f"{path!r} is not nvidia/.../{soname}"
                 )
-    for field in ("sonames", "pins", "cudnn"):
+    for field in ("sonames", "pins", "cudnn") if wheel_set.sonames else ("pins", "cudnn"):
         if not wheel_set.sources.get(field, "").strip():
             raise problem(origin, entry, f"sources.{field}", "is missing or empty")
     cuda_major = Version(wheel_set.cuda).major
     for release, version in releases:
         if not spec.contains(version, prereleases=True):
+            continue
+        if wheel_set.min_cc is not None:
+            # Its own test: the release's [and-cuda] ranges, whatever CUDA it was built with.
+            _check_within_extra(wheel_set, release, origin, entry)
             continue
         if release.nvidia_pins:
             raise problem(
@@ -343,6 +350,30 @@ def _check_wheel_set(
                 entry,
                 "tensorflow",
                 f"{release.version} is built with CUDA {release.cuda}, not {cuda_major}.x",
+            )
+
+
+def _check_within_extra(
+    wheel_set: CudaWheelSet, release: TfRelease, origin: str, entry: str
+) -> None:
+    """A set for newer GPUs replaces a release's [and-cuda] pins: each of its pins must be one
+    the extra's version ranges admit, or pip would refuse the combination."""
+    ranges: dict[str, SpecifierSet] = {}
+    for text in release.and_cuda_requires:
+        requirement = Requirement(text)
+        ranges[canonicalize_name(requirement.name)] = requirement.specifier
+    if not ranges:
+        raise problem(origin, entry, "tensorflow", f"{release.version} has no [and-cuda] extra")
+    for text in wheel_set.pins:
+        name, _, version = text.partition("==")
+        allowed = ranges.get(canonicalize_name(name.strip()))
+        if allowed is None or not allowed.contains(version.strip(), prereleases=True):
+            raise problem(
+                origin,
+                entry,
+                "pins",
+                f"{text} is outside TensorFlow {release.version}'s [and-cuda] range"
+                f" ({allowed or 'not in the extra'})",
             )
 
 

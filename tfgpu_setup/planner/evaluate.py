@@ -85,7 +85,7 @@ class Evaluation:
     @property
     def pins(self) -> tuple[str, ...]:
         """The NVIDIA wheels (exact pins) this release's GPU build loads from the env."""
-        if self.cuda_from == "pip-wheel-set" and self.wheel_set is not None:
+        if self.wheel_set is not None and self.cuda_from in ("pip-wheel-set", "and-cuda"):
             return self.wheel_set.pins
         return self.release.nvidia_pins if self.cuda_from == "and-cuda" else ()
 
@@ -181,11 +181,14 @@ will; NVIDIA/tensorflow#96 says the same of RTX 40 GPUs and CUDA 11.8."""
 def _cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | None:
     """Why PTX JIT will not save a GPU that is newer than the CUDA the release was built with:
     TensorFlow's own kernels can be JIT-compiled, but the cuDNN and cuBLAS of that CUDA have no
-    code for an architecture that did not exist yet. None when the CUDA supports the GPU."""
+    code for an architecture that did not exist yet. None when the CUDA supports the GPU, or
+    when the matrix has newer wheels for it that the release's [and-cuda] ranges admit."""
     arch = query.arch_for_cc(matrix, cc)
     if release.cuda is None or arch is None or arch.first_cuda is None:
         return None
-    if parsed(release.cuda) >= parsed(arch.first_cuda):
+    newer = newer_gpu_wheel_set(matrix, release, cc)
+    cuda = newer.cuda if newer is not None else release.cuda
+    if parsed(cuda) >= parsed(arch.first_cuda):
         return None
     return (
         f"TensorFlow {release.version} was built with CUDA {release.cuda}, older than CUDA "
@@ -271,7 +274,12 @@ def evaluate(
         gpu_blockers.append("no CUDA build")
     else:
         system_known = facts.knows("cuda") or facts.knows("cudnn")
-        if release.nvidia_pins:
+        newer = _newer_gpus_set(matrix, release, facts) if key in PIP_WHEEL_PLATFORMS else None
+        if release.nvidia_pins and newer is not None:
+            # GPUs newer than the CUDA it was built with: wheels its extra admits, new enough.
+            cuda_from, wheel_set = "and-cuda", newer
+            floor = query.min_driver_for_cuda(matrix, newer.cuda, is_windows_driver(facts))
+        elif release.nvidia_pins:
             cuda_from = "and-cuda"
         elif system_known and (missing := _system_cuda_missing(release, facts, key)) is None:
             cuda_from = "system"
@@ -327,7 +335,7 @@ def evaluate(
         missing,
         tuple(assumed),
         cuda_from,
-        wheel_set if cuda_from == "pip-wheel-set" else None,
+        wheel_set if cuda_from in ("pip-wheel-set", "and-cuda") else None,
     )
 
 
@@ -345,9 +353,43 @@ def wheel_set_for(matrix: Matrix, release: TfRelease) -> CudaWheelSet | None:
     if hit is not None and hit[0] is sets:
         return hit[1]
     version = parsed(release.version)
-    found = next((s for s in sets if version in specifier(s.tensorflow)), None)
+    found = next((s for s in sets if s.min_cc is None and version in specifier(s.tensorflow)), None)
     _WHEEL_SETS[key] = (sets, found)
     return found
+
+
+def newer_gpu_wheel_set(matrix: Matrix, release: TfRelease, cc: str) -> CudaWheelSet | None:
+    """The matrix's wheels for GPUs at least as new as compute capability `cc` that this
+    release's [and-cuda] extra admits in place of its own pins, if any."""
+    if not release.and_cuda_requires:
+        return None
+    version = parsed(release.version)
+    return next(
+        (
+            s
+            for s in matrix.tensorflow.cuda_wheel_sets
+            if s.min_cc is not None
+            and parsed(cc) >= parsed(s.min_cc)
+            and version in specifier(s.tensorflow)
+        ),
+        None,
+    )
+
+
+def _newer_gpus_set(matrix: Matrix, release: TfRelease, facts: Facts) -> CudaWheelSet | None:
+    """The newer-GPU wheels a plan for these GPUs installs: one GPU that needs them is enough,
+    as they still serve the older GPUs beside it."""
+    if not facts.knows("gpus"):
+        return None
+    return next(
+        (
+            found
+            for gpu in facts.gpus
+            if gpu.compute_capability is not None
+            and (found := newer_gpu_wheel_set(matrix, release, gpu.compute_capability))
+        ),
+        None,
+    )
 
 
 def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | None:

@@ -225,7 +225,20 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             ctx.request.sources.get("venv", "default ./.venv-tf"),
         )
     )
-    if ctx.gpu and chosen and chosen.cuda_from == "and-cuda":
+    if ctx.gpu and chosen and chosen.cuda_from == "and-cuda" and chosen.wheel_set is not None:
+        newer = chosen.wheel_set
+        out.append(
+            Decision(
+                "nvidia wheels",
+                "pinned",
+                f"exact CUDA {newer.cuda} / cuDNN {newer.cudnn} versions inside TensorFlow "
+                f"{chosen.release.version}'s [and-cuda] ranges, for GPUs of compute capability "
+                f"{newer.min_cc} and up: the CUDA {chosen.release.cuda} libraries it was built "
+                "against have no code for them",
+                newer.sources.get("min_cc", newer.sources.get("pins", RELEASE_SOURCE)),
+            )
+        )
+    elif ctx.gpu and chosen and chosen.cuda_from == "and-cuda":
         out.append(
             Decision(
                 "nvidia wheels",
@@ -268,11 +281,15 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
     packages = [Package(key_package, r.version, f"TensorFlow {r.version} ({why})")]
     if ctx.gpu:
         wheel_set = chosen.wheel_set
-        reason = (
-            f"CUDA {wheel_set.cuda} wheel TensorFlow {r.version} needs (in place of a system CUDA)"
-            if wheel_set
-            else f"CUDA library TensorFlow {r.version} was built against"
-        )
+        if wheel_set and wheel_set.min_cc:
+            reason = f"CUDA {wheel_set.cuda} library for this GPU, in TensorFlow's [and-cuda] range"
+        elif wheel_set:
+            reason = (
+                f"CUDA {wheel_set.cuda} wheel TensorFlow {r.version} needs (in place of a system"
+                " CUDA)"
+            )
+        else:
+            reason = f"CUDA library TensorFlow {r.version} was built against"
         for pin in chosen.pins:
             name, _, version = pin.partition("==")
             packages.append(Package(name.strip(), version.strip(), reason))
@@ -336,7 +353,7 @@ def _activate(ctx: Context) -> ActivateSpec:
         wheel_set = chosen.wheel_set
         folders = (
             layout.wheel_set_lib_dirs(site, wheel_set)
-            if wheel_set
+            if wheel_set and wheel_set.sonames
             else [layout.lib_dir(site, pin) for pin in chosen.pins]
         )
         for folder in folders:

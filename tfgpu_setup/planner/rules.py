@@ -527,6 +527,7 @@ def cc_ptx_jit(ctx: Context) -> list[Finding]:
     jit = [g for g in ctx.chosen.gpus if g.support == "ptx-jit"]
     if not jit:
         return []
+    newer = ctx.chosen.wheel_set if ctx.chosen.wheel_set and ctx.chosen.wheel_set.min_cc else None
     return [
         finding(
             "compute-capability-ptx-jit",
@@ -535,7 +536,13 @@ def cc_ptx_jit(ctx: Context) -> list[Finding]:
             f"{jit[0].gpu.name}: the first start JIT-compiles PTX and takes minutes",
             [f"GPU {g.gpu.index} {g.gpu.name}: {g.reason}" for g in jit],
             "Expect a slow first run; keep the JIT cache (CUDA_CACHE_MAXSIZE=4294967296) so later "
-            "starts are fast.",
+            "starts are fast."
+            + (
+                " XLA's own compiles (jit_compile=True) do not target this GPU yet: leave them "
+                "off (https://github.com/tensorflow/tensorflow/issues/111958)."
+                if newer is not None
+                else ""
+            ),
         )
     ]
 
@@ -937,7 +944,7 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
         how = f"driver {driver.version} per NVIDIA's table; the driver did not report it"
     if not ctx.gpu or ctx.chosen is None or cuda is None:
         return []
-    nvcc = next((p for p in ctx.chosen.release.nvidia_pins if "nvidia-cuda-nvcc" in p), None)
+    nvcc = next((p for p in ctx.chosen.pins if "nvidia-cuda-nvcc" in p), None)
     if nvcc is None:
         return []
     ptxas = Version(nvcc.split("==")[1])
