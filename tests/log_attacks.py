@@ -132,6 +132,7 @@ WRITTEN = {
     " (0x00007f9de7215000)",
     "no-kernel-image": "status: Internal: no kernel image is available for execution on the device",
     "invalid-device-function": "status: Internal: invalid device function",
+    "xla-ptx-too-old-for-gpu": "LLVM ERROR: PTX version 8.5 does not support target 'sm_120'.",
     "windows-dll-init-failed": "ImportError: DLL load failed: A dynamic link library (DLL)"
     " initialization routine failed.",
     "cudnn-sublibrary-missing-windows": "Could not load library cudnn_cnn_infer64_8.dll."

@@ -706,6 +706,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/111958: XLA's LLVM on a Blackwell GPU
+        "LLVM ERROR: PTX version 8.5 does not support target 'sm_120'. Minimum required PTX"
+        " version is 8.7\n",
+        "xla-cannot-target-blackwell",
+        ("--os", "linux", "--gpu", "NVIDIA RTX 5060 Ti"),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

@@ -47,7 +47,7 @@ KERNELS: tuple[Signature, ...] = (
         needles=("not built with CUDA kernel binaries",),
         pattern=compiled(
             r"not built with CUDA kernel binaries compatible with compute capability"
-            r" (?P<cc>[1-9]\d+\.\d+)[af]?\."
+            r" (?P<cc>[1-9]\d+\.\d+)[af]?(?!\.?\d)"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
@@ -85,7 +85,7 @@ KERNELS: tuple[Signature, ...] = (
         needles=("not built with CUDA kernel binaries",),
         pattern=compiled(
             r"not built with CUDA kernel binaries compatible with compute capability"
-            r" (?P<cc>\d\.\d+)[af]?\."
+            r" (?P<cc>\d\.\d+)[af]?(?!\.?\d)"
         ),
         finding_id="compute-capability-ptx-jit",
         severity=Severity.WARNING,
@@ -163,6 +163,25 @@ KERNELS: tuple[Signature, ...] = (
         ),
         source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
         explained_by=frozenset({"cuda-version-mismatch"}),
+    ),
+    Signature(
+        # XLA's own LLVM emits PTX of the ISA its CUDA knew; a GPU newer than that is no target
+        # it can write for (Blackwell's sm_120 needs PTX 8.7, TF 2.21's XLA writes 8.5).
+        name="xla-ptx-too-old-for-gpu",
+        needles=("does not support target",),
+        pattern=compiled(
+            r"PTX version (?P<ptx>\d+\.\d+) does not support target '(?P<target>sm_\d+[af]?)'"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=("XLA cannot compile for this GPU ({target}): the PTX {ptx} it writes predates it"),
+        fix=(
+            "Turn XLA's compiles off (jit_compile=False in model.compile, no TF_XLA_FLAGS"
+            " auto-jit): TensorFlow's own kernels still run on it through PTX JIT from 2.21."
+            " Otherwise use NVIDIA's NGC TensorFlow container or a build for this GPU."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/111958",
+        subject="{target}",
     ),
     # --- PTX, ptxas and libdevice: the toolchain XLA and the PTX JIT use at run time. ---
     Signature(
