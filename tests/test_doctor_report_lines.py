@@ -1252,3 +1252,21 @@ def test_the_driver_tensorflow_names_is_read_across_a_console_cut(
     for text in (printed, _console_cut(printed)):
         found = doctor(tmp_path, capsys, text, *flags)["findings"][0]
         assert (found["id"], found["severity"]) == ("driver-too-old", "error")
+
+
+def test_a_cut_that_only_drops_a_lines_last_field_is_rejoined(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/kubeflow/pipelines/issues/4339 at 100 columns: the cut line still
+    # reads as 'kernel driver does not appear to be running', without the path that says the
+    # host has no NVIDIA module.
+    printed = (
+        "2020-08-07 16:51:03.140434: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156]"
+        " kernel driver does not appear to be running on this host"
+        " (bikes-weather-keras-tuner-bwv6r-64091476): /proc/driver/nvidia/version does not"
+        " exist\n"
+    )
+    cut = "\n".join(printed[i : i + 100] for i in range(0, len(printed), 100))
+    for text in (printed, cut):
+        found = doctor(tmp_path, capsys, text, "--container")["findings"][0]
+        assert found["id"] == "no-nvidia-gpu"

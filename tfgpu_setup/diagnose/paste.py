@@ -199,7 +199,13 @@ def _joined(pieces: list[str], width: int | None) -> str:
 
 
 def _names(text: str) -> set[str]:
-    return {m.signature.name for m in match_log(text)}
+    """What the signatures read in the text: each signature, and each of its named fields that
+    got a value (a line cut inside its last field still matches, without that field)."""
+    read = set()
+    for m in match_log(text):
+        read.add(m.signature.name)
+        read.update(f"{m.signature.name}.{k}" for k, v in m.groups.items() if v)
+    return read
 
 
 def rejoin_wrapped(text: str) -> str:
