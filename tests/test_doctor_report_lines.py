@@ -715,6 +715,20 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/30594: another program held the GPU,
+        # so no context could be made on it
+        "W tensorflow/compiler/xla/service/platform_util.cc:240] unable to create StreamExecutor"
+        " for CUDA:0: failed initializing StreamExecutor for CUDA device ordinal 0: Internal:"
+        " failed call to cuDevicePrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY: out of memory;"
+        " total memory reported: 11523260416\n"
+        "F tensorflow/stream_executor/lib/statusor.cc:34] Attempting to fetch value instead of"
+        " handling error Internal: no supported devices found for platform CUDA\n",
+        "context-creation-out-of-memory",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
         # https://github.com/localminimum/QANet/issues/5: driver 384.69 is older than CUDA 9.0's
         # 384.81; TensorFlow suspects the driver when cuDNN will not start
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:385] could not create cudnn handle:"

@@ -458,8 +458,14 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="cuinit-invalid-device",
-        needles=("cuInit",),
-        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"),
+        needles=("cuInit", "cuDevicePrimaryCtxRetain: CUDA_ERROR_INVALID_DEVICE"),
+        # The same answer when the context of a listed ordinal is asked for (XLA-era builds).
+        pattern=compiled(
+            r"(?:"
+            + CUINIT
+            + r"|failed call to cuDevicePrimaryCtxRetain: )"
+            r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"
+        ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
         title=(

@@ -101,9 +101,15 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # The CUDA runtime's first call on the GPU (TF 2.x device creation).
         name="cuda-context-no-memory",
-        needles=("implicit initialization on GPU", "busy or unavailable", "DEVICE_UNAVAILABLE"),
+        needles=(
+            "implicit initialization on GPU",
+            "busy or unavailable",
+            "DEVICE_UNAVAILABLE",
+            "PrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY",
+        ),
         pattern=compiled(
             r"implicit initialization on GPU:\d+ failed\. Status: out of memory"
+            r"|cuDevicePrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY"
             r"|(?P<busy>all CUDA-capable devices are busy or unavailable"
             r"|CUDA-capable device\(s\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE)"
         ),
