@@ -461,9 +461,7 @@ DRIVER: tuple[Signature, ...] = (
         needles=("cuInit", "cuDevicePrimaryCtxRetain: CUDA_ERROR_INVALID_DEVICE"),
         # The same answer when the context of a listed ordinal is asked for (XLA-era builds).
         pattern=compiled(
-            r"(?:"
-            + CUINIT
-            + r"|failed call to cuDevicePrimaryCtxRetain: )"
+            r"(?:" + CUINIT + r"|failed call to cuDevicePrimaryCtxRetain: )"
             r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
