@@ -832,6 +832,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # The cuDNN line of the same shape: Colab's runtimes ship their own cuDNN as well
+        # (https://github.com/googlecolab/colabtools/issues/2818: "the cudnn version got
+        # incompatible with my tensorflow")
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared object file: No"
+        " such file or directory; LD_LIBRARY_PATH: /usr/lib64-nvidia\n",
+        "colab-ships-another-cudnn",
+        (),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
         # https://github.com/RasaHQ/rasa_core/issues/1076: gdb stopping on the SIGILL of a CPU
         # without AVX inside TensorFlow
         'Thread 1 "python3" received signal SIGILL, Illegal instruction.\n',

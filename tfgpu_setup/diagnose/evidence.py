@@ -360,7 +360,8 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
     found = [
         _mismatch("cuda-version-mismatch", "CUDA", facts, "cuda", log.wanted_cuda, cuda_fix)
         or _other_toolkit(facts, log, cuda_fix),
-        _mismatch("cudnn-version-mismatch", "cuDNN", facts, "cudnn", log.wanted_cudnn, cudnn_fix),
+        _mismatch("cudnn-version-mismatch", "cuDNN", facts, "cudnn", log.wanted_cudnn, cudnn_fix)
+        or _colab_cudnn(facts, log),
     ]
     return [f for f in found if f is not None]
 
@@ -567,6 +568,29 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
         (_quote(w.line), "confirm with 'nvcc --version' or 'ls " + folder + "'"),
         fix.format(wanted=w),
         TF_TESTED,
+    )
+
+
+def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
+    """A cuDNN library missing on Google Colab, whose runtimes ship a cuDNN of their own: the
+    one TensorFlow asks for is another version than the runtime's."""
+    if facts.knows("cudnn") or not log.wanted_cudnn or not log.colab_line:
+        return None
+    w = log.wanted_cudnn[0]
+    return Finding(
+        "cudnn-version-mismatch",
+        Severity.ERROR,
+        f"TensorFlow looks for cuDNN {w} ({w.lib}), but this Google Colab runtime ships its own "
+        "cuDNN, of another version",
+        (
+            _quote(w.line),
+            f"log: {log.colab_line} (Google Colab)",
+            "confirm with '!ls /usr/lib/x86_64-linux-gnu | grep cudnn'",
+        ),
+        "Use the TensorFlow release Colab preinstalls (built for its cuDNN), or install cuDNN "
+        + str(w)
+        + " beside it (NVIDIA's nvidia-cudnn wheel of that major).",
+        "https://github.com/googlecolab/colabtools/issues/2818",
     )
 
 
