@@ -7,6 +7,7 @@ machines: driver numbers from NVIDIA's release tables, product names as nvidia-s
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 import pytest
@@ -29,6 +30,7 @@ from tfgpu_setup.findings import FINDING_IDS, Finding, Severity
 from tfgpu_setup.matrix.model import Matrix
 from tfgpu_setup.plan import Plan
 from tfgpu_setup.planner import Request, make_plan
+from tfgpu_setup.planner.judge import judge_installed
 from tfgpu_setup.planner.registry import RULES, rule
 from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
 
@@ -820,3 +822,23 @@ def test_every_finding_has_an_https_source(matrix: Matrix, case: dict[str, objec
     for f in plan.findings:
         assert f.source.startswith("https://"), f
         assert f.id in FINDING_IDS and f.title and f.fix and f.evidence
+
+
+def test_an_installed_2_21_with_cuda_12_5_wheels_on_a_blackwell_gpu_is_told_to_update_them(
+    matrix: Matrix,
+) -> None:
+    installed = facts(
+        driver="570.133.07",
+        cuda="12.8",
+        gpus=(RTX5090,),
+        target_env=tf_env(wheels=WHEELS_221, build=CUDA_BUILD_221),
+    )
+    found = {f.id: f for f in judge_installed(installed, matrix, "2.21.0", "/home/ada/tf")}
+    hit = found["cuda-version-mismatch"]
+    assert hit.severity is W
+    assert "nvidia-cublas-cu12==12.5.3.2 (needs ≥ 12.8.3.14)" in hit.evidence
+    # On a GPU the build's CUDA knows, the same wheels are the right ones.
+    ampere = dataclasses.replace(installed, gpus=facts(gpus=(RTX3090,)).gpus)
+    assert "cuda-version-mismatch" not in {
+        f.id for f in judge_installed(ampere, matrix, "2.21.0", "/home/ada/tf")
+    }

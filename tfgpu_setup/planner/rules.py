@@ -892,9 +892,42 @@ def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -
 def cuda_mismatch(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     built = env.tf_build.cuda_version if env and env.tf_build else None
-    return _major_mismatch(
-        ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA"
-    ) or _system_mismatch_finding(ctx, "cuda-version-mismatch", "cuda", "CUDA")
+    return (
+        _major_mismatch(ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA")
+        or _system_mismatch_finding(ctx, "cuda-version-mismatch", "cuda", "CUDA")
+        or _wheels_predate_gpu(ctx)
+    )
+
+
+def _wheels_predate_gpu(ctx: Context) -> list[Finding]:
+    """An installed release beside a GPU newer than its CUDA (2.21 on Blackwell) whose env holds
+    NVIDIA wheels older than the ones that GPU needs. A warning: TensorFlow's own kernels still
+    JIT-compile from PTX; which library calls fail depends on the work."""
+    chosen = ctx.chosen
+    newer = chosen.wheel_set if chosen is not None else None
+    if not ctx.installed or newer is None or newer.min_cc is None:
+        return []
+    wheels = _env_wheels(ctx)
+    older = []
+    for pin in newer.pins:
+        name, _, version = pin.partition("==")
+        found = wheels.get(canonicalize_name(name))
+        if found is not None and Version(found.version) < Version(version):
+            older.append(f"{found.name}=={found.version} (needs ≥ {version})")
+    if not older:
+        return []
+    return [
+        finding(
+            "cuda-version-mismatch",
+            W,
+            f"The NVIDIA wheels in this env predate this GPU: compute capability {newer.min_cc} "
+            f"and up needs CUDA {newer.cuda} libraries or newer",
+            older[:4],
+            "Install the newer wheels into the env ('tfgpu-setup plan' pins them; they are inside "
+            "this TensorFlow's [and-cuda] ranges).",
+            newer.sources.get("min_cc", TF_TESTED),
+        )
+    ]
 
 
 @rule("cudnn-version-mismatch", TF_TESTED)
