@@ -542,16 +542,12 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
         return None
     w = log.wanted_cuda[0]
     if not log.cuda_folders_searched and log.colab_line:
-        return Finding(
+        return _colab_ships_another(
             "cuda-version-mismatch",
-            Severity.ERROR,
-            f"TensorFlow looks for CUDA {w} ({w.lib}), but this Google Colab runtime ships its "
-            "own CUDA, of another version",
-            (
-                _quote(w.line),
-                f"log: {log.colab_line} (Google Colab)",
-                "confirm with '!nvcc --version'",
-            ),
+            "CUDA",
+            w,
+            log.colab_line,
+            "!nvcc --version",
             "Install the TensorFlow release built for the runtime's CUDA (Colab's preinstalled "
             "tensorflow is), or install the CUDA " + str(w) + " libraries beside it ('pip "
             "install' of NVIDIA's wheels for it, or apt's cuda-libraries package of that version).",
@@ -577,20 +573,31 @@ def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
     if facts.knows("cudnn") or not log.wanted_cudnn or not log.colab_line:
         return None
     w = log.wanted_cudnn[0]
-    return Finding(
+    return _colab_ships_another(
         "cudnn-version-mismatch",
-        Severity.ERROR,
-        f"TensorFlow looks for cuDNN {w} ({w.lib}), but this Google Colab runtime ships its own "
-        "cuDNN, of another version",
-        (
-            _quote(w.line),
-            f"log: {log.colab_line} (Google Colab)",
-            "confirm with '!ls /usr/lib/x86_64-linux-gnu | grep cudnn'",
-        ),
+        "cuDNN",
+        w,
+        log.colab_line,
+        "!ls /usr/lib/x86_64-linux-gnu | grep cudnn",
         "Use the TensorFlow release Colab preinstalls (built for its cuDNN), or install cuDNN "
         + str(w)
         + " beside it (NVIDIA's nvidia-cudnn wheel of that major).",
         "https://github.com/googlecolab/colabtools/issues/2818",
+    )
+
+
+def _colab_ships_another(
+    finding_id: str, what: str, wanted: Wanted, colab_line: str, confirm: str, fix: str, src: str
+) -> Finding:
+    """TensorFlow asks for a library of a version the Colab runtime does not ship."""
+    return Finding(
+        finding_id,
+        Severity.ERROR,
+        f"TensorFlow looks for {what} {wanted} ({wanted.lib}), but this Google Colab runtime "
+        f"ships its own {what}, of another version",
+        (_quote(wanted.line), f"log: {colab_line} (Google Colab)", f"confirm with '{confirm}'"),
+        fix,
+        src,
     )
 
 

@@ -18,7 +18,7 @@ from ..matrix.model import Matrix
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
 from .logs import LogMatch
-from .signatures import library_version
+from .signatures import SIGNATURES, library_version
 
 _WINDOWS = re.compile(
     r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b|\bon win32\b"
@@ -214,22 +214,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         wanted = _wanted(m.groups["lib"], m.line)
         if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
             cuda_seen.append((f"{wanted.major}.{wanted.minor}", m.line))
-    cudnn_loaded = next(
-        (
-            m.groups.get("cudnn_loaded")
-            for m in matches
-            if m.signature.name in ("cudnn-version-mismatch", "cudnn-loaded")
-        ),
-        None,
-    )
-    cudnn_compiled = next(
-        (
-            m.groups.get("cudnn_compiled")
-            for m in matches
-            if m.signature.name == "cudnn-version-mismatch"
-        ),
-        None,
-    )
+    cudnn_loaded = _first_field(matches, "cudnn_loaded", "cudnn-version-mismatch", "cudnn-loaded")
+    cudnn_compiled = _first_field(matches, "cudnn_compiled", "cudnn-version-mismatch")
     failing = [
         w
         for m in matches
@@ -363,16 +349,18 @@ def _mostly_free(text: str) -> str:
     return found.group(0) if int(found["free"]) >= int(found["total"]) / 2 else ""
 
 
+def _first_field(matches: Sequence[LogMatch], field: str, *names: str) -> str | None:
+    """The value of `field` in the first match of one of these signatures."""
+    return next((m.groups.get(field) for m in matches if m.signature.name in names), None)
+
+
 _SMI_HEADER = re.compile(
     r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:CUDA Version: ?"
     r"(?P<cuda>\d{1,2}\.\d{1,2})|\|)"
 )
 """The header of nvidia-smi's table, which reports paste often (before R410 it named no CUDA
 version: NVIDIA's table gives the one the driver supports)."""
-_DRIVER_REPORTED = re.compile(
-    r"(?:[Pp]ossibly insufficient driver version|libcuda reported version is|kernel reported"
-    r" version is): (?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
-)
+_DRIVER_REPORTED = SIGNATURES["driver-version-reported"].pattern
 """TensorFlow's own CUDA diagnostics name the installed driver."""
 _NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}\.\d{1,2})")
 """'nvcc --version': the CUDA toolkit on PATH."""

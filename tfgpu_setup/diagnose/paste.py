@@ -191,11 +191,10 @@ def _joined(pieces: list[str], width: int | None) -> str:
     if widest >= MIN_WRAPPED_WIDTH and sum(len(p) == widest for p in pieces[:-1]) >= 2:
         # Lines cut at one width, then a line the record swallowed ('Aborted (core dumped)').
         candidates.append(_cut_at(pieces, widest))
-    best, most = spaced, len(_names(spaced)) if candidates else 0
-    for candidate in candidates:
-        if (found := len(_names(candidate))) > most:
-            best, most = candidate, found
-    return best
+    if not candidates:
+        return spaced
+    # The first that reads the most; the spaced join wins ties.
+    return max([spaced, *dict.fromkeys(candidates)], key=lambda text: len(_names(text)))
 
 
 def _names(text: str) -> set[str]:

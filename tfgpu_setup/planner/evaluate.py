@@ -85,9 +85,14 @@ class Evaluation:
     @property
     def pins(self) -> tuple[str, ...]:
         """The NVIDIA wheels (exact pins) this release's GPU build loads from the env."""
-        if self.wheel_set is not None and self.cuda_from in ("pip-wheel-set", "and-cuda"):
+        if self.wheel_set is not None:
             return self.wheel_set.pins
         return self.release.nvidia_pins if self.cuda_from == "and-cuda" else ()
+
+    @property
+    def newer_gpu_set(self) -> CudaWheelSet | None:
+        """The wheels that replace the release's own pins for GPUs newer than its CUDA."""
+        return self.wheel_set if self.wheel_set and self.wheel_set.min_cc else None
 
     @property
     def installable(self) -> bool:
@@ -274,13 +279,13 @@ def evaluate(
         gpu_blockers.append("no CUDA build")
     else:
         system_known = facts.knows("cuda") or facts.knows("cudnn")
-        newer = _newer_gpus_set(matrix, release, facts) if key in PIP_WHEEL_PLATFORMS else None
-        if release.nvidia_pins and newer is not None:
-            # GPUs newer than the CUDA it was built with: wheels its extra admits, new enough.
-            cuda_from, wheel_set = "and-cuda", newer
-            floor = query.min_driver_for_cuda(matrix, newer.cuda, is_windows_driver(facts))
-        elif release.nvidia_pins:
+        if release.nvidia_pins:
             cuda_from = "and-cuda"
+            if key in PIP_WHEEL_PLATFORMS and (
+                wheel_set := _newer_gpus_set(matrix, release, facts)
+            ):
+                # GPUs newer than the CUDA it was built with: wheels its extra admits, new enough.
+                floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
         elif system_known and (missing := _system_cuda_missing(release, facts, key)) is None:
             cuda_from = "system"
         elif (
@@ -335,7 +340,7 @@ def evaluate(
         missing,
         tuple(assumed),
         cuda_from,
-        wheel_set if cuda_from in ("pip-wheel-set", "and-cuda") else None,
+        wheel_set,
     )
 
 

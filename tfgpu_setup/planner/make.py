@@ -225,8 +225,7 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             ctx.request.sources.get("venv", "default ./.venv-tf"),
         )
     )
-    if ctx.gpu and chosen and chosen.cuda_from == "and-cuda" and chosen.wheel_set is not None:
-        newer = chosen.wheel_set
+    if ctx.gpu and chosen and (newer := chosen.newer_gpu_set) is not None:
         out.append(
             Decision(
                 "nvidia wheels",
@@ -281,8 +280,8 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
     packages = [Package(key_package, r.version, f"TensorFlow {r.version} ({why})")]
     if ctx.gpu:
         wheel_set = chosen.wheel_set
-        if wheel_set and wheel_set.min_cc:
-            reason = f"CUDA {wheel_set.cuda} library for this GPU, in TensorFlow's [and-cuda] range"
+        if newer := chosen.newer_gpu_set:
+            reason = f"CUDA {newer.cuda} library for this GPU, in TensorFlow's [and-cuda] range"
         elif wheel_set:
             reason = (
                 f"CUDA {wheel_set.cuda} wheel TensorFlow {r.version} needs (in place of a system"

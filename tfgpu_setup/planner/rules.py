@@ -527,7 +527,7 @@ def cc_ptx_jit(ctx: Context) -> list[Finding]:
     jit = [g for g in ctx.chosen.gpus if g.support == "ptx-jit"]
     if not jit:
         return []
-    newer = ctx.chosen.wheel_set if ctx.chosen.wheel_set and ctx.chosen.wheel_set.min_cc else None
+    newer = ctx.chosen.newer_gpu_set
     return [
         finding(
             "compute-capability-ptx-jit",
@@ -903,9 +903,8 @@ def _wheels_predate_gpu(ctx: Context) -> list[Finding]:
     """An installed release beside a GPU newer than its CUDA (2.21 on Blackwell) whose env holds
     NVIDIA wheels older than the ones that GPU needs. A warning: TensorFlow's own kernels still
     JIT-compile from PTX; which library calls fail depends on the work."""
-    chosen = ctx.chosen
-    newer = chosen.wheel_set if chosen is not None else None
-    if not ctx.installed or newer is None or newer.min_cc is None:
+    newer = ctx.chosen.newer_gpu_set if ctx.chosen is not None else None
+    if not ctx.installed or newer is None:
         return []
     wheels = _env_wheels(ctx)
     older = []

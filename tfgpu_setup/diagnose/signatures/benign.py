@@ -361,17 +361,17 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
-        # TensorFlow's CUDA diagnostics name the driver (logfacts reads the version); a
-        # signature so that a paste cut inside these lines is rejoined.
+        # TensorFlow's CUDA diagnostics name the driver (logfacts reads it with this pattern);
+        # a signature so that a paste cut inside these lines is rejoined.
         name="driver-version-reported",
         needles=("driver version", "reported version is"),
         pattern=compiled(
             r"(?:[Pp]ossibly insufficient driver version|libcuda reported version is|kernel"
-            r" reported version is): (?P<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
+            r" reported version is): (?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?)\b"
         ),
         finding_id=None,
         severity=Severity.INFO,
-        title="TensorFlow names the NVIDIA driver: {version}",
+        title="TensorFlow names the NVIDIA driver: {driver}",
         fix="",
         source=(
             "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/"
