@@ -1138,8 +1138,20 @@ def _console_cut(text: str) -> str:
     )
 
 
+def _with_line_numbers(text: str) -> str:
+    """As copied out of an editor's gutter or 'cat -n': each line after its number."""
+    return "\n".join(f"{n:>6}\t{line}" for n, line in enumerate(text.splitlines(), start=1))
+
+
+def _numbered_view(text: str) -> str:
+    """As copied out of a numbered code view: 'N | line', from wherever the selection began."""
+    return "\n".join(f"{n} | {line}" for n, line in enumerate(text.splitlines(), start=37))
+
+
 @pytest.mark.parametrize("fixture", PASTED_FIXTURES)
-@pytest.mark.parametrize("pasted", [_word_wrapped, _console_cut])
+@pytest.mark.parametrize(
+    "pasted", [_word_wrapped, _console_cut, _with_line_numbers, _numbered_view]
+)
 def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -1161,13 +1173,36 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
         "[0;31m>>> import tensorflow[0m\n[1;31mIllegal instruction (core dumped)[0m\n",
         "> >>> import tensorflow\n> Illegal instruction (core dumped)\n",
         "    >>> import tensorflow\n    Illegal instruction (core dumped)\n",
+        "  1\t$ python3\n  2\t>>> import tensorflow\n  3\tIllegal instruction (core dumped)\n",
+        "12 | $ python3\n13 | >>> import tensorflow\n14 | Illegal instruction (core dumped)\n",
     ],
-    ids=["with-escapes", "escapes-dropped-by-a-page", "quoted-in-a-reply", "indented-block"],
+    ids=[
+        "with-escapes",
+        "escapes-dropped-by-a-page",
+        "quoted-in-a-reply",
+        "indented-block",
+        "line-numbers-of-an-editor",
+        "line-numbers-of-a-code-view",
+    ],
 )
 def test_colour_codes_quote_marks_and_indentation_are_not_part_of_the_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], printed: str
 ) -> None:
     assert doctor(tmp_path, capsys, printed)["findings"][0]["id"] == "cpu-lacks-avx"
+
+
+def test_numbers_that_do_not_count_lines_stay_part_of_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a column of process ids is no gutter: the driver version the last line names stays read
+    log = (
+        "4411 python train.py\n4412 python serve.py\n4409 python eval.py\n"
+        "4415 kernel version 352.99 does not match DSO version 361.42.0 -- cannot find working"
+        " devices in this configuration\n"
+    )
+    found = doctor(tmp_path, capsys, log)
+    assert found["findings"][0]["id"] == "driver-library-mismatch"
+    assert any("4415" in e for e in found["findings"][0]["evidence"])
 
 
 def test_the_gpu_and_driver_an_old_nvidia_smi_table_shows_are_judged(

@@ -60,7 +60,7 @@ def unwrap(text: str) -> str:
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
-    lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
+    lines = _unquoted(_unnumbered(text)).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []
     record: list[str] = []
@@ -95,6 +95,26 @@ def _uncoloured(text: str) -> str:
     if len(_ANSI_WITHOUT_ESCAPE.findall(text[:100_000])) >= 2:
         text = _ANSI_WITHOUT_ESCAPE.sub("", text)
     return text
+
+
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,6})(?:[ \t]*[|:][ \t]?|[ \t]+|$)")
+NUMBERED_SHARE = 0.8
+MIN_NUMBERED_LINES = 2
+
+
+def _unnumbered(text: str) -> str:
+    """A log copied with its line numbers (an editor's gutter, 'cat -n', a gist or a numbered
+    code view) as printed: the numbers go when nearly every line carries one and each is the
+    one before plus one; a column of process ids or years counts on no such order."""
+    sample = text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES]
+    numbers = [m and int(m.group(1)) for m in map(_LINE_NUMBER.match, sample)]
+    numbered = [n for n in numbers if n is not None]
+    in_order = sum(b == a + 1 for a, b in itertools.pairwise(numbers) if a is not None)
+    if len(numbered) < MIN_NUMBERED_LINES or len(numbered) < NUMBERED_SHARE * len(sample):
+        return text
+    if in_order < NUMBERED_SHARE * (len(numbered) - 1):
+        return text
+    return "\n".join(_LINE_NUMBER.sub("", line, count=1) for line in text.splitlines())
 
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*>+ ?")
