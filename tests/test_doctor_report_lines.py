@@ -1143,6 +1143,18 @@ def _with_line_numbers(text: str) -> str:
     return "\n".join(f"{n:>6}\t{line}" for n, line in enumerate(text.splitlines(), start=1))
 
 
+def _compose_logs(text: str) -> str:
+    """As 'docker compose logs' passes it on: the service's name before every line."""
+    return "\n".join(f"trainer_1  | {line}" for line in text.splitlines())
+
+
+def _kubectl_logs(text: str) -> str:
+    """As 'kubectl logs --timestamps' passes it on: an RFC 3339 time before every line."""
+    return "\n".join(
+        f"2026-11-30T12:00:0{n % 10}.{n:09d}Z {line}" for n, line in enumerate(text.splitlines())
+    )
+
+
 def _numbered_view(text: str) -> str:
     """As copied out of a numbered code view: 'N | line', from wherever the selection began."""
     return "\n".join(f"{n} | {line}" for n, line in enumerate(text.splitlines(), start=37))
@@ -1150,7 +1162,8 @@ def _numbered_view(text: str) -> str:
 
 @pytest.mark.parametrize("fixture", PASTED_FIXTURES)
 @pytest.mark.parametrize(
-    "pasted", [_word_wrapped, _console_cut, _with_line_numbers, _numbered_view]
+    "pasted",
+    [_word_wrapped, _console_cut, _with_line_numbers, _numbered_view, _compose_logs, _kubectl_logs],
 )
 def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     tmp_path: Path,
@@ -1175,6 +1188,11 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
         "    >>> import tensorflow\n    Illegal instruction (core dumped)\n",
         "  1\t$ python3\n  2\t>>> import tensorflow\n  3\tIllegal instruction (core dumped)\n",
         "12 | $ python3\n13 | >>> import tensorflow\n14 | Illegal instruction (core dumped)\n",
+        "trainer-1  | >>> import tensorflow\ntrainer-1  | Illegal instruction (core dumped)\n",
+        "Nov 30 12:00:01 node7 python3[4242]: >>> import tensorflow\n"
+        "Nov 30 12:00:01 node7 python3[4242]: Illegal instruction (core dumped)\n",
+        "2026-11-30T12:00:01.123456789Z >>> import tensorflow\n"
+        "2026-11-30T12:00:01.223456789Z Illegal instruction (core dumped)\n",
     ],
     ids=[
         "with-escapes",
@@ -1183,9 +1201,12 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
         "indented-block",
         "line-numbers-of-an-editor",
         "line-numbers-of-a-code-view",
+        "docker-compose-logs",
+        "journalctl",
+        "kubectl-logs-timestamps",
     ],
 )
-def test_colour_codes_quote_marks_and_indentation_are_not_part_of_the_line(
+def test_colour_codes_quote_marks_line_numbers_and_collector_prefixes_are_not_part_of_the_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], printed: str
 ) -> None:
     assert doctor(tmp_path, capsys, printed)["findings"][0]["id"] == "cpu-lacks-avx"

@@ -60,7 +60,8 @@ def unwrap(text: str) -> str:
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
-    lines = _unquoted(_unnumbered(text)).translate(PASTED_PUNCTUATION).splitlines()
+    text = _without_collector_prefixes(_unnumbered(text))
+    lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []
     record: list[str] = []
@@ -115,6 +116,33 @@ def _unnumbered(text: str) -> str:
     if in_order < NUMBERED_SHARE * (len(numbered) - 1):
         return text
     return "\n".join(_LINE_NUMBER.sub("", line, count=1) for line in text.splitlines())
+
+
+_COLLECTOR_PREFIXES = (
+    # docker compose: 'trainer_1  | ', 'trainer-1  | '
+    re.compile(r"^[\w.\-]+[ \t]+\| ?"),
+    # kubectl logs --timestamps, docker logs -t, CI runners: an RFC 3339 time and a space
+    re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) "),
+    # journalctl (short and short-iso): 'Nov 30 12:00:01 node python3[4242]: '
+    re.compile(
+        r"^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*)"
+        r" \S+ [^\s:\[]+\[\d+\]: "
+    ),
+    # kubectl logs --prefix: '[pod/trainer-0/tensorflow] '
+    re.compile(r"^\[pod/[^\]\s]+\] "),
+)
+
+
+def _without_collector_prefixes(text: str) -> str:
+    """A log as a log collector passed it on (docker compose, journald, kubectl, a CI runner):
+    the prefix it put before nearly every line goes, so a line TensorFlow or the shell began
+    reads from its start again."""
+    sample = [line for line in text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES] if line.strip()]
+    for prefix in _COLLECTOR_PREFIXES:
+        if sample and sum(map(bool, map(prefix.match, sample))) >= NUMBERED_SHARE * len(sample):
+            text = "\n".join(prefix.sub("", line, count=1) for line in text.splitlines())
+            sample = [prefix.sub("", line, count=1) for line in sample]
+    return text
 
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*>+ ?")
