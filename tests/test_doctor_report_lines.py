@@ -8,15 +8,12 @@ notebook running another Python), not the corpus the benchmark measures.
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-
-from tfgpu_setup.cli import main
+from doctor_support import doctor
 
 CREATED_GPU = (
     "2023-09-19 10:00:00.000000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1613] Created"
@@ -888,13 +885,6 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
 ]
-
-
-def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> Any:
-    path = tmp_path / "run.log"
-    path.write_text(log, encoding="utf-8")
-    main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
-    return json.loads(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ import re
 import textwrap
 from collections import Counter
 
+from .locales import in_c_locale
 from .logs import has_needle, match_log
 
 _TF_RECORD = (
@@ -56,11 +57,13 @@ def unwrap(text: str) -> str:
     Its pieces are joined with a space (a word-wrap dropped one), or exactly as they are when
     that reads more (a console cut the record at its edge, mid-word). Curly quotes and
     non-breaking spaces a paste picked up become the ASCII TensorFlow printed, and so do HTML
-    entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;)."""
+    entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;). Line numbers and
+    a log collector's prefixes go, and glibc's messages in another language read as in the C
+    locale (locales.py)."""
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
-    text = _without_collector_prefixes(_unnumbered(text))
+    text = in_c_locale(_without_collector_prefixes(_unnumbered(text)))
     lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []

@@ -268,8 +268,8 @@ INSTALL: tuple[Signature, ...] = (
         # library can crash the same way. As shells and tools print SIGILL: bash, macOS's
         # 'Illegal instruction: 4', zsh, Python's faulthandler, PyCharm, gdb, and Windows'
         # STATUS_ILLEGAL_INSTRUCTION exit code; a shell's job line ('line 1: 4242 Illegal
-        # instruction (core dumped) python x.py'), and the French, German and Chinese wordings
-        # of a localised shell.
+        # instruction (core dumped) python x.py'); a localised shell's wording is put back in
+        # English before (locales.py).
         name="illegal-instruction",
         needles=(
             "Illegal instruction",
@@ -279,13 +279,10 @@ INSTALL: tuple[Signature, ...] = (
             "SIGILL",
             "0xC000001D",
             "-1073741795",
-            "Instruction non permise",
-            "Ungültiger Maschinenbefehl",
-            "非法指令",
         ),
         pattern=compiled(
             r"^(?:Fatal Python error: |[^\n:]*:[^\n:]*: +\d+ +)?"
-            r"(?i:illegal instruction|instruction non permise|ungültiger maschinenbefehl|非法指令)"
+            r"(?i:illegal instruction)"
             r"(?: ?\([^)\n]*\)|: 4)?(?=\s|$)"
             r"|\billegal hardware instruction\b"
             r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"

@@ -1,0 +1,19 @@
+"""Running `tfgpu-setup doctor` on a log as a user does, for tests that read its JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tfgpu_setup.cli import main
+
+
+def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> Any:
+    """The doctor's JSON for log, with nothing probed: only the log and flags are evidence."""
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
+    return json.loads(capsys.readouterr().out)
