@@ -176,3 +176,24 @@ def test_a_binary_file_is_refused_and_a_powershell_utf16_log_is_read(tmp_path, c
     utf16.write_text(CUDNN_8_MISSING, encoding="utf-16")
     main(["doctor", "--log", str(utf16), "--no-probe", "--json"])
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"
+
+
+# tensorflow/stream_executor/ held TensorFlow's CUDA code in 1.x as in 2.0-2.10; a 396 driver
+# (CUDA 9.2) is too old for every 2.x release but runs TensorFlow 1.5-1.12 (CUDA 9.0)
+R396_DIAGNOSTICS = (
+    "2019-03-24 11:35:27.077229: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:192]"
+    " libcuda reported version is: 396.64.0\n"
+)
+
+
+def test_a_driver_too_old_only_for_the_releases_the_matrix_holds_is_a_warning(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, R396_DIAGNOSTICS, "--no-probe")
+    assert top(doc) == "driver-too-old"
+    assert errors(doc) == set()
+    assert any("older than 2.0" in e for e in doc["findings"][0]["evidence"])
+
+
+def test_a_stated_release_makes_the_old_driver_an_error(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, R396_DIAGNOSTICS, "--no-probe", "--tf", "2.4")
+    assert top(doc) == "driver-too-old"
+    assert "driver-too-old" in errors(doc)

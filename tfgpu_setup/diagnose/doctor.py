@@ -24,7 +24,7 @@ from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
-from .logfacts import read_log_facts, releases_from_hints
+from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
 
@@ -147,6 +147,7 @@ def diagnose(
         or log_facts.tf_version
         or log_facts.tf_requested
     )
+    stated = bool(release)
     if release:
         candidates: tuple[str, ...] = _patch_releases(matrix, release) or (release,)
     elif log_facts.install_failed and not log_facts.tf_range:
@@ -165,6 +166,8 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     judged = _judged(known, matrix, candidates, venv)
+    if not stated and release_open_below_matrix(matrix, log_facts):
+        judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if log_facts.install_failed:
         judged = _after_install(judged)
     elif log_facts.tf_ran_line:
@@ -278,6 +281,30 @@ def _judged(
     return (
         *(f for f in judged[0] if f.id in common),
         *_if_newer(candidates, judged, common),
+    )
+
+
+def _if_not_older(
+    judged: tuple[Finding, ...], without_release: tuple[Finding, ...], matrix: Matrix
+) -> tuple[Finding, ...]:
+    """The log's paths also fit releases older than the matrix holds (tensorflow/stream_executor
+    was there in 1.x too): an error that only follows from the release is not shown for those,
+    so it stays a warning that says so."""
+    oldest = xy(min((r.version for r in matrix.tensorflow.releases), key=parsed))
+    regardless = {f.id for f in without_release}
+    return tuple(
+        dataclasses.replace(
+            f,
+            severity=Severity.WARNING,
+            evidence=(
+                *f.evidence,
+                f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
+                " (add --tf X.Y)",
+            ),
+        )
+        if f.severity == Severity.ERROR and f.id not in regardless
+        else f
+        for f in judged
     )
 
 

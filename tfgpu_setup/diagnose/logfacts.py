@@ -472,6 +472,18 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
     return tuple(newest_of_series.values())
 
 
+def release_open_below_matrix(matrix: Matrix, log: LogFacts) -> bool:
+    """Whether the log's hints, when it gives some, also admit a release older than any the
+    matrix holds (its paths were used by TensorFlow 1.x too)."""
+    if not log.tf_range:
+        return False
+    oldest = min((parsed(r.version) for r in matrix.tensorflow.releases), default=None)
+    if oldest is None or oldest.major < 1:
+        return False
+    below = parsed(f"{oldest.major - 1}.99")
+    return all(below in specifier(spec) for spec, _ in log.tf_range)
+
+
 def _os_of(text: str) -> tuple[str | None, str]:
     for name, pattern in (("wsl2", _WSL), ("windows", _WINDOWS), ("macos", _MACOS)):
         if found := pattern.search(text):
