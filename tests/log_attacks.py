@@ -28,6 +28,19 @@ WRITTEN = {
     "cuinit-system-not-ready": "failed call to cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not"
     " yet initialized",
     "ptxas-not-invoked": "Couldn't invoke ptxas --version",
+    "cuda-library-symbol-missing": "F external/local_tsl/tsl/cuda/cublas_stub.cc:58]"
+    " cublasGetCudartVersion symbol not found.",
+    "cudnn-symbol-missing": "Check failed: s.ok() could not find cudnnCreate in cudnn DSO; dlerror:"
+    " /usr/lib/x86_64-linux-gnu/libcudnn.so.7: undefined symbol: cudnnCreate",
+    "visible-device-list-invalid": "'visible_device_list' listed an invalid GPU id '1' but"
+    " visible device count is 1",
+    "gpu-allocator-not-compiled": "GPUAllocator unavailable. Not compiled with --config=cuda or"
+    " --config=rocm.",
+    "launch-config-no-kernel-image": "Check failed: err == cudaSuccess (209 vs. 0)",
+    "ptxas-rejects-ptx-version": "ptxas fatal   : Unsupported .version 7.8; current version is"
+    " '7.4'",
+    "threading-config-after-init": "RuntimeError: Intra op parallelism cannot be modified after"
+    " initialization.",
     "device-mapping-empty": "Device mapping: no known devices.",
     "cpu-without-avx": "The TensorFlow library was compiled to use AVX instructions, but these"
     " aren't available on your machine.",

@@ -637,3 +637,18 @@ def test_messages_from_tensorflows_own_sources_are_read() -> None:
         if not set(row["read_as"]) <= {m.signature.name for m in match_log(unwrap(row["line"]))}
     }
     assert len(rows) > 100 and unread == {}
+
+
+def test_a_skipped_bounds_check_is_harmless_even_when_its_own_kernel_had_no_image() -> None:
+    # gpu_utils.cc: the redzone checker's kernel, built by whatever ptxas is on PATH, could not
+    # load; TensorFlow only skips the check. The same CUDA error elsewhere is the GPU's.
+    skipped = (
+        "W tensorflow/core/kernels/gpu_utils.cc:68] Failed to check cudnn convolutions for"
+        " out-of-bounds reads and writes with an error message: 'Internal: Failed to load"
+        " in-memory CUBIN: CUDA_ERROR_NO_BINARY_FOR_GPU: no kernel image is available for"
+        " execution on the device'; skipping this check. This only means that we won't check"
+        " cudnn for out-of-bounds reads and writes. This message will only be printed once."
+    )
+    assert {(f.id, f.severity) for f in _findings(skipped)} == {("benign-log-noise", Severity.INFO)}
+    failed = "InternalError: Failed to load in-memory CUBIN: CUDA_ERROR_NO_BINARY_FOR_GPU"
+    assert top(_findings(failed)).id == "compute-capability-unsupported"

@@ -233,13 +233,15 @@ DRIVER: tuple[Signature, ...] = (
     Signature(
         name="dlopen-driver",
         needles=DLOPEN_NEEDLES,
+        # TF 1.x before 1.13 said "Couldn't open CUDA library libcuda.so.1. LD_LIBRARY_PATH: ..."
         pattern=compiled(
             r"Could not (?:load dynamic|dlopen) library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
             r"(?:; dlerror: (?P<dlerror>[^;\r\n]*))?"
+            r"|Couldn't open CUDA library (?P<old_lib>libcuda\.so[.\d]*)\.? LD_LIBRARY_PATH"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
-        title="The NVIDIA driver library {lib} could not be loaded{because}",
+        title="The NVIDIA driver library {lib}{old_lib} could not be loaded{because}",
         fix=(
             "libcuda comes with the NVIDIA driver, not with CUDA or pip: install the driver (check"
             " with nvidia-smi). On WSL2 it lives in /usr/lib/wsl/lib and comes from the Windows"
@@ -476,6 +478,33 @@ DRIVER: tuple[Signature, ...] = (
             " lists ('0,0' or an index past the last GPU is invalid). Unset it to use every GPU."
         ),
         source="https://github.com/ray-project/ray/issues/14542",
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
+    ),
+    Signature(
+        # TensorFlow's own check of the same list (GPUOptions.visible_device_list, or what
+        # tf.config.set_visible_devices and Horovod's local rank set) against the GPUs CUDA shows.
+        name="visible-device-list-invalid",
+        needles=("'visible_device_list' listed an invalid",),
+        pattern=compiled(
+            r"'visible_device_list' listed an invalid GPU id '(?P<id>-?\d+)' but visible device"
+            r" count is (?P<count>\d+)"
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow was told to use GPU {id}, but this process sees {count} GPU(s)"
+            " (visible_device_list)"
+        ),
+        fix=(
+            "The GPU index in the session config, tf.config.set_visible_devices or a launcher"
+            " (Horovod's local rank) counts among the GPUs CUDA_VISIBLE_DEVICES leaves visible,"
+            " from 0: with CUDA_VISIBLE_DEVICES=1 the only GPU is 0. Use an index below the"
+            " count, or widen CUDA_VISIBLE_DEVICES."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/core/common_runtime/"
+            "gpu/gpu_device.cc"
+        ),
         explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
     ),
     Signature(

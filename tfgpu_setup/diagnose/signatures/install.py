@@ -302,6 +302,24 @@ INSTALL: tuple[Signature, ...] = (
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
     ),
     Signature(
+        # A TensorFlow built without CUDA aborts when asked for a GPU allocator.
+        name="gpu-allocator-not-compiled",
+        needles=("GPUAllocator unavailable",),
+        pattern=compiled(r"GPUAllocator unavailable\. Not compiled with --config=cuda"),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.ERROR,
+        title="This TensorFlow was built without CUDA, so it has no GPU allocator",
+        fix=(
+            "Install a TensorFlow build with CUDA in this environment (on Linux 'pip install"
+            " tensorflow[and-cuda]'; not tensorflow-cpu or a CPU-only source build);"
+            " 'tfgpu-setup plan' picks the release."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/03051bc428e75b511c01df6a02011e323443652e/"
+            "tensorflow/core/common_runtime/gpu/gpu_process_state.cc"
+        ),
+    ),
+    Signature(
         name="no-module-tensorflow",
         needles=("No module named", "no module named"),
         pattern=compiled(r"No module named '?tensorflow'?(?!\w|\.\w)", re.IGNORECASE),

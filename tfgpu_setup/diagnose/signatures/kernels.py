@@ -127,6 +127,9 @@ KERNELS: tuple[Signature, ...] = (
             r"|device kernel image is invalid|CUDA_ERROR_NO_BINARY_FOR_GPU"
             r"|cudaErrorNoKernelImageForDevice|CUBLAS_STATUS_ARCH_MISMATCH"
             r"|CUDNN_STATUS_(?:NOT_SUPPORTED_)?ARCH_MISMATCH)"
+            # not where only the redzone checker's own kernel lacked an image (gpu_utils.cc:
+            # "...; skipping this check. This only means that we won't check cudnn ...")
+            r"(?![^\n]{0,400}skipping this check)"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
@@ -141,6 +144,29 @@ KERNELS: tuple[Signature, ...] = (
             " source build. 'tfgpu-setup plan --gpu NAME' picks the release."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/42467",
+    ),
+    Signature(
+        # TF's launch configuration asks CUDA about each kernel and CHECKs the answer
+        # (gpu_launch_config.h): cudaErrorNoKernelImageForDevice is 209 since CUDA 10.1, 48 before.
+        name="launch-config-no-kernel-image",
+        needles=("err == cudaSuccess",),
+        pattern=compiled(r"Check failed: err == cudaSuccess \((?P<code>209|48) vs\. 0\)"),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow aborted: CUDA has no kernel image for this GPU (error {code},"
+            " cudaErrorNoKernelImageForDevice): its compute capability is not one the build"
+            " includes"
+        ),
+        fix=(
+            "Check the GPU's compute capability (nvidia-smi --query-gpu=name,compute_cap"
+            " --format=csv) against the release ('tfgpu-setup matrix show'); 'tfgpu-setup plan"
+            " --gpu NAME' picks a release built for it."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/08df8c40b4376ed012fa3ba03ff3e3068d8d2a94/"
+            "tensorflow/core/util/gpu_launch_config.h"
+        ),
     ),
     Signature(
         # CUDA's older word for a kernel with no image for this GPU (cudaErrorInvalidDeviceFunction,
@@ -251,6 +277,27 @@ KERNELS: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/62064",
     ),
     Signature(
+        # ptxas itself refusing XLA's PTX: its PTX ISA is newer than this ptxas knows, so a
+        # CUDA toolkit older than the build's comes first on PATH (asm_compiler.cc passes
+        # ptxas's own words on; XLA aborts on them).
+        name="ptxas-rejects-ptx-version",
+        needles=("Unsupported .version",),
+        pattern=compiled(
+            r"Unsupported \.version (?P<ptx>\d+\.\d+); current version is '?(?P<known>\d+\.\d+)"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title=(
+            "XLA's PTX (ISA {ptx}) is newer than the ptxas it ran knows ({known}): an older CUDA"
+            " toolkit's ptxas comes first"
+        ),
+        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/stream_executor/gpu/"
+            "asm_compiler.cc"
+        ),
+    ),
+    Signature(
         # The same ptxas failure where XLA (TF 2.11 on) does not fall back to the driver.
         name="ptxas-unknown-gpu",
         needles=("for option 'gpu-name'",),
@@ -352,7 +399,11 @@ KERNELS: tuple[Signature, ...] = (
         # ptxas, only the devel image does.
         name="ptxas-launch-failed",
         needles=("ptxas", "ptx compilation"),
-        pattern=compiled(r"Failed to launch ptxas|Relying on driver to perform ptx compilation"),
+        # Native Windows builds (<= 2.10) say so through CreateProcess: error 2 is a file not found
+        pattern=compiled(
+            r"Failed to launch ptxas|Relying on driver to perform ptx compilation"
+            r"|Call to CreateProcess failed\. Error code: 2, command: '\"?[^'\n]{0,200}ptxas"
+        ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title="ptxas could not be started, so the driver compiles the PTX instead",

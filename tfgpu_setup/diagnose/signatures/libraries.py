@@ -183,6 +183,64 @@ LIBRARIES: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        # The stubs TensorFlow calls its CUDA libraries through (tsl/cuda/*_stub.cc, 2.14 on)
+        # abort when the library that loaded lacks a function: another release of it than the
+        # build's (a torch or conda cuBLAS first on the path). TF 1.x's loader said the same
+        # with the dlerror of the symbol.
+        name="cuda-library-symbol-missing",
+        needles=(" symbol not found.", " DSO; dlerror: "),
+        pattern=compiled(
+            r"(?P<symbol>(?:cublas|cublasLt|cufft|curand|cusolver|cusparse|nccl)\w*)"
+            r" symbol not found\."
+            r"|could not find (?P<missing>\w+) in (?:cuBLAS|cublas|cuFFT|cufft|curand|cusolver)"
+            r" DSO; dlerror: (?P<dlerror>[^\n]{0,300}?undefined symbol)"
+        ),
+        finding_id="cuda-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The CUDA library TensorFlow loaded lacks a function it calls ({symbol}{missing}):"
+            " another release of that library than the build's comes first"
+        ),
+        fix=(
+            "Find which copy of the library the process loads (ldd, or LD_DEBUG=libs) and make"
+            " the version this TensorFlow was built with come first: remove the other CUDA from"
+            " LD_LIBRARY_PATH, or install the matching nvidia-* wheels ('tfgpu-setup plan' pins"
+            " them)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/0c45f4f0c7bf611dd035c68665647d3aeca34767/"
+            "tensorflow/stream_executor/cuda/cuda_rng.cc"
+        ),
+        subject="{symbol}{missing}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # The same for cuDNN, through TF 1.x's loader.
+        name="cudnn-symbol-missing",
+        needles=("in cudnn DSO", "in cuDNN DSO"),
+        pattern=compiled(
+            r"could not find (?P<missing>\w+) in cu[Dd][Nn][Nn] DSO; dlerror:"
+            r" (?P<dlerror>[^\n]{0,300}?undefined symbol)"
+        ),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The cuDNN TensorFlow loaded lacks a function it calls ({missing}): another cuDNN"
+            " release than the build's comes first"
+        ),
+        fix=(
+            "Install the cuDNN version this TensorFlow was built with and make it the one the"
+            " loader finds first (LD_LIBRARY_PATH, or the nvidia-cudnn wheel 'tfgpu-setup plan'"
+            " pins)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/0c45f4f0c7bf611dd035c68665647d3aeca34767/"
+            "tensorflow/stream_executor/cuda/cuda_rng.cc"
+        ),
+        subject="{missing}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
         name="cannot-dlopen-gpu-libraries",
         needles=("Cannot dlopen some GPU",),
         pattern=compiled(r"Cannot dlopen some GPU libraries"),

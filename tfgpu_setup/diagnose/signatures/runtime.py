@@ -59,9 +59,11 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # What a convolution says once cuDNN could not start or load.
         name="dnn-unavailable",
-        needles=("without DNN support",),
+        needles=("without DNN support", "No DNN in stream executor"),
+        # 'No DNN in stream executor.': the convolution's own words for it (TF 2.9 on)
         pattern=compiled(
             r"[Aa]ttempting to perform DNN operation using StreamExecutor without DNN"
+            r"|No DNN in stream executor"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.WARNING,
@@ -129,11 +131,12 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         name="cudnn-handle",
         needles=("cudnn handle", "cuDNN failed to initialize", "could not create a handle"),
+        # 'execution plan': the cuDNN frontend path's wording (TF 2.5, 2.6)
         # 'could not create' in TF <= 1.11, 'Could not' after; the Status the op returns.
         pattern=compiled(
             r"(?:[Cc]ould not create cudnn handle|cudnn library could not create a handle):"
             r" (?P<status>CUDNN_STATUS_\w+)"
-            r"|(?P<conv>Failed to get convolution algorithm)"
+            r"|(?P<conv>Failed to get convolution (?:algorithm|execution plan))"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.ERROR,
@@ -189,6 +192,7 @@ RUNTIME: tuple[Signature, ...] = (
             "ran out of memory trying to allocate",
             "report_tensor_allocations_upon_oom",
             "Dst tensor is not initialized",
+            "Out of memory while trying to allocate",
         ),
         pattern=compiled(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
@@ -196,6 +200,8 @@ RUNTIME: tuple[Signature, ...] = (
             r"(?!.{0,200}this is not a failure)"
             r"|(?P<hint>report_tensor_allocations_upon_oom)"
             r"|(?P<dst>Dst tensor is not initialized)"
+            # XLA-compiled code (jit_compile, Keras 3) asking TF's allocator for a buffer
+            r"|Out of memory while trying to allocate \d+ bytes"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -225,5 +231,20 @@ RUNTIME: tuple[Signature, ...] = (
             " multiprocessing), configure the devices at the start of each worker."
         ),
         source="https://github.com/huggingface/datasets/issues/6948",
+    ),
+    Signature(
+        name="threading-config-after-init",
+        needles=("parallelism cannot be modified after initialization",),
+        pattern=compiled(
+            r"(?P<what>Intra|Inter) op parallelism cannot be modified after initialization"
+        ),
+        finding_id="device-config-after-init",
+        severity=Severity.WARNING,
+        title="TensorFlow's {what} op thread count was set after TensorFlow had started",
+        fix=(
+            "Call tf.config.threading.set_intra_op_parallelism_threads /"
+            " set_inter_op_parallelism_threads first, before anything creates a tensor or model."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/python/eager/context.py",
     ),
 )
