@@ -652,3 +652,18 @@ def test_a_skipped_bounds_check_is_harmless_even_when_its_own_kernel_had_no_imag
     assert {(f.id, f.severity) for f in _findings(skipped)} == {("benign-log-noise", Severity.INFO)}
     failed = "InternalError: Failed to load in-memory CUBIN: CUDA_ERROR_NO_BINARY_FOR_GPU"
     assert top(_findings(failed)).id == "compute-capability-unsupported"
+
+
+def test_a_missing_ptxas_is_an_error_only_where_nothing_falls_back() -> None:
+    # redzone_allocator.cc (TF 2.1-2.4) lets the driver compile and goes on; XLA's compile fails
+    relied = (
+        "W tensorflow/stream_executor/gpu/redzone_allocator.cc:314] Not found: ./bin/ptxas not"
+        " found\nRelying on driver to perform ptx compilation. This message will be only logged"
+        " once.\n"
+    )
+    assert {f.severity for f in _findings(relied)} == {Severity.WARNING}
+    failed = "tensorflow.python.framework.errors_impl.InternalError: ptxas not found\n"
+    assert (top(_findings(failed)).id, top(_findings(failed)).severity) == (
+        "xla-toolchain-missing",
+        Severity.ERROR,
+    )

@@ -217,8 +217,12 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="libcuda-not-loaded",
-        needles=("libcuda reported version is: Not found",),
-        pattern=compiled(r"libcuda reported version is: Not found: (?P<reason>.+)"),
+        # absl's status codes print as NOT_FOUND in newer builds
+        needles=(
+            "libcuda reported version is: Not found",
+            "libcuda reported version is: NOT_FOUND",
+        ),
+        pattern=compiled(r"libcuda reported version is: (?:Not found|NOT_FOUND): (?P<reason>.+)"),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
         title="The driver library libcuda.so is not loaded ({reason})",

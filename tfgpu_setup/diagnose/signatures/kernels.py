@@ -11,6 +11,11 @@ from .model import (
     compiled,
 )
 
+PTXAS_FIX = (
+    "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+    " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
+)
+
 NEWER_PTXAS_FIX = (
     "Install the nvidia-cuda-nvcc wheel this TensorFlow pins (part of 'tensorflow[and-cuda]')"
     " and put its bin folder first on PATH, or remove the old CUDA from PATH; the activate"
@@ -375,11 +380,20 @@ KERNELS: tuple[Signature, ...] = (
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
         title="XLA failed: no ptxas to compile PTX",
-        fix=(
-            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
-            " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
-        ),
+        fix=PTXAS_FIX,
         source="https://github.com/tensorflow/models/issues/9847",
+        variants=(
+            Variant(
+                # The cuDNN bounds checker's words (redzone_allocator.cc, TF 2.1-2.4): it says
+                # it lets the driver compile instead, and work goes on.
+                "xla-toolchain-missing",
+                "No ptxas found: the driver compiles the PTX instead (slower start)",
+                PTXAS_FIX,
+                "https://github.com/tensorflow/tensorflow/issues/60737",
+                with_signatures=frozenset({"ptxas-launch-failed"}),
+                severity=Severity.WARNING,
+            ),
+        ),
     ),
     Signature(
         name="ptxas-not-invoked",
@@ -388,10 +402,7 @@ KERNELS: tuple[Signature, ...] = (
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title="XLA could not run ptxas and falls back to the driver's PTX compiler",
-        fix=(
-            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
-            " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
-        ),
+        fix=PTXAS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/33375",
     ),
     Signature(
