@@ -149,6 +149,41 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
     assert f"argument {flag}" in one_line_error(err)
 
 
+@pytest.mark.parametrize(
+    ("flag", "printed", "value"),
+    [
+        ("--python", "Python 3.8.10", "3.8.10"),  # python --version
+        ("--cuda-toolkit", "Cuda compilation tools, release 11.2, V11.2.152", "11.2"),  # nvcc
+        ("--cuda-toolkit", "V11.2.152", "11.2.152"),
+        ("--cuda-toolkit", "cuda_11.2.r11.2/compiler.29618528_0", "11.2"),  # nvcc's build line
+        ("--cuda-driver", "CUDA Version: 12.2", "12.2"),  # nvidia-smi's header
+        ("--cudnn", "v8.1.1.33", "8.1.1.33"),
+        ("--cudnn", "cudnn-11.2-windows-x64-v8.1.0.77.zip", "8.1.0.77"),  # NVIDIA's archive
+        ("--tf", "v2.4.0-rc4-71-g582c8d236cb 2.4.0", "2.4.0"),  # tf_env.sh's version line
+        ("--tf", "tensorflow-gpu 2.3.0", "2.3.0"),  # pip list
+        ("--tf", "tensorflow==2.15.0", "2.15.0"),
+        ("--os", "Ubuntu 22.04", "linux"),
+        ("--os", "Windows 11", "windows"),
+        ("--os", "WSL2 (Ubuntu 22.04)", "wsl2"),
+        ("--os", "macOS 14.2 (Darwin)", "macos"),
+    ],
+)
+def test_a_version_pasted_as_its_tool_prints_it_is_read(
+    flag: str, printed: str, value: str
+) -> None:
+    parsed = vars(build_parser().parse_args(["plan", "--no-probe", flag, printed]))
+    dest = {"--python": "pythons", "--os": "os"}.get(flag, flag[2:].replace("-", "_"))
+    assert parsed[dest] in (value, [value])
+
+
+def test_nvidia_smis_cuda_version_is_not_taken_for_a_toolkit(capsys) -> None:
+    code = main(["plan", "--no-probe", "--cuda-toolkit", "CUDA Version: 12.2"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    line = one_line_error(err)
+    assert "argument --cuda-toolkit" in line and "--cuda-driver" in line
+
+
 def test_matrix_show_with_no_matching_release_is_an_input_error(capsys) -> None:
     code = main(["matrix", "show", "--tf", "3.0"])
     _, err = capsys.readouterr()

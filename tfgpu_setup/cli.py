@@ -71,6 +71,7 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--os",
+        type=flags.os_name,
         choices=["linux", "wsl2", "windows", "macos"],
         help="the operating system the workload runs on",
     )
