@@ -182,3 +182,37 @@ def test_native_windows_tf_2_10_is_not_given_linux_wheels(
     assert (code, doc["verdict"]) == (10, "cpu")
     assert not [r for r in doc["requirements"] if r.startswith("nvidia-")]
     assert "Linux x86_64 and WSL2 only" in decision(doc, "cuda")["reason"]
+
+
+@pytest.mark.parametrize(
+    ("toolkit", "verdict"),
+    [("10.1", "gpu"), ("10.2", "cpu")],
+)
+def test_a_cuda_10_release_is_served_only_by_its_own_minor(
+    capsys: pytest.CaptureFixture[str], toolkit: str, verdict: str
+) -> None:
+    # TensorFlow 2.3 loads libcudart.so.10.1: CUDA 10.2 installs libcudart.so.10.2 instead
+    code, doc = plan(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--driver",
+        "440.33.01",
+        "--python",
+        "3.8",
+        "--gpu",
+        "NVIDIA GeForce GTX 1080",
+        "--tf",
+        "2.3",
+        "--cuda-toolkit",
+        toolkit,
+        "--cudnn",
+        "7.6.5",
+    )
+    assert (code, doc["verdict"]) == ((0, "gpu") if verdict == "gpu" else (10, "cpu"))
+    if verdict == "cpu":
+        needed = decision(doc, "cuda")["reason"]
+        assert "needs CUDA 10.1 and cuDNN 7.x ≥ 7.6" in needed and "found CUDA 10.2" in needed
+        mismatch = next(f for f in doc["findings"] if f["id"] == "cuda-version-mismatch")
+        assert mismatch["severity"] == "error" and mismatch["fix"].startswith("Install CUDA 10.1 (")

@@ -32,11 +32,27 @@ def xy(version: str) -> str:
     return f"{major}.{minor}"
 
 
-def serves_build(built: str, installed: str) -> bool:
-    """An installed CUDA or cuDNN can serve a build made with `built`: the same major and at
-    least its minor. A bare major ('cuDNN 7', as people write it) leaves the minor unknown, so
-    it is not taken as .0."""
+EXACT_MINOR_BELOW = {"cuda": 11, "cudnn": 7}
+"""Below these majors only the same X.Y serves: CUDA 10.x and older name their runtime by major
+and minor (libcudart.so.10.1, so CUDA 10.2 does not provide it), and TensorFlow checks a cuDNN
+before 7 for the same major and minor (cuda_dnn.cc)."""
+
+
+def serves_build(built: str, installed: str, kind: str = "cuda") -> bool:
+    """An installed CUDA or cuDNN (kind) can serve a build made with `built`: the same major and
+    at least its minor, or exactly its minor for the old majors of EXACT_MINOR_BELOW. A bare
+    major ('cuDNN 7', as people write it) leaves the minor unknown, so it is not taken as .0."""
     have, want = parsed(installed), parsed(built)
     if have.major != want.major:
         return False
-    return len(have.release) == 1 or xy_tuple(installed) >= xy_tuple(built)
+    if len(have.release) == 1:
+        return True
+    if want.major < EXACT_MINOR_BELOW[kind]:
+        return xy_tuple(installed) == xy_tuple(built)
+    return xy_tuple(installed) >= xy_tuple(built)
+
+
+def build_need(built: str, kind: str = "cuda") -> str:
+    """What serves a build, in words: '10.1' for an old major, else '11.x ≥ 11.2'."""
+    major = parsed(built).major
+    return xy(built) if major < EXACT_MINOR_BELOW[kind] else f"{major}.x ≥ {built}"

@@ -12,7 +12,7 @@ from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
-from ..versions import parsed, serves_build, specifier, xy
+from ..versions import build_need, parsed, serves_build, specifier, xy
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -403,16 +403,17 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
     TensorFlow loads them by major soname (libcudart.so.11.0, libcudnn.so.8) but needs at least
     the minor it was built with: CUDA 11.0 lacks libcusolver.so.11, and TensorFlow refuses a
     cuDNN whose minor is lower ("CuDNN library needs to have matching major version and equal
-    or higher minor version").
+    or higher minor version"). CUDA 10 and older name the runtime by its minor too
+    (libcudart.so.10.1): only that minor serves (versions.serves_build).
     """
     assert release.cuda is not None
-    cuda_ok = not facts.knows("cuda") or _at_least_same_major(
-        release.cuda, [c.version for c in facts.cuda]
+    cuda_ok = not facts.knows("cuda") or _serves(
+        release.cuda, [c.version for c in facts.cuda], "cuda"
     )
     cudnn_ok = (
         release.cudnn is None
         or not facts.knows("cudnn")
-        or _at_least_same_major(release.cudnn, [c.version for c in facts.cudnn])
+        or _serves(release.cudnn, [c.version for c in facts.cudnn], "cudnn")
     )
     if cuda_ok and cudnn_ok:
         return None
@@ -422,7 +423,6 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
         f"found CUDA {', '.join(found_cuda) or 'none'}, cuDNN {', '.join(found_cudnn) or 'none'}"
     )
     major_cuda = parsed(release.cuda).major
-    major_cudnn = parsed(release.cudnn).major if release.cudnn else None
     if major_cuda < 11:
         why = f"NVIDIA publishes no CUDA {major_cuda} pip wheels"
     elif key not in PIP_WHEEL_PLATFORMS:
@@ -430,8 +430,8 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
     else:
         why = "no NVIDIA pip wheel carries every library it loads"
     return (
-        f"needs CUDA {major_cuda}.x ≥ {release.cuda} and cuDNN "
-        f"{f'{major_cudnn}.x ≥ {release.cudnn}' if release.cudnn else 'any'} installed outside pip "
+        f"needs CUDA {build_need(release.cuda)} and cuDNN "
+        f"{build_need(release.cudnn, 'cudnn') if release.cudnn else 'any'} installed outside pip "
         f"({why}); {found}"
     )
 
@@ -442,5 +442,5 @@ def _no_wheels_known(facts: Facts) -> bool:
     return env is None or not env.nvidia_wheels
 
 
-def _at_least_same_major(built: str, found: list[str | None]) -> bool:
-    return any(v is not None and serves_build(built, v) for v in found)
+def _serves(built: str, found: list[str | None], kind: str) -> bool:
+    return any(v is not None and serves_build(built, v, kind) for v in found)

@@ -15,7 +15,7 @@ from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_li
 from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
-from ..versions import serves_build, xy
+from ..versions import build_need, serves_build, xy
 from .context import Context
 from .evaluate import gpu_support, is_windows_driver, platform_key
 from .registry import finding, rule
@@ -863,7 +863,7 @@ def _system_mismatch(ctx: Context, kind: str) -> list[str]:
     versions = [c.version for c in installs if c.version]
     if built is None or not versions:
         return []
-    return [] if any(serves_build(built, v) for v in versions) else versions
+    return [] if any(serves_build(built, v, kind) for v in versions) else versions
 
 
 def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -> list[Finding]:
@@ -872,6 +872,8 @@ def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -
         return []
     r = ctx.chosen.release
     built = r.cuda if kind == "cuda" else r.cudnn
+    if built is None:
+        return []
     return [
         finding(
             rule_id,
@@ -880,8 +882,8 @@ def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -
             f"{', '.join(versions)} is installed",
             [f"TensorFlow {r.version}: built with {what} {built}"]
             + [f"{what} {v} installed" for v in versions[:3]],
-            f"Install {what} {built} (same major, at least that minor; it can sit beside the other)"
-            f" and put it on the loader path, or use the TensorFlow release built for the {what} "
+            f"Install {what} {build_need(built, kind)} (it can sit beside the other) and put it on"
+            f" the loader path, or use the TensorFlow release built for the {what} "
             "you have ('tfgpu-setup plan --cuda-toolkit X.Y --cudnn X.Y' picks it).",
             TF_TESTED,
         )
