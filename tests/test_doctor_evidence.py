@@ -197,3 +197,26 @@ def test_a_stated_release_makes_the_old_driver_an_error(tmp_path, capsys):
     doc = doctor(tmp_path, capsys, R396_DIAGNOSTICS, "--no-probe", "--tf", "2.4")
     assert top(doc) == "driver-too-old"
     assert "driver-too-old" in errors(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:48] Successfully opened"
+        " dynamic library libcudart.so.10.1",
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:328] Could not create cudnn handle:"
+        " CUDNN_STATUS_INTERNAL_ERROR",
+    ],
+    ids=["cudart-opened", "cudnn-handle-tried"],
+)
+def test_a_stated_cuda_the_log_shows_was_not_what_tensorflow_loaded_is_no_error(
+    tmp_path, capsys, line
+):
+    # 'CUDA 10.2' is often nvidia-smi's (the driver's) CUDA: TensorFlow 2.3 found its 10.1
+    flags = ("--no-probe", "--tf", "2.3", "--cuda-toolkit", "10.2")
+    doc = doctor(tmp_path, capsys, line + "\n", *flags)
+    mismatch = next(f for f in doc["findings"] if f["id"] == "cuda-version-mismatch")
+    assert mismatch["severity"] == "warning"
+    assert any("loaded its CUDA libraries" in e for e in mismatch["evidence"])
+    without_log = doctor(tmp_path, capsys, "nothing\n", *flags)
+    assert "cuda-version-mismatch" in errors(without_log)

@@ -8,6 +8,7 @@ root causes first.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -172,6 +173,8 @@ def diagnose(
         judged = _after_install(judged)
     elif log_facts.tf_ran_line:
         judged = _while_running(judged)
+    if (loaded := _cuda_runtime_loaded(matches)) is not None:
+        judged = _loaded_anyway(judged, loaded)
     findings = merge(
         verify_findings(verify) if verify else (),
         cross_findings(
@@ -350,6 +353,50 @@ def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     install blocker (the stated Python is not one this release supports) contradicts the log
     (another interpreter ran it, or the release is not the one inferred) and steps back."""
     return _demoted(findings, lambda f: f.id in INSTALL_BLOCKERS)
+
+
+CUDA_RUNTIME_LOADED = frozenset(
+    {"cudnn-handle", "cublas-handle", "no-algorithm-worked", "min-compute-capability"}
+)
+"""Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or
+cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skipped for its
+compute capability (TF 2.x checks the libraries first; 1.x linked them at import)."""
+_CUDART = re.compile(r"(?:lib)?cudart")
+
+
+def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
+    return next(
+        (
+            m
+            for m in matches
+            if m.signature.name in CUDA_RUNTIME_LOADED
+            or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
+        ),
+        None,
+    )
+
+
+def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
+    """A CUDA judged missing or of another version from what was stated, while the log shows
+    TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
+    read off nvidia-smi is the driver's, or another copy serves TensorFlow)."""
+    return tuple(
+        dataclasses.replace(
+            f,
+            severity=Severity.WARNING,
+            evidence=(
+                *f.evidence,
+                f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
+                f" {loaded.line.strip()[:160]})",
+            ),
+        )
+        if f.severity is Severity.ERROR and f.id in CUDA_STATED_IDS
+        else f
+        for f in findings
+    )
+
+
+CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
 
 
 def _demoted(
