@@ -220,3 +220,20 @@ def test_a_stated_cuda_the_log_shows_was_not_what_tensorflow_loaded_is_no_error(
     assert any("loaded its CUDA libraries" in e for e in mismatch["evidence"])
     without_log = doctor(tmp_path, capsys, "nothing\n", *flags)
     assert "cuda-version-mismatch" in errors(without_log)
+
+
+def test_a_tensorflow_that_died_on_import_comes_before_what_the_platform_lacks(tmp_path, capsys):
+    # an x86 Python under Rosetta 2 has no AVX: TensorFlow never ran, so that it would find no
+    # CUDA on macOS comes second
+    doc = doctor(
+        tmp_path,
+        capsys,
+        ">>> import tensorflow\nIllegal instruction: 4\n",
+        "--no-probe",
+        "--os",
+        "macos",
+        "--python",
+        "3.8",
+    )
+    assert top(doc) == "cpu-lacks-avx"
+    assert "macos-no-cuda" not in errors(doc)

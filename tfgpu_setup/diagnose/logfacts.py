@@ -54,7 +54,14 @@ INSTALL_FAILURES = frozenset(
 """Lines saying pip or conda could not install TensorFlow."""
 
 TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
-    {"no-module-tensorflow", "windows-dll-load-failed", "tensorflow-gpu-removed"}
+    {
+        "no-module-tensorflow",
+        "windows-dll-load-failed",
+        "tensorflow-gpu-removed",
+        # its import dies on the first AVX instruction: nothing of it ran
+        "cpu-without-avx",
+        "illegal-instruction",
+    }
 )
 """Lines saying TensorFlow never ran: no release wrote the rest of the log."""
 

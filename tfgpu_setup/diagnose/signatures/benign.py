@@ -89,6 +89,22 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="cublas-symbol",
     ),
     Signature(
+        # grappler/clusters/utils.cc (TF 1.x) asks for a GPU's properties to cost a graph and,
+        # when its id map does not have the GPU, logs this and costs it as an unknown device.
+        name="grappler-gpu-not-registered",
+        needles=("was not registered",),
+        pattern=compiled(r"Not found: TF GPU device with id \d+ was not registered"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: grappler could not look up a GPU's properties for its cost model; the"
+            " graph still runs where it was placed"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/14432",
+        subject="grappler-gpu",
+    ),
+    Signature(
         name="grappler-layout-failed",
         needles=("layout failed",),
         pattern=compiled(
