@@ -175,6 +175,14 @@ def diagnose(
         judged = _while_running(judged)
     if (loaded := _cuda_runtime_loaded(matches)) is not None:
         judged = _loaded_anyway(judged, loaded)
+    if log_facts.cuda_build_line:
+        judged = _contradicted(
+            judged,
+            NO_CUDA_BUILD_IDS,
+            "but this TensorFlow wrote from its CUDA code or of its GPU device, so it is a build"
+            " with GPU support (a community or source build): "
+            + log_facts.cuda_build_line.strip()[:160],
+        )
     findings = merge(
         verify_findings(verify) if verify else (),
         cross_findings(
@@ -380,23 +388,30 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
     """A CUDA judged missing or of another version from what was stated, while the log shows
     TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
     read off nvidia-smi is the driver's, or another copy serves TensorFlow)."""
-    return tuple(
-        dataclasses.replace(
-            f,
-            severity=Severity.WARNING,
-            evidence=(
-                *f.evidence,
-                f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
-                f" {loaded.line.strip()[:160]})",
-            ),
-        )
-        if f.severity is Severity.ERROR and f.id in CUDA_STATED_IDS
-        else f
-        for f in findings
+    return _contradicted(
+        findings,
+        CUDA_STATED_IDS,
+        f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
+        f" {loaded.line.strip()[:160]})",
     )
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
+NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
+"""Judged from the platform or the distribution: this TensorFlow has no CUDA."""
+
+
+def _contradicted(
+    findings: tuple[Finding, ...], ids: frozenset[str], against: str
+) -> tuple[Finding, ...]:
+    """The errors among ids, judged from facts, that a log line speaks against: warnings that
+    quote it."""
+    return tuple(
+        dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, against))
+        if f.severity is Severity.ERROR and f.id in ids
+        else f
+        for f in findings
+    )
 
 
 def _demoted(

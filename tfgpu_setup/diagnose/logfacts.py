@@ -159,6 +159,9 @@ class LogFacts:
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
+    cuda_build_line: str = ""
+    """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
+    build with CUDA writes one."""
     """A line where TensorFlow itself says it was built without CUDA."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
@@ -255,6 +258,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
         cpu_build_line=_first(_CPU_BUILD, sample),
+        cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         installed_line=_first(_TF_INSTALLED, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
@@ -340,6 +344,15 @@ _TF_RUNTIME_RECORD = re.compile(
     r"/[\w/]{1,200}\.cc:\d{1,5}\] "
 )
 """The source file and line every record of TensorFlow's C++ logging starts with."""
+_CUDA_BUILD_RECORD = re.compile(
+    r"^[^\n]{0,80}?\b(?:(?:stream_executor|xla)[/\\](?:cuda|gpu)|common_runtime[/\\]gpu)[/\\]"
+    r"[\w/\\]{1,100}\.cc:\d{1,5}\] [^\n]*"
+    # grappler costing a GPU device of this process (TF 1.x): a build with GPU devices
+    r"|^[^\n]{0,80}?Not found: TF GPU device with id \d+ was not registered",
+    re.M,
+)
+"""A record TensorFlow's CUDA code wrote (its source path in the prefix, / or \\), or one
+about a GPU device of its own."""
 _PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)
 """The banner of a 32-bit Windows Python ('[MSC v.1916 32 bit (Intel)]'); a 64-bit one says
 '64 bit (AMD64)'."""
