@@ -8,8 +8,6 @@ root causes first.
 from __future__ import annotations
 
 import dataclasses
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,7 +15,7 @@ from packaging.version import InvalidVersion
 
 from ..errors import ExitCode
 from ..facts import Facts
-from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, merge, rank
+from ..findings import FINDING_KINDS, Finding, Severity, ids_tagged, merge, rank
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
@@ -28,6 +26,7 @@ from .facts_from_log import facts_with_log
 from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
+from .weigh import contradicted, demoted, is_platform, weighed_against_log
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -169,20 +168,7 @@ def diagnose(
     judged = _judged(known, matrix, candidates, venv)
     if not stated and release_open_below_matrix(matrix, log_facts):
         judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
-    if log_facts.install_failed:
-        judged = _after_install(judged)
-    elif log_facts.tf_ran_line:
-        judged = _while_running(judged)
-    if (loaded := _cuda_runtime_loaded(matches)) is not None:
-        judged = _loaded_anyway(judged, loaded)
-    if log_facts.cuda_build_line:
-        judged = _contradicted(
-            judged,
-            NO_CUDA_BUILD_IDS,
-            "but this TensorFlow wrote from its CUDA code or of its GPU device, so it is a build"
-            " with GPU support (a community or source build): "
-            + log_facts.cuda_build_line.strip()[:160],
-        )
+    judged = weighed_against_log(judged, log_facts, matches)
     findings = merge(
         verify_findings(verify) if verify else (),
         cross_findings(
@@ -302,20 +288,12 @@ def _if_not_older(
     was there in 1.x too): an error that only follows from the release is not shown for those,
     so it stays a warning that says so."""
     oldest = xy(min((r.version for r in matrix.tensorflow.releases), key=parsed))
-    regardless = {f.id for f in without_release}
-    return tuple(
-        dataclasses.replace(
-            f,
-            severity=Severity.WARNING,
-            evidence=(
-                *f.evidence,
-                f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
-                " (add --tf X.Y)",
-            ),
-        )
-        if f.severity == Severity.ERROR and f.id not in regardless
-        else f
-        for f in judged
+    release_only = frozenset(f.id for f in judged) - {f.id for f in without_release}
+    return contradicted(
+        judged,
+        release_only,
+        f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
+        " (add --tf X.Y)",
     )
 
 
@@ -327,7 +305,7 @@ def _if_newer(
     from which release on it holds."""
     found = []
     for finding in judged[0]:
-        if finding.id in common or not _is_platform(finding):
+        if finding.id in common or not is_platform(finding):
             continue
         holds = [
             v
@@ -344,91 +322,6 @@ def _if_newer(
             )
         )
     return tuple(found)
-
-
-def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
-    platform means for GPU use is true but comes after getting TensorFlow installed, so it
-    steps back behind the install problem."""
-    return _demoted(findings, _is_platform)
-
-
-INSTALL_BLOCKERS = ids_tagged("blocks-install")
-
-
-def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """The log has TensorFlow's own runtime lines, so it was installed and imported: a judged
-    install blocker (the stated Python is not one this release supports) contradicts the log
-    (another interpreter ran it, or the release is not the one inferred) and steps back."""
-    return _demoted(findings, lambda f: f.id in INSTALL_BLOCKERS)
-
-
-CUDA_RUNTIME_LOADED = frozenset(
-    {"cudnn-handle", "cublas-handle", "no-algorithm-worked", "min-compute-capability"}
-)
-"""Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or
-cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skipped for its
-compute capability (TF 2.x checks the libraries first; 1.x linked them at import)."""
-_CUDART = re.compile(r"(?:lib)?cudart")
-
-
-def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
-    return next(
-        (
-            m
-            for m in matches
-            if m.signature.name in CUDA_RUNTIME_LOADED
-            or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
-        ),
-        None,
-    )
-
-
-def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
-    """A CUDA judged missing or of another version from what was stated, while the log shows
-    TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
-    read off nvidia-smi is the driver's, or another copy serves TensorFlow)."""
-    return _contradicted(
-        findings,
-        CUDA_STATED_IDS,
-        f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
-        f" {loaded.line.strip()[:160]})",
-    )
-
-
-CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
-NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
-"""Judged from the platform or the distribution: this TensorFlow has no CUDA."""
-
-
-def _contradicted(
-    findings: tuple[Finding, ...], ids: frozenset[str], against: str
-) -> tuple[Finding, ...]:
-    """The errors among ids, judged from facts, that a log line speaks against: warnings that
-    quote it."""
-    return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, against))
-        if f.severity is Severity.ERROR and f.id in ids
-        else f
-        for f in findings
-    )
-
-
-def _demoted(
-    findings: tuple[Finding, ...], which: Callable[[Finding], bool]
-) -> tuple[Finding, ...]:
-    """The errors `which` picks, as warnings."""
-    return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING)
-        if f.severity is Severity.ERROR and which(f)
-        else f
-        for f in findings
-    )
-
-
-def _is_platform(finding: Finding) -> bool:
-    kind = FINDING_KINDS.get(finding.id)
-    return kind is not None and kind.layer is Layer.PLATFORM
 
 
 def _smoke_version(verify: VerifyOutcome | None) -> str | None:
@@ -464,7 +357,7 @@ def _gpu_works(findings: tuple[Finding, ...], failed: frozenset[str]) -> tuple[F
     on the GPU first: they are what the user is asking about."""
     denied = ids_tagged("denies-gpu")
     kept = tuple(f for f in findings if f.id not in denied or f.severity is Severity.INFO)
-    ranked = rank(_demoted(kept, lambda f: True))
+    ranked = rank(demoted(kept, lambda f: True))
     return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
 
 

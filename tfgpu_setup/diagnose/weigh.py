@@ -1,0 +1,115 @@
+"""Findings judged from facts, weighed against what the log shows: a line that speaks against
+one (TensorFlow never ran, it loaded a CUDA runtime, it wrote from its CUDA code) steps it back
+to a warning, with the line as evidence where one says it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
+from .logfacts import LogFacts
+from .logs import LogMatch
+
+
+def weighed_against_log(
+    judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    if log.install_failed:
+        judged = _after_install(judged)
+    elif log.tf_ran_line:
+        judged = _while_running(judged)
+    if (loaded := _cuda_runtime_loaded(matches)) is not None:
+        judged = _loaded_anyway(judged, loaded)
+    if log.cuda_build_line:
+        judged = contradicted(
+            judged,
+            NO_CUDA_BUILD_IDS,
+            "but this TensorFlow wrote from its CUDA code or of its GPU device, so it is a build"
+            " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160],
+        )
+    return judged
+
+
+def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
+    platform means for GPU use is true but comes after getting TensorFlow installed, so it
+    steps back behind the install problem."""
+    return demoted(findings, is_platform)
+
+
+INSTALL_BLOCKERS = ids_tagged("blocks-install")
+
+
+def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The log has TensorFlow's own runtime lines, so it was installed and imported: a judged
+    install blocker (the stated Python is not one this release supports) contradicts the log
+    (another interpreter ran it, or the release is not the one inferred) and steps back."""
+    return demoted(findings, lambda f: f.id in INSTALL_BLOCKERS)
+
+
+CUDA_RUNTIME_LOADED = frozenset(
+    {"cudnn-handle", "cublas-handle", "no-algorithm-worked", "min-compute-capability"}
+)
+"""Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or
+cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skipped for its
+compute capability (TF 2.x checks the libraries first; 1.x linked them at import)."""
+_CUDART = re.compile(r"(?:lib)?cudart")
+
+
+def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
+    return next(
+        (
+            m
+            for m in matches
+            if m.signature.name in CUDA_RUNTIME_LOADED
+            or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
+        ),
+        None,
+    )
+
+
+def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
+    """A CUDA judged missing or of another version from what was stated, while the log shows
+    TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
+    read off nvidia-smi is the driver's, or another copy serves TensorFlow)."""
+    return contradicted(
+        findings,
+        CUDA_STATED_IDS,
+        f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
+        f" {loaded.line.strip()[:160]})",
+    )
+
+
+CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
+NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
+"""Judged from the platform or the distribution: this TensorFlow has no CUDA."""
+
+
+def contradicted(
+    findings: tuple[Finding, ...], ids: frozenset[str], against: str
+) -> tuple[Finding, ...]:
+    """The errors among ids, judged from facts, that a log line speaks against: warnings that
+    quote it."""
+    return tuple(
+        dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, against))
+        if f.severity is Severity.ERROR and f.id in ids
+        else f
+        for f in findings
+    )
+
+
+def demoted(findings: tuple[Finding, ...], which: Callable[[Finding], bool]) -> tuple[Finding, ...]:
+    """The errors `which` picks, as warnings."""
+    return tuple(
+        dataclasses.replace(f, severity=Severity.WARNING)
+        if f.severity is Severity.ERROR and which(f)
+        else f
+        for f in findings
+    )
+
+
+def is_platform(finding: Finding) -> bool:
+    kind = FINDING_KINDS.get(finding.id)
+    return kind is not None and kind.layer is Layer.PLATFORM
