@@ -255,3 +255,13 @@ def test_a_tensorflow_writing_from_its_cuda_code_on_macos_is_a_build_with_cuda(t
         for e in f["evidence"]
     )
     assert "macos-no-cuda" in errors(doctor(tmp_path, capsys, "nothing\n", *flags))
+
+
+def test_a_missing_cudnn_asks_which_cudnn_is_installed_and_the_answer_settles_it(tmp_path, capsys):
+    log = "ImportError: libcudnn.so.7: cannot open shared object file: No such file or directory\n"
+    asked = doctor(tmp_path, capsys, log, "--no-probe")
+    assert any("--cudnn X.Y" in step for step in asked["next_steps"])
+    assert top(doctor(tmp_path, capsys, log, "--no-probe", "--cudnn", "8.0")) == (
+        "cudnn-version-mismatch"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe", "--cudnn", "none")) == "cudnn-not-found"

@@ -395,6 +395,13 @@ UNKNOWN_THAT_MATTERS = (
         ("cuda-version-mismatch",),
         "run 'nvcc --version' (or check the CUDA folder) and add --cuda-toolkit X.Y",
     ),
+    (
+        "cudnn",
+        ("cudnn-version-mismatch",),
+        "find the cuDNN installed ('ls /usr/lib/x86_64-linux-gnu/libcudnn* /usr/local/cuda/lib64/"
+        "libcudnn*', cudnn_version.h, 'pip list | grep cudnn') and add --cudnn X.Y (or --cudnn"
+        " none): another version is a mismatch, none is a missing cuDNN",
+    ),
 )
 """Each fact whose absence from the evidence matters, the causes stating it could reveal, and
 how to state it."""
