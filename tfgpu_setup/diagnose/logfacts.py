@@ -19,6 +19,7 @@ from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
 from .logs import LogMatch
 from .signatures import SIGNATURES, library_version
+from .template import Stated, TemplateAnswers, template_answers
 
 _WINDOWS = re.compile(
     r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b|\bon win32\b"
@@ -210,16 +211,23 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
                 dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
-    versions = set(dists.values()) or set(_printed_versions(sample))
+    asked = template_answers(sample)
+    versions = set(dists.values()) or set(_printed_versions(sample)) or _exact(asked.tf)
     os_name, os_line = _os_of(sample)
     if os_name is None:
         os_name, os_line = _os_of_distributions(dists)
+    if os_name is None and asked.os is not None:
+        os_name, os_line = asked.os.value, asked.os.line
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
     cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(sample)]
     cuda_seen += [(m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(sample)]
     smi = _SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample)
     cuda_listed, cudnn_seen = _installs_listed(sample)
     cuda_seen += cuda_listed
+    if asked.cuda is not None:
+        cuda_seen.append((asked.cuda.value, asked.cuda.line))
+    if asked.cudnn is not None:
+        cudnn_seen.append((asked.cudnn.value, asked.cudnn.line))
     for m in loaded:
         wanted = _wanted(m.groups["lib"], m.line)
         if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
@@ -244,7 +252,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         os=os_name,
         os_line=os_line,
-        python=_python_of(sample),
+        python=_python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=_python_roots(sample),
         container_line=_first(_CONTAINER, sample),
         cuda_seen=tuple(cuda_seen),
@@ -265,7 +273,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         memory_free_line=_mostly_free(sample),
         python_32bit_line=_first(_PYTHON_32BIT, sample),
-        gpus_seen=_gpus_seen(sample),
+        gpus_seen=_gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
         glibc_line=glibc.group(0).strip() if glibc else "",
         conda_cuda=conda_cuda["cuda"] if (conda_cuda := _CONDA_CUDA.search(sample)) else None,
@@ -502,6 +510,21 @@ def release_open_below_matrix(matrix: Matrix, log: LogFacts) -> bool:
         return False
     below = parsed(f"{oldest.major - 1}.99")
     return all(below in specifier(spec) for spec, _ in log.tf_range)
+
+
+def _exact(stated: Stated | None) -> set[str]:
+    """A release the template states, when it is one (not '>=2.10' nor 'latest')."""
+    if stated is None:
+        return set()
+    try:
+        parsed(stated.value)
+    except ValueError:
+        return set()
+    return {stated.value}
+
+
+def _stated_gpu(asked: TemplateAnswers) -> tuple[tuple[str, str | None, str], ...]:
+    return ((asked.gpu.value, None, asked.gpu.line),) if asked.gpu is not None else ()
 
 
 def _os_of(text: str) -> tuple[str | None, str]:

@@ -1,0 +1,79 @@
+"""A pasted issue body keeps TensorFlow's issue template: its answers are the reporter's
+statements, read as the doctor's flags would read them (flags still win)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+from tfgpu_setup.diagnose.template import template_answers
+
+MISSING_CUDART_10_1 = (
+    "2020-09-01 10:00:00.000000: W tensorflow/stream_executor/platform/default/dso_loader.cc:59]"
+    " Could not load dynamic library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open"
+    " shared object file: No such file or directory\n"
+)
+# The bug template of 2020 (tensorflow/.github/ISSUE_TEMPLATE/00-bug-issue.md), labels in bold
+MARKDOWN_TEMPLATE = (
+    "**System information**\n"
+    "- **OS Platform and Distribution (e.g., Linux Ubuntu 16.04)**: Ubuntu 18.04\n"
+    "- **TensorFlow installed from (source or binary)**: binary\n"
+    "- **TensorFlow version (use command below)**: v2.3.0-rc2-23-gb36436b087 2.3.0\n"
+    "- **Python version**: 3.8\n"
+    "- **CUDA/cuDNN version**: 10.2 / 7.6.5\n"
+    "- **GPU model and memory**: GeForce RTX 2080 Ti 11GB\n\n"
+)
+# GitHub's issue form since 2022 (tensorflow/.github/ISSUE_TEMPLATE/00-bug-issue.yaml)
+FORM_ANSWERS = (
+    "### TensorFlow version\n\n2.15.0\n\n### OS platform and distribution\n\nWindows 11\n\n"
+    "### Python version\n\n3.11\n\n### CUDA/cuDNN version\n\n_No response_\n\n"
+    "### GPU model and memory\n\nNVIDIA GeForce RTX 4070\n"
+)
+
+
+def test_the_templates_cuda_answer_makes_a_missing_runtime_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(tmp_path, capsys, MARKDOWN_TEMPLATE + MISSING_CUDART_10_1)
+    first = found["findings"][0]
+    assert first["id"] == "cuda-version-mismatch" and first["severity"] == "error"
+    assert any("CUDA/cuDNN version: 10.2 / 7.6.5" in e for e in first["evidence"])
+
+
+def test_a_flag_outranks_the_templates_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(
+        tmp_path, capsys, MARKDOWN_TEMPLATE + MISSING_CUDART_10_1, "--cuda-toolkit", "10.1"
+    )
+    assert "cuda-version-mismatch" not in {f["id"] for f in found["findings"]}
+
+
+def test_the_issue_forms_answers_are_read_and_no_response_states_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(tmp_path, capsys, FORM_ANSWERS)
+    assert found["findings"][0]["id"] == "windows-native-gpu-unsupported"
+    assert "cuda" in found["facts"]["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "cuda", "cudnn"),
+    [
+        ("10.2 / 7.6.5", "10.2", "7.6.5"),
+        ("CUDA 11.2, cuDNN 8.1", "11.2", "8.1"),
+        ("cuda:  cuda_11.2.r11.2/ cuDNN: v8.1.1.33", "11.2", "8.1.1.33"),
+        ("11.0", "11.0", None),
+        ("cuDNN 8.6 with CUDA 11.8", "11.8", "8.6"),
+        ("N/A", None, None),
+        ("none", None, None),
+    ],
+)
+def test_the_cuda_answer_is_read_in_the_ways_people_write_it(
+    answer: str, cuda: str | None, cudnn: str | None
+) -> None:
+    answers = template_answers(f"- CUDA/cuDNN version: {answer}\n")
+    assert (answers.cuda and answers.cuda.value) == cuda
+    assert (answers.cudnn and answers.cudnn.value) == cudnn
