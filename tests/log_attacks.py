@@ -37,6 +37,8 @@ WRITTEN = {
     "gpu-allocator-not-compiled": "GPUAllocator unavailable. Not compiled with --config=cuda or"
     " --config=rocm.",
     "launch-config-no-kernel-image": "Check failed: err == cudaSuccess (209 vs. 0)",
+    "nchw-op-on-cpu": "InvalidArgumentError (see above for traceback): CPU BiasOp only supports"
+    " NHWC.",
     "grappler-gpu-not-registered": "E tensorflow/core/grappler/clusters/utils.cc:127] Not found:"
     " TF GPU device with id 0 was not registered",
     "ptxas-rejects-ptx-version": "ptxas fatal   : Unsupported .version 7.8; current version is"

@@ -9,6 +9,7 @@ from .model import (
     CUDA_ENV_VARS_URL,
     CUDA_LIB_NAMES,
     DRIVER_ROOTS,
+    LIBRARY_IDS,
     LIBS_FIX,
     Signature,
     compiled,
@@ -318,6 +319,35 @@ INSTALL: tuple[Signature, ...] = (
             "https://github.com/tensorflow/tensorflow/blob/03051bc428e75b511c01df6a02011e323443652e/"
             "tensorflow/core/common_runtime/gpu/gpu_process_state.cc"
         ),
+    ),
+    Signature(
+        # An op asked for the NCHW layout, which only TensorFlow's GPU kernels implement, and
+        # was placed on the CPU: there was no GPU device to put it on (a CPU-only TensorFlow,
+        # or no usable GPU), or the code pinned it to /cpu:0. Lines that say why come first.
+        name="nchw-op-on-cpu",
+        needles=("only supports NHWC", "only supports the NHWC tensor format on the CPU"),
+        pattern=compiled(
+            r"(?P<op>CPU BiasOp|Conv2DCustomBackprop(?:Input|Filter)Op|(?:Default )?"
+            r"(?:MaxPooling|AvgPooling)Op) only supports NHWC"
+            r"|The (?P<conv>Conv2D) op currently only supports the NHWC tensor format on the CPU"
+        ),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.WARNING,
+        title=(
+            "{op}{conv} ran on the CPU in the GPU-only NCHW layout: TensorFlow had no GPU to"
+            " place it on (a CPU-only TensorFlow, or no usable GPU)"
+        ),
+        fix=(
+            "Check that this TensorFlow has GPU support (tf.test.is_built_with_cuda(); before 2.1"
+            " that is the tensorflow-gpu package) and that it lists a GPU"
+            " (tf.config.list_physical_devices('GPU')); on a machine without a GPU, use the"
+            " model's NHWC (channels_last) layout instead."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/20405",
+        needs_no_gpu=True,
+        explained_by=DRIVER_ROOTS
+        | LIBRARY_IDS
+        | frozenset({"cpu-lacks-avx", "compute-capability-unsupported"}),
     ),
     Signature(
         name="no-module-tensorflow",
