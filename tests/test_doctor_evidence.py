@@ -265,3 +265,23 @@ def test_a_missing_cudnn_asks_which_cudnn_is_installed_and_the_answer_settles_it
         "cudnn-version-mismatch"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe", "--cudnn", "none")) == "cudnn-not-found"
+
+
+@pytest.mark.parametrize(
+    ("flags", "cause"),
+    [
+        (("--cuda-toolkit", "11.0"), "cuda-version-mismatch"),  # 1.15 was built with 10.0
+        (("--cudnn", "8.0.5"), "cudnn-version-mismatch"),  # and cuDNN 7.4
+        (("--driver", "384.130"), "driver-too-old"),  # CUDA 10.0 needs 410.48
+    ],
+)
+def test_a_tensorflow_1x_is_judged_by_the_build_it_was_tested_with(tmp_path, capsys, flags, cause):
+    doc = doctor(tmp_path, capsys, "hello\n", "--no-probe", "--os", "linux", "--tf", "1.15", *flags)
+    assert top(doc) == cause
+    assert cause in errors(doc)
+
+
+def test_a_tensorflow_1x_whose_cuda_matches_its_build_has_no_such_error(tmp_path, capsys):
+    flags = ("--no-probe", "--os", "linux", "--tf", "1.15", "--cuda-toolkit", "10.0")
+    doc = doctor(tmp_path, capsys, "hello\n", *flags, "--cudnn", "7.6.5", "--driver", "418.67")
+    assert errors(doc) == set()

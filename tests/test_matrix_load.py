@@ -161,6 +161,20 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             id="defect-bad-specifier",
         ),
         pytest.param(
+            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.13,<2.0").__setitem__(
+                "tensorflow", ">=1.13,<2.1"
+            ),
+            "legacy_build >=1.13,<2.1: field 'tensorflow': covers releases the matrix lists:",
+            id="legacy-build-over-a-listed-release",
+        ),
+        pytest.param(
+            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.5,<1.13").__setitem__(
+                "cuda", "nine"
+            ),
+            "legacy_build >=1.5,<1.13: field 'cuda': 'nine' is not X.Y",
+            id="legacy-build-bad-cuda",
+        ),
+        pytest.param(
             lambda d: d.__setitem__("refreshed", "March 2026"),
             "field 'refreshed': 'March 2026' is not a date YYYY-MM-DD",
             id="bad-date",

@@ -23,6 +23,7 @@ from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
+from .legacy import legacy_findings
 from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
@@ -166,6 +167,8 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     judged = _judged(known, matrix, candidates, venv)
+    if stated and entry is None and release is not None:
+        judged = (*judged, *legacy_findings(known, matrix, release))
     if not stated and release_open_below_matrix(matrix, log_facts):
         judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     judged = weighed_against_log(judged, log_facts, matches)

@@ -117,6 +117,19 @@ class CudaWheelSet:
 
 
 @dataclass(frozen=True)
+class LegacyBuild:
+    """TensorFlow releases older than the matrix's rows, by the CUDA and cuDNN they were built
+    with: nothing to plan with (no wheel for a supported Python), but what an installed one
+    needs can still be judged (a 1.15 beside CUDA 11 is a mismatch)."""
+
+    tensorflow: str
+    """PEP 440 specifier over those releases, e.g. '>=1.13,<2.0'."""
+    cuda: str
+    cudnn: str
+    source: str
+
+
+@dataclass(frozen=True)
 class TensorflowMatrix:
     releases: tuple[TfRelease, ...]
     defects: tuple[Defect, ...]
@@ -125,6 +138,7 @@ class TensorflowMatrix:
     sources: dict[str, str] = field(default_factory=dict)
     cuda_wheel_sets: tuple[CudaWheelSet, ...] = ()
     """Pip wheel sets for releases whose own metadata pins no NVIDIA wheels (see CudaWheelSet)."""
+    legacy_builds: tuple[LegacyBuild, ...] = ()
     schema: str = "tfgpu-setup/matrix-tensorflow"
     schema_version: int = 1
 

@@ -19,6 +19,7 @@ from tfgpu_setup.matrix.model import (
     DriverMatrix,
     GpuMatrix,
     GpuPattern,
+    LegacyBuild,
     Matrix,
     MinorCompat,
     TfRelease,
@@ -47,6 +48,17 @@ class DriverRequirement:
 def release(matrix: Matrix, version: str) -> TfRelease | None:
     wanted = _version(version, "TensorFlow version")
     return next((r for r in matrix.tensorflow.releases if Version(r.version) == wanted), None)
+
+
+def legacy_build(matrix: Matrix, version: str) -> LegacyBuild | None:
+    """The CUDA and cuDNN a release older than the matrix's rows was built with ('1.15')."""
+    try:
+        wanted = Version(version)
+    except InvalidVersion:
+        return None
+    return next(
+        (b for b in matrix.tensorflow.legacy_builds if wanted in SpecifierSet(b.tensorflow)), None
+    )
 
 
 def releases_matching(matrix: Matrix, spec: str) -> list[TfRelease]:

@@ -28,6 +28,7 @@ from tfgpu_setup.matrix.model import (
     GpuMatrix,
     GpuNames,
     GpuPattern,
+    LegacyBuild,
     MinorCompat,
     PlatformKey,
     TensorflowMatrix,
@@ -127,6 +128,8 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str, today: date | None =
             raise problem(origin, f"defect {defect.id}", "id", "listed twice")
         ids.add(defect.id)
         _check_defect(defect, origin)
+    for legacy in matrix.legacy_builds:
+        _check_legacy_build(legacy, versions, origin)
     sets: set[str] = set()
     for wheel_set in matrix.cuda_wheel_sets:
         if wheel_set.id in sets:
@@ -387,6 +390,21 @@ def _check_names(group: GpuNames, origin: str, ccs: dict[Version, str]) -> None:
         raise problem(origin, entry, "names", "a name is listed twice")
     if not group.source.strip():
         raise problem(origin, entry, "source", "is empty")
+
+
+def _check_legacy_build(
+    legacy: LegacyBuild, versions: list[tuple[TfRelease, Version]], origin: str
+) -> None:
+    entry = f"legacy_build {legacy.tensorflow}"
+    spec = _specifier(legacy.tensorflow, origin, entry, "tensorflow")
+    for field in ("cuda", "cudnn"):
+        if not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})?", getattr(legacy, field)):
+            raise problem(origin, entry, field, f"{shown(getattr(legacy, field))} is not X.Y")
+    if not legacy.source.strip():
+        raise problem(origin, entry, "source", "is empty")
+    inside = [r.version for r, version in versions if version in spec]
+    if inside:
+        raise problem(origin, entry, "tensorflow", f"covers releases the matrix lists: {inside[0]}")
 
 
 def _check_defect(defect: Defect, origin: str) -> None:

@@ -1,0 +1,83 @@
+"""An installed TensorFlow older than the matrix's rows (1.x), judged by what it was built with.
+
+Such a release has nothing left to plan with, but the CUDA, cuDNN and driver it needs are
+known from TensorFlow's tested build configurations: a 1.15 beside CUDA 11 only, or beside a
+driver older than CUDA 10.0's floor, is named as the matrix's releases are.
+"""
+
+from __future__ import annotations
+
+from ..errors import UserError
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix import query
+from ..matrix.model import LegacyBuild, Matrix
+from ..planner.evaluate import is_windows_driver
+from ..versions import build_need, serves_build
+
+TESTED_BUILDS_URL = "https://www.tensorflow.org/install/source#gpu"
+
+
+def legacy_findings(facts: Facts, matrix: Matrix, version: str) -> tuple[Finding, ...]:
+    build = query.legacy_build(matrix, version)
+    if build is None or (facts.knows("os") and facts.platform.os == "macos"):
+        # PyPI's macOS builds have had no CUDA since 1.2: a CUDA one there is a community or
+        # source build, whose CUDA the table does not know.
+        return ()
+    return (
+        *_mismatch(facts, build, version, "cuda"),
+        *_mismatch(facts, build, version, "cudnn"),
+        *_driver_too_old(facts, matrix, build, version),
+    )
+
+
+def _mismatch(facts: Facts, build: LegacyBuild, version: str, kind: str) -> tuple[Finding, ...]:
+    if not facts.knows(kind):
+        return ()
+    built = build.cuda if kind == "cuda" else build.cudnn
+    installs = facts.cuda if kind == "cuda" else facts.cudnn
+    found = sorted({i.version for i in installs if i.version})
+    if not found or any(serves_build(built, v, kind) for v in found):
+        return ()
+    what = "CUDA" if kind == "cuda" else "cuDNN"
+    return (
+        Finding(
+            f"{kind}-version-mismatch",
+            Severity.ERROR,
+            f"TensorFlow {version} was built with {what} {built}, but {what}"
+            f" {', '.join(found)} is installed",
+            (
+                f"TensorFlow {version}: built with {what} {built} ({build.source})",
+                *(f"{what} {v} installed" for v in found[:3]),
+            ),
+            f"Install {what} {build_need(built, kind)} beside the other one and put it on the"
+            " loader path, or a TensorFlow built for the one you have ('tfgpu-setup plan"
+            " --cuda-toolkit X.Y' picks it).",
+            TESTED_BUILDS_URL,
+        ),
+    )
+
+
+def _driver_too_old(
+    facts: Facts, matrix: Matrix, build: LegacyBuild, version: str
+) -> tuple[Finding, ...]:
+    driver = facts.driver.version if facts.knows("driver") else None
+    if driver is None:
+        return ()
+    try:
+        needed = query.driver_requirement(matrix, build.cuda, is_windows_driver(facts))
+    except UserError:  # a CUDA the driver table does not reach
+        return ()
+    floor, floor_source = needed.floor, needed.floor_source
+    if query.compare_driver_versions(driver, floor) >= 0:
+        return ()
+    return (
+        Finding(
+            "driver-too-old",
+            Severity.ERROR,
+            f"The NVIDIA driver is too old for TensorFlow {version} (built with CUDA {build.cuda})",
+            (f"driver {driver}", f"CUDA {build.cuda} needs driver ≥ {floor} ({floor_source})"),
+            f"Update the NVIDIA driver to ≥ {floor}, then reboot.",
+            floor_source,
+        ),
+    )
