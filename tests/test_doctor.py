@@ -176,3 +176,19 @@ def test_a_recorded_verify_without_libcuda_names_the_missing_driver_first():
     assert "libcuda.so.1" in top.evidence[0]
     assert "nvidia-smi" in top.fix
     assert diagnosis.gpu_used == "no" and diagnosis.exit_code == ExitCode.CPU_ONLY
+
+
+def test_a_smoke_tests_stderr_in_another_language_is_read_as_in_english():
+    """The smoke test runs in the user's environment, LANG and all: glibc's loader error there
+    comes translated (German here), and is read as the C locale's words."""
+    from tfgpu_setup.verify.outcome import VerifyOutcome
+    from tfgpu_setup.verify.results import SmokeResult
+
+    stderr = (
+        "ImportError: libcudnn.so.8: Kann die Shared-Object-Datei nicht öffnen: Datei oder"
+        " Verzeichnis nicht gefunden\n"
+    )
+    smoke = SmokeResult(report=None, failure=None, stderr=stderr, returncode=1)
+    outcome = VerifyOutcome("tf-broken", "import failed", "/home/ada/env", smoke=smoke)
+    diagnosis = diagnose(fixture_matrix(), None, outcome.venv, outcome)
+    assert "cudnn-not-found" in {f.id for f in diagnosis.findings}

@@ -24,6 +24,7 @@ from ..whatif import baseline_facts
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy import legacy_findings
+from .locales import in_c_locale
 from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
@@ -162,7 +163,7 @@ def diagnose(
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     if verify is not None and verify.smoke is not None:
-        from_verify = diagnose_log(verify.smoke.stderr, release, defects)
+        from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
