@@ -37,6 +37,10 @@ WRITTEN = {
     "gpu-allocator-not-compiled": "GPUAllocator unavailable. Not compiled with --config=cuda or"
     " --config=rocm.",
     "launch-config-no-kernel-image": "Check failed: err == cudaSuccess (209 vs. 0)",
+    "unable-to-load-cuda-dso": "I tensorflow/stream_executor/cuda/cuda_blas.cc:2294] Unable to"
+    " load cuBLAS DSO.",
+    "cuda-platform-not-registered": "F tensorflow/compiler/xla/stream_executor/gpu/gpu_init.cc:40]"
+    " Could not find Platform with name CUDA",
     "nchw-op-on-cpu": "InvalidArgumentError (see above for traceback): CPU BiasOp only supports"
     " NHWC.",
     "grappler-gpu-not-registered": "E tensorflow/core/grappler/clusters/utils.cc:127] Not found:"

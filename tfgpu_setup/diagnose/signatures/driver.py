@@ -159,9 +159,12 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="kernel-driver-not-running",
-        needles=("kernel driver does not appear to be running",),
+        # cuda_diagnostics.cc; on macOS (TF <= 1.1) also '... to be installed' and 'kernel
+        # driver is installed, but does not appear to be running' (the CUDA kext)
+        needles=("kernel driver does not appear to be", "does not appear to be running on this"),
         pattern=compiled(
-            r"kernel driver does not appear to be running on this host \((?P<host>[^)]{0,255})\)"
+            r"kernel driver (?:does not appear to be (?:running|installed)|is installed, but does"
+            r" not appear to be running) on this host \((?P<host>[^)]{0,255})\)"
             r"(?:: (?P<path>\S+) does not exist)?"
         ),
         finding_id="no-nvidia-driver",
@@ -303,10 +306,13 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="driver-insufficient",
-        needles=("nsufficient", "NSUFFICIENT"),
+        needles=("nsufficient", "NSUFFICIENT", "340.XX+ driver"),
+        # TF 1.x's cuDNN start-up, on a driver before R340: 'cudnn library is only supported
+        # on 340.XX+ driver versions' (cuda_dnn.cc)
         pattern=compiled(
             r"(?P<what>CUDA driver version is insufficient for CUDA runtime version"
-            r"|cudaErrorInsufficientDriver|CUDA_ERROR_INSUFFICIENT_DRIVER)"
+            r"|cudaErrorInsufficientDriver|CUDA_ERROR_INSUFFICIENT_DRIVER"
+            r"|cudnn library is only supported on 340\.XX\+ driver versions)"
         ),
         finding_id="driver-too-old",
         severity=Severity.ERROR,

@@ -303,6 +303,27 @@ INSTALL: tuple[Signature, ...] = (
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
     ),
     Signature(
+        # No CUDA platform registered in this TensorFlow: a build without CUDA (gpu_init.cc,
+        # 0.x's warning and the later fatal wording).
+        name="cuda-platform-not-registered",
+        needles=("Platform with name CUDA", 'platform with name: "CUDA"'),
+        pattern=compiled(
+            r"Could not find Platform with name CUDA"
+            r'|could not find registered platform with name: "CUDA"'
+        ),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.WARNING,
+        title="This TensorFlow has no CUDA platform registered: a build without CUDA",
+        fix=(
+            "Install a TensorFlow build with CUDA in this environment (on Linux 'pip install"
+            " tensorflow[and-cuda]'); 'tfgpu-setup plan' picks the release."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/core/"
+            "common_runtime/gpu/gpu_init.cc"
+        ),
+    ),
+    Signature(
         # A TensorFlow built without CUDA aborts when asked for a GPU allocator.
         name="gpu-allocator-not-compiled",
         needles=("GPUAllocator unavailable",),

@@ -373,6 +373,23 @@ LIBRARIES: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS | frozenset({"cudnn-not-found"}),
     ),
     Signature(
+        # The other libraries' wording in the same old loader (TF 0.x-1.3); the line before it
+        # names the file ("Couldn't open CUDA library libcublas.so.8.0").
+        name="unable-to-load-cuda-dso",
+        needles=("DSO",),
+        pattern=compiled(r"Unable to load (?P<lib>cuBLAS|cuFFT|cuRAND) DSO"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load {lib}, a CUDA library of the version it was built with",
+        fix=LIBS_FIX,
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.3.0/tensorflow/stream_executor/"
+            "cuda/cuda_blas.cc"
+        ),
+        subject="{lib}",
+        explained_by=DRIVER_ROOTS | frozenset({"cuda-libs-not-found"}),
+    ),
+    Signature(
         name="dnn-library-not-found",
         needles=("DNN library",),
         pattern=compiled(r"DNN library (?P<what>is not found|initialization failed)"),

@@ -59,11 +59,13 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # What a convolution says once cuDNN could not start or load.
         name="dnn-unavailable",
-        needles=("without DNN support", "No DNN in stream executor"),
-        # 'No DNN in stream executor.': the convolution's own words for it (TF 2.9 on)
+        needles=("without DNN support", "No DNN in stream executor", "GetConvolveAlgorithms"),
+        # 'No DNN in stream executor.': the convolution's own words for it (TF 2.9 on); TF 1.x
+        # CHECKs that it can list cuDNN's algorithms and aborts (conv_ops.cc)
         pattern=compiled(
             r"[Aa]ttempting to perform DNN operation using StreamExecutor without DNN"
             r"|No DNN in stream executor"
+            r"|Check failed: stream->parent\(\)->GetConvolveAlgorithms"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.WARNING,
