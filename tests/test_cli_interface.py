@@ -165,6 +165,7 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
         ("--os", "Ubuntu 22.04", "linux"),
         ("--os", "Windows 11", "windows"),
         ("--os", "WSL2 (Ubuntu 22.04)", "wsl2"),
+        ("--os", "Windows Subsystem for Linux 2", "wsl2"),
         ("--os", "macOS 14.2 (Darwin)", "macos"),
     ],
 )

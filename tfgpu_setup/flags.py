@@ -109,7 +109,7 @@ _TF_PRINTED = re.compile(
 version as pip shows it ('tensorflow-gpu 2.3.0', 'tensorflow==2.15.0')."""
 
 _OS_NAMES = (
-    (re.compile(r"wsl", re.IGNORECASE), "wsl2"),
+    (re.compile(r"wsl|subsystem for linux", re.IGNORECASE), "wsl2"),
     (re.compile(r"mac|os ?x|darwin", re.IGNORECASE), "macos"),
     (re.compile(r"win", re.IGNORECASE), "windows"),
     (
