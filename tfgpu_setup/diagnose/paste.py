@@ -102,7 +102,8 @@ def _uncoloured(text: str) -> str:
 
 
 _LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,6})(?:[ \t]*[|:][ \t]?|[ \t]+|$)")
-NUMBERED_SHARE = 0.8
+PREFIXED_SHARE = 0.8
+"""How many lines must carry a line number or a collector's prefix for it to go."""
 MIN_NUMBERED_LINES = 2
 
 
@@ -114,9 +115,9 @@ def _unnumbered(text: str) -> str:
     numbers = [m and int(m.group(1)) for m in map(_LINE_NUMBER.match, sample)]
     numbered = [n for n in numbers if n is not None]
     in_order = sum(b == a + 1 for a, b in itertools.pairwise(numbers) if a is not None)
-    if len(numbered) < MIN_NUMBERED_LINES or len(numbered) < NUMBERED_SHARE * len(sample):
+    if len(numbered) < MIN_NUMBERED_LINES or len(numbered) < PREFIXED_SHARE * len(sample):
         return text
-    if in_order < NUMBERED_SHARE * (len(numbered) - 1):
+    if in_order < PREFIXED_SHARE * (len(numbered) - 1):
         return text
     return "\n".join(_LINE_NUMBER.sub("", line, count=1) for line in text.splitlines())
 
@@ -142,7 +143,7 @@ def _without_collector_prefixes(text: str) -> str:
     reads from its start again."""
     sample = [line for line in text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES] if line.strip()]
     for prefix in _COLLECTOR_PREFIXES:
-        if sample and sum(map(bool, map(prefix.match, sample))) >= NUMBERED_SHARE * len(sample):
+        if sample and sum(map(bool, map(prefix.match, sample))) >= PREFIXED_SHARE * len(sample):
             text = "\n".join(prefix.sub("", line, count=1) for line in text.splitlines())
             sample = [prefix.sub("", line, count=1) for line in sample]
     return text
