@@ -285,3 +285,14 @@ def test_a_tensorflow_1x_whose_cuda_matches_its_build_has_no_such_error(tmp_path
     flags = ("--no-probe", "--os", "linux", "--tf", "1.15", "--cuda-toolkit", "10.0")
     doc = doctor(tmp_path, capsys, "hello\n", *flags, "--cudnn", "7.6.5", "--driver", "418.67")
     assert errors(doc) == set()
+
+
+def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, capsys):
+    smi = Path(__file__).parent / "fixtures" / "nvidia-smi" / "default-linux-r550-a10.txt"
+    table = "\n".join(
+        line for line in smi.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    )
+    doc = doctor(tmp_path, capsys, table + "\nNum GPUs Available:  0\n", "--no-probe")
+    assert doc["gpu_used"] == "unknown"
+    assert "and the GPU are there" in doc["verdict"]
+    assert "did not find a usable driver" in doctor(tmp_path, capsys, "nothing\n")["verdict"]

@@ -224,11 +224,29 @@ def diagnose(
             f"{_lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
         )
     else:
-        verdict = (
-            "Not enough evidence to name the cause. Most likely TensorFlow did not find a "
-            "usable driver or CUDA libraries; the steps below confirm which."
-        )
+        verdict = "Not enough evidence to name the cause. " + _most_likely(known)
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:])
+
+
+def _most_likely(facts: Facts) -> str:
+    """Where to look first when nothing names the cause: past the driver when the evidence
+    shows it and a GPU (nvidia-smi's table in the log, or the probe)."""
+    driver_works = (
+        facts.knows("driver")
+        and facts.driver.version is not None
+        and facts.knows("gpus")
+        and bool(facts.gpus)
+    )
+    if driver_works:
+        return (
+            f"The driver ({facts.driver.version}) and the GPU are there, so most likely this"
+            " TensorFlow found no CUDA libraries it can load, or is a build without CUDA; the"
+            " steps below confirm which."
+        )
+    return (
+        "Most likely TensorFlow did not find a usable driver or CUDA libraries; the steps below"
+        " confirm which."
+    )
 
 
 VERSION_IDS = frozenset(
