@@ -72,7 +72,7 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--os",
         type=flags.os_name,
-        choices=["linux", "wsl2", "windows", "macos"],
+        choices=flags.OS_CHOICES,
         help="the operating system the workload runs on",
     )
     g.add_argument("--arch", help="the machine: x86_64, aarch64 or arm64")

@@ -34,17 +34,18 @@ def _shaped(
     pattern: re.Pattern[str],
     example: str,
     absent_allowed: bool = False,
-    printed: re.Pattern[str] | None = None,
+    printed: str | None = None,
 ) -> Callable[[str], str]:
-    """printed: the version as the tool that reports it prints it (group 'v'), for a value
-    pasted from that tool's output."""
+    """printed: the version as the tool that reports it prints it (a pattern with group 'v'),
+    for a value pasted from that tool's output; compiled only when a value needs it, so every
+    command's start-up does not pay for it."""
 
     def check(value: str) -> str:
         if absent_allowed and value.strip().lower() == NONE:
             return NONE
         if pattern.fullmatch(value) is not None:
             return value
-        as_printed = printed.fullmatch(value.strip()) if printed is not None else None
+        as_printed = re.fullmatch(printed, value.strip(), re.ASCII) if printed else None
         if as_printed is not None and pattern.fullmatch(as_printed.group("v")):
             return as_printed.group("v")
         also = " or 'none'" if absent_allowed else ""
@@ -53,25 +54,21 @@ def _shaped(
     return check
 
 
-_PYTHON_PRINTED = re.compile(r"(?i:python)\s*(?P<v>[0-9.]{3,8})", re.ASCII)
+_PYTHON_PRINTED = r"(?i:python)\s*(?P<v>[0-9.]{3,8})"
 """'python --version': 'Python 3.8.10'."""
-_NVCC_PRINTED = re.compile(
+_NVCC_PRINTED = (
     r"(?:(?i:cuda compilation tools,\s*)?release\s+|(?i:cuda)\s*|V|v|cuda_)"
     r"(?P<v>[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,4})?)"
-    r"(?:\.r[0-9.]{3,6}(?:/\S{0,40})?|,?\s*V[0-9.]{3,12})?",
-    re.ASCII,
+    r"(?:\.r[0-9.]{3,6}(?:/\S{0,40})?|,?\s*V[0-9.]{3,12})?"
 )
 """nvcc's 'Cuda compilation tools, release 11.2, V11.2.152', 'V11.2.152',
 'cuda_11.2.r11.2/compiler.29618528_0', or 'CUDA 11.2'. Not nvidia-smi's 'CUDA Version': that is
 the driver's, not a toolkit's."""
-_DRIVER_CUDA_PRINTED = re.compile(
-    r"(?i:cuda(?: version:?)?)\s*(?P<v>[0-9]{1,2}\.[0-9]{1,2})", re.ASCII
-)
+_DRIVER_CUDA_PRINTED = r"(?i:cuda(?: version:?)?)\s*(?P<v>[0-9]{1,2}\.[0-9]{1,2})"
 """nvidia-smi's header: 'CUDA Version: 12.2'."""
-_CUDNN_PRINTED = re.compile(
+_CUDNN_PRINTED = (
     r"(?i:cudnn[ _-]?(?:version:?\s*)?v?|v|cudnn-[0-9.]{3,5}-[a-z0-9_]{1,20}-[a-z0-9_]{1,10}-v)"
-    r"(?P<v>[0-9]{1,2}(?:\.[0-9]{1,3}){0,3})(?i:\.zip|\.tgz)?",
-    re.ASCII,
+    r"(?P<v>[0-9]{1,2}(?:\.[0-9]{1,3}){0,3})(?i:\.zip|\.tgz)?"
 )
 """'cuDNN 8.1', 'v8.1.1.33', or NVIDIA's archive name 'cudnn-11.2-windows-x64-v8.1.0.77.zip'."""
 
@@ -89,7 +86,8 @@ _toolkit_shaped = _shaped(_CUDA, "12.2", True, _NVCC_PRINTED)
 def cuda_toolkit_version(value: str) -> str:
     """A toolkit's version, as nvcc prints it too; nvidia-smi's 'CUDA Version' is refused with
     why: it is the newest CUDA the driver supports (--cuda-driver), not an installed toolkit."""
-    if _DRIVER_CUDA_PRINTED.fullmatch(value.strip()) and "version" in value.lower():
+    driver_cuda = re.fullmatch(_DRIVER_CUDA_PRINTED, value.strip(), re.ASCII)
+    if driver_cuda and "version" in value.lower():
         raise argparse.ArgumentTypeError(
             f"{value!r} is nvidia-smi's driver CUDA, not a toolkit: give it as --cuda-driver, and"
             " the toolkit as 'nvcc --version' prints it (release X.Y), or 'none'"
@@ -99,35 +97,35 @@ def cuda_toolkit_version(value: str) -> str:
 
 cudnn_version = _shaped(_CUDNN, "8.9.7", True, _CUDNN_PRINTED)
 
-_TF_PRINTED = re.compile(
+_TF_PRINTED = (
     r"v[0-9][\w.-]{0,60}\s+(?P<v>[0-9][\w.+!-]{0,30})"
     r"|(?i:tf-nightly(?:-gpu|-cpu)?|tensorflow(?:[-_](?:gpu|cpu|macos|intel|aarch64|rocm))?)"
-    r"\s*(?:==\s*)?(?P<named>[0-9][\w.+!-]{0,30})",
-    re.ASCII,
+    r"\s*(?:==\s*)?(?P<named>[0-9][\w.+!-]{0,30})"
 )
 """tf_env's 'v2.4.0-rc4-71-g582c8d236cb 2.4.0' (git version, version), or a distribution with its
 version as pip shows it ('tensorflow-gpu 2.3.0', 'tensorflow==2.15.0')."""
 
 _OS_NAMES = (
-    (re.compile(r"wsl|subsystem for linux", re.IGNORECASE), "wsl2"),
-    (re.compile(r"mac|os ?x|darwin", re.IGNORECASE), "macos"),
-    (re.compile(r"win", re.IGNORECASE), "windows"),
+    (r"wsl|subsystem for linux", "wsl2"),
+    (r"mac|os ?x|darwin", "macos"),
+    (r"win", "windows"),
     (
-        re.compile(
-            r"linux|ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma|suse|arch|mint|pop!?_?os"
-            r"|manjaro|amazon|gentoo|kali",
-            re.IGNORECASE,
-        ),
+        r"linux|ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma|suse|arch|mint|pop!?_?os"
+        r"|manjaro|amazon|gentoo|kali",
         "linux",
     ),
 )
+"""How people name an operating system, most specific first (WSL names Windows and Linux)."""
+
+
+OS_CHOICES = ("linux", "wsl2", "windows", "macos")
 
 
 def os_name(value: str) -> str:
     """linux, wsl2, windows or macos, also as people name them ('Ubuntu 22.04', 'Windows 11',
     'macOS 14'); anything else is left for argparse's choices to refuse."""
     for pattern, name in _OS_NAMES:
-        if pattern.search(value):
+        if re.search(pattern, value, re.IGNORECASE):
             return name
     return value
 
@@ -135,7 +133,7 @@ def os_name(value: str) -> str:
 def tf_spec(value: str) -> str:
     """A release ('2.17', '2.17.1') or a specifier ('>=2.15,<2.18'), also as tf_env or pip
     print a release."""
-    as_printed = _TF_PRINTED.fullmatch(value.strip())
+    as_printed = re.fullmatch(_TF_PRINTED, value.strip(), re.ASCII)
     if as_printed is not None:
         value = as_printed.group("v") or as_printed.group("named")
     if value.isascii() and 0 < len(value) <= MAX_SPEC_CHARS:

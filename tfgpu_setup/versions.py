@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Literal
 
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
@@ -32,13 +33,15 @@ def xy(version: str) -> str:
     return f"{major}.{minor}"
 
 
-EXACT_MINOR_BELOW = {"cuda": 11, "cudnn": 7}
+LibraryKind = Literal["cuda", "cudnn"]
+
+EXACT_MINOR_BELOW: dict[LibraryKind, int] = {"cuda": 11, "cudnn": 7}
 """Below these majors only the same X.Y serves: CUDA 10.x and older name their runtime by major
 and minor (libcudart.so.10.1, so CUDA 10.2 does not provide it), and TensorFlow checks a cuDNN
 before 7 for the same major and minor (cuda_dnn.cc)."""
 
 
-def serves_build(built: str, installed: str, kind: str = "cuda") -> bool:
+def serves_build(built: str, installed: str, kind: LibraryKind = "cuda") -> bool:
     """An installed CUDA or cuDNN (kind) can serve a build made with `built`: the same major and
     at least its minor, or exactly its minor for the old majors of EXACT_MINOR_BELOW. A bare
     major ('cuDNN 7', as people write it) leaves the minor unknown, so it is not taken as .0."""
@@ -52,7 +55,7 @@ def serves_build(built: str, installed: str, kind: str = "cuda") -> bool:
     return xy_tuple(installed) >= xy_tuple(built)
 
 
-def build_need(built: str, kind: str = "cuda") -> str:
+def build_need(built: str, kind: LibraryKind = "cuda") -> str:
     """What serves a build, in words: '10.1' for an old major, else '11.x ≥ 11.2'."""
     major = parsed(built).major
     return xy(built) if major < EXACT_MINOR_BELOW[kind] else f"{major}.x ≥ {built}"

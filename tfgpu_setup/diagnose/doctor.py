@@ -23,7 +23,7 @@ from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
-from .legacy import legacy_findings
+from .legacy_builds import legacy_findings
 from .locales import in_c_locale
 from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log

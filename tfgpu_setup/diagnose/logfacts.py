@@ -160,10 +160,10 @@ class LogFacts:
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
+    """A line where TensorFlow itself says it was built without CUDA."""
     cuda_build_line: str = ""
     """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
     build with CUDA writes one."""
-    """A line where TensorFlow itself says it was built without CUDA."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
     nvidia_wheels_line: str = ""

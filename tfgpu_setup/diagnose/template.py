@@ -10,6 +10,7 @@ nothing: unknown, not absent.
 
 from __future__ import annotations
 
+import argparse
 import re
 from dataclasses import dataclass
 
@@ -80,9 +81,9 @@ def _read(key: str, value: str) -> list[tuple[str, str]]:
     reader = {"os": flags.os_name, "tf": flags.tf_spec, "python": flags.python_version}[key]
     try:
         read = reader(value)
-    except Exception:  # a free-text answer no flag would take: stated nothing usable
+    except argparse.ArgumentTypeError:  # a free-text answer no flag would take
         return []
-    if key == "os" and read not in ("linux", "wsl2", "windows", "macos"):
+    if key == "os" and read not in flags.OS_CHOICES:
         return []
     return [(key, read)]
 

@@ -92,18 +92,16 @@ def contradicted(
 ) -> tuple[Finding, ...]:
     """The errors among ids, judged from facts, that a log line speaks against: warnings that
     quote it."""
-    return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, against))
-        if f.severity is Severity.ERROR and f.id in ids
-        else f
-        for f in findings
-    )
+    return demoted(findings, lambda f: f.id in ids, against)
 
 
-def demoted(findings: tuple[Finding, ...], which: Callable[[Finding], bool]) -> tuple[Finding, ...]:
-    """The errors `which` picks, as warnings."""
+def demoted(
+    findings: tuple[Finding, ...], which: Callable[[Finding], bool], because: str = ""
+) -> tuple[Finding, ...]:
+    """The errors `which` picks, as warnings; `because`, when given, joins their evidence."""
+    extra = (because,) if because else ()
     return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING)
+        dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, *extra))
         if f.severity is Severity.ERROR and which(f)
         else f
         for f in findings

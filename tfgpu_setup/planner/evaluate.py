@@ -12,7 +12,7 @@ from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
-from ..versions import build_need, parsed, serves_build, specifier, xy
+from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -442,5 +442,5 @@ def _no_wheels_known(facts: Facts) -> bool:
     return env is None or not env.nvidia_wheels
 
 
-def _serves(built: str, found: list[str | None], kind: str) -> bool:
+def _serves(built: str, found: list[str | None], kind: LibraryKind) -> bool:
     return any(v is not None and serves_build(built, v, kind) for v in found)

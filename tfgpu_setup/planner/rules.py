@@ -15,7 +15,7 @@ from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_li
 from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
-from ..versions import build_need, serves_build, xy
+from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
 from .evaluate import gpu_support, is_windows_driver, platform_key
 from .registry import finding, rule
@@ -852,7 +852,7 @@ def _system_installs_of_other_versions(ctx: Context) -> list[str]:
     return [*_system_mismatch(ctx, "cuda"), *_system_mismatch(ctx, "cudnn")]
 
 
-def _system_mismatch(ctx: Context, kind: str) -> list[str]:
+def _system_mismatch(ctx: Context, kind: LibraryKind) -> list[str]:
     """For a release that loads the system CUDA (no NVIDIA pins): the installs of `kind` when
     there are some and none has the major it was built with and at least its minor."""
     chosen = ctx.chosen
@@ -866,7 +866,7 @@ def _system_mismatch(ctx: Context, kind: str) -> list[str]:
     return [] if any(serves_build(built, v, kind) for v in versions) else versions
 
 
-def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -> list[Finding]:
+def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     versions = _system_mismatch(ctx, kind)
     if not versions or ctx.chosen is None:
         return []
@@ -874,20 +874,28 @@ def _system_mismatch_finding(ctx: Context, rule_id: str, kind: str, what: str) -
     built = r.cuda if kind == "cuda" else r.cudnn
     if built is None:
         return []
-    return [
-        finding(
-            rule_id,
-            E,
-            f"TensorFlow {r.version} was built with {what} {built}, but {what} "
-            f"{', '.join(versions)} is installed",
-            [f"TensorFlow {r.version}: built with {what} {built}"]
-            + [f"{what} {v} installed" for v in versions[:3]],
-            f"Install {what} {build_need(built, kind)} (it can sit beside the other) and put it on"
-            f" the loader path, or use the TensorFlow release built for the {what} "
-            "you have ('tfgpu-setup plan --cuda-toolkit X.Y --cudnn X.Y' picks it).",
-            TF_TESTED,
-        )
-    ]
+    return [built_with_other(r.version, kind, built, versions)]
+
+
+def built_with_other(
+    tf_version: str, kind: LibraryKind, built: str, installed: list[str], basis: str = ""
+) -> Finding:
+    """TensorFlow tf_version was built with `built` of CUDA or cuDNN (kind), and only other
+    versions of it are installed. basis: where the build's version comes from, when not the
+    matrix."""
+    what = "CUDA" if kind == "cuda" else "cuDNN"
+    return finding(
+        f"{kind}-version-mismatch",
+        E,
+        f"TensorFlow {tf_version} was built with {what} {built}, but {what} "
+        f"{', '.join(installed)} is installed",
+        [f"TensorFlow {tf_version}: built with {what} {built}{basis}"]
+        + [f"{what} {v} installed" for v in installed[:3]],
+        f"Install {what} {build_need(built, kind)} (it can sit beside the other) and put it on"
+        f" the loader path, or use the TensorFlow release built for the {what} "
+        "you have ('tfgpu-setup plan --cuda-toolkit X.Y --cudnn X.Y' picks it).",
+        TF_TESTED,
+    )
 
 
 @rule("cuda-version-mismatch", TF_TESTED)
@@ -896,7 +904,7 @@ def cuda_mismatch(ctx: Context) -> list[Finding]:
     built = env.tf_build.cuda_version if env and env.tf_build else None
     return (
         _major_mismatch(ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA")
-        or _system_mismatch_finding(ctx, "cuda-version-mismatch", "cuda", "CUDA")
+        or _system_mismatch_finding(ctx, "cuda")
         or _wheels_predate_gpu(ctx)
     )
 
@@ -937,7 +945,7 @@ def cudnn_mismatch(ctx: Context) -> list[Finding]:
     built = env.tf_build.cudnn_version if env and env.tf_build else None
     return _major_mismatch(
         ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN"
-    ) or _system_mismatch_finding(ctx, "cudnn-version-mismatch", "cudnn", "cuDNN")
+    ) or _system_mismatch_finding(ctx, "cudnn")
 
 
 @rule("xla-toolchain-missing", XLA_DEFECT)

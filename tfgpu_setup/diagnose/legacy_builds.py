@@ -13,9 +13,8 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
-from ..versions import build_need, serves_build
-
-TESTED_BUILDS_URL = "https://www.tensorflow.org/install/source#gpu"
+from ..planner.rules import built_with_other
+from ..versions import LibraryKind, serves_build
 
 
 def legacy_findings(facts: Facts, matrix: Matrix, version: str) -> tuple[Finding, ...]:
@@ -31,7 +30,9 @@ def legacy_findings(facts: Facts, matrix: Matrix, version: str) -> tuple[Finding
     )
 
 
-def _mismatch(facts: Facts, build: LegacyBuild, version: str, kind: str) -> tuple[Finding, ...]:
+def _mismatch(
+    facts: Facts, build: LegacyBuild, version: str, kind: LibraryKind
+) -> tuple[Finding, ...]:
     if not facts.knows(kind):
         return ()
     built = build.cuda if kind == "cuda" else build.cudnn
@@ -39,23 +40,7 @@ def _mismatch(facts: Facts, build: LegacyBuild, version: str, kind: str) -> tupl
     found = sorted({i.version for i in installs if i.version})
     if not found or any(serves_build(built, v, kind) for v in found):
         return ()
-    what = "CUDA" if kind == "cuda" else "cuDNN"
-    return (
-        Finding(
-            f"{kind}-version-mismatch",
-            Severity.ERROR,
-            f"TensorFlow {version} was built with {what} {built}, but {what}"
-            f" {', '.join(found)} is installed",
-            (
-                f"TensorFlow {version}: built with {what} {built} ({build.source})",
-                *(f"{what} {v} installed" for v in found[:3]),
-            ),
-            f"Install {what} {build_need(built, kind)} beside the other one and put it on the"
-            " loader path, or a TensorFlow built for the one you have ('tfgpu-setup plan"
-            " --cuda-toolkit X.Y' picks it).",
-            TESTED_BUILDS_URL,
-        ),
-    )
+    return (built_with_other(version, kind, built, found, f" ({build.source})"),)
 
 
 def _driver_too_old(
