@@ -104,6 +104,24 @@ def test_a_stated_absence_is_evidence(tmp_path, capsys):
     assert top(doc) == "no-nvidia-driver"
 
 
+def test_a_reporter_without_an_nvidia_gpu_is_told_so_whatever_the_driver(tmp_path, capsys):
+    # https://github.com/tensorflow/tensorflow/issues/57916: "I do not have a GPU".
+    log = "failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--gpu", "none")
+    assert top(doc) == "no-nvidia-gpu"
+    assert errors(doc) == {"no-nvidia-gpu"}
+
+
+def test_a_probe_without_a_driver_does_not_say_the_machine_has_no_gpu():
+    # No driver answers, so no GPU is listed: that is the missing driver, not a missing GPU.
+    facts = probe(recorded_host("no-gpu-no-driver"), "/home/ada/tf")
+    assert facts.knows("gpus") and not facts.gpus and not facts.gpus_absent()
+    log = "ImportError: libcuda.so.1: cannot open shared object file: No such file or directory\n"
+    findings = diagnose(MATRIX, facts, "/home/ada/tf", log=log, tf_version="2.15").findings
+    assert findings[0].id == "no-nvidia-driver"
+    assert "no-nvidia-gpu" not in {f.id for f in findings}
+
+
 @pytest.mark.parametrize(
     "host", ["linux-a10-r550", "no-gpu-no-driver", "venv-and-cuda", "wsl2-r545-cuda-err"]
 )

@@ -54,8 +54,31 @@ def test_explicit_absence_is_evidence() -> None:
     assert facts.knows("driver") and facts.knows("gpus")
     plan = make_plan(facts, MATRIX, Request(venv=VENV))
     assert plan.verdict == "cpu"
-    assert plan.findings[0].id == "no-nvidia-driver"
+    # No GPU is the deeper cause: a driver would not help a machine without one.
+    assert [(f.id, f.severity) for f in plan.findings[:2]] == [
+        ("no-nvidia-gpu", Severity.ERROR),
+        ("no-nvidia-driver", Severity.WARNING),
+    ]
+
+
+def test_a_stated_absent_gpu_is_evidence_without_a_driver() -> None:
+    facts = whatif(os="linux", pythons=("3.11",), gpus=("none",))
+    assert not facts.knows("driver")
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert plan.verdict == "cpu"
+    assert plan.findings[0].id == "no-nvidia-gpu"
     assert plan.findings[0].severity is Severity.ERROR
+    # Without a GPU, the driver it would need is nothing to confirm.
+    assert "driver" not in [a.fact for a in plan.assumptions]
+
+
+def test_a_probe_without_a_driver_does_not_claim_no_gpu() -> None:
+    # The probe's empty GPU list on a machine without a driver is no evidence: nothing could ask.
+    facts = whatif(os="linux", pythons=("3.11",), driver="none")
+    facts = dataclasses.replace(facts, unknown=(), gpus_reason="no NVIDIA driver was found")
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert plan.findings[0].id == "no-nvidia-driver"
+    assert "no-nvidia-gpu" not in [f.id for f in plan.findings]
 
 
 def test_a_stated_driver_without_gpus_asks_to_confirm_the_gpu() -> None:

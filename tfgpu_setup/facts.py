@@ -15,6 +15,10 @@ from typing import Any, Literal
 from .documents import DocumentKind, decode_document, parse_json
 from .serde import to_jsonable
 
+STATED = "stated: "
+"""How a reason begins when a person stated the fact (a flag, a facts file) rather than a probe
+measuring it."""
+
 SCHEMA = "tfgpu-setup/facts"
 SCHEMA_VERSION = 1
 
@@ -206,6 +210,19 @@ class Facts:
     """Facts nobody measured or stated (names from FACT_NAMES): their fields are placeholders."""
     schema: str = SCHEMA
     schema_version: int = SCHEMA_VERSION
+
+    def gpus_stated_absent(self) -> bool:
+        """No NVIDIA GPU here, as a person stated it: evidence whatever the driver."""
+        return self.knows("gpus") and not self.gpus and (self.gpus_reason or "").startswith(STATED)
+
+    def gpus_absent(self) -> bool:
+        """No NVIDIA GPU here, as evidence shows: stated, or a working driver listed none. The
+        empty list of a probe that found no driver (or a broken one) to ask is not evidence: a
+        GPU without its driver is listed nowhere."""
+        lister_answered = self.driver.version is not None and not self.driver.mismatch
+        return self.gpus_stated_absent() or (
+            self.knows("gpus") and not self.gpus and lister_answered
+        )
 
     def knows(self, name: str) -> bool:
         """Whether a fact was measured or stated (its value, or its absence, is evidence)."""

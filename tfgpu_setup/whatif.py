@@ -18,6 +18,7 @@ from packaging.version import InvalidVersion, Version
 from .errors import ExitCode, UserError
 from .facts import (
     FACT_NAMES,
+    STATED,
     CudaInstall,
     CudnnInstall,
     Driver,
@@ -161,7 +162,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
     windows = platform.os in ("wsl2", "windows")
     if _stated_none(ov.driver):
         driver = Driver(
-            None, None, source=ov.source("driver"), reason="stated: no NVIDIA driver installed"
+            None, None, source=ov.source("driver"), reason=f"{STATED}no NVIDIA driver installed"
         )
     elif ov.driver is not None:
         if not DRIVER_VERSION.match(ov.driver):
@@ -198,7 +199,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
     nvidia = [g for g in stated_gpus if g not in other_gpus]
     if ov.gpus and all(_stated_none(g) for g in nvidia):
         named = f"{', '.join(other_gpus)}: not NVIDIA GPUs" if other_gpus else "no NVIDIA GPU"
-        gpus, gpus_reason = (), f"stated: {named} ({ov.source('gpus')})"
+        gpus, gpus_reason = (), f"{STATED}{named} ({ov.source('gpus')})"
     elif ov.gpus:
         gpus = tuple(
             gpu_named(i, value, matrix, ov.source("gpus"), ov.unknown_gpu_names_allowed)

@@ -28,7 +28,13 @@ from .locales import in_c_locale
 from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
-from .weigh import contradicted, demoted, is_platform, weighed_against_log
+from .weigh import (
+    contradicted,
+    demoted,
+    is_platform,
+    log_weighed_against_facts,
+    weighed_against_log,
+)
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -167,6 +173,7 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
+    log_findings = log_weighed_against_facts(log_findings, known)
     judged = _judged(known, matrix, candidates, venv)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))

@@ -144,7 +144,7 @@ def cross_findings(
         or m.signature.name in NO_DEVICE_SIGNATURES
     ]
     no_device = {m.signature.name for m in no_driver_lines} - HOST_DRIVER_SIGNATURES
-    gpus_absent = facts.knows("gpus") and not facts.gpus
+    gpus_absent = facts.gpus_absent()
     if no_driver_lines and gpus_absent:
         found.append(
             Finding(

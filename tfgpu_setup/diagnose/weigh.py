@@ -8,6 +8,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
+from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -30,6 +31,21 @@ def weighed_against_log(
             " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160],
         )
     return judged
+
+
+def log_weighed_against_facts(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """Log findings the facts speak against. 'CUDA found no device' reads as GPUs hidden from
+    the process only where the machine has one: where it is known to have none (stated, or a
+    working driver lists none, and nvidia-smi and NVML ignore CUDA_VISIBLE_DEVICES), the line
+    is what a machine without a GPU prints. A variable the facts show hiding them is judged on
+    its own, from the facts."""
+    if not facts.gpus_absent():
+        return findings
+    return contradicted(
+        findings,
+        frozenset({"cuda-visible-devices-hides-gpus"}),
+        f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+    )
 
 
 def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:

@@ -301,7 +301,7 @@ def evaluate(
         driver_problem = _driver_ok(floor, release, facts) if floor else None
         if driver_problem:
             gpu_blockers.append(driver_problem)
-        if not facts.knows("driver") and floor:
+        if not facts.knows("driver") and floor and not facts.gpus_absent():
             assumed.append(
                 Assumption("driver", f"an NVIDIA driver ≥ {floor[0]}", CONFIRM["driver"])
             )

@@ -69,7 +69,7 @@ def _no_driver(facts: Facts) -> bool:
 
 
 def _no_gpu(facts: Facts) -> bool:
-    return facts.knows("gpus") and not facts.gpus
+    return facts.gpus_absent()
 
 
 def _gpu_ruled_out(ctx: Context) -> bool:
@@ -200,6 +200,20 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
                 "tensorflow-rocm build supports the GPUs ROCm lists; on Windows, Microsoft's "
                 "DirectML plug-in (tensorflow-directml-plugin, TensorFlow 2.10) uses any "
                 "DirectX 12 GPU. Otherwise TensorFlow runs on the CPU.",
+            )
+        ]
+    if f.gpus_stated_absent() and not (f.driver.version and not f.driver.mismatch):
+        # A person's word that the machine has none; no driver to ask is then no surprise.
+        return [
+            finding(
+                "no-nvidia-gpu",
+                E,
+                "This machine has no NVIDIA GPU, so TensorFlow can only use the CPU",
+                [f"GPUs: {f.gpus_reason}"],
+                "Run on a machine (or cloud instance type) with an NVIDIA GPU. Here TensorFlow "
+                "2.x runs on the CPU as it is (its CUDA warnings are harmless); a build that "
+                "needs the GPU to import (tensorflow-gpu 1.x) gives way to 'tensorflow-cpu'. If "
+                "the machine does have one, 'nvidia-smi -L' lists it: state it with --gpu.",
             )
         ]
     if not f.knows("driver") or _no_driver(f) or f.driver.mismatch:
