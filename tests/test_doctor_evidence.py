@@ -314,3 +314,38 @@ def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, ca
     assert doc["gpu_used"] == "unknown"
     assert "and the GPU are there" in doc["verdict"]
     assert "did not find a usable driver" in doctor(tmp_path, capsys, "nothing\n")["verdict"]
+
+
+def test_a_wheel_era_release_beside_another_system_cuda_says_so_as_a_warning(tmp_path, capsys):
+    # TensorFlow 2.15 takes CUDA 12 from its [and-cuda] wheels; a system CUDA 11.8 cannot serve
+    # it. Nobody looked for the wheels, so it is the likely cause, to confirm.
+    doc = doctor(tmp_path, capsys, "", "--no-probe", "--os", "linux", "--tf", "2.15")
+    assert doc["findings"] == []
+    doc = doctor(
+        tmp_path, capsys, "", "--no-probe", "--os", "linux", "--tf", "2.15",
+        "--cuda-toolkit", "11.8",
+    )  # fmt: skip
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "warning")
+    assert "tensorflow[and-cuda]==2.15.1" in first["fix"]
+
+
+def test_a_cuda_that_serves_the_wheel_era_build_is_no_finding(tmp_path, capsys):
+    doc = doctor(
+        tmp_path, capsys, "", "--no-probe", "--os", "linux", "--tf", "2.15",
+        "--cuda-toolkit", "12.4", "--cudnn", "8.9",
+    )  # fmt: skip
+    assert doc["findings"] == []
+
+
+def test_a_cudnn_tensorflow_loaded_is_not_a_mismatch_with_the_release_it_guesses(tmp_path, capsys):
+    # https://github.com/conda-forge/tensorflow-feedstock/issues/369 (excerpt): the release
+    # is not stated; TensorFlow loaded cuDNN 8.8 and went on.
+    log = (
+        "2024-01-27 17:49:22.978682: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_dnn.cc:454] Loaded cuDNN version 8800\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    assert "cudnn-version-mismatch" not in {f["id"] for f in doc["findings"]}
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.16")
+    assert "cudnn-version-mismatch" not in {f["id"] for f in doc["findings"]}

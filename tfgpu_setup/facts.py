@@ -19,6 +19,9 @@ STATED = "stated: "
 """How a reason begins when a person stated the fact (a flag, a facts file) rather than a probe
 measuring it."""
 
+LOADED_PER_LOG = "(loaded, per the log)"
+"""The path of a library install known only because TensorFlow's log says it loaded it."""
+
 SCHEMA = "tfgpu-setup/facts"
 SCHEMA_VERSION = 1
 

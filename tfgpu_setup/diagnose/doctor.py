@@ -174,7 +174,7 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known)
-    judged = _judged(known, matrix, candidates, venv)
+    judged = _judged(known, matrix, candidates, venv, guessed=not stated)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))
     if not stated and release_open_below_matrix(matrix, log_facts):
@@ -296,13 +296,14 @@ def _patch_releases(matrix: Matrix, release: str) -> tuple[str, ...]:
 
 
 def _judged(
-    facts: Facts, matrix: Matrix, candidates: tuple[str, ...], venv: str
+    facts: Facts, matrix: Matrix, candidates: tuple[str, ...], venv: str, guessed: bool
 ) -> tuple[Finding, ...]:
-    """The facts judged for the release that ran. When the log only narrows it to a range,
-    a finding is evidence only if every release in the range yields it."""
+    """The facts judged for the release that ran (guessed: one the log's hints admit). When
+    the log only narrows it to a range, a finding is evidence only if every release in the
+    range yields it."""
     if len(candidates) <= 1:
-        return judge_installed(facts, matrix, candidates[0] if candidates else None, venv)
-    judged = [judge_installed(facts, matrix, v, venv) for v in candidates]
+        return judge_installed(facts, matrix, candidates[0] if candidates else None, venv, guessed)
+    judged = [judge_installed(facts, matrix, v, venv, guessed) for v in candidates]
     common = set.intersection(*({f.id for f in group} for group in judged))
     return (
         *(f for f in judged[0] if f.id in common),

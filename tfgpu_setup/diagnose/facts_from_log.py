@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..facts import CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
+from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
 from ..matrix.model import Matrix
 from ..matrix.query import driver_max_cuda
 from ..matrix.validate import is_driver_version
@@ -72,7 +72,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         unknown.discard("cuda")
     cudnn = facts.cudnn
     if "cudnn" in unknown and log.cudnn_loaded:
-        cudnn = (CudnnInstall(log.cudnn_loaded, "(loaded, per the log)", "library", "log"),)
+        cudnn = (CudnnInstall(log.cudnn_loaded, LOADED_PER_LOG, "library", "log"),)
         unknown.discard("cudnn")
     elif "cudnn" in unknown and log.cudnn_seen:
         cudnn = tuple(

@@ -23,6 +23,8 @@ class Context:
     """Whether the chosen release will use the GPU."""
     installed: bool = False
     """Judging the release already installed (doctor), not choosing one to install (plan)."""
+    release_guessed: bool = False
+    """The installed release is one the log's hints admit, not one stated or read."""
 
     @property
     def newest_gpu_capable(self) -> Evaluation | None:

@@ -60,9 +60,10 @@ def installed_release(matrix: Matrix, version: str | None) -> TfRelease | None:
 
 
 def judge_installed(
-    facts: Facts, matrix: Matrix, version: str | None, venv: str
+    facts: Facts, matrix: Matrix, version: str | None, venv: str, guessed: bool = False
 ) -> tuple[Finding, ...]:
-    """The findings for the TensorFlow release already installed (None: not known)."""
+    """The findings for the TensorFlow release already installed (None: not known); guessed:
+    the release is only one the log's hints admit."""
     release = installed_release(matrix, version)
     evaluations = (evaluate(release, facts, matrix, None, installed=True),) if release else ()
     chosen = evaluations[0] if evaluations else None
@@ -74,5 +75,6 @@ def judge_installed(
         chosen,
         gpu=chosen is not None and chosen.gpu_ok,
         installed=True,
+        release_guessed=guessed,
     )
     return judge(ctx)

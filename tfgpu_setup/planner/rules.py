@@ -6,13 +6,15 @@ before the environment (Python, glibc), before what is installed, before variabl
 
 from __future__ import annotations
 
+import dataclasses
+
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from ..distributions import separate_installs
 from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_list
-from ..facts import CudaInstall, CudnnInstall, Facts, NvidiaWheel
+from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
 from ..versions import LibraryKind, build_need, serves_build, xy
@@ -891,6 +893,45 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     return [built_with_other(r.version, kind, built, versions)]
 
 
+def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Finding]:
+    """An installed release that takes its CUDA from pip wheels (the [and-cuda] extra), beside a
+    system CUDA or cuDNN that cannot serve it: only the wheels can. Wheels known absent make
+    that the cause; wheels nobody looked for, a warning to confirm."""
+    chosen, f = ctx.chosen, ctx.facts
+    if not ctx.installed or ctx.release_guessed or chosen is None:
+        return []  # a guessed release: which CUDA it needs is a guess too
+    if not chosen.release.nvidia_pins or not f.knows(kind):
+        return []
+    r = chosen.release
+    built = r.cuda if kind == "cuda" else r.cudnn
+    installs = f.cuda if kind == "cuda" else f.cudnn
+    # What TensorFlow loaded it accepted: it checks the cuDNN it loads and says so if it is not.
+    versions = [c.version for c in installs if c.version and c.path != LOADED_PER_LOG]
+    if built is None or not versions or any(serves_build(built, v, kind) for v in versions):
+        return []
+    if _wheel_major(_env_wheels(ctx), "nvidia-cuda-runtime" if kind == "cuda" else "nvidia-cudnn"):
+        return []  # the wheel is there: its major is judged against the build on its own
+    what = "CUDA" if kind == "cuda" else "cuDNN"
+    wheels_known = f.knows("target_env") and f.target_env is not None
+    mismatch = built_with_other(r.version, kind, built, versions)
+    return [
+        dataclasses.replace(
+            mismatch,
+            severity=E if wheels_known else W,
+            evidence=(
+                *mismatch.evidence,
+                "no NVIDIA wheels in the environment"
+                if wheels_known
+                else f"this TensorFlow can load {what} {build_need(built, kind)} from NVIDIA's "
+                "pip wheels: confirm with 'pip list | grep nvidia'",
+            ),
+            fix=f"Install the libraries TensorFlow {r.version} was built with as pip wheels: "
+            f"'pip install \"tensorflow[and-cuda]=={r.version}\"' (or 'tfgpu-setup apply', "
+            f"which pins them); the system {what} can stay.",
+        )
+    ]
+
+
 def built_with_other(
     tf_version: str, kind: LibraryKind, built: str, installed: list[str], basis: str = ""
 ) -> Finding:
@@ -919,6 +960,7 @@ def cuda_mismatch(ctx: Context) -> list[Finding]:
     return (
         _major_mismatch(ctx, "cuda-version-mismatch", built, "nvidia-cuda-runtime", "CUDA")
         or _system_mismatch_finding(ctx, "cuda")
+        or _system_only_beside_wheel_build(ctx, "cuda")
         or _wheels_predate_gpu(ctx)
     )
 
@@ -957,9 +999,9 @@ def _wheels_predate_gpu(ctx: Context) -> list[Finding]:
 def cudnn_mismatch(ctx: Context) -> list[Finding]:
     env = ctx.facts.target_env
     built = env.tf_build.cudnn_version if env and env.tf_build else None
-    return _major_mismatch(
-        ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN"
-    ) or _system_mismatch_finding(ctx, "cudnn")
+    return _major_mismatch(ctx, "cudnn-version-mismatch", built, "nvidia-cudnn", "cuDNN") or (
+        _system_mismatch_finding(ctx, "cudnn") or _system_only_beside_wheel_build(ctx, "cudnn")
+    )
 
 
 @rule("xla-toolchain-missing", XLA_DEFECT)
