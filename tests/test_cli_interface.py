@@ -126,7 +126,7 @@ def test_broken_pipe_exits_0_quietly() -> None:
 @pytest.mark.parametrize(
     ("flag", "value"),
     [
-        ("--driver", "535"),
+        ("--driver", "535.x"),
         ("--driver", "５３５.104.05"),
         ("--python", "abc"),
         ("--python", "3"),
@@ -153,6 +153,9 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
     ("flag", "printed", "value"),
     [
         ("--python", "Python 3.8.10", "3.8.10"),  # python --version
+        ("--driver", "Driver Version: 535.104.05", "535.104.05"),  # nvidia-smi's header
+        ("--driver", "NVIDIA-SMI 470.82.01", "470.82.01"),
+        ("--driver", "R535", "535"),  # a branch, as NVIDIA names it
         ("--cuda-toolkit", "Cuda compilation tools, release 11.2, V11.2.152", "11.2"),  # nvcc
         ("--cuda-toolkit", "V11.2.152", "11.2.152"),
         ("--cuda-toolkit", "cuda_11.2.r11.2/compiler.29618528_0", "11.2"),  # nvcc's build line

@@ -136,3 +136,15 @@ def test_gpus_as_reporters_state_them() -> None:
     assert mixed.other_gpus == ("Intel UHD 620",)
     amd = whatif(os="linux", gpus=("AMD Radeon RX 580",))
     assert amd.knows("gpus") and amd.gpus == () and amd.other_gpus == ("AMD Radeon RX 580",)
+
+
+def test_a_driver_branch_alone_is_judged_only_where_the_branch_decides() -> None:
+    # "driver 450": any 450.xx release. TensorFlow 2.5 needs 450.80.02 or newer (CUDA 11.2 by
+    # minor-version compatibility): a 450 branch may be that, a 418 one cannot.
+    def driver_errors(driver: str) -> list[str]:
+        facts = whatif(os="linux", pythons=("3.8",), driver=driver)
+        plan = make_plan(facts, MATRIX, Request(venv=VENV, tf="2.5"))
+        return [f.id for f in plan.findings if f.severity is Severity.ERROR]
+
+    assert "driver-too-old" not in driver_errors("450")
+    assert "driver-too-old" in driver_errors("418")

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-_DRIVER = re.compile(r"[0-9]{2,4}(\.[0-9]{1,3}){1,2}", re.ASCII)
+_DRIVER = re.compile(r"[0-9]{2,4}(\.[0-9]{1,3}){0,2}", re.ASCII)
+"""A driver release (535.104.05, 572.16) or only its branch (535): a branch stands for any of
+its releases, so it is judged only where the branch number alone decides."""
 _PYTHON = re.compile(r"[0-9]\.[0-9]{1,2}(\.[0-9]{1,3})?", re.ASCII)
 _GLIBC = re.compile(r"[0-9]{1,2}\.[0-9]{1,3}", re.ASCII)
 _CUDA = re.compile(r"[0-9]{1,2}(\.[0-9]{1,2}(\.[0-9]{1,4})?)?", re.ASCII)
@@ -64,6 +66,11 @@ _NVCC_PRINTED = (
 """nvcc's 'Cuda compilation tools, release 11.2, V11.2.152', 'V11.2.152',
 'cuda_11.2.r11.2/compiler.29618528_0', or 'CUDA 11.2'. Not nvidia-smi's 'CUDA Version': that is
 the driver's, not a toolkit's."""
+_DRIVER_PRINTED = (
+    r"(?i:driver(?: version)?:?|nvidia-smi|r)\s*(?P<v>[0-9]{2,4}(?:\.[0-9]{1,3}){0,2})"
+)
+"""nvidia-smi's header 'Driver Version: 535.104.05' (or 'NVIDIA-SMI 535.104.05'), or a branch
+as NVIDIA names it: 'R535'."""
 _DRIVER_CUDA_PRINTED = r"(?i:cuda(?: version:?)?)\s*(?P<v>[0-9]{1,2}\.[0-9]{1,2})"
 """nvidia-smi's header: 'CUDA Version: 12.2'."""
 _CUDNN_PRINTED = (
@@ -74,8 +81,9 @@ _CUDNN_PRINTED = (
 
 driver_version = _shaped(
     _DRIVER,
-    "535.104.05 (Linux) or 572.16 (Windows/WSL2), the full version nvidia-smi prints",
+    "535.104.05 (Linux) or 572.16 (Windows/WSL2) as nvidia-smi prints it, or the branch (535)",
     True,
+    _DRIVER_PRINTED,
 )
 python_version = _shaped(_PYTHON, "3.11 or 3.11.9", printed=_PYTHON_PRINTED)
 glibc_version = _shaped(_GLIBC, "2.35")

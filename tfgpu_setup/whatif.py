@@ -32,7 +32,8 @@ from .matrix import query
 from .matrix.model import Matrix
 from .versions import xy
 
-DRIVER_VERSION = re.compile(r"^\d{2,4}(\.\d{1,3}){1,2}$")
+DRIVER_VERSION = re.compile(r"^\d{2,4}(\.\d{1,3}){0,2}$")
+"""A release, or a branch alone (535): see compare_driver_versions."""
 CC_VALUE = re.compile(r"^\d{1,2}\.\d$")
 ARCH_ALIASES = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "arm64"}
 

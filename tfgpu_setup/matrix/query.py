@@ -248,8 +248,12 @@ def cc_support(release: TfRelease, cc: str) -> CcSupport:
 
 
 def compare_driver_versions(a: str, b: str) -> int:
-    """-1, 0 or 1, comparing each dot-separated component as an integer: 570.26 < 570.124.06."""
+    """-1, 0 or 1, comparing each dot-separated component as an integer: 570.26 < 570.124.06.
+    A branch alone (535, as people state it) stands for any of its releases, so against one of
+    them only the branch numbers are compared: 450 meets 450.80.02, 418 does not."""
     left, right = _driver_tuple(a), _driver_tuple(b)
+    if len(left) == 1 or len(right) == 1:
+        left, right = left[:1], right[:1]
     width = max(len(left), len(right))
     left += (0,) * (width - len(left))
     right += (0,) * (width - len(right))
