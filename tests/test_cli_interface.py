@@ -153,6 +153,8 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
     ("flag", "printed", "value"),
     [
         ("--python", "Python 3.8.10", "3.8.10"),  # python --version
+        ("--python", "Python 3.6.9 :: Anaconda, Inc.", "3.6.9"),  # conda's python --version
+        ("--python", "Python 3.7.6 (default, Jan  8 2020, 19:59:22)", "3.7.6"),  # its banner
         ("--driver", "Driver Version: 535.104.05", "535.104.05"),  # nvidia-smi's header
         ("--driver", "NVIDIA-SMI 470.82.01", "470.82.01"),
         ("--driver", "R535", "535"),  # a branch, as NVIDIA names it

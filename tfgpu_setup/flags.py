@@ -56,8 +56,9 @@ def _shaped(
     return check
 
 
-_PYTHON_PRINTED = r"(?i:python)\s*(?P<v>[0-9.]{3,8})"
-"""'python --version': 'Python 3.8.10'."""
+_PYTHON_PRINTED = r"(?i:python)\s*(?P<v>[0-9.]{3,8})(?:\s*(?:::|\()[^\n]{0,80})?"
+"""'python --version': 'Python 3.8.10', conda's 'Python 3.6.9 :: Anaconda, Inc.', or the
+interpreter's banner 'Python 3.7.6 (default, Jan  8 2020, 19:59:22)'."""
 _NVCC_PRINTED = (
     r"(?:(?i:cuda compilation tools,\s*)?release\s+|(?i:cuda)\s*|V|v|cuda_)"
     r"(?P<v>[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,4})?)"
