@@ -349,3 +349,18 @@ def test_a_cudnn_tensorflow_loaded_is_not_a_mismatch_with_the_release_it_guesses
     assert "cudnn-version-mismatch" not in {f["id"] for f in doc["findings"]}
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.16")
     assert "cudnn-version-mismatch" not in {f["id"] for f in doc["findings"]}
+
+
+def test_a_missing_cuda_runtime_outranks_the_missing_cudnn_it_explains(tmp_path, capsys):
+    # Both dlopen failures, as TensorFlow 2.5 prints them: cuDNN sits on the CUDA runtime.
+    line = (
+        "2021-05-01 10:00:00.000000: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library '{0}'; dlerror: {0}: cannot open"
+        " shared object file: No such file or directory\n"
+    )
+    log = line.format("libcudart.so.11.0") + line.format("libcudnn.so.8")
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert [(f["id"], f["severity"]) for f in doc["findings"][:2]] == [
+        ("cuda-libs-not-found", "error"),
+        ("cudnn-not-found", "warning"),
+    ]

@@ -11,6 +11,7 @@ from conftest import fixture_matrix
 from tfgpu_setup.facts import FACT_NAMES, Facts
 from tfgpu_setup.findings import Severity
 from tfgpu_setup.planner import Request, make_plan
+from tfgpu_setup.planner.judge import judge_installed
 from tfgpu_setup.versions import parsed
 from tfgpu_setup.whatif import Overrides, apply_overrides, baseline_facts
 
@@ -148,3 +149,17 @@ def test_a_driver_branch_alone_is_judged_only_where_the_branch_decides() -> None
 
     assert "driver-too-old" not in driver_errors("450")
     assert "driver-too-old" in driver_errors("418")
+
+
+def test_only_the_library_known_missing_is_named() -> None:
+    # An installed TensorFlow 2.12 loads the system's CUDA 11.8 and cuDNN 8.6. Stated: no cuDNN;
+    # CUDA not stated. The cause is the missing cuDNN, and no finding claims CUDA is missing.
+    facts = whatif(os="linux", pythons=("3.10",), cudnn="none")
+    judged = judge_installed(facts, MATRIX, "2.12", VENV)
+    assert [f.id for f in judged if f.severity is Severity.ERROR] == ["cudnn-not-found"]
+    assert not any("CUDA none" in e for f in judged for e in f.evidence)
+    # Both stated missing: one finding, for CUDA, the deeper of the two, naming both.
+    facts = whatif(os="linux", pythons=("3.10",), cudnn="none", cuda_toolkit="none")
+    judged = judge_installed(facts, MATRIX, "2.12", VENV)
+    assert [f.id for f in judged] == ["cuda-libs-not-found"]
+    assert "cuDNN 8.6" in judged[0].title

@@ -216,6 +216,8 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "TensorFlow cannot load the CUDA libraries it needs.",
             Layer.LIBRARIES,
             ("no-gpu-registered", "library", "paths", "denies-gpu"),
+            # cuDNN is built on the CUDA runtime: without CUDA there is no cuDNN to load
+            explains=("cudnn-not-found",),
         ),
         FindingKind(
             "cudnn-not-found",

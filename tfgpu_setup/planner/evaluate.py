@@ -419,9 +419,11 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
         return None
     found_cuda = sorted({xy(c.version) for c in facts.cuda if c.version}, key=Version)
     found_cudnn = sorted({xy(c.version) for c in facts.cudnn if c.version}, key=Version)
-    found = (
-        f"found CUDA {', '.join(found_cuda) or 'none'}, cuDNN {', '.join(found_cudnn) or 'none'}"
+    found = ", ".join(
+        f"{what} {', '.join(versions) or 'none'}" if facts.knows(kind) else f"{what} not known"
+        for what, kind, versions in (("CUDA", "cuda", found_cuda), ("cuDNN", "cudnn", found_cudnn))
     )
+    found = f"found {found}"
     major_cuda = parsed(release.cuda).major
     if major_cuda < 11:
         why = f"NVIDIA publishes no CUDA {major_cuda} pip wheels"

@@ -751,14 +751,29 @@ def pip_libs_not_on_path(ctx: Context) -> list[Finding]:
     return out[:1]
 
 
-@rule("cuda-libs-not-found", TF_INSTALL)
-def cuda_libs_not_found(ctx: Context) -> list[Finding]:
+def _system_libraries_missing(ctx: Context) -> bool:
+    """A release that needs the system's CUDA and cuDNN, and the known installs hold no other
+    version of them: what it needs is missing (which of the two: _known_absent)."""
     chosen = ctx.chosen
-    if (
+    return (
         not ctx.gpu
         and chosen is not None
         and chosen.system_cuda_blocker is not None
         and not _system_installs_of_other_versions(ctx)
+    )
+
+
+def _known_absent(facts: Facts, kind: LibraryKind) -> bool:
+    return facts.knows(kind) and not any(i.version for i in getattr(facts, kind))
+
+
+@rule("cuda-libs-not-found", TF_INSTALL)
+def cuda_libs_not_found(ctx: Context) -> list[Finding]:
+    chosen = ctx.chosen
+    if (
+        _system_libraries_missing(ctx)
+        and chosen is not None
+        and not (_known_absent(ctx.facts, "cudnn") and not _known_absent(ctx.facts, "cuda"))
     ):
         r = chosen.release
         return [
@@ -813,6 +828,28 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
 
 @rule("cudnn-not-found", TF_INSTALL)
 def cudnn_not_found(ctx: Context) -> list[Finding]:
+    f, chosen = ctx.facts, ctx.chosen
+    if (
+        _system_libraries_missing(ctx)
+        and chosen is not None
+        and _known_absent(f, "cudnn")
+        and not _known_absent(f, "cuda")
+    ):
+        # Only cuDNN is known to be missing: the CUDA is there (or nobody said it is not).
+        r = chosen.release
+        return [
+            finding(
+                "cudnn-not-found",
+                E,
+                f"TensorFlow {r.version} needs cuDNN {r.cudnn} installed on the system, and it "
+                "is not",
+                [f"TensorFlow {r.version}: {chosen.system_cuda_blocker}"],
+                f"Install cuDNN {build_need(r.cudnn, 'cudnn') if r.cudnn else ''} for CUDA "
+                f"{r.cuda} (NVIDIA's archive or your distribution's packages) where the loader "
+                "finds it (the CUDA lib64 folder or LD_LIBRARY_PATH).",
+                TF_TESTED,
+            )
+        ]
     env = ctx.facts.target_env
     if env is None or env.tf_build is None or not env.tf_build.is_cuda_build:
         return []
