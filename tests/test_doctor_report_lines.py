@@ -1150,10 +1150,23 @@ def _numbered_view(text: str) -> str:
     return "\n".join(f"{n} | {line}" for n, line in enumerate(text.splitlines(), start=37))
 
 
+def _line_breaks_lost(text: str) -> str:
+    """As a web page's paragraph or a chat message keeps it: every line break a space."""
+    return " ".join(text.splitlines())
+
+
 @pytest.mark.parametrize("fixture", PASTED_FIXTURES)
 @pytest.mark.parametrize(
     "pasted",
-    [_word_wrapped, _console_cut, _with_line_numbers, _numbered_view, _compose_logs, _kubectl_logs],
+    [
+        _word_wrapped,
+        _console_cut,
+        _with_line_numbers,
+        _numbered_view,
+        _compose_logs,
+        _kubectl_logs,
+        _line_breaks_lost,
+    ],
 )
 def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     tmp_path: Path,
@@ -1342,3 +1355,24 @@ def test_a_cut_that_only_drops_a_lines_last_field_is_rejoined(
     for text in (printed, cut):
         found = doctor(tmp_path, capsys, text, "--container")["findings"][0]
         assert found["id"] == "no-nvidia-gpu"
+
+
+def test_records_run_together_by_a_lost_line_break_read_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/RedisAI/redis-inference-optimization/issues/260, as a web page's
+    # paragraph keeps it: TensorFlow's two records and its tab-indented continuation lines
+    # on one line.
+    printed = (
+        "2019-12-29 14:04:34.831620: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1640] \n"
+        "\tFound device 0 with properties:\n"
+        "\t\tname: Tesla M60 major: 5 minor: 2 memoryClockRate(GHz): 1.1775\n"
+        "\t\tpciBusID: 0000:00:1e.0 \n"
+        "2019-12-29 14:04:34.842879: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1717] \n"
+        "\tIgnoring visible gpu device (device: 0, name: Tesla M60, pci bus id: 0000:00:1e.0,"
+        " compute capability: 5.2) with Cuda compute capability 5.2. \n"
+        "\tThe minimum required Cuda capability is 6.0.\n"
+    )
+    found = doctor(tmp_path, capsys, _line_breaks_lost(printed), "--no-probe")["findings"]
+    assert found[0]["id"] == "compute-capability-unsupported"
+    assert "Tesla M60" in found[0]["title"]

@@ -63,7 +63,7 @@ def unwrap(text: str) -> str:
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
-    text = in_c_locale(_without_collector_prefixes(_unnumbered(text)))
+    text = in_c_locale(_records_apart(_without_collector_prefixes(_unnumbered(text))))
     lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []
@@ -147,6 +147,25 @@ def _without_collector_prefixes(text: str) -> str:
             text = "\n".join(prefix.sub("", line, count=1) for line in text.splitlines())
             sample = [prefix.sub("", line, count=1) for line in sample]
     return text
+
+
+_RECORD_MID_LINE = re.compile(
+    r"(?<=\S)[ \t]+(?=\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?: [IWEF] "
+    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [\w.]+:\d+\] "
+    r"|Traceback \(most recent call last\):)"
+)
+"""A TensorFlow record's header (its time and level, or absl's), or Python's traceback, after
+other text on a line."""
+
+
+def _records_apart(text: str) -> str:
+    """A paste that lost its line breaks (a web page's paragraph, a chat message) has several
+    TensorFlow records on one line: each header starts a line again, as TensorFlow printed
+    it. Only where the paste's start shows such a run-together line: a long log pays for the
+    whole text only then."""
+    if _RECORD_MID_LINE.search(text[:SAMPLE_CHARS]) is None:
+        return text
+    return _RECORD_MID_LINE.sub("\n", text)
 
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]*>+ ?")

@@ -30,8 +30,9 @@ KERNELS: tuple[Signature, ...] = (
         pattern=compiled(
             r"Ignoring (?:visible )?gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]{1,255}),"
             r"[^)]{0,1024}\)"
-            r" with Cuda compute capability (?P<cc>\d+\.\d+)\."
-            r" The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
+            r"\s{1,8}with Cuda compute capability (?P<cc>\d+\.\d+)\."
+            # TensorFlow breaks the line here; a paste may keep its tab, or lose the break
+            r"\s{1,8}The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
