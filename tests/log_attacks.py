@@ -178,6 +178,14 @@ WRITTEN = {
     " libcusolver.so.10: cannot open shared object file: No such file or directory",
     "pip-wheel-unsupported": "tensorflow-1.1.0-cp35-cp35m-win_amd64.whl is not a supported wheel"
     " on this platform.",
+    "nvrm-gpu-not-supported": "NVRM: installed in this system is not supported by the"
+    " NVIDIA 520.56.06 driver release.",
+    "module-key-rejected": "modprobe: ERROR: could not insert 'nvidia': Key was rejected by"
+    " service",
+    "wsl-libcuda-not-a-symlink": "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a"
+    " symbolic link",
+    "allow-growth-from-environment": "Overriding orig_value setting because the"
+    " TF_FORCE_GPU_ALLOW_GROWTH environment variable is set. Original config value was 0.",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

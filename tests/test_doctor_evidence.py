@@ -364,3 +364,23 @@ def test_a_missing_cuda_runtime_outranks_the_missing_cudnn_it_explains(tmp_path,
         ("cuda-libs-not-found", "error"),
         ("cudnn-not-found", "warning"),
     ]
+
+
+CONDA_REFUSES_CUDA_112_BUILD = (
+    # conda's classic solver, as it reports a __cuda conflict (conda-forge.org/docs/user/cuda);
+    # the feature lines are the __cuda conda detected from the driver.
+    "UnsatisfiableError: The following specifications were found to be incompatible with"
+    " your system:\n\n"
+    "  - feature:/linux-64::__cuda=={cuda}=0\n"
+    "  - tensorflow-gpu=2.6 -> tensorflow==2.6.0=cuda112py39h9333c2f_1 ->"
+    " __cuda[version='>=11.2']\n\n"
+    "Your installed version is: {cuda}\n"
+)
+
+
+def test_condas_cuda_refusal_is_the_drivers_age_only_when_the_driver_is_older(tmp_path, capsys):
+    older = doctor(tmp_path, capsys, CONDA_REFUSES_CUDA_112_BUILD.format(cuda="10.1"), "--no-probe")
+    assert (top(older), errors(older)) == ("driver-too-old", {"driver-too-old"})
+    # conda reports the same conflict with a driver new enough: then it is not the driver.
+    newer = doctor(tmp_path, capsys, CONDA_REFUSES_CUDA_112_BUILD.format(cuda="11.4"), "--no-probe")
+    assert errors(newer) == set()

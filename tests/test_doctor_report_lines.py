@@ -884,6 +884,45 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "cpu-only-tensorflow",
         "unknown",
     ),
+    (
+        # https://github.com/NVIDIA/open-gpu-kernel-modules/issues/393 (an RTX 3050 Ti under
+        # 520.56.06): the kernel module drives no GPU it does not support
+        "[  +0.000005] NVRM: The NVIDIA GPU 0000:01:00.0 (PCI ID: 10de:25a0)\n"
+        "              NVRM: installed in this system is not supported by the\n"
+        "              NVRM: NVIDIA 520.56.06 driver release.\n",
+        "driver-release-does-not-support-the-gpu",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/negativo17/nvidia-driver/issues/158: the open modules, a GT 1030
+        "kernel: NVRM: The NVIDIA GPU 0000:09:00.0 (PCI ID: 10de:1d01)\n"
+        "             NVRM: installed in this system is not supported by open\n"
+        "             NVRM: nvidia.ko because it does not include the required GPU\n",
+        "open-modules-and-a-gpu-without-gsp",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # Secure Boot refusing the DKMS-built module, as modprobe says it
+        # (https://github.com/NVIDIA/gpu-driver-container/issues/44 is the same refusal)
+        "$ sudo modprobe nvidia\n"
+        "modprobe: ERROR: could not insert 'nvidia': Key was rejected by service\n",
+        "secure-boot-refuses-the-module",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
+        "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
+        "wsl-ldconfig-symlink-note",
+        ("--os", "wsl2"),
+        "benign-log-noise",
+        "unknown",
+    ),
 ]
 
 

@@ -173,7 +173,7 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
-    log_findings = log_weighed_against_facts(log_findings, known)
+    log_findings = log_weighed_against_facts(log_findings, known, matches)
     judged = _judged(known, matrix, candidates, venv, guessed=not stated)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))

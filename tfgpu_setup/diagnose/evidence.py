@@ -87,6 +87,7 @@ def cross_findings(
     if release is not None:
         found += _built_for_other_cuda(log, release)
     found += _toolkit_newer_than_driver(facts, log, matches)
+    found += _conda_driver_too_old(facts, matches)
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
         found.append(
@@ -480,6 +481,36 @@ def _built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
             f"CUDA {release.cuda}, or install the TensorFlow release built for CUDA {other} "
             "('tfgpu-setup plan --tf X.Y' checks one).",
             "https://github.com/horovod/horovod/issues/2095",
+        )
+    ]
+
+
+def _conda_driver_too_old(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """conda's solver refusing a TensorFlow build for its __cuda, where the driver's CUDA is
+    known (conda's own report of __cuda, nvidia-smi, a flag) and older than the build's need:
+    a driver is there, too old, rather than none. conda also reports this conflict when the
+    driver is new enough, so only the comparison decides."""
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    refused = next(
+        (m for m in matches if m.signature.name == "conda-no-cuda-driver" and m.groups.get("need")),
+        None,
+    )
+    if driver_cuda is None or refused is None:
+        return []
+    need = refused.groups["need"]
+    if parsed(driver_cuda) >= parsed(need):
+        return []
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.ERROR,
+            f"conda's TensorFlow build needs a driver for CUDA {need} or newer; the driver here "
+            f"supports CUDA {driver_cuda}",
+            (_quote(refused.line), f"driver's CUDA {driver_cuda} ({facts.driver.source})"),
+            f"Update the NVIDIA driver to one for CUDA {need} or newer ('nvidia-smi' shows the "
+            "CUDA a driver supports), or install a TensorFlow build for the CUDA it supports "
+            "('conda search tensorflow' lists the cudaXXX builds).",
+            "https://conda-forge.org/docs/user/cuda/",
         )
     ]
 

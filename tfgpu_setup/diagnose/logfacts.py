@@ -314,8 +314,12 @@ _GLIBC_SHOWN = re.compile(
 )
 """'ldd --version' ('ldd (Ubuntu GLIBC 2.31-0ubuntu9.9) 2.31'), conda's virtual package as
 'conda info' lists it ('__glibc=2.27=0') or its solver names it ('__glibc==2.17=0')."""
-_CONDA_CUDA = re.compile(r"^[> \t]*(?:virtual packages : )?__cuda=(?P<cuda>\d{1,2}\.\d)=", re.M)
-"""'conda info': '__cuda=11.4=0', the highest CUDA the driver conda detected supports."""
+_CONDA_CUDA = re.compile(
+    r"^[> \t]*(?:virtual packages : |- feature:[^\n:]{0,40}::)?__cuda==?(?P<cuda>\d{1,2}\.\d)=",
+    re.M,
+)
+"""The highest CUDA the driver conda detected supports: 'conda info' prints '__cuda=11.4=0', the
+classic solver's conflict report '- feature:/linux-64::__cuda==10.1=0'."""
 
 
 _CUDNN_HEADER = re.compile(

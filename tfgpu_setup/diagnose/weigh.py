@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
+from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
 
@@ -33,18 +34,43 @@ def weighed_against_log(
     return judged
 
 
-def log_weighed_against_facts(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
-    """Log findings the facts speak against. 'CUDA found no device' reads as GPUs hidden from
-    the process only where the machine has one: where it is known to have none (stated, or a
-    working driver lists none, and nvidia-smi and NVML ignore CUDA_VISIBLE_DEVICES), the line
-    is what a machine without a GPU prints. A variable the facts show hiding them is judged on
-    its own, from the facts."""
-    if not facts.gpus_absent():
-        return findings
-    return contradicted(
-        findings,
-        frozenset({"cuda-visible-devices-hides-gpus"}),
-        f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+def log_weighed_against_facts(
+    findings: tuple[Finding, ...], facts: Facts, matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """Log findings the facts speak against.
+
+    'CUDA found no device' reads as GPUs hidden from the process only where the machine has
+    one: where it is known to have none (stated, or a working driver lists none, and
+    nvidia-smi and NVML ignore CUDA_VISIBLE_DEVICES), the line is what a machine without a GPU
+    prints. A variable the facts show hiding them is judged on its own, from the facts.
+
+    conda's solver refusing a build for its __cuda reads as 'no driver' only while no driver is
+    known: with one for a CUDA the build accepts, the conflict lies elsewhere."""
+    if facts.gpus_absent():
+        findings = contradicted(
+            findings,
+            frozenset({"cuda-visible-devices-hides-gpus"}),
+            f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+        )
+    if (served := _conda_build_served(facts, matches)) is not None:
+        findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
+    return findings
+
+
+def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | None:
+    """Why conda's __cuda refusal is not about the driver, when the facts say so."""
+    no_driver = [m for m in matches if m.signature.finding_id == "no-nvidia-driver"]
+    cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    if cuda is None or not no_driver:
+        return None
+    if any(m.signature.name != "conda-no-cuda-driver" for m in no_driver):
+        return None  # another line says the driver is missing
+    needs = [m.groups.get("need") for m in no_driver]
+    if not all(need and parsed(cuda) >= parsed(need) for need in needs):
+        return None
+    return (
+        f"but a driver for CUDA {cuda} is there ({facts.driver.source}), which this build"
+        " accepts: conda's conflict lies in its other requirements"
     )
 
 

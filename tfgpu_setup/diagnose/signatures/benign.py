@@ -13,6 +13,35 @@ from .model import (
 BENIGN_LINES: tuple[Signature, ...] = (
     # --- Harmless lines that look alarming. They must never raise an alarm on their own. ---
     Signature(
+        # WSL mounts its driver libraries as files; ldconfig (run by apt and pip hooks) says so.
+        name="wsl-libcuda-not-a-symlink",
+        needles=("is not a symbolic link",),
+        pattern=compiled(r"/usr/lib/wsl/lib/\S+ is not a symbolic link"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: ldconfig notes that WSL's driver libraries are files, not symbolic links",
+        fix="Nothing to do: libcuda.so.1 in /usr/lib/wsl/lib is WSL's, and it loads as it is.",
+        source="https://github.com/microsoft/WSL/issues/5548",
+        subject="wsl-ldconfig",
+    ),
+    Signature(
+        name="allow-growth-from-environment",
+        needles=("TF_FORCE_GPU_ALLOW_GROWTH",),
+        pattern=compiled(
+            r"Overriding orig_value setting because the TF_FORCE_GPU_ALLOW_GROWTH environment"
+            r" variable is set"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: TF_FORCE_GPU_ALLOW_GROWTH makes TensorFlow take GPU memory as needed",
+        fix="Nothing to do.",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.15.0/tensorflow/core/common_runtime/"
+            "gpu/gpu_bfc_allocator.cc"
+        ),
+        subject="allow-growth",
+    ),
+    Signature(
         name="numa-node-negative",
         needles=("NUMA",),
         pattern=compiled(r"successful NUMA node read from SysFS had negative value"),

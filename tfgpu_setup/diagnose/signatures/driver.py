@@ -20,6 +20,45 @@ from .model import (
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
+        # The kernel module's own words (dmesg, nvidia-installer.log) when it will not drive the
+        # GPU: a GPU newer than the release (an RTX 40 under 470), an old one its branch dropped,
+        # or, with the open modules, one without a GSP (before Turing).
+        name="nvrm-gpu-not-supported",
+        needles=("in this system is not supported by",),
+        pattern=compiled(
+            r"in this system is not supported by(?: the)?(?P<open> open)?"
+            r"(?:[ \t]+(?:NVIDIA )?(?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?))?"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The installed NVIDIA driver release does not support this GPU, so it drives none",
+        fix=(
+            "Install a driver release whose README lists this GPU ('Appendix A - Supported NVIDIA"
+            " GPU Products'): a newer branch for a new GPU; the legacy branch NVIDIA names (470,"
+            " 390) for an old one. With the open kernel modules (nvidia-open), a GPU older than"
+            " Turing needs the proprietary module instead."
+        ),
+        source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/393",
+    ),
+    Signature(
+        # The kernel refuses a module without a signature it trusts: Secure Boot is on.
+        name="module-key-rejected",
+        needles=("Key was rejected by service", "Required key not available"),
+        pattern=compiled(
+            r"could not insert '?nvidia[\w-]*'?: (?:Key was rejected by service"
+            r"|Required key not available)"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="Secure Boot refuses the NVIDIA kernel module: it is not signed with a key it trusts",
+        fix=(
+            "Enroll the key the module was signed with (the driver installer or DKMS offers it:"
+            " 'sudo mokutil --import' the key, then confirm at the next boot), or use the"
+            " distribution's signed driver packages, or turn Secure Boot off in the firmware."
+        ),
+        source="https://github.com/NVIDIA/gpu-driver-container/issues/44",
+    ),
+    Signature(
         name="kernel-dso-mismatch",
         needles=("DSO",),
         pattern=compiled(

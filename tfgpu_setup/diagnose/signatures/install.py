@@ -136,8 +136,10 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"nothing provides (?:requested )?__cuda\b[^\n]{0,40}? needed by tensorflow"
             r"|tensorflow[\w.=-]{0,80} requires __cuda"
-            # conda's classic solver: "- tensorflow[version='>=2.7',build=cuda11*] -> __cuda"
-            r"|tensorflow(?:\[[^\]\n]{0,80}\])? -> __cuda\b"
+            # conda's classic solver: "- tensorflow[version='>=2.7',build=cuda11*] -> __cuda",
+            # or through the build it picked: "tensorflow==2.6.0=cuda112py39h9333c2f_1 -> __cuda"
+            r"|tensorflow(?:\[[^\]\n]{0,80}\]|==[\w.=-]{1,80})? -> __cuda\b"
+            r"(?:\[version='>=(?P<need>\d{1,2}\.\d{1,2})'\])?"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
