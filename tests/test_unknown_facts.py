@@ -163,3 +163,17 @@ def test_only_the_library_known_missing_is_named() -> None:
     judged = judge_installed(facts, MATRIX, "2.12", VENV)
     assert [f.id for f in judged] == ["cuda-libs-not-found"]
     assert "cuDNN 8.6" in judged[0].title
+
+
+def test_a_jetson_or_grace_gpu_makes_the_machine_arm() -> None:
+    facts = whatif(os="linux", pythons=("3.10",), gpus=("Jetson AGX Orin",))
+    assert facts.knows("arch") and facts.platform.arch == "aarch64"
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert plan.verdict == "cpu" and plan.findings[0].id == "cpu-only-tensorflow"
+    # An installed TensorFlow on a Jetson is most likely NVIDIA's JetPack build, with CUDA:
+    # nobody looked, so the PyPI wheel's lack of CUDA is a likelihood, not the cause.
+    judged = judge_installed(facts, MATRIX, "2.9", VENV)
+    assert [(f.id, f.severity) for f in judged] == [("cpu-only-tensorflow", Severity.WARNING)]
+    # A stated architecture stands.
+    facts = whatif(os="linux", arch="x86_64", pythons=("3.10",), gpus=("Jetson AGX Orin",))
+    assert facts.platform.arch == "x86_64"

@@ -35,6 +35,12 @@ from .versions import xy
 DRIVER_VERSION = re.compile(r"^\d{2,4}(\.\d{1,3}){0,2}$")
 """A release, or a branch alone (535): see compare_driver_versions."""
 CC_VALUE = re.compile(r"^\d{1,2}\.\d$")
+ARM_BOARD_GPU = re.compile(
+    r"\b(?:jetson|tegra|xavier|orin|drive (?:px|agx)|gh200|gb200|gb300|gb10|grace)\b", re.I
+)
+"""GPUs that only come inside an Arm (aarch64) system: Jetson and DRIVE boards (Tegra), and
+Grace Hopper and Grace Blackwell superchips."""
+
 ARCH_ALIASES = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "arm64"}
 
 
@@ -227,6 +233,15 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
                 _version(ov.cudnn, "--cudnn", "8.9.7"), "(given)", "library", ov.source("cudnn")
             ),
         )
+    if ov.arch is None and "arch" in facts.unknown:
+        board = next((g for g in nvidia if ARM_BOARD_GPU.search(g)), None)
+        if board is not None:
+            platform = dataclasses.replace(
+                platform,
+                arch="aarch64",
+                source=f"{ov.source('gpus')}: {board} is built into an Arm (aarch64) system",
+            )
+            stated.add("arch")
     env = dict(facts.env)
     env.update(ov.env)
     return dataclasses.replace(

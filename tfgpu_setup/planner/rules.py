@@ -643,20 +643,26 @@ def _cpu_only_wheel(ctx: Context) -> list[Finding]:
     support = chosen.release.platforms.get(key)
     if support is None or support.gpu:
         return []
+    build = f.target_env.tf_build if f.target_env is not None else None
+    if ctx.installed and build is not None and build.is_cuda_build:
+        return []  # not the PyPI wheel: NVIDIA's JetPack or NGC build, or one from source
+    # An installed TensorFlow nobody looked at may be one of those: likely, not shown.
+    sure = not ctx.installed or build is not None
     gpus = ", ".join(g.name for g in f.gpus) or "none listed"
     return [
         finding(
             "cpu-only-tensorflow",
-            E,
-            f"TensorFlow {chosen.release.version}'s PyPI wheel for Linux on Arm (aarch64) has no "
+            E if sure else W,
+            ("" if sure else "If it is the PyPI wheel: ")
+            + f"TensorFlow {chosen.release.version}'s PyPI wheel for Linux on Arm (aarch64) has no "
             "CUDA support",
             [
                 support.note or f"no CUDA build of tensorflow {chosen.release.version} for {key}",
                 f"GPUs: {gpus}; driver {f.driver.version or f.driver.cuda_version or 'unknown'}",
             ],
-            "On aarch64 (Grace Hopper, Jetson, Arm servers) TensorFlow uses an NVIDIA GPU only "
-            "from a CUDA build: build TensorFlow from source with CUDA, or use NVIDIA's NGC "
-            "TensorFlow container for Arm64.",
+            "On aarch64 TensorFlow uses an NVIDIA GPU only from a CUDA build: on a Jetson, "
+            "NVIDIA's TensorFlow wheel for its JetPack release; on Grace Hopper and Arm servers, "
+            "NVIDIA's NGC TensorFlow container for Arm64; or a build from source with CUDA.",
             AARCH64_NO_CUDA,
         )
     ]
