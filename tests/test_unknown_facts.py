@@ -137,6 +137,8 @@ def test_gpus_as_reporters_state_them() -> None:
     assert mixed.other_gpus == ("Intel UHD 620",)
     amd = whatif(os="linux", gpus=("AMD Radeon RX 580",))
     assert amd.knows("gpus") and amd.gpus == () and amd.other_gpus == ("AMD Radeon RX 580",)
+    for named in ("Vega 8", "Instinct MI250", "Intel Arc B580"):  # by model name alone
+        assert whatif(os="linux", gpus=(named,)).other_gpus == (named,)
 
 
 def test_a_driver_branch_alone_is_judged_only_where_the_branch_decides() -> None:

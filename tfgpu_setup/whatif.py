@@ -83,7 +83,8 @@ def baseline_facts() -> Facts:
 
 
 OTHER_MAKERS_GPU = re.compile(
-    r"\b(?:amd|radeon|intel|iris|uhd graphics|hd graphics|arc a\d{3}|apple m\d|mali|adreno)\b",
+    r"\b(?:amd|radeon|vega \d{1,2}|instinct mi\d{2,3}|firepro|intel|iris|uhd graphics"
+    r"|hd graphics|arc [ab]\d{3}|apple m\d|mali|adreno)\b",
     re.IGNORECASE,
 )
 """GPU names of other makers: what people with an AMD, Intel or Apple GPU state as theirs."""
