@@ -186,6 +186,8 @@ WRITTEN = {
     " symbolic link",
     "allow-growth-from-environment": "Overriding orig_value setting because the"
     " TF_FORCE_GPU_ALLOW_GROWTH environment variable is set. Original config value was 0.",
+    "cudnn-sublibrary-not-located-windows": "Could not locate cudnn_ops_infer64_8.dll. Please"
+    " make sure it is in your library path!",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

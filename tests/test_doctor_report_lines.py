@@ -916,6 +916,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/ILikeAI/AlwaysReddy/issues/40: solved by the whole cuDNN on PATH
+        "Could not locate cudnn_cnn_infer64_8.dll. Please make sure it is in your library path!\n",
+        "cudnn-loader-locates-no-sublibrary",
+        ("--os", "windows"),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",

@@ -308,6 +308,26 @@ LIBRARIES: tuple[Signature, ...] = (
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
     ),
+    Signature(
+        # The same loader's other wording, before it aborts the process.
+        name="cudnn-sublibrary-not-located-windows",
+        needles=("Could not locate cudnn",),
+        pattern=compiled(
+            r"Could not locate (?P<lib>cudnn\w*64_\d+\.dll)\. Please make sure it is in your"
+            r" library path"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN's {lib} is not on PATH: cuDNN's loader could not locate it",
+        fix=(
+            "Put the bin folder of the cuDNN major the program needs (the _8 in the name: cuDNN"
+            " 8) on PATH, with every cuDNN DLL in it; a cuDNN of another major does not serve"
+            " it. cuDNN 8.3 and later also need zlibwapi.dll on PATH."
+        ),
+        source="https://github.com/ILikeAI/AlwaysReddy/issues/40",
+        subject="{lib}",
+        explained_by=DRIVER_ROOTS,
+    ),
     cudnn_needs_cublas(
         12,
         other_cuda=11,
