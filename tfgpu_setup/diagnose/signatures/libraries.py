@@ -242,8 +242,9 @@ LIBRARIES: tuple[Signature, ...] = (
     ),
     Signature(
         name="cannot-dlopen-gpu-libraries",
-        needles=("Cannot dlopen some GPU",),
-        pattern=compiled(r"Cannot dlopen some GPU libraries"),
+        # The message ends 'Skipping registering GPU devices...': a paste may keep only that.
+        needles=("Cannot dlopen some GPU", "Skipping registering GPU devices"),
+        pattern=compiled(r"Cannot dlopen some GPU libraries|Skipping registering GPU devices"),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title="TensorFlow could not load some GPU libraries and skipped registering the GPU",
