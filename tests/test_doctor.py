@@ -12,6 +12,7 @@ from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.doctor import diagnose
 from tfgpu_setup.diagnose.report import Redaction, render_report
 from tfgpu_setup.errors import ExitCode
+from tfgpu_setup.facts import FACT_NAMES
 from tfgpu_setup.findings import Finding, Severity, merge
 from tfgpu_setup.probe.collect import probe
 
@@ -33,7 +34,12 @@ def test_a_pasted_log_alone_names_the_cause_and_exits_cpu_only(capsys):
     assert doc["gpu_used"] == "no"
     assert doc["findings"][0]["id"] == "cudnn-version-mismatch"
     assert "9.1.0" in doc["verdict"] and "9.3.0" in doc["verdict"]
-    assert doc["facts"] is None, "a pasted log must not be mixed with this machine's facts"
+    # A pasted log is never mixed with this machine's facts: what it shows is all that is known.
+    facts = doc["facts"]
+    assert set(facts["unknown"]) == set(FACT_NAMES) - {"cudnn"}
+    assert facts["cudnn"] == [
+        {"version": "9.1.0", "path": "(loaded, per the log)", "kind": "library", "source": "log"}
+    ]
 
 
 def test_a_working_gpu_log_gives_a_clean_bill_of_health(capsys):

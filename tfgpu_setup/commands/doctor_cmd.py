@@ -109,6 +109,8 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> DoctorResult:
         if verify.status == "no-env":
             verify = None
     diagnosis = diagnose(matrix, facts, str(venv), verify, log, opts.tf)
+    if log is not None and diagnosis.facts is not None:
+        facts = diagnosis.facts  # what was judged: the log's facts filled in, with their sources
     if opts.report:
         redaction = (
             Redaction(

@@ -54,6 +54,9 @@ class Diagnosis:
     next_steps: tuple[str, ...]
     """What evidence would confirm the cause, when the evidence is thin."""
     tf_broken: bool = False
+    facts: Facts | None = None
+    """The facts judged: those given, with what the log showed filled in where they were
+    unknown (each with its source)."""
 
     @property
     def exit_code(self) -> ExitCode:
@@ -195,7 +198,9 @@ def diagnose(
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings, frozenset())
-        return Diagnosis("yes", f"TensorFlow uses the GPU: {verify.reason}", findings, ())
+        return Diagnosis(
+            "yes", f"TensorFlow uses the GPU: {verify.reason}", findings, (), facts=known
+        )
     after_gpu = _errors_after_gpu(matches)
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
         findings = _gpu_works(findings, after_gpu)
@@ -203,7 +208,7 @@ def diagnose(
         failed = next((f for f in findings if f.id in after_gpu), None)
         if failed is not None:
             verdict += f", but work on it failed: {_lower_first(failed.title)}"
-        return Diagnosis("yes", verdict, findings, ())
+        return Diagnosis("yes", verdict, findings, (), facts=known)
     thin = verify is None and len(matches) < 2
     broken = verify is not None and verify.status == "tf-broken"
     errors = [f for f in findings if f.severity == Severity.ERROR]
@@ -219,10 +224,15 @@ def diagnose(
         verdict = (
             f"TensorFlow is not using the GPU because {_lower_first(top.title)}; fix: {top.fix}"
         )
-        return Diagnosis("no", verdict, findings, confirm if thin else (), broken)
+        return Diagnosis("no", verdict, findings, confirm if thin else (), broken, known)
     if broken and verify is not None:
         return Diagnosis(
-            "no", f"TensorFlow does not work here: {verify.reason}", findings, NEXT_STEPS[1:2], True
+            "no",
+            f"TensorFlow does not work here: {verify.reason}",
+            findings,
+            NEXT_STEPS[1:2],
+            True,
+            known,
         )
     warnings = [f for f in findings if f.severity == Severity.WARNING]
     if warnings:
@@ -232,7 +242,7 @@ def diagnose(
         )
     else:
         verdict = "Not enough evidence to name the cause. " + _most_likely(known)
-    return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:])
+    return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
 
 def _most_likely(facts: Facts) -> str:
