@@ -198,3 +198,16 @@ def test_a_smoke_tests_stderr_in_another_language_is_read_as_in_english():
     outcome = VerifyOutcome("tf-broken", "import failed", "/home/ada/env", smoke=smoke)
     diagnosis = diagnose(fixture_matrix(), None, outcome.venv, outcome)
     assert "cudnn-not-found" in {f.id for f in diagnosis.findings}
+
+
+def test_the_report_of_a_pasted_log_says_what_is_unknown(tmp_path, capsys):
+    # Only cuDNN is in this log (TensorFlow's 'Loaded runtime CuDNN library: 9.1.0'): the
+    # report must not show a driver 'none' or a platform nobody stated.
+    report = tmp_path / "report.md"
+    log = LOGS / "cudnn-mismatch-910-vs-930-dnn-init-failed.log"
+    main(["doctor", "--log", str(log), "--report", str(report)])
+    capsys.readouterr()
+    facts = report.read_text(encoding="utf-8").split("## Facts", 1)[1]
+    assert "- platform: OS unknown, architecture unknown, glibc unknown" in facts
+    assert "- driver: unknown" in facts and "- GPUs: unknown" in facts
+    assert "- cuDNN 9.1.0 (library)" in facts

@@ -78,21 +78,44 @@ def render_report(
     return redaction.apply(text) if redaction else text
 
 
+UNKNOWN = "unknown (not measured or stated)"
+
+
 def _facts_lines(facts: Facts, diagnosis: Diagnosis) -> list[str]:
+    """What was known, as the report's reader needs it: an unknown fact says so, never shows
+    the placeholder that stands in for it."""
     p, d = facts.platform, facts.driver
-    out = [
-        f"- platform: {p.os} {p.arch}, {p.distro or '?'}, glibc {p.glibc or '-'}"
-        + (", container" if p.container else ""),
-        f"- driver: {d.version or 'none'} (CUDA {d.cuda_version or '-'}; source {d.source})"
-        + (f"; {d.reason}" if d.reason else ""),
+
+    def known(name: str, text: str) -> str:
+        return text if facts.knows(name) else UNKNOWN
+
+    platform = [
+        p.os if facts.knows("os") else "OS unknown",
+        p.arch if facts.knows("arch") else "architecture unknown",
+        *([p.distro] if p.distro else []),
+        f"glibc {p.glibc or '-'}" if facts.knows("glibc") else "glibc unknown",
+        *(["container"] if facts.knows("container") and p.container else []),
     ]
+    out = [
+        f"- platform: {', '.join(platform)}",
+        "- driver: "
+        + known(
+            "driver",
+            f"{d.version or 'none'} (CUDA {d.cuda_version or '-'}; source {d.source})"
+            + (f"; {d.reason}" if d.reason else ""),
+        ),
+    ]
+    if not facts.gpus:
+        out.append("- GPUs: " + known("gpus", f"none listed ({facts.gpus_reason or '-'})"))
     out += [
         f"- GPU {g.index}: {g.name}, compute capability {g.compute_capability or '?'}, "
         f"{g.memory_total_mib or '?'} MiB, uuid {g.uuid or '-'}"
         for g in facts.gpus
     ]
-    out += [f"- CUDA {c.version or '?'} ({c.kind}) at {c.path}" for c in facts.cuda]
-    out += [f"- cuDNN {c.version or '?'} ({c.kind}) at {c.path}" for c in facts.cudnn]
+    for name, what, installs in (("cuda", "CUDA", facts.cuda), ("cudnn", "cuDNN", facts.cudnn)):
+        if not installs:
+            out.append(f"- {what}: " + known(name, "none found"))
+        out += [f"- {what} {c.version or '?'} ({c.kind}) at {c.path}" for c in installs]
     env = facts.target_env
     if env is not None:
         tf = ", ".join(f"{t.name} {t.version}" for t in env.tensorflow) or "no TensorFlow"
