@@ -770,7 +770,8 @@ def _system_libraries_missing(ctx: Context) -> bool:
 
 
 def _known_absent(facts: Facts, kind: LibraryKind) -> bool:
-    return facts.knows(kind) and not any(i.version for i in getattr(facts, kind))
+    installs = facts.cuda if kind == "cuda" else facts.cudnn
+    return facts.knows(kind) and not any(i.version for i in installs)
 
 
 @rule("cuda-libs-not-found", TF_INSTALL)
