@@ -77,3 +77,22 @@ def test_the_cuda_answer_is_read_in_the_ways_people_write_it(
     answers = template_answers(f"- CUDA/cuDNN version: {answer}\n")
     assert (answers.cuda and answers.cuda.value) == cuda
     assert (answers.cudnn and answers.cudnn.value) == cudnn
+
+
+def test_tf_env_collect_output_states_python_and_docker(tmp_path, capsys):
+    # tensorflow/tools/tf_env_collect.sh writes these sections (the issue template asks for it).
+    tf_env = (
+        "== check python ===================================================\n"
+        "python version: 3.6.7\n"
+        "python branch:\n\n"
+        "== are we in docker =============================================\n"
+        "Yes\n\n"
+        "== check pips ===================================================\n"
+        "tensorflow-gpu         1.13.1\n"
+    )
+    facts = doctor(tmp_path, capsys, tf_env, "--no-probe")["facts"]
+    assert [p["version"] for p in facts["pythons"]] == ["3.6.7"]
+    assert facts["platform"]["container"] is True
+    assert facts["platform"]["container_evidence"] == [
+        "log: == are we in docker ============================================= Yes"
+    ]

@@ -28,7 +28,11 @@ _WINDOWS = re.compile(
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
 _MACOS = re.compile(r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b")
 _PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
-_PYTHON_BANNER = re.compile(r"^Python (?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b", re.MULTILINE)
+_PYTHON_BANNER = re.compile(
+    # the interpreter's banner or 'python --version'; tf_env_collect.sh's 'python version: 3.6.7'
+    r"^(?:Python |python version: )(?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b",
+    re.MULTILINE,
+)
 _PYTHON_ROOT = re.compile(
     r"(?P<root>(?:[A-Za-z]:)?[\w./\\ -]{0,200}?)"
     r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
@@ -37,6 +41,8 @@ _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.
 _CONTAINER = re.compile(
     r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
     r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
+    r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
+    re.MULTILINE,
 )
 _LIBRARY = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
 
@@ -437,7 +443,7 @@ _NOTEBOOK = re.compile(
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
     found = pattern.search(text)
-    return found.group(0).strip()[:300] if found else ""
+    return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300] if found else ""
 
 
 def _cuda_folders_searched(failing: Sequence[Wanted]) -> tuple[str, ...]:
