@@ -188,6 +188,34 @@ WRITTEN = {
     " TF_FORCE_GPU_ALLOW_GROWTH environment variable is set. Original config value was 0.",
     "cudnn-sublibrary-not-located-windows": "Could not locate cudnn_ops_infer64_8.dll. Please"
     " make sure it is in your library path!",
+    "and-cuda-extra-missing": "WARNING: tensorflow 2.13.1 does not provide the extra 'and-cuda'",
+    "and-cuda-tensorrt-pin": "ERROR: No matching distribution found for tensorrt==8.5.3.1;"
+    ' extra == "and-cuda"',
+    "cuinit-named-symbol-not-found": "failed call to cuInit: CUDA_ERROR_NOT_FOUND: named symbol"
+    " not found",
+    "cupti-not-loaded": "Could not load dynamic library 'cupti64_110.dll'; dlerror:"
+    " cupti64_110.dll not found",
+    "gpu-timer-delay-kernel": "gpu_timer.cc:114] Skipping the delay kernel, measurement accuracy"
+    " will be reduced",
+    "ngc-driver-not-detected": "WARNING: The NVIDIA Driver was not detected.  GPU functionality"
+    " will not be available.",
+    "ngc-driver-too-old": "ERROR: This container was built for NVIDIA Driver Release 535.86 or"
+    " later, but",
+    "ngc-gpu-not-supported": "WARNING: Detected NVIDIA GeForce RTX 3060 Ti GPU, which is not yet"
+    " supported in this version of the container",
+    "ngc-no-supported-gpu": "ERROR: No supported GPU(s) detected to run this container",
+    "no-gpu-among-devices": "Could not satisfy explicit device specification '/device:GPU:0'"
+    " because no devices matching that specification are registered in this process; available"
+    " devices: /job:localhost/replica:0/task:0/cpu:0",
+    "ptx-feature-unrecognized": "'+ptx85' is not a recognized feature for this target (ignoring"
+    " feature)",
+    "ptxas-miscompiles-clamping": "*** WARNING *** Invoking ptxas with version 12.1.105, which"
+    " corresponds to a CUDA version <=12.6.2. CUDA versions 12.x.y up to and including 12.6.2"
+    " miscompile certain edge cases around clamping.",
+    "ptxas-not-found-driver-fallback": "Can't find ptxas binary in ${CUDA_DIR}/bin.  Will back to"
+    " the GPU driver for PTX -> sass compilation.",
+    "windows-driver-version-unimplemented": "Error retrieving driver version: Unimplemented:"
+    " kernel reported driver version not implemented on Windows",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

@@ -384,3 +384,22 @@ def test_condas_cuda_refusal_is_the_drivers_age_only_when_the_driver_is_older(tm
     # conda reports the same conflict with a driver new enough: then it is not the driver.
     newer = doctor(tmp_path, capsys, CONDA_REFUSES_CUDA_112_BUILD.format(cuda="11.4"), "--no-probe")
     assert errors(newer) == set()
+
+
+@pytest.mark.parametrize("dll", ["cudnn64_8.dll", "cublas64_11.dll", "cusolver64_10.dll"])
+def test_a_windows_tensorflow_loading_cuda_dlls_is_2_10_or_older(tmp_path, capsys, dll):
+    # Native Windows builds have no CUDA from 2.11: one that loads a CUDA DLL is older, so
+    # "no GPU on native Windows from 2.11" is not its cause, not even as a likelihood.
+    log = f"Could not load dynamic library '{dll}'; dlerror: {dll} not found\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    assert "windows-native-gpu-unsupported" not in {f["id"] for f in doc["findings"]}
+
+
+def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
+    # pip fetched the tensorflow-gpu stub's sdist (tensorflow/tensorflow#60243, #60074): what
+    # was asked for is a GPU build, and native Windows has none from 2.11.
+    log = "Collecting tensorflow-gpu\n  Downloading tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n"
+    on_windows = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "2.12")
+    assert top(on_windows) == "windows-native-gpu-unsupported"
+    on_linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    assert top(on_linux) == "tensorflow-not-installed"

@@ -924,6 +924,111 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/5970: TF 0.12 on Windows, no cuDNN
+        "I c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow"
+        "\\stream_executor\\dso_loader.cc:119] Couldn't open CUDA library cudnn64_5.dll\n",
+        "tf0-windows-cudnn-dll-not-found",
+        (),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
+        "Loaded cudnn library: 4007 but source was compiled against 4004\n",
+        "tf0-cudnn-version-check",
+        (),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/46038: cuda_diagnostics.cc's Windows
+        # stub, harmless by itself
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:340] Error retrieving driver version:"
+        " Unimplemented: kernel reported driver version not implemented on Windows\n",
+        "windows-driver-version-stub",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/43030: CUPTI is the profiler's
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'cupti64_110.dll'; dlerror: cupti64_110.dll not found\n",
+        "cupti-is-the-profilers",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/13793: no GPU among the devices
+        "Could not satisfy explicit device specification '/device:GPU:0' because no devices"
+        " matching that specification are registered in this process; available devices:"
+        " /job:localhost/replica:0/task:0/cpu:0\n",
+        "placement-lists-no-gpu",
+        (),
+        "cpu-only-tensorflow",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/68710: WSL2, driver 555+, an older
+        # NVIDIA Container Toolkit (NVIDIA/nvidia-container-toolkit#520 explains it)
+        "E external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:282] failed call to cuInit:"
+        " CUDA_ERROR_NOT_FOUND: named symbol not found\n",
+        "wsl2-container-toolkit-too-old",
+        (),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/DeepLearningExamples/issues/803: a 20.03 image, an RTX 3060 Ti
+        "WARNING: Detected NVIDIA GeForce RTX 3060 Ti GPU, which is not yet supported in this"
+        " version of the container\n"
+        "ERROR: No supported GPU(s) detected to run this container\n",
+        "ngc-image-older-than-the-gpu",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/TensorRT-LLM/issues/23: the image needs a newer host driver
+        "ERROR: This container was built for NVIDIA Driver Release 535.86 or later, but\n"
+        "       version 510.85.02 was detected and compatibility mode is UNAVAILABLE.\n",
+        "ngc-image-needs-a-newer-driver",
+        (),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/61986: 2.14.0's [and-cuda] on Python
+        # 3.11 (fixed by 2.15.0.post1, tensorflow/tensorflow#62520)
+        "ERROR: Could not find a version that satisfies the requirement tensorrt==8.5.3.1;"
+        ' extra == "and-cuda" (from tensorflow[and-cuda]) (from versions: none)\n'
+        'ERROR: No matching distribution found for tensorrt==8.5.3.1; extra == "and-cuda"\n',
+        "and-cuda-tensorrt-pin-on-python-3-11",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/60074: the tensorflow-gpu stub
+        "Collecting tensorflow-gpu\n  Using cached tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n",
+        "tensorflow-gpu-stub-sdist",
+        (),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
+        # https://github.com/jax-ml/jax/issues/6583: XLA goes on with the driver's compiler
+        "W external/org_tensorflow/tensorflow/compiler/xla/service/gpu/nvptx_compiler.cc:70]"
+        " Can't find ptxas binary in ${CUDA_DIR}/bin.  Will back to the GPU driver for PTX ->"
+        " sass compilation.  This is OK so long as you don't see a warning below about an"
+        " out-of-date driver version.\n",
+        "xla-falls-back-to-the-drivers-ptx-compiler",
+        (),
+        "xla-toolchain-missing",
+        "unknown",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",

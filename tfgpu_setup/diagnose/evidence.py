@@ -248,9 +248,9 @@ WRONG_ENVIRONMENT_FIX = (
 )
 
 
-NOT_ABOUT_CUDA = frozenset(
-    {"device-mapping-empty", "cpu-feature-guard", "onednn-notice", "absl-log-notice"}
-)
+NO_GPU_REGISTERED = frozenset({"device-mapping-empty", "no-gpu-among-devices"})
+"""Lines that list TensorFlow's devices, and no GPU among them."""
+NOT_ABOUT_CUDA = NO_GPU_REGISTERED | {"cpu-feature-guard", "onednn-notice", "absl-log-notice"}
 """Lines every TensorFlow build prints, with or without CUDA."""
 
 
@@ -258,7 +258,7 @@ def _silent_without_gpu(matches: Sequence[LogMatch]) -> list[Finding]:
     """TensorFlow ran, registered no GPU, and said nothing about CUDA: a CUDA build tries to
     load the driver and its libraries and logs when that fails, a CPU-only build has nothing to
     say. Only a warning: the log pasted may be an excerpt."""
-    empty = next((m for m in matches if m.signature.name == "device-mapping-empty"), None)
+    empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
     if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
         return []
     return [

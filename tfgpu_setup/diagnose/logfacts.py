@@ -109,6 +109,14 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
     (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
     (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
+    # Native Windows builds have no CUDA from 2.11 (the wheel is tensorflow-intel's CPU build):
+    # one that loads a CUDA DLL is 2.10 or older.
+    (
+        re.compile(
+            r"\b(?:cudart|cublas|cublasLt|cudnn|cufft|curand|cusolver|cusparse)64_\d+\.dll\b"
+        ),
+        "<2.11",
+    ),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
     (
         re.compile(

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..versions import parsed
-from .logfacts import LogFacts
+from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 
 
 def weighed_against_log(
     judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
 ) -> tuple[Finding, ...]:
-    if log.install_failed:
+    if log.install_failed and not _asked_for_the_gpu_stub(matches):
         judged = _after_install(judged)
     elif log.tf_ran_line:
         judged = _while_running(judged)
@@ -79,6 +79,14 @@ def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     platform means for GPU use is true but comes after getting TensorFlow installed, so it
     steps back behind the install problem."""
     return demoted(findings, is_platform)
+
+
+def _asked_for_the_gpu_stub(matches: tuple[LogMatch, ...]) -> bool:
+    """pip failed only on the tensorflow-gpu stub: what was asked for is a GPU build, so what
+    the platform offers for the GPU (none on native Windows from 2.11) is the cause, not
+    behind the install."""
+    failed = {m.signature.name for m in matches if m.signature.name in TF_NOT_RUNNING}
+    return failed == {"tensorflow-gpu-removed"}
 
 
 INSTALL_BLOCKERS = ids_tagged("blocks-install")

@@ -74,8 +74,10 @@ BENIGN_LINES: tuple[Signature, ...] = (
         name="small-gpu-ignored",
         needles=("TF_MIN_GPU_MULTIPROCESSOR_COUNT",),
         pattern=compiled(
-            r"Ignoring visible gpu device \((?P<device>[^)\n]{1,300})\) with core count:"
-            r" (?P<count>\d+)\. The minimum required count is (?P<minimum>\d+)"
+            # TF 0.x-1.x said 'Ignoring gpu device (...) with Cuda multiprocessor count: 2.'
+            r"Ignoring (?:visible )?gpu device \((?P<device>[^)\n]{1,300})\) with (?:core"
+            r"|Cuda multiprocessor) count: (?P<count>\d+)\. The minimum required count is"
+            r" (?P<minimum>\d+)"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
@@ -468,5 +470,77 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="Nothing to do; TF_CPP_MIN_LOG_LEVEL=1 hides these lines.",
         source="https://github.com/tensorflow/tensorflow/issues/47753",
         subject="library-loaded",
+    ),
+    Signature(
+        # cuda_diagnostics.cc on Windows returns this without looking: it says nothing of the
+        # driver (the failure it follows is the line before it).
+        name="windows-driver-version-unimplemented",
+        needles=("not implemented on Windows",),
+        pattern=compiled(r"kernel reported driver version not implemented on Windows"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: TensorFlow cannot read the driver's version on Windows, and says so",
+        fix="Nothing to do for this line; the line before it is the failure.",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/"
+            "cuda/cuda_diagnostics.cc"
+        ),
+        subject="windows-driver-version",
+    ),
+    Signature(
+        # CUPTI is the profiler's library: TensorFlow loads it when a profile is taken.
+        name="cupti-not-loaded",
+        needles=DLOPEN_NEEDLES,
+        pattern=compiled(
+            r"Could not (?:load dynamic|dlopen) library '(?P<lib>(?:lib)?cupti[^'\s]{0,40})'"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless for GPU use: {lib} (CUPTI) is only needed by the profiler",
+        fix=(
+            "Nothing to do unless you profile; then put CUDA's extras/CUPTI/lib64 (or the"
+            " nvidia-cuda-cupti wheel's lib folder) on the loader path."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/49977",
+        subject="cupti",
+    ),
+    Signature(
+        # XLA derived a PTX ISA version LLVM does not know; LLVM ignores the feature.
+        name="ptx-feature-unrecognized",
+        needles=("is not a recognized feature for this target",),
+        pattern=compiled(r"'\+ptx\d{2,3}' is not a recognized feature for this target"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: LLVM ignores a PTX version XLA asked for that it does not know",
+        fix="Nothing to do.",
+        source="https://github.com/openxla/xla/issues/16431",
+        subject="ptx-feature",
+    ),
+    Signature(
+        name="gpu-timer-delay-kernel",
+        needles=("Skipping the delay kernel",),
+        pattern=compiled(r"Skipping the delay kernel, measurement accuracy will be reduced"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: XLA's autotuner times kernels a little less precisely",
+        fix="Nothing to do.",
+        source="https://github.com/openxla/xla/blob/main/xla/stream_executor/gpu/gpu_timer.cc",
+        subject="gpu-timer",
+    ),
+    Signature(
+        # The devices TensorFlow lists when placement fails, or Keras 2's multi_gpu_model:
+        # no GPU among them. Read with the rest of the log, as 'no known devices' is.
+        name="no-gpu-among-devices",
+        needles=("available devices:", "this machine only has:"),
+        pattern=compiled(
+            r"no devices matching that specification are registered in this process; available"
+            r" devices: (?![^\n]*GPU)"
+            r"|However this machine only has: \[(?![^\]\n]*gpu)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow registered no GPU device",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/13793",
     ),
 )

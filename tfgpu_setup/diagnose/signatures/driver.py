@@ -597,4 +597,89 @@ DRIVER: tuple[Signature, ...] = (
         ),
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
     ),
+    Signature(
+        # WSL2 with a Windows driver 555 or newer: its libnvdxgdmal.so.1 must be mapped into the
+        # container, which older NVIDIA Container Toolkits (and Docker Desktop before 4.31) do
+        # not do; cuInit then fails with error 500.
+        name="cuinit-named-symbol-not-found",
+        needles=("CUDA_ERROR_NOT_FOUND",),
+        pattern=compiled(r"(?i:failed call to cuInit): (?:INTERNAL: )?CUDA_ERROR_NOT_FOUND"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA could not start (cuInit: named symbol not found): the NVIDIA Container Toolkit"
+            " is older than the Windows driver needs to pass the GPU into this WSL2 container"
+        ),
+        fix=(
+            "Update the NVIDIA Container Toolkit to 1.14.4 / 1.15.0 or newer (Docker Desktop to"
+            " 4.31 or newer) and restart the container; or, for now, use a Windows driver older"
+            " than 555."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/520",
+    ),
+    Signature(
+        # NVIDIA's NGC containers check for the driver at start and print this banner.
+        name="ngc-driver-not-detected",
+        needles=("NVIDIA Driver was not detected",),
+        pattern=compiled(r"The NVIDIA Driver was not detected\.\s+GPU functionality will not be"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title="NVIDIA's container found no driver: it was started without access to the GPU",
+        fix=(
+            "Start the container with the GPU: 'docker run --gpus all ...' with the NVIDIA"
+            " Container Toolkit on the host (in Kubernetes, request nvidia.com/gpu)."
+        ),
+        source=CONTAINER_TOOLKIT_URL,
+    ),
+    Signature(
+        # The NGC container's own check of the GPU against what the image was built for.
+        name="ngc-gpu-not-supported",
+        needles=("supported in this version of the container", "not supported by this container"),
+        pattern=compiled(
+            r"Detected (?P<gpu>NVIDIA [^\n]{1,80}?|[^\n]{1,80}?) GPU, which is (?:not yet"
+            r" supported in this version of the container|not supported by this container)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title="This container image was not built for the {gpu}",
+        fix=(
+            "Use a newer image of the container (one whose CUDA supports this GPU generation),"
+            " or, for an old GPU the images dropped, an older image that still supports it."
+        ),
+        source="https://github.com/NVIDIA/DeepLearningExamples/issues/803",
+    ),
+    Signature(
+        name="ngc-no-supported-gpu",
+        needles=("No supported GPU(s) detected",),
+        pattern=compiled(r"No supported GPU\(s\) detected to run this container"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "NVIDIA's container found no GPU it supports: none was passed in, or it is unsupported"
+        ),
+        fix=(
+            "Start the container with the GPU ('docker run --gpus all ...', NVIDIA Container"
+            " Toolkit on the host); if it was, the image does not support this GPU: use another"
+            " image."
+        ),
+        source="https://github.com/triton-inference-server/server/issues/135",
+        explained_by=frozenset({"compute-capability-unsupported", "driver-too-old"}),
+    ),
+    Signature(
+        # The NGC container's check of the host driver against its CUDA.
+        name="ngc-driver-too-old",
+        needles=("This container was built for NVIDIA Driver Release",),
+        pattern=compiled(
+            r"This container was built for NVIDIA Driver Release (?P<need>\d{3}\.\d{1,3}"
+            r"(?:\.\d{1,3})?) or later"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="The host's NVIDIA driver is older than this container needs ({need} or later)",
+        fix=(
+            "Update the host's NVIDIA driver to {need} or later, or use an older image of the"
+            " container built for the driver you have."
+        ),
+        source="https://github.com/NVIDIA/TensorRT-LLM/issues/23",
+    ),
 )

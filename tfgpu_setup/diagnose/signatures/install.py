@@ -230,8 +230,12 @@ INSTALL: tuple[Signature, ...] = (
     Signature(
         # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
         name="tensorflow-gpu-removed",
-        needles=("package has been removed",),
-        pattern=compiled(r"The \"?tensorflow-gpu\"? package has been removed"),
+        # Or the stub's sdist itself, which fails to build ('tensorflow-gpu-2.12.0.tar.gz').
+        needles=("package has been removed", "tensorflow-gpu-2.", "tensorflow_gpu-2."),
+        pattern=compiled(
+            r"The \"?tensorflow-gpu\"? package has been removed"
+            r"|\btensorflow[-_]gpu-2\.(?:1[2-9]|[2-9]\d)\.\d+\.tar\.gz"
+        ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title=(
@@ -536,5 +540,46 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/22794",
         subject="{lib}",
         demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # tensorflow 2.14.0 and 2.15.0 pinned tensorrt 8.5.3.1 in [and-cuda]; it has no wheel
+        # for Python 3.11 and newer, so pip falls back to an older TensorFlow or fails.
+        name="and-cuda-tensorrt-pin",
+        needles=("tensorrt==8.5.3.1",),
+        pattern=compiled(
+            r"(?:No matching distribution found for|Could not find a version that satisfies the"
+            r" requirement) tensorrt==8\.5\.3\.1; extra == .and-cuda."
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "tensorflow[and-cuda] 2.14.0/2.15.0 pins tensorrt 8.5.3.1, which has no wheel for this"
+            " Python (3.11 and newer)"
+        ),
+        fix=(
+            "Install tensorflow[and-cuda]==2.15.0.post1 or newer (tensorrt left out), or use"
+            " Python 3.10 for 2.14; 'tfgpu-setup plan' picks a release that installs."
+        ),
+        source="https://github.com/tensorflow/tensorflow/pull/62520",
+    ),
+    Signature(
+        # pip resolved a release from before the extra existed (2.14): no NVIDIA wheels came.
+        name="and-cuda-extra-missing",
+        needles=("does not provide the extra",),
+        pattern=compiled(
+            r"tensorflow (?P<version>\d+\.\d+(?:\.\d+)?\w*) does not provide the extra"
+            r" .and-cuda."
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "pip installed TensorFlow {version}, which has no [and-cuda] extra (2.14 and newer):"
+            " no NVIDIA libraries came with it"
+        ),
+        fix=(
+            "Install a release with the extra for this Python ('tfgpu-setup plan' picks it), or"
+            " the CUDA and cuDNN that {version} was built with on the system."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/61993",
     ),
 )

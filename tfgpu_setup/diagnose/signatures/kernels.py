@@ -376,7 +376,9 @@ KERNELS: tuple[Signature, ...] = (
         # is scanned once instead of once per character.
         pattern=compiled(
             r"(?:(?<!\S)(?P<path>\S*ptxas) not found|No PTX compilation provider is available"
-            r"|Can't find ptxas binary|Couldn't find a suitable version of ptxas)"
+            # XLA's older wording that goes on to the driver is a warning (below)
+            r"|Can't find ptxas binary(?![^\n]{0,80}Will back to the GPU driver)"
+            r"|Couldn't find a suitable version of ptxas)"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
@@ -425,5 +427,35 @@ KERNELS: tuple[Signature, ...] = (
             " container, or use the -devel image), or a CUDA toolkit's bin directory on PATH."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/60737",
+    ),
+    Signature(
+        name="ptxas-not-found-driver-fallback",
+        needles=("Will back to the GPU driver",),
+        pattern=compiled(r"Can't find ptxas binary[^\n]{0,80}Will back to the GPU driver"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title="No ptxas found: XLA lets the driver compile its PTX instead (slower start)",
+        fix=PTXAS_FIX,
+        source="https://github.com/jax-ml/jax/issues/6583",
+    ),
+    Signature(
+        # XLA checks the ptxas it runs against nvbug 4826023 (CUDA 12.x before 12.6.3).
+        name="ptxas-miscompiles-clamping",
+        needles=("Invoking ptxas with version",),
+        pattern=compiled(
+            r"Invoking ptxas with version (?P<version>\d+\.\d+\.\d+), which corresponds to a"
+            r" CUDA version <=12\.6\.2"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=(
+            "XLA runs ptxas {version}, older than CUDA 12.6.3: it miscompiles some clamping on"
+            " Hopper and newer GPUs"
+        ),
+        fix=(
+            "Put a ptxas of CUDA 12.6.3 or newer first on PATH: the nvidia-cuda-nvcc-cu12 wheel"
+            " 12.6.85 or newer in the environment, or a newer CUDA toolkit."
+        ),
+        source="https://github.com/openxla/xla/pull/19927",
     ),
 )

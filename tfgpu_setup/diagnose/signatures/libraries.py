@@ -25,10 +25,11 @@ LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
     Signature(
         name="cudnn-version-mismatch",
-        needles=("DNN library",),
+        needles=("DNN library", "cudnn library"),
+        # TF 0.x said 'Loaded cudnn library: 4007 but source was compiled against 4004'
         pattern=compiled(
-            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
-            r"(?: \(compatibility version [\d.]+\))? but source was compiled with:?"
+            r"Loaded (?:runtime CuDNN|cudnn) library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
+            r"(?: \(compatibility version [\d.]+\))? but source was compiled (?:with:?|against)"
             r" (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
         ),
         finding_id="cudnn-version-mismatch",

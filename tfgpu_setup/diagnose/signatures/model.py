@@ -182,7 +182,8 @@ def dlopen_pattern(names: str) -> re.Pattern[str]:
     return compiled(
         r"(?:Could not (?:load dynamic|dlopen) library '|Couldn't open CUDA library )"
         rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
-        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH)"
+        # TF 0.12-1.x on Windows ended the old wording at the DLL's name
+        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH|(?<=\.dll)\s*$)"
     )
 
 
