@@ -1106,6 +1106,12 @@ def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container
             "cpu-only-tensorflow",
         ),
         (
+            # https://github.com/bioconda/bioconda-recipes/pull/41417: conda-forge's CPU variant
+            # (its CUDA builds are cudaXXXpy...: conda-forge.org/docs/user/cuda)
+            "tensorflow                2.10.0          cpu_py310hd1aba9c_0    conda-forge\n",
+            "cpu-only-tensorflow",
+        ),
+        (
             # nvidia-smi's header and nvcc's release line, as reports paste them: the driver
             # (CUDA 11.4) is too old for TensorFlow 2.15's CUDA 12
             "| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: 11.4     |\n"
@@ -1113,7 +1119,13 @@ def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container
             "driver-too-old",
         ),
     ],
-    ids=["built-without-cuda", "two-distributions-on-one-line", "conda-mkl", "nvidia-smi"],
+    ids=[
+        "built-without-cuda",
+        "two-distributions-on-one-line",
+        "conda-mkl",
+        "conda-forge-cpu",
+        "nvidia-smi",
+    ],
 )
 def test_what_the_user_printed_is_evidence(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, cause: str | None

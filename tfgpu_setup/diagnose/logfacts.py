@@ -417,9 +417,10 @@ _TOOLKIT_LIB = re.compile(
 _CPU_BUILD = re.compile(
     r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
-    # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...'
+    # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
+    # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
     r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
-    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen)_py\w*",
+    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
 _PIP_SHOW = re.compile(
