@@ -216,6 +216,8 @@ WRITTEN = {
     " the GPU driver for PTX -> sass compilation.",
     "windows-driver-version-unimplemented": "Error retrieving driver version: Unimplemented:"
     " kernel reported driver version not implemented on Windows",
+    "pip-tensorflow-gpu-macos-versions": "Could not find a version that satisfies the requirement"
+    " tensorflow-gpu==1.4.0 (from versions: 0.12.0rc1, 0.12.0, 0.12.1, 1.0.0, 1.0.1, 1.1.0)",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

@@ -1029,6 +1029,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/bhansconnect/alpha_zero_othello/issues/2 (macOS High Sierra):
+        # PyPI's macOS tensorflow-gpu wheels end at 1.1.0 (tensorflow/tensorflow#18485)
+        "  Could not find a version that satisfies the requirement tensorflow-gpu==1.4.0 (from"
+        " versions: 0.12.0rc1, 0.12.0, 0.12.1, 1.0.0, 1.0.1, 1.1.0rc0, 1.1.0rc1, 1.1.0rc2,"
+        " 1.1.0)\n"
+        "No matching distribution found for tensorflow-gpu==1.4.0\n",
+        "pip-on-macos-lists-tensorflow-gpu-to-1-1",
+        (),
+        "macos-no-cuda",
+        "no",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",

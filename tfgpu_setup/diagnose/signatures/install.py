@@ -56,6 +56,7 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/79349",
         subject="{package}",
+        explained_by=frozenset({"macos-no-cuda"}),
     ),
     Signature(
         # uv's resolver: 'Because tensorflow==2.10.1 has no wheels with a matching Python ABI
@@ -581,5 +582,29 @@ INSTALL: tuple[Signature, ...] = (
             " the CUDA and cuDNN that {version} was built with on the system."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/61993",
+    ),
+    Signature(
+        # PyPI's tensorflow-gpu wheels for macOS stop at 1.1.0: pip listing nothing newer for
+        # tensorflow-gpu is the macOS index, where TensorFlow has no GPU build since 1.2.
+        name="pip-tensorflow-gpu-macos-versions",
+        needles=(
+            "satisfies the requirement tensorflow-gpu",
+            "satisfies the requirement tensorflow_gpu",
+        ),
+        pattern=compiled(
+            r"satisfies the requirement tensorflow[-_]gpu\b[^\n(]{0,80}\(from versions:"
+            r"[^)\n]{0,400}\b1\.1\.0\)"
+        ),
+        finding_id="macos-no-cuda",
+        severity=Severity.ERROR,
+        title=(
+            "pip lists tensorflow-gpu only up to 1.1.0: that is macOS, where TensorFlow has had no"
+            " GPU build since 1.2"
+        ),
+        fix=(
+            "On macOS, install 'tensorflow' (and, on Apple silicon, Apple's tensorflow-metal"
+            " plug-in for its GPU); an NVIDIA GPU needs Linux (or WSL2 on Windows)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/18485",
     ),
 )
