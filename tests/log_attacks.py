@@ -218,6 +218,21 @@ WRITTEN = {
     " kernel reported driver version not implemented on Windows",
     "pip-tensorflow-gpu-macos-versions": "Could not find a version that satisfies the requirement"
     " tensorflow-gpu==1.4.0 (from versions: 0.12.0rc1, 0.12.0, 0.12.1, 1.0.0, 1.0.1, 1.1.0)",
+    "memory-growth-differs": "ValueError: Memory growth cannot differ between GPU devices",
+    "gpu-mapped-to-multiple-devices": "TensorFlow device (GPU:0) is being mapped to multiple CUDA"
+    " devices (1 now, and 0 previously), which is not supported.",
+    "ctx-set-current-deinitialized": "Check failed: CUDA_SUCCESS =="
+    " cuCtxSetCurrent(cuda_context->context()) (0 vs. 4)",
+    "context-after-fork": "Failed setting context: CUDA_ERROR_NOT_INITIALIZED: initialization"
+    " error",
+    "ctx-already-in-use": "Check failed: CUDA_SUCCESS == dynload::cuCtxSetCurrent(context) (0 vs."
+    " 216)",
+    "gpu-fallen-off-the-bus": "NVRM: Xid (PCI:0000:01:00): 79, GPU has fallen off the bus.",
+    "uvm-module-not-loaded": "Error: Could not load UVM kernel module. Is nvidia-modprobe"
+    " installed?",
+    "peer-access-not-enabled": "Unable to enable peer access between device ordinals 9 and 8,"
+    " status: Internal: failed to enable peer access from 0x8270570 to 0x7ba7860:"
+    " CUDA_ERROR_TOO_MANY_PEERS",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

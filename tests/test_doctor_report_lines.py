@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from doctor_support import doctor
 
+from tfgpu_setup.diagnose.paste import unwrap
+
 CREATED_GPU = (
     "2023-09-19 10:00:00.000000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1613] Created"
     " device /job:localhost/replica:0/task:0/device:GPU:0 with 5897 MB memory:  -> device: 0,"
@@ -1041,6 +1043,61 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/BDonnot/leap_net/pull/4: growth set on some GPUs (context.py)
+        "ValueError: Memory growth cannot differ between GPU devices\n",
+        "memory-growth-on-some-gpus",
+        (),
+        "device-config-after-init",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/526: EXCLUSIVE_THREAD compute mode
+        "F tensorflow/stream_executor/cuda/cuda_driver.cc:383] Check failed: CUDA_SUCCESS =="
+        " dynload::cuCtxSetCurrent(context) (0 vs. 216)\n",
+        "exclusive-thread-compute-mode",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/57877: multiprocessing forked after
+        # the GPU was in use
+        "F tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:148] Failed setting"
+        " context: CUDA_ERROR_NOT_INITIALIZED: initialization error\n",
+        "forked-after-cuda-started",
+        (),
+        "device-config-after-init",
+        "no",
+    ),
+    (
+        # https://github.com/pop-os/pop/issues/3363 (NVIDIA on Xid 79:
+        # NVIDIA/open-gpu-kernel-modules#507)
+        "NVRM: GPU 0000:01:00.0: GPU has fallen off the bus.\n",
+        "gpu-fell-off-the-bus",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/396: the host's nvidia_uvm
+        "nvidia-docker | 2017/06/06 16:44:49 Error: Could not load UVM kernel module. Is"
+        " nvidia-modprobe installed?\n",
+        "nvidia-docker-without-uvm",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/14759: 10 GPUs, 8 peers at most
+        "W tensorflow/core/common_runtime/gpu/gpu_device.cc:918] Unable to enable peer access"
+        " between device ordinals 9 and 8, status: Internal: failed to enable peer access from"
+        " 0x8270570 to 0x7ba7860: CUDA_ERROR_TOO_MANY_PEERS\n",
+        "ten-gpus-eight-peers",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",
@@ -1552,3 +1609,14 @@ def test_records_run_together_by_a_lost_line_break_read_apart(
     found = doctor(tmp_path, capsys, _line_breaks_lost(printed), "--no-probe")["findings"]
     assert found[0]["id"] == "compute-capability-unsupported"
     assert "Tesla M60" in found[0]["title"]
+
+
+def test_another_programs_error_line_is_not_joined_to_a_tensorflow_record() -> None:
+    # https://github.com/NVIDIA/nvidia-docker/issues/262: modprobe's line after TensorFlow's
+    printed = (
+        "I tensorflow/stream_executor/dso_loader.cc:135] successfully opened CUDA library"
+        " libcuda.so.1 locally\n"
+        "modprobe: ERROR: ../libkmod/libkmod.c:556 kmod_search_moddep() could not open moddep"
+        " file '/lib/modules/4.4.0-78-generic/modules.dep.bin'\n"
+    )
+    assert unwrap(printed).splitlines() == printed.splitlines()

@@ -25,7 +25,10 @@ _TF_RECORD = (
 _TIMESTAMPED = re.compile(rf"^[\s>`*_]*(?:{_TF_RECORD})")
 _RECORD_START = re.compile(
     rf"^[\s>`*_]*(?:{_TF_RECORD}|Traceback|File \"|"
-    r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \[)"
+    r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \["
+    # another program's own line: 'modprobe: ERROR: ...', 'ERROR: ...', 'nvidia-docker | ...'
+    r"|[a-z][\w.-]{1,30}: (?:ERROR|FATAL|error|fatal)\b|(?:ERROR|WARNING|FATAL|CRITICAL)\b"
+    r"|[\w.-]{1,30} +\| )"
 )
 MAX_JOINED = 4000
 MIN_WRAPPED_WIDTH = 16

@@ -28,8 +28,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         name="allow-growth-from-environment",
         needles=("TF_FORCE_GPU_ALLOW_GROWTH",),
         pattern=compiled(
-            r"Overriding orig_value setting because the TF_FORCE_GPU_ALLOW_GROWTH environment"
-            r" variable is set"
+            r"Overriding (?:orig_value|allow_growth) setting because the TF_FORCE_GPU_ALLOW_GROWTH"
+            r" environment variable is set"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
@@ -542,5 +542,21 @@ BENIGN_LINES: tuple[Signature, ...] = (
         title="TensorFlow registered no GPU device",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/13793",
+    ),
+    Signature(
+        # CUDA enables peer access for at most 8 peers per GPU, and not across some PCIe
+        # topologies: TensorFlow copies through the host instead and uses every GPU.
+        name="peer-access-not-enabled",
+        needles=("peer access",),
+        pattern=compiled(
+            r"Unable to enable peer access between device ordinals|Peer access not supported"
+            r" between device ordinals|cannot enable peer access from device ordinal"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: some GPUs cannot reach each other directly; TensorFlow still uses them",
+        fix="Nothing to do: copies between those GPUs go through host memory.",
+        source="https://github.com/tensorflow/tensorflow/issues/14759",
+        subject="peer-access",
     ),
 )

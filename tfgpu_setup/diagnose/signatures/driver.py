@@ -682,4 +682,35 @@ DRIVER: tuple[Signature, ...] = (
         ),
         source="https://github.com/NVIDIA/TensorRT-LLM/issues/23",
     ),
+    Signature(
+        # The driver lost the GPU: Xid 79, or nvidia-smi's "GPU is lost" (power, heat, PCIe).
+        name="gpu-fallen-off-the-bus",
+        needles=("fallen off the bus", "GPU is lost"),
+        pattern=compiled(
+            r"GPU has fallen off the bus|(?P<lost>GPU is lost)\. Reboot the system to recover"
+        ),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="The driver lost the GPU (it fell off the bus): no GPU is usable until a reboot",
+        fix=(
+            "Reboot. If it happens again, check the GPU's power (PSU, cables), cooling and the"
+            " system BIOS, and 'dmesg | grep -i xid' for the Xid errors; NVIDIA's Xid catalogue"
+            " lists what each means."
+        ),
+        source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/507",
+    ),
+    Signature(
+        # nvidia-docker 1.x: the host's nvidia_uvm module is not loaded.
+        name="uvm-module-not-loaded",
+        needles=("Could not load UVM kernel module",),
+        pattern=compiled(r"Could not load UVM kernel module"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The host's nvidia_uvm kernel module is not loaded, so CUDA cannot start",
+        fix=(
+            "Load it on the host: 'sudo nvidia-modprobe -u -c=0' (or 'sudo modprobe nvidia_uvm'),"
+            " then start the container again."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/396",
+    ),
 )

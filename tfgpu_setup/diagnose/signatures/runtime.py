@@ -249,4 +249,95 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/python/eager/context.py",
     ),
+    Signature(
+        # context.py: memory growth must be the same on every visible GPU.
+        name="memory-growth-differs",
+        needles=("Memory growth cannot differ between GPU devices",),
+        pattern=compiled(r"Memory growth cannot differ between GPU devices"),
+        finding_id="device-config-after-init",
+        severity=Severity.ERROR,
+        title="Memory growth was set on some of the visible GPUs but not all",
+        fix=(
+            "Set memory growth on every GPU tf.config.list_physical_devices('GPU') lists (a loop"
+            " before anything touches the GPU), or set TF_FORCE_GPU_ALLOW_GROWTH=true; or make"
+            " only the GPUs you configure visible (CUDA_VISIBLE_DEVICES)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/python/eager/"
+            "context.py"
+        ),
+    ),
+    Signature(
+        # gpu_device.cc: one process, sessions with different visible_device_list (Horovod's
+        # local rank set after a first session, set_visible_devices after start).
+        name="gpu-mapped-to-multiple-devices",
+        needles=("is being mapped to multiple",),
+        pattern=compiled(r"TensorFlow device \(GPU:\d+\) is being mapped to multiple"),
+        finding_id="device-config-after-init",
+        severity=Severity.ERROR,
+        title=(
+            "Two GPU configurations (visible_device_list) in one process: TensorFlow fixes it"
+            " with the first session"
+        ),
+        fix=(
+            "Give every session in the process the same visible_device_list (with Horovod, set"
+            " it before the first session or model), or choose the GPU with CUDA_VISIBLE_DEVICES"
+            " before the process starts."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/39775",
+    ),
+    Signature(
+        # A second session with another visible_device_list: the context of the first is
+        # gone (CUDA_ERROR_DEINITIALIZED, 4).
+        name="ctx-set-current-deinitialized",
+        needles=("cuCtxSetCurrent",),
+        pattern=compiled(
+            r"Check failed: CUDA_SUCCESS == cuCtxSetCurrent\([^)\n]{0,80}\)\) \(0 vs\. 4\)"
+        ),
+        finding_id="device-config-after-init",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA's context was gone when TensorFlow switched to it: sessions with different"
+            " visible_device_list in one process"
+        ),
+        fix=(
+            "Create every session in the process with the same visible_device_list, or choose"
+            " the GPU with CUDA_VISIBLE_DEVICES before the process starts."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25220",
+    ),
+    Signature(
+        # A process forked after CUDA started (multiprocessing's default on Linux) inherits a
+        # CUDA it cannot use.
+        name="context-after-fork",
+        needles=("Failed setting context",),
+        pattern=compiled(r"Failed setting context: CUDA_ERROR_NOT_INITIALIZED"),
+        finding_id="device-config-after-init",
+        severity=Severity.ERROR,
+        title="A process forked after CUDA had started cannot use the GPU",
+        fix=(
+            "Start worker processes with the 'spawn' method"
+            " (multiprocessing.set_start_method('spawn')), or fork them before anything touches"
+            " the GPU; in Keras, use_multiprocessing=False."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/57877",
+    ),
+    Signature(
+        # cuCtxSetCurrent answering CUDA_ERROR_CONTEXT_ALREADY_IN_USE (216): the GPU's compute
+        # mode is EXCLUSIVE_THREAD (or PROHIBITED), which StreamExecutor cannot work with.
+        name="ctx-already-in-use",
+        needles=("cuCtxSetCurrent",),
+        pattern=compiled(r"cuCtxSetCurrent\([^)\n]{0,80}\)\)? \(0 vs\. 216\)"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title=(
+            "The GPU's compute mode lets only one thread use it (EXCLUSIVE_THREAD or PROHIBITED):"
+            " TensorFlow cannot"
+        ),
+        fix=(
+            "Set the compute mode to DEFAULT or EXCLUSIVE_PROCESS: 'sudo nvidia-smi -c 0' (the"
+            " Compute M. column of nvidia-smi shows it)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/526",
+    ),
 )
