@@ -233,6 +233,12 @@ WRITTEN = {
     "peer-access-not-enabled": "Unable to enable peer access between device ordinals 9 and 8,"
     " status: Internal: failed to enable peer access from 0x8270570 to 0x7ba7860:"
     " CUDA_ERROR_TOO_MANY_PEERS",
+    "nouveau-owns-the-gpu": "NVRM: The NVIDIA probe routine was not called for 3 device(s).",
+    "nvidia-module-not-loadable": "modprobe: FATAL: Module nvidia not found.",
+    "nvml-unknown-error-in-container": "Failed to initialize NVML: Unknown Error",
+    "cudnn-sublibraries-mixed": "Could not load library libcudnn_cnn_train.so.8. Error:"
+    " /usr/local/cuda/lib64/libcudnn_cnn_train.so.8: undefined symbol: _ZN5cudnn3cnn34layer,"
+    " version libcudnn_cnn_infer.so.8",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

@@ -1098,6 +1098,53 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/ApolloAuto/apollo/issues/2466: nvidia-installer and nouveau
+        "ERROR: The Nouveau kernel driver is currently in use by your system.  This driver is\n"
+        "       incompatible with the NVIDIA driver, and must be disabled before proceeding.\n",
+        "nouveau-holds-the-gpu",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/365: no module for the running kernel
+        "modprobe: FATAL: Module nvidia not found.\n",
+        "no-module-for-the-running-kernel",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/bottlerocket-os/bottlerocket/issues/4218: kernel lockdown
+        "modprobe: ERROR: could not insert 'nvidia': Operation not permitted\n",
+        "lockdown-refuses-the-module",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/marian-nmt/marian/issues/251: nvidia-smi, two spaces as printed
+        "Unable to determine the device handle for GPU 0000:03:00.0: GPU is lost.  Reboot the"
+        " system to recover this GPU\n",
+        "nvidia-smi-gpu-is-lost",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
+        # https://github.com/pytorch/pytorch/issues/119989 (NVIDIA's ptrblck: a system cuDNN
+        # preferred over the wheel's): two cuDNN copies mixed
+        "Could not load library libcudnn_cnn_train.so.8. Error:"
+        " /usr/local/cuda/lib64/libcudnn_cnn_train.so.8: undefined symbol:"
+        " _ZN5cudnn3cnn34layerNormFwd_execute_internal_implERKNS_7backend11VariantPackEP11CUstream"
+        "_stRNS0_18LayerNormFwdParamsERKNS1_20NormForwardOperationEmb, version"
+        " libcudnn_cnn_infer.so.8\n",
+        "cudnn-copies-mixed",
+        (),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",

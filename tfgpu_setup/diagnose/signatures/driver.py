@@ -43,10 +43,18 @@ DRIVER: tuple[Signature, ...] = (
     Signature(
         # The kernel refuses a module without a signature it trusts: Secure Boot is on.
         name="module-key-rejected",
-        needles=("Key was rejected by service", "Required key not available"),
+        needles=(
+            "Key was rejected by service",
+            "Required key not available",
+            "Operation not permitted",
+            "unsigned module loading is restricted",
+        ),
+        # kernel lockdown under Secure Boot words it 'Operation not permitted', and dmesg says
+        # 'Lockdown: modprobe: unsigned module loading is restricted'
         pattern=compiled(
             r"could not insert '?nvidia[\w-]*'?: (?:Key was rejected by service"
-            r"|Required key not available)"
+            r"|Required key not available|Operation not permitted)"
+            r"|Lockdown: modprobe: unsigned module loading is restricted"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -687,7 +695,7 @@ DRIVER: tuple[Signature, ...] = (
         name="gpu-fallen-off-the-bus",
         needles=("fallen off the bus", "GPU is lost"),
         pattern=compiled(
-            r"GPU has fallen off the bus|(?P<lost>GPU is lost)\. Reboot the system to recover"
+            r"GPU has fallen off the bus|(?P<lost>GPU is lost)\.\s+Reboot the system to recover"
         ),
         finding_id="no-nvidia-gpu",
         severity=Severity.ERROR,
@@ -712,5 +720,66 @@ DRIVER: tuple[Signature, ...] = (
             " then start the container again."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/396",
+    ),
+    Signature(
+        # nouveau (or another framebuffer driver) owns the GPU, so the NVIDIA module cannot:
+        # lspci -k, nvidia-installer, and the module's own probe message say so.
+        name="nouveau-owns-the-gpu",
+        needles=("nouveau", "Nouveau", "probe routine was not called"),
+        pattern=compiled(
+            r"Kernel driver in use: nouveau\b"
+            r"|The Nouveau kernel driver is currently in use"
+            r"|NVRM: The NVIDIA probe routine was not called for \d+ device"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The open-source nouveau driver holds the GPU, so the NVIDIA driver cannot use it",
+        fix=(
+            "Disable nouveau (blacklist it: /etc/modprobe.d/blacklist-nouveau.conf with"
+            " 'blacklist nouveau' and 'options nouveau modeset=0', then 'sudo update-initramfs"
+            " -u' and reboot), then install the NVIDIA driver; distribution packages"
+            " ('ubuntu-drivers install') do this for you."
+        ),
+        source=(
+            "https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#runfile-nouveau"
+        ),
+    ),
+    Signature(
+        # nvidia-installer could not load the module it built; or no module for the running
+        # kernel at all (built for an older kernel, without DKMS).
+        name="nvidia-module-not-loadable",
+        needles=("Unable to load the kernel module", "Module nvidia"),
+        pattern=compiled(
+            r"Unable to load the kernel module '?nvidia\.ko'?"
+            r"|modprobe: FATAL: Module nvidia(?:[-_]uvm)? not found"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel module cannot be loaded for the running kernel",
+        fix=(
+            "Reinstall the driver for the running kernel with DKMS (distribution packages:"
+            " 'sudo ubuntu-drivers install', or the CUDA repository's driver), so that kernel"
+            " updates rebuild it; with Secure Boot on, enroll its signing key. Then reboot and"
+            " check nvidia-smi."
+        ),
+        source="https://github.com/NVIDIA/ansible-role-nvidia-driver/issues/6",
+    ),
+    Signature(
+        # systemd reloading its units drops the GPU devices from a running container's cgroup.
+        name="nvml-unknown-error-in-container",
+        needles=("Failed to initialize NVML: Unknown Error",),
+        pattern=compiled(r"Failed to initialize NVML: Unknown Error"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.WARNING,
+        title=(
+            "NVML cannot reach the GPU (Unknown Error): in a container, systemd reloading its"
+            " units took the GPU away from the running container"
+        ),
+        fix=(
+            "Recreate the container (a restart is not enough); to keep it from recurring, see"
+            " NVIDIA's notice: run the containers with the cgroupfs driver or pass the"
+            " /dev/nvidia* device nodes explicitly."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1730",
     ),
 )

@@ -450,4 +450,27 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://man7.org/linux/man-pages/man8/ld.so.8.html",
         subject="{value}",
     ),
+    Signature(
+        # cuDNN 8's sub-libraries from two copies mixed (a system cuDNN before the wheel's):
+        # one calls a symbol the other's version does not define.
+        name="cudnn-sublibraries-mixed",
+        needles=("Could not load library libcudnn",),
+        pattern=compiled(
+            r"Could not load library (?P<lib>libcudnn\w*\.so[.\d]*)\. Error: (?P<path>\S+):"
+            r" (?:undefined symbol: [^\n]{0,400}?, version libcudnn|version `?libcudnn)"
+        ),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title=(
+            "Two cuDNN copies are mixed: {lib} comes from {path}, whose version does not match"
+            " the cuDNN library that loaded first"
+        ),
+        fix=(
+            "Keep one cuDNN on the loader path: remove the other copy's folder from"
+            " LD_LIBRARY_PATH (often /usr/local/cuda/lib64 with a system cuDNN), or uninstall the"
+            " one you do not use."
+        ),
+        source="https://github.com/pytorch/pytorch/issues/119989",
+        subject="{lib}",
+    ),
 )
