@@ -239,6 +239,8 @@ WRITTEN = {
     "cudnn-sublibraries-mixed": "Could not load library libcudnn_cnn_train.so.8. Error:"
     " /usr/local/cuda/lib64/libcudnn_cnn_train.so.8: undefined symbol: _ZN5cudnn3cnn34layer,"
     " version libcudnn_cnn_infer.so.8",
+    "mixed-precision-slow-gpu": "Your GPU may run slowly with dtype policy mixed_float16 because"
+    " it does not have compute capability of at least 7.0. Your GPU: GeForce GTX 1080 Ti",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

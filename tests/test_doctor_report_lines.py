@@ -1145,6 +1145,27 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://www.tensorflow.org/guide/mixed_precision: Keras lists the GPU it runs on
+        "WARNING:tensorflow:Mixed precision compatibility check (mixed_float16): WARNING\n"
+        "Your GPU may run slowly with dtype policy mixed_float16 because it does not have"
+        " compute capability of at least 7.0. Your GPU:\n"
+        "  GeForce GTX 1080 Ti, compute capability 6.1\n",
+        "mixed-precision-on-pascal",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/xl-sr/CAL/issues/4: the CuDNNGRU layer needs a working GPU build
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was"
+        " registered to support Op 'CudnnRNN' with these attrs.  Registered devices: [CPU],"
+        " Registered kernels:\n  <no registered kernels>\n",
+        "gpu-only-op-with-cpu-registered",
+        (),
+        "cpu-only-tensorflow",
+        "unknown",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",

@@ -531,11 +531,13 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # The devices TensorFlow lists when placement fails, or Keras 2's multi_gpu_model:
         # no GPU among them. Read with the rest of the log, as 'no known devices' is.
         name="no-gpu-among-devices",
-        needles=("available devices:", "this machine only has:"),
+        needles=("available devices:", "this machine only has:", "Registered devices:"),
         pattern=compiled(
             r"no devices matching that specification are registered in this process; available"
             r" devices: (?![^\n]*GPU)"
             r"|However this machine only has: \[(?![^\]\n]*gpu)"
+            # a GPU-only op (CudnnRNN) with no kernel: 'Registered devices: [CPU]'
+            r"|Registered devices: \[(?![^\]\n]*GPU)"
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -558,5 +560,25 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="Nothing to do: copies between those GPUs go through host memory.",
         source="https://github.com/tensorflow/tensorflow/issues/14759",
         subject="peer-access",
+    ),
+    Signature(
+        # Keras' mixed-precision check lists the GPUs TensorFlow registered: it runs on them,
+        # only without the Tensor Cores float16 needs to be fast (compute capability < 7.0).
+        name="mixed-precision-slow-gpu",
+        needles=("mixed_float16",),
+        pattern=compiled(
+            r"Your GPU may run slowly with dtype policy mixed_float16 because it does not have"
+            r" compute capability of at least 7\.0"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="TensorFlow uses the GPU; mixed_float16 is only slow on it (no Tensor Cores)",
+        fix=(
+            "Nothing to fix for GPU use; use the float32 policy on GPUs below compute"
+            " capability 7.0."
+        ),
+        source="https://www.tensorflow.org/guide/mixed_precision",
+        subject="mixed-precision",
+        proves_gpu=True,
     ),
 )
