@@ -1,6 +1,8 @@
-"""Findings judged from facts, weighed against what the log shows: a line that speaks against
-one (TensorFlow never ran, it loaded a CUDA runtime, it wrote from its CUDA code) steps it back
-to a warning, with the line as evidence where one says it."""
+"""Findings weighed against the other source of evidence: those judged from the facts against
+what the log shows (TensorFlow never ran, it loaded a CUDA runtime, it wrote from its CUDA code),
+and those read from the log against what the facts show (no GPU to hide, a driver conda's
+conflict is not about). A finding spoken against steps back to a warning, with the reason as
+evidence where one says it."""
 
 from __future__ import annotations
 
