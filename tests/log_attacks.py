@@ -72,8 +72,8 @@ WRITTEN = {
     " version.",
     "driver-jit-too-old": "*** WARNING *** Invoking the PTX->SASS JIT from driver version"
     " 390.87.0, which is older than 396.20.0.",
-    "cuda-device-count-failed": "could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED:"
-    " initialization error",
+    "cuda-device-count-failed": "could not retrieve CUDA device count: CUDA_ERROR_INVALID_VALUE:"
+    " invalid argument",
     "cudart-stub-error-string": "failed call to cuInit: Error loading CUDA libraries. GPU will not"
     " be used.",
     "cudart-initialization-error": "tensorflow.python.framework.errors_impl.InternalError:"
@@ -241,6 +241,15 @@ WRITTEN = {
     " version libcudnn_cnn_infer.so.8",
     "mixed-precision-slow-gpu": "Your GPU may run slowly with dtype policy mixed_float16 because"
     " it does not have compute capability of at least 7.0. Your GPU: GeForce GTX 1080 Ti",
+    "cuda-device-count-not-initialized": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128]"
+    " could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED: initialization error",
+    "op-placed-on-gpu": "I tensorflow/core/common_runtime/eager/execute.cc:574] Executing op"
+    " MatMul in device /job:localhost/replica:0/task:0/device:GPU:0",
+    "rnn-generic-gpu-kernel": "WARNING:tensorflow:Layer lstm_2 will not use cuDNN kernels since"
+    " it doesn't meet the criteria. It will use a generic GPU kernel as fallback",
+    "is-gpu-available-deprecated": "is_gpu_available (from"
+    " tensorflow.python.framework.test_util) is deprecated and will be removed",
+    "addon-needs-cuda-symbols": "_activation_ops.so: undefined symbol: __cudaPushCallConfiguration",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

@@ -1166,6 +1166,36 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/google/automl/issues/855: a worker forked after CUDA started
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128] could not retrieve CUDA device"
+        " count: CUDA_ERROR_NOT_INITIALIZED: initialization error\n"
+        "Process Process-1:\n",
+        "forked-worker-device-count",
+        (),
+        "device-config-after-init",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/addons/issues/990 (maintainer: tensorflow-cpu fails to
+        # load the custom ops)
+        "tensorflow.python.framework.errors_impl.NotFoundError: /usr/local/lib/python3.6/"
+        "dist-packages/tensorflow_addons/custom_ops/activations/_activation_ops.so: undefined"
+        " symbol: __cudaPushCallConfiguration\n",
+        "addon-gpu-ops-on-tensorflow-cpu",
+        (),
+        "cpu-only-tensorflow",
+        "no",
+    ),
+    (
+        # https://github.com/tianshilu/pMTnet/issues/11: cuDNN's fused kernel skipped, GPU used
+        "WARNING:tensorflow:Layer lstm_2 will not use cuDNN kernels since it doesn't meet the"
+        " criteria. It will use a generic GPU kernel as fallback when running on GPU.\n",
+        "rnn-without-cudnn-kernel",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # https://github.com/microsoft/WSL/issues/5548: ldconfig under WSL2, harmless
         "/sbin/ldconfig.real: /usr/lib/wsl/lib/libcuda.so.1 is not a symbolic link\n",
         "wsl-ldconfig-symlink-note",
@@ -1688,3 +1718,14 @@ def test_another_programs_error_line_is_not_joined_to_a_tensorflow_record() -> N
         " file '/lib/modules/4.4.0-78-generic/modules.dep.bin'\n"
     )
     assert unwrap(printed).splitlines() == printed.splitlines()
+
+
+def test_an_op_placed_on_the_gpu_shows_the_gpu_is_used(tmp_path, capsys) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/42764 (log_device_placement, TF 2.x)
+    log = (
+        "I tensorflow/core/common_runtime/eager/execute.cc:574] Executing op MatMul in device"
+        " /job:localhost/replica:0/task:0/device:GPU:0\n"
+    )
+    assert doctor(tmp_path, capsys, log)["gpu_used"] == "yes"
+    on_cpu = log.replace("device:GPU:0", "device:CPU:0")
+    assert doctor(tmp_path, capsys, on_cpu)["gpu_used"] != "yes"

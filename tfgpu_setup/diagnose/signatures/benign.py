@@ -531,13 +531,20 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # The devices TensorFlow lists when placement fails, or Keras 2's multi_gpu_model:
         # no GPU among them. Read with the rest of the log, as 'no known devices' is.
         name="no-gpu-among-devices",
-        needles=("available devices:", "this machine only has:", "Registered devices:"),
+        needles=(
+            "available devices:",
+            "this machine only has:",
+            "Registered devices:",
+            "this machine does not have a GPU",
+        ),
         pattern=compiled(
             r"no devices matching that specification are registered in this process; available"
             r" devices: (?![^\n]*GPU)"
             r"|However this machine only has: \[(?![^\]\n]*gpu)"
             # a GPU-only op (CudnnRNN) with no kernel: 'Registered devices: [CPU]'
             r"|Registered devices: \[(?![^\]\n]*GPU)"
+            # Keras' mixed-precision check found no GPU in TensorFlow's list
+            r"|may run slowly because this machine does not have a GPU"
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -580,5 +587,45 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://www.tensorflow.org/guide/mixed_precision",
         subject="mixed-precision",
         proves_gpu=True,
+    ),
+    Signature(
+        # log_device_placement: an op placed on a GPU (TF 2.x eager; TF 1.x's placer).
+        name="op-placed-on-gpu",
+        needles=("Executing op", "device:GPU:", "/gpu:"),
+        pattern=compiled(
+            r"Executing op \w+ in device \S*/device:GPU:\d"
+            r"|^[^\n]{0,120}\(\w+\):? ?/job:\w+/replica:\d+/task:\d+/(?:device:GPU|gpu):\d"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow placed an op on the GPU",
+        fix="",
+        source="https://www.tensorflow.org/guide/gpu",
+        proves_gpu=True,
+    ),
+    Signature(
+        name="rnn-generic-gpu-kernel",
+        needles=("will not use cuDNN kernel",),
+        pattern=compiled(r"will not use cuDNN kernels? since it doesn't meet the"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless for GPU use: a recurrent layer runs a generic GPU kernel, not cuDNN's fused"
+            " one (its arguments do not fit cuDNN's criteria)"
+        ),
+        fix="Nothing to fix; the layer's documentation lists the arguments cuDNN needs.",
+        source="https://github.com/tensorflow/tensorflow/issues/30535",
+        subject="rnn-kernel",
+    ),
+    Signature(
+        name="is-gpu-available-deprecated",
+        needles=("is_gpu_available",),
+        pattern=compiled(r"is_gpu_available \(from tensorflow\.python\.framework\.test_util\) is"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: tf.test.is_gpu_available is deprecated (it says nothing about the GPU)",
+        fix="Use tf.config.list_physical_devices('GPU') instead.",
+        source="https://github.com/tensorflow/tensorflow/pull/32862",
+        subject="is-gpu-available",
     ),
 )

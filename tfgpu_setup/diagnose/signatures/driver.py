@@ -430,13 +430,35 @@ DRIVER: tuple[Signature, ...] = (
     Signature(
         name="cuda-device-count-failed",
         needles=("could not retrieve CUDA device count",),
-        pattern=compiled(r"could not retrieve CUDA device count: (?P<code>CUDA_ERROR_\w+)"),
+        pattern=compiled(
+            r"could not retrieve CUDA device count: (?P<code>CUDA_ERROR_(?!NOT_INITIALIZED)\w+)"
+        ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
         title="CUDA could not count the GPUs ({code}): the driver did not initialise",
         fix=CUINIT_DRIVER_FIX,
         source=CUDA_ERROR_CODES_URL,
         explained_by=frozenset({"container-gpu-not-exposed", "driver-library-mismatch"}),
+    ),
+    Signature(
+        # cuInit never ran in this process, and nothing says it failed: a process forked after
+        # CUDA had started in its parent (multiprocessing's default on Linux).
+        name="cuda-device-count-not-initialized",
+        needles=("could not retrieve CUDA device count",),
+        pattern=compiled(r"could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED"),
+        finding_id="device-config-after-init",
+        severity=Severity.ERROR,
+        title=(
+            "CUDA was not initialised in this process: most likely it was forked after CUDA had"
+            " started in its parent"
+        ),
+        fix=(
+            "Start worker processes with the 'spawn' method"
+            " (multiprocessing.set_start_method('spawn')), or fork them before anything touches"
+            " the GPU."
+        ),
+        source="https://github.com/google/automl/issues/855",
+        explained_by=DRIVER_ROOTS,
     ),
     Signature(
         name="cuinit-compat-not-supported",

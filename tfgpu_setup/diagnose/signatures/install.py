@@ -607,4 +607,19 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/18485",
     ),
+    Signature(
+        # An add-on's CUDA ops (TensorFlow Addons) need the CUDA runtime's symbols, which a CPU
+        # build of TensorFlow does not carry.
+        name="addon-needs-cuda-symbols",
+        needles=("__cudaPushCallConfiguration",),
+        pattern=compiled(r"undefined symbol: __cudaPushCallConfiguration"),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.ERROR,
+        title="An add-on's GPU ops cannot load: the TensorFlow installed is a CPU-only build",
+        fix=(
+            "Install the CUDA build of TensorFlow ('tensorflow', not 'tensorflow-cpu'; 'tfgpu-setup"
+            " plan' picks it), then reinstall the add-on for that release."
+        ),
+        source="https://github.com/tensorflow/addons/issues/990",
+    ),
 )
