@@ -1729,3 +1729,48 @@ def test_an_op_placed_on_the_gpu_shows_the_gpu_is_used(tmp_path, capsys) -> None
     assert doctor(tmp_path, capsys, log)["gpu_used"] == "yes"
     on_cpu = log.replace("device:GPU:0", "device:CPU:0")
     assert doctor(tmp_path, capsys, on_cpu)["gpu_used"] != "yes"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/Dimsmary/Ossas_ChatBot/issues/22
+        "ImportError: DLL load failed: 动态链接库(DLL)初始化例程失败。",
+        # https://github.com/tensorflow/tensorflow/issues/66588
+        "ImportError: DLL load failed while importing _pywrap_tf2: Произошел сбой в программе"
+        " инициализации библиотеки динамической компоновки (DLL).",
+        # https://github.com/tensorflow/tensorflow/issues/37759
+        "ImportError: DLL load failed: Uma rotina de inicialização da biblioteca de vínculo"
+        " dinâmico (DLL) falhou.",
+        # https://github.com/tensorflow/tensorflow/issues/40352
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: Eine"
+        " DLL-Initialisierungsroutine ist fehlgeschlagen.",
+        # https://github.com/tensorflow/tensorflow/issues/37715
+        "ImportError: DLL load failed: Une routine d\u2019initialisation d\u2019une bibliothèque"
+        " de liens dynamiques (DLL) a échoué.",
+        # https://github.com/tensorflow/tensorflow/issues/35598 (STATUS_ILLEGAL_INSTRUCTION)
+        "ImportError: DLL load failed with errorcode 3221225501",
+        # https://github.com/tensorflow/tensorflow/issues/6896 (a build asking for AVX2)
+        "tensorflow/core/platform/cpu_feature_guard.cc:35] The TensorFlow library was compiled"
+        " to use AVX2 instructions, but these aren't available on your machine.",
+    ],
+    ids=["zh", "ru", "pt", "de", "fr", "unsigned-status", "avx2"],
+)
+def test_windows_dll_init_failure_in_any_language_is_the_cpus_missing_avx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    # ERROR_DLL_INIT_FAILED (1114) for TensorFlow's own library: AVX code on a CPU without AVX
+    # (tensorflow/tensorflow#35598, #21977).
+    assert doctor(tmp_path, capsys, line + "\n")["findings"][0]["id"] == "cpu-lacks-avx"
+
+
+def test_an_op_pinned_to_a_gpu_tensorflow_does_not_have_is_no_gpu_registered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/nagadit/DeepFaceLab_Linux/issues/20
+    line = (
+        "was explicitly assigned to /device:GPU:0 but available devices are ["
+        " /job:localhost/replica:0/task:0/device:CPU:0 ]. Make sure the device specification"
+        " refers to a valid device.\n"
+    )
+    assert doctor(tmp_path, capsys, line)["findings"][0]["id"] == "cpu-only-tensorflow"

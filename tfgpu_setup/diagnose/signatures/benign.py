@@ -532,6 +532,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # no GPU among them. Read with the rest of the log, as 'no known devices' is.
         name="no-gpu-among-devices",
         needles=(
+            "available devices are",
             "available devices:",
             "this machine only has:",
             "Registered devices:",
@@ -543,6 +544,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"|However this machine only has: \[(?![^\]\n]*gpu)"
             # a GPU-only op (CudnnRNN) with no kernel: 'Registered devices: [CPU]'
             r"|Registered devices: \[(?![^\]\n]*GPU)"
+            # an op pinned to a GPU TensorFlow does not have (TF 2.x wording)
+            r"|was explicitly assigned to /device:GPU:\d+ but available devices are"
+            r" \[(?![^\]\n]*GPU)"
             # Keras' mixed-precision check found no GPU in TensorFlow's list
             r"|may run slowly because this machine does not have a GPU"
         ),

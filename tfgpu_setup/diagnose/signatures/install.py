@@ -252,10 +252,12 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="cpu-without-avx",
-        needles=("compiled to use AVX instructions",),
-        # TensorFlow's own check (its wheels need AVX from 1.6 on).
+        needles=("instructions, but these aren't available on your machine",),
+        # TensorFlow's own check (its wheels need AVX from 1.6 on; a build may ask for more:
+        # AVX2, AVX512F).
         pattern=compiled(
-            r"compiled to use AVX instructions, but these aren't available on your machine"
+            r"compiled to use (?P<isa>AVX\w{0,8}|FMA|SSE[\d.]{1,4}) instructions, but these"
+            r" aren't available on your machine"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.ERROR,
@@ -287,6 +289,7 @@ INSTALL: tuple[Signature, ...] = (
             "SIGILL",
             "0xC000001D",
             "-1073741795",
+            "3221225501",
         ),
         pattern=compiled(
             r"^(?:Fatal Python error: |[^\n:]*:[^\n:]*: +\d+ +)?"
@@ -294,7 +297,8 @@ INSTALL: tuple[Signature, ...] = (
             r"(?: ?\([^)\n]*\)|: 4)?(?=\s|$)"
             r"|\billegal hardware instruction\b"
             r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"
-            r"|(?:exit|error) code -1073741795\b|\(0xC000001D\)",
+            # STATUS_ILLEGAL_INSTRUCTION signed or not: 'DLL load failed with errorcode 3221225501'
+            r"|(?:exit|error) ?code (?:-1073741795|3221225501)\b|\(0xC000001D\)",
             re.MULTILINE,
         ),
         finding_id="cpu-lacks-avx",
@@ -446,9 +450,16 @@ INSTALL: tuple[Signature, ...] = (
         # for TensorFlow's own library is most often AVX code on a CPU without AVX.
         name="windows-dll-init-failed",
         needles=("DLL load failed",),
+        # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German
+        # and French, as reports quote it.
         pattern=compiled(
-            r"DLL load failed(?: while importing \w+)?: A dynamic link library \(DLL\)"
-            r" initialization routine failed"
+            r"DLL load failed(?: while importing \w+)?: (?:A dynamic link library \(DLL\)"
+            r" initialization routine failed|动态链接库\(DLL\)初始化例程失败"
+            r"|Произошел сбой в программе инициализации библиотеки динамической компоновки"
+            r"|Uma rotina de inicialização da biblioteca de vínculo dinâmico \(DLL\) falhou"
+            r"|Eine DLL-Initialisierungsroutine ist fehlgeschlagen"
+            r"|Une routine d.initialisation d.une bibliothèque de liens dynamiques \(DLL\)"
+            r" a échoué)"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
