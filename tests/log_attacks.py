@@ -219,10 +219,8 @@ WRITTEN = {
     "pip-tensorflow-gpu-macos-versions": "Could not find a version that satisfies the requirement"
     " tensorflow-gpu==1.4.0 (from versions: 0.12.0rc1, 0.12.0, 0.12.1, 1.0.0, 1.0.1, 1.1.0)",
     "memory-growth-differs": "ValueError: Memory growth cannot differ between GPU devices",
-    "gpu-mapped-to-multiple-devices": "TensorFlow device (GPU:0) is being mapped to multiple CUDA"
+    "visible-device-list-changed": "TensorFlow device (GPU:0) is being mapped to multiple CUDA"
     " devices (1 now, and 0 previously), which is not supported.",
-    "ctx-set-current-deinitialized": "Check failed: CUDA_SUCCESS =="
-    " cuCtxSetCurrent(cuda_context->context()) (0 vs. 4)",
     "context-after-fork": "Failed setting context: CUDA_ERROR_NOT_INITIALIZED: initialization"
     " error",
     "ctx-already-in-use": "Check failed: CUDA_SUCCESS == dynload::cuCtxSetCurrent(context) (0 vs."
@@ -241,8 +239,6 @@ WRITTEN = {
     " version libcudnn_cnn_infer.so.8",
     "mixed-precision-slow-gpu": "Your GPU may run slowly with dtype policy mixed_float16 because"
     " it does not have compute capability of at least 7.0. Your GPU: GeForce GTX 1080 Ti",
-    "cuda-device-count-not-initialized": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128]"
-    " could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED: initialization error",
     "op-placed-on-gpu": "I tensorflow/core/common_runtime/eager/execute.cc:574] Executing op"
     " MatMul in device /job:localhost/replica:0/task:0/device:GPU:0",
     "rnn-generic-gpu-kernel": "WARNING:tensorflow:Layer lstm_2 will not use cuDNN kernels since"

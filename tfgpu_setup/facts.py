@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .documents import DocumentKind, decode_document, parse_json
 from .serde import to_jsonable
+
+if TYPE_CHECKING:
+    from .versions import LibraryKind
 
 STATED = "stated: "
 """How a reason begins when a person stated the fact (a flag, a facts file) rather than a probe
@@ -222,10 +225,18 @@ class Facts:
         """No NVIDIA GPU here, as evidence shows: stated, or a working driver listed none. The
         empty list of a probe that found no driver (or a broken one) to ask is not evidence: a
         GPU without its driver is listed nowhere."""
-        lister_answered = self.driver.version is not None and not self.driver.mismatch
         return self.gpus_stated_absent() or (
-            self.knows("gpus") and not self.gpus and lister_answered
+            self.knows("gpus") and not self.gpus and self.driver_answers()
         )
+
+    def driver_answers(self) -> bool:
+        """A working driver is known: one that would list the GPUs (its version known, its
+        library and kernel module the same)."""
+        return self.driver.version is not None and not self.driver.mismatch
+
+    def installs(self, kind: LibraryKind) -> tuple[CudaInstall, ...] | tuple[CudnnInstall, ...]:
+        """The CUDA or the cuDNN installs, by kind."""
+        return self.cuda if kind == "cuda" else self.cudnn
 
     def knows(self, name: str) -> bool:
         """Whether a fact was measured or stated (its value, or its absence, is evidence)."""

@@ -485,20 +485,35 @@ def _built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
     ]
 
 
-def _conda_driver_too_old(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
-    """conda's solver refusing a TensorFlow build for its __cuda, where the driver's CUDA is
-    known (conda's own report of __cuda, nvidia-smi, a flag) and older than the build's need:
-    a driver is there, too old, rather than none. conda also reports this conflict when the
-    driver is new enough, so only the comparison decides."""
+CONDA_CUDA_REFUSAL = "conda-no-cuda-driver"
+
+
+def conda_cuda_refusals(
+    facts: Facts, matches: Sequence[LogMatch]
+) -> tuple[str, tuple[tuple[LogMatch, str], ...]] | None:
+    """The CUDA the known driver supports (conda's own report of __cuda, nvidia-smi, a flag),
+    and each line of conda refusing a TensorFlow build for its __cuda with the CUDA that build
+    needs ('' where the line does not say); None without both. conda reports this conflict
+    also when the driver is new enough, so only the comparison says what it means."""
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
-    refused = next(
-        (m for m in matches if m.signature.name == "conda-no-cuda-driver" and m.groups.get("need")),
-        None,
+    refusals = tuple(
+        (m, m.groups.get("need", "")) for m in matches if m.signature.name == CONDA_CUDA_REFUSAL
     )
-    if driver_cuda is None or refused is None:
+    return (driver_cuda, refusals) if driver_cuda is not None and refusals else None
+
+
+def _conda_driver_too_old(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """A refusal whose build needs a newer CUDA than the driver's: a driver is there, too old,
+    rather than none."""
+    known = conda_cuda_refusals(facts, matches)
+    if known is None:
         return []
-    need = refused.groups["need"]
-    if parsed(driver_cuda) >= parsed(need):
+    driver_cuda, refusals = known
+    refused, need = next(
+        ((m, need) for m, need in refusals if need and parsed(driver_cuda) < parsed(need)),
+        (None, ""),
+    )
+    if refused is None:
         return []
     return [
         Finding(

@@ -36,8 +36,7 @@ def _mismatch(
     if not facts.knows(kind):
         return ()
     built = build.cuda if kind == "cuda" else build.cudnn
-    installs = facts.cuda if kind == "cuda" else facts.cudnn
-    found = sorted({i.version for i in installs if i.version})
+    found = sorted({i.version for i in facts.installs(kind) if i.version})
     if not found or any(serves_build(built, v, kind) for v in found):
         return ()
     return (built_with_other(version, kind, built, found, f" ({build.source})"),)

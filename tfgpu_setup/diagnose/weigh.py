@@ -13,6 +13,7 @@ from collections.abc import Callable
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..versions import parsed
+from .evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 
@@ -61,14 +62,16 @@ def log_weighed_against_facts(
 
 def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | None:
     """Why conda's __cuda refusal is not about the driver, when the facts say so."""
-    no_driver = [m for m in matches if m.signature.finding_id == "no-nvidia-driver"]
-    cuda = facts.driver.cuda_version if facts.knows("driver") else None
-    if cuda is None or not no_driver:
+    known = conda_cuda_refusals(facts, matches)
+    if known is None:
         return None
-    if any(m.signature.name != "conda-no-cuda-driver" for m in no_driver):
+    cuda, refusals = known
+    if any(
+        m.signature.finding_id == "no-nvidia-driver" and m.signature.name != CONDA_CUDA_REFUSAL
+        for m in matches
+    ):
         return None  # another line says the driver is missing
-    needs = [m.groups.get("need") for m in no_driver]
-    if not all(need and parsed(cuda) >= parsed(need) for need in needs):
+    if not all(need and parsed(cuda) >= parsed(need) for _, need in refusals):
         return None
     return (
         f"but a driver for CUDA {cuda} is there ({facts.driver.source}), which this build"

@@ -17,6 +17,7 @@ from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_li
 from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
+from ..matrix.model import TfRelease
 from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
 from .evaluate import gpu_support, is_windows_driver, platform_key
@@ -204,7 +205,7 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
                 "DirectX 12 GPU. Otherwise TensorFlow runs on the CPU.",
             )
         ]
-    if f.gpus_stated_absent() and not (f.driver.version and not f.driver.mismatch):
+    if f.gpus_stated_absent() and not f.driver_answers():
         # A person's word that the machine has none; no driver to ask is then no surprise.
         return [
             finding(
@@ -770,8 +771,7 @@ def _system_libraries_missing(ctx: Context) -> bool:
 
 
 def _known_absent(facts: Facts, kind: LibraryKind) -> bool:
-    installs = facts.cuda if kind == "cuda" else facts.cudnn
-    return facts.knows(kind) and not any(i.version for i in installs)
+    return facts.knows(kind) and not any(i.version for i in facts.installs(kind))
 
 
 @rule("cuda-libs-not-found", TF_INSTALL)
@@ -912,15 +912,19 @@ def _system_installs_of_other_versions(ctx: Context) -> list[str]:
     return [*_system_mismatch(ctx, "cuda"), *_system_mismatch(ctx, "cudnn")]
 
 
+def _built(release: TfRelease, kind: LibraryKind) -> str | None:
+    """The CUDA or the cuDNN version a release was built with."""
+    return release.cuda if kind == "cuda" else release.cudnn
+
+
 def _system_mismatch(ctx: Context, kind: LibraryKind) -> list[str]:
     """For a release that loads the system CUDA (no NVIDIA pins): the installs of `kind` when
     there are some and none has the major it was built with and at least its minor."""
     chosen = ctx.chosen
     if ctx.gpu or chosen is None or chosen.release.nvidia_pins or not ctx.facts.knows(kind):
         return []
-    built = chosen.release.cuda if kind == "cuda" else chosen.release.cudnn
-    installs = ctx.facts.cuda if kind == "cuda" else ctx.facts.cudnn
-    versions = [c.version for c in installs if c.version]
+    built = _built(chosen.release, kind)
+    versions = [c.version for c in ctx.facts.installs(kind) if c.version]
     if built is None or not versions:
         return []
     return [] if any(serves_build(built, v, kind) for v in versions) else versions
@@ -931,7 +935,7 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     if not versions or ctx.chosen is None:
         return []
     r = ctx.chosen.release
-    built = r.cuda if kind == "cuda" else r.cudnn
+    built = _built(r, kind)
     if built is None:
         return []
     return [built_with_other(r.version, kind, built, versions)]
@@ -947,10 +951,9 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
     if not chosen.release.nvidia_pins or not f.knows(kind):
         return []
     r = chosen.release
-    built = r.cuda if kind == "cuda" else r.cudnn
-    installs = f.cuda if kind == "cuda" else f.cudnn
+    built = _built(r, kind)
     # What TensorFlow loaded it accepted: it checks the cuDNN it loads and says so if it is not.
-    versions = [c.version for c in installs if c.version and c.path != LOADED_PER_LOG]
+    versions = [c.version for c in f.installs(kind) if c.version and c.path != LOADED_PER_LOG]
     if built is None or not versions or any(serves_build(built, v, kind) for v in versions):
         return []
     if _wheel_major(_env_wheels(ctx), "nvidia-cuda-runtime" if kind == "cuda" else "nvidia-cudnn"):

@@ -441,26 +441,6 @@ DRIVER: tuple[Signature, ...] = (
         explained_by=frozenset({"container-gpu-not-exposed", "driver-library-mismatch"}),
     ),
     Signature(
-        # cuInit never ran in this process, and nothing says it failed: a process forked after
-        # CUDA had started in its parent (multiprocessing's default on Linux).
-        name="cuda-device-count-not-initialized",
-        needles=("could not retrieve CUDA device count",),
-        pattern=compiled(r"could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED"),
-        finding_id="device-config-after-init",
-        severity=Severity.ERROR,
-        title=(
-            "CUDA was not initialised in this process: most likely it was forked after CUDA had"
-            " started in its parent"
-        ),
-        fix=(
-            "Start worker processes with the 'spawn' method"
-            " (multiprocessing.set_start_method('spawn')), or fork them before anything touches"
-            " the GPU."
-        ),
-        source="https://github.com/google/automl/issues/855",
-        explained_by=DRIVER_ROOTS,
-    ),
-    Signature(
         name="cuinit-compat-not-supported",
         needles=("cuInit",),
         pattern=compiled(

@@ -268,11 +268,16 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
-        # gpu_device.cc: one process, sessions with different visible_device_list (Horovod's
-        # local rank set after a first session, set_visible_devices after start).
-        name="gpu-mapped-to-multiple-devices",
-        needles=("is being mapped to multiple",),
-        pattern=compiled(r"TensorFlow device \(GPU:\d+\) is being mapped to multiple"),
+        # One process, sessions with different visible_device_list (Horovod's local rank set
+        # after a first session, set_visible_devices after start): gpu_id_manager.cc says so,
+        # or the first session's CUDA context is gone when TensorFlow switches to it
+        # (cuCtxSetCurrent: CUDA_ERROR_DEINITIALIZED, 4).
+        name="visible-device-list-changed",
+        needles=("is being mapped to multiple", "cuCtxSetCurrent"),
+        pattern=compiled(
+            r"TensorFlow device \(GPU:\d+\) is being mapped to multiple"
+            r"|Check failed: CUDA_SUCCESS == cuCtxSetCurrent\([^)\n]{0,80}\)\) \(0 vs\. 4\)"
+        ),
         finding_id="device-config-after-init",
         severity=Severity.ERROR,
         title=(
@@ -287,40 +292,26 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/39775",
     ),
     Signature(
-        # A second session with another visible_device_list: the context of the first is
-        # gone (CUDA_ERROR_DEINITIALIZED, 4).
-        name="ctx-set-current-deinitialized",
-        needles=("cuCtxSetCurrent",),
-        pattern=compiled(
-            r"Check failed: CUDA_SUCCESS == cuCtxSetCurrent\([^)\n]{0,80}\)\) \(0 vs\. 4\)"
-        ),
-        finding_id="device-config-after-init",
-        severity=Severity.ERROR,
-        title=(
-            "CUDA's context was gone when TensorFlow switched to it: sessions with different"
-            " visible_device_list in one process"
-        ),
-        fix=(
-            "Create every session in the process with the same visible_device_list, or choose"
-            " the GPU with CUDA_VISIBLE_DEVICES before the process starts."
-        ),
-        source="https://github.com/tensorflow/tensorflow/issues/25220",
-    ),
-    Signature(
         # A process forked after CUDA started (multiprocessing's default on Linux) inherits a
-        # CUDA it cannot use.
+        # CUDA it cannot use: cuInit never ran in it. GpuDriver::Init caches its result for the
+        # process and a failed cuInit returns before the device count, so only such a child
+        # gets a NOT_INITIALIZED count without a cuInit failure before it.
         name="context-after-fork",
-        needles=("Failed setting context",),
-        pattern=compiled(r"Failed setting context: CUDA_ERROR_NOT_INITIALIZED"),
+        needles=("Failed setting context", "could not retrieve CUDA device count"),
+        pattern=compiled(
+            r"(?:Failed setting context|could not retrieve CUDA device count):"
+            r" CUDA_ERROR_NOT_INITIALIZED"
+        ),
         finding_id="device-config-after-init",
         severity=Severity.ERROR,
-        title="A process forked after CUDA had started cannot use the GPU",
+        title="A process forked after CUDA had started in its parent cannot use the GPU",
         fix=(
             "Start worker processes with the 'spawn' method"
             " (multiprocessing.set_start_method('spawn')), or fork them before anything touches"
             " the GPU; in Keras, use_multiprocessing=False."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/57877",
+        explained_by=DRIVER_ROOTS,
     ),
     Signature(
         # cuCtxSetCurrent answering CUDA_ERROR_CONTEXT_ALREADY_IN_USE (216): the GPU's compute
