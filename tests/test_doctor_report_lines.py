@@ -831,6 +831,26 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/iterative/cml/issues/972: the image's CUDA 11 beside a TensorFlow
+        # built for CUDA 10 ("Our images use CUDA 11, not CUDA 10"); a container someone runs
+        # for the GPU is built on an image that ships a CUDA
+        "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
+        " open shared object file: No such file or directory\n",
+        "container-ships-another-cuda",
+        ("--container",),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # The same line outside a container: nothing says a CUDA is installed at all
+        "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
+        " open shared object file: No such file or directory\n",
+        "cuda-runtime-missing-outside-a-container",
+        ("--no-container",),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
         # The cuDNN line of the same shape: Colab's runtimes ship their own cuDNN as well
         # (https://github.com/googlecolab/colabtools/issues/2818: "the cudnn version got
         # incompatible with my tensorflow")

@@ -600,7 +600,7 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
             COLAB_CUDA,
         )
     if not log.cuda_folders_searched:
-        return None
+        return _container_ships_another(facts, w, fix)
     folder = log.cuda_folders_searched[0]
     return Finding(
         "cuda-version-mismatch",
@@ -609,6 +609,32 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
         "version: the loader searched that folder and did not find it",
         (_quote(w.line), "confirm with 'nvcc --version' or 'ls " + folder + "'"),
         fix.format(wanted=w),
+        TF_TESTED,
+    )
+
+
+def _container_ships_another(facts: Facts, wanted: Wanted, fix: str) -> Finding | None:
+    """A CUDA runtime library missing in a container someone runs for the GPU: such images are
+    built on one that ships a CUDA (nvidia/cuda, tensorflow/tensorflow:*-gpu, NVIDIA's NGC), so
+    a TensorFlow that cannot load its CUDA there was built for another version than the image's.
+    Not for cuDNN, which NVIDIA's CUDA images ship only in their -cudnn variants."""
+    in_container = facts.knows("container") and facts.platform.container
+    if not in_container or not _container_expects_gpu(facts):
+        return None
+    return Finding(
+        "cuda-version-mismatch",
+        Severity.ERROR,
+        f"TensorFlow looks for CUDA {wanted} ({wanted.lib}) but this container's image ships "
+        "another CUDA: images for GPU work are built on one with CUDA (nvidia/cuda, "
+        "tensorflow/tensorflow:*-gpu, NGC)",
+        (
+            _quote(wanted.line),
+            *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+            "confirm inside the container with 'ls /usr/local/cuda/lib64' or 'nvcc --version'",
+        ),
+        fix.format(wanted=wanted)
+        + f" In a Dockerfile: base the image on one with CUDA {wanted} (nvidia/cuda's tag of that "
+        "version, or the tensorflow/tensorflow:<release>-gpu image of this TensorFlow).",
         TF_TESTED,
     )
 
