@@ -1794,3 +1794,17 @@ def test_an_op_pinned_to_a_gpu_tensorflow_does_not_have_is_no_gpu_registered(
         " refers to a valid device.\n"
     )
     assert doctor(tmp_path, capsys, line)["findings"][0]["id"] == "cpu-only-tensorflow"
+
+
+def test_cudnn_numbered_as_one_integer_dates_the_log_before_tensorflow_2(tmp_path, capsys) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/11401 (TF 1.2 on Windows): until 1.13
+    # cuda_dnn.cc printed cuDNN's version as one number, so native Windows' "no GPU from
+    # 2.11" cannot apply to this log
+    log = (
+        "E c:\\tf_jenkins\\home\\workspace\\release-win\\tensorflow\\stream_executor\\cuda\\"
+        "cuda_dnn.cc:390] Loaded runtime CuDNN library: 5005 (compatibility version 5000) but"
+        " source was compiled with 5105 (compatibility version 5100).\n"
+    )
+    ids = [f["id"] for f in doctor(tmp_path, capsys, log, "--os", "windows")["findings"]]
+    assert ids[0] == "cudnn-version-mismatch"
+    assert "windows-native-gpu-unsupported" not in ids

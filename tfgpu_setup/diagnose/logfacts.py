@@ -122,6 +122,8 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"\btensorflow/stream_executor/dso_loader\.cc|successfully opened CUDA library"
             r"|Couldn't open CUDA library"
+            # cuDNN's version as one number ('5005 (compatibility version 5000)') until 1.13
+            r"|Loaded runtime CuDNN library: \d{4,5} \(compatibility version"
         ),
         "<2.0",
     ),
