@@ -1808,3 +1808,18 @@ def test_cudnn_numbered_as_one_integer_dates_the_log_before_tensorflow_2(tmp_pat
     ids = [f["id"] for f in doctor(tmp_path, capsys, log, "--os", "windows")["findings"]]
     assert ids[0] == "cudnn-version-mismatch"
     assert "windows-native-gpu-unsupported" not in ids
+
+
+def test_a_cut_record_inside_a_fenced_details_block_reads_as_printed(tmp_path, capsys) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/6125: a record cut at the console's edge
+    # ('Cuda c' / 'ompute'), pasted the way GitHub's issue forms fold a log away
+    cut = (
+        "I c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow\\"
+        "core\\common_runtime\\gpu\\gpu_device.cc:948] Ignoring visible gpu device (device: 0,"
+        " name: GeForce GTX 660 Ti, pci bus id: 0000:01:00.0) with Cuda c\nompute capability"
+        " 3.0. The minimum required Cuda capability is 3.5."
+    )
+    folded = f"<details>\n<summary>log</summary>\n\n```\n{cut}\n```\n</details>\n"
+    assert unwrap(folded).splitlines()[-2] == "```"
+    found = doctor(tmp_path, capsys, folded, "--os", "windows")["findings"]
+    assert found[0]["id"] == "compute-capability-unsupported"

@@ -24,6 +24,8 @@ _TF_RECORD = (
 )
 _TIMESTAMPED = re.compile(rf"^[\s>`*_]*(?:{_TF_RECORD})")
 _RECORD_START = re.compile(
+    # a markdown fence or an HTML tag of its own ('```', '</details>') around a pasted log
+    r"^\s*(?:`{3}|~{3}|</?[a-z]+\b[^<>\n]{0,200}>\s*$)|"
     rf"^[\s>`*_]*(?:{_TF_RECORD}|Traceback|File \"|"
     r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \["
     # another program's own line: 'modprobe: ERROR: ...', 'ERROR: ...', 'nvidia-docker | ...'
