@@ -126,6 +126,13 @@ WRITTEN = {
     " if more memory were available.",
     "gpu-allocator-named": "Allocator (GPU_0_bfc) ran out of memory trying to allocate 1.02GiB",
     "blas-launch-failed": "InternalError: Blas GEMM launch failed",
+    # https://github.com/sylabs/singularity/issues/776 and its newer one-line form
+    "singularity-no-driver-libraries": "WARNING: Could not find any NVIDIA libraries on this host!",
+    # https://github.com/easybuilders/easybuild-easyconfigs/issues/9183 (Open MPI's help text)
+    "open-mpi-libcuda-failed": "but each of them failed.  CUDA-aware support is disabled.",
+    # https://github.com/apptainer/apptainer/issues/2421
+    "singularity-host-library-glibc": "ImportError: /lib/x86_64-linux-gnu/libc.so.6: version"
+    " `GLIBC_2.34' not found (required by /.singularity.d/libs/libGLdispatch.so.0)",
     "container-cli-driver-too-old": "nvidia-container-cli: requirement error: unsatisfied"
     " condition: cuda>=11.0, please update your driver to a newer version, or use an earlier"
     " cuda container: unknown.",

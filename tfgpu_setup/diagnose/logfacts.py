@@ -26,7 +26,10 @@ _WINDOWS = re.compile(
     r"|\[MSC v\.\d{3,4} "
 )
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
-_MACOS = re.compile(r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b")
+_MACOS = re.compile(
+    # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
+    r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
+)
 _PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
 _PYTHON_BANNER = re.compile(
     # the interpreter's banner or 'python --version'; tf_env_collect.sh's 'python version: 3.6.7'

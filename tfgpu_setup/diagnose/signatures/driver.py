@@ -175,6 +175,44 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/1393",
     ),
     Signature(
+        # Singularity 2.x/3.x and Apptainer with --nv, on a host where nvliblist.conf's libraries
+        # are not found (a login or CPU node, or a driver outside the standard paths):
+        # https://github.com/sylabs/singularity/issues/776
+        name="singularity-no-driver-libraries",
+        needles=("Could not find any NVIDIA libraries on this host", "Could not find any nv files"),
+        pattern=compiled(
+            r"Could not find any (?:NVIDIA libraries|nv files) on this host",
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="Singularity/Apptainer's --nv found no NVIDIA driver libraries on this host",
+        fix=(
+            "Run the container on a machine with an NVIDIA GPU and its driver (on a cluster, in a"
+            " GPU job rather than on a login or CPU node; 'nvidia-smi' there shows it). A driver"
+            " installed outside the standard paths needs its libraries listed in nvliblist.conf."
+        ),
+        source="https://github.com/sylabs/singularity/issues/776",
+    ),
+    Signature(
+        # Open MPI (CUDA-aware builds, which TensorFlow's Horovod and EasyBuild toolchains load)
+        # failing to dlopen libcuda: help-mpi-common-cuda.txt, [dlopen failed]
+        name="open-mpi-libcuda-failed",
+        needles=("CUDA-aware support is disabled",),
+        pattern=compiled(r"but each of them failed\.\s+CUDA-aware support is disabled"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="Open MPI could not load the NVIDIA driver library libcuda on this machine",
+        fix=(
+            "libcuda comes with the NVIDIA driver: run on a machine (or cluster node) with an"
+            " NVIDIA GPU and its driver ('nvidia-smi' there shows it), or put the driver's"
+            " library folder on LD_LIBRARY_PATH where it is installed outside the standard paths."
+        ),
+        source=(
+            "https://github.com/open-mpi/ompi/blob/main/opal/mca/common/cuda/"
+            "help-mpi-common-cuda.txt"
+        ),
+    ),
+    Signature(
         name="container-cli-driver-too-old",
         needles=("nvidia-container-cli",),
         pattern=compiled(

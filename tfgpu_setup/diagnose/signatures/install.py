@@ -23,7 +23,10 @@ INSTALL: tuple[Signature, ...] = (
     Signature(
         name="glibc-version-not-found",
         needles=("GLIBC_",),
-        pattern=compiled(r"version [`'\"]?GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found"),
+        pattern=compiled(
+            r"version [`'\"]?GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found"
+            r"(?! \(required by /\.singularity\.d/libs/)"
+        ),
         finding_id="glibc-too-old",
         severity=Severity.ERROR,
         title="This TensorFlow needs glibc {glibc}, newer than the system's",
@@ -33,6 +36,30 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/1324",
         subject="{glibc}",
+    ),
+    Signature(
+        # Singularity/Apptainer's --nv binds the host's driver and GL libraries into the
+        # container (/.singularity.d/libs); a host newer than the image's base brings libraries
+        # built for a newer glibc: https://github.com/apptainer/apptainer/issues/1080
+        name="singularity-host-library-glibc",
+        needles=("GLIBC_",),
+        pattern=compiled(
+            r"version [`'\"]?GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found \(required by"
+            r" (?P<library>/\.singularity\.d/libs/[\w.+-]{1,80})\)"
+        ),
+        finding_id="glibc-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The host library {library} that --nv binds into the container needs glibc {glibc},"
+            " newer than the container's"
+        ),
+        fix=(
+            "Build the container on a newer base image (a glibc at least the host's), or leave"
+            " the GL libraries (libGLX, libGLdispatch, libOpenGL) out of nvliblist.conf; CUDA needs"
+            " only the driver's libcuda and libnvidia-* libraries."
+        ),
+        source="https://github.com/apptainer/apptainer/issues/1080",
+        subject="{library}",
     ),
     Signature(
         name="pip-no-matching-distribution",
