@@ -126,6 +126,24 @@ WRITTEN = {
     " if more memory were available.",
     "gpu-allocator-named": "Allocator (GPU_0_bfc) ran out of memory trying to allocate 1.02GiB",
     "blas-launch-failed": "InternalError: Blas GEMM launch failed",
+    # https://github.com/NVIDIA/open-gpu-kernel-modules/issues/1332
+    "nvrm-needs-open-modules": "NVRM: installed in this system requires use of the NVIDIA open"
+    " kernel modules.",
+    # https://github.com/h8d13/archinstoo/issues/244
+    "nvrm-bar-unassigned": "[    6.821212] NVRM: This PCI I/O region assigned to your NVIDIA"
+    " device is invalid:",
+    # https://github.com/NVIDIA/open-gpu-kernel-modules/issues/387
+    "nvidia-smi-gpu-unreachable": "Unable to determine the device handle for GPU 0000:0B:00.0:"
+    " Unknown Error.",
+    # https://github.com/damentz/liquorix-package/issues/198
+    "dkms-nvidia-build-failed": "dkms autoinstall on 6.15.2-1-liquorix-amd64/x86_64 failed for"
+    " nvidia(10)",
+    # https://github.com/dkms-project/dkms/issues/521
+    "dkms-kernel-headers-missing": "dkms: autoinstall for kernel 6.8.0-45-generic was skipped"
+    " since the kernel headers for this kernel do not seem to be installed",
+    # https://github.com/NVIDIA/nvidia-container-toolkit/issues/203
+    "container-cli-unknown-device": "nvidia-container-cli.real: device error:"
+    " MIG-GPU-932bfb2c-849a-2a22-1e84-9eff6bc02b39/1/0: unknown device",
     # https://github.com/sylabs/singularity/issues/776 and its newer one-line form
     "singularity-no-driver-libraries": "WARNING: Could not find any NVIDIA libraries on this host!",
     # https://github.com/easybuilders/easybuild-easyconfigs/issues/9183 (Open MPI's help text)

@@ -41,6 +41,43 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/393",
     ),
     Signature(
+        # The proprietary module refusing a GPU only the open modules drive (Blackwell on 570+):
+        # the module's own words, https://github.com/NVIDIA/open-gpu-kernel-modules/issues/1332
+        name="nvrm-needs-open-modules",
+        needles=("requires use of the NVIDIA open kernel modules",),
+        pattern=compiled(r"requires use of the NVIDIA open kernel modules"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="This GPU needs NVIDIA's open kernel modules; the proprietary module drives none",
+        fix=(
+            "Install the open flavour of the same driver release (Ubuntu: nvidia-driver-<branch>"
+            "-open; the .run installer: '-m=kernel-open'; other distributions' nvidia-open"
+            " package) and reboot."
+        ),
+        source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/1332",
+    ),
+    Signature(
+        # nv-pci.c: the firmware left the GPU's PCI memory region unassigned (laptops' dGPUs,
+        # Thunderbolt eGPUs), so the module will not bind it:
+        # https://github.com/h8d13/archinstoo/issues/244 ('pci=realloc'),
+        # https://github.com/Dunedan/mbp-2016-linux/issues/60
+        name="nvrm-bar-unassigned",
+        needles=("PCI I/O region assigned to your NVIDIA device is invalid",),
+        pattern=compiled(r"PCI I/O region assigned to your NVIDIA device is invalid"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA driver cannot use the GPU: the firmware left its PCI memory region (BAR)"
+            " unassigned"
+        ),
+        fix=(
+            "Let the kernel reassign PCI resources: boot with 'pci=realloc' (add it to"
+            " GRUB_CMDLINE_LINUX and run update-grub); enable 'Above 4G decoding' in the BIOS where"
+            " it has it; for a Thunderbolt eGPU, connect it before boot."
+        ),
+        source="https://github.com/h8d13/archinstoo/issues/244",
+    ),
+    Signature(
         # The kernel refuses a module without a signature it trusts: Secure Boot is on.
         name="module-key-rejected",
         needles=(
@@ -211,6 +248,26 @@ DRIVER: tuple[Signature, ...] = (
             "https://github.com/open-mpi/ompi/blob/main/opal/mca/common/cuda/"
             "help-mpi-common-cuda.txt"
         ),
+    ),
+    Signature(
+        # The runtime asked for a device that does not exist: a stale UUID, or a MIG device in
+        # the pre-R470 'MIG-GPU-<uuid>/<gi>/<ci>' form that newer drivers do not accept:
+        # https://github.com/NVIDIA/nvidia-container-toolkit/issues/203
+        name="container-cli-unknown-device",
+        needles=("unknown device",),
+        pattern=compiled(
+            r"nvidia-container-cli(?:\.real)?: device error: (?P<device>[\w:./-]{1,120}):"
+            r" unknown device"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title="The container runtime was asked for GPU {device}, which this host does not have",
+        fix=(
+            "Name the GPU in NVIDIA_VISIBLE_DEVICES (or --gpus '\"device=...\"') by an index or a"
+            " UUID that 'nvidia-smi -L' lists on the host now; since driver R470 a MIG device is"
+            " 'MIG-<uuid>', not 'MIG-GPU-<uuid>/<gi>/<ci>'."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/203",
     ),
     Signature(
         name="container-cli-driver-too-old",
@@ -748,6 +805,27 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/507",
     ),
     Signature(
+        # nvidia-smi naming a GPU the driver enumerated but cannot reach: off the bus (seating,
+        # heat) or without its power cables:
+        # https://github.com/NVIDIA/open-gpu-kernel-modules/issues/387 ('Fixed by reseating'),
+        # https://github.com/pdbear/syno_nvidia_gpu_driver/issues/22 (overheating)
+        name="nvidia-smi-gpu-unreachable",
+        needles=("Unable to determine the device handle for GPU",),
+        pattern=compiled(
+            r"Unable to determine the device handle for GPU ?(?P<bus>[\w:.]{1,20}): (?P<why>"
+            r"Unknown Error|Unable to communicate with GPU because it is insufficiently powered)"
+        ),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="The driver cannot reach the GPU at {bus} ({why}): it is not usable",
+        fix=(
+            "Check the GPU's power cables and PSU, reseat it, and check its cooling; 'dmesg | grep"
+            " -i -e xid -e nvrm' shows what the driver saw. A reboot brings a GPU that fell off"
+            " the bus back until it happens again."
+        ),
+        source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/387",
+    ),
+    Signature(
         # nvidia-docker 1.x: the host's nvidia_uvm module is not loaded.
         name="uvm-module-not-loaded",
         needles=("Could not load UVM kernel module",),
@@ -788,10 +866,19 @@ DRIVER: tuple[Signature, ...] = (
         # nvidia-installer could not load the module it built; or no module for the running
         # kernel at all (built for an older kernel, without DKMS).
         name="nvidia-module-not-loadable",
-        needles=("Unable to load the kernel module", "Module nvidia"),
+        needles=(
+            "Unable to load the kernel module",
+            "Module nvidia",
+            "Exec format",
+            "version magic",
+        ),
         pattern=compiled(
             r"Unable to load the kernel module '?nvidia\.ko'?"
             r"|modprobe: FATAL: Module nvidia(?:[-_]uvm)? not found"
+            # a module built for another kernel (a stale copy after an upgrade):
+            # https://github.com/negativo17/nvidia-driver/issues/97
+            r"|could not insert 'nvidia(?:[-_]\w+)?': Exec format error"
+            r"|nvidia(?:[-_]\w+)?: version magic '[^'\n]{1,200}' should be '"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -803,6 +890,50 @@ DRIVER: tuple[Signature, ...] = (
             " check nvidia-smi."
         ),
         source="https://github.com/NVIDIA/ansible-role-nvidia-driver/issues/6",
+    ),
+    Signature(
+        # DKMS failing to build the NVIDIA module for a kernel (a driver older than the kernel):
+        # https://github.com/damentz/liquorix-package/issues/198
+        name="dkms-nvidia-build-failed",
+        needles=("failed for nvidia", "Building DKMS module 'nvidia", "/var/lib/dkms/nvidia/"),
+        pattern=compiled(
+            r"dkms autoinstall on (?P<kernel>[\w.+~-]{1,80})/\w+ failed for nvidia"
+            r"|Building DKMS module 'nvidia[^']{0,40}' for kernel-(?P<old_kernel>[\w.+~-]{1,80})"
+            r"\.\.\. FAILED"
+            r"|Consult /var/lib/dkms/nvidia/[^\s/]{1,40}/build/make\.log"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="DKMS could not build the NVIDIA kernel module{for_kernel}",
+        fix=(
+            "Install a driver release that supports this kernel (a new kernel needs a recent"
+            " driver; make.log names the error) or boot the previous kernel; then 'sudo dkms"
+            " autoinstall' and reboot, and check nvidia-smi."
+        ),
+        source="https://github.com/damentz/liquorix-package/issues/198",
+    ),
+    Signature(
+        # A kernel installed without its headers: DKMS builds no module for it, so after a reboot
+        # into it no NVIDIA driver loads: https://github.com/dkms-project/dkms/issues/521
+        name="dkms-kernel-headers-missing",
+        needles=("kernel headers for",),
+        pattern=compiled(
+            r"autoinstall for kernel (?P<kernel>[\w.+~-]{1,80}) was skipped since the kernel"
+            r" headers for this kernel do not seem to be installed"
+            r"|Your kernel headers for kernel (?P<old_kernel>[\w.+~-]{1,80}) cannot be found"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.WARNING,
+        title=(
+            "DKMS built no kernel modules (the NVIDIA driver's among them){for_kernel}: its"
+            " headers are not installed"
+        ),
+        fix=(
+            "Install the headers of that kernel ('sudo apt install linux-headers-$(uname -r)', or"
+            " the distribution's headers meta-package that follows kernel updates), then 'sudo"
+            " dkms autoinstall' and reboot."
+        ),
+        source="https://github.com/dkms-project/dkms/issues/521",
     ),
     Signature(
         # systemd reloading its units drops the GPU devices from a running container's cgroup.

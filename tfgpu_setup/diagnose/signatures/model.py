@@ -118,6 +118,7 @@ DERIVED_FROM = {
     "ptxas_note": "ptxas",
     "sm_note": "sm",
     "status_note": "status",
+    "for_kernel": "kernel",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -162,6 +163,9 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         fields["status_note"] = f" ({fields['status']})" if fields["status"] else ""
     if "ptxas" in fields:
         fields["ptxas_note"] = f" ({fields['ptxas']})" if fields["ptxas"] else ""
+    if "kernel" in fields:
+        kernel = fields["kernel"] or fields.get("old_kernel", "")
+        fields["for_kernel"] = f" for kernel {kernel}" if kernel else ""
     if "sm" in fields:
         fields["sm_note"] = f" (sm_{fields['sm']})" if fields["sm"] else ""
     return fields
