@@ -842,6 +842,22 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/DeepLabCut/DeepLabCut/issues/944: an RTX 3090 under a CUDA 10.0
+        # build (its DLLs) gets a device, but CUDA 10's cuDNN and cuBLAS have no Ampere kernels
+        # (https://github.com/DeepLabCut/DeepLabCut/issues/1142: "RTX 3*** does NOT work with
+        # TensorFlow 1.x")
+        "2020-10-05 10:40:16.949263: I tensorflow/stream_executor/platform/default/dso_loader.cc"
+        ":44] Successfully opened dynamic library cusolver64_100.dll\n"
+        "2020-10-05 10:40:17.964440: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1325]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 22071 MB"
+        " memory) -> physical GPU (device: 0, name: GeForce RTX 3090, pci bus id: 0000:08:00.0,"
+        " compute capability: 8.6)\n",
+        "gpu-newer-than-the-cuda-of-the-build",
+        ("--os", "windows"),
+        "compute-capability-unsupported",
+        "yes",
+    ),
+    (
         # The same line outside a container: nothing says a CUDA is installed at all
         "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
         " open shared object file: No such file or directory\n",

@@ -17,6 +17,7 @@ from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, ids_tagged, merge, rank
 from ..matrix.model import Defect, Matrix, TfRelease
+from ..matrix.validate import kernel_arch
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
@@ -203,11 +204,18 @@ def diagnose(
         )
     after_gpu = _errors_after_gpu(matches)
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
-        findings = _gpu_works(findings, after_gpu)
+        # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
+        # only when work runs on it, so the device line does not contradict them.
+        newer = frozenset(
+            {"compute-capability-unsupported"} if _newer_than_build(known, entry) else ()
+        )
+        findings = _gpu_works(findings, after_gpu | newer, kept=newer)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device was created"
-        failed = next((f for f in findings if f.id in after_gpu), None)
+        failed = next((f for f in findings if f.id in after_gpu | newer), None)
         if failed is not None:
-            verdict += f", but work on it failed: {_lower_first(failed.title)}"
+            verdict += (", but work on it failed: " if failed.id in after_gpu else ", but ") + (
+                _lower_first(failed.title)
+            )
         return Diagnosis("yes", verdict, findings, (), facts=known)
     thin = verify is None and len(matches) < 2
     broken = verify is not None and verify.status == "tf-broken"
@@ -391,14 +399,39 @@ def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
     )
 
 
-def _gpu_works(findings: tuple[Finding, ...], failed: frozenset[str]) -> tuple[Finding, ...]:
+def _gpu_works(
+    findings: tuple[Finding, ...], failed: frozenset[str], kept: frozenset[str] = frozenset()
+) -> tuple[Finding, ...]:
     """A GPU that works is the strongest evidence: what says TensorFlow cannot use a GPU at all
-    is contradicted and dropped; other errors stay as warnings to look at, those that `failed`
-    on the GPU first: they are what the user is asking about."""
-    denied = ids_tagged("denies-gpu")
-    kept = tuple(f for f in findings if f.id not in denied or f.severity is Severity.INFO)
-    ranked = rank(demoted(kept, lambda f: True))
+    is contradicted and dropped (but for the ids `kept`); other errors stay as warnings to look
+    at, those that `failed` on the GPU first: they are what the user is asking about."""
+    denied = ids_tagged("denies-gpu") - kept
+    standing = tuple(f for f in findings if f.id not in denied or f.severity is Severity.INFO)
+    ranked = rank(demoted(standing, lambda f: True))
     return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
+
+
+def _newer_than_build(facts: Facts, release: TfRelease | None) -> bool:
+    """A GPU of a compute capability above every architecture the release has kernels for."""
+    if release is None or not facts.knows("gpus"):
+        return False
+    archs = [
+        arch
+        for name in (*release.sass, *release.ptx)
+        if (arch := kernel_arch(name, "sm_" if name.startswith("sm_") else "compute_"))
+    ]
+    if not archs:
+        return False
+    newest = divmod(max(archs), 10)
+    return any(
+        g.compute_capability is not None and _cc_pair(g.compute_capability) > newest
+        for g in facts.gpus
+    )
+
+
+def _cc_pair(cc: str) -> tuple[int, int]:
+    major, _, minor = cc.partition(".")
+    return int(major), int(minor or 0)
 
 
 TF_UNKNOWN_STEP = (

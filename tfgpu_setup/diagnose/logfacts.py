@@ -108,7 +108,14 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\blib(?:cudart\.so\.11\.0|cublas\.so\.11)\b"), ">=2.4,<2.15"),
     (re.compile(r"\bcudart64_110\.dll\b"), ">=2.4,<2.11"),
     (re.compile(r"\b(?:libcudart\.so\.10\.1|cudart64_101\.dll)\b"), ">=2.1,<2.4"),
-    (re.compile(r"\b(?:libcudart\.so\.10\.0|cudart64_100\.dll)\b"), "<2.1"),
+    # CUDA 10.0 named every library X.Y (10.1 kept that for cudart only: libcublas.so.10)
+    (
+        re.compile(
+            r"\b(?:lib(?:cudart|cublas|cufft|curand|cusolver|cusparse)\.so\.10\.0"
+            r"|(?:cudart|cublas|cufft|curand|cusolver|cusparse)64_100\.dll)\b"
+        ),
+        "<2.1",
+    ),
     # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
     (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
     (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
