@@ -144,6 +144,18 @@ WRITTEN = {
     # https://github.com/NVIDIA/nvidia-container-toolkit/issues/203
     "container-cli-unknown-device": "nvidia-container-cli.real: device error:"
     " MIG-GPU-932bfb2c-849a-2a22-1e84-9eff6bc02b39/1/0: unknown device",
+    # https://github.com/tensorflow/tensorflow/issues/50139 (log_device_placement, TF 2.2)
+    "device-mapping-gpu": "/job:localhost/replica:0/task:0/device:GPU:0 -> device: 0, name:"
+    " GeForce GTX 1080 Ti, pci bus id: 0000:05:00.0, compute capability: 6.1",
+    # https://github.com/tensorflow/models/issues/7640
+    "windows-ptx-left-to-driver": "W tensorflow/stream_executor/gpu/redzone_allocator.cc:314]"
+    " Internal: Invoking GPU asm compilation is supported on Cuda non-Windows platforms only",
+    # https://github.com/microsoft/tensorflow-directml/issues/41
+    "directml-device-created": "I tensorflow/core/common_runtime/dml/dml_device_factory.cc:32]"
+    " DirectML: creating device on adapter 1 (Radeon (TM) RX 550X)",
+    # https://github.com/tensorflow/tensorflow/issues/62963
+    "rendezvous-end-of-sequence": "W tensorflow/core/framework/local_rendezvous.cc:404] Local"
+    " rendezvous is aborting with status: OUT_OF_RANGE: End of sequence",
     # https://github.com/sylabs/singularity/issues/776 and its newer one-line form
     "singularity-no-driver-libraries": "WARNING: Could not find any NVIDIA libraries on this host!",
     # https://github.com/easybuilders/easybuild-easyconfigs/issues/9183 (Open MPI's help text)

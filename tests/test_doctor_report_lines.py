@@ -858,6 +858,50 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "yes",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/24814: pip's 'tensorflow' 1.12 is
+        # CPU-only; the GPU build of that era was 'tensorflow-gpu' (a maintainer in
+        # https://github.com/tensorflow/tensorflow/issues/36347)
+        "Successfully installed tensorflow-1.12.0\n"
+        "2019-01-09 21:39:35.073563: I tensorflow/core/platform/cpu_feature_guard.cc:141] Your"
+        " CPU supports instructions that this TensorFlow binary was not compiled to use: AVX2"
+        " AVX512F FMA\n",
+        "pip-tensorflow-package-before-2.1",
+        (),
+        "cpu-only-tensorflow",
+        "no",
+    ),
+    (
+        # The same summary of 2.1, whose 'tensorflow' package has the GPU: nothing to say
+        "Successfully installed tensorflow-2.1.0\n",
+        "pip-tensorflow-package-from-2.1",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/50139: log_device_placement's
+        # mapping lists the legacy XLA_GPU device beside the GPU ("If TF detected a
+        # /device:GPU:0 then you're good to go", tensorflow#32851)
+        "Device mapping:\n/job:localhost/replica:0/task:0/device:XLA_GPU:0 -> device: XLA_GPU"
+        " device\n/job:localhost/replica:0/task:0/device:GPU:0 -> device: 0, name: GeForce GTX"
+        " 1080 Ti, pci bus id: 0000:05:00.0, compute capability: 6.1\n",
+        "device-mapping-with-xla-gpu-and-gpu",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/tensorflow/models/issues/7640: native Windows has no asm compiler;
+        # "the training still continues"
+        "W tensorflow/stream_executor/gpu/redzone_allocator.cc:314] Internal: Invoking GPU asm"
+        " compilation is supported on Cuda non-Windows platforms only\nRelying on driver to"
+        " perform ptx compilation.\nModify $PATH to customize ptxas location.\n",
+        "windows-leaves-ptx-to-the-driver",
+        ("--os", "windows"),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
         # The same line outside a container: nothing says a CUDA is installed at all
         "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
         " open shared object file: No such file or directory\n",

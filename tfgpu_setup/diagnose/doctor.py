@@ -396,6 +396,7 @@ def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
         if m.position > max(gpu_lines)
         and m.signature.severity is Severity.ERROR
         and m.signature.finding_id is not None
+        and not m.signature.needs_no_gpu  # only means something where no GPU was registered
     )
 
 

@@ -118,7 +118,8 @@ def cross_findings(
                 TF_INSTALL,
             )
         )
-    if not cpu_only and not log.cpu_build_line:
+    found += _cpu_package(log, gpu_seen)
+    if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(matches)
     if log.python_32bit_line and log.install_failed:
         found.append(
@@ -246,6 +247,31 @@ WRONG_ENVIRONMENT_FIX = (
     "install TensorFlow into the interpreter that runs it ('python -m pip install ...' with "
     "that same python)."
 )
+
+
+def _cpu_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
+    """pip's 'tensorflow' of a release whose GPU build was 'tensorflow-gpu' (before 2.1, and
+    1.15.2 to 2.0): a CPU-only TensorFlow, unless the log shows a GPU build ran after all."""
+    if not log.cpu_package_line or gpu_seen or log.cuda_build_line or log.cpu_build_line:
+        return []
+    if any(d.startswith("tensorflow-gpu") for d in log.tf_distributions):
+        return []
+    return [
+        Finding(
+            "cpu-only-tensorflow",
+            Severity.ERROR,
+            "pip installed the 'tensorflow' package of a release whose GPU build was the"
+            " separate 'tensorflow-gpu': this TensorFlow is CPU-only",
+            (
+                _quote(log.cpu_package_line),
+                "before 2.1 (and from 1.15.2 to 2.0) pip's 'tensorflow' had no CUDA support",
+            ),
+            "Uninstall it and install 'tensorflow-gpu' of the same release (pip uninstall "
+            "tensorflow; pip install tensorflow-gpu==X.Y.Z), or a TensorFlow 2.1 or newer, whose "
+            "'tensorflow' package has the GPU support ('tfgpu-setup plan' picks one).",
+            "https://github.com/tensorflow/tensorflow/issues/36347",
+        )
+    ]
 
 
 NO_GPU_REGISTERED = frozenset({"device-mapping-empty", "no-gpu-among-devices"})

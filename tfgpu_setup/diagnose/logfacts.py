@@ -187,6 +187,8 @@ class LogFacts:
     driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
     """A line where TensorFlow itself says it was built without CUDA."""
+    cpu_package_line: str = ""
+    """pip installing the 'tensorflow' package of a release whose GPU build was 'tensorflow-gpu'."""
     cuda_build_line: str = ""
     """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
     build with CUDA writes one."""
@@ -292,6 +294,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
         cpu_build_line=_first(_CPU_BUILD, sample),
+        cpu_package_line=_cpu_package(sample),
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         installed_line=_first(_TF_INSTALLED, sample),
         notebook_line=_first(_NOTEBOOK, sample),
@@ -460,6 +463,24 @@ _NOTEBOOK = re.compile(
     r"|\bjupyter(?:-lab| notebook| lab)\b",
     re.MULTILINE | re.IGNORECASE,
 )
+
+
+_PIP_INSTALLED = re.compile(r"Successfully installed (?P<installed>[^\n]*)")
+"""pip's summary of what it installed (a wheel's file name alone is no evidence: pip may have
+refused it). Each match runs to the end of its line, so a long line is read once."""
+_TENSORFLOW_INSTALLED = re.compile(r"(?:^| )tensorflow-(?P<version>\d+\.\d+\.\d+)(?=\s|$)")
+CPU_PACKAGE_RELEASES = (specifier("<1.15"), specifier(">=1.15.2,<2.1"))
+"""Releases whose 'tensorflow' pip package was CPU-only, the GPU build being 'tensorflow-gpu':
+all before 1.15, and 1.15.2 to 2.0 after 1.15.0's combined package was dropped
+(https://github.com/tensorflow/tensorflow/issues/36347; from 2.1 'tensorflow' has the GPU)."""
+
+
+def _cpu_package(text: str) -> str:
+    for summary in _PIP_INSTALLED.finditer(text):
+        found = _TENSORFLOW_INSTALLED.search(summary["installed"])
+        if found and any(found["version"] in releases for releases in CPU_PACKAGE_RELEASES):
+            return summary.group(0).strip()[:300]
+    return ""
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

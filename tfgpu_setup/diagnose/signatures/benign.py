@@ -369,6 +369,49 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # direct_session.cc's 'Device mapping:' (log_device_placement, TF 1.x to 2.3): a GPU
+        # device beside the legacy XLA_GPU one. "If TF detected a /device:GPU:0 then you're good
+        # to go": https://github.com/tensorflow/tensorflow/issues/32851
+        name="device-mapping-gpu",
+        needles=("-> device: ",),
+        pattern=compiled(
+            r"/(?:device:GPU|gpu):(?P<index>\d+) -> device: \d+, name: (?P<gpu>[^,\n]{1,255}),"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow maps a GPU device ({gpu})",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/32851",
+        proves_gpu=True,
+    ),
+    Signature(
+        # tensorflow-directml, the TF 1.15 fork on DirectX 12 (any DX12 GPU, not CUDA):
+        # https://github.com/microsoft/tensorflow-directml/issues/41
+        name="directml-device-created",
+        needles=("DirectML: creating device on adapter",),
+        pattern=compiled(r"DirectML: creating device on adapter \d+ \((?P<gpu>[^)\n]{1,200})\)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow-DirectML created a device on {gpu}",
+        fix="",
+        source="https://github.com/microsoft/tensorflow-directml/issues/41",
+        proves_gpu=True,
+    ),
+    Signature(
+        # tf.data's end of an iterator, logged from 2.16 until the log line was removed:
+        # https://github.com/tensorflow/tensorflow/pull/64679
+        name="rendezvous-end-of-sequence",
+        needles=("Local rendezvous is aborting",),
+        pattern=compiled(
+            r"Local rendezvous is aborting with status: OUT_OF_RANGE: End of sequence"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a dataset iterator reached its end (tf.data logs it from 2.16)",
+        fix="Nothing to do; TF_CPP_MIN_LOG_LEVEL=2 hides it.",
+        source="https://github.com/tensorflow/tensorflow/issues/62963",
+    ),
+    Signature(
         name="xla-gpu-stream-executor",
         needles=("StreamExecutor device (",),
         pattern=compiled(

@@ -6,6 +6,7 @@ from packaging.specifiers import SpecifierSet
 
 from ...findings import Severity
 from .model import (
+    BENIGN,
     Signature,
     Variant,
     compiled,
@@ -15,6 +16,9 @@ PTXAS_FIX = (
     "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
     " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
 )
+
+WINDOWS_PTX_FIX = "Nothing to do: there is no ptxas to install for it on native Windows."
+WINDOWS_PTX_SOURCE = "https://github.com/tensorflow/models/issues/7640"
 
 NEWER_PTXAS_FIX = (
     "Install the nvidia-cuda-nvcc wheel this TensorFlow pins (part of 'tensorflow[and-cuda]')"
@@ -427,6 +431,33 @@ KERNELS: tuple[Signature, ...] = (
             " container, or use the -devel image), or a CUDA toolkit's bin directory on PATH."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/60737",
+        variants=(
+            Variant(
+                BENIGN,
+                "Harmless: native Windows builds leave PTX compilation to the driver",
+                WINDOWS_PTX_FIX,
+                WINDOWS_PTX_SOURCE,
+                with_signatures=frozenset({"windows-ptx-left-to-driver"}),
+                severity=Severity.INFO,
+            ),
+        ),
+    ),
+    Signature(
+        # redzone_allocator.cc on native Windows (TF 1.15-2.10): the asm compiler is not
+        # implemented there, so the driver compiles the PTX and work goes on. The allocator
+        # checks cuDNN's convolutions as they are autotuned: on the GPU.
+        name="windows-ptx-left-to-driver",
+        needles=("non-Windows platforms only", "not supported on Windows"),
+        pattern=compiled(
+            r"Invoking GPU asm compilation is supported on Cuda non-Windows platforms only"
+            r"|Invoking ptxas not supported on Windows"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: native Windows builds leave PTX compilation to the driver",
+        fix=WINDOWS_PTX_FIX,
+        source=WINDOWS_PTX_SOURCE,
+        proves_gpu=True,
     ),
     Signature(
         name="ptxas-not-found-driver-fallback",
