@@ -156,6 +156,9 @@ WRITTEN = {
     # https://github.com/tensorflow/tensorflow/issues/62963
     "rendezvous-end-of-sequence": "W tensorflow/core/framework/local_rendezvous.cc:404] Local"
     " rendezvous is aborting with status: OUT_OF_RANGE: End of sequence",
+    # https://github.com/DeepLabCut/DeepLabCut/issues/823
+    "cudnn-launch-failure": "InternalError (see above for traceback): cuDNN launch failure :"
+    " input shape([32,512,32,55]) filter shape([3,3,512,512])",
     # https://github.com/sylabs/singularity/issues/776 and its newer one-line form
     "singularity-no-driver-libraries": "WARNING: Could not find any NVIDIA libraries on this host!",
     # https://github.com/easybuilders/easybuild-easyconfigs/issues/9183 (Open MPI's help text)

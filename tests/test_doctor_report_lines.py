@@ -902,6 +902,30 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "yes",
     ),
     (
+        # https://github.com/DeepLabCut/DeepLabCut/issues/971 (native Windows, TF 1.x): cuDNN ran
+        # a convolution, so this Windows TensorFlow has CUDA (2.10 or older); the launch failing
+        # is cuDNN's workspace memory (the maintainers' allow_growth default, DeepLabCut#458)
+        "[InternalError (see above for traceback): cuDNN launch failure : input"
+        " shape([1,3,949,1682]) filter shape([7,7,3,64])\n"
+        '  File "C:\\Users\\me\\DeepLabCut\\train.py", line 9, in <module>\n',
+        "cudnn-launch-failure-on-windows",
+        ("--os", "windows"),
+        "gpu-out-of-memory",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/serving/issues/646: a libcuda.so.1 link made to the
+        # toolkit's stub, which only satisfies the linker (NVIDIA in nvidia-container-toolkit#668)
+        "lrwxrwxrwx. 1 root root     38 Nov  5 23:23 libcuda.so.1 ->"
+        " /usr/local/cuda/lib64/stubs/libcuda.so\n"
+        "E external/org_tensorflow/tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed"
+        " call to cuInit: CUresult(-1)\n",
+        "libcuda-linked-to-the-stub",
+        (),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
         # The same line outside a container: nothing says a CUDA is installed at all
         "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
         " open shared object file: No such file or directory\n",

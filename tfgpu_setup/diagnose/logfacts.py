@@ -389,7 +389,9 @@ _CUDA_BUILD_RECORD = re.compile(
     r"^[^\n]{0,80}?\b(?:(?:stream_executor|xla)[/\\](?:cuda|gpu)|common_runtime[/\\]gpu)[/\\]"
     r"[\w/\\]{1,100}\.cc:\d{1,5}\] [^\n]*"
     # grappler costing a GPU device of this process (TF 1.x): a build with GPU devices
-    r"|^[^\n]{0,80}?Not found: TF GPU device with id \d+ was not registered",
+    r"|^[^\n]{0,80}?Not found: TF GPU device with id \d+ was not registered"
+    # a cuDNN convolution that ran and failed (conv_ops.cc)
+    r"|^[^\n]{0,120}?cuDNN launch failure : input shape\(",
     re.M,
 )
 """A record TensorFlow's CUDA code wrote (its source path in the prefix, / or \\), or one

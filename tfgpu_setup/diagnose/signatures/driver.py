@@ -421,7 +421,11 @@ DRIVER: tuple[Signature, ...] = (
     Signature(
         name="libcuda-stub-resolved",
         needles=("stubs/libcuda",),
-        pattern=compiled(r"libcuda\.so(?:\.1)?\s*=>\s*(?P<path>\S*/stubs/libcuda\.so[.\d]*)"),
+        # ldd's 'libcuda.so.1 => PATH', or ls -l of a libcuda.so.1 link made to the stub
+        # (https://github.com/tensorflow/serving/issues/646)
+        pattern=compiled(
+            r"libcuda\.so(?:\.1)?\s*(?:=>|->)\s*(?P<path>\S*/stubs/libcuda\.so[.\d]*)"
+        ),
         finding_id="ld-library-path-shadows",
         severity=Severity.ERROR,
         title="libcuda resolves to the CUDA toolkit's stub library {path}, not the driver's",

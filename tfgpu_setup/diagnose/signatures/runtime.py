@@ -171,6 +171,27 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
+        # conv_ops.cc (TF 1.x) when a cuDNN convolution fails to launch; DeepLabCut's maintainers
+        # made memory growth its default for it ("Not using this causes cudnn errors"):
+        # https://github.com/DeepLabCut/DeepLabCut/pull/458
+        name="cudnn-launch-failure",
+        needles=("cuDNN launch failure",),
+        pattern=compiled(r"cuDNN launch failure : input shape\(\[[\d,]{1,80}\]\)"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "A cuDNN convolution failed to launch on the GPU: usually cuDNN could not get the"
+            " workspace memory it needs"
+        ),
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true, or allow_growth in the"
+            " session config), use smaller inputs or batches, and stop other GPU processes; if"
+            " that does not help, check that the loaded cuDNN matches this TensorFlow."
+        ),
+        source="https://github.com/DeepLabCut/DeepLabCut/pull/458",
+        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+    ),
+    Signature(
         name="cuda-out-of-memory",
         needles=("OUT_OF_MEMORY",),
         pattern=compiled(
