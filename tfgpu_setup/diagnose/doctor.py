@@ -20,7 +20,7 @@ from ..matrix.model import Defect, Matrix, TfRelease
 from ..matrix.validate import kernel_arch
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import parsed, xy
+from ..versions import parsed, xy, xy_tuple
 from ..whatif import baseline_facts
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
@@ -425,14 +425,9 @@ def _newer_than_build(facts: Facts, release: TfRelease | None) -> bool:
         return False
     newest = divmod(max(archs), 10)
     return any(
-        g.compute_capability is not None and _cc_pair(g.compute_capability) > newest
+        g.compute_capability is not None and xy_tuple(g.compute_capability) > newest
         for g in facts.gpus
     )
-
-
-def _cc_pair(cc: str) -> tuple[int, int]:
-    major, _, minor = cc.partition(".")
-    return int(major), int(minor or 0)
 
 
 TF_UNKNOWN_STEP = (
