@@ -159,6 +159,9 @@ WRITTEN = {
     # https://github.com/DeepLabCut/DeepLabCut/issues/823
     "cudnn-launch-failure": "InternalError (see above for traceback): cuDNN launch failure :"
     " input shape([32,512,32,55]) filter shape([3,3,512,512])",
+    # https://github.com/NixOS/nixpkgs/issues/65515
+    "nix-store-python": 'openat(AT_FDCWD, "/nix/store/kvagf73z1v6y0wqfvqm04f5h02mdgsfi-python3.7'
+    '-tensorflow-1.14.0/lib/python3.7/site-packages/tensorflow/libcuda.so.1", O_RDONLY) = -1',
     # https://github.com/sylabs/singularity/issues/776 and its newer one-line form
     "singularity-no-driver-libraries": "WARNING: Could not find any NVIDIA libraries on this host!",
     # https://github.com/easybuilders/easybuild-easyconfigs/issues/9183 (Open MPI's help text)

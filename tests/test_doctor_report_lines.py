@@ -1907,3 +1907,25 @@ def test_a_cut_record_inside_a_fenced_details_block_reads_as_printed(tmp_path, c
     assert unwrap(folded).splitlines()[-2] == "```"
     found = doctor(tmp_path, capsys, folded, "--os", "windows")["findings"]
     assert found[0]["id"] == "compute-capability-unsupported"
+
+
+def test_nix_tensorflow_without_libcuda_is_pointed_at_the_nixos_driver_folder(
+    tmp_path, capsys
+) -> None:
+    # https://github.com/NixOS/nixpkgs/issues/65515: the driver's libcuda sits in
+    # /run/opengl-driver/lib, which the packaged TensorFlow's RUNPATH lacked; strace's lines
+    # after TensorFlow's are not part of its record
+    log = (
+        "2019-07-28 13:45:18.738233: I tensorflow/stream_executor/platform/default/dso_loader.cc"
+        ":53] Could not dlopen library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared"
+        " object file: No such file or directory\n"
+        'openat(AT_FDCWD, "/nix/store/kvagf73z1v6y0wqfvqm04f5h02mdgsfi-python3.7-tensorflow-'
+        '1.14.0/lib/python3.7/site-packages/tensorflow/libcuda.so.1", O_RDONLY|O_CLOEXEC) = -1'
+        " ENOENT (No such file or directory)\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "no-nvidia-driver"
+    assert "/run/opengl-driver/lib" in top["fix"]
+    assert "openat" not in top["title"]
+    plain = doctor(tmp_path, capsys, log.replace("/nix/store/", "/usr/lib/"))["findings"][0]
+    assert "/run/opengl-driver/lib" not in plain["fix"]

@@ -27,7 +27,9 @@ _RECORD_START = re.compile(
     # a markdown fence or an HTML tag of its own ('```', '</details>') around a pasted log
     r"^\s*(?:`{3}|~{3}|</?[a-z]+\b[^<>\n]{0,200}>\s*$)|"
     rf"^[\s>`*_]*(?:{_TF_RECORD}|Traceback|File \"|"
-    r"[\w.]*(?:Error|Exception|Warning)\b|\[|\$ |>>> |Epoch \d|\d+/\d+ \["
+    r"[\w.]*(?:Error|Exception|Warning)\b|\[|[$%] |>>> |Epoch \d|\d+/\d+ \["
+    # strace's lines: 'openat(AT_FDCWD, "...", O_RDONLY) = -1 ENOENT (...)'
+    r"|[a-z_]\w{0,30}\([^\n]{0,2000}?\) += -?\d"
     # another program's own line: 'modprobe: ERROR: ...', 'ERROR: ...', 'nvidia-docker | ...'
     r"|[a-z][\w.-]{1,30}: (?:ERROR|FATAL|error|fatal)\b|(?:ERROR|WARNING|FATAL|CRITICAL)\b"
     r"|[\w.-]{1,30} +\| )"

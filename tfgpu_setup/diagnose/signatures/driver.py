@@ -14,6 +14,7 @@ from .model import (
     DLOPEN_NEEDLES,
     DRIVER_ROOTS,
     Signature,
+    Variant,
     compiled,
 )
 
@@ -397,6 +398,35 @@ DRIVER: tuple[Signature, ...] = (
             " driver."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45930",
+        variants=(
+            Variant(
+                # Nix's TensorFlow finds libcuda through its RUNPATH, and NixOS keeps the
+                # driver's in /run/opengl-driver/lib (nixpkgs#65515)
+                "no-nvidia-driver",
+                "The NVIDIA driver library {lib}{old_lib} could not be loaded{because}: Nix's"
+                " TensorFlow looks for it where the system's driver is not",
+                (
+                    "On NixOS the driver's libcuda is in /run/opengl-driver/lib (with the NVIDIA"
+                    " driver enabled in configuration.nix): run with"
+                    " LD_LIBRARY_PATH=/run/opengl-driver/lib, or use a nixpkgs TensorFlow whose"
+                    " RUNPATH includes it. With Nix on another distribution, nixGL or"
+                    " LD_LIBRARY_PATH pointing at the system driver's libcuda does it."
+                ),
+                "https://github.com/NixOS/nixpkgs/issues/77834",
+                with_signatures=frozenset({"nix-store-python"}),
+            ),
+        ),
+    ),
+    Signature(
+        # A Python or TensorFlow from the Nix store ('/nix/store/<hash>-python3.7-tensorflow-...')
+        name="nix-store-python",
+        needles=("/nix/store/",),
+        pattern=compiled(r"/nix/store/[0-9a-z]{32}-python3"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="Python from the Nix store",
+        fix="",
+        source="https://github.com/NixOS/nixpkgs/issues/65515",
     ),
     Signature(
         name="cudnn-needs-libcuda",
