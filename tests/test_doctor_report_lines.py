@@ -1929,3 +1929,19 @@ def test_nix_tensorflow_without_libcuda_is_pointed_at_the_nixos_driver_folder(
     assert "openat" not in top["title"]
     plain = doctor(tmp_path, capsys, log.replace("/nix/store/", "/usr/lib/"))["findings"][0]
     assert "/run/opengl-driver/lib" not in plain["fix"]
+
+
+def test_a_soname_against_a_guessed_release_does_not_blame_another_build(tmp_path, capsys) -> None:
+    # NVIDIA's JetPack wheels of TF 2.x load CUDA 10.2, which no PyPI release was built with
+    # (https://github.com/dusty-nv/jetson-containers/issues/146): the path hints only guess the
+    # release, so the soname refutes the guess rather than pointing at a second build
+    log = (
+        "2022-05-15 06:23:59.616179: W tensorflow/stream_executor/platform/default/dso_loader.cc"
+        ":64] Could not load dynamic library 'libcudart.so.10.2'; dlerror: libcudart.so.10.2:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    guessed = doctor(tmp_path, capsys, log, "--os", "linux")["findings"]
+    assert guessed[0]["id"] == "cuda-libs-not-found"
+    assert not any("something here asks" in f["title"] for f in guessed)
+    stated = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.10")["findings"]
+    assert any("something here asks for CUDA 10.2" in f["title"] for f in stated)

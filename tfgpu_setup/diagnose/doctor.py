@@ -192,6 +192,7 @@ def diagnose(
             matches,
             entry,
             tf_known_installed=bool(tf_version or installed),
+            release_guessed=not stated,
         ),
         log_findings,
         judged,

@@ -76,15 +76,19 @@ def cross_findings(
     matches: Sequence[LogMatch],
     release: TfRelease | None = None,
     tf_known_installed: bool = False,
+    release_guessed: bool = False,
 ) -> list[Finding]:
     """Findings that need the log and the facts together. release: the one that wrote the log,
-    when known; tf_known_installed: someone stated (or a probe found) TensorFlow installed."""
+    when known; tf_known_installed: someone stated (or a probe found) TensorFlow installed;
+    release_guessed: the release is only the newest the log's hints admit."""
     found: list[Finding] = []
     found += _library_mismatch(facts, log)
     found += _other_cudnn_loaded(facts, log)
     if not log.wanted_cuda and release is not None:
         found += _release_cuda_mismatch(facts, matches, release)
-    if release is not None:
+    # A soname that contradicts a guessed release says the guess is wrong (a JetPack or
+    # community build of another CUDA), not that something else was built for another CUDA.
+    if release is not None and not release_guessed:
         found += _built_for_other_cuda(log, release)
     found += _toolkit_newer_than_driver(facts, log, matches)
     found += _conda_driver_too_old(facts, matches)
