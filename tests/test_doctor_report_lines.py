@@ -926,6 +926,30 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/baker-laboratory/RoseTTAFold-All-Atom/issues/20: conda's libmamba
+        # solver on a machine whose driver it cannot see ("do this step on a node that has a
+        # GPU")
+        "Could not solve for environment specs\nThe following packages are incompatible\n"
+        "└─ tensorflow ==2.11.0 cuda112py310he87a039_0 is not installable because it requires\n"
+        "  └─ __cuda, which is missing on the system.\n",
+        "libmamba-cuda-missing-on-the-system",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/rlworkgroup/garage/issues/698: Anaconda's tensorflow-gpu is a
+        # metapackage that selects the gpu_py build of 'tensorflow': one install, not two
+        "# Name                    Version                   Build  Channel\n"
+        "tensorflow                1.13.1          gpu_py36h3991807_0\n"
+        "tensorflow-base           1.13.1          gpu_py36h8d69cac_0\n"
+        "tensorflow-gpu            1.13.1               h0d30ee6_0\n",
+        "anaconda-gpu-metapackage-layout",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # The same line outside a container: nothing says a CUDA is installed at all
         "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
         " open shared object file: No such file or directory\n",
@@ -1945,3 +1969,14 @@ def test_a_soname_against_a_guessed_release_does_not_blame_another_build(tmp_pat
     assert not any("something here asks" in f["title"] for f in guessed)
     stated = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.10")["findings"]
     assert any("something here asks for CUDA 10.2" in f["title"] for f in stated)
+
+
+@pytest.mark.parametrize("flags", [("--arch", "aarch64"), ("--gpu", "Jetson Nano")])
+def test_an_illegal_instruction_on_arm_is_not_a_missing_avx(tmp_path, capsys, flags) -> None:
+    # https://github.com/numpy/numpy/issues/18131: numpy 1.19.5's OpenBLAS on a Jetson
+    # (OPENBLAS_CORETYPE=ARMV8); AVX is an x86 extension
+    log = ">>> import numpy\nIllegal instruction (core dumped)\n"
+    on_x86 = doctor(tmp_path, capsys, log, "--arch", "x86_64")["findings"]
+    assert on_x86[0]["id"] == "cpu-lacks-avx"
+    on_arm = doctor(tmp_path, capsys, log, *flags)["findings"]
+    assert "cpu-lacks-avx" not in [f["id"] for f in on_arm]

@@ -239,6 +239,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
                 dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
+    if dists.get("tensorflow-gpu") == dists.get("tensorflow") and _CONDA_GPU_BUILD.search(sample):
+        del dists["tensorflow-gpu"]  # Anaconda's metapackage that picked the GPU build listed
     asked = template_answers(sample)
     versions = set(dists.values()) or set(_printed_versions(sample)) or _exact(asked.tf)
     os_name, os_line = _os_of(sample)
@@ -440,6 +442,12 @@ _CPU_BUILD = re.compile(
     r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
+_CONDA_GPU_BUILD = re.compile(
+    r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+gpu_py\w*|_tflow_select\s+\S+\s+gpu\b)",
+    re.MULTILINE,
+)
+"""'conda list' of Anaconda's GPU layout: the tensorflow-gpu metapackage only selects the
+gpu_py build of 'tensorflow' (AnacondaRecipes/tensorflow_recipes), so the two are one install."""
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
     r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)",

@@ -55,7 +55,9 @@ def log_weighed_against_facts(
     prints. A variable the facts show hiding them is judged on its own, from the facts.
 
     conda's solver refusing a build for its __cuda reads as 'no driver' only while no driver is
-    known: with one for a CUDA the build accepts, the conflict lies elsewhere."""
+    known: with one for a CUDA the build accepts, the conflict lies elsewhere.
+
+    An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
     if facts.gpus_absent():
         findings = contradicted(
             findings,
@@ -64,6 +66,10 @@ def log_weighed_against_facts(
         )
     if (served := _conda_build_served(facts, matches)) is not None:
         findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
+    if facts.knows("arch") and facts.platform.arch == "aarch64":
+        # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
+        # OpenBLAS, numpy#18131) says nothing about it.
+        findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
     return findings
 
 

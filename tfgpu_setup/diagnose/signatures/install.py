@@ -168,6 +168,11 @@ INSTALL: tuple[Signature, ...] = (
             # or through the build it picked: "tensorflow==2.6.0=cuda112py39h9333c2f_1 -> __cuda"
             r"|tensorflow(?:\[[^\]\n]{0,80}\]|==[\w.=-]{1,80})? -> __cuda\b"
             r"(?:\[version='>=(?P<need>\d{1,2}\.\d{1,2})'\])?"
+            # conda >= 23.10 (libmamba) and mamba under a build that 'requires': the tree's leaf
+            # (https://github.com/baker-laboratory/RoseTTAFold-All-Atom/issues/20); pixi's
+            # resolver says the same of a __cuda it was not told about
+            r"|__cuda, which is missing on the system"
+            r"|__cuda \*?,? ?for which no candidates were found"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -177,8 +182,9 @@ INSTALL: tuple[Signature, ...] = (
         ),
         fix=(
             "Install the NVIDIA driver and check it with nvidia-smi ('conda info' then lists"
-            " __cuda); where conda cannot see a driver that is there (building an image), set"
-            " CONDA_OVERRIDE_CUDA to the CUDA version the driver supports."
+            " __cuda); where conda cannot see a driver that is there (building an image, or a"
+            " login node without a GPU), set CONDA_OVERRIDE_CUDA to the CUDA version the driver"
+            " supports; pixi takes it from [system-requirements] cuda in pixi.toml."
         ),
         source="https://conda-forge.org/docs/user/cuda/",
     ),
