@@ -950,6 +950,14 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # Anaconda's build selector alone, without the packages it selected
+        "_tflow_select             2.1.0                       gpu    anaconda\n",
+        "anaconda-gpu-selector-alone",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # The same line outside a container: nothing says a CUDA is installed at all
         "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
         " open shared object file: No such file or directory\n",

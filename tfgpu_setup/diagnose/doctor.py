@@ -16,11 +16,11 @@ from packaging.version import InvalidVersion
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, ids_tagged, merge, rank
+from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
-from ..matrix.validate import kernel_arch
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import parsed, xy, xy_tuple
+from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
@@ -414,19 +414,13 @@ def _gpu_works(
 
 
 def _newer_than_build(facts: Facts, release: TfRelease | None) -> bool:
-    """A GPU of a compute capability above every architecture the release has kernels for."""
+    """A GPU whose trouble with the release is not its age: some of the release's kernels
+    would run on it (SASS or PTX), so what it lacks comes from being newer than the build."""
     if release is None or not facts.knows("gpus"):
         return False
-    archs = [
-        arch
-        for name in (*release.sass, *release.ptx)
-        if (arch := kernel_arch(name, "sm_" if name.startswith("sm_") else "compute_"))
-    ]
-    if not archs:
-        return False
-    newest = divmod(max(archs), 10)
     return any(
-        g.compute_capability is not None and xy_tuple(g.compute_capability) > newest
+        g.compute_capability is not None
+        and query.cc_support(release, g.compute_capability) != "unsupported"
         for g in facts.gpus
     )
 

@@ -122,7 +122,7 @@ def cross_findings(
                 TF_INSTALL,
             )
         )
-    found += _cpu_package(log, gpu_seen)
+    found += _cpu_only_package(log, gpu_seen)
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(matches)
     if log.python_32bit_line and log.install_failed:
@@ -253,7 +253,7 @@ WRONG_ENVIRONMENT_FIX = (
 )
 
 
-def _cpu_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
+def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
     """pip's 'tensorflow' of a release whose GPU build was 'tensorflow-gpu' (before 2.1, and
     1.15.2 to 2.0): a CPU-only TensorFlow, unless the log shows a GPU build ran after all."""
     if not log.cpu_package_line or gpu_seen or log.cuda_build_line or log.cpu_build_line:

@@ -239,7 +239,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
                 dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
-    if dists.get("tensorflow-gpu") == dists.get("tensorflow") and _CONDA_GPU_BUILD.search(sample):
+    metapackage = dists.get("tensorflow-gpu")
+    if metapackage and metapackage == dists.get("tensorflow") and _CONDA_GPU_BUILD.search(sample):
         del dists["tensorflow-gpu"]  # Anaconda's metapackage that picked the GPU build listed
     asked = template_answers(sample)
     versions = set(dists.values()) or set(_printed_versions(sample)) or _exact(asked.tf)
