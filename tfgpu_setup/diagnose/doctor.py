@@ -35,6 +35,7 @@ from .weigh import (
     is_platform,
     log_weighed_against_facts,
     weighed_against_log,
+    weighed_against_sonames,
 )
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -184,6 +185,7 @@ def diagnose(
     if not stated and release_open_below_matrix(matrix, log_facts):
         judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     judged = weighed_against_log(judged, log_facts, matches)
+    judged = weighed_against_sonames(judged, known, log_facts)
     findings = merge(
         verify_findings(verify) if verify else (),
         cross_findings(

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
-from ..versions import parsed
+from ..versions import LibraryKind, parsed
 from .evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
-from .logfacts import TF_NOT_RUNNING, LogFacts
+from .logfacts import TF_NOT_RUNNING, LogFacts, Wanted
 from .logs import LogMatch
 
 
@@ -40,6 +40,34 @@ def weighed_against_log(
             f
             for f in judged
             if f.id != "windows-native-gpu-unsupported" or f.severity is not Severity.WARNING
+        )
+    return judged
+
+
+def weighed_against_sonames(
+    judged: tuple[Finding, ...], facts: Facts, log: LogFacts
+) -> tuple[Finding, ...]:
+    """A CUDA or cuDNN judged of another version than the build's, while the library the log
+    cannot load is one that installed version provides (CUDA 11.1 ships the libcudart.so.11.0 of
+    every 11.x): whatever its minor, TensorFlow did not find it, so the loader path is what the
+    log shows wrong. The minor stays a warning to look at."""
+    pairs: tuple[tuple[LibraryKind, tuple[Wanted, ...]], ...] = (
+        ("cuda", log.wanted_cuda),
+        ("cudnn", log.wanted_cudnn),
+    )
+    for kind, wanted in pairs:
+        if not wanted or not facts.knows(kind):
+            continue
+        installed = [c.version for c in facts.installs(kind) if c.version]
+        provider = next((v for v in installed if all(w.accepts(v) for w in wanted)), None)
+        if provider is None:
+            continue
+        what = "CUDA" if kind == "cuda" else "cuDNN"
+        judged = contradicted(
+            judged,
+            frozenset({f"{kind}-version-mismatch"}),
+            f"but {what} {provider} provides the {wanted[0].lib} {wanted[0]} the log says"
+            " cannot be loaded: TensorFlow does not find it on the loader path",
         )
     return judged
 
