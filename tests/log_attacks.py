@@ -234,6 +234,8 @@ WRITTEN = {
     "and-cuda-extra-missing": "WARNING: tensorflow 2.13.1 does not provide the extra 'and-cuda'",
     "and-cuda-tensorrt-pin": "ERROR: No matching distribution found for tensorrt==8.5.3.1;"
     ' extra == "and-cuda"',
+    "and-cuda-tensorrt-libs-pin": "ERROR: No matching distribution found for"
+    ' tensorrt-libs==8.6.1; extra == "and-cuda"',
     "cuinit-named-symbol-not-found": "failed call to cuInit: CUDA_ERROR_NOT_FOUND: named symbol"
     " not found",
     "cupti-not-loaded": "Could not load dynamic library 'cupti64_110.dll'; dlerror:"
@@ -289,6 +291,28 @@ WRITTEN = {
     "is-gpu-available-deprecated": "is_gpu_available (from"
     " tensorflow.python.framework.test_util) is deprecated and will be removed",
     "addon-needs-cuda-symbols": "_activation_ops.so: undefined symbol: __cudaPushCallConfiguration",
+    "rocm-gfx-unsupported": "Ignoring visible gpu device (device: 0, name: , pci bus id:"
+    " 0000:23:00.0) with AMDGPU version : gfx1100. The supported AMDGPU versions are gfx1030,"
+    " gfx900, gfx906, gfx908, gfx90a.",
+    "hip-no-binary-for-gpu": "hipErrorNoBinaryForGpu: Unable to find code object for all current"
+    " devices!",
+    "cuda-compat-not-supported-text": "unable to get number of CUDA devices while building"
+    " BackendConfigMap: (804) forward compatibility was attempted on non supported HW",
+    "cuda-system-not-ready-text": "   [[ System not yet initialized (error 802) ]]",
+    "fatbinaryloader-missing": "could not dlopen DSO: libcuda.so.1; dlerror:"
+    " libnvidia-fatbinaryloader.so.375.39: cannot open shared object file: No such file",
+    "nvidia-library-file-too-short": "./imagenet: error while loading shared libraries:"
+    " /usr/lib/aarch64-linux-gnu/libnvinfer.so.7.1.3 file too short",
+    "pip-windows-long-path": "HINT: This error might have occurred since this system does not"
+    " have Windows Long Path support enabled. You can find information on how to enable this at"
+    " https://pip.pypa.io/warnings/enable-long-paths",
+    "tf-trt-without-tensorrt": "F tensorflow/compiler/tf2tensorrt/stub/nvinfer_stub.cc:49]"
+    " getInferLibVersion symbol not found.",
+    "tensorrt-version-mismatch": "WARNING:tensorflow:TensorRT mismatch. Compiled against version"
+    " 5.0.2, but loaded 5.1.2. Things may not work.",
+    "plugin-device-listed": "[PhysicalDevice(name='/physical_device:XPU:0', device_type='XPU')]",
+    "xla-intel-gpu-stream-executor": "I external/xla/xla/service/service.cc:176]   StreamExecutor"
+    " device (0): Intel(R) Arc(TM) A770 Graphics, <undefined>",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

@@ -562,6 +562,9 @@ def test_cudnn_version_is_decoded_from_tensorflows_number() -> None:
         ("libcudart.so.11.0", "11.0"),
         ("cudart64_110.dll", "11.0"),
         ("cudart64_12.dll", "12"),
+        ("cudart64_80.dll", "8.0"),  # CUDA 8 and 9 ran major and minor together too
+        ("cublas64_92.dll", "9.2"),
+        ("cudnn64_5.dll", "5"),
         ("cublas64_10.dll", "10"),
         ("libcuda.so", ""),
     ],

@@ -1148,6 +1148,172 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/66517: 2.15.0's [and-cuda] on any
+        # Python (fixed by 2.15.0.post1, tensorflow/tensorflow#62520)
+        "Collecting tensorrt==8.6.1.post1 (from tensorflow[and-cuda]==2.15.0)\n"
+        'ERROR: No matching distribution found for tensorrt-libs==8.6.1; extra == "and-cuda"\n',
+        "and-cuda-tensorrt-libs-pin-on-any-python",
+        (),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tfjs/issues/708: tfjs-node-gpu's binding, CUDA 9.0 absent
+        "Registration of backend tensorflow failed\n"
+        "Error: libcublas.so.9.0: cannot open shared object file: No such file or directory\n"
+        "    at Object.Module._extensions..node (internal/modules/cjs/loader.js:718:18)\n",
+        "tfjs-node-binding-cannot-load-cuda",
+        (),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/22202: TensorFlow for Java built for
+        # CUDA 9.0 with CUDA 9.2 installed
+        'Exception in thread "main" java.lang.UnsatisfiedLinkError:'
+        " /tmp/tensorflow_native_libraries-1536621740227-0/libtensorflow_jni.so: libcublas.so.9.0:"
+        " cannot open shared object file: No such file or directory\n",
+        "java-binding-built-for-another-cuda",
+        ("--cuda-toolkit", "9.2"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/ROCm/tensorflow-upstream/issues/2118: tensorflow-rocm 2.11 on gfx1100
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1990] Ignoring visible gpu device"
+        " (device: 0, name: , pci bus id: 0000:23:00.0) with AMDGPU version : gfx1100. The"
+        " supported AMDGPU versions are gfx1030, gfx900, gfx906, gfx908, gfx90a.\n",
+        "rocm-build-without-the-gpus-isa",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/ROCm/tensorflow-upstream/issues/1305: an RX 570 (gfx803) that
+        # ROCm dropped
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened"
+        " dynamic library libamdhip64.so\n"
+        '"hipErrorNoBinaryForGpu: Unable to find code object for all current devices!"\n',
+        "rocm-no-code-object-for-the-gpu",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/TensorRT-LLM/issues/398: an 8 x A100 NVSwitch host without
+        # the Fabric Manager (dstackai/dstack#2348); the container has the GPU
+        "ERROR: The NVIDIA Driver is present, but CUDA failed to initialize.  GPU functionality"
+        " will not be available.\n"
+        "   [[ System not yet initialized (error 802) ]]\n",
+        "ngc-banner-fabric-manager-not-running",
+        ("--container",),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # TensorFlow's own wording of the same error, in a container: libcuda answered, so the
+        # GPU was passed in
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266] failed call to"
+        " cuInit: CUDA_ERROR_SYSTEM_NOT_READY: system not yet initialized\n",
+        "cuinit-not-ready-in-a-container",
+        ("--container",),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/triton-inference-server/server/issues/944: a GeForce, an image for a
+        # newer CUDA than its driver
+        "E1210 03:43:04.899305 304 model_repository_manager.cc:100] unable to get number of CUDA"
+        " devices while building BackendConfigMap: (804) forward compatibility was attempted on"
+        " non supported HW\n",
+        "forward-compatibility-on-a-geforce",
+        ("--container",),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/8774: libcuda of driver 375.39 over a
+        # 367.57 kernel module
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:193] kernel reported version is:"
+        " 367.57.0\n"
+        "I tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:1066] failed to find libcuda.so"
+        " on this system: Failed precondition: could not dlopen DSO: libcuda.so.1; dlerror:"
+        " libnvidia-fatbinaryloader.so.375.39: cannot open shared object file: No such file or"
+        " directory\n",
+        "libcuda-of-another-driver-install",
+        (),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/dusty-nv/jetson-containers/issues/179: the runtime did not mount
+        # JetPack's CUDA over the image's empty placeholder
+        "ImportError: /usr/lib/aarch64-linux-gnu/libcublas.so.10: file too short\n",
+        "empty-nvidia-library-in-a-container",
+        ("--container", "--arch", "aarch64"),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/55300 (and #25692, where a maintainer
+        # and the reporter settle it): a path past 260 characters
+        "ERROR: Could not install packages due to an OSError: [Errno 2] No such file or"
+        " directory: 'C:\\\\Users\\\\me\\\\tfenv\\\\Lib\\\\site-packages\\\\tensorflow\\\\include"
+        "\\\\external\\\\llvm-project\\\\mlir\\\\BufferizableOpInterface.cpp.inc'\n",
+        "windows-path-too-long-for-pip",
+        ("--os", "windows"),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/10154: TF 1.x's self-check script
+        "- Could not load 'cudnn64_5.dll'. The GPU version of TensorFlow\n"
+        "  requires that this DLL be installed in a directory that is named in\n",
+        "windows-self-check-without-cudnn",
+        (),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/50330: TF-TRT called without a
+        # loadable TensorRT aborts; not the harmless 'TensorRT is not installed'
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libnvinfer.so.7'; dlerror: libnvrtc.so.11.1: cannot open shared object file:"
+        " No such file or directory\n"
+        "F tensorflow/compiler/tf2tensorrt/stub/nvinfer_stub.cc:49] getInferLibVersion symbol"
+        " not found.\n"
+        "Aborted (core dumped)\n",
+        "tf-trt-used-without-tensorrt",
+        (),
+        "cuda-libs-not-found",
+        "unknown",
+    ),
+    (
+        # https://github.com/intel/intel-extension-for-tensorflow/issues/21: on an Intel GPU the
+        # CUDA probe's lines are expected (the ITEX maintainer), the GPU registers as XPU
+        "W tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:265] failed call to"
+        " cuInit: UNKNOWN ERROR (303)\n"
+        "I itex/core/wrapper/itex_gpu_wrapper.cc:38] Intel Extension for Tensorflow* GPU backend"
+        " is loaded.\n"
+        "I external/xla/xla/service/service.cc:176]   StreamExecutor device (0): Intel(R) Arc(TM)"
+        " A770 Graphics, <undefined>\n",
+        "intel-gpu-through-itex",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/david8862/tf-keras-stacked-hourglass-keypoint-detection/issues/13:
+        # CUDA 11.1 ships the libcudart.so.11.0 of every 11.x; the loader did not find it
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory\n",
+        "stated-cuda-provides-the-missing-soname",
+        ("--os", "linux", "--tf", "2.8", "--cuda-toolkit", "11.1"),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/60074: the tensorflow-gpu stub
         "Collecting tensorflow-gpu\n  Using cached tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n",
         "tensorflow-gpu-stub-sdist",

@@ -7,6 +7,7 @@ from .model import (
     BENIGN,
     DLOPEN_NEEDLES,
     Signature,
+    Variant,
     compiled,
 )
 
@@ -212,6 +213,21 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="Nothing to do unless you use TF-TRT.",
         source="https://github.com/tensorflow/tensorflow/issues/37689",
         subject="tensorrt",
+        variants=(
+            Variant(
+                # Harmless until TF-TRT is called: then this is why it failed.
+                finding_id="cuda-libs-not-found",
+                severity=Severity.WARNING,
+                title="TensorRT's libnvinfer could not be loaded, and TF-TRT was used",
+                fix=(
+                    "Install the TensorRT major this TensorFlow links (the libnvinfer.so.N named"
+                    " here), or use NVIDIA's NGC TensorFlow container; or do not convert with"
+                    " TF-TRT."
+                ),
+                source="https://github.com/tensorflow/tensorflow/issues/50330",
+                with_signatures=frozenset({"tf-trt-without-tensorrt"}),
+            ),
+        ),
     ),
     Signature(
         name="allocator-not-a-failure",
@@ -366,6 +382,35 @@ BENIGN_LINES: tuple[Signature, ...] = (
         title="TensorFlow lists a GPU device",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/52144",
+        proves_gpu=True,
+    ),
+    Signature(
+        # A GPU through a PluggableDevice plugin registers under the plugin's own device type:
+        # Intel's extension as XPU, the DirectML plugin as DML (tensorflow-metal keeps GPU).
+        name="plugin-device-listed",
+        needles=("/physical_device:XPU:", "/physical_device:DML:"),
+        pattern=compiled(
+            r"PhysicalDevice\(name='/physical_device:(?P<kind>XPU|DML):(?P<index>\d+)'"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow lists a {kind} device: a GPU it uses through a PluggableDevice plugin",
+        fix="",
+        source="https://github.com/intel/intel-extension-for-tensorflow/issues/16",
+        proves_gpu=True,
+    ),
+    Signature(
+        # Intel's extension initialises XLA on its SYCL platform (Level Zero) with the GPU.
+        name="xla-intel-gpu-stream-executor",
+        needles=("StreamExecutor device (",),
+        pattern=compiled(
+            r"StreamExecutor device \((?P<index>\d+)\): (?P<gpu>Intel\(R\)[^,\n]{1,200})"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA initialised the Intel GPU {index}: {gpu} (Intel Extension for TensorFlow)",
+        fix="",
+        source="https://github.com/intel/intel-extension-for-tensorflow/issues/21",
         proves_gpu=True,
     ),
     Signature(

@@ -124,6 +124,30 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/4768",
     ),
     Signature(
+        # Drivers before R450 shipped libnvidia-fatbinaryloader.so.<version> beside libcuda.so.
+        # <version>: libcuda asking for one that is gone belongs to another driver install than
+        # the one present (an upgrade half done), whatever the kernel module is.
+        name="fatbinaryloader-missing",
+        needles=("libnvidia-fatbinaryloader.so.",),
+        pattern=compiled(
+            r"libnvidia-fatbinaryloader\.so\.(?P<userspace>\d+\.\d+(?:\.\d+)?):? cannot open"
+            r" shared object file"
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "libcuda of driver {userspace} cannot load: its"
+            " libnvidia-fatbinaryloader.so.{userspace} is gone, so parts of two driver installs"
+            " are mixed"
+        ),
+        fix=(
+            "Reinstall the NVIDIA driver so that libcuda, its companion libraries and the kernel"
+            " module are one version (remove stale libcuda copies from the loader path), then"
+            " reboot."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/9071",
+    ),
+    Signature(
         name="nvrm-api-mismatch",
         needles=("API mismatch",),
         pattern=compiled(r"API mismatch: the client has the version (?P<client>\d+(?:\.\d+)+)"),
@@ -597,6 +621,43 @@ DRIVER: tuple[Signature, ...] = (
         fix=(
             "On NVSwitch systems (HGX/DGX) the NVIDIA Fabric Manager must run with the same version"
             " as the driver: systemctl enable --now nvidia-fabricmanager."
+        ),
+        source=CUDA_ERROR_CODES_URL,
+    ),
+    Signature(
+        # The same CUDA errors in the words other programs print them: NGC images' start-up
+        # banner ('[[ ... (error 804) ]]'), Triton, PyTorch. TensorFlow's cuInit line, which
+        # names the code first, is read above.
+        name="cuda-compat-not-supported-text",
+        needles=("orward compatibility was attempted on non supported HW",),
+        pattern=compiled(
+            r"(?<!COMPAT_NOT_SUPPORTED_ON_DEVICE: )[Ff]orward compatibility was attempted on"
+            r" non supported HW"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title="CUDA tried forward compatibility on a GPU that does not support it (error 804)",
+        fix=(
+            "The CUDA this software uses is newer than the host driver supports, and the forward"
+            " compatibility package that would bridge it runs on data-center GPUs only. Update the"
+            " host driver, or use an image or build for a CUDA the driver supports."
+        ),
+        source=CUDA_ERROR_CODES_URL,
+        explained_by=frozenset({"driver-library-mismatch"}),
+    ),
+    Signature(
+        name="cuda-system-not-ready-text",
+        needles=("ystem not yet initialized",),
+        pattern=compiled(
+            r"(?<!SYSTEM_NOT_READY: )[Ss]ystem not yet initialized(?: \(error 802\))?"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA reports the system is not ready (error 802)",
+        fix=(
+            "On NVSwitch systems (HGX/DGX, cloud instances with 8 SXM GPUs) the NVIDIA Fabric"
+            " Manager must run with the same version as the driver: systemctl enable --now"
+            " nvidia-fabricmanager (journalctl -u nvidia-fabricmanager shows why it stopped)."
         ),
         source=CUDA_ERROR_CODES_URL,
     ),

@@ -15,8 +15,12 @@ from .model import (
     compiled,
 )
 
-IMPORT_FAILED = r"(?:ImportError|OSError|NotFoundError)\b[^\n]{0,120}?:"
-"""Python's exception line when a shared library TensorFlow links cannot be loaded."""
+IMPORT_FAILED = (
+    r"(?:ImportError|OSError|NotFoundError|UnsatisfiedLinkError|(?<!\. )\bError)\b[^\n]{0,200}?:"
+)
+"""The exception line when a shared library TensorFlow links cannot be loaded: Python's, Java's
+(UnsatisfiedLinkError) or Node's (tfjs-node: a bare 'Error:'; cuDNN's 'Could not load library X.
+Error: X: ...' is its own signature)."""
 
 INSTALL: tuple[Signature, ...] = (
     # --- Installing and importing TensorFlow, and the environment it runs in. ---
@@ -446,6 +450,32 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/34872",
     ),
     Signature(
+        # An empty file where an NVIDIA library should be: the image's placeholder that the
+        # NVIDIA container runtime mounts the host's library over (Jetson's CSV mode mounts
+        # CUDA, cuDNN and TensorRT that way; everywhere it mounts libcuda and libnvidia-*).
+        name="nvidia-library-file-too-short",
+        needles=("file too short",),
+        pattern=compiled(
+            rf"(?P<lib>lib(?:cuda|nvidia-[\w-]{{1,40}}|nvinfer\w{{0,20}}|cudnn\w{{0,20}}"
+            rf"|{CUDA_LIB_NAMES})\.so[.\d]*):? file too short"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "{lib} is an empty file: the NVIDIA container runtime did not mount the host's"
+            " library over the image's placeholder"
+        ),
+        fix=(
+            "Start the container with the NVIDIA runtime ('--gpus all'; on Jetson '--runtime"
+            ' nvidia\', or "default-runtime": "nvidia" in /etc/docker/daemon.json when building),'
+            " and on JetPack 4.x install CUDA, cuDNN and TensorRT on the device itself: the"
+            " runtime mounts them from there. An image that committed the empty files needs them"
+            " removed."
+        ),
+        source="https://github.com/dusty-nv/jetson-containers/issues/179",
+        subject="{lib}",
+    ),
+    Signature(
         name="import-cuda-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
@@ -574,7 +604,8 @@ INSTALL: tuple[Signature, ...] = (
     Signature(
         name="cudnn-dll-not-found",
         needles=(".dll'",),
-        pattern=compiled(r"Could not find '(?P<lib>cudnn64_\d+\.dll)'"),
+        # 'Could not load' is the wording of TF 1.3/1.4's self-check script.
+        pattern=compiled(r"Could not (?:find|load) '(?P<lib>cudnn64_\d+\.dll)'"),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
         title="The cuDNN library {lib}{lib_version_note} could not be found on PATH",
@@ -606,6 +637,52 @@ INSTALL: tuple[Signature, ...] = (
             " Python 3.10 for 2.14; 'tfgpu-setup plan' picks a release that installs."
         ),
         source="https://github.com/tensorflow/tensorflow/pull/62520",
+    ),
+    Signature(
+        # tensorflow 2.15.0 (and the nightlies of its time) pinned tensorrt-libs 8.6.1 in
+        # [and-cuda], which only NVIDIA's index has: the install fails on every Python.
+        name="and-cuda-tensorrt-libs-pin",
+        needles=("tensorrt-libs==8.6.1",),
+        pattern=compiled(
+            r"(?:No matching distribution found for|Could not find a version that satisfies the"
+            r" requirement) tensorrt-libs==8\.6\.1; extra == .and-cuda."
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "tensorflow[and-cuda]==2.15.0 cannot be installed: it pins tensorrt-libs 8.6.1,"
+            " which is not on PyPI, so pip installed nothing"
+        ),
+        fix=(
+            "Install tensorflow[and-cuda]==2.15.0.post1 or 2.15.1 (the same build without"
+            " TensorRT), or let 'tfgpu-setup plan' pick the release."
+        ),
+        source="https://github.com/tensorflow/tensorflow/pull/62520",
+    ),
+    Signature(
+        # pip's own hint after an install that failed on a path past Windows' 260 characters
+        # (TensorFlow's include tree is deep): nothing was installed.
+        name="pip-windows-long-path",
+        needles=("does not have Windows Long Path support enabled", "Could not install packages"),
+        pattern=compiled(
+            r"HINT: This error might have occurred since this system does not have Windows Long"
+            r" Path support enabled"
+            # older pip says only which file it could not write: one deep in TensorFlow's headers
+            r"|Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 2\] No"
+            r" such file or directory: '[A-Za-z]:\\[^'\n]{0,400}?[\\/]tensorflow[\\/]+include[\\/]"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip could not install TensorFlow: a file path in it is longer than Windows allows"
+            " without Long Path support"
+        ),
+        fix=(
+            "Enable long paths (set HKLM\\SYSTEM\\CurrentControlSet\\Control\\FileSystem"
+            " LongPathsEnabled to 1, as the link in pip's hint shows) or create the environment"
+            " in a short folder such as C:\\venvs, then install again."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25692",
     ),
     Signature(
         # pip resolved a release from before the extra existed (2.14): no NVIDIA wheels came.

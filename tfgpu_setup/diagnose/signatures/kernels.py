@@ -52,6 +52,44 @@ KERNELS: tuple[Signature, ...] = (
         subject="{cc}",
     ),
     Signature(
+        # tensorflow-rocm's branch of the same loop in gpu_device.cc: the GPU's gfx ISA is not
+        # among those the build was compiled for.
+        name="rocm-gfx-unsupported",
+        needles=("with AMDGPU version : ", "with AMDGPU ISA "),
+        pattern=compiled(
+            r"Ignoring visible gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]{0,255}),"
+            r"[^)]{0,1024}\) with AMDGPU (?:version :|ISA) (?P<gfx>gfx\w{1,12})\."
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title="tensorflow-rocm ignores an AMD GPU of ISA {gfx}: this build has no kernels for it",
+        fix=(
+            "Install a tensorflow-rocm release (or ROCm container) built for {gfx}; for an RDNA2"
+            " card outside the list, HSA_OVERRIDE_GFX_VERSION=10.3.0 is the known workaround. If"
+            " {gfx} is in the list but run together with another (gfx1030gfx1100), it is the list"
+            " bug of tensorflow-rocm 2.14.0.600: upgrade it."
+        ),
+        source="https://github.com/ROCm/tensorflow-upstream/issues/2118",
+        subject="{gfx}",
+    ),
+    Signature(
+        # The HIP runtime finds no code object for the GPU's ISA in the loaded libraries.
+        name="hip-no-binary-for-gpu",
+        needles=("hipErrorNoBinaryForGpu",),
+        pattern=compiled(
+            r"hipErrorNoBinaryForGpu: (?:Unable to find code object|Cou?l?dn't find binary)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title="ROCm has no GPU code for this AMD GPU's architecture (hipErrorNoBinaryForGpu)",
+        fix=(
+            "Use a ROCm and tensorflow-rocm release that supports this GPU (AMD's support list);"
+            " for an RDNA2 card outside it, HSA_OVERRIDE_GFX_VERSION=10.3.0 is the known"
+            " workaround."
+        ),
+        source="https://github.com/ROCm/tensorflow-upstream/issues/1305",
+    ),
+    Signature(
         name="no-kernels-for-new-gpu",
         # XLA names arch-specific and family features with a suffix: '12.0a', '10.0f'.
         needles=("not built with CUDA kernel binaries",),

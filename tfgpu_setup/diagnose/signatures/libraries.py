@@ -351,6 +351,62 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/AlexeyAB/darknet/issues/8601",
     ),
     Signature(
+        # TF-TRT was called while libnvinfer could not be loaded: the TensorRT stub has no
+        # symbol to give and aborts (tf2tensorrt/stub/nvinfer_stub.cc), or the converter
+        # refuses (trt_convert.py: is_tensorrt_enabled() is false when the dlopen failed), or
+        # TF 1.x's contrib module says so on import. A warning: TensorRT is optional and the
+        # GPU itself may work; what fails is TF-TRT.
+        name="tf-trt-without-tensorrt",
+        needles=(
+            "symbol not found.",
+            "built with TensorRT support",
+            "Failed to initialize TensorRT",
+        ),
+        pattern=compiled(
+            r"nvinfer_stub\.cc:\d+\] (?P<symbol>\w{1,80}) symbol not found\."
+            r"|Tensorflow (?:needs to be|has not been) built with TensorRT support"
+            r"|Failed to initialize TensorRT\. This is either because the TensorRT installation"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "TF-TRT was used, but TensorRT's libnvinfer could not be loaded, so TF-TRT fails (the"
+            " GPU itself does not need TensorRT)"
+        ),
+        fix=(
+            "Install the TensorRT major this TensorFlow links (the libnvinfer.so.N its dso_loader"
+            " line names; from 2.12 on the 'tensorrt' pip wheel, with its lib folder on"
+            " LD_LIBRARY_PATH) or use NVIDIA's NGC TensorFlow container; or do not convert with"
+            " TF-TRT."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/50330",
+        subject="tensorrt",
+    ),
+    Signature(
+        # TF 1.x's TF-TRT comparing the TensorRT it loaded with the one it was built with;
+        # TF 2.x words it 'Loaded TensorRT X but linked TensorFlow against TensorRT Y'.
+        name="tensorrt-version-mismatch",
+        needles=("TensorRT mismatch. Compiled against", "but linked TensorFlow against TensorRT"),
+        pattern=compiled(
+            r"TensorRT mismatch\. Compiled against version (?P<built>\d+(?:\.\d+)*), but loaded"
+            r" (?P<loaded>\d+(?:\.\d+)*)"
+            r"|Loaded TensorRT (?P<loaded2>\d+(?:\.\d+)*) but linked TensorFlow against TensorRT"
+            r" (?P<built2>\d+(?:\.\d+)*)"
+        ),
+        finding_id="cuda-version-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "TF-TRT loaded TensorRT {loaded}{loaded2}, not the {built}{built2} this TensorFlow was"
+            " built with (TensorRT is optional: only TF-TRT is affected)"
+        ),
+        fix=(
+            "Install TensorRT {built}{built2}, or use NVIDIA's NGC TensorFlow container, which"
+            " pairs them."
+        ),
+        source="https://github.com/tensorflow/tensorrt/issues/85",
+        subject="tensorrt",
+    ),
+    Signature(
         name="cudnn-needs-cuda-library",
         needles=("Could not load library libcudnn",),
         pattern=compiled(

@@ -132,8 +132,11 @@ def library_version(file_name: str) -> str:
         return match.group(1)
     if match := _DLL_VERSION.search(file_name):
         digits = match.group(1)
-        # Windows cudart names carry major and minor run together: cudart64_110 is CUDA 11.0.
-        return f"{digits[:-1]}.{digits[-1]}" if len(digits) >= 3 else digits
+        # Windows cudart names carry major and minor run together: cudart64_110 is CUDA 11.0,
+        # cudart64_80 is CUDA 8.0. Two digits from 10 on are a library's own major
+        # (cufft64_10.dll, cudnn64_8.dll is one digit).
+        run_together = len(digits) >= 3 or (len(digits) == 2 and digits[0] in "89")
+        return f"{digits[:-1]}.{digits[-1]}" if run_together else digits
     return ""
 
 
