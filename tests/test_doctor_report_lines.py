@@ -1314,6 +1314,19 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/vincentmllr/deep-robot-grasping/issues/4: pip show finds it in the
+        # venv, a script roslaunch started does not
+        "$ pip show tensorflow\n"
+        "Name: tensorflow\n"
+        "Version: 2.9.1\n"
+        "Location: /home/me/venv_deep_grasping/lib/python3.8/site-packages\n"
+        "ModuleNotFoundError: No module named 'tensorflow'\n",
+        "pip-show-finds-it-the-script-does-not",
+        (),
+        "wrong-python-environment",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/60074: the tensorflow-gpu stub
         "Collecting tensorflow-gpu\n  Using cached tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n",
         "tensorflow-gpu-stub-sdist",

@@ -458,7 +458,9 @@ _PIP_SHOW = re.compile(
 _TF_INSTALLED = re.compile(
     r"^[> \t]*(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
     r"(?:[=<>~!]=?[\w.*]+)? in"
-    r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d)",
+    r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d"
+    # pip show's first line: the distribution is installed where that pip looks
+    r"|Name: (?:tensorflow(?:-gpu|-cpu|-intel|-macos)?|tf-nightly)[ \t]*$)",
     re.MULTILINE,
 )
 _NVIDIA_WHEELS = re.compile(
