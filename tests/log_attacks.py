@@ -313,6 +313,13 @@ WRITTEN = {
     "plugin-device-listed": "[PhysicalDevice(name='/physical_device:XPU:0', device_type='XPU')]",
     "xla-intel-gpu-stream-executor": "I external/xla/xla/service/service.cc:176]   StreamExecutor"
     " device (0): Intel(R) Arc(TM) A770 Graphics, <undefined>",
+    "windows-msvc-runtime-missing": "ImportError: Could not find the DLL(s) 'msvcp140.dll or"
+    " msvcp140_1.dll'. TensorFlow requires that these DLLs be installed in a directory that is"
+    " named in your %PATH% environment variable.",
+    "windows-page-file-too-small": "ImportError: DLL load failed: The paging file is too small"
+    " for this operation to complete.",
+    "windows-dll-wrong-bitness": "ImportError: DLL load failed while importing"
+    " _pywrap_tensorflow_internal: %1 is not a valid Win32 application.",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

@@ -1327,6 +1327,37 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/38262: TF 2.1's preload check (its
+        # message names the fix; a maintainer's in #27816)
+        "ImportError: Could not find the DLL(s) 'msvcp140.dll or msvcp140_1.dll'. TensorFlow"
+        " requires that these DLLs be installed in a directory that is named in your %PATH%"
+        " environment variable.\n",
+        "windows-without-the-msvc-runtime",
+        ("--os", "windows", "--tf", "2.1"),
+        "windows-vc-runtime-missing",
+        "no",
+    ),
+    (
+        # https://github.com/iperov/DeepFaceLab/issues/742: a bigger page file fixed it
+        '  File "imp.py", line 343, in load_dynamic\n'
+        "ImportError: DLL load failed: The paging file is too small for this operation to"
+        " complete.\n"
+        "Failed to load the native TensorFlow runtime.\n",
+        "windows-page-file-too-small-for-the-dlls",
+        ("--os", "windows"),
+        "windows-page-file-too-small",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/45287: a 32-bit Python
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: %1 is not a"
+        " valid Win32 application.\n",
+        "windows-32-bit-python-loading-tensorflow",
+        ("--os", "windows", "--tf", "2.3"),
+        "python-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/60074: the tensorflow-gpu stub
         "Collecting tensorflow-gpu\n  Using cached tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n",
         "tensorflow-gpu-stub-sdist",

@@ -87,6 +87,22 @@ FINDING_KINDS: dict[str, FindingKind] = {
             ("denies-gpu",),
         ),
         FindingKind(
+            "windows-vc-runtime-missing",
+            "Windows lacks the Microsoft Visual C++ runtime (msvcp140.dll, msvcp140_1.dll) on"
+            " PATH, so TensorFlow cannot import.",
+            Layer.PLATFORM,
+            ("denies-gpu",),
+            explains=("cuda-libs-not-found",),
+        ),
+        FindingKind(
+            "windows-page-file-too-small",
+            "Windows cannot map TensorFlow's and CUDA's large DLLs: the page file is too small"
+            " (error 1455).",
+            Layer.PLATFORM,
+            ("denies-gpu",),
+            explains=("cuda-libs-not-found", "cudnn-not-found"),
+        ),
+        FindingKind(
             "macos-no-cuda",
             "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
             Layer.PLATFORM,

@@ -538,6 +538,67 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/37221",
     ),
     Signature(
+        # TensorFlow's own preload check (python/platform/self_check.py) scans %PATH% for the
+        # MSVC runtime; 'Could not find 'msvcp140.dll'' is its TF 1.x-2.0 wording.
+        name="windows-msvc-runtime-missing",
+        needles=("Could not find the DLL(s) 'msvcp140", "Could not find 'msvcp140"),
+        pattern=compiled(r"Could not find (?:the DLL\(s\) )?'(?P<lib>msvcp140(?:_1)?\.dll)"),
+        finding_id="windows-vc-runtime-missing",
+        severity=Severity.ERROR,
+        title="TensorFlow cannot import: the Microsoft Visual C++ runtime ({lib}) is not on PATH",
+        fix=(
+            "Install the latest Microsoft Visual C++ Redistributable for Visual Studio 2015-2022"
+            " (x64) from Microsoft, and check that C:\\Windows\\System32 is on the PATH of the"
+            " shell or IDE that runs Python."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/27816",
+        subject="{lib}",
+    ),
+    Signature(
+        # ERROR_COMMITMENT_LIMIT (1455): the DLL is there; Windows cannot commit the memory to
+        # map it (TensorFlow's and cuDNN's DLLs are large, and trainers start several processes).
+        name="windows-page-file-too-small",
+        needles=("The paging file is too small", "Error code 1455"),
+        pattern=compiled(
+            r"The paging file is too small for this operation to complete"
+            r"|Could not load library (?P<lib>[\w.-]{1,80}\.dll)\. Error code 1455"
+        ),
+        finding_id="windows-page-file-too-small",
+        severity=Severity.ERROR,
+        title=(
+            "Windows cannot load TensorFlow's or CUDA's DLLs: the page file is too small (nothing"
+            " is missing from PATH)"
+        ),
+        fix=(
+            "Enlarge the page file (System > Advanced system settings > Performance > Virtual"
+            " memory: a fixed size of tens of GB on a drive with room), or start fewer TensorFlow"
+            " processes at once, then run again."
+        ),
+        source="https://github.com/iperov/DeepFaceLab/issues/742",
+    ),
+    Signature(
+        # ERROR_BAD_EXE_FORMAT (193): a 64-bit DLL in a 32-bit process or the reverse; TensorFlow
+        # publishes 64-bit wheels only, and a 32-bit Python is the settled case.
+        name="windows-dll-wrong-bitness",
+        needles=("is not a valid Win32 application", "requires a 64-bit Python interpreter"),
+        pattern=compiled(
+            r"DLL load failed(?: while importing \w+)?: %1 is not a valid Win32 application"
+            r"|TensorFlow requires a 64-bit Python interpreter"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow's 64-bit library cannot load into this process: most likely the Python is"
+            " 32-bit (or a 32-bit DLL of the same name comes first on PATH)"
+        ),
+        fix=(
+            "Check with 'python -c \"import struct; print(struct.calcsize('P') * 8)\"'; if it"
+            " prints 32, install the 64-bit Python, create the environment with it and install"
+            " TensorFlow there."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45287",
+    ),
+    Signature(
         name="windows-dll-load-failed",
         needles=("DLL load failed",),
         pattern=compiled(r"ImportError: DLL load failed(?: while importing (?P<module>\w+))?"),
@@ -554,7 +615,9 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/28420",
         # 'DLL load failed with error code -1073741795' is the CPU's illegal instruction.
-        explained_by=frozenset({"cpu-lacks-avx"}),
+        explained_by=frozenset(
+            {"cpu-lacks-avx", "windows-page-file-too-small", "python-unsupported"}
+        ),
     ),
     Signature(
         name="windows-dll-not-found",
