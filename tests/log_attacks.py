@@ -320,6 +320,36 @@ WRITTEN = {
     " for this operation to complete.",
     "windows-dll-wrong-bitness": "ImportError: DLL load failed while importing"
     " _pywrap_tensorflow_internal: %1 is not a valid Win32 application.",
+    "container-cli-cgroup-v2": "stderr: nvidia-container-cli: container error: cgroup subsystem"
+    " devices not found: unknown.",
+    "container-cli-nvml-permissions": "nvidia-container-cli: initialization error: nvml error:"
+    " insufficient permissions: unknown",
+    "cdi-device-unresolvable": "Error: setting up CDI devices: unresolvable CDI devices"
+    " nvidia.com/gpu=0",
+    "k8s-device-plugin-no-nvml": "2020/10/14 18:04:53 If this is a GPU node, did you set the"
+    " docker default runtime to `nvidia`?",
+    "k8s-no-nvidia-runtime-handler": "Failed to create pod sandbox: rpc error: code = Unknown desc"
+    ' = failed to get sandbox runtime: no runtime for "nvidia" is configured',
+    "k8s-insufficient-gpu": "message:0/2 nodes are available: 1 PodToleratesNodeTaints, 2"
+    " Insufficient nvidia.com/gpu. reason:Unschedulable status:False",
+    "container-cli-wsl-no-adapters": "nvidia-container-cli: initialization error: WSL environment"
+    " detected but no adapters were found: unknown",
+    "nvidia-smi-no-nvml-library": "NVIDIA-SMI couldn't find libnvidia-ml.so library in your"
+    " system. Please make sure that the NVIDIA Display Driver is properly installed",
+    "nvidia-smi-cuda-not-available": "| NVIDIA-SMI 470.57.02    Driver Version: 470.57.02    CUDA"
+    " Version: N/A      |",
+    "nvml-insufficient-permissions": "Failed to initialize NVML: Insufficient Permissions",
+    "nvrm-init-adapter-failed": "NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x63:0x56:1689)",
+    "mirrored-strategy-gpu": "INFO:tensorflow:Using MirroredStrategy with devices"
+    " ('/job:localhost/replica:0/task:0/device:GPU:0',)",
+    "implementation-selector-skipped": "W tensorflow/core/grappler/optimizers/"
+    "implementation_selector.cc:310] Skipping optimization due to error while loading function"
+    " libraries: Invalid argument: Functions",
+    "tf-data-stop-event": "W ./tensorflow/core/framework/model.h:202] Encountered a stop event"
+    " that was not preceded by a start event.",
+    "generator-dataset-cancelled": "W tensorflow/core/kernels/data/generator_dataset_op.cc:103]"
+    " Error occurred when finalizing GeneratorDataset iterator: Cancelled: Operation was"
+    " cancelled",
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",

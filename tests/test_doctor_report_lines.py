@@ -1358,6 +1358,74 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/NVIDIA/k8s-device-plugin/issues/182, settled in #509: containerd
+        # does not run the plugin's pod with the NVIDIA runtime
+        "2020/10/14 18:04:53 Loading NVML\n"
+        "2020/10/14 18:04:53 Failed to initialize NVML: could not load NVML library.\n"
+        "2020/10/14 18:04:53 If this is a GPU node, did you set the docker default runtime to"
+        " `nvidia`?\n",
+        "kubernetes-device-plugin-without-the-nvidia-runtime",
+        (),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/containers/podman/issues/17539: rootless Podman cannot read the spec
+        "Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=0\n",
+        "cdi-spec-not-found",
+        (),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/AbdBarho/stable-diffusion-webui-docker/issues/117: WSL1
+        "nvidia-container-cli: initialization error: WSL environment detected but no adapters"
+        " were found: unknown\n",
+        "wsl-container-runtime-sees-no-adapter",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
+        # https://github.com/AbdBarho/stable-diffusion-webui-docker/issues/348: only the
+        # 'utility' libraries were mounted
+        "| NVIDIA-SMI 470.57.02    Driver Version: 470.57.02    CUDA Version: N/A      |\n",
+        "nvidia-smi-without-libcuda-in-a-container",
+        ("--container",),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/open-gpu-kernel-modules/issues/116: the open module fails on
+        # an RTX 2060 the proprietary one drives; nvidia-smi then lists none
+        "NVRM RmInitAdapter: Cannot initialize GSP firmware RM\n"
+        "NVRM: GPU 0000:01:00.0: RmInitAdapter failed! (0x62:0x56:1689)\n"
+        "No devices were found\n",
+        "driver-cannot-initialise-the-gpu",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/28552: tf.data bookkeeping on a GPU
+        # that works
+        "W ./tensorflow/core/framework/model.h:202] Encountered a stop event that was not"
+        " preceded by a start event.\n",
+        "tf-data-unmatched-stop-event",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/models/issues/10348: the Object Detection API's start
+        "INFO:tensorflow:Using MirroredStrategy with devices"
+        " ('/job:localhost/replica:0/task:0/device:GPU:0',)\n",
+        "mirrored-strategy-on-the-gpu",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/60074: the tensorflow-gpu stub
         "Collecting tensorflow-gpu\n  Using cached tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n",
         "tensorflow-gpu-stub-sdist",
@@ -2198,3 +2266,23 @@ def test_an_illegal_instruction_on_arm_is_not_a_missing_avx(tmp_path, capsys, fl
     assert on_x86[0]["id"] == "cpu-lacks-avx"
     on_arm = doctor(tmp_path, capsys, log, *flags)["findings"]
     assert "cpu-lacks-avx" not in [f["id"] for f in on_arm]
+
+
+def test_an_old_driver_with_no_release_named_or_hinted_is_not_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorpack/tensorpack/issues/175: a 2017 table, TensorFlow 1.x then.
+    # No line says which TensorFlow ran, so TensorFlow 1.0 (CUDA 8, which driver 367 runs) is
+    # as possible as 2.21: too old only for some releases is a warning until one is named.
+    table = (
+        "| NVIDIA-SMI 367.57                 Driver Version: 367.57                    |\n"
+        "|   0  TITAN X (Pascal)    Off  | 0000:04:00.0     Off |                  N/A |\n"
+    )
+    unnamed = doctor(tmp_path, capsys, table)
+    old = [f for f in unnamed["findings"] if f["id"] == "driver-too-old"]
+    assert [f["severity"] for f in old] == ["warning"]
+    named = doctor(tmp_path, capsys, table, "--tf", "2.21")
+    assert (named["findings"][0]["id"], named["findings"][0]["severity"]) == (
+        "driver-too-old",
+        "error",
+    )

@@ -182,7 +182,7 @@ def diagnose(
     judged = _judged(known, matrix, candidates, venv, guessed=not stated)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))
-    if not stated and release_open_below_matrix(matrix, log_facts):
+    if not stated and release_open_below_matrix(matrix, log_facts, candidates):
         judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     judged = weighed_against_log(judged, log_facts, matches)
     judged = weighed_against_sonames(judged, known, log_facts)

@@ -422,7 +422,7 @@ def _first_field(matches: Sequence[LogMatch], field: str, *names: str) -> str | 
 
 _SMI_HEADER = re.compile(
     r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:CUDA Version: ?"
-    r"(?P<cuda>\d{1,2}\.\d{1,2})|\|)"
+    r"(?:(?P<cuda>\d{1,2}\.\d{1,2})|N/A|ERR!)|\|)"
 )
 """The header of nvidia-smi's table, which reports paste often (before R410 it named no CUDA
 version: NVIDIA's table gives the one the driver supports)."""
@@ -565,11 +565,17 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
     return tuple(newest_of_series.values())
 
 
-def release_open_below_matrix(matrix: Matrix, log: LogFacts) -> bool:
-    """Whether the log's hints, when it gives some, also admit a release older than any the
-    matrix holds (its paths were used by TensorFlow 1.x too)."""
+def release_open_below_matrix(
+    matrix: Matrix, log: LogFacts, candidates: tuple[str, ...] = ()
+) -> bool:
+    """Whether the log's hints also admit a release older than any the matrix holds (its paths
+    were used by TensorFlow 1.x too). A log with no hints admits every release, those too,
+    unless the facts rule out even the matrix's oldest series (a Python 3.11 install holds
+    2.12 or later): candidates are the releases they admit."""
     if not log.tf_range:
-        return False
+        series = [xy(r.version) for r in matrix.tensorflow.releases]
+        oldest_series = min(series, key=parsed, default=None)
+        return oldest_series is not None and any(xy(c) == oldest_series for c in candidates)
     oldest = min((parsed(r.version) for r in matrix.tensorflow.releases), default=None)
     if oldest is None or oldest.major < 1:
         return False

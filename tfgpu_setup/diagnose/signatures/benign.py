@@ -385,6 +385,60 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # tf.distribute lists the devices it replicates on: a GPU among them is registered.
+        name="mirrored-strategy-gpu",
+        needles=("Using MirroredStrategy with devices",),
+        pattern=compiled(
+            r"Using MirroredStrategy with devices \([^)\n]{0,2000}?/device:GPU:(?P<index>\d+)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="tf.distribute replicates on GPU {index}: TensorFlow registered it",
+        fix="",
+        source="https://github.com/tensorflow/models/issues/10348",
+        proves_gpu=True,
+    ),
+    Signature(
+        # Grappler choosing between the cuDNN and the generic LSTM/GRU: fixed in
+        # tensorflow/tensorflow@a913689f.
+        name="implementation-selector-skipped",
+        needles=("Skipping optimization due to error while loading function libraries",),
+        pattern=compiled(r"Skipping optimization due to error while loading function libraries"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: Grappler skipped choosing the LSTM/GRU implementation (a known log line,"
+            " not an error)"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/30263",
+    ),
+    Signature(
+        # tf.data's autotuning bookkeeping (framework/model.h).
+        name="tf-data-stop-event",
+        needles=("Encountered a stop event that was not preceded by a start event",),
+        pattern=compiled(r"Encountered a stop event that was not preceded by a start event"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: tf.data's autotuner logged an unmatched stop event",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/28552",
+    ),
+    Signature(
+        # A Python generator dataset cancelled when training stops early or an epoch ends.
+        name="generator-dataset-cancelled",
+        needles=("when finalizing GeneratorDataset iterator",),
+        pattern=compiled(
+            r"Error occurred when finalizing GeneratorDataset iterator: Cancelled: Operation was"
+            r" cancelled"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a generator dataset's iterator was cancelled when its loop ended",
+        fix="Nothing to do.",
+        source="https://github.com/talmolab/sleap/issues/365",
+    ),
+    Signature(
         # A GPU through a PluggableDevice plugin registers under the plugin's own device type:
         # Intel's extension as XPU, the DirectML plugin as DML (tensorflow-metal keeps GPU).
         name="plugin-device-listed",

@@ -295,6 +295,137 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/203",
     ),
     Signature(
+        # libnvidia-container before 1.8.0 knows cgroup v1 only: on a cgroup v2 host (Ubuntu
+        # 21.10+, Fedora 31+, Debian 11+) its hook fails:
+        # https://github.com/NVIDIA/libnvidia-container/issues/111
+        name="container-cli-cgroup-v2",
+        needles=("cgroup subsystem devices not found",),
+        pattern=compiled(
+            r"nvidia-container-cli: container error: cgroup subsystem devices not found"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The host's NVIDIA container library predates cgroup v2 (before 1.8.0), so no"
+            " container gets the GPU"
+        ),
+        fix=(
+            "Upgrade the NVIDIA Container Toolkit on the host (libnvidia-container 1.8.0 or"
+            " newer), then restart the container engine."
+        ),
+        source="https://github.com/NVIDIA/libnvidia-container/issues/111",
+    ),
+    Signature(
+        # The GPU's device files are reachable only through a group the container drops
+        # (rootless Podman's user namespace, a non-root user): NVML cannot open them.
+        name="container-cli-nvml-permissions",
+        needles=("nvml error: insufficient permissions",),
+        pattern=compiled(
+            r"nvidia-container-cli: initialization error: nvml error: insufficient"
+            r" permissions"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title="The container cannot open the GPU's device files (NVML: insufficient permissions)",
+        fix=(
+            "Keep the device files' group in the container: Podman's '--group-add keep-groups'"
+            " (rootless), or a user in the group owning /dev/nvidia*; with SELinux, 'setsebool -P"
+            " container_use_devices true'."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
+    ),
+    Signature(
+        # The engine looked up the CDI device name in its spec directories and found no spec
+        # defining it (never generated, unreadable to a rootless engine, or another name).
+        name="cdi-device-unresolvable",
+        needles=("unresolvable CDI devices",),
+        pattern=compiled(r"unresolvable CDI devices (?P<device>[\w./=:-]{1,120})"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title="The container engine found no CDI spec for {device}, so the GPU was not passed in",
+        fix=(
+            "Generate the spec on the host ('sudo nvidia-ctk cdi generate --output"
+            "=/etc/cdi/nvidia.yaml'; regenerate after a driver update), check the names with"
+            " 'nvidia-ctk cdi list', and let a rootless engine read it (Podman '--cdi-spec-dir',"
+            " Docker 'cdi-spec-dirs')."
+        ),
+        source="https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/cdi-support.html",
+        subject="{device}",
+    ),
+    Signature(
+        # NVIDIA's device plugin prints this hint when NVML does not load in its own pod: the
+        # node's engine (often containerd) does not run pods with the NVIDIA runtime.
+        name="k8s-device-plugin-no-nvml",
+        needles=("did you set the docker default runtime to",),
+        pattern=compiled(r"If this is a GPU node, did you set the docker default runtime to"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA device plugin finds no driver in its pod: the node's container runtime"
+            " does not use the NVIDIA runtime, so the node offers no GPU"
+        ),
+        fix=(
+            "Configure the engine Kubernetes uses ('sudo nvidia-ctk runtime configure"
+            " --runtime=containerd' or '--runtime=docker', as the default runtime), restart it,"
+            " or install the GPU Operator, which does this."
+        ),
+        source="https://github.com/NVIDIA/k8s-device-plugin/issues/509",
+    ),
+    Signature(
+        # A RuntimeClass 'nvidia' whose handler the node's containerd never loaded (the toolkit
+        # wrote a config file this containerd does not read).
+        name="k8s-no-nvidia-runtime-handler",
+        needles=('no runtime for "nvidia" is configured',),
+        pattern=compiled(r'no runtime for "nvidia" is configured'),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=("The node's containerd has no 'nvidia' runtime, so no pod that asks for it starts"),
+        fix=(
+            "Point the NVIDIA Container Toolkit (or the GPU Operator's CONTAINERD_CONFIG) at the"
+            " config file this containerd loads (k3s, k0s and others keep their own), in the"
+            " format it reads, and restart containerd."
+        ),
+        source="https://github.com/NVIDIA/gpu-operator/issues/415",
+    ),
+    Signature(
+        # The scheduler's reason: no node advertises a free nvidia.com/gpu. Usually the device
+        # plugin advertises none (the runtime above); otherwise every GPU is taken.
+        name="k8s-insufficient-gpu",
+        needles=("Insufficient nvidia.com/gpu",),
+        pattern=compiled(r"\d+ Insufficient nvidia\.com/gpu"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "No Kubernetes node offers a free nvidia.com/gpu: the device plugin advertises none"
+            " (or every GPU is already allocated)"
+        ),
+        fix=(
+            "'kubectl describe node' shows nvidia.com/gpu under Allocatable: if it is missing,"
+            " make the device plugin's pods run with the NVIDIA runtime (see its log); if it is"
+            " there, free GPUs held by other pods."
+        ),
+        source="https://github.com/NVIDIA/k8s-device-plugin/issues/100",
+    ),
+    Signature(
+        # libnvidia-container in WSL counts the DirectX adapters that have NVIDIA's libraries
+        # (src/dxcore.c): none when the machine has no NVIDIA GPU, or its Windows driver
+        # predates WSL support (WDDM 2.8), or this is WSL1.
+        name="container-cli-wsl-no-adapters",
+        needles=("WSL environment detected but no adapters were found",),
+        pattern=compiled(r"WSL environment detected but no adapters were found"),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title=(
+            "WSL shows the container runtime no NVIDIA GPU adapter: the machine has none, its"
+            " Windows driver predates WSL support, or this is WSL1"
+        ),
+        fix=(
+            "On a machine with an NVIDIA GPU, install the current Windows NVIDIA driver and use"
+            " WSL2 ('wsl -l -v'); on one without, run the CPU image."
+        ),
+        source="https://github.com/AbdBarho/stable-diffusion-webui-docker/issues/117",
+    ),
+    Signature(
         name="container-cli-driver-too-old",
         needles=("nvidia-container-cli",),
         pattern=compiled(
@@ -384,6 +515,79 @@ DRIVER: tuple[Signature, ...] = (
             " the driver for the running kernel (DKMS) and reboot."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/365",
+    ),
+    Signature(
+        # nvidia-smi runs but finds no libnvidia-ml: the driver's user-space part is missing on
+        # a host, or the container runtime did not make the host's libraries resolvable.
+        name="nvidia-smi-no-nvml-library",
+        needles=("couldn't find libnvidia-ml.so library",),
+        pattern=compiled(r"NVIDIA-SMI couldn't find libnvidia-ml\.so library in your system"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="nvidia-smi finds no libnvidia-ml: the driver's libraries are not where it looks",
+        fix=(
+            "On a host, reinstall the NVIDIA driver (its user-space libraries are missing). In a"
+            " container, the runtime did not inject the host's libraries: update the NVIDIA"
+            " Container Toolkit, or run 'ldconfig' in the container so libnvidia-ml.so.1 and"
+            " libcuda.so.1 resolve."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/859",
+    ),
+    Signature(
+        # The header's CUDA field comes from libcuda: 'N/A' means nvidia-smi (NVML) works while
+        # libcuda is absent. In a container the runtime then mounted only the 'utility'
+        # libraries (NVIDIA_DRIVER_CAPABILITIES without 'compute').
+        name="nvidia-smi-cuda-not-available",
+        needles=("CUDA Version: N/A",),
+        pattern=compiled(r"Driver Version: ?[\d.]{2,12}\s+CUDA Version: N/A"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "nvidia-smi works but reports no CUDA version: the driver's CUDA library (libcuda) is"
+            " not there"
+        ),
+        fix=(
+            "In a container, ask the runtime for the compute libraries too:"
+            " NVIDIA_DRIVER_CAPABILITIES=compute,utility (NVIDIA's CUDA images set it). On a host,"
+            " install the driver's CUDA library (libnvidia-compute / the full driver package)."
+        ),
+        source="https://github.com/AbdBarho/stable-diffusion-webui-docker/issues/348",
+    ),
+    Signature(
+        # NVML cannot open /dev/nvidia*: the device files belong to a group (often video, mode
+        # 0660) this user is not in, or that a rootless container dropped.
+        name="nvml-insufficient-permissions",
+        needles=("Failed to initialize NVML: Insufficient Permissions",),
+        pattern=compiled(r"Failed to initialize NVML: Insufficient Permissions"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="NVML cannot open the GPU's device files (/dev/nvidia*): this user lacks permission",
+        fix=(
+            "Add the user to the group owning /dev/nvidia* ('ls -l /dev/nvidia*'), or let the"
+            " driver create them world-accessible (NVreg_DeviceFileMode); in rootless Podman keep"
+            " the group with '--group-add keep-groups'."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
+    ),
+    Signature(
+        # The kernel module is loaded but cannot bring the GPU up: a missing GSP firmware file
+        # of the driver's version (open modules need it), the open modules failing on a GPU the
+        # proprietary one drives, or the hardware.
+        name="nvrm-init-adapter-failed",
+        needles=("RmInitAdapter failed", "rm_init_adapter failed", "GSP firmware", "/gsp"),
+        pattern=compiled(
+            r"RmInitAdapter failed!|rm_init_adapter failed|Cannot initialize GSP firmware RM"
+            r"|Direct firmware load for nvidia/[\d.]{2,12}/gsp\w{0,20}\.bin failed"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel module is loaded but cannot initialise the GPU (RmInitAdapter)",
+        fix=(
+            "Look at 'sudo dmesg | grep -i -e nvrm -e gsp': a GSP firmware file missing for this"
+            " driver version means installing the driver's firmware package (or reinstalling the"
+            " driver); with the open kernel modules, try the proprietary ones for this GPU."
+        ),
+        source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/116",
     ),
     Signature(
         name="libcuda-not-loaded",
@@ -796,6 +1000,22 @@ DRIVER: tuple[Signature, ...] = (
             " must be passed through to it."
         ),
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+        variants=(
+            Variant(
+                # The GPU is there; the driver failed to initialise it, so nvidia-smi lists none.
+                finding_id="no-nvidia-driver",
+                title=(
+                    "nvidia-smi lists no GPU because the driver could not initialise it"
+                    " (RmInitAdapter failed)"
+                ),
+                fix=(
+                    "Fix the driver's start-up first (the RmInitAdapter line says why: 'sudo"
+                    " dmesg | grep -i -e nvrm -e gsp')."
+                ),
+                source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/116",
+                with_signatures=frozenset({"nvrm-init-adapter-failed"}),
+            ),
+        ),
     ),
     Signature(
         # WSL2 with a Windows driver 555 or newer: its libnvdxgdmal.so.1 must be mapped into the
