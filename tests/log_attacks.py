@@ -296,9 +296,6 @@ WRITTEN = {
     " gfx900, gfx906, gfx908, gfx90a.",
     "hip-no-binary-for-gpu": "hipErrorNoBinaryForGpu: Unable to find code object for all current"
     " devices!",
-    "cuda-compat-not-supported-text": "unable to get number of CUDA devices while building"
-    " BackendConfigMap: (804) forward compatibility was attempted on non supported HW",
-    "cuda-system-not-ready-text": "   [[ System not yet initialized (error 802) ]]",
     "fatbinaryloader-missing": "could not dlopen DSO: libcuda.so.1; dlerror:"
     " libnvidia-fatbinaryloader.so.375.39: cannot open shared object file: No such file",
     "nvidia-library-file-too-short": "./imagenet: error while loading shared libraries:"

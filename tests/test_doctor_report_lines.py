@@ -1407,16 +1407,6 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
-        # https://github.com/tensorflow/tensorflow/issues/28552: tf.data bookkeeping on a GPU
-        # that works
-        "W ./tensorflow/core/framework/model.h:202] Encountered a stop event that was not"
-        " preceded by a start event.\n",
-        "tf-data-unmatched-stop-event",
-        (),
-        "benign-log-noise",
-        "unknown",
-    ),
-    (
         # https://github.com/tensorflow/models/issues/10348: the Object Detection API's start
         "INFO:tensorflow:Using MirroredStrategy with devices"
         " ('/job:localhost/replica:0/task:0/device:GPU:0',)\n",
@@ -2286,3 +2276,29 @@ def test_an_old_driver_with_no_release_named_or_hinted_is_not_an_error(
         "driver-too-old",
         "error",
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/tensorflow/tensorflow/issues/28552: tf.data's autotuner bookkeeping
+        "W ./tensorflow/core/framework/model.h:202] Encountered a stop event that was not"
+        " preceded by a start event.",
+        # https://github.com/talmolab/sleap/issues/365: a generator dataset ending with its loop
+        "W tensorflow/core/kernels/data/generator_dataset_op.cc:103] Error occurred when"
+        " finalizing GeneratorDataset iterator: Cancelled: Operation was cancelled",
+        # https://github.com/tensorflow/tensorflow/issues/30263: Grappler's LSTM selection
+        "W tensorflow/core/grappler/optimizers/implementation_selector.cc:310] Skipping"
+        " optimization due to error while loading function libraries: Invalid argument:"
+        " Functions '__inference___backward_cudnn_lstm_with_fallback_2431_2613' and"
+        " '__inference___backward_standard_lstm_2770_3255' both implement 'lstm_c366749f' but"
+        " their signatures do not match.",
+    ],
+)
+def test_a_harmless_tf_data_or_grappler_line_is_named_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    doc = doctor(tmp_path, capsys, line + "\n")
+    (finding,) = doc["findings"]
+    assert (finding["id"], finding["severity"]) == ("benign-log-noise", "info")
+    assert line[:60] in finding["evidence"][0]

@@ -397,9 +397,7 @@ def _library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
     return [f for f in found if f is not None]
 
 
-HOST_DRIVER_SIGNATURES = frozenset(
-    {"cuinit-unknown", "cuinit-system-not-ready", "cuda-system-not-ready-text"}
-)
+HOST_DRIVER_SIGNATURES = frozenset({"cuinit-unknown", "cuinit-system-not-ready"})
 """No-driver lines that need the driver's libcuda loaded: inside a container they mean the
 runtime passed the GPU in and the host's driver failed (or, for 'not ready', the host's Fabric
 Manager), not a container started without it."""

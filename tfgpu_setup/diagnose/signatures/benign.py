@@ -6,6 +6,8 @@ from ...findings import Severity
 from .model import (
     BENIGN,
     DLOPEN_NEEDLES,
+    TF_TRT_FIX,
+    TF_TRT_SOURCE,
     Signature,
     Variant,
     compiled,
@@ -219,12 +221,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
                 finding_id="cuda-libs-not-found",
                 severity=Severity.WARNING,
                 title="TensorRT's libnvinfer could not be loaded, and TF-TRT was used",
-                fix=(
-                    "Install the TensorRT major this TensorFlow links (the libnvinfer.so.N named"
-                    " here), or use NVIDIA's NGC TensorFlow container; or do not convert with"
-                    " TF-TRT."
-                ),
-                source="https://github.com/tensorflow/tensorflow/issues/50330",
+                fix=TF_TRT_FIX,
+                source=TF_TRT_SOURCE,
                 with_signatures=frozenset({"tf-trt-without-tensorrt"}),
             ),
         ),

@@ -392,7 +392,7 @@ DRIVER: tuple[Signature, ...] = (
         # plugin advertises none (the runtime above); otherwise every GPU is taken.
         name="k8s-insufficient-gpu",
         needles=("Insufficient nvidia.com/gpu",),
-        pattern=compiled(r"\d+ Insufficient nvidia\.com/gpu"),
+        pattern=compiled(r"(?<!\d)\d{1,6} Insufficient nvidia\.com/gpu"),
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
         title=(
@@ -799,14 +799,16 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="cuinit-compat-not-supported",
-        needles=("cuInit",),
+        # TensorFlow names the code first; NGC images' banner ('[[ ... (error 804) ]]'),
+        # Triton and PyTorch print only CUDA's words for it.
+        needles=("cuInit", "orward compatibility was attempted on non supported HW"),
         pattern=compiled(
-            CUINIT + r"(?P<code>CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE"
-            r"|UNKNOWN ERROR \(804\))"
+            CUINIT + r"(?:CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|UNKNOWN ERROR \(804\))"
+            r"|[Ff]orward compatibility was attempted on non supported HW"
         ),
         finding_id="driver-too-old",
         severity=Severity.ERROR,
-        title="CUDA tried forward compatibility on a GPU that does not support it ({code})",
+        title="CUDA tried forward compatibility on a GPU that does not support it (error 804)",
         fix=(
             "A newer libcuda (a CUDA forward-compatibility package, e.g. /usr/local/cuda/compat)"
             " is loaded on a GPU where only data-center cards support it. Remove it from the"
@@ -817,43 +819,11 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="cuinit-system-not-ready",
-        needles=("cuInit",),
-        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"),
-        finding_id="no-nvidia-driver",
-        severity=Severity.ERROR,
-        title="CUDA reports the system is not ready ({code})",
-        fix=(
-            "On NVSwitch systems (HGX/DGX) the NVIDIA Fabric Manager must run with the same version"
-            " as the driver: systemctl enable --now nvidia-fabricmanager."
-        ),
-        source=CUDA_ERROR_CODES_URL,
-    ),
-    Signature(
-        # The same CUDA errors in the words other programs print them: NGC images' start-up
-        # banner ('[[ ... (error 804) ]]'), Triton, PyTorch. TensorFlow's cuInit line, which
-        # names the code first, is read above.
-        name="cuda-compat-not-supported-text",
-        needles=("orward compatibility was attempted on non supported HW",),
+        # the same in NGC images' banner: '[[ System not yet initialized (error 802) ]]'
+        needles=("cuInit", "ystem not yet initialized"),
         pattern=compiled(
-            r"(?<!COMPAT_NOT_SUPPORTED_ON_DEVICE: )[Ff]orward compatibility was attempted on"
-            r" non supported HW"
-        ),
-        finding_id="driver-too-old",
-        severity=Severity.ERROR,
-        title="CUDA tried forward compatibility on a GPU that does not support it (error 804)",
-        fix=(
-            "The CUDA this software uses is newer than the host driver supports, and the forward"
-            " compatibility package that would bridge it runs on data-center GPUs only. Update the"
-            " host driver, or use an image or build for a CUDA the driver supports."
-        ),
-        source=CUDA_ERROR_CODES_URL,
-        explained_by=frozenset({"driver-library-mismatch"}),
-    ),
-    Signature(
-        name="cuda-system-not-ready-text",
-        needles=("ystem not yet initialized",),
-        pattern=compiled(
-            r"(?<!SYSTEM_NOT_READY: )[Ss]ystem not yet initialized(?: \(error 802\))?"
+            CUINIT + r"(?:CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"
+            r"|[Ss]ystem not yet initialized"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,

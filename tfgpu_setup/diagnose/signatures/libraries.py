@@ -12,6 +12,8 @@ from .model import (
     LIBRARY_IDS,
     LIBS_FIX,
     TF_PIP_URL,
+    TF_TRT_FIX,
+    TF_TRT_SOURCE,
     Signature,
     Variant,
     compiled,
@@ -373,13 +375,8 @@ LIBRARIES: tuple[Signature, ...] = (
             "TF-TRT was used, but TensorRT's libnvinfer could not be loaded, so TF-TRT fails (the"
             " GPU itself does not need TensorRT)"
         ),
-        fix=(
-            "Install the TensorRT major this TensorFlow links (the libnvinfer.so.N its dso_loader"
-            " line names; from 2.12 on the 'tensorrt' pip wheel, with its lib folder on"
-            " LD_LIBRARY_PATH) or use NVIDIA's NGC TensorFlow container; or do not convert with"
-            " TF-TRT."
-        ),
-        source="https://github.com/tensorflow/tensorflow/issues/50330",
+        fix=TF_TRT_FIX,
+        source=TF_TRT_SOURCE,
         subject="tensorrt",
     ),
     Signature(

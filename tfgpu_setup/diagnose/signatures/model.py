@@ -197,6 +197,14 @@ def dlopen_pattern(names: str) -> re.Pattern[str]:
 DLOPEN_NEEDLES = ("dynamic library", "dlopen library", "CUDA library")
 CUDA_LIB_NAMES = "cudart|cublasLt|cublas|cufft|curand|cusolver|cusparse|nvrtc|nvJitLink|nccl"
 
+TF_TRT_FIX = (
+    "Install the TensorRT major this TensorFlow links (the libnvinfer.so.N its dso_loader line"
+    " names; from 2.12 on the 'tensorrt' pip wheel, with its lib folder on LD_LIBRARY_PATH) or"
+    " use NVIDIA's NGC TensorFlow container; or do not convert with TF-TRT."
+)
+"""TF-TRT called while TensorRT's libraries cannot load (TensorRT is optional otherwise)."""
+TF_TRT_SOURCE = "https://github.com/tensorflow/tensorflow/issues/50330"
+
 LIBS_FIX = (
     "Install the CUDA libraries this TensorFlow was built for ({lib} among them) and put them on"
     " the loader path. With TensorFlow >= 2.14 on Linux the simplest is the pip wheels:"
