@@ -1931,6 +1931,15 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
         "Nov 30 12:00:01 node7 python3[4242]: Illegal instruction (core dumped)\n",
         "2026-11-30T12:00:01.123456789Z >>> import tensorflow\n"
         "2026-11-30T12:00:01.223456789Z Illegal instruction (core dumped)\n",
+        # Slurm's srun --label numbers each task's lines
+        "0: >>> import tensorflow\n1: >>> import tensorflow\n"
+        "0: Illegal instruction (core dumped)\n",
+        # Ray prefixes its workers' lines only; the driver's own go bare
+        "2026-11-30 12:00:01,000\tINFO worker.py:1724 -- Started a local Ray instance.\n"
+        "(RayTrainWorker pid=4242, ip=10.0.0.5) >>> import tensorflow\n"
+        "(pid=4242) Illegal instruction (core dumped)\n",
+        # horovodrun and mpirun --tag-output: '[jobid,rank]<stream>:'
+        "[1,0]<stdout>:>>> import tensorflow\n[1,0]<stderr>:Illegal instruction (core dumped)\n",
     ],
     ids=[
         "with-escapes",
@@ -1942,6 +1951,9 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
         "docker-compose-logs",
         "journalctl",
         "kubectl-logs-timestamps",
+        "srun-label",
+        "ray-workers",
+        "mpirun-tag-output",
     ],
 )
 def test_colour_codes_quote_marks_line_numbers_and_collector_prefixes_are_not_part_of_the_line(

@@ -141,13 +141,27 @@ _COLLECTOR_PREFIXES = (
     ),
     # kubectl logs --prefix: '[pod/trainer-0/tensorflow] '
     re.compile(r"^\[pod/[^\]\s]+\] "),
+    # Slurm's srun --label: the task number, '0: '
+    re.compile(r"^\d{1,5}: "),
 )
+_LAUNCHER_PREFIXES = re.compile(
+    # Ray's workers, as their driver prints them: '(pid=4242) ', '(RayTrainWorker pid=4242,
+    # ip=10.0.0.5) '
+    r"^\((?:[\w.:\-]{1,80} )?pid=\d{1,10}(?:, ip=[0-9a-fA-F.:]{1,45})?\) "
+    # Open MPI's --tag-output, as horovodrun and SageMaker pass it on: '[1,0]<stderr>:'
+    r"|^\[[\w,:.\-]{1,60}\]<std(?:out|err|diag)>: ?",
+    re.MULTILINE,
+)
+"""A launcher's prefix on its workers' lines only (their driver's own lines go bare): each
+shape is its launcher's alone, so it goes wherever a line starts with it."""
 
 
 def _without_collector_prefixes(text: str) -> str:
-    """A log as a log collector passed it on (docker compose, journald, kubectl, a CI runner):
-    the prefix it put before nearly every line goes, so a line TensorFlow or the shell began
-    reads from its start again."""
+    """A log as a log collector or a launcher passed it on (docker compose, journald, kubectl,
+    a CI runner, Slurm, Ray, MPI): the prefix it put before nearly every line (or before every
+    worker's line) goes, so a line TensorFlow or the shell began reads from its start again."""
+    if _LAUNCHER_PREFIXES.search(text[:SAMPLE_CHARS]):
+        text = _LAUNCHER_PREFIXES.sub("", text)
     sample = [line for line in text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES] if line.strip()]
     for prefix in _COLLECTOR_PREFIXES:
         if sample and sum(map(bool, map(prefix.match, sample))) >= PREFIXED_SHARE * len(sample):
