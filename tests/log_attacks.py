@@ -350,6 +350,32 @@ WRITTEN = {
     "tf-oom-when-allocating": "Resource exhausted: OOM when allocating tensor with"
     " shape[2,21803,2049] and type complex64 on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc",
+    "torch-no-driver": "RuntimeError: Found no NVIDIA driver on your system. Please check that you"
+    " have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx",
+    "torch-driver-too-old": "UserWarning: CUDA initialization: The NVIDIA driver on your system is"
+    " too old (found version 11070). Please update your GPU driver",
+    "colab-gpu-usage-limits": "You cannot currently connect to a GPU due to usage limits in Colab.",
+    "docker-gpus-unquoted-list": "docker: Error response from daemon: cannot set both Count and"
+    " DeviceIDs on device request.",
+    "device-attribute-unknown-error": "F tensorflow/stream_executor/lib/statusor.cc:34] Attempting"
+    " to fetch value instead of handling error Internal: failed to get device attribute 13 for"
+    " device 0: CUDA_ERROR_UNKNOWN: unknown error",
+    "pip-no-matching-tf-dependency": "ERROR: No matching distribution found for"
+    " tensorflow-io-gcs-filesystem==0.32.0",
+    "uv-platform-without-wheels": "hint: You're on Windows (`win_amd64`), but"
+    " `tensorflow-io-gcs-filesystem` (v0.37.1) only has wheels for the following platforms:"
+    " `manylinux_2_17_aarch64`, `manylinux_2_17_x86_64`",
+    "cublas-execution-failed": "E tensorflow/stream_executor/cuda/cuda_blas.cc:654] failed to run"
+    " cuBLAS routine cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED",
+    "cufft-plan-internal-error": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
+    " make cuFFT batched plan:5",
+    "nvlink-older-than-ptxas": "nvlink fatal   : Input file '/tmp/tempfile-host-1-2-3.cubin'"
+    " newer than toolkit (123 vs 122)",
+    "native-runtime-not-loaded": "ImportError: Traceback ... Failed to load the native TensorFlow"
+    " runtime.",
+    "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
+    " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
+    "_pywrap_tensorflow_internal.so)",
 }
 
 

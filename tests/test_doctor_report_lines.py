@@ -1607,6 +1607,210 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "benign-log-noise",
         "unknown",
     ),
+    (
+        # https://github.com/Paperspace/ml-in-a-box/issues/15: PyTorch's check beside TensorFlow;
+        # 11070 is the CUDA 11.7 the driver supports, too old for 2.15's CUDA 12.2
+        "/usr/local/lib/python3.9/dist-packages/torch/cuda/__init__.py:138: UserWarning: CUDA"
+        " initialization: The NVIDIA driver on your system is too old (found version 11070)."
+        " Please update your GPU driver\n",
+        "torch-driver-too-old-for-the-release",
+        ("--tf", "2.15", "--os", "linux"),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/googlecolab/colabtools/issues/4876: a CPU runtime on Colab
+        "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an"
+        " NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx\n"
+        '  File "/content/drive/MyDrive/train.py", line 3, in <module>\n',
+        "hosted-notebook-without-gpu",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
+        # https://github.com/googlecolab/colabtools/issues/1523
+        "Cannot connect to GPU backend\nYou cannot currently connect to a GPU due to usage limits"
+        " in Colab.\n",
+        "colab-usage-limits",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
+        # https://github.com/aws/studio-lab-examples/issues/275: a notebook cell's results
+        "tf.config.list_physical_devices('GPU') # []\ntf.test.is_built_with_cuda() # False\n",
+        "built-without-cuda-as-a-cell-comment",
+        (),
+        "cpu-only-tensorflow",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/56562: a conda env's older libstdc++
+        "ImportError: /home/u/miniconda3/envs/app/bin/../lib/libstdc++.so.6: version"
+        " `GLIBCXX_3.4.30' not found (required by /home/u/miniconda3/envs/app/lib/python3.8/"
+        "site-packages/tensorflow/python/_pywrap_tensorflow_internal.so)\n",
+        "libstdcxx-older-than-the-build",
+        (),
+        "glibc-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/60202: a dependency without a Windows
+        # wheel is not TensorFlow missing one for this Python
+        "ERROR: Could not find a version that satisfies the requirement"
+        " tensorflow-io-gcs-filesystem==0.32.0 (from versions: 0.23.1, 0.24.0, 0.31.0)\n"
+        "ERROR: No matching distribution found for tensorflow-io-gcs-filesystem==0.32.0\n",
+        "dependency-without-a-wheel-is-not-tensorflow-without-one",
+        ("--python", "3.10"),
+        "python-unsupported",
+        "unknown",
+    ),
+    (
+        # https://github.com/HumanAIGC-Engineering/OpenAvatarChat/issues/179
+        "hint: You're on Windows (`win_amd64`), but `tensorflow-io-gcs-filesystem` (v0.37.1) only"
+        " has wheels for the following platforms: `manylinux_2_17_aarch64`,"
+        " `manylinux_2_17_x86_64`, `macosx_12_0_arm64`\n",
+        "uv-dependency-without-a-windows-wheel",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/1026 (docker/docs#12406)
+        "$ docker run --gpus device=0,1 nvidia/cuda:10.0-base nvidia-smi\n"
+        "docker: Error response from daemon: cannot set both Count and DeviceIDs on device"
+        " request.\n",
+        "docker-gpus-list-unquoted",
+        (),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/30388: Keras 2 lists XLA GPUs only
+        "ValueError: To call `multi_gpu_model` with `gpus=2`, we expect the following devices to"
+        " be available: ['/cpu:0', '/gpu:0', '/gpu:1']. However this machine only has:"
+        " ['/cpu:0', '/xla_gpu:0', '/xla_gpu:1', '/xla_cpu:0']. Try reducing `gpus`.\n",
+        "keras-lists-xla-gpus-only",
+        (),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/keras-team/keras/issues/10161: CUDA used in a forked child (TF 1.x)
+        "E tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:1000] Failed to get device"
+        " properties, error code: 3\n",
+        "tf1-device-properties-after-fork",
+        (),
+        "device-config-after-init",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/36423: another session holds the GPU
+        "F tensorflow/stream_executor/lib/statusor.cc:34] Attempting to fetch value instead of"
+        " handling error Internal: failed to get device attribute 13 for device 0:"
+        " CUDA_ERROR_UNKNOWN: unknown error\n",
+        "device-attribute-while-gpu-held",
+        (),
+        "gpu-out-of-memory",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/25403: TF 1.x's cuBLAS on a newer GPU;
+        # the GEMM that called it is not out of memory
+        "E tensorflow/stream_executor/cuda/cuda_blas.cc:654] failed to run cuBLAS routine"
+        " cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED\n"
+        "InternalError: Blas GEMM launch failed : a.shape=(100, 784), b.shape=(784, 10), m=100,"
+        " n=10, k=784\n",
+        "cublas-kernel-failed-under-a-gemm",
+        ("--tf", "1.15"),
+        "compute-capability-unsupported",
+        "unknown",
+    ),
+    (
+        # https://github.com/keithito/tacotron/issues/300: RTX 2070 with TF 1.14 (CUDA 9)
+        "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to make cuFFT batched plan:5\n"
+        "F tensorflow/stream_executor/cuda/cuda_fft.cc:444] failed to initialize batched cufft"
+        " plan with customized allocator: Failed to make cuFFT batched plan.\n",
+        "cufft-without-kernels-for-the-gpu",
+        (),
+        "compute-capability-unsupported",
+        "unknown",
+    ),
+    (
+        # https://github.com/jax-ml/jax/issues/16063 (XLA's gpu_compiler.cc, as TF's XLA prints it)
+        "E external/local_xla/xla/service/gpu/gpu_compiler.cc:1992] The CUDA linking API did not"
+        " work. Original error: INTERNAL: nvlink exited with non-zero error code 256, output:"
+        " nvlink fatal   : Input file '/tmp/tempfile-host-1-2-3.cubin' newer than toolkit (123 vs"
+        " 122)\n",
+        "xla-nvlink-older-than-ptxas",
+        (),
+        "xla-toolchain-missing",
+        "no",
+    ),
+    (
+        # openxla/xla cuda_dnn.cc: the CUDA runtime failed before cuDNN was tried
+        "E0000 00:00:1712345678.123456   12345 cuda_dnn.cc:535] There was an error before creating"
+        " cudnn handle (2): cudaErrorMemoryAllocation : out of memory\n",
+        "runtime-out-of-memory-before-cudnn",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
+        "E0000 00:00:1712345678.123456   12345 cuda_dnn.cc:535] There was an error before creating"
+        " cudnn handle (34): cudaErrorStubLibrary : CUDA driver is a stub library\n",
+        "runtime-on-the-stub-before-cudnn",
+        (),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
+        # cuda_dnn.cc checks the version only after cudnnCreate succeeded (Keras_insightface#130)
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Could not create cudnn handle:"
+        " CUDNN_STATUS_NOT_INITIALIZED\n"
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:367] Possibly insufficient driver version:"
+        " 470.82.1\n"
+        "tensorflow.python.framework.errors_impl.UnimplementedError: DNN library is not found.\n",
+        "dnn-not-found-after-a-failed-handle",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/39079: from 2.1 CUDA loads later
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: The specified"
+        " module could not be found.\nFailed to load the native TensorFlow runtime.\n",
+        "windows-import-failure-after-2.1",
+        (),
+        "windows-vc-runtime-missing",
+        "unknown",
+    ),
+    (
+        # https://github.com/wutzebaer/tensorflow-5090/issues/3: a self-built 2.20 with kernels
+        # for Blackwell; only XLA lacks its tools
+        "TensorFlow Version: 2.20.0-dev0+selfbuilt\n"
+        "I0000 00:00:1748720218.610720      27 gpu_device.cc:2019] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 13272 MB memory:  -> device: 0, name:"
+        " NVIDIA GeForce RTX 5060 Ti, pci bus id: 0000:2b:00.0, compute capability: 12.0\n"
+        "W tensorflow/core/framework/op_kernel.cc:1855] OP_REQUIRES failed at xla_ops.cc:590 :"
+        " UNAVAILABLE: No PTX compilation provider is available. Neither ptxas/nvlink nor nvjtlink"
+        " is available.\n",
+        "self-built-release-with-blackwell-kernels",
+        ("--os", "linux"),
+        "xla-toolchain-missing",
+        "yes",
+    ),
+    (
+        # https://github.com/openai/jukebox/issues/205 (Colab); Kaggle's notebook tree alike
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+        '  File "/kaggle/working/train.py", line 3, in <module>\n',
+        "kaggle-cpu-session",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
 ]
 
 
@@ -1914,6 +2118,39 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     as_pasted = doctor(tmp_path, capsys, pasted(text))
     assert [f["id"] for f in as_pasted["findings"]] == [f["id"] for f in as_printed["findings"]]
     assert as_pasted["gpu_used"] == as_printed["gpu_used"]
+
+
+def test_a_build_asking_for_more_than_avx_is_named_for_what_it_asks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/45744: 2.4.0's wheels were built with AVX2
+    crash = ">>> import tensorflow as tf\nIllegal instruction (core dumped)\n"
+    on_2_4_0 = doctor(tmp_path, capsys, crash, "--tf", "2.4.0")["findings"][0]
+    assert on_2_4_0["id"] == "cpu-lacks-avx" and "AVX2" in on_2_4_0["title"]
+    assert "2.4.1" in on_2_4_0["fix"]
+    on_2_4_1 = doctor(tmp_path, capsys, crash, "--tf", "2.4.1")["findings"][0]
+    assert on_2_4_1["id"] == "cpu-lacks-avx" and "AVX2" not in on_2_4_1["title"]
+    # https://github.com/yaroslavvb/tensorflow-community-wheels/issues/64: a community build
+    guard = (
+        "The TensorFlow library was compiled to use AVX512F instructions, but these aren't"
+        " available on your machine.\n"
+    )
+    community = doctor(tmp_path, capsys, guard)["findings"][0]
+    assert community["id"] == "cpu-lacks-avx" and "AVX512F" in community["title"]
+
+
+def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/16488: NumPy older than the build
+    log = (
+        "RuntimeError: module compiled against API version 0xc but this version of numpy is 0xb\n"
+        "ImportError: numpy.core.multiarray failed to import\n"
+        "Failed to load the native TensorFlow runtime.\n"
+    )
+    found = doctor(tmp_path, capsys, log)
+    assert found["gpu_used"] == "unknown"
+    assert "failed to import" in found["verdict"] and "driver" not in found["verdict"]
 
 
 @pytest.mark.parametrize(

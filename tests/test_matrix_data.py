@@ -172,6 +172,7 @@ def test_known_defects() -> None:
         "no-kernels-for-arch",
         "xla-needs-nvcc-wheel",
         "log-noise",
+        "cpu-instructions",
     }
     for defect in defects.values():
         assert defect.source.startswith("https://github.com/tensorflow/tensorflow/")

@@ -209,8 +209,11 @@ def diagnose(
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
         # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
         # only when work runs on it, so the device line does not contradict them.
+        # A local build ('+selfbuilt') may have the kernels PyPI's lacks: the device stands.
         newer = frozenset(
-            {"compute-capability-unsupported"} if _newer_than_build(known, entry) else ()
+            {"compute-capability-unsupported"}
+            if _newer_than_build(known, entry) and not log_facts.local_build_line
+            else ()
         )
         findings = _gpu_works(findings, after_gpu | newer, kept=newer)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device was created"
@@ -250,6 +253,12 @@ def diagnose(
         verdict = (
             "The cause is not certain; the most likely one is that "
             f"{_lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
+        )
+    elif any(m.signature.name == "native-runtime-not-loaded" for m in matches):
+        verdict = (
+            "TensorFlow itself failed to import, for a reason none of its lines name as a GPU"
+            " cause: the error just before 'Failed to load the native TensorFlow runtime' says"
+            " which (often a NumPy or protobuf version this TensorFlow was not built for)."
         )
     else:
         verdict = "Not enough evidence to name the cause. " + _most_likely(known)

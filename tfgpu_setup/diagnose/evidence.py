@@ -92,6 +92,8 @@ def cross_findings(
         found += _built_for_other_cuda(log, release)
     found += _toolkit_newer_than_driver(facts, log, matches)
     found += _conda_driver_too_old(facts, matches)
+    if release is None:
+        found += _driver_too_old_for_another_framework(matches)
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
         found.append(
@@ -164,6 +166,8 @@ def cross_findings(
                 CUDA_GPUS,
             )
         )
+    if no_device and log.hosted_notebook_line and not (facts.knows("gpus") and facts.gpus):
+        found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
     if wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
         found.append(
@@ -207,6 +211,21 @@ def cross_findings(
             )
         )
     return found
+
+
+def _hosted_runtime_without_gpu(log: LogFacts, line: LogMatch) -> Finding:
+    """A hosted notebook (Colab, Kaggle, Studio Lab) with no driver or no device: those
+    services install the driver on their GPU runtimes only, so none was attached."""
+    return Finding(
+        "no-nvidia-gpu",
+        Severity.ERROR,
+        "This hosted notebook runs without a GPU attached: the service puts the NVIDIA driver on"
+        " its GPU runtimes only",
+        (_quote(line.line), f"hosted notebook: {log.hosted_notebook_line}"),
+        "Choose a GPU runtime (Colab: Runtime > Change runtime type > GPU; Kaggle: Settings >"
+        " Accelerator; Studio Lab: start a GPU runtime), then restart the notebook.",
+        "https://research.google.com/colaboratory/faq.html#gpu-availability",
+    )
 
 
 def _host_without_nvidia_module(matches: Sequence[LogMatch]) -> LogMatch | None:
@@ -557,6 +576,26 @@ def _conda_driver_too_old(facts: Facts, matches: Sequence[LogMatch]) -> list[Fin
             "CUDA a driver supports), or install a TensorFlow build for the CUDA it supports "
             "('conda search tensorflow' lists the cudaXXX builds).",
             "https://conda-forge.org/docs/user/cuda/",
+        )
+    ]
+
+
+def _driver_too_old_for_another_framework(matches: Sequence[LogMatch]) -> list[Finding]:
+    """PyTorch beside TensorFlow finding the driver too old for its CUDA. With the release that
+    wrote the log known, the driver fact that line gives is judged against that release's CUDA
+    instead (a driver for CUDA 11.7 runs TensorFlow 2.10's 11.2): only without one does the
+    line itself stand, as a warning."""
+    line = next((m for m in matches if m.signature.name == "torch-driver-too-old"), None)
+    if line is None:
+        return []
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.WARNING,
+            line.signature.title.format_map(line.groups),
+            (_quote(line.line),),
+            line.signature.fix.format_map(line.groups),
+            line.signature.source,
         )
     ]
 

@@ -58,9 +58,11 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             windows_numbering=windows,
         )
         unknown.discard("driver")
-    elif "driver" in unknown and log.conda_cuda:
+    elif "driver" in unknown and log.driver_cuda_reported:
         driver = Driver(
-            version=None, cuda_version=log.conda_cuda, source=f"log: {log.conda_cuda_line}"
+            version=None,
+            cuda_version=log.driver_cuda_reported,
+            source=f"log: {log.driver_cuda_reported_line}",
         )
         unknown.discard("driver")
     cuda = facts.cuda

@@ -56,6 +56,8 @@ INSTALL_FAILURES = frozenset(
         "pip-wheel-unsupported",
         "conda-python-incompatible",
         "uv-no-matching-wheel",
+        "uv-platform-without-wheels",
+        "pip-no-matching-tf-dependency",
         "uv-python-out-of-range",
         "poetry-python-range",
         "conda-no-cuda-driver",
@@ -67,6 +69,7 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
     {
         "no-module-tensorflow",
         "windows-dll-load-failed",
+        "native-runtime-not-loaded",
         "tensorflow-gpu-removed",
         # its import dies on the first AVX instruction: nothing of it ran
         "cpu-without-avx",
@@ -127,6 +130,9 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.11",
     ),
+    # Python 3.8 began naming the module in 'DLL load failed while importing X'; TensorFlow 2.2
+    # was the first release for Python 3.8.
+    (re.compile(r"DLL load failed while importing "), ">=2.2"),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
     (
         re.compile(
@@ -190,6 +196,9 @@ class LogFacts:
     cpu_package_line: str = ""
     """pip installing the 'tensorflow' package of a release whose GPU build was 'tensorflow-gpu'."""
     cuda_build_line: str = ""
+    local_build_line: str = ""
+    """A TensorFlow version with a local label ('2.20.0-dev0+selfbuilt'): no PyPI build, so
+    what the matrix says of PyPI's kernels does not hold for it."""
     """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
     build with CUDA writes one."""
     installed_line: str = ""
@@ -197,6 +206,8 @@ class LogFacts:
     nvidia_wheels_line: str = ""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     colab_line: str = ""
+    hosted_notebook_line: str = ""
+    """A path only a hosted notebook service has (Colab, Kaggle, SageMaker Studio Lab)."""
     """A line showing the code ran on Google Colab (whose runtimes ship their own CUDA)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
@@ -210,8 +221,9 @@ class LogFacts:
     glibc: str | None = None
     glibc_line: str = ""
     """The system's glibc as 'ldd --version' or conda's __glibc virtual package shows it."""
-    conda_cuda: str | None = None
-    conda_cuda_line: str = ""
+    driver_cuda_reported: str | None = None
+    """The CUDA version the driver supports, as another program reported it (conda, PyTorch)."""
+    driver_cuda_reported_line: str = ""
     """The CUDA the driver supports, as conda's __cuda virtual package shows it ('conda info')."""
 
 
@@ -274,6 +286,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
     requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
+    reported = _driver_cuda_reported(sample, matches)
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
@@ -299,17 +312,19 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cpu_build_line=_first(_CPU_BUILD, sample),
         cpu_package_line=_cpu_package(sample),
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
+        local_build_line=_first(_LOCAL_BUILD_VERSION, sample),
         installed_line=_first(_TF_INSTALLED, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
+        hosted_notebook_line=_first(_HOSTED_NOTEBOOK, sample),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         memory_free_line=_mostly_free(sample),
         python_32bit_line=_first(_PYTHON_32BIT, sample),
         gpus_seen=_gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
         glibc_line=glibc.group(0).strip() if glibc else "",
-        conda_cuda=conda_cuda["cuda"] if (conda_cuda := _CONDA_CUDA.search(sample)) else None,
-        conda_cuda_line=conda_cuda.group(0).strip() if conda_cuda else "",
+        driver_cuda_reported=reported[0] if reported else None,
+        driver_cuda_reported_line=reported[1] if reported else "",
     )
 
 
@@ -352,6 +367,17 @@ _CONDA_CUDA = re.compile(
 )
 """The highest CUDA the driver conda detected supports: 'conda info' prints '__cuda=11.4=0', the
 classic solver's conflict report '- feature:/linux-64::__cuda==10.1=0'."""
+
+
+def _driver_cuda_reported(sample: str, matches: Sequence[LogMatch]) -> tuple[str, str] | None:
+    """The CUDA version the driver supports as conda ('__cuda=11.4=0') or PyTorch ('found
+    version 11070') reported it, with the line."""
+    if conda_cuda := _CONDA_CUDA.search(sample):
+        return conda_cuda["cuda"], conda_cuda.group(0).strip()
+    torch = next((m for m in matches if m.signature.name == "torch-driver-too-old"), None)
+    if torch is not None and torch.groups.get("driver_supports"):
+        return torch.groups["driver_supports"], torch.line.strip()
+    return None
 
 
 _CUDNN_HEADER = re.compile(
@@ -436,6 +462,8 @@ _TOOLKIT_LIB = re.compile(
 )
 _CPU_BUILD = re.compile(
     r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
+    # a notebook cell's result written after it: 'tf.test.is_built_with_cuda() # False'
+    r"|is_built_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*False\b"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
@@ -471,6 +499,11 @@ _COLAB = re.compile(
     r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
 )
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree."""
+_HOSTED_NOTEBOOK = re.compile(
+    rf"{_COLAB.pattern}|(?<![\w/.])/kaggle/(?:input|working|lib)/|(?<![\w/.])/home/studio-lab-user/"
+)
+"""Colab's paths, Kaggle's notebook tree and SageMaker Studio Lab's home folder: services that
+put the NVIDIA driver on GPU runtimes only."""
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",
@@ -520,6 +553,14 @@ _PRINTED_VERSION = re.compile(
     r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
     re.IGNORECASE,
 )
+
+
+_LOCAL_BUILD_VERSION = re.compile(
+    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?['\"]?"
+    r"[12]\.\d{1,2}\.\d{1,2}[\w.-]{0,20}\+[\w.]{1,40}",
+    re.IGNORECASE,
+)
+"""A printed version with a PEP 440 local label, which PyPI never serves."""
 
 
 _VERSION_COMMAND_OUTPUT = re.compile(

@@ -63,6 +63,7 @@ DefectKind = Literal[
     "no-kernels-for-arch",
     "xla-needs-nvcc-wheel",
     "log-noise",
+    "cpu-instructions",
 ]
 
 

@@ -442,6 +442,78 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/1442",
     ),
     Signature(
+        # 'docker run --gpus device=0,1': Docker reads --gpus as CSV, so the comma splits it into
+        # 'device=0' and a bare '1' (a count), and the daemon refuses to start the container.
+        name="docker-gpus-unquoted-list",
+        needles=("cannot set both Count and DeviceIDs",),
+        pattern=compiled(r"cannot set both Count and DeviceIDs on device request"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "Docker did not start the container: '--gpus device=0,1' unquoted reads as two"
+            " options (a device and a count)"
+        ),
+        fix=(
+            "Quote the list so the comma stays inside one value: --gpus '\"device=0,1\"' (or pass"
+            " NVIDIA_VISIBLE_DEVICES=0,1 with --runtime=nvidia)."
+        ),
+        source="https://github.com/docker/docs/pull/12406",
+    ),
+    Signature(
+        # PyTorch beside TensorFlow, when libcuda reports no driver at all
+        # (torch/cuda/__init__.py: _cuda_getDriverVersion() == 0).
+        name="torch-no-driver",
+        needles=("Found no NVIDIA driver on your system",),
+        pattern=compiled(r"Found no NVIDIA driver on your system"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="PyTorch in the same environment finds no NVIDIA driver (libcuda reports none)",
+        fix=(
+            "Install the NVIDIA driver for this GPU and reboot; on a hosted notebook, choose a GPU"
+            " runtime; in a container, start it with '--gpus all'."
+        ),
+        source="https://github.com/pytorch/pytorch/blob/main/torch/cuda/__init__.py",
+    ),
+    Signature(
+        # PyTorch's check that the driver runs its CUDA: the number is the CUDA version the
+        # driver supports (cuDriverGetVersion: 1000 * major + 10 * minor). Whether that is too
+        # old for TensorFlow too depends on the release's CUDA: the driver fact decides that.
+        name="torch-driver-too-old",
+        needles=("The NVIDIA driver on your system is too old",),
+        pattern=compiled(
+            r"The NVIDIA driver on your system is too old \(found version (?P<driver_api>\d{4,5})\)"
+        ),
+        finding_id=None,
+        severity=Severity.WARNING,
+        title=(
+            "PyTorch in the same environment finds the NVIDIA driver too old: it supports CUDA"
+            " {driver_supports} only"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one supporting the CUDA the installed wheels were built"
+            " for (nvidia-smi shows the CUDA version a driver supports), or install wheels built"
+            " for CUDA {driver_supports} or older."
+        ),
+        source="https://github.com/pytorch/pytorch/blob/main/torch/cuda/__init__.py",
+    ),
+    Signature(
+        # Colab's dialog when it cannot attach a GPU; the notebook then runs on a CPU VM.
+        name="colab-gpu-usage-limits",
+        needles=("Cannot connect to GPU backend", "connect to a GPU due to usage limits"),
+        pattern=compiled(
+            r"Cannot connect to GPU backend|You cannot currently connect to a GPU due to usage"
+            r" limits in Colab"
+        ),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="Colab attached no GPU (its usage limits): the runtime has none",
+        fix=(
+            "Wait until Colab offers a GPU again (Runtime > Change runtime type > GPU), use a paid"
+            " tier, or connect the notebook to a local runtime on a machine with a GPU."
+        ),
+        source="https://research.google.com/colaboratory/faq.html#usage-limits",
+    ),
+    Signature(
         name="dev-nvidia0-missing",
         needles=("/dev/nvidia0 does not exist",),
         pattern=compiled(r"no NVIDIA GPU device is present: /dev/nvidia0 does not exist"),
@@ -696,11 +768,15 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="cuinit-stub-library",
-        needles=("cuInit",),
-        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"),
+        needles=("cuInit", "cudaErrorStubLibrary"),
+        pattern=compiled(
+            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"
+            # XLA's cuDNN start-up finding the runtime already failed on the stub
+            r"|error before creating cudnn handle \(34\): (?P<runtime>cudaErrorStubLibrary)"
+        ),
         finding_id="ld-library-path-shadows",
         severity=Severity.ERROR,
-        title="CUDA loaded the driver stub library instead of the real driver ({code})",
+        title="CUDA loaded the driver stub library instead of the real driver ({code}{runtime})",
         fix=(
             "A toolkit's stubs/libcuda.so (only meant for linking) is found before the driver's"
             " libcuda.so.1: remove .../cuda/lib64/stubs from LD_LIBRARY_PATH. Without an NVIDIA"
@@ -948,7 +1024,9 @@ DRIVER: tuple[Signature, ...] = (
         fix=(
             'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
             " the code: an empty value, -1 or an index the machine does not have hides every GPU."
-            " Unset it, or set it to indices or UUIDs from nvidia-smi -L. Under a batch scheduler"
+            " Unset it, or set it to UUIDs from nvidia-smi -L (or to indices, with"
+            " CUDA_DEVICE_ORDER=PCI_BUS_ID: CUDA numbers the GPUs fastest first, nvidia-smi by"
+            " PCI bus). Under a batch scheduler"
             " (SLURM: --gres=gpu:1), Ray or a container, the job must be given the GPU. If"
             " nvidia-smi lists no GPU either, the machine has none."
         ),

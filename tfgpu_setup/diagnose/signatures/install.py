@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from packaging.specifiers import SpecifierSet
+
 from ...findings import Severity
 from .model import (
     CUDA_ENV_VARS_URL,
@@ -12,6 +14,7 @@ from .model import (
     LIBRARY_IDS,
     LIBS_FIX,
     Signature,
+    Variant,
     compiled,
 )
 
@@ -21,6 +24,24 @@ IMPORT_FAILED = (
 """The exception line when a shared library TensorFlow links cannot be loaded: Python's, Java's
 (UnsatisfiedLinkError) or Node's (tfjs-node: a bare 'Error:'; cuDNN's 'Could not load library X.
 Error: X: ...' is its own signature)."""
+
+TF_DISTRIBUTION = (
+    r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
+    r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|(?:intel|nvidia)[-_]tensorflow)(?![\w-])"
+)
+"""A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
+missing a wheel is that dependency's problem, not TensorFlow's."""
+
+AVX2_WHEELS = Variant(
+    finding_id="cpu-lacks-avx",
+    title=(
+        "TensorFlow 2.4.0's PyPI wheels need AVX2 (built so by mistake): a CPU with AVX but"
+        " without AVX2 cannot import it"
+    ),
+    fix="{defect_workaround}.",
+    source="{defect_source}",
+    defect="tf-2.4.0-wheels-need-avx2",
+)
 
 INSTALL: tuple[Signature, ...] = (
     # --- Installing and importing TensorFlow, and the environment it runs in. ---
@@ -40,6 +61,30 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/1324",
         subject="{glibc}",
+    ),
+    Signature(
+        # The loader picks a libstdc++ older than the GCC runtime TensorFlow was built with: the
+        # system's, or a conda environment's own bin/../lib/libstdc++.so.6 shadowing a newer one.
+        name="libstdcxx-version-not-found",
+        needles=("GLIBCXX_", "CXXABI_"),
+        pattern=compiled(
+            r"version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}(?:\.\d{1,2}){1,2})[`'\"]? not"
+            r" found \(required by [^()\n]{0,300}?(?:tensorflow|_pywrap_)"
+        ),
+        finding_id="glibc-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The C++ runtime (libstdc++) the loader picks is older than the one this TensorFlow"
+            " was built with ({symbol} not found)"
+        ),
+        fix=(
+            "Put a newer libstdc++ first: in a conda environment, 'conda install -c conda-forge"
+            " libstdcxx-ng' (its own older libstdc++.so.6 is found before the system's);"
+            " elsewhere update the system's libstdc++6, use a newer distribution or container"
+            " image, or a TensorFlow built for this toolchain."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/5017",
+        subject="{symbol}",
     ),
     Signature(
         # Singularity/Apptainer's --nv binds the host's driver and GL libraries into the
@@ -70,8 +115,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("No matching distribution found for", "satisfies the requirement"),
         pattern=compiled(
             r"(?:No matching distribution found for|Could not find a version that satisfies the"
-            r" requirement) (?P<package>(?:tensorflow|tf-nightly|(?:intel|nvidia)-tensorflow)"
-            r"[\w.-]*)"
+            rf" requirement) (?P<package>{TF_DISTRIBUTION})"
             r"(?:\[[\w,-]{1,40}\])?(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?"
         ),
         finding_id="python-unsupported",
@@ -90,6 +134,50 @@ INSTALL: tuple[Signature, ...] = (
         explained_by=frozenset({"macos-no-cuda"}),
     ),
     Signature(
+        # A package TensorFlow depends on (or a companion) without a wheel here:
+        # tensorflow-io-gcs-filesystem has published none for Windows since 0.32.0.
+        name="pip-no-matching-tf-dependency",
+        needles=("No matching distribution found for", "satisfies the requirement"),
+        pattern=compiled(
+            r"(?:No matching distribution found for|Could not find a version that satisfies the"
+            rf" requirement) (?!{TF_DISTRIBUTION})(?P<package>tensorflow[-_][\w.-]{{1,40}}"
+            r"|tf[-_]keras)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.WARNING,
+        title=(
+            "pip found no wheel of {package}, a package TensorFlow uses, for this Python and"
+            " platform"
+        ),
+        fix=(
+            "Pin a version of {package} that has a wheel here (pip's 'from versions' list shows"
+            " them; on Windows add 'tensorflow-io-gcs-filesystem<0.32'), and do not reuse a"
+            " requirements or lock file made on another platform."
+        ),
+        source="https://github.com/python-poetry/poetry/issues/8271",
+        subject="{package}",
+    ),
+    Signature(
+        # uv's hint when a pinned version has wheels for other platforms only.
+        name="uv-platform-without-wheels",
+        needles=("only has wheels for the following platforms",),
+        pattern=compiled(
+            r"You're on (?P<platform>[\w .]{1,30}) \(`?[\w.]{1,40}`?\), but `?(?P<package>"
+            r"(?:tensorflow|tf-nightly|tf-keras)[\w.-]{0,40})`? \(v(?P<version>[\w.]{1,20})\) only"
+            r" has wheels for the following platforms"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title="{package} {version} has no wheel for {platform}: uv cannot install it here",
+        fix=(
+            "Pin a version of {package} with a wheel for this platform (on Windows,"
+            " 'tensorflow-io-gcs-filesystem<0.32' and TensorFlow 2.10 or older for the GPU), or"
+            " limit the lock to the platforms that have one (tool.uv.environments)."
+        ),
+        source="https://docs.astral.sh/uv/concepts/resolution/#required-environments",
+        subject="{package}",
+    ),
+    Signature(
         # uv's resolver: 'Because tensorflow==2.10.1 has no wheels with a matching Python ABI
         # tag', 'all versions of tensorflow have no wheels ...', older uv's 'is unusable because
         # no wheels are available', and uv sync's 'can't be installed because it doesn't have a
@@ -97,7 +185,7 @@ INSTALL: tuple[Signature, ...] = (
         name="uv-no-matching-wheel",
         needles=("no wheels with a matching", "no wheels are available", "wheel for the current"),
         pattern=compiled(
-            r"(?P<package>(?:tensorflow|tf-nightly|intel-tensorflow)[\w-]{0,20})"
+            rf"(?P<package>{TF_DISTRIBUTION})"
             r"(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?(?: @ \S{1,200})?`?"
             r"(?: has| have)?"
             r"(?: no wheels with a matching| is unusable because no wheels are available with a"
@@ -123,8 +211,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("does not satisfy Python",),
         pattern=compiled(
             r"current Python version \((?P<python>\d\.\d{1,2}(?:\.\d{1,2})?)\) does not satisfy"
-            r" Python(?P<range>[<>=!~][^ \n]{0,40}) and (?P<package>(?:tensorflow|tf-nightly)"
-            r"[\w-]{0,20})"
+            rf" Python(?P<range>[<>=!~][^ \n]{{0,40}}) and (?P<package>{TF_DISTRIBUTION})"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,
@@ -261,7 +348,8 @@ INSTALL: tuple[Signature, ...] = (
         title="CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU",
         fix=(
             "Remove that setting (in the code, the shell, the notebook's environment or the job"
-            " script), or set it to the GPUs to use: indices or UUIDs from 'nvidia-smi -L'."
+            " script), or set it to the GPUs to use: UUIDs from 'nvidia-smi -L', or indices with"
+            " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
         ),
         source=CUDA_ENV_VARS_URL,
     ),
@@ -299,15 +387,18 @@ INSTALL: tuple[Signature, ...] = (
         finding_id="cpu-lacks-avx",
         severity=Severity.ERROR,
         title=(
-            "This CPU has no AVX instructions, which TensorFlow's PyPI wheels need: TensorFlow"
-            " cannot import here"
+            "This TensorFlow was built to use {isa} instructions, which this CPU does not have:"
+            " it cannot run here"
         ),
         fix=(
-            "Run on a CPU with AVX (any x86-64 CPU since about 2011; in a VM, pass the host CPU"
-            " through, e.g. '-cpu host'); on Apple Silicon use a native arm64 Python, not one"
-            " under Rosetta; otherwise build TensorFlow from source without AVX."
+            "PyPI's wheels need AVX (not AVX2 or AVX512F): a build that asks for more (a community"
+            " or source build) needs a CPU that has it, so install the PyPI wheel or rebuild for"
+            " this CPU. Without AVX at all, run on a CPU with it (any x86-64 CPU since about 2011;"
+            " in a VM, pass the host CPU through, e.g. '-cpu host'); on Apple Silicon use a native"
+            " arm64 Python, not one under Rosetta."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
+        variants=(AVX2_WHEELS,),
     ),
     Signature(
         # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the
@@ -349,6 +440,7 @@ INSTALL: tuple[Signature, ...] = (
             " is not running under Rosetta); without it, TensorFlow's PyPI wheels cannot run."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
+        variants=(AVX2_WHEELS,),
     ),
     Signature(
         # No CUDA platform registered in this TensorFlow: a build without CUDA (gpu_init.cc,
@@ -599,6 +691,21 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/45287",
     ),
     Signature(
+        # TensorFlow's own words under any failed import of its native library
+        # (python/pywrap_tensorflow.py): the line before says why.
+        name="native-runtime-not-loaded",
+        needles=("Failed to load the native TensorFlow runtime",),
+        pattern=compiled(r"Failed to load the native TensorFlow runtime"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow's native library did not load: TensorFlow never ran",
+        fix="",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.15.0/tensorflow/python/"
+            "pywrap_tensorflow.py"
+        ),
+    ),
+    Signature(
         name="windows-dll-load-failed",
         needles=("DLL load failed",),
         pattern=compiled(r"ImportError: DLL load failed(?: while importing (?P<module>\w+))?"),
@@ -614,6 +721,25 @@ INSTALL: tuple[Signature, ...] = (
             " AVX (TensorFlow's wheels need it)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/28420",
+        variants=(
+            # From 2.1 TensorFlow opens the CUDA DLLs only when it looks for a GPU (and warns
+            # when it cannot): a DLL missing at import is one it links, MSVC's runtime first.
+            Variant(
+                finding_id="windows-vc-runtime-missing",
+                title=(
+                    "TensorFlow's native library could not load on Windows: from 2.1 on it opens"
+                    " CUDA only later, so the missing DLL is most likely the Microsoft Visual C++"
+                    " runtime (msvcp140_1.dll)"
+                ),
+                fix=(
+                    "Install the latest Microsoft Visual C++ Redistributable for Visual Studio"
+                    " 2015-2022 (x64) from Microsoft and restart the shell; if it persists, check"
+                    " that the CPU has AVX."
+                ),
+                source="https://github.com/tensorflow/tensorflow/issues/39079",
+                tf_versions=SpecifierSet(">=2.1"),
+            ),
+        ),
         # 'DLL load failed with error code -1073741795' is the CPU's illegal instruction.
         explained_by=frozenset(
             {"cpu-lacks-avx", "windows-page-file-too-small", "python-unsupported"}

@@ -233,7 +233,9 @@ KERNELS: tuple[Signature, ...] = (
         fix=(
             "Check the GPU's compute capability against the release ('tfgpu-setup plan --gpu"
             " NAME' picks one that has it), and that the CUDA TensorFlow loads is the version it"
-            " was built with, not another renamed or linked to its name."
+            " was built with, not another renamed or linked to its name. Where the failing kernel"
+            " is a project's own CUDA op (a .so it compiled, 'cudaCheckError()'), rebuild that op"
+            " with -arch=sm_XY for this GPU."
         ),
         source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
         explained_by=frozenset({"cuda-version-mismatch"}),
@@ -439,6 +441,29 @@ KERNELS: tuple[Signature, ...] = (
                 severity=Severity.WARNING,
             ),
         ),
+    ),
+    Signature(
+        # XLA links the cubins ptxas wrote with nvlink: an nvlink from an older CUDA than that
+        # ptxas refuses them ('newer than toolkit (118 vs 117)'): the tools come from two CUDAs.
+        name="nvlink-older-than-ptxas",
+        needles=("newer than toolkit",),
+        pattern=compiled(
+            r"nvlink fatal\s*: Input file '[^'\n]{0,300}' newer than toolkit"
+            r" \((?P<ptxas>\d{2,3}) vs (?P<nvlink>\d{2,3})\)"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title=(
+            "XLA's CUDA tools come from two CUDA releases: nvlink ({nvlink}) is older than the"
+            " ptxas ({ptxas}) whose output it links"
+        ),
+        fix=(
+            "Make ptxas and nvlink come from one CUDA release: install the nvidia-cuda-nvcc and"
+            " nvidia-nvjitlink wheels of one version (or one CUDA toolkit) and drop older"
+            " toolkits from PATH; or set XLA_FLAGS=--xla_gpu_force_compilation_parallelism=1"
+            " to skip the linking step."
+        ),
+        source="https://github.com/openxla/xla/blob/main/xla/service/gpu/gpu_compiler.cc",
     ),
     Signature(
         name="ptxas-not-invoked",

@@ -488,6 +488,27 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         explained_by=DRIVER_ROOTS
         | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
+        variants=(
+            # cuda_dnn.cc checks cuDNN's version only once cudnnCreate succeeded: after a
+            # handle that failed, 'not found' is that failure's consequence, not a version.
+            Variant(
+                finding_id="gpu-out-of-memory",
+                title=(
+                    "cuDNN could not start: its handle failed first (then 'DNN library {what}'),"
+                    " usually because the GPU memory is already taken"
+                ),
+                fix=(
+                    "Another process (or TensorFlow itself, which reserves nearly all GPU memory"
+                    " by default) holds the memory: check nvidia-smi, stop other GPU processes,"
+                    " and enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true)."
+                ),
+                source=(
+                    "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/"
+                    "stream_executor/cuda/cuda_dnn.cc"
+                ),
+                with_signatures=frozenset({"cudnn-handle"}),
+            ),
+        ),
     ),
     Signature(
         name="ld-library-path-empty-entry",

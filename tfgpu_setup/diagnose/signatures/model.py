@@ -119,6 +119,7 @@ DERIVED_FROM = {
     "sm_note": "sm",
     "status_note": "status",
     "for_kernel": "kernel",
+    "driver_supports": "driver_api",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -150,6 +151,12 @@ def cudnn_version(number: str) -> str:
     return f"{value // scale}.{value % scale // 100}.{value % 100}"
 
 
+def driver_api_cuda(number: str) -> str:
+    """The CUDA version cuDriverGetVersion returns, dotted: '11070' -> 11.7, '9020' -> 9.2."""
+    value = int(number)
+    return f"{value // 1000}.{value % 1000 // 10}"
+
+
 def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     """The named groups with None as '', cuDNN numbers dotted, plus the derived fields."""
     fields = {name: value or "" for name, value in groups.items()}
@@ -169,6 +176,9 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     if "kernel" in fields:
         kernel = fields["kernel"] or fields.get("old_kernel", "")
         fields["for_kernel"] = f" for kernel {kernel}" if kernel else ""
+    if "driver_api" in fields:
+        api = fields["driver_api"]
+        fields["driver_supports"] = driver_api_cuda(api) if api.isdigit() else ""
     if "sm" in fields:
         fields["sm_note"] = f" (sm_{fields['sm']})" if fields["sm"] else ""
     return fields

@@ -14,8 +14,12 @@ RUNTIME: tuple[Signature, ...] = (
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
         name="xla-gpu-without-gpu",
-        needles=("XLA_GPU:",),
-        pattern=compiled(r"/device:XLA_GPU:(?P<index>\d+)"),
+        needles=("XLA_GPU:", "/xla_gpu:"),
+        pattern=compiled(
+            r"/device:XLA_GPU:(?P<index>\d+)"
+            # Keras 2's multi_gpu_model listing the devices: XLA ones but no '/gpu:N'
+            r"|However this machine only has: \[(?=[^\]\n]*'/xla_gpu:\d)(?![^\]\n]*'/gpu:)"
+        ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title=(
@@ -83,6 +87,47 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # cuBLAS's kernel did not run: on TF 1.x (CUDA 9/10) with an Ampere or Ada GPU, cuBLAS
+        # has no kernel for it; the GEMM that called it then says 'launch failed'.
+        name="cublas-execution-failed",
+        needles=("CUBLAS_STATUS_EXECUTION_FAILED",),
+        pattern=compiled(
+            r"failed to run cuBLAS routine[^\n]{0,80}?: CUBLAS_STATUS_EXECUTION_FAILED"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.WARNING,
+        title=(
+            "cuBLAS's kernel failed to run on this GPU (CUBLAS_STATUS_EXECUTION_FAILED): most"
+            " often a TensorFlow and cuBLAS built for a CUDA older than the GPU"
+        ),
+        fix=(
+            "Use a TensorFlow built for a CUDA that supports this GPU (RTX 30 and A100: CUDA"
+            " 11.0+, TensorFlow 2.4+; RTX 40: CUDA 11.8+); for TensorFlow 1.x code, NVIDIA's"
+            " nvidia-tensorflow 1.15 build supports them. 'tfgpu-setup plan --gpu NAME' picks one."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25403",
+        explained_by=DRIVER_ROOTS | frozenset({"cuda-version-mismatch"}),
+    ),
+    Signature(
+        # cuFFT's plan failing with CUFFT_INTERNAL_ERROR (5): cuFFT has no PTX to fall back on,
+        # so a GPU newer than the CUDA of the build has no cuFFT kernels (TF 1.x on RTX 20).
+        name="cufft-plan-internal-error",
+        needles=("cuFFT batched plan",),
+        pattern=compiled(r"failed to make cuFFT batched plan: ?5\b"),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.WARNING,
+        title=(
+            "cuFFT could not plan for this GPU (CUFFT_INTERNAL_ERROR): most often a GPU newer than"
+            " the CUDA TensorFlow was built with"
+        ),
+        fix=(
+            "Use a TensorFlow built for a CUDA that supports this GPU (RTX 20: CUDA 10.0+, RTX 30:"
+            " 11.1+, RTX 40: 11.8+); 'tfgpu-setup plan --gpu NAME' picks one."
+        ),
+        source="https://github.com/keithito/tacotron/issues/300",
+        explained_by=DRIVER_ROOTS | frozenset({"cuda-version-mismatch"}),
+    ),
+    Signature(
         name="blas-launch-failed",
         needles=("launch failed",),
         pattern=compiled(r"Blas (?P<op>\w{1,40}) launch failed"),
@@ -110,10 +155,13 @@ RUNTIME: tuple[Signature, ...] = (
             "busy or unavailable",
             "DEVICE_UNAVAILABLE",
             "PrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY",
+            "cudaErrorMemoryAllocation",
         ),
         pattern=compiled(
             r"implicit initialization on GPU:\d+ failed\. Status: out of memory"
             r"|cuDevicePrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY"
+            # XLA's cuDNN start-up finding the runtime already failed (cuda_dnn.cc, TF 2.14+)
+            r"|error before creating cudnn handle \(2\): cudaErrorMemoryAllocation"
             r"|(?P<busy>all CUDA-capable devices are busy or unavailable"
             r"|CUDA-capable device\(s\) is/are busy or unavailable|CUDA_ERROR_DEVICE_UNAVAILABLE)"
         ),
@@ -318,10 +366,19 @@ RUNTIME: tuple[Signature, ...] = (
         # process and a failed cuInit returns before the device count, so only such a child
         # gets a NOT_INITIALIZED count without a cuInit failure before it.
         name="context-after-fork",
-        needles=("Failed setting context", "could not retrieve CUDA device count"),
+        needles=(
+            "Failed setting context",
+            "could not retrieve CUDA device count",
+            "Failed to get device properties, error code: 3",
+            "failed to enqueue async memcpy",
+        ),
         pattern=compiled(
             r"(?:Failed setting context|could not retrieve CUDA device count):"
             r" CUDA_ERROR_NOT_INITIALIZED"
+            # TF 1.x: cudaGetDeviceProperties' cudaErrorInitializationError (3), and a copy
+            # queued from a context the child cannot use
+            r"|Failed to get device properties, error code: 3\b"
+            r"|failed to enqueue async memcpy[^\n]{0,200}?: CUDA_ERROR_NOT_INITIALIZED"
         ),
         finding_id="device-config-after-init",
         severity=Severity.ERROR,
@@ -332,6 +389,28 @@ RUNTIME: tuple[Signature, ...] = (
             " the GPU; in Keras, use_multiprocessing=False."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/57877",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # TF 1.14 to 2.x on Windows laptops, mostly: reading a device attribute fails with
+        # CUDA_ERROR_UNKNOWN while another process or session holds the GPU; it often passes on
+        # a second run.
+        name="device-attribute-unknown-error",
+        needles=("failed to get device attribute",),
+        pattern=compiled(
+            r"failed to get device attribute \d{1,3} for device \d{1,2}: CUDA_ERROR_UNKNOWN"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "CUDA could not read the GPU's attributes (CUDA_ERROR_UNKNOWN): most often another"
+            " process or session holds the GPU"
+        ),
+        fix=(
+            "Close other sessions and notebooks using the GPU (nvidia-smi lists them), enable"
+            " memory growth (tf.config.experimental.set_memory_growth), and run again."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/36423",
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
