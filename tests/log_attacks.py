@@ -373,6 +373,10 @@ WRITTEN = {
     " newer than toolkit (123 vs 122)",
     "native-runtime-not-loaded": "ImportError: Traceback ... Failed to load the native TensorFlow"
     " runtime.",
+    "pip-too-old-for-manylinux2010": "You are using pip version 9.0.1, however version 20.0.2 is"
+    " available.",
+    "event-query-after-cuda-shutdown": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1110]"
+    " failed to query event: CUDA_ERROR_DEINITIALIZED",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

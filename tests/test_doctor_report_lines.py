@@ -2139,6 +2139,40 @@ def test_a_build_asking_for_more_than_avx_is_named_for_what_it_asks(
     assert community["id"] == "cpu-lacks-avx" and "AVX512F" in community["title"]
 
 
+def test_an_old_pip_is_named_where_its_version_or_its_list_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/GeekAlexis/FastMOT/issues/8: the list stops before manylinux2010
+    listed = (
+        "  Could not find a version that satisfies the requirement tensorflow==1.15.2 (from"
+        " versions: 0.12.1, 1.0.0, 1.13.2, 1.14.0rc0, 1.14.0, 2.0.0a0, 2.0.0b0, 2.0.0b1)\n"
+        "No matching distribution found for tensorflow==1.15.2\n"
+    )
+    found = doctor(tmp_path, capsys, listed, "--python", "3.6")["findings"][0]
+    assert found["id"] == "python-unsupported" and "upgrade pip" in found["fix"]
+    noticed = (
+        "ERROR: No matching distribution found for tensorflow\n"
+        "WARNING: You are using pip version 18.1, however version 20.0.2 is available.\n"
+    )
+    assert "upgrade pip" in doctor(tmp_path, capsys, noticed)["findings"][0]["fix"]
+    current = "ERROR: No matching distribution found for tensorflow\n"
+    assert "upgrade pip" not in doctor(tmp_path, capsys, current)["findings"][0]["fix"]
+
+
+def test_cuda_shut_down_under_a_polled_event_shows_the_gpu_ran(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/8517: a crash at exit, after the work
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:1110] failed to query event:"
+        " CUDA_ERROR_DEINITIALIZED\n"
+        "F tensorflow/core/common_runtime/gpu/gpu_event_mgr.cc:198] Unexpected Event status: 1\n"
+    )
+    found = doctor(tmp_path, capsys, log)
+    assert found["gpu_used"] == "yes"
+    assert [f["id"] for f in found["findings"]] == ["benign-log-noise"]
+
+
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

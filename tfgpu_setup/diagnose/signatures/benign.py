@@ -657,6 +657,29 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="ptx-feature",
     ),
     Signature(
+        # The event manager polls events only on a GPU stream: this failure is CUDA shutting
+        # down under it when the process exits, after the work ran on the GPU.
+        name="event-query-after-cuda-shutdown",
+        needles=("CUDA_ERROR_DEINITIALIZED",),
+        pattern=compiled(
+            r"(?:failed to query event|error polling for event status): [^\n]{0,40}?"
+            r"CUDA_ERROR_DEINITIALIZED"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "The GPU ran this program; CUDA was shut down while an event was still polled (a"
+            " crash at exit, after the work)"
+        ),
+        fix=(
+            "Nothing about the GPU setup: end the program cleanly (close sessions, join worker"
+            " threads) before Python exits."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/8517",
+        subject="event-at-exit",
+        proves_gpu=True,
+    ),
+    Signature(
         name="gpu-timer-delay-kernel",
         needles=("Skipping the delay kernel",),
         pattern=compiled(r"Skipping the delay kernel, measurement accuracy will be reduced"),

@@ -132,6 +132,37 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/79349",
         subject="{package}",
         explained_by=frozenset({"macos-no-cuda"}),
+        variants=(
+            Variant(
+                finding_id="python-unsupported",
+                title=(
+                    "pip found no {package} wheel: this pip is older than 19.0 and cannot see"
+                    " the manylinux2010 wheels TensorFlow publishes from 1.15 and 2.0 on"
+                ),
+                fix=(
+                    "Upgrade pip in this environment ('python -m pip install --upgrade pip'),"
+                    " then install TensorFlow again."
+                ),
+                source="https://github.com/tensorflow/tensorflow/issues/37235",
+                with_signatures=frozenset({"pip-too-old-for-manylinux2010"}),
+            ),
+        ),
+    ),
+    Signature(
+        # pip before 19.0 knows no manylinux2010 tag, which every TensorFlow wheel from 1.15 and
+        # 2.0 on carries: it sees the releases up to 2.0.0b1 only. pip's own version notice, or
+        # that list ending at 2.0.0b1, shows it.
+        name="pip-too-old-for-manylinux2010",
+        needles=("You are using pip version", "2.0.0b1)"),
+        pattern=compiled(
+            r"You are using pip version (?P<pip>(?:[1-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?)\b"
+            r"|\(from versions: [\d., abrc]{0,400}?\b2\.0\.0b1\)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="pip is older than 19.0",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/37235",
     ),
     Signature(
         # A package TensorFlow depends on (or a companion) without a wheel here:

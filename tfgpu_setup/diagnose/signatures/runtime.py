@@ -193,7 +193,9 @@ RUNTIME: tuple[Signature, ...] = (
         title="cuDNN could not start ({status}{conv}): usually the GPU memory is already taken",
         fix=(
             "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes;"
-            " if that does not help, check that the loaded cuDNN matches this TensorFlow."
+            " if that does not help, check that the loaded cuDNN matches this TensorFlow, and"
+            " clear CUDA's compute cache ('rm -rf ~/.nv', with sudo when an earlier sudo run"
+            " left it owned by root)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45423",
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
