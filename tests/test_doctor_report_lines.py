@@ -1802,6 +1802,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "yes",
     ),
     (
+        # print(os.environ): the variable as a dict shows it, not only as an assignment
+        "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
+        ">>> tf.config.list_physical_devices('GPU')\n[]\n",
+        "cuda-visible-devices-printed-as-a-dict",
+        (),
+        "cuda-visible-devices-hides-gpus",
+        "no",
+    ),
+    (
         # https://github.com/openai/jukebox/issues/205 (Colab); Kaggle's notebook tree alike
         "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
         " that the latest NVIDIA driver is installed and running.\n"

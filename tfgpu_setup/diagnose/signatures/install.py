@@ -371,8 +371,10 @@ INSTALL: tuple[Signature, ...] = (
         name="cuda-visible-devices-set-empty",
         needles=("CUDA_VISIBLE_DEVICES",),
         pattern=compiled(
-            r"CUDA_VISIBLE_DEVICES['\"]?\]?\s*=\s*(?P<value>['\"]?-1['\"]?|''|\"\""
-            r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;)]|$)"
+            # an assignment in any shell or language, or the variable as a dict, YAML or a
+            # settings printout shows it ("'CUDA_VISIBLE_DEVICES': '-1'")
+            r"CUDA_VISIBLE_DEVICES(?:['\"]?\]?\s*=|['\"]?:)\s*(?P<value>['\"]?-1['\"]?|''|\"\""
+            r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;),}]|$)"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
