@@ -377,6 +377,19 @@ WRITTEN = {
     " available.",
     "event-query-after-cuda-shutdown": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1110]"
     " failed to query event: CUDA_ERROR_DEINITIALIZED",
+    "cudnn9-sublibrary-not-loaded": "Unable to load any of {libcudnn_ops.so.9.1.0,"
+    " libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}",
+    "cudnn9-sublibrary-mismatch": "E0000 cuda_dnn.cc:535] Could not create cudnn handle:"
+    " CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH",
+    "nvjitlink-symbol-missing": "ImportError: /usr/local/lib/python3.10/dist-packages/nvidia/"
+    "cusparse/lib/libcusparse.so.12: undefined symbol: __nvJitLinkComplete_12_4, version"
+    " libnvJitLink.so.12",
+    "container-cli-driver-file-exists": "nvidia-container-cli: mount error: file creation failed:"
+    " /var/lib/docker/overlay2/4f79/merged/usr/lib/x86_64-linux-gnu/libnvidia-ml.so.1: file"
+    " exists: unknown.",
+    "wsl1-kernel": "Error! Your kernel headers for kernel 4.4.0-19041-Microsoft cannot be found.",
+    "pinned-host-memory-exhausted": "E tensorflow/stream_executor/cuda/cuda_driver.cc:893] failed"
+    " to alloc 374391296 bytes on host: CUDA_ERROR_OUT_OF_MEMORY: out of memory",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

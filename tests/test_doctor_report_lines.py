@@ -1802,6 +1802,73 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "yes",
     ),
     (
+        # https://github.com/knaw-huc/loghi/issues/3 (nvidia-container-toolkit#371)
+        "nvidia-container-cli: mount error: file creation failed: /var/lib/docker/overlay2/4f79/"
+        "merged/usr/lib/x86_64-linux-gnu/libnvidia-ml.so.1: file exists: unknown.\n",
+        "image-ships-driver-libraries",
+        (),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/microsoft/WSL/issues/5554: WSL 1's kernel string
+        "Error! Your kernel headers for kernel 4.4.0-19041-Microsoft cannot be found.\n"
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n",
+        "wsl-1-has-no-gpu",
+        (),
+        "wsl-libcuda-missing",
+        "no",
+    ),
+    (
+        # https://github.com/rapidsai/cuvs/issues/1794: an older libnvJitLink loads first
+        "W0000 00:00:1712345678.123456 1 dso_loader.cc:62] Could not load dynamic library"
+        " 'libcusparse.so.12'; dlerror: /usr/local/cuda/lib64/libcusparse.so.12: undefined"
+        " symbol: __nvJitLinkComplete_12_4, version libnvJitLink.so.12\n",
+        "older-nvjitlink-first",
+        (),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
+        # https://github.com/pytorch/pytorch/pull/189043: cuDNN 9's parts of two versions
+        "E0000 00:00:1712345678.123456 1 cuda_dnn.cc:535] Could not create cudnn handle:"
+        " CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH\n",
+        "cudnn9-parts-of-two-versions",
+        (),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        "Unable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, libcudnn_ops.so.9,"
+        " libcudnn_ops.so}\n",
+        "cudnn9-part-missing",
+        (),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
+        # a file listing beside the failure: another cuDNN major is installed (jax#5464)
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:60] Could not load dynamic"
+        " library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared object file: No"
+        " such file or directory\n$ ls /usr/local/cuda/lib64 | grep cudnn\nlibcudnn.so\n"
+        "libcudnn.so.7\nlibcudnn.so.7.6.0\n",
+        "ls-shows-another-cudnn",
+        (),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:60] Could not load dynamic"
+        " library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared object file: No"
+        " such file or directory\n$ ldconfig -p | grep cudnn\n\tlibcudnn.so.7 (libc6,x86-64) =>"
+        " /usr/lib/x86_64-linux-gnu/libcudnn.so.7\n",
+        "ldconfig-shows-another-cudnn",
+        (),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",
@@ -2180,6 +2247,68 @@ def test_cuda_shut_down_under_a_polled_event_shows_the_gpu_ran(
     found = doctor(tmp_path, capsys, log)
     assert found["gpu_used"] == "yes"
     assert [f["id"] for f in found["findings"]] == ["benign-log-noise"]
+
+
+def test_the_facts_pasted_check_commands_show_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pasted = (
+        "$ nvidia-smi -q\n"
+        "Driver Version                            : 510.06\n"
+        "CUDA Version                              : 11.6\n"
+        "    Product Name                          : NVIDIA GeForce RTX 3080\n"
+        "$ nvidia-smi -L\n"
+        "GPU 1: NVIDIA GeForce RTX 3090 (UUID: GPU-5f1e4c2a-1111-2222-3333-444455556666)\n"
+        "$ pip freeze | grep nvidia\nnvidia-cudnn-cu12==9.1.0.70\n"
+        "$ uname -a\n"
+        "Linux box 5.15.0-91-generic #101-Ubuntu SMP x86_64 x86_64 x86_64 GNU/Linux\n"
+        "$ cat /usr/local/cuda/version.json\n"
+        '{\n   "cuda" : {\n      "name" : "CUDA SDK",\n      "version" : "11.8.0"\n   },\n'
+        "$ dpkg -l | grep cudnn\n"
+        "ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64  cuDNN runtime libraries\n"
+    )
+    facts = doctor(tmp_path, capsys, pasted)["facts"]
+    assert (facts["driver"]["version"], facts["driver"]["cuda_version"]) == ("510.06", "11.6")
+    gpus = {(g["name"], g["compute_capability"]) for g in facts["gpus"]}
+    assert gpus == {("NVIDIA GeForce RTX 3080", "8.6"), ("NVIDIA GeForce RTX 3090", "8.6")}
+    assert [c["version"] for c in facts["cuda"]] == ["11.8"]
+    assert sorted(c["version"] for c in facts["cudnn"]) == ["8.9", "9.1"]
+    assert facts["platform"]["os"] == "linux" and "os" not in facts["unknown"]
+
+
+def test_pinned_host_memory_is_not_the_gpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/minimaxir/gpt-2-simple/issues/232 (WSL 2 limits pinned memory)
+    log = (
+        "W ./tensorflow/core/common_runtime/gpu/gpu_host_allocator.h:44] could not allocate"
+        " pinned host memory of size: 415990272\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:893] failed to alloc 374391296 bytes on"
+        " host: CUDA_ERROR_OUT_OF_MEMORY: out of memory\n"
+    )
+    findings = doctor(tmp_path, capsys, log, "--os", "wsl2")["findings"]
+    assert [f["id"] for f in findings] == ["gpu-out-of-memory"]
+    assert "host memory" in findings[0]["title"] and "WSL" in findings[0]["fix"]
+
+
+def test_localized_or_numbered_windows_errors_read_as_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/zeusees/HyperLPR/issues/49, https://github.com/iperov/DeepFaceLab/issues/957
+    for line in (
+        "OSError: [WinError 1455] 页面文件太小，无法完成操作。\n",
+        "ImportError: DLL load failed: Файл подкачки слишком мал для завершения операции.\n",
+    ):
+        assert doctor(tmp_path, capsys, line)["findings"][0]["id"] == "windows-page-file-too-small"
+    init = (
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: ダイナミック"
+        " リンク ライブラリ (DLL) 初期化ルーチンの実行に失敗しました。\n"
+    )
+    assert doctor(tmp_path, capsys, init)["findings"][0]["id"] == "cpu-lacks-avx"
+    smi = "'nvidia-smi' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。\n"
+    found = doctor(tmp_path, capsys, smi)["findings"][0]
+    assert found["id"] == "no-nvidia-driver" and found["severity"] == "warning"
+    assert "NVSMI" in found["fix"]
 
 
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(

@@ -264,7 +264,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
     cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(sample)]
     cuda_seen += [(m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(sample)]
-    smi = _SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample)
+    smi = _SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample) or _SMI_QUERY.search(sample)
     cuda_listed, cudnn_seen = _installs_listed(sample)
     cuda_seen += cuda_listed
     if asked.cuda is not None:
@@ -339,7 +339,11 @@ _GPU_LISTED = re.compile(
     r"|name: (?P<name2>[^\n]{2,60}?) computeCapability: (?P<cc2>\d{1,2}\.\d)"
     # nvidia-smi's table: '|   0  NVIDIA GeForce RTX 3090     Off | 00000000:01:00.0  On |'
     r"|^\|\s{1,4}\d{1,2}\s+(?P<smi>[A-Za-z][^|\n]{2,40}?)\s+(?:On|Off)\s+\|\s+[0-9A-Fa-f]{4,8}:"
-    r"[0-9A-Fa-f]{2}:",
+    r"[0-9A-Fa-f]{2}:"
+    # 'nvidia-smi -L': 'GPU 0: NVIDIA GeForce RTX 3090 (UUID: GPU-...)'; 'nvidia-smi -q':
+    # '    Product Name                          : NVIDIA GeForce RTX 3080'
+    r"|^[> \t]*GPU \d{1,2}: (?P<listed>[A-Za-z][^\n(]{2,60}?) \(UUID: "
+    r"|^[> \t]*Product Name[ \t]{0,40}: (?P<queried>[A-Za-z][^\n]{2,60}?)[ \t]*$",
     re.MULTILINE,
 )
 
@@ -347,7 +351,9 @@ _GPU_LISTED = re.compile(
 def _gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
     seen: dict[str, tuple[str, str | None, str]] = {}
     for m in _GPU_LISTED.finditer(sample):
-        name = (m["name"] or m["name1"] or m["name2"] or m["smi"]).strip()
+        name = (
+            m["name"] or m["name1"] or m["name2"] or m["smi"] or m["listed"] or m["queried"]
+        ).strip()
         cc = m["cc"] or m["cc2"] or (f"{m['major']}.{m['minor']}" if m["major"] else None)
         if name not in seen or (cc and not seen[name][1]):
             seen[name] = (name, cc, m.group(0).strip()[:200])
@@ -388,10 +394,22 @@ _CUDNN_HEADER = re.compile(
 _PACKAGE_LISTED = re.compile(
     r"^[> \t]*(?:ii\s+)?(?P<name>cudnn|libcudnn\d(?:-dev)?|nvidia-cudnn-cu1\d"
     r"|cudatoolkit|cuda-toolkit|cuda-cudart|cuda-runtime|cuda-version"
-    r"|nvidia-cuda-runtime-cu1\d)[ \t]+(?:\d+:)?(?P<version>\d{1,2}\.\d{1,2})(?:\.\d+)*\b",
+    r"|nvidia-cuda-runtime-cu1\d)(?:[ \t]+|==)(?:\d+:)?(?P<version>\d{1,2}\.\d{1,2})(?:\.\d+)*\b",
     re.MULTILINE,
 )
-"""A CUDA or cuDNN package as 'conda list', 'pip list' or 'dpkg -l' lists it."""
+"""A CUDA or cuDNN package as 'conda list', 'pip list', 'pip freeze' or 'dpkg -l' lists it."""
+_LIBRARY_LISTED = re.compile(
+    # 'ldconfig -p': '\tlibcudnn.so.7 (libc6,x86-64) => /usr/lib/...'; 'ls': a file name ending
+    # the line ('libcudnn.so.8.9.7', 'libcudart.so.11.0 -> libcudart.so.11.0.221')
+    r"(?:^|[ \t/])lib(?P<lib>cudnn|cudart)(?:_[a-z_]{1,30})?\.so\."
+    r"(?P<version>\d{1,2}(?:\.\d{1,3}){0,2})(?: \(libc6[^)\n]{0,40}\) => \S+| -> \S+)?[ \t]*$",
+    re.MULTILINE,
+)
+"""A CUDA runtime or cuDNN library on disk, as 'ldconfig -p' or 'ls' shows it."""
+_CUDA_VERSION_JSON = re.compile(
+    r'"cuda"\s*:\s*\{\s*"name"\s*:\s*"CUDA SDK",\s*"version"\s*:\s*"(?P<version>\d{1,2}\.\d{1,2})'
+)
+"""/usr/local/cuda/version.json (CUDA 11 on)."""
 _CUDA_VERSION_FILE = re.compile(r"^[> \t]*CUDA Version (?P<version>\d{1,2}\.\d)\.\d+", re.M)
 """/usr/local/cuda/version.txt (CUDA 10.x and older)."""
 
@@ -406,6 +424,15 @@ def _installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, 
     for m in _PACKAGE_LISTED.finditer(text):
         found = (m["version"], m.group(0).strip())
         (cudnn if "cudnn" in m["name"] else cuda).append(found)
+    cuda += [
+        (m["version"], " ".join(m.group(0).split())) for m in _CUDA_VERSION_JSON.finditer(text)
+    ]
+    for m in _LIBRARY_LISTED.finditer(text):
+        version, line = m["version"], m.group(0).strip()
+        if m["lib"] == "cudnn":
+            cudnn.append((version, line))
+        elif version.count(".") >= 1:  # libcudart.so.12 names only the major
+            cuda.append((".".join(version.split(".")[:2]), line))
     return cuda, cudnn
 
 
@@ -452,6 +479,12 @@ _SMI_HEADER = re.compile(
 )
 """The header of nvidia-smi's table, which reports paste often (before R410 it named no CUDA
 version: NVIDIA's table gives the one the driver supports)."""
+_SMI_QUERY = re.compile(
+    r"^[> \t]*Driver Version[ \t]{0,40}: (?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)[ \t]*\n"
+    r"(?:[> \t]*CUDA Version[ \t]{0,40}: (?P<cuda>\d{1,2}\.\d{1,2}))?",
+    re.MULTILINE,
+)
+"""'nvidia-smi -q' (or -a): the driver and, on the next line, the CUDA version it supports."""
 _DRIVER_REPORTED = SIGNATURES["driver-version-reported"].pattern
 """TensorFlow's own CUDA diagnostics name the installed driver."""
 _NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}\.\d{1,2})")
@@ -639,8 +672,22 @@ def _stated_gpu(asked: TemplateAnswers) -> tuple[tuple[str, str | None, str], ..
     return ((asked.gpu.value, None, asked.gpu.line),) if asked.gpu is not None else ()
 
 
+_LINUX = re.compile(
+    r"\bGNU/Linux\b"
+    r'|^[> \t]*PRETTY_NAME="(?:Ubuntu|Debian|CentOS|Red Hat|Rocky|AlmaLinux|Fedora|openSUSE|SUSE'
+    r"|Arch Linux|Amazon Linux|Oracle Linux|Linux Mint|Pop!_OS)",
+    re.MULTILINE,
+)
+"""'uname -a' ('... x86_64 GNU/Linux') and /etc/os-release: Linux, once WSL is ruled out."""
+
+
 def _os_of(text: str) -> tuple[str | None, str]:
-    for name, pattern in (("wsl2", _WSL), ("windows", _WINDOWS), ("macos", _MACOS)):
+    for name, pattern in (
+        ("wsl2", _WSL),
+        ("windows", _WINDOWS),
+        ("macos", _MACOS),
+        ("linux", _LINUX),
+    ):
         if found := pattern.search(text):
             return name, found.group(0)
     return None, ""

@@ -32,7 +32,10 @@ _RECORD_START = re.compile(
     r"|[a-z_]\w{0,30}\([^\n]{0,2000}?\) += -?\d"
     # another program's own line: 'modprobe: ERROR: ...', 'ERROR: ...', 'nvidia-docker | ...'
     r"|[a-z][\w.-]{1,30}: (?:ERROR|FATAL|error|fatal)\b|(?:ERROR|WARNING|FATAL|CRITICAL)\b"
-    r"|[\w.-]{1,30} +\| )"
+    r"|[\w.-]{1,30} +\| "
+    # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip
+    # list' and 'conda list' ('cudnn                     7.6.5     cuda10.1_0')
+    r"|(?:ii|hi|rc|iU|un)  [\w.+:-]|[A-Za-z][\w.-]{1,60}[ \t]{2,}v?\d)"
 )
 MAX_JOINED = 4000
 MIN_WRAPPED_WIDTH = 16

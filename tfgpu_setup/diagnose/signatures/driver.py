@@ -316,6 +316,31 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/libnvidia-container/issues/111",
     ),
     Signature(
+        # The image ships NVIDIA driver libraries of its own (a package such as nvidia-opencl-dev
+        # pulled libnvidia-compute-*, or the image was committed with them mounted): the hook
+        # cannot mount the host's over them and the container does not start.
+        name="container-cli-driver-file-exists",
+        needles=("mount error: file creation failed",),
+        pattern=compiled(
+            r"nvidia-container-cli: mount error: file creation failed: [^\n]{0,300}?/"
+            r"(?P<lib>lib(?:nvidia|cuda)[\w-]{0,40}\.so(?:\.[\d.]{1,20})?): file exists"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The container did not start: its image ships a driver library of its own ({lib}),"
+            " where the NVIDIA runtime mounts the host's"
+        ),
+        fix=(
+            "Rebuild the image without NVIDIA driver packages (libnvidia-compute-*, or what pulls"
+            " them in), or delete those files in it (e.g. 'RUN rm"
+            " /usr/lib/x86_64-linux-gnu/libnvidia-ml.so.1 /usr/lib/x86_64-linux-gnu/libcuda.so.1');"
+            " an image must not contain the driver."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/371",
+        subject="{lib}",
+    ),
+    Signature(
         # The GPU's device files are reachable only through a group the container drops
         # (rootless Podman's user namespace, a non-root user): NVML cannot open them.
         name="container-cli-nvml-permissions",
@@ -460,6 +485,23 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/docker/docs/pull/12406",
     ),
     Signature(
+        # WSL 1 runs Linux programs on the Windows kernel: its kernel string is Windows' build
+        # ('4.4.0-19041-Microsoft'); only WSL 2's real kernel ('...-microsoft-standard-WSL2')
+        # gives CUDA the GPU.
+        name="wsl1-kernel",
+        needles=("-Microsoft",),
+        pattern=compiled(r"\b4\.4\.0-\d{5}-Microsoft\b"),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title="This Linux runs under WSL 1, which gives programs no GPU",
+        fix=(
+            "Convert the distribution to WSL 2 ('wsl --set-version <distro> 2' in Windows, 'wsl -l"
+            " -v' lists the versions), with the current NVIDIA driver installed on Windows; install"
+            " no Linux driver inside it."
+        ),
+        source="https://github.com/microsoft/WSL/issues/5554",
+    ),
+    Signature(
         # PyTorch beside TensorFlow, when libcuda reports no driver at all
         # (torch/cuda/__init__.py: _cuda_getDriverVersion() == 0).
         name="torch-no-driver",
@@ -557,6 +599,8 @@ DRIVER: tuple[Signature, ...] = (
             r"|Command 'nvidia-smi' not found"
             r"|'nvidia-smi' is not recognized as an internal or external command"
             r"|The term 'nvidia-smi' is not recognized"
+            # cmd.exe in Chinese
+            r"|'nvidia-smi' 不是内部或外部命令"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.WARNING,
@@ -568,7 +612,8 @@ DRIVER: tuple[Signature, ...] = (
             "Install the NVIDIA driver for this GPU (Linux: the distribution's driver package or"
             " NVIDIA's installer; Windows: NVIDIA's driver, which puts nvidia-smi in System32) and"
             " reboot; in a container, start it with '--gpus all' so the runtime mounts the driver"
-            " and nvidia-smi."
+            " and nvidia-smi. On Windows, older drivers put it in C:\\Program Files\\NVIDIA"
+            " Corporation\\NVSMI, which is not on PATH: look there first."
         ),
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
     ),

@@ -637,9 +637,10 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_DLL_INIT_FAILED (1114): the library was found and its initialisation died, which
         # for TensorFlow's own library is most often AVX code on a CPU without AVX.
         name="windows-dll-init-failed",
-        needles=("DLL load failed",),
+        needles=("DLL load failed", "WinError 1114"),
         # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German
-        # and French, as reports quote it.
+        # and French, as reports quote it; Spanish, Japanese, Korean and Traditional Chinese by
+        # their distinctive words; or its number, as ctypes and os.add_dll_directory print it.
         pattern=compiled(
             r"DLL load failed(?: while importing \w+)?: (?:A dynamic link library \(DLL\)"
             r" initialization routine failed|动态链接库\(DLL\)初始化例程失败"
@@ -647,7 +648,12 @@ INSTALL: tuple[Signature, ...] = (
             r"|Uma rotina de inicialização da biblioteca de vínculo dinâmico \(DLL\) falhou"
             r"|Eine DLL-Initialisierungsroutine ist fehlgeschlagen"
             r"|Une routine d.initialisation d.une bibliothèque de liens dynamiques \(DLL\)"
-            r" a échoué)"
+            r" a échoué"
+            r"|[^\n]{0,40}?rutina de inicialización de (?:una )?biblioteca de vínculos dinámicos"
+            r"|[^\n]{0,40}?初期化ルーチンの実行に失敗しました"
+            r"|[^\n]{0,40}?초기화 루틴을 실행할 수 없습니다"
+            r"|[^\n]{0,40}?初始化例行程序失敗)"
+            r"|\[WinError 1114\]"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
@@ -683,10 +689,20 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_COMMITMENT_LIMIT (1455): the DLL is there; Windows cannot commit the memory to
         # map it (TensorFlow's and cuDNN's DLLs are large, and trainers start several processes).
         name="windows-page-file-too-small",
-        needles=("The paging file is too small", "Error code 1455"),
+        needles=(
+            "The paging file is too small",
+            "Error code 1455",
+            "WinError 1455",
+            "0x800705AF",
+            "页面文件太小",
+            "Файл подкачки слишком мал",
+        ),
+        # also in Chinese and Russian as reports quote it, and by its number
         pattern=compiled(
             r"The paging file is too small for this operation to complete"
             r"|Could not load library (?P<lib>[\w.-]{1,80}\.dll)\. Error code 1455"
+            r"|\[WinError 1455\]|\b0x800705AF\b|页面文件太小，?无法完成操作"
+            r"|Файл подкачки слишком мал для завершения операции"
         ),
         finding_id="windows-page-file-too-small",
         severity=Severity.ERROR,
@@ -705,10 +721,14 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_BAD_EXE_FORMAT (193): a 64-bit DLL in a 32-bit process or the reverse; TensorFlow
         # publishes 64-bit wheels only, and a 32-bit Python is the settled case.
         name="windows-dll-wrong-bitness",
-        needles=("is not a valid Win32 application", "requires a 64-bit Python interpreter"),
+        needles=(
+            "is not a valid Win32 application",
+            "requires a 64-bit Python interpreter",
+            "WinError 193",
+        ),
         pattern=compiled(
             r"DLL load failed(?: while importing \w+)?: %1 is not a valid Win32 application"
-            r"|TensorFlow requires a 64-bit Python interpreter"
+            r"|TensorFlow requires a 64-bit Python interpreter|\[WinError 193\]"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,

@@ -479,10 +479,12 @@ KERNELS: tuple[Signature, ...] = (
         # The redzone allocator's wording (TF 2.x): a CUDA *runtime* container image has no
         # ptxas, only the devel image does.
         name="ptxas-launch-failed",
-        needles=("ptxas", "ptx compilation"),
+        needles=("ptxas", "ptx compilation", "PTX with ptxas"),
         # Native Windows builds (<= 2.10) say so through CreateProcess: error 2 is a file not found
         pattern=compiled(
             r"Failed to launch ptxas|Relying on driver to perform ptx compilation"
+            # MLIR-generated kernels (TF 2.16+ gpu_kernel_to_blob_pass.cc)
+            r"|Failed to compile generated PTX with ptxas\. Falling back to compilation by driver"
             r"|Call to CreateProcess failed\. Error code: 2, command: '\"?[^'\n]{0,200}ptxas"
         ),
         finding_id="xla-toolchain-missing",

@@ -66,6 +66,64 @@ LIBRARIES: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        # cuDNN 9's own loader for its split sub-libraries (libcudnn_ops, _cnn, _graph, ...).
+        name="cudnn9-sublibrary-not-loaded",
+        needles=("Unable to load any of {libcudnn",),
+        pattern=compiled(
+            r"Unable to load any of \{(?P<lib>libcudnn_\w{1,30}\.so(?:\.[\d.]{1,12})?)"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN could not load its own part {lib}: that cuDNN installation is incomplete",
+        fix=(
+            "Install cuDNN 9 whole for this CUDA (pip: the nvidia-cudnn-cu12 wheel that"
+            " 'tensorflow[and-cuda]' pins; system: 'apt install libcudnn9-cuda-12'), and do not"
+            " mix its libraries with another cuDNN's on the loader path."
+        ),
+        source="https://docs.nvidia.com/deeplearning/cudnn/latest/api/overview.html",
+        subject="{lib}",
+    ),
+    Signature(
+        # cuDNN 9 refusing a sub-library of another version than its core (a wheel's libcudnn
+        # beside a system libcudnn_engines_*).
+        name="cudnn9-sublibrary-mismatch",
+        needles=("CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH",),
+        pattern=compiled(r"CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH"),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN's parts come from two versions (CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH): one"
+            " installation's core loads another's sub-libraries"
+        ),
+        fix=(
+            "Keep one cuDNN on the loader path: remove the system or conda cuDNN folder from"
+            " LD_LIBRARY_PATH when the pip wheel serves TensorFlow (or the reverse)."
+        ),
+        source="https://github.com/pytorch/pytorch/pull/189043",
+    ),
+    Signature(
+        # An older libnvJitLink.so.12 (a system CUDA 12.x or conda's on LD_LIBRARY_PATH) loads
+        # before the one the pip wheels' cuSPARSE/cuSOLVER were linked against.
+        name="nvjitlink-symbol-missing",
+        needles=("version libnvJitLink.so.12",),
+        pattern=compiled(
+            r"undefined symbol: (?P<symbol>__nvJitLink\w{1,80}), version libnvJitLink\.so\.12"
+        ),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title=(
+            "An older libnvJitLink.so.12 loads before the one the CUDA libraries need ({symbol}"
+            " is missing in it)"
+        ),
+        fix=(
+            "Take the older CUDA 12 (or conda) lib folder off LD_LIBRARY_PATH so the"
+            " nvidia-nvjitlink-cu12 wheel's copy loads, and keep that wheel at the CUDA minor of"
+            " the other nvidia-* wheels."
+        ),
+        source="https://github.com/rapidsai/cuvs/issues/1794",
+        subject="nvjitlink",
+    ),
+    Signature(
         name="cusolver-10-for-cuda-11-0",
         needles=("libcusolver.so.10",),
         pattern=dlopen_pattern("cusolver(?=\\.so\\.10)"),

@@ -242,12 +242,35 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
+        # cuMemHostAlloc failing: page-locked *host* memory, not the GPU's (HostAllocate in
+        # cuda_driver.cc). WSL 2 limits pinned memory well below the machine's RAM.
+        name="pinned-host-memory-exhausted",
+        needles=("bytes on host", "could not allocate pinned host memory"),
+        pattern=compiled(
+            r"failed to alloc \d{1,20} bytes on host: CUDA_ERROR_OUT_OF_MEMORY"
+            r"|could not allocate pinned host memory of size: \d{1,20}"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "Pinned (page-locked) host memory ran out, not the GPU's: CUDA could not lock system"
+            " memory for transfers"
+        ),
+        fix=(
+            "Use smaller input batches and prefetch buffers; on WSL 2, which limits pinned memory,"
+            " give the WSL VM more memory (.wslconfig) or run natively on Linux. Memory growth"
+            " settings do not change this."
+        ),
+        source="https://docs.nvidia.com/cuda/wsl-user-guide/index.html#known-limitations-for-linux-cuda-apps",
+        subject="host-memory",
+    ),
+    Signature(
         name="cuda-out-of-memory",
         needles=("OUT_OF_MEMORY",),
         pattern=compiled(
             r"failed to allocate (?P<size>[\d.]{1,32}[KMGT]?i?B?)[^:]{0,255}:"
             r" CUDA_ERROR_OUT_OF_MEMORY"
-            r"|CUDA_ERROR_OUT_OF_MEMORY"
+            r"|(?<!bytes on host: )CUDA_ERROR_OUT_OF_MEMORY"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
