@@ -1869,6 +1869,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/build/issues/221: the image pins libcudnn8
+        "$ docker run --gpus all -it tensorflow/tensorflow:latest-gpu python train.py\n"
+        "W0000 00:00:1745040002.716147     960 gpu_device.cc:2341] Cannot dlopen some GPU"
+        " libraries. Please make sure the missing libraries mentioned above are installed"
+        " properly if you would like to use GPU.\nSkipping registering GPU devices...\n",
+        "official-image-without-cudnn-9",
+        (),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

@@ -302,6 +302,20 @@ LIBRARIES: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
+        # TensorFlow's own GPU image of 2.18 or later, as 'docker run' or a Dockerfile names it.
+        name="tf-official-gpu-image-2-18-on",
+        needles=("tensorflow/tensorflow:",),
+        pattern=compiled(
+            r"\btensorflow/tensorflow:(?:2\.(?:1[89]|2\d)(?:\.\d{1,2})?-|latest-|nightly-)gpu"
+            r"(?:-jupyter)?\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow's own GPU image, 2.18 or later",
+        fix="",
+        source="https://hub.docker.com/r/tensorflow/tensorflow",
+    ),
+    Signature(
         name="cannot-dlopen-gpu-libraries",
         # The message ends 'Skipping registering GPU devices...': a paste may keep only that.
         needles=("Cannot dlopen some GPU", "Skipping registering GPU devices"),
@@ -326,6 +340,22 @@ LIBRARIES: tuple[Signature, ...] = (
                 ),
                 fix="{defect_workaround}",
                 source="{defect_source}",
+            ),
+            # TensorFlow's own GPU images from 2.18 on still install cuDNN 8 (tensorflow/build's
+            # gpu.packages.txt pins libcudnn8) while those releases load libcudnn.so.9.
+            Variant(
+                finding_id="cudnn-not-found",
+                title=(
+                    "TensorFlow's own GPU image ships cuDNN 8, but TensorFlow 2.18 and later load"
+                    " cuDNN 9"
+                ),
+                fix=(
+                    "Install cuDNN 9 in the container ('apt-get install cudnn9-cuda-12', or pip"
+                    " install 'tensorflow[and-cuda]'), or use the tensorflow/tensorflow:2.17.0-gpu"
+                    " image."
+                ),
+                source="https://github.com/tensorflow/build/issues/221",
+                with_signatures=frozenset({"tf-official-gpu-image-2-18-on"}),
             ),
         ),
     ),
