@@ -2322,6 +2322,21 @@ def test_localized_or_numbered_windows_errors_read_as_in_english(
     assert "NVSMI" in found["fix"]
 
 
+def test_what_a_gpu_would_do_comes_after_an_import_that_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/42548: a Kepler GTX 660 cannot make an
+    # import fail; the DLL that did not load comes first
+    log = (
+        "ImportError: DLL load failed: The specified module could not be found.\n"
+        "Failed to load the native TensorFlow runtime.\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--gpu", "GTX 660", "--tf", "2.3", "--os", "windows")
+    ids = [f["id"] for f in found["findings"]]
+    assert ids.index("windows-vc-runtime-missing") < ids.index("compute-capability-unsupported")
+    assert all(f["severity"] != "error" for f in found["findings"])
+
+
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

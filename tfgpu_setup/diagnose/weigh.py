@@ -121,10 +121,16 @@ def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | No
 
 
 def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """The log shows TensorFlow never ran (pip found no wheel, no module to import): what the
-    platform means for GPU use is true but comes after getting TensorFlow installed, so it
-    steps back behind the install problem."""
-    return demoted(findings, is_platform)
+    """The log shows TensorFlow never ran (pip found no wheel, no module to import, its library
+    did not load): what the platform means for GPU use, and what the GPU's kernels, XLA's
+    tools or the GPU's memory would do to work that never started, are true but come after
+    getting TensorFlow to import, so they step back behind that problem."""
+    return demoted(findings, lambda f: is_platform(f) or _after_import(f))
+
+
+def _after_import(finding: Finding) -> bool:
+    kind = FINDING_KINDS.get(finding.id)
+    return kind is not None and kind.layer >= Layer.KERNELS
 
 
 def _asked_for_the_gpu_stub(matches: tuple[LogMatch, ...]) -> bool:
