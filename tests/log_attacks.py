@@ -392,6 +392,7 @@ WRITTEN = {
     " to alloc 374391296 bytes on host: CUDA_ERROR_OUT_OF_MEMORY: out of memory",
     "tf-official-gpu-image-2-18-on": "$ docker run --gpus all -it tensorflow/tensorflow:latest-gpu"
     " bash",
+    "linux-driver-installed": "libnvidia-compute-510:amd64                     install",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

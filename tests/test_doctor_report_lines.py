@@ -1880,6 +1880,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/numba/numba/issues/9032: a Linux driver inside WSL 2 (NVIDIA's WSL
+        # guide: "users must not install any NVIDIA GPU Linux driver within WSL 2")
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+        "$ dpkg --get-selections | grep nvidia\nlibnvidia-compute-510:amd64      install\n",
+        "linux-driver-inside-wsl",
+        ("--os", "wsl2"),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

@@ -147,7 +147,8 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " reboot or reload the module.",
             Layer.DRIVER,
             ("stops-every-gpu", "denies-gpu"),
-            explains=("no-nvidia-driver", "no-nvidia-gpu"),
+            # user-space driver libraries that do not match the kernel's find no device
+            explains=("no-nvidia-driver", "no-nvidia-gpu", "cuda-visible-devices-hides-gpus"),
         ),
         FindingKind(
             "wsl-libcuda-missing",

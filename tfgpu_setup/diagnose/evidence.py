@@ -169,7 +169,10 @@ def cross_findings(
     if no_device and log.hosted_notebook_line and not (facts.knows("gpus") and facts.gpus):
         found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
-    if wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
+    linux_driver = next((m for m in matches if m.signature.name == "linux-driver-installed"), None)
+    if wsl and linux_driver is not None and no_driver_lines:
+        found.append(_linux_driver_in_wsl(linux_driver, no_driver_lines[0]))
+    elif wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
         found.append(
             Finding(
                 "wsl-libcuda-missing",
@@ -211,6 +214,22 @@ def cross_findings(
             )
         )
     return found
+
+
+def _linux_driver_in_wsl(installed: LogMatch, failed: LogMatch) -> Finding:
+    """WSL 2 stubs the Windows driver's libcuda into /usr/lib/wsl/lib: a Linux driver inside it
+    puts its own libcuda (and nvidia-smi) first, which talks to no NVIDIA kernel module there."""
+    return Finding(
+        "driver-library-mismatch",
+        Severity.ERROR,
+        "A Linux NVIDIA driver is installed inside WSL 2: its libcuda stands in for the one WSL"
+        " provides from the Windows driver, and finds no GPU",
+        (_quote(installed.line), _quote(failed.line)),
+        "Remove the Linux driver packages inside WSL ('sudo apt-get remove --purge"
+        ' "nvidia-driver-*" "libnvidia-compute-*" "nvidia-utils-*"\'), keep only the Windows'
+        " driver, then run 'wsl --shutdown' in Windows and reopen WSL.",
+        WSL_GUIDE,
+    )
 
 
 def _hosted_runtime_without_gpu(log: LogFacts, line: LogMatch) -> Finding:

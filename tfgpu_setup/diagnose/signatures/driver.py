@@ -485,6 +485,23 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/docker/docs/pull/12406",
     ),
     Signature(
+        # A Linux driver's packages or its libcuda in the system library folder: on a Linux
+        # host the normal driver; inside WSL 2 (where the Windows driver's libcuda comes from
+        # /usr/lib/wsl/lib) the cause of CUDA finding no device (evidence.py judges it there).
+        name="linux-driver-installed",
+        needles=("libnvidia-compute-", "nvidia-driver-", "nvidia-utils-", "/libcuda.so"),
+        pattern=compiled(
+            r"\b(?P<package>(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}(?:-server|-open)?)"
+            r"(?::amd64)?\b"
+            r"|(?<![\w/])(?P<path>/(?:usr/)?lib/x86_64-linux-gnu/libcuda\.so(?:\.1)?(?:\.\d{2,3})*)\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A Linux NVIDIA driver is installed ({package}{path})",
+        fix="",
+        source="https://docs.nvidia.com/cuda/wsl-user-guide/index.html",
+    ),
+    Signature(
         # WSL 1 runs Linux programs on the Windows kernel: its kernel string is Windows' build
         # ('4.4.0-19041-Microsoft'); only WSL 2's real kernel ('...-microsoft-standard-WSL2')
         # gives CUDA the GPU.
