@@ -1891,6 +1891,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/647: pip installed into the system
+        # Python, Anaconda's ran the code; which build it installed comes second
+        "$ sudo pip install --upgrade https://storage.googleapis.com/tensorflow/linux/cpu/"
+        "tensorflow-0.6.0-cp27-none-linux_x86_64.whl\nSuccessfully installed tensorflow-0.6.0\n"
+        "$ python\nPython 2.7.11 |Anaconda 2.4.1 (64-bit)| (default, Dec  6 2015, 18:08:32)\n"
+        ">>> import tensorflow\nImportError: No module named tensorflow\n",
+        "installed-elsewhere-before-cpu-build",
+        (),
+        "wrong-python-environment",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

@@ -143,7 +143,16 @@ def cross_findings(
     if "no-module-tensorflow" in names:
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES
-        found += _wrong_environment(facts, log, installed)
+        elsewhere = _wrong_environment(facts, log, installed)
+        if elsewhere:
+            # the interpreter that failed never sees that install: which build it is comes second
+            found = [
+                dataclasses.replace(f, severity=Severity.WARNING)
+                if f.id == "cpu-only-tensorflow"
+                else f
+                for f in found
+            ]
+        found += elsewhere
     found += _wheels_not_found(log, matches)
     no_driver_lines = [
         m
