@@ -2360,6 +2360,31 @@ def test_what_a_gpu_would_do_comes_after_an_import_that_failed(
     assert all(f["severity"] != "error" for f in found["findings"])
 
 
+ONNXRUNTIME_PRELOAD = (
+    # https://github.com/microsoft/onnxruntime/issues/1612: onnxruntime-gpu 0.5.0 preloads the
+    # CUDA 10.1 runtime it was built for; TensorFlow 1.14 wants 10.0, which is installed
+    "Traceback (most recent call last):\n"
+    '  File "run.py", line 3, in <module>\n    import onnxruntime\n'
+    '  File "/home/u/venv/lib/python3.7/site-packages/onnxruntime/capi/_ld_preload.py", line 12,'
+    " in <module>\n"
+    '    _libcudart = CDLL("libcudart.so.10.1", mode=RTLD_GLOBAL)\n'
+    '  File "/usr/lib/python3.7/ctypes/__init__.py", line 364, in __init__\n'
+    "    self._handle = _dlopen(self._name, mode)\n"
+    "OSError: libcudart.so.10.1: cannot open shared object file: No such file or directory\n"
+)
+
+
+def test_a_library_another_package_failed_to_load_is_not_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--tf", "1.14", "--cuda-toolkit", "10.0")
+    found = doctor(tmp_path, capsys, ONNXRUNTIME_PRELOAD, *flags)
+    assert found["findings"] == [] and "onnxruntime" in found["verdict"]
+    # the same failure under TensorFlow's own import is TensorFlow's
+    own = ONNXRUNTIME_PRELOAD.replace("onnxruntime/capi/_ld_preload.py", "tensorflow/__init__.py")
+    assert doctor(tmp_path, capsys, own, *flags)["findings"][0]["id"] == "cuda-version-mismatch"
+
+
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,6 +22,7 @@ from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
 from ..whatif import baseline_facts
+from .attribution import set_apart
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
@@ -147,7 +148,7 @@ def diagnose(
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     log = rejoin_wrapped(unwrap(log)) if log else log
-    log_matches = match_log(log or "")
+    log_matches, other_packages = set_apart(log or "", match_log(log or ""))
     log_facts = read_log_facts(log or "", log_matches)
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts, matrix)
@@ -253,6 +254,12 @@ def diagnose(
         verdict = (
             "The cause is not certain; the most likely one is that "
             f"{_lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
+        )
+    elif other_packages:
+        verdict = (
+            f"The library failure in the log was raised while importing {other_packages[0]}, not"
+            " TensorFlow: it says what that package was built for. Nothing in the log names a"
+            " cause for TensorFlow itself."
         )
     elif any(m.signature.name == "native-runtime-not-loaded" for m in matches):
         verdict = (

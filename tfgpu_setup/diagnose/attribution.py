@@ -1,0 +1,65 @@
+"""Which program a failing library load belongs to.
+
+Users paste one traceback for a whole environment: a CUDA library that onnxruntime, PyTorch,
+CuPy or JAX could not load at import ('OSError: libcudart.so.10.1: cannot open shared object
+file', raised under onnxruntime/capi/_ld_preload.py) says what that package was built for, not
+what TensorFlow needs. Such a line is set aside before the signatures' findings are judged.
+
+Pure: text and matches in, matches out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .logs import LogMatch
+
+_FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
+_OTHER_PACKAGE = re.compile(
+    r"[/\\](?:site|dist)-packages[/\\](?P<package>onnxruntime|torch|cupy|cupy_backends|jax|jaxlib"
+    r"|mxnet|paddle|numba|tensorrt)[/\\]"
+)
+_STANDARD_LIBRARY = re.compile(
+    r"^<frozen |[/\\]lib[/\\]python\d\.\d{1,2}[/\\](?!site-packages|dist-packages)"
+    r"|[/\\]Lib[/\\](?!site-packages)"
+)
+_EXCEPTION_LINE = re.compile(r"^[ \t>]*(?:OSError|ImportError|RuntimeError)\b")
+LOOKBACK_CHARS = 4000
+"""How far above the exception its traceback's frames are looked for."""
+LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
+MAX_LINES_CHECKED = 64
+"""Distinct lines whose traceback is looked up: each lookup searches the text for the line."""
+
+
+def raised_by_another_package(text: str, match: LogMatch) -> str:
+    """The package whose import raised this library failure, when its traceback's innermost
+    frame is another framework's file; '' otherwise."""
+    if match.signature.finding_id not in LIBRARY_IDS or not _EXCEPTION_LINE.match(match.line):
+        return ""
+    position = text.find(match.line)
+    if position == -1:
+        return ""
+    frames = _FRAME.findall(text, max(0, position - LOOKBACK_CHARS), position)
+    # the innermost frame that is not Python's own (ctypes, importlib) says whose import it was
+    innermost = next((path for path in reversed(frames) if not _STANDARD_LIBRARY.search(path)), "")
+    found = _OTHER_PACKAGE.search(innermost)
+    return found["package"] if found else ""
+
+
+def set_apart(
+    text: str, matches: Sequence[LogMatch]
+) -> tuple[tuple[LogMatch, ...], tuple[str, ...]]:
+    """TensorFlow's matches, and the packages whose own library failures were set aside."""
+    own: list[LogMatch] = []
+    others: dict[str, None] = {}
+    raised_by: dict[str, str] = {}
+    for m in matches:
+        candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
+        if candidate and m.line not in raised_by and len(raised_by) < MAX_LINES_CHECKED:
+            raised_by[m.line] = raised_by_another_package(text, m)
+        if package := raised_by.get(m.line, ""):
+            others[package] = None
+        else:
+            own.append(m)
+    return tuple(own), tuple(others)
