@@ -393,6 +393,8 @@ WRITTEN = {
     "tf-official-gpu-image-2-18-on": "$ docker run --gpus all -it tensorflow/tensorflow:latest-gpu"
     " bash",
     "linux-driver-installed": "libnvidia-compute-510:amd64                     install",
+    "macos-wrong-architecture": "(mach-o file, but is an incompatible architecture (have"
+    " (x86_64), need (arm64e)))",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

@@ -1903,6 +1903,24 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/apple/tensorflow_macos/issues/83: an x86_64 Python on Apple silicon
+        "ImportError: dlopen(/opt/x/_pywrap_tensorflow_internal.so, 0x0002): tried:"
+        " '/opt/x/_pywrap_tensorflow_internal.so' (mach-o file, but is an incompatible"
+        " architecture (have (x86_64), need (arm64e)))\n",
+        "python-under-rosetta",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # https://developer.apple.com/metal/tensorflow-plugin/: an Intel Mac's AMD GPU
+        "Metal device set to: AMD Radeon Pro 555X\n",
+        "metal-on-an-amd-gpu",
+        ("--os", "macos", "--arch", "x86_64"),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

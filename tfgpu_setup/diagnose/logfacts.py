@@ -70,6 +70,7 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
         "no-module-tensorflow",
         "windows-dll-load-failed",
         "native-runtime-not-loaded",
+        "macos-wrong-architecture",
         "tensorflow-gpu-removed",
         # its import dies on the first AVX instruction: nothing of it ran
         "cpu-without-avx",

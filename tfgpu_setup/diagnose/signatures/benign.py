@@ -358,10 +358,13 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
-        # Apple's tensorflow-metal plugin prints it when it takes the GPU (macOS, no CUDA).
+        # Apple's tensorflow-metal plugin prints it when it takes the GPU (macOS, no CUDA): an
+        # Apple silicon GPU, or an Intel Mac's AMD GPU (which the plugin supports too).
         name="metal-device-set",
         needles=("Metal device set to",),
-        pattern=compiled(r"Metal device set to: (?P<name>Apple \w+(?: \w+)?)"),
+        pattern=compiled(
+            r"Metal device set to: (?P<name>Apple \w+(?: \w+)?|AMD Radeon(?: [\w-]{1,12}){0,4})"
+        ),
         finding_id=None,
         severity=Severity.INFO,
         title="TensorFlow uses the {name} GPU through the Metal plugin",

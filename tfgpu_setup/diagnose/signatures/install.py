@@ -947,6 +947,30 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/61993",
     ),
     Signature(
+        # macOS's loader refusing TensorFlow's library for the CPU type: an x86_64 Python
+        # (under Rosetta) with an arm64 TensorFlow, or the reverse.
+        name="macos-wrong-architecture",
+        needles=("but wrong architecture", "incompatible architecture"),
+        pattern=compiled(
+            r"mach-o(?: file)?, but wrong architecture"
+            r"|incompatible architecture \(have \(?'?(?P<have>\w{3,8})'?\)?, need"
+            r" \(?'?(?P<need>\w{3,8})'?\)?\)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow's library and this Python are built for different CPU types (an x86_64"
+            " Python under Rosetta, or the reverse)"
+        ),
+        fix=(
+            "Check with 'python -c \"import platform; print(platform.machine())\"': on Apple"
+            " silicon it must print arm64. Install a native arm64 Python (python.org's universal2"
+            " installer, Homebrew in /opt/homebrew, Miniforge arm64), create the environment with"
+            " it and install TensorFlow there."
+        ),
+        source="https://github.com/apple/tensorflow_macos/issues/83",
+    ),
+    Signature(
         # PyPI's tensorflow-gpu wheels for macOS stop at 1.1.0: pip listing nothing newer for
         # tensorflow-gpu is the macOS index, where TensorFlow has no GPU build since 1.2.
         name="pip-tensorflow-gpu-macos-versions",
