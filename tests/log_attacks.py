@@ -395,6 +395,10 @@ WRITTEN = {
     "linux-driver-installed": "libnvidia-compute-510:amd64                     install",
     "macos-wrong-architecture": "(mach-o file, but is an incompatible architecture (have"
     " (x86_64), need (arm64e)))",
+    "mamba-cuda-constraint": "package cudatoolkit-11.6.0-habf752d_9 has constraint __cuda >=11.6"
+    " conflicting with __cuda-10.2-0",
+    "kernel-library-of-another-install": "NotFoundError: /opt/conda/lib/python3.7/site-packages/"
+    "tensorflow/core/kernels/libtfkernel_sobol_op.so: undefined symbol: _ZN10tensorflow14kernel",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

@@ -1921,6 +1921,46 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "yes",
     ),
     (
+        # https://github.com/MPI-Dortmund/tomotwin-cryoet/issues/3: mamba 1.x's solver wording
+        "package cudatoolkit-11.6.0-habf752d_9 has constraint __cuda >=11.6 conflicting with"
+        " __cuda-10.2-0\n",
+        "mamba-driver-older-than-cudatoolkit",
+        (),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/google-deepmind/alphafold/issues/124: a second TensorFlow's kernels
+        "/usr/local/lib/python3.7/dist-packages/tensorflow/python/framework/load_library.py in"
+        " load_library(library_location)\n"
+        "NotFoundError: /opt/conda/lib/python3.7/site-packages/tensorflow/core/kernels/"
+        "libtfkernel_sobol_op.so: undefined symbol: _ZN10tensorflow14kernel_factory\n",
+        "kernels-of-a-second-tensorflow",
+        (),
+        "multiple-tensorflow-distributions",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/4507: sudo's pip, Anaconda's python
+        "$ sudo pip install --upgrade https://storage.googleapis.com/tensorflow/linux/gpu/"
+        "tensorflow_gpu-1.0.0-cp27-none-linux_x86_64.whl\n$ which python\n"
+        "/home/user/anaconda2/bin/python\n$ python -c 'import tensorflow'\n"
+        "ImportError: No module named tensorflow\n",
+        "sudo-pip-into-the-system-python",
+        (),
+        "wrong-python-environment",
+        "no",
+    ),
+    (
+        # conda-forge's tensorflow-gpu metapackage pins its own cudaXXXpy build: one install
+        "tensorflow                2.15.0          cuda120py311h0d6a2b4_3    conda-forge\n"
+        "tensorflow-gpu            2.15.0          cuda120py311h4d5a5d3_3    conda-forge\n",
+        "conda-forge-gpu-metapackage",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

@@ -366,6 +366,8 @@ def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) ->
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
     elif log.installed_line:
         evidence = (f"pip: {log.installed_line}",)
+    elif log.sudo_pip_line:
+        evidence = (f"installed with sudo, into the system Python: {log.sudo_pip_line}",)
     elif tf_known_installed:
         evidence = ("TensorFlow is installed (its version was stated or found), yet not here",)
     elif log.notebook_line and not (facts.knows("container") and facts.platform.container):

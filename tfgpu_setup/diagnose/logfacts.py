@@ -204,6 +204,7 @@ class LogFacts:
     build with CUDA writes one."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    sudo_pip_line: str = ""
     nvidia_wheels_line: str = ""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     colab_line: str = ""
@@ -315,6 +316,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         local_build_line=_first(_LOCAL_BUILD_VERSION, sample),
         installed_line=_first(_TF_INSTALLED, sample),
+        sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
         hosted_notebook_line=_first(_HOSTED_NOTEBOOK, sample),
@@ -506,11 +508,15 @@ _CPU_BUILD = re.compile(
     re.MULTILINE,
 )
 _CONDA_GPU_BUILD = re.compile(
-    r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+gpu_py\w*|_tflow_select\s+\S+\s+gpu\b)",
+    r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\w*"
+    r"|_tflow_select\s+\S+\s+gpu\b)",
     re.MULTILINE,
 )
-"""'conda list' of Anaconda's GPU layout: the tensorflow-gpu metapackage only selects the
-gpu_py build of 'tensorflow' (AnacondaRecipes/tensorflow_recipes), so the two are one install."""
+"""'conda list' of a conda GPU build: Anaconda's and conda-forge's tensorflow-gpu metapackages
+only select the gpu_py / cudaXXXpy build of 'tensorflow' (AnacondaRecipes/tensorflow_recipes,
+conda-forge/tensorflow-feedstock's recipe), so the two are one install."""
+_SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
+"""'sudo pip install': root's pip installs into the system Python, not the environment's."""
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
     r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)",

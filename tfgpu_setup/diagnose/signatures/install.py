@@ -311,6 +311,51 @@ INSTALL: tuple[Signature, ...] = (
         source="https://conda-forge.org/docs/user/cuda/",
     ),
     Signature(
+        # mamba 1.x's solver: a CUDA package's __cuda constraint against the __cuda the driver
+        # gives ('conflicting with __cuda-10.2-0'): a driver for an older CUDA.
+        name="mamba-cuda-constraint",
+        needles=("conflicting with __cuda-",),
+        pattern=compiled(
+            r"(?P<package>[\w.-]{1,60}) has constraint __cuda"
+            r" >=(?P<need>\d{1,2}\.\d{1,2})(?:\.\d{1,3})?"
+            r" conflicting with __cuda-(?P<have>\d{1,2}\.\d{1,2})(?:\.\d{1,3})?-\d"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA driver supports CUDA {have} (conda's __cuda), older than the {need}"
+            " {package} needs"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one for CUDA {need} or newer ('nvidia-smi' shows the CUDA"
+            " a driver supports), or pin packages built for CUDA {have} (cuda-version={have})."
+        ),
+        source="https://conda-forge.org/docs/user/cuda/",
+    ),
+    Signature(
+        # TensorFlow's __init__ loads the first-party kernel libraries of every site-packages
+        # folder it can see (api_template.__init__.py): another install's are built for another
+        # TensorFlow, and their symbols do not resolve.
+        name="kernel-library-of-another-install",
+        needles=("libtfkernel_",),
+        pattern=compiled(
+            r"NotFoundError: (?P<path>[^\s:]{1,300}/tensorflow/core/kernels/"
+            r"libtfkernel_\w{1,60}\.so): undefined symbol"
+        ),
+        finding_id="multiple-tensorflow-distributions",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow loaded the kernel library of another TensorFlow install ({path}): two"
+            " TensorFlows are visible to this Python"
+        ),
+        fix=(
+            "Keep one TensorFlow on this Python's path: uninstall the other (pip uninstall in that"
+            " site-packages, or 'pip uninstall' the user-site copy), or install with"
+            " '--no-dependencies' where a package pulls in a second TensorFlow."
+        ),
+        source="https://github.com/tensorflow/tensorflow/pull/45399",
+    ),
+    Signature(
         # conda's virtual package __glibc is the system's glibc; a package built against a newer
         # one cannot be installed.
         name="conda-glibc-too-old",
