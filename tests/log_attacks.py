@@ -399,6 +399,7 @@ WRITTEN = {
     " conflicting with __cuda-10.2-0",
     "kernel-library-of-another-install": "NotFoundError: /opt/conda/lib/python3.7/site-packages/"
     "tensorflow/core/kernels/libtfkernel_sobol_op.so: undefined symbol: _ZN10tensorflow14kernel",
+    "nvml-driver-not-loaded": "pynvml.NVMLError_DriverNotLoaded: Driver Not Loaded",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

@@ -1961,6 +1961,50 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/NVIDIA/nvidia-container-toolkit/issues/394: the hook's NVML after a
+        # driver upgrade without a reboot
+        "nvidia-container-cli: initialization error: nvml error: driver/library version"
+        " mismatch: unknown.\n",
+        "container-hook-driver-library-mismatch",
+        (),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/XuehaiPan/nvitop/issues/41 (nvml.h: NVML_ERROR_LIB_RM_VERSION_MISMATCH)
+        "pynvml.nvml.NVMLError_LibRmVersionMismatch: RM has detected an NVML/RM version"
+        " mismatch.\n",
+        "nvml-rm-version-mismatch",
+        (),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/wookayin/gpustat/issues/110
+        "pynvml.NVMLError_DriverNotLoaded: Driver Not Loaded\n",
+        "pynvml-driver-not-loaded",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/libnvidia-container/issues/103: the old hook's cuInit
+        "nvidia-container-cli: initialization error: cuda error: unknown error\n",
+        "container-hook-cuda-unknown-error",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # CUDA's driver API: 100 is CUDA_ERROR_NO_DEVICE (TF 2.18+'s XLA prints the number)
+        "E0000 00:00:1731000000.000000 1 cuda_executor.cc:1228] failed call to cuInit: INTERNAL:"
+        " CUDA error: Failed call to cuInit: UNKNOWN ERROR (100)\n",
+        "cuinit-100-is-no-device",
+        (),
+        "cuda-visible-devices-hides-gpus",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

@@ -166,9 +166,20 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="nvml-version-mismatch",
-        needles=("river/library version mismatch",),
+        needles=(
+            "river/library version mismatch",
+            "NVML/RM version mismatch",
+            "LIB_RM_VERSION_MISMATCH",
+            "LibRmVersionMismatch",
+        ),
+        # nvidia-smi's and the container hook's words ('nvml error: driver/library version
+        # mismatch'), the kernel's 'RM has detected an NVML/RM version mismatch', and NVML's
+        # code as its bindings name it (nvml.h NVML_ERROR_LIB_RM_VERSION_MISMATCH)
         pattern=compiled(
-            r"(?:Failed to initialize NVML|nvml): Driver/library version mismatch", re.I
+            r"(?:Failed to initialize NVML|nvml(?: error)?): Driver/library version mismatch"
+            r"|RM has detected an NVML/RM version mismatch"
+            r"|NVML_ERROR_LIB_RM_VERSION_MISMATCH|NVMLError_LibRmVersionMismatch",
+            re.I,
         ),
         finding_id="driver-library-mismatch",
         severity=Severity.ERROR,
@@ -225,7 +236,9 @@ DRIVER: tuple[Signature, ...] = (
         needles=("nvidia-container-cli",),
         pattern=compiled(
             r"nvidia-container-cli: initialization error: (?P<why>nvml error: driver not loaded"
-            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request)"
+            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request"
+            # libnvidia-container before 1.1 called cuInit on the host: a broken driver
+            r"|cuda error: unknown error)"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -517,6 +530,21 @@ DRIVER: tuple[Signature, ...] = (
             " no Linux driver inside it."
         ),
         source="https://github.com/microsoft/WSL/issues/5554",
+    ),
+    Signature(
+        # NVML's NVML_ERROR_DRIVER_NOT_LOADED as its Python (pynvml) and Rust bindings name it.
+        name="nvml-driver-not-loaded",
+        needles=("NVMLError_DriverNotLoaded", "nvml: DriverNotLoaded"),
+        pattern=compiled(r"NVMLError_DriverNotLoaded|Failed to initialize nvml: DriverNotLoaded"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="NVML finds no NVIDIA driver loaded (NVML_ERROR_DRIVER_NOT_LOADED)",
+        fix=(
+            "Install the NVIDIA driver, or load its kernel module ('sudo modprobe nvidia'; after a"
+            " kernel update, rebuild it with DKMS and reboot); in a container, start it with the"
+            " GPU ('--gpus all')."
+        ),
+        source="https://docs.nvidia.com/deploy/nvml-api/group__nvmlDeviceEnumvs.html",
     ),
     Signature(
         # PyTorch beside TensorFlow, when libcuda reports no driver at all
@@ -1074,7 +1102,8 @@ DRIVER: tuple[Signature, ...] = (
         name="cuinit-no-device",
         needles=("cuInit", "no CUDA-capable device is detected"),
         pattern=compiled(
-            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE)"
+            # 100 is CUDA_ERROR_NO_DEVICE where TensorFlow has no name for the code
+            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE|UNKNOWN ERROR \(100\))"
             r"|Status: (?P<status>no CUDA-capable device is detected)"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
