@@ -2487,6 +2487,52 @@ def test_a_library_another_package_failed_to_load_is_not_tensorflows(
     assert doctor(tmp_path, capsys, own, *flags)["findings"][0]["id"] == "cuda-version-mismatch"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/keras-team/keras-hub/issues/2161 (A100, TensorFlow back end)
+        "W0000 00:00:1745000000.000000 1 subprocess_compilation.cc:346] ptxas warning : Registers"
+        " are spilled to local memory in function 'gemm_fusion_dot_1', 8 bytes spill stores\n",
+        # https://github.com/google-research/perch/issues/666 (TF 2.16.1, A100)
+        "E external/local_xla/xla/service/slow_operation_alarm.cc:65] Trying algorithm"
+        " eng0{k2=0,k3=0} for conv (f32[32,64,56,56]{3,2,1,0}, u8[0]{0}) custom-call is taking a"
+        " while...\n",
+    ],
+)
+def test_xla_compiling_or_tuning_for_the_gpu_shows_the_gpu_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    found = doctor(tmp_path, capsys, line)
+    assert found["gpu_used"] == "yes"
+    assert [f["id"] for f in found["findings"]] == ["benign-log-noise"]
+
+
+def test_the_timers_and_autotuners_notes_are_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/keras-team/keras-hub/issues/2686 (TF 2.19, RTX 4080)
+    log = (
+        "E0000 00:00:1745000000.000000 1 cuda_timer.cc:86] Delay kernel timed out: measured time"
+        " has sub-optimal accuracy. There may be a missing warmup execution.\n"
+        "I0000 00:00:1745000000.000000 1 dot_search_space.cc:208] All configs were filtered out"
+        " because none of them sufficiently match the hints.\n"
+    )
+    assert {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]} == {"benign-log-noise"}
+
+
+def test_a_numa_line_alone_points_past_the_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/71791: the driver enumerated the GPU
+    log = (
+        "I0000 00:00:1720000000.000000 1 cuda_executor.cc:821] successful NUMA node read from"
+        " SysFS had negative value (-1), but there must be at least one NUMA node, so returning"
+        " NUMA node zero.\n"
+    )
+    found = doctor(tmp_path, capsys, log)
+    assert found["gpu_used"] == "unknown" and "driver found a GPU" in found["verdict"]
+
+
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

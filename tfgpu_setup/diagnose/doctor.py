@@ -268,13 +268,23 @@ def diagnose(
             " which (often a NumPy or protobuf version this TensorFlow was not built for)."
         )
     else:
-        verdict = "Not enough evidence to name the cause. " + _most_likely(known)
+        verdict = "Not enough evidence to name the cause. " + _most_likely(known, matches)
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
 
-def _most_likely(facts: Facts) -> str:
+DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
+"""Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node)."""
+
+
+def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
     """Where to look first when nothing names the cause: past the driver when the evidence
-    shows it and a GPU (nvidia-smi's table in the log, or the probe)."""
+    shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
+    GPU's NUMA node)."""
+    if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
+        return (
+            "The driver found a GPU (TensorFlow read its NUMA node), so most likely this"
+            " TensorFlow found no CUDA libraries it can load; the steps below confirm which."
+        )
     driver_works = (
         facts.knows("driver")
         and facts.driver.version is not None

@@ -683,9 +683,45 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # ptxas's statistics while XLA compiles a fusion for the GPU (subprocess_compilation.cc,
+        # asm_compiler.cc in older releases): XLA only compiles for a GPU device it has.
+        name="ptxas-registers-spilled",
+        needles=("Registers are spilled to local memory",),
+        pattern=compiled(r"ptxas warning : Registers are spilled to local memory in function"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: ptxas notes register spills while XLA compiles for the GPU",
+        fix="Nothing to do: a performance note about one generated kernel.",
+        source="https://github.com/openxla/xla/blob/main/xla/stream_executor/cuda/subprocess_compilation.cc",
+        subject="ptxas-spill",
+        proves_gpu=True,
+    ),
+    Signature(
+        # XLA's autotuner trying cuDNN's convolution algorithms on the GPU (slow_operation_alarm)
+        name="autotuner-slow-algorithm",
+        needles=("Trying algorithm",),
+        pattern=compiled(r"Trying algorithm \S{1,200} for conv\b"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: XLA's autotuner is timing cuDNN's convolution algorithms on the GPU",
+        fix="Nothing to do: the first steps of a new model shape take longer while it tunes.",
+        source="https://github.com/openxla/xla/blob/main/xla/service/slow_operation_alarm.cc",
+        subject="autotuner",
+        proves_gpu=True,
+    ),
+    Signature(
         name="gpu-timer-delay-kernel",
-        needles=("Skipping the delay kernel",),
-        pattern=compiled(r"Skipping the delay kernel, measurement accuracy will be reduced"),
+        needles=(
+            "Skipping the delay kernel",
+            "Delay kernel timed out",
+            "configs were filtered out",
+        ),
+        # and the newer timer's wording (cuda_timer.cc), and the autotuner's empty search space
+        pattern=compiled(
+            r"Skipping the delay kernel, measurement accuracy will be reduced"
+            r"|Delay kernel timed out: measured time has sub-optimal accuracy"
+            r"|All configs were filtered out"
+        ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title="Harmless: XLA's autotuner times kernels a little less precisely",
