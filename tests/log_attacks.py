@@ -400,8 +400,11 @@ WRITTEN = {
     "kernel-library-of-another-install": "NotFoundError: /opt/conda/lib/python3.7/site-packages/"
     "tensorflow/core/kernels/libtfkernel_sobol_op.so: undefined symbol: _ZN10tensorflow14kernel",
     "nvml-driver-not-loaded": "pynvml.NVMLError_DriverNotLoaded: Driver Not Loaded",
-    "ptxas-registers-spilled": "ptxas warning : Registers are spilled to local memory in function"
-    " 'gemm_fusion_dot_1', 8 bytes spill stores, 8 bytes spill loads",
+    "ptxas-registers-spilled": "W0000 00:00:1745000000.000000 1 subprocess_compilation.cc:346]"
+    " ptxas warning : Registers are spilled to local memory in function 'gemm_fusion_dot_1'",
+    "container-cli-cuda-unknown-error": "nvidia-container-cli: initialization error: cuda error:"
+    " unknown error",
+    "hosted-notebook-path": '  File "/content/drive/MyDrive/train.py", line 3, in <module>',
     "autotuner-slow-algorithm": "E external/local_xla/xla/service/slow_operation_alarm.cc:65]"
     " Trying algorithm eng0{k2=0,k3=0} for conv (f32[32,64,56,56]{3,2,1,0}, u8[0]{0})"
     " custom-call is taking a while...",

@@ -1891,6 +1891,25 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # Ubuntu's hint names a driver package that is NOT installed: the Windows driver is missing
+        "Command 'nvidia-smi' not found, but can be installed with:\n"
+        "sudo apt install nvidia-utils-535\n",
+        "wsl-apt-hint-is-no-linux-driver",
+        ("--os", "wsl2"),
+        "wsl-libcuda-missing",
+        "no",
+    ),
+    (
+        # https://github.com/abhishekkrthakur/colabcode/issues/26: Colab's CPU runtime has libcuda
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+        '  File "/content/drive/MyDrive/train.py", line 3, in <module>\n',
+        "colab-cpu-runtime-no-device",
+        (),
+        "no-nvidia-gpu",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/647: pip installed into the system
         # Python, Anaconda's ran the code; which build it installed comes second
         "$ sudo pip install --upgrade https://storage.googleapis.com/tensorflow/linux/cpu/"
@@ -2507,6 +2526,21 @@ def test_xla_compiling_or_tuning_for_the_gpu_shows_the_gpu_used(
     assert [f["id"] for f in found["findings"]] == ["benign-log-noise"]
 
 
+def test_ptxas_spilling_registers_for_another_program_proves_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # nvcc building an extension prints the same ptxas words; only XLA's record of it counts
+    log = (
+        "ptxas warning : Registers are spilled to local memory in function '_Z6kernelPf', 8 bytes"
+        " spill stores\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    found = doctor(tmp_path, capsys, log)
+    assert found["gpu_used"] != "yes" and found["findings"][0]["severity"] == "error"
+
+
 def test_the_timers_and_autotuners_notes_are_harmless(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2565,6 +2599,9 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         # Slurm's srun --label numbers each task's lines
         "0: >>> import tensorflow\n1: >>> import tensorflow\n"
         "0: Illegal instruction (core dumped)\n",
+        # ... padded to the widest task number ('%*d: ')
+        " 0: >>> import tensorflow\n10: >>> import tensorflow\n"
+        " 3: Illegal instruction (core dumped)\n",
         # Ray prefixes its workers' lines only; the driver's own go bare
         "2026-11-30 12:00:01,000\tINFO worker.py:1724 -- Started a local Ray instance.\n"
         "(RayTrainWorker pid=4242, ip=10.0.0.5) >>> import tensorflow\n"
@@ -2583,6 +2620,7 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         "journalctl",
         "kubectl-logs-timestamps",
         "srun-label",
+        "srun-label-padded",
         "ray-workers",
         "mpirun-tag-output",
     ],

@@ -539,11 +539,7 @@ _COLAB = re.compile(
     r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
 )
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree."""
-_HOSTED_NOTEBOOK = re.compile(
-    rf"{_COLAB.pattern}|(?<![\w/.])/kaggle/(?:input|working|lib)/|(?<![\w/.])/home/studio-lab-user/"
-)
-"""Colab's paths, Kaggle's notebook tree and SageMaker Studio Lab's home folder: services that
-put the NVIDIA driver on GPU runtimes only."""
+_HOSTED_NOTEBOOK = SIGNATURES["hosted-notebook-path"].pattern
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",

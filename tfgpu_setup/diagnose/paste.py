@@ -144,8 +144,9 @@ _COLLECTOR_PREFIXES = (
     ),
     # kubectl logs --prefix: '[pod/trainer-0/tensorflow] '
     re.compile(r"^\[pod/[^\]\s]+\] "),
-    # Slurm's srun --label: the task number, '0: '
-    re.compile(r"^\d{1,5}: "),
+    # Slurm's srun --label: the task number padded to the widest ('%*d: '), and a
+    # heterogeneous job's component ('P0  3: ')
+    re.compile(r"^(?:P\d{1,3} )?[ \t]*\d{1,5}: "),
 )
 _LAUNCHER_PREFIXES = re.compile(
     # Ray's workers, as their driver prints them: '(pid=4242) ', '(RayTrainWorker pid=4242,

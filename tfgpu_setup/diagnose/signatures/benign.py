@@ -687,7 +687,11 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # asm_compiler.cc in older releases): XLA only compiles for a GPU device it has.
         name="ptxas-registers-spilled",
         needles=("Registers are spilled to local memory",),
-        pattern=compiled(r"ptxas warning : Registers are spilled to local memory in function"),
+        # XLA's own record of it: nvcc or Triton print the same ptxas words for other programs
+        pattern=compiled(
+            r"(?:subprocess_compilation|asm_compiler|cuda_asm_compiler)\.cc:\d{1,5}\]"
+            r" ptxas warning : Registers are spilled to local memory in function"
+        ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title="Harmless: ptxas notes register spills while XLA compiles for the GPU",

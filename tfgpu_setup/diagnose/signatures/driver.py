@@ -183,7 +183,7 @@ DRIVER: tuple[Signature, ...] = (
         ),
         finding_id="driver-library-mismatch",
         severity=Severity.ERROR,
-        title="nvidia-smi reports a driver/library version mismatch",
+        title="NVML reports a driver/library version mismatch",
         fix=(
             "The NVIDIA driver was upgraded but the old kernel module is still loaded: reboot (or"
             " unload and reload the nvidia kernel modules)."
@@ -236,9 +236,7 @@ DRIVER: tuple[Signature, ...] = (
         needles=("nvidia-container-cli",),
         pattern=compiled(
             r"nvidia-container-cli: initialization error: (?P<why>nvml error: driver not loaded"
-            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request"
-            # libnvidia-container before 1.1 called cuInit on the host: a broken driver
-            r"|cuda error: unknown error)"
+            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request)"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -248,6 +246,24 @@ DRIVER: tuple[Signature, ...] = (
             " 'nvidia-smi' on the host; on WSL2 or Docker Desktop, install the Windows driver."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/1393",
+    ),
+    Signature(
+        # libnvidia-container before 1.1 called cuInit on the host while setting the container
+        # up: a host driver that CUDA cannot start (often after an upgrade without a reboot).
+        name="container-cli-cuda-unknown-error",
+        needles=("initialization error: cuda error",),
+        pattern=compiled(
+            r"nvidia-container-cli: initialization error: cuda error: (?P<why>[\w ]{1,40})"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="CUDA could not start on the host while the container was set up ({why})",
+        fix=(
+            "Reboot the host (a driver upgraded without one leaves CUDA unusable), check"
+            " 'nvidia-smi' there, and upgrade the NVIDIA Container Toolkit (libnvidia-container 1.1"
+            " and later no longer start CUDA on the host)."
+        ),
+        source="https://github.com/NVIDIA/libnvidia-container/issues/103",
     ),
     Signature(
         # Singularity 2.x/3.x and Apptainer with --nv, on a host where nvliblist.conf's libraries
@@ -336,13 +352,14 @@ DRIVER: tuple[Signature, ...] = (
         needles=("mount error: file creation failed",),
         pattern=compiled(
             r"nvidia-container-cli: mount error: file creation failed: [^\n]{0,300}?/"
-            r"(?P<lib>lib(?:nvidia|cuda)[\w-]{0,40}\.so(?:\.[\d.]{1,20})?): file exists"
+            r"(?P<lib>lib(?:nvidia|cuda|dxcore)[\w-]{0,40}\.so(?:\.[\d.]{1,20})?"
+            r"|nvidia-(?:smi|debugdump|persistenced)): file exists"
         ),
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
         title=(
-            "The container did not start: its image ships a driver library of its own ({lib}),"
-            " where the NVIDIA runtime mounts the host's"
+            "The container did not start: its image ships a driver file of its own ({lib}), where"
+            " the NVIDIA runtime mounts the host's"
         ),
         fix=(
             "Rebuild the image without NVIDIA driver packages (libnvidia-compute-*, or what pulls"
@@ -488,8 +505,8 @@ DRIVER: tuple[Signature, ...] = (
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
         title=(
-            "Docker did not start the container: '--gpus device=0,1' unquoted reads as two"
-            " options (a device and a count)"
+            "Docker did not start the container: a '--gpus' value with a comma, unquoted, reads"
+            " as two options (devices and a count)"
         ),
         fix=(
             "Quote the list so the comma stays inside one value: --gpus '\"device=0,1\"' (or pass"
@@ -502,15 +519,28 @@ DRIVER: tuple[Signature, ...] = (
         # host the normal driver; inside WSL 2 (where the Windows driver's libcuda comes from
         # /usr/lib/wsl/lib) the cause of CUDA finding no device (evidence.py judges it there).
         name="linux-driver-installed",
-        needles=("libnvidia-compute-", "nvidia-driver-", "nvidia-utils-", "/libcuda.so"),
+        needles=(
+            "libnvidia-compute-",
+            "nvidia-driver-",
+            "nvidia-utils-",
+            "x86_64-linux-gnu/libcuda",
+        ),
+        # only output that says the package is there ('dpkg -l', 'dpkg --get-selections', apt's
+        # '[installed]', its 'Setting up'), or ldconfig resolving libcuda to the system folder:
+        # 'not installed', 'can be installed with' and 'Removing' say the opposite
         pattern=compiled(
-            r"\b(?P<package>(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}(?:-server|-open)?)"
-            r"(?::amd64)?\b"
-            r"|(?<![\w/])(?P<path>/(?:usr/)?lib/x86_64-linux-gnu/libcuda\.so(?:\.1)?(?:\.\d{2,3})*)\b"
+            r"^[> \t]*(?:ii\s+|Setting up |Unpacking )"
+            r"(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}"
+            r"|^[> \t]*(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}(?:-server|-open)?"
+            r"(?::amd64)?[ \t]+install[ \t]*$"
+            r"|(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}[^\n\[]{0,120}\[installed"
+            r"|libcuda\.so\.1 \(libc6[^)\n]{0,40}\) =>"
+            r" /(?:usr/)?lib/x86_64-linux-gnu/libcuda\.so\.1",
+            re.MULTILINE,
         ),
         finding_id=None,
         severity=Severity.INFO,
-        title="A Linux NVIDIA driver is installed ({package}{path})",
+        title="A Linux NVIDIA driver is installed",
         fix="",
         source="https://docs.nvidia.com/cuda/wsl-user-guide/index.html",
     ),
@@ -560,6 +590,7 @@ DRIVER: tuple[Signature, ...] = (
             " runtime; in a container, start it with '--gpus all'."
         ),
         source="https://github.com/pytorch/pytorch/blob/main/torch/cuda/__init__.py",
+        needs_no_gpu=True,
     ),
     Signature(
         # PyTorch's check that the driver runs its CUDA: the number is the CUDA version the
@@ -582,6 +613,22 @@ DRIVER: tuple[Signature, ...] = (
             " for CUDA {driver_supports} or older."
         ),
         source="https://github.com/pytorch/pytorch/blob/main/torch/cuda/__init__.py",
+    ),
+    Signature(
+        # Colab's paths (the driver folder on its LD_LIBRARY_PATH, its module, its file tree),
+        # Kaggle's notebook tree and SageMaker Studio Lab's home: services that put the NVIDIA
+        # driver on their GPU runtimes only.
+        name="hosted-notebook-path",
+        needles=("/usr/lib64-nvidia", "google.colab", "/content/", "/kaggle/", "/studio-lab-user/"),
+        pattern=compiled(
+            r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
+            r"|(?<![\w/.])/kaggle/(?:input|working|lib)\b|(?<![\w/.])/home/studio-lab-user/"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A hosted notebook (Colab, Kaggle, Studio Lab)",
+        fix="",
+        source="https://research.google.com/colaboratory/faq.html",
     ),
     Signature(
         # Colab's dialog when it cannot attach a GPU; the notebook then runs on a CPU VM.
@@ -1123,6 +1170,22 @@ DRIVER: tuple[Signature, ...] = (
         ),
         source=CUDA_ENV_VARS_URL,
         explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
+        variants=(
+            # a hosted notebook's CPU runtime still has libcuda: no GPU was attached
+            Variant(
+                finding_id="no-nvidia-gpu",
+                title=(
+                    "CUDA found no GPU ({code}{status}) in a hosted notebook: this runtime has no"
+                    " GPU attached"
+                ),
+                fix=(
+                    "Choose a GPU runtime (Colab: Runtime > Change runtime type > GPU; Kaggle:"
+                    " Settings > Accelerator), then restart the notebook."
+                ),
+                source="https://research.google.com/colaboratory/faq.html#gpu-availability",
+                with_signatures=frozenset({"hosted-notebook-path"}),
+            ),
+        ),
     ),
     Signature(
         # nvidia-smi's answer when the driver is loaded but it can reach no GPU.
