@@ -369,16 +369,14 @@ WRITTEN = {
     " cuBLAS routine cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED",
     "cufft-plan-internal-error": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
     " make cuFFT batched plan:5",
-    "nvlink-older-than-ptxas": "nvlink fatal   : Input file '/tmp/tempfile-host-1-2-3.cubin'"
-    " newer than toolkit (123 vs 122)",
+    "nvlink-older-than-ptxas": "The CUDA linking API did not work. Original error: nvlink fatal   :"
+    " Input file '/tmp/tempfile-host-1-2-3.cubin' newer than toolkit (123 vs 122)",
     "native-runtime-not-loaded": "ImportError: Traceback ... Failed to load the native TensorFlow"
     " runtime.",
-    "pip-too-old-for-manylinux2010": "You are using pip version 9.0.1, however version 20.0.2 is"
-    " available.",
+    "pip-too-old-for-manylinux2010": "Could not find a version that satisfies the requirement"
+    " tensorflow==1.15.2 (from versions: 0.12.1, 1.14.0, 2.0.0a0, 2.0.0b0, 2.0.0b1)",
     "event-query-after-cuda-shutdown": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1110]"
     " failed to query event: CUDA_ERROR_DEINITIALIZED",
-    "cudnn9-sublibrary-not-loaded": "Unable to load any of {libcudnn_ops.so.9.1.0,"
-    " libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}",
     "cudnn9-sublibrary-mismatch": "E0000 cuda_dnn.cc:535] Could not create cudnn handle:"
     " CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH",
     "nvjitlink-symbol-missing": "ImportError: /usr/local/lib/python3.10/dist-packages/nvidia/"

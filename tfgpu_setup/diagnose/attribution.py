@@ -21,8 +21,10 @@ _OTHER_PACKAGE = re.compile(
     r"|mxnet|paddle|numba|tensorrt)[/\\]"
 )
 _STANDARD_LIBRARY = re.compile(
-    r"^<frozen |[/\\]lib[/\\]python\d\.\d{1,2}[/\\](?!site-packages|dist-packages)"
-    r"|[/\\]Lib[/\\](?!site-packages)"
+    # a path in Python's own library, with no site-packages folder in it: '<frozen
+    # importlib._bootstrap>', '/usr/lib/python3.7/ctypes/...', 'C:\\Python38\\Lib\\ctypes\\...'
+    r"^<frozen |^(?![^\n]*(?:site|dist)-packages)[^\n]*[/\\]lib(?:[/\\]python\d\.\d{1,2})?[/\\]",
+    re.IGNORECASE,
 )
 _EXCEPTION_LINE = re.compile(r"^[ \t>]*(?:OSError|ImportError|RuntimeError)\b")
 LOOKBACK_CHARS = 4000

@@ -265,7 +265,7 @@ def diagnose(
         verdict = (
             "TensorFlow itself failed to import, for a reason none of its lines name as a GPU"
             " cause: the error just before 'Failed to load the native TensorFlow runtime' says"
-            " which (often a NumPy or protobuf version this TensorFlow was not built for)."
+            " which (often a NumPy version this TensorFlow was not built for)."
         )
     else:
         verdict = "Not enough evidence to name the cause. " + _most_likely(known, matches)

@@ -133,7 +133,7 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # Python 3.8 began naming the module in 'DLL load failed while importing X'; TensorFlow 2.2
     # was the first release for Python 3.8.
-    (re.compile(r"DLL load failed while importing "), ">=2.2"),
+    (re.compile(r"DLL load failed while importing _?pywrap_"), ">=2.2"),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
     (
         re.compile(

@@ -29,6 +29,9 @@ TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
     r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|(?:intel|nvidia)[-_]tensorflow)(?![\w-])"
 )
+TF_MODULE = r"(?: while importing (?P<module>_?pywrap_\w{1,40}))?(?=:)"
+"""'DLL load failed' naming TensorFlow's native module (Python 3.8 on names it), or none (3.7
+and older): NumPy's or OpenCV's DLL failures are theirs."""
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
 missing a wheel is that dependency's problem, not TensorFlow's."""
 
@@ -69,7 +72,8 @@ INSTALL: tuple[Signature, ...] = (
         needles=("GLIBCXX_", "CXXABI_"),
         pattern=compiled(
             r"version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}(?:\.\d{1,2}){1,2})[`'\"]? not"
-            r" found \(required by [^()\n]{0,300}?(?:tensorflow|_pywrap_)"
+            r" found \(required by [^()\n]{0,300}?(?:[/\\](?:site|dist)-packages[/\\]tensorflow"
+            r"|_pywrap_tensorflow|libtensorflow)"
         ),
         finding_id="glibc-too-old",
         severity=Severity.ERROR,
@@ -149,15 +153,13 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
-        # pip before 19.0 knows no manylinux2010 tag, which every TensorFlow wheel from 1.15 and
-        # 2.0 on carries: it sees the releases up to 2.0.0b1 only. pip's own version notice, or
-        # that list ending at 2.0.0b1, shows it.
+        # pip before 19.0 knows no manylinux2010 tag, which every Linux TensorFlow wheel from
+        # 1.15 and 2.0 on carries: it sees the releases up to 2.0.0b1 only, and its list of
+        # versions ends there.
         name="pip-too-old-for-manylinux2010",
-        needles=("You are using pip version", "2.0.0b1)"),
-        pattern=compiled(
-            r"You are using pip version (?P<pip>(?:[1-9]|1[0-8])\.\d{1,2}(?:\.\d{1,2})?)\b"
-            r"|\(from versions: [\d., abrc]{0,400}?\b2\.0\.0b1\)"
-        ),
+        needles=("2.0.0b1)",),
+        # (pip's own version notice is no proof: Windows and macOS wheels need no manylinux tag)
+        pattern=compiled(r"\(from versions: [\d., abrc]{0,400}?\b2\.0\.0b1\)"),
         finding_id=None,
         severity=Severity.INFO,
         title="pip is older than 19.0",
@@ -203,7 +205,8 @@ INSTALL: tuple[Signature, ...] = (
         fix=(
             "Pin a version of {package} with a wheel for this platform (on Windows,"
             " 'tensorflow-io-gcs-filesystem<0.32' and TensorFlow 2.10 or older for the GPU), or"
-            " limit the lock to the platforms that have one (tool.uv.environments)."
+            " tell uv this platform must resolve (tool.uv.required-environments) so it picks a"
+            " version that has one."
         ),
         source="https://docs.astral.sh/uv/concepts/resolution/#required-environments",
         subject="{package}",
@@ -317,7 +320,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("conflicting with __cuda-",),
         pattern=compiled(
             r"(?P<package>[\w.-]{1,60}) has constraint __cuda"
-            r" >=(?P<need>\d{1,2}\.\d{1,2})(?:\.\d{1,3})?"
+            r" >=(?P<need>\d{1,2}(?:\.\d{1,2})?)(?:\.\d{1,3})?"
             r" conflicting with __cuda-(?P<have>\d{1,2}\.\d{1,2})(?:\.\d{1,3})?-\d"
         ),
         finding_id="driver-too-old",
@@ -340,7 +343,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("libtfkernel_",),
         pattern=compiled(
             r"NotFoundError: (?P<path>[^\s:]{1,300}/tensorflow/core/kernels/"
-            r"libtfkernel_\w{1,60}\.so): undefined symbol"
+            r"libtfkernel_\w{1,60}\.so(?:\.\d{1,3})?): undefined symbol"
         ),
         finding_id="multiple-tensorflow-distributions",
         severity=Severity.ERROR,
@@ -476,7 +479,6 @@ INSTALL: tuple[Signature, ...] = (
             " arm64 Python, not one under Rosetta."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
-        variants=(AVX2_WHEELS,),
     ),
     Signature(
         # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the
@@ -682,12 +684,12 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_DLL_INIT_FAILED (1114): the library was found and its initialisation died, which
         # for TensorFlow's own library is most often AVX code on a CPU without AVX.
         name="windows-dll-init-failed",
-        needles=("DLL load failed", "WinError 1114"),
+        needles=("DLL load failed",),
         # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German
         # and French, as reports quote it; Spanish, Japanese, Korean and Traditional Chinese by
         # their distinctive words; or its number, as ctypes and os.add_dll_directory print it.
         pattern=compiled(
-            r"DLL load failed(?: while importing \w+)?: (?:A dynamic link library \(DLL\)"
+            rf"DLL load failed{TF_MODULE}: (?:A dynamic link library \(DLL\)"
             r" initialization routine failed|动态链接库\(DLL\)初始化例程失败"
             r"|Произошел сбой в программе инициализации библиотеки динамической компоновки"
             r"|Uma rotina de inicialização da biblioteca de vínculo dinâmico \(DLL\) falhou"
@@ -698,7 +700,6 @@ INSTALL: tuple[Signature, ...] = (
             r"|[^\n]{0,40}?初期化ルーチンの実行に失敗しました"
             r"|[^\n]{0,40}?초기화 루틴을 실행할 수 없습니다"
             r"|[^\n]{0,40}?初始化例行程序失敗)"
-            r"|\[WinError 1114\]"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
@@ -766,25 +767,19 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_BAD_EXE_FORMAT (193): a 64-bit DLL in a 32-bit process or the reverse; TensorFlow
         # publishes 64-bit wheels only, and a 32-bit Python is the settled case.
         name="windows-dll-wrong-bitness",
-        needles=(
-            "is not a valid Win32 application",
-            "requires a 64-bit Python interpreter",
-            "WinError 193",
-        ),
-        pattern=compiled(
-            r"DLL load failed(?: while importing \w+)?: %1 is not a valid Win32 application"
-            r"|TensorFlow requires a 64-bit Python interpreter|\[WinError 193\]"
-        ),
+        needles=("is not a valid Win32 application",),
+        pattern=compiled(rf"DLL load failed{TF_MODULE}: %1 is not a valid Win32 application"),
         finding_id="python-unsupported",
-        severity=Severity.ERROR,
+        severity=Severity.WARNING,
         title=(
-            "TensorFlow's 64-bit library cannot load into this process: most likely the Python is"
-            " 32-bit (or a 32-bit DLL of the same name comes first on PATH)"
+            "A DLL TensorFlow loads is not a 64-bit Windows library: a 32-bit or damaged copy of a"
+            " DLL it needs comes first on PATH (or the Python is 32-bit)"
         ),
         fix=(
-            "Check with 'python -c \"import struct; print(struct.calcsize('P') * 8)\"'; if it"
-            " prints 32, install the 64-bit Python, create the environment with it and install"
-            " TensorFlow there."
+            "Look for 32-bit copies of the DLLs TensorFlow loads (msvcp140.dll, CUDA's and cuDNN's"
+            " DLLs) in folders early on PATH or beside the script, and remove them; an environment"
+            " copied from another machine should be recreated. If 'python -c \"import struct;"
+            " print(struct.calcsize('P') * 8)\"' prints 32, install the 64-bit Python."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45287",
     ),
@@ -806,7 +801,7 @@ INSTALL: tuple[Signature, ...] = (
     Signature(
         name="windows-dll-load-failed",
         needles=("DLL load failed",),
-        pattern=compiled(r"ImportError: DLL load failed(?: while importing (?P<module>\w+))?"),
+        pattern=compiled(rf"ImportError: DLL load failed{TF_MODULE}"),
         finding_id="cuda-libs-not-found",
         severity=Severity.WARNING,
         title=(
@@ -999,7 +994,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"mach-o(?: file)?, but wrong architecture"
             r"|incompatible architecture \(have \(?'?(?P<have>\w{3,8})'?\)?, need"
-            r" \(?'?(?P<need>\w{3,8})'?\)?\)"
+            r" \(?'?(?P<need>\w{3,8})'?\)?(?: or '?\w{3,8}'?){0,3}\)"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,

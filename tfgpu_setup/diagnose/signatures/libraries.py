@@ -66,24 +66,6 @@ LIBRARIES: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
-        # cuDNN 9's own loader for its split sub-libraries (libcudnn_ops, _cnn, _graph, ...).
-        name="cudnn9-sublibrary-not-loaded",
-        needles=("Unable to load any of {libcudnn",),
-        pattern=compiled(
-            r"Unable to load any of \{(?P<lib>libcudnn_\w{1,30}\.so(?:\.[\d.]{1,12})?)"
-        ),
-        finding_id="cudnn-not-found",
-        severity=Severity.ERROR,
-        title="cuDNN could not load its own part {lib}: that cuDNN installation is incomplete",
-        fix=(
-            "Install cuDNN 9 whole for this CUDA (pip: the nvidia-cudnn-cu12 wheel that"
-            " 'tensorflow[and-cuda]' pins; system: 'apt install libcudnn9-cuda-12'), and do not"
-            " mix its libraries with another cuDNN's on the loader path."
-        ),
-        source="https://docs.nvidia.com/deeplearning/cudnn/latest/api/overview.html",
-        subject="{lib}",
-    ),
-    Signature(
         # cuDNN 9 refusing a sub-library of another version than its core (a wheel's libcudnn
         # beside a system libcudnn_engines_*).
         name="cudnn9-sublibrary-mismatch",
@@ -97,9 +79,10 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         fix=(
             "Keep one cuDNN on the loader path: remove the system or conda cuDNN folder from"
-            " LD_LIBRARY_PATH when the pip wheel serves TensorFlow (or the reverse)."
+            " LD_LIBRARY_PATH when the pip wheel serves TensorFlow (or the reverse); a sub-library"
+            " the wheel lacks is otherwise found in the system's /usr/lib/x86_64-linux-gnu."
         ),
-        source="https://github.com/pytorch/pytorch/pull/189043",
+        source="https://github.com/pytorch/pytorch/issues/185512",
     ),
     Signature(
         # An older libnvJitLink.so.12 (a system CUDA 12.x or conda's on LD_LIBRARY_PATH) loads

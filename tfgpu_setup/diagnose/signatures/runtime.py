@@ -122,7 +122,8 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         fix=(
             "Use a TensorFlow built for a CUDA that supports this GPU (RTX 20: CUDA 10.0+, RTX 30:"
-            " 11.1+, RTX 40: 11.8+); 'tfgpu-setup plan --gpu NAME' picks one."
+            " 11.1+, RTX 40: 11.8+); 'tfgpu-setup plan --gpu NAME' picks one. On a GPU the build"
+            " supports, the plan failed for memory: enable memory growth or use smaller inputs."
         ),
         source="https://github.com/keithito/tacotron/issues/300",
         explained_by=DRIVER_ROOTS | frozenset({"cuda-version-mismatch"}),
