@@ -2025,6 +2025,29 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # RPM Fusion's nvidia-fallback.service (Secure Boot rejected the unsigned akmod)
+        "NVIDIA kernel module missing. Falling back to nouveau\n"
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n",
+        "fedora-fell-back-to-nouveau",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
+        # the driver names the legacy branch that still supports the GPU (Fedora user's fix:
+        # xorg-x11-drv-nvidia-390xx)
+        "NVRM: The NVIDIA GeForce GTX 1060 6GB GPU installed in this system is\n"
+        "NVRM:  supported through the NVIDIA 580.xx Legacy drivers. Please\n"
+        "NVRM:  visit http://www.nvidia.com/object/unix.html for more\n"
+        "NVRM:  information.  The 595.58.03 NVIDIA driver will ignore\n"
+        "NVRM:  this GPU.  Continuing probe...\nNVRM: No NVIDIA GPU found.\n",
+        "driver-branch-dropped-the-gpu",
+        (),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",

@@ -562,6 +562,48 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/microsoft/WSL/issues/5554",
     ),
     Signature(
+        # RPM Fusion's nvidia-fallback.service: at boot, no /sys/module/nvidia after akmods ran
+        # (an unsigned module under Secure Boot, or an akmod not built for the running kernel).
+        name="nvidia-fallback-to-nouveau",
+        needles=("Falling back to nouveau", "Fallback to nouveau"),
+        pattern=compiled(
+            r"NVIDIA kernel module missing\. Falling back to nouveau"
+            r"|Fallback to nouveau as nvidia did not load"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel module did not load at boot (RPM Fusion fell back to nouveau)",
+        fix=(
+            "With Secure Boot on ('mokutil --sb-state'), sign the akmod"
+            " (/usr/share/doc/akmods/README.secureboot) or turn Secure Boot off; otherwise rebuild"
+            " it for the running kernel ('sudo akmods --force --rebuild') and reboot."
+        ),
+        source="https://github.com/rpmfusion/xorg-x11-drv-nvidia",
+    ),
+    Signature(
+        # The kernel module (or Xorg, or the installer) naming the legacy branch that still
+        # supports this GPU: the installed branch has dropped it and drives nothing.
+        name="nvrm-legacy-branch",
+        needles=("Legacy drivers", "legacy Linux graphics drivers"),
+        pattern=compiled(
+            r"supported through the NVIDIA (?P<branch>\d{3}(?:\.xx)?)"
+            r" (?:Legacy drivers|legacy Linux graphics drivers)"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The installed NVIDIA driver no longer supports this GPU: it needs the {branch} legacy"
+            " driver branch"
+        ),
+        fix=(
+            "Install the legacy branch the line names instead (Ubuntu: nvidia-driver-<branch>;"
+            " Fedora with RPM Fusion: xorg-x11-drv-nvidia-<branch>xx; NixOS: legacy_<branch>)."
+            " A GPU that old may also be below the compute capability current TensorFlow needs:"
+            " 'tfgpu-setup plan --gpu NAME' checks."
+        ),
+        source="https://www.nvidia.com/en-us/drivers/unix/legacy-gpu/",
+    ),
+    Signature(
         # NVML's NVML_ERROR_DRIVER_NOT_LOADED as its Python (pynvml) and Rust bindings name it.
         name="nvml-driver-not-loaded",
         needles=("NVMLError_DriverNotLoaded", "nvml: DriverNotLoaded"),
