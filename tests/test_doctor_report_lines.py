@@ -2048,6 +2048,19 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/45848: cuSOLVER's .so.10 is CUDA 10.1 to
+        # 11.0's; beside CUDA 11 libraries it is TensorFlow 2.4 wanting CUDA 11.0, not a CUDA 10
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened"
+        " dynamic library libcudart.so.11.0\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:60] Could not load dynamic"
+        " library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot open shared object"
+        " file: No such file or directory\n",
+        "cusolver-10-beside-cuda-11-is-tf-2-4",
+        ("--cuda-toolkit", "11.1"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
         # print(os.environ): the variable as a dict shows it, not only as an assignment
         "environ({'PATH': '/usr/bin', 'CUDA_VISIBLE_DEVICES': '-1', 'HOME': '/root'})\n"
         ">>> tf.config.list_physical_devices('GPU')\n[]\n",
@@ -2607,6 +2620,22 @@ def test_other_programs_failures_are_not_read_as_tensorflows(
         "python3.9/site-packages/scipy/_lib/_uarray/_uarray.cpython-39-x86_64-linux-gnu.so)\n",
     ):
         assert doctor(tmp_path, capsys, log)["findings"] == [], log
+
+
+def test_cusolvers_soname_is_not_read_as_a_cuda_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened"
+        " dynamic library libcudart.so.11.0\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:60] Could not load dynamic"
+        " library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    # libcusolver.so.10 ships with CUDA 10.1 to 11.0 (11.1 to 12.x ship .so.11)
+    top = doctor(tmp_path, capsys, log, "--cuda-toolkit", "11.1")["findings"][0]
+    assert top["id"] == "cuda-version-mismatch" and "10.x" not in top["title"]
+    assert "11.0" in top["title"]
 
 
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(

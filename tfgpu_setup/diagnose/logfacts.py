@@ -80,7 +80,11 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
 """Lines saying TensorFlow never ran: no release wrote the rest of the log."""
 
 CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
-"""Libraries whose soname follows the CUDA release (cufft, curand, cusparse number their own)."""
+"""Libraries whose soname follows the CUDA release (cufft, curand, cusparse number their own;
+cuSOLVER's does only up to 10.0, while it still had a minor)."""
+CUSOLVER_SONAMES = {10: ("10.1", "11.0"), 11: ("11.1", "12.9")}
+"""The CUDA releases that ship libcusolver.so.N: 10.1 to 11.0 ship .so.10, 11.1 to 12.x .so.11
+(the CUDA toolkits' lib64 folders)."""
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,20 @@ class Wanted:
     minor: int | None
     """None: any minor of that major (CUDA 11+ sonames carry the major only)."""
     line: str
+    span: tuple[str, str] | None = None
+    """The CUDA releases that ship this soname, first and last, where it does not follow the
+    release's major (cuSOLVER's)."""
 
     def accepts(self, version: str) -> bool:
         v = parsed(version)
+        if self.span is not None:
+            first, last = (parsed(edge) for edge in self.span)
+            return (first.major, first.minor) <= (v.major, v.minor) <= (last.major, last.minor)
         return v.major == self.major and (self.minor is None or v.minor == self.minor)
 
     def __str__(self) -> str:
+        if self.span is not None:
+            return f"{self.span[0]} to {self.span[1]}"
         return f"{self.major}.{self.minor}" if self.minor is not None else f"{self.major}.x"
 
 
@@ -615,10 +627,21 @@ def _printed_versions(text: str) -> list[str]:
     return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
 
 
+_CUSOLVER_10 = re.compile(r"\b(?:libcusolver\.so\.10|cusolver64_10\.dll)\b")
+_CUDA_11_RUNTIME = re.compile(
+    r"\b(?:libcudart\.so\.11\.0|libcublas\.so\.11|cu(?:dart|blas)64_11\d?\.dll)\b"
+)
+
+
 def _release_hints(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(
+    hints = [
         (spec, found.group(0)) for pattern, spec in RELEASE_HINTS if (found := pattern.search(text))
-    )
+    ]
+    # cuSOLVER's .so.10 is CUDA 10.1 to 11.0's: beside CUDA 11's runtime, only TensorFlow 2.4
+    # (built with CUDA 11.0) asks for both
+    if (cusolver := _CUSOLVER_10.search(text)) and _CUDA_11_RUNTIME.search(text):
+        hints.append((">=2.4,<2.5", cusolver.group(0)))
+    return tuple(hints)
 
 
 def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
@@ -755,6 +778,9 @@ def _wanted(lib: str, line: str) -> Wanted | None:
         return Wanted(name, numbers[0], None, line)
     if name not in CUDA_LIBS:
         return None
+    if name == "cusolver" and len(numbers) == 1:
+        span = CUSOLVER_SONAMES.get(numbers[0])
+        return Wanted(name, numbers[0], None, line, span) if span else None
     major, minor = numbers[0], numbers[1] if len(numbers) > 1 else None
     if major >= 11:
         minor = None  # CUDA 11+ keeps one soname per major: libcudart.so.11.0 is every 11.x
