@@ -1697,6 +1697,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/38990: TF 2.1 to 2.3 list XLA_GPU only
+        ">>> tf.config.list_physical_devices()\n"
+        "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU'),"
+        " PhysicalDevice(name='/physical_device:XLA_CPU:0', device_type='XLA_CPU'),"
+        " PhysicalDevice(name='/physical_device:XLA_GPU:0', device_type='XLA_GPU')]\n",
+        "physical-devices-xla-gpu-only",
+        (),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
         # https://github.com/keras-team/keras/issues/10161: CUDA used in a forked child (TF 1.x)
         "E tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:1000] Failed to get device"
         " properties, error code: 3\n",
@@ -2636,6 +2647,25 @@ def test_cusolvers_soname_is_not_read_as_a_cuda_release(
     top = doctor(tmp_path, capsys, log, "--cuda-toolkit", "11.1")["findings"][0]
     assert top["id"] == "cuda-version-mismatch" and "10.x" not in top["title"]
     assert "11.0" in top["title"]
+
+
+def test_a_stated_release_the_logs_own_paths_rule_out_gives_way_to_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/72097: "TF 2.13" on native Windows, but
+    # tensorflow/stream_executor/ was left in 2.11 and native Windows has had no CUDA since
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'cublas64_11.dll'; dlerror: cublas64_11.dll not found\n"
+    )
+    flags = ("--tf", "2.13", "--os", "windows", "--cuda-toolkit", "12.5")
+    top = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert top["id"] == "cuda-version-mismatch"
+    assert "not TensorFlow 2.13's" in top["evidence"][0]
+    # a soname is no such proof: another library's ops may ask for it under the stated release
+    horovod = "NotFoundError: libcudart.so.10.0: cannot open shared object file\n"
+    found = doctor(tmp_path, capsys, horovod, "--tf", "2.2.0")["findings"][0]
+    assert not any("as stated" in e for e in found["evidence"])
 
 
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(

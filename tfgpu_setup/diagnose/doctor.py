@@ -20,14 +20,14 @@ from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import parsed, xy
+from ..versions import parsed, specifier, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import read_log_facts, release_open_below_matrix, releases_from_hints
+from .logfacts import LogFacts, read_log_facts, release_open_below_matrix, releases_from_hints
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
 from .weigh import (
@@ -154,6 +154,11 @@ def diagnose(
     known = facts_with_log(known, log_facts, matrix)
     defects = _defects_here(matrix, known)
     installed = installed_tensorflow(known)
+    refuted = ""
+    if tf_version and (refuting := _log_refutes(log_facts, tf_version)):
+        # the log was written by another TensorFlow than the one stated
+        refuted = f"the log's own lines ({refuting}) are not TensorFlow {tf_version}'s, as stated"
+        tf_version = None
     release = (
         tf_version
         or _smoke_version(verify)
@@ -201,6 +206,9 @@ def diagnose(
         judged,
     )
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
+    if refuted and findings:
+        first = findings[0]
+        findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings, frozenset())
         return Diagnosis(
@@ -274,6 +282,26 @@ def diagnose(
 
 DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
 """Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node)."""
+
+
+def _log_refutes(log: LogFacts, stated: str) -> str:
+    """The log's own source paths or sonames rule the stated release out (a stated 2.13 whose
+    log prints from tensorflow/stream_executor, which 2.11 left): another TensorFlow than the
+    one the user believes installed wrote it, so the log's evidence decides the release."""
+    try:
+        version = parsed(stated)
+    except InvalidVersion:
+        return ""
+    # only TensorFlow's own source paths: a soname may be another library's (Horovod's ops
+    # built for another CUDA) under the stated release
+    return next(
+        (
+            f"{seen}: TensorFlow {spec}"
+            for spec, seen in log.tf_range
+            if "/" in seen and version not in specifier(spec)
+        ),
+        "",
+    )
 
 
 def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:

@@ -16,7 +16,7 @@ RUNTIME: tuple[Signature, ...] = (
         name="xla-gpu-without-gpu",
         needles=("XLA_GPU:", "/xla_gpu:"),
         pattern=compiled(
-            r"/device:XLA_GPU:(?P<index>\d+)"
+            r"/(?:physical_)?device:XLA_GPU:(?P<index>\d+)"
             # Keras 2's multi_gpu_model listing the devices: XLA ones but no '/gpu:N'
             r"|However this machine only has: \[(?=[^\]\n]*'/xla_gpu:\d)(?![^\]\n]*'/gpu:)"
         ),
