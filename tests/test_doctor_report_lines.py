@@ -2668,6 +2668,41 @@ def test_a_stated_release_the_logs_own_paths_rule_out_gives_way_to_the_log(
     assert not any("as stated" in e for e in found["evidence"])
 
 
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/stanford-crfm/levanter/issues/103: jaxlib's cuDNN check, under its
+        # copy of TensorFlow's code ("I had installed JAX that expected 8.6")
+        "E external/org_tensorflow/tensorflow/compiler/xla/stream_executor/cuda/cuda_dnn.cc:417]"
+        " Loaded runtime CuDNN library: 8.4.1 but source was compiled with: 8.6.0.\n"
+        '  File "/home/u/venv/lib/python3.10/site-packages/jax/_src/dispatch.py", line 1\n'
+        "jaxlib.xla_extension.XlaRuntimeError: FAILED_PRECONDITION: DNN library initialization"
+        " failed.\n",
+        # newer jaxlib logs from its own XLA tree, which TensorFlow's is not
+        "E0101 00:00:1700000000.000000 1 external/xla/xla/stream_executor/cuda/cuda_dnn.cc:535]"
+        " Loaded runtime CuDNN library: 8.9.4 but source was compiled with: 9.1.0.\n"
+        "WARNING:jax._src.xla_bridge:An NVIDIA GPU may be present on this machine, but a"
+        " CUDA-enabled jaxlib is not installed.\n",
+    ],
+)
+def test_jaxlibs_own_lines_are_not_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    found = doctor(tmp_path, capsys, log)
+    assert found["findings"] == [] and "jaxlib" in found["verdict"]
+
+
+def test_tensorflows_code_under_another_build_stays_tensorflows_without_jax(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TensorFlow Serving logs TensorFlow's code under external/org_tensorflow/ too
+    log = (
+        "E external/org_tensorflow/tensorflow/stream_executor/cuda/cuda_dnn.cc:361] Loaded runtime"
+        " CuDNN library: 7.6.5 but source was compiled with: 8.0.4.\n"
+    )
+    assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "cudnn-version-mismatch"
+
+
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,7 +3,10 @@
 Users paste one traceback for a whole environment: a CUDA library that onnxruntime, PyTorch,
 CuPy or JAX could not load at import ('OSError: libcudart.so.10.1: cannot open shared object
 file', raised under onnxruntime/capi/_ld_preload.py) says what that package was built for, not
-what TensorFlow needs. Such a line is set aside before the signatures' findings are judged.
+what TensorFlow needs. jaxlib logs from its own copy of XLA (external/xla/xla/, and before that
+TensorFlow's code under external/org_tensorflow/): where the log shows JAX and not TensorFlow's
+Python, its cuDNN check or cuInit failure is JAX's.
+Such lines are set aside before the signatures' findings are judged.
 
 Pure: text and matches in, matches out.
 """
@@ -49,6 +52,25 @@ def raised_by_another_package(text: str, match: LogMatch) -> str:
     return found["package"] if found else ""
 
 
+_JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
+"""The exception jaxlib raises (TensorFlow raises its own errors)."""
+_VENDORED_TENSORFLOW = re.compile(r"\bexternal/(?:org_tensorflow|xla/xla)/")
+"""TensorFlow's code or XLA as another build vendors them: jaxlib, TensorFlow Serving, Intel's
+extension (TensorFlow's own XLA lives in external/local_xla/)."""
+_JAX_CONTEXT = re.compile(r"\bjax[/.]_src[/.]|\bjaxlib\b|\bxla_bridge\.py\b|\bXlaRuntimeError\b")
+_TENSORFLOW_CONTEXT = re.compile(
+    r"(?:site|dist)-packages[/\\]tensorflow[/\\]|\bimport tensorflow\b|\btensorflow/python/"
+)
+CONTEXT_CHARS = 2_000_000
+
+
+def logged_by_jaxlib(text: str) -> bool:
+    """Whether lines under a vendored tree are jaxlib's: the log shows JAX and not TensorFlow's
+    Python (TensorFlow Serving and Intel's extension log under those paths too)."""
+    sample = text[:CONTEXT_CHARS]
+    return bool(_JAX_CONTEXT.search(sample)) and not _TENSORFLOW_CONTEXT.search(sample)
+
+
 def set_apart(
     text: str, matches: Sequence[LogMatch]
 ) -> tuple[tuple[LogMatch, ...], tuple[str, ...]]:
@@ -56,7 +78,13 @@ def set_apart(
     own: list[LogMatch] = []
     others: dict[str, None] = {}
     raised_by: dict[str, str] = {}
+    jax_logged = any(_VENDORED_TENSORFLOW.search(m.line) for m in matches) and logged_by_jaxlib(
+        text
+    )
     for m in matches:
+        if _JAXLIB_OWN.search(m.line) or (jax_logged and _VENDORED_TENSORFLOW.search(m.line)):
+            others["jaxlib"] = None
+            continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
         if candidate and m.line not in raised_by and len(raised_by) < MAX_LINES_CHECKED:
             raised_by[m.line] = raised_by_another_package(text, m)

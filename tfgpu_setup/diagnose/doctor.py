@@ -265,9 +265,9 @@ def diagnose(
         )
     elif other_packages:
         verdict = (
-            f"The library failure in the log was raised while importing {other_packages[0]}, not"
-            " TensorFlow: it says what that package was built for. Nothing in the log names a"
-            " cause for TensorFlow itself."
+            f"The failure in the log is {other_packages[0]}'s, not TensorFlow's: it says what"
+            " that package was built for or found. Nothing in the log names a cause for"
+            " TensorFlow itself."
         )
     elif any(m.signature.name == "native-runtime-not-loaded" for m in matches):
         verdict = (
