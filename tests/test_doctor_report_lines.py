@@ -2703,6 +2703,40 @@ def test_tensorflows_code_under_another_build_stays_tensorflows_without_jax(
     assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "cudnn-version-mismatch"
 
 
+UNNAMED_LOAD_FAILURE = (
+    "W0000 00:00:1712345678.123456   12345 gpu_device.cc:2344] Cannot dlopen some GPU libraries."
+    " Please make sure the missing libraries mentioned above are installed properly if you would"
+    " like to use GPU.\nSkipping registering GPU devices...\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("flags", "cause"),
+    [
+        (("--tf", "2.16", "--cuda-toolkit", "11.8", "--os", "linux"), "cuda-version-mismatch"),
+        (("--tf", "2.18", "--cudnn", "8.9", "--os", "linux"), "cudnn-version-mismatch"),
+    ],
+)
+def test_an_unnamed_load_failure_beside_another_installed_version_names_that_version(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flags: tuple[str, ...],
+    cause: str,
+) -> None:
+    # TF 2.15+ names the library only at TF_CPP_MAX_VLOG_LEVEL=3: a CUDA or cuDNN installed of
+    # another version than the build's, which a failed load says no wheel stood in for, is it
+    found = doctor(tmp_path, capsys, UNNAMED_LOAD_FAILURE, *flags)["findings"]
+    assert found[0]["id"] == cause and found[0]["severity"] == "error"
+    assert all(f["severity"] != "error" for f in found[1:])
+
+
+def test_an_unnamed_load_failure_alone_stays_generic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(tmp_path, capsys, UNNAMED_LOAD_FAILURE, "--tf", "2.16", "--os", "linux")
+    assert found["findings"][0]["id"] == "cuda-libs-not-found"
+
+
 def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

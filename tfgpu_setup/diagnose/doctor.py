@@ -15,7 +15,7 @@ from packaging.version import InvalidVersion
 
 from ..errors import ExitCode
 from ..facts import Facts
-from ..findings import FINDING_KINDS, Finding, Severity, ids_tagged, merge, rank
+from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
@@ -37,6 +37,7 @@ from .weigh import (
     log_weighed_against_facts,
     weighed_against_log,
     weighed_against_sonames,
+    weighed_against_unnamed_failure,
 )
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -205,6 +206,7 @@ def diagnose(
         log_findings,
         judged,
     )
+    findings = explain(weighed_against_unnamed_failure(findings, matches))
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     if refuted and findings:
         first = findings[0]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
+from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed
 from .evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .logfacts import TF_NOT_RUNNING, LogFacts, Wanted
@@ -70,6 +71,45 @@ def weighed_against_sonames(
             " cannot be loaded: TensorFlow does not find it on the loader path",
         )
     return judged
+
+
+GENERIC_LOAD_FAILURE = "cannot-dlopen-gpu-libraries"
+VERSION_MISMATCH_IDS = frozenset({"cuda-version-mismatch", "cudnn-version-mismatch"})
+
+
+def weighed_against_unnamed_failure(
+    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """TensorFlow says it could not load 'some GPU libraries' without naming one (2.15 on keep
+    the names for TF_CPP_MAX_VLOG_LEVEL=3), while the installed CUDA or cuDNN is judged another
+    version than the build's, pending NVIDIA's wheels: a failed load says no wheel served the
+    library, so that mismatch names what the generic line does not, and comes first."""
+    names = {m.signature.name for m in matches}
+    named = any(
+        m.signature.finding_id in ("cuda-libs-not-found", "cudnn-not-found")
+        and m.signature.name != GENERIC_LOAD_FAILURE
+        for m in matches
+    )
+    if GENERIC_LOAD_FAILURE not in names or named:
+        return findings
+    pending = [
+        f
+        for f in findings
+        if f.id in VERSION_MISMATCH_IDS
+        and f.severity is Severity.WARNING
+        and any(WHEELS_TO_CONFIRM in e for e in f.evidence)
+    ]
+    if not pending:
+        return findings
+    because = "TensorFlow could not load a GPU library (the log), so no wheel served it"
+    return tuple(
+        dataclasses.replace(f, severity=Severity.ERROR, evidence=(because, *f.evidence))
+        if f in pending
+        else dataclasses.replace(f, severity=Severity.WARNING)
+        if f.id == "cuda-libs-not-found" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
 
 
 def log_weighed_against_facts(

@@ -941,6 +941,10 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     return [built_with_other(r.version, kind, built, versions)]
 
 
+WHEELS_TO_CONFIRM = "pip wheels: confirm with 'pip list | grep nvidia'"
+"""How a system CUDA/cuDNN mismatch that NVIDIA's wheels might make moot says so."""
+
+
 def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Finding]:
     """An installed release that takes its CUDA from pip wheels (the [and-cuda] extra), beside a
     system CUDA or cuDNN that cannot serve it: only the wheels can. Wheels known absent make
@@ -970,7 +974,7 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
                 "no NVIDIA wheels in the environment"
                 if wheels_known
                 else f"this TensorFlow can load {what} {build_need(built, kind)} from NVIDIA's "
-                "pip wheels: confirm with 'pip list | grep nvidia'",
+                f"{WHEELS_TO_CONFIRM}",
             ),
             fix=f"Install the libraries TensorFlow {r.version} was built with as pip wheels: "
             f"'pip install \"tensorflow[and-cuda]=={r.version}\"' (or 'tfgpu-setup apply', "
