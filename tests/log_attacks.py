@@ -407,7 +407,6 @@ WRITTEN = {
     " Trying algorithm eng0{k2=0,k3=0} for conv (f32[32,64,56,56]{3,2,1,0}, u8[0]{0})"
     " custom-call is taking a while...",
     "nvidia-fallback-to-nouveau": "NVIDIA kernel module missing. Falling back to nouveau",
-    "nvrm-legacy-branch": "NVRM:  supported through the NVIDIA 580.xx Legacy drivers. Please",
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",

@@ -287,9 +287,10 @@ DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
 
 
 def _log_refutes(log: LogFacts, stated: str) -> str:
-    """The log's own source paths or sonames rule the stated release out (a stated 2.13 whose
-    log prints from tensorflow/stream_executor, which 2.11 left): another TensorFlow than the
-    one the user believes installed wrote it, so the log's evidence decides the release."""
+    """What in the log rules the stated release out ('' when nothing does): TensorFlow's own
+    source paths (a stated 2.13 whose log prints from tensorflow/stream_executor, which 2.11
+    left). Another TensorFlow than the one the user believes installed wrote it, so the log's
+    evidence decides the release."""
     try:
         version = parsed(stated)
     except InvalidVersion:

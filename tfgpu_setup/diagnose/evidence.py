@@ -27,7 +27,7 @@ from .logfacts import (
     Wanted,
 )
 from .logs import LogMatch
-from .signatures import cudnn_version
+from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE, cudnn_version
 
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 CONTAINER_TOOLKIT = (
@@ -250,9 +250,8 @@ def _hosted_runtime_without_gpu(log: LogFacts, line: LogMatch) -> Finding:
         "This hosted notebook runs without a GPU attached: the service puts the NVIDIA driver on"
         " its GPU runtimes only",
         (_quote(line.line), f"hosted notebook: {log.hosted_notebook_line}"),
-        "Choose a GPU runtime (Colab: Runtime > Change runtime type > GPU; Kaggle: Settings >"
-        " Accelerator; Studio Lab: start a GPU runtime), then restart the notebook.",
-        "https://research.google.com/colaboratory/faq.html#gpu-availability",
+        HOSTED_GPU_RUNTIME_FIX,
+        HOSTED_GPU_RUNTIME_SOURCE,
     )
 
 

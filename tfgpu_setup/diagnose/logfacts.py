@@ -209,20 +209,21 @@ class LogFacts:
     cpu_package_line: str = ""
     """pip installing the 'tensorflow' package of a release whose GPU build was 'tensorflow-gpu'."""
     cuda_build_line: str = ""
+    """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
+    build with CUDA writes one."""
     local_build_line: str = ""
     """A TensorFlow version with a local label ('2.20.0-dev0+selfbuilt'): no PyPI build, so
     what the matrix says of PyPI's kernels does not hold for it."""
-    """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
-    build with CUDA writes one."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
     sudo_pip_line: str = ""
+    """'sudo pip install': root's pip installs into the system Python, not the environment's."""
     nvidia_wheels_line: str = ""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     colab_line: str = ""
-    hosted_notebook_line: str = ""
-    """A path only a hosted notebook service has (Colab, Kaggle, SageMaker Studio Lab)."""
     """A line showing the code ran on Google Colab (whose runtimes ship their own CUDA)."""
+    hosted_notebook_line: str = ""
+    """A line with a path only a hosted notebook service has (Colab, Kaggle, Studio Lab)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
     python_32bit_line: str = ""
@@ -236,9 +237,9 @@ class LogFacts:
     glibc_line: str = ""
     """The system's glibc as 'ldd --version' or conda's __glibc virtual package shows it."""
     driver_cuda_reported: str | None = None
-    """The CUDA version the driver supports, as another program reported it (conda, PyTorch)."""
+    """The CUDA version the driver supports, as another program reported it: conda's __cuda
+    virtual package ('conda info'), or PyTorch's driver check."""
     driver_cuda_reported_line: str = ""
-    """The CUDA the driver supports, as conda's __cuda virtual package shows it ('conda info')."""
 
 
 CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas-11"})
@@ -331,7 +332,10 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
-        hosted_notebook_line=_first(_HOSTED_NOTEBOOK, sample),
+        hosted_notebook_line=next(
+            (m.line.strip()[:300] for m in matches if m.signature.name == "hosted-notebook-path"),
+            "",
+        ),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         memory_free_line=_mostly_free(sample),
         python_32bit_line=_first(_PYTHON_32BIT, sample),
@@ -528,7 +532,6 @@ _CONDA_GPU_BUILD = re.compile(
 only select the gpu_py / cudaXXXpy build of 'tensorflow' (AnacondaRecipes/tensorflow_recipes,
 conda-forge/tensorflow-feedstock's recipe), so the two are one install."""
 _SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
-"""'sudo pip install': root's pip installs into the system Python, not the environment's."""
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
     r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)",
@@ -551,7 +554,6 @@ _COLAB = re.compile(
     r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
 )
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree."""
-_HOSTED_NOTEBOOK = SIGNATURES["hosted-notebook-path"].pattern
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",

@@ -19,6 +19,8 @@ from .libraries import LIBRARIES
 from .model import (
     BENIGN,
     DRIVER_ROOTS,
+    HOSTED_GPU_RUNTIME_FIX,
+    HOSTED_GPU_RUNTIME_SOURCE,
     Signature,
     Variant,
     cudnn_version,
@@ -45,6 +47,8 @@ __all__ = [
     "BENIGN",
     "CATALOGUE",
     "DRIVER_ROOTS",
+    "HOSTED_GPU_RUNTIME_FIX",
+    "HOSTED_GPU_RUNTIME_SOURCE",
     "SIGNATURES",
     "Signature",
     "Variant",

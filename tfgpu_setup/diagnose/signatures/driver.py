@@ -13,6 +13,8 @@ from .model import (
     CUINIT_DRIVER_FIX,
     DLOPEN_NEEDLES,
     DRIVER_ROOTS,
+    HOSTED_GPU_RUNTIME_FIX,
+    HOSTED_GPU_RUNTIME_SOURCE,
     Signature,
     Variant,
     compiled,
@@ -25,10 +27,18 @@ DRIVER: tuple[Signature, ...] = (
         # GPU: a GPU newer than the release (an RTX 40 under 470), an old one its branch dropped,
         # or, with the open modules, one without a GSP (before Turing).
         name="nvrm-gpu-not-supported",
-        needles=("in this system is not supported by",),
+        needles=(
+            "in this system is not supported by",
+            "Legacy drivers",
+            "legacy Linux graphics drivers",
+        ),
+        # and the wording for a GPU a legacy branch still drives: 'is supported through the
+        # NVIDIA 580.xx Legacy drivers ... The 595.58.03 NVIDIA driver will ignore this GPU'
         pattern=compiled(
             r"in this system is not supported by(?: the)?(?P<open> open)?"
             r"(?:[ \t]+(?:NVIDIA )?(?P<driver>\d{3}\.\d{1,3}(?:\.\d{1,3})?))?"
+            r"|supported through the NVIDIA (?P<branch>\d{3}(?:\.xx)?)"
+            r" (?:Legacy drivers|legacy Linux graphics drivers)"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -579,29 +589,6 @@ DRIVER: tuple[Signature, ...] = (
             " it for the running kernel ('sudo akmods --force --rebuild') and reboot."
         ),
         source="https://github.com/rpmfusion/xorg-x11-drv-nvidia",
-    ),
-    Signature(
-        # The kernel module (or Xorg, or the installer) naming the legacy branch that still
-        # supports this GPU: the installed branch has dropped it and drives nothing.
-        name="nvrm-legacy-branch",
-        needles=("Legacy drivers", "legacy Linux graphics drivers"),
-        pattern=compiled(
-            r"supported through the NVIDIA (?P<branch>\d{3}(?:\.xx)?)"
-            r" (?:Legacy drivers|legacy Linux graphics drivers)"
-        ),
-        finding_id="no-nvidia-driver",
-        severity=Severity.ERROR,
-        title=(
-            "The installed NVIDIA driver no longer supports this GPU: it needs the {branch} legacy"
-            " driver branch"
-        ),
-        fix=(
-            "Install the legacy branch the line names instead (Ubuntu: nvidia-driver-<branch>;"
-            " Fedora with RPM Fusion: xorg-x11-drv-nvidia-<branch>xx; NixOS: legacy_<branch>)."
-            " A GPU that old may also be below the compute capability current TensorFlow needs:"
-            " 'tfgpu-setup plan --gpu NAME' checks."
-        ),
-        source="https://www.nvidia.com/en-us/drivers/unix/legacy-gpu/",
     ),
     Signature(
         # NVML's NVML_ERROR_DRIVER_NOT_LOADED as its Python (pynvml) and Rust bindings name it.
@@ -1220,11 +1207,8 @@ DRIVER: tuple[Signature, ...] = (
                     "CUDA found no GPU ({code}{status}) in a hosted notebook: this runtime has no"
                     " GPU attached"
                 ),
-                fix=(
-                    "Choose a GPU runtime (Colab: Runtime > Change runtime type > GPU; Kaggle:"
-                    " Settings > Accelerator), then restart the notebook."
-                ),
-                source="https://research.google.com/colaboratory/faq.html#gpu-availability",
+                fix=HOSTED_GPU_RUNTIME_FIX,
+                source=HOSTED_GPU_RUNTIME_SOURCE,
                 with_signatures=frozenset({"hosted-notebook-path"}),
             ),
         ),

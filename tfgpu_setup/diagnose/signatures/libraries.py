@@ -11,6 +11,7 @@ from .model import (
     DRIVER_ROOTS,
     LIBRARY_IDS,
     LIBS_FIX,
+    MEMORY_TAKEN_FIX,
     TF_PIP_URL,
     TF_TRT_FIX,
     TF_TRT_SOURCE,
@@ -568,11 +569,7 @@ LIBRARIES: tuple[Signature, ...] = (
                     "cuDNN could not start: its handle failed first (then 'DNN library {what}'),"
                     " usually because the GPU memory is already taken"
                 ),
-                fix=(
-                    "Another process (or TensorFlow itself, which reserves nearly all GPU memory"
-                    " by default) holds the memory: check nvidia-smi, stop other GPU processes,"
-                    " and enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true)."
-                ),
+                fix=MEMORY_TAKEN_FIX,
                 source=(
                     "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/"
                     "stream_executor/cuda/cuda_dnn.cc"

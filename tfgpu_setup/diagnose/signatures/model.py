@@ -215,6 +215,24 @@ TF_TRT_FIX = (
 """TF-TRT called while TensorRT's libraries cannot load (TensorRT is optional otherwise)."""
 TF_TRT_SOURCE = "https://github.com/tensorflow/tensorflow/issues/50330"
 
+MEMORY_TAKEN_FIX = (
+    "Another process (or TensorFlow itself, which reserves nearly all GPU memory by default)"
+    " holds the memory: check nvidia-smi, stop other GPU processes, and enable memory growth"
+    " (tf.config.experimental.set_memory_growth(gpu, True) or TF_FORCE_GPU_ALLOW_GROWTH=true)."
+)
+"""A CUDA library (cuBLAS, cuDNN) that could not start for lack of GPU memory."""
+GPU_NEWER_THAN_BUILD_FIX = (
+    "Use a TensorFlow built for a CUDA that supports this GPU (RTX 20: CUDA 10.0+; A100: 11.0+;"
+    " RTX 30: 11.1+; RTX 40: 11.8+); 'tfgpu-setup plan --gpu NAME' picks one."
+)
+"""A CUDA math library with no kernels for a GPU newer than the build's CUDA."""
+HOSTED_GPU_RUNTIME_FIX = (
+    "Choose a GPU runtime (Colab: Runtime > Change runtime type > GPU; Kaggle: Settings >"
+    " Accelerator; Studio Lab: start a GPU runtime), then restart the notebook."
+)
+HOSTED_GPU_RUNTIME_SOURCE = "https://research.google.com/colaboratory/faq.html#gpu-availability"
+"""Hosted notebooks put the NVIDIA driver on their GPU runtimes only."""
+
 LIBS_FIX = (
     "Install the CUDA libraries this TensorFlow was built for ({lib} among them) and put them on"
     " the loader path. With TensorFlow >= 2.14 on Linux the simplest is the pip wheels:"

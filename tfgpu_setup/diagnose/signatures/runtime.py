@@ -5,7 +5,9 @@ from __future__ import annotations
 from ...findings import Severity
 from .model import (
     DRIVER_ROOTS,
+    GPU_NEWER_THAN_BUILD_FIX,
     LIBRARY_IDS,
+    MEMORY_TAKEN_FIX,
     Signature,
     compiled,
 )
@@ -49,12 +51,7 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="gpu-out-of-memory",
         severity=Severity.ERROR,
         title="cuBLAS could not start{status_note}: usually the GPU memory is already taken",
-        fix=(
-            "Another process (or TensorFlow itself, which reserves nearly all GPU memory by"
-            " default) holds the memory: check nvidia-smi, stop other GPU processes, and enable"
-            " memory growth (tf.config.experimental.set_memory_growth(gpu, True) or"
-            " TF_FORCE_GPU_ALLOW_GROWTH=true)."
-        ),
+        fix=MEMORY_TAKEN_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/9489",
         explained_by=frozenset(
             {"driver-too-old", "cuda-libs-not-found", "compute-capability-unsupported"}
@@ -101,9 +98,8 @@ RUNTIME: tuple[Signature, ...] = (
             " often a TensorFlow and cuBLAS built for a CUDA older than the GPU"
         ),
         fix=(
-            "Use a TensorFlow built for a CUDA that supports this GPU (RTX 30 and A100: CUDA"
-            " 11.0+, TensorFlow 2.4+; RTX 40: CUDA 11.8+); for TensorFlow 1.x code, NVIDIA's"
-            " nvidia-tensorflow 1.15 build supports them. 'tfgpu-setup plan --gpu NAME' picks one."
+            GPU_NEWER_THAN_BUILD_FIX + " For TensorFlow 1.x code, NVIDIA's nvidia-tensorflow"
+            " 1.15 build supports them."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/25403",
         explained_by=DRIVER_ROOTS | frozenset({"cuda-version-mismatch"}),
@@ -121,9 +117,8 @@ RUNTIME: tuple[Signature, ...] = (
             " the CUDA TensorFlow was built with"
         ),
         fix=(
-            "Use a TensorFlow built for a CUDA that supports this GPU (RTX 20: CUDA 10.0+, RTX 30:"
-            " 11.1+, RTX 40: 11.8+); 'tfgpu-setup plan --gpu NAME' picks one. On a GPU the build"
-            " supports, the plan failed for memory: enable memory growth or use smaller inputs."
+            GPU_NEWER_THAN_BUILD_FIX + " On a GPU the build supports, the plan failed for"
+            " memory: enable memory growth or use smaller inputs."
         ),
         source="https://github.com/keithito/tacotron/issues/300",
         explained_by=DRIVER_ROOTS | frozenset({"cuda-version-mismatch"}),
