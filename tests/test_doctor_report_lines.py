@@ -2127,6 +2127,30 @@ def test_native_windows_with_an_unknown_release_warns_from_which_release_on(
     )
 
 
+def test_a_cpu_build_on_native_windows_is_a_release_without_windows_gpu_support(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/62080 as a user pastes it, without --tf:
+    # 'pip install tensorflow' on Windows gave CUDA builds from 2.1 to 2.10, and Python 3.10
+    # has no release older than 2.8, so a CPU-only build there is 2.11 or newer.
+    session = (
+        "Python 3.10.10 (tags/v3.10.10:aad5f6a, Feb  7 2023, 17:20:36) [MSC v.1929 64 bit"
+        " (AMD64)] on win32\n"
+        ">>> print(tf.test.is_built_with_cuda())\nFalse\n"
+        ">>> print(tf.config.list_physical_devices('GPU'))\n[]\n"
+    )
+    report = doctor(tmp_path, capsys, session)
+    first = report["findings"][0]
+    assert (first["id"], first["severity"]) == ("windows-native-gpu-unsupported", "error")
+    assert any("built without CUDA" in e for e in first["evidence"])
+    # Python 3.7 also fits 2.0, whose 'tensorflow' was the CPU package beside tensorflow-gpu.
+    older = doctor(tmp_path, capsys, session.replace("3.10.10", "3.7.9"))
+    assert older["findings"][0]["id"] == "cpu-only-tensorflow"
+    # tensorflow-cpu named explains a CPU build in any release.
+    named = doctor(tmp_path, capsys, "tensorflow-cpu 2.9.1\n" + session)
+    assert named["findings"][0]["id"] == "cpu-only-tensorflow"
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,7 +27,13 @@ from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import LogFacts, read_log_facts, release_open_below_matrix, releases_from_hints
+from .logfacts import (
+    LogFacts,
+    cpu_build_on_windows,
+    read_log_facts,
+    release_open_below_matrix,
+    releases_from_hints,
+)
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .paste import rejoin_wrapped, unwrap
 from .weigh import (
@@ -191,6 +197,8 @@ def diagnose(
         judged = (*judged, *legacy_findings(known, matrix, release))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
         judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
+    if not stated and cpu_build_on_windows(log_facts, known):
+        judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
     judged = weighed_against_sonames(judged, known, log_facts)
     findings = merge(
@@ -402,6 +410,20 @@ def _if_not_older(
         release_only,
         f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
         " (add --tf X.Y)",
+    )
+
+
+def _windows_cpu_build(judged: tuple[Finding, ...], cpu_build_line: str) -> tuple[Finding, ...]:
+    """The release was narrowed by the build TensorFlow reported: say how."""
+    reason = (
+        "TensorFlow says it was built without CUDA, and 'pip install tensorflow' on native "
+        "Windows gave a CUDA build from 2.1 to 2.10: " + cpu_build_line.strip()[:120]
+    )
+    return tuple(
+        dataclasses.replace(f, evidence=(*f.evidence, reason))
+        if f.id == "windows-native-gpu-unsupported"
+        else f
+        for f in judged
     )
 
 

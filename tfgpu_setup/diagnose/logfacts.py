@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..distributions import separate_installs
 from ..facts import Facts
-from ..matrix.model import Matrix
+from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
 from .logs import LogMatch
@@ -661,10 +661,28 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         reverse=True,
     )
     installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
+    if cpu_build_on_windows(log, facts):
+        installable = [r for r in installable if not _windows_wheel_has_cuda(r)]
     newest_of_series: dict[str, str] = {}
     for r in installable or admitted:
         newest_of_series.setdefault(xy(r.version), r.version)
     return tuple(newest_of_series.values())
+
+
+def cpu_build_on_windows(log: LogFacts, facts: Facts) -> bool:
+    """TensorFlow said it was built without CUDA on native Windows, and no CPU-only
+    distribution (tensorflow-cpu) is named that would explain it in any release."""
+    on_windows = facts.knows("os") and facts.platform.os == "windows"
+    cpu_only_named = any(d in CPU_ONLY_DISTRIBUTIONS for d in log.tf_distributions)
+    return on_windows and bool(log.cpu_build_line) and not cpu_only_named
+
+
+def _windows_wheel_has_cuda(release: TfRelease) -> bool:
+    """Whether 'pip install tensorflow' on native Windows gave a CUDA build of this release:
+    2.1 to 2.10 (before 2.1 the GPU build was the separate tensorflow-gpu). A CPU-only build
+    there is of another release."""
+    windows = release.platforms.get("windows_x86_64")
+    return release.package == "tensorflow" and windows is not None and windows.gpu
 
 
 def release_open_below_matrix(
