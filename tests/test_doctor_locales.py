@@ -17,7 +17,7 @@ from tfgpu_setup.diagnose.locales import TAIL_CHARS, in_c_locale
         # zh_CN as Ubuntu's language packs print it (glibc's own po now says 共享目标文件)
         (
             "ImportError: libcublas.so.9.0: 无法打开共享对象文件: 没有那个文件或目录",
-            "cuda-libs-not-found",
+            "cuda-version-mismatch",
         ),
         (
             "ImportError: libcudnn.so.7: Kann die Shared-Object-Datei nicht öffnen:"
@@ -27,7 +27,7 @@ from tfgpu_setup.diagnose.locales import TAIL_CHARS, in_c_locale
         (
             "ImportError: libcudart.so.10.0: 共有オブジェクトファイルを開けません:"
             " そのようなファイルやディレクトリはありません",
-            "cuda-libs-not-found",
+            "cuda-version-mismatch",
         ),
         (
             "ImportError: libcuda.so.1: невозможно открыть разделяемый объектный файл:"

@@ -562,11 +562,11 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ),
     (
         # https://github.com/tensorflow/tensorflow/issues/12416: the ImportError as pasted, its
-        # colon lost
+        # colon lost; cuDNN 5.1 was installed while 1.3's wheels load cuDNN 6
         "ImportError: libcudnn.so.6 cannot open shared object file: No such file or directory\n",
         "import-error-without-colon",
         ("--tf", "1.3.0", "--os", "linux"),
-        "cudnn-not-found",
+        "cudnn-version-mismatch",
         "no",
     ),
     (
@@ -2891,7 +2891,7 @@ def test_a_python_the_running_tensorflow_contradicts_is_no_error(
         " file: No such file or directory\n"
     )
     found = doctor(tmp_path, capsys, log, "--python", "3.11", "--os", "linux")["findings"]
-    assert found[0]["id"] == "cuda-libs-not-found"
+    assert found[0]["id"] == "cuda-version-mismatch"  # CUDA 10.2 was out beside 2.1 to 2.3
     assert {f["id"]: f["severity"] for f in found}["python-unsupported"] == "warning"
 
 
@@ -3177,3 +3177,59 @@ def test_a_harmless_tf_data_or_grappler_line_is_named_harmless(
     (finding,) = doc["findings"]
     assert (finding["id"], finding["severity"]) == ("benign-log-noise", "info")
     assert line[:60] in finding["evidence"][0]
+
+
+def _first_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str
+) -> str:
+    return str(doctor(tmp_path, capsys, log, *flags)["findings"][0]["id"])
+
+
+def test_a_library_nvidia_had_moved_past_is_most_likely_a_newer_one_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = "ImportError: lib{}: cannot open shared object file: No such file or directory\n"
+    # https://github.com/tensorflow/tensorflow/issues/13365: 1.3 loads cuDNN 6, 5.1 installed
+    cudnn6 = missing.format("cudnn.so.6")
+    assert _first_finding(tmp_path, capsys, cudnn6, "--tf", "1.3.0") == "cudnn-version-mismatch"
+    # Without a release the soname says which could ask: CUDA 9.0 is 1.5 to 1.12's, all
+    # current while NVIDIA offered 9.1 and 9.2.
+    cublas9 = missing.format("cublas.so.9.0")
+    report = doctor(tmp_path, capsys, cublas9, "--os", "linux")
+    first = report["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert any("CUDA 9.1" in e for e in first["evidence"])
+    # cuDNN 8 was NVIDIA's newest beside 2.5 (issue #11's first example), and cuDNN 7 beside
+    # most of the releases that load it: there it is missing.
+    cudnn8 = missing.format("cudnn.so.8")
+    assert _first_finding(tmp_path, capsys, cudnn8, "--tf", "2.5") == "cudnn-not-found"
+    cudnn7 = missing.format("cudnn.so.7")
+    assert _first_finding(tmp_path, capsys, cudnn7, "--os", "linux") == "cudnn-not-found"
+
+
+def test_what_is_known_installed_outweighs_the_release_span(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cudart = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'libcudart.so.10.0'; dlerror: libcudart.so.10.0: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    assert _first_finding(tmp_path, capsys, cudart, "--tf", "1.14") == "cuda-version-mismatch"
+    # The CUDA stated is the one 1.14 loads: the loader path, not another version.
+    stated = _first_finding(tmp_path, capsys, cudart, "--tf", "1.14", "--cuda-toolkit", "10.0")
+    assert stated == "cuda-libs-not-found"
+    # NVIDIA's pip wheels fail by the path; a Windows DLL as often by the DLL search path;
+    # TensorFlow.js's binding follows its own releases.
+    wheels = "Successfully installed nvidia-cudnn-cu11-8.6.0.163\n" + cudart
+    assert _first_finding(tmp_path, capsys, wheels, "--tf", "1.14") != "cuda-version-mismatch"
+    dll = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'cudart64_100.dll'; dlerror: cudart64_100.dll not found\n"
+    )
+    assert _first_finding(tmp_path, capsys, dll, "--os", "windows") == "cuda-libs-not-found"
+    tfjs = (
+        "Registration of backend tensorflow failed\n"
+        "Error: libcublas.so.9.0: cannot open shared object file: No such file or directory\n"
+    )
+    assert _first_finding(tmp_path, capsys, tfjs) == "cuda-libs-not-found"

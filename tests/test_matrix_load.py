@@ -175,6 +175,13 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             id="legacy-build-bad-cuda",
         ),
         pytest.param(
+            lambda d: entry(d, "newer_offered", "tensorflow", ">=1.5,<1.13").__setitem__(
+                "library", "cublas"
+            ),
+            "newer_offered cublas >=1.5,<1.13: field 'library': 'cublas' is not cuda or cudnn",
+            id="newer-offered-unknown-library",
+        ),
+        pytest.param(
             lambda d: d.__setitem__("refreshed", "March 2026"),
             "field 'refreshed': 'March 2026' is not a date YYYY-MM-DD",
             id="bad-date",

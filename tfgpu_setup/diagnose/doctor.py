@@ -35,6 +35,7 @@ from .logfacts import (
     releases_from_hints,
 )
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
+from .newer_offered import newer_version_installed
 from .paste import rejoin_wrapped, unwrap
 from .weigh import (
     contradicted,
@@ -201,16 +202,22 @@ def diagnose(
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
     judged = weighed_against_sonames(judged, known, log_facts)
+    crossed = cross_findings(
+        known,
+        log_facts,
+        matches,
+        entry,
+        tf_known_installed=bool(tf_version or installed),
+        release_guessed=not stated,
+    )
+    crossed += [
+        f
+        for f in newer_version_installed(known, matrix, log_facts, release if stated else None)
+        if f.id not in {c.id for c in crossed}
+    ]
     findings = merge(
         verify_findings(verify) if verify else (),
-        cross_findings(
-            known,
-            log_facts,
-            matches,
-            entry,
-            tf_known_installed=bool(tf_version or installed),
-            release_guessed=not stated,
-        ),
+        crossed,
         log_findings,
         judged,
     )

@@ -205,6 +205,9 @@ class LogFacts:
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
+    binding_line: str = ""
+    """A line of TensorFlow.js's or TensorFlow for Java's binding: their libtensorflow builds
+    follow releases of their own, not the Python package's."""
     """A line where TensorFlow itself says it was built without CUDA."""
     cpu_package_line: str = ""
     """pip installing the 'tensorflow' package of a release whose GPU build was 'tensorflow-gpu'."""
@@ -325,6 +328,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
         cpu_build_line=_first(_CPU_BUILD, sample),
+        binding_line=_first(_BINDING, sample),
         cpu_package_line=_cpu_package(sample),
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         local_build_line=_first(_LOCAL_BUILD_VERSION, sample),
@@ -512,6 +516,12 @@ _SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
 _TOOLKIT_LIB = re.compile(
     r"^/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?/(?:lib64|lib|targets/[\w-]+/lib)/?$"
 )
+_BINDING = re.compile(
+    r"@tensorflow/tfjs-node|\btfjs_binding\.node\b|Registration of backend tensorflow failed"
+    r"|\bUnsatisfiedLinkError\b|\borg\.tensorflow\.\w"
+)
+
+
 _CPU_BUILD = re.compile(
     r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
     # a notebook cell's result written after it: 'tf.test.is_built_with_cuda() # False'

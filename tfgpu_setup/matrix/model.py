@@ -131,6 +131,22 @@ class LegacyBuild:
 
 
 @dataclass(frozen=True)
+class NewerOffered:
+    """TensorFlow releases that, while each was TensorFlow's newest, loaded a CUDA or cuDNN that
+    NVIDIA had already followed with a newer one: users who installed what NVIDIA's download page
+    offered then got that newer one, so a missing library of the release's own version most often
+    means another version is installed rather than none."""
+
+    library: str
+    """'cuda' or 'cudnn'."""
+    tensorflow: str
+    """PEP 440 specifier over those releases, e.g. '>=1.5,<1.13'."""
+    offered: str
+    """What NVIDIA offered and when, e.g. 'CUDA 9.1 (December 2017) and 9.2 (May 2018)'."""
+    source: str
+
+
+@dataclass(frozen=True)
 class TensorflowMatrix:
     releases: tuple[TfRelease, ...]
     defects: tuple[Defect, ...]
@@ -140,6 +156,7 @@ class TensorflowMatrix:
     cuda_wheel_sets: tuple[CudaWheelSet, ...] = ()
     """Pip wheel sets for releases whose own metadata pins no NVIDIA wheels (see CudaWheelSet)."""
     legacy_builds: tuple[LegacyBuild, ...] = ()
+    newer_offered: tuple[NewerOffered, ...] = ()
     schema: str = "tfgpu-setup/matrix-tensorflow"
     schema_version: int = 1
 

@@ -30,6 +30,7 @@ from tfgpu_setup.matrix.model import (
     GpuPattern,
     LegacyBuild,
     MinorCompat,
+    NewerOffered,
     PlatformKey,
     TensorflowMatrix,
     TfRelease,
@@ -130,6 +131,8 @@ def check_tensorflow(matrix: TensorflowMatrix, origin: str, today: date | None =
         _check_defect(defect, origin)
     for legacy in matrix.legacy_builds:
         _check_legacy_build(legacy, versions, origin)
+    for offered in matrix.newer_offered:
+        _check_newer_offered(offered, origin)
     sets: set[str] = set()
     for wheel_set in matrix.cuda_wheel_sets:
         if wheel_set.id in sets:
@@ -405,6 +408,16 @@ def _check_legacy_build(
     inside = [r.version for r, version in versions if version in spec]
     if inside:
         raise problem(origin, entry, "tensorflow", f"covers releases the matrix lists: {inside[0]}")
+
+
+def _check_newer_offered(offered: NewerOffered, origin: str) -> None:
+    entry = f"newer_offered {offered.library} {offered.tensorflow}"
+    if offered.library not in ("cuda", "cudnn"):
+        raise problem(origin, entry, "library", f"{shown(offered.library)} is not cuda or cudnn")
+    _specifier(offered.tensorflow, origin, entry, "tensorflow")
+    for field in ("offered", "source"):
+        if not getattr(offered, field).strip():
+            raise problem(origin, entry, field, "is empty")
 
 
 def _check_defect(defect: Defect, origin: str) -> None:

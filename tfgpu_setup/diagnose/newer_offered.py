@@ -1,0 +1,141 @@
+"""A CUDA or cuDNN library TensorFlow cannot load, of a version NVIDIA had already moved past.
+
+People install the CUDA and cuDNN NVIDIA's download pages offer. While TensorFlow 1.3 to 2.3
+were each the newest release, NVIDIA already offered a newer CUDA than the one they load (9.1
+beside 1.5's 9.0, 10.1 beside 1.13's 10.0, ...), and a newer cuDNN beside 1.1 to 1.4 and 2.2
+to 2.3 (matrices/ lists these spans with their sources). In settled public threads from those
+spans, a missing library of the release's own version was mostly a newer one installed; where
+the release's version was NVIDIA's newest (cuDNN 8 beside 2.5), it was mostly none installed or
+one off the loader path. So without any stated or measured install, the span decides which of
+the two the doctor names first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from packaging.version import InvalidVersion
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix import query
+from ..matrix.model import Matrix, NewerOffered
+from ..versions import LibraryKind, parsed, specifier, xy
+from .logfacts import LogFacts, Wanted
+
+TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
+
+LEGACY_SERIES = tuple(f"1.{minor}" for minor in range(0, 16))
+"""The TensorFlow 1.x series the matrix's legacy builds may describe."""
+
+
+def newer_version_installed(
+    facts: Facts, matrix: Matrix, log: LogFacts, release: str | None
+) -> list[Finding]:
+    """For each of CUDA and cuDNN whose installed version nobody stated or measured: the
+    library the log cannot load, read as a newer version installed where every release that
+    could have asked for it did so while NVIDIA offered a newer one."""
+    if log.nvidia_wheels_line or log.binding_line:
+        # NVIDIA's pip wheels fail by the loader path; TensorFlow.js's and Java's libtensorflow
+        # builds follow releases of their own, while the spans are dated by Python's.
+        return []
+    found = []
+    pairs: tuple[tuple[LibraryKind, tuple[Wanted, ...]], ...] = (
+        ("cuda", log.wanted_cuda),
+        ("cudnn", log.wanted_cudnn),
+    )
+    for kind, wanted in pairs:
+        if not wanted or _install_known(facts, kind):
+            continue
+        if kind == "cuda" and _on_windows(facts, wanted[0]):
+            # A CUDA DLL not found on Windows is as often the DLL search path (a PATH not yet
+            # refreshed, Python 3.8's DLL directories) as another version: no prior either way.
+            continue
+        offered = _offered_for_every_release(matrix, log, release, kind, wanted[0])
+        if offered is not None:
+            found.append(_finding(kind, wanted[0], offered, release))
+    return found
+
+
+def _install_known(facts: Facts, kind: LibraryKind) -> bool:
+    return facts.knows(kind) and any(i.version for i in facts.installs(kind))
+
+
+def _on_windows(facts: Facts, wanted: Wanted) -> bool:
+    stated = facts.knows("os") and facts.platform.os == "windows"
+    return stated or ".dll" in wanted.line.lower()
+
+
+def _offered_for_every_release(
+    matrix: Matrix, log: LogFacts, release: str | None, kind: LibraryKind, wanted: Wanted
+) -> NewerOffered | None:
+    """The span that covers every release that could have asked for this library, or None
+    (no such release, or one NVIDIA's newest still served)."""
+    releases = [release] if release else list(_releases_asking(matrix, log, kind, wanted))
+    if not releases or not all(_loads(matrix, r, kind, wanted) for r in releases):
+        return None
+    spans = [o for o in matrix.tensorflow.newer_offered if o.library == kind]
+    covering = [next((o for o in spans if _in(r, o.tensorflow)), None) for r in releases]
+    if any(c is None for c in covering):
+        return None
+    return covering[-1]  # the oldest release's span names what NVIDIA offered first
+
+
+def _releases_asking(
+    matrix: Matrix, log: LogFacts, kind: LibraryKind, wanted: Wanted
+) -> Iterator[str]:
+    """One release per series that the log's hints admit and that loads this library, newest
+    first: the matrix's releases, then the 1.x series its legacy builds describe."""
+    seen: set[str] = set()
+    versions = [r.version for r in matrix.tensorflow.releases]
+    for version in [*versions, *LEGACY_SERIES]:
+        series = xy(version)
+        if series in seen or not all(_in(version, spec) for spec, _ in log.tf_range):
+            continue
+        if _loads(matrix, version, kind, wanted):
+            seen.add(series)
+            yield version
+
+
+def _loads(matrix: Matrix, release: str, kind: LibraryKind, wanted: Wanted) -> bool:
+    """Whether this release was built with the version the library name asks for."""
+    entry = next((r for r in matrix.tensorflow.releases if r.version == release), None)
+    if entry is not None:
+        built = entry.cuda if kind == "cuda" else entry.cudnn
+    else:
+        legacy = query.legacy_build(matrix, release)
+        built = None if legacy is None else legacy.cuda if kind == "cuda" else legacy.cudnn
+    return built is not None and wanted.accepts(built)
+
+
+def _in(version: str, spec: str) -> bool:
+    try:
+        return parsed(version) in specifier(spec)
+    except InvalidVersion:
+        return False
+
+
+def _finding(kind: str, wanted: Wanted, offered: NewerOffered, release: str | None) -> Finding:
+    what = "CUDA" if kind == "cuda" else "cuDNN"
+    which = f"TensorFlow {release}" if release else "The TensorFlow that wrote this log"
+    where = (
+        "'ls /usr/local/cuda/lib64' (and 'nvcc --version')"
+        if kind == "cuda"
+        else "'ldconfig -p | grep cudnn' (on Windows: which cudnn64_*.dll CUDA's bin folder has)"
+    )
+    return Finding(
+        f"{kind}-version-mismatch",
+        Severity.ERROR,
+        f"{which} looks for {what} {wanted} ({wanted.lib}), which NVIDIA had already followed "
+        f"with a newer {what} while this release was current: most likely the {what} installed "
+        "is that newer one",
+        (
+            f"log: {wanted.line.strip()[:200]}",
+            f"NVIDIA offered {offered.offered} ({offered.source.split(' ')[0]})",
+            f"confirm which {what} is installed with {where}",
+        ),
+        f"Install {what} {wanted} beside the newer one (it can sit beside it; put its library "
+        "folder on LD_LIBRARY_PATH, or its bin folder on PATH on Windows), or install the "
+        f"TensorFlow release built for the {what} you have ('tfgpu-setup plan' picks it).",
+        TF_TESTED,
+    )
