@@ -17,6 +17,14 @@ LOGS = Path(__file__).parent / "fixtures" / "logs"
 LINE_CHARS = 2_000_000
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
+    "tfjs-javascript-cpu-backend": "Hi there 👋. Looks like you are running TensorFlow.js in"
+    " Node.js. To speed things up dramatically, install our node backend, which binds to"
+    " TensorFlow C++",
+    "tfjs-native-addon-missing": "Error: The Node.js native addon module (tfjs_binding.node) can"
+    " not be found at path: /app/node_modules/@tensorflow/tfjs-node/lib/napi-v6/tfjs_binding.node.",
+    "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"
+    " satisfy explicit device specification '/device:GPU:0' because no supported kernel for GPU"
+    " devices is available.",
     "cuinit-driver-mismatch": "failed call to cuInit: CUDA_ERROR_SYSTEM_DRIVER_MISMATCH: system"
     " has unsupported display driver / cuda driver combination",
     "nvidia-smi-no-driver": "NVIDIA-SMI has failed because it couldn't communicate with the"

@@ -87,7 +87,7 @@ CASES = [
         "https://github.com/thanh-guong/master-thesis/issues/7",
         "cuda-libs-not-found",
         Severity.ERROR,
-        {"lib": "cudart64_110.dll", "lib_version": "11.0"},
+        {"lib": "cudart64_110.dll", "lib_version_note": " (CUDA 11.x)"},
     ),
     Case(
         "windows-tf21rc0-cuda101-dlls-missing.log",

@@ -2090,6 +2090,103 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no-nvidia-gpu",
         "no",
     ),
+    (
+        # https://github.com/tensorflow/models/issues/2811: the placer's words when the GPU
+        # exists but the op has no GPU kernel; allow_soft_placement fixed it
+        "InvalidArgumentError (see above for traceback): Cannot assign a device for operation"
+        " 'labels_x': Could not satisfy explicit device specification '/device:GPU:0' because no"
+        " supported kernel for GPU devices is available.\n",
+        "op-without-gpu-kernel-pinned-to-gpu",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/justadudewhohacks/face-api.js/issues/193: tfjs's JavaScript CPU
+        # backend greeting; the node backend was never required
+        "Hi there 👋. Looks like you are running TensorFlow.js in Node.js. To speed things up"
+        " dramatically, install our node backend, which binds to TensorFlow C++, by running npm i"
+        " @tensorflow/tfjs-node, or npm i @tensorflow/tfjs-node-gpu if you have CUDA.\n",
+        "tfjs-javascript-backend",
+        (),
+        "cpu-only-tensorflow",
+        "no",
+    ),
+    (
+        # https://github.com/mozilla/DeepSpeech/issues/3494: a GPU-only op's kernel list beside
+        # XLA_GPU and no GPU device; "your CuDNN setup is broken"
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was registered"
+        " to support Op 'CudnnRNNCanonicalToParams' used by node"
+        " tower_0/cudnn_lstm/cudnn_lstm/CudnnRNNCanonicalToParams with these attrs: [T=DT_FLOAT]\n"
+        "Registered devices: [CPU, XLA_CPU, XLA_GPU]\n"
+        "Registered kernels:\n  device='GPU'; T in [DT_DOUBLE]\n",
+        "registered-devices-xla-gpu-only",
+        ("--tf", "1.15"),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/NVlabs/stylegan2-ada/issues/65: NVIDIA's NGC TensorFlow 1.15 build
+        # (CUDA 11, cuDNN 8) on a K80 it does not support; tensorflow.org's 1.15 row (CUDA 10.0,
+        # cuDNN 7.4) says nothing about that build
+        "NVIDIA Release 20.10-tf1 (build 16775850)\nTensorFlow Version 1.15.4\n"
+        "ERROR: Detected NVIDIA Tesla K80 GPU, which is not supported by this container\n"
+        "ERROR: No supported GPU(s) detected to run this container\n"
+        "2020-11-03 10:00:00.000000: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcudart.so.11.0\n"
+        "2020-11-03 10:00:00.000000: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcudnn.so.8\n",
+        "ngc-build-on-an-unsupported-gpu",
+        ("--os", "linux", "--container"),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/1458: under WSL 2 the container CLI
+        # misread a driver for CUDA 11.3 as older; NVIDIA_DISABLE_REQUIRE=1 was the workaround
+        "docker: Error response from daemon: OCI runtime create failed: container init caused:"
+        " Running hook #0:: error running hook: exit status 1, stdout: , stderr:"
+        " nvidia-container-cli: requirement error: unsatisfied condition: cuda>=11.2, please"
+        " update your driver to a newer version, or use an earlier cuda container: unknown.\n",
+        "container-requirement-misread-under-wsl2",
+        ("--os", "wsl2", "--container", "--driver", "470.14", "--cuda-driver", "11.3"),
+        "container-gpu-not-exposed",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/1542: inside WSL 2, no dxcore means
+        # Windows gives this WSL no GPU (a Windows build without WSL 2 GPU support)
+        "I0828 18:43:18.664828 4993 nvc.c:389] attempting to load dxcore to see if we are running"
+        " under Windows Subsystem for Linux (WSL)\n"
+        "I0828 18:43:18.664969 4993 nvc.c:391] dxcore initialization failed, continuing assuming"
+        " a non-WSL environment\n"
+        "W0828 18:43:18.665048 4993 nvc.c:254] failed to detect NVIDIA devices\n",
+        "wsl2-without-dxcore",
+        ("--os", "wsl2"),
+        "wsl-libcuda-missing",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tfjs/issues/4310 (settled in #4359): no prebuilt addon
+        # for that Node.js; an older Node.js fixed it
+        "Error: The Node.js native addon module (tfjs_binding.node) can not be found at path:"
+        " C:\\Users\\shive\\Desktop\\Test\\nodeapp\\node_modules\\@tensorflow\\tfjs-node-gpu"
+        "\\lib\\napi-v6\\tfjs_binding.node.\n",
+        "tfjs-native-addon-missing",
+        (),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tfjs/issues/2003: cuDNN's folder was not on PATH
+        "Error: The specified module could not be found.\n"
+        "\\\\?\\C:\\Travail\\tensorflow_js_test\\node_modules\\@tensorflow\\tfjs-node-gpu\\lib"
+        "\\napi-v4\\tfjs_binding.node\n",
+        "tfjs-binding-dll-not-found-on-windows",
+        (),
+        "cuda-libs-not-found",
+        "unknown",
+    ),
 ]
 
 
@@ -3233,3 +3330,35 @@ def test_what_is_known_installed_outweighs_the_release_span(
         "Error: libcublas.so.9.0: cannot open shared object file: No such file or directory\n"
     )
     assert _first_finding(tmp_path, capsys, tfjs) == "cuda-libs-not-found"
+
+
+def test_a_windows_cuda_dll_is_named_for_its_major_and_fixed_through_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/57103: every CUDA 11.x names its runtime
+    # cudart64_110.dll; on Windows the loader finds it through PATH, not LD_LIBRARY_PATH
+    dll = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found\n"
+    )
+    first = doctor(tmp_path, capsys, dll, "--os", "windows", "--tf", "2.10")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "(CUDA 11.x)" in first["title"]
+    assert "PATH" in first["fix"] and "LD_LIBRARY_PATH" not in first["fix"]
+
+
+def test_cudnn_missing_under_an_rnn_or_a_custom_op_builder_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/mozilla/DeepSpeech/issues/2788: the cuDNN RNN ops' words for a cuDNN
+    # that did not start
+    rnn = "errors_impl.UnknownError: Fail to find the dnn implementation.\n"
+    assert _first_finding(tmp_path, capsys, rnn) == "cudnn-not-found"
+    # https://github.com/NVlabs/stylegan2-ada/issues/74: StyleGAN's builder found no GPU in
+    # TensorFlow's device list; a CPU-only TensorFlow was installed
+    stylegan = (
+        '  File "/content/stylegan2-ada/dnnlib/tflib/custom_ops.py", line 60, in'
+        " _get_cuda_gpu_arch_string\n    raise RuntimeError('No GPU devices found')\n"
+        "RuntimeError: No GPU devices found\n"
+    )
+    assert _first_finding(tmp_path, capsys, stylegan) == "cpu-only-tensorflow"

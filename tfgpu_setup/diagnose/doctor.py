@@ -23,6 +23,7 @@ from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
+from .bindings import binding_dll_missing
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
@@ -38,6 +39,7 @@ from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .newer_offered import newer_version_installed
 from .paste import rejoin_wrapped, unwrap
 from .weigh import (
+    VERSION_MISMATCH_IDS,
     contradicted,
     demoted,
     is_platform,
@@ -46,6 +48,7 @@ from .weigh import (
     weighed_against_sonames,
     weighed_against_unnamed_failure,
 )
+from .wsl import wsl_gpu_layer_missing
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -179,6 +182,8 @@ def diagnose(
         candidates: tuple[str, ...] = _patch_releases(matrix, release) or (release,)
     elif log_facts.install_failed and not log_facts.tf_range:
         candidates = ()  # nothing was installed: no release to judge
+    elif log_facts.binding_line:
+        candidates = ()  # TensorFlow.js's or Java's libtensorflow: not a Python release
     else:
         candidates = releases_from_hints(matrix, log_facts, known)
     if release is None and candidates and (log_facts.tf_range or len(candidates) == 1):
@@ -201,6 +206,10 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
+    if log_facts.ngc_line:
+        # NVIDIA's build of a version is built with its container's CUDA and cuDNN, not those
+        # tensorflow.org lists for the same version: the table says nothing about it.
+        judged = tuple(f for f in judged if f.id not in VERSION_MISMATCH_IDS)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
         known,
@@ -215,6 +224,7 @@ def diagnose(
         for f in newer_version_installed(known, matrix, log_facts, release if stated else None)
         if f.id not in {c.id for c in crossed}
     ]
+    crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,
@@ -604,6 +614,6 @@ PROPER_NOUNS = frozenset({"Docker", "Windows", "Linux", "Python", "Kubernetes", 
 def _lower_first(text: str) -> str:
     """'The driver ...' -> 'the driver ...'; names keep their case ('TensorFlow', 'Docker')."""
     first_word = text.split(" ", 1)[0]
-    if first_word in PROPER_NOUNS or not first_word[1:].islower():
-        return text
+    if first_word in PROPER_NOUNS or (len(first_word) > 1 and not first_word[1:].islower()):
+        return text  # 'A' is an article, 'CUDA' a name
     return text[:1].lower() + text[1:]

@@ -206,6 +206,13 @@ class LogFacts:
     driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
     binding_line: str = ""
+    ngc_line: str = ""
+    dxcore_failed_line: str = ""
+    module_not_found_line: str = ""
+    """Windows' words for a DLL that a native module needs and the loader did not find."""
+    """NVIDIA's container CLI finding no dxcore: harmless on Linux, no GPU layer in WSL 2."""
+    """NVIDIA's NGC build of TensorFlow: built with its container's CUDA and cuDNN, which are
+    not those tensorflow.org's table gives the same version number."""
     """A line of TensorFlow.js's or TensorFlow for Java's binding: their libtensorflow builds
     follow releases of their own, not the Python package's."""
     """A line where TensorFlow itself says it was built without CUDA."""
@@ -329,6 +336,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_line=smi.group(0) if smi else "",
         cpu_build_line=_first(_CPU_BUILD, sample),
         binding_line=_first(_BINDING, sample),
+        ngc_line=_first(_NGC_BUILD, sample),
+        dxcore_failed_line=_first(_DXCORE_FAILED, sample),
+        module_not_found_line=_first(_MODULE_NOT_FOUND, sample),
         cpu_package_line=_cpu_package(sample),
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         local_build_line=_first(_LOCAL_BUILD_VERSION, sample),
@@ -520,6 +530,19 @@ _BINDING = re.compile(
     r"@tensorflow/tfjs-node|\btfjs_binding\.node\b|Registration of backend tensorflow failed"
     r"|\bUnsatisfiedLinkError\b|\borg\.tensorflow\.\w"
 )
+
+
+_DXCORE_FAILED = re.compile(
+    r"dxcore initialization failed, continuing assuming a non-WSL environment"
+)
+_MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
+_NGC_BUILD = re.compile(
+    r"^[> \t]*NVIDIA Release \d{2}\.\d{2}-tf[12]\b|\bnvidia[-_]tensorflow\b"
+    r"|\b[12]\.\d{1,2}\.\d{1,2}\+nv\d",
+    re.MULTILINE,
+)
+"""The NGC container's banner ('NVIDIA Release 20.10-tf1'), NVIDIA's pip package, or its
+version label ('1.15.5+nv22.12')."""
 
 
 _CPU_BUILD = re.compile(

@@ -17,6 +17,7 @@ from ..versions import LibraryKind, parsed
 from .evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .logfacts import TF_NOT_RUNNING, LogFacts, Wanted
 from .logs import LogMatch
+from .wsl import requirement_misread
 
 
 def weighed_against_log(
@@ -125,6 +126,8 @@ def log_weighed_against_facts(
     conda's solver refusing a build for its __cuda reads as 'no driver' only while no driver is
     known: with one for a CUDA the build accepts, the conflict lies elsewhere.
 
+    The container CLI refusing an image for a CUDA the known driver supports misread the driver.
+
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
     if facts.gpus_absent():
         findings = contradicted(
@@ -134,6 +137,9 @@ def log_weighed_against_facts(
         )
     if (served := _conda_build_served(facts, matches)) is not None:
         findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
+    if (misread := requirement_misread(facts, matches)) is not None:
+        reason, replacement = misread
+        findings = (*contradicted(findings, frozenset({"driver-too-old"}), reason), replacement)
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
         # OpenBLAS, numpy#18131) says nothing about it.

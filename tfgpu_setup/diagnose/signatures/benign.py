@@ -734,6 +734,30 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="gpu-timer",
     ),
     Signature(
+        # The placer's words when the device asked for exists but the op has no kernel for it
+        # (colocation_graph.cc; with no such device it says 'no devices matching that
+        # specification are registered'): the GPU works, soft placement is off.
+        name="no-gpu-kernel-for-pinned-op",
+        needles=("because no supported kernel for GPU devices is available",),
+        pattern=compiled(
+            r"Could not satisfy explicit device specification '[^'\n]{0,120}?GPU:(?P<index>\d+)'"
+            r" because no supported kernel for GPU devices is available"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "TensorFlow has GPU {index}, but an op pinned to it has no GPU kernel and soft"
+            " placement is off"
+        ),
+        fix=(
+            "Allow soft placement so such ops run on the CPU"
+            " (tf.config.set_soft_device_placement(True); in TF 1.x"
+            " ConfigProto(allow_soft_placement=True)), or pin them to '/cpu:0'."
+        ),
+        source="https://github.com/tensorflow/models/issues/2811",
+        proves_gpu=True,
+    ),
+    Signature(
         # The devices TensorFlow lists when placement fails, or Keras 2's multi_gpu_model:
         # no GPU among them. Read with the rest of the log, as 'no known devices' is.
         name="no-gpu-among-devices",
@@ -743,6 +767,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
             "this machine only has:",
             "Registered devices:",
             "this machine does not have a GPU",
+            "No GPU devices found",
         ),
         pattern=compiled(
             r"no devices matching that specification are registered in this process; available"
@@ -755,6 +780,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r" \[(?![^\]\n]*GPU)"
             # Keras' mixed-precision check found no GPU in TensorFlow's list
             r"|may run slowly because this machine does not have a GPU"
+            # StyleGAN's custom-op builder found no GPU in TensorFlow's device list (the source
+            # line its traceback shows; the bare message is too common a wording to read alone)
+            r"|raise RuntimeError\('No GPU devices found'\)"
         ),
         finding_id=None,
         severity=Severity.INFO,

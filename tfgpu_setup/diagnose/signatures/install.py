@@ -544,6 +544,50 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # tfjs-node's own error when its native addon is not where its N-API version puts it
+        # (src/index.ts): no prebuilt addon for this Node.js, and none was built from source.
+        name="tfjs-native-addon-missing",
+        needles=("tfjs_binding.node",),
+        pattern=compiled(
+            r"The Node\.js native addon module \(tfjs_binding\.node\) can not be found at path"
+            r"|Cannot find module '[^'\n]{0,300}?tfjs_binding\.node'"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow.js's native binding (tfjs_binding.node) is not installed: there is no"
+            " prebuilt one for this Node.js, and none was built"
+        ),
+        fix=(
+            "Use a Node.js release the installed @tensorflow/tfjs-node(-gpu) ships a prebuilt"
+            " addon for (an LTS release of its time), then reinstall it; or build the addon:"
+            " npm rebuild @tensorflow/tfjs-node-gpu --build-addon-from-source."
+        ),
+        source="https://github.com/tensorflow/tfjs/issues/4359",
+    ),
+    Signature(
+        # TensorFlow.js's pure-JavaScript CPU backend greets Node.js users once: printed only
+        # when that backend runs, so the native node backend (tfjs-node-gpu) was not loaded.
+        name="tfjs-javascript-cpu-backend",
+        needles=("ooks like you are running TensorFlow.js in Node.js",),
+        pattern=compiled(
+            r"[Ll]ooks like you are running TensorFlow\.js in Node\.js\. To speed things up"
+            r" dramatically, install our node backend"
+        ),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow.js runs on its JavaScript CPU backend: the node backend"
+            " (@tensorflow/tfjs-node-gpu) was not loaded"
+        ),
+        fix=(
+            "Install @tensorflow/tfjs-node-gpu and require('@tensorflow/tfjs-node-gpu') at the"
+            " start of the program, before any model code (importing @tensorflow/tfjs alone"
+            " uses the JavaScript backend)."
+        ),
+        source="https://github.com/justadudewhohacks/face-api.js/issues/193",
+    ),
+    Signature(
         # A TensorFlow built without CUDA aborts when asked for a GPU allocator.
         name="gpu-allocator-not-compiled",
         needles=("GPUAllocator unavailable",),

@@ -114,6 +114,7 @@ DEFECT_FIELDS = frozenset({"defect_workaround", "defect_source"})
 DERIVED_FROM = {
     "lib_version": "lib",
     "lib_version_note": "lib",
+    "loader_fix": "lib",
     "because": "dlerror",
     "ptxas_note": "ptxas",
     "sm_note": "sm",
@@ -141,6 +142,24 @@ def library_version(file_name: str) -> str:
     return ""
 
 
+def _is_dll(file_name: str) -> bool:
+    return file_name.lower().endswith(".dll")
+
+
+_ONE_NAME_PER_MAJOR = re.compile(r"^(?:lib)?(?:cudart|cublas)(?:64_|\.so\.)", re.IGNORECASE)
+
+
+def _version_note(file_name: str, version: str) -> str:
+    """' (version 8)'; from CUDA 11 the runtime and cuBLAS keep one name a major
+    (libcudart.so.11.0, cudart64_110.dll are every 11.x), so ' (CUDA 11.x)'."""
+    if not version:
+        return ""
+    major = version.split(".")[0]
+    if _ONE_NAME_PER_MAJOR.match(file_name) and major.isdigit() and int(major) >= 11:
+        return f" (CUDA {major}.x)"
+    return f" (version {version})"
+
+
 def cudnn_version(number: str) -> str:
     """A cuDNN version as TensorFlow prints it, dotted: '8907' -> 8.9.7, '90300' -> 9.3.0 (the
     CUDNN_VERSION scale changed in cuDNN 9); an already dotted version is returned as it is."""
@@ -166,7 +185,8 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     if "lib" in fields:
         version = library_version(fields["lib"])
         fields["lib_version"] = version
-        fields["lib_version_note"] = f" (version {version})" if version else ""
+        fields["lib_version_note"] = _version_note(fields["lib"], version)
+        fields["loader_fix"] = WINDOWS_LOADER_FIX if _is_dll(fields["lib"]) else LINUX_LOADER_FIX
     if "dlerror" in fields:
         fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
     if "status" in fields:
@@ -233,12 +253,21 @@ HOSTED_GPU_RUNTIME_FIX = (
 HOSTED_GPU_RUNTIME_SOURCE = "https://research.google.com/colaboratory/faq.html#gpu-availability"
 """Hosted notebooks put the NVIDIA driver on their GPU runtimes only."""
 
+LINUX_LOADER_FIX = (
+    "With TensorFlow >= 2.14 on Linux the simplest is the pip wheels: pip install"
+    " 'tensorflow[and-cuda]' in the same environment (they are found through TensorFlow's"
+    " RUNPATH, no LD_LIBRARY_PATH needed). With a system CUDA, add its lib64 directory to"
+    " LD_LIBRARY_PATH."
+)
+WINDOWS_LOADER_FIX = (
+    "On native Windows (TensorFlow 2.10 and older) put the bin folders of that CUDA and of"
+    " cuDNN on PATH and open a new terminal (CUDA's installer adds its own; cuDNN's must be added"
+    " or copied into it), or install both into the conda environment (conda install"
+    " cudatoolkit=X.Y cudnn=X.Y)."
+)
 LIBS_FIX = (
     "Install the CUDA libraries this TensorFlow was built for ({lib} among them) and put them on"
-    " the loader path. With TensorFlow >= 2.14 on Linux the simplest is the pip wheels:"
-    " pip install 'tensorflow[and-cuda]' in the same environment (they are found through"
-    " TensorFlow's RUNPATH, no LD_LIBRARY_PATH needed). With a system CUDA, add its lib64"
-    " directory to LD_LIBRARY_PATH. `tfgpu-setup plan` picks the matching versions."
+    " the loader path. {loader_fix} `tfgpu-setup plan` picks the matching versions."
 )
 
 CUINIT_DRIVER_FIX = (

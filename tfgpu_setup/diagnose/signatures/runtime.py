@@ -16,9 +16,11 @@ RUNTIME: tuple[Signature, ...] = (
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
         name="xla-gpu-without-gpu",
-        needles=("XLA_GPU:", "/xla_gpu:"),
+        needles=("XLA_GPU:", "/xla_gpu:", "Registered devices: ["),
         pattern=compiled(
             r"/(?:physical_)?device:XLA_GPU:(?P<index>\d+)"
+            # a GPU-only op's kernel list beside the devices: XLA_GPU, no GPU (TF 1.14 to 2.3)
+            r"|Registered devices: \[(?=[^\]\n]{0,200}\bXLA_GPU\b)(?![^\]\n]{0,200}[\[ ]GPU\b)"
             # Keras 2's multi_gpu_model listing the devices: XLA ones but no '/gpu:N'
             r"|However this machine only has: \[(?=[^\]\n]*'/xla_gpu:\d)(?![^\]\n]*'/gpu:)"
         ),
@@ -60,13 +62,20 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # What a convolution says once cuDNN could not start or load.
         name="dnn-unavailable",
-        needles=("without DNN support", "No DNN in stream executor", "GetConvolveAlgorithms"),
+        needles=(
+            "without DNN support",
+            "No DNN in stream executor",
+            "GetConvolveAlgorithms",
+            "Fail to find the dnn implementation",
+        ),
         # 'No DNN in stream executor.': the convolution's own words for it (TF 2.9 on); TF 1.x
         # CHECKs that it can list cuDNN's algorithms and aborts (conv_ops.cc)
         pattern=compiled(
             r"[Aa]ttempting to perform DNN operation using StreamExecutor without DNN"
             r"|No DNN in stream executor"
             r"|Check failed: stream->parent\(\)->GetConvolveAlgorithms"
+            # the cuDNN RNN ops' words for it (Keras' CuDNNLSTM, tf.keras LSTM on the GPU)
+            r"|Fail to find the dnn implementation"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.WARNING,

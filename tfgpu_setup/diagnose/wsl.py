@@ -1,0 +1,70 @@
+"""What WSL 2's GPU layer failing looks like in a log, read with the facts.
+
+Two lines mean one thing on Linux and another under WSL 2: NVIDIA's container CLI printing that
+dxcore did not initialise (on Linux, every debug run says so), and its CUDA requirement check
+refusing an image although the driver supports that CUDA (older libnvidia-container misread
+the WSL 2 driver's CUDA version).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..versions import parsed
+from .logfacts import LogFacts
+from .logs import LogMatch
+
+REQUIREMENT_CHECK = "container-cli-driver-too-old"
+
+
+def requirement_misread(facts: Facts, matches: Sequence[LogMatch]) -> tuple[str, Finding] | None:
+    """The container CLI refusing an image for a CUDA the known driver supports: the check read
+    the driver wrong (nvidia-container-toolkit#148, WSL 2). The reason to give the 'driver too
+    old' reading of that line, and the finding that replaces it; None otherwise."""
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    refusal = next((m for m in matches if m.signature.name == REQUIREMENT_CHECK), None)
+    if driver_cuda is None or refusal is None:
+        return None
+    needed = re.search(r"\d+\.\d+", refusal.groups.get("condition", ""))
+    if needed is None or parsed(driver_cuda) < parsed(needed.group(0)):
+        return None
+    reason = (
+        f"but the driver supports CUDA {driver_cuda} ({facts.driver.source}), which meets the "
+        f"image's cuda>={needed.group(0)}: the check misread it"
+    )
+    return reason, Finding(
+        "container-gpu-not-exposed",
+        Severity.ERROR,
+        f"The container runtime refused the image for CUDA {needed.group(0)}, which the driver "
+        f"supports (CUDA {driver_cuda}): its requirement check misread the driver's CUDA, as "
+        "older NVIDIA Container Toolkits do under WSL 2",
+        (refusal.line.strip()[:300], f"driver's CUDA {driver_cuda} ({facts.driver.source})"),
+        "Update the NVIDIA Container Toolkit (or Docker Desktop); until then start the container "
+        "with -e NVIDIA_DISABLE_REQUIRE=1, which skips the check. Updating the driver does not "
+        "help.",
+        "https://github.com/NVIDIA/nvidia-docker/issues/1458",
+    )
+
+
+def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
+    """Inside WSL 2, the container CLI finding no dxcore: Windows gives this WSL no GPU (a
+    Windows build or a Windows driver without WSL 2 GPU support), so /usr/lib/wsl/lib holds no
+    libcuda either."""
+    if not log.dxcore_failed_line or not (facts.knows("os") and facts.platform.os == "wsl2"):
+        return []
+    return [
+        Finding(
+            "wsl-libcuda-missing",
+            Severity.ERROR,
+            "WSL 2 gets no GPU from Windows: NVIDIA's container runtime found no dxcore, the "
+            "WSL 2 GPU layer",
+            (log.dxcore_failed_line, f"os: wsl2 ({facts.platform.source})"),
+            "Update Windows to a build with GPU support in WSL 2 (Windows 11, or Windows 10 "
+            "21H2 and later) and install the NVIDIA Windows driver (not a Linux one inside "
+            "WSL); then 'ls /usr/lib/wsl/lib' lists libcuda.so.1 and libdxcore.so.",
+            "https://github.com/NVIDIA/nvidia-docker/issues/1542",
+        )
+    ]
