@@ -22,6 +22,7 @@ WRITTEN = {
     " TensorFlow C++",
     "tfjs-native-addon-missing": "Error: The Node.js native addon module (tfjs_binding.node) can"
     " not be found at path: /app/node_modules/@tensorflow/tfjs-node/lib/napi-v6/tfjs_binding.node.",
+    "nvcc-unknown-gpu": "nvcc fatal   : Value 'sm_86' is not defined for option 'gpu-architecture'",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"
     " satisfy explicit device specification '/device:GPU:0' because no supported kernel for GPU"
     " devices is available.",

@@ -3362,3 +3362,7 @@ def test_cudnn_missing_under_an_rnn_or_a_custom_op_builder_is_read(
         "RuntimeError: No GPU devices found\n"
     )
     assert _first_finding(tmp_path, capsys, stylegan) == "cpu-only-tensorflow"
+    # https://github.com/NVlabs/stylegan2-ada/issues/10: CUDA 10's nvcc building the plugin for
+    # an RTX 3090
+    nvcc = "nvcc fatal   : Value 'sm_86' is not defined for option 'gpu-architecture'\n"
+    assert _first_finding(tmp_path, capsys, nvcc) == "compute-capability-unsupported"

@@ -360,6 +360,29 @@ KERNELS: tuple[Signature, ...] = (
         explained_by=frozenset({"compute-capability-ptx-jit"}),
     ),
     Signature(
+        # nvcc building a custom op (StyleGAN's plugins, a source build) for this GPU does not
+        # know its architecture: the CUDA toolkit is older than the GPU (sm_86 needs 11.1).
+        name="nvcc-unknown-gpu",
+        needles=("for option 'gpu-architecture'",),
+        pattern=compiled(
+            r"nvcc fatal\s*: Value '(?:sm|compute)_(?P<sm>\d{2,3}a?)' is not defined for option"
+            r" 'gpu-architecture'"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.WARNING,
+        title=(
+            "The CUDA toolkit's nvcc is older than this GPU (sm_{sm}): it cannot build a custom"
+            " op for it"
+        ),
+        fix=(
+            "Build with a CUDA toolkit that knows the GPU (11.1 or newer for sm_86, 11.8 for"
+            " sm_89/sm_90, 12.8 for sm_100/sm_120), and a TensorFlow built for that CUDA; or"
+            " build the op for an older architecture the toolkit knows and let the driver"
+            " JIT-compile its PTX."
+        ),
+        source="https://github.com/NVlabs/stylegan2-ada/issues/10",
+    ),
+    Signature(
         # The CUDA TensorFlow came with predates the GPU: its ptxas cannot compile for it, and
         # TF 2.x before XLA's compiler took over says it lets the driver JIT-compile the PTX
         # instead (tensorflow#46933: CUDA 11.0 and an sm_86 GPU).
