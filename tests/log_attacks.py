@@ -23,6 +23,13 @@ WRITTEN = {
     "tfjs-native-addon-missing": "Error: The Node.js native addon module (tfjs_binding.node) can"
     " not be found at path: /app/node_modules/@tensorflow/tfjs-node/lib/napi-v6/tfjs_binding.node.",
     "nvcc-unknown-gpu": "nvcc fatal   : Value 'sm_86' is not defined for option 'gpu-architecture'",
+    "kernel-driver-not-running-on-login-node": "I tensorflow/stream_executor/cuda/"
+    "cuda_diagnostics.cc:156] kernel driver does not appear to be running on this host"
+    " (login05.osgconnect.net): /proc/driver/nvidia/version does not exist",
+    "xla-cuda-graph-fallback": "W0000 00:00:1714000000.000000 1234 graph_launch.cc:671] Fallback"
+    " to op-by-op mode because memset node breaks graph update",
+    "directml-without-xla": "Could not find compiler for platform DML: NOT_FOUND: could not find"
+    " registered compiler for platform DML -- was support for that platform linked in?",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"
     " satisfy explicit device specification '/device:GPU:0' because no supported kernel for GPU"
     " devices is available.",

@@ -3366,3 +3366,133 @@ def test_cudnn_missing_under_an_rnn_or_a_custom_op_builder_is_read(
     # an RTX 3090
     nvcc = "nvcc fatal   : Value 'sm_86' is not defined for option 'gpu-architecture'\n"
     assert _first_finding(tmp_path, capsys, nvcc) == "compute-capability-unsupported"
+
+
+def test_a_gpu_build_on_a_machine_without_gpu_is_told_to_use_the_cpu_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/aws/amazon-sagemaker-examples/issues/613: the -gpu serving image on a
+    # CPU instance; a machine with no GPU has none to pass into the container
+    log = (
+        "tensorflow_model_server: error while loading shared libraries: libcuda.so.1: cannot"
+        " open shared object file: No such file or directory\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--container", "--gpu", "none")["findings"][0]
+    assert first["id"] == "no-nvidia-gpu"
+    assert "CPU build" in first["fix"] and "Nothing to fix" not in first["fix"]
+
+
+def test_a_prior_for_another_version_gives_way_to_signs_that_nothing_is_on_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def missing(lib: str) -> str:
+        return (
+            "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load"
+            f" dynamic library '{lib}'; dlerror: {lib}: cannot open shared object file: No such"
+            " file or directory\n"
+        )
+
+    # TF 2.3 alone asking for CUDA 10.1's runtime: 10.2 was out, another version likely.
+    alone = missing("libcudart.so.10.1")
+    assert _first_finding(tmp_path, capsys, alone, "--tf", "2.3") == "cuda-version-mismatch"
+    # libcufft.so.10 ships with every CUDA from 10.1 to 11.x: missing too, no newer CUDA is on
+    # the loader path either.
+    block = alone + missing("libcufft.so.10") + missing("libcudnn.so.7")
+    assert _first_finding(tmp_path, capsys, block, "--tf", "2.3") == "cuda-libs-not-found"
+    # A conda environment loads its own cudatoolkit.
+    conda = "(tf) user@host:~$ conda list cudatoolkit\n" + alone
+    assert _first_finding(tmp_path, capsys, conda, "--tf", "2.3") == "cuda-libs-not-found"
+
+
+def test_readings_keep_to_their_context(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # nvcc refusing an old architecture is a newer nvcc that dropped it, not one older than the
+    # GPU; its other wording for a new one is read
+    dropped = "nvcc fatal   : Value 'sm_30' is not defined for option 'gpu-architecture'\n"
+    assert not doctor(tmp_path, capsys, dropped)["findings"]
+    unsupported = "nvcc fatal   : Unsupported gpu architecture 'compute_86'\n"
+    assert _first_finding(tmp_path, capsys, unsupported) == "compute-capability-unsupported"
+    # tfjs 1.x greets from its JavaScript backend after the node backend failed: the failure
+    # is the cause (https://github.com/tensorflow/tfjs/issues/739)
+    failed = (
+        "Registration of backend tensorflow failed\n"
+        "Error: libcudart.so.10.0: cannot open shared object file: No such file or directory\n"
+        "Hi there 👋. Looks like you are running TensorFlow.js in Node.js. To speed things up"
+        " dramatically, install our node backend\n"
+    )
+    assert _first_finding(tmp_path, capsys, failed) == "cuda-libs-not-found"
+    # the container CLI's misread is WSL 2's; on Linux the refusal means an old driver
+    refusal = (
+        "nvidia-container-cli: requirement error: unsatisfied condition: cuda>=11.6, please"
+        " update your driver to a newer version, or use an earlier cuda container: unknown.\n"
+    )
+    linux = ("--os", "linux", "--cuda-driver", "11.7", "--driver", "515.43.04")
+    assert _first_finding(tmp_path, capsys, refusal, *linux) == "driver-too-old"
+    # nvidia-smi working inside WSL 2: the GPU layer is there, whatever the container CLI says
+    smi = "| NVIDIA-SMI 510.06       Driver Version: 510.06       CUDA Version: 11.6     |\n"
+    dxcore = (
+        "I1016 13:14:28.960625 24446 nvc.c:301] dxcore initialization failed, continuing assuming"
+        " a non-WSL environment\n"
+    )
+    found = doctor(tmp_path, capsys, smi + dxcore, "--os", "wsl2")["findings"]
+    assert "wsl-libcuda-missing" not in {f["id"] for f in found}
+    # NGC's banner before 19.12 has no '-tf1': its 1.13.1 is built on CUDA 10.1
+    ngc = (
+        "================\n== TensorFlow ==\n================\n\n"
+        "NVIDIA Release 19.05 (build 6390160)\nTensorFlow Version 1.13.1\n\n"
+        "Cuda compilation tools, release 10.1, V10.1.163\n"
+    )
+    found = doctor(tmp_path, capsys, ngc, "--os", "linux", "--container")["findings"]
+    assert "cuda-version-mismatch" not in {f["id"] for f in found}
+    # a conda environment on Windows: Anaconda's 2.1 to 2.10 include CPU builds
+    conda_cpu = (
+        "(tf23) C:\\Users\\me\\anaconda3\\envs\\tf23\\python.exe\n"
+        "Python 3.8.5 (default, Sep  3 2020, 21:29:08) [MSC v.1916 64 bit (AMD64)] on win32\n"
+        ">>> tf.test.is_built_with_cuda()\nFalse\n"
+    )
+    first = doctor(tmp_path, capsys, conda_cpu)["findings"][0]
+    assert first["id"] == "cpu-only-tensorflow"
+
+
+def test_clusters_containers_and_other_back_ends_are_named_for_what_they_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # OSG's TensorFlow tutorial: "This is expected as we do not have GPUs attached to our login
+    # nodes" (also https://github.com/jade-hpc-gpu/jade-hpc-gpu.github.io/issues/63)
+    login = (
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
+        " to be running on this host (login05.osgconnect.net): /proc/driver/nvidia/version does"
+        " not exist\n"
+    )
+    first = doctor(tmp_path, capsys, login)["findings"][0]
+    assert first["id"] == "no-nvidia-gpu" and "--gres=gpu" in first["fix"]
+    # https://github.com/apptainer/singularity/issues/5935: Singularity without --nv
+    singularity = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared object file: No such"
+        " file or directory; LD_LIBRARY_PATH: /.singularity.d/libs\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed call to cuInit: UNKNOWN"
+        " ERROR (303)\n"
+    )
+    first = doctor(tmp_path, capsys, singularity)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "--nv" in first["fix"]
+    # https://github.com/keras-team/keras/issues/19081: XLA's CUDA graphs falling back
+    graphs = (
+        "W0000 00:00:1714000000.000000 1234 graph_launch.cc:671] Fallback to op-by-op mode"
+        " because memset node breaks graph update\n"
+    )
+    assert doctor(tmp_path, capsys, graphs)["gpu_used"] == "yes"
+    # https://github.com/microsoft/tensorflow-directml-plugin/issues/332: DirectML has no XLA
+    dml = (
+        "NotFoundError: Could not find compiler for platform DML: NOT_FOUND: could not find"
+        " registered compiler for platform DML -- was support for that platform linked in?\n"
+    )
+    report = doctor(tmp_path, capsys, dml, "--os", "windows")
+    assert report["gpu_used"] == "yes"
+    assert "jit_compile=False" in report["findings"][0]["fix"]
+    # https://github.com/tensorflow/tensorflow/issues/121157: PyPI's aarch64 wheel is a CPU build
+    arm = (
+        "Linux gh200 6.8.0-1013-nvidia-64k #14-Ubuntu SMP aarch64 aarch64 aarch64 GNU/Linux\n"
+        ">>> tf.test.is_built_with_cuda()\nFalse\n"
+    )
+    first = doctor(tmp_path, capsys, arm)["findings"][0]
+    assert first["id"] == "cpu-only-tensorflow" and "nvcr.io/nvidia/tensorflow" in first["fix"]

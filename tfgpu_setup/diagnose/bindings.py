@@ -9,10 +9,24 @@ from __future__ import annotations
 
 from ..findings import Finding, Severity
 from .logfacts import LogFacts
+from .logs import LogMatch
+
+JAVASCRIPT_BACKEND = "tfjs-javascript-cpu-backend"
+
+
+def without_fallback_greeting(matches: tuple[LogMatch, ...], log: LogFacts) -> tuple[LogMatch, ...]:
+    """TensorFlow.js greets Node.js users from its JavaScript backend also when the node
+    backend failed to register (tfjs 0.x/1.x: the failure is the cause then), and from a second
+    copy of tfjs-core while libtensorflow runs beside it (its own C++ lines show it did): only
+    alone does the greeting mean the node backend was never loaded."""
+    if not (log.tfjs_backend_failed_line or log.tf_ran_line):
+        return matches
+    return tuple(m for m in matches if m.signature.name != JAVASCRIPT_BACKEND)
 
 
 def binding_dll_missing(log: LogFacts) -> list[Finding]:
-    if not log.module_not_found_line or "tfjs_binding" not in log.binding_line:
+    # tfjs-node (CPU) misses its tensorflow.dll then: not a GPU library
+    if not log.module_not_found_line or not log.tfjs_gpu_binding_line:
         return []
     return [
         Finding(
@@ -20,7 +34,7 @@ def binding_dll_missing(log: LogFacts) -> list[Finding]:
             Severity.WARNING,
             "A DLL that tfjs-node-gpu's binding needs could not be loaded: most often CUDA's or "
             "cuDNN's bin folder is not on PATH, else a Node.js newer than the prebuilt addon",
-            (log.module_not_found_line, log.binding_line),
+            (log.module_not_found_line, log.tfjs_gpu_binding_line),
             "Put the bin folders of the CUDA and cuDNN that @tensorflow/tfjs-node-gpu's "
             "libtensorflow was built with on PATH and open a new terminal; if they are there, "
             "use the Node.js LTS release the package's prebuilt addon is for.",

@@ -23,7 +23,7 @@ from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
-from .bindings import binding_dll_missing
+from .bindings import binding_dll_missing, without_fallback_greeting
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
@@ -161,6 +161,7 @@ def diagnose(
     log = rejoin_wrapped(unwrap(log)) if log else log
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
     log_facts = read_log_facts(log or "", log_matches)
+    log_matches = without_fallback_greeting(log_matches, log_facts)
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts, matrix)
     defects = _defects_here(matrix, known)

@@ -118,7 +118,9 @@ def cross_findings(
                 Severity.ERROR,
                 f"The TensorFlow installed is a CPU-only build ({named})",
                 (*(f"log names {d}" for d in cpu_only), *filter(None, [log.cpu_build_line])),
-                "Uninstall it and install the CUDA build (Linux/WSL2: pip install "
+                ARM_CPU_ONLY_FIX
+                if facts.knows("arch") and facts.platform.arch == "aarch64"
+                else "Uninstall it and install the CUDA build (Linux/WSL2: pip install "
                 "'tensorflow[and-cuda]'; native Windows: TensorFlow 2.10 is the last with GPU "
                 "support); 'tfgpu-setup plan' picks it.",
                 TF_INSTALL,
@@ -163,18 +165,7 @@ def cross_findings(
     no_device = {m.signature.name for m in no_driver_lines} - HOST_DRIVER_SIGNATURES
     gpus_absent = facts.gpus_absent()
     if no_driver_lines and gpus_absent:
-        found.append(
-            Finding(
-                "no-nvidia-gpu",
-                Severity.ERROR,
-                "This machine has no NVIDIA GPU, so TensorFlow runs on the CPU (the CUDA "
-                "messages in the log are expected then)",
-                (f"GPUs: none ({facts.gpus_reason or 'stated'})", _quote(no_driver_lines[0].line)),
-                "Nothing to fix for CPU use. To use a GPU, run on a machine (or cloud instance "
-                "type) that has an NVIDIA GPU.",
-                CUDA_GPUS,
-            )
-        )
+        found.append(_no_gpu_here(facts, no_driver_lines))
     if no_device and log.hosted_notebook_line and not (facts.knows("gpus") and facts.gpus):
         found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
@@ -203,7 +194,8 @@ def cross_findings(
     host_module = _host_without_nvidia_module(matches) if in_container else None
     if host_module is not None:
         found.append(_node_without_driver(facts, host_module))
-    elif no_device and in_container and not toolkit_engaged:
+    elif no_device and in_container and not toolkit_engaged and not gpus_absent:
+        # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         expects = _container_expects_gpu(facts)
         found.append(
             Finding(
@@ -218,11 +210,49 @@ def cross_findings(
                     *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
                 ),
                 "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA Container "
-                "Toolkit on the host); in Kubernetes, request nvidia.com/gpu.",
+                "Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, request "
+                "nvidia.com/gpu. A GKE pod that "
+                "requests it gets the driver in /usr/local/nvidia/lib64: put that folder on "
+                "LD_LIBRARY_PATH if the image does not.",
                 CONTAINER_TOOLKIT,
             )
         )
     return found
+
+
+def _no_gpu_here(facts: Facts, no_driver_lines: Sequence[LogMatch]) -> Finding:
+    """No GPU on this machine: the CUDA lines are expected, unless this TensorFlow is a GPU build
+    that links the driver's libcuda and so cannot even start without it (TensorFlow 1.x's, a
+    -gpu serving image)."""
+    cannot_start = next(
+        (m for m in no_driver_lines if m.signature.name == "import-driver-library-missing"), None
+    )
+    evidence = (
+        f"GPUs: none ({facts.gpus_reason or 'stated'})",
+        _quote((cannot_start or no_driver_lines[0]).line),
+    )
+    if cannot_start is not None:
+        return Finding(
+            "no-nvidia-gpu",
+            Severity.ERROR,
+            "This machine has no NVIDIA GPU, and this TensorFlow is a GPU build that cannot "
+            "start without the NVIDIA driver's libcuda",
+            evidence,
+            "Install the CPU build here (pip's tensorflow-cpu, or the image without -gpu, e.g. "
+            "tensorflow/serving instead of tensorflow/serving:latest-gpu); to use a GPU, run on "
+            "a machine (or cloud instance type) that has an NVIDIA GPU.",
+            CUDA_GPUS,
+        )
+    return Finding(
+        "no-nvidia-gpu",
+        Severity.ERROR,
+        "This machine has no NVIDIA GPU, so TensorFlow runs on the CPU (the CUDA messages in the "
+        "log are expected then)",
+        evidence,
+        "Nothing to fix for CPU use. To use a GPU, run on a machine (or cloud instance type) that "
+        "has an NVIDIA GPU.",
+        CUDA_GPUS,
+    )
 
 
 def _linux_driver_in_wsl(installed: LogMatch, failed: LogMatch) -> Finding:
@@ -563,6 +593,12 @@ def _built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
         )
     ]
 
+
+ARM_CPU_ONLY_FIX = (
+    "PyPI's TensorFlow wheels for Linux on Arm (aarch64) have no CUDA, with or without "
+    "[and-cuda]: on an Arm machine with an NVIDIA GPU use NVIDIA's TensorFlow container "
+    "(nvcr.io/nvidia/tensorflow) or, on a Jetson, NVIDIA's TensorFlow wheels for its JetPack."
+)
 
 CONDA_CUDA_REFUSAL = "conda-no-cuda-driver"
 

@@ -22,6 +22,9 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     version without the CUDA it supports gets it from NVIDIA's table."""
     unknown = set(facts.unknown)
     platform = facts.platform
+    if "arch" in unknown and log.arch:
+        platform = dataclasses.replace(platform, arch=log.arch)
+        unknown.discard("arch")
     if "os" in unknown and log.os:
         platform = dataclasses.replace(
             platform,

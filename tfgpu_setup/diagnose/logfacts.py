@@ -43,6 +43,8 @@ _PYTHON_ROOT = re.compile(
 _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
 _CONTAINER = re.compile(
     r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
+    # Singularity/Apptainer: its library folder on LD_LIBRARY_PATH, or the command itself
+    r"|/\.singularity\.d/|\b(?:singularity|apptainer) (?:shell|exec|run)\b"
     r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
     r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
     re.MULTILINE,
@@ -185,6 +187,8 @@ class LogFacts:
     known to have run."""
     os: str | None = None
     os_line: str = ""
+    arch: str | None = None
+    """The machine 'uname -a' prints (x86_64, aarch64, ppc64le)."""
     python: str | None = None
     python_roots: tuple[str, ...] = ()
     container_line: str = ""
@@ -208,7 +212,16 @@ class LogFacts:
     binding_line: str = ""
     ngc_line: str = ""
     dxcore_failed_line: str = ""
+    conda_line: str = ""
+    directml_line: str = ""
+    """Microsoft's DirectML build or plug-in, which runs on a CPU-only TensorFlow."""
     module_not_found_line: str = ""
+    tfjs_gpu_binding_line: str = ""
+    shared_names_missing: bool = False
+    """A CUDA library is missing by a name several CUDA releases ship (libcublas.so.10,
+    libcufft.so.10, libcudart.so.11.0): not one minor's."""
+    tfjs_backend_failed_line: str = ""
+    """The path of tfjs-node-gpu's native binding, as a failed load prints it."""
     """Windows' words for a DLL that a native module needs and the loader did not find."""
     """NVIDIA's container CLI finding no dxcore: harmless on Linux, no GPU layer in WSL 2."""
     """NVIDIA's NGC build of TensorFlow: built with its container's CUDA and cuDNN, which are
@@ -310,6 +323,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and "lib" in m.groups
         and (w := _wanted(m.groups["lib"], m.line)) is not None
     ]
+    shared_names_missing = any(
+        m.signature.finding_id == "cuda-libs-not-found" and _shared_across_releases(lib)
+        for m in matches
+        if (lib := m.groups.get("lib"))
+    )
     requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
     reported = _driver_cuda_reported(sample, matches)
     return LogFacts(
@@ -321,6 +339,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         os=os_name,
         os_line=os_line,
+        arch=uname_arch.group("arch") if (uname_arch := _UNAME_ARCH.search(sample)) else None,
         python=_python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=_python_roots(sample),
         container_line=_first(_CONTAINER, sample),
@@ -338,7 +357,12 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),
         dxcore_failed_line=_first(_DXCORE_FAILED, sample),
+        conda_line=_first(_CONDA_ENV, sample),
+        directml_line=_first(_DIRECTML, sample),
         module_not_found_line=_first(_MODULE_NOT_FOUND, sample),
+        tfjs_gpu_binding_line=_first(_TFJS_GPU_BINDING, sample),
+        shared_names_missing=shared_names_missing,
+        tfjs_backend_failed_line=_first(_TFJS_BACKEND_FAILED, sample),
         cpu_package_line=_cpu_package(sample),
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         local_build_line=_first(_LOCAL_BUILD_VERSION, sample),
@@ -527,22 +551,55 @@ _TOOLKIT_LIB = re.compile(
     r"^/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?/(?:lib64|lib|targets/[\w-]+/lib)/?$"
 )
 _BINDING = re.compile(
-    r"@tensorflow/tfjs-node|\btfjs_binding\.node\b|Registration of backend tensorflow failed"
+    r"@tensorflow[/\\]tfjs-node|\btfjs_binding\.node\b|Registration of backend tensorflow failed"
     r"|\bUnsatisfiedLinkError\b|\borg\.tensorflow\.\w"
 )
 
 
+_UNAME_ARCH = re.compile(r"\b(?P<arch>x86_64|aarch64|ppc64le) GNU/Linux\b")
 _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
+OWN_NUMBERING = frozenset({"cufft", "curand", "cusolver", "cusparse"})
+
+
+def _shared_across_releases(lib: str) -> bool:
+    """Whether several CUDA releases ship a library by this name: from CUDA 11 the runtime and
+    cuBLAS keep one name a major (libcudart.so.11.0, cudart64_110.dll), CUDA 10.1 and 10.2
+    share libcublas.so.10, and the libraries numbered on their own keep a number for several
+    releases (libcufft.so.10 is CUDA 10.1 to 11.8's). CUDA 10.0 and older named each X.Y."""
+    base = _LIBRARY.match(lib)
+    numbers = [int(n) for n in library_version(lib).split(".") if n.isdigit()]
+    if base is None or not numbers:
+        return False
+    name = base.group("name")
+    if name in OWN_NUMBERING:
+        return len(numbers) == 1
+    if name in ("cudart", "cublas", "cublasLt"):
+        return numbers[0] >= 11 or (numbers[0] == 10 and len(numbers) == 1)
+    return False
+
+
+_TFJS_BACKEND_FAILED = re.compile(r"(?:Registration|Initialization) of backend tensorflow failed")
+_TFJS_GPU_BINDING = re.compile(r"tfjs-node-gpu[\\/][^\s'\"]{0,200}?tfjs_binding\.node")
 _NGC_BUILD = re.compile(
-    r"^[> \t]*NVIDIA Release \d{2}\.\d{2}-tf[12]\b|\bnvidia[-_]tensorflow\b"
-    r"|\b[12]\.\d{1,2}\.\d{1,2}\+nv\d",
-    re.MULTILINE,
+    r"^[> \t]*NVIDIA Release \d{2}\.\d{2}-tf[12]\b|^[> \t]*== TensorFlow ==[ \t]*$"
+    r"|\bnvcr\.io/nvidia/tensorflow:"
+    r"|tensorflow[^\n]{0,40}?\b[12]\.\d{1,2}\.\d{1,2}\+nv\d",
+    re.MULTILINE | re.IGNORECASE,
 )
-"""The NGC container's banner ('NVIDIA Release 20.10-tf1'), NVIDIA's pip package, or its
-version label ('1.15.5+nv22.12')."""
+"""The NGC container's banner ('== TensorFlow ==' above 'NVIDIA Release 20.10-tf1'; before
+19.12 without '-tf1'), its image name, or NVIDIA's version label on a TensorFlow
+('nvidia-tensorflow 1.15.5+nv22.12')."""
+_CONDA_ENV = re.compile(
+    r"[\\/](?:ana|mini)conda3?[\\/]|[\\/]envs[\\/][\w.-]{1,80}[\\/](?:lib|Lib|bin)\b"
+    r"|\bconda (?:install|list|create|activate)\b",
+    re.IGNORECASE,
+)
+"""A conda environment: its folders, or conda run on it. Its own cudatoolkit and its own
+TensorFlow builds (CPU ones too, on Windows) are what the process loads."""
+_DIRECTML = re.compile(r"\btensorflow[-_]directml\b", re.IGNORECASE)
 
 
 _CPU_BUILD = re.compile(
@@ -703,11 +760,14 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
 
 
 def cpu_build_on_windows(log: LogFacts, facts: Facts) -> bool:
-    """TensorFlow said it was built without CUDA on native Windows, and no CPU-only
-    distribution (tensorflow-cpu) is named that would explain it in any release."""
+    """TensorFlow said it was built without CUDA on native Windows, installed by pip: no
+    CPU-only distribution (tensorflow-cpu) is named, no conda environment (Anaconda's Windows
+    builds of 2.1 to 2.10 include CPU ones) and no DirectML (which runs on tensorflow-cpu) is
+    seen, any of which would explain it in any release."""
     on_windows = facts.knows("os") and facts.platform.os == "windows"
     cpu_only_named = any(d in CPU_ONLY_DISTRIBUTIONS for d in log.tf_distributions)
-    return on_windows and bool(log.cpu_build_line) and not cpu_only_named
+    explained = cpu_only_named or log.conda_line or log.directml_line
+    return on_windows and bool(log.cpu_build_line) and not explained
 
 
 def _windows_wheel_has_cuda(release: TfRelease) -> bool:

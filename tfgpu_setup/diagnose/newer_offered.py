@@ -1,13 +1,13 @@
 """A CUDA or cuDNN library TensorFlow cannot load, of a version NVIDIA had already moved past.
 
-People install the CUDA and cuDNN NVIDIA's download pages offer. While TensorFlow 1.3 to 2.3
-were each the newest release, NVIDIA already offered a newer CUDA than the one they load (9.1
-beside 1.5's 9.0, 10.1 beside 1.13's 10.0, ...), and a newer cuDNN beside 1.1 to 1.4 and 2.2
-to 2.3 (matrices/ lists these spans with their sources). In settled public threads from those
-spans, a missing library of the release's own version was mostly a newer one installed; where
-the release's version was NVIDIA's newest (cuDNN 8 beside 2.5), it was mostly none installed or
-one off the loader path. So without any stated or measured install, the span decides which of
-the two the doctor names first.
+People install the CUDA and cuDNN NVIDIA's download pages offer. In the time of TensorFlow
+1.3 to 2.3, NVIDIA already offered a newer CUDA than the one they load (9.1 beside 1.5's 9.0,
+10.1 beside 1.13's 10.0, ...), and a newer cuDNN beside 1.1 to 1.4 and 2.3 (matrices/ lists
+these spans with their sources). In settled public threads from those spans, a missing
+library of the release's own version was mostly another version installed; where the
+release's version was NVIDIA's newest (cuDNN 8 beside 2.5), it was mostly none installed or
+one off the loader path. So without any stated or measured install, and without a sign that
+nothing is on the loader path, the span decides which of the two the doctor names first.
 """
 
 from __future__ import annotations
@@ -35,9 +35,14 @@ def newer_version_installed(
     """For each of CUDA and cuDNN whose installed version nobody stated or measured: the
     library the log cannot load, read as a newer version installed where every release that
     could have asked for it did so while NVIDIA offered a newer one."""
-    if log.nvidia_wheels_line or log.binding_line:
-        # NVIDIA's pip wheels fail by the loader path; TensorFlow.js's and Java's libtensorflow
-        # builds follow releases of their own, while the spans are dated by Python's.
+    if log.nvidia_wheels_line or log.binding_line or log.conda_line:
+        # NVIDIA's pip wheels fail by the loader path; a conda environment loads its own
+        # cudatoolkit; TensorFlow.js's and Java's libtensorflow builds follow releases of their
+        # own, while the spans are dated by Python's.
+        return []
+    if log.shared_names_missing:
+        # A name several CUDA releases ship (libcublas.so.10, libcufft.so.10, ...) is missing
+        # too: a newer CUDA would have provided it, so none is on the loader path.
         return []
     found = []
     pairs: tuple[tuple[LibraryKind, tuple[Wanted, ...]], ...] = (
@@ -47,6 +52,8 @@ def newer_version_installed(
     for kind, wanted in pairs:
         if not wanted or _install_known(facts, kind):
             continue
+        if kind == "cudnn" and log.wanted_cuda:
+            continue  # CUDA's own libraries are missing too: the stack is not on the path
         if kind == "cuda" and _on_windows(facts, wanted[0]):
             # A CUDA DLL not found on Windows is as often the DLL search path (a PATH not yet
             # refreshed, Python 3.8's DLL directories) as another version: no prior either way.
@@ -127,14 +134,14 @@ def _finding(kind: str, wanted: Wanted, offered: NewerOffered, release: str | No
         f"{kind}-version-mismatch",
         Severity.ERROR,
         f"{which} looks for {what} {wanted} ({wanted.lib}), which NVIDIA had already followed "
-        f"with a newer {what} while this release was current: most likely the {what} installed "
-        "is that newer one",
+        f"with a newer {what} in this release's time: most likely a {what} of another version "
+        "is installed",
         (
             f"log: {wanted.line.strip()[:200]}",
             f"NVIDIA offered {offered.offered} ({offered.source.split(' ')[0]})",
             f"confirm which {what} is installed with {where}",
         ),
-        f"Install {what} {wanted} beside the newer one (it can sit beside it; put its library "
+        f"Install {what} {wanted} beside the other one (it can sit beside it; put its library "
         "folder on LD_LIBRARY_PATH, or its bin folder on PATH on Windows), or install the "
         f"TensorFlow release built for the {what} you have ('tfgpu-setup plan' picks it).",
         TF_TESTED,

@@ -26,7 +26,8 @@ def requirement_misread(facts: Facts, matches: Sequence[LogMatch]) -> tuple[str,
     old' reading of that line, and the finding that replaces it; None otherwise."""
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
     refusal = next((m for m in matches if m.signature.name == REQUIREMENT_CHECK), None)
-    if driver_cuda is None or refusal is None:
+    native = facts.knows("os") and facts.platform.os != "wsl2"
+    if driver_cuda is None or refusal is None or native:
         return None
     needed = re.search(r"\d+\.\d+", refusal.groups.get("condition", ""))
     if needed is None or parsed(driver_cuda) < parsed(needed.group(0)):
@@ -40,7 +41,7 @@ def requirement_misread(facts: Facts, matches: Sequence[LogMatch]) -> tuple[str,
         Severity.ERROR,
         f"The container runtime refused the image for CUDA {needed.group(0)}, which the driver "
         f"supports (CUDA {driver_cuda}): its requirement check misread the driver's CUDA, as "
-        "older NVIDIA Container Toolkits do under WSL 2",
+        "NVIDIA's container toolkit does under WSL 2",
         (refusal.line.strip()[:300], f"driver's CUDA {driver_cuda} ({facts.driver.source})"),
         "Update the NVIDIA Container Toolkit (or Docker Desktop); until then start the container "
         "with -e NVIDIA_DISABLE_REQUIRE=1, which skips the check. Updating the driver does not "
@@ -54,6 +55,10 @@ def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
     Windows build or a Windows driver without WSL 2 GPU support), so /usr/lib/wsl/lib holds no
     libcuda either."""
     if not log.dxcore_failed_line or not (facts.knows("os") and facts.platform.os == "wsl2"):
+        return []
+    if log.driver or log.gpus_seen:
+        # nvidia-smi works in this WSL: the GPU layer is there, and the container CLI missed
+        # it (a loader cache without /usr/lib/wsl/lib)
         return []
     return [
         Finding(

@@ -734,20 +734,52 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="gpu-timer",
     ),
     Signature(
+        # XLA's GPU runtime running a CUDA graph falls back to launching ops one by one: it ran
+        # on the GPU (Keras 3 compiles with XLA by default).
+        name="xla-cuda-graph-fallback",
+        needles=("Fallback to op-by-op mode because",),
+        pattern=compiled(r"Fallback to op-by-op mode because [^\n]{0,80}?breaks graph update"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: XLA ran a CUDA graph op by op instead (it ran on the GPU)",
+        fix="Nothing to do.",
+        source="https://github.com/keras-team/keras/issues/19081",
+        proves_gpu=True,
+    ),
+    Signature(
+        # TensorFlow on DirectML (tensorflow-directml-plugin) has no XLA compiler: code that
+        # asks for XLA (Keras 3 by default) fails, on a GPU that works.
+        name="directml-without-xla",
+        needles=("compiler for platform DML",),
+        pattern=compiled(r"[Cc]ould not find (?:registered )?compiler for platform DML"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "TensorFlow runs on the GPU through DirectML, which XLA cannot compile for, and this"
+            " code asks for XLA"
+        ),
+        fix=(
+            "Turn XLA off for this model: model.compile(..., jit_compile=False) (Keras 3"
+            " compiles with XLA by default), and no tf.function(jit_compile=True)."
+        ),
+        source="https://github.com/microsoft/tensorflow-directml-plugin/issues/332",
+        proves_gpu=True,
+    ),
+    Signature(
         # The placer's words when the device asked for exists but the op has no kernel for it
         # (colocation_graph.cc; with no such device it says 'no devices matching that
         # specification are registered'): the GPU works, soft placement is off.
         name="no-gpu-kernel-for-pinned-op",
         needles=("because no supported kernel for GPU devices is available",),
         pattern=compiled(
-            r"Could not satisfy explicit device specification '[^'\n]{0,120}?GPU:(?P<index>\d+)'"
+            r"Could not satisfy explicit device specification '[^'\n]{0,120}?GPU(?::\d+)?'"
             r" because no supported kernel for GPU devices is available"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(
-            "TensorFlow has GPU {index}, but an op pinned to it has no GPU kernel and soft"
-            " placement is off"
+            "TensorFlow has a GPU, but an op pinned to it has no GPU kernel and soft placement"
+            " is off"
         ),
         fix=(
             "Allow soft placement so such ops run on the CPU"

@@ -691,6 +691,26 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/deepmedic/deepmedic/issues/128",
     ),
     Signature(
+        # The same line from a cluster's login (or submit) node, which has no GPU: HPC sites
+        # run GPU work on compute nodes only (OSG's TensorFlow tutorial: "This is expected as we
+        # do not have GPUs attached to our login nodes").
+        name="kernel-driver-not-running-on-login-node",
+        needles=("does not appear to be running on this host (",),
+        pattern=compiled(
+            r"kernel driver does not appear to be running on this host"
+            r" \((?P<host>(?:[\w-]{0,40}-)?(?:login|submit)\d{0,4}(?:[.-][^)\s]{0,200})?)\)"
+        ),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title="TensorFlow ran on {host}, a cluster login node: it has no GPU",
+        fix=(
+            "Run it on a GPU node: submit it as a job that asks for a GPU (Slurm: sbatch or srun"
+            " --gres=gpu:1; HTCondor: request_gpus = 1), or open an interactive session on one"
+            " (srun --gres=gpu:1 --pty bash)."
+        ),
+        source=("https://github.com/jade-hpc-gpu/jade-hpc-gpu.github.io/issues/63"),
+    ),
+    Signature(
         name="kernel-driver-not-running",
         # cuda_diagnostics.cc; on macOS (TF <= 1.1) also '... to be installed' and 'kernel
         # driver is installed, but does not appear to be running' (the CUDA kext)

@@ -555,13 +555,15 @@ INSTALL: tuple[Signature, ...] = (
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title=(
-            "TensorFlow.js's native binding (tfjs_binding.node) is not installed: there is no"
-            " prebuilt one for this Node.js, and none was built"
+            "TensorFlow.js's native binding (tfjs_binding.node) is not installed: no prebuilt"
+            " one was fetched for this Node.js (or its install script did not run), and none was"
+            " built"
         ),
         fix=(
-            "Use a Node.js release the installed @tensorflow/tfjs-node(-gpu) ships a prebuilt"
-            " addon for (an LTS release of its time), then reinstall it; or build the addon:"
-            " npm rebuild @tensorflow/tfjs-node-gpu --build-addon-from-source."
+            "Let the package's install script run (npm rebuild @tensorflow/tfjs-node-gpu; with"
+            " pnpm, approve its build), on a Node.js release it ships a prebuilt addon for (an"
+            " LTS release of its time); or build the addon: npm rebuild"
+            " @tensorflow/tfjs-node-gpu --build-addon-from-source."
         ),
         source="https://github.com/tensorflow/tfjs/issues/4359",
     ),
@@ -586,6 +588,9 @@ INSTALL: tuple[Signature, ...] = (
             " uses the JavaScript backend)."
         ),
         source="https://github.com/justadudewhohacks/face-api.js/issues/193",
+        # tfjs 0.x/1.x greet also after the node backend failed to register: the failure
+        # (a library it could not load) is the cause then
+        explained_by=DRIVER_ROOTS | LIBRARY_IDS | frozenset({"tensorflow-not-installed"}),
     ),
     Signature(
         # A TensorFlow built without CUDA aborts when asked for a GPU allocator.

@@ -363,10 +363,12 @@ KERNELS: tuple[Signature, ...] = (
         # nvcc building a custom op (StyleGAN's plugins, a source build) for this GPU does not
         # know its architecture: the CUDA toolkit is older than the GPU (sm_86 needs 11.1).
         name="nvcc-unknown-gpu",
-        needles=("for option 'gpu-architecture'",),
+        # Only for Turing (sm_75) and newer: an older architecture refused is one a newer nvcc
+        # dropped (sm_20 in CUDA 9, sm_30 in 11), the reverse.
+        needles=("for option 'gpu-architecture'", "Unsupported gpu architecture"),
         pattern=compiled(
-            r"nvcc fatal\s*: Value '(?:sm|compute)_(?P<sm>\d{2,3}a?)' is not defined for option"
-            r" 'gpu-architecture'"
+            r"nvcc fatal\s*: (?:Value '|Unsupported gpu architecture ')(?:sm|compute)_"
+            r"(?P<sm>(?:7[5-9]|[89]\d|1\d\d)a?)'(?: is not defined for option 'gpu-architecture')?"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.WARNING,

@@ -59,8 +59,7 @@ LIBRARIES: tuple[Signature, ...] = (
         title="The cuDNN library {lib}{lib_version_note} could not be loaded{because}",
         fix=(
             "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on"
-            " the loader path (pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins;"
-            " system: the cuDNN package for your CUDA, then ldconfig)."
+            " the loader path. {cudnn_loader_fix}"
         ),
         source="https://github.com/tensorflow/tensorflow/issues/60854",
         subject="{lib}",

@@ -115,6 +115,7 @@ DERIVED_FROM = {
     "lib_version": "lib",
     "lib_version_note": "lib",
     "loader_fix": "lib",
+    "cudnn_loader_fix": "lib",
     "because": "dlerror",
     "ptxas_note": "ptxas",
     "sm_note": "sm",
@@ -146,7 +147,11 @@ def _is_dll(file_name: str) -> bool:
     return file_name.lower().endswith(".dll")
 
 
-_ONE_NAME_PER_MAJOR = re.compile(r"^(?:lib)?(?:cudart|cublas)(?:64_|\.so\.)", re.IGNORECASE)
+_ONE_NAME_PER_MAJOR = re.compile(r"^(?:lib)?(?:cudart|cublas(?:Lt)?)(?:64_|\.so\.)", re.IGNORECASE)
+_OWN_VERSIONS = re.compile(
+    r"^(?:lib)?(?:cufft|curand|cusolver|cusparse|npp\w*)(?:64_|\.so\.)", re.I
+)
+"""CUDA libraries numbered on their own (cuFFT 10 ships with CUDA 10.1 to 11.8)."""
 
 
 def _version_note(file_name: str, version: str) -> str:
@@ -157,6 +162,8 @@ def _version_note(file_name: str, version: str) -> str:
     major = version.split(".")[0]
     if _ONE_NAME_PER_MAJOR.match(file_name) and major.isdigit() and int(major) >= 11:
         return f" (CUDA {major}.x)"
+    if _OWN_VERSIONS.match(file_name) and "." not in version:
+        return f" (library version {version})"
     return f" (version {version})"
 
 
@@ -186,7 +193,9 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         version = library_version(fields["lib"])
         fields["lib_version"] = version
         fields["lib_version_note"] = _version_note(fields["lib"], version)
-        fields["loader_fix"] = WINDOWS_LOADER_FIX if _is_dll(fields["lib"]) else LINUX_LOADER_FIX
+        windows = _is_dll(fields["lib"])
+        fields["loader_fix"] = WINDOWS_LOADER_FIX if windows else LINUX_LOADER_FIX
+        fields["cudnn_loader_fix"] = WINDOWS_CUDNN_FIX if windows else LINUX_CUDNN_FIX
     if "dlerror" in fields:
         fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
     if "status" in fields:
@@ -264,6 +273,14 @@ WINDOWS_LOADER_FIX = (
     " cuDNN on PATH and open a new terminal (CUDA's installer adds its own; cuDNN's must be added"
     " or copied into it), or install both into the conda environment (conda install"
     " cudatoolkit=X.Y cudnn=X.Y)."
+)
+LINUX_CUDNN_FIX = (
+    "pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins; system: the cuDNN"
+    " package for your CUDA, then ldconfig."
+)
+WINDOWS_CUDNN_FIX = (
+    "On native Windows put cuDNN's bin folder on PATH (or copy its DLLs into CUDA's bin folder)"
+    " and open a new terminal, or conda install cudnn=X.Y into the environment."
 )
 LIBS_FIX = (
     "Install the CUDA libraries this TensorFlow was built for ({lib} among them) and put them on"
