@@ -3496,3 +3496,26 @@ def test_clusters_containers_and_other_back_ends_are_named_for_what_they_are(
     )
     first = doctor(tmp_path, capsys, arm)["findings"][0]
     assert first["id"] == "cpu-only-tensorflow" and "nvcr.io/nvidia/tensorflow" in first["fix"]
+
+
+def test_memory_another_process_holds_is_named_from_the_device_properties(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/mozilla/DeepSpeech/issues/463: "very little free memory"
+    taken = (
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1030] Found device 0 with properties:"
+        " \nname: GeForce GTX 1080 Ti major: 6 minor: 1 memoryClockRate(GHz): 1.582\n"
+        "pciBusID: 0000:03:00.0\ntotalMemory: 10.91GiB freeMemory: 301.25MiB\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:936] failed to allocate 301.25M"
+        " (315883520 bytes) from device: CUDA_ERROR_OUT_OF_MEMORY\n"
+    )
+    first = doctor(tmp_path, capsys, taken)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert any("Another process" in f["title"] for f in doctor(tmp_path, capsys, taken)["findings"])
+    free = taken.replace("freeMemory: 301.25MiB", "freeMemory: 10.75GiB")
+    found = doctor(tmp_path, capsys, free)["findings"]
+    assert not any("Another process" in f["title"] for f in found)
+    # a Jetson's GPU shares the system's memory: little of it free is no failure
+    jetson = taken.replace("GeForce GTX 1080 Ti", "NVIDIA Tegra X1")
+    found = doctor(tmp_path, capsys, jetson)["findings"]
+    assert not any("Another process" in f["title"] for f in found)

@@ -156,6 +156,23 @@ def cross_findings(
             ]
         found += elsewhere
     found += _wheels_not_found(log, matches)
+    memory_failed = any(m.signature.finding_id == "gpu-out-of-memory" for m in matches)
+    if log.memory_taken_line and memory_failed:
+        # only where memory ran out: a Jetson's GPU shares the system's memory, whose free part
+        # TensorFlow reports, and a GPU that works with little free memory is no failure
+        found.append(
+            Finding(
+                "gpu-out-of-memory",
+                Severity.WARNING,
+                "Another process held most of the GPU's memory when TensorFlow started",
+                (log.memory_taken_line,),
+                "Find it in nvidia-smi's processes table (another TensorFlow, a notebook kernel "
+                "left running) and stop it; if several processes must share the GPU, let each "
+                "allocate on demand (tf.config.experimental.set_memory_growth, or "
+                "gpu_options.allow_growth in TF 1.x).",
+                "https://github.com/mozilla/DeepSpeech/issues/463",
+            )
+        )
     no_driver_lines = [
         m
         for m in matches

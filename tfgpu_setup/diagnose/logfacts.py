@@ -251,6 +251,9 @@ class LogFacts:
     """A line showing the code ran in a Jupyter/IPython kernel."""
     python_32bit_line: str = ""
     """A Python banner saying the interpreter is 32-bit (TensorFlow has 64-bit wheels only)."""
+    memory_taken_line: str = ""
+    """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
+    as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
     memory_free_line: str = ""
     """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
     memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
@@ -376,6 +379,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         ),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         memory_free_line=_mostly_free(sample),
+        memory_taken_line=_memory_taken(sample),
         python_32bit_line=_first(_PYTHON_32BIT, sample),
         gpus_seen=_gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
@@ -516,6 +520,28 @@ _PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(I
 _MEMORY_USAGE = re.compile(
     r"Memory usage: (?P<free>\d{1,20}) bytes free, (?P<total>\d{1,20}) bytes total"
 )
+
+
+_DEVICE_MEMORY = re.compile(
+    r"[Tt]otal ?[Mm]emory: (?P<total>\d{1,6}(?:\.\d{1,3})?)(?P<total_unit>[GM])iB\s{1,40}"
+    r"[Ff]ree ?[Mm]emory: (?P<free>\d{1,6}(?:\.\d{1,3})?)(?P<free_unit>[GM])iB"
+)
+"""TensorFlow 1.x's device properties: 'totalMemory: 10.91GiB freeMemory: 10.75GiB' on one line
+(1.3 on), 'Total memory: 2.94GiB' above 'Free memory: 105.88MiB' before."""
+
+
+_INTEGRATED_GPU = re.compile(r"\bTegra\b|\bJetson\b|\bXavier\b|\bOrin\b", re.IGNORECASE)
+
+
+def _memory_taken(text: str) -> str:
+    if _INTEGRATED_GPU.search(text):
+        return ""  # its 'free memory' is the system's
+    for found in _DEVICE_MEMORY.finditer(text):
+        total = float(found["total"]) * (1024 if found["total_unit"] == "G" else 1)
+        free = float(found["free"]) * (1024 if found["free_unit"] == "G" else 1)
+        if total > 0 and free < total / 10:
+            return re.sub(r"\s+", " ", found.group(0))
+    return ""
 
 
 def _mostly_free(text: str) -> str:
