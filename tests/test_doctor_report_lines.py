@@ -3519,3 +3519,22 @@ def test_memory_another_process_holds_is_named_from_the_device_properties(
     jetson = taken.replace("GeForce GTX 1080 Ti", "NVIDIA Tegra X1")
     found = doctor(tmp_path, capsys, jetson)["findings"]
     assert not any("Another process" in f["title"] for f in found)
+
+
+def test_a_container_asked_for_the_gpu_is_not_told_to_ask_for_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    no_libcuda = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared object file: No such"
+        " file or directory; LD_LIBRARY_PATH: /.singularity.d/libs\n"
+    )
+    asked = "$ singularity exec --nv tf.sif python train.py\n" + no_libcuda
+    found = doctor(tmp_path, capsys, asked, "--os", "linux")["findings"]
+    assert found[0]["id"] != "container-gpu-not-exposed"
+    # a login node whose name says it has GPUs is not told it has none
+    login_gpu = (
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
+        " to be running on this host (login-gpu01): /proc/driver/nvidia/version does not exist\n"
+    )
+    assert _first_finding(tmp_path, capsys, login_gpu) != "no-nvidia-gpu"

@@ -156,7 +156,11 @@ def cross_findings(
             ]
         found += elsewhere
     found += _wheels_not_found(log, matches)
-    memory_failed = any(m.signature.finding_id == "gpu-out-of-memory" for m in matches)
+    memory_failed = any(
+        m.signature.finding_id == "gpu-out-of-memory"
+        and m.signature.name != "pinned-host-memory-exhausted"  # the host's, not the GPU's
+        for m in matches
+    )
     if log.memory_taken_line and memory_failed:
         # only where memory ran out: a Jetson's GPU shares the system's memory, whose free part
         # TensorFlow reports, and a GPU that works with little free memory is no failure
@@ -204,8 +208,13 @@ def cross_findings(
         )
     # The container toolkit itself reporting the host, or a stub libcuda loaded in place of the
     # driver's: the no-device lines have that cause, not a container started without the GPU.
-    toolkit_engaged = any(n.startswith("container-cli-") for n in names) or bool(
-        names & STUB_DRIVER_SIGNATURES
+    # So does a container asked for the GPU (--gpus, Singularity's --nv) or Singularity
+    # saying --nv found no driver files: it was not started without the GPU.
+    toolkit_engaged = (
+        any(n.startswith("container-cli-") for n in names)
+        or bool(names & STUB_DRIVER_SIGNATURES)
+        or "singularity-no-driver-libraries" in names
+        or bool(log.gpu_requested_line)
     )
     in_container = facts.knows("container") and facts.platform.container
     host_module = _host_without_nvidia_module(matches) if in_container else None
@@ -255,9 +264,10 @@ def _no_gpu_here(facts: Facts, no_driver_lines: Sequence[LogMatch]) -> Finding:
             "This machine has no NVIDIA GPU, and this TensorFlow is a GPU build that cannot "
             "start without the NVIDIA driver's libcuda",
             evidence,
-            "Install the CPU build here (pip's tensorflow-cpu, or the image without -gpu, e.g. "
-            "tensorflow/serving instead of tensorflow/serving:latest-gpu); to use a GPU, run on "
-            "a machine (or cloud instance type) that has an NVIDIA GPU.",
+            "Install the CPU build here (pip: 'tensorflow' instead of 'tensorflow-gpu' for 1.x, "
+            "or tensorflow-cpu; an image without -gpu, e.g. tensorflow/serving instead of "
+            "tensorflow/serving:latest-gpu); to use a GPU, run on a machine (or cloud instance "
+            "type) that has an NVIDIA GPU.",
             CUDA_GPUS,
         )
     return Finding(

@@ -45,6 +45,7 @@ _CONTAINER = re.compile(
     r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
     # Singularity/Apptainer: its library folder on LD_LIBRARY_PATH, or the command itself
     r"|/\.singularity\.d/|\b(?:singularity|apptainer) (?:shell|exec|run)\b"
+    r"|^(?:Singularity|Apptainer)> "
     r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
     r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
     re.MULTILINE,
@@ -251,6 +252,8 @@ class LogFacts:
     """A line showing the code ran in a Jupyter/IPython kernel."""
     python_32bit_line: str = ""
     """A Python banner saying the interpreter is 32-bit (TensorFlow has 64-bit wheels only)."""
+    gpu_requested_line: str = ""
+    """The container was asked for the GPU ('docker run --gpus', 'singularity exec --nv')."""
     memory_taken_line: str = ""
     """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
     as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
@@ -380,6 +383,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         memory_free_line=_mostly_free(sample),
         memory_taken_line=_memory_taken(sample),
+        gpu_requested_line=_first(_GPU_REQUESTED, sample),
         python_32bit_line=_first(_PYTHON_32BIT, sample),
         gpus_seen=_gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc["ldd"] or glibc["conda"] if (glibc := _GLIBC_SHOWN.search(sample)) else None,
@@ -533,15 +537,25 @@ _DEVICE_MEMORY = re.compile(
 _INTEGRATED_GPU = re.compile(r"\bTegra\b|\bJetson\b|\bXavier\b|\bOrin\b", re.IGNORECASE)
 
 
+_GPU_REQUESTED = re.compile(
+    r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
+    r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
+)
+
+
 def _memory_taken(text: str) -> str:
+    """Only the log's one reading: a later one in the same process (TF 1.x prints one per
+    session) shows what this process took itself, and of several GPUs the busy one need not
+    be the one that ran out."""
     if _INTEGRATED_GPU.search(text):
         return ""  # its 'free memory' is the system's
-    for found in _DEVICE_MEMORY.finditer(text):
-        total = float(found["total"]) * (1024 if found["total_unit"] == "G" else 1)
-        free = float(found["free"]) * (1024 if found["free_unit"] == "G" else 1)
-        if total > 0 and free < total / 10:
-            return re.sub(r"\s+", " ", found.group(0))
-    return ""
+    readings = list(_DEVICE_MEMORY.finditer(text))
+    if len(readings) != 1:
+        return ""
+    found = readings[0]
+    total = float(found["total"]) * (1024 if found["total_unit"] == "G" else 1)
+    free = float(found["free"]) * (1024 if found["free_unit"] == "G" else 1)
+    return re.sub(r"\s+", " ", found.group(0)) if total > 0 and free < total / 10 else ""
 
 
 def _mostly_free(text: str) -> str:

@@ -698,7 +698,8 @@ DRIVER: tuple[Signature, ...] = (
         needles=("does not appear to be running on this host (",),
         pattern=compiled(
             r"kernel driver does not appear to be running on this host"
-            r" \((?P<host>(?:[\w-]{0,40}-)?(?:login|submit)\d{0,4}(?:[.-][^)\s]{0,200})?)\)"
+            r" \((?P<host>(?:[\w-]{0,40}-)?(?:login|submit)\d{0,4}(?![\w.-]{0,40}gpu)"
+            r"(?:[.-][^)\s]{0,200})?)\)"
         ),
         finding_id="no-nvidia-gpu",
         severity=Severity.ERROR,
