@@ -30,6 +30,15 @@ WRITTEN = {
     " to op-by-op mode because memset node breaks graph update",
     "directml-without-xla": "Could not find compiler for platform DML: NOT_FOUND: could not find"
     " registered compiler for platform DML -- was support for that platform linked in?",
+    "container-cli-rootless-cgroups": "nvidia-container-cli: mount error: failed to add device"
+    " rules: unable to find any existing device filters attached to the cgroup:"
+    " bpf_prog_query(BPF_CGROUP_DEVICE) failed: operation not permitted: unknown.",
+    "container-cli-capability-denied": "nvidia-container-cli: permission error: capability change"
+    " failed: operation not permitted",
+    "docker-gpus-flag-unknown": "unknown flag: --gpus",
+    "compose-runtime-key-unsupported": "Unsupported config option for services.sirf: 'runtime'",
+    "cdi-spec-stale": "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No"
+    " such file or directory: OCI runtime attempted to invoke a command that was not found",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"
     " satisfy explicit device specification '/device:GPU:0' because no supported kernel for GPU"
     " devices is available.",

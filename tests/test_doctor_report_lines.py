@@ -3538,3 +3538,32 @@ def test_a_container_asked_for_the_gpu_is_not_told_to_ask_for_it(
         " to be running on this host (login-gpu01): /proc/driver/nvidia/version does not exist\n"
     )
     assert _first_finding(tmp_path, capsys, login_gpu) != "no-nvidia-gpu"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/NVIDIA/libnvidia-container/issues/154: a rootless engine
+        "nvidia-container-cli: mount error: failed to add device rules: unable to find any"
+        " existing device filters attached to the cgroup: bpf_prog_query(BPF_CGROUP_DEVICE)"
+        " failed: operation not permitted: unknown.",
+        # https://github.com/sylabs/singularity/issues/641: --nvccli without CAP_NET_ADMIN
+        "FATAL:   container creation failed: nvidia-container-cli failed with exit status 1:"
+        " nvidia-container-cli: permission error: capability change failed: operation not"
+        " permitted",
+        # https://github.com/NVIDIA/nvidia-docker/issues/1199: a Docker client before 19.03
+        "unknown flag: --gpus\nSee 'docker run --help'.",
+        # https://github.com/docker/compose/issues/6691: docker-compose 1.17
+        "ERROR: The Compose file './docker-compose.yml' is invalid because:\n"
+        "Unsupported config option for services.engine: 'runtime'",
+        # https://github.com/NVIDIA/nvidia-container-toolkit/issues/692: CDI spec of the last
+        # driver
+        "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No such file or"
+        " directory: OCI runtime attempted to invoke a command that was not found",
+    ],
+    ids=["rootless-cgroups", "hook-capabilities", "old-docker-client", "old-compose", "stale-cdi"],
+)
+def test_a_container_that_never_got_the_gpu_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    assert _first_finding(tmp_path, capsys, line + "\n") == "container-gpu-not-exposed"

@@ -507,6 +507,106 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/1442",
     ),
     Signature(
+        # A rootless Docker (or Podman) engine cannot set the device cgroup the GPU hook asks
+        # for (cgroup v2's BPF filter, cgroup v1's devices.allow): its config needs
+        # no-cgroups = true.
+        name="container-cli-rootless-cgroups",
+        needles=("nvidia-container-cli: mount error",),
+        pattern=compiled(
+            r"nvidia-container-cli: mount error: (?:failed to add device rules:[^\n]{0,200}?"
+            r"bpf_prog_query\(BPF_CGROUP_DEVICE\) failed: operation not permitted"
+            r"|open failed: /sys/fs/cgroup/devices/[^\n]{0,200}?devices\.allow: permission denied)"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The container runtime runs rootless and cannot set the GPU's device cgroup: the"
+            " container did not start with the GPU"
+        ),
+        fix=(
+            "For a rootless engine set no-cgroups = true in /etc/nvidia-container-runtime/"
+            "config.toml (sudo nvidia-ctk config --set nvidia-container-cli.no-cgroups"
+            " --in-place), or use CDI (--device nvidia.com/gpu=all)."
+        ),
+        source="https://github.com/NVIDIA/libnvidia-container/issues/154",
+    ),
+    Signature(
+        # The GPU hook could not change its capabilities: an unprivileged LXC, Singularity's
+        # --nvccli without CAP_NET_ADMIN, enroot under SELinux.
+        name="container-cli-capability-denied",
+        needles=("capability change failed",),
+        pattern=compiled(
+            r"nvidia-container-cli: permission error: capability change failed: operation not"
+            r" permitted"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "NVIDIA's container hook lacks the capabilities it needs, so the container got no"
+            " GPU (unprivileged LXC, rootless runtime, SELinux)"
+        ),
+        fix=(
+            "Run the hook with the capabilities it needs: Singularity/Apptainer's --nv without"
+            " --nvccli (or as a user with CAP_NET_ADMIN), a privileged LXC with"
+            " no-cgroups = true, or an SELinux policy that allows it (enroot)."
+        ),
+        source="https://github.com/sylabs/singularity/issues/641",
+    ),
+    Signature(
+        # A Docker client older than 19.03 does not know --gpus (even beside a newer daemon);
+        # Podman before 6.0 refuses or ignores it.
+        name="docker-gpus-flag-unknown",
+        needles=("unknown flag: --gpus",),
+        pattern=compiled(r"unknown flag: --gpus\b"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title="The container was never started: this docker (or podman) does not know --gpus",
+        fix=(
+            "Update the Docker client to 19.03 or newer (docker-ce-cli), or use"
+            " --runtime=nvidia; with Podman pass the GPU through CDI:"
+            " --device nvidia.com/gpu=all."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1199",
+    ),
+    Signature(
+        # docker-compose before 1.27 (or a v3 file) rejects the GPU runtime key.
+        name="compose-runtime-key-unsupported",
+        needles=("Unsupported config option for services.",),
+        pattern=compiled(r"Unsupported config option for services\.[\w.-]{1,80}: 'runtime'"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "docker-compose rejected the service's 'runtime' key, so nothing started with the"
+            " GPU (docker-compose before 1.27, or a version 3 file)"
+        ),
+        fix=(
+            "Update docker-compose (Compose v2: docker compose) and ask for the GPU with"
+            " deploy.resources.reservations.devices (driver: nvidia, capabilities: [gpu])."
+        ),
+        source="https://github.com/docker/compose/issues/6691",
+    ),
+    Signature(
+        # A CDI spec written for the previous driver names its files: after a driver update
+        # crun cannot find them and the container does not start.
+        name="cdi-spec-stale",
+        needles=("OCI runtime attempted to invoke a command that was not found",),
+        pattern=compiled(
+            r"crun: (?:cannot stat `|error stat'ing file )[^\n]{0,200}?nvidia[^\n]{0,80}?\.so"
+            r"[^\n]{0,200}?OCI runtime attempted to invoke a command that was not found"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The CDI spec names NVIDIA driver files that are gone (it was generated for the"
+            " previous driver): the container does not start"
+        ),
+        fix=(
+            "Regenerate it after every driver update: sudo nvidia-ctk cdi generate"
+            " --output=/etc/cdi/nvidia.yaml (or enable nvidia-cdi-refresh)."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/692",
+    ),
+    Signature(
         # 'docker run --gpus device=0,1': Docker reads --gpus as CSV, so the comma splits it into
         # 'device=0' and a bare '1' (a count), and the daemon refuses to start the container.
         name="docker-gpus-unquoted-list",
