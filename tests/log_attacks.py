@@ -39,6 +39,7 @@ WRITTEN = {
     "compose-runtime-key-unsupported": "Unsupported config option for services.sirf: 'runtime'",
     "cdi-spec-stale": "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No"
     " such file or directory: OCI runtime attempted to invoke a command that was not found",
+    "apt-cudnn-package-missing": "E: Unable to locate package libcudnn7",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"
     " satisfy explicit device specification '/device:GPU:0' because no supported kernel for GPU"
     " devices is available.",

@@ -3567,3 +3567,15 @@ def test_a_container_that_never_got_the_gpu_says_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
 ) -> None:
     assert _first_finding(tmp_path, capsys, line + "\n") == "container-gpu-not-exposed"
+
+
+def test_apt_not_finding_the_cudnn_package_is_cudnn_not_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/44300: 'apt-get update' skipped after
+    # adding NVIDIA's repository
+    missing = "E: Unable to locate package libcudnn7\nE: Unable to locate package libcudnn7-dev\n"
+    assert _first_finding(tmp_path, capsys, missing) == "cudnn-not-found"
+    # https://github.com/tensorflow/tensorflow/issues/41848: a version the repository lacks
+    version = "E: Version '7.6.5.32+cuda10.1' for 'libcudnn7' was not found\n"
+    assert _first_finding(tmp_path, capsys, version) == "cudnn-not-found"

@@ -544,6 +544,26 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # apt could not find the cuDNN package asked for (the repository not added or not
+        # updated, no build for that CUDA, a mistyped version): apt installed nothing.
+        name="apt-cudnn-package-missing",
+        needles=("E: Unable to locate package", "E: Version '"),
+        pattern=compiled(
+            r"E: Unable to locate package (?P<package>[\w.+-]{0,40}cudnn[\w.+-]{0,40})"
+            r"|E: Version '[^'\n]{1,60}' for '(?P<versioned>[\w.+-]{0,40}cudnn[\w.+-]{0,40})'"
+            r" was not found"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="apt did not install cuDNN: it found no package {package}{versioned} as asked",
+        fix=(
+            "Add NVIDIA's repository for this Ubuntu release and run 'sudo apt-get update'"
+            " before installing; then ask for a package and version it lists ('apt-cache policy"
+            " libcudnn8' shows them; the version carries the CUDA, e.g. 8.1.0.77-1+cuda11.2)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/44300",
+    ),
+    Signature(
         # tfjs-node's own error when its native addon is not where its N-API version puts it
         # (src/index.ts): no prebuilt addon for this Node.js, and none was built from source.
         name="tfjs-native-addon-missing",
