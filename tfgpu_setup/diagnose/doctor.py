@@ -220,10 +220,11 @@ def diagnose(
         tf_known_installed=bool(tf_version or installed),
         release_guessed=not stated,
     )
+    named = {c.id for c in crossed}
     crossed += [
         f
         for f in newer_version_installed(known, matrix, log_facts, release if stated else None)
-        if f.id not in {c.id for c in crossed}
+        if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     findings = merge(

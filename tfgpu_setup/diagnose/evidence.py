@@ -237,9 +237,9 @@ def cross_findings(
                 ),
                 "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA Container "
                 "Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, request "
-                "nvidia.com/gpu. A GKE pod that "
-                "requests it gets the driver in /usr/local/nvidia/lib64: put that folder on "
-                "LD_LIBRARY_PATH if the image does not.",
+                "nvidia.com/gpu. A GKE pod that requests it gets the driver in "
+                "/usr/local/nvidia/lib64: put that folder on LD_LIBRARY_PATH if the image does "
+                "not.",
                 CONTAINER_TOOLKIT,
             )
         )

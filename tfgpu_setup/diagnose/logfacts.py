@@ -18,7 +18,8 @@ from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
 from .logs import LogMatch
-from .signatures import SIGNATURES, library_version
+from .signatures import SIGNATURES, library_name, library_version
+from .signatures.model import ONE_NAME_PER_MAJOR, OWN_NUMBERING
 from .template import Stated, TemplateAnswers, template_answers
 
 _WINDOWS = re.compile(
@@ -50,7 +51,6 @@ _CONTAINER = re.compile(
     r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
     re.MULTILINE,
 )
-_LIBRARY = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
 
 
 INSTALL_FAILURES = frozenset(
@@ -210,26 +210,28 @@ class LogFacts:
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
     cpu_build_line: str = ""
+    """A line where TensorFlow itself says it was built without CUDA."""
     binding_line: str = ""
+    """A line of TensorFlow.js's or TensorFlow for Java's binding: their libtensorflow builds
+    follow releases of their own, not the Python package's."""
+    tfjs_gpu_binding_line: str = ""
+    """The path of tfjs-node-gpu's native binding, as a failed load prints it."""
+    tfjs_backend_failed_line: str = ""
+    """TensorFlow.js saying its node backend failed to register."""
+    module_not_found_line: str = ""
+    """Windows' words for a DLL that a native module needs and the loader did not find."""
     ngc_line: str = ""
+    """NVIDIA's NGC build of TensorFlow: built with its container's CUDA and cuDNN, which are
+    not those tensorflow.org's table gives the same version number."""
     dxcore_failed_line: str = ""
+    """NVIDIA's container CLI finding no dxcore: harmless on Linux, no GPU layer in WSL 2."""
     conda_line: str = ""
+    """A conda environment: its own cudatoolkit and TensorFlow builds are what runs."""
     directml_line: str = ""
     """Microsoft's DirectML build or plug-in, which runs on a CPU-only TensorFlow."""
-    module_not_found_line: str = ""
-    tfjs_gpu_binding_line: str = ""
     shared_names_missing: bool = False
     """A CUDA library is missing by a name several CUDA releases ship (libcublas.so.10,
     libcufft.so.10, libcudart.so.11.0): not one minor's."""
-    tfjs_backend_failed_line: str = ""
-    """The path of tfjs-node-gpu's native binding, as a failed load prints it."""
-    """Windows' words for a DLL that a native module needs and the loader did not find."""
-    """NVIDIA's container CLI finding no dxcore: harmless on Linux, no GPU layer in WSL 2."""
-    """NVIDIA's NGC build of TensorFlow: built with its container's CUDA and cuDNN, which are
-    not those tensorflow.org's table gives the same version number."""
-    """A line of TensorFlow.js's or TensorFlow for Java's binding: their libtensorflow builds
-    follow releases of their own, not the Python package's."""
-    """A line where TensorFlow itself says it was built without CUDA."""
     cpu_package_line: str = ""
     """pip installing the 'tensorflow' package of a release whose GPU build was 'tensorflow-gpu'."""
     cuda_build_line: str = ""
@@ -537,12 +539,6 @@ _DEVICE_MEMORY = re.compile(
 _INTEGRATED_GPU = re.compile(r"\bTegra\b|\bJetson\b|\bXavier\b|\bOrin\b", re.IGNORECASE)
 
 
-_GPU_REQUESTED = re.compile(
-    r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
-    r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
-)
-
-
 def _memory_taken(text: str) -> str:
     """Only the log's one reading: a later one in the same process (TF 1.x prints one per
     session) shows what this process took itself, and of several GPUs the busy one need not
@@ -596,31 +592,15 @@ _BINDING = re.compile(
 )
 
 
+_GPU_REQUESTED = re.compile(
+    r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
+    r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
+)
 _UNAME_ARCH = re.compile(r"\b(?P<arch>x86_64|aarch64|ppc64le) GNU/Linux\b")
 _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
-OWN_NUMBERING = frozenset({"cufft", "curand", "cusolver", "cusparse"})
-
-
-def _shared_across_releases(lib: str) -> bool:
-    """Whether several CUDA releases ship a library by this name: from CUDA 11 the runtime and
-    cuBLAS keep one name a major (libcudart.so.11.0, cudart64_110.dll), CUDA 10.1 and 10.2
-    share libcublas.so.10, and the libraries numbered on their own keep a number for several
-    releases (libcufft.so.10 is CUDA 10.1 to 11.8's). CUDA 10.0 and older named each X.Y."""
-    base = _LIBRARY.match(lib)
-    numbers = [int(n) for n in library_version(lib).split(".") if n.isdigit()]
-    if base is None or not numbers:
-        return False
-    name = base.group("name")
-    if name in OWN_NUMBERING:
-        return len(numbers) == 1
-    if name in ("cudart", "cublas", "cublasLt"):
-        return numbers[0] >= 11 or (numbers[0] == 10 and len(numbers) == 1)
-    return False
-
-
 _TFJS_BACKEND_FAILED = re.compile(r"(?:Registration|Initialization) of backend tensorflow failed")
 _TFJS_GPU_BINDING = re.compile(r"tfjs-node-gpu[\\/][^\s'\"]{0,200}?tfjs_binding\.node")
 _NGC_BUILD = re.compile(
@@ -915,12 +895,25 @@ def _python_roots(text: str) -> tuple[str, ...]:
     return tuple(roots)
 
 
+def _shared_across_releases(lib: str) -> bool:
+    """Whether several CUDA releases ship a library by this name (libcudart.so.11.0,
+    libcublas.so.10, libcufft.so.10); CUDA 10.0 and older named each X.Y."""
+    name = library_name(lib)
+    numbers = [int(n) for n in library_version(lib).split(".") if n.isdigit()]
+    if not numbers:
+        return False
+    if name in OWN_NUMBERING:
+        return len(numbers) == 1
+    if name in ONE_NAME_PER_MAJOR:
+        return numbers[0] >= 11 or (numbers[0] == 10 and len(numbers) == 1)
+    return False
+
+
 def _wanted(lib: str, line: str) -> Wanted | None:
     """The CUDA (or cuDNN) version a library file name asks for; None when it does not say."""
-    base = _LIBRARY.match(lib)
-    if base is None:
+    name = library_name(lib)
+    if name is None:
         return None
-    name = base.group("name")
     version = library_version(lib)
     if not version:
         return None

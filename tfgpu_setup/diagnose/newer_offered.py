@@ -21,9 +21,8 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import Matrix, NewerOffered
 from ..versions import LibraryKind, parsed, specifier, xy
+from .evidence import TF_TESTED
 from .logfacts import LogFacts, Wanted
-
-TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 
 LEGACY_SERIES = tuple(f"1.{minor}" for minor in range(0, 16))
 """The TensorFlow 1.x series the matrix's legacy builds may describe."""
@@ -78,12 +77,13 @@ def _offered_for_every_release(
 ) -> NewerOffered | None:
     """The span that covers every release that could have asked for this library, or None
     (no such release, or one NVIDIA's newest still served)."""
-    releases = [release] if release else list(_releases_asking(matrix, log, kind, wanted))
-    if not releases or not all(_loads(matrix, r, kind, wanted) for r in releases):
-        return None
+    if release is not None:
+        releases = [release] if wanted.accepts(_built_with(matrix, release, kind) or "") else []
+    else:
+        releases = list(_releases_asking(matrix, log, kind, wanted))
     spans = [o for o in matrix.tensorflow.newer_offered if o.library == kind]
     covering = [next((o for o in spans if _in(r, o.tensorflow)), None) for r in releases]
-    if any(c is None for c in covering):
+    if not covering or any(c is None for c in covering):
         return None
     return covering[-1]  # the oldest release's span names what NVIDIA offered first
 
@@ -93,26 +93,27 @@ def _releases_asking(
 ) -> Iterator[str]:
     """One release per series that the log's hints admit and that loads this library, newest
     first: the matrix's releases, then the 1.x series its legacy builds describe."""
+    built: list[tuple[str, str | None]] = [
+        (r.version, r.cuda if kind == "cuda" else r.cudnn) for r in matrix.tensorflow.releases
+    ]
+    built += [(series, _built_with(matrix, series, kind)) for series in LEGACY_SERIES]
     seen: set[str] = set()
-    versions = [r.version for r in matrix.tensorflow.releases]
-    for version in [*versions, *LEGACY_SERIES]:
-        series = xy(version)
-        if series in seen or not all(_in(version, spec) for spec, _ in log.tf_range):
+    for version, with_version in built:
+        if xy(version) in seen or not all(_in(version, spec) for spec, _ in log.tf_range):
             continue
-        if _loads(matrix, version, kind, wanted):
-            seen.add(series)
+        if with_version is not None and wanted.accepts(with_version):
+            seen.add(xy(version))
             yield version
 
 
-def _loads(matrix: Matrix, release: str, kind: LibraryKind, wanted: Wanted) -> bool:
-    """Whether this release was built with the version the library name asks for."""
-    entry = next((r for r in matrix.tensorflow.releases if r.version == release), None)
+def _built_with(matrix: Matrix, release: str, kind: LibraryKind) -> str | None:
+    """The CUDA or cuDNN version this release was built with: the matrix's row, else its
+    legacy build (1.x)."""
+    entry = query.release(matrix, release)
     if entry is not None:
-        built = entry.cuda if kind == "cuda" else entry.cudnn
-    else:
-        legacy = query.legacy_build(matrix, release)
-        built = None if legacy is None else legacy.cuda if kind == "cuda" else legacy.cudnn
-    return built is not None and wanted.accepts(built)
+        return entry.cuda if kind == "cuda" else entry.cudnn
+    legacy = query.legacy_build(matrix, release)
+    return None if legacy is None else legacy.cuda if kind == "cuda" else legacy.cudnn
 
 
 def _in(version: str, spec: str) -> bool:

@@ -132,10 +132,10 @@ class LegacyBuild:
 
 @dataclass(frozen=True)
 class NewerOffered:
-    """TensorFlow releases that, while each was TensorFlow's newest, loaded a CUDA or cuDNN that
-    NVIDIA had already followed with a newer one: users who installed what NVIDIA's download page
-    offered then got that newer one, so a missing library of the release's own version most often
-    means another version is installed rather than none."""
+    """TensorFlow releases in whose time NVIDIA had already followed the CUDA or cuDNN they load
+    with a newer one: users who installed what NVIDIA's download page offered then got another
+    version, so a missing library of the release's own version most often means another version
+    is installed rather than none."""
 
     library: str
     """'cuda' or 'cudnn'."""

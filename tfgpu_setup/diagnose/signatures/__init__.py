@@ -25,6 +25,7 @@ from .model import (
     Variant,
     cudnn_version,
     derived_fields,
+    library_name,
     library_version,
 )
 from .runtime import RUNTIME
@@ -54,5 +55,6 @@ __all__ = [
     "Variant",
     "cudnn_version",
     "derived_fields",
+    "library_name",
     "library_version",
 ]

@@ -147,22 +147,31 @@ def _is_dll(file_name: str) -> bool:
     return file_name.lower().endswith(".dll")
 
 
-_ONE_NAME_PER_MAJOR = re.compile(r"^(?:lib)?(?:cudart|cublas(?:Lt)?)(?:64_|\.so\.)", re.IGNORECASE)
-_OWN_VERSIONS = re.compile(
-    r"^(?:lib)?(?:cufft|curand|cusolver|cusparse|npp\w*)(?:64_|\.so\.)", re.I
-)
-"""CUDA libraries numbered on their own (cuFFT 10 ships with CUDA 10.1 to 11.8)."""
+_LIBRARY_NAME = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
+
+ONE_NAME_PER_MAJOR = frozenset({"cudart", "cublas", "cublasLt"})
+"""From CUDA 11 these keep one name a major: libcudart.so.11.0 and cudart64_110.dll are every
+11.x's (CUDA 10.1 and 10.2 already shared libcublas.so.10)."""
+OWN_NUMBERING = frozenset({"cufft", "curand", "cusolver", "cusparse"})
+"""Libraries numbered on their own, one number for several CUDA releases (libcufft.so.10 is
+CUDA 10.1 to 11.8's)."""
+
+
+def library_name(file_name: str) -> str | None:
+    """The library a file is of: libcudart.so.11.0 and cudart64_110.dll -> 'cudart'."""
+    found = _LIBRARY_NAME.match(file_name)
+    return found.group("name") if found else None
 
 
 def _version_note(file_name: str, version: str) -> str:
-    """' (version 8)'; from CUDA 11 the runtime and cuBLAS keep one name a major
-    (libcudart.so.11.0, cudart64_110.dll are every 11.x), so ' (CUDA 11.x)'."""
+    """' (version 8)'; ' (CUDA 11.x)' for a name every 11.x ships, ' (library version 10)'
+    for a library numbered on its own."""
     if not version:
         return ""
-    major = version.split(".")[0]
-    if _ONE_NAME_PER_MAJOR.match(file_name) and major.isdigit() and int(major) >= 11:
+    name, major = library_name(file_name), version.split(".")[0]
+    if name in ONE_NAME_PER_MAJOR and major.isdigit() and int(major) >= 11:
         return f" (CUDA {major}.x)"
-    if _OWN_VERSIONS.match(file_name) and "." not in version:
+    if name in OWN_NUMBERING and "." not in version:
         return f" (library version {version})"
     return f" (version {version})"
 
