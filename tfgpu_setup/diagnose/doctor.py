@@ -28,16 +28,11 @@ from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import (
-    LogFacts,
-    cpu_build_on_windows,
-    read_log_facts,
-    release_open_below_matrix,
-    releases_from_hints,
-)
+from .logfacts import LogFacts, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .newer_offered import newer_version_installed
 from .paste import rejoin_wrapped, unwrap
+from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
 from .weigh import (
     VERSION_MISMATCH_IDS,
     contradicted,

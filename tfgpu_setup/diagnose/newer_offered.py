@@ -21,8 +21,9 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import Matrix, NewerOffered
 from ..versions import LibraryKind, parsed, specifier, xy
-from .evidence import TF_TESTED
-from .logfacts import LogFacts, Wanted
+from .logfacts import LogFacts
+from .sources import TF_TESTED
+from .wanted import Wanted
 
 LEGACY_SERIES = tuple(f"1.{minor}" for minor in range(0, 16))
 """The TensorFlow 1.x series the matrix's legacy builds may describe."""

@@ -14,9 +14,10 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed
-from .evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
-from .logfacts import TF_NOT_RUNNING, LogFacts, Wanted
+from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
+from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
+from .wanted import Wanted
 from .wsl import requirement_misread
 
 

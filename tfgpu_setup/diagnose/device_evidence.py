@@ -1,0 +1,217 @@
+"""Evidence that no GPU was reached: no GPU on the machine, no driver, a hosted notebook
+without a GPU runtime, a Linux driver inside WSL 2, a container started without the GPU or on
+a host without the driver. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from .logfacts import LogFacts
+from .logs import LogMatch
+from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
+from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
+
+NO_DEVICE_SIGNATURES = frozenset(
+    {"cuinit-no-device", "dev-nvidia0-missing", "kernel-driver-not-running"}
+)
+"""Lines saying CUDA saw no device: in a container or on a machine stated to have no GPU, that is
+the cause, whatever the line's own reading."""
+
+
+HOST_DRIVER_SIGNATURES = frozenset({"cuinit-unknown", "cuinit-system-not-ready"})
+"""No-driver lines that need the driver's libcuda loaded: inside a container they mean the
+runtime passed the GPU in and the host's driver failed (or, for 'not ready', the host's Fabric
+Manager), not a container started without it."""
+
+STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
+
+
+def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """The log's no-driver and no-device lines, read against the machine, the container and
+    the WSL 2 the facts describe."""
+    found: list[Finding] = []
+    names = {m.signature.name for m in matches}
+    no_driver_lines = [
+        m
+        for m in matches
+        if m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
+        or m.signature.name in NO_DEVICE_SIGNATURES
+    ]
+    no_device = {m.signature.name for m in no_driver_lines} - HOST_DRIVER_SIGNATURES
+    gpus_absent = facts.gpus_absent()
+    if no_driver_lines and gpus_absent:
+        found.append(_no_gpu_here(facts, no_driver_lines))
+    if no_device and log.hosted_notebook_line and not (facts.knows("gpus") and facts.gpus):
+        found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
+    wsl = facts.knows("os") and facts.platform.os == "wsl2"
+    linux_driver = next((m for m in matches if m.signature.name == "linux-driver-installed"), None)
+    if wsl and linux_driver is not None and no_driver_lines:
+        found.append(_linux_driver_in_wsl(linux_driver, no_driver_lines[0]))
+    elif wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
+        found.append(
+            Finding(
+                "wsl-libcuda-missing",
+                Severity.ERROR,
+                "WSL2 finds no libcuda.so.1: the Windows NVIDIA driver with WSL support is "
+                "missing or too old",
+                (quoted(no_driver_lines[0].line), f"os: wsl2 ({facts.platform.source})"),
+                "Install the current NVIDIA driver for Windows on the Windows host, then run "
+                "'wsl --shutdown' and reopen WSL; do not install a Linux driver inside WSL2.",
+                WSL_GUIDE,
+            )
+        )
+    # The container toolkit itself reporting the host, or a stub libcuda loaded in place of the
+    # driver's: the no-device lines have that cause, not a container started without the GPU.
+    # So does a container asked for the GPU (--gpus, Singularity's --nv) or Singularity
+    # saying --nv found no driver files: it was not started without the GPU.
+    toolkit_engaged = (
+        any(n.startswith("container-cli-") for n in names)
+        or bool(names & STUB_DRIVER_SIGNATURES)
+        or "singularity-no-driver-libraries" in names
+        or bool(log.gpu_requested_line)
+    )
+    in_container = facts.knows("container") and facts.platform.container
+    host_module = _host_without_nvidia_module(matches) if in_container else None
+    if host_module is not None:
+        found.append(_node_without_driver(facts, host_module))
+    elif no_device and in_container and not toolkit_engaged and not gpus_absent:
+        # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
+        expects = container_expects_gpu(facts)
+        found.append(
+            Finding(
+                "container-gpu-not-exposed",
+                Severity.ERROR if expects else Severity.WARNING,
+                "The container was started without access to the GPU"
+                if expects
+                else "This runs in a container: if the host has an NVIDIA GPU, it was not "
+                "passed in",
+                (
+                    *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+                    *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
+                ),
+                "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA Container "
+                "Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, request "
+                "nvidia.com/gpu. A GKE pod that requests it gets the driver in "
+                "/usr/local/nvidia/lib64: put that folder on LD_LIBRARY_PATH if the image does "
+                "not.",
+                CONTAINER_TOOLKIT,
+            )
+        )
+    return found
+
+
+def _no_gpu_here(facts: Facts, no_driver_lines: Sequence[LogMatch]) -> Finding:
+    """No GPU on this machine: the CUDA lines are expected, unless this TensorFlow is a GPU build
+    that links the driver's libcuda and so cannot even start without it (TensorFlow 1.x's, a
+    -gpu serving image)."""
+    cannot_start = next(
+        (m for m in no_driver_lines if m.signature.name == "import-driver-library-missing"), None
+    )
+    evidence = (
+        f"GPUs: none ({facts.gpus_reason or 'stated'})",
+        quoted((cannot_start or no_driver_lines[0]).line),
+    )
+    if cannot_start is not None:
+        return Finding(
+            "no-nvidia-gpu",
+            Severity.ERROR,
+            "This machine has no NVIDIA GPU, and this TensorFlow is a GPU build that cannot "
+            "start without the NVIDIA driver's libcuda",
+            evidence,
+            "Install the CPU build here (pip: 'tensorflow' instead of 'tensorflow-gpu' for 1.x, "
+            "or tensorflow-cpu; an image without -gpu, e.g. tensorflow/serving instead of "
+            "tensorflow/serving:latest-gpu); to use a GPU, run on a machine (or cloud instance "
+            "type) that has an NVIDIA GPU.",
+            CUDA_GPUS,
+        )
+    return Finding(
+        "no-nvidia-gpu",
+        Severity.ERROR,
+        "This machine has no NVIDIA GPU, so TensorFlow runs on the CPU (the CUDA messages in the "
+        "log are expected then)",
+        evidence,
+        "Nothing to fix for CPU use. To use a GPU, run on a machine (or cloud instance type) that "
+        "has an NVIDIA GPU.",
+        CUDA_GPUS,
+    )
+
+
+def _linux_driver_in_wsl(installed: LogMatch, failed: LogMatch) -> Finding:
+    """WSL 2 stubs the Windows driver's libcuda into /usr/lib/wsl/lib: a Linux driver inside it
+    puts its own libcuda (and nvidia-smi) first, which talks to no NVIDIA kernel module there."""
+    return Finding(
+        "driver-library-mismatch",
+        Severity.ERROR,
+        "A Linux NVIDIA driver is installed inside WSL 2: its libcuda stands in for the one WSL"
+        " provides from the Windows driver, and finds no GPU",
+        (quoted(installed.line), quoted(failed.line)),
+        "Remove the Linux driver packages inside WSL ('sudo apt-get remove --purge"
+        ' "nvidia-driver-*" "libnvidia-compute-*" "nvidia-utils-*"\'), keep only the Windows'
+        " driver, then run 'wsl --shutdown' in Windows and reopen WSL.",
+        WSL_GUIDE,
+    )
+
+
+def _hosted_runtime_without_gpu(log: LogFacts, line: LogMatch) -> Finding:
+    """A hosted notebook (Colab, Kaggle, Studio Lab) with no driver or no device: those
+    services install the driver on their GPU runtimes only, so none was attached."""
+    return Finding(
+        "no-nvidia-gpu",
+        Severity.ERROR,
+        "This hosted notebook runs without a GPU attached: the service puts the NVIDIA driver on"
+        " its GPU runtimes only",
+        (quoted(line.line), f"hosted notebook: {log.hosted_notebook_line}"),
+        HOSTED_GPU_RUNTIME_FIX,
+        HOSTED_GPU_RUNTIME_SOURCE,
+    )
+
+
+def _host_without_nvidia_module(matches: Sequence[LogMatch]) -> LogMatch | None:
+    """TensorFlow's 'kernel driver does not appear to be running ... /proc/driver/nvidia/
+    version does not exist', read inside a container. procfs shows the host kernel's modules in
+    every container, GPU passed in or not (container runtimes mask other /proc paths, not
+    /proc/driver), so the host itself has no NVIDIA kernel module loaded."""
+    return next(
+        (
+            m
+            for m in matches
+            if m.signature.name == "kernel-driver-not-running"
+            and "/proc/driver/nvidia" in m.groups.get("path", "")
+        ),
+        None,
+    )
+
+
+def _node_without_driver(facts: Facts, line: LogMatch) -> Finding:
+    """The host under the container runs no NVIDIA driver: where it has an NVIDIA GPU (stated
+    or probed), its driver is missing; otherwise it is most likely a node without one."""
+    has_gpu = facts.knows("gpus") and bool(facts.gpus)
+    return Finding(
+        "no-nvidia-driver" if has_gpu else "no-nvidia-gpu",
+        Severity.ERROR,
+        "The host running this container has no NVIDIA driver loaded"
+        + ("" if has_gpu else ": most likely a machine or cluster node without an NVIDIA GPU"),
+        (
+            quoted(line.line),
+            "a container sees the host's /proc/driver/nvidia whether or not the GPU was passed in",
+        ),
+        "Run on a host (cluster node, cloud instance type) with an NVIDIA GPU and its driver "
+        "(nvidia-smi on the host lists it); on Kubernetes, request nvidia.com/gpu so the pod "
+        "lands on a GPU node. Without a GPU, use the CPU build.",
+        CONTAINER_TOOLKIT,
+    )
+
+
+def container_expects_gpu(facts: Facts) -> bool:
+    """Someone wants a GPU in this container: its image says so (NVIDIA_VISIBLE_DEVICES, as CUDA
+    and NGC images set it), or a person or their log reported it while asking about the GPU.
+    A container the probe merely detected may be a CPU-only one, like most CI machines."""
+    visible = facts.env.get("NVIDIA_VISIBLE_DEVICES")
+    if visible and visible not in ("void", "none"):
+        return True
+    return any(
+        e.startswith(("flag", "environment", "log")) for e in facts.platform.container_evidence
+    )

@@ -1,0 +1,214 @@
+"""Evidence about what is installed where: two TensorFlow distributions, a CPU-only build, a
+32-bit Python, TensorFlow installed in another interpreter, NVIDIA's wheels off the loader
+path. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from .logfacts import INSTALL_FAILURES, LogFacts
+from .logs import LogMatch
+from .release_hints import CPU_ONLY_DISTRIBUTIONS
+from .sources import TF_INSTALL, VENV_DOCS, quoted
+
+ARM_CPU_ONLY_FIX = (
+    "PyPI's TensorFlow wheels for Linux on Arm (aarch64) have no CUDA, with or without "
+    "[and-cuda]: on an Arm machine with an NVIDIA GPU use NVIDIA's TensorFlow container "
+    "(nvcr.io/nvidia/tensorflow) or, on a Jetson, NVIDIA's TensorFlow wheels for its JetPack."
+)
+
+
+def install_findings(
+    facts: Facts, log: LogFacts, matches: Sequence[LogMatch], tf_known_installed: bool
+) -> list[Finding]:
+    """tf_known_installed: someone stated (or a probe found) TensorFlow installed."""
+    found: list[Finding] = []
+    names = {m.signature.name for m in matches}
+    if len(log.tf_distributions) >= 2:
+        found.append(
+            Finding(
+                "multiple-tensorflow-distributions",
+                Severity.ERROR,
+                f"{len(log.tf_distributions)} TensorFlow distributions are installed in one "
+                "environment; whichever was installed last owns the files",
+                tuple(f"log names {d}" for d in log.tf_distributions),
+                "Uninstall all of them ('pip uninstall " + " ".join(log.tf_distributions) + "'), "
+                "then install one; 'tfgpu-setup apply' does this in its own environment.",
+                TF_INSTALL,
+            )
+        )
+    gpu_seen = any(m.signature.proves_gpu for m in matches)
+    cpu_only = [d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS]
+    if (cpu_only or log.cpu_build_line) and not gpu_seen:
+        named = cpu_only[0] if cpu_only else "TensorFlow says it was built without CUDA"
+        found.append(
+            Finding(
+                "cpu-only-tensorflow",
+                Severity.ERROR,
+                f"The TensorFlow installed is a CPU-only build ({named})",
+                (*(f"log names {d}" for d in cpu_only), *filter(None, [log.cpu_build_line])),
+                ARM_CPU_ONLY_FIX
+                if facts.knows("arch") and facts.platform.arch == "aarch64"
+                else "Uninstall it and install the CUDA build (Linux/WSL2: pip install "
+                "'tensorflow[and-cuda]'; native Windows: TensorFlow 2.10 is the last with GPU "
+                "support); 'tfgpu-setup plan' picks it.",
+                TF_INSTALL,
+            )
+        )
+    found += _cpu_only_package(log, gpu_seen)
+    if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
+        found += _silent_without_gpu(matches)
+    if log.python_32bit_line and log.install_failed:
+        found.append(
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                "This Python is 32-bit: TensorFlow publishes 64-bit wheels only, so pip cannot "
+                "install it there",
+                (quoted(log.python_32bit_line),),
+                "Install the 64-bit Python (python.org's 'Windows installer (64-bit)'), create "
+                "the environment with it and install TensorFlow there.",
+                "https://pypi.org/project/tensorflow/#files",
+            )
+        )
+    if "no-module-tensorflow" in names:
+        # A version stated while pip failed to install it is what was wanted, not what is there.
+        installed = tf_known_installed and not names & INSTALL_FAILURES
+        elsewhere = _wrong_environment(facts, log, installed)
+        if elsewhere:
+            # the interpreter that failed never sees that install: which build it is comes second
+            found = [
+                dataclasses.replace(f, severity=Severity.WARNING)
+                if f.id == "cpu-only-tensorflow"
+                else f
+                for f in found
+            ]
+        found += elsewhere
+    found += _wheels_not_found(log, matches)
+    return found
+
+
+WRONG_ENVIRONMENT_FIX = (
+    "Run the code with the environment's own interpreter (in a notebook, select that "
+    "environment's kernel: 'python -m ipykernel install --user --name ENV' inside it), or "
+    "install TensorFlow into the interpreter that runs it ('python -m pip install ...' with "
+    "that same python)."
+)
+
+
+def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
+    """pip's 'tensorflow' of a release whose GPU build was 'tensorflow-gpu' (before 2.1, and
+    1.15.2 to 2.0): a CPU-only TensorFlow, unless the log shows a GPU build ran after all."""
+    if not log.cpu_package_line or gpu_seen or log.cuda_build_line or log.cpu_build_line:
+        return []
+    if any(d.startswith("tensorflow-gpu") for d in log.tf_distributions):
+        return []
+    return [
+        Finding(
+            "cpu-only-tensorflow",
+            Severity.ERROR,
+            "pip installed the 'tensorflow' package of a release whose GPU build was the"
+            " separate 'tensorflow-gpu': this TensorFlow is CPU-only",
+            (
+                quoted(log.cpu_package_line),
+                "before 2.1 (and from 1.15.2 to 2.0) pip's 'tensorflow' had no CUDA support",
+            ),
+            "Uninstall it and install 'tensorflow-gpu' of the same release (pip uninstall "
+            "tensorflow; pip install tensorflow-gpu==X.Y.Z), or a TensorFlow 2.1 or newer, whose "
+            "'tensorflow' package has the GPU support ('tfgpu-setup plan' picks one).",
+            "https://github.com/tensorflow/tensorflow/issues/36347",
+        )
+    ]
+
+
+NO_GPU_REGISTERED = frozenset({"device-mapping-empty", "no-gpu-among-devices"})
+"""Lines that list TensorFlow's devices, and no GPU among them."""
+NOT_ABOUT_CUDA = NO_GPU_REGISTERED | {"cpu-feature-guard", "onednn-notice", "absl-log-notice"}
+"""Lines every TensorFlow build prints, with or without CUDA."""
+
+
+def _silent_without_gpu(matches: Sequence[LogMatch]) -> list[Finding]:
+    """TensorFlow ran, registered no GPU, and said nothing about CUDA: a CUDA build tries to
+    load the driver and its libraries and logs when that fails, a CPU-only build has nothing to
+    say. Only a warning: the log pasted may be an excerpt."""
+    empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
+    if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
+        return []
+    return [
+        Finding(
+            "cpu-only-tensorflow",
+            Severity.WARNING,
+            "TensorFlow registered no GPU and logged no CUDA line at all: most likely the "
+            "TensorFlow installed is a CPU-only build",
+            (
+                quoted(empty.line),
+                "no line about the driver or CUDA libraries (a CUDA build logs why it found "
+                "no GPU)",
+            ),
+            'Check with python -c "import tensorflow as tf; print(tf.test.is_built_with_cuda())"'
+            "; if False, uninstall it and install the CUDA build ('tfgpu-setup plan' picks it).",
+            "https://github.com/google-deepmind/dnc/issues/5",
+        )
+    ]
+
+
+def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) -> list[Finding]:
+    """'No module named tensorflow' where TensorFlow is installed somewhere: in another Python
+    (two interpreters named), per pip, per the user, or while a notebook kernel ran the code
+    (kernels often run another Python than the shell's environment). A container's notebook is
+    the image's own Python, so there the module is more likely missing from the image."""
+    evidence: tuple[str, ...] = ()
+    if len(log.python_roots) >= 2:
+        evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
+    elif log.installed_line:
+        evidence = (f"pip: {log.installed_line}",)
+    elif log.sudo_pip_line:
+        evidence = (f"installed with sudo, into the system Python: {log.sudo_pip_line}",)
+    elif tf_known_installed:
+        evidence = ("TensorFlow is installed (its version was stated or found), yet not here",)
+    elif log.notebook_line and not (facts.knows("container") and facts.platform.container):
+        evidence = (f"notebook: {log.notebook_line}",)
+    if not evidence:
+        return []
+    return [
+        Finding(
+            "wrong-python-environment",
+            Severity.ERROR,
+            "The code ran in a different Python than the one TensorFlow is installed in",
+            evidence,
+            WRONG_ENVIRONMENT_FIX,
+            VENV_DOCS,
+        )
+    ]
+
+
+def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """NVIDIA's pip wheels are there (pip installed them, or the log names their folder) yet a
+    CUDA or cuDNN library of the same major cannot be loaded: the loader does not look in the
+    wheels' folders (TensorFlow before 2.14 never does; 2.16.1 has a RUNPATH defect)."""
+    if not log.nvidia_wheels_line:
+        return []
+    wheel_cuda = re.search(r"cu(1[1-3])", log.nvidia_wheels_line)
+    majors = {int(wheel_cuda.group(1))} if wheel_cuda else set()
+    wanted = [*log.wanted_cuda, *log.wanted_cudnn]
+    missing = [w for w in wanted if not majors or "cudnn" in w.lib or w.major in majors]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "pip-cuda-libs-not-on-path",
+            Severity.ERROR,
+            f"NVIDIA's pip wheels are installed but TensorFlow cannot load {missing[0].lib} "
+            "from them: their folders are not on the loader path",
+            (f"wheels: {log.nvidia_wheels_line}", quoted(missing[0].line)),
+            "Put the wheels' lib folders (site-packages/nvidia/*/lib) on LD_LIBRARY_PATH, e.g. "
+            "the activate script of 'tfgpu-setup apply' does it; with TensorFlow >= 2.14 "
+            "prefer pip install 'tensorflow[and-cuda]' with a release whose RUNPATH finds them.",
+            TF_INSTALL,
+        )
+    ]

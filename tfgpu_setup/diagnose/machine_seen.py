@@ -1,0 +1,196 @@
+"""What a log shows of the machine's installs: the driver, the GPUs and their memory, the CUDA
+toolkits and cuDNN copies on disk, and the C library.
+
+nvidia-smi's table, 'nvcc --version', package lists, version files and TensorFlow's own device
+lines, as reports paste them. Pure: text in, (value, line) out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .logs import LogMatch
+from .signatures import SIGNATURES
+
+_GPU_LISTED = re.compile(
+    # TF 2.x's device lines: '..., name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0,
+    # compute capability: 8.6'
+    r"name: (?P<name>[^,\n]{2,60}?), pci bus id: [0-9a-fA-F:.]+, compute capability:"
+    r" (?P<cc>\d{1,2}\.\d)"
+    # TF 1.x: 'name: GeForce GTX 1080 major: 6 minor: 1'; TF 2.0-2.3: 'name: GeForce GTX 960M
+    # computeCapability: 5.0'
+    r"|name: (?P<name1>[^\n]{2,60}?) major: (?P<major>\d{1,2}) minor: (?P<minor>\d)\b"
+    r"|name: (?P<name2>[^\n]{2,60}?) computeCapability: (?P<cc2>\d{1,2}\.\d)"
+    # nvidia-smi's table: '|   0  NVIDIA GeForce RTX 3090     Off | 00000000:01:00.0  On |'
+    r"|^\|\s{1,4}\d{1,2}\s+(?P<smi>[A-Za-z][^|\n]{2,40}?)\s+(?:On|Off)\s+\|\s+[0-9A-Fa-f]{4,8}:"
+    r"[0-9A-Fa-f]{2}:"
+    # 'nvidia-smi -L': 'GPU 0: NVIDIA GeForce RTX 3090 (UUID: GPU-...)'; 'nvidia-smi -q':
+    # '    Product Name                          : NVIDIA GeForce RTX 3080'
+    r"|^[> \t]*GPU \d{1,2}: (?P<listed>[A-Za-z][^\n(]{2,60}?) \(UUID: "
+    r"|^[> \t]*Product Name[ \t]{0,40}: (?P<queried>[A-Za-z][^\n]{2,60}?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
+    seen: dict[str, tuple[str, str | None, str]] = {}
+    for m in _GPU_LISTED.finditer(sample):
+        name = (
+            m["name"] or m["name1"] or m["name2"] or m["smi"] or m["listed"] or m["queried"]
+        ).strip()
+        cc = m["cc"] or m["cc2"] or (f"{m['major']}.{m['minor']}" if m["major"] else None)
+        if name not in seen or (cc and not seen[name][1]):
+            seen[name] = (name, cc, m.group(0).strip()[:200])
+    return tuple(seen.values())
+
+
+_GLIBC_SHOWN = re.compile(
+    r"^[> \t]*ldd \([^()\n]{1,60}\) (?P<ldd>\d\.\d{1,2})\s*$"
+    r"|__glibc==?(?P<conda>\d\.\d{1,2})=",
+    re.MULTILINE,
+)
+"""'ldd --version' ('ldd (Ubuntu GLIBC 2.31-0ubuntu9.9) 2.31'), conda's virtual package as
+'conda info' lists it ('__glibc=2.27=0') or its solver names it ('__glibc==2.17=0')."""
+_CONDA_CUDA = re.compile(
+    r"^[> \t]*(?:virtual packages : |- feature:[^\n:]{0,40}::)?__cuda==?(?P<cuda>\d{1,2}\.\d)=",
+    re.M,
+)
+"""The highest CUDA the driver conda detected supports: 'conda info' prints '__cuda=11.4=0', the
+classic solver's conflict report '- feature:/linux-64::__cuda==10.1=0'."""
+
+
+def driver_cuda_reported(sample: str, matches: Sequence[LogMatch]) -> tuple[str, str] | None:
+    """The CUDA version the driver supports as conda ('__cuda=11.4=0') or PyTorch ('found
+    version 11070') reported it, with the line."""
+    if conda_cuda := _CONDA_CUDA.search(sample):
+        return conda_cuda["cuda"], conda_cuda.group(0).strip()
+    torch = next((m for m in matches if m.signature.name == "torch-driver-too-old"), None)
+    if torch is not None and torch.groups.get("driver_supports"):
+        return torch.groups["driver_supports"], torch.line.strip()
+    return None
+
+
+_CUDNN_HEADER = re.compile(
+    r"#define CUDNN_MAJOR\s+(?P<major>\d{1,2})\s*\n[> \t]*#define CUDNN_MINOR\s+(?P<minor>\d{1,2})"
+    r"(?:\s*\n[> \t]*#define CUDNN_PATCHLEVEL\s+(?P<patch>\d{1,2}))?"
+)
+"""cudnn.h / cudnn_version.h, as 'grep CUDNN_MAJOR -A 2' shows them."""
+_PACKAGE_LISTED = re.compile(
+    r"^[> \t]*(?:ii\s+)?(?P<name>cudnn|libcudnn\d(?:-dev)?|nvidia-cudnn-cu1\d"
+    r"|cudatoolkit|cuda-toolkit|cuda-cudart|cuda-runtime|cuda-version"
+    r"|nvidia-cuda-runtime-cu1\d)(?:[ \t]+|==)(?:\d+:)?(?P<version>\d{1,2}\.\d{1,2})(?:\.\d+)*\b",
+    re.MULTILINE,
+)
+"""A CUDA or cuDNN package as 'conda list', 'pip list', 'pip freeze' or 'dpkg -l' lists it."""
+_LIBRARY_LISTED = re.compile(
+    # 'ldconfig -p': '\tlibcudnn.so.7 (libc6,x86-64) => /usr/lib/...'; 'ls': a file name ending
+    # the line ('libcudnn.so.8.9.7', 'libcudart.so.11.0 -> libcudart.so.11.0.221')
+    r"(?:^|[ \t/])lib(?P<lib>cudnn|cudart)(?:_[a-z_]{1,30})?\.so\."
+    r"(?P<version>\d{1,2}(?:\.\d{1,3}){0,2})(?: \(libc6[^)\n]{0,40}\) => \S+| -> \S+)?[ \t]*$",
+    re.MULTILINE,
+)
+"""A CUDA runtime or cuDNN library on disk, as 'ldconfig -p' or 'ls' shows it."""
+_CUDA_VERSION_JSON = re.compile(
+    r'"cuda"\s*:\s*\{\s*"name"\s*:\s*"CUDA SDK",\s*"version"\s*:\s*"(?P<version>\d{1,2}\.\d{1,2})'
+)
+"""/usr/local/cuda/version.json (CUDA 11 on)."""
+_CUDA_VERSION_FILE = re.compile(r"^[> \t]*CUDA Version (?P<version>\d{1,2}\.\d)\.\d+", re.M)
+"""/usr/local/cuda/version.txt (CUDA 10.x and older)."""
+
+
+def installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(CUDA, cuDNN) versions with their lines, as package lists and version files show them."""
+    cuda = [(m["version"], m.group(0).strip()) for m in _CUDA_VERSION_FILE.finditer(text)]
+    cudnn = [
+        (".".join(filter(None, (m["major"], m["minor"], m["patch"]))), m.group(0))
+        for m in _CUDNN_HEADER.finditer(text)
+    ]
+    for m in _PACKAGE_LISTED.finditer(text):
+        found = (m["version"], m.group(0).strip())
+        (cudnn if "cudnn" in m["name"] else cuda).append(found)
+    cuda += [
+        (m["version"], " ".join(m.group(0).split())) for m in _CUDA_VERSION_JSON.finditer(text)
+    ]
+    for m in _LIBRARY_LISTED.finditer(text):
+        version, line = m["version"], m.group(0).strip()
+        if m["lib"] == "cudnn":
+            cudnn.append((version, line))
+        elif version.count(".") >= 1:  # libcudart.so.12 names only the major
+            cuda.append((".".join(version.split(".")[:2]), line))
+    return cuda, cudnn
+
+
+_MEMORY_USAGE = re.compile(
+    r"Memory usage: (?P<free>\d{1,20}) bytes free, (?P<total>\d{1,20}) bytes total"
+)
+
+
+_DEVICE_MEMORY = re.compile(
+    r"[Tt]otal ?[Mm]emory: (?P<total>\d{1,6}(?:\.\d{1,3})?)(?P<total_unit>[GM])iB\s{1,40}"
+    r"[Ff]ree ?[Mm]emory: (?P<free>\d{1,6}(?:\.\d{1,3})?)(?P<free_unit>[GM])iB"
+)
+"""TensorFlow 1.x's device properties: 'totalMemory: 10.91GiB freeMemory: 10.75GiB' on one line
+(1.3 on), 'Total memory: 2.94GiB' above 'Free memory: 105.88MiB' before."""
+
+
+_INTEGRATED_GPU = re.compile(r"\bTegra\b|\bJetson\b|\bXavier\b|\bOrin\b", re.IGNORECASE)
+
+
+def memory_taken(text: str) -> str:
+    """Only the log's one reading: a later one in the same process (TF 1.x prints one per
+    session) shows what this process took itself, and of several GPUs the busy one need not
+    be the one that ran out."""
+    if _INTEGRATED_GPU.search(text):
+        return ""  # its 'free memory' is the system's
+    readings = list(_DEVICE_MEMORY.finditer(text))
+    if len(readings) != 1:
+        return ""
+    found = readings[0]
+    total = float(found["total"]) * (1024 if found["total_unit"] == "G" else 1)
+    free = float(found["free"]) * (1024 if found["free_unit"] == "G" else 1)
+    return re.sub(r"\s+", " ", found.group(0)) if total > 0 and free < total / 10 else ""
+
+
+def mostly_free(text: str) -> str:
+    found = _MEMORY_USAGE.search(text)
+    if found is None or int(found["total"]) == 0:
+        return ""
+    return found.group(0) if int(found["free"]) >= int(found["total"]) / 2 else ""
+
+
+_SMI_HEADER = re.compile(
+    r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:CUDA Version: ?"
+    r"(?:(?P<cuda>\d{1,2}\.\d{1,2})|N/A|ERR!)|\|)"
+)
+"""The header of nvidia-smi's table, which reports paste often (before R410 it named no CUDA
+version: NVIDIA's table gives the one the driver supports)."""
+_SMI_QUERY = re.compile(
+    r"^[> \t]*Driver Version[ \t]{0,40}: (?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)[ \t]*\n"
+    r"(?:[> \t]*CUDA Version[ \t]{0,40}: (?P<cuda>\d{1,2}\.\d{1,2}))?",
+    re.MULTILINE,
+)
+"""'nvidia-smi -q' (or -a): the driver and, on the next line, the CUDA version it supports."""
+_DRIVER_REPORTED = SIGNATURES["driver-version-reported"].pattern
+"""TensorFlow's own CUDA diagnostics name the installed driver."""
+_NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}\.\d{1,2})")
+"""'nvcc --version': the CUDA toolkit on PATH."""
+
+
+def driver_shown(sample: str) -> re.Match[str] | None:
+    """The driver (group 'driver') and, where shown, the CUDA it supports (group 'cuda'), from
+    nvidia-smi's table, TensorFlow's CUDA diagnostics or 'nvidia-smi -q'."""
+    return (
+        _SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample) or _SMI_QUERY.search(sample)
+    )
+
+
+def toolkits_on_path(sample: str) -> list[tuple[str, str]]:
+    """(X.Y, line) of each CUDA toolkit 'nvcc --version' shows."""
+    return [(m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(sample)]
+
+
+def glibc_shown(sample: str) -> tuple[str, str] | None:
+    """The system's glibc, with its line, as 'ldd --version' or conda shows it."""
+    glibc = _GLIBC_SHOWN.search(sample)
+    return (glibc["ldd"] or glibc["conda"], glibc.group(0).strip()) if glibc else None

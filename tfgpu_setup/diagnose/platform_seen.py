@@ -1,0 +1,102 @@
+"""What a log shows of the platform: the operating system, the machine and the Python.
+
+Windows paths and DLL names, WSL's library folder, macOS's home folders, 'uname -a', the
+interpreter's banner and its site-packages folders. Pure: text in, (value, line) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WINDOWS = re.compile(
+    r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b|\bon win32\b"
+    r"|\[MSC v\.\d{3,4} "
+)
+_WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
+_MACOS = re.compile(
+    # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
+    r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
+)
+_PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
+_PYTHON_BANNER = re.compile(
+    # the interpreter's banner or 'python --version'; tf_env_collect.sh's 'python version: 3.6.7'
+    r"^(?:Python |python version: )(?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b",
+    re.MULTILINE,
+)
+_PYTHON_ROOT = re.compile(
+    r"(?P<root>(?:[A-Za-z]:)?[\w./\\ -]{0,200}?)"
+    r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
+)
+_UNAME_ARCH = re.compile(r"\b(?P<arch>x86_64|aarch64|ppc64le) GNU/Linux\b")
+PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)
+"""The banner of a 32-bit Windows Python ('[MSC v.1916 32 bit (Intel)]'); a 64-bit one says
+'64 bit (AMD64)'."""
+
+
+_LINUX = re.compile(
+    r"\bGNU/Linux\b"
+    r'|^[> \t]*PRETTY_NAME="(?:Ubuntu|Debian|CentOS|Red Hat|Rocky|AlmaLinux|Fedora|openSUSE|SUSE'
+    r"|Arch Linux|Amazon Linux|Oracle Linux|Linux Mint|Pop!_OS)",
+    re.MULTILINE,
+)
+"""'uname -a' ('... x86_64 GNU/Linux') and /etc/os-release: Linux, once WSL is ruled out."""
+
+
+def os_of(text: str) -> tuple[str | None, str]:
+    for name, pattern in (
+        ("wsl2", _WSL),
+        ("windows", _WINDOWS),
+        ("macos", _MACOS),
+        ("linux", _LINUX),
+    ):
+        if found := pattern.search(text):
+            return name, found.group(0)
+    return None, ""
+
+
+OS_OF_DISTRIBUTION = {"tensorflow-intel": "windows", "tensorflow-macos": "macos"}
+"""Distributions PyPI publishes for one operating system only (tensorflow-intel is what
+'pip install tensorflow' pulls in on native Windows from 2.11 on)."""
+
+
+def os_of_distributions(dists: dict[str, str]) -> tuple[str | None, str]:
+    for dist, version in dists.items():
+        if dist in OS_OF_DISTRIBUTION:
+            return OS_OF_DISTRIBUTION[dist], f"{dist} {version} installed"
+    return None, ""
+
+
+_INSTALLER_PYTHON = re.compile(
+    r"\b(?:You require|You're using|Using) CPython (?P<cpython>3\.\d{1,2})"
+    r"|\bUsing Python (?P<env>3\.\d{1,2})(?:\.\d{1,2})? environment at"
+    r"|current Python version \((?P<current>3\.\d{1,2})"
+)
+"""uv names the Python it resolves for."""
+
+
+def python_of(text: str) -> str | None:
+    if banner := _PYTHON_BANNER.search(text):
+        return banner.group("version")
+    if said := _INSTALLER_PYTHON.search(text):
+        return said.group("cpython") or said.group("env") or said.group("current")
+    found = {m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def python_roots(text: str) -> tuple[str, ...]:
+    """The distinct Python installations the log names (their folders, without site-packages)."""
+    roots: dict[str, None] = {}
+    for line in text.splitlines():
+        if len(line) > 2000 or ("ython" not in line and ".exe" not in line):
+            continue
+        for m in _PYTHON_ROOT.finditer(line):
+            root = m.group("root").strip(" '\"`").replace("\\\\", "\\").rstrip("/\\")
+            root = re.sub(r"^.*?((?:[A-Za-z]:)?[/\\])", r"\1", root, count=1)
+            if root:
+                roots[root.lower()] = None
+    return tuple(roots)
+
+
+def arch_of(sample: str) -> str | None:
+    """The machine 'uname -a' prints."""
+    return found.group("arch") if (found := _UNAME_ARCH.search(sample)) else None

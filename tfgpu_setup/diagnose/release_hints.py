@@ -1,0 +1,183 @@
+"""What a log says about the TensorFlow release that wrote it.
+
+A version it printed, or else its source paths and the library names it loaded; and which of the
+matrix's releases those admit. Pure: text and facts in, releases out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..facts import Facts
+from ..matrix.model import Matrix, TfRelease
+from ..planner.evaluate import evaluate
+from ..versions import parsed, specifier, xy
+
+if TYPE_CHECKING:
+    from .logfacts import LogFacts
+
+
+RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
+    # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
+    (re.compile(r"\btensorflow/stream_executor/"), "<2.11"),
+    (re.compile(r"\btensorflow/compiler/xla/stream_executor/"), ">=2.11,<2.15"),
+    (re.compile(r"\bexternal/local_(?:xla|tsl)/"), ">=2.15"),
+    # The CUDA runtime a release loads (TensorFlow's tested build configurations).
+    (re.compile(r"\blib(?:cudart|cublas)\.so\.12\b"), ">=2.15"),
+    (re.compile(r"\blib(?:cudart\.so\.11\.0|cublas\.so\.11)\b"), ">=2.4,<2.15"),
+    (re.compile(r"\bcudart64_110\.dll\b"), ">=2.4,<2.11"),
+    (re.compile(r"\b(?:libcudart\.so\.10\.1|cudart64_101\.dll)\b"), ">=2.1,<2.4"),
+    # CUDA 10.0 named every library X.Y (10.1 kept that for cudart only: libcublas.so.10)
+    (
+        re.compile(
+            r"\b(?:lib(?:cudart|cublas|cufft|curand|cusolver|cusparse)\.so\.10\.0"
+            r"|(?:cudart|cublas|cufft|curand|cusolver|cusparse)64_100\.dll)\b"
+        ),
+        "<2.1",
+    ),
+    # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
+    (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
+    (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
+    # Native Windows builds have no CUDA from 2.11 (the wheel is tensorflow-intel's CPU build):
+    # one that loads a CUDA DLL is 2.10 or older.
+    (
+        re.compile(
+            r"\b(?:cudart|cublas|cublasLt|cudnn|cufft|curand|cusolver|cusparse)64_\d+\.dll\b"
+        ),
+        "<2.11",
+    ),
+    # Python 3.8 began naming the module in 'DLL load failed while importing X'; TensorFlow 2.2
+    # was the first release for Python 3.8.
+    (re.compile(r"DLL load failed while importing _?pywrap_"), ">=2.2"),
+    # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
+    (
+        re.compile(
+            r"\btensorflow/stream_executor/dso_loader\.cc|successfully opened CUDA library"
+            r"|Couldn't open CUDA library"
+            # cuDNN's version as one number ('5005 (compatibility version 5000)') until 1.13
+            r"|Loaded runtime CuDNN library: \d{4,5} \(compatibility version"
+        ),
+        "<2.0",
+    ),
+)
+"""What a log's source paths and library names say about the TensorFlow release that wrote it."""
+
+CPU_ONLY_DISTRIBUTIONS = frozenset(
+    {
+        "tensorflow-cpu",
+        "tensorflow-aarch64",
+        "intel-tensorflow",
+        "tensorflow-macos",
+        "tf-nightly-cpu",
+    }
+)
+
+
+_PRINTED_VERSION = re.compile(
+    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?"
+    r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
+    re.IGNORECASE,
+)
+
+
+LOCAL_BUILD_VERSION = re.compile(
+    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?['\"]?"
+    r"[12]\.\d{1,2}\.\d{1,2}[\w.-]{0,20}\+[\w.]{1,40}",
+    re.IGNORECASE,
+)
+"""A printed version with a PEP 440 local label, which PyPI never serves."""
+
+
+_VERSION_COMMAND_OUTPUT = re.compile(
+    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)[^\n]{0,300}\n"
+    r"(?:[^\n]{0,400}\n){0,3}?\s*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
+    re.MULTILINE,
+)
+"""A command that prints the version ('python -c "...print(tf.__version__)..."'), then the
+version alone on a line within the next few lines of output."""
+
+
+def printed_versions(text: str) -> list[str]:
+    """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'",
+    or a command printing tf.__version__ followed by the bare version."""
+    found = [m.group("version") for m in _PRINTED_VERSION.finditer(text)]
+    return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
+
+
+_CUSOLVER_10 = re.compile(r"\b(?:libcusolver\.so\.10|cusolver64_10\.dll)\b")
+_CUDA_11_RUNTIME = re.compile(
+    r"\b(?:libcudart\.so\.11\.0|libcublas\.so\.11|cu(?:dart|blas)64_11\d?\.dll)\b"
+)
+
+
+def release_hints(text: str) -> tuple[tuple[str, str], ...]:
+    hints = [
+        (spec, found.group(0)) for pattern, spec in RELEASE_HINTS if (found := pattern.search(text))
+    ]
+    # cuSOLVER's .so.10 is CUDA 10.1 to 11.0's: beside CUDA 11's runtime, only TensorFlow 2.4
+    # (built with CUDA 11.0) asks for both
+    if (cusolver := _CUSOLVER_10.search(text)) and _CUDA_11_RUNTIME.search(text):
+        hints.append((">=2.4,<2.5", cusolver.group(0)))
+    return tuple(hints)
+
+
+def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
+    """The releases that could have written the log: those all its hints admit (every release
+    when it gives none) that could be installed with what is known, newest first, one per X.Y
+    series (a patch release changes none of the facts a rule reads). () when the hints
+    disagree."""
+    admitted = sorted(
+        (
+            r
+            for r in matrix.tensorflow.releases
+            if all(parsed(r.version) in specifier(spec) for spec, _ in log.tf_range)
+        ),
+        key=lambda r: parsed(r.version),
+        reverse=True,
+    )
+    installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
+    if cpu_build_on_windows(log, facts):
+        installable = [r for r in installable if not _windows_wheel_has_cuda(r)]
+    newest_of_series: dict[str, str] = {}
+    for r in installable or admitted:
+        newest_of_series.setdefault(xy(r.version), r.version)
+    return tuple(newest_of_series.values())
+
+
+def cpu_build_on_windows(log: LogFacts, facts: Facts) -> bool:
+    """TensorFlow said it was built without CUDA on native Windows, installed by pip: no
+    CPU-only distribution (tensorflow-cpu) is named, no conda environment (Anaconda's Windows
+    builds of 2.1 to 2.10 include CPU ones) and no DirectML (which runs on tensorflow-cpu) is
+    seen, any of which would explain it in any release."""
+    on_windows = facts.knows("os") and facts.platform.os == "windows"
+    cpu_only_named = any(d in CPU_ONLY_DISTRIBUTIONS for d in log.tf_distributions)
+    explained = cpu_only_named or log.conda_line or log.directml_line
+    return on_windows and bool(log.cpu_build_line) and not explained
+
+
+def _windows_wheel_has_cuda(release: TfRelease) -> bool:
+    """Whether 'pip install tensorflow' on native Windows gave a CUDA build of this release:
+    2.1 to 2.10 (before 2.1 the GPU build was the separate tensorflow-gpu). A CPU-only build
+    there is of another release."""
+    windows = release.platforms.get("windows_x86_64")
+    return release.package == "tensorflow" and windows is not None and windows.gpu
+
+
+def release_open_below_matrix(
+    matrix: Matrix, log: LogFacts, candidates: tuple[str, ...] = ()
+) -> bool:
+    """Whether the log's hints also admit a release older than any the matrix holds (its paths
+    were used by TensorFlow 1.x too). A log with no hints admits every release, those too,
+    unless the facts rule out even the matrix's oldest series (a Python 3.11 install holds
+    2.12 or later): candidates are the releases they admit."""
+    if not log.tf_range:
+        series = [xy(r.version) for r in matrix.tensorflow.releases]
+        oldest_series = min(series, key=parsed, default=None)
+        return oldest_series is not None and any(xy(c) == oldest_series for c in candidates)
+    oldest = min((parsed(r.version) for r in matrix.tensorflow.releases), default=None)
+    if oldest is None or oldest.major < 1:
+        return False
+    below = parsed(f"{oldest.major - 1}.99")
+    return all(below in specifier(spec) for spec, _ in log.tf_range)

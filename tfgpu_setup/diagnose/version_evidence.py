@@ -1,0 +1,385 @@
+"""Evidence about versions: a CUDA or cuDNN library the log cannot load, read against the
+versions installed and the release's own; a cuDNN loaded that is not the one installed; a
+driver older than the CUDA that runs. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix.model import TfRelease
+from ..matrix.query import driver_cuda_runs
+from ..versions import parsed, xy
+from .device_evidence import container_expects_gpu
+from .logfacts import LogFacts
+from .logs import LogMatch
+from .signatures import cudnn_version
+from .sources import COLAB_CUDA, TF_TESTED, quoted
+from .wanted import Wanted
+
+
+def library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
+    """A library the log could not load, read against what the facts say is installed."""
+    cuda_fix = (
+        "Install the CUDA {wanted} this TensorFlow was built for (it can sit beside the other "
+        "one; put its lib folder on LD_LIBRARY_PATH, or its bin folder on PATH on Windows), or "
+        "install the TensorFlow release built for the CUDA you have: 'tfgpu-setup plan' picks "
+        "it (with NVIDIA's pip wheels where they exist)."
+    )
+    cudnn_fix = (
+        "Install cuDNN {wanted} for this TensorFlow's CUDA version, or the TensorFlow release "
+        "built for the cuDNN you have ('tfgpu-setup plan')."
+    )
+    found = [
+        _mismatch("cuda-version-mismatch", "CUDA", facts, "cuda", log.wanted_cuda, cuda_fix)
+        or _other_toolkit(facts, log, cuda_fix),
+        _mismatch("cudnn-version-mismatch", "cuDNN", facts, "cudnn", log.wanted_cudnn, cudnn_fix)
+        or _colab_cudnn(facts, log),
+    ]
+    return [f for f in found if f is not None]
+
+
+GENERIC_CUDA_FAILURES = frozenset(
+    {
+        "cudart-stub-not-found",
+        "cannot-dlopen-gpu-libraries",
+        "cudart-symbol-not-found",
+        "cudart-stub-error-string",
+    }
+)
+"""Lines saying CUDA libraries failed to load without naming one."""
+
+
+def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
+    """TensorFlow names the cuDNN it loaded, and it is not the one installed (stated or found
+    by the probe): another copy comes first on the loader path (an old cudnn64_*.dll on PATH,
+    a conda or system cuDNN on LD_LIBRARY_PATH), so fixing the installed one changes nothing."""
+    if not log.cudnn_loaded or not facts.knows("cudnn"):
+        return []
+    installed = [c for c in facts.cudnn if c.version and c.source != "log"]
+    loaded = cudnn_version(log.cudnn_loaded)
+    if not installed or any(_same_release(c.version or "", loaded) for c in installed):
+        return []
+    have = ", ".join(sorted({xy(c.version or "") for c in installed}, key=parsed))
+    # A probe's version is on disk. A stated one that is exactly what TensorFlow was built
+    # with may be the requirement repeated rather than what is installed; only a measured or
+    # an independent one outweighs the log's version enough to call the loaded copy another.
+    compiled = cudnn_version(log.cudnn_compiled) if log.cudnn_compiled else None
+    measured = any(
+        not c.source.startswith("flag")
+        or compiled is None
+        or not _same_release(c.version or "", compiled)
+        for c in installed
+    )
+    return [
+        Finding(
+            "ld-library-path-shadows",
+            Severity.ERROR if measured else Severity.WARNING,
+            f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one installed: "
+            "another copy comes first on the loader path"
+            + ("" if measured else f", or the cuDNN installed is {xy(loaded)}"),
+            (
+                f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
+                *(f"cuDNN {xy(c.version or '')} installed ({c.source})" for c in installed[:2]),
+            ),
+            "Find the other copy ('ldconfig -p | grep cudnn' and each LD_LIBRARY_PATH folder; "
+            "on Windows 'where cudnn64_*.dll' for each folder on PATH) and remove it or move "
+            "the installed cuDNN's folder ahead of it.",
+            "https://github.com/tensorflow/tensorflow/issues/11401",
+        )
+    ]
+
+
+def _same_release(stated: str, loaded: str) -> bool:
+    """Equal as far as the stated version goes: '7' is any 7.x, '7.6' any 7.6.x."""
+    given = parsed(stated).release[:2]
+    return parsed(loaded).release[: len(given)] == given
+
+
+def release_cuda_mismatch(
+    facts: Facts, matches: Sequence[LogMatch], release: TfRelease
+) -> list[Finding]:
+    """A CUDA failure that names no library, read against the CUDA the release needs: a
+    release without NVIDIA's pip wheels loads the system CUDA, so an installed CUDA of another
+    major is why it fails (TensorFlow 2.13 beside CUDA 12.1)."""
+    failing = next((m for m in matches if m.signature.name in GENERIC_CUDA_FAILURES), None)
+    if failing is None or release.cuda is None or release.and_cuda_requires:
+        return []
+    major, minor = (int(n) for n in release.cuda.split(".")[:2])
+    wanted = Wanted("cudart", major, None if major >= 11 else minor, failing.line)
+    found = _mismatch(
+        "cuda-version-mismatch",
+        "CUDA",
+        facts,
+        "cuda",
+        (wanted,),
+        "Install the CUDA {wanted} TensorFlow " + release.version + " was built for beside the "
+        "other one and put its lib folder on LD_LIBRARY_PATH, or install a TensorFlow built for "
+        "the CUDA you have ('tfgpu-setup plan' picks it).",
+    )
+    return [found] if found is not None else []
+
+
+def built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
+    """The CUDA runtime soname that failed to load is not the one this release loads (TF 2.2
+    wants libcudart.so.10.1; the log asks for .so.10.0): whatever asked was built for another
+    CUDA, a second TensorFlow or a custom op (Horovod's), and installing CUDA for TensorFlow
+    will not satisfy it."""
+    if release.cuda is None:
+        return []
+    other = next(
+        (w for w in log.wanted_cuda if w.lib == "cudart" and not w.accepts(release.cuda)), None
+    )
+    if other is None:
+        return []
+    return [
+        Finding(
+            "cuda-version-mismatch",
+            Severity.ERROR,
+            f"TensorFlow {release.version} uses CUDA {release.cuda}, but something here asks "
+            f"for CUDA {other} ({other.lib}): it was built for another CUDA",
+            (
+                quoted(other.line),
+                f"TensorFlow {release.version} was built with CUDA {release.cuda}",
+            ),
+            "Find what was built for the other CUDA (another TensorFlow in the environment, or "
+            "a compiled extension such as Horovod's ops) and rebuild or reinstall it against "
+            f"CUDA {release.cuda}, or install the TensorFlow release built for CUDA {other} "
+            "('tfgpu-setup plan --tf X.Y' checks one).",
+            "https://github.com/horovod/horovod/issues/2095",
+        )
+    ]
+
+
+CONDA_CUDA_REFUSAL = "conda-no-cuda-driver"
+
+
+def conda_cuda_refusals(
+    facts: Facts, matches: Sequence[LogMatch]
+) -> tuple[str, tuple[tuple[LogMatch, str], ...]] | None:
+    """The CUDA the known driver supports (conda's own report of __cuda, nvidia-smi, a flag),
+    and each line of conda refusing a TensorFlow build for its __cuda with the CUDA that build
+    needs ('' where the line does not say); None without both. conda reports this conflict
+    also when the driver is new enough, so only the comparison says what it means."""
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    refusals = tuple(
+        (m, m.groups.get("need", "")) for m in matches if m.signature.name == CONDA_CUDA_REFUSAL
+    )
+    return (driver_cuda, refusals) if driver_cuda is not None and refusals else None
+
+
+def conda_driver_too_old(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
+    """A refusal whose build needs a newer CUDA than the driver's: a driver is there, too old,
+    rather than none."""
+    known = conda_cuda_refusals(facts, matches)
+    if known is None:
+        return []
+    driver_cuda, refusals = known
+    refused, need = next(
+        ((m, need) for m, need in refusals if need and parsed(driver_cuda) < parsed(need)),
+        (None, ""),
+    )
+    if refused is None:
+        return []
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.ERROR,
+            f"conda's TensorFlow build needs a driver for CUDA {need} or newer; the driver here "
+            f"supports CUDA {driver_cuda}",
+            (quoted(refused.line), f"driver's CUDA {driver_cuda} ({facts.driver.source})"),
+            f"Update the NVIDIA driver to one for CUDA {need} or newer ('nvidia-smi' shows the "
+            "CUDA a driver supports), or install a TensorFlow build for the CUDA it supports "
+            "('conda search tensorflow' lists the cudaXXX builds).",
+            "https://conda-forge.org/docs/user/cuda/",
+        )
+    ]
+
+
+def driver_too_old_for_another_framework(matches: Sequence[LogMatch]) -> list[Finding]:
+    """PyTorch beside TensorFlow finding the driver too old for its CUDA. With the release that
+    wrote the log known, the driver fact that line gives is judged against that release's CUDA
+    instead (a driver for CUDA 11.7 runs TensorFlow 2.10's 11.2): only without one does the
+    line itself stand, as a warning."""
+    line = next((m for m in matches if m.signature.name == "torch-driver-too-old"), None)
+    if line is None:
+        return []
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.WARNING,
+            line.signature.title.format_map(line.groups),
+            (quoted(line.line),),
+            line.signature.fix.format_map(line.groups),
+            line.signature.source,
+        )
+    ]
+
+
+def toolkit_newer_than_driver(
+    facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
+) -> list[Finding]:
+    """An installed CUDA toolkit the driver cannot run: CUDA 10.x and older need a driver
+    that supports that very X.Y; from CUDA 11 a driver of the same major runs any minor (minor
+    version compatibility). A TensorFlow that loads that toolkit fails where CUDA starts, so
+    with such lines in the log (or TensorFlow's own 'Possibly insufficient driver version') it
+    is the cause; otherwise a warning."""
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    if driver_cuda is None or not facts.knows("cuda"):
+        return []
+    newest = max((c.version for c in facts.cuda if c.version), key=parsed, default=None)
+    if newest is None or driver_cuda_runs(driver_cuda, newest):
+        return []
+    failed = next(
+        (
+            m
+            for m in matches
+            if m.signature.finding_id in ("no-nvidia-driver", "driver-too-old")
+            and m.signature.severity is Severity.ERROR
+        ),
+        None,
+    )
+    suspected = "insufficient driver version" in log.driver_line.lower()
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.ERROR if failed or suspected else Severity.WARNING,
+            f"The NVIDIA driver ({facts.driver.version or '?'}, CUDA ≤ {driver_cuda}) is too old "
+            f"for the CUDA {xy(newest)} installed",
+            (
+                f"driver {facts.driver.version or '?'} supports CUDA {driver_cuda} "
+                f"({facts.driver.source})",
+                f"CUDA {xy(newest)} installed",
+                *([quoted(failed.line)] if failed else []),
+                *([quoted(log.driver_line)] if suspected else []),
+            ),
+            f"Update the NVIDIA driver to one that supports CUDA {xy(newest)} (nvidia-smi shows "
+            "the highest CUDA a driver supports), or use the CUDA the driver supports and the "
+            "TensorFlow built for it ('tfgpu-setup plan' picks them).",
+            "https://docs.nvidia.com/deploy/cuda-compatibility/",
+        )
+    ]
+
+
+def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
+    """A CUDA runtime library missing although a CUDA of unknown version is known to be there:
+    a toolkit lib folder the loader searched (the dlerror line prints LD_LIBRARY_PATH), or a
+    Google Colab runtime (which ships its own): that CUDA is another version. Only when the
+    installed CUDA is unknown; a stated or listed version is read by _mismatch instead."""
+    if facts.knows("cuda") or not log.wanted_cuda:
+        return None
+    w = log.wanted_cuda[0]
+    if not log.cuda_folders_searched and log.colab_line:
+        return _colab_ships_another(
+            "cuda-version-mismatch",
+            "CUDA",
+            w,
+            log.colab_line,
+            "!nvcc --version",
+            "Install the TensorFlow release built for the runtime's CUDA (Colab's preinstalled "
+            "tensorflow is), or install the CUDA " + str(w) + " libraries beside it ('pip "
+            "install' of NVIDIA's wheels for it, or apt's cuda-libraries package of that version).",
+            COLAB_CUDA,
+        )
+    if not log.cuda_folders_searched:
+        return _container_ships_another(facts, w, fix)
+    folder = log.cuda_folders_searched[0]
+    return Finding(
+        "cuda-version-mismatch",
+        Severity.ERROR,
+        f"TensorFlow looks for CUDA {w} ({w.lib}) but the CUDA toolkit in {folder} is another "
+        "version: the loader searched that folder and did not find it",
+        (quoted(w.line), "confirm with 'nvcc --version' or 'ls " + folder + "'"),
+        fix.format(wanted=w),
+        TF_TESTED,
+    )
+
+
+def _container_ships_another(facts: Facts, wanted: Wanted, fix: str) -> Finding | None:
+    """A CUDA runtime library missing in a container someone runs for the GPU: such images are
+    built on one that ships a CUDA (nvidia/cuda, tensorflow/tensorflow:*-gpu, NVIDIA's NGC), so
+    a TensorFlow that cannot load its CUDA there was built for another version than the image's.
+    Not for cuDNN, which NVIDIA's CUDA images ship only in their -cudnn variants."""
+    in_container = facts.knows("container") and facts.platform.container
+    if not in_container or not container_expects_gpu(facts):
+        return None
+    return Finding(
+        "cuda-version-mismatch",
+        Severity.ERROR,
+        f"TensorFlow looks for CUDA {wanted} ({wanted.lib}) but this container's image ships "
+        "another CUDA: images for GPU work are built on one with CUDA (nvidia/cuda, "
+        "tensorflow/tensorflow:*-gpu, NGC)",
+        (
+            quoted(wanted.line),
+            *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+            "confirm inside the container with 'ls /usr/local/cuda/lib64' or 'nvcc --version'",
+        ),
+        fix.format(wanted=wanted)
+        + f" In a Dockerfile: base the image on one with CUDA {wanted} (nvidia/cuda's tag of that "
+        "version, or the tensorflow/tensorflow:<release>-gpu image of this TensorFlow).",
+        TF_TESTED,
+    )
+
+
+def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
+    """A cuDNN library missing on Google Colab, whose runtimes ship a cuDNN of their own: the
+    one TensorFlow asks for is another version than the runtime's."""
+    if facts.knows("cudnn") or not log.wanted_cudnn or not log.colab_line:
+        return None
+    w = log.wanted_cudnn[0]
+    return _colab_ships_another(
+        "cudnn-version-mismatch",
+        "cuDNN",
+        w,
+        log.colab_line,
+        "!ls /usr/lib/x86_64-linux-gnu | grep cudnn",
+        "Use the TensorFlow release Colab preinstalls (built for its cuDNN), or install cuDNN "
+        + str(w)
+        + " beside it (NVIDIA's nvidia-cudnn wheel of that major).",
+        "https://github.com/googlecolab/colabtools/issues/2818",
+    )
+
+
+def _colab_ships_another(
+    finding_id: str, what: str, wanted: Wanted, colab_line: str, confirm: str, fix: str, src: str
+) -> Finding:
+    """TensorFlow asks for a library of a version the Colab runtime does not ship."""
+    return Finding(
+        finding_id,
+        Severity.ERROR,
+        f"TensorFlow looks for {what} {wanted} ({wanted.lib}), but this Google Colab runtime "
+        f"ships its own {what}, of another version",
+        (quoted(wanted.line), f"log: {colab_line} (Google Colab)", f"confirm with '{confirm}'"),
+        fix,
+        src,
+    )
+
+
+def _mismatch(
+    finding_id: str, what: str, facts: Facts, fact: str, wanted: tuple[Wanted, ...], fix: str
+) -> Finding | None:
+    installs = facts.cuda if fact == "cuda" else facts.cudnn
+    known = [c for c in installs if c.version] if facts.knows(fact) else []
+    versions = [c.version for c in known if c.version]
+    wrong = [w for w in wanted if not any(w.accepts(v) for v in versions)]
+    if not versions or not wrong:
+        return None
+    w = wrong[0]
+    have = ", ".join(sorted({xy(v) for v in versions}, key=parsed))
+    return Finding(
+        finding_id,
+        Severity.ERROR,
+        f"TensorFlow looks for {what} {w} ({w.lib}) but {what} {have} is installed",
+        (
+            quoted(w.line),
+            *(
+                f"{what} {xy(c.version or '')} installed"
+                + (f" (log: {quoted(c.path)})" if c.source == "log" else f" ({c.source})")
+                for c in known[:2]
+            ),
+        ),
+        fix.format(wanted=w),
+        TF_TESTED,
+    )

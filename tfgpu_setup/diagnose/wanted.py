@@ -1,0 +1,109 @@
+"""The CUDA or cuDNN version a failing library's file name asks for.
+
+'libcudart.so.10.1' asks for CUDA 10.1, 'libcublas.so.11' for any CUDA 11, 'libcudnn.so.8' for
+cuDNN 8; cuSOLVER's and cuFFT's names follow numberings of their own. Pure: names in, versions
+out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..versions import parsed
+from .signatures import library_name, library_version
+from .signatures.model import ONE_NAME_PER_MAJOR, OWN_NUMBERING
+
+CUDA_LIBS = frozenset({"cudart", "cublas", "cublasLt", "cusolver"})
+"""Libraries whose soname follows the CUDA release (cufft, curand, cusparse number their own;
+cuSOLVER's does only up to 10.0, while it still had a minor)."""
+CUSOLVER_SONAMES = {10: ("10.1", "11.0"), 11: ("11.1", "12.9")}
+"""The CUDA releases that ship libcusolver.so.N: 10.1 to 11.0 ship .so.10, 11.1 to 12.x .so.11
+(the CUDA toolkits' lib64 folders)."""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A CUDA or cuDNN version a failing library name asks for."""
+
+    lib: str
+    major: int
+    minor: int | None
+    """None: any minor of that major (CUDA 11+ sonames carry the major only)."""
+    line: str
+    span: tuple[str, str] | None = None
+    """The CUDA releases that ship this soname, first and last, where it does not follow the
+    release's major (cuSOLVER's)."""
+
+    def accepts(self, version: str) -> bool:
+        v = parsed(version)
+        if self.span is not None:
+            first, last = (parsed(edge) for edge in self.span)
+            return (first.major, first.minor) <= (v.major, v.minor) <= (last.major, last.minor)
+        return v.major == self.major and (self.minor is None or v.minor == self.minor)
+
+    def __str__(self) -> str:
+        if self.span is not None:
+            return f"{self.span[0]} to {self.span[1]}"
+        return f"{self.major}.{self.minor}" if self.minor is not None else f"{self.major}.x"
+
+
+_SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
+_TOOLKIT_LIB = re.compile(
+    r"^/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?/(?:lib64|lib|targets/[\w-]+/lib)/?$"
+)
+
+
+def cuda_folders_searched(failing: Sequence[Wanted]) -> tuple[str, ...]:
+    """The CUDA toolkit lib folders on the LD_LIBRARY_PATH that failing CUDA lines print: the
+    loader looked there and did not find the version TensorFlow wants."""
+    folders: dict[str, None] = {}
+    for wanted in failing:
+        if "cudnn" in wanted.lib:
+            continue
+        for printed in _SEARCHED.finditer(wanted.line):
+            for entry in printed.group("path").split(":"):
+                if _TOOLKIT_LIB.match(entry):
+                    folders[entry.rstrip("/")] = None
+    return tuple(folders)
+
+
+def shared_across_releases(lib: str) -> bool:
+    """Whether several CUDA releases ship a library by this name (libcudart.so.11.0,
+    libcublas.so.10, libcufft.so.10); CUDA 10.0 and older named each X.Y."""
+    name = library_name(lib)
+    numbers = [int(n) for n in library_version(lib).split(".") if n.isdigit()]
+    if not numbers:
+        return False
+    if name in OWN_NUMBERING:
+        return len(numbers) == 1
+    if name in ONE_NAME_PER_MAJOR:
+        return numbers[0] >= 11 or (numbers[0] == 10 and len(numbers) == 1)
+    return False
+
+
+def version_wanted(lib: str, line: str) -> Wanted | None:
+    """The CUDA (or cuDNN) version a library file name asks for; None when it does not say."""
+    name = library_name(lib)
+    if name is None:
+        return None
+    version = library_version(lib)
+    if not version:
+        return None
+    numbers = [int(n) for n in version.split(".") if n.isdigit()]
+    if not numbers:
+        return None
+    if name == "cudnn":
+        return Wanted(name, numbers[0], None, line)
+    if name not in CUDA_LIBS:
+        return None
+    if name == "cusolver" and len(numbers) == 1:
+        span = CUSOLVER_SONAMES.get(numbers[0])
+        return Wanted(name, numbers[0], None, line, span) if span else None
+    major, minor = numbers[0], numbers[1] if len(numbers) > 1 else None
+    if major >= 11:
+        minor = None  # CUDA 11+ keeps one soname per major: libcudart.so.11.0 is every 11.x
+    if name == "cudart" and lib.lower().endswith(".dll") and len(version.split(".")) == 2:
+        minor = numbers[1] if major < 11 else None  # cudart64_101.dll is exactly 10.1
+    return Wanted(name, major, minor, line)
