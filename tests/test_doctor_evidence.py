@@ -403,3 +403,58 @@ def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(t
     assert top(on_windows) == "windows-native-gpu-unsupported"
     on_linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
     assert top(on_linux) == "tensorflow-not-installed"
+
+
+# https://github.com/tensorflow/tensorflow/issues/17422 (verbatim): TensorFlow 1.4.1 built from
+# source against CUDA 9.1 and cuDNN 7.1.1; an older cuDNN 7.0.5 loaded first.
+SOURCE_BUILD_CUDNN = (
+    "2018-03-05 11:06:53.859047: E tensorflow/stream_executor/cuda/cuda_dnn.cc:378] Loaded"
+    " runtime CuDNN library: 7005 (compatibility version 7000) but source was compiled with 7101"
+    " (compatibility version 7100).  If using a binary install, upgrade your CuDNN library to"
+    " match.  If building from sources, make sure the library loaded at runtime matches a"
+    " compatible version specified during compile configuration.\n"
+)
+
+
+def test_a_build_compiled_with_another_cudnn_is_not_judged_by_the_release_table(tmp_path, capsys):
+    # tensorflow.org's 1.4 build is CUDA 8 and cuDNN 6: TensorFlow's own "compiled with 7.1.1"
+    # says this is another build, so the installed CUDA 9.1 is no mismatch with the table's 8.
+    flags = ("--no-probe", "--os", "linux", "--tf", "1.4.1", "--cuda-toolkit", "9.1")
+    doc = doctor(tmp_path, capsys, SOURCE_BUILD_CUDNN, *flags, "--cudnn", "7.1.1")
+    assert top(doc) == "cudnn-version-mismatch"
+    assert "cuda-version-mismatch" not in {f["id"] for f in doc["findings"]}
+    # the table's own build (compiled with cuDNN 6) is still judged by it
+    table_build = SOURCE_BUILD_CUDNN.replace("7101 (compatibility version 7100)", "6021")
+    doc = doctor(tmp_path, capsys, table_build, *flags)
+    assert "cuda-version-mismatch" in errors(doc)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # https://github.com/rstudio/keras3/issues/504: the paste starts at the loader's message
+        ("libcublas.so.9.0: cannot open shared object file: No such file or directory", None),
+        ("libcublas.so.12: cannot open shared object file: No such file or directory", None),
+        # a program's own loader error (tensorflow_model_server linking cuDNN)
+        (
+            "/usr/bin/tensorflow_model_server: error while loading shared libraries:"
+            " libcudnn.so.7: cannot open shared object file: No such file or directory",
+            "cudnn-not-found",
+        ),
+        ("libcuda.so.1: cannot open shared object file: No such file or directory", None),
+    ],
+)
+def test_a_loader_error_pasted_without_its_exception_names_the_library(
+    tmp_path, capsys, line, expected
+):
+    doc = doctor(tmp_path, capsys, line + "\n", "--no-probe")
+    lib = line.split(": cannot open")[0].split()[-1]
+    named = [f for f in doc["findings"] if lib in f["title"] or lib in " ".join(f["evidence"])]
+    assert named, doc["findings"]
+    if expected:
+        assert top(doc) == expected
+
+
+def test_a_library_name_inside_another_word_is_not_a_loader_error(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, "mylibcudnn.so.7: cannot open shared object file\n", "--no-probe")
+    assert doc["findings"] == []

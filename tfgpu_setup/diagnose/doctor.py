@@ -33,6 +33,7 @@ from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
 from .newer_offered import newer_version_installed
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
+from .signatures import cudnn_version
 from .weigh import (
     VERSION_MISMATCH_IDS,
     contradicted,
@@ -202,9 +203,10 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
-    if log_facts.ngc_line:
-        # NVIDIA's build of a version is built with its container's CUDA and cuDNN, not those
-        # tensorflow.org lists for the same version: the table says nothing about it.
+    if log_facts.ngc_line or _compiled_with_other_cudnn(matrix, log_facts, release):
+        # NVIDIA's build of a version is built with its container's CUDA and cuDNN, and a
+        # source build with whatever its builder had, not those tensorflow.org lists for the
+        # same version: the table says nothing about them.
         judged = tuple(f for f in judged if f.id not in VERSION_MISMATCH_IDS)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
@@ -306,6 +308,22 @@ def diagnose(
 
 DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
 """Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node)."""
+
+
+def _compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
+    """TensorFlow says which cuDNN it was compiled with ('... but source was compiled with:
+    7.1.1'), and it is not the one tensorflow.org's table gives this release: a source or
+    vendor build, or another release than the one stated."""
+    if not log.cudnn_compiled or release is None:
+        return False
+    entry = installed_release(matrix, release)
+    legacy = query.legacy_build(matrix, release) if entry is None else None
+    table = entry.cudnn if entry is not None else legacy.cudnn if legacy is not None else None
+    if not table:
+        return False
+    compiled = parsed(cudnn_version(log.cudnn_compiled)).release
+    listed = parsed(table).release
+    return compiled[: len(listed[:2])] != listed[:2]
 
 
 def _log_refutes(log: LogFacts, stated: str) -> str:

@@ -24,6 +24,12 @@ IMPORT_FAILED = (
 """The exception line when a shared library TensorFlow links cannot be loaded: Python's, Java's
 (UnsatisfiedLinkError) or Node's (tfjs-node: a bare 'Error:'; cuDNN's 'Could not load library X.
 Error: X: ...' is its own signature)."""
+LOADER_FAILED = (
+    rf"(?:(?:{IMPORT_FAILED}|error while loading shared libraries:) |^[ \t>`*]{{0,8}}(?=lib))"
+)
+"""What comes before a library the loader could not open: the exception line, a program's own
+'error while loading shared libraries:' (tensorflow_model_server), or nothing where a pasted
+excerpt starts with the loader's message itself."""
 
 TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
@@ -677,8 +683,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-driver-library-missing",
         needles=("libcuda.so",),
         pattern=compiled(
-            rf"(?:{IMPORT_FAILED}|error while loading shared libraries:)"
-            r" (?P<lib>libcuda\.so[.\d]*):? cannot open shared object file"
+            LOADER_FAILED + r"(?P<lib>libcuda\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -720,8 +725,8 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cuda-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            IMPORT_FAILED
-            + rf" (?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*):? cannot open shared object file"
+            LOADER_FAILED
+            + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
@@ -735,7 +740,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            IMPORT_FAILED + r" (?P<lib>libcudnn\.so[.\d]*):? cannot open shared object file"
+            LOADER_FAILED + r"(?P<lib>libcudnn\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
