@@ -456,5 +456,7 @@ def test_a_loader_error_pasted_without_its_exception_names_the_library(
 
 
 def test_a_library_name_inside_another_word_is_not_a_loader_error(tmp_path, capsys):
-    doc = doctor(tmp_path, capsys, "mylibcudnn.so.7: cannot open shared object file\n", "--no-probe")
+    doc = doctor(
+        tmp_path, capsys, "mylibcudnn.so.7: cannot open shared object file\n", "--no-probe"
+    )
     assert doc["findings"] == []
