@@ -460,3 +460,76 @@ def test_a_library_name_inside_another_word_is_not_a_loader_error(tmp_path, caps
         tmp_path, capsys, "mylibcudnn.so.7: cannot open shared object file\n", "--no-probe"
     )
     assert doc["findings"] == []
+
+
+# https://github.com/nanoporetech/medaka/issues/214 (verbatim): a CPU-only cluster node
+CUINIT_303 = (
+    "2020-10-08 23:28:14.726991: E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed"
+    " call to cuInit: UNKNOWN ERROR (303)\n"
+)
+
+
+def test_no_libcuda_with_nothing_showing_a_gpu_is_most_likely_no_gpu(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, CUINIT_303, "--no-probe")
+    assert top(doc) == "no-nvidia-gpu"
+    assert errors(doc) == set()  # nobody measured the GPU: only the likelier cause
+    assert "lspci" in doc["findings"][0]["fix"]
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ("--gpu", "NVIDIA GeForce RTX 3090"),  # a GPU is there: its driver is missing
+        ("--driver", "535.104.05"),  # a driver was said to be installed: it is broken
+    ],
+)
+def test_no_libcuda_beside_a_known_gpu_or_driver_stays_the_driver(tmp_path, capsys, flags):
+    doc = doctor(tmp_path, capsys, CUINIT_303, "--no-probe", *flags)
+    assert top(doc) == "no-nvidia-driver"
+
+
+def test_no_libcuda_in_a_container_or_wsl_keeps_its_own_reading(tmp_path, capsys):
+    in_container = doctor(tmp_path, capsys, CUINIT_303, "--no-probe", "--container")
+    assert top(in_container) == "container-gpu-not-exposed"
+    in_wsl = doctor(tmp_path, capsys, CUINIT_303, "--no-probe", "--os", "wsl2")
+    assert top(in_wsl) == "wsl-libcuda-missing"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/IBM/MAX-Image-Resolution-Enhancer/issues/23 (verbatim)
+        "returns Illegal instruction (core dumped)",
+        # Docker's and a CI runner's words for a process killed by SIGILL (128 + 4)
+        "The command '/bin/sh -c python -c \"import tensorflow\"' returned a non-zero code: 132",
+        "trial container failed with non-zero exit code: 132",
+    ],
+)
+def test_an_illegal_instruction_reported_inside_a_sentence_is_the_cpu(tmp_path, capsys, line):
+    doc = doctor(tmp_path, capsys, line + "\n", "--no-probe")
+    assert top(doc) == "cpu-lacks-avx"
+
+
+@pytest.mark.parametrize("line", ["exited with code 134", "took 132 ms, exit code 1320"])
+def test_other_exit_codes_are_not_an_illegal_instruction(tmp_path, capsys, line):
+    doc = doctor(tmp_path, capsys, line + "\n", "--no-probe")
+    assert "cpu-lacks-avx" not in {f["id"] for f in doc["findings"]}
+
+
+def test_evidence_names_the_line_of_the_paste_after_a_wrapped_record(tmp_path, capsys):
+    # TF 2.x prints a device's properties over three lines, which reading the paste rejoins
+    # into one record: the failure below it must still be quoted at its own line, 6.
+    log = (
+        "Epoch 1/10\n"
+        "2021-01-29 19:15:28.229419: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1716]"
+        " Found device 0 with properties: \n"
+        "pciBusID: 0000:01:00.0 name: GeForce GTX 1070 computeCapability: 6.1\n"
+        "coreClock: 1.797GHz coreCount: 15 deviceMemorySize: 7.93GiB deviceMemoryBandwidth:"
+        " 238.66GiB/s\n"
+        "Epoch 2/10\n"
+        "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit"
+        " initialization on GPU:0 failed. Status: device kernel image is invalid\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "compute-capability-unsupported"
+    assert doc["findings"][0]["evidence"][0].startswith("line 6: ")

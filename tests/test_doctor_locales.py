@@ -32,12 +32,13 @@ from tfgpu_setup.diagnose.locales import TAIL_CHARS, in_c_locale
         (
             "ImportError: libcuda.so.1: невозможно открыть разделяемый объектный файл:"
             " Нет такого файла или каталога",
-            "no-nvidia-driver",
+            # as in English: no libcuda, and nothing shows a GPU, is most likely no GPU
+            "no-nvidia-gpu",
         ),
         (
             "python3: Fehler beim Laden der Shared Libraries: libcuda.so.1:"
             " Kann die Shared-Object-Datei nicht öffnen: Datei oder Verzeichnis nicht gefunden",
-            "no-nvidia-driver",
+            "no-nvidia-gpu",
         ),
         ("Недопустимая инструкция (стек памяти сброшен на диск)", "cpu-lacks-avx"),
         ("非法指令 (核心已转储)", "cpu-lacks-avx"),

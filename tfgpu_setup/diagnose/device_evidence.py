@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..facts import Facts
-from ..findings import Finding, Severity
+from ..findings import FINDING_KINDS, Finding, Layer, Severity
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
@@ -28,12 +28,25 @@ Manager), not a container started without it."""
 
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 
+DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
+"""Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node)."""
+
+LIBCUDA_ABSENT = frozenset(
+    {"dlopen-driver", "import-driver-library-missing", "kernel-driver-not-running"}
+)
+"""Lines saying the driver's libcuda, or its kernel module, is not there."""
+LIBCUDA_ABSENT_CODES = ("303", "SHARED_OBJECT_INIT_FAILED")
+"""cuInit's answer when TensorFlow's CUDA stub could not load libcuda (its own 303)."""
+DEVICE_LAYERS = frozenset({Layer.PLATFORM, Layer.EXPOSURE, Layer.DRIVER, Layer.DRIVER_VERSION})
+
 
 def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
     """The log's no-driver and no-device lines, read against the machine, the container and
     the WSL 2 the facts describe."""
     found: list[Finding] = []
     names = {m.signature.name for m in matches}
+    if alone := libcuda_absent_alone(facts, log, matches):
+        found.append(no_gpu_likely(alone))
     no_driver_lines = [
         m
         for m in matches
@@ -214,4 +227,63 @@ def container_expects_gpu(facts: Facts) -> bool:
         return True
     return any(
         e.startswith(("flag", "environment", "log")) for e in facts.platform.container_evidence
+    )
+
+
+def libcuda_absent_alone(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> str:
+    """The first line saying libcuda (or the NVIDIA kernel module) is not there, where nothing
+    shows an NVIDIA GPU or its driver ('' otherwise): no GPU or driver stated or in the log, no
+    other line about the driver, on Linux outside containers and hosted notebooks. A machine
+    without an NVIDIA GPU prints just this, and so does one whose driver is not installed;
+    among settled reports of these lines alone, no GPU was the usual answer (survey 11: cuInit's
+    303 alone, 4 of 5; tensorflow#9969, medaka#214)."""
+    if facts.knows("os") and facts.platform.os != "linux":
+        return ""
+    if facts.knows("container") and facts.platform.container:
+        return ""
+    if facts.knows("gpus") or (facts.knows("driver") and facts.driver.version):
+        return ""
+    if log.hosted_notebook_line or log.colab_line or log.gpu_requested_line:
+        return ""
+    absent = [m for m in matches if _says_libcuda_absent(m)]
+    about_devices = [
+        m
+        for m in matches
+        if (kind := FINDING_KINDS.get(m.signature.finding_id or "")) is not None
+        and kind.layer in DEVICE_LAYERS
+        and not _says_libcuda_absent(m)
+    ]
+    gpu_shown = any(
+        m.signature.proves_gpu
+        or m.signature.name in DRIVER_FOUND_A_GPU
+        # a host named for its GPUs ('login-gpu01', 'gpu-node3')
+        or "gpu" in m.groups.get("host", "").lower()
+        # Nix's TensorFlow looks for the driver where NixOS does not keep it (nixpkgs#65515)
+        or m.signature.name == "nix-store-python"
+        for m in matches
+    )
+    if not absent or about_devices or gpu_shown:
+        return ""
+    return quoted(absent[0].line)
+
+
+def _says_libcuda_absent(match: LogMatch) -> bool:
+    if match.signature.name == "cuinit-driver-init":
+        return any(code in match.groups.get("code", "") for code in LIBCUDA_ABSENT_CODES)
+    if match.signature.name == "kernel-driver-not-running":
+        return "/proc/driver/nvidia" in match.groups.get("path", "")
+    return match.signature.name in LIBCUDA_ABSENT
+
+
+def no_gpu_likely(line: str) -> Finding:
+    return Finding(
+        "no-nvidia-gpu",
+        Severity.WARNING,
+        "CUDA finds no NVIDIA driver, and nothing shows an NVIDIA GPU here: most machines that"
+        " log only this have none (the lines are then expected, and TensorFlow runs on the CPU)",
+        (line, "no GPU or driver was stated, and the log shows none"),
+        "Check for an NVIDIA GPU: 'lspci | grep -i nvidia' (or the cloud instance type, or the"
+        " cluster node the job ran on). Without one, nothing is wrong: TensorFlow uses the CPU."
+        " With one, install the NVIDIA driver; 'nvidia-smi' then lists the GPU.",
+        CUDA_GPUS,
     )

@@ -24,12 +24,13 @@ from ..versions import parsed, specifier, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
+from .device_evidence import DRIVER_FOUND_A_GPU, libcuda_absent_alone
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
 from .logfacts import LogFacts, read_log_facts
-from .logs import LogMatch, diagnose_log, diagnose_matches, match_log
+from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .newer_offered import newer_version_installed
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
@@ -154,8 +155,10 @@ def diagnose(
 ) -> Diagnosis:
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
+    pasted = log
     log = rejoin_wrapped(unwrap(log)) if log else log
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
+    log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     known = facts if facts is not None else baseline_facts()
@@ -195,6 +198,13 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches)
+    if libcuda_absent_alone(known, log_facts, matches):
+        # a missing driver is the cause only where there is a GPU, which nothing shows
+        log_findings = contradicted(
+            log_findings,
+            frozenset({"no-nvidia-driver"}),
+            "but nothing shows an NVIDIA GPU here: without one, no driver is expected",
+        )
     judged = _judged(known, matrix, candidates, venv, guessed=not stated)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))
@@ -304,10 +314,6 @@ def diagnose(
     else:
         verdict = "Not enough evidence to name the cause. " + _most_likely(known, matches)
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
-
-
-DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
-"""Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node)."""
 
 
 def _compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None) -> bool:

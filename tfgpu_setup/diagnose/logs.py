@@ -6,6 +6,7 @@ over the whole text, and a regex only runs on the lines that contain a needle.
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ class LogMatch:
     """The pattern's named groups ('' when a group did not take part) and the derived fields."""
     column: int = 0
     """Where on the line the match starts (a hard-wrapped log rejoined may hold two records)."""
+    pasted_line: int | None = None
+    """The line of the paste as the user has it, where reading it rejoined wrapped records or
+    split joined ones (line_number counts the lines as read)."""
 
     @property
     def position(self) -> tuple[int, int]:
@@ -393,7 +397,39 @@ def _quote(match: LogMatch) -> str:
     line = match.line.strip()
     if len(line) > MAX_LINE_CHARS:
         line = line[: MAX_LINE_CHARS - 3] + "..."
-    return f"line {match.line_number}: {line}"
+    return f"line {match.pasted_line or match.line_number}: {line}"
+
+
+SOURCE_KEY_CHARS = 24
+"""How much of a matched text finds its line in the paste: enough to tell lines with the same
+timestamp apart, short enough to stay within one piece of a rejoined record."""
+
+
+def on_pasted_lines(matches: tuple[LogMatch, ...], pasted: str, read: str) -> tuple[LogMatch, ...]:
+    """Each match with the line of the paste it came from. Reading a paste rejoins the records
+    a terminal or mail client wrapped (and drops quoting), so its lines are not the file's: a
+    record wrapped over three lines above the failure put the failure two lines too early.
+    Matches are in line order, so one forward pass over the paste finds them all."""
+    if pasted == read:
+        return matches
+    found: list[LogMatch] = []
+    offset, line = 0, 1
+    for match in matches:
+        start = match.column
+        at = -1
+        for chars in (SOURCE_KEY_CHARS, SOURCE_KEY_CHARS // 2):
+            key = match.line[start : start + chars]
+            if key.strip():
+                at = pasted.find(key, offset)
+            if at != -1:
+                break
+        if at == -1:
+            found.append(match)
+            continue
+        line += pasted.count("\n", offset, at)
+        offset = at
+        found.append(dataclasses.replace(match, pasted_line=line))
+    return tuple(found)
 
 
 def _parse_version(tf_version: str | None) -> Version | None:

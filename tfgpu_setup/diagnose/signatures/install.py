@@ -504,15 +504,24 @@ INSTALL: tuple[Signature, ...] = (
             "0xC000001D",
             "-1073741795",
             "3221225501",
+            "code 132",
+            "code: 132",
+            "status 132",
         ),
         pattern=compiled(
             r"^(?:Fatal Python error: |[^\n:]*:[^\n:]*: +\d+ +)?"
             r"(?i:illegal instruction)"
             r"(?: ?\([^)\n]*\)|: 4)?(?=\s|$)"
+            # the shell's report inside a sentence ('... returns Illegal instruction (core
+            # dumped)'): the core dump keeps it the signal's own words
+            r"|\bIllegal instruction[ \t]{1,8}\(core dumped\)"
             r"|\billegal hardware instruction\b"
             r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"
             # STATUS_ILLEGAL_INSTRUCTION signed or not: 'DLL load failed with errorcode 3221225501'
-            r"|(?:exit|error) ?code (?:-1073741795|3221225501)\b|\(0xC000001D\)",
+            r"|(?:exit|error) ?code (?:-1073741795|3221225501)\b|\(0xC000001D\)"
+            # 128 + SIGILL (4), as a shell, Docker or a CI runner reports the process's end
+            r"|\b(?:exit(?:ed)?(?: with)? (?:code|status)|returned a non-zero code|non-zero exit"
+            r" (?:code|status)):? 132\b",
             re.MULTILINE,
         ),
         finding_id="cpu-lacks-avx",
@@ -524,6 +533,8 @@ INSTALL: tuple[Signature, ...] = (
         fix=(
             "Check the CPU for AVX ('grep -o avx /proc/cpuinfo | head -1'; on macOS, that Python"
             " is not running under Rosetta); without it, TensorFlow's PyPI wheels cannot run."
+            " A CPU with AVX can still lack what a Docker image's or a community wheel's build"
+            " asks for (AVX2, FMA, AVX-512): compare its flags with that build's, or use PyPI's."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
         variants=(AVX2_WHEELS,),
