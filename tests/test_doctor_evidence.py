@@ -533,3 +533,38 @@ def test_evidence_names_the_line_of_the_paste_after_a_wrapped_record(tmp_path, c
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "compute-capability-unsupported"
     assert doc["findings"][0]["evidence"][0].startswith("line 6: ")
+
+
+NO_MODULE = (
+    "Traceback (most recent call last):\n"
+    '  File "train.py", line 1, in <module>\n'
+    "    import tensorflow as tf\n"
+    "ModuleNotFoundError: No module named 'tensorflow'\n"
+)
+
+
+def test_no_module_where_the_reporter_says_it_is_installed_is_another_python(tmp_path, capsys):
+    # https://github.com/weiyx16/Active-Perception/issues/7: "No module named tensorflow even
+    # tough i have it installed" was another interpreter
+    said = "I get this even though I have installed tensorflow:\n" + NO_MODULE
+    assert top(doctor(tmp_path, capsys, said, "--no-probe")) == "wrong-python-environment"
+    assert top(doctor(tmp_path, capsys, NO_MODULE, "--no-probe")) == "tensorflow-not-installed"
+    # an image without TensorFlow is missing it, whatever its author believed
+    in_image = doctor(tmp_path, capsys, said, "--no-probe", "--container")
+    assert top(in_image) == "tensorflow-not-installed"
+
+
+def test_pip_show_of_a_tensorflow_before_2_1_is_the_cpu_only_package(tmp_path, capsys):
+    # before 2.1 pip's 'tensorflow' had no CUDA: the GPU build was 'tensorflow-gpu'
+    # (https://github.com/tensorflow/tensorflow/issues/7648)
+    shown = "Name: tensorflow\nVersion: 1.13.1\nSummary: TensorFlow is an open source library\n"
+    assert top(doctor(tmp_path, capsys, shown, "--no-probe")) == "cpu-only-tensorflow"
+    newer = shown.replace("1.13.1", "2.4.1")
+    assert "cpu-only-tensorflow" not in {
+        f["id"] for f in doctor(tmp_path, capsys, newer, "--no-probe")["findings"]
+    }
+    # in a conda environment pip shows conda's 'tensorflow', whose 1.x builds include GPU ones
+    conda = shown + "Location: /home/u/miniconda3/envs/tf/lib/python3.6/site-packages\n"
+    assert "cpu-only-tensorflow" not in {
+        f["id"] for f in doctor(tmp_path, capsys, conda, "--no-probe")["findings"]
+    }

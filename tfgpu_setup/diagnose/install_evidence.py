@@ -79,7 +79,7 @@ def install_findings(
     if "no-module-tensorflow" in names:
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES
-        elsewhere = _wrong_environment(facts, log, installed)
+        elsewhere = _wrong_environment(facts, log, installed, not names & INSTALL_FAILURES)
         if elsewhere:
             # the interpreter that failed never sees that install: which build it is comes second
             found = [
@@ -157,11 +157,14 @@ def _silent_without_gpu(matches: Sequence[LogMatch]) -> list[Finding]:
     ]
 
 
-def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) -> list[Finding]:
+def _wrong_environment(
+    facts: Facts, log: LogFacts, tf_known_installed: bool, installs_succeeded: bool
+) -> list[Finding]:
     """'No module named tensorflow' where TensorFlow is installed somewhere: in another Python
     (two interpreters named), per pip, per the user, or while a notebook kernel ran the code
     (kernels often run another Python than the shell's environment). A container's notebook is
     the image's own Python, so there the module is more likely missing from the image."""
+    in_container = facts.knows("container") and facts.platform.container
     evidence: tuple[str, ...] = ()
     if len(log.python_roots) >= 2:
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
@@ -171,7 +174,9 @@ def _wrong_environment(facts: Facts, log: LogFacts, tf_known_installed: bool) ->
         evidence = (f"installed with sudo, into the system Python: {log.sudo_pip_line}",)
     elif tf_known_installed:
         evidence = ("TensorFlow is installed (its version was stated or found), yet not here",)
-    elif log.notebook_line and not (facts.knows("container") and facts.platform.container):
+    elif log.said_installed_line and installs_succeeded and not in_container:
+        evidence = (f"said: {log.said_installed_line}",)
+    elif log.notebook_line and not in_container:
         evidence = (f"notebook: {log.notebook_line}",)
     if not evidence:
         return []

@@ -148,6 +148,8 @@ class LogFacts:
     what the matrix says of PyPI's kernels does not hold for it."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    said_installed_line: str = ""
+    """The reporter saying TensorFlow is installed ('even though I have installed it')."""
     sudo_pip_line: str = ""
     """'sudo pip install': root's pip installs into the system Python, not the environment's."""
     nvidia_wheels_line: str = ""
@@ -282,6 +284,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         local_build_line=_first(LOCAL_BUILD_VERSION, sample),
         installed_line=_first(_TF_INSTALLED, sample),
+        said_installed_line=_first(_SAID_INSTALLED, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
@@ -394,6 +397,14 @@ _TF_INSTALLED = re.compile(
     r"|Name: (?:tensorflow(?:-gpu|-cpu|-intel|-macos)?|tf-nightly)[ \t]*$)",
     re.MULTILINE,
 )
+_SAID_INSTALLED = re.compile(
+    r"\b(?:I(?:'ve| have| had)?|we(?:'ve| have)?) (?:already |definitely |successfully |also )?"
+    r"installed (?:it|tensorflow)\b"
+    r"|\btensorflow(?:-gpu)? (?:is|was) (?:already |definitely |successfully )?installed\b"
+    r"|\b(?:though|although|but) (?:it|tensorflow)(?:'s| is) (?:already )?installed\b",
+    re.IGNORECASE,
+)
+"""A reporter saying TensorFlow is installed, in the words pasted with the error."""
 _NVIDIA_WHEELS = re.compile(
     r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
     r"(?:cudnn|cublas|cuda_runtime)/lib"
@@ -422,9 +433,18 @@ all before 1.15, and 1.15.2 to 2.0 after 1.15.0's combined package was dropped
 def _cpu_package(text: str) -> str:
     for summary in _PIP_INSTALLED.finditer(text):
         found = _TENSORFLOW_INSTALLED.search(summary["installed"])
-        if found and any(found["version"] in releases for releases in CPU_PACKAGE_RELEASES):
+        if found and _cpu_only_release(found["version"]):
             return summary.group(0).strip()[:300]
+    if _CONDA_ENV.search(text):
+        return ""  # pip shows conda's own 'tensorflow', whose 1.x builds include GPU ones
+    for shown in _PIP_SHOW.finditer(text):
+        if shown["dist"] == "tensorflow" and _cpu_only_release(shown["version"]):
+            return " ".join(shown.group(0).split())[:300]
     return ""
+
+
+def _cpu_only_release(version: str) -> bool:
+    return any(version in releases for releases in CPU_PACKAGE_RELEASES)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
