@@ -568,3 +568,20 @@ def test_pip_show_of_a_tensorflow_before_2_1_is_the_cpu_only_package(tmp_path, c
     assert "cpu-only-tensorflow" not in {
         f["id"] for f in doctor(tmp_path, capsys, conda, "--no-probe")["findings"]
     }
+
+
+def test_the_allocators_garbage_collection_is_a_gpu_at_work_near_its_memory(tmp_path, capsys):
+    # https://github.com/modelscope/facechain/issues/90 (verbatim): the whole report; "your
+    # Memory on GPU is too small" was the answer
+    log = (
+        "2023-08-22 08:25:44.059067: W tensorflow/core/common_runtime/bfc_allocator.cc:305]"
+        " Garbage collection: deallocate free memory regions (i.e., allocations) so that we can"
+        " re-allocate a larger region to avoid OOM due to memory fragmentation. If you see this"
+        " message frequently, you are running near the threshold of the available device memory"
+        " and re-allocation may incur great performance overhead. You may try smaller batch"
+        " sizes to observe the performance impact. Set TF_ENABLE_GPU_GARBAGE_COLLECTION=false if"
+        " you'd like to disable this feature.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert doc["gpu_used"] == "yes"
+    assert (top(doc), errors(doc)) == ("gpu-out-of-memory", set())

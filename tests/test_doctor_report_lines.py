@@ -3010,7 +3010,7 @@ def test_a_failure_on_a_working_gpu_is_named_in_the_verdict(
     # Only a failure logged after the GPU line is one on that GPU; a contradiction from the
     # facts (macOS has no CUDA, yet a Metal GPU works) is not.
     works = doctor(tmp_path, capsys, created, "--os", "macos")
-    assert works["verdict"] == "TensorFlow uses the GPU: the log shows a GPU device was created"
+    assert works["verdict"] == "TensorFlow uses the GPU: the log shows a GPU device at work"
 
 
 def test_a_console_cut_record_followed_by_another_line_reads_as_printed(

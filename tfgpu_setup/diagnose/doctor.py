@@ -261,7 +261,7 @@ def diagnose(
             else ()
         )
         findings = _gpu_works(findings, after_gpu | newer, kept=newer)
-        verdict = "TensorFlow uses the GPU: the log shows a GPU device was created"
+        verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
         failed = next((f for f in findings if f.id in after_gpu | newer), None)
         if failed is not None:
             verdict += (", but work on it failed: " if failed.id in after_gpu else ", but ") + (

@@ -287,6 +287,25 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/30912",
     ),
     Signature(
+        # The GPU BFC allocator's garbage collection (TF_ENABLE_GPU_GARBAGE_COLLECTION): only an
+        # allocator of GPU memory that is allocating says it, close to running out.
+        name="gpu-allocator-garbage-collection",
+        needles=("Garbage collection: deallocate free memory regions",),
+        pattern=compiled(r"Garbage collection: deallocate free memory regions"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow runs on the GPU close to the end of its memory: the allocator frees"
+            " cached regions to avoid running out"
+        ),
+        fix=(
+            "Reduce the batch size (or the input or model size), stop other processes that use"
+            " the GPU (nvidia-smi), or run on a GPU with more memory."
+        ),
+        source="https://github.com/modelscope/facechain/issues/90",
+        proves_gpu=True,
+    ),
+    Signature(
         name="tf-oom-when-allocating",
         needles=(
             "OOM when allocating",
