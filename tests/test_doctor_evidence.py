@@ -585,3 +585,15 @@ def test_the_allocators_garbage_collection_is_a_gpu_at_work_near_its_memory(tmp_
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert doc["gpu_used"] == "yes"
     assert (top(doc), errors(doc)) == ("gpu-out-of-memory", set())
+
+
+def test_a_log_of_harmless_lines_alone_does_not_blame_the_driver(tmp_path, capsys):
+    # the import-time noise of TF 2.14 and later prints with or without a GPU
+    noise = (
+        "2024-03-01 10:00:00.000000: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_dnn.cc:9261] Unable to register cuDNN factory: Attempting to register factory for"
+        " plugin cuDNN when one has already been registered\n"
+    )
+    doc = doctor(tmp_path, capsys, noise, "--no-probe")
+    assert doc["gpu_used"] == "unknown" and errors(doc) == set()
+    assert "driver" not in doc["verdict"] and "list_physical_devices" in doc["verdict"]

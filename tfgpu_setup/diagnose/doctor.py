@@ -311,6 +311,12 @@ def diagnose(
             " cause: the error just before 'Failed to load the native TensorFlow runtime' says"
             " which (often a NumPy version this TensorFlow was not built for)."
         )
+    elif matches and all(m.signature.finding_id == "benign-log-noise" for m in matches):
+        verdict = (
+            "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
+            " harmless, and they do not say whether this TensorFlow found one. Ask it: python -c"
+            " \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\""
+        )
     else:
         verdict = "Not enough evidence to name the cause. " + _most_likely(known, matches)
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
