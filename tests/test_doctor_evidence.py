@@ -597,3 +597,32 @@ def test_a_log_of_harmless_lines_alone_does_not_blame_the_driver(tmp_path, capsy
     doc = doctor(tmp_path, capsys, noise, "--no-probe")
     assert doc["gpu_used"] == "unknown" and errors(doc) == set()
     assert "driver" not in doc["verdict"] and "list_physical_devices" in doc["verdict"]
+
+
+# https://github.com/googlecolab/colabtools/issues/3011 (excerpt): an LSTM on Colab's TF 2.9.1
+FAIL_TO_FIND_DNN = (
+    "UnknownError: Fail to find the dnn implementation. [[{{node CudnnRNN}}]]"
+    " [Op:__inference_train_function_5342]\n"
+)
+
+
+def test_no_dnn_from_2_1_on_is_a_cudnn_that_loaded_and_would_not_start(tmp_path, capsys):
+    newer = doctor(tmp_path, capsys, FAIL_TO_FIND_DNN, "--no-probe", "--tf", "2.9.1")
+    assert top(newer) == "cudnn-version-mismatch"
+    # TF 1.x registered the GPU without cuDNN: there it may simply not have loaded
+    older = doctor(tmp_path, capsys, FAIL_TO_FIND_DNN, "--no-probe", "--tf", "1.15")
+    assert top(older) == "cudnn-not-found"
+
+
+def test_a_traceback_copied_from_colab_is_read_as_colab(tmp_path, capsys):
+    # Colab's copied tracebacks link each file to its kernel at localhost:8080
+    log = (
+        "[/usr/local/lib/python3.7/dist-packages/tensorflow/python/eager/execute.py]"
+        "(https://localhost:8080/#) in quick_execute(op_name, num_outputs, inputs, attrs)\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared object file: No"
+        " such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "cudnn-version-mismatch"
+    assert any("Colab" in e for e in doc["findings"][0]["evidence"])

@@ -411,8 +411,11 @@ _NVIDIA_WHEELS = re.compile(
 )
 _COLAB = re.compile(
     r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
+    r"|\]\(https://localhost:8080/#?\)"
 )
-"""Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree."""
+"""Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree, and
+the links to its kernel's files ('[/usr/local/lib/...](https://localhost:8080/)') that a
+traceback copied from a Colab notebook keeps."""
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",
