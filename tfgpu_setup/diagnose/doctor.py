@@ -311,7 +311,10 @@ def diagnose(
             " cause: the error just before 'Failed to load the native TensorFlow runtime' says"
             " which (often a NumPy version this TensorFlow was not built for)."
         )
-    elif matches and all(m.signature.finding_id == "benign-log-noise" for m in matches):
+    elif matches and all(
+        m.signature.finding_id == "benign-log-noise" and m.signature.name not in DRIVER_FOUND_A_GPU
+        for m in matches
+    ):
         verdict = (
             "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
             " harmless, and they do not say whether this TensorFlow found one. Ask it: python -c"
