@@ -626,3 +626,21 @@ def test_a_traceback_copied_from_colab_is_read_as_colab(tmp_path, capsys):
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "cudnn-version-mismatch"
     assert any("Colab" in e for e in doc["findings"][0]["evidence"])
+
+
+NO_WHEEL = (
+    "ERROR: Could not find a version that satisfies the requirement tensorflow (from versions:"
+    " none)\nERROR: No matching distribution found for tensorflow\n"
+)
+
+
+def test_pip_finding_no_wheel_is_named_by_the_stated_python_and_platform(tmp_path, capsys):
+    served = doctor(tmp_path, capsys, NO_WHEEL, "--no-probe", "--os", "linux", "--python", "3.9")
+    first = served["findings"][0]
+    # TensorFlow has Linux wheels for 3.9: the Python running pip is another, or pip is old
+    assert first["id"] == "python-unsupported" and "python -m pip" in first["fix"]
+    too_new = doctor(tmp_path, capsys, NO_WHEEL, "--no-probe", "--os", "linux", "--python", "3.14")
+    assert "no wheel for Python 3.14" in too_new["findings"][0]["title"]
+    # without a stated platform pip's refusal keeps its own words
+    unknown = doctor(tmp_path, capsys, NO_WHEEL, "--no-probe", "--python", "3.9")
+    assert unknown["findings"][0]["title"].startswith("pip found no tensorflow wheel for this")

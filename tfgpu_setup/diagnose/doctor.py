@@ -32,6 +32,7 @@ from .locales import in_c_locale
 from .logfacts import LogFacts, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .newer_offered import newer_version_installed
+from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
 from .signatures import cudnn_version
@@ -234,6 +235,7 @@ def diagnose(
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
+    crossed += no_wheel_for_stated(known, matrix, matches)
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,

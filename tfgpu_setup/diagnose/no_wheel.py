@@ -1,0 +1,123 @@
+"""pip finding no TensorFlow wheel, read against the Python and the platform the facts state.
+
+'No matching distribution found for tensorflow' says only that pip saw no wheel it could use.
+With the Python and the platform known, the matrix tells which it was: a Python none of the
+platform's wheels cover, a platform PyPI has no wheel for, or neither; then the Python that ran
+pip was not the one stated (another interpreter, a 32-bit build) or pip was too old to see the
+wheels. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix.model import Matrix, TfRelease
+from ..planner.evaluate import PLATFORM_LABELS, platform_key
+from ..versions import parsed, specifier, xy
+from .logs import LogMatch
+from .sources import quoted
+
+REFUSALS = frozenset({"pip-no-matching-distribution"})
+PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
+
+
+def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch]) -> list[Finding]:
+    """pip's refusal, named for what the stated Python and platform make it."""
+    refused = next((m for m in matches if m.signature.name in REFUSALS), None)
+    if refused is None or not facts.knows("os") or not facts.knows("pythons"):
+        return []
+    if refused.groups.get("package", "tensorflow").lower() != "tensorflow":
+        return []
+    pythons = sorted({xy(p.version) for p in facts.pythons}, key=parsed)
+    if len(pythons) != 1:
+        return []
+    python = pythons[0]
+    key = platform_key(facts)
+    label = PLATFORM_LABELS.get(key, key)
+    requested = refused.groups.get("requested") or ""
+    releases = [
+        r
+        for r in matrix.tensorflow.releases
+        if not requested or parsed(r.version) in specifier(f"=={requested}.*")
+    ]
+    on_platform = [r for r in releases if _has_wheel(r, key)]
+    served = [r for r in on_platform if python in r.python]
+    asked = f"TensorFlow {requested}" if requested else "TensorFlow"
+    line = quoted(refused.line)
+    as_tensorflow = [r for r in served if _package(r, key) == "tensorflow"]
+    if served and not as_tensorflow:
+        other = _package(served[-1], key)
+        return [
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"On {label}, {asked} for Python {python} is published as {other}, not as"
+                f" 'tensorflow' ({_span(served)}): pip finds no 'tensorflow' wheel there",
+                (line, f"Python {python} ({facts.pythons[0].source}), {label}"),
+                f"Install {other} instead (its release for this Python), or a later TensorFlow"
+                " whose 'tensorflow' package covers this platform.",
+                PYPI_FILES,
+            )
+        ]
+    served = as_tensorflow
+    if served:
+        return [
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"pip found no wheel, yet {asked} has wheels for Python {python} on {label}"
+                f" ({_span(served)}): the Python that ran pip is not a 64-bit {python}, or that"
+                " pip is too old to see them",
+                (line, f"Python {python} ({facts.pythons[0].source}), {label}"),
+                "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import"
+                " struct, sys; print(sys.version, struct.calcsize('P') * 8)\" shows its version"
+                " and bits), and upgrade pip there ('python -m pip install --upgrade pip').",
+                PYPI_FILES,
+            )
+        ]
+    if on_platform:
+        covered = sorted({p for r in on_platform for p in r.python}, key=parsed)
+        return [
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"{asked} has no wheel for Python {python} on {label}: its wheels there cover"
+                f" Python {covered[0]} to {covered[-1]}",
+                (line, f"Python {python} ({facts.pythons[0].source}), {label}"),
+                f"Create the environment with a Python from {covered[0]} to {covered[-1]}"
+                " ('tfgpu-setup plan --python X.Y' checks one first), or ask for a release"
+                " that covers this Python.",
+                PYPI_FILES,
+            )
+        ]
+    if releases:
+        return [
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"PyPI has no {asked} wheel for {label}, for any Python",
+                (line, label),
+                "Use a platform TensorFlow publishes wheels for ('tfgpu-setup matrix show'),"
+                " or a build for this one from its vendor (NVIDIA's for Jetson, Apple's"
+                " tensorflow-macos before 2.13).",
+                PYPI_FILES,
+            )
+        ]
+    return []
+
+
+def _has_wheel(release: TfRelease, key: str) -> bool:
+    support = release.platforms.get(key)
+    return support is not None and support.available
+
+
+def _package(release: TfRelease, key: str) -> str:
+    support = release.platforms.get(key)
+    return (support.package if support is not None else None) or "tensorflow"
+
+
+def _span(releases: Sequence[TfRelease]) -> str:
+    versions = sorted((xy(r.version) for r in releases), key=parsed)
+    return versions[0] if versions[0] == versions[-1] else f"{versions[0]} to {versions[-1]}"
