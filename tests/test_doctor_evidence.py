@@ -644,3 +644,30 @@ def test_pip_finding_no_wheel_is_named_by_the_stated_python_and_platform(tmp_pat
     # without a stated platform pip's refusal keeps its own words
     unknown = doctor(tmp_path, capsys, NO_WHEEL, "--no-probe", "--python", "3.9")
     assert unknown["findings"][0]["title"].startswith("pip found no tensorflow wheel for this")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # https://github.com/ElofssonLab/PconsC4/issues/11: ld.so's words without 'version'
+        (
+            "ImportError: /lib/x86_64-linux-gnu/libc.so.6: `GLIBC_2.23' not found (required by"
+            " /usr/lib/python3/dist-packages/tensorflow/python/_pywrap_tensorflow_internal.so)",
+            "glibc-too-old",
+        ),
+        # the dlerror part of a Windows load failure, alone
+        ("cudart64_101.dll not found", "cuda-libs-not-found"),
+        # https://github.com/dusty-nv/jetson_nano/issues/5: two pins, one typed capitalised
+        ("tensorflow==1.12.2\nTensorFlow-gpu==1.14.0+nv19.10", "multiple-tensorflow-distributions"),
+    ],
+)
+def test_fragments_a_paste_kept_are_still_read(tmp_path, capsys, line, expected):
+    assert top(doctor(tmp_path, capsys, line + "\n", "--no-probe")) == expected
+
+
+def test_a_capitalised_name_is_a_distribution_only_as_a_pin(tmp_path, capsys):
+    # an issue template's 'TensorFlow version: 2.4' names no second distribution
+    log = "tensorflow-gpu==2.4.1\nTensorFlow version: 2.4.1\n"
+    assert "multiple-tensorflow-distributions" not in {
+        f["id"] for f in doctor(tmp_path, capsys, log, "--no-probe")["findings"]
+    }

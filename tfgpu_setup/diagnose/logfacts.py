@@ -202,7 +202,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             # One line may name several ('Successfully installed tensorflow-2.10.0
             # tensorflow-gpu-2.9.1').
             for listed in m.signature.pattern.finditer(m.line):
-                dists.setdefault(listed["dist"].replace("_", "-").lower(), listed["version"])
+                dist = (listed["dist"] or listed["typed"]).replace("_", "-").lower()
+                dists.setdefault(dist, listed["version"] or listed["typed_version"])
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
     metapackage = dists.get("tensorflow-gpu")

@@ -588,12 +588,23 @@ BENIGN_LINES: tuple[Signature, ...] = (
     ),
     Signature(
         name="tf-distribution-listed",
-        needles=("tensorflow", "tf-nightly"),
+        needles=(
+            "tensorflow",
+            "tf-nightly",
+            "TensorFlow-",
+            "TensorFlow=",
+            "Tensorflow-",
+            "Tensorflow=",
+        ),
         pattern=compiled(
             r"(?:^|[\s>|`'\"])(?P<dist>tensorflow(?:[-_](?:gpu|cpu|intel|macos|aarch64|rocm))?"
             r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|intel[-_]tensorflow)"
             r"(?:==|-(?=\d)|\s+(?:version\s+)?|:\s*)v?(?P<version>[12]\.\d{1,2}(?:\.\d{1,2})?"
             r"(?:\.?(?:dev|rc|post)\d+)?)(?![\d.]*[/\\])"
+            # a pin typed by hand, in any case ('TensorFlow-gpu==1.14.0+nv19.10'): only with '=='
+            # ('TensorFlow version: 2.4' in an issue template names no distribution)
+            r"|(?:^|[\s>|`'\"])(?P<typed>(?i:tensorflow(?:[-_](?:gpu|cpu))?))=="
+            r"(?P<typed_version>[12]\.\d{1,2}(?:\.\d{1,2})?)\b"
         ),
         finding_id=None,
         severity=Severity.INFO,

@@ -58,7 +58,8 @@ INSTALL: tuple[Signature, ...] = (
         name="glibc-version-not-found",
         needles=("GLIBC_",),
         pattern=compiled(
-            r"version [`'\"]?GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found"
+            # ld.so's 'version `GLIBC_2.23' not found'; a paste that lost 'version' keeps quotes
+            r"(?:version [`'\"]?|[`'\"])GLIBC_(?P<glibc>\d+\.\d+)[`'\"]? not found"
             r"(?! \(required by /\.singularity\.d/libs/)"
         ),
         finding_id="glibc-too-old",
@@ -925,12 +926,12 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="windows-dll-not-found",
-        needles=(".dll'",),
+        needles=(".dll'", ".dll not found"),
         # 'Could not find' from TF 1.5's self-check on, 'Could not load ... The GPU version'
-        # before it (TF 1.3/1.4).
+        # before it (TF 1.3/1.4); the dlerror part alone where a paste kept only that.
         pattern=compiled(
-            r"Could not (?:find|load) '(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)"
-            r"64_\d+\.dll)'"
+            r"(?:Could not (?:find|load) '|^[ \t>`*]{0,8}(?=\w+64_\d+\.dll not found))"
+            r"(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)64_\d+\.dll)(?:'| not found)"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
