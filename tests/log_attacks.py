@@ -17,6 +17,8 @@ LOGS = Path(__file__).parent / "fixtures" / "logs"
 LINE_CHARS = 2_000_000
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
+    "conda-packages-not-found": "PackagesNotFoundError: The following packages are not available"
+    " from current channels:",
     "gpu-allocator-garbage-collection": "W tensorflow/core/common_runtime/bfc_allocator.cc:305]"
     " Garbage collection: deallocate free memory regions (i.e., allocations) so that we can"
     " re-allocate a larger region to avoid OOM due to memory fragmentation.",

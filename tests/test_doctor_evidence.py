@@ -671,3 +671,22 @@ def test_a_capitalised_name_is_a_distribution_only_as_a_pin(tmp_path, capsys):
     assert "multiple-tensorflow-distributions" not in {
         f["id"] for f in doctor(tmp_path, capsys, log, "--no-probe")["findings"]
     }
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/conda-forge/tensorflow-feedstock/issues/44: a 32-bit conda
+        "PackagesNotFoundError: The following packages are not available from current channels:"
+        "\n\n  - tensorflow\n\nCurrent channels:\n\n  - https://repo.anaconda.com/pkgs/main/win-32"
+        "\n  - https://repo.anaconda.com/pkgs/main/noarch\n",
+        # python.org's 32-bit installer's folder
+        "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python37-32\\Scripts>pip install"
+        " tensorflow\nERROR: Could not find a version that satisfies the requirement tensorflow"
+        " (from versions: none)\nERROR: No matching distribution found for tensorflow\n",
+    ],
+)
+def test_an_install_refused_to_a_32_bit_python_says_so(tmp_path, capsys, log):
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "python-unsupported"
+    assert "32-bit" in doc["findings"][0]["title"]

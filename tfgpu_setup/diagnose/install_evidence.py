@@ -68,10 +68,11 @@ def install_findings(
             Finding(
                 "python-unsupported",
                 Severity.ERROR,
-                "This Python is 32-bit: TensorFlow publishes 64-bit wheels only, so pip cannot "
-                "install it there",
+                "This Python is 32-bit: TensorFlow publishes 64-bit builds only, so none can "
+                "be installed there",
                 (quoted(log.python_32bit_line),),
-                "Install the 64-bit Python (python.org's 'Windows installer (64-bit)'), create "
+                "Install the 64-bit Python (python.org's 'Windows installer (64-bit)', or the "
+                "64-bit Miniconda), create "
                 "the environment with it and install TensorFlow there.",
                 "https://pypi.org/project/tensorflow/#files",
             )

@@ -54,6 +54,7 @@ INSTALL_FAILURES = frozenset(
         "pip-no-matching-distribution",
         "pip-wheel-unsupported",
         "conda-python-incompatible",
+        "conda-packages-not-found",
         "uv-no-matching-wheel",
         "uv-platform-without-wheels",
         "pip-no-matching-tf-dependency",

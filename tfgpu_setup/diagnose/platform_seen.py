@@ -28,9 +28,16 @@ _PYTHON_ROOT = re.compile(
     r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
 )
 _UNAME_ARCH = re.compile(r"\b(?P<arch>x86_64|aarch64|ppc64le) GNU/Linux\b")
-PYTHON_32BIT = re.compile(r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]", re.M)
-"""The banner of a 32-bit Windows Python ('[MSC v.1916 32 bit (Intel)]'); a 64-bit one says
-'64 bit (AMD64)'."""
+PYTHON_32BIT = re.compile(
+    r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
+    # python.org's installer puts a 32-bit Python in 'Python37-32' or 'Program Files (x86)'
+    r"|[\\/]Python3\d{1,2}-32[\\/]|Program Files \(x86\)[\\/]+Python"
+    # a 32-bit conda searches its win-32 or linux-32 channels
+    r"|/(?:win|linux)-32(?:/|\s|$)",
+    re.M,
+)
+"""A 32-bit Python: the banner of one on Windows ('[MSC v.1916 32 bit (Intel)]'; a 64-bit one
+says '64 bit (AMD64)'), its install folder, or a 32-bit conda's channels."""
 
 
 _LINUX = re.compile(

@@ -423,6 +423,27 @@ INSTALL: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        # conda's solver finding no build of what was asked for in any channel it searches (the
+        # package list follows on the next lines): for TensorFlow, no build for this Python or
+        # platform there (a 32-bit conda, a Python newer than the builds, Apple silicon on the
+        # defaults channel).
+        name="conda-packages-not-found",
+        needles=("PackagesNotFoundError",),
+        pattern=compiled(
+            r"PackagesNotFoundError: The following packages are not available from current"
+            r" channels"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.WARNING,
+        title=("conda found no build of the package in its channels for this Python and platform"),
+        fix=(
+            "Search the channels for a build ('conda search -c conda-forge tensorflow'), then"
+            " create the environment with a Python it covers; a 32-bit conda has none (install"
+            " the 64-bit Miniconda), and pip inside the environment has TensorFlow's own wheels."
+        ),
+        source="https://github.com/conda-forge/tensorflow-feedstock/issues/44",
+    ),
+    Signature(
         name="cuda-visible-devices-set-empty",
         needles=("CUDA_VISIBLE_DEVICES",),
         pattern=compiled(
