@@ -690,3 +690,24 @@ def test_an_install_refused_to_a_32_bit_python_says_so(tmp_path, capsys, log):
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "python-unsupported"
     assert "32-bit" in doc["findings"][0]["title"]
+
+
+def test_apples_metal_plugin_in_the_log_is_macos_on_apple_silicon(tmp_path, capsys):
+    # https://forums.developer.apple.com: the same M1 with and without tensorflow-metal
+    cpu_only = "with tensorflow-macos alone (CPU)\nNum GPUs Available: 0\n"
+    doc = doctor(tmp_path, capsys, cpu_only, "--no-probe")
+    first = doc["findings"][0]
+    assert first["id"] == "macos-no-cuda"
+    # nothing says which Mac: the fix covers Apple silicon and Intel's AMD GPUs
+    assert "Apple silicon" in first["fix"] and "AMD" in first["fix"]
+    metal = (
+        "Metal device set to: Apple M1\n"
+        "2021-07-27 14:56:50.639552: I tensorflow/core/common_runtime/pluggable_device/"
+        "pluggable_device_factory.cc:271] Created TensorFlow device"
+        " (/job:localhost/replica:0/task:0/device:GPU:0 with 0 MB memory) -> physical"
+        " PluggableDevice (device: 0, name: METAL, pci bus id: <undefined>)\n"
+    )
+    works = doctor(tmp_path, capsys, metal, "--no-probe")
+    assert works["gpu_used"] == "yes" and errors(works) == set()
+    assert works["facts"]["platform"]["os"] == "macos"
+    assert works["facts"]["platform"]["arch"] == "arm64"

@@ -33,7 +33,8 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             source=f"log: {log.os_line}",
         )
         unknown.discard("os")
-        unknown.discard("arch")
+        if log.os in ("windows", "wsl2"):
+            unknown.discard("arch")  # TensorFlow's Windows wheels are x86_64 only
     if "container" in unknown and log.container_line:
         platform = dataclasses.replace(
             platform, container=True, container_evidence=(f"log: {log.container_line}",)

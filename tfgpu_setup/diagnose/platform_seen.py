@@ -16,6 +16,9 @@ _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mn
 _MACOS = re.compile(
     # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
     r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
+    # Apple's TensorFlow and its Metal plug-in at work; not pip failing to find them elsewhere
+    r"|\bMetal device set to: |\bname: METAL\b"
+    r"|(?<!found for )(?<!requirement )\btensorflow[-_](?:macos|metal)\b"
 )
 _PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
 _PYTHON_BANNER = re.compile(
@@ -104,6 +107,11 @@ def python_roots(text: str) -> tuple[str, ...]:
     return tuple(roots)
 
 
+_APPLE_SILICON = re.compile(r"\bMetal device set to: Apple M\d|\bchipset_name: m\d\b")
+
+
 def arch_of(sample: str) -> str | None:
-    """The machine 'uname -a' prints."""
-    return found.group("arch") if (found := _UNAME_ARCH.search(sample)) else None
+    """The machine 'uname -a' prints, or Apple silicon as the Metal plug-in names it."""
+    if found := _UNAME_ARCH.search(sample):
+        return found.group("arch")
+    return "arm64" if _APPLE_SILICON.search(sample) else None

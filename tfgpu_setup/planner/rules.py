@@ -341,13 +341,19 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
     p = ctx.facts.platform
     if not ctx.facts.knows("os") or p.os != "macos":
         return []
-    fix = (
-        "On Apple silicon, install Apple's plug-in into the same environment: "
-        "'pip install tensorflow-metal' (GPU through Metal, not CUDA)."
-        if p.arch in ("arm64", "aarch64")
-        else "Intel Macs have no TensorFlow GPU path; TensorFlow 2.16 was the last release for "
-        "macOS x86_64."
+    apple_silicon = "On Apple silicon, install Apple's plug-in into the same environment: "
+    apple_silicon += "'pip install tensorflow-metal' (GPU through Metal, not CUDA)."
+    intel = (
+        "an Intel Mac reaches its GPU only through Apple's tensorflow-metal plug-in, on an AMD"
+        " GPU (macOS 12 or later, with TensorFlow up to 2.16, the last release for macOS"
+        " x86_64); NVIDIA GPUs have no path on macOS."
     )
+    if not ctx.facts.knows("arch"):
+        fix = f"{apple_silicon} Otherwise {intel}"
+    elif p.arch in ("arm64", "aarch64"):
+        fix = apple_silicon
+    else:
+        fix = intel[0].upper() + intel[1:]
     return [
         finding(
             "macos-no-cuda",
