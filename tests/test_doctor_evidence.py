@@ -711,3 +711,23 @@ def test_apples_metal_plugin_in_the_log_is_macos_on_apple_silicon(tmp_path, caps
     assert works["gpu_used"] == "yes" and errors(works) == set()
     assert works["facts"]["platform"]["os"] == "macos"
     assert works["facts"]["platform"]["arch"] == "arm64"
+
+
+def test_cudnn_failing_to_start_on_colab_is_a_tensorflow_installed_over_the_runtimes(
+    tmp_path, capsys
+):
+    # https://github.com/googlecolab/colabtools/issues/2578: a notebook pinned another TF
+    conv = (
+        "UnknownError: Failed to get convolution algorithm. This is probably because cuDNN failed"
+        " to initialize, so try looking to see if a warning log message was printed above."
+        " [Op:Conv2D]\n"
+    )
+    colab = "[/usr/local/lib/python3.7/dist-packages/tensorflow/python/eager/execute.py]"
+    colab += "(https://localhost:8080/#) in quick_execute\n"
+    assert top(doctor(tmp_path, capsys, colab + conv, "--no-probe")) == "cudnn-version-mismatch"
+    # elsewhere the same line is most often memory
+    assert top(doctor(tmp_path, capsys, conv, "--no-probe")) == "gpu-out-of-memory"
+    # and on Colab too where memory ran out
+    oom = "E tensorflow/stream_executor/cuda/cuda_driver.cc:1] failed to allocate 14.0G"
+    oom += " (15032385536 bytes) from device: CUDA_ERROR_OUT_OF_MEMORY: out of memory\n"
+    assert top(doctor(tmp_path, capsys, colab + oom + conv, "--no-probe")) == "gpu-out-of-memory"

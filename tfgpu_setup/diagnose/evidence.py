@@ -23,6 +23,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .version_evidence import (
     built_for_other_cuda,
+    colab_cudnn_would_not_start,
     conda_driver_too_old,
     driver_too_old_for_another_framework,
     library_mismatch,
@@ -70,6 +71,7 @@ def cross_findings(
     found: list[Finding] = []
     found += library_mismatch(facts, log)
     found += other_cudnn_loaded(facts, log)
+    found += colab_cudnn_would_not_start(facts, log, matches)
     if not log.wanted_cuda and release is not None:
         found += release_cuda_mismatch(facts, matches, release)
     # A soname that contradicts a guessed release says the guess is wrong (a JetPack or

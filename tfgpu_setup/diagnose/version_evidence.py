@@ -342,6 +342,43 @@ def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
     )
 
 
+CUDNN_WOULD_NOT_START = frozenset({"cudnn-handle", "dnn-unavailable", "dnn-library-not-found"})
+
+
+def colab_cudnn_would_not_start(
+    facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
+) -> list[Finding]:
+    """cuDNN failing to start on Google Colab with nothing else said: Colab's GPU runtimes pair
+    their TensorFlow with their cuDNN, so the usual cause is a TensorFlow installed over it for
+    another cuDNN (colabtools#2578, #3011, #3073), not memory."""
+    if not log.colab_line or facts.knows("cudnn") or log.cudnn_loaded:
+        return []
+    failed = next((m for m in matches if m.signature.name in CUDNN_WOULD_NOT_START), None)
+    memory = any(
+        m.signature.finding_id == "gpu-out-of-memory" and m.signature.name != "cudnn-handle"
+        for m in matches
+    )
+    if failed is None or memory:
+        return []
+    return [
+        Finding(
+            "cudnn-version-mismatch",
+            Severity.ERROR,
+            "cuDNN would not start on this Google Colab runtime: most likely the TensorFlow"
+            " installed over the runtime's was built for another cuDNN",
+            (
+                quoted(failed.line),
+                f"log: {log.colab_line} (Google Colab)",
+                "confirm with '!pip list | grep -i -e tensorflow -e cudnn' against the runtime's",
+            ),
+            "Use the TensorFlow Colab preinstalls (remove the version pin from the notebook's"
+            " pip install and restart the runtime), or install the cuDNN the pinned release was"
+            " built with (NVIDIA's nvidia-cudnn wheel of that version).",
+            "https://github.com/googlecolab/colabtools/issues/2578",
+        )
+    ]
+
+
 def _colab_ships_another(
     finding_id: str, what: str, wanted: Wanted, colab_line: str, confirm: str, fix: str, src: str
 ) -> Finding:
