@@ -731,3 +731,15 @@ def test_cudnn_failing_to_start_on_colab_is_a_tensorflow_installed_over_the_runt
     oom = "E tensorflow/stream_executor/cuda/cuda_driver.cc:1] failed to allocate 14.0G"
     oom += " (15032385536 bytes) from device: CUDA_ERROR_OUT_OF_MEMORY: out of memory\n"
     assert top(doctor(tmp_path, capsys, colab + oom + conv, "--no-probe")) == "gpu-out-of-memory"
+
+
+def test_a_cpu_build_noted_in_a_comment_as_the_reporter_typed_it_is_read(tmp_path, capsys):
+    # https://github.com/tensorflow/tensorflow/issues/60156 (verbatim)
+    log = (
+        "import tensorflow as tf\n"
+        "print(tf.test.is_build_with_cuda()) #  false is returned\n"
+        "tf.config.list_physical_devices('GPU') # [] is returned\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "cpu-only-tensorflow"
+    stated = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "2.11")
+    assert top(stated) == "windows-native-gpu-unsupported"

@@ -366,9 +366,10 @@ _DIRECTML = re.compile(r"\btensorflow[-_]directml\b", re.IGNORECASE)
 
 
 _CPU_BUILD = re.compile(
-    r"is_built_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
-    # a notebook cell's result written after it: 'tf.test.is_built_with_cuda() # False'
-    r"|is_built_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*False\b"
+    r"is_buil[td]_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
+    # a notebook cell's result written after it: 'tf.test.is_built_with_cuda() # False', or
+    # 'print(tf.test.is_build_with_cuda()) #  false is returned' as a reporter typed it
+    r"|is_buil[td]_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*(?:False\b|false\b(?! *\?))"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
