@@ -17,6 +17,8 @@ LOGS = Path(__file__).parent / "fixtures" / "logs"
 LINE_CHARS = 2_000_000
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
+    "pip-wheel-unsupported-unnamed": "on pip install get the 'not a supported wheel on this"
+    " platform' message.",
     "conda-packages-not-found": "PackagesNotFoundError: The following packages are not available"
     " from current channels:",
     "gpu-allocator-garbage-collection": "W tensorflow/core/common_runtime/bfc_allocator.cc:305]"

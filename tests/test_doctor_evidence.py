@@ -743,3 +743,23 @@ def test_a_cpu_build_noted_in_a_comment_as_the_reporter_typed_it_is_read(tmp_pat
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "cpu-only-tensorflow"
     stated = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "2.11")
     assert top(stated) == "windows-native-gpu-unsupported"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/samjabrahams/tensorflow-on-raspberry-pi/issues/2: no wheel named
+        "on pip install get the 'not a supported wheel on this platform' message.",
+        # a reporter's retyping of pip's refusal
+        "couldnot find a version that satisfies the requirement tensorflow",
+    ],
+)
+def test_pips_refusals_in_a_reporters_words_are_read(tmp_path, capsys, line):
+    assert top(doctor(tmp_path, capsys, line + "\n", "--no-probe")) == "python-unsupported"
+
+
+def test_another_packages_wheel_refused_is_not_tensorflows(tmp_path, capsys):
+    line = "numpy-1.19.0-cp38-cp38-win_amd64.whl is not a supported wheel on this platform.\n"
+    assert "python-unsupported" not in {
+        f["id"] for f in doctor(tmp_path, capsys, line, "--no-probe")["findings"]
+    }

@@ -125,7 +125,8 @@ INSTALL: tuple[Signature, ...] = (
         name="pip-no-matching-distribution",
         needles=("No matching distribution found for", "satisfies the requirement"),
         pattern=compiled(
-            r"(?:No matching distribution found for|Could not find a version that satisfies the"
+            # pip's words, or a reporter's retyping of them ('couldnot find a version ...')
+            r"(?:No matching distribution found for|find a version that satisfies the"
             rf" requirement) (?P<package>{TF_DISTRIBUTION})"
             r"(?:\[[\w,-]{1,40}\])?(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?"
         ),
@@ -404,6 +405,27 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/9722",
         subject="{wheel}",
+    ),
+    Signature(
+        # The same refusal where the paste lost the wheel's name: most often TensorFlow's, in
+        # a report about it, but the line cannot say whose.
+        name="pip-wheel-unsupported-unnamed",
+        needles=("not a supported wheel on this platform",),
+        pattern=compiled(
+            r"^(?![^\n]{0,2000}\.whl)[^\n]{0,2000}?not a supported wheel on this platform"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.WARNING,
+        title=(
+            "pip refuses a wheel as not for this platform: built for another Python version,"
+            " operating system or CPU architecture (or this pip belongs to another Python)"
+        ),
+        fix=(
+            "Compare the wheel's cpXY and platform tags with 'python -m pip debug --verbose'"
+            " (the tags this pip accepts), run pip as 'python -m pip' with the Python you mean,"
+            " or install from PyPI with a supported Python."
+        ),
+        source="https://github.com/samjabrahams/tensorflow-on-raspberry-pi/issues/2",
     ),
     Signature(
         name="conda-python-incompatible",
