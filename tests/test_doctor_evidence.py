@@ -763,3 +763,16 @@ def test_another_packages_wheel_refused_is_not_tensorflows(tmp_path, capsys):
     assert "python-unsupported" not in {
         f["id"] for f in doctor(tmp_path, capsys, line, "--no-probe")["findings"]
     }
+
+
+def test_memory_that_ran_out_on_the_cpu_is_not_called_the_gpus(tmp_path, capsys):
+    # https://github.com/tensorflow/models/issues/1993: the allocator that failed was the host's
+    line = (
+        "ResourceExhaustedError: OOM when allocating tensor with shape[1024,1024,3] and type"
+        " float on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu\n"
+    )
+    host = doctor(tmp_path, capsys, line, "--no-probe")["findings"][0]
+    assert "host's memory" in host["title"] and "GPU settings do not help" in host["fix"]
+    gpu_line = line.replace("device:CPU:0 by allocator cpu", "device:GPU:0 by allocator GPU_0_bfc")
+    gpu = doctor(tmp_path, capsys, gpu_line, "--no-probe")["findings"][0]
+    assert "GPU memory" in gpu["title"]

@@ -328,6 +328,27 @@ RUNTIME: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # The same failure where the allocator that ran out is the host's: a tensor placed on
+        # the CPU (input pipelines, a model too big to place on the GPU), not the GPU's memory.
+        name="host-oom-when-allocating",
+        needles=("OOM when allocating",),
+        pattern=compiled(
+            r"OOM when allocating tensor[^\n]{0,300}?(?:/device:CPU:\d|by allocator (?:mkl)?cpu\b)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "The host's memory ran out (the tensor was on the CPU, not the GPU): the work does"
+            " not fit in RAM"
+        ),
+        fix=(
+            "Reduce the batch size or the data held in memory at once (stream it with tf.data"
+            " instead of loading it whole), or run on a machine with more RAM; GPU settings do"
+            " not help here."
+        ),
+        source="https://github.com/tensorflow/models/issues/1993",
+    ),
+    Signature(
         name="tf-oom-when-allocating",
         needles=(
             "OOM when allocating",
