@@ -776,3 +776,17 @@ def test_memory_that_ran_out_on_the_cpu_is_not_called_the_gpus(tmp_path, capsys)
     gpu_line = line.replace("device:CPU:0 by allocator cpu", "device:GPU:0 by allocator GPU_0_bfc")
     gpu = doctor(tmp_path, capsys, gpu_line, "--no-probe")["findings"][0]
     assert "GPU memory" in gpu["title"]
+
+
+def test_tensorflows_messages_pasted_without_their_prefix_stay_their_own_lines(tmp_path, capsys):
+    # a failure pasted below a record, without its timestamp, is not glued onto that record;
+    # cuSOLVER 10 beside cuBLASLt 11 is TensorFlow 2.4 (CUDA 11.0) on a newer CUDA 11
+    log = (
+        "2021-01-01 10:00:00.000000: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcublasLt.so.11\n"
+        "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
+        " open shared object file: No such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "cuda-version-mismatch"
+    assert doc["findings"][0]["evidence"][0].startswith("line 2: Could not load")

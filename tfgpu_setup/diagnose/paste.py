@@ -35,7 +35,12 @@ _RECORD_START = re.compile(
     r"|[\w.-]{1,30} +\| "
     # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip
     # list' and 'conda list' ('cudnn                     7.6.5     cuda10.1_0')
-    r"|(?:ii|hi|rc|iU|un)  [\w.+:-]|[A-Za-z][\w.-]{1,60}[ \t]{2,}v?\d)"
+    r"|(?:ii|hi|rc|iU|un)  [\w.+:-]|[A-Za-z][\w.-]{1,60}[ \t]{2,}v?\d"
+    # TensorFlow's own messages pasted without their prefix: each is a record of its own
+    r"|(?:Could not (?:load dynamic|dlopen) library|Successfully opened (?:dynamic|CUDA) library"
+    r"|Created TensorFlow device|Adding visible gpu devices|Cannot dlopen some GPU libraries"
+    r"|failed call to cuInit|Could not find cuda drivers|Unable to register cu(?:DNN|FFT|BLAS)"
+    r" factory)\b)"
 )
 MAX_JOINED = 4000
 MIN_WRAPPED_WIDTH = 16

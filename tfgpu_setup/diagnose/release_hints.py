@@ -108,7 +108,7 @@ def printed_versions(text: str) -> list[str]:
 
 _CUSOLVER_10 = re.compile(r"\b(?:libcusolver\.so\.10|cusolver64_10\.dll)\b")
 _CUDA_11_RUNTIME = re.compile(
-    r"\b(?:libcudart\.so\.11\.0|libcublas\.so\.11|cu(?:dart|blas)64_11\d?\.dll)\b"
+    r"\b(?:libcudart\.so\.11\.0|libcublas(?:Lt)?\.so\.11|cu(?:dart|blas|blasLt)64_11\d?\.dll)\b"
 )
 
 
