@@ -790,3 +790,25 @@ def test_tensorflows_messages_pasted_without_their_prefix_stay_their_own_lines(t
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "cuda-version-mismatch"
     assert doc["findings"][0]["evidence"][0].startswith("line 2: Could not load")
+
+
+def test_registered_devices_without_a_gpu_is_no_cpu_build_where_warnings_were_silenced(
+    tmp_path, capsys
+):
+    # DeepFaceLab (and many scripts) set TF_CPP_MIN_LOG_LEVEL: a CUDA build then logs nothing
+    # about its missing libraries either (https://github.com/nagadit/DeepFaceLab_Linux/issues/24)
+    log = "Registered devices: [CPU]\n"
+    plain = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(plain) == "cpu-only-tensorflow"
+    silenced = doctor(tmp_path, capsys, log, "--no-probe", "--env", "TF_CPP_MIN_LOG_LEVEL=3")
+    assert "cpu-only-tensorflow" not in {f["id"] for f in silenced["findings"]}
+    in_code = "os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'\n" + log
+    assert "cpu-only-tensorflow" not in {
+        f["id"] for f in doctor(tmp_path, capsys, in_code, "--no-probe")["findings"]
+    }
+
+
+def test_tensorrt_missing_pasted_alone_is_harmless(tmp_path, capsys):
+    # https://github.com/keras-team/keras-io/issues/1794: the message without TF-TRT's prefix
+    doc = doctor(tmp_path, capsys, "Could not find TensorRT\n", "--no-probe")
+    assert top(doc) == "benign-log-noise" and errors(doc) == set()

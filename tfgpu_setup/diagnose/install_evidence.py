@@ -62,7 +62,7 @@ def install_findings(
         )
     found += _cpu_only_package(log, gpu_seen)
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
-        found += _silent_without_gpu(matches)
+        found += _silent_without_gpu(facts, log, matches)
     if log.python_32bit_line and log.install_failed:
         found.append(
             Finding(
@@ -133,12 +133,16 @@ NOT_ABOUT_CUDA = NO_GPU_REGISTERED | {"cpu-feature-guard", "onednn-notice", "abs
 """Lines every TensorFlow build prints, with or without CUDA."""
 
 
-def _silent_without_gpu(matches: Sequence[LogMatch]) -> list[Finding]:
+def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
     """TensorFlow ran, registered no GPU, and said nothing about CUDA: a CUDA build tries to
     load the driver and its libraries and logs when that fails, a CPU-only build has nothing to
-    say. Only a warning: the log pasted may be an excerpt."""
+    say. Only a warning: the log pasted may be an excerpt. Not where its warnings were silenced
+    (TF_CPP_MIN_LOG_LEVEL 2 or 3, as DeepFaceLab and many scripts set it): then a CUDA build
+    says nothing either."""
     empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
     if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
+        return []
+    if (facts.env.get("TF_CPP_MIN_LOG_LEVEL") or "").strip() in ("2", "3") or log.silenced_line:
         return []
     return [
         Finding(

@@ -149,6 +149,8 @@ class LogFacts:
     what the matrix says of PyPI's kernels does not hold for it."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    silenced_line: str = ""
+    """TensorFlow's C++ warnings switched off (TF_CPP_MIN_LOG_LEVEL set to 2 or 3)."""
     said_installed_line: str = ""
     """The reporter saying TensorFlow is installed ('even though I have installed it')."""
     sudo_pip_line: str = ""
@@ -287,6 +289,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         local_build_line=_first(LOCAL_BUILD_VERSION, sample),
         installed_line=_first(_TF_INSTALLED, sample),
         said_installed_line=_first(_SAID_INSTALLED, sample),
+        silenced_line=_first(_SILENCED, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
@@ -400,6 +403,11 @@ _TF_INSTALLED = re.compile(
     r"|Name: (?:tensorflow(?:-gpu|-cpu|-intel|-macos)?|tf-nightly)[ \t]*$)",
     re.MULTILINE,
 )
+_SILENCED = re.compile(
+    r"TF_CPP_MIN_LOG_LEVEL['\"]?\]?\s*[=:]\s*['\"]?[23]\b|[\\/]DeepFaceLab[\w.-]{0,40}[\\/]"
+)
+"""TensorFlow's warnings silenced: the variable set in the code, the shell or a settings dump,
+or DeepFaceLab, which sets it for its users."""
 _SAID_INSTALLED = re.compile(
     r"\b(?:I(?:'ve| have| had)?|we(?:'ve| have)?) (?:already |definitely |successfully |also )?"
     r"installed (?:it|tensorflow)\b"

@@ -203,6 +203,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         needles=("TensorRT", "dynamic library", "dlopen library"),
         pattern=compiled(
             r"TF-TRT Warning: (?:Could not find TensorRT|TensorRT is not installed)"
+            # the message alone, as a paste keeps it
+            r"|^[ \t>`*\"']{0,8}Could not find TensorRT\b"
             r"|Cannot dlopen some TensorRT libraries"
             r"|Could not (?:load dynamic|dlopen) library '(?P<lib>libnvinfer[^']*)'"
         ),
