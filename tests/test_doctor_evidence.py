@@ -812,3 +812,17 @@ def test_tensorrt_missing_pasted_alone_is_harmless(tmp_path, capsys):
     # https://github.com/keras-team/keras-io/issues/1794: the message without TF-TRT's prefix
     doc = doctor(tmp_path, capsys, "Could not find TensorRT\n", "--no-probe")
     assert top(doc) == "benign-log-noise" and errors(doc) == set()
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        # https://github.com/jupyter/docker-stacks/issues/1616 (verbatim): the image's build is
+        # the one left of the arrow
+        "    tensorflow                       2.7.0-cpu_py39h4655687_0 -->"
+        " 2.7.0-cuda112py39h01bd6f0_0",
+        "  tensorflow         conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0",
+    ],
+)
+def test_condas_plan_naming_a_cpu_build_is_the_cpu_only_build(tmp_path, capsys, plan):
+    assert top(doctor(tmp_path, capsys, plan + "\n", "--no-probe")) == "cpu-only-tensorflow"

@@ -377,7 +377,12 @@ _CPU_BUILD = re.compile(
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
     r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
-    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen|cpu)_py\w*",
+    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen|cpu)_py\w*"
+    # conda's transaction plan: the build installed now, left of '-->', or one it installs
+    # ('tensorflow  2.7.0-cpu_py39h4655687_0 --> 2.7.0-cuda112py39...',
+    # 'conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0')
+    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*\s+-->"
+    r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
 _CONDA_GPU_BUILD = re.compile(
