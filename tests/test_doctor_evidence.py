@@ -826,3 +826,20 @@ def test_tensorrt_missing_pasted_alone_is_harmless(tmp_path, capsys):
 )
 def test_condas_plan_naming_a_cpu_build_is_the_cpu_only_build(tmp_path, capsys, plan):
     assert top(doctor(tmp_path, capsys, plan + "\n", "--no-probe")) == "cpu-only-tensorflow"
+
+
+def test_a_gpu_newer_than_a_1x_releases_cuda_is_named(tmp_path, capsys):
+    # https://github.com/DeepLabCut/DeepLabCut/issues/1245: an RTX 3090 under TF 1.15's CUDA
+    # 10.0 trained to NaN; Ampere's 8.6 needs CUDA 11.1
+    log = "Epoch 1/10\nloss: nan\n"
+    newer = doctor(
+        tmp_path, capsys, log, "--no-probe", "--tf", "1.15", "--gpu", "NVIDIA GeForce RTX 3090"
+    )
+    assert top(newer) == "compute-capability-unsupported"
+    older = doctor(
+        tmp_path, capsys, log, "--no-probe", "--tf", "1.15", "--gpu", "NVIDIA GeForce GTX 1080"
+    )
+    assert "compute-capability-unsupported" not in {f["id"] for f in older["findings"]}
+    # a GPU whose compute capability nobody knows is no evidence either way
+    unknown = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "1.12", "--gpu", "gtx 1060 Ti")
+    assert "compute-capability-unsupported" not in {f["id"] for f in unknown["findings"]}

@@ -14,7 +14,7 @@ from ..matrix import query
 from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
 from ..planner.rules import built_with_other
-from ..versions import LibraryKind, serves_build
+from ..versions import LibraryKind, parsed, serves_build
 
 
 def legacy_findings(facts: Facts, matrix: Matrix, version: str) -> tuple[Finding, ...]:
@@ -27,7 +27,45 @@ def legacy_findings(facts: Facts, matrix: Matrix, version: str) -> tuple[Finding
         *_mismatch(facts, build, version, "cuda"),
         *_mismatch(facts, build, version, "cudnn"),
         *_driver_too_old(facts, matrix, build, version),
+        *_gpu_newer_than_cuda(facts, matrix, build, version),
     )
+
+
+def _gpu_newer_than_cuda(
+    facts: Facts, matrix: Matrix, build: LegacyBuild, version: str
+) -> tuple[Finding, ...]:
+    """A GPU whose architecture came after the CUDA this release was built with (an RTX 30
+    series under TensorFlow 1.15's CUDA 10.0): no kernel of the build, nor its cuBLAS and
+    cuDNN, was made for it, and runs fail or give NaNs (DeepLabCut#1245, stylegan2-ada#61)."""
+    if not facts.knows("gpus"):
+        return ()
+    for gpu in facts.gpus:
+        if not gpu.compute_capability:
+            continue
+        arch = query.arch_for_cc(matrix, gpu.compute_capability)
+        if arch is None or arch.first_cuda is None:
+            continue
+        if parsed(arch.first_cuda) <= parsed(build.cuda):
+            continue
+        return (
+            Finding(
+                "compute-capability-unsupported",
+                Severity.ERROR,
+                f"TensorFlow {version} was built with CUDA {build.cuda}, older than the"
+                f" {gpu.name} (compute capability {gpu.compute_capability}, {arch.name}), which"
+                f" CUDA supports from {arch.first_cuda}",
+                (
+                    f"GPU {gpu.name}, compute capability {gpu.compute_capability}",
+                    f"TensorFlow {version}: CUDA {build.cuda} ({build.source})",
+                    f"{arch.name}: CUDA {arch.first_cuda} or newer ({arch.source})",
+                ),
+                f"Use a TensorFlow built with CUDA {arch.first_cuda} or newer ('tfgpu-setup plan'"
+                " picks one; TensorFlow 1.x code runs on 2.x through tf.compat.v1), or NVIDIA's"
+                " NGC TensorFlow 1.15 container, built for newer GPUs.",
+                arch.source,
+            ),
+        )
+    return ()
 
 
 def _mismatch(
