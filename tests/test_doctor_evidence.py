@@ -53,6 +53,10 @@ def top(doc: dict) -> str | None:
     return doc["findings"][0]["id"] if doc["findings"] else None
 
 
+def ids(doc: dict) -> set[str]:
+    return {f["id"] for f in doc["findings"]}
+
+
 def errors(doc: dict) -> set[str]:
     return {f["id"] for f in doc["findings"] if f["severity"] == "error"}
 
@@ -346,9 +350,9 @@ def test_a_cudnn_tensorflow_loaded_is_not_a_mismatch_with_the_release_it_guesses
         "cuda_dnn.cc:454] Loaded cuDNN version 8800\n"
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
-    assert "cudnn-version-mismatch" not in {f["id"] for f in doc["findings"]}
+    assert "cudnn-version-mismatch" not in ids(doc)
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.16")
-    assert "cudnn-version-mismatch" not in {f["id"] for f in doc["findings"]}
+    assert "cudnn-version-mismatch" not in ids(doc)
 
 
 def test_a_missing_cuda_runtime_outranks_the_missing_cudnn_it_explains(tmp_path, capsys):
@@ -392,7 +396,7 @@ def test_a_windows_tensorflow_loading_cuda_dlls_is_2_10_or_older(tmp_path, capsy
     # "no GPU on native Windows from 2.11" is not its cause, not even as a likelihood.
     log = f"Could not load dynamic library '{dll}'; dlerror: {dll} not found\n"
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
-    assert "windows-native-gpu-unsupported" not in {f["id"] for f in doc["findings"]}
+    assert "windows-native-gpu-unsupported" not in ids(doc)
 
 
 def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
@@ -422,7 +426,7 @@ def test_a_build_compiled_with_another_cudnn_is_not_judged_by_the_release_table(
     flags = ("--no-probe", "--os", "linux", "--tf", "1.4.1", "--cuda-toolkit", "9.1")
     doc = doctor(tmp_path, capsys, SOURCE_BUILD_CUDNN, *flags, "--cudnn", "7.1.1")
     assert top(doc) == "cudnn-version-mismatch"
-    assert "cuda-version-mismatch" not in {f["id"] for f in doc["findings"]}
+    assert "cuda-version-mismatch" not in ids(doc)
     # the table's own build (compiled with cuDNN 6) is still judged by it
     table_build = SOURCE_BUILD_CUDNN.replace("7101 (compatibility version 7100)", "6021")
     doc = doctor(tmp_path, capsys, table_build, *flags)
@@ -513,7 +517,7 @@ def test_an_illegal_instruction_reported_inside_a_sentence_is_the_cpu(tmp_path, 
 @pytest.mark.parametrize("line", ["exited with code 134", "took 132 ms, exit code 1320"])
 def test_other_exit_codes_are_not_an_illegal_instruction(tmp_path, capsys, line):
     doc = doctor(tmp_path, capsys, line + "\n", "--no-probe")
-    assert "cpu-lacks-avx" not in {f["id"] for f in doc["findings"]}
+    assert "cpu-lacks-avx" not in ids(doc)
 
 
 def test_evidence_names_the_line_of_the_paste_after_a_wrapped_record(tmp_path, capsys):
@@ -560,14 +564,10 @@ def test_pip_show_of_a_tensorflow_before_2_1_is_the_cpu_only_package(tmp_path, c
     shown = "Name: tensorflow\nVersion: 1.13.1\nSummary: TensorFlow is an open source library\n"
     assert top(doctor(tmp_path, capsys, shown, "--no-probe")) == "cpu-only-tensorflow"
     newer = shown.replace("1.13.1", "2.4.1")
-    assert "cpu-only-tensorflow" not in {
-        f["id"] for f in doctor(tmp_path, capsys, newer, "--no-probe")["findings"]
-    }
+    assert "cpu-only-tensorflow" not in ids(doctor(tmp_path, capsys, newer, "--no-probe"))
     # in a conda environment pip shows conda's 'tensorflow', whose 1.x builds include GPU ones
     conda = shown + "Location: /home/u/miniconda3/envs/tf/lib/python3.6/site-packages\n"
-    assert "cpu-only-tensorflow" not in {
-        f["id"] for f in doctor(tmp_path, capsys, conda, "--no-probe")["findings"]
-    }
+    assert "cpu-only-tensorflow" not in ids(doctor(tmp_path, capsys, conda, "--no-probe"))
 
 
 def test_the_allocators_garbage_collection_is_a_gpu_at_work_near_its_memory(tmp_path, capsys):
@@ -668,9 +668,9 @@ def test_fragments_a_paste_kept_are_still_read(tmp_path, capsys, line, expected)
 def test_a_capitalised_name_is_a_distribution_only_as_a_pin(tmp_path, capsys):
     # an issue template's 'TensorFlow version: 2.4' names no second distribution
     log = "tensorflow-gpu==2.4.1\nTensorFlow version: 2.4.1\n"
-    assert "multiple-tensorflow-distributions" not in {
-        f["id"] for f in doctor(tmp_path, capsys, log, "--no-probe")["findings"]
-    }
+    assert "multiple-tensorflow-distributions" not in ids(
+        doctor(tmp_path, capsys, log, "--no-probe")
+    )
 
 
 @pytest.mark.parametrize(
@@ -760,9 +760,7 @@ def test_pips_refusals_in_a_reporters_words_are_read(tmp_path, capsys, line):
 
 def test_another_packages_wheel_refused_is_not_tensorflows(tmp_path, capsys):
     line = "numpy-1.19.0-cp38-cp38-win_amd64.whl is not a supported wheel on this platform.\n"
-    assert "python-unsupported" not in {
-        f["id"] for f in doctor(tmp_path, capsys, line, "--no-probe")["findings"]
-    }
+    assert "python-unsupported" not in ids(doctor(tmp_path, capsys, line, "--no-probe"))
 
 
 def test_memory_that_ran_out_on_the_cpu_is_not_called_the_gpus(tmp_path, capsys):
@@ -801,11 +799,9 @@ def test_registered_devices_without_a_gpu_is_no_cpu_build_where_warnings_were_si
     plain = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(plain) == "cpu-only-tensorflow"
     silenced = doctor(tmp_path, capsys, log, "--no-probe", "--env", "TF_CPP_MIN_LOG_LEVEL=3")
-    assert "cpu-only-tensorflow" not in {f["id"] for f in silenced["findings"]}
+    assert "cpu-only-tensorflow" not in ids(silenced)
     in_code = "os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'\n" + log
-    assert "cpu-only-tensorflow" not in {
-        f["id"] for f in doctor(tmp_path, capsys, in_code, "--no-probe")["findings"]
-    }
+    assert "cpu-only-tensorflow" not in ids(doctor(tmp_path, capsys, in_code, "--no-probe"))
 
 
 def test_tensorrt_missing_pasted_alone_is_harmless(tmp_path, capsys):
@@ -839,7 +835,7 @@ def test_a_gpu_newer_than_a_1x_releases_cuda_is_named(tmp_path, capsys):
     older = doctor(
         tmp_path, capsys, log, "--no-probe", "--tf", "1.15", "--gpu", "NVIDIA GeForce GTX 1080"
     )
-    assert "compute-capability-unsupported" not in {f["id"] for f in older["findings"]}
+    assert "compute-capability-unsupported" not in ids(older)
     # a GPU whose compute capability nobody knows is no evidence either way
     unknown = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "1.12", "--gpu", "gtx 1060 Ti")
-    assert "compute-capability-unsupported" not in {f["id"] for f in unknown["findings"]}
+    assert "compute-capability-unsupported" not in ids(unknown)
