@@ -599,21 +599,6 @@ def test_a_log_of_harmless_lines_alone_does_not_blame_the_driver(tmp_path, capsy
     assert "driver" not in doc["verdict"] and "list_physical_devices" in doc["verdict"]
 
 
-# https://github.com/googlecolab/colabtools/issues/3011 (excerpt): an LSTM on Colab's TF 2.9.1
-FAIL_TO_FIND_DNN = (
-    "UnknownError: Fail to find the dnn implementation. [[{{node CudnnRNN}}]]"
-    " [Op:__inference_train_function_5342]\n"
-)
-
-
-def test_no_dnn_from_2_1_on_is_a_cudnn_that_loaded_and_would_not_start(tmp_path, capsys):
-    newer = doctor(tmp_path, capsys, FAIL_TO_FIND_DNN, "--no-probe", "--tf", "2.9.1")
-    assert top(newer) == "cudnn-version-mismatch"
-    # TF 1.x registered the GPU without cuDNN: there it may simply not have loaded
-    older = doctor(tmp_path, capsys, FAIL_TO_FIND_DNN, "--no-probe", "--tf", "1.15")
-    assert top(older) == "cudnn-not-found"
-
-
 def test_a_traceback_copied_from_colab_is_read_as_colab(tmp_path, capsys):
     # Colab's copied tracebacks link each file to its kernel at localhost:8080
     log = (
@@ -839,3 +824,21 @@ def test_a_gpu_newer_than_a_1x_releases_cuda_is_named(tmp_path, capsys):
     # a GPU whose compute capability nobody knows is no evidence either way
     unknown = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "1.12", "--gpu", "gtx 1060 Ti")
     assert "compute-capability-unsupported" not in ids(unknown)
+
+
+def test_on_colab_a_handle_that_failed_to_allocate_or_its_own_tf_1x_stay_memory(tmp_path, capsys):
+    colab = "Traceback (most recent call last):\n"
+    colab += '  File "/content/drive/MyDrive/yolo/train.py", line 88, in <module>\n'
+    alloc = (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:389] Could not create cudnn handle:"
+        " CUDNN_STATUS_ALLOC_FAILED\n"
+    )
+    assert top(doctor(tmp_path, capsys, colab + alloc, "--no-probe")) == "gpu-out-of-memory"
+    # Colab's own TensorFlow 1.x (%tensorflow_version 1.x): nothing was installed over it
+    own_1x = (
+        "[/tensorflow-1.15.2/python3.7/tensorflow_core/python/client/session.py]"
+        "(https://localhost:8080/#) in _do_call(self, fn, *args)\n"
+        "UnknownError: Failed to get convolution algorithm. This is probably because cuDNN failed"
+        " to initialize, so try looking to see if a warning log message was printed above.\n"
+    )
+    assert top(doctor(tmp_path, capsys, own_1x, "--no-probe")) == "gpu-out-of-memory"

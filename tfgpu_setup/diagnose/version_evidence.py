@@ -345,6 +345,11 @@ def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
 CUDNN_WOULD_NOT_START = frozenset({"cudnn-handle", "dnn-unavailable", "dnn-library-not-found"})
 
 
+def _allocation(handle: LogMatch) -> bool:
+    """A cuDNN handle that failed to allocate (CUDNN_STATUS_ALLOC_FAILED): memory, said so."""
+    return handle.groups.get("status", "") == "CUDNN_STATUS_ALLOC_FAILED"
+
+
 def colab_cudnn_would_not_start(
     facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
 ) -> list[Finding]:
@@ -353,9 +358,12 @@ def colab_cudnn_would_not_start(
     another cuDNN (colabtools#2578, #3011, #3073), not memory."""
     if not log.colab_line or facts.knows("cudnn") or log.cudnn_loaded:
         return []
+    if any(spec.startswith("<2") for spec, _ in log.tf_range):
+        return []  # Colab's own TensorFlow 1.x (%tensorflow_version 1.x): nothing installed over it
     failed = next((m for m in matches if m.signature.name in CUDNN_WOULD_NOT_START), None)
     memory = any(
-        m.signature.finding_id == "gpu-out-of-memory" and m.signature.name != "cudnn-handle"
+        m.signature.finding_id == "gpu-out-of-memory"
+        and not (m.signature.name == "cudnn-handle" and not _allocation(m))
         for m in matches
     )
     if failed is None or memory:

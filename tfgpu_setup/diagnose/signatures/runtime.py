@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from packaging.specifiers import SpecifierSet
-
 from ...findings import Severity
 from .model import (
     DRIVER_ROOTS,
@@ -11,7 +9,6 @@ from .model import (
     LIBRARY_IDS,
     MEMORY_TAKEN_FIX,
     Signature,
-    Variant,
     compiled,
 )
 
@@ -93,25 +90,6 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         explained_by=frozenset(
             {"gpu-out-of-memory", "cudnn-version-mismatch", "compute-capability-unsupported"}
-        ),
-        variants=(
-            # From 2.1 a GPU is registered only once libcudnn opened: a convolution or RNN that
-            # then finds no DNN had a cuDNN that loaded and would not start, most often not the
-            # one this TensorFlow was built with (a failed handle has its own line).
-            Variant(
-                finding_id="cudnn-version-mismatch",
-                title=(
-                    "cuDNN loaded but could not be used: most likely it is not the cuDNN this"
-                    " TensorFlow was built with"
-                ),
-                fix=(
-                    "Install the cuDNN version of this release (pip: 'tensorflow[and-cuda]' pins"
-                    " it; on Colab, keep the runtime's TensorFlow) and remove older copies that"
-                    " load first; if a cuDNN handle failed above, free GPU memory instead."
-                ),
-                source="https://github.com/googlecolab/colabtools/issues/3011",
-                tf_versions=SpecifierSet(">=2.1"),
-            ),
         ),
     ),
     Signature(
