@@ -679,7 +679,7 @@ def test_an_install_refused_to_a_32_bit_python_says_so(tmp_path, capsys, log):
 
 def test_apples_metal_plugin_in_the_log_is_macos_on_apple_silicon(tmp_path, capsys):
     # https://forums.developer.apple.com: the same M1 with and without tensorflow-metal
-    cpu_only = "with tensorflow-macos alone (CPU)\nNum GPUs Available: 0\n"
+    cpu_only = "Successfully installed tensorflow-macos-2.9.0\nNum GPUs Available: 0\n"
     doc = doctor(tmp_path, capsys, cpu_only, "--no-probe")
     first = doc["findings"][0]
     assert first["id"] == "macos-no-cuda"
@@ -798,10 +798,10 @@ def test_tensorrt_missing_pasted_alone_is_harmless(tmp_path, capsys):
 @pytest.mark.parametrize(
     "plan",
     [
-        # https://github.com/jupyter/docker-stacks/issues/1616 (verbatim): the image's build is
-        # the one left of the arrow
-        "    tensorflow                       2.7.0-cpu_py39h4655687_0 -->"
-        " 2.7.0-cuda112py39h01bd6f0_0",
+        # https://github.com/ContinuumIO/anaconda-issues/issues/13063: installing another
+        # package swapped the GPU build for a CPU one (the build right of the arrow)
+        "    tensorflow                       2.3.0-gpu_py38h2d1e3c1_0 -->"
+        " 2.3.0-mkl_py38h0d5b1d5_0",
         "  tensorflow         conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0",
     ],
 )
@@ -842,3 +842,149 @@ def test_on_colab_a_handle_that_failed_to_allocate_or_its_own_tf_1x_stay_memory(
         " to initialize, so try looking to see if a warning log message was printed above.\n"
     )
     assert top(doctor(tmp_path, capsys, own_1x, "--no-probe")) == "gpu-out-of-memory"
+
+
+def test_condas_plan_moving_to_a_gpu_build_is_not_a_cpu_build(tmp_path, capsys):
+    # https://github.com/jupyter/docker-stacks/issues/1616: the user's fix, CPU build to CUDA
+    plan = "    tensorflow   2.7.0-cpu_py39h4655687_0 --> 2.7.0-cuda112py39h01bd6f0_0\n"
+    assert "cpu-only-tensorflow" not in ids(doctor(tmp_path, capsys, plan, "--no-probe"))
+
+
+def test_a_pip_line_naming_apples_packages_does_not_make_the_machine_a_mac(tmp_path, capsys):
+    # Poetry resolves TensorFlow 2.13+'s macOS-only dependency on every system
+    # (https://github.com/tensorflow/tensorflow/issues/62000); a Linux prompt installing it
+    log = "user@box:~$ pip install tensorflow-metal\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert "macos-no-cuda" not in ids(doc)
+
+
+def test_nvidias_own_1_15_builds_are_not_judged_by_the_tables_cuda(tmp_path, capsys):
+    # NGC's 1.15 images from 20.10 on are CUDA 11 builds for Ampere
+    flags = ("--no-probe", "--gpu", "NVIDIA GeForce RTX 3090")
+    doc = doctor(tmp_path, capsys, "x\n", *flags, "--tf", "1.15.5+nv22.11")
+    assert "compute-capability-unsupported" not in ids(doc)
+    # a Turing GPU runs a CUDA 9.0 build's Volta kernels (compatible within a major)
+    turing = doctor(tmp_path, capsys, "x\n", "--no-probe", "--tf", "1.12", "--gpu", "7.5")
+    assert "compute-capability-unsupported" not in ids(turing)
+
+
+def test_pypis_own_1_15_says_another_cudnn_minor_than_the_table_and_is_still_judged(
+    tmp_path, capsys
+):
+    # https://github.com/tensorflow/tensorflow/issues/35376: pip's tensorflow-gpu 1.15.0 says
+    # 'compiled with: 7.6.0' where tensorflow.org lists cuDNN 7.4: the same build
+    log = SOURCE_BUILD_CUDNN.replace(
+        "7005 (compatibility version 7000) but source was compiled with 7101 (compatibility"
+        " version 7100)",
+        "7.4.2 but source was compiled with: 7.6.0",
+    )
+    flags = ("--no-probe", "--os", "linux", "--tf", "1.15", "--cuda-toolkit", "10.1")
+    assert "cuda-version-mismatch" in ids(doctor(tmp_path, capsys, log, *flags))
+
+
+def test_another_programs_loader_error_is_not_tensorflows(tmp_path, capsys):
+    # https://github.com/AlexeyAB/darknet/issues/3317: darknet's own libcudart
+    line = (
+        "./darknet: error while loading shared libraries: libcudart.so.9.0: cannot open shared"
+        " object file: No such file or directory\n"
+    )
+    assert ids(doctor(tmp_path, capsys, line, "--no-probe")) == set()
+
+
+def test_evidence_numbers_each_line_of_a_crlf_paste(tmp_path, capsys):
+    lines = [
+        "2021-02-15 00:26:30.800000: W tensorflow/stream_executor/platform/default/"
+        f"dso_loader.cc:60] Could not load dynamic library '{lib}'; dlerror: {lib}: cannot open"
+        " shared object file: No such file or directory"
+        for lib in ("libcudart.so.11.0", "libcublas.so.11", "libcufft.so.10")
+    ]
+    doc = doctor(tmp_path, capsys, "\r\n".join(lines) + "\r\n", "--no-probe")
+    quoted = [e[:7] for f in doc["findings"] for e in f["evidence"] if e.startswith("line ")]
+    assert sorted(set(quoted)) == ["line 1:", "line 2:", "line 3:"]
+
+
+@pytest.mark.parametrize("line", ["Exited (132) 3 seconds ago", "died with <Signals.SIGILL: 4>."])
+def test_an_illegal_instruction_in_dockers_or_pythons_words_is_the_cpu(tmp_path, capsys, line):
+    assert top(doctor(tmp_path, capsys, line + "\n", "--no-probe")) == "cpu-lacks-avx"
+
+
+def test_saying_it_is_installed_does_not_outweigh_pips_own_failure(tmp_path, capsys):
+    failed = (
+        "I have installed tensorflow but:\n"
+        "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied\n"
+        + NO_MODULE
+    )
+    assert top(doctor(tmp_path, capsys, failed, "--no-probe")) == "tensorflow-not-installed"
+    asked = "How do I check whether tensorflow is installed?\n" + NO_MODULE
+    assert top(doctor(tmp_path, capsys, asked, "--no-probe")) == "tensorflow-not-installed"
+
+
+def test_pip_show_of_nvidias_jetson_build_is_not_the_cpu_package(tmp_path, capsys):
+    # NVIDIA's Jetson wheels carry a local version ('1.15.3+nv20.7') and are CUDA builds
+    shown = "Name: tensorflow\nVersion: 1.15.3+nv20.7\nSummary: TensorFlow\n"
+    assert "cpu-only-tensorflow" not in ids(doctor(tmp_path, capsys, shown, "--no-probe"))
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/datamllab/rlcard/issues/52: a range no wheel for 3.8 met
+        "ERROR: Could not find a version that satisfies the requirement tensorflow<2.0,>=1.14"
+        " (from rlcard) (from versions: 2.2.0rc1, 2.2.0rc2)\n"
+        "ERROR: No matching distribution found for tensorflow<2.0,>=1.14\n",
+        # pip never reached the index
+        "WARNING: Retrying ... after connection broken by 'SSLError(SSLCertVerificationError(1,"
+        " 'certificate verify failed'))'\n" + NO_WHEEL,
+    ],
+)
+def test_pip_refusals_that_are_not_about_this_pythons_wheels_blame_neither(tmp_path, capsys, log):
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--python", "3.8")
+    assert "python -m pip" not in doc["findings"][0]["fix"]
+
+
+def test_conda_missing_another_package_is_that_packages_problem(tmp_path, capsys):
+    # https://github.com/isayevlab/pKa-ANI/issues/3: cudatoolkit on macOS
+    log = (
+        "PackagesNotFoundError: The following packages are not available from current channels:"
+        "\n\n  - cudatoolkit=11.2\n\nCurrent channels:\n\n"
+        "  - https://repo.anaconda.com/pkgs/main/osx-64\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert "python-unsupported" not in ids(doc) and "cudatoolkit" in doc["verdict"]
+
+
+def test_a_stated_log_level_outranks_the_one_the_log_shows(tmp_path, capsys):
+    log = "os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'\nRegistered devices: [CPU]\n"
+    flags = ("--no-probe", "--env", "TF_CPP_MIN_LOG_LEVEL=0")
+    assert top(doctor(tmp_path, capsys, log, *flags)) == "cpu-only-tensorflow"
+
+
+def test_harmless_lines_beside_tensorflows_own_empty_answer_do_not_ask_again(tmp_path, capsys):
+    noise = (
+        "E external/local_xla/xla/stream_executor/cuda/cuda_dnn.cc:9261] Unable to register cuDNN"
+        " factory: Attempting to register factory for plugin cuDNN when one has already been"
+        " registered\n"
+    )
+    doc = doctor(tmp_path, capsys, noise + "Num GPUs Available: 0\n", "--no-probe")
+    assert "Ask it" not in doc["verdict"]
+
+
+def test_memory_of_the_host_beside_a_busy_gpu_is_still_the_hosts(tmp_path, capsys):
+    log = (
+        "totalMemory: 10.92GiB freeMemory: 0.61GiB\n"
+        "W tensorflow/core/framework/op_kernel.cc:1318] OP_REQUIRES failed at"
+        " cwise_ops_common.cc:82 : Resource exhausted: OOM when allocating tensor with"
+        " shape[60000,28,28,1] and type float on /job:localhost/replica:0/task:0/device:CPU:0 by"
+        " allocator cpu\n"
+    )
+    assert "host's memory" in doctor(tmp_path, capsys, log, "--no-probe")["findings"][0]["title"]
+
+
+def test_the_nvidia_images_library_path_shows_a_container(tmp_path, capsys):
+    # https://github.com/NVIDIA/nvidia-docker/issues/1127: a CUDA image run without the GPU
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared object file: No such"
+        " file or directory; LD_LIBRARY_PATH: /usr/local/nvidia/lib:/usr/local/nvidia/lib64\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "container-gpu-not-exposed"

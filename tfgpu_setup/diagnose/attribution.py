@@ -71,6 +71,28 @@ def logged_by_jaxlib(text: str) -> bool:
     return bool(_JAX_CONTEXT.search(sample)) and not _TENSORFLOW_CONTEXT.search(sample)
 
 
+_CONDA_LISTED = re.compile(r"^[ \t>]*-[ \t]+(?P<package>[A-Za-z][\w.-]{0,80})", re.MULTILINE)
+CONDA_LIST_CHARS = 2000
+"""How far below conda's PackagesNotFoundError the packages it could not find are listed."""
+
+
+def missing_from_conda(text: str, match: LogMatch) -> str:
+    """The package conda could not find, where its list does not name a TensorFlow ('' where
+    it does, or shows none): 'cudatoolkit=11.2' missing on macOS is not TensorFlow's problem."""
+    if match.signature.name != "conda-packages-not-found":
+        return ""
+    position = text.find(match.line)
+    if position == -1:
+        return ""
+    listed = [
+        m["package"] for m in _CONDA_LISTED.finditer(text, position, position + CONDA_LIST_CHARS)
+    ]
+    listed = [p for p in listed if not p.startswith(("http", "defaults", "conda-forge"))]
+    if not listed or any(p.lower().startswith(("tensorflow", "tf-nightly")) for p in listed):
+        return ""
+    return listed[0]
+
+
 def set_apart(
     text: str, matches: Sequence[LogMatch]
 ) -> tuple[tuple[LogMatch, ...], tuple[str, ...]]:
@@ -88,7 +110,7 @@ def set_apart(
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
         if candidate and m.line not in raised_by and len(raised_by) < MAX_LINES_CHECKED:
             raised_by[m.line] = raised_by_another_package(text, m)
-        if package := raised_by.get(m.line, ""):
+        if package := raised_by.get(m.line, "") or missing_from_conda(text, m):
             others[package] = None
         else:
             own.append(m)

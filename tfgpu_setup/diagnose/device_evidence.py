@@ -28,8 +28,12 @@ Manager), not a container started without it."""
 
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 
-DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
-"""Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node)."""
+DRIVER_FOUND_A_GPU = frozenset(
+    {"numa-node-negative", "numa-node-unreadable", "peer-access-not-enabled", "small-gpu-ignored"}
+    | {"gpu-timer-delay-kernel"}
+)
+"""Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node, weighing
+peer access between GPUs or a GPU's size, timing a kernel on it)."""
 
 LIBCUDA_ABSENT = frozenset(
     {"dlopen-driver", "import-driver-library-missing", "kernel-driver-not-running"}
@@ -284,6 +288,7 @@ def no_gpu_likely(line: str) -> Finding:
         (line, "no GPU or driver was stated, and the log shows none"),
         "Check for an NVIDIA GPU: 'lspci | grep -i nvidia' (or the cloud instance type, or the"
         " cluster node the job ran on). Without one, nothing is wrong: TensorFlow uses the CPU."
-        " With one, install the NVIDIA driver; 'nvidia-smi' then lists the GPU.",
+        " With one, install the NVIDIA driver ('nvidia-smi' then lists the GPU); in a"
+        " container, start it with the GPU ('docker run --gpus all', Singularity's --nv).",
         CUDA_GPUS,
     )

@@ -8,6 +8,7 @@ root causes first.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -214,11 +215,12 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
-    if log_facts.ngc_line or _compiled_with_other_cudnn(matrix, log_facts, release):
-        # NVIDIA's build of a version is built with its container's CUDA and cuDNN, and a
-        # source build with whatever its builder had, not those tensorflow.org lists for the
-        # same version: the table says nothing about them.
-        judged = tuple(f for f in judged if f.id not in VERSION_MISMATCH_IDS)
+    nvidia_build = bool(log_facts.ngc_line) or "+nv" in (release or "")
+    if nvidia_build or _compiled_with_other_cudnn(matrix, log_facts, release):
+        # NVIDIA's build of a version is built with its container's CUDA and cuDNN (and for
+        # its GPUs), and a source build with whatever its builder had, not those
+        # tensorflow.org lists for the same version: the table says nothing about them.
+        judged = tuple(f for f in judged if f.id not in TABLE_BUILD_IDS)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
         known,
@@ -235,7 +237,7 @@ def diagnose(
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
-    crossed += no_wheel_for_stated(known, matrix, matches)
+    crossed += no_wheel_for_stated(known, matrix, log_facts, matches)
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,
@@ -313,9 +315,10 @@ def diagnose(
             " cause: the error just before 'Failed to load the native TensorFlow runtime' says"
             " which (often a NumPy version this TensorFlow was not built for)."
         )
-    elif matches and all(
-        m.signature.finding_id == "benign-log-noise" and m.signature.name not in DRIVER_FOUND_A_GPU
-        for m in matches
+    elif (
+        matches
+        and all(m.signature.name in IMPORT_NOISE for m in matches)
+        and not (_GPU_LIST_ANSWERED.search(log or ""))
     ):
         verdict = (
             "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
@@ -327,10 +330,26 @@ def diagnose(
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
 
+IMPORT_NOISE = frozenset(
+    {"factory-already-registered", "tensorrt-missing", "cpu-feature-guard", "onednn-notice"}
+    | {"absl-log-notice"}
+)
+"""Lines TensorFlow prints at import on any machine, GPU or none: alone they say nothing."""
+_GPU_LIST_ANSWERED = re.compile(
+    r"^[ \t>]*\[\][ \t]*$|Num GPUs Available:? *0\b"
+    r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False",
+    re.MULTILINE,
+)
+"""TensorFlow's own answer about its GPUs, pasted: an empty device list, or False."""
+
+TABLE_BUILD_IDS = VERSION_MISMATCH_IDS | {"compute-capability-unsupported"}
+"""What the facts are judged against tensorflow.org's build of a release for."""
+
+
 def _compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
     """TensorFlow says which cuDNN it was compiled with ('... but source was compiled with:
-    7.1.1'), and it is not the one tensorflow.org's table gives this release: a source or
-    vendor build, or another release than the one stated."""
+    7.1.1'), of another major than the one tensorflow.org's table gives this release: a source
+    or vendor build, or another release than the one stated."""
     if not log.cudnn_compiled or release is None:
         return False
     entry = installed_release(matrix, release)
@@ -338,9 +357,8 @@ def _compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | Non
     table = entry.cudnn if entry is not None else legacy.cudnn if legacy is not None else None
     if not table:
         return False
-    compiled = parsed(cudnn_version(log.cudnn_compiled)).release
-    listed = parsed(table).release
-    return compiled[: len(listed[:2])] != listed[:2]
+    # the major only: PyPI's 1.15 wheel says 'compiled with: 7.6.0' where the table says 7.4
+    return parsed(cudnn_version(log.cudnn_compiled)).major != parsed(table).major
 
 
 def _log_refutes(log: LogFacts, stated: str) -> str:
@@ -370,7 +388,7 @@ def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
     GPU's NUMA node)."""
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
         return (
-            "The driver found a GPU (TensorFlow read its NUMA node), so most likely this"
+            "The driver found a GPU (TensorFlow logged a line about it), so most likely this"
             " TensorFlow found no CUDA libraries it can load; the steps below confirm which."
         )
     driver_works = (

@@ -32,6 +32,9 @@ from .version_evidence import (
     toolkit_newer_than_driver,
 )
 
+HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
+"""Lines where the host's memory, not the GPU's, ran out."""
+
 HANDLE_FAILURES = frozenset({"cudnn-handle", "cublas-handle"})
 """Library handles that failed to start: memory is the usual reason, not the only one."""
 
@@ -83,10 +86,10 @@ def cross_findings(
     if release is None:
         found += driver_too_old_for_another_framework(matches)
     found += install_findings(facts, log, matches, tf_known_installed)
+    # the host's memory ran out there, not the GPU's
+    host_lines = {m.line for m in matches if m.signature.name in HOST_MEMORY_SIGNATURES}
     memory_failed = any(
-        m.signature.finding_id == "gpu-out-of-memory"
-        and m.signature.name != "pinned-host-memory-exhausted"  # the host's, not the GPU's
-        for m in matches
+        m.signature.finding_id == "gpu-out-of-memory" and m.line not in host_lines for m in matches
     )
     if log.memory_taken_line and memory_failed:
         # only where memory ran out: a Jetson's GPU shares the system's memory, whose free part

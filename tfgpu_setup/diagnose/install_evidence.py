@@ -45,7 +45,7 @@ def install_findings(
     gpu_seen = any(m.signature.proves_gpu for m in matches)
     cpu_only = [d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS]
     if (cpu_only or log.cpu_build_line) and not gpu_seen:
-        named = cpu_only[0] if cpu_only else "TensorFlow says it was built without CUDA"
+        named = cpu_only[0] if cpu_only else "the log shows a build without CUDA"
         found.append(
             Finding(
                 "cpu-only-tensorflow",
@@ -80,7 +80,8 @@ def install_findings(
     if "no-module-tensorflow" in names:
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES
-        elsewhere = _wrong_environment(facts, log, installed, not names & INSTALL_FAILURES)
+        failed = names & (INSTALL_FAILURES | {"tensorflow-gpu-removed"})
+        elsewhere = _wrong_environment(facts, log, installed, not failed)
         if elsewhere:
             # the interpreter that failed never sees that install: which build it is comes second
             found = [
@@ -142,7 +143,10 @@ def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
     empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
     if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
         return []
-    if (facts.env.get("TF_CPP_MIN_LOG_LEVEL") or "").strip() in ("2", "3") or log.silenced_line:
+    level = facts.env.get("TF_CPP_MIN_LOG_LEVEL")
+    # the variable as stated outranks a setting the log shows
+    silenced = level.strip() in ("2", "3") if level is not None else bool(log.silenced_line)
+    if silenced:
         return []
     return [
         Finding(

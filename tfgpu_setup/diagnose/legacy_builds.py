@@ -45,7 +45,9 @@ def _gpu_newer_than_cuda(
         arch = query.arch_for_cc(matrix, gpu.compute_capability)
         if arch is None or arch.first_cuda is None:
             continue
-        if parsed(arch.first_cuda) <= parsed(build.cuda):
+        if parsed(arch.first_cuda) <= parsed(build.cuda) or _same_major_served(
+            matrix, gpu.compute_capability, build.cuda
+        ):
             continue
         return (
             Finding(
@@ -102,4 +104,16 @@ def _driver_too_old(
             f"Update the NVIDIA driver to ≥ {floor}, then reboot.",
             floor_source,
         ),
+    )
+
+
+def _same_major_served(matrix: Matrix, cc: str, cuda: str) -> bool:
+    """Whether the CUDA knew an architecture of the GPU's major: a binary built for 7.0 runs on
+    7.5 (CUDA's binary compatibility holds within a major), so a Turing GPU under CUDA 9.0's
+    Volta kernels is not shut out."""
+    major = cc.split(".")[0]
+    return any(
+        a.first_cuda is None or parsed(a.first_cuda) <= parsed(cuda)
+        for a in matrix.gpus.architectures
+        if any(c.split(".")[0] == major and parsed(c) <= parsed(cc) for c in a.ccs)
     )

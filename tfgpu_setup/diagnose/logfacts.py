@@ -44,6 +44,10 @@ _CONTAINER = re.compile(
     r"|/\.singularity\.d/|\b(?:singularity|apptainer) (?:shell|exec|run)\b"
     r"|^(?:Singularity|Apptainer)> "
     r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
+    # TensorFlow's diagnostics naming a container id as the host, and the NVIDIA images' own
+    # LD_LIBRARY_PATH (/usr/local/nvidia/lib64, where the runtime mounts the driver)
+    r"|running on this host \([0-9a-f]{12}\)"
+    r"|LD_LIBRARY_PATH:? ?[^\n]{0,300}?/usr/local/nvidia/lib"
     r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
     re.MULTILINE,
 )
@@ -149,6 +153,8 @@ class LogFacts:
     what the matrix says of PyPI's kernels does not hold for it."""
     installed_line: str = ""
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
+    pip_network_line: str = ""
+    """pip failing to reach the package index (SSL, a proxy, no network)."""
     silenced_line: str = ""
     """TensorFlow's C++ warnings switched off (TF_CPP_MIN_LOG_LEVEL set to 2 or 3)."""
     said_installed_line: str = ""
@@ -288,8 +294,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
         local_build_line=_first(LOCAL_BUILD_VERSION, sample),
         installed_line=_first(_TF_INSTALLED, sample),
-        said_installed_line=_first(_SAID_INSTALLED, sample),
+        said_installed_line="" if _PIP_ERROR.search(sample) else _first(_SAID_INSTALLED, sample),
         silenced_line=_first(_SILENCED, sample),
+        pip_network_line=_first(_PIP_NETWORK, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         colab_line=_first(_COLAB, sample),
@@ -360,6 +367,7 @@ _NGC_BUILD = re.compile(
 ('nvidia-tensorflow 1.15.5+nv22.12')."""
 _CONDA_ENV = re.compile(
     r"[\\/](?:ana|mini)conda3?[\\/]|[\\/]envs[\\/][\w.-]{1,80}[\\/](?:lib|Lib|bin)\b"
+    r"|/opt/conda/"
     r"|\bconda (?:install|list|create|activate)\b",
     re.IGNORECASE,
 )
@@ -372,16 +380,17 @@ _CPU_BUILD = re.compile(
     r"is_buil[td]_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
     # a notebook cell's result written after it: 'tf.test.is_built_with_cuda() # False', or
     # 'print(tf.test.is_build_with_cuda()) #  false is returned' as a reporter typed it
-    r"|is_buil[td]_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*(?:False\b|false\b(?! *\?))"
+    r"|is_buil[td]_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*"
+    r"(?:False\b|false(?:[ \t]*$|[ \t]+(?:is )?returned))"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
     r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
     r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen|cpu)_py\w*"
-    # conda's transaction plan: the build installed now, left of '-->', or one it installs
-    # ('tensorflow  2.7.0-cpu_py39h4655687_0 --> 2.7.0-cuda112py39...',
-    # 'conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0')
-    r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*\s+-->"
+    # conda's transaction plan putting a CPU build in, right of '-->' (a GPU build swapped for
+    # one: 'tensorflow  2.3.0-gpu_py38h... --> 2.3.0-mkl_py38h...'), or one it installs
+    # ('conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0')
+    r"|^[> \t]*tensorflow(?:-base)?\s+\S{1,80}\s+-->\s+\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*"
     r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
@@ -396,10 +405,10 @@ conda-forge/tensorflow-feedstock's recipe), so the two are one install."""
 _SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
-    r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)",
+    r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)[ \t]*$",
     re.MULTILINE,
 )
-"""'pip show tensorflow'."""
+"""'pip show tensorflow' (a local version such as NVIDIA's '1.15.3+nv20.7' is another build)."""
 _TF_INSTALLED = re.compile(
     r"^[> \t]*(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
     r"(?:[=<>~!]=?[\w.*]+)? in"
@@ -408,6 +417,10 @@ _TF_INSTALLED = re.compile(
     r"|Name: (?:tensorflow(?:-gpu|-cpu|-intel|-macos)?|tf-nightly)[ \t]*$)",
     re.MULTILINE,
 )
+_PIP_NETWORK = re.compile(
+    r"Could not fetch URL https?://|\bSSLError\b|\bProxyError\b|Max retries exceeded with url"
+    r"|Temporary failure in name resolution"
+)
 _SILENCED = re.compile(
     r"TF_CPP_MIN_LOG_LEVEL['\"]?\]?\s*[=:]\s*['\"]?[23]\b|[\\/]DeepFaceLab[\w.-]{0,40}[\\/]"
 )
@@ -415,11 +428,16 @@ _SILENCED = re.compile(
 or DeepFaceLab, which sets it for its users."""
 _SAID_INSTALLED = re.compile(
     r"\b(?:I(?:'ve| have| had)?|we(?:'ve| have)?) (?:already |definitely |successfully |also )?"
-    r"installed (?:it|tensorflow)\b"
-    r"|\btensorflow(?:-gpu)? (?:is|was) (?:already |definitely |successfully )?installed\b"
+    r"installed tensorflow\b"
+    r"|\b(?:I|we) (?:have|had|'ve) (?:it|tensorflow) (?:already )?installed\b"
+    # not a question ('check whether tensorflow is installed')
+    r"|(?<!whether )(?<!if )\btensorflow(?:-gpu)? (?:is|was)"
+    r" (?:already |definitely |successfully )?installed\b(?! ?\?)"
     r"|\b(?:though|although|but) (?:it|tensorflow)(?:'s| is) (?:already )?installed\b",
     re.IGNORECASE,
 )
+_PIP_ERROR = re.compile(r"^[> \t]*(?:ERROR|error): ", re.MULTILINE)
+"""pip's own error lines: an install that failed, whatever the reporter believes installed."""
 """A reporter saying TensorFlow is installed, in the words pasted with the error."""
 _NVIDIA_WHEELS = re.compile(
     r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"

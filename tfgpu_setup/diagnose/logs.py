@@ -400,9 +400,10 @@ def _quote(match: LogMatch) -> str:
     return f"line {match.pasted_line or match.line_number}: {line}"
 
 
-SOURCE_KEY_CHARS = 24
-"""How much of a matched text finds its line in the paste: enough to tell lines with the same
-timestamp apart, short enough to stay within one piece of a rejoined record."""
+SOURCE_KEY_CHARS = (200, 60, 24)
+"""How much of a line, from where its match starts, finds it in the paste: the longest first
+(two failures to load libraries start alike), shorter where a rejoined record's first piece
+ends sooner."""
 
 
 def on_pasted_lines(matches: tuple[LogMatch, ...], pasted: str, read: str) -> tuple[LogMatch, ...]:
@@ -414,21 +415,33 @@ def on_pasted_lines(matches: tuple[LogMatch, ...], pasted: str, read: str) -> tu
         return matches
     found: list[LogMatch] = []
     offset, line = 0, 1
+    placed: dict[int, int] = {}  # a read line -> the paste's line it was found on
     for match in matches:
-        start = match.column
+        if match.line_number in placed:
+            found.append(dataclasses.replace(match, pasted_line=placed[match.line_number]))
+            continue
         at = -1
-        for chars in (SOURCE_KEY_CHARS, SOURCE_KEY_CHARS // 2):
-            key = match.line[start : start + chars]
-            if key.strip():
-                at = pasted.find(key, offset)
+        # from where the match starts, then from the line's start (its timestamp), which stays
+        # in the first piece of a record a terminal wrapped inside the message
+        for start in dict.fromkeys((match.column, 0)):
+            for chars in SOURCE_KEY_CHARS:
+                key = match.line[start : start + chars]
+                if key.strip():
+                    at = pasted.find(key, offset)
+                if at != -1:
+                    break
             if at != -1:
                 break
         if at == -1:
             found.append(match)
             continue
         line += pasted.count("\n", offset, at)
-        offset = at
-        found.append(dataclasses.replace(match, pasted_line=line))
+        placed[match.line_number] = line
+        # the next read line lies past this one in the paste
+        end = pasted.find("\n", at)
+        offset = len(pasted) if end == -1 else end + 1
+        line += 1 if end != -1 else 0
+        found.append(dataclasses.replace(match, pasted_line=placed[match.line_number]))
     return tuple(found)
 
 

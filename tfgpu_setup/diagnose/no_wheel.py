@@ -9,6 +9,7 @@ wheels. Pure: data in, data out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..facts import Facts
@@ -16,19 +17,31 @@ from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..versions import parsed, specifier, xy
+from .logfacts import LogFacts
 from .logs import LogMatch
-from .sources import quoted
 
 REFUSALS = frozenset({"pip-no-matching-distribution"})
+_CONSTRAINED = re.compile(
+    r"requirement tensorflow(?:\[[\w,-]+\])?[<>!~]|found for tensorflow[<>!~]"
+)
+_SAW_SOMETHING = re.compile(r"\(from versions: (?!none\))[^)\s]")
 PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
 
 
-def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch]) -> list[Finding]:
+def no_wheel_for_stated(
+    facts: Facts, matrix: Matrix, log: LogFacts, matches: Sequence[LogMatch]
+) -> list[Finding]:
     """pip's refusal, named for what the stated Python and platform make it."""
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refused is None or not facts.knows("os") or not facts.knows("pythons"):
         return []
+    if log.pip_network_line:
+        return []  # pip never reached the index: it says nothing about the wheels there
     if refused.groups.get("package", "tensorflow").lower() != "tensorflow":
+        return []
+    if _CONSTRAINED.search(refused.line) or any(_SAW_SOMETHING.search(m.line) for m in matches):
+        # a range pip could not meet, or pip seeing versions and none that fit it (only
+        # pre-releases): not a missing wheel for this Python
         return []
     pythons = sorted({xy(p.version) for p in facts.pythons}, key=parsed)
     if len(pythons) != 1:
@@ -45,7 +58,6 @@ def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch
     on_platform = [r for r in releases if _has_wheel(r, key)]
     served = [r for r in on_platform if python in r.python]
     asked = f"TensorFlow {requested}" if requested else "TensorFlow"
-    line = quoted(refused.line)
     as_tensorflow = [r for r in served if _package(r, key) == "tensorflow"]
     if served and not as_tensorflow:
         other = _package(served[-1], key)
@@ -55,7 +67,7 @@ def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch
                 Severity.ERROR,
                 f"On {label}, {asked} for Python {python} is published as {other}, not as"
                 f" 'tensorflow' ({_span(served)}): pip finds no 'tensorflow' wheel there",
-                (line, f"Python {python} ({facts.pythons[0].source}), {label}"),
+                (f"Python {python} ({facts.pythons[0].source}), {label}",),
                 f"Install {other} instead (its release for this Python), or a later TensorFlow"
                 " whose 'tensorflow' package covers this platform.",
                 PYPI_FILES,
@@ -70,7 +82,7 @@ def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch
                 f"pip found no wheel, yet {asked} has wheels for Python {python} on {label}"
                 f" ({_span(served)}): the Python that ran pip is not a 64-bit {python}, or that"
                 " pip is too old to see them",
-                (line, f"Python {python} ({facts.pythons[0].source}), {label}"),
+                (f"Python {python} ({facts.pythons[0].source}), {label}",),
                 "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import"
                 " struct, sys; print(sys.version, struct.calcsize('P') * 8)\" shows its version"
                 " and bits), and upgrade pip there ('python -m pip install --upgrade pip').",
@@ -85,7 +97,7 @@ def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch
                 Severity.ERROR,
                 f"{asked} has no wheel for Python {python} on {label}: its wheels there cover"
                 f" Python {covered[0]} to {covered[-1]}",
-                (line, f"Python {python} ({facts.pythons[0].source}), {label}"),
+                (f"Python {python} ({facts.pythons[0].source}), {label}",),
                 f"Create the environment with a Python from {covered[0]} to {covered[-1]}"
                 " ('tfgpu-setup plan --python X.Y' checks one first), or ask for a release"
                 " that covers this Python.",
@@ -98,7 +110,7 @@ def no_wheel_for_stated(facts: Facts, matrix: Matrix, matches: Sequence[LogMatch
                 "python-unsupported",
                 Severity.ERROR,
                 f"PyPI has no {asked} wheel for {label}, for any Python",
-                (line, label),
+                (label,),
                 "Use a platform TensorFlow publishes wheels for ('tfgpu-setup matrix show'),"
                 " or a build for this one from its vendor (NVIDIA's for Jetson, Apple's"
                 " tensorflow-macos before 2.13).",

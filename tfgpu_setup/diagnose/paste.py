@@ -22,7 +22,15 @@ _TF_RECORD = (
     # TF 1.x printed its records without a time: 'E tensorflow/...cc:491] ...'
     r"|[IWEF] (?:tensorflow|external|third_party|xla|tsl)/|[IWEF] [a-zA-Z]:\\"
 )
-_TIMESTAMPED = re.compile(rf"^[\s>`*_]*(?:{_TF_RECORD})")
+_TF_MESSAGE = (
+    r"(?:Could not (?:load dynamic|dlopen) library|Successfully opened (?:dynamic|CUDA) library"
+    r"|Created TensorFlow device|Adding visible gpu devices|Cannot dlopen some GPU libraries"
+    r"|failed call to cuInit|Could not find cuda drivers|Unable to register cu(?:DNN|FFT|BLAS)"
+    r" factory)\b"
+)
+"""The start of a message TensorFlow logs, as a paste keeps it without the record's prefix (or
+a terminal wrapped it there): it starts a record, which the lines wrapped after it continue."""
+_TIMESTAMPED = re.compile(rf"^[\s>`*_]*(?:{_TF_RECORD}|{_TF_MESSAGE})")
 _RECORD_START = re.compile(
     # a markdown fence or an HTML tag of its own ('```', '</details>') around a pasted log
     r"^\s*(?:`{3}|~{3}|</?[a-z]+\b[^<>\n]{0,200}>\s*$)|"
@@ -37,10 +45,7 @@ _RECORD_START = re.compile(
     # list' and 'conda list' ('cudnn                     7.6.5     cuda10.1_0')
     r"|(?:ii|hi|rc|iU|un)  [\w.+:-]|[A-Za-z][\w.-]{1,60}[ \t]{2,}v?\d"
     # TensorFlow's own messages pasted without their prefix: each is a record of its own
-    r"|(?:Could not (?:load dynamic|dlopen) library|Successfully opened (?:dynamic|CUDA) library"
-    r"|Created TensorFlow device|Adding visible gpu devices|Cannot dlopen some GPU libraries"
-    r"|failed call to cuInit|Could not find cuda drivers|Unable to register cu(?:DNN|FFT|BLAS)"
-    r" factory)\b)"
+    rf"|{_TF_MESSAGE})"
 )
 MAX_JOINED = 4000
 MIN_WRAPPED_WIDTH = 16

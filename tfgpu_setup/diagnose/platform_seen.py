@@ -16,9 +16,9 @@ _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mn
 _MACOS = re.compile(
     # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
     r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
-    # Apple's TensorFlow and its Metal plug-in at work; not pip failing to find them elsewhere
+    # Apple's Metal plug-in at work (a bare 'tensorflow-metal' may be a pip or Poetry line on
+    # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
-    r"|(?<!found for )(?<!requirement )\btensorflow[-_](?:macos|metal)\b"
 )
 _PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
 _PYTHON_BANNER = re.compile(

@@ -359,7 +359,7 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
             "macos-no-cuda",
             E,
             "macOS has no CUDA: TensorFlow cannot use an NVIDIA GPU there",
-            [f"os: macos, arch: {p.arch}"],
+            [f"os: macos, arch: {p.arch}" if ctx.facts.knows("arch") else "os: macos"],
             fix,
         )
     ]

@@ -27,6 +27,12 @@ Error: X: ...' is its own signature)."""
 LOADER_FAILED = (
     rf"(?:(?:{IMPORT_FAILED}|error while loading shared libraries:) |^[ \t>`*]{{0,8}}(?=lib))"
 )
+TF_LOADER_FAILED = (
+    rf"(?:(?:{IMPORT_FAILED}|(?:tensorflow_model_server|python[\d.]{{0,5}}):"
+    r" error while loading shared libraries:) |^[ \t>`*]{0,8}(?=lib))"
+)
+"""The same, where the program whose loader failed is TensorFlow's (Python, TensorFlow Serving):
+darknet's or deviceQuery's 'error while loading shared libraries' says what they need."""
 """What comes before a library the loader could not open: the exception line, a program's own
 'error while loading shared libraries:' (tensorflow_model_server), or nothing where a pasted
 excerpt starts with the loader's message itself."""
@@ -551,6 +557,8 @@ INSTALL: tuple[Signature, ...] = (
             "code 132",
             "code: 132",
             "status 132",
+            "Exited (132)",
+            "Signals.SIGILL",
         ),
         pattern=compiled(
             r"^(?:Fatal Python error: |[^\n:]*:[^\n:]*: +\d+ +)?"
@@ -565,7 +573,9 @@ INSTALL: tuple[Signature, ...] = (
             r"|(?:exit|error) ?code (?:-1073741795|3221225501)\b|\(0xC000001D\)"
             # 128 + SIGILL (4), as a shell, Docker or a CI runner reports the process's end
             r"|\b(?:exit(?:ed)?(?: with)? (?:code|status)|returned a non-zero code|non-zero exit"
-            r" (?:code|status)):? 132\b",
+            r" (?:code|status)):? 132\b|\bExited \(132\)"
+            # Python's subprocess reporting a child killed by the signal
+            r"|<Signals\.SIGILL: 4>",
             re.MULTILINE,
         ),
         finding_id="cpu-lacks-avx",
@@ -780,7 +790,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cuda-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            LOADER_FAILED
+            TF_LOADER_FAILED
             + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="cuda-libs-not-found",
@@ -795,7 +805,7 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
-            LOADER_FAILED + r"(?P<lib>libcudnn\.so[.\d]*):? cannot open shared object file"
+            TF_LOADER_FAILED + r"(?P<lib>libcudnn\.so[.\d]*):? cannot open shared object file"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,

@@ -401,10 +401,11 @@ KERNELS: tuple[Signature, ...] = (
             " kernels)"
         ),
         fix=(
-            "Use a TensorFlow built with a CUDA that knows this GPU (sm_86 needs CUDA 11.1 or"
-            " newer, sm_89 and sm_90 11.8, sm_100 and sm_120 12.8; 'tfgpu-setup plan' picks"
-            " one), or put a newer CUDA toolkit's ptxas first on PATH. The JIT recurs in every"
-            " new process until then, unless the driver's cache (CUDA_CACHE_MAXSIZE) holds it."
+            "Put a CUDA toolkit's ptxas that knows this GPU first on PATH (the log's 'Used ptxas"
+            " at' names the one used; sm_80 needs CUDA 11.0, sm_86 11.1, sm_87 11.4, sm_89 and"
+            " sm_90 11.8, sm_100 and sm_120 12.8), or use a TensorFlow built with such a CUDA"
+            " ('tfgpu-setup plan' picks one). The JIT recurs in every new process until then,"
+            " unless the driver's cache (CUDA_CACHE_MAXSIZE) holds it."
         ),
         source="https://github.com/tensorflow/serving/issues/1821",
     ),

@@ -275,8 +275,9 @@ LINUX_LOADER_FIX = (
     "With TensorFlow >= 2.14 on Linux the simplest is the pip wheels: pip install"
     " 'tensorflow[and-cuda]' in the same environment (they are found through TensorFlow's"
     " RUNPATH, no LD_LIBRARY_PATH needed). With a system CUDA, add its lib64 directory to"
-    " LD_LIBRARY_PATH; with conda's cudatoolkit, the environment's own lib folder"
-    " ('conda env config vars set LD_LIBRARY_PATH=$CONDA_PREFIX/lib', then reactivate)."
+    " LD_LIBRARY_PATH; with conda's cudatoolkit, the environment's own lib folder (with the"
+    " environment active: 'conda env config vars set"
+    " LD_LIBRARY_PATH=$CONDA_PREFIX/lib:$LD_LIBRARY_PATH', then reactivate it)."
 )
 WINDOWS_LOADER_FIX = (
     "On native Windows (TensorFlow 2.10 and older) put the bin folders of that CUDA and of"

@@ -287,31 +287,15 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/30912",
     ),
     Signature(
-        # The GPU BFC allocator's garbage collection (TF_ENABLE_GPU_GARBAGE_COLLECTION): only an
-        # allocator of GPU memory that is allocating says it, close to running out.
-        name="gpu-allocator-garbage-collection",
-        needles=("Garbage collection: deallocate free memory regions",),
-        pattern=compiled(r"Garbage collection: deallocate free memory regions"),
-        finding_id="gpu-out-of-memory",
-        severity=Severity.WARNING,
-        title=(
-            "TensorFlow runs on the GPU close to the end of its memory: the allocator frees"
-            " cached regions to avoid running out"
-        ),
-        fix=(
-            "Reduce the batch size (or the input or model size), stop other processes that use"
-            " the GPU (nvidia-smi), or run on a GPU with more memory."
-        ),
-        source="https://github.com/modelscope/facechain/issues/90",
-        proves_gpu=True,
-    ),
-    Signature(
         # The same failure where the allocator that ran out is the host's: a tensor placed on
         # the CPU (input pipelines, a model too big to place on the GPU), not the GPU's memory.
         name="host-oom-when-allocating",
         needles=("OOM when allocating",),
         pattern=compiled(
-            r"OOM when allocating tensor[^\n]{0,300}?(?:/device:CPU:\d|by allocator (?:mkl)?cpu\b)"
+            # the device right after the tensor it names (a later '/device:CPU:0' on a line
+            # flattened from a TF 1.x graph is another op's)
+            r"OOM when allocating tensor(?: with shape ?\[[\d, ]{0,80}\])?(?: and type \w{1,20})?"
+            r" on /job:[\w/:]{0,120}?/device:CPU:\d"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -353,6 +337,25 @@ RUNTIME: tuple[Signature, ...] = (
             " other processes on the GPU (nvidia-smi)."
         ),
         source="https://github.com/deezer/spleeter/issues/162",
+    ),
+    Signature(
+        # The GPU BFC allocator's garbage collection (TF_ENABLE_GPU_GARBAGE_COLLECTION): only an
+        # allocator of GPU memory that is allocating says it, close to running out.
+        name="gpu-allocator-garbage-collection",
+        needles=("Garbage collection: deallocate free memory regions",),
+        pattern=compiled(r"Garbage collection: deallocate free memory regions"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow runs on the GPU close to the end of its memory: the allocator frees"
+            " cached regions to avoid running out"
+        ),
+        fix=(
+            "Reduce the batch size (or the input or model size), stop other processes that use"
+            " the GPU (nvidia-smi), or run on a GPU with more memory."
+        ),
+        source="https://github.com/modelscope/facechain/issues/90",
+        proves_gpu=True,
     ),
     Signature(
         name="device-config-after-init",
