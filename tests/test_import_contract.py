@@ -23,6 +23,7 @@ PURE = (
     "tfgpu_setup.diagnose.version_evidence",
     "tfgpu_setup.diagnose.sources",
     "tfgpu_setup.diagnose.no_wheel",
+    "tfgpu_setup.diagnose.builds",
     "tfgpu_setup.diagnose.logfacts",
     "tfgpu_setup.diagnose.wanted",
     "tfgpu_setup.diagnose.release_hints",

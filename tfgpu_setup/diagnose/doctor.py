@@ -21,24 +21,23 @@ from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import parsed, specifier, xy
+from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
+from .builds import TABLE_BUILD_IDS, log_refutes, not_the_tables_build
 from .device_evidence import DRIVER_FOUND_A_GPU, libcuda_absent_alone
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import LogFacts, read_log_facts
+from .logfacts import read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
-from .signatures import cudnn_version
 from .weigh import (
-    VERSION_MISMATCH_IDS,
     contradicted,
     demoted,
     is_platform,
@@ -168,7 +167,7 @@ def diagnose(
     defects = _defects_here(matrix, known)
     installed = installed_tensorflow(known)
     refuted = ""
-    if tf_version and (refuting := _log_refutes(log_facts, tf_version)):
+    if tf_version and (refuting := log_refutes(log_facts, tf_version)):
         # the log was written by another TensorFlow than the one stated
         refuted = f"the log's own lines ({refuting}) are not TensorFlow {tf_version}'s, as stated"
         tf_version = None
@@ -215,11 +214,7 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
-    nvidia_build = bool(log_facts.ngc_line) or "+nv" in (release or "")
-    if nvidia_build or _compiled_with_other_cudnn(matrix, log_facts, release):
-        # NVIDIA's build of a version is built with its container's CUDA and cuDNN (and for
-        # its GPUs), and a source build with whatever its builder had, not those
-        # tensorflow.org lists for the same version: the table says nothing about them.
+    if not_the_tables_build(matrix, log_facts, release):
         judged = tuple(f for f in judged if f.id not in TABLE_BUILD_IDS)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
@@ -341,45 +336,6 @@ _GPU_LIST_ANSWERED = re.compile(
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, or False."""
-
-TABLE_BUILD_IDS = VERSION_MISMATCH_IDS | {"compute-capability-unsupported"}
-"""What the facts are judged against tensorflow.org's build of a release for."""
-
-
-def _compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
-    """TensorFlow says which cuDNN it was compiled with ('... but source was compiled with:
-    7.1.1'), of another major than the one tensorflow.org's table gives this release: a source
-    or vendor build, or another release than the one stated."""
-    if not log.cudnn_compiled or release is None:
-        return False
-    entry = installed_release(matrix, release)
-    legacy = query.legacy_build(matrix, release) if entry is None else None
-    table = entry.cudnn if entry is not None else legacy.cudnn if legacy is not None else None
-    if not table:
-        return False
-    # the major only: PyPI's 1.15 wheel says 'compiled with: 7.6.0' where the table says 7.4
-    return parsed(cudnn_version(log.cudnn_compiled)).major != parsed(table).major
-
-
-def _log_refutes(log: LogFacts, stated: str) -> str:
-    """What in the log rules the stated release out ('' when nothing does): TensorFlow's own
-    source paths (a stated 2.13 whose log prints from tensorflow/stream_executor, which 2.11
-    left). Another TensorFlow than the one the user believes installed wrote it, so the log's
-    evidence decides the release."""
-    try:
-        version = parsed(stated)
-    except InvalidVersion:
-        return ""
-    # only TensorFlow's own source paths: a soname may be another library's (Horovod's ops
-    # built for another CUDA) under the stated release
-    return next(
-        (
-            f"{seen}: TensorFlow {spec}"
-            for spec, seen in log.tf_range
-            if "/" in seen and version not in specifier(spec)
-        ),
-        "",
-    )
 
 
 def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:

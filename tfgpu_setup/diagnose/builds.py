@@ -1,0 +1,64 @@
+"""Which build of TensorFlow wrote a log: the one tensorflow.org's table describes for its
+version, or another (NVIDIA's, a source build), or another release than the one stated. The
+facts are judged against the table's build; for another one the table says nothing.
+Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+from packaging.version import InvalidVersion
+
+from ..matrix import query
+from ..matrix.model import Matrix
+from ..planner.judge import installed_release
+from ..versions import parsed, specifier
+from .logfacts import LogFacts
+from .signatures import cudnn_version
+from .weigh import VERSION_MISMATCH_IDS
+
+TABLE_BUILD_IDS = VERSION_MISMATCH_IDS | {"compute-capability-unsupported"}
+"""What the facts are judged against tensorflow.org's build of a release for."""
+
+
+def compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
+    """TensorFlow says which cuDNN it was compiled with ('... but source was compiled with:
+    7.1.1'), of another major than the one tensorflow.org's table gives this release: a source
+    or vendor build, or another release than the one stated."""
+    if not log.cudnn_compiled or release is None:
+        return False
+    entry = installed_release(matrix, release)
+    legacy = query.legacy_build(matrix, release) if entry is None else None
+    table = entry.cudnn if entry is not None else legacy.cudnn if legacy is not None else None
+    if not table:
+        return False
+    # the major only: PyPI's 1.15 wheel says 'compiled with: 7.6.0' where the table says 7.4
+    return parsed(cudnn_version(log.cudnn_compiled)).major != parsed(table).major
+
+
+def log_refutes(log: LogFacts, stated: str) -> str:
+    """What in the log rules the stated release out ('' when nothing does): TensorFlow's own
+    source paths (a stated 2.13 whose log prints from tensorflow/stream_executor, which 2.11
+    left). Another TensorFlow than the one the user believes installed wrote it, so the log's
+    evidence decides the release."""
+    try:
+        version = parsed(stated)
+    except InvalidVersion:
+        return ""
+    # only TensorFlow's own source paths: a soname may be another library's (Horovod's ops
+    # built for another CUDA) under the stated release
+    return next(
+        (
+            f"{seen}: TensorFlow {spec}"
+            for spec, seen in log.tf_range
+            if "/" in seen and version not in specifier(spec)
+        ),
+        "",
+    )
+
+
+def not_the_tables_build(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
+    """NVIDIA's build of a version is built with its container's CUDA and cuDNN (and for its
+    GPUs), and a source build with whatever its builder had, not those tensorflow.org lists for
+    the same version."""
+    nvidia = bool(log.ngc_line) or "+nv" in (release or "")
+    return nvidia or compiled_with_other_cudnn(matrix, log, release)
