@@ -988,3 +988,42 @@ def test_the_nvidia_images_library_path_shows_a_container(tmp_path, capsys):
         " file or directory; LD_LIBRARY_PATH: /usr/local/nvidia/lib:/usr/local/nvidia/lib64\n"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "container-gpu-not-exposed"
+
+
+def test_a_pinned_release_pip_did_not_list_is_named_for_the_python(tmp_path, capsys):
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.10.0 (from"
+        " versions: 2.16.1, 2.16.2, 2.17.0)\n"
+        "ERROR: No matching distribution found for tensorflow==2.10.0\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--python", "3.12")
+    assert "no wheel for Python 3.12" in doc["findings"][0]["title"]
+
+
+def test_a_pip_that_never_reached_the_index_blames_no_python(tmp_path, capsys):
+    log = (
+        "WARNING: Retrying (Retry(total=4)) after connection broken by 'SSLError(SSLCertVerifi"
+        "cationError(1, 'certificate verify failed'))': /simple/tensorflow/\n" + NO_WHEEL
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--python", "3.8")
+    assert errors(doc) == set()
+
+
+def test_colab_running_a_2x_build_keeps_the_colab_reading(tmp_path, capsys):
+    # stream_executor paths say 2.10 or older, not Colab's own 1.x
+    log = (
+        "[/usr/local/lib/python3.7/dist-packages/tensorflow/python/eager/execute.py]"
+        "(https://localhost:8080/#) in quick_execute\n"
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:362] Could not create cudnn handle:"
+        " CUDNN_STATUS_INTERNAL_ERROR\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "cudnn-version-mismatch"
+
+
+def test_each_conda_failure_is_read_with_its_own_list(tmp_path, capsys):
+    failure = (
+        "PackagesNotFoundError: The following packages are not available from current channels:"
+        "\n\n  - {package}\n\n"
+    )
+    log = failure.format(package="cudatoolkit=11.2") + failure.format(package="tensorflow-gpu")
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "python-unsupported"

@@ -28,12 +28,9 @@ Manager), not a container started without it."""
 
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
 
-DRIVER_FOUND_A_GPU = frozenset(
-    {"numa-node-negative", "numa-node-unreadable", "peer-access-not-enabled", "small-gpu-ignored"}
-    | {"gpu-timer-delay-kernel"}
-)
-"""Lines TensorFlow prints after the driver enumerated a GPU (reading its NUMA node, weighing
-peer access between GPUs or a GPU's size, timing a kernel on it)."""
+DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
+"""Lines TensorFlow prints after the driver enumerated a GPU and before it loads the CUDA
+libraries (reading its NUMA node)."""
 
 LIBCUDA_ABSENT = frozenset(
     {"dlopen-driver", "import-driver-library-missing", "kernel-driver-not-running"}

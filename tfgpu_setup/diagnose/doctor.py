@@ -199,6 +199,13 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches)
+    if log_facts.pip_network_line:
+        log_findings = contradicted(
+            log_findings,
+            frozenset({"python-unsupported"}),
+            f"but pip did not reach the package index ({log_facts.pip_network_line[:120]}): its"
+            " refusal says nothing about this Python",
+        )
     if libcuda_absent_alone(known, log_facts, matches):
         # a missing driver is the cause only where there is a GPU, which nothing shows
         log_findings = contradicted(
@@ -344,7 +351,7 @@ def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
     GPU's NUMA node)."""
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
         return (
-            "The driver found a GPU (TensorFlow logged a line about it), so most likely this"
+            "The driver found a GPU (TensorFlow read its NUMA node), so most likely this"
             " TensorFlow found no CUDA libraries it can load; the steps below confirm which."
         )
     driver_works = (

@@ -44,9 +44,8 @@ _CONTAINER = re.compile(
     r"|/\.singularity\.d/|\b(?:singularity|apptainer) (?:shell|exec|run)\b"
     r"|^(?:Singularity|Apptainer)> "
     r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
-    # TensorFlow's diagnostics naming a container id as the host, and the NVIDIA images' own
-    # LD_LIBRARY_PATH (/usr/local/nvidia/lib64, where the runtime mounts the driver)
-    r"|running on this host \([0-9a-f]{12}\)"
+    # the NVIDIA images' own LD_LIBRARY_PATH (/usr/local/nvidia/lib64, where the runtime mounts
+    # the driver)
     r"|LD_LIBRARY_PATH:? ?[^\n]{0,300}?/usr/local/nvidia/lib"
     r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
     re.MULTILINE,

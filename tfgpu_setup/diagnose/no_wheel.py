@@ -39,7 +39,8 @@ def no_wheel_for_stated(
         return []  # pip never reached the index: it says nothing about the wheels there
     if refused.groups.get("package", "tensorflow").lower() != "tensorflow":
         return []
-    if _CONSTRAINED.search(refused.line) or any(_SAW_SOMETHING.search(m.line) for m in matches):
+    saw_versions = any(_SAW_SOMETHING.search(m.line) for m in matches)
+    if _CONSTRAINED.search(refused.line) or (saw_versions and not refused.groups.get("requested")):
         # a range pip could not meet, or pip seeing versions and none that fit it (only
         # pre-releases): not a missing wheel for this Python
         return []

@@ -41,6 +41,8 @@ _RECORD_START = re.compile(
     # another program's own line: 'modprobe: ERROR: ...', 'ERROR: ...', 'nvidia-docker | ...'
     r"|[a-z][\w.-]{1,30}: (?:ERROR|FATAL|error|fatal)\b|(?:ERROR|WARNING|FATAL|CRITICAL)\b"
     r"|[\w.-]{1,30} +\| "
+    # nvidia-smi's table, pasted below a record: its borders and rows
+    r"|\+-{3,}|\|[ \t]"
     # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip
     # list' and 'conda list' ('cudnn                     7.6.5     cuda10.1_0')
     r"|(?:ii|hi|rc|iU|un)  [\w.+:-]|[A-Za-z][\w.-]{1,60}[ \t]{2,}v?\d"

@@ -52,7 +52,10 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # was the first release for Python 3.8.
     (re.compile(r"DLL load failed while importing _?pywrap_"), ">=2.2"),
     # Colab's own TensorFlow 1.x (%tensorflow_version 1.x) lived in /tensorflow-1.15.2/python3.7/
-    (re.compile(r"/tensorflow-1\.\d{1,2}\.\d{1,2}/python3\.\d{1,2}/"), "<2.0"),
+    (
+        re.compile(r"/tensorflow-1\.\d{1,2}\.\d{1,2}/python3\.\d{1,2}/|TensorFlow 1\.x selected\."),
+        "<2.0",
+    ),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
     (
         re.compile(

@@ -5,6 +5,7 @@ driver older than the CUDA that runs. Pure: data in, data out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..facts import Facts
@@ -342,6 +343,8 @@ def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
     )
 
 
+COLAB_OWN_1X = re.compile(r"/tensorflow-1\.\d|TensorFlow 1\.x selected")
+"""Colab's own TensorFlow 1.x: its folder, or the banner of %tensorflow_version 1.x."""
 CUDNN_WOULD_NOT_START = frozenset({"cudnn-handle", "dnn-unavailable", "dnn-library-not-found"})
 
 
@@ -358,7 +361,7 @@ def colab_cudnn_would_not_start(
     another cuDNN (colabtools#2578, #3011, #3073), not memory."""
     if not log.colab_line or facts.knows("cudnn") or log.cudnn_loaded:
         return []
-    if any(spec.startswith("<2") for spec, _ in log.tf_range):
+    if any(spec == "<2.0" and COLAB_OWN_1X.search(seen) for spec, seen in log.tf_range):
         return []  # Colab's own TensorFlow 1.x (%tensorflow_version 1.x): nothing installed over it
     failed = next((m for m in matches if m.signature.name in CUDNN_WOULD_NOT_START), None)
     memory = any(
