@@ -26,7 +26,7 @@ from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import TABLE_BUILD_IDS, log_refutes, not_the_tables_build
-from .device_evidence import DRIVER_FOUND_A_GPU, libcuda_absent_alone
+from .device_evidence import DRIVER_FOUND_A_GPU
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
@@ -44,6 +44,7 @@ from .weigh import (
     log_weighed_against_facts,
     weighed_against_log,
     weighed_against_sonames,
+    weighed_against_the_rest_of_the_log,
     weighed_against_unnamed_failure,
 )
 from .wsl import wsl_gpu_layer_missing
@@ -199,20 +200,7 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches)
-    if log_facts.pip_network_line:
-        log_findings = contradicted(
-            log_findings,
-            frozenset({"python-unsupported"}),
-            f"but pip did not reach the package index ({log_facts.pip_network_line[:120]}): its"
-            " refusal says nothing about this Python",
-        )
-    if libcuda_absent_alone(known, log_facts, matches):
-        # a missing driver is the cause only where there is a GPU, which nothing shows
-        log_findings = contradicted(
-            log_findings,
-            frozenset({"no-nvidia-driver"}),
-            "but nothing shows an NVIDIA GPU here: without one, no driver is expected",
-        )
+    log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
     judged = _judged(known, matrix, candidates, venv, guessed=not stated)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))

@@ -14,6 +14,7 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed
+from .device_evidence import libcuda_absent_alone
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
@@ -260,3 +261,24 @@ def demoted(
 def is_platform(finding: Finding) -> bool:
     kind = FINDING_KINDS.get(finding.id)
     return kind is not None and kind.layer is Layer.PLATFORM
+
+
+def weighed_against_the_rest_of_the_log(
+    findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """Log findings other lines of the same log speak against: pip's refusal where pip never
+    reached the package index, and a missing driver where nothing shows a GPU to drive."""
+    if log.pip_network_line:
+        findings = contradicted(
+            findings,
+            frozenset({"python-unsupported"}),
+            f"but pip did not reach the package index ({log.pip_network_line[:120]}): its"
+            " refusal says nothing about this Python",
+        )
+    if libcuda_absent_alone(facts, log, matches):
+        findings = contradicted(
+            findings,
+            frozenset({"no-nvidia-driver"}),
+            "but nothing shows an NVIDIA GPU here: without one, no driver is expected",
+        )
+    return findings
