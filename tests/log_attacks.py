@@ -17,6 +17,7 @@ LOGS = Path(__file__).parent / "fixtures" / "logs"
 LINE_CHARS = 2_000_000
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
+    "windows-cudnn-dll-not-found": "cudnn64_8.dll not found",
     "host-oom-when-allocating": "ResourceExhaustedError: OOM when allocating tensor with shape"
     "[1024,1024,3] and type float on /job:localhost/replica:0/task:0/device:CPU:0 by allocator"
     " cpu",

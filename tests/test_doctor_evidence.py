@@ -642,6 +642,8 @@ def test_pip_finding_no_wheel_is_named_by_the_stated_python_and_platform(tmp_pat
         ),
         # the dlerror part of a Windows load failure, alone
         ("cudart64_101.dll not found", "cuda-libs-not-found"),
+        ("cublasLt64_11.dll not found", "cuda-libs-not-found"),
+        ("cudnn64_8.dll not found", "cudnn-not-found"),
         # https://github.com/dusty-nv/jetson_nano/issues/5: two pins, one typed capitalised
         ("tensorflow==1.12.2\nTensorFlow-gpu==1.14.0+nv19.10", "multiple-tensorflow-distributions"),
     ],

@@ -984,13 +984,31 @@ INSTALL: tuple[Signature, ...] = (
         # before it (TF 1.3/1.4); the dlerror part alone where a paste kept only that.
         pattern=compiled(
             r"(?:Could not (?:find|load) '|^[ \t>`*]{0,8}(?=\w+64_\d+\.dll not found))"
-            r"(?P<lib>(?:cudart|cublas|cufft|curand|cusolver|cusparse)64_\d+\.dll)(?:'| not found)"
+            r"(?P<lib>(?:cudart|cublasLt|cublas|cufft|curand|cusolver|cusparse)64_\d+\.dll)"
+            r"(?:'| not found)"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title="The CUDA library {lib}{lib_version_note} could not be found on PATH",
         fix=LIBS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/31018",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # the dlerror part of a Windows cuDNN load failure, alone
+        name="windows-cudnn-dll-not-found",
+        needles=(".dll not found",),
+        pattern=compiled(r"^[ \t>`*]{0,8}(?P<lib>cudnn(?:_\w{1,20})?64_\d+\.dll) not found"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} could not be found on PATH",
+        fix=(
+            "Install cuDNN{lib_version_note} for this TensorFlow's CUDA version and put its bin"
+            " folder on PATH (or copy its DLLs into CUDA's bin folder), then open a new terminal;"
+            " or conda install cudnn into the environment."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45930",
         subject="{lib}",
         demoted_by=DRIVER_ROOTS,
     ),
