@@ -1029,3 +1029,16 @@ def test_each_conda_failure_is_read_with_its_own_list(tmp_path, capsys):
     )
     log = failure.format(package="cudatoolkit=11.2") + failure.format(package="tensorflow-gpu")
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "python-unsupported"
+
+
+def test_a_nightly_is_not_judged_by_its_final_releases_row(tmp_path, capsys):
+    # https://github.com/tensorflow/tensorflow/issues/44750: tf-nightly 2.5.0.dev20201108 was
+    # built with CUDA 11.0 (2.5.0's row says 11.2); the ptxas on PATH was older than the GPU
+    log = "ptxas fatal : Value 'sm_86' is not defined for option 'gpu-name'\n"
+    flags = ("--no-probe", "--os", "windows", "--gpu", "NVIDIA GeForce RTX 3090")
+    nightly = doctor(
+        tmp_path, capsys, log, *flags, "--tf", "2.5.0.dev20201108", "--cuda-toolkit", "11.0"
+    )
+    assert top(nightly) == "xla-toolchain-missing"
+    release = doctor(tmp_path, capsys, log, *flags, "--tf", "2.5.0", "--cuda-toolkit", "11.0")
+    assert "cuda-version-mismatch" in errors(release)

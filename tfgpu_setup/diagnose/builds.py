@@ -56,9 +56,15 @@ def log_refutes(log: LogFacts, stated: str) -> str:
     )
 
 
-def not_the_tables_build(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
+def not_the_tables_build(
+    matrix: Matrix, log: LogFacts, release: str | None, as_named: str | None = None
+) -> bool:
     """NVIDIA's build of a version is built with its container's CUDA and cuDNN (and for its
     GPUs), and a source build with whatever its builder had, not those tensorflow.org lists for
-    the same version."""
-    nvidia = bool(log.ngc_line) or "+nv" in (release or "")
-    return nvidia or compiled_with_other_cudnn(matrix, log, release)
+    the same version. as_named: the version as stated or read, before it was matched to a row."""
+    named = as_named or release or ""
+    nvidia = bool(log.ngc_line) or "+nv" in named
+    # a nightly ('2.5.0.dev20201108') is built with the toolchain of its day, which the final
+    # release's row need not share (tf-nightly before 2.5.0 still used CUDA 11.0)
+    nightly = ".dev" in named
+    return nvidia or nightly or compiled_with_other_cudnn(matrix, log, release)

@@ -190,6 +190,7 @@ def diagnose(
         candidates = releases_from_hints(matrix, log_facts, known)
     if release is None and candidates and (log_facts.tf_range or len(candidates) == 1):
         release = candidates[0]  # the newest the log's own hints admit
+    as_named = release  # with its local label or nightly date, if it had one
     entry = installed_release(matrix, release)
     release = entry.version if entry is not None else release
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
@@ -209,7 +210,7 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
-    if not_the_tables_build(matrix, log_facts, release):
+    if not_the_tables_build(matrix, log_facts, release, as_named):
         judged = tuple(f for f in judged if f.id not in TABLE_BUILD_IDS)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
