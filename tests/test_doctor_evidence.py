@@ -1042,3 +1042,30 @@ def test_a_nightly_is_not_judged_by_its_final_releases_row(tmp_path, capsys):
     assert top(nightly) == "xla-toolchain-missing"
     release = doctor(tmp_path, capsys, log, *flags, "--tf", "2.5.0", "--cuda-toolkit", "11.0")
     assert "cuda-version-mismatch" in errors(release)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/tensorflow/tensorflow/issues/76157: compiler notes on any device
+        "I0000 00:00:1727000000.000000  1234 mlir_graph_optimization_pass.cc:401] MLIR V1"
+        " optimization pass is not enabled; disabling MLIR crash reproducer, set env var"
+        " `MLIR_CRASH_REPRODUCER_DIRECTORY` to enable.",
+        "W tensorflow/compiler/tf2xla/kernels/assert_op.cc:38] Ignoring Assert operator"
+        " assert_greater_equal/Assert/AssertGuard/Assert",
+    ],
+)
+def test_the_compilers_notes_are_harmless(tmp_path, capsys, line):
+    doc = doctor(tmp_path, capsys, line + "\n", "--no-probe")
+    assert top(doc) == "benign-log-noise" and errors(doc) == set()
+
+
+def test_no_device_in_a_container_without_the_gpu_has_one_cause(tmp_path, capsys):
+    # https://github.com/google/deepvariant/issues/761: one cuInit line under Singularity
+    line = (
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    )
+    doc = doctor(tmp_path, capsys, line, "--no-probe", "--container")
+    assert top(doc) == "container-gpu-not-exposed"
+    assert len(errors(doc)) <= 1

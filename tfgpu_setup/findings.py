@@ -119,7 +119,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "Inside a container that was started without GPU access.",
             Layer.EXPOSURE,
             ("stops-every-gpu", "denies-gpu"),
-            explains=("no-nvidia-driver", "no-nvidia-gpu", "cuda-libs-not-found"),
+            # a container without the GPU sees no device, whatever CUDA_VISIBLE_DEVICES says
+            explains=(
+                "no-nvidia-driver",
+                "no-nvidia-gpu",
+                "cuda-libs-not-found",
+                "cuda-visible-devices-hides-gpus",
+            ),
         ),
         FindingKind(
             "no-nvidia-gpu",

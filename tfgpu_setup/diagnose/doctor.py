@@ -338,6 +338,14 @@ def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
     """Where to look first when nothing names the cause: past the driver when the evidence
     shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
     GPU's NUMA node)."""
+    if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches) and all(
+        m.signature.finding_id in (None, "benign-log-noise") for m in matches
+    ):
+        return (
+            "The driver found a GPU (TensorFlow read its NUMA node), and no line after it says"
+            ' anything failed. Ask TensorFlow whether it uses it: python -c "import tensorflow as'
+            " tf; print(tf.config.list_physical_devices('GPU'))\""
+        )
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
         return (
             "The driver found a GPU (TensorFlow read its NUMA node), so most likely this"

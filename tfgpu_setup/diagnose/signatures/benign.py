@@ -307,9 +307,19 @@ BENIGN_LINES: tuple[Signature, ...] = (
     ),
     Signature(
         name="xla-notice",
-        needles=("TensorFloat-32", "Compiled cluster"),
+        needles=(
+            "TensorFloat-32",
+            "Compiled cluster",
+            "disabling MLIR crash reproducer",
+            "Ignoring Assert operator",
+            "will ignore seeds",
+        ),
+        # and the compilers' notes on any device: MLIR's crash reproducer switched off,
+        # tf2xla dropping an Assert or a random op's seeds
         pattern=compiled(
             r"TensorFloat-32 will be used for the matrix multiplication|Compiled cluster using XLA"
+            r"|disabling MLIR crash reproducer|Ignoring Assert operator"
+            r"|will ignore seeds\b"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
