@@ -1069,3 +1069,14 @@ def test_no_device_in_a_container_without_the_gpu_has_one_cause(tmp_path, capsys
     doc = doctor(tmp_path, capsys, line, "--no-probe", "--container")
     assert top(doc) == "container-gpu-not-exposed"
     assert len(errors(doc)) <= 1
+
+
+def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
+    # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
+    # release nobody named is no evidence of a mismatch with tensorflow.org's row
+    flags = ("--no-probe", "--python", "3.8", "--cuda-toolkit", "10.2")
+    arm = doctor(tmp_path, capsys, "[]\n", *flags, "--arch", "aarch64")
+    assert "cuda-version-mismatch" not in ids(arm)
+    assert top(arm) == "cpu-only-tensorflow"
+    x86 = doctor(tmp_path, capsys, "[]\n", *flags, "--arch", "x86_64", "--os", "linux")
+    assert "cuda-version-mismatch" in errors(x86)

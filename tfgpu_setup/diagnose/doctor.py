@@ -19,6 +19,7 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
+from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
@@ -38,6 +39,7 @@ from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
 from .weigh import (
+    VERSION_MISMATCH_IDS,
     contradicted,
     demoted,
     is_platform,
@@ -212,6 +214,10 @@ def diagnose(
     judged = weighed_against_log(judged, log_facts, matches)
     if not_the_tables_build(matrix, log_facts, release, as_named):
         judged = tuple(f for f in judged if f.id not in TABLE_BUILD_IDS)
+    elif _no_cuda_build_here(matrix, known, candidates):
+        # PyPI's wheel here has no CUDA (Linux on Arm, macOS): the row's CUDA and cuDNN are
+        # what no build on this platform loads, so a version 'mismatch' with them says nothing
+        judged = tuple(f for f in judged if f.id not in VERSION_MISMATCH_IDS)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
         known,
@@ -332,6 +338,25 @@ _GPU_LIST_ANSWERED = re.compile(
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, or False."""
+
+
+def _no_cuda_build_here(matrix: Matrix, facts: Facts, candidates: tuple[str, ...]) -> bool:
+    """Whether every release that may have run has a PyPI wheel without CUDA on the platform
+    the facts state (the platform itself, not a guess)."""
+    if not candidates or not facts.knows("arch"):
+        return False
+    arm = facts.platform.arch in ("aarch64", "arm64")
+    if facts.knows("os"):
+        keys = [platform_key(facts)]
+    else:  # an Arm machine is Linux on Arm or a Mac; any other could be any platform
+        keys = ["linux_aarch64", "macos_arm64"] if arm else list(PLATFORM_LABELS)
+    supports = [
+        entry.platforms.get(key)
+        for version in candidates
+        if (entry := installed_release(matrix, version)) is not None
+        for key in keys
+    ]
+    return bool(supports) and all(s is not None and not s.gpu for s in supports)
 
 
 def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
