@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from packaging.version import InvalidVersion
 
+from ..facts import Facts
 from ..matrix import query
 from ..matrix.model import Matrix
+from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..planner.judge import installed_release
 from ..versions import parsed, specifier
 from .logfacts import LogFacts
@@ -68,3 +70,41 @@ def not_the_tables_build(
     # release's row need not share (tf-nightly before 2.5.0 still used CUDA 11.0)
     nightly = ".dev" in named
     return nvidia or nightly or compiled_with_other_cudnn(matrix, log, release)
+
+
+def beyond_the_table(
+    matrix: Matrix,
+    facts: Facts,
+    log: LogFacts,
+    candidates: tuple[str, ...],
+    release: str | None,
+    as_named: str | None,
+) -> frozenset[str]:
+    """The findings tensorflow.org's row cannot judge here: all it says of the build (CUDA,
+    cuDNN, kernels) for another build; its CUDA and cuDNN where no PyPI wheel of the releases
+    that may have run has CUDA on this platform (Linux on Arm, macOS), which no build there
+    loads."""
+    if not_the_tables_build(matrix, log, release, as_named):
+        return TABLE_BUILD_IDS
+    if _no_cuda_wheel_here(matrix, facts, candidates):
+        return VERSION_MISMATCH_IDS
+    return frozenset()
+
+
+def _no_cuda_wheel_here(matrix: Matrix, facts: Facts, candidates: tuple[str, ...]) -> bool:
+    """Whether every release that may have run has a PyPI wheel without CUDA on the platform
+    the facts state (the platform itself, not a guess)."""
+    if not candidates or not facts.knows("arch"):
+        return False
+    arm = facts.platform.arch in ("aarch64", "arm64")
+    if facts.knows("os"):
+        keys = [platform_key(facts)]
+    else:  # an Arm machine is Linux on Arm or a Mac; any other could be any platform
+        keys = ["linux_aarch64", "macos_arm64"] if arm else list(PLATFORM_LABELS)
+    supports = [
+        entry.platforms.get(key)
+        for version in candidates
+        if (entry := installed_release(matrix, version)) is not None
+        for key in keys
+    ]
+    return bool(supports) and all(s is not None and not s.gpu for s in supports)

@@ -46,8 +46,6 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     the WSL 2 the facts describe."""
     found: list[Finding] = []
     names = {m.signature.name for m in matches}
-    if alone := libcuda_absent_alone(facts, log, matches):
-        found.append(no_gpu_likely(alone))
     no_driver_lines = [
         m
         for m in matches
@@ -246,14 +244,13 @@ def libcuda_absent_alone(facts: Facts, log: LogFacts, matches: Sequence[LogMatch
         return ""
     if log.hosted_notebook_line or log.colab_line or log.gpu_requested_line:
         return ""
-    absent = [m for m in matches if _says_libcuda_absent(m)]
-    about_devices = [
-        m
-        for m in matches
-        if (kind := FINDING_KINDS.get(m.signature.finding_id or "")) is not None
-        and kind.layer in DEVICE_LAYERS
-        and not _says_libcuda_absent(m)
-    ]
+    absent: list[LogMatch] = []
+    about_devices = False  # another line about the driver or the device
+    for m in matches:
+        if _says_libcuda_absent(m):
+            absent.append(m)
+        elif (kind := FINDING_KINDS.get(m.signature.finding_id or "")) is not None:
+            about_devices = about_devices or kind.layer in DEVICE_LAYERS
     gpu_shown = any(
         m.signature.proves_gpu
         or m.signature.name in DRIVER_FOUND_A_GPU

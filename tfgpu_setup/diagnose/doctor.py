@@ -19,14 +19,13 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
-from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
-from .builds import TABLE_BUILD_IDS, log_refutes, not_the_tables_build
+from .builds import beyond_the_table, log_refutes
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
@@ -39,7 +38,6 @@ from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
 from .weigh import (
-    VERSION_MISMATCH_IDS,
     contradicted,
     demoted,
     is_platform,
@@ -212,12 +210,8 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
-    if not_the_tables_build(matrix, log_facts, release, as_named):
-        judged = tuple(f for f in judged if f.id not in TABLE_BUILD_IDS)
-    elif _no_cuda_build_here(matrix, known, candidates):
-        # PyPI's wheel here has no CUDA (Linux on Arm, macOS): the row's CUDA and cuDNN are
-        # what no build on this platform loads, so a version 'mismatch' with them says nothing
-        judged = tuple(f for f in judged if f.id not in VERSION_MISMATCH_IDS)
+    unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
+    judged = tuple(f for f in judged if f.id not in unjudged)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(
         known,
@@ -319,8 +313,8 @@ def diagnose(
     ):
         verdict = (
             "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
-            " harmless, and they do not say whether this TensorFlow found one. Ask it: python -c"
-            " \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\""
+            " harmless, and they do not say whether this TensorFlow found one. Ask it:"
+            f" {ASK_FOR_GPUS}"
         )
     else:
         verdict = "Not enough evidence to name the cause. " + _most_likely(known, matches)
@@ -328,10 +322,18 @@ def diagnose(
 
 
 IMPORT_NOISE = frozenset(
-    {"factory-already-registered", "tensorrt-missing", "cpu-feature-guard", "onednn-notice"}
-    | {"absl-log-notice"}
+    {
+        "factory-already-registered",
+        "tensorrt-missing",
+        "cpu-feature-guard",
+        "onednn-notice",
+        "absl-log-notice",
+    }
 )
 """Lines TensorFlow prints at import on any machine, GPU or none: alone they say nothing."""
+ASK_FOR_GPUS = (
+    "python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\""
+)
 _GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\][ \t]*$|Num GPUs Available:? *0\b"
     r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False",
@@ -340,38 +342,16 @@ _GPU_LIST_ANSWERED = re.compile(
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, or False."""
 
 
-def _no_cuda_build_here(matrix: Matrix, facts: Facts, candidates: tuple[str, ...]) -> bool:
-    """Whether every release that may have run has a PyPI wheel without CUDA on the platform
-    the facts state (the platform itself, not a guess)."""
-    if not candidates or not facts.knows("arch"):
-        return False
-    arm = facts.platform.arch in ("aarch64", "arm64")
-    if facts.knows("os"):
-        keys = [platform_key(facts)]
-    else:  # an Arm machine is Linux on Arm or a Mac; any other could be any platform
-        keys = ["linux_aarch64", "macos_arm64"] if arm else list(PLATFORM_LABELS)
-    supports = [
-        entry.platforms.get(key)
-        for version in candidates
-        if (entry := installed_release(matrix, version)) is not None
-        for key in keys
-    ]
-    return bool(supports) and all(s is not None and not s.gpu for s in supports)
-
-
 def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
     """Where to look first when nothing names the cause: past the driver when the evidence
     shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
     GPU's NUMA node)."""
-    if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches) and all(
-        m.signature.finding_id in (None, "benign-log-noise") for m in matches
-    ):
-        return (
-            "The driver found a GPU (TensorFlow read its NUMA node), and no line after it says"
-            ' anything failed. Ask TensorFlow whether it uses it: python -c "import tensorflow as'
-            " tf; print(tf.config.list_physical_devices('GPU'))\""
-        )
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
+        if all(m.signature.finding_id in (None, "benign-log-noise") for m in matches):
+            return (
+                "The driver found a GPU (TensorFlow read its NUMA node), and no line after it"
+                f" says anything failed. Ask TensorFlow whether it uses it: {ASK_FOR_GPUS}"
+            )
         return (
             "The driver found a GPU (TensorFlow read its NUMA node), so most likely this"
             " TensorFlow found no CUDA libraries it can load; the steps below confirm which."

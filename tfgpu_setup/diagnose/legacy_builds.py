@@ -45,9 +45,7 @@ def _gpu_newer_than_cuda(
         arch = query.arch_for_cc(matrix, gpu.compute_capability)
         if arch is None or arch.first_cuda is None:
             continue
-        if parsed(arch.first_cuda) <= parsed(build.cuda) or _same_major_served(
-            matrix, gpu.compute_capability, build.cuda
-        ):
+        if _same_major_served(matrix, gpu.compute_capability, build.cuda):
             continue
         return (
             Finding(
@@ -108,9 +106,9 @@ def _driver_too_old(
 
 
 def _same_major_served(matrix: Matrix, cc: str, cuda: str) -> bool:
-    """Whether the CUDA knew an architecture of the GPU's major: a binary built for 7.0 runs on
-    7.5 (CUDA's binary compatibility holds within a major), so a Turing GPU under CUDA 9.0's
-    Volta kernels is not shut out."""
+    """Whether the CUDA knew the GPU's architecture or an older one of its major: a binary built
+    for 7.0 runs on 7.5 (CUDA's binary compatibility holds within a major), so a Turing GPU
+    under CUDA 9.0's Volta kernels is not shut out."""
     major = cc.split(".")[0]
     return any(
         a.first_cuda is None or parsed(a.first_cuda) <= parsed(cuda)

@@ -420,18 +420,15 @@ def on_pasted_lines(matches: tuple[LogMatch, ...], pasted: str, read: str) -> tu
         if match.line_number in placed:
             found.append(dataclasses.replace(match, pasted_line=placed[match.line_number]))
             continue
-        at = -1
         # from where the match starts, then from the line's start (its timestamp), which stays
         # in the first piece of a record a terminal wrapped inside the message
-        for start in dict.fromkeys((match.column, 0)):
-            for chars in SOURCE_KEY_CHARS:
-                key = match.line[start : start + chars]
-                if key.strip():
-                    at = pasted.find(key, offset)
-                if at != -1:
-                    break
-            if at != -1:
-                break
+        keys = (
+            key
+            for start in dict.fromkeys((match.column, 0))
+            for chars in SOURCE_KEY_CHARS
+            if (key := match.line[start : start + chars]).strip()
+        )
+        at = next((pos for key in keys if (pos := pasted.find(key, offset)) != -1), -1)
         if at == -1:
             found.append(match)
             continue

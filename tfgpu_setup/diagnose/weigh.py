@@ -14,7 +14,7 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed
-from .device_evidence import libcuda_absent_alone
+from .device_evidence import libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
@@ -267,7 +267,8 @@ def weighed_against_the_rest_of_the_log(
     findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: tuple[LogMatch, ...]
 ) -> tuple[Finding, ...]:
     """Log findings other lines of the same log speak against: pip's refusal where pip never
-    reached the package index, and a missing driver where nothing shows a GPU to drive."""
+    reached the package index, and a missing driver where nothing shows a GPU to drive (no GPU
+    is the likelier reading then, and joins them)."""
     if log.pip_network_line:
         findings = contradicted(
             findings,
@@ -275,10 +276,13 @@ def weighed_against_the_rest_of_the_log(
             f"but pip did not reach the package index ({log.pip_network_line[:120]}): its"
             " refusal says nothing about this Python",
         )
-    if libcuda_absent_alone(facts, log, matches):
-        findings = contradicted(
-            findings,
-            frozenset({"no-nvidia-driver"}),
-            "but nothing shows an NVIDIA GPU here: without one, no driver is expected",
+    if alone := libcuda_absent_alone(facts, log, matches):
+        findings = (
+            *contradicted(
+                findings,
+                frozenset({"no-nvidia-driver"}),
+                "but nothing shows an NVIDIA GPU here: without one, no driver is expected",
+            ),
+            no_gpu_likely(alone),
         )
     return findings
