@@ -18,6 +18,8 @@ LINE_CHARS = 2_000_000
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
     "windows-cudnn-dll-not-found": "cudnn64_8.dll not found",
+    "dnn-implementation-missing": "tensorflow.python.framework.errors_impl.UnknownError: Fail to"
+    " find the dnn implementation.",
     "host-oom-when-allocating": "ResourceExhaustedError: OOM when allocating tensor with shape"
     "[1024,1024,3] and type float on /job:localhost/replica:0/task:0/device:CPU:0 by allocator"
     " cpu",
@@ -499,6 +501,8 @@ def main() -> int:
         "> " * (LINE_CHARS // 2),
         "tf.__version__\n" * (LINE_CHARS // 15),
         "Successfully installed " * (LINE_CHARS // 23),
+        "[[Node: x = " * (LINE_CHARS // 12),
+        "Caused by op '" * (LINE_CHARS // 14),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

@@ -399,6 +399,45 @@ def test_a_windows_tensorflow_loading_cuda_dlls_is_2_10_or_older(tmp_path, capsy
     assert "windows-native-gpu-unsupported" not in ids(doc)
 
 
+@pytest.mark.parametrize(
+    "marker",
+    [
+        # tensorflow/tensorflow#20067 (verbatim, shortened): TF 1.x's graph error format
+        '\t [[Node: cu_dnngru_1/CudnnRNN = CudnnRNN[T=DT_FLOAT, direction="unidirectional"]]',
+        "Caused by op 'cu_dnngru_1/CudnnRNN', defined at:",
+    ],
+)
+def test_a_1x_graph_error_on_windows_is_no_2_11_release(tmp_path, capsys, marker):
+    log = f"UnknownError: Fail to find the dnn implementation.\n{marker}\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    assert "windows-native-gpu-unsupported" not in ids(doc)
+    assert top(doc) == "cudnn-version-mismatch"
+
+
+# tensorflow/tensorflow#57198 (verbatim): a cuDNN the Colab image upgraded; pinning the one
+# TensorFlow was built with fixed it
+RNN_WITHOUT_DNN = (
+    "UnknownError: Graph execution error:\n\nFail to find the dnn implementation.\n"
+    "\t [[{{node CudnnRNN}}]]\n"
+)
+
+
+def test_the_rnn_ops_missing_dnn_is_a_cudnn_that_loaded_and_did_not_start(tmp_path, capsys):
+    alone = doctor(tmp_path, capsys, RNN_WITHOUT_DNN, "--no-probe")
+    assert top(alone) == "cudnn-version-mismatch"
+    assert "cudnn-not-found" not in ids(alone) and errors(alone) == set()
+    # a handle that failed first is the memory's; a library that did not load is missing
+    handle = "Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR\n" + RNN_WITHOUT_DNN
+    assert top(doctor(tmp_path, capsys, handle, "--no-probe")) == "gpu-out-of-memory"
+    unloaded = (
+        "Could not load dynamic library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open"
+        " shared object file: No such file or directory\n" + RNN_WITHOUT_DNN
+    )
+    assert top(doctor(tmp_path, capsys, unloaded, "--no-probe", "--os", "linux")) == (
+        "cudnn-not-found"
+    )
+
+
 def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
     # pip fetched the tensorflow-gpu stub's sdist (tensorflow/tensorflow#60243, #60074): what
     # was asked for is a GPU build, and native Windows has none from 2.11.
@@ -1069,6 +1108,35 @@ def test_no_device_in_a_container_without_the_gpu_has_one_cause(tmp_path, capsys
     doc = doctor(tmp_path, capsys, line, "--no-probe", "--container")
     assert top(doc) == "container-gpu-not-exposed"
     assert len(errors(doc)) <= 1
+
+
+# https://github.com/dessa-oss/atlas/issues/117 (verbatim): a job on a host whose nvidia-smi
+# shows a GeForce 1080 and driver 440.64.00; a GPU worker image fixed it
+JOB_WITHOUT_THE_GPU = (
+    "2020-03-31 12:19:34.418493: W tensorflow/stream_executor/platform/default/dso_loader.cc:55]"
+    " Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared"
+    " object file: No such file or directory\n"
+    "2020-03-31 12:19:34.418513: E tensorflow/stream_executor/cuda/cuda_driver.cc:318] failed"
+    " call to cuInit: UNKNOWN ERROR (303)\n"
+    "2020-03-31 12:19:34.418534: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:163] no"
+    " NVIDIA GPU device is present: /dev/nvidia0 does not exist\n"
+)
+
+
+def test_no_device_node_on_a_host_with_a_gpu_and_driver_is_a_process_without_them(tmp_path, capsys):
+    host = ("--no-probe", "--os", "linux", "--gpu", "GeForce GTX 1080", "--driver", "440.64.00")
+    doc = doctor(tmp_path, capsys, JOB_WITHOUT_THE_GPU, *host)
+    assert top(doc) == "container-gpu-not-exposed"
+    assert "no-nvidia-gpu" not in ids(doc) and errors(doc) == set()
+    # nothing stated about the GPU: no GPU stays the reading; a host known to be bare metal
+    # (--no-container) or WSL 2 keeps its own
+    assert top(doctor(tmp_path, capsys, JOB_WITHOUT_THE_GPU, "--no-probe", "--os", "linux")) == (
+        "no-nvidia-gpu"
+    )
+    bare = doctor(tmp_path, capsys, JOB_WITHOUT_THE_GPU, *host, "--no-container")
+    assert "container-gpu-not-exposed" not in ids(bare)
+    wsl = doctor(tmp_path, capsys, JOB_WITHOUT_THE_GPU, *host[:2], "wsl2", *host[3:])
+    assert "container-gpu-not-exposed" not in ids(wsl)
 
 
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):

@@ -115,6 +115,38 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
+def gpu_not_in_this_process(facts: Facts, matches: Sequence[LogMatch]) -> Finding | None:
+    """A Linux host known to have a GPU and a working driver, whose TensorFlow saw no
+    /dev/nvidia0, in no container anyone knows of: the driver makes that node on the host, so
+    the process ran where the GPU was not given (a container, a cluster job, a sandbox;
+    dessa-oss/atlas#117). A known container is judged in no_device_findings."""
+    if facts.knows("container") or not (
+        facts.knows("os") and facts.platform.os == "linux" and not facts.platform.wsl
+    ):
+        return None
+    if not (facts.knows("gpus") and facts.gpus and facts.driver_answers()):
+        return None
+    line = next((m for m in matches if m.signature.name == "dev-nvidia0-missing"), None)
+    if line is None:
+        return None
+    return Finding(
+        "container-gpu-not-exposed",
+        Severity.WARNING,
+        "This machine has an NVIDIA GPU and a working driver, yet the process that ran"
+        " TensorFlow has no /dev/nvidia0: most likely it ran in a container or job that was not"
+        " given the GPU",
+        (
+            quoted(line.line),
+            f"GPU: {facts.gpus[0].name}, driver {facts.driver.version} (stated or probed)",
+        ),
+        "Give the GPU to what runs TensorFlow: 'docker run --gpus all ...' (NVIDIA Container"
+        " Toolkit on the host), Singularity/Apptainer's --nv, a Kubernetes request for"
+        " nvidia.com/gpu, or a cluster job that asks for a GPU (Slurm: --gres=gpu:1). Inside it,"
+        " 'nvidia-smi' must list the GPU.",
+        CONTAINER_TOOLKIT,
+    )
+
+
 def _no_gpu_here(facts: Facts, no_driver_lines: Sequence[LogMatch]) -> Finding:
     """No GPU on this machine: the CUDA lines are expected, unless this TensorFlow is a GPU build
     that links the driver's libcuda and so cannot even start without it (TensorFlow 1.x's, a

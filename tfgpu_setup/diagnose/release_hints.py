@@ -56,6 +56,15 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"/tensorflow-1\.\d{1,2}\.\d{1,2}/python3\.\d{1,2}/|TensorFlow 1\.x selected\."),
         "<2.0",
     ),
+    # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]' (1.13 on
+    # wrote '[[{{node name}}]]'), and where the op was defined as 'Caused by op' (2.x writes
+    # 'Original stack trace for')
+    (
+        re.compile(
+            r"\[\[Node: [^\s=\]]{1,300} = \w{1,80}\[|\bCaused by op '[^'\n]{1,300}', defined at"
+        ),
+        "<2.0",
+    ),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
     (
         re.compile(

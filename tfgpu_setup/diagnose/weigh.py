@@ -14,7 +14,7 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed
-from .device_evidence import libcuda_absent_alone, no_gpu_likely
+from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
@@ -130,6 +130,8 @@ def log_weighed_against_facts(
 
     The container CLI refusing an image for a CUDA the known driver supports misread the driver.
 
+    No /dev/nvidia0 on a host known to have a GPU and its driver is a process not given them.
+
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
     if facts.gpus_absent():
         findings = contradicted(
@@ -142,6 +144,17 @@ def log_weighed_against_facts(
     if (misread := requirement_misread(facts, matches)) is not None:
         reason, replacement = misread
         findings = (*contradicted(findings, frozenset({"driver-too-old"}), reason), replacement)
+    if (elsewhere := gpu_not_in_this_process(facts, matches)) is not None:
+        # the line's 'no GPU' is the process's view, which the finding quotes
+        findings = (
+            *contradicted(
+                tuple(f for f in findings if f.id != "no-nvidia-gpu"),
+                frozenset({"no-nvidia-driver"}),
+                "but this machine has a working NVIDIA driver: the process that ran TensorFlow"
+                " does not see it",
+            ),
+            elsewhere,
+        )
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
         # OpenBLAS, numpy#18131) says nothing about it.

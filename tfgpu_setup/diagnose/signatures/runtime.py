@@ -9,6 +9,7 @@ from .model import (
     LIBRARY_IDS,
     MEMORY_TAKEN_FIX,
     Signature,
+    Variant,
     compiled,
 )
 
@@ -66,7 +67,6 @@ RUNTIME: tuple[Signature, ...] = (
             "without DNN support",
             "No DNN in stream executor",
             "GetConvolveAlgorithms",
-            "Fail to find the dnn implementation",
         ),
         # 'No DNN in stream executor.': the convolution's own words for it (TF 2.9 on); TF 1.x
         # CHECKs that it can list cuDNN's algorithms and aborts (conv_ops.cc)
@@ -74,8 +74,6 @@ RUNTIME: tuple[Signature, ...] = (
             r"[Aa]ttempting to perform DNN operation using StreamExecutor without DNN"
             r"|No DNN in stream executor"
             r"|Check failed: stream->parent\(\)->GetConvolveAlgorithms"
-            # the cuDNN RNN ops' words for it (Keras' CuDNNLSTM, tf.keras LSTM on the GPU)
-            r"|Fail to find the dnn implementation"
         ),
         finding_id="cudnn-not-found",
         severity=Severity.WARNING,
@@ -90,6 +88,43 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         explained_by=frozenset(
             {"gpu-out-of-memory", "cudnn-version-mismatch", "compute-capability-unsupported"}
+        ),
+    ),
+    Signature(
+        # The cuDNN RNN ops' words (Keras' CuDNNLSTM/CuDNNGRU, tf.keras LSTM on the GPU) when
+        # the stream has no DNN: cuDNN loaded (a GPU is registered only then) but did not
+        # start. In settled threads that line alone was a cuDNN of another version than the
+        # build's 4 or 5 times in 8, memory held elsewhere twice, cuDNN missing never (survey
+        # 11e); a failed handle or library load above it has its own reading.
+        name="dnn-implementation-missing",
+        needles=("Fail to find the dnn implementation",),
+        pattern=compiled(r"Fail to find the dnn implementation"),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "cuDNN loaded but did not start for the RNN op (Fail to find the dnn"
+            " implementation): most often a cuDNN of another version than this TensorFlow's"
+        ),
+        fix=(
+            "Install the cuDNN version this TensorFlow was built with (before 1.13 the exact"
+            " 7.x minor; pip: 'tensorflow[and-cuda]' pins it, conda's tensorflow-gpu brings"
+            " its own) and remove other copies that load first. If the versions match, restart"
+            " the notebook kernel or stop other processes holding the GPU's memory."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/57198",
+        explained_by=DRIVER_ROOTS
+        | frozenset({"cudnn-not-found", "gpu-out-of-memory", "compute-capability-unsupported"}),
+        variants=(
+            Variant(
+                finding_id="gpu-out-of-memory",
+                title=(
+                    "cuDNN could not start: its handle failed first (then 'Fail to find the dnn"
+                    " implementation'), usually because the GPU memory is already taken"
+                ),
+                fix=MEMORY_TAKEN_FIX,
+                source="https://github.com/tensorflow/tensorflow/issues/20067",
+                with_signatures=frozenset({"cudnn-handle"}),
+            ),
         ),
     ),
     Signature(
