@@ -950,6 +950,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/46935 (verbatim rows): the same
+        # metapackage picked the mkl build, so one CPU-only install, not two distributions
+        "tensorflow                2.3.0           mkl_py38h1fcfbd6_0\n"
+        "tensorflow-base           2.3.0           eigen_py38h75a453f_0\n"
+        "tensorflow-gpu            2.3.0                he13fc11_0\n",
+        "anaconda-gpu-metapackage-picked-a-cpu-build",
+        (),
+        "cpu-only-tensorflow",
+        "no",
+    ),
+    (
         # Anaconda's build selector alone, without the packages it selected
         "_tflow_select             2.1.0                       gpu    anaconda\n",
         "anaconda-gpu-selector-alone",

@@ -215,8 +215,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
     metapackage = dists.get("tensorflow-gpu")
-    if metapackage and metapackage == dists.get("tensorflow") and _CONDA_GPU_BUILD.search(sample):
-        del dists["tensorflow-gpu"]  # Anaconda's metapackage that picked the GPU build listed
+    if metapackage and metapackage == dists.get("tensorflow") and _CONDA_TF_BUILD.search(sample):
+        del dists["tensorflow-gpu"]  # conda's metapackage listed beside the build it picked
     asked = template_answers(sample)
     versions = set(dists.values()) or set(printed_versions(sample)) or _exact(asked.tf)
     os_name, os_line = os_of(sample)
@@ -393,14 +393,15 @@ _CPU_BUILD = re.compile(
     r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
-_CONDA_GPU_BUILD = re.compile(
-    r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\w*"
-    r"|_tflow_select\s+\S+\s+gpu\b)",
+_CONDA_TF_BUILD = re.compile(
+    r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu|cuda\d{2,3}|mkl|eigen|cpu)_?py\w*"
+    r"|_tflow_select\s+\S+\s+(?:gpu|mkl|eigen)\b)",
     re.MULTILINE,
 )
-"""'conda list' of a conda GPU build: Anaconda's and conda-forge's tensorflow-gpu metapackages
-only select the gpu_py / cudaXXXpy build of 'tensorflow' (AnacondaRecipes/tensorflow_recipes,
-conda-forge/tensorflow-feedstock's recipe), so the two are one install."""
+"""'conda list' of a conda build of 'tensorflow': Anaconda's and conda-forge's tensorflow-gpu
+metapackages only select a build of it (AnacondaRecipes/tensorflow_recipes,
+conda-forge/tensorflow-feedstock's recipe), so the two are one install: its build string says
+whether the selection came out GPU or CPU (tensorflow#46935: mkl_ under tensorflow-gpu)."""
 _SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
