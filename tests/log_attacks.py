@@ -18,6 +18,10 @@ LINE_CHARS = 2_000_000
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
     "windows-cudnn-dll-not-found": "cudnn64_8.dll not found",
+    "macos-cuda-library-not-loaded": "ImportError: dlopen(/Library/Frameworks/Python.framework/"
+    "Versions/3.5/lib/python3.5/site-packages/tensorflow/python/_pywrap_tensorflow.so, 10):"
+    " Library not loaded: @rpath/libcudart.8.0.dylib",
+    "macos-cudnn-library-not-loaded": "Library not loaded: @rpath/libcudnn.5.dylib",
     "dnn-implementation-missing": "tensorflow.python.framework.errors_impl.UnknownError: Fail to"
     " find the dnn implementation.",
     "host-oom-when-allocating": "ResourceExhaustedError: OOM when allocating tensor with shape"

@@ -1139,6 +1139,36 @@ def test_no_device_node_on_a_host_with_a_gpu_and_driver_is_a_process_without_the
     assert "container-gpu-not-exposed" not in ids(wsl)
 
 
+# https://github.com/tensorflow/tensorflow/issues/6370 (verbatim): a macOS GPU build of the
+# 0.12 era, CUDA 7.5 installed; the binary was built for CUDA 8.0
+MACOS_CUDA_BUILD = (
+    "ImportError: dlopen(/Library/Frameworks/Python.framework/Versions/3.5/lib/python3.5/"
+    "site-packages/tensorflow/python/_pywrap_tensorflow.so, 10): Library not loaded:"
+    " @rpath/libcudart.8.0.dylib\n"
+    "  Referenced from: /Library/Frameworks/Python.framework/Versions/3.5/lib/python3.5/"
+    "site-packages/tensorflow/python/_pywrap_tensorflow.so\n"
+    "  Reason: image not found\n"
+)
+
+
+def test_a_macos_build_loading_cuda_is_judged_by_its_cuda_not_by_macos(tmp_path, capsys):
+    # TensorFlow had macOS GPU builds until 1.1: 'macOS has no CUDA' is no answer to one
+    stated = doctor(
+        tmp_path, capsys, MACOS_CUDA_BUILD, "--no-probe", "--os", "macos", "--cuda-toolkit", "7.5"
+    )
+    assert top(stated) == "cuda-version-mismatch"
+    assert "macos-no-cuda" not in ids(stated)
+    alone = doctor(tmp_path, capsys, MACOS_CUDA_BUILD, "--no-probe")
+    assert top(alone) == "cuda-libs-not-found" and "macos-no-cuda" not in ids(alone)
+    cudnn = "dyld: Library not loaded: @rpath/libcudnn.5.dylib\n"
+    assert top(doctor(tmp_path, capsys, cudnn, "--no-probe", "--os", "macos")) == (
+        "cudnn-not-found"
+    )
+    # a macOS TensorFlow that names no CUDA library is today's: no CUDA there
+    today = doctor(tmp_path, capsys, "[]\n", "--no-probe", "--os", "macos")
+    assert top(today) == "macos-no-cuda"
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

@@ -15,6 +15,7 @@ from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..planner.judge import installed_release
 from ..versions import parsed, specifier
 from .logfacts import LogFacts
+from .release_hints import MACOS_CUDA_RELEASES
 from .signatures import cudnn_version
 from .weigh import VERSION_MISMATCH_IDS
 
@@ -83,12 +84,16 @@ def beyond_the_table(
     """The findings tensorflow.org's row cannot judge here: all it says of the build (CUDA,
     cuDNN, kernels) for another build; its CUDA and cuDNN where no PyPI wheel of the releases
     that may have run has CUDA on this platform (Linux on Arm, macOS), which no build there
-    loads."""
+    loads; macOS's lack of CUDA for a macOS build that loads it (1.1 or older)."""
+    # a macOS build that loads CUDA is one of 1.1 or older, which had CUDA on macOS
+    on_macos_cuda = frozenset(
+        {"macos-no-cuda"} if any(spec == MACOS_CUDA_RELEASES for spec, _ in log.tf_range) else ()
+    )
     if not_the_tables_build(matrix, log, release, as_named):
-        return TABLE_BUILD_IDS
+        return TABLE_BUILD_IDS | on_macos_cuda
     if _no_cuda_wheel_here(matrix, facts, candidates):
-        return VERSION_MISMATCH_IDS
-    return frozenset()
+        return VERSION_MISMATCH_IDS | on_macos_cuda
+    return on_macos_cuda
 
 
 def _no_cuda_wheel_here(matrix: Matrix, facts: Facts, candidates: tuple[str, ...]) -> bool:

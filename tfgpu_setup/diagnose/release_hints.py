@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from .logfacts import LogFacts
 
 
+MACOS_CUDA_LIBRARY = re.compile(
+    r"\blibcu(?:da|dart|blas|dnn|fft|rand|solver|sparse)\.[\d.]{0,12}dylib\b"
+)
+MACOS_CUDA_RELEASES = "<1.2"
+"""The releases whose macOS builds loaded CUDA (tensorflow-gpu for macOS stops at 1.1.0)."""
+
 RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
     # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
@@ -40,6 +46,9 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
     (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
     (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
+    # macOS builds had CUDA until 1.1 (1.2 dropped GPU support on macOS): one that names a
+    # CUDA .dylib is one of them
+    (MACOS_CUDA_LIBRARY, MACOS_CUDA_RELEASES),
     # Native Windows builds have no CUDA from 2.11 (the wheel is tensorflow-intel's CPU build):
     # one that loads a CUDA DLL is 2.10 or older.
     (

@@ -802,6 +802,49 @@ INSTALL: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        # macOS's loader (dyld) on a TensorFlow 1.1 or older macOS GPU build: the CUDA or cuDNN
+        # version its build links is not where the loader looks (tensorflow#6370, #6729)
+        name="macos-cuda-library-not-loaded",
+        needles=("Library not loaded: @rpath/libcu",),
+        pattern=compiled(
+            r"Library not loaded: @rpath/"
+            r"(?P<lib>lib(?:cudart|cublas|cufft|curand|cusolver|cusparse)\.\d[\d.]{0,8}dylib)"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "This macOS GPU build of TensorFlow (1.1 or older) cannot load {lib}{lib_version_note}"
+        ),
+        fix=(
+            "Install the CUDA version in the name (/usr/local/cuda/lib must hold that file);"
+            " if it is there, System Integrity Protection dropped DYLD_LIBRARY_PATH: run the"
+            " Python binary itself, not through /usr/bin/env or a launcher script, or build"
+            " TensorFlow for the CUDA you have."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/6729",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="macos-cudnn-library-not-loaded",
+        needles=("Library not loaded: @rpath/libcudnn",),
+        pattern=compiled(r"Library not loaded: @rpath/(?P<lib>libcudnn\.\d[\d.]{0,8}dylib)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "This macOS GPU build of TensorFlow (1.1 or older) cannot load cuDNN's {lib}"
+            "{lib_version_note}"
+        ),
+        fix=(
+            "Copy cuDNN{lib_version_note}'s libraries into /usr/local/cuda/lib; if they are"
+            " there, System Integrity Protection dropped DYLD_LIBRARY_PATH: run the Python"
+            " binary itself, not through /usr/bin/env or a launcher script."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/6729",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(

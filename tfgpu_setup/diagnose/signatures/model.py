@@ -125,14 +125,15 @@ DERIVED_FROM = {
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
-_SO_VERSION = re.compile(r"\.so\.(\d+(?:\.\d+)*)$")
+_SO_VERSION = re.compile(r"\.so\.(\d+(?:\.\d+)*)$|\.(\d+(?:\.\d+)*)\.dylib$")
+"""Linux's libcudart.so.8.0, and macOS's libcudart.8.0.dylib (TensorFlow 1.1 and older)."""
 _DLL_VERSION = re.compile(r"_(\d+)\.dll$", re.IGNORECASE)
 
 
 def library_version(file_name: str) -> str:
     """The version in a CUDA library's file name: libcudnn.so.8 -> 8, cudart64_110.dll -> 11.0."""
     if match := _SO_VERSION.search(file_name):
-        return match.group(1)
+        return match.group(1) or match.group(2)
     if match := _DLL_VERSION.search(file_name):
         digits = match.group(1)
         # Windows cudart names carry major and minor run together: cudart64_110 is CUDA 11.0,
@@ -147,7 +148,9 @@ def _is_dll(file_name: str) -> bool:
     return file_name.lower().endswith(".dll")
 
 
-_LIBRARY_NAME = re.compile(r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll)")
+_LIBRARY_NAME = re.compile(
+    r"^(?:lib)?(?P<name>[a-zA-Z]+?)(?:64)?(?:\.so|_\d|\.dll|\.\d[\d.]*dylib)"
+)
 
 ONE_NAME_PER_MAJOR = frozenset({"cudart", "cublas", "cublasLt"})
 """From CUDA 11 these keep one name a major: libcudart.so.11.0 and cudart64_110.dll are every
