@@ -1169,6 +1169,23 @@ def test_a_macos_build_loading_cuda_is_judged_by_its_cuda_not_by_macos(tmp_path,
     assert top(today) == "macos-no-cuda"
 
 
+def test_an_import_under_another_python_major_than_pips_is_another_environment(tmp_path, capsys):
+    # https://github.com/tensorflow/tensorflow/issues/2951 (verbatim): Python 2 writes the
+    # module name bare; the pip that refused the py2 wheel was Python 3.5's
+    log = (
+        "ImportError: No module named tensorflow\n"
+        "tensorflow-0.8.0-py2-none-any.whl is not a supported wheel on this platform.\n"
+        "pip 8.1.2 from /Library/Frameworks/Python.framework/Versions/3.5/lib/python3.5/"
+        "site-packages (python 3.5)\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "wrong-python-environment"
+    # Python 3's own words beside Python 3's pip: one interpreter, nothing says another
+    same = log.replace(
+        "ImportError: No module named tensorflow", "ImportError: No module named 'tensorflow'"
+    )
+    assert "wrong-python-environment" not in ids(doctor(tmp_path, capsys, same, "--no-probe"))
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

@@ -81,7 +81,9 @@ def install_findings(
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES
         failed = names & (INSTALL_FAILURES | {"tensorflow-gpu-removed"})
-        elsewhere = _wrong_environment(facts, log, installed, not failed)
+        import_line = next(m.line for m in matches if m.signature.name == "no-module-tensorflow")
+        other = _another_major_ran(import_line, log.python)
+        elsewhere = _wrong_environment(facts, log, installed, not failed, other)
         if elsewhere:
             # the interpreter that failed never sees that install: which build it is comes second
             found = [
@@ -166,8 +168,34 @@ def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
     ]
 
 
+_PYTHON2_NO_MODULE = re.compile(r"ImportError: No module named tensorflow\b(?![.'\"])")
+_PYTHON3_NO_MODULE = re.compile(
+    r"ModuleNotFoundError: No module named|ImportError: No module named '"
+)
+
+
+def _another_major_ran(import_line: str, named: str | None) -> str:
+    """Evidence that the import ran under another Python major than the one the log's pip or
+    paths name: Python 2 writes 'No module named tensorflow' bare, Python 3 quotes the name
+    (and from 3.6 raises ModuleNotFoundError). '' when the two agree or either is unknown."""
+    if named is None:
+        return ""
+    ran = "2" if _PYTHON2_NO_MODULE.search(import_line) else ""
+    ran = ran or ("3" if _PYTHON3_NO_MODULE.search(import_line) else "")
+    if not ran or named.split(".")[0] == ran:
+        return ""
+    return (
+        f"the import ran under Python {ran} ({import_line.strip()[:120]}), while the log's pip"
+        f" or paths are Python {named}'s"
+    )
+
+
 def _wrong_environment(
-    facts: Facts, log: LogFacts, tf_known_installed: bool, installs_succeeded: bool
+    facts: Facts,
+    log: LogFacts,
+    tf_known_installed: bool,
+    installs_succeeded: bool,
+    another_major: str = "",
 ) -> list[Finding]:
     """'No module named tensorflow' where TensorFlow is installed somewhere: in another Python
     (two interpreters named), per pip, per the user, or while a notebook kernel ran the code
@@ -177,6 +205,8 @@ def _wrong_environment(
     evidence: tuple[str, ...] = ()
     if len(log.python_roots) >= 2:
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
+    elif another_major:
+        evidence = (another_major,)
     elif log.installed_line:
         evidence = (f"pip: {log.installed_line}",)
     elif log.sudo_pip_line:
