@@ -43,8 +43,9 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         fix=(
             "Make the loaded cuDNN at least the version TensorFlow was built with and of the same"
-            " major version (for cuDNN 6 and older, the same minor too: a newer 5.x is refused as"
-            " well): with pip, install the nvidia-cudnn-cu1x version that"
+            " major version (for cuDNN 6 and older, and for any cuDNN under TensorFlow before"
+            " 1.13, whose message names a 'compatibility version', the same minor too: a newer"
+            " one is refused as well): with pip, install the nvidia-cudnn-cu1x version that"
             " 'tensorflow[and-cuda]' pins, and remove older cuDNN copies that load first (a system"
             " or conda cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
         ),
