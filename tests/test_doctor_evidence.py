@@ -438,6 +438,32 @@ def test_the_rnn_ops_missing_dnn_is_a_cudnn_that_loaded_and_did_not_start(tmp_pa
     )
 
 
+# https://github.com/tensorflow/tensorflow/issues/22472 (verbatim excerpt): nvidia-smi on
+# native Windows, in September 2018
+WINDOWS_2018 = (
+    "(python36) C:\\Windows\\System32>nvidia-smi\n"
+    "Sun Sep 23 20:26:38 2018\n"
+    "+-----------------------------------------------------------------------------+\n"
+    "| NVIDIA-SMI 398.82                 Driver Version: 398.82                    |\n"
+    "|   0  GeForce GTX 1080   WDDM  | 00000000:01:00.0  On |                  N/A |\n"
+)
+
+
+def test_a_log_written_before_a_release_existed_is_not_read_as_that_release(tmp_path, capsys):
+    # 2.11 (the first without a Windows GPU build) was published in November 2022
+    old = doctor(tmp_path, capsys, WINDOWS_2018, "--no-probe", "--os", "windows")
+    assert "windows-native-gpu-unsupported" not in ids(old)
+    later = WINDOWS_2018.replace("Sun Sep 23 20:26:38 2018", "Sat Sep 23 20:26:38 2023")
+    new = doctor(tmp_path, capsys, later, "--no-probe", "--os", "windows")
+    assert "windows-native-gpu-unsupported" in ids(new)
+    # TensorFlow's own timestamps date a log too
+    dated = "2019-03-02 10:11:12.123456: I tensorflow/core/platform/cpu_feature_guard.cc:141]"
+    dated += " Your CPU supports instructions that this TensorFlow binary was not compiled to use\n"
+    assert "windows-native-gpu-unsupported" not in ids(
+        doctor(tmp_path, capsys, dated, "--no-probe", "--os", "windows")
+    )
+
+
 def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
     # pip fetched the tensorflow-gpu stub's sdist (tensorflow/tensorflow#60243, #60074): what
     # was asked for is a GPU build, and native Windows has none from 2.11.

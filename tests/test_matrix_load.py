@@ -182,6 +182,13 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             id="newer-offered-unknown-library",
         ),
         pytest.param(
+            lambda d: entry(d, "releases", "version", "2.20.0").__setitem__(
+                "published", "2025-02-30"
+            ),
+            "release 2.20.0: field 'published': '2025-02-30' is not a day YYYY-MM-DD",
+            id="release-published-not-a-day",
+        ),
+        pytest.param(
             lambda d: d.__setitem__("refreshed", "March 2026"),
             "field 'refreshed': 'March 2026' is not a date YYYY-MM-DD",
             id="bad-date",

@@ -213,6 +213,16 @@ def test_yanked_release_is_skipped() -> None:
     assert "2.20.0" not in parse_project(document, "tensorflow.json")
 
 
+def test_a_release_is_published_on_the_day_of_its_first_upload() -> None:
+    document = copy.deepcopy(pypi_doc("tensorflow.json"))
+    files = document["releases"]["2.20.0"]
+    assert parse_project(document, "tensorflow.json")["2.20.0"].published is None  # trimmed
+    files[0]["upload_time_iso_8601"] = "2025-08-14T01:02:03.000000Z"
+    files[1]["upload_time_iso_8601"] = "2025-08-13T23:59:59.000000Z"
+    files[2]["upload_time_iso_8601"] = "not a time"
+    assert parse_project(document, "tensorflow.json")["2.20.0"].published == "2025-08-13"
+
+
 def test_wheels_give_platform_tags_glibc_and_python() -> None:
     releases = parse_project(pypi_doc("tensorflow.json"), "tensorflow.json")
     r221 = releases["2.21.0"]

@@ -36,7 +36,12 @@ from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
-from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
+from .release_hints import (
+    cpu_build_on_windows,
+    published_by,
+    release_open_below_matrix,
+    releases_from_hints,
+)
 from .weigh import (
     contradicted,
     demoted,
@@ -202,7 +207,7 @@ def diagnose(
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches)
     log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
-    judged = _judged(known, matrix, candidates, venv, guessed=not stated)
+    judged = _judged(known, matrix, candidates, venv, not stated, log_facts.written_on)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
@@ -414,18 +419,28 @@ def _patch_releases(matrix: Matrix, release: str) -> tuple[str, ...]:
 
 
 def _judged(
-    facts: Facts, matrix: Matrix, candidates: tuple[str, ...], venv: str, guessed: bool
+    facts: Facts,
+    matrix: Matrix,
+    candidates: tuple[str, ...],
+    venv: str,
+    guessed: bool,
+    written_on: str = "",
 ) -> tuple[Finding, ...]:
     """The facts judged for the release that ran (guessed: one the log's hints admit). When
     the log only narrows it to a range, a finding is evidence only if every release in the
-    range yields it."""
+    range yields it; one that holds for the newest only is a likelihood, unless the log was
+    written before any of those existed."""
     if len(candidates) <= 1:
         return judge_installed(facts, matrix, candidates[0] if candidates else None, venv, guessed)
     judged = [judge_installed(facts, matrix, v, venv, guessed) for v in candidates]
     common = set.intersection(*({f.id for f in group} for group in judged))
+    existed = tuple(
+        (entry := installed_release(matrix, v)) is None or published_by(entry, written_on)
+        for v in candidates
+    )
     return (
         *(f for f in judged[0] if f.id in common),
-        *_if_newer(candidates, judged, common),
+        *_if_newer(candidates, judged, common, existed),
     )
 
 
@@ -460,20 +475,26 @@ def _windows_cpu_build(judged: tuple[Finding, ...], cpu_build_line: str) -> tupl
 
 
 def _if_newer(
-    candidates: tuple[str, ...], judged: list[tuple[Finding, ...]], common: set[str]
+    candidates: tuple[str, ...],
+    judged: list[tuple[Finding, ...]],
+    common: set[str],
+    existed: tuple[bool, ...],
 ) -> tuple[Finding, ...]:
     """A platform finding that holds for the newest releases but not for all (no GPU on native
     Windows from 2.11): the likely cause when the release is not known, so a warning that says
-    from which release on it holds."""
+    from which release on it holds. None where those releases did not exist yet when the log
+    was written (existed: per candidate)."""
     found = []
     for finding in judged[0]:
         if finding.id in common or not is_platform(finding):
             continue
         holds = [
             v
-            for v, group in zip(candidates, judged, strict=True)
-            if any(f.id == finding.id for f in group)
+            for v, group, was in zip(candidates, judged, existed, strict=True)
+            if was and any(f.id == finding.id for f in group)
         ]
+        if not holds:
+            continue
         since = xy(min(holds, key=parsed))  # the series: '2.11', not its newest patch
         found.append(
             dataclasses.replace(

@@ -33,7 +33,7 @@ from .platform_seen import (
     python_of,
     python_roots,
 )
-from .release_hints import LOCAL_BUILD_VERSION, printed_versions, release_hints
+from .release_hints import LOCAL_BUILD_VERSION, printed_versions, release_hints, written_on
 from .template import Stated, TemplateAnswers, template_answers
 from .wanted import Wanted, cuda_folders_searched, shared_across_releases, version_wanted
 
@@ -87,6 +87,9 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
 class LogFacts:
     tf_version: str | None = None
     tf_range: tuple[tuple[str, str], ...] = ()
+    written_on: str = ""
+    """The latest day the log's own timestamps carry (YYYY-MM-DD): no release published well
+    after it wrote the log."""
     """(specifier, the text that implies it) for the release, when no version is printed."""
     tf_distributions: tuple[str, ...] = ()
     tf_requested: str | None = None
@@ -262,6 +265,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         tf_range=release_hints(sample),
+        written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         os=os_name,
         os_line=os_line,

@@ -6,6 +6,7 @@ matrix's releases those admit. Pure: text and facts in, releases out.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
@@ -146,6 +147,48 @@ def release_hints(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(hints)
 
 
+_TF_LOG_DAY = re.compile(
+    r"^[> \t]*(?P<day>20\d\d-[01]\d-[0-3]\d) [0-2]\d:[0-5]\d:[0-5]\d\.\d{6}: [IWEF] ", re.MULTILINE
+)
+_NVIDIA_SMI_DAY = re.compile(
+    r"^[> \t|]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"|Nov|Dec) {1,2}(?P<date>[0-3]?\d) [0-2]\d:[0-5]\d:[0-5]\d (?P<year>20\d\d)\s*\|?[ \t]*$",
+    re.MULTILINE,
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+PREVIEW_DAYS = 120
+"""How long before a release its nightlies and release candidates run: a log may be up to this
+much older than the release that wrote it."""
+
+
+def written_on(text: str) -> str:
+    """The latest day a TensorFlow log line (its own 'YYYY-MM-DD hh:mm:ss.ffffff: I' prefix) or
+    nvidia-smi's header carries, as YYYY-MM-DD; '' when none does."""
+    days = [m.group("day") for m in _TF_LOG_DAY.finditer(text)]
+    days += [
+        f"{m.group('year')}-{_MONTHS.index(m.group('month')) + 1:02d}-{int(m.group('date')):02d}"
+        for m in _NVIDIA_SMI_DAY.finditer(text)
+    ]
+    valid = [d for d in days if _is_day(d)]
+    return max(valid, default="")
+
+
+def _is_day(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def published_by(release: TfRelease, day: str) -> bool:
+    """Whether the release (or its previews) could have written a log on that day."""
+    if not day or release.published is None:
+        return True
+    latest = datetime.date.fromisoformat(day) + datetime.timedelta(days=PREVIEW_DAYS)
+    return datetime.date.fromisoformat(release.published) <= latest
+
+
 def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
     """The releases that could have written the log: those all its hints admit (every release
     when it gives none) that could be installed with what is known, newest first, one per X.Y
@@ -194,7 +237,12 @@ def release_open_below_matrix(
     """Whether the log's hints also admit a release older than any the matrix holds (its paths
     were used by TensorFlow 1.x too). A log with no hints admits every release, those too,
     unless the facts rule out even the matrix's oldest series (a Python 3.11 install holds
-    2.12 or later): candidates are the releases they admit."""
+    2.12 or later): candidates are the releases they admit. A log written before any of the
+    matrix's releases existed is older."""
+    if log.written_on and not any(
+        published_by(r, log.written_on) for r in matrix.tensorflow.releases
+    ):
+        return True
     if not log.tf_range:
         series = [xy(r.version) for r in matrix.tensorflow.releases]
         oldest_series = min(series, key=parsed, default=None)

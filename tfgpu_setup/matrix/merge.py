@@ -227,6 +227,9 @@ class _Merger:
             or SpecifierSet(spec) != SpecifierSet(release.requires_python)
         ):
             self._set(release, "requires_python", spec, url, values, sources)
+        published = pypi.files.published
+        if published is not None and published != release.published:
+            self._set(release, "published", published, url, values, sources)
         and_cuda = pypi.and_cuda_requires
         if and_cuda is not None and set(and_cuda) != set(release.and_cuda_requires):
             self._set(release, "and_cuda_requires", and_cuda, url, values, sources)
@@ -306,6 +309,7 @@ class _Merger:
             sources={"*": pypi.url, "cuda": gpu_table.url, "cudnn": gpu_table.url},
             and_cuda_requires=pypi.and_cuda_requires or (),
             nvidia_pins=pins_from_requirements(pypi.and_cuda_requires or ()),
+            published=pypi.files.published,
             notes=(
                 f"added by `tfgpu-setup matrix refresh` on {self.today.isoformat()} from the"
                 " tested build configurations and PyPI; sass, ptx and nvidia_pins need a wheel"

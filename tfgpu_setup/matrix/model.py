@@ -54,6 +54,8 @@ class TfRelease:
     """How sass/ptx are known: 'wheel scan', 'sibling wheel scan', 'docs'."""
     cuda_build: str | None = None
     """The CUDA toolkit release X.Y.Z it was built with, where known (e.g. 12.5.1 for 2.21.0)."""
+    published: str | None = None
+    """YYYY-MM-DD its first file reached PyPI: no log written before then came from it."""
     notes: tuple[str, ...] = ()
 
 

@@ -9,6 +9,7 @@ fails loudly here ("field 'releases' is missing") and the simple API (PEP 691) i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,9 @@ _LINUX_X86_64 = {
 }
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+
+
 class PypiParseError(UserError):
     """A PyPI JSON document is not what we expect; the message names the document and field."""
 
@@ -65,6 +69,8 @@ class ReleaseFiles:
     version: str
     requires_python: str | None
     wheels: tuple[Wheel, ...]
+    published: str | None = None
+    """The day (YYYY-MM-DD, UTC) its first file was uploaded: when it could first be installed."""
 
     @property
     def python(self) -> tuple[str, ...]:
@@ -213,8 +219,12 @@ def _cpython_version(interpreter: str) -> str | None:
 def _release_files(version: str, files: list[Any], origin: str) -> ReleaseFiles:
     wheels = []
     requires_python: set[str] = set()
+    uploaded: list[str] = []
     for entry in files:
         filename = _field(entry, "filename", str, origin)
+        when = entry.get("upload_time_iso_8601") or entry.get("upload_time")
+        if isinstance(when, str) and _ISO_DAY.match(when):
+            uploaded.append(when[:10])
         spec = _requires_python(entry.get("requires_python"), origin)
         if spec is not None:
             requires_python.add(spec)
@@ -225,6 +235,7 @@ def _release_files(version: str, files: list[Any], origin: str) -> ReleaseFiles:
         version=version,
         requires_python=requires_python.pop() if len(requires_python) == 1 else None,
         wheels=tuple(wheels),
+        published=min(uploaded, default=None),
     )
 
 
