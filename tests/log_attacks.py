@@ -507,6 +507,9 @@ def main() -> int:
         "Successfully installed " * (LINE_CHARS // 23),
         "[[Node: x = " * (LINE_CHARS // 12),
         "Caused by op '" * (LINE_CHARS // 14),
+        '  File "/tensorflow' * (LINE_CHARS // 19),
+        "2019-03-02 10:11:12.123456: " * (LINE_CHARS // 28),
+        "Sun Sep 23 20:26:38 " * (LINE_CHARS // 20),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

@@ -464,6 +464,42 @@ def test_a_log_written_before_a_release_existed_is_not_read_as_that_release(tmp_
     )
 
 
+# https://github.com/tensorflow/tensorflow/issues/38163 (verbatim excerpt): the exception line
+# was cut from the paste; tensorflow_core held TensorFlow's modules in 1.15 to 2.1 only
+IMPORT_CUT_SHORT = (
+    "Traceback (most recent call last):\n"
+    '  File "<ipython-input-1-64156d691fe5>", line 1, in <module>\n'
+    "    import tensorflow as tf\n"
+    '  File "c:\\users\\vatsal\\appdata\\local\\continuum\\anaconda3\\envs\\gpuenv\\lib\\'
+    'site-packages\\tensorflow\\__init__.py", line 101, in <module>\n'
+    "    from tensorflow_core import *\n"
+    '  File "c:\\users\\vatsal\\appdata\\local\\continuum\\anaconda3\\envs\\gpuenv\\lib\\'
+    'site-packages\\tensorflow_core\\__init__.py", line 40, in <module>\n'
+    "    from tensorflow.python.tools import module_util as _module_util\n"
+)
+
+
+def test_an_import_cut_short_asks_for_its_exception_and_is_no_2_11_release(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, IMPORT_CUT_SHORT, "--no-probe", "--os", "windows")
+    assert "windows-native-gpu-unsupported" not in ids(doc)
+    assert "failed while importing" in doc["verdict"]
+    assert "driver" not in doc["verdict"]
+
+
+def test_memory_running_out_comes_before_a_release_nobody_named(tmp_path, capsys):
+    # https://github.com/DeepLabCut/DeepLabCut/issues/2318: native Windows, no version stated;
+    # the maintainers' answer was the batch size
+    log = (
+        "RESOURCE_EXHAUSTED: OOM when allocating tensor with shape[8,486,486,256]\n"
+        '    File "C:\\Users\\hoben\\miniconda3\\envs\\dlc\\lib\\site-packages\\tf_slim\\'
+        'layers\\layers.py", line 1171, in convolution2d\n'
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    assert top(doc) == "gpu-out-of-memory"
+    note = next(f for f in doc["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert note["severity"] == "info"
+
+
 def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
     # pip fetched the tensorflow-gpu stub's sdist (tensorflow/tensorflow#60243, #60074): what
     # was asked for is a GPU build, and native Windows has none from 2.11.

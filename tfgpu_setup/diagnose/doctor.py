@@ -31,7 +31,7 @@ from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import read_log_facts
+from .logfacts import LogFacts, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
@@ -322,7 +322,9 @@ def diagnose(
             f" {ASK_FOR_GPUS}"
         )
     else:
-        verdict = "Not enough evidence to name the cause. " + _most_likely(known, matches)
+        verdict = "Not enough evidence to name the cause. " + (
+            _import_stopped(log_facts) or _most_likely(known, matches)
+        )
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
 
@@ -345,6 +347,18 @@ _GPU_LIST_ANSWERED = re.compile(
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, or False."""
+
+
+def _import_stopped(log: LogFacts) -> str:
+    """Where to look when TensorFlow's own import failed and no line says why: the exception at
+    the bottom of that traceback, which the paste may have cut."""
+    if not log.import_frame_line or log.tf_ran_line:
+        return ""
+    return (
+        "TensorFlow failed while importing, before it looked for a GPU (a traceback runs"
+        " through its import); the exception on the traceback's last line says why: paste the"
+        " whole traceback, down to that line."
+    )
 
 
 def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:

@@ -95,6 +95,9 @@ class LogFacts:
     tf_requested: str | None = None
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
+    import_frame_line: str = ""
+    """A traceback frame inside TensorFlow's own import (its __init__ or native-library
+    loader): the exception under it stopped TensorFlow before it looked for a GPU."""
     """A record TensorFlow's C++ runtime wrote ('... dso_loader.cc:64] ...'): it was imported."""
     install_failed: bool = False
     """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
@@ -264,6 +267,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_requested=requested.pop() if len(requested) == 1 else None,
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
+        import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         tf_range=release_hints(sample),
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
@@ -320,6 +324,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     )
 
 
+_TF_IMPORT_FRAME = re.compile(
+    r"^[ \t>]*File \"[^\"\n]{0,300}[/\\]tensorflow(?:_core)?[/\\](?:__init__|python[/\\]__init__"
+    r"|python[/\\]pywrap_tensorflow\w{0,20}|python[/\\]platform[/\\]self_check)\.py\", line \d+",
+    re.MULTILINE,
+)
 _TF_RUNTIME_RECORD = re.compile(
     r"\b(?:tensorflow|external/local_(?:xla|tsl)|third_party/xla|external/org_tensorflow)"
     r"/[\w/]{1,200}\.cc:\d{1,5}\] "

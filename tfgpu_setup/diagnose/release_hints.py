@@ -66,6 +66,8 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"/tensorflow-1\.\d{1,2}\.\d{1,2}/python3\.\d{1,2}/|TensorFlow 1\.x selected\."),
         "<2.0",
     ),
+    # The tensorflow_core package held TensorFlow's modules in 1.15, 2.0 and 2.1 only
+    (re.compile(r"[/\\]tensorflow_core[/\\]"), ">=1.15,<2.2"),
     # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]' (1.13 on
     # wrote '[[{{node name}}]]'), and where the op was defined as 'Caused by op' (2.x writes
     # 'Original stack trace for')

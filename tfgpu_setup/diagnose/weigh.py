@@ -45,6 +45,15 @@ def weighed_against_log(
             for f in judged
             if f.id != "windows-native-gpu-unsupported" or f.severity is not Severity.WARNING
         )
+    elif any(m.signature.finding_id == "gpu-out-of-memory" for m in matches):
+        # Work ran out of memory: that failure is what the log shows, whichever release ran;
+        # 'no GPU from 2.11' stays a note for a release nobody named (DeepLabCut#2318)
+        judged = tuple(
+            dataclasses.replace(f, severity=Severity.INFO)
+            if f.id == "windows-native-gpu-unsupported" and f.severity is Severity.WARNING
+            else f
+            for f in judged
+        )
     return judged
 
 
