@@ -961,6 +961,23 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/23874: TensorFlow 1.12's comparison
+        # bug, fixed in 1.13; a ptxas really older than 9.2.88 keeps its reading (below)
+        "*** WARNING *** You are using ptxas 10.0.145, which is older than 9.2.88\n",
+        "ptxas-version-misread-by-tensorflow-1-12",
+        (),
+        "benign-log-noise",
+        "unknown",
+    ),
+    (
+        "*** WARNING *** You are using ptxas 9.1.85, which is older than 9.2.88. ptxas 9.x before"
+        " 9.2.88 is known to miscompile XLA code\n",
+        "ptxas-really-older",
+        (),
+        "xla-toolchain-missing",
+        "unknown",
+    ),
+    (
         # Anaconda's build selector alone, without the packages it selected
         "_tflow_select             2.1.0                       gpu    anaconda\n",
         "anaconda-gpu-selector-alone",

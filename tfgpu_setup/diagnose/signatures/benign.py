@@ -6,6 +6,7 @@ from ...findings import Severity
 from .model import (
     BENIGN,
     DLOPEN_NEEDLES,
+    PTXAS_MISREAD,
     TF_TRT_FIX,
     TF_TRT_SOURCE,
     Signature,
@@ -26,6 +27,20 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="Nothing to do: libcuda.so.1 in /usr/lib/wsl/lib is WSL's, and it loads as it is.",
         source="https://github.com/microsoft/WSL/issues/5548",
         subject="wsl-ldconfig",
+    ),
+    Signature(
+        name="ptxas-version-misread",
+        needles=("You are using ptxas",),
+        pattern=compiled(r"You are using ptxas (?=" + PTXAS_MISREAD + r")(?P<ptxas>[\d.]{1,12})"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: TensorFlow 1.12 compared ptxas versions wrongly; this ptxas ({ptxas}) is"
+            " newer than the one it asks for"
+        ),
+        fix="Nothing to do (TensorFlow 1.13 fixed the comparison).",
+        source="https://github.com/tensorflow/tensorflow/issues/23874",
+        subject="ptxas-misread",
     ),
     Signature(
         name="allow-growth-from-environment",

@@ -7,6 +7,7 @@ from packaging.specifiers import SpecifierSet
 from ...findings import Severity
 from .model import (
     BENIGN,
+    PTXAS_MISREAD,
     Signature,
     Variant,
     compiled,
@@ -310,8 +311,8 @@ KERNELS: tuple[Signature, ...] = (
             "has a bug that we think can affect XLA",
         ),
         pattern=compiled(
-            r"You are using ptxas (?P<ptxas>\d+(?:\.\d+|\.x)*)(?:, which is older than| but TF"
-            r" requires ptxas)"
+            r"You are using ptxas (?!" + PTXAS_MISREAD + r")(?P<ptxas>\d+(?:\.\d+|\.x)*)"
+            r"(?:, which is older than| but TF requires ptxas)"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
             # XLA refuses ptxas releases it knows miscompile (12.0 to 12.2 in XLA's list)
