@@ -196,7 +196,9 @@ DRIVER: tuple[Signature, ...] = (
         title="NVML reports a driver/library version mismatch",
         fix=(
             "The NVIDIA driver was upgraded but the old kernel module is still loaded: reboot (or"
-            " unload and reload the nvidia kernel modules)."
+            " unload and reload the nvidia kernel modules). If a reboot does not help, the new"
+            " module was never built or installed: 'dkms status' shows it, and 'sudo apt"
+            " --fix-broken install' (or reinstalling the driver package) finishes the upgrade."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/4349",
     ),
@@ -1173,9 +1175,11 @@ DRIVER: tuple[Signature, ...] = (
         severity=Severity.ERROR,
         title="CUDA tried forward compatibility on a GPU that does not support it (error 804)",
         fix=(
-            "A newer libcuda (a CUDA forward-compatibility package, e.g. /usr/local/cuda/compat)"
-            " is loaded on a GPU where only data-center cards support it. Remove it from the"
-            " loader path and update the host driver instead, or use a CUDA the driver supports."
+            "If the driver was just updated, reboot first: a libcuda newer than the loaded"
+            " kernel module reads as this too. Otherwise a newer libcuda (a CUDA"
+            " forward-compatibility package, e.g. /usr/local/cuda/compat) is loaded on a GPU"
+            " where only data-center cards support it. Remove it from the loader path and update"
+            " the host driver instead, or use a CUDA the driver supports."
         ),
         source=CUDA_ERROR_CODES_URL,
         explained_by=frozenset({"driver-library-mismatch"}),
