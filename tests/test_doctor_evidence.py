@@ -1248,6 +1248,19 @@ def test_an_import_under_another_python_major_than_pips_is_another_environment(t
     assert "wrong-python-environment" not in ids(doctor(tmp_path, capsys, same, "--no-probe"))
 
 
+def test_tensorflow_1_15_wants_the_cudnn_its_wheel_was_compiled_with(tmp_path, capsys):
+    # https://github.com/mozilla/DeepSpeech/issues/3326: 1.15 with the cuDNN 7.4 tensorflow.org's
+    # table lists; the wheel says 'compiled with: 7.6.0' (tensorflow#35376) and refuses 7.4
+    log = "Unknown: Failed to get convolution algorithm. This is probably because cuDNN failed\n"
+    flags = ("--no-probe", "--os", "linux", "--tf", "1.15", "--cuda-toolkit", "10.0")
+    assert top(doctor(tmp_path, capsys, log, *flags, "--cudnn", "7.4.2")) == (
+        "cudnn-version-mismatch"
+    )
+    assert "cudnn-version-mismatch" not in ids(
+        doctor(tmp_path, capsys, log, *flags, "--cudnn", "7.6.5")
+    )
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

@@ -161,10 +161,10 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             id="defect-bad-specifier",
         ),
         pytest.param(
-            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.13,<2.0").__setitem__(
-                "tensorflow", ">=1.13,<2.1"
+            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.15,<2.0").__setitem__(
+                "tensorflow", ">=1.15,<2.1"
             ),
-            "legacy_build >=1.13,<2.1: field 'tensorflow': covers releases the matrix lists:",
+            "legacy_build >=1.15,<2.1: field 'tensorflow': covers releases the matrix lists:",
             id="legacy-build-over-a-listed-release",
         ),
         pytest.param(
