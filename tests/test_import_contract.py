@@ -24,6 +24,7 @@ PURE = (
     "tfgpu_setup.diagnose.sources",
     "tfgpu_setup.diagnose.no_wheel",
     "tfgpu_setup.diagnose.builds",
+    "tfgpu_setup.diagnose.release_range",
     "tfgpu_setup.diagnose.logfacts",
     "tfgpu_setup.diagnose.wanted",
     "tfgpu_setup.diagnose.release_hints",

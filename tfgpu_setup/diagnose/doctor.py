@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from packaging.version import InvalidVersion
-
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
@@ -21,7 +19,6 @@ from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import parsed, xy
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
@@ -38,14 +35,13 @@ from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
 from .release_hints import (
     cpu_build_on_windows,
-    published_by,
     release_open_below_matrix,
     releases_from_hints,
 )
+from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
+from .sources import lower_first
 from .weigh import (
-    contradicted,
     demoted,
-    is_platform,
     log_weighed_against_facts,
     weighed_against_log,
     weighed_against_sonames,
@@ -186,7 +182,7 @@ def diagnose(
     )
     stated = bool(release)
     if release:
-        candidates: tuple[str, ...] = _patch_releases(matrix, release) or (release,)
+        candidates: tuple[str, ...] = patch_releases(matrix, release) or (release,)
     elif log_facts.install_failed and not log_facts.tf_range:
         candidates = ()  # nothing was installed: no release to judge
     elif log_facts.binding_line:
@@ -207,13 +203,13 @@ def diagnose(
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches)
     log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
-    judged = _judged(known, matrix, candidates, venv, not stated, log_facts.written_on)
+    judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
-        judged = _if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
+        judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if not stated and cpu_build_on_windows(log_facts, known):
-        judged = _windows_cpu_build(judged, log_facts.cpu_build_line)
+        judged = windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
     judged = tuple(f for f in judged if f.id not in unjudged)
@@ -265,7 +261,7 @@ def diagnose(
         failed = next((f for f in findings if f.id in after_gpu | newer), None)
         if failed is not None:
             verdict += (", but work on it failed: " if failed.id in after_gpu else ", but ") + (
-                _lower_first(failed.title)
+                lower_first(failed.title)
             )
         return Diagnosis("yes", verdict, findings, (), facts=known)
     thin = verify is None and len(matches) < 2
@@ -281,7 +277,7 @@ def diagnose(
     if errors:
         top = errors[0]
         verdict = (
-            f"TensorFlow is not using the GPU because {_lower_first(top.title)}; fix: {top.fix}"
+            f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
         return Diagnosis("no", verdict, findings, confirm if thin else (), broken, known)
     if broken and verify is not None:
@@ -297,7 +293,7 @@ def diagnose(
     if warnings:
         verdict = (
             "The cause is not certain; the most likely one is that "
-            f"{_lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
+            f"{lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
         )
     elif other_packages:
         verdict = (
@@ -415,110 +411,6 @@ def _with_release_context(
         else f
         for f in findings
     )
-
-
-def _patch_releases(matrix: Matrix, release: str) -> tuple[str, ...]:
-    """'2.0' names a series, not a release: every X.Y.Z of it could be the one installed, and
-    they differ (2.0.0 took Python 2.7, 2.0.4 does not). () for a full version."""
-    try:
-        wanted = parsed(release).release
-    except InvalidVersion:
-        return ()
-    if len(wanted) >= 3:
-        return ()
-    series = [
-        r.version for r in matrix.tensorflow.releases if parsed(r.version).release[:2] == wanted[:2]
-    ]
-    return tuple(sorted(series, key=parsed, reverse=True))
-
-
-def _judged(
-    facts: Facts,
-    matrix: Matrix,
-    candidates: tuple[str, ...],
-    venv: str,
-    guessed: bool,
-    written_on: str = "",
-) -> tuple[Finding, ...]:
-    """The facts judged for the release that ran (guessed: one the log's hints admit). When
-    the log only narrows it to a range, a finding is evidence only if every release in the
-    range yields it; one that holds for the newest only is a likelihood, unless the log was
-    written before any of those existed."""
-    if len(candidates) <= 1:
-        return judge_installed(facts, matrix, candidates[0] if candidates else None, venv, guessed)
-    judged = [judge_installed(facts, matrix, v, venv, guessed) for v in candidates]
-    common = set.intersection(*({f.id for f in group} for group in judged))
-    existed = tuple(
-        (entry := installed_release(matrix, v)) is None or published_by(entry, written_on)
-        for v in candidates
-    )
-    return (
-        *(f for f in judged[0] if f.id in common),
-        *_if_newer(candidates, judged, common, existed),
-    )
-
-
-def _if_not_older(
-    judged: tuple[Finding, ...], without_release: tuple[Finding, ...], matrix: Matrix
-) -> tuple[Finding, ...]:
-    """The log's paths also fit releases older than the matrix holds (tensorflow/stream_executor
-    was there in 1.x too): an error that only follows from the release is not shown for those,
-    so it stays a warning that says so."""
-    oldest = xy(min((r.version for r in matrix.tensorflow.releases), key=parsed))
-    release_only = frozenset(f.id for f in judged) - {f.id for f in without_release}
-    return contradicted(
-        judged,
-        release_only,
-        f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
-        " (add --tf X.Y)",
-    )
-
-
-def _windows_cpu_build(judged: tuple[Finding, ...], cpu_build_line: str) -> tuple[Finding, ...]:
-    """The release was narrowed by the build TensorFlow reported: say how."""
-    reason = (
-        "TensorFlow says it was built without CUDA, and 'pip install tensorflow' on native "
-        "Windows gave a CUDA build from 2.1 to 2.10: " + cpu_build_line.strip()[:120]
-    )
-    return tuple(
-        dataclasses.replace(f, evidence=(*f.evidence, reason))
-        if f.id == "windows-native-gpu-unsupported"
-        else f
-        for f in judged
-    )
-
-
-def _if_newer(
-    candidates: tuple[str, ...],
-    judged: list[tuple[Finding, ...]],
-    common: set[str],
-    existed: tuple[bool, ...],
-) -> tuple[Finding, ...]:
-    """A platform finding that holds for the newest releases but not for all (no GPU on native
-    Windows from 2.11): the likely cause when the release is not known, so a warning that says
-    from which release on it holds. None where those releases did not exist yet when the log
-    was written (existed: per candidate)."""
-    found = []
-    for finding in judged[0]:
-        if finding.id in common or not is_platform(finding):
-            continue
-        holds = [
-            v
-            for v, group, was in zip(candidates, judged, existed, strict=True)
-            if was and any(f.id == finding.id for f in group)
-        ]
-        if not holds:
-            continue
-        since = xy(min(holds, key=parsed))  # the series: '2.11', not its newest patch
-        found.append(
-            dataclasses.replace(
-                finding,
-                severity=Severity.WARNING,
-                title=f"If the TensorFlow here is {since} or newer, {_lower_first(finding.title)}",
-                evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
-            )
-        )
-    return tuple(found)
 
 
 def _smoke_version(verify: VerifyOutcome | None) -> str | None:
@@ -656,14 +548,3 @@ def _to_confirm(
     if thin:
         steps.append(NEXT_STEPS[1])
     return tuple(steps)
-
-
-PROPER_NOUNS = frozenset({"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter"})
-
-
-def _lower_first(text: str) -> str:
-    """'The driver ...' -> 'the driver ...'; names keep their case ('TensorFlow', 'Docker')."""
-    first_word = text.split(" ", 1)[0]
-    if first_word in PROPER_NOUNS or (len(first_word) > 1 and not first_word[1:].islower()):
-        return text  # 'A' is an article, 'CUDA' a name
-    return text[:1].lower() + text[1:]

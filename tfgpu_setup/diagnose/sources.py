@@ -1,4 +1,5 @@
-"""Where the doctor's advice comes from, and how a log line is quoted as evidence."""
+"""Where the doctor's advice comes from, and how a log line and a title are written as evidence
+and verdicts."""
 
 from __future__ import annotations
 
@@ -18,3 +19,14 @@ def quoted(line: str) -> str:
     """A log line as evidence: stripped, and cut at 300 characters."""
     line = line.strip()
     return line if len(line) <= 300 else line[:297] + "..."
+
+
+PROPER_NOUNS = frozenset({"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter"})
+
+
+def lower_first(text: str) -> str:
+    """'The driver ...' -> 'the driver ...'; names keep their case ('TensorFlow', 'Docker')."""
+    first_word = text.split(" ", 1)[0]
+    if first_word in PROPER_NOUNS or (len(first_word) > 1 and not first_word[1:].islower()):
+        return text  # 'A' is an article, 'CUDA' a name
+    return text[:1].lower() + text[1:]
