@@ -91,6 +91,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/41748 (verbatim excerpt): nvidia-smi
+        # works, and cuInit answers -1, which only CUDA's stub libcuda returns; the build
+        # container's LD_LIBRARY_PATH held the stubs
+        "| NVIDIA-SMI 450.57       Driver Version: 450.57       CUDA Version: 11.0     |\n"
+        "|   0  GeForce GTX 1070    On   | 00000000:01:00.0 Off |                  N/A |\n"
+        "failed call to cuInit: UNKNOWN ERROR (-1)\n",
+        "stub-libcuda-beside-a-working-driver",
+        (),
+        "ld-library-path-shadows",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/serving/issues/660: plain docker, no libcuda mounted
         "tensorflow_model_server: error while loading shared libraries: libcuda.so.1: cannot open"
         " shared object file: No such file or directory\n",

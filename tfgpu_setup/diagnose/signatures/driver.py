@@ -1059,7 +1059,9 @@ DRIVER: tuple[Signature, ...] = (
         name="cuinit-stub-library",
         needles=("cuInit", "cudaErrorStubLibrary"),
         pattern=compiled(
-            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \(34\))"
+            # -1 is no CUDA error code: it is what CUDA's stubs/libcuda.so returned from every
+            # call before CUDA 11.1 named it (tensorflow#14224, #41748; numba#8985)
+            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \((?:34|-1)\)|CUresult\(-1\))"
             # XLA's cuDNN start-up finding the runtime already failed on the stub
             r"|error before creating cudnn handle \(34\): (?P<runtime>cudaErrorStubLibrary)"
         ),
@@ -1072,6 +1074,8 @@ DRIVER: tuple[Signature, ...] = (
             " driver on the machine there is no GPU to use."
         ),
         source="https://github.com/cms-sw/cmssw/issues/42657",
+        # where the driver itself is missing, the stub is only what was left to load
+        explained_by=frozenset({"no-nvidia-driver", "no-nvidia-gpu", "container-gpu-not-exposed"}),
     ),
     Signature(
         name="driver-insufficient",
@@ -1232,7 +1236,7 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(
             CUINIT + r"(?P<code>CUDA_ERROR_NOT_INITIALIZED"
             r"|CUDA_ERROR_SHARED_OBJECT_INIT_FAILED|CUDA_ERROR_OPERATING_SYSTEM"
-            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:303|304|3|-1)\)|CUresult\(-1\))"
+            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:303|304|3)\))"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
