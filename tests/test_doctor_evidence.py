@@ -1261,6 +1261,20 @@ def test_tensorflow_1_15_wants_the_cudnn_its_wheel_was_compiled_with(tmp_path, c
     )
 
 
+def test_the_issue_templates_git_and_release_versions_name_the_release(tmp_path, capsys):
+    # tensorflow/tensorflow#65842: 'print(tf.version.GIT_VERSION, tf.version.VERSION)' as the
+    # template asks; 2.16.1's wheel does not search the NVIDIA wheels' folders
+    failure = (
+        "W tensorflow/core/common_runtime/gpu/gpu_device.cc:2251] Cannot dlopen some GPU"
+        " libraries. Please make sure the missing libraries mentioned above are installed"
+        " properly if you would like to use GPU.\nSkipping registering GPU devices...\n"
+    )
+    flags = ("--no-probe", "--os", "linux")
+    named = doctor(tmp_path, capsys, "v2.16.1-0-g5bc9d26649c 2.16.1\n" + failure, *flags)
+    assert top(named) == "pip-cuda-libs-not-on-path"
+    assert top(doctor(tmp_path, capsys, failure, *flags)) == "cuda-libs-not-found"
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

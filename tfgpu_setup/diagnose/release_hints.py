@@ -125,10 +125,20 @@ _VERSION_COMMAND_OUTPUT = re.compile(
 version alone on a line within the next few lines of output."""
 
 
+_GIT_AND_VERSION = re.compile(
+    r"\bv\d{1,2}\.\d{1,2}\.\d{1,2}(?:-rc\d{1,2})?-\d{1,7}-g[0-9a-f]{6,12}[ \t]+"
+    r"(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d{1,2}|-dev\d{8})?)\b"
+)
+"""What the issue template's 'print(tf.version.GIT_VERSION, tf.version.VERSION)' prints:
+'v2.16.1-0-g5bc9d26649c 2.16.1', a nightly's 'v1.12.1-106474-g8f3b7a1 2.16.0-dev20231212'."""
+
+
 def printed_versions(text: str) -> list[str]:
     """Versions a script printed: 'TensorFlow version: 2.4.1', '>>> tf.__version__' + "'2.4.1'",
-    or a command printing tf.__version__ followed by the bare version."""
+    TensorFlow's git and release versions, or a command printing tf.__version__ followed by the
+    bare version."""
     found = [m.group("version") for m in _PRINTED_VERSION.finditer(text)]
+    found += [m.group("version").replace("-dev", ".dev") for m in _GIT_AND_VERSION.finditer(text)]
     return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
 
 
