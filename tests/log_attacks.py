@@ -513,6 +513,7 @@ def main() -> int:
         "2019-03-02 10:11:12.123456: " * (LINE_CHARS // 28),
         "Sun Sep 23 20:26:38 " * (LINE_CHARS // 20),
         "v2.16.1-0-g5bc9d26649c " * (LINE_CHARS // 23),
+        "Collecting tensorflow[and-cuda]\n" * (LINE_CHARS // 32),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

@@ -1275,6 +1275,23 @@ def test_the_issue_templates_git_and_release_versions_name_the_release(tmp_path,
     assert top(doctor(tmp_path, capsys, failure, *flags)) == "cuda-libs-not-found"
 
 
+def test_pip_settling_and_cuda_on_a_release_without_the_extra_brought_no_libraries(
+    tmp_path, capsys
+):
+    # https://github.com/tensorflow/tensorflow/issues/62328 (verbatim excerpt): pip backtracked
+    # to 2.13.1, and the paste stops before its 'does not provide the extra' warning
+    log = (
+        "INFO: pip is looking at multiple versions of tensorflow[and-cuda] to determine which"
+        " version is compatible with other requirements. This could take a while.\n"
+        "Collecting tensorflow[and-cuda]\n"
+        "  Downloading tensorflow-2.13.1-cp311-cp311-manylinux_2_17_x86_64.manylinux20\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "cuda-libs-not-found" and "2.13.1" in doc["findings"][0]["title"]
+    newer = log.replace("tensorflow-2.13.1-", "tensorflow-2.15.1-")
+    assert "cuda-libs-not-found" not in ids(doctor(tmp_path, capsys, newer, "--no-probe"))
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

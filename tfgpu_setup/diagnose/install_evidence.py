@@ -14,6 +14,11 @@ from ..findings import Finding, Severity
 from .logfacts import INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
+from .signatures.install import (
+    AND_CUDA_MISSING_FIX,
+    AND_CUDA_MISSING_SOURCE,
+    AND_CUDA_MISSING_TITLE,
+)
 from .sources import TF_INSTALL, VENV_DOCS, quoted
 
 ARM_CPU_ONLY_FIX = (
@@ -94,6 +99,18 @@ def install_findings(
             ]
         found += elsewhere
     found += _wheels_not_found(log, matches)
+    if log.and_cuda_resolved_below:
+        version = log.and_cuda_resolved_below
+        found.append(
+            Finding(
+                "cuda-libs-not-found",
+                Severity.WARNING,
+                AND_CUDA_MISSING_TITLE.format(version=version),
+                (f"pip resolved 'tensorflow[and-cuda]' to tensorflow-{version}",),
+                AND_CUDA_MISSING_FIX.format(version=version),
+                AND_CUDA_MISSING_SOURCE,
+            )
+        )
     return found
 
 

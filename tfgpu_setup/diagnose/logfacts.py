@@ -95,6 +95,9 @@ class LogFacts:
     tf_requested: str | None = None
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
+    and_cuda_resolved_below: str = ""
+    """The release pip settled on for 'tensorflow[and-cuda]' when it is older than the extra
+    (2.14): pip backtracked, and no NVIDIA wheels come with it."""
     import_frame_line: str = ""
     """A traceback frame inside TensorFlow's own import (its __init__ or native-library
     loader): the exception under it stopped TensorFlow before it looked for a GPU."""
@@ -268,6 +271,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
+        and_cuda_resolved_below=_group(_AND_CUDA_BACKTRACKED, sample, "version"),
         tf_range=release_hints(sample),
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
@@ -324,6 +328,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     )
 
 
+_AND_CUDA_BACKTRACKED = re.compile(
+    r"^[ \t>]*Collecting tensorflow\[and-cuda\][^\n]{0,200}\n[ \t>]*(?:Downloading|Using cached)"
+    r" tensorflow-(?P<version>(?:1\.\d{1,2}|2\.(?:1[0-3]|\d))\.\d{1,2})-",
+    re.MULTILINE,
+)
 _TF_IMPORT_FRAME = re.compile(
     r"^[ \t>]*File \"[^\"\n]{0,300}[/\\]tensorflow(?:_core)?[/\\](?:__init__|python[/\\]__init__"
     r"|python[/\\]pywrap_tensorflow\w{0,20}|python[/\\]platform[/\\]self_check)\.py\", line \d+",
@@ -495,6 +504,11 @@ def _cpu_package(text: str) -> str:
 
 def _cpu_only_release(version: str) -> bool:
     return any(version in releases for releases in CPU_PACKAGE_RELEASES)
+
+
+def _group(pattern: re.Pattern[str], text: str, name: str) -> str:
+    found = pattern.search(text)
+    return found.group(name) if found else ""
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

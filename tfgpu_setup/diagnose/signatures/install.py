@@ -41,6 +41,15 @@ TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
     r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|(?:intel|nvidia)[-_]tensorflow)(?![\w-])"
 )
+AND_CUDA_MISSING_TITLE = (
+    "pip installed TensorFlow {version}, which has no [and-cuda] extra (2.14 and newer): no"
+    " NVIDIA libraries came with it"
+)
+AND_CUDA_MISSING_FIX = (
+    "Install a release with the extra for this Python ('tfgpu-setup plan' picks it), or the CUDA"
+    " and cuDNN that {version} was built with on the system."
+)
+AND_CUDA_MISSING_SOURCE = "https://github.com/tensorflow/tensorflow/issues/61993"
 TF_MODULE = r"(?: while importing (?P<module>_?pywrap_\w{1,40}))?(?=:)"
 """'DLL load failed' naming TensorFlow's native module (Python 3.8 on names it), or none (3.7
 and older): NumPy's or OpenCV's DLL failures are theirs."""
@@ -1176,15 +1185,9 @@ INSTALL: tuple[Signature, ...] = (
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.WARNING,
-        title=(
-            "pip installed TensorFlow {version}, which has no [and-cuda] extra (2.14 and newer):"
-            " no NVIDIA libraries came with it"
-        ),
-        fix=(
-            "Install a release with the extra for this Python ('tfgpu-setup plan' picks it), or"
-            " the CUDA and cuDNN that {version} was built with on the system."
-        ),
-        source="https://github.com/tensorflow/tensorflow/issues/61993",
+        title=AND_CUDA_MISSING_TITLE,
+        fix=AND_CUDA_MISSING_FIX,
+        source=AND_CUDA_MISSING_SOURCE,
     ),
     Signature(
         # macOS's loader refusing TensorFlow's library for the CPU type: an x86_64 Python
