@@ -1292,6 +1292,24 @@ def test_pip_settling_and_cuda_on_a_release_without_the_extra_brought_no_librari
     assert "cuda-libs-not-found" not in ids(doctor(tmp_path, capsys, newer, "--no-probe"))
 
 
+def test_a_wheel_folder_the_loader_searched_without_the_library_holds_another_version(
+    tmp_path, capsys
+):
+    # https://github.com/jupyter/docker-stacks/pull/2100 (verbatim, shortened): -cu11 wheels
+    # beside a TensorFlow that loads libcudart.so.12; their folders are on the path it printed
+    wheels = "/opt/conda/lib/python3.11/site-packages/nvidia"
+    line = (
+        "I external/local_tsl/tsl/platform/default/dso_loader.cc:70] Could not load dynamic"
+        " library 'libcudart.so.12'; dlerror: libcudart.so.12: cannot open shared object file:"
+        f" No such file or directory; LD_LIBRARY_PATH: {wheels}/cublas/lib/:"
+        f"{wheels}/cuda_runtime/lib/:{wheels}/cudnn/lib/\n"
+    )
+    assert top(doctor(tmp_path, capsys, line, "--no-probe")) == "cuda-version-mismatch"
+    # the runtime's folder not among them: the wheels' folders are what is missing
+    elsewhere = line.replace(f"{wheels}/cuda_runtime/lib/:", "")
+    assert top(doctor(tmp_path, capsys, elsewhere, "--no-probe")) == "pip-cuda-libs-not-on-path"
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

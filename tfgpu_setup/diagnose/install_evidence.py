@@ -20,6 +20,7 @@ from .signatures.install import (
     AND_CUDA_MISSING_TITLE,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
+from .wanted import Wanted
 
 ARM_CPU_ONLY_FIX = (
     "PyPI's TensorFlow wheels for Linux on Arm (aarch64) have no CUDA, with or without "
@@ -248,6 +249,37 @@ def _wrong_environment(
     ]
 
 
+_WHEEL_FOLDERS = {
+    "cudart": "cuda_runtime",
+    "cublas": "cublas",
+    "cublasLt": "cublas",
+    "cufft": "cufft",
+    "curand": "curand",
+    "cusolver": "cusolver",
+    "cusparse": "cusparse",
+    "cudnn": "cudnn",
+}
+"""The nvidia-* wheel folder (site-packages/nvidia/NAME/lib) that ships each library."""
+_SEARCHED_PATH = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
+
+
+def _wheel_folder_searched(wanted: Wanted) -> str:
+    """The wheel folder holding this library, where the failing line's own LD_LIBRARY_PATH
+    lists it: the loader looked there ('' otherwise)."""
+    folder = _WHEEL_FOLDERS.get(wanted.lib)
+    printed = _SEARCHED_PATH.search(wanted.line)
+    if folder is None or printed is None:
+        return ""
+    return next(
+        (
+            entry
+            for entry in printed.group("path").split(":")
+            if re.search(rf"[/\\]nvidia[/\\]{folder}[/\\]lib[/\\]?$", entry)
+        ),
+        "",
+    )
+
+
 def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
     """NVIDIA's pip wheels are there (pip installed them, or the log names their folder) yet a
     CUDA or cuDNN library of the same major cannot be loaded: the loader does not look in the
@@ -260,6 +292,22 @@ def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Findin
     missing = [w for w in wanted if not majors or "cudnn" in w.lib or w.major in majors]
     if not missing:
         return []
+    if folder := _wheel_folder_searched(missing[0]):
+        kind = "cudnn" if "cudnn" in missing[0].lib else "cuda"
+        return [
+            Finding(
+                f"{kind}-version-mismatch",
+                Severity.ERROR,
+                f"The loader searched the NVIDIA wheel's folder {folder} and found no"
+                f" {missing[0].lib} {missing[0]} there: the wheel installed is of another"
+                " version (a -cu11 wheel beside a TensorFlow built for CUDA 12, or the reverse)",
+                (quoted(missing[0].line),),
+                "Install the nvidia-* wheels of this TensorFlow's CUDA major (pip install"
+                " 'tensorflow[and-cuda]' pins them) and uninstall the others ('pip list | grep"
+                " nvidia' shows both).",
+                TF_INSTALL,
+            )
+        ]
     return [
         Finding(
             "pip-cuda-libs-not-on-path",
