@@ -1310,6 +1310,19 @@ def test_a_wheel_folder_the_loader_searched_without_the_library_holds_another_ve
     assert top(doctor(tmp_path, capsys, elsewhere, "--no-probe")) == "pip-cuda-libs-not-on-path"
 
 
+def test_harmless_lines_alone_are_not_blamed_on_the_driver(tmp_path, capsys):
+    # https://github.com/cunjian/Dense-Head-Pose-Estimation/issues/11 (verbatim, shortened):
+    # TensorFlow loaded its runtime; the app's own library failed after it
+    log = (
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:48] Successfully opened"
+        " dynamic library libcudart.so.10.1\n"
+        "OSError: asset/render.so: cannot open shared object file: No such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "benign-log-noise" and "harmless" in doc["verdict"]
+    assert "driver" not in doc["verdict"]
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

@@ -317,6 +317,17 @@ def diagnose(
             " harmless, and they do not say whether this TensorFlow found one. Ask it:"
             f" {ASK_FOR_GPUS}"
         )
+    elif (
+        findings
+        and all(f.id == "benign-log-noise" for f in findings)
+        and not any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches)
+    ):
+        what = findings[0].title.removeprefix("Harmless: ")
+        verdict = (
+            f"The lines recognised here are harmless ({lower_first(what)}), and"
+            " none of them says why a GPU would not be used; a failure not about the GPU (the"
+            f" last error in the log) may be what stopped the run. Ask TensorFlow: {ASK_FOR_GPUS}"
+        )
     else:
         verdict = "Not enough evidence to name the cause. " + (
             _import_stopped(log_facts) or _most_likely(known, matches)
