@@ -185,7 +185,7 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             lambda d: entry(d, "releases", "version", "2.20.0").__setitem__(
                 "published", "2025-02-30"
             ),
-            "release 2.20.0: field 'published': '2025-02-30' is not a day YYYY-MM-DD",
+            "release 2.20.0: field 'published': '2025-02-30' is not a date YYYY-MM-DD",
             id="release-published-not-a-day",
         ),
         pytest.param(

@@ -87,21 +87,21 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
 class LogFacts:
     tf_version: str | None = None
     tf_range: tuple[tuple[str, str], ...] = ()
+    """(specifier, the text that implies it) for the release, when no version is printed."""
     written_on: str = ""
     """The latest day the log's own timestamps carry (YYYY-MM-DD): no release published well
     after it wrote the log."""
-    """(specifier, the text that implies it) for the release, when no version is printed."""
     tf_distributions: tuple[str, ...] = ()
     tf_requested: str | None = None
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
+    """A record TensorFlow's C++ runtime wrote ('... dso_loader.cc:64] ...'): it was imported."""
     and_cuda_resolved_below: str = ""
     """The release pip settled on for 'tensorflow[and-cuda]' when it is older than the extra
     (2.14): pip backtracked, and no NVIDIA wheels come with it."""
     import_frame_line: str = ""
     """A traceback frame inside TensorFlow's own import (its __init__ or native-library
     loader): the exception under it stopped TensorFlow before it looked for a GPU."""
-    """A record TensorFlow's C++ runtime wrote ('... dso_loader.cc:64] ...'): it was imported."""
     install_failed: bool = False
     """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
     known to have run."""

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..facts import Facts
-from ..matrix.model import Matrix, TfRelease
+from ..matrix.model import Matrix, TfRelease, is_day
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
 
@@ -181,16 +181,7 @@ def written_on(text: str) -> str:
         f"{m.group('year')}-{_MONTHS.index(m.group('month')) + 1:02d}-{int(m.group('date')):02d}"
         for m in _NVIDIA_SMI_DAY.finditer(text)
     ]
-    valid = [d for d in days if _is_day(d)]
-    return max(valid, default="")
-
-
-def _is_day(text: str) -> bool:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    return max(filter(is_day, days), default="")
 
 
 def published_by(release: TfRelease, day: str) -> bool:

@@ -7,6 +7,7 @@ them carries its source: each entry has `sources`, mapping a field name to the U
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -249,3 +250,11 @@ class Matrix:
     """Where it was loaded from: 'shipped' or the refreshed folder's path."""
     notes: tuple[str, ...] = ()
     """Why a refreshed file was passed over, or used although older than the shipped one."""
+
+
+def is_day(text: str) -> bool:
+    """Whether text is a date written YYYY-MM-DD (as a release's 'published' is)."""
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False

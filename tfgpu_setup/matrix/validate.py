@@ -8,7 +8,6 @@ source, nothing is listed twice, and every CUDA version a release names has a dr
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import functools
 import re
 import typing
@@ -36,6 +35,7 @@ from tfgpu_setup.matrix.model import (
     TensorflowMatrix,
     TfRelease,
     ToolkitDriver,
+    is_day,
 )
 from tfgpu_setup.serde import shown
 from tfgpu_setup.versions import xy_tuple
@@ -74,13 +74,6 @@ def _shortened(text: str) -> str:
 def is_xy(value: str) -> bool:
     """'12.5' yes; '12', '12.5.1', '12.x', '12.05' no."""
     return _is_release(value, 2)
-
-
-def _is_day(value: str) -> bool:
-    try:
-        return datetime.date.fromisoformat(value).isoformat() == value
-    except ValueError:
-        return False
 
 
 def is_xyz(value: str) -> bool:
@@ -261,9 +254,9 @@ def _check_release(release: TfRelease, origin: str, entry: str) -> None:
                 "cuda_build",
                 f"{release.cuda_build} is not a release of CUDA {release.cuda}",
             )
-    if release.published is not None and not _is_day(release.published):
+    if release.published is not None and not is_day(release.published):
         raise problem(
-            origin, entry, "published", f"{shown(release.published)} is not a day YYYY-MM-DD"
+            origin, entry, "published", f"{shown(release.published)} is not a date YYYY-MM-DD"
         )
     _check_kernels(release, origin, entry)
     for key, support in release.platforms.items():
