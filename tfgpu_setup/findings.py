@@ -298,7 +298,8 @@ FINDING_KINDS: dict[str, FindingKind] = {
         FindingKind(
             "device-config-after-init",
             "tf.config device settings (visible devices, memory growth) were"
-            " changed after TensorFlow had initialised the GPUs.",
+            " changed after TensorFlow had initialised the GPUs, or set for some of the"
+            " visible GPUs and not the others.",
             Layer.RUNTIME,
             (),
         ),
