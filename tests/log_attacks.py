@@ -22,6 +22,8 @@ WRITTEN = {
     "Versions/3.5/lib/python3.5/site-packages/tensorflow/python/_pywrap_tensorflow.so, 10):"
     " Library not loaded: @rpath/libcudart.8.0.dylib",
     "macos-cudnn-library-not-loaded": "Library not loaded: @rpath/libcudnn.5.dylib",
+    "libstdcxx-version-not-found-unattributed": "libstdc++.so.6: version `GLIBCXX_3.4.22' not"
+    " found",
     "ptxas-version-misread": "*** WARNING *** You are using ptxas 10.0.145, which is older than"
     " 9.2.88",
     "dnn-implementation-missing": "tensorflow.python.framework.errors_impl.UnknownError: Fail to"

@@ -990,6 +990,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow-build-archived/issues/1: the loader's words
+        # without what required them (a community wheel built with a newer GCC)
+        "libstdc++.so.6: version `GLIBCXX_3.4.22' not found \n",
+        "libstdcxx-symbol-missing-unattributed",
+        (),
+        "glibc-too-old",
+        "unknown",
+    ),
+    (
         # Anaconda's build selector alone, without the packages it selected
         "_tflow_select             2.1.0                       gpu    anaconda\n",
         "anaconda-gpu-selector-alone",

@@ -113,6 +113,30 @@ INSTALL: tuple[Signature, ...] = (
         subject="{symbol}",
     ),
     Signature(
+        # The same loader error pasted without what required the symbol (an issue's title, a
+        # summary): most likely TensorFlow's own library, in a report about TensorFlow
+        # (tensorflow-build-archived#1); another package's, named, is set apart above.
+        name="libstdcxx-version-not-found-unattributed",
+        needles=("GLIBCXX_", "CXXABI_"),
+        pattern=compiled(
+            r"version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}(?:\.\d{1,2}){1,2})[`'\"]? not"
+            r" found[ \t.]*$"
+        ),
+        finding_id="glibc-too-old",
+        severity=Severity.WARNING,
+        title=(
+            "A libstdc++ older than the one a library was built with is loaded ({symbol} not"
+            " found): if the library is TensorFlow's, this TensorFlow needs a newer C++ runtime"
+        ),
+        fix=(
+            "The full line says which library needs it ('required by ...'). For TensorFlow: in a"
+            " conda environment, 'conda install -c conda-forge libstdcxx-ng'; elsewhere update"
+            " the system's libstdc++6, or use a newer distribution or container image."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/5017",
+        subject="{symbol}",
+    ),
+    Signature(
         # Singularity/Apptainer's --nv binds the host's driver and GL libraries into the
         # container (/.singularity.d/libs); a host newer than the image's base brings libraries
         # built for a newer glibc: https://github.com/apptainer/apptainer/issues/1080
