@@ -24,6 +24,9 @@ WRITTEN = {
     "macos-cudnn-library-not-loaded": "Library not loaded: @rpath/libcudnn.5.dylib",
     "libstdcxx-version-not-found-unattributed": "libstdc++.so.6: version `GLIBCXX_3.4.22' not"
     " found",
+    "java-jni-dependent-dll-missing": 'Exception in thread "main" java.lang.UnsatisfiedLinkError:'
+    " C:\\Users\\u\\AppData\\Local\\Temp\\tensorflow_native_libraries-1\\tensorflow_jni.dll:"
+    " Can't find dependent libraries",
     "ptxas-version-misread": "*** WARNING *** You are using ptxas 10.0.145, which is older than"
     " 9.2.88",
     "dnn-implementation-missing": "tensorflow.python.framework.errors_impl.UnknownError: Fail to"

@@ -999,6 +999,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/16660: TensorFlow Java's GPU build on
+        # Windows, with a CUDA other than the one it was built with
+        "java.lang.UnsatisfiedLinkError: tensorflow_jni.dll: Can't find dependent libraries\n",
+        "java-gpu-build-missing-a-cuda-dll-on-windows",
+        ("--os", "windows"),
+        "cuda-libs-not-found",
+        "unknown",
+    ),
+    (
         # Anaconda's build selector alone, without the packages it selected
         "_tflow_select             2.1.0                       gpu    anaconda\n",
         "anaconda-gpu-selector-alone",

@@ -878,6 +878,29 @@ INSTALL: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        # TensorFlow Java on Windows: the loader names no DLL. For the GPU build, the CUDA and
+        # cuDNN DLLs of the version libtensorflow_jni_gpu was built with (tensorflow#16660:
+        # 1.12 needed CUDA 9.0, 1.15 CUDA 10.0); for the CPU build, the MSVC runtime.
+        name="java-jni-dependent-dll-missing",
+        needles=("Can't find dependent libraries",),
+        pattern=compiled(
+            r"UnsatisfiedLinkError: [^\n]{0,300}?tensorflow_jni\.dll: Can't find dependent"
+            r" libraries"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow Java's tensorflow_jni.dll could not load a DLL it depends on: for the GPU"
+            " build, the CUDA and cuDNN DLLs of the version it was built with"
+        ),
+        fix=(
+            "Put the bin folders of the CUDA and cuDNN this libtensorflow_jni_gpu was built with"
+            " (TensorFlow 1.12: CUDA 9.0; 1.13 to 1.15: CUDA 10.0) first on PATH; with the CPU"
+            " build, install the Microsoft Visual C++ Redistributable (x64)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/16660",
+    ),
+    Signature(
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file",),
         pattern=compiled(
