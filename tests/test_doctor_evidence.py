@@ -1323,6 +1323,20 @@ def test_harmless_lines_alone_are_not_blamed_on_the_driver(tmp_path, capsys):
     assert "driver" not in doc["verdict"]
 
 
+def test_a_kernel_the_gpu_had_no_image_for_shows_the_cuda_runtime_loaded(tmp_path, capsys):
+    # https://github.com/easybuilders/easybuild-easyconfigs/issues/13796 (verbatim, shortened):
+    # an EasyBuild TensorFlow 2.5.0 on CUDA 11.1 launched its kernels; the build lacked them
+    log = (
+        "F ./tensorflow/core/kernels/random_op_gpu.h:244] Non-OK-status: GpuLaunchKernel("
+        "FillPhiloxRandomKernelLaunch<Distribution>, num_blocks, block_size, 0, d.stream(), key,"
+        " counter, gen, data, size, dist) status: Internal: no kernel image is available for"
+        " execution on the device\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.5.0", "--cuda-toolkit", "11.1")
+    assert top(doc) == "compute-capability-unsupported"
+    assert "cuda-version-mismatch" not in errors(doc)
+
+
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     # Linux on Arm: PyPI's wheels have no CUDA, and a Jetson's builds carry their own; a
     # release nobody named is no evidence of a mismatch with tensorflow.org's row

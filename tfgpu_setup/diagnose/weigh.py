@@ -222,11 +222,19 @@ def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
 
 
 CUDA_RUNTIME_LOADED = frozenset(
-    {"cudnn-handle", "cublas-handle", "no-algorithm-worked", "min-compute-capability"}
+    {
+        "cudnn-handle",
+        "cublas-handle",
+        "no-algorithm-worked",
+        "min-compute-capability",
+        "no-kernel-image",
+        "launch-config-no-kernel-image",
+    }
 )
 """Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or
 cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skipped for its
-compute capability (TF 2.x checks the libraries first; 1.x linked them at import)."""
+compute capability (TF 2.x checks the libraries first; 1.x linked them at import), a kernel it
+launched and the GPU had no image for."""
 _CUDART = re.compile(r"(?:lib)?cudart")
 
 
