@@ -519,6 +519,9 @@ def main() -> int:
         "Sun Sep 23 20:26:38 " * (LINE_CHARS // 20),
         "v2.16.1-0-g5bc9d26649c " * (LINE_CHARS // 23),
         "Collecting tensorflow[and-cuda]\n" * (LINE_CHARS // 32),
+        "pip 8.1.2 from " * (LINE_CHARS // 15),
+        'File "/x/site-packages' * (LINE_CHARS // 22),
+        "nvidia-cuda-runtime-cu12" * (LINE_CHARS // 24),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

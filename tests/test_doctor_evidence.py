@@ -498,6 +498,13 @@ def test_memory_running_out_comes_before_a_release_nobody_named(tmp_path, capsys
     assert top(doc) == "gpu-out-of-memory"
     note = next(f for f in doc["findings"] if f["id"] == "windows-native-gpu-unsupported")
     assert note["severity"] == "info"
+    # the host's memory running out says the work ran on the CPU, as it does from 2.11 on
+    host = (
+        "RESOURCE_EXHAUSTED: OOM when allocating tensor with shape[32,64,512,512] and type float"
+        " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu\n"
+    )
+    on_cpu = doctor(tmp_path, capsys, host, "--no-probe", "--os", "windows")
+    assert top(on_cpu) == "windows-native-gpu-unsupported"
 
 
 def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
@@ -1290,6 +1297,9 @@ def test_pip_settling_and_cuda_on_a_release_without_the_extra_brought_no_librari
     assert top(doc) == "cuda-libs-not-found" and "2.13.1" in doc["findings"][0]["title"]
     newer = log.replace("tensorflow-2.13.1-", "tensorflow-2.15.1-")
     assert "cuda-libs-not-found" not in ids(doctor(tmp_path, capsys, newer, "--no-probe"))
+    # pip fetched 2.13.1 on its way down and then gave up: nothing was installed
+    gave_up = log + "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/\n"
+    assert "cuda-libs-not-found" not in ids(doctor(tmp_path, capsys, gave_up, "--no-probe"))
 
 
 def test_a_wheel_folder_the_loader_searched_without_the_library_holds_another_version(
@@ -1308,6 +1318,18 @@ def test_a_wheel_folder_the_loader_searched_without_the_library_holds_another_ve
     # the runtime's folder not among them: the wheels' folders are what is missing
     elsewhere = line.replace(f"{wheels}/cuda_runtime/lib/:", "")
     assert top(doctor(tmp_path, capsys, elsewhere, "--no-probe")) == "pip-cuda-libs-not-on-path"
+    # pip names the wheels: their major decides, whatever the path lists
+    cu11 = "Successfully installed nvidia-cuda-runtime-cu11-11.8.89 tensorflow-2.15.0\n"
+    assert top(doctor(tmp_path, capsys, cu11 + elsewhere, "--no-probe")) == (
+        "cuda-version-mismatch"
+    )
+    cu12 = "Successfully installed nvidia-cuda-runtime-cu12-12.2.140 tensorflow-2.15.0\n"
+    assert top(doctor(tmp_path, capsys, cu12 + line, "--no-probe")) == "pip-cuda-libs-not-on-path"
+    # the folder searched is another environment's than the one TensorFlow runs from
+    frame = '  File "/home/u/venv/lib/python3.11/site-packages/tensorflow/__init__.py", line 1\n'
+    assert top(doctor(tmp_path, capsys, frame + line, "--no-probe")) == (
+        "pip-cuda-libs-not-on-path"
+    )
 
 
 def test_harmless_lines_alone_are_not_blamed_on_the_driver(tmp_path, capsys):

@@ -324,10 +324,12 @@ def diagnose(
     ):
         what = findings[0].title.removeprefix("Harmless: ")
         verdict = (
-            f"The lines recognised here are harmless ({lower_first(what)}), and"
-            " none of them says why a GPU would not be used; a failure not about the GPU (the"
-            f" last error in the log) may be what stopped the run. Ask TensorFlow: {ASK_FOR_GPUS}"
+            f"The lines recognised here are harmless ({lower_first(what)}), and none of them"
+            " says why a GPU would not be used; an error this doctor does not know (the last"
+            " one in the log) may be what stopped the run."
         )
+        if not _GPU_LIST_ANSWERED.search(log or ""):
+            verdict += f" Ask TensorFlow: {ASK_FOR_GPUS}"
     else:
         verdict = "Not enough evidence to name the cause. " + (
             _import_stopped(log_facts) or _most_likely(known, matches)

@@ -21,6 +21,7 @@ from .device_evidence import no_device_findings
 from .install_evidence import install_findings
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .signatures.runtime import HOST_MEMORY_SIGNATURES
 from .version_evidence import (
     built_for_other_cuda,
     colab_cudnn_would_not_start,
@@ -31,9 +32,6 @@ from .version_evidence import (
     release_cuda_mismatch,
     toolkit_newer_than_driver,
 )
-
-HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
-"""Lines where the host's memory, not the GPU's, ran out."""
 
 HANDLE_FAILURES = frozenset({"cudnn-handle", "cublas-handle"})
 """Library handles that failed to start: memory is the usual reason, not the only one."""

@@ -15,9 +15,9 @@ from .logfacts import INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
 from .signatures.install import (
+    AND_CUDA_MISSING,
     AND_CUDA_MISSING_FIX,
     AND_CUDA_MISSING_SOURCE,
-    AND_CUDA_MISSING_TITLE,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
 from .wanted import Wanted
@@ -88,7 +88,7 @@ def install_findings(
         installed = tf_known_installed and not names & INSTALL_FAILURES
         failed = names & (INSTALL_FAILURES | {"tensorflow-gpu-removed"})
         import_line = next(m.line for m in matches if m.signature.name == "no-module-tensorflow")
-        other = _another_major_ran(import_line, log.python)
+        other = _another_major_ran(import_line, log.pip_python)
         elsewhere = _wrong_environment(facts, log, installed, not failed, other)
         if elsewhere:
             # the interpreter that failed never sees that install: which build it is comes second
@@ -106,7 +106,7 @@ def install_findings(
             Finding(
                 "cuda-libs-not-found",
                 Severity.WARNING,
-                AND_CUDA_MISSING_TITLE.format(version=version),
+                f"pip settled 'tensorflow[and-cuda]' on TensorFlow {version}, {AND_CUDA_MISSING}",
                 (f"pip resolved 'tensorflow[and-cuda]' to tensorflow-{version}",),
                 AND_CUDA_MISSING_FIX.format(version=version),
                 AND_CUDA_MISSING_SOURCE,
@@ -192,19 +192,20 @@ _PYTHON3_NO_MODULE = re.compile(
 )
 
 
-def _another_major_ran(import_line: str, named: str | None) -> str:
-    """Evidence that the import ran under another Python major than the one the log's pip or
-    paths name: Python 2 writes 'No module named tensorflow' bare, Python 3 quotes the name
-    (and from 3.6 raises ModuleNotFoundError). '' when the two agree or either is unknown."""
-    if named is None:
+def _another_major_ran(import_line: str, named: str) -> str:
+    """Evidence that the import ran under another Python major than the one pip says it belongs
+    to: Python 2 writes 'No module named tensorflow' bare, Python 3 quotes the name (and from
+    3.6 raises ModuleNotFoundError). '' when the two agree or either is unknown (a wheel's cpXY
+    tag is what pip refused, not the Python it runs on)."""
+    if not named:
         return ""
     ran = "2" if _PYTHON2_NO_MODULE.search(import_line) else ""
     ran = ran or ("3" if _PYTHON3_NO_MODULE.search(import_line) else "")
     if not ran or named.split(".")[0] == ran:
         return ""
     return (
-        f"the import ran under Python {ran} ({import_line.strip()[:120]}), while the log's pip"
-        f" or paths are Python {named}'s"
+        f"the import ran under Python {ran} ({import_line.strip()[:120]}), while pip belongs to"
+        f" Python {named}"
     )
 
 
@@ -263,6 +264,21 @@ _WHEEL_FOLDERS = {
 _SEARCHED_PATH = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
 
 
+def _wheel_major(wheels: str, wanted: Wanted) -> int | None:
+    """The major of the NVIDIA wheel pip named that ships this library: the CUDA major in a
+    CUDA library wheel's name (nvidia-cuda-runtime-cu11), cuDNN's own in its wheel's version
+    (nvidia-cudnn-cu12-9.1.0.70); None where pip named no such wheel."""
+    folder = _WHEEL_FOLDERS.get(wanted.lib)
+    if folder is None:
+        return None
+    name = folder.replace("_", "[-_]")
+    if folder == "cudnn":
+        found = re.search(r"nvidia[-_]cudnn[-_]cu\d{2}[-=]{1,2}(\d{1,2})\.", wheels)
+    else:
+        found = re.search(rf"nvidia[-_]{name}[-_]cu(\d{{2}})", wheels)
+    return int(found.group(1)) if found else None
+
+
 def _wheel_folder_searched(wanted: Wanted) -> str:
     """The wheel folder holding this library, where the failing line's own LD_LIBRARY_PATH
     lists it: the loader looked there ('' otherwise)."""
@@ -283,31 +299,26 @@ def _wheel_folder_searched(wanted: Wanted) -> str:
 def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
     """NVIDIA's pip wheels are there (pip installed them, or the log names their folder) yet a
     CUDA or cuDNN library of the same major cannot be loaded: the loader does not look in the
-    wheels' folders (TensorFlow before 2.14 never does; 2.16.1 has a RUNPATH defect)."""
+    wheels' folders (TensorFlow before 2.14 never does; 2.16.1 has a RUNPATH defect). Where the
+    loader did look in the wheel's folder of this environment, or pip installed the wheels of
+    another CUDA major, the wheel is of another version than the one TensorFlow loads."""
     if not log.nvidia_wheels_line:
         return []
     wheel_cuda = re.search(r"cu(1[1-3])", log.nvidia_wheels_line)
     majors = {int(wheel_cuda.group(1))} if wheel_cuda else set()
     wanted = [*log.wanted_cuda, *log.wanted_cudnn]
+    for w in wanted:
+        installed = _wheel_major(" ".join(log.nvidia_wheels_named), w)
+        if installed is not None and installed != w.major:
+            named = " ".join(log.nvidia_wheels_named)[:200]
+            return [_wheel_of_another_version(w, f"pip names {named}")]
+        folder = _wheel_folder_searched(w)
+        in_this_env = folder.startswith(log.tf_site_packages) if log.tf_site_packages else True
+        if folder and in_this_env and installed is None:
+            return [_wheel_of_another_version(w, f"the loader searched {folder}")]
     missing = [w for w in wanted if not majors or "cudnn" in w.lib or w.major in majors]
     if not missing:
         return []
-    if folder := _wheel_folder_searched(missing[0]):
-        kind = "cudnn" if "cudnn" in missing[0].lib else "cuda"
-        return [
-            Finding(
-                f"{kind}-version-mismatch",
-                Severity.ERROR,
-                f"The loader searched the NVIDIA wheel's folder {folder} and found no"
-                f" {missing[0].lib} {missing[0]} there: the wheel installed is of another"
-                " version (a -cu11 wheel beside a TensorFlow built for CUDA 12, or the reverse)",
-                (quoted(missing[0].line),),
-                "Install the nvidia-* wheels of this TensorFlow's CUDA major (pip install"
-                " 'tensorflow[and-cuda]' pins them) and uninstall the others ('pip list | grep"
-                " nvidia' shows both).",
-                TF_INSTALL,
-            )
-        ]
     return [
         Finding(
             "pip-cuda-libs-not-on-path",
@@ -321,3 +332,18 @@ def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Findin
             TF_INSTALL,
         )
     ]
+
+
+def _wheel_of_another_version(wanted: Wanted, seen: str) -> Finding:
+    kind = "cudnn" if "cudnn" in wanted.lib else "cuda"
+    return Finding(
+        f"{kind}-version-mismatch",
+        Severity.ERROR,
+        f"TensorFlow looks for {wanted.lib} {wanted}, and the NVIDIA wheel here is of another"
+        " version",
+        (seen, quoted(wanted.line)),
+        "Install the nvidia-* wheels of the version this TensorFlow loads ('tensorflow[and-cuda]'"
+        " pins them) in the environment that runs it, and uninstall the others ('pip list |"
+        " grep nvidia' shows every one, another framework's included).",
+        TF_INSTALL,
+    )

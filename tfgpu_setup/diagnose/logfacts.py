@@ -110,6 +110,10 @@ class LogFacts:
     arch: str | None = None
     """The machine 'uname -a' prints (x86_64, aarch64, ppc64le)."""
     python: str | None = None
+    tf_site_packages: str = ""
+    """The site-packages folder TensorFlow's own traceback frames run from."""
+    pip_python: str = ""
+    """The Python pip says it belongs to ('pip 8.1.2 from ... (python 3.5)')."""
     python_roots: tuple[str, ...] = ()
     container_line: str = ""
     cuda_seen: tuple[tuple[str, str], ...] = ()
@@ -170,6 +174,8 @@ class LogFacts:
     sudo_pip_line: str = ""
     """'sudo pip install': root's pip installs into the system Python, not the environment's."""
     nvidia_wheels_line: str = ""
+    nvidia_wheels_named: tuple[str, ...] = ()
+    """NVIDIA wheels pip names with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     colab_line: str = ""
     """A line showing the code ran on Google Colab (whose runtimes ship their own CUDA)."""
@@ -271,7 +277,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
-        and_cuda_resolved_below=_group(_AND_CUDA_BACKTRACKED, sample, "version"),
+        and_cuda_resolved_below=_and_cuda_settled_below(sample),
+        pip_python=_group(_PIP_OWN_PYTHON, sample, "python"),
+        tf_site_packages=_group(_TF_SITE_PACKAGES, sample, "folder"),
         tf_range=release_hints(sample),
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
@@ -316,6 +324,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             "",
         ),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
+        nvidia_wheels_named=tuple(dict.fromkeys(_NVIDIA_WHEEL_NAMED.findall(sample))),
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
         gpu_requested_line=_first(_GPU_REQUESTED, sample),
@@ -328,11 +337,31 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     )
 
 
-_AND_CUDA_BACKTRACKED = re.compile(
-    r"^[ \t>]*Collecting tensorflow\[and-cuda\][^\n]{0,200}\n[ \t>]*(?:Downloading|Using cached)"
-    r" tensorflow-(?P<version>(?:1\.\d{1,2}|2\.(?:1[0-3]|\d))\.\d{1,2})-",
+_TF_SITE_PACKAGES = re.compile(
+    r"File \"(?P<folder>[^\"\n]{1,300}?[/\\](?:site|dist)-packages)[/\\]tensorflow[/\\]"
+)
+_PIP_OWN_PYTHON = re.compile(
+    r"\bpip \d[\w.]{0,20} from [^\n]{1,300}?\(python (?P<python>\d\.\d{1,2})\)"
+)
+_AND_CUDA_CANDIDATE = re.compile(
+    r"^[ \t>]*Collecting tensorflow\[and-cuda\][^\n]{0,200}\n"
+    r"(?:[ \t>]*Obtaining dependency information[^\n]{0,300}\n)?"
+    r"[ \t>]*(?:Downloading|Using cached) tensorflow-(?P<version>\d{1,2}\.\d{1,2}\.\d{1,2})-",
     re.MULTILINE,
 )
+_PIP_GAVE_UP = re.compile(r"\bResolutionImpossible\b|^[ \t>]*ERROR: Cannot install\b", re.MULTILINE)
+
+
+def _and_cuda_settled_below(text: str) -> str:
+    """The release pip settled on for 'tensorflow[and-cuda]' (the last it fetched) where that
+    is older than the extra (2.14); '' when pip gave up or settled on 2.14 or newer."""
+    fetched = [m.group("version") for m in _AND_CUDA_CANDIDATE.finditer(text)]
+    if not fetched or _PIP_GAVE_UP.search(text):
+        return ""
+    last = fetched[-1]
+    return last if parsed(last) < parsed("2.14") else ""
+
+
 _TF_IMPORT_FRAME = re.compile(
     r"^[ \t>]*File \"[^\"\n]{0,300}[/\\]tensorflow(?:_core)?[/\\](?:__init__|python[/\\]__init__"
     r"|python[/\\]pywrap_tensorflow\w{0,20}|python[/\\]platform[/\\]self_check)\.py\", line \d+",
@@ -461,6 +490,7 @@ _SAID_INSTALLED = re.compile(
 _PIP_ERROR = re.compile(r"^[> \t]*(?:ERROR|error): ", re.MULTILINE)
 """pip's own error lines: an install that failed, whatever the reporter believes installed."""
 """A reporter saying TensorFlow is installed, in the words pasted with the error."""
+_NVIDIA_WHEEL_NAMED = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d(?:[-=]{1,2}\d[\w.]{0,30})?")
 _NVIDIA_WHEELS = re.compile(
     r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
     r"(?:cudnn|cublas|cuda_runtime)/lib"

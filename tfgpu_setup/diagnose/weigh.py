@@ -17,6 +17,7 @@ from ..versions import LibraryKind, parsed
 from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
+from .signatures.runtime import HOST_MEMORY_SIGNATURES
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
 from .wsl import requirement_misread
@@ -45,9 +46,15 @@ def weighed_against_log(
             for f in judged
             if f.id != "windows-native-gpu-unsupported" or f.severity is not Severity.WARNING
         )
-    elif any(m.signature.finding_id == "gpu-out-of-memory" for m in matches):
-        # Work ran out of memory: that failure is what the log shows, whichever release ran;
-        # 'no GPU from 2.11' stays a note for a release nobody named (DeepLabCut#2318)
+    elif any(
+        m.signature.finding_id == "gpu-out-of-memory"
+        and m.signature.name not in HOST_MEMORY_SIGNATURES
+        and "/device:CPU:" not in m.line
+        for m in matches
+    ):
+        # Work ran out of the GPU's memory: that failure is what the log shows, whichever
+        # release ran; 'no GPU from 2.11' stays a note for a release nobody named
+        # (DeepLabCut#2318). The host's memory running out says the work ran on the CPU.
         judged = tuple(
             dataclasses.replace(f, severity=Severity.INFO)
             if f.id == "windows-native-gpu-unsupported" and f.severity is Severity.WARNING

@@ -1059,8 +1059,8 @@ DRIVER: tuple[Signature, ...] = (
         name="cuinit-stub-library",
         needles=("cuInit", "cudaErrorStubLibrary"),
         pattern=compiled(
-            # -1 is no CUDA error code: it is what CUDA's stubs/libcuda.so returned from every
-            # call before CUDA 11.1 named it (tensorflow#14224, #41748; numba#8985)
+            # -1 is no CUDA error code: it is what CUDA's stubs/libcuda.so returns from every
+            # call (tensorflow#14224, #41748, serving#646; numba#8985)
             CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \((?:34|-1)\)|CUresult\(-1\))"
             # XLA's cuDNN start-up finding the runtime already failed on the stub
             r"|error before creating cudnn handle \(34\): (?P<runtime>cudaErrorStubLibrary)"

@@ -41,9 +41,8 @@ TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
     r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|(?:intel|nvidia)[-_]tensorflow)(?![\w-])"
 )
-AND_CUDA_MISSING_TITLE = (
-    "pip installed TensorFlow {version}, which has no [and-cuda] extra (2.14 and newer): no"
-    " NVIDIA libraries came with it"
+AND_CUDA_MISSING = (
+    "which has no [and-cuda] extra (2.14 and newer): no NVIDIA libraries came with it"
 )
 AND_CUDA_MISSING_FIX = (
     "Install a release with the extra for this Python ('tfgpu-setup plan' picks it), or the CUDA"
@@ -1232,7 +1231,7 @@ INSTALL: tuple[Signature, ...] = (
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.WARNING,
-        title=AND_CUDA_MISSING_TITLE,
+        title="pip installed TensorFlow {version}, " + AND_CUDA_MISSING,
         fix=AND_CUDA_MISSING_FIX,
         source=AND_CUDA_MISSING_SOURCE,
     ),

@@ -312,7 +312,7 @@ KERNELS: tuple[Signature, ...] = (
         ),
         pattern=compiled(
             r"You are using ptxas (?!" + PTXAS_MISREAD + r")(?P<ptxas>\d+(?:\.\d+|\.x)*)"
-            r"(?:, which is older than| but TF requires ptxas)"
+            r"(?:, which (?:is )?older than| but TF requires ptxas)"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
             # XLA refuses ptxas releases it knows miscompile (12.0 to 12.2 in XLA's list)

@@ -18,7 +18,7 @@ from packaging.specifiers import SpecifierSet
 from ...findings import FINDING_IDS, Severity, ids_tagged
 
 BENIGN = "benign-log-noise"
-PTXAS_MISREAD = r"\d{2}\.\d{1,3}(?:\.\d{1,4})?, which is older than \d\.\d"
+PTXAS_MISREAD = r"\d{2}\.\d{1,3}(?:\.\d{1,4})?, which (?:is )?older than \d\.\d"
 """TensorFlow 1.12 compared ptxas versions wrongly: 'ptxas 10.0.145, which is older than
 9.2.88' (a two-digit major 'older' than a one-digit one; fixed in tensorflow@83ff640)."""
 

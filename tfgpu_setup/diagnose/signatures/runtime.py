@@ -13,6 +13,9 @@ from .model import (
     compiled,
 )
 
+HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
+"""Lines where the host's memory, not the GPU's, ran out."""
+
 RUNTIME: tuple[Signature, ...] = (
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
