@@ -520,6 +520,8 @@ def main() -> int:
         "v2.16.1-0-g5bc9d26649c " * (LINE_CHARS // 23),
         "Collecting tensorflow[and-cuda]\n" * (LINE_CHARS // 32),
         "pip 8.1.2 from " * (LINE_CHARS // 15),
+        "a." * (LINE_CHARS // 2),
+        "xError" * (LINE_CHARS // 6),
         'File "/x/site-packages' * (LINE_CHARS // 22),
         "nvidia-cuda-runtime-cu12" * (LINE_CHARS // 24),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),

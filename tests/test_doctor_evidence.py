@@ -426,6 +426,9 @@ def test_the_rnn_ops_missing_dnn_is_a_cudnn_that_loaded_and_did_not_start(tmp_pa
     alone = doctor(tmp_path, capsys, RNN_WITHOUT_DNN, "--no-probe")
     assert top(alone) == "cudnn-version-mismatch"
     assert "cudnn-not-found" not in ids(alone) and errors(alone) == set()
+    # the cuDNN stated is the one the release was built with: memory is what is left
+    built_with = ("--no-probe", "--tf", "2.1", "--cudnn", "7.6.5")
+    assert top(doctor(tmp_path, capsys, RNN_WITHOUT_DNN, *built_with)) == "gpu-out-of-memory"
     # a handle that failed first is the memory's; a library that did not load is missing
     handle = "Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR\n" + RNN_WITHOUT_DNN
     assert top(doctor(tmp_path, capsys, handle, "--no-probe")) == "gpu-out-of-memory"
@@ -453,6 +456,11 @@ def test_a_log_written_before_a_release_existed_is_not_read_as_that_release(tmp_
     # 2.11 (the first without a Windows GPU build) was published in November 2022
     old = doctor(tmp_path, capsys, WINDOWS_2018, "--no-probe", "--os", "windows")
     assert "windows-native-gpu-unsupported" not in ids(old)
+    # a series exists from its first release: the day after 2.11.0, though 2.11.1 came later
+    first_days = WINDOWS_2018.replace("Sun Sep 23 20:26:38 2018", "Sat Nov 19 10:00:00 2022")
+    assert "windows-native-gpu-unsupported" in ids(
+        doctor(tmp_path, capsys, first_days, "--no-probe", "--os", "windows")
+    )
     later = WINDOWS_2018.replace("Sun Sep 23 20:26:38 2018", "Sat Sep 23 20:26:38 2023")
     new = doctor(tmp_path, capsys, later, "--no-probe", "--os", "windows")
     assert "windows-native-gpu-unsupported" in ids(new)
@@ -482,8 +490,12 @@ IMPORT_CUT_SHORT = (
 def test_an_import_cut_short_asks_for_its_exception_and_is_no_2_11_release(tmp_path, capsys):
     doc = doctor(tmp_path, capsys, IMPORT_CUT_SHORT, "--no-probe", "--os", "windows")
     assert "windows-native-gpu-unsupported" not in ids(doc)
-    assert "failed while importing" in doc["verdict"]
+    assert "failed while importing" in doc["verdict"] and "paste" in doc["verdict"]
     assert "driver" not in doc["verdict"]
+    # with its exception line, the verdict names it instead of asking for it
+    whole = IMPORT_CUT_SHORT + "TypeError: Descriptors cannot not be created directly.\n"
+    named = doctor(tmp_path, capsys, whole, "--no-probe", "--os", "windows")
+    assert "Descriptors cannot not be created directly" in named["verdict"]
 
 
 def test_memory_running_out_comes_before_a_release_nobody_named(tmp_path, capsys):

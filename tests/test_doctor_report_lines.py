@@ -1008,6 +1008,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # pip's tensorflow-gpu (pypi_0) beside conda's CPU build: two distributions, not conda's
+        # metapackage and the build it picked
+        "tensorflow                2.3.0           mkl_py38h1fcfbd6_0\n"
+        "tensorflow-base           2.3.0           eigen_py38h75a453f_0\n"
+        "tensorflow-gpu            2.3.0                    pypi_0    pypi\n",
+        "pip-tensorflow-gpu-beside-a-conda-cpu-build",
+        (),
+        "multiple-tensorflow-distributions",
+        "no",
+    ),
+    (
         # Anaconda's build selector alone, without the packages it selected
         "_tflow_select             2.1.0                       gpu    anaconda\n",
         "anaconda-gpu-selector-alone",

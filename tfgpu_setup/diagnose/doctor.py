@@ -42,6 +42,7 @@ from .release_range import if_not_older, judged_for, patch_releases, windows_cpu
 from .sources import lower_first
 from .weigh import (
     demoted,
+    dnn_missing_beside_the_builds_cudnn,
     log_weighed_against_facts,
     weighed_against_log,
     weighed_against_sonames,
@@ -203,6 +204,7 @@ def diagnose(
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches)
     log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
+    log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
     if stated and entry is None and release is not None:
         judged = (*judged, *legacy_findings(known, matrix, release))
@@ -363,6 +365,12 @@ def _import_stopped(log: LogFacts) -> str:
     the bottom of that traceback, which the paste may have cut."""
     if not log.import_frame_line or log.tf_ran_line:
         return ""
+    if log.last_exception_line:
+        return (
+            "TensorFlow failed while importing, before it looked for a GPU (a traceback runs"
+            f" through its import), with '{log.last_exception_line}': that error is not one of"
+            " the GPU causes named here; fix what it says first."
+        )
     return (
         "TensorFlow failed while importing, before it looked for a GPU (a traceback runs"
         " through its import); the exception on the traceback's last line says why: paste the"

@@ -102,6 +102,8 @@ class LogFacts:
     import_frame_line: str = ""
     """A traceback frame inside TensorFlow's own import (its __init__ or native-library
     loader): the exception under it stopped TensorFlow before it looked for a GPU."""
+    last_exception_line: str = ""
+    """The last Python exception line ('TypeError: Descriptors cannot be created directly')."""
     install_failed: bool = False
     """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
     known to have run."""
@@ -230,7 +232,12 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
     metapackage = dists.get("tensorflow-gpu")
-    if metapackage and metapackage == dists.get("tensorflow") and _CONDA_TF_BUILD.search(sample):
+    if (
+        metapackage
+        and metapackage == dists.get("tensorflow")
+        and _CONDA_TF_BUILD.search(sample)
+        and not _PIP_ROW_TF_GPU.search(sample)
+    ):
         del dists["tensorflow-gpu"]  # conda's metapackage listed beside the build it picked
     asked = template_answers(sample)
     versions = set(dists.values()) or set(printed_versions(sample)) or _exact(asked.tf)
@@ -277,6 +284,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
+        last_exception_line=_last(_EXCEPTION_LINE, sample),
         and_cuda_resolved_below=_and_cuda_settled_below(sample),
         pip_python=_group(_PIP_OWN_PYTHON, sample, "python"),
         tf_site_packages=_group(_TF_SITE_PACKAGES, sample, "folder"),
@@ -362,6 +370,11 @@ def _and_cuda_settled_below(text: str) -> str:
     return last if parsed(last) < parsed("2.14") else ""
 
 
+_EXCEPTION_LINE = re.compile(
+    r"^[ \t>]*(?:[A-Za-z_]\w{0,60}\.){0,8}\w{0,60}(?:Error|Exception|KeyboardInterrupt)\b"
+    r"(?::[^\n]{0,300})?$",
+    re.MULTILINE,
+)
 _TF_IMPORT_FRAME = re.compile(
     r"^[ \t>]*File \"[^\"\n]{0,300}[/\\]tensorflow(?:_core)?[/\\](?:__init__|python[/\\]__init__"
     r"|python[/\\]pywrap_tensorflow\w{0,20}|python[/\\]platform[/\\]self_check)\.py\", line \d+",
@@ -444,6 +457,8 @@ _CPU_BUILD = re.compile(
     r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
+_PIP_ROW_TF_GPU = re.compile(r"^[> \t]*tensorflow-gpu\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE)
+"""'conda list' showing tensorflow-gpu installed by pip: a distribution of its own."""
 _CONDA_TF_BUILD = re.compile(
     r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu|cuda\d{2,3}|mkl|eigen|cpu)_?py\w*"
     r"|_tflow_select\s+\S+\s+(?:gpu|mkl|eigen)\b)",
@@ -539,6 +554,11 @@ def _cpu_only_release(version: str) -> bool:
 def _group(pattern: re.Pattern[str], text: str, name: str) -> str:
     found = pattern.search(text)
     return found.group(name) if found else ""
+
+
+def _last(pattern: re.Pattern[str], text: str) -> str:
+    found = [m.group(0) for m in pattern.finditer(text)]
+    return found[-1].strip()[:300] if found else ""
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

@@ -192,6 +192,13 @@ def published_by(release: TfRelease, day: str) -> bool:
     return datetime.date.fromisoformat(release.published) <= latest
 
 
+def series_published_by(matrix: Matrix, version: str, day: str) -> bool:
+    """Whether any release of this version's X.Y series could have written a log on that day
+    (a series exists from its first release on, whatever its later patches)."""
+    series = [r for r in matrix.tensorflow.releases if xy(r.version) == xy(version)]
+    return not series or any(published_by(r, day) for r in series)
+
+
 def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
     """The releases that could have written the log: those all its hints admit (every release
     when it gives none) that could be installed with what is known, newest first, one per X.Y

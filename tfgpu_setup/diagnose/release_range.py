@@ -13,9 +13,9 @@ from packaging.version import InvalidVersion
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
-from ..planner.judge import installed_release, judge_installed
+from ..planner.judge import judge_installed
 from ..versions import parsed, xy
-from .release_hints import published_by
+from .release_hints import series_published_by
 from .sources import lower_first
 from .weigh import contradicted, is_platform
 
@@ -51,10 +51,7 @@ def judged_for(
         return judge_installed(facts, matrix, candidates[0] if candidates else None, venv, guessed)
     judged = [judge_installed(facts, matrix, v, venv, guessed) for v in candidates]
     common = set.intersection(*({f.id for f in group} for group in judged))
-    existed = tuple(
-        (entry := installed_release(matrix, v)) is None or published_by(entry, written_on)
-        for v in candidates
-    )
+    existed = tuple(series_published_by(matrix, v, written_on) for v in candidates)
     return (
         *(f for f in judged[0] if f.id in common),
         *_if_newer(candidates, judged, common, existed),

@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
+from ..matrix.model import TfRelease
 from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed
 from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
+from .signatures.model import MEMORY_TAKEN_FIX
 from .signatures.runtime import HOST_MEMORY_SIGNATURES
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
@@ -126,6 +128,50 @@ def weighed_against_unnamed_failure(
         if f in pending
         else dataclasses.replace(f, severity=Severity.WARNING)
         if f.id == "cuda-libs-not-found" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
+
+
+def dnn_missing_beside_the_builds_cudnn(
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    matches: tuple[LogMatch, ...],
+    release: TfRelease | None,
+) -> tuple[Finding, ...]:
+    """The RNN ops' 'Fail to find the dnn implementation' is read as another cuDNN; where the
+    cuDNN stated is one the release ran (its major, at least its minor), memory held
+    elsewhere is the likelier reason left (survey 11e: 2 of 8 settled threads)."""
+    names = {m.signature.name for m in matches}
+    if "dnn-implementation-missing" not in names or release is None or not release.cudnn:
+        return findings
+    if any(
+        m.signature.finding_id == "cudnn-version-mismatch"
+        for m in matches
+        if m.signature.name != "dnn-implementation-missing"
+    ):
+        return findings
+    built = parsed(release.cudnn)
+    stated = [parsed(c.version) for c in facts.cudnn if c.version] if facts.knows("cudnn") else []
+    if not stated or not all(
+        (v.major, v.minor) >= (built.major, built.minor) and v.major == built.major for v in stated
+    ):
+        return findings
+    return tuple(
+        Finding(
+            "gpu-out-of-memory",
+            Severity.WARNING,
+            "cuDNN did not start for the RNN op although it is the version TensorFlow"
+            f" {release.version} was built with: most likely the GPU's memory was already taken",
+            (
+                *f.evidence,
+                f"cuDNN {stated[0]} stated; TensorFlow {release.version} was built with"
+                f" cuDNN {release.cudnn}",
+            ),
+            MEMORY_TAKEN_FIX + " In a notebook, restart the kernel that held it.",
+            f.source,
+        )
+        if f.id == "cudnn-version-mismatch"
         else f
         for f in findings
     )

@@ -198,7 +198,9 @@ DRIVER: tuple[Signature, ...] = (
             "The NVIDIA driver was upgraded but the old kernel module is still loaded: reboot (or"
             " unload and reload the nvidia kernel modules). If a reboot does not help, the new"
             " module was never built or installed: 'dkms status' shows it, and 'sudo apt"
-            " --fix-broken install' (or reinstalling the driver package) finishes the upgrade."
+            " --fix-broken install' (or reinstalling the driver package) finishes the upgrade. In"
+            " a container, an image that carries driver libraries of its own (libnvidia-ml,"
+            " libcuda) mismatches the host's driver: rebuild it without them."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/4349",
     ),

@@ -894,8 +894,8 @@ INSTALL: tuple[Signature, ...] = (
         ),
         fix=(
             "Put the bin folders of the CUDA and cuDNN this libtensorflow_jni_gpu was built with"
-            " (TensorFlow 1.12: CUDA 9.0; 1.13 to 1.15: CUDA 10.0) first on PATH; with the CPU"
-            " build, install the Microsoft Visual C++ Redistributable (x64)."
+            " (TensorFlow 1.5 to 1.12: CUDA 9.0; 1.13 to 1.15: CUDA 10.0) first on PATH; with"
+            " the CPU build, install the Microsoft Visual C++ Redistributable (x64)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/16660",
     ),

@@ -112,7 +112,8 @@ RUNTIME: tuple[Signature, ...] = (
             "Install the cuDNN version this TensorFlow was built with (before 1.13 the exact"
             " 7.x minor; pip: 'tensorflow[and-cuda]' pins it, conda's tensorflow-gpu brings"
             " its own) and remove other copies that load first. If the versions match, restart"
-            " the notebook kernel or stop other processes holding the GPU's memory."
+            " the notebook kernel, stop other processes holding the GPU's memory, or enable"
+            " memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/57198",
         explained_by=DRIVER_ROOTS
