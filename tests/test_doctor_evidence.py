@@ -1245,6 +1245,9 @@ def test_a_macos_build_loading_cuda_is_judged_by_its_cuda_not_by_macos(tmp_path,
     assert top(doctor(tmp_path, capsys, cudnn, "--no-probe", "--os", "macos")) == (
         "cudnn-not-found"
     )
+    # a community macOS build of a later release (CUDA 9.1) has CUDA too
+    community = MACOS_CUDA_BUILD.replace("libcudart.8.0.dylib", "libcudart.9.1.dylib")
+    assert "macos-no-cuda" not in ids(doctor(tmp_path, capsys, community, "--no-probe"))
     # a macOS TensorFlow that names no CUDA library is today's: no CUDA there
     today = doctor(tmp_path, capsys, "[]\n", "--no-probe", "--os", "macos")
     assert top(today) == "macos-no-cuda"

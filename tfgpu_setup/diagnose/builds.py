@@ -15,7 +15,6 @@ from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..planner.judge import installed_release
 from ..versions import parsed, specifier
 from .logfacts import LogFacts
-from .release_hints import MACOS_CUDA_RELEASES
 from .signatures import cudnn_version
 from .weigh import VERSION_MISMATCH_IDS
 
@@ -84,11 +83,9 @@ def beyond_the_table(
     """The findings tensorflow.org's row cannot judge here: all it says of the build (CUDA,
     cuDNN, kernels) for another build; its CUDA and cuDNN where no PyPI wheel of the releases
     that may have run has CUDA on this platform (Linux on Arm, macOS), which no build there
-    loads; macOS's lack of CUDA for a macOS build that loads it (1.1 or older)."""
-    # a macOS build that loads CUDA is one of 1.1 or older, which had CUDA on macOS
-    on_macos_cuda = frozenset(
-        {"macos-no-cuda"} if any(spec == MACOS_CUDA_RELEASES for spec, _ in log.tf_range) else ()
-    )
+    loads; macOS's lack of CUDA for a macOS build that loads it."""
+    # a macOS build that loads CUDA has CUDA: PyPI's of 1.1 or older, or a community build
+    on_macos_cuda = frozenset({"macos-no-cuda"} if log.macos_cuda_line else ())
     if not_the_tables_build(matrix, log, release, as_named):
         return TABLE_BUILD_IDS | on_macos_cuda
     if _no_cuda_wheel_here(matrix, facts, candidates):

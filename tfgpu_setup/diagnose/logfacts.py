@@ -33,7 +33,13 @@ from .platform_seen import (
     python_of,
     python_roots,
 )
-from .release_hints import LOCAL_BUILD_VERSION, printed_versions, release_hints, written_on
+from .release_hints import (
+    LOCAL_BUILD_VERSION,
+    MACOS_CUDA_LIBRARY,
+    printed_versions,
+    release_hints,
+    written_on,
+)
 from .template import Stated, TemplateAnswers, template_answers
 from .wanted import Wanted, cuda_folders_searched, shared_across_releases, version_wanted
 
@@ -99,6 +105,8 @@ class LogFacts:
     and_cuda_resolved_below: str = ""
     """The release pip settled on for 'tensorflow[and-cuda]' when it is older than the extra
     (2.14): pip backtracked, and no NVIDIA wheels come with it."""
+    macos_cuda_line: str = ""
+    """A CUDA .dylib the log names: a macOS GPU build (PyPI's to 1.1, or a community one)."""
     import_frame_line: str = ""
     """A traceback frame inside TensorFlow's own import (its __init__ or native-library
     loader): the exception under it stopped TensorFlow before it looked for a GPU."""
@@ -284,6 +292,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
+        macos_cuda_line=_first(MACOS_CUDA_LIBRARY, sample),
         last_exception_line=_last(_EXCEPTION_LINE, sample),
         and_cuda_resolved_below=_and_cuda_settled_below(sample),
         pip_python=_group(_PIP_OWN_PYTHON, sample, "python"),

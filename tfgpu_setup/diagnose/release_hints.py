@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 MACOS_CUDA_LIBRARY = re.compile(
     r"\blibcu(?:da|dart|blas|dnn|fft|rand|solver|sparse)\.[\d.]{0,12}dylib\b"
 )
-MACOS_CUDA_RELEASES = "<1.2"
-"""The releases whose macOS builds loaded CUDA (tensorflow-gpu for macOS stops at 1.1.0)."""
+"""A CUDA library of macOS: only a macOS GPU build loads one, PyPI's (1.1 and older) or a
+community build of later releases (tensorflow-gpu-macosx)."""
+_OFFICIAL_MACOS_CUDA = re.compile(r"\blibcu(?:dart|blas|fft|rand)\.(?:7\.5|8\.0)\.dylib\b")
+"""CUDA 7.5 and 8.0 on macOS: the toolkits PyPI's macOS GPU builds (0.x to 1.1) were made for."""
 
 RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
@@ -49,7 +51,7 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
     # macOS builds had CUDA until 1.1 (1.2 dropped GPU support on macOS): one that names a
     # CUDA .dylib is one of them
-    (MACOS_CUDA_LIBRARY, MACOS_CUDA_RELEASES),
+    (_OFFICIAL_MACOS_CUDA, "<1.2"),
     # Native Windows builds have no CUDA from 2.11 (the wheel is tensorflow-intel's CPU build):
     # one that loads a CUDA DLL is 2.10 or older.
     (

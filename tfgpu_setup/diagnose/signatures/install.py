@@ -845,7 +845,8 @@ INSTALL: tuple[Signature, ...] = (
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title=(
-            "This macOS GPU build of TensorFlow (1.1 or older) cannot load {lib}{lib_version_note}"
+            "This macOS GPU build of TensorFlow (PyPI's of 1.1 or older, or a community build)"
+            " cannot load {lib}{lib_version_note}"
         ),
         fix=(
             "Install the CUDA version in the name (/usr/local/cuda/lib must hold that file);"
@@ -864,8 +865,8 @@ INSTALL: tuple[Signature, ...] = (
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
         title=(
-            "This macOS GPU build of TensorFlow (1.1 or older) cannot load cuDNN's {lib}"
-            "{lib_version_note}"
+            "This macOS GPU build of TensorFlow (PyPI's of 1.1 or older, or a community build)"
+            " cannot load cuDNN's {lib}{lib_version_note}"
         ),
         fix=(
             "Copy cuDNN{lib_version_note}'s libraries into /usr/local/cuda/lib; if they are"
