@@ -11,7 +11,6 @@ from .model import (
     DRIVER_ROOTS,
     LIBRARY_IDS,
     LIBS_FIX,
-    MEMORY_TAKEN_FIX,
     TF_PIP_URL,
     TF_TRT_FIX,
     TF_TRT_SOURCE,
@@ -20,6 +19,7 @@ from .model import (
     compiled,
     cudnn_needs_cublas,
     dlopen_pattern,
+    handle_failed_first,
 )
 
 LIB_NOT_LOADED = "The CUDA library {lib}{lib_version_note} could not be loaded{because}"
@@ -561,23 +561,7 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         explained_by=DRIVER_ROOTS
         | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
-        variants=(
-            # cuda_dnn.cc checks cuDNN's version only once cudnnCreate succeeded: after a
-            # handle that failed, 'not found' is that failure's consequence, not a version.
-            Variant(
-                finding_id="gpu-out-of-memory",
-                title=(
-                    "cuDNN could not start: its handle failed first (then 'DNN library {what}'),"
-                    " usually because the GPU memory is already taken"
-                ),
-                fix=MEMORY_TAKEN_FIX,
-                source=(
-                    "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/"
-                    "stream_executor/cuda/cuda_dnn.cc"
-                ),
-                with_signatures=frozenset({"cudnn-handle"}),
-            ),
-        ),
+        variants=(handle_failed_first("DNN library {what}"),),
     ),
     Signature(
         name="ld-library-path-empty-entry",

@@ -265,6 +265,27 @@ MEMORY_TAKEN_FIX = (
     " (tf.config.experimental.set_memory_growth(gpu, True) or TF_FORCE_GPU_ALLOW_GROWTH=true)."
 )
 """A CUDA library (cuBLAS, cuDNN) that could not start for lack of GPU memory."""
+
+
+def handle_failed_first(then: str) -> Variant:
+    """The reading of a 'no DNN' line where cuDNN's handle failed first: cuDNN's version is
+    checked only once its handle exists (cuda_dnn.cc), so the failure is the handle's,
+    usually memory already taken."""
+    return Variant(
+        finding_id="gpu-out-of-memory",
+        title=(
+            f"cuDNN could not start: its handle failed first (then '{then}'), usually because"
+            " the GPU memory is already taken"
+        ),
+        fix=MEMORY_TAKEN_FIX,
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/stream_executor/"
+            "cuda/cuda_dnn.cc"
+        ),
+        with_signatures=frozenset({"cudnn-handle"}),
+    )
+
+
 GPU_NEWER_THAN_BUILD_FIX = (
     "Use a TensorFlow built for a CUDA that supports this GPU (RTX 20: CUDA 10.0+; A100: 11.0+;"
     " RTX 30: 11.1+; RTX 40: 11.8+); 'tfgpu-setup plan --gpu NAME' picks one."

@@ -9,8 +9,8 @@ from .model import (
     LIBRARY_IDS,
     MEMORY_TAKEN_FIX,
     Signature,
-    Variant,
     compiled,
+    handle_failed_first,
 )
 
 HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
@@ -118,18 +118,7 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/57198",
         explained_by=DRIVER_ROOTS
         | frozenset({"cudnn-not-found", "gpu-out-of-memory", "compute-capability-unsupported"}),
-        variants=(
-            Variant(
-                finding_id="gpu-out-of-memory",
-                title=(
-                    "cuDNN could not start: its handle failed first (then 'Fail to find the dnn"
-                    " implementation'), usually because the GPU memory is already taken"
-                ),
-                fix=MEMORY_TAKEN_FIX,
-                source="https://github.com/tensorflow/tensorflow/issues/20067",
-                with_signatures=frozenset({"cudnn-handle"}),
-            ),
-        ),
+        variants=(handle_failed_first("Fail to find the dnn implementation"),),
     ),
     Signature(
         # cuBLAS's kernel did not run: on TF 1.x (CUDA 9/10) with an Ampere or Ada GPU, cuBLAS
