@@ -496,6 +496,11 @@ def test_an_import_cut_short_asks_for_its_exception_and_is_no_2_11_release(tmp_p
     whole = IMPORT_CUT_SHORT + "TypeError: Descriptors cannot not be created directly.\n"
     named = doctor(tmp_path, capsys, whole, "--no-probe", "--os", "windows")
     assert "Descriptors cannot not be created directly" in named["verdict"]
+    # another import's error before it is not TensorFlow's; an interrupt is no cause
+    earlier = "ModuleNotFoundError: No module named 'cv2'\n" + IMPORT_CUT_SHORT
+    assert "cv2" not in doctor(tmp_path, capsys, earlier, "--no-probe")["verdict"]
+    stopped = doctor(tmp_path, capsys, IMPORT_CUT_SHORT + "KeyboardInterrupt\n", "--no-probe")
+    assert "paste" in stopped["verdict"]
 
 
 def test_memory_running_out_comes_before_a_release_nobody_named(tmp_path, capsys):
@@ -517,6 +522,15 @@ def test_memory_running_out_comes_before_a_release_nobody_named(tmp_path, capsys
     )
     on_cpu = doctor(tmp_path, capsys, host, "--no-probe", "--os", "windows")
     assert top(on_cpu) == "windows-native-gpu-unsupported"
+    # tensorflow#39656 (verbatim): a copy to the GPU that found no memory names the CPU only
+    # as its source
+    copy = (
+        "InternalError: Failed copying input tensor from /job:localhost/replica:0/task:0/"
+        "device:CPU:0 to /job:localhost/replica:0/task:0/device:GPU:0 in order to run"
+        " GatherV2: Dst tensor is not initialized. [Op:GatherV2]\n"
+    )
+    to_gpu = doctor(tmp_path, capsys, copy, "--no-probe", "--os", "windows")
+    assert top(to_gpu) == "gpu-out-of-memory"
 
 
 def test_the_tensorflow_gpu_stub_on_windows_is_the_platform_before_the_install(tmp_path, capsys):
@@ -1263,6 +1277,12 @@ def test_an_import_under_another_python_major_than_pips_is_another_environment(t
         "site-packages (python 3.5)\n"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "wrong-python-environment"
+    # pip3 saying where TensorFlow already is names its Python just as well
+    pip3 = (
+        "Requirement already satisfied: tensorflow-gpu in /usr/local/lib/python3.5/dist-packages\n"
+        "ImportError: No module named tensorflow\n"
+    )
+    assert top(doctor(tmp_path, capsys, pip3, "--no-probe")) == "wrong-python-environment"
     # Python 3's own words beside Python 3's pip: one interpreter, nothing says another
     same = log.replace(
         "ImportError: No module named tensorflow", "ImportError: No module named 'tensorflow'"
@@ -1340,6 +1360,16 @@ def test_a_wheel_folder_the_loader_searched_without_the_library_holds_another_ve
     )
     cu12 = "Successfully installed nvidia-cuda-runtime-cu12-12.2.140 tensorflow-2.15.0\n"
     assert top(doctor(tmp_path, capsys, cu12 + line, "--no-probe")) == "pip-cuda-libs-not-on-path"
+    # pip's conflict report names the cuDNN the release requires and the one that is there:
+    # the one there decides (PyTorch's cuDNN 9 over TensorFlow 2.15's 8)
+    cudnn_line = line.replace("libcudart.so.12", "libcudnn.so.8")
+    conflict = (
+        'tensorflow 2.15.0 requires nvidia-cudnn-cu12==8.9.4.25; extra == "and-cuda", but you'
+        " have nvidia-cudnn-cu12 9.1.0.70 which is incompatible.\n"
+    )
+    assert top(doctor(tmp_path, capsys, conflict + cudnn_line, "--no-probe")) == (
+        "cudnn-version-mismatch"
+    )
     # the folder searched is another environment's than the one TensorFlow runs from
     frame = '  File "/home/u/venv/lib/python3.11/site-packages/tensorflow/__init__.py", line 1\n'
     assert top(doctor(tmp_path, capsys, frame + line, "--no-probe")) == (

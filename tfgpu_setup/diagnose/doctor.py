@@ -324,14 +324,19 @@ def diagnose(
         and all(f.id == "benign-log-noise" for f in findings)
         and not any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches)
     ):
-        what = findings[0].title.removeprefix("Harmless: ")
-        verdict = (
-            f"The lines recognised here are harmless ({lower_first(what)}), and none of them"
-            " says why a GPU would not be used; an error this doctor does not know (the last"
-            " one in the log) may be what stopped the run."
-        )
-        if not _GPU_LIST_ANSWERED.search(log or ""):
-            verdict += f" Ask TensorFlow: {ASK_FOR_GPUS}"
+        what = lower_first(findings[0].title.removeprefix("Harmless: "))
+        if _GPU_LIST_ANSWERED.search(log or ""):
+            verdict = (
+                f"TensorFlow reports no GPU, and the lines recognised here are harmless ({what}):"
+                " none says why. Rerun with TF_CPP_MIN_LOG_LEVEL=0 so TensorFlow's own GPU"
+                " lines are in the log."
+            )
+        else:
+            verdict = (
+                f"The lines recognised here are harmless ({what}), and none of them says why a"
+                " GPU would not be used; an error this doctor does not know (the last one in"
+                f" the log, if any) may be what stopped the run. Ask TensorFlow: {ASK_FOR_GPUS}"
+            )
     else:
         verdict = "Not enough evidence to name the cause. " + (
             _import_stopped(log_facts) or _most_likely(known, matches)

@@ -265,18 +265,18 @@ _SEARCHED_PATH = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
 
 
 def _wheel_major(wheels: str, wanted: Wanted) -> int | None:
-    """The major of the NVIDIA wheel pip named that ships this library: the CUDA major in a
-    CUDA library wheel's name (nvidia-cuda-runtime-cu11), cuDNN's own in its wheel's version
-    (nvidia-cudnn-cu12-9.1.0.70); None where pip named no such wheel."""
+    """The major of the NVIDIA wheel pip says is there that ships this library: the CUDA
+    major in a CUDA library wheel's name (nvidia-cuda-runtime-cu11), cuDNN's own in its
+    wheel's version (nvidia-cudnn-cu12-9.1.0.70); None where pip named no such wheel."""
     folder = _WHEEL_FOLDERS.get(wanted.lib)
     if folder is None:
         return None
     name = folder.replace("_", "[-_]")
     if folder == "cudnn":
-        found = re.search(r"nvidia[-_]cudnn[-_]cu\d{2}[-=]{1,2}(\d{1,2})\.", wheels)
+        found = re.findall(r"nvidia[-_]cudnn[-_]cu\d{2}-(\d{1,2})\.", wheels)
     else:
-        found = re.search(rf"nvidia[-_]{name}[-_]cu(\d{{2}})", wheels)
-    return int(found.group(1)) if found else None
+        found = re.findall(rf"nvidia[-_]{name}[-_]cu(\d{{2}})-", wheels)
+    return int(found[-1]) if found else None  # the last: pip's latest word on it
 
 
 def _wheel_folder_searched(wanted: Wanted) -> str:
@@ -343,7 +343,9 @@ def _wheel_of_another_version(wanted: Wanted, seen: str) -> Finding:
         " version",
         (seen, quoted(wanted.line)),
         "Install the nvidia-* wheels of the version this TensorFlow loads ('tensorflow[and-cuda]'"
-        " pins them) in the environment that runs it, and uninstall the others ('pip list |"
-        " grep nvidia' shows every one, another framework's included).",
+        " pins them) in the environment that runs it ('pip list | grep nvidia' shows what is"
+        " there). Wheels of another CUDA major (cu11 beside cu12) can stay; where another"
+        " framework needs another version of the same wheel (PyTorch's cuDNN 9, this"
+        " TensorFlow's 8), give each its own environment.",
         TF_INSTALL,
     )

@@ -111,7 +111,8 @@ class LogFacts:
     """A traceback frame inside TensorFlow's own import (its __init__ or native-library
     loader): the exception under it stopped TensorFlow before it looked for a GPU."""
     last_exception_line: str = ""
-    """The last Python exception line ('TypeError: Descriptors cannot be created directly')."""
+    """The exception ending the traceback through TensorFlow's import ('TypeError:
+    Descriptors cannot be created directly')."""
     install_failed: bool = False
     """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
     known to have run."""
@@ -185,7 +186,7 @@ class LogFacts:
     """'sudo pip install': root's pip installs into the system Python, not the environment's."""
     nvidia_wheels_line: str = ""
     nvidia_wheels_named: tuple[str, ...] = ()
-    """NVIDIA wheels pip names with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
+    """NVIDIA wheels pip says are there, with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     colab_line: str = ""
     """A line showing the code ran on Google Colab (whose runtimes ship their own CUDA)."""
@@ -293,9 +294,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(MACOS_CUDA_LIBRARY, sample),
-        last_exception_line=_last(_EXCEPTION_LINE, sample),
+        last_exception_line=_exception_under_import(sample),
         and_cuda_resolved_below=_and_cuda_settled_below(sample),
-        pip_python=_group(_PIP_OWN_PYTHON, sample, "python"),
+        pip_python=_pip_python(sample),
         tf_site_packages=_group(_TF_SITE_PACKAGES, sample, "folder"),
         tf_range=release_hints(sample),
         written_on=written_on(sample),
@@ -341,7 +342,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             "",
         ),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
-        nvidia_wheels_named=tuple(dict.fromkeys(_NVIDIA_WHEEL_NAMED.findall(sample))),
+        nvidia_wheels_named=_nvidia_wheels_there(sample),
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
         gpu_requested_line=_first(_GPU_REQUESTED, sample),
@@ -359,6 +360,8 @@ _TF_SITE_PACKAGES = re.compile(
 )
 _PIP_OWN_PYTHON = re.compile(
     r"\bpip \d[\w.]{0,20} from [^\n]{1,300}?\(python (?P<python>\d\.\d{1,2})\)"
+    r"|Requirement already satisfied: [^\n]{1,200}? in [^\n]{0,200}?[/\\]python"
+    r"(?P<installed>\d\.\d{1,2})[/\\](?:site|dist)-packages"
 )
 _AND_CUDA_CANDIDATE = re.compile(
     r"^[ \t>]*Collecting tensorflow\[and-cuda\][^\n]{0,200}\n"
@@ -366,7 +369,10 @@ _AND_CUDA_CANDIDATE = re.compile(
     r"[ \t>]*(?:Downloading|Using cached) tensorflow-(?P<version>\d{1,2}\.\d{1,2}\.\d{1,2})-",
     re.MULTILINE,
 )
-_PIP_GAVE_UP = re.compile(r"\bResolutionImpossible\b|^[ \t>]*ERROR: Cannot install\b", re.MULTILINE)
+_PIP_GAVE_UP = re.compile(
+    r"\bResolutionImpossible\b|^[ \t>]*ERROR: Cannot install\b[^\n]{0,300}\btensorflow\b",
+    re.MULTILINE,
+)
 
 
 def _and_cuda_settled_below(text: str) -> str:
@@ -514,7 +520,27 @@ _SAID_INSTALLED = re.compile(
 _PIP_ERROR = re.compile(r"^[> \t]*(?:ERROR|error): ", re.MULTILINE)
 """pip's own error lines: an install that failed, whatever the reporter believes installed."""
 """A reporter saying TensorFlow is installed, in the words pasted with the error."""
-_NVIDIA_WHEEL_NAMED = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d(?:[-=]{1,2}\d[\w.]{0,30})?")
+_NVIDIA_WHEEL_THERE = re.compile(
+    r"^[ \t>]*Successfully installed (?P<installed>[^\n]{1,4000})"
+    r"|but you have (?P<name>nvidia[-_][a-z_-]{2,30}[-_]cu1\d) (?P<version>\d[\w.]{0,30})",
+    re.MULTILINE,
+)
+_NVIDIA_WHEEL = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d-\d[\w.]{0,30}")
+
+
+def _nvidia_wheels_there(text: str) -> tuple[str, ...]:
+    """The NVIDIA wheels pip says are there, in the log's order ('name-version'): the ones it
+    installed, and the ones its conflict report says 'you have'; never the ones a package
+    requires or pip uninstalled."""
+    there: list[str] = []
+    for m in _NVIDIA_WHEEL_THERE.finditer(text):
+        if m.group("installed"):
+            there += _NVIDIA_WHEEL.findall(m.group("installed"))
+        else:
+            there.append(f"{m.group('name')}-{m.group('version')}")
+    return tuple(there)
+
+
 _NVIDIA_WHEELS = re.compile(
     r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
     r"(?:cudnn|cublas|cuda_runtime)/lib"
@@ -560,14 +586,29 @@ def _cpu_only_release(version: str) -> bool:
     return any(version in releases for releases in CPU_PACKAGE_RELEASES)
 
 
+def _pip_python(text: str) -> str:
+    """The Python pip belongs to: its '--version' answer, or the site-packages it installed
+    into ('Requirement already satisfied: tensorflow in /usr/lib/python3.5/site-packages')."""
+    found = _PIP_OWN_PYTHON.search(text)
+    return (found.group("python") or found.group("installed")) if found else ""
+
+
 def _group(pattern: re.Pattern[str], text: str, name: str) -> str:
     found = pattern.search(text)
     return found.group(name) if found else ""
 
 
-def _last(pattern: re.Pattern[str], text: str) -> str:
-    found = [m.group(0) for m in pattern.finditer(text)]
-    return found[-1].strip()[:300] if found else ""
+def _exception_under_import(text: str) -> str:
+    """The exception that ends the traceback through TensorFlow's import: the first exception
+    line after its first frame there ('' when the paste stops before one, or the run was
+    interrupted)."""
+    frame = _TF_IMPORT_FRAME.search(text)
+    if frame is None:
+        return ""
+    found = _EXCEPTION_LINE.search(text, frame.end())
+    if found is None or "KeyboardInterrupt" in found.group(0):
+        return ""
+    return found.group(0).strip()[:300]
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

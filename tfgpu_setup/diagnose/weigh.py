@@ -14,12 +14,11 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix.model import TfRelease
 from ..planner.rules import WHEELS_TO_CONFIRM
-from ..versions import LibraryKind, parsed
+from ..versions import LibraryKind, parsed, xy
 from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures.model import MEMORY_TAKEN_FIX
-from .signatures.runtime import HOST_MEMORY_SIGNATURES
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
 from .wsl import requirement_misread
@@ -50,13 +49,14 @@ def weighed_against_log(
         )
     elif any(
         m.signature.finding_id == "gpu-out-of-memory"
-        and m.signature.name not in HOST_MEMORY_SIGNATURES
-        and "/device:CPU:" not in m.line
+        and m.signature.name != "host-oom-when-allocating"
+        and "allocator cpu" not in m.line
         for m in matches
     ):
-        # Work ran out of the GPU's memory: that failure is what the log shows, whichever
-        # release ran; 'no GPU from 2.11' stays a note for a release nobody named
-        # (DeepLabCut#2318). The host's memory running out says the work ran on the CPU.
+        # Work ran out of memory for the GPU (its own, or the pinned host memory CUDA copies
+        # through): that failure is what the log shows, whichever release ran; 'no GPU from
+        # 2.11' stays a note for a release nobody named (DeepLabCut#2318). The CPU allocator
+        # running out says the work ran on the CPU, as it does there from 2.11 on.
         judged = tuple(
             dataclasses.replace(f, severity=Severity.INFO)
             if f.id == "windows-native-gpu-unsupported" and f.severity is Severity.WARNING
@@ -162,10 +162,11 @@ def dnn_missing_beside_the_builds_cudnn(
             "gpu-out-of-memory",
             Severity.WARNING,
             "cuDNN did not start for the RNN op although it is the version TensorFlow"
-            f" {release.version} was built with: most likely the GPU's memory was already taken",
+            f" {xy(release.version)} was built with: most likely the GPU's memory was already"
+            " taken",
             (
                 *f.evidence,
-                f"cuDNN {stated[0]} stated; TensorFlow {release.version} was built with"
+                f"cuDNN {stated[0]} stated; TensorFlow {xy(release.version)} was built with"
                 f" cuDNN {release.cudnn}",
             ),
             MEMORY_TAKEN_FIX + " In a notebook, restart the kernel that held it.",
@@ -296,11 +297,20 @@ def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
         (
             m
             for m in matches
-            if m.signature.name in CUDA_RUNTIME_LOADED
+            if (
+                m.signature.name in CUDA_RUNTIME_LOADED
+                and (m.signature.name not in KERNEL_LAUNCHED or _TF_RECORD.search(m.line))
+            )
             or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
         ),
         None,
     )
+
+
+KERNEL_LAUNCHED = frozenset({"no-kernel-image", "launch-config-no-kernel-image"})
+"""Kernel-image failures: TensorFlow's only where its own record says so (PyTorch and CuPy
+print the same CUDA words)."""
+_TF_RECORD = re.compile(r"\b\w+\.(?:cc|h):\d{1,5}\]")
 
 
 def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
