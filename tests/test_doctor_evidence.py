@@ -1402,6 +1402,10 @@ def test_a_kernel_the_gpu_had_no_image_for_shows_the_cuda_runtime_loaded(tmp_pat
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.5.0", "--cuda-toolkit", "11.1")
     assert top(doc) == "compute-capability-unsupported"
     assert "cuda-version-mismatch" not in errors(doc)
+    # PyTorch's own words for it say nothing about TensorFlow's CUDA
+    torch = "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+    flags = ("--no-probe", "--tf", "2.5.0", "--cuda-toolkit", "10.1")
+    assert "cuda-version-mismatch" in errors(doctor(tmp_path, capsys, torch, *flags))
 
 
 def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
