@@ -20,7 +20,7 @@ from .signatures.install import (
     AND_CUDA_MISSING_SOURCE,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
-from .wanted import Wanted
+from .wanted import Wanted, searched
 
 ARM_CPU_ONLY_FIX = (
     "PyPI's TensorFlow wheels for Linux on Arm (aarch64) have no CUDA, with or without "
@@ -261,7 +261,6 @@ _WHEEL_FOLDERS = {
     "cudnn": "cudnn",
 }
 """The nvidia-* wheel folder (site-packages/nvidia/NAME/lib) that ships each library."""
-_SEARCHED_PATH = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;'\"]*)")
 
 
 def _wheel_major(wheels: str, wanted: Wanted) -> int | None:
@@ -283,15 +282,10 @@ def _wheel_folder_searched(wanted: Wanted) -> str:
     """The wheel folder holding this library, where the failing line's own LD_LIBRARY_PATH
     lists it: the loader looked there ('' otherwise)."""
     folder = _WHEEL_FOLDERS.get(wanted.lib)
-    printed = _SEARCHED_PATH.search(wanted.line)
-    if folder is None or printed is None:
+    if folder is None:
         return ""
     return next(
-        (
-            entry
-            for entry in printed.group("path").split(":")
-            if re.search(rf"[/\\]nvidia[/\\]{folder}[/\\]lib[/\\]?$", entry)
-        ),
+        (e for e in searched(wanted) if re.search(rf"[/\\]nvidia[/\\]{folder}[/\\]lib[/\\]?$", e)),
         "",
     )
 

@@ -517,9 +517,9 @@ _SAID_INSTALLED = re.compile(
     r"|\b(?:though|although|but) (?:it|tensorflow)(?:'s| is) (?:already )?installed\b",
     re.IGNORECASE,
 )
+"""A reporter saying TensorFlow is installed, in the words pasted with the error."""
 _PIP_ERROR = re.compile(r"^[> \t]*(?:ERROR|error): ", re.MULTILINE)
 """pip's own error lines: an install that failed, whatever the reporter believes installed."""
-"""A reporter saying TensorFlow is installed, in the words pasted with the error."""
 _NVIDIA_WHEEL_THERE = re.compile(
     r"^[ \t>]*Successfully installed (?P<installed>[^\n]{1,4000})"
     r"|but you have (?P<name>nvidia[-_][a-z_-]{2,30}[-_]cu1\d) (?P<version>\d[\w.]{0,30})",

@@ -55,6 +55,16 @@ _TOOLKIT_LIB = re.compile(
 )
 
 
+def searched(wanted: Wanted) -> list[str]:
+    """The folders the failing line's own LD_LIBRARY_PATH lists: the loader looked there."""
+    return [
+        entry
+        for printed in _SEARCHED.finditer(wanted.line)
+        for entry in printed.group("path").split(":")
+        if entry
+    ]
+
+
 def cuda_folders_searched(failing: Sequence[Wanted]) -> tuple[str, ...]:
     """The CUDA toolkit lib folders on the LD_LIBRARY_PATH that failing CUDA lines print: the
     loader looked there and did not find the version TensorFlow wants."""
@@ -62,10 +72,9 @@ def cuda_folders_searched(failing: Sequence[Wanted]) -> tuple[str, ...]:
     for wanted in failing:
         if "cudnn" in wanted.lib:
             continue
-        for printed in _SEARCHED.finditer(wanted.line):
-            for entry in printed.group("path").split(":"):
-                if _TOOLKIT_LIB.match(entry):
-                    folders[entry.rstrip("/")] = None
+        for entry in searched(wanted):
+            if _TOOLKIT_LIB.match(entry):
+                folders[entry.rstrip("/")] = None
     return tuple(folders)
 
 
