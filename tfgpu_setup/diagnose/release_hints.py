@@ -203,14 +203,15 @@ def series_published_by(matrix: Matrix, version: str, day: str) -> bool:
 
 def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[str, ...]:
     """The releases that could have written the log: those all its hints admit (every release
-    when it gives none) that could be installed with what is known, newest first, one per X.Y
-    series (a patch release changes none of the facts a rule reads). () when the hints
-    disagree."""
+    when it gives none) and whose series existed when it was written (its own dates), that
+    could be installed with what is known, newest first, one per X.Y series (a patch release
+    changes none of the facts a rule reads). () when the hints disagree."""
     admitted = sorted(
         (
             r
             for r in matrix.tensorflow.releases
             if all(parsed(r.version) in specifier(spec) for spec, _ in log.tf_range)
+            and series_published_by(matrix, r.version, log.written_on)
         ),
         key=lambda r: parsed(r.version),
         reverse=True,

@@ -283,12 +283,13 @@ CUDA_RUNTIME_LOADED = frozenset(
         "min-compute-capability",
         "no-kernel-image",
         "launch-config-no-kernel-image",
+        "cuda-out-of-memory",
     }
 )
 """Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or
 cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skipped for its
 compute capability (TF 2.x checks the libraries first; 1.x linked them at import), a kernel it
-launched and the GPU had no image for."""
+launched and the GPU had no image for, device memory it asked for on a GPU device it created."""
 _CUDART = re.compile(r"(?:lib)?cudart")
 
 
@@ -299,7 +300,7 @@ def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
             for m in matches
             if (
                 m.signature.name in CUDA_RUNTIME_LOADED
-                and (m.signature.name not in KERNEL_LAUNCHED or _TF_RECORD.search(m.line))
+                and (m.signature.name not in TF_RECORD_ONLY or _TF_RECORD.search(m.line))
             )
             or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
         ),
@@ -307,22 +308,30 @@ def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
     )
 
 
-KERNEL_LAUNCHED = frozenset({"no-kernel-image", "launch-config-no-kernel-image"})
-"""Kernel-image failures: TensorFlow's only where its own record says so (PyTorch and CuPy
-print the same CUDA words)."""
+TF_RECORD_ONLY = frozenset(
+    {"no-kernel-image", "launch-config-no-kernel-image", "cuda-out-of-memory"}
+)
+"""Kernel-image and device-memory failures: TensorFlow's only where its own record says so
+(PyTorch, CuPy and numba print the same CUDA words)."""
 _TF_RECORD = re.compile(r"\b\w+\.(?:cc|h):\d{1,5}\]")
 
 
 def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
     """A CUDA judged missing or of another version from what was stated, while the log shows
     TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
-    read off nvidia-smi is the driver's, or another copy serves TensorFlow)."""
-    return contradicted(
-        findings,
-        CUDA_STATED_IDS,
+    read off nvidia-smi is the driver's, or another copy serves TensorFlow). One that was
+    only a warning already (the release was not known) becomes a note."""
+    against = (
         f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
-        f" {loaded.line.strip()[:160]})",
+        f" {loaded.line.strip()[:160]})"
     )
+    findings = tuple(
+        dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, against))
+        if f.id in CUDA_STATED_IDS and f.severity is Severity.WARNING
+        else f
+        for f in findings
+    )
+    return contradicted(findings, CUDA_STATED_IDS, against)
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
