@@ -363,6 +363,7 @@ WRITTEN = {
     "windows-msvc-runtime-missing": "ImportError: Could not find the DLL(s) 'msvcp140.dll or"
     " msvcp140_1.dll'. TensorFlow requires that these DLLs be installed in a directory that is"
     " named in your %PATH% environment variable.",
+    "windows-msvc-preload-failed": "    ctypes.WinDLL(build_info.msvcp_dll_name)",
     "windows-page-file-too-small": "ImportError: DLL load failed: The paging file is too small"
     " for this operation to complete.",
     "windows-dll-wrong-bitness": "ImportError: DLL load failed while importing"
@@ -527,6 +528,9 @@ def main() -> int:
         "xError" * (LINE_CHARS // 6),
         'File "/x/site-packages' * (LINE_CHARS // 22),
         "nvidia-cuda-runtime-cu12" * (LINE_CHARS // 24),
+        "Call to cuInit results in " * (LINE_CHARS // 26),
+        "gpu_device.cc:1929] Created device " * (LINE_CHARS // 35),
+        "libcuda reported version is: 384.111.0\n" * (LINE_CHARS // 40),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

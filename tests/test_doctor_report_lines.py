@@ -23,6 +23,25 @@ CREATED_GPU = (
     " name: NVIDIA GeForce RTX 3060 Ti, pci bus id: 0000:01:00.0, compute capability: 8.6\n"
 )
 
+# https://github.com/tensorflow/tensorflow/issues/1158 (clockzhong's comment, verbatim)
+DRIVER_HALVES_DIFFER = (
+    "2018-01-22 10:12:52.860623: E tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed call"
+    " to cuInit: CUDA_ERROR_NO_DEVICE\n"
+    "2018-01-22 10:12:52.860688: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:158]"
+    " retrieving CUDA diagnostic information for host: clockAsusDesktop\n"
+    "2018-01-22 10:12:52.860714: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:165]"
+    " hostname: clockAsusDesktop\n"
+    "2018-01-22 10:12:52.860790: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:189] libcuda"
+    " reported version is: 384.111.0\n"
+    "2018-01-22 10:12:52.860851: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:369] driver"
+    ' version file contents: """NVRM version: NVIDIA UNIX x86_64 Kernel Module  384.90  Tue Sep 19'
+    " 19:17:35 PDT 2017\n"
+    "GCC version:  gcc version 5.4.0 20160609 (Ubuntu 5.4.0-6ubuntu1~16.04.5) \n"
+    '"""\n'
+    "2018-01-22 10:12:52.860907: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:193] kernel"
+    " reported version is: 384.90.0\n"
+)
+
 CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     (
         # https://github.com/tensorflow/tensorflow/issues/17147: CUDA 9.1 installed, TF wants 8.0
@@ -1959,7 +1978,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "$ dpkg --get-selections | grep nvidia\nlibnvidia-compute-510:amd64      install\n",
         "linux-driver-inside-wsl",
         ("--os", "wsl2"),
-        "driver-library-mismatch",
+        "wsl-linux-driver-installed",
         "no",
     ),
     (
@@ -2256,6 +2275,91 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "cuda-libs-not-found",
         "unknown",
     ),
+    (
+        # https://github.com/Teichlab/bin2cell/issues/16 (the maintainer's GPU run, as the thread
+        # shows it: its last record is cut inside the device's name)
+        "2024-03-11 13:08:39.506955: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_dnn.cc:9261] Unable to register cuDNN factory: Attempting to register factory for"
+        " plugin cuDNN when one has already been registered\n"
+        "2024-03-11 13:08:42.076959: W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38]"
+        " TF-TRT Warning: Could not find TensorRT\n"
+        "2024-03-11 13:14:18.395600: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1929]"
+        " Created device /job:localhost/replica:0/task\n",
+        "gpu-device-record-cut-in-its-name",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/1158 (clockzhong's comment): an update
+        # replaced the driver library, the old module stayed loaded; the line comparing them is
+        # cut from the paste
+        DRIVER_HALVES_DIFFER,
+        "driver-library-and-kernel-module-versions-differ",
+        ("--os", "linux"),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/cuml/issues/5624: numba under WSL 2; pointing it at
+        # /usr/lib/wsl/lib fixed it
+        "numba.cuda.cudadrv.driver.CudaAPIError: [100] Call to cuInit results in"
+        " CUDA_ERROR_NO_DEVICE\n"
+        "numba.cuda.cudadrv.error.CudaSupportError: Error at driver init: Call to cuInit results"
+        " in CUDA_ERROR_NO_DEVICE (100)\n",
+        "no-device-under-wsl2-is-another-libcuda",
+        ("--os", "wsl2"),
+        "wsl-linux-driver-installed",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/60429 (verbatim): purging the Linux
+        # NVIDIA packages inside WSL and reinstalling the Windows driver fixed it
+        "tensorflow docker on WSL2: failed call to cuInit: CUDA_ERROR_NO_DEVICE\n"
+        "When running in a container, tensorflow reports no GPU is found.\n"
+        "$ docker run -it --rm --gpus all tensorflow/tensorflow:latest-gpu \\\n"
+        "    python -c 'import tensorflow as tf; gpus ="
+        ' tf.config.list_physical_devices("GPU"); prin\n',
+        "tf-no-device-under-wsl2",
+        ("--os", "wsl2", "--container"),
+        "wsl-linux-driver-installed",
+        "no",
+    ),
+    (
+        # https://github.com/microsoft/WSL/issues/6014: a Windows Insider build's WSL GPU
+        # regression, fixed in a later build
+        "RuntimeError: CUDA runtime implicit initialization on GPU:0 failed. Status: all"
+        " CUDA-capable devices are busy or unavailable\n",
+        "devices-busy-under-wsl2",
+        ("--os", "wsl2"),
+        "wsl-libcuda-missing",
+        "unknown",
+    ),
+    (
+        # https://github.com/AUTOMATIC1111/stable-diffusion-webui/issues/2986: a bad driver
+        # install on native Windows
+        "RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable\n",
+        "devices-busy-on-windows",
+        ("--os", "windows", "--gpu", "NVIDIA RTX A5000"),
+        "no-nvidia-driver",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/35036: 2.1.0rc1's preload check, built
+        # with Visual Studio 2019, needed a newer Visual C++ runtime
+        '  File "C:\\Users\\kbuilder\\AppData\\Local\\Programs\\Python\\Python37\\lib\\'
+        'site-packages\\tensorflow_core\\python\\platform\\self_check.py", line 47, in'
+        " preload_check\n"
+        "    ctypes.WinDLL(build_info.msvcp_dll_name)\n"
+        '  File "C:\\Users\\kbuilder\\AppData\\Local\\Programs\\Python\\Python37\\lib\\'
+        'ctypes\\__init__.py", line 356, in __init__\n'
+        "    self._handle = _dlopen(self._name, mode)\n"
+        "OSError: [WinError 126] The specified module could not be found\n",
+        "preload-check-could-not-load-msvc-runtime",
+        ("--tf", "2.1"),
+        "windows-vc-runtime-missing",
+        "no",
+    ),
 ]
 
 
@@ -2275,6 +2379,100 @@ def test_the_confirmed_cause_comes_first(
     top = doc["findings"][0]["id"] if doc["findings"] else "benign-log-noise"
     assert top == cause
     assert doc["gpu_used"] == gpu_used
+
+
+def _ids(doc: dict) -> list[str]:
+    return [f["id"] for f in doc["findings"]]
+
+
+def test_driver_versions_read_together_only_when_the_last_pair_differs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's diagnostics give libcuda's version, then the module's: one pair that
+    differs is a driver half updated; the same version padded differently, or a later run
+    (after a reboot) whose pair agrees, is not."""
+    same = DRIVER_HALVES_DIFFER.replace("384.111.0", "384.90")
+    assert "driver-library-mismatch" not in _ids(doctor(tmp_path, capsys, same, "--os", "linux"))
+    rebooted = DRIVER_HALVES_DIFFER + same
+    assert "driver-library-mismatch" not in _ids(
+        doctor(tmp_path, capsys, rebooted, "--os", "linux")
+    )
+
+
+def test_a_log_older_than_a_release_is_not_judged_for_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A log written in January 2018 is TensorFlow 1.x's: no release of the matrix (2.x) had
+    its driver requirement then, so driver 384 is not 'too old'."""
+    doc = doctor(tmp_path, capsys, DRIVER_HALVES_DIFFER, "--os", "linux")
+    assert "driver-too-old" not in _ids(doc)
+    # the same lines with a 2023 date: a 2.x release may have written them
+    newer = DRIVER_HALVES_DIFFER.replace("2018-01-22", "2023-01-22")
+    assert "driver-too-old" in _ids(doctor(tmp_path, capsys, newer, "--os", "linux"))
+
+
+# https://github.com/tensorflow/tensorflow/issues/30912 (verbatim excerpt)
+DEVICE_MEMORY_RAN_OUT_2019 = (
+    "2019-07-21 23:23:06.228049: E tensorflow/stream_executor/cuda/cuda_driver.cc:828] failed to"
+    " allocate 32.00M (33554432 bytes) from device: CUDA_ERROR_OUT_OF_MEMORY: out of memory\n"
+)
+
+
+def test_memory_running_out_on_the_device_shows_the_cuda_runtime_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow allocates on a GPU device it created after loading its CUDA libraries: a
+    CUDA version judged from a statement, for a release only guessed, is a note beside it."""
+    doc = doctor(tmp_path, capsys, DEVICE_MEMORY_RAN_OUT_2019, "--cuda-toolkit", "10.1")
+    assert _ids(doc)[0] == "gpu-out-of-memory"
+    mismatch = [f for f in doc["findings"] if f["id"] == "cuda-version-mismatch"]
+    assert all(f["severity"] == "info" for f in mismatch)
+
+
+@pytest.mark.parametrize(
+    ("log", "flags", "kept"),
+    [
+        pytest.param(
+            "2019-05-01 10:00:00.000000: E tensorflow/stream_executor/cuda/cuda_driver.cc:318]"
+            " failed call to cuInit: CUDA_ERROR_NO_DEVICE\n",
+            ("--os", "linux"),
+            "cuda-visible-devices-hides-gpus",
+            id="no-device-on-native-linux",
+        ),
+        pytest.param(
+            "os.environ['CUDA_VISIBLE_DEVICES'] = '-1'\n"
+            "2019-05-01 10:00:00.000000: E tensorflow/stream_executor/cuda/cuda_driver.cc:318]"
+            " failed call to cuInit: CUDA_ERROR_NO_DEVICE\n",
+            ("--os", "wsl2"),
+            "cuda-visible-devices-hides-gpus",
+            id="no-device-under-wsl2-with-the-variable-set",
+        ),
+        pytest.param(
+            "RuntimeError: CUDA runtime implicit initialization on GPU:0 failed. Status: all"
+            " CUDA-capable devices are busy or unavailable\n",
+            ("--os", "linux"),
+            "gpu-out-of-memory",
+            id="devices-busy-on-linux",
+        ),
+        pytest.param(
+            "RuntimeError: CUDA runtime implicit initialization on GPU:0 failed. Status: out of"
+            " memory\n",
+            ("--os", "windows"),
+            "gpu-out-of-memory",
+            id="out-of-memory-on-windows",
+        ),
+    ],
+)
+def test_platform_readings_keep_to_their_platform(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    log: str,
+    flags: tuple[str, ...],
+    kept: str,
+) -> None:
+    """WSL 2's and Windows' readings of 'no device' and 'busy or unavailable' need that
+    platform, and a variable seen hiding the GPU keeps its own reading."""
+    assert _ids(doctor(tmp_path, capsys, log, *flags))[0] == kept
 
 
 def test_native_windows_with_an_unknown_release_warns_from_which_release_on(

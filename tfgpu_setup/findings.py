@@ -168,7 +168,12 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "A Linux NVIDIA driver is installed inside WSL2 and shadows the Windows one.",
             Layer.DRIVER,
             ("denies-gpu",),
-            explains=("no-nvidia-driver", "driver-library-mismatch"),
+            # its libcuda finds no GPU: CUDA's 'no device' reads as a hidden one
+            explains=(
+                "no-nvidia-driver",
+                "driver-library-mismatch",
+                "cuda-visible-devices-hides-gpus",
+            ),
         ),
         FindingKind(
             "driver-too-old",

@@ -11,7 +11,7 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
+from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE, SIGNATURES
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
 
 NO_DEVICE_SIGNATURES = frozenset(
@@ -115,6 +115,48 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
+def driver_halves_differ(matches: Sequence[LogMatch]) -> Finding | None:
+    """TensorFlow's CUDA diagnostics print the version of the driver library it loaded and then
+    the kernel module's: two driver versions mean a driver updated (or a second libcuda first
+    on the path) while the old module is still loaded. TensorFlow says so on its next line
+    ('kernel version X does not match DSO version Y'), which pastes cut; the last pair
+    printed counts (a log of a later run, after a reboot, may follow)."""
+    if any(m.signature.name in ("kernel-dso-mismatch", "driver-matches-kernel") for m in matches):
+        return None  # TensorFlow's own comparison is in the log
+    library: LogMatch | None = None
+    pair: tuple[LogMatch, LogMatch] | None = None
+    for m in matches:
+        if m.signature.name != "driver-version-reported":
+            continue
+        if "libcuda reported version" in m.line:
+            library = m
+        elif "kernel reported version" in m.line and library is not None:
+            pair, library = (library, m), None
+    if pair is None:
+        return None
+    library_version, kernel_version = (_driver_version(m.groups["driver"]) for m in pair)
+    if library_version == kernel_version:
+        return None
+    return Finding(
+        "driver-library-mismatch",
+        Severity.ERROR,
+        f"The NVIDIA driver library libcuda is {pair[0].groups['driver']} but the kernel module"
+        f" loaded is {pair[1].groups['driver']}",
+        tuple(quoted(m.line) for m in pair),
+        SIGNATURES["kernel-dso-mismatch"].fix,
+        "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/cuda/"
+        "cuda_diagnostics.cc",
+    )
+
+
+def _driver_version(text: str) -> tuple[int, ...]:
+    """'384.90.0' and '384.90' are one version: TensorFlow pads the kernel's to three parts."""
+    parts = [int(p) for p in text.split(".")]
+    while len(parts) > 2 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
 def gpu_not_in_this_process(facts: Facts, matches: Sequence[LogMatch]) -> Finding | None:
     """A Linux host known to have a GPU and a working driver, whose TensorFlow saw no
     /dev/nvidia0, in no container anyone knows of: the driver makes that node on the host, so
@@ -185,9 +227,10 @@ def _no_gpu_here(facts: Facts, no_driver_lines: Sequence[LogMatch]) -> Finding:
 
 def _linux_driver_in_wsl(installed: LogMatch, failed: LogMatch) -> Finding:
     """WSL 2 stubs the Windows driver's libcuda into /usr/lib/wsl/lib: a Linux driver inside it
-    puts its own libcuda (and nvidia-smi) first, which talks to no NVIDIA kernel module there."""
+    puts its own libcuda (and nvidia-smi) first, which talks to no NVIDIA kernel module there.
+    The planner names the same install from a probe (rules.wsl_linux_driver)."""
     return Finding(
-        "driver-library-mismatch",
+        "wsl-linux-driver-installed",
         Severity.ERROR,
         "A Linux NVIDIA driver is installed inside WSL 2: its libcuda stands in for the one WSL"
         " provides from the Windows driver, and finds no GPU",

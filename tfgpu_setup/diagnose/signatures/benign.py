@@ -351,6 +351,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"Creat(?:ed|ing) (?:TensorFlow )?device \(?(?:/job:[^/\s]+/replica:\d+/task:\d+)?"
             r"/(?:device:GPU|gpu):(?P<index>\d+)(?:.{0,512}?name: (?P<gpu>[^,)]{1,255}))?"
             r"(?:.{0,512}?compute capability: (?P<cc>\d+\.\d+))?"
+            # the same record cut inside its device name: gpu_device.cc creates GPU devices only
+            r"|gpu_device\.cc:\d{1,5}\] Created (?:TensorFlow )?device \(?/job:"
         ),
         finding_id=None,
         severity=Severity.INFO,

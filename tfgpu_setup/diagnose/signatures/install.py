@@ -970,6 +970,26 @@ INSTALL: tuple[Signature, ...] = (
         subject="{lib}",
     ),
     Signature(
+        # The same preload check in 2.1.0's release candidates loaded the runtime without a
+        # try: the traceback's frame names it, above the bare 'OSError: [WinError 126]'
+        # (tensorflow#35036). Frames naming cudart_dll_name or cudnn_dll_name are CUDA's.
+        name="windows-msvc-preload-failed",
+        needles=("msvcp_dll_name",),
+        pattern=compiled(r"WinDLL\(build_info\.msvcp_dll_names?\)"),
+        finding_id="windows-vc-runtime-missing",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow cannot import: its preload check could not load the Microsoft Visual C++"
+            " runtime (msvcp140.dll)"
+        ),
+        fix=(
+            "Install the latest Microsoft Visual C++ Redistributable for Visual Studio 2015-2022"
+            " (x64) from Microsoft: a release built with a newer Visual Studio needs a newer"
+            " runtime than an older one did. Then restart the shell or IDE."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/35036",
+    ),
+    Signature(
         # ERROR_COMMITMENT_LIMIT (1455): the DLL is there; Windows cannot commit the memory to
         # map it (TensorFlow's and cuDNN's DLLs are large, and trainers start several processes).
         name="windows-page-file-too-small",

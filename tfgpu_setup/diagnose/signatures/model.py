@@ -228,9 +228,13 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     return fields
 
 
-CUINIT = r"failed call to cuInit: (?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
+CUINIT = (
+    r"(?:failed call to cuInit: (?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
+    r"|Call to cuInit results in )"
+)
 """TF 2.1x wrote 'failed call to cuInit: CODE'; newer XLA-based builds (2.18+) wrap it as
-'failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CODE'."""
+'failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CODE'. numba (under cuML,
+RAPIDS, or beside TensorFlow) words the same failure 'Call to cuInit results in CODE'."""
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
