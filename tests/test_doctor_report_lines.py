@@ -2429,6 +2429,32 @@ def test_memory_running_out_on_the_device_shows_the_cuda_runtime_loaded(
     assert all(f["severity"] == "info" for f in mismatch)
 
 
+# https://github.com/tensorflow/tensorflow/issues/94024 (verbatim): Windows, Python 3.13.1, the
+# template names TensorFlow 2.19.0
+NO_WHEEL_FOR_313 = (
+    "Defaulting to user installation because normal site-packages is not writeable\n"
+    "ERROR: Could not find a version that satisfies the requirement tensorflow (from versions:"
+    " none)\n"
+    "ERROR: No matching distribution found for tensorflow\n"
+)
+
+
+def test_no_wheel_for_a_python_only_newer_releases_serve_says_when_they_came(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The release named is older than every one with a wheel for that Python: pip most
+    likely ran before those existed, so the fix is a Python that release supports, not pip."""
+    host = ("--os", "windows", "--python", "3.13.1")
+    doc = doctor(tmp_path, capsys, NO_WHEEL_FOR_313, *host, "--tf", "2.19.0")
+    first = doc["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert "2.20" in first["title"] and "before" in first["title"]
+    assert "3.12" in " ".join(first["evidence"])
+    # no release named: the wheels exist today, so the Python or pip that ran is the question
+    unnamed = doctor(tmp_path, capsys, NO_WHEEL_FOR_313, *host)["findings"][0]
+    assert unnamed["id"] == "python-unsupported" and "64-bit" in unnamed["title"]
+
+
 @pytest.mark.parametrize(
     ("log", "flags", "kept"),
     [

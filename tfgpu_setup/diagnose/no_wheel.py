@@ -29,9 +29,15 @@ PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
 
 
 def no_wheel_for_stated(
-    facts: Facts, matrix: Matrix, log: LogFacts, matches: Sequence[LogMatch]
+    facts: Facts,
+    matrix: Matrix,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    stated_release: str | None = None,
 ) -> list[Finding]:
-    """pip's refusal, named for what the stated Python and platform make it."""
+    """pip's refusal, named for what the stated Python and platform make it. stated_release:
+    the TensorFlow the user names, when older than every release with a wheel for that Python
+    (pip then most likely ran before those existed)."""
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refused is None or not facts.knows("os") or not facts.knows("pythons"):
         return []
@@ -75,6 +81,26 @@ def no_wheel_for_stated(
             )
         ]
     served = as_tensorflow
+    if served and (before := _older_than_every(matrix, stated_release, served)):
+        first = min(served, key=lambda r: parsed(r.version))
+        published = f", published {first.published}" if first.published else ""
+        return [
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"TensorFlow {before} has no wheel for Python {python} on {label}: the first that"
+                f" has one is {xy(first.version)}{published}, and pip saw none, so it most likely"
+                " ran before that",
+                (
+                    f"Python {python} ({facts.pythons[0].source}), {label}",
+                    f"TensorFlow {before}: Python {', '.join(_covered_by(matrix, before))}",
+                ),
+                f"Use a Python TensorFlow {before} supports, or install TensorFlow"
+                f" {xy(first.version)} or newer (upgrade pip first: 'python -m pip install"
+                " --upgrade pip', with the 64-bit interpreter you mean).",
+                PYPI_FILES,
+            )
+        ]
     if served:
         return [
             Finding(
@@ -119,6 +145,21 @@ def no_wheel_for_stated(
             )
         ]
     return []
+
+
+def _older_than_every(
+    matrix: Matrix, stated: str | None, served: Sequence[TfRelease]
+) -> str | None:
+    """The stated release as X.Y, when it is a known release older than all those served."""
+    if stated is None or not any(xy(r.version) == xy(stated) for r in matrix.tensorflow.releases):
+        return None
+    oldest_served = min(parsed(r.version) for r in served)
+    return xy(stated) if parsed(xy(stated)) < oldest_served else None
+
+
+def _covered_by(matrix: Matrix, series: str) -> list[str]:
+    pythons = {p for r in matrix.tensorflow.releases if xy(r.version) == series for p in r.python}
+    return sorted(pythons, key=parsed)
 
 
 def _has_wheel(release: TfRelease, key: str) -> bool:
