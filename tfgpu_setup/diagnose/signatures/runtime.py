@@ -205,8 +205,11 @@ RUNTIME: tuple[Signature, ...] = (
             " (a GPU in exclusive-process compute mode)"
         ),
         fix=(
-            "Check nvidia-smi for other processes on the GPU and stop them; if its compute mode"
-            " is Exclusive_Process, only one process may use it (an administrator can set"
+            "Check nvidia-smi for other processes on the GPU and stop them; the program's own"
+            " workers count too (MPI ranks, Ray actors, data-loader processes each opening a"
+            " session): give each its GPU, or let each allocate on demand (memory growth, or"
+            " gpu_options.per_process_gpu_memory_fraction in TF 1.x). If its compute mode is"
+            " Exclusive_Process, only one process may use it (an administrator can set"
             " 'nvidia-smi -c DEFAULT')."
         ),
         source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
