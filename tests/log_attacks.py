@@ -528,7 +528,6 @@ def main() -> int:
         "xError" * (LINE_CHARS // 6),
         'File "/x/site-packages' * (LINE_CHARS // 22),
         "nvidia-cuda-runtime-cu12" * (LINE_CHARS // 24),
-        "Call to cuInit results in " * (LINE_CHARS // 26),
         "gpu_device.cc:1929] Created device " * (LINE_CHARS // 35),
         "libcuda reported version is: 384.111.0\n" * (LINE_CHARS // 40),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),

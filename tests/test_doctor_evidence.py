@@ -3,6 +3,7 @@ and plan and doctor judge the same facts the same way."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -139,6 +140,23 @@ def test_plan_and_doctor_rank_the_same_facts_identically(host):
     doctor_ids = [f.id for f in diagnose(MATRIX, facts, "/home/ada/tf").findings]
     shared = [i for i in [f.id for f in plan.findings] if i in doctor_ids]
     assert shared == [i for i in doctor_ids if i in shared]
+
+
+WSL_NO_DEVICE = (
+    "2023-05-02 10:00:00.000000: E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266]"
+    " failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+)
+
+
+def test_no_device_in_wsl_is_another_libcuda_unless_the_facts_show_otherwise():
+    facts = probe(recorded_host("wsl2-r570-rtx4060"), "/home/ada/tf")
+    first = diagnose(MATRIX, facts, "/home/ada/tf", log=WSL_NO_DEVICE).findings[0]
+    assert first.id == "wsl-linux-driver-installed"
+    hidden = dataclasses.replace(facts, env={**facts.env, "CUDA_VISIBLE_DEVICES": "-1"})
+    wsl_own = dataclasses.replace(facts, libcuda=("/usr/lib/wsl/lib/libcuda.so.1",))
+    for other in (hidden, wsl_own):
+        findings = diagnose(MATRIX, other, "/home/ada/tf", log=WSL_NO_DEVICE).findings
+        assert "wsl-linux-driver-installed" not in {f.id for f in findings}
 
 
 def test_the_corpus_is_real_labelled_and_split_before_tuning():

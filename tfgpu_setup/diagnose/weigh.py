@@ -21,7 +21,7 @@ from .logs import LogMatch
 from .signatures.model import MEMORY_TAKEN_FIX
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
-from .wsl import devices_unavailable_under_wddm, no_device_under_wsl, requirement_misread
+from .wsl import no_device_under_wsl, requirement_misread
 
 
 def weighed_against_log(
@@ -195,8 +195,7 @@ def log_weighed_against_facts(
 
     No /dev/nvidia0 on a host known to have a GPU and its driver is a process not given them.
 
-    CUDA finding no device inside WSL 2 is WSL's driver set-up before it is a hidden GPU, and
-    devices 'busy or unavailable' on Windows or WSL 2 its driver, not memory.
+    CUDA finding no device inside WSL 2 is WSL's driver set-up before it is a hidden GPU.
 
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
     if facts.gpus_absent():
@@ -230,15 +229,6 @@ def log_weighed_against_facts(
                 " likelier reason",
             ),
             wsl_device,
-        )
-    if (wddm := devices_unavailable_under_wddm(facts, matches)) is not None:
-        findings = (
-            *contradicted(
-                findings,
-                frozenset({"gpu-out-of-memory"}),
-                "but Windows' driver model has no exclusive compute mode to hold the GPU",
-            ),
-            wddm,
         )
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its

@@ -66,60 +66,41 @@ def no_device_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> Finding | 
     GPU reaches WSL only through /dev/dxg and the libcuda in /usr/lib/wsl/lib, so a libcuda of a
     Linux driver installed inside WSL loading first, or the Windows side, is the usual cause
     (tensorflow#60429, NVIDIA/cuml#5624, #6218), not a hidden GPU."""
-    if not (facts.knows("os") and facts.platform.os == "wsl2"):
+    if not (facts.knows("os") and facts.platform.os == "wsl2") or _ruled_out(facts, matches):
         return None
     line = next((m for m in matches if m.signature.name == "cuinit-no-device"), None)
-    if line is None or any("CUDA_VISIBLE_DEVICES" in m.line for m in matches):
+    if line is None:
         return None
     return Finding(
         "wsl-linux-driver-installed",
         Severity.ERROR,
         "CUDA found no GPU inside WSL 2: most often a Linux NVIDIA driver (or another libcuda)"
-        " inside WSL loads before the one WSL provides from the Windows driver",
+        " inside WSL loads before the one WSL provides from the Windows driver; otherwise the"
+        " Windows side (its build, its driver)",
         (quoted(line.line), f"os: wsl2 ({facts.platform.source})"),
         WSL_NO_DEVICE_FIX,
         WSL_GUIDE,
     )
 
 
-def devices_unavailable_under_wddm(facts: Facts, matches: Sequence[LogMatch]) -> Finding | None:
-    """CUDA's 'all CUDA-capable devices are busy or unavailable' (cudaErrorDevicesUnavailable)
-    on native Windows or in WSL 2: under Windows' display driver model (WDDM) the compute mode
-    can only be DEFAULT (NVML's nvmlDeviceSetComputeMode), so no other process holds the GPU
-    exclusively, the Linux reading of it; the driver itself failed to give the device out: a
-    Windows build's WSL GPU regression (microsoft/WSL#6014) or a broken driver install."""
-    os_name = facts.platform.os if facts.knows("os") else None
-    if os_name not in ("windows", "wsl2"):
-        return None
-    line = next(
-        (m for m in matches if m.signature.name == "cuda-context-no-memory" and m.groups["busy"]),
-        None,
+OTHER_EXPLANATIONS = frozenset({"container-gpu-not-exposed", "no-nvidia-gpu", "no-nvidia-driver"})
+"""Findings of lines that explain CUDA's 'no device' in WSL 2 in another way."""
+
+
+def _ruled_out(facts: Facts, matches: Sequence[LogMatch]) -> bool:
+    """What shows the GPU hidden, absent, not passed in, or WSL's own libcuda the one found."""
+    variable_set = facts.knows("env") and facts.env.get("CUDA_VISIBLE_DEVICES") is not None
+    only_wsl_libcuda = (
+        facts.knows("libcuda")
+        and bool(facts.libcuda)
+        and all(path.startswith("/usr/lib/wsl/") for path in facts.libcuda)
     )
-    if line is None:
-        return None
-    evidence = (quoted(line.line), f"os: {os_name} ({facts.platform.source})")
-    if os_name == "wsl2":
-        return Finding(
-            "wsl-libcuda-missing",
-            Severity.WARNING,
-            "CUDA could not get the GPU inside WSL 2 (busy or unavailable): the GPU that"
-            " Windows passes to WSL did not start, which is Windows' side (its build, its"
-            " driver), not memory",
-            evidence,
-            "Update Windows and WSL ('wsl --update', then 'wsl --shutdown'), and reinstall the"
-            " current NVIDIA Windows driver (clean installation); on an Insider build, move to"
-            " a newer one. 'ls /usr/lib/wsl/lib' must list libcuda.so.1 and libdxcore.so.",
-            "https://github.com/microsoft/WSL/issues/6014",
-        )
-    return Finding(
-        "no-nvidia-driver",
-        Severity.WARNING,
-        "CUDA could not get the GPU (busy or unavailable) on Windows, whose driver model has no"
-        " exclusive compute mode: the NVIDIA driver install is most likely broken",
-        evidence,
-        "Reinstall the current NVIDIA driver for this GPU with 'Perform a clean installation'"
-        " (or remove it with DDU first), reboot, and check that nvidia-smi lists the GPU.",
-        "https://docs.nvidia.com/deploy/nvml-api/group__nvmlDeviceCommands.html",
+    return (
+        variable_set
+        or only_wsl_libcuda
+        or facts.gpus_absent()
+        or any("CUDA_VISIBLE_DEVICES" in m.line for m in matches)
+        or any(m.signature.finding_id in OTHER_EXPLANATIONS for m in matches)
     )
 
 

@@ -970,9 +970,10 @@ INSTALL: tuple[Signature, ...] = (
         subject="{lib}",
     ),
     Signature(
-        # The same preload check in 2.1.0's release candidates loaded the runtime without a
-        # try: the traceback's frame names it, above the bare 'OSError: [WinError 126]'
-        # (tensorflow#35036). Frames naming cudart_dll_name or cudnn_dll_name are CUDA's.
+        # The same preload check in 2.1.0's release candidates: the frame that failed names
+        # the runtime, above 'OSError: [WinError 126]'; what it raised while handling that is
+        # cut from such pastes (tensorflow#35036). Frames naming cudart_dll_name or
+        # cudnn_dll_name are CUDA's.
         name="windows-msvc-preload-failed",
         needles=("msvcp_dll_name",),
         pattern=compiled(r"WinDLL\(build_info\.msvcp_dll_names?\)"),

@@ -423,7 +423,10 @@ KERNELS: tuple[Signature, ...] = (
         fix=(
             "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
             " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
-            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>."
+            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>. On native"
+            " Windows (TensorFlow up to 2.10) that is the CUDA toolkit's folder, e.g."
+            ' XLA_FLAGS=--xla_gpu_cuda_data_dir="C:/Program Files/NVIDIA GPU Computing'
+            ' Toolkit/CUDA/v11.2".'
         ),
         source="https://github.com/tensorflow/tensorflow/issues/50670",
     ),
@@ -437,7 +440,8 @@ KERNELS: tuple[Signature, ...] = (
         fix=(
             "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
             " 'tensorflow[and-cuda]'), or set"
-            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>."
+            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice> (on native"
+            " Windows, TensorFlow up to 2.10, the CUDA toolkit's folder)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/58681",
     ),
