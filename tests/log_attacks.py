@@ -530,6 +530,12 @@ def main() -> int:
         "nvidia-cuda-runtime-cu12" * (LINE_CHARS // 24),
         "gpu_device.cc:1929] Created device " * (LINE_CHARS // 35),
         "libcuda reported version is: 384.111.0\n" * (LINE_CHARS // 40),
+        "kernel reported version is: 384.90.0\nlibcuda reported version is: 384.111.0\n"
+        * (LINE_CHARS // 78),
+        "libcuda reported version is: 384.111.0\n" * (LINE_CHARS // 80)
+        + "kernel reported version is: 384.90.0\n" * (LINE_CHARS // 76),
+        "Kernel Module for x86_64 \t" * (LINE_CHARS // 26),
+        "forward compat /cuda/compat" * (LINE_CHARS // 27),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

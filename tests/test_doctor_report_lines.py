@@ -2276,6 +2276,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/juglab/n2v/issues/100 (its title's quote): TF_FORCE_GPU_ALLOW_GROWTH
+        # fixed it
+        "Unknown: Failed to get convolution algorithm.\n",
+        "convolution-algorithm-cut-before-cudnn",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
         # https://github.com/Teichlab/bin2cell/issues/16 (the maintainer's GPU run, as the thread
         # shows it: its last record is cut inside the device's name)
         "2024-03-11 13:08:39.506955: E external/local_xla/xla/stream_executor/cuda/"
@@ -2354,18 +2363,95 @@ def _ids(doc: dict) -> list[str]:
     return [f["id"] for f in doc["findings"]]
 
 
-def test_driver_versions_read_together_only_when_the_last_pair_differs(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """TensorFlow's diagnostics give libcuda's version, then the module's: one pair that
-    differs is a driver half updated; the same version padded differently, or a later run
-    (after a reboot) whose pair agrees, is not."""
-    same = DRIVER_HALVES_DIFFER.replace("384.111.0", "384.90")
-    assert "driver-library-mismatch" not in _ids(doctor(tmp_path, capsys, same, "--os", "linux"))
-    rebooted = DRIVER_HALVES_DIFFER + same
-    assert "driver-library-mismatch" not in _ids(
-        doctor(tmp_path, capsys, rebooted, "--os", "linux")
+LIBCUDA_384_111 = (
+    "2018-01-22 10:12:52.860790: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:189] libcuda"
+    " reported version is: 384.111.0\n"
+)
+MODULE_FILE_384_90 = (
+    "2018-01-22 10:12:52.860851: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:369] driver"
+    ' version file contents: """NVRM version: NVIDIA UNIX x86_64 Kernel Module  384.90  Tue Sep 19'
+    " 19:17:35 PDT 2017\n"
+)
+# https://github.com/tensorflow/tensorflow/issues/62494 (lines 1-3 verbatim; the second run is
+# written for the test)
+MATCHED_THEN_UPDATED = (
+    "2023-11-27 09:02:02.582809: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:200] libcuda"
+    " reported version is: 515.43.4\n"
+    "2023-11-27 09:02:02.582869: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel"
+    " reported version is: 515.43.4\n"
+    "2023-11-27 09:02:02.582896: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:310] kernel"
+    " version seems to match DSO: 515.43.4\n"
+    "2023-11-28 16:42:02.592180: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:200] libcuda"
+    " reported version is: 535.129.3\n"
+    "2023-11-28 16:42:02.592258: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel"
+    " reported version is: 515.43.4\n"
+)
+
+
+def _pair(library: str, kernel: str, prefix: str = "") -> str:
+    return (
+        f"{prefix}I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:200] libcuda reported"
+        f" version is: {library}\n"
+        f"{prefix}I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel reported"
+        f" version is: {kernel}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("log", "flags", "differ"),
+    [
+        # the pair cut after the driver version file TensorFlow quotes between its two lines
+        (LIBCUDA_384_111 + MODULE_FILE_384_90, ("--os", "linux"), True),
+        # a first run's agreeing pair and TensorFlow's 'seems to match' do not settle a later one
+        (MATCHED_THEN_UPDATED, ("--os", "linux"), True),
+        (DRIVER_HALVES_DIFFER.replace("384.111.0", "384.90"), ("--os", "linux"), False),
+        (_pair("418.67", "418.67.0") + _pair("470.82.01", "470.82.1"), ("--os", "linux"), False),
+        # after a reboot the next run's pair agrees
+        (DRIVER_HALVES_DIFFER + _pair("384.90.0", "384.90.0"), ("--os", "linux"), False),
+        # two machines' processes interleaved, each consistent with itself
+        (
+            "".join(
+                _pair(*versions).splitlines(keepends=True)[half]
+                for half in (0, 1)
+                for versions in (("440.64.0", "440.64.0"), ("418.87.1", "418.87.1"))
+            ),
+            ("--os", "linux"),
+            False,
+        ),
+        # CUDA's forward-compatibility package makes libcuda newer on purpose (NGC's banner)
+        (
+            "NOTE: CUDA Forward Compatibility mode ENABLED.\n"
+            "  Using CUDA 12.0 driver version 525.85.12 with kernel driver version 470.161.03.\n"
+            + _pair("525.85.12", "470.161.3"),
+            ("--os", "linux", "--container"),
+            False,
+        ),
+        # macOS's kernel driver does not report its version reliably (TensorFlow skips it)
+        (_pair("310.42.25", "355.10.5"), ("--os", "macos"), False),
+    ],
+    ids=[
+        "module-in-version-file",
+        "after-an-earlier-matching-run",
+        "same-version",
+        "padded-differently",
+        "rebooted",
+        "two-machines-interleaved",
+        "forward-compatibility",
+        "macos",
+    ],
+)
+def test_driver_versions_are_read_as_a_pair(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    log: str,
+    flags: tuple[str, ...],
+    differ: bool,
+) -> None:
+    """TensorFlow's diagnostics give libcuda's version, then the module's: the last pair that
+    differs is a driver half updated; the same version padded differently, a later run whose
+    pair agrees, interleaved machines, forward compatibility and macOS are not."""
+    found = _ids(doctor(tmp_path, capsys, log, *flags))
+    assert ("driver-library-mismatch" in found) is differ
 
 
 def test_a_log_older_than_a_release_is_not_judged_for_it(
@@ -2378,6 +2464,34 @@ def test_a_log_older_than_a_release_is_not_judged_for_it(
     # the same lines with a 2023 date: a 2.x release may have written them
     newer = DRIVER_HALVES_DIFFER.replace("2018-01-22", "2023-01-22")
     assert "driver-too-old" in _ids(doctor(tmp_path, capsys, newer, "--os", "linux"))
+
+
+def test_a_date_that_contradicts_the_paths_gives_way_to_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """local_xla's paths exist from TensorFlow 2.15 on: a clock set to 2016 is wrong, not a
+    reason to judge no release (written for the test)."""
+    log = (
+        "2016-01-01 00:04:19.103388: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:159] libcuda reported version is: 470.223.2\n"
+    )
+    assert "driver-too-old" in _ids(doctor(tmp_path, capsys, log, "--os", "linux"))
+
+
+def test_a_driver_below_the_cuda_a_missing_library_names_is_told_whatever_the_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """libcublas.so.10.0 asked for in April 2019 (1.13, 1.14 or a 2.0 preview) beside driver
+    396.54 (CUDA 9.2): installing CUDA 10.0 would not be enough (tensorflow#28022's import
+    error; the nvidia-smi header is written for the test)."""
+    log = (
+        "ImportError: libcublas.so.10.0: cannot open shared object file: No such file or"
+        " directory\n"
+        "Sun Apr 21 10:02:11 2019\n"
+        "| NVIDIA-SMI 396.54                 Driver Version: 396.54                    |\n"
+    )
+    driver = [f for f in doctor(tmp_path, capsys, log, "--os", "linux")["findings"]]
+    assert any(f["id"] == "driver-too-old" and "10.0" in f["title"] for f in driver)
 
 
 # https://github.com/tensorflow/tensorflow/issues/30912 (verbatim excerpt)
@@ -2422,6 +2536,30 @@ def test_no_wheel_for_a_python_only_newer_releases_serve_says_when_they_came(
     # no release named: the wheels exist today, so the Python or pip that ran is the question
     unnamed = doctor(tmp_path, capsys, NO_WHEEL_FOR_313, *host)["findings"][0]
     assert unnamed["id"] == "python-unsupported" and "64-bit" in unnamed["title"]
+
+
+def test_memory_running_out_for_a_context_without_a_device_says_nothing_of_the_libraries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TF 2.0-2.3's XLA makes a CUDA context after 'Skipping registering GPU devices': memory
+    running out there does not show the CUDA libraries loaded (keras-team/keras#12695's
+    platform_util line after a TF 2.1 log's missing libcudart)."""
+    log = (
+        "2020-03-09 21:09:38.011008: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:55] Could not load dynamic library 'libcudart.so.10.1'; dlerror:"
+        " libcudart.so.10.1: cannot open shared object file: No such file or directory\n"
+        "2020-03-09 21:09:38.013150: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1592]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned"
+        " above are installed properly if you would like to use GPU.\n"
+        "Skipping registering GPU devices...\n"
+        "2020-03-09 21:09:38.103901: W tensorflow/compiler/xla/service/platform_util.cc:276]"
+        " unable to create StreamExecutor for CUDA:0: failed initializing StreamExecutor for"
+        " CUDA device ordinal 0: Internal: failed call to cuDevicePrimaryCtxRetain:"
+        " CUDA_ERROR_OUT_OF_MEMORY: out of memory; total memory reported: 8513978368\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.0")
+    evidence = " ".join(e for f in doc["findings"] for e in f["evidence"])
+    assert "loaded its CUDA libraries" not in evidence
 
 
 @pytest.mark.parametrize(

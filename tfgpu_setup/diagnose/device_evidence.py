@@ -115,46 +115,25 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
-def driver_halves_differ(matches: Sequence[LogMatch]) -> Finding | None:
+def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
     """TensorFlow's CUDA diagnostics print the version of the driver library it loaded and then
     the kernel module's: two driver versions mean a driver updated (or a second libcuda first
     on the path) while the old module is still loaded. TensorFlow says so on its next line
-    ('kernel version X does not match DSO version Y'), which pastes cut; the last pair
-    printed counts (a log of a later run, after a reboot, may follow)."""
-    if any(m.signature.name in ("kernel-dso-mismatch", "driver-matches-kernel") for m in matches):
-        return None  # TensorFlow's own comparison is in the log
-    library: LogMatch | None = None
-    pair: tuple[LogMatch, LogMatch] | None = None
-    for m in matches:
-        if m.signature.name != "driver-version-reported":
-            continue
-        if "libcuda reported version" in m.line:
-            library = m
-        elif "kernel reported version" in m.line and library is not None:
-            pair, library = (library, m), None
-    if pair is None:
+    ('kernel version X does not match DSO version Y'), which pastes cut (machine_seen reads
+    the pair). macOS's kernel driver does not report its version reliably: TensorFlow skips
+    the comparison there."""
+    if not log.driver_halves or (facts.knows("os") and facts.platform.os == "macos"):
         return None
-    library_version, kernel_version = (_driver_version(m.groups["driver"]) for m in pair)
-    if library_version == kernel_version:
-        return None
+    library, kernel = log.driver_halves
     return Finding(
         "driver-library-mismatch",
         Severity.ERROR,
-        f"The NVIDIA driver library libcuda is {pair[0].groups['driver']} but the kernel module"
-        f" loaded is {pair[1].groups['driver']}",
-        tuple(quoted(m.line) for m in pair),
+        "The NVIDIA driver library libcuda and the kernel module loaded are of two versions",
+        (quoted(library), quoted(kernel)),
         SIGNATURES["kernel-dso-mismatch"].fix,
         "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/cuda/"
         "cuda_diagnostics.cc",
     )
-
-
-def _driver_version(text: str) -> tuple[int, ...]:
-    """'384.90.0' and '384.90' are one version: TensorFlow pads the kernel's to three parts."""
-    parts = [int(p) for p in text.split(".")]
-    while len(parts) > 2 and parts[-1] == 0:
-        parts.pop()
-    return tuple(parts)
 
 
 def gpu_not_in_this_process(facts: Facts, matches: Sequence[LogMatch]) -> Finding | None:

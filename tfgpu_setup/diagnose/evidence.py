@@ -26,6 +26,7 @@ from .version_evidence import (
     built_for_other_cuda,
     colab_cudnn_would_not_start,
     conda_driver_too_old,
+    driver_below_wanted_cuda,
     driver_too_old_for_another_framework,
     library_mismatch,
     other_cudnn_loaded,
@@ -80,6 +81,7 @@ def cross_findings(
     if release is not None and not release_guessed:
         found += built_for_other_cuda(log, release)
     found += toolkit_newer_than_driver(facts, log, matches)
+    found += driver_below_wanted_cuda(facts, log)
     found += conda_driver_too_old(facts, matches)
     if release is None:
         found += driver_too_old_for_another_framework(matches)
@@ -106,6 +108,6 @@ def cross_findings(
             )
         )
     found += no_device_findings(facts, log, matches)
-    if (halves := driver_halves_differ(matches)) is not None:
+    if (halves := driver_halves_differ(facts, log)) is not None:
         found.append(halves)
     return found

@@ -17,6 +17,7 @@ from ..versions import parsed, specifier
 from .logs import LogMatch
 from .machine_seen import (
     driver_cuda_reported,
+    driver_halves,
     driver_shown,
     glibc_shown,
     gpus_seen,
@@ -143,6 +144,8 @@ class LogFacts:
     driver_line: str = ""
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
+    driver_halves: tuple[str, ...] = ()
+    """libcuda's and the kernel module's lines, where TensorFlow printed two versions."""
     cpu_build_line: str = ""
     """A line where TensorFlow itself says it was built without CUDA."""
     binding_line: str = ""
@@ -317,6 +320,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver=smi.group("driver") if smi else None,
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
+        driver_halves=driver_halves(sample) or (),
         cpu_build_line=_first(_CPU_BUILD, sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),

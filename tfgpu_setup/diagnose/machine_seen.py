@@ -185,6 +185,79 @@ def driver_shown(sample: str) -> re.Match[str] | None:
     )
 
 
+_DRIVER_HALF = re.compile(
+    r"libcuda reported version is: (?P<library>\S+)"
+    r"|kernel reported version is: (?P<kernel>\S+)"
+    # the driver version file TensorFlow prints between the two: 'NVRM version: NVIDIA UNIX
+    # x86_64 Kernel Module  384.90  Tue Sep 19 ...', 'NVIDIA UNIX Open Kernel Module for x86_64'
+    r"|Kernel Module(?: for \w{1,20})?[ \t]{1,10}(?P<module>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\b"
+    r"|(?P<compared>kernel version seems to match DSO|does not match DSO version)"
+)
+_DRIVER_NUMBER = re.compile(r"\d{2,4}\.\d{1,3}(?:\.\d{1,3})?")
+_FORWARD_COMPATIBILITY = re.compile(
+    r"(?i:forward compatibility)|/compat/lib|/cuda/compat\b|COMPAT_NOT_SUPPORTED"
+    r"|UNKNOWN ERROR \(804\)"
+)
+"""CUDA's forward-compatibility package: a libcuda newer than the kernel module on purpose."""
+PAIR_LINES = 8
+"""How close TensorFlow prints the module's version after libcuda's (the driver version file
+it quotes between them takes three lines)."""
+
+
+def driver_halves(sample: str) -> tuple[str, str] | None:
+    """The lines of the last pair of driver versions TensorFlow's CUDA diagnostics printed
+    (libcuda's, then the kernel module's), when both are numbers, differ, and TensorFlow's own
+    comparison of them is not in the paste (it says so itself then); None otherwise, and where
+    CUDA's forward-compatibility package makes libcuda newer on purpose."""
+    if _FORWARD_COMPATIBILITY.search(sample):
+        return None
+    libraries: list[re.Match[str]] = []  # printed and not yet paired, newest last
+    pair: tuple[re.Match[str], re.Match[str]] | None = None
+    for m in _DRIVER_HALF.finditer(sample):
+        if m["compared"]:
+            libraries, pair = [], None
+            continue
+        if m["library"] is not None:
+            pair = None
+            if _DRIVER_NUMBER.fullmatch(m["library"]):
+                # no more of them fit in the lines a module's version may follow them by
+                libraries = [*libraries[-PAIR_LINES:], m]
+            continue
+        libraries = [
+            lib for lib in libraries if sample.count("\n", lib.end(), m.start()) <= PAIR_LINES
+        ]
+        version = m["kernel"] or m["module"]
+        if not libraries or not _DRIVER_NUMBER.fullmatch(version):
+            continue
+        # processes of several machines interleave their diagnostics: a module whose version
+        # some libcuda printed just before belongs with it
+        same = [
+            lib for lib in libraries if _driver_version(lib["library"]) == _driver_version(version)
+        ]
+        if same:
+            libraries.remove(same[-1])
+            pair = None
+        else:
+            pair = (libraries.pop(), m)
+    if pair is None:
+        return None
+    return _line_of(sample, pair[0]), _line_of(sample, pair[1])
+
+
+def _driver_version(text: str) -> tuple[int, ...]:
+    """'384.90.0' and '384.90' are one version: TensorFlow pads them to three parts."""
+    parts = [int(p) for p in text.split(".")]
+    while len(parts) > 2 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
+
+def _line_of(text: str, match: re.Match[str]) -> str:
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    return text[start : end if end != -1 else len(text)].strip()
+
+
 def toolkits_on_path(sample: str) -> list[tuple[str, str]]:
     """(X.Y, line) of each CUDA toolkit 'nvcc --version' shows."""
     return [(m.group("version"), m.group(0)) for m in _NVCC_RELEASE.finditer(sample)]

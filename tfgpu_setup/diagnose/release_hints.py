@@ -211,11 +211,16 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
             r
             for r in matrix.tensorflow.releases
             if all(parsed(r.version) in specifier(spec) for spec, _ in log.tf_range)
-            and series_published_by(matrix, r.version, log.written_on)
         ),
         key=lambda r: parsed(r.version),
         reverse=True,
     )
+    dated = [r for r in admitted if published_by(r, log.written_on)]
+    if dated or not log.tf_range or hints_admit_older(matrix, log):
+        # the date narrows what the hints admit; where it rules out all of a range the paths
+        # confine to the matrix's releases, the paths are the harder evidence (a preview older
+        # than PREVIEW_DAYS, a wrong clock)
+        admitted = dated
     installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
     if cpu_build_on_windows(log, facts):
         installable = [r for r in installable if not _windows_wheel_has_cuda(r)]
@@ -250,16 +255,22 @@ def release_open_below_matrix(
     """Whether the log's hints also admit a release older than any the matrix holds (its paths
     were used by TensorFlow 1.x too). A log with no hints admits every release, those too,
     unless the facts rule out even the matrix's oldest series (a Python 3.11 install holds
-    2.12 or later): candidates are the releases they admit. A log written before any of the
-    matrix's releases existed is older."""
+    2.12 or later): candidates are the releases they admit. A log without hints written
+    before any of the matrix's releases existed is older (hints, where there are any, decide:
+    a date that contradicts them is a preview's or a wrong clock's)."""
+    if log.tf_range:
+        return hints_admit_older(matrix, log)  # the paths outrank the date
     if log.written_on and not any(
         published_by(r, log.written_on) for r in matrix.tensorflow.releases
     ):
         return True
-    if not log.tf_range:
-        series = [xy(r.version) for r in matrix.tensorflow.releases]
-        oldest_series = min(series, key=parsed, default=None)
-        return oldest_series is not None and any(xy(c) == oldest_series for c in candidates)
+    series = [xy(r.version) for r in matrix.tensorflow.releases]
+    oldest_series = min(series, key=parsed, default=None)
+    return oldest_series is not None and any(xy(c) == oldest_series for c in candidates)
+
+
+def hints_admit_older(matrix: Matrix, log: LogFacts) -> bool:
+    """Whether the log's release hints (it has some) admit a release older than the matrix's."""
     oldest = min((parsed(r.version) for r in matrix.tensorflow.releases), default=None)
     if oldest is None or oldest.major < 1:
         return False

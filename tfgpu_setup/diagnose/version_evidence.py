@@ -264,6 +264,37 @@ def toolkit_newer_than_driver(
     ]
 
 
+def driver_below_wanted_cuda(facts: Facts, log: LogFacts) -> list[Finding]:
+    """The CUDA a missing library names is one the known driver cannot run (libcublas.so.10.0
+    beside a 396 driver, CUDA 9.2 at most): whichever release asked for it, installing that
+    CUDA is not enough. A warning beside the missing library, which is what failed first."""
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    wanted = next((w for w in log.wanted_cuda if w.span is None), None)
+    if driver_cuda is None or wanted is None:
+        return []
+    lowest = f"{wanted.major}.{wanted.minor or 0}"
+    if driver_cuda_runs(driver_cuda, lowest):
+        return []
+    return [
+        Finding(
+            "driver-too-old",
+            Severity.WARNING,
+            f"The NVIDIA driver ({facts.driver.version or '?'}, CUDA ≤ {driver_cuda}) is also"
+            f" too old for the CUDA {wanted} this TensorFlow looks for: installing that CUDA"
+            " alone will not be enough",
+            (
+                quoted(wanted.line),
+                f"driver {facts.driver.version or '?'} supports CUDA {driver_cuda}"
+                f" ({facts.driver.source})",
+            ),
+            f"Update the NVIDIA driver to one that supports CUDA {wanted} (nvidia-smi shows the"
+            " highest CUDA a driver supports), or use a TensorFlow built for the CUDA the"
+            " driver supports ('tfgpu-setup plan' picks one).",
+            "https://docs.nvidia.com/deploy/cuda-compatibility/",
+        )
+    ]
+
+
 def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
     """A CUDA runtime library missing although a CUDA of unknown version is known to be there:
     a toolkit lib folder the loader searched (the dlerror line prints LD_LIBRARY_PATH), or a

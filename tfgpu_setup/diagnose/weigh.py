@@ -313,6 +313,9 @@ def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
             if (
                 m.signature.name in CUDA_RUNTIME_LOADED
                 and (m.signature.name not in TF_RECORD_ONLY or _TF_RECORD.search(m.line))
+                # an allocation on a device, not the CUDA context XLA made without one (TF
+                # 2.0-2.3 create it after 'Skipping registering GPU devices')
+                and (m.signature.name != "cuda-out-of-memory" or m.groups.get("size"))
             )
             or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
         ),
@@ -333,9 +336,9 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
     TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
     read off nvidia-smi is the driver's, or another copy serves TensorFlow). One that was
     only a warning already (the release was not known) becomes a note."""
+    number = loaded.pasted_line or loaded.line_number  # as the user's paste numbers it
     against = (
-        f"but TensorFlow loaded its CUDA libraries (line {loaded.line_number}:"
-        f" {loaded.line.strip()[:160]})"
+        f"but TensorFlow loaded its CUDA libraries (line {number}: {loaded.line.strip()[:160]})"
     )
     findings = tuple(
         dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, against))

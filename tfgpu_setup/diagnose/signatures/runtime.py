@@ -216,7 +216,13 @@ RUNTIME: tuple[Signature, ...] = (
     ),
     Signature(
         name="cudnn-handle",
-        needles=("cudnn handle", "cuDNN failed to initialize", "could not create a handle"),
+        # (the convolution message cut before its 'cuDNN failed to initialize' still counts)
+        needles=(
+            "cudnn handle",
+            "cuDNN failed to initialize",
+            "could not create a handle",
+            "Failed to get convolution",
+        ),
         # 'execution plan': the cuDNN frontend path's wording (TF 2.5, 2.6)
         # 'could not create' in TF <= 1.11, 'Could not' after; the Status the op returns.
         pattern=compiled(
