@@ -2276,6 +2276,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/bojone/bert4keras/issues/301 (verbatim): an RTX 3090 under TF < 2.4;
+        # NVIDIA's TensorFlow 1.15 build fixed it
+        "RTX3090 在tf低于2.4版本跑模型时，会报failed to run cuBLAS routine:"
+        " CUBLAS_STATUS_NOT_SUPPORTED错误\n",
+        "cublas-not-supported-on-a-newer-gpu",
+        (),
+        "compute-capability-unsupported",
+        "unknown",
+    ),
+    (
         # https://github.com/juglab/n2v/issues/100 (its title's quote): TF_FORCE_GPU_ALLOW_GROWTH
         # fixed it
         "Unknown: Failed to get convolution algorithm.\n",
