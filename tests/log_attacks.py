@@ -364,6 +364,9 @@ WRITTEN = {
     " msvcp140_1.dll'. TensorFlow requires that these DLLs be installed in a directory that is"
     " named in your %PATH% environment variable.",
     "windows-msvc-preload-failed": "    ctypes.WinDLL(build_info.msvcp_dll_name)",
+    "gpu-kernel-fault": "2022-01-01 10:00:00.000000: E tensorflow/compiler/xla/stream_executor/"
+    "cuda/cuda_driver.cc:1052] failed to synchronize the stop event: CUDA_ERROR_ILLEGAL_ADDRESS:"
+    " an illegal memory access was encountered",
     "windows-page-file-too-small": "ImportError: DLL load failed: The paging file is too small"
     " for this operation to complete.",
     "windows-dll-wrong-bitness": "ImportError: DLL load failed while importing"

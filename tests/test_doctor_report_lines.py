@@ -2286,6 +2286,29 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/46405 (verbatim): LSTM training on
+        # Windows crashed mid-run; a newer driver fixed it
+        "Error polling for event status: failed to query event: CUDA_ERROR_LAUNCH_FAILED:"
+        " unspecified launch failure\n",
+        "kernel-launch-failed-mid-run",
+        (),
+        "gpu-kernel-failed",
+        "yes",
+    ),
+    (
+        # https://github.com/faustomorales/keras-ocr/issues/62 (verbatim, quoted): the cuDNN RNN
+        # failed while it ran; updating cuDNN fixed it
+        "> 2020-04-09 17:08:52.593789: E tensorflow/stream_executor/dnn.cc:588]"
+        " CUDNN_STATUS_EXECUTION_FAILED\n"
+        "> in tensorflow/stream_executor/cuda/cuda_dnn.cc(1796): 'cudnnRNNForwardTraining("
+        " cudnn.handle(), rnn_desc.handle(), model_dims.max_seq_length, input_desc.handles(),"
+        " input_data.opaque(), input_h_desc.handle(), input_h_data.opaque())'\n",
+        "cudnn-rnn-failed-while-running",
+        (),
+        "gpu-kernel-failed",
+        "yes",
+    ),
+    (
         # https://github.com/juglab/n2v/issues/100 (its title's quote): TF_FORCE_GPU_ALLOW_GROWTH
         # fixed it
         "Unknown: Failed to get convolution algorithm.\n",
@@ -2546,6 +2569,23 @@ def test_no_wheel_for_a_python_only_newer_releases_serve_says_when_they_came(
     # no release named: the wheels exist today, so the Python or pip that ran is the question
     unnamed = doctor(tmp_path, capsys, NO_WHEEL_FOR_313, *host)["findings"][0]
     assert unnamed["id"] == "python-unsupported" and "64-bit" in unnamed["title"]
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # PyTorch's wording of the same fault: not TensorFlow's GPU at work
+        "RuntimeError: CUDA error: an illegal memory access was encountered\n",
+        # TensorFlow's own event poll at shutdown, after CUDA was torn down
+        "E tensorflow/stream_executor/cuda/cuda_event.cc:29] Error polling for event status:"
+        " failed to query event: CUDA_ERROR_DEINITIALIZED: driver shutting down\n",
+    ],
+    ids=["pytorch-wording", "shutdown-poll"],
+)
+def test_a_kernel_fault_is_read_only_in_tensorflow_s_records_of_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    assert "gpu-kernel-failed" not in _ids(doctor(tmp_path, capsys, log))
 
 
 def test_memory_running_out_for_a_context_without_a_device_says_nothing_of_the_libraries(

@@ -301,6 +301,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             (),
         ),
         FindingKind(
+            "gpu-kernel-failed",
+            "A GPU kernel failed while it ran (illegal memory access, launch failure): the GPU is"
+            " used, and the driver, CUDA, cuDNN or TensorFlow failed on this work.",
+            Layer.RUNTIME,
+            (),
+        ),
+        FindingKind(
             "device-config-after-init",
             "tf.config device settings (visible devices, memory growth) were"
             " changed after TensorFlow had initialised the GPUs, or set for some of the"

@@ -265,6 +265,42 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
+        # A kernel TensorFlow launched faulted while it ran, so the GPU is in use. Only in
+        # TensorFlow's own records (PyTorch words its faults the same). Settled threads were
+        # fixed by a newer driver or cuDNN (tensorflow#46405, faustomorales/keras-ocr#62) or
+        # were bugs of one CUDA or cuDNN release; a Windows display-driver timeout (TDR) stops a
+        # long kernel the same way.
+        name="gpu-kernel-fault",
+        # (gpu_event_mgr's 'Error polling for event status' is TensorFlow's alone)
+        needles=(
+            "ILLEGAL_ADDRESS",
+            "illegal memory access",
+            "LAUNCH_FAILED",
+            "unspecified launch failure",
+            "CUDNN_STATUS_EXECUTION_FAILED",
+        ),
+        pattern=compiled(
+            r"(?:\.cc:\d{1,5}\]|errors_impl\.\w{1,40}Error:|Error polling for event status:)"
+            r"[^\n]{0,400}?"
+            r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_LAUNCH_FAILED"
+            r"|an illegal memory access was encountered|unspecified launch failure"
+            r"|CUDNN_STATUS_EXECUTION_FAILED)"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title="A GPU kernel failed while it ran ({status}): the GPU is used, and this work on it"
+        " crashed",
+        fix=(
+            "Update the NVIDIA driver first, then use the newest TensorFlow with the CUDA and"
+            " cuDNN it was built with ('tfgpu-setup plan' picks them). On Windows, a kernel the"
+            " display driver's timeout (TDR) stopped fails this way: raise TdrDelay, or run on a"
+            " GPU without a display. If it persists with current versions, report the op that"
+            " failed to TensorFlow with a small example."
+        ),
+        source="https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html",
+        proves_gpu=True,
+    ),
+    Signature(
         # conv_ops.cc (TF 1.x) when a cuDNN convolution fails to launch; DeepLabCut's maintainers
         # made memory growth its default for it ("Not using this causes cudnn errors"):
         # https://github.com/DeepLabCut/DeepLabCut/pull/458
