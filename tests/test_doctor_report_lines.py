@@ -2276,16 +2276,6 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
-        # https://github.com/bojone/bert4keras/issues/301 (verbatim): an RTX 3090 under TF < 2.4;
-        # NVIDIA's TensorFlow 1.15 build fixed it
-        "RTX3090 在tf低于2.4版本跑模型时，会报failed to run cuBLAS routine:"
-        " CUBLAS_STATUS_NOT_SUPPORTED错误\n",
-        "cublas-not-supported-on-a-newer-gpu",
-        (),
-        "compute-capability-unsupported",
-        "unknown",
-    ),
-    (
         # https://github.com/tensorflow/tensorflow/issues/46405 (verbatim): LSTM training on
         # Windows crashed mid-run; a newer driver fixed it
         "Error polling for event status: failed to query event: CUDA_ERROR_LAUNCH_FAILED:"

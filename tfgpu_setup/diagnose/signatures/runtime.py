@@ -122,19 +122,17 @@ RUNTIME: tuple[Signature, ...] = (
     ),
     Signature(
         # cuBLAS's kernel did not run: on TF 1.x (CUDA 9/10) with an Ampere or Ada GPU, cuBLAS
-        # has no kernel for it; the GEMM that called it then says 'launch failed'. Its
-        # NOT_SUPPORTED says the same of an RTX 3090 under TF < 2.4 (bojone/bert4keras#301).
+        # has no kernel for it; the GEMM that called it then says 'launch failed'.
         name="cublas-execution-failed",
-        needles=("CUBLAS_STATUS_EXECUTION_FAILED", "CUBLAS_STATUS_NOT_SUPPORTED"),
+        needles=("CUBLAS_STATUS_EXECUTION_FAILED",),
         pattern=compiled(
-            r"failed to run cuBLAS routine[^\n]{0,80}?:"
-            r" (?P<status>CUBLAS_STATUS_(?:EXECUTION_FAILED|NOT_SUPPORTED))"
+            r"failed to run cuBLAS routine[^\n]{0,80}?: CUBLAS_STATUS_EXECUTION_FAILED"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.WARNING,
         title=(
-            "cuBLAS's kernel failed to run on this GPU ({status}): most often a TensorFlow and"
-            " cuBLAS built for a CUDA older than the GPU"
+            "cuBLAS's kernel failed to run on this GPU (CUBLAS_STATUS_EXECUTION_FAILED): most"
+            " often a TensorFlow and cuBLAS built for a CUDA older than the GPU"
         ),
         fix=(
             GPU_NEWER_THAN_BUILD_FIX + " For TensorFlow 1.x code, NVIDIA's nvidia-tensorflow"
