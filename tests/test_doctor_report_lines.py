@@ -2559,6 +2559,29 @@ def test_no_wheel_for_a_python_only_newer_releases_serve_says_when_they_came(
     # no release named: the wheels exist today, so the Python or pip that ran is the question
     unnamed = doctor(tmp_path, capsys, NO_WHEEL_FOR_313, *host)["findings"][0]
     assert unnamed["id"] == "python-unsupported" and "64-bit" in unnamed["title"]
+    # the release named is of the series that first served it (2.16.1 for Python 3.12)
+    same_series = doctor(
+        tmp_path, capsys, NO_WHEEL_FOR_313, "--os", "windows", "--python", "3.12", "--tf", "2.16.1"
+    )["findings"][0]
+    assert "64-bit" in same_series["title"]
+    # an nvidia-smi header dated after 2.20 came out: pip saw it, so the old reading stands
+    dated = "Tue Oct 14 10:12:31 2025\n" + NO_WHEEL_FOR_313
+    after = doctor(tmp_path, capsys, dated, *host, "--tf", "2.19.0")["findings"][0]
+    assert "64-bit" in after["title"]
+
+
+def test_a_pinned_release_pip_could_not_find_is_not_the_one_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#56057 (verbatim): 2.5.3 pinned under Python 3.8, which 2.5.3 serves; the
+    pin is not a release the user named as installed, so 'it ran before 2.5' cannot follow."""
+    log = (
+        "$ pip install tensorflow==2.5.3\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.5.3\n"
+        "ERROR: No matching distribution found for tensorflow==2.5.3\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--python", "3.8")["findings"][0]
+    assert first["id"] == "python-unsupported" and "before" not in first["title"]
 
 
 @pytest.mark.parametrize(

@@ -124,12 +124,12 @@ def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
     the comparison there."""
     if not log.driver_halves or (facts.knows("os") and facts.platform.os == "macos"):
         return None
-    library, kernel = log.driver_halves
+    library, kernel, library_line, kernel_line = log.driver_halves
     return Finding(
         "driver-library-mismatch",
         Severity.ERROR,
-        "The NVIDIA driver library libcuda and the kernel module loaded are of two versions",
-        (quoted(library), quoted(kernel)),
+        f"The NVIDIA driver library libcuda is {library} but the kernel module loaded is {kernel}",
+        (quoted(library_line), quoted(kernel_line)),
         SIGNATURES["kernel-dso-mismatch"].fix,
         "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/cuda/"
         "cuda_diagnostics.cc",

@@ -231,7 +231,8 @@ def diagnose(
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
-    crossed += no_wheel_for_stated(known, matrix, log_facts, matches, release if stated else None)
+    # the release the user names (or the probe found), not a pin pip was asked for
+    crossed += no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed)
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,

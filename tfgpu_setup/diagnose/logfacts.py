@@ -145,7 +145,8 @@ class LogFacts:
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
     driver_halves: tuple[str, ...] = ()
-    """libcuda's and the kernel module's lines, where TensorFlow printed two versions."""
+    """libcuda's and the kernel module's versions, then their lines, where TensorFlow printed
+    two versions."""
     cpu_build_line: str = ""
     """A line where TensorFlow itself says it was built without CUDA."""
     binding_line: str = ""

@@ -204,9 +204,9 @@ PAIR_LINES = 8
 it quotes between them takes three lines)."""
 
 
-def driver_halves(sample: str) -> tuple[str, str] | None:
-    """The lines of the last pair of driver versions TensorFlow's CUDA diagnostics printed
-    (libcuda's, then the kernel module's), when both are numbers, differ, and TensorFlow's own
+def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
+    """The last pair of driver versions TensorFlow's CUDA diagnostics printed (libcuda's, then
+    the kernel module's) and their lines, when both are numbers, differ, and TensorFlow's own
     comparison of them is not in the paste (it says so itself then); None otherwise, and where
     CUDA's forward-compatibility package makes libcuda newer on purpose."""
     if _FORWARD_COMPATIBILITY.search(sample):
@@ -241,7 +241,13 @@ def driver_halves(sample: str) -> tuple[str, str] | None:
             pair = (libraries.pop(), m)
     if pair is None:
         return None
-    return _line_of(sample, pair[0]), _line_of(sample, pair[1])
+    library, kernel = pair
+    return (
+        library["library"],
+        kernel["kernel"] or kernel["module"],
+        _line_of(sample, library),
+        _line_of(sample, kernel),
+    )
 
 
 def _driver_version(text: str) -> tuple[int, ...]:

@@ -81,8 +81,9 @@ def no_wheel_for_stated(
             )
         ]
     served = as_tensorflow
-    if served and (before := _older_than_every(matrix, stated_release, served)):
-        first = min(served, key=lambda r: parsed(r.version))
+    before = _older_than_every(matrix, stated_release, served, key)
+    first = min(served, key=lambda r: parsed(r.version)) if served else None
+    if first is not None and before and not _written_after(log, first):
         published = f", published {first.published}" if first.published else ""
         return [
             Finding(
@@ -93,7 +94,8 @@ def no_wheel_for_stated(
                 " ran before that",
                 (
                     f"Python {python} ({facts.pythons[0].source}), {label}",
-                    f"TensorFlow {before}: Python {', '.join(_covered_by(matrix, before))}",
+                    f"TensorFlow {before} on {label}: Python"
+                    f" {', '.join(_covered_by(matrix, before, key))}",
                 ),
                 f"Use a Python TensorFlow {before} supports, or install TensorFlow"
                 f" {xy(first.version)} or newer (upgrade pip first: 'python -m pip install"
@@ -148,18 +150,39 @@ def no_wheel_for_stated(
 
 
 def _older_than_every(
-    matrix: Matrix, stated: str | None, served: Sequence[TfRelease]
+    matrix: Matrix, stated: str | None, served: Sequence[TfRelease], key: str
 ) -> str | None:
-    """The stated release as X.Y, when it is a known release older than all those served."""
-    if stated is None or not any(xy(r.version) == xy(stated) for r in matrix.tensorflow.releases):
+    """The stated release's X.Y series, when it had wheels on this platform and is older than
+    every series with one for this Python (series against series: a pin of 2.5.3 is the 2.5
+    that serves it)."""
+    if stated is None or not served:
         return None
-    oldest_served = min(parsed(r.version) for r in served)
-    return xy(stated) if parsed(xy(stated)) < oldest_served else None
+    series = xy(stated)
+    if not any(
+        xy(r.version) == series and _tensorflow_wheel(r, key) for r in matrix.tensorflow.releases
+    ):
+        return None  # no 'tensorflow' wheel of it here at all: another reading names that
+    oldest_served = min(parsed(xy(r.version)) for r in served)
+    return series if parsed(series) < oldest_served else None
 
 
-def _covered_by(matrix: Matrix, series: str) -> list[str]:
-    pythons = {p for r in matrix.tensorflow.releases if xy(r.version) == series for p in r.python}
+def _written_after(log: LogFacts, release: TfRelease) -> bool:
+    """Whether the log's own date is after the release was published: pip saw it then."""
+    return bool(log.written_on and release.published and log.written_on >= release.published)
+
+
+def _covered_by(matrix: Matrix, series: str, key: str) -> list[str]:
+    pythons = {
+        p
+        for r in matrix.tensorflow.releases
+        if xy(r.version) == series and _tensorflow_wheel(r, key)
+        for p in r.python
+    }
     return sorted(pythons, key=parsed)
+
+
+def _tensorflow_wheel(release: TfRelease, key: str) -> bool:
+    return _has_wheel(release, key) and _package(release, key) == "tensorflow"
 
 
 def _has_wheel(release: TfRelease, key: str) -> bool:

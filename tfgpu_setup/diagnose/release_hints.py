@@ -226,8 +226,13 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         installable = [r for r in installable if not _windows_wheel_has_cuda(r)]
     newest_of_series: dict[str, str] = {}
     for r in installable or admitted:
+        if not log.written_on or not r.published or r.published <= log.written_on:
+            newest_of_series.setdefault(xy(r.version), r.version)
+    for r in reversed(installable or admitted):
+        # a series only previewed when the log was written: its first release
         newest_of_series.setdefault(xy(r.version), r.version)
-    return tuple(newest_of_series.values())
+    ordered = sorted(newest_of_series.values(), key=parsed, reverse=True)
+    return tuple(ordered)
 
 
 def cpu_build_on_windows(log: LogFacts, facts: Facts) -> bool:

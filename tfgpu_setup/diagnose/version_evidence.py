@@ -270,7 +270,8 @@ def driver_below_wanted_cuda(facts: Facts, log: LogFacts) -> list[Finding]:
     CUDA is not enough. A warning beside the missing library, which is what failed first."""
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
     wanted = next((w for w in log.wanted_cuda if w.span is None), None)
-    if driver_cuda is None or wanted is None:
+    if driver_cuda is None or wanted is None or (wanted.minor is None and wanted.major < 11):
+        # before CUDA 11 each minor needs its own driver, and libcublas.so.10 is 10.1's or 10.2's
         return []
     lowest = f"{wanted.major}.{wanted.minor or 0}"
     if driver_cuda_runs(driver_cuda, lowest):
