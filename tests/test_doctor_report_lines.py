@@ -2276,6 +2276,54 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/Azure/AzureML-Containers/issues/91 (as the reporter typed it): the
+        # CUDA 11.1 image's cuDNN 8.0.5 under TF 2.7; cuDNN's check runs once the CUDA
+        # libraries loaded, so the stated CUDA minor is not what failed
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Loaded runtime cuDNN library: 8.0.5"
+        " but source was compiled with: 8.1.0\n",
+        "cudnn-line-beside-a-stated-older-cuda-minor",
+        (
+            "--os",
+            "linux",
+            "--tf",
+            "2.7",
+            "--cuda-toolkit",
+            "11.1",
+            "--cudnn",
+            "8.0.5",
+            "--container",
+        ),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        # https://github.com/boy1dr/SpleeterGui/issues/104 (verbatim): 2.2's pybind11 import
+        # names the release; installing the Visual C++ runtime fixed it
+        '  File "C:\\Users\\Manu\\AppData\\Roaming\\SpleeterGUI\\python\\Lib\\site-packages\\'
+        'tensorflow\\python\\pywrap_tensorflow.py", line 64, in <module>\n'
+        "    from tensorflow.python._pywrap_tensorflow_internal import *\n"
+        "ImportError: DLL load failed: Le module spécifié est introuvable.\n",
+        "dll-load-failed-under-the-pybind11-import",
+        (),
+        "windows-vc-runtime-missing",
+        "unknown",
+    ),
+    (
+        # https://github.com/yuexujiang/DeepDom/issues/3 (verbatim): the system Python's user
+        # site on macOS; the maintainer: there is no GPU
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was"
+        " registered to support Op 'CudnnRNN' used by node bidirectional_1/CudnnRNN (defined at"
+        " MYUSER/Library/Python/2.7/lib/python/site-packages/keras/layers/cudnn_recurrent.py:504)"
+        " with these attrs: [dropout=0, seed=87654321]\n"
+        "Registered devices: [CPU]\n"
+        "Registered kernels:\n"
+        "  <no registered kernels>\n",
+        "cudnn-rnn-on-the-macos-system-python",
+        (),
+        "macos-no-cuda",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/46405 (verbatim): LSTM training on
         # Windows crashed mid-run; a newer driver fixed it
         "Error polling for event status: failed to query event: CUDA_ERROR_LAUNCH_FAILED:"

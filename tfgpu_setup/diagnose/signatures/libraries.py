@@ -31,7 +31,8 @@ LIBRARIES: tuple[Signature, ...] = (
         needles=("DNN library", "cudnn library"),
         # TF 0.x said 'Loaded cudnn library: 4007 but source was compiled against 4004'
         pattern=compiled(
-            r"Loaded (?:runtime CuDNN|cudnn) library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
+            # (users retype TensorFlow's 'CuDNN' as 'cuDNN')
+            r"Loaded (?i:runtime cudnn|cudnn) library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
             r"(?: \(compatibility version [\d.]+\))? but source was compiled (?:with:?|against)"
             r" (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
         ),
