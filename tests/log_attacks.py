@@ -539,6 +539,8 @@ def main() -> int:
         + "kernel reported version is: 384.90.0\n" * (LINE_CHARS // 76),
         "Kernel Module for x86_64 \t" * (LINE_CHARS // 26),
         "forward compat /cuda/compat" * (LINE_CHARS // 27),
+        "/Library/Python/2.7/lib/python/" * (LINE_CHARS // 31),
+        "  device='GPU'; T in [DT_HALF]\n" * (LINE_CHARS // 31),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
     ):
         text = rejoin_wrapped(unwrap(text))

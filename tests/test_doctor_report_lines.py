@@ -2632,6 +2632,24 @@ def test_a_pinned_release_pip_could_not_find_is_not_the_one_named(
     assert first["id"] == "python-unsupported" and "before" not in first["title"]
 
 
+def test_an_op_with_gpu_kernels_registered_is_no_cpu_only_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """rstudio/keras3#729 (verbatim): CudnnRNN lists its GPU kernels, so the build has CUDA; R's
+    use_session_with_seed() had hidden the GPU."""
+    log = (
+        "Error in py_call_impl(callable, dots$args, dots$keywords): InvalidArgumentError: No"
+        " OpKernel was registered to support Op 'CudnnRNN' with these attrs.  Registered"
+        " devices: [CPU], Registered kernels:\n"
+        "  device='GPU'; T in [DT_DOUBLE]\n"
+        "  device='GPU'; T in [DT_FLOAT]\n"
+        "  device='GPU'; T in [DT_HALF]\n"
+    )
+    assert "cpu-only-tensorflow" not in _ids(doctor(tmp_path, capsys, log))
+    cpu_only = log.replace("device='GPU'", "device='CPU'")
+    assert "cpu-only-tensorflow" in _ids(doctor(tmp_path, capsys, cpu_only))
+
+
 @pytest.mark.parametrize(
     "log",
     [

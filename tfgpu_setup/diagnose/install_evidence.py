@@ -163,6 +163,8 @@ def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
     empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
     if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
         return []
+    if log.gpu_kernel_line:
+        return []  # the op lists a GPU kernel: this build has CUDA, its GPU was not registered
     level = facts.env.get("TF_CPP_MIN_LOG_LEVEL")
     # the variable as stated outranks a setting the log shows
     silenced = level.strip() in ("2", "3") if level is not None else bool(log.silenced_line)

@@ -184,6 +184,8 @@ class LogFacts:
     """pip failing to reach the package index (SSL, a proxy, no network)."""
     silenced_line: str = ""
     """TensorFlow's C++ warnings switched off (TF_CPP_MIN_LOG_LEVEL set to 2 or 3)."""
+    gpu_kernel_line: str = ""
+    """A 'Registered kernels:' list naming a GPU kernel: this build has CUDA kernels."""
     said_installed_line: str = ""
     """The reporter saying TensorFlow is installed ('even though I have installed it')."""
     sudo_pip_line: str = ""
@@ -338,6 +340,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         installed_line=_first(_TF_INSTALLED, sample),
         said_installed_line="" if _PIP_ERROR.search(sample) else _first(_SAID_INSTALLED, sample),
         silenced_line=_first(_SILENCED, sample),
+        gpu_kernel_line=_first(_GPU_KERNEL_REGISTERED, sample),
         pip_network_line=_first(_PIP_NETWORK, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
@@ -512,6 +515,8 @@ _SILENCED = re.compile(
 )
 """TensorFlow's warnings silenced: the variable set in the code, the shell or a settings dump,
 or DeepFaceLab, which sets it for its users."""
+_GPU_KERNEL_REGISTERED = re.compile(r"^[ \t>]*device='GPU'(?:; |$)", re.MULTILINE)
+"""A kernel of an op TensorFlow lists under 'Registered kernels:' when it cannot place it."""
 _SAID_INSTALLED = re.compile(
     r"\b(?:I(?:'ve| have| had)?|we(?:'ve| have)?) (?:already |definitely |successfully |also )?"
     r"installed tensorflow\b"

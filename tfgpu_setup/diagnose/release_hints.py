@@ -68,6 +68,10 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"/tensorflow-1\.\d{1,2}\.\d{1,2}/python3\.\d{1,2}/|TensorFlow 1\.x selected\."),
         "<2.0",
     ),
+    # 2.2 replaced SWIG's pywrap_tensorflow_internal (loaded by swig_import_helper) with
+    # pybind11's _pywrap_tensorflow_internal: the import that fails names it from 2.2 on
+    # (tensorflow#39007, #93561; 2.1's tracebacks run through tensorflow_core's swig loader)
+    (re.compile(r"from tensorflow\.python\._pywrap_tensorflow_internal import"), ">=2.2"),
     # The tensorflow_core package held TensorFlow's modules in 1.15, 2.0 and 2.1 only
     (re.compile(r"[/\\]tensorflow_core[/\\]"), ">=1.15,<2.2"),
     # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]' (1.13 on
