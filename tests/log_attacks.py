@@ -364,6 +364,8 @@ WRITTEN = {
     " msvcp140_1.dll'. TensorFlow requires that these DLLs be installed in a directory that is"
     " named in your %PATH% environment variable.",
     "windows-msvc-preload-failed": "    ctypes.WinDLL(build_info.msvcp_dll_name)",
+    "keras-gpus-listed": "ValueError: To call `multi_gpu_model` with `gpus=4`, ... However this"
+    " machine only has: ['/gpu:0', '/gpu:1', '/gpu:2', '/gpu:3']. Try reducing `gpus`",
     "gpu-kernel-fault": "2022-01-01 10:00:00.000000: E tensorflow/compiler/xla/stream_executor/"
     "cuda/cuda_driver.cc:1052] failed to synchronize the stop event: CUDA_ERROR_ILLEGAL_ADDRESS:"
     " an illegal memory access was encountered",

@@ -2309,6 +2309,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/keras-team/keras/issues/13302 (verbatim): Keras's multi_gpu_model
+        # bug, on four GPUs TensorFlow has
+        "ValueError: To call `multi_gpu_model` with `gpus=4`, we expect the following devices to"
+        " be available: ['/cpu:0', '/gpu:0', '/gpu:1', '/gpu:2', '/gpu:3']. However this machine"
+        " only has: ['/gpu:0', '/gpu:1', '/gpu:2', '/gpu:3']. Try reducing `gpus`\n",
+        "keras-lists-the-gpus-it-refuses",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
         # https://github.com/yuexujiang/DeepDom/issues/3 (verbatim): the system Python's user
         # site on macOS; the maintainer: there is no GPU
         "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was"

@@ -362,6 +362,22 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # Keras 2's multi_gpu_model refusing a count: the devices TensorFlow has, GPUs among
+        # them ('/gpu:0' in TF 1.x, '/device:GPU:0' later); the failure is Keras's
+        # (keras-team/keras#8213, #13302)
+        name="keras-gpus-listed",
+        needles=("this machine only has:",),
+        pattern=compiled(
+            r"However this machine only has: \[[^\]\n]{0,400}?'/(?:device:)?(?i:gpu):(?P<index>\d)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow has GPU device {index} (Keras lists it)",
+        fix="",
+        source="https://github.com/keras-team/keras/issues/13302",
+        proves_gpu=True,
+    ),
+    Signature(
         name="gpu-visible-devices-added",
         needles=("Adding visible gpu devices:",),
         pattern=compiled(r"Adding visible gpu devices: (?P<index>\d+)"),
@@ -844,7 +860,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         pattern=compiled(
             r"no devices matching that specification are registered in this process; available"
             r" devices: (?![^\n]*GPU)"
-            r"|However this machine only has: \[(?![^\]\n]*gpu)"
+            r"|However this machine only has: \[(?![^\]\n]*(?i:gpu))"
             # a GPU-only op (CudnnRNN) with no kernel: 'Registered devices: [CPU]'
             r"|Registered devices: \[(?![^\]\n]*GPU)"
             # an op pinned to a GPU TensorFlow does not have (TF 2.x wording)
