@@ -2342,7 +2342,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "kernel-launch-failed-mid-run",
         (),
         "gpu-kernel-failed",
-        "yes",
+        "no",
     ),
     (
         # https://github.com/faustomorales/keras-ocr/issues/62 (verbatim, quoted): the cuDNN RNN
@@ -2355,7 +2355,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "cudnn-rnn-failed-while-running",
         (),
         "gpu-kernel-failed",
-        "yes",
+        "no",
     ),
     (
         # https://github.com/juglab/n2v/issues/100 (its title's quote): TF_FORCE_GPU_ALLOW_GROWTH
@@ -2629,6 +2629,21 @@ def test_no_wheel_for_a_python_only_newer_releases_serve_says_when_they_came(
     assert "64-bit" in after["title"]
 
 
+def test_a_release_named_that_apple_silicon_got_as_tensorflow_macos_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#48636's pip output (verbatim) on an M1 with TensorFlow 2.9 named: its wheels
+    there were tensorflow-macos's, which is the fix."""
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow\n"
+    )
+    host = ("--os", "macos", "--arch", "arm64", "--python", "3.9", "--tf", "2.9")
+    first = doctor(tmp_path, capsys, log, *host)["findings"][0]
+    assert first["id"] == "python-unsupported" and "tensorflow-macos" in first["title"]
+
+
 def test_a_pinned_release_pip_could_not_find_is_not_the_one_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -2669,13 +2684,37 @@ def test_an_op_with_gpu_kernels_registered_is_no_cpu_only_build(
         # TensorFlow's own event poll at shutdown, after CUDA was torn down
         "E tensorflow/stream_executor/cuda/cuda_event.cc:29] Error polling for event status:"
         " failed to query event: CUDA_ERROR_DEINITIALIZED: driver shutting down\n",
+        # jax-ml/jax#25002 (verbatim): JAX's XLA words its faults as TensorFlow's does
+        "E1120 10:59:55.894873   35984 pjrt_stream_executor_client.cc:3067] Execution of replica"
+        " 0 failed: INTERNAL: Failed to retrieve branch_index value on stream 0x5583cca477e0:"
+        " CUDA error: Could not synchronize CUDA stream: CUDA_ERROR_ILLEGAL_ADDRESS: an illegal"
+        " memory access was encountered.\n",
+        # facebookresearch/Detectron#383 (verbatim)
+        "E0419 19:30:51.564118 27190 net_dag.cc:188] Exception from operator chain starting at"
+        " '' (type 'Conv'): caffe2::EnforceNotMet: [enforce fail at context_gpu.h:155] ."
+        " Encountered CUDA error: an illegal memory access was encountered Error from"
+        " operator:\n",
     ],
-    ids=["pytorch-wording", "shutdown-poll"],
+    ids=["pytorch-wording", "shutdown-poll", "jax-wording", "caffe2-wording"],
 )
 def test_a_kernel_fault_is_read_only_in_tensorflow_s_records_of_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
 ) -> None:
     assert "gpu-kernel-failed" not in _ids(doctor(tmp_path, capsys, log))
+
+
+def test_a_kernel_fault_steps_back_for_a_gpu_newer_than_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An RTX 3090 under TensorFlow 1.15 (CUDA 10.0): its cuDNN has no kernels for the GPU,
+    which is why the convolution failed (review of the kernel-fault reading)."""
+    log = (
+        "2021-01-25 21:31:05.429799: E tensorflow/stream_executor/cuda/cuda_dnn.cc:2456] failed"
+        " to enqueue convolution on stream: CUDNN_STATUS_EXECUTION_FAILED\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-kernel-failed"
+    newer = _ids(doctor(tmp_path, capsys, log, "--tf", "1.15", "--gpu", "GeForce RTX 3090"))
+    assert newer[0] == "compute-capability-unsupported"
 
 
 def test_memory_running_out_for_a_context_without_a_device_says_nothing_of_the_libraries(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity
+from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE, SIGNATURES
@@ -125,11 +126,16 @@ def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
     if not log.driver_halves or (facts.knows("os") and facts.platform.os == "macos"):
         return None
     library, kernel, library_line, kernel_line = log.driver_halves
+    older_library = (
+        ("libcuda is the older: a copy of an earlier driver's comes first on the loader path",)
+        if parsed(library) < parsed(kernel)
+        else ()
+    )
     return Finding(
         "driver-library-mismatch",
         Severity.ERROR,
         f"The NVIDIA driver library libcuda is {library} but the kernel module loaded is {kernel}",
-        (quoted(library_line), quoted(kernel_line)),
+        (quoted(library_line), quoted(kernel_line), *older_library),
         SIGNATURES["kernel-dso-mismatch"].fix,
         "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/cuda/"
         "cuda_diagnostics.cc",

@@ -452,17 +452,16 @@ GPU_FAILURE_IDS = frozenset().union(
 
 
 def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
-    """The ids of errors logged after the line that showed a GPU, or on it (a kernel that
-    faulted ran on the GPU). Those that stop GPU use mean the log mixes runs or the GPU was
-    lost, so the GPU line does not settle it; the others (cuDNN that cannot start for lack of
-    memory) failed on a GPU TensorFlow has."""
+    """The ids of errors logged after the line that showed a GPU. Those that stop GPU use mean
+    the log mixes runs or the GPU was lost, so the GPU line does not settle it; the others
+    (cuDNN that cannot start for lack of memory) failed on a GPU TensorFlow has."""
     gpu_lines = [m.position for m in matches if m.signature.proves_gpu]
     if not gpu_lines:
         return frozenset()
     return frozenset(
         m.signature.finding_id
         for m in matches
-        if (m.position > max(gpu_lines) or m.signature.proves_gpu)
+        if m.position > max(gpu_lines)
         and m.signature.severity is Severity.ERROR
         and m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered

@@ -66,6 +66,12 @@ def no_wheel_for_stated(
     served = [r for r in on_platform if python in r.python]
     asked = f"TensorFlow {requested}" if requested else "TensorFlow"
     as_tensorflow = [r for r in served if _package(r, key) == "tensorflow"]
+    named = [r for r in served if stated_release and xy(r.version) == xy(stated_release)]
+    if named and _package(named[0], key) != "tensorflow":
+        # the release the user names is published here under another name (2.9 on Apple
+        # silicon as tensorflow-macos), whatever later releases are published as
+        served, asked = named, f"TensorFlow {xy(stated_release or '')}"
+        as_tensorflow = []
     if served and not as_tensorflow:
         other = _package(served[-1], key)
         return [

@@ -263,40 +263,56 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
-        # A kernel TensorFlow launched faulted while it ran, so the GPU is in use. Only in
-        # TensorFlow's own records (PyTorch words its faults the same). Settled threads were
-        # fixed by a newer driver or cuDNN (tensorflow#46405, faustomorales/keras-ocr#62) or
-        # were bugs of one CUDA or cuDNN release; a Windows display-driver timeout (TDR) stops a
-        # long kernel the same way.
+        # A kernel TensorFlow launched faulted while it ran. Only in TensorFlow's own records
+        # (its source paths: JAX's XLA, Caffe2 and PyTorch word their faults the same), or its
+        # event manager's poll. Settled threads: a batch or input too large for the work, a GPU
+        # newer than the build (which ranks first where the facts show it), a bug of one CUDA,
+        # cuDNN or TensorFlow release fixed by a newer one (tensorflow#46405, keras-ocr#62),
+        # and on Windows the display driver's timeout (TDR), CUDA's LAUNCH_TIMEOUT.
         name="gpu-kernel-fault",
-        # (gpu_event_mgr's 'Error polling for event status' is TensorFlow's alone)
         needles=(
             "ILLEGAL_ADDRESS",
             "illegal memory access",
+            "MISALIGNED_ADDRESS",
             "LAUNCH_FAILED",
+            "LAUNCH_TIMEOUT",
             "unspecified launch failure",
             "CUDNN_STATUS_EXECUTION_FAILED",
+            "Unexpected Event status",
         ),
         pattern=compiled(
-            r"(?:\.cc:\d{1,5}\]|errors_impl\.\w{1,40}Error:|Error polling for event status:)"
-            r"[^\n]{0,400}?"
-            r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_LAUNCH_FAILED"
+            r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.cc:\d{1,5}\]"
+            r"|tensorflow\.python\.framework\.errors_impl\.\w{1,40}Error:"
+            r"|Error polling for event status:)[^\n]{0,400}?"
+            r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
+            r"|CUDA_ERROR_LAUNCH_FAILED|CUDA_ERROR_LAUNCH_TIMEOUT"
             r"|an illegal memory access was encountered|unspecified launch failure"
-            r"|CUDNN_STATUS_EXECUTION_FAILED)"
+            r"|CUDNN_STATUS_EXECUTION_FAILED|Unexpected Event status: 1)"
         ),
         finding_id="gpu-kernel-failed",
         severity=Severity.ERROR,
-        title="A GPU kernel failed while it ran ({status}): the GPU is used, and this work on it"
-        " crashed",
+        title="A GPU kernel failed while it ran ({status}), so the work on the GPU stopped",
         fix=(
-            "Update the NVIDIA driver first, then use the newest TensorFlow with the CUDA and"
-            " cuDNN it was built with ('tfgpu-setup plan' picks them). On Windows, a kernel the"
-            " display driver's timeout (TDR) stopped fails this way: raise TdrDelay, or run on a"
-            " GPU without a display. If it persists with current versions, report the op that"
-            " failed to TensorFlow with a small example."
+            "Try a smaller batch or input first (and memory growth,"
+            " TF_FORCE_GPU_ALLOW_GROWTH=true). If that does not help: a GPU newer than the CUDA"
+            " this TensorFlow was built with needs a newer TensorFlow ('tfgpu-setup plan' picks"
+            " one); otherwise update the NVIDIA driver and use the newest TensorFlow with the"
+            " CUDA and cuDNN it was built with. On Windows, LAUNCH_TIMEOUT is the display"
+            " driver's timeout (TDR): raise TdrDelay or run on a GPU without a display. A"
+            " project's own CUDA op failing is the project's bug: report it there."
         ),
         source="https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html",
-        proves_gpu=True,
+        # what the log shows besides is the likelier reason the kernel failed
+        demoted_by=DRIVER_ROOTS
+        | frozenset(
+            {
+                "gpu-out-of-memory",
+                "compute-capability-unsupported",
+                "cudnn-version-mismatch",
+                "cuda-version-mismatch",
+                "driver-too-old",
+            }
+        ),
     ),
     Signature(
         # conv_ops.cc (TF 1.x) when a cuDNN convolution fails to launch; DeepLabCut's maintainers
