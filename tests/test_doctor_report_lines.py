@@ -2309,6 +2309,19 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # the system-wide site folder of macOS's own Python 2.7, as old tracebacks show it
+        # (written for the test in TF 1.x's wording)
+        '  File "/Library/Python/2.7/site-packages/tensorflow/python/client/session.py", line 1,'
+        " in run\n"
+        "InvalidArgumentError: No OpKernel was registered to support Op 'CudnnRNN' with these"
+        " attrs.  Registered devices: [CPU], Registered kernels:\n"
+        "  <no registered kernels>\n",
+        "macos-system-python-site",
+        (),
+        "macos-no-cuda",
+        "no",
+    ),
+    (
         # https://github.com/keras-team/keras/issues/13302 (verbatim): Keras's multi_gpu_model
         # bug, on four GPUs TensorFlow has
         "ValueError: To call `multi_gpu_model` with `gpus=4`, we expect the following devices to"
@@ -2712,9 +2725,20 @@ def test_a_kernel_fault_steps_back_for_a_gpu_newer_than_the_build(
         "2021-01-25 21:31:05.429799: E tensorflow/stream_executor/cuda/cuda_dnn.cc:2456] failed"
         " to enqueue convolution on stream: CUDNN_STATUS_EXECUTION_FAILED\n"
     )
-    assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-kernel-failed"
-    newer = _ids(doctor(tmp_path, capsys, log, "--tf", "1.15", "--gpu", "GeForce RTX 3090"))
-    assert newer[0] == "compute-capability-unsupported"
+    alone = doctor(tmp_path, capsys, log)
+    assert _ids(alone)[0] == "gpu-kernel-failed"
+    assert alone["verdict"].startswith("TensorFlow reached the GPU, but")
+    host = ("--tf", "1.15", "--gpu", "GeForce RTX 3090")
+    assert _ids(doctor(tmp_path, capsys, log, *host))[0] == "compute-capability-unsupported"
+    # a full log shows the device first: the GPU's age still comes first
+    device = (
+        "2020-10-09 20:00:22.767749: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1247]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 22000 MB"
+        " memory) -> physical GPU (device: 0, name: GeForce RTX 3090, pci bus id: 0000:01:00.0,"
+        " compute capability: 8.6)\n"
+    )
+    full = _ids(doctor(tmp_path, capsys, device + log, *host))
+    assert full[0] == "compute-capability-unsupported"
 
 
 def test_memory_running_out_for_a_context_without_a_device_says_nothing_of_the_libraries(

@@ -254,9 +254,20 @@ def diagnose(
         # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
         # only when work runs on it, so the device line does not contradict them.
         # A local build ('+selfbuilt') may have the kernels PyPI's lacks: the device stands.
+        # A 1.x release named (no matrix row) is judged by its build's CUDA, and a GPU newer
+        # than that CUDA is all its compute-capability finding says.
+        legacy_newer = (
+            stated
+            and entry is None
+            and release is not None
+            and any(
+                f.id == "compute-capability-unsupported"
+                for f in legacy_findings(known, matrix, release)
+            )
+        )
         newer = frozenset(
             {"compute-capability-unsupported"}
-            if _newer_than_build(known, entry) and not log_facts.local_build_line
+            if (_newer_than_build(known, entry) or legacy_newer) and not log_facts.local_build_line
             else ()
         )
         findings = _gpu_works(findings, after_gpu | newer, kept=newer)
@@ -280,7 +291,10 @@ def diagnose(
     if errors:
         top = errors[0]
         verdict = (
-            f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
+            # a kernel that faulted ran on the GPU: the work failed there
+            f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
+            if top.id in RAN_ON_THE_GPU
+            else f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
         return Diagnosis("no", verdict, findings, confirm if thin else (), broken, known)
     if broken and verify is not None:
@@ -445,6 +459,8 @@ def _smoke_version(verify: VerifyOutcome | None) -> str | None:
     return report.tensorflow_version if report is not None else None
 
 
+RAN_ON_THE_GPU = frozenset({"gpu-kernel-failed"})
+"""Failures of work that ran on the GPU."""
 GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )

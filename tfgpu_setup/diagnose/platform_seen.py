@@ -16,9 +16,11 @@ _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mn
 _MACOS = re.compile(
     # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
     r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
-    # the system Python's user site (~/Library/Python/2.7/lib/python/site-packages) and
-    # python.org's framework build
-    r"|/Library/Python/[23]\.\d{1,2}/lib/python/site-packages|/Library/Frameworks/Python\.framework/"
+    # the system Python's site folders (/Library/Python/2.7/site-packages, the user's
+    # ~/Library/Python/2.7/lib/python/site-packages), python.org's and Xcode's framework builds
+    r"|/Library/Python/[23]\.\d{1,2}/(?:lib/python/)?site-packages|/Python3?\.framework/"
+    # Homebrew's prefixes on macOS (Linux's is /home/linuxbrew/.linuxbrew)
+    r"|(?<![\w.])/opt/homebrew/|(?<![\w.])/usr/local/Cellar/"
     # Apple's Metal plug-in at work (a bare 'tensorflow-metal' may be a pip or Poetry line on
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"

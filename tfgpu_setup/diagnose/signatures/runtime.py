@@ -269,8 +269,8 @@ RUNTIME: tuple[Signature, ...] = (
         # shutdown at exit too: not read). Settled threads: a batch or input too large for the
         # work, a GPU newer than the build (which ranks first where the facts show it), a bug of
         # one CUDA, cuDNN or TensorFlow release fixed by a newer one (tensorflow#46405,
-        # keras-ocr#62), and on Windows the display driver's timeout (TDR), CUDA's
-        # LAUNCH_TIMEOUT.
+        # keras-ocr#62), and on Windows the display driver's timeout (TDR), which CUDA reports
+        # as LAUNCH_FAILED (tensorflow#45987).
         name="gpu-kernel-fault",
         needles=(
             "ILLEGAL_ADDRESS",
@@ -298,8 +298,9 @@ RUNTIME: tuple[Signature, ...] = (
             " TF_FORCE_GPU_ALLOW_GROWTH=true). If that does not help: a GPU newer than the CUDA"
             " this TensorFlow was built with needs a newer TensorFlow ('tfgpu-setup plan' picks"
             " one); otherwise update the NVIDIA driver and use the newest TensorFlow with the"
-            " CUDA and cuDNN it was built with. On Windows, LAUNCH_TIMEOUT is the display"
-            " driver's timeout (TDR): raise TdrDelay or run on a GPU without a display. A"
+            " CUDA and cuDNN it was built with. On Windows a long kernel that the display"
+            " driver's timeout (TDR) stopped fails with LAUNCH_FAILED: raise TdrDelay, or run on"
+            " a GPU without a display (LAUNCH_TIMEOUT is the same watchdog elsewhere). A"
             " project's own CUDA op failing is the project's bug: report it there."
         ),
         source="https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html",
