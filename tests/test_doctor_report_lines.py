@@ -2689,6 +2689,24 @@ def test_an_op_with_gpu_kernels_registered_is_no_cpu_only_build(
     assert "cpu-only-tensorflow" in _ids(doctor(tmp_path, capsys, cpu_only))
 
 
+def test_a_1x_release_that_loads_another_cuda_is_another_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVIDIA's nvidia-tensorflow 1.15 loads CUDA 11 or 12 (lines as NVIDIA/tensorflow#83 shows
+    them): stock 1.15's CUDA 10.0, cuDNN 7.6 and 'no Ampere' are not its needs."""
+    log = (
+        "2023-03-17 15:10:16.549035: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:50] Successfully opened dynamic library libcudart.so.12\n"
+        "tensorflow.python.framework.errors_impl.InternalError: cudaGetDevice() failed. Status:"
+        " CUDA driver version is insufficient for CUDA runtime version\n"
+    )
+    host = ("--tf", "1.15.5", "--gpu", "GeForce RTX 3060")
+    found = _ids(doctor(tmp_path, capsys, log, *host))
+    assert found[0] == "driver-too-old" and "compute-capability-unsupported" not in found
+    stock = log.replace("libcudart.so.12", "libcudart.so.10.0")
+    assert "compute-capability-unsupported" in _ids(doctor(tmp_path, capsys, stock, *host))
+
+
 @pytest.mark.parametrize(
     "log",
     [

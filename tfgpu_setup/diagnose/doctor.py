@@ -207,7 +207,7 @@ def diagnose(
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
     if stated and entry is None and release is not None:
-        judged = (*judged, *legacy_findings(known, matrix, release))
+        judged = (*judged, *legacy_findings(known, matrix, release, matches))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
         judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if not stated and cpu_build_on_windows(log_facts, known):
@@ -262,7 +262,7 @@ def diagnose(
             and release is not None
             and any(
                 f.id == "compute-capability-unsupported"
-                for f in legacy_findings(known, matrix, release)
+                for f in legacy_findings(known, matrix, release, matches)
             )
         )
         newer = frozenset(

@@ -7,6 +7,8 @@ driver older than CUDA 10.0's floor, is named as the matrix's releases are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..errors import UserError
 from ..facts import Facts
 from ..findings import Finding, Severity
@@ -15,14 +17,40 @@ from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
 from ..planner.rules import built_with_other
 from ..versions import LibraryKind, parsed, serves_build
+from .logs import LogMatch
+from .wanted import version_wanted
 
 
-def legacy_findings(facts: Facts, matrix: Matrix, version: str) -> tuple[Finding, ...]:
+def legacy_findings(
+    facts: Facts, matrix: Matrix, version: str, matches: Sequence[LogMatch] = ()
+) -> tuple[Finding, ...]:
     build = query.legacy_build(matrix, version)
     if build is None or (facts.knows("os") and facts.platform.os == "macos"):
         # PyPI's macOS builds have had no CUDA since 1.2: a CUDA one there is a community or
         # source build, whose CUDA the table does not know.
         return ()
+    if _another_build_loaded(build, matches):
+        return ()
+    return _judged(facts, matrix, build, version)
+
+
+def _another_build_loaded(build: LegacyBuild, matches: Sequence[LogMatch]) -> bool:
+    """The log shows TensorFlow opened a CUDA runtime of another major than the release's
+    tested build: it is another build of it (NVIDIA's nvidia-tensorflow 1.15 loads CUDA 11 or
+    12, NVIDIA/tensorflow#83; a community or source build), whose needs the table does not
+    know."""
+    for m in matches:
+        if m.signature.name != "library-loaded" or not m.groups.get("lib", "").startswith(
+            ("libcudart", "cudart")
+        ):
+            continue
+        wanted = version_wanted(m.groups["lib"], m.line)
+        if wanted is not None and str(wanted.major) != build.cuda.split(".")[0]:
+            return True
+    return False
+
+
+def _judged(facts: Facts, matrix: Matrix, build: LegacyBuild, version: str) -> tuple[Finding, ...]:
     return (
         *_mismatch(facts, build, version, "cuda"),
         *_mismatch(facts, build, version, "cudnn"),
