@@ -539,6 +539,9 @@ def main() -> int:
         * (LINE_CHARS // 78),
         "libcuda reported version is: 384.111.0\n" * (LINE_CHARS // 80)
         + "kernel reported version is: 384.90.0\n" * (LINE_CHARS // 76),
+        # one long line: every kernel half after a libcuda one that never pairs
+        "libcuda reported version is: 384.111.0 "
+        + "kernel reported version is: x " * (LINE_CHARS // 30),
         "Kernel Module for x86_64 \t" * (LINE_CHARS // 26),
         "forward compat /cuda/compat" * (LINE_CHARS // 27),
         "/Library/Python/2.7/lib/python/" * (LINE_CHARS // 31),

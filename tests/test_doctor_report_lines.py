@@ -2604,7 +2604,7 @@ def test_memory_running_out_on_the_device_shows_the_cuda_runtime_loaded(
     doc = doctor(tmp_path, capsys, DEVICE_MEMORY_RAN_OUT_2019, "--cuda-toolkit", "10.1")
     assert _ids(doc)[0] == "gpu-out-of-memory"
     mismatch = [f for f in doc["findings"] if f["id"] == "cuda-version-mismatch"]
-    assert all(f["severity"] == "info" for f in mismatch)
+    assert mismatch and all(f["severity"] == "info" for f in mismatch)
 
 
 # https://github.com/tensorflow/tensorflow/issues/94024 (verbatim): Windows, Python 3.13.1, the
@@ -2712,9 +2712,6 @@ def test_a_1x_release_that_loads_another_cuda_is_another_build(
     [
         # PyTorch's wording of the same fault: not TensorFlow's GPU at work
         "RuntimeError: CUDA error: an illegal memory access was encountered\n",
-        # TensorFlow's own event poll at shutdown, after CUDA was torn down
-        "E tensorflow/stream_executor/cuda/cuda_event.cc:29] Error polling for event status:"
-        " failed to query event: CUDA_ERROR_DEINITIALIZED: driver shutting down\n",
         # jax-ml/jax#25002 (verbatim): JAX's XLA words its faults as TensorFlow's does
         "E1120 10:59:55.894873   35984 pjrt_stream_executor_client.cc:3067] Execution of replica"
         " 0 failed: INTERNAL: Failed to retrieve branch_index value on stream 0x5583cca477e0:"
@@ -2726,7 +2723,7 @@ def test_a_1x_release_that_loads_another_cuda_is_another_build(
         " Encountered CUDA error: an illegal memory access was encountered Error from"
         " operator:\n",
     ],
-    ids=["pytorch-wording", "shutdown-poll", "jax-wording", "caffe2-wording"],
+    ids=["pytorch-wording", "jax-wording", "caffe2-wording"],
 )
 def test_a_kernel_fault_is_read_only_in_tensorflow_s_records_of_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
@@ -2781,6 +2778,8 @@ def test_memory_running_out_for_a_context_without_a_device_says_nothing_of_the_l
     doc = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.0")
     evidence = " ".join(e for f in doc["findings"] for e in f["evidence"])
     assert "loaded its CUDA libraries" not in evidence
+    # the stated CUDA 10.0 beside 2.1's libcudart.so.10.1 stays the error it is
+    assert ("cuda-version-mismatch", "error") in {(f["id"], f["severity"]) for f in doc["findings"]}
 
 
 @pytest.mark.parametrize(
@@ -2802,6 +2801,14 @@ def test_memory_running_out_for_a_context_without_a_device_says_nothing_of_the_l
             ("--os", "wsl2", "--container"),
             "container-gpu-not-exposed",
             id="no-device-under-wsl2-in-a-container-without-the-gpu",
+        ),
+        pytest.param(
+            "2023-05-02 10:00:00.000000: E tensorflow/compiler/xla/stream_executor/cuda/"
+            "cuda_driver.cc:266] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable"
+            " device is detected\n",
+            ("--os", "wsl2", "--container"),
+            "container-gpu-not-exposed",
+            id="no-device-under-wsl2-in-a-container",
         ),
         pytest.param(
             "2023-05-02 10:00:00.000000: E tensorflow/compiler/xla/stream_executor/cuda/"

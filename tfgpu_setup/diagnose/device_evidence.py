@@ -1,6 +1,7 @@
 """Evidence that no GPU was reached: no GPU on the machine, no driver, a hosted notebook
-without a GPU runtime, a Linux driver inside WSL 2, a container started without the GPU or on
-a host without the driver. Pure: data in, data out.
+without a GPU runtime, a Linux driver (or another libcuda) inside WSL 2, a container started
+without the GPU or on a host without the driver, libcuda and the kernel module of two driver
+versions. Pure: data in, data out.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE, SIGNATURES
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
+from .wsl import no_device_under_wsl
 
 NO_DEVICE_SIGNATURES = frozenset(
     {"cuinit-no-device", "dev-nvidia0-missing", "kernel-driver-not-running"}
@@ -113,6 +115,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
                 CONTAINER_TOOLKIT,
             )
         )
+    if not any(f.id == "container-gpu-not-exposed" for f in found):
+        # (a container started without the GPU finds none in WSL 2 either)
+        found += no_device_under_wsl(facts, matches)
     return found
 
 

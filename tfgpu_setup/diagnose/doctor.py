@@ -206,8 +206,12 @@ def diagnose(
     log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
-    if stated and entry is None and release is not None:
-        judged = (*judged, *legacy_findings(known, matrix, release, matches))
+    legacy = (
+        legacy_findings(known, matrix, release, matches)
+        if stated and entry is None and release is not None
+        else ()
+    )
+    judged = (*judged, *legacy)
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
         judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if not stated and cpu_build_on_windows(log_facts, known):
@@ -256,15 +260,7 @@ def diagnose(
         # A local build ('+selfbuilt') may have the kernels PyPI's lacks: the device stands.
         # A 1.x release named (no matrix row) is judged by its build's CUDA, and a GPU newer
         # than that CUDA is all its compute-capability finding says.
-        legacy_newer = (
-            stated
-            and entry is None
-            and release is not None
-            and any(
-                f.id == "compute-capability-unsupported"
-                for f in legacy_findings(known, matrix, release, matches)
-            )
-        )
+        legacy_newer = any(f.id == "compute-capability-unsupported" for f in legacy)
         newer = frozenset(
             {"compute-capability-unsupported"}
             if (_newer_than_build(known, entry) or legacy_newer) and not log_facts.local_build_line

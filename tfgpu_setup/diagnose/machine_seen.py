@@ -211,9 +211,12 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
     CUDA's forward-compatibility package makes libcuda newer on purpose."""
     if _FORWARD_COMPATIBILITY.search(sample):
         return None
-    libraries: list[re.Match[str]] = []  # printed and not yet paired, newest last
+    libraries: list[tuple[re.Match[str], int]] = []  # printed, not yet paired, newest last
     pair: tuple[re.Match[str], re.Match[str]] | None = None
+    line, counted = 0, 0  # the line each match starts on, counting each newline once
     for m in _DRIVER_HALF.finditer(sample):
+        line += sample.count("\n", counted, m.start())
+        counted = m.start()
         if m["compared"]:
             libraries, pair = [], None
             continue
@@ -221,24 +224,24 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
             pair = None
             if _DRIVER_NUMBER.fullmatch(m["library"]):
                 # no more of them fit in the lines a module's version may follow them by
-                libraries = [*libraries[-PAIR_LINES:], m]
+                libraries = [*libraries[-PAIR_LINES:], (m, line)]
             continue
-        libraries = [
-            lib for lib in libraries if sample.count("\n", lib.end(), m.start()) <= PAIR_LINES
-        ]
+        libraries = [(lib, at) for lib, at in libraries if line - at <= PAIR_LINES]
         version = m["kernel"] or m["module"]
         if not libraries or not _DRIVER_NUMBER.fullmatch(version):
             continue
         # processes of several machines interleave their diagnostics: a module whose version
         # some libcuda printed just before belongs with it
         same = [
-            lib for lib in libraries if _driver_version(lib["library"]) == _driver_version(version)
+            entry
+            for entry in libraries
+            if _driver_version(entry[0]["library"]) == _driver_version(version)
         ]
         if same:
             libraries.remove(same[-1])
             pair = None
         else:
-            pair = (libraries.pop(), m)
+            pair = (libraries.pop()[0], m)
     if pair is None:
         return None
     library, kernel = pair

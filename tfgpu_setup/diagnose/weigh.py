@@ -21,7 +21,7 @@ from .logs import LogMatch
 from .signatures.model import MEMORY_TAKEN_FIX
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
-from .wsl import no_device_under_wsl, requirement_misread
+from .wsl import requirement_misread
 
 
 def weighed_against_log(
@@ -195,8 +195,6 @@ def log_weighed_against_facts(
 
     No /dev/nvidia0 on a host known to have a GPU and its driver is a process not given them.
 
-    CUDA finding no device inside WSL 2 is WSL's driver set-up before it is a hidden GPU.
-
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
     if facts.gpus_absent():
         findings = contradicted(
@@ -219,16 +217,6 @@ def log_weighed_against_facts(
                 " does not see it",
             ),
             elsewhere,
-        )
-    if (wsl_device := no_device_under_wsl(facts, matches)) is not None:
-        findings = (
-            *contradicted(
-                findings,
-                frozenset({"cuda-visible-devices-hides-gpus"}),
-                "but under WSL 2 a libcuda other than WSL's own, or the Windows driver, is the"
-                " likelier reason",
-            ),
-            wsl_device,
         )
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its

@@ -1,9 +1,9 @@
 """What WSL 2's GPU layer failing looks like in a log, read with the facts.
 
-Two lines mean one thing on Linux and another under WSL 2: NVIDIA's container CLI printing that
-dxcore did not initialise (on Linux, every debug run says so), and its CUDA requirement check
+Three lines mean one thing on Linux and another under WSL 2: NVIDIA's container CLI printing
+that dxcore did not initialise (on Linux, every debug run says so), its CUDA requirement check
 refusing an image although the driver supports that CUDA (older libnvidia-container misread
-the WSL 2 driver's CUDA version).
+the WSL 2 driver's CUDA version), and CUDA finding no device (a libcuda other than WSL's).
 """
 
 from __future__ import annotations
@@ -61,17 +61,17 @@ WSL_NO_DEVICE_FIX = (
 )
 
 
-def no_device_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> Finding | None:
+def no_device_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> list[Finding]:
     """CUDA finding no device inside WSL 2, with nothing showing CUDA_VISIBLE_DEVICES set: the
     GPU reaches WSL only through /dev/dxg and the libcuda in /usr/lib/wsl/lib, so a libcuda of a
     Linux driver installed inside WSL loading first, or the Windows side, is the usual cause
     (tensorflow#60429, NVIDIA/cuml#5624, #6218), not a hidden GPU."""
     if not (facts.knows("os") and facts.platform.os == "wsl2") or _ruled_out(facts, matches):
-        return None
+        return []
     line = next((m for m in matches if m.signature.name == "cuinit-no-device"), None)
     if line is None:
-        return None
-    return Finding(
+        return []
+    finding = Finding(
         "wsl-linux-driver-installed",
         Severity.ERROR,
         "CUDA found no GPU inside WSL 2: most often a Linux NVIDIA driver (or another libcuda)"
@@ -81,6 +81,7 @@ def no_device_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> Finding | 
         WSL_NO_DEVICE_FIX,
         WSL_GUIDE,
     )
+    return [finding]
 
 
 OTHER_EXPLANATIONS = frozenset({"container-gpu-not-exposed", "no-nvidia-gpu", "no-nvidia-driver"})
