@@ -128,7 +128,7 @@ def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
     ('kernel version X does not match DSO version Y'), which pastes cut (machine_seen reads
     the pair). macOS's kernel driver does not report its version reliably: TensorFlow skips
     the comparison there."""
-    if not log.driver_halves or (facts.knows("os") and facts.platform.os == "macos"):
+    if log.driver_halves is None or (facts.knows("os") and facts.platform.os == "macos"):
         return None
     library, kernel, library_line, kernel_line = log.driver_halves
     older_library = (

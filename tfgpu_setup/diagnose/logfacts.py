@@ -144,7 +144,7 @@ class LogFacts:
     driver_line: str = ""
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
-    driver_halves: tuple[str, ...] = ()
+    driver_halves: tuple[str, str, str, str] | None = None
     """libcuda's and the kernel module's versions, then their lines, where TensorFlow printed
     two versions."""
     cpu_build_line: str = ""
@@ -323,7 +323,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver=smi.group("driver") if smi else None,
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
-        driver_halves=driver_halves(sample) or (),
+        driver_halves=driver_halves(sample),
         cpu_build_line=_first(_CPU_BUILD, sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),

@@ -36,8 +36,9 @@ def no_wheel_for_stated(
     stated_release: str | None = None,
 ) -> list[Finding]:
     """pip's refusal, named for what the stated Python and platform make it. stated_release:
-    the TensorFlow the user names, when older than every release with a wheel for that Python
-    (pip then most likely ran before those existed)."""
+    the TensorFlow the user names (not a pin pip was asked for): one published on this platform
+    under another name says so, and one older than every release with a wheel for that Python
+    says pip most likely ran before those existed."""
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refused is None or not facts.knows("os") or not facts.knows("pythons"):
         return []
