@@ -207,7 +207,7 @@ def diagnose(
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
     legacy = (
-        legacy_findings(known, matrix, release, matches)
+        legacy_findings(known, matrix, release, log_facts.runtimes_opened)
         if stated and entry is None and release is not None
         else ()
     )

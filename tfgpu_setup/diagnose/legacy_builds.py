@@ -17,37 +17,24 @@ from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
 from ..planner.rules import built_with_other
 from ..versions import LibraryKind, parsed, serves_build
-from .logs import LogMatch
-from .wanted import version_wanted
+from .wanted import Wanted
 
 
 def legacy_findings(
-    facts: Facts, matrix: Matrix, version: str, matches: Sequence[LogMatch] = ()
+    facts: Facts, matrix: Matrix, version: str, runtimes_opened: Sequence[Wanted] = ()
 ) -> tuple[Finding, ...]:
+    """runtimes_opened: the CUDA runtimes the log shows TensorFlow opened. One of another major
+    than the release's tested build says it is another build of it (NVIDIA's nvidia-tensorflow
+    1.15 loads CUDA 11 or 12, NVIDIA/tensorflow#83; a community or source build), whose needs
+    the table does not know."""
     build = query.legacy_build(matrix, version)
     if build is None or (facts.knows("os") and facts.platform.os == "macos"):
         # PyPI's macOS builds have had no CUDA since 1.2: a CUDA one there is a community or
         # source build, whose CUDA the table does not know.
         return ()
-    if _another_build_loaded(build, matches):
+    if any(str(w.major) != build.cuda.split(".")[0] for w in runtimes_opened):
         return ()
     return _judged(facts, matrix, build, version)
-
-
-def _another_build_loaded(build: LegacyBuild, matches: Sequence[LogMatch]) -> bool:
-    """The log shows TensorFlow opened a CUDA runtime of another major than the release's
-    tested build: it is another build of it (NVIDIA's nvidia-tensorflow 1.15 loads CUDA 11 or
-    12, NVIDIA/tensorflow#83; a community or source build), whose needs the table does not
-    know."""
-    for m in matches:
-        if m.signature.name != "library-loaded" or not m.groups.get("lib", "").startswith(
-            ("libcudart", "cudart")
-        ):
-            continue
-        wanted = version_wanted(m.groups["lib"], m.line)
-        if wanted is not None and str(wanted.major) != build.cuda.split(".")[0]:
-            return True
-    return False
 
 
 def _judged(facts: Facts, matrix: Matrix, build: LegacyBuild, version: str) -> tuple[Finding, ...]:

@@ -144,6 +144,8 @@ class LogFacts:
     driver_line: str = ""
     """The driver version (and the highest CUDA it supports) from nvidia-smi's header, or the
     driver version TensorFlow's own CUDA diagnostics name."""
+    runtimes_opened: tuple[Wanted, ...] = ()
+    """The CUDA runtimes (libcudart) TensorFlow says it opened, with their versions."""
     driver_halves: tuple[str, str, str, str] | None = None
     """libcuda's and the kernel module's versions, then their lines, where TensorFlow printed
     two versions."""
@@ -271,10 +273,12 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cuda_seen.append((asked.cuda.value, asked.cuda.line))
     if asked.cudnn is not None:
         cudnn_seen.append((asked.cudnn.value, asked.cudnn.line))
-    for m in loaded:
-        wanted = version_wanted(m.groups["lib"], m.line)
-        if wanted is not None and wanted.minor is not None and "cudnn" not in wanted.lib:
-            cuda_seen.append((f"{wanted.major}.{wanted.minor}", m.line))
+    opened = [w for m in loaded if (w := version_wanted(m.groups["lib"], m.line)) is not None]
+    cuda_seen += [
+        (f"{w.major}.{w.minor}", w.line)
+        for w in opened
+        if w.minor is not None and "cudnn" not in w.lib
+    ]
     cudnn_loaded = _first_field(matches, "cudnn_loaded", "cudnn-version-mismatch", "cudnn-loaded")
     cudnn_compiled = _first_field(matches, "cudnn_compiled", "cudnn-version-mismatch")
     failing = [
@@ -324,6 +328,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
         driver_halves=driver_halves(sample),
+        runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
         cpu_build_line=_first(_CPU_BUILD, sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),

@@ -19,6 +19,7 @@ from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .release_hints import out_by
 
 REFUSALS = frozenset({"pip-no-matching-distribution"})
 _CONSTRAINED = re.compile(
@@ -88,9 +89,10 @@ def no_wheel_for_stated(
             )
         ]
     served = as_tensorflow
-    before = _older_than_every(matrix, stated_release, served, key)
     first = min(served, key=lambda r: parsed(r.version)) if served else None
-    if first is not None and before and not _written_after(log, first):
+    before = _older_than(matrix, stated_release, first, key) if first is not None else None
+    # a log dated after the first serving release came out: pip saw it then
+    if first is not None and before and not out_by(first, log.written_on):
         published = f", published {first.published}" if first.published else ""
         return [
             Finding(
@@ -156,26 +158,18 @@ def no_wheel_for_stated(
     return []
 
 
-def _older_than_every(
-    matrix: Matrix, stated: str | None, served: Sequence[TfRelease], key: str
-) -> str | None:
+def _older_than(matrix: Matrix, stated: str | None, first: TfRelease, key: str) -> str | None:
     """The stated release's X.Y series, when it had wheels on this platform and is older than
-    every series with one for this Python (series against series: a pin of 2.5.3 is the 2.5
-    that serves it)."""
-    if stated is None or not served:
+    the first series with one for this Python (series against series: a pin of 2.5.3 is the
+    2.5 that serves it)."""
+    if stated is None:
         return None
     series = xy(stated)
     if not any(
         xy(r.version) == series and _tensorflow_wheel(r, key) for r in matrix.tensorflow.releases
     ):
         return None  # no 'tensorflow' wheel of it here at all: another reading names that
-    oldest_served = min(parsed(xy(r.version)) for r in served)
-    return series if parsed(series) < oldest_served else None
-
-
-def _written_after(log: LogFacts, release: TfRelease) -> bool:
-    """Whether the log's own date is after the release was published: pip saw it then."""
-    return bool(log.written_on and release.published and log.written_on >= release.published)
+    return series if parsed(series) < parsed(xy(first.version)) else None
 
 
 def _covered_by(matrix: Matrix, series: str, key: str) -> list[str]:

@@ -198,6 +198,12 @@ def published_by(release: TfRelease, day: str) -> bool:
     return datetime.date.fromisoformat(release.published) <= latest
 
 
+def out_by(release: TfRelease, day: str) -> bool:
+    """Whether the release itself, not a preview of it, was out on that day (False where the
+    day or its publication is not known)."""
+    return bool(day and release.published and release.published <= day)
+
+
 def series_published_by(matrix: Matrix, version: str, day: str) -> bool:
     """Whether any release of this version's X.Y series could have written a log on that day
     (a series exists from its first release on, whatever its later patches)."""
@@ -230,7 +236,7 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         installable = [r for r in installable if not _windows_wheel_has_cuda(r)]
     newest_of_series: dict[str, str] = {}
     for r in installable or admitted:
-        if not log.written_on or not r.published or r.published <= log.written_on:
+        if not (log.written_on and r.published) or out_by(r, log.written_on):
             newest_of_series.setdefault(xy(r.version), r.version)
     for r in reversed(installable or admitted):
         # a series only previewed when the log was written: its first release

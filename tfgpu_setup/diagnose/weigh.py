@@ -18,6 +18,7 @@ from ..versions import LibraryKind, parsed, xy
 from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
+from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
@@ -57,12 +58,7 @@ def weighed_against_log(
         # through): that failure is what the log shows, whichever release ran; 'no GPU from
         # 2.11' stays a note for a release nobody named (DeepLabCut#2318). The CPU allocator
         # running out says the work ran on the CPU, as it does there from 2.11 on.
-        judged = tuple(
-            dataclasses.replace(f, severity=Severity.INFO)
-            if f.id == "windows-native-gpu-unsupported" and f.severity is Severity.WARNING
-            else f
-            for f in judged
-        )
+        judged = noted(judged, lambda f: f.id == "windows-native-gpu-unsupported")
     return judged
 
 
@@ -292,7 +288,6 @@ cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skip
 compute capability (TF 2.x checks the libraries first; 1.x linked them at import), a kernel it
 launched and the GPU had no image for, device memory it asked for on a GPU device it created,
 the cuDNN it compared with its build when it first used it."""
-_CUDART = re.compile(r"(?:lib)?cudart")
 
 
 def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
@@ -307,7 +302,10 @@ def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
                 # 2.0-2.3 create it after 'Skipping registering GPU devices')
                 and (m.signature.name != "cuda-out-of-memory" or m.groups.get("size"))
             )
-            or (m.signature.name == "library-loaded" and _CUDART.match(m.groups.get("lib", "")))
+            or (
+                m.signature.name == "library-loaded"
+                and library_name(m.groups.get("lib", "")) == "cudart"
+            )
         ),
         None,
     )
@@ -330,12 +328,7 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
     against = (
         f"but TensorFlow loaded its CUDA libraries (line {number}: {loaded.line.strip()[:160]})"
     )
-    findings = tuple(
-        dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, against))
-        if f.id in CUDA_STATED_IDS and f.severity is Severity.WARNING
-        else f
-        for f in findings
-    )
+    findings = noted(findings, lambda f: f.id in CUDA_STATED_IDS, against)
     return contradicted(findings, CUDA_STATED_IDS, against)
 
 
@@ -360,6 +353,20 @@ def demoted(
     return tuple(
         dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, *extra))
         if f.severity is Severity.ERROR and which(f)
+        else f
+        for f in findings
+    )
+
+
+def noted(
+    findings: tuple[Finding, ...], which: Callable[[Finding], bool], because: str = ""
+) -> tuple[Finding, ...]:
+    """The warnings `which` picks, as notes (a warning already says the cause is uncertain; a
+    line that speaks against it leaves a note); `because`, when given, joins their evidence."""
+    extra = (because,) if because else ()
+    return tuple(
+        dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, *extra))
+        if f.severity is Severity.WARNING and which(f)
         else f
         for f in findings
     )
