@@ -349,13 +349,7 @@ def demoted(
     findings: tuple[Finding, ...], which: Callable[[Finding], bool], because: str = ""
 ) -> tuple[Finding, ...]:
     """The errors `which` picks, as warnings; `because`, when given, joins their evidence."""
-    extra = (because,) if because else ()
-    return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING, evidence=(*f.evidence, *extra))
-        if f.severity is Severity.ERROR and which(f)
-        else f
-        for f in findings
-    )
+    return _stepped_down(findings, which, Severity.ERROR, because)
 
 
 def noted(
@@ -363,10 +357,19 @@ def noted(
 ) -> tuple[Finding, ...]:
     """The warnings `which` picks, as notes (a warning already says the cause is uncertain; a
     line that speaks against it leaves a note); `because`, when given, joins their evidence."""
+    return _stepped_down(findings, which, Severity.WARNING, because)
+
+
+_ONE_STEP_DOWN = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO}
+
+
+def _stepped_down(
+    findings: tuple[Finding, ...], which: Callable[[Finding], bool], at: Severity, because: str
+) -> tuple[Finding, ...]:
     extra = (because,) if because else ()
     return tuple(
-        dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, *extra))
-        if f.severity is Severity.WARNING and which(f)
+        dataclasses.replace(f, severity=_ONE_STEP_DOWN[at], evidence=(*f.evidence, *extra))
+        if f.severity is at and which(f)
         else f
         for f in findings
     )
