@@ -49,6 +49,10 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # CUDA 9.x and older: only TensorFlow 1.x was built with them (matrices/ starts at 2.0).
     (re.compile(r"\blib(?:cudart|cublas|cufft|curand|cusolver)\.so\.[5-9]\.\d\b"), "<2.0"),
     (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
+    # cuDNN's major by release: 5 until 1.2, 6 in 1.3 and 1.4, 7 from 1.5 to 2.3 (2.4 moved to
+    # cuDNN 8; TensorFlow's tested build configurations)
+    (re.compile(r"\b(?:libcudnn\.so\.[56]|cudnn64_[56]\.dll)\b"), "<2.0"),
+    (re.compile(r"\b(?:libcudnn\.so\.7|cudnn64_7\.dll)\b"), "<2.4"),
     # macOS builds had CUDA until 1.1 (1.2 dropped GPU support on macOS): one that names a
     # CUDA .dylib is one of them
     (_OFFICIAL_MACOS_CUDA, "<1.2"),
@@ -72,6 +76,13 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # pybind11's _pywrap_tensorflow_internal: the import that fails names it from 2.2 on
     # (tensorflow#39007, #93561; 2.1's tracebacks run through tensorflow_core's swig loader)
     (re.compile(r"from tensorflow\.python\._pywrap_tensorflow_internal import"), ">=2.2"),
+    # ... and releases before 2.2 load it through SWIG's helper, in the frame under it
+    (
+        re.compile(
+            r"\bpywrap_tensorflow_internal\.py\"?,?[\s>]{0,20}line \d{1,5},? in swig_import_helper"
+        ),
+        "<2.2",
+    ),
     # The tensorflow_core package held TensorFlow's modules in 1.15, 2.0 and 2.1 only
     (re.compile(r"[/\\]tensorflow_core[/\\]"), ">=1.15,<2.2"),
     # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]' (1.13 on
@@ -83,11 +94,14 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.0",
     ),
-    # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13).
+    # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13),
+    # and the wrappers that looked each function up in a library's DSO (1.13 moved to stubs).
     (
         re.compile(
             r"\btensorflow/stream_executor/dso_loader\.cc|successfully opened CUDA library"
             r"|Couldn't open CUDA library"
+            r"|could not find \w{1,80} in (?:cu[Dd][Nn][Nn]|cuBLAS|cublas|cuFFT|cufft|curand"
+            r"|cusolver) DSO; dlerror"
             # cuDNN's version as one number ('5005 (compatibility version 5000)') until 1.13
             r"|Loaded runtime CuDNN library: \d{4,5} \(compatibility version"
         ),
