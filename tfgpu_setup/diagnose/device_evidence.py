@@ -121,6 +121,35 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
+def run_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> Finding | None:
+    """A GPU image started with a plain 'docker run' (no --gpus, no NVIDIA runtime): Docker
+    gives a container no GPU unless asked, so its TensorFlow finds no libcuda or no device
+    (tensorflow#30911, serving#660). A warning only: a daemon whose default runtime is NVIDIA's
+    passes the GPU in unasked. Nothing to say where the log shows the driver reached a GPU."""
+    if not log.gpu_not_requested_line:
+        return None
+    if facts.knows("container") and not facts.platform.container:
+        return None
+    reached = any(
+        m.signature.proves_gpu
+        or m.signature.name in DRIVER_FOUND_A_GPU | HOST_DRIVER_SIGNATURES | STUB_DRIVER_SIGNATURES
+        for m in matches
+    )
+    if reached:
+        return None
+    return Finding(
+        "container-gpu-not-exposed",
+        Severity.WARNING,
+        "The container was started with no GPU: 'docker run' without --gpus (or NVIDIA's"
+        " runtime) gives it none",
+        (quoted(log.gpu_not_requested_line),),
+        "Start it with the GPU: 'docker run --gpus all ...' (the NVIDIA Container Toolkit on"
+        " the host; with Docker older than 19.03, 'nvidia-docker run' or"
+        " '--runtime=nvidia'). Inside it, 'nvidia-smi' must list the GPU.",
+        CONTAINER_TOOLKIT,
+    )
+
+
 def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
     """TensorFlow's CUDA diagnostics print the version of the driver library it loaded and then
     the kernel module's: two driver versions mean a driver updated (or a second libcuda first

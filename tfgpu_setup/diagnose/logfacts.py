@@ -206,6 +206,9 @@ class LogFacts:
     """A Python banner saying the interpreter is 32-bit (TensorFlow has 64-bit wheels only)."""
     gpu_requested_line: str = ""
     """The container was asked for the GPU ('docker run --gpus', 'singularity exec --nv')."""
+    gpu_not_requested_line: str = ""
+    """'docker run' of a GPU image (a '-gpu' tag, NVIDIA's NGC or CUDA images) with no flag
+    that gives it the GPU, where no run in the log asked for one."""
     memory_taken_line: str = ""
     """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
     as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
@@ -359,6 +362,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
         gpu_requested_line=_first(_GPU_REQUESTED, sample),
+        gpu_not_requested_line=_gpu_image_run_without_gpu(sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc[0] if glibc else None,
@@ -441,6 +445,27 @@ _GPU_REQUESTED = re.compile(
     r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
     r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
 )
+_DOCKER_RUN = re.compile(r"(?<![\w-])docker run\b(?:[^\n\\]|\\\n|\\){0,600}")
+"""A 'docker run' command with its continuation lines (not 'nvidia-docker run', which adds
+the GPU itself)."""
+_GPU_IMAGE = re.compile(
+    r"\s(?:[\w.-]{1,100}/){0,3}[\w.-]{1,100}:[\w.-]{0,60}gpu[\w.-]{0,60}(?=\s|$)"
+    r"|\bnvcr\.io/nvidia/|\bnvidia/cuda:"
+)
+_GPU_FLAG = re.compile(
+    r"\s--gpus[ =]|\s--runtime[ =]+nvidia\b|\s--device[ =]+nvidia\.com/gpu|NVIDIA_VISIBLE_DEVICES"
+)
+
+
+def _gpu_image_run_without_gpu(text: str) -> str:
+    """The first 'docker run' of a GPU image with no flag that gives it the GPU."""
+    commands = [run.group(0) for run in _DOCKER_RUN.finditer(text)]
+    if any(_GPU_FLAG.search(command) for command in commands):
+        return ""  # one run in the log asked for the GPU: the others may be tries before it
+    first = next((command for command in commands if _GPU_IMAGE.search(command)), "")
+    return re.sub(r"\s*\\?\n\s*", " ", first.strip())[:300]
+
+
 _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
