@@ -272,11 +272,12 @@ BENIGN_LINES: tuple[Signature, ...] = (
     ),
     Signature(
         name="cpu-feature-guard",
-        needles=("TensorFlow binary", "wasn't compiled to use"),
+        needles=("TensorFlow binary", "wasn't compiled to use", "could speed up CPU computations"),
         pattern=compiled(
             r"This TensorFlow binary is optimized|CPU supports instructions that this"
             r" TensorFlow binary was not compiled to use|The TensorFlow library wasn't compiled to"
-            r" use"
+            # the old message's end, where a console cut its start (tensorflow#8853)
+            r" use|available on your machine and could speed up CPU computations"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,

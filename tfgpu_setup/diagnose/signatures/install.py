@@ -467,20 +467,25 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="conda-python-incompatible",
-        needles=("-> python[version=",),
+        needles=("-> python[version=", "->python ", "-> python "),
         pattern=compiled(
             r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?\s*->"
             r"\s*python\[version="
+            # conda 4.3's conflict list: the chain from TensorFlow ends in another Python
+            # ('-tensorflow->protobuf ==3.1.0 ->python 3.4*', conda#5048)
+            r"|^[ \t>]*-\s*(?P<package2>tensorflow[\w-]{0,30})\s*->[^\n]{0,200}?->\s*python"
+            r" \d\.\d{1,2}\*?\s*$"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,
-        title="conda has no {package} build for this environment's Python",
+        title="conda has no {package}{package2} build for this environment's Python",
         fix=(
             "Create the environment with a Python the package supports (the versions conda"
-            " lists after 'python[version='), e.g. 'conda create -n tf python=3.X {package}'."
+            " lists after 'python[version='), e.g. 'conda create -n tf python=3.X"
+            " {package}{package2}'."
         ),
         source="https://github.com/srama2512/PONI/issues/5",
-        subject="{package}",
+        subject="{package}{package2}",
     ),
     Signature(
         # conda's solver finding no build of what was asked for in any channel it searches (the
@@ -488,10 +493,13 @@ INSTALL: tuple[Signature, ...] = (
         # platform there (a 32-bit conda, a Python newer than the builds, Apple silicon on the
         # defaults channel).
         name="conda-packages-not-found",
-        needles=("PackagesNotFoundError",),
+        needles=("PackagesNotFoundError", "PackageNotFoundError: Package"),
         pattern=compiled(
             r"PackagesNotFoundError: The following packages are not available from current"
             r" channels"
+            # conda 4.3's wording (conda-forge/tensorflow-feedstock#21)
+            r"|PackageNotFoundError: Packages? (?:not found|missing)[^\n]{0,300}?missing in"
+            r" current [\w-]{1,20} channels"
         ),
         finding_id="python-unsupported",
         severity=Severity.WARNING,
@@ -599,6 +607,9 @@ INSTALL: tuple[Signature, ...] = (
             # the shell's report inside a sentence ('... returns Illegal instruction (core
             # dumped)'): the core dump keeps it the signal's own words
             r"|\bIllegal instruction[ \t]{1,8}\(core dumped\)"
+            # ... or where it ends a line after the program's last sentence, pasted as one
+            # line ('Using TensorFlow backend. Illegal instruction', mycroft-precise#44)
+            r"|(?<=[.!:] )(?i:illegal instruction)(?: ?\([^)\n]{0,40}\)|: 4)?[ \t]*$"
             r"|\billegal hardware instruction\b"
             r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"
             # STATUS_ILLEGAL_INSTRUCTION signed or not: 'DLL load failed with errorcode 3221225501'
@@ -923,15 +934,19 @@ INSTALL: tuple[Signature, ...] = (
         # for TensorFlow's own library is most often AVX code on a CPU without AVX.
         name="windows-dll-init-failed",
         needles=("DLL load failed",),
-        # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German
-        # and French, as reports quote it; Spanish, Japanese, Korean and Traditional Chinese by
-        # their distinctive words; or its number, as ctypes and os.add_dll_directory print it.
+        # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German,
+        # French, Dutch and Italian, as reports quote it (SpleeterGui#52, #10); Spanish,
+        # Japanese, Korean and Traditional Chinese by their distinctive words; or its number,
+        # as ctypes and os.add_dll_directory print it.
         pattern=compiled(
             rf"DLL load failed{TF_MODULE}: (?:A dynamic link library \(DLL\)"
             r" initialization routine failed|动态链接库\(DLL\)初始化例程失败"
             r"|Произошел сбой в программе инициализации библиотеки динамической компоновки"
             r"|Uma rotina de inicialização da biblioteca de vínculo dinâmico \(DLL\) falhou"
             r"|Eine DLL-Initialisierungsroutine ist fehlgeschlagen"
+            r"|Een initialisatieroutine van de dynamic link library \(DLL-bestand\) is mislukt"
+            r"|Routine di inizializzazione della libreria di collegamento dinamico \(DLL\)"
+            r" non riuscita"
             r"|Une routine d.initialisation d.une bibliothèque de liens dynamiques \(DLL\)"
             r" a échoué"
             r"|[^\n]{0,40}?rutina de inicialización de (?:una )?biblioteca de vínculos dinámicos"

@@ -23,6 +23,10 @@ from .model import (
 )
 
 LIB_NOT_LOADED = "The CUDA library {lib}{lib_version_note} could not be loaded{because}"
+_TF_OWN_MODULE = r"[^\n]{0,300}?(?:_pywrap_tensorflow|libtensorflow)\w{0,40}\.so[.\d]{0,12}: "
+TF_OWN_MODULE_UNDEFINED = _TF_OWN_MODULE + "undefined symbol"
+"""TF 1.x's dlerror after looking a function up in its own module: the library never loaded."""
+NOT_TF_OWN_MODULE = f"(?!{_TF_OWN_MODULE})"
 
 LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
@@ -52,6 +56,26 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/60913",
         subject="{cudnn_loaded}/{cudnn_compiled}",
+        variants=(
+            # A hosted notebook's cuDNN comes with its runtime image: the TensorFlow a notebook
+            # installed over the preinstalled one is what does not match (colabtools#2459)
+            Variant(
+                finding_id="cudnn-version-mismatch",
+                title=(
+                    "cuDNN {cudnn_loaded} came with this notebook's runtime, but the TensorFlow"
+                    " loaded was built with cuDNN {cudnn_compiled}: most likely one installed"
+                    " over the runtime's"
+                ),
+                fix=(
+                    "Use the TensorFlow the runtime preinstalls: remove the notebook's pip"
+                    " install of another TensorFlow (or of a package that pulls one in) and"
+                    " restart the runtime (Colab: Runtime > Disconnect and delete runtime). A"
+                    " release the notebook needs must be one built for the runtime's cuDNN."
+                ),
+                source="https://github.com/googlecolab/colabtools/issues/2459",
+                with_signatures=frozenset({"hosted-notebook-path"}),
+            ),
+        ),
     ),
     Signature(
         name="dlopen-cudnn",
@@ -240,7 +264,7 @@ LIBRARIES: tuple[Signature, ...] = (
             r"(?P<symbol>(?:cublas|cublasLt|cufft|curand|cusolver|cusparse|nccl)\w*)"
             r" symbol not found\."
             r"|could not find (?P<missing>\w+) in (?:cuBLAS|cublas|cuFFT|cufft|curand|cusolver)"
-            r" DSO; dlerror: (?P<dlerror>[^\n]{0,300}?undefined symbol)"
+            rf" DSO; dlerror: {NOT_TF_OWN_MODULE}(?P<dlerror>[^\n]{{0,300}}?undefined symbol)"
         ),
         finding_id="cuda-version-mismatch",
         severity=Severity.ERROR,
@@ -267,7 +291,7 @@ LIBRARIES: tuple[Signature, ...] = (
         needles=("in cudnn DSO", "in cuDNN DSO"),
         pattern=compiled(
             r"could not find (?P<missing>\w+) in cu[Dd][Nn][Nn] DSO; dlerror:"
-            r" (?P<dlerror>[^\n]{0,300}?undefined symbol)"
+            rf" {NOT_TF_OWN_MODULE}(?P<dlerror>[^\n]{{0,300}}?undefined symbol)"
         ),
         finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,
@@ -285,6 +309,52 @@ LIBRARIES: tuple[Signature, ...] = (
             "tensorflow/stream_executor/cuda/cuda_rng.cc"
         ),
         subject="{missing}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # TF 0.x/1.x looked the function up in its own module when the library had not loaded at
+        # all: the dlerror names TensorFlow's .so, so the library is missing, not another
+        # release of it (tensorflow#2525).
+        name="cuda-library-never-loaded",
+        needles=(" DSO; dlerror: ",),
+        pattern=compiled(
+            r"could not find (?P<missing>\w+) in (?P<dso>cuBLAS|cublas|cuFFT|cufft|curand"
+            rf"|cusolver) DSO; dlerror: {TF_OWN_MODULE_UNDEFINED}"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow could not load the {dso} library: it looked {missing} up in its own"
+            " module instead"
+        ),
+        fix=(
+            "Install the CUDA this TensorFlow was built with and put its lib64 folder on"
+            " LD_LIBRARY_PATH ('ldconfig -p | grep -i {dso}' shows what the loader finds)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.4.0/tensorflow/stream_executor/"
+            "dso_loader.cc"
+        ),
+        subject="{dso}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # ... and cuDNN the same way
+        name="cudnn-never-loaded",
+        needles=("in cudnn DSO", "in cuDNN DSO"),
+        pattern=compiled(
+            r"could not find (?P<missing>\w+) in cu[Dd][Nn][Nn] DSO; dlerror: "
+            + TF_OWN_MODULE_UNDEFINED
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="TensorFlow could not load cuDNN: it looked {missing} up in its own module instead",
+        fix=(
+            "Install the cuDNN this TensorFlow was built with and put its lib folder on"
+            " LD_LIBRARY_PATH ('ldconfig -p | grep cudnn' shows what the loader finds)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/2525",
+        subject="cudnn",
         explained_by=DRIVER_ROOTS,
     ),
     Signature(

@@ -16,6 +16,17 @@ from .model import (
 HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
 """Lines where the host's memory, not the GPU's, ran out."""
 
+LIKELIER_THAN_A_FAULT = DRIVER_ROOTS | frozenset(
+    {
+        "gpu-out-of-memory",
+        "compute-capability-unsupported",
+        "cudnn-version-mismatch",
+        "cuda-version-mismatch",
+        "driver-too-old",
+    }
+)
+"""What a log shows beside a failed kernel that more likely made it fail."""
+
 RUNTIME: tuple[Signature, ...] = (
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
@@ -305,16 +316,32 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html",
         # what the log shows besides is the likelier reason the kernel failed
-        demoted_by=DRIVER_ROOTS
-        | frozenset(
-            {
-                "gpu-out-of-memory",
-                "compute-capability-unsupported",
-                "cudnn-version-mismatch",
-                "cuda-version-mismatch",
-                "driver-too-old",
-            }
+        demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
+        # gpu_util.cc when copying a result back from the GPU fails: work ran there and an
+        # earlier kernel (or the memory it needed) failed; the copy reports it (NiftyNet#445,
+        # tensorflow#2117). Other lines of the log usually name what failed first.
+        name="gpu-memcpy-failed",
+        needles=("Memcpy failed",),
+        pattern=compiled(r"\b(?P<direction>GPU->CPU|CPU->GPU|GPU->GPU) Memcpy failed"),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow ran work on the GPU, and copying its data ({direction}) failed: an"
+            " earlier kernel or allocation on the GPU failed"
         ),
+        fix=(
+            "Look above this line for what failed first (out of memory, a cuDNN or cuBLAS"
+            " error, an illegal memory access). If nothing says: try a smaller batch and memory"
+            " growth (TF_FORCE_GPU_ALLOW_GROWTH=true), then the newest TensorFlow with the CUDA"
+            " and cuDNN it was built with."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/core/common_runtime/"
+            "gpu/gpu_util.cc"
+        ),
+        demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
         # conv_ops.cc (TF 1.x) when a cuDNN convolution fails to launch; DeepLabCut's maintainers
@@ -335,6 +362,32 @@ RUNTIME: tuple[Signature, ...] = (
             " that does not help, check that the loaded cuDNN matches this TensorFlow."
         ),
         source="https://github.com/DeepLabCut/DeepLabCut/pull/458",
+        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+    ),
+    Signature(
+        # cudnn_rnn_ops.cc when cuDNN's RNN call fails on the stream (CudnnRNN, Keras's cuDNN
+        # LSTM/GRU): the GPU is in use. The fixes people record are a smaller batch and memory
+        # growth, a cuDNN matching the build, and for TF 1.15's cuDNN RNN bug
+        # TF_CUDNN_RESET_RND_GEN_STATE=1 (DeepSpeech#3088).
+        name="cudnn-rnn-call-failed",
+        needles=("Failed to call ThenRnn",),
+        pattern=compiled(r"Failed to call ThenRnn(?P<pass>Forward|Backward)\b"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "cuDNN's recurrent layer failed on the GPU (ThenRnn{pass}): usually the batch does"
+            " not fit in the GPU's memory"
+        ),
+        fix=(
+            "Use a smaller batch (or shorter sequences) and memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true); check that the loaded cuDNN is the one this"
+            " TensorFlow was built with. If it still fails, set TF_CUDNN_RESET_RND_GEN_STATE=1"
+            " (a cuDNN RNN bug of TensorFlow 1.15 and early 2.x) or run the layer without cuDNN."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/core/kernels/"
+            "cudnn_rnn_ops.cc"
+        ),
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
