@@ -202,6 +202,16 @@ def test_kepler_k80_stops_at_2_14() -> None:
     ]
 
 
+def test_a_fermi_gpu_is_told_no_build_runs_on_it() -> None:
+    # TensorFlow's configure refuses compute capability below 3.0: a source build is no way out
+    f = whatif(os="linux", pythons=("3.11",), driver="390.157", gpus=("2.1",))
+    plan = plan_for(f)
+    top = plan.findings[0]
+    assert (top.id, top.severity) == ("compute-capability-unsupported", Severity.ERROR)
+    assert "No TensorFlow release or source build runs" in top.fix
+    assert "build TensorFlow from source" not in top.fix
+
+
 def test_maxwell_gtx970_stops_at_2_16() -> None:
     f = whatif(os="linux", pythons=("3.11",), driver="550.54.15", gpus=("NVIDIA GeForce GTX 970",))
     plan = plan_for(f)

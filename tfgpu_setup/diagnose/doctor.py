@@ -46,6 +46,7 @@ from .weigh import (
     log_weighed_against_facts,
     weighed_against_log,
     weighed_against_sonames,
+    weighed_against_the_gpu,
     weighed_against_the_rest_of_the_log,
     weighed_against_unnamed_failure,
 )
@@ -244,6 +245,7 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
+    findings = rank(weighed_against_the_gpu(findings, known))
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     if refuted and findings:
         first = findings[0]

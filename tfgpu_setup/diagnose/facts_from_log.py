@@ -8,6 +8,7 @@ state (never one they did), with the line it came from as its source. Pure: data
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
 from ..matrix.model import Matrix
@@ -47,6 +48,8 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     if "gpus" in unknown and log.gpus_seen:
         gpus = tuple(_gpu_seen(i, seen, matrix) for i, seen in enumerate(log.gpus_seen))
         unknown.discard("gpus")
+    else:
+        gpus = tuple(_capability_from_log(gpu, log) for gpu in gpus)
     pythons = facts.pythons
     if "pythons" in unknown and log.python:
         pythons = (PythonInterpreter(log.python, None, "log"),)
@@ -96,6 +99,22 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         cudnn=cudnn,
         unknown=tuple(n for n in facts.unknown if n in unknown),
     )
+
+
+def _capability_from_log(gpu: Gpu, log: LogFacts) -> Gpu:
+    """A GPU stated by a name several compute capabilities were sold under takes the one the
+    log printed for that name (TensorFlow's 'Found device ... computeCapability: 1.2')."""
+    if gpu.compute_capability is not None:
+        return gpu
+    wanted = _bare_name(gpu.name)
+    for name, cc, line in log.gpus_seen:
+        if cc is not None and _bare_name(name) == wanted:
+            return dataclasses.replace(gpu, compute_capability=cc, cc_source=f"log: {line}")
+    return gpu
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"^nvidia\s+", "", name.strip().lower())
 
 
 def _gpu_seen(index: int, seen: tuple[str, str | None, str], matrix: Matrix) -> Gpu:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
+from ..matrix import query
 from ..matrix.model import TfRelease
 from ..planner.rules import WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed, xy
@@ -219,6 +220,29 @@ def log_weighed_against_facts(
         # OpenBLAS, numpy#18131) says nothing about it.
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
     return findings
+
+
+MOOT_BESIDE_AN_ANCIENT_GPU = frozenset(
+    {"cuda-libs-not-found", "cudnn-not-found", "cuda-version-mismatch", "cudnn-version-mismatch"}
+)
+
+
+def weighed_against_the_gpu(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """A GPU older than every TensorFlow build (Fermi, Tesla) makes the CUDA libraries moot: no
+    CUDA or cuDNN installed would let TensorFlow use it (google/automl#555, a GT 220). Its own
+    finding then comes first."""
+    if not (facts.knows("gpus") and facts.gpus):
+        return findings
+    if not any(f.id == "compute-capability-unsupported" for f in findings):
+        return findings
+    if not all(query.older_than_every_build(g.compute_capability) for g in facts.gpus):
+        return findings
+    return demoted(
+        findings,
+        lambda f: f.id in MOOT_BESIDE_AN_ANCIENT_GPU,
+        "but no TensorFlow build runs on this GPU (compute capability below"
+        f" {query.OLDEST_CAPABILITY_BUILT}), whatever CUDA libraries it finds",
+    )
 
 
 def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | None:

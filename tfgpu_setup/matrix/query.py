@@ -228,6 +228,17 @@ def arch_for_cc(matrix: Matrix, cc: str) -> Architecture | None:
     )
 
 
+OLDEST_CAPABILITY_BUILT = "3.0"
+"""No TensorFlow had CUDA kernels below compute capability 3.0 (Kepler): its configure script
+refuses anything older ('Only compute capabilities 3.0 or higher are supported',
+https://github.com/tensorflow/tensorflow/blob/v1.15.0/configure.py), so no release or source
+build runs on a Fermi or Tesla GPU."""
+
+
+def older_than_every_build(cc: str | None) -> bool:
+    return cc is not None and _xy(cc) < _xy(OLDEST_CAPABILITY_BUILT)
+
+
 def cc_support(release: TfRelease, cc: str) -> CcSupport:
     """How a GPU of compute capability `cc` runs this release's kernels.
 

@@ -522,10 +522,15 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         and support.available
         and all(gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad)
     ]
+    ancient = all(query.older_than_every_build(g.gpu.compute_capability) for g in bad)
     fix = (
         f"TensorFlow {supported_elsewhere[0]} still supports this GPU: "
         f"'tfgpu-setup plan --tf {supported_elsewhere[0]}'."
         if supported_elsewhere
+        else f"No TensorFlow release or source build runs on a GPU older than compute capability"
+        f" {query.OLDEST_CAPABILITY_BUILT} (Kepler): use a newer NVIDIA GPU, or TensorFlow on"
+        " the CPU."
+        if ancient
         else "No PyPI TensorFlow release has kernels for this GPU; build TensorFlow from source "
         "with this compute capability, or use NVIDIA's TensorFlow container."
     )
