@@ -49,8 +49,13 @@ def install_findings(
             )
         )
     gpu_seen = any(m.signature.proves_gpu for m in matches)
-    cpu_only = [d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS]
-    if (cpu_only or log.cpu_build_line) and not gpu_seen:
+    # macOS has no CUDA build at all: its TensorFlow being one without CUDA is the platform's
+    # doing (macos-no-cuda), not a CPU-only package chosen over a GPU one
+    macos = facts.knows("os") and facts.platform.os == "macos"
+    cpu_only = [
+        d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS and d != "tensorflow-macos"
+    ]
+    if (cpu_only or log.cpu_build_line) and not gpu_seen and not macos:
         named = cpu_only[0] if cpu_only else "the log shows a build without CUDA"
         found.append(
             Finding(

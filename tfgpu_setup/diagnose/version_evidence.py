@@ -74,10 +74,13 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
         or not _same_release(c.version or "", compiled)
         for c in installed
     )
+    # where the installed cuDNN would not do for the build either, putting it first fixes
+    # nothing: the mismatch TensorFlow names is the cause (keras-YOLOv3-model-set#209)
+    would_do = compiled is None or any(_serves(c.version or "", compiled) for c in installed)
     return [
         Finding(
             "ld-library-path-shadows",
-            Severity.ERROR if measured else Severity.WARNING,
+            Severity.ERROR if measured and would_do else Severity.WARNING,
             f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one installed: "
             "another copy comes first on the loader path"
             + ("" if measured else f", or the cuDNN installed is {xy(loaded)}"),
@@ -91,6 +94,12 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
             "https://github.com/tensorflow/tensorflow/issues/11401",
         )
     ]
+
+
+def _serves(installed: str, compiled: str) -> bool:
+    """cuDNN's own rule for a build: the same major version, and a minor as high or higher."""
+    have, need = parsed(installed).release, parsed(compiled).release
+    return have[:1] == need[:1] and have[:2] >= need[:2]
 
 
 def _same_release(stated: str, loaded: str) -> bool:
