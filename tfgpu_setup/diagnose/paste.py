@@ -41,6 +41,10 @@ _RECORD_START = re.compile(
     # another program's own line: 'modprobe: ERROR: ...', 'ERROR: ...', 'nvidia-docker | ...'
     r"|[a-z][\w.-]{1,30}: (?:ERROR|FATAL|error|fatal)\b|(?:ERROR|WARNING|FATAL|CRITICAL)\b"
     r"|[\w.-]{1,30} +\| "
+    # a shell's prompt, with the environment it names ('(tf1) root@5e85f82cd11c:/data# ',
+    # '(base) C:\\Users\\me>'): what follows is a new command's output
+    r"|(?:\([\w.-]{1,60}\) )?"
+    r"(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n]{0,300}?[#$] |[A-Z]:\\[^\n>]{0,300}>)"
     # nvidia-smi's table, pasted below a record: its borders and rows
     r"|\+-{3,}|\|[ \t]"
     # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip
