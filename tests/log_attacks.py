@@ -466,6 +466,17 @@ WRITTEN = {
     "libstdcxx-version-not-found": "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8'"
     " not found (required by /home/a/anaconda3/lib/python3.7/site-packages/tensorflow/python/"
     "_pywrap_tensorflow_internal.so)",
+    "cudnn-never-loaded": "F tensorflow/stream_executor/cuda/cuda_dnn.cc:204] could not find"
+    " cudnnCreate in cudnn DSO; dlerror: /usr/local/lib/python2.7/dist-packages/tensorflow/python/"
+    "_pywrap_tensorflow.so: undefined symbol: cudnnCreate",
+    "cuda-library-never-loaded": "could not find cublasCreate_v2 in cublas DSO; dlerror:"
+    " /usr/lib/python2.7/site-packages/tensorflow/python/_pywrap_tensorflow.so: undefined symbol:"
+    " cublasCreate_v2",
+    "gpu-memcpy-failed": "2019-10-01 11:06:06.791243: F tensorflow/core/common_runtime/gpu/"
+    "gpu_util.cc:292] GPU->CPU Memcpy failed",
+    "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
+    " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
+    " num_units, dir_count, max_seq_length, batch_size, cell_num",
 }
 
 
@@ -547,6 +558,14 @@ def main() -> int:
         "/Library/Python/2.7/lib/python/" * (LINE_CHARS // 31),
         "  device='GPU'; T in [DT_HALF]\n" * (LINE_CHARS // 31),
         ("x" * 80 + "\nx") * (LINE_CHARS // 82),
+        "docker run " * (LINE_CHARS // 11),
+        "docker run a" + " a/b/c/d:e" * (LINE_CHARS // 10),
+        "docker run \\\n" * (LINE_CHARS // 13),
+        'pywrap_tensorflow_internal.py", ' * (LINE_CHARS // 32),
+        "Using TensorFlow backend. " * (LINE_CHARS // 26) + "Illegal instruction",
+        "2020-11-23 08:55:21.355369: I tensorflow/x.cc:1] x\n" + "(a) b@c:/d " * (LINE_CHARS // 11),
+        "2020-11-23 08:55:21.355369: I tensorflow/x.cc:1] x\n" + "C:\\x" * (LINE_CHARS // 4),
+        "Name: tensorflow\nVersion: 1.15.4\n" * (LINE_CHARS // 33),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

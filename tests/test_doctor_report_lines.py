@@ -4213,3 +4213,291 @@ def test_apt_not_finding_the_cudnn_package_is_cudnn_not_installed(
     # https://github.com/tensorflow/tensorflow/issues/41848: a version the repository lacks
     version = "E: Version '7.6.5.32+cuda10.1' for 'libcudnn7' was not found\n"
     assert _first_finding(tmp_path, capsys, version) == "cudnn-not-found"
+
+
+# https://github.com/rstudio/keras3/issues/107 (verbatim excerpt): R's reticulate importing
+# TensorFlow 1.3 on Windows; the traceback is cut before its last line
+SWIG_FRAME_CUT = (
+    "> Error in py_module_import(module, convert = convert) :\n"
+    "> ImportError: Traceback (most recent call last):\n"
+    '> File "C:\\Users\\Harry\\ANACON1\\envs\\R-TENS1\\lib\\site-packages\\tensorflow\\python\\'
+    'pywrap_tensorflow_internal.py",\n'
+    "> line 18, in swig_import_helper\n"
+    "> return importlib.import_module(mname)\n"
+)
+
+
+def test_swig_s_loader_frame_is_a_release_that_still_had_gpu_builds_on_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Releases before 2.2 load pywrap_tensorflow_internal through SWIG's helper, and every
+    one of them had Windows GPU builds: the traceback is no sign of 2.11's CPU-only wheel."""
+    doc = doctor(tmp_path, capsys, SWIG_FRAME_CUT, "--os", "windows")
+    assert "windows-native-gpu-unsupported" not in _ids(doc)
+    # the helper of another SWIG module (faiss, openbabel) says nothing of TensorFlow's release
+    other = SWIG_FRAME_CUT.replace("pywrap_tensorflow_internal", "swigfaiss")
+    assert "windows-native-gpu-unsupported" in _ids(
+        doctor(tmp_path, capsys, other, "--os", "windows")
+    )
+
+
+@pytest.mark.parametrize(
+    ("log", "cause"),
+    [
+        pytest.param(
+            # https://github.com/MycroftAI/mycroft-precise/issues/44 (verbatim): Keras's banner
+            # and the shell's report pasted as one line; the CPU lacked AVX
+            "Using TensorFlow backend. Illegal instruction\n",
+            "cpu-lacks-avx",
+            id="illegal-instruction-after-the-last-sentence",
+        ),
+        pytest.param(
+            # https://github.com/mozilla/DeepSpeech/issues/3088 (verbatim title): cuDNN's RNN
+            # call failing on the GPU; smaller batches were among the fixes
+            "Internal: Failed to call ThenRnnForward with model config: [rnn_mode,"
+            " rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size, num_units,"
+            " dir_count, max_seq_length, batch_size, cell_num\n",
+            "gpu-out-of-memory",
+            id="cudnn-rnn-call-failed",
+        ),
+        pytest.param(
+            # https://github.com/tensorflow/tensorflow/pull/30911 (verbatim, the traceback cut):
+            # the GPU image started without the GPU
+            'docker run --rm tensorflow/tensorflow:1.13.2-gpu-py3 python -c "import tensorflow"\n'
+            "Traceback (most recent call last):\n"
+            '  File "/usr/local/lib/python3.6/dist-packages/tensorflow/python/'
+            'pywrap_tensorflow.py", line 58, in <module>\n',
+            "container-gpu-not-exposed",
+            id="gpu-image-run-without-the-gpu",
+        ),
+    ],
+)
+def test_a_line_read_where_a_paste_puts_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, cause: str
+) -> None:
+    assert _ids(doctor(tmp_path, capsys, log))[:1] == [cause]
+
+
+def test_illegal_instruction_inside_a_sentence_is_not_the_signal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = "Note: the illegal instruction handler is installed. Using TensorFlow backend.\n"
+    assert "cpu-lacks-avx" not in _ids(doctor(tmp_path, capsys, log))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "docker run --gpus all --rm tensorflow/tensorflow:1.13.2-gpu-py3 python x.py",
+        "nvidia-docker run --rm tensorflow/tensorflow:1.13.2-gpu-py3 python x.py",
+        "docker run --rm \\\n  --runtime=nvidia \\\n  tensorflow/tensorflow:1.13.2-gpu-py3 x.py",
+        "docker run --rm tensorflow/tensorflow:1.13.2-py3 python x.py",
+    ],
+)
+def test_a_run_given_the_gpu_or_of_a_cpu_image_is_not_read_as_one_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    log = command + "\nTraceback (most recent call last):\n"
+    assert "container-gpu-not-exposed" not in _ids(doctor(tmp_path, capsys, log))
+
+
+# https://github.com/david8862/keras-YOLOv3-model-set/issues/209 (verbatim)
+CUDNN_805_UNDER_810 = (
+    "2021-11-21 21:12:28.951881: E tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Loaded"
+    " runtime CuDNN library: 8.0.5 but source was compiled with: 8.1.0.  CuDNN library needs to"
+    " have matching major version and equal or higher minor version. If using a binary install,"
+    " upgrade your CuDNN library.\n"
+)
+
+
+def test_another_cudnn_first_is_the_cause_only_where_the_installed_one_would_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cuDNN 7.6 installed would not serve a build for 8.1 either: the mismatch TensorFlow
+    names is the cause (the maintainer's answer). An installed 8.2 would, so the 8.0.5 that
+    loaded came first from elsewhere."""
+    old = doctor(
+        tmp_path, capsys, CUDNN_805_UNDER_810, "--cuda-toolkit", "11.1", "--cudnn", "7.6.5"
+    )
+    assert _ids(old)[0] == "cudnn-version-mismatch"
+    newer = doctor(tmp_path, capsys, CUDNN_805_UNDER_810, "--cudnn", "8.2")
+    assert _ids(newer)[0] == "ld-library-path-shadows"
+
+
+# https://github.com/google/automl/issues/555 (verbatim excerpt, its wrapped lines joined)
+GT_220_FOUND = (
+    "2020-06-29 12:21:24.607896: W tensorflow/stream_executor/platform/default/dso_loader.cc:55]"
+    " Could not load dynamic library 'cudart64_101.dll'; dlerror: cudart64_101.dll not found\n"
+    "2020-06-29 12:21:26.546007: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1561] Found"
+    " device 0 with properties:\n"
+    "pciBusID: 0000:01:00.0 name: GeForce GT 220 computeCapability: 1.2\n"
+)
+
+
+@pytest.mark.parametrize("flags", [(), ("--gpu", "NVIDIA GeForce GT 220")])
+def test_a_gpu_older_than_every_build_comes_before_the_libraries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...]
+) -> None:
+    """No CUDA installed makes a compute capability 1.2 GPU usable; a name sold with 1.1 and
+    1.2 takes the compute capability TensorFlow printed for it."""
+    doc = doctor(tmp_path, capsys, GT_220_FOUND, *flags)
+    top = doc["findings"][0]
+    assert top["id"] == "compute-capability-unsupported"
+    assert "source build" in top["fix"] and "from source" not in top["fix"]
+    assert "cuda-libs-not-found" in _ids(doc)
+
+
+def test_a_cudnn_mismatch_in_a_hosted_notebook_points_at_the_tensorflow_installed_over_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Colab's cuDNN comes with its runtime: the fix is the runtime's own TensorFlow, not
+    another cuDNN (googlecolab/colabtools#2459; the notebook path is written for the test)."""
+    log = CUDNN_805_UNDER_810 + '  File "/content/drive/MyDrive/train.py", line 3, in <module>\n'
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "cudnn-version-mismatch"
+    assert "preinstalls" in top["fix"]
+    elsewhere = doctor(tmp_path, capsys, CUDNN_805_UNDER_810)["findings"][0]
+    assert "preinstalls" not in elsewhere["fix"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/2525 (verbatim): TF 0.x in a Docker image
+# without cuDNN; installing it fixed the run
+CUDNN_LOOKED_UP_IN_TF = (
+    "F tensorflow/stream_executor/cuda/cuda_dnn.cc:204] could not find cudnnCreate in cudnn DSO;"
+    " dlerror: /usr/local/lib/python2.7/dist-packages/tensorflow/python/_pywrap_tensorflow.so:"
+    " undefined symbol: cudnnCreate\n"
+)
+
+
+def test_a_function_looked_up_in_tensorflow_s_own_module_means_the_library_never_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The dlerror names TensorFlow's module: cuDNN is missing. Naming a libcudnn, it is another
+    cuDNN release than the build's (the function is not in it)."""
+    missing = doctor(tmp_path, capsys, CUDNN_LOOKED_UP_IN_TF, "--container")
+    assert _ids(missing)[0] == "cudnn-not-found"
+    assert "TensorFlow 2." not in " ".join(missing["findings"][0]["evidence"])
+    other = CUDNN_LOOKED_UP_IN_TF.replace(
+        "/usr/local/lib/python2.7/dist-packages/tensorflow/python/_pywrap_tensorflow.so",
+        "/usr/lib/x86_64-linux-gnu/libcudnn.so.5",
+    )
+    assert _ids(doctor(tmp_path, capsys, other))[0] == "cudnn-version-mismatch"
+    cublas = (
+        "could not find cublasCreate_v2 in cublas DSO; dlerror: /usr/lib/python2.7/site-packages/"
+        "tensorflow/python/_pywrap_tensorflow.so: undefined symbol: cublasCreate_v2\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, cublas))[0] == "cuda-libs-not-found"
+
+
+def test_the_old_cpu_instruction_warning_cut_at_its_start_is_still_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#8853 (verbatim): a Windows console cut the warning's first half; the program
+    then printed its result."""
+    log = (
+        "2017-03-30 15:20:06.126686: W c:\\tf_jenkins\\home\\workspace\\nightly-win\\device\\cpu\\"
+        "os\\windows\\tensorflow\\core\\platform\\cpu_feature_\n"
+        "tions, but these are available on your machine and could speed up CPU computations.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "windows", "--tf", "1.1")
+    assert [(f["id"], f["severity"]) for f in doc["findings"]] == [("benign-log-noise", "info")]
+
+
+def test_the_dll_initialisation_failure_is_read_in_dutch_and_italian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SpleeterGui#52 (Dutch, verbatim) and #10 (Italian): Windows' ERROR_DLL_INIT_FAILED for
+    TensorFlow's own module, a CPU without AVX in every settled SpleeterGUI thread."""
+    for text in (
+        "Een initialisatieroutine van de dynamic link library (DLL-bestand) is mislukt.",
+        "Routine di inizializzazione della libreria di collegamento dinamico (DLL) non riuscita.",
+    ):
+        log = f"ImportError: DLL load failed: {text}\n"
+        assert _ids(doctor(tmp_path, capsys, log, "--os", "windows"))[:1] == ["cpu-lacks-avx"]
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/conda/conda/issues/5048 (verbatim): conda 4.3's conflict list
+        "UnsatisfiableError:the following specifications were found to be in conflict :\n"
+        "-python 2.7*\n"
+        "-tensorflow->protobuf ==3.1.0 ->python 3.4*\n",
+        # https://github.com/conda-forge/tensorflow-feedstock/issues/21 (verbatim)
+        "PackageNotFoundError: Package not found: '' Package missing in current win-64 channels:\n"
+        "  - tensorflow\n",
+    ],
+    ids=["conda-4.3-conflict", "conda-4.3-package-missing"],
+)
+def test_conda_s_older_wording_of_no_build_for_this_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    assert _ids(doctor(tmp_path, capsys, log))[:1] == ["python-unsupported"]
+
+
+def test_a_chain_to_another_python_from_another_package_is_not_tensorflow_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "UnsatisfiableError: the following specifications were found to be in conflict:\n"
+        "  - python 2.7*\n"
+        "  - opencv -> python 3.6*\n"
+    )
+    assert "python-unsupported" not in _ids(doctor(tmp_path, capsys, log))
+
+
+def test_tensorflow_macos_is_no_cpu_only_package_chosen_over_a_gpu_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#50108 (verbatim excerpt): pip found no tensorflow-macos for that macOS's tags
+    until SYSTEM_VERSION_COMPAT=0; macOS has no CUDA build to choose instead."""
+    log = (
+        " % pip install tensorflow-macos\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-macos (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow-macos\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "macos", "--arch", "x86_64")
+    assert _ids(doc)[0] == "python-unsupported"
+    assert "cpu-only-tensorflow" not in _ids(doc)
+
+
+def test_a_shell_prompt_after_a_record_starts_another_command_s_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """OCR-D/ocrd_all#220 (verbatim excerpt): 'pip show' of two TensorFlow distributions under
+    the prompt that followed TensorFlow's last record; they are not that record's wrapped
+    tail."""
+    log = (
+        "2020-11-23 08:55:21.355369: I tensorflow/compiler/xla/service/service.cc:176]  "
+        " StreamExecutor device (0): Host, Default Version\n"
+        "False\n"
+        "(headless-tf1) root@5e85f82cd11c:/data# pip show tensorflow-gpu\n"
+        "Name: tensorflow-gpu\n"
+        "Version: 1.15.4\n"
+        "(headless-tf1) root@5e85f82cd11c:/data# pip show tensorflow\n"
+        "Name: tensorflow\n"
+        "Version: 1.15.4\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--container", "--tf", "1.15.4")
+    assert _ids(doc)[0] == "multiple-tensorflow-distributions"
+
+
+def test_a_failed_copy_back_from_the_gpu_says_the_work_ran_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NifTK/NiftyNet#445 (verbatim): the copy back failed after work ran on the GPU; a cuDNN
+    mismatch beside it is the likelier cause (written for the test from tensorflow#2117's
+    neighbours)."""
+    log = (
+        "2019-10-01 11:06:06.793519: I tensorflow/stream_executor/stream.cc:5011]"
+        " [stream=00000256E1A01E70,impl=00000256E5F61A70] did not memcpy device-to-host; source:"
+        " 0000000B11880D00\n"
+        "2019-10-01 11:06:06.791243: F tensorflow/core/common_runtime/gpu/gpu_util.cc:292]"
+        " GPU->CPU Memcpy failed\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--gpu", "2080 Ti")
+    assert _ids(doc)[0] == "gpu-kernel-failed"
+    assert "ran work on the GPU" in doc["verdict"]
+    with_cudnn = CUDNN_805_UNDER_810 + log
+    assert _ids(doctor(tmp_path, capsys, with_cudnn))[0] == "cudnn-version-mismatch"
