@@ -566,6 +566,8 @@ def main() -> int:
         "2020-11-23 08:55:21.355369: I tensorflow/x.cc:1] x\n" + "(a) b@c:/d " * (LINE_CHARS // 11),
         "2020-11-23 08:55:21.355369: I tensorflow/x.cc:1] x\n" + "C:\\x" * (LINE_CHARS // 4),
         "Name: tensorflow\nVersion: 1.15.4\n" * (LINE_CHARS // 33),
+        "/PycharmProjects" * (LINE_CHARS // 16),
+        "  Cell In [" * (LINE_CHARS // 11),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

@@ -4501,3 +4501,21 @@ def test_a_failed_copy_back_from_the_gpu_says_the_work_ran_there(
     assert "ran work on the GPU" in doc["verdict"]
     with_cudnn = CUDNN_805_UNDER_810 + log
     assert _ids(doctor(tmp_path, capsys, with_cudnn))[0] == "cudnn-version-mismatch"
+
+
+def test_a_library_missing_in_a_program_an_ide_started_says_where_else_to_look(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#9530's line (verbatim) as PyCharm shows it (its project path and end line
+    written for the test): PyCharm does not get the shell's LD_LIBRARY_PATH."""
+    line = "ImportError: libcudnn.so.5: cannot open shared object file: No such file or directory\n"
+    ide = (
+        '  File "/home/u/PycharmProjects/mnist/train.py", line 1, in <module>\n'
+        + line
+        + "\nProcess finished with exit code 1\n"
+    )
+    top = doctor(tmp_path, capsys, ide, "--os", "linux")["findings"][0]
+    assert top["id"] == "cudnn-not-found"
+    assert "run configuration" in top["fix"]
+    plain = doctor(tmp_path, capsys, line, "--os", "linux")["findings"][0]
+    assert "run configuration" not in plain["fix"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..distributions import separate_installs
 from ..versions import parsed, specifier
+from .launchers import LAUNCHED_BY_AN_IDE
 from .logs import LogMatch
 from .machine_seen import (
     driver_cuda_reported,
@@ -202,6 +203,9 @@ class LogFacts:
     """A line with a path only a hosted notebook service has (Colab, Kaggle, Studio Lab)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
+    launcher_line: str = ""
+    """A line showing an IDE or a local notebook kernel started the program (not a hosted
+    notebook, whose environment is the service's)."""
     python_32bit_line: str = ""
     """A Python banner saying the interpreter is 32-bit (TensorFlow has 64-bit wheels only)."""
     gpu_requested_line: str = ""
@@ -300,6 +304,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
     reported = driver_cuda_reported(sample, matches)
     glibc = glibc_shown(sample)
+    hosted = next(
+        (m.line.strip()[:300] for m in matches if m.signature.name == "hosted-notebook-path"), ""
+    )
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
@@ -352,11 +359,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         pip_network_line=_first(_PIP_NETWORK, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
+        launcher_line=""
+        if _first(_COLAB, sample) or hosted
+        else _first(LAUNCHED_BY_AN_IDE, sample),
         colab_line=_first(_COLAB, sample),
-        hosted_notebook_line=next(
-            (m.line.strip()[:300] for m in matches if m.signature.name == "hosted-notebook-path"),
-            "",
-        ),
+        hosted_notebook_line=hosted,
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         nvidia_wheels_named=_nvidia_wheels_there(sample),
         memory_free_line=mostly_free(sample),

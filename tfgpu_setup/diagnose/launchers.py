@@ -1,0 +1,44 @@
+"""A program started from an IDE or a notebook kernel: it gets the environment the IDE or the
+kernel was started with, not the shell's where the user set LD_LIBRARY_PATH or PATH (or
+activated the environment). Settled threads of libraries found from a terminal and not from
+PyCharm, nteract or VS Code were all that (survey 11j: tensorflow#9530, nteract#2054,
+vscode-python#10467)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..findings import Finding
+
+LAUNCHED_BY_AN_IDE = re.compile(
+    r"[/\\]PycharmProjects[/\\]|\bpydevd\b|^Process finished with exit code \d"
+    r"|[/\\]\.vscode[/\\]extensions[/\\]|\bspyder_kernels\b"
+    r"|<ipython-input-\d|\bipykernel_launcher\b|[/\\]ipykernel[/\\]|^[ \t]*Cell In\s?\[\d+\]",
+    re.MULTILINE,
+)
+"""PyCharm's paths, debugger and end line; VS Code's extensions; Spyder's and Jupyter's kernels."""
+LIBRARY_FINDINGS = frozenset(
+    {"cuda-libs-not-found", "cudnn-not-found", "pip-cuda-libs-not-on-path"}
+)
+ENVIRONMENT_NOT_PASSED = (
+    " If they load from a terminal, the IDE or notebook kernel was started without that"
+    " terminal's environment (LD_LIBRARY_PATH, PATH, the activated environment): start it from"
+    " that terminal, or set the variables in its run configuration or the kernel's env."
+)
+
+
+def launched_elsewhere(findings: tuple[Finding, ...], launcher_line: str) -> tuple[Finding, ...]:
+    """Library findings of a program an IDE or a kernel started say where else to look."""
+    if not launcher_line:
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            evidence=(*f.evidence, f"started by an IDE or a notebook kernel: {launcher_line}"),
+            fix=f.fix + ENVIRONMENT_NOT_PASSED,
+        )
+        if f.id in LIBRARY_FINDINGS
+        else f
+        for f in findings
+    )
