@@ -62,10 +62,14 @@ def not_the_tables_build(
     matrix: Matrix, log: LogFacts, release: str | None, as_named: str | None = None
 ) -> bool:
     """NVIDIA's build of a version is built with its container's CUDA and cuDNN (and for its
-    GPUs), and a source build with whatever its builder had, not those tensorflow.org lists for
-    the same version. as_named: the version as stated or read, before it was matched to a row."""
+    GPUs), conda's with the cudatoolkit and cuDNN packages it pairs it with
+    (AnacondaRecipes/tensorflow_recipes, conda-forge's cuda1xx builds), and a source build with
+    whatever its builder had, not those tensorflow.org lists for the same version. as_named:
+    the version as stated or read, before it was matched to a row."""
     named = as_named or release or ""
     nvidia = bool(log.ngc_line) or "+nv" in named
+    if log.conda_gpu_build_line:
+        return True
     # a nightly ('2.5.0.dev20201108') is built with the toolchain of its day, which the final
     # release's row need not share (tf-nightly before 2.5.0 still used CUDA 11.0)
     nightly = ".dev" in named

@@ -203,6 +203,9 @@ class LogFacts:
     """A line with a path only a hosted notebook service has (Colab, Kaggle, Studio Lab)."""
     notebook_line: str = ""
     """A line showing the code ran in a Jupyter/IPython kernel."""
+    conda_gpu_build_line: str = ""
+    """'conda list' of conda's own GPU build of TensorFlow: built for the cudatoolkit and cuDNN
+    packages conda installs beside it, not for PyPI's CUDA."""
     launcher_line: str = ""
     """A line showing an IDE or a local notebook kernel started the program (not a hosted
     notebook, whose environment is the service's)."""
@@ -339,7 +342,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_line=smi.group(0) if smi else "",
         driver_halves=driver_halves(sample),
         runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
-        cpu_build_line=_first(_CPU_BUILD, sample),
+        cpu_build_line=_cpu_build(sample),
+        conda_gpu_build_line=_first(_CONDA_GPU_ROW, sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),
         dxcore_failed_line=_first(_DXCORE_FAILED, sample),
@@ -517,6 +521,24 @@ _CPU_BUILD = re.compile(
     r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*",
     re.MULTILINE,
 )
+_CONDA_GPU_ROW = re.compile(
+    r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)", re.MULTILINE
+)
+"""A conda row of a GPU build of TensorFlow ('gpu_py36h...', conda-forge's 'cuda120py311...')."""
+
+
+def _cpu_build(text: str) -> str:
+    """A line showing a TensorFlow built without CUDA; not a conda row where the same listing
+    also has a GPU build of it: that is 'conda search' offering every build (medaka#232), not
+    what one environment has."""
+    found = _CPU_BUILD.search(text)
+    if found is None:
+        return ""
+    if found.group(0).lstrip("> \t").startswith("tensorflow") and _CONDA_GPU_ROW.search(text):
+        return ""
+    return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300]
+
+
 _PIP_ROW_TF_GPU = re.compile(r"^[> \t]*tensorflow-gpu\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE)
 """'conda list' showing tensorflow-gpu installed by pip: a distribution of its own."""
 _CONDA_TF_BUILD = re.compile(
