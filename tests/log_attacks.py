@@ -472,6 +472,8 @@ WRITTEN = {
     "cuda-library-never-loaded": "could not find cublasCreate_v2 in cublas DSO; dlerror:"
     " /usr/lib/python2.7/site-packages/tensorflow/python/_pywrap_tensorflow.so: undefined symbol:"
     " cublasCreate_v2",
+    "cudnn-sublibrary-wrong-format-windows": "Could not load library cudnn_cnn_infer64_8.dll."
+    " Error code 193",
     "gpu-memcpy-failed": "2019-10-01 11:06:06.791243: F tensorflow/core/common_runtime/gpu/"
     "gpu_util.cc:292] GPU->CPU Memcpy failed",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"

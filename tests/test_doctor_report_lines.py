@@ -4519,3 +4519,54 @@ def test_a_library_missing_in_a_program_an_ide_started_says_where_else_to_look(
     assert "run configuration" in top["fix"]
     plain = doctor(tmp_path, capsys, line, "--os", "linux")["findings"][0]
     assert "run configuration" not in plain["fix"]
+
+
+def test_conda_search_offering_every_build_is_not_what_one_environment_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'conda search tensorflow' rows (the shape of medaka#232's listing) offer eigen, GPU and
+    MKL builds side by side; a 'conda list' row of one MKL build still reads as CPU-only."""
+    search = (
+        "tensorflow                     2.2.0 eigen_py36h84d285f_0  pkgs/main\n"
+        "tensorflow                     2.2.0 gpu_py36hf933387_0  pkgs/main\n"
+        "tensorflow                     2.2.0 mkl_py36h5a57954_0  pkgs/main\n"
+    )
+    assert "cpu-only-tensorflow" not in _ids(doctor(tmp_path, capsys, search))
+    installed = "tensorflow                2.2.0           mkl_py37h6e9ce2d_0\n"
+    assert _ids(doctor(tmp_path, capsys, installed))[:1] == ["cpu-only-tensorflow"]
+
+
+def test_conda_s_own_gpu_build_is_not_judged_by_pypi_s_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """medaka#165's 'conda list' (rows verbatim): Anaconda's TensorFlow 1.14 GPU build with
+    conda's cudatoolkit 10.1, a pair conda made; PyPI's 1.14 wheel was built with CUDA 10.0."""
+    log = (
+        "cudatoolkit               10.1.243             h6bb024c_0  \n"
+        "cudnn                     7.6.5                cuda10.1_0 \n"
+        "tensorflow                1.14.0          gpu_py36h3fb9ad6_0  \n"
+        "tensorflow-base           1.14.0          gpu_py36he45bfe2_0  \n"
+        "tensorflow-gpu            1.14.0               h0d30ee6_0 \n"
+    )
+    assert "cuda-version-mismatch" not in _ids(doctor(tmp_path, capsys, log))
+
+
+def test_tensorflow_1_0_s_capitalised_allocator_message_is_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """endernewton/tf-faster-rcnn#7 (verbatim): another notebook's kernel held the GPU."""
+    log = (
+        "tensorflow/core/common_runtime/bfc_allocator.cc:275] Ran out of memory trying to"
+        " allocate 392.00MiB. See logs for memory state.\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[:1] == ["gpu-out-of-memory"]
+
+
+def test_a_cudnn_dll_of_the_wrong_format_is_cudnn_not_loading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """PaddlePaddle#45112 (verbatim): Windows error 193, a DLL that is no 64-bit one."""
+    log = "Could not load library cudnn_cnn_infer64_8.dll. Error code 193\n"
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("cudnn-not-found", "error")
+    assert "64-bit" in top["title"]

@@ -247,7 +247,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
     Signature(
         name="allocator-not-a-failure",
         needles=("this is not a failure",),
-        pattern=compiled(r"ran out of memory trying to allocate .{0,200}this is not a failure"),
+        pattern=compiled(r"[Rr]an out of memory trying to allocate .{0,200}this is not a failure"),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(

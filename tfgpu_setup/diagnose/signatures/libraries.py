@@ -457,6 +457,27 @@ LIBRARIES: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
+        # ... and its error 193 (ERROR_BAD_EXE_FORMAT): the DLL, or one it loads, is not a
+        # 64-bit Windows DLL (a 32-bit zlibwapi.dll first on PATH; PaddlePaddle#45112).
+        name="cudnn-sublibrary-wrong-format-windows",
+        needles=("Could not load library cudnn",),
+        pattern=compiled(r"Could not load library (?P<lib>cudnn\w*64_\d+\.dll)\. Error code 193\b"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN's {lib} could not be loaded (Windows error 193): it, or a DLL it loads, is"
+            " not a 64-bit Windows DLL"
+        ),
+        fix=(
+            "Find the DLL of the wrong kind first on PATH: most often a 32-bit zlibwapi.dll"
+            " (use the 64-bit one NVIDIA's install guide names), else a damaged or partial"
+            " cuDNN copy; keep one cuDNN's bin folder on PATH, with all its DLLs."
+        ),
+        source="https://github.com/PaddlePaddle/Paddle/issues/45112",
+        subject="{lib}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
         # The same loader's other wording, before it aborts the process.
         name="cudnn-sublibrary-not-located-windows",
         needles=("Could not locate cudnn",),

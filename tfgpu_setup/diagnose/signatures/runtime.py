@@ -459,13 +459,15 @@ RUNTIME: tuple[Signature, ...] = (
         needles=(
             "OOM when allocating",
             "ran out of memory trying to allocate",
+            # TF 1.0's bfc_allocator began the sentence with it (tf-faster-rcnn#7)
+            "Ran out of memory trying to allocate",
             "report_tensor_allocations_upon_oom",
             "Dst tensor is not initialized",
             "Out of memory while trying to allocate",
         ),
         pattern=compiled(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
-            r"|ran out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
+            r"|[Rr]an out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
             r"(?!.{0,200}this is not a failure)"
             r"|(?P<hint>report_tensor_allocations_upon_oom)"
             r"|(?P<dst>Dst tensor is not initialized)"
