@@ -4570,3 +4570,20 @@ def test_a_cudnn_dll_of_the_wrong_format_is_cudnn_not_loading(
     top = doctor(tmp_path, capsys, log)["findings"][0]
     assert (top["id"], top["severity"]) == ("cudnn-not-found", "error")
     assert "64-bit" in top["title"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/8037 (verbatim): macOS, TensorFlow 1.0's
+# warnings only; the thread settled that they are harmless
+OLD_SSE_WARNINGS = (
+    "W tensorflow/core/platform/cpu_feature_guard.cc:45] The TensorFlow library wasn't compiled"
+    " to use SSE4.1 instructions, but these are available on your machine and could speed up CPU"
+    " computations.\n"
+)
+
+
+@pytest.mark.parametrize(("release", "no_cuda"), [("1.0", False), ("1.1", False), ("1.2", True)])
+def test_macos_had_cuda_builds_until_1_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], release: str, no_cuda: bool
+) -> None:
+    doc = doctor(tmp_path, capsys, OLD_SSE_WARNINGS, "--os", "macos", "--tf", release)
+    assert ("macos-no-cuda" in _ids(doc)) is no_cuda

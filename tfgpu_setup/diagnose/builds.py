@@ -88,13 +88,29 @@ def beyond_the_table(
     cuDNN, kernels) for another build; its CUDA and cuDNN where no PyPI wheel of the releases
     that may have run has CUDA on this platform (Linux on Arm, macOS), which no build there
     loads; macOS's lack of CUDA for a macOS build that loads it."""
-    # a macOS build that loads CUDA has CUDA: PyPI's of 1.1 or older, or a community build
-    on_macos_cuda = frozenset({"macos-no-cuda"} if log.macos_cuda_line else ())
+    # a macOS build that loads CUDA has CUDA: PyPI's of 1.1 or older, or a community build;
+    # so does a release named that is 1.1 or older (1.2 dropped GPU support on macOS)
+    on_macos_cuda = frozenset(
+        {"macos-no-cuda"} if log.macos_cuda_line or _macos_had_cuda(release) else ()
+    )
     if not_the_tables_build(matrix, log, release, as_named):
         return TABLE_BUILD_IDS | on_macos_cuda
     if _no_cuda_wheel_here(matrix, facts, candidates):
         return VERSION_MISMATCH_IDS | on_macos_cuda
     return on_macos_cuda
+
+
+LAST_MACOS_CUDA_RELEASE = "1.1"
+"""tensorflow-gpu was built for macOS until 1.1; 1.2's macOS install guide says it no longer
+provides GPU support there (https://github.com/tensorflow/tensorflow/blob/r1.2/tensorflow/
+docs_src/install/install_mac.md)."""
+
+
+def _macos_had_cuda(release: str | None) -> bool:
+    try:
+        return release is not None and parsed(release) <= parsed(LAST_MACOS_CUDA_RELEASE)
+    except InvalidVersion:
+        return False
 
 
 def _no_cuda_wheel_here(matrix: Matrix, facts: Facts, candidates: tuple[str, ...]) -> bool:
