@@ -568,6 +568,10 @@ def main() -> int:
         "2020-11-23 08:55:21.355369: I tensorflow/x.cc:1] x\n" + "(a) b@c:/d " * (LINE_CHARS // 11),
         "2020-11-23 08:55:21.355369: I tensorflow/x.cc:1] x\n" + "C:\\x" * (LINE_CHARS // 4),
         "Name: tensorflow\nVersion: 1.15.4\n" * (LINE_CHARS // 33),
+        "tensorflow 2.4.1 gpu_py38h8a7d6ce_0 " * (LINE_CHARS // 36),
+        "tensorflow 2.4.1 mkl_py38hb2083e0_0 " * (LINE_CHARS // 36) + "pkgs/main",
+        "tensorflow x pypi_0 " * (LINE_CHARS // 20),
+        "load library '" * (LINE_CHARS // 14),
         "/PycharmProjects" * (LINE_CHARS // 16),
         "  Cell In [" * (LINE_CHARS // 11),
     ):

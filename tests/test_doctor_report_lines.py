@@ -4292,6 +4292,9 @@ def test_illegal_instruction_inside_a_sentence_is_not_the_signal(
         "nvidia-docker run --rm tensorflow/tensorflow:1.13.2-gpu-py3 python x.py",
         "docker run --rm \\\n  --runtime=nvidia \\\n  tensorflow/tensorflow:1.13.2-gpu-py3 x.py",
         "docker run --rm tensorflow/tensorflow:1.13.2-py3 python x.py",
+        # TensorFlow 1.x's own docs: the devices and the driver come in through variables
+        "docker run -it $CUDA_SO $DEVICES gcr.io/tensorflow/tensorflow:latest-gpu",
+        "docker run --device /dev/nvidia0 --device /dev/nvidiactl tensorflow/tensorflow:1.3.0-gpu",
     ],
 )
 def test_a_run_given_the_gpu_or_of_a_cpu_image_is_not_read_as_one_without(
@@ -4587,3 +4590,61 @@ def test_macos_had_cuda_builds_until_1_1(
 ) -> None:
     doc = doctor(tmp_path, capsys, OLD_SSE_WARNINGS, "--os", "macos", "--tf", release)
     assert ("macos-no-cuda" in _ids(doc)) is no_cuda
+
+
+def test_a_cpu_build_conda_lists_is_not_undone_by_a_gpu_build_conda_search_offers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 12 (written for the test in conda's formats): the environment's 'conda list' has
+    the MKL build; 'conda search' shows a GPU build exists, which is not what is installed."""
+    log = (
+        "(tf) $ conda list | grep tensorflow\n"
+        "tensorflow                2.4.1           mkl_py38hb2083e0_0\n"
+        "tensorflow-base           2.4.1           mkl_py38h43e0292_0\n"
+        "(tf) $ conda search tensorflow | grep 2.4.1\n"
+        "tensorflow                     2.4.1 eigen_py38h2d7d9a7_0  pkgs/main\n"
+        "tensorflow                     2.4.1 gpu_py38h8a7d6ce_0  pkgs/main\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[:1] == ["cpu-only-tensorflow"]
+
+
+def test_pip_s_tensorflow_over_a_conda_gpu_row_is_judged_by_pypi_s_table() -> None:
+    """A conda GPU row under a pip-installed TensorFlow is a leftover: the wheel that runs is
+    PyPI's, whose build the table describes; a search row is no install at all."""
+    from tfgpu_setup.diagnose.logfacts import read_log_facts
+    from tfgpu_setup.diagnose.logs import match_log
+
+    def conda_gpu(text: str) -> str:
+        return read_log_facts(text, match_log(text)).conda_gpu_build_line
+
+    gpu_row = "tensorflow-base           2.4.1           gpu_py38h29c2da4_0\n"
+    assert conda_gpu(gpu_row)
+    assert not conda_gpu(
+        "tensorflow                2.6.0                    pypi_0    pypi\n" + gpu_row
+    )
+    assert not conda_gpu("tensorflow                     2.4.1 gpu_py38h8a7d6ce_0  pkgs/main\n")
+
+
+def test_a_cudnn_only_listed_on_disk_says_nothing_of_the_release() -> None:
+    """A cuDNN 7 left on disk ('ls' of the CUDA folder) beside TensorFlow 2.x: only the library
+    TensorFlow asks for says which release it is."""
+    from tfgpu_setup.diagnose.release_hints import release_hints
+
+    listed = "$ ls /usr/local/cuda/lib64 | grep cudnn\nlibcudnn.so.7\nlibcudnn.so.7.6.5\n"
+    assert "<2.4" not in dict(release_hints(listed))
+    asked = "Could not load dynamic library 'libcudnn.so.7'; dlerror: libcudnn.so.7: cannot open"
+    assert "<2.4" in dict(release_hints(asked))
+
+
+def test_an_old_gpu_beside_one_that_reached_cudnn_does_not_hide_the_cudnn_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 12 (written for the test): a GT 610 TensorFlow ignores as device 1, and a cuDNN
+    check that only runs on a GPU in use: the mismatch stays the cause."""
+    log = (
+        "2018-06-12 14:22:01.512345: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1394]"
+        " Ignoring visible gpu device (device: 1, name: GeForce GT 610, pci bus id: 0000:02:00.0,"
+        " compute capability: 2.1) with Cuda compute capability 2.1. The minimum required Cuda"
+        " capability is 3.0.\n" + CUDNN_805_UNDER_810
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "cudnn-version-mismatch"

@@ -14,10 +14,11 @@ from ..findings import Finding
 LAUNCHED_BY_AN_IDE = re.compile(
     r"[/\\]PycharmProjects[/\\]|\bpydevd\b|^Process finished with exit code \d"
     r"|[/\\]\.vscode[/\\]extensions[/\\]|\bspyder_kernels\b"
-    r"|<ipython-input-\d|\bipykernel_launcher\b|[/\\]ipykernel[/\\]|^[ \t]*Cell In\s?\[\d+\]",
+    r"|\bipykernel_launcher\b|[/\\]ipykernel[/\\]",
     re.MULTILINE,
 )
-"""PyCharm's paths, debugger and end line; VS Code's extensions; Spyder's and Jupyter's kernels."""
+"""PyCharm's paths, debugger and end line; VS Code's extensions; Spyder's and Jupyter's kernels
+(not IPython's cell names, which IPython in a terminal prints too)."""
 LIBRARY_FINDINGS = frozenset(
     {"cuda-libs-not-found", "cudnn-not-found", "pip-cuda-libs-not-on-path"}
 )

@@ -343,7 +343,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_halves=driver_halves(sample),
         runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
         cpu_build_line=_cpu_build(sample),
-        conda_gpu_build_line=_first(_CONDA_GPU_ROW, sample),
+        conda_gpu_build_line=_conda_gpu_build(sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),
         dxcore_failed_line=_first(_DXCORE_FAILED, sample),
@@ -464,7 +464,10 @@ _GPU_IMAGE = re.compile(
     r"|\bnvcr\.io/nvidia/|\bnvidia/cuda:"
 )
 _GPU_FLAG = re.compile(
-    r"\s--gpus[ =]|\s--runtime[ =]+nvidia\b|\s--device[ =]+nvidia\.com/gpu|NVIDIA_VISIBLE_DEVICES"
+    r"\s--gpus[ =]|\s--runtime[ =]+nvidia\b|\s--device[ =]+(?:nvidia\.com/gpu|/dev/nvidia)"
+    r"|NVIDIA_VISIBLE_DEVICES|--volume-driver[ =]+nvidia"
+    # flags a shell fills in ($DEVICES of TensorFlow's 1.x docs, nvidia-docker 1's $(curl ...))
+    r"|\$\(|\$\{?[A-Z_]{0,40}(?:DEVICE|GPU|CUDA|NV)"
 )
 
 
@@ -522,21 +525,38 @@ _CPU_BUILD = re.compile(
     re.MULTILINE,
 )
 _CONDA_GPU_ROW = re.compile(
-    r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)", re.MULTILINE
+    r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\S*[ \t]*"
+    r"(?:conda-forge|defaults)?[ \t]*$",
+    re.MULTILINE,
 )
-"""A conda row of a GPU build of TensorFlow ('gpu_py36h...', conda-forge's 'cuda120py311...')."""
+"""A 'conda list' row of a GPU build of TensorFlow ('gpu_py36h...', conda-forge's
+'cuda120py311...'); not a 'conda search' row, whose channel column reads 'pkgs/main'."""
+_SEARCH_ROW = re.compile(r"[ \t]pkgs/\w+[ \t]*$")
+"""'conda search' offering a build from the defaults channel (medaka#232): not installed."""
+_PIP_TENSORFLOW_ROW = re.compile(
+    r"^[> \t]*tensorflow(?:-gpu)?\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE
+)
 
 
 def _cpu_build(text: str) -> str:
-    """A line showing a TensorFlow built without CUDA; not a conda row where the same listing
-    also has a GPU build of it: that is 'conda search' offering every build (medaka#232), not
-    what one environment has."""
-    found = _CPU_BUILD.search(text)
-    if found is None:
+    """A line showing a TensorFlow built without CUDA; not a 'conda search' row."""
+    for found in _CPU_BUILD.finditer(text):
+        if not _SEARCH_ROW.search(found.group(0)) and not _search_row_cut(text, found.end()):
+            return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300]
+    return ""
+
+
+def _search_row_cut(text: str, end: int) -> bool:
+    """Whether the row a match ends inside goes on to a search listing's channel column."""
+    line_end = text.find("\n", end)
+    return bool(_SEARCH_ROW.search(text[end : line_end if line_end >= 0 else len(text)]))
+
+
+def _conda_gpu_build(text: str) -> str:
+    """conda's own GPU build where it is the TensorFlow installed: not under a pip one."""
+    if _PIP_TENSORFLOW_ROW.search(text):
         return ""
-    if found.group(0).lstrip("> \t").startswith("tensorflow") and _CONDA_GPU_ROW.search(text):
-        return ""
-    return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300]
+    return _first(_CONDA_GPU_ROW, text)
 
 
 _PIP_ROW_TF_GPU = re.compile(r"^[> \t]*tensorflow-gpu\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE)

@@ -27,6 +27,11 @@ community build of later releases (tensorflow-gpu-macosx)."""
 _OFFICIAL_MACOS_CUDA = re.compile(r"\blibcu(?:dart|blas|fft|rand)\.(?:7\.5|8\.0)\.dylib\b")
 """CUDA 7.5 and 8.0 on macOS: the toolkits PyPI's macOS GPU builds (0.x to 1.1) were made for."""
 
+_ASKED_FOR = (
+    r"(?:load(?: dynamic)? library '?|dlopen library '?|find '|open CUDA library |opened"
+    r" (?:dynamic|CUDA) library |ImportError: )"
+)
+"""The words TensorFlow's loader (or Python's import) puts before a library it looked for."""
 RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
     # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
@@ -51,8 +56,10 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:cudart|cublas|cufft|curand|cusolver)64_[5-9]\d\.dll\b"), "<2.0"),
     # cuDNN's major by release: 5 until 1.2, 6 in 1.3 and 1.4, 7 from 1.5 to 2.3 (2.4 moved to
     # cuDNN 8; TensorFlow's tested build configurations)
-    (re.compile(r"\b(?:libcudnn\.so\.[56]|cudnn64_[56]\.dll)\b"), "<2.0"),
-    (re.compile(r"\b(?:libcudnn\.so\.7|cudnn64_7\.dll)\b"), "<2.4"),
+    # (only where TensorFlow asks for it: a file listing shows what is installed, often a
+    # cuDNN left from an earlier release)
+    (re.compile(_ASKED_FOR + r"(?:libcudnn\.so\.[56]|cudnn64_[56]\.dll)\b"), "<2.0"),
+    (re.compile(_ASKED_FOR + r"(?:libcudnn\.so\.7|cudnn64_7\.dll)\b"), "<2.4"),
     # macOS builds had CUDA until 1.1 (1.2 dropped GPU support on macOS): one that names a
     # CUDA .dylib is one of them
     (_OFFICIAL_MACOS_CUDA, "<1.2"),

@@ -14,7 +14,7 @@ from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
 from ..matrix.model import TfRelease
-from ..planner.rules import WHEELS_TO_CONFIRM
+from ..planner.rules import ANCIENT_GPU_FIX, WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
 from .logfacts import TF_NOT_RUNNING, LogFacts
@@ -227,21 +227,30 @@ MOOT_BESIDE_AN_ANCIENT_GPU = frozenset(
 )
 
 
-def weighed_against_the_gpu(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+def weighed_against_the_gpu(
+    findings: tuple[Finding, ...], facts: Facts, gpu_reached: bool
+) -> tuple[Finding, ...]:
     """A GPU older than every TensorFlow build (Fermi, Tesla) makes the CUDA libraries moot: no
-    CUDA or cuDNN installed would let TensorFlow use it (google/automl#555, a GT 220). Its own
-    finding then comes first."""
-    if not (facts.knows("gpus") and facts.gpus):
+    CUDA or cuDNN installed, nor any release, would let TensorFlow use it (google/automl#555, a
+    GT 220). Its own finding then comes first, as an error whatever release wrote the log; not
+    where the log shows another GPU at work."""
+    if gpu_reached or not (facts.knows("gpus") and facts.gpus):
         return findings
     if not any(f.id == "compute-capability-unsupported" for f in findings):
         return findings
     if not all(query.older_than_every_build(g.compute_capability) for g in facts.gpus):
         return findings
-    return demoted(
+    moot = demoted(
         findings,
         lambda f: f.id in MOOT_BESIDE_AN_ANCIENT_GPU,
         "but no TensorFlow build runs on this GPU (compute capability below"
         f" {query.OLDEST_CAPABILITY_BUILT}), whatever CUDA libraries it finds",
+    )
+    return tuple(
+        dataclasses.replace(f, severity=Severity.ERROR, fix=ANCIENT_GPU_FIX)
+        if f.id == "compute-capability-unsupported"
+        else f
+        for f in moot
     )
 
 

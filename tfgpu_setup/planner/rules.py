@@ -336,6 +336,12 @@ def windows_native(ctx: Context) -> list[Finding]:
     ]
 
 
+ANCIENT_GPU_FIX = (
+    "No TensorFlow release or source build runs on a GPU older than compute capability"
+    f" {query.OLDEST_CAPABILITY_BUILT} (Kepler): use a newer NVIDIA GPU, or TensorFlow on the CPU."
+)
+
+
 @rule("macos-no-cuda", METAL)
 def macos_no_cuda(ctx: Context) -> list[Finding]:
     p = ctx.facts.platform
@@ -527,9 +533,7 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         f"TensorFlow {supported_elsewhere[0]} still supports this GPU: "
         f"'tfgpu-setup plan --tf {supported_elsewhere[0]}'."
         if supported_elsewhere
-        else f"No TensorFlow release or source build runs on a GPU older than compute capability"
-        f" {query.OLDEST_CAPABILITY_BUILT} (Kepler): use a newer NVIDIA GPU, or TensorFlow on"
-        " the CPU."
+        else ANCIENT_GPU_FIX
         if ancient
         else "No PyPI TensorFlow release has kernels for this GPU; build TensorFlow from source "
         "with this compute capability, or use NVIDIA's TensorFlow container."

@@ -481,7 +481,8 @@ INSTALL: tuple[Signature, ...] = (
         title="conda has no {package}{package2} build for this environment's Python",
         fix=(
             "Create the environment with a Python the package supports (the versions conda"
-            " lists after 'python[version='), e.g. 'conda create -n tf python=3.X"
+            " lists after 'python[version=', or the Python its older conflict list ends on),"
+            " e.g. 'conda create -n tf python=3.X"
             " {package}{package2}'."
         ),
         source="https://github.com/srama2512/PONI/issues/5",

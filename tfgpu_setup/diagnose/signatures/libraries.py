@@ -62,15 +62,15 @@ LIBRARIES: tuple[Signature, ...] = (
             Variant(
                 finding_id="cudnn-version-mismatch",
                 title=(
-                    "cuDNN {cudnn_loaded} came with this notebook's runtime, but the TensorFlow"
-                    " loaded was built with cuDNN {cudnn_compiled}: most likely one installed"
-                    " over the runtime's"
+                    "cuDNN {cudnn_loaded} was loaded in this notebook's runtime, but this"
+                    " TensorFlow was built with cuDNN {cudnn_compiled}"
                 ),
                 fix=(
-                    "Use the TensorFlow the runtime preinstalls: remove the notebook's pip"
-                    " install of another TensorFlow (or of a package that pulls one in) and"
-                    " restart the runtime (Colab: Runtime > Disconnect and delete runtime). A"
-                    " release the notebook needs must be one built for the runtime's cuDNN."
+                    "The runtime's cuDNN comes with its image: use the TensorFlow it preinstalls"
+                    " (remove the notebook's pip install of another TensorFlow, or of a package"
+                    " that pulls one in, and restart the runtime: Colab's Runtime > Disconnect"
+                    " and delete runtime). If the notebook installed a cuDNN wheel itself"
+                    " (nvidia-cudnn-cu1x, or one PyTorch or JAX pulled in), remove that instead."
                 ),
                 source="https://github.com/googlecolab/colabtools/issues/2459",
                 with_signatures=frozenset({"hosted-notebook-path"}),
@@ -362,7 +362,8 @@ LIBRARIES: tuple[Signature, ...] = (
         name="tf-official-gpu-image-2-18-on",
         needles=("tensorflow/tensorflow:",),
         pattern=compiled(
-            r"\btensorflow/tensorflow:(?:2\.(?:1[89]|2\d)(?:\.\d{1,2})?-|latest-|nightly-)gpu"
+            r"(?<!gcr\.io/)\btensorflow/tensorflow:(?:2\.(?:1[89]|2\d)(?:\.\d{1,2})?-|latest-"
+            r"|nightly-)gpu"
             r"(?:-jupyter)?\b"
         ),
         finding_id=None,

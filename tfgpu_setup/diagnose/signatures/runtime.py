@@ -328,8 +328,8 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="gpu-kernel-failed",
         severity=Severity.WARNING,
         title=(
-            "TensorFlow ran work on the GPU, and copying its data ({direction}) failed: an"
-            " earlier kernel or allocation on the GPU failed"
+            "TensorFlow ran work on the GPU, and copying its data ({direction}) failed: what"
+            " failed first (a kernel, or memory on the GPU or the host) is in the lines before"
         ),
         fix=(
             "Look above this line for what failed first (out of memory, a cuDNN or cuBLAS"
@@ -381,8 +381,10 @@ RUNTIME: tuple[Signature, ...] = (
         fix=(
             "Use a smaller batch (or shorter sequences) and memory growth"
             " (TF_FORCE_GPU_ALLOW_GROWTH=true); check that the loaded cuDNN is the one this"
-            " TensorFlow was built with. If it still fails, set TF_CUDNN_RESET_RND_GEN_STATE=1"
-            " (a cuDNN RNN bug of TensorFlow 1.15 and early 2.x) or run the layer without cuDNN."
+            " TensorFlow was built with. Where cuDNN also says CUDNN_STATUS_BAD_PARAM, a masked"
+            " sequence is empty or not right-padded (cuDNN's RNN needs right-padded masks). If it"
+            " still fails, set TF_CUDNN_RESET_RND_GEN_STATE=1 (a cuDNN RNN bug of TensorFlow"
+            " 1.15 and early 2.x) or run the layer without cuDNN."
         ),
         source=(
             "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/core/kernels/"
