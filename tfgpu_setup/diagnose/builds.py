@@ -68,12 +68,11 @@ def not_the_tables_build(
     the version as stated or read, before it was matched to a row."""
     named = as_named or release or ""
     nvidia = bool(log.ngc_line) or "+nv" in named
-    if log.conda_gpu_build_line:
-        return True
+    conda = bool(log.conda_gpu_build_line)
     # a nightly ('2.5.0.dev20201108') is built with the toolchain of its day, which the final
     # release's row need not share (tf-nightly before 2.5.0 still used CUDA 11.0)
     nightly = ".dev" in named
-    return nvidia or nightly or compiled_with_other_cudnn(matrix, log, release)
+    return nvidia or conda or nightly or compiled_with_other_cudnn(matrix, log, release)
 
 
 def beyond_the_table(

@@ -539,17 +539,14 @@ _PIP_TENSORFLOW_ROW = re.compile(
 
 
 def _cpu_build(text: str) -> str:
-    """A line showing a TensorFlow built without CUDA; not a 'conda search' row."""
+    """A line showing a TensorFlow built without CUDA; not a 'conda search' row (the match
+    stops at the build string; the row's channel column follows it)."""
     for found in _CPU_BUILD.finditer(text):
-        if not _SEARCH_ROW.search(found.group(0)) and not _search_row_cut(text, found.end()):
+        line_end = text.find("\n", found.end())
+        rest = text[found.end() : line_end if line_end >= 0 else len(text)]
+        if not _SEARCH_ROW.search(rest):
             return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300]
     return ""
-
-
-def _search_row_cut(text: str, end: int) -> bool:
-    """Whether the row a match ends inside goes on to a search listing's channel column."""
-    line_end = text.find("\n", end)
-    return bool(_SEARCH_ROW.search(text[end : line_end if line_end >= 0 else len(text)]))
 
 
 def _conda_gpu_build(text: str) -> str:
