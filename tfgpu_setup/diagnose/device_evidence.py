@@ -118,6 +118,8 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     if not any(f.id == "container-gpu-not-exposed" for f in found):
         # (a container started without the GPU finds none in WSL 2 either)
         found += no_device_under_wsl(facts, matches)
+        if (unasked := run_without_gpu(facts, log, matches)) is not None:
+            found.append(unasked)
     return found
 
 

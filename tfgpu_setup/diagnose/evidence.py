@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
-from .device_evidence import driver_halves_differ, no_device_findings, run_without_gpu
+from .device_evidence import driver_halves_differ, no_device_findings
 from .install_evidence import install_findings
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -108,8 +108,6 @@ def cross_findings(
             )
         )
     found += no_device_findings(facts, log, matches)
-    if not any(f.id == "container-gpu-not-exposed" for f in found):
-        found += filter(None, [run_without_gpu(facts, log, matches)])
     if (halves := driver_halves_differ(facts, log)) is not None:
         found.append(halves)
     return found

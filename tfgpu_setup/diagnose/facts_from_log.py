@@ -8,9 +8,9 @@ state (never one they did), with the line it came from as its source. Pure: data
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
+from ..matrix.gpu_names import name_key
 from ..matrix.model import Matrix
 from ..matrix.query import driver_max_cuda
 from ..matrix.validate import is_driver_version
@@ -106,15 +106,11 @@ def _capability_from_log(gpu: Gpu, log: LogFacts) -> Gpu:
     log printed for that name (TensorFlow's 'Found device ... computeCapability: 1.2')."""
     if gpu.compute_capability is not None:
         return gpu
-    wanted = _bare_name(gpu.name)
+    wanted = name_key(gpu.name)
     for name, cc, line in log.gpus_seen:
-        if cc is not None and _bare_name(name) == wanted:
+        if cc is not None and name_key(name) == wanted:
             return dataclasses.replace(gpu, compute_capability=cc, cc_source=f"log: {line}")
     return gpu
-
-
-def _bare_name(name: str) -> str:
-    return re.sub(r"^nvidia\s+", "", name.strip().lower())
 
 
 def _gpu_seen(index: int, seen: tuple[str, str | None, str], matrix: Matrix) -> Gpu:

@@ -342,7 +342,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_line=smi.group(0) if smi else "",
         driver_halves=driver_halves(sample),
         runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
-        cpu_build_line=_cpu_build(sample),
+        cpu_build_line=_installed_row(_CPU_BUILD, sample),
         conda_gpu_build_line=_conda_gpu_build(sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),
@@ -525,23 +525,28 @@ _CPU_BUILD = re.compile(
     re.MULTILINE,
 )
 _CONDA_GPU_ROW = re.compile(
-    r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\S*[ \t]*"
-    r"(?:conda-forge|defaults)?[ \t]*$",
-    re.MULTILINE,
+    r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\S*", re.MULTILINE
 )
 """A 'conda list' row of a GPU build of TensorFlow ('gpu_py36h...', conda-forge's
-'cuda120py311...'); not a 'conda search' row, whose channel column reads 'pkgs/main'."""
+'cuda120py311...')."""
 _SEARCH_ROW = re.compile(r"[ \t]pkgs/\w+[ \t]*$")
 """'conda search' offering a build from the defaults channel (medaka#232): not installed."""
-_PIP_TENSORFLOW_ROW = re.compile(
-    r"^[> \t]*tensorflow(?:-gpu)?\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE
-)
 
 
-def _cpu_build(text: str) -> str:
-    """A line showing a TensorFlow built without CUDA; not a 'conda search' row (the match
-    stops at the build string; the row's channel column follows it)."""
-    for found in _CPU_BUILD.finditer(text):
+def _pip_row(name: str) -> re.Pattern[str]:
+    """'conda list' showing a distribution pip installed ('pypi_0', '<pip>' in older conda)."""
+    return re.compile(rf"^[> \t]*{name}\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE)
+
+
+_PIP_ROW_TF_GPU = _pip_row("tensorflow-gpu")
+"""'conda list' showing tensorflow-gpu installed by pip: a distribution of its own."""
+_PIP_ROW_TENSORFLOW = _pip_row("tensorflow(?:-gpu)?")
+
+
+def _installed_row(pattern: re.Pattern[str], text: str) -> str:
+    """The first match that is not a 'conda search' row (a match stops at the build string;
+    the row's channel column follows it)."""
+    for found in pattern.finditer(text):
         line_end = text.find("\n", found.end())
         rest = text[found.end() : line_end if line_end >= 0 else len(text)]
         if not _SEARCH_ROW.search(rest):
@@ -551,13 +556,9 @@ def _cpu_build(text: str) -> str:
 
 def _conda_gpu_build(text: str) -> str:
     """conda's own GPU build where it is the TensorFlow installed: not under a pip one."""
-    if _PIP_TENSORFLOW_ROW.search(text):
-        return ""
-    return _first(_CONDA_GPU_ROW, text)
+    return "" if _PIP_ROW_TENSORFLOW.search(text) else _installed_row(_CONDA_GPU_ROW, text)
 
 
-_PIP_ROW_TF_GPU = re.compile(r"^[> \t]*tensorflow-gpu\s+\S+\s+(?:pypi_0|<pip>)", re.MULTILINE)
-"""'conda list' showing tensorflow-gpu installed by pip: a distribution of its own."""
 _CONDA_TF_BUILD = re.compile(
     r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu|cuda\d{2,3}|mkl|eigen|cpu)_?py\w*"
     r"|_tflow_select\s+\S+\s+(?:gpu|mkl|eigen)\b)",

@@ -12,7 +12,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
-from ..versions import parsed, xy
+from ..versions import parsed, serves_build, xy
 from .device_evidence import container_expects_gpu
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -76,7 +76,9 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     )
     # where the installed cuDNN would not do for the build either, putting it first fixes
     # nothing: the mismatch TensorFlow names is the cause (keras-YOLOv3-model-set#209)
-    would_do = compiled is None or any(_serves(c.version or "", compiled) for c in installed)
+    would_do = compiled is None or any(
+        serves_build(compiled, c.version or "", "cudnn") for c in installed
+    )
     return [
         Finding(
             "ld-library-path-shadows",
@@ -94,12 +96,6 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
             "https://github.com/tensorflow/tensorflow/issues/11401",
         )
     ]
-
-
-def _serves(installed: str, compiled: str) -> bool:
-    """cuDNN's own rule for a build: the same major version, and a minor as high or higher."""
-    have, need = parsed(installed).release, parsed(compiled).release
-    return have[:1] == need[:1] and have[:2] >= need[:2]
 
 
 def _same_release(stated: str, loaded: str) -> bool:

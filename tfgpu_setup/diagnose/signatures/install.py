@@ -469,24 +469,22 @@ INSTALL: tuple[Signature, ...] = (
         name="conda-python-incompatible",
         needles=("-> python[version=", "->python ", "-> python "),
         pattern=compiled(
-            r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?\s*->"
+            r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:(?:[=<>][\w.*=<>,]{0,40})?\s*->"
             r"\s*python\[version="
             # conda 4.3's conflict list: the chain from TensorFlow ends in another Python
             # ('-tensorflow->protobuf ==3.1.0 ->python 3.4*', conda#5048)
-            r"|^[ \t>]*-\s*(?P<package2>tensorflow[\w-]{0,30})\s*->[^\n]{0,200}?->\s*python"
-            r" \d\.\d{1,2}\*?\s*$"
+            r"|\s*->[^\n]{0,200}?->\s*python \d\.\d{1,2}\*?\s*$)"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,
-        title="conda has no {package}{package2} build for this environment's Python",
+        title="conda has no {package} build for this environment's Python",
         fix=(
             "Create the environment with a Python the package supports (the versions conda"
             " lists after 'python[version=', or the Python its older conflict list ends on),"
-            " e.g. 'conda create -n tf python=3.X"
-            " {package}{package2}'."
+            " e.g. 'conda create -n tf python=3.X {package}'."
         ),
         source="https://github.com/srama2512/PONI/issues/5",
-        subject="{package}{package2}",
+        subject="{package}",
     ),
     Signature(
         # conda's solver finding no build of what was asked for in any channel it searches (the
