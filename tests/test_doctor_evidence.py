@@ -1439,3 +1439,40 @@ def test_no_table_mismatch_where_no_pypi_wheel_has_cuda(tmp_path, capsys):
     assert top(arm) == "cpu-only-tensorflow"
     x86 = doctor(tmp_path, capsys, "[]\n", *flags, "--arch", "x86_64", "--os", "linux")
     assert "cuda-version-mismatch" in errors(x86)
+
+
+# nixpkgs#45734 (verbatim): NixOS's bundled libcuda 390.25 under a 390.67 kernel module
+STALE_LIBCUDA = (
+    "2018-08-29 17:22:10.992066: E tensorflow/stream_executor/cuda/cuda_diagnostics.cc:303]"
+    " kernel version 390.67.0 does not match DSO version 390.25.0 -- cannot find working devices"
+    " in this configuration\n"
+)
+# tensorflow#22525 (verbatim): the two halves TensorFlow prints before it compares them
+STALE_LIBCUDA_HALVES = (
+    "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:189] libcuda reported version is:"
+    " 375.66.0\n"
+    "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:193] kernel reported version is:"
+    " 384.130.0\n"
+)
+# The same line after a driver update not yet booted into (libcuda newer; written in its format)
+UPDATED_DRIVER = (
+    "E tensorflow/stream_executor/cuda/cuda_diagnostics.cc:303] kernel version 410.48.0 does"
+    " not match DSO version 418.39.0 -- cannot find working devices in this configuration\n"
+)
+
+
+@pytest.mark.parametrize("log", [STALE_LIBCUDA, STALE_LIBCUDA_HALVES], ids=["compared", "halves"])
+def test_an_older_libcuda_than_the_kernel_module_is_a_stale_copy_a_reboot_does_not_fix(
+    tmp_path, capsys, log
+):
+    found = doctor(tmp_path, capsys, log, "--no-probe")["findings"][0]
+    assert found["id"] == "driver-library-mismatch"
+    assert "reboot does not change it" in found["fix"]
+    assert "ldconfig -p | grep libcuda" in found["fix"]
+
+
+def test_a_newer_libcuda_than_the_kernel_module_is_an_update_to_reboot_into(tmp_path, capsys):
+    found = doctor(tmp_path, capsys, UPDATED_DRIVER, "--no-probe")["findings"][0]
+    assert found["id"] == "driver-library-mismatch"
+    assert found["fix"].startswith("The driver was updated")
+    assert "ldconfig" not in found["fix"]

@@ -13,7 +13,8 @@ from ..findings import FINDING_KINDS, Finding, Layer, Severity
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE, SIGNATURES
+from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
+from .signatures.model import driver_halves_fix
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
 from .wsl import no_device_under_wsl
 
@@ -172,7 +173,7 @@ def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
         Severity.ERROR,
         f"The NVIDIA driver library libcuda is {library} but the kernel module loaded is {kernel}",
         (quoted(library_line), quoted(kernel_line), *older_library),
-        SIGNATURES["kernel-dso-mismatch"].fix,
+        driver_halves_fix(library, kernel),
         "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/cuda/"
         "cuda_diagnostics.cc",
     )

@@ -124,13 +124,7 @@ DRIVER: tuple[Signature, ...] = (
         finding_id="driver-library-mismatch",
         severity=Severity.ERROR,
         title="The NVIDIA kernel module is {kernel} but the driver library libcuda is {dso}",
-        fix=(
-            "The user-space driver was updated (or a different libcuda is on the loader path) while"
-            " the old kernel module is still loaded. Reboot, or reload the nvidia modules. In a"
-            " container, do not install a driver or CUDA compat libraries inside the image: the"
-            " host's libcuda is mounted by the NVIDIA container toolkit. On WSL2, remove any Linux"
-            " NVIDIA driver from the distribution."
-        ),
+        fix="{halves_fix}",
         source="https://github.com/tensorflow/tensorflow/issues/4768",
     ),
     Signature(

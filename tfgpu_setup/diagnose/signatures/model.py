@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from packaging.specifiers import SpecifierSet
 
 from ...findings import FINDING_IDS, Severity, ids_tagged
+from ...versions import parsed
 
 BENIGN = "benign-log-noise"
 PTXAS_MISREAD = r"\d{2}\.\d{1,3}(?:\.\d{1,4})?, which (?:is )?older than \d\.\d"
@@ -125,6 +126,7 @@ DERIVED_FROM = {
     "status_note": "status",
     "for_kernel": "kernel",
     "driver_supports": "driver_api",
+    "halves_fix": "dso",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -223,9 +225,50 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     if "driver_api" in fields:
         api = fields["driver_api"]
         fields["driver_supports"] = driver_api_cuda(api) if api.isdigit() else ""
+    if "dso" in fields:
+        fields["halves_fix"] = driver_halves_fix(fields["dso"], fields.get("kernel", ""))
     if "sm" in fields:
         fields["sm_note"] = f" (sm_{fields['sm']})" if fields["sm"] else ""
     return fields
+
+
+_ELSEWHERE = (
+    " In a container, do not install a driver or CUDA compat libraries inside the image: the"
+    " host's libcuda is mounted by the NVIDIA container toolkit. On WSL2, remove any Linux"
+    " NVIDIA driver from the distribution."
+)
+DRIVER_UPDATED_FIX = (
+    "The driver was updated while the old kernel module is still loaded: reboot, or unload and"
+    " reload the nvidia modules. If the versions still differ after a reboot, the new module was"
+    " never built for this kernel: 'dkms status' shows it, and reinstalling the driver package"
+    " finishes it." + _ELSEWHERE
+)
+STALE_LIBCUDA_FIX = (
+    "A libcuda of an older driver comes first on the loader path (left by an earlier driver or a"
+    " CUDA installer, CUDA compat libraries, a driver inside a container image, or a folder on"
+    " LD_LIBRARY_PATH): a reboot does not change it. Find it with 'ldconfig -p | grep libcuda' and"
+    " 'echo $LD_LIBRARY_PATH', remove it or put the loaded driver's own library folder first."
+    + _ELSEWHERE
+)
+HALVES_DIFFER_FIX = (
+    "The user-space driver was updated (or a different libcuda is on the loader path) while the"
+    " old kernel module is still loaded. Reboot, or reload the nvidia modules." + _ELSEWHERE
+)
+
+
+def driver_halves_fix(library: str, kernel: str) -> str:
+    """The fix for a libcuda and a kernel module of two driver versions. A library newer than
+    the module is an update not yet booted into; an older one is a stale copy found first on
+    the loader path, which a reboot leaves where it is."""
+    try:
+        library_version, kernel_version = parsed(library), parsed(kernel)
+    except ValueError:
+        return HALVES_DIFFER_FIX
+    if library_version > kernel_version:
+        return DRIVER_UPDATED_FIX
+    if library_version < kernel_version:
+        return STALE_LIBCUDA_FIX
+    return HALVES_DIFFER_FIX
 
 
 CUINIT = r"failed call to cuInit: (?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
