@@ -64,6 +64,8 @@ WRITTEN = {
     "cdi-spec-stale": "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No"
     " such file or directory: OCI runtime attempted to invoke a command that was not found",
     "apt-cudnn-package-missing": "E: Unable to locate package libcudnn7",
+    "kernel-jit-failed": "2022-08-09 14:54:40.390320: W tensorflow/core/framework/"
+    "op_kernel.cc:1733] UNKNOWN: JIT compilation failed.",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"
     " satisfy explicit device specification '/device:GPU:0' because no supported kernel for GPU"
     " devices is available.",
@@ -574,6 +576,10 @@ def main() -> int:
         "load library '" * (LINE_CHARS // 14),
         "/PycharmProjects" * (LINE_CHARS // 16),
         "  Cell In [" * (LINE_CHARS // 11),
+        "\\Python3" * (LINE_CHARS // 9),
+        "\\python-3.6" * (LINE_CHARS // 12),
+        "\\python-3.6.8.amd64" * (LINE_CHARS // 19),
+        "The requested device appears to be a GPU, " * (LINE_CHARS // 42),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

@@ -2882,6 +2882,83 @@ def test_a_cpu_build_on_native_windows_is_a_release_without_windows_gpu_support(
     assert named["findings"][0]["id"] == "cpu-only-tensorflow"
 
 
+def test_the_placers_note_that_cuda_is_not_enabled_is_a_build_without_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # iperov/DeepFaceLab#883 (verbatim). The placer adds the last sentence only where
+    # IsGoogleCudaEnabled() is false (core/common_runtime/colocation_graph.cc); in
+    # kshitizrimal/deepStyle#2 installing the GPU build fixed it.
+    pinned = (
+        "InvalidArgumentError (see above for traceback): Cannot assign a device for operation"
+        " XSeg/conv01/conv/weight: node XSeg/conv01/conv/weight (defined at C:\\Users\\Joshua"
+        " Waghorn\\Documents\\DeepFaceLab_NVIDIA\\_internal\\DeepFaceLab\\core\\leras\\layers"
+        "\\Conv2D.py:76) was explicitly assigned to /device:GPU:0 but available devices are [ "
+        "/job:localhost/replica:0/task:0/device:CPU:0 ]. Make sure the device specification"
+        " refers to a valid device. The requested device appears to be a GPU, but CUDA is not"
+        " enabled.\n"
+    )
+    first = doctor(tmp_path, capsys, pinned)["findings"][0]
+    assert (first["id"], first["severity"]) == ("cpu-only-tensorflow", "error")
+    # without that sentence the build has CUDA: why it found no GPU is not said
+    gpu_build = pinned.replace(
+        " The requested device appears to be a GPU, but CUDA is not enabled.", ""
+    )
+    assert "cpu-only-tensorflow" not in [
+        f["id"] for f in doctor(tmp_path, capsys, gpu_build)["findings"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "windows_gpu_finding"),
+    [
+        ("AppData\\Local\\Programs\\Python\\Python36", False),
+        ("DeepFaceLab\\_internal\\python-3.6.8", False),
+        ("AppData\\Local\\Programs\\Python\\Python310", True),
+    ],
+    ids=["python-org-3.6", "bundled-3.6", "python-org-3.10"],
+)
+def test_a_windows_python_folder_names_the_python_and_so_the_releases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str, windows_gpu_finding: bool
+) -> None:
+    # TensorFlow's traceback frame and placer error as 1.x/2.x print them (written in their
+    # format). Python 3.6 had no TensorFlow after 2.6, so native Windows' lack of GPU builds
+    # from 2.11 on cannot be why; Python 3.10 had 2.8 to 2.15.
+    log = (
+        f'  File "C:\\Users\\me\\{folder}\\lib\\site-packages\\tensorflow\\python\\client'
+        '\\session.py", line 1365, in _do_call\n'
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: Cannot assign a device for"
+        " operation MatMul: node MatMul was explicitly assigned to /device:GPU:0 but available"
+        " devices are [ /job:localhost/replica:0/task:0/device:CPU:0 ]. Make sure the device"
+        " specification refers to a valid device.\n"
+    )
+    found = [f["id"] for f in doctor(tmp_path, capsys, log)["findings"]]
+    assert ("windows-native-gpu-unsupported" in found) is windows_gpu_finding
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # tensorflow#57162 (verbatim; fixed by XLA_FLAGS=--xla_gpu_cuda_data_dir)
+        '  File "lib/python3.9/site-packages/tensorflow/python/framework/ops.py", line 7164, in'
+        " raise_from_not_ok_status\n"
+        "    raise core._status_to_exception(e) from None  # pylint: disable=protected-access\n"
+        "tensorflow.python.framework.errors_impl.UnknownError: JIT compilation failed."
+        " [Op:FloorMod]\n",
+        # tensorflow#57055 (verbatim)
+        "error: Can't find libdevice directory ${CUDA_DIR}/nvvm/libdevice\n"
+        "2022-08-09 14:54:40.390320: W tensorflow/core/framework/op_kernel.cc:1733] UNKNOWN: JIT"
+        " compilation failed.\n",
+    ],
+    ids=["python-error", "after-libdevice"],
+)
+def test_a_kernel_that_failed_to_jit_compile_points_at_libdevice_and_ptxas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "xla-toolchain-missing"
+    assert "--xla_gpu_cuda_data_dir" in first["fix"]
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

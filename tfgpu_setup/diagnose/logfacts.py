@@ -521,7 +521,10 @@ _CPU_BUILD = re.compile(
     # one: 'tensorflow  2.3.0-gpu_py38h... --> 2.3.0-mkl_py38h...'), or one it installs
     # ('conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0')
     r"|^[> \t]*tensorflow(?:-base)?\s+\S{1,80}\s+-->\s+\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*"
-    r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*",
+    r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*"
+    # the placer's note on an op pinned to a GPU it does not have, added only where the build
+    # has no CUDA (IsGoogleCudaEnabled(), core/common_runtime/colocation_graph.cc)
+    r"|The requested device appears to be a GPU, but CUDA is not enabled",
     re.MULTILINE,
 )
 _CONDA_GPU_ROW = re.compile(

@@ -25,7 +25,14 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
 )
-_PYTHON_PATH = re.compile(r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-")
+_PYTHON_PATH = re.compile(
+    r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
+    # python.org's Windows folders ('Python37', 'Python310-32'), no dot between the digits
+    r"|\\Python(?P<win>3\d{1,2})(?:-32)?\\"
+    # a Python bundled in an application's or WinPython's folder ('python-3.6.8',
+    # 'python-3.7.2.amd64')
+    r"|[/\\][Pp]ython-(?P<bundled>3\.\d{1,2})\.\d{1,2}(?:\.amd64)?[/\\]"
+)
 _PYTHON_BANNER = re.compile(
     # the interpreter's banner or 'python --version'; tf_env_collect.sh's 'python version: 3.6.7'
     r"^(?:Python |python version: )(?P<version>[23]\.\d{1,2}(?:\.\d{1,2})?)\b",
@@ -94,7 +101,10 @@ def python_of(text: str) -> str | None:
         return banner.group("version")
     if said := _INSTALLER_PYTHON.search(text):
         return said.group("cpython") or said.group("env") or said.group("current")
-    found = {m.group("xy") or f"3.{m.group('cp')[1:]}" for m in _PYTHON_PATH.finditer(text)}
+    found = {
+        m.group("xy") or m.group("bundled") or f"3.{(m.group('cp') or m.group('win'))[1:]}"
+        for m in _PYTHON_PATH.finditer(text)
+    }
     return found.pop() if len(found) == 1 else None
 
 

@@ -27,6 +27,15 @@ NEWER_PTXAS_FIX = (
     " script of 'tfgpu-setup apply' does this."
 )
 
+LIBDEVICE_FIX = (
+    "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
+    " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
+    " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>. On native"
+    " Windows (TensorFlow up to 2.10) that is the CUDA toolkit's folder, e.g."
+    ' XLA_FLAGS=--xla_gpu_cuda_data_dir="C:/Program Files/NVIDIA GPU Computing'
+    ' Toolkit/CUDA/v11.2".'
+)
+
 KERNELS: tuple[Signature, ...] = (
     # --- The GPU's compute capability against the kernels in the TensorFlow build. ---
     Signature(
@@ -420,15 +429,25 @@ KERNELS: tuple[Signature, ...] = (
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
         title="XLA failed: libdevice not found (looked for {path})",
-        fix=(
-            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
-            " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
-            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice>. On native"
-            " Windows (TensorFlow up to 2.10) that is the CUDA toolkit's folder, e.g."
-            ' XLA_FLAGS=--xla_gpu_cuda_data_dir="C:/Program Files/NVIDIA GPU Computing'
-            ' Toolkit/CUDA/v11.2".'
-        ),
+        fix=LIBDEVICE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/50670",
+    ),
+    Signature(
+        # TensorFlow's generated kernels (kernel_gen, from 2.5) compile some ops for the GPU
+        # at first use, with libdevice and ptxas as XLA does; the op fails when they are
+        # missing (tensorflow#57162: fixed by XLA_FLAGS=--xla_gpu_cuda_data_dir; #57055 and
+        # wd14-tagger#114 print libdevice's absence before it).
+        name="kernel-jit-failed",
+        needles=("JIT compilation failed",),
+        pattern=compiled(r"(?:UNKNOWN|UnknownError|Unknown): JIT compilation failed"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=(
+            "A GPU kernel TensorFlow compiles at first use failed to compile: most often"
+            " libdevice or ptxas (CUDA's compiler tools) is not where it looks"
+        ),
+        fix=LIBDEVICE_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/57162",
     ),
     Signature(
         name="libdevice-dir-missing",
