@@ -580,6 +580,9 @@ def main() -> int:
         "\\python-3.6" * (LINE_CHARS // 12),
         "\\python-3.6.8.amd64" * (LINE_CHARS // 19),
         "The requested device appears to be a GPU, " * (LINE_CHARS // 42),
+        "GeForce " * (LINE_CHARS // 8),
+        "GeForce GTX 9" * (LINE_CHARS // 13),
+        "prime" * (LINE_CHARS // 5),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

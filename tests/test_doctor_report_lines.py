@@ -2959,6 +2959,35 @@ def test_a_kernel_that_failed_to_jit_compile_points_at_libdevice_and_ptxas(
     assert "--xla_gpu_cuda_data_dir" in first["fix"]
 
 
+# Bumblebee-Project/Bumblebee#944 (verbatim): on an Optimus laptop TensorFlow found the GPU
+# only when run under optirun
+DRIVER_NOT_RUNNING = (
+    "2018-01-27 15:34:49.308825: E tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed"
+    " call to cuInit: CUDA_ERROR_UNKNOWN\n"
+    "2018-01-27 15:34:49.308894: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:145]"
+    " kernel driver does not appear to be running on this host (linux-2186):"
+    " /proc/driver/nvidia/version does not exist\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("flags", "laptop"),
+    [
+        (("--gpu", "GeForce GTX 960M"), True),
+        (("--gpu", "NVIDIA GeForce RTX 3060 Laptop GPU", "--os", "linux"), True),
+        (("--gpu", "GeForce GTX 1080 Ti"), False),
+        (("--gpu", "GeForce GTX 960M", "--os", "windows"), False),
+    ],
+    ids=["laptop", "laptop-linux", "desktop", "laptop-windows"],
+)
+def test_a_driver_not_running_on_a_laptop_gpu_says_how_to_switch_the_gpu_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], laptop: bool
+) -> None:
+    first = doctor(tmp_path, capsys, DRIVER_NOT_RUNNING, *flags)["findings"][0]
+    assert first["id"] == "no-nvidia-driver"
+    assert ("prime-select" in first["fix"]) is laptop
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

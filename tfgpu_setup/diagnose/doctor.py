@@ -26,6 +26,7 @@ from .builds import beyond_the_table, log_refutes
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log
+from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
@@ -251,6 +252,7 @@ def diagnose(
     findings = weighed_against_the_gpu(findings, known, gpu_reached)
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
+    findings = on_a_laptop(findings, laptop_gpu(known, log or ""))
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])

@@ -1,0 +1,53 @@
+"""A laptop with switchable graphics (NVIDIA Optimus): its NVIDIA driver can be installed while
+the GPU is switched off or not the one selected, so the kernel module is not loaded and
+TensorFlow reports no driver. Reinstalling the driver, the usual fix, does not change that;
+selecting the GPU does (Bumblebee#944: TensorFlow found the GPU only under optirun)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..facts import Facts
+from ..findings import Finding
+
+LAPTOP_GPU = re.compile(
+    r"\b(?:optirun|primusrun|prime-run|bumblebeed?|prime-select)\b|\bNVIDIA Optimus\b"
+    r"|\bGeForce (?:GTX |RTX )?\d{3,4}M\b|\bGeForce MX ?\d{3}\b|\bLaptop GPU\b|\bMax-Q\b"
+)
+"""Optimus' tools, and the names NVIDIA gives its laptop GPUs ('GTX 960M', 'MX150',
+'RTX 3060 Laptop GPU', 'with Max-Q Design')."""
+SELECT_THE_GPU = (
+    " On a laptop with switchable graphics the driver may be installed while the NVIDIA GPU is"
+    " switched off or not selected: select it ('sudo prime-select nvidia' or 'on-demand', then"
+    " reboot; or run the program under 'prime-run', or 'optirun' with Bumblebee), and check"
+    " that 'lsmod | grep nvidia' lists the module."
+)
+
+
+def laptop_gpu(facts: Facts, log: str) -> str:
+    """The first sign of a laptop GPU in the stated GPUs or the log, or '' (also on a system
+    known not to be Linux: Windows' and WSL's own drivers switch the GPU themselves)."""
+    if facts.knows("os") and (facts.platform.os != "linux" or facts.platform.wsl):
+        return ""
+    names = [g.name for g in facts.gpus] if facts.knows("gpus") else []
+    for text in (*names, log):
+        if found := LAPTOP_GPU.search(text):
+            return found.group(0)
+    return ""
+
+
+def on_a_laptop(findings: tuple[Finding, ...], sign: str) -> tuple[Finding, ...]:
+    """A driver found not running on a laptop GPU says how to switch that GPU on."""
+    if not sign:
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            evidence=(*f.evidence, f"a laptop GPU: {sign}"),
+            fix=f.fix + SELECT_THE_GPU,
+        )
+        if f.id == "no-nvidia-driver"
+        else f
+        for f in findings
+    )
