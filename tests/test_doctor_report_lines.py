@@ -1971,6 +1971,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/62412, the warning cut where the
+        # paste ends (the factory line before it is printed with or without a GPU)
+        "E0000 00:00:1745040030.652070    1012 cuda_dnn.cc:8579] Unable to register cuDNN"
+        " factory: Attempting to register factory for plugin cuDNN when one has already been"
+        " registered\n"
+        "W0000 00:00:1745040002.716147     960 gpu_device.cc:2341] Cannot dlopen some GPU li\n",
+        "cannot-dlopen-cut-short",
+        (),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
         # https://github.com/numba/numba/issues/9032: a Linux driver inside WSL 2 (NVIDIA's WSL
         # guide: "users must not install any NVIDIA GPU Linux driver within WSL 2")
         "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266] failed call to cuInit:"
