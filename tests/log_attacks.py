@@ -64,6 +64,9 @@ WRITTEN = {
     "cdi-spec-stale": "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No"
     " such file or directory: OCI runtime attempted to invoke a command that was not found",
     "apt-cudnn-package-missing": "E: Unable to locate package libcudnn7",
+    "musl-loads-glibc-build": "Error: Error loading shared library ld-linux-x86-64.so.2: No such"
+    " file or directory (needed by /data/node_modules/@tensorflow/tfjs-node/lib/napi-v5/../../"
+    "deps/lib/libtensorflow.so.1)",
     "kernel-jit-failed": "2022-08-09 14:54:40.390320: W tensorflow/core/framework/"
     "op_kernel.cc:1733] UNKNOWN: JIT compilation failed.",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"

@@ -3000,6 +3000,31 @@ def test_a_driver_not_running_on_a_laptop_gpu_says_how_to_switch_the_gpu_on(
     assert ("prime-select" in first["fix"]) is laptop
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # misskey-dev/misskey#8961 (verbatim, docker compose's prefix kept)
+        "web_1    | Error: Error loading shared library ld-linux-x86-64.so.2: No such file or"
+        " directory (needed by /misskey/packages/backend/node_modules/@tensorflow/tfjs-node/lib/"
+        "napi-v8/../../deps/lib/libtensorflow.so.2)",
+        # yhwang/node-red-contrib-tf-model#33 (verbatim)
+        " [warn] [node-red-contrib-tf-model/tf-model] Error: Error relocating /data/node_modules/"
+        "@tensorflow/tfjs-node/lib/napi-v8/../../deps/lib/libtensorflow.so.2: __memcpy_chk:"
+        " symbol not found",
+    ],
+    ids=["loader-missing", "symbol-missing"],
+)
+def test_musls_loader_refusing_tensorflow_is_an_alpine_image_not_a_gpu_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    first = doctor(tmp_path, capsys, line + "\n", "--container")["findings"][0]
+    assert (first["id"], first["severity"]) == ("glibc-too-old", "error")
+    assert "Alpine" in first["title"] and "glibc-based" in first["fix"]
+    # glibc's own loader failing on a CUDA library says nothing of the C library
+    glibc = "ImportError: libcudart.so.11.0: cannot open shared object file: No such file\n"
+    assert "glibc-too-old" not in [f["id"] for f in doctor(tmp_path, capsys, glibc)["findings"]]
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -87,6 +87,31 @@ INSTALL: tuple[Signature, ...] = (
         subject="{glibc}",
     ),
     Signature(
+        # musl's loader (Alpine images) in its own words, loading a TensorFlow built against
+        # glibc: glibc's loader (ld-linux) is not there, or a glibc symbol is not
+        # (tfjs-node in misskey#8961, node-red-contrib-tf-model#33, firebase-action#98).
+        name="musl-loads-glibc-build",
+        needles=("Error loading shared library ld-linux", "Error relocating"),
+        pattern=compiled(
+            r"Error loading shared library ld-linux[\w.-]{0,30}\.so\.\d"
+            r"(?:[^\n]{0,80}\(needed by [^\n)]{0,300}(?:tensorflow|tfjs)[^\n)]{0,200}\))?"
+            r"|Error relocating [^\n:]{0,300}(?:libtensorflow|_pywrap_tensorflow)[^\n:]{0,100}:"
+            r" \w{1,100}: symbol not found"
+        ),
+        finding_id="glibc-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The system's C library is musl (an Alpine image), not glibc: TensorFlow's builds"
+            " need glibc"
+        ),
+        fix=(
+            "Run it on a glibc-based system or image (Debian or Ubuntu, e.g. a '-slim' image"
+            " instead of '-alpine'); compatibility layers (gcompat, libc6-compat) do not make"
+            " TensorFlow's libraries load."
+        ),
+        source="https://github.com/misskey-dev/misskey/issues/8961",
+    ),
+    Signature(
         # The loader picks a libstdc++ older than the GCC runtime TensorFlow was built with: the
         # system's, or a conda environment's own bin/../lib/libstdc++.so.6 shadowing a newer one.
         name="libstdcxx-version-not-found",
