@@ -902,6 +902,21 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/PINTO0309/Tensorflow-bin/issues/3: a community aarch64 wheel named
+        # 'tensorflow' that links CUDA 9.0: its import failing on cuBLAS shows a CUDA build
+        "Successfully installed tensorboard-1.11.0 tensorflow-1.11.0\n"
+        ">>> import tensorflow as tf\n"
+        '  File "/home/toybrick/.local/lib/python3.6/site-packages/tensorflow/python/'
+        'pywrap_tensorflow_internal.py", line 24, in swig_import_helper\n'
+        "    _mod = imp.load_module('_pywrap_tensorflow_internal', fp, pathname, description)\n"
+        "ImportError: libcublas.so.9.0: cannot open shared object file: No such file or"
+        " directory\n",
+        "pip-tensorflow-package-that-links-cuda",
+        ("--arch", "aarch64"),
+        "cuda-version-mismatch",
+        "no",
+    ),
+    (
         # The same summary of 2.1, whose 'tensorflow' package has the GPU: nothing to say
         "Successfully installed tensorflow-2.1.0\n",
         "pip-tensorflow-package-from-2.1",
