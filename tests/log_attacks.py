@@ -586,6 +586,8 @@ def main() -> int:
         "GeForce " * (LINE_CHARS // 8),
         "GeForce GTX 9" * (LINE_CHARS // 13),
         "prime" * (LINE_CHARS // 5),
+        "NVIDIA Tegra " * (LINE_CHARS // 13),
+        "/dev/nvhost-" * (LINE_CHARS // 12),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

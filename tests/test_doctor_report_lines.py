@@ -3040,6 +3040,33 @@ def test_musls_loader_refusing_tensorflow_is_an_alpine_image_not_a_gpu_problem(
     assert "glibc-too-old" not in [f["id"] for f in doctor(tmp_path, capsys, glibc)["findings"]]
 
 
+# NVIDIA/nvidia-docker#1021 (verbatim): TensorFlow in a container on a Jetson AGX Xavier; the
+# reporter fixed it by passing the /dev/nvhost-* devices and the Tegra libraries in
+JETSON_CONTAINER = (
+    "root@f14d48a29224:/cppflow/examples/mnist/build# ./example\n"
+    "2019-07-22 19:35:15.461566: E tensorflow/stream_executor/cuda/cuda_driver.cc:300] failed"
+    " call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    "2019-07-22 19:35:15.461697: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:148]"
+    " kernel driver does not appear to be running on this host (f14d48a29224):"
+    " /proc/driver/nvidia/version does not exist\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("gpu", "cause"),
+    [("Xavier", "container-gpu-not-exposed"), ("Tesla T4", "no-nvidia-driver")],
+    ids=["jetson", "discrete-gpu"],
+)
+def test_a_jetson_has_no_proc_driver_nvidia_so_its_container_lacks_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], gpu: str, cause: str
+) -> None:
+    # A discrete GPU's driver makes /proc/driver/nvidia, which every container sees: its
+    # absence is the host's. A Jetson's (nvgpu) never makes it.
+    first = doctor(tmp_path, capsys, JETSON_CONTAINER, "--container", "--gpu", gpu)["findings"][0]
+    assert first["id"] == cause
+    assert ("--runtime nvidia" in first["fix"]) is (gpu == "Xavier")
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

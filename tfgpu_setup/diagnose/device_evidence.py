@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..facts import Facts
+from ..facts import Facts, Gpu
 from ..findings import FINDING_KINDS, Finding, Layer, Severity
 from ..versions import parsed
-from .logfacts import LogFacts
+from .logfacts import TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .signatures.model import driver_halves_fix
@@ -43,6 +43,18 @@ LIBCUDA_ABSENT = frozenset(
 LIBCUDA_ABSENT_CODES = ("303", "SHARED_OBJECT_INIT_FAILED")
 """cuInit's answer when TensorFlow's CUDA stub could not load libcuda (its own 303)."""
 DEVICE_LAYERS = frozenset({Layer.PLATFORM, Layer.EXPOSURE, Layer.DRIVER, Layer.DRIVER_VERSION})
+
+
+JETSON_CONTAINER_FIX = (
+    "On a Jetson, start the container with NVIDIA's runtime ('docker run --runtime nvidia ...',"
+    " installed with JetPack's nvidia-container-toolkit), from an L4T image of the board's"
+    " JetPack release (nvcr.io/nvidia/l4t-tensorflow); the runtime passes in the GPU's"
+    " /dev/nvhost-* devices and the Tegra driver libraries."
+)
+
+
+def known_gpus(facts: Facts) -> list[Gpu]:
+    return list(facts.gpus) if facts.knows("gpus") else []
 
 
 def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
@@ -90,7 +102,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         or bool(log.gpu_requested_line)
     )
     in_container = facts.knows("container") and facts.platform.container
-    host_module = _host_without_nvidia_module(matches) if in_container else None
+    jetson = log.tegra_line or next((g.name for g in known_gpus(facts) if TEGRA.search(g.name)), "")
+    # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
+    host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
     if host_module is not None:
         found.append(_node_without_driver(facts, host_module))
     elif no_device and in_container and not toolkit_engaged and not gpus_absent:
@@ -107,10 +121,13 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
                 (
                     *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
                     *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
+                    *([f"a Jetson: {jetson}"] if jetson else []),
                 ),
-                "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA Container "
-                "Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, request "
-                "nvidia.com/gpu. A GKE pod that requests it gets the driver in "
+                JETSON_CONTAINER_FIX
+                if jetson
+                else "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA "
+                "Container Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, "
+                "request nvidia.com/gpu. A GKE pod that requests it gets the driver in "
                 "/usr/local/nvidia/lib64: put that folder on LD_LIBRARY_PATH if the image does "
                 "not.",
                 CONTAINER_TOOLKIT,

@@ -206,6 +206,9 @@ class LogFacts:
     conda_gpu_build_line: str = ""
     """'conda list' of conda's own GPU build of TensorFlow: built for the cudatoolkit and cuDNN
     packages conda installs beside it, not for PyPI's CUDA."""
+    tegra_line: str = ""
+    """A line naming a Jetson (Tegra) board or its software: its integrated GPU's driver (nvgpu)
+    has no /proc/driver/nvidia."""
     launcher_line: str = ""
     """A line showing an IDE or a local notebook kernel started the program (not a hosted
     notebook, whose environment is the service's)."""
@@ -363,6 +366,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         pip_network_line=_first(_PIP_NETWORK, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
+        tegra_line=_first(TEGRA, sample),
         launcher_line=""
         if _first(_COLAB, sample) or hosted
         else _first(LAUNCHED_BY_AN_IDE, sample),
@@ -642,6 +646,13 @@ _COLAB = re.compile(
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree, and
 the links to its kernel's files ('[/usr/local/lib/...](https://localhost:8080/)') that a
 traceback copied from a Colab notebook keeps."""
+TEGRA = re.compile(
+    r"\b(?:NVIDIA )?(?:Tegra|Jetson|Xavier|Orin)\b[^\n]{0,60}|/dev/nvhost-[\w-]{1,30}"
+    r"|/aarch64-linux-gnu/tegra/|\bl4t-(?:base|tensorflow|ml|pytorch)\b|\bJetPack\b"
+)
+"""A Jetson's names: the board or its GPU (Tegra X1/X2, Xavier, Orin; capitalised, so a user
+named xavier is not one), its GPU's device nodes and driver folder, NVIDIA's L4T images,
+JetPack."""
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",
