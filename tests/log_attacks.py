@@ -588,6 +588,7 @@ def main() -> int:
         "prime" * (LINE_CHARS // 5),
         "NVIDIA Tegra " * (LINE_CHARS // 13),
         "/dev/nvhost-" * (LINE_CHARS // 12),
+        "tensorflow/stream_executor/platform/default/dso_loader.cc:6" * (LINE_CHARS // 59),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

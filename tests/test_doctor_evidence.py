@@ -1476,3 +1476,29 @@ def test_a_newer_libcuda_than_the_kernel_module_is_an_update_to_reboot_into(tmp_
     assert found["id"] == "driver-library-mismatch"
     assert found["fix"].startswith("The driver was updated")
     assert "ldconfig" not in found["fix"]
+
+
+# tensorflow/models#9724 (verbatim): the OD API's image, TensorFlow's loader at line 60
+LOADER_AT_60 = (
+    "2021-02-10 13:50:23.999177: W tensorflow/stream_executor/platform/default/dso_loader.cc:60]"
+    " Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot"
+    " open shared object file: No such file or directory; LD_LIBRARY_PATH:"
+    " /usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:/usr/local/nvidia/lib:"
+    "/usr/local/nvidia/lib64\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("log", "release"),
+    [
+        (LOADER_AT_60, "TensorFlow 2.4"),
+        (LOADER_AT_60.replace("dso_loader.cc:60]", "dso_loader.cc:64]"), "TensorFlow 2.5"),
+    ],
+    ids=["2.4", "2.5-2.10"],
+)
+def test_the_loaders_line_number_names_the_release_that_wrote_it(tmp_path, capsys, log, release):
+    # dso_loader.cc's lines moved with the releases that edited it: 2.4 asked for CUDA 11.0,
+    # 2.5 on for 11.2
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    evidence = [e for f in doc["findings"] for e in f["evidence"]]
+    assert any(e.startswith(release) for e in evidence), evidence

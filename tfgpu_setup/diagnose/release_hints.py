@@ -32,6 +32,16 @@ _ASKED_FOR = (
     r" (?:dynamic|CUDA) library |ImportError: )"
 )
 """The words TensorFlow's loader (or Python's import) puts before a library it looked for."""
+
+
+def _dso_loader_line(opened: int, failed: int) -> re.Pattern[str]:
+    """The loader's record of a library it opened, or could not load, at these line numbers."""
+    return re.compile(
+        rf"\btensorflow/stream_executor/platform/default/dso_loader\.cc:"
+        rf"(?:{opened}\] Successfully opened|{failed}\] Could not load)"
+    )
+
+
 RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
     # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
@@ -101,6 +111,13 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.0",
     ),
+    # The loader's own line numbers in platform/default/dso_loader.cc, which changed with the
+    # releases that edited it ('Successfully opened' / 'Could not load'): 44/55 in 1.15 to 2.2,
+    # 48/59 in 2.3, 49/60 in 2.4, 53/64 from 2.5 until 2.11 moved the file under compiler/xla
+    (_dso_loader_line(opened=44, failed=55), ">=1.15,<2.3"),
+    (_dso_loader_line(opened=48, failed=59), ">=2.3,<2.4"),
+    (_dso_loader_line(opened=49, failed=60), ">=2.4,<2.5"),
+    (_dso_loader_line(opened=53, failed=64), ">=2.5,<2.11"),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13),
     # and the wrappers that looked each function up in a library's DSO (1.13 moved to stubs).
     (
