@@ -1502,3 +1502,13 @@ def test_the_loaders_line_number_names_the_release_that_wrote_it(tmp_path, capsy
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
     evidence = [e for f in doc["findings"] for e in f["evidence"]]
     assert any(e.startswith(release) for e in evidence), evidence
+
+
+def test_the_full_stop_after_a_library_name_is_not_part_of_it(tmp_path, capsys):
+    # tensorflow#808 (verbatim): TF 0.x/1.x ended the name with the sentence's full stop
+    line = (
+        "I tensorflow/stream_executor/dso_loader.cc:99] Couldn't open CUDA library libcuda.so."
+        " LD_LIBRARY_PATH: /usr/local/nvidia/lib:/usr/local/nvidia/lib64:\n"
+    )
+    titles = [f["title"] for f in doctor(tmp_path, capsys, line, "--no-probe")["findings"]]
+    assert any("libcuda.so could not be loaded" in t for t in titles), titles

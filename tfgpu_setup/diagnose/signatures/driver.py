@@ -972,7 +972,7 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(
             r"Could not (?:load dynamic|dlopen) library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
             r"(?:; dlerror: (?P<dlerror>[^;\r\n]*))?"
-            r"|Couldn't open CUDA library (?P<old_lib>libcuda\.so[.\d]*)\.? LD_LIBRARY_PATH"
+            r"|Couldn't open CUDA library (?P<old_lib>libcuda\.so(?:\.\d+)*)\.? LD_LIBRARY_PATH"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
