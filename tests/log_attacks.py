@@ -589,6 +589,7 @@ def main() -> int:
         "NVIDIA Tegra " * (LINE_CHARS // 13),
         "/dev/nvhost-" * (LINE_CHARS // 12),
         "tensorflow/stream_executor/platform/default/dso_loader.cc:6" * (LINE_CHARS // 59),
+        "tensorflow<=2.1" * (LINE_CHARS // 15),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

@@ -454,6 +454,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/ICAMS/grace-tensorpotential/issues/6 (verbatim): uv narrowed the
+        # versions to a range, none with a wheel for Python 3.13
+        "  ╰─▶ Because only the following versions of tensorflow are available:\n"
+        "      and tensorflow<=2.16.2 has no wheels with a matching Python ABI tag (e.g.,"
+        " `cp313`),\n"
+        "      we can conclude that tensorflow<=2.16.2 cannot be used.\n",
+        "uv-no-wheel-in-a-range",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
         # uv sync of a tensorflow-cpu pin under Python 3.12: a request, not an installed CPU build
         "error: Distribution `tensorflow-cpu==2.15.0 @ registry+https://pypi.org/simple` can't be"
         " installed because it doesn't have a source distribution or wheel for the current"

@@ -291,7 +291,9 @@ INSTALL: tuple[Signature, ...] = (
         needles=("no wheels with a matching", "no wheels are available", "wheel for the current"),
         pattern=compiled(
             rf"(?P<package>{TF_DISTRIBUTION})"
-            r"(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?(?: @ \S{1,200})?`?"
+            r"(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)"
+            # a range uv narrowed the versions to ('tensorflow<=2.16.2 has no wheels ...')
+            r"|(?:[<>]=?|!=)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)?(?: @ \S{1,200})?`?"
             r"(?: has| have)?"
             r"(?: no wheels with a matching| is unusable because no wheels are available with a"
             r" matching| can't be installed because it doesn't have a source distribution or wheel"
