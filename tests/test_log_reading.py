@@ -120,3 +120,18 @@ def test_a_log_of_one_line_repeated_keeps_a_few_copies(
     assert kept.count(MISMATCH) == logs.MAX_REPEATS
     ids = [f.id for f in diagnose_log(kept).findings]
     assert ids == [f.id for f in diagnose_log(text).findings]
+
+
+@pytest.mark.parametrize(
+    "crash", ["Segmentation fault: 11", "Abort trap: 6", "Illegal instruction (core dumped)"]
+)
+def test_the_line_saying_the_process_died_is_not_joined_to_the_record_above(crash: str) -> None:
+    # tensorflow#2773 (verbatim): macOS's shell reported the crash right under TensorFlow's
+    # last record; a wrapped-record rejoin must not hide it inside that record
+    from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
+
+    log = (
+        "I tensorflow/stream_executor/dso_loader.cc:108] successfully opened CUDA library"
+        " libcufft.7.5.dylib locally\n" + crash + "\n"
+    )
+    assert rejoin_wrapped(unwrap(log)).splitlines()[-1] == crash
