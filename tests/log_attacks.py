@@ -67,6 +67,8 @@ WRITTEN = {
     "musl-loads-glibc-build": "Error: Error loading shared library ld-linux-x86-64.so.2: No such"
     " file or directory (needed by /data/node_modules/@tensorflow/tfjs-node/lib/napi-v5/../../"
     "deps/lib/libtensorflow.so.1)",
+    "rocm-runtime-seen": "2024-11-11 20:01:53.766866: I external/local_xla/xla/stream_executor/"
+    "rocm/rocm_executor.cc:926] successful NUMA node read from SysFS had negative value (-1)",
     "kernel-jit-failed": "2022-08-09 14:54:40.390320: W tensorflow/core/framework/"
     "op_kernel.cc:1733] UNKNOWN: JIT compilation failed.",
     "no-gpu-kernel-for-pinned-op": "Cannot assign a device for operation 'labels_x': Could not"

@@ -1467,7 +1467,7 @@ def test_an_older_libcuda_than_the_kernel_module_is_a_stale_copy_a_reboot_does_n
 ):
     found = doctor(tmp_path, capsys, log, "--no-probe")["findings"][0]
     assert found["id"] == "driver-library-mismatch"
-    assert "reboot does not change it" in found["fix"]
+    assert "a reboot does not change that" in found["fix"]
     assert "ldconfig -p | grep libcuda" in found["fix"]
 
 
@@ -1476,6 +1476,8 @@ def test_a_newer_libcuda_than_the_kernel_module_is_an_update_to_reboot_into(tmp_
     assert found["id"] == "driver-library-mismatch"
     assert found["fix"].startswith("The driver was updated")
     assert "ldconfig" not in found["fix"]
+    # CUDA's compat libraries are also a newer libcuda (nvidia-docker#1704)
+    assert "cuda/compat" in found["fix"]
 
 
 # tensorflow/models#9724 (verbatim): the OD API's image, TensorFlow's loader at line 60
@@ -1512,3 +1514,13 @@ def test_the_full_stop_after_a_library_name_is_not_part_of_it(tmp_path, capsys):
     )
     titles = [f["title"] for f in doctor(tmp_path, capsys, line, "--no-probe")["findings"]]
     assert any("libcuda.so could not be loaded" in t for t in titles), titles
+
+
+def test_a_stated_release_candidate_is_its_releases_code(tmp_path, capsys):
+    # tensorflow#49862 ran 2.5.0rc0, whose loader is 2.5's (line 64): the log does not refute it
+    line = LOADER_AT_60.replace("dso_loader.cc:60]", "dso_loader.cc:64]")
+    doc = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "2.5.0rc0")
+    evidence = [e for f in doc["findings"] for e in f["evidence"]]
+    assert not any("as stated" in e for e in evidence), evidence
+    older = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "2.4.0")
+    assert any("as stated" in e for f in older["findings"] for e in f["evidence"])

@@ -8,6 +8,7 @@ notebook running another Python), not the corpus the benchmark measures.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from doctor_support import doctor
 
+from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.paste import unwrap
 
 CREATED_GPU = (
@@ -926,6 +928,21 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "pip-tensorflow-package-that-links-cuda",
         ("--arch", "aarch64"),
         "cuda-version-mismatch",
+        "no",
+    ),
+    (
+        # Horovod's ops failing on CUDA through TensorFlow's loader (horovod#1370's frames; the
+        # pip line written): Horovod's build links CUDA, not TensorFlow's package
+        "Successfully installed tensorflow-1.14.0\n"
+        "Traceback (most recent call last):\n"
+        '  File "/usr/local/lib64/python3.6/site-packages/horovod/tensorflow/mpi_ops.py", line'
+        " 47, in <module>\n"
+        "    MPI_LIB = _load_library('mpi_lib' + get_ext_suffix())\n"
+        "tensorflow.python.framework.errors_impl.NotFoundError: libcudart.so.10.0: cannot open"
+        " shared object file: No such file or directory\n",
+        "pip-tensorflow-package-beside-horovod-cuda",
+        (),
+        "cpu-only-tensorflow",
         "no",
     ),
     (
@@ -2003,7 +2020,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "E0000 00:00:1745040030.652070    1012 cuda_dnn.cc:8579] Unable to register cuDNN"
         " factory: Attempting to register factory for plugin cuDNN when one has already been"
         " registered\n"
-        "W0000 00:00:1745040002.716147     960 gpu_device.cc:2341] Cannot dlopen some GPU li\n",
+        "W0000 00:00:1745040002.716147     960 gpu_device.cc:2341] Cannot dl\n",
         "cannot-dlopen-cut-short",
         (),
         "cuda-libs-not-found",
@@ -2952,16 +2969,17 @@ def test_the_placers_note_that_cuda_is_not_enabled_is_a_build_without_cuda(
     [
         ("AppData\\Local\\Programs\\Python\\Python36", False),
         ("DeepFaceLab\\_internal\\python-3.6.8", False),
+        ("appdata\\local\\programs\\python\\python36", False),
         ("AppData\\Local\\Programs\\Python\\Python310", True),
     ],
-    ids=["python-org-3.6", "bundled-3.6", "python-org-3.10"],
+    ids=["python-org-3.6", "bundled-3.6", "pip-lowercase-3.6", "python-org-3.10"],
 )
 def test_a_windows_python_folder_names_the_python_and_so_the_releases(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str, windows_gpu_finding: bool
 ) -> None:
     # TensorFlow's traceback frame and placer error as 1.x/2.x print them (written in their
     # format). Python 3.6 had no TensorFlow after 2.6, so native Windows' lack of GPU builds
-    # from 2.11 on cannot be why; Python 3.10 had 2.8 to 2.15.
+    # from 2.11 on cannot be why; Python 3.10 had 2.8 and later.
     log = (
         f'  File "C:\\Users\\me\\{folder}\\lib\\site-packages\\tensorflow\\python\\client'
         '\\session.py", line 1365, in _do_call\n'
@@ -2987,8 +3005,12 @@ def test_a_windows_python_folder_names_the_python_and_so_the_releases(
         "error: Can't find libdevice directory ${CUDA_DIR}/nvvm/libdevice\n"
         "2022-08-09 14:54:40.390320: W tensorflow/core/framework/op_kernel.cc:1733] UNKNOWN: JIT"
         " compilation failed.\n",
+        # learnMSA's README (verbatim): 2.11 on names the function first
+        "tensorflow.python.framework.errors_impl.UnknownError: {{function_node"
+        " __wrapped__FloorMod_device_/job:localhost/replica:0/task:0/device:GPU:0}} JIT"
+        " compilation failed. [Op:FloorMod]\n",
     ],
-    ids=["python-error", "after-libdevice"],
+    ids=["python-error", "after-libdevice", "function-named"],
 )
 def test_a_kernel_that_failed_to_jit_compile_points_at_libdevice_and_ptxas(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
@@ -3016,8 +3038,9 @@ DRIVER_NOT_RUNNING = (
         (("--gpu", "NVIDIA GeForce RTX 3060 Laptop GPU", "--os", "linux"), True),
         (("--gpu", "GeForce GTX 1080 Ti"), False),
         (("--gpu", "GeForce GTX 960M", "--os", "windows"), False),
+        (("--gpu", "GeForce 940MX"), True),
     ],
-    ids=["laptop", "laptop-linux", "desktop", "laptop-windows"],
+    ids=["laptop", "laptop-linux", "desktop", "laptop-windows", "laptop-940mx"],
 )
 def test_a_driver_not_running_on_a_laptop_gpu_says_how_to_switch_the_gpu_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], laptop: bool
@@ -3025,6 +3048,18 @@ def test_a_driver_not_running_on_a_laptop_gpu_says_how_to_switch_the_gpu_on(
     first = doctor(tmp_path, capsys, DRIVER_NOT_RUNNING, *flags)["findings"][0]
     assert first["id"] == "no-nvidia-driver"
     assert ("prime-select" in first["fix"]) is laptop
+
+
+def test_a_windows_log_on_a_laptop_gpu_gets_no_linux_switching_advice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # nvcuda.dll is the Windows driver's (written in TensorFlow's format): no --os needed
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'nvcuda.dll'; dlerror: nvcuda.dll not found\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--gpu", "GeForce GTX 960M")["findings"]
+    assert not any("prime-select" in f["fix"] for f in found)
 
 
 @pytest.mark.parametrize(
@@ -3047,6 +3082,12 @@ def test_musls_loader_refusing_tensorflow_is_an_alpine_image_not_a_gpu_problem(
     first = doctor(tmp_path, capsys, line + "\n", "--container")["findings"][0]
     assert (first["id"], first["severity"]) == ("glibc-too-old", "error")
     assert "Alpine" in first["title"] and "glibc-based" in first["fix"]
+    # musl refusing another package's library (an Alpine image's sharp; written) is not ours
+    sharp = (
+        "Error: Error loading shared library ld-linux-x86-64.so.2: No such file or directory"
+        " (needed by /app/node_modules/sharp/build/Release/sharp.node)\n"
+    )
+    assert "glibc-too-old" not in [f["id"] for f in doctor(tmp_path, capsys, sharp)["findings"]]
     # glibc's own loader failing on a CUDA library says nothing of the C library
     glibc = "ImportError: libcudart.so.11.0: cannot open shared object file: No such file\n"
     assert "glibc-too-old" not in [f["id"] for f in doctor(tmp_path, capsys, glibc)["findings"]]
@@ -3065,18 +3106,93 @@ JETSON_CONTAINER = (
 
 
 @pytest.mark.parametrize(
-    ("gpu", "cause"),
-    [("Xavier", "container-gpu-not-exposed"), ("Tesla T4", "no-nvidia-driver")],
-    ids=["jetson", "discrete-gpu"],
+    ("before", "gpu", "cause"),
+    [
+        ("", "Xavier", "container-gpu-not-exposed"),
+        ("", "Tesla T4", "no-nvidia-driver"),
+        # Glorot's initialiser is no board
+        ("Using Xavier initialization for the dense layers\n", "Tesla T4", "no-nvidia-driver"),
+        # asked for NVIDIA's runtime, as the reporter had: its mount lists passed nothing in
+        (
+            "$ docker run --runtime=nvidia -it cppflow:latest\n",
+            "Xavier",
+            "container-gpu-not-exposed",
+        ),
+    ],
+    ids=["jetson", "discrete-gpu", "xavier-initialiser", "jetson-runtime-asked"],
 )
 def test_a_jetson_has_no_proc_driver_nvidia_so_its_container_lacks_the_gpu(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], gpu: str, cause: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str, gpu: str, cause: str
 ) -> None:
     # A discrete GPU's driver makes /proc/driver/nvidia, which every container sees: its
     # absence is the host's. A Jetson's (nvgpu) never makes it.
-    first = doctor(tmp_path, capsys, JETSON_CONTAINER, "--container", "--gpu", gpu)["findings"][0]
+    log = before + JETSON_CONTAINER
+    first = doctor(tmp_path, capsys, log, "--container", "--gpu", gpu)["findings"][0]
     assert first["id"] == cause
     assert ("--runtime nvidia" in first["fix"]) is (gpu == "Xavier")
+    if "--runtime=nvidia" in before:
+        assert "host-files-for-container.d" in first["fix"]
+
+
+def test_a_probed_jetson_kernel_reads_the_missing_proc_driver_nvidia_as_the_jetsons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Inside a Jetson container the probe sees an L4T kernel and no GPU: the same lines mean a
+    # container without NVIDIA's runtime, not a host without a driver
+    facts = {
+        "platform": {
+            "os": "linux",
+            "arch": "aarch64",
+            "kernel": "4.9.253-tegra",
+            "container": True,
+            "container_evidence": ["/.dockerenv"],
+            "source": "probe",
+        },
+        "unknown": ["glibc", "pythons", "driver", "gpus", "cuda", "cudnn", "target_env", "libcuda"],
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+    }
+    (tmp_path / "host.json").write_text(json.dumps(facts), encoding="utf-8")
+    (tmp_path / "run.log").write_text(JETSON_CONTAINER, encoding="utf-8")
+    main(
+        [
+            "doctor",
+            "--log",
+            str(tmp_path / "run.log"),
+            "--facts",
+            str(tmp_path / "host.json"),
+            "--json",
+        ]
+    )
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert (found[0]["id"], found[0]["severity"]) == ("container-gpu-not-exposed", "error")
+    driver = next(f for f in found if f["id"] == "no-nvidia-driver")
+    assert driver["severity"] == "warning"
+    assert any("Jetson (4.9.253-tegra)" in e for e in driver["evidence"])
+
+
+def test_a_rocm_build_is_not_told_to_install_cuda_tools_or_a_cuda_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # tensorflow#79798's ROCm executor line (verbatim) with TensorFlow's kernel JIT failure and
+    # the placer's note (written in their formats): a ROCm build has no CUDA either
+    rocm = (
+        "2024-11-11 20:01:53.766866: I external/local_xla/xla/stream_executor/rocm/"
+        "rocm_executor.cc:926] successful NUMA node read from SysFS had negative value (-1), but"
+        " there must be at least one NUMA node, so returning NUMA node zero.\n"
+    )
+    jit = "W tensorflow/core/framework/op_kernel.cc:1827] UNKNOWN: JIT compilation failed.\n"
+    first = doctor(tmp_path, capsys, rocm + jit)["findings"][0]
+    assert first["id"] == "xla-toolchain-missing"
+    assert "ROCM_PATH" in first["fix"] and "nvcc" not in first["fix"]
+    placed = (
+        "InvalidArgumentError: Cannot assign a device for operation MatMul: node MatMul was"
+        " explicitly assigned to /device:GPU:0 but available devices are [ /job:localhost/"
+        "replica:0/task:0/device:CPU:0 ]. Make sure the device specification refers to a valid"
+        " device. The requested device appears to be a GPU, but CUDA is not enabled.\n"
+    )
+    ids = [f["id"] for f in doctor(tmp_path, capsys, rocm + placed)["findings"]]
+    assert "cpu-only-tensorflow" not in ids
 
 
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(

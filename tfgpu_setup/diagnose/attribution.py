@@ -25,8 +25,10 @@ _OTHER_PACKAGE = re.compile(
 )
 _STANDARD_LIBRARY = re.compile(
     # a path in Python's own library, with no site-packages folder in it: '<frozen
-    # importlib._bootstrap>', '/usr/lib/python3.7/ctypes/...', 'C:\\Python38\\Lib\\ctypes\\...'
-    r"^<frozen |^(?![^\n]*(?:site|dist)-packages)[^\n]*[/\\]lib(?:[/\\]python\d\.\d{1,2})?[/\\]",
+    # importlib._bootstrap>', '/usr/lib/python3.7/ctypes/...', Fedora's '/usr/lib64/python3.6/
+    # imp.py', 'C:\\Python38\\Lib\\ctypes\\...'
+    r"^<frozen |^(?![^\n]*(?:site|dist)-packages)[^\n]*"
+    r"[/\\]lib(?:64)?(?:[/\\]python\d\.\d{1,2})?[/\\]",
     re.IGNORECASE,
 )
 _EXCEPTION_LINE = re.compile(r"^[ \t>]*(?:OSError|ImportError|RuntimeError)\b")
@@ -42,14 +44,18 @@ def raised_by_another_package(text: str, match: LogMatch) -> str:
     frame is another framework's file; '' otherwise."""
     if match.signature.finding_id not in LIBRARY_IDS or not _EXCEPTION_LINE.match(match.line):
         return ""
+    found = _OTHER_PACKAGE.search(innermost_frame(text, match))
+    return found["package"] if found else ""
+
+
+def innermost_frame(text: str, match: LogMatch) -> str:
+    """The file of the innermost traceback frame above this line that is not Python's own
+    (ctypes, importlib): whose import it was. '' without a traceback."""
     position = text.find(match.line)
     if position == -1:
         return ""
     frames = _FRAME.findall(text, max(0, position - LOOKBACK_CHARS), position)
-    # the innermost frame that is not Python's own (ctypes, importlib) says whose import it was
-    innermost = next((path for path in reversed(frames) if not _STANDARD_LIBRARY.search(path)), "")
-    found = _OTHER_PACKAGE.search(innermost)
-    return found["package"] if found else ""
+    return next((path for path in reversed(frames) if not _STANDARD_LIBRARY.search(path)), "")
 
 
 _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..facts import Facts, Gpu
+from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity
 from ..versions import parsed
-from .logfacts import TEGRA, LogFacts
+from .logfacts import JETSON_GPU, TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .signatures.model import driver_halves_fix
@@ -49,12 +49,26 @@ JETSON_CONTAINER_FIX = (
     "On a Jetson, start the container with NVIDIA's runtime ('docker run --runtime nvidia ...',"
     " installed with JetPack's nvidia-container-toolkit), from an L4T image of the board's"
     " JetPack release (nvcr.io/nvidia/l4t-tensorflow); the runtime passes in the GPU's"
-    " /dev/nvhost-* devices and the Tegra driver libraries."
+    " /dev/nvhost-* devices and the Tegra driver libraries. If it was started that way already,"
+    " the runtime's lists of what to pass in"
+    " (/etc/nvidia-container-runtime/host-files-for-container.d/*.csv) are missing or of another"
+    " JetPack: reinstall the toolkit from the board's JetPack, or pass the /dev/nvhost-* devices"
+    " and /usr/lib/aarch64-linux-gnu/tegra in by hand."
 )
 
 
-def known_gpus(facts: Facts) -> list[Gpu]:
-    return list(facts.gpus) if facts.knows("gpus") else []
+def jetson_seen(facts: Facts, log: LogFacts) -> str:
+    """What shows this is a Jetson: its GPU's name, its kernel ('4.9.253-tegra'), or a line of
+    the log."""
+    return jetson_known(facts) or log.tegra_line
+
+
+def jetson_known(facts: Facts) -> str:
+    """The stated or probed GPU's name or kernel that shows a Jetson, or ''."""
+    gpus = facts.gpus if facts.knows("gpus") else ()
+    named = next((g.name for g in gpus if JETSON_GPU.match(g.name)), "")
+    kernel = facts.platform.kernel or ""
+    return named or (kernel if TEGRA.search(kernel) else "")
 
 
 def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
@@ -95,21 +109,24 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # driver's: the no-device lines have that cause, not a container started without the GPU.
     # So does a container asked for the GPU (--gpus, Singularity's --nv) or Singularity
     # saying --nv found no driver files: it was not started without the GPU.
-    toolkit_engaged = (
+    toolkit_reported = (
         any(n.startswith("container-cli-") for n in names)
         or bool(names & STUB_DRIVER_SIGNATURES)
         or "singularity-no-driver-libraries" in names
-        or bool(log.gpu_requested_line)
     )
     in_container = facts.knows("container") and facts.platform.container
-    jetson = log.tegra_line or next((g.name for g in known_gpus(facts) if TEGRA.search(g.name)), "")
+    jetson = jetson_seen(facts, log)
+    # (a Jetson's runtime, asked for, can still pass no GPU in: its mount lists decide;
+    # nvidia-docker#1021 used --runtime=nvidia)
+    toolkit_engaged = toolkit_reported or (bool(log.gpu_requested_line) and not jetson)
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
     host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
     if host_module is not None:
         found.append(_node_without_driver(facts, host_module))
     elif no_device and in_container and not toolkit_engaged and not gpus_absent:
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
-        expects = container_expects_gpu(facts)
+        # (a Jetson's GPU is part of the board: there is one to pass in)
+        expects = container_expects_gpu(facts) or bool(jetson)
         found.append(
             Finding(
                 "container-gpu-not-exposed",

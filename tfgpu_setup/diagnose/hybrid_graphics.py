@@ -13,22 +13,27 @@ from ..findings import Finding
 
 LAPTOP_GPU = re.compile(
     r"\b(?:optirun|primusrun|prime-run|bumblebeed?|prime-select)\b|\bNVIDIA Optimus\b"
-    r"|\bGeForce (?:GTX |RTX )?\d{3,4}M\b|\bGeForce MX ?\d{3}\b|\bLaptop GPU\b|\bMax-Q\b"
+    r"|\bGeForce (?:GTX |RTX |GT )?\d{3,4}(?:M|MX)\b|\bGeForce MX ?\d{3}\b|\bLaptop GPU\b"
+    r"|\bMax-Q\b|\b(?:GeForce )?(?:GTX|RTX) \d{3,4}(?: Ti)? Mobile\b"
 )
-"""Optimus' tools, and the names NVIDIA gives its laptop GPUs ('GTX 960M', 'MX150',
-'RTX 3060 Laptop GPU', 'with Max-Q Design')."""
+"""Optimus' tools, and the names NVIDIA gives its laptop GPUs ('GTX 960M', 'GT 750M', '940MX',
+'MX150', 'RTX 3060 Laptop GPU', 'with Max-Q Design', lspci's 'GTX 1050 Mobile')."""
 SELECT_THE_GPU = (
     " On a laptop with switchable graphics the driver may be installed while the NVIDIA GPU is"
     " switched off or not selected: select it ('sudo prime-select nvidia' or 'on-demand', then"
-    " reboot; or run the program under 'prime-run', or 'optirun' with Bumblebee), and check"
-    " that 'lsmod | grep nvidia' lists the module."
+    " reboot; with Bumblebee, run the program under 'optirun'), and check that"
+    " 'lsmod | grep nvidia' lists the module."
 )
+_WINDOWS_LOG = re.compile(r"\.dll\b|^[ \t>]*[A-Z]:\\", re.IGNORECASE | re.MULTILINE)
+"""A DLL or a drive letter: a log from Windows, whose driver switches the GPU itself."""
 
 
 def laptop_gpu(facts: Facts, log: str) -> str:
-    """The first sign of a laptop GPU in the stated GPUs or the log, or '' (also on a system
-    known not to be Linux: Windows' and WSL's own drivers switch the GPU themselves)."""
+    """The first sign of a laptop GPU in the stated GPUs or the log, or '' on a system known
+    or seen not to be Linux (Windows' and WSL's own drivers switch the GPU themselves)."""
     if facts.knows("os") and (facts.platform.os != "linux" or facts.platform.wsl):
+        return ""
+    if not facts.knows("os") and _WINDOWS_LOG.search(log):
         return ""
     names = [g.name for g in facts.gpus] if facts.knows("gpus") else []
     for text in (*names, log):

@@ -71,7 +71,7 @@ def install_findings(
                 TF_INSTALL,
             )
         )
-    found += _cpu_only_package(log, gpu_seen, matches)
+    found += _cpu_only_package(log, gpu_seen)
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(facts, log, matches)
     if log.python_32bit_line and log.install_failed:
@@ -128,20 +128,14 @@ WRONG_ENVIRONMENT_FIX = (
 )
 
 
-LINKS_CUDA = frozenset(
-    {"import-driver-library-missing", "import-cuda-library-missing", "import-cudnn-library-missing"}
-)
-"""TensorFlow's native module failing to import for a CUDA library it links: a CUDA build."""
-
-
-def _cpu_only_package(log: LogFacts, gpu_seen: bool, matches: Sequence[LogMatch]) -> list[Finding]:
+def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
     """pip's 'tensorflow' of a release whose GPU build was 'tensorflow-gpu' (before 2.1, and
     1.15.2 to 2.0): a CPU-only TensorFlow, unless the log shows a GPU build ran after all, or
     one that links CUDA failed to import (a community or Jetson wheel named 'tensorflow';
     PINTO0309/Tensorflow-bin#3)."""
     if not log.cpu_package_line or gpu_seen or log.cuda_build_line or log.cpu_build_line:
         return []
-    if any(m.signature.name in LINKS_CUDA for m in matches):
+    if log.tf_links_cuda_line:
         return []
     if any(d.startswith("tensorflow-gpu") for d in log.tf_distributions):
         return []

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..distributions import separate_installs
 from ..versions import parsed, specifier
+from .attribution import innermost_frame
 from .launchers import LAUNCHED_BY_AN_IDE
 from .logs import LogMatch
 from .machine_seen import (
@@ -206,6 +207,8 @@ class LogFacts:
     conda_gpu_build_line: str = ""
     """'conda list' of conda's own GPU build of TensorFlow: built for the cudatoolkit and cuDNN
     packages conda installs beside it, not for PyPI's CUDA."""
+    tf_links_cuda_line: str = ""
+    """TensorFlow's own import failing for a CUDA library it links: a CUDA build."""
     tegra_line: str = ""
     """A line naming a Jetson (Tegra) board or its software: its integrated GPU's driver (nvgpu)
     has no /proc/driver/nvidia."""
@@ -345,7 +348,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_line=smi.group(0) if smi else "",
         driver_halves=driver_halves(sample),
         runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
-        cpu_build_line=_installed_row(_CPU_BUILD, sample),
+        cpu_build_line=_cpu_build(sample, matches),
+        tf_links_cuda_line=_tf_import_needs_cuda(sample, matches),
         conda_gpu_build_line=_conda_gpu_build(sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),
@@ -458,7 +462,7 @@ _BINDING = re.compile(
 
 _GPU_REQUESTED = re.compile(
     r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
-    r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
+    r"|\bdocker run\b[^\n]{0,300}?\s--(?:gpus[ =]|runtime[ =]nvidia\b)"
 )
 _DOCKER_RUN = re.compile(r"(?<![\w-])docker run\b(?:[^\n\\]|\\\n|\\){0,600}")
 """A 'docker run' command with its continuation lines (not 'nvidia-docker run', which adds
@@ -548,6 +552,33 @@ def _pip_row(name: str) -> re.Pattern[str]:
 _PIP_ROW_TF_GPU = _pip_row("tensorflow-gpu")
 """'conda list' showing tensorflow-gpu installed by pip: a distribution of its own."""
 _PIP_ROW_TENSORFLOW = _pip_row("tensorflow(?:-gpu)?")
+
+
+LINKS_CUDA = frozenset(
+    {"import-driver-library-missing", "import-cuda-library-missing", "import-cudnn-library-missing"}
+)
+_TENSORFLOW_FRAME = re.compile(r"[/\\]tensorflow(?:_core)?[/\\]python[/\\]")
+
+
+def _tf_import_needs_cuda(text: str, matches: Sequence[LogMatch]) -> str:
+    """TensorFlow's own native module failing to import for a CUDA library it links (its
+    traceback's innermost frame is TensorFlow's, not Horovod's ops loaded through it)."""
+    return next(
+        (
+            m.line.strip()[:300]
+            for m in matches
+            if m.signature.name in LINKS_CUDA and _TENSORFLOW_FRAME.search(innermost_frame(text, m))
+        ),
+        "",
+    )
+
+
+def _cpu_build(text: str, matches: Sequence[LogMatch]) -> str:
+    """A record of a build without CUDA; the placer's note is also a ROCm build's (it has no
+    CUDA either, and its GPU support is AMD's)."""
+    found = _installed_row(_CPU_BUILD, text)
+    rocm = any(m.signature.name == "rocm-runtime-seen" for m in matches)
+    return "" if rocm and found.startswith("The requested device appears") else found
 
 
 def _installed_row(pattern: re.Pattern[str], text: str) -> str:
@@ -647,12 +678,20 @@ _COLAB = re.compile(
 the links to its kernel's files ('[/usr/local/lib/...](https://localhost:8080/)') that a
 traceback copied from a Colab notebook keeps."""
 TEGRA = re.compile(
-    r"\b(?:NVIDIA )?(?:Tegra|Jetson|Xavier|Orin)\b[^\n]{0,60}|/dev/nvhost-[\w-]{1,30}"
-    r"|/aarch64-linux-gnu/tegra/|\bl4t-(?:base|tensorflow|ml|pytorch)\b|\bJetPack\b"
+    # the board by name ('Jetson AGX Xavier', 'AGX Orin', 'Xavier NX'; a bare 'Xavier' is also
+    # a person or Glorot's initialiser), or TensorFlow's device line naming its GPU
+    r"\bJetson\b[^\n]{0,40}|\b(?:AGX|NX) (?:Xavier|Orin)\b|\b(?:Xavier|Orin) (?:NX|AGX|Nano)\b"
+    r"|\bname: (?:NVIDIA )?(?:Tegra X\d|Xavier|Orin)\b|\bNVIDIA Tegra\b[^\n]{0,40}"
+    # its GPU's device nodes, driver folder, release file, kernel, L4T images and JetPack
+    r"|/dev/nvhost-[\w-]{1,30}|/aarch64-linux-gnu/tegra/|\bnv_tegra_release\b"
+    r"|\b\d+\.\d+\.\d+-tegra\b|@tegra-ubuntu\b|\bL4T R\d{2}|\bl4t-(?:base|tensorflow|ml|pytorch)\b"
+    r"|\bdustynv/|\bJetPack\b"
 )
-"""A Jetson's names: the board or its GPU (Tegra X1/X2, Xavier, Orin; capitalised, so a user
-named xavier is not one), its GPU's device nodes and driver folder, NVIDIA's L4T images,
-JetPack."""
+"""A Jetson's names: the board or its integrated GPU (Tegra X1/X2, Xavier, Orin), its GPU's
+device nodes and driver folder, its kernel ('4.9.253-tegra') and host name, NVIDIA's L4T images
+and JetPack."""
+JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
+"""A Jetson's GPU as TensorFlow or the user names it."""
 _NOTEBOOK = re.compile(
     r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
     r"|\bjupyter(?:-lab| notebook| lab)\b",

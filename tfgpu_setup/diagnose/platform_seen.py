@@ -27,8 +27,9 @@ _MACOS = re.compile(
 )
 _PYTHON_PATH = re.compile(
     r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
-    # python.org's Windows folders ('Python37', 'Python310-32'), no dot between the digits
-    r"|\\Python(?P<win>3\d{1,2})(?:-32)?\\"
+    # python.org's Windows folders ('Python37', 'Python310-32', pip's lowercase 'python37'), no
+    # dot between the digits
+    r"|\\[Pp]ython(?P<win>3\d{1,2})(?:-32)?\\"
     # a Python bundled in an application's or WinPython's folder ('python-3.6.8',
     # 'python-3.7.2.amd64')
     r"|[/\\][Pp]ython-(?P<bundled>3\.\d{1,2})\.\d{1,2}(?:\.amd64)?[/\\]"

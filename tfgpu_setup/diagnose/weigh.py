@@ -16,7 +16,12 @@ from ..matrix import query
 from ..matrix.model import TfRelease
 from ..planner.rules import ANCIENT_GPU_FIX, WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed, xy
-from .device_evidence import gpu_not_in_this_process, libcuda_absent_alone, no_gpu_likely
+from .device_evidence import (
+    gpu_not_in_this_process,
+    jetson_known,
+    libcuda_absent_alone,
+    no_gpu_likely,
+)
 from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures import library_name
@@ -192,6 +197,9 @@ def log_weighed_against_facts(
 
     No /dev/nvidia0 on a host known to have a GPU and its driver is a process not given them.
 
+    A Jetson's driver never makes /proc/driver/nvidia: TensorFlow not finding it says nothing
+    about the driver there.
+
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
     if facts.gpus_absent():
         findings = contradicted(
@@ -214,6 +222,14 @@ def log_weighed_against_facts(
                 " does not see it",
             ),
             elsewhere,
+        )
+    if (jetson := jetson_known(facts)) and any(
+        m.signature.name == "kernel-driver-not-running" for m in matches
+    ):
+        findings = contradicted(
+            findings,
+            frozenset({"no-nvidia-driver"}),
+            f"but this is a Jetson ({jetson}): its driver never makes /proc/driver/nvidia",
         )
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its

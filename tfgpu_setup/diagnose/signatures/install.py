@@ -91,10 +91,12 @@ INSTALL: tuple[Signature, ...] = (
         # glibc: glibc's loader (ld-linux) is not there, or a glibc symbol is not
         # (tfjs-node in misskey#8961, node-red-contrib-tf-model#33, firebase-action#98).
         name="musl-loads-glibc-build",
-        needles=("Error loading shared library ld-linux", "Error relocating"),
+        needles=("Error loading shared library ", "Error relocating"),
+        # (glibc's own loader says 'error while loading shared libraries'); a library TensorFlow's
+        # needs, glibc's loader first among them
         pattern=compiled(
-            r"Error loading shared library ld-linux[\w.-]{0,30}\.so\.\d"
-            r"(?:[^\n]{0,80}\(needed by [^\n)]{0,300}(?:tensorflow|tfjs)[^\n)]{0,200}\))?"
+            r"Error loading shared library [\w.+-]{1,60}: [^\n]{0,80}?\(needed by"
+            r" [^\n)]{0,300}(?:tensorflow|tfjs)[^\n)]{0,200}\)"
             r"|Error relocating [^\n:]{0,300}(?:libtensorflow|_pywrap_tensorflow)[^\n:]{0,100}:"
             r" \w{1,100}: symbol not found"
         ),

@@ -439,7 +439,12 @@ KERNELS: tuple[Signature, ...] = (
         # wd14-tagger#114 print libdevice's absence before it).
         name="kernel-jit-failed",
         needles=("JIT compilation failed",),
-        pattern=compiled(r"(?:UNKNOWN|UnknownError|Unknown): JIT compilation failed"),
+        pattern=compiled(
+            # 2.11 on names the function first ('UnknownError: {{function_node __wrapped__...}}
+            # JIT compilation failed.'); graph errors put the message on a line of its own
+            r"(?:UNKNOWN|UnknownError|Unknown): (?:\{\{[^{}\n]{0,500}\}\} )?JIT compilation"
+            r" failed|^[ \t]*JIT compilation failed\."
+        ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title=(
@@ -448,6 +453,35 @@ KERNELS: tuple[Signature, ...] = (
         ),
         fix=LIBDEVICE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/57162",
+        variants=(
+            Variant(
+                # tensorflow-rocm compiles them with ROCm's device libraries, not CUDA's
+                "xla-toolchain-missing",
+                "A GPU kernel tensorflow-rocm compiles at first use failed to compile: ROCm's"
+                " device libraries are not where it looks",
+                "Check that ROCm is installed where ROCM_PATH (default /opt/rocm) points, in the"
+                " environment the program runs with (an IDE's run configuration may lack the"
+                " shell's), and that its version is the one this tensorflow-rocm was built for.",
+                "https://github.com/tensorflow/tensorflow/issues/79798",
+                with_signatures=frozenset({"rocm-runtime-seen"}),
+            ),
+        ),
+    ),
+    Signature(
+        # tensorflow-rocm's own modules and AMD's HIP runtime: the log is a ROCm build's
+        name="rocm-runtime-seen",
+        needles=("rocm_", "libamdhip64", "tensorflow-rocm", "tensorflow_rocm", "HSACO"),
+        pattern=compiled(
+            r"\brocm_(?:executor|dnn|blas|fft|driver|gpu_executor|platform)\.cc:\d"
+            r"|\blibamdhip64\.so|\btensorflow[-_]rocm\b"
+            # XLA's AMD GPU backend: its code objects (HSACO)
+            r"|Failure when generating HSACO"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A ROCm build of TensorFlow (AMD GPUs)",
+        fix="",
+        source="https://github.com/ROCm/tensorflow-upstream",
     ),
     Signature(
         name="libdevice-dir-missing",

@@ -376,8 +376,11 @@ LIBRARIES: tuple[Signature, ...] = (
         name="cannot-dlopen-gpu-libraries",
         # The message ends 'Skipping registering GPU devices...': a paste may keep only that, or
         # only its start (a paste cut at a terminal's or a page's width).
-        needles=("Cannot dlopen some GPU", "Skipping registering GPU devices"),
-        pattern=compiled(r"Cannot dlopen some GPU|Skipping registering GPU devices"),
+        needles=("Cannot dlopen some GPU", "] Cannot dl", "Skipping registering GPU devices"),
+        pattern=compiled(
+            r"gpu_device\.cc:\d{1,5}\] Cannot dl|Cannot dlopen some GPU"
+            r"|Skipping registering GPU devices"
+        ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title="TensorFlow could not load some GPU libraries and skipped registering the GPU",

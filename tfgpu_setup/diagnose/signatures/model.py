@@ -241,14 +241,17 @@ DRIVER_UPDATED_FIX = (
     "The driver was updated while the old kernel module is still loaded: reboot, or unload and"
     " reload the nvidia modules. If the versions still differ after a reboot, the new module was"
     " never built for this kernel: 'dkms status' shows it, and reinstalling the driver package"
-    " finishes it." + _ELSEWHERE
+    " finishes it. If no driver was updated, the newer libcuda is a copy first on the loader"
+    " path: CUDA's forward-compatibility libraries (cuda/compat, which only data-center GPUs"
+    " accept) or a driver inside a container image; take that folder off LD_LIBRARY_PATH (or"
+    " out of the image)." + _ELSEWHERE
 )
 STALE_LIBCUDA_FIX = (
     "A libcuda of an older driver comes first on the loader path (left by an earlier driver or a"
-    " CUDA installer, CUDA compat libraries, a driver inside a container image, or a folder on"
-    " LD_LIBRARY_PATH): a reboot does not change it. Find it with 'ldconfig -p | grep libcuda' and"
-    " 'echo $LD_LIBRARY_PATH', remove it or put the loaded driver's own library folder first."
-    + _ELSEWHERE
+    " CUDA installer, a driver inside a container image, or a folder on LD_LIBRARY_PATH): find"
+    " it with 'ldconfig -p | grep libcuda' and 'echo $LD_LIBRARY_PATH', and remove it or put"
+    " the loaded driver's own library folder first; a reboot does not change that. Only after a"
+    " driver downgrade not yet booted into does a reboot fix it." + _ELSEWHERE
 )
 HALVES_DIFFER_FIX = (
     "The user-space driver was updated (or a different libcuda is on the loader path) while the"
