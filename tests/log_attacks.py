@@ -592,6 +592,8 @@ def main() -> int:
         "/dev/nvhost-" * (LINE_CHARS // 12),
         "tensorflow/stream_executor/platform/default/dso_loader.cc:6" * (LINE_CHARS // 59),
         "tensorflow<=2.1" * (LINE_CHARS // 15),
+        "successfully opened CUDA library libcufft.7.5.dylib locally\n" * (LINE_CHARS // 60),
+        "successfully opened CUDA library libcufft." + "9" * LINE_CHARS,
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

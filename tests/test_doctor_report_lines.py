@@ -3195,6 +3195,35 @@ def test_a_rocm_build_is_not_told_to_install_cuda_tools_or_a_cuda_build(
     assert "cpu-only-tensorflow" not in ids
 
 
+# tensorflow#2773 (verbatim; the same reporter's #3263 was fixed by linking libcuda.1.dylib)
+MACOS_CRASH = (
+    "I tensorflow/stream_executor/dso_loader.cc:108] successfully opened CUDA library"
+    " libcublas.7.5.dylib locally\n"
+    "I tensorflow/stream_executor/dso_loader.cc:108] successfully opened CUDA library"
+    " libcudnn.5.dylib locally\n"
+    "I tensorflow/stream_executor/dso_loader.cc:108] successfully opened CUDA library"
+    " libcufft.7.5.dylib locally\n"
+    "Segmentation fault: 11\n"
+)
+
+
+def test_a_macos_crash_after_cufft_is_the_driver_library_tensorflow_opens_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = doctor(tmp_path, capsys, MACOS_CRASH)["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "libcuda.1.dylib" in first["fix"]
+    # all five opened before the crash (tensorflow#2840): not the driver library's name
+    later = MACOS_CRASH.replace(
+        "Segmentation fault: 11\n",
+        "I tensorflow/stream_executor/dso_loader.cc:108] successfully opened CUDA library"
+        " libcuda.dylib locally\nSegmentation fault: 11\n",
+    )
+    assert not any(
+        "libcuda.1.dylib" in f["fix"] for f in doctor(tmp_path, capsys, later)["findings"]
+    )
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

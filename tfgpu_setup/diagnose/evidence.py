@@ -21,6 +21,7 @@ from .device_evidence import driver_halves_differ, no_device_findings
 from .install_evidence import install_findings
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .macos_crash import macos_libcuda_name
 from .signatures.runtime import HOST_MEMORY_SIGNATURES
 from .version_evidence import (
     built_for_other_cuda,
@@ -86,6 +87,7 @@ def cross_findings(
     if release is None:
         found += driver_too_old_for_another_framework(matches)
     found += install_findings(facts, log, matches, tf_known_installed)
+    found += macos_libcuda_name(log.mac_libcuda_crash_line)
     # the host's memory ran out there, not the GPU's
     host_lines = {m.line for m in matches if m.signature.name in HOST_MEMORY_SIGNATURES}
     memory_failed = any(

@@ -28,6 +28,7 @@ from .machine_seen import (
     mostly_free,
     toolkits_on_path,
 )
+from .macos_crash import crash_opening_libcuda
 from .platform_seen import (
     PYTHON_32BIT,
     arch_of,
@@ -207,6 +208,8 @@ class LogFacts:
     conda_gpu_build_line: str = ""
     """'conda list' of conda's own GPU build of TensorFlow: built for the cudatoolkit and cuDNN
     packages conda installs beside it, not for PyPI's CUDA."""
+    mac_libcuda_crash_line: str = ""
+    """macOS's crash where TensorFlow 0.x/1.0 opened the driver's library (macos_crash.py)."""
     tf_links_cuda_line: str = ""
     """TensorFlow's own import failing for a CUDA library it links: a CUDA build."""
     tegra_line: str = ""
@@ -350,6 +353,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
         cpu_build_line=_cpu_build(sample, matches),
         tf_links_cuda_line=_tf_import_needs_cuda(sample, matches),
+        mac_libcuda_crash_line=crash_opening_libcuda(sample),
         conda_gpu_build_line=_conda_gpu_build(sample),
         binding_line=_first(_BINDING, sample),
         ngc_line=_first(_NGC_BUILD, sample),
