@@ -594,6 +594,7 @@ def main() -> int:
         "tensorflow<=2.1" * (LINE_CHARS // 15),
         "successfully opened CUDA library libcufft.7.5.dylib locally\n" * (LINE_CHARS // 60),
         "successfully opened CUDA library libcufft." + "9" * LINE_CHARS,
+        "OS X does not support NUMA - " * (LINE_CHARS // 29),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

@@ -3224,6 +3224,21 @@ def test_a_macos_crash_after_cufft_is_the_driver_library_tensorflow_opens_next(
     )
 
 
+def test_tensorflows_cuda_code_on_os_x_is_a_mac_with_cuda_not_a_linux_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TensorFlow 0.x's CUDA diagnostics on a Mac (tensorflow#4858's lines, written in their
+    # format): macOS numbers its CUDA driver its own way, and this build has CUDA
+    log = (
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:143] libcuda reported version is:"
+        " 346.3.6\n"
+        "I tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:820] OS X does not support NUMA -"
+        " returning NUMA node zero\n"
+    )
+    ids = [f["id"] for f in doctor(tmp_path, capsys, log)["findings"]]
+    assert "driver-too-old" not in ids and "macos-no-cuda" not in ids
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

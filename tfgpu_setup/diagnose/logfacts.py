@@ -325,7 +325,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
-        macos_cuda_line=_first(MACOS_CUDA_LIBRARY, sample),
+        macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
         last_exception_line=_exception_under_import(sample),
         and_cuda_resolved_below=_and_cuda_settled_below(sample),
         pip_python=_pip_python(sample),
@@ -539,6 +539,10 @@ _CPU_BUILD = re.compile(
     r"|The requested device appears to be a GPU, but CUDA is not enabled",
     re.MULTILINE,
 )
+_MACOS_CUDA_AT_WORK = re.compile(
+    MACOS_CUDA_LIBRARY.pattern + r"|\bOS X does not support NUMA - returning NUMA node zero\b"
+)
+"""A CUDA library of macOS, or TensorFlow's CUDA executor saying it runs on OS X."""
 _CONDA_GPU_ROW = re.compile(
     r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\S*", re.MULTILINE
 )

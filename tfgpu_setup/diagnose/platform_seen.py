@@ -24,6 +24,8 @@ _MACOS = re.compile(
     # Apple's Metal plug-in at work (a bare 'tensorflow-metal' may be a pip or Poetry line on
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
+    # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
+    r"|\bOS X does not support NUMA\b"
 )
 _PYTHON_PATH = re.compile(
     r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
