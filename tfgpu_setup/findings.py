@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -397,3 +398,16 @@ def merge(*groups: Iterable[Finding]) -> tuple[Finding, ...]:
                 first.source,
             )
     return explain(merged.values())
+
+
+def with_context(
+    findings: Iterable[Finding], ids: frozenset[str], evidence: str, fix_sentence: str
+) -> tuple[Finding, ...]:
+    """The findings of these ids with one more piece of evidence and one more fix sentence: what
+    the log shows of where the program ran changes what to do."""
+    return tuple(
+        dataclasses.replace(f, evidence=(*f.evidence, evidence), fix=f.fix + fix_sentence)
+        if f.id in ids
+        else f
+        for f in findings
+    )

@@ -5,11 +5,10 @@ selecting the GPU does (Bumblebee#944: TensorFlow found the GPU only under optir
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from ..facts import Facts
-from ..findings import Finding
+from ..findings import Finding, with_context
 
 LAPTOP_GPU = re.compile(
     r"\b(?:optirun|primusrun|prime-run|bumblebeed?|prime-select)\b|\bNVIDIA Optimus\b"
@@ -46,13 +45,6 @@ def on_a_laptop(findings: tuple[Finding, ...], sign: str) -> tuple[Finding, ...]
     """A driver found not running on a laptop GPU says how to switch that GPU on."""
     if not sign:
         return findings
-    return tuple(
-        dataclasses.replace(
-            f,
-            evidence=(*f.evidence, f"a laptop GPU: {sign}"),
-            fix=f.fix + SELECT_THE_GPU,
-        )
-        if f.id == "no-nvidia-driver"
-        else f
-        for f in findings
+    return with_context(
+        findings, frozenset({"no-nvidia-driver"}), f"a laptop GPU: {sign}", SELECT_THE_GPU
     )

@@ -6,10 +6,9 @@ vscode-python#10467)."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-from ..findings import Finding
+from ..findings import Finding, with_context
 
 LAUNCHED_BY_AN_IDE = re.compile(
     r"[/\\]PycharmProjects[/\\]|\bpydevd\b|^Process finished with exit code \d"
@@ -33,13 +32,9 @@ def launched_elsewhere(findings: tuple[Finding, ...], launcher_line: str) -> tup
     """Library findings of a program an IDE or a kernel started say where else to look."""
     if not launcher_line:
         return findings
-    return tuple(
-        dataclasses.replace(
-            f,
-            evidence=(*f.evidence, f"started by an IDE or a notebook kernel: {launcher_line}"),
-            fix=f.fix + ENVIRONMENT_NOT_PASSED,
-        )
-        if f.id in LIBRARY_FINDINGS
-        else f
-        for f in findings
+    return with_context(
+        findings,
+        LIBRARY_FINDINGS,
+        f"started by an IDE or a notebook kernel: {launcher_line}",
+        ENVIRONMENT_NOT_PASSED,
     )
