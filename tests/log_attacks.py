@@ -595,6 +595,8 @@ def main() -> int:
         "successfully opened CUDA library libcufft.7.5.dylib locally\n" * (LINE_CHARS // 60),
         "successfully opened CUDA library libcufft." + "9" * LINE_CHARS,
         "OS X does not support NUMA - " * (LINE_CHARS // 29),
+        "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
+        "zsh: " * (LINE_CHARS // 5),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

@@ -938,6 +938,9 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         '  File "/usr/local/lib64/python3.6/site-packages/horovod/tensorflow/mpi_ops.py", line'
         " 47, in <module>\n"
         "    MPI_LIB = _load_library('mpi_lib' + get_ext_suffix())\n"
+        '  File "/usr/local/lib64/python3.6/site-packages/tensorflow/python/framework/'
+        'load_library.py", line 61, in load_op_library\n'
+        "    lib_handle = py_tf.TF_LoadLibrary(library_filename)\n"
         "tensorflow.python.framework.errors_impl.NotFoundError: libcudart.so.10.0: cannot open"
         " shared object file: No such file or directory\n",
         "pip-tensorflow-package-beside-horovod-cuda",
@@ -3237,6 +3240,88 @@ def test_tensorflows_cuda_code_on_os_x_is_a_mac_with_cuda_not_a_linux_driver(
     )
     ids = [f["id"] for f in doctor(tmp_path, capsys, log)["findings"]]
     assert "driver-too-old" not in ids and "macos-no-cuda" not in ids
+
+
+def test_the_legacy_nvidia_runtime_on_an_image_without_its_variable_passes_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --runtime=nvidia passes the GPU only to images that set NVIDIA_VISIBLE_DEVICES (CUDA's
+    # and TensorFlow's -gpu images do, python:3.10 does not). Written in the tools' formats.
+    log = (
+        "$ docker run --runtime=nvidia -it --rm python:3.10 bash\n"
+        "2024-01-10 09:12:05.311458: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:274] failed call to cuInit: UNKNOWN ERROR (303)\n"
+        "2024-01-10 09:12:05.311622: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:163] kernel reported version is: NOT_FOUND: could not find kernel"
+        ' module information in driver version file contents: "/proc/driver/nvidia/version does'
+        ' not exist"\n'
+    )
+    first = doctor(tmp_path, capsys, log, "--container")["findings"][0]
+    assert (first["id"], first["severity"]) == ("container-gpu-not-exposed", "error")
+
+
+def test_jetpack_6_nvidia_smi_names_the_gpu_by_its_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JetPack 6's nvidia-smi row (written in its format) under the nvidia-docker#1021 lines
+    log = "|   0  Orin (nvgpu)                  N/A  | N/A              N/A |\n" + JETSON_CONTAINER
+    first = doctor(tmp_path, capsys, log, "--container")["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert "--runtime nvidia" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("line", "what"),
+    [
+        (
+            "      and tensorflow>=2.17.0 has no wheels with a matching platform tag (e.g.,"
+            " `macosx_14_0_x86_64`), we can conclude that tensorflow>=2.17.0 cannot be used.",
+            "for this platform",
+        ),
+        (
+            "  ╰─▶ Because tensorflow>=2.14.0,<=2.15.1 has no wheels with a matching Python ABI"
+            " tag (e.g., `cp313`) and you require tensorflow>=2.14.0,<=2.15.1, we can conclude"
+            " that your requirements are unsatisfiable.",
+            "for this Python",
+        ),
+    ],
+    ids=["platform-tag", "compound-range"],
+)
+def test_uvs_missing_wheel_says_whether_the_python_or_the_platform_lacks_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, what: str
+) -> None:
+    # uv's resolver wordings (written in its format): the tag it names is the one that failed
+    first = doctor(tmp_path, capsys, line + "\n")["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert what in first["title"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\nSegmentation fault: 11\n",
+        "zsh: segmentation fault  python -c 'import tensorflow'\n",
+    ],
+    ids=["blank-line-first", "zsh"],
+)
+def test_a_macos_crash_after_cufft_is_read_in_the_shells_other_forms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], tail: str
+) -> None:
+    log = MACOS_CRASH.replace("Segmentation fault: 11\n", tail)
+    assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "cuda-libs-not-found"
+
+
+def test_the_loader_saying_it_could_not_open_libcuda_1_dylib_gets_the_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TF 0.x's loader on a Mac (written in its format; tensorflow#2940 quotes the same line)
+    line = (
+        "I tensorflow/stream_executor/dso_loader.cc:102] Couldn't open CUDA library"
+        " libcuda.1.dylib. LD_LIBRARY_PATH: /usr/local/cuda/lib\n"
+    )
+    first = doctor(tmp_path, capsys, line)["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "ln -s" in first["fix"]
 
 
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(

@@ -43,7 +43,8 @@ def log_refutes(log: LogFacts, stated: str) -> str:
     left). Another TensorFlow than the one the user believes installed wrote it, so the log's
     evidence decides the release."""
     try:
-        # a release candidate or a nightly carries its release's code: 2.5.0rc0 is 2.5's
+        # a release candidate is its release's code (2.5.0rc0 is 2.5's); a nightly, judged
+        # as the release it leads to, is close to it
         version = parsed(parsed(stated).base_version)
     except InvalidVersion:
         return ""

@@ -466,7 +466,7 @@ _BINDING = re.compile(
 
 _GPU_REQUESTED = re.compile(
     r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
-    r"|\bdocker run\b[^\n]{0,300}?\s--(?:gpus[ =]|runtime[ =]nvidia\b)"
+    r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
 )
 _DOCKER_RUN = re.compile(r"(?<![\w-])docker run\b(?:[^\n\\]|\\\n|\\){0,600}")
 """A 'docker run' command with its continuation lines (not 'nvidia-docker run', which adds
@@ -565,7 +565,11 @@ _PIP_ROW_TENSORFLOW = _pip_row("tensorflow(?:-gpu)?")
 LINKS_CUDA = frozenset(
     {"import-driver-library-missing", "import-cuda-library-missing", "import-cudnn-library-missing"}
 )
-_TENSORFLOW_FRAME = re.compile(r"[/\\]tensorflow(?:_core)?[/\\]python[/\\]")
+_TENSORFLOW_FRAME = re.compile(
+    r"[/\\]tensorflow(?:_core)?[/\\](?:python[/\\](?:pywrap_tensorflow\w{0,20}|__init__)|__init__)\.py"
+)
+"""TensorFlow importing its own native module (not load_library.py loading another package's
+ops, Horovod's among them)."""
 
 
 def _tf_import_needs_cuda(text: str, matches: Sequence[LogMatch]) -> str:
@@ -693,11 +697,11 @@ TEGRA = re.compile(
     # its GPU's device nodes, driver folder, release file, kernel, L4T images and JetPack
     r"|/dev/nvhost-[\w-]{1,30}|/aarch64-linux-gnu/tegra/|\bnv_tegra_release\b"
     r"|\b\d+\.\d+\.\d+-tegra\b|@tegra-ubuntu\b|\bL4T R\d{2}|\bl4t-(?:base|tensorflow|ml|pytorch)\b"
-    r"|\bdustynv/|\bJetPack\b"
+    r"|\bdustynv/|\bJetPack\b|\(nvgpu\)"
 )
 """A Jetson's names: the board or its integrated GPU (Tegra X1/X2, Xavier, Orin), its GPU's
-device nodes and driver folder, its kernel ('4.9.253-tegra') and host name, NVIDIA's L4T images
-and JetPack."""
+device nodes and driver folder, its kernel ('4.9.253-tegra') and host name, NVIDIA's L4T images,
+JetPack, and JetPack 6's nvidia-smi naming the GPU by its driver ('Orin (nvgpu)')."""
 JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
 """A Jetson's GPU as TensorFlow or the user names it."""
 _NOTEBOOK = re.compile(

@@ -3,7 +3,8 @@
 failed (tensorflow#7528 fixed the crash for 1.1). A crash right after 'successfully opened CUDA
 library libcufft...dylib' is the driver library failing: from #2878 TensorFlow looked for
 libcuda.1.dylib, which macOS's CUDA driver does not install (it has libcuda.dylib); a link
-fixed it in every settled thread (tensorflow#3263, #6693)."""
+fixed it in every settled thread (tensorflow#3263, #6693). Where it did not crash, its loader
+says 'Couldn't open CUDA library libcuda.1.dylib' (tensorflow#2940)."""
 
 from __future__ import annotations
 
@@ -14,32 +15,48 @@ from .sources import quoted
 
 LAST_OPENED_THEN_CRASH = re.compile(
     r"successfully opened CUDA library (?P<lib>libcufft)\.[\d.]{0,12}dylib locally[ \t]*\r?\n"
+    r"(?:[ \t]*\r?\n){0,2}"
     r"(?P<crash>[^\n]{0,80}(?:[Ss]egmentation fault|Abort trap|Bus error)[^\n]{0,120})"
 )
 
 
+LIBCUDA_DYLIB_NOT_OPENED = re.compile(r"Couldn't open CUDA library libcuda\.1\.dylib\b[^\n]{0,200}")
+"""The loader saying so itself, where it did not crash on it (LD_LIBRARY_PATH set)."""
+
+
 def crash_opening_libcuda(text: str) -> str:
-    """The crash line under the cuFFT line, where the next library TensorFlow opened was the
-    driver's; '' otherwise."""
+    """The loader's line for libcuda.1.dylib, or the crash line under the cuFFT line (the next
+    library TensorFlow opened was the driver's); '' otherwise."""
+    if said := LIBCUDA_DYLIB_NOT_OPENED.search(text):
+        return said.group(0).strip()
     found = LAST_OPENED_THEN_CRASH.search(text)
     return found["crash"].strip() if found else ""
 
 
-def macos_libcuda_name(crash_line: str) -> list[Finding]:
-    if not crash_line:
+def macos_libcuda_name(line: str) -> list[Finding]:
+    if not line:
         return []
+    crashed = not LIBCUDA_DYLIB_NOT_OPENED.match(line)
     return [
         Finding(
             "cuda-libs-not-found",
             Severity.WARNING,
-            "TensorFlow crashed opening the CUDA driver library on macOS, the library it opens"
-            " after cuFFT: it looks for libcuda.1.dylib, which macOS's CUDA driver does not"
-            " install",
-            (quoted(crash_line), "the line before it: cuFFT was the last CUDA library opened"),
+            ("TensorFlow crashed opening" if crashed else "TensorFlow could not open")
+            + " the CUDA driver library on macOS: it looks for libcuda.1.dylib, which macOS's"
+            " CUDA driver does not install",
+            (
+                quoted(line),
+                *(
+                    ["the line before it: cuFFT was the last CUDA library opened"]
+                    if crashed
+                    else []
+                ),
+            ),
             "Link the driver's library under the name TensorFlow asks for: 'sudo ln -s"
             " /usr/local/cuda/lib/libcuda.dylib /usr/local/cuda/lib/libcuda.1.dylib'; if"
             " libcuda.dylib is not there either, install NVIDIA's CUDA driver for macOS (not only"
-            " the toolkit).",
+            " the toolkit). A Mac without an NVIDIA GPU has no use for it: install the CPU"
+            " 'tensorflow' instead.",
             "https://github.com/tensorflow/tensorflow/issues/3263",
         )
     ]

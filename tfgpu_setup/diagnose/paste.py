@@ -51,7 +51,7 @@ _RECORD_START = re.compile(
     # list' and 'conda list' ('cudnn                     7.6.5     cuda10.1_0')
     r"|(?:ii|hi|rc|iU|un)  [\w.+:-]|[A-Za-z][\w.-]{1,60}[ \t]{2,}v?\d"
     # the shell's or the kernel's word that the process died: never part of the record above
-    r"|(?:Segmentation fault|Abort trap|Aborted|Illegal instruction|Bus error"
+    r"|(?:zsh: )?(?:[Ss]egmentation fault|Abort trap|Aborted|Illegal instruction|Bus error"
     r"|Floating point exception|Killed)\b"
     # TensorFlow's own messages pasted without their prefix: each is a record of its own
     rf"|{_TF_MESSAGE})"

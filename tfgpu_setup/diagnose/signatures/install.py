@@ -294,24 +294,19 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             rf"(?P<package>{TF_DISTRIBUTION})"
             r"(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)"
-            # a range uv narrowed the versions to ('tensorflow<=2.16.2 has no wheels ...')
-            r"|(?:[<>]=?|!=)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)?(?: @ \S{1,200})?`?"
+            # a range uv narrowed the versions to ('tensorflow<=2.16.2 has no wheels ...',
+            # 'tensorflow>=2.14.0,<=2.15.1 has no wheels ...')
+            r"|(?:(?:[<>]=?|!=)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?,?){1,3})?(?: @ \S{1,200})?`?"
             r"(?: has| have)?"
-            r"(?: no wheels with a matching| is unusable because no wheels are available with a"
-            r" matching| can't be installed because it doesn't have a source distribution or wheel"
-            r" for the current platform)"
+            r"(?: no wheels with a matching(?: (?P<tag>Python ABI|Python implementation|platform)"
+            r" tag)?| is unusable because no wheels are available with a matching| can't be"
+            r" installed because it doesn't have a source distribution or wheel for the current"
+            r" platform)"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,
-        title=(
-            "uv found no {package} wheel for this Python and platform: the Python version is not"
-            " one that release publishes wheels for"
-        ),
-        fix=(
-            "Create the environment with a Python the release supports ('uv venv --python 3.X',"
-            " the versions uv's hint lists), or pick a release built for this Python;"
-            " 'tfgpu-setup plan --python X.Y' checks a version first."
-        ),
+        title="uv found no {package} wheel {wheel_for}",
+        fix="{wheel_fix}",
         source="https://github.com/coonwg1/ezscore/issues/1",
         subject="{package}",
     ),

@@ -127,6 +127,8 @@ DERIVED_FROM = {
     "for_kernel": "kernel",
     "driver_supports": "driver_api",
     "halves_fix": "dso",
+    "wheel_for": "tag",
+    "wheel_fix": "tag",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -225,6 +227,10 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     if "driver_api" in fields:
         api = fields["driver_api"]
         fields["driver_supports"] = driver_api_cuda(api) if api.isdigit() else ""
+    if "tag" in fields:
+        platform = fields["tag"] == "platform"
+        fields["wheel_for"] = UV_NO_PLATFORM_WHEEL if platform else UV_NO_PYTHON_WHEEL
+        fields["wheel_fix"] = UV_PLATFORM_FIX if platform else UV_PYTHON_FIX
     if "dso" in fields:
         fields["halves_fix"] = driver_halves_fix(fields["dso"], fields.get("kernel", ""))
     if "sm" in fields:
@@ -232,6 +238,22 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     return fields
 
 
+UV_NO_PYTHON_WHEEL = (
+    "for this Python and platform: the Python version is not one that release publishes wheels for"
+)
+UV_PYTHON_FIX = (
+    "Create the environment with a Python the release supports ('uv venv --python 3.X', the"
+    " versions uv's hint lists), or pick a release built for this Python; 'tfgpu-setup plan"
+    " --python X.Y' checks a version first."
+)
+UV_NO_PLATFORM_WHEEL = (
+    "for this platform (operating system or CPU): those releases publish no wheel for it"
+)
+UV_PLATFORM_FIX = (
+    "Pick a release with wheels for this platform (TensorFlow 2.17 and later have none for"
+    " Intel Macs, tensorflow-macos is for macOS only), or install where its wheels exist;"
+    " 'tfgpu-setup plan' picks the release."
+)
 _ELSEWHERE = (
     " In a container, do not install a driver or CUDA compat libraries inside the image: the"
     " host's libcuda is mounted by the NVIDIA container toolkit. On WSL2, remove any Linux"
@@ -242,13 +264,14 @@ DRIVER_UPDATED_FIX = (
     " reload the nvidia modules. If the versions still differ after a reboot, the new module was"
     " never built for this kernel: 'dkms status' shows it, and reinstalling the driver package"
     " finishes it. If no driver was updated, the newer libcuda is a copy first on the loader"
-    " path: CUDA's forward-compatibility libraries (cuda/compat, which only data-center GPUs"
-    " accept) or a driver inside a container image; take that folder off LD_LIBRARY_PATH (or"
-    " out of the image)." + _ELSEWHERE
+    " path: CUDA's forward-compatibility libraries (cuda/compat, which data-center, some"
+    " professional and Jetson GPUs accept, not GeForce) or a driver inside a container image;"
+    " take that folder off LD_LIBRARY_PATH (or out of the image)." + _ELSEWHERE
 )
 STALE_LIBCUDA_FIX = (
     "A libcuda of an older driver comes first on the loader path (left by an earlier driver or a"
-    " CUDA installer, a driver inside a container image, or a folder on LD_LIBRARY_PATH): find"
+    " CUDA installer, CUDA's compat libraries older than an upgraded host driver, a driver inside"
+    " a container image, or a folder on LD_LIBRARY_PATH): find"
     " it with 'ldconfig -p | grep libcuda' and 'echo $LD_LIBRARY_PATH', and remove it or put"
     " the loaded driver's own library folder first; a reboot does not change that. Only after a"
     " driver downgrade not yet booted into does a reboot fix it." + _ELSEWHERE
