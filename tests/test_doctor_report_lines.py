@@ -3121,8 +3121,10 @@ JETSON_CONTAINER = (
             "Xavier",
             "container-gpu-not-exposed",
         ),
+        # asked for with --gpus (written): on a Jetson the runtime's mount lists still decide
+        ("$ docker run --gpus all -it cppflow:latest\n", "Xavier", "container-gpu-not-exposed"),
     ],
-    ids=["jetson", "discrete-gpu", "xavier-initialiser", "jetson-runtime-asked"],
+    ids=["jetson", "discrete-gpu", "xavier-initialiser", "jetson-runtime-asked", "jetson-gpus"],
 )
 def test_a_jetson_has_no_proc_driver_nvidia_so_its_container_lacks_the_gpu(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str, gpu: str, cause: str
@@ -3133,7 +3135,7 @@ def test_a_jetson_has_no_proc_driver_nvidia_so_its_container_lacks_the_gpu(
     first = doctor(tmp_path, capsys, log, "--container", "--gpu", gpu)["findings"][0]
     assert first["id"] == cause
     assert ("--runtime nvidia" in first["fix"]) is (gpu == "Xavier")
-    if "--runtime=nvidia" in before:
+    if "docker run" in before:
         assert "host-files-for-container.d" in first["fix"]
 
 

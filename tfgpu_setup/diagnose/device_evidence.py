@@ -116,8 +116,8 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     )
     in_container = facts.knows("container") and facts.platform.container
     jetson = jetson_seen(facts, log)
-    # (a Jetson's runtime, asked for, can still pass no GPU in: its mount lists decide;
-    # nvidia-docker#1021 used --runtime=nvidia)
+    # (a Jetson asked for the GPU ('--gpus') still gets none where the runtime's mount lists
+    # are missing: they, not the request, pass its devices in)
     toolkit_engaged = toolkit_reported or (bool(log.gpu_requested_line) and not jetson)
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
     host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None

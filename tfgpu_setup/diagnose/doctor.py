@@ -252,7 +252,7 @@ def diagnose(
     findings = weighed_against_the_gpu(findings, known, gpu_reached)
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
-    findings = on_a_laptop(findings, laptop_gpu(known, log or ""))
+    findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])

@@ -23,22 +23,17 @@ SELECT_THE_GPU = (
     " reboot; with Bumblebee, run the program under 'optirun'), and check that"
     " 'lsmod | grep nvidia' lists the module."
 )
-_WINDOWS_LOG = re.compile(r"\.dll\b|^[ \t>]*[A-Z]:\\", re.IGNORECASE | re.MULTILINE)
-"""A DLL or a drive letter: a log from Windows, whose driver switches the GPU itself."""
 
 
-def laptop_gpu(facts: Facts, log: str) -> str:
-    """The first sign of a laptop GPU in the stated GPUs or the log, or '' on a system known
-    or seen not to be Linux (Windows' and WSL's own drivers switch the GPU themselves)."""
+def laptop_gpu(facts: Facts, log_sign: str) -> str:
+    """The stated GPU's name or the log's sign that shows a laptop GPU, or '' on a system known
+    (stated, or seen in the log) not to be Linux: Windows' and WSL's own drivers switch the GPU
+    themselves."""
     if facts.knows("os") and (facts.platform.os != "linux" or facts.platform.wsl):
         return ""
-    if not facts.knows("os") and _WINDOWS_LOG.search(log):
-        return ""
     names = [g.name for g in facts.gpus] if facts.knows("gpus") else []
-    for text in (*names, log):
-        if found := LAPTOP_GPU.search(text):
-            return found.group(0)
-    return ""
+    named = next((found.group(0) for n in names if (found := LAPTOP_GPU.search(n))), "")
+    return named or log_sign
 
 
 def on_a_laptop(findings: tuple[Finding, ...], sign: str) -> tuple[Finding, ...]:

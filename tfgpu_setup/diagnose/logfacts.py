@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .attribution import innermost_frame
+from .hybrid_graphics import LAPTOP_GPU
 from .launchers import LAUNCHED_BY_AN_IDE
 from .logs import LogMatch
 from .machine_seen import (
@@ -30,6 +31,7 @@ from .machine_seen import (
 )
 from .macos_crash import crash_opening_libcuda
 from .platform_seen import (
+    OSX_CUDA_EXECUTOR,
     PYTHON_32BIT,
     arch_of,
     os_of,
@@ -212,6 +214,8 @@ class LogFacts:
     """macOS's crash where TensorFlow 0.x/1.0 opened the driver's library (macos_crash.py)."""
     tf_links_cuda_line: str = ""
     """TensorFlow's own import failing for a CUDA library it links: a CUDA build."""
+    laptop_line: str = ""
+    """A laptop GPU's name or Optimus' tools (hybrid_graphics.py)."""
     tegra_line: str = ""
     """A line naming a Jetson (Tegra) board or its software: its integrated GPU's driver (nvgpu)
     has no /proc/driver/nvidia."""
@@ -375,6 +379,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         sudo_pip_line=_first(_SUDO_PIP, sample),
         notebook_line=_first(_NOTEBOOK, sample),
         tegra_line=_first(TEGRA, sample),
+        laptop_line=_first(LAPTOP_GPU, sample),
         launcher_line=""
         if _first(_COLAB, sample) or hosted
         else _first(LAUNCHED_BY_AN_IDE, sample),
@@ -539,9 +544,7 @@ _CPU_BUILD = re.compile(
     r"|The requested device appears to be a GPU, but CUDA is not enabled",
     re.MULTILINE,
 )
-_MACOS_CUDA_AT_WORK = re.compile(
-    MACOS_CUDA_LIBRARY.pattern + r"|\bOS X does not support NUMA - returning NUMA node zero\b"
-)
+_MACOS_CUDA_AT_WORK = re.compile(MACOS_CUDA_LIBRARY.pattern + "|" + OSX_CUDA_EXECUTOR)
 """A CUDA library of macOS, or TensorFlow's CUDA executor saying it runs on OS X."""
 _CONDA_GPU_ROW = re.compile(
     r"^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu_py|cuda\d{2,3}py)\S*", re.MULTILINE

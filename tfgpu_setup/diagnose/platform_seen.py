@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 _WINDOWS = re.compile(
-    r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\.pyd\b|\bon win32\b"
+    r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\bnvcuda\.dll\b|\.pyd\b|\bon win32\b"
     r"|\[MSC v\.\d{3,4} "
 )
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
+OSX_CUDA_EXECUTOR = r"\bOS X does not support NUMA\b"
+"""TensorFlow's CUDA executor saying it runs on a Mac."""
 _MACOS = re.compile(
     # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
     r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
@@ -25,7 +27,7 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
     # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
-    r"|\bOS X does not support NUMA\b"
+    r"|" + OSX_CUDA_EXECUTOR
 )
 _PYTHON_PATH = re.compile(
     r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
