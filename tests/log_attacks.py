@@ -597,6 +597,8 @@ def main() -> int:
         "OS X does not support NUMA - " * (LINE_CHARS // 29),
         "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
         "zsh: " * (LINE_CHARS // 5),
+        " libcudart.so.11.0 -> " + "a" * LINE_CHARS,
+        " libcudart.so.11.0 -> " + "a.so.1" * (LINE_CHARS // 6),
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))

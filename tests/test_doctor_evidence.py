@@ -96,6 +96,58 @@ def test_a_missing_cuda_11_runtime_beside_cuda_10_2_is_a_version_mismatch(tmp_pa
     assert top(stated_python) == "cuda-version-mismatch"
 
 
+# lazyduo.github.io's TensorFlow 2.5 install notes (2021-04-30, verbatim): CUDA 11's runtime
+# loads, cuSOLVER 11 does not; installing CUDA 11.1 over 11.0 fixed it
+CUSOLVER_11_MISSING_WINDOWS = """\
+2021-05-01 03:57:34.990431: I tensorflow/stream_executor/platform/default/dso_loader.cc:53] \
+Successfully opened dynamic library cudart64_110.dll
+2021-05-01 03:57:35.024535: I tensorflow/stream_executor/platform/default/dso_loader.cc:53] \
+Successfully opened dynamic library cublas64_11.dll
+2021-05-01 03:57:35.051251: W tensorflow/stream_executor/platform/default/dso_loader.cc:64] \
+Could not load dynamic library 'cusolver64_11.dll'; dlerror: cusolver64_11.dll not found
+2021-05-01 03:57:35.066483: W tensorflow/stream_executor/platform/default/dso_loader.cc:64] \
+Could not load dynamic library 'cudnn64_8.dll'; dlerror: cudnn64_8.dll not found
+"""
+# The same on Linux (written in the loader's format)
+CUSOLVER_11_MISSING_LINUX = (
+    "I tensorflow/stream_executor/platform/default/dso_loader.cc:53] Successfully opened"
+    " dynamic library libcudart.so.11.0\n"
+    "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+    " library 'libcusolver.so.11'; dlerror: libcusolver.so.11: cannot open shared object file:"
+    " No such file or directory\n"
+)
+
+
+@pytest.mark.parametrize("log", [CUSOLVER_11_MISSING_WINDOWS, CUSOLVER_11_MISSING_LINUX])
+def test_cusolver_11_missing_beside_cuda_11s_runtime_is_cuda_11_0_under_a_newer_build(
+    tmp_path, capsys, log
+):
+    # CUDA 11.0 ships cuSOLVER .so.10; every CUDA from 11.1 on ships .so.11
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.5.0")
+    assert top(doc) == "cuda-version-mismatch"
+    assert "CUDA 11.0 is installed" in doc["findings"][0]["title"]
+    # a CUDA 11 whose minor is known otherwise is read as that one
+    stated = doctor(tmp_path, capsys, log, "--tf", "2.5.0", "--cuda-toolkit", "11.2")
+    assert top(stated) != "cuda-version-mismatch"
+    # cuSOLVER loaded: nothing says which CUDA 11 it is
+    loaded = log.replace("Could not load dynamic library", "Successfully opened dynamic library")
+    assert "cuda-version-mismatch" not in ids(doctor(tmp_path, capsys, loaded, "--tf", "2.5.0"))
+
+
+def test_a_cuda_runtime_listed_on_disk_is_the_version_its_file_names(tmp_path, capsys):
+    # libcudart.so.11.0 is the name of every CUDA 11's runtime: only the file it links to (or a
+    # full version) says which; CUDA 10's names carried the minor
+    def cuda_seen(listing: str) -> list[str]:
+        doc = doctor(tmp_path, capsys, listing)
+        return [c["version"] for c in doc["facts"]["cuda"] or []]
+
+    link = "lrwxrwxrwx 1 root root 21 Jan  1 00:00 libcudart.so.11.0 -> libcudart.so.11.2.152\n"
+    assert cuda_seen(link) == ["11.2"]
+    assert cuda_seen("/usr/local/cuda/lib64/libcudart.so.11.0\n") == []
+    assert cuda_seen("/usr/local/cuda/lib64/libcudart.so.11.8.89\n") == ["11.8"]
+    assert cuda_seen("/usr/local/cuda/lib64/libcudart.so.10.1\n") == ["10.1"]
+
+
 @pytest.mark.parametrize(
     "log", [CUDNN_8_MISSING, CUDART_11_MISSING, GPU_WORKS_216, "Epoch 1/10\n"], ids=str.split
 )

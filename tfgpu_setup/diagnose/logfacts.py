@@ -47,7 +47,13 @@ from .release_hints import (
     written_on,
 )
 from .template import Stated, TemplateAnswers, template_answers
-from .wanted import Wanted, cuda_folders_searched, shared_across_releases, version_wanted
+from .wanted import (
+    Wanted,
+    cuda_11_0_by_cusolver,
+    cuda_folders_searched,
+    shared_across_releases,
+    version_wanted,
+)
 
 _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
 _CONTAINER = re.compile(
@@ -312,6 +318,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and "lib" in m.groups
         and (w := version_wanted(m.groups["lib"], m.line)) is not None
     ]
+    cusolver_missing = cuda_11_0_by_cusolver(opened, failing)
+    if cusolver_missing is not None and not any(v.startswith("11.") for v, _ in cuda_seen):
+        cuda_seen.append(("11.0", cusolver_missing))
     shared_names_missing = any(
         m.signature.finding_id == "cuda-libs-not-found" and shared_across_releases(lib)
         for m in matches

@@ -87,7 +87,9 @@ _LIBRARY_LISTED = re.compile(
     # 'ldconfig -p': '\tlibcudnn.so.7 (libc6,x86-64) => /usr/lib/...'; 'ls': a file name ending
     # the line ('libcudnn.so.8.9.7', 'libcudart.so.11.0 -> libcudart.so.11.0.221')
     r"(?:^|[ \t/])lib(?P<lib>cudnn|cudart)(?:_[a-z_]{1,30})?\.so\."
-    r"(?P<version>\d{1,2}(?:\.\d{1,3}){0,2})(?: \(libc6[^)\n]{0,40}\) => \S+| -> \S+)?[ \t]*$",
+    r"(?P<version>\d{1,2}(?:\.\d{1,3}){0,2})"
+    r"(?: \(libc6[^)\n]{0,40}\) => \S+"
+    r"| -> \S{0,200}?(?:\.so\.(?P<target>\d{1,2}(?:\.\d{1,3}){1,2}))?)?[ \t]*$",
     re.MULTILINE,
 )
 """A CUDA runtime or cuDNN library on disk, as 'ldconfig -p' or 'ls' shows it."""
@@ -116,9 +118,20 @@ def installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, s
         version, line = m["version"], m.group(0).strip()
         if m["lib"] == "cudnn":
             cudnn.append((version, line))
-        elif version.count(".") >= 1:  # libcudart.so.12 names only the major
-            cuda.append((".".join(version.split(".")[:2]), line))
+        elif runtime := _cuda_of_runtime_file(version, m["target"]):
+            cuda.append((runtime, line))
     return cuda, cudnn
+
+
+def _cuda_of_runtime_file(version: str, target: str | None) -> str | None:
+    """The CUDA X.Y a libcudart file names: its own name until CUDA 10.x (libcudart.so.10.1);
+    from CUDA 11 every minor keeps the major's name (libcudart.so.11.0 is any 11.x, .so.12 any
+    12.x), so only the file itself, or the one a link points to, says which
+    (libcudart.so.11.2.152)."""
+    numbers = (target or version).split(".")
+    if len(numbers) < 2 or (int(numbers[0]) >= 11 and len(numbers) < 3):
+        return None
+    return ".".join(numbers[:2])
 
 
 _MEMORY_USAGE = re.compile(

@@ -55,6 +55,23 @@ _TOOLKIT_LIB = re.compile(
 )
 
 
+def cuda_11_0_by_cusolver(opened: Sequence[Wanted], failing: Sequence[Wanted]) -> str | None:
+    """Why the CUDA 11 installed is 11.0, where it is: TensorFlow opened CUDA 11's runtime
+    (libcudart.so.11.0 or libcublas.so.11, names every 11.x ships) but could not load cuSOLVER's
+    .so.11, which CUDA 11.1 on ships and 11.0 does not (its cuSOLVER is .so.10), so a release
+    built with 11.1 or later fails there (TensorFlow 2.5 beside CUDA 11.0). None otherwise."""
+    runtime_11 = next(
+        (w for w in opened if w.lib in ("cudart", "cublas", "cublasLt") and w.major == 11), None
+    )
+    cusolver_11 = any(w.lib == "cusolver" and w.major == 11 for w in failing)
+    if runtime_11 is None or not cusolver_11:
+        return None
+    return (
+        f"CUDA 11's {runtime_11.lib} opened, but not cuSOLVER's .so.11, which every CUDA from"
+        " 11.1 on ships (11.0's is .so.10)"
+    )
+
+
 def searched(wanted: Wanted) -> list[str]:
     """The folders the failing line's own LD_LIBRARY_PATH lists: the loader looked there."""
     return [
