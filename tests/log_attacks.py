@@ -432,6 +432,8 @@ WRITTEN = {
     " cuBLAS routine cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED",
     "cufft-plan-internal-error": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
     " make cuFFT batched plan:5",
+    "cufft-plan-alloc-failed": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
+    " make cuFFT batched plan:2",
     "nvlink-older-than-ptxas": "The CUDA linking API did not work. Original error: nvlink fatal   :"
     " Input file '/tmp/tempfile-host-1-2-3.cubin' newer than toolkit (123 vs 122)",
     "native-runtime-not-loaded": "ImportError: Traceback ... Failed to load the native TensorFlow"

@@ -1884,6 +1884,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/8710 (the line a maintainer quoted):
+        # code 2 is CUFFT_ALLOC_FAILED, memory, not a GPU the build lacks kernels for
+        "failed to create cuFFT batched plan:2\n",
+        "cufft-plan-out-of-memory",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
         # https://github.com/jax-ml/jax/issues/16063 (XLA's gpu_compiler.cc, as TF's XLA prints it)
         "E external/local_xla/xla/service/gpu/gpu_compiler.cc:1992] The CUDA linking API did not"
         " work. Original error: INTERNAL: nvlink exited with non-zero error code 256, output:"

@@ -157,7 +157,7 @@ RUNTIME: tuple[Signature, ...] = (
         # so a GPU newer than the CUDA of the build has no cuFFT kernels (TF 1.x on RTX 20).
         name="cufft-plan-internal-error",
         needles=("cuFFT batched plan",),
-        pattern=compiled(r"failed to make cuFFT batched plan: ?5\b"),
+        pattern=compiled(r"failed to (?:make|create) cuFFT batched plan: ?5\b"),
         finding_id="compute-capability-unsupported",
         severity=Severity.WARNING,
         title=(
@@ -170,6 +170,27 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://github.com/keithito/tacotron/issues/300",
         explained_by=DRIVER_ROOTS | frozenset({"cuda-version-mismatch"}),
+    ),
+    Signature(
+        # cuFFT's plan failing with CUFFT_ALLOC_FAILED (2): the plan's work area did not fit in
+        # the GPU's free memory (TF 1.x said 'create', later releases 'make').
+        name="cufft-plan-alloc-failed",
+        needles=("cuFFT batched plan",),
+        pattern=compiled(r"failed to (?:make|create) cuFFT batched plan: ?2\b"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title=(
+            "cuFFT could not allocate the memory its plan needs (CUFFT_ALLOC_FAILED): the GPU's"
+            " memory is full"
+        ),
+        fix=(
+            "Free GPU memory: close other processes and notebook kernels using the GPU"
+            " (nvidia-smi lists them), enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) so"
+            " TensorFlow does not reserve it all up front, or use smaller batches or shorter"
+            " signals."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/8710",
+        explained_by=DRIVER_ROOTS,
     ),
     Signature(
         name="blas-launch-failed",
