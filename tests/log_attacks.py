@@ -432,6 +432,8 @@ WRITTEN = {
     " cuBLAS routine cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED",
     "cufft-plan-internal-error": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
     " make cuFFT batched plan:5",
+    "gpu-ecc-uncorrectable": "Internal: failed call to cuDevicePrimaryCtxRetain:"
+    " CUDA_ERROR_ECC_UNCORRECTABLE: uncorrectable ECC error encountered",
     "cufft-plan-alloc-failed": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
     " make cuFFT batched plan:2",
     "nvlink-older-than-ptxas": "The CUDA linking API did not work. Original error: nvlink fatal   :"
@@ -599,6 +601,8 @@ def main() -> int:
         "OS X does not support NUMA - " * (LINE_CHARS // 29),
         "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
         "zsh: " * (LINE_CHARS // 5),
+        "Failed call to cu" * (LINE_CHARS // 17),
+        "Failed call to cu" + "x" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a.so.1" * (LINE_CHARS // 6),
     ):

@@ -1884,6 +1884,28 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/google-deepmind/open_spiel/issues/1122 (verbatim): an actor started
+        # with multiprocessing after the parent ran TensorFlow 2.18's CUDA
+        "2025-06-12 10:55:28.060413: E tensorflow/core/common_runtime/session.cc:93] Failed to"
+        " create session: INTERNAL: CUDA error: Failed call to cuDeviceGet:"
+        " CUDA_ERROR_NOT_INITIALIZED: initialization error\n",
+        "forked-child-names-its-call",
+        (),
+        "device-config-after-init",
+        "no",
+    ),
+    (
+        # https://github.com/nagadit/DeepFaceLab_Linux/issues/89 (verbatim): a failing card
+        "F tensorflow/stream_executor/lib/statusor.cc:34] Attempting to fetch value instead of"
+        " handling error Internal: failed initializing StreamExecutor for CUDA device ordinal 0:"
+        " Internal: failed call to cuDevicePrimaryCtxRetain: CUDA_ERROR_ECC_UNCORRECTABLE:"
+        " uncorrectable ECC error encountered\n",
+        "ecc-error-is-the-card",
+        ("--os", "linux"),
+        "gpu-kernel-failed",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/8710 (the line a maintainer quoted):
         # code 2 is CUFFT_ALLOC_FAILED, memory, not a GPU the build lacks kernels for
         "failed to create cuFFT batched plan:2\n",

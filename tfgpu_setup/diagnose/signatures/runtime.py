@@ -333,11 +333,34 @@ RUNTIME: tuple[Signature, ...] = (
             " CUDA and cuDNN it was built with. On Windows a long kernel that the display"
             " driver's timeout (TDR) stopped fails with LAUNCH_FAILED: raise TdrDelay, or run on"
             " a GPU without a display (LAUNCH_TIMEOUT is the same watchdog elsewhere). A"
-            " project's own CUDA op failing is the project's bug: report it there."
+            " project's own CUDA op failing is the project's bug: report it there. Failures at"
+            " random steps, or on one card only, point at the card: test its memory (cuda_memtest)"
+            " and check 'dmesg | grep -i xid', its temperature and its power."
         ),
         source="https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA__TYPES.html",
         # what the log shows besides is the likelier reason the kernel failed
         demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
+        # The GPU's memory found an error its ECC could not correct (CUDA_ERROR_ECC_UNCORRECTABLE,
+        # 214): a hardware fault, whoever's call reports it; the GPU stays unusable until it is
+        # reset (DeepFaceLab_Linux#89, fixed by the hardware, not the setup).
+        name="gpu-ecc-uncorrectable",
+        needles=("ECC_UNCORRECTABLE", "uncorrectable ECC error"),
+        pattern=compiled(r"CUDA_ERROR_ECC_UNCORRECTABLE|uncorrectable ECC error encountered"),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "The GPU's memory reported an uncorrectable ECC error: a hardware fault, not a"
+            " problem of the driver, CUDA or TensorFlow setup"
+        ),
+        fix=(
+            "Reset the GPU (reboot, or 'nvidia-smi -r' with nothing running on it), then check"
+            " 'nvidia-smi -q -d ECC' for the error counts and 'dmesg | grep -i xid' for Xid 48"
+            " (double-bit ECC). If it comes back, the card is failing: have it replaced (a"
+            " data-center GPU may first retire the page or remap the row on reset)."
+        ),
+        source="https://docs.nvidia.com/deploy/xid-errors/index.html",
     ),
     Signature(
         # gpu_util.cc when copying a result back from the GPU fails: work ran there and an
@@ -613,10 +636,14 @@ RUNTIME: tuple[Signature, ...] = (
             "could not retrieve CUDA device count",
             "Failed to get device properties, error code: 3",
             "failed to enqueue async memcpy",
+            "ailed call to cu",
         ),
         pattern=compiled(
             r"(?:Failed setting context|could not retrieve CUDA device count):"
             r" CUDA_ERROR_NOT_INITIALIZED"
+            # TF 2.18 on: XLA's driver wrapper names the call that failed (cuDeviceGet); only
+            # cuInit's own failure is the driver's
+            r"|[Ff]ailed call to cu(?!Init\b)\w{1,40}: CUDA_ERROR_NOT_INITIALIZED"
             # TF 1.x: cudaGetDeviceProperties' cudaErrorInitializationError (3), and a copy
             # queued from a context the child cannot use
             r"|Failed to get device properties, error code: 3\b"
