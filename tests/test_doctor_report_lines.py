@@ -3629,6 +3629,25 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     assert as_pasted["gpu_used"] == as_printed["gpu_used"]
 
 
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/home-assistant/core/issues/18435 (verbatim): a Proxmox VM whose
+        # CPU type hid SSE4.1; 'host' fixed it
+        "The TensorFlow library was compiled to use SSE4.1 instructions, but these aren’t"
+        " available on your machine.\n",
+        # https://github.com/MatthewBCooke/BirdNET-Pi/issues/6 (verbatim): the same on Proxmox
+        "/home/pi/BirdNET-Pi/birdnet/bin/python3 /usr/local/bin/server.py\nillegal instruction\n",
+    ],
+)
+def test_a_cpu_hiding_its_instructions_in_a_vm_is_told_to_pass_the_host_cpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "cpu-lacks-avx"
+    assert "CPU type 'host'" in top["fix"]
+
+
 def test_a_build_asking_for_more_than_avx_is_named_for_what_it_asks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

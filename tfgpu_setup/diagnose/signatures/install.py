@@ -593,9 +593,11 @@ INSTALL: tuple[Signature, ...] = (
         fix=(
             "PyPI's wheels need AVX (not AVX2 or AVX512F): a build that asks for more (a community"
             " or source build) needs a CPU that has it, so install the PyPI wheel or rebuild for"
-            " this CPU. Without AVX at all, run on a CPU with it (any x86-64 CPU since about 2011;"
-            " in a VM, pass the host CPU through, e.g. '-cpu host'); on Apple Silicon use a native"
-            " arm64 Python, not one under Rosetta."
+            " this CPU. Without AVX at all, run on a CPU with it (any x86-64 CPU since about 2011)."
+            " In a virtual machine the hypervisor hides it from a CPU that has it: pass the host"
+            " CPU through (Proxmox or KVM: CPU type 'host', QEMU '-cpu host'; VirtualBox on"
+            " Windows: turn Hyper-V off on the host). On Apple Silicon use a native arm64 Python,"
+            " not one under Rosetta."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
     ),
@@ -655,6 +657,8 @@ INSTALL: tuple[Signature, ...] = (
             " is not running under Rosetta); without it, TensorFlow's PyPI wheels cannot run."
             " A CPU with AVX can still lack what a Docker image's or a community wheel's build"
             " asks for (AVX2, FMA, AVX-512): compare its flags with that build's, or use PyPI's."
+            " In a virtual machine, the guest's flags are what count: pass the host CPU through"
+            " (Proxmox or KVM: CPU type 'host')."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
         variants=(AVX2_WHEELS,),
