@@ -432,6 +432,8 @@ WRITTEN = {
     " cuBLAS routine cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED",
     "cufft-plan-internal-error": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
     " make cuFFT batched plan:5",
+    "rocm-library-missing": "ImportError: libhsa-runtime64.so.1: cannot open shared object file:"
+    " No such file or directory",
     "gpu-ecc-uncorrectable": "Internal: failed call to cuDevicePrimaryCtxRetain:"
     " CUDA_ERROR_ECC_UNCORRECTABLE: uncorrectable ECC error encountered",
     "cufft-plan-alloc-failed": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"

@@ -3630,6 +3630,61 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
 
 
 @pytest.mark.parametrize(
+    ("log", "cause"),
+    [
+        # https://github.com/ROCm/legacy-rocm-build/issues/1852 (verbatim): ROCm's runtime was
+        # not installed where tensorflow-rocm's import looked
+        (
+            "ImportError: libhsa-runtime64.so.1: cannot open shared object file: No such file"
+            " or directory\n",
+            "cuda-libs-not-found",
+        ),
+        # https://github.com/ROCm/legacy-rocm-build/issues/1163 (verbatim, cut as posted)
+        (
+            "Attempting to fetch value instead of handling error Failed precondition: Could not"
+            " load dynamic library 'libhip_hcc.so'; dlerror: libhip_hcc.so: cannot open shared"
+            " object file: No such file or directo\n",
+            "cuda-libs-not-found",
+        ),
+        # https://github.com/ROCm/tensorflow-upstream/issues/225 (verbatim): a gfx701 card
+        (
+            "Ignoring visible gpu device with AMDGPU ISA gfx 701. The minimum required AMDGPU"
+            " ISA is gfx803.\n",
+            "compute-capability-unsupported",
+        ),
+    ],
+)
+def test_tensorflow_rocms_own_failures_are_read_as_rocms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, cause: str
+) -> None:
+    top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert top["id"] == cause
+    assert "ROCm" in top["title"] or "rocm" in top["title"]
+
+
+def test_an_amd_gpu_is_no_cause_where_the_log_is_tensorflow_rocms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/ROCm/tensorflow-upstream/issues/1951 (verbatim): the RX 6600 XT's
+    # gfx1032 is not among the build's; 'not an NVIDIA GPU' is not the problem there
+    log = (
+        "2022-12-21 09:16:33.582542: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1990]"
+        " Ignoring visible gpu device (device: 0, name: AMD Radeon RX 6600 XT, pci bus id:"
+        " 0000:0c:00.0) with AMDGPU version : gfx1032. The supported AMDGPU versions are"
+        " gfx1030, gfx900, gfx906, gfx908, gfx90a.\n"
+        "2022-12-21 09:16:35.013263: I tensorflow/core/common_runtime/gpu_fusion_pass.cc:507]"
+        " ROCm Fusion is enabled.\n"
+    )
+    stated = ("--os", "linux", "--gpu", "AMD Radeon RX 6600 XT")
+    doc = doctor(tmp_path, capsys, log, *stated)
+    assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+    assert "no-nvidia-gpu" not in {f["id"] for f in doc["findings"] if f["severity"] == "error"}
+    # the same AMD GPU under a CUDA build is the cause
+    cuda_build = doctor(tmp_path, capsys, "Epoch 1/10\n", *stated)
+    assert cuda_build["findings"][0]["id"] == "no-nvidia-gpu"
+
+
+@pytest.mark.parametrize(
     "log",
     [
         # https://github.com/home-assistant/core/issues/18435 (verbatim): a Proxmox VM whose

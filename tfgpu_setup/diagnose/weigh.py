@@ -34,6 +34,14 @@ from .wsl import requirement_misread
 def weighed_against_log(
     judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
 ) -> tuple[Finding, ...]:
+    if (
+        rocm := next((m for m in matches if m.signature.name in ROCM_BUILD_LINES), None)
+    ) is not None:
+        judged = contradicted(
+            judged,
+            frozenset({"no-nvidia-gpu"}),
+            "but the log is tensorflow-rocm's, a build for AMD GPUs: " + rocm.line.strip()[:160],
+        )
     if log.install_failed and not _asked_for_the_gpu_stub(matches):
         judged = _after_install(judged)
     elif log.tf_ran_line:
@@ -94,6 +102,12 @@ def weighed_against_sonames(
             " cannot be loaded: TensorFlow does not find it on the loader path",
         )
     return judged
+
+
+ROCM_BUILD_LINES = frozenset(
+    {"rocm-runtime-seen", "rocm-gfx-unsupported", "hip-no-binary-for-gpu", "rocm-library-missing"}
+)
+"""Lines only tensorflow-rocm writes: an AMD GPU is what it runs on, not a reason it fails."""
 
 
 GENERIC_LOAD_FAILURE = "cannot-dlopen-gpu-libraries"

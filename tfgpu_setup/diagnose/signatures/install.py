@@ -10,9 +10,11 @@ from ...findings import Severity
 from .model import (
     CUDA_ENV_VARS_URL,
     CUDA_LIB_NAMES,
+    DLOPEN_NEEDLES,
     DRIVER_ROOTS,
     LIBRARY_IDS,
     LIBS_FIX,
+    ROCM_LIB_NAMES,
     Signature,
     Variant,
     compiled,
@@ -937,6 +939,34 @@ INSTALL: tuple[Signature, ...] = (
             " the CPU build, install the Microsoft Visual C++ Redistributable (x64)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/16660",
+    ),
+    Signature(
+        # tensorflow-rocm's own import, or its loader, failing for a ROCm library: the ROCm
+        # release it was built for is not installed where the loader looks. HCC's libraries
+        # (libhip_hcc, libmcwamp) are those of ROCm before 3.5, which replaced HCC with
+        # HIP-Clang (ROCm's release notes).
+        name="rocm-library-missing",
+        needles=("cannot open shared object file", *DLOPEN_NEEDLES),
+        pattern=compiled(
+            rf"(?:{TF_LOADER_FAILED}|Could not (?:load dynamic|dlopen) library ')"
+            rf"(?P<lib>lib(?:{ROCM_LIB_NAMES})\.so[.\d]{{0,12}})"
+            r"(?:'; dlerror|:? cannot open shared object file)"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "tensorflow-rocm cannot load ROCm's {lib}: the ROCm release it was built for is not"
+            " installed where the loader looks"
+        ),
+        fix=(
+            "Install the ROCm release this tensorflow-rocm was built for (AMD's tensorflow-rocm"
+            " table), or the tensorflow-rocm built for the ROCm you have, and put ROCm's lib"
+            " folder (/opt/rocm/lib) on LD_LIBRARY_PATH. libhip_hcc and libmcwamp are HCC's, which"
+            " ROCm 3.5 dropped: a tensorflow-rocm that asks for them needs a ROCm before 3.5, or"
+            " a newer tensorflow-rocm."
+        ),
+        source="https://github.com/ROCm/tensorflow-upstream/issues/1000",
+        subject="{lib}",
     ),
     Signature(
         name="import-cudnn-library-missing",

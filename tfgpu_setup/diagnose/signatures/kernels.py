@@ -67,8 +67,9 @@ KERNELS: tuple[Signature, ...] = (
         name="rocm-gfx-unsupported",
         needles=("with AMDGPU version : ", "with AMDGPU ISA "),
         pattern=compiled(
-            r"Ignoring visible gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]{0,255}),"
-            r"[^)]{0,1024}\) with AMDGPU (?:version :|ISA) (?P<gfx>gfx\w{1,12})\."
+            # (a retyped line may lose the device's description)
+            r"Ignoring visible gpu device (?:\((?:device: \d+, )?name: (?P<gpu>[^,]{0,255}),"
+            r"[^)]{0,1024}\) )?with AMDGPU (?:version :|ISA) (?P<gfx>gfx ?\w{1,12})\."
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,

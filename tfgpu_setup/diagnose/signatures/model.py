@@ -320,6 +320,12 @@ def dlopen_pattern(names: str) -> re.Pattern[str]:
 
 
 DLOPEN_NEEDLES = ("dynamic library", "dlopen library", "CUDA library")
+ROCM_LIB_NAMES = (
+    "hsa-runtime64|amdhip64|hip_hcc|mcwamp|rocblas|MIOpen|rocfft|hipfft|rocrand|hiprand|rccl"
+    "|roctracer64|rocsolver|hipsolver|rocsparse|hipsparse|amd_comgr"
+)
+"""ROCm's runtime and math libraries, which tensorflow-rocm loads where CUDA builds load
+CUDA's."""
 CUDA_LIB_NAMES = "cudart|cublasLt|cublas|cufft|curand|cusolver|cusparse|nvrtc|nvJitLink|nccl"
 
 TF_TRT_FIX = (
