@@ -603,6 +603,7 @@ def main() -> int:
         "OS X does not support NUMA - " * (LINE_CHARS // 29),
         "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
         "zsh: " * (LINE_CHARS // 5),
+        "The installed version of TensorFlow " * (LINE_CHARS // 36),
         "Failed call to cu" * (LINE_CHARS // 17),
         "Failed call to cu" + "x" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a" * LINE_CHARS,

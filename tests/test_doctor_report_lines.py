@@ -1884,6 +1884,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/xiemingzhi/tensorflowproject/blob/HEAD/README.md (verbatim): the
+        # Windows self-check on a CPU build; tensorflow-gpu fixed it
+        "TensorFlow successfully installed.\n"
+        "The installed version of TensorFlow does not include GPU support.\n",
+        "self-check-says-cpu-build",
+        ("--os", "windows", "--python", "3.5"),
+        "cpu-only-tensorflow",
+        "no",
+    ),
+    (
         # https://github.com/google-deepmind/open_spiel/issues/1122 (verbatim): an actor started
         # with multiprocessing after the parent ran TensorFlow 2.18's CUDA
         "2025-06-12 10:55:28.060413: E tensorflow/core/common_runtime/session.cc:93] Failed to"

@@ -550,7 +550,10 @@ _CPU_BUILD = re.compile(
     r"|::tensorflow(?:-base)?-\d+\.\d+\.\d+-(?:mkl|eigen|cpu)_py\w*"
     # the placer's note on an op pinned to a GPU it does not have, added only where the build
     # has no CUDA (IsGoogleCudaEnabled(), core/common_runtime/colocation_graph.cc)
-    r"|The requested device appears to be a GPU, but CUDA is not enabled",
+    r"|The requested device appears to be a GPU, but CUDA is not enabled"
+    # what tensorflow_self_check.py (TensorFlow's Windows install check) and scripts built on
+    # it print where build_info / is_built_with_cuda() says False
+    r"|The installed version of TensorFlow does not include GPU support",
     re.MULTILINE,
 )
 _MACOS_CUDA_AT_WORK = re.compile(MACOS_CUDA_LIBRARY.pattern + "|" + OSX_CUDA_EXECUTOR)
