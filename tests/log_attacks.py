@@ -604,6 +604,8 @@ def main() -> int:
         "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
         "zsh: " * (LINE_CHARS // 5),
         "The installed version of TensorFlow " * (LINE_CHARS // 36),
+        "from transformers import " * (LINE_CHARS // 25),
+        "from transformers import " + "cannot import name 'TF" * (LINE_CHARS // 22),
         "Failed call to cu" * (LINE_CHARS // 17),
         "Failed call to cu" + "x" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a" * LINE_CHARS,

@@ -1884,6 +1884,27 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/huggingface/transformers/issues/1375 (verbatim): TensorFlow 2 was
+        # not in that environment
+        "from transformers import TFBertForSequenceClassification shows an error of cannot"
+        " import name 'TFBertForSequenceClassification'\n",
+        "transformers-without-tensorflow",
+        (),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
+        # transformers' own message for a TF class without TensorFlow (TENSORFLOW_IMPORT_ERROR
+        # in src/transformers/utils/import_utils.py)
+        "TFBertModel requires the TensorFlow library but it was not found in your environment."
+        " Checkout the instructions on the\ninstallation page: https://www.tensorflow.org/install"
+        " and follow the ones that match your environment.\n",
+        "transformers-needs-tensorflow",
+        (),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
         # https://github.com/xiemingzhi/tensorflowproject/blob/HEAD/README.md (verbatim): the
         # Windows self-check on a CPU build; tensorflow-gpu fixed it
         "TensorFlow successfully installed.\n"

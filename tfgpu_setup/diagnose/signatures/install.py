@@ -804,8 +804,21 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="no-module-tensorflow",
-        needles=("No module named", "no module named"),
-        pattern=compiled(r"No module named '?tensorflow'?(?!\w|\.\w)", re.IGNORECASE),
+        needles=(
+            "No module named",
+            "no module named",
+            "requires the TensorFlow library",
+            "cannot import name 'TF",
+            "cannot import name TF",
+        ),
+        pattern=compiled(
+            r"(?i:No module named '?tensorflow'?)(?!\w|\.\w)"
+            # Hugging Face's libraries finding no TensorFlow (2.0 or later) to import: their TF
+            # model classes are missing (transformers 2.x) or raise that they need it
+            r"|requires the TensorFlow library but it was not found in your environment"
+            r"|from transformers import [^\n]{0,300}?cannot import name '?TF[A-Z]\w{0,80}"
+            r"|cannot import name '?TF[A-Z]\w{0,80}'? from '?transformers\b"
+        ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title="The Python that ran this has no TensorFlow installed",
