@@ -432,6 +432,9 @@ WRITTEN = {
     " cuBLAS routine cublasSgemm_v2: CUBLAS_STATUS_EXECUTION_FAILED",
     "cufft-plan-internal-error": "E tensorflow/stream_executor/cuda/cuda_fft.cc:261] failed to"
     " make cuFFT batched plan:5",
+    "cubin-link-refused": "in external/org_tensorflow/tensorflow/stream_executor/cuda/"
+    "cuda_asm_compiler.cc(44): 'cuLinkAddData( link_state, CU_JIT_INPUT_CUBIN,"
+    " static_cast<void*>(image.bytes.data()), image.bytes.size(), \"\", 0, nullptr, nullptr)'",
     "rocm-library-missing": "ImportError: libhsa-runtime64.so.1: cannot open shared object file:"
     " No such file or directory",
     "gpu-ecc-uncorrectable": "Internal: failed call to cuDevicePrimaryCtxRetain:"

@@ -1884,6 +1884,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/jax-ml/jax/issues/5723 (verbatim; jaxlib built from TensorFlow's
+        # tree): driver 450 (CUDA 11.0) could not link what nvcc 11.1's ptxas compiled
+        "RuntimeError: Unknown: no kernel image is available for execution on the device\n"
+        "in external/org_tensorflow/tensorflow/stream_executor/cuda/cuda_asm_compiler.cc(44):"
+        " 'cuLinkAddData( link_state, CU_JIT_INPUT_CUBIN, static_cast<void*>(image.bytes.data()),"
+        ' image.bytes.size(), "", 0, nullptr, nullptr)\'\n',
+        "ptxas-cubin-the-driver-refused",
+        (),
+        "ptxas-newer-than-driver",
+        "no",
+    ),
+    (
         # https://github.com/huggingface/transformers/issues/1375 (verbatim): TensorFlow 2 was
         # not in that environment
         "from transformers import TFBertForSequenceClassification shows an error of cannot"

@@ -36,6 +36,17 @@ LIBDEVICE_FIX = (
     ' Toolkit/CUDA/v11.2".'
 )
 
+CUBIN_LINK_REFUSED = (
+    "The driver refused the GPU code XLA's ptxas compiled (cuLinkAddData): the ptxas is of a"
+    " newer CUDA than the driver supports"
+)
+CUBIN_LINK_FIX = (
+    "Update the NVIDIA driver to one supporting the CUDA of that ptxas ('nvcc --version', or the"
+    " nvidia-cuda-nvcc wheel's version), or put the ptxas of the driver's CUDA first on PATH (pin"
+    " the nvidia-cuda-nvcc wheel to the driver's CUDA)."
+)
+CUBIN_LINK_SOURCE = "https://github.com/jax-ml/jax/issues/5723"
+
 KERNELS: tuple[Signature, ...] = (
     # --- The GPU's compute capability against the kernels in the TensorFlow build. ---
     Signature(
@@ -203,6 +214,16 @@ KERNELS: tuple[Signature, ...] = (
             " source build. 'tfgpu-setup plan --gpu NAME' picks the release."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/42467",
+        variants=(
+            # the driver refusing to link what XLA's ptxas compiled says 'no kernel image' too
+            Variant(
+                finding_id="ptxas-newer-than-driver",
+                title=CUBIN_LINK_REFUSED,
+                fix=CUBIN_LINK_FIX,
+                source=CUBIN_LINK_SOURCE,
+                with_signatures=frozenset({"cubin-link-refused"}),
+            ),
+        ),
     ),
     Signature(
         # TF's launch configuration asks CUDA about each kernel and CHECKs the answer
@@ -290,6 +311,20 @@ KERNELS: tuple[Signature, ...] = (
             " TensorFlow built with an older CUDA."
         ),
         source="https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+    ),
+    Signature(
+        # XLA links the cubin its ptxas (the local CUDA's, or NVIDIA's nvcc wheel) compiled, and
+        # the driver refuses it: ptxas is newer than the driver, which later releases say in so
+        # many words ('cuLinkAddData fails. This is usually caused by stale driver version';
+        # jax#5723, driver 450 for CUDA 11.0 beside nvcc 11.1).
+        name="cubin-link-refused",
+        needles=("cuda_asm_compiler.cc(",),
+        pattern=compiled(r"cuda_asm_compiler\.cc\(\d{1,5}\): 'cuLink(?:AddData|Complete)\("),
+        finding_id="ptxas-newer-than-driver",
+        severity=Severity.ERROR,
+        title=CUBIN_LINK_REFUSED,
+        fix=CUBIN_LINK_FIX,
+        source=CUBIN_LINK_SOURCE,
     ),
     Signature(
         name="driver-older-than-ptxas",
