@@ -1884,6 +1884,23 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/Sanster/notes/blob/HEAD/linux/nvidia_driver.md (verbatim): ldd's
+        # view of a libcuda whose driver install was mixed; one driver version fixed it
+        "...\nlibnvidia-fatbinaryloader.so.384.111 not found\n...\n",
+        "fatbinaryloader-listed-missing",
+        (),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
+        # ldd's own form of the same (written): 'ldd /usr/lib/x86_64-linux-gnu/libcuda.so.1'
+        "\tlibnvidia-fatbinaryloader.so.390.48 => not found\n",
+        "fatbinaryloader-ldd-row",
+        (),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
         # https://github.com/jax-ml/jax/issues/5723 (verbatim; jaxlib built from TensorFlow's
         # tree): driver 450 (CUDA 11.0) could not link what nvcc 11.1's ptxas compiled
         "RuntimeError: Unknown: no kernel image is available for execution on the device\n"

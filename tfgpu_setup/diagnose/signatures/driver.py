@@ -134,8 +134,9 @@ DRIVER: tuple[Signature, ...] = (
         name="fatbinaryloader-missing",
         needles=("libnvidia-fatbinaryloader.so.",),
         pattern=compiled(
-            r"libnvidia-fatbinaryloader\.so\.(?P<userspace>\d+\.\d+(?:\.\d+)?):? cannot open"
-            r" shared object file"
+            r"libnvidia-fatbinaryloader\.so\.(?P<userspace>\d+\.\d+(?:\.\d+)?)"
+            # the loader's error, or ldd's listing of libcuda ('=> not found')
+            r"(?::? cannot open shared object file| (?:=> )?not found)"
         ),
         finding_id="driver-library-mismatch",
         severity=Severity.ERROR,
