@@ -435,6 +435,7 @@ WRITTEN = {
     "cubin-link-refused": "in external/org_tensorflow/tensorflow/stream_executor/cuda/"
     "cuda_asm_compiler.cc(44): 'cuLinkAddData( link_state, CU_JIT_INPUT_CUBIN,"
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
+    "gpu-among-registered-devices": "Registered devices: [CPU, GPU, XLA_CPU, XLA_GPU]",
     "rocm-library-missing": "ImportError: libhsa-runtime64.so.1: cannot open shared object file:"
     " No such file or directory",
     "gpu-ecc-uncorrectable": "Internal: failed call to cuDevicePrimaryCtxRetain:"

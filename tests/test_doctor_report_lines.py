@@ -3689,6 +3689,28 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     assert as_pasted["gpu_used"] == as_printed["gpu_used"]
 
 
+def test_a_gpu_among_the_registered_devices_is_a_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/44281 (verbatim): MirroredStrategy on
+    # native Windows, whose TensorFlow has a GPU but no NCCL
+    log = (
+        "No OpKernel was registered to support Op 'NcclAllReduce' used by {{node NcclAllReduce}}"
+        ' with these attrs: [reduction="sum", shared_name="c1", T=DT_FLOAT, num_devices=2]\n'
+        "Registered devices: [CPU, GPU, XLA_CPU, XLA_GPU]\n"
+        "Registered kernels:\n  <no registered kernels>\n"
+        '  File "C:\\dev\\github\\dist_mnist\\run.py", line 74, in <module>\n'
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert doc["gpu_used"] == "yes"
+    assert not [f for f in doc["findings"] if f["severity"] == "error"]
+    # XLA's device alone is no GPU TensorFlow registered
+    xla_only = doctor(
+        tmp_path, capsys, log.replace("[CPU, GPU, XLA_CPU, XLA_GPU]", "[CPU, XLA_CPU, XLA_GPU]")
+    )
+    assert xla_only["gpu_used"] != "yes"
+
+
 @pytest.mark.parametrize(
     ("log", "cause"),
     [

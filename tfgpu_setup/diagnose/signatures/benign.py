@@ -446,6 +446,19 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # An op without a kernel lists the devices this process registered: a GPU among them
+        # (not only XLA's XLA_GPU) is a device TensorFlow created.
+        name="gpu-among-registered-devices",
+        needles=("Registered devices: [",),
+        pattern=compiled(r"Registered devices: \[[^\]\n]{0,200}?(?<!\w)GPU\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow registered a GPU device",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/44281",
+        proves_gpu=True,
+    ),
+    Signature(
         # Grappler choosing between the cuDNN and the generic LSTM/GRU: fixed in
         # tensorflow/tensorflow@a913689f.
         name="implementation-selector-skipped",
