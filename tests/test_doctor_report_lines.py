@@ -3689,6 +3689,23 @@ def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(
     assert as_pasted["gpu_used"] == as_printed["gpu_used"]
 
 
+def test_a_cudnn_status_is_read_without_the_timestamp_a_paste_glued_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/Zong-Xi/Deep-Learning-env-setup/blob/HEAD/TensorFlow_gpu_problem.md:
+    # as pasted there, the next record's timestamp runs into the status
+    glued = (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:329] Could not create cudnn handle:"
+        " CUDNN_STATUS_{status}2020-01-16 00:25:55.901231: \n"
+    )
+    internal = doctor(tmp_path, capsys, glued.format(status="INTERNAL_ERROR"))["findings"][0]
+    assert "CUDNN_STATUS_INTERNAL_ERROR)" in internal["title"]
+    # an allocation that failed is memory, said so, whatever follows it
+    alloc = doctor(tmp_path, capsys, glued.format(status="ALLOC_FAILED"), "--cudnn", "7.6")
+    assert alloc["findings"][0]["id"] == "gpu-out-of-memory"
+    assert "CUDNN_STATUS_ALLOC_FAILED)" in alloc["findings"][0]["title"]
+
+
 def test_a_gpu_among_the_registered_devices_is_a_gpu_at_work(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

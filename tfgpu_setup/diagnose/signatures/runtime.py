@@ -259,7 +259,8 @@ RUNTIME: tuple[Signature, ...] = (
         # 'could not create' in TF <= 1.11, 'Could not' after; the Status the op returns.
         pattern=compiled(
             r"(?:[Cc]ould not create cudnn handle|cudnn library could not create a handle):"
-            r" (?P<status>CUDNN_STATUS_\w+)"
+            # (the status name only: lines run together in a paste glue the next timestamp on)
+            r" (?P<status>CUDNN_STATUS_[A-Z_]{1,40})"
             r"|(?P<conv>Failed to get convolution (?:algorithm|execution plan))"
         ),
         finding_id="gpu-out-of-memory",
