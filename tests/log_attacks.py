@@ -608,6 +608,7 @@ def main() -> int:
         "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
         "zsh: " * (LINE_CHARS // 5),
         "The installed version of TensorFlow " * (LINE_CHARS // 36),
+        "Could not load 'a.dll'. " * (LINE_CHARS // 24),
         "from transformers import " * (LINE_CHARS // 25),
         "from transformers import " + "cannot import name 'TF" * (LINE_CHARS // 22),
         "Failed call to cu" * (LINE_CHARS // 17),

@@ -471,11 +471,13 @@ def test_each_missing_library_is_its_own_finding() -> None:
     assert len(findings[0].evidence) == 2  # cudart64_101.dll failed twice
 
 
-def test_empty_ld_library_path_entry_is_flagged_next_to_the_missing_library() -> None:
+def test_empty_ld_library_path_entry_is_noted_next_to_the_missing_library() -> None:
+    # a hygiene note: the loader also searching the current directory stops no GPU (no
+    # settled thread had it as the cause), so it never reads as the likely cause
     findings = _findings(read_log("cudnn7-missing-ld-path-trailing-colon.log"))
     assert [(f.id, f.severity) for f in findings] == [
         ("cudnn-not-found", Severity.ERROR),
-        ("ld-library-path-empty-entry", Severity.WARNING),
+        ("ld-library-path-empty-entry", Severity.INFO),
     ]
     assert findings[1].title.endswith("/usr/lib/cuda/lib64:")
 

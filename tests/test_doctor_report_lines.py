@@ -3706,6 +3706,21 @@ def test_a_cudnn_status_is_read_without_the_timestamp_a_paste_glued_on(
     assert "CUDNN_STATUS_ALLOC_FAILED)" in alloc["findings"][0]["title"]
 
 
+def test_the_1x_windows_self_check_is_not_judged_as_a_2x_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/alperyazar/www/blob/HEAD/src/_posts/2018-02-10-tensorflow-nvidia-keras-kurulumu.md
+    # (verbatim): tensorflow_self_check.py under TensorFlow 1.4; installing cuDNN fixed it
+    log = (
+        "- Could not load 'cudnn64_5.dll'. The GPU version of TensorFlow\n"
+        "  requires that this DLL be installed in a directory that is named in\n"
+        "  your %PATH% environment variable.\n\n- Could not find cuDNN.\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "cudnn-not-found"
+    assert not [e for e in top["evidence"] if "TensorFlow 2." in e]
+
+
 def test_a_gpu_among_the_registered_devices_is_a_gpu_at_work(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

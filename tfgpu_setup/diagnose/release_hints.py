@@ -84,6 +84,9 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Python 3.8 began naming the module in 'DLL load failed while importing X'; TensorFlow 2.2
     # was the first release for Python 3.8.
     (re.compile(r"DLL load failed while importing _?pywrap_"), ">=2.2"),
+    # tensorflow_self_check.py, the Windows install check written for TensorFlow 1.x, naming a
+    # DLL it looks for ('Could not load 'cudnn64_5.dll'. The GPU version of TensorFlow ...')
+    (re.compile(r"Could not load '\w{1,20}\.dll'\. The GPU version of TensorFlow"), "<2.0"),
     # Colab's own TensorFlow 1.x (%tensorflow_version 1.x) lived in /tensorflow-1.15.2/python3.7/
     (
         re.compile(r"/tensorflow-1\.\d{1,2}\.\d{1,2}/python3\.\d{1,2}/|TensorFlow 1\.x selected\."),

@@ -665,7 +665,7 @@ LIBRARIES: tuple[Signature, ...] = (
         needles=("LD_LIBRARY_PATH: ",),
         pattern=compiled(r"LD_LIBRARY_PATH: (?P<value>(?=:|\S*::|\S*:(?:[\s;`]|$))[^\s;`]*)"),
         finding_id="ld-library-path-empty-entry",
-        severity=Severity.WARNING,
+        severity=Severity.INFO,
         title="LD_LIBRARY_PATH has an empty entry: {value}",
         fix=(
             "An empty entry (a leading, trailing or doubled ':') makes the loader search the"
