@@ -435,6 +435,8 @@ WRITTEN = {
     "cubin-link-refused": "in external/org_tensorflow/tensorflow/stream_executor/cuda/"
     "cuda_asm_compiler.cc(44): 'cuLinkAddData( link_state, CU_JIT_INPUT_CUBIN,"
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
+    "ngc-container-cpu-lacks-avx": "ERROR: This container was built for CPUs supporting at least"
+    " the AVX instruction set, but",
     "gpu-among-registered-devices": "Registered devices: [CPU, GPU, XLA_CPU, XLA_GPU]",
     "rocm-library-missing": "ImportError: libhsa-runtime64.so.1: cannot open shared object file:"
     " No such file or directory",
@@ -609,6 +611,7 @@ def main() -> int:
         "zsh: " * (LINE_CHARS // 5),
         "The installed version of TensorFlow " * (LINE_CHARS // 36),
         "Could not load 'a.dll'. " * (LINE_CHARS // 24),
+        "cpu_feature_guard.cc:1] The TensorFlow library was " * (LINE_CHARS // 51),
         "from transformers import " * (LINE_CHARS // 25),
         "from transformers import " + "cannot import name 'TF" * (LINE_CHARS // 22),
         "Failed call to cu" * (LINE_CHARS // 17),

@@ -1884,6 +1884,38 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/google/deepvariant/issues/217 (verbatim, cut as the thread shows it):
+        # TensorFlow's fatal CPU check on a host without AVX
+        "2019-09-11 14:44:44.030589: F tensorflow/core/platform/cpu_feature_guard.cc:37] The"
+        " TensorFlow library was compiled to use AVX instructions, but these aren'\n",
+        "cpu-guard-fatal-cut-short",
+        (),
+        "cpu-lacks-avx",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/object-detection-tensorrt-example/issues/2 (verbatim): the
+        # NGC container's own CPU check on a 2009 Xeon
+        "ERROR: This container was built for CPUs supporting at least the AVX instruction set,"
+        " but\n       the CPU detected was Intel(R) Xeon(R) CPU           X3470  @ 2.93GHz,"
+        " which does not report\n       support for AVX.\n",
+        "ngc-banner-no-avx",
+        (),
+        "cpu-lacks-avx",
+        "no",
+    ),
+    (
+        # https://github.com/ycrc/ycrc.github.io/blob/fb39f6663eadfee948a18f271bd7fdf8cbe27997/docs/clusters-at-yale/guides/handson-ml2.md
+        # (verbatim, the space before the quote lost in the copy): no CUDA module loaded
+        "2021-03-26 08:50:40.092738: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:60] Could not load dynamic library'libcudart.so.11.0'; dlerror:"
+        " libcudart.so.11.0: cannot open shared object file: No such file or directory\n",
+        "dlopen-line-without-its-space",
+        (),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
         # https://github.com/Sanster/notes/blob/HEAD/linux/nvidia_driver.md (verbatim): ldd's
         # view of a libcuda whose driver install was mixed; one driver version fixed it
         "...\nlibnvidia-fatbinaryloader.so.384.111 not found\n...\n",
@@ -3704,6 +3736,22 @@ def test_a_cudnn_status_is_read_without_the_timestamp_a_paste_glued_on(
     alloc = doctor(tmp_path, capsys, glued.format(status="ALLOC_FAILED"), "--cudnn", "7.6")
     assert alloc["findings"][0]["id"] == "gpu-out-of-memory"
     assert "CUDNN_STATUS_ALLOC_FAILED)" in alloc["findings"][0]["title"]
+
+
+def test_tensorflow_1x_missing_cupti_is_harmless_as_2x_wording_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/CARTE-Toronto/alliance-docs-mcp/blob/HEAD/docs/pages/General/TensorFlow.md
+    # (a copy of the Alliance wiki's page, verbatim): CUPTI is only the profiler's
+    line = (
+        "I tensorflow/stream_executor/dso_loader.cc:142] Couldn't open CUDA library"
+        " libcupti.so.9.0. LD_LIBRARY_PATH: /usr/local/cuda-9.0/lib64\n"
+    )
+    doc = doctor(tmp_path, capsys, line)
+    assert [f["id"] for f in doc["findings"]] == ["benign-log-noise"]
+    # beside a library TensorFlow needs, that one is the cause
+    cudnn = line.replace("libcupti.so.9.0", "libcudnn.so.7")
+    assert doctor(tmp_path, capsys, line + cudnn)["findings"][0]["id"] == "cudnn-not-found"
 
 
 def test_the_1x_windows_self_check_is_not_judged_as_a_2x_release(

@@ -705,7 +705,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
         name="cupti-not-loaded",
         needles=DLOPEN_NEEDLES,
         pattern=compiled(
-            r"Could not (?:load dynamic|dlopen) library '(?P<lib>(?:lib)?cupti[^'\s]{0,40})'"
+            # TF 2.x's loader, and TF 1.x's 'Couldn't open CUDA library libcupti.so.9.0.'
+            r"(?:Could not (?:load dynamic|dlopen) library ?'|Couldn't open CUDA library )"
+            r"(?P<lib>(?:lib)?cupti[^'\s]{0,40}?)(?:'|\.? LD_LIBRARY_PATH|\.?[ \t]*$)"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,

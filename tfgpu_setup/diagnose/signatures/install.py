@@ -579,12 +579,19 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="cpu-without-avx",
-        needles=("instructions, but these aren't available on your machine",),
+        needles=(
+            "instructions, but these aren't available on your machine",
+            "cpu_feature_guard.cc",
+        ),
         # TensorFlow's own check (its wheels need AVX from 1.6 on; a build may ask for more:
-        # AVX2, AVX512F).
+        # AVX2, AVX512F). Its fatal record says enough before the sentence ends (a paste cut
+        # or wrapped there); TF 1.x's 'wasn't compiled to use ... but these are available' and
+        # 'Your CPU supports instructions that this TensorFlow binary was not compiled to use'
+        # are the harmless opposite.
         pattern=compiled(
-            r"compiled to use (?P<isa>AVX\w{0,8}|FMA|SSE[\d.]{1,4}) instructions, but these"
-            r" aren't available on your machine"
+            r"(?P<fatal>cpu_feature_guard\.cc:\d{1,5}\] The TensorFlow library was )?"
+            r"compiled to use (?P<isa>AVX\w{0,8}|FMA|SSE[\d.]{1,4}) instructions"
+            r"(?(fatal)|, but these aren't available on your machine)"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.ERROR,
@@ -602,6 +609,28 @@ INSTALL: tuple[Signature, ...] = (
             " not one under Rosetta."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
+    ),
+    Signature(
+        # NVIDIA's NGC containers check the CPU before anything starts and print this only for a
+        # CPU without the instructions (object-detection-tensorrt-example#2: a 2009 Xeon).
+        name="ngc-container-cpu-lacks-avx",
+        needles=("This container was built for CPUs supporting",),
+        pattern=compiled(
+            r"This container was built for CPUs supporting at least the (?P<isa>AVX\w{0,8})"
+            r" instruction set, but"
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.ERROR,
+        title=(
+            "This NVIDIA container was built for CPUs with {isa}, which this CPU does not report:"
+            " TensorFlow in it cannot run here"
+        ),
+        fix=(
+            "Run the container on a CPU with {isa} (any x86-64 CPU since about 2011). In a"
+            " virtual machine the hypervisor hides it from a CPU that has it: pass the host CPU"
+            " through (Proxmox or KVM: CPU type 'host', QEMU '-cpu host')."
+        ),
+        source="https://github.com/NVIDIA/object-detection-tensorrt-example/issues/2",
     ),
     Signature(
         # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the

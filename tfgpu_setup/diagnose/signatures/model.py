@@ -312,7 +312,8 @@ def dlopen_pattern(names: str) -> re.Pattern[str]:
     """dso_loader's line for a library that failed to load (TF 2.x), the 'Could not dlopen
     library' of TF 1.14 to 2.0, or TF 1.x's older wording."""
     return compiled(
-        r"(?:Could not (?:load dynamic|dlopen) library '|Couldn't open CUDA library )"
+        # (a copy that lost the space before the quote: "dynamic library'libcudart.so.11.0'")
+        r"(?:Could not (?:load dynamic|dlopen) library ?'|Couldn't open CUDA library )"
         rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
         # TF 0.12-1.x on Windows ended the old wording at the DLL's name
         r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH|(?<=\.dll)\s*$)"
