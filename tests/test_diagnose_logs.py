@@ -7,6 +7,7 @@ its file name below (and in tests/fixtures/logs/README.md).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -623,6 +624,26 @@ def test_every_signature_is_found_through_its_needles() -> None:
         name
         for name, line in examples().items()
         if name not in {m.signature.name for m in match_log(line)}
+    ]
+    assert hidden == []
+
+
+def test_a_signature_that_ignores_case_is_found_in_the_cases_people_retype() -> None:
+    """Its needles are matched as written: a pattern that ignores case still hides behind a
+    needle of one case (Azure's FAQ retypes nvidia-smi's 'Driver/library' as 'Driver/Library')."""
+    from log_attacks import examples
+
+    by_name = examples()
+    hidden = [
+        (signature.name, retyped)
+        for signature in CATALOGUE
+        if signature.pattern.flags & re.IGNORECASE
+        for retyped in (
+            by_name[signature.name].upper(),
+            by_name[signature.name].lower(),
+            by_name[signature.name].title(),
+        )
+        if signature.name not in {m.signature.name for m in match_log(retyped)}
     ]
     assert hidden == []
 

@@ -1884,6 +1884,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/Azure/az-cgpu-onboarding/blob/HEAD/Frequently-Asked-Questions.md
+        # (verbatim, as the FAQ retypes nvidia-smi's message): a driver upgraded, not rebooted
+        "Failed to initialize NVML: Driver/Library version mismatch\n",
+        "nvml-mismatch-retyped",
+        ("--os", "linux"),
+        "driver-library-mismatch",
+        "no",
+    ),
+    (
         # https://github.com/google/deepvariant/issues/217 (verbatim, cut as the thread shows it):
         # TensorFlow's fatal CPU check on a host without AVX
         "2019-09-11 14:44:44.030589: F tensorflow/core/platform/cpu_feature_guard.cc:37] The"

@@ -171,8 +171,11 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="nvml-version-mismatch",
+        # (needles are matched as written: the cases people retype the message in)
         needles=(
-            "river/library version mismatch",
+            "ibrary version mismatch",
+            "ibrary Version Mismatch",
+            "IBRARY VERSION MISMATCH",
             "NVML/RM version mismatch",
             "LIB_RM_VERSION_MISMATCH",
             "LibRmVersionMismatch",
