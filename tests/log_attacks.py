@@ -435,6 +435,7 @@ WRITTEN = {
     "cubin-link-refused": "in external/org_tensorflow/tensorflow/stream_executor/cuda/"
     "cuda_asm_compiler.cc(44): 'cuLinkAddData( link_state, CU_JIT_INPUT_CUBIN,"
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
+    "torch-cuda-out-of-memory": "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB",
     "ngc-container-cpu-lacks-avx": "ERROR: This container was built for CPUs supporting at least"
     " the AVX instruction set, but",
     "gpu-among-registered-devices": "Registered devices: [CPU, GPU, XLA_CPU, XLA_GPU]",

@@ -1884,6 +1884,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/runpod/docs/blob/HEAD/tutorials/flash/text-generation-with-transformers.mdx
+        # (verbatim): the vendor's own reading, the GPU's memory
+        "RuntimeError: CUDA out of memory\n",
+        "pytorch-oom-beside-tensorflow",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
         # https://github.com/Azure/az-cgpu-onboarding/blob/HEAD/Frequently-Asked-Questions.md
         # (verbatim, as the FAQ retypes nvidia-smi's message): a driver upgraded, not rebooted
         "Failed to initialize NVML: Driver/Library version mismatch\n",

@@ -926,7 +926,9 @@ DRIVER: tuple[Signature, ...] = (
         fix=(
             "Add the user to the group owning /dev/nvidia* ('ls -l /dev/nvidia*'), or let the"
             " driver create them world-accessible (NVreg_DeviceFileMode); in rootless Podman keep"
-            " the group with '--group-add keep-groups'."
+            " the group with '--group-add keep-groups'. In a container on an SELinux host, the"
+            " container's label is what is refused: '--security-opt=label=disable' (NVIDIA's"
+            " container toolkit troubleshooting)."
         ),
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
     ),

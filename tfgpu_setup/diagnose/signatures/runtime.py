@@ -213,6 +213,22 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # PyTorch's own out-of-memory error: in a process or notebook it shares with TensorFlow,
+        # the GPU's memory is what ran out, whichever framework asked last.
+        name="torch-cuda-out-of-memory",
+        needles=("CUDA out of memory",),
+        pattern=compiled(
+            r"\b(?:RuntimeError|torch\.cuda\.OutOfMemoryError|OutOfMemoryError): CUDA out of memory"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="PyTorch ran out of GPU memory (CUDA out of memory): the GPU's memory is full",
+        fix=MEMORY_TAKEN_FIX
+        + " With PyTorch and TensorFlow in one process, TensorFlow's default reservation leaves"
+        " PyTorch nothing: turn on TensorFlow's memory growth before either runs.",
+        source="https://github.com/runpod/docs/blob/HEAD/tutorials/flash/text-generation-with-transformers.mdx",
+    ),
+    Signature(
         # The CUDA runtime's first call on the GPU (TF 2.x device creation).
         name="cuda-context-no-memory",
         needles=(
