@@ -435,6 +435,8 @@ WRITTEN = {
     "cubin-link-refused": "in external/org_tensorflow/tensorflow/stream_executor/cuda/"
     "cuda_asm_compiler.cc(44): 'cuLinkAddData( link_state, CU_JIT_INPUT_CUBIN,"
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
+    "transformers-finds-no-tensorflow": "TFBertModel requires the TensorFlow library but it was"
+    " not found in your environment.",
     "torch-cuda-out-of-memory": "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB",
     "ngc-container-cpu-lacks-avx": "ERROR: This container was built for CPUs supporting at least"
     " the AVX instruction set, but",
@@ -613,8 +615,6 @@ def main() -> int:
         "The installed version of TensorFlow " * (LINE_CHARS // 36),
         "Could not load 'a.dll'. " * (LINE_CHARS // 24),
         "cpu_feature_guard.cc:1] The TensorFlow library was " * (LINE_CHARS // 51),
-        "from transformers import " * (LINE_CHARS // 25),
-        "from transformers import " + "cannot import name 'TF" * (LINE_CHARS // 22),
         "Failed call to cu" * (LINE_CHARS // 17),
         "Failed call to cu" + "x" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a" * LINE_CHARS,

@@ -833,21 +833,8 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="no-module-tensorflow",
-        needles=(
-            "No module named",
-            "no module named",
-            "requires the TensorFlow library",
-            "cannot import name 'TF",
-            "cannot import name TF",
-        ),
-        pattern=compiled(
-            r"(?i:No module named '?tensorflow'?)(?!\w|\.\w)"
-            # Hugging Face's libraries finding no TensorFlow (2.0 or later) to import: their TF
-            # model classes are missing (transformers 2.x) or raise that they need it
-            r"|requires the TensorFlow library but it was not found in your environment"
-            r"|from transformers import [^\n]{0,300}?cannot import name '?TF[A-Z]\w{0,80}"
-            r"|cannot import name '?TF[A-Z]\w{0,80}'? from '?transformers\b"
-        ),
+        needles=("No module named", "no module named", "No Module Named", "NO MODULE NAMED"),
+        pattern=compiled(r"No module named '?tensorflow'?(?!\w|\.\w)", re.IGNORECASE),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title="The Python that ran this has no TensorFlow installed",
@@ -857,6 +844,29 @@ INSTALL: tuple[Signature, ...] = (
             " kernel), or run 'tfgpu-setup apply' and activate its environment."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/25558",
+    ),
+    Signature(
+        # transformers (3.x on) finding no TensorFlow it can use for a TF class: none installed,
+        # a 1.x, or USE_TORCH=1 set without USE_TF (is_tf_available in its import_utils.py).
+        # ('cannot import name TF...' is no such sign: transformers 5 has no TF classes at all.)
+        name="transformers-finds-no-tensorflow",
+        needles=("requires the TensorFlow library",),
+        pattern=compiled(
+            r"requires the TensorFlow library but it was not found in your environment"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "transformers found no TensorFlow it can use in the Python that ran this: none is"
+            " installed, it is a 1.x, or USE_TORCH=1 is set"
+        ),
+        fix=(
+            "Install TensorFlow 2 into the interpreter that runs your code (check 'python -c"
+            ' "import sys; print(sys.executable)"\' there; in a notebook, select the'
+            " environment's kernel), and unset USE_TORCH (or set USE_TF=1). transformers 5 has"
+            " no TensorFlow classes at all: pin 'transformers<5' to keep them."
+        ),
+        source="https://github.com/huggingface/transformers/issues/1375",
     ),
     Signature(
         name="import-driver-library-missing",
