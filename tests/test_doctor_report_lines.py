@@ -3865,6 +3865,15 @@ def test_an_amd_gpu_is_no_cause_where_the_log_is_tensorflow_rocms(
     # the same AMD GPU under a CUDA build is the cause
     cuda_build = doctor(tmp_path, capsys, "Epoch 1/10\n", *stated)
     assert cuda_build["findings"][0]["id"] == "no-nvidia-gpu"
+    # and pip naming tensorflow-rocm it found no wheel for is no ROCm build at work (review 15)
+    refused = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-rocm (from"
+        " versions: none)\nERROR: No matching distribution found for tensorflow-rocm\n"
+    )
+    on_windows = doctor(
+        tmp_path, capsys, refused, "--os", "windows", "--gpu", "AMD Radeon RX 6700 XT"
+    )
+    assert "no-nvidia-gpu" in {f["id"] for f in on_windows["findings"] if f["severity"] == "error"}
 
 
 @pytest.mark.parametrize(

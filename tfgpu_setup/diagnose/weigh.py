@@ -34,9 +34,7 @@ from .wsl import requirement_misread
 def weighed_against_log(
     judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
 ) -> tuple[Finding, ...]:
-    if (
-        rocm := next((m for m in matches if m.signature.name in ROCM_BUILD_LINES), None)
-    ) is not None:
+    if (rocm := next((m for m in matches if _rocm_ran(m)), None)) is not None:
         judged = contradicted(
             judged,
             frozenset({"no-nvidia-gpu"}),
@@ -105,9 +103,19 @@ def weighed_against_sonames(
 
 
 ROCM_BUILD_LINES = frozenset(
-    {"rocm-runtime-seen", "rocm-gfx-unsupported", "hip-no-binary-for-gpu", "rocm-library-missing"}
+    {"rocm-gfx-unsupported", "hip-no-binary-for-gpu", "rocm-library-missing"}
 )
-"""Lines only tensorflow-rocm writes: an AMD GPU is what it runs on, not a reason it fails."""
+"""Lines only tensorflow-rocm writes as it runs: an AMD GPU is what it runs on, not a reason it
+fails."""
+_ROCM_AT_WORK = re.compile(r"\brocm_\w{1,30}\.cc:\d|\blibamdhip64\.so|HSACO")
+"""Of the ROCm signs, those of a ROCm build at work (its sources, HIP's runtime), not the package
+name, which pip's refusals also print."""
+
+
+def _rocm_ran(m: LogMatch) -> bool:
+    return m.signature.name in ROCM_BUILD_LINES or (
+        m.signature.name == "rocm-runtime-seen" and _ROCM_AT_WORK.search(m.line) is not None
+    )
 
 
 GENERIC_LOAD_FAILURE = "cannot-dlopen-gpu-libraries"
