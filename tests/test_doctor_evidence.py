@@ -126,6 +126,8 @@ def test_cusolver_11_missing_beside_cuda_11s_runtime_is_cuda_11_0_under_a_newer_
     doc = doctor(tmp_path, capsys, log, "--tf", "2.5.0")
     assert top(doc) == "cuda-version-mismatch"
     assert "CUDA 11.0 is installed" in doc["findings"][0]["title"]
+    # a build that opened CUDA 11's runtime is a CUDA 11 one: CUDA 12 would not serve it
+    assert "11.1 to 11.8" in doc["findings"][0]["title"]
     # a CUDA 11 whose minor is known otherwise is read as that one
     stated = doctor(tmp_path, capsys, log, "--tf", "2.5.0", "--cuda-toolkit", "11.2")
     assert top(stated) != "cuda-version-mismatch"

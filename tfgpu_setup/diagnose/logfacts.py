@@ -51,6 +51,7 @@ from .wanted import (
     Wanted,
     cuda_11_0_by_cusolver,
     cuda_folders_searched,
+    of_the_runtimes_major,
     shared_across_releases,
     version_wanted,
 )
@@ -318,6 +319,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and "lib" in m.groups
         and (w := version_wanted(m.groups["lib"], m.line)) is not None
     ]
+    failing = of_the_runtimes_major(failing, opened)
     cusolver_missing = cuda_11_0_by_cusolver(opened, failing)
     if cusolver_missing is not None and not any(v.startswith("11.") for v, _ in cuda_seen):
         cuda_seen.append(("11.0", cusolver_missing))

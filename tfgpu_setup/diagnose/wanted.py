@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..versions import parsed
 from .signatures import library_name, library_version
@@ -70,6 +70,23 @@ def cuda_11_0_by_cusolver(opened: Sequence[Wanted], failing: Sequence[Wanted]) -
         f"CUDA 11's {runtime_11.lib} opened, but not cuSOLVER's .so.11, which every CUDA from"
         " 11.1 on ships (11.0's is .so.10)"
     )
+
+
+LAST_CUDA_11 = "11.8"
+
+
+def of_the_runtimes_major(failing: Sequence[Wanted], opened: Sequence[Wanted]) -> list[Wanted]:
+    """cuSOLVER's .so.11 ships with CUDA 11.1 to 12.x; beside CUDA 11's runtime opened by the same
+    TensorFlow (libcudart.so.11.0, cudart64_110.dll) the build is a CUDA 11 one, which CUDA 12
+    (libcudart.so.12) would not serve: the span ends at CUDA 11's last release."""
+    if not any(w.lib in ("cudart", "cublas", "cublasLt") and w.major == 11 for w in opened):
+        return list(failing)
+    return [
+        replace(w, span=(w.span[0], LAST_CUDA_11))
+        if w.lib == "cusolver" and w.major == 11 and w.span is not None
+        else w
+        for w in failing
+    ]
 
 
 def searched(wanted: Wanted) -> list[str]:
