@@ -437,6 +437,11 @@ WRITTEN = {
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
     "transformers-finds-no-tensorflow": "TFBertModel requires the TensorFlow library but it was"
     " not found in your environment.",
+    "cupti-needed-for-tracing": "F tensorflow/core/platform/default/gpu/cupti_wrapper.cc:59] Check"
+    " failed: ::tensorflow::Status::OK() == (::tensorflow::Env::Default()->GetSymbolFromLibrary("
+    " GetDsoHandle(), kName, &f)) (OK vs. Not found: could not find cuptiActivityRegisterCallbacks"
+    "in libcupti DSO; dlerror: libcupti.so.9.0: cannot open shared object file: No such file or"
+    " directory)",
     "torch-cuda-out-of-memory": "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB",
     "ngc-container-cpu-lacks-avx": "ERROR: This container was built for CPUs supporting at least"
     " the AVX instruction set, but",

@@ -1963,6 +1963,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # the later wording of the same refusal (XLA's own words, written in its format by
+        # review 15): the driver is why no image loads, not the GPU
+        "E external/local_xla/xla/stream_executor/cuda/cuda_asm_compiler.cc:61] cuLinkAddData"
+        " fails. This is usually caused by stale driver version.\n"
+        "INTERNAL: no kernel image is available for execution on the device\n",
+        "culink-stale-driver-said-so",
+        (),
+        "driver-too-old",
+        "no",
+    ),
+    (
         # transformers' own message for a TF class without TensorFlow (TENSORFLOW_IMPORT_ERROR
         # in src/transformers/utils/import_utils.py)
         "TFBertModel requires the TensorFlow library but it was not found in your environment."
@@ -3770,6 +3781,17 @@ def test_tensorflow_1x_missing_cupti_is_harmless_as_2x_wording_is(
     )
     doc = doctor(tmp_path, capsys, line)
     assert [f["id"] for f in doc["findings"]] == ["benign-log-noise"]
+    # a traced run that then aborts for CUPTI (the check TF 1.x's cupti_wrapper.cc makes;
+    # written in its format by review 15) has CUPTI as its cause
+    aborted = (
+        "F tensorflow/core/platform/default/gpu/cupti_wrapper.cc:59] Check failed:"
+        " ::tensorflow::Status::OK() == (::tensorflow::Env::Default()->GetSymbolFromLibrary("
+        " GetDsoHandle(), kName, &f)) (OK vs. Not found: could not find"
+        " cuptiActivityRegisterCallbacksin libcupti DSO; dlerror: libcupti.so.9.0: cannot open"
+        " shared object file: No such file or directory)\nAborted (core dumped)\n"
+    )
+    traced = doctor(tmp_path, capsys, line + aborted)
+    assert traced["findings"][0]["id"] == "cuda-libs-not-found"
     # beside a library TensorFlow needs, that one is the cause
     cudnn = line.replace("libcupti.so.9.0", "libcudnn.so.7")
     assert doctor(tmp_path, capsys, line + cudnn)["findings"][0]["id"] == "cudnn-not-found"

@@ -213,6 +213,31 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # TF 1.x's profiling (FULL_TRACE run options, tfdbg, timelines, profiler hooks) looks
+        # CUPTI's functions up and aborts where libcupti did not load: there CUPTI is the cause,
+        # not the harmless note it is for a run that traces nothing.
+        name="cupti-needed-for-tracing",
+        needles=("cupti_wrapper.cc", "libcupti DSO"),
+        pattern=compiled(
+            r"cupti_wrapper\.cc:\d{1,5}\] Check failed|could not find \w{1,80} ?in libcupti DSO"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "A traced run needs CUPTI (libcupti), which TensorFlow could not load: the run"
+            " aborted there"
+        ),
+        fix=(
+            "Put the CUPTI of the CUDA this TensorFlow uses on the loader path (CUDA's"
+            " extras/CUPTI/lib64 on LD_LIBRARY_PATH), or run without tracing (FULL_TRACE run"
+            " options, tfdbg, timelines, a profiler hook)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.4.0/tensorflow/core/platform/"
+            "default/gpu/cupti_wrapper.cc"
+        ),
+    ),
+    Signature(
         # PyTorch's own out-of-memory error: in a process or notebook it shares with TensorFlow,
         # the GPU's memory is what ran out, whichever framework asked last.
         name="torch-cuda-out-of-memory",
