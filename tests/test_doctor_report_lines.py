@@ -3896,6 +3896,16 @@ def test_an_amd_gpu_is_no_cause_where_the_log_is_tensorflow_rocms(
         tmp_path, capsys, refused, "--os", "windows", "--gpu", "AMD Radeon RX 6700 XT"
     )
     assert "no-nvidia-gpu" in {f["id"] for f in on_windows["findings"] if f["severity"] == "error"}
+    # tensorflow-rocm at work where the GPU is an NVIDIA one: the wrong build (review 15)
+    amd_runtime = "ImportError: libamdhip64.so.5: cannot open shared object file: No such file\n"
+    nvidia = doctor(
+        tmp_path, capsys, amd_runtime, "--os", "linux", "--gpu", "NVIDIA GeForce RTX 3080"
+    )
+    assert nvidia["findings"][0]["id"] == "cpu-only-tensorflow"
+    assert "ROCm build" in nvidia["findings"][0]["title"]
+    # a GPU name nobody recognises ('rx580') is no NVIDIA GPU to judge the build against
+    unknown = doctor(tmp_path, capsys, amd_runtime, "--os", "linux", "--gpu", "rx580")
+    assert unknown["findings"][0]["id"] == "cuda-libs-not-found"
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ from .logfacts import TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
+from .sources import quoted
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
 from .wsl import requirement_misread
@@ -110,6 +111,19 @@ fails."""
 _ROCM_AT_WORK = re.compile(r"\brocm_\w{1,30}\.cc:\d|\blibamdhip64\.so|HSACO")
 """Of the ROCm signs, those of a ROCm build at work (its sources, HIP's runtime), not the package
 name, which pip's refusals also print."""
+
+
+def _rocm_build_beside_nvidia(facts: Facts, rocm: LogMatch) -> Finding:
+    return Finding(
+        "cpu-only-tensorflow",
+        Severity.ERROR,
+        "This TensorFlow is AMD's ROCm build (tensorflow-rocm), but the GPU here is an NVIDIA"
+        " one: that build has no CUDA",
+        (quoted(rocm.line), f"GPU: {facts.gpus[0].name} ({facts.gpus[0].source})"),
+        "Uninstall tensorflow-rocm and install the CUDA build into the same environment (pip"
+        " install 'tensorflow[and-cuda]' on Linux); 'tfgpu-setup plan' picks the release.",
+        "https://www.tensorflow.org/install/pip",
+    )
 
 
 def _rocm_ran(m: LogMatch) -> bool:
@@ -222,7 +236,9 @@ def log_weighed_against_facts(
     A Jetson's driver never makes /proc/driver/nvidia: TensorFlow not finding it says nothing
     about the driver there.
 
-    An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss."""
+    An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss.
+
+    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA."""
     if facts.gpus_absent():
         findings = contradicted(
             findings,
@@ -253,6 +269,12 @@ def log_weighed_against_facts(
             frozenset({"no-nvidia-driver"}),
             f"but this is a Jetson ({jetson}): its driver never makes /proc/driver/nvidia",
         )
+    rocm = next((m for m in matches if _rocm_ran(m)), None)
+    # a GPU the facts name as an NVIDIA model (one whose compute capability is known), not a
+    # name nobody recognised ('rx580')
+    nvidia = facts.knows("gpus") and any(g.compute_capability for g in facts.gpus)
+    if rocm is not None and nvidia:
+        findings = (*findings, _rocm_build_beside_nvidia(facts, rocm))
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
         # OpenBLAS, numpy#18131) says nothing about it.
