@@ -55,14 +55,20 @@ _TOOLKIT_LIB = re.compile(
 )
 
 
+def _cuda_11_runtime(opened: Sequence[Wanted]) -> Wanted | None:
+    """CUDA 11's runtime among the libraries TensorFlow opened (libcudart.so.11.0,
+    libcublas.so.11, cudart64_110.dll: names every 11.x ships)."""
+    return next(
+        (w for w in opened if w.lib in ("cudart", "cublas", "cublasLt") and w.major == 11), None
+    )
+
+
 def cuda_11_0_by_cusolver(opened: Sequence[Wanted], failing: Sequence[Wanted]) -> str | None:
     """Why the CUDA 11 installed is 11.0, where it is: TensorFlow opened CUDA 11's runtime
     (libcudart.so.11.0 or libcublas.so.11, names every 11.x ships) but could not load cuSOLVER's
     .so.11, which CUDA 11.1 on ships and 11.0 does not (its cuSOLVER is .so.10), so a release
     built with 11.1 or later fails there (TensorFlow 2.5 beside CUDA 11.0). None otherwise."""
-    runtime_11 = next(
-        (w for w in opened if w.lib in ("cudart", "cublas", "cublasLt") and w.major == 11), None
-    )
+    runtime_11 = _cuda_11_runtime(opened)
     cusolver_11 = any(w.lib == "cusolver" and w.major == 11 for w in failing)
     if runtime_11 is None or not cusolver_11:
         return None
@@ -79,7 +85,7 @@ def of_the_runtimes_major(failing: Sequence[Wanted], opened: Sequence[Wanted]) -
     """cuSOLVER's .so.11 ships with CUDA 11.1 to 12.x; beside CUDA 11's runtime opened by the same
     TensorFlow (libcudart.so.11.0, cudart64_110.dll) the build is a CUDA 11 one, which CUDA 12
     (libcudart.so.12) would not serve: the span ends at CUDA 11's last release."""
-    if not any(w.lib in ("cudart", "cublas", "cublasLt") and w.major == 11 for w in opened):
+    if _cuda_11_runtime(opened) is None:
         return list(failing)
     return [
         replace(w, span=(w.span[0], LAST_CUDA_11))

@@ -57,6 +57,13 @@ and older): NumPy's or OpenCV's DLL failures are theirs."""
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
 missing a wheel is that dependency's problem, not TensorFlow's."""
 
+VM_HIDES_THE_CPU = (
+    " In a virtual machine the hypervisor hides instructions from a CPU that has them: pass the"
+    " host CPU through (Proxmox or KVM: CPU type 'host', QEMU '-cpu host'; VirtualBox on Windows:"
+    " turn Hyper-V off on the host)."
+)
+"""What a guest's missing AVX is where the host has it (survey 11o: Proxmox and VirtualBox)."""
+
 AVX2_WHEELS = Variant(
     finding_id="cpu-lacks-avx",
     title=(
@@ -603,10 +610,8 @@ INSTALL: tuple[Signature, ...] = (
             "PyPI's wheels need AVX (not AVX2 or AVX512F): a build that asks for more (a community"
             " or source build) needs a CPU that has it, so install the PyPI wheel or rebuild for"
             " this CPU. Without AVX at all, run on a CPU with it (any x86-64 CPU since about 2011)."
-            " In a virtual machine the hypervisor hides it from a CPU that has it: pass the host"
-            " CPU through (Proxmox or KVM: CPU type 'host', QEMU '-cpu host'; VirtualBox on"
-            " Windows: turn Hyper-V off on the host). On Apple Silicon use a native arm64 Python,"
-            " not one under Rosetta."
+            + VM_HIDES_THE_CPU
+            + " On Apple Silicon use a native arm64 Python, not one under Rosetta."
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
     ),
@@ -626,9 +631,8 @@ INSTALL: tuple[Signature, ...] = (
             " TensorFlow in it cannot run here"
         ),
         fix=(
-            "Run the container on a CPU with {isa} (any x86-64 CPU since about 2011). In a"
-            " virtual machine the hypervisor hides it from a CPU that has it: pass the host CPU"
-            " through (Proxmox or KVM: CPU type 'host', QEMU '-cpu host')."
+            "Run the container on a CPU with {isa} (any x86-64 CPU since about 2011)."
+            + VM_HIDES_THE_CPU
         ),
         source="https://github.com/NVIDIA/object-detection-tensorrt-example/issues/2",
     ),
@@ -688,8 +692,7 @@ INSTALL: tuple[Signature, ...] = (
             " is not running under Rosetta); without it, TensorFlow's PyPI wheels cannot run."
             " A CPU with AVX can still lack what a Docker image's or a community wheel's build"
             " asks for (AVX2, FMA, AVX-512): compare its flags with that build's, or use PyPI's."
-            " In a virtual machine, the guest's flags are what count: pass the host CPU through"
-            " (Proxmox or KVM: CPU type 'host')."
+            + VM_HIDES_THE_CPU
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
         variants=(AVX2_WHEELS,),
@@ -1000,7 +1003,7 @@ INSTALL: tuple[Signature, ...] = (
         name="rocm-library-missing",
         needles=("cannot open shared object file", *DLOPEN_NEEDLES),
         pattern=compiled(
-            rf"(?:{TF_LOADER_FAILED}|Could not (?:load dynamic|dlopen) library ')"
+            rf"(?:{TF_LOADER_FAILED}|Could not (?:load dynamic|dlopen) library ?')"
             rf"(?P<lib>lib(?:{ROCM_LIB_NAMES})\.so[.\d]{{0,12}})"
             r"(?:'; dlerror|:? cannot open shared object file)"
         ),
