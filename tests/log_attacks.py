@@ -125,8 +125,7 @@ WRITTEN = {
     " Status: out of memory",
     "dnn-unavailable": "attempting to perform DNN operation using StreamExecutor without DNN"
     " support",
-    "driver-older-than-toolkit": "cuLinkAddData fails. This is usually caused by stale driver"
-    " version.",
+    "driver-older-than-toolkit": "CUDA version unsupported by NVIDIA driver version",
     "driver-jit-too-old": "*** WARNING *** Invoking the PTX->SASS JIT from driver version"
     " 390.87.0, which is older than 396.20.0.",
     "cuda-device-count-failed": "could not retrieve CUDA device count: CUDA_ERROR_INVALID_VALUE:"

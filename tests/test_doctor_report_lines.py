@@ -1890,7 +1890,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "pytorch-oom-beside-tensorflow",
         (),
         "gpu-out-of-memory",
-        "no",
+        "unknown",
     ),
     (
         # https://github.com/Azure/az-cgpu-onboarding/blob/HEAD/Frequently-Asked-Questions.md
@@ -1964,13 +1964,13 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ),
     (
         # the later wording of the same refusal (XLA's own words, written in its format by
-        # review 15): the driver is why no image loads, not the GPU
+        # review 15): the driver older than ptxas is why no image loads, not the GPU
         "E external/local_xla/xla/stream_executor/cuda/cuda_asm_compiler.cc:61] cuLinkAddData"
         " fails. This is usually caused by stale driver version.\n"
         "INTERNAL: no kernel image is available for execution on the device\n",
         "culink-stale-driver-said-so",
-        (),
-        "driver-too-old",
+        ("--driver", "545.23.08", "--tf", "2.15"),
+        "ptxas-newer-than-driver",
         "no",
     ),
     (
@@ -3903,6 +3903,13 @@ def test_an_amd_gpu_is_no_cause_where_the_log_is_tensorflow_rocms(
     )
     assert nvidia["findings"][0]["id"] == "cpu-only-tensorflow"
     assert "ROCm build" in nvidia["findings"][0]["title"]
+    # beside a line naming the AMD GPU the build weighed, both vendors are there: the wrong
+    # build is only likely, and the NVIDIA GPU is the one the evidence names (review 16)
+    both = doctor(tmp_path, capsys, log, "--os", "linux", "--gpu", "rx6800", "--gpu", "RTX 3090")
+    wrong_build = next(f for f in both["findings"] if f["id"] == "cpu-only-tensorflow")
+    assert wrong_build["severity"] == "warning"
+    assert both["findings"][0]["id"] == "compute-capability-unsupported"
+    assert any("RTX 3090" in e for e in wrong_build["evidence"])
     # a GPU name nobody recognises ('rx580') is no NVIDIA GPU to judge the build against
     unknown = doctor(tmp_path, capsys, amd_runtime, "--os", "linux", "--gpu", "rx580")
     assert unknown["findings"][0]["id"] == "cuda-libs-not-found"

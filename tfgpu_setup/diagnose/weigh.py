@@ -114,12 +114,16 @@ name, which pip's refusals also print."""
 
 
 def _rocm_build_beside_nvidia(facts: Facts, rocm: LogMatch) -> Finding:
+    """A line naming an AMD GPU the build weighed (its gfx, HIP's code objects) shows one is
+    there too: the ROCm build may be meant for it, so the wrong build is only likely."""
+    amd_there = rocm.signature.name in ("rocm-gfx-unsupported", "hip-no-binary-for-gpu")
+    nvidia = next(g for g in facts.gpus if g.compute_capability)
     return Finding(
         "cpu-only-tensorflow",
-        Severity.ERROR,
+        Severity.WARNING if amd_there else Severity.ERROR,
         "This TensorFlow is AMD's ROCm build (tensorflow-rocm), but the GPU here is an NVIDIA"
         " one: that build has no CUDA",
-        (quoted(rocm.line), f"GPU: {facts.gpus[0].name} ({facts.gpus[0].source})"),
+        (quoted(rocm.line), f"GPU: {nvidia.name} ({nvidia.source})"),
         "Uninstall tensorflow-rocm and install the CUDA build into the same environment (pip"
         " install 'tensorflow[and-cuda]' on Linux); 'tfgpu-setup plan' picks the release.",
         "https://www.tensorflow.org/install/pip",

@@ -928,7 +928,8 @@ DRIVER: tuple[Signature, ...] = (
             " driver create them world-accessible (NVreg_DeviceFileMode); in rootless Podman keep"
             " the group with '--group-add keep-groups'. In a container on an SELinux host, the"
             " container's label is what is refused: '--security-opt=label=disable' (NVIDIA's"
-            " container toolkit troubleshooting)."
+            " container toolkit troubleshooting; it turns SELinux's separation off for that"
+            " container)."
         ),
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
     ),
@@ -1119,12 +1120,12 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/iperov/DeepFaceLab/issues/5242",
     ),
     Signature(
-        # The driver is older than the CUDA that XLA or the allocator was built against.
+        # The driver is older than the CUDA the allocator was built against (XLA's 'stale
+        # driver' when linking ptxas's code is ptxas's: cubin-link-refused).
         name="driver-older-than-toolkit",
-        needles=("stale driver version", "unsupported by NVIDIA driver", "cuda_malloc_async"),
+        needles=("unsupported by NVIDIA driver", "cuda_malloc_async"),
         pattern=compiled(
-            r"cuLinkAddData fails\. This is usually caused by stale driver version"
-            r"|CUDA version unsupported by NVIDIA driver version"
+            r"CUDA version unsupported by NVIDIA driver version"
             r"|update your CUDA driver to a version compatible with CUDA (?P<needed>\d+\.\d+)"
         ),
         finding_id="driver-too-old",

@@ -866,8 +866,9 @@ INSTALL: tuple[Signature, ...] = (
         fix=(
             "Install TensorFlow 2 into the interpreter that runs your code (check 'python -c"
             ' "import sys; print(sys.executable)"\' there; in a notebook, select the'
-            " environment's kernel), and unset USE_TORCH (or set USE_TF=1). transformers 5 has"
-            " no TensorFlow classes at all: pin 'transformers<5' to keep them."
+            " environment's kernel), and unset USE_TORCH (with it set, transformers ignores"
+            " TensorFlow). transformers 5 has no TensorFlow classes at all: pin 'transformers<5'"
+            " to keep them."
         ),
         source="https://github.com/huggingface/transformers/issues/1375",
     ),

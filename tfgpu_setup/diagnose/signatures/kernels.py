@@ -223,22 +223,6 @@ KERNELS: tuple[Signature, ...] = (
                 source=CUBIN_LINK_SOURCE,
                 with_signatures=frozenset({"cubin-link-refused"}),
             ),
-            # ... which later releases say in their own words ('cuLinkAddData fails. This is
-            # usually caused by stale driver version'), or TensorFlow saying the driver is older
-            # than its CUDA: the driver is why no image loads
-            Variant(
-                finding_id="driver-too-old",
-                title=(
-                    "The GPU code would not load ({what}) because the NVIDIA driver is older than"
-                    " the CUDA TensorFlow uses, as TensorFlow says"
-                ),
-                fix=(
-                    "Update the NVIDIA driver to one that supports this TensorFlow's CUDA"
-                    " (nvidia-smi shows the highest CUDA a driver supports), then reboot."
-                ),
-                source="https://docs.nvidia.com/deploy/cuda-compatibility/",
-                with_signatures=frozenset({"driver-older-than-toolkit"}),
-            ),
         ),
     ),
     Signature(
@@ -334,8 +318,11 @@ KERNELS: tuple[Signature, ...] = (
         # many words ('cuLinkAddData fails. This is usually caused by stale driver version';
         # jax#5723, driver 450 for CUDA 11.0 beside nvcc 11.1).
         name="cubin-link-refused",
-        needles=("cuda_asm_compiler.cc(",),
-        pattern=compiled(r"cuda_asm_compiler\.cc\(\d{1,5}\): 'cuLink(?:AddData|Complete)\("),
+        needles=("cuda_asm_compiler.cc(", "stale driver version"),
+        pattern=compiled(
+            r"cuda_asm_compiler\.cc\(\d{1,5}\): 'cuLink(?:AddData|Complete)\("
+            r"|cuLinkAddData fails\. This is usually caused by stale driver version"
+        ),
         finding_id="ptxas-newer-than-driver",
         severity=Severity.ERROR,
         title=CUBIN_LINK_REFUSED,

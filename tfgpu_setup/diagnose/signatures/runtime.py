@@ -224,7 +224,7 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title=(
-            "A traced run needs CUPTI (libcupti), which TensorFlow could not load: the run"
+            "A traced run needs CUPTI (libcupti), which TensorFlow could not load or use: the run"
             " aborted there"
         ),
         fix=(
@@ -241,16 +241,23 @@ RUNTIME: tuple[Signature, ...] = (
         # PyTorch's own out-of-memory error: in a process or notebook it shares with TensorFlow,
         # the GPU's memory is what ran out, whichever framework asked last.
         name="torch-cuda-out-of-memory",
-        needles=("CUDA out of memory",),
+        needles=("CUDA out of memory", "CUDA error: out of memory"),
         pattern=compiled(
-            r"\b(?:RuntimeError|torch\.cuda\.OutOfMemoryError|OutOfMemoryError): CUDA out of memory"
+            r"\b(?:RuntimeError|torch\.cuda\.OutOfMemoryError|(?:torch\.)?OutOfMemoryError):"
+            r" CUDA (?:error: )?out of memory"
         ),
         finding_id="gpu-out-of-memory",
-        severity=Severity.ERROR,
+        # PyTorch's own, read beside TensorFlow's: it says the GPU's memory ran out, not that
+        # TensorFlow failed there
+        severity=Severity.WARNING,
         title="PyTorch ran out of GPU memory (CUDA out of memory): the GPU's memory is full",
-        fix=MEMORY_TAKEN_FIX
-        + " With PyTorch and TensorFlow in one process, TensorFlow's default reservation leaves"
-        " PyTorch nothing: turn on TensorFlow's memory growth before either runs.",
+        fix=(
+            "Use a smaller batch or model in PyTorch, and close other processes holding the GPU"
+            " (nvidia-smi lists them). Where TensorFlow shares the process, it reserves nearly all"
+            " the memory by default: turn on its memory growth"
+            " (tf.config.experimental.set_memory_growth, or TF_FORCE_GPU_ALLOW_GROWTH=true) before"
+            " either framework runs."
+        ),
         source="https://github.com/runpod/docs/blob/HEAD/tutorials/flash/text-generation-with-transformers.mdx",
     ),
     Signature(
