@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..facts import Facts
+from ..facts import Facts, Gpu
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
 from ..matrix.model import TfRelease
@@ -113,11 +113,10 @@ _ROCM_AT_WORK = re.compile(r"\brocm_\w{1,30}\.cc:\d|\blibamdhip64\.so|HSACO")
 name, which pip's refusals also print."""
 
 
-def _rocm_build_beside_nvidia(facts: Facts, rocm: LogMatch) -> Finding:
+def _rocm_build_beside_nvidia(nvidia: Gpu, rocm: LogMatch) -> Finding:
     """A line naming an AMD GPU the build weighed (its gfx, HIP's code objects) shows one is
     there too: the ROCm build may be meant for it, so the wrong build is only likely."""
     amd_there = rocm.signature.name in ("rocm-gfx-unsupported", "hip-no-binary-for-gpu")
-    nvidia = next(g for g in facts.gpus if g.compute_capability)
     return Finding(
         "cpu-only-tensorflow",
         Severity.WARNING if amd_there else Severity.ERROR,
@@ -276,9 +275,10 @@ def log_weighed_against_facts(
     rocm = next((m for m in matches if _rocm_ran(m)), None)
     # a GPU the facts name as an NVIDIA model (one whose compute capability is known), not a
     # name nobody recognised ('rx580')
-    nvidia = facts.knows("gpus") and any(g.compute_capability for g in facts.gpus)
-    if rocm is not None and nvidia:
-        findings = (*findings, _rocm_build_beside_nvidia(facts, rocm))
+    known = facts.gpus if facts.knows("gpus") else ()
+    nvidia = next((g for g in known if g.compute_capability), None)
+    if rocm is not None and nvidia is not None:
+        findings = (*findings, _rocm_build_beside_nvidia(nvidia, rocm))
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
         # OpenBLAS, numpy#18131) says nothing about it.

@@ -6,6 +6,7 @@ from ...findings import Severity
 from .model import (
     BENIGN,
     DLOPEN_NEEDLES,
+    LOADER_COULD_NOT_OPEN,
     PTXAS_MISREAD,
     TF_TRT_FIX,
     TF_TRT_SOURCE,
@@ -706,8 +707,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         needles=DLOPEN_NEEDLES,
         pattern=compiled(
             # TF 2.x's loader, and TF 1.x's 'Couldn't open CUDA library libcupti.so.9.0.'
-            r"(?:Could not (?:load dynamic|dlopen) library ?'|Couldn't open CUDA library )"
-            r"(?P<lib>(?:lib)?cupti[^'\s]{0,40}?)(?:'|\.? LD_LIBRARY_PATH|\.?[ \t]*$)"
+            LOADER_COULD_NOT_OPEN
+            + r"(?P<lib>(?:lib)?cupti[^'\s]{0,40}?)(?:'|\.? LD_LIBRARY_PATH|\.?[ \t]*$)"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,

@@ -14,6 +14,7 @@ from .model import (
     DRIVER_ROOTS,
     LIBRARY_IDS,
     LIBS_FIX,
+    LOADER_COULD_NOT_OPEN,
     ROCM_LIB_NAMES,
     Signature,
     Variant,
@@ -1004,7 +1005,7 @@ INSTALL: tuple[Signature, ...] = (
         name="rocm-library-missing",
         needles=("cannot open shared object file", *DLOPEN_NEEDLES),
         pattern=compiled(
-            rf"(?:{TF_LOADER_FAILED}|Could not (?:load dynamic|dlopen) library ?')"
+            rf"(?:{TF_LOADER_FAILED}|{LOADER_COULD_NOT_OPEN})"
             rf"(?P<lib>lib(?:{ROCM_LIB_NAMES})\.so[.\d]{{0,12}})"
             r"(?:'; dlerror|:? cannot open shared object file)"
         ),

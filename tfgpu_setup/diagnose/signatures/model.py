@@ -308,13 +308,19 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+LOADER_COULD_NOT_OPEN = (
+    # (a copy that lost the space before the quote: "dynamic library'libcudart.so.11.0'")
+    r"(?:Could not (?:load dynamic|dlopen) library ?'|Couldn't open CUDA library )"
+)
+"""TensorFlow's loader before a library it could not open: TF 2.x's, TF 1.14-2.0's 'dlopen', and
+TF 1.x's older wording."""
+
+
 def dlopen_pattern(names: str) -> re.Pattern[str]:
     """dso_loader's line for a library that failed to load (TF 2.x), the 'Could not dlopen
     library' of TF 1.14 to 2.0, or TF 1.x's older wording."""
     return compiled(
-        # (a copy that lost the space before the quote: "dynamic library'libcudart.so.11.0'")
-        r"(?:Could not (?:load dynamic|dlopen) library ?'|Couldn't open CUDA library )"
-        rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
+        LOADER_COULD_NOT_OPEN + rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
         # TF 0.12-1.x on Windows ended the old wording at the DLL's name
         r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH|(?<=\.dll)\s*$)"
     )

@@ -183,12 +183,7 @@ RUNTIME: tuple[Signature, ...] = (
             "cuFFT could not allocate the memory its plan needs (CUFFT_ALLOC_FAILED): the GPU's"
             " memory is full"
         ),
-        fix=(
-            "Free GPU memory: close other processes and notebook kernels using the GPU"
-            " (nvidia-smi lists them), enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) so"
-            " TensorFlow does not reserve it all up front, or use smaller batches or shorter"
-            " signals."
-        ),
+        fix=MEMORY_TAKEN_FIX + " Otherwise use smaller batches or shorter signals.",
         source="https://github.com/tensorflow/tensorflow/issues/8710",
         explained_by=DRIVER_ROOTS,
     ),
