@@ -300,6 +300,17 @@ WRITTEN = {
     " will be reduced",
     "ngc-driver-not-detected": "WARNING: The NVIDIA Driver was not detected.  GPU functionality"
     " will not be available.",
+    "container-cli-driver-branch-refused": "nvidia-container-cli: requirement error:"
+    " unsatisfied condition: driver < 385",
+    "nvidia-docker1-driver-too-old": "nvidia-docker | 2017/11/21 00:48:39 Error: unsupported CUDA"
+    " version: driver 8.0 < image 9.0.176",
+    "ctranslate2-cuda-library-not-loaded": "RuntimeError: Library cublas64_11.dll is not found or"
+    " cannot be loaded",
+    "ctranslate2-cudnn-not-loaded": "RuntimeError: Library libcudnn_ops_infer.so.8 is not found or"
+    " cannot be loaded",
+    "libcuda-symbol-missing": "F tensorflow/stream_executor/cuda/cuda_driver.cc:94] Check failed:"
+    " s.ok() could not find cuDevicePrimaryCtxSetFlags in libcuda DSO; dlerror:"
+    " /usr/lib/libcuda.so.1: undefined symbol: cuDevicePrimaryCtxSetFlags",
     "ngc-driver-too-old": "ERROR: This container was built for NVIDIA Driver Release 535.86 or"
     " later, but",
     "ngc-gpu-not-supported": "WARNING: Detected NVIDIA GeForce RTX 3060 Ti GPU, which is not yet"
@@ -598,6 +609,9 @@ def main() -> int:
         "tensorflow 2.4.1 mkl_py38hb2083e0_0 " * (LINE_CHARS // 36) + "pkgs/main",
         "tensorflow x pypi_0 " * (LINE_CHARS // 20),
         "load library '" * (LINE_CHARS // 14),
+        "from google.protobuf.pyext import _message\n" * (LINE_CHARS // 43),
+        "from google.protobuf.pyext import _message\n" + "x\n" * (LINE_CHARS // 2),
+        "DLL load failed while importing _message: " * (LINE_CHARS // 42),
         "/PycharmProjects" * (LINE_CHARS // 16),
         "  Cell In [" * (LINE_CHARS // 11),
         "\\Python3" * (LINE_CHARS // 9),

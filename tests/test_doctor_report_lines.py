@@ -2634,6 +2634,99 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "windows-vc-runtime-missing",
         "no",
     ),
+    (
+        # https://github.com/Unity-Technologies/obstacle-tower-env/issues/32 (verbatim): Python
+        # 3.6.0 with protobuf 3.6.1; protobuf 3.6.0 fixed it
+        "c:\\users\\chris\\appdata\\local\\programs\\python\\python36\\lib\\site-packages"
+        "\\google\\protobuf\\descriptor.py in <module>\n"
+        "     45   import binascii\n"
+        "     46   import os\n"
+        "---> 47   from google.protobuf.pyext import _message\n"
+        "     48   _USE_C_DESCRIPTORS = getattr(_message, '_USE_C_DESCRIPTORS', False)\n"
+        "     49 \n"
+        "\n"
+        "ImportError: DLL load failed: The specified procedure could not be found.\n",
+        "protobuf-extension-on-python-3-6-0",
+        ("--os", "windows"),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # Python 3.8 on names the module (written for the test in its format)
+        "ImportError: DLL load failed while importing _message: The specified procedure could not"
+        " be found.\n",
+        "protobuf-extension-named-by-python-3-8",
+        (),
+        "python-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/Purfview/whisper-standalone-win/issues/237 (verbatim): CTranslate2
+        # built for CUDA 11 beside CUDA 12's libraries
+        '  File "faster_whisper\\transcribe.py", line 1026, in encode\n'
+        "RuntimeError: Library cublas64_11.dll is not found or cannot be loaded\n",
+        "ctranslate2-cuda-library",
+        (),
+        "cuda-libs-not-found",
+        "no",
+    ),
+    (
+        # https://github.com/h2oai/h2o4gpu/issues/298 (verbatim): nvidia-docker 1.0's own check
+        "nvidia-docker | 2017/11/21 00:48:39 Error: unsupported CUDA version: driver 8.0 < image"
+        " 9.0.176\n",
+        "nvidia-docker-1-driver-older-than-image",
+        ("--container",),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/NVIDIA/nvidia-docker/issues/753 (verbatim): the error without the
+        # program's name before it
+        "requirement error: unsatisfied condition: cuda >= 9.2\n",
+        "container-requirement-without-its-prefix",
+        (),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/lmb-freiburg/netdef-docker/issues/6 (verbatim): the Tesla branch
+        # exception is the last condition the CLI tried
+        "nvidia-container-cli: requirement error: unsatisfied condition: driver < 385\n",
+        "container-requirement-driver-branch",
+        ("--gpu", "Tesla P100"),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/triton-inference-server/server/issues/139 (verbatim): NGC's banner
+        # of 2019 names the branch alone
+        "ERROR: This container was built for NVIDIA Driver Release 410 or later, but\n"
+        "       version 396.26 was detected and compatibility mode is UNAVAILABLE.\n",
+        "ngc-banner-names-the-branch",
+        (),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/6787 (verbatim): TF 1.0 on a 340
+        # driver, whose libcuda predates the primary-context API
+        "F tensorflow/stream_executor/cuda/cuda_driver.cc:94] Check failed: s.ok() could not find"
+        " cuDevicePrimaryCtxSetFlags in libcuda DSO; dlerror: /usr/lib/libcuda.so.1: undefined"
+        " symbol: cuDevicePrimaryCtxSetFlags\n",
+        "libcuda-older-than-the-driver-api",
+        (),
+        "driver-too-old",
+        "no",
+    ),
+    (
+        # https://github.com/Jittor/jittor/issues/194 (verbatim): the runtime API's name for it
+        "code=222( cudaErrorUnsupportedPtxVersion ) cudaStreamCreateWithFlags(&stream,"
+        " cudaStreamNonBlocking)\n",
+        "runtime-api-unsupported-ptx",
+        ("--driver", "450.102.04"),
+        "ptxas-newer-than-driver",
+        "no",
+    ),
 ]
 
 
@@ -5428,3 +5521,60 @@ def test_an_old_gpu_beside_one_that_reached_cudnn_does_not_hide_the_cudnn_mismat
         " capability is 3.0.\n" + CUDNN_805_UNDER_810
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == "cudnn-version-mismatch"
+
+
+def test_a_gpu_older_than_every_build_is_the_cause_whatever_release_wrote_the_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#7649 (verbatim lines, GeForce 210 stated): TensorFlow 1.0 on Windows opened
+    its libraries; no release of any year runs on compute capability 1.2."""
+    log = (
+        "I c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow"
+        "\\stream_executor\\dso_loader.cc:135] successfully opened CUDA library cublas64_80.dll"
+        " locally\n"
+    )
+    ancient = _ids(doctor(tmp_path, capsys, log, "--gpu", "1.2"))
+    assert ancient[0] == "compute-capability-unsupported"
+    kepler = _ids(doctor(tmp_path, capsys, log, "--gpu", "3.0"))
+    assert "compute-capability-unsupported" not in kepler
+
+
+def test_the_driver_s_missing_function_steps_back_behind_a_gpu_no_driver_serves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GeForce 210's newest driver is the 340 branch: updating it is no fix."""
+    log = (
+        "F c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow"
+        "\\stream_executor\\cuda\\cuda_driver.cc:94] Check failed: s.ok() could not find"
+        " cuDevicePrimaryCtxSetFlags in libcuda DSO; dlerror: cuDevicePrimaryCtxSetFlags not"
+        " found\n"
+    )
+    ids = _ids(doctor(tmp_path, capsys, log, "--gpu", "GeForce 210"))
+    assert ids[:2] == ["compute-capability-unsupported", "driver-too-old"]
+    assert _ids(doctor(tmp_path, capsys, log, "--gpu", "GTX 750"))[0] == "driver-too-old"
+
+
+def test_protobuf_s_failure_is_no_cuda_dll_and_a_python_with_the_function_softens_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "    from google.protobuf.pyext import _message\n"
+        "ImportError: DLL load failed: The specified procedure could not be found.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "windows")
+    assert [(f["id"], f["severity"]) for f in doc["findings"]] == [("python-unsupported", "error")]
+    newer = doctor(tmp_path, capsys, log, "--os", "windows", "--python", "3.8")
+    assert [(f["id"], f["severity"]) for f in newer["findings"]][:1] == [
+        ("python-unsupported", "warning")
+    ]
+    # TensorFlow's own module failing with the same words is not protobuf's
+    own = "ImportError: DLL load failed: The specified procedure could not be found.\n"
+    assert "python-unsupported" not in _ids(doctor(tmp_path, capsys, own, "--os", "windows"))
+
+
+def test_nvidia_docker_1_that_could_not_read_the_driver_is_no_old_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'driver 0.0' is a driver the wrapper could not read (a stale volume), never an old one."""
+    log = "Error: unsupported CUDA version: driver 0.0 < image 9.0.176\n"
+    assert "driver-too-old" not in _ids(doctor(tmp_path, capsys, log))

@@ -297,3 +297,13 @@ def test_check_matrix_reports_an_invalid_matrix() -> None:
         report["error"]
         == "tensorflow.json: release 2.20.0: field 'cudnn': '9.x' is not a version X.Y"
     )
+
+
+def test_a_name_sold_with_several_ancient_capabilities_is_still_too_old() -> None:
+    """The GeForce GT 220 is listed as 1.1 and as 1.2: either way below every TensorFlow build,
+    so the name answers; where the capabilities differ in what runs (GT 730: Fermi and Kepler)
+    it still asks."""
+    found = query.gpu_cc_from_name(MATRIX, "NVIDIA GeForce GT 220")
+    assert found is not None and query.older_than_every_build(found.cc)
+    with pytest.raises(UserError, match="ambiguous"):
+        query.gpu_cc_from_name(MATRIX, "GeForce GT 730")

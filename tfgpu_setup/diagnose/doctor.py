@@ -35,6 +35,7 @@ from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
+from .python_abi import protobuf_extension_too_new, without_protobufs_failure
 from .release_hints import (
     cpu_build_on_windows,
     release_open_below_matrix,
@@ -168,6 +169,7 @@ def diagnose(
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
+    log_matches = without_protobufs_failure(log_matches, log_facts)
     known = facts if facts is not None else baseline_facts()
     known = facts_with_log(known, log_facts, matrix)
     defects = _defects_here(matrix, known)
@@ -238,6 +240,7 @@ def diagnose(
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
+    crossed += protobuf_extension_too_new(known, log_facts)
     # the release the user names (or the probe found), not a pin pip was asked for
     crossed += no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed)
     findings = merge(

@@ -172,6 +172,8 @@ class LogFacts:
     """TensorFlow.js saying its node backend failed to register."""
     module_not_found_line: str = ""
     """Windows' words for a DLL that a native module needs and the loader did not find."""
+    protobuf_procedure_line: str = ""
+    """protobuf's compiled extension failing to load for a function Python lacks (Windows)."""
     ngc_line: str = ""
     """NVIDIA's NGC build of TensorFlow: built with its container's CUDA and cuDNN, which are
     not those tensorflow.org's table gives the same version number."""
@@ -376,6 +378,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         conda_line=_first(_CONDA_ENV, sample),
         directml_line=_first(_DIRECTML, sample),
         module_not_found_line=_first(_MODULE_NOT_FOUND, sample),
+        protobuf_procedure_line=_first(_PROTOBUF_PROCEDURE, sample),
         tfjs_gpu_binding_line=_first(_TFJS_GPU_BINDING, sample),
         shared_names_missing=shared_names_missing,
         tfjs_backend_failed_line=_first(_TFJS_BACKEND_FAILED, sample),
@@ -512,6 +515,13 @@ _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
+_PROCEDURE_NOT_FOUND = r"(?:The specified procedure could not be found|找不到指定的程序)"
+_PROTOBUF_PROCEDURE = re.compile(
+    # Python 3.8 on names the module; before it, the traceback's last frame does
+    rf"DLL load failed while importing _message: {_PROCEDURE_NOT_FOUND}"
+    r"|from google\.protobuf\.pyext import _message[^\n]{0,40}\n(?:[^\n]{0,300}\n){0,6}?"
+    rf"[ \t>]*ImportError: DLL load failed: {_PROCEDURE_NOT_FOUND}"
+)
 _TFJS_BACKEND_FAILED = re.compile(r"(?:Registration|Initialization) of backend tensorflow failed")
 _TFJS_GPU_BINDING = re.compile(r"tfjs-node-gpu[\\/][^\s'\"]{0,200}?tfjs_binding\.node")
 _NGC_BUILD = re.compile(

@@ -287,7 +287,14 @@ def log_weighed_against_facts(
 
 
 MOOT_BESIDE_AN_ANCIENT_GPU = frozenset(
-    {"cuda-libs-not-found", "cudnn-not-found", "cuda-version-mismatch", "cudnn-version-mismatch"}
+    {
+        "cuda-libs-not-found",
+        "cudnn-not-found",
+        "cuda-version-mismatch",
+        "cudnn-version-mismatch",
+        # its newest driver branch (340 for Tesla, 390 for Fermi) is as far as it goes
+        "driver-too-old",
+    }
 )
 
 
@@ -295,15 +302,17 @@ def weighed_against_the_gpu(
     findings: tuple[Finding, ...], facts: Facts, gpu_reached: bool
 ) -> tuple[Finding, ...]:
     """A GPU older than every TensorFlow build (Fermi, Tesla) makes the CUDA libraries moot: no
-    CUDA or cuDNN installed, nor any release, would let TensorFlow use it (google/automl#555, a
-    GT 220). Its own finding then comes first, as an error whatever release wrote the log; not
-    where the log shows another GPU at work."""
+    CUDA or cuDNN installed, no driver, nor any release, would let TensorFlow use it
+    (google/automl#555, a GT 220). Its own finding then comes first, as an error whatever
+    release wrote the log; not where the log shows another GPU at work."""
     if gpu_reached or not (facts.knows("gpus") and facts.gpus):
-        return findings
-    if not any(f.id == "compute-capability-unsupported" for f in findings):
         return findings
     if not all(query.older_than_every_build(g.compute_capability) for g in facts.gpus):
         return findings
+    if not any(f.id == "compute-capability-unsupported" for f in findings):
+        # The release was not judged (a 1.x outside the matrix, or none known): no release
+        # would run on this GPU either.
+        findings = (*findings, _ancient_gpu_finding(facts))
     moot = demoted(
         findings,
         lambda f: f.id in MOOT_BESIDE_AN_ANCIENT_GPU,
@@ -315,6 +324,21 @@ def weighed_against_the_gpu(
         if f.id == "compute-capability-unsupported"
         else f
         for f in moot
+    )
+
+
+def _ancient_gpu_finding(facts: Facts) -> Finding:
+    return Finding(
+        "compute-capability-unsupported",
+        Severity.ERROR,
+        "No TensorFlow release has kernels for this GPU (compute capability below"
+        f" {query.OLDEST_CAPABILITY_BUILT})",
+        tuple(
+            f"{g.name}: compute capability {g.compute_capability} ({g.cc_source})"
+            for g in facts.gpus
+        ),
+        ANCIENT_GPU_FIX,
+        "https://github.com/tensorflow/tensorflow/blob/v1.15.0/configure.py",
     )
 
 

@@ -195,6 +195,11 @@ def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
     found = _name_index(matrix.gpus).lookup(name)
     if len(found) == 1:
         return found[0]
+    if found and all(older_than_every_build(g.cc) for g in found):
+        # Whichever it is, no TensorFlow runs on it: the newest of them answers for all.
+        newest = max(found, key=lambda g: _xy(g.cc))
+        ccs = " and ".join(sorted({g.cc for g in found}, key=_xy))
+        return newest._replace(source=f"{newest.source}; also listed as {ccs}")
     if found:
         ccs = ", ".join(f"{g.cc} ({g.arch})" for g in sorted(found, key=lambda g: _xy(g.cc)))
         raise UserError(

@@ -204,9 +204,10 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="cuinit-driver-mismatch",
-        needles=("DRIVER_MISMATCH", "(803)", "display driver /"),
+        needles=("DRIVER_MISMATCH", "(803)", "display driver /", "SystemDriverMismatch"),
         pattern=compiled(
-            r"(?P<code>CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|UNKNOWN ERROR \(803\)"
+            r"(?P<code>CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch"
+            r"|UNKNOWN ERROR \(803\)"
             r"|system has unsupported display driver / cuda driver combination)"
         ),
         finding_id="driver-library-mismatch",
@@ -494,10 +495,10 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         name="container-cli-driver-too-old",
-        needles=("nvidia-container-cli",),
+        needles=("unsatisfied condition: cuda",),
+        # A paste often keeps the error without the program's name before it.
         pattern=compiled(
-            r"nvidia-container-cli: requirement error: unsatisfied condition:"
-            r" (?P<condition>cuda\s*>=\s*\d+\.\d+)"
+            r"requirement error: unsatisfied condition: (?P<condition>cuda\s*>=\s*\d+\.\d+)"
         ),
         finding_id="driver-too-old",
         severity=Severity.ERROR,
@@ -507,6 +508,50 @@ DRIVER: tuple[Signature, ...] = (
             " (and a TensorFlow) built for an older CUDA."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/1442",
+    ),
+    Signature(
+        # NVIDIA_REQUIRE_CUDA reads 'cuda>=10.0 brand=tesla,driver>=384,driver<385': the image's
+        # CUDA, or else an older Tesla driver branch. The CLI names the last condition it tried,
+        # one of that exception's, so the CUDA condition failed first.
+        name="container-cli-driver-branch-refused",
+        needles=("unsatisfied condition: brand", "unsatisfied condition: driver"),
+        pattern=compiled(
+            r"requirement error: unsatisfied condition: (?P<condition>brand = tesla"
+            r"|driver [<>]=? ?\d{3})"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The host's NVIDIA driver meets neither the image's CUDA requirement nor its"
+            " exception for older Tesla driver branches ({condition})"
+        ),
+        fix=(
+            "Update the host's NVIDIA driver to one supporting the image's CUDA version (its"
+            " NVIDIA_REQUIRE_CUDA, 'docker inspect' shows it), or use an image (and a TensorFlow)"
+            " built for an older CUDA."
+        ),
+        source="https://github.com/lmb-freiburg/netdef-docker/issues/6",
+    ),
+    Signature(
+        # nvidia-docker 1.0's own check; 'driver 0.0' is a driver it could not read (a stale
+        # driver volume, the plugin not restarted after an update), not an old one.
+        name="nvidia-docker1-driver-too-old",
+        needles=("unsupported CUDA version: driver",),
+        pattern=compiled(
+            r"Error: unsupported CUDA version: driver (?P<driver_cuda>[1-9]\d?\.\d)"
+            r" < image (?P<image_cuda>\d+\.\d+)"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The host's NVIDIA driver supports CUDA {driver_cuda}, older than the image's CUDA"
+            " {image_cuda}"
+        ),
+        fix=(
+            "Update the host's NVIDIA driver to one supporting CUDA {image_cuda}, or use an image"
+            " built for CUDA {driver_cuda} or older."
+        ),
+        source="https://github.com/h2oai/h2o4gpu/issues/298",
     ),
     Signature(
         # A rootless Docker (or Podman) engine cannot set the device cgroup the GPU hook asks
@@ -1450,8 +1495,9 @@ DRIVER: tuple[Signature, ...] = (
         name="ngc-driver-too-old",
         needles=("This container was built for NVIDIA Driver Release",),
         pattern=compiled(
-            r"This container was built for NVIDIA Driver Release (?P<need>\d{3}\.\d{1,3}"
-            r"(?:\.\d{1,3})?) or later"
+            # NGC images of 2018-2019 name the branch alone: 'Release 410 or later'
+            r"This container was built for NVIDIA Driver Release (?P<need>\d{3}(?:\.\d{1,3}){0,2})"
+            r" or later"
         ),
         finding_id="driver-too-old",
         severity=Severity.ERROR,

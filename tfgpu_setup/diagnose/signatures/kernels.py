@@ -191,12 +191,18 @@ KERNELS: tuple[Signature, ...] = (
     ),
     Signature(
         name="no-kernel-image",
-        needles=("kernel image", "NO_BINARY_FOR_GPU", "ARCH_MISMATCH", "NoKernelImageForDevice"),
+        needles=(
+            "kernel image",
+            "NO_BINARY_FOR_GPU",
+            "ARCH_MISMATCH",
+            "NoKernelImageForDevice",
+            "StatusArchMismatch",
+        ),
         pattern=compiled(
             r"(?P<what>no kernel image is available for execution on the device"
             r"|device kernel image is invalid|CUDA_ERROR_NO_BINARY_FOR_GPU"
             r"|cudaErrorNoKernelImageForDevice|CUBLAS_STATUS_ARCH_MISMATCH"
-            r"|CUDNN_STATUS_(?:NOT_SUPPORTED_)?ARCH_MISMATCH)"
+            r"|CUDNN_STATUS_(?:NOT_SUPPORTED_)?ARCH_MISMATCH|cudnnStatusArchMismatch)"
             # not where only the redzone checker's own kernel lacked an image (gpu_utils.cc:
             # "...; skipping this check. This only means that we won't check cudnn ...")
             r"(?![^\n]{0,400}skipping this check)"
@@ -294,10 +300,12 @@ KERNELS: tuple[Signature, ...] = (
     # --- PTX, ptxas and libdevice: the toolchain XLA and the PTX JIT use at run time. ---
     Signature(
         name="unsupported-ptx-version",
-        needles=("_PTX", "unsupported toolchain"),
+        needles=("_PTX", "unsupported toolchain", "UnsupportedPtxVersion"),
+        # the driver API's name, the runtime API's (cudaErrorUnsupportedPtxVersion, 222), or
+        # the words both give it
         pattern=compiled(
-            r"CUDA_ERROR_UNSUPPORTED_PTX_VERSION|the provided PTX was compiled with an unsupported"
-            r" toolchain"
+            r"CUDA_ERROR_UNSUPPORTED_PTX_VERSION|cudaErrorUnsupportedPtxVersion"
+            r"|the provided PTX was compiled with an unsupported toolchain"
         ),
         finding_id="ptxas-newer-than-driver",
         severity=Severity.ERROR,

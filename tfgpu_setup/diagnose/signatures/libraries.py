@@ -27,6 +27,11 @@ _TF_OWN_MODULE = r"[^\n]{0,300}?(?:_pywrap_tensorflow|libtensorflow)\w{0,40}\.so
 TF_OWN_MODULE_UNDEFINED = _TF_OWN_MODULE + "undefined symbol"
 """TF 1.x's dlerror after looking a function up in its own module: the library never loaded."""
 NOT_TF_OWN_MODULE = f"(?!{_TF_OWN_MODULE})"
+DRIVER_API = (
+    r"cu(?:Init|Device|Ctx|Mem|Module|Launch|Stream|Event|Graph|Func|GetProcAddress|Link"
+    r"|Occupancy|Pointer|Library|Kernel|TensorMap|DriverGetVersion)"
+)
+"""The CUDA driver API's functions (libcuda's), not the math libraries' (cublas..., cufft...)."""
 
 LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
@@ -284,6 +289,32 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         subject="{symbol}{missing}",
         explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # The driver's own library lacking a function of the driver API: a driver older than
+        # the CUDA the program was built with (TF 1.x's loader on a 340 driver: tensorflow#6787;
+        # a program linked to libcuda: trexminer/T-Rex#95).
+        name="libcuda-symbol-missing",
+        needles=("in libcuda DSO", "undefined symbol: cu"),
+        pattern=compiled(
+            r"could not find (?P<missing>cu\w{1,60}) in libcuda DSO; dlerror:"
+            rf" {NOT_TF_OWN_MODULE}[^\n]{{0,300}}?(?:undefined symbol|\w+ not found)"
+            r"|(?:symbol lookup error|libcuda\.so[.\d]{0,12}): [^\n]{0,300}?undefined symbol:"
+            rf" (?P<symbol>{DRIVER_API}\w{{0,60}})"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The driver's libcuda lacks {missing}{symbol}, a function of a newer CUDA driver"
+            " API: the NVIDIA driver is older than the CUDA this program was built with"
+        ),
+        fix=(
+            "Update the NVIDIA driver to one that supports the program's CUDA (nvidia-smi shows"
+            " the CUDA version the driver supports). A GPU whose newest driver is the 340"
+            " branch (compute capability below 3.0) cannot run TensorFlow at all."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/6787",
+        subject="{missing}{symbol}",
     ),
     Signature(
         # The same for cuDNN, through TF 1.x's loader.
@@ -633,6 +664,45 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         subject="{lib}",
         explained_by=DRIVER_ROOTS | frozenset({"cuda-libs-not-found"}),
+    ),
+    Signature(
+        # CTranslate2's loader (faster-whisper and the tools built on it), which opens the CUDA
+        # libraries itself when it first needs them.
+        name="ctranslate2-cuda-library-not-loaded",
+        needles=(" is not found or cannot be loaded",),
+        pattern=compiled(
+            r"Library (?P<lib>(?:lib)?(?!cudnn)(?:cu|nv)\w{1,20}(?:\.dll|\.so(?:\.\d{1,3}){0,3}))"
+            r" is not found or cannot be loaded"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="The CUDA library {lib}{lib_version_note} is not found or cannot be loaded",
+        fix=(
+            "Install the CUDA release whose library this is (the major in its name:"
+            " cublas64_11.dll is CUDA 11's, libcublas.so.12 CUDA 12's) and put its library"
+            " folder on PATH (Windows) or LD_LIBRARY_PATH; NVIDIA's pip wheels of that major"
+            " (nvidia-cublas-cu12, ...) give it without a system install."
+        ),
+        source="https://github.com/Purfview/whisper-standalone-win/issues/237",
+        subject="{lib}",
+    ),
+    Signature(
+        name="ctranslate2-cudnn-not-loaded",
+        needles=(" is not found or cannot be loaded",),
+        pattern=compiled(
+            r"Library (?P<lib>(?:lib)?cudnn\w{0,20}(?:\.dll|\.so(?:\.\d{1,3}){0,3}))"
+            r" is not found or cannot be loaded"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} is not found or cannot be loaded",
+        fix=(
+            "Install the cuDNN of that major version for the CUDA in use and put its library"
+            " folder on PATH (Windows) or LD_LIBRARY_PATH, or pip install NVIDIA's cuDNN wheel"
+            " of that CUDA major (nvidia-cudnn-cu12)."
+        ),
+        source="https://github.com/Purfview/whisper-standalone-win/issues/62",
+        subject="{lib}",
     ),
     Signature(
         name="dnn-library-not-found",
