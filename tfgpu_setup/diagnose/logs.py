@@ -79,11 +79,11 @@ READ_PIECE_BYTES = 1 << 20
 MAX_KEPT_LINE_CHARS = 4 << 20
 """Of one enormous line, the pieces naming a signature are kept up to this many characters."""
 MAX_REPEATS = 16
+"""Identical lines kept per log: more copies cannot change a finding (evidence quotes three)."""
 FULL_TEXT_CHARS = 4 << 20
 """The start of a log is kept whole (every line, up to this many characters): what a pasted log
 says besides signature lines (paths, versions, wrapped continuations) is evidence too, and
 pasted logs are far shorter than this. Past it only the lines a signature could match are kept."""
-"""Identical lines kept per log: more copies cannot change a finding (evidence quotes three)."""
 
 
 class ByteLines(Protocol):

@@ -44,6 +44,8 @@ TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
     r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|(?:intel|nvidia)[-_]tensorflow)(?![\w-])"
 )
+"""A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
+missing a wheel is that dependency's problem, not TensorFlow's."""
 AND_CUDA_MISSING = (
     "which has no [and-cuda] extra (2.14 and newer): no NVIDIA libraries came with it"
 )
@@ -55,8 +57,6 @@ AND_CUDA_MISSING_SOURCE = "https://github.com/tensorflow/tensorflow/issues/61993
 TF_MODULE = r"(?: while importing (?P<module>_?pywrap_\w{1,40}))?(?=:)"
 """'DLL load failed' naming TensorFlow's native module (Python 3.8 on names it), or none (3.7
 and older): NumPy's or OpenCV's DLL failures are theirs."""
-"""A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
-missing a wheel is that dependency's problem, not TensorFlow's."""
 
 VM_HIDES_THE_CPU = (
     " In a virtual machine the hypervisor hides instructions from a CPU that has them: pass the"
