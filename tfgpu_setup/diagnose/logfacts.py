@@ -515,12 +515,17 @@ _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
-_PROCEDURE_NOT_FOUND = r"(?:The specified procedure could not be found|找不到指定的程序)"
+PROCEDURE_NOT_FOUND = (
+    r"(?:The specified procedure could not be found|找不到指定的程序"
+    r"|Die angegebene Prozedur wurde nicht gefunden|指定されたプロシージャが見つかりません"
+    r"|Не найдена указанная процедура)"
+)
+"""Windows' ERROR_PROC_NOT_FOUND, in English and the languages reports come in."""
 _PROTOBUF_PROCEDURE = re.compile(
-    # Python 3.8 on names the module; before it, the traceback's last frame does
-    rf"DLL load failed while importing _message: {_PROCEDURE_NOT_FOUND}"
-    r"|from google\.protobuf\.pyext import _message[^\n]{0,40}\n(?:[^\n]{0,300}\n){0,6}?"
-    rf"[ \t>]*ImportError: DLL load failed: {_PROCEDURE_NOT_FOUND}"
+    # Python 3.7 and older name no module: the traceback's last frame is protobuf's import. (3.8
+    # on names it, and has the function: its failures are another story.)
+    r"from google\.protobuf\.pyext import _message[^\n]{0,40}\n(?:[^\n]{0,300}\n){0,6}?"
+    rf"[ \t>]*ImportError: DLL load failed: {PROCEDURE_NOT_FOUND}"
 )
 _TFJS_BACKEND_FAILED = re.compile(r"(?:Registration|Initialization) of backend tensorflow failed")
 _TFJS_GPU_BINDING = re.compile(r"tfjs-node-gpu[\\/][^\s'\"]{0,200}?tfjs_binding\.node")

@@ -196,7 +196,10 @@ DRIVER: tuple[Signature, ...] = (
             "The NVIDIA driver was upgraded but the old kernel module is still loaded: reboot (or"
             " unload and reload the nvidia kernel modules). If a reboot does not help, the new"
             " module was never built or installed: 'dkms status' shows it, and 'sudo apt"
-            " --fix-broken install' (or reinstalling the driver package) finishes the upgrade. In"
+            " --fix-broken install' (or reinstalling the driver package) finishes the upgrade;"
+            " where dkms shows the new one installed, the boot image still carries the old"
+            " module: rebuild it ('sudo update-initramfs -u', or 'sudo dracut --regenerate-all"
+            " --force') and reboot. In"
             " a container, an image that carries driver libraries of its own (libnvidia-ml,"
             " libcuda) mismatches the host's driver: rebuild it without them."
         ),
@@ -979,6 +982,27 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
     ),
     Signature(
+        # NVML_ERROR_OPERATING_SYSTEM: seen under WSL 2 (and paravirtual GPUs), where Windows
+        # decides which GPU a guest gets: a GPU in TCC mode, a Windows Server or data-center
+        # driver without WSL support (staralt/dxgkrnl-dkms#7, survey 11t: 9 threads).
+        name="nvml-blocked-by-the-os",
+        needles=("GPU access blocked by the operating system",),
+        pattern=compiled(r"NVML: GPU access blocked by the operating system"),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.WARNING,
+        title=(
+            "The operating system blocks access to the GPU (NVML): under WSL 2, Windows does not"
+            " give this Linux the GPU"
+        ),
+        fix=(
+            "On Windows: the GPU must be in WDDM mode, not TCC ('nvidia-smi -q' shows the driver"
+            " model; 'nvidia-smi -dm 0' as administrator switches it), with a Windows driver that"
+            " supports WSL for it; then 'wsl --update' and 'wsl --shutdown'. In a VM, the"
+            " hypervisor's GPU passthrough decides."
+        ),
+        source="https://github.com/staralt/dxgkrnl-dkms/issues/7",
+    ),
+    Signature(
         # The kernel module is loaded but cannot bring the GPU up: a missing GSP firmware file
         # of the driver's version (open modules need it), the open modules failing on a GPU the
         # proprietary one drives, or the hardware.
@@ -1427,8 +1451,12 @@ DRIVER: tuple[Signature, ...] = (
         # container, which older NVIDIA Container Toolkits (and Docker Desktop before 4.31) do
         # not do; cuInit then fails with error 500.
         name="cuinit-named-symbol-not-found",
-        needles=("CUDA_ERROR_NOT_FOUND",),
-        pattern=compiled(r"(?i:failed call to cuInit): (?:INTERNAL: )?CUDA_ERROR_NOT_FOUND"),
+        needles=("CUDA_ERROR_NOT_FOUND", "Error 500: named symbol not found"),
+        # the CUDA runtime's wording of the same cuInit failure (PyTorch's device count)
+        pattern=compiled(
+            r"(?i:failed call to cuInit): (?:INTERNAL: )?CUDA_ERROR_NOT_FOUND"
+            r"|cudaGetDeviceCount\(\)[^\n]{0,200}?Error 500: named symbol not found"
+        ),
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
         title=(

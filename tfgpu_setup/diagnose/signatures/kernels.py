@@ -309,10 +309,7 @@ KERNELS: tuple[Signature, ...] = (
         ),
         finding_id="ptxas-newer-than-driver",
         severity=Severity.ERROR,
-        title=(
-            "The driver cannot load PTX from a newer CUDA toolchain"
-            " (CUDA_ERROR_UNSUPPORTED_PTX_VERSION)"
-        ),
+        title="The driver cannot load PTX from a newer CUDA toolchain (unsupported PTX version)",
         fix=(
             "Update the NVIDIA driver to one that supports the CUDA version this TensorFlow was"
             " built with (nvidia-smi shows the CUDA version the driver supports), or install a"

@@ -310,8 +310,9 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         fix=(
             "Update the NVIDIA driver to one that supports the program's CUDA (nvidia-smi shows"
-            " the CUDA version the driver supports). A GPU whose newest driver is the 340"
-            " branch (compute capability below 3.0) cannot run TensorFlow at all."
+            " the CUDA version the driver supports). A GPU below compute capability 3.0, whose"
+            " last drivers are the 340 (Tesla) and 390 (Fermi) branches, cannot run TensorFlow"
+            " at all."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/6787",
         subject="{missing}{symbol}",
