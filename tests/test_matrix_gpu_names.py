@@ -26,7 +26,8 @@ def test_the_table_covers_nvidias_lists_and_names_its_sources() -> None:
 
 def test_every_name_in_the_table_resolves_to_its_compute_capability_or_asks() -> None:
     """Walk the whole table: a name answers with its compute capability, or, where NVIDIA sold
-    (or the sources list) it with another one too, is refused with the hint and exit 3."""
+    (or the sources list) it with another one too, is refused with the hint and exit 3, unless
+    every one of them is older than any TensorFlow build."""
     ambiguous: set[str] = set()
     for name, cc in ALL_NAMES:
         for spelling in (name, f"NVIDIA {name}", name.upper()):
@@ -35,6 +36,11 @@ def test_every_name_in_the_table_resolves_to_its_compute_capability_or_asks() ->
             if len(found) == 1:
                 resolved = query.gpu_cc_from_name(MATRIX, spelling)
                 assert resolved is not None and resolved.cc == cc, spelling
+                continue
+            if all(query.older_than_every_build(g.cc) for g in found):
+                # whichever it is, no TensorFlow runs on it: the name answers for all
+                resolved = query.gpu_cc_from_name(MATRIX, spelling)
+                assert resolved is not None and query.older_than_every_build(resolved.cc)
                 continue
             with pytest.raises(UserError) as caught:
                 query.gpu_cc_from_name(MATRIX, spelling)

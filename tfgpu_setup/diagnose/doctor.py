@@ -252,7 +252,9 @@ def diagnose(
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     # cuDNN checks its version on a GPU it runs on: one that reached cuDNN is not the old one
     gpu_reached = gpu_seen or bool(log_facts.cudnn_loaded)
-    findings = weighed_against_the_gpu(findings, known, gpu_reached)
+    findings = weighed_against_the_gpu(
+        findings, known, gpu_reached, tuple(cc for _, cc, _ in log_facts.gpus_seen if cc)
+    )
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))

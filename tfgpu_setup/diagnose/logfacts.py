@@ -518,7 +518,8 @@ _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\
 PROCEDURE_NOT_FOUND = (
     r"(?:The specified procedure could not be found|找不到指定的程序"
     r"|Die angegebene Prozedur wurde nicht gefunden|指定されたプロシージャが見つかりません"
-    r"|Не найдена указанная процедура)"
+    r"|Не найдена указанная процедура|La procédure spécifiée est introuvable"
+    r"|지정된 프로시저를 찾을 수 없습니다)"
 )
 """Windows' ERROR_PROC_NOT_FOUND, in English and the languages reports come in."""
 _PROTOBUF_PROCEDURE = re.compile(

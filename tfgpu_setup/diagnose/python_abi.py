@@ -18,8 +18,8 @@ from ..versions import parsed
 from .logfacts import PROCEDURE_NOT_FOUND, LogFacts
 from .logs import LogMatch
 
-FIRST_SERIES_WITH_IT_THROUGHOUT = "3.7"
-"""PySlice_Unpack came with 3.5.4 and 3.6.1: every 3.7 has it."""
+WITHOUT_THE_FUNCTION = {(3, 5): (3, 5, 4), (3, 6): (3, 6, 1)}
+"""PySlice_Unpack came with 3.5.4 and 3.6.1; every 3.7 has it, and Python 2 has no such call."""
 _PROCEDURE = re.compile(PROCEDURE_NOT_FOUND)
 
 
@@ -41,8 +41,10 @@ def without_protobufs_failure(matches: tuple[LogMatch, ...], log: LogFacts) -> t
 def protobuf_extension_too_new(facts: Facts, log: LogFacts) -> list[Finding]:
     if not log.protobuf_procedure_line:
         return []
-    if facts.knows("pythons") and any(
-        parsed(p.version) >= parsed(FIRST_SERIES_WITH_IT_THROUGHOUT) for p in facts.pythons
+    if (
+        facts.knows("pythons")
+        and facts.pythons
+        and not any(_may_lack_the_function(p.version) for p in facts.pythons)
     ):
         return []  # this Python has the function: the extension fails for another reason
     return [
@@ -60,3 +62,10 @@ def protobuf_extension_too_new(facts: Facts, log: LogFacts) -> list[Finding]:
             "https://github.com/google-ai-edge/mediapipe/issues/1565",
         )
     ]
+
+
+def _may_lack_the_function(version: str) -> bool:
+    """A 3.5 or 3.6 before the patch release that added it, or one whose patch is not known."""
+    release = parsed(version).release
+    first_with_it = WITHOUT_THE_FUNCTION.get(release[:2])
+    return first_with_it is not None and (len(release) < 3 or release < first_with_it)

@@ -241,12 +241,20 @@ def log_weighed_against_facts(
 
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss.
 
-    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA."""
+    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA.
+
+    A container that was not given the GPU is no cause where no container runs."""
     if facts.gpus_absent():
         findings = contradicted(
             findings,
             frozenset({"cuda-visible-devices-hides-gpus"}),
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+        )
+    if facts.knows("container") and not facts.platform.container:
+        findings = contradicted(
+            findings,
+            frozenset({"container-gpu-not-exposed"}),
+            "but the facts say TensorFlow runs in no container here",
         )
     if (served := _conda_build_served(facts, matches)) is not None:
         findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
@@ -299,13 +307,19 @@ MOOT_BESIDE_AN_ANCIENT_GPU = frozenset(
 
 
 def weighed_against_the_gpu(
-    findings: tuple[Finding, ...], facts: Facts, gpu_reached: bool
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    gpu_reached: bool,
+    log_capabilities: tuple[str, ...] = (),
 ) -> tuple[Finding, ...]:
     """A GPU older than every TensorFlow build (Fermi, Tesla) makes the CUDA libraries moot: no
     CUDA or cuDNN installed, no driver, nor any release, would let TensorFlow use it
     (google/automl#555, a GT 220). Its own finding then comes first, as an error whatever
-    release wrote the log; not where the log shows another GPU at work."""
+    release wrote the log; not where the log shows another GPU at work, or found one a build
+    serves (log_capabilities: the compute capabilities the log printed)."""
     if gpu_reached or not (facts.knows("gpus") and facts.gpus):
+        return findings
+    if not all(query.older_than_every_build(cc) for cc in log_capabilities):
         return findings
     if not all(query.older_than_every_build(g.compute_capability) for g in facts.gpus):
         return findings
@@ -450,7 +464,13 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
         f"but TensorFlow loaded its CUDA libraries (line {number}: {loaded.line.strip()[:160]})"
     )
     findings = noted(findings, lambda f: f.id in CUDA_STATED_IDS, against)
-    return contradicted(findings, CUDA_STATED_IDS, against)
+    findings = contradicted(findings, CUDA_STATED_IDS, against)
+    # and a build without CUDA never opens the CUDA runtime (a Jetson wheel on aarch64)
+    built_with_cuda = (
+        f"but this TensorFlow opened the CUDA runtime, so it is a CUDA build (line {number})"
+    )
+    findings = noted(findings, lambda f: f.id in NO_CUDA_BUILD_IDS, built_with_cuda)
+    return contradicted(findings, NO_CUDA_BUILD_IDS, built_with_cuda)
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})

@@ -318,9 +318,6 @@ def driver_too_old(ctx: Context) -> list[Finding]:
 def windows_native(ctx: Context) -> list[Finding]:
     if not ctx.facts.knows("os") or ctx.facts.platform.os != "windows" or ctx.gpu:
         return []
-    if ctx.facts.knows("container") and ctx.facts.platform.container:
-        # Docker Desktop runs GPU containers in its WSL2 Linux, not on Windows itself
-        return []
     if ctx.installed and ctx.chosen is None:
         return []  # the installed release is not known: it may be 2.10 or older
     support = ctx.chosen.release.platforms.get("windows_x86_64") if ctx.chosen else None

@@ -197,9 +197,9 @@ DRIVER: tuple[Signature, ...] = (
             " unload and reload the nvidia kernel modules). If a reboot does not help, the new"
             " module was never built or installed: 'dkms status' shows it, and 'sudo apt"
             " --fix-broken install' (or reinstalling the driver package) finishes the upgrade;"
-            " where dkms shows the new one installed, the boot image still carries the old"
-            " module: rebuild it ('sudo update-initramfs -u', or 'sudo dracut --regenerate-all"
-            " --force') and reboot. In"
+            " where the new module is installed and a reboot still loads the old one, the boot"
+            " image carries it: rebuild that ('sudo update-initramfs -u', or 'sudo dracut"
+            " --regenerate-all --force') and reboot. In"
             " a container, an image that carries driver libraries of its own (libnvidia-ml,"
             " libcuda) mismatches the host's driver: rebuild it without them."
         ),
@@ -555,6 +555,31 @@ DRIVER: tuple[Signature, ...] = (
             " built for CUDA {driver_cuda} or older."
         ),
         source="https://github.com/h2oai/h2o4gpu/issues/298",
+    ),
+    Signature(
+        # A Jetson's GPU is reached through /dev/nvmap and the board's Tegra libraries, which
+        # NVIDIA's runtime mounts into a container (JetPack 4 images take even CUDA from the
+        # host that way): without it, or on the board as a user outside the video group, the
+        # memory manager is refused (survey 11u: 6 of 6 settled threads were a container).
+        name="jetson-gpu-not-passed",
+        needles=("NvRmMemInitNvmap failed", "libnvdla_compiler.so", "libnvrm_gpu.so"),
+        pattern=compiled(
+            r"NvRmMemInitNvmap failed with Permission denied"
+            r"|(?P<lib>libnvdla_compiler\.so|libnvrm_gpu\.so): cannot open shared object file"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The Jetson's GPU (/dev/nvmap and the board's Tegra libraries) is not reachable here:"
+            " a container started without NVIDIA's runtime"
+        ),
+        fix=(
+            "Start the container with NVIDIA's runtime ('docker run --runtime nvidia', or"
+            " default-runtime nvidia in /etc/docker/daemon.json for docker compose), from an"
+            " l4t image of the board's JetPack release; on the board itself, add the user to the"
+            " video group ('sudo usermod -aG video $USER')."
+        ),
+        source="https://github.com/dusty-nv/jetson-containers/issues/93",
     ),
     Signature(
         # A rootless Docker (or Podman) engine cannot set the device cgroup the GPU hook asks
@@ -980,27 +1005,6 @@ DRIVER: tuple[Signature, ...] = (
             " container)."
         ),
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
-    ),
-    Signature(
-        # NVML_ERROR_OPERATING_SYSTEM: seen under WSL 2 (and paravirtual GPUs), where Windows
-        # decides which GPU a guest gets: a GPU in TCC mode, a Windows Server or data-center
-        # driver without WSL support (staralt/dxgkrnl-dkms#7, survey 11t: 9 threads).
-        name="nvml-blocked-by-the-os",
-        needles=("GPU access blocked by the operating system",),
-        pattern=compiled(r"NVML: GPU access blocked by the operating system"),
-        finding_id="wsl-libcuda-missing",
-        severity=Severity.WARNING,
-        title=(
-            "The operating system blocks access to the GPU (NVML): under WSL 2, Windows does not"
-            " give this Linux the GPU"
-        ),
-        fix=(
-            "On Windows: the GPU must be in WDDM mode, not TCC ('nvidia-smi -q' shows the driver"
-            " model; 'nvidia-smi -dm 0' as administrator switches it), with a Windows driver that"
-            " supports WSL for it; then 'wsl --update' and 'wsl --shutdown'. In a VM, the"
-            " hypervisor's GPU passthrough decides."
-        ),
-        source="https://github.com/staralt/dxgkrnl-dkms/issues/7",
     ),
     Signature(
         # The kernel module is loaded but cannot bring the GPU up: a missing GSP firmware file
