@@ -18,7 +18,10 @@ from ..versions import parsed
 from .logfacts import PROCEDURE_NOT_FOUND, LogFacts
 from .logs import LogMatch
 
-WITHOUT_THE_FUNCTION = {(3, 5): (3, 5, 4), (3, 6): (3, 6, 1)}
+WITHOUT_THE_FUNCTION: dict[tuple[int, ...], tuple[int, ...]] = {
+    (3, 5): (3, 5, 4),
+    (3, 6): (3, 6, 1),
+}
 """PySlice_Unpack came with 3.5.4 and 3.6.1; every 3.7 has it, and Python 2 has no such call."""
 _PROCEDURE = re.compile(PROCEDURE_NOT_FOUND)
 
