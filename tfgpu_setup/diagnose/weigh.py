@@ -455,22 +455,27 @@ _TF_RECORD = re.compile(r"\b\w+\.(?:cc|h):\d{1,5}\]")
 
 
 def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
-    """A CUDA judged missing or of another version from what was stated, while the log shows
-    TensorFlow loaded a CUDA runtime it accepts: the log outranks the statement (a 'CUDA 10.2'
-    read off nvidia-smi is the driver's, or another copy serves TensorFlow). One that was
-    only a warning already (the release was not known) becomes a note."""
+    """A CUDA judged missing or of another version from what was stated, or a build judged to
+    have no CUDA, while the log shows TensorFlow loaded a CUDA runtime it accepts: the log
+    outranks the statement (a 'CUDA 10.2' read off nvidia-smi is the driver's, or another copy
+    serves TensorFlow). One that was only a warning already (the release was not known)
+    becomes a note."""
     number = loaded.pasted_line or loaded.line_number  # as the user's paste numbers it
     against = (
         f"but TensorFlow loaded its CUDA libraries (line {number}: {loaded.line.strip()[:160]})"
     )
-    findings = noted(findings, lambda f: f.id in CUDA_STATED_IDS, against)
-    findings = contradicted(findings, CUDA_STATED_IDS, against)
-    # and a build without CUDA never opens the CUDA runtime (a Jetson wheel on aarch64)
+    # and a build without CUDA never opens the CUDA runtime (a Jetson's wheel on aarch64)
     built_with_cuda = (
         f"but this TensorFlow opened the CUDA runtime, so it is a CUDA build (line {number})"
     )
-    findings = noted(findings, lambda f: f.id in NO_CUDA_BUILD_IDS, built_with_cuda)
-    return contradicted(findings, NO_CUDA_BUILD_IDS, built_with_cuda)
+    for ids, because in ((CUDA_STATED_IDS, against), (NO_CUDA_BUILD_IDS, built_with_cuda)):
+        findings = noted(findings, _among(ids), because)
+        findings = contradicted(findings, ids, because)
+    return findings
+
+
+def _among(ids: frozenset[str]) -> Callable[[Finding], bool]:
+    return lambda f: f.id in ids
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})

@@ -190,7 +190,9 @@ def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
 
     The name table first (normalised: see matrix/gpu_names.py), then the first pattern in file
     order found in the name. A name NVIDIA sold with different compute capabilities (GT 730:
-    Fermi and Kepler) cannot be answered: UserError(INPUT) asks for the compute capability.
+    Fermi and Kepler) cannot be answered: UserError(INPUT) asks for the compute capability;
+    unless every one of them is older than any TensorFlow build (GT 220: 1.1 and 1.2), where
+    the answer is the same whichever it is.
     """
     found = _name_index(matrix.gpus).lookup(name)
     if len(found) == 1:
