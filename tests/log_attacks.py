@@ -311,7 +311,7 @@ WRITTEN = {
     "libcuda-symbol-missing": "F tensorflow/stream_executor/cuda/cuda_driver.cc:94] Check failed:"
     " s.ok() could not find cuDevicePrimaryCtxSetFlags in libcuda DSO; dlerror:"
     " /usr/lib/libcuda.so.1: undefined symbol: cuDevicePrimaryCtxSetFlags",
-    "jetson-gpu-not-passed": "NvRmMemInitNvmap failed with Permission denied",
+    "jetson-nvmap-refused": "NvRmMemInitNvmap failed with Permission denied",
     "ngc-driver-too-old": "ERROR: This container was built for NVIDIA Driver Release 535.86 or"
     " later, but",
     "ngc-gpu-not-supported": "WARNING: Detected NVIDIA GeForce RTX 3060 Ti GPU, which is not yet"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import ExitCode
+from ..errors import ExitCode, UserError
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
 from ..matrix import query
@@ -221,7 +221,7 @@ def diagnose(
         judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
-    judged = weighed_against_log(judged, log_facts, matches)
+    judged = weighed_against_log(judged, log_facts, matches, release_named=stated)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
     judged = tuple(f for f in judged if f.id not in unjudged)
     judged = weighed_against_sonames(judged, known, log_facts)
@@ -253,7 +253,7 @@ def diagnose(
     # cuDNN checks its version on a GPU it runs on: one that reached cuDNN is not the old one
     gpu_reached = gpu_seen or bool(log_facts.cudnn_loaded)
     findings = weighed_against_the_gpu(
-        findings, known, gpu_reached, tuple(cc for _, cc, _ in log_facts.gpus_seen if cc)
+        findings, known, gpu_reached, _capabilities_seen(log_facts, matrix)
     )
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
@@ -366,6 +366,22 @@ def diagnose(
             _import_stopped(log_facts) or _most_likely(known, matches)
         )
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
+
+
+def _capabilities_seen(log: LogFacts, matrix: Matrix) -> tuple[str, ...]:
+    """The compute capabilities of the GPUs the log shows: as printed, or by the name listed
+    (nvidia-smi -L); a name sold with several is left out."""
+    found = []
+    for name, cc, _ in log.gpus_seen:
+        if cc is None:
+            try:
+                named = query.gpu_cc_from_name(matrix, name)
+            except UserError:
+                continue
+            cc = named.cc if named is not None else None
+        if cc:
+            found.append(cc)
+    return tuple(found)
 
 
 IMPORT_NOISE = frozenset(

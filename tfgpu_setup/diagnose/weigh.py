@@ -33,7 +33,10 @@ from .wsl import requirement_misread
 
 
 def weighed_against_log(
-    judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
+    judged: tuple[Finding, ...],
+    log: LogFacts,
+    matches: tuple[LogMatch, ...],
+    release_named: bool = True,
 ) -> tuple[Finding, ...]:
     if (rocm := next((m for m in matches if _rocm_ran(m)), None)) is not None:
         judged = contradicted(
@@ -55,11 +58,13 @@ def weighed_against_log(
             " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160],
         )
         # Native Windows builds have had no CUDA since 2.11: one that ran CUDA code is older,
-        # so the warning for a release nobody named goes (a named one stays as stated).
+        # or runs in Linux (Docker Desktop's WSL 2), so the finding for a release nobody named
+        # (one the log's paths date) goes; a named one stays as stated.
         judged = tuple(
             f
             for f in judged
-            if f.id != "windows-native-gpu-unsupported" or f.severity is not Severity.WARNING
+            if f.id != "windows-native-gpu-unsupported"
+            or (release_named and f.severity is not Severity.WARNING)
         )
     elif any(
         m.signature.finding_id == "gpu-out-of-memory"
@@ -241,20 +246,12 @@ def log_weighed_against_facts(
 
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss.
 
-    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA.
-
-    A container that was not given the GPU is no cause where no container runs."""
+    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA."""
     if facts.gpus_absent():
         findings = contradicted(
             findings,
             frozenset({"cuda-visible-devices-hides-gpus"}),
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
-        )
-    if facts.knows("container") and not facts.platform.container:
-        findings = contradicted(
-            findings,
-            frozenset({"container-gpu-not-exposed"}),
-            "but the facts say TensorFlow runs in no container here",
         )
     if (served := _conda_build_served(facts, matches)) is not None:
         findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
@@ -455,7 +452,7 @@ _TF_RECORD = re.compile(r"\b\w+\.(?:cc|h):\d{1,5}\]")
 
 
 def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:
-    """A CUDA judged missing or of another version from what was stated, or a build judged to
+    """A CUDA judged missing or of another version from what was stated, or a build guessed to
     have no CUDA, while the log shows TensorFlow loaded a CUDA runtime it accepts: the log
     outranks the statement (a 'CUDA 10.2' read off nvidia-smi is the driver's, or another copy
     serves TensorFlow). One that was only a warning already (the release was not known)
@@ -464,18 +461,16 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
     against = (
         f"but TensorFlow loaded its CUDA libraries (line {number}: {loaded.line.strip()[:160]})"
     )
-    # and a build without CUDA never opens the CUDA runtime (a Jetson's wheel on aarch64)
-    built_with_cuda = (
-        f"but this TensorFlow opened the CUDA runtime, so it is a CUDA build (line {number})"
+    findings = noted(findings, lambda f: f.id in CUDA_STATED_IDS, against)
+    findings = contradicted(findings, CUDA_STATED_IDS, against)
+    # A build without CUDA never opens the CUDA runtime: one guessed from the platform (PyPI's
+    # aarch64 wheel beside a Jetson's) steps back; one the facts show (tensorflow-cpu found
+    # installed) stays, the line being another program's.
+    return noted(
+        findings,
+        lambda f: f.id in NO_CUDA_BUILD_IDS,
+        f"but this TensorFlow opened the CUDA runtime, so it is a CUDA build (line {number})",
     )
-    for ids, because in ((CUDA_STATED_IDS, against), (NO_CUDA_BUILD_IDS, built_with_cuda)):
-        findings = noted(findings, _among(ids), because)
-        findings = contradicted(findings, ids, because)
-    return findings
-
-
-def _among(ids: frozenset[str]) -> Callable[[Finding], bool]:
-    return lambda f: f.id in ids
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
