@@ -221,7 +221,7 @@ def diagnose(
         judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
-    judged = weighed_against_log(judged, log_facts, matches, release_named=stated)
+    judged = weighed_against_log(judged, log_facts, matches)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
     judged = tuple(f for f in judged if f.id not in unjudged)
     judged = weighed_against_sonames(judged, known, log_facts)

@@ -33,10 +33,7 @@ from .wsl import requirement_misread
 
 
 def weighed_against_log(
-    judged: tuple[Finding, ...],
-    log: LogFacts,
-    matches: tuple[LogMatch, ...],
-    release_named: bool = True,
+    judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
 ) -> tuple[Finding, ...]:
     if (rocm := next((m for m in matches if _rocm_ran(m)), None)) is not None:
         judged = contradicted(
@@ -58,14 +55,8 @@ def weighed_against_log(
             " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160],
         )
         # Native Windows builds have had no CUDA since 2.11: one that ran CUDA code is older,
-        # or runs in Linux (Docker Desktop's WSL 2), so the finding for a release nobody named
-        # (one the log's paths date) goes; a named one stays as stated.
-        judged = tuple(
-            f
-            for f in judged
-            if f.id != "windows-native-gpu-unsupported"
-            or (release_named and f.severity is not Severity.WARNING)
-        )
+        # or runs in Linux (Docker Desktop's WSL 2), whatever release or OS was named.
+        judged = tuple(f for f in judged if f.id != "windows-native-gpu-unsupported")
     elif any(
         m.signature.finding_id == "gpu-out-of-memory"
         and m.signature.name != "host-oom-when-allocating"

@@ -557,17 +557,22 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/h2oai/h2o4gpu/issues/298",
     ),
     Signature(
-        # A Jetson's GPU is reached through /dev/nvmap, which NVIDIA's runtime passes into a
-        # container: without it, or on the board as a user outside the video group, the memory
-        # manager is refused (survey 11u: the settled threads were containers).
+        # A Jetson's GPU is reached through /dev/nvmap and the board's Tegra libraries, which
+        # NVIDIA's runtime passes into a container: without it, or on the board as a user
+        # outside the video group, the memory manager is refused (survey 11u: the settled
+        # threads were containers).
         name="jetson-nvmap-refused",
-        needles=("NvRmMemInitNvmap failed",),
-        pattern=compiled(r"NvRmMemInitNvmap failed with Permission denied"),
+        needles=("NvRmMemInitNvmap failed", "libnvrm_gpu.so"),
+        # libnvrm_gpu is the board's own (L4T's), which a JetPack 4 container takes from it
+        pattern=compiled(
+            r"NvRmMemInitNvmap failed with Permission denied"
+            r"|libnvrm_gpu\.so: cannot open shared object file"
+        ),
         finding_id="container-gpu-not-exposed",
         severity=Severity.WARNING,
         title=(
-            "This process may not open the Jetson's GPU (/dev/nvmap): most likely a container"
-            " started without NVIDIA's runtime"
+            "This process cannot reach the Jetson's GPU (/dev/nvmap, or the board's libnvrm_gpu):"
+            " most likely a container started without NVIDIA's runtime"
         ),
         fix=(
             "Start the container with NVIDIA's runtime ('docker run --runtime nvidia', or"
