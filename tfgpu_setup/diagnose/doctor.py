@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import ExitCode, UserError
+from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
 from ..matrix import query
@@ -25,7 +25,7 @@ from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .evidence import cross_findings, weigh_memory
-from .facts_from_log import facts_with_log
+from .facts_from_log import facts_with_log, gpus_in_log
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
@@ -252,8 +252,9 @@ def diagnose(
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     # cuDNN checks its version on a GPU it runs on: one that reached cuDNN is not the old one
     gpu_reached = gpu_seen or bool(log_facts.cudnn_loaded)
+    seen_ccs = tuple(g.compute_capability for g in gpus_in_log(log_facts, matrix))
     findings = weighed_against_the_gpu(
-        findings, known, gpu_reached, _capabilities_seen(log_facts, matrix)
+        findings, known, gpu_reached, tuple(cc for cc in seen_ccs if cc)
     )
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
@@ -366,22 +367,6 @@ def diagnose(
             _import_stopped(log_facts) or _most_likely(known, matches)
         )
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
-
-
-def _capabilities_seen(log: LogFacts, matrix: Matrix) -> tuple[str, ...]:
-    """The compute capabilities of the GPUs the log shows: as printed, or by the name listed
-    (nvidia-smi -L); a name sold with several is left out."""
-    found = []
-    for name, cc, _ in log.gpus_seen:
-        if cc is None:
-            try:
-                named = query.gpu_cc_from_name(matrix, name)
-            except UserError:
-                continue
-            cc = named.cc if named is not None else None
-        if cc:
-            found.append(cc)
-    return tuple(found)
 
 
 IMPORT_NOISE = frozenset(

@@ -46,7 +46,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         unknown.discard("glibc")
     gpus = facts.gpus
     if "gpus" in unknown and log.gpus_seen:
-        gpus = tuple(_gpu_seen(i, seen, matrix) for i, seen in enumerate(log.gpus_seen))
+        gpus = gpus_in_log(log, matrix)
         unknown.discard("gpus")
     else:
         gpus = tuple(_capability_from_log(gpu, log) for gpu in gpus)
@@ -111,6 +111,12 @@ def _capability_from_log(gpu: Gpu, log: LogFacts) -> Gpu:
         if cc is not None and name_key(name) == wanted:
             return dataclasses.replace(gpu, compute_capability=cc, cc_source=f"log: {line}")
     return gpu
+
+
+def gpus_in_log(log: LogFacts, matrix: Matrix) -> tuple[Gpu, ...]:
+    """The GPUs the log lists, each with the compute capability it printed or its name's (none
+    for a name sold with several)."""
+    return tuple(_gpu_seen(i, seen, matrix) for i, seen in enumerate(log.gpus_seen))
 
 
 def _gpu_seen(index: int, seen: tuple[str, str | None, str], matrix: Matrix) -> Gpu:
