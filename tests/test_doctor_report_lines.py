@@ -4390,6 +4390,12 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         "\x1b[1;31mIllegal instruction (core dumped)\x1b[0m\n",
         "[0;31m>>> import tensorflow[0m\n[1;31mIllegal instruction (core dumped)[0m\n",
         "> >>> import tensorflow\n> Illegal instruction (core dumped)\n",
+        # (the shell's bare word, which only a line's start makes the signal's)
+        "> > >>> import tensorflow\n> > Illegal instruction\n",
+        "`>>> import tensorflow`\n`Illegal instruction`\n",
+        "- 2026-11-30 12:00:01.000000: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
+        " TensorFlow binary is optimized to use available CPU instructions.\n"
+        "- >>> import tensorflow\n- Illegal instruction\n",
         "    >>> import tensorflow\n    Illegal instruction (core dumped)\n",
         "  1\t$ python3\n  2\t>>> import tensorflow\n  3\tIllegal instruction (core dumped)\n",
         "12 | $ python3\n13 | >>> import tensorflow\n14 | Illegal instruction (core dumped)\n",
@@ -4415,6 +4421,9 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         "with-escapes",
         "escapes-dropped-by-a-page",
         "quoted-in-a-reply",
+        "quoted-in-a-reply-to-a-reply",
+        "each-line-set-as-inline-code",
+        "set-as-a-markdown-list",
         "indented-block",
         "line-numbers-of-an-editor",
         "line-numbers-of-a-code-view",

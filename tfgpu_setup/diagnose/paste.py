@@ -92,8 +92,9 @@ def unwrap(text: str) -> str:
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
-    text = in_c_locale(_records_apart(_without_collector_prefixes(_unnumbered(text))))
-    lines = _unquoted(text).translate(PASTED_PUNCTUATION).splitlines()
+    # the quote marks go before anything splits a line after them ('> 2019-... I tensorflow')
+    text = _without_collector_prefixes(_unquoted(_unnumbered(text)))
+    lines = in_c_locale(_records_apart(text)).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []
     record: list[str] = []
@@ -212,18 +213,28 @@ def _records_apart(text: str) -> str:
     return _RECORD_MID_LINE.sub("\n", text)
 
 
-_QUOTE_PREFIX = re.compile(r"^[ \t]*>+ ?")
+_QUOTE_PREFIX = re.compile(r"^[ \t]*>+(?:[ \t]>{1,2}(?=[ \t]|$))*[ \t]?")
+"""A reply's quote marks, nested ones too ('> > '), but not a quoted Python prompt ('> >>> ')."""
 QUOTED_SHARE = 0.6
+_BULLET = re.compile(r"^[-*+] (?=\S)")
+_INLINE_CODE = re.compile(r"^([ \t]*)`([^`\n]+)`[ \t]*$")
+"""A line set as inline code of its own, as Markdown editors and chat apps invite."""
 
 
 def _unquoted(text: str) -> str:
-    """A log quoted in a reply ('> ' before every line) or indented as a block, as printed:
-    the quote marks of a mostly quoted paste and the indentation every line shares go."""
+    """A log quoted in a reply ('> ' before every line, '> > ' in a reply to one), set as a
+    Markdown list or as a column of inline code, or indented as a block, as printed: the quote
+    marks, bullets or backticks of a mostly marked-up paste and the indentation every line
+    shares go."""
+    for markup, share in ((_QUOTE_PREFIX, QUOTED_SHARE), (_BULLET, PREFIXED_SHARE)):
+        sample = [line for line in text[:SAMPLE_CHARS].splitlines() if line.strip()]
+        if sample and sum(map(bool, map(markup.match, sample))) >= share * len(sample):
+            text = "\n".join(markup.sub("", line, count=1) for line in text.splitlines())
     sample = [line for line in text[:SAMPLE_CHARS].splitlines() if line.strip()]
-    quoted = sum(bool(_QUOTE_PREFIX.match(line)) for line in sample)
-    if sample and quoted >= QUOTED_SHARE * len(sample):
-        text = "\n".join(_QUOTE_PREFIX.sub("", line, count=1) for line in text.splitlines())
-    elif any(not line[:1].isspace() for line in sample):
+    if sample and sum(map(bool, map(_INLINE_CODE.match, sample))) >= QUOTED_SHARE * len(sample):
+        text = "\n".join(_INLINE_CODE.sub(r"\1\2", line) for line in text.splitlines())
+        sample = [line for line in text[:SAMPLE_CHARS].splitlines() if line.strip()]
+    if any(not line[:1].isspace() for line in sample):
         return text  # a line starts at the margin: there is no indentation to take off
     return textwrap.dedent(text)
 
