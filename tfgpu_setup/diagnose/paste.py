@@ -14,6 +14,7 @@ import re
 import textwrap
 from collections import Counter
 
+from . import runtime_log_view
 from .locales import in_c_locale
 from .logs import has_needle, match_log
 
@@ -86,14 +87,15 @@ def unwrap(text: str) -> str:
     Its pieces are joined with a space (a word-wrap dropped one), or exactly as they are when
     that reads more (a console cut the record at its edge, mid-word). Curly quotes and
     non-breaking spaces a paste picked up become the ASCII TensorFlow printed, and so do HTML
-    entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;). Line numbers and
-    a log collector's prefixes go, and glibc's messages in another language read as in the C
+    entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;). Line numbers, a
+    log collector's prefixes and a notebook's runtime log view (runtime_log_view.py) go, and
+    glibc's messages in another language read as in the C
     locale (locales.py)."""
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
     # the quote marks go before anything splits a line after them ('> 2019-... I tensorflow')
-    text = _without_collector_prefixes(_unquoted(_unnumbered(text)))
+    text = _without_collector_prefixes(runtime_log_view.as_printed(_unquoted(_unnumbered(text))))
     lines = in_c_locale(_records_apart(text)).translate(PASTED_PUNCTUATION).splitlines()
     width = console_width(lines)
     out: list[str] = []

@@ -1,0 +1,84 @@
+"""A notebook's runtime log as its viewer shows it (Colab's "View runtime logs": newest first,
+in Timestamp/Level/Message columns), pasted as the CSV it downloads, the page's table, or
+tab-separated text: the doctor reads the messages in the order TensorFlow printed them.
+
+The row shapes are Colab's as reporters pasted them (googlecolab/colabtools#3884 CSV, #1209
+table); the messages are TensorFlow's own lines from kubeflow/kubeflow#940."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+from tfgpu_setup.diagnose.runtime_log_view import as_printed
+
+PRINTED = [
+    "2018-06-15 00:00:58.577468: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1423]"
+    " Adding visible gpu devices: 0",
+    "2018-06-15 00:00:58.577542: E tensorflow/core/common_runtime/direct_session.cc:167]"
+    " Internal: cudaGetDevice() failed. Status: CUDA driver version is insufficient for CUDA"
+    " runtime version",
+    "2018-06-15 00:00:58.587926: I tensorflow/cc/saved_model/loader.cc:291] SavedModel load for"
+    " tags { serve }; Status: fail. Took 115356 microseconds.",
+]
+TIMES = ["Jun 15, 2018, 12:00:58 AM", "Jun 15, 2018, 12:00:59 AM", "Jun 15, 2018, 12:01:00 AM"]
+
+
+def _csv_cell(message: str) -> str:
+    if "," in message or '"' in message:
+        return '"' + message.replace('"', '""') + '"'
+    return message
+
+
+VIEWS = {
+    "csv-download": "Timestamp,Level,Message\n"
+    + "\n".join(
+        f'"{time}",WARNING,{_csv_cell(line)}'
+        for time, line in reversed(list(zip(TIMES, PRINTED, strict=True)))
+    ),
+    "page-table": "Timestamp | Level | Message\n-- | -- | --\n"
+    + "\n".join(
+        f"{time} | WARNING | {line}"
+        for time, line in reversed(list(zip(TIMES, PRINTED, strict=True)))
+    ),
+    "tab-separated": "\n".join(
+        f"{time}\tWARNING\t{line}"
+        for time, line in reversed(list(zip(TIMES, PRINTED, strict=True)))
+    ),
+}
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_runtime_log_view_reads_as_printed(view: str) -> None:
+    assert as_printed(VIEWS[view]).splitlines() == PRINTED
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_a_failure_after_the_gpu_was_added_is_not_read_as_a_working_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], view: str
+) -> None:
+    # newest first, the driver's refusal sits above the GPU being added: read in the viewer's
+    # order, the GPU looked registered with nothing failing after it
+    found = doctor(tmp_path, capsys, VIEWS[view])
+    assert found["gpu_used"] == "no"
+    assert found["findings"][0]["id"] == "driver-too-old"
+
+
+def test_a_message_over_several_lines_keeps_them_under_its_row() -> None:
+    view = (
+        "Oct 18, 2019, 7:54:49 AM | WARNING | Found device 0 with properties:\n"
+        "name: Tesla K80 major: 3 minor: 7\n"
+        "Oct 18, 2019, 7:54:48 AM | INFO | Kernel started: b9e44794\n"
+    )
+    assert as_printed(view).splitlines() == [
+        "Kernel started: b9e44794",
+        "Found device 0 with properties:",
+        "name: Tesla K80 major: 3 minor: 7",
+    ]
+
+
+def test_one_dated_line_in_a_paste_is_no_viewer() -> None:
+    text = "Oct 18, 2019, 7:54:49 AM | WARNING | it crashed\nTraceback (most recent call last):\n"
+    assert as_printed(text) == text
