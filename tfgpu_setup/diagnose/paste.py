@@ -89,8 +89,7 @@ def unwrap(text: str) -> str:
     non-breaking spaces a paste picked up become the ASCII TensorFlow printed, and so do HTML
     entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;). Line numbers, a
     log collector's prefixes and a notebook's runtime log view (runtime_log_view.py) go, and
-    glibc's messages in another language read as in the C
-    locale (locales.py)."""
+    glibc's messages in another language read as in the C locale (locales.py)."""
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
