@@ -448,6 +448,8 @@ WRITTEN = {
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
     "transformers-finds-no-tensorflow": "TFBertModel requires the TensorFlow library but it was"
     " not found in your environment.",
+    "cupti-not-opened-for-tracing": "I tensorflow/stream_executor/dso_loader.cc:142] Couldn't"
+    " open CUDA library libcupti.so.9.0. LD_LIBRARY_PATH: /usr/local/cuda-9.0/lib64",
     "cupti-needed-for-tracing": "F tensorflow/core/platform/default/gpu/cupti_wrapper.cc:59] Check"
     " failed: ::tensorflow::Status::OK() == (::tensorflow::Env::Default()->GetSymbolFromLibrary("
     " GetDsoHandle(), kName, &f)) (OK vs. Not found: could not find cuptiActivityRegisterCallbacks"

@@ -6,7 +6,6 @@ from ...findings import Severity
 from .model import (
     BENIGN,
     DLOPEN_NEEDLES,
-    LOADER_COULD_NOT_OPEN,
     PTXAS_MISREAD,
     TF_TRT_FIX,
     TF_TRT_SOURCE,
@@ -706,9 +705,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
         name="cupti-not-loaded",
         needles=DLOPEN_NEEDLES,
         pattern=compiled(
-            # TF 2.x's loader, and TF 1.x's 'Couldn't open CUDA library libcupti.so.9.0.'
-            LOADER_COULD_NOT_OPEN
-            + r"(?P<lib>(?:lib)?cupti[^'\s]{0,40}?)(?:'|\.? LD_LIBRARY_PATH|\.?[ \t]*$)"
+            # TF 1.14 on: its loader's line (TF 1.x's older wording is no note: there only a
+            # traced run looked CUPTI up, runtime.py)
+            r"Could not (?:load dynamic|dlopen) library ?'(?P<lib>(?:lib)?cupti[^'\s]{0,40}?)'"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,

@@ -212,9 +212,13 @@ RUNTIME: tuple[Signature, ...] = (
         # CUPTI's functions up and aborts where libcupti did not load: there CUPTI is the cause,
         # not the harmless note it is for a run that traces nothing.
         name="cupti-needed-for-tracing",
-        needles=("cupti_wrapper.cc", "libcupti DSO"),
+        needles=("cupti_wrapper.cc", "libcupti DSO", "dlopen DSO: libcupti"),
         pattern=compiled(
             r"cupti_wrapper\.cc:\d{1,5}\] Check failed|could not find \w{1,80} ?in libcupti DSO"
+            # TF 1.2 to 1.13 abort on the loader's status instead ('F .../statusor.cc:34]
+            # Attempting to fetch value instead of handling error Failed precondition: could
+            # not dlopen DSO: libcupti.so.9.0; dlerror: ...', google/seq2seq#336)
+            r"|could not dlopen DSO: libcupti"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
@@ -231,6 +235,33 @@ RUNTIME: tuple[Signature, ...] = (
             "https://github.com/tensorflow/tensorflow/blob/v1.4.0/tensorflow/core/platform/"
             "default/gpu/cupti_wrapper.cc"
         ),
+    ),
+    Signature(
+        # TF 1.x (to 1.13) looked libcupti up only for a traced run, which then aborted
+        # (cupti_wrapper's Check failed or the loader's status, above); a paste that stops at
+        # the loader's line still shows that run (google/seq2seq#97, tensorflow#7207).
+        name="cupti-not-opened-for-tracing",
+        needles=("Couldn't open CUDA library libcupti",),
+        pattern=compiled(
+            r"Couldn't open CUDA library (?P<lib>libcupti[^'\s]{0,40}?)"
+            r"(?:\.? LD_LIBRARY_PATH|\.?[ \t]*(?:\n|$))"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "This TensorFlow 1.x run asked for CUPTI ({lib}) to trace, and could not open it: a"
+            " traced run aborts there"
+        ),
+        fix=(
+            "Put the CUPTI of the CUDA this TensorFlow uses on the loader path (CUDA's"
+            " extras/CUPTI/lib64 on LD_LIBRARY_PATH), or run without tracing (FULL_TRACE run"
+            " options, tfdbg, timelines, a profiler hook)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v1.4.0/tensorflow/core/platform/"
+            "default/gpu/cupti_wrapper.cc"
+        ),
+        subject="{lib}",
     ),
     Signature(
         # PyTorch's own out-of-memory error: in a process or notebook it shares with TensorFlow,
