@@ -4406,6 +4406,7 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         "- 2026-11-30 12:00:01.000000: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
         " TensorFlow binary is optimized to use available CPU instructions.\n"
         "- >>> import tensorflow\n- Illegal instruction\n",
+        "*   `>>> import tensorflow`\n    *   `Illegal instruction`\n",
         "    >>> import tensorflow\n    Illegal instruction (core dumped)\n",
         "  1\t$ python3\n  2\t>>> import tensorflow\n  3\tIllegal instruction (core dumped)\n",
         "12 | $ python3\n13 | >>> import tensorflow\n14 | Illegal instruction (core dumped)\n",
@@ -4434,6 +4435,7 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         "quoted-in-a-reply-to-a-reply",
         "each-line-set-as-inline-code",
         "set-as-a-markdown-list",
+        "a-nested-list-of-inline-code",
         "indented-block",
         "line-numbers-of-an-editor",
         "line-numbers-of-a-code-view",
