@@ -448,6 +448,9 @@ WRITTEN = {
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
     "transformers-finds-no-tensorflow": "TFBertModel requires the TensorFlow library but it was"
     " not found in your environment.",
+    "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
+    " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
+    " dnn != nullptr",
     "cupti-not-opened-for-tracing": "I tensorflow/stream_executor/dso_loader.cc:142] Couldn't"
     " open CUDA library libcupti.so.9.0. LD_LIBRARY_PATH: /usr/local/cuda-9.0/lib64",
     "cupti-needed-for-tracing": "F tensorflow/core/platform/default/gpu/cupti_wrapper.cc:59] Check"

@@ -2066,6 +2066,27 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tfx/issues/5966: XLA's words for a stream without DNN;
+        # the image's cuDNN 8.2 under TF 2.12 (built with 8.6)
+        "Node: 'StatefulPartitionedCall'\nRET_CHECK failure"
+        " (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618) dnn != nullptr \n"
+        "\t [[{{node StatefulPartitionedCall}}]] [Op:__inference_train_function_241897]\n",
+        "xla-stream-without-dnn",
+        (),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Could not create cudnn handle:"
+        " CUDNN_STATUS_INTERNAL_ERROR\n"
+        "E tensorflow/compiler/xla/status_macros.cc:57] INTERNAL: RET_CHECK failure"
+        " (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618) dnn != nullptr\n",
+        "xla-without-dnn-after-a-failed-handle",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/39079: from 2.1 CUDA loads later
         "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: The specified"
         " module could not be found.\nFailed to load the native TensorFlow runtime.\n",

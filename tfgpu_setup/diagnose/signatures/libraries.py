@@ -732,6 +732,30 @@ LIBRARIES: tuple[Signature, ...] = (
         variants=(handle_failed_first("DNN library {what}"),),
     ),
     Signature(
+        # XLA's GPU compiler checks the stream has a DNN before it compiles a graph with
+        # convolutions (TF 2.11 to 2.14, jaxlib): the same handle never created, in XLA's
+        # words. Settled threads with it were each a cuDNN older than the build (3 of 3:
+        # romilbert/samformer#8, jax-ml/jax#15230, tensorflow/tfx#5966).
+        name="xla-no-dnn",
+        needles=("dnn != nullptr",),
+        pattern=compiled(
+            r"RET_CHECK failure \([^()\n]{0,300}?gpu_compiler\.cc:\d{1,5}\) dnn != nullptr"
+        ),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title="cuDNN was found but could not be started: XLA's check 'dnn != nullptr' failed",
+        fix=(
+            "The cuDNN that loads is not the one this TensorFlow was built with (most often"
+            " older; a Docker image's own cuDNN, or a system or conda copy): install the cuDNN"
+            " version of this release (pip: 'tensorflow[and-cuda]' pins it) and remove older"
+            " copies that load first."
+        ),
+        source="https://github.com/romilbert/samformer/issues/8",
+        explained_by=DRIVER_ROOTS
+        | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
+        variants=(handle_failed_first("dnn != nullptr"),),
+    ),
+    Signature(
         name="ld-library-path-empty-entry",
         needles=("LD_LIBRARY_PATH: ",),
         pattern=compiled(r"LD_LIBRARY_PATH: (?P<value>(?=:|\S*::|\S*:(?:[\s;`]|$))[^\s;`]*)"),
