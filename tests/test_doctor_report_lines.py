@@ -4542,7 +4542,8 @@ def test_a_python_the_running_tensorflow_contradicts_is_no_error(
     )
     found = doctor(tmp_path, capsys, log, "--python", "3.11", "--os", "linux")["findings"]
     assert found[0]["id"] == "cuda-version-mismatch"  # CUDA 10.2 was out beside 2.1 to 2.3
-    assert {f["id"]: f["severity"] for f in found}["python-unsupported"] == "warning"
+    # a note, not a warning that could lead: whichever Python ran it, this one did not stop it
+    assert {f["id"]: f["severity"] for f in found}["python-unsupported"] == "info"
 
 
 def test_a_failure_on_a_working_gpu_is_named_in_the_verdict(

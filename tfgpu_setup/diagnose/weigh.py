@@ -390,8 +390,13 @@ INSTALL_BLOCKERS = ids_tagged("blocks-install")
 def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log has TensorFlow's own runtime lines, so it was installed and imported: a judged
     install blocker (the stated Python is not one this release supports) contradicts the log
-    (another interpreter ran it, or the release is not the one inferred) and steps back."""
-    return demoted(findings, lambda f: f.id in INSTALL_BLOCKERS)
+    (another interpreter ran it, or the build is not the one inferred: conda's 2.4 ran on
+    Python 3.9) and is left as a note, below any warning the log or facts support."""
+    return noted(demoted(findings, _blocks_install), _blocks_install)
+
+
+def _blocks_install(finding: Finding) -> bool:
+    return finding.id in INSTALL_BLOCKERS
 
 
 CUDA_RUNTIME_LOADED = frozenset(
