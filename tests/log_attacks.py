@@ -448,6 +448,11 @@ WRITTEN = {
     ' static_cast<void*>(image.bytes.data()), image.bytes.size(), "", 0, nullptr, nullptr)\'',
     "transformers-finds-no-tensorflow": "TFBertModel requires the TensorFlow library but it was"
     " not found in your environment.",
+    "tensorflow-dependency-missing": "ERROR    There was an error importing Tensorflow. This is"
+    " most likely because you do not have TensorFlow installed, or you are trying to run"
+    " tensorflow-gpu on a system without an Nvidia graphics card. Original import error: No"
+    " module named 'absl'",
+    "tensorflow-dependency-missing-unattributed": "ModuleNotFoundError: No module named 'wrapt'",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",

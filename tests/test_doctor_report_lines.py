@@ -4531,6 +4531,33 @@ def test_a_mismatch_names_where_the_installed_version_was_seen(
     assert "CUDA 10.1 installed (flag --cuda-toolkit)" in stated["findings"][0]["evidence"]
 
 
+def test_a_requirement_of_tensorflow_missing_is_an_incomplete_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/deepfakes/faceswap/issues/1339 (verbatim): reinstalling TensorFlow
+    # fixed it; the Windows reading of a release nobody named stays behind it
+    wrapper = (
+        "ERROR    There was an error importing Tensorflow. This is most likely because you do"
+        " not have TensorFlow installed, or you are trying to run tensorflow-gpu on a system"
+        " without an Nvidia graphics card. Original import error: No module named 'absl'\n"
+    )
+    found = doctor(tmp_path, capsys, wrapper, "--os", "windows", "--python", "3.10")["findings"]
+    assert (found[0]["id"], found[0]["severity"]) == ("tensorflow-not-installed", "error")
+    assert "absl" in found[0]["title"] and "--force-reinstall" in found[0]["fix"]
+    # Python's own last line names one only TensorFlow needs: likely, not sure
+    traceback = (
+        "Traceback (most recent call last):\n"
+        '  File "/usr/lib/python3/dist-packages/tensorflow/__init__.py", line 37, in <module>\n'
+        "    from tensorflow.python.tools import module_util as _module_util\n"
+        "ModuleNotFoundError: No module named 'wrapt'\n"
+    )
+    top = doctor(tmp_path, capsys, traceback)["findings"][0]
+    assert (top["id"], top["severity"]) == ("tensorflow-not-installed", "warning")
+    # a module everyone needs says nothing about TensorFlow's install
+    numpy = traceback.replace("'wrapt'", "'numpy'")
+    assert not doctor(tmp_path, capsys, numpy)["findings"]
+
+
 def test_a_python_the_running_tensorflow_contradicts_is_no_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -21,6 +21,21 @@ from .model import (
     compiled,
 )
 
+TENSORFLOW_REQUIREMENTS = (
+    r"absl|astunparse|flatbuffers|gast|pasta|opt_einsum|termcolor|wrapt|ml_dtypes"
+    r"|tensorflow_estimator|tensorflow_io_gcs_filesystem|keras_preprocessing|keras_applications"
+)
+"""The modules of TensorFlow's own requirements (setup.py's REQUIRED_PACKAGES, 1.x to 2.x) that
+little else needs: numpy, protobuf, six, h5py and keras are everyone's."""
+INCOMPLETE_INSTALL_TITLE = (
+    "TensorFlow's install is incomplete: {module}, a package it imports, is missing"
+)
+INCOMPLETE_INSTALL_FIX = (
+    "Reinstall TensorFlow with its dependencies in the interpreter that runs your code"
+    " ('python -m pip install --force-reinstall tensorflow==<its version>', never with"
+    " --no-deps), or create a fresh environment ('tfgpu-setup apply')."
+)
+
 IMPORT_FAILED = (
     r"(?:ImportError|OSError|NotFoundError|UnsatisfiedLinkError|(?<!\. )\bError)\b[^\n]{0,200}?:"
 )
@@ -848,6 +863,42 @@ INSTALL: tuple[Signature, ...] = (
             " kernel), or run 'tfgpu-setup apply' and activate its environment."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/25558",
+    ),
+    Signature(
+        # A package TensorFlow itself imports (its setup.py's requirements) missing while
+        # TensorFlow is imported: the install is incomplete (pip's --no-deps, a half-removed
+        # environment, a copied site-packages). faceswap's wrapper says so on one line
+        # ('error importing Tensorflow ... Original import error: No module named 'absl''):
+        # 3 of 3 settled were fixed by reinstalling (faceswap#1339).
+        name="tensorflow-dependency-missing",
+        needles=("No module named",),
+        pattern=compiled(
+            r"[Ii]mport(?:ing)? [Tt]ensor[Ff]low\b[^\n]{0,400}?"
+            r"No module named '(?P<module>" + TENSORFLOW_REQUIREMENTS + r")'"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=INCOMPLETE_INSTALL_TITLE,
+        fix=INCOMPLETE_INSTALL_FIX,
+        source="https://github.com/deepfakes/faceswap/issues/1339",
+        subject="{module}",
+    ),
+    Signature(
+        # ... and Python's own last line of the traceback, naming one of them: most likely
+        # raised inside 'import tensorflow' (they are its requirements), less surely.
+        name="tensorflow-dependency-missing-unattributed",
+        needles=("No module named",),
+        pattern=compiled(
+            r"^[ \t]*(?:\w+\.)*(?:ModuleNotFoundError|ImportError): No module named"
+            r" '(?P<module>" + TENSORFLOW_REQUIREMENTS + r")'",
+            re.MULTILINE,
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.WARNING,
+        title=INCOMPLETE_INSTALL_TITLE,
+        fix=INCOMPLETE_INSTALL_FIX,
+        source="https://github.com/deepfakes/faceswap/issues/1339",
+        subject="{module}",
     ),
     Signature(
         # transformers (3.x on) finding no TensorFlow it can use for a TF class: none installed,
