@@ -453,6 +453,8 @@ WRITTEN = {
     " tensorflow-gpu on a system without an Nvidia graphics card. Original import error: No"
     " module named 'absl'",
     "tensorflow-dependency-missing-unattributed": "ModuleNotFoundError: No module named 'wrapt'",
+    "cudnn-needs-cublas-windows": "Could not locate cublas64_10.dll. Please make sure it is in"
+    " your library path!",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",

@@ -4531,6 +4531,22 @@ def test_a_mismatch_names_where_the_installed_version_was_seen(
     assert "CUDA 10.1 installed (flag --cuda-toolkit)" in stated["findings"][0]["evidence"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/hacksider/Deep-Live-Cam/issues/1063 (verbatim, ONNX Runtime's cuDNN)
+        '"Could not locate cublas64_10.dll. Please make sure it is in your library path!"\n',
+        "Could not load library cublasLt64_12.dll. Error code 126\n",
+    ],
+)
+def test_cudnn_asking_for_cublas_on_windows_is_a_cuda_library_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    top = doctor(tmp_path, capsys, line)["findings"][0]
+    assert (top["id"], top["severity"]) == ("cuda-libs-not-found", "error")
+    assert "cublas" in top["title"] and "None" not in top["title"]
+
+
 def test_a_requirement_of_tensorflow_missing_is_an_incomplete_install(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -534,6 +534,28 @@ LIBRARIES: tuple[Signature, ...] = (
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
     ),
+    Signature(
+        # cuDNN 8's loader on Windows asking for the cuBLAS of the CUDA it was built for (the
+        # NN in cublas64_NN.dll is that CUDA's major); ONNX Runtime and CTranslate2 print it
+        # through the same cuDNN (hacksider/Deep-Live-Cam#1063).
+        name="cudnn-needs-cublas-windows",
+        needles=("Could not locate cublas", "Could not load library cublas"),
+        pattern=compiled(
+            r"Could not (?:locate (?P<lib>cublas(?:Lt)?64_\d+\.dll)\. Please make sure it is in"
+            r" your library path|load library (?P<loaded>cublas(?:Lt)?64_\d+\.dll)\. Error code"
+            r" 126)"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN needs cuBLAS's {lib}{loaded}, which is not on PATH",
+        fix=(
+            "Put the bin folder of the CUDA whose major the name carries (cublas64_11.dll: CUDA"
+            " 11.x) on PATH, or install that CUDA; a CUDA of another major does not provide it."
+        ),
+        source="https://github.com/hacksider/Deep-Live-Cam/issues/1063",
+        subject="{lib}{loaded}",
+        explained_by=DRIVER_ROOTS,
+    ),
     cudnn_needs_cublas(
         12,
         other_cuda=11,
