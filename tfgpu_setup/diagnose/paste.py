@@ -14,7 +14,7 @@ import re
 import textwrap
 from collections import Counter
 
-from . import runtime_log_view
+from . import notebook_file, runtime_log_view
 from .locales import in_c_locale
 from .logs import has_needle, match_log
 
@@ -88,8 +88,10 @@ def unwrap(text: str) -> str:
     that reads more (a console cut the record at its edge, mid-word). Curly quotes and
     non-breaking spaces a paste picked up become the ASCII TensorFlow printed, and so do HTML
     entities (a log pasted inside <pre> in an issue keeps &#39; and &quot;). Line numbers, a
-    log collector's prefixes and a notebook's runtime log view (runtime_log_view.py) go, and
+    log collector's prefixes, a notebook file's JSON (notebook_file.py) and a notebook's runtime
+    log view (runtime_log_view.py) go, and
     glibc's messages in another language read as in the C locale (locales.py)."""
+    text = notebook_file.as_printed(text)
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(text)
