@@ -586,6 +586,8 @@ def main() -> int:
         "Jun 15, 2018, 12:00:58 AM\tWARNING\t\n" * (LINE_CHARS // 35),
         '"Jun 15, 2018, 12:00:58 AM",INFO,"' + '""' * (LINE_CHARS // 2),
         "-- | " * (LINE_CHARS // 5),
+        "ImportError\n" + "  1:\t  trying file=/a/libcublas.so.8.0\n" * (LINE_CHARS // 36),
+        "ImportError\n  1:\t  trying file=" + "a" * LINE_CHARS,
         '"cell_type": "code",\n"outputs": [\n "' + '\\"' * (LINE_CHARS // 2),
         '"cell_type": "code",\n"outputs": [\n "evalue": "' + "a" * LINE_CHARS + '"x',
         "tf.__version__\n" * (LINE_CHARS // 15),

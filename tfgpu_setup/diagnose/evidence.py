@@ -23,6 +23,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .macos_crash import macos_libcuda_name
 from .signatures.runtime import HOST_MEMORY_SIGNATURES
+from .sources import quoted
 from .version_evidence import (
     built_for_other_cuda,
     colab_cudnn_would_not_start,
@@ -88,6 +89,7 @@ def cross_findings(
         found += driver_too_old_for_another_framework(matches)
     found += install_findings(facts, log, matches, tf_known_installed)
     found += macos_libcuda_name(log.mac_libcuda_crash_line)
+    found += _searched_in_vain(log)
     # the host's memory ran out there, not the GPU's
     host_lines = {m.line for m in matches if m.signature.name in HOST_MEMORY_SIGNATURES}
     memory_failed = any(
@@ -112,4 +114,26 @@ def cross_findings(
     found += no_device_findings(facts, log, matches)
     if (halves := driver_halves_differ(facts, log)) is not None:
         found.append(halves)
+    return found
+
+
+def _searched_in_vain(log: LogFacts) -> list[Finding]:
+    """The CUDA and cuDNN libraries the loader's trace tried everywhere and never loaded: a
+    warning, the trace may have been cut before the library loaded."""
+    found = []
+    for lib, line in log.searched_in_vain:
+        cudnn = "cudnn" in lib
+        found.append(
+            Finding(
+                "cudnn-not-found" if cudnn else "cuda-libs-not-found",
+                Severity.WARNING,
+                f"The loader looked for {lib} on every path it had and did not load it"
+                " (LD_DEBUG trace)",
+                (quoted(line),),
+                f"Install the {'cuDNN' if cudnn else 'CUDA'} version that provides {lib} (the"
+                " number in its name) and put its lib folder on LD_LIBRARY_PATH; a library"
+                " of another version does not serve it.",
+                "https://github.com/mozilla/DeepSpeech/issues/1210",
+            )
+        )
     return found

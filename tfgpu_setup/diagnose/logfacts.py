@@ -17,6 +17,7 @@ from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
 from .launchers import LAUNCHED_BY_AN_IDE
+from .loader_trace import searched_in_vain
 from .logs import LogMatch
 from .machine_seen import (
     driver_cuda_reported,
@@ -172,6 +173,9 @@ class LogFacts:
     """TensorFlow.js saying its node backend failed to register."""
     module_not_found_line: str = ""
     """Windows' words for a DLL that a native module needs and the loader did not find."""
+    searched_in_vain: tuple[tuple[str, str], ...] = ()
+    """(library, line) of CUDA libraries the loader's trace (LD_DEBUG=libs) tried and never
+    loaded, in a log that shows a failure (loader_trace.py)."""
     protobuf_procedure_line: str = ""
     """protobuf's compiled extension failing to load for a function Python lacks (Windows)."""
     ngc_line: str = ""
@@ -321,6 +325,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         and "lib" in m.groups
         and (w := version_wanted(m.groups["lib"], m.line)) is not None
     ]
+    in_vain = searched_in_vain(sample)
+    failing += [w for lib, line in in_vain if (w := version_wanted(lib, line)) is not None]
     failing = of_the_runtimes_major(failing, opened)
     cusolver_missing = cuda_11_0_by_cusolver(opened, failing)
     if cusolver_missing is not None and not any(v.startswith("11.") for v, _ in cuda_seen):
@@ -378,6 +384,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         conda_line=_first(_CONDA_ENV, sample),
         directml_line=_first(_DIRECTML, sample),
         module_not_found_line=_first(_MODULE_NOT_FOUND, sample),
+        searched_in_vain=in_vain,
         protobuf_procedure_line=_first(_PROTOBUF_PROCEDURE, sample),
         tfjs_gpu_binding_line=_first(_TFJS_GPU_BINDING, sample),
         shared_names_missing=shared_names_missing,

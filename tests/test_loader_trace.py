@@ -1,0 +1,45 @@
+"""The dynamic loader's trace (LD_DEBUG=libs) pasted beside a failure: a CUDA library it tried
+on every path and never initialised is a library not found.
+
+Lines verbatim from https://github.com/mozilla/DeepSpeech/issues/1210 (deepspeech-gpu, CUDA 8
+not installed; the maintainer's diagnosis, confirmed by the reporter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+FAILURE = "ImportError: No module named _model\n"
+TRACE = (
+    "     17011:\t  trying file=../local_config_cuda/cuda/lib64/x86_64/libcublas.so.8.0\n"
+    "     17011:\t  trying file=../local_config_cuda/cuda/lib64/libcublas.so.8.0\n"
+    "     17011:\t  trying file=/home/divyaj/.local/lib/python2.7/site-packages/deepspeech/lib/"
+    "libcublas.so.8.0\n"
+)
+
+
+def test_a_cuda_library_the_trace_never_loaded_is_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    top = doctor(tmp_path, capsys, FAILURE + TRACE)["findings"][0]
+    assert (top["id"], top["severity"]) == ("cuda-libs-not-found", "warning")
+    assert "libcublas.so.8.0" in top["title"]
+    # beside a stated CUDA of another version, the version is what is wrong
+    stated = doctor(tmp_path, capsys, FAILURE + TRACE, "--cuda-toolkit", "9.0")["findings"][0]
+    assert stated["id"] == "cuda-version-mismatch"
+
+
+def test_a_library_the_trace_shows_initialised_was_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loaded = "     17011:\tcalling init: /usr/local/cuda/lib64/libcublas.so.8.0\n"
+    found = doctor(tmp_path, capsys, FAILURE + TRACE + loaded)["findings"]
+    assert not [f for f in found if f["id"] == "cuda-libs-not-found"]
+
+
+def test_a_trace_without_a_failure_says_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert not doctor(tmp_path, capsys, TRACE)["findings"]
