@@ -4547,6 +4547,26 @@ def test_cudnn_asking_for_cublas_on_windows_is_a_cuda_library_missing(
     assert "cublas" in top["title"] and "None" not in top["title"]
 
 
+def test_two_driver_versions_in_a_container_are_the_mismatch_not_a_gpu_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/NVIDIA/nvidia-docker/issues/528 (verbatim): the image carried its own
+    # driver libraries; the container saw the host's module
+    log = (
+        "Failed to initialize NVML: Driver/library version mismatch\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE\n"
+        "E tensorflow/stream_executor/cuda/cuda_diagnostics.cc:303] kernel version 384.90.0 does"
+        " not match DSO version 384.81.0 -- cannot find working devices in this configuration\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--os", "linux", "--container")["findings"]
+    assert [f["id"] for f in found] == ["driver-library-mismatch"]
+    # without the pair, no device in a container is still a GPU not passed in
+    alone = log.splitlines()[1] + "\n"
+    top = doctor(tmp_path, capsys, alone, "--os", "linux", "--container")["findings"][0]
+    assert top["id"] == "container-gpu-not-exposed"
+
+
 def test_a_requirement_of_tensorflow_missing_is_an_incomplete_install(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -119,11 +119,18 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # (a Jetson asked for the GPU ('--gpus') still gets none where the runtime's mount lists
     # are missing: they, not the request, pass its devices in)
     toolkit_engaged = toolkit_reported or (bool(log.gpu_requested_line) and not jetson)
+    # Two driver versions (NVML's 'Driver/library version mismatch', the kernel module against
+    # libcuda) show a driver library inside reaching the host's module: that pair, not a
+    # container started without the GPU, is why no device came (nvidia-docker#528, 7 of 7
+    # settled threads with NVML's line were the mismatch)
+    driver_pair_seen = log.driver_halves is not None or any(
+        m.signature.finding_id == "driver-library-mismatch" for m in matches
+    )
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
     host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
     if host_module is not None:
         found.append(_node_without_driver(facts, host_module))
-    elif no_device and in_container and not toolkit_engaged and not gpus_absent:
+    elif no_device and in_container and not (toolkit_engaged or driver_pair_seen or gpus_absent):
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)
         expects = container_expects_gpu(facts) or bool(jetson)
