@@ -4567,6 +4567,24 @@ def test_two_driver_versions_in_a_container_are_the_mismatch_not_a_gpu_left_out(
     assert top["id"] == "container-gpu-not-exposed"
 
 
+def test_a_container_asked_for_the_gpu_that_nvml_cannot_open_is_the_runtimes_setup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/NVIDIA/nvidia-container-toolkit/issues/33 (verbatim): SELinux kept the
+    # devices out; 'setsebool -P container_use_devices 1' fixed it
+    log = (
+        "~ \u276f\u276f\u276f docker run --rm --gpus all --runtime nvidia"
+        " nvidia/cuda:11.0.3-base-ubuntu20.04 nvidia-smi\n"
+        "Failed to initialize NVML: Insufficient Permissions\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("container-gpu-not-exposed", "error")
+    assert "container_use_devices" in top["fix"] and "ldconfig" in top["fix"]
+    # the same NVML line on a host is the device files' permissions, as before
+    host = doctor(tmp_path, capsys, log.splitlines()[1] + "\n", "--no-container")
+    assert host["findings"][0]["id"] == "no-nvidia-driver"
+
+
 def test_a_requirement_of_tensorflow_missing_is_an_incomplete_install(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

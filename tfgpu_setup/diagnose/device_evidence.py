@@ -130,6 +130,14 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
     if host_module is not None:
         found.append(_node_without_driver(facts, host_module))
+    elif (
+        (refused := names & RUNTIME_LEFT_OUT)
+        and log.gpu_requested_line
+        and not (toolkit_reported or jetson or gpus_absent)
+    ):
+        found.append(
+            _asked_for_but_left_out(log, [m for m in matches if m.signature.name in refused])
+        )
     elif no_device and in_container and not (toolkit_engaged or driver_pair_seen or gpus_absent):
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)
@@ -163,6 +171,33 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         if (unasked := run_without_gpu(facts, log, matches)) is not None:
             found.append(unasked)
     return found
+
+
+RUNTIME_LEFT_OUT = frozenset({"nvml-insufficient-permissions", "nvidia-smi-no-nvml-library"})
+"""NVML failing on the GPU's device files or libraries: in a container asked for the GPU, the
+NVIDIA runtime's setup kept them out (the driver itself is loaded on the host)."""
+
+
+def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding:
+    """A container run with '--gpus' (or Singularity's --nv) whose nvidia-smi cannot open the
+    GPU's files or find libnvidia-ml: the request reached the NVIDIA runtime, whose setup on
+    this host left the GPU out (settled threads: SELinux labels 2, a device group 2,
+    config.toml's ldconfig path; nvidia-container-toolkit#33, nvidia-docker#1163)."""
+    return Finding(
+        "container-gpu-not-exposed",
+        Severity.ERROR,
+        "The container was asked for the GPU, but the NVIDIA runtime's setup on this host left"
+        " the GPU's files or libraries out of it",
+        (quoted(log.gpu_requested_line), *(quoted(m.line) for m in lines[:2])),
+        "Check the runtime on the host: with SELinux, allow containers the GPU's devices"
+        " ('setsebool -P container_use_devices 1', or '--security-opt label=disable' for one"
+        " container); in /etc/nvidia-container-runtime/config.toml, 'ldconfig' must name the"
+        " host's real ldconfig ('@/sbin/ldconfig.real' on Debian and Ubuntu); the image must not"
+        " carry its own libnvidia-ml or libcuda links; a rootless or non-root user needs the"
+        " group owning /dev/nvidia*. Then 'nvidia-smi' in a container run with '--gpus all'"
+        " lists the GPU.",
+        CONTAINER_TOOLKIT,
+    )
 
 
 def run_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> Finding | None:

@@ -1690,20 +1690,28 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/dkms-project/dkms/issues/521",
     ),
     Signature(
-        # systemd reloading its units drops the GPU devices from a running container's cgroup.
+        # A container's device cgroup not letting it open /dev/nvidia*: systemd reloading its
+        # units drops them from a running container; the toolkit told not to manage cgroups
+        # (no-cgroups = true) or Kubernetes' static CPU manager never grants them (6 of 6
+        # settled in containers, survey 11x).
         name="nvml-unknown-error-in-container",
         needles=("Failed to initialize NVML: Unknown Error",),
         pattern=compiled(r"Failed to initialize NVML: Unknown Error"),
         finding_id="container-gpu-not-exposed",
         severity=Severity.WARNING,
         title=(
-            "NVML cannot reach the GPU (Unknown Error): in a container, systemd reloading its"
-            " units took the GPU away from the running container"
+            "NVML cannot reach the GPU (Unknown Error): in a container, its device cgroup does"
+            " not (or no longer) let it open /dev/nvidia*"
         ),
         fix=(
-            "Recreate the container (a restart is not enough); to keep it from recurring, see"
-            " NVIDIA's notice: run the containers with the cgroupfs driver or pass the"
-            " /dev/nvidia* device nodes explicitly."
+            "If it worked before, systemd reloading its units took the devices from the running"
+            " container: recreate it (a restart is not enough), and to keep it from recurring run"
+            " the containers with the cgroupfs driver or pass the /dev/nvidia* device nodes"
+            " explicitly (NVIDIA's notice). If it never worked: the NVIDIA Container Toolkit set"
+            " not to manage cgroups ('no-cgroups = true' in"
+            " /etc/nvidia-container-runtime/config.toml) needs the devices passed by hand, and"
+            " under Kubernetes' static CPU manager policy the device plugin must pass the device"
+            " specs (PASS_DEVICE_SPECS=true)."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/1730",
     ),
