@@ -455,6 +455,10 @@ WRITTEN = {
     "tensorflow-dependency-missing-unattributed": "ModuleNotFoundError: No module named 'wrapt'",
     "cudnn-needs-cublas-windows": "Could not locate cublas64_10.dll. Please make sure it is in"
     " your library path!",
+    "cudnn-rnn-masked-input": "tensorflow.python.framework.errors_impl.UnknownError:"
+    " CUDNN_STATUS_BAD_PARAM in tensorflow/stream_executor/cuda/cuda_dnn.cc(1424):"
+    " 'cudnnSetRNNDataDescriptor( data_desc.get(), data_type, layout, max_seq_length,"
+    " batch_size, data_size, seq_lengths_array, (void*)&padding_fill)' [Op:CudnnRNNV3]",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",

@@ -2077,6 +2077,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/33069 (verbatim): a masked LSTM batch
+        "tensorflow.python.framework.errors_impl.UnknownError: CUDNN_STATUS_BAD_PARAM\n"
+        "in tensorflow/stream_executor/cuda/cuda_dnn.cc(1424): 'cudnnSetRNNDataDescriptor("
+        " data_desc.get(), data_type, layout, max_seq_length, batch_size, data_size,"
+        " seq_lengths_array, (void*)&padding_fill)' [Op:CudnnRNNV3]\n",
+        "cudnn-rnn-masked-batch",
+        (),
+        "gpu-kernel-failed",
+        "no",
+    ),
+    (
         "E tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Could not create cudnn handle:"
         " CUDNN_STATUS_INTERNAL_ERROR\n"
         "E tensorflow/compiler/xla/status_macros.cc:57] INTERNAL: RET_CHECK failure"

@@ -512,6 +512,31 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
+        # cuDNN refusing the sequence lengths of a masked RNN batch (cudnnSetRNNDataDescriptor,
+        # the CudnnRNNV3 op Keras's LSTM/GRU run on the GPU): a sequence masked out entirely,
+        # or a mask that is not right-padded. Masking was it in 5 of 5 settled threads
+        # (tensorflow#33069, #33148, #43103, #40982, #36139): the GPU runs, the input does not
+        # suit cuDNN.
+        name="cudnn-rnn-masked-input",
+        needles=("cudnnSetRNNDataDescriptor",),
+        pattern=compiled(
+            r"CUDNN_STATUS_BAD_PARAM[^\n]{0,200}?\n?[^\n]{0,300}?cudnnSetRNNDataDescriptor"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN refused a masked RNN batch (CUDNN_STATUS_BAD_PARAM in"
+            " cudnnSetRNNDataDescriptor): the GPU is used, the mask does not suit cuDNN"
+        ),
+        fix=(
+            "cuDNN's LSTM/GRU needs right-padded masks and no sequence masked out entirely: pad"
+            " at the end (padding='post'), drop all-padding rows, or run the layer without cuDNN"
+            " (an argument that rules cuDNN out, such as recurrent_dropout > 0, or a layer on"
+            " the CPU)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/33069",
+    ),
+    Signature(
         # cuMemHostAlloc failing: page-locked *host* memory, not the GPU's (HostAllocate in
         # cuda_driver.cc). WSL 2 limits pinned memory well below the machine's RAM.
         name="pinned-host-memory-exhausted",
