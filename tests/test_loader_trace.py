@@ -31,6 +31,27 @@ def test_a_cuda_library_the_trace_never_loaded_is_not_found(
     assert stated["id"] == "cuda-version-mismatch"
 
 
+def test_only_the_library_the_trace_ends_on_was_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the loader moves on to the next library once one is found: libcudart was, libcublas not
+    found_first = (
+        "     17011:\tfind library=libcudart.so.8.0 [0]; searching\n"
+        "     17011:\t  trying file=/usr/local/cuda/lib64/libcudart.so.8.0\n"
+        "     17011:\t\n"
+        "     17011:\tfind library=libcublas.so.8.0 [0]; searching\n"
+    )
+    found = doctor(tmp_path, capsys, FAILURE + found_first + TRACE)["findings"]
+    assert [f["title"] for f in found if f["id"] == "cuda-libs-not-found"] == [
+        "The loader looked for libcublas.so.8.0 on every path it had and did not load it"
+        " (LD_DEBUG trace)"
+    ]
+    # a trace that went on to another library after libcublas had found it
+    moved_on = TRACE + "     17011:\tfind library=libcufft.so.8.0 [0]; searching\n"
+    found = doctor(tmp_path, capsys, FAILURE + moved_on)["findings"]
+    assert not [f for f in found if f["id"] == "cuda-libs-not-found"]
+
+
 def test_a_library_the_trace_shows_initialised_was_found(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

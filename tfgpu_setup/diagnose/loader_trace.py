@@ -1,9 +1,10 @@
-"""The dynamic loader's own trace (LD_DEBUG=libs): which CUDA libraries it searched for and
-never loaded.
+"""The dynamic loader's own trace (LD_DEBUG=libs): the CUDA library it was looking for when it
+gave up.
 
-glibc prints a 'trying file=PATH' line for every place it looks for a library and, once every
-library is in, a 'calling init: PATH' line for each one it loaded. A CUDA library that was
-tried and never initialised, in a trace that ends in a failure, is one the loader did not find
+glibc prints a 'trying file=PATH' line for every place it looks for a library, goes on to the
+next library ('find library=') once one is found, and prints 'calling init: PATH' for each only
+after the whole load succeeded. So a load that failed ends its trace on the paths tried for the
+library it never found; the libraries before it were found, though none was initialised
 (mozilla/DeepSpeech#1210, #1094: libcublas.so.8.0 tried on every path; CUDA 8 was not
 installed). Pure: text in, facts out.
 """
@@ -14,9 +15,10 @@ import re
 
 from .wanted import version_wanted
 
-_TRIED = re.compile(r"^[ \t]*\d{1,10}:[ \t]+trying file=(?P<path>[^\n]{1,2000})$", re.MULTILINE)
-_INITIALISED = re.compile(
-    r"^[ \t]*\d{1,10}:[ \t]+calling init: (?P<path>[^\n]{1,2000})$", re.MULTILINE
+_LOADER_LINE = re.compile(
+    r"^[ \t]*\d{1,10}:[ \t]+(?P<what>trying file=|find library=|calling init: )"
+    r"(?P<path>[^\n]{1,2000})$",
+    re.MULTILINE,
 )
 _FAILED = re.compile(
     r"\b(?:ImportError|ModuleNotFoundError|OSError)\b|cannot open shared object file"
@@ -26,18 +28,21 @@ _FAILED = re.compile(
 
 
 def searched_in_vain(text: str) -> tuple[tuple[str, str], ...]:
-    """(library file name, its first 'trying file=' line) for each CUDA or cuDNN library the
-    trace tried and never initialised, where the log also shows a failure; () otherwise."""
+    """(library file name, its first 'trying file=' line) for the CUDA or cuDNN library the
+    trace ends on, still being looked for, where the log also shows a failure; () otherwise."""
     if "trying file=" not in text or _FAILED.search(text) is None:
         return ()
-    loaded = {_file_name(m["path"]) for m in _INITIALISED.finditer(text)}
-    tried: dict[str, str] = {}
-    for m in _TRIED.finditer(text):
-        name = _file_name(m["path"])
-        if name not in loaded and version_wanted(name, "") is not None:
-            tried.setdefault(name, m.group(0).strip())
-    return tuple(tried.items())
+    lines = list(_LOADER_LINE.finditer(text))
+    if not lines or lines[-1]["what"] != "trying file=":
+        return ()
+    name = _file_name(lines[-1]["path"])
+    if version_wanted(name, "") is None:
+        return ()
+    if any(m["what"] == "calling init: " and _file_name(m["path"]) == name for m in lines):
+        return ()
+    first = next(m for m in lines if m["what"] == "trying file=" and _file_name(m["path"]) == name)
+    return ((name, first.group(0).strip()),)
 
 
 def _file_name(path: str) -> str:
-    return path.strip().rsplit("/", 1)[-1]
+    return path.strip().rsplit("/", 1)[-1].split(" ", 1)[0]

@@ -174,8 +174,8 @@ class LogFacts:
     module_not_found_line: str = ""
     """Windows' words for a DLL that a native module needs and the loader did not find."""
     searched_in_vain: tuple[tuple[str, str], ...] = ()
-    """(library, line) of CUDA libraries the loader's trace (LD_DEBUG=libs) tried and never
-    loaded, in a log that shows a failure (loader_trace.py)."""
+    """(library, line) of the CUDA library the loader's trace (LD_DEBUG=libs) ends on, still
+    looking for it, in a log that shows a failure (loader_trace.py)."""
     protobuf_procedure_line: str = ""
     """protobuf's compiled extension failing to load for a function Python lacks (Windows)."""
     ngc_line: str = ""
