@@ -4596,6 +4596,25 @@ def test_a_container_asked_for_the_gpu_that_nvml_cannot_open_is_the_runtimes_set
     assert host["findings"][0]["id"] == "no-nvidia-driver"
 
 
+def test_an_install_that_failed_comes_before_what_the_platform_means_for_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/text/issues/258 (verbatim): the macOS the paths show is
+    # true, but no GPU question arises before the package installs
+    log = (
+        "$ pip install tensorflow-text==1.15.0\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-text==1.15.0"
+        " (from versions: 0.1.0rc2, 0.1.0, 1.0.0b0, 1.0.0b2, 1.15.0rc0, 1.15.1, 2.0.0rc0,"
+        " 2.0.1, 2.1.0rc0, 2.1.1, 2.2.0rc1)\n"
+        "ERROR: No matching distribution found for tensorflow-text==1.15.0\n"
+        "pip 20.0.2 from /Users/danielk/opt/anaconda3/envs/py367/lib/python3.6/site-packages/pip"
+        " (python 3.6)\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--python", "3.6")["findings"]
+    assert found[0]["id"] == "python-unsupported"
+    assert {f["id"]: f["severity"] for f in found}["macos-no-cuda"] == "info"
+
+
 def test_a_requirement_of_tensorflow_missing_is_an_incomplete_install(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -367,8 +367,13 @@ def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log shows TensorFlow never ran (pip found no wheel, no module to import, its library
     did not load): what the platform means for GPU use, and what the GPU's kernels, XLA's
     tools or the GPU's memory would do to work that never started, are true but come after
-    getting TensorFlow to import, so they step back behind that problem."""
-    return demoted(findings, lambda f: is_platform(f) or _after_import(f))
+    getting TensorFlow to import, so they step back behind that problem: an error to a
+    warning, a warning (the platform only seen in the log's paths) to a note."""
+    return noted(demoted(findings, _comes_after_install), _comes_after_install)
+
+
+def _comes_after_install(finding: Finding) -> bool:
+    return is_platform(finding) or _after_import(finding)
 
 
 def _after_import(finding: Finding) -> bool:
