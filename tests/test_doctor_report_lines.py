@@ -4556,6 +4556,10 @@ def test_cudnn_asking_for_cublas_on_windows_is_a_cuda_library_missing(
     top = doctor(tmp_path, capsys, line)["findings"][0]
     assert (top["id"], top["severity"]) == ("cuda-libs-not-found", "error")
     assert "cublas" in top["title"] and "None" not in top["title"]
+    # the digits name the CUDA the cuDNN download was built for, not TensorFlow's (KataGo#751)
+    stated = doctor(tmp_path, capsys, line, "--cuda-toolkit", "11.2", "--tf", "2.10")
+    assert stated["findings"][0]["id"] == "cuda-libs-not-found"
+    assert "cuDNN download" in stated["findings"][0]["fix"]
 
 
 def test_two_driver_versions_in_a_container_are_the_mismatch_not_a_gpu_left_out(

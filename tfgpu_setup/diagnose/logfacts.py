@@ -259,7 +259,9 @@ class LogFacts:
     driver_cuda_reported_line: str = ""
 
 
-CUDNN_BUILD_SIGNATURES = frozenset({"cudnn-needs-cublas-12", "cudnn-needs-cublas-11"})
+CUDNN_BUILD_SIGNATURES = frozenset(
+    {"cudnn-needs-cublas-12", "cudnn-needs-cublas-11", "cudnn-needs-cublas-windows"}
+)
 """cuDNN asking for the cuBLAS of the CUDA it was built for: says which CUDA the cuDNN build
 wants, not which CUDA TensorFlow wants."""
 

@@ -536,8 +536,11 @@ LIBRARIES: tuple[Signature, ...] = (
     ),
     Signature(
         # cuDNN 8's loader on Windows asking for the cuBLAS of the CUDA it was built for (the
-        # NN in cublas64_NN.dll is that CUDA's major); ONNX Runtime and CTranslate2 print it
-        # through the same cuDNN (hacksider/Deep-Live-Cam#1063).
+        # digits name that CUDA: cublas64_100.dll 10.0, cublas64_10.dll 10.1 and 10.2,
+        # cublas64_11.dll 11.x); ONNX Runtime and CTranslate2 print it through the same cuDNN
+        # (hacksider/Deep-Live-Cam#1063). It says which CUDA the cuDNN download was built
+        # for, not which CUDA TensorFlow wants (KataGo#751: a cuDNN for CUDA 10.2 beside
+        # CUDA 11.2).
         name="cudnn-needs-cublas-windows",
         needles=("Could not locate cublas", "Could not load library cublas"),
         pattern=compiled(
@@ -549,8 +552,10 @@ LIBRARIES: tuple[Signature, ...] = (
         severity=Severity.ERROR,
         title="cuDNN needs cuBLAS's {lib}{loaded}, which is not on PATH",
         fix=(
-            "Put the bin folder of the CUDA whose major the name carries (cublas64_11.dll: CUDA"
-            " 11.x) on PATH, or install that CUDA; a CUDA of another major does not provide it."
+            "The cuDNN that loads was built for the CUDA this cuBLAS belongs to (the digits:"
+            " cublas64_100.dll is CUDA 10.0, cublas64_10.dll 10.1-10.2, cublas64_11.dll 11.x):"
+            " install the cuDNN download made for the CUDA you use, or put that CUDA's bin"
+            " folder on PATH."
         ),
         source="https://github.com/hacksider/Deep-Live-Cam/issues/1063",
         subject="{lib}{loaded}",
