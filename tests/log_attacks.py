@@ -452,7 +452,6 @@ WRITTEN = {
     " most likely because you do not have TensorFlow installed, or you are trying to run"
     " tensorflow-gpu on a system without an Nvidia graphics card. Original import error: No"
     " module named 'absl'",
-    "tensorflow-dependency-missing-unattributed": "ModuleNotFoundError: No module named 'wrapt'",
     "cudnn-needs-cublas-windows": "Could not locate cublas64_10.dll. Please make sure it is in"
     " your library path!",
     "cudnn-rnn-masked-input": "tensorflow.python.framework.errors_impl.UnknownError:"

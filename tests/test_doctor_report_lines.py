@@ -4632,18 +4632,33 @@ def test_a_requirement_of_tensorflow_missing_is_an_incomplete_install(
     found = doctor(tmp_path, capsys, wrapper, "--os", "windows", "--python", "3.10")["findings"]
     assert (found[0]["id"], found[0]["severity"]) == ("tensorflow-not-installed", "error")
     assert "absl" in found[0]["title"] and "--force-reinstall" in found[0]["fix"]
-    # Python's own last line names one only TensorFlow needs: likely, not sure
+    # Python's own last line, under a traceback through TensorFlow's import, Python 3's quoted
+    # form or Python 2's bare one (tensorflow/models#8230)
     traceback = (
         "Traceback (most recent call last):\n"
         '  File "/usr/lib/python3/dist-packages/tensorflow/__init__.py", line 37, in <module>\n'
         "    from tensorflow.python.tools import module_util as _module_util\n"
         "ModuleNotFoundError: No module named 'wrapt'\n"
     )
-    top = doctor(tmp_path, capsys, traceback)["findings"][0]
-    assert (top["id"], top["severity"]) == ("tensorflow-not-installed", "warning")
+    for last in (
+        "ImportError: No module named wrapt",
+        "ModuleNotFoundError: No module named 'wrapt'",
+    ):
+        top = doctor(tmp_path, capsys, traceback.replace(traceback.splitlines()[-1], last))
+        first = top["findings"][0]
+        assert (first["id"], first["severity"]) == ("tensorflow-not-installed", "error")
+    # the user's own script importing absl says nothing of TensorFlow (alphafold#178's form)
+    own = (
+        "Traceback (most recent call last):\n"
+        '  File "docker/run_docker.py", line 22, in <module>\n'
+        "    from absl import app\n"
+        "ModuleNotFoundError: No module named 'absl'\n"
+    )
+    assert not doctor(tmp_path, capsys, own)["findings"]
     # a module everyone needs says nothing about TensorFlow's install
     numpy = traceback.replace("'wrapt'", "'numpy'")
-    assert not doctor(tmp_path, capsys, numpy)["findings"]
+    found = doctor(tmp_path, capsys, numpy)["findings"]
+    assert not [f for f in found if "incomplete" in f["title"]]
 
 
 def test_a_python_the_running_tensorflow_contradicts_is_no_error(

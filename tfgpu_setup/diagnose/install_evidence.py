@@ -18,6 +18,8 @@ from .signatures.install import (
     AND_CUDA_MISSING,
     AND_CUDA_MISSING_FIX,
     AND_CUDA_MISSING_SOURCE,
+    INCOMPLETE_INSTALL_FIX,
+    TENSORFLOW_REQUIREMENTS,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
 from .wanted import Wanted, searched
@@ -72,6 +74,7 @@ def install_findings(
             )
         )
     found += _cpu_only_package(log, gpu_seen)
+    found += _requirement_missing_under_import(log)
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(facts, log, matches)
     if log.python_32bit_line and log.install_failed:
@@ -354,3 +357,29 @@ def _wheel_of_another_version(wanted: Wanted, seen: str) -> Finding:
         " TensorFlow's 8), give each its own environment.",
         TF_INSTALL,
     )
+
+
+_REQUIREMENT_MISSING = re.compile(
+    r"No module named '?(?P<module>" + TENSORFLOW_REQUIREMENTS + r")\b(?!\.)'?"
+)
+
+
+def _requirement_missing_under_import(log: LogFacts) -> list[Finding]:
+    """The exception ending a traceback through TensorFlow's own import names a module of
+    TensorFlow's requirements (Python 3's quoted form or Python 2's bare one): its install is
+    incomplete. A traceback through the user's own code that imports absl says nothing of
+    TensorFlow (alphafold#178)."""
+    missing = _REQUIREMENT_MISSING.search(log.last_exception_line)
+    if missing is None:
+        return []
+    return [
+        Finding(
+            "tensorflow-not-installed",
+            Severity.ERROR,
+            f"TensorFlow's install is incomplete: {missing['module']}, a package it imports, is"
+            " missing",
+            (quoted(log.import_frame_line), quoted(log.last_exception_line)),
+            INCOMPLETE_INSTALL_FIX,
+            "https://github.com/deepfakes/faceswap/issues/1339",
+        )
+    ]

@@ -874,27 +874,10 @@ INSTALL: tuple[Signature, ...] = (
         needles=("No module named",),
         pattern=compiled(
             r"[Ii]mport(?:ing)? [Tt]ensor[Ff]low\b[^\n]{0,400}?"
-            r"No module named '(?P<module>" + TENSORFLOW_REQUIREMENTS + r")'"
+            r"No module named '?(?P<module>" + TENSORFLOW_REQUIREMENTS + r")\b(?!\.)'?"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
-        title=INCOMPLETE_INSTALL_TITLE,
-        fix=INCOMPLETE_INSTALL_FIX,
-        source="https://github.com/deepfakes/faceswap/issues/1339",
-        subject="{module}",
-    ),
-    Signature(
-        # ... and Python's own last line of the traceback, naming one of them: most likely
-        # raised inside 'import tensorflow' (they are its requirements), less surely.
-        name="tensorflow-dependency-missing-unattributed",
-        needles=("No module named",),
-        pattern=compiled(
-            r"^[ \t]*(?:\w+\.)*(?:ModuleNotFoundError|ImportError): No module named"
-            r" '(?P<module>" + TENSORFLOW_REQUIREMENTS + r")'",
-            re.MULTILINE,
-        ),
-        finding_id="tensorflow-not-installed",
-        severity=Severity.WARNING,
         title=INCOMPLETE_INSTALL_TITLE,
         fix=INCOMPLETE_INSTALL_FIX,
         source="https://github.com/deepfakes/faceswap/issues/1339",
