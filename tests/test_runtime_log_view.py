@@ -82,3 +82,26 @@ def test_a_message_over_several_lines_keeps_them_under_its_row() -> None:
 def test_one_dated_line_in_a_paste_is_no_viewer() -> None:
     text = "Oct 18, 2019, 7:54:49 AM | WARNING | it crashed\nTraceback (most recent call last):\n"
     assert as_printed(text) == text
+
+
+def test_text_pasted_under_the_view_stays_after_its_messages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a traceback under the table (colabtools#513 pastes text there) is not the oldest row's
+    below = "\nTraceback (most recent call last):\nInternalError: cudaGetDevice() failed.\n"
+    assert as_printed(VIEWS["page-table"] + below).splitlines()[-2:] == [
+        "Traceback (most recent call last):",
+        "InternalError: cudaGetDevice() failed.",
+    ]
+    found = doctor(tmp_path, capsys, VIEWS["page-table"] + below)
+    assert found["gpu_used"] == "no"
+
+
+def test_githubs_markdown_table_of_the_view_reads_too() -> None:
+    # colabtools#4139's form: '|' around each row, Markdown's escapes in the cells
+    narrow, escaped = "\u202fAM", "\\_"
+    table = "|Timestamp|Level|Message|\n|---|---|---|\n" + "\n".join(
+        f"|{time.replace(' AM', narrow)}|WARNING|{line.replace('_', escaped)}|"
+        for time, line in reversed(list(zip(TIMES, PRINTED, strict=True)))
+    )
+    assert as_printed(table).splitlines() == PRINTED

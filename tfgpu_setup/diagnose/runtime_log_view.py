@@ -15,39 +15,52 @@ import re
 from datetime import datetime
 
 _ROW = re.compile(
-    r'^[ \t]*(?P<quote>"?)(?P<time>[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d [AP]M)(?P=quote)'
+    # (GitHub's Markdown table opens each row with '|'; newer browsers put a narrow no-break
+    # space before AM/PM)
+    r'^[ \t]*(?:\|[ \t]*)?(?P<quote>"?)'
+    r"(?P<time>[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d[ \u202f\u00a0][AP]M)(?P=quote)"
     r"(?P<sep>,|[ \t]*\|[ \t]*|\t)(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)(?P=sep)"
 )
 _HEADER = re.compile(
-    r"^[ \t]*(?:Timestamp(?:,|[ \t]*\|[ \t]*|\t)Level(?:,|[ \t]*\|[ \t]*|\t)Message"
-    r"|-{2,}[ \t]*\|[ \t]*-{2,}[ \t]*\|[ \t]*-{2,})[ \t]*$"
+    r"^[ \t]*\|?[ \t]*(?:Timestamp(?:,|[ \t]*\|[ \t]*|\t)Level(?:,|[ \t]*\|[ \t]*|\t)Message"
+    r"|:?-{2,}:?[ \t]*\|[ \t]*:?-{2,}:?[ \t]*\|[ \t]*:?-{2,}:?)[ \t]*\|?[ \t]*$"
 )
+_TABLE_END = re.compile(r"[ \t]*\|[ \t]*$")
 MIN_ROWS = 2
 """Rows it takes to call a paste the viewer's: one could be a sentence that starts with a date."""
 _TIME_FORMAT = "%b %d, %Y, %I:%M:%S %p"
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+"""A character a Markdown table's cell escapes ('\\_', '\\|')."""
 
 
 def as_printed(text: str) -> str:
     """The messages of a pasted runtime log view, without its columns and in the order the
     process printed them; any other text is returned as it is. A message that went on over
-    several lines keeps them after its row."""
+    several lines keeps them after its row; what follows the last row (a traceback pasted
+    under the table) stays after the messages."""
     if not _has_rows(text):
         return text
     before: list[str] = []
     rows: list[tuple[str, list[str]]] = []
+    # lines after a row: its message's continuation if another row follows, else the text
+    # pasted under the view
+    pending: list[str] = []
     for line in text.splitlines():
         row = _ROW.match(line)
         if row:
+            if rows:
+                rows[-1][1].extend(pending)
+            pending = []
             rows.append((row.group("time"), [_message(line[row.end() :], row.group("sep"))]))
         elif _HEADER.match(line):
             continue
         elif rows:
-            rows[-1][1].append(line)
+            pending.append(line)
         else:
             before.append(line)
     if _newest_first([time for time, _ in rows]):
         rows.reverse()
-    return "\n".join([*before, *(line for _, lines in rows for line in lines)])
+    return "\n".join([*before, *(line for _, lines in rows for line in lines), *pending])
 
 
 def _has_rows(text: str) -> bool:
@@ -64,12 +77,17 @@ def _message(cell: str, separator: str) -> str:
     the text it holds; the table's and the tab-separated view's cells are the text itself."""
     if separator == "," and len(cell) >= 2 and cell.startswith('"') and cell.endswith('"'):
         return cell[1:-1].replace('""', '"')
+    if "|" in separator and cell.rstrip().endswith("|"):
+        return _MARKDOWN_ESCAPE.sub(r"\1", _TABLE_END.sub("", cell))  # GitHub's table row
     return cell
 
 
 def _newest_first(times: list[str]) -> bool:
     try:
-        first, last = (datetime.strptime(times[i], _TIME_FORMAT) for i in (0, -1))
+        first, last = (
+            datetime.strptime(re.sub(r"[\u202f\u00a0]", " ", times[i]), _TIME_FORMAT)
+            for i in (0, -1)
+        )
     except (IndexError, ValueError):
         return False
     return first >= last  # the viewer lists newest first; rows of one second keep its order
