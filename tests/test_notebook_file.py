@@ -1,5 +1,5 @@
-"""A Jupyter notebook passed as the log (doctor --log run.ipynb): its cells' lines and outputs
-are read as printed, not as the JSON strings the file keeps them in."""
+"""A Jupyter notebook passed as the log (doctor --log run.ipynb): what its cells printed is read
+as printed, not as the JSON strings the file keeps it in; its code is not output."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from doctor_support import doctor
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.notebook_file import as_printed
@@ -27,7 +28,8 @@ def _notebook(*outputs: dict[str, object], source: str = "import tensorflow as t
         "outputs": list(outputs),
     }
     document = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-    return json.dumps(document, indent=1)  # as Jupyter writes it: one string a line
+    # as Jupyter writes it: one string a line, keys sorted (a cell's outputs before its source)
+    return json.dumps(document, indent=1, sort_keys=True)
 
 
 def _stream(name: str, *lines: str) -> dict[str, object]:
@@ -44,7 +46,6 @@ def test_a_notebook_reads_as_its_cells_printed() -> None:
     text = _notebook(_stream("stderr", CUDNN_MISSING), _stream("stdout", "[]"), error)
     lines = [line for line in as_printed(text).splitlines() if line]
     assert lines == [
-        "import tensorflow as tf",
         CUDNN_MISSING,
         "[]",
         "ImportError",
@@ -62,6 +63,31 @@ def test_the_doctor_quotes_a_notebooks_lines_as_printed(
     top = json.loads(capsys.readouterr().out)["findings"][0]
     assert top["id"] == "cudnn-not-found"
     assert any(e.endswith("No such file or directory") for e in top["evidence"]), top["evidence"]
+
+
+def test_a_cells_code_is_not_what_it_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a line commented out (or a cell never run) hides no GPU; the output shows GPU:0
+    code = '# os.environ["CUDA_VISIBLE_DEVICES"] = "-1"\nprint(tf.config.list_physical_devices())'
+    listed = "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]"
+    found = doctor(tmp_path, capsys, _notebook(_stream("stdout", listed), source=code))
+    assert not [f for f in found["findings"] if f["id"] == "cuda-visible-devices-hides-gpus"]
+
+
+def test_a_log_pasted_beside_a_notebooks_json_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = {
+        "data": {"text/plain": ["[]"]},
+        "execution_count": 3,
+        "metadata": {},
+        "output_type": "execute_result",
+    }
+    fragment = json.dumps(result, indent=1)
+    log = CUDNN_MISSING + "\n" + fragment + "\n"
+    assert CUDNN_MISSING in as_printed(log).splitlines()
+    assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "cudnn-not-found"
 
 
 def test_a_log_quoting_one_json_line_is_no_notebook() -> None:

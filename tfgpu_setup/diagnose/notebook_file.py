@@ -1,10 +1,12 @@
-"""A Jupyter notebook file (.ipynb) passed as the log, or pasted: its cells' text as printed.
+"""A Jupyter notebook file (.ipynb) passed as the log, or pasted: what its cells printed.
 
-A notebook stores each cell's source and each output's text as JSON arrays of strings, one
-string a line ('"2021-03-01 10:00:00.000000: W tensorflow/...\n",'), an error's traceback
-with its colour codes escaped ('\u001b[0;31m'). Read line by line rather than parsed whole: a
-notebook of many megabytes reaches the doctor with only its signature lines kept (logs.py), and
-a paste is often a fragment. Pure: text in, text out.
+A notebook stores each output's text as a JSON array of strings, one string a line
+('"2021-03-01 10:00:00.000000: W tensorflow/...\n",'), an error's traceback with its colour
+codes escaped ('\u001b[0;31m'). Read line by line rather than parsed whole: a notebook of many
+megabytes reaches the doctor with only its signature lines kept (logs.py), and a paste is often
+a fragment, or a notebook's JSON among other text. The cells' source is left out: code is not
+what ran (a commented-out line, a cell never run), and Jupyter writes a cell's outputs before
+its source. Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -13,34 +15,56 @@ import json
 import re
 
 _NOTEBOOK = re.compile(
-    r'^\s*"(?:nbformat|cell_type|output_type|execution_count|outputs)": ', re.MULTILINE
+    r'^\s*"(nbformat|cell_type|output_type|execution_count)": |^\s*"name": "std(?:out|err)"',
+    re.MULTILINE,
 )
 MIN_MARKERS = 2
-"""Notebook keys it takes to read a text as one: a log quoting a single JSON line is no notebook."""
+"""Kinds of notebook keys it takes to read a text as one: one key could be any JSON's."""
 SAMPLE_CHARS = 500_000
 _STRING_ITEM = re.compile(r'^[ \t]*"((?:[^"\\\n]|\\.){0,100000})",?[ \t]*$')
-"""A line that is one JSON string of an array: a line of a cell's source or an output's text."""
-_TEXT_FIELD = re.compile(
-    r'^[ \t]*"(?:ename|evalue|text|source)": "((?:[^"\\\n]|\\.){0,100000})",?[ \t]*$'
-)
+"""A line that is one JSON string of an array: a line of an output's text."""
+_TEXT_FIELD = re.compile(r'^[ \t]*"(?:ename|evalue|text)": "((?:[^"\\\n]|\\.){0,100000})",?[ \t]*$')
 """An error output's exception name and message, or a text kept as one string, not a list."""
+_STRUCTURE = re.compile(
+    r'^[ \t]*(?:"[^"\n]{1,100}":[ \t]*)?'
+    r'(?:[\[\]{}]|\[\]|\{\}|"(?:[^"\\\n]|\\.){0,1000}"|-?\d[\d.eE+-]{0,30}|true|false|null)?'
+    r"[ \t]*,?[ \t]*$"
+)
+"""A line of the notebook's JSON around the text: braces, brackets, a key and its value."""
+_SOURCE_STARTS = re.compile(r'^[ \t]*"source":[ \t]*\[[ \t]*$')
+_ARRAY_ENDS = re.compile(r"^[ \t]*\],?[ \t]*$")
 
 
 def as_printed(text: str) -> str:
-    """The lines the notebook's cells held and printed, in their order, where text is a
-    notebook's JSON; any other text is returned as it is. The JSON around them (braces, keys,
-    metadata) goes, so a cell's last line and the output under it are neighbours again."""
-    if len(_NOTEBOOK.findall(text[:SAMPLE_CHARS])) < MIN_MARKERS:
+    """What the notebook's cells printed, in their order, where text holds a notebook's JSON;
+    any other text is returned as it is. The JSON around the outputs and the cells' source
+    go; lines that are not the notebook's JSON (a log pasted beside it) stay."""
+    if len({m.group(0).strip() for m in _NOTEBOOK.finditer(text[:SAMPLE_CHARS])}) < MIN_MARKERS:
         return text
-    return "\n".join(d for line in text.split("\n") if (d := _decoded(line)) is not None)
+    out: list[str] = []
+    in_source = False
+    for line in text.split("\n"):
+        if in_source:
+            in_source = _ARRAY_ENDS.match(line) is None
+            continue
+        if _SOURCE_STARTS.match(line):
+            in_source = True
+            continue
+        decoded = _decoded(line)
+        if decoded is not None:
+            out.append(decoded)
+    return "\n".join(out)
 
 
 def _decoded(line: str) -> str | None:
+    """The text a line of the notebook holds, the line itself where it is not the notebook's,
+    or None for the JSON around the text."""
+    if not line.strip():
+        return ""  # a line logs.py left out stays a line
     found = _STRING_ITEM.match(line) or _TEXT_FIELD.match(line)
-    if found is None:
-        return "" if not line.strip() else None  # a line logs.py left out stays a line
-    try:
-        value = json.loads(f'"{found.group(1)}"')
-    except ValueError:
-        return line
-    return str(value).removesuffix("\n")
+    if found is not None:
+        try:
+            return str(json.loads(f'"{found.group(1)}"')).removesuffix("\n")
+        except ValueError:
+            return line
+    return None if _STRUCTURE.match(line) else line

@@ -219,7 +219,9 @@ def _records_apart(text: str) -> str:
 _QUOTE_PREFIX = re.compile(r"^[ \t]*>+(?:[ \t]>{1,2}(?=[ \t]|$))*[ \t]?")
 """A reply's quote marks, nested ones too ('> > '), but not a quoted Python prompt ('> >>> ')."""
 QUOTED_SHARE = 0.6
-_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=\S)")
+_BULLET = re.compile(r"^(?:[-*]|[ \t]+\*)[ \t]+(?=\S)")
+"""A Markdown list's bullet: '- ' or '* ' at the margin, '*' nested. Not conda's and mamba's own
+'  - ' and '  + ' marks (indented), nor a shell trace's '+ '."""
 _INLINE_CODE = re.compile(r"^([ \t]*)`([^`\n]+)`[ \t]*$")
 """A line set as inline code of its own, as Markdown editors and chat apps invite."""
 
