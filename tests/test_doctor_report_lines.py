@@ -4486,6 +4486,22 @@ def test_colour_codes_quote_marks_line_numbers_and_collector_prefixes_are_not_pa
     assert doctor(tmp_path, capsys, printed)["findings"][0]["id"] == "cpu-lacks-avx"
 
 
+def test_conda_and_mambas_own_list_marks_are_no_markdown_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # mamba's upgrade table (review 21's, in mamba's format): the '-' row is the CPU build it
+    # removes, the '+' row the CUDA build it installs
+    table = (
+        "  Upgrade:\n"
+        "  - tensorflow                      2.6.2  cpu_py39h3ac6dc5_0      installed\n"
+        "  + tensorflow                      2.7.0  cuda112py39h01bd6f0_0   conda-forge/linux-64\n"
+        "  - tensorflow-base                 2.6.2  cpu_py39h6e4a7a3_0      installed\n"
+        "  + tensorflow-base                 2.7.0  cuda112py39h61e5d8f_0   conda-forge/linux-64\n"
+    )
+    found = doctor(tmp_path, capsys, table)["findings"]
+    assert not [f for f in found if f["id"] == "cpu-only-tensorflow"]
+
+
 def test_numbers_that_do_not_count_lines_stay_part_of_the_log(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
