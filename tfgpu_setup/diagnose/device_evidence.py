@@ -31,6 +31,10 @@ runtime passed the GPU in and the host's driver failed (or, for 'not ready', the
 Manager), not a container started without it."""
 
 STUB_DRIVER_SIGNATURES = frozenset({"libcuda-stub-resolved", "cuinit-stub-library"})
+DRIVER_PAIR_SIGNATURES = frozenset(
+    {"kernel-dso-mismatch", "nvrm-api-mismatch", "nvml-version-mismatch", "cuinit-driver-mismatch"}
+)
+"""Lines naming a driver library that does not match the loaded kernel module."""
 
 DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
 """Lines TensorFlow prints after the driver enumerated a GPU and before it loads the CUDA
@@ -120,12 +124,11 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # are missing: they, not the request, pass its devices in)
     toolkit_engaged = toolkit_reported or (bool(log.gpu_requested_line) and not jetson)
     # Two driver versions (NVML's 'Driver/library version mismatch', the kernel module against
-    # libcuda) show a driver library inside reaching the host's module: that pair, not a
-    # container started without the GPU, is why no device came (nvidia-docker#528, 7 of 7
-    # settled threads with NVML's line were the mismatch)
-    driver_pair_seen = log.driver_halves is not None or any(
-        m.signature.finding_id == "driver-library-mismatch" for m in matches
-    )
+    # libcuda) show driver libraries inside that do not match the host's module: that pair is
+    # the cause first (nvidia-docker#528, 7 of 7 settled threads with NVML's line were the
+    # mismatch); a container started without the GPU stays a warning behind it, as an image
+    # carrying its own driver libraries shows them without '--gpus' too.
+    driver_pair_seen = log.driver_halves is not None or bool(names & DRIVER_PAIR_SIGNATURES)
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
     host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
     if host_module is not None:
@@ -138,14 +141,14 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         found.append(
             _asked_for_but_left_out(log, [m for m in matches if m.signature.name in refused])
         )
-    elif no_device and in_container and not (toolkit_engaged or driver_pair_seen or gpus_absent):
+    elif no_device and in_container and not (toolkit_engaged or gpus_absent):
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)
         expects = container_expects_gpu(facts) or bool(jetson)
         found.append(
             Finding(
                 "container-gpu-not-exposed",
-                Severity.ERROR if expects else Severity.WARNING,
+                Severity.ERROR if expects and not driver_pair_seen else Severity.WARNING,
                 "The container was started without access to the GPU"
                 if expects
                 else "This runs in a container: if the host has an NVIDIA GPU, it was not "
