@@ -3931,6 +3931,13 @@ def test_tensorflow_1x_opening_cupti_is_a_traced_run_that_needs_it(
     for abort in (aborted, status):
         traced = doctor(tmp_path, capsys, line + abort)["findings"][0]
         assert (traced["id"], traced["severity"]) == ("cuda-libs-not-found", "error")
+    # Windows' wording names its DLL (tensorflow#6235)
+    windows = line.replace(
+        "libcupti.so.9.0. LD_LIBRARY_PATH: /usr/local/cuda-9.0/lib64", "cupti64_80.dll"
+    )
+    top = doctor(tmp_path, capsys, windows)["findings"][0]
+    assert (top["id"], top["severity"]) == ("cuda-libs-not-found", "warning")
+    assert "libx64" in top["fix"]
     # beside a library TensorFlow needs, that one is the cause
     cudnn = line.replace("libcupti.so.9.0", "libcudnn.so.7")
     assert doctor(tmp_path, capsys, line + cudnn)["findings"][0]["id"] == "cudnn-not-found"

@@ -241,9 +241,10 @@ RUNTIME: tuple[Signature, ...] = (
         # (cupti_wrapper's Check failed or the loader's status, above); a paste that stops at
         # the loader's line still shows that run (google/seq2seq#97, tensorflow#7207).
         name="cupti-not-opened-for-tracing",
-        needles=("Couldn't open CUDA library libcupti",),
+        needles=("Couldn't open CUDA library libcupti", "Couldn't open CUDA library cupti"),
         pattern=compiled(
-            r"Couldn't open CUDA library (?P<lib>libcupti[^'\s]{0,40}?)"
+            # (Windows' cupti64_80.dll: tensorflow#6235)
+            r"Couldn't open CUDA library (?P<lib>libcupti[^'\s]{0,40}?|cupti64_\d{2,3}\.dll)"
             r"(?:\.? LD_LIBRARY_PATH|\.?[ \t]*(?:\n|$))"
         ),
         finding_id="cuda-libs-not-found",
@@ -254,8 +255,9 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         fix=(
             "Put the CUPTI of the CUDA this TensorFlow uses on the loader path (CUDA's"
-            " extras/CUPTI/lib64 on LD_LIBRARY_PATH), or run without tracing (FULL_TRACE run"
-            " options, tfdbg, timelines, a profiler hook)."
+            " extras/CUPTI/lib64 on LD_LIBRARY_PATH; on Windows extras\\CUPTI\\libx64 on PATH),"
+            " or run without tracing (FULL_TRACE run options, tfdbg, timelines, a profiler"
+            " hook)."
         ),
         source=(
             "https://github.com/tensorflow/tensorflow/blob/v1.4.0/tensorflow/core/platform/"
