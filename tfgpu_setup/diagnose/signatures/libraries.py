@@ -760,8 +760,9 @@ LIBRARIES: tuple[Signature, ...] = (
     ),
     Signature(
         # XLA's GPU compiler checks the stream has a DNN before it compiles a graph with
-        # convolutions (TF 2.11 to 2.14, jaxlib): the same handle never created, in XLA's
-        # words. Settled threads with it were each a cuDNN older than the build (3 of 3:
+        # convolutions (TF 2.11 and 2.12 and the jaxlib of that time; later XLA says 'DNN
+        # library initialization failed', read above): the same handle never created.
+        # Settled threads with it were each a cuDNN older than the build (3 of 3:
         # romilbert/samformer#8, jax-ml/jax#15230, tensorflow/tfx#5966).
         name="xla-no-dnn",
         needles=("dnn != nullptr",),
@@ -774,8 +775,8 @@ LIBRARIES: tuple[Signature, ...] = (
         fix=(
             "The cuDNN that loads is not the one this TensorFlow was built with (most often"
             " older; a Docker image's own cuDNN, or a system or conda copy): install the cuDNN"
-            " version of this release (pip: 'tensorflow[and-cuda]' pins it) and remove older"
-            " copies that load first."
+            " version of this release (pip: 'tensorflow[and-cuda]' pins it; for jaxlib, its"
+            " 'jax[cuda12]' extra) and remove older copies that load first."
         ),
         source="https://github.com/romilbert/samformer/issues/8",
         explained_by=DRIVER_ROOTS
