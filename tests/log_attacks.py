@@ -458,6 +458,9 @@ WRITTEN = {
     " CUDNN_STATUS_BAD_PARAM in tensorflow/stream_executor/cuda/cuda_dnn.cc(1424):"
     " 'cudnnSetRNNDataDescriptor( data_desc.get(), data_type, layout, max_seq_length,"
     " batch_size, data_size, seq_lengths_array, (void*)&padding_fill)' [Op:CudnnRNNV3]",
+    "xla-ptx-load-failed": "2023-10-06 13:14:53.424902: E external/xla/xla/stream_executor/cuda/"
+    "cuda_driver.cc:864] failed to load PTX text as a module: CUDA_ERROR_INVALID_IMAGE: device"
+    " kernel image is invalid",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",

@@ -2077,6 +2077,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/jax-ml/jax/issues/17976 (verbatim): an old CUDA's ptxas on PATH
+        # beside an RTX 4090; XLA's fallback PTX did not load
+        "W external/xla/xla/stream_executor/gpu/asm_compiler.cc:232] Falling back to the CUDA"
+        " driver for PTX compilation; ptxas does not support CC 8.9\n"
+        "E external/xla/xla/stream_executor/cuda/cuda_driver.cc:864] failed to load PTX text as"
+        " a module: CUDA_ERROR_INVALID_IMAGE: device kernel image is invalid\n",
+        "xla-fallback-ptx-after-an-old-ptxas",
+        (),
+        "xla-toolchain-missing",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/33069 (verbatim): a masked LSTM batch
         "tensorflow.python.framework.errors_impl.UnknownError: CUDNN_STATUS_BAD_PARAM\n"
         "in tensorflow/stream_executor/cuda/cuda_dnn.cc(1424): 'cudnnSetRNNDataDescriptor("

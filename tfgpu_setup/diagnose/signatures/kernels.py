@@ -229,7 +229,32 @@ KERNELS: tuple[Signature, ...] = (
                 source=CUBIN_LINK_SOURCE,
                 with_signatures=frozenset({"cubin-link-refused"}),
             ),
+            # XLA's own PTX that did not load after XLA found its ptxas too old for the GPU and
+            # fell back to the driver's compiler: the ptxas on PATH is the cause, not the
+            # build's kernels (jax-ml/jax#17976: an old CUDA's ptxas beside an RTX 4090)
+            Variant(
+                finding_id="xla-toolchain-missing",
+                title=(
+                    "XLA's code did not load on the GPU ({what}) after XLA found its ptxas too"
+                    " old for this GPU and fell back to the driver"
+                ),
+                fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
+                source="https://github.com/jax-ml/jax/issues/17976",
+                with_signatures=frozenset({"ptxas-too-old", "xla-ptx-load-failed"}),
+            ),
         ),
+    ),
+    Signature(
+        # XLA loading the PTX it generated as a module (cuda_driver.cc): positive evidence that
+        # the image that failed is XLA's, not one of the build's kernels.
+        name="xla-ptx-load-failed",
+        needles=("failed to load PTX text as a module", "Failed to load PTX text as a module"),
+        pattern=compiled(r"[Ff]ailed to load PTX text as a module"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA could not load the PTX it generated",
+        fix="",
+        source="https://github.com/jax-ml/jax/issues/17976",
     ),
     Signature(
         # TF's launch configuration asks CUDA about each kernel and CHECKs the answer
