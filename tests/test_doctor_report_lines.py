@@ -2089,6 +2089,18 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/conda-forge/jaxlib-feedstock/pull/288 (verbatim): jaxlib's words
+        # for the machine's missing libdevice hold for TensorFlow's XLA there too
+        "Traceback (most recent call last):\n"
+        '  File "<string>", line 1, in <module>\n'
+        "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: libdevice not found at"
+        " ./libdevice.10.bc\n",
+        "jaxlib-on-the-machines-toolchain",
+        (),
+        "xla-toolchain-missing",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/33069 (verbatim): a masked LSTM batch
         "tensorflow.python.framework.errors_impl.UnknownError: CUDNN_STATUS_BAD_PARAM\n"
         "in tensorflow/stream_executor/cuda/cuda_dnn.cc(1424): 'cudnnSetRNNDataDescriptor("

@@ -59,6 +59,10 @@ def innermost_frame(text: str, match: LogMatch) -> str:
 
 
 _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
+HOST_TOOLCHAIN_IDS = frozenset({"xla-toolchain-missing", "ptxas-newer-than-driver"})
+"""What jaxlib says of the machine's ptxas, libdevice and driver holds for TensorFlow's XLA
+on it too (jax-ml/jax#25344, conda-forge/jaxlib-feedstock#288): those lines are not set
+aside."""
 """The exception jaxlib raises (TensorFlow raises its own errors)."""
 _VENDORED_TENSORFLOW = re.compile(r"\bexternal/(?:org_tensorflow|xla/xla)/")
 """TensorFlow's code or XLA as another build vendors them: jaxlib, TensorFlow Serving, Intel's
@@ -119,7 +123,10 @@ def set_apart(
         text
     )
     for m in matches:
-        if _JAXLIB_OWN.search(m.line) or (jax_logged and _VENDORED_TENSORFLOW.search(m.line)):
+        jaxlib_line = _JAXLIB_OWN.search(m.line) or (
+            jax_logged and _VENDORED_TENSORFLOW.search(m.line)
+        )
+        if jaxlib_line and m.signature.finding_id not in HOST_TOOLCHAIN_IDS:
             others["jaxlib"] = None
             continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
