@@ -461,6 +461,7 @@ WRITTEN = {
     "xla-ptx-load-failed": "2023-10-06 13:14:53.424902: E external/xla/xla/stream_executor/cuda/"
     "cuda_driver.cc:864] failed to load PTX text as a module: CUDA_ERROR_INVALID_IMAGE: device"
     " kernel image is invalid",
+    "pip-tensorflow-pin-conflict": "    tensorflow-gpu 1.15.4 depends on numpy<1.19.0 and >=1.16.0",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",

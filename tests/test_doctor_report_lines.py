@@ -4651,6 +4651,25 @@ def test_a_container_asked_for_the_gpu_that_nvml_cannot_open_is_the_runtimes_set
     assert host["findings"][0]["id"] == "no-nvidia-driver"
 
 
+def test_pips_conflict_naming_a_tensorflow_is_its_install_failing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/hacksider/Deep-Live-Cam/issues/922 (verbatim): tensorflow-intel is
+    # Windows' TensorFlow 2.12, which pip could not install beside torch's pins
+    log = (
+        "The conflict is caused by:\n"
+        "    The user requested typing-extensions>=4.8.0\n"
+        "    torch 2.5.1+cu121 depends on typing-extensions>=4.8.0\n"
+        "    tensorflow-intel 2.12.1 depends on typing-extensions<4.6.0 and >=3.6.6\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("tensorflow-not-installed", "error")
+    assert "typing-extensions" in top["title"]
+    # a conflict among other packages says nothing of TensorFlow
+    other = log.replace("tensorflow-intel 2.12.1", "opencv-python 4.1.0")
+    assert not doctor(tmp_path, capsys, other)["findings"]
+
+
 def test_an_install_that_failed_comes_before_what_the_platform_means_for_the_gpu(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

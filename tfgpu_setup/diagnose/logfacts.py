@@ -84,6 +84,7 @@ INSTALL_FAILURES = frozenset(
         "uv-python-out-of-range",
         "poetry-python-range",
         "conda-no-cuda-driver",
+        "pip-tensorflow-pin-conflict",
     }
 )
 """Lines saying pip or conda could not install TensorFlow."""
@@ -95,6 +96,7 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
         "native-runtime-not-loaded",
         "macos-wrong-architecture",
         "tensorflow-gpu-removed",
+        "tensorflow-dependency-missing",
         # its import dies on the first AVX instruction: nothing of it ran
         "cpu-without-avx",
         "illegal-instruction",

@@ -289,6 +289,31 @@ INSTALL: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        # pip's resolver naming, under 'The conflict is caused by:', what a TensorFlow it was
+        # asked for depends on: another requirement pins that package otherwise (4 of 4
+        # settled: a pinned TensorFlow against another pin; git-disl/TOG#7, Deep-Live-Cam#922).
+        name="pip-tensorflow-pin-conflict",
+        needles=("depends on",),
+        pattern=compiled(
+            r"^[ \t]*(?P<dist>" + TF_DISTRIBUTION + r") (?P<version>\d[\w.+]{0,30}) depends on"
+            r" (?P<dependency>[A-Za-z][\w.-]{0,60})",
+            re.MULTILINE,
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip cannot install {dist} {version} with the other requirements: it needs another"
+            " {dependency} than they pin"
+        ),
+        fix=(
+            "Loosen or drop the pin on {dependency} (or on TensorFlow) in the requirements, or"
+            " pick the TensorFlow release whose own requirements fit them; a requirements file"
+            " from another machine or year needs its versions revisited."
+        ),
+        source="https://pip.pypa.io/en/stable/topics/dependency-resolution/",
+        subject="{dist}",
+    ),
+    Signature(
         # uv's hint when a pinned version has wheels for other platforms only.
         name="uv-platform-without-wheels",
         needles=("only has wheels for the following platforms",),
