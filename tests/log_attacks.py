@@ -462,6 +462,7 @@ WRITTEN = {
     "cuda_driver.cc:864] failed to load PTX text as a module: CUDA_ERROR_INVALID_IMAGE: device"
     " kernel image is invalid",
     "pip-tensorflow-pin-conflict": "    tensorflow-gpu 1.15.4 depends on numpy<1.19.0 and >=1.16.0",
+    "host-oom-killed": "Epoch 1/10 1024/60000 [>.....] - ETA: 5:00 - loss: 0.5268Killed",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",

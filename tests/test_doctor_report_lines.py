@@ -2089,6 +2089,24 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/daniel-kukiela/nmt-chatbot/issues/91 (verbatim): the host's RAM
+        "# Start step 0, lr 0.001, Sun Sep  2 10:50:36 2018\n"
+        "# Init train iterator, skipping 0 elements\nKilled\n",
+        "killed-by-the-hosts-oom-killer",
+        (),
+        "gpu-out-of-memory",
+        "unknown",
+    ),
+    (
+        # cuBLASLt's handle, as XLA's GEMMs create it, fails like cuBLAS's
+        "E external/local_xla/xla/stream_executor/cuda/cuda_blas_lt.cc:1033] failed to create"
+        " cublasLt handle: cublas error\n",
+        "cublaslt-handle",
+        (),
+        "gpu-out-of-memory",
+        "no",
+    ),
+    (
         # https://github.com/conda-forge/jaxlib-feedstock/pull/288 (verbatim): jaxlib's words
         # for the machine's missing libdevice hold for TensorFlow's XLA there too
         "Traceback (most recent call last):\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...findings import Severity
 from .model import (
     DRIVER_ROOTS,
@@ -57,11 +59,17 @@ RUNTIME: tuple[Signature, ...] = (
     # --- Run time: memory and configuration. ---
     Signature(
         name="cublas-handle",
-        needles=("cublas handle", "Failure to initialize cublas", "without BLAS support"),
+        needles=(
+            "cublas handle",
+            "cublasLt handle",
+            "Failure to initialize cublas",
+            "without BLAS support",
+        ),
         # TF 2.12+ writes the status in words and adds its own hint about OOM; the op that
         # needed cuBLAS then says it ran 'without BLAS support'.
         pattern=compiled(
-            r"failed to create cublas handle: (?P<status>CUBLAS_STATUS_\w+|[a-z][a-z ]{0,60}[a-z])"
+            r"failed to create cublas(?:Lt)? handle: (?P<status>CUBLAS_STATUS_\w+"
+            r"|[a-z][a-z ]{0,60}[a-z])"
             r"|Failure to initialize cublas may be due to OOM"
             r"|[Aa]ttempting to perform BLAS operation using StreamExecutor without BLAS support"
         ),
@@ -577,6 +585,34 @@ RUNTIME: tuple[Signature, ...] = (
             " GPU (nvidia-smi), or reduce the batch size."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/30912",
+    ),
+    Signature(
+        # The shell's word for a process ended by SIGKILL ('Killed', glued to a progress bar
+        # when the kernel killed it mid-line, or a job line), and the kernel's own: on a
+        # training run, the out-of-memory killer taking it when the machine's RAM (or a
+        # container's or WSL 2's memory limit) ran out. 8 of 8 settled threads were that
+        # (nmt-chatbot#91; 2 of them a Docker memory limit); never the GPU's memory.
+        name="host-oom-killed",
+        needles=("Killed", "killed", "oom-killer", "Out of memory: Kill"),
+        pattern=compiled(
+            r"^[ \t]*Killed[ \t]*$|(?<=\d)Killed[ \t]*$"
+            r"|: line \d{1,6}: +\d{1,10} Killed +\S|^zsh: killed +\S"
+            r"|\binvoked oom-killer\b|\bOut of memory: Kill(?:ed)? process \d",
+            re.MULTILINE,
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "The process was killed, most likely by the kernel's out-of-memory killer: the"
+            " host's memory (RAM) ran out, not the GPU's"
+        ),
+        fix=(
+            "Confirm with 'dmesg | grep -i -e oom -e killed'. Then load less at once (stream"
+            " the data with tf.data instead of holding it whole), use smaller batches or fewer"
+            " data workers, add RAM or swap, or raise the limit that applies: 'docker run"
+            " --memory', the job's memory request, WSL 2's memory in .wslconfig."
+        ),
+        source="https://github.com/daniel-kukiela/nmt-chatbot/issues/91",
     ),
     Signature(
         # The same failure where the allocator that ran out is the host's: a tensor placed on
