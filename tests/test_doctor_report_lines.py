@@ -4669,6 +4669,20 @@ def test_a_container_asked_for_the_gpu_that_nvml_cannot_open_is_the_runtimes_set
     assert host["findings"][0]["id"] == "no-nvidia-driver"
 
 
+def test_a_driver_too_old_under_wsl_is_updated_on_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "InternalError: cudaGetDevice() failed. Status: CUDA driver version is insufficient for"
+        " CUDA runtime version\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
+    assert top["id"] == "driver-too-old"
+    assert "NVIDIA driver on Windows" in top["fix"] and "never install a Linux" in top["fix"]
+    linux = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert "Windows" not in linux["fix"]
+
+
 def test_pips_conflict_naming_a_tensorflow_is_its_install_failing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -53,7 +53,7 @@ from .weigh import (
     weighed_against_the_rest_of_the_log,
     weighed_against_unnamed_failure,
 )
-from .wsl import wsl_gpu_layer_missing
+from .wsl import driver_on_windows, wsl_gpu_layer_missing
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -259,6 +259,7 @@ def diagnose(
     findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
+    findings = driver_on_windows(findings, known)
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])

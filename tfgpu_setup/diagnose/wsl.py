@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..facts import Facts
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, with_context
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -128,3 +128,22 @@ def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
             "https://github.com/NVIDIA/nvidia-docker/issues/1542",
         )
     ]
+
+
+WINDOWS_DRIVER_FIX = (
+    " On WSL 2 the driver is the Windows one: update the NVIDIA driver on Windows (never"
+    " install a Linux NVIDIA driver inside WSL), then run 'wsl --shutdown' and reopen it."
+)
+
+
+def driver_on_windows(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """A driver too old under WSL 2 is updated on Windows: 'update the driver' alone invites a
+    Linux driver inside WSL, which breaks it further."""
+    if not (facts.knows("os") and facts.platform.os == "wsl2"):
+        return findings
+    return with_context(
+        findings,
+        frozenset({"driver-too-old"}),
+        f"os: wsl2 ({facts.platform.source})",
+        WINDOWS_DRIVER_FIX,
+    )
