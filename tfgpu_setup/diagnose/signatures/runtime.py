@@ -529,9 +529,8 @@ RUNTIME: tuple[Signature, ...] = (
         # suit cuDNN.
         name="cudnn-rnn-masked-input",
         needles=("cudnnSetRNNDataDescriptor",),
-        pattern=compiled(
-            r"CUDNN_STATUS_BAD_PARAM[^\n]{0,200}?\n?[^\n]{0,300}?cudnnSetRNNDataDescriptor"
-        ),
+        # (the status, CUDNN_STATUS_BAD_PARAM, ends the line above: the call names the failure)
+        pattern=compiled(r"cuda_dnn\.cc\(\d{1,6}\): '?cudnnSetRNNDataDescriptor\("),
         finding_id="gpu-kernel-failed",
         severity=Severity.ERROR,
         title=(
