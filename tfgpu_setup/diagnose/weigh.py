@@ -369,7 +369,8 @@ def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     tools or the GPU's memory would do to work that never started, are true but come after
     getting TensorFlow to import, so they step back behind that problem: an error to a
     warning, a warning (the platform only seen in the log's paths) to a note."""
-    return noted(demoted(findings, _comes_after_install), _comes_after_install)
+    # one step each: the warnings become notes before the errors become warnings
+    return demoted(noted(findings, _comes_after_install), _comes_after_install)
 
 
 def _comes_after_install(finding: Finding) -> bool:
