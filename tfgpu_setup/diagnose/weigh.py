@@ -367,14 +367,9 @@ def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """The log shows TensorFlow never ran (pip found no wheel, no module to import, its library
     did not load): what the platform means for GPU use, and what the GPU's kernels, XLA's
     tools or the GPU's memory would do to work that never started, are true but come after
-    getting TensorFlow to import, so they step back behind that problem: an error to a
-    warning, a warning (the platform only seen in the log's paths) to a note."""
-    # one step each: the warnings become notes before the errors become warnings
-    return demoted(noted(findings, _comes_after_install), _comes_after_install)
-
-
-def _comes_after_install(finding: Finding) -> bool:
-    return is_platform(finding) or _after_import(finding)
+    getting TensorFlow to import, so they step back behind that problem: the platform's to a
+    note (it stays listed), the others an error to a warning."""
+    return demoted(noted(demoted(findings, is_platform), is_platform), _after_import)
 
 
 def _after_import(finding: Finding) -> bool:
