@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from tfgpu_setup.diagnose.loader_trace import searched_in_vain
 from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
 from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
@@ -463,6 +464,8 @@ WRITTEN = {
     " kernel image is invalid",
     "pip-tensorflow-pin-conflict": "    tensorflow-gpu 1.15.4 depends on numpy<1.19.0 and >=1.16.0",
     "host-oom-killed": "Epoch 1/10 1024/60000 [>.....] - ETA: 5:00 - loss: 0.5268Killed",
+    "ptxas-behind-the-gpu": "W external/xla/xla/stream_executor/gpu/asm_compiler.cc:232] Falling"
+    " back to the CUDA driver for PTX compilation; ptxas does not support CC 8.9",
     "xla-no-dnn": "2024-06-12 16:19:09.704946: E tensorflow/compiler/xla/status_macros.cc:57]"
     " INTERNAL: RET_CHECK failure (tensorflow/compiler/xla/service/gpu/gpu_compiler.cc:618)"
     " dnn != nullptr",
@@ -587,18 +590,6 @@ def main() -> int:
         "\n" * LINE_CHARS,
         " " * LINE_CHARS,
         "> " * (LINE_CHARS // 2),
-        "> >>" * (LINE_CHARS // 4),
-        "- " * (LINE_CHARS // 2),
-        "`" + "a`" * (LINE_CHARS // 2),
-        "Jun 15, 2018, 12:00:58 AM | WARNING | " * (LINE_CHARS // 38),
-        "Jun 15, 2018, 12:00:58 AM\tWARNING\t\n" * (LINE_CHARS // 35),
-        '"Jun 15, 2018, 12:00:58 AM",INFO,"' + '""' * (LINE_CHARS // 2),
-        "-- | " * (LINE_CHARS // 5),
-        "ImportError\n" + "  1:\t  trying file=/a/libcublas.so.8.0\n" * (LINE_CHARS // 36),
-        "ImportError\n  1:\t  trying file=" + "a" * LINE_CHARS,
-        '"cell_type": "code",\n"name": "stdout",\n "' + '\\"' * (LINE_CHARS // 2),
-        '"cell_type": "code",\n"name": "stdout",\n "evalue": "' + "a" * LINE_CHARS + '"x',
-        '"cell_type": "code",\n"name": "stdout",\n"' + 'a":' * (LINE_CHARS // 3),
         "tf.__version__\n" * (LINE_CHARS // 15),
         "Successfully installed " * (LINE_CHARS // 23),
         "[[Node: x = " * (LINE_CHARS // 12),
@@ -673,6 +664,24 @@ def main() -> int:
     ):
         text = rejoin_wrapped(unwrap(text))
         read_log_facts(text, match_log(text))
+        lines += 1
+    # What a paste's markup, a notebook's JSON, a runtime log view and the loader's trace are
+    # read with: the reading that handles them alone, on runs of what their patterns repeat.
+    for text in (
+        "> >>" * (LINE_CHARS // 4),
+        "- " * (LINE_CHARS // 2),
+        "`" + "a`" * (LINE_CHARS // 2),
+        "Jun 15, 2018, 12:00:58 AM | WARNING | " * (LINE_CHARS // 38),
+        "Jun 15, 2018, 12:00:58 AM\tWARNING\t\n" * (LINE_CHARS // 35),
+        '"Jun 15, 2018, 12:00:58 AM",INFO,"' + '""' * (LINE_CHARS // 2),
+        "-- | " * (LINE_CHARS // 5),
+        "ImportError\n" + "  1:\t  trying file=/a/libcublas.so.8.0\n" * (LINE_CHARS // 36),
+        "ImportError\n  1:\t  trying file=" + "a" * LINE_CHARS,
+        '"cell_type": "code",\n"name": "stdout",\n "' + '\\"' * (LINE_CHARS // 2),
+        '"cell_type": "code",\n"name": "stdout",\n "evalue": "' + "a" * LINE_CHARS + '"x',
+        '"cell_type": "code",\n"name": "stdout",\n"' + 'a":' * (LINE_CHARS // 3),
+    ):
+        searched_in_vain(rejoin_wrapped(unwrap(text)))
         lines += 1
     print(f"{lines} lines of {LINE_CHARS} characters")
     return 0

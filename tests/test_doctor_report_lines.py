@@ -2089,6 +2089,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # ... but a ptxas that dropped an old GPU (a K80's 3.7) is no old toolkit (review 22)
+        "W external/xla/xla/stream_executor/gpu/asm_compiler.cc:232] Falling back to the CUDA"
+        " driver for PTX compilation; ptxas does not support CC 3.7\n"
+        "E external/xla/xla/stream_executor/cuda/cuda_driver.cc:864] failed to load PTX text as"
+        " a module: CUDA_ERROR_INVALID_IMAGE: device kernel image is invalid\n",
+        "xla-fallback-ptx-on-a-gpu-ptxas-dropped",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/daniel-kukiela/nmt-chatbot/issues/91 (verbatim): the host's RAM
         "# Start step 0, lr 0.001, Sun Sep  2 10:50:36 2018\n"
         "# Init train iterator, skipping 0 elements\nKilled\n",
@@ -4678,9 +4689,50 @@ def test_a_driver_too_old_under_wsl_is_updated_on_windows(
     )
     top = doctor(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
     assert top["id"] == "driver-too-old"
-    assert "NVIDIA driver on Windows" in top["fix"] and "never install a Linux" in top["fix"]
+    assert "NVIDIA driver on Windows" in top["fix"] and "never install one there" in top["fix"]
     linux = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert "Windows" not in linux["fix"]
+
+
+def test_an_install_that_failed_beside_tensorflow_running_is_not_the_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review 22's: pip's conflict, fixed in the same session; TensorFlow 2.12 then ran and
+    # found no cuDNN
+    log = (
+        "The conflict is caused by:\n"
+        "    The user requested numpy==1.26.4\n"
+        "    tensorflow 2.15.0 depends on numpy<2.0.0 and >=1.23.5\n"
+        "Successfully installed numpy-1.23.5 tensorflow-2.12.0\n"
+        "2023-06-01 10:00:00.123456: W tensorflow/compiler/xla/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudnn.so.8'; dlerror: libcudnn.so.8:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert found[0]["id"] == "cudnn-not-found"
+    assert {f["id"]: f["severity"] for f in found}["tensorflow-not-installed"] == "warning"
+    # an add-on that failed to install beside TensorFlow 2.12 running on native Windows
+    addon = (
+        "ERROR: No matching distribution found for tensorflow-addons==0.16.1\n"
+        "2023-06-01 10:00:00.123456: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
+        " TensorFlow binary is optimized to use available CPU instructions.\n"
+        "Num GPUs Available:  0\n"
+    )
+    top = doctor(tmp_path, capsys, addon, "--os", "windows", "--tf", "2.12")["findings"][0]
+    assert top["id"] == "windows-native-gpu-unsupported"
+
+
+def test_a_gpu_that_ran_out_of_memory_before_a_kill_keeps_its_own_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "W tensorflow/core/common_runtime/bfc_allocator.cc:479] Allocator (GPU_0_bfc) ran out of"
+        " memory trying to allocate 2.00GiB (rounded to 2147483648)requested by op Conv2D\n"
+        "Killed\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "gpu-out-of-memory"
+    assert "GPU memory" in top["title"] and "RAM" not in top["title"]
 
 
 def test_pips_conflict_naming_a_tensorflow_is_its_install_failing(

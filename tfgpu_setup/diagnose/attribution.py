@@ -59,11 +59,11 @@ def innermost_frame(text: str, match: LogMatch) -> str:
 
 
 _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
-HOST_TOOLCHAIN_IDS = frozenset({"xla-toolchain-missing", "ptxas-newer-than-driver"})
-"""What jaxlib says of the machine's ptxas, libdevice and driver holds for TensorFlow's XLA
-on it too (jax-ml/jax#25344, conda-forge/jaxlib-feedstock#288): those lines are not set
-aside."""
 """The exception jaxlib raises (TensorFlow raises its own errors)."""
+HOST_TOOLCHAIN_IDS = frozenset({"xla-toolchain-missing", "ptxas-newer-than-driver"})
+"""What jaxlib says of the machine's ptxas, libdevice and driver: the toolchain on that
+machine, which the settled threads fixed there (jax-ml/jax#25344,
+conda-forge/jaxlib-feedstock#288): those lines are not set aside."""
 _VENDORED_TENSORFLOW = re.compile(r"\bexternal/(?:org_tensorflow|xla/xla)/")
 """TensorFlow's code or XLA as another build vendors them: jaxlib, TensorFlow Serving, Intel's
 extension (TensorFlow's own XLA lives in external/local_xla/)."""

@@ -22,7 +22,7 @@ from .device_evidence import (
     libcuda_absent_alone,
     no_gpu_likely,
 )
-from .logfacts import TF_NOT_RUNNING, LogFacts
+from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
@@ -41,7 +41,7 @@ def weighed_against_log(
             frozenset({"no-nvidia-gpu"}),
             "but the log is tensorflow-rocm's, a build for AMD GPUs: " + rocm.line.strip()[:160],
         )
-    if log.install_failed and not _asked_for_the_gpu_stub(matches):
+    if log.install_failed and not log.tf_ran_line and not _asked_for_the_gpu_stub(matches):
         judged = _after_install(judged)
     elif log.tf_ran_line:
         judged = _while_running(judged)
@@ -386,6 +386,8 @@ def _asked_for_the_gpu_stub(matches: tuple[LogMatch, ...]) -> bool:
 
 
 INSTALL_BLOCKERS = ids_tagged("blocks-install")
+INSTALL_FAILURE_IDS = frozenset({"python-unsupported", "tensorflow-not-installed", "glibc-too-old"})
+"""What pip's and conda's refusals read as."""
 
 
 def _while_running(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
@@ -522,14 +524,22 @@ def weighed_against_the_rest_of_the_log(
     findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: tuple[LogMatch, ...]
 ) -> tuple[Finding, ...]:
     """Log findings other lines of the same log speak against: pip's refusal where pip never
-    reached the package index, and a missing driver where nothing shows a GPU to drive (no GPU
-    is the likelier reading then, and joins them)."""
+    reached the package index, an install that failed where TensorFlow's own lines show one
+    running (an add-on's, or an attempt before or after), and a missing driver where nothing
+    shows a GPU to drive (no GPU is the likelier reading then, and joins them)."""
     if log.pip_network_line:
         findings = contradicted(
             findings,
             frozenset({"python-unsupported"}),
             f"but pip did not reach the package index ({log.pip_network_line[:120]}): its"
             " refusal says nothing about this Python",
+        )
+    if log.tf_ran_line and any(m.signature.name in INSTALL_FAILURES for m in matches):
+        findings = contradicted(
+            findings,
+            INSTALL_FAILURE_IDS,
+            "but TensorFlow's own runtime lines show one installed and running"
+            f" ({log.tf_ran_line[:120]}): that install attempt is not what stops the GPU",
         )
     if alone := libcuda_absent_alone(facts, log, matches):
         findings = (

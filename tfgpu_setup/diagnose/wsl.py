@@ -131,19 +131,21 @@ def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
 
 
 WINDOWS_DRIVER_FIX = (
-    " On WSL 2 the driver is the Windows one: update the NVIDIA driver on Windows (never"
-    " install a Linux NVIDIA driver inside WSL), then run 'wsl --shutdown' and reopen it."
+    " On WSL 2 the driver is the Windows one: update the NVIDIA driver on Windows, remove any"
+    " Linux NVIDIA driver installed inside WSL (never install one there), then run 'wsl"
+    " --shutdown' and reopen it."
 )
 
 
 def driver_on_windows(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
-    """A driver too old under WSL 2 is updated on Windows: 'update the driver' alone invites a
-    Linux driver inside WSL, which breaks it further."""
+    """A driver too old, or two driver versions, under WSL 2: the driver is updated on
+    Windows, and a Linux driver inside WSL (the usual second version) goes; 'update the
+    driver' alone invites one, which breaks it further."""
     if not (facts.knows("os") and facts.platform.os == "wsl2"):
         return findings
     return with_context(
         findings,
-        frozenset({"driver-too-old"}),
+        frozenset({"driver-too-old", "driver-library-mismatch"}),
         f"os: wsl2 ({facts.platform.source})",
         WINDOWS_DRIVER_FIX,
     )

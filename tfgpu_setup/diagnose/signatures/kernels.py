@@ -240,9 +240,23 @@ KERNELS: tuple[Signature, ...] = (
                 ),
                 fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
                 source="https://github.com/jax-ml/jax/issues/17976",
-                with_signatures=frozenset({"ptxas-too-old", "xla-ptx-load-failed"}),
+                with_signatures=frozenset({"ptxas-behind-the-gpu", "xla-ptx-load-failed"}),
             ),
         ),
+    ),
+    Signature(
+        # XLA's fallback for a GPU of compute capability 7.x to 9.x its ptxas does not know:
+        # that ptxas is older than the GPU, an old toolkit first on PATH (jax-ml/jax#17976).
+        # Not for 3.x and 5.x, which a new ptxas dropped, nor for Blackwell's 10.0 and up,
+        # newer than the CUDA of every release before 2.21 (ptxas from its own wheel too).
+        name="ptxas-behind-the-gpu",
+        needles=("ptxas does not support CC",),
+        pattern=compiled(r"ptxas does not support CC [789]\.\d"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="XLA's ptxas predates this GPU",
+        fix="",
+        source="https://github.com/jax-ml/jax/issues/17976",
     ),
     Signature(
         # XLA loading the PTX it generated as a module (cuda_driver.cc): positive evidence that

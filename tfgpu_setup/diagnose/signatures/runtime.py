@@ -534,8 +534,8 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="gpu-kernel-failed",
         severity=Severity.ERROR,
         title=(
-            "cuDNN refused a masked RNN batch (CUDNN_STATUS_BAD_PARAM in"
-            " cudnnSetRNNDataDescriptor): the GPU is used, the mask does not suit cuDNN"
+            "cuDNN refused a masked RNN batch (cudnnSetRNNDataDescriptor failed): the GPU is"
+            " used, the mask does not suit cuDNN"
         ),
         fix=(
             "cuDNN's LSTM/GRU needs right-padded masks and no sequence masked out entirely: pad"
@@ -596,7 +596,10 @@ RUNTIME: tuple[Signature, ...] = (
         pattern=compiled(
             r"^[ \t]*Killed[ \t]*$|(?<=\d)Killed[ \t]*$"
             r"|: line \d{1,6}: +\d{1,10} Killed +\S|^zsh: killed +\S"
-            r"|\binvoked oom-killer\b|\bOut of memory: Kill(?:ed)? process \d",
+            r"|\binvoked oom-killer\b|\bOut of memory: Kill(?:ed)? process \d"
+            # a container's or a job's memory limit: Kubernetes, the memory cgroup, Slurm
+            r"|\bOOMKilled\b|Memory cgroup out of memory: Kill|Detected \d{1,6} oom[-_ ]kill"
+            r" event",
             re.MULTILINE,
         ),
         finding_id="gpu-out-of-memory",
@@ -605,6 +608,7 @@ RUNTIME: tuple[Signature, ...] = (
             "The process was killed, most likely by the kernel's out-of-memory killer: the"
             " host's memory (RAM) ran out, not the GPU's"
         ),
+        subject="host",
         fix=(
             "Confirm with 'dmesg | grep -i -e oom -e killed'. Then load less at once (stream"
             " the data with tf.data instead of holding it whole), use smaller batches or fewer"
