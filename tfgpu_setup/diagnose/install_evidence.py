@@ -19,7 +19,7 @@ from .signatures.install import (
     AND_CUDA_MISSING_FIX,
     AND_CUDA_MISSING_SOURCE,
     INCOMPLETE_INSTALL_FIX,
-    TENSORFLOW_REQUIREMENTS,
+    REQUIREMENT_MISSING,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
 from .wanted import Wanted, searched
@@ -359,9 +359,7 @@ def _wheel_of_another_version(wanted: Wanted, seen: str) -> Finding:
     )
 
 
-_REQUIREMENT_MISSING = re.compile(
-    r"No module named '?(?P<module>" + TENSORFLOW_REQUIREMENTS + r")\b(?!\.)'?"
-)
+_REQUIREMENT_MISSING = re.compile(REQUIREMENT_MISSING)
 
 
 def _requirement_missing_under_import(log: LogFacts) -> list[Finding]:

@@ -14,16 +14,19 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+_COLUMN = r"(?:,|[ \t]*\|[ \t]*|\t)"
+"""Between two columns: the CSV's comma, a table's bar, or a tab."""
+_DASHES = r":?-{2,}:?"
 _ROW = re.compile(
     # (GitHub's Markdown table opens each row with '|'; newer browsers put a narrow no-break
     # space before AM/PM)
     r'^[ \t]*(?:\|[ \t]*)?(?P<quote>"?)'
     r"(?P<time>[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d:\d\d[ \u202f\u00a0][AP]M)(?P=quote)"
-    r"(?P<sep>,|[ \t]*\|[ \t]*|\t)(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)(?P=sep)"
+    rf"(?P<sep>{_COLUMN})(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)(?P=sep)"
 )
 _HEADER = re.compile(
-    r"^[ \t]*\|?[ \t]*(?:Timestamp(?:,|[ \t]*\|[ \t]*|\t)Level(?:,|[ \t]*\|[ \t]*|\t)Message"
-    r"|:?-{2,}:?[ \t]*\|[ \t]*:?-{2,}:?[ \t]*\|[ \t]*:?-{2,}:?)[ \t]*\|?[ \t]*$"
+    rf"^[ \t]*\|?[ \t]*(?:Timestamp{_COLUMN}Level{_COLUMN}Message"
+    rf"|{_DASHES}[ \t]*\|[ \t]*{_DASHES}[ \t]*\|[ \t]*{_DASHES})[ \t]*\|?[ \t]*$"
 )
 _TABLE_END = re.compile(r"[ \t]*\|[ \t]*$")
 MIN_ROWS = 2

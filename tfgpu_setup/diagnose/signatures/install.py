@@ -27,6 +27,8 @@ TENSORFLOW_REQUIREMENTS = (
 )
 """The modules of TensorFlow's own requirements (setup.py's REQUIRED_PACKAGES, 1.x to 2.x) that
 little else needs: numpy, protobuf, six, h5py and keras are everyone's."""
+REQUIREMENT_MISSING = r"No module named '?(?P<module>" + TENSORFLOW_REQUIREMENTS + r")\b(?!\.)'?"
+"""Python's words for one of them missing, quoted (Python 3) or bare (Python 2)."""
 INCOMPLETE_INSTALL_TITLE = (
     "TensorFlow's install is incomplete: {module}, a package it imports, is missing"
 )
@@ -898,8 +900,7 @@ INSTALL: tuple[Signature, ...] = (
         name="tensorflow-dependency-missing",
         needles=("No module named",),
         pattern=compiled(
-            r"[Ii]mport(?:ing)? [Tt]ensor[Ff]low\b[^\n]{0,400}?"
-            r"No module named '?(?P<module>" + TENSORFLOW_REQUIREMENTS + r")\b(?!\.)'?"
+            r"[Ii]mport(?:ing)? [Tt]ensor[Ff]low\b[^\n]{0,400}?" + REQUIREMENT_MISSING
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
