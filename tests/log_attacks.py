@@ -1,11 +1,13 @@
 """Lines built to make a backtracking regular expression take quadratic time, for every log
-signature. Run as a script (tests/test_log_reading.py does, under a timeout): it prints how many
-lines it matched, and a signature that is not linear never gets there."""
+signature and every other reading of a log. Run as a script (tests/test_log_reading.py does): it
+prints how many lines it read, and a reading that is not linear never gets there: a watchdog
+ends the run, with the stack of the reading that hung, once one line takes HANG_SECONDS."""
 
 from __future__ import annotations
 
+import faulthandler
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tfgpu_setup.diagnose.loader_trace import searched_in_vain
@@ -15,7 +17,10 @@ from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
 from tfgpu_setup.diagnose.signatures import CATALOGUE
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
-LINE_CHARS = 2_000_000
+LINE_CHARS = 300_000
+"""Linear readings take about a second on the slowest line; a quadratic one, 300,000 squared
+steps, takes minutes to hours (the '^\\s*' a notebook check once had: seven minutes)."""
+HANG_SECONDS = 60
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
     "windows-cudnn-dll-not-found": "cudnn64_8.dll not found",
@@ -568,6 +573,20 @@ def attack_lines(example: str) -> Iterator[str]:
     yield "x" * LINE_CHARS + example[: len(example) // 2]
 
 
+def guarded(read: Callable[[str], object], text: str) -> None:
+    """read(text), ended by the watchdog, which prints where it hung, past HANG_SECONDS."""
+    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
+    try:
+        read(text)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+def read_as_the_doctor(text: str) -> None:
+    text = rejoin_wrapped(unwrap(text))
+    read_log_facts(text, match_log(text))
+
+
 def main() -> int:
     lines = 0
     by_name = examples()
@@ -577,12 +596,12 @@ def main() -> int:
         return 2
     for signature in CATALOGUE:
         for line in attack_lines(by_name[signature.name]):
-            signature.pattern.search(line)
+            guarded(signature.pattern.search, line)
             lines += 1
     # The whole catalogue, as doctor --log runs it, on the lines that announce many signatures.
     for name in ("ptxas-not-found", "min-compute-capability", "cudnn-loaded"):
         for line in attack_lines(by_name[name]):
-            match_log(line)
+            guarded(match_log, line)
             lines += 1
     # What the doctor reads besides signatures (facts in the log, rejoined lines), on runs of
     # the characters its patterns skip over and on the lines that start them.
@@ -662,8 +681,7 @@ def main() -> int:
         " libcudart.so.11.0 -> " + "a" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a.so.1" * (LINE_CHARS // 6),
     ):
-        text = rejoin_wrapped(unwrap(text))
-        read_log_facts(text, match_log(text))
+        guarded(read_as_the_doctor, text)
         lines += 1
     # What a paste's markup, a notebook's JSON, a runtime log view and the loader's trace are
     # read with: the reading that handles them alone, on runs of what their patterns repeat.
@@ -681,7 +699,7 @@ def main() -> int:
         '"cell_type": "code",\n"name": "stdout",\n "evalue": "' + "a" * LINE_CHARS + '"x',
         '"cell_type": "code",\n"name": "stdout",\n"' + 'a":' * (LINE_CHARS // 3),
     ):
-        searched_in_vain(rejoin_wrapped(unwrap(text)))
+        guarded(lambda text: searched_in_vain(rejoin_wrapped(unwrap(text))), text)
         lines += 1
     print(f"{lines} lines of {LINE_CHARS} characters")
     return 0

@@ -15,7 +15,7 @@ import json
 import re
 
 _NOTEBOOK = re.compile(
-    r'^\s*"(nbformat|cell_type|output_type|execution_count)": |^\s*"name": "std(?:out|err)"',
+    r'^[ \t]*"(nbformat|cell_type|output_type|execution_count)": |^[ \t]*"name": "std(?:out|err)"',
     re.MULTILINE,
 )
 MIN_MARKERS = 2
