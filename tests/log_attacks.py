@@ -542,6 +542,9 @@ WRITTEN = {
     " Error code 193",
     "gpu-memcpy-failed": "2019-10-01 11:06:06.791243: F tensorflow/core/common_runtime/gpu/"
     "gpu_util.cc:292] GPU->CPU Memcpy failed",
+    "cuda-stubs-on-library-path": "/usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:"
+    "/usr/local/cuda/lib64/stubs:/usr/include/x64_64-linux-gnu:/usr/local/nvidia/lib",
+    "cuda-invalid-handle": "CUDA_ERROR_INVALID_HANDLE",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

@@ -5987,3 +5987,87 @@ def test_tensorflow_s_cuda_code_at_work_is_no_native_windows_whatever_its_paths_
     assert "windows-native-gpu-unsupported" not in _ids(
         doctor(tmp_path, capsys, printed, "--os", "windows")
     )
+
+
+# https://github.com/tensorflow/tensorflow/issues/97387 (verbatim): an RTX 5080 on tf-nightly
+# 2.21; only NGC's images, built for sm_120, ran on it
+BLACKWELL_JIT = (
+    "W0000 00:00:1753232013.685876   24341 gpu_device.cc:2431] TensorFlow was not built with CUDA"
+    " kernel binaries compatible with compute capability 12.0. CUDA kernels will be jit-compiled"
+    " from PTX, which could take 30 minutes or longer.\n"
+)
+
+
+def test_a_jit_that_the_release_makes_work_fails_where_the_log_shows_it_failing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    alone = doctor(tmp_path, capsys, BLACKWELL_JIT, "--os", "linux", "--tf", "2.21")
+    assert alone["findings"][0]["id"] == "compute-capability-ptx-jit"
+    failed = BLACKWELL_JIT + "\nCUDA_ERROR_INVALID_HANDLE\n"
+    top = doctor(tmp_path, capsys, failed, "--os", "linux", "--tf", "2.21")["findings"][0]
+    assert (top["id"], top["severity"]) == ("compute-capability-unsupported", "error")
+
+
+# https://github.com/NVIDIA/nvidia-docker/issues/1548 (verbatim): 'gpu works fine inside the
+# container'; the CUDA on WSL release notes list the banner as a known issue
+NGC_BANNER_ON_WSL = (
+    "docker run --gpus all --rm --shm-size=1g --ulimit memlock=-1 --ulimit stack=67108864"
+    " nvcr.io/nvidia/tensorflow:20.03-tf2-py3 nvidia-smi\n"
+    "NVIDIA Release 20.03-tf2 (build 11026100)\n"
+    "TensorFlow Version 2.1.0\n"
+    "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+    "   Use 'nvidia-docker run' to start this container; see\n"
+    "   https://github.com/NVIDIA/nvidia-docker/wiki/nvidia-docker .\n"
+)
+
+
+def test_an_ngc_image_s_no_driver_banner_is_no_evidence_under_wsl2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    linux = doctor(tmp_path, capsys, NGC_BANNER_ON_WSL, "--os", "linux", "--container")
+    assert linux["findings"][0]["id"] == "container-gpu-not-exposed"
+    assert linux["findings"][0]["severity"] == "error"
+    wsl = doctor(tmp_path, capsys, NGC_BANNER_ON_WSL, "--os", "wsl2", "--container")
+    assert all(f["severity"] != "error" for f in wsl["findings"])
+    (banner,) = [f for f in wsl["findings"] if f["id"] == "container-gpu-not-exposed"]
+    assert banner["severity"] == "info"
+    assert "/proc/driver/nvidia/version" in banner["evidence"][-1]
+
+
+def test_a_toolkit_s_stubs_folder_on_the_loader_s_path_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/36974 (verbatim): in the devel-gpu
+    image, removing the stubs folder from LD_LIBRARY_PATH alone fixed it."""
+    echoed = (
+        "# echo $LD_LIBRARY_PATH\n"
+        "/usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:/usr/local/cuda/lib64/stubs:"
+        "/usr/include/x64_64-linux-gnu:/usr/local/nvidia/lib:/usr/local/nvidia/lib64\n"
+    )
+    (finding,) = doctor(tmp_path, capsys, echoed)["findings"]
+    assert (finding["id"], finding["severity"]) == ("ld-library-path-shadows", "warning")
+    assert "(/usr/local/cuda/lib64/stubs)" in finding["title"]
+    # a PATH holding no stubs folder, or a stubs folder named in prose, is not it
+    assert doctor(tmp_path, capsys, "/usr/local/cuda/bin:/usr/bin\n")["findings"] == []
+    assert doctor(tmp_path, capsys, "I removed lib64/stubs from the path\n")["findings"] == []
+
+
+def test_the_stub_answering_with_its_folder_on_the_path_is_the_cause_not_a_missing_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/14224: CUresult(-1) is what the stub
+    libcuda returns; with its folder first on LD_LIBRARY_PATH, the driver is not what is
+    missing."""
+    log = (
+        "2017-11-03 17:57:11.181620: E tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed"
+        " call to cuInit: CUresult(-1)\n"
+        "2017-11-03 17:57:11.181848: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:189]"
+        " libcuda reported version is: Not found: was unable to find libcuda.so DSO loaded into"
+        " this program\n"
+    )
+    without = _ids(doctor(tmp_path, capsys, log))
+    assert without[0] == "no-nvidia-driver"
+    on_path = log + "LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs/:/usr/local/nvidia/lib64\n"
+    findings = doctor(tmp_path, capsys, on_path)["findings"]
+    assert (findings[0]["id"], findings[0]["severity"]) == ("ld-library-path-shadows", "error")
+    assert {f["id"]: f["severity"] for f in findings}["no-nvidia-driver"] == "warning"

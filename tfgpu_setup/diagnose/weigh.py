@@ -29,7 +29,7 @@ from .signatures.model import MEMORY_TAKEN_FIX
 from .sources import quoted
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
-from .wsl import requirement_misread
+from .wsl import ngc_banner_under_wsl, requirement_misread
 
 
 def weighed_against_log(
@@ -229,6 +229,7 @@ def log_weighed_against_facts(
     known: with one for a CUDA the build accepts, the conflict lies elsewhere.
 
     The container CLI refusing an image for a CUDA the known driver supports misread the driver.
+    Under WSL 2 an NGC image's 'no driver' banner is known to be false.
 
     No /dev/nvidia0 on a host known to have a GPU and its driver is a process not given them.
 
@@ -246,6 +247,17 @@ def log_weighed_against_facts(
         )
     if (served := _conda_build_served(facts, matches)) is not None:
         findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
+    if _stub_loaded_from_the_path(matches):
+        findings = contradicted(
+            findings,
+            frozenset({"no-nvidia-driver"}),
+            "but the log shows a toolkit's stubs folder on LD_LIBRARY_PATH and CUDA answering as"
+            " its stub libcuda does: the stub loaded in the driver's place",
+        )
+    if (banner := ngc_banner_under_wsl(facts, matches)) is not None:
+        # known to be false there: a note, not a warning
+        exposed = frozenset({"container-gpu-not-exposed"})
+        findings = noted(contradicted(findings, exposed, banner), lambda f: f.id in exposed)
     if (misread := requirement_misread(facts, matches)) is not None:
         reason, replacement = misread
         findings = (*contradicted(findings, frozenset({"driver-too-old"}), reason), replacement)
@@ -475,6 +487,12 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
 NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
 """Judged from the platform or the distribution: this TensorFlow has no CUDA."""
+
+
+def _stub_loaded_from_the_path(matches: tuple[LogMatch, ...]) -> bool:
+    """The stubs folder on the loader's path and CUDA's stub answering: tensorflow#14224."""
+    names = {m.signature.name for m in matches}
+    return {"cuda-stubs-on-library-path", "cuinit-stub-library"} <= names
 
 
 def contradicted(

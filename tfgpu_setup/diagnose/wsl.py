@@ -1,9 +1,10 @@
 """What WSL 2's GPU layer failing looks like in a log, read with the facts.
 
-Three lines mean one thing on Linux and another under WSL 2: NVIDIA's container CLI printing
+Four lines mean one thing on Linux and another under WSL 2: NVIDIA's container CLI printing
 that dxcore did not initialise (on Linux, every debug run says so), its CUDA requirement check
 refusing an image although the driver supports that CUDA (older libnvidia-container misread
-the WSL 2 driver's CUDA version), and CUDA finding no device (a libcuda other than WSL's).
+the WSL 2 driver's CUDA version), CUDA finding no device (a libcuda other than WSL's), and an
+NGC image's banner saying it found no driver (it looks for a file WSL 2 never has).
 """
 
 from __future__ import annotations
@@ -48,6 +49,26 @@ def requirement_misread(facts: Facts, matches: Sequence[LogMatch]) -> tuple[str,
         "with -e NVIDIA_DISABLE_REQUIRE=1, which skips the check. Updating the driver does not "
         "help.",
         "https://github.com/NVIDIA/nvidia-docker/issues/1458",
+    )
+
+
+NGC_BANNER = "ngc-driver-not-detected"
+
+
+def ngc_banner_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> str | None:
+    """Why an NGC image's 'The NVIDIA Driver was not detected' banner, the only line saying the
+    container has no GPU, says nothing under WSL 2: images before 22.01 look for
+    /proc/driver/nvidia/version, which WSL 2 never has (CUDA on WSL release notes, 510.06;
+    nvidia-docker#1548: 'gpu works fine inside the container'). None where it still counts."""
+    if not (facts.knows("os") and facts.platform.os == "wsl2"):
+        return None
+    exposed = [m for m in matches if m.signature.finding_id == "container-gpu-not-exposed"]
+    if not exposed or any(m.signature.name != NGC_BANNER for m in exposed):
+        return None
+    return (
+        "but under WSL 2 NVIDIA's images before 22.01 print this banner with the GPU there: they"
+        " look for /proc/driver/nvidia/version, which WSL 2 never has"
+        f" (os: wsl2, {facts.platform.source})"
     )
 
 

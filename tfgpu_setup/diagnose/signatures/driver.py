@@ -1133,6 +1133,32 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/14224",
     ),
     Signature(
+        name="cuda-stubs-on-library-path",
+        needles=("/stubs",),
+        # The loader's path as a log shows it: 'LD_LIBRARY_PATH=...', a dlerror's
+        # 'LD_LIBRARY_PATH: ...', or what 'echo $LD_LIBRARY_PATH' printed (a line of nothing but
+        # absolute folders joined by ':'), with a toolkit's stubs folder among them
+        pattern=compiled(
+            r"LD_LIBRARY_PATH[=:] ?[\"']?(?P<path>[^\s\"';]{0,1000}?/stubs)/?(?:[:\"';\s]|$)"
+            r"|^[> \t]*(?:/[^\s:]{0,200}:){0,30}(?P<listed>/[^\s:]{0,200}/stubs)/?"
+            r"(?::/[^\s:]{0,200}){0,30}[ \t]*$"
+        ),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.WARNING,
+        title=(
+            "A CUDA toolkit's stubs folder is on the loader's path ({path}{listed}): where it"
+            " holds a libcuda.so.1, as TensorFlow's devel images make it, that stub loads in"
+            " place of the driver's"
+        ),
+        fix=(
+            "Remove the .../stubs folder from LD_LIBRARY_PATH (it is only for linking a build);"
+            " 'ldconfig -p | grep libcuda' should then name the driver's libcuda.so.1."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/36974",
+        # the driver missing is as likely as the stub shadowing it: both stay
+        explained_by=frozenset({"no-nvidia-driver"}),
+    ),
+    Signature(
         name="cuinit-stub-library",
         needles=("cuInit", "cudaErrorStubLibrary"),
         pattern=compiled(

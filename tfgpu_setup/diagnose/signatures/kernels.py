@@ -147,8 +147,24 @@ KERNELS: tuple[Signature, ...] = (
                 "https://github.com/tensorflow/tensorflow/issues/111958",
                 tf_versions=SpecifierSet(">=2.21"),
                 severity=Severity.WARNING,
+                # unless the log shows the JIT's kernels failing to load or launch
+                unless_signatures=frozenset(
+                    {"invalid-ptx", "no-kernel-image", "cuda-invalid-handle"}
+                ),
             ),
         ),
+    ),
+    Signature(
+        # What a kernel JIT-compiled from PTX the driver could not load returns at launch on a
+        # Blackwell GPU (tensorflow#97387): alone it says little, beside the JIT line it fails.
+        name="cuda-invalid-handle",
+        needles=("INVALID_HANDLE",),
+        pattern=compiled(r"CUDA_ERROR_INVALID_HANDLE"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A CUDA call was given an invalid handle",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/97387",
     ),
     Signature(
         name="no-kernels-ptx-jit",

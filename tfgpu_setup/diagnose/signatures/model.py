@@ -54,6 +54,8 @@ class Variant:
     in the fix and source are filled from that defect."""
     with_signatures: frozenset[str] = frozenset()
     """Applies when every one of these signatures also matched somewhere in the log."""
+    unless_signatures: frozenset[str] = frozenset()
+    """Does not apply when one of these matched: lines showing this reading wrong."""
     severity: Severity | None = None
     """The signature's own severity when None."""
 
