@@ -6071,3 +6071,27 @@ def test_the_stub_answering_with_its_folder_on_the_path_is_the_cause_not_a_missi
     findings = doctor(tmp_path, capsys, on_path)["findings"]
     assert (findings[0]["id"], findings[0]["severity"]) == ("ld-library-path-shadows", "error")
     assert {f["id"]: f["severity"] for f in findings}["no-nvidia-driver"] == "warning"
+
+
+def test_swig_s_loader_outside_tensorflow_core_dates_a_release_before_1_15(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/13349 (verbatim): TensorFlow 1.x on
+    Windows with CUDA 9 and cuDNN 7, fixed by installing CUDA 8 and cuDNN 6. 1.15 to 2.1 load
+    the module from tensorflow_core: this is older, and its import loads the CUDA DLLs."""
+    log = (
+        ">>> import tensorflow\n"
+        "Traceback (most recent call last):\n"
+        '  File "D:\\ProgramData\\Anaconda3\\lib\\site-packages\\tensorflow\\python\\'
+        'pywrap_tensorflow_internal.py", line 18, in swig_import_helper\n'
+        "    return importlib.import_module(mname)\n"
+        "ImportError: DLL load failed: 找不到指定的模块。\n"
+    )
+    findings = doctor(tmp_path, capsys, log, "--os", "windows", "--cuda-toolkit", "9.0")["findings"]
+    assert findings[0]["id"] == "cuda-libs-not-found"
+    assert not any("TensorFlow 2." in f["title"] for f in findings)
+    # the same frame under tensorflow_core is 1.15 to 2.1, where the Visual C++ runtime leads
+    core = log.replace("\\tensorflow\\python", "\\tensorflow_core\\python")
+    assert _ids(doctor(tmp_path, capsys, core, "--os", "windows"))[0] == (
+        "windows-vc-runtime-missing"
+    )

@@ -103,6 +103,14 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.2",
     ),
+    # ... and outside tensorflow_core (1.15 to 2.1 loaded it from there) before 1.15
+    (
+        re.compile(
+            r"[/\\]tensorflow[/\\]python[/\\]pywrap_tensorflow_internal\.py\"?,?[\s>]{0,20}"
+            r"line \d{1,5},? in swig_import_helper"
+        ),
+        "<1.15",
+    ),
     # The tensorflow_core package held TensorFlow's modules in 1.15, 2.0 and 2.1 only
     (re.compile(r"[/\\]tensorflow_core[/\\]"), ">=1.15,<2.2"),
     # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]' (1.13 on
