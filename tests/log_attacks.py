@@ -545,6 +545,9 @@ WRITTEN = {
     "cuda-stubs-on-library-path": "/usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:"
     "/usr/local/cuda/lib64/stubs:/usr/include/x64_64-linux-gnu:/usr/local/nvidia/lib",
     "cuda-invalid-handle": "CUDA_ERROR_INVALID_HANDLE",
+    "ptxas-known-bug-refused": "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas"
+    " returned an error during compilation of ptx to sass: 'INTERNAL: ptxas 12.3.103 has a bug"
+    " that we think can affect XLA. Please use a different version.'",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

@@ -6095,3 +6095,20 @@ def test_swig_s_loader_outside_tensorflow_core_dates_a_release_before_1_15(
     assert _ids(doctor(tmp_path, capsys, core, "--os", "windows"))[0] == (
         "windows-vc-runtime-missing"
     )
+
+
+def test_xla_stopping_on_a_ptxas_it_knows_miscompiles_is_an_error_naming_that_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/68966 (verbatim): the Jupyter kernel
+    restarted; XLA refuses ptxas releases on its list of miscompiling ones."""
+    log = (
+        "2024-06-06 09:03:48.670640: F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619]"
+        " ptxas returned an error during compilation of ptx to sass: 'INTERNAL: ptxas 12.3.103"
+        " has a bug that we think can affect XLA. Please use a different version.'  If the error"
+        " message indicates that a file could not be written, please verify that sufficient"
+        " filesystem space is provided.\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.16.1")["findings"][0]
+    assert (top["id"], top["severity"]) == ("xla-toolchain-missing", "error")
+    assert "12.3.103" in top["title"] and "another release" in top["fix"]

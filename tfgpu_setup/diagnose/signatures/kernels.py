@@ -410,6 +410,27 @@ KERNELS: tuple[Signature, ...] = (
         subject="{driver_cuda}/{ptxas}",
     ),
     Signature(
+        # XLA's compile stopping on a ptxas release its list of miscompiling ones holds: an
+        # 'F' line, the process aborts (tensorflow#68966: ptxas 12.3.103 with TensorFlow 2.16)
+        name="ptxas-known-bug-refused",
+        needles=("has a bug that we think can affect XLA",),
+        pattern=compiled(
+            r"ptxas returned an error during compilation of ptx to sass: '?(?:INTERNAL: )?"
+            r"ptxas (?P<ptxas>\d+(?:\.\d+){1,3}) has a bug that we think can affect XLA"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title=(
+            "XLA refused ptxas {ptxas}, a release it knows to miscompile, and stopped the compile"
+        ),
+        fix=(
+            "Put a ptxas of another release first on PATH: the nvidia-cuda-nvcc wheel this"
+            " TensorFlow pins (part of 'tensorflow[and-cuda]'), or a CUDA toolkit of another"
+            " release; 'which ptxas' and 'ptxas --version' show the one found."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/68966",
+    ),
+    Signature(
         name="ptxas-too-old",
         needles=(
             "You are using ptxas",
