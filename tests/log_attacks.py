@@ -545,6 +545,8 @@ WRITTEN = {
     "cuda-stubs-on-library-path": "/usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:"
     "/usr/local/cuda/lib64/stubs:/usr/include/x64_64-linux-gnu:/usr/local/nvidia/lib",
     "cuda-invalid-handle": "CUDA_ERROR_INVALID_HANDLE",
+    "device-count-after-fork": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128] could not"
+    " retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED: initialization error",
     "ptxas-known-bug-refused": "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas"
     " returned an error during compilation of ptx to sass: 'INTERNAL: ptxas 12.3.103 has a bug"
     " that we think can affect XLA. Please use a different version.'",

@@ -1705,14 +1705,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
-        # https://github.com/google/automl/issues/855: a worker forked after CUDA started
+        # https://github.com/google/automl/issues/855: a worker forked after CUDA started (its
+        # parent had the GPU: whether the run used it, the worker's line cannot say)
         "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128] could not retrieve CUDA device"
         " count: CUDA_ERROR_NOT_INITIALIZED: initialization error\n"
         "Process Process-1:\n",
         "forked-worker-device-count",
         (),
         "device-config-after-init",
-        "no",
+        "unknown",
     ),
     (
         # https://github.com/tensorflow/addons/issues/990 (maintainer: tensorflow-cpu fails to
@@ -6112,3 +6113,30 @@ def test_xla_stopping_on_a_ptxas_it_knows_miscompiles_is_an_error_naming_that_re
     top = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.16.1")["findings"][0]
     assert (top["id"], top["severity"]) == ("xla-toolchain-missing", "error")
     assert "12.3.103" in top["title"] and "another release" in top["fix"]
+
+
+def test_a_forked_worker_counting_no_gpu_is_no_error_while_its_parent_has_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/google/deepvariant/issues/960 (verbatim): DeepVariant's FAQ says
+    these lines 'should not affect GPU usage'; the GPU run finished faster than the CPU one."""
+    log = (
+        "    E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:1278] could not"
+        " retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED: initialization error\n"
+        "    W tensorflow/compiler/xla/stream_executor/platform/default/dso_loader.cc:64] Could"
+        " not load dynamic library 'libnvinfer.so.7'; dlerror: libnvinfer.so.7: cannot open"
+        " shared object file: No such file or directory; LD_LIBRARY_PATH:"
+        " /usr/local/nvidia/lib:/usr/local/nvidia/lib64:/.singularity.d/libs\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--container")
+    assert all(f["severity"] != "error" for f in doc["findings"])
+    assert doc["gpu_used"] != "no"
+    assert doc["findings"][0]["id"] == "device-config-after-init"
+    assert "Harmless where only workers" in doc["findings"][0]["fix"]
+    # the worker that aborts on it, though, is an error (tensorflow#57877)
+    fatal = (
+        "F tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:148] Failed setting"
+        " context: CUDA_ERROR_NOT_INITIALIZED: initialization error\n"
+    )
+    top = doctor(tmp_path, capsys, fatal)["findings"][0]
+    assert (top["id"], top["severity"]) == ("device-config-after-init", "error")

@@ -780,8 +780,7 @@ RUNTIME: tuple[Signature, ...] = (
             "ailed call to cu",
         ),
         pattern=compiled(
-            r"(?:Failed setting context|could not retrieve CUDA device count):"
-            r" CUDA_ERROR_NOT_INITIALIZED"
+            r"Failed setting context: CUDA_ERROR_NOT_INITIALIZED"
             # TF 2.18 on: XLA's driver wrapper names the call that failed (cuDeviceGet); only
             # cuInit's own failure is the driver's
             r"|[Ff]ailed call to cu(?!Init\b)\w{1,40}: CUDA_ERROR_NOT_INITIALIZED"
@@ -799,6 +798,28 @@ RUNTIME: tuple[Signature, ...] = (
             " the GPU; in Keras, use_multiprocessing=False."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/57877",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # The same child only counting devices: it goes on without the GPU, which the parent
+        # still has, and pipelines whose CPU stages fork print it while the GPU stage runs
+        # (DeepVariant's FAQ: it 'should not affect GPU usage', deepvariant#960).
+        name="device-count-after-fork",
+        needles=("could not retrieve CUDA device count",),
+        pattern=compiled(r"could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED"),
+        finding_id="device-config-after-init",
+        severity=Severity.WARNING,
+        title=(
+            "A process forked after CUDA had started in its parent found no GPU: it runs on the"
+            " CPU, the parent keeps the GPU"
+        ),
+        fix=(
+            "Harmless where only workers that need no GPU print it (data loading, a pipeline's"
+            " CPU stages). Where a worker should use the GPU, start workers with the 'spawn'"
+            " method (multiprocessing.set_start_method('spawn')) or fork them before anything"
+            " touches the GPU; in Keras, use_multiprocessing=False."
+        ),
+        source="https://github.com/google/deepvariant/issues/960",
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
