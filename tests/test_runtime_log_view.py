@@ -105,3 +105,30 @@ def test_githubs_markdown_table_of_the_view_reads_too() -> None:
         for time, line in reversed(list(zip(TIMES, PRINTED, strict=True)))
     )
     assert as_printed(table).splitlines() == PRINTED
+
+
+# https://github.com/googlecolab/colabtools/issues/2013 (verbatim excerpt): Colab's CUDA 11.0
+# under TensorFlow 2.5, built for 11.2; the page's table doubled spaces where it wrapped
+DOUBLED_SPACES = (
+    "May 14, 2021, 4:54:43 PM | WARNING | Skipping registering GPU devices...\n"
+    "-- | -- | --\n"
+    "May 14, 2021, 4:54:43 PM | WARNING | 2021-05-14  14:54:43.022397: I "
+    " tensorflow/stream_executor/platform/default/dso_loader.cc:53]  Successfully opened dynamic"
+    " library libcudnn.so.8\n"
+    "May 14, 2021, 4:54:43 PM | WARNING | 2021-05-14  14:54:43.022052: I "
+    " tensorflow/stream_executor/platform/default/dso_loader.cc:53]  Successfully opened dynamic"
+    " library libcusparse.so.11\n"
+    "May 14, 2021, 4:54:43 PM | WARNING | 2021-05-14  14:54:43.021067: W "
+    " tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not  load dynamic"
+    " library 'libcusolver.so.11'; dlerror: libcusolver.so.11:  c\n"
+)
+
+
+def test_spaces_the_view_doubled_are_single_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "Could not load dynamic library 'libcusolver.so.11'" in as_printed(DOUBLED_SPACES)
+    top = doctor(tmp_path, capsys, DOUBLED_SPACES, "--tf", "2.5.0")["findings"][0]
+    # the other CUDA 11 libraries load: the CUDA there is 11.0, whose cuSOLVER is .so.10
+    assert (top["id"], top["severity"]) == ("cuda-version-mismatch", "error")
+    assert "CUDA 11.0" in top["title"]

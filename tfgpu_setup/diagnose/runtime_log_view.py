@@ -34,6 +34,9 @@ MIN_ROWS = 2
 _TIME_FORMAT = "%b %d, %Y, %I:%M:%S %p"
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 """A character a Markdown table's cell escapes ('\\_', '\\|')."""
+_SPACES = re.compile(r"(?<=\S)  +(?=\S)")
+"""Spaces the page's table doubles inside a message where it wrapped it ('Could not  load
+dynamic library', googlecolab/colabtools#2013); TensorFlow's words never need two."""
 
 
 def as_printed(text: str) -> str:
@@ -54,7 +57,8 @@ def as_printed(text: str) -> str:
             if rows:
                 rows[-1][1].extend(pending)
             pending = []
-            rows.append((row.group("time"), [_message(line[row.end() :], row.group("sep"))]))
+            message = _message(line[row.end() :], row.group("sep"))
+            rows.append((row.group("time"), [_SPACES.sub(" ", message)]))
         elif _HEADER.match(line):
             continue
         elif rows:
