@@ -545,9 +545,6 @@ WRITTEN = {
     "cuda-stubs-on-library-path": "/usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:"
     "/usr/local/cuda/lib64/stubs:/usr/include/x64_64-linux-gnu:/usr/local/nvidia/lib",
     "cuda-invalid-handle": "CUDA_ERROR_INVALID_HANDLE",
-    "cusolver-11-for-cuda-11-1": "W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
-    " Could not load dynamic library 'libcusolver.so.11'; dlerror: libcusolver.so.11: cannot open"
-    " shared object file: No such file or directory",
     "device-count-after-fork": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128] could not"
     " retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED: initialization error",
     "ptxas-known-bug-refused": "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas"

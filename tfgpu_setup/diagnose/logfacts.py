@@ -52,6 +52,7 @@ from .wanted import (
     Wanted,
     cuda_11_0_by_cusolver,
     cuda_folders_searched,
+    cusparse_of_cuda_11,
     of_the_runtimes_major,
     shared_across_releases,
     version_wanted,
@@ -314,6 +315,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     if asked.cudnn is not None:
         cudnn_seen.append((asked.cudnn.value, asked.cudnn.line))
     opened = [w for m in loaded if (w := version_wanted(m.groups["lib"], m.line)) is not None]
+    opened += [w for m in loaded if (w := cusparse_of_cuda_11(m.groups["lib"], m.line))]
     cuda_seen += [
         (f"{w.major}.{w.minor}", w.line)
         for w in opened

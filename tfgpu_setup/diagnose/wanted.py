@@ -59,15 +59,30 @@ def _cuda_11_runtime(opened: Sequence[Wanted]) -> Wanted | None:
     """CUDA 11's runtime among the libraries TensorFlow opened (libcudart.so.11.0,
     libcublas.so.11, cudart64_110.dll: names every 11.x ships)."""
     return next(
-        (w for w in opened if w.lib in ("cudart", "cublas", "cublasLt") and w.major == 11), None
+        (
+            w
+            for w in opened
+            if w.lib in ("cudart", "cublas", "cublasLt", "cusparse") and w.major == 11
+        ),
+        None,
     )
+
+
+def cusparse_of_cuda_11(lib: str, line: str) -> Wanted | None:
+    """cuSPARSE numbers its own releases, but its soname's major has followed CUDA's since 10.1
+    (.so.10 in CUDA 10.1 and 10.2, .so.11 in 11.x, .so.12 in 12.x): its .so.11 opened is a
+    CUDA 11, whichever minor (googlecolab/colabtools#2013 shows it where libcudart is not)."""
+    if library_name(lib) == "cusparse" and library_version(lib) == "11":
+        return Wanted("cusparse", 11, None, line)
+    return None
 
 
 def cuda_11_0_by_cusolver(opened: Sequence[Wanted], failing: Sequence[Wanted]) -> str | None:
     """Why the CUDA 11 installed is 11.0, where it is: TensorFlow opened CUDA 11's runtime
-    (libcudart.so.11.0 or libcublas.so.11, names every 11.x ships) but could not load cuSOLVER's
-    .so.11, which CUDA 11.1 on ships and 11.0 does not (its cuSOLVER is .so.10), so a release
-    built with 11.1 or later fails there (TensorFlow 2.5 beside CUDA 11.0). None otherwise."""
+    (libcudart.so.11.0 or libcublas.so.11, names every 11.x ships, or cuSPARSE's .so.11) but
+    could not load cuSOLVER's .so.11, which CUDA 11.1 on ships and 11.0 does not (its cuSOLVER
+    is .so.10), so a release built with 11.1 or later fails there (TensorFlow 2.5 beside CUDA
+    11.0). None otherwise."""
     runtime_11 = _cuda_11_runtime(opened)
     cusolver_11 = any(w.lib == "cusolver" and w.major == 11 for w in failing)
     if runtime_11 is None or not cusolver_11:

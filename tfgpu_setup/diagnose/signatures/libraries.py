@@ -162,35 +162,6 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
     ),
     Signature(
-        # The other side of the same renaming: 2.5 to 2.11, built for CUDA 11.2, load
-        # libcusolver.so.11, which CUDA 11.0 names libcusolver.so.10; the other CUDA 11 libraries
-        # loading beside it shows a CUDA 11 that is 11.0 (colabtools#2013, Colab's CUDA 11.0 with
-        # TensorFlow 2.5; tensorflow#49224).
-        name="cusolver-11-for-cuda-11-1",
-        needles=("libcusolver.so.11",),
-        pattern=dlopen_pattern("cusolver(?=\\.so\\.11)"),
-        finding_id="cuda-libs-not-found",
-        severity=Severity.ERROR,
-        title=LIB_NOT_LOADED,
-        fix=LIBS_FIX,
-        source="https://github.com/googlecolab/colabtools/issues/2013",
-        subject="{lib}",
-        demoted_by=DRIVER_ROOTS,
-        variants=(
-            Variant(
-                "cuda-version-mismatch",
-                "TensorFlow 2.5 to 2.11 load {lib}, which CUDA 11.0 names libcusolver.so.10,"
-                " while the other CUDA libraries load: the CUDA installed is 11.0, older than the"
-                " CUDA this TensorFlow was built for",
-                "Install CUDA 11.2 (and its cuDNN 8.1) for this TensorFlow, or TensorFlow 2.4,"
-                " built for CUDA 11.0; 'tfgpu-setup plan' picks the release for the CUDA you have.",
-                "https://github.com/googlecolab/colabtools/issues/2013",
-                tf_versions=SpecifierSet(">=2.5,<2.12"),
-                with_signatures=frozenset({"library-loaded"}),
-            ),
-        ),
-    ),
-    Signature(
         name="dlopen-cuda-library",
         needles=DLOPEN_NEEDLES,
         pattern=dlopen_pattern(CUDA_LIB_NAMES),
