@@ -545,6 +545,8 @@ WRITTEN = {
     "cuda-stubs-on-library-path": "/usr/local/cuda/extras/CUPTI/lib64:/usr/local/cuda/lib64:"
     "/usr/local/cuda/lib64/stubs:/usr/include/x64_64-linux-gnu:/usr/local/nvidia/lib",
     "cuda-invalid-handle": "CUDA_ERROR_INVALID_HANDLE",
+    "no-device-of-minimum-capability": "No CUDA device found with minimum required compute"
+    " capability 3.5",
     "device-count-after-fork": "E tensorflow/stream_executor/cuda/cuda_driver.cc:1128] could not"
     " retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED: initialization error",
     "ptxas-known-bug-refused": "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas"

@@ -6140,3 +6140,14 @@ def test_a_forked_worker_counting_no_gpu_is_no_error_while_its_parent_has_the_gp
     )
     top = doctor(tmp_path, capsys, fatal)["findings"][0]
     assert (top["id"], top["severity"]) == ("device-config-after-init", "error")
+
+
+def test_a_program_s_own_minimum_compute_capability_check_names_the_gpu_too_old(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/iperov/DeepFaceLab/issues/264 (verbatim): two GeForce 780M (compute
+    capability 3.0); the maintainer: 'buy card with CC 3.5'."""
+    log = "No CUDA device found with minimum required compute capability 3.5\n"
+    top = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert (top["id"], top["severity"]) == ("compute-capability-unsupported", "error")
+    assert "3.5" in top["title"]

@@ -73,6 +73,24 @@ KERNELS: tuple[Signature, ...] = (
         subject="{cc}",
     ),
     Signature(
+        # The same check in a program's own words before it starts TensorFlow (DeepFaceLab's
+        # device query): no GPU reaches the build's minimum
+        name="no-device-of-minimum-capability",
+        needles=("No CUDA device found with minimum required compute capability",),
+        pattern=compiled(
+            r"No CUDA device found with minimum required compute capability (?P<min_cc>\d+\.\d+)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title="No GPU here has the compute capability {min_cc} this build needs at least",
+        fix=(
+            "Use a GPU of compute capability {min_cc} or higher (nvidia-smi --query-gpu="
+            "name,compute_cap --format=csv shows each GPU's), or a build made for the older GPU."
+        ),
+        source="https://github.com/iperov/DeepFaceLab/issues/264",
+        subject="{min_cc}",
+    ),
+    Signature(
         # tensorflow-rocm's branch of the same loop in gpu_device.cc: the GPU's gfx ISA is not
         # among those the build was compiled for.
         name="rocm-gfx-unsupported",
