@@ -489,10 +489,30 @@ NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
 """Judged from the platform or the distribution: this TensorFlow has no CUDA."""
 
 
+DRIVER_FOLDERS = (
+    "/usr/local/nvidia/lib",
+    "/usr/lib/wsl/lib",
+    "/usr/lib/x86_64-linux-gnu",
+    "/usr/lib/aarch64-linux-gnu",
+    "/usr/lib64",
+)
+"""Where a driver's libcuda.so.1 lives: a container's mount, WSL 2's, the distributions'."""
+
+
 def _stub_loaded_from_the_path(matches: tuple[LogMatch, ...]) -> bool:
-    """The stubs folder on the loader's path and CUDA's stub answering: tensorflow#14224."""
-    names = {m.signature.name for m in matches}
-    return {"cuda-stubs-on-library-path", "cuinit-stub-library"} <= names
+    """CUDA's stub answering, with a stubs folder on the loader's path ahead of every driver
+    folder it lists (tensorflow#14224): behind one, the stub loaded only because the driver's
+    libcuda was not there."""
+    if not any(m.signature.name == "cuinit-stub-library" for m in matches):
+        return False
+    for m in matches:
+        if m.signature.name != "cuda-stubs-on-library-path":
+            continue
+        stubs = m.groups.get("path") or m.groups.get("listed") or m.groups.get("first") or ""
+        at = m.line.find(stubs)
+        if at >= 0 and not any(0 <= m.line.find(folder) < at for folder in DRIVER_FOLDERS):
+            return True
+    return False
 
 
 def contradicted(

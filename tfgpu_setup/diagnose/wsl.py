@@ -4,7 +4,7 @@ Four lines mean one thing on Linux and another under WSL 2: NVIDIA's container C
 that dxcore did not initialise (on Linux, every debug run says so), its CUDA requirement check
 refusing an image although the driver supports that CUDA (older libnvidia-container misread
 the WSL 2 driver's CUDA version), CUDA finding no device (a libcuda other than WSL's), and an
-NGC image's banner saying it found no driver (it looks for a file WSL 2 never has).
+NGC image's banner saying it found no driver (it looks where WSL 2 puts none).
 """
 
 from __future__ import annotations
@@ -55,19 +55,30 @@ def requirement_misread(facts: Facts, matches: Sequence[LogMatch]) -> tuple[str,
 NGC_BANNER = "ngc-driver-not-detected"
 
 
+NO_GPU_SEEN_OTHERWISE = frozenset(
+    {"no-nvidia-gpu", "no-nvidia-driver", "cuda-visible-devices-hides-gpus"}
+)
+"""Findings of lines that show the container without a GPU in TensorFlow's or CUDA's words
+(CUDA's 'no device' reads first as a hidden GPU)."""
+
+
 def ngc_banner_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> str | None:
     """Why an NGC image's 'The NVIDIA Driver was not detected' banner, the only line saying the
-    container has no GPU, says nothing under WSL 2: images before 22.01 look for
-    /proc/driver/nvidia/version, which WSL 2 never has (CUDA on WSL release notes, 510.06;
-    nvidia-docker#1548: 'gpu works fine inside the container'). None where it still counts."""
+    container has no GPU, says nothing under WSL 2: the images' start-up check looks for the
+    driver where WSL 2 does not put it, and prints the banner with the GPU working
+    (nvidia-docker#1548, a 20.03 image: 'gpu works fine inside the container'; NVlabs/
+    FoundationPose#47, a CUDA image under Docker Desktop). None where it still counts: not
+    WSL 2, or another line shows no GPU."""
     if not (facts.knows("os") and facts.platform.os == "wsl2"):
         return None
     exposed = [m for m in matches if m.signature.finding_id == "container-gpu-not-exposed"]
     if not exposed or any(m.signature.name != NGC_BANNER for m in exposed):
         return None
+    if any(m.signature.finding_id in NO_GPU_SEEN_OTHERWISE for m in matches):
+        return None
     return (
-        "but under WSL 2 NVIDIA's images before 22.01 print this banner with the GPU there: they"
-        " look for /proc/driver/nvidia/version, which WSL 2 never has"
+        "but under WSL 2 NVIDIA's images print this banner with the GPU working: their start-up"
+        " check looks for the driver where WSL 2 does not put it"
         f" (os: wsl2, {facts.platform.source})"
     )
 

@@ -20,6 +20,9 @@ from .model import (
     compiled,
 )
 
+_CUDA_STUBS = r"/[^\s\"':;]{0,200}cuda[^\s\"':;]{0,200}/stubs"
+"""A CUDA toolkit's stubs folder: /usr/local/cuda/lib64/stubs, .../targets/*/lib/stubs."""
+
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -1137,17 +1140,19 @@ DRIVER: tuple[Signature, ...] = (
         needles=("/stubs",),
         # The loader's path as a log shows it: 'LD_LIBRARY_PATH=...', a dlerror's
         # 'LD_LIBRARY_PATH: ...', or what 'echo $LD_LIBRARY_PATH' printed (a line of nothing but
-        # absolute folders joined by ':'), with a toolkit's stubs folder among them
+        # two or more absolute folders joined by ':'), with a CUDA toolkit's stubs folder in it
         pattern=compiled(
-            r"LD_LIBRARY_PATH[=:] ?[\"']?(?P<path>[^\s\"';]{0,1000}?/stubs)/?(?:[:\"';\s]|$)"
-            r"|^[> \t]*(?:/[^\s:]{0,200}:){0,30}(?P<listed>/[^\s:]{0,200}/stubs)/?"
-            r"(?::/[^\s:]{0,200}){0,30}[ \t]*$"
+            r"LD_LIBRARY_PATH[=:] ?[\"']?(?:[^\s\"';]{0,1000}?:)?"
+            rf"(?P<path>{_CUDA_STUBS})/?(?:[:\"';\s]|$)"
+            rf"|^[> \t]*(?:(?:/[^\s:]{{0,200}}:){{1,30}}(?P<listed>{_CUDA_STUBS})/?"
+            r"(?::/[^\s:]{0,200}){0,30}"
+            rf"|(?P<first>{_CUDA_STUBS})/?(?::/[^\s:]{{0,200}}){{1,30}})[ \t]*$"
         ),
         finding_id="ld-library-path-shadows",
         severity=Severity.WARNING,
         title=(
-            "A CUDA toolkit's stubs folder is on the loader's path ({path}{listed}): where it"
-            " holds a libcuda.so.1, as TensorFlow's devel images make it, that stub loads in"
+            "A CUDA toolkit's stubs folder is on the loader's path ({path}{listed}{first}): where"
+            " it holds a libcuda.so.1, as TensorFlow's devel images make it, that stub loads in"
             " place of the driver's"
         ),
         fix=(
@@ -1155,8 +1160,11 @@ DRIVER: tuple[Signature, ...] = (
             " 'ldconfig -p | grep libcuda' should then name the driver's libcuda.so.1."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/36974",
-        # the driver missing is as likely as the stub shadowing it: both stay
+        # A line showing the driver missing outranks it (the stub is then only what was left to
+        # load), unless that line's own reading names the stub too (libcuda not loaded): then
+        # both stay. A GPU at work shows the driver's libcuda loaded.
         explained_by=frozenset({"no-nvidia-driver"}),
+        needs_no_gpu=True,
     ),
     Signature(
         name="cuinit-stub-library",

@@ -82,13 +82,18 @@ KERNELS: tuple[Signature, ...] = (
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
-        title="No GPU here has the compute capability {min_cc} this build needs at least",
+        title=(
+            "The program's device query found no NVIDIA GPU of compute capability {min_cc} or"
+            " higher: an older GPU, or none it could see"
+        ),
         fix=(
-            "Use a GPU of compute capability {min_cc} or higher (nvidia-smi --query-gpu="
-            "name,compute_cap --format=csv shows each GPU's), or a build made for the older GPU."
+            "Run nvidia-smi: where it lists no GPU, the driver is the problem; where it does,"
+            " 'nvidia-smi --query-gpu=name,compute_cap --format=csv' shows each GPU's compute"
+            " capability, and one below {min_cc} needs a newer GPU or a build made for it."
         ),
         source="https://github.com/iperov/DeepFaceLab/issues/264",
         subject="{min_cc}",
+        explained_by=frozenset({"no-nvidia-driver", "no-nvidia-gpu", "container-gpu-not-exposed"}),
     ),
     Signature(
         # tensorflow-rocm's branch of the same loop in gpu_device.cc: the GPU's gfx ISA is not
@@ -177,7 +182,12 @@ KERNELS: tuple[Signature, ...] = (
         # Blackwell GPU (tensorflow#97387): alone it says little, beside the JIT line it fails.
         name="cuda-invalid-handle",
         needles=("INVALID_HANDLE",),
-        pattern=compiled(r"CUDA_ERROR_INVALID_HANDLE"),
+        # only a kernel that would not load or launch: a handle destroyed twice at shutdown
+        # says nothing of the JIT
+        pattern=compiled(
+            r"(?:cuModuleGetFunction|cuModuleLoad\w{0,20}|cuLaunchKernel)\([^)\n]{0,200}\)'?"
+            r" failed with '?CUDA_ERROR_INVALID_HANDLE|^[ \t]*CUDA_ERROR_INVALID_HANDLE[ \t]*$"
+        ),
         finding_id=None,
         severity=Severity.INFO,
         title="A CUDA call was given an invalid handle",
@@ -433,7 +443,7 @@ KERNELS: tuple[Signature, ...] = (
         name="ptxas-known-bug-refused",
         needles=("has a bug that we think can affect XLA",),
         pattern=compiled(
-            r"ptxas returned an error during compilation of ptx to sass: '?(?:INTERNAL: )?"
+            r"(?:ptxas returned an error during compilation of ptx to sass: '?)?(?:INTERNAL: )?"
             r"ptxas (?P<ptxas>\d+(?:\.\d+){1,3}) has a bug that we think can affect XLA"
         ),
         finding_id="xla-toolchain-missing",
@@ -455,21 +465,18 @@ KERNELS: tuple[Signature, ...] = (
             "ptxas does not support CC",
             "ptxas too old",
             "XLA requires ptxas version",
-            "has a bug that we think can affect XLA",
         ),
         pattern=compiled(
             r"You are using ptxas (?!" + PTXAS_MISREAD + r")(?P<ptxas>\d+(?:\.\d+|\.x)*)"
             r"(?:, which (?:is )?older than| but TF requires ptxas)"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
-            # XLA refuses ptxas releases it knows miscompile (12.0 to 12.2 in XLA's list)
-            r"|ptxas \S{1,20} has a bug that we think can affect XLA"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title=(
-            "XLA found a ptxas it should not use{ptxas_note} (too old for this TensorFlow or GPU,"
-            " or a release with a known bug): it falls back to the driver, or may miscompile"
+            "XLA found a ptxas it should not use{ptxas_note} (too old for this TensorFlow or"
+            " GPU): it falls back to the driver"
         ),
         fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/62064",

@@ -780,7 +780,7 @@ RUNTIME: tuple[Signature, ...] = (
             "ailed call to cu",
         ),
         pattern=compiled(
-            r"Failed setting context: CUDA_ERROR_NOT_INITIALIZED"
+            r"Failed setting context: (?:INTERNAL: (?:: )?)?CUDA_ERROR_NOT_INITIALIZED"
             # TF 2.18 on: XLA's driver wrapper names the call that failed (cuDeviceGet); only
             # cuInit's own failure is the driver's
             r"|[Ff]ailed call to cu(?!Init\b)\w{1,40}: CUDA_ERROR_NOT_INITIALIZED"
@@ -806,7 +806,11 @@ RUNTIME: tuple[Signature, ...] = (
         # (DeepVariant's FAQ: it 'should not affect GPU usage', deepvariant#960).
         name="device-count-after-fork",
         needles=("could not retrieve CUDA device count",),
-        pattern=compiled(r"could not retrieve CUDA device count: CUDA_ERROR_NOT_INITIALIZED"),
+        # (XLA's newer status wording: 'INTERNAL: : CUDA_ERROR_NOT_INITIALIZED')
+        pattern=compiled(
+            r"could not retrieve CUDA device count: (?:INTERNAL: (?:: )?)?"
+            r"CUDA_ERROR_NOT_INITIALIZED"
+        ),
         finding_id="device-config-after-init",
         severity=Severity.WARNING,
         title=(
@@ -821,6 +825,7 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://github.com/google/deepvariant/issues/960",
         explained_by=DRIVER_ROOTS,
+        needs_no_gpu=True,
     ),
     Signature(
         # TF 1.14 to 2.x on Windows laptops, mostly: reading a device attribute fails with
