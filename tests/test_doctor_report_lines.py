@@ -6198,3 +6198,17 @@ def test_a_program_s_own_minimum_compute_capability_check_names_the_gpu_too_old(
     top = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
     assert (top["id"], top["severity"]) == ("compute-capability-unsupported", "error")
     assert "3.5" in top["title"] and top["fix"].startswith("Run nvidia-smi")
+
+
+def test_a_loader_line_retyped_in_a_sentence_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/45028 (verbatim): TensorFlow 2.4, built
+    for CUDA 11.0, the only 11.x whose cuSOLVER is cusolver64_10.dll, beside CUDA 11.1."""
+    log = (
+        "@king398  I update to cuda11.1 and cudnn 8.0.4 on win10, then re run the code , then get"
+        " ERROR: **could not load dynamic library 'cusolver64_10.dll'; dlerror: cusolver64_10.dll"
+        " not found**, here are the logs:\n"
+    )
+    flags = ("--os", "windows", "--tf", "2.4.0", "--cuda-toolkit", "11.1")
+    assert _ids(doctor(tmp_path, capsys, log, *flags))[0] == "cuda-version-mismatch"
