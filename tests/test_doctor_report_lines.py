@@ -6212,3 +6212,28 @@ def test_a_loader_line_retyped_in_a_sentence_is_read(
     )
     flags = ("--os", "windows", "--tf", "2.4.0", "--cuda-toolkit", "11.1")
     assert _ids(doctor(tmp_path, capsys, log, *flags))[0] == "cuda-version-mismatch"
+
+
+def test_conda_4_5_s_plan_switching_the_selector_to_eigen_is_a_cpu_build_not_two_installs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/ContinuumIO/anaconda-issues/issues/9698 (the plan, verbatim): conda
+    4.5 names Anaconda's tensorflow and tensorflow-gpu metapackages beside their base build,
+    and its selector switched from the GPU variant to eigen, the CPU one."""
+    log = (
+        "The following NEW packages will be INSTALLED:\n\n"
+        "    tensorflow-gpu-base: 1.7.0-py36hcdda91b_1\n\n"
+        "The following packages will be UPDATED:\n\n"
+        "    _tflow_180_select:   1.0-gpu              --> 3.0-eigen           \n\n"
+        "The following packages will be DOWNGRADED:\n\n"
+        "    tensorboard:         1.8.0-py36hf484d3e_0 --> 1.7.0-py36hf484d3e_1\n"
+        "    tensorflow:          1.8.0-hb11d968_0     --> 1.7.0-0             \n"
+        "    tensorflow-base:     1.8.0-py36hc1a7637_0 --> 1.7.0-py36hdbcaa40_2\n"
+        "    tensorflow-gpu:      1.8.0-h7b35bdc_0     --> 1.7.0-0             \n"
+    )
+    ids = _ids(doctor(tmp_path, capsys, log, "--os", "linux"))
+    assert ids[0] == "cpu-only-tensorflow"
+    assert "multiple-tensorflow-distributions" not in ids
+    # the same plan keeping the GPU variant is no CPU build
+    kept = log.replace("--> 3.0-eigen", "--> 1.0-gpu ")
+    assert "cpu-only-tensorflow" not in _ids(doctor(tmp_path, capsys, kept, "--os", "linux"))

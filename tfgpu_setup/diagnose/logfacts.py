@@ -574,6 +574,9 @@ _CPU_BUILD = re.compile(
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
     r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
     r"|^[> \t]*tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:mkl|eigen|cpu)_py\w*"
+    # conda 4.5's plan switching Anaconda's selector to a CPU variant
+    # ('_tflow_180_select:   1.0-gpu --> 3.0-eigen', anaconda-issues#9698)
+    r"|^[> \t]*_tflow_\d{0,4}_?select:[ \t]+\S{1,80}[ \t]+-->[ \t]+\S{1,40}-(?:mkl|eigen)\b"
     # conda's transaction plan putting a CPU build in, right of '-->' (a GPU build swapped for
     # one: 'tensorflow  2.3.0-gpu_py38h... --> 2.3.0-mkl_py38h...'), or one it installs
     # ('conda-forge/linux-64::tensorflow-2.10.0-cpu_py310hd1aba9c_0')
@@ -657,7 +660,10 @@ def _conda_gpu_build(text: str) -> str:
 
 _CONDA_TF_BUILD = re.compile(
     r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu|cuda\d{2,3}|mkl|eigen|cpu)_?py\w*"
-    r"|_tflow_select\s+\S+\s+(?:gpu|mkl|eigen)\b)",
+    r"|_tflow_select\s+\S+\s+(?:gpu|mkl|eigen)\b"
+    # conda 4.5's plan rows for Anaconda's selector and base builds ('tensorflow-base:
+    # 1.8.0-py36hc1a7637_0 --> 1.7.0-py36hdbcaa40_2')
+    r"|(?:_tflow_\d{0,4}_?select|tensorflow(?:-gpu)?-base):[ \t]+\d[\w.]{0,20}-\w)",
     re.MULTILINE,
 )
 """'conda list' of a conda build of 'tensorflow': Anaconda's and conda-forge's tensorflow-gpu
