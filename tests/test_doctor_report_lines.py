@@ -6017,7 +6017,7 @@ def test_a_jit_that_the_release_makes_work_fails_where_the_log_shows_it_failing(
 
 
 # https://github.com/NVIDIA/nvidia-docker/issues/1548 (verbatim): 'gpu works fine inside the
-# container'; the CUDA on WSL release notes list the banner as a known issue
+# container', the reporter says, citing the CUDA on WSL release notes on this banner
 NGC_BANNER_ON_WSL = (
     "docker run --gpus all --rm --shm-size=1g --ulimit memlock=-1 --ulimit stack=67108864"
     " nvcr.io/nvidia/tensorflow:20.03-tf2-py3 nvidia-smi\n"

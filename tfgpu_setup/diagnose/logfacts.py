@@ -314,8 +314,14 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cuda_seen.append((asked.cuda.value, asked.cuda.line))
     if asked.cudnn is not None:
         cudnn_seen.append((asked.cudnn.value, asked.cudnn.line))
-    opened = [w for m in loaded if (w := version_wanted(m.groups["lib"], m.line)) is not None]
-    opened += [w for m in loaded if (w := cusparse_of_cuda_11(m.groups["lib"], m.line))]
+    opened = [
+        w
+        for m in loaded
+        if (
+            w := version_wanted(m.groups["lib"], m.line)
+            or cusparse_of_cuda_11(m.groups["lib"], m.line)
+        )
+    ]
     cuda_seen += [
         (f"{w.major}.{w.minor}", w.line)
         for w in opened

@@ -29,6 +29,12 @@ LIKELIER_THAN_A_FAULT = DRIVER_ROOTS | frozenset(
 )
 """What a log shows beside a failed kernel that more likely made it fail."""
 
+FORK_FIX = (
+    "Start worker processes with the 'spawn' method (multiprocessing.set_start_method('spawn')),"
+    " or fork them before anything touches the GPU; in Keras, use_multiprocessing=False."
+)
+"""For a process forked after CUDA started in its parent."""
+
 RUNTIME: tuple[Signature, ...] = (
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
@@ -774,7 +780,6 @@ RUNTIME: tuple[Signature, ...] = (
         name="context-after-fork",
         needles=(
             "Failed setting context",
-            "could not retrieve CUDA device count",
             "Failed to get device properties, error code: 3",
             "failed to enqueue async memcpy",
             "ailed call to cu",
@@ -792,11 +797,7 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="device-config-after-init",
         severity=Severity.ERROR,
         title="A process forked after CUDA had started in its parent cannot use the GPU",
-        fix=(
-            "Start worker processes with the 'spawn' method"
-            " (multiprocessing.set_start_method('spawn')), or fork them before anything touches"
-            " the GPU; in Keras, use_multiprocessing=False."
-        ),
+        fix=FORK_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/57877",
         explained_by=DRIVER_ROOTS,
     ),
@@ -819,9 +820,7 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         fix=(
             "Harmless where only workers that need no GPU print it (data loading, a pipeline's"
-            " CPU stages). Where a worker should use the GPU, start workers with the 'spawn'"
-            " method (multiprocessing.set_start_method('spawn')) or fork them before anything"
-            " touches the GPU; in Keras, use_multiprocessing=False."
+            " CPU stages). Where a worker should use the GPU: " + FORK_FIX
         ),
         source="https://github.com/google/deepvariant/issues/960",
         explained_by=DRIVER_ROOTS,
