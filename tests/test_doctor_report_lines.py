@@ -6051,6 +6051,27 @@ def test_an_ngc_image_s_no_driver_banner_is_no_evidence_under_wsl2(
     ) in ("error", "warning")
 
 
+def test_where_nothing_is_worse_than_a_note_the_harmless_lines_lead(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/triton-inference-server/server/issues/1705 (excerpt, verbatim): 'It
+    still prints out the driver error inspite of finding the GPU', the reporter says. The banner
+    the log speaks against is a note, and it follows the harmless lines rather than leading."""
+    log = (
+        "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+        "   Use 'nvidia-docker run' to start this container; see\n"
+        "   https://github.com/NVIDIA/nvidia-docker/wiki/nvidia-docker .\n"
+        "2020-06-25 09:20:50.854569: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library libcudart.so.10.2\n"
+        "2020-06-25 09:20:55.215426: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library libcudnn.so.7\n"
+    )
+    findings = doctor(tmp_path, capsys, log, "--os", "wsl2", "--container")["findings"]
+    assert all(f["severity"] == "info" for f in findings)
+    assert findings[0]["id"] == "benign-log-noise"
+    assert "container-gpu-not-exposed" in [f["id"] for f in findings[1:]]
+
+
 def test_a_toolkit_s_stubs_folder_on_the_loader_s_path_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -366,12 +366,18 @@ def _circular(finding_id: str, causes: set[str]) -> set[str]:
 
 def rank_key(finding: Finding) -> tuple[int, int]:
     kind = FINDING_KINDS.get(finding.id)
-    return finding.severity.rank, kind.layer if kind is not None else len(Layer)
+    layer = kind.layer if kind is not None else len(Layer)
+    if finding.severity is Severity.INFO and layer == Layer.NOISE:
+        # Where nothing is worse than a note, the harmless lines are the answer; the other
+        # notes (a finding the log spoke against) follow it.
+        return finding.severity.rank, -1
+    return finding.severity.rank, layer
 
 
 def rank(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """The one ranking plan, doctor and report use: most severe first, then the deepest layer;
-    stable otherwise, so the order of discovery breaks ties."""
+    """The one ranking plan, doctor and report use: most severe first, then the deepest layer
+    (but harmless-noise notes first among notes); stable otherwise, so the order of discovery
+    breaks ties."""
     return tuple(sorted(findings, key=rank_key))
 
 
