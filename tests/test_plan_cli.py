@@ -306,3 +306,18 @@ def test_a_plan_document_names_its_env_once_and_moves_with_it(capsys, tmp_path):
     assert moved.activate.library_dirs()[0].startswith(f"{site}/nvidia/")
     assert moved.activate.xla_value() == f"--xla_gpu_cuda_data_dir={site}/nvidia/cuda_nvcc"
     assert moved.steps[0].args[0] == str(tmp_path / "moved")
+
+
+def test_an_unknown_arch_is_refused_in_one_line_naming_the_known_ones(capsys):
+    code = main(["plan", "--no-probe", "--arch", "pentium"])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE
+    assert "--arch 'pentium'" in err and "armv7l" in err and "x86_64" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_raspberry_pi_arch_is_accepted_and_answered(capsys):
+    code, doc = run_json(capsys, "--no-probe", "--os", "linux", "--arch", "armv7l")
+    assert code == ExitCode.NO_TENSORFLOW
+    assert doc["tensorflow"] is None
+    assert doc["findings"][0]["id"] == "platform-unsupported"

@@ -384,6 +384,19 @@ def test_aarch64_pypi_wheels_are_cpu_only() -> None:
     assert "Linux on Arm (aarch64) has no CUDA support" in plan.findings[0].title
 
 
+@pytest.mark.parametrize(("arch", "label"), [("armv7l", "armv7l"), ("i686", "32-bit x86")])
+def test_a_machine_without_tensorflow_wheels_is_named_not_planned_as_x86_64(
+    arch: str, label: str
+) -> None:
+    """A Raspberry Pi's 32-bit OS or a 32-bit PC: no release has a wheel there, so the plan
+    says so instead of pinning x86_64's wheels or blaming a Python that would not help."""
+    f = whatif(os="linux", arch=arch, pythons=("3.11",))
+    plan = plan_for(f)
+    assert plan.tensorflow is None
+    assert [x.id for x in plan.findings if x.severity is Severity.ERROR] == ["platform-unsupported"]
+    assert f"Linux on {label}" in plan.findings[0].title
+
+
 def test_tensorflow_2_12_uses_the_system_cuda_it_was_built_for() -> None:
     with_cuda = whatif(
         os="linux",

@@ -369,6 +369,24 @@ def test_quiet_wsl_linux_driver_installed(matrix: Matrix) -> None:
 # The environment: Python, glibc, GPU generation
 
 
+def test_fires_platform_unsupported(matrix: Matrix) -> None:
+    """A probed Raspberry Pi on its 32-bit OS: no release has a wheel for armv7l, and no other
+    Python would change that."""
+    plan = plan_of(
+        facts(arch="armv7l", pythons=("3.9.2",), driver=None, cuda=None, gpus=()), matrix
+    )
+    hit = only(plan, "platform-unsupported")
+    assert plan.findings[0] is hit and hit.severity is E
+    assert plan.tensorflow is None
+    assert "Linux on armv7l" in hit.title and hit.evidence[0].startswith("arch: armv7l")
+    absent(plan, "python-unsupported")
+
+
+def test_quiet_platform_unsupported(matrix: Matrix) -> None:
+    absent(plan_of(facts(), matrix), "platform-unsupported")
+    absent(plan_of(facts(arch="aarch64"), matrix), "platform-unsupported")
+
+
 def test_fires_python_unsupported(matrix: Matrix) -> None:
     plan = plan_of(facts(pythons=("3.9.18",)), matrix)
     hit = only(plan, "python-unsupported")

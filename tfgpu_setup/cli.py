@@ -75,7 +75,7 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
         choices=flags.OS_CHOICES,
         help="the operating system the workload runs on",
     )
-    g.add_argument("--arch", help="the machine: x86_64, aarch64 or arm64")
+    g.add_argument("--arch", help="the machine 'uname -m' prints: x86_64, aarch64, armv7l...")
     g.add_argument(
         "--python",
         action="append",

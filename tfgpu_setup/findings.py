@@ -104,6 +104,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             explains=("cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
+            "platform-unsupported",
+            "TensorFlow publishes no wheel for this machine's CPU architecture (armv7l, 32-bit"
+            " x86, ppc64le): pip cannot install it at all.",
+            Layer.PLATFORM,
+            ("denies-gpu", "blocks-install"),
+            explains=("python-unsupported", "glibc-too-old", "tensorflow-not-installed"),
+        ),
+        FindingKind(
             "macos-no-cuda",
             "macOS has no CUDA: TensorFlow uses the GPU there only via tensorflow-metal.",
             Layer.PLATFORM,

@@ -41,7 +41,24 @@ ARM_BOARD_GPU = re.compile(
 """GPUs that only come inside an Arm (aarch64) system: Jetson and DRIVE boards (Tegra), and
 Grace Hopper and Grace Blackwell superchips."""
 
-ARCH_ALIASES = {"amd64": "x86_64", "x86_64": "x86_64", "aarch64": "aarch64", "arm64": "arm64"}
+ARCH_ALIASES = {
+    "amd64": "x86_64",
+    "x86_64": "x86_64",
+    "x64": "x86_64",
+    "aarch64": "aarch64",
+    "arm64": "arm64",
+    # Machines TensorFlow publishes no wheel for: known, so a plan says so instead of
+    # planning x86_64's wheels.
+    "armv6l": "armv6l",
+    "armv7l": "armv7l",
+    "armv8l": "armv8l",
+    "i386": "x86",
+    "i686": "x86",
+    "x86": "x86",
+    "ppc64le": "ppc64le",
+    "s390x": "s390x",
+    "riscv64": "riscv64",
+}
 
 
 @dataclass(frozen=True)
@@ -145,7 +162,9 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         arch = ARCH_ALIASES.get(ov.arch.lower())
         if arch is None:
             raise UserError(
-                f"--arch {ov.arch!r} is not known; use x86_64, aarch64 or arm64", ExitCode.USAGE
+                f"--arch {ov.arch!r} is not known; use the machine 'uname -m' prints:"
+                f" {', '.join(sorted(set(ARCH_ALIASES)))}",
+                ExitCode.USAGE,
             )
         if arch == "arm64" and platform.os in ("linux", "wsl2"):
             arch = "aarch64"

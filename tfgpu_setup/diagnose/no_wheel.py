@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
-from ..planner.evaluate import PLATFORM_LABELS, platform_key
+from ..planner.evaluate import platform_key, platform_label
+from ..planner.rules import PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -26,7 +27,6 @@ _CONSTRAINED = re.compile(
     r"requirement tensorflow(?:\[[\w,-]+\])?[<>!~]|found for tensorflow[<>!~]"
 )
 _SAW_SOMETHING = re.compile(r"\(from versions: (?!none\))[^)\s]")
-PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
 
 
 def no_wheel_for_stated(
@@ -57,7 +57,7 @@ def no_wheel_for_stated(
         return []
     python = pythons[0]
     key = platform_key(facts)
-    label = PLATFORM_LABELS.get(key, key)
+    label = platform_label(key)
     requested = refused.groups.get("requested") or ""
     releases = [
         r

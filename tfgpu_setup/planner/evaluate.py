@@ -30,7 +30,13 @@ def platform_key(facts: Facts) -> str:
         return "windows_x86_64"
     if p.os == "macos":
         return "macos_arm64" if p.arch in ("arm64", "aarch64") else "macos_x86_64"
-    return "linux_aarch64" if p.arch in ("aarch64", "arm64") else "linux_x86_64"
+    if p.arch in ("aarch64", "arm64"):
+        return "linux_aarch64"
+    if p.arch in ("x86_64", "unknown", ""):
+        return "linux_x86_64"
+    # A machine TensorFlow publishes no wheel for (armv7l, x86, ppc64le): its own key, which no
+    # release lists, rather than x86_64's wheels.
+    return f"linux_{p.arch}"
 
 
 def is_windows_driver(facts: Facts) -> bool:
@@ -52,6 +58,13 @@ PLATFORM_LABELS = {
     "macos_arm64": "macOS on Apple silicon",
     "macos_x86_64": "macOS on Intel",
 }
+
+
+def platform_label(key: str) -> str:
+    arch = key.removeprefix("linux_")
+    return PLATFORM_LABELS.get(key) or f"Linux on {'32-bit x86' if arch == 'x86' else arch}"
+
+
 CONFIRM = {
     "os": "run the plan on that machine, or add --os",
     "arch": "run 'uname -m' there and add --arch",
@@ -245,9 +258,9 @@ def evaluate(
     gpu_blockers: list[str] = []
     assumed: list[Assumption] = []
     if not facts.knows("os"):
-        assumed.append(Assumption("os", PLATFORM_LABELS[key], CONFIRM["os"]))
+        assumed.append(Assumption("os", platform_label(key), CONFIRM["os"]))
     elif not facts.knows("arch") and key.startswith("linux"):
-        assumed.append(Assumption("arch", PLATFORM_LABELS[key], CONFIRM["arch"]))
+        assumed.append(Assumption("arch", platform_label(key), CONFIRM["arch"]))
     if support is None or not support.available:
         install.append(f"no {key} wheels of tensorflow {release.version}")
     python = choose_python(release, facts, preferred_python)
