@@ -552,6 +552,15 @@ WRITTEN = {
     "ptxas-known-bug-refused": "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas"
     " returned an error during compilation of ptx to sass: 'INTERNAL: ptxas 12.3.103 has a bug"
     " that we think can affect XLA. Please use a different version.'",
+    "cpu-flags-without-avx": "flags        : fpu vme de pse tsc msr pae mce cx8 apic sep mtrr"
+    " pge mca cmov pat pse36 clflush dts acpi mmx fxsr sse sse2 ss ht tm pbe syscall nx rdtscp lm"
+    " constant_tsc arch_perfmon pebs bts rep_good xtopology tsc_reliable nonstop_tsc pni dtes64"
+    " monitor ds_cpl vmx est tm2 ssse3 cx16 xtpr pdcm dca sse4_1 sse4_2 popcnt lahf_lm ida"
+    " tpr_shadow vnmi flexpriority ept vpid",
+    "cpu-flags-without-avx2": "flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge"
+    " mca cmov pat pse36 clflush dts acpi mmx fxsr sse sse2 ss ht tm pbe syscall nx rdtscp lm"
+    " constant_tsc pni pclmulqdq ssse3 cx16 sse4_1 sse4_2 popcnt aes xsave avx f16c rdrand"
+    " lahf_lm fsgsbase smep erms xsaveopt dtherm ida arat pln pts md_clear flush_l1d",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

@@ -6258,3 +6258,59 @@ def test_conda_4_5_s_plan_switching_the_selector_to_eigen_is_a_cpu_build_not_two
     # the same plan keeping the GPU variant is no CPU build
     kept = log.replace("--> 3.0-eigen", "--> 1.0-gpu ")
     assert "cpu-only-tensorflow" not in _ids(doctor(tmp_path, capsys, kept, "--os", "linux"))
+
+
+# /proc/cpuinfo of a Xeon E5520 (Nehalem, 2009: no AVX), verbatim from an Ubuntu Forums post
+# (sirlark, 2010-06-25, "VirtualBox on Karmic Host not detecting hardware virtualization
+# extensions")
+CPUINFO_NO_AVX = (
+    "model name    : Intel(R) Xeon(R) CPU           E5520  @ 2.27GHz\n"
+    "flags        : fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36"
+    " clflush dts acpi mmx fxsr sse sse2 ss ht tm pbe syscall nx rdtscp lm constant_tsc"
+    " arch_perfmon pebs bts rep_good xtopology tsc_reliable nonstop_tsc pni dtes64 monitor"
+    " ds_cpl vmx est tm2 ssse3 cx16 xtpr pdcm dca sse4_1 sse4_2 popcnt lahf_lm ida tpr_shadow"
+    " vnmi flexpriority ept vpid\n"
+)
+# /proc/cpuinfo of a Core i5-3470 (Ivy Bridge, 2012: AVX, no AVX2) on a kernel with the 2018
+# mitigation flags, verbatim from a public recording
+CPUINFO_AVX_NO_AVX2 = (
+    "model name\t: Intel(R) Core(TM) i5-3470 CPU @ 3.20GHz\n"
+    "flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush"
+    " dts acpi mmx fxsr sse sse2 ss ht tm pbe syscall nx rdtscp lm constant_tsc arch_perfmon"
+    " pebs bts rep_good nopl xtopology nonstop_tsc cpuid aperfmperf pni pclmulqdq dtes64 monitor"
+    " ds_cpl vmx smx est tm2 ssse3 cx16 xtpr pdcm pcid sse4_1 sse4_2 x2apic popcnt"
+    " tsc_deadline_timer aes xsave avx f16c rdrand lahf_lm cpuid_fault epb pti ssbd ibrs ibpb"
+    " stibp tpr_shadow vnmi flexpriority ept vpid fsgsbase smep erms xsaveopt dtherm ida arat"
+    " pln pts md_clear flush_l1d\n"
+)
+
+
+def test_a_cpu_s_own_flags_settle_whether_it_has_avx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pasted 'cat /proc/cpuinfo' (or lscpu) flags are the CPU's word: no avx is certain, and
+    with an illegal instruction the crash is explained rather than only likely."""
+    (finding,) = doctor(tmp_path, capsys, CPUINFO_NO_AVX, "--os", "linux")["findings"]
+    assert (finding["id"], finding["severity"]) == ("cpu-lacks-avx", "error")
+    crashed = CPUINFO_NO_AVX + "Illegal instruction (core dumped)\n"
+    top = doctor(tmp_path, capsys, crashed, "--os", "linux", "--tf", "2.15")["findings"][0]
+    assert (top["id"], top["severity"]) == ("cpu-lacks-avx", "error")
+    # a flags line cut before lahf_lm, or one that has avx, says nothing of the kind
+    cut = CPUINFO_NO_AVX.split(" sse4_1")[0] + "\n"
+    assert doctor(tmp_path, capsys, cut, "--os", "linux")["findings"] == []
+
+
+def test_avx_without_avx2_is_fatal_only_for_tensorflow_2_4_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/45744: 2.4.0's wheels were built with
+    AVX2 by mistake (fixed in 2.4.1). Other releases run on this CPU."""
+    broken = doctor(tmp_path, capsys, CPUINFO_AVX_NO_AVX2, "--os", "linux", "--tf", "2.4.0")
+    (finding,) = broken["findings"]
+    assert (finding["id"], finding["severity"]) == ("cpu-lacks-avx", "error")
+    assert "2.4.1" in finding["fix"]
+    fine = doctor(tmp_path, capsys, CPUINFO_AVX_NO_AVX2, "--os", "linux", "--tf", "2.5")
+    assert [f["severity"] for f in fine["findings"]] == ["info"]
+    # the reporter's own paste of #45744 ends at lahf_lm: too short to tell avx2's absence
+    cut = CPUINFO_AVX_NO_AVX2.split(" cpuid_fault")[0] + "\n"
+    assert doctor(tmp_path, capsys, cut, "--os", "linux", "--tf", "2.4.0")["findings"] == []

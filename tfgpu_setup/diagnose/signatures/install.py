@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from packaging.specifiers import SpecifierSet
@@ -739,6 +740,44 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
         variants=(AVX2_WHEELS,),
+    ),
+    Signature(
+        # The CPU's own flags ('cat /proc/cpuinfo', 'lscpu'), listed in the kernel's order: AVX
+        # comes before lahf_lm, so a line that reaches lahf_lm without avx is not a cut one.
+        name="cpu-flags-without-avx",
+        needles=("lahf_lm",),
+        pattern=compiled(
+            # lookaheads, each one pass over the line: nested scans would be quadratic
+            r"^[ \t]*[Ff]lags[ \t]*:[ \t]+(?=\S)(?![^\n]*\bavx\b)"
+            r"(?=[^\n]*\bsse2\b)(?=[^\n]*\blahf_lm\b)"
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.ERROR,
+        title=(
+            "This CPU's flags have no AVX: TensorFlow's wheels (1.6 and newer) cannot run on it"
+        ),
+        fix="Run on a CPU with AVX (any x86-64 CPU since about 2011)." + VM_HIDES_THE_CPU,
+        source="https://www.tensorflow.org/install/pip#hardware_requirements",
+    ),
+    Signature(
+        # AVX without AVX2, where the line reaches flags the kernel lists after avx2 (xsaveopt,
+        # the thermal and mitigation flags): not a cut line. Only TensorFlow 2.4.0's wheels
+        # asked for more than AVX.
+        name="cpu-flags-without-avx2",
+        needles=(" avx ",),
+        pattern=compiled(
+            r"^[ \t]*[Ff]lags[ \t]*:[ \t]+(?=\S)(?![^\n]*\bavx2\b)(?=[^\n]*\bavx\b)"
+            r"(?=[^\n]*\b(?:xsaveopt|dtherm|arat|md_clear|flush_l1d|arch_capabilities)\b)"
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.INFO,
+        title=(
+            "This CPU has AVX but not AVX2: TensorFlow's PyPI wheels run on it, a build that"
+            " asks for AVX2 does not"
+        ),
+        fix="Use PyPI's wheels, or a build made for this CPU.",
+        source="https://www.tensorflow.org/install/pip#hardware_requirements",
+        variants=(dataclasses.replace(AVX2_WHEELS, severity=Severity.ERROR),),
     ),
     Signature(
         # No CUDA platform registered in this TensorFlow: a build without CUDA (gpu_init.cc,
