@@ -6314,3 +6314,28 @@ def test_avx_without_avx2_is_fatal_only_for_tensorflow_2_4_0(
     # the reporter's own paste of #45744 ends at lahf_lm: too short to tell avx2's absence
     cut = CPUINFO_AVX_NO_AVX2.split(" cpuid_fault")[0] + "\n"
     assert doctor(tmp_path, capsys, cut, "--os", "linux", "--tf", "2.4.0")["findings"] == []
+
+
+# https://github.com/conda/conda/issues/5355 (verbatim): 'package not compiled for python 3.6,
+# use python=3.5', the maintainer answered; the reporter: 'thanks dude, it worked'
+CONDA_43_CONFLICT = (
+    "acer@acer-MS-7592:~$ conda install -c jjhelmus tensorflow=0.12.0rc0\n"
+    "Fetching package metadata ...........\n"
+    "Solving package specifications: ....\n"
+    "\n"
+    "UnsatisfiableError: The following specifications were found to be in conflict:\n"
+    "  - python 3.6*\n"
+    "  - tensorflow 0.12.0rc0*\n"
+    'Use "conda info <package>" to see the dependencies for each package.\n'
+)
+
+
+def test_an_older_conda_s_conflict_of_python_and_tensorflow_alone_is_the_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (finding,) = doctor(tmp_path, capsys, CONDA_43_CONFLICT, "--os", "linux")["findings"]
+    assert (finding["id"], finding["severity"]) == ("python-unsupported", "error")
+    assert "tensorflow 0.12.0rc0" in finding["title"] and "Python 3.6" in finding["title"]
+    # a third package in the conflict may be the one: nothing is named
+    three = CONDA_43_CONFLICT.replace("  - python 3.6*\n", "  - python 3.6*\n  - paver\n")
+    assert doctor(tmp_path, capsys, three, "--os", "linux")["findings"] == []

@@ -23,6 +23,7 @@ from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes
+from .conda_conflict import conda_python_conflict
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
@@ -240,7 +241,7 @@ def diagnose(
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
-    crossed += protobuf_extension_too_new(known, log_facts)
+    crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     # the release the user names (or the probe found), not a pin pip was asked for
     crossed += no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed)
     findings = merge(

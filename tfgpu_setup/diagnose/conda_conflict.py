@@ -1,0 +1,50 @@
+"""An older conda's conflict report (conda 4.3's): 'UnsatisfiableError: The following
+specifications were found to be in conflict:' and the specs, one a line. Where the specs are a
+Python and TensorFlow alone, the channel has no build of that TensorFlow for that Python
+(conda#5355). Newer conda names the Python itself ('-> python[version=...]', read by the
+conda-python-incompatible signature).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding, Severity
+from .logfacts import CLUE_CHARS
+from .signatures.install import TF_DISTRIBUTION
+
+_CONFLICT = re.compile(
+    # each spec ends its line: a line of many '- ' is one spec, not many ways to split it
+    r"found to be in conflict:[ \t]*\r?\n((?:[ \t]{0,8}- [^\n]{1,120}(?:\n|\Z)){2,8})"
+)
+_PYTHON = re.compile(r"^python[ =](?P<python>[23]\.\d{1,2})(?:\.\d{1,3})?\*?$")
+_TENSORFLOW = re.compile(rf"^(?P<package>{TF_DISTRIBUTION})(?:[ =](?P<version>[\w.]{{1,20}}\*?))?$")
+SOURCE = "https://github.com/conda/conda/issues/5355"
+
+
+def conda_python_conflict(text: str) -> list[Finding]:
+    found = _CONFLICT.search(text[:CLUE_CHARS])
+    if found is None:
+        return []
+    lines = [line.strip() for line in found.group(1).splitlines() if line.strip()]
+    specs = [line.removeprefix("- ").strip() for line in lines]
+    pythons = [m for s in specs if (m := _PYTHON.match(s))]
+    tensorflows = [m for s in specs if (m := _TENSORFLOW.match(s))]
+    if len(specs) != 2 or len(pythons) != 1 or len(tensorflows) != 1:
+        return []  # other packages in the conflict: any of them may be the one
+    python = pythons[0]["python"]
+    package = tensorflows[0]["package"]
+    version = (tensorflows[0]["version"] or "").rstrip("*")
+    asked = f"{package} {version}".strip()
+    return [
+        Finding(
+            "python-unsupported",
+            Severity.ERROR,
+            f"conda has no {asked} build for Python {python}: the two are all its conflict names",
+            tuple(f"conda: {line}" for line in lines),
+            f"Create the environment with a Python that {asked} was built for (e.g. 'conda"
+            f" create -n tf python=3.X {package}'), or ask for a {package} release built for"
+            f" Python {python}; 'tfgpu-setup plan --python X.Y' checks a pairing first.",
+            SOURCE,
+        )
+    ]
