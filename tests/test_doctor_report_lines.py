@@ -6339,3 +6339,27 @@ def test_an_older_conda_s_conflict_of_python_and_tensorflow_alone_is_the_python(
     # a third package in the conflict may be the one: nothing is named
     three = CONDA_43_CONFLICT.replace("  - python 3.6*\n", "  - python 3.6*\n  - paver\n")
     assert doctor(tmp_path, capsys, three, "--os", "linux")["findings"] == []
+
+
+def test_a_macos_wheel_pip_took_says_the_machine_is_a_mac(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/sun1638650145/Libraries-and-Extensions-for-TensorFlow-for-Apple-Silicon
+    /issues/20 (verbatim): 'you have not installed tensorflow-metal', the maintainer answered.
+    A wheel pip refused says nothing of the machine it ran on."""
+    log = (
+        "pip install https://github.com/sun1638650145/Libraries-and-Extensions-for-TensorFlow-for"
+        "-Apple-Silicon/releases/download/v2.15/tensorflow-2.15.0-cp311-cp311-macosx_14_0_arm64"
+        ".whl\n"
+        "\n"
+        ">>> import tensorflow as tf\n"
+        '>>> tf.config.list_physical_devices("GPU")\n'
+        "[]\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--python", "3.11", "--tf", "2.15")["findings"][0]
+    assert top["id"] == "macos-no-cuda" and "tensorflow-metal" in top["fix"]
+    refused = (
+        "ERROR: tensorflow-2.15.0-cp311-cp311-macosx_14_0_arm64.whl is not a supported wheel on"
+        " this platform.\n"
+    )
+    assert "macos-no-cuda" not in [f["id"] for f in doctor(tmp_path, capsys, refused)["findings"]]

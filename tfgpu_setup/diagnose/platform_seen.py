@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 
+_WHEEL_TAKEN = (
+    r"\d{1,2}_\d{1,2}_(?:arm64|x86_64|universal2|intel)\.whl\b(?! is not a supported wheel)"
+)
+"""The rest of a macOS wheel's platform tag, where pip did not refuse the wheel."""
+_MACOS_ARM_WHEEL = re.compile(r"-macosx_\d{1,2}_\d{1,2}_arm64\.whl\b(?! is not a supported wheel)")
+
 _WINDOWS = re.compile(
     r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\bnvcuda\.dll\b|\.pyd\b|\bon win32\b"
     r"|\[MSC v\.\d{3,4} "
@@ -27,7 +33,12 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
     # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
-    r"|" + OSX_CUDA_EXECUTOR
+    r"|"
+    + OSX_CUDA_EXECUTOR
+    # a macOS wheel pip took (one it refused says the opposite)
+    + r"|"
+    + "-macosx_"
+    + _WHEEL_TAKEN
 )
 _PYTHON_PATH = re.compile(
     r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
@@ -131,7 +142,10 @@ _APPLE_SILICON = re.compile(r"\bMetal device set to: Apple M\d|\bchipset_name: m
 
 
 def arch_of(sample: str) -> str | None:
-    """The machine 'uname -a' prints, or Apple silicon as the Metal plug-in names it."""
+    """The machine 'uname -a' prints, or Apple silicon as the Metal plug-in or a wheel pip
+    took for it names it."""
     if found := _UNAME_ARCH.search(sample):
         return found.group("arch")
-    return "arm64" if _APPLE_SILICON.search(sample) else None
+    if _APPLE_SILICON.search(sample) or _MACOS_ARM_WHEEL.search(sample):
+        return "arm64"
+    return None
