@@ -6363,3 +6363,32 @@ def test_a_macos_wheel_pip_took_says_the_machine_is_a_mac(
         " this platform.\n"
     )
     assert "macos-no-cuda" not in [f["id"] for f in doctor(tmp_path, capsys, refused)["findings"]]
+
+
+# https://github.com/matterport/Mask_RCNN/issues/2510 (excerpt, verbatim): 'the issue was caused
+# by a compatibility problem between the tensorflow 1.x and 30 Series GPU', the reporter found
+MASK_RCNN_RTX30_ON_CUDA_10 = (
+    "2021-03-16 08:02:53.951349: I tensorflow/stream_executor/platform/default/dso_loader.cc:44]"
+    " Successfully opened dynamic library cublas64_100.dll\n"
+    "2021-03-16 08:02:54.762683: I tensorflow/stream_executor/platform/default/dso_loader.cc:44]"
+    " Successfully opened dynamic library cudnn64_7.dll\n"
+    "2021-03-16 08:11:53.875933: W tensorflow/stream_executor/cuda/redzone_allocator.cc:312]"
+    " Internal: Invoking ptxas not supported on Windows\n"
+    "Relying on driver to perform ptx compilation. This message will be only logged once.\n"
+    "2021-03-16 08:11:55.140273: E tensorflow/stream_executor/cuda/cuda_blas.cc:428] failed to"
+    " run cuBLAS routine: CUBLAS_STATUS_EXECUTION_FAILED\n"
+    "2021-03-16 08:11:55.145031: W tensorflow/core/framework/op_kernel.cc:1651] OP_REQUIRES"
+    " failed at conv_grad_input_ops.cc:1161 : Not found: No algorithm worked!\n"
+)
+
+
+def test_a_kernel_that_failed_after_the_gpu_started_is_not_a_working_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The GPU was at work (ptx compilation) and then cuBLAS's kernel would not run on it: that
+    failure is the answer, even unstated which GPU it is; cuDNN's 'No algorithm worked' right
+    after it is its consequence, not a memory shortage."""
+    doc = doctor(tmp_path, capsys, MASK_RCNN_RTX30_ON_CUDA_10, "--os", "windows")
+    assert doc["gpu_used"] != "yes"
+    assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+    assert "gpu-out-of-memory" not in [f["id"] for f in doc["findings"]]

@@ -477,6 +477,7 @@ GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
+BREAKS_GPU_WORK = ids_tagged("breaks-gpu-work")
 
 
 def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
@@ -490,7 +491,12 @@ def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
         m.signature.finding_id
         for m in matches
         if m.position > max(gpu_lines)
-        and m.signature.severity is Severity.ERROR
+        and (
+            m.signature.severity is Severity.ERROR
+            # a kernel that would not run there (cuBLAS's EXECUTION_FAILED): a warning for
+            # its cause, still work that failed on the GPU
+            or m.signature.finding_id in BREAKS_GPU_WORK
+        )
         and m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered
     )

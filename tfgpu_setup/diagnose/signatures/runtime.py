@@ -383,7 +383,9 @@ RUNTIME: tuple[Signature, ...] = (
             " does not help, check that the loaded cuDNN matches this TensorFlow."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45068",
-        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+        explained_by=frozenset(
+            {"cudnn-version-mismatch", "cudnn-not-found", "compute-capability-unsupported"}
+        ),
     ),
     Signature(
         # A kernel TensorFlow launched faulted while it ran. Only in TensorFlow's own records
