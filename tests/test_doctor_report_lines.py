@@ -6066,10 +6066,21 @@ def test_where_nothing_is_worse_than_a_note_the_harmless_lines_lead(
         "2020-06-25 09:20:55.215426: I tensorflow/stream_executor/platform/default/"
         "dso_loader.cc:44] Successfully opened dynamic library libcudnn.so.7\n"
     )
-    findings = doctor(tmp_path, capsys, log, "--os", "wsl2", "--container")["findings"]
+    doc = doctor(tmp_path, capsys, log, "--os", "wsl2", "--container")
+    findings = doc["findings"]
     assert all(f["severity"] == "info" for f in findings)
     assert findings[0]["id"] == "benign-log-noise"
     assert "container-gpu-not-exposed" in [f["id"] for f in findings[1:]]
+    # TensorFlow reading the GPU's NUMA node: the driver found it, and the banner the log
+    # spoke against is no failure after it
+    numa = (
+        "2020-06-25 09:20:55.215861: E tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:969]"
+        " could not open file to read NUMA node: /sys/bus/pci/devices/0000:01:00.0/numa_node\n"
+        "Your kernel may have been built without NUMA support.\n"
+    )
+    verdict = doctor(tmp_path, capsys, log + numa, "--os", "wsl2", "--container")["verdict"]
+    assert "no line after it says anything failed" in verdict
+    assert "no CUDA libraries" not in verdict
 
 
 def test_a_toolkit_s_stubs_folder_on_the_loader_s_path_is_named(

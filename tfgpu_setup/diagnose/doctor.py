@@ -366,7 +366,7 @@ def diagnose(
             )
     else:
         verdict = "Not enough evidence to name the cause. " + (
-            _import_stopped(log_facts) or _most_likely(known, matches)
+            _import_stopped(log_facts) or _most_likely(known, matches, findings)
         )
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
@@ -410,12 +410,20 @@ def _import_stopped(log: LogFacts) -> str:
     )
 
 
-def _most_likely(facts: Facts, matches: tuple[LogMatch, ...] = ()) -> str:
+def _most_likely(
+    facts: Facts, matches: tuple[LogMatch, ...] = (), findings: tuple[Finding, ...] = ()
+) -> str:
     """Where to look first when nothing names the cause: past the driver when the evidence
     shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
-    GPU's NUMA node)."""
+    GPU's NUMA node). A line whose finding the rest of the log stepped down to a note (NGC's
+    banner under WSL 2) is no failure."""
+    standing = {f.id for f in findings if f.severity is not Severity.INFO}
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
-        if all(m.signature.finding_id in (None, "benign-log-noise") for m in matches):
+        if all(
+            m.signature.finding_id in (None, "benign-log-noise")
+            or m.signature.finding_id not in standing
+            for m in matches
+        ):
             return (
                 "The driver found a GPU (TensorFlow read its NUMA node), and no line after it"
                 f" says anything failed. Ask TensorFlow whether it uses it: {ASK_FOR_GPUS}"
