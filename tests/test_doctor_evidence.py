@@ -1250,6 +1250,11 @@ def test_a_nightly_is_not_judged_by_its_final_releases_row(tmp_path, capsys):
         tmp_path, capsys, log, *flags, "--tf", "2.5.0.dev20201108", "--cuda-toolkit", "11.0"
     )
     assert top(nightly) == "xla-toolchain-missing"
+    # the same nightly as tf.__version__ prints it (tensorflow#44567: '2.5.0-dev20201103')
+    printed = doctor(
+        tmp_path, capsys, log, *flags, "--tf", "2.5.0-dev20201108", "--cuda-toolkit", "11.0"
+    )
+    assert top(printed) == "xla-toolchain-missing"
     release = doctor(tmp_path, capsys, log, *flags, "--tf", "2.5.0", "--cuda-toolkit", "11.0")
     assert "cuda-version-mismatch" in errors(release)
 

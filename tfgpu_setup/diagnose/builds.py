@@ -6,6 +6,8 @@ Pure: data in, data out.
 
 from __future__ import annotations
 
+import re
+
 from packaging.version import InvalidVersion
 
 from ..facts import Facts
@@ -60,6 +62,9 @@ def log_refutes(log: LogFacts, stated: str) -> str:
     )
 
 
+_NIGHTLY = re.compile(r"\d[.-]dev\d")
+
+
 def not_the_tables_build(
     matrix: Matrix, log: LogFacts, release: str | None, as_named: str | None = None
 ) -> bool:
@@ -71,9 +76,10 @@ def not_the_tables_build(
     named = as_named or release or ""
     nvidia = bool(log.ngc_line) or "+nv" in named
     conda = bool(log.conda_gpu_build_line)
-    # a nightly ('2.5.0.dev20201108') is built with the toolchain of its day, which the final
-    # release's row need not share (tf-nightly before 2.5.0 still used CUDA 11.0)
-    nightly = ".dev" in named
+    # a nightly ('2.5.0.dev20201108', or as tf.__version__ prints it, '2.5.0-dev20201108') is
+    # built with the toolchain of its day, which the final release's row need not share
+    # (tf-nightly before 2.5.0 still used CUDA 11.0)
+    nightly = bool(_NIGHTLY.search(named))
     return nvidia or conda or nightly or compiled_with_other_cudnn(matrix, log, release)
 
 
