@@ -5058,7 +5058,9 @@ def test_a_soname_against_a_guessed_release_does_not_blame_another_build(tmp_pat
     assert any("something here asks for CUDA 10.2" in f["title"] for f in stated)
 
 
-@pytest.mark.parametrize("flags", [("--arch", "aarch64"), ("--gpu", "Jetson Nano")])
+@pytest.mark.parametrize(
+    "flags", [("--arch", "aarch64"), ("--gpu", "Jetson Nano"), ("--arch", "armv7l")]
+)
 def test_an_illegal_instruction_on_arm_is_not_a_missing_avx(tmp_path, capsys, flags) -> None:
     # https://github.com/numpy/numpy/issues/18131: numpy 1.19.5's OpenBLAS on a Jetson
     # (OPENBLAS_CORETYPE=ARMV8); AVX is an x86 extension
@@ -6403,3 +6405,17 @@ def test_a_kernel_that_failed_after_the_gpu_started_is_not_a_working_gpu(
     assert doc["gpu_used"] != "yes"
     assert doc["findings"][0]["id"] == "compute-capability-unsupported"
     assert "gpu-out-of-memory" not in [f["id"] for f in doc["findings"]]
+
+
+def test_a_machine_stated_not_to_be_a_container_is_not_read_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/hpc-admin-sist/DockerMonitor/issues/11 (last line, verbatim): an empty
+    libcuda.so.1 reads as a container's placeholder; on a machine that is no container (there,
+    a cluster's admin node without a GPU) the reading steps down and what is stated leads."""
+    log = "ImportError: /usr/lib/x86_64-linux-gnu/libcuda.so.1: file too short\n"
+    assert doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]["severity"] == "error"
+    stated = doctor(tmp_path, capsys, log, "--os", "linux", "--no-container", "--gpu", "none")
+    assert stated["findings"][0]["id"] == "no-nvidia-gpu"
+    (container,) = [f for f in stated["findings"] if f["id"] == "container-gpu-not-exposed"]
+    assert container["severity"] == "warning" and "not a container" in container["evidence"][-1]

@@ -238,6 +238,9 @@ def log_weighed_against_facts(
 
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss.
 
+    What reads as a container started without the GPU is not one where the machine is stated
+    (or probed) not to be a container.
+
     tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA."""
     if facts.gpus_absent():
         findings = contradicted(
@@ -287,11 +290,21 @@ def log_weighed_against_facts(
     nvidia = next((g for g in known if g.compute_capability), None)
     if rocm is not None and nvidia is not None:
         findings = (*findings, _rocm_build_beside_nvidia(nvidia, rocm))
-    if facts.knows("arch") and facts.platform.arch == "aarch64":
+    if facts.knows("arch") and facts.platform.arch not in X86_MACHINES:
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
-        # OpenBLAS, numpy#18131) says nothing about it.
+        # OpenBLAS, numpy#18131; a Raspberry Pi) says nothing about it.
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
+    if facts.knows("container") and not facts.platform.container:
+        findings = contradicted(
+            findings,
+            frozenset({"container-gpu-not-exposed"}),
+            "but this machine is not a container (as stated or probed): the library or device"
+            " is missing on the machine itself",
+        )
     return findings
+
+
+X86_MACHINES = frozenset({"x86_64", "x86"})
 
 
 MOOT_BESIDE_AN_ANCIENT_GPU = frozenset(
