@@ -5067,8 +5067,15 @@ def test_an_illegal_instruction_on_arm_is_not_a_missing_avx(tmp_path, capsys, fl
     log = ">>> import numpy\nIllegal instruction (core dumped)\n"
     on_x86 = doctor(tmp_path, capsys, log, "--arch", "x86_64")["findings"]
     assert on_x86[0]["id"] == "cpu-lacks-avx"
-    on_arm = doctor(tmp_path, capsys, log, *flags)["findings"]
-    assert "cpu-lacks-avx" not in [f["id"] for f in on_arm]
+    on_arm = doctor(tmp_path, capsys, log, *flags)
+    assert "cpu-lacks-avx" not in [f["id"] for f in on_arm["findings"]]
+    # the crash is still a failure: no verdict that nothing failed
+    numa = (
+        "E tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:969] could not open file to read"
+        " NUMA node: /sys/bus/pci/devices/0000:01:00.0/numa_node\n"
+    )
+    crashed = doctor(tmp_path, capsys, numa + log, *flags)
+    assert "says anything failed" not in crashed["verdict"]
 
 
 def test_an_old_driver_with_no_release_named_or_hinted_is_not_an_error(
@@ -6376,6 +6383,16 @@ def test_a_macos_wheel_pip_took_says_the_machine_is_a_mac(
         " this platform.\n"
     )
     assert "macos-no-cuda" not in [f["id"] for f in doctor(tmp_path, capsys, refused)["findings"]]
+    # pip -v on Linux names the macOS wheels it skips
+    skipped = (
+        "Collecting tensorflow[and-cuda]==2.15.0\n"
+        "  Skipping link: none of the wheel's tags (cp311-cp311-macosx_10_15_x86_64) are"
+        " compatible (run pip debug --verbose to show compatible tags): https://files."
+        "pythonhosted.org/packages/x/tensorflow-2.15.0-cp311-cp311-macosx_10_15_x86_64.whl\n"
+        "  Using cached tensorflow-2.15.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64"
+        ".whl\n"
+    )
+    assert doctor(tmp_path, capsys, skipped)["facts"]["platform"]["os"] != "macos"
 
 
 # https://github.com/matterport/Mask_RCNN/issues/2510 (excerpt, verbatim): 'the issue was caused
@@ -6419,3 +6436,31 @@ def test_a_machine_stated_not_to_be_a_container_is_not_read_as_one(
     assert stated["findings"][0]["id"] == "no-nvidia-gpu"
     (container,) = [f for f in stated["findings"] if f["id"] == "container-gpu-not-exposed"]
     assert container["severity"] == "warning" and "not a container" in container["evidence"][-1]
+    # Docker's own refusal prints on the host, which is no container: it stands
+    docker = (
+        'docker: Error response from daemon: could not select device driver "" with'
+        " capabilities: [[gpu]].\n"
+    )
+    host = doctor(tmp_path, capsys, docker, "--os", "linux", "--no-container")["findings"][0]
+    assert (host["id"], host["severity"]) == ("container-gpu-not-exposed", "error")
+
+
+def test_pip_finding_nothing_on_a_machine_without_wheels_names_the_machine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'uname -a' of a Raspberry Pi on 32-bit Raspbian, then pip's refusal as it prints it: no
+    Python would help there, so the machine comes first and the Python steps back."""
+    log = (
+        "Linux raspberrypi 4.14.79-v7+ #1159 SMP Sun Nov 4 17:50:20 GMT 2018 armv7l GNU/Linux\n"
+        "$ pip3 install tensorflow\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow\n"
+    )
+    findings = doctor(tmp_path, capsys, log)["findings"]
+    assert (findings[0]["id"], findings[0]["severity"]) == ("platform-unsupported", "error")
+    assert "Linux on armv7l" in findings[0]["title"]
+    assert all(f["severity"] != "error" for f in findings[1:])
+    # the same refusal on an x86_64 machine is about the Python
+    x86 = log.replace("armv7l GNU/Linux", "x86_64 GNU/Linux")
+    assert doctor(tmp_path, capsys, x86)["findings"][0]["id"] != "platform-unsupported"

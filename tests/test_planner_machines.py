@@ -395,6 +395,28 @@ def test_a_machine_without_tensorflow_wheels_is_named_not_planned_as_x86_64(
     assert plan.tensorflow is None
     assert [x.id for x in plan.findings if x.severity is Severity.ERROR] == ["platform-unsupported"]
     assert f"Linux on {label}" in plan.findings[0].title
+    # the same machine under WSL 2 has no wheels either
+    wsl = plan_for(whatif(os="wsl2", arch=arch, pythons=("3.11",)))
+    assert wsl.tensorflow is None and wsl.findings[0].id == "platform-unsupported"
+
+
+def test_a_facts_document_s_machine_name_is_read_as_uname_spells_it() -> None:
+    """'AMD64' (Windows' and Ansible's spelling) is x86_64, not a machine without wheels."""
+    f = Facts(
+        platform=Platform(os="linux", arch="AMD64", glibc="2.35"),
+        driver=Driver("570.133.07", "12.8", "nvml"),
+        pythons=(PythonInterpreter("3.12.3", "/usr/bin/python3.12", "PATH"),),
+        gpus=(Gpu(0, "NVIDIA GeForce RTX 4090", None, None, "8.9"),),
+    )
+    assert plan_for(f).tensorflow == "2.21.0"
+
+
+def test_an_old_release_on_aarch64_still_names_its_python() -> None:
+    """aarch64 has wheels, just not of 2.0: the Python and the release are what to change."""
+    plan = plan_for(whatif(os="linux", arch="aarch64", pythons=("3.11",)), tf="2.0")
+    assert plan.tensorflow is None
+    assert "platform-unsupported" not in [x.id for x in plan.findings]
+    assert plan.findings
 
 
 def test_tensorflow_2_12_uses_the_system_cuda_it_was_built_for() -> None:

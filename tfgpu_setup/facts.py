@@ -34,6 +34,36 @@ FACTS_DOCUMENT = DocumentKind(
 
 OsName = Literal["linux", "wsl2", "windows", "macos", "other"]
 
+MACHINE_ALIASES = {
+    "amd64": "x86_64",
+    "x64": "x86_64",
+    "x86-64": "x86_64",
+    "x86_64": "x86_64",
+    "i386": "x86",
+    "i486": "x86",
+    "i586": "x86",
+    "i686": "x86",
+    "x86": "x86",
+    # machines TensorFlow publishes no wheel for, known so a plan can say so
+    "armv6l": "armv6l",
+    "armv7l": "armv7l",
+    "armv8l": "armv8l",
+    "ppc64le": "ppc64le",
+    "s390x": "s390x",
+    "riscv64": "riscv64",
+}
+"""What 'uname -m' (or Python's platform.machine()) prints, as one name each; arm64 and
+aarch64 are the same machine, named by the operating system (normalised_arch)."""
+
+
+def normalised_arch(machine: str, os_name: str) -> str:
+    lowered = machine.strip().lower()
+    if lowered in ("arm64", "aarch64"):
+        # Linux calls it aarch64, macOS and Windows call it arm64.
+        return "arm64" if os_name in ("macos", "windows") else "aarch64"
+    return MACHINE_ALIASES.get(lowered, lowered or "unknown")
+
+
 FACT_NAMES = (
     "os",
     "arch",

@@ -18,6 +18,7 @@ from packaging.version import InvalidVersion, Version
 from .errors import ExitCode, UserError
 from .facts import (
     FACT_NAMES,
+    MACHINE_ALIASES,
     STATED,
     CudaInstall,
     CudnnInstall,
@@ -27,6 +28,7 @@ from .facts import (
     OsName,
     Platform,
     PythonInterpreter,
+    normalised_arch,
 )
 from .matrix import query
 from .matrix.model import Matrix
@@ -40,25 +42,6 @@ ARM_BOARD_GPU = re.compile(
 )
 """GPUs that only come inside an Arm (aarch64) system: Jetson and DRIVE boards (Tegra), and
 Grace Hopper and Grace Blackwell superchips."""
-
-ARCH_ALIASES = {
-    "amd64": "x86_64",
-    "x86_64": "x86_64",
-    "x64": "x86_64",
-    "aarch64": "aarch64",
-    "arm64": "arm64",
-    # Machines TensorFlow publishes no wheel for: known, so a plan says so instead of
-    # planning x86_64's wheels.
-    "armv6l": "armv6l",
-    "armv7l": "armv7l",
-    "armv8l": "armv8l",
-    "i386": "x86",
-    "i686": "x86",
-    "x86": "x86",
-    "ppc64le": "ppc64le",
-    "s390x": "s390x",
-    "riscv64": "riscv64",
-}
 
 
 @dataclass(frozen=True)
@@ -159,15 +142,13 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             glibc=platform.glibc if ov.os in ("linux", "wsl2") else None,
         )
     if ov.arch is not None:
-        arch = ARCH_ALIASES.get(ov.arch.lower())
-        if arch is None:
+        if ov.arch.strip().lower() not in (*MACHINE_ALIASES, "arm64", "aarch64"):
             raise UserError(
                 f"--arch {ov.arch!r} is not known; use the machine 'uname -m' prints:"
-                f" {', '.join(sorted(set(ARCH_ALIASES)))}",
+                f" {', '.join(sorted({*MACHINE_ALIASES, 'aarch64', 'arm64'}))}",
                 ExitCode.USAGE,
             )
-        if arch == "arm64" and platform.os in ("linux", "wsl2"):
-            arch = "aarch64"
+        arch = normalised_arch(ov.arch, platform.os)
         platform = dataclasses.replace(platform, arch=arch, source=ov.source("arch"))
     if ov.glibc is not None:
         platform = dataclasses.replace(

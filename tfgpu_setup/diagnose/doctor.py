@@ -208,7 +208,7 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
-    log_findings = log_weighed_against_facts(log_findings, known, matches)
+    log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
     log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
@@ -269,7 +269,7 @@ def diagnose(
         return Diagnosis(
             "yes", f"TensorFlow uses the GPU: {verify.reason}", findings, (), facts=known
         )
-    after_gpu = _errors_after_gpu(matches)
+    after_gpu = _errors_after_gpu(matches, kernel_doubts=not any(seen_ccs))
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
         # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
         # only when work runs on it, so the device line does not contradict them.
@@ -417,13 +417,9 @@ def _most_likely(
     shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
     GPU's NUMA node). A line whose finding the rest of the log stepped down to a note (NGC's
     banner under WSL 2) is no failure."""
-    standing = {f.id for f in findings if f.severity is not Severity.INFO}
+    noted = {f.id for f in findings if f.severity is Severity.INFO}
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
-        if all(
-            m.signature.finding_id in (None, "benign-log-noise")
-            or m.signature.finding_id not in standing
-            for m in matches
-        ):
+        if all(m.signature.finding_id in (None, "benign-log-noise", *noted) for m in matches):
             return (
                 "The driver found a GPU (TensorFlow read its NUMA node), and no line after it"
                 f" says anything failed. Ask TensorFlow whether it uses it: {ASK_FOR_GPUS}"
@@ -485,13 +481,17 @@ GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
-BREAKS_GPU_WORK = ids_tagged("breaks-gpu-work")
+LIBRARY_KERNEL_FAILURES = frozenset({"cublas-execution-failed", "cufft-plan-internal-error"})
+"""A CUDA library's kernel that would not run on the GPU TensorFlow had started on (not a user's
+own nvcc compile)."""
 
 
-def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
+def _errors_after_gpu(matches: tuple[LogMatch, ...], kernel_doubts: bool = False) -> frozenset[str]:
     """The ids of errors logged after the line that showed a GPU. Those that stop GPU use mean
     the log mixes runs or the GPU was lost, so the GPU line does not settle it; the others
-    (cuDNN that cannot start for lack of memory) failed on a GPU TensorFlow has."""
+    (cuDNN that cannot start for lack of memory) failed on a GPU TensorFlow has.
+    kernel_doubts: the log names no compute capability, so a library kernel that would not
+    run (a warning for its uncertain cause) may be a GPU the build has no kernels for."""
     gpu_lines = [m.position for m in matches if m.signature.proves_gpu]
     if not gpu_lines:
         return frozenset()
@@ -503,7 +503,7 @@ def _errors_after_gpu(matches: tuple[LogMatch, ...]) -> frozenset[str]:
             m.signature.severity is Severity.ERROR
             # a kernel that would not run there (cuBLAS's EXECUTION_FAILED): a warning for
             # its cause, still work that failed on the GPU
-            or m.signature.finding_id in BREAKS_GPU_WORK
+            or (kernel_doubts and m.signature.name in LIBRARY_KERNEL_FAILURES)
         )
         and m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered

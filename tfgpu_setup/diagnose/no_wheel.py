@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
-from ..planner.evaluate import platform_key, platform_label
-from ..planner.rules import PYPI_FILES
+from ..planner.evaluate import PLATFORM_LABELS, platform_key, platform_label
+from ..planner.rules import PLATFORM_UNSUPPORTED_FIX, PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -41,11 +41,23 @@ def no_wheel_for_stated(
     under another name says so, and one older than every release with a wheel for that Python
     says pip most likely ran before those existed."""
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
-    if refused is None or not facts.knows("os") or not facts.knows("pythons"):
-        return []
-    if log.pip_network_line:
+    if refused is None or log.pip_network_line:
         return []  # pip never reached the index: it says nothing about the wheels there
     if refused.groups.get("package", "tensorflow").lower() != "tensorflow":
+        return []
+    if facts.knows("arch") and (key := platform_key(facts)) not in PLATFORM_LABELS:
+        return [
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                f"pip found no tensorflow wheel because TensorFlow publishes none for"
+                f" {platform_label(key)}",
+                (f"arch: {facts.platform.arch} ({facts.platform.source})", refused.line.strip()),
+                PLATFORM_UNSUPPORTED_FIX,
+                PYPI_FILES,
+            )
+        ]
+    if not facts.knows("os") or not facts.knows("pythons"):
         return []
     saw_versions = any(_SAW_SOMETHING.search(m.line) for m in matches)
     if _CONSTRAINED.search(refused.line) or (saw_versions and not refused.groups.get("requested")):

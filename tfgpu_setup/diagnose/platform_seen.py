@@ -8,11 +8,24 @@ from __future__ import annotations
 
 import re
 
-_WHEEL_TAKEN = (
-    r"\d{1,2}_\d{1,2}_(?:arm64|x86_64|universal2|intel)\.whl\b(?! is not a supported wheel)"
+_MACOS_WHEEL_TAKEN = re.compile(
+    # pip taking a macOS wheel: the command naming it, or pip's own 'Processing', 'Downloading'
+    # or 'Using cached' line; pip -v's 'Skipping link' and a refusal name one it did not take
+    r"^[^\n]{0,80}?(?:\bpip3? install |\bpip install |Processing |Downloading |Using cached )"
+    r"[^\n]{0,400}?-macosx_\d{1,2}_\d{1,2}_(?P<arch>arm64|x86_64|universal2|intel)\.whl\b",
+    re.MULTILINE,
 )
-"""The rest of a macOS wheel's platform tag, where pip did not refuse the wheel."""
-_MACOS_ARM_WHEEL = re.compile(r"-macosx_\d{1,2}_\d{1,2}_arm64\.whl\b(?! is not a supported wheel)")
+_WHEEL_REFUSED = re.compile(
+    r"not a supported wheel on this platform|not compatible with the current platform"
+    r"|none of the wheel's tags"
+)
+
+
+def macos_wheel_taken(text: str) -> re.Match[str] | None:
+    """A macOS wheel pip took, where nothing in the log says pip refused or skipped one."""
+    taken = _MACOS_WHEEL_TAKEN.search(text)
+    return taken if taken is not None and not _WHEEL_REFUSED.search(text) else None
+
 
 _WINDOWS = re.compile(
     r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\bnvcuda\.dll\b|\.pyd\b|\bon win32\b"
@@ -33,12 +46,7 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
     # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
-    r"|"
-    + OSX_CUDA_EXECUTOR
-    # a macOS wheel pip took (one it refused says the opposite)
-    + r"|"
-    + "-macosx_"
-    + _WHEEL_TAKEN
+    r"|" + OSX_CUDA_EXECUTOR
 )
 _PYTHON_PATH = re.compile(
     r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
@@ -58,7 +66,9 @@ _PYTHON_ROOT = re.compile(
     r"(?P<root>(?:[A-Za-z]:)?[\w./\\ -]{0,200}?)"
     r"(?:[/\\]lib[/\\]python[23]\.\d{1,2}[/\\](?:site|dist)-packages|[/\\]python(?:3|w)?\.exe)"
 )
-_UNAME_ARCH = re.compile(r"\b(?P<arch>x86_64|aarch64|ppc64le) GNU/Linux\b")
+_UNAME_ARCH = re.compile(
+    r"\b(?P<arch>x86_64|aarch64|ppc64le|armv[678]l|i[3-6]86|s390x|riscv64) GNU/Linux\b"
+)
 PYTHON_32BIT = re.compile(
     r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
     # python.org's installer puts a 32-bit Python in 'Python37-32' or 'Program Files (x86)'
@@ -89,6 +99,8 @@ def os_of(text: str) -> tuple[str | None, str]:
     ):
         if found := pattern.search(text):
             return name, found.group(0)
+        if name == "macos" and (wheel := macos_wheel_taken(text)) is not None:
+            return name, wheel.group(0).strip()
     return None, ""
 
 
@@ -146,6 +158,8 @@ def arch_of(sample: str) -> str | None:
     took for it names it."""
     if found := _UNAME_ARCH.search(sample):
         return found.group("arch")
-    if _APPLE_SILICON.search(sample) or _MACOS_ARM_WHEEL.search(sample):
+    if _APPLE_SILICON.search(sample):
+        return "arm64"
+    if (wheel := macos_wheel_taken(sample)) is not None and wheel.group("arch") == "arm64":
         return "arm64"
     return None

@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..facts import Facts, Gpu
+from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
 from ..matrix.model import TfRelease
@@ -216,7 +216,10 @@ def dnn_missing_beside_the_builds_cudnn(
 
 
 def log_weighed_against_facts(
-    findings: tuple[Finding, ...], facts: Facts, matches: tuple[LogMatch, ...]
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    matches: tuple[LogMatch, ...],
+    container_line: str = "",
 ) -> tuple[Finding, ...]:
     """Log findings the facts speak against.
 
@@ -238,8 +241,8 @@ def log_weighed_against_facts(
 
     An illegal instruction is no missing AVX on an Arm CPU, which has no AVX to miss.
 
-    What reads as a container started without the GPU is not one where the machine is stated
-    (or probed) not to be a container.
+    An empty NVIDIA library reads as a container's placeholder, but not on a machine stated (or
+    probed) not to be a container, unless the log itself shows one.
 
     tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA."""
     if facts.gpus_absent():
@@ -290,21 +293,34 @@ def log_weighed_against_facts(
     nvidia = next((g for g in known if g.compute_capability), None)
     if rocm is not None and nvidia is not None:
         findings = (*findings, _rocm_build_beside_nvidia(nvidia, rocm))
-    if facts.knows("arch") and facts.platform.arch not in X86_MACHINES:
+    if facts.knows("arch") and normalised_arch(facts.platform.arch, "linux") not in X86_MACHINES:
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
         # OpenBLAS, numpy#18131; a Raspberry Pi) says nothing about it.
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
-    if facts.knows("container") and not facts.platform.container:
+    placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
+    if (
+        placeholder is not None
+        and facts.knows("container")
+        and not facts.platform.container
+        and not container_line  # the log's own word outranks a probe of another machine
+    ):
+        # Only the readings of what a container's own files look like: the runtime's and
+        # Docker's refusals print on the host, which is no container by definition.
         findings = contradicted(
             findings,
             frozenset({"container-gpu-not-exposed"}),
-            "but this machine is not a container (as stated or probed): the library or device"
-            " is missing on the machine itself",
+            "but this machine is not a container (as stated or probed): the empty library is"
+            " the machine's own",
         )
     return findings
 
 
-X86_MACHINES = frozenset({"x86_64", "x86"})
+IN_CONTAINER_ONLY = frozenset({"nvidia-library-file-too-short"})
+"""Signatures read as a container started without the GPU only from what its files look like."""
+
+
+X86_MACHINES = frozenset({"x86_64", "x86", "unknown", ""})
+"""Machines that may lack AVX (one not known may be one)."""
 
 
 MOOT_BESIDE_AN_ANCIENT_GPU = frozenset(

@@ -7,7 +7,7 @@ from typing import Literal
 
 from packaging.version import Version
 
-from ..facts import Facts, Gpu, PythonInterpreter
+from ..facts import Facts, Gpu, PythonInterpreter, normalised_arch
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
@@ -23,20 +23,23 @@ PIP_WHEEL_PLATFORMS = frozenset({"linux_x86_64", "wsl2"})
 
 
 def platform_key(facts: Facts) -> str:
+    """The matrix's name for the platform; a machine no release has wheels for gets a key of
+    its own ('linux_armv7l', 'windows_arm64'), which no release lists, rather than x86_64's."""
     p = facts.platform
-    if p.os == "wsl2":
-        return "wsl2"
-    if p.os == "windows":
-        return "windows_x86_64"
+    arch = normalised_arch(p.arch, p.os)
     if p.os == "macos":
-        return "macos_arm64" if p.arch in ("arm64", "aarch64") else "macos_x86_64"
-    if p.arch in ("aarch64", "arm64"):
+        if arch in ("arm64", "aarch64"):
+            return "macos_arm64"
+        return "macos_x86_64" if arch in X86_64_OR_UNSTATED else f"macos_{arch}"
+    if p.os in ("wsl2", "windows"):
+        default = "wsl2" if p.os == "wsl2" else "windows_x86_64"
+        return default if arch in X86_64_OR_UNSTATED else f"{p.os}_{arch}"
+    if arch in ("aarch64", "arm64"):
         return "linux_aarch64"
-    if p.arch in ("x86_64", "unknown", ""):
-        return "linux_x86_64"
-    # A machine TensorFlow publishes no wheel for (armv7l, x86, ppc64le): its own key, which no
-    # release lists, rather than x86_64's wheels.
-    return f"linux_{p.arch}"
+    return "linux_x86_64" if arch in X86_64_OR_UNSTATED else f"linux_{arch}"
+
+
+X86_64_OR_UNSTATED = frozenset({"x86_64", "unknown", ""})
 
 
 def is_windows_driver(facts: Facts) -> bool:
@@ -60,9 +63,14 @@ PLATFORM_LABELS = {
 }
 
 
+OS_LABELS = {"linux": "Linux", "wsl2": "WSL2", "windows": "Windows", "macos": "macOS"}
+
+
 def platform_label(key: str) -> str:
-    arch = key.removeprefix("linux_")
-    return PLATFORM_LABELS.get(key) or f"Linux on {'32-bit x86' if arch == 'x86' else arch}"
+    if key in PLATFORM_LABELS:
+        return PLATFORM_LABELS[key]
+    os_name, _, arch = key.partition("_")
+    return f"{OS_LABELS.get(os_name, os_name)} on {'32-bit x86' if arch == 'x86' else arch}"
 
 
 CONFIRM = {

@@ -8,19 +8,12 @@ from xml.parsers.expat import ExpatError
 
 from packaging.version import InvalidVersion, Version
 
-from ..facts import Note, OsName, Platform
+from ..facts import Note, OsName, Platform, normalised_arch
 from ..host import Host
 from . import reading
 
 SOURCE = "platform"
 
-ARCH_ALIASES = {
-    "amd64": "x86_64",
-    "x64": "x86_64",
-    "x86-64": "x86_64",
-    "i386": "x86",
-    "i686": "x86",
-}
 
 WSL_DOCS = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 CONTAINER_CGROUP_MARKERS = ("docker", "kubepods", "containerd", "libpod", "lxc")
@@ -75,13 +68,7 @@ def _os_name(sys_platform: str) -> OsName:
 
 
 def normalise_arch(machine: str, os_name: OsName) -> str:
-    lowered = machine.strip().lower()
-    if lowered in ARCH_ALIASES:
-        return ARCH_ALIASES[lowered]
-    if lowered in ("arm64", "aarch64"):
-        # Linux calls it aarch64, macOS and Windows call it arm64.
-        return "arm64" if os_name in ("macos", "windows") else "aarch64"
-    return lowered or "unknown"
+    return normalised_arch(machine, os_name)
 
 
 def glibc_version(libc: object) -> str | None:

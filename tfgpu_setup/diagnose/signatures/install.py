@@ -760,14 +760,14 @@ INSTALL: tuple[Signature, ...] = (
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
     ),
     Signature(
-        # AVX without AVX2, where the line reaches flags the kernel lists after avx2 (xsaveopt,
-        # the thermal and mitigation flags): not a cut line. Only TensorFlow 2.4.0's wheels
-        # asked for more than AVX.
+        # AVX without AVX2, where the line reaches the 2018 mitigation flags, which every
+        # kernel lists after avx2 (older kernels listed xsaveopt and arat before it): not a
+        # cut line. Only TensorFlow 2.4.0's wheels asked for more than AVX.
         name="cpu-flags-without-avx2",
         needles=(" avx ",),
         pattern=compiled(
             r"^[ \t]*[Ff]lags[ \t]*:[ \t]+(?=\S)(?![^\n]*\bavx2\b)(?=[^\n]*\bavx\b)"
-            r"(?=[^\n]*\b(?:xsaveopt|dtherm|arat|md_clear|flush_l1d|arch_capabilities)\b)"
+            r"(?=[^\n]*\b(?:md_clear|flush_l1d|arch_capabilities)\b)"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.INFO,
