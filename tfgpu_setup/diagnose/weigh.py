@@ -14,7 +14,8 @@ from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
 from ..matrix.model import TfRelease
-from ..planner.rules import ANCIENT_GPU_FIX, WHEELS_TO_CONFIRM
+from ..planner.evaluate import PLATFORM_LABELS, platform_key, platform_label
+from ..planner.rules import ANCIENT_GPU_FIX, PLATFORM_UNSUPPORTED_FIX, WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import (
     gpu_not_in_this_process,
@@ -295,8 +296,12 @@ def log_weighed_against_facts(
         findings = (*findings, _rocm_build_beside_nvidia(nvidia, rocm))
     if facts.knows("arch") and normalised_arch(facts.platform.arch, "linux") not in X86_MACHINES:
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
-        # OpenBLAS, numpy#18131; a Raspberry Pi) says nothing about it.
+        # OpenBLAS, numpy#18131; a Raspberry Pi) says nothing about it. On a machine TensorFlow
+        # publishes no wheel for, whatever build was installed was not made for this CPU.
+        crashed = next((f for f in findings if f.id == "cpu-lacks-avx"), None)
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
+        if crashed is not None and platform_key(facts) not in PLATFORM_LABELS:
+            findings = (*findings, _build_not_for_this_cpu(facts, crashed))
     placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
     if (
         placeholder is not None
@@ -317,6 +322,20 @@ def log_weighed_against_facts(
 
 IN_CONTAINER_ONLY = frozenset({"nvidia-library-file-too-short"})
 """Signatures read as a container started without the GPU only from what its files look like."""
+
+
+def _build_not_for_this_cpu(facts: Facts, crashed: Finding) -> Finding:
+    label = platform_label(platform_key(facts))
+    return Finding(
+        "platform-unsupported",
+        Severity.WARNING,
+        f"Python died on an illegal instruction on {label}, which TensorFlow publishes no wheel"
+        " for: the build installed was made for another CPU (an armv7 wheel on an armv6 Raspberry"
+        " Pi Zero, say)",
+        crashed.evidence,
+        PLATFORM_UNSUPPORTED_FIX,
+        "https://pypi.org/project/tensorflow/#files",
+    )
 
 
 X86_MACHINES = frozenset({"x86_64", "x86", "unknown", ""})
