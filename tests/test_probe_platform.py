@@ -10,8 +10,9 @@ import pytest
 from conftest import recorded_host
 from host_builder import LINUX_SYSTEM, build_host
 
+from tfgpu_setup.facts import normalised_arch
 from tfgpu_setup.host import RealHost
-from tfgpu_setup.probe.platform import glibc_version, normalise_arch, probe_platform
+from tfgpu_setup.probe.platform import glibc_version, probe_platform
 
 # Real /proc/version banners, as printed in public transcripts.
 WSL2_BANNER = (
@@ -209,11 +210,13 @@ def test_windows_amd64(tmp_path: Path) -> None:
         ("arm64", "macos", "arm64"),
         ("ARM64", "windows", "arm64"),
         ("ppc64le", "linux", "ppc64le"),
+        ("armv7l", "linux", "armv7l"),
+        ("i686", "linux", "x86"),
         ("", "linux", "unknown"),
     ],
 )
 def test_normalise_arch(machine: str, os_name: str, arch: str) -> None:
-    assert normalise_arch(machine, os_name) == arch  # type: ignore[arg-type]
+    assert normalised_arch(machine, os_name) == arch
 
 
 @pytest.mark.parametrize(
@@ -234,7 +237,7 @@ def test_glibc_version(libc: object, expected: str | None) -> None:
 def test_this_machine() -> None:
     facts, _ = probe_platform(RealHost())
     assert facts.os in ("linux", "wsl2")
-    assert facts.arch == normalise_arch(platform.machine(), "linux")
+    assert facts.arch == normalised_arch(platform.machine(), "linux")
     libc_name, libc_release = platform.libc_ver()
     if libc_name == "glibc":
         major, minor = libc_release.split(".")[:2]

@@ -45,7 +45,7 @@ def probe_platform(host: Host) -> tuple[Platform, tuple[Note, ...]]:
         notes.append(distro_note)
     platform = Platform(
         os=os_name,
-        arch=normalise_arch(_text(system.get("machine")) or "", os_name),
+        arch=normalised_arch(_text(system.get("machine")) or "", os_name),
         kernel=kernel,
         distro=distro,
         glibc=glibc_version(system.get("libc")),
@@ -65,10 +65,6 @@ def _os_name(sys_platform: str) -> OsName:
     if sys_platform == "darwin":
         return "macos"
     return "other"
-
-
-def normalise_arch(machine: str, os_name: OsName) -> str:
-    return normalised_arch(machine, os_name)
 
 
 def glibc_version(libc: object) -> str | None:
