@@ -76,6 +76,19 @@ def test_little_evidence_still_names_a_likely_cause_and_how_to_confirm(capsys, t
     assert code == ExitCode.CPU_ONLY
 
 
+def test_steps_to_confirm_use_windows_own_commands_on_windows(capsys, tmp_path):
+    """tensorflow#20882 (verbatim): a bare 'DLL load failed' on Windows. ls of Linux's library
+    folders and a POSIX variable prefix are no use there."""
+    log = tmp_path / "run.log"
+    log.write_text("ImportError: DLL load failed: The specified module could not be found.\n")
+    _code, doc = run_cli(capsys, "doctor", "--log", str(log), "--no-probe", "--os", "windows")
+    steps = " ".join(doc["next_steps"])
+    assert "where cudnn64_*.dll" in steps and "set TF_CPP_MIN_LOG_LEVEL=0" in steps
+    assert "/usr/lib" not in steps and "TF_CPP_MIN_LOG_LEVEL=0 TF_CPP" not in steps
+    _code, linux = run_cli(capsys, "doctor", "--log", str(log), "--no-probe", "--os", "linux")
+    assert "TF_CPP_MIN_LOG_LEVEL=0 TF_CPP_MAX_VLOG_LEVEL=3" in " ".join(linux["next_steps"])
+
+
 def test_to_confirm_asks_only_for_facts_that_could_change_the_named_cause(capsys, tmp_path):
     # TF 1.13 looks for CUDA 10.0 and the reporter has 10.1 (a common report with TF 1.13):
     # the driver, the GPU and the Python cannot explain an import-time soname mismatch.

@@ -578,6 +578,20 @@ UNKNOWN_THAT_MATTERS = (
 )
 """Each fact whose absence from the evidence matters, the causes stating it could reveal, and
 how to state it."""
+ON_WINDOWS = {
+    "cudnn": (
+        "find the cuDNN installed ('where cudnn64_*.dll' names its major version; its"
+        " cudnn_version.h, or cudnn.h before 8, under %CUDA_PATH%\\include the rest; 'pip list |"
+        " findstr cudnn') and add --cudnn X.Y (or --cudnn none): another version is a mismatch,"
+        " none is a missing cuDNN"
+    ),
+    "rerun": (
+        "rerun your script after 'set TF_CPP_MIN_LOG_LEVEL=0' and 'set TF_CPP_MAX_VLOG_LEVEL=3'"
+        " (PowerShell: $env:TF_CPP_MIN_LOG_LEVEL=0; $env:TF_CPP_MAX_VLOG_LEVEL=3) and pass the"
+        " log: 'tfgpu-setup doctor --log run.log'"
+    ),
+}
+"""The same steps in Windows' own commands, where the machine is known to be Windows."""
 
 
 def _explainers(finding_id: str) -> frozenset[str]:
@@ -603,9 +617,10 @@ def _to_confirm(
     fuller log when the log says little. With a cause already named, an unknown matters only
     if stating it could confirm that cause or reveal one that explains it."""
     relevant = _explainers(named) if named is not None else None
+    windows = facts.knows("os") and facts.platform.os == "windows"
     steps = [] if release_known else [TF_UNKNOWN_STEP]
     steps += [
-        how
+        ON_WINDOWS.get(name, how) if windows else how
         for name, reveals, how in UNKNOWN_THAT_MATTERS
         if not facts.knows(name) and (relevant is None or relevant.intersection(reveals))
     ]
@@ -615,5 +630,5 @@ def _to_confirm(
     if from_log and steps:
         steps.append(NEXT_STEPS[2])
     if thin:
-        steps.append(NEXT_STEPS[1])
+        steps.append(ON_WINDOWS["rerun"] if windows else NEXT_STEPS[1])
     return tuple(steps)
