@@ -54,6 +54,7 @@ MACHINE_ALIASES = {
 }
 """What 'uname -m' (or Python's platform.machine()) prints, as one name each; arm64 and
 aarch64 are the same machine, named by the operating system (normalised_arch)."""
+KNOWN_MACHINES = frozenset({*MACHINE_ALIASES, "arm64", "aarch64"})
 
 
 def normalised_arch(machine: str, os_name: str) -> str:

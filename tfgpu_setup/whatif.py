@@ -18,7 +18,7 @@ from packaging.version import InvalidVersion, Version
 from .errors import ExitCode, UserError
 from .facts import (
     FACT_NAMES,
-    MACHINE_ALIASES,
+    KNOWN_MACHINES,
     STATED,
     CudaInstall,
     CudnnInstall,
@@ -142,10 +142,10 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             glibc=platform.glibc if ov.os in ("linux", "wsl2") else None,
         )
     if ov.arch is not None:
-        if ov.arch.strip().lower() not in (*MACHINE_ALIASES, "arm64", "aarch64"):
+        if ov.arch.strip().lower() not in KNOWN_MACHINES:
             raise UserError(
                 f"--arch {ov.arch!r} is not known; use the machine 'uname -m' prints:"
-                f" {', '.join(sorted({*MACHINE_ALIASES, 'aarch64', 'arm64'}))}",
+                f" {', '.join(sorted(KNOWN_MACHINES))}",
                 ExitCode.USAGE,
             )
         arch = normalised_arch(ov.arch, platform.os)

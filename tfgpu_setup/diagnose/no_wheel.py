@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
-from ..planner.evaluate import PLATFORM_LABELS, platform_key, platform_label
+from ..planner.evaluate import platform_key, platform_label, platform_without_wheels
 from ..planner.rules import PLATFORM_UNSUPPORTED_FIX, PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
@@ -45,13 +45,13 @@ def no_wheel_for_stated(
         return []  # pip never reached the index: it says nothing about the wheels there
     if refused.groups.get("package", "tensorflow").lower() != "tensorflow":
         return []
-    if facts.knows("arch") and (key := platform_key(facts)) not in PLATFORM_LABELS:
+    if (unpublished := platform_without_wheels(facts)) is not None:
         return [
             Finding(
                 "platform-unsupported",
                 Severity.ERROR,
-                f"pip found no tensorflow wheel because TensorFlow publishes none for"
-                f" {platform_label(key)}",
+                "pip found no tensorflow wheel because TensorFlow publishes none for"
+                f" {unpublished}",
                 (f"arch: {facts.platform.arch} ({facts.platform.source})", refused.line.strip()),
                 PLATFORM_UNSUPPORTED_FIX,
                 PYPI_FILES,

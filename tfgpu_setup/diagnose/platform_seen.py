@@ -11,7 +11,7 @@ import re
 _MACOS_WHEEL_TAKEN = re.compile(
     # pip taking a macOS wheel: the command naming it, or pip's own 'Processing', 'Downloading'
     # or 'Using cached' line; pip -v's 'Skipping link' and a refusal name one it did not take
-    r"^[^\n]{0,80}?(?:\bpip3? install |\bpip install |Processing |Downloading |Using cached )"
+    r"^[^\n]{0,80}?(?:\bpip3? install |Processing |Downloading |Using cached )"
     r"[^\n]{0,400}?-macosx_\d{1,2}_\d{1,2}_(?P<arch>arm64|x86_64|universal2|intel)\.whl\b",
     re.MULTILINE,
 )
@@ -23,6 +23,8 @@ _WHEEL_REFUSED = re.compile(
 
 def macos_wheel_taken(text: str) -> re.Match[str] | None:
     """A macOS wheel pip took, where nothing in the log says pip refused or skipped one."""
+    if "-macosx_" not in text:
+        return None  # the cheap test first: most logs name no macOS wheel
     taken = _MACOS_WHEEL_TAKEN.search(text)
     return taken if taken is not None and not _WHEEL_REFUSED.search(text) else None
 

@@ -14,8 +14,8 @@ from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
 from ..matrix.model import TfRelease
-from ..planner.evaluate import PLATFORM_LABELS, platform_key, platform_label
-from ..planner.rules import ANCIENT_GPU_FIX, PLATFORM_UNSUPPORTED_FIX, WHEELS_TO_CONFIRM
+from ..planner.evaluate import platform_without_wheels
+from ..planner.rules import ANCIENT_GPU_FIX, PLATFORM_UNSUPPORTED_FIX, PYPI_FILES, WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import (
     gpu_not_in_this_process,
@@ -300,8 +300,8 @@ def log_weighed_against_facts(
         # publishes no wheel for, whatever build was installed was not made for this CPU.
         crashed = next((f for f in findings if f.id == "cpu-lacks-avx"), None)
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
-        if crashed is not None and platform_key(facts) not in PLATFORM_LABELS:
-            findings = (*findings, _build_not_for_this_cpu(facts, crashed))
+        if crashed is not None and (unpublished := platform_without_wheels(facts)) is not None:
+            findings = (*findings, _build_not_for_this_cpu(unpublished, crashed))
     placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
     if (
         placeholder is not None
@@ -324,8 +324,7 @@ IN_CONTAINER_ONLY = frozenset({"nvidia-library-file-too-short"})
 """Signatures read as a container started without the GPU only from what its files look like."""
 
 
-def _build_not_for_this_cpu(facts: Facts, crashed: Finding) -> Finding:
-    label = platform_label(platform_key(facts))
+def _build_not_for_this_cpu(label: str, crashed: Finding) -> Finding:
     return Finding(
         "platform-unsupported",
         Severity.WARNING,
@@ -334,7 +333,7 @@ def _build_not_for_this_cpu(facts: Facts, crashed: Finding) -> Finding:
         " Pi Zero, say)",
         crashed.evidence,
         PLATFORM_UNSUPPORTED_FIX,
-        "https://pypi.org/project/tensorflow/#files",
+        PYPI_FILES,
     )
 
 

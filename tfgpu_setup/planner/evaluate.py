@@ -63,6 +63,16 @@ PLATFORM_LABELS = {
 }
 
 
+def platform_without_wheels(facts: Facts) -> str | None:
+    """The label of a machine, stated or probed, that is none of the matrix's platforms
+    (armv7l, 32-bit x86, Windows on Arm): no release has a wheel there. None for a platform the
+    matrix lists, or where the machine is not known."""
+    if not facts.knows("arch"):
+        return None
+    key = platform_key(facts)
+    return None if key in PLATFORM_LABELS else platform_label(key)
+
+
 OS_LABELS = {"linux": "Linux", "wsl2": "WSL2", "windows": "Windows", "macos": "macOS"}
 
 

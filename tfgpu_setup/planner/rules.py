@@ -20,13 +20,7 @@ from ..matrix import query
 from ..matrix.model import TfRelease
 from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
-from .evaluate import (
-    PLATFORM_LABELS,
-    gpu_support,
-    is_windows_driver,
-    platform_key,
-    platform_label,
-)
+from .evaluate import gpu_support, is_windows_driver, platform_key, platform_without_wheels
 from .registry import finding, rule
 
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
@@ -321,10 +315,6 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     ]
 
 
-NO_WHEELS_HERE = "wheels of tensorflow"
-"""The install blocker `evaluate` gives a release without a wheel for this platform."""
-
-
 PLATFORM_UNSUPPORTED_FIX = (
     "TensorFlow's wheels cover 64-bit Linux (x86_64, aarch64), Windows on x86_64 and macOS:"
     " install a 64-bit operating system where the hardware allows it (a Raspberry Pi 3 or newer"
@@ -333,28 +323,16 @@ PLATFORM_UNSUPPORTED_FIX = (
 )
 
 
-def _platform_unsupported(ctx: Context) -> bool:
-    """A machine (stated or probed) that is no platform the matrix knows, and that no release
-    has a wheel for: no Python or glibc would change that."""
-    return (
-        ctx.facts.knows("arch")
-        and platform_key(ctx.facts) not in PLATFORM_LABELS
-        and bool(ctx.evaluations)
-        and all(any(NO_WHEELS_HERE in b for b in e.install_blockers) for e in ctx.evaluations)
-    )
-
-
 @rule("platform-unsupported", PYPI_FILES)
 def platform_unsupported(ctx: Context) -> list[Finding]:
-    if not _platform_unsupported(ctx):
+    if (label := platform_without_wheels(ctx.facts)) is None:
         return []
     p = ctx.facts.platform
     return [
         finding(
             "platform-unsupported",
             E,
-            f"TensorFlow publishes no wheel for {platform_label(platform_key(ctx.facts))}:"
-            " pip cannot install any release here",
+            f"TensorFlow publishes no wheel for {label}: pip cannot install any release here",
             [f"arch: {p.arch} ({p.source})"],
             PLATFORM_UNSUPPORTED_FIX,
         )
@@ -452,7 +430,7 @@ def wsl_linux_driver(ctx: Context) -> list[Finding]:
 def _install_blocker_finding(
     ctx: Context, rule_id: str, keyword: str, title_all: str, fix: str
 ) -> list[Finding]:
-    if _platform_unsupported(ctx):
+    if platform_without_wheels(ctx.facts) is not None:
         return []  # no Python or glibc would help: platform-unsupported says why
     installable = [e for e in ctx.evaluations if e.installable]
     blocked = [e for e in ctx.evaluations if any(keyword in b for b in e.install_blockers)]
