@@ -888,9 +888,9 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ),
     (
         # https://github.com/DeepLabCut/DeepLabCut/issues/944: an RTX 3090 under a CUDA 10.0
-        # build (its DLLs) gets a device, but CUDA 10's cuDNN and cuBLAS have no Ampere kernels
-        # (https://github.com/DeepLabCut/DeepLabCut/issues/1142: "RTX 3*** does NOT work with
-        # TensorFlow 1.x")
+        # build (its DLLs) gets a device, and nothing fails on it in the log: the reporter's
+        # 'took a long time to start but it engaged the GPU' (the driver's PTX JIT). That CUDA's
+        # cuDNN and cuBLAS have no Ampere kernels (DeepLabCut#1142), which the fix says.
         "2020-10-05 10:40:16.949263: I tensorflow/stream_executor/platform/default/dso_loader.cc"
         ":44] Successfully opened dynamic library cusolver64_100.dll\n"
         "2020-10-05 10:40:17.964440: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1325]"
@@ -899,7 +899,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         " compute capability: 8.6)\n",
         "gpu-newer-than-the-cuda-of-the-build",
         ("--os", "windows"),
-        "compute-capability-unsupported",
+        "compute-capability-ptx-jit",
         "yes",
     ),
     (
@@ -6467,3 +6467,92 @@ def test_pip_finding_nothing_on_a_machine_without_wheels_names_the_machine(
     # the same refusal on an x86_64 machine is about the Python
     x86 = log.replace("armv7l GNU/Linux", "x86_64 GNU/Linux")
     assert doctor(tmp_path, capsys, x86)["findings"][0]["id"] != "platform-unsupported"
+
+
+def test_a_tf1_log_cut_inside_its_device_line_shows_the_gpu_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/9333 (verbatim): TF 1.1 on a Mac with a
+    GeForce GT 750M; the reporter's GPU worked and asked only about the NUMA line. The paste
+    stops inside TF 1.x's 'Creating TensorFlow device (/gpu:0)' record."""
+    log = (
+        "2017-04-13 08:39:24.542434: I tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:865]"
+        " OS X does not support NUMA - returning NUMA node zero\n"
+        "2017-04-13 08:39:24.542538: I tensorflow/core/common_runtime/gpu/gpu_device.cc:887]"
+        " Found device 0 with properties: \n"
+        "name: GeForce GT 750M\n"
+        "major: 3 minor: 0 memoryClockRate (GHz) 0.9255\n"
+        "2017-04-13 08:39:24.542566: I tensorflow/core/common_runtime/gpu/gpu_device.cc:977]"
+        " Creating TensorFlow device (/gp"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "macos", "--tf", "1.1")
+    assert doc["gpu_used"] == "yes"
+    assert [f["severity"] for f in doc["findings"]] == ["info"] * len(doc["findings"])
+    assert doc["findings"][0]["id"] == "benign-log-noise"
+    # the same machine's line from an arm64 board (Jetson) is as harmless
+    jetson = log.replace("OS X does not", "ARM64 does not")
+    assert doctor(tmp_path, capsys, jetson, "--os", "linux")["findings"][0]["id"] == (
+        "benign-log-noise"
+    )
+
+
+def test_a_cuda_runtime_the_release_does_not_ship_says_the_build_is_not_the_table_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/44683 (verbatim): a '2.5.0' of November
+    2020 (a source or nightly build) with CUDA 10.2 and cuDNN 7.6.5 ran a matmul on the GPU; the
+    reporter asked only about the XLA line. TensorFlow opens the runtime it was built against, so
+    libcudart.so.10.2 says the build is CUDA 10.2's: the table's CUDA 11.0 and cuDNN 8.0 judge
+    nothing here."""
+    log = (
+        ">>> import tensorflow as tf\n"
+        "2020-11-08 13:00:32.053030: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcudart.so.10.2\n"
+        "2020-11-08 13:00:33.123388: I tensorflow/compiler/jit/xla_cpu_device.cc:41] Not creating"
+        " XLA devices, tf_xla_enable_xla_devices not set\n"
+        "2020-11-08 13:00:33.123967: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcuda.so.1\n"
+    )
+    stated = ("--os", "linux", "--cuda-toolkit", "10.2", "--cudnn", "7.6.5", "--tf", "2.5.0")
+    findings = doctor(tmp_path, capsys, log, *stated, "--gpu", "GTX 1060 6GB")["findings"]
+    assert findings[0]["id"] == "benign-log-noise"
+    assert all(f["severity"] == "info" for f in findings)
+    mismatch = next(f for f in findings if f["id"] == "cudnn-version-mismatch")
+    assert any("a build for CUDA 10.2" in line for line in mismatch["evidence"])
+    # the runtime of the release's own CUDA: its cuDNN is judged as before
+    own = log.replace("libcudart.so.10.2", "libcudart.so.11.0")
+    first = doctor(tmp_path, capsys, own, *stated, "--gpu", "GTX 1060 6GB")["findings"][0]
+    assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
+
+
+def test_a_gpu_newer_than_the_build_s_cuda_at_work_is_a_slow_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/DeepLabCut/DeepLabCut/issues/944 (verbatim): an RTX 3090 under a CUDA
+    10.0 TensorFlow; 'training took a long time to start but it engaged the GPU', the reporter
+    says, once the driver had JIT-compiled the PTX."""
+    log = (
+        "2020-10-05 10:40:16.949263: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library cusolver64_100.dll\n"
+        "2020-10-05 10:40:16.949559: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library cudnn64_7.dll\n"
+        "2020-10-05 10:40:16.949840: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1767]"
+        " Adding visible gpu devices: 0\n"
+        "2020-10-05 10:40:17.964440: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1325]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 22071 MB"
+        " memory) -> physical GPU (device: 0, name: GeForce RTX 3090, pci bus id: 0000:08:00.0,"
+        " compute capability: 8.6)\n"
+        "Max_iters overwritten as 3000\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "windows", "--gpu", "RTX 3090")
+    assert doc["gpu_used"] == "yes"
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("compute-capability-ptx-jit", "warning")
+    assert "CUDA_CACHE_MAXSIZE" in first["fix"]
+    # cuBLAS failing on it after the device: the libraries of that CUDA have no code for it
+    failed = log + (
+        "2020-10-05 10:41:02.112233: E tensorflow/stream_executor/cuda/cuda_blas.cc:428] failed"
+        " to run cuBLAS routine: CUBLAS_STATUS_EXECUTION_FAILED\n"
+    )
+    doc = doctor(tmp_path, capsys, failed, "--os", "windows", "--gpu", "RTX 3090")
+    assert doc["findings"][0]["id"] != "compute-capability-ptx-jit"

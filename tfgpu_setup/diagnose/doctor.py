@@ -43,6 +43,7 @@ from .release_hints import (
     releases_from_hints,
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
+from .slow_start import jit_at_start
 from .sources import lower_first
 from .weigh import (
     demoted,
@@ -52,6 +53,7 @@ from .weigh import (
     weighed_against_sonames,
     weighed_against_the_gpu,
     weighed_against_the_rest_of_the_log,
+    weighed_against_the_runtime_opened,
     weighed_against_unnamed_failure,
 )
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
@@ -223,6 +225,7 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
+    judged = weighed_against_the_runtime_opened(judged, entry, log_facts)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
     judged = tuple(f for f in judged if f.id not in unjudged)
     judged = weighed_against_sonames(judged, known, log_facts)
@@ -283,6 +286,9 @@ def diagnose(
             else ()
         )
         findings = _gpu_works(findings, after_gpu | newer, kept=newer)
+        library_failed = _errors_after_gpu(matches, kernel_doubts=True) & GPU_FAILURE_IDS
+        if newer and not legacy_newer and not library_failed:
+            findings = jit_at_start(findings, known, entry)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
         failed = next((f for f in findings if f.id in after_gpu | newer), None)
         if failed is not None:

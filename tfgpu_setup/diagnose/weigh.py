@@ -72,6 +72,31 @@ def weighed_against_log(
     return judged
 
 
+def weighed_against_the_runtime_opened(
+    judged: tuple[Finding, ...], release: TfRelease | None, log: LogFacts
+) -> tuple[Finding, ...]:
+    """TensorFlow opens the CUDA runtime its build was linked against, by soname: one it opened
+    that the release's CUDA does not ship (libcudart.so.10.2 from a '2.4' whose PyPI build is
+    CUDA 11.0's) says the build that ran is not the one the table describes (a source, conda or
+    nightly build), so the CUDA and cuDNN the table gives it judge nothing; they stay as notes
+    (tensorflow#44683)."""
+    if release is None or release.cuda is None or not log.runtimes_opened:
+        return judged
+    cuda = release.cuda
+    if any(w.accepts(cuda) for w in log.runtimes_opened):
+        return judged
+    opened = log.runtimes_opened[0]
+    because = (
+        f"but the TensorFlow that ran opened the CUDA {opened} runtime"
+        f" ({opened.line.strip()[:160]}): a build for CUDA {opened}, not the CUDA {cuda}"
+        f" build of {release.version} the table describes"
+    )
+    table_judged = frozenset({"cuda-version-mismatch", "cudnn-version-mismatch"})
+    return noted(
+        demoted(judged, lambda f: f.id in table_judged, because), lambda f: f.id in table_judged
+    )
+
+
 def weighed_against_sonames(
     judged: tuple[Finding, ...], facts: Facts, log: LogFacts
 ) -> tuple[Finding, ...]:

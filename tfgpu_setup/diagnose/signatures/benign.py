@@ -76,6 +76,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         pattern=compiled(
             r"could not open file to read NUMA node|Your kernel may have been built without NUMA"
             r" support|Could not identify NUMA node"
+            # TF 1.x on a Mac or an arm64 board (Jetson): the platform has no NUMA at all
+            r"|(?:OS X|ARM64) does not support NUMA - returning NUMA node zero"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
@@ -352,8 +354,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"Creat(?:ed|ing) (?:TensorFlow )?device \(?(?:/job:[^/\s]+/replica:\d+/task:\d+)?"
             r"/(?:device:GPU|gpu):(?P<index>\d+)(?:.{0,512}?name: (?P<gpu>[^,)]{1,255}))?"
             r"(?:.{0,512}?compute capability: (?P<cc>\d+\.\d+))?"
-            # the same record cut inside its device name: gpu_device.cc creates GPU devices only
-            r"|gpu_device\.cc:\d{1,5}\] Created (?:TensorFlow )?device \(?/job:"
+            # the same record cut inside its device name (TF 1.x: 'Creating TensorFlow device
+            # (/gp'): gpu_device.cc creates GPU devices only
+            r"|gpu_device\.cc:\d{1,5}\] Creat(?:ed|ing) (?:TensorFlow )?device \(?/"
         ),
         finding_id=None,
         severity=Severity.INFO,
