@@ -561,6 +561,10 @@ WRITTEN = {
     " mca cmov pat pse36 clflush dts acpi mmx fxsr sse sse2 ss ht tm pbe syscall nx rdtscp lm"
     " constant_tsc pni pclmulqdq ssse3 cx16 sse4_1 sse4_2 popcnt aes xsave avx f16c rdrand"
     " lahf_lm fsgsbase smep erms xsaveopt dtherm ida arat pln pts md_clear flush_l1d",
+    "gpu-below-minimum-capability": "Tesla K40m does not meet minimum required compute"
+    " capability: 3.7. Falling back to CPU mode.",
+    "nvidia-installer-build-failed": "ERROR: The nvidia-uvm kernel module failed to build."
+    " This kernel module is required for the proper operation of CUDA.",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",
@@ -675,6 +679,10 @@ def main() -> int:
         "from google.protobuf.pyext import _message\n" + "x\n" * (LINE_CHARS // 2),
         "DLL load failed while importing _message: " * (LINE_CHARS // 42),
         "/PycharmProjects" * (LINE_CHARS // 16),
+        "works in the terminal but " * (LINE_CHARS // 26),
+        "works in the terminal " + "but " * (LINE_CHARS // 4),
+        "ImportError: libcudnn.so.7" * (LINE_CHARS // 26),
+        "ImportError: libcudnn.so." + "7" * LINE_CHARS,
         "  Cell In [" * (LINE_CHARS // 11),
         "\\Python3" * (LINE_CHARS // 9),
         "\\python-3.6" * (LINE_CHARS // 12),

@@ -6556,3 +6556,119 @@ def test_a_gpu_newer_than_the_build_s_cuda_at_work_is_a_slow_start(
     )
     doc = doctor(tmp_path, capsys, failed, "--os", "windows", "--gpu", "RTX 3090")
     assert doc["findings"][0]["id"] != "compute-capability-ptx-jit"
+
+
+def test_an_import_error_quoted_short_still_names_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/MaybeShewill-CV/CRNN_Tensorflow/issues/182 (verbatim): the exception
+    quoted in a sentence, without the loader's 'cannot open shared object file'; CUDA 9.0 was
+    installed and the TensorFlow wanted 8.0."""
+    quoted = (
+        "the results shows 'ImportError: libcusolver.so.8.0'.What should I do? reinstall cuda8.0"
+        " or other way?\n"
+    )
+    first = doctor(tmp_path, capsys, quoted, "--cuda-toolkit", "9.0")["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "error")
+    cudnn = doctor(tmp_path, capsys, "ImportError: libcudnn.so.7\n", "--cudnn", "7.6")
+    assert cudnn["findings"][0]["id"] == "cudnn-not-found"
+    # the names alone, as 'ls' lists them, or one inside a longer sentence, say nothing failed
+    for listing in ("libcusolver.so.8.0\nlibcudnn.so.7\n", "ImportError: libcudnn.so.7 is fine\n"):
+        assert not doctor(tmp_path, capsys, listing)["findings"]
+
+
+def test_an_import_that_works_from_a_terminal_is_a_loader_path_not_another_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/14244 (a commenter's words, verbatim):
+    the library loads from the terminal, so it is installed; PyCharm was started without the
+    terminal's LD_LIBRARY_PATH. The era's prior (CUDA 9.0 wanted while 9.1 was offered) does
+    not apply."""
+    said = (
+        "it works fine on the terminal but if I import tensorflow on Pycharm, it doesn't work"
+        " with ImportError: libcublas.so.9.0: cannot open shared object file: No such file or"
+        " directory.\n"
+    )
+    doc = doctor(tmp_path, capsys, said)
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "started without that terminal's environment" in first["fix"]
+    assert "cuda-version-mismatch" not in [f["id"] for f in doc["findings"]]
+    # the same failure without the account keeps the era's prior
+    bare = said.split("with ", 1)[1]
+    assert doctor(tmp_path, capsys, bare)["findings"][0]["id"] == "cuda-version-mismatch"
+
+
+def test_a_kernel_image_failure_in_tensorflow_s_exception_outranks_the_table_s_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/47058 (verbatim): an A100 under a 2.4.1
+    built from source with CUDA 10.1. TensorFlow's own exception says its kernels loaded no
+    image for the GPU, so its CUDA runtime ran: the stated toolkit against the table's CUDA
+    11.0 is no more than a warning below it."""
+    log = (
+        "tensorflow.python.framework.errors_impl.InternalError: Failed to load in-memory CUBIN:"
+        " CUDA_ERROR_NO_BINARY_FOR_GPU: no kernel image is available for execution on the"
+        " device [Op:Abs]\n"
+    )
+    stated = ("--os", "linux", "--tf", "2.4.1", "--cuda-toolkit", "10.1", "--gpu", "A100")
+    findings = doctor(tmp_path, capsys, log, *stated)["findings"]
+    assert findings[0]["id"] == "compute-capability-unsupported"
+    mismatch = next(f for f in findings if f["id"] == "cuda-version-mismatch")
+    assert mismatch["severity"] != "error"
+
+
+def test_a_program_s_own_minimum_compute_capability_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/iperov/DeepFaceLab/issues/140 (verbatim): DeepFaceLab's device check
+    skipped a Tesla K40m (3.5) under its build's 3.7."""
+    log = (
+        "Tesla K40m does not meet minimum required compute capability: 3.7. Falling back to CPU"
+        " mode.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert (first["id"], first["severity"]) == ("compute-capability-unsupported", "error")
+    assert "Tesla K40m" in first["title"]
+
+
+@pytest.mark.parametrize(
+    ("log", "stated"),
+    [
+        # https://github.com/keras-team/keras/issues/3043 (verbatim): a leftover 361 package's
+        # uvm module beside the running 367 driver; removing the old packages fixed it
+        (
+            "Using Theano backend.\n"
+            "modprobe: ERROR: could not insert 'nvidia_361_uvm': Invalid argument\n"
+            "WARNING (theano.sandbox.cuda): CUDA is installed, but device gpu is not available "
+            " (error: Unable to get the number of gpus available: unknown error)\n",
+            ("--os", "linux", "--driver", "367.27", "--gpu", "GTX 1080"),
+        ),
+        # https://github.com/microsoft/pai/issues/2040 (verbatim): the .run installer could
+        # not build its uvm module, so no driver was installed
+        (
+            "make: *** [modules] Error 2\n"
+            "ERROR: The nvidia-uvm kernel module was not created.\n"
+            "ERROR: The nvidia-uvm kernel module failed to build. This kernel module is required"
+            " for the proper operation of CUDA. If you do not need to use CUDA, you can try to"
+            " install this driver package again with the '--no-unified-memory' option.\n"
+            "ERROR: Installation has failed.  Please see the file '/var/log/nvidia-installer.log'"
+            " for details.\n",
+            ("--os", "linux"),
+        ),
+        # https://github.com/PipelineAI/pipeline/issues/124 (verbatim): nvidia-docker 1.x's
+        # plugin on the host, before any container ran; nouveau held the GPU
+        (
+            "`ubuntu@ip-172-31-2-33:~$ sudo nvidia-docker run -itd --name=tensorflow-gpu -p"
+            " 8754:8888 -p 6006:6006 gcr.io/tensorflow/tensorflow:0.10.0-gpu\n"
+            "nvidia-docker | 2016/09/25 22:24:24 Error: Could not load UVM kernel module`\n",
+            ("--os", "linux"),
+        ),
+    ],
+    ids=["stale-uvm-module", "installer-build-failed", "nvidia-docker-host-uvm"],
+)
+def test_a_driver_that_never_loaded_on_the_host_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, stated: tuple[str, ...]
+) -> None:
+    first = doctor(tmp_path, capsys, log, *stated)["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")

@@ -115,6 +115,8 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # saying --nv found no driver files: it was not started without the GPU.
     toolkit_reported = (
         any(n.startswith("container-cli-") for n in names)
+        # nvidia-docker 1.x's plugin, on the host, before any container (PipelineAI#124)
+        or "uvm-module-not-loaded" in names
         or bool(names & STUB_DRIVER_SIGNATURES)
         or "singularity-no-driver-libraries" in names
     )

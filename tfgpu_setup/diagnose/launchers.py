@@ -18,6 +18,15 @@ LAUNCHED_BY_AN_IDE = re.compile(
 )
 """PyCharm's paths, debugger and end line; VS Code's extensions; Spyder's and Jupyter's kernels
 (not IPython's cell names, which IPython in a terminal prints too)."""
+WORKS_FROM_A_TERMINAL = re.compile(
+    r"\bworks?(?: fine| well| perfectly| ok)? (?:in|on|from|with) (?:the |a |my )?"
+    r"(?:terminal|shell|command[- ]line|console|cmd)\b[^\n]{0,120}?\b(?:but|except)\b"
+    r"[^\n]{0,120}?\b(?:PyCharm|Jupyter|notebook|VS ?Code|Spyder|IDE|IDLE|Eclipse|RStudio)",
+    re.IGNORECASE,
+)
+"""The user's own account of it: the import works from a terminal and fails from an IDE or a
+kernel (tensorflow#14244: 'it works fine on the terminal but if I import tensorflow on Pycharm,
+it doesn't work'). The library is installed; the launcher's environment lacks its folder."""
 LIBRARY_FINDINGS = frozenset(
     {"cuda-libs-not-found", "cudnn-not-found", "pip-cuda-libs-not-on-path"}
 )

@@ -16,7 +16,7 @@ from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
-from .launchers import LAUNCHED_BY_AN_IDE
+from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
 from .logs import LogMatch
 from .machine_seen import (
@@ -237,7 +237,9 @@ class LogFacts:
     has no /proc/driver/nvidia."""
     launcher_line: str = ""
     """A line showing an IDE or a local notebook kernel started the program (not a hosted
-    notebook, whose environment is the service's)."""
+    notebook, whose environment is the service's), or the user saying so."""
+    works_from_terminal_line: str = ""
+    """The user saying the import works from a terminal, not from an IDE or a kernel."""
     python_32bit_line: str = ""
     """A Python banner saying the interpreter is 32-bit (TensorFlow has 64-bit wheels only)."""
     gpu_requested_line: str = ""
@@ -415,7 +417,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         laptop_line=_first(LAPTOP_GPU, sample),
         launcher_line=""
         if _first(_COLAB, sample) or hosted
-        else _first(LAUNCHED_BY_AN_IDE, sample),
+        else _first(LAUNCHED_BY_AN_IDE, sample) or _first(WORKS_FROM_A_TERMINAL, sample),
+        works_from_terminal_line=_first(WORKS_FROM_A_TERMINAL, sample),
         colab_line=_first(_COLAB, sample),
         hosted_notebook_line=hosted,
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),

@@ -40,6 +40,8 @@ def newer_version_installed(
         # cudatoolkit; TensorFlow.js's and Java's libtensorflow builds follow releases of their
         # own, while the spans are dated by Python's.
         return []
+    if log.works_from_terminal_line:
+        return []  # it loads from a terminal: installed, and off the launcher's loader path
     if log.shared_names_missing:
         # A name several CUDA releases ship (libcublas.so.10, libcufft.so.10, ...) is missing
         # too: a newer CUDA would have provided it, so none is on the loader path.

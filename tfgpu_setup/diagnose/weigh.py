@@ -530,8 +530,13 @@ TF_RECORD_ONLY = frozenset(
     {"no-kernel-image", "launch-config-no-kernel-image", "cuda-out-of-memory"}
 )
 """Kernel-image and device-memory failures: TensorFlow's only where its own record says so
-(PyTorch, CuPy and numba print the same CUDA words)."""
-_TF_RECORD = re.compile(r"\b\w+\.(?:cc|h):\d{1,5}\]")
+(PyTorch, CuPy and numba print the same CUDA words), or where its exception's own words do
+(its GPU kernel loader's 'Failed to load in-memory CUBIN', its device setup's 'CUDA runtime
+implicit initialization on GPU:0 failed': tensorflow#47058, cuda_tensorflow_opencv#11)."""
+_TF_RECORD = re.compile(
+    r"\b\w+\.(?:cc|h):\d{1,5}\]|Failed to load in-memory CUBIN"
+    r"|CUDA runtime implicit initialization on GPU:\d"
+)
 
 
 def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:

@@ -1657,15 +1657,18 @@ DRIVER: tuple[Signature, ...] = (
         needles=(
             "Unable to load the kernel module",
             "Module nvidia",
-            "Exec format",
+            "could not insert 'nvidia",
             "version magic",
         ),
         pattern=compiled(
             r"Unable to load the kernel module '?nvidia\.ko'?"
             r"|modprobe: FATAL: Module nvidia(?:[-_]uvm)? not found"
             # a module built for another kernel (a stale copy after an upgrade):
-            # https://github.com/negativo17/nvidia-driver/issues/97
-            r"|could not insert 'nvidia(?:[-_]\w+)?': Exec format error"
+            # https://github.com/negativo17/nvidia-driver/issues/97; one a leftover driver
+            # package supplies beside the running one's (keras#3043: 'nvidia_361_uvm': Invalid
+            # argument under 367), or one missing symbols of this kernel
+            r"|could not insert 'nvidia(?:[-_]\w+)?': (?:Exec format error|Invalid argument"
+            r"|Unknown symbol in module)"
             r"|nvidia(?:[-_]\w+)?: version magic '[^'\n]{1,200}' should be '"
         ),
         finding_id="no-nvidia-driver",
@@ -1699,6 +1702,30 @@ DRIVER: tuple[Signature, ...] = (
             " autoinstall' and reboot, and check nvidia-smi."
         ),
         source="https://github.com/damentz/liquorix-package/issues/198",
+    ),
+    Signature(
+        # NVIDIA's .run installer failing to build its module (no headers, a compiler or kernel
+        # too new for the release): it installs no driver (microsoft/pai#2040)
+        name="nvidia-installer-build-failed",
+        needles=("kernel module failed to build", "kernel module was not created"),
+        pattern=compiled(
+            r"ERROR: The (?P<module>nvidia(?:-uvm|-drm|-modeset)?) kernel module (?:failed to"
+            r" build|was not created)"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA installer could not build the {module} kernel module: no driver is"
+            " installed"
+        ),
+        fix=(
+            "Install the running kernel's headers and the compiler it was built with, or a driver"
+            " release that supports this kernel (/var/log/nvidia-installer.log names the error);"
+            " the distribution's packages ('sudo ubuntu-drivers install') build it with DKMS."
+            " Then reboot and check nvidia-smi."
+        ),
+        source="https://github.com/microsoft/pai/issues/2040",
+        subject="{module}",
     ),
     Signature(
         # A kernel installed without its headers: DKMS builds no module for it, so after a reboot

@@ -58,6 +58,15 @@ darknet's or deviceQuery's 'error while loading shared libraries' says what they
 'error while loading shared libraries:' (tensorflow_model_server), or nothing where a pasted
 excerpt starts with the loader's message itself."""
 
+TF_LOADER_FAILED_OR_QUOTED = rf"(?:(?P<bare>ImportError: )|{TF_LOADER_FAILED})"
+OPEN_FAILED_OR_TRUNCATED = (
+    r"(?::? cannot open shared object file"
+    r"|(?(bare)(?<=\d)(?=['\"`]|[.,;)]?[ \t]*$)|(?!)))"
+)
+"""The import's exception quoted short, ending at the library's versioned name ('ImportError:
+libcusolver.so.8.0', in a title or a sentence: CRNN_Tensorflow#182): only right after
+'ImportError: ', never a bare name at a line's start, which 'ls' lists too."""
+
 TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
     r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|(?:intel|nvidia)[-_]tensorflow)(?![\w-])"
@@ -1016,10 +1025,11 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="import-cuda-library-missing",
-        needles=("cannot open shared object file",),
+        needles=("cannot open shared object file", "ImportError: lib"),
         pattern=compiled(
-            TF_LOADER_FAILED
-            + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*):? cannot open shared object file"
+            TF_LOADER_FAILED_OR_QUOTED
+            + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*)"
+            + OPEN_FAILED_OR_TRUNCATED
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
@@ -1126,9 +1136,9 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="import-cudnn-library-missing",
-        needles=("cannot open shared object file",),
+        needles=("cannot open shared object file", "ImportError: lib"),
         pattern=compiled(
-            TF_LOADER_FAILED + r"(?P<lib>libcudnn\.so[.\d]*):? cannot open shared object file"
+            TF_LOADER_FAILED_OR_QUOTED + r"(?P<lib>libcudnn\.so[.\d]*)" + OPEN_FAILED_OR_TRUNCATED
         ),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,

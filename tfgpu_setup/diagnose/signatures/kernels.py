@@ -96,6 +96,29 @@ KERNELS: tuple[Signature, ...] = (
         explained_by=frozenset({"no-nvidia-driver", "no-nvidia-gpu", "container-gpu-not-exposed"}),
     ),
     Signature(
+        # The same check in a program's words for a GPU it found below its minimum, before it
+        # starts TensorFlow on the CPU (DeepFaceLab#140: a Tesla K40m, 3.5, under 3.7)
+        name="gpu-below-minimum-capability",
+        needles=("does not meet minimum required compute capability",),
+        pattern=compiled(
+            r"(?P<gpu>\w[\w -]{0,60}?) does not meet minimum required compute capability:?"
+            r" (?P<min_cc>\d+\.\d+)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "The program skips the {gpu}: its compute capability is below the {min_cc} this"
+            " build needs, so it runs on the CPU"
+        ),
+        fix=(
+            "Install an older TensorFlow (or build of the program) whose binaries still include"
+            " this GPU's compute capability (`tfgpu-setup plan --gpu NAME` chooses one), or use a"
+            " GPU of compute capability {min_cc} or higher."
+        ),
+        source="https://github.com/iperov/DeepFaceLab/issues/140",
+        subject="{min_cc}",
+    ),
+    Signature(
         # tensorflow-rocm's branch of the same loop in gpu_device.cc: the GPU's gfx ISA is not
         # among those the build was compiled for.
         name="rocm-gfx-unsupported",
