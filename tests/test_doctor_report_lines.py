@@ -6672,3 +6672,22 @@ def test_a_driver_that_never_loaded_on_the_host_is_named(
 ) -> None:
     first = doctor(tmp_path, capsys, log, *stated)["findings"][0]
     assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
+
+
+def test_pip_listing_tensorflow_gpu_up_to_2_10_is_native_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/nicknochnack/TFODCourse/issues/118 (verbatim): Python 3.10 on
+    Windows asked for tensorflow-gpu 2.11, which PyPI has for Linux only; the Python is one 2.11
+    supports, so the platform is the cause, not the Python."""
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.11"
+        " (from versions: 2.8.0rc1, 2.8.0, 2.8.1, 2.8.2, 2.8.3, 2.8.4, 2.9.0rc0, 2.9.0rc1,"
+        " 2.9.0rc2, 2.9.0, 2.9.1, 2.9.2, 2.9.3, 2.10.0rc0, 2.10.0rc1, 2.10.0rc2, 2.10.0rc3,"
+        " 2.10.0, 2.10.1) ERROR: No matching distribution found for tensorflow-gpu==2.11\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--python", "3.10", "--tf", "2.11")["findings"][0]
+    assert (first["id"], first["severity"]) == ("windows-native-gpu-unsupported", "error")
+    # pip asking for 2.10 itself and not finding it says nothing of the platform
+    older = log.replace("==2.11", "==2.10.2")
+    assert doctor(tmp_path, capsys, older)["findings"][0]["id"] != "windows-native-gpu-unsupported"

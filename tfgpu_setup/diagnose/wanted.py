@@ -155,7 +155,8 @@ def version_wanted(lib: str, line: str) -> Wanted | None:
     version = library_version(lib)
     if not version:
         return None
-    numbers = [int(n) for n in version.split(".") if n.isdigit()]
+    # (a version field is a few digits: a run of them is no library's name)
+    numbers = [int(n) for n in version.split(".") if n.isdigit() and len(n) <= 4]
     if not numbers:
         return None
     if name == "cudnn":

@@ -1028,7 +1028,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("cannot open shared object file", "ImportError: lib"),
         pattern=compiled(
             TF_LOADER_FAILED_OR_QUOTED
-            + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so[.\d]*)"
+            + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so(?:\.\d{{1,4}}){{0,5}})"
             + OPEN_FAILED_OR_TRUNCATED
         ),
         finding_id="cuda-libs-not-found",
@@ -1138,7 +1138,9 @@ INSTALL: tuple[Signature, ...] = (
         name="import-cudnn-library-missing",
         needles=("cannot open shared object file", "ImportError: lib"),
         pattern=compiled(
-            TF_LOADER_FAILED_OR_QUOTED + r"(?P<lib>libcudnn\.so[.\d]*)" + OPEN_FAILED_OR_TRUNCATED
+            TF_LOADER_FAILED_OR_QUOTED
+            + r"(?P<lib>libcudnn\.so(?:\.\d{1,4}){0,5})"
+            + OPEN_FAILED_OR_TRUNCATED
         ),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
@@ -1542,6 +1544,32 @@ INSTALL: tuple[Signature, ...] = (
             " plug-in for its GPU); an NVIDIA GPU needs Linux (or WSL2 on Windows)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/18485",
+    ),
+    Signature(
+        # PyPI's tensorflow-gpu 2.11.0 has Linux wheels only, and the later stubs none: pip
+        # asked for 2.11 or newer and listing 2.10 last (a Python 2.10 serves) is native
+        # Windows' index, where TensorFlow has had no GPU build since 2.11 (TFODCourse#118)
+        name="pip-tensorflow-gpu-windows-versions",
+        needles=(
+            "satisfies the requirement tensorflow-gpu",
+            "satisfies the requirement tensorflow_gpu",
+        ),
+        pattern=compiled(
+            r"satisfies the requirement tensorflow[-_]gpu ?(?:==|>=|~=) ?2\.(?:1[1-9]|[2-9]\d)"
+            r"\b[^\n(]{0,80}\(from versions:[^)\n]{0,600}\b2\.10\.\d\)"
+        ),
+        finding_id="windows-native-gpu-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip lists tensorflow-gpu only up to 2.10: that is native Windows, where TensorFlow"
+            " has had no GPU build since 2.11"
+        ),
+        fix=(
+            "Use WSL2 (install the Windows NVIDIA driver, then 'pip install tensorflow[and-cuda]'"
+            " inside WSL2), or pin tensorflow-gpu 2.10 with CUDA 11.2 and cuDNN 8.1"
+            " ('tfgpu-setup plan --tf 2.10')."
+        ),
+        source="https://www.tensorflow.org/install/pip#windows-native",
     ),
     Signature(
         # An add-on's CUDA ops (TensorFlow Addons) need the CUDA runtime's symbols, which a CPU
