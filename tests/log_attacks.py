@@ -567,6 +567,8 @@ WRITTEN = {
     " This kernel module is required for the proper operation of CUDA.",
     "pip-tensorflow-gpu-windows-versions": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-gpu==2.11 (from versions: 2.9.3, 2.10.0rc3, 2.10.0, 2.10.1)",
+    "cuda-visible-devices-exported-empty": "(tensorflow)username@pcname:~$ export"
+    " CUDA_VISIBLE_DEVICES=",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

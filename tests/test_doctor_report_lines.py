@@ -6691,3 +6691,73 @@ def test_pip_listing_tensorflow_gpu_up_to_2_10_is_native_windows(
     # pip asking for 2.10 itself and not finding it says nothing of the platform
     older = log.replace("==2.11", "==2.10.2")
     assert doctor(tmp_path, capsys, older)["findings"][0]["id"] != "windows-native-gpu-unsupported"
+
+
+def test_tf2_0_s_ptxas_wording_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/33375 (verbatim): XLA picked CUDA 8's
+    ptxas from /usr/local/cuda; TF 2.0 words it with a comma before 'but'."""
+    log = (
+        "`E tensorflow/stream_executor/cuda/ptxas_utils.cc:110] You are using ptxas 8.x, but TF"
+        " requires ptxas 9.x (and strongly prefers >= 9.2.88).  Compilation of XLA kernels below"
+        " will likely fail.`\n"
+        "2019-10-15 15:23:07.768703: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library libcuda.so.1\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.0")["findings"][0]
+    assert first["id"] == "xla-toolchain-missing"
+    assert "(8.x)" in first["title"]
+
+
+def test_an_empty_cuda_visible_devices_in_the_shell_hides_every_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/2175 (verbatim): 'Set the visible gpu
+    devices to blank, observed correct behaviour' (the ops ran on the CPU)."""
+    log = (
+        "(tensorflow)username@pcname:~$ export CUDA_VISIBLE_DEVICES=\n"
+        "(tensorflow)username@pcname:~$ python\n"
+        ">>> import tensorflow as tf\n"
+        "I tensorflow/stream_executor/dso_loader.cc:105] successfully opened CUDA library"
+        " libcuda.so.1 locally\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
+    assert "empty value" in first["title"]
+    prefixed = "$ CUDA_VISIBLE_DEVICES= python train.py\n"
+    assert doctor(tmp_path, capsys, prefixed)["findings"][0]["id"] == (
+        "cuda-visible-devices-hides-gpus"
+    )
+    # a value, or a variable's value the shell fills in, hides nothing
+    for chosen in (
+        "$ export CUDA_VISIBLE_DEVICES=0\n",
+        "$ CUDA_VISIBLE_DEVICES=$GPU python a.py\n",
+    ):
+        ids = [f["id"] for f in doctor(tmp_path, capsys, chosen)["findings"]]
+        assert "cuda-visible-devices-hides-gpus" not in ids
+
+
+def test_a_newer_cudnn_of_the_same_major_first_on_the_path_is_only_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/62064 (verbatim line): 8.5.0 installed,
+    8.9.4 loaded, and 'the code can run successfully', the reporter says: a newer cuDNN of the
+    same major serves whatever the installed one serves."""
+    log = (
+        " I tensorflow/compiler/xla/stream_executor/cuda/cuda_dnn.cc:428] Loaded cuDNN version"
+        " 8904\n"
+    )
+    stated = ("--os", "linux", "--tf", "2.11", "--cudnn", "8.5.0")
+    shadow = next(
+        f
+        for f in doctor(tmp_path, capsys, log, *stated)["findings"]
+        if f["id"] == "ld-library-path-shadows"
+    )
+    assert shadow["severity"] == "info"
+    # an older one first on the path is what the user must look at
+    older = log.replace("8904", "8100")
+    shadow = next(
+        f
+        for f in doctor(tmp_path, capsys, older, *stated)["findings"]
+        if f["id"] == "ld-library-path-shadows"
+    )
+    assert shadow["severity"] != "info"

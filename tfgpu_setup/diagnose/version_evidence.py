@@ -79,10 +79,21 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     would_do = compiled is None or any(
         serves_build(compiled, c.version or "", "cudnn") for c in installed
     )
+    # a newer cuDNN of the installed one's major serves every build the installed one serves
+    # (cuDNN keeps compatibility within a major): the copy first on the path does no harm
+    # (tensorflow#62064: 8.9.4 loaded where 8.5 was installed, and the run worked)
+    harmless = all(
+        parsed(loaded).release[0] == parsed(c.version or "").release[0]
+        and parsed(loaded) >= parsed(c.version or "")
+        for c in installed
+    )
+    severity = (
+        Severity.INFO if harmless else Severity.ERROR if measured and would_do else Severity.WARNING
+    )
     return [
         Finding(
             "ld-library-path-shadows",
-            Severity.ERROR if measured and would_do else Severity.WARNING,
+            severity,
             f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one installed: "
             "another copy comes first on the loader path"
             + ("" if measured else f", or the cuDNN installed is {xy(loaded)}"),

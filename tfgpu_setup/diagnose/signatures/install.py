@@ -616,6 +616,23 @@ INSTALL: tuple[Signature, ...] = (
         source=CUDA_ENV_VARS_URL,
     ),
     Signature(
+        # The shell's bare assignment ('export CUDA_VISIBLE_DEVICES=', or one before the
+        # command, or env's printout of it): empty, so CUDA sees no GPU (tensorflow#2175)
+        name="cuda-visible-devices-exported-empty",
+        needles=("CUDA_VISIBLE_DEVICES=",),
+        pattern=compiled(
+            r"(?:^|[\s;$#>])(?:export[ \t]+)?CUDA_VISIBLE_DEVICES=(?=[ \t]*$|[ \t]+[\w./])"
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title="CUDA_VISIBLE_DEVICES is set to an empty value, which hides every GPU",
+        fix=(
+            "Unset it ('unset CUDA_VISIBLE_DEVICES'), or set it to the GPUs to use: UUIDs from"
+            " 'nvidia-smi -L', or indices with CUDA_DEVICE_ORDER=PCI_BUS_ID."
+        ),
+        source=CUDA_ENV_VARS_URL,
+    ),
+    Signature(
         # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
         name="tensorflow-gpu-removed",
         # Or the stub's sdist itself, which fails to build ('tensorflow-gpu-2.12.0.tar.gz').

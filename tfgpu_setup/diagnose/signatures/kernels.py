@@ -491,7 +491,7 @@ KERNELS: tuple[Signature, ...] = (
         ),
         pattern=compiled(
             r"You are using ptxas (?!" + PTXAS_MISREAD + r")(?P<ptxas>\d+(?:\.\d+|\.x)*)"
-            r"(?:, which (?:is )?older than| but TF requires ptxas)"
+            r"(?:, which (?:is )?older than|,? but TF requires ptxas)"
             r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
         ),
