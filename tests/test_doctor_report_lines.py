@@ -6761,3 +6761,42 @@ def test_a_newer_cudnn_of_the_same_major_first_on_the_path_is_only_a_note(
         if f["id"] == "ld-library-path-shadows"
     )
     assert shadow["severity"] != "info"
+
+
+def test_tensorflow_s_diagnostics_naming_a_container_id_as_the_host_show_a_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/ContinuumIO/anaconda-issues/issues/11859 (verbatim): TensorFlow's CUDA
+    diagnostics name the host, and Docker names a container's host by its 12-digit id: the
+    reporter ran it in a container on a machine with no GPU."""
+    log = (
+        "2020-06-07 11:48:43.115000: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:55] Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1:"
+        " cannot open shared object file: No such file or directory\n"
+        "2020-06-07 11:48:43.115062: E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed"
+        " call to cuInit: UNKNOWN ERROR (303)\n"
+        "2020-06-07 11:48:43.115092: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156]"
+        " kernel driver does not appear to be running on this host (43b17c992948):"
+        " /proc/driver/nvidia/version does not exist\n"
+    )
+    platform = doctor(tmp_path, capsys, log, "--tf", "2.2.0")["facts"]["platform"]
+    assert platform["container"] is True
+    assert "43b17c992948" in platform["container_evidence"][0]
+    # a host named like a person's machine says nothing of a container
+    named = log.replace("43b17c992948", "workstation1")
+    assert doctor(tmp_path, capsys, named, "--tf", "2.2.0")["facts"]["platform"]["container"] in (
+        None,
+        False,
+    )
+
+
+def test_wsl_s_ldconfig_note_quoted_without_its_folder_is_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/microsoft/WSL/issues/5548: the reporter quoted ldconfig's note without
+    its folder; 'nothing seems to actually be broken', the WSL moderator said."""
+    quoted = doctor(tmp_path, capsys, '"libcuda.so.1 is not a symbolic link"\n')["findings"]
+    assert [(f["id"], f["severity"]) for f in quoted] == [("benign-log-noise", "info")]
+    # a driver folder of a Linux host is not WSL's
+    host = "ldconfig: /usr/lib/x86_64-linux-gnu/libcuda.so.1 is not a symbolic link\n"
+    assert not doctor(tmp_path, capsys, host)["findings"]

@@ -20,7 +20,10 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # WSL mounts its driver libraries as files; ldconfig (run by apt and pip hooks) says so.
         name="wsl-libcuda-not-a-symlink",
         needles=("is not a symbolic link",),
-        pattern=compiled(r"/usr/lib/wsl/lib/\S+ is not a symbolic link"),
+        # (or the message quoted without its folder: WSL#5548's own title)
+        pattern=compiled(
+            r"(?:/usr/lib/wsl/lib/\S+|(?<![/\w.-])libcuda\.so(?:\.1)?) is not a symbolic link"
+        ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title="Harmless: ldconfig notes that WSL's driver libraries are files, not symbolic links",
