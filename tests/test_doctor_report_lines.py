@@ -6800,3 +6800,32 @@ def test_wsl_s_ldconfig_note_quoted_without_its_folder_is_harmless(
     # a driver folder of a Linux host is not WSL's
     host = "ldconfig: /usr/lib/x86_64-linux-gnu/libcuda.so.1 is not a symbolic link\n"
     assert not doctor(tmp_path, capsys, host)["findings"]
+
+
+def test_a_cudnn_that_did_not_start_beside_an_older_minor_than_the_likely_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/mozilla/DeepSpeech/issues/3326 (verbatim): cuDNN 7.4 under a
+    TensorFlow whose tensorflow_core paths say 1.15 to 2.1; 'TensorFlow documentation specified
+    CUDNN v7.6, not v7.4', the maintainer said. The newest of the range refuses an older minor,
+    so that leads the memory reading of the same line, as a warning: the release is a range."""
+    log = (
+        '  File "/home/ivan/anaconda3/envs/DeepSpeech/lib/python3.6/site-packages/tensorflow_core/'
+        'python/client/session.py", line 1365, in _do_call\n'
+        "    return fn(*args)\n"
+        "tensorflow.python.framework.errors_impl.UnknownError: 2 root error(s) found.\n"
+        "  (0) Unknown: Failed to get convolution algorithm. This is probably because cuDNN"
+        " failed to initialize, so try looking to see if a warning log message was printed"
+        " above.\n"
+    )
+    findings = doctor(tmp_path, capsys, log, "--cudnn", "7.4", "--gpu", "GTX 1650")["findings"]
+    assert (findings[0]["id"], findings[0]["severity"]) == ("cudnn-version-mismatch", "warning")
+    assert "If the TensorFlow here is 2.1" in findings[0]["title"]
+    memory = next(f for f in findings if f["id"] == "gpu-out-of-memory")
+    assert memory["severity"] == "warning"
+    # the build's own minor installed: memory is the reading
+    same = doctor(tmp_path, capsys, log, "--cudnn", "7.6", "--gpu", "GTX 1650")["findings"]
+    assert same[0]["id"] == "gpu-out-of-memory"
+    # another major cannot be what failed to start (the build loads its own major or none)
+    other = doctor(tmp_path, capsys, log, "--cudnn", "8.1", "--gpu", "GTX 1650")["findings"]
+    assert "cudnn-version-mismatch" not in [f["id"] for f in other if "If the" in f["title"]]

@@ -24,6 +24,7 @@ from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
+from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
@@ -220,6 +221,8 @@ def diagnose(
         else ()
     )
     judged = (*judged, *legacy)
+    if not stated and not any(f.id == "cudnn-version-mismatch" for f in judged):
+        judged = (*judged, *older_cudnn_minor(known, matrix, candidates, matches))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
         judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
     if not stated and cpu_build_on_windows(log_facts, known):
@@ -260,7 +263,8 @@ def diagnose(
     findings = weighed_against_the_gpu(
         findings, known, gpu_reached, tuple(cc for cc in seen_ccs if cc)
     )
-    findings = rank(weigh_memory(_with_release_context(findings, entry), log_facts, matches))
+    weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
+    findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
