@@ -6829,3 +6829,22 @@ def test_a_cudnn_that_did_not_start_beside_an_older_minor_than_the_likely_build(
     # another major cannot be what failed to start (the build loads its own major or none)
     other = doctor(tmp_path, capsys, log, "--cudnn", "8.1", "--gpu", "GTX 1650")["findings"]
     assert "cudnn-version-mismatch" not in [f["id"] for f in other if "If the" in f["title"]]
+
+
+def test_the_container_toolkit_reading_of_cuinit_s_symbol_needs_a_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/68710 (verbatim line): Docker Desktop's
+    toolkit older than Windows driver 555. On a machine stated to be no container, that reading
+    is a lead, not the cause."""
+    log = (
+        "2024-05-27 18:05:31.089452: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:282] failed call to cuInit: CUDA_ERROR_NOT_FOUND: named symbol not found\n"
+        "[]\n"
+    )
+    inside = doctor(tmp_path, capsys, log, "--os", "wsl2", "--container")["findings"][0]
+    assert (inside["id"], inside["severity"]) == ("container-gpu-not-exposed", "error")
+    outside = doctor(tmp_path, capsys, log, "--os", "linux", "--no-container")["findings"]
+    reading = next(f for f in outside if f["id"] == "container-gpu-not-exposed")
+    assert reading["severity"] == "warning"
+    assert any("not a container" in line for line in reading["evidence"])

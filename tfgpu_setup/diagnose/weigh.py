@@ -270,7 +270,10 @@ def log_weighed_against_facts(
     An empty NVIDIA library reads as a container's placeholder, but not on a machine stated (or
     probed) not to be a container, unless the log itself shows one.
 
-    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA."""
+    tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA.
+
+    cuInit's 'named symbol not found' reads as a container whose toolkit predates the Windows
+    driver, which a machine known not to be a container is not."""
     if facts.gpus_absent():
         findings = contradicted(
             findings,
@@ -327,6 +330,18 @@ def log_weighed_against_facts(
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
         if crashed is not None and (unpublished := platform_without_wheels(facts)) is not None:
             findings = (*findings, _build_not_for_this_cpu(unpublished, crashed))
+    if (
+        any(m.signature.name == "cuinit-named-symbol-not-found" for m in matches)
+        and facts.knows("container")
+        and not facts.platform.container
+    ):
+        # the reading is of a container (Docker Desktop's, in WSL 2) whose toolkit predates the
+        # Windows driver: on a machine stated or probed not to be one, it is only a lead
+        findings = contradicted(
+            findings,
+            frozenset({"container-gpu-not-exposed"}),
+            "but this machine is not a container (as stated or probed)",
+        )
     placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
     if (
         placeholder is not None
