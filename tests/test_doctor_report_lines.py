@@ -6848,3 +6848,38 @@ def test_the_container_toolkit_reading_of_cuinit_s_symbol_needs_a_container(
     reading = next(f for f in outside if f["id"] == "container-gpu-not-exposed")
     assert reading["severity"] == "warning"
     assert any("not a container" in line for line in reading["evidence"])
+
+
+def test_two_interpreters_at_the_prompt_are_the_wrong_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/16288 (verbatim): the import fails in
+    conda's '(base)' Python and passes in the '(tensorflow)' environment's, a different build;
+    the reporter's Spyder ran the first."""
+    log = (
+        "(base) C:\\WINDOWS\\system32>python\n"
+        "Python 3.6.3 |Anaconda custom (64-bit)| (default, Oct 15 2017, 03:27:45) [MSC v.1900"
+        " 64 bit (AMD64)] on win32\n"
+        ">>> import tensorflow\n"
+        "Traceback (most recent call last):\n"
+        '  File "<stdin>", line 1, in <module>\n'
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+        "(tensorflow) C:\\WINDOWS\\system32>python\n"
+        "Python 3.6.4 |Anaconda, Inc.| (default, Jan 16 2018, 10:22:32) [MSC v.1900 64 bit"
+        " (AMD64)] on win32\n"
+        ">>> import tensorflow\n"
+        ">>>\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "windows", "--python", "3.6")["findings"][0]
+    assert (first["id"], first["severity"]) == ("wrong-python-environment", "error")
+    assert any("Anaconda custom" in line for line in first["evidence"])
+    # one environment's prompt and one interpreter: the module is simply not installed
+    alone = log.split("(tensorflow) C:")[0]
+    assert doctor(tmp_path, capsys, alone, "--os", "windows")["findings"][0]["id"] == (
+        "tensorflow-not-installed"
+    )
+    # two prompts of different environments say the same without banners
+    prompts = "\n".join(line for line in log.splitlines() if not line.startswith("Python 3"))
+    assert doctor(tmp_path, capsys, prompts, "--os", "windows")["findings"][0]["id"] == (
+        "wrong-python-environment"
+    )

@@ -238,6 +238,8 @@ def _wrong_environment(
     evidence: tuple[str, ...] = ()
     if len(log.python_roots) >= 2:
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
+    elif log.interpreters:
+        evidence = tuple(log.interpreters[:4])
     elif another_major:
         evidence = (another_major,)
     elif log.installed_line:

@@ -35,6 +35,7 @@ from .platform_seen import (
     OSX_CUDA_EXECUTOR,
     PYTHON_32BIT,
     arch_of,
+    interpreters_seen,
     os_of,
     os_of_distributions,
     python_of,
@@ -145,6 +146,9 @@ class LogFacts:
     pip_python: str = ""
     """The Python pip says it belongs to ('pip 8.1.2 from ... (python 3.5)')."""
     python_roots: tuple[str, ...] = ()
+    interpreters: tuple[str, ...] = ()
+    """Two or more Pythons the log shows running (banners of different builds, prompts of
+    different environments)."""
     container_line: str = ""
     cuda_seen: tuple[tuple[str, str], ...] = ()
     """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
@@ -377,6 +381,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         arch=arch_of(sample),
         python=python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=python_roots(sample),
+        interpreters=interpreters_seen(sample),
         container_line=_first(_CONTAINER, sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,

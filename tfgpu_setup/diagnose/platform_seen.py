@@ -152,6 +152,32 @@ def python_roots(text: str) -> tuple[str, ...]:
     return tuple(roots)
 
 
+_INTERACTIVE_BANNER = re.compile(
+    r"^[ \t>]*Python (?P<banner>[23]\.\d{1,2}\.\d{1,2}[^\n]{0,160}?) on \w{3,12}[ \t]*$",
+    re.MULTILINE,
+)
+"""The interactive interpreter's first line, build and date included: 'Python 3.6.3 |Anaconda
+custom (64-bit)| (default, Oct 15 2017, 03:27:45) [MSC v.1900 64 bit (AMD64)] on win32'."""
+_ENV_PROMPT = re.compile(
+    r"^[ \t>]*\((?P<env>[\w.-]{1,40})\) ?(?=[A-Za-z]:[\\>]|[\w.-]{1,40}@[\w.-]{1,60}:|[~/$])",
+    re.MULTILINE,
+)
+"""A conda or venv prompt: '(base) C:\\WINDOWS>', '(tensorflow)C:>', '(venv) me@host:~$'."""
+
+
+def interpreters_seen(text: str) -> tuple[str, ...]:
+    """Two Pythons the log shows running: interactive banners of different builds, or prompts
+    of different environments (tensorflow#16288: '(base)' fails the import, '(tensorflow)'
+    passes it). () where it shows fewer than two."""
+    banners = {m.group("banner").strip(): None for m in _INTERACTIVE_BANNER.finditer(text)}
+    if len(banners) >= 2:
+        return tuple(f"Python {b}" for b in banners)
+    prompts = {m.group("env"): None for m in _ENV_PROMPT.finditer(text)}
+    if len(prompts) >= 2:
+        return tuple(f"environment ({env}) at the prompt" for env in prompts)
+    return ()
+
+
 _APPLE_SILICON = re.compile(r"\bMetal device set to: Apple M\d|\bchipset_name: m\d\b")
 
 
