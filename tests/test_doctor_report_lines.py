@@ -6883,3 +6883,26 @@ def test_two_interpreters_at_the_prompt_are_the_wrong_environment(
     assert doctor(tmp_path, capsys, prompts, "--os", "windows")["findings"][0]["id"] == (
         "wrong-python-environment"
     )
+
+
+def test_the_macos_loader_s_fallback_to_libcuda_dylib_cancels_its_first_try(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/5141 (verbatim): TensorFlow 0.x on a Mac
+    could not open libcuda.1.dylib, then opened libcuda.dylib; the reporter's GPU worked."""
+    log = (
+        "I tensorflow/stream_executor/dso_loader.cc:135] successfully opened CUDA library"
+        " libcufft.8.0.dylib locally\n"
+        "I tensorflow/stream_executor/dso_loader.cc:126] Couldn't open CUDA library"
+        " libcuda.1.dylib. LD_LIBRARY_PATH: /usr/local/cuda/lib:/usr/local/cuda/extras/CUPTI/lib:"
+        "/Developer/NVIDIA/CUDA-8.0/lib\n"
+        "I tensorflow/stream_executor/dso_loader.cc:135] successfully opened CUDA library"
+        " libcuda.dylib locally\n"
+    )
+    findings = doctor(tmp_path, capsys, log, "--os", "macos")["findings"]
+    assert [f["id"] for f in findings] == ["benign-log-noise"]
+    # without the fallback's success, the first try is what failed
+    tried = log.rsplit("I tensorflow", 1)[0]
+    assert doctor(tmp_path, capsys, tried, "--os", "macos")["findings"][0]["id"] == (
+        "cuda-libs-not-found"
+    )

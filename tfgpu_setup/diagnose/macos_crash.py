@@ -22,12 +22,17 @@ LAST_OPENED_THEN_CRASH = re.compile(
 
 LIBCUDA_DYLIB_NOT_OPENED = re.compile(r"Couldn't open CUDA library libcuda\.1\.dylib\b[^\n]{0,200}")
 """The loader saying so itself, where it did not crash on it (LD_LIBRARY_PATH set)."""
+LIBCUDA_DYLIB_OPENED = re.compile(r"successfully opened CUDA library libcuda(?:\.\d)?\.dylib\b")
+"""Its fallback to the other name working (tensorflow#5141: libcuda.dylib opened next)."""
 
 
 def crash_opening_libcuda(text: str) -> str:
-    """The loader's line for libcuda.1.dylib, or the crash line under the cuFFT line (the next
-    library TensorFlow opened was the driver's); '' otherwise."""
+    """The loader's line for libcuda.1.dylib, unless it then opened the driver's library under
+    the other name, or the crash line under the cuFFT line (the next library TensorFlow opened
+    was the driver's); '' otherwise."""
     if said := LIBCUDA_DYLIB_NOT_OPENED.search(text):
+        if LIBCUDA_DYLIB_OPENED.search(text, said.end()):
+            return ""
         return said.group(0).strip()
     found = LAST_OPENED_THEN_CRASH.search(text)
     return found["crash"].strip() if found else ""
