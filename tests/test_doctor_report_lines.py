@@ -6906,3 +6906,67 @@ def test_the_macos_loader_s_fallback_to_libcuda_dylib_cancels_its_first_try(
     assert doctor(tmp_path, capsys, tried, "--os", "macos")["findings"][0]["id"] == (
         "cuda-libs-not-found"
     )
+
+
+@pytest.mark.parametrize(
+    ("log", "not_first"),
+    [
+        # review 25: the statement the other way round, and words that only contain an IDE's
+        (
+            "It doesn't work in the terminal, but in PyCharm it works: ImportError:"
+            " libcublas.so.9.0: cannot open shared object file: No such file or directory\n",
+            "started by an IDE",
+        ),
+        (
+            "works in the terminal but I have no idea why: ImportError: libcublas.so.9.0: cannot"
+            " open shared object file: No such file or directory\n",
+            "started by an IDE",
+        ),
+        # nvidia_peermem fails to load on every host without InfiniBand; CUDA is unaffected
+        ("modprobe: ERROR: could not insert 'nvidia_peermem': Invalid argument\n", "no-nvidia"),
+        # cmd's 'set X=' removes the variable; a commented-out line sets nothing
+        ("C:\\Users\\me>set CUDA_VISIBLE_DEVICES=\n", "cuda-visible-devices"),
+        ("#export CUDA_VISIBLE_DEVICES=\n", "cuda-visible-devices"),
+    ],
+    ids=["terminal-fails-ide-works", "no-idea", "peermem", "cmd-set-unsets", "commented-out"],
+)
+def test_lines_that_only_resemble_a_reading_do_not_make_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, not_first: str
+) -> None:
+    findings = doctor(tmp_path, capsys, log)["findings"]
+    said = " ".join(
+        " ".join([f["id"], f["title"], *f["evidence"]])
+        for f in findings
+        if f["severity"] == "error"
+    )
+    assert not_first not in said
+
+
+def test_cudnn_s_own_handle_failure_keeps_the_memory_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review 25: TensorFlow compares cuDNN's version after cudnnCreate succeeded, so 'Could
+    not create cudnn handle: STATUS' is no older minor refused; memory stays the reading."""
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:329] Could not create cudnn handle:"
+        " CUDNN_STATUS_INTERNAL_ERROR\n"
+        '  File "/env/lib/python3.6/site-packages/tensorflow_core/python/client/session.py",'
+        " line 1365, in _do_call\n"
+        "  (0) Unknown: Failed to get convolution algorithm. This is probably because cuDNN"
+        " failed to initialize, so try looking to see if a warning log message was printed"
+        " above.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--cudnn", "7.4")["findings"][0]
+    assert (first["id"], first["severity"]) == ("gpu-out-of-memory", "error")
+
+
+def test_pip_s_windows_list_against_a_stated_linux(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.11"
+        " (from versions: 2.9.3, 2.10.0, 2.10.1)\n"
+    )
+    findings = doctor(tmp_path, capsys, log, "--os", "linux")["findings"]
+    windows = next(f for f in findings if f["id"] == "windows-native-gpu-unsupported")
+    assert windows["severity"] == "warning"

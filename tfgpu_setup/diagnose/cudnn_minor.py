@@ -23,6 +23,10 @@ from ..versions import build_need, parsed, xy
 from .logs import LogMatch
 
 CUDNN_DID_NOT_START = frozenset({"cudnn-handle"})
+"""The op's 'Failed to get convolution algorithm' is read; cuDNN's own 'Could not create cudnn
+handle: STATUS' says cudnnCreate failed, which TensorFlow reaches before it compares versions
+(an older minor loads, creates its handle, and is refused after): that line speaks against
+the reading."""
 
 
 def older_cudnn_minor(
@@ -31,8 +35,10 @@ def older_cudnn_minor(
     """The warning for the newest candidate built with a newer minor of the installed cuDNN's
     major, when cuDNN failed to start and not every candidate agrees (those that do are judged
     as errors already)."""
-    failed = next((m for m in matches if m.signature.name in CUDNN_DID_NOT_START), None)
-    if failed is None or len(candidates) < 2 or not facts.knows("cudnn"):
+    failed = next((m for m in _did_not_start(matches) if m.groups.get("conv")), None)
+    if failed is None or _handle_failed(matches) or len(candidates) < 2:
+        return ()
+    if not facts.knows("cudnn"):
         return ()
     installed = sorted({c.version for c in facts.cudnn if c.version}, key=parsed)
     if not installed:
@@ -61,6 +67,14 @@ def older_cudnn_minor(
     )
 
 
+def _did_not_start(matches: Sequence[LogMatch]) -> list[LogMatch]:
+    return [m for m in matches if m.signature.name in CUDNN_DID_NOT_START]
+
+
+def _handle_failed(matches: Sequence[LogMatch]) -> bool:
+    return any(m.groups.get("status") for m in _did_not_start(matches))
+
+
 def _older_minor(installed: str, built: str) -> bool:
     have, need = parsed(installed).release, parsed(built).release
     return have[0] == need[0] and len(have) > 1 and len(need) > 1 and have[1] < need[1]
@@ -76,6 +90,8 @@ def memory_behind_older_cudnn(
         m.signature.name for m in matches if m.signature.finding_id == "gpu-out-of-memory"
     }
     if not older or not memory_lines or not memory_lines <= CUDNN_DID_NOT_START:
+        return tuple(findings)
+    if _handle_failed(matches):
         return tuple(findings)
     return tuple(
         dataclasses.replace(

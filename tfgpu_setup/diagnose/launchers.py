@@ -19,9 +19,11 @@ LAUNCHED_BY_AN_IDE = re.compile(
 """PyCharm's paths, debugger and end line; VS Code's extensions; Spyder's and Jupyter's kernels
 (not IPython's cell names, which IPython in a terminal prints too)."""
 WORKS_FROM_A_TERMINAL = re.compile(
-    r"\bworks?(?: fine| well| perfectly| ok)? (?:in|on|from|with) (?:the |a |my )?"
-    r"(?:terminal|shell|command[- ]line|console|cmd)\b[^\n]{0,120}?\b(?:but|except)\b"
-    r"[^\n]{0,120}?\b(?:PyCharm|Jupyter|notebook|VS ?Code|Spyder|IDE|IDLE|Eclipse|RStudio)",
+    # (not 'doesn't work in the terminal, but in PyCharm it works', the other way round)
+    r"(?<!n't )(?<!not )\bworks?(?: fine| well| perfectly| ok)? (?:in|on|from|with)"
+    r" (?:the |a |my )?(?:terminal|shell|command[- ]line|console|cmd)\b[^\n]{0,120}?"
+    r"\b(?:but|except)\b[^\n]{0,120}?"
+    r"\b(?:PyCharm|Jupyter|notebook|VS ?Code|Spyder|Eclipse|RStudio|(?-i:IDE|IDLE))\b",
     re.IGNORECASE,
 )
 """The user's own account of it: the import works from a terminal and fails from an IDE or a

@@ -82,7 +82,7 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     # a newer cuDNN of the installed one's major serves every build the installed one serves
     # (cuDNN keeps compatibility within a major): the copy first on the path does no harm
     # (tensorflow#62064: 8.9.4 loaded where 8.5 was installed, and the run worked)
-    harmless = all(
+    harmless = (compiled is None or serves_build(compiled, loaded, "cudnn")) and all(
         parsed(loaded).release[0] == parsed(c.version or "").release[0]
         and parsed(loaded) >= parsed(c.version or "")
         for c in installed

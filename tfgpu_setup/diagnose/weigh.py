@@ -273,7 +273,8 @@ def log_weighed_against_facts(
     tensorflow-rocm at work beside an NVIDIA GPU is the wrong build: it has no CUDA.
 
     cuInit's 'named symbol not found' reads as a container whose toolkit predates the Windows
-    driver, which a machine known not to be a container is not."""
+    driver, which a machine known not to be a container is not; pip's tensorflow-gpu list
+    ending at 2.10 reads as native Windows, which a machine known to run another OS is not."""
     if facts.gpus_absent():
         findings = contradicted(
             findings,
@@ -341,6 +342,16 @@ def log_weighed_against_facts(
             findings,
             frozenset({"container-gpu-not-exposed"}),
             "but this machine is not a container (as stated or probed)",
+        )
+    if (
+        any(m.signature.name == "pip-tensorflow-gpu-windows-versions" for m in matches)
+        and facts.knows("os")
+        and facts.platform.os != "windows"
+    ):
+        findings = contradicted(
+            findings,
+            frozenset({"windows-native-gpu-unsupported"}),
+            f"but this machine is {facts.platform.os} (as stated or probed), not native Windows",
         )
     placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
     if (
@@ -546,10 +557,11 @@ TF_RECORD_ONLY = frozenset(
 )
 """Kernel-image and device-memory failures: TensorFlow's only where its own record says so
 (PyTorch, CuPy and numba print the same CUDA words), or where its exception's own words do
-(its GPU kernel loader's 'Failed to load in-memory CUBIN', its device setup's 'CUDA runtime
+(its Python exception for a GPU kernel's 'Failed to load in-memory CUBIN', which JAX's XLA also
+writes in its own exception, its device setup's 'CUDA runtime
 implicit initialization on GPU:0 failed': tensorflow#47058, cuda_tensorflow_opencv#11)."""
 _TF_RECORD = re.compile(
-    r"\b\w+\.(?:cc|h):\d{1,5}\]|Failed to load in-memory CUBIN"
+    r"\b\w+\.(?:cc|h):\d{1,5}\]|\berrors_impl\.\w{1,40}Error: Failed to load in-memory CUBIN"
     r"|CUDA runtime implicit initialization on GPU:\d"
 )
 

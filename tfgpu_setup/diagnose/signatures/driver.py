@@ -1667,8 +1667,10 @@ DRIVER: tuple[Signature, ...] = (
             # https://github.com/negativo17/nvidia-driver/issues/97; one a leftover driver
             # package supplies beside the running one's (keras#3043: 'nvidia_361_uvm': Invalid
             # argument under 367), or one missing symbols of this kernel
-            r"|could not insert 'nvidia(?:[-_]\w+)?': (?:Exec format error|Invalid argument"
-            r"|Unknown symbol in module)"
+            # (only the driver's own modules: nvidia_peermem failing without InfiniBand, or
+            # nvidia_drm, leaves CUDA working)
+            r"|could not insert 'nvidia(?:[-_]\d+)?(?:[-_]uvm)?': (?:Exec format error"
+            r"|Invalid argument|Unknown symbol in module)"
             r"|nvidia(?:[-_]\w+)?: version magic '[^'\n]{1,200}' should be '"
         ),
         finding_id="no-nvidia-driver",

@@ -621,7 +621,9 @@ INSTALL: tuple[Signature, ...] = (
         name="cuda-visible-devices-exported-empty",
         needles=("CUDA_VISIBLE_DEVICES=",),
         pattern=compiled(
-            r"(?:^|[\s;$#>])(?:export[ \t]+)?CUDA_VISIBLE_DEVICES=(?=[ \t]*$|[ \t]+[\w./])"
+            # (not cmd's 'set X=', which removes the variable, nor a commented-out line)
+            r"(?:^|[\s;])(?<![Ss][Ee][Tt] )(?<!\Sexport )(?:export[ \t]+)?CUDA_VISIBLE_DEVICES="
+            r"(?=[ \t]*$|[ \t]+[\w./])"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
