@@ -50,37 +50,29 @@ def test_a_working_gpu_log_gives_a_clean_bill_of_health(capsys):
 
 
 def test_log_with_what_if_facts_ranks_the_driver_before_its_consequences(capsys):
-    code, doc = run_cli(
-        capsys,
-        "doctor",
-        "--log",
-        str(LOGS / "no-device-kernel-driver-not-running.log"),
-        "--os",
-        "linux",
-        "--python",
-        "3.11",
-    )
+    def diagnose(*facts: str) -> tuple[int, list[str], dict]:
+        code, doc = run_cli(
+            capsys,
+            "doctor",
+            "--log",
+            str(LOGS / "no-device-kernel-driver-not-running.log"),
+            "--os",
+            "linux",
+            "--python",
+            "3.11",
+            *facts,
+        )
+        return code, [f["id"] for f in doc["findings"]], doc
+
     # TensorFlow names the host 16c54693e7f2, a container's id: the host under it has no
     # driver loaded, most likely a node without a GPU, since nobody stated one
-    ids = [f["id"] for f in doc["findings"]]
+    code, ids, doc = diagnose()
     assert ids[0] == "no-nvidia-gpu"
     assert doc["findings"][0]["title"].startswith("The host running this container has no NVIDIA")
     assert ids.count("no-nvidia-gpu") == 1, "one finding per id after merging"
     assert code == ExitCode.CPU_ONLY
     # with a GPU stated, the host's driver is what is missing
-    code, doc = run_cli(
-        capsys,
-        "doctor",
-        "--log",
-        str(LOGS / "no-device-kernel-driver-not-running.log"),
-        "--os",
-        "linux",
-        "--python",
-        "3.11",
-        "--gpu",
-        "Tesla T4",
-    )
-    ids = [f["id"] for f in doc["findings"]]
+    code, ids, doc = diagnose("--gpu", "Tesla T4")
     assert ids[0] == "no-nvidia-driver"
     assert ids.count("no-nvidia-driver") == 1, "one finding per id after merging"
 

@@ -117,7 +117,7 @@ KERNELS: tuple[Signature, ...] = (
         ),
         source="https://github.com/iperov/DeepFaceLab/issues/140",
         subject="{min_cc}",
-        explained_by=frozenset({"no-nvidia-driver", "no-nvidia-gpu", "container-gpu-not-exposed"}),
+        # (no explained_by: the program found this GPU and read its compute capability)
     ),
     Signature(
         # tensorflow-rocm's branch of the same loop in gpu_device.cc: the GPU's gfx ISA is not
