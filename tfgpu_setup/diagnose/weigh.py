@@ -241,6 +241,28 @@ def dnn_missing_beside_the_builds_cudnn(
     )
 
 
+def _not_a_container(facts: Facts) -> str:
+    if facts.knows("container") and not facts.platform.container:
+        return "but this machine is not a container (as stated or probed)"
+    return ""
+
+
+def _not_native_windows(facts: Facts) -> str:
+    if facts.knows("os") and facts.platform.os != "windows":
+        return f"but this machine is {facts.platform.os} (as stated or probed), not native Windows"
+    return ""
+
+
+MACHINE_READINGS: tuple[tuple[str, str, Callable[[Facts], str]], ...] = (
+    # a container (Docker Desktop's, in WSL 2) whose toolkit predates the Windows driver
+    ("cuinit-named-symbol-not-found", "container-gpu-not-exposed", _not_a_container),
+    # native Windows' index, where tensorflow-gpu stops at 2.10
+    ("pip-tensorflow-gpu-windows-versions", "windows-native-gpu-unsupported", _not_native_windows),
+)
+"""Signatures whose reading assumes a kind of machine, the finding they make, and what a machine
+stated or probed to be of another kind says against it (a lead, then, not the cause)."""
+
+
 def log_weighed_against_facts(
     findings: tuple[Finding, ...],
     facts: Facts,
@@ -331,28 +353,10 @@ def log_weighed_against_facts(
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
         if crashed is not None and (unpublished := platform_without_wheels(facts)) is not None:
             findings = (*findings, _build_not_for_this_cpu(unpublished, crashed))
-    if (
-        any(m.signature.name == "cuinit-named-symbol-not-found" for m in matches)
-        and facts.knows("container")
-        and not facts.platform.container
-    ):
-        # the reading is of a container (Docker Desktop's, in WSL 2) whose toolkit predates the
-        # Windows driver: on a machine stated or probed not to be one, it is only a lead
-        findings = contradicted(
-            findings,
-            frozenset({"container-gpu-not-exposed"}),
-            "but this machine is not a container (as stated or probed)",
-        )
-    if (
-        any(m.signature.name == "pip-tensorflow-gpu-windows-versions" for m in matches)
-        and facts.knows("os")
-        and facts.platform.os != "windows"
-    ):
-        findings = contradicted(
-            findings,
-            frozenset({"windows-native-gpu-unsupported"}),
-            f"but this machine is {facts.platform.os} (as stated or probed), not native Windows",
-        )
+    names = {m.signature.name for m in matches}
+    for signature, finding_id, against in MACHINE_READINGS:
+        if signature in names and (reason := against(facts)):
+            findings = contradicted(findings, frozenset({finding_id}), reason)
     placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
     if (
         placeholder is not None
