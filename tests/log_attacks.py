@@ -569,6 +569,13 @@ WRITTEN = {
     " requirement tensorflow-gpu==2.11 (from versions: 2.9.3, 2.10.0rc3, 2.10.0, 2.10.1)",
     "cuda-visible-devices-exported-empty": "(tensorflow)username@pcname:~$ export"
     " CUDA_VISIBLE_DEVICES=",
+    "tf-official-cpu-image": "$ distrobox ephemeral --nvidia --image tensorflow/tensorflow:latest",
+    "nccl-virtual-gpus-fallback": "WARNING:tensorflow:NCCL is not supported when using virtual"
+    " GPUs, fallingback to reduction to one device",
+    "distribute-reduction-note": "INFO:tensorflow:Reduce to /job:localhost/replica:0/task:0/"
+    "device:CPU:0 then broadcast to ('/job:localhost/replica:0/task:0/device:CPU:0',).",
+    "gpu-among-available-devices": "ValueError: Device /replica:0/task:0/device:CPU:0 not found"
+    " in ['/replica:0/task:0/device:GPU:0', '/replica:0/task:0/device:GPU:1'] (current device )",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

@@ -1065,6 +1065,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/26378 as a paste cut it: the path of
+        # what required the symbol runs off the line
+        "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8' not found (required by"
+        " /home\n",
+        "libstdcxx-symbol-missing-path-cut",
+        (),
+        "glibc-too-old",
+        "unknown",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/16660: TensorFlow Java's GPU build on
         # Windows, with a CUDA other than the one it was built with
         "java.lang.UnsatisfiedLinkError: tensorflow_jni.dll: Can't find dependent libraries\n",
@@ -2814,6 +2824,25 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         ("--driver", "450.102.04"),
         "ptxas-newer-than-driver",
         "no",
+    ),
+    (
+        # https://github.com/ublue-os/hwe/issues/230 (verbatim): 'latest' is the CPU image
+        "$ distrobox ephemeral --nvidia --image tensorflow/tensorflow:latest\n"
+        "Creating 'distrobox-1RfsfYcHQM' using image tensorflow/tensorflow:latest\t [ OK ]\n"
+        "Setting up host's nvidia integration... \t [ OK ]\n",
+        "tensorflow-s-cpu-image",
+        ("--os", "linux", "--gpu", "RTX 3070", "--driver", "550.67"),
+        "cpu-only-tensorflow",
+        "unknown",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/40735: a warning, training runs
+        "WARNING:tensorflow:NCCL is not supported when using virtual GPUs, fallingback to"
+        " reduction to one device\n",
+        "nccl-with-logical-gpus",
+        (),
+        "benign-log-noise",
+        "yes",
     ),
 ]
 
@@ -6970,3 +6999,18 @@ def test_pip_s_windows_list_against_a_stated_linux(
     findings = doctor(tmp_path, capsys, log, "--os", "linux")["findings"]
     windows = next(f for f in findings if f["id"] == "windows-native-gpu-unsupported")
     assert windows["severity"] == "warning"
+
+
+def test_a_device_error_listing_gpus_shows_them_registered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#26709: the GPUs worked (the failure was the strategy API of a later release);
+    a CUDA stated beside a 1.x release is no error once the log lists its GPU devices."""
+    log = (
+        "ValueError: Device /replica:0/task:0/device:CPU:0 not found in"
+        " ['/replica:0/task:0/device:GPU:0', '/replica:0/task:0/device:GPU:1'] (current device )\n"
+    )
+    flags = ("--os", "linux", "--tf", "1.12.0", "--cuda-toolkit", "9.1", "--gpu", "Tesla K80")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    assert doc["gpu_used"] == "yes"
+    assert not [f["id"] for f in doc["findings"] if f["severity"] == "error"]

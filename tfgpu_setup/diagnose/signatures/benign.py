@@ -550,6 +550,53 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # tf.distribute compares the logical GPUs with the physical ones it lists
+        # (cross_device_ops.select_cross_device_ops): a difference needs a GPU to list, and
+        # only means NCCL's all-reduce is swapped for reduction to one device (tensorflow#40735).
+        name="nccl-virtual-gpus-fallback",
+        needles=("NCCL is not supported when using virtual GPUs",),
+        pattern=compiled(r"NCCL is not supported when using virtual GPUs, falling ?back"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: tf.distribute reduces on one device instead of NCCL, because TensorFlow"
+            " split a GPU into logical ones"
+        ),
+        fix="Nothing to do (one logical device per GPU lets NCCL's all-reduce run).",
+        source="https://github.com/tensorflow/tensorflow/issues/40735",
+        proves_gpu=True,
+    ),
+    Signature(
+        # tf.distribute's own notes on how it all-reduces (cross_device_ops.py): on any device.
+        name="distribute-reduction-note",
+        needles=("Efficient allreduce is not supported for", "then broadcast to"),
+        pattern=compiled(
+            r"Efficient allreduce is not supported for \d+ IndexedSlices"
+            r"|Reduce to /\S{1,200} then broadcast to"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: tf.distribute notes how it combines values across devices",
+        fix="Nothing to do.",
+        source="https://github.com/tensorflow/tensorflow/issues/40735",
+    ),
+    Signature(
+        # A device error lists the devices this process has ('not found in [...]', 'available
+        # devices: ...'): a GPU among them is one TensorFlow created (tensorflow#26709). The
+        # device asked for and missing is named before the list, never in it.
+        name="gpu-among-available-devices",
+        needles=("not found in [", "vailable devices: "),
+        pattern=compiled(
+            r"(?:not found in \[|[Aa]vailable devices: )[^\]\n]{0,600}?/device:GPU:(?P<index>\d+)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow lists GPU device {index} among this process's devices",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/26709",
+        proves_gpu=True,
+    ),
+    Signature(
         # tensorflow-directml, the TF 1.15 fork on DirectX 12 (any DX12 GPU, not CUDA):
         # https://github.com/microsoft/tensorflow-directml/issues/41
         name="directml-device-created",

@@ -177,13 +177,14 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         # The same loader error pasted without what required the symbol (an issue's title, a
-        # summary): most likely TensorFlow's own library, in a report about TensorFlow
+        # summary), or with its '(required by' path cut at the line's end (a paste wrapped or
+        # cut there): most likely TensorFlow's own library, in a report about TensorFlow
         # (tensorflow-build-archived#1); another package's, named, is set apart above.
         name="libstdcxx-version-not-found-unattributed",
         needles=("GLIBCXX_", "CXXABI_"),
         pattern=compiled(
             r"version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}(?:\.\d{1,2}){1,2})[`'\"]? not"
-            r" found[ \t.]*$"
+            r" found(?:[ \t.]*| \(required by [^()\n]{0,300})$"
         ),
         finding_id="glibc-too-old",
         severity=Severity.WARNING,
@@ -827,6 +828,29 @@ INSTALL: tuple[Signature, ...] = (
             "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/core/"
             "common_runtime/gpu/gpu_init.cc"
         ),
+    ),
+    Signature(
+        # TensorFlow's own images: every tag with CUDA has 'gpu' in it (latest-gpu, 2.15.0-gpu,
+        # 1.15.5-gpu-py3, devel-gpu); latest, 2.15.0, nightly and their -jupyter tags are CPU
+        # builds. A paste that names such a tag ran TensorFlow without CUDA (ublue-os/hwe#230:
+        # 'I was actually using the wrong image', latest instead of latest-gpu).
+        name="tf-official-cpu-image",
+        needles=("tensorflow/tensorflow:", "tensorflow/serving:"),
+        pattern=compiled(
+            r"(?<![\w.-])tensorflow/(?P<repo>tensorflow|serving):(?![\w.-]{0,40}gpu)"
+            r"(?P<tag>[\w.-]{1,40})(?![\w.-])"
+        ),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.WARNING,
+        title=(
+            "The image tensorflow/{repo}:{tag} is TensorFlow's CPU-only build: its images with"
+            " CUDA carry 'gpu' in the tag"
+        ),
+        fix=(
+            "Run the image's GPU tag (tensorflow/{repo}:latest-gpu, or <release>-gpu) and pass"
+            " the GPU in ('docker run --gpus all', podman's --device nvidia.com/gpu=all)."
+        ),
+        source="https://hub.docker.com/r/tensorflow/tensorflow",
     ),
     Signature(
         # apt could not find the cuDNN package asked for (the repository not added or not
