@@ -1067,8 +1067,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
     (
         # https://github.com/tensorflow/tensorflow/issues/26378 as a paste cut it: the path of
         # what required the symbol runs off the line
-        "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8' not found (required by"
-        " /home\n",
+        "ImportError: /lib64/libstdc++.so.6: version `CXXABI_1.3.8' not found (required by /home\n",
         "libstdcxx-symbol-missing-path-cut",
         (),
         "glibc-too-old",
@@ -7014,3 +7013,19 @@ def test_a_device_error_listing_gpus_shows_them_registered(
     doc = doctor(tmp_path, capsys, log, *flags)
     assert doc["gpu_used"] == "yes"
     assert not [f["id"] for f in doc["findings"] if f["severity"] == "error"]
+
+
+def test_the_driver_installer_s_secure_boot_refusal_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """luckyyyyy/blog#72 (verbatim excerpt): nvidia-installer's own words for a module Secure
+    Boot refused lead, not its bare 'Unable to load the kernel module' after them."""
+    log = (
+        "4. Error: The kernel module failed to load. Secure boot is enabled on this system.\n"
+        "5. The signed kernel module failed to load.\n"
+        "6. Error: Unable to load the kernel module 'nvidia.ko'\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "no-nvidia-driver"
+    assert "Secure Boot" in first["title"]
+    assert "mokutil" in first["fix"]

@@ -21,7 +21,9 @@ def quoted(line: str) -> str:
     return line if len(line) <= 300 else line[:297] + "..."
 
 
-PROPER_NOUNS = frozenset({"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter"})
+PROPER_NOUNS = frozenset(
+    {"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter", "Secure"}  # Secure Boot
+)
 
 
 def lower_first(text: str) -> str:

@@ -99,13 +99,18 @@ DRIVER: tuple[Signature, ...] = (
             "Required key not available",
             "Operation not permitted",
             "unsigned module loading is restricted",
+            "kernel module failed to load",
         ),
         # kernel lockdown under Secure Boot words it 'Operation not permitted', and dmesg says
-        # 'Lockdown: modprobe: unsigned module loading is restricted'
+        # 'Lockdown: modprobe: unsigned module loading is restricted'; nvidia-installer (and
+        # CUDA's .run, which runs it) says the module it built or signed failed to load because
+        # 'Secure boot is enabled on this system' (luckyyyyy/blog#72)
         pattern=compiled(
             r"could not insert '?nvidia[\w-]*'?: (?:Key was rejected by service"
             r"|Required key not available|Operation not permitted)"
             r"|Lockdown: modprobe: unsigned module loading is restricted"
+            r"|The signed kernel module failed to load"
+            r"|The kernel module failed to load\. Secure boot is enabled on this system"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
