@@ -7029,3 +7029,24 @@ def test_the_driver_installer_s_secure_boot_refusal_is_named_as_such(
     assert first["id"] == "no-nvidia-driver"
     assert "Secure Boot" in first["title"]
     assert "mokutil" in first["fix"]
+
+
+def test_an_import_that_needs_libcuda_on_a_machine_without_a_gpu_is_told_to_change_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#9969: a 1.x GPU build on a cluster's GPU-less nodes cannot import without
+    libcuda; 'TensorFlow runs on the CPU, nothing is wrong' would be false there."""
+    log = "ImportError: libcuda.so.1: cannot open shared object file: No such file or directory\n"
+    doc = doctor(tmp_path, capsys, log, "--tf", "1.1")
+    likely = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert "install the CPU build" in likely["fix"]
+    assert "nothing is wrong" not in likely["fix"]
+    # a log where TensorFlow ran on without the driver keeps the reassurance
+    log = (
+        "2019-07-28 13:45:18.738233: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:53] Could not dlopen library 'libcuda.so.1'; dlerror: libcuda.so.1:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    likely = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert "nothing is wrong" in likely["fix"]
