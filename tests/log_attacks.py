@@ -569,6 +569,17 @@ WRITTEN = {
     " requirement tensorflow-gpu==2.11 (from versions: 2.9.3, 2.10.0rc3, 2.10.0, 2.10.1)",
     "cuda-visible-devices-exported-empty": "(tensorflow)username@pcname:~$ export"
     " CUDA_VISIBLE_DEVICES=",
+    "min-compute-capability-unnamed": "Ignoring gpu device with Cuda compute capability 3.0."
+    " The minimum required Cuda capability is 3.5.",
+    "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
+    " cuda8.0",
+    "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"
+    " Compilation failed:UNIMPLEMENTED: Could not find compiler for platform CUDA: NOT_FOUND:"
+    " could not find registered compiler for platform CUDA -- check target linkage (hint: try"
+    " adding tensorflow/compiler/jit:xla_gpu_jit as a dependency).  Falling back to TF function"
+    " call.",
+    "no-gpu-kernel-registered": "No registered 'ResourceGather' OpKernel for GPU devices"
+    " compatible with node {{node ResourceGather}}",
     "tf-official-cpu-image": "$ distrobox ephemeral --nvidia --image tensorflow/tensorflow:latest",
     "nccl-virtual-gpus-fallback": "WARNING:tensorflow:NCCL is not supported when using virtual"
     " GPUs, fallingback to reduction to one device",

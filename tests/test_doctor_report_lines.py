@@ -2843,6 +2843,47 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "benign-log-noise",
         "yes",
     ),
+    (
+        # https://github.com/Liang-yc/ssq/issues/25 (verbatim): the refusal without the device
+        "Ignoring gpu device with Cuda compute capability 3.0. The minimum required Cuda"
+        " capability is 3.5.\n",
+        "below-minimum-capability-unnamed",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/4944: Bazel 0.3 built on without CUDA
+        "`bazel build --config=opt --config=cuda8.0"
+        " //tensorflow/tools/pip_package:build_pip_package`\n"
+        "WARNING: Config values are not defined in any .rc file: cuda8.0\n",
+        "bazel-ignored-the-cuda-config",
+        (),
+        "cpu-only-tensorflow",
+        "unknown",
+    ),
+    (
+        # https://github.com/conda-forge/tensorflow-feedstock/issues/223 (verbatim): 'not really
+        # a bug', the build has no XLA GPU compiler and the GPU still runs the ops
+        "2022-04-29 12:25:31.051195: W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"
+        " Compilation failed:UNIMPLEMENTED: Could not find compiler for platform CUDA:"
+        " NOT_FOUND: could not find registered compiler for platform CUDA -- check target"
+        " linkage (hint: try adding tensorflow/compiler/jit:xla_gpu_jit as a dependency). "
+        " Falling back to TF function call.\n",
+        "xla-without-its-gpu-compiler",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
+    (
+        # https://github.com/tensorflow/tensorflow/issues/31696: no int64 GPU kernel for the op
+        "No registered 'ResourceGather' OpKernel for GPU devices compatible with node {{node"
+        " ResourceGather}}\n",
+        "op-without-a-gpu-kernel-for-its-inputs",
+        (),
+        "benign-log-noise",
+        "yes",
+    ),
 ]
 
 

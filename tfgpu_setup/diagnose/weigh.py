@@ -522,6 +522,7 @@ CUDA_RUNTIME_LOADED = frozenset(
         "cublas-handle",
         "no-algorithm-worked",
         "min-compute-capability",
+        "min-compute-capability-unnamed",
         "no-kernel-image",
         "launch-config-no-kernel-image",
         "cuda-out-of-memory",

@@ -550,6 +550,26 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # XLA compiles a cluster for the device it runs on: asked for the CUDA platform, so on a
+        # GPU device, by a build without XLA's GPU compiler linked in (conda-forge's sets
+        # TF_ENABLE_XLA=0), it runs the ops as TensorFlow's own GPU kernels instead.
+        name="xla-gpu-compiler-not-linked",
+        needles=("Could not find compiler for platform CUDA",),
+        pattern=compiled(
+            r"Could not find compiler for platform CUDA[^\n]{0,400}?Falling back to TF function"
+            r" call"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless for the GPU: this build has no XLA compiler for CUDA, so jit-compiled"
+            " functions run as TensorFlow's own GPU kernels"
+        ),
+        fix="Nothing to do for the GPU; for XLA, use a build with XLA's GPU support (PyPI's).",
+        source="https://github.com/conda-forge/tensorflow-feedstock/issues/223",
+        proves_gpu=True,
+    ),
+    Signature(
         # tf.distribute compares the logical GPUs with the physical ones it lists
         # (cross_device_ops.select_cross_device_ops): a difference needs a GPU to list, and
         # only means NCCL's all-reduce is swapped for reduction to one device (tensorflow#40735).
@@ -912,6 +932,27 @@ BENIGN_LINES: tuple[Signature, ...] = (
             " ConfigProto(allow_soft_placement=True)), or pin them to '/cpu:0'."
         ),
         source="https://github.com/tensorflow/models/issues/2811",
+        proves_gpu=True,
+    ),
+    Signature(
+        # The kernel lookup's words for a node already placed on a GPU device: the op has no GPU
+        # kernel for these attributes (int64 indices, say). The GPU works (tensorflow#31696).
+        name="no-gpu-kernel-registered",
+        needles=("OpKernel for GPU devices", "OpKernel for 'GPU' devices"),
+        pattern=compiled(
+            r"No registered '(?P<op>\w{1,80})' OpKernel for '?GPU'? devices compatible with node"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "TensorFlow has a GPU, but the op {op} has no GPU kernel for these inputs (a type or"
+            " attribute its GPU kernels do not take)"
+        ),
+        fix=(
+            "Run the op on the CPU (with tf.device('/cpu:0')), give it inputs of a type its GPU"
+            " kernel takes, or allow soft placement (tf.config.set_soft_device_placement(True))."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/31696",
         proves_gpu=True,
     ),
     Signature(

@@ -830,6 +830,27 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # Bazel before 0.4 warned of a --config no .rc file defines and built on without it: a
+        # '--config=cuda8.0' (for '--config=cuda') built TensorFlow without CUDA (tensorflow#4944;
+        # later Bazel stops with 'Config value ... is not defined' instead).
+        name="bazel-cuda-config-undefined",
+        needles=("Config values are not defined in any .rc file",),
+        pattern=compiled(
+            r"WARNING: Config values are not defined in any \.rc file: (?P<config>cuda[\w.-]{0,20})"
+        ),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.WARNING,
+        title=(
+            "Bazel ignored --config={config}, which no .rc file defines: the TensorFlow it built"
+            " has no CUDA"
+        ),
+        fix=(
+            "Build with --config=cuda (after ./configure answered yes to CUDA support), then"
+            " reinstall the wheel it builds."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/4944",
+    ),
+    Signature(
         # TensorFlow's own images: every tag with CUDA has 'gpu' in it (latest-gpu, 2.15.0-gpu,
         # 1.15.5-gpu-py3, devel-gpu); latest, 2.15.0, nightly and their -jupyter tags are CPU
         # builds. A paste that names such a tag ran TensorFlow without CUDA (ublue-os/hwe#230:

@@ -73,6 +73,28 @@ KERNELS: tuple[Signature, ...] = (
         subject="{cc}",
     ),
     Signature(
+        # The same refusal retyped or quoted without the device's description (Liang-yc/ssq#25:
+        # 'Ignoring gpu device with Cuda compute capability 3.0. The minimum required ...').
+        name="min-compute-capability-unnamed",
+        needles=("The minimum required Cuda capability is",),
+        pattern=compiled(
+            r"Ignoring (?:visible )?gpu device with Cuda compute capability (?P<cc>\d+\.\d+)\."
+            r"\s{1,8}The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow ignores a GPU of compute capability {cc}: this build needs at least"
+            " {min_cc}"
+        ),
+        fix=(
+            "Install an older TensorFlow whose binaries still include compute capability {cc}"
+            " (`tfgpu-setup plan` chooses one), or build TensorFlow from source for it."
+        ),
+        source="https://github.com/Liang-yc/ssq/issues/25",
+        subject="{cc}",
+    ),
+    Signature(
         # The same check in a program's own words before it starts TensorFlow (DeepFaceLab's
         # device query): no GPU reaches the build's minimum
         name="no-device-of-minimum-capability",
