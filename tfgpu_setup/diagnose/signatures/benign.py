@@ -605,10 +605,10 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # devices: ...'): a GPU among them is one TensorFlow created (tensorflow#26709). The
         # device asked for and missing is named before the list, never in it.
         name="gpu-among-available-devices",
-        needles=("not found in [", "vailable devices: "),
-        pattern=compiled(
-            r"(?:not found in \[|[Aa]vailable devices: )[^\]\n]{0,600}?/device:GPU:(?P<index>\d+)"
-        ),
+        # (only the bracketed list: after 'available devices:' the node's own text follows,
+        # which may name the GPU it asked for: review 26)
+        needles=("not found in [",),
+        pattern=compiled(r"not found in \[[^\]\n]{0,600}?/device:GPU:(?P<index>\d+)"),
         finding_id=None,
         severity=Severity.INFO,
         title="TensorFlow lists GPU device {index} among this process's devices",
