@@ -454,27 +454,23 @@ def _says_libcuda_absent(match: LogMatch) -> bool:
 def no_gpu_likely(line: str) -> Finding:
     # A GPU build linked against libcuda (TensorFlow 1.x's tensorflow-gpu) cannot even import
     # without it: on a machine without a GPU that build is the thing to change.
-    import_failed = "ImportError" in line or "DLL load failed" in line
+    if "ImportError" in line or "DLL load failed" in line:
+        meaning = (
+            "a GPU build of TensorFlow that needs the driver's library to import was installed"
+        )
+        without_gpu = "install the CPU build (tensorflow rather than tensorflow-gpu)."
+    else:
+        meaning = "the lines are then expected, and TensorFlow runs on the CPU"
+        without_gpu = "nothing is wrong: TensorFlow uses the CPU."
     return Finding(
         "no-nvidia-gpu",
         Severity.WARNING,
         "CUDA finds no NVIDIA driver, and nothing shows an NVIDIA GPU here: most machines that"
-        " log only this have none"
-        + (
-            " (a GPU build of TensorFlow that needs the driver's library to import was"
-            " installed there)"
-            if import_failed
-            else " (the lines are then expected, and TensorFlow runs on the CPU)"
-        ),
+        f" log only this have none ({meaning})",
         (line, "no GPU or driver was stated, and the log shows none"),
         "Check for an NVIDIA GPU: 'lspci | grep -i nvidia' (or the cloud instance type, or the"
-        " cluster node the job ran on). Without one, "
-        + (
-            "install the CPU build (tensorflow rather than tensorflow-gpu)."
-            if import_failed
-            else "nothing is wrong: TensorFlow uses the CPU."
-        )
-        + " With one, install the NVIDIA driver ('nvidia-smi' then lists the GPU); in a"
-        " container, start it with the GPU ('docker run --gpus all', Singularity's --nv).",
+        f" cluster node the job ran on). Without one, {without_gpu} With one, install the NVIDIA"
+        " driver ('nvidia-smi' then lists the GPU); in a container, start it with the GPU"
+        " ('docker run --gpus all', Singularity's --nv).",
         CUDA_GPUS,
     )

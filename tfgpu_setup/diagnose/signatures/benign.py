@@ -601,12 +601,11 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/40735",
     ),
     Signature(
-        # A device error lists the devices this process has ('not found in [...]', 'available
-        # devices: ...'): a GPU among them is one TensorFlow created (tensorflow#26709). The
-        # device asked for and missing is named before the list, never in it.
+        # A device error lists the devices this process has ('not found in [...]'): a GPU among
+        # them is one TensorFlow created (tensorflow#26709). The device asked for and missing is
+        # named before the list, never in it. Not 'available devices: ...', which the node's own
+        # text follows and may name the GPU it asked for (review 26).
         name="gpu-among-available-devices",
-        # (only the bracketed list: after 'available devices:' the node's own text follows,
-        # which may name the GPU it asked for: review 26)
         needles=("not found in [",),
         pattern=compiled(r"not found in \[[^\]\n]{0,600}?/device:GPU:(?P<index>\d+)"),
         finding_id=None,

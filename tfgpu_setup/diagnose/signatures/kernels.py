@@ -46,6 +46,10 @@ CUBIN_LINK_FIX = (
     " the nvidia-cuda-nvcc wheel to the driver's CUDA)."
 )
 CUBIN_LINK_SOURCE = "https://github.com/jax-ml/jax/issues/5723"
+OLDER_RELEASE_FOR_THE_CC = (
+    "Install an older TensorFlow whose binaries still include compute capability {cc}"
+    " (`tfgpu-setup plan` chooses one), or build TensorFlow from source for it."
+)
 
 KERNELS: tuple[Signature, ...] = (
     # --- The GPU's compute capability against the kernels in the TensorFlow build. ---
@@ -65,10 +69,7 @@ KERNELS: tuple[Signature, ...] = (
             "TensorFlow ignores the {gpu} (compute capability {cc}): this build needs at least"
             " {min_cc}"
         ),
-        fix=(
-            "Install an older TensorFlow whose binaries still include compute capability {cc}"
-            " (`tfgpu-setup plan` chooses one), or build TensorFlow from source for it."
-        ),
+        fix=OLDER_RELEASE_FOR_THE_CC,
         source="https://github.com/tensorflow/tensorflow/issues/25329",
         subject="{cc}",
     ),
@@ -87,10 +88,7 @@ KERNELS: tuple[Signature, ...] = (
             "TensorFlow ignores a GPU of compute capability {cc}: this build needs at least"
             " {min_cc}"
         ),
-        fix=(
-            "Install an older TensorFlow whose binaries still include compute capability {cc}"
-            " (`tfgpu-setup plan` chooses one), or build TensorFlow from source for it."
-        ),
+        fix=OLDER_RELEASE_FOR_THE_CC,
         source="https://github.com/Liang-yc/ssq/issues/25",
         subject="{cc}",
     ),
