@@ -4433,6 +4433,12 @@ def test_other_programs_failures_are_not_read_as_tensorflows(
         "ImportError: /home/u/miniconda3/envs/tensorflow-gpu/lib/libstdc++.so.6: version"
         " `GLIBCXX_3.4.30' not found (required by /home/u/miniconda3/envs/tensorflow-gpu/lib/"
         "python3.9/site-packages/scipy/_lib/_uarray/_uarray.cpython-39-x86_64-linux-gnu.so)\n",
+        # the same, cut at the line's end after the path named SciPy's (or PyTorch's) folder
+        "ImportError: /home/u/miniconda3/envs/tf/lib/libstdc++.so.6: version `GLIBCXX_3.4.26'"
+        " not found (required by /home/u/miniconda3/envs/tf/lib/python3.7/site-packages/scipy/"
+        "sparse/_sparset\n",
+        "ImportError: /usr/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not"
+        " found (required by /home/u/venv/lib/python3.10/site-packages/torch/lib/libtorch_py\n",
     ):
         assert doctor(tmp_path, capsys, log)["findings"] == [], log
 

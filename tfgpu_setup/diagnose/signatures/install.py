@@ -184,7 +184,9 @@ INSTALL: tuple[Signature, ...] = (
         needles=("GLIBCXX_", "CXXABI_"),
         pattern=compiled(
             r"version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}(?:\.\d{1,2}){1,2})[`'\"]? not"
-            r" found(?:[ \t.]*| \(required by [^()\n]{0,300})$"
+            r" found(?:[ \t.]*| \(required by"
+            # a cut path that already names another package's folder is that package's
+            r"(?![^()\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?!tensorflow)\w)[^()\n]{0,300})$"
         ),
         finding_id="glibc-too-old",
         severity=Severity.WARNING,
