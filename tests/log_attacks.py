@@ -580,7 +580,8 @@ WRITTEN = {
     " call.",
     "no-gpu-kernel-registered": "No registered 'ResourceGather' OpKernel for GPU devices"
     " compatible with node {{node ResourceGather}}",
-    "tf-official-cpu-image": "$ distrobox ephemeral --nvidia --image tensorflow/tensorflow:latest",
+    "tf-official-cpu-image": "$ docker run --gpus all -it --rm -v /data:/data"
+    " tensorflow/tensorflow:latest python train.py",
     "nccl-virtual-gpus-fallback": "WARNING:tensorflow:NCCL is not supported when using virtual"
     " GPUs, fallingback to reduction to one device",
     "distribute-reduction-note": "INFO:tensorflow:Reduce to /job:localhost/replica:0/task:0/"

@@ -5570,6 +5570,36 @@ def test_a_line_read_where_a_paste_puts_it(
     assert _ids(doctor(tmp_path, capsys, log))[:1] == [cause]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # prose naming the CPU tag it left behind (written)
+        "I moved from tensorflow/tensorflow:2.11.0 to tensorflow/tensorflow:2.11.0-gpu and still",
+        # a command cut short inside what may have been '-gpu' (written)
+        "$ docker run --gpus all -it --rm tensorflow/tensorflow:2.15.0-g",
+    ],
+)
+def test_a_cpu_image_tag_outside_a_command_or_cut_short_is_not_read_as_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    log = line + "\nCould not load dynamic library 'libcudnn.so.8'\n"
+    assert "cpu-only-tensorflow" not in _ids(doctor(tmp_path, capsys, log))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Step 1/6 : FROM tensorflow/tensorflow:2.15.0-jupyter",
+        "Unable to find image 'tensorflow/tensorflow:latest' locally",
+        "docker run --rm \\\n  --runtime=nvidia \\\n  tensorflow/tensorflow:1.13.2-py3 x.py",
+    ],
+)
+def test_a_cpu_image_tag_built_on_pulled_or_run_is_read_as_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    assert "cpu-only-tensorflow" in _ids(doctor(tmp_path, capsys, line + "\n"))
+
+
 def test_illegal_instruction_inside_a_sentence_is_not_the_signal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -859,9 +859,15 @@ INSTALL: tuple[Signature, ...] = (
         # 'I was actually using the wrong image', latest instead of latest-gpu).
         name="tf-official-cpu-image",
         needles=("tensorflow/tensorflow:", "tensorflow/serving:"),
+        # Only where an image is run, pulled or built on, or on a command's indented continuation
+        # line (prose such as 'moved from :2.11.0 to :2.11.0-gpu' names both); a tag cut short
+        # at '-g' or '-gp' may have been '-gpu'.
         pattern=compiled(
-            r"(?<![\w.-])tensorflow/(?P<repo>tensorflow|serving):(?![\w.-]{0,40}gpu)"
-            r"(?P<tag>[\w.-]{1,40})(?![\w.-])"
+            r"(?:\b(?:nvidia-docker|docker|podman)(?:\.exe)? (?:container )?(?:run|pull|create)"
+            r"\b[^\n]{0,400}?[ =]|^[ \t]{1,40}|(?:^|[>:] ?)FROM (?:--platform=\S{1,40} )?"
+            r"|\bimage:? ['\"]?|--image[= ]['\"]?|Unable to find image '|image for |docker://)"
+            r"(?:(?:docker\.io|gcr\.io)/)?tensorflow/(?P<repo>tensorflow|serving):"
+            r"(?![\w.-]{0,40}gpu)(?P<tag>[\w.-]{1,40})(?![\w.-])(?<!-g)(?<!-gp)"
         ),
         finding_id="cpu-only-tensorflow",
         severity=Severity.WARNING,
