@@ -2482,7 +2482,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         " supported kernel for GPU devices is available.\n",
         "op-without-gpu-kernel-pinned-to-gpu",
         (),
-        "benign-log-noise",
+        "op-without-gpu-kernel",
         "yes",
     ),
     (
@@ -2881,7 +2881,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         " ResourceGather}}\n",
         "op-without-a-gpu-kernel-for-its-inputs",
         (),
-        "benign-log-noise",
+        "op-without-gpu-kernel",
         "yes",
     ),
 ]

@@ -317,6 +317,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             (),
         ),
         FindingKind(
+            "op-without-gpu-kernel",
+            "An op placed on the GPU has no GPU kernel for its input types or attributes: the GPU"
+            " works, and that op must run on the CPU.",
+            Layer.RUNTIME,
+            (),
+        ),
+        FindingKind(
             "device-config-after-init",
             "tf.config device settings (visible devices, memory growth) were"
             " changed after TensorFlow had initialised the GPUs, or set for some of the"

@@ -910,51 +910,6 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
-        # The placer's words when the device asked for exists but the op has no kernel for it
-        # (colocation_graph.cc; with no such device it says 'no devices matching that
-        # specification are registered'): the GPU works, soft placement is off.
-        name="no-gpu-kernel-for-pinned-op",
-        needles=("because no supported kernel for GPU devices is available",),
-        pattern=compiled(
-            r"Could not satisfy explicit device specification '[^'\n]{0,120}?GPU(?::\d+)?'"
-            r" because no supported kernel for GPU devices is available"
-        ),
-        finding_id=BENIGN,
-        severity=Severity.INFO,
-        title=(
-            "TensorFlow has a GPU, but an op pinned to it has no GPU kernel and soft placement"
-            " is off"
-        ),
-        fix=(
-            "Allow soft placement so such ops run on the CPU"
-            " (tf.config.set_soft_device_placement(True); in TF 1.x"
-            " ConfigProto(allow_soft_placement=True)), or pin them to '/cpu:0'."
-        ),
-        source="https://github.com/tensorflow/models/issues/2811",
-        proves_gpu=True,
-    ),
-    Signature(
-        # The kernel lookup's words for a node already placed on a GPU device: the op has no GPU
-        # kernel for these attributes (int64 indices, say). The GPU works (tensorflow#31696).
-        name="no-gpu-kernel-registered",
-        needles=("OpKernel for GPU devices", "OpKernel for 'GPU' devices"),
-        pattern=compiled(
-            r"No registered '(?P<op>\w{1,80})' OpKernel for '?GPU'? devices compatible with node"
-        ),
-        finding_id=BENIGN,
-        severity=Severity.INFO,
-        title=(
-            "TensorFlow has a GPU, but the op {op} has no GPU kernel for these inputs (a type or"
-            " attribute its GPU kernels do not take)"
-        ),
-        fix=(
-            "Run the op on the CPU (with tf.device('/cpu:0')), give it inputs of a type its GPU"
-            " kernel takes, or allow soft placement (tf.config.set_soft_device_placement(True))."
-        ),
-        source="https://github.com/tensorflow/tensorflow/issues/31696",
-        proves_gpu=True,
-    ),
-    Signature(
         # The devices TensorFlow lists when placement fails, or Keras 2's multi_gpu_model:
         # no GPU among them. Read with the rest of the log, as 'no known devices' is.
         name="no-gpu-among-devices",
