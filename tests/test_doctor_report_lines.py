@@ -7106,6 +7106,15 @@ def test_the_driver_installer_s_secure_boot_refusal_is_named_as_such(
     assert first["id"] == "no-nvidia-driver"
     assert "Secure Boot" in first["title"]
     assert "mokutil" in first["fix"]
+    # the installer's log file words it with 'ERROR:' and a capital B (written)
+    log = (
+        "ERROR: The kernel module failed to load. Secure Boot is enabled on this system, so this"
+        " is likely because it was not signed by a key that is trusted by the kernel.\n"
+    )
+    assert "Secure Boot" in doctor(tmp_path, capsys, log)["findings"][0]["title"]
+    # another installer's signed module (VirtualBox's, written) says nothing of NVIDIA's
+    log = "VirtualBox setup: The signed kernel module failed to load (vboxdrv)\n"
+    assert "no-nvidia-driver" not in _ids(doctor(tmp_path, capsys, log))
 
 
 def test_an_import_that_needs_libcuda_on_a_machine_without_a_gpu_is_told_to_change_build(

@@ -109,8 +109,11 @@ DRIVER: tuple[Signature, ...] = (
             r"could not insert '?nvidia[\w-]*'?: (?:Key was rejected by service"
             r"|Required key not available|Operation not permitted)"
             r"|Lockdown: modprobe: unsigned module loading is restricted"
-            r"|The signed kernel module failed to load"
-            r"|The kernel module failed to load\. Secure boot is enabled on this system"
+            # nvidia-installer's own lines (as ERROR:, '-> ', or a numbered list's), not another
+            # installer's module (VirtualBox's vboxdrv) in a sentence
+            r"|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{1,4}|-> )?(?:ERROR: |Error: )?(?:The signed kernel module"
+            r" failed to load|The kernel module failed to load\. Secure [Bb]oot is enabled on this"
+            r" system)"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
