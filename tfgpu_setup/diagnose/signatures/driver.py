@@ -111,9 +111,9 @@ DRIVER: tuple[Signature, ...] = (
             r"|Lockdown: modprobe: unsigned module loading is restricted"
             # nvidia-installer's own lines (as ERROR:, '-> ', or a numbered list's), not another
             # installer's module (VirtualBox's vboxdrv) in a sentence
-            r"|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{1,4}|-> )?(?:ERROR: |Error: )?(?:The signed kernel module"
-            r" failed to load|The kernel module failed to load\. Secure [Bb]oot is enabled on this"
-            r" system)"
+            r"|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{1,4}|-> )?(?:ERROR: |Error: )?"
+            r"(?:The signed kernel module failed to load"
+            r"|The kernel module failed to load\. Secure [Bb]oot is enabled on this system)"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
