@@ -7136,3 +7136,9 @@ def test_an_import_that_needs_libcuda_on_a_machine_without_a_gpu_is_told_to_chan
     doc = doctor(tmp_path, capsys, log)
     likely = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
     assert "nothing is wrong" in likely["fix"]
+    # from 2.1 TensorFlow's own import does not need libcuda and there is no tensorflow-gpu to
+    # swap: another package's ImportError (Horovod's, written) gets no such advice
+    log = "ImportError: libcuda.so.1: cannot open shared object file: No such file or directory\n"
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.12")
+    likely = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert "tensorflow-gpu" not in likely["fix"]

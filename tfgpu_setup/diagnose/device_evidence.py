@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from packaging.version import InvalidVersion
+
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity
-from ..versions import parsed
+from ..versions import parsed, xy_tuple
 from .logfacts import JETSON_GPU, TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
@@ -443,6 +445,13 @@ def libcuda_absent_alone(facts: Facts, log: LogFacts, matches: Sequence[LogMatch
     return quoted(absent[0].line)
 
 
+def _before_2_1(release: str) -> bool:
+    try:
+        return xy_tuple(release) < (2, 1)
+    except InvalidVersion:
+        return True  # not a version this reading can place: keep the older reading
+
+
 def _says_libcuda_absent(match: LogMatch) -> bool:
     if match.signature.name == "cuinit-driver-init":
         return any(code in match.groups.get("code", "") for code in LIBCUDA_ABSENT_CODES)
@@ -451,10 +460,12 @@ def _says_libcuda_absent(match: LogMatch) -> bool:
     return match.signature.name in LIBCUDA_ABSENT
 
 
-def no_gpu_likely(line: str) -> Finding:
+def no_gpu_likely(line: str, release: str | None) -> Finding:
     # A GPU build linked against libcuda (TensorFlow 1.x's tensorflow-gpu) cannot even import
-    # without it: on a machine without a GPU that build is the thing to change.
-    if "ImportError" in line or "DLL load failed" in line:
+    # without it: on a machine without a GPU that build is the thing to change. From 2.1 the one
+    # 'tensorflow' package opens libcuda only when it looks for GPUs, so another package raised it.
+    import_needs_libcuda = release is None or _before_2_1(release)
+    if import_needs_libcuda and ("ImportError" in line or "DLL load failed" in line):
         meaning = (
             "a GPU build of TensorFlow that needs the driver's library to import was installed"
         )

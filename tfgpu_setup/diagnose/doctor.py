@@ -212,7 +212,9 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
-    log_findings = weighed_against_the_rest_of_the_log(log_findings, known, log_facts, matches)
+    log_findings = weighed_against_the_rest_of_the_log(
+        log_findings, known, log_facts, matches, release
+    )
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
     legacy = (

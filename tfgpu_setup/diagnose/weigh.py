@@ -668,7 +668,11 @@ def is_platform(finding: Finding) -> bool:
 
 
 def weighed_against_the_rest_of_the_log(
-    findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: tuple[LogMatch, ...]
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    log: LogFacts,
+    matches: tuple[LogMatch, ...],
+    release: str | None,
 ) -> tuple[Finding, ...]:
     """Log findings other lines of the same log speak against: pip's refusal where pip never
     reached the package index, an install that failed where TensorFlow's own lines show one
@@ -695,6 +699,6 @@ def weighed_against_the_rest_of_the_log(
                 frozenset({"no-nvidia-driver"}),
                 "but nothing shows an NVIDIA GPU here: without one, no driver is expected",
             ),
-            no_gpu_likely(alone),
+            no_gpu_likely(alone, release),
         )
     return findings
