@@ -572,7 +572,7 @@ WRITTEN = {
     "min-compute-capability-unnamed": "Ignoring gpu device with Cuda compute capability 3.0."
     " The minimum required Cuda capability is 3.5.",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
-    " cuda8.0",
+    " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"
     " Compilation failed:UNIMPLEMENTED: Could not find compiler for platform CUDA: NOT_FOUND:"
     " could not find registered compiler for platform CUDA -- check target linkage (hint: try"

@@ -2863,6 +2863,23 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # the same warning when the build asked for two undefined configs (written)
+        "WARNING: Config values are not defined in any .rc file: opt, cuda8.0\n",
+        "bazel-ignored-the-cuda-config-among-others",
+        (),
+        "cpu-only-tensorflow",
+        "unknown",
+    ),
+    (
+        # Liang-yc/ssq#25's refusal retyped with other capitals (written)
+        "Ignoring visible GPU device with CUDA compute capability 3.0. The minimum required CUDA"
+        " capability is 3.5.\n",
+        "below-minimum-capability-retyped",
+        (),
+        "compute-capability-unsupported",
+        "no",
+    ),
+    (
         # https://github.com/conda-forge/tensorflow-feedstock/issues/223 (verbatim): 'not really
         # a bug', the build has no XLA GPU compiler and the GPU still runs the ops
         "2022-04-29 12:25:31.051195: W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

@@ -838,7 +838,8 @@ INSTALL: tuple[Signature, ...] = (
         name="bazel-cuda-config-undefined",
         needles=("Config values are not defined in any .rc file",),
         pattern=compiled(
-            r"WARNING: Config values are not defined in any \.rc file: (?P<config>cuda[\w.-]{0,20})"
+            r"WARNING: Config values are not defined in any \.rc file:"
+            r" (?:[\w.-]{1,20}, ){0,5}(?P<config>cuda[\w.-]{0,20})"
         ),
         finding_id="cpu-only-tensorflow",
         severity=Severity.WARNING,

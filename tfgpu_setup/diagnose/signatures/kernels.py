@@ -77,9 +77,15 @@ KERNELS: tuple[Signature, ...] = (
         # The same refusal retyped or quoted without the device's description (Liang-yc/ssq#25:
         # 'Ignoring gpu device with Cuda compute capability 3.0. The minimum required ...').
         name="min-compute-capability-unnamed",
-        needles=("The minimum required Cuda capability is",),
+        # (retyped, its capitals may be any: 'GPU', 'CUDA')
+        needles=(
+            "The minimum required Cuda capability is",
+            "The minimum required CUDA capability is",
+            "the minimum required CUDA capability is",
+            "the minimum required Cuda capability is",
+        ),
         pattern=compiled(
-            r"Ignoring (?:visible )?gpu device with Cuda compute capability (?P<cc>\d+\.\d+)\."
+            r"(?i)Ignoring (?:visible )?gpu device with Cuda compute capability (?P<cc>\d+\.\d+)\."
             r"\s{1,8}The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
         ),
         finding_id="compute-capability-unsupported",
