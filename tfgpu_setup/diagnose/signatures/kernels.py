@@ -77,7 +77,7 @@ KERNELS: tuple[Signature, ...] = (
         # The same refusal retyped or quoted without the device's description (Liang-yc/ssq#25:
         # 'Ignoring gpu device with Cuda compute capability 3.0. The minimum required ...').
         name="min-compute-capability-unnamed",
-        # (retyped, its capitals may be any: 'GPU', 'CUDA')
+        # (retyped: 'GPU', 'CUDA' in capitals, or the sentence's first letters in lower case)
         needles=(
             "The minimum required Cuda capability is",
             "The minimum required CUDA capability is",
@@ -85,8 +85,9 @@ KERNELS: tuple[Signature, ...] = (
             "the minimum required Cuda capability is",
         ),
         pattern=compiled(
-            r"(?i)Ignoring (?:visible )?gpu device with Cuda compute capability (?P<cc>\d+\.\d+)\."
-            r"\s{1,8}The minimum required Cuda capability is (?P<min_cc>\d+\.\d+)"
+            r"[Ii]gnoring (?:visible )?(?:gpu|GPU) device with (?:Cuda|CUDA) compute capability"
+            r" (?P<cc>\d+\.\d+)\.\s{1,8}[Tt]he minimum required (?:Cuda|CUDA) capability is"
+            r" (?P<min_cc>\d+\.\d+)"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
