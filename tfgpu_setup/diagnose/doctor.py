@@ -378,7 +378,7 @@ def diagnose(
             )
     else:
         verdict = "Not enough evidence to name the cause. " + (
-            _import_stopped(log_facts) or _most_likely(known, matches, findings)
+            _import_stopped(log_facts) or _most_likely(known, matches, findings, log or "")
         )
     return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
@@ -423,7 +423,10 @@ def _import_stopped(log: LogFacts) -> str:
 
 
 def _most_likely(
-    facts: Facts, matches: tuple[LogMatch, ...] = (), findings: tuple[Finding, ...] = ()
+    facts: Facts,
+    matches: tuple[LogMatch, ...] = (),
+    findings: tuple[Finding, ...] = (),
+    log: str = "",
 ) -> str:
     """Where to look first when nothing names the cause: past the driver when the evidence
     shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
@@ -451,6 +454,17 @@ def _most_likely(
             f"The driver ({facts.driver.version}) and the GPU are there, so most likely this"
             " TensorFlow found no CUDA libraries it can load, or is a build without CUDA; the"
             " steps below confirm which."
+        )
+    failed = any(f.severity is not Severity.INFO for f in findings)
+    if not failed and not _GPU_LIST_ANSWERED.search(log):
+        # Nothing failed and TensorFlow was not asked: many who ask 'why no GPU' watch a graph
+        # that does not show CUDA work, and the GPU is in use.
+        return (
+            "Nothing in the log shows a failure, or TensorFlow saying it has no GPU: it may be"
+            f" using one. Ask it: {ASK_FOR_GPUS}. On Windows, Task Manager's default GPU graphs"
+            " (3D, Copy) do not show CUDA work: switch one to 'Cuda' or 'Compute_0', or watch"
+            " 'nvidia-smi' while it runs. Where it lists no GPU, the driver or the CUDA"
+            " libraries are the usual cause; the steps below confirm which."
         )
     return (
         "Most likely TensorFlow did not find a usable driver or CUDA libraries; the steps below"
