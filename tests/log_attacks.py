@@ -571,6 +571,7 @@ WRITTEN = {
     " CUDA_VISIBLE_DEVICES=",
     "min-compute-capability-unnamed": "Ignoring gpu device with Cuda compute capability 3.0."
     " The minimum required Cuda capability is 3.5.",
+    "shell-finds-no-ptxas": "Command 'ptxas' not found, but can be installed with:",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
     " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

@@ -724,6 +724,25 @@ KERNELS: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # The shell's own words when the user looks for ptxas (Ubuntu's command-not-found, bash,
+        # cmd.exe): none on PATH. XLA needs one for its GPU code, or falls back to the driver
+        # (tensorflow#58681: the toolkit with ptxas installed, training ran on the GPU).
+        name="shell-finds-no-ptxas",
+        needles=("ptxas' not found", "ptxas: command not found", "'ptxas' is not recognized"),
+        pattern=compiled(
+            r"Command 'ptxas' not found|(?<![\w/.-])ptxas: command not found"
+            r"|'ptxas' is not recognized as an internal or external command"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=(
+            "No ptxas on PATH: XLA (jit_compile, and Keras 3 by default) compiles its GPU code"
+            " with it"
+        ),
+        fix=PTXAS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/58681",
+    ),
+    Signature(
         # XLA links the cubins ptxas wrote with nvlink: an nvlink from an older CUDA than that
         # ptxas refuses them ('newer than toolkit (118 vs 117)'): the tools come from two CUDAs.
         name="nvlink-older-than-ptxas",
