@@ -2863,6 +2863,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/58681 (a commenter, verbatim): the
+        # shell finds no ptxas; with the toolkit that has it, training ran on the GPU
+        "$ ptxas --version\nCommand 'ptxas' not found, but can be installed with:\n",
+        "shell-finds-no-ptxas",
+        ("--tf", "2.11"),
+        "xla-toolchain-missing",
+        "unknown",
+    ),
+    (
         # the same warning when the build asked for two undefined configs (written)
         "WARNING: Config values are not defined in any .rc file: opt, cuda8.0\n",
         "bazel-ignored-the-cuda-config-among-others",
@@ -7159,3 +7168,25 @@ def test_an_import_that_needs_libcuda_on_a_machine_without_a_gpu_is_told_to_chan
     doc = doctor(tmp_path, capsys, log, "--tf", "2.12")
     likely = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
     assert "tensorflow-gpu" not in likely["fix"]
+
+
+def test_tensorflow_s_own_exception_shows_it_imported_under_the_python_that_ran_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """matterport/Mask_RCNN#171 (verbatim excerpt): TensorFlow 1.x on a Jetson TX2 under Python
+    3.5 ran a session and a kernel asked for more than the GPU has. No release was named, but
+    TensorFlow's own exception shows it installed and running under that Python: no release's
+    Python support is a warning there, and the kernel's failure leads."""
+    log = (
+        '  File "/usr/local/lib/python3.5/dist-packages/tensorflow/python/client/session.py",'
+        " line 1327, in _do_call\n"
+        "    return fn(*args)\n"
+        "tensorflow.python.framework.errors_impl.InternalError: WhereOp: Could not launch"
+        " cub::DeviceReduce::Sum to count number of true indices.  temp_storage_bytes: 1,"
+        " status: too many resources requested for launch\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--gpu", "Jetson TX2")
+    assert _ids(doc)[0] == "gpu-kernel-failed"
+    assert not [
+        f for f in doc["findings"] if f["id"] == "python-unsupported" and f["severity"] != "info"
+    ]

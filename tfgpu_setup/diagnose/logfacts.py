@@ -487,8 +487,10 @@ _TF_IMPORT_FRAME = re.compile(
 _TF_RUNTIME_RECORD = re.compile(
     r"\b(?:tensorflow|external/local_(?:xla|tsl)|third_party/xla|external/org_tensorflow)"
     r"/[\w/]{1,200}\.cc:\d{1,5}\] "
+    r"|\btensorflow\.python\.framework\.errors_impl\.\w{1,40}Error: "
 )
-"""The source file and line every record of TensorFlow's C++ logging starts with."""
+"""The source file and line every record of TensorFlow's C++ logging starts with, or one of its
+own exceptions (raised only once it imported)."""
 _CUDA_BUILD_RECORD = re.compile(
     r"^[^\n]{0,80}?\b(?:(?:stream_executor|xla)[/\\](?:cuda|gpu)|common_runtime[/\\]gpu)[/\\]"
     r"[\w/\\]{1,100}\.cc:\d{1,5}\] [^\n]*"

@@ -405,6 +405,8 @@ RUNTIME: tuple[Signature, ...] = (
             "LAUNCH_TIMEOUT",
             "unspecified launch failure",
             "CUDNN_STATUS_EXECUTION_FAILED",
+            "LAUNCH_OUT_OF_RESOURCES",
+            "too many resources requested for launch",
         ),
         pattern=compiled(
             r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.cc:\d{1,5}\]"
@@ -413,7 +415,10 @@ RUNTIME: tuple[Signature, ...] = (
             r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
             r"|CUDA_ERROR_LAUNCH_FAILED|CUDA_ERROR_LAUNCH_TIMEOUT"
             r"|an illegal memory access was encountered|unspecified launch failure"
-            r"|CUDNN_STATUS_EXECUTION_FAILED)"
+            r"|CUDNN_STATUS_EXECUTION_FAILED"
+            # a kernel asking for more registers or threads than the GPU has (Jetson's small
+            # GPUs: Mask_RCNN#171, fixed by a smaller model)
+            r"|CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES|too many resources requested for launch)"
         ),
         finding_id="gpu-kernel-failed",
         severity=Severity.ERROR,
