@@ -7190,3 +7190,26 @@ def test_tensorflow_s_own_exception_shows_it_imported_under_the_python_that_ran_
     assert not [
         f for f in doc["findings"] if f["id"] == "python-unsupported" and f["severity"] != "info"
     ]
+
+
+def test_a_wheel_for_another_cpu_of_a_release_without_one_for_this_machine_is_the_machine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#31058 (verbatim): an x86_64 wheel of 1.14 refused on a Jetson Xavier, when
+    PyPI had no TensorFlow for aarch64 at all ('You have an ARM processor')."""
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow\n"
+        "ERROR: tensorflow-1.14.0-cp36-cp36m-manylinux1_x86_64.whl is not a supported wheel on"
+        " this platform.\n"
+    )
+    flags = ("--os", "linux", "--python", "3.6", "--gpu", "Jetson Xavier")
+    assert _ids(doctor(tmp_path, capsys, log, *flags))[0] == "platform-unsupported"
+    # a release with a wheel for this machine: the wrong file was downloaded (written)
+    log = (
+        "ERROR: tensorflow-2.15.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
+        " is not a supported wheel on this platform.\n"
+    )
+    ids = _ids(doctor(tmp_path, capsys, log, "--os", "linux", "--arch", "aarch64"))
+    assert ids[0] == "python-unsupported" and "platform-unsupported" not in ids

@@ -57,6 +57,7 @@ from .weigh import (
     weighed_against_the_runtime_opened,
     weighed_against_unnamed_failure,
 )
+from .wheel_tags import refused_for_another_machine
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -212,6 +213,7 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
+    log_findings = merge(log_findings, refused_for_another_machine(known, matches, matrix))
     log_findings = weighed_against_the_rest_of_the_log(
         log_findings, known, log_facts, matches, release
     )

@@ -1,0 +1,113 @@
+"""A wheel pip refused, read by its platform tags against the machine the facts know.
+
+pip refuses a wheel 'not supported on this platform' for its Python tag or for its platform tag.
+Where the machine's CPU is known and the tag names another one (an x86_64 wheel on a Jetson), and
+that release has no wheel for this machine, the machine is the cause, whatever the Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from packaging.utils import InvalidWheelFilename, parse_wheel_filename
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix.model import Matrix
+from ..matrix.query import release
+from .logs import LogMatch
+from .sources import quoted
+
+TAGS_SPEC = "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
+
+_OS_OF_PREFIX = (
+    ("manylinux", "linux"),
+    ("musllinux", "linux"),
+    ("linux", "linux"),
+    ("win", "windows"),
+    ("macosx", "macos"),
+)
+_ARCH_OF_SUFFIX = (
+    ("x86_64", "x86_64"),
+    ("amd64", "x86_64"),
+    ("intel", "x86_64"),
+    ("aarch64", "arm64"),
+    ("arm64", "arm64"),
+    ("i686", "x86"),
+    ("win32", "x86"),
+    ("armv7l", "armv7l"),
+    ("ppc64le", "ppc64le"),
+    ("s390x", "s390x"),
+)
+"""Linux's aarch64 and macOS's arm64 are one machine: both read as arm64 here."""
+
+
+def _machine_of(platform_tag: str) -> tuple[str, str] | None:
+    """(os, arch) of one platform tag; None for 'any' or a tag not read here (universal2)."""
+    os_name = next((o for prefix, o in _OS_OF_PREFIX if platform_tag.startswith(prefix)), None)
+    arch = next((a for suffix, a in _ARCH_OF_SUFFIX if platform_tag.endswith(suffix)), None)
+    if platform_tag == "win32":
+        os_name = "windows"
+    if os_name is None or arch is None:
+        return None
+    return os_name, arch
+
+
+def _wheel_machines(wheel: str) -> set[tuple[str, str]] | None:
+    try:
+        tags = parse_wheel_filename(wheel)[3]
+    except InvalidWheelFilename:
+        return None
+    machines = {_machine_of(tag.platform) for tag in tags}
+    if None in machines:
+        return None  # a tag this reading cannot place: say nothing
+    return {m for m in machines if m is not None}
+
+
+def refused_for_another_machine(
+    facts: Facts, matches: Sequence[LogMatch], matrix: Matrix
+) -> tuple[Finding, ...]:
+    """platform-unsupported where pip refused a TensorFlow wheel built for another CPU than the
+    one the facts know, of a release with no wheel for it (not in the matrix: older than any
+    wheel for it). A wheel for another operating system on the same CPU is the wrong file
+    downloaded, which the refusal's own finding says."""
+    if not facts.knows("arch"):
+        return ()
+    machine_arch = "arm64" if facts.platform.arch in ("aarch64", "arm64") else facts.platform.arch
+    for match in matches:
+        if match.signature.name != "pip-wheel-unsupported":
+            continue
+        wheel = match.groups.get("wheel", "")
+        machines = _wheel_machines(wheel)
+        if not machines or any(arch == machine_arch for _, arch in machines):
+            continue
+        if _release_has_a_wheel_for(matrix, wheel, facts):
+            continue
+        built_for = " or ".join(sorted({a for _, a in machines}))
+        return (
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                f"pip refuses {wheel}: it is built for {built_for} CPUs, and this machine is"
+                f" {facts.platform.arch}",
+                (quoted(match.line), f"machine: {facts.platform.arch}"),
+                "Install a release published for this machine ('tfgpu-setup plan' says which;"
+                " pip finds none where TensorFlow published none for it); on a Jetson, NVIDIA's"
+                " wheels for its JetPack release.",
+                TAGS_SPEC,
+            ),
+        )
+    return ()
+
+
+def _release_has_a_wheel_for(matrix: Matrix, wheel: str, facts: Facts) -> bool:
+    try:
+        version = str(parse_wheel_filename(wheel)[1])
+    except InvalidWheelFilename:
+        return False
+    entry = release(matrix, version)
+    if entry is None:
+        return False
+    os_name = facts.platform.os if facts.knows("os") else "linux"
+    os_name = "linux" if os_name == "wsl2" else os_name
+    return f"{os_name}_{facts.platform.arch}" in entry.platforms
