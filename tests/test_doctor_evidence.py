@@ -399,6 +399,21 @@ def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, ca
     silent = doctor(tmp_path, capsys, "Using TensorFlow backend.\n", "--no-probe")["verdict"]
     assert "did not find a usable driver" not in silent
     assert "list_physical_devices" in silent and "Compute_0" in silent
+    # keras-tuner#317 (verbatim excerpt): TensorFlow loaded, then another package's import
+    # failed; that exception is what to fix, not a log where nothing failed
+    raised = (
+        "2020-06-06 15:41:05.390226: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:48] Successfully opened dynamic library libcudart.so.10.2\n"
+        "Traceback (most recent call last):\n"
+        '  File "/home/oliver/Python/keras-tuner/kerastuner/tuners/bayesian.py", line 5, in'
+        " <module>\n"
+        "    from sklearn import exc\n"
+        "ImportError: /usr/lib/aarch64-linux-gnu/libgomp.so.1: cannot allocate memory in static"
+        " TLS block\n"
+    )
+    verdict = doctor(tmp_path, capsys, raised, "--no-probe")["verdict"]
+    assert "cannot allocate memory in static TLS block" in verdict
+    assert "Nothing in the log shows a failure" not in verdict
 
 
 def test_a_wheel_era_release_beside_another_system_cuda_says_so_as_a_warning(tmp_path, capsys):

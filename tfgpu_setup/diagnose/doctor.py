@@ -32,7 +32,7 @@ from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import LogFacts, read_log_facts
+from .logfacts import LogFacts, last_exception, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
@@ -458,6 +458,12 @@ def _most_likely(
             " steps below confirm which."
         )
     failed = any(f.severity is not Severity.INFO for f in findings)
+    if not failed and (exception := last_exception(log)):
+        return (
+            f"The log shows an exception none of the GPU causes here explains ('{exception}'):"
+            " fix what it says first (it may be another package's, raised after TensorFlow"
+            f" loaded). Then ask TensorFlow whether it uses a GPU: {ASK_FOR_GPUS}"
+        )
     if not failed and not _GPU_LIST_ANSWERED.search(log):
         # Nothing failed and TensorFlow was not asked: many who ask 'why no GPU' watch a graph
         # that does not show CUDA work, and the GPU is in use.

@@ -834,6 +834,15 @@ def _exception_under_import(text: str) -> str:
     return found.group(0).strip()[:300]
 
 
+def last_exception(text: str) -> str:
+    """The last Python exception with a message the log shows ('ImportError: ...'), or ''."""
+    last = ""
+    for found in _EXCEPTION_LINE.finditer(text):
+        if ":" in found.group(0) and "KeyboardInterrupt" not in found.group(0):
+            last = found.group(0)
+    return last.strip()[:300]
+
+
 def _first(pattern: re.Pattern[str], text: str) -> str:
     found = pattern.search(text)
     return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300] if found else ""
