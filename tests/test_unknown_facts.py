@@ -135,6 +135,9 @@ def test_gpus_as_reporters_state_them() -> None:
     mixed = whatif(os="linux", gpus=("Intel UHD 620 and NVIDIA MX150",))
     assert [g.compute_capability for g in mixed.gpus] == ["6.1"]
     assert mixed.other_gpus == ("Intel UHD 620",)
+    # a name ending in X and a digit is no count of cards
+    assert [g.compute_capability for g in whatif(gpus=("Jetson TX2",)).gpus] == ["6.2"]
+    assert [g.compute_capability for g in whatif(gpus=("RTX 3090 x2",)).gpus] == ["8.6"]
     amd = whatif(os="linux", gpus=("AMD Radeon RX 580",))
     assert amd.knows("gpus") and amd.gpus == () and amd.other_gpus == ("AMD Radeon RX 580",)
     for named in ("Vega 8", "Instinct MI250", "Intel Arc B580"):  # by model name alone
