@@ -7216,3 +7216,17 @@ def test_a_wheel_for_another_cpu_of_a_release_without_one_for_this_machine_is_th
     )
     ids = _ids(doctor(tmp_path, capsys, log, "--os", "linux", "--arch", "aarch64"))
     assert ids[0] == "python-unsupported" and "platform-unsupported" not in ids
+
+
+def test_the_driver_call_that_refused_the_ordinal_is_the_one_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """horovod#639 (verbatim): the refusal came from the context call, not from cuInit."""
+    log = (
+        "unable to create StreamExecutor for CUDA:0: failed initializing StreamExecutor for CUDA"
+        " device ordinal 0: Internal: failed call to cuDevicePrimaryCtxRetain:"
+        " CUDA_ERROR_INVALID_DEVICE: invalid device ordinal\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert "cuDevicePrimaryCtxRetain: CUDA_ERROR_INVALID_DEVICE" in first["title"]
+    assert "cuInit" not in first["title"]

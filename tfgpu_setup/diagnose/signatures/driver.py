@@ -1376,13 +1376,13 @@ DRIVER: tuple[Signature, ...] = (
         needles=("cuInit", "cuDevicePrimaryCtxRetain: CUDA_ERROR_INVALID_DEVICE"),
         # The same answer when the context of a listed ordinal is asked for (XLA-era builds).
         pattern=compiled(
-            r"(?:" + CUINIT + r"|failed call to cuDevicePrimaryCtxRetain: )"
+            r"(?:" + CUINIT + r"|failed call to (?P<call>cuDevicePrimaryCtxRetain): )"
             r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
         title=(
-            "CUDA rejected the device list before any GPU was used (cuInit: {code}):"
+            "CUDA rejected a device ordinal before any GPU was used ({call}: {code}):"
             " CUDA_VISIBLE_DEVICES names a device twice or one that does not exist"
         ),
         fix=(

@@ -217,6 +217,8 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         windows = _is_dll(fields["lib"])
         fields["loader_fix"] = WINDOWS_LOADER_FIX if windows else LINUX_LOADER_FIX
         fields["cudnn_loader_fix"] = WINDOWS_CUDNN_FIX if windows else LINUX_CUDNN_FIX
+    if "call" in fields:
+        fields["call"] = fields["call"] or "cuInit"  # the driver API call that refused
     if "dlerror" in fields:
         fields["because"] = f": {fields['dlerror']}" if fields["dlerror"] else ""
     if "status" in fields:
