@@ -2872,6 +2872,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/GoogleCloudPlatform/container-engine-accelerators/issues/106
+        # (verbatim): the kernel module's version file is the driver's version, too old for the
+        # CUDA 10.0 of 1.13 (410.48 or newer)
+        "root@launchtest-j0227-1834-778f-master-0:~# cat /proc/driver/nvidia/version \n"
+        "NVRM version: NVIDIA UNIX x86_64 Kernel Module  396.26  Mon Apr 30 18:01:39 PDT 2018\n",
+        "driver-version-file-read-as-the-driver",
+        ("--tf", "1.13.1"),
+        "driver-too-old",
+        "no",
+    ),
+    (
         # the same warning when the build asked for two undefined configs (written)
         "WARNING: Config values are not defined in any .rc file: opt, cuda8.0\n",
         "bazel-ignored-the-cuda-config-among-others",

@@ -186,15 +186,24 @@ _SMI_QUERY = re.compile(
 """'nvidia-smi -q' (or -a): the driver and, on the next line, the CUDA version it supports."""
 _DRIVER_REPORTED = SIGNATURES["driver-version-reported"].pattern
 """TensorFlow's own CUDA diagnostics name the installed driver."""
+_DRIVER_VERSION_FILE = re.compile(
+    r"NVRM version: NVIDIA UNIX (?:Open Kernel Module for \w{1,20}|\w{1,20} Kernel Module)"
+    r"[ \t]{1,10}(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\b"
+)
+"""/proc/driver/nvidia/version, pasted: the loaded kernel module's version, the driver's."""
 _NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}\.\d{1,2})")
 """'nvcc --version': the CUDA toolkit on PATH."""
 
 
 def driver_shown(sample: str) -> re.Match[str] | None:
     """The driver (group 'driver') and, where shown, the CUDA it supports (group 'cuda'), from
-    nvidia-smi's table, TensorFlow's CUDA diagnostics or 'nvidia-smi -q'."""
+    nvidia-smi's table, TensorFlow's CUDA diagnostics, 'nvidia-smi -q' or the kernel module's
+    version file."""
     return (
-        _SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample) or _SMI_QUERY.search(sample)
+        _SMI_HEADER.search(sample)
+        or _DRIVER_REPORTED.search(sample)
+        or _SMI_QUERY.search(sample)
+        or _DRIVER_VERSION_FILE.search(sample)
     )
 
 
