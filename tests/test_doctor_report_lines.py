@@ -7241,3 +7241,22 @@ def test_the_driver_call_that_refused_the_ordinal_is_the_one_named(
     first = doctor(tmp_path, capsys, log)["findings"][0]
     assert "cuDevicePrimaryCtxRetain: CUDA_ERROR_INVALID_DEVICE" in first["title"]
     assert "cuInit" not in first["title"]
+
+
+def test_a_library_that_needs_another_cuda_major_s_library_is_two_majors_mixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVIDIA/tensorflow#110 (lines verbatim): cuSOLVER's .so.11 was found but wanted CUDA 12's
+    nvJitLink while the runtime opened was CUDA 11's. Its name says nothing of a CUDA 11.0
+    installed (the loader found it); a CUDA 12 wheel mixed into a CUDA 11 build does."""
+    log = (
+        "2024-06-19 16:06:44.995157: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcudart.so.11.0\n"
+        "2024-06-19 16:06:44.996032: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:60] Could not load dynamic library 'libcusolver.so.11'; dlerror:"
+        " libnvJitLink.so.12: cannot open shared object file: No such file or directory\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert "libnvJitLink.so.12" in first["title"] and "11.0 is installed" not in first["title"]
+    assert "-cu12" in first["fix"]

@@ -34,6 +34,7 @@ from .legacy_builds import legacy_findings
 from .locales import in_c_locale
 from .logfacts import LogFacts, last_exception, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
+from .mixed_cuda import mixed_cuda_majors
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
 from .paste import rejoin_wrapped, unwrap
@@ -213,7 +214,11 @@ def diagnose(
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
-    log_findings = merge(log_findings, refused_for_another_machine(known, matches, matrix))
+    log_findings = merge(
+        log_findings,
+        refused_for_another_machine(known, matches, matrix),
+        mixed_cuda_majors(log_facts, matches),
+    )
     log_findings = weighed_against_the_rest_of_the_log(
         log_findings, known, log_facts, matches, release
     )

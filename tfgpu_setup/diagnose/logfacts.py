@@ -48,6 +48,7 @@ from .release_hints import (
     release_hints,
     written_on,
 )
+from .signatures import library_name
 from .template import Stated, TemplateAnswers, template_answers
 from .wanted import (
     Wanted,
@@ -344,6 +345,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         if m.signature.finding_id in ("cuda-libs-not-found", "cudnn-not-found")
         and m.signature.name not in CUDNN_BUILD_SIGNATURES
         and "lib" in m.groups
+        and not missing_dependency(m.groups["lib"], m.groups.get("dlerror", ""))
         and (w := version_wanted(m.groups["lib"], m.line)) is not None
     ]
     in_vain = searched_in_vain(sample)
@@ -832,6 +834,19 @@ def _exception_under_import(text: str) -> str:
     if found is None or "KeyboardInterrupt" in found.group(0):
         return ""
     return found.group(0).strip()[:300]
+
+
+_DLERROR_FILE = re.compile(r"^(?:[^\s:]{0,300}[/\\])?(?P<file>[\w+.-]{1,100}): ")
+
+
+def missing_dependency(lib: str, dlerror: str) -> str:
+    """The library the loader could not find while loading lib, where that is another one
+    ('libcusolver.so.11' failing with 'dlerror: libnvJitLink.so.12: cannot open'): lib itself
+    was found, so its name says nothing of what is installed. '' otherwise."""
+    named = _DLERROR_FILE.match(dlerror)
+    if named is None or library_name(named["file"]) == library_name(lib):
+        return ""
+    return named["file"]
 
 
 def last_exception(text: str) -> str:
