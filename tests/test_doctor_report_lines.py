@@ -7178,7 +7178,10 @@ def test_an_import_that_needs_libcuda_on_a_machine_without_a_gpu_is_told_to_chan
     log = "ImportError: libcuda.so.1: cannot open shared object file: No such file or directory\n"
     doc = doctor(tmp_path, capsys, log, "--tf", "2.12")
     likely = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
-    assert "tensorflow-gpu" not in likely["fix"]
+    assert "tensorflow-gpu" not in likely["fix"] and "nothing is wrong" not in likely["fix"]
+    assert "that package's CPU build" in likely["fix"]
+    driver = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
+    assert "TensorFlow cannot import" not in driver["title"]
 
 
 def test_tensorflow_s_own_exception_shows_it_imported_under_the_python_that_ran_it(

@@ -464,12 +464,18 @@ def no_gpu_likely(line: str, release: str | None) -> Finding:
     # A GPU build linked against libcuda (TensorFlow 1.x's tensorflow-gpu) cannot even import
     # without it: on a machine without a GPU that build is the thing to change. From 2.1 the one
     # 'tensorflow' package opens libcuda only when it looks for GPUs, so another package raised it.
-    import_needs_libcuda = release is None or _before_2_1(release)
-    if import_needs_libcuda and ("ImportError" in line or "DLL load failed" in line):
+    import_failed = "ImportError" in line or "DLL load failed" in line
+    if import_failed and (release is None or _before_2_1(release)):
         meaning = (
             "a GPU build of TensorFlow that needs the driver's library to import was installed"
         )
         without_gpu = "install the CPU build (tensorflow rather than tensorflow-gpu)."
+    elif import_failed:
+        meaning = (
+            "another package's GPU build needs the driver's library to import; TensorFlow's"
+            " own import does not from 2.1 on"
+        )
+        without_gpu = "install that package's CPU build (the module the traceback names)."
     else:
         meaning = "the lines are then expected, and TensorFlow runs on the CPU"
         without_gpu = "nothing is wrong: TensorFlow uses the CPU."

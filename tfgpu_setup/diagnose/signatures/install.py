@@ -1069,6 +1069,20 @@ INSTALL: tuple[Signature, ...] = (
             " CPU build instead."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/34872",
+        variants=(
+            Variant(
+                # From 2.1 TensorFlow opens libcuda only when it looks for GPUs: the import that
+                # needs it is another package's (Horovod's, a CUDA extension's).
+                "no-nvidia-driver",
+                "A package's import needs the NVIDIA driver library {lib}, which is missing"
+                " (TensorFlow's own import does not need it from 2.1 on)",
+                "The module the traceback names was built for the GPU: install the NVIDIA"
+                " driver where there is a GPU (nvidia-smi lists it); in a container, start it"
+                " with '--gpus all'. Without a GPU, install that package's CPU build.",
+                "https://github.com/tensorflow/tensorflow/issues/34872",
+                tf_versions=SpecifierSet(">=2.1"),
+            ),
+        ),
     ),
     Signature(
         # An empty file where an NVIDIA library should be: the image's placeholder that the
