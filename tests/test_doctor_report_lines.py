@@ -2883,8 +2883,17 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # the cut path naming TensorFlow's own CUDA wheels (tensorflow[and-cuda]; written)
+        "ImportError: /usr/lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.29' not"
+        " found (required by /home/u/venv/lib/python3.10/site-packages/nvidia/cudnn/lib/libcudnn\n",
+        "libstdcxx-cut-at-tensorflow-s-cuda-wheels",
+        (),
+        "glibc-too-old",
+        "unknown",
+    ),
+    (
         # the same warning when the build asked for two undefined configs (written)
-        "WARNING: Config values are not defined in any .rc file: opt, cuda8.0\n",
+        "WARNING: Config values are not defined in any .rc file: opt,avx, cuda8.0\n",
         "bazel-ignored-the-cuda-config-among-others",
         (),
         "cpu-only-tensorflow",
@@ -5614,6 +5623,10 @@ def test_a_line_read_where_a_paste_puts_it(
         "I moved from tensorflow/tensorflow:2.11.0 to tensorflow/tensorflow:2.11.0-gpu and still",
         # a command cut short inside what may have been '-gpu' (written)
         "$ docker run --gpus all -it --rm tensorflow/tensorflow:2.15.0-g",
+        "$ docker run --gpus all -it --rm tensorflow/tensorflow:2.15.0-",
+        # the image left behind named beside the GPU one (written)
+        "I switched from the image tensorflow/tensorflow:2.11.0 to"
+        " tensorflow/tensorflow:2.11.0-gpu",
     ],
 )
 def test_a_cpu_image_tag_outside_a_command_or_cut_short_is_not_read_as_run(
@@ -5628,6 +5641,10 @@ def test_a_cpu_image_tag_outside_a_command_or_cut_short_is_not_read_as_run(
     [
         "Step 1/6 : FROM tensorflow/tensorflow:2.15.0-jupyter",
         "Unable to find image 'tensorflow/tensorflow:latest' locally",
+        # BuildKit's step, compose's pull and a 'docker ps' row (written in their formats)
+        "#5 [1/6] FROM docker.io/tensorflow/tensorflow:2.15.0@sha256:0123abcd",
+        "Pulling tf (tensorflow/tensorflow:2.4.0)...",
+        'a1b2c3d4e5f6   tensorflow/tensorflow:latest   "bash"   2 hours ago   Up 2 hours',
         "docker run --rm \\\n  --runtime=nvidia \\\n  tensorflow/tensorflow:1.13.2-py3 x.py",
     ],
 )
@@ -7150,8 +7167,17 @@ def test_the_driver_installer_s_secure_boot_refusal_is_named_as_such(
     )
     assert "Secure Boot" in doctor(tmp_path, capsys, log)["findings"][0]["title"]
     # another installer's signed module (VirtualBox's, written) says nothing of NVIDIA's
-    log = "VirtualBox setup: The signed kernel module failed to load (vboxdrv)\n"
-    assert "no-nvidia-driver" not in _ids(doctor(tmp_path, capsys, log))
+    for log in (
+        "VirtualBox setup: The signed kernel module failed to load (vboxdrv)\n",
+        "The signed kernel module failed to load; check that vboxdrv is signed.\n",
+    ):
+        assert "no-nvidia-driver" not in _ids(doctor(tmp_path, capsys, log))
+    # the installer's own prefix, and its full-screen dialog's frame (written)
+    for log in (
+        "nvidia-installer: ERROR: The signed kernel module failed to load.\n",
+        "│ ERROR: The signed kernel module failed to load.\n",
+    ):
+        assert "Secure Boot" in doctor(tmp_path, capsys, log)["findings"][0]["title"]
 
 
 def test_an_import_that_needs_libcuda_on_a_machine_without_a_gpu_is_told_to_change_build(
@@ -7263,3 +7289,16 @@ def test_a_library_that_needs_another_cuda_major_s_library_is_two_majors_mixed(
     assert first["id"] == "cuda-version-mismatch"
     assert "libnvJitLink.so.12" in first["title"] and "11.0 is installed" not in first["title"]
     assert "-cu12" in first["fix"]
+
+
+def test_an_op_pinned_to_xla_s_device_shows_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """XLA_GPU without a GPU device is TF 1.14-2.3 missing its CUDA libraries: an op pinned to
+    it with no kernel says nothing of a GPU at work (written in the placer's words)."""
+    log = (
+        "Could not satisfy explicit device specification '/device:XLA_GPU:0' because no"
+        " supported kernel for GPU devices is available.\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert doc["gpu_used"] != "yes" and "op-without-gpu-kernel" not in _ids(doc)

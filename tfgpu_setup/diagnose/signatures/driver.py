@@ -111,8 +111,8 @@ DRIVER: tuple[Signature, ...] = (
             r"|Lockdown: modprobe: unsigned module loading is restricted"
             # nvidia-installer's own lines (as ERROR:, '-> ', or a numbered list's), not another
             # installer's module (VirtualBox's vboxdrv) in a sentence
-            r"|^[ \t]{0,8}(?:\d{1,2}\.[ \t]{1,4}|-> )?(?:ERROR: |Error: )?"
-            r"(?:The signed kernel module failed to load"
+            r"|^[ \t│|]{0,8}(?:nvidia-installer: |\d{1,2}\.[ \t]{1,4}|-> )?(?:ERROR: |Error: )?"
+            r"(?:The signed kernel module failed to load(?![^\n]{0,200}\bvbox)"
             r"|The kernel module failed to load\. Secure [Bb]oot is enabled on this system)"
         ),
         finding_id="no-nvidia-driver",

@@ -186,7 +186,9 @@ INSTALL: tuple[Signature, ...] = (
             r"version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}(?:\.\d{1,2}){1,2})[`'\"]? not"
             r" found(?:[ \t.]*| \(required by"
             # a cut path that already names another package's folder is that package's
-            r"(?![^()\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?!tensorflow)\w)[^()\n]{0,300})$"
+            # (TensorFlow's own, its CUDA wheels' and h5py's count as TensorFlow's)
+            r"(?![^()\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?!tensorflow|nvidia|tensorrt|h5py"
+            r"|keras|_pywrap)\w)[^()\n]{0,300})$"
         ),
         finding_id="glibc-too-old",
         severity=Severity.WARNING,
@@ -839,7 +841,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("Config values are not defined in any .rc file",),
         pattern=compiled(
             r"WARNING: Config values are not defined in any \.rc file:"
-            r" (?:[\w.-]{1,20}, ){0,5}(?P<config>cuda[\w.-]{0,20})"
+            r" (?:[\w.-]{1,20}, ?){0,12}(?P<config>cuda[\w.-]{0,20})"
         ),
         finding_id="cpu-only-tensorflow",
         severity=Severity.WARNING,
@@ -865,10 +867,15 @@ INSTALL: tuple[Signature, ...] = (
         # at '-g' or '-gp' may have been '-gpu'.
         pattern=compiled(
             r"(?:\b(?:nvidia-docker|docker|podman)(?:\.exe)? (?:container )?(?:run|pull|create)"
-            r"\b[^\n]{0,400}?[ =]|^[ \t]{1,40}|(?:^|[>:] ?)FROM (?:--platform=\S{1,40} )?"
-            r"|\bimage:? ['\"]?|--image[= ]['\"]?|Unable to find image '|image for |docker://)"
-            r"(?:(?:docker\.io|gcr\.io)/)?tensorflow/(?P<repo>tensorflow|serving):"
-            r"(?![\w.-]{0,40}gpu)(?P<tag>[\w.-]{1,40})(?![\w.-])(?<!-g)(?<!-gp)"
+            r"\b[^\n]{0,600}?[ =]|^[ \t]{1,40}|(?:^|[>:\]] ?)FROM (?:--platform=\S{1,40} )?"
+            r"|\bimage:? ['\"]?|--image[= ]['\"]?|Unable to find image '|image for |docker://"
+            # compose's pull, a Dockerfile's ARG or a --build-arg, a 'docker ps' row
+            r"|\bPulling [\w.-]{1,60} \(|\bARG \w{1,60}=|--build-arg \w{1,60}=|^[0-9a-f]{12}\s{2,})"
+            r"(?:(?:docker\.io|gcr\.io|registry\.hub\.docker\.com)/)?"
+            r"tensorflow/(?P<repo>tensorflow|serving):"
+            r"(?![\w.-]{0,40}gpu)(?P<tag>[\w.-]{1,40})(?![\w.-])(?<!-)(?<!-g)(?<!-gp)"
+            # the same line naming the repository's GPU tag too (moved from one to the other)
+            r"(?![^\n]{0,300}tensorflow/(?P=repo):[\w.-]{0,40}gpu)"
         ),
         finding_id="cpu-only-tensorflow",
         severity=Severity.WARNING,

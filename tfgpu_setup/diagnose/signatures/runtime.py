@@ -881,7 +881,7 @@ RUNTIME: tuple[Signature, ...] = (
         name="no-gpu-kernel-for-pinned-op",
         needles=("because no supported kernel for GPU devices is available",),
         pattern=compiled(
-            r"Could not satisfy explicit device specification '[^'\n]{0,120}?GPU(?::\d+)?'"
+            r"Could not satisfy explicit device specification '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'"
             r" because no supported kernel for GPU devices is available"
         ),
         finding_id="op-without-gpu-kernel",
