@@ -572,6 +572,8 @@ WRITTEN = {
     "min-compute-capability-unnamed": "Ignoring gpu device with Cuda compute capability 3.0."
     " The minimum required Cuda capability is 3.5.",
     "shell-finds-no-ptxas": "Command 'ptxas' not found, but can be installed with:",
+    "addon-version-warning": "UserWarning: Tensorflow Addons supports using Python ops for all"
+    " Tensorflow versions above or equal to 2.2.0 and strictly below 2.3.0",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
     " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

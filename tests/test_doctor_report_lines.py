@@ -7302,3 +7302,27 @@ def test_an_op_pinned_to_xla_s_device_shows_no_gpu(
     )
     doc = doctor(tmp_path, capsys, log)
     assert doc["gpu_used"] != "yes" and "op-without-gpu-kernel" not in _ids(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/tensorflow/addons/issues/2075 (verbatim): the add-on's range
+        # check, off by one; the GPU was in use
+        "UserWarning: Tensorflow Addons supports using Python ops for all Tensorflow versions"
+        " above or equal to 2.2.0 and strictly below 2.3.0 (nightly versions are not"
+        " supported).",
+        # https://github.com/TheLastBen/fast-stable-diffusion/issues/1918 (verbatim excerpt):
+        # tensorflow-io's plugins built for another TensorFlow; 'it doesn't affect the training'
+        "/usr/local/lib/python3.9/dist-packages/tensorflow_io/python/ops/__init__.py:104:"
+        " UserWarning: file system plugins are not loaded: unable to open file:"
+        " libtensorflow_io.so, from paths: ['/usr/local/lib/python3.9/dist-packages/"
+        "tensorflow_io/python/ops/libtensorflow_io.so']",
+    ],
+)
+def test_an_add_on_s_version_warning_is_named_harmless_for_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    doc = doctor(tmp_path, capsys, line + "\n")
+    assert _ids(doc) == ["benign-log-noise"]
+    assert "add-on" in doc["findings"][0]["title"]

@@ -219,6 +219,35 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="factory",
     ),
     Signature(
+        # Add-on packages' own version warnings at import: TensorFlow Addons' range check and
+        # tensorflow-io's file-system plugins built for another TensorFlow. Both go on; neither
+        # touches the GPU (addons#2075: off by one, GPU in use; fast-stable-diffusion#1918).
+        name="addon-version-warning",
+        needles=(
+            "Tensorflow Addons supports using Python ops",
+            "unable to load libtensorflow_io",
+            "file system plugins are not loaded",
+        ),
+        pattern=compiled(
+            r"UserWarning: Tensorflow Addons supports using Python ops for all"
+            r" Tensorflow versions above or equal to"
+            r"|UserWarning: unable to load (?P<plugin>libtensorflow_io_plugins\.so)"
+            r"|UserWarning: file system plugins are not loaded"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless for the GPU: an add-on package (TensorFlow Addons, tensorflow-io) warns"
+            " that it was built for another TensorFlow release"
+        ),
+        fix=(
+            "Nothing to do for the GPU. If the add-on's own ops fail, install the add-on release"
+            " made for this TensorFlow (its compatibility table), or pin TensorFlow to its range."
+        ),
+        source="https://github.com/tensorflow/addons/issues/2075",
+        subject="addon",
+    ),
+    Signature(
         name="tensorrt-missing",
         needles=("TensorRT", "dynamic library", "dlopen library"),
         pattern=compiled(
