@@ -414,6 +414,11 @@ def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, ca
     verdict = doctor(tmp_path, capsys, raised, "--no-probe")["verdict"]
     assert "cannot allocate memory in static TLS block" in verdict
     assert "Nothing in the log shows a failure" not in verdict
+    # an exception whatever its line's length, and a process that crashed (written)
+    long_line = "ImportError: /venv/lib/addon/_ops.so: undefined symbol: _ZN" + "x" * 320 + "\n"
+    for log in (long_line, "Segmentation fault (core dumped)\n"):
+        verdict = doctor(tmp_path, capsys, log, "--no-probe")["verdict"]
+        assert "Nothing in the log shows a failure" not in verdict, log
 
 
 def test_a_wheel_era_release_beside_another_system_cuda_says_so_as_a_warning(tmp_path, capsys):

@@ -849,12 +849,20 @@ def missing_dependency(lib: str, dlerror: str) -> str:
     return named["file"]
 
 
+_FAILURE_LINE = re.compile(
+    r"^[ \t>]*(?:[A-Za-z_]\w{0,60}\.){0,8}\w{0,60}(?:Error|Exception)\b: [^\n]{0,300}"
+    r"|\b(?:Segmentation fault|Aborted|Illegal instruction|Bus error)(?: \(core dumped\))?$"
+    r"|^Fatal Python error: [^\n]{0,300}",
+    re.MULTILINE,
+)
+
+
 def last_exception(text: str) -> str:
-    """The last Python exception with a message the log shows ('ImportError: ...'), or ''."""
+    """The last Python exception with a message ('ImportError: ...', however long its line), or
+    crash of the process ('Segmentation fault (core dumped)') the log shows, or ''."""
     last = ""
-    for found in _EXCEPTION_LINE.finditer(text):
-        if ":" in found.group(0) and "KeyboardInterrupt" not in found.group(0):
-            last = found.group(0)
+    for found in _FAILURE_LINE.finditer(text):
+        last = found.group(0)
     return last.strip()[:300]
 
 
