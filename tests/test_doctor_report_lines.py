@@ -7326,3 +7326,28 @@ def test_an_add_on_s_version_warning_is_named_harmless_for_the_gpu(
     doc = doctor(tmp_path, capsys, line + "\n")
     assert _ids(doc) == ["benign-log-noise"]
     assert "add-on" in doc["findings"][0]["title"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        # tensorflow#4363 (verbatim): nvidia-docker passes the GPU in itself
+        "$ nvidia-docker run --rm -ti tensorflow/tensorflow:nightly-devel-gpu nvidia-smi",
+        # the same request through the runtime's own name, and podman's CDI device (written)
+        "$ docker run --runtime=nvidia --rm -ti tensorflow/tensorflow:latest-gpu nvidia-smi",
+        "$ podman run --device nvidia.com/gpu=all --rm -ti tensorflow/tensorflow:latest-gpu",
+    ],
+)
+def test_a_container_run_through_nvidia_s_runtime_asked_for_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """tensorflow#4363: the image's LD_LIBRARY_PATH replaced the one nvidia-docker set, so
+    nvidia-smi found no libnvidia-ml; 'start it with --gpus' was the wrong advice."""
+    log = (
+        command + "\nNVIDIA-SMI couldn't find libnvidia-ml.so library in your system. Please"
+        " make sure that the NVIDIA Display Driver is properly installed and present in your"
+        " system.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--container")["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert "asked for the GPU" in first["title"] and "LD_LIBRARY_PATH" in first["fix"]

@@ -200,7 +200,9 @@ def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding
         " ('setsebool -P container_use_devices 1', or '--security-opt label=disable' for one"
         " container); in /etc/nvidia-container-runtime/config.toml, 'ldconfig' must name the"
         " host's real ldconfig ('@/sbin/ldconfig.real' on Debian and Ubuntu); the image must not"
-        " carry its own libnvidia-ml or libcuda links; a rootless or non-root user needs the"
+        " carry its own libnvidia-ml or libcuda links, nor set an LD_LIBRARY_PATH that drops"
+        " the folder the runtime put them in (nvidia-docker 1's /usr/local/nvidia/lib64:"
+        " append to LD_LIBRARY_PATH, never replace it); a rootless or non-root user needs the"
         " group owning /dev/nvidia*. Then 'nvidia-smi' in a container run with '--gpus all'"
         " lists the GPU.",
         CONTAINER_TOOLKIT,

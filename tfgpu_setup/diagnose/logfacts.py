@@ -435,7 +435,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         nvidia_wheels_named=_nvidia_wheels_there(sample),
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
-        gpu_requested_line=_first(_GPU_REQUESTED, sample),
+        gpu_requested_line=_gpu_requested(sample),
         gpu_not_requested_line=_gpu_image_run_without_gpu(sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
@@ -519,8 +519,27 @@ _BINDING = re.compile(
 
 _GPU_REQUESTED = re.compile(
     r"\b(?:singularity|apptainer) (?:exec|shell|run)\b[^\n]{0,200}?\s--nv\b"
-    r"|\bdocker run\b[^\n]{0,300}?\s--gpus[ =]"
+    r"|\b(?:docker|podman) run\b[^\n]{0,300}?\s(?:--gpus[ =]|--device[ =]nvidia\.com/gpu)"
 )
+_RUNTIME_RUN = re.compile(
+    r"\bnvidia-docker run\b[^\n]{0,400}"
+    r"|\bdocker run\b[^\n]{0,300}?\s--runtime[ =]nvidia\b[^\n]{0,300}"
+)
+"""nvidia-docker, or the NVIDIA runtime named: they pass the GPU only to an image that asks for
+it (NVIDIA_VISIBLE_DEVICES, which CUDA's and TensorFlow's GPU images set)."""
+
+
+def _gpu_requested(text: str) -> str:
+    """The first command that gave a container the GPU."""
+    asked = _first(_GPU_REQUESTED, text)
+    if asked:
+        return asked
+    run = next(
+        (r.group(0) for r in _RUNTIME_RUN.finditer(text) if _GPU_IMAGE.search(r.group(0))), ""
+    )
+    return run.strip()[:300]
+
+
 _DOCKER_RUN = re.compile(r"(?<![\w-])docker run\b(?:[^\n\\]|\\\n|\\){0,600}")
 """A 'docker run' command with its continuation lines (not 'nvidia-docker run', which adds
 the GPU itself)."""
