@@ -574,6 +574,9 @@ WRITTEN = {
     "shell-finds-no-ptxas": "Command 'ptxas' not found, but can be installed with:",
     "addon-version-warning": "UserWarning: Tensorflow Addons supports using Python ops for all"
     " Tensorflow versions above or equal to 2.2.0 and strictly below 2.3.0",
+    "addon-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl.NotFoundError:"
+    " /opt/conda/lib/python3.6/site-packages/tensorflow_addons/custom_ops/activations/"
+    "_activation_ops.so: undefined symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
     " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

@@ -7351,3 +7351,38 @@ def test_a_container_run_through_nvidia_s_runtime_asked_for_the_gpu(
     first = doctor(tmp_path, capsys, log, "--container")["findings"][0]
     assert first["id"] == "container-gpu-not-exposed"
     assert "asked for the GPU" in first["title"] and "LD_LIBRARY_PATH" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("line", "addon"),
+    [
+        # https://github.com/tensorflow/addons/issues/470 (verbatim): Addons 0.5 was built
+        # against TensorFlow 2.0.0rc0
+        (
+            "tensorflow.python.framework.errors_impl.NotFoundError: /opt/conda/lib/python3.6/"
+            "site-packages/tensorflow_addons/custom_ops/activations/_activation_ops.so: undefined"
+            " symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
+            "tensorflow_addons",
+        ),
+        # https://github.com/Kaggle/docker-python/pull/1057 (verbatim): TFP newer than the TF
+        (
+            "ImportError: This version of TensorFlow Probability requires TensorFlow version >="
+            " 2.4; Detected an installation of version 2.3.0-dev20200603. Please upgrade"
+            " TensorFlow to proceed.",
+            "TensorFlow Probability",
+        ),
+    ],
+)
+def test_an_add_on_made_for_another_tensorflow_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, addon: str
+) -> None:
+    first = doctor(tmp_path, capsys, line + "\n")["findings"][0]
+    assert first["id"] == "addon-tensorflow-mismatch" and addon in first["title"]
+    # tensorflow-io's plugins, the same undefined symbol in a warning it goes on after, stay
+    # harmless (fast-stable-diffusion#1918, verbatim)
+    warning = (
+        "caused by: ['/usr/local/lib/python3.9/dist-packages/tensorflow_io/python/ops/"
+        "libtensorflow_io_plugins.so: undefined symbol:"
+        " _ZN3tsl6StatusC1EN10tensorflow5error4CodeE']\n"
+    )
+    assert "addon-tensorflow-mismatch" not in _ids(doctor(tmp_path, capsys, warning))

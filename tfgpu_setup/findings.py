@@ -235,6 +235,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             explains=("cpu-only-tensorflow",),
         ),
         FindingKind(
+            "addon-tensorflow-mismatch",
+            "A TensorFlow add-on (Addons, Text, IO, Probability, Recommenders Addons) was built"
+            " for another TensorFlow release: its native ops or its version check refuse this one.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
             "ld-library-path-shadows",
             "A stale CUDA or cuDNN copy on LD_LIBRARY_PATH loads before the right one.",
             Layer.LIBRARIES,

@@ -834,6 +834,34 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # An add-on's custom-op library linked against another TensorFlow's C++ symbols
+        # (tensorflow, tsl, absl), or its own version check: the add-on release and the
+        # TensorFlow release do not match (addons#470, text#961, recommenders-addons#406,
+        # Kaggle/docker-python#1057), or were built with other compilers (addons#574).
+        # tensorflow-io's plugins say the same in a UserWarning and go on: harmless (benign).
+        name="addon-built-for-another-tensorflow",
+        needles=("undefined symbol: _Z", "This version of TensorFlow Probability requires"),
+        pattern=compiled(
+            r"^(?![^\n]{0,40}caused by: )[^\n]{0,300}?(?<![\w-])(?P<addon>tensorflow_(?!core\b)"
+            r"[a-z_]{2,40})[/\\][^\s:'\"]{0,300}?\.so: undefined symbol:"
+            r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
+            r"|This version of (?P<tfp>TensorFlow Probability) requires TensorFlow version >="
+            r" (?P<needed>\d{1,2}\.\d{1,2})"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title="{addon}{tfp} was made for another TensorFlow release than the one installed",
+        fix=(
+            "Install the add-on release made for this TensorFlow (each add-on's README has a"
+            " compatibility table; tensorflow-text and tensorflow-io follow TensorFlow's X.Y,"
+            " TensorFlow Addons ended with 2.15), or pin TensorFlow to the add-on's; a nightly"
+            " TensorFlow needs the add-ons' nightlies, and an add-on built from source the"
+            " compiler TensorFlow was built with."
+        ),
+        source="https://github.com/tensorflow/addons/issues/470",
+        subject="{addon}{tfp}",
+    ),
+    Signature(
         # Bazel before 0.4 warned of a --config no .rc file defines and built on without it: a
         # '--config=cuda8.0' (for '--config=cuda') built TensorFlow without CUDA (tensorflow#4944;
         # later Bazel stops with 'Config value ... is not defined' instead).
