@@ -463,7 +463,7 @@ def python_unsupported(ctx: Context) -> list[Finding]:
         ctx,
         "python-unsupported",
         "Python",
-        "No available Python version is supported by the TensorFlow release asked for",
+        "No available Python version is supported by this TensorFlow release",
         "Install a supported Python (e.g. with pyenv or your OS packages: "
         f"{_supported_pythons(ctx)}) and plan again.",
     )
