@@ -399,6 +399,11 @@ def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, ca
     silent = doctor(tmp_path, capsys, "Using TensorFlow backend.\n", "--no-probe")["verdict"]
     assert "did not find a usable driver" not in silent
     assert "list_physical_devices" in silent and "Compute_0" in silent
+    # Task Manager is Windows' only: a machine known to run another system is not sent there
+    on_linux = doctor(
+        tmp_path, capsys, "Using TensorFlow backend.\n", "--no-probe", "--os", "linux"
+    )
+    assert "Task Manager" not in on_linux["verdict"] and "nvidia-smi" in on_linux["verdict"]
     # keras-tuner#317 (verbatim excerpt): TensorFlow loaded, then another package's import
     # failed; that exception is what to fix, not a log where nothing failed
     raised = (

@@ -472,12 +472,19 @@ def _most_likely(
     if not failed and not _GPU_LIST_ANSWERED.search(log):
         # Nothing failed and TensorFlow was not asked: many who ask 'why no GPU' watch a graph
         # that does not show CUDA work, and the GPU is in use.
+        windows = not facts.knows("os") or facts.platform.os in ("windows", "wsl2")
+        watch = (
+            "On Windows, Task Manager's default GPU graphs (3D, Copy) do not show CUDA work:"
+            " switch one to 'Cuda' or 'Compute_0', or watch 'nvidia-smi' while it runs."
+            if windows
+            else "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
+        )
         return (
             "Nothing in the log shows a failure, or TensorFlow saying it has no GPU: it may be"
-            f" using one. Ask it: {ASK_FOR_GPUS}. On Windows, Task Manager's default GPU graphs"
-            " (3D, Copy) do not show CUDA work: switch one to 'Cuda' or 'Compute_0', or watch"
-            " 'nvidia-smi' while it runs. Where it lists no GPU, the driver or the CUDA"
-            " libraries are the usual cause; the steps below confirm which."
+            f" using one. Ask it: {ASK_FOR_GPUS}. {watch} Where it lists no GPU, the driver or"
+            " the CUDA libraries are the usual cause (or, where it works from a terminal and"
+            " not from an IDE, notebook or service, the variables that launcher passes on:"
+            " LD_LIBRARY_PATH, PATH); the steps below confirm which."
         )
     return (
         "Most likely TensorFlow did not find a usable driver or CUDA libraries; the steps below"
