@@ -159,3 +159,13 @@ def test_a_series_is_only_left_out_where_a_model_number_stays_and_the_chip_exist
     written: str,
 ) -> None:
     assert query.gpu_cc_from_name(MATRIX, written) is None
+
+
+def test_a_name_nvidia_smi_cut_short_resolves_where_every_gpu_it_may_be_agrees() -> None:
+    """nvidia-smi's table cuts long names ('GeForce RTX 207...', tensorflow#35539): every
+    GPU the rest may name is a Turing 7.5 there; a cut that leaves a series open stays unknown."""
+    cut = query.gpu_cc_from_name(MATRIX, "GeForce RTX 207...")
+    assert cut is not None and cut.cc == "7.5"
+    with pytest.raises(UserError):
+        query.gpu_cc_from_name(MATRIX, "GeForce GT 7...")  # Fermi to Kepler: asks
+    assert query.gpu_cc_from_name(MATRIX, "NVIDIA GeForce ...") is None

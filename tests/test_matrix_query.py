@@ -205,7 +205,8 @@ def test_gpu_names_from_real_listings_resolve() -> None:
         assert query.gpu_cc_from_name(MATRIX, name) is not None, name
 
 
-@pytest.mark.parametrize("name", ["NVIDIA GeForce ...", "GeForce RTX 207...", "Matrox G200eR2"])
+# (a cut that leaves one compute capability open resolves: tests/test_matrix_gpu_names.py)
+@pytest.mark.parametrize("name", ["NVIDIA GeForce ...", "GeForce GTX ...", "Matrox G200eR2"])
 def test_truncated_or_foreign_names_resolve_to_nothing(name: str) -> None:
     assert query.gpu_cc_from_name(MATRIX, name) is None
 

@@ -82,6 +82,15 @@ class NameIndex:
             return found
         return self._matching(loose, lambda product: _loose(_cached_key(product).split()) == loose)
 
+    def lookup_cut(self, name: str) -> tuple[GpuName, ...]:
+        """Every entry whose key starts with the key of a name nvidia-smi's table cut short
+        ('GeForce RTX 207...'), one per compute capability."""
+        key = name_key(name.rstrip(".… "))
+        words = key.split()
+        if len(words) < 2:
+            return ()  # a brand or series alone names too many GPUs
+        return self._matching(words[:-1], lambda product: _cached_key(product).startswith(key))
+
     def _matching(self, words: list[str], same: Callable[[str], bool]) -> tuple[GpuName, ...]:
         longest = max(words, key=len)
         found: dict[str, GpuName] = {}

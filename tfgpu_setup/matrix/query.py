@@ -194,7 +194,10 @@ def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
     unless every one of them is older than any TensorFlow build (GT 220: 1.1 and 1.2), where
     the answer is the same whichever it is.
     """
-    found = _name_index(matrix.gpus).lookup(name)
+    index = _name_index(matrix.gpus)
+    found = index.lookup(name)
+    if not found and name.rstrip().endswith(("...", "…")):
+        found = index.lookup_cut(name)  # nvidia-smi's table cuts long names
     if len(found) == 1:
         return found[0]
     if found and all(older_than_every_build(g.cc) for g in found):
