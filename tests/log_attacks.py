@@ -577,6 +577,8 @@ WRITTEN = {
     "addon-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl.NotFoundError:"
     " /opt/conda/lib/python3.6/site-packages/tensorflow_addons/custom_ops/activations/"
     "_activation_ops.so: undefined symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
+    "cudnn-version-mismatch-cut": "E tensorflow/stream_executor/cuda/cuda_dnn.cc:378] Loaded"
+    " runtime CuDNN library: 7101 (c",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
     " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

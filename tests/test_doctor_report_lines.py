@@ -2892,6 +2892,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/17566 (verbatim, cut where the paste
+        # was): TensorFlow 1.6 built with cuDNN 7.0 refused the 7.1 an upgrade brought
+        "2018-03-08 17:46:50.845206: E tensorflow/stream_executor/cuda/cuda_dnn.cc:378] Loaded"
+        " runtime CuDNN library: 7101 (c\n",
+        "cudnn-refusal-cut-short",
+        ("--os", "linux", "--tf", "1.6.0", "--cudnn", "7.1"),
+        "cudnn-version-mismatch",
+        "no",
+    ),
+    (
         # the same warning when the build asked for two undefined configs (written)
         "WARNING: Config values are not defined in any .rc file: opt,avx, cuda8.0\n",
         "bazel-ignored-the-cuda-config-among-others",

@@ -33,6 +33,15 @@ DRIVER_API = (
 )
 """The CUDA driver API's functions (libcuda's), not the math libraries' (cublas..., cufft...)."""
 
+CUDNN_MISMATCH_FIX = (
+    "Make the loaded cuDNN at least the version TensorFlow was built with and of the same"
+    " major version (for cuDNN 6 and older, and for any cuDNN under TensorFlow before"
+    " 1.13, whose message names a 'compatibility version', the same minor too: a newer"
+    " one is refused as well): with pip, install the nvidia-cudnn-cu1x version that"
+    " 'tensorflow[and-cuda]' pins, and remove older cuDNN copies that load first (a system"
+    " or conda cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
+)
+
 LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
     Signature(
@@ -51,14 +60,7 @@ LIBRARIES: tuple[Signature, ...] = (
             "cuDNN {cudnn_loaded} was loaded but this TensorFlow was built with cuDNN"
             " {cudnn_compiled}"
         ),
-        fix=(
-            "Make the loaded cuDNN at least the version TensorFlow was built with and of the same"
-            " major version (for cuDNN 6 and older, and for any cuDNN under TensorFlow before"
-            " 1.13, whose message names a 'compatibility version', the same minor too: a newer"
-            " one is refused as well): with pip, install the nvidia-cudnn-cu1x version that"
-            " 'tensorflow[and-cuda]' pins, and remove older cuDNN copies that load first (a system"
-            " or conda cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
-        ),
+        fix=CUDNN_MISMATCH_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/60913",
         subject="{cudnn_loaded}/{cudnn_compiled}",
         variants=(
@@ -81,6 +83,26 @@ LIBRARIES: tuple[Signature, ...] = (
                 with_signatures=frozenset({"hosted-notebook-path"}),
             ),
         ),
+    ),
+    Signature(
+        # The same refusal cut before what the build wanted (tensorflow#17566: 'Loaded runtime
+        # CuDNN library: 7101 (c'): TensorFlow prints the loaded version so only when it
+        # refuses it (cuda_dnn.cc).
+        name="cudnn-version-mismatch-cut",
+        needles=("Loaded runtime CuDNN library:",),
+        pattern=compiled(
+            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)"
+            r"(?: \([^)\n]{0,40})?[ \t]*$"
+        ),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow refused the cuDNN it loaded ({cudnn_loaded}): not the one it was built"
+            " with (the line, cut short here, goes on to name that one)"
+        ),
+        fix=CUDNN_MISMATCH_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/17566",
+        subject="{cudnn_loaded}",
     ),
     Signature(
         name="dlopen-cudnn",
