@@ -579,6 +579,8 @@ WRITTEN = {
     "_activation_ops.so: undefined symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
     "cudnn-version-mismatch-cut": "E tensorflow/stream_executor/cuda/cuda_dnn.cc:378] Loaded"
     " runtime CuDNN library: 7101 (c",
+    "jax-cpu-fallback": "An NVIDIA GPU may be present on this machine, but a CUDA-enabled jaxlib"
+    " is not installed. Falling back to cpu.",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
     " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

@@ -421,7 +421,10 @@ def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, ca
     assert "Nothing in the log shows a failure" not in verdict
     # an exception whatever its line's length, and a process that crashed (written)
     long_line = "ImportError: /venv/lib/addon/_ops.so: undefined symbol: _ZN" + "x" * 320 + "\n"
-    for log in (long_line, "Segmentation fault (core dumped)\n"):
+    resolver = (
+        "SolverProblemError\n\nBecause tensorflow (2.15.0) depends on ... version solving failed.\n"
+    )
+    for log in (long_line, "Segmentation fault (core dumped)\n", resolver):
         verdict = doctor(tmp_path, capsys, log, "--no-probe")["verdict"]
         assert "Nothing in the log shows a failure" not in verdict, log
 

@@ -871,14 +871,18 @@ def missing_dependency(lib: str, dlerror: str) -> str:
 _FAILURE_LINE = re.compile(
     r"^[ \t>]*(?:[A-Za-z_]\w{0,60}\.){0,8}\w{0,60}(?:Error|Exception)\b: [^\n]{0,300}"
     r"|\b(?:Segmentation fault|Aborted|Illegal instruction|Bus error)(?: \(core dumped\))?$"
-    r"|^Fatal Python error: [^\n]{0,300}",
+    r"|^Fatal Python error: [^\n]{0,300}"
+    # an installer that could not resolve what was asked (pip, Poetry, conda and mamba)
+    r"|\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"
+    r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200}",
     re.MULTILINE,
 )
 
 
 def last_exception(text: str) -> str:
-    """The last Python exception with a message ('ImportError: ...', however long its line), or
-    crash of the process ('Segmentation fault (core dumped)') the log shows, or ''."""
+    """The last Python exception with a message ('ImportError: ...', however long its line),
+    crash of the process ('Segmentation fault (core dumped)') or installer's failure to resolve
+    the packages asked for the log shows, or ''."""
     last = ""
     for found in _FAILURE_LINE.finditer(text):
         last = found.group(0)

@@ -248,6 +248,26 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="addon",
     ),
     Signature(
+        # JAX's own device notices (kohya-colab#133: a CPU-only jaxlib beside a PyTorch
+        # trainer on Colab): they say nothing of TensorFlow's GPU.
+        name="jax-cpu-fallback",
+        needles=("a CUDA-enabled jaxlib is not installed", "No GPU/TPU found, falling back"),
+        pattern=compiled(
+            r"a CUDA-enabled jaxlib is not installed\. Falling back to cpu"
+            r"|No GPU/TPU found, falling back to CPU"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless for TensorFlow: JAX runs on the CPU (its line says nothing of TensorFlow)",
+        fix=(
+            "Nothing to do for TensorFlow. For JAX on the GPU, install its CUDA build (pip"
+            " install 'jax[cuda12]') in its own environment or beside a TensorFlow of the same"
+            " CUDA major."
+        ),
+        source="https://github.com/hollowstrawberry/kohya-colab/issues/133",
+        subject="jax",
+    ),
+    Signature(
         name="tensorrt-missing",
         needles=("TensorRT", "dynamic library", "dlopen library"),
         pattern=compiled(
