@@ -7400,3 +7400,25 @@ def test_an_add_on_made_for_another_tensorflow_is_named(
         " _ZN3tsl6StatusC1EN10tensorflow5error4CodeE']\n"
     )
     assert "addon-tensorflow-mismatch" not in _ids(doctor(tmp_path, capsys, warning))
+
+
+def test_a_user_site_tensorflow_under_an_environment_s_python_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """anaconda-issues#11805 (verbatim frames): the conda environment's Python imported the
+    TensorFlow 'pip install --user' put in ~/.local, which comes first on its path."""
+    log = (
+        "Traceback (most recent call last):\n"
+        '  File "/home/amaa/.local/lib/python3.6/site-packages/tensorflow/python/'
+        'pywrap_tensorflow.py", line 58, in <module>\n'
+        '  File "/home/amaa/anaconda3/envs/tf_gpu/lib/python3.6/imp.py", line 243, in'
+        " load_module\n"
+        "ImportError: libcublas.so.10.0: cannot open shared object file: No such file or"
+        " directory\n"
+    )
+    found = {f["id"]: f for f in doctor(tmp_path, capsys, log)["findings"]}
+    assert "user site" in found["wrong-python-environment"]["title"]
+    assert "PYTHONNOUSERSITE" in found["wrong-python-environment"]["fix"]
+    # the user site alone, with no environment's Python beside it, is simply where it lives
+    alone = log.replace("anaconda3/envs/tf_gpu/lib", "nowhere")
+    assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, alone))

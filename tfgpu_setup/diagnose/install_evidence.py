@@ -74,6 +74,21 @@ def install_findings(
             )
         )
     found += _cpu_only_package(log, gpu_seen)
+    if log.user_site_tf_line:
+        found.append(
+            Finding(
+                "wrong-python-environment",
+                Severity.WARNING,
+                "The TensorFlow that ran comes from the user site (~/.local, 'pip install"
+                " --user'), which the environment's Python searches before its own packages",
+                (log.user_site_tf_line,),
+                "Remove the user-site copy ('python -m pip uninstall tensorflow' with the"
+                " environment deactivated, or delete it from ~/.local/lib/pythonX.Y/site-packages),"
+                " or set PYTHONNOUSERSITE=1 in the environment ('conda env config vars set"
+                " PYTHONNOUSERSITE=1'); then the environment's TensorFlow and its CUDA load.",
+                "https://docs.python.org/3/library/site.html#site.ENABLE_USER_SITE",
+            )
+        )
     found += _requirement_missing_under_import(log)
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(facts, log, matches)

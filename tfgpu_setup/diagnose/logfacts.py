@@ -221,6 +221,9 @@ class LogFacts:
     """The reporter saying TensorFlow is installed ('even though I have installed it')."""
     sudo_pip_line: str = ""
     """'sudo pip install': root's pip installs into the system Python, not the environment's."""
+    user_site_tf_line: str = ""
+    """A traceback running TensorFlow from the user site (~/.local, 'pip install --user') while
+    the interpreter is an environment's: that TensorFlow shadows the environment's own."""
     nvidia_wheels_line: str = ""
     nvidia_wheels_named: tuple[str, ...] = ()
     """NVIDIA wheels pip says are there, with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
@@ -422,6 +425,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         gpu_kernel_line=_first(_GPU_KERNEL_REGISTERED, sample),
         pip_network_line=_first(_PIP_NETWORK, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
+        user_site_tf_line=_user_site_tensorflow(sample),
         notebook_line=_first(_NOTEBOOK, sample),
         tegra_line=_first(TEGRA, sample),
         laptop_line=_first(LAPTOP_GPU, sample),
@@ -877,6 +881,28 @@ _FAILURE_LINE = re.compile(
     r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200}",
     re.MULTILINE,
 )
+
+
+_USER_SITE_TF = re.compile(
+    r'^[ \t>]*File "(?:/home/[^/"\n]{1,60}|/root)/\.local/lib/python3\.\d{1,2}/site-packages/'
+    r'tensorflow(?:_core)?/[^"\n]{1,200}"',
+    re.MULTILINE,
+)
+_ENVIRONMENT_PYTHON = re.compile(
+    r'^[ \t>]*File "[^"\n]{0,200}/(?:envs/[\w.-]{1,60}|anaconda3|miniconda3|miniforge3|mambaforge'
+    r"|\.?venv|virtualenvs/[\w.-]{1,60})/lib/python3\.\d{1,2}/",
+    re.MULTILINE,
+)
+
+
+def _user_site_tensorflow(text: str) -> str:
+    """The traceback line running TensorFlow from ~/.local where another frame shows the
+    interpreter is a conda environment's or a virtualenv's (conda's Pythons read the user site
+    too, unless PYTHONNOUSERSITE is set: anaconda-issues#11805)."""
+    found = _USER_SITE_TF.search(text)
+    if found is None or not _ENVIRONMENT_PYTHON.search(text):
+        return ""
+    return found.group(0).strip()[:300]
 
 
 def last_exception(text: str) -> str:
