@@ -172,6 +172,11 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
         ("--os", "WSL2 (Ubuntu 22.04)", "wsl2"),
         ("--os", "Windows Subsystem for Linux 2", "wsl2"),
         ("--os", "macOS 14.2 (Darwin)", "macos"),
+        ("--os", "MacBook Pro M1", "macos"),
+        ("--os", "win10", "windows"),
+        # names inside other words are not names (a survey's 'CPU-only machine' was read as a Mac)
+        ("--os", "windows (CPU-only machine)", "windows"),
+        ("--os", "Arch Linux on a research cluster", "linux"),
     ],
 )
 def test_a_version_pasted_as_its_tool_prints_it_is_read(

@@ -115,16 +115,17 @@ _TF_PRINTED = (
 version as pip shows it ('tensorflow-gpu 2.3.0', 'tensorflow==2.15.0')."""
 
 _OS_NAMES = (
-    (r"wsl|subsystem for linux", "wsl2"),
-    (r"mac|os ?x|darwin", "macos"),
-    (r"win", "windows"),
+    (r"\bwsl\d?\b|subsystem for linux", "wsl2"),
+    (r"\bmac(?:os|book\w*|intosh)?\b|\bos ?x\b|darwin", "macos"),
+    (r"\bwin(?:dows|\d{1,2})?\b", "windows"),
     (
-        r"linux|ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma|suse|arch|mint|pop!?_?os"
-        r"|manjaro|amazon|gentoo|kali",
+        r"\b(?:linux|ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma|(?:open)?suse|arch"
+        r"|mint|pop!?_?os|manjaro|amazon|gentoo|kali)\b",
         "linux",
     ),
 )
-"""How people name an operating system, most specific first (WSL names Windows and Linux)."""
+"""How people name an operating system, most specific first (WSL names Windows and Linux), as
+whole words: a 'machine' is no Mac, a 'research' cluster no Arch."""
 
 
 OS_CHOICES = ("linux", "wsl2", "windows", "macos")
