@@ -4447,7 +4447,7 @@ def test_ptxas_spilling_registers_for_another_program_proves_no_gpu(
         " file: No such file or directory\n"
     )
     found = doctor(tmp_path, capsys, log)
-    assert found["gpu_used"] != "yes" and found["findings"][0]["severity"] == "error"
+    assert found["gpu_used"] != "yes" and found["findings"][0]["id"] == "cuda-libs-not-found"
 
 
 def test_the_timers_and_autotuners_notes_are_harmless(
@@ -7422,3 +7422,41 @@ def test_a_user_site_tensorflow_under_an_environment_s_python_is_named(
     # the user site alone, with no environment's Python beside it, is simply where it lives
     alone = log.replace("anaconda3/envs/tf_gpu/lib", "nowhere")
     assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, alone))
+
+
+# A Stack Overflow answer on cudart64_101.dll (stackguides mirror of question 59823283,
+# verbatim): 'If you don't have a CUDA-enabled GPU ... no need to worry'
+CUDART_ALONE = (
+    "2020-01-20 12:27:44.554767: W tensorflow/stream_executor/platform/default/dso_loader.cc:55]"
+    " Could not load dynamic library 'cudart64_101.dll'; dlerror: cudart64_101.dll not found\n"
+    "2020-01-20 12:27:44.554964: I tensorflow/stream_executor/cuda/cudart_stub.cc:29] Ignore"
+    " above cudart dlerror if you do not have a GPU set up on your machine.\n"
+)
+
+
+def test_the_cuda_runtime_missing_where_nothing_shows_a_gpu_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow opens the runtime at import on every machine and says to ignore the failure
+    without a GPU: alone, with no GPU stated or shown, it is a warning to confirm."""
+    doc = doctor(tmp_path, capsys, CUDART_ALONE, "--os", "windows")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-libs-not-found", "warning")
+    # without its runtime TensorFlow uses no GPU, whether or not there is one
+    assert doc["gpu_used"] == "no" and "nothing is wrong" in doc["verdict"]
+    assert any("without a GPU set up" in e for e in first["evidence"])
+    # with a GPU stated, it is what keeps TensorFlow off it
+    stated = doctor(tmp_path, capsys, CUDART_ALONE, "--os", "windows", "--gpu", "GTX 1080")
+    assert ("cuda-libs-not-found", "error") in [
+        (f["id"], f["severity"]) for f in stated["findings"]
+    ]
+    # and another library failing shows the driver found a GPU first (written)
+    more = CUDART_ALONE + (
+        "2020-01-20 12:27:45.000000: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:55] Could not load dynamic library 'cublas64_10.dll'; dlerror:"
+        " cublas64_10.dll not found\n"
+    )
+    errors = [
+        f["id"] for f in doctor(tmp_path, capsys, more)["findings"] if f["severity"] == "error"
+    ]
+    assert "cuda-libs-not-found" in errors

@@ -45,6 +45,7 @@ from .release_hints import (
     releases_from_hints,
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
+from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start
 from .sources import lower_first
 from .weigh import (
@@ -338,6 +339,21 @@ def diagnose(
             known,
         )
     warnings = [f for f in findings if f.severity == Severity.WARNING]
+    if (
+        warnings
+        and warnings[0].id == "cuda-libs-not-found"
+        and (runtime_line := cuda_runtime_missing_alone(known, log_facts, matches))
+    ):
+        # Without its CUDA runtime TensorFlow uses no GPU, whether or not the machine has one.
+        return Diagnosis(
+            "no",
+            f"TensorFlow is not using a GPU: it found no CUDA runtime ({runtime_line[:160]})."
+            " On a machine without an NVIDIA GPU that is expected and nothing is wrong; with"
+            f" one, that is the cause (fix: {warnings[0].fix})",
+            findings,
+            confirm,
+            facts=known,
+        )
     if warnings:
         verdict = (
             "The cause is not certain; the most likely one is that "

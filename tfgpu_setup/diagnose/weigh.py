@@ -25,6 +25,7 @@ from .device_evidence import (
 )
 from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
+from .runtime_alone import cuda_runtime_missing_alone
 from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
 from .sources import quoted
@@ -692,6 +693,13 @@ def weighed_against_the_rest_of_the_log(
             INSTALL_FAILURE_IDS,
             "but TensorFlow's own runtime lines show one installed and running"
             f" ({log.tf_ran_line[:120]}): that install attempt is not what stops the GPU",
+        )
+    if cuda_runtime_missing_alone(facts, log, matches):
+        findings = contradicted(
+            findings,
+            frozenset({"cuda-libs-not-found"}),
+            "but TensorFlow prints this on any machine without a GPU set up, and nothing here"
+            " shows one (add --gpu NAME, or run nvidia-smi): with an NVIDIA GPU, this is the cause",
         )
     if alone := libcuda_absent_alone(facts, log, matches):
         findings = (
