@@ -7460,3 +7460,15 @@ def test_the_cuda_runtime_missing_where_nothing_shows_a_gpu_is_a_warning(
         f["id"] for f in doctor(tmp_path, capsys, more)["findings"] if f["severity"] == "error"
     ]
     assert "cuda-libs-not-found" in errors
+
+
+def test_swig_s_module_not_found_on_windows_is_the_dll_load_failure_of_an_old_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#10111 (verbatim): the last line of a Windows 1.x import whose CUDA DLLs were
+    missing. SWIG's loader is 2.1 or older, so no '2.11 has no GPU on Windows' guess."""
+    log = "ImportError: No module named '_pywrap_tensorflow_internal'\n"
+    ids = _ids(doctor(tmp_path, capsys, log, "--os", "windows"))
+    assert "windows-native-gpu-unsupported" not in ids
+    first = doctor(tmp_path, capsys, log, "--os", "windows", "--tf", "1.2")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found" and "DLL" in first["title"]

@@ -103,6 +103,9 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.2",
     ),
+    # ... whose last fallback imports the bare module, so the failure names it so
+    # (tensorflow#10111, #11045: Windows 1.x builds without their CUDA DLLs)
+    (re.compile(r"No module named '_pywrap_tensorflow_internal'"), "<2.2"),
     # ... and outside tensorflow_core (1.15 to 2.1 loaded it from there) before 1.15
     (
         re.compile(

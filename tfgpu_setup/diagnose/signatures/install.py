@@ -1421,8 +1421,13 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="windows-dll-load-failed",
-        needles=("DLL load failed",),
-        pattern=compiled(rf"ImportError: DLL load failed{TF_MODULE}"),
+        needles=("DLL load failed", "No module named '_pywrap_tensorflow_internal'"),
+        # (SWIG's loader, before 2.2, reports the same failure as its module not found when
+        # the traceback's last line is all that is pasted: tensorflow#10111, #11045)
+        pattern=compiled(
+            rf"ImportError: DLL load failed{TF_MODULE}"
+            r"|(?:Import|ModuleNotFound)Error: No module named '_pywrap_tensorflow_internal'"
+        ),
         finding_id="cuda-libs-not-found",
         severity=Severity.WARNING,
         title=(
