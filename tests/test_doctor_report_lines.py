@@ -7472,3 +7472,25 @@ def test_swig_s_module_not_found_on_windows_is_the_dll_load_failure_of_an_old_re
     assert "windows-native-gpu-unsupported" not in ids
     first = doctor(tmp_path, capsys, log, "--os", "windows", "--tf", "1.2")["findings"][0]
     assert first["id"] == "cuda-libs-not-found" and "DLL" in first["title"]
+
+
+def test_wsl_s_gpu_layer_not_answering_is_not_said_to_lack_libcuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """microsoft/WSL#6772 (verbatim): nvidia-smi failing under WSL 2 after a Windows build's
+    regression; nothing showed libcuda missing, and the fix was on the Windows side."""
+    log = (
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing" and "libcuda" not in first["title"]
+    assert "wsl --update" in first["fix"]
+    # the loader's own words for the missing library keep the libcuda reading (written)
+    missing = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared object file: No such"
+        " file or directory\n"
+    )
+    first = doctor(tmp_path, capsys, missing, "--os", "wsl2")["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing" and "libcuda.so.1" in first["title"]

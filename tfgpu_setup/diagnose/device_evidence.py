@@ -99,15 +99,29 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     if wsl and linux_driver is not None and no_driver_lines:
         found.append(_linux_driver_in_wsl(linux_driver, no_driver_lines[0]))
     elif wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
+        libcuda_line = next((m for m in no_driver_lines if _says_libcuda_absent(m)), None)
         found.append(
             Finding(
                 "wsl-libcuda-missing",
                 Severity.ERROR,
                 "WSL2 finds no libcuda.so.1: the Windows NVIDIA driver with WSL support is "
-                "missing or too old",
-                (quoted(no_driver_lines[0].line), f"os: wsl2 ({facts.platform.source})"),
+                "missing or too old"
+                if libcuda_line is not None
+                # (nvidia-smi or the container CLI failing says less: the layer Windows gives
+                # WSL 2 is not answering, for one of several reasons on the Windows side)
+                else "WSL 2 cannot reach the GPU through Windows: the Windows side of WSL's GPU"
+                " support (driver, Windows build, WSL version) is not answering",
+                (
+                    quoted((libcuda_line or no_driver_lines[0]).line),
+                    f"os: wsl2 ({facts.platform.source})",
+                ),
                 "Install the current NVIDIA driver for Windows on the Windows host, then run "
-                "'wsl --shutdown' and reopen WSL; do not install a Linux driver inside WSL2.",
+                "'wsl --shutdown' and reopen WSL; do not install a Linux driver inside WSL2."
+                if libcuda_line is not None
+                else "On Windows: install the current NVIDIA driver, update Windows and WSL ('wsl"
+                " --update'; Windows 10 21H2 or Windows 11), then 'wsl --shutdown' and reopen"
+                " WSL from a terminal that is not elevated. A GPU in TCC mode is not available to"
+                " WSL (WDDM only), and no Linux NVIDIA driver belongs inside WSL2.",
                 WSL_GUIDE,
             )
         )
