@@ -1617,7 +1617,9 @@ DRIVER: tuple[Signature, ...] = (
         fix=(
             "Check the GPU's power cables and PSU, reseat it, and check its cooling; 'dmesg | grep"
             " -i -e xid -e nvrm' shows what the driver saw. A reboot brings a GPU that fell off"
-            " the bus back until it happens again."
+            " the bus back until it happens again. Under WSL 2, a GPU Windows runs in TCC mode is"
+            " unreachable (WSL takes WDDM GPUs only; 'nvidia-smi.exe -q' on Windows shows the"
+            " driver model), and it can take the other GPUs with it (WSL#13027)."
         ),
         source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/387",
     ),
