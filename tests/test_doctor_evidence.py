@@ -418,15 +418,29 @@ def test_with_nothing_named_a_working_driver_points_past_the_driver(tmp_path, ca
     )
     verdict = doctor(tmp_path, capsys, raised, "--no-probe")["verdict"]
     assert "cannot allocate memory in static TLS block" in verdict
-    assert "Nothing in the log shows a failure" not in verdict
-    # an exception whatever its line's length, and a process that crashed (written)
+    assert "it may be using one" not in verdict
+    # an exception whatever its line's length or however bare, and a process that crashed
+    # (written)
     long_line = "ImportError: /venv/lib/addon/_ops.so: undefined symbol: _ZN" + "x" * 320 + "\n"
+    bare = 'Traceback (most recent call last):\n  File "t.py", line 1, in <module>\nMemoryError\n'
+    for log in (long_line, "Segmentation fault (core dumped)\n", bare):
+        verdict = doctor(tmp_path, capsys, log, "--no-probe")["verdict"]
+        assert "shows a failure" in verdict and "it may be using one" not in verdict, log
+    # a resolver that found no versions: TensorFlow may not be installed at all (written)
     resolver = (
         "SolverProblemError\n\nBecause tensorflow (2.15.0) depends on ... version solving failed.\n"
     )
-    for log in (long_line, "Segmentation fault (core dumped)\n", resolver):
-        verdict = doctor(tmp_path, capsys, log, "--no-probe")["verdict"]
-        assert "Nothing in the log shows a failure" not in verdict, log
+    verdict = doctor(tmp_path, capsys, resolver, "--no-probe")["verdict"]
+    assert "install did not finish" in verdict and "it may be using one" not in verdict
+    # TensorFlow's own answers that it has no GPU, however printed (written)
+    for answer in (
+        ">>> tf.config.list_physical_devices('GPU')\n[ ]\n",
+        ">>> print(len(tf.config.list_physical_devices('GPU')))\n0\n",
+        ">>> tf.test.gpu_device_name()\n''\n",
+        "SystemError: GPU device not found\n",
+    ):
+        verdict = doctor(tmp_path, capsys, answer, "--no-probe")["verdict"]
+        assert "did not find a usable driver" in verdict, answer
 
 
 def test_a_wheel_era_release_beside_another_system_cuda_says_so_as_a_warning(tmp_path, capsys):

@@ -32,7 +32,7 @@ from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
 from .locales import in_c_locale
-from .logfacts import LogFacts, last_exception, read_log_facts
+from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .mixed_cuda import mixed_cuda_majors
 from .newer_offered import newer_version_installed
@@ -420,11 +420,14 @@ ASK_FOR_GPUS = (
     "python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\""
 )
 _GPU_LIST_ANSWERED = re.compile(
-    r"^[ \t>]*\[\][ \t]*$|Num GPUs Available:? *0\b"
-    r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False",
+    r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
+    r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False"
+    r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
+    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b",
     re.MULTILINE,
 )
-"""TensorFlow's own answer about its GPUs, pasted: an empty device list, or False."""
+"""TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
+device name, False, or a notebook's 'GPU device not found'."""
 
 
 def _import_stopped(log: LogFacts) -> str:
@@ -479,13 +482,27 @@ def _most_likely(
             " steps below confirm which."
         )
     failed = any(f.severity is not Severity.INFO for f in findings)
-    if not failed and (exception := last_exception(log)):
+    answered = bool(_GPU_LIST_ANSWERED.search(log))
+    kind, line = ("", "") if failed or answered else last_failure(log)
+    if kind == "installer":
         return (
-            f"The log shows an exception none of the GPU causes here explains ('{exception}'):"
-            " fix what it says first (it may be another package's, raised after TensorFlow"
-            f" loaded). Then ask TensorFlow whether it uses a GPU: {ASK_FOR_GPUS}"
+            f"The install did not finish ('{line}'): the resolver found no set of versions that"
+            " fit together, so TensorFlow may not be installed at all. Fix the conflict it names"
+            " first (pin releases that can be installed together, or give the other package"
+            " its own environment); 'tfgpu-setup plan' picks a TensorFlow for this machine."
         )
-    if not failed and not _GPU_LIST_ANSWERED.search(log):
+    if kind == "other" and line.startswith("Traceback"):
+        return (
+            "The log shows a traceback cut before its exception: the exception on its last line"
+            " says what failed; paste the whole traceback, down to that line."
+        )
+    if kind:
+        return (
+            f"The log shows a failure none of the GPU causes here explains ('{line}'): fix what"
+            " it says first (it may be another package's). Then ask TensorFlow whether it uses"
+            f" a GPU: {ASK_FOR_GPUS}"
+        )
+    if not failed and not answered:
         # Nothing failed and TensorFlow was not asked: many who ask 'why no GPU' watch a graph
         # that does not show CUDA work, and the GPU is in use.
         windows = not facts.knows("os") or facts.platform.os in ("windows", "wsl2")
@@ -496,8 +513,9 @@ def _most_likely(
             else "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
         )
         return (
-            "Nothing in the log shows a failure, or TensorFlow saying it has no GPU: it may be"
-            f" using one. Ask it: {ASK_FOR_GPUS}. {watch} Where it lists no GPU, the driver or"
+            "None of the lines recognised here names a failure, and none is TensorFlow saying"
+            f" it has no GPU: it may be using one. Ask it: {ASK_FOR_GPUS}. {watch} Where it"
+            " lists no GPU, the driver or"
             " the CUDA libraries are the usual cause (or, where it works from a terminal and"
             " not from an IDE, notebook or service, the variables that launcher passes on:"
             " LD_LIBRARY_PATH, PATH); the steps below confirm which."

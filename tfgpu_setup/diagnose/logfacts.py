@@ -873,12 +873,20 @@ def missing_dependency(lib: str, dlerror: str) -> str:
 
 
 _FAILURE_LINE = re.compile(
-    r"^[ \t>]*(?:[A-Za-z_]\w{0,60}\.){0,8}\w{0,60}(?:Error|Exception)\b: [^\n]{0,300}"
-    r"|\b(?:Segmentation fault|Aborted|Illegal instruction|Bus error)(?: \(core dumped\))?$"
-    r"|^Fatal Python error: [^\n]{0,300}"
+    # a Python exception, named as classes are (IPython's header puts 'Traceback' after it)
+    r"^(?P<exception>[ \t>*]*(?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}(?:Error|Exception)\b"
+    r"(?::[ \t]?[^\n]{0,300}|[ \t]*$| {2,}Traceback[^\n]{0,40}))"
+    # a process that crashed
+    r"|^(?P<crash>[ \t]*(?:Segmentation fault|Aborted|Illegal instruction|Bus error)"
+    r"(?: \(core dumped\))?[ \t]*$|[^\n]{0,200}\(core dumped\)|Fatal Python error: [^\n]{0,300})"
     # an installer that could not resolve what was asked (pip, Poetry, conda and mamba)
-    r"|\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"
-    r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200}",
+    r"|(?P<installer>\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"
+    r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200})"
+    # a test or device check that says it failed
+    r"|(?P<other>[^\n]{0,200}\bcannot find working devices\b[^\n]{0,100}"
+    r"|^Result = FAIL\b[^\n]{0,100}"
+    # a traceback whose exception the paste cut off
+    r"|^[ \t>]*Traceback \(most recent call last\):?)",
     re.MULTILINE,
 )
 
@@ -905,14 +913,18 @@ def _user_site_tensorflow(text: str) -> str:
     return found.group(0).strip()[:300]
 
 
-def last_exception(text: str) -> str:
-    """The last Python exception with a message ('ImportError: ...', however long its line),
-    crash of the process ('Segmentation fault (core dumped)') or installer's failure to resolve
-    the packages asked for the log shows, or ''."""
-    last = ""
+def last_failure(text: str) -> tuple[str, str]:
+    """The last failure the log shows that no signature need name, as (kind, line): a Python
+    exception ('ImportError: ...', however long its line, or a bare 'MemoryError'), a crash
+    ('Segmentation fault (core dumped)'), an installer that could not resolve the packages
+    asked for, or another check's failure; ('', '') where there is none."""
+    last: re.Match[str] | None = None
     for found in _FAILURE_LINE.finditer(text):
-        last = found.group(0)
-    return last.strip()[:300]
+        last = found
+    if last is None:
+        return "", ""
+    kind = last.lastgroup or ""
+    return kind, last.group(0).strip(" \t>*")[:300]
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
