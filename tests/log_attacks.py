@@ -15,6 +15,7 @@ from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
 from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
 from tfgpu_setup.diagnose.signatures import CATALOGUE
+from tfgpu_setup.whatif import _stated_gpus
 
 LOGS = Path(__file__).parent / "fixtures" / "logs"
 LINE_CHARS = 300_000
@@ -664,6 +665,8 @@ def main() -> int:
     for text in (
         "\n" * LINE_CHARS,
         " " * LINE_CHARS,
+        # a line of blanks between others (a paste's whole-text clean-up leaves it there)
+        "x\n" + " " * LINE_CHARS + "\nx\n",
         "> " * (LINE_CHARS // 2),
         "tf.__version__\n" * (LINE_CHARS // 15),
         "Successfully installed " * (LINE_CHARS // 23),
@@ -763,6 +766,10 @@ def main() -> int:
         '"cell_type": "code",\n"name": "stdout",\n"' + 'a":' * (LINE_CHARS // 3),
     ):
         guarded(lambda text: searched_in_vain(rejoin_wrapped(unwrap(text))), text)
+        lines += 1
+    # A --gpu value as a reporter states it, split into GPUs and their counts.
+    for text in (" " * LINE_CHARS + "y", "a" + " " * LINE_CHARS + "x2", ", " * (LINE_CHARS // 2)):
+        guarded(lambda text: _stated_gpus((text,)), text)
         lines += 1
     print(f"{lines} lines of {LINE_CHARS} characters")
     return 0

@@ -25,7 +25,9 @@ _LABELS = {
 }
 _LABEL = "|".join(f"(?P<{key}>{label})" for key, label in _LABELS.items())
 _AS_LIST_ITEM = re.compile(
-    rf"^[ \t>]*[-*+]?[ \t]*\**(?:{_LABEL})\**[ \t]*:\**[ \t]*(?P<value>[^\n]{{0,160}})$",
+    # (the blanks before the bullet and after it are two runs, never one run split two ways:
+    # a line of blanks would be tried at every split)
+    rf"^[ \t>]*(?:[-*+][ \t]*)?\**(?:{_LABEL})\**[ \t]*:\**[ \t]*(?P<value>[^\n]{{0,160}})$",
     re.MULTILINE,
 )
 _AS_FORM_HEADING = re.compile(
