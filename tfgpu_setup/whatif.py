@@ -90,9 +90,12 @@ OTHER_MAKERS_GPU = re.compile(
 """GPU names of other makers: what people with an AMD, Intel or Apple GPU state as theirs."""
 
 
-_GPU_LIST = re.compile(r"\s*(?:[,;+/]|\band\b)\s*", re.IGNORECASE)
-# ('x2' after a name counts cards; 'TX2' ends a name: Jetson TX2)
-_GPU_COUNT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*|(?<![A-Za-z])\s*[x×]\s*\d{1,2}\s*$", re.IGNORECASE)
+_GPU_LIST = re.compile(r"(?<!\s)\s*(?:[,;+/]|\band\b)\s*", re.IGNORECASE)
+# ('x2' after a name counts cards; 'TX2' ends a name: Jetson TX2; a count's blanks are one
+# run, starting after the name, so a value of blanks is not tried from every blank)
+_GPU_COUNT = re.compile(
+    r"^\s*\d{1,2}\s*[x×]\s*|(?<![A-Za-z\s])\s*[x×]\s*\d{1,2}\s*$", re.IGNORECASE
+)
 _CC_WRITTEN = re.compile(
     r"\b(?:compute capability|cc)\s*:?\s*(?P<cc>\d{1,2}\.\d)\b|\bsm_?(?P<sm>\d{2,3})\b",
     re.IGNORECASE,
