@@ -7266,6 +7266,13 @@ def test_a_wheel_for_another_cpu_of_a_release_without_one_for_this_machine_is_th
     )
     ids = _ids(doctor(tmp_path, capsys, log, "--os", "linux", "--arch", "aarch64"))
     assert ids[0] == "python-unsupported" and "platform-unsupported" not in ids
+    # an add-on's wheel has versions of its own, not TensorFlow's (written)
+    log = (
+        "ERROR: tensorflow_io-0.30.0-cp310-cp310-manylinux_2_12_x86_64.manylinux2010_x86_64.whl"
+        " is not a supported wheel on this platform.\n"
+    )
+    ids = _ids(doctor(tmp_path, capsys, log, "--os", "linux", "--arch", "aarch64"))
+    assert "platform-unsupported" not in ids
 
 
 def test_the_driver_call_that_refused_the_ordinal_is_the_one_named(
@@ -7378,12 +7385,26 @@ def test_a_container_run_through_nvidia_s_runtime_asked_for_the_gpu(
             " symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
             "tensorflow_addons",
         ),
-        # https://github.com/Kaggle/docker-python/pull/1057 (verbatim): TFP newer than the TF
+        # https://github.com/gianlucadetommaso/volatile/issues/4 (verbatim): TFP newer than the
+        # TensorFlow installed
         (
             "ImportError: This version of TensorFlow Probability requires TensorFlow version >="
             " 2.4; Detected an installation of version 2.3.0-dev20200603. Please upgrade"
             " TensorFlow to proceed.",
             "TensorFlow Probability",
+        ),
+        # Horovod's TensorFlow plugin and tf_sentencepiece's versioned library (written in the
+        # loader's format)
+        (
+            "tensorflow.python.framework.errors_impl.NotFoundError: /usr/lib/python3/"
+            "site-packages/horovod/tensorflow/mpi_lib.cpython-36m-x86_64-linux-gnu.so: undefined"
+            " symbol: _ZN10tensorflow8OpKernel11TraceStringEPNS_15OpKernelContextEb",
+            "horovod",
+        ),
+        (
+            "NotFoundError: tf_sentencepiece/_sentencepiece_processor_ops.so.1.13.1: undefined"
+            " symbol: _ZN10tensorflow8OpKernel11TraceStringEPNS_15OpKernelContextEb",
+            "tf_sentencepiece",
         ),
     ],
 )
@@ -7494,3 +7515,43 @@ def test_wsl_s_gpu_layer_not_answering_is_not_said_to_lack_libcuda(
     )
     first = doctor(tmp_path, capsys, missing, "--os", "wsl2")["findings"][0]
     assert first["id"] == "wsl-libcuda-missing" and "libcuda.so.1" in first["title"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:378] Loaded runtime CuDNN library: 7101"
+        " (compatibility version 7100)",
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:396] Loaded runtime CuDNN library: 8.0.4"
+        " but sou",
+    ],
+)
+def test_the_cudnn_refusal_cut_anywhere_before_the_build_s_version_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """Written in TensorFlow's format, cut where pastes cut it (tensorflow#17566's kin)."""
+    assert _ids(doctor(tmp_path, capsys, line + "\n"))[0] == "cudnn-version-mismatch"
+
+
+def test_prose_quoting_the_cudnn_refusal_is_not_the_refusal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = "I saw Loaded runtime CuDNN library: 7101\n"
+    assert "cudnn-version-mismatch" not in _ids(doctor(tmp_path, capsys, log))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "zsh: command not found: ptxas",
+        "sh: 1: ptxas: not found",
+        "ptxas : The term 'ptxas' is not recognized as the name of a cmdlet, function, script"
+        " file, or operable program.",
+        "bash: /usr/local/cuda/bin/ptxas: command not found",
+    ],
+)
+def test_every_shell_s_words_for_no_ptxas_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """The shells' own wordings (written), as tensorflow#58681's Ubuntu one."""
+    assert _ids(doctor(tmp_path, capsys, line + "\n", "--tf", "2.11"))[0] == "xla-toolchain-missing"

@@ -53,10 +53,26 @@ def _machine_of(platform_tag: str) -> tuple[str, str] | None:
     return os_name, arch
 
 
+TENSORFLOW_DISTRIBUTIONS = frozenset(
+    {
+        "tensorflow",
+        "tensorflow-gpu",
+        "tensorflow-cpu",
+        "tf-nightly",
+        "tf-nightly-gpu",
+        "intel-tensorflow",
+        "tensorflow-intel",
+    }
+)
+"""TensorFlow's own distributions: an add-on's wheel (tensorflow-io 0.30) has its own versions."""
+
+
 def _wheel_machines(wheel: str) -> set[tuple[str, str]] | None:
     try:
-        tags = parse_wheel_filename(wheel)[3]
+        name, _, _, tags = parse_wheel_filename(wheel)
     except InvalidWheelFilename:
+        return None
+    if name not in TENSORFLOW_DISTRIBUTIONS:
         return None
     machines = {_machine_of(tag.platform) for tag in tags}
     if None in machines:

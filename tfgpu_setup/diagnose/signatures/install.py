@@ -843,7 +843,8 @@ INSTALL: tuple[Signature, ...] = (
         needles=("undefined symbol: _Z", "This version of TensorFlow Probability requires"),
         pattern=compiled(
             r"^(?![^\n]{0,40}caused by: )[^\n]{0,300}?(?<![\w-])(?P<addon>tensorflow_(?!core\b)"
-            r"[a-z_]{2,40})[/\\][^\s:'\"]{0,300}?\.so: undefined symbol:"
+            r"[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\][^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
+            r" undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
             r"|This version of (?P<tfp>TensorFlow Probability) requires TensorFlow version >="
             r" (?P<needed>\d{1,2}\.\d{1,2})"

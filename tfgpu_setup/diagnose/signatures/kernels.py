@@ -728,10 +728,19 @@ KERNELS: tuple[Signature, ...] = (
         # cmd.exe): none on PATH. XLA needs one for its GPU code, or falls back to the driver
         # (tensorflow#58681: the toolkit with ptxas installed, training ran on the GPU).
         name="shell-finds-no-ptxas",
-        needles=("ptxas' not found", "ptxas: command not found", "'ptxas' is not recognized"),
+        needles=(
+            "ptxas' not found",
+            "ptxas: command not found",
+            "ptxas: not found",
+            "command not found: ptxas",
+            "'ptxas' is not recognized",
+        ),
+        # (bash, with or without a path; dash; zsh; cmd.exe and PowerShell)
         pattern=compiled(
-            r"Command 'ptxas' not found|(?<![\w/.-])ptxas: command not found"
-            r"|'ptxas' is not recognized as an internal or external command"
+            r"Command 'ptxas' not found|(?<![\w.-])(?:/[\w.-]{1,60}){0,8}/?ptxas: command not found"
+            r"|^sh: \d{1,6}: ptxas: not found|command not found: ptxas\b"
+            r"|'ptxas' is not recognized as"
+            r" (?:an internal or external command|the name of a cmdlet)"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,

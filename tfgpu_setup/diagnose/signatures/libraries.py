@@ -91,8 +91,11 @@ LIBRARIES: tuple[Signature, ...] = (
         name="cudnn-version-mismatch-cut",
         needles=("Loaded runtime CuDNN library:",),
         pattern=compiled(
-            r"Loaded runtime CuDNN library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)"
-            r"(?: \([^)\n]{0,40})?[ \t]*$"
+            # (TensorFlow's record of it, or the line alone: not prose quoting it)
+            r"(?:^[ \t>]*|\.cc:\d{1,5}\] )Loaded runtime CuDNN library:"
+            r" (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)(?![^\n]{0,80}compiled)"
+            # cut anywhere before the version it was compiled with
+            r"(?: \([^)\n]{0,40}\)?)?(?: b(?:ut?)?(?: (?:s[^\n]{0,30})?)?)?[ \t]*$"
         ),
         finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,
