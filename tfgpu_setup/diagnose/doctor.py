@@ -52,6 +52,7 @@ from .weigh import (
     demoted,
     dnn_missing_beside_the_builds_cudnn,
     log_weighed_against_facts,
+    macos_without_an_nvidia_gpu,
     weighed_against_log,
     weighed_against_sonames,
     weighed_against_the_gpu,
@@ -278,6 +279,10 @@ def diagnose(
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
+    no_gpu_shown = bool(_GPU_LIST_ANSWERED.search(log or "")) or any(
+        m.signature.name == "no-gpu-among-devices" for m in matches
+    )
+    findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])

@@ -669,6 +669,27 @@ def is_platform(finding: Finding) -> bool:
     return kind is not None and kind.layer is Layer.PLATFORM
 
 
+def macos_without_an_nvidia_gpu(
+    findings: tuple[Finding, ...], facts: Facts, no_gpu_shown: bool
+) -> tuple[Finding, ...]:
+    """macOS has no CUDA: an error for an NVIDIA GPU there, but most Macs have none, and their
+    own GPU (Apple's, AMD's) reaches TensorFlow through tensorflow-metal. With no NVIDIA GPU
+    known, nothing else failing and TensorFlow not shown without a GPU (no_gpu_shown), it is a
+    warning (apple/tensorflow_macos#18: a benign log)."""
+    if no_gpu_shown or not (facts.knows("os") and facts.platform.os == "macos"):
+        return findings
+    if facts.knows("gpus") and facts.gpus:
+        return findings
+    if any(f.severity is Severity.ERROR and f.id != "macos-no-cuda" for f in findings):
+        return findings
+    return demoted(
+        findings,
+        lambda f: f.id == "macos-no-cuda",
+        "but no NVIDIA GPU is known here: a Mac's own GPU (Apple's, AMD's) reaches TensorFlow"
+        " through tensorflow-metal, not CUDA",
+    )
+
+
 def weighed_against_the_rest_of_the_log(
     findings: tuple[Finding, ...],
     facts: Facts,
