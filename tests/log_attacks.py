@@ -582,6 +582,7 @@ WRITTEN = {
     " runtime CuDNN library: 7101 (c",
     "jax-cpu-fallback": "An NVIDIA GPU may be present on this machine, but a CUDA-enabled jaxlib"
     " is not installed. Falling back to cpu.",
+    "nvml-access-blocked": "Failed to initialize NVML: GPU access blocked by the operating system",
     "bazel-cuda-config-undefined": "WARNING: Config values are not defined in any .rc file:"
     " opt, cuda8.0",
     "xla-gpu-compiler-not-linked": "W tensorflow/compiler/jit/kernels/xla_ops.cc:436]"

@@ -7555,3 +7555,19 @@ def test_every_shell_s_words_for_no_ptxas_are_read(
 ) -> None:
     """The shells' own wordings (written), as tensorflow#58681's Ubuntu one."""
     assert _ids(doctor(tmp_path, capsys, line + "\n", "--tf", "2.11"))[0] == "xla-toolchain-missing"
+
+
+def test_nvml_blocked_by_the_system_in_a_container_asked_for_the_gpu_is_the_runtime_s_setup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """nvidia-container-toolkit#85 (a WSL 2 comment, verbatim): 'no-cgroups = true' in the
+    runtime's config.toml; setting it to false fixed it."""
+    log = (
+        "$ sudo docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi\n"
+        "Failed to initialize NVML: GPU access blocked by the operating system\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--container")["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "no-cgroups" in first["fix"]
+    # on its own, outside a container, NVML's refusal is the system's (written)
+    alone = doctor(tmp_path, capsys, log.split("\n", 1)[1])["findings"][0]
+    assert alone["id"] == "no-nvidia-driver" and "WDDM" in alone["fix"]

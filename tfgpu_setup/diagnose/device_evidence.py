@@ -194,7 +194,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
-RUNTIME_LEFT_OUT = frozenset({"nvml-insufficient-permissions", "nvidia-smi-no-nvml-library"})
+RUNTIME_LEFT_OUT = frozenset(
+    {"nvml-insufficient-permissions", "nvidia-smi-no-nvml-library", "nvml-access-blocked"}
+)
 """NVML failing on the GPU's device files or libraries: in a container asked for the GPU, the
 NVIDIA runtime's setup kept them out (the driver itself is loaded on the host)."""
 
@@ -210,7 +212,9 @@ def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding
         "The container was asked for the GPU, but the NVIDIA runtime's setup on this host left"
         " the GPU's files or libraries out of it",
         (quoted(log.gpu_requested_line), *(quoted(m.line) for m in lines[:2])),
-        "Check the runtime on the host: with SELinux, allow containers the GPU's devices"
+        "Check the runtime on the host: with 'no-cgroups = true' in"
+        " /etc/nvidia-container-runtime/config.toml the devices must be passed with '--device';"
+        " with SELinux, allow containers the GPU's devices"
         " ('setsebool -P container_use_devices 1', or '--security-opt label=disable' for one"
         " container); in /etc/nvidia-container-runtime/config.toml, 'ldconfig' must name the"
         " host's real ldconfig ('@/sbin/ldconfig.real' on Debian and Ubuntu); the image must not"

@@ -1019,6 +1019,29 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/210",
     ),
     Signature(
+        # NVML refused the GPU's device files by the system itself: a container's device cgroup
+        # ('no-cgroups = true' in the NVIDIA runtime's config.toml with no devices passed:
+        # nvidia-container-toolkit#85), or under WSL 2 a GPU Windows runs in TCC mode.
+        name="nvml-access-blocked",
+        needles=("GPU access blocked by the operating system",),
+        pattern=compiled(r"Failed to initialize NVML: GPU access blocked by the operating system"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "NVML is refused the GPU by the operating system: its device files are blocked to"
+            " this process"
+        ),
+        fix=(
+            "In a container: the NVIDIA runtime set up no device access. With 'no-cgroups ="
+            " true' in /etc/nvidia-container-runtime/config.toml, pass the devices yourself"
+            " ('--device /dev/nvidia0 --device /dev/nvidiactl --device /dev/nvidia-uvm') or set"
+            " it to false; on a cgroup v2 host use a current NVIDIA Container Toolkit. Under WSL"
+            " 2: only GPUs Windows runs in WDDM mode reach WSL ('nvidia-smi.exe -q' on Windows"
+            " shows the driver model)."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/85",
+    ),
+    Signature(
         # The kernel module is loaded but cannot bring the GPU up: a missing GSP firmware file
         # of the driver's version (open modules need it), the open modules failing on a GPU the
         # proprietary one drives, or the hardware.
