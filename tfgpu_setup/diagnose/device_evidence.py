@@ -18,7 +18,7 @@ from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .signatures.model import driver_halves_fix
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
-from .wsl import no_device_under_wsl
+from .wsl import no_device_under_wsl, wsl_driver_not_reached
 
 NO_DEVICE_SIGNATURES = frozenset(
     {"cuinit-no-device", "dev-nvidia0-missing", "kernel-driver-not-running"}
@@ -100,31 +100,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         found.append(_linux_driver_in_wsl(linux_driver, no_driver_lines[0]))
     elif wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
         libcuda_line = next((m for m in no_driver_lines if _says_libcuda_absent(m)), None)
-        found.append(
-            Finding(
-                "wsl-libcuda-missing",
-                Severity.ERROR,
-                "WSL2 finds no libcuda.so.1: the Windows NVIDIA driver with WSL support is "
-                "missing or too old"
-                if libcuda_line is not None
-                # (nvidia-smi or the container CLI failing says less: the layer Windows gives
-                # WSL 2 is not answering, for one of several reasons on the Windows side)
-                else "WSL 2 cannot reach the GPU through Windows: the Windows side of WSL's GPU"
-                " support (driver, Windows build, WSL version) is not answering",
-                (
-                    quoted((libcuda_line or no_driver_lines[0]).line),
-                    f"os: wsl2 ({facts.platform.source})",
-                ),
-                "Install the current NVIDIA driver for Windows on the Windows host, then run "
-                "'wsl --shutdown' and reopen WSL; do not install a Linux driver inside WSL2."
-                if libcuda_line is not None
-                else "On Windows: install the current NVIDIA driver, update Windows and WSL ('wsl"
-                " --update'; Windows 10 21H2 or Windows 11), then 'wsl --shutdown' and reopen"
-                " WSL from a terminal that is not elevated. A GPU in TCC mode is not available to"
-                " WSL (WDDM only), and no Linux NVIDIA driver belongs inside WSL2.",
-                WSL_GUIDE,
-            )
-        )
+        found.append(wsl_driver_not_reached(facts, libcuda_line, no_driver_lines[0]))
     # The container toolkit itself reporting the host, or a stub libcuda loaded in place of the
     # driver's: the no-device lines have that cause, not a container started without the GPU.
     # So does a container asked for the GPU (--gpus, Singularity's --nv) or Singularity

@@ -221,8 +221,9 @@ def diagnose(
         refused_for_another_machine(known, matches, matrix),
         mixed_cuda_majors(log_facts, matches),
     )
+    runtime_alone = cuda_runtime_missing_alone(known, log_facts, matches)
     log_findings = weighed_against_the_rest_of_the_log(
-        log_findings, known, log_facts, matches, release
+        log_findings, known, log_facts, matches, release, runtime_alone
     )
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
     judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
@@ -344,15 +345,11 @@ def diagnose(
             known,
         )
     warnings = [f for f in findings if f.severity == Severity.WARNING]
-    if (
-        warnings
-        and warnings[0].id == "cuda-libs-not-found"
-        and (runtime_line := cuda_runtime_missing_alone(known, log_facts, matches))
-    ):
+    if warnings and warnings[0].id == "cuda-libs-not-found" and runtime_alone:
         # Without its CUDA runtime TensorFlow uses no GPU, whether or not the machine has one.
         return Diagnosis(
             "no",
-            f"TensorFlow is not using a GPU: it found no CUDA runtime ({runtime_line[:160]})."
+            f"TensorFlow is not using a GPU: it found no CUDA runtime ({runtime_alone[:160]})."
             " On a machine without an NVIDIA GPU that is expected and nothing is wrong; with"
             f" one, that is the cause (fix: {warnings[0].fix})",
             findings,

@@ -16,14 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..facts import Facts
+from .attribution import LIBRARY_IDS
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import library_name
 from .sources import quoted
-
-RUNTIME_MISSING = frozenset({"dlopen-cuda-library", "cudart-stub-not-found"})
-LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
 
 
 def _runtime_line(match: LogMatch) -> bool:

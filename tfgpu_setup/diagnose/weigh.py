@@ -25,7 +25,6 @@ from .device_evidence import (
 )
 from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
-from .runtime_alone import cuda_runtime_missing_alone
 from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
 from .sources import quoted
@@ -696,11 +695,14 @@ def weighed_against_the_rest_of_the_log(
     log: LogFacts,
     matches: tuple[LogMatch, ...],
     release: str | None,
+    runtime_alone: str = "",
 ) -> tuple[Finding, ...]:
     """Log findings other lines of the same log speak against: pip's refusal where pip never
     reached the package index, an install that failed where TensorFlow's own lines show one
-    running (an add-on's, or an attempt before or after), and a missing driver where nothing
-    shows a GPU to drive (no GPU is the likelier reading then, and joins them)."""
+    running (an add-on's, or an attempt before or after), the CUDA runtime missing where
+    nothing shows a GPU (runtime_alone: its line, from cuda_runtime_missing_alone), and a
+    missing driver where nothing shows a GPU to drive (no GPU is the likelier reading then, and
+    joins them)."""
     if log.pip_network_line:
         findings = contradicted(
             findings,
@@ -715,7 +717,7 @@ def weighed_against_the_rest_of_the_log(
             "but TensorFlow's own runtime lines show one installed and running"
             f" ({log.tf_ran_line[:120]}): that install attempt is not what stops the GPU",
         )
-    if cuda_runtime_missing_alone(facts, log, matches):
+    if runtime_alone:
         findings = contradicted(
             findings,
             frozenset({"cuda-libs-not-found"}),

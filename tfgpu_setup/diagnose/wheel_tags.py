@@ -20,13 +20,6 @@ from .sources import quoted
 
 TAGS_SPEC = "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
 
-_OS_OF_PREFIX = (
-    ("manylinux", "linux"),
-    ("musllinux", "linux"),
-    ("linux", "linux"),
-    ("win", "windows"),
-    ("macosx", "macos"),
-)
 _ARCH_OF_SUFFIX = (
     ("x86_64", "x86_64"),
     ("amd64", "x86_64"),
@@ -40,18 +33,6 @@ _ARCH_OF_SUFFIX = (
     ("s390x", "s390x"),
 )
 """Linux's aarch64 and macOS's arm64 are one machine: both read as arm64 here."""
-
-
-def _machine_of(platform_tag: str) -> tuple[str, str] | None:
-    """(os, arch) of one platform tag; None for 'any' or a tag not read here (universal2)."""
-    os_name = next((o for prefix, o in _OS_OF_PREFIX if platform_tag.startswith(prefix)), None)
-    arch = next((a for suffix, a in _ARCH_OF_SUFFIX if platform_tag.endswith(suffix)), None)
-    if platform_tag == "win32":
-        os_name = "windows"
-    if os_name is None or arch is None:
-        return None
-    return os_name, arch
-
 
 TENSORFLOW_DISTRIBUTIONS = frozenset(
     {
@@ -67,17 +48,22 @@ TENSORFLOW_DISTRIBUTIONS = frozenset(
 """TensorFlow's own distributions: an add-on's wheel (tensorflow-io 0.30) has its own versions."""
 
 
-def _wheel_machines(wheel: str) -> set[tuple[str, str]] | None:
+def _tensorflow_wheel(wheel: str) -> tuple[str, set[str]] | None:
+    """A TensorFlow wheel's version and the CPUs its platform tags name; None for another
+    distribution's, or a tag this reading cannot place ('any', universal2): say nothing."""
     try:
-        name, _, _, tags = parse_wheel_filename(wheel)
+        name, version, _, tags = parse_wheel_filename(wheel)
     except InvalidWheelFilename:
         return None
     if name not in TENSORFLOW_DISTRIBUTIONS:
         return None
-    machines = {_machine_of(tag.platform) for tag in tags}
-    if None in machines:
-        return None  # a tag this reading cannot place: say nothing
-    return {m for m in machines if m is not None}
+    arches = {
+        next((a for suffix, a in _ARCH_OF_SUFFIX if tag.platform.endswith(suffix)), None)
+        for tag in tags
+    }
+    if None in arches or not arches:
+        return None
+    return str(version), {a for a in arches if a is not None}
 
 
 def refused_for_another_machine(
@@ -94,12 +80,13 @@ def refused_for_another_machine(
         if match.signature.name != "pip-wheel-unsupported":
             continue
         wheel = match.groups.get("wheel", "")
-        machines = _wheel_machines(wheel)
-        if not machines or any(arch == machine_arch for _, arch in machines):
+        read = _tensorflow_wheel(wheel)
+        if read is None or machine_arch in read[1]:
             continue
-        if _release_has_a_wheel_for(matrix, wheel, facts):
+        version, arches = read
+        if _release_has_a_wheel_for(matrix, version, facts):
             continue
-        built_for = " or ".join(sorted({a for _, a in machines}))
+        built_for = " or ".join(sorted(arches))
         return (
             Finding(
                 "platform-unsupported",
@@ -116,11 +103,7 @@ def refused_for_another_machine(
     return ()
 
 
-def _release_has_a_wheel_for(matrix: Matrix, wheel: str, facts: Facts) -> bool:
-    try:
-        version = str(parse_wheel_filename(wheel)[1])
-    except InvalidWheelFilename:
-        return False
+def _release_has_a_wheel_for(matrix: Matrix, version: str, facts: Facts) -> bool:
     entry = release(matrix, version)
     if entry is None:
         return False

@@ -137,6 +137,38 @@ def _ruled_out(facts: Facts, matches: Sequence[LogMatch]) -> bool:
     )
 
 
+def wsl_driver_not_reached(
+    facts: Facts, libcuda_line: LogMatch | None, no_driver_line: LogMatch
+) -> Finding:
+    """Inside WSL 2, a line saying the driver is not there: libcuda.so.1 missing where the
+    loader says so (libcuda_line); otherwise nvidia-smi or the container CLI failing says
+    less: the layer Windows gives WSL 2 is not answering, for one of several reasons on the
+    Windows side (WSL#6772: a Windows build's regression)."""
+    if libcuda_line is not None:
+        title = (
+            "WSL2 finds no libcuda.so.1: the Windows NVIDIA driver with WSL support is missing"
+            " or too old"
+        )
+        fix = (
+            "Install the current NVIDIA driver for Windows on the Windows host, then run 'wsl"
+            " --shutdown' and reopen WSL; do not install a Linux driver inside WSL2."
+        )
+    else:
+        title = (
+            "WSL 2 cannot reach the GPU through Windows: the Windows side of WSL's GPU support"
+            " (driver, Windows build, WSL version) is not answering"
+        )
+        fix = (
+            "On Windows: install the current NVIDIA driver, update Windows and WSL ('wsl"
+            " --update'; Windows 10 21H2 or Windows 11), then 'wsl --shutdown' and reopen WSL"
+            " from a terminal that is not elevated. A GPU in TCC mode is not available to WSL"
+            " (WDDM only), and no Linux NVIDIA driver belongs inside WSL2."
+        )
+    line = (libcuda_line or no_driver_line).line
+    evidence = (quoted(line), f"os: wsl2 ({facts.platform.source})")
+    return Finding("wsl-libcuda-missing", Severity.ERROR, title, evidence, fix, WSL_GUIDE)
+
+
 def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
     """Inside WSL 2, the container CLI finding no dxcore: Windows gives this WSL no GPU (a
     Windows build or a Windows driver without WSL 2 GPU support), so /usr/lib/wsl/lib holds no
