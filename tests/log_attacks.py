@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from tfgpu_setup.diagnose import empty_gpu_list
 from tfgpu_setup.diagnose.loader_trace import searched_in_vain
 from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
@@ -768,6 +769,24 @@ def main() -> int:
     ):
         guarded(lambda text: searched_in_vain(rejoin_wrapped(unwrap(text))), text)
         lines += 1
+    # TensorFlow's answers about its GPUs, which the doctor reads from the whole paste.
+    for text in (
+        "[" + " " * LINE_CHARS,
+        "> " * (LINE_CHARS // 2) + "[",
+        "Out[1]: " * (LINE_CHARS // 8),
+        "Out[" + "1" * LINE_CHARS,
+        "list_physical_devices(" * (LINE_CHARS // 22),
+        "is_gpu_available()" + " " * LINE_CHARS,
+        "gpu_device_name()\n" * (LINE_CHARS // 18),
+        "experimental.list_logical_devices(" * (LINE_CHARS // 35),
+    ):
+        for pattern in (
+            empty_gpu_list.GPU_LIST_ANSWERED,
+            empty_gpu_list._NO_GPU_LISTED,
+            empty_gpu_list._ASKED_SINCE_2_1,
+        ):
+            guarded(pattern.search, text)
+            lines += 1
     # A --gpu value as a reporter states it, split into GPUs and their counts.
     for text in (" " * LINE_CHARS + "y", "a" + " " * LINE_CHARS + "x2", ", " * (LINE_CHARS // 2)):
         guarded(lambda text: _stated_gpus((text,)), text)

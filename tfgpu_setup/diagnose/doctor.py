@@ -8,7 +8,6 @@ root causes first.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,6 +25,7 @@ from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import DRIVER_FOUND_A_GPU
+from .empty_gpu_list import GPU_LIST_ANSWERED, libraries_behind_an_empty_list
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .hybrid_graphics import laptop_gpu, on_a_laptop
@@ -280,10 +280,19 @@ def diagnose(
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
-    no_gpu_shown = bool(_GPU_LIST_ANSWERED.search(log or "")) or any(
+    no_gpu_shown = bool(GPU_LIST_ANSWERED.search(log or "")) or any(
         m.signature.name == "no-gpu-among-devices" for m in matches
     )
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
+    if not gpu_seen:
+        findings = rank(
+            (
+                *findings,
+                *libraries_behind_an_empty_list(
+                    known, log_facts, log or "", matches, findings, entry
+                ),
+            )
+        )
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
@@ -376,7 +385,7 @@ def diagnose(
     elif (
         matches
         and all(m.signature.name in IMPORT_NOISE for m in matches)
-        and not (_GPU_LIST_ANSWERED.search(log or ""))
+        and not (GPU_LIST_ANSWERED.search(log or ""))
     ):
         verdict = (
             "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
@@ -389,7 +398,7 @@ def diagnose(
         and not any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches)
     ):
         what = lower_first(findings[0].title.removeprefix("Harmless: "))
-        if _GPU_LIST_ANSWERED.search(log or ""):
+        if GPU_LIST_ANSWERED.search(log or ""):
             verdict = (
                 f"TensorFlow reports no GPU, and the lines recognised here are harmless ({what}):"
                 " none says why. Rerun with TF_CPP_MIN_LOG_LEVEL=0 so TensorFlow's own GPU"
@@ -421,15 +430,6 @@ IMPORT_NOISE = frozenset(
 ASK_FOR_GPUS = (
     "python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\""
 )
-_GPU_LIST_ANSWERED = re.compile(
-    r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
-    r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False"
-    r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
-    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b",
-    re.MULTILINE,
-)
-"""TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
-device name, False, or a notebook's 'GPU device not found'."""
 
 
 def _import_stopped(log: LogFacts) -> str:
@@ -484,7 +484,7 @@ def _most_likely(
             " steps below confirm which."
         )
     failed = any(f.severity is not Severity.INFO for f in findings)
-    answered = bool(_GPU_LIST_ANSWERED.search(log))
+    answered = bool(GPU_LIST_ANSWERED.search(log))
     kind, line = ("", "") if failed or answered else last_failure(log)
     if kind == "installer":
         return (

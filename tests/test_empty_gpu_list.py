@@ -1,0 +1,100 @@
+"""TensorFlow listing no GPU beside a driver shown working: the CUDA libraries between them are
+the likely cause, a warning to confirm, never an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+# huggingface/community-events#118 (verbatim): TensorFlow 2.11 lists no GPU where nvidia-smi
+# answers and PyTorch uses the GPU; the CUDA libraries were missing.
+EMPTY_BESIDE_A_DRIVER = (
+    "NVIDIA-SMI 515.65.01    \n"
+    "Driver Version: 515.65.01    \n"
+    "CUDA Version: 11.7\n"
+    "TensorFlow: 2.11.0\n"
+    "\n"
+    'tf.config.list_logical_devices("GPU")\n'
+    "\n"
+    "[]\n"
+    "\n"
+    "import torch\n"
+    "torch.cuda.is_available()\n"
+    "\n"
+    "True\n"
+)
+
+
+def _first(doc: dict) -> tuple[str, str] | None:
+    return (doc["findings"][0]["id"], doc["findings"][0]["severity"]) if doc["findings"] else None
+
+
+def test_an_empty_gpu_list_beside_a_working_driver_names_the_cuda_libraries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = doctor(tmp_path, capsys, EMPTY_BESIDE_A_DRIVER, "--tf", "2.11.0")
+    assert _first(doc) == ("cuda-libs-not-found", "warning")
+    found = doc["findings"][0]
+    # the versions this release loads, and how to see the loader's own lines
+    assert "CUDA 11.2" in found["fix"] and "cuDNN 8.1" in found["fix"]
+    assert "TF_CPP_MIN_LOG_LEVEL=0" in found["fix"]
+    assert any("515.65.01" in e for e in found["evidence"])
+    assert doc["gpu_used"] != "yes"
+
+
+def test_a_release_whose_libraries_come_from_pip_is_told_to_install_them_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = EMPTY_BESIDE_A_DRIVER.replace("515.65.01", "535.104.05").replace("11.7", "12.2")
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.15.0", "--os", "linux")
+    assert _first(doc) == ("cuda-libs-not-found", "warning")
+    assert "tensorflow[and-cuda]==2.15" in doc["findings"][0]["fix"]
+
+
+def test_the_question_asked_dates_the_release_when_none_is_stated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tf.config.list_logical_devices is public from 2.1, whose 'tensorflow' has GPU support;
+    2.0 asked through tf.config.experimental, and its 'tensorflow' was CPU-only."""
+    log = EMPTY_BESIDE_A_DRIVER.replace("TensorFlow: 2.11.0\n", "")
+    assert _first(doctor(tmp_path, capsys, log)) == ("cuda-libs-not-found", "warning")
+    older = log.replace("tf.config.list_logical", "tf.config.experimental.list_logical")
+    assert _first(doctor(tmp_path, capsys, older)) is None
+
+
+def test_without_the_driver_shown_working_nothing_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = 'tf.config.list_physical_devices("GPU")\n[]\n'
+    assert _first(doctor(tmp_path, capsys, log, "--tf", "2.11.0")) is None
+    # a driver stated names it, except under WSL 2, where the stated driver is Windows's and
+    # WSL's own libcuda may be what is missing
+    stated = doctor(tmp_path, capsys, log, "--tf", "2.11.0", "--driver", "515.65.01")
+    assert _first(stated) == ("cuda-libs-not-found", "warning")
+    wsl = doctor(tmp_path, capsys, log, "--tf", "2.11.0", "--driver", "515.65.01", "--os", "wsl2")
+    assert "cuda-libs-not-found" not in {f["id"] for f in wsl["findings"]}
+
+
+def test_a_container_or_a_cpu_build_is_not_read_as_missing_libraries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # in a container the driver seen may be the host's: the GPU may not have been passed in
+    contained = doctor(tmp_path, capsys, EMPTY_BESIDE_A_DRIVER, "--tf", "2.11.0", "--container")
+    assert "cuda-libs-not-found" not in {f["id"] for f in contained["findings"]}
+    # a build without CUDA says so, and that is the cause instead (written)
+    cpu = EMPTY_BESIDE_A_DRIVER + "tf.test.is_built_with_cuda()\nFalse\n"
+    assert _first(doctor(tmp_path, capsys, cpu, "--tf", "2.11.0"))[0] == "cpu-only-tensorflow"
+
+
+def test_2_16_1_keeps_its_own_defect_as_the_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2.16.1's wheel does not find its pip libraries without LD_LIBRARY_PATH: the defect
+    names the same layer more precisely."""
+    log = EMPTY_BESIDE_A_DRIVER.replace("515.65.01", "550.54.14").replace("11.7", "12.4")
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.16.1", "--os", "linux")
+    assert doc["findings"][0]["id"] == "pip-cuda-libs-not-on-path"

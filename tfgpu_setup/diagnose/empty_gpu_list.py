@@ -1,0 +1,143 @@
+"""TensorFlow listing no GPU where the driver is known to work.
+
+Between the driver and TensorFlow sit the CUDA and cuDNN libraries TensorFlow loads. When the log
+holds TensorFlow's own answer that it has no GPU (an empty device list, a count of 0) and the
+driver is shown working (nvidia-smi's header, TensorFlow reading the GPU's NUMA node, or a driver
+version stated or probed), with nothing else failing, the layer left is those libraries: PyPI's
+'tensorflow' carries GPU support from 2.1 on, and a release that cannot open its CUDA libraries
+says so only in lines a paste often leaves out or a TF_CPP_MIN_LOG_LEVEL hides
+(huggingface/community-events#118: TensorFlow 2.11 lists [] beside a 515 driver that PyTorch
+uses; the CUDA libraries were missing). A warning to confirm with the loader's lines, not an
+error: a build without CUDA gives the same answer.
+
+Pure: facts, log facts and findings in, the finding (or none) out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix.model import TfRelease
+from ..versions import parsed
+from .device_evidence import DRIVER_FOUND_A_GPU
+from .logfacts import LogFacts
+from .logs import LogMatch
+from .sources import quoted
+
+GPU_LIST_ANSWERED = re.compile(
+    r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
+    r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False"
+    r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
+    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b",
+    re.MULTILINE,
+)
+"""TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
+device name, False, or a notebook's 'GPU device not found'."""
+_NO_GPU_LISTED = re.compile(
+    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
+    r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False"
+    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$",
+    re.MULTILINE,
+)
+"""The answers that say no GPU was registered (not is_built_with_cuda's, which is about the
+build)."""
+_ASKED_SINCE_2_1 = re.compile(r"(?<!experimental\.)\blist_(?:physical|logical)_devices\(")
+"""tf.config.list_physical_devices / list_logical_devices: public API from TensorFlow 2.1 (2.0 had
+them under tf.config.experimental), so the question itself dates the release."""
+_NAMED_ELSEWHERE = frozenset({"pip-cuda-libs-not-on-path"})
+"""A release whose pip libraries are known not to be found without LD_LIBRARY_PATH (2.16.1): its
+own defect is the more precise reading of the same layer."""
+_GPU_PACKAGE_SINCE = "2.1"
+_PIP_LIBRARIES_SINCE = "2.14"
+
+
+def _driver_line(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> str:
+    """What shows the driver working: its line in the log, a driver-side device reading, or the
+    driver version stated or probed ('' when nothing does)."""
+    if log.driver_line:
+        return quoted(log.driver_line)
+    seen = next((m for m in matches if m.signature.name in DRIVER_FOUND_A_GPU), None)
+    if seen is not None:
+        return quoted(seen.line)
+    wsl = facts.knows("os") and facts.platform.os == "wsl2"
+    if facts.knows("driver") and facts.driver.version and not wsl:
+        # under WSL 2 the driver stated is Windows's: WSL's own libcuda may still be missing
+        return f"driver {facts.driver.version} ({facts.driver.source})"
+    return ""
+
+
+def _fix(entry: TfRelease | None, facts: Facts) -> str:
+    confirm = (
+        " Rerun with TF_CPP_MIN_LOG_LEVEL=0 to confirm: TensorFlow's loader lines name each"
+        " library it cannot open ('tfgpu-setup doctor --log run.log' reads them)."
+    )
+    if entry is None or entry.cuda is None:
+        return (
+            "Install the CUDA and cuDNN your TensorFlow release was built with where the loader"
+            " finds them ('tfgpu-setup plan' names them)." + confirm
+        )
+    linux = not facts.knows("os") or facts.platform.os in ("linux", "wsl2")
+    if linux and parsed(entry.version) >= parsed(_PIP_LIBRARIES_SINCE):
+        return (
+            f"Install TensorFlow with its NVIDIA libraries: pip install"
+            f" 'tensorflow[and-cuda]=={entry.version}' ('tfgpu-setup apply' pins them)." + confirm
+        )
+    return (
+        f"Install CUDA {entry.cuda} and cuDNN {entry.cudnn or '?'}, which TensorFlow"
+        f" {entry.version} was built with, where the loader finds them (LD_LIBRARY_PATH on Linux,"
+        " PATH on Windows); or let 'tfgpu-setup plan' pick a release whose libraries come from"
+        " pip." + confirm
+    )
+
+
+def _release_has_gpu_package(entry: TfRelease | None, log: LogFacts, text: str) -> bool:
+    """The release (or the question asked of it) is one whose 'tensorflow' has GPU support, or
+    the log shows this build has CUDA."""
+    if log.cuda_build_line or log.conda_gpu_build_line or log.tf_links_cuda_line:
+        return True
+    if entry is not None:
+        return entry.cuda is not None and parsed(entry.version) >= parsed(_GPU_PACKAGE_SINCE)
+    return bool(_ASKED_SINCE_2_1.search(text))
+
+
+def libraries_behind_an_empty_list(
+    facts: Facts,
+    log: LogFacts,
+    text: str,
+    matches: Sequence[LogMatch],
+    findings: Sequence[Finding],
+    entry: TfRelease | None,
+) -> list[Finding]:
+    """The CUDA libraries named as the likely cause where TensorFlow lists no GPU, the driver
+    works, and no finding of warning or error explains it."""
+    if any(f.severity is not Severity.INFO or f.id in _NAMED_ELSEWHERE for f in findings):
+        return []
+    answer = _NO_GPU_LISTED.search(text)
+    if answer is None or log.cpu_build_line or log.cpu_package_line:
+        return []
+    if log.container_line or (facts.knows("container") and facts.platform.container):
+        return []  # the driver seen may be the host's, not what the container was given
+    if facts.knows("os") and facts.platform.os == "macos":
+        return []
+    driver = _driver_line(facts, log, matches)
+    if not driver or not _release_has_gpu_package(entry, log, text):
+        return []
+    release = f"TensorFlow {entry.version}" if entry is not None else "TensorFlow"
+    return [
+        Finding(
+            "cuda-libs-not-found",
+            Severity.WARNING,
+            f"The CUDA libraries {release} loads are missing or not found: it lists no GPU though"
+            " the driver works",
+            (
+                f"TensorFlow's answer: {quoted(answer.group(0))}",
+                driver,
+                "no line in the log names another cause",
+            ),
+            _fix(entry, facts),
+            "https://www.tensorflow.org/install/pip#software_requirements",
+        )
+    ]
