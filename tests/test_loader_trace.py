@@ -64,3 +64,29 @@ def test_a_trace_without_a_failure_says_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert not doctor(tmp_path, capsys, TRACE)["findings"]
+
+
+# https://github.com/mozilla/DeepSpeech/issues/1094 (verbatim): the trace's tail pasted without
+# the error under it; cuDNN 6.0 was installed, this build looked for cuDNN 5.
+CUDNN_5_SOUGHT = "".join(
+    f"      9088:\t  trying file={folder}/libcudnn.so.5\n"
+    for folder in (
+        "/lib/x86_64-linux-gnu/tls/x86_64",
+        "/lib/x86_64-linux-gnu/tls",
+        "/lib/x86_64-linux-gnu/x86_64",
+        "/lib/x86_64-linux-gnu",
+        "/usr/lib/x86_64-linux-gnu/tls/x86_64",
+        "/usr/lib/x86_64-linux-gnu/tls",
+    )
+)
+
+
+def test_a_search_pasted_without_its_error_still_shows_the_library_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A found library ends its search at once: one tried on path after path, and nothing
+    after, is the search that failed, even where the paste stops above the error."""
+    top = doctor(tmp_path, capsys, CUDNN_5_SOUGHT, "--os", "linux")["findings"][0]
+    assert (top["id"], top["severity"]) == ("cudnn-not-found", "warning")
+    stated = doctor(tmp_path, capsys, CUDNN_5_SOUGHT, "--cudnn", "6.0")["findings"][0]
+    assert stated["id"] == "cudnn-version-mismatch"

@@ -25,12 +25,15 @@ _FAILED = re.compile(
     r"|error while loading shared libraries"
 )
 """What the failure the trace was taken for says: a Python import or the loader's own error."""
+_PATHS_WITHOUT_THE_ERROR = 4
+"""A trace's tail pasted without the error under it: one library tried on this many paths, and
+nothing after, is the search that failed (a found library ends its search at once)."""
 
 
 def searched_in_vain(text: str) -> tuple[tuple[str, str], ...]:
     """(library file name, its first 'trying file=' line) for the CUDA or cuDNN library the
     trace ends on, still being looked for, where the log also shows a failure; () otherwise."""
-    if "trying file=" not in text or _FAILED.search(text) is None:
+    if "trying file=" not in text:
         return ()
     lines = list(_LOADER_LINE.finditer(text))
     if not lines or lines[-1]["what"] != "trying file=":
@@ -40,8 +43,10 @@ def searched_in_vain(text: str) -> tuple[tuple[str, str], ...]:
         return ()
     if any(m["what"] == "calling init: " and _file_name(m["path"]) == name for m in lines):
         return ()
-    first = next(m for m in lines if m["what"] == "trying file=" and _file_name(m["path"]) == name)
-    return ((name, first.group(0).strip()),)
+    tried = [m for m in lines if m["what"] == "trying file=" and _file_name(m["path"]) == name]
+    if _FAILED.search(text) is None and len(tried) < _PATHS_WITHOUT_THE_ERROR:
+        return ()
+    return ((name, tried[0].group(0).strip()),)
 
 
 def _file_name(path: str) -> str:
