@@ -366,7 +366,8 @@ WRITTEN = {
     " it doesn't meet the criteria. It will use a generic GPU kernel as fallback",
     "is-gpu-available-deprecated": "is_gpu_available (from"
     " tensorflow.python.framework.test_util) is deprecated and will be removed",
-    "addon-needs-cuda-symbols": "_activation_ops.so: undefined symbol: __cudaPushCallConfiguration",
+    "addon-needs-cuda-symbols": "/usr/lib/python3/dist-packages/tensorflow_addons/custom_ops/"
+    "activations/_activation_ops.so: undefined symbol: __cudaPushCallConfiguration",
     "rocm-gfx-unsupported": "Ignoring visible gpu device (device: 0, name: , pci bus id:"
     " 0000:23:00.0) with AMDGPU version : gfx1100. The supported AMDGPU versions are gfx1030,"
     " gfx900, gfx906, gfx908, gfx90a.",
@@ -601,6 +602,9 @@ WRITTEN = {
     "device:CPU:0 then broadcast to ('/job:localhost/replica:0/task:0/device:CPU:0',).",
     "gpu-among-available-devices": "ValueError: Device /replica:0/task:0/device:CPU:0 not found"
     " in ['/replica:0/task:0/device:GPU:0', '/replica:0/task:0/device:GPU:1'] (current device )",
+    "custom-op-needs-another-cuda-runtime": "tensorflow.python.framework.errors_impl."
+    "NotFoundError: /home/u/BAAF-Net/utils/sampling/tf_sampling_so.so: undefined symbol:"
+    " __cudaPushCallConfiguration",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",
@@ -685,6 +689,7 @@ def main() -> int:
         "Successfully installed " + "nvidia-cudnn-cu12-9 " * (LINE_CHARS // 20),
         "a." * (LINE_CHARS // 2),
         "xError" * (LINE_CHARS // 6),
+        "InvalidArgumentError (see above for traceback" * (LINE_CHARS // 46),
         'File "/x/site-packages' * (LINE_CHARS // 22),
         "nvidia-cuda-runtime-cu12" * (LINE_CHARS // 24),
         "gpu_device.cc:1929] Created device " * (LINE_CHARS // 35),

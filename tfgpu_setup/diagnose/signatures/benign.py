@@ -448,7 +448,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
         name="gpu-count-printed",
         needles=("GPUs", "Default GPU Device:"),
         pattern=compiled(
-            r"(?:Num(?:ber of)? GPUs(?: Available)?|GPUs [Aa]vailable):?\s*(?P<count>[1-9]\d?)\b"
+            # (not 'Number of GPUs:', which training scripts echo from their own options before
+            # TensorFlow has looked: StyleGAN2-ADA's, stylegan2-ada#32)
+            r"(?:Num GPUs(?: Available)?|GPUs [Aa]vailable):?\s*(?P<count>[1-9]\d?)\b"
             r"|Default GPU Device: /device:GPU:\d"
         ),
         finding_id=None,

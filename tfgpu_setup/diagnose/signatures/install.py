@@ -1704,7 +1704,12 @@ INSTALL: tuple[Signature, ...] = (
         # build of TensorFlow does not carry.
         name="addon-needs-cuda-symbols",
         needles=("__cudaPushCallConfiguration",),
-        pattern=compiled(r"undefined symbol: __cudaPushCallConfiguration"),
+        pattern=compiled(
+            # an installed package's op library; a user's own op built elsewhere is another case
+            r"[/\\](?:site|dist)-packages[/\\][^\s:'\"]{1,300}?\.so(?:\.[\d.]{1,20})?:"
+            r" undefined symbol: __cudaPushCallConfiguration"
+            r"|^(?![^\n]{0,300}\.so\b)[^\n]{0,300}undefined symbol: __cudaPushCallConfiguration"
+        ),
         finding_id="cpu-only-tensorflow",
         severity=Severity.ERROR,
         title="An add-on's GPU ops cannot load: the TensorFlow installed is a CPU-only build",
@@ -1713,5 +1718,34 @@ INSTALL: tuple[Signature, ...] = (
             " plan' picks it), then reinstall the add-on for that release."
         ),
         source="https://github.com/tensorflow/addons/issues/990",
+    ),
+    Signature(
+        # A custom op the user compiled with nvcc (PointNet++'s tf_ops, StyleGAN's plugins) that
+        # cannot find the CUDA runtime's launch symbols: nvcc from CUDA 9.2 on emits calls to
+        # __cudaPushCallConfiguration, which only a libcudart of that CUDA or newer has, so the
+        # op was built with another CUDA than the one linked or loaded (or without -lcudart).
+        # The maintainer's fix: point the build script at the CUDA TensorFlow uses and rebuild
+        # (BAAF-Net#13).
+        name="custom-op-needs-another-cuda-runtime",
+        needles=("undefined symbol: __cuda",),
+        pattern=compiled(
+            r"^(?![^\n]{0,300}[/\\](?:site|dist)-packages[/\\])[^\n]{0,300}?"
+            r"(?P<op>[\w.+-]{1,100}\.so(?:\.[\d.]{1,20})?): undefined symbol:"
+            r" (?P<symbol>__cuda(?:PushCallConfiguration|PopCallConfiguration|RegisterFatBinary"
+            r"(?:End)?|RegisterFunction|UnregisterFatBinary))\b"
+        ),
+        finding_id="cuda-version-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "The custom op {op} was compiled with another CUDA than the one it runs with: the"
+            " CUDA runtime lacks {symbol}"
+        ),
+        fix=(
+            "Rebuild the op with the nvcc of the CUDA this TensorFlow uses (the CUDA folder in"
+            " the build script, 'nvcc --version'), linking the CUDA runtime (-lcudart"
+            " -L<cuda>/lib64) and TensorFlow's own flags (tf.sysconfig.get_compile_flags() and"
+            " get_link_flags())."
+        ),
+        source="https://github.com/ShiQiu0419/BAAF-Net/issues/13",
     ),
 )
