@@ -1249,7 +1249,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "placement-lists-no-gpu",
         (),
         "cpu-only-tensorflow",
-        "unknown",
+        "no",  # TensorFlow's own device list has no GPU
     ),
     (
         # https://github.com/tensorflow/tensorflow/issues/68710: WSL2, driver 555+, an older
@@ -1711,7 +1711,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "gpu-only-op-with-cpu-registered",
         (),
         "cpu-only-tensorflow",
-        "unknown",
+        "no",  # TensorFlow's own device list has no GPU
     ),
     (
         # https://github.com/google/automl/issues/855: a worker forked after CUDA started (its

@@ -380,7 +380,10 @@ def diagnose(
         verdict = (
             "TensorFlow itself failed to import, for a reason none of its lines name as a GPU"
             " cause: the error just before 'Failed to load the native TensorFlow runtime' says"
-            " which (often a NumPy version this TensorFlow was not built for)."
+            " which. Where the paste stops there, the usual ones are a CPU without AVX"
+            " (TensorFlow's wheels need it from 1.6 on), on Windows the Microsoft Visual C++"
+            " runtime or, before 2.1, a CUDA or cuDNN DLL of another version than the build's,"
+            " and a NumPy this TensorFlow was not built for."
         )
     elif (
         matches
@@ -414,7 +417,10 @@ def diagnose(
         verdict = "Not enough evidence to name the cause. " + (
             _import_stopped(log_facts) or _most_likely(known, matches, findings, log or "")
         )
-    return Diagnosis("unknown", verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
+    # TensorFlow's own list of its devices, without a GPU, answers the question
+    said_no_gpu = any(m.signature.name == "no-gpu-among-devices" for m in matches)
+    gpu_used: GpuUse = "no" if said_no_gpu else "unknown"
+    return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
 
 IMPORT_NOISE = frozenset(
@@ -484,7 +490,9 @@ def _most_likely(
             " steps below confirm which."
         )
     failed = any(f.severity is not Severity.INFO for f in findings)
-    answered = bool(GPU_LIST_ANSWERED.search(log))
+    answered = bool(GPU_LIST_ANSWERED.search(log)) or any(
+        m.signature.name == "no-gpu-among-devices" for m in matches
+    )
     kind, line = ("", "") if failed or answered else last_failure(log)
     if kind == "installer":
         return (
@@ -521,6 +529,14 @@ def _most_likely(
             " the CUDA libraries are the usual cause (or, where it works from a terminal and"
             " not from an IDE, notebook or service, the variables that launcher passes on:"
             " LD_LIBRARY_PATH, PATH); the steps below confirm which."
+        )
+    said = next((m for m in matches if m.signature.name == "no-gpu-among-devices"), None)
+    if said is not None:
+        return (
+            f"TensorFlow says it has no GPU device ('{said.line.strip()[:160]}'): most likely"
+            " it did not find a usable driver or CUDA libraries, or CUDA_VISIBLE_DEVICES hides"
+            " the GPU (a script's GPU index beyond those present does too); the steps below"
+            " confirm which."
         )
     return (
         "Most likely TensorFlow did not find a usable driver or CUDA libraries; the steps below"

@@ -875,7 +875,9 @@ def missing_dependency(lib: str, dlerror: str) -> str:
 _FAILURE_LINE = re.compile(
     # a Python exception, named as classes are (IPython's header puts 'Traceback' after it)
     r"^(?P<exception>[ \t>*]*(?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}(?:Error|Exception)\b"
-    r"(?::[ \t]?[^\n]{0,300}|[ \t]*$| {2,}Traceback[^\n]{0,40}))"
+    # (TF 1.x's session puts '(see above for traceback)' between the class and its message)
+    r"(?::[ \t]?[^\n]{0,300}|[ \t]*$| {2,}Traceback[^\n]{0,40}"
+    r"|[ \t]\(see above for traceback\):[^\n]{0,300}))"
     # a process that crashed
     r"|^(?P<crash>[ \t]*(?:Segmentation fault|Aborted|Illegal instruction|Bus error)"
     r"(?: \(core dumped\))?[ \t]*$|[^\n]{0,200}\(core dumped\)|Fatal Python error: [^\n]{0,300})"

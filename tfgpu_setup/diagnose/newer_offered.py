@@ -42,6 +42,8 @@ def newer_version_installed(
         return []
     if log.works_from_terminal_line:
         return []  # it loads from a terminal: installed, and off the launcher's loader path
+    if facts.knows("gpus") and not facts.gpus:
+        return []  # no GPU: which CUDA is installed decides nothing yet (TensorFlowTTS#578)
     if log.shared_names_missing:
         # A name several CUDA releases ship (libcublas.so.10, libcufft.so.10, ...) is missing
         # too: a newer CUDA would have provided it, so none is on the loader path.

@@ -1,0 +1,118 @@
+"""What the doctor says where TensorFlow itself says it has no GPU, where a script's own words
+only look like TensorFlow's, and where a custom op, not TensorFlow, is what failed to load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+# https://github.com/jyh2986/Active-Shift-TF/issues/1 (verbatim): a GPU-only op with no device to
+# run on; TensorFlow lists the devices it registered, and no GPU is among them.
+NO_GPU_REGISTERED = (
+    "InvalidArgumentError (see above for traceback): No OpKernel was registered to support Op"
+    " 'ActiveShift2DOp' with these attrs.  Registered devices: [CPU], Registered kernels:\n"
+    "  device='GPU'; T in [DT_DOUBLE]\n"
+    "  device='GPU'; T in [DT_FLOAT]\n"
+)
+
+
+def test_tensorflow_listing_its_devices_without_a_gpu_answers_the_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = doctor(tmp_path, capsys, NO_GPU_REGISTERED)
+    assert doc["gpu_used"] == "no"
+    assert "Registered devices: [CPU]" in doc["verdict"]
+    assert "CUDA_VISIBLE_DEVICES" in doc["verdict"]
+    assert "may be using one" not in doc["verdict"]
+
+
+def test_a_tf1_session_error_is_read_as_the_failure_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TF 1.x's session puts '(see above for traceback)' between the error's class and its
+    message: that is an exception, not a line without a failure (written)."""
+    log = (
+        "InvalidArgumentError (see above for traceback): Shape must be rank 1 but is rank 2 for"
+        " 'split' (op: 'SplitV') with input shapes: [?,4], [2,3], [].\n"
+    )
+    verdict = doctor(tmp_path, capsys, log)["verdict"]
+    assert "Shape must be rank 1" in verdict
+    assert "may be using one" not in verdict
+
+
+def test_a_script_echoing_its_own_gpu_option_is_not_tensorflow_seeing_a_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """stylegan2-ada#32 (verbatim head): the training script prints its options before
+    TensorFlow has looked, then its CUDA plugin fails to compile."""
+    log = (
+        "> Training length:   25000 kimg\n"
+        "> Resolution:        1024\n"
+        "> Number of GPUs:    1\n"
+        ">\n"
+        '> Setting up TensorFlow plugin "fused_bias_act.cu": Compiling... Failed!\n'
+    )
+    assert doctor(tmp_path, capsys, log)["gpu_used"] != "yes"
+    # TensorFlow's own count, as its guide prints it, still shows a GPU
+    counted = doctor(tmp_path, capsys, "Num GPUs Available:  1\n")
+    assert counted["gpu_used"] == "yes"
+
+
+# https://github.com/ShiQiu0419/BAAF-Net/issues/13 (verbatim, path shortened): the user's own
+# PointNet++ op, compiled with another CUDA than TensorFlow's; the maintainer's fix was to point
+# the build script at the right CUDA and recompile.
+OWN_OP = (
+    "tensorflow.python.framework.errors_impl.NotFoundError: /home/logic/Desktop/BAAF-Net/utils/"
+    "sampling/tf_sampling_so.so: undefined symbol: __cudaPushCallConfiguration\n"
+)
+# https://github.com/tensorflow/addons/issues/990 (verbatim): an installed add-on's op on
+# tensorflow-cpu.
+INSTALLED_ADDON = (
+    "tensorflow.python.framework.errors_impl.NotFoundError: /usr/local/lib/python3.7/"
+    "site-packages/tensorflow_addons/custom_ops/activations/_activation_ops.so: undefined"
+    " symbol: __cudaPushCallConfiguration\n"
+)
+
+
+def test_a_users_own_cuda_op_missing_cuda_runtime_symbols_is_not_a_cpu_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = doctor(tmp_path, capsys, OWN_OP)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "warning")
+    assert "tf_sampling_so.so" in first["title"] and "nvcc" in first["fix"]
+    assert "cpu-only-tensorflow" not in {f["id"] for f in doc["findings"]}
+    # an installed add-on's op library needs TensorFlow's CUDA build, which carries them
+    addon = doctor(tmp_path, capsys, INSTALLED_ADDON)["findings"][0]
+    assert (addon["id"], addon["severity"]) == ("cpu-only-tensorflow", "error")
+
+
+def test_without_a_gpu_the_cuda_version_decides_nothing_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlowTTS#578 (verbatim lines): a machine with no graphics card; the CUDA release
+    this TensorFlow looks for is no error there."""
+    log = (
+        "2021-05-28 10:43:11.222119: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:59] Could not load dynamic library 'libcudart.so.10.1'; dlerror:"
+        " libcudart.so.10.1: cannot open shared object file: No such file or directory\n"
+        "2021-05-28 10:43:14.456815: E tensorflow/stream_executor/cuda/cuda_driver.cc:314]"
+        " failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--gpu", "none", "--tf", "2.3")
+    errors = [f["id"] for f in doc["findings"] if f["severity"] == "error"]
+    assert errors == ["no-nvidia-gpu"]
+
+
+def test_a_bare_native_runtime_failure_names_the_usual_causes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """spleeter#351 (verbatim): the whole paste is TensorFlow's import message; the thread's
+    cause was a CPU without AVX."""
+    log = "I have an error:\n_Failed to load the native TensorFlow runtime._\n"
+    verdict = doctor(tmp_path, capsys, log)["verdict"]
+    assert "AVX" in verdict and "Visual C++" in verdict
