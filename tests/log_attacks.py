@@ -762,6 +762,7 @@ def main() -> int:
         "> >>" * (LINE_CHARS // 4),
         "- " * (LINE_CHARS // 2),
         "`" + "a`" * (LINE_CHARS // 2),
+        "a`" * (LINE_CHARS // 2),
         "Jun 15, 2018, 12:00:58 AM | WARNING | " * (LINE_CHARS // 38),
         "Jun 15, 2018, 12:00:58 AM\tWARNING\t\n" * (LINE_CHARS // 35),
         '"Jun 15, 2018, 12:00:58 AM",INFO,"' + '""' * (LINE_CHARS // 2),

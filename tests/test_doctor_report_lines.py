@@ -3907,6 +3907,24 @@ def test_html_entities_of_a_pasted_log_read_as_the_characters_tensorflow_printed
     assert unwrap(pasted) == "Could not load dynamic library 'libcudnn.so.8'; dlerror: \"x\""
 
 
+def test_a_backtick_a_markdown_paste_put_inside_a_word_is_read_past(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow/serving#1316 (verbatim): the inline-code mark landed after the first letter
+    of 'ImportError'; the library it names is what failed."""
+    log = (
+        "Gives  error - I`mportError: libcublas.so.9.0: cannot open shared object file: No such"
+        " file or directory`\n"
+    )
+    ids = [f["id"] for f in doctor(tmp_path, capsys, log)["findings"]]
+    assert "cuda-libs-not-found" in ids
+    # a backtick before a word, as glibc's quotes put it, stays
+    from tfgpu_setup.diagnose.paste import unwrap
+
+    quoted = "libstdc++.so.6: version `GLIBCXX_3.4.22' not found"
+    assert unwrap(quoted) == quoted
+
+
 def test_a_handle_failure_with_most_memory_free_is_not_called_out_of_memory(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

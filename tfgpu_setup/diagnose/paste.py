@@ -94,7 +94,7 @@ def unwrap(text: str) -> str:
     text = notebook_file.as_printed(text)
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
-    text = _uncoloured(text)
+    text = _uncoloured(_STRAY_BACKTICK.sub("", text))
     # the quote marks go before anything splits a line after them ('> 2019-... I tensorflow')
     text = _without_collector_prefixes(runtime_log_view.as_printed(_unquoted(_unnumbered(text))))
     lines = in_c_locale(_records_apart(text)).translate(PASTED_PUNCTUATION).splitlines()
@@ -121,6 +121,9 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+_STRAY_BACKTICK = re.compile(r"(?<=[A-Za-z])`(?=[a-z])")
+"""An inline-code mark a Markdown paste put inside a word ('I`mportError: libcublas.so.9.0',
+tensorflow/serving#1316): the word reads as printed without it."""
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _ANSI_WITHOUT_ESCAPE = re.compile(r"\[(?:\d{1,3};)*\d{1,3}m")
 """A terminal's colour codes, as a notebook's saved output keeps them ('\x1b[0;31m'), or
