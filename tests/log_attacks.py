@@ -605,6 +605,9 @@ WRITTEN = {
     "custom-op-needs-another-cuda-runtime": "tensorflow.python.framework.errors_impl."
     "NotFoundError: /home/u/BAAF-Net/utils/sampling/tf_sampling_so.so: undefined symbol:"
     " __cudaPushCallConfiguration",
+    "pluggable-gpu-optimizer-enabled": "2022-12-23 01:31:15.756543: I tensorflow/core/grappler/"
+    "optimizers/custom_graph_optimizer_registry.cc:114] Plugin optimizer for device_type GPU is"
+    " enabled.",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

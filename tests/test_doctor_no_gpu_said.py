@@ -116,3 +116,22 @@ def test_a_bare_native_runtime_failure_names_the_usual_causes(
     log = "I have an error:\n_Failed to load the native TensorFlow runtime._\n"
     verdict = doctor(tmp_path, capsys, log)["verdict"]
     assert "AVX" in verdict and "Visual C++" in verdict
+
+
+def test_the_metal_plugins_gpu_in_the_device_set_is_a_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#58988 (verbatim lines): tensorflow-metal's GPU is in the session's devices;
+    what failed was XLA, which has no Metal platform. 'macOS has no CUDA: install
+    tensorflow-metal' is not the answer there."""
+    log = (
+        "2022-12-23 01:31:15.756543: I tensorflow/core/grappler/optimizers/"
+        "custom_graph_optimizer_registry.cc:114] Plugin optimizer for device_type GPU is"
+        " enabled.\n"
+        "2022-12-23 01:31:17.330784: W tensorflow/core/framework/op_kernel.cc:1830]"
+        " OP_REQUIRES failed at xla_ops.cc:418 : NOT_FOUND: could not find registered platform"
+        " with id: 0x12ff97980\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "macos", "--tf", "2.11.0")
+    assert doc["gpu_used"] == "yes"
+    assert not [f for f in doc["findings"] if f["severity"] == "error"]

@@ -476,6 +476,25 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # Graph optimizers of a PluggableDevice plugin are set up for the device types in the
+        # session's device set: a GPU-type plugin device exists (tensorflow-metal on a Mac; the
+        # DirectML and Intel plugins register DML and XPU), custom_graph_optimizer_registry.cc.
+        name="pluggable-gpu-optimizer-enabled",
+        needles=("Plugin optimizer for device_type GPU is enabled",),
+        pattern=compiled(r"Plugin optimizer for device_type GPU is enabled"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title=(
+            "A PluggableDevice plugin's GPU (tensorflow-metal on a Mac) is in TensorFlow's devices"
+        ),
+        fix="",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.11.0/tensorflow/core/grappler/"
+            "optimizers/custom_graph_optimizer_registry.cc"
+        ),
+        proves_gpu=True,
+    ),
+    Signature(
         name="gpu-physical-device-listed",
         needles=("/physical_device:GPU:", 'device_type: "GPU"'),
         pattern=compiled(
