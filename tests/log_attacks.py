@@ -788,11 +788,15 @@ def main() -> int:
         "is_gpu_available()" + " " * LINE_CHARS,
         "gpu_device_name()\n" * (LINE_CHARS // 18),
         "experimental.list_logical_devices(" * (LINE_CHARS // 35),
+        "list_physical_devices('GPU')\n" * (LINE_CHARS // 29),
+        "list_physical_devices('GPU')" + " " * LINE_CHARS + "\n[]",
+        "list_physical_devices('GPU')\n" + ("x" * 299 + "\n") * (LINE_CHARS // 300),
     ):
         for pattern in (
             empty_gpu_list.GPU_LIST_ANSWERED,
             empty_gpu_list._NO_GPU_LISTED,
             empty_gpu_list._ASKED_SINCE_2_1,
+            empty_gpu_list._HIDDEN_OR_ELSEWHERE,
         ):
             guarded(pattern.search, text)
             lines += 1

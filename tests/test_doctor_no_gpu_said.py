@@ -27,6 +27,7 @@ def test_tensorflow_listing_its_devices_without_a_gpu_answers_the_question(
     assert doc["gpu_used"] == "no"
     assert "Registered devices: [CPU]" in doc["verdict"]
     assert "CUDA_VISIBLE_DEVICES" in doc["verdict"]
+    assert "tensorflow-gpu" in doc["verdict"]  # TF 1.x's CPU-only 'tensorflow' gives it too
     assert "may be using one" not in doc["verdict"]
 
 
@@ -135,3 +136,14 @@ def test_the_metal_plugins_gpu_in_the_device_set_is_a_gpu_at_work(
     doc = doctor(tmp_path, capsys, log, "--os", "macos", "--tf", "2.11.0")
     assert doc["gpu_used"] == "yes"
     assert not [f for f in doc["findings"] if f["severity"] == "error"]
+
+
+def test_tensorflows_own_library_is_not_called_a_custom_op(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "OSError: /usr/local/lib/libtensorflow_cc.so.2: undefined symbol:"
+        " __cudaPushCallConfiguration\n"
+    )
+    titles = [f["title"] for f in doctor(tmp_path, capsys, log)["findings"]]
+    assert not any("custom op" in t for t in titles)

@@ -98,3 +98,31 @@ def test_2_16_1_keeps_its_own_defect_as_the_reading(
     log = EMPTY_BESIDE_A_DRIVER.replace("515.65.01", "550.54.14").replace("11.7", "12.4")
     doc = doctor(tmp_path, capsys, log, "--tf", "2.16.1", "--os", "linux")
     assert doc["findings"][0]["id"] == "pip-cuda-libs-not-on-path"
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # another device type's empty list, or XLA_GPU's (empty from 2.4 with a GPU at work)
+        EMPTY_BESIDE_A_DRIVER.replace('("GPU")', '("TPU")'),
+        EMPTY_BESIDE_A_DRIVER.replace('("GPU")', '("XLA_GPU")'),
+        # an empty list that answers another question (written)
+        EMPTY_BESIDE_A_DRIVER.replace('tf.config.list_logical_devices("GPU")', "model.losses"),
+        # the GPU hidden on purpose (written)
+        "CUDA_VISIBLE_DEVICES=1 python train.py\n" + EMPTY_BESIDE_A_DRIVER,
+        "tf.config.set_visible_devices([], 'GPU')\n" + EMPTY_BESIDE_A_DRIVER,
+    ],
+)
+def test_only_tensorflow_answering_for_its_gpus_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.11.0")
+    assert "cuda-libs-not-found" not in {f["id"] for f in doc["findings"]}
+
+
+def test_a_driver_only_stated_is_called_installed_not_working(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = 'tf.config.list_physical_devices("GPU")\n[]\n'
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.11.0", "--driver", "515.65.01")
+    assert doc["findings"][0]["title"].endswith("an NVIDIA driver is installed")

@@ -90,3 +90,12 @@ def test_a_search_pasted_without_its_error_still_shows_the_library_not_found(
     assert (top["id"], top["severity"]) == ("cudnn-not-found", "warning")
     stated = doctor(tmp_path, capsys, CUDNN_5_SOUGHT, "--cudnn", "6.0")["findings"][0]
     assert stated["id"] == "cudnn-version-mismatch"
+
+
+def test_a_search_cut_above_a_run_that_went_on_is_not_read_without_its_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The trace cut with '...' and the run's own output after it: the search may have found
+    the library further on (written)."""
+    went_on = CUDNN_5_SOUGHT + "...\nEpoch 1/10\n1875/1875 [==============================]\n"
+    assert not doctor(tmp_path, capsys, went_on, "--os", "linux")["findings"]

@@ -535,8 +535,9 @@ def _most_likely(
         return (
             f"TensorFlow says it has no GPU device ('{said.line.strip()[:160]}'): most likely"
             " it did not find a usable driver or CUDA libraries, or CUDA_VISIBLE_DEVICES hides"
-            " the GPU (a script's GPU index beyond those present does too); the steps below"
-            " confirm which."
+            " the GPU (a script's GPU index beyond those present does too), or, before 2.1,"
+            " the CPU-only 'tensorflow' package is installed instead of 'tensorflow-gpu'; the"
+            " steps below confirm which."
         )
     return (
         "Most likely TensorFlow did not find a usable driver or CUDA libraries; the steps below"

@@ -37,13 +37,23 @@ GPU_LIST_ANSWERED = re.compile(
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
 device name, False, or a notebook's 'GPU device not found'."""
 _NO_GPU_LISTED = re.compile(
-    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
+    # the empty list right under the question that asked for GPUs (within three lines: a
+    # notebook's blank line, a warning between), not XLA_GPU's or TPU's, nor any other empty list
+    r"^[^\n]{0,200}?(?P<question>list_(?:physical|logical)_devices\((?:device_type ?= ?)?"
+    r"['\"]GPU['\"]\))"
+    r"[^\n]{0,100}\n(?:[^\n]{0,300}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$"
+    r"|Num GPUs Available:? *0\b"
     r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$",
     re.MULTILINE,
 )
 """The answers that say no GPU was registered (not is_built_with_cuda's, which is about the
 build)."""
+_HIDDEN_OR_ELSEWHERE = re.compile(
+    r"\bCUDA_VISIBLE_DEVICES\b|\bset_visible_devices\(|\bdocker (?:exec|run)\b|\bkubectl\b"
+)
+"""GPUs hidden from the process on purpose, or a run inside a container the driver seen may not
+reach: the libraries are not the likely reading there."""
 _ASKED_SINCE_2_1 = re.compile(r"(?<!experimental\.)\blist_(?:physical|logical)_devices\(")
 """tf.config.list_physical_devices / list_logical_devices: public API from TensorFlow 2.1 (2.0 had
 them under tf.config.experimental), so the question itself dates the release."""
@@ -54,19 +64,20 @@ _GPU_PACKAGE_SINCE = "2.1"
 _PIP_LIBRARIES_SINCE = "2.14"
 
 
-def _driver_line(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> str:
-    """What shows the driver working: its line in the log, a driver-side device reading, or the
-    driver version stated or probed ('' when nothing does)."""
+def _driver_evidence(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> tuple[str, bool]:
+    """What shows the driver: its line in the log or a driver-side device reading (shown at
+    work: True), or the driver version stated or probed (installed: False); ('', False) when
+    nothing does."""
     if log.driver_line:
-        return quoted(log.driver_line)
+        return quoted(log.driver_line), True
     seen = next((m for m in matches if m.signature.name in DRIVER_FOUND_A_GPU), None)
     if seen is not None:
-        return quoted(seen.line)
+        return quoted(seen.line), True
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
     if facts.knows("driver") and facts.driver.version and not wsl:
         # under WSL 2 the driver stated is Windows's: WSL's own libcuda may still be missing
-        return f"driver {facts.driver.version} ({facts.driver.source})"
-    return ""
+        return f"driver {facts.driver.version} ({facts.driver.source})", False
+    return "", False
 
 
 def _fix(entry: TfRelease | None, facts: Facts) -> str:
@@ -118,11 +129,13 @@ def libraries_behind_an_empty_list(
     answer = _NO_GPU_LISTED.search(text)
     if answer is None or log.cpu_build_line or log.cpu_package_line:
         return []
+    if _HIDDEN_OR_ELSEWHERE.search(text):
+        return []
     if log.container_line or (facts.knows("container") and facts.platform.container):
         return []  # the driver seen may be the host's, not what the container was given
     if facts.knows("os") and facts.platform.os == "macos":
         return []
-    driver = _driver_line(facts, log, matches)
+    driver, at_work = _driver_evidence(facts, log, matches)
     if not driver or not _release_has_gpu_package(entry, log, text):
         return []
     release = f"TensorFlow {entry.version}" if entry is not None else "TensorFlow"
@@ -131,9 +144,13 @@ def libraries_behind_an_empty_list(
             "cuda-libs-not-found",
             Severity.WARNING,
             f"The CUDA libraries {release} loads are missing or not found: it lists no GPU though"
-            " the driver works",
+            + (" the driver works" if at_work else " an NVIDIA driver is installed"),
             (
-                f"TensorFlow's answer: {quoted(answer.group(0))}",
+                (
+                    f"TensorFlow's answer to {answer['question']}: []"
+                    if answer["question"]
+                    else f"TensorFlow's answer: {quoted(answer.group(0))}"
+                ),
                 driver,
                 "no line in the log names another cause",
             ),

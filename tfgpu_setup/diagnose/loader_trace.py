@@ -44,7 +44,11 @@ def searched_in_vain(text: str) -> tuple[tuple[str, str], ...]:
     if any(m["what"] == "calling init: " and _file_name(m["path"]) == name for m in lines):
         return ()
     tried = [m for m in lines if m["what"] == "trying file=" and _file_name(m["path"]) == name]
-    if _FAILED.search(text) is None and len(tried) < _PATHS_WITHOUT_THE_ERROR:
+    if _FAILED.search(text) is None and (
+        len(tried) < _PATHS_WITHOUT_THE_ERROR or text[lines[-1].end() :].strip()
+    ):
+        # without the error, only a paste that stops on the search (nothing after it: a trace
+        # cut with '...' above a run that went on is a search that may have succeeded)
         return ()
     return ((name, tried[0].group(0).strip()),)
 

@@ -880,12 +880,13 @@ _FAILURE_LINE = re.compile(
     r"|[ \t]\(see above for traceback\):[^\n]{0,300}))"
     # a process that crashed
     r"|^(?P<crash>[ \t]*(?:Segmentation fault|Aborted|Illegal instruction|Bus error)"
-    r"(?: \(core dumped\))?[ \t]*$|[^\n]{0,200}\(core dumped\)|Fatal Python error: [^\n]{0,300})"
+    r"(?: \(core dumped\))?[ \t]*$|^[^\n]{0,200}?\(core dumped\)|Fatal Python error: [^\n]{0,300})"
     # an installer that could not resolve what was asked (pip, Poetry, conda and mamba)
     r"|(?P<installer>\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"
     r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200})"
     # a test or device check that says it failed
-    r"|(?P<other>[^\n]{0,200}\bcannot find working devices\b[^\n]{0,100}"
+    # (anchored at the line's start: an unanchored '[^\n]{0,200}' tries every position)
+    r"|(?P<other>^[^\n]{0,200}?\bcannot find working devices\b[^\n]{0,100}"
     r"|^Result = FAIL\b[^\n]{0,100}"
     # a traceback whose exception the paste cut off
     r"|^[ \t>]*Traceback \(most recent call last\):?)",

@@ -1730,7 +1730,9 @@ INSTALL: tuple[Signature, ...] = (
         needles=("undefined symbol: __cuda",),
         pattern=compiled(
             r"^(?![^\n]{0,300}[/\\](?:site|dist)-packages[/\\])[^\n]{0,300}?"
-            r"(?P<op>[\w.+-]{1,100}\.so(?:\.[\d.]{1,20})?): undefined symbol:"
+            # (TensorFlow's own libraries are no custom op: libtensorflow_cc.so.2)
+            r"(?<![\w.+-])(?P<op>(?!libtensorflow|_pywrap_tensorflow)[\w.+-]{1,100}"
+            r"\.so(?:\.[\d.]{1,20})?): undefined symbol:"
             r" (?P<symbol>__cuda(?:PushCallConfiguration|PopCallConfiguration|RegisterFatBinary"
             r"(?:End)?|RegisterFunction|UnregisterFatBinary))\b"
         ),
