@@ -7589,3 +7589,25 @@ def test_nvml_blocked_by_the_system_in_a_container_asked_for_the_gpu_is_the_runt
     # on its own, outside a container, NVML's refusal is the system's (written)
     alone = doctor(tmp_path, capsys, log.split("\n", 1)[1])["findings"][0]
     assert alone["id"] == "no-nvidia-driver" and "WDDM" in alone["fix"]
+
+
+def test_a_release_the_log_only_narrows_is_named_as_the_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """google/automl#555 (verbatim lines, rejoined): the log's paths and wording fit a range of
+    releases from 2.1 and names none; a finding every one of them yields names the range, not
+    the newest."""
+    log = (
+        "2020-06-29 12:21:24.607896: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:55] Could not load dynamic library 'cudart64_101.dll'; dlerror:"
+        " cudart64_101.dll not found\n"
+        "2020-06-29 12:21:26.546007: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1561]"
+        " Found device 0 with properties:\n"
+        "pciBusID: 0000:01:00.0 name: GeForce GT 220 computeCapability: 1.2\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert first["title"].startswith("TensorFlow 2.1–2.")
+    # a release stated is named as stated
+    stated = doctor(tmp_path, capsys, log, "--tf", "2.3.0")["findings"][0]
+    assert stated["title"].startswith("TensorFlow 2.3.0 ")

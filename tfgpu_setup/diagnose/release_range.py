@@ -53,9 +53,18 @@ def judged_for(
     common = set.intersection(*({f.id for f in group} for group in judged))
     existed = tuple(series_published_by(matrix, v, written_on) for v in candidates)
     return (
-        *(f for f in judged[0] if f.id in common),
+        *(_named_as_the_range(f, candidates) for f in judged[0] if f.id in common),
         *_if_newer(candidates, judged, common, existed),
     )
+
+
+def _named_as_the_range(finding: Finding, candidates: tuple[str, ...]) -> Finding:
+    """A finding every candidate yields names them all ('TensorFlow 2.1–2.3', or the series
+    '2.5'), not the newest one the judging used: the log did not say which one it was."""
+    newest, oldest = xy(candidates[0]), xy(candidates[-1])
+    named = newest if newest == oldest else f"{oldest}–{newest}"
+    title = finding.title.replace(f"TensorFlow {candidates[0]} ", f"TensorFlow {named} ")
+    return dataclasses.replace(finding, title=title) if title != finding.title else finding
 
 
 def if_not_older(
