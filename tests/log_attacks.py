@@ -608,6 +608,8 @@ WRITTEN = {
     "pluggable-gpu-optimizer-enabled": "2022-12-23 01:31:15.756543: I tensorflow/core/grappler/"
     "optimizers/custom_graph_optimizer_registry.cc:114] Plugin optimizer for device_type GPU is"
     " enabled.",
+    "rmm-out-of-memory": "MemoryError: std::bad_alloc: CUDA error at: /usr/include/rmm/mr/device/"
+    "cuda_memory_resource.hpp:69: cudaErrorMemoryAllocation out of memory",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

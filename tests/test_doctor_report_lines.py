@@ -7611,3 +7611,17 @@ def test_a_release_the_log_only_narrows_is_named_as_the_range(
     # a release stated is named as stated
     stated = doctor(tmp_path, capsys, log, "--tf", "2.2.0")["findings"][0]
     assert stated["title"].startswith("TensorFlow 2.2.0 ")
+
+
+def test_a_range_is_not_given_the_newest_releases_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#262 (verbatim lines): no release stated or dated; a 355 driver is too old
+    for every release judged, and what the newest was built with is not the range's."""
+    log = (
+        "I tensorflow/core/common_runtime/gpu/gpu_region_allocator.cc:345] Aggregate Region"
+        " Memory: 2990620672 (2.79GiB)\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--driver", "355.11", "--gpu", "GTX 980")["findings"]
+    title = next(f["title"] for f in found if f["id"] == "driver-too-old")
+    assert "–" in title and "built with" not in title

@@ -23,6 +23,7 @@ from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
+from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .empty_gpu_list import GPU_LIST_ANSWERED, libraries_behind_an_empty_list
@@ -240,6 +241,7 @@ def diagnose(
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
+    judged = cuda_found_beside_the_folder(judged, known, log_facts, matches)
     judged = weighed_against_the_runtime_opened(judged, entry, log_facts)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
     judged = tuple(f for f in judged if f.id not in unjudged)

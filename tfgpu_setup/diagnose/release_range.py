@@ -7,6 +7,7 @@ CPU build on native Windows rules out. Pure: data in, data out.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from packaging.version import InvalidVersion
 
@@ -64,7 +65,13 @@ def _named_as_the_range(finding: Finding, candidates: tuple[str, ...]) -> Findin
     newest, oldest = xy(candidates[0]), xy(candidates[-1])
     named = newest if newest == oldest else f"{oldest}–{newest}"
     title = finding.title.replace(f"TensorFlow {candidates[0]} ", f"TensorFlow {named} ")
+    if newest != oldest:
+        # what the newest was built with is not the range's
+        title = _BUILT_WITH.sub("", title)
     return dataclasses.replace(finding, title=title) if title != finding.title else finding
+
+
+_BUILT_WITH = re.compile(r" \(built with CUDA [\d.]{1,10}\)")
 
 
 def if_not_older(

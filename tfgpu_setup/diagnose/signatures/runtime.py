@@ -202,6 +202,34 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
+        # RAPIDS' memory manager (RMM, under cuDF and NVIDIA Merlin's data loaders) failing to
+        # allocate: where TensorFlow shares the process or the GPU, its allocator took most of
+        # the memory when it started (NVTabular#967, Merlin models#436: the maintainers' answer
+        # is to cap TensorFlow's share).
+        name="rmm-out-of-memory",
+        needles=("std::bad_alloc",),
+        pattern=compiled(
+            r"std::bad_alloc: (?:CUDA error at: [^\n]{0,300}?[/\\]rmm[/\\]"
+            r"|out_of_memory: (?:CUDA error|RMM failure))"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "RAPIDS' memory manager (cuDF's, a Merlin data loader's) could not allocate GPU"
+            " memory: beside TensorFlow, whose allocator takes most of the GPU when it starts,"
+            " little is left"
+        ),
+        fix=(
+            "Let TensorFlow allocate on demand (TF_FORCE_GPU_ALLOW_GROWTH=true, or"
+            " tf.config.experimental.set_memory_growth) or cap its share (Merlin's"
+            " TF_MEMORY_ALLOCATION=0.5, or a logical device with memory_limit) before it starts,"
+            " stop other processes holding the GPU (nvidia-smi lists them), and lower the data"
+            " loader's batch or partition size."
+        ),
+        source="https://github.com/NVIDIA-Merlin/NVTabular/issues/967",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
         name="blas-launch-failed",
         needles=("launch failed",),
         pattern=compiled(r"Blas (?P<op>\w{1,40}) launch failed"),

@@ -1,0 +1,63 @@
+"""Lines other libraries write beside TensorFlow: what they say about TensorFlow's GPU."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # NVIDIA-Merlin/NVTabular#967 (verbatim)
+        "MemoryError: std::bad_alloc: CUDA error at: /usr/include/rmm/mr/device/"
+        "cuda_memory_resource.hpp:69: cudaErrorMemoryAllocation out of memory",
+        # NVIDIA-Merlin/NVTabular#1400 (verbatim, cut where the paste was)
+        "MemoryError: std::bad_alloc: CUDA error at: ../include/rmm/mr/device/cuda_memory_r",
+        # NVIDIA-Merlin/models#436 (verbatim)
+        "`std::bad_alloc: out_of_memory: CUDA error`",
+    ],
+)
+def test_rapids_allocator_running_out_beside_tensorflow_is_gpu_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """The maintainers' answer in each thread: TensorFlow took most of the GPU when it started,
+    so cap its share."""
+    first = doctor(tmp_path, capsys, line + "\n")["findings"][0]
+    assert (first["id"], first["severity"]) == ("gpu-out-of-memory", "warning")
+    assert "TF_FORCE_GPU_ALLOW_GROWTH" in first["fix"]
+
+
+# DeepLabCut#2115 (verbatim lines): only TensorRT's libraries missing, the dlerror printing an
+# LD_LIBRARY_PATH with a CUDA 10.0 folder, TensorFlow 2.10's loader at work.
+TENSORRT_BESIDE_A_CUDA_10_FOLDER = (
+    "2023-02-20 11:35:53.200200: W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+    " Could not load dynamic library 'libnvinfer.so.7'; dlerror: libnvinfer.so.7: cannot open"
+    " shared object file: No such file or directory; LD_LIBRARY_PATH:"
+    " /usr/local/cuda-10.0/lib64:/usr/local/cuda-10.0/extras/CUPTI/lib64:/$\n"
+    "2023-02-20 11:35:53.200276: W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38] TF-TRT"
+    " Warning: Cannot dlopen some TensorRT libraries. If you would like to use Nvidia GPU with"
+    " TensorRT, please make sure the missing libraries mentioned above are installed properly.\n"
+)
+
+
+def test_a_cuda_folder_on_the_path_is_not_the_cuda_tensorflow_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's loader ran and no CUDA library failed: the CUDA it opened is another one
+    than the folder the path names, so the release-against-folder mismatch is only a note."""
+    doc = doctor(tmp_path, capsys, TENSORRT_BESIDE_A_CUDA_10_FOLDER)
+    assert not [f for f in doc["findings"] if f["severity"] != "info"]
+    # with the CUDA runtime failing too, the folder's version is what the loader found
+    failing = TENSORRT_BESIDE_A_CUDA_10_FOLDER + (
+        "2023-02-20 11:35:53.100000: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudart.so.11.0'; dlerror:"
+        " libcudart.so.11.0: cannot open shared object file: No such file or directory;"
+        " LD_LIBRARY_PATH: /usr/local/cuda-10.0/lib64\n"
+    )
+    first = doctor(tmp_path, capsys, failing)["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "error")
