@@ -7617,11 +7617,27 @@ def test_a_range_is_not_given_the_newest_releases_cuda(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """tensorflow#262 (verbatim lines): no release stated or dated; a 355 driver is too old
-    for every release judged, and what the newest was built with is not the range's."""
+    for every release judged, but they were built with different CUDAs: the finding says
+    which it was judged for, and that the log did not say which ran."""
     log = (
         "I tensorflow/core/common_runtime/gpu/gpu_region_allocator.cc:345] Aggregate Region"
         " Memory: 2990620672 (2.79GiB)\n"
     )
     found = doctor(tmp_path, capsys, log, "--driver", "355.11", "--gpu", "GTX 980")["findings"]
-    title = next(f["title"] for f in found if f["id"] == "driver-too-old")
-    assert "–" in title and "built with" not in title
+    too_old = next(f for f in found if f["id"] == "driver-too-old")
+    assert "–" not in too_old["title"]
+    assert any("the newest release the log fits" in e for e in too_old["evidence"])
+
+
+def test_an_xla_gpu_device_dates_the_release_before_2_4(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#38990 (verbatim): XLA_GPU devices were registered by default until 2.4."""
+    log = (
+        "`[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU'),\n"
+        " PhysicalDevice(name='/physical_device:XLA_CPU:0', device_type='XLA_CPU'),\n"
+        " PhysicalDevice(name='/physical_device:XLA_GPU:0', device_type='XLA_GPU')]`\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.2")["findings"]
+    mismatch = next(f for f in found if f["id"] == "cuda-version-mismatch")
+    assert any("(2.0–2.3)" in e for e in mismatch["evidence"])

@@ -81,6 +81,10 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.11",
     ),
+    # The XLA_GPU device TensorFlow registered beside each GPU until 2.4 turned it off by
+    # default (only with TF_XLA_FLAGS=--tf_xla_enable_xla_devices since): one listed or named
+    # is a release before 2.4 (tensorflow#43944, the 2.4 release notes)
+    (re.compile(r"\bdevice:XLA_GPU:\d|device_type='XLA_GPU'"), "<2.4"),
     # Python 3.8 began naming the module in 'DLL load failed while importing X'; TensorFlow 2.2
     # was the first release for Python 3.8.
     (re.compile(r"DLL load failed while importing _?pywrap_"), ">=2.2"),

@@ -7,13 +7,13 @@ CPU build on native Windows rules out. Pure: data in, data out.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from packaging.version import InvalidVersion
 
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
+from ..matrix.query import release
 from ..planner.judge import judge_installed
 from ..versions import parsed, xy
 from .release_hints import series_published_by
@@ -54,24 +54,26 @@ def judged_for(
     common = set.intersection(*({f.id for f in group} for group in judged))
     existed = tuple(series_published_by(matrix, v, written_on) for v in candidates)
     return (
-        *(_named_as_the_range(f, candidates) for f in judged[0] if f.id in common),
+        *(_named_as_the_range(f, candidates, matrix) for f in judged[0] if f.id in common),
         *_if_newer(candidates, judged, common, existed),
     )
 
 
-def _named_as_the_range(finding: Finding, candidates: tuple[str, ...]) -> Finding:
-    """A finding every candidate yields names them all ('TensorFlow 2.1–2.3', or the series
-    '2.5'), not the newest one the judging used: the log did not say which one it was."""
+def _named_as_the_range(finding: Finding, candidates: tuple[str, ...], matrix: Matrix) -> Finding:
+    """A finding every candidate yields, judged for the newest: where they were all built with
+    one CUDA and cuDNN, it names them all ('TensorFlow 2.1–2.3', or the series '2.5'); where
+    not, it says which one it was judged for, as the log did not say which ran."""
     newest, oldest = xy(candidates[0]), xy(candidates[-1])
     named = newest if newest == oldest else f"{oldest}–{newest}"
-    title = finding.title.replace(f"TensorFlow {candidates[0]} ", f"TensorFlow {named} ")
-    if newest != oldest:
-        # what the newest was built with is not the range's
-        title = _BUILT_WITH.sub("", title)
-    return dataclasses.replace(finding, title=title) if title != finding.title else finding
-
-
-_BUILT_WITH = re.compile(r" \(built with CUDA [\d.]{1,10}\)")
+    builds = {(r.cuda, r.cudnn) for v in candidates if (r := release(matrix, v)) is not None}
+    if len(builds) == 1:
+        title = finding.title.replace(f"TensorFlow {candidates[0]} ", f"TensorFlow {named} ")
+        return dataclasses.replace(finding, title=title) if title != finding.title else finding
+    said = (
+        f"judged for TensorFlow {candidates[0]}, the newest release the log fits ({named});"
+        " add --tf X.Y for the one installed"
+    )
+    return dataclasses.replace(finding, evidence=(*finding.evidence, said))
 
 
 def if_not_older(
