@@ -7641,3 +7641,23 @@ def test_an_xla_gpu_device_dates_the_release_before_2_4(
     found = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "10.2")["findings"]
     mismatch = next(f for f in found if f["id"] == "cuda-version-mismatch")
     assert any("(2.0–2.3)" in e for e in mismatch["evidence"])
+    # no release, 2.x or older, was built with CUDA 10.2: the log fitting a 1.x too does not
+    # soften that (the reporter's fix: the CUDA 10.1 TensorFlow 2.1 was built with)
+    assert (found[0]["id"], found[0]["severity"]) == ("cuda-version-mismatch", "error")
+    # CUDA 7.5 is older than the table of older builds: a 0.x it does not list may use it
+    older = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "7.5")["findings"]
+    assert ("cuda-version-mismatch", "error") not in [(f["id"], f["severity"]) for f in older]
+
+
+def test_a_cuda_the_older_builds_never_used_is_no_error_where_tensorflow_loaded_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DeepFaceLab#369 (verbatim): an allocation on the device shows a CUDA runtime loaded;
+    the stated CUDA 10.1 beside a release the log dates before 2.0 is no cause there."""
+    log = (
+        "2019-08-24 01:11:32.333585: E tensorflow/stream_executor/cuda/cuda_driver.cc:806] failed"
+        " to allocate 2.12G (2279250176 bytes) from device: CUDA_ERROR_OUT_OF_MEMORY: out of"
+        " memory\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--cuda-toolkit", "10.1")["findings"]
+    assert found[0]["id"] == "gpu-out-of-memory"

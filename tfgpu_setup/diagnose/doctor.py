@@ -50,6 +50,7 @@ from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start
 from .sources import lower_first
 from .weigh import (
+    cuda_runtime_loaded,
     demoted,
     dnn_missing_beside_the_builds_cudnn,
     log_weighed_against_facts,
@@ -237,7 +238,11 @@ def diagnose(
     if not stated and not any(f.id == "cudnn-version-mismatch" for f in judged):
         judged = (*judged, *older_cudnn_minor(known, matrix, candidates, matches))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
-        judged = if_not_older(judged, judge_installed(known, matrix, None, venv), matrix)
+        # (a CUDA runtime loaded or at work: no mismatch is held against it for older builds)
+        older_judged = None if gpu_seen or cuda_runtime_loaded(matches) else known
+        judged = if_not_older(
+            judged, judge_installed(known, matrix, None, venv), matrix, older_judged
+        )
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)

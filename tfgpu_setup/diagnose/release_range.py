@@ -77,19 +77,48 @@ def _named_as_the_range(finding: Finding, candidates: tuple[str, ...], matrix: M
 
 
 def if_not_older(
-    judged: tuple[Finding, ...], without_release: tuple[Finding, ...], matrix: Matrix
+    judged: tuple[Finding, ...],
+    without_release: tuple[Finding, ...],
+    matrix: Matrix,
+    facts: Facts | None = None,
 ) -> tuple[Finding, ...]:
     """The log's paths also fit releases older than the matrix holds (tensorflow/stream_executor
     was there in 1.x too): an error that only follows from the release is not shown for those,
-    so it stays a warning that says so."""
+    so it stays a warning that says so; unless the older builds give it too (a CUDA 10.2 no
+    release was ever built with)."""
     oldest = xy(min((r.version for r in matrix.tensorflow.releases), key=parsed))
     release_only = frozenset(f.id for f in judged) - {f.id for f in without_release}
+    if facts is not None:
+        release_only -= _true_for_every_older_build(facts, matrix)
     return contradicted(
         judged,
         release_only,
         f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
         " (add --tf X.Y)",
     )
+
+
+def _true_for_every_older_build(facts: Facts, matrix: Matrix) -> frozenset[str]:
+    """The version mismatches that hold for the older releases as well: the installed CUDA (or
+    cuDNN major) is one no build in the table of older releases was made with."""
+    held: set[str] = set()
+    builds = matrix.tensorflow.legacy_builds
+    if not builds:
+        return frozenset()
+    # below the table's oldest build are the 0.x releases it does not list (CUDA 7.x, cuDNN 4)
+    cuda_floor = min((parsed(b.cuda) for b in builds), default=None)
+    cuda = [c.version for c in facts.cuda] if facts.knows("cuda") else []
+    if (
+        cuda
+        and all(v is not None and cuda_floor is not None and parsed(v) >= cuda_floor for v in cuda)
+        and not any(xy(v) == xy(b.cuda) for v in cuda if v for b in builds)
+    ):
+        held.add("cuda-version-mismatch")
+    majors = {int(b.cudnn.split(".")[0]) for b in builds}
+    cudnn = [c.version for c in facts.cudnn] if facts.knows("cudnn") else []
+    if cudnn and all(v is not None and int(v.split(".")[0]) > max(majors) for v in cudnn):
+        held.add("cudnn-version-mismatch")
+    return frozenset(held)
 
 
 def windows_cpu_build(judged: tuple[Finding, ...], cpu_build_line: str) -> tuple[Finding, ...]:

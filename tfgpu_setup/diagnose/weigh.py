@@ -46,7 +46,7 @@ def weighed_against_log(
         judged = _after_install(judged)
     elif log.tf_ran_line:
         judged = _while_running(judged)
-    if (loaded := _cuda_runtime_loaded(matches)) is not None:
+    if (loaded := cuda_runtime_loaded(matches)) is not None:
         judged = _loaded_anyway(judged, loaded)
     if log.cuda_build_line:
         judged = contradicted(
@@ -537,7 +537,9 @@ launched and the GPU had no image for, or that failed while it ran, device memor
 on a GPU device it created, the cuDNN it compared with its build when it first used it."""
 
 
-def _cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
+def cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
+    """The first line showing TensorFlow had a CUDA runtime it accepts (a library loaded, work
+    or an allocation on a device)."""
     return next(
         (
             m
