@@ -610,6 +610,7 @@ WRITTEN = {
     " enabled.",
     "rmm-out-of-memory": "MemoryError: std::bad_alloc: CUDA error at: /usr/include/rmm/mr/device/"
     "cuda_memory_resource.hpp:69: cudaErrorMemoryAllocation out of memory",
+    "cuda-initialization-error": "CUDA error (3): initialization error.",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

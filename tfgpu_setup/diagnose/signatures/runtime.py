@@ -692,6 +692,7 @@ RUNTIME: tuple[Signature, ...] = (
             "report_tensor_allocations_upon_oom",
             "Dst tensor is not initialized",
             "Out of memory while trying to allocate",
+            "failed to allocate memory",
         ),
         pattern=compiled(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
@@ -701,6 +702,9 @@ RUNTIME: tuple[Signature, ...] = (
             r"|(?P<dst>Dst tensor is not initialized)"
             # XLA-compiled code (jit_compile, Keras 3) asking TF's allocator for a buffer
             r"|Out of memory while trying to allocate \d+ bytes"
+            # TF 2.x's eager op failing its allocation, in its short form (hotosm/fAIr#68)
+            r"|failed to allocate memory \[Op:\w{1,80}\]"
+            r"|ResourceExhaustedError:? failed to allocate memory\b"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -834,6 +838,28 @@ RUNTIME: tuple[Signature, ...] = (
         title="A process forked after CUDA had started in its parent cannot use the GPU",
         fix=FORK_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/57877",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        # The CUDA runtime's cudaErrorInitializationError (3) in the words a framework or a
+        # service's own code prints it: outside a failed driver (whose cuInit says so), a
+        # worker forked after its parent started CUDA gets it (gunicorn's preload, Celery's
+        # prefork pool, multiprocessing; seldon-core#3314).
+        name="cuda-initialization-error",
+        needles=("initialization error", "cudaErrorInitializationError"),
+        pattern=compiled(
+            r"CUDA error:? \(?3\)?:? initialization error|\bcudaErrorInitializationError\b"
+        ),
+        finding_id="device-config-after-init",
+        severity=Severity.WARNING,
+        title=(
+            "CUDA could not start in this process (initialization error, 3): most often a worker"
+            " forked after its parent had started CUDA (a server's preloaded app, a process pool)"
+        ),
+        fix=FORK_FIX
+        + " Under gunicorn, load the model in each worker (no --preload); under Celery, use the"
+        " solo or threads pool, or the spawn start method.",
+        source="https://github.com/SeldonIO/seldon-core/issues/3314",
         explained_by=DRIVER_ROOTS,
     ),
     Signature(

@@ -1,0 +1,31 @@
+"""TensorFlow in a service's workers: what their failures say, in the short words they print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+
+def test_a_forked_workers_cuda_initialization_error_names_the_fork(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """seldon-core#3314 (verbatim): the model loaded before gunicorn forked its workers."""
+    doc = doctor(tmp_path, capsys, "CUDA error (3): initialization error.\n")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("device-config-after-init", "warning")
+    assert "--preload" in first["fix"]
+
+
+def test_the_short_eager_out_of_memory_wording_is_gpu_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """hotosm/fAIr#68 (verbatim): several gunicorn workers each held GPU memory."""
+    doc = doctor(tmp_path, capsys, "Prediction Error : failed to allocate memory [Op:Mul]\n")
+    assert doc["findings"][0]["id"] == "gpu-out-of-memory"
+    # the same words about the host's own allocation are not read so (written)
+    host = doctor(tmp_path, capsys, "malloc: failed to allocate memory for the buffer\n")
+    assert "gpu-out-of-memory" not in {f["id"] for f in host["findings"]}
