@@ -611,6 +611,9 @@ WRITTEN = {
     "rmm-out-of-memory": "MemoryError: std::bad_alloc: CUDA error at: /usr/include/rmm/mr/device/"
     "cuda_memory_resource.hpp:69: cudaErrorMemoryAllocation out of memory",
     "cuda-initialization-error": "CUDA error (3): initialization error.",
+    "cupti-profiling-failed": "2019-07-22 01:04:15.406075: W tensorflow/core/profiler/lib/"
+    "profiler_session.cc:182] Encountered error while starting profiler: Unavailable: CUPTI"
+    " error: CUPTI_ERROR_NOT_INITIALIZED",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

@@ -61,3 +61,23 @@ def test_a_cuda_folder_on_the_path_is_not_the_cuda_tensorflow_loaded(
     )
     first = doctor(tmp_path, capsys, failing)["findings"][0]
     assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "error")
+
+
+def test_the_profilers_cupti_failures_are_harmless_for_gpu_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A profiler that cannot trace through CUPTI loses the profile, not the GPU (lines from
+    a TensorFlow MNIST run whose steps go on after them, TF 1.14)."""
+    log = (
+        "2019-07-22 01:04:15.406075: W tensorflow/core/profiler/lib/profiler_session.cc:182]"
+        " Encountered error while starting profiler: Unavailable: CUPTI error:"
+        " CUPTI_ERROR_NOT_INITIALIZED\n"
+        "2019-07-22 01:04:15.417671: E tensorflow/core/platform/default/device_tracer.cc:68]"
+        " CUPTI error: CUPTI_ERROR_INVALID_PARAMETER\n"
+        "Accuracy at step 700: 0.9616\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert [(f["id"], f["severity"]) for f in doc["findings"]] == [("benign-log-noise", "info")]
+    privileges = log.replace("CUPTI_ERROR_NOT_INITIALIZED", "CUPTI_ERROR_INSUFFICIENT_PRIVILEGES")
+    fix = doctor(tmp_path, capsys, privileges)["findings"][0]["fix"]
+    assert "NVreg_RestrictProfilingToAdminUsers=0" in fix

@@ -862,6 +862,35 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="cupti",
     ),
     Signature(
+        # The profiler's tracer failing through CUPTI: only the profile is lost, the work runs
+        # on (a run's own steps go on after it: tensorflow#30913's training, xprof#24).
+        # INSUFFICIENT_PRIVILEGES is the driver keeping GPU counters to administrators.
+        name="cupti-profiling-failed",
+        needles=("CUPTI_ERROR_", "Encountered error while starting profiler"),
+        pattern=compiled(
+            r"(?P<code>CUPTI_ERROR_[A-Z_]{2,60})"
+            r"|(?P<stage>Encountered error while starting profiler)(?!: [^\n]{0,40}CUPTI_ERROR_)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless for GPU use: the profiler could not trace the GPU through CUPTI"
+            " ({code}{stage}); the work itself is not affected"
+        ),
+        fix=(
+            "Nothing to do unless you profile. CUPTI_ERROR_INSUFFICIENT_PRIVILEGES: let users"
+            " read the GPU's counters (the driver option NVreg_RestrictProfilingToAdminUsers=0,"
+            " or on Windows the NVIDIA Control Panel's developer setting), or profile as an"
+            " administrator ('--cap-add SYS_ADMIN' in Docker); other codes: the CUPTI of the"
+            " CUDA this TensorFlow was built with."
+        ),
+        source=(
+            "https://developer.nvidia.com/nvidia-development-tools-solutions-err_nvgpuctrperm-"
+            "permission-issue-performance-counters"
+        ),
+        subject="cupti",
+    ),
+    Signature(
         # XLA derived a PTX ISA version LLVM does not know; LLVM ignores the feature.
         name="ptx-feature-unrecognized",
         needles=("is not a recognized feature for this target",),
