@@ -75,3 +75,74 @@ def test_in_a_long_log_a_translated_loader_error_far_from_the_end_is_read() -> N
 def test_english_and_untranslated_text_stays_as_it_is() -> None:
     text = "Instruction set: AVX2. 文件: libcudart.so.11.0 loaded\nIllegal instruction\n"
     assert in_c_locale(text) == text
+
+
+# Windows' own text of ERROR_COMMITMENT_LIMIT (1455) in the languages reports come in, after
+# the module name Python 3.8 and later put in the ImportError.
+PAGE_FILE = (
+    "Die Auslagerungsdatei ist zu klein, um diesen Vorgang durchzuführen.",
+    "El archivo de paginación es demasiado pequeño para completar la operación.",
+    "Le fichier de pagination est insuffisant pour terminer cette opération.",
+    "Il file di paging è troppo piccolo per completare l'operazione.",
+    "O arquivo de paginação é muito pequeno para que esta operação seja concluída.",
+    "ページング ファイルが小さすぎるため、この操作を完了できません。",
+    "페이징 파일이 너무 작아서 이 작업을 완료할 수 없습니다.",
+    "分頁檔太小，無法完成操作。",
+    "Disk belleği dosyası bu işlemi tamamlamak için çok küçük.",
+)
+
+
+@pytest.mark.parametrize("message", PAGE_FILE)
+def test_a_page_file_too_small_in_windows_language_is_not_a_missing_dll(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], message: str
+) -> None:
+    log = f"ImportError: DLL load failed while importing _pywrap_tensorflow_internal: {message}\n"
+    first = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert first["id"] == "windows-page-file-too-small"
+
+
+# The shells' answer where nvidia-smi is not installed: bash's and cmd.exe's translations,
+# PowerShell's in German and Chinese, and Ubuntu's command-not-found in Chinese (written).
+NVIDIA_SMI_MISSING = (
+    "bash: nvidia-smi: Befehl nicht gefunden.",
+    "bash: nvidia-smi: orden no encontrada",
+    "bash: nvidia-smi: コマンドが見つかりません",
+    "bash: nvidia-smi: команда не найдена",
+    "'nvidia-smi' n'est pas reconnu en tant que commande interne",
+    '"nvidia-smi" no se reconoce como un comando interno o externo,',
+    "'nvidia-smi' は、内部コマンドまたは外部コマンド、",
+    "'nvidia-smi'은(는) 내부 또는 외부 명령, 실행할 수 있는 프로그램, 또는",
+    '"nvidia-smi" не является внутренней или внешней',
+    'Der Befehl "nvidia-smi" ist entweder falsch geschrieben oder',
+    'nvidia-smi : Die Benennung "nvidia-smi" wurde nicht als Name eines Cmdlet erkannt.',
+    "nvidia-smi : 无法将“nvidia-smi”项识别为 cmdlet、函数、脚本文件或可运行程序的名称。",
+    "找不到命令 “nvidia-smi”，但可以通过以下软件包安装它：",
+)
+
+
+@pytest.mark.parametrize("answer", NVIDIA_SMI_MISSING)
+def test_nvidia_smi_missing_is_read_in_the_shells_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    first = doctor(tmp_path, capsys, f"$ nvidia-smi\n{answer}\n")["findings"][0]
+    assert first["id"] == "no-nvidia-driver"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Impossibile trovare la procedura specificata.",
+        "Não foi possível encontrar o procedimento especificado.",
+        "Belirtilen yordam bulunamadı.",
+        "No se encontró el procedimiento especificado.",
+    ],
+)
+def test_protobufs_missing_function_is_read_in_windows_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], message: str
+) -> None:
+    """ERROR_PROC_NOT_FOUND (127) in protobuf's import on a Python 3.6.0: no CUDA DLL."""
+    log = (
+        f"    from google.protobuf.pyext import _message\nImportError: DLL load failed: {message}\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert first["id"] == "python-unsupported"

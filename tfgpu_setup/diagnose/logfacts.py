@@ -576,7 +576,9 @@ PROCEDURE_NOT_FOUND = (
     r"(?:The specified procedure could not be found|找不到指定的程序"
     r"|Die angegebene Prozedur wurde nicht gefunden|指定されたプロシージャが見つかりません"
     r"|Не найдена указанная процедура|La procédure spécifiée est introuvable"
-    r"|지정된 프로시저를 찾을 수 없습니다)"
+    r"|지정된 프로시저를 찾을 수 없습니다|Impossibile trovare la procedura specificata"
+    r"|Não foi possível encontrar o procedimento especificado|Belirtilen yordam bulunamadı"
+    r"|No se encontró el (?:procedimiento|proceso) especificado)"
 )
 """Windows' ERROR_PROC_NOT_FOUND, in English and the languages reports come in."""
 _PROTOBUF_PROCEDURE = re.compile(

@@ -928,8 +928,22 @@ DRIVER: tuple[Signature, ...] = (
             r"|Command 'nvidia-smi' not found"
             r"|'nvidia-smi' is not recognized as an internal or external command"
             r"|The term 'nvidia-smi' is not recognized"
-            # cmd.exe in Chinese
-            r"|'nvidia-smi' 不是内部或外部命令"
+            # the same answers in the languages reports come in: bash's, cmd.exe's and
+            # PowerShell's own translations
+            r"|nvidia-smi: (?:Befehl nicht gefunden|no se encontró la orden|orden no encontrada"
+            r"|commande introuvable|comando não encontrado|команда не найдена|未找到命令"
+            r"|コマンドが見つかりません|명령어를 찾을 수 없음)"
+            r"|找不到命令 [\"']nvidia-smi[\"']"
+            r"|[\"']nvidia-smi[\"'] (?:不是内部或外部命令|不是內部或外部命令"
+            r"|n'est pas reconnu en tant que commande interne"
+            r"|no se reconoce como un comando interno o externo"
+            r"|não é reconhecido como um comando interno"
+            r"|は、内部コマンドまたは外部コマンド)"
+            r"|'nvidia-smi'은\(는\) 내부 또는 외부 명령"
+            r"|\"nvidia-smi\" не является внутренней или внешней"
+            r"|Der Befehl \"nvidia-smi\" ist entweder falsch geschrieben"
+            r"|Die Benennung \"nvidia-smi\" wurde nicht als Name"
+            r"|无法将\"nvidia-smi\"项识别为"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.WARNING,

@@ -1364,13 +1364,28 @@ INSTALL: tuple[Signature, ...] = (
             "0x800705AF",
             "页面文件太小",
             "Файл подкачки слишком мал",
+            "Auslagerungsdatei ist zu klein",
+            "archivo de paginación es demasiado pequeño",
+            "fichier de pagination est insuffisant",
+            "file di paging è troppo piccolo",
+            "arquivo de paginação é muito pequeno",
+            "ページング ファイルが小さすぎる",
+            "페이징 파일이 너무 작아",
+            "分頁檔太小",
+            "Disk belleği dosyası",
         ),
-        # also in Chinese and Russian as reports quote it, and by its number
+        # also in the languages reports come in (Windows' own text of error 1455 in each), and
+        # by its number
         pattern=compiled(
             r"The paging file is too small for this operation to complete"
             r"|Could not load library (?P<lib>[\w.-]{1,80}\.dll)\. Error code 1455"
             r"|\[WinError 1455\]|\b0x800705AF\b|页面文件太小，?无法完成操作"
             r"|Файл подкачки слишком мал для завершения операции"
+            r"|Die Auslagerungsdatei ist zu klein|El archivo de paginación es demasiado pequeño"
+            r"|Le fichier de pagination est insuffisant|Il file di paging è troppo piccolo"
+            r"|O arquivo de paginação é muito pequeno|ページング ファイルが小さすぎる"
+            r"|페이징 파일이 너무 작아|分頁檔太小"
+            r"|Disk belleği dosyası bu işlemi tamamlamak için çok küçük"
         ),
         finding_id="windows-page-file-too-small",
         severity=Severity.ERROR,
