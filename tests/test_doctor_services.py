@@ -29,3 +29,16 @@ def test_the_short_eager_out_of_memory_wording_is_gpu_memory(
     # the same words about the host's own allocation are not read so (written)
     host = doctor(tmp_path, capsys, "malloc: failed to allocate memory for the buffer\n")
     assert "gpu-out-of-memory" not in {f["id"] for f in host["findings"]}
+
+
+def test_a_gpu_busy_or_unavailable_names_an_unlicensed_vgpu_among_its_causes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DDMAL/Rodan#1332: a virtual machine's vGPU without its licence answered so, while no
+    other process held the GPU (the reporter, a project member, confirmed the licence)."""
+    log = (
+        "tensorflow.python.framework.errors_impl.InternalError: cudaGetDevice() failed. Status:"
+        " all CUDA-capable devices are busy or unavailable\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "license" in first["fix"]

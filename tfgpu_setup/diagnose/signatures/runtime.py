@@ -360,7 +360,8 @@ RUNTIME: tuple[Signature, ...] = (
             " session): give each its GPU, or let each allocate on demand (memory growth, or"
             " gpu_options.per_process_gpu_memory_fraction in TF 1.x). If its compute mode is"
             " Exclusive_Process, only one process may use it (an administrator can set"
-            " 'nvidia-smi -c DEFAULT')."
+            " 'nvidia-smi -c DEFAULT'). In a virtual machine with an NVIDIA vGPU, an unlicensed"
+            " vGPU answers the same: 'nvidia-smi -q | grep -i -A2 license' shows its state."
         ),
         source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
     ),
