@@ -754,6 +754,8 @@ def main() -> int:
         "successfully opened CUDA library libcufft." + "9" * LINE_CHARS,
         "OS X does not support NUMA - " * (LINE_CHARS // 29),
         "Couldn't open CUDA library libcuda.1.dylib" * (LINE_CHARS // 42),
+        "-rwxr-xr-x " + "x" * LINE_CHARS + "/lib/libcuda.dylib",
+        "-rwxr-xr-x  1 root /lib/libcuda.dylib\n" * (LINE_CHARS // 38),
         "zsh: " * (LINE_CHARS // 5),
         "The installed version of TensorFlow " * (LINE_CHARS // 36),
         "Could not load 'a.dll'. " * (LINE_CHARS // 24),

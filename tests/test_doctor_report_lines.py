@@ -3774,6 +3774,29 @@ def test_the_loader_saying_it_could_not_open_libcuda_1_dylib_gets_the_link(
     assert "ln -s" in first["fix"]
 
 
+def test_a_cuda_folder_listing_without_libcuda_1_dylib_gets_the_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#3263 (verbatim lines): 'ls -l' of the CUDA folder on a Mac shows the driver's
+    libcuda.dylib and no libcuda.1.dylib, which 'ls' would have listed first."""
+    listing = (
+        "$ ls -l /usr/local/cuda/lib/libcud*\n"
+        "-rwxr-xr-x  1 root     wheel      8280 Apr 13 02:02 /usr/local/cuda/lib/libcuda.dylib\n"
+        "lrwxr-xr-x  1 root     wheel        50 Apr 13 02:03 /usr/local/cuda/lib/"
+        "libcudart.7.5.dylib -> /Developer/NVIDIA/CUDA-7.5/lib/libcudart.7.5.dylib\n"
+    )
+    first = doctor(tmp_path, capsys, listing, "--os", "macos")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found" and "ln -s" in first["fix"]
+    # the link already there (tensorflow#6693's listing after the fix): nothing to name
+    linked = listing.replace(
+        "$ ls -l /usr/local/cuda/lib/libcud*\n",
+        "$ ls -l /usr/local/cuda/lib/libcud*\nlrwxr-xr-x  1 root  wheel  45 Apr 13 02:03"
+        " /usr/local/cuda/lib/libcuda.1.dylib -> /usr/local/cuda/lib/libcuda.dylib\n",
+    )
+    found = doctor(tmp_path, capsys, linked, "--os", "macos")["findings"]
+    assert "cuda-libs-not-found" not in {f["id"] for f in found}
+
+
 def test_a_notebook_without_tensorflow_runs_another_python_unless_in_a_container(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -26,29 +26,48 @@ LIBCUDA_DYLIB_OPENED = re.compile(r"successfully opened CUDA library libcuda(?:\
 """Its fallback to the other name working (tensorflow#5141: libcuda.dylib opened next)."""
 
 
+LIBCUDA_DYLIB_LISTED = re.compile(
+    r"^[ \t>$]*[-l][rwx-]{9}[@+.]?[ \t][^\n]{0,200}?/lib/libcuda\.dylib\b[^\n]{0,200}",
+    re.MULTILINE,
+)
+"""'ls -l' of the CUDA folder listing the driver's library as libcuda.dylib (tensorflow#3263)."""
+
+
 def crash_opening_libcuda(text: str) -> str:
     """The loader's line for libcuda.1.dylib, unless it then opened the driver's library under
     the other name, or the crash line under the cuFFT line (the next library TensorFlow opened
-    was the driver's); '' otherwise."""
+    was the driver's), or a listing of the CUDA folder with libcuda.dylib and no
+    libcuda.1.dylib ('ls' sorts it first, so a listing that reached the other has none); ''
+    otherwise."""
     if said := LIBCUDA_DYLIB_NOT_OPENED.search(text):
         if LIBCUDA_DYLIB_OPENED.search(text, said.end()):
             return ""
         return said.group(0).strip()
-    found = LAST_OPENED_THEN_CRASH.search(text)
-    return found["crash"].strip() if found else ""
+    if found := LAST_OPENED_THEN_CRASH.search(text):
+        return found["crash"].strip()
+    listed = LIBCUDA_DYLIB_LISTED.search(text)
+    if listed is not None and "libcuda.1.dylib" not in text:
+        return listed.group(0).strip()
+    return ""
 
 
 def macos_libcuda_name(line: str) -> list[Finding]:
     if not line:
         return []
-    crashed = not LIBCUDA_DYLIB_NOT_OPENED.match(line)
+    listed = bool(LIBCUDA_DYLIB_LISTED.match(line))
+    crashed = not listed and not LIBCUDA_DYLIB_NOT_OPENED.match(line)
     return [
         Finding(
             "cuda-libs-not-found",
             Severity.WARNING,
-            ("TensorFlow crashed opening" if crashed else "TensorFlow could not open")
-            + " the CUDA driver library on macOS: it looks for libcuda.1.dylib, which macOS's"
-            " CUDA driver does not install",
+            (
+                "The CUDA folder has the driver library only as libcuda.dylib"
+                if listed
+                else ("TensorFlow crashed opening" if crashed else "TensorFlow could not open")
+                + " the CUDA driver library on macOS"
+            )
+            + ": TensorFlow (0.9 to 1.1) looks for libcuda.1.dylib, which macOS's CUDA driver"
+            " does not install",
             (
                 quoted(line),
                 *(
