@@ -614,6 +614,8 @@ WRITTEN = {
     "cupti-profiling-failed": "2019-07-22 01:04:15.406075: W tensorflow/core/profiler/lib/"
     "profiler_session.cc:182] Encountered error while starting profiler: Unavailable: CUPTI"
     " error: CUPTI_ERROR_NOT_INITIALIZED",
+    "eager-allocation-failed": "tensorflow.python.framework.errors_impl.ResourceExhaustedError:"
+    " failed to allocate memory [Op:Mul]",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",
@@ -802,7 +804,7 @@ def main() -> int:
     ):
         for pattern in (
             empty_gpu_list.GPU_LIST_ANSWERED,
-            empty_gpu_list._NO_GPU_LISTED,
+            empty_gpu_list.NO_GPU_LISTED,
             empty_gpu_list._ASKED_SINCE_2_1,
             empty_gpu_list._HIDDEN_OR_ELSEWHERE,
         ):

@@ -81,3 +81,47 @@ def test_the_profilers_cupti_failures_are_harmless_for_gpu_use(
     privileges = log.replace("CUPTI_ERROR_NOT_INITIALIZED", "CUPTI_ERROR_INSUFFICIENT_PRIVILEGES")
     fix = doctor(tmp_path, capsys, privileges)["findings"][0]["fix"]
     assert "NVreg_RestrictProfilingToAdminUsers=0" in fix
+
+
+def test_another_cuda_error_through_rapids_allocator_is_not_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RMM throws its bad_alloc for any CUDA error of an allocation: only the out-of-memory
+    code is memory (written, in RMM's wording; review 30)."""
+    log = (
+        "MemoryError: std::bad_alloc: CUDA error at: /opt/conda/include/rmm/mr/device/"
+        "cuda_memory_resource.hpp:70: cudaErrorInvalidDevice invalid device ordinal\n"
+    )
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert "gpu-out-of-memory" not in {f["id"] for f in found}
+
+
+def test_a_crash_after_a_cupti_error_is_still_the_failure_the_verdict_quotes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The profiler's CUPTI note does not hide the crash under it, nor read a fatal check on a
+    CUPTI status as harmless (written, in TensorFlow's wording; review 30)."""
+    log = (
+        "2020-05-06 10:00:00.000000: E tensorflow/core/profiler/internal/gpu/cupti_tracer.cc:1430]"
+        " function cupti_interface_->EnableCallback( 0 , subscriber_, CUPTI_CB_DOMAIN_DRIVER_API,"
+        " cbid)failed with error CUPTI_ERROR_INVALID_PARAMETER\n"
+        "Segmentation fault (core dumped)\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert "Segmentation fault (core dumped)" in doc["verdict"]
+    fatal = (
+        "2020-05-06 10:00:00.000000: F tensorflow/core/profiler/internal/gpu/cupti_tracer.cc:1513]"
+        " Check failed: status == CUPTI_SUCCESS (CUPTI_ERROR_NOT_INITIALIZED)\n"
+    )
+    found = doctor(tmp_path, capsys, fatal, "--os", "linux")["findings"]
+    assert "benign-log-noise" not in {f["id"] for f in found}
+
+
+def test_a_cuda_folder_beside_tensorflow_saying_it_has_no_gpu_stays_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's own count of 0 GPUs leaves the CUDA it found in question (review 30)."""
+    log = TENSORRT_BESIDE_A_CUDA_10_FOLDER + "Num GPUs Available:  0\n"
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.10.1", "--os", "linux")
+    assert doc["gpu_used"] == "no"
+    assert ("cuda-version-mismatch", "error") in [(f["id"], f["severity"]) for f in doc["findings"]]

@@ -7650,6 +7650,7 @@ def test_a_range_is_not_given_the_newest_releases_cuda(
     too_old = next(f for f in found if f["id"] == "driver-too-old")
     assert "–" not in too_old["title"]
     assert any("the newest release the log fits" in e for e in too_old["evidence"])
+    assert "pip show tensorflow" in too_old["fix"]
 
 
 def test_an_xla_gpu_device_dates_the_release_before_2_4(
@@ -7667,6 +7668,17 @@ def test_an_xla_gpu_device_dates_the_release_before_2_4(
     # no release, 2.x or older, was built with CUDA 10.2: the log fitting a 1.x too does not
     # soften that (the reporter's fix: the CUDA 10.1 TensorFlow 2.1 was built with)
     assert (found[0]["id"], found[0]["severity"]) == ("cuda-version-mismatch", "error")
+    # TensorFlow 2.4 and later list XLA_GPU only where the log turns those devices back on
+    turned_on = "$ export TF_XLA_FLAGS=--tf_xla_enable_xla_devices\n" + log
+    cuda_11 = doctor(tmp_path, capsys, turned_on, "--os", "linux", "--cuda-toolkit", "11.2")
+    assert "cuda-version-mismatch" not in {f["id"] for f in cuda_11["findings"]}
+    # in a conda environment, whose cudatoolkit builds the older table does not list, the
+    # older releases' caution stays
+    conda = log + "(base) C:\\Users\\u\\anaconda3\\envs\\tf\\lib\\site-packages\n"
+    in_conda = doctor(tmp_path, capsys, conda, "--os", "linux", "--cuda-toolkit", "10.2")
+    assert ("cuda-version-mismatch", "error") not in [
+        (f["id"], f["severity"]) for f in in_conda["findings"]
+    ]
     # CUDA 7.5 is older than the table of older builds: a 0.x it does not list may use it
     older = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "7.5")["findings"]
     assert ("cuda-version-mismatch", "error") not in [(f["id"], f["severity"]) for f in older]

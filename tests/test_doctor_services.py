@@ -42,3 +42,19 @@ def test_a_gpu_busy_or_unavailable_names_an_unlicensed_vgpu_among_its_causes(
     )
     first = doctor(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and "license" in first["fix"]
+
+
+def test_the_short_wording_does_not_claim_the_gpu_was_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The short form names no device: on a machine with no CUDA runtime it is the host's
+    (written; review 30)."""
+    log = (
+        "2021-03-04 10:11:12.123456: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudart.so.11.0'; dlerror:"
+        " libcudart.so.11.0: cannot open shared object file: No such file or directory\n"
+        "tensorflow.python.framework.errors_impl.ResourceExhaustedError: failed to allocate"
+        " memory [Op:Mul]\n"
+    )
+    titles = [f["title"] for f in doctor(tmp_path, capsys, log, "--os", "linux")["findings"]]
+    assert not any("the GPU is used" in t for t in titles)

@@ -30,7 +30,11 @@ _LIBRARY_FAILED = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
 
 
 def cuda_found_beside_the_folder(
-    judged: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
+    judged: tuple[Finding, ...],
+    facts: Facts,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    said_no_gpu: bool = False,
 ) -> tuple[Finding, ...]:
     """The judged CUDA mismatch as a note where the installed CUDA is known only from the log
     and TensorFlow's loader ran without a CUDA library failing."""
@@ -43,8 +47,8 @@ def cuda_found_beside_the_folder(
     if any(m.signature.finding_id in _LIBRARY_FAILED for m in matches):
         return judged
     loader = next((m for m in matches if _LOADER_AT_WORK.search(m.line)), None)
-    if loader is None:
-        return judged
+    if loader is None or said_no_gpu:
+        return judged  # TensorFlow answering that it has no GPU leaves the mismatch standing
     because = (
         "but TensorFlow's loader ran and no CUDA library failed to load"
         f" ({loader.line.strip()[:120]}): the CUDA it opens is another than the folder named"

@@ -26,7 +26,7 @@ from .conda_conflict import conda_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import DRIVER_FOUND_A_GPU
-from .empty_gpu_list import GPU_LIST_ANSWERED, libraries_behind_an_empty_list
+from .empty_gpu_list import GPU_LIST_ANSWERED, NO_GPU_LISTED, libraries_behind_an_empty_list
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .hybrid_graphics import laptop_gpu, on_a_laptop
@@ -239,14 +239,24 @@ def diagnose(
         judged = (*judged, *older_cudnn_minor(known, matrix, candidates, matches))
     if not stated and release_open_below_matrix(matrix, log_facts, candidates):
         # (a CUDA runtime loaded or at work: no mismatch is held against it for older builds)
-        older_judged = None if gpu_seen or cuda_runtime_loaded(matches) else known
+        # (nor in a conda environment, whose own cudatoolkit builds the table does not list)
+        older_judged = (
+            None if gpu_seen or cuda_runtime_loaded(matches) or log_facts.conda_line else known
+        )
         judged = if_not_older(
             judged, judge_installed(known, matrix, None, venv), matrix, older_judged
         )
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
     judged = weighed_against_log(judged, log_facts, matches)
-    judged = cuda_found_beside_the_folder(judged, known, log_facts, matches)
+    judged = cuda_found_beside_the_folder(
+        judged,
+        known,
+        log_facts,
+        matches,
+        said_no_gpu=bool(GPU_LIST_ANSWERED.search(log or ""))
+        or any(m.signature.name == "no-gpu-among-devices" for m in matches),
+    )
     judged = weighed_against_the_runtime_opened(judged, entry, log_facts)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
     judged = tuple(f for f in judged if f.id not in unjudged)
@@ -414,6 +424,12 @@ def diagnose(
                 " none says why. Rerun with TF_CPP_MIN_LOG_LEVEL=0 so TensorFlow's own GPU"
                 " lines are in the log."
             )
+        elif (failure := last_failure(log or "")[1]) and not failure.startswith("Traceback"):
+            verdict = (
+                f"The lines recognised here are harmless ({what}), but the log shows a failure"
+                f" they do not explain ('{failure}'): fix what it says first. Then ask"
+                f" TensorFlow whether it uses a GPU: {ASK_FOR_GPUS}"
+            )
         else:
             verdict = (
                 f"The lines recognised here are harmless ({what}), and none of them says why a"
@@ -425,7 +441,9 @@ def diagnose(
             _import_stopped(log_facts) or _most_likely(known, matches, findings, log or "")
         )
     # TensorFlow's own list of its devices, without a GPU, answers the question
-    said_no_gpu = any(m.signature.name == "no-gpu-among-devices" for m in matches)
+    said_no_gpu = any(m.signature.name == "no-gpu-among-devices" for m in matches) or bool(
+        NO_GPU_LISTED.search(log or "")
+    )
     gpu_used: GpuUse = "no" if said_no_gpu else "unknown"
     return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 

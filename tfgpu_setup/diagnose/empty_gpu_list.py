@@ -36,7 +36,7 @@ GPU_LIST_ANSWERED = re.compile(
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
 device name, False, or a notebook's 'GPU device not found'."""
-_NO_GPU_LISTED = re.compile(
+NO_GPU_LISTED = re.compile(
     # the empty list right under the question that asked for GPUs (within three lines: a
     # notebook's blank line, a warning between), not XLA_GPU's or TPU's, nor any other empty list
     r"^[^\n]{0,200}?(?P<question>list_(?:physical|logical)_devices\((?:device_type ?= ?)?"
@@ -126,7 +126,7 @@ def libraries_behind_an_empty_list(
     works, and no finding of warning or error explains it."""
     if any(f.severity is not Severity.INFO or f.id in _NAMED_ELSEWHERE for f in findings):
         return []
-    answer = _NO_GPU_LISTED.search(text)
+    answer = NO_GPU_LISTED.search(text)
     if answer is None or log.cpu_build_line or log.cpu_package_line:
         return []
     if _HIDDEN_OR_ELSEWHERE.search(text):

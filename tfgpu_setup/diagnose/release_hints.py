@@ -81,10 +81,8 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "<2.11",
     ),
-    # The XLA_GPU device TensorFlow registered beside each GPU until 2.4 turned it off by
-    # default (only with TF_XLA_FLAGS=--tf_xla_enable_xla_devices since): one listed or named
-    # is a release before 2.4 (tensorflow#43944, the 2.4 release notes)
-    (re.compile(r"\bdevice:XLA_GPU:\d|device_type='XLA_GPU'"), "<2.4"),
+    # 2.4 stopped registering the XLA_CPU/XLA_GPU devices unless asked, and says so at start
+    (re.compile(r"Not creating XLA devices, tf_xla_enable_xla_devices not set"), ">=2.4"),
     # Python 3.8 began naming the module in 'DLL load failed while importing X'; TensorFlow 2.2
     # was the first release for Python 3.8.
     (re.compile(r"DLL load failed while importing _?pywrap_"), ">=2.2"),
@@ -204,6 +202,7 @@ def printed_versions(text: str) -> list[str]:
     return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
 
 
+_XLA_GPU_DEVICE = re.compile(r"\bdevice:XLA_GPU:\d|device_type='XLA_GPU'")
 _CUSOLVER_10 = re.compile(r"\b(?:libcusolver\.so\.10|cusolver64_10\.dll)\b")
 _CUDA_11_RUNTIME = re.compile(
     r"\b(?:libcudart\.so\.11\.0|libcublas(?:Lt)?\.so\.11|cu(?:dart|blas|blasLt)64_11\d?\.dll)\b"
@@ -214,6 +213,11 @@ def release_hints(text: str) -> tuple[tuple[str, str], ...]:
     hints = [
         (spec, found.group(0)) for pattern, spec in RELEASE_HINTS if (found := pattern.search(text))
     ]
+    # The XLA_GPU device TensorFlow registered beside each GPU until 2.4 turned it off by
+    # default: one listed or named is a release before 2.4, unless the log turns them back on
+    # (TF_XLA_FLAGS=--tf_xla_enable_xla_devices; the 2.4 release notes)
+    if (xla_gpu := _XLA_GPU_DEVICE.search(text)) and "tf_xla_enable_xla_devices" not in text:
+        hints.append(("<2.4", xla_gpu.group(0)))
     # cuSOLVER's .so.10 is CUDA 10.1 to 11.0's: beside CUDA 11's runtime, only TensorFlow 2.4
     # (built with CUDA 11.0) asks for both
     if (cusolver := _CUSOLVER_10.search(text)) and _CUDA_11_RUNTIME.search(text):

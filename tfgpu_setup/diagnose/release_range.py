@@ -73,7 +73,12 @@ def _named_as_the_range(finding: Finding, candidates: tuple[str, ...], matrix: M
         f"judged for TensorFlow {candidates[0]}, the newest release the log fits ({named});"
         " add --tf X.Y for the one installed"
     )
-    return dataclasses.replace(finding, evidence=(*finding.evidence, said))
+    fix = (
+        f"{finding.fix} (That is for {candidates[0]}: the releases this log fits, {named}, were"
+        " built with different CUDA and cuDNN versions; 'pip show tensorflow' says which is"
+        " installed, and 'tfgpu-setup doctor --tf X.Y' judges it.)"
+    )
+    return dataclasses.replace(finding, evidence=(*finding.evidence, said), fix=fix)
 
 
 def if_not_older(

@@ -209,7 +209,10 @@ RUNTIME: tuple[Signature, ...] = (
         name="rmm-out-of-memory",
         needles=("std::bad_alloc",),
         pattern=compiled(
-            r"std::bad_alloc: (?:CUDA error at: [^\n]{0,300}?[/\\]rmm[/\\]"
+            # RMM's path then the out-of-memory code (another CUDA error through RMM is not
+            # memory), or the line cut inside the path (NVTabular#1400)
+            r"std::bad_alloc: (?:CUDA error at: [^\n]{0,300}?[/\\]rmm[/\\](?:[^\n]{0,300}?"
+            r"(?:cudaErrorMemoryAllocation|out of memory)|\S{0,100}[ \t`'\"]*$)"
             r"|out_of_memory: (?:CUDA error|RMM failure))"
         ),
         finding_id="gpu-out-of-memory",
@@ -693,7 +696,6 @@ RUNTIME: tuple[Signature, ...] = (
             "report_tensor_allocations_upon_oom",
             "Dst tensor is not initialized",
             "Out of memory while trying to allocate",
-            "failed to allocate memory",
         ),
         pattern=compiled(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
@@ -703,9 +705,6 @@ RUNTIME: tuple[Signature, ...] = (
             r"|(?P<dst>Dst tensor is not initialized)"
             # XLA-compiled code (jit_compile, Keras 3) asking TF's allocator for a buffer
             r"|Out of memory while trying to allocate \d+ bytes"
-            # TF 2.x's eager op failing its allocation, in its short form (hotosm/fAIr#68)
-            r"|failed to allocate memory \[Op:\w{1,80}\]"
-            r"|ResourceExhaustedError:? failed to allocate memory\b"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -716,6 +715,30 @@ RUNTIME: tuple[Signature, ...] = (
             " other processes on the GPU (nvidia-smi)."
         ),
         source="https://github.com/deezer/spleeter/issues/162",
+    ),
+    Signature(
+        # TF 2.x's eager op failing its allocation, in its short form: it names no device, and
+        # the CPU's allocator says the same (hotosm/fAIr#68: several gunicorn workers on one
+        # GPU each holding its memory).
+        name="eager-allocation-failed",
+        needles=("failed to allocate memory",),
+        pattern=compiled(
+            r"failed to allocate memory \[Op:\w{1,80}\]"
+            r"|ResourceExhaustedError:? failed to allocate memory\b"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "An operation could not allocate its memory (TensorFlow's short form names no"
+            " device: the GPU's where the work runs there)"
+        ),
+        fix=(
+            "Reduce the batch size (or the input size), enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
+            " other processes on the GPU (nvidia-smi): a server's workers each load their own"
+            " copy. On the CPU, the same words mean the host's RAM ran out."
+        ),
+        source="https://github.com/hotosm/fAIr/issues/68",
     ),
     Signature(
         # The GPU BFC allocator's garbage collection (TF_ENABLE_GPU_GARBAGE_COLLECTION): only an
