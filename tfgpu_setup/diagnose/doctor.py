@@ -26,7 +26,11 @@ from .conda_conflict import conda_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import DRIVER_FOUND_A_GPU
-from .empty_gpu_list import GPU_LIST_ANSWERED, NO_GPU_LISTED, libraries_behind_an_empty_list
+from .empty_gpu_list import (
+    GPU_LIST_ANSWERED,
+    libraries_behind_an_empty_list,
+    tensorflow_said_no_gpu,
+)
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .hybrid_graphics import laptop_gpu, on_a_laptop
@@ -217,6 +221,10 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
+    # TensorFlow's own answer that it registered no GPU (said), or any of its no-GPU answers
+    # (shown: a bare empty list and a CPU build's False too)
+    said_no_gpu = tensorflow_said_no_gpu(log or "", matches)
+    no_gpu_shown = said_no_gpu or bool(GPU_LIST_ANSWERED.search(log or ""))
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
     log_findings = merge(
         log_findings,
@@ -254,8 +262,7 @@ def diagnose(
         known,
         log_facts,
         matches,
-        said_no_gpu=bool(GPU_LIST_ANSWERED.search(log or ""))
-        or any(m.signature.name == "no-gpu-among-devices" for m in matches),
+        said_no_gpu=no_gpu_shown,
     )
     judged = weighed_against_the_runtime_opened(judged, entry, log_facts)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
@@ -297,9 +304,6 @@ def diagnose(
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
-    no_gpu_shown = bool(GPU_LIST_ANSWERED.search(log or "")) or any(
-        m.signature.name == "no-gpu-among-devices" for m in matches
-    )
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
     if not gpu_seen:
         findings = rank(
@@ -440,11 +444,7 @@ def diagnose(
         verdict = "Not enough evidence to name the cause. " + (
             _import_stopped(log_facts) or _most_likely(known, matches, findings, log or "")
         )
-    # TensorFlow's own list of its devices, without a GPU, answers the question
-    said_no_gpu = any(m.signature.name == "no-gpu-among-devices" for m in matches) or bool(
-        NO_GPU_LISTED.search(log or "")
-    )
-    gpu_used: GpuUse = "no" if said_no_gpu else "unknown"
+    gpu_used: GpuUse = "no" if said_no_gpu else "unknown"  # TensorFlow's own answer
     return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
 
 

@@ -64,6 +64,14 @@ _GPU_PACKAGE_SINCE = "2.1"
 _PIP_LIBRARIES_SINCE = "2.14"
 
 
+def tensorflow_said_no_gpu(text: str, matches: Sequence[LogMatch]) -> bool:
+    """TensorFlow's own device list without a GPU ('Registered devices: [CPU]'), or its own
+    empty answer to a question for GPUs: it registered none."""
+    return any(m.signature.name == "no-gpu-among-devices" for m in matches) or bool(
+        NO_GPU_LISTED.search(text)
+    )
+
+
 def _driver_evidence(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> tuple[str, bool]:
     """What shows the driver: its line in the log or a driver-side device reading (shown at
     work: True), or the driver version stated or probed (installed: False); ('', False) when
