@@ -126,3 +126,18 @@ def test_a_driver_only_stated_is_called_installed_not_working(
     log = 'tf.config.list_physical_devices("GPU")\n[]\n'
     doc = doctor(tmp_path, capsys, log, "--tf", "2.11.0", "--driver", "515.65.01")
     assert doc["findings"][0]["title"].endswith("an NVIDIA driver is installed")
+
+
+def test_an_nvidia_gpu_stated_without_its_driver_points_at_the_libraries_to_confirm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The question as most reports put it: a named GPU, a release, and TensorFlow's empty
+    list. The driver is not shown either way, so the warning says how to check it."""
+    log = ">>> import tensorflow as tf\n>>> tf.config.list_physical_devices('GPU')\n[]\n"
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.10", "--os", "windows", "--gpu", "RTX 3060")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-libs-not-found", "warning")
+    assert "nvidia-smi" in first["title"] and "CUDA 11.2" in first["fix"]
+    # under WSL 2 the GPU named is Windows's: WSL's own libcuda may be what is missing
+    wsl = doctor(tmp_path, capsys, log, "--tf", "2.10", "--os", "wsl2", "--gpu", "RTX 3060")
+    assert "cuda-libs-not-found" not in {f["id"] for f in wsl["findings"]}

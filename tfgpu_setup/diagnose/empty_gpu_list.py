@@ -82,9 +82,15 @@ def _driver_evidence(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -
     if seen is not None:
         return quoted(seen.line), True
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
-    if facts.knows("driver") and facts.driver.version and not wsl:
-        # under WSL 2 the driver stated is Windows's: WSL's own libcuda may still be missing
+    if wsl:
+        return "", False  # the driver or GPU stated is Windows's: WSL's libcuda may be missing
+    if facts.knows("driver") and facts.driver.version:
         return f"driver {facts.driver.version} ({facts.driver.source})", False
+    if facts.knows("gpus") and facts.gpus:
+        # an NVIDIA GPU known and no driver shown either way: the libraries are the likelier
+        # layer (the driver is what 'nvidia-smi' confirms)
+        gpu = facts.gpus[0]
+        return f"GPU {gpu.name} ({gpu.source}); the driver is not shown", False
     return "", False
 
 
@@ -152,7 +158,13 @@ def libraries_behind_an_empty_list(
             "cuda-libs-not-found",
             Severity.WARNING,
             f"The CUDA libraries {release} loads are missing or not found: it lists no GPU though"
-            + (" the driver works" if at_work else " an NVIDIA driver is installed"),
+            + (
+                " the driver works"
+                if at_work
+                else " an NVIDIA driver is installed"
+                if driver.startswith("driver ")
+                else " an NVIDIA GPU is here ('nvidia-smi' shows whether its driver works)"
+            ),
             (
                 (
                     f"TensorFlow's answer to {answer['question']}: []"
