@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding
+from .attribution import LIBRARY_IDS
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .weigh import demoted, noted
@@ -26,7 +27,6 @@ from .weigh import demoted, noted
 _LOADER_AT_WORK = re.compile(r"dso_loader\.cc|Successfully opened (?:dynamic|CUDA) library")
 """TensorFlow's own loader writing a line: it has run, and would have said which CUDA library
 it could not open."""
-_LIBRARY_FAILED = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
 
 
 def cuda_found_beside_the_folder(
@@ -34,20 +34,21 @@ def cuda_found_beside_the_folder(
     facts: Facts,
     log: LogFacts,
     matches: Sequence[LogMatch],
-    said_no_gpu: bool = False,
+    no_gpu_answered: bool = False,
 ) -> tuple[Finding, ...]:
     """The judged CUDA mismatch as a note where the installed CUDA is known only from the log
-    and TensorFlow's loader ran without a CUDA library failing."""
+    and TensorFlow's loader ran without a CUDA library failing (and without TensorFlow
+    answering that it has no GPU: no_gpu_answered)."""
     if not any(f.id == "cuda-version-mismatch" for f in judged):
         return judged
     if not facts.cuda or any(c.source != "log" for c in facts.cuda):
         return judged  # stated, probed or listed by the user: that CUDA is what is there
     if log.wanted_cuda or log.searched_in_vain or log.runtimes_opened:
         return judged  # a CUDA library failed, or the runtime opened is read on its own
-    if any(m.signature.finding_id in _LIBRARY_FAILED for m in matches):
+    if any(m.signature.finding_id in LIBRARY_IDS for m in matches):
         return judged
     loader = next((m for m in matches if _LOADER_AT_WORK.search(m.line)), None)
-    if loader is None or said_no_gpu:
+    if loader is None or no_gpu_answered:
         return judged  # TensorFlow answering that it has no GPU leaves the mismatch standing
     because = (
         "but TensorFlow's loader ran and no CUDA library failed to load"

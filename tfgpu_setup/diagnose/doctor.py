@@ -221,10 +221,15 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
-    # TensorFlow's own answer that it registered no GPU (said), or any of its no-GPU answers
-    # (shown: a bare empty list and a CPU build's False too)
+    # TensorFlow's own answers about its GPUs, read once: that it registered none (said), any
+    # of its no-GPU answers in the paste (listed: a bare empty list, a CPU build's False too),
+    # and either of them or a device list without a GPU (shown)
     said_no_gpu = tensorflow_said_no_gpu(log or "", matches)
-    no_gpu_shown = said_no_gpu or bool(GPU_LIST_ANSWERED.search(log or ""))
+    listed_no_gpu = bool(GPU_LIST_ANSWERED.search(log or ""))
+    no_gpu_answered = listed_no_gpu or any(
+        m.signature.name == "no-gpu-among-devices" for m in matches
+    )
+    no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
     log_findings = merge(
         log_findings,
@@ -262,7 +267,7 @@ def diagnose(
         known,
         log_facts,
         matches,
-        said_no_gpu=no_gpu_shown,
+        no_gpu_answered=no_gpu_shown,
     )
     judged = weighed_against_the_runtime_opened(judged, entry, log_facts)
     unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
@@ -406,11 +411,7 @@ def diagnose(
             " runtime or, before 2.1, a CUDA or cuDNN DLL of another version than the build's,"
             " and a NumPy this TensorFlow was not built for."
         )
-    elif (
-        matches
-        and all(m.signature.name in IMPORT_NOISE for m in matches)
-        and not (GPU_LIST_ANSWERED.search(log or ""))
-    ):
+    elif matches and all(m.signature.name in IMPORT_NOISE for m in matches) and not listed_no_gpu:
         verdict = (
             "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
             " harmless, and they do not say whether this TensorFlow found one. Ask it:"
@@ -422,7 +423,7 @@ def diagnose(
         and not any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches)
     ):
         what = lower_first(findings[0].title.removeprefix("Harmless: "))
-        if GPU_LIST_ANSWERED.search(log or ""):
+        if listed_no_gpu:
             verdict = (
                 f"TensorFlow reports no GPU, and the lines recognised here are harmless ({what}):"
                 " none says why. Rerun with TF_CPP_MIN_LOG_LEVEL=0 so TensorFlow's own GPU"
@@ -442,7 +443,8 @@ def diagnose(
             )
     else:
         verdict = "Not enough evidence to name the cause. " + (
-            _import_stopped(log_facts) or _most_likely(known, matches, findings, log or "")
+            _import_stopped(log_facts)
+            or _most_likely(known, matches, findings, log or "", no_gpu_answered)
         )
     gpu_used: GpuUse = "no" if said_no_gpu else "unknown"  # TensorFlow's own answer
     return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
@@ -486,11 +488,13 @@ def _most_likely(
     matches: tuple[LogMatch, ...] = (),
     findings: tuple[Finding, ...] = (),
     log: str = "",
+    answered: bool = False,
 ) -> str:
     """Where to look first when nothing names the cause: past the driver when the evidence
     shows it and a GPU (nvidia-smi's table in the log, the probe, or TensorFlow reading the
     GPU's NUMA node). A line whose finding the rest of the log stepped down to a note (NGC's
-    banner under WSL 2) is no failure."""
+    banner under WSL 2) is no failure. answered: TensorFlow's own answer in the log says it
+    has no GPU."""
     noted = {f.id for f in findings if f.severity is Severity.INFO}
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
         if all(m.signature.finding_id in (None, "benign-log-noise", *noted) for m in matches):
@@ -515,9 +519,6 @@ def _most_likely(
             " steps below confirm which."
         )
     failed = any(f.severity is not Severity.INFO for f in findings)
-    answered = bool(GPU_LIST_ANSWERED.search(log)) or any(
-        m.signature.name == "no-gpu-among-devices" for m in matches
-    )
     kind, line = ("", "") if failed or answered else last_failure(log)
     if kind == "installer":
         return (

@@ -72,26 +72,33 @@ def tensorflow_said_no_gpu(text: str, matches: Sequence[LogMatch]) -> bool:
     )
 
 
-def _driver_evidence(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> tuple[str, bool]:
-    """What shows the driver: its line in the log or a driver-side device reading (shown at
-    work: True), or the driver version stated or probed (installed: False); ('', False) when
-    nothing does."""
+_WHAT_IS_SHOWN = {
+    "works": " the driver works",
+    "installed": " an NVIDIA driver is installed",
+    "gpu": " an NVIDIA GPU is here ('nvidia-smi' shows whether its driver works)",
+}
+"""The title's end for what the evidence shows of the layer below the libraries."""
+
+
+def _driver_evidence(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> tuple[str, str]:
+    """What shows the layer below the libraries, and how far ('works': the driver's line in the
+    log or a driver-side device reading; 'installed': the driver version stated or probed;
+    'gpu': an NVIDIA GPU known, the driver shown neither way); ('', '') when nothing does."""
     if log.driver_line:
-        return quoted(log.driver_line), True
+        return quoted(log.driver_line), "works"
     seen = next((m for m in matches if m.signature.name in DRIVER_FOUND_A_GPU), None)
     if seen is not None:
-        return quoted(seen.line), True
-    wsl = facts.knows("os") and facts.platform.os == "wsl2"
-    if wsl:
-        return "", False  # the driver or GPU stated is Windows's: WSL's libcuda may be missing
+        return quoted(seen.line), "works"
+    if facts.knows("os") and facts.platform.os == "wsl2":
+        return "", ""  # the driver or GPU stated is Windows's: WSL's libcuda may be missing
     if facts.knows("driver") and facts.driver.version:
-        return f"driver {facts.driver.version} ({facts.driver.source})", False
+        return f"driver {facts.driver.version} ({facts.driver.source})", "installed"
     if facts.knows("gpus") and facts.gpus:
         # an NVIDIA GPU known and no driver shown either way: the libraries are the likelier
         # layer (the driver is what 'nvidia-smi' confirms)
         gpu = facts.gpus[0]
-        return f"GPU {gpu.name} ({gpu.source}); the driver is not shown", False
-    return "", False
+        return f"GPU {gpu.name} ({gpu.source}); the driver is not shown", "gpu"
+    return "", ""
 
 
 def _fix(entry: TfRelease | None, facts: Facts) -> str:
@@ -149,7 +156,7 @@ def libraries_behind_an_empty_list(
         return []  # the driver seen may be the host's, not what the container was given
     if facts.knows("os") and facts.platform.os == "macos":
         return []
-    driver, at_work = _driver_evidence(facts, log, matches)
+    driver, shown = _driver_evidence(facts, log, matches)
     if not driver or not _release_has_gpu_package(entry, log, text):
         return []
     release = f"TensorFlow {entry.version}" if entry is not None else "TensorFlow"
@@ -158,13 +165,7 @@ def libraries_behind_an_empty_list(
             "cuda-libs-not-found",
             Severity.WARNING,
             f"The CUDA libraries {release} loads are missing or not found: it lists no GPU though"
-            + (
-                " the driver works"
-                if at_work
-                else " an NVIDIA driver is installed"
-                if driver.startswith("driver ")
-                else " an NVIDIA GPU is here ('nvidia-smi' shows whether its driver works)"
-            ),
+            + _WHAT_IS_SHOWN[shown],
             (
                 (
                     f"TensorFlow's answer to {answer['question']}: []"

@@ -111,17 +111,17 @@ def _true_for_every_older_build(facts: Facts, matrix: Matrix) -> frozenset[str]:
     if not builds:
         return frozenset()
     # below the table's oldest build are the 0.x releases it does not list (CUDA 7.x, cuDNN 4)
-    cuda_floor = min((parsed(b.cuda) for b in builds), default=None)
+    cuda_floor = min(parsed(b.cuda) for b in builds)
     cuda = [c.version for c in facts.cuda] if facts.knows("cuda") else []
     if (
         cuda
-        and all(v is not None and cuda_floor is not None and parsed(v) >= cuda_floor for v in cuda)
+        and all(v is not None and parsed(v) >= cuda_floor for v in cuda)
         and not any(xy(v) == xy(b.cuda) for v in cuda if v for b in builds)
     ):
         held.add("cuda-version-mismatch")
-    majors = {int(b.cudnn.split(".")[0]) for b in builds}
+    newest_cudnn = max(parsed(b.cudnn).major for b in builds)
     cudnn = [c.version for c in facts.cudnn] if facts.knows("cudnn") else []
-    if cudnn and all(v is not None and int(v.split(".")[0]) > max(majors) for v in cudnn):
+    if cudnn and all(v is not None and parsed(v).major > newest_cudnn for v in cudnn):
         held.add("cudnn-version-mismatch")
     return frozenset(held)
 
