@@ -77,8 +77,9 @@ def test_english_and_untranslated_text_stays_as_it_is() -> None:
     assert in_c_locale(text) == text
 
 
-# Windows' own text of ERROR_COMMITMENT_LIMIT (1455) in the languages reports come in, after
-# the module name Python 3.8 and later put in the ImportError.
+# Windows' text of ERROR_COMMITMENT_LIMIT (1455) in the languages reports come in, after the
+# module name Python 3.8 and later put in the ImportError (written: the translations as two
+# independent readings of Windows' messages agreed on them, not copied from recorded pastes).
 PAGE_FILE = (
     "Die Auslagerungsdatei ist zu klein, um diesen Vorgang durchzuführen.",
     "El archivo de paginación es demasiado pequeño para completar la operación.",
@@ -102,7 +103,8 @@ def test_a_page_file_too_small_in_windows_language_is_not_a_missing_dll(
 
 
 # The shells' answer where nvidia-smi is not installed: bash's and cmd.exe's translations,
-# PowerShell's in German and Chinese, and Ubuntu's command-not-found in Chinese (written).
+# PowerShell's in German, Spanish and Chinese, and command-not-found's in German and Chinese
+# (written, as for the page file above).
 NVIDIA_SMI_MISSING = (
     "bash: nvidia-smi: Befehl nicht gefunden.",
     "bash: nvidia-smi: orden no encontrada",
@@ -146,7 +148,8 @@ def test_nvidia_smi_missing_is_read_in_the_shells_language(
 def test_protobufs_missing_function_is_read_in_windows_language(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], message: str
 ) -> None:
-    """ERROR_PROC_NOT_FOUND (127) in protobuf's import on a Python 3.6.0: no CUDA DLL."""
+    """ERROR_PROC_NOT_FOUND (127) in protobuf's import on a Python 3.6.0: no CUDA DLL (the
+    translations written, as for the page file above)."""
     log = (
         f"    from google.protobuf.pyext import _message\nImportError: DLL load failed: {message}\n"
     )
