@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from packaging.version import InvalidVersion
+
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
@@ -76,6 +78,8 @@ def no_wheel_for_stated(
         for r in matrix.tensorflow.releases
         if not requested or parsed(r.version) in specifier(f"=={requested}.*")
     ]
+    if requested and not releases and (no_wheel := _before_platform(matrix, requested, key)):
+        return [no_wheel]
     on_platform = [r for r in releases if _has_wheel(r, key)]
     served = [r for r in on_platform if python in r.python]
     asked = f"TensorFlow {requested}" if requested else "TensorFlow"
@@ -156,18 +160,45 @@ def no_wheel_for_stated(
         ]
     if releases:
         return [
-            Finding(
-                "python-unsupported",
-                Severity.ERROR,
-                f"PyPI has no {asked} wheel for {label}, for any Python",
-                (label,),
-                "Use a platform TensorFlow publishes wheels for ('tfgpu-setup matrix show'),"
-                " or a build for this one from its vendor (NVIDIA's for Jetson, Apple's"
-                " tensorflow-macos before 2.13).",
-                PYPI_FILES,
-            )
+            _no_wheel_on_platform(f"PyPI has no {asked} wheel for {label}, for any Python", label)
         ]
     return []
+
+
+def _before_platform(matrix: Matrix, requested: str, key: str) -> Finding | None:
+    """A pinned release older than every release the matrix lists, on a platform the oldest of
+    those has no wheel for: wheels for it came later (Linux on aarch64 from 2.10), so the pinned
+    one had none for any Python."""
+    releases = matrix.tensorflow.releases
+    if not releases:
+        return None
+    oldest = min(releases, key=lambda r: parsed(r.version))
+    try:
+        older = parsed(requested) < parsed(xy(oldest.version))
+    except InvalidVersion:
+        return None
+    if not older or _has_wheel(oldest, key):
+        return None
+    with_wheel = [r for r in releases if _tensorflow_wheel(r, key)]
+    first = min(with_wheel, key=lambda r: parsed(r.version)) if with_wheel else None
+    label = platform_label(key)
+    since = f": the first with one is {xy(first.version)}" if first is not None else ""
+    return _no_wheel_on_platform(
+        f"PyPI has no TensorFlow {requested} wheel for {label}, for any Python{since}", label
+    )
+
+
+def _no_wheel_on_platform(title: str, label: str) -> Finding:
+    return Finding(
+        "platform-unsupported",
+        Severity.ERROR,
+        title,
+        (label,),
+        "Use a platform TensorFlow publishes wheels for ('tfgpu-setup matrix show'), or a build"
+        " for this one from its vendor (NVIDIA's for Jetson, Apple's tensorflow-macos before"
+        " 2.13), or a later release that has wheels here.",
+        PYPI_FILES,
+    )
 
 
 def _older_than(matrix: Matrix, stated: str | None, first: TfRelease, key: str) -> str | None:
