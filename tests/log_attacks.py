@@ -728,6 +728,8 @@ def main() -> int:
         "tensorflow 2.4.1 gpu_py38h8a7d6ce_0 " * (LINE_CHARS // 36),
         "tensorflow 2.4.1 mkl_py38hb2083e0_0 " * (LINE_CHARS // 36) + "pkgs/main",
         "tensorflow x pypi_0 " * (LINE_CHARS // 20),
+        "Is TensorFlow built with CUDA" * (LINE_CHARS // 29),
+        "built with CUDA?" + " " * LINE_CHARS + ": False",
         "load library '" * (LINE_CHARS // 14),
         "from google.protobuf.pyext import _message\n" * (LINE_CHARS // 43),
         "from google.protobuf.pyext import _message\n" + "x\n" * (LINE_CHARS // 2),
@@ -801,6 +803,13 @@ def main() -> int:
         "list_physical_devices('GPU')\n" * (LINE_CHARS // 29),
         "list_physical_devices('GPU')" + " " * LINE_CHARS + "\n[]",
         "list_physical_devices('GPU')\n" + ("x" * 299 + "\n") * (LINE_CHARS // 300),
+        "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')" + " " * LINE_CHARS,
+        "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')"
+        + ", PhysicalDevice(name='/physical_device:XLA_GPU:0', device_type='XLA_GPU')"
+        * (LINE_CHARS // 74),
+        '[name: "/device:CPU:0"\n' * (LINE_CHARS // 23),
+        '[name: "/device:CPU:0"\n' + ("x" * 299 + "\n") * (LINE_CHARS // 300),
+        '[name: "/device:CPU:0"\n' + "x" * LINE_CHARS,
     ):
         for pattern in (
             empty_gpu_list.GPU_LIST_ANSWERED,
@@ -810,6 +819,8 @@ def main() -> int:
         ):
             guarded(pattern.search, text)
             lines += 1
+        guarded(empty_gpu_list.cpu_only_device_list, text)
+        lines += 1
     # A --gpu value as a reporter states it, split into GPUs and their counts.
     for text in (" " * LINE_CHARS + "y", "a" + " " * LINE_CHARS + "x2", ", " * (LINE_CHARS // 2)):
         guarded(lambda text: _stated_gpus((text,)), text)

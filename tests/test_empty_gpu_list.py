@@ -141,3 +141,57 @@ def test_an_nvidia_gpu_stated_without_its_driver_points_at_the_libraries_to_conf
     # under WSL 2 the GPU named is Windows's: WSL's own libcuda may be what is missing
     wsl = doctor(tmp_path, capsys, log, "--tf", "2.10", "--os", "wsl2", "--gpu", "RTX 3060")
     assert "cuda-libs-not-found" not in {f["id"] for f in wsl["findings"]}
+
+
+# tensorflow/tensorflow#85006 (verbatim): tf.config.list_physical_devices() answering with the CPU
+# alone, on native Windows with TensorFlow 2.16 (no GPU build there).
+CPU_ONLY_PHYSICAL = "[PhysicalDevice(name='/physical_device:CPU:0', device_type='CPU')]\n"
+# device_lib.list_local_devices() in the shape TensorFlow prints it, with XLA's CPU device and no
+# GPU entry (written from TensorFlow's printed form, not a recorded paste).
+CPU_ONLY_LOCAL = (
+    ">>> print(device_lib.list_local_devices())\n"
+    '[name: "/device:CPU:0"\n'
+    'device_type: "CPU"\n'
+    "memory_limit: 268435456\n"
+    "locality {\n"
+    "}\n"
+    "incarnation: 4424705237382345123\n"
+    ', name: "/device:XLA_CPU:0"\n'
+    'device_type: "XLA_CPU"\n'
+    "memory_limit: 17179869184\n"
+    "locality {\n"
+    "}\n"
+    "incarnation: 1234\n"
+    'physical_device_desc: "device: XLA_CPU device"\n'
+    "]\n"
+)
+
+
+@pytest.mark.parametrize("log", [CPU_ONLY_PHYSICAL, CPU_ONLY_LOCAL])
+def test_a_whole_device_list_without_a_gpu_is_tensorflow_saying_it_has_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    doc = doctor(tmp_path, capsys, log)
+    assert doc["gpu_used"] == "no"
+    # with an NVIDIA GPU named, the libraries between it and TensorFlow are the reading
+    doc = doctor(tmp_path, capsys, log, "--gpu", "RTX 3060", "--tf", "2.10", "--os", "linux")
+    assert _first(doc) == ("cuda-libs-not-found", "warning")
+
+
+def test_a_device_list_with_a_gpu_or_one_asked_for_the_cpu_alone_is_not_a_no(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_gpu = CPU_ONLY_LOCAL.replace("XLA_CPU", "GPU")
+    assert doctor(tmp_path, capsys, with_gpu)["gpu_used"] == "yes"
+    asked_for_cpu = "tf.config.list_physical_devices('CPU')\n" + CPU_ONLY_PHYSICAL
+    assert doctor(tmp_path, capsys, asked_for_cpu)["gpu_used"] == "unknown"
+
+
+def test_a_build_answer_printed_under_a_users_label_is_a_cpu_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the form tensorflow/tensorflow#68236 and #62080 pasted from their own prints
+    log = "TensorFlow version: 2.15.0\nIs TensorFlow built with CUDA?: False\n"
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert _first(doc) == ("cpu-only-tensorflow", "error")
+    assert doc["gpu_used"] == "no"

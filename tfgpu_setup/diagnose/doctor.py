@@ -28,6 +28,7 @@ from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
+    cpu_only_device_list,
     libraries_behind_an_empty_list,
     tensorflow_said_no_gpu,
 )
@@ -225,7 +226,7 @@ def diagnose(
     # of its no-GPU answers in the paste (listed: a bare empty list, a CPU build's False too),
     # and either of them or a device list without a GPU (shown)
     said_no_gpu = tensorflow_said_no_gpu(log or "", matches)
-    listed_no_gpu = bool(GPU_LIST_ANSWERED.search(log or ""))
+    listed_no_gpu = bool(GPU_LIST_ANSWERED.search(log or "") or cpu_only_device_list(log or ""))
     no_gpu_answered = listed_no_gpu or any(
         m.signature.name == "no-gpu-among-devices" for m in matches
     )

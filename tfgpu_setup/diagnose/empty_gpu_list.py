@@ -23,6 +23,7 @@ from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..versions import parsed
 from .device_evidence import DRIVER_FOUND_A_GPU
+from .loader_path import loader_path_named
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .sources import quoted
@@ -49,6 +50,19 @@ NO_GPU_LISTED = re.compile(
 )
 """The answers that say no GPU was registered (not is_built_with_cuda's, which is about the
 build)."""
+_CPU_ONLY_DEVICES = re.compile(
+    # tf.config.list_physical_devices() with no device type: the CPU, and XLA's devices at most
+    # (XLA_GPU without GPU is TensorFlow 2.1 to 2.3 failing to register the GPU itself)
+    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*PhysicalDevice\(name=['\"]/physical_device:"
+    r"CPU:0['\"], ?device_type=['\"]CPU['\"]\)(?:,\s*PhysicalDevice\(name=['\"]/physical_device:"
+    r"XLA_[CG]PU:\d{1,3}['\"], ?device_type=['\"]XLA_[CG]PU['\"]\)){0,16}\s*\][ \t]*$"
+    # device_lib.list_local_devices(): its entries up to the closing bracket, none a GPU's
+    r"|^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[name: ['\"]/device:CPU:0['\"][ \t]*\n"
+    r"(?:(?![^\n]{0,300}device_type: ['\"]GPU)[^\n]{0,300}\n){1,60}?[ \t]*\][ \t]*$",
+    re.MULTILINE,
+)
+"""A whole device list TensorFlow printed with no GPU in it."""
+_ASKED_FOR_CPU = re.compile(r"devices\((?:device_type ?= ?)?['\"]CPU['\"]\)")
 _HIDDEN_OR_ELSEWHERE = re.compile(
     r"\bCUDA_VISIBLE_DEVICES\b|\bset_visible_devices\(|\bdocker (?:exec|run)\b|\bkubectl\b"
 )
@@ -64,11 +78,27 @@ _GPU_PACKAGE_SINCE = "2.1"
 _PIP_LIBRARIES_SINCE = "2.14"
 
 
+def cpu_only_device_list(text: str) -> re.Match[str] | None:
+    """A whole device list TensorFlow printed without a GPU, unless it answers a question for
+    the CPU's devices alone (list_physical_devices('CPU'), within the three lines above)."""
+    for listed in _CPU_ONLY_DEVICES.finditer(text):
+        above = text[max(0, listed.start() - 1000) : listed.start()].splitlines()[-3:]
+        if not any(_ASKED_FOR_CPU.search(line) for line in above):
+            return listed
+    return None
+
+
+def no_gpu_answer(text: str) -> re.Match[str] | None:
+    """TensorFlow's own answer that it registered no GPU: an empty answer to a question for
+    GPUs, a count of 0, or a whole device list without one."""
+    return NO_GPU_LISTED.search(text) or cpu_only_device_list(text)
+
+
 def tensorflow_said_no_gpu(text: str, matches: Sequence[LogMatch]) -> bool:
     """TensorFlow's own device list without a GPU ('Registered devices: [CPU]'), or its own
-    empty answer to a question for GPUs: it registered none."""
+    answer that it registered none."""
     return any(m.signature.name == "no-gpu-among-devices" for m in matches) or bool(
-        NO_GPU_LISTED.search(text)
+        no_gpu_answer(text)
     )
 
 
@@ -119,9 +149,9 @@ def _fix(entry: TfRelease | None, facts: Facts) -> str:
         )
     return (
         f"Install CUDA {entry.cuda} and cuDNN {entry.cudnn or '?'}, which TensorFlow"
-        f" {entry.version} was built with, where the loader finds them (LD_LIBRARY_PATH on Linux,"
-        " PATH on Windows); or let 'tfgpu-setup plan' pick a release whose libraries come from"
-        " pip." + confirm
+        f" {entry.version} was built with, where the loader finds them"
+        f" ({loader_path_named(facts)}); or let 'tfgpu-setup plan' pick a release whose"
+        " libraries come from pip." + confirm
     )
 
 
@@ -147,7 +177,7 @@ def libraries_behind_an_empty_list(
     works, and no finding of warning or error explains it."""
     if any(f.severity is not Severity.INFO or f.id in _NAMED_ELSEWHERE for f in findings):
         return []
-    answer = NO_GPU_LISTED.search(text)
+    answer = no_gpu_answer(text)
     if answer is None or log.cpu_build_line or log.cpu_package_line:
         return []
     if _HIDDEN_OR_ELSEWHERE.search(text):
@@ -169,7 +199,7 @@ def libraries_behind_an_empty_list(
             (
                 (
                     f"TensorFlow's answer to {answer['question']}: []"
-                    if answer["question"]
+                    if answer.re is NO_GPU_LISTED and answer["question"]
                     else f"TensorFlow's answer: {quoted(answer.group(0))}"
                 ),
                 driver,

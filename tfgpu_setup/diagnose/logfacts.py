@@ -616,6 +616,8 @@ _CPU_BUILD = re.compile(
     r"|is_buil[td]_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*"
     r"(?:False\b|false(?:[ \t]*$|[ \t]+(?:is )?returned))"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
+    # the answer printed under a label of the user's ('Is TensorFlow built with CUDA?: False')
+    r"|\b(?i:built[ _]with[ _]cuda)(?:\(\))?\??[ \t]*[:=][ \t]*False\b"
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
     r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"
@@ -695,7 +697,7 @@ def _installed_row(pattern: re.Pattern[str], text: str) -> str:
         line_end = text.find("\n", found.end())
         rest = text[found.end() : line_end if line_end >= 0 else len(text)]
         if not _SEARCH_ROW.search(rest):
-            return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300]
+            return _one_line(found.group(0))
     return ""
 
 
@@ -934,7 +936,14 @@ def last_failure(text: str) -> tuple[str, str]:
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
     found = pattern.search(text)
-    return re.sub(r"\s*\n\s*", " ", found.group(0).strip())[:300] if found else ""
+    return _one_line(found.group(0)) if found else ""
+
+
+def _one_line(matched: str) -> str:
+    """A match as one line, each line's margins dropped: joined, not substituted, since a regex
+    around the newline retries every blank before it (quadratic on a long run of blanks)."""
+    lines = (line.strip() for line in matched.splitlines())
+    return " ".join(line for line in lines if line)[:300]
 
 
 def _exact(stated: Stated | None) -> set[str]:
