@@ -1693,3 +1693,46 @@ def test_a_stated_release_candidate_is_its_releases_code(tmp_path, capsys):
     assert not any("as stated" in e for e in evidence), evidence
     older = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "2.4.0")
     assert any("as stated" in e for f in older["findings"] for e in f["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("os_name", "line", "said", "unsaid"),
+    [
+        (
+            "windows",
+            "W tensorflow/stream_executor/platform/default/dso_loader.cc:59] Could not load"
+            " dynamic library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found",
+            "bin folder on PATH",
+            "LD_LIBRARY_PATH",
+        ),
+        (
+            "linux",
+            "W tensorflow/stream_executor/platform/default/dso_loader.cc:59] Could not load"
+            " dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open"
+            " shared object file: No such file or directory",
+            "lib64 folder on LD_LIBRARY_PATH",
+            "Windows",
+        ),
+    ],
+)
+def test_the_mismatch_fix_names_the_loader_path_of_the_stated_system(
+    tmp_path, capsys, os_name, line, said, unsaid
+):
+    # hunglc007/tensorflow-yolov4-tflite#240: CUDA 10.1 installed, TensorFlow wants 11.x
+    doc = doctor(
+        tmp_path, capsys, line + "\n", "--no-probe", "--os", os_name, "--cuda-toolkit", "10.1"
+    )
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert said in first["fix"] and unsaid not in first["fix"]
+
+
+def test_a_1_15_cuda_claim_cites_the_cuda_table_not_the_cudnn_thread(tmp_path, capsys):
+    # OCR-D/ocrd_calamari#46: TensorFlow 1.15 beside CUDA 11.0
+    line = (
+        "ImportError: libcudart.so.10.0: cannot open shared object file: No such file or"
+        " directory\n"
+    )
+    doc = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "1.15", "--cuda-toolkit", "11.0")
+    built = [e for f in doc["findings"] for e in f["evidence"] if "built with CUDA 10.0" in e]
+    assert built and all("source.md" in e and "35376" not in e for e in built)

@@ -175,6 +175,13 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             id="legacy-build-bad-cuda",
         ),
         pytest.param(
+            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.15,<2.0").__setitem__(
+                "cudnn_source", " "
+            ),
+            "legacy_build >=1.15,<2.0: field 'cudnn_source': is empty",
+            id="legacy-build-empty-cudnn-source",
+        ),
+        pytest.param(
             lambda d: entry(d, "newer_offered", "tensorflow", ">=1.5,<1.13").__setitem__(
                 "library", "cublas"
             ),

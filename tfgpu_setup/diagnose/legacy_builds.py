@@ -71,7 +71,7 @@ def _gpu_newer_than_cuda(
                 f" CUDA supports from {arch.first_cuda}",
                 (
                     f"GPU {gpu.name}, compute capability {gpu.compute_capability}",
-                    f"TensorFlow {version}: CUDA {build.cuda} ({build.source})",
+                    f"TensorFlow {version}: CUDA {build.cuda} ({build.source_of('cuda')})",
                     f"{arch.name}: CUDA {arch.first_cuda} or newer ({arch.source})",
                 ),
                 f"Use a TensorFlow built with CUDA {arch.first_cuda} or newer ('tfgpu-setup plan'"
@@ -92,7 +92,7 @@ def _mismatch(
     found = sorted({i.version for i in facts.installs(kind) if i.version})
     if not found or any(serves_build(built, v, kind) for v in found):
         return ()
-    return (built_with_other(version, kind, built, found, f" ({build.source})"),)
+    return (built_with_other(version, kind, built, found, f" ({build.source_of(kind)})"),)
 
 
 def _driver_too_old(

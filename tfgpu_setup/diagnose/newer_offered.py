@@ -21,6 +21,7 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import Matrix, NewerOffered
 from ..versions import LibraryKind, parsed, specifier, xy
+from .loader_path import put_on_loader_path
 from .logfacts import LogFacts
 from .sources import TF_TESTED
 from .wanted import Wanted
@@ -64,7 +65,7 @@ def newer_version_installed(
             continue
         offered = _offered_for_every_release(matrix, log, release, kind, wanted[0])
         if offered is not None:
-            found.append(_finding(kind, wanted[0], offered, release))
+            found.append(_finding(kind, wanted[0], offered, release, facts))
     return found
 
 
@@ -128,7 +129,9 @@ def _in(version: str, spec: str) -> bool:
         return False
 
 
-def _finding(kind: str, wanted: Wanted, offered: NewerOffered, release: str | None) -> Finding:
+def _finding(
+    kind: str, wanted: Wanted, offered: NewerOffered, release: str | None, facts: Facts
+) -> Finding:
     what = "CUDA" if kind == "cuda" else "cuDNN"
     which = f"TensorFlow {release}" if release else "The TensorFlow that wrote this log"
     where = (
@@ -147,8 +150,8 @@ def _finding(kind: str, wanted: Wanted, offered: NewerOffered, release: str | No
             f"NVIDIA offered {offered.offered} ({offered.source.split(' ')[0]})",
             f"confirm which {what} is installed with {where}",
         ),
-        f"Install {what} {wanted} beside the other one (it can sit beside it; put its library "
-        "folder on LD_LIBRARY_PATH, or its bin folder on PATH on Windows), or install the "
+        f"Install {what} {wanted} beside the other one (it can sit beside it;"
+        f" {put_on_loader_path(facts, (wanted,), kind)}), or install the "
         f"TensorFlow release built for the {what} you have ('tfgpu-setup plan' picks it).",
         TF_TESTED,
     )

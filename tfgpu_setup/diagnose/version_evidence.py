@@ -14,6 +14,7 @@ from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
 from ..versions import parsed, serves_build, xy
 from .device_evidence import container_expects_gpu
+from .loader_path import put_on_loader_path
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import cudnn_version
@@ -25,7 +26,7 @@ def library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
     """A library the log could not load, read against what the facts say is installed."""
     cuda_fix = (
         "Install the CUDA {wanted} this TensorFlow was built for (it can sit beside the other "
-        "one; put its lib folder on LD_LIBRARY_PATH, or its bin folder on PATH on Windows), or "
+        f"one; {put_on_loader_path(facts, log.wanted_cuda)}), or "
         "install the TensorFlow release built for the CUDA you have: 'tfgpu-setup plan' picks "
         "it (with NVIDIA's pip wheels where they exist)."
     )

@@ -131,6 +131,12 @@ class LegacyBuild:
     cuda: str
     cudnn: str
     source: str
+    cudnn_source: str | None = None
+    """The cuDNN value's own source, where it is not the row's (1.15's is its own log line)."""
+
+    def source_of(self, kind: str) -> str:
+        """The source of the CUDA ('cuda') or cuDNN ('cudnn') value."""
+        return self.cudnn_source if kind == "cudnn" and self.cudnn_source else self.source
 
 
 @dataclass(frozen=True)

@@ -410,6 +410,8 @@ def _check_legacy_build(
             raise problem(origin, entry, field, f"{shown(getattr(legacy, field))} is not X.Y")
     if not legacy.source.strip():
         raise problem(origin, entry, "source", "is empty")
+    if legacy.cudnn_source is not None and not legacy.cudnn_source.strip():
+        raise problem(origin, entry, "cudnn_source", "is empty")
     inside = [r.version for r, version in versions if version in spec]
     if inside:
         raise problem(origin, entry, "tensorflow", f"covers releases the matrix lists: {inside[0]}")
