@@ -125,3 +125,25 @@ def test_a_cuda_folder_beside_tensorflow_saying_it_has_no_gpu_stays_a_mismatch(
     doc = doctor(tmp_path, capsys, log, "--tf", "2.10.1", "--os", "linux")
     assert doc["gpu_used"] == "no"
     assert ("cuda-version-mismatch", "error") in [(f["id"], f["severity"]) for f in doc["findings"]]
+
+
+def test_directml_and_metal_lines_are_not_described_as_cuda_or_wsl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # microsoft/tensorflow-directml#409's loader lines (DirectML's DLLs, no CUDA), and
+    # tensorflow-metal's NUMA line on a Mac (tensorflow#51986)
+    directml = (
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:99] Successfully opened"
+        " dynamic library dxgi.dll\n"
+        "I tensorflow/core/common_runtime/dml/dml_device_cache.cc:250] DirectML device"
+        " enumeration: found 1 compatible adapters.\n"
+    )
+    titles = [f["title"] for f in doctor(tmp_path, capsys, directml)["findings"]]
+    assert titles and not any("CUDA" in t for t in titles)
+    metal = (
+        "I tensorflow/core/common_runtime/pluggable_device/pluggable_device_factory.cc:305]"
+        " Could not identify NUMA node of platform GPU ID 0, defaulting to 0. Your kernel may not"
+        " have been built with NUMA support.\n"
+    )
+    numa = doctor(tmp_path, capsys, metal, "--os", "macos")["findings"]
+    assert numa and "macOS" in numa[0]["title"]

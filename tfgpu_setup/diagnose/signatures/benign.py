@@ -85,7 +85,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(
-            "Harmless: the GPU's NUMA node cannot be read (common on WSL2), TensorFlow uses node 0"
+            "Harmless: the GPU's NUMA node cannot be read (WSL2, macOS and Arm boards report none),"
+            " TensorFlow uses node 0"
         ),
         fix="Nothing to do.",
         source="https://github.com/tensorflow/tensorflow/issues/1563",
@@ -821,7 +822,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
-        title="Harmless: TensorFlow loaded a CUDA library (an information line, not an error)",
+        title="Harmless: TensorFlow loaded a GPU library (an information line, not an error)",
         fix="Nothing to do; TF_CPP_MIN_LOG_LEVEL=1 hides these lines.",
         source="https://github.com/tensorflow/tensorflow/issues/47753",
         subject="library-loaded",
