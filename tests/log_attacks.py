@@ -14,6 +14,7 @@ from tfgpu_setup.diagnose import empty_gpu_list
 from tfgpu_setup.diagnose.loader_trace import searched_in_vain
 from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
+from tfgpu_setup.diagnose.no_wheel import without_refusals_installed_later
 from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
 from tfgpu_setup.diagnose.signatures import CATALOGUE
 from tfgpu_setup.whatif import _stated_gpus
@@ -820,6 +821,16 @@ def main() -> int:
             guarded(pattern.search, text)
             lines += 1
         guarded(empty_gpu_list.cpu_only_device_list, text)
+        lines += 1
+    # pip's refusal read against what the rest of the paste installs.
+    refusal = "ERROR: No matching distribution found for tensorflow\n"
+    for text in (
+        refusal + "Successfully installed " + "a " * (LINE_CHARS // 2),
+        refusal + "Successfully installed" + " tensorflow" * (LINE_CHARS // 11),
+        refusal + "Downloading " + "a/" * (LINE_CHARS // 2),
+        refusal + "Requirement already satisfied: tensorflow" + " " * LINE_CHARS,
+    ):
+        guarded(lambda text: without_refusals_installed_later(match_log(text), text), text)
         lines += 1
     # A --gpu value as a reporter states it, split into GPUs and their counts.
     for text in (" " * LINE_CHARS + "y", "a" + " " * LINE_CHARS + "x2", ", " * (LINE_CHARS // 2)):

@@ -1736,3 +1736,25 @@ def test_a_1_15_cuda_claim_cites_the_cuda_table_not_the_cudnn_thread(tmp_path, c
     doc = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "1.15", "--cuda-toolkit", "11.0")
     built = [e for f in doc["findings"] for e in f["evidence"] if "built with CUDA 10.0" in e]
     assert built and all("source.md" in e and "35376" not in e for e in built)
+
+
+def test_a_refusal_the_same_paste_later_installs_is_not_the_cause(tmp_path, capsys):
+    # tensorflow/tensorflow#50108: pip refused tensorflow-macos, then installed it once told
+    # SYSTEM_VERSION_COMPAT=0 (the last lines of the paste)
+    refused = (
+        "% python -m pip install tensorflow-macos\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-macos (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow-macos\n"
+    )
+    later = (
+        "% SYSTEM_VERSION_COMPAT=0 python -m pip install tensorflow-macos\n"
+        "Collecting tensorflow-macos\n"
+        "  Downloading tensorflow_macos-2.9.2-cp38-cp38-macosx_11_0_x86_64.whl (237.5 MB)\n"
+    )
+    assert top(doctor(tmp_path, capsys, refused, "--no-probe")) == "python-unsupported"
+    assert "python-unsupported" not in ids(doctor(tmp_path, capsys, refused + later, "--no-probe"))
+    # another distribution installed later, or the installs before the refusal, change nothing
+    other = "Successfully installed tensorflow-estimator-2.9.0\n"
+    for log in (refused + other, later + refused):
+        assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "python-unsupported"

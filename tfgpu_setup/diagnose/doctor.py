@@ -42,7 +42,7 @@ from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .mixed_cuda import mixed_cuda_majors
 from .newer_offered import newer_version_installed
-from .no_wheel import no_wheel_for_stated
+from .no_wheel import no_wheel_for_stated, without_refusals_installed_later
 from .paste import rejoin_wrapped, unwrap
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
 from .release_hints import (
@@ -182,6 +182,7 @@ def diagnose(
     log = rejoin_wrapped(unwrap(log)) if log else log
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
+    log_matches = without_refusals_installed_later(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)

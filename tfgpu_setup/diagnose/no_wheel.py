@@ -31,6 +31,33 @@ _CONSTRAINED = re.compile(
 _SAW_SOMETHING = re.compile(r"\(from versions: (?!none\))[^)\s]")
 
 
+def without_refusals_installed_later(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[LogMatch, ...]:
+    """pip's refusal of a distribution that the same paste later shows pip downloading,
+    installing or finding installed: another interpreter or another setting got it (a macOS
+    Python told SYSTEM_VERSION_COMPAT=0, tensorflow#50108), so the refusal is not what is wrong
+    now."""
+    lines = text.splitlines()
+    return tuple(
+        m
+        for m in matches
+        if m.signature.name not in REFUSALS
+        or not _installed_later(m.groups.get("package", ""), lines[m.line_number :])
+    )
+
+
+def _installed_later(package: str, later: list[str]) -> bool:
+    if not package:
+        return False
+    name = r"[-_]".join(re.escape(part) for part in re.split(r"[-_]", package))
+    installed = re.compile(
+        rf"(?:Successfully installed\b.{{0,2000}}?\s|(?:Downloading|Using cached)\s+(?:\S*/)?)"
+        rf"(?i:{name})-\d|Requirement already satisfied:\s+(?i:{name})(?:[<>=!~]|\s+in\s)"
+    )
+    return any(installed.search(line) for line in later)
+
+
 def no_wheel_for_stated(
     facts: Facts,
     matrix: Matrix,
