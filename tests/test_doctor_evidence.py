@@ -1758,3 +1758,32 @@ def test_a_refusal_the_same_paste_later_installs_is_not_the_cause(tmp_path, caps
     other = "Successfully installed tensorflow-estimator-2.9.0\n"
     for log in (refused + other, later + refused):
         assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "python-unsupported"
+
+
+# JiahuiYu/generative_inpainting#34 (verbatim, shortened): TF 1.x names the failing node's GPU
+# placement after the OOM itself.
+NODE_OOM = (
+    "tensorflow.python.framework.errors_impl.ResourceExhaustedError: OOM when allocating tensor"
+    " with shape[16,257,257,32]\n"
+    '\t [[Node: inpaint_net_2/xconv2_downsample/Conv2D = Conv2D[T=DT_FLOAT, data_format="NHWC",'
+    ' padding="SAME", strides=[1, 2, 2, 1], use_cudnn_on_gpu=true,'
+    ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](inpaint_net_2/xconv1/Elu,'
+    " inpaint_net/xconv2_downsample/kernel/read)]]\n"
+)
+
+
+def test_an_oom_on_a_node_placed_on_the_gpu_is_work_failing_on_a_gpu_tensorflow_has(
+    tmp_path, capsys
+):
+    doc = doctor(tmp_path, capsys, NODE_OOM, "--no-probe")
+    assert doc["gpu_used"] == "yes" and top(doc) == "gpu-out-of-memory"
+    assert "work on it failed" in doc["verdict"] and "GPU memory" in doc["verdict"]
+    # a device the user only asked for (the short name) shows no GPU TensorFlow has
+    asked = (
+        "InvalidArgumentError: Cannot assign a device for operation 'x': Operation was explicitly"
+        " assigned to /device:GPU:0 but available devices are"
+        " [ /job:localhost/replica:0/task:0/device:CPU:0 ].\n"
+        '\t [[Node: x = MatMul[T=DT_FLOAT, _device="/device:GPU:0"](a, b)]]\n'
+    )
+    assert doctor(tmp_path, capsys, asked, "--no-probe")["gpu_used"] != "yes"
+

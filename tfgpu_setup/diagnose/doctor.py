@@ -348,8 +348,15 @@ def diagnose(
             findings = jit_at_start(findings, known, entry)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
         failed = next((f for f in findings if f.id in after_gpu | newer), None)
+        # a failure of the work itself, logged before the line that shows the GPU (TF 1.x
+        # prints the failing node's GPU placement and its allocator's summary after the OOM)
+        failed = failed or next(
+            (f for f in findings if f.id in FAILED_ON_THE_GPU and f.severity is not Severity.INFO),
+            None,
+        )
         if failed is not None:
-            verdict += (", but work on it failed: " if failed.id in after_gpu else ", but ") + (
+            on_it = failed.id in after_gpu or failed.id not in newer
+            verdict += (", but work on it failed: " if on_it else ", but ") + (
                 lower_first(failed.title)
             )
         return Diagnosis("yes", verdict, findings, (), facts=known)
@@ -604,6 +611,8 @@ def _smoke_version(verify: VerifyOutcome | None) -> str | None:
 
 RAN_ON_THE_GPU = frozenset({"gpu-kernel-failed"})
 """Failures of work that ran on the GPU."""
+FAILED_ON_THE_GPU = RAN_ON_THE_GPU | {"gpu-out-of-memory"}
+"""Failures of work on a GPU TensorFlow has, wherever the log shows that GPU."""
 GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )

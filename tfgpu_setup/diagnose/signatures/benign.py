@@ -1081,12 +1081,15 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
-        # log_device_placement: an op placed on a GPU (TF 2.x eager; TF 1.x's placer).
+        # log_device_placement: an op placed on a GPU (TF 2.x eager; TF 1.x's placer), or a
+        # TF 1.x graph error naming the node it placed there (the placer writes the whole
+        # /job:.../task:N name; a device the user only asked for stays as written)
         name="op-placed-on-gpu",
         needles=("Executing op", "device:GPU:", "/gpu:"),
         pattern=compiled(
             r"Executing op \w+ in device \S*/device:GPU:\d"
             r"|^[^\n]{0,120}\(\w+\):? ?/job:\w+/replica:\d+/task:\d+/(?:device:GPU|gpu):\d"
+            r"|\[\[Node: [^\n]{0,2000}?\b_device=\"/job:\w+/replica:\d+/task:\d+/device:GPU:\d"
         ),
         finding_id=None,
         severity=Severity.INFO,
