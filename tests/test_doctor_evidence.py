@@ -1787,3 +1787,23 @@ def test_an_oom_on_a_node_placed_on_the_gpu_is_work_failing_on_a_gpu_tensorflow_
     )
     assert doctor(tmp_path, capsys, asked, "--no-probe")["gpu_used"] != "yes"
 
+
+@pytest.mark.parametrize(
+    ("dll", "expected"),
+    [
+        # 1.13 to 2.0 (CUDA 10.0 beside NVIDIA's 10.1): only tensorflow-gpu loaded CUDA, and
+        # Kyubyong/dc_tts#59 had 10.1 installed
+        ("cudart64_100.dll", "cuda-version-mismatch"),
+        # 2.1 to 2.3: 'tensorflow' loads CUDA on machines without a GPU too, where the line is
+        # harmless (tensorflow#35872): no prior either way
+        ("cudart64_101.dll", "cuda-libs-not-found"),
+    ],
+)
+def test_a_windows_cuda_dll_of_a_superseded_cuda_reads_as_another_installed_before_2_1(
+    tmp_path, capsys, dll, expected
+):
+    line = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        f" library '{dll}'; dlerror: {dll} not found\n"
+    )
+    assert top(doctor(tmp_path, capsys, line, "--no-probe", "--os", "windows")) == expected

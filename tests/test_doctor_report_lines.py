@@ -5339,13 +5339,14 @@ def test_what_is_known_installed_outweighs_the_release_span(
     # The CUDA stated is the one 1.14 loads: the loader path, not another version.
     stated = _first_finding(tmp_path, capsys, cudart, "--tf", "1.14", "--cuda-toolkit", "10.0")
     assert stated == "cuda-libs-not-found"
-    # NVIDIA's pip wheels fail by the path; a Windows DLL as often by the DLL search path;
+    # NVIDIA's pip wheels fail by the path; a Windows DLL from 2.1 on (when 'tensorflow'
+    # itself loads CUDA, GPU or not) as often by the DLL search path or no CUDA at all;
     # TensorFlow.js's binding follows its own releases.
     wheels = "Successfully installed nvidia-cudnn-cu11-8.6.0.163\n" + cudart
     assert _first_finding(tmp_path, capsys, wheels, "--tf", "1.14") != "cuda-version-mismatch"
     dll = (
         "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
-        " library 'cudart64_100.dll'; dlerror: cudart64_100.dll not found\n"
+        " library 'cudart64_101.dll'; dlerror: cudart64_101.dll not found\n"
     )
     assert _first_finding(tmp_path, capsys, dll, "--os", "windows") == "cuda-libs-not-found"
     tfjs = (

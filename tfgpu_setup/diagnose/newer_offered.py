@@ -59,11 +59,10 @@ def newer_version_installed(
             continue
         if kind == "cudnn" and log.wanted_cuda:
             continue  # CUDA's own libraries are missing too: the stack is not on the path
-        if kind == "cuda" and _on_windows(facts, wanted[0]):
-            # A CUDA DLL not found on Windows is as often the DLL search path (a PATH not yet
-            # refreshed, Python 3.8's DLL directories) as another version: no prior either way.
-            continue
-        offered = _offered_for_every_release(matrix, log, release, kind, wanted[0])
+        windows = kind == "cuda" and _on_windows(facts, wanted[0])
+        offered = _offered_for_every_release(
+            matrix, log, release, kind, wanted[0], before=_ONE_PACKAGE if windows else None
+        )
         if offered is not None:
             found.append(_finding(kind, wanted[0], offered, release, facts))
     return found
@@ -78,15 +77,30 @@ def _on_windows(facts: Facts, wanted: Wanted) -> bool:
     return stated or ".dll" in wanted.line.lower()
 
 
+_ONE_PACKAGE = "2.1"
+"""From 2.1 'tensorflow' itself loads CUDA, also on machines without a GPU. Before it, only
+tensorflow-gpu did: a CUDA DLL missing then was a GPU user's, and in settled Windows threads
+for 1.5 to 2.0 mostly another CUDA installed (five of seven), where for 2.1 to 2.3 a third were
+machines with no CUDA at all and the message harmless (survey 28's base rate)."""
+
+
 def _offered_for_every_release(
-    matrix: Matrix, log: LogFacts, release: str | None, kind: LibraryKind, wanted: Wanted
+    matrix: Matrix,
+    log: LogFacts,
+    release: str | None,
+    kind: LibraryKind,
+    wanted: Wanted,
+    before: str | None = None,
 ) -> NewerOffered | None:
     """The span that covers every release that could have asked for this library, or None
-    (no such release, or one NVIDIA's newest still served)."""
+    (no such release, or one NVIDIA's newest still served, or, with before, one that is not
+    older than it)."""
     if release is not None:
         releases = [release] if wanted.accepts(_built_with(matrix, release, kind) or "") else []
     else:
         releases = list(_releases_asking(matrix, log, kind, wanted))
+    if before is not None and any(parsed(r) >= parsed(before) for r in releases):
+        return None
     spans = [o for o in matrix.tensorflow.newer_offered if o.library == kind]
     covering = [next((o for o in spans if _in(r, o.tensorflow)), None) for r in releases]
     if not covering or any(c is None for c in covering):
