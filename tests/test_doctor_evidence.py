@@ -1807,3 +1807,36 @@ def test_a_windows_cuda_dll_of_a_superseded_cuda_reads_as_another_installed_befo
         f" library '{dll}'; dlerror: {dll} not found\n"
     )
     assert top(doctor(tmp_path, capsys, line, "--no-probe", "--os", "windows")) == expected
+
+
+def test_a_cuda_lib_folder_on_the_path_instead_of_lib64_is_named_in_the_fix(tmp_path, capsys):
+    # tensorflow/tensorflow#55492 (verbatim): CUDA 11.4 has libcudart.so.11.0, in lib64
+    line = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object"
+        " file: No such file or directory; LD_LIBRARY_PATH: {}\n"
+    )
+    lib = line.format("/usr/local/cuda/lib:/usr/local/cuda/lib:")
+    stated = doctor(
+        tmp_path,
+        capsys,
+        lib,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--tf",
+        "2.8",
+        "--cuda-toolkit",
+        "11.4",
+    )
+    first = stated["findings"][0]
+    assert first["id"] == "cuda-libs-not-found" and "/usr/local/cuda/lib64" in first["fix"]
+    # with no CUDA stated, a lib folder searched in vain shows no other version
+    assert top(doctor(tmp_path, capsys, lib, "--no-probe", "--tf", "2.8")) != (
+        "cuda-version-mismatch"
+    )
+    # a toolkit's lib64 searched in vain still does
+    lib64 = line.format("/usr/local/cuda-10.0/lib64")
+    assert top(doctor(tmp_path, capsys, lib64, "--no-probe", "--tf", "2.8")) == (
+        "cuda-version-mismatch"
+    )

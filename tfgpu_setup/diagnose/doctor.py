@@ -37,6 +37,7 @@ from .facts_from_log import facts_with_log, gpus_in_log
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
+from .loader_path import lib64_not_searched
 from .locales import in_c_locale
 from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
@@ -309,6 +310,7 @@ def diagnose(
     weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
+    findings = lib64_not_searched(findings, log_facts)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))

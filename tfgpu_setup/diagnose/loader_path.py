@@ -4,7 +4,11 @@ LD_LIBRARY_PATH elsewhere, and both Linux's and Windows's where the system is no
 
 from __future__ import annotations
 
+import re
+
 from ..facts import Facts
+from ..findings import Finding, with_context
+from .logfacts import LogFacts
 from .wanted import Wanted
 
 
@@ -36,3 +40,38 @@ def loader_path_named(facts: Facts) -> str:
     if system is None:
         return "LD_LIBRARY_PATH on Linux, PATH on Windows"
     return {"windows": "PATH", "macos": "DYLD_LIBRARY_PATH"}.get(system, "LD_LIBRARY_PATH")
+
+
+_CUDA_LIB_FOLDER = re.compile(r"^(?P<root>/(?:usr/local|opt)/cuda(?:-\d{1,2}(?:\.\d)?)?)/lib/?$")
+"""A CUDA toolkit's lib folder, where a 64-bit Linux install keeps no libraries (they are in
+lib64; lib is macOS's and old 32-bit installs')."""
+
+
+def lib_folder_not_lib64(log: LogFacts) -> tuple[str, str] | None:
+    """The toolkit lib folder the failing lines' LD_LIBRARY_PATH names where its lib64 is not
+    named too, and that lib64: (folder, lib64); None when there is no such folder or the library
+    wanted is no Linux one."""
+    if not any(".so" in w.lib or ".so." in w.line for w in log.wanted_cuda):
+        return None
+    searched = set(log.cuda_folders_searched)
+    for folder in log.cuda_folders_searched:
+        found = _CUDA_LIB_FOLDER.match(folder)
+        if found and f"{found['root']}/lib64" not in searched:
+            return folder, f"{found['root']}/lib64"
+    return None
+
+
+def lib64_not_searched(findings: tuple[Finding, ...], log: LogFacts) -> tuple[Finding, ...]:
+    """Library findings where LD_LIBRARY_PATH names a CUDA toolkit's lib, not its lib64, say so
+    (tensorflow#55492: '/usr/local/cuda/lib' beside a CUDA 11.4 that had the library)."""
+    folders = lib_folder_not_lib64(log)
+    if folders is None:
+        return findings
+    folder, lib64 = folders
+    return with_context(
+        findings,
+        frozenset({"cuda-libs-not-found"}),
+        f"LD_LIBRARY_PATH names {folder}, not {lib64}",
+        f" Here LD_LIBRARY_PATH names {folder}, but a 64-bit Linux CUDA keeps its libraries in"
+        f" {lib64}: put that folder there instead.",
+    )

@@ -14,7 +14,7 @@ from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
 from ..versions import parsed, serves_build, xy
 from .device_evidence import container_expects_gpu
-from .loader_path import put_on_loader_path
+from .loader_path import lib_folder_not_lib64, put_on_loader_path
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import cudnn_version
@@ -335,6 +335,8 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
         )
     if not log.cuda_folders_searched:
         return _container_ships_another(facts, w, fix)
+    if lib_folder_not_lib64(log):
+        return None  # the folder searched holds no libraries on Linux: no version is shown
     folder = log.cuda_folders_searched[0]
     return Finding(
         "cuda-version-mismatch",
