@@ -1840,3 +1840,18 @@ def test_a_cuda_lib_folder_on_the_path_instead_of_lib64_is_named_in_the_fix(tmp_
     assert top(doctor(tmp_path, capsys, lib64, "--no-probe", "--tf", "2.8")) == (
         "cuda-version-mismatch"
     )
+
+
+def test_a_cudnn_minor_the_table_does_not_give_marks_a_source_build(tmp_path, capsys):
+    # tensorflow/tensorflow#7821 (verbatim): a source build of 1.0 compiled against cuDNN 5.0.5
+    # with CUDA 7.5; PyPI's 1.0 was built with CUDA 8.0 and cuDNN 5.1, which say nothing here
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:352] Loaded runtime CuDNN library: 5110"
+        " (compatibility version 5100) but source was compiled with 5005 (compatibility version"
+        " 5000).\n"
+    )
+    flags = ("--no-probe", "--tf", "1.0", "--cuda-toolkit", "7.5")
+    assert "cuda-version-mismatch" not in ids(doctor(tmp_path, capsys, log, *flags))
+    # the minor PyPI's build says (5.1.x) keeps the table's judgement
+    official = log.replace("5005 (compatibility version 5000)", "5105 (compatibility version 5100)")
+    assert "cuda-version-mismatch" in ids(doctor(tmp_path, capsys, official, *flags))

@@ -26,8 +26,8 @@ TABLE_BUILD_IDS = VERSION_MISMATCH_IDS | {"compute-capability-unsupported"}
 
 def compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None) -> bool:
     """TensorFlow says which cuDNN it was compiled with ('... but source was compiled with:
-    7.1.1'), of another major than the one tensorflow.org's table gives this release: a source
-    or vendor build, or another release than the one stated."""
+    7.1.1'), another than the one tensorflow.org's table gives this release: a source or vendor
+    build, or another release than the one stated."""
     if not log.cudnn_compiled or release is None:
         return False
     entry = installed_release(matrix, release)
@@ -35,8 +35,13 @@ def compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None
     table = entry.cudnn if entry is not None else legacy.cudnn if legacy is not None else None
     if not table:
         return False
-    # the major only: PyPI's 1.15 wheel says 'compiled with: 7.6.0' where the table says 7.4
-    return parsed(cudnn_version(log.cudnn_compiled)).major != parsed(table).major
+    # the minor too where the table gives one: PyPI's wheels say the table's X.Y (1.15's
+    # 'compiled with: 7.6.0' is its own row's), and a source build of 1.0 said 5.0.5 where
+    # PyPI's was built with 5.1 (tensorflow#7821)
+    compiled, built = parsed(cudnn_version(log.cudnn_compiled)), parsed(table)
+    if "." not in table:
+        return compiled.major != built.major
+    return compiled.release[:2] != built.release[:2]
 
 
 def log_refutes(log: LogFacts, stated: str) -> str:
