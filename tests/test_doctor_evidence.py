@@ -1855,3 +1855,26 @@ def test_a_cudnn_minor_the_table_does_not_give_marks_a_source_build(tmp_path, ca
     # the minor PyPI's build says (5.1.x) keeps the table's judgement
     official = log.replace("5005 (compatibility version 5000)", "5105 (compatibility version 5100)")
     assert "cuda-version-mismatch" in ids(doctor(tmp_path, capsys, official, *flags))
+
+
+def test_a_missing_cuda_runtime_beside_a_missing_driver_library_is_not_read_as_another_cuda(
+    tmp_path, capsys
+):
+    # tensorflow/tensorflow#45359 (verbatim, shortened): an EC2 t2.micro, no GPU; TensorFlow
+    # 2.3 cannot open libcudart.so.10.1, and neither the driver's own libcuda.so.1
+    cudart = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:59] Could not load dynamic"
+        " library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    driver = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:59] Could not load dynamic"
+        " library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared object file: No such"
+        " file or directory\n"
+        "W tensorflow/stream_executor/cuda/cuda_driver.cc:312] failed call to cuInit: UNKNOWN"
+        " ERROR (303)\n"
+    )
+    # the runtime alone: in 2.1 to 2.3's time mostly a newer CUDA installed
+    assert top(doctor(tmp_path, capsys, cudart, "--no-probe")) == "cuda-version-mismatch"
+    both = doctor(tmp_path, capsys, cudart + driver, "--no-probe")
+    assert "cuda-version-mismatch" not in ids(both) and top(both) == "no-nvidia-gpu"

@@ -287,7 +287,13 @@ def diagnose(
     named = {c.id for c in crossed}
     crossed += [
         f
-        for f in newer_version_installed(known, matrix, log_facts, release if stated else None)
+        for f in newer_version_installed(
+            known,
+            matrix,
+            log_facts,
+            release if stated else None,
+            driver_missing=any(m.signature.name == DRIVER_LIBRARY_MISSING for m in matches),
+        )
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
@@ -613,6 +619,8 @@ def _smoke_version(verify: VerifyOutcome | None) -> str | None:
 
 RAN_ON_THE_GPU = frozenset({"gpu-kernel-failed"})
 """Failures of work that ran on the GPU."""
+DRIVER_LIBRARY_MISSING = "dlopen-driver"
+"""TensorFlow's loader failing to open the driver's own library (libcuda.so.1)."""
 FAILED_ON_THE_GPU = RAN_ON_THE_GPU | {"gpu-out-of-memory"}
 """Failures of work on a GPU TensorFlow has, wherever the log shows that GPU."""
 GPU_FAILURE_IDS = frozenset().union(

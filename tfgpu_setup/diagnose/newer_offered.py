@@ -31,11 +31,16 @@ LEGACY_SERIES = tuple(f"1.{minor}" for minor in range(0, 16))
 
 
 def newer_version_installed(
-    facts: Facts, matrix: Matrix, log: LogFacts, release: str | None
+    facts: Facts,
+    matrix: Matrix,
+    log: LogFacts,
+    release: str | None,
+    driver_missing: bool = False,
 ) -> list[Finding]:
     """For each of CUDA and cuDNN whose installed version nobody stated or measured: the
     library the log cannot load, read as a newer version installed where every release that
-    could have asked for it did so while NVIDIA offered a newer one."""
+    could have asked for it did so while NVIDIA offered a newer one. driver_missing: the log
+    shows the driver's own library (libcuda) not loading either."""
     if log.nvidia_wheels_line or log.binding_line or log.conda_line:
         # NVIDIA's pip wheels fail by the loader path; a conda environment loads its own
         # cudatoolkit; TensorFlow.js's and Java's libtensorflow builds follow releases of their
@@ -43,8 +48,10 @@ def newer_version_installed(
         return []
     if log.works_from_terminal_line:
         return []  # it loads from a terminal: installed, and off the launcher's loader path
-    if facts.knows("gpus") and not facts.gpus:
-        return []  # no GPU: which CUDA is installed decides nothing yet (TensorFlowTTS#578)
+    if (facts.knows("gpus") and not facts.gpus) or driver_missing:
+        # no GPU, or no driver: which CUDA is installed decides nothing yet (TensorFlowTTS#578;
+        # tensorflow#45359, a cloud instance without a GPU, logged libcuda.so.1 missing too)
+        return []
     if log.shared_names_missing:
         # A name several CUDA releases ship (libcublas.so.10, libcufft.so.10, ...) is missing
         # too: a newer CUDA would have provided it, so none is on the loader path.
