@@ -1878,3 +1878,21 @@ def test_a_missing_cuda_runtime_beside_a_missing_driver_library_is_not_read_as_a
     assert top(doctor(tmp_path, capsys, cudart, "--no-probe")) == "cuda-version-mismatch"
     both = doctor(tmp_path, capsys, cudart + driver, "--no-probe")
     assert "cuda-version-mismatch" not in ids(both) and top(both) == "no-nvidia-gpu"
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        # tensorflow/tensorflow#808: the code quoted in the report, not the logged line
+        ("when I try to create the session it returns `CUDA_ERROR_NO_DEVICE` and", True),
+        # TuragaLab/flybody#16: the code with its message, without cuInit's prefix
+        ("CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected", True),
+        # tensorflow#68711: a sentence about the error before the one that stays
+        ("It changed the error from CUDA_ERROR_NO_DEVICE to CUDA_ERROR_NOT_FOUND.", False),
+        # numba's own probe beside TensorFlow
+        ("Error at driver init: Call to cuInit results in CUDA_ERROR_NO_DEVICE (100)", False),
+    ],
+)
+def test_cudas_no_device_code_is_read_as_quoted_but_not_in_passing(tmp_path, capsys, line, read):
+    found = "cuda-visible-devices-hides-gpus" in ids(doctor(tmp_path, capsys, line + "\n"))
+    assert found is read

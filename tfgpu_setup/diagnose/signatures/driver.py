@@ -1462,12 +1462,16 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         # cuInit's code, or the CUDA runtime's cudaErrorNoDevice where TF 1.x and 2.x report
-        # it (session creation, a tensor's first placement).
+        # it (session creation, a tensor's first placement). The code quoted without the line,
+        # as a reporter writes it ('it returns `CUDA_ERROR_NO_DEVICE`', tensorflow#808) or with
+        # its message, reads the same; the name in a sentence about an earlier error, and
+        # numba's probe beside TensorFlow ('results in CUDA_ERROR_NO_DEVICE'), do not.
         name="cuinit-no-device",
-        needles=("cuInit", "no CUDA-capable device is detected"),
+        needles=("cuInit", "no CUDA-capable device is detected", "CUDA_ERROR_NO_DEVICE"),
         pattern=compiled(
             # 100 is CUDA_ERROR_NO_DEVICE where TensorFlow has no name for the code
-            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE|UNKNOWN ERROR \(100\))"
+            rf"(?:{CUINIT}|(?<=`)|(?=CUDA_ERROR_NO_DEVICE: no CUDA-capable))(?<!results in )"
+            r"(?P<code>CUDA_ERROR_NO_DEVICE|(?<=cuInit: )UNKNOWN ERROR \(100\))"
             r"|Status: (?P<status>no CUDA-capable device is detected)"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
