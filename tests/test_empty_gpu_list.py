@@ -185,6 +185,23 @@ def test_a_device_list_with_a_gpu_or_one_asked_for_the_cpu_alone_is_not_a_no(
     assert doctor(tmp_path, capsys, with_gpu)["gpu_used"] == "yes"
     asked_for_cpu = "tf.config.list_physical_devices('CPU')\n" + CPU_ONLY_PHYSICAL
     assert doctor(tmp_path, capsys, asked_for_cpu)["gpu_used"] == "unknown"
+    # TensorFlow's start-up lines between a 'python -c' question and its answer
+    started = (
+        "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('CPU'))\"\n"
+        "I tensorflow/core/util/port.cc:113] oneDNN custom operations are on.\n"
+        "I tensorflow/core/platform/cpu_feature_guard.cc:182] This TensorFlow binary is"
+        " optimized to use available CPU instructions in performance-critical operations.\n"
+        "To enable the following instructions: AVX2 FMA, in other operations, rebuild"
+        " TensorFlow with the appropriate compiler flags.\n"
+        "W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38] TF-TRT Warning: Could not find"
+        " TensorRT\n"
+    ) + CPU_ONLY_PHYSICAL
+    assert doctor(tmp_path, capsys, started)["gpu_used"] == "unknown"
+    hidden = "tf.config.set_visible_devices([], 'GPU')\n" + CPU_ONLY_PHYSICAL
+    assert doctor(tmp_path, capsys, hidden)["gpu_used"] == "unknown"
+    # the nearest question decides: one for every device, after an earlier one for the CPU
+    both = asked_for_cpu + "tf.config.list_physical_devices()\n" + CPU_ONLY_PHYSICAL
+    assert doctor(tmp_path, capsys, both)["gpu_used"] == "no"
 
 
 def test_a_build_answer_printed_under_a_users_label_is_a_cpu_build(
@@ -195,3 +212,9 @@ def test_a_build_answer_printed_under_a_users_label_is_a_cpu_build(
     doc = doctor(tmp_path, capsys, log, "--os", "linux")
     assert _first(doc) == ("cpu-only-tensorflow", "error")
     assert doc["gpu_used"] == "no"
+    # another library's build printed the same way says nothing of TensorFlow's
+    torch = "Torch built with CUDA: False\nTensorFlow version: 2.15.0\n"
+    assert _first(doctor(tmp_path, capsys, torch, "--os", "linux")) != (
+        "cpu-only-tensorflow",
+        "error",
+    )

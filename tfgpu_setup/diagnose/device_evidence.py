@@ -6,6 +6,7 @@ versions. Pure: data in, data out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
@@ -487,3 +488,19 @@ def no_gpu_likely(line: str, release: str | None) -> Finding:
         " ('docker run --gpus all', Singularity's --nv).",
         CUDA_GPUS,
     )
+
+
+NODE_PLACED = "node-placed-on-gpu"
+_NOT_PLACED = re.compile(
+    r"Cannot assign a device for operation|Could not satisfy (?:explicit )?device specification"
+    r"|was explicitly assigned to [^\n]{0,200}? but available devices"
+)
+"""TensorFlow saying a node's device could not be assigned: the node then still names the
+device it asked for, in the placer's whole form."""
+
+
+def without_unplaced_nodes(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
+    """A node's GPU placement, unless the log says a device could not be assigned."""
+    if not _NOT_PLACED.search(text):
+        return matches
+    return tuple(m for m in matches if m.signature.name != NODE_PLACED)

@@ -8,6 +8,7 @@ root causes first.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,11 +26,11 @@ from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
-from .device_evidence import DRIVER_FOUND_A_GPU
+from .device_evidence import DRIVER_FOUND_A_GPU, without_unplaced_nodes
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
-    cpu_only_device_list,
     libraries_behind_an_empty_list,
+    no_gpu_answer,
     tensorflow_said_no_gpu,
 )
 from .evidence import cross_findings, weigh_memory
@@ -184,6 +185,7 @@ def diagnose(
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
+    log_matches = without_unplaced_nodes(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
@@ -224,11 +226,13 @@ def diagnose(
         log_findings = merge(log_findings, from_verify.findings)
         gpu_seen = gpu_seen or from_verify.gpu_seen
         matches = (*matches, *from_verify.matches)
-    # TensorFlow's own answers about its GPUs, read once: that it registered none (said), any
-    # of its no-GPU answers in the paste (listed: a bare empty list, a CPU build's False too),
-    # and either of them or a device list without a GPU (shown)
-    said_no_gpu = tensorflow_said_no_gpu(log or "", matches)
-    listed_no_gpu = bool(GPU_LIST_ANSWERED.search(log or "") or cpu_only_device_list(log or ""))
+    # TensorFlow's own answers about its GPUs, read once: that it registered none (said: its
+    # answer to a question for GPUs, a whole device list without one, 'Registered devices:
+    # [CPU]'), any of its no-GPU answers in the paste (listed: a bare empty list, a CPU
+    # build's False, a whole device list), and either (shown)
+    answer = no_gpu_answer(log or "")
+    said_no_gpu = tensorflow_said_no_gpu(answer, matches)
+    listed_no_gpu = bool(GPU_LIST_ANSWERED.search(log or "")) or bool(answer and answer.whole_list)
     no_gpu_answered = listed_no_gpu or any(
         m.signature.name == "no-gpu-among-devices" for m in matches
     )
@@ -299,7 +303,11 @@ def diagnose(
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     # the release the user names (or the probe found), not a pin pip was asked for
-    crossed += no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed)
+    no_wheel = no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed)
+    crossed += no_wheel
+    if any(f.id == "platform-unsupported" for f in no_wheel):
+        # no wheel for any Python there: pip's refusal says nothing of the Python
+        log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,
@@ -325,7 +333,7 @@ def diagnose(
             (
                 *findings,
                 *libraries_behind_an_empty_list(
-                    known, log_facts, log or "", matches, findings, entry
+                    known, log_facts, log or "", matches, findings, entry, answer
                 ),
             )
         )
@@ -359,12 +367,13 @@ def diagnose(
         # a failure of the work itself, logged before the line that shows the GPU (TF 1.x
         # prints the failing node's GPU placement and its allocator's summary after the OOM)
         failed = failed or next(
-            (f for f in findings if f.id in FAILED_ON_THE_GPU and f.severity is not Severity.INFO),
+            (f for f in findings if _failed_on_the_gpu(f, log or "")),
             None,
         )
         if failed is not None:
-            on_it = failed.id in after_gpu or failed.id not in newer
-            verdict += (", but work on it failed: " if on_it else ", but ") + (
+            # only a GPU newer than the build, seen before any failure, is no failed work
+            only_newer = failed.id in newer and failed.id not in after_gpu
+            verdict += (", but " if only_newer else ", but work on it failed: ") + (
                 lower_first(failed.title)
             )
         return Diagnosis("yes", verdict, findings, (), facts=known)
@@ -621,8 +630,25 @@ RAN_ON_THE_GPU = frozenset({"gpu-kernel-failed"})
 """Failures of work that ran on the GPU."""
 DRIVER_LIBRARY_MISSING = "dlopen-driver"
 """TensorFlow's loader failing to open the driver's own library (libcuda.so.1)."""
-FAILED_ON_THE_GPU = RAN_ON_THE_GPU | {"gpu-out-of-memory"}
-"""Failures of work on a GPU TensorFlow has, wherever the log shows that GPU."""
+_FATAL_OOM = re.compile(
+    r"ResourceExhaustedError|OOM when allocating tensor|Resource exhausted: |when OOM happens"
+    r"|trying to allocate [^\n]{0,40}?\. See logs for memory state"
+)
+"""The memory failure that stops the work (an allocation TensorFlow retries, 'not a failure',
+does not)."""
+
+
+def _failed_on_the_gpu(finding: Finding, log: str) -> bool:
+    """Work on a GPU TensorFlow has that failed, wherever the log shows that GPU: a kernel
+    that faulted, or memory that ran out for good (the program stopped on an error, or
+    TensorFlow's own words for an OOM that ends it)."""
+    if finding.severity is Severity.INFO:
+        return False
+    if finding.id == "gpu-out-of-memory":
+        return bool(_FATAL_OOM.search(log) or last_failure(log)[0])
+    return finding.id in RAN_ON_THE_GPU
+
+
 GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )

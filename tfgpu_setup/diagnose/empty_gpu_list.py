@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..facts import Facts
 from ..findings import Finding, Severity
@@ -62,7 +63,16 @@ _CPU_ONLY_DEVICES = re.compile(
     re.MULTILINE,
 )
 """A whole device list TensorFlow printed with no GPU in it."""
-_ASKED_FOR_CPU = re.compile(r"devices\((?:device_type ?= ?)?['\"]CPU['\"]\)")
+_ASKED_FOR_CPU = re.compile(
+    r"devices\((?:device_type ?= ?)?['\"]CPU['\"]\)|device_type ?== ?['\"]CPU['\"]"
+    r"|set_visible_devices\("
+)
+"""A question whose answer is the CPU's devices alone: asked for them, filtered to them, or
+asked after the GPUs were hidden."""
+_ASKED_FOR_ALL = re.compile(r"list_(?:physical|logical|local)_devices\((?:\)|['\"]GPU['\"])")
+"""A question for every device (or the GPUs): its answer without a GPU is a 'no'."""
+_LOOK_BACK_LINES = 12
+"""TensorFlow logs a few lines of its own between a command and its printed answer."""
 _HIDDEN_OR_ELSEWHERE = re.compile(
     r"\bCUDA_VISIBLE_DEVICES\b|\bset_visible_devices\(|\bdocker (?:exec|run)\b|\bkubectl\b"
 )
@@ -80,26 +90,53 @@ _PIP_LIBRARIES_SINCE = "2.14"
 
 def cpu_only_device_list(text: str) -> re.Match[str] | None:
     """A whole device list TensorFlow printed without a GPU, unless it answers a question for
-    the CPU's devices alone (list_physical_devices('CPU'), within the three lines above)."""
+    the CPU's devices alone (list_physical_devices('CPU') a few lines above, TensorFlow's own
+    log lines between)."""
     for listed in _CPU_ONLY_DEVICES.finditer(text):
-        above = text[max(0, listed.start() - 1000) : listed.start()].splitlines()[-3:]
-        if not any(_ASKED_FOR_CPU.search(line) for line in above):
+        above = text[max(0, listed.start() - 4000) : listed.start()].splitlines()
+        if not _asked_for_the_cpu(above[-_LOOK_BACK_LINES:]):
             return listed
     return None
 
 
-def no_gpu_answer(text: str) -> re.Match[str] | None:
+def _asked_for_the_cpu(above: list[str]) -> bool:
+    """Whether the nearest question above the list was for the CPU's devices alone."""
+    for line in reversed(above):
+        if _ASKED_FOR_CPU.search(line):
+            return True
+        if _ASKED_FOR_ALL.search(line):
+            return False
+    return False
+
+
+@dataclass(frozen=True)
+class NoGpuAnswer:
+    """TensorFlow's own answer that it registered no GPU, as the evidence quotes it."""
+
+    quote: str
+    whole_list: bool
+    """A whole device list without a GPU (not an empty answer or a count of 0)."""
+
+
+def no_gpu_answer(text: str) -> NoGpuAnswer | None:
     """TensorFlow's own answer that it registered no GPU: an empty answer to a question for
     GPUs, a count of 0, or a whole device list without one."""
-    return NO_GPU_LISTED.search(text) or cpu_only_device_list(text)
+    if (empty := NO_GPU_LISTED.search(text)) is not None:
+        if empty["question"]:
+            return NoGpuAnswer(f"TensorFlow's answer to {empty['question']}: []", False)
+        return NoGpuAnswer(f"TensorFlow's answer: {quoted(empty.group(0))}", False)
+    if (listed := cpu_only_device_list(text)) is not None:
+        # a device_lib list runs over many lines: its first, and its end
+        lines = listed.group(0).strip().splitlines()
+        shown = lines[0] if len(lines) == 1 else f"{lines[0].strip()} ... ]"
+        return NoGpuAnswer(f"TensorFlow's answer: {quoted(shown)}", True)
+    return None
 
 
-def tensorflow_said_no_gpu(text: str, matches: Sequence[LogMatch]) -> bool:
+def tensorflow_said_no_gpu(answer: NoGpuAnswer | None, matches: Sequence[LogMatch]) -> bool:
     """TensorFlow's own device list without a GPU ('Registered devices: [CPU]'), or its own
     answer that it registered none."""
-    return any(m.signature.name == "no-gpu-among-devices" for m in matches) or bool(
-        no_gpu_answer(text)
-    )
+    return answer is not None or any(m.signature.name == "no-gpu-among-devices" for m in matches)
 
 
 _WHAT_IS_SHOWN = {
@@ -172,12 +209,13 @@ def libraries_behind_an_empty_list(
     matches: Sequence[LogMatch],
     findings: Sequence[Finding],
     entry: TfRelease | None,
+    answer: NoGpuAnswer | None,
 ) -> list[Finding]:
-    """The CUDA libraries named as the likely cause where TensorFlow lists no GPU, the driver
-    works, and no finding of warning or error explains it."""
+    """The CUDA libraries named as the likely cause where TensorFlow lists no GPU (its answer,
+    read once by the caller), the driver works, and no finding of warning or error explains
+    it."""
     if any(f.severity is not Severity.INFO or f.id in _NAMED_ELSEWHERE for f in findings):
         return []
-    answer = no_gpu_answer(text)
     if answer is None or log.cpu_build_line or log.cpu_package_line:
         return []
     if _HIDDEN_OR_ELSEWHERE.search(text):
@@ -197,11 +235,7 @@ def libraries_behind_an_empty_list(
             f"The CUDA libraries {release} loads are missing or not found: it lists no GPU though"
             + _WHAT_IS_SHOWN[shown],
             (
-                (
-                    f"TensorFlow's answer to {answer['question']}: []"
-                    if answer.re is NO_GPU_LISTED and answer["question"]
-                    else f"TensorFlow's answer: {quoted(answer.group(0))}"
-                ),
+                answer.quote,
                 driver,
                 "no line in the log names another cause",
             ),

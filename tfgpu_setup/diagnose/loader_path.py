@@ -12,7 +12,7 @@ from .logfacts import LogFacts
 from .wanted import Wanted
 
 
-def _system(facts: Facts, wanted: tuple[Wanted, ...]) -> str | None:
+def system_of(facts: Facts, wanted: tuple[Wanted, ...] = ()) -> str | None:
     """The stated or probed system, else Windows where the log wants a DLL, else None."""
     if facts.knows("os"):
         return facts.platform.os
@@ -23,7 +23,7 @@ def _system(facts: Facts, wanted: tuple[Wanted, ...]) -> str | None:
 
 def put_on_loader_path(facts: Facts, wanted: tuple[Wanted, ...] = (), kind: str = "cuda") -> str:
     """The instruction for an install's library folder (CUDA's is lib64 on Linux)."""
-    system = _system(facts, wanted)
+    system = system_of(facts, wanted)
     folder = "lib64" if kind == "cuda" else "library"
     if system == "windows":
         return "put its bin folder on PATH"
@@ -36,7 +36,7 @@ def put_on_loader_path(facts: Facts, wanted: tuple[Wanted, ...] = (), kind: str 
 
 def loader_path_named(facts: Facts) -> str:
     """The loader's search path, named for the system."""
-    system = _system(facts, ())
+    system = system_of(facts)
     if system is None:
         return "LD_LIBRARY_PATH on Linux, PATH on Windows"
     return {"windows": "PATH", "macos": "DYLD_LIBRARY_PATH"}.get(system, "LD_LIBRARY_PATH")

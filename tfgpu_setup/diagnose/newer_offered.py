@@ -21,7 +21,7 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import Matrix, NewerOffered
 from ..versions import LibraryKind, parsed, specifier, xy
-from .loader_path import put_on_loader_path
+from .loader_path import put_on_loader_path, system_of
 from .logfacts import LogFacts
 from .sources import TF_TESTED
 from .wanted import Wanted
@@ -66,7 +66,7 @@ def newer_version_installed(
             continue
         if kind == "cudnn" and log.wanted_cuda:
             continue  # CUDA's own libraries are missing too: the stack is not on the path
-        windows = kind == "cuda" and _on_windows(facts, wanted[0])
+        windows = kind == "cuda" and system_of(facts, (wanted[0],)) == "windows"
         offered = _offered_for_every_release(
             matrix, log, release, kind, wanted[0], before=_ONE_PACKAGE if windows else None
         )
@@ -79,16 +79,12 @@ def _install_known(facts: Facts, kind: LibraryKind) -> bool:
     return facts.knows(kind) and any(i.version for i in facts.installs(kind))
 
 
-def _on_windows(facts: Facts, wanted: Wanted) -> bool:
-    stated = facts.knows("os") and facts.platform.os == "windows"
-    return stated or ".dll" in wanted.line.lower()
-
-
 _ONE_PACKAGE = "2.1"
-"""From 2.1 'tensorflow' itself loads CUDA, also on machines without a GPU. Before it, only
-tensorflow-gpu did: a CUDA DLL missing then was a GPU user's, and in settled Windows threads
-for 1.5 to 2.0 mostly another CUDA installed (five of seven), where for 2.1 to 2.3 a third were
-machines with no CUDA at all and the message harmless (survey 28's base rate)."""
+"""From 2.1 'tensorflow' itself loads CUDA, also on machines without a GPU (1.15's did too;
+2.0's did not). In settled Windows threads (survey 28's base rate) a CUDA DLL of 1.5 to 2.0's
+spans missing was another CUDA installed in five of seven and never a machine without CUDA,
+where for 2.1 to 2.3 three of eight were machines with no CUDA at all and the message
+harmless: the prior holds on Windows below 2.1."""
 
 
 def _offered_for_every_release(

@@ -34,28 +34,40 @@ _SAW_SOMETHING = re.compile(r"\(from versions: (?!none\))[^)\s]")
 def without_refusals_installed_later(
     matches: tuple[LogMatch, ...], text: str
 ) -> tuple[LogMatch, ...]:
-    """pip's refusal of a distribution that the same paste later shows pip downloading,
-    installing or finding installed: another interpreter or another setting got it (a macOS
-    Python told SYSTEM_VERSION_COMPAT=0, tensorflow#50108), so the refusal is not what is wrong
-    now."""
-    lines = text.splitlines()
+    """pip's refusal of a distribution that the same paste later shows pip installing (or its
+    wheel, of the version asked for, downloaded), unless TensorFlow is then still missing:
+    another interpreter or another setting got it (a macOS Python told SYSTEM_VERSION_COMPAT=0,
+    tensorflow#50108), so the refusal is not what is wrong now."""
+    lines = text.split("\n")  # line_number counts newlines only
     return tuple(
         m
         for m in matches
         if m.signature.name not in REFUSALS
-        or not _installed_later(m.groups.get("package", ""), lines[m.line_number :])
+        or not _installed_later(
+            m.groups.get("package", ""), m.groups.get("requested", ""), lines[m.line_number :]
+        )
     )
 
 
-def _installed_later(package: str, later: list[str]) -> bool:
+_STILL_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
+
+
+def _installed_later(package: str, requested: str, later: list[str]) -> bool:
     if not package:
         return False
     name = r"[-_]".join(re.escape(part) for part in re.split(r"[-_]", package))
+    # the version asked for, where the refusal pinned one (2.10.0's refusal is not undone by
+    # 2.17 installed); a wheel downloaded, not its metadata (pip 23.2 fetches that to resolve)
+    version = re.escape(requested) + r"(?![\d])" if requested else r"\d"
     installed = re.compile(
-        rf"(?:Successfully installed\b.{{0,2000}}?\s|(?:Downloading|Using cached)\s+(?:\S*/)?)"
-        rf"(?i:{name})-\d|Requirement already satisfied:\s+(?i:{name})(?:[<>=!~]|\s+in\s)"
+        rf"Successfully installed\b.{{0,2000}}?\s(?i:{name})-{version}"
+        rf"|(?:Downloading|Using cached)\s+(?:\S*/)?(?i:{name})-{version}[^\s]*\.whl(?:\s|$)"
+        rf"|Requirement already satisfied:\s+(?i:{name})(?:[<>=!~]|\s+in\s)"
     )
-    return any(installed.search(line) for line in later)
+    found = next((i for i, line in enumerate(later) if installed.search(line)), None)
+    if found is None:
+        return False
+    return not any(_STILL_MISSING.search(line) for line in later[found:])
 
 
 def no_wheel_for_stated(
@@ -186,10 +198,25 @@ def no_wheel_for_stated(
             )
         ]
     if releases:
-        return [
-            _no_wheel_on_platform(f"PyPI has no {asked} wheel for {label}, for any Python", label)
-        ]
+        title = f"PyPI has no {asked} wheel for {label}, for any Python"
+        return [_no_wheel_on_platform(title, label, _nearest_with_wheel(matrix, releases, key))]
     return []
+
+
+def _nearest_with_wheel(matrix: Matrix, asked: Sequence[TfRelease], key: str) -> str:
+    """The release series with a 'tensorflow' wheel on this platform nearest to those asked
+    for: the first after them, else the last before them ('' where none has one)."""
+    with_wheel = sorted(
+        (r for r in matrix.tensorflow.releases if _tensorflow_wheel(r, key)),
+        key=lambda r: parsed(r.version),
+    )
+    newest_asked = max(parsed(r.version) for r in asked)
+    later = [r for r in with_wheel if parsed(r.version) > newest_asked]
+    if later:
+        return f"TensorFlow {xy(later[0].version)} or later, which has wheels there"
+    if with_wheel:
+        return f"TensorFlow {xy(with_wheel[-1].version)}, the last with wheels there"
+    return ""
 
 
 def _before_platform(matrix: Matrix, requested: str, key: str) -> Finding | None:
@@ -211,11 +238,14 @@ def _before_platform(matrix: Matrix, requested: str, key: str) -> Finding | None
     label = platform_label(key)
     since = f": the first with one is {xy(first.version)}" if first is not None else ""
     return _no_wheel_on_platform(
-        f"PyPI has no TensorFlow {requested} wheel for {label}, for any Python{since}", label
+        f"PyPI has no TensorFlow {requested} wheel for {label}, for any Python{since}",
+        label,
+        f"TensorFlow {xy(first.version)} or later" if first is not None else "",
     )
 
 
-def _no_wheel_on_platform(title: str, label: str) -> Finding:
+def _no_wheel_on_platform(title: str, label: str, instead: str) -> Finding:
+    """instead: the release to use on this platform, where one has wheels there."""
     return Finding(
         "platform-unsupported",
         Severity.ERROR,
@@ -223,7 +253,7 @@ def _no_wheel_on_platform(title: str, label: str) -> Finding:
         (label,),
         "Use a platform TensorFlow publishes wheels for ('tfgpu-setup matrix show'), or a build"
         " for this one from its vendor (NVIDIA's for Jetson, Apple's tensorflow-macos before"
-        " 2.13), or a later release that has wheels here.",
+        " 2.13)" + (f", or {instead}." if instead else "."),
         PYPI_FILES,
     )
 

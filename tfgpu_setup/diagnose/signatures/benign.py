@@ -1081,19 +1081,30 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
-        # log_device_placement: an op placed on a GPU (TF 2.x eager; TF 1.x's placer), or a
-        # TF 1.x graph error naming the node it placed there (the placer writes the whole
-        # /job:.../task:N name; a device the user only asked for stays as written)
+        # log_device_placement: an op placed on a GPU (TF 2.x eager; TF 1.x's placer).
         name="op-placed-on-gpu",
         needles=("Executing op", "device:GPU:", "/gpu:"),
         pattern=compiled(
             r"Executing op \w+ in device \S*/device:GPU:\d"
             r"|^[^\n]{0,120}\(\w+\):? ?/job:\w+/replica:\d+/task:\d+/(?:device:GPU|gpu):\d"
-            r"|\[\[Node: [^\n]{0,2000}?\b_device=\"/job:\w+/replica:\d+/task:\d+/device:GPU:\d"
         ),
         finding_id=None,
         severity=Severity.INFO,
         title="TensorFlow placed an op on the GPU",
+        fix="",
+        source="https://www.tensorflow.org/guide/gpu",
+        proves_gpu=True,
+    ),
+    Signature(
+        # A TF 1.x graph error naming the failing node with the device the placer gave it, in
+        # its whole /job:.../task:N form (generative_inpainting#34's OOM). A device that could
+        # not be assigned is named so too: the doctor sets this aside where the log says so.
+        name="node-placed-on-gpu",
+        needles=('_device="/job:',),
+        pattern=compiled(r'\b_device="/job:\w+/replica:\d+/task:\d+/(?:device:GPU|gpu):\d'),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow placed the failing node on the GPU",
         fix="",
         source="https://www.tensorflow.org/guide/gpu",
         proves_gpu=True,
