@@ -1937,3 +1937,27 @@ def test_an_allocation_tensorflow_retries_is_no_failed_work_in_the_verdict(tmp_p
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert doc["gpu_used"] == "yes" and "failed" not in doc["verdict"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # tensorflow/tensorflow#27144 and pythonlessons/TensorFlow-2.x-YOLOv3#107: the status
+        # alone, as the title gave it
+        ("CUDNN_STATUS_INTERNAL_ERROR", ("gpu-out-of-memory", "warning")),
+        ("CUDNN_STATUS_ALLOC_FAILED", ("gpu-out-of-memory", "warning")),
+        # tensorflow#65033: TensorFlow's words retyped without 'is'
+        ("DNN library not found.", ("cudnn-version-mismatch", "error")),
+    ],
+)
+def test_cudnns_failure_named_without_its_line_is_still_read(tmp_path, capsys, line, expected):
+    first = doctor(tmp_path, capsys, line + "\n", "--no-probe")["findings"][0]
+    assert (first["id"], first["severity"]) == expected
+
+
+def test_the_status_inside_the_handle_line_is_read_once(tmp_path, capsys):
+    line = "Could not create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR\n"
+    doc = doctor(tmp_path, capsys, line, "--no-probe")
+    assert top(doc) == "gpu-out-of-memory" and doc["findings"][0]["severity"] == "error"
+    # one line read once: the next steps still ask for the facts a thin log lacks
+    assert doc["next_steps"]

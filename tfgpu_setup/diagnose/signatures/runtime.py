@@ -398,6 +398,30 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
+        # cuDNN's start-up status named without the line around it, as an issue's title or a
+        # reporter quotes it ('CUDNN_STATUS_INTERNAL_ERROR', tensorflow#27144; pythonlessons'
+        # YOLOv3#107): the same failure as the handle's, read as its usual cause, a warning
+        # for the little it shows. Settled threads with INTERNAL_ERROR or ALLOC_FAILED before
+        # 2.4 were memory in 14 of 17 (survey 28).
+        name="cudnn-status-named",
+        needles=("CUDNN_STATUS_",),
+        pattern=compiled(
+            r"(?<!handle: )\bCUDNN_STATUS_(?P<status>INTERNAL_ERROR|ALLOC_FAILED|NOT_INITIALIZED)\b"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "cuDNN could not start (CUDNN_STATUS_{status}): usually the GPU memory is already taken"
+        ),
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes;"
+            " if that does not help, check that the loaded cuDNN matches this TensorFlow. The"
+            " lines around this status say more: paste the whole log."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45423",
+        explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
+    ),
+    Signature(
         # TF 2.3 and later, when every cuDNN convolution algorithm fails to run: most often it
         # could not get the workspace memory it needs (another process, or no memory growth).
         name="no-algorithm-worked",
