@@ -1961,3 +1961,17 @@ def test_the_status_inside_the_handle_line_is_read_once(tmp_path, capsys):
     assert top(doc) == "gpu-out-of-memory" and doc["findings"][0]["severity"] == "error"
     # one line read once: the next steps still ask for the facts a thin log lacks
     assert doc["next_steps"]
+
+
+def test_a_driver_that_cannot_start_in_a_container_is_mended_on_the_host(tmp_path, capsys):
+    # tensorflow/tensorflow#5777, google/deepvariant#619: nvidia_uvm not loaded on the host
+    line = (
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:509] failed call to cuInit:"
+        " CUDA_ERROR_UNKNOWN\n"
+    )
+    inside = doctor(tmp_path, capsys, line, "--no-probe", "--container")["findings"][0]
+    assert inside["id"] == "no-nvidia-driver" and "host" in inside["fix"]
+    bare = doctor(tmp_path, capsys, line, "--no-probe", "--no-container")["findings"][0]
+    assert "the host's" not in bare["fix"]
+    wsl = doctor(tmp_path, capsys, line, "--no-probe", "--container", "--os", "wsl2")
+    assert all("nvidia-modprobe -u" not in f["fix"] for f in wsl["findings"])

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from packaging.version import InvalidVersion
 
 from ..facts import Facts
-from ..findings import FINDING_KINDS, Finding, Layer, Severity
+from ..findings import FINDING_KINDS, Finding, Layer, Severity, with_context
 from ..versions import parsed, xy_tuple
 from .logfacts import JETSON_GPU, TEGRA, LogFacts
 from .logs import LogMatch
@@ -504,3 +504,29 @@ def without_unplaced_nodes(matches: tuple[LogMatch, ...], text: str) -> tuple[Lo
     if not _NOT_PLACED.search(text):
         return matches
     return tuple(m for m in matches if m.signature.name != NODE_PLACED)
+
+
+HOST_STEPS = (
+    " In a container these steps are the host's: a container shares the host's kernel and"
+    " cannot load its modules, so load them there ('sudo nvidia-modprobe -u -c=0', or 'sudo"
+    " modprobe nvidia_uvm') or run nvidia-smi there before starting the container."
+)
+
+
+def host_side_in_a_container(
+    findings: tuple[Finding, ...], facts: Facts, log: LogFacts
+) -> tuple[Finding, ...]:
+    """A driver that could not start (cuInit failing, nvidia_uvm not loaded), seen from a
+    container: what to do is on the host (settled threads: tensorflow#5777, deepvariant#619,
+    tensorflow#53341, survey 28's base rate)."""
+    in_container = (facts.knows("container") and facts.platform.container) or log.container_line
+    if not in_container or jetson_seen(facts, log):
+        return findings  # (a Jetson's driver is in its L4T image, without nvidia_uvm)
+    if facts.knows("os") and facts.platform.os == "wsl2":
+        return findings  # WSL 2's driver is Windows's: no module to load in its kernel
+    return with_context(
+        findings,
+        frozenset({"no-nvidia-driver"}),
+        "run in a container" + (f": {log.container_line[:120]}" if log.container_line else ""),
+        HOST_STEPS,
+    )

@@ -26,7 +26,11 @@ from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
-from .device_evidence import DRIVER_FOUND_A_GPU, without_unplaced_nodes
+from .device_evidence import (
+    DRIVER_FOUND_A_GPU,
+    host_side_in_a_container,
+    without_unplaced_nodes,
+)
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
     libraries_behind_an_empty_list,
@@ -325,6 +329,7 @@ def diagnose(
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = lib64_not_searched(findings, log_facts)
+    findings = host_side_in_a_container(findings, known, log_facts)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
