@@ -869,7 +869,12 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(r"no NVIDIA GPU device is present: /dev/nvidia0 does not exist"),
         finding_id="no-nvidia-gpu",
         severity=Severity.ERROR,
-        title="No NVIDIA GPU device node: /dev/nvidia0 does not exist",
+        # (the driver's proc file is there when TensorFlow says so: the machine may well have
+        # a GPU that this container or job was not given)
+        title=(
+            "This process sees no NVIDIA GPU device (/dev/nvidia0 does not exist): the machine"
+            " has none, or the container or job was not given it"
+        ),
         fix=(
             "Check that nvidia-smi lists a GPU on this machine. In a container, start it with GPU"
             " access (docker run --gpus all, with the NVIDIA container toolkit installed on the"
