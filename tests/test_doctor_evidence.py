@@ -1975,3 +1975,19 @@ def test_a_driver_that_cannot_start_in_a_container_is_mended_on_the_host(tmp_pat
     assert "the host's" not in bare["fix"]
     wsl = doctor(tmp_path, capsys, line, "--no-probe", "--container", "--os", "wsl2")
     assert all("nvidia-modprobe -u" not in f["fix"] for f in wsl["findings"])
+
+
+def test_an_illegal_instruction_on_a_mac_names_rosetta(tmp_path, capsys):
+    # apple/tensorflow_macos#81 and #143: an Intel Python under Rosetta 2 on an M1 Mac, which
+    # translates no AVX; fixed with a native arm64 Python
+    log = "zsh: illegal hardware instruction  python\n"
+    silicon = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--arch", "arm64")
+    first = silicon["findings"][0]
+    assert first["id"] == "cpu-lacks-avx" and "Rosetta" in first["title"]
+    assert "arm64" in first["fix"]
+    # a Mac whose chip is not stated: Rosetta first, an Intel Mac's CPU second
+    mac = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos")["findings"][0]
+    assert "Rosetta" in mac["title"] and "Intel Mac" in mac["title"]
+    # elsewhere the CPU's AVX, as before
+    linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")["findings"][0]
+    assert "Rosetta" not in linux["title"]

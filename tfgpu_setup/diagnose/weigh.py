@@ -345,14 +345,23 @@ def log_weighed_against_facts(
     nvidia = next((g for g in known if g.compute_capability), None)
     if rocm is not None and nvidia is not None:
         findings = (*findings, _rocm_build_beside_nvidia(nvidia, rocm))
+    on_a_mac = facts.knows("os") and facts.platform.os == "macos"
+    crashed = next((f for f in findings if f.id == "cpu-lacks-avx"), None)
     if facts.knows("arch") and normalised_arch(facts.platform.arch, "linux") not in X86_MACHINES:
         # AVX is an x86 extension: an illegal instruction on Arm (a Jetson's numpy and its
         # OpenBLAS, numpy#18131; a Raspberry Pi) says nothing about it. On a machine TensorFlow
         # publishes no wheel for, whatever build was installed was not made for this CPU.
-        crashed = next((f for f in findings if f.id == "cpu-lacks-avx"), None)
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
-        if crashed is not None and (unpublished := platform_without_wheels(facts)) is not None:
+        if crashed is not None and on_a_mac:
+            findings = (*findings, under_rosetta(crashed, apple_silicon=True))
+        elif crashed is not None and (unpublished := platform_without_wheels(facts)) is not None:
             findings = (*findings, _build_not_for_this_cpu(unpublished, crashed))
+    elif crashed is not None and on_a_mac:
+        # a Mac whose chip nobody stated: since Apple silicon, most Macs that die here run an
+        # Intel Python under Rosetta (7 of 10 settled macOS threads, survey 28)
+        findings = tuple(
+            under_rosetta(f, apple_silicon=False) if f is crashed else f for f in findings
+        )
     names = {m.signature.name for m in matches}
     for signature, finding_id, against in MACHINE_READINGS:
         if signature in names and (reason := against(facts)):
@@ -377,6 +386,40 @@ def log_weighed_against_facts(
 
 IN_CONTAINER_ONLY = frozenset({"nvidia-library-file-too-short"})
 """Signatures read as a container started without the GPU only from what its files look like."""
+
+
+ROSETTA_FIX = (
+    "On an Apple silicon Mac, use a native arm64 Python (python.org's universal2 installer,"
+    " Homebrew's, or Miniforge's; 'python -c \"import platform; print(platform.machine())\"'"
+    " must print arm64, and 'file $(which python)' must not say x86_64 only) and install"
+    " TensorFlow in it (tensorflow-macos before 2.13), with no terminal set to 'Open using"
+    " Rosetta'."
+)
+
+
+def under_rosetta(crashed: Finding, apple_silicon: bool) -> Finding:
+    """An illegal instruction at import on a Mac: Rosetta 2 translates no AVX, so an Intel
+    Python and its x86 TensorFlow die on Apple silicon (apple/tensorflow_macos#81, #143); on
+    an Intel Mac, its CPU lacks AVX, as anywhere."""
+    if apple_silicon:
+        return dataclasses.replace(
+            crashed,
+            title=(
+                "Python died on an illegal instruction on Apple silicon: an Intel (x86_64)"
+                " Python runs under Rosetta 2, which translates no AVX, with an x86 TensorFlow"
+            ),
+            fix=ROSETTA_FIX,
+            source="https://github.com/apple/tensorflow_macos/issues/81",
+        )
+    return dataclasses.replace(
+        crashed,
+        title=(
+            "Python died on an illegal instruction on a Mac: most often an Intel Python under"
+            " Rosetta 2 on Apple silicon (Rosetta translates no AVX); on an Intel Mac, a CPU"
+            " without AVX"
+        ),
+        fix=ROSETTA_FIX + " On an Intel Mac without AVX: " + crashed.fix,
+    )
 
 
 def _build_not_for_this_cpu(label: str, crashed: Finding) -> Finding:
