@@ -1991,3 +1991,17 @@ def test_an_illegal_instruction_on_a_mac_names_rosetta(tmp_path, capsys):
     # elsewhere the CPU's AVX, as before
     linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")["findings"][0]
     assert "Rosetta" not in linux["title"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # tensorflow/tensorflow#38916 and #36003: the failure retyped, without its reason or
+        # with a capital L
+        "ImportError DLL load failed.",
+        "ImportError: DLL Load failed: The specified module could not be found.",
+    ],
+)
+def test_a_windows_dll_failure_as_reporters_retype_it_is_read(tmp_path, capsys, line):
+    doc = doctor(tmp_path, capsys, line + "\n", "--no-probe", "--os", "windows", "--tf", "2.1")
+    assert top(doc) == "windows-vc-runtime-missing"

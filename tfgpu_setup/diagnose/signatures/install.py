@@ -1437,11 +1437,17 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="windows-dll-load-failed",
-        needles=("DLL load failed", "No module named '_pywrap_tensorflow_internal'"),
+        needles=(
+            "DLL load failed",
+            "DLL Load failed",
+            "No module named '_pywrap_tensorflow_internal'",
+        ),
         # (SWIG's loader, before 2.2, reports the same failure as its module not found when
-        # the traceback's last line is all that is pasted: tensorflow#10111, #11045)
+        # the traceback's last line is all that is pasted: tensorflow#10111, #11045; and as a
+        # reporter retypes it, 'DLL Load failed', or without its reason: tensorflow#36003)
         pattern=compiled(
-            rf"ImportError: DLL load failed{TF_MODULE}"
+            r"ImportError:? DLL [Ll]oad failed(?: while importing (?P<module>_?pywrap_\w{1,40}))?"
+            r"(?=:|\.?[ \t]*$)"
             r"|(?:Import|ModuleNotFound)Error: No module named '_pywrap_tensorflow_internal'"
         ),
         finding_id="cuda-libs-not-found",
