@@ -620,6 +620,7 @@ WRITTEN = {
     "node-placed-on-gpu": '\t [[Node: conv1/Conv2D = Conv2D[T=DT_FLOAT, data_format="NHWC",'
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",
+    "cuinit-no-device-quoted": "it returns `CUDA_ERROR_NO_DEVICE` and",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

@@ -1996,12 +1996,92 @@ def test_an_illegal_instruction_on_a_mac_names_rosetta(tmp_path, capsys):
 @pytest.mark.parametrize(
     "line",
     [
-        # tensorflow/tensorflow#38916 and #36003: the failure retyped, without its reason or
-        # with a capital L
-        "ImportError DLL load failed.",
+        # tensorflow/tensorflow#38916 and #36003: the failure retyped, without its reason
+        # (beside TensorFlow's own words) or with a capital L
+        "Failed to load the native TensorFlow runtime. ImportError DLL load failed.",
         "ImportError: DLL Load failed: The specified module could not be found.",
     ],
 )
 def test_a_windows_dll_failure_as_reporters_retype_it_is_read(tmp_path, capsys, line):
     doc = doctor(tmp_path, capsys, line + "\n", "--no-probe", "--os", "windows", "--tf", "2.1")
     assert top(doc) == "windows-vc-runtime-missing"
+    # NumPy's or SciPy's failure without its reason is theirs
+    scipy = doctor(
+        tmp_path,
+        capsys,
+        "ImportError DLL load failed.\n",
+        "--no-probe",
+        "--os",
+        "windows",
+        "--tf",
+        "2.1",
+    )
+    assert top(scipy) != "windows-vc-runtime-missing"
+
+
+def test_review_32_lines_that_looked_like_the_new_readings_are_not_misread(tmp_path, capsys):
+    # a quoted no-device code from an earlier, fixed error: below the real failure, a warning
+    fixed = (
+        "Earlier `tf.test.is_gpu_available()` gave `CUDA_ERROR_NO_DEVICE`, but that was fixed by"
+        " unsetting CUDA_VISIBLE_DEVICES. Now I get:\n"
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:336] Could not create cudnn handle:"
+        " CUDNN_STATUS_INTERNAL_ERROR\n"
+    )
+    doc = doctor(tmp_path, capsys, fixed, "--no-probe")
+    assert top(doc) == "gpu-out-of-memory"
+    quoted = [f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus"]
+    assert all(f["severity"] == "warning" for f in quoted)
+    # CuPy's own no-device error is not TensorFlow's
+    cupy = (
+        "cupy_backends.cuda.api.driver.CUDADriverError: CUDA_ERROR_NO_DEVICE: no CUDA-capable"
+        " device is detected\n"
+    )
+    assert "cuda-visible-devices-hides-gpus" not in ids(doctor(tmp_path, capsys, cupy))
+    # another tool's 'cuDNN library not found' is a missing library, not TensorFlow's refusal
+    opencv = (
+        "CMake Warning at cmake/OpenCVDetectCUDA.cmake:92 (message):\n  CUDNN library not found\n"
+    )
+    assert "cudnn-version-mismatch" not in ids(doctor(tmp_path, capsys, opencv))
+    # a cuDNN status inside a failing call's line, or PyTorch's, is not a start-up failure
+    for line in (
+        "E tensorflow/stream_executor/dnn.cc:613] CUDNN_STATUS_INTERNAL_ERROR",
+        "RuntimeError: cuDNN error: CUDNN_STATUS_INTERNAL_ERROR",
+    ):
+        assert "cuDNN could not start" not in str(doctor(tmp_path, capsys, line + "\n"))
+
+
+def test_review_32_facts_that_rule_the_new_readings_out(tmp_path, capsys):
+    crash = "Illegal instruction: 4\n"
+    # a Mac with an NVIDIA GPU, an Intel CPU named, or a log written before Apple silicon:
+    # an Intel Mac's CPU
+    intel = "$ sysctl -n machdep.cpu.brand_string\nIntel(R) Core(TM)2 Duo CPU P8600\n" + crash
+    dated = "2019-03-01 10:00:00.000000: I tensorflow/core/platform/cpu_feature_guard.cc:141] x\n"
+    for log, flags in (
+        (crash, ("--gpu", "GeForce GT 750M")),
+        (intel, ()),
+        (dated + crash, ()),
+    ):
+        first = doctor(tmp_path, capsys, log, "--os", "macos", *flags)["findings"][0]
+        assert "Rosetta" not in first["title"]
+    # a container not given the GPU has its own fix: no steps for the host's modules
+    not_given = (
+        "Singularity> python train.py\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared object file: No such"
+        " file or directory\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit: UNKNOWN"
+        " ERROR (303)\n"
+    )
+    doc = doctor(tmp_path, capsys, not_given, "--container")
+    assert all("nvidia-modprobe -u" not in f["fix"] for f in doc["findings"])
+    # PyPI's 2.0 says it was compiled with cuDNN 7.6.0, newer than the table's 7.4: still
+    # PyPI's build, judged by the table
+    newer = (
+        "E tensorflow/stream_executor/cuda/cuda_dnn.cc:319] Loaded runtime CuDNN library: 7.4.1"
+        " but source was compiled with: 7.6.0.\n"
+    )
+    flags = ("--os", "linux", "--tf", "2.0", "--cuda-toolkit", "10.1")
+    assert "cuda-version-mismatch" in ids(doctor(tmp_path, capsys, newer, *flags))
+    # a plain label's 'Built with CUDA: False' is TensorFlow's build
+    plain = "TensorFlow version: 2.10.0\nBuilt with CUDA: False\nGPUs: []\n"
+    assert top(doctor(tmp_path, capsys, plain, "--os", "linux")) == "cpu-only-tensorflow"

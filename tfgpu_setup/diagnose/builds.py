@@ -35,13 +35,14 @@ def compiled_with_other_cudnn(matrix: Matrix, log: LogFacts, release: str | None
     table = entry.cudnn if entry is not None else legacy.cudnn if legacy is not None else None
     if not table:
         return False
-    # the minor too where the table gives one: PyPI's wheels say the table's X.Y (1.15's
-    # 'compiled with: 7.6.0' is its own row's), and a source build of 1.0 said 5.0.5 where
-    # PyPI's was built with 5.1 (tensorflow#7821)
+    # an older minor too, where the table gives one: a source build of 1.0 said 5.0.5 where
+    # PyPI's was built with 5.1 (tensorflow#7821). A newer one is no sign: PyPI's 1.15 and
+    # 2.0 said 'compiled with: 7.6.0' where tensorflow.org's table gives 7.4.
     compiled, built = parsed(cudnn_version(log.cudnn_compiled)), parsed(table)
-    if "." not in table:
-        return compiled.major != built.major
-    return compiled.release[:2] != built.release[:2]
+    if compiled.major != built.major:
+        return True
+    known_minors = "." in table and len(compiled.release) >= 2
+    return known_minors and compiled.release[:2] < built.release[:2]
 
 
 def log_refutes(log: LogFacts, stated: str) -> str:

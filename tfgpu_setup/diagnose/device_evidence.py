@@ -494,6 +494,7 @@ NODE_PLACED = "node-placed-on-gpu"
 _NOT_PLACED = re.compile(
     r"Cannot assign a device for operation|Could not satisfy (?:explicit )?device specification"
     r"|was explicitly assigned to [^\n]{0,200}? but available devices"
+    r"|Registered devices: \[(?![^\]\n]{0,200}GPU)"
 )
 """TensorFlow saying a node's device could not be assigned: the node then still names the
 device it asked for, in the placer's whole form."""
@@ -514,13 +515,17 @@ HOST_STEPS = (
 
 
 def host_side_in_a_container(
-    findings: tuple[Finding, ...], facts: Facts, log: LogFacts
+    findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
 ) -> tuple[Finding, ...]:
-    """A driver that could not start (cuInit failing, nvidia_uvm not loaded), seen from a
-    container: what to do is on the host (settled threads: tensorflow#5777, deepvariant#619,
-    tensorflow#53341, survey 28's base rate)."""
+    """A driver that could not start (cuInit's unknown error, usually nvidia_uvm not loaded),
+    seen from a container that was given the GPU: what to do is on the host (settled threads:
+    tensorflow#5777, deepvariant#619, tensorflow#53341, survey 28's base rate)."""
     in_container = (facts.knows("container") and facts.platform.container) or log.container_line
-    if not in_container or jetson_seen(facts, log):
+    if not in_container or not any(m.signature.name == "cuinit-unknown" for m in matches):
+        return findings
+    if any(f.id == "container-gpu-not-exposed" for f in findings):
+        return findings  # a container not given the GPU: its own fix says how
+    if jetson_seen(facts, log):
         return findings  # (a Jetson's driver is in its L4T image, without nvidia_uvm)
     if facts.knows("os") and facts.platform.os == "wsl2":
         return findings  # WSL 2's driver is Windows's: no module to load in its kernel

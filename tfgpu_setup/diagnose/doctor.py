@@ -66,6 +66,7 @@ from .weigh import (
     dnn_missing_beside_the_builds_cudnn,
     log_weighed_against_facts,
     macos_without_an_nvidia_gpu,
+    rosetta_or_avx_on_a_mac,
     weighed_against_log,
     weighed_against_sonames,
     weighed_against_the_gpu,
@@ -329,7 +330,8 @@ def diagnose(
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = lib64_not_searched(findings, log_facts)
-    findings = host_side_in_a_container(findings, known, log_facts)
+    findings = host_side_in_a_container(findings, known, log_facts, matches)
+    findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
@@ -637,7 +639,7 @@ DRIVER_LIBRARY_MISSING = "dlopen-driver"
 """TensorFlow's loader failing to open the driver's own library (libcuda.so.1)."""
 _FATAL_OOM = re.compile(
     r"ResourceExhaustedError|OOM when allocating tensor|Resource exhausted: |when OOM happens"
-    r"|trying to allocate [^\n]{0,40}?\. See logs for memory state"
+    r"|trying to allocate [^\n]{0,40}?\. See logs for memory state|Failed to call ThenRnn"
 )
 """The memory failure that stops the work (an allocation TensorFlow retries, 'not a failure',
 does not)."""

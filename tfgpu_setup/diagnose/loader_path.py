@@ -53,10 +53,10 @@ def lib_folder_not_lib64(log: LogFacts) -> tuple[str, str] | None:
     wanted is no Linux one."""
     if not any(".so" in w.lib or ".so." in w.line for w in log.wanted_cuda):
         return None
-    searched = set(log.cuda_folders_searched)
+    if any(folder.endswith("/lib64") for folder in log.cuda_folders_searched):
+        return None  # a toolkit's lib64 is searched too (/usr/local/cuda may link to it)
     for folder in log.cuda_folders_searched:
-        found = _CUDA_LIB_FOLDER.match(folder)
-        if found and f"{found['root']}/lib64" not in searched:
+        if found := _CUDA_LIB_FOLDER.match(folder):
             return folder, f"{found['root']}/lib64"
     return None
 

@@ -616,10 +616,10 @@ _CPU_BUILD = re.compile(
     r"|is_buil[td]_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*"
     r"(?:False\b|false(?:[ \t]*$|[ \t]+(?:is )?returned))"
     r"|['\"]is_cuda_build['\"]\s*[:,]\s*False\b"
-    # the answer printed under a label of the user's that names TensorFlow ('Is TensorFlow
-    # built with CUDA?: False'; not PyTorch's 'Torch built with CUDA: False' beside it)
-    r"|\b(?i:tensorflow|tf)\b[^\n]{0,40}?\b(?i:built[ _]with[ _]cuda)(?:\(\))?\??[ \t]*[:=]"
-    r"[ \t]*False\b"
+    # the answer printed under a label of the user's ('Is TensorFlow built with CUDA?: False',
+    # 'Built with CUDA: False'), not one naming another framework ('Torch built with CUDA')
+    r"|^(?![^\n]*(?i:torch|paddle|jax|cupy|mxnet|opencv|cv2))[^\n]{0,60}?"
+    r"\b(?i:built[ _]with[ _]cuda)(?:\(\))?\??[ \t]*[:=][ \t]*False\b"
     # conda's CPU variants: '_tflow_select 2.3.0 mkl', 'tensorflow 2.2.0 eigen_py36h...',
     # conda-forge's 'tensorflow 2.10.0 cpu_py310hd1aba9c_0' (its CUDA ones are 'cuda112py...')
     r"|^[> \t]*_tflow_select\s+\S+\s+(?:mkl|eigen)\b"

@@ -353,15 +353,9 @@ def log_weighed_against_facts(
         # publishes no wheel for, whatever build was installed was not made for this CPU.
         findings = tuple(f for f in findings if f.id != "cpu-lacks-avx")
         if crashed is not None and on_a_mac:
-            findings = (*findings, under_rosetta(crashed, apple_silicon=True))
+            findings = (*findings, under_rosetta(crashed))
         elif crashed is not None and (unpublished := platform_without_wheels(facts)) is not None:
             findings = (*findings, _build_not_for_this_cpu(unpublished, crashed))
-    elif crashed is not None and on_a_mac:
-        # a Mac whose chip nobody stated: since Apple silicon, most Macs that die here run an
-        # Intel Python under Rosetta (7 of 10 settled macOS threads, survey 28)
-        findings = tuple(
-            under_rosetta(f, apple_silicon=False) if f is crashed else f for f in findings
-        )
     names = {m.signature.name for m in matches}
     for signature, finding_id, against in MACHINE_READINGS:
         if signature in names and (reason := against(facts)):
@@ -397,28 +391,56 @@ ROSETTA_FIX = (
 )
 
 
-def under_rosetta(crashed: Finding, apple_silicon: bool) -> Finding:
-    """An illegal instruction at import on a Mac: Rosetta 2 translates no AVX, so an Intel
-    Python and its x86 TensorFlow die on Apple silicon (apple/tensorflow_macos#81, #143); on
-    an Intel Mac, its CPU lacks AVX, as anywhere."""
-    if apple_silicon:
-        return dataclasses.replace(
-            crashed,
-            title=(
-                "Python died on an illegal instruction on Apple silicon: an Intel (x86_64)"
-                " Python runs under Rosetta 2, which translates no AVX, with an x86 TensorFlow"
-            ),
-            fix=ROSETTA_FIX,
-            source="https://github.com/apple/tensorflow_macos/issues/81",
-        )
+def under_rosetta(crashed: Finding) -> Finding:
+    """An illegal instruction at import on Apple silicon: Rosetta 2 translates no AVX, so an
+    Intel Python and its x86 TensorFlow die there (apple/tensorflow_macos#81, #143)."""
     return dataclasses.replace(
         crashed,
         title=(
-            "Python died on an illegal instruction on a Mac: most often an Intel Python under"
-            " Rosetta 2 on Apple silicon (Rosetta translates no AVX); on an Intel Mac, a CPU"
-            " without AVX"
+            "Python died on an illegal instruction on Apple silicon: an Intel (x86_64) Python"
+            " runs under Rosetta 2, which translates no AVX, with an x86 TensorFlow"
         ),
-        fix=ROSETTA_FIX + " On an Intel Mac without AVX: " + crashed.fix,
+        fix=ROSETTA_FIX,
+        source="https://github.com/apple/tensorflow_macos/issues/81",
+    )
+
+
+APPLE_SILICON_SINCE = "2020-11-10"
+"""The first Apple silicon Macs' release day: a log written before it ran on an Intel Mac (an
+old TensorFlow release says nothing: M1 users pip-installed 2.2, tensorflow#45323)."""
+_INTEL_CPU = re.compile(r"\bIntel\(R\)|\bCore\(TM\)|\bXeon\b")
+"""An Intel CPU's brand string, as sysctl or a system report prints it."""
+_PLAIN_CRASH = "Python died on an illegal instruction"
+"""The crash's own title: the AVX2/FMA build variants name what the build needs instead."""
+
+
+def rosetta_or_avx_on_a_mac(
+    findings: tuple[Finding, ...], facts: Facts, written_on: str, text: str
+) -> tuple[Finding, ...]:
+    """An illegal instruction on a Mac whose chip nobody stated: since Apple silicon, most
+    Macs that die here run an Intel Python under Rosetta 2 (7 of 10 settled macOS threads,
+    survey 28), so that comes first and an Intel Mac's CPU second. Not for a log written
+    before Apple silicon, a Mac with an NVIDIA GPU (only Intel Macs had one) or an Intel CPU
+    named, or a build variant that names the instructions it needs."""
+    if not (facts.knows("os") and facts.platform.os == "macos") or facts.knows("arch"):
+        return findings
+    if facts.knows("gpus") and any(g.compute_capability for g in facts.gpus):
+        return findings
+    if (written_on and written_on < APPLE_SILICON_SINCE) or _INTEL_CPU.search(text):
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            title=(
+                "Python died on an illegal instruction on a Mac: most often an Intel Python"
+                " under Rosetta 2 on Apple silicon (Rosetta translates no AVX); on an Intel"
+                " Mac, a CPU without AVX"
+            ),
+            fix=ROSETTA_FIX + " On an Intel Mac without AVX: " + f.fix,
+        )
+        if f.id == "cpu-lacks-avx" and f.title.startswith(_PLAIN_CRASH)
+        else f
+        for f in findings
     )
 
 

@@ -1467,16 +1467,12 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         # cuInit's code, or the CUDA runtime's cudaErrorNoDevice where TF 1.x and 2.x report
-        # it (session creation, a tensor's first placement). The code quoted without the line,
-        # as a reporter writes it ('it returns `CUDA_ERROR_NO_DEVICE`', tensorflow#808) or with
-        # its message, reads the same; the name in a sentence about an earlier error, and
-        # numba's probe beside TensorFlow ('results in CUDA_ERROR_NO_DEVICE'), do not.
+        # it (session creation, a tensor's first placement).
         name="cuinit-no-device",
-        needles=("cuInit", "no CUDA-capable device is detected", "CUDA_ERROR_NO_DEVICE"),
+        needles=("cuInit", "no CUDA-capable device is detected"),
         pattern=compiled(
             # 100 is CUDA_ERROR_NO_DEVICE where TensorFlow has no name for the code
-            rf"(?:{CUINIT}|(?<=`)|(?=CUDA_ERROR_NO_DEVICE: no CUDA-capable))(?<!results in )"
-            r"(?P<code>CUDA_ERROR_NO_DEVICE|(?<=cuInit: )UNKNOWN ERROR \(100\))"
+            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE|UNKNOWN ERROR \(100\))"
             r"|Status: (?P<status>no CUDA-capable device is detected)"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
@@ -1509,6 +1505,33 @@ DRIVER: tuple[Signature, ...] = (
                 with_signatures=frozenset({"hosted-notebook-path"}),
             ),
         ),
+    ),
+    Signature(
+        # The code as a reporter quotes it, alone: in backticks, or starting a line with its
+        # message ('it returns `CUDA_ERROR_NO_DEVICE`', tensorflow#808; a Ray actor's line
+        # pasted alone, flybody#16). The same reading as the logged line, a warning: a quote
+        # says neither who printed it nor whether it still happens.
+        name="cuinit-no-device-quoted",
+        needles=("CUDA_ERROR_NO_DEVICE",),
+        pattern=compiled(
+            r"`CUDA_ERROR_NO_DEVICE(?:: no CUDA-capable device is detected)?`"
+            r"|^[ \t>]*CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected"
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.WARNING,
+        title=(
+            "CUDA found no GPU (CUDA_ERROR_NO_DEVICE, as quoted): most often the GPUs are"
+            " hidden from the process"
+        ),
+        fix=(
+            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
+            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
+            " Under a batch scheduler, Ray or a container, the job must be given the GPU. If"
+            " nvidia-smi lists no GPU either, the machine has none. Paste TensorFlow's own lines"
+            " around it to tell which."
+        ),
+        source=CUDA_ENV_VARS_URL,
+        explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
     ),
     Signature(
         # nvidia-smi's answer when the driver is loaded but it can reach no GPU.

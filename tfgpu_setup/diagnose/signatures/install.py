@@ -1444,10 +1444,12 @@ INSTALL: tuple[Signature, ...] = (
         ),
         # (SWIG's loader, before 2.2, reports the same failure as its module not found when
         # the traceback's last line is all that is pasted: tensorflow#10111, #11045; and as a
-        # reporter retypes it, 'DLL Load failed', or without its reason: tensorflow#36003)
+        # reporter retypes it, 'DLL Load failed', or without its reason: tensorflow#38916)
         pattern=compiled(
-            r"ImportError:? DLL [Ll]oad failed(?: while importing (?P<module>_?pywrap_\w{1,40}))?"
-            r"(?=:|\.?[ \t]*$)"
+            rf"ImportError: DLL [Ll]oad failed{TF_MODULE}"
+            # without its reason only beside TensorFlow's own words (NumPy's and SciPy's say the
+            # same of theirs)
+            r"|native TensorFlow runtime[^\n]{0,80}?ImportError:? DLL [Ll]oad failed"
             r"|(?:Import|ModuleNotFound)Error: No module named '_pywrap_tensorflow_internal'"
         ),
         finding_id="cuda-libs-not-found",

@@ -760,8 +760,11 @@ LIBRARIES: tuple[Signature, ...] = (
     Signature(
         name="dnn-library-not-found",
         needles=("DNN library",),
-        # ('DNN library not found', as reporters retype it: tensorflow#65033)
-        pattern=compiled(r"DNN library (?P<what>(?:is )?not found|initialization failed)"),
+        # ('DNN library not found', as reporters retype it: tensorflow#65033; not another
+        # tool's 'cuDNN library not found', about a library that is missing)
+        pattern=compiled(
+            r"(?<![A-Za-z])DNN library (?P<what>(?:is )?not found|initialization failed)"
+        ),
         # Stream executor says this when its cuDNN handle was never created. Since TF 2.1 a
         # GPU is only registered once libcudnn itself opened, so at run time the library was
         # there and refused to start: a cuDNN older than, or of another major than, the one

@@ -398,15 +398,16 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
     Signature(
-        # cuDNN's start-up status named without the line around it, as an issue's title or a
-        # reporter quotes it ('CUDNN_STATUS_INTERNAL_ERROR', tensorflow#27144; pythonlessons'
-        # YOLOv3#107): the same failure as the handle's, read as its usual cause, a warning
-        # for the little it shows. Settled threads with INTERNAL_ERROR or ALLOC_FAILED before
-        # 2.4 were memory in 14 of 17 (survey 28).
+        # cuDNN's start-up status alone on a line, as an issue's title or a reporter quotes it
+        # ('CUDNN_STATUS_INTERNAL_ERROR', tensorflow#27144; pythonlessons' YOLOv3#107): the
+        # same failure as the handle's, read as its usual cause, a warning for the little it
+        # shows. Settled threads with INTERNAL_ERROR or ALLOC_FAILED before 2.4 were memory in
+        # 14 of 17 (survey 28); NOT_INITIALIZED split evenly among four causes, so it is not
+        # read, nor a status inside another line (a failing call's, PyTorch's).
         name="cudnn-status-named",
         needles=("CUDNN_STATUS_",),
         pattern=compiled(
-            r"(?<!handle: )\bCUDNN_STATUS_(?P<status>INTERNAL_ERROR|ALLOC_FAILED|NOT_INITIALIZED)\b"
+            r"^[ \t>#*`'\"-]*CUDNN_STATUS_(?P<status>INTERNAL_ERROR|ALLOC_FAILED)[ \t`'\".]*$"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
