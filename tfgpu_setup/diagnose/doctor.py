@@ -28,6 +28,7 @@ from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .device_evidence import (
     DRIVER_FOUND_A_GPU,
+    LIBCUDA_ABSENT,
     host_side_in_a_container,
     without_unplaced_nodes,
 )
@@ -301,7 +302,7 @@ def diagnose(
             matrix,
             log_facts,
             release if stated else None,
-            driver_missing=any(m.signature.name == DRIVER_LIBRARY_MISSING for m in matches),
+            driver_missing=any(m.signature.name in LIBCUDA_ABSENT for m in matches),
         )
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
@@ -635,8 +636,6 @@ def _smoke_version(verify: VerifyOutcome | None) -> str | None:
 
 RAN_ON_THE_GPU = frozenset({"gpu-kernel-failed"})
 """Failures of work that ran on the GPU."""
-DRIVER_LIBRARY_MISSING = "dlopen-driver"
-"""TensorFlow's loader failing to open the driver's own library (libcuda.so.1)."""
 _FATAL_OOM = re.compile(
     r"ResourceExhaustedError|OOM when allocating tensor|Resource exhausted: |when OOM happens"
     r"|trying to allocate [^\n]{0,40}?\. See logs for memory state|Failed to call ThenRnn"

@@ -40,7 +40,7 @@ def newer_version_installed(
     """For each of CUDA and cuDNN whose installed version nobody stated or measured: the
     library the log cannot load, read as a newer version installed where every release that
     could have asked for it did so while NVIDIA offered a newer one. driver_missing: the log
-    shows the driver's own library (libcuda) not loading either."""
+    shows the driver's own library (libcuda) or its kernel module missing too."""
     if log.nvidia_wheels_line or log.binding_line or log.conda_line:
         # NVIDIA's pip wheels fail by the loader path; a conda environment loads its own
         # cudatoolkit; TensorFlow.js's and Java's libtensorflow builds follow releases of their

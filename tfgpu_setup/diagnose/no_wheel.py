@@ -240,7 +240,7 @@ def _before_platform(matrix: Matrix, requested: str, key: str) -> Finding | None
     return _no_wheel_on_platform(
         f"PyPI has no TensorFlow {requested} wheel for {label}, for any Python{since}",
         label,
-        f"TensorFlow {xy(first.version)} or later" if first is not None else "",
+        f"TensorFlow {xy(first.version)} or later, which has wheels there" if first else "",
     )
 
 
