@@ -23,6 +23,12 @@ from .model import (
 _CUDA_STUBS = r"/[^\s\"':;]{0,200}cuda[^\s\"':;]{0,200}/stubs"
 """A CUDA toolkit's stubs folder: /usr/local/cuda/lib64/stubs, .../targets/*/lib/stubs."""
 
+VISIBLE_DEVICES_CHECK = (
+    'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in the'
+    " code: an empty value, -1 or an index the machine does not have hides every GPU."
+)
+"""The first check where CUDA finds no device though its driver loaded."""
+
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -1482,9 +1488,8 @@ DRIVER: tuple[Signature, ...] = (
             " hidden from this process"
         ),
         fix=(
-            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
-            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
-            " Unset it, or set it to UUIDs from nvidia-smi -L (or to indices, with"
+            VISIBLE_DEVICES_CHECK + " Unset it, or set it to UUIDs from nvidia-smi -L (or to"
+            " indices, with"
             " CUDA_DEVICE_ORDER=PCI_BUS_ID: CUDA numbers the GPUs fastest first, nvidia-smi by"
             " PCI bus). Under a batch scheduler"
             " (SLURM: --gres=gpu:1), Ray or a container, the job must be given the GPU. If"
@@ -1524,9 +1529,8 @@ DRIVER: tuple[Signature, ...] = (
             " hidden from the process"
         ),
         fix=(
-            'Check `echo "$CUDA_VISIBLE_DEVICES"` and any os.environ["CUDA_VISIBLE_DEVICES"] in'
-            " the code: an empty value, -1 or an index the machine does not have hides every GPU."
-            " Under a batch scheduler, Ray or a container, the job must be given the GPU. If"
+            VISIBLE_DEVICES_CHECK + " Under a batch scheduler, Ray or a container, the job must"
+            " be given the GPU. If"
             " nvidia-smi lists no GPU either, the machine has none. Paste TensorFlow's own lines"
             " around it to tell which."
         ),

@@ -35,6 +35,12 @@ FORK_FIX = (
 )
 """For a process forked after CUDA started in its parent."""
 
+CUDNN_START_FIX = (
+    "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes; if that"
+    " does not help, check that the loaded cuDNN matches this TensorFlow"
+)
+"""What to do where cuDNN could not start: memory first, then the cuDNN loaded."""
+
 RUNTIME: tuple[Signature, ...] = (
     # --- Registration: XLA_GPU without GPU is the old way of saying the libraries are missing. ---
     Signature(
@@ -389,10 +395,8 @@ RUNTIME: tuple[Signature, ...] = (
         severity=Severity.ERROR,
         title="cuDNN could not start ({status}{conv}): usually the GPU memory is already taken",
         fix=(
-            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes;"
-            " if that does not help, check that the loaded cuDNN matches this TensorFlow, and"
-            " clear CUDA's compute cache ('rm -rf ~/.nv', with sudo when an earlier sudo run"
-            " left it owned by root)."
+            CUDNN_START_FIX + ", and clear CUDA's compute cache ('rm -rf ~/.nv', with sudo when"
+            " an earlier sudo run left it owned by root)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45423",
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
@@ -414,11 +418,7 @@ RUNTIME: tuple[Signature, ...] = (
         title=(
             "cuDNN could not start (CUDNN_STATUS_{status}): usually the GPU memory is already taken"
         ),
-        fix=(
-            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true) and stop other GPU processes;"
-            " if that does not help, check that the loaded cuDNN matches this TensorFlow. The"
-            " lines around this status say more: paste the whole log."
-        ),
+        fix=CUDNN_START_FIX + ". The lines around this status say more: paste the whole log.",
         source="https://github.com/tensorflow/tensorflow/issues/45423",
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
     ),
