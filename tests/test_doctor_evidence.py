@@ -955,6 +955,44 @@ def test_a_pinned_release_with_no_wheel_for_the_platform_is_the_platforms_proble
     assert top(x86) == "python-unsupported"
 
 
+def _pinned_refusal(package: str, version: str, seen: str = "none") -> str:
+    return (
+        f"ERROR: Could not find a version that satisfies the requirement {package}=={version}"
+        f" (from versions: {seen})\nERROR: No matching distribution found for"
+        f" {package}=={version}\n"
+    )
+
+
+def test_a_platform_name_of_tensorflow_without_wheels_here_names_the_one_to_install(
+    tmp_path, capsys
+):
+    # tensorflow#61401: tensorflow-cpu 2.13.0 on Apple silicon with Python 3.10, which 2.13
+    # serves there as 'tensorflow'
+    mac = ("--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.10")
+    cpu = doctor(tmp_path, capsys, _pinned_refusal("tensorflow-cpu", "2.13.0"), *mac)
+    first = cpu["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
+    assert "'tensorflow==2.13.0'" in first["fix"]
+    assert "python-unsupported" not in ids(cpu)
+    # tensorflow#61382: tensorflow-macos 2.13.0 on an Intel Mac, whose list ends at 2.12.0
+    intel = ("--no-probe", "--os", "macos", "--arch", "x86_64", "--python", "3.10")
+    macos = doctor(
+        tmp_path, capsys, _pinned_refusal("tensorflow-macos", "2.13.0", "2.11.0, 2.12.0"), *intel
+    )
+    assert top(macos) == "platform-unsupported"
+    # the name this platform does publish, refused: its Python is what decides
+    silicon = doctor(tmp_path, capsys, _pinned_refusal("tensorflow-macos", "2.13.0"), *mac)
+    assert top(silicon) == "python-unsupported"
+    # a Python the release does not serve under any name is still the Python's problem
+    too_new = ("--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.13")
+    new = doctor(tmp_path, capsys, _pinned_refusal("tensorflow-cpu", "2.13.0"), *too_new)
+    assert top(new) == "python-unsupported"
+    # a Mac whose chip nobody stated is not taken for an Intel one
+    unstated = ("--no-probe", "--os", "macos", "--python", "3.10")
+    chip = doctor(tmp_path, capsys, _pinned_refusal("tensorflow-macos", "2.13.0"), *unstated)
+    assert top(chip) == "python-unsupported"
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

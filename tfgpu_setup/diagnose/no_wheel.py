@@ -84,8 +84,9 @@ def no_wheel_for_stated(
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refused is None or log.pip_network_line:
         return []  # pip never reached the index: it says nothing about the wheels there
-    if refused.groups.get("package", "tensorflow").lower() != "tensorflow":
-        return []
+    package = refused.groups.get("package", "tensorflow").lower().replace("_", "-")
+    if package != "tensorflow":
+        return _another_name_here(facts, matrix, package, refused)
     if (unpublished := platform_without_wheels(facts)) is not None:
         return [
             Finding(
@@ -201,6 +202,72 @@ def no_wheel_for_stated(
         title = f"PyPI has no {asked} wheel for {label}, for any Python"
         return [_no_wheel_on_platform(title, label, _nearest_with_wheel(matrix, releases, key))]
     return []
+
+
+def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
+    """Whether a platform name of TensorFlow publishes no wheel for this platform's key:
+    tensorflow-cpu none for Apple silicon (tensorflow#61401), tensorflow-macos none off macOS and
+    none for Intel Macs from 2.13 (tensorflow#61382), tensorflow-intel only Windows', the
+    community tensorflow-aarch64 only Linux on Arm's. tensorflow-gpu is left out: a GPU build
+    missing says more than its name."""
+    if package == "tensorflow-cpu":
+        return key == "macos_arm64"
+    if package == "tensorflow-macos":
+        on_intel_from_2_13 = key == "macos_x86_64" and parsed(xy(requested)) >= parsed("2.13")
+        return not key.startswith("macos_") or on_intel_from_2_13
+    if package == "tensorflow-intel":
+        return key != "windows_x86_64"
+    if package == "tensorflow-aarch64":
+        return key != "linux_aarch64"
+    return False
+
+
+def _another_name_here(
+    facts: Facts, matrix: Matrix, package: str, refused: LogMatch
+) -> list[Finding]:
+    """pip refusing a pinned release under one of its platform names, for a Python that
+    release covers on this platform under another name: the name is what has no wheel here
+    (tensorflow-cpu on Apple silicon, tensorflow-macos on an Intel Mac from 2.13;
+    tensorflow#61401, tensorflow#61382), not the Python."""
+    requested = refused.groups.get("requested") or ""
+    if not requested or not facts.knows("os") or not facts.knows("pythons"):
+        return []
+    if facts.platform.os == "macos" and not facts.knows("arch"):
+        return []  # an unstated Mac is not known to be an Intel one
+    key = platform_key(facts)
+    if not _name_has_no_wheel(package, key, requested):
+        return []
+    pythons = {xy(p.version) for p in facts.pythons}
+    if len(pythons) != 1:
+        return []
+    python = pythons.pop()
+    published = [
+        r
+        for r in matrix.tensorflow.releases
+        if parsed(r.version) in specifier(f"=={requested}.*")
+        and _has_wheel(r, key)
+        and python in r.python
+        and _package(r, key) != package
+    ]
+    if not published:
+        return []
+    name, label = _package(published[-1], key), platform_label(key)
+    return [
+        Finding(
+            "platform-unsupported",
+            Severity.ERROR,
+            f"pip found no {package} {requested} wheel because that name has none for {label}:"
+            f" TensorFlow {xy(requested)} is published there as '{name}'",
+            (
+                refused.line.strip(),
+                f"Python {python} ({facts.pythons[0].source}), {label}: TensorFlow"
+                f" {xy(requested)} has a '{name}' wheel for it",
+            ),
+            f"Install '{name}=={requested}' instead: the same TensorFlow, under the name it has"
+            f" on {label}.",
+            PYPI_FILES,
+        )
+    ]
 
 
 def _nearest_with_wheel(matrix: Matrix, asked: Sequence[TfRelease], key: str) -> str:
