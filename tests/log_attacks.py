@@ -769,6 +769,10 @@ def main() -> int:
         "The installed version of TensorFlow " * (LINE_CHARS // 36),
         "Could not load 'a.dll'. " * (LINE_CHARS // 24),
         "cpu_feature_guard.cc:1] The TensorFlow library was " * (LINE_CHARS // 51),
+        "The TensorFlow library wasn't compiled to use AVX instructions, but these are available"
+        " on your machine\n" * (LINE_CHARS // 102),
+        "The TensorFlow library wasn't compiled to use AVX instructions, but these are available"
+        " on your machine" + "\n" * LINE_CHARS,
         "Failed call to cu" * (LINE_CHARS // 17),
         "Failed call to cu" + "x" * LINE_CHARS,
         " libcudart.so.11.0 -> " + "a" * LINE_CHARS,

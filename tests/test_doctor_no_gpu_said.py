@@ -147,3 +147,33 @@ def test_tensorflows_own_library_is_not_called_a_custom_op(
     )
     titles = [f["title"] for f in doctor(tmp_path, capsys, log)["findings"]]
     assert not any("custom op" in t for t in titles)
+
+
+def _tf1_session_start(then: str) -> str:
+    """TensorFlow 1.0 to 1.5's notice as a session starts, then what the program printed
+    (the shape of Kyubyong/bytenet_translation#2, whose 'tensorflow' was the CPU-only one)."""
+    notices = "".join(
+        f"2017-06-14 19:57:14.6589{n}: W tensorflow/core/platform/cpu_feature_guard.cc:45] The"
+        f" TensorFlow library wasn't compiled to use {isa} instructions, but these are available"
+        " on your machine and could speed up CPU computations.\n"
+        for n, isa in enumerate(("SSE4.2", "AVX", "FMA"))
+    )
+    return "CUDA_VISIBLE_DEVICES=0 python train.py\nGraph loaded\n" + notices + then
+
+
+def test_a_tf1_session_that_went_on_without_a_gpu_line_reads_as_a_cpu_only_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran = doctor(tmp_path, capsys, _tf1_session_start("  0%|      | 4/4906 [00:48<17:47:06]\n"))
+    first = ran["findings"][0]
+    assert (first["id"], first["severity"]) == ("cpu-only-tensorflow", "warning")
+    # a GPU build writes its device right after the notice: then the notice is only noise
+    gpu = _tf1_session_start(
+        "2017-06-14 19:57:14.8: I tensorflow/core/common_runtime/gpu/gpu_device.cc:887] Found"
+        " device 0 with properties:\nname: GeForce GTX 1080\nEpoch 1/10\n"
+    )
+    assert "cpu-only-tensorflow" not in {f["id"] for f in doctor(tmp_path, capsys, gpu)["findings"]}
+    # the paste stopping at the notices, or the run failing after them, says nothing of a build
+    for then in ("", "Traceback (most recent call last):\nValueError: bad shape\n"):
+        doc = doctor(tmp_path, capsys, _tf1_session_start(then))
+        assert "cpu-only-tensorflow" not in {f["id"] for f in doc["findings"]}

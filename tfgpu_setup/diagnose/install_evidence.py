@@ -188,10 +188,13 @@ def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
     (TF_CPP_MIN_LOG_LEVEL 2 or 3, as DeepFaceLab and many scripts set it): then a CUDA build
     says nothing either."""
     empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
-    if empty is None or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
+    shown = empty.line if empty is not None else log.session_went_on_line
+    if not shown or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
         return []
-    if log.gpu_kernel_line:
-        return []  # the op lists a GPU kernel: this build has CUDA, its GPU was not registered
+    if log.gpu_kernel_line or log.cuda_build_line:
+        # the op lists a GPU kernel, or TensorFlow's CUDA code wrote a record: this build has
+        # CUDA, its GPU was not registered
+        return []
     level = facts.env.get("TF_CPP_MIN_LOG_LEVEL")
     # the variable as stated outranks a setting the log shows
     silenced = level.strip() in ("2", "3") if level is not None else bool(log.silenced_line)
@@ -201,10 +204,15 @@ def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
         Finding(
             "cpu-only-tensorflow",
             Severity.WARNING,
-            "TensorFlow registered no GPU and logged no CUDA line at all: most likely the "
-            "TensorFlow installed is a CPU-only build",
             (
-                quoted(empty.line),
+                "TensorFlow registered no GPU and logged no CUDA line at all"
+                if empty is not None
+                else "TensorFlow started its session and the program went on without a GPU or"
+                " CUDA line from it"
+            )
+            + ": most likely the TensorFlow installed is a CPU-only build",
+            (
+                quoted(shown),
                 "no line about the driver or CUDA libraries (a CUDA build logs why it found "
                 "no GPU)",
             ),

@@ -215,6 +215,9 @@ class LogFacts:
     """pip failing to reach the package index (SSL, a proxy, no network)."""
     silenced_line: str = ""
     """TensorFlow's C++ warnings switched off (TF_CPP_MIN_LOG_LEVEL set to 2 or 3)."""
+    session_went_on_line: str = ""
+    """TensorFlow 1.0-1.5's CPU notice, which it writes as its first session starts, followed by
+    the program's own output: a GPU build would have logged its GPU (or why it has none) there."""
     gpu_kernel_line: str = ""
     """A 'Registered kernels:' list naming a GPU kernel: this build has CUDA kernels."""
     said_installed_line: str = ""
@@ -422,6 +425,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         installed_line=_first(_TF_INSTALLED, sample),
         said_installed_line="" if _PIP_ERROR.search(sample) else _first(_SAID_INSTALLED, sample),
         silenced_line=_first(_SILENCED, sample),
+        session_went_on_line=_session_went_on(sample),
         gpu_kernel_line=_first(_GPU_KERNEL_REGISTERED, sample),
         pip_network_line=_first(_PIP_NETWORK, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
@@ -744,6 +748,33 @@ _SILENCED = re.compile(
 )
 """TensorFlow's warnings silenced: the variable set in the code, the shell or a settings dump,
 or DeepFaceLab, which sets it for its users."""
+_SESSION_CPU_NOTICE = re.compile(
+    r"The TensorFlow library wasn't compiled to use [\w.]{1,12} instructions, but these are"
+    r" available on your machine(?: and could speed up CPU computations\.?)?"
+)
+"""TensorFlow 1.0 to 1.5's words (1.6 reworded them) when its first session starts."""
+
+
+_RUN_FAILED = re.compile(r"Traceback|Error\b|Exception\b|Killed|core dumped|Aborted")
+
+
+def _session_went_on(text: str) -> str:
+    last: re.Match[str] | None = None
+    for found in _SESSION_CPU_NOTICE.finditer(text):
+        last = found
+    if last is None:
+        return ""
+    # the program's own output, not another record of TensorFlow's (a line rejoined as if
+    # wrapped may carry it on the notice's own line)
+    after = text[last.end() :].split("\n")
+    went_on = any(
+        line.strip() and ".cc:" not in line and "tensorflow" not in line.lower() for line in after
+    )
+    if any(_RUN_FAILED.search(line) for line in after):
+        return ""  # it failed after all: the failure is the story, not a silent start
+    return _one_line(text[text.rfind("\n", 0, last.start()) + 1 : last.end()]) if went_on else ""
+
+
 _GPU_KERNEL_REGISTERED = re.compile(r"^[ \t>]*device='GPU'(?:; |$)", re.MULTILINE)
 """A kernel of an op TensorFlow lists under 'Registered kernels:' when it cannot place it."""
 _SAID_INSTALLED = re.compile(
