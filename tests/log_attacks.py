@@ -277,6 +277,8 @@ WRITTEN = {
     " ptxas before 11.1 is known to miscompile XLA code",
     "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"
     " found.",
+    "windows-native-load-cut": '  File "C:\\env\\lib\\site-packages\\tensorflow_core\\python\\'
+    'pywrap_tensorflow_internal.py", line 28, in <module>',
     "cudnn-zlib-missing": "Could not locate zlibwapi.dll. Please make sure it is in your library"
     " path!",
     "conda-python-incompatible": "  - tensorflow==1.13.1 ->"
@@ -771,6 +773,10 @@ def main() -> int:
         "cpu_feature_guard.cc:1] The TensorFlow library was " * (LINE_CHARS // 51),
         "The TensorFlow library wasn't compiled to use AVX instructions, but these are available"
         " on your machine\n" * (LINE_CHARS // 102),
+        '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' * (LINE_CHARS // 52),
+        '  File "C:\\' + "a\\" * (LINE_CHARS // 2) + 'pywrap_tensorflow.py", line 1, in <module>',
+        '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' + ">" * LINE_CHARS,
+        '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' + "a." * (LINE_CHARS // 2),
         "The TensorFlow library wasn't compiled to use AVX instructions, but these are available"
         " on your machine" + "\n" * LINE_CHARS,
         "Failed call to cu" * (LINE_CHARS // 17),

@@ -26,6 +26,7 @@ from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
+from .cut_traceback import without_finished_tracebacks
 from .device_evidence import (
     DRIVER_FOUND_A_GPU,
     LIBCUDA_ABSENT,
@@ -192,6 +193,7 @@ def diagnose(
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
+    log_matches = without_finished_tracebacks(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)

@@ -81,6 +81,20 @@ AND_CUDA_MISSING_FIX = (
     " and cuDNN that {version} was built with on the system."
 )
 AND_CUDA_MISSING_SOURCE = "https://github.com/tensorflow/tensorflow/issues/61993"
+DLL_LOAD_FIX = (
+    "With tensorflow-gpu before 2.1 the CUDA and cuDNN DLLs must be the exact versions the"
+    " release was built with, with their bin folders on PATH. Otherwise install the Microsoft"
+    " Visual C++ Redistributable (msvcp140_1.dll), and check that the CPU has AVX (TensorFlow's"
+    " wheels need it)."
+)
+VC_RUNTIME_FIX = (
+    "Install the latest Microsoft Visual C++ Redistributable for Visual Studio 2015-2022 (x64)"
+    " from Microsoft and restart the shell; if it persists, check that the CPU has AVX."
+)
+CUT_TRACEBACK_NOTE = (
+    " The traceback's last line names the failure: paste it down to there to be sure."
+)
+NATIVE_LOAD_CUT = "windows-native-load-cut"
 TF_MODULE = r"(?: while importing (?P<module>_?pywrap_\w{1,40}))?(?=:)"
 """'DLL load failed' naming TensorFlow's native module (Python 3.8 on names it), or none (3.7
 and older): NumPy's or OpenCV's DLL failures are theirs."""
@@ -1457,12 +1471,7 @@ INSTALL: tuple[Signature, ...] = (
         title=(
             "TensorFlow's native library could not load on Windows: a DLL it depends on is missing"
         ),
-        fix=(
-            "With tensorflow-gpu before 2.1 the CUDA and cuDNN DLLs must be the exact versions"
-            " the release was built with, with their bin folders on PATH. Otherwise install the"
-            " Microsoft Visual C++ Redistributable (msvcp140_1.dll), and check that the CPU has"
-            " AVX (TensorFlow's wheels need it)."
-        ),
+        fix=DLL_LOAD_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/28420",
         variants=(
             # From 2.1 TensorFlow opens the CUDA DLLs only when it looks for a GPU (and warns
@@ -1474,16 +1483,48 @@ INSTALL: tuple[Signature, ...] = (
                     " CUDA only later, so the missing DLL is most likely the Microsoft Visual C++"
                     " runtime (msvcp140_1.dll)"
                 ),
-                fix=(
-                    "Install the latest Microsoft Visual C++ Redistributable for Visual Studio"
-                    " 2015-2022 (x64) from Microsoft and restart the shell; if it persists, check"
-                    " that the CPU has AVX."
-                ),
+                fix=VC_RUNTIME_FIX,
                 source="https://github.com/tensorflow/tensorflow/issues/39079",
                 tf_versions=SpecifierSet(">=2.1"),
             ),
         ),
         # 'DLL load failed with error code -1073741795' is the CPU's illegal instruction.
+        explained_by=frozenset(
+            {"cpu-lacks-avx", "windows-page-file-too-small", "python-unsupported"}
+        ),
+    ),
+    Signature(
+        # A traceback that stops inside the load of TensorFlow's native module on Windows,
+        # before its exception (tensorflow#36486: the reporter's paste ends in imp.py). That
+        # exception is 'DLL load failed' in nearly every such traceback; the doctor sets this
+        # reading aside where the paste goes on to an exception.
+        name=NATIVE_LOAD_CUT,
+        needles=("pywrap_tensorflow",),
+        pattern=compiled(
+            r'^[ \t>]*File "[A-Za-z]:\\[^"\n]{0,300}?\\_?pywrap_tensorflow(?:_internal)?\.py",'
+            r" line \d{1,6}, in (?:<module>|swig_import_helper)"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.WARNING,
+        title=(
+            "The traceback stops while TensorFlow's native library loads on Windows, before its"
+            " error: most likely a DLL it depends on is missing"
+        ),
+        fix=DLL_LOAD_FIX + CUT_TRACEBACK_NOTE,
+        source="https://github.com/tensorflow/tensorflow/issues/28420",
+        variants=(
+            Variant(
+                finding_id="windows-vc-runtime-missing",
+                title=(
+                    "The traceback stops while TensorFlow's native library loads on Windows,"
+                    " before its error: from 2.1 on the DLL missing there is most likely the"
+                    " Microsoft Visual C++ runtime (msvcp140_1.dll)"
+                ),
+                fix=VC_RUNTIME_FIX + CUT_TRACEBACK_NOTE,
+                source="https://github.com/tensorflow/tensorflow/issues/36486",
+                tf_versions=SpecifierSet(">=2.1"),
+            ),
+        ),
         explained_by=frozenset(
             {"cpu-lacks-avx", "windows-page-file-too-small", "python-unsupported"}
         ),
