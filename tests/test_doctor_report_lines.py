@@ -3365,6 +3365,29 @@ def test_native_windows_with_an_unknown_release_warns_from_which_release_on(
     )
 
 
+def test_a_failure_the_log_shows_outranks_the_guess_about_an_unknown_windows_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # iperov/DeepFaceLab#191 (verbatim): NVML broken after a Windows update, fixed by a clean
+    # reinstall of the driver. Nothing says which TensorFlow ran.
+    log = (
+        "gpufmkmgr.pynvml.NVMLError_Unknown: Unknown Error\n\nPerforming 1st pass...\n"
+        "Running on Generic GeForce GPU #0.\n"
+    )
+    report = doctor(tmp_path, capsys, log, "--os", "windows", "--gpu", "GeForce GTX 1060")
+    first = report["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-driver", "warning")
+    assert "not a container" in " ".join(first["evidence"])
+    hedge = next(f for f in report["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert hedge["severity"] == "info"
+    # in a container the same words are its device cgroup's, whatever the host
+    boxed = doctor(tmp_path, capsys, log, "--os", "linux", "--container")
+    assert boxed["findings"][0]["id"] == "container-gpu-not-exposed"
+    # and nothing known of the machine leaves the container reading, the likelier one
+    bare = doctor(tmp_path, capsys, log)
+    assert bare["findings"][0]["id"] == "container-gpu-not-exposed"
+
+
 def test_a_cpu_build_on_native_windows_is_a_release_without_windows_gpu_support(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -51,6 +51,7 @@ from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted
 from .mixed_cuda import mixed_cuda_majors
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated, without_refusals_installed_later
+from .nvml_unknown import nvml_unknown_outside_a_container
 from .paste import rejoin_wrapped, unwrap
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
 from .release_hints import (
@@ -246,6 +247,7 @@ def diagnose(
     )
     no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
+    log_findings = nvml_unknown_outside_a_container(log_findings, known, log_facts, matches)
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),

@@ -32,6 +32,14 @@ from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
 from .wsl import ngc_banner_under_wsl, requirement_misread
 
+MACHINE_FAILURES = frozenset(
+    kind.id
+    for kind in FINDING_KINDS.values()
+    if kind.layer in (Layer.EXPOSURE, Layer.DRIVER, Layer.DRIVER_VERSION)
+)
+"""The GPU not reached, or the driver (or its version) failing: a failure on the machine,
+whatever TensorFlow ran."""
+
 
 def weighed_against_log(
     judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
@@ -59,15 +67,19 @@ def weighed_against_log(
         # or runs in Linux (Docker Desktop's WSL 2), whatever release or OS was named.
         judged = tuple(f for f in judged if f.id != "windows-native-gpu-unsupported")
     elif any(
-        m.signature.finding_id == "gpu-out-of-memory"
-        and m.signature.name != "host-oom-when-allocating"
-        and "allocator cpu" not in m.line
+        (
+            m.signature.finding_id == "gpu-out-of-memory"
+            and m.signature.name != "host-oom-when-allocating"
+            and "allocator cpu" not in m.line
+        )
+        or m.signature.finding_id in MACHINE_FAILURES
         for m in matches
     ):
         # Work ran out of memory for the GPU (its own, or the pinned host memory CUDA copies
-        # through): that failure is what the log shows, whichever release ran; 'no GPU from
-        # 2.11' stays a note for a release nobody named (DeepLabCut#2318). The CPU allocator
-        # running out says the work ran on the CPU, as it does there from 2.11 on.
+        # through), or the driver failed the program: that failure is what the log shows,
+        # whichever release ran; 'no GPU from 2.11' stays a note for a release nobody named
+        # (DeepLabCut#2318; DeepFaceLab#191's NVML error). The CPU allocator running out says
+        # the work ran on the CPU, as it does there from 2.11 on.
         judged = noted(judged, lambda f: f.id == "windows-native-gpu-unsupported")
     return judged
 

@@ -29,6 +29,8 @@ VISIBLE_DEVICES_CHECK = (
 )
 """The first check where CUDA finds no device though its driver loaded."""
 
+NVML_UNKNOWN = "nvml-unknown-error-in-container"
+
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -1843,9 +1845,10 @@ DRIVER: tuple[Signature, ...] = (
         # units drops them from a running container; the toolkit told not to manage cgroups
         # (no-cgroups = true) or Kubernetes' static CPU manager never grants them (6 of 6
         # settled in containers, survey 11x).
-        name="nvml-unknown-error-in-container",
-        needles=("Failed to initialize NVML: Unknown Error",),
-        pattern=compiled(r"Failed to initialize NVML: Unknown Error"),
+        name=NVML_UNKNOWN,
+        needles=("Failed to initialize NVML: Unknown Error", "NVMLError_Unknown"),
+        # nvidia-smi's words, and NVML's NVML_ERROR_UNKNOWN as pynvml names it
+        pattern=compiled(r"Failed to initialize NVML: Unknown Error|NVMLError_Unknown\b"),
         finding_id="container-gpu-not-exposed",
         severity=Severity.WARNING,
         title=(
