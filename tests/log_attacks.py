@@ -777,6 +777,16 @@ def main() -> int:
         '  File "C:\\' + "a\\" * (LINE_CHARS // 2) + 'pywrap_tensorflow.py", line 1, in <module>',
         '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' + ">" * LINE_CHARS,
         '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' + "a." * (LINE_CHARS // 2),
+        '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' + "a" * LINE_CHARS,
+        '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n'
+        + "aError" * (LINE_CHARS // 6),
+        '  File "C:\\a\\pywrap_tensorflow.py", line 1, in <module>\n' + ".cc:" * (LINE_CHARS // 4),
+        "Failed to initialize NVML: Unknown Error\n" + "a@b:" * (LINE_CHARS // 4),
+        "Failed to initialize NVML: Unknown Error\n" + "a@b:~" + " " * LINE_CHARS,
+        "Failed to initialize NVML: Unknown Error\n" + "$ nvidia-sm" * (LINE_CHARS // 11),
+        "NVMLError_Unknown\n" + "nvmlDevice" * (LINE_CHARS // 10),
+        "The TensorFlow library wasn't compiled to use AVX instructions, but these are available"
+        " on your machine\n" + "device:gpu" * (LINE_CHARS // 10),
         "The TensorFlow library wasn't compiled to use AVX instructions, but these are available"
         " on your machine" + "\n" * LINE_CHARS,
         "Failed call to cu" * (LINE_CHARS // 17),

@@ -62,3 +62,23 @@ def test_a_traceback_that_goes_on_to_its_exception_is_read_by_that_exception(
     linux = CUT.replace(ENV, "/home/u/env").replace(CONDA, "/usr/lib").replace("\\", "/")
     doc = doctor(tmp_path, capsys, linux, "--tf", "2.1.0")
     assert "windows-vc-runtime-missing" not in {f["id"] for f in doc["findings"]}
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # numpy's own failure printed before the frames (its ABI check), and a logger's prefix
+        "RuntimeError: module compiled against API version 0xe but this version of numpy is 0xd\n"
+        + CUT,
+        CUT + "2020-02-04 10:11:12,345 - ERROR - ImportError: numpy.core.multiarray failed\n",
+        CUT + "SystemExit: 1\n",
+        # a later run that loaded TensorFlow after all
+        CUT + "2020-02-05 10:00:00.1: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library cudart64_101.dll\n",
+    ],
+)
+def test_a_paste_that_shows_the_exception_or_a_later_run_needs_no_stand_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], paste: str
+) -> None:
+    doc = doctor(tmp_path, capsys, paste, "--os", "windows", "--tf", "2.1.0")
+    assert not any("traceback stops" in f["title"] for f in doc["findings"])

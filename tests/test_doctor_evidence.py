@@ -987,6 +987,15 @@ def test_a_platform_name_of_tensorflow_without_wheels_here_names_the_one_to_inst
     too_new = ("--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.13")
     new = doctor(tmp_path, capsys, _pinned_refusal("tensorflow-cpu", "2.13.0"), *too_new)
     assert top(new) == "python-unsupported"
+    # the paste going on to install the name this platform has: done already
+    fixed = _pinned_refusal("tensorflow-cpu", "2.16.1") + (
+        "$ pip install tensorflow==2.16.1\nSuccessfully installed tensorflow-2.16.1\n"
+    )
+    later = ("--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.11")
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, fixed, *later))
+    # the Python the paste shows is not the one stated: which Python ran pip is in question
+    other = "$ python --version\nPython 3.12.1\n" + _pinned_refusal("tensorflow-cpu", "2.13.0")
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, other, *mac))
     # a Mac whose chip nobody stated is not taken for an Intel one
     unstated = ("--no-probe", "--os", "macos", "--python", "3.10")
     chip = doctor(tmp_path, capsys, _pinned_refusal("tensorflow-macos", "2.13.0"), *unstated)

@@ -177,3 +177,24 @@ def test_a_tf1_session_that_went_on_without_a_gpu_line_reads_as_a_cpu_only_build
     for then in ("", "Traceback (most recent call last):\nValueError: bad shape\n"):
         doc = doctor(tmp_path, capsys, _tf1_session_start(then))
         assert "cpu-only-tensorflow" not in {f["id"] for f in doc["findings"]}
+
+
+def test_a_tf1_session_start_says_nothing_of_the_build_where_its_gpu_lines_may_be_hidden(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TF_CPP_MIN_LOG_LEVEL=1 hides TensorFlow 1.x's INFO lines, every GPU line among them, and
+    keeps the notice (a WARNING); a program that names its GPU device used one; macOS has no
+    CUDA build to have chosen instead."""
+    run = "Epoch 1/10\n60000/60000 [====] - 12s - loss: 0.2934\n"
+    cases = [
+        (_tf1_session_start(run).replace("python train.py", "TF_CPP_MIN_LOG_LEVEL=1 python"), ()),
+        (_tf1_session_start(run), ("--env", "TF_CPP_MIN_LOG_LEVEL=1")),
+        (_tf1_session_start("['/job:localhost/replica:0/task:0/device:GPU:0']\n" + run), ()),
+        (_tf1_session_start(run), ("--os", "macos")),
+    ]
+    for log, flags in cases:
+        doc = doctor(tmp_path, capsys, log, *flags)
+        assert "cpu-only-tensorflow" not in {f["id"] for f in doc["findings"]}, flags
+    # a program's own words that name TensorFlow are still the program's
+    hello = _tf1_session_start("b'Hello, TensorFlow!'\n")
+    assert doctor(tmp_path, capsys, hello)["findings"][0]["id"] == "cpu-only-tensorflow"

@@ -3388,6 +3388,33 @@ def test_a_failure_the_log_shows_outranks_the_guess_about_an_unknown_windows_rel
     assert bare["findings"][0]["id"] == "container-gpu-not-exposed"
 
 
+def test_nvml_s_unknown_error_is_the_driver_only_where_it_started_on_native_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unknown = "Failed to initialize NVML: Unknown Error\n"
+    # a Linux shell in the paste (WSL 2, an SSH session, a dev container) is not native Windows
+    for prompt in ("me@DESKTOP-ABC:~$ nvidia-smi\n", "vscode ➜ /workspaces/proj $ nvidia-smi\n"):
+        doc = doctor(tmp_path, capsys, prompt + unknown, "--os", "windows")
+        assert "no-nvidia-driver" not in {f["id"] for f in doc["findings"]}
+    # a device query that failed: NVML had started, so its driver answered
+    ray = (
+        '  File "C:\\Python310\\lib\\site-packages\\ray\\_private\\gpu.py", line 30, in get\n'
+        "    h = pynvml.nvmlDeviceGetPowerUsage(handle)\n"
+        "pynvml.nvml.NVMLError_Unknown: Unknown Error\n"
+    )
+    doc = doctor(tmp_path, capsys, ray, "--os", "windows")
+    assert "no-nvidia-driver" not in {f["id"] for f in doc["findings"]}
+    # nvidia-smi missing from PATH is a guess, not a failure the log shows: the question of
+    # the release stays first
+    missing = (
+        "C:\\Users\\me>nvidia-smi\n'nvidia-smi' is not recognized as an internal or external"
+        " command,\noperable program or batch file.\n>>> tf.config.list_physical_devices('GPU')\n"
+        "[]\n"
+    )
+    first = doctor(tmp_path, capsys, missing, "--os", "windows")["findings"][0]
+    assert (first["id"], first["severity"]) == ("windows-native-gpu-unsupported", "warning")
+
+
 def test_a_cpu_build_on_native_windows_is_a_release_without_windows_gpu_support(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

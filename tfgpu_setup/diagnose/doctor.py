@@ -247,7 +247,6 @@ def diagnose(
     )
     no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
-    log_findings = nvml_unknown_outside_a_container(log_findings, known, log_facts, matches)
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
@@ -313,7 +312,9 @@ def diagnose(
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     # the release the user names (or the probe found), not a pin pip was asked for
-    no_wheel = no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed)
+    no_wheel = no_wheel_for_stated(
+        known, matrix, log_facts, matches, tf_version or installed, log or ""
+    )
     crossed += no_wheel
     if any(f.id == "platform-unsupported" for f in no_wheel):
         # no wheel for any Python there: pip's refusal says nothing of the Python
@@ -325,6 +326,7 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
+    findings = nvml_unknown_outside_a_container(findings, known, log_facts, matches, log or "")
     # cuDNN checks its version on a GPU it runs on: one that reached cuDNN is not the old one
     gpu_reached = gpu_seen or bool(log_facts.cudnn_loaded)
     seen_ccs = tuple(g.compute_capability for g in gpus_in_log(log_facts, matrix))

@@ -196,10 +196,14 @@ def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
         # CUDA, its GPU was not registered
         return []
     level = facts.env.get("TF_CPP_MIN_LOG_LEVEL")
-    # the variable as stated outranks a setting the log shows
-    silenced = level.strip() in ("2", "3") if level is not None else bool(log.silenced_line)
+    # the variable as stated outranks a setting the log shows; TensorFlow 1.x's GPU lines are
+    # INFO, which level 1 already hides
+    hiding = ("2", "3") if empty is not None else ("1", "2", "3")
+    silenced = level.strip() in hiding if level is not None else bool(log.silenced_line)
     if silenced:
         return []
+    if empty is None and facts.knows("os") and facts.platform.os == "macos":
+        return []  # no CUDA build there to have installed instead
     return [
         Finding(
             "cpu-only-tensorflow",

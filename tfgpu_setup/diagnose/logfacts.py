@@ -756,22 +756,22 @@ _SESSION_CPU_NOTICE = re.compile(
 
 
 _RUN_FAILED = re.compile(r"Traceback|Error\b|Exception\b|Killed|core dumped|Aborted")
+_GPU_NAMED = re.compile(r"device:GPU|/gpu:", re.IGNORECASE)
+_TF_RECORD = re.compile(r"\.cc:\d|tensorflow[/\\]")
 
 
 def _session_went_on(text: str) -> str:
     last: re.Match[str] | None = None
     for found in _SESSION_CPU_NOTICE.finditer(text):
         last = found
-    if last is None:
-        return ""
+    if last is None or "TF_CPP_MIN_LOG_LEVEL" in text:
+        return ""  # (any level set may hide the INFO lines a GPU build writes)
     # the program's own output, not another record of TensorFlow's (a line rejoined as if
     # wrapped may carry it on the notice's own line)
     after = text[last.end() :].split("\n")
-    went_on = any(
-        line.strip() and ".cc:" not in line and "tensorflow" not in line.lower() for line in after
-    )
-    if any(_RUN_FAILED.search(line) for line in after):
-        return ""  # it failed after all: the failure is the story, not a silent start
+    went_on = any(line.strip() and not _TF_RECORD.search(line) for line in after)
+    if any(_RUN_FAILED.search(line) or _GPU_NAMED.search(line) for line in after):
+        return ""  # it failed after all, or it names a GPU: not a silent start
     return _one_line(text[text.rfind("\n", 0, last.start()) + 1 : last.end()]) if went_on else ""
 
 

@@ -76,8 +76,10 @@ def no_wheel_for_stated(
     log: LogFacts,
     matches: Sequence[LogMatch],
     stated_release: str | None = None,
+    text: str = "",
 ) -> list[Finding]:
-    """pip's refusal, named for what the stated Python and platform make it. stated_release:
+    """pip's refusal, named for what the stated Python and platform make it (text: the log, for
+    what pip did after it). stated_release:
     the TensorFlow the user names (not a pin pip was asked for): one published on this platform
     under another name says so, and one older than every release with a wheel for that Python
     says pip most likely ran before those existed."""
@@ -86,7 +88,7 @@ def no_wheel_for_stated(
         return []  # pip never reached the index: it says nothing about the wheels there
     package = refused.groups.get("package", "tensorflow").lower().replace("_", "-")
     if package != "tensorflow":
-        return _another_name_here(facts, matrix, package, refused)
+        return _another_name_here(facts, matrix, log, package, refused, text)
     if (unpublished := platform_without_wheels(facts)) is not None:
         return [
             Finding(
@@ -223,7 +225,7 @@ def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
 
 
 def _another_name_here(
-    facts: Facts, matrix: Matrix, package: str, refused: LogMatch
+    facts: Facts, matrix: Matrix, log: LogFacts, package: str, refused: LogMatch, text: str
 ) -> list[Finding]:
     """pip refusing a pinned release under one of its platform names, for a Python that
     release covers on this platform under another name: the name is what has no wheel here
@@ -241,6 +243,8 @@ def _another_name_here(
     if len(pythons) != 1:
         return []
     python = pythons.pop()
+    if log.python and xy(log.python) != python:
+        return []  # the Python that ran pip, as the log shows it, is not the one stated
     published = [
         r
         for r in matrix.tensorflow.releases
@@ -252,6 +256,8 @@ def _another_name_here(
     if not published:
         return []
     name, label = _package(published[-1], key), platform_label(key)
+    if _installed_later(name, requested, text.split("\n")[refused.line_number :]):
+        return []  # the paste goes on to install it under that name: done already
     return [
         Finding(
             "platform-unsupported",

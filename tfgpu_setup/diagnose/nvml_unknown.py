@@ -5,12 +5,14 @@ be one, the driver's own installation is broken. Pure: data in, data out."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures.driver import NVML_UNKNOWN
+from .weigh import noted
 
 DRIVER_BROKEN_FIX = (
     "Reinstall the NVIDIA driver as a clean install and reboot: on Windows remove the old one"
@@ -18,27 +20,45 @@ DRIVER_BROKEN_FIX = (
     " on Linux purge the driver packages and install them again. A system update that replaced"
     " part of the driver is the usual cause."
 )
+_LINUX_SHELL = re.compile(
+    r"^[ \t>]*[\w.-]{1,64}@[\w.-]{1,64}:[~/]|[$#] nvidia-smi\b|!nvidia-smi\b", re.MULTILINE
+)
+"""A Linux shell's prompt or its '$ nvidia-smi' (an SSH session, WSL, a dev container; cmd.exe
+and PowerShell prompt with '>'), or a notebook cell's shell command: the log was not written on
+native Windows, whatever the machine was said to be."""
+_NVML_STARTED = re.compile(r"nvmlDevice\w")
+"""A query of a device, which NVML answers only once it has started."""
 
 
-def _not_in_a_container(facts: Facts, log: LogFacts) -> str:
+def _not_in_a_container(facts: Facts, log: LogFacts, text: str) -> str:
     """Why this machine is known not to be a container ('' where it is not known)."""
     if log.container_line or (facts.knows("container") and facts.platform.container):
         return ""
     if facts.knows("container"):
         return "this machine is not a container (as stated or probed)"
-    if facts.knows("os") and facts.platform.os == "windows":
+    native_windows = facts.knows("os") and facts.platform.os == "windows"
+    if native_windows and log.os in (None, "windows") and not _LINUX_SHELL.search(text):
         return "this is native Windows, not a container"
     return ""
 
 
 def nvml_unknown_outside_a_container(
-    findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: tuple[LogMatch, ...]
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    log: LogFacts,
+    matches: tuple[LogMatch, ...],
+    text: str,
 ) -> tuple[Finding, ...]:
-    """NVML's unknown error where no container can be the cause: the driver itself does not
-    answer (iperov/DeepFaceLab#191, after a Windows update; a clean reinstall fixed it)."""
+    """NVML's unknown error at start-up where no container can be the cause: the driver itself
+    does not answer (iperov/DeepFaceLab#191, after a Windows update; a clean reinstall fixed
+    it). It is a failure on the machine, whatever TensorFlow ran: 'no GPU on native Windows
+    from 2.11' stays a note for a release nobody named."""
     seen = next((m for m in matches if m.signature.name == NVML_UNKNOWN), None)
-    if seen is None or not (why := _not_in_a_container(facts, log)):
+    if seen is None or _NVML_STARTED.search(text):
         return findings
+    if not (why := _not_in_a_container(facts, log, text)):
+        return findings
+    findings = noted(findings, lambda f: f.id == "windows-native-gpu-unsupported")
     return tuple(
         dataclasses.replace(
             f,

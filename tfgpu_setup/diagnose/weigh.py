@@ -38,7 +38,8 @@ MACHINE_FAILURES = frozenset(
     if kind.layer in (Layer.EXPOSURE, Layer.DRIVER, Layer.DRIVER_VERSION)
 )
 """The GPU not reached, or the driver (or its version) failing: a failure on the machine,
-whatever TensorFlow ran."""
+whatever TensorFlow ran (where a line says so outright: an error-level reading, not a guess
+such as nvidia-smi missing from PATH)."""
 
 
 def weighed_against_log(
@@ -72,14 +73,14 @@ def weighed_against_log(
             and m.signature.name != "host-oom-when-allocating"
             and "allocator cpu" not in m.line
         )
-        or m.signature.finding_id in MACHINE_FAILURES
+        or (m.signature.finding_id in MACHINE_FAILURES and m.signature.severity is Severity.ERROR)
         for m in matches
     ):
         # Work ran out of memory for the GPU (its own, or the pinned host memory CUDA copies
         # through), or the driver failed the program: that failure is what the log shows,
         # whichever release ran; 'no GPU from 2.11' stays a note for a release nobody named
-        # (DeepLabCut#2318; DeepFaceLab#191's NVML error). The CPU allocator running out says
-        # the work ran on the CPU, as it does there from 2.11 on.
+        # (DeepLabCut#2318). The CPU allocator running out says the work ran on the CPU, as it
+        # does there from 2.11 on.
         judged = noted(judged, lambda f: f.id == "windows-native-gpu-unsupported")
     return judged
 
