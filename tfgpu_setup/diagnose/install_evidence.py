@@ -182,11 +182,12 @@ NOT_ABOUT_CUDA = NO_GPU_REGISTERED | {"cpu-feature-guard", "onednn-notice", "abs
 
 
 def _silent_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
-    """TensorFlow ran, registered no GPU, and said nothing about CUDA: a CUDA build tries to
-    load the driver and its libraries and logs when that fails, a CPU-only build has nothing to
-    say. Only a warning: the log pasted may be an excerpt. Not where its warnings were silenced
-    (TF_CPP_MIN_LOG_LEVEL 2 or 3, as DeepFaceLab and many scripts set it): then a CUDA build
-    says nothing either."""
+    """TensorFlow ran, registered no GPU (its device list, or TensorFlow 1.0-1.5's first
+    session started and the program went on), and said nothing about CUDA: a CUDA build tries
+    to load the driver and its libraries and logs when that fails, a CPU-only build has nothing
+    to say. Only a warning: the log pasted may be an excerpt. Not where its warnings were
+    silenced (TF_CPP_MIN_LOG_LEVEL 2 or 3, as DeepFaceLab and many scripts set it; 1 for the
+    session, whose GPU lines are INFO): then a CUDA build says nothing either."""
     empty = next((m for m in matches if m.signature.name in NO_GPU_REGISTERED), None)
     shown = empty.line if empty is not None else log.session_went_on_line
     if not shown or any(m.signature.name not in NOT_ABOUT_CUDA for m in matches):
