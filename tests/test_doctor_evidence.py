@@ -894,73 +894,38 @@ def test_pip_finding_no_wheel_is_named_by_the_stated_python_and_platform(tmp_pat
     assert unknown["findings"][0]["title"].startswith("pip found no tensorflow wheel for this")
 
 
-def _pinned_no_wheel(version: str) -> str:
-    return (
-        f"ERROR: Could not find a version that satisfies the requirement tensorflow=={version}"
-        f" (from versions: none)\nERROR: No matching distribution found for"
-        f" tensorflow=={version}\n"
-    )
-
-
-def test_a_pinned_release_with_no_wheel_for_the_platform_is_the_platforms_problem(tmp_path, capsys):
-    # ARM-software/armnn#556: tensorflow==1.15 in an aarch64 container with Python 3.6, which
-    # 1.15 supports; PyPI's wheels for Linux on aarch64 start long after 1.15
-    old = doctor(
-        tmp_path,
-        capsys,
-        _pinned_no_wheel("1.15"),
-        "--no-probe",
-        "--os",
-        "linux",
-        "--arch",
-        "aarch64",
-        "--python",
-        "3.6",
-    )
-    first = old["findings"][0]
-    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
-    assert "1.15" in first["title"] and "aarch64" in first["title"]
-    # a release the matrix lists with no wheel for this platform at all: macOS on Intel lost
-    # its wheels after 2.16
-    intel_mac = doctor(
-        tmp_path,
-        capsys,
-        _pinned_no_wheel("2.17"),
-        "--no-probe",
-        "--os",
-        "macos",
-        "--arch",
-        "x86_64",
-        "--python",
-        "3.11",
-    )
-    assert top(intel_mac) == "platform-unsupported"
-    # the refusal's own reading (a Python TensorFlow does not publish for) is not kept beside
-    # it, and the fix names the last release with wheels there, not a later one
-    assert "python-unsupported" not in ids(intel_mac)
-    assert "2.16, the last with wheels there" in intel_mac["findings"][0]["fix"]
-    # on x86-64 Linux every release had wheels: the Python is what pip refused
-    x86 = doctor(
-        tmp_path,
-        capsys,
-        _pinned_no_wheel("1.15"),
-        "--no-probe",
-        "--os",
-        "linux",
-        "--arch",
-        "x86_64",
-        "--python",
-        "3.8",
-    )
-    assert top(x86) == "python-unsupported"
-
-
 def _pinned_refusal(package: str, version: str, seen: str = "none") -> str:
     return (
         f"ERROR: Could not find a version that satisfies the requirement {package}=={version}"
         f" (from versions: {seen})\nERROR: No matching distribution found for"
         f" {package}=={version}\n"
     )
+
+
+def _refused_on(version: str, system: str, arch: str, python: str) -> tuple[str, ...]:
+    """pip refusing tensorflow==version, then the flags that state the machine."""
+    flags = ("--no-probe", "--os", system, "--arch", arch, "--python", python)
+    return (_pinned_refusal("tensorflow", version), *flags)
+
+
+def test_a_pinned_release_with_no_wheel_for_the_platform_is_the_platforms_problem(tmp_path, capsys):
+    # ARM-software/armnn#556: tensorflow==1.15 in an aarch64 container with Python 3.6, which
+    # 1.15 supports; PyPI's wheels for Linux on aarch64 start long after 1.15
+    old = doctor(tmp_path, capsys, *_refused_on("1.15", "linux", "aarch64", "3.6"))
+    first = old["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
+    assert "1.15" in first["title"] and "aarch64" in first["title"]
+    # a release the matrix lists with no wheel for this platform at all: macOS on Intel lost
+    # its wheels after 2.16
+    intel_mac = doctor(tmp_path, capsys, *_refused_on("2.17", "macos", "x86_64", "3.11"))
+    assert top(intel_mac) == "platform-unsupported"
+    # the refusal's own reading (a Python TensorFlow does not publish for) is not kept beside
+    # it, and the fix names the last release with wheels there, not a later one
+    assert "python-unsupported" not in ids(intel_mac)
+    assert "2.16, the last with wheels there" in intel_mac["findings"][0]["fix"]
+    # on x86-64 Linux every release had wheels: the Python is what pip refused
+    x86 = doctor(tmp_path, capsys, *_refused_on("1.15", "linux", "x86_64", "3.8"))
+    assert top(x86) == "python-unsupported"
 
 
 def test_a_platform_name_of_tensorflow_without_wheels_here_names_the_one_to_install(

@@ -27,7 +27,7 @@ def without_finished_tracebacks(matches: tuple[LogMatch, ...], text: str) -> tup
     if not cut:
         return matches
     last = max(m.line_number for m in cut)
-    after = text.split("\n", last)[-1] if text.count("\n") >= last else ""
+    after = "\n".join(text.split("\n")[last:])  # line_number counts newlines only
     if not _EXCEPTION.search(text) and not _RAN_LATER.search(after):
         return matches
     return tuple(m for m in matches if m.signature.name != NATIVE_LOAD_CUT)

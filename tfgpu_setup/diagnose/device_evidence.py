@@ -514,14 +514,21 @@ HOST_STEPS = (
 )
 
 
+def in_a_container(facts: Facts, log: LogFacts) -> bool:
+    """The log says it ran in a container, or the facts (stated or probed) do: the log's own
+    word outranks a probe of another machine."""
+    return bool(log.container_line) or (facts.knows("container") and facts.platform.container)
+
+
 def host_side_in_a_container(
     findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
 ) -> tuple[Finding, ...]:
     """A driver that could not start (cuInit's unknown error, usually nvidia_uvm not loaded),
     seen from a container that was given the GPU: what to do is on the host (settled threads:
     tensorflow#5777, deepvariant#619, tensorflow#53341, survey 28's base rate)."""
-    in_container = (facts.knows("container") and facts.platform.container) or log.container_line
-    if not in_container or not any(m.signature.name == "cuinit-unknown" for m in matches):
+    if not in_a_container(facts, log) or not any(
+        m.signature.name == "cuinit-unknown" for m in matches
+    ):
         return findings
     if any(f.id == "container-gpu-not-exposed" for f in findings):
         return findings  # a container not given the GPU: its own fix says how

@@ -23,7 +23,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..versions import parsed
-from .device_evidence import DRIVER_FOUND_A_GPU
+from .device_evidence import DRIVER_FOUND_A_GPU, in_a_container
 from .loader_path import loader_path_named
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -220,7 +220,7 @@ def libraries_behind_an_empty_list(
         return []
     if _HIDDEN_OR_ELSEWHERE.search(text):
         return []
-    if log.container_line or (facts.knows("container") and facts.platform.container):
+    if in_a_container(facts, log):
         return []  # the driver seen may be the host's, not what the container was given
     if facts.knows("os") and facts.platform.os == "macos":
         return []

@@ -101,17 +101,14 @@ def no_wheel_for_stated(
                 PYPI_FILES,
             )
         ]
-    if not facts.knows("os") or not facts.knows("pythons"):
+    python = _the_python(facts)
+    if not facts.knows("os") or python is None:
         return []
     saw_versions = any(_SAW_SOMETHING.search(m.line) for m in matches)
     if _CONSTRAINED.search(refused.line) or (saw_versions and not refused.groups.get("requested")):
         # a range pip could not meet, or pip seeing versions and none that fit it (only
         # pre-releases): not a missing wheel for this Python
         return []
-    pythons = sorted({xy(p.version) for p in facts.pythons}, key=parsed)
-    if len(pythons) != 1:
-        return []
-    python = pythons[0]
     key = platform_key(facts)
     label = platform_label(key)
     requested = refused.groups.get("requested") or ""
@@ -206,6 +203,14 @@ def no_wheel_for_stated(
     return []
 
 
+def _the_python(facts: Facts) -> str | None:
+    """The one Python (X.Y) known for the machine; None where none is known, or several."""
+    if not facts.knows("pythons"):
+        return None
+    pythons = {xy(p.version) for p in facts.pythons}
+    return pythons.pop() if len(pythons) == 1 else None
+
+
 def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
     """Whether a platform name of TensorFlow publishes no wheel for this platform's key:
     tensorflow-cpu none for Apple silicon (tensorflow#61401), tensorflow-macos none off macOS and
@@ -232,17 +237,14 @@ def _another_name_here(
     (tensorflow-cpu on Apple silicon, tensorflow-macos on an Intel Mac from 2.13;
     tensorflow#61401, tensorflow#61382), not the Python."""
     requested = refused.groups.get("requested") or ""
-    if not requested or not facts.knows("os") or not facts.knows("pythons"):
+    python = _the_python(facts)
+    if not requested or not facts.knows("os") or python is None:
         return []
     if facts.platform.os == "macos" and not facts.knows("arch"):
         return []  # an unstated Mac is not known to be an Intel one
     key = platform_key(facts)
     if not _name_has_no_wheel(package, key, requested):
         return []
-    pythons = {xy(p.version) for p in facts.pythons}
-    if len(pythons) != 1:
-        return []
-    python = pythons.pop()
     if log.python and xy(log.python) != python:
         return []  # the Python that ran pip, as the log shows it, is not the one stated
     published = [

@@ -9,6 +9,7 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity
+from .device_evidence import in_a_container
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures.driver import NVML_UNKNOWN
@@ -32,7 +33,7 @@ _NVML_STARTED = re.compile(r"nvmlDevice\w")
 
 def _not_in_a_container(facts: Facts, log: LogFacts, text: str) -> str:
     """Why this machine is known not to be a container ('' where it is not known)."""
-    if log.container_line or (facts.knows("container") and facts.platform.container):
+    if in_a_container(facts, log):
         return ""
     if facts.knows("container"):
         return "this machine is not a container (as stated or probed)"
