@@ -619,6 +619,8 @@ WRITTEN = {
     " error: CUPTI_ERROR_NOT_INITIALIZED",
     "eager-allocation-failed": "tensorflow.python.framework.errors_impl.ResourceExhaustedError:"
     " failed to allocate memory [Op:Mul]",
+    "resource-exhausted-raised": "ResourceExhaustedError                    Traceback (most recent"
+    " call last)",
     "node-placed-on-gpu": '\t [[Node: conv1/Conv2D = Conv2D[T=DT_FLOAT, data_format="NHWC",'
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",

@@ -77,7 +77,7 @@ from .weigh import (
     weighed_against_the_runtime_opened,
     weighed_against_unnamed_failure,
 )
-from .wheel_tags import refused_for_another_machine
+from .wheel_tags import refused_by_a_32_bit_python, refused_for_another_machine
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -250,6 +250,7 @@ def diagnose(
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
+        refused_by_a_32_bit_python(known, matches),
         mixed_cuda_majors(log_facts, matches),
     )
     runtime_alone = cuda_runtime_missing_alone(known, log_facts, matches)

@@ -167,6 +167,8 @@ def no_wheel_for_stated(
                 PYPI_FILES,
             )
         ]
+    if served and (arm := _apple_silicon_python(facts, matrix, log, matches, requested)):
+        return [arm]
     if served:
         return [
             Finding(
@@ -201,6 +203,67 @@ def no_wheel_for_stated(
         title = f"PyPI has no {asked} wheel for {label}, for any Python"
         return [_no_wheel_on_platform(title, label, _nearest_with_wheel(matrix, releases, key))]
     return []
+
+
+_SAW_NONE = re.compile(r"\(from versions: (?:none)?\)")
+
+
+def _apple_silicon_python(
+    facts: Facts, matrix: Matrix, log: LogFacts, matches: Sequence[LogMatch], requested: str
+) -> Finding | None:
+    """On a Mac whose chip is not known, pip seeing no TensorFlow at all for a Python the
+    release's Intel wheels serve: an Intel Mac's 64-bit Python would have seen them, so the one
+    that ran pip is an arm64 Python (Apple silicon), where TensorFlow published no 'tensorflow'
+    wheel before 2.13, only Apple's tensorflow-macos (LoRA_Easy_Training_Scripts#35). Only for a
+    pinned release with no such wheel: an unpinned request is met there from 2.13 on."""
+    python = _the_python(facts)
+    if facts.platform.os != "macos" or facts.knows("arch") or not requested or python is None:
+        return None
+    if not any(_SAW_NONE.search(m.line) for m in matches):
+        return None  # pip saw some versions: this Python sees wheels
+    if log.python and xy(log.python) != python:
+        return None  # the Python that ran pip, as the log shows it, is not the one stated
+    arm = "macos_arm64"
+    pinned = [
+        r for r in matrix.tensorflow.releases if parsed(r.version) in specifier(f"=={requested}.*")
+    ]
+    if any(_tensorflow_wheel(r, arm) for r in pinned):
+        return None
+    series = [
+        r
+        for r in matrix.tensorflow.releases
+        if xy(r.version) == xy(requested) and _has_wheel(r, arm) and python in r.python
+    ]
+    first = min(
+        (r for r in matrix.tensorflow.releases if _tensorflow_wheel(r, arm)),
+        key=lambda r: parsed(r.version),
+        default=None,
+    )
+    later = (
+        f"TensorFlow {xy(first.version)} or later, published as 'tensorflow' there" if first else ""
+    )
+    if series:
+        apple = max(series, key=lambda r: parsed(r.version))
+        fix = (
+            f"Install '{_package(apple, arm)}=={apple.version}' (the same release built for Apple"
+            " silicon; 'tensorflow-metal' adds its GPU)" + (f", or {later}" if later else "")
+        )
+    else:
+        fix = "Install " + (later or "a release published for Apple silicon")
+    return Finding(
+        "platform-unsupported",
+        Severity.ERROR,
+        f"pip saw no TensorFlow at all, yet TensorFlow {requested} has a wheel for Python {python}"
+        " on Intel Macs: the Python that ran pip is most likely an arm64 one (Apple silicon),"
+        " which that release has no 'tensorflow' wheel for",
+        (
+            next(m.line for m in matches if _SAW_NONE.search(m.line)).strip(),
+            f"Python {python} ({facts.pythons[0].source}), macOS (chip not stated)",
+        ),
+        fix + ". 'python -c \"import platform; print(platform.machine())\"' prints arm64 for"
+        " such a Python.",
+        PYPI_FILES,
+    )
 
 
 def _the_python(facts: Facts) -> str | None:

@@ -27,6 +27,7 @@ from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
+from .signatures.runtime import NO_GPU_MEMORY_NAMED
 from .sources import quoted
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import Wanted
@@ -70,7 +71,7 @@ def weighed_against_log(
     elif any(
         (
             m.signature.finding_id == "gpu-out-of-memory"
-            and m.signature.name != "host-oom-when-allocating"
+            and m.signature.name not in NO_GPU_MEMORY_NAMED
             and "allocator cpu" not in m.line
         )
         or (m.signature.finding_id in MACHINE_FAILURES and m.signature.severity is Severity.ERROR)

@@ -103,6 +103,56 @@ def refused_for_another_machine(
     return ()
 
 
+def refused_by_a_32_bit_python(facts: Facts, matches: Sequence[LogMatch]) -> tuple[Finding, ...]:
+    """platform-unsupported where pip on Windows refused a 64-bit Windows TensorFlow wheel made
+    for the very Python stated: the version and the system fit, so the bits do not, and the
+    Python that ran pip is a 32-bit build, for which TensorFlow publishes no wheel
+    (tensorflow#30158). Not where the machine's CPU is known to be another."""
+    python = _stated_python(facts)
+    if python is None or not facts.knows("os") or facts.platform.os != "windows":
+        return ()
+    if facts.knows("arch") and facts.platform.arch not in ("x86_64", "amd64"):
+        return ()
+    for match in matches:
+        if match.signature.name != "pip-wheel-unsupported":
+            continue
+        wheel = match.groups.get("wheel", "")
+        try:
+            name, _, _, tags = parse_wheel_filename(wheel)
+        except InvalidWheelFilename:
+            continue
+        if name not in TENSORFLOW_DISTRIBUTIONS or not tags:
+            continue
+        if not all(t.platform == "win_amd64" and t.interpreter == python for t in tags):
+            continue
+        return (
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                f"pip refuses {wheel}, a 64-bit Windows wheel for the Python stated: the Python"
+                " that ran pip is most likely a 32-bit build, and TensorFlow publishes no wheel"
+                " for 32-bit Python",
+                (
+                    quoted(match.line),
+                    f"Python {python[2]}.{python[3:]} ({facts.pythons[0].source})",
+                ),
+                "Install the 64-bit build of that Python (python.org's 'Windows installer"
+                " (64-bit)') and create the environment with it; 'python -c \"import struct;"
+                " print(struct.calcsize('P') * 8)\"' prints 32 for a 32-bit one.",
+                TAGS_SPEC,
+            ),
+        )
+    return ()
+
+
+def _stated_python(facts: Facts) -> str | None:
+    """The one Python known for the machine as a wheel's interpreter tag ('cp35')."""
+    if not facts.knows("pythons"):
+        return None
+    tags = {"cp" + "".join(p.version.split(".")[:2]) for p in facts.pythons}
+    return tags.pop() if len(tags) == 1 else None
+
+
 def _release_has_a_wheel_for(matrix: Matrix, version: str, facts: Facts) -> bool:
     entry = release(matrix, version)
     if entry is None:

@@ -17,6 +17,8 @@ from .model import (
 
 HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
 """Lines where the host's memory, not the GPU's, ran out."""
+NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", "resource-exhausted-raised"})
+"""Memory failures that do not say the GPU's memory ran out."""
 
 LIKELIER_THAN_A_FAULT = DRIVER_ROOTS | frozenset(
     {
@@ -764,6 +766,30 @@ RUNTIME: tuple[Signature, ...] = (
             " copy. On the CPU, the same words mean the host's RAM ran out."
         ),
         source="https://github.com/hotosm/fAIr/issues/68",
+    ),
+    Signature(
+        # The exception alone, its message cut from the paste (a notebook's header line
+        # 'ResourceExhaustedError   Traceback (most recent call last)', or the class and a
+        # message pasted without its details; IndicoDataSolutions/finetune#339). TensorFlow
+        # raises it when an allocation fails; it names no device, so it says nothing of which.
+        name="resource-exhausted-raised",
+        needles=("ResourceExhaustedError",),
+        pattern=compiled(
+            r"^\s{0,8}(?:[\w.]{1,80}\.)?ResourceExhaustedError(?::|\s{2,}Traceback \(most recent)"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow raised ResourceExhaustedError: an allocation failed (the GPU's memory"
+            " where the work runs there)"
+        ),
+        fix=(
+            "Reduce the batch size (or the input or model size), enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
+            " other processes on the GPU (nvidia-smi). The error's full message names the"
+            " device and the tensor: on the CPU it means the host's RAM ran out."
+        ),
+        source="https://github.com/IndicoDataSolutions/finetune/issues/339",
     ),
     Signature(
         # The GPU BFC allocator's garbage collection (TF_ENABLE_GPU_GARBAGE_COLLECTION): only an

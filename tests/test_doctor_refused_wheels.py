@@ -1,0 +1,127 @@
+"""pip refusing TensorFlow, read against the machine stated: a Mac whose chip is not stated, a
+32-bit Python on Windows, a nightly's preview name; and a memory error whose message was cut.
+Logs are the reporters' own lines (each test names its thread) or written in pip's and
+TensorFlow's wording."""
+
+from __future__ import annotations
+
+from test_doctor_evidence import _pinned_refusal, doctor, ids, top
+
+# derrian-distro/LoRA_Easy_Training_Scripts#35: a Mac, Python 3.10, TensorFlow 2.10.1 pinned;
+# 'tensorflow-macos' installed it
+MAC_PIN_REFUSED = _pinned_refusal("tensorflow", "2.10.1")
+
+
+def test_a_mac_seeing_no_tensorflow_for_a_python_intel_wheels_serve_is_apple_silicon(
+    tmp_path, capsys
+):
+    mac = ("--no-probe", "--os", "macos", "--python", "3.10", "--tf", "2.10.1")
+    doc = doctor(tmp_path, capsys, MAC_PIN_REFUSED, *mac)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
+    assert "Apple silicon" in first["title"]
+    # the fix names the same release under Apple's name, and the first 'tensorflow' for it
+    assert "tensorflow-macos==2.10.0" in first["fix"] and "2.13 or later" in first["fix"]
+    assert "python-unsupported" not in ids(doc)
+
+
+def test_the_apple_silicon_reading_needs_an_unknown_chip_no_versions_and_a_pin(tmp_path, capsys):
+    flags = ("--no-probe", "--os", "macos", "--python", "3.10")
+    # an Intel Mac stated: its 64-bit Python would see the wheels, so the Python is not that one
+    intel = doctor(tmp_path, capsys, MAC_PIN_REFUSED, *flags, "--arch", "x86_64")
+    assert top(intel) == "python-unsupported"
+    # pip saw versions: this Python sees wheels, just not the one pinned
+    seen = _pinned_refusal("tensorflow", "2.10.1", seen="2.12.0, 2.13.0")
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, seen, *flags))
+    # unpinned: Apple silicon has had 'tensorflow' wheels since 2.13, so 'none' is not its mark
+    unpinned = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\nERROR: No matching distribution found for tensorflow\n"
+    )
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, unpinned, *flags))
+    # the pasted interpreter is another Python than the one stated
+    other = "Python 3.12.1 (main, Dec  8 2023)\n" + MAC_PIN_REFUSED
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, other, *flags))
+
+
+# tensorflow/tensorflow#30158, the reporter's lines: a 32-bit Python 3.5 on Windows
+WIN_AMD64_REFUSED = (
+    "No matching distribution found for tensorflow-gpu\n"
+    "ERROR: https://storage.googleapis.com/tensorflow/windows/gpu/"
+    "tensorflow_gpu-1.13.1-cp35-cp35m-win_amd64.whl is not a supported wheel on this platform.\n"
+)
+
+
+def test_a_windows_wheel_for_the_stated_python_refused_means_a_32_bit_python(tmp_path, capsys):
+    doc = doctor(
+        tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe", "--os", "windows", "--python", "3.5"
+    )
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
+    assert "32-bit" in first["title"] and "64-bit" in first["fix"]
+
+
+def test_the_32_bit_reading_needs_windows_and_the_wheels_own_python(tmp_path, capsys):
+    # another Python than the wheel's: the version is what pip refused
+    py36 = doctor(
+        tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe", "--os", "windows", "--python", "3.6"
+    )
+    assert "platform-unsupported" not in ids(py36)
+    assert top(py36) == "python-unsupported"
+    # a Windows wheel on Linux is the wrong file, not a 32-bit Python
+    linux = doctor(
+        tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe", "--os", "linux", "--python", "3.5"
+    )
+    assert "platform-unsupported" not in ids(linux)
+    # nothing stated: nothing to compare the wheel with
+    bare = doctor(tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe")
+    assert "platform-unsupported" not in ids(bare)
+
+
+def test_a_nightly_preview_name_refused_is_read_as_tensorflow(tmp_path, capsys):
+    # cvicom/deep_learning_escuela_verano_19#2: tf-nightly-2.0-preview had no Python 3.7 wheel
+    # for macOS; the refusal comes before 'macOS has no CUDA'
+    log = (
+        "Pip subprocess error:\n"
+        "  ERROR: Could not find a version that satisfies the requirement"
+        " tf-nightly-2.0-preview (from -r /Users/u/code/condaenv.requirements.txt (line 1))"
+        " (from versions: none)\n"
+        "ERROR: No matching distribution found for tf-nightly-2.0-preview (from -r"
+        " /Users/u/code/condaenv.requirements.txt (line 1))\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--python", "3.7")
+    assert top(doc) == "python-unsupported"
+    assert "tf-nightly-2.0-preview" in doc["findings"][0]["title"]
+
+
+# IndicoDataSolutions/finetune#339: the notebook's header, the message cut from the paste
+NOTEBOOK_OOM = (
+    "Epoch 1/5:   2%|▏         | 172/10224 [00:00<00:24, 402.59it/s]\n"
+    "---------------------------------------------------------------------------\n"
+    "ResourceExhaustedError                    Traceback (most recent call last)\n"
+    "~/.local/lib/python3.5/site-packages/tensorflow/python/client/session.py in _do_call(self,"
+    " fn, *args)\n"
+    "   1333     try:\n"
+    "-> 1334       return fn(*args)\n"
+)
+
+
+def test_resource_exhausted_raised_alone_reads_as_memory(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, NOTEBOOK_OOM, "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("gpu-out-of-memory", "warning")
+    assert "ResourceExhaustedError" in first["title"]
+    # the full message keeps its own, more specific reading
+    full = "tensorflow.python.framework.errors_impl.ResourceExhaustedError: OOM when allocating"
+    full += " tensor with shape[16,12,512,512] and type float on /job:localhost/replica:0/task:0/"
+    full += "device:CPU:0 by allocator cpu\n"
+    assert "host" in doctor(tmp_path, capsys, full, "--no-probe")["findings"][0]["title"]
+
+
+def test_code_that_catches_resource_exhausted_is_not_a_failure(tmp_path, capsys):
+    code = (
+        "try:\n    model.fit(x, y, batch_size=64)\n"
+        "except tf.errors.ResourceExhaustedError:\n    model.fit(x, y, batch_size=8)\n"
+        "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+    )
+    assert "gpu-out-of-memory" not in ids(doctor(tmp_path, capsys, code, "--no-probe"))
