@@ -125,3 +125,84 @@ def test_code_that_catches_resource_exhausted_is_not_a_failure(tmp_path, capsys)
         "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
     )
     assert "gpu-out-of-memory" not in ids(doctor(tmp_path, capsys, code, "--no-probe"))
+
+
+# Review 34's attacks: what the log shows about the Python that ran pip, or pip's index
+
+
+def test_the_apple_silicon_reading_yields_to_what_the_log_shows(tmp_path, capsys):
+    mac = ("--no-probe", "--os", "macos", "--python", "3.10")
+    shown = {
+        "an Intel wheel downloaded by the same pip": "Downloading numpy-1.23.5-cp310-cp310-"
+        "macosx_10_9_x86_64.whl (18.1 MB)\n",
+        "platform.machine() answering": "$ python3 -c 'import platform; print(platform.machine())'"
+        "\nx86_64\n",
+        "conda's platform": "          platform : osx-64\n",
+        "macOS 10": "ProductName:\tMac OS X\nProductVersion:\t10.13.6\n",
+        "no index": "$ pip install --no-index --find-links=./wheels tensorflow==2.10.1\n",
+        "a private index": "Looking in indexes: https://artifactory.example.com/api/pypi/simple\n",
+        "pip too old for macOS 11": "WARNING: You are using pip version 20.2.3; however, version"
+        " 20.3.3 is available.\n",
+        "no network": "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None,"
+        " status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3."
+        "connection.HTTPSConnection object at 0x10f>: Failed to establish a new connection:"
+        " [Errno 8] nodename nor servname provided, or not known')': /simple/tensorflow/\n",
+    }
+    for what, lines in shown.items():
+        doc = doctor(tmp_path, capsys, lines + MAC_PIN_REFUSED, *mac)
+        assert "platform-unsupported" not in ids(doc), what
+    # 'none' said of another package, while the tensorflow line lists versions
+    dependency = (
+        "ERROR: Could not find a version that satisfies the requirement"
+        " tensorflow-io-gcs-filesystem==0.27.0 (from versions: none)\n"
+        + _pinned_refusal("tensorflow", "2.10.1", seen="2.12.0, 2.13.0")
+    )
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, dependency, *mac))
+    # no arm64 build of CPython 3.7 or older exists
+    old = _pinned_refusal("tensorflow", "2.1.0")
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, old, *mac[:-1], "3.6"))
+    # an arm64 answer keeps it
+    arm = "$ uname -m\narm64\n" + MAC_PIN_REFUSED
+    assert top(doctor(tmp_path, capsys, arm, *mac)) == "platform-unsupported"
+
+
+def test_the_32_bit_reading_yields_to_what_the_log_shows(tmp_path, capsys):
+    win = ("--no-probe", "--os", "windows", "--python", "3.5")
+    shown = {
+        "pip of another Python": "pip 19.1.1 from c:\\users\\u\\appdata\\local\\programs\\python\\"
+        "python37\\lib\\site-packages\\pip (python 3.7)\n",
+        "a 64-bit banner": "Python 3.5.4 (v3.5.4:3f56838, Aug  8 2017, 02:17:05) [MSC v.1900 64"
+        " bit (AMD64)] on win32\n",
+        "MinGW's Python": "$ which python\n/mingw64/bin/python\n",
+        "a WSL prompt": "user@DESKTOP-4F2KQ1A:/mnt/c/Users/u/Downloads$ pip3 install"
+        " tensorflow_gpu-1.13.1-cp35-cp35m-win_amd64.whl\n",
+        "a Dockerfile's step": "Step 4/9 : RUN pip install tensorflow_gpu-1.13.1-cp35-cp35m-"
+        "win_amd64.whl\n",
+        "an outdated pip": "WARNING: You are using pip version 9.0.1, however version 19.1.1 is"
+        " available.\n",
+    }
+    for what, lines in shown.items():
+        doc = doctor(tmp_path, capsys, lines + WIN_AMD64_REFUSED, *win)
+        assert "platform-unsupported" not in ids(doc), what
+    # a 32-bit banner keeps it
+    banner = "Python 3.5.4 (v3.5.4:3f56838, Aug  8 2017) [MSC v.1900 32 bit (Intel)] on win32\n"
+    assert top(doctor(tmp_path, capsys, banner + WIN_AMD64_REFUSED, *win)) == "platform-unsupported"
+
+
+def test_resource_exhausted_with_a_message_of_its_own_is_not_read_as_memory(tmp_path, capsys):
+    disk = (
+        "tensorflow.python.framework.errors_impl.ResourceExhaustedError: checkpoints/variables/"
+        "variables_temp/part-00000-of-00001.data-00000-of-00001.tempstate1; No space left on"
+        " device [Op:SaveV2]\n"
+    )
+    assert "gpu-out-of-memory" not in ids(doctor(tmp_path, capsys, disk, "--no-probe"))
+    # the notebook's header line, then the message that says what ran out
+    header = NOTEBOOK_OOM.split("~/")[0] + "ResourceExhaustedError: /data/train-00871.tfrecord;"
+    header += " Too many open files\n"
+    assert "gpu-out-of-memory" not in ids(doctor(tmp_path, capsys, header, "--no-probe"))
+    # pytest's prefix, the message TF 2.9+ gives before its details
+    pytest_line = (
+        "E       tensorflow.python.framework.errors_impl.ResourceExhaustedError: Graph execution"
+        " error:\n"
+    )
+    assert top(doctor(tmp_path, capsys, pytest_line, "--no-probe")) == "gpu-out-of-memory"

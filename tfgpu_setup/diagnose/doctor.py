@@ -26,7 +26,7 @@ from .builds import beyond_the_table, log_refutes
 from .conda_conflict import conda_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
-from .cut_traceback import without_finished_tracebacks
+from .cut_traceback import without_exhaustion_said, without_finished_tracebacks
 from .device_evidence import (
     DRIVER_FOUND_A_GPU,
     LIBCUDA_ABSENT,
@@ -195,6 +195,7 @@ def diagnose(
     log_matches = without_refusals_installed_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
+    log_matches = without_exhaustion_said(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
@@ -250,7 +251,7 @@ def diagnose(
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
-        refused_by_a_32_bit_python(known, matches),
+        refused_by_a_32_bit_python(known, matches, log_facts, log or ""),
         mixed_cuda_majors(log_facts, matches),
     )
     runtime_alone = cuda_runtime_missing_alone(known, log_facts, matches)

@@ -741,7 +741,8 @@ _TF_INSTALLED = re.compile(
 )
 _PIP_NETWORK = re.compile(
     r"Could not fetch URL https?://|\bSSLError\b|\bProxyError\b|Max retries exceeded with url"
-    r"|Temporary failure in name resolution"
+    r"|Temporary failure in name resolution|NewConnectionError|nodename nor servname provided"
+    r"|getaddrinfo failed"
 )
 _SILENCED = re.compile(
     r"TF_CPP_MIN_LOG_LEVEL['\"]?\]?\s*[=:]\s*['\"]?[23]\b|[\\/]DeepFaceLab[\w.-]{0,40}[\\/]"

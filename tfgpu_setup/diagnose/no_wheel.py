@@ -167,7 +167,7 @@ def no_wheel_for_stated(
                 PYPI_FILES,
             )
         ]
-    if served and (arm := _apple_silicon_python(facts, matrix, log, matches, requested)):
+    if served and (arm := _apple_silicon_python(facts, matrix, log, matches, requested, text)):
         return [arm]
     if served:
         return [
@@ -206,21 +206,53 @@ def no_wheel_for_stated(
 
 
 _SAW_NONE = re.compile(r"\(from versions: (?:none)?\)")
+_NOT_APPLE_SILICON = re.compile(
+    # an Intel Mac's wheels downloaded, platform.machine() or uname -m answering x86_64,
+    # conda's osx-64, macOS 10 (Apple silicon runs 11 and later)
+    r"macosx_\d{1,2}_\d{1,2}_x86_64\.whl|^\s*x86_64\s*$|platform : osx-64"
+    r"|ProductVersion:\s*10\."
+    # pip that did not ask PyPI: only a folder, or a private index
+    r"|--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi\.org)"
+    # pip older than 20.3 sees no wheel on macOS 11 at all (it reads the system as 10.16)
+    r"|You are using pip version (?:[0-9]\.|1\d\.|20\.[0-2]\b)",
+    re.MULTILINE,
+)
+ARM64_PYTHON_FROM = "3.8"
+"""The first CPython with an arm64 build for macOS (3.8.10, 3.9.1): an older one on a Mac is an
+Intel build."""
 
 
 def _apple_silicon_python(
-    facts: Facts, matrix: Matrix, log: LogFacts, matches: Sequence[LogMatch], requested: str
+    facts: Facts,
+    matrix: Matrix,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    requested: str,
+    text: str,
 ) -> Finding | None:
     """On a Mac whose chip is not known, pip seeing no TensorFlow at all for a Python the
     release's Intel wheels serve: an Intel Mac's 64-bit Python would have seen them, so the one
     that ran pip is an arm64 Python (Apple silicon), where TensorFlow published no 'tensorflow'
     wheel before 2.13, only Apple's tensorflow-macos (LoRA_Easy_Training_Scripts#35). Only for a
-    pinned release with no such wheel: an unpinned request is met there from 2.13 on."""
+    pinned release with no such wheel: an unpinned request is met there from 2.13 on. Not where
+    the log shows an Intel Mac, pip not asking PyPI, or a pip too old for macOS 11."""
     python = _the_python(facts)
     if facts.platform.os != "macos" or facts.knows("arch") or not requested or python is None:
         return None
-    if not any(_SAW_NONE.search(m.line) for m in matches):
-        return None  # pip saw some versions: this Python sees wheels
+    if parsed(python) < parsed(ARM64_PYTHON_FROM):
+        return None
+    none_seen = next(
+        (
+            m
+            for m in matches
+            if m.signature.name in REFUSALS
+            and m.groups.get("package", "").lower().replace("_", "-") == "tensorflow"
+            and _SAW_NONE.search(m.line)
+        ),
+        None,
+    )
+    if none_seen is None or _NOT_APPLE_SILICON.search(text):
+        return None
     if log.python and xy(log.python) != python:
         return None  # the Python that ran pip, as the log shows it, is not the one stated
     arm = "macos_arm64"
@@ -257,7 +289,7 @@ def _apple_silicon_python(
         " on Intel Macs: the Python that ran pip is most likely an arm64 one (Apple silicon),"
         " which that release has no 'tensorflow' wheel for",
         (
-            next(m.line for m in matches if _SAW_NONE.search(m.line)).strip(),
+            none_seen.line.strip(),
             f"Python {python} ({facts.pythons[0].source}), macOS (chip not stated)",
         ),
         fix + ". 'python -c \"import platform; print(platform.machine())\"' prints arm64 for"

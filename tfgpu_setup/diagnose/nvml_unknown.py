@@ -12,6 +12,7 @@ from ..findings import Finding, Severity
 from .device_evidence import in_a_container
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .platform_seen import LINUX_SHELL
 from .signatures.driver import NVML_UNKNOWN
 from .weigh import noted
 
@@ -21,12 +22,6 @@ DRIVER_BROKEN_FIX = (
     " on Linux purge the driver packages and install them again. A system update that replaced"
     " part of the driver is the usual cause."
 )
-_LINUX_SHELL = re.compile(
-    r"^[ \t>]*[\w.-]{1,64}@[\w.-]{1,64}:[~/]|[$#] nvidia-smi\b|!nvidia-smi\b", re.MULTILINE
-)
-"""A Linux shell's prompt or its '$ nvidia-smi' (an SSH session, WSL, a dev container; cmd.exe
-and PowerShell prompt with '>'), or a notebook cell's shell command: the log was not written on
-native Windows, whatever the machine was said to be."""
 _NVML_STARTED = re.compile(r"nvmlDevice\w")
 """A query of a device, which NVML answers only once it has started."""
 
@@ -38,7 +33,7 @@ def _not_in_a_container(facts: Facts, log: LogFacts, text: str) -> str:
     if facts.knows("container"):
         return "this machine is not a container (as stated or probed)"
     native_windows = facts.knows("os") and facts.platform.os == "windows"
-    if native_windows and log.os in (None, "windows") and not _LINUX_SHELL.search(text):
+    if native_windows and log.os in (None, "windows") and not LINUX_SHELL.search(text):
         return "this is native Windows, not a container"
     return ""
 

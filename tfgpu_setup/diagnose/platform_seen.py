@@ -83,6 +83,16 @@ PYTHON_32BIT = re.compile(
 says '64 bit (AMD64)'), its install folder, or a 32-bit conda's channels."""
 
 
+LINUX_SHELL = re.compile(
+    r"^[ \t>]*[\w.-]{1,64}@[\w.-]{1,64}:[~/]|[$#] nvidia-smi\b|!nvidia-smi\b"
+    r"|^Step \d{1,4}/\d{1,4} : RUN\b|'/bin/sh -c ",
+    re.MULTILINE,
+)
+"""A Linux shell's prompt or its '$ nvidia-smi' (an SSH session, WSL, a dev container; cmd.exe
+and PowerShell prompt with '>'), a notebook cell's shell command, or a Dockerfile's build step:
+the log was not written on native Windows, whatever the machine was said to be."""
+
+
 _LINUX = re.compile(
     r"\bGNU/Linux\b"
     r'|^[> \t]*PRETTY_NAME="(?:Ubuntu|Debian|CentOS|Red Hat|Rocky|AlmaLinux|Fedora|openSUSE|SUSE'

@@ -7,6 +7,7 @@ that release has no wheel for this machine, the machine is the cause, whatever t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
@@ -15,7 +16,9 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..matrix.query import release
+from .logfacts import LogFacts
 from .logs import LogMatch
+from .platform_seen import LINUX_SHELL
 from .sources import quoted
 
 TAGS_SPEC = "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
@@ -43,6 +46,8 @@ TENSORFLOW_DISTRIBUTIONS = frozenset(
         "tf-nightly-gpu",
         "intel-tensorflow",
         "tensorflow-intel",
+        "tf-nightly-2-0-preview",
+        "tf-nightly-gpu-2-0-preview",
     }
 )
 """TensorFlow's own distributions: an add-on's wheel (tensorflow-io 0.30) has its own versions."""
@@ -103,15 +108,33 @@ def refused_for_another_machine(
     return ()
 
 
-def refused_by_a_32_bit_python(facts: Facts, matches: Sequence[LogMatch]) -> tuple[Finding, ...]:
+_NOT_A_32_BIT_PYTHON = re.compile(
+    r"\[MSC v\.\d{1,5} 64 bit \(AMD64\)\]"  # the banner of a 64-bit Python
+    r"|[/\\]mingw(?:32|64)[/\\]|\bmsys64\b|\bMSYS2\b"  # MinGW's Pythons tag wheels as mingw
+    r"|\bwin_arm64\b|\bARM64\b"  # Windows on Arm
+    # an outdated pip: an old one misreads newer Pythons' tags (3.10's as 3.1's)
+    r"|You are using pip version",
+    re.IGNORECASE,
+)
+
+
+def refused_by_a_32_bit_python(
+    facts: Facts, matches: Sequence[LogMatch], log: LogFacts, text: str
+) -> tuple[Finding, ...]:
     """platform-unsupported where pip on Windows refused a 64-bit Windows TensorFlow wheel made
     for the very Python stated: the version and the system fit, so the bits do not, and the
     Python that ran pip is a 32-bit build, for which TensorFlow publishes no wheel
-    (tensorflow#30158). Not where the machine's CPU is known to be another."""
+    (tensorflow#30158). Not where the machine's CPU is known to be another, the log shows the
+    Python that ran pip to be another version or a 64-bit, MinGW or Arm one, or pip to be
+    outdated, or a Linux shell ran pip (WSL, a Dockerfile: a Windows wheel is the wrong file
+    there)."""
     python = _stated_python(facts)
     if python is None or not facts.knows("os") or facts.platform.os != "windows":
         return ()
     if facts.knows("arch") and facts.platform.arch not in ("x86_64", "amd64"):
+        return ()
+    shown = {_tag(v) for v in (log.python, log.pip_python) if v}
+    if shown - {python} or _NOT_A_32_BIT_PYTHON.search(text) or LINUX_SHELL.search(text):
         return ()
     for match in matches:
         if match.signature.name != "pip-wheel-unsupported":
@@ -149,8 +172,12 @@ def _stated_python(facts: Facts) -> str | None:
     """The one Python known for the machine as a wheel's interpreter tag ('cp35')."""
     if not facts.knows("pythons"):
         return None
-    tags = {"cp" + "".join(p.version.split(".")[:2]) for p in facts.pythons}
+    tags = {_tag(p.version) for p in facts.pythons}
     return tags.pop() if len(tags) == 1 else None
+
+
+def _tag(version: str) -> str:
+    return "cp" + "".join(version.split(".")[:2])
 
 
 def _release_has_a_wheel_for(matrix: Matrix, version: str, facts: Facts) -> bool:

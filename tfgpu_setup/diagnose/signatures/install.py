@@ -69,7 +69,7 @@ libcusolver.so.8.0', in a title or a sentence: CRNN_Tensorflow#182): only right 
 
 TF_DISTRIBUTION = (
     r"(?:tensorflow(?:[-_](?:gpu|cpu(?:-aws)?|intel|macos|aarch64|rocm|directml|metal))?"
-    r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?(?:[-_]2\.0[-_]preview)?|(?:intel|nvidia)[-_]tensorflow)"
+    r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?(?:[-_]2[._-]0[-_]preview)?|(?:intel|nvidia)[-_]tensorflow)"
     r"(?![\w-])"
 )
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text

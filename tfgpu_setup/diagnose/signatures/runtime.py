@@ -17,7 +17,8 @@ from .model import (
 
 HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
 """Lines where the host's memory, not the GPU's, ran out."""
-NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", "resource-exhausted-raised"})
+EXHAUSTED_UNSAID = "resource-exhausted-raised"
+NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", EXHAUSTED_UNSAID})
 """Memory failures that do not say the GPU's memory ran out."""
 
 LIKELIER_THAN_A_FAULT = DRIVER_ROOTS | frozenset(
@@ -769,13 +770,16 @@ RUNTIME: tuple[Signature, ...] = (
     ),
     Signature(
         # The exception alone, its message cut from the paste (a notebook's header line
-        # 'ResourceExhaustedError   Traceback (most recent call last)', or the class and a
-        # message pasted without its details; IndicoDataSolutions/finetune#339). TensorFlow
-        # raises it when an allocation fails; it names no device, so it says nothing of which.
-        name="resource-exhausted-raised",
+        # 'ResourceExhaustedError   Traceback (most recent call last)', or the class with no
+        # message of its own; IndicoDataSolutions/finetune#339). TensorFlow raises it when an
+        # allocation fails; it names no device, so it says nothing of which.
+        name=EXHAUSTED_UNSAID,
         needles=("ResourceExhaustedError",),
         pattern=compiled(
-            r"^\s{0,8}(?:[\w.]{1,80}\.)?ResourceExhaustedError(?::|\s{2,}Traceback \(most recent)"
+            # pytest's 'E   ' prefix; nothing after the colon but TF 2.9+'s 'Graph execution
+            # error:' (a message of its own, a full disk or too many open files, is not memory)
+            r"^(?:E {1,8})?\s{0,8}(?:[\w.]{1,80}\.)?ResourceExhaustedError"
+            r"(?::\s{0,8}(?:Graph execution error:?\s{0,8})?$|\s{2,}Traceback \(most recent)"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
