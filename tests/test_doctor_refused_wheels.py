@@ -206,3 +206,14 @@ def test_resource_exhausted_with_a_message_of_its_own_is_not_read_as_memory(tmp_
         " error:\n"
     )
     assert top(doctor(tmp_path, capsys, pytest_line, "--no-probe")) == "gpu-out-of-memory"
+
+
+def test_a_mac_whose_pip_lists_only_apple_silicons_releases_is_apple_silicon(tmp_path, capsys):
+    # today's form of the same refusal: pip lists what this Python sees, and an arm64 one sees
+    # nothing before 2.13, while an Intel Mac's Python 3.10 sees 2.8 on
+    mac = ("--no-probe", "--os", "macos", "--python", "3.10")
+    arm = _pinned_refusal("tensorflow", "2.10.1", seen="2.13.0rc0, 2.13.0, 2.14.0, 2.16.2")
+    first = doctor(tmp_path, capsys, arm, *mac)["findings"][0]
+    assert first["id"] == "platform-unsupported" and "from 2.13" in first["title"]
+    intel = _pinned_refusal("tensorflow", "2.10.1", seen="2.8.0, 2.9.0, 2.12.0, 2.16.2")
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, intel, *mac))

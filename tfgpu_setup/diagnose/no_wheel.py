@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from packaging.version import InvalidVersion
+from packaging.version import InvalidVersion, Version
 
 from ..facts import Facts
 from ..findings import Finding, Severity
@@ -205,7 +205,7 @@ def no_wheel_for_stated(
     return []
 
 
-_SAW_NONE = re.compile(r"\(from versions: (?:none)?\)")
+_VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
 _NOT_APPLE_SILICON = re.compile(
     # an Intel Mac's wheels downloaded, platform.machine() or uname -m answering x86_64,
     # conda's osx-64, macOS 10 (Apple silicon runs 11 and later)
@@ -241,21 +241,25 @@ def _apple_silicon_python(
         return None
     if parsed(python) < parsed(ARM64_PYTHON_FROM):
         return None
-    none_seen = next(
+    arm = "macos_arm64"
+    refusal = next(
         (
             m
             for m in matches
             if m.signature.name in REFUSALS
             and m.groups.get("package", "").lower().replace("_", "-") == "tensorflow"
-            and _SAW_NONE.search(m.line)
+            and _VERSIONS_SEEN.search(m.line)
         ),
         None,
     )
-    if none_seen is None or _NOT_APPLE_SILICON.search(text):
+    if refusal is None or _NOT_APPLE_SILICON.search(text):
+        return None
+    listed = _listed(refusal.line)
+    seen_from = _only_apple_silicons(matrix, python, listed) if listed else None
+    if listed and seen_from is None:
         return None
     if log.python and xy(log.python) != python:
         return None  # the Python that ran pip, as the log shows it, is not the one stated
-    arm = "macos_arm64"
     pinned = [
         r for r in matrix.tensorflow.releases if parsed(r.version) in specifier(f"=={requested}.*")
     ]
@@ -285,17 +289,55 @@ def _apple_silicon_python(
     return Finding(
         "platform-unsupported",
         Severity.ERROR,
-        f"pip saw no TensorFlow at all, yet TensorFlow {requested} has a wheel for Python {python}"
-        " on Intel Macs: the Python that ran pip is most likely an arm64 one (Apple silicon),"
-        " which that release has no 'tensorflow' wheel for",
         (
-            none_seen.line.strip(),
+            f"pip saw TensorFlow from {seen_from} on only, the releases with a 'tensorflow' wheel"
+            " for Apple silicon"
+            if seen_from
+            else "pip saw no TensorFlow at all"
+        )
+        + f", yet TensorFlow {requested} has a wheel for Python {python} on Intel Macs: the"
+        " Python that ran pip is most likely an arm64 one (Apple silicon), which that release"
+        " has no 'tensorflow' wheel for",
+        (
+            refusal.line.strip(),
             f"Python {python} ({facts.pythons[0].source}), macOS (chip not stated)",
         ),
         fix + ". 'python -c \"import platform; print(platform.machine())\"' prints arm64 for"
         " such a Python.",
         PYPI_FILES,
     )
+
+
+def _listed(line: str) -> list[Version]:
+    """The versions pip lists in its refusal ([] for 'none', or an old pip's empty list)."""
+    found = _VERSIONS_SEEN.search(line)
+    versions = []
+    for item in (found.group("listed") if found else "").split(","):
+        try:
+            versions.append(Version(item.strip()))
+        except InvalidVersion:
+            continue
+    return versions
+
+
+def _only_apple_silicons(matrix: Matrix, python: str, listed: list[Version]) -> str | None:
+    """The X.Y pip's list starts from, where that is the first release with a 'tensorflow'
+    wheel for Apple silicon and this Python, while Intel Macs have wheels for it from an
+    earlier one: only an arm64 Python sees that list. None otherwise."""
+
+    def first_for(key: str) -> str | None:
+        serving = [
+            parsed(xy(r.version))
+            for r in matrix.tensorflow.releases
+            if _tensorflow_wheel(r, key) and python in r.python
+        ]
+        return str(min(serving)) if serving else None
+
+    on_arm, on_intel = first_for("macos_arm64"), first_for("macos_x86_64")
+    if on_arm is None or on_intel is None or parsed(on_intel) >= parsed(on_arm):
+        return None
+    oldest = parsed(xy(str(min(listed))))
+    return on_arm if oldest == parsed(on_arm) else None
 
 
 def _the_python(facts: Facts) -> str | None:
