@@ -76,6 +76,10 @@ def test_the_32_bit_reading_needs_windows_and_the_wheels_own_python(tmp_path, ca
     # nothing stated: nothing to compare the wheel with
     bare = doctor(tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe")
     assert "platform-unsupported" not in ids(bare)
+    # the Python only as the refused wheel's own tag names it is no Python stated
+    # (tensorflow#10061: Python 2.7 refusing a cp35 wheel)
+    untold = doctor(tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe", "--os", "windows")
+    assert "platform-unsupported" not in ids(untold)
 
 
 def test_a_nightly_preview_name_refused_is_read_as_tensorflow(tmp_path, capsys):

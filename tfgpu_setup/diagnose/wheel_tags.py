@@ -169,10 +169,11 @@ def refused_by_a_32_bit_python(
 
 
 def _stated_python(facts: Facts) -> str | None:
-    """The one Python known for the machine as a wheel's interpreter tag ('cp35')."""
+    """The one Python stated or probed for the machine, as a wheel's interpreter tag ('cp35').
+    Not one read from the log, which may be the refused wheel's own tag."""
     if not facts.knows("pythons"):
         return None
-    tags = {_tag(p.version) for p in facts.pythons}
+    tags = {_tag(p.version) for p in facts.pythons if p.source != "log"}
     return tags.pop() if len(tags) == 1 else None
 
 
