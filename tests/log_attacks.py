@@ -619,6 +619,8 @@ WRITTEN = {
     " error: CUPTI_ERROR_NOT_INITIALIZED",
     "eager-allocation-failed": "tensorflow.python.framework.errors_impl.ResourceExhaustedError:"
     " failed to allocate memory [Op:Mul]",
+    "addon-op-namespace-refused": "tensorflow.python.framework.errors_impl.InvalidArgumentError:"
+    ' Invalid name: Addons>Gelu (Did you use CamelCase?); in OpDef: name: "Addons>Gelu"',
     "resource-exhausted-raised": "ResourceExhaustedError                    Traceback (most recent"
     " call last)",
     "node-placed-on-gpu": '\t [[Node: conv1/Conv2D = Conv2D[T=DT_FLOAT, data_format="NHWC",'

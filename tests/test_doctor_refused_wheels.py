@@ -221,3 +221,43 @@ def test_a_mac_whose_pip_lists_only_apple_silicons_releases_is_apple_silicon(tmp
     assert first["id"] == "platform-unsupported" and "from 2.13" in first["title"]
     intel = _pinned_refusal("tensorflow", "2.10.1", seen="2.8.0, 2.9.0, 2.12.0, 2.16.2")
     assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, intel, *mac))
+
+
+def test_a_gpu_build_refused_on_a_mac_is_macos_having_no_cuda(tmp_path, capsys):
+    # ludwig-ai/ludwig#658: a project pinning tensorflow-gpu, installed on a Mac
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==1.15.2"
+        " (from ludwig) (from versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow-gpu==1.15.2 (from ludwig)\n"
+    )
+    mac = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--python", "3.7")
+    assert top(mac) == "macos-no-cuda" and "python-unsupported" not in ids(mac)
+    assert "'tensorflow' instead of 'tensorflow-gpu'" in mac["findings"][0]["fix"]
+    # PyPI had macOS GPU builds up to 1.1; elsewhere the Python is what pip refused
+    old = log.replace("1.15.2", "1.1.0")
+    assert top(doctor(tmp_path, capsys, old, "--no-probe", "--os", "macos")) != "macos-no-cuda"
+    linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--python", "3.9")
+    assert top(linux) == "python-unsupported"
+
+
+def test_addons_namespaced_op_refused_by_an_older_tensorflow_is_an_addon_mismatch(tmp_path, capsys):
+    # tensorflow/addons#655: Addons 0.6 under TensorFlow 2.0.0b1, the reporter's line
+    log = (
+        "lib_handle = py_tf.TF_LoadLibrary(library_filename)\n"
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: Invalid name: Addons>Gelu"
+        ' (Did you use CamelCase?); in OpDef: name: "Addons>Gelu" input_arg { name: "features"'
+        ' type_attr: "T" }\n'
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "addon-tensorflow-mismatch"
+
+
+def test_tfjs_nodes_dll_initialisation_failure_reads_as_avx(tmp_path, capsys):
+    # tensorflow/tfjs#2619: tfjs-node on a Core i5 650, which has no AVX
+    log = (
+        "Error: A dynamic link library (DLL) initialization routine failed.\n"
+        "\\\\?\\c:\\wamp64\\www\\test\\node_modules\\@tensorflow\\tfjs-node\\lib\\napi-v4\\"
+        "tfjs_binding.node\n"
+        "    at Object.Module._extensions..node (internal/modules/cjs/loader.js:807:18)\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    assert top(doc) == "cpu-lacks-avx"

@@ -318,7 +318,7 @@ def diagnose(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
     )
     crossed += no_wheel
-    if any(f.id == "platform-unsupported" for f in no_wheel):
+    if any(f.id in ("platform-unsupported", "macos-no-cuda") for f in no_wheel):
         # no wheel for any Python there: pip's refusal says nothing of the Python
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     findings = merge(

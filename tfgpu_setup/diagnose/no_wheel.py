@@ -87,6 +87,8 @@ def no_wheel_for_stated(
     if refused is None or log.pip_network_line:
         return []  # pip never reached the index: it says nothing about the wheels there
     package = refused.groups.get("package", "tensorflow").lower().replace("_", "-")
+    if (gpu_build := _gpu_build_on_macos(facts, package, refused)) is not None:
+        return [gpu_build]
     if package != "tensorflow":
         return _another_name_here(facts, matrix, log, package, refused, text)
     if (unpublished := platform_without_wheels(facts)) is not None:
@@ -338,6 +340,34 @@ def _only_apple_silicons(matrix: Matrix, python: str, listed: list[Version]) -> 
         return None
     oldest = parsed(xy(str(min(listed))))
     return on_arm if oldest == parsed(on_arm) else None
+
+
+GPU_BUILD_NAMES = frozenset(
+    {"tensorflow-gpu", "tf-nightly-gpu", "tf-nightly-gpu-2.0-preview", "tf-nightly-gpu-2-0-preview"}
+)
+LAST_MACOS_GPU_BUILD = "1.1"
+"""PyPI's macOS GPU builds ended with 1.1: from 1.2 TensorFlow has none for macOS."""
+
+
+def _gpu_build_on_macos(facts: Facts, package: str, refused: LogMatch) -> Finding | None:
+    """pip refusing a GPU build's name on a Mac: TensorFlow publishes none for macOS after
+    1.1, for any Python (ludwig#658), so the Python is not why; 'tensorflow' is the package
+    there, and the Mac's GPU is reached through Apple's plug-in, not CUDA."""
+    if package not in GPU_BUILD_NAMES or not facts.knows("os") or facts.platform.os != "macos":
+        return None
+    requested = refused.groups.get("requested") or ""
+    if requested and parsed(xy(requested)) <= parsed(LAST_MACOS_GPU_BUILD):
+        return None
+    return Finding(
+        "macos-no-cuda",
+        Severity.ERROR,
+        f"pip found no {package} wheel because TensorFlow publishes no GPU build for macOS"
+        f" (none after {LAST_MACOS_GPU_BUILD}): macOS has no CUDA",
+        (refused.line.strip(), f"os: macos ({facts.platform.source})"),
+        f"Install 'tensorflow' instead of '{package}' (change the requirement where a project"
+        " pins it); on Apple silicon add 'tensorflow-metal' for the Mac's GPU.",
+        PYPI_FILES,
+    )
 
 
 def _the_python(facts: Facts) -> str | None:

@@ -878,6 +878,25 @@ INSTALL: tuple[Signature, ...] = (
         subject="{addon}{tfp}",
     ),
     Signature(
+        # TensorFlow Addons from 0.6 names its ops 'Addons>Gelu', a namespace TensorFlow
+        # registers from 2.0 on: an older TensorFlow refuses the name (addons#655, 2.0.0b1).
+        name="addon-op-namespace-refused",
+        needles=("Did you use CamelCase?",),
+        pattern=compiled(r"Invalid name: (?P<addon>Addons)>\w{1,80} \(Did you use CamelCase\?\)"),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow Addons was made for TensorFlow 2.0 or later: this older TensorFlow"
+            " refuses its namespaced ops"
+        ),
+        fix=(
+            "Install TensorFlow 2.0 or later (the release the Addons version's compatibility"
+            " table names), or the Addons release made for this TensorFlow."
+        ),
+        source="https://github.com/tensorflow/addons/issues/655",
+        subject="{addon}",
+    ),
+    Signature(
         # Bazel before 0.4 warned of a --config no .rc file defines and built on without it: a
         # '--config=cuda8.0' (for '--config=cuda') built TensorFlow without CUDA (tensorflow#4944;
         # later Bazel stops with 'Config value ... is not defined' instead).
@@ -1296,7 +1315,7 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_DLL_INIT_FAILED (1114): the library was found and its initialisation died, which
         # for TensorFlow's own library is most often AVX code on a CPU without AVX.
         name="windows-dll-init-failed",
-        needles=("DLL load failed",),
+        needles=("DLL load failed", "Error: A dynamic link library (DLL) initialization"),
         # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German,
         # French, Dutch and Italian, as reports quote it (SpleeterGui#52, #10); Spanish,
         # Japanese, Korean and Traditional Chinese by their distinctive words; or its number,
@@ -1316,6 +1335,8 @@ INSTALL: tuple[Signature, ...] = (
             r"|[^\n]{0,40}?初期化ルーチンの実行に失敗しました"
             r"|[^\n]{0,40}?초기화 루틴을 실행할 수 없습니다"
             r"|[^\n]{0,40}?初始化例行程序失敗)"
+            # Node's words for a native addon's (tfjs-node's binding; tfjs#2619)
+            r"|^Error: A dynamic link library \(DLL\) initialization routine failed"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
