@@ -251,13 +251,44 @@ def test_addons_namespaced_op_refused_by_an_older_tensorflow_is_an_addon_mismatc
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "addon-tensorflow-mismatch"
 
 
-def test_tfjs_nodes_dll_initialisation_failure_reads_as_avx(tmp_path, capsys):
-    # tensorflow/tfjs#2619: tfjs-node on a Core i5 650, which has no AVX
+# Review 35's attacks
+
+
+def test_the_macos_gpu_build_reading_yields_to_what_came_after_it(tmp_path, capsys):
+    refused = (
+        "$ pip install tensorflow-gpu\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu (from"
+        " versions: none)\nERROR: No matching distribution found for tensorflow-gpu\n"
+    )
+    mac = ("--no-probe", "--os", "macos", "--python", "3.8")
+    # the user went on to 'tensorflow': installed, then not found by another interpreter
+    moved_on = refused + (
+        "$ pip install tensorflow\nSuccessfully installed tensorflow-2.13.1\n"
+        '$ python -c "import tensorflow as tf"\n'
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    assert top(doctor(tmp_path, capsys, moved_on, *mac)) != "macos-no-cuda"
+    # 'tensorflow' refused in turn: that refusal is what stands
+    then_refused = refused + _pinned_refusal("tensorflow", "2.10.0", seen="2.12.0rc0, 2.12.0")
+    doc = doctor(tmp_path, capsys, then_refused, *mac[:-1], "3.11")
+    assert top(doc) != "macos-no-cuda"
+    # a Python no 'tensorflow' wheel serves on an Intel Mac: the Python stays a finding
+    nightly = refused.replace("tensorflow-gpu", "tf-nightly-gpu")
+    intel = ("--no-probe", "--os", "macos", "--arch", "x86_64", "--python", "3.13")
+    assert "python-unsupported" in ids(doctor(tmp_path, capsys, nightly, *intel))
+
+
+def test_the_32_bit_reading_takes_the_python_the_log_shows_outside_the_wheels_name(
+    tmp_path, capsys
+):
+    # pip's own answer names its Python, a 32-bit one by its folder; nothing stated
     log = (
-        "Error: A dynamic link library (DLL) initialization routine failed.\n"
-        "\\\\?\\c:\\wamp64\\www\\test\\node_modules\\@tensorflow\\tfjs-node\\lib\\napi-v4\\"
-        "tfjs_binding.node\n"
-        "    at Object.Module._extensions..node (internal/modules/cjs/loader.js:807:18)\n"
+        "C:\\Users\\me>pip --version\n"
+        "pip 19.0.3 from c:\\users\\me\\appdata\\local\\programs\\python\\python36-32\\lib\\"
+        "site-packages\\pip (python 3.6)\n"
+        "C:\\Users\\me>pip install tensorflow-2.0.0-cp36-cp36m-win_amd64.whl\n"
+        "ERROR: tensorflow-2.0.0-cp36-cp36m-win_amd64.whl is not a supported wheel on this"
+        " platform.\n"
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
-    assert top(doc) == "cpu-lacks-avx"
+    assert top(doc) == "platform-unsupported" and "32-bit" in doc["findings"][0]["title"]

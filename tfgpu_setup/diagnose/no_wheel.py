@@ -53,8 +53,17 @@ _STILL_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
 
 
 def _installed_later(package: str, requested: str, later: list[str]) -> bool:
-    if not package:
+    found = _install_seen(package, requested, later)
+    if found is None:
         return False
+    return not any(_STILL_MISSING.search(line) for line in later[found:])
+
+
+def _install_seen(package: str, requested: str, later: list[str]) -> int | None:
+    """The index of the first line that shows pip installing the package (or finding it
+    installed), of the version asked for where one was; None where none does."""
+    if not package:
+        return None
     name = r"[-_]".join(re.escape(part) for part in re.split(r"[-_]", package))
     # the version asked for, where the refusal pinned one (2.10.0's refusal is not undone by
     # 2.17 installed); a wheel downloaded, not its metadata (pip 23.2 fetches that to resolve)
@@ -64,10 +73,7 @@ def _installed_later(package: str, requested: str, later: list[str]) -> bool:
         rf"|(?:Downloading|Using cached)\s+(?:\S*/)?(?i:{name})-{version}[^\s]*\.whl(?:\s|$)"
         rf"|Requirement already satisfied:\s+(?i:{name})(?:[<>=!~]|\s+in\s)"
     )
-    found = next((i for i, line in enumerate(later) if installed.search(line)), None)
-    if found is None:
-        return False
-    return not any(_STILL_MISSING.search(line) for line in later[found:])
+    return next((i for i, line in enumerate(later) if installed.search(line)), None)
 
 
 def no_wheel_for_stated(
@@ -87,7 +93,7 @@ def no_wheel_for_stated(
     if refused is None or log.pip_network_line:
         return []  # pip never reached the index: it says nothing about the wheels there
     package = refused.groups.get("package", "tensorflow").lower().replace("_", "-")
-    if (gpu_build := _gpu_build_on_macos(facts, package, refused)) is not None:
+    if gpu_build := _gpu_build_on_macos(facts, matrix, matches, package, refused, text):
         return [gpu_build]
     if package != "tensorflow":
         return _another_name_here(facts, matrix, log, package, refused, text)
@@ -349,15 +355,41 @@ LAST_MACOS_GPU_BUILD = "1.1"
 """PyPI's macOS GPU builds ended with 1.1: from 1.2 TensorFlow has none for macOS."""
 
 
-def _gpu_build_on_macos(facts: Facts, package: str, refused: LogMatch) -> Finding | None:
+def _gpu_build_on_macos(
+    facts: Facts,
+    matrix: Matrix,
+    matches: Sequence[LogMatch],
+    package: str,
+    refused: LogMatch,
+    text: str,
+) -> Finding | None:
     """pip refusing a GPU build's name on a Mac: TensorFlow publishes none for macOS after
     1.1, for any Python (ludwig#658), so the Python is not why; 'tensorflow' is the package
-    there, and the Mac's GPU is reached through Apple's plug-in, not CUDA."""
+    there, and the Mac's GPU is reached through Apple's plug-in, not CUDA. Not where the paste
+    goes on to 'tensorflow' (installed, or refused in turn: then that refusal is what stands),
+    or where no 'tensorflow' wheel serves the stated Python on this Mac either."""
     if package not in GPU_BUILD_NAMES or not facts.knows("os") or facts.platform.os != "macos":
         return None
     requested = refused.groups.get("requested") or ""
     if requested and parsed(xy(requested)) <= parsed(LAST_MACOS_GPU_BUILD):
         return None
+    later = text.split("\n")[refused.line_number :]
+    if any(
+        _install_seen(name, "", later) is not None for name in ("tensorflow", "tensorflow-macos")
+    ):
+        return None  # past the GPU name already: whatever fails now is not it
+    if any(
+        m.signature.name in REFUSALS
+        and m.groups.get("package", "").lower().replace("_", "-")
+        in ("tensorflow", "tensorflow-macos")
+        for m in matches
+    ):
+        return None
+    python, key = _the_python(facts), platform_key(facts)
+    if python is not None and not any(
+        _tensorflow_wheel(r, key) and python in r.python for r in matrix.tensorflow.releases
+    ):
+        return None  # 'tensorflow' has no wheel for this Python here either
     return Finding(
         "macos-no-cuda",
         Severity.ERROR,

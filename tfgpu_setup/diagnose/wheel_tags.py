@@ -18,7 +18,7 @@ from ..matrix.model import Matrix
 from ..matrix.query import release
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .platform_seen import LINUX_SHELL
+from .platform_seen import LINUX_SHELL, python_of
 from .sources import quoted
 
 TAGS_SPEC = "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
@@ -128,7 +128,7 @@ def refused_by_a_32_bit_python(
     Python that ran pip to be another version or a 64-bit, MinGW or Arm one, or pip to be
     outdated, or a Linux shell ran pip (WSL, a Dockerfile: a Windows wheel is the wrong file
     there)."""
-    python = _stated_python(facts)
+    python = _stated_python(facts, text)
     if python is None or not facts.knows("os") or facts.platform.os != "windows":
         return ()
     if facts.knows("arch") and facts.platform.arch not in ("x86_64", "amd64"):
@@ -168,13 +168,19 @@ def refused_by_a_32_bit_python(
     return ()
 
 
-def _stated_python(facts: Facts) -> str | None:
-    """The one Python stated or probed for the machine, as a wheel's interpreter tag ('cp35').
-    Not one read from the log, which may be the refused wheel's own tag."""
+def _stated_python(facts: Facts, text: str) -> str | None:
+    """The one Python known for the machine, as a wheel's interpreter tag ('cp35'): stated,
+    probed, or shown by the log elsewhere than in a wheel's name (the refused wheel's own tag
+    is no evidence of the Python that refused it)."""
     if not facts.knows("pythons"):
         return None
     tags = {_tag(p.version) for p in facts.pythons if p.source != "log"}
+    if not tags and (shown := python_of(_WHEEL_NAME.sub("", text))):
+        tags = {_tag(shown)}
     return tags.pop() if len(tags) == 1 else None
+
+
+_WHEEL_NAME = re.compile(r"[^\s/\\]{1,200}\.whl\b")
 
 
 def _tag(version: str) -> str:

@@ -1315,7 +1315,7 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_DLL_INIT_FAILED (1114): the library was found and its initialisation died, which
         # for TensorFlow's own library is most often AVX code on a CPU without AVX.
         name="windows-dll-init-failed",
-        needles=("DLL load failed", "Error: A dynamic link library (DLL) initialization"),
+        needles=("DLL load failed",),
         # Windows' ERROR_DLL_INIT_FAILED text in English, Chinese, Russian, Portuguese, German,
         # French, Dutch and Italian, as reports quote it (SpleeterGui#52, #10); Spanish,
         # Japanese, Korean and Traditional Chinese by their distinctive words; or its number,
@@ -1335,8 +1335,6 @@ INSTALL: tuple[Signature, ...] = (
             r"|[^\n]{0,40}?初期化ルーチンの実行に失敗しました"
             r"|[^\n]{0,40}?초기화 루틴을 실행할 수 없습니다"
             r"|[^\n]{0,40}?初始化例行程序失敗)"
-            # Node's words for a native addon's (tfjs-node's binding; tfjs#2619)
-            r"|^Error: A dynamic link library \(DLL\) initialization routine failed"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
