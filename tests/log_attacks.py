@@ -14,8 +14,8 @@ from tfgpu_setup.diagnose import empty_gpu_list
 from tfgpu_setup.diagnose.loader_trace import searched_in_vain
 from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
-from tfgpu_setup.diagnose.no_wheel import without_refusals_installed_later
 from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
+from tfgpu_setup.diagnose.pip_installs import without_refusals_installed_later
 from tfgpu_setup.diagnose.signatures import CATALOGUE
 from tfgpu_setup.whatif import _stated_gpus
 

@@ -50,9 +50,10 @@ from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .mixed_cuda import mixed_cuda_majors
 from .newer_offered import newer_version_installed
-from .no_wheel import no_wheel_for_stated, without_refusals_installed_later
+from .no_wheel import no_wheel_for_stated
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .paste import rejoin_wrapped, unwrap
+from .pip_installs import without_refusals_installed_later
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
 from .release_hints import (
     cpu_build_on_windows,

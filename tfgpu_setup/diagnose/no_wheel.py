@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from packaging.version import InvalidVersion, Version
+from packaging.version import InvalidVersion
 
 from ..facts import Facts
 from ..findings import Finding, Severity
@@ -22,58 +22,15 @@ from ..planner.rules import PLATFORM_UNSUPPORTED_FIX, PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .mac_refusals import apple_silicon_python, gpu_build_on_macos
+from .pip_installs import REFUSALS, installed_later, refused_package
+from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .release_hints import out_by
 
-REFUSALS = frozenset({"pip-no-matching-distribution"})
 _CONSTRAINED = re.compile(
     r"requirement tensorflow(?:\[[\w,-]+\])?[<>!~]|found for tensorflow[<>!~]"
 )
 _SAW_SOMETHING = re.compile(r"\(from versions: (?!none\))[^)\s]")
-
-
-def without_refusals_installed_later(
-    matches: tuple[LogMatch, ...], text: str
-) -> tuple[LogMatch, ...]:
-    """pip's refusal of a distribution that the same paste later shows pip installing (or its
-    wheel, of the version asked for, downloaded), unless TensorFlow is then still missing:
-    another interpreter or another setting got it (a macOS Python told SYSTEM_VERSION_COMPAT=0,
-    tensorflow#50108), so the refusal is not what is wrong now."""
-    lines = text.split("\n")  # line_number counts newlines only
-    return tuple(
-        m
-        for m in matches
-        if m.signature.name not in REFUSALS
-        or not _installed_later(
-            m.groups.get("package", ""), m.groups.get("requested", ""), lines[m.line_number :]
-        )
-    )
-
-
-_STILL_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
-
-
-def _installed_later(package: str, requested: str, later: list[str]) -> bool:
-    found = _install_seen(package, requested, later)
-    if found is None:
-        return False
-    return not any(_STILL_MISSING.search(line) for line in later[found:])
-
-
-def _install_seen(package: str, requested: str, later: list[str]) -> int | None:
-    """The index of the first line that shows pip installing the package (or finding it
-    installed), of the version asked for where one was; None where none does."""
-    if not package:
-        return None
-    name = r"[-_]".join(re.escape(part) for part in re.split(r"[-_]", package))
-    # the version asked for, where the refusal pinned one (2.10.0's refusal is not undone by
-    # 2.17 installed); a wheel downloaded, not its metadata (pip 23.2 fetches that to resolve)
-    version = re.escape(requested) + r"(?![\d])" if requested else r"\d"
-    installed = re.compile(
-        rf"Successfully installed\b.{{0,2000}}?\s(?i:{name})-{version}"
-        rf"|(?:Downloading|Using cached)\s+(?:\S*/)?(?i:{name})-{version}[^\s]*\.whl(?:\s|$)"
-        rf"|Requirement already satisfied:\s+(?i:{name})(?:[<>=!~]|\s+in\s)"
-    )
-    return next((i for i, line in enumerate(later) if installed.search(line)), None)
 
 
 def no_wheel_for_stated(
@@ -92,8 +49,8 @@ def no_wheel_for_stated(
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refused is None or log.pip_network_line:
         return []  # pip never reached the index: it says nothing about the wheels there
-    package = refused.groups.get("package", "tensorflow").lower().replace("_", "-")
-    if gpu_build := _gpu_build_on_macos(facts, matrix, matches, package, refused, text):
+    package = refused_package(refused) or "tensorflow"
+    if gpu_build := gpu_build_on_macos(facts, matrix, matches, package, refused, text):
         return [gpu_build]
     if package != "tensorflow":
         return _another_name_here(facts, matrix, log, package, refused, text)
@@ -109,7 +66,7 @@ def no_wheel_for_stated(
                 PYPI_FILES,
             )
         ]
-    python = _the_python(facts)
+    python = the_python(facts)
     if not facts.knows("os") or python is None:
         return []
     saw_versions = any(_SAW_SOMETHING.search(m.line) for m in matches)
@@ -127,18 +84,18 @@ def no_wheel_for_stated(
     ]
     if requested and not releases and (no_wheel := _before_platform(matrix, requested, key)):
         return [no_wheel]
-    on_platform = [r for r in releases if _has_wheel(r, key)]
+    on_platform = [r for r in releases if has_wheel(r, key)]
     served = [r for r in on_platform if python in r.python]
     asked = f"TensorFlow {requested}" if requested else "TensorFlow"
-    as_tensorflow = [r for r in served if _package(r, key) == "tensorflow"]
+    as_tensorflow = [r for r in served if package_on(r, key) == "tensorflow"]
     named = [r for r in served if stated_release and xy(r.version) == xy(stated_release)]
-    if named and _package(named[0], key) != "tensorflow":
+    if named and package_on(named[0], key) != "tensorflow":
         # the release the user names is published here under another name (2.9 on Apple
         # silicon as tensorflow-macos), whatever later releases are published as
         served, asked = named, f"TensorFlow {xy(stated_release or '')}"
         as_tensorflow = []
     if served and not as_tensorflow:
-        other = _package(served[-1], key)
+        other = package_on(served[-1], key)
         return [
             Finding(
                 "python-unsupported",
@@ -175,7 +132,7 @@ def no_wheel_for_stated(
                 PYPI_FILES,
             )
         ]
-    if served and (arm := _apple_silicon_python(facts, matrix, log, matches, requested, text)):
+    if served and (arm := apple_silicon_python(facts, matrix, log, matches, requested, text)):
         return [arm]
     if served:
         return [
@@ -213,203 +170,6 @@ def no_wheel_for_stated(
     return []
 
 
-_VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
-_NOT_APPLE_SILICON = re.compile(
-    # an Intel Mac's wheels downloaded, platform.machine() or uname -m answering x86_64,
-    # conda's osx-64, macOS 10 (Apple silicon runs 11 and later)
-    r"macosx_\d{1,2}_\d{1,2}_x86_64\.whl|^\s*x86_64\s*$|platform : osx-64"
-    r"|ProductVersion:\s*10\."
-    # pip that did not ask PyPI: only a folder, or a private index
-    r"|--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi\.org)"
-    # pip older than 20.3 sees no wheel on macOS 11 at all (it reads the system as 10.16)
-    r"|You are using pip version (?:[0-9]\.|1\d\.|20\.[0-2]\b)",
-    re.MULTILINE,
-)
-ARM64_PYTHON_FROM = "3.8"
-"""The first CPython with an arm64 build for macOS (3.8.10, 3.9.1): an older one on a Mac is an
-Intel build."""
-
-
-def _apple_silicon_python(
-    facts: Facts,
-    matrix: Matrix,
-    log: LogFacts,
-    matches: Sequence[LogMatch],
-    requested: str,
-    text: str,
-) -> Finding | None:
-    """On a Mac whose chip is not known, pip seeing no TensorFlow at all for a Python the
-    release's Intel wheels serve: an Intel Mac's 64-bit Python would have seen them, so the one
-    that ran pip is an arm64 Python (Apple silicon), where TensorFlow published no 'tensorflow'
-    wheel before 2.13, only Apple's tensorflow-macos (LoRA_Easy_Training_Scripts#35). Only for a
-    pinned release with no such wheel: an unpinned request is met there from 2.13 on. Not where
-    the log shows an Intel Mac, pip not asking PyPI, or a pip too old for macOS 11."""
-    python = _the_python(facts)
-    if facts.platform.os != "macos" or facts.knows("arch") or not requested or python is None:
-        return None
-    if parsed(python) < parsed(ARM64_PYTHON_FROM):
-        return None
-    arm = "macos_arm64"
-    refusal = next(
-        (
-            m
-            for m in matches
-            if m.signature.name in REFUSALS
-            and m.groups.get("package", "").lower().replace("_", "-") == "tensorflow"
-            and _VERSIONS_SEEN.search(m.line)
-        ),
-        None,
-    )
-    if refusal is None or _NOT_APPLE_SILICON.search(text):
-        return None
-    listed = _listed(refusal.line)
-    seen_from = _only_apple_silicons(matrix, python, listed) if listed else None
-    if listed and seen_from is None:
-        return None
-    if log.python and xy(log.python) != python:
-        return None  # the Python that ran pip, as the log shows it, is not the one stated
-    pinned = [
-        r for r in matrix.tensorflow.releases if parsed(r.version) in specifier(f"=={requested}.*")
-    ]
-    if any(_tensorflow_wheel(r, arm) for r in pinned):
-        return None
-    series = [
-        r
-        for r in matrix.tensorflow.releases
-        if xy(r.version) == xy(requested) and _has_wheel(r, arm) and python in r.python
-    ]
-    first = min(
-        (r for r in matrix.tensorflow.releases if _tensorflow_wheel(r, arm)),
-        key=lambda r: parsed(r.version),
-        default=None,
-    )
-    later = (
-        f"TensorFlow {xy(first.version)} or later, published as 'tensorflow' there" if first else ""
-    )
-    if series:
-        apple = max(series, key=lambda r: parsed(r.version))
-        fix = (
-            f"Install '{_package(apple, arm)}=={apple.version}' (the same release built for Apple"
-            " silicon; 'tensorflow-metal' adds its GPU)" + (f", or {later}" if later else "")
-        )
-    else:
-        fix = "Install " + (later or "a release published for Apple silicon")
-    return Finding(
-        "platform-unsupported",
-        Severity.ERROR,
-        (
-            f"pip saw TensorFlow from {seen_from} on only, the releases with a 'tensorflow' wheel"
-            " for Apple silicon"
-            if seen_from
-            else "pip saw no TensorFlow at all"
-        )
-        + f", yet TensorFlow {requested} has a wheel for Python {python} on Intel Macs: the"
-        " Python that ran pip is most likely an arm64 one (Apple silicon), which that release"
-        " has no 'tensorflow' wheel for",
-        (
-            refusal.line.strip(),
-            f"Python {python} ({facts.pythons[0].source}), macOS (chip not stated)",
-        ),
-        fix + ". 'python -c \"import platform; print(platform.machine())\"' prints arm64 for"
-        " such a Python.",
-        PYPI_FILES,
-    )
-
-
-def _listed(line: str) -> list[Version]:
-    """The versions pip lists in its refusal ([] for 'none', or an old pip's empty list)."""
-    found = _VERSIONS_SEEN.search(line)
-    versions = []
-    for item in (found.group("listed") if found else "").split(","):
-        try:
-            versions.append(Version(item.strip()))
-        except InvalidVersion:
-            continue
-    return versions
-
-
-def _only_apple_silicons(matrix: Matrix, python: str, listed: list[Version]) -> str | None:
-    """The X.Y pip's list starts from, where that is the first release with a 'tensorflow'
-    wheel for Apple silicon and this Python, while Intel Macs have wheels for it from an
-    earlier one: only an arm64 Python sees that list. None otherwise."""
-
-    def first_for(key: str) -> str | None:
-        serving = [
-            parsed(xy(r.version))
-            for r in matrix.tensorflow.releases
-            if _tensorflow_wheel(r, key) and python in r.python
-        ]
-        return str(min(serving)) if serving else None
-
-    on_arm, on_intel = first_for("macos_arm64"), first_for("macos_x86_64")
-    if on_arm is None or on_intel is None or parsed(on_intel) >= parsed(on_arm):
-        return None
-    oldest = parsed(xy(str(min(listed))))
-    return on_arm if oldest == parsed(on_arm) else None
-
-
-GPU_BUILD_NAMES = frozenset(
-    {"tensorflow-gpu", "tf-nightly-gpu", "tf-nightly-gpu-2.0-preview", "tf-nightly-gpu-2-0-preview"}
-)
-LAST_MACOS_GPU_BUILD = "1.1"
-"""PyPI's macOS GPU builds ended with 1.1: from 1.2 TensorFlow has none for macOS."""
-
-
-def _gpu_build_on_macos(
-    facts: Facts,
-    matrix: Matrix,
-    matches: Sequence[LogMatch],
-    package: str,
-    refused: LogMatch,
-    text: str,
-) -> Finding | None:
-    """pip refusing a GPU build's name on a Mac: TensorFlow publishes none for macOS after
-    1.1, for any Python (ludwig#658), so the Python is not why; 'tensorflow' is the package
-    there, and the Mac's GPU is reached through Apple's plug-in, not CUDA. Not where the paste
-    goes on to 'tensorflow' (installed, or refused in turn: then that refusal is what stands),
-    or where no 'tensorflow' wheel serves the stated Python on this Mac either."""
-    if package not in GPU_BUILD_NAMES or not facts.knows("os") or facts.platform.os != "macos":
-        return None
-    requested = refused.groups.get("requested") or ""
-    if requested and parsed(xy(requested)) <= parsed(LAST_MACOS_GPU_BUILD):
-        return None
-    later = text.split("\n")[refused.line_number :]
-    if any(
-        _install_seen(name, "", later) is not None for name in ("tensorflow", "tensorflow-macos")
-    ):
-        return None  # past the GPU name already: whatever fails now is not it
-    if any(
-        m.signature.name in REFUSALS
-        and m.groups.get("package", "").lower().replace("_", "-")
-        in ("tensorflow", "tensorflow-macos")
-        for m in matches
-    ):
-        return None
-    python, key = _the_python(facts), platform_key(facts)
-    if python is not None and not any(
-        _tensorflow_wheel(r, key) and python in r.python for r in matrix.tensorflow.releases
-    ):
-        return None  # 'tensorflow' has no wheel for this Python here either
-    return Finding(
-        "macos-no-cuda",
-        Severity.ERROR,
-        f"pip found no {package} wheel because TensorFlow publishes no GPU build for macOS"
-        f" (none after {LAST_MACOS_GPU_BUILD}): macOS has no CUDA",
-        (refused.line.strip(), f"os: macos ({facts.platform.source})"),
-        f"Install 'tensorflow' instead of '{package}' (change the requirement where a project"
-        " pins it); on Apple silicon add 'tensorflow-metal' for the Mac's GPU.",
-        PYPI_FILES,
-    )
-
-
-def _the_python(facts: Facts) -> str | None:
-    """The one Python (X.Y) known for the machine; None where none is known, or several."""
-    if not facts.knows("pythons"):
-        return None
-    pythons = {xy(p.version) for p in facts.pythons}
-    return pythons.pop() if len(pythons) == 1 else None
-
-
 def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
     """Whether a platform name of TensorFlow publishes no wheel for this platform's key:
     tensorflow-cpu none for Apple silicon (tensorflow#61401), tensorflow-macos none off macOS and
@@ -436,7 +196,7 @@ def _another_name_here(
     (tensorflow-cpu on Apple silicon, tensorflow-macos on an Intel Mac from 2.13;
     tensorflow#61401, tensorflow#61382), not the Python."""
     requested = refused.groups.get("requested") or ""
-    python = _the_python(facts)
+    python = the_python(facts)
     if not requested or not facts.knows("os") or python is None:
         return []
     if facts.platform.os == "macos" and not facts.knows("arch"):
@@ -450,14 +210,14 @@ def _another_name_here(
         r
         for r in matrix.tensorflow.releases
         if parsed(r.version) in specifier(f"=={requested}.*")
-        and _has_wheel(r, key)
+        and has_wheel(r, key)
         and python in r.python
-        and _package(r, key) != package
+        and package_on(r, key) != package
     ]
     if not published:
         return []
-    name, label = _package(published[-1], key), platform_label(key)
-    if _installed_later(name, requested, text.split("\n")[refused.line_number :]):
+    name, label = package_on(published[-1], key), platform_label(key)
+    if installed_later(name, requested, text.split("\n")[refused.line_number :]):
         return []  # the paste goes on to install it under that name: done already
     return [
         Finding(
@@ -481,7 +241,7 @@ def _nearest_with_wheel(matrix: Matrix, asked: Sequence[TfRelease], key: str) ->
     """The release series with a 'tensorflow' wheel on this platform nearest to those asked
     for: the first after them, else the last before them ('' where none has one)."""
     with_wheel = sorted(
-        (r for r in matrix.tensorflow.releases if _tensorflow_wheel(r, key)),
+        (r for r in matrix.tensorflow.releases if tensorflow_wheel(r, key)),
         key=lambda r: parsed(r.version),
     )
     newest_asked = max(parsed(r.version) for r in asked)
@@ -505,9 +265,9 @@ def _before_platform(matrix: Matrix, requested: str, key: str) -> Finding | None
         older = parsed(requested) < parsed(xy(oldest.version))
     except InvalidVersion:
         return None
-    if not older or _has_wheel(oldest, key):
+    if not older or has_wheel(oldest, key):
         return None
-    with_wheel = [r for r in releases if _tensorflow_wheel(r, key)]
+    with_wheel = [r for r in releases if tensorflow_wheel(r, key)]
     first = min(with_wheel, key=lambda r: parsed(r.version)) if with_wheel else None
     label = platform_label(key)
     since = f": the first with one is {xy(first.version)}" if first is not None else ""
@@ -540,7 +300,7 @@ def _older_than(matrix: Matrix, stated: str | None, first: TfRelease, key: str) 
         return None
     series = xy(stated)
     if not any(
-        xy(r.version) == series and _tensorflow_wheel(r, key) for r in matrix.tensorflow.releases
+        xy(r.version) == series and tensorflow_wheel(r, key) for r in matrix.tensorflow.releases
     ):
         return None  # no 'tensorflow' wheel of it here at all: another reading names that
     return series if parsed(series) < parsed(xy(first.version)) else None
@@ -550,24 +310,10 @@ def _covered_by(matrix: Matrix, series: str, key: str) -> list[str]:
     pythons = {
         p
         for r in matrix.tensorflow.releases
-        if xy(r.version) == series and _tensorflow_wheel(r, key)
+        if xy(r.version) == series and tensorflow_wheel(r, key)
         for p in r.python
     }
     return sorted(pythons, key=parsed)
-
-
-def _tensorflow_wheel(release: TfRelease, key: str) -> bool:
-    return _has_wheel(release, key) and _package(release, key) == "tensorflow"
-
-
-def _has_wheel(release: TfRelease, key: str) -> bool:
-    support = release.platforms.get(key)
-    return support is not None and support.available
-
-
-def _package(release: TfRelease, key: str) -> str:
-    support = release.platforms.get(key)
-    return (support.package if support is not None else None) or "tensorflow"
 
 
 def _span(releases: Sequence[TfRelease]) -> str:

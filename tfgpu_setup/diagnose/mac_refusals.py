@@ -1,0 +1,207 @@
+"""pip's refusals on a Mac, read for what they say of the Mac: an arm64 Python (Apple
+silicon) where a pinned release had no 'tensorflow' wheel for it, or a GPU build's name, which
+TensorFlow has not published for macOS since 1.1. Pure: data in, data out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from packaging.version import InvalidVersion, Version
+
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix.model import Matrix
+from ..planner.evaluate import platform_key
+from ..planner.rules import PYPI_FILES
+from ..versions import parsed, specifier, xy
+from .logfacts import LogFacts
+from .logs import LogMatch
+from .pip_installs import REFUSALS, install_seen, refused_package
+from .published import has_wheel, package_on, tensorflow_wheel, the_python
+
+_VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
+_NOT_APPLE_SILICON = re.compile(
+    # an Intel Mac's wheels downloaded, platform.machine() or uname -m answering x86_64,
+    # conda's osx-64, macOS 10 (Apple silicon runs 11 and later)
+    r"macosx_\d{1,2}_\d{1,2}_x86_64\.whl|^\s*x86_64\s*$|platform : osx-64"
+    r"|ProductVersion:\s*10\."
+    # pip that did not ask PyPI: only a folder, or a private index
+    r"|--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi\.org)"
+    # pip older than 20.3 sees no wheel on macOS 11 at all (it reads the system as 10.16)
+    r"|You are using pip version (?:[0-9]\.|1\d\.|20\.[0-2]\b)",
+    re.MULTILINE,
+)
+ARM64_PYTHON_FROM = "3.8"
+"""The first CPython with an arm64 build for macOS (3.8.10, 3.9.1): an older one on a Mac is an
+Intel build."""
+
+
+def apple_silicon_python(
+    facts: Facts,
+    matrix: Matrix,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    requested: str,
+    text: str,
+) -> Finding | None:
+    """On a Mac whose chip is not known, pip seeing no TensorFlow at all for a Python the
+    release's Intel wheels serve: an Intel Mac's 64-bit Python would have seen them, so the one
+    that ran pip is an arm64 Python (Apple silicon), where TensorFlow published no 'tensorflow'
+    wheel before 2.13, only Apple's tensorflow-macos (LoRA_Easy_Training_Scripts#35). Only for a
+    pinned release with no such wheel: an unpinned request is met there from 2.13 on. Not where
+    the log shows an Intel Mac, pip not asking PyPI, or a pip too old for macOS 11."""
+    python = the_python(facts)
+    if facts.platform.os != "macos" or facts.knows("arch") or not requested or python is None:
+        return None
+    if parsed(python) < parsed(ARM64_PYTHON_FROM):
+        return None
+    arm = "macos_arm64"
+    refusal = next(
+        (
+            m
+            for m in matches
+            if m.signature.name in REFUSALS
+            and refused_package(m) == "tensorflow"
+            and _VERSIONS_SEEN.search(m.line)
+        ),
+        None,
+    )
+    if refusal is None or _NOT_APPLE_SILICON.search(text):
+        return None
+    listed = _listed(refusal.line)
+    seen_from = _only_apple_silicons(matrix, python, listed) if listed else None
+    if listed and seen_from is None:
+        return None
+    if log.python and xy(log.python) != python:
+        return None  # the Python that ran pip, as the log shows it, is not the one stated
+    pinned = [
+        r for r in matrix.tensorflow.releases if parsed(r.version) in specifier(f"=={requested}.*")
+    ]
+    if any(tensorflow_wheel(r, arm) for r in pinned):
+        return None
+    series = [
+        r
+        for r in matrix.tensorflow.releases
+        if xy(r.version) == xy(requested) and has_wheel(r, arm) and python in r.python
+    ]
+    first = min(
+        (r for r in matrix.tensorflow.releases if tensorflow_wheel(r, arm)),
+        key=lambda r: parsed(r.version),
+        default=None,
+    )
+    later = (
+        f"TensorFlow {xy(first.version)} or later, published as 'tensorflow' there" if first else ""
+    )
+    if series:
+        apple = max(series, key=lambda r: parsed(r.version))
+        fix = (
+            f"Install '{package_on(apple, arm)}=={apple.version}' (the same release built for Apple"
+            " silicon; 'tensorflow-metal' adds its GPU)" + (f", or {later}" if later else "")
+        )
+    else:
+        fix = "Install " + (later or "a release published for Apple silicon")
+    return Finding(
+        "platform-unsupported",
+        Severity.ERROR,
+        (
+            f"pip saw TensorFlow from {seen_from} on only, the releases with a 'tensorflow' wheel"
+            " for Apple silicon"
+            if seen_from
+            else "pip saw no TensorFlow at all"
+        )
+        + f", yet TensorFlow {requested} has a wheel for Python {python} on Intel Macs: the"
+        " Python that ran pip is most likely an arm64 one (Apple silicon), which that release"
+        " has no 'tensorflow' wheel for",
+        (
+            refusal.line.strip(),
+            f"Python {python} ({facts.pythons[0].source}), macOS (chip not stated)",
+        ),
+        fix + ". 'python -c \"import platform; print(platform.machine())\"' prints arm64 for"
+        " such a Python.",
+        PYPI_FILES,
+    )
+
+
+def _listed(line: str) -> list[Version]:
+    """The versions pip lists in its refusal ([] for 'none', or an old pip's empty list)."""
+    found = _VERSIONS_SEEN.search(line)
+    versions = []
+    for item in (found.group("listed") if found else "").split(","):
+        try:
+            versions.append(Version(item.strip()))
+        except InvalidVersion:
+            continue
+    return versions
+
+
+def _only_apple_silicons(matrix: Matrix, python: str, listed: list[Version]) -> str | None:
+    """The X.Y pip's list starts from, where that is the first release with a 'tensorflow'
+    wheel for Apple silicon and this Python, while Intel Macs have wheels for it from an
+    earlier one: only an arm64 Python sees that list. None otherwise."""
+
+    def first_for(key: str) -> str | None:
+        serving = [
+            parsed(xy(r.version))
+            for r in matrix.tensorflow.releases
+            if tensorflow_wheel(r, key) and python in r.python
+        ]
+        return str(min(serving)) if serving else None
+
+    on_arm, on_intel = first_for("macos_arm64"), first_for("macos_x86_64")
+    if on_arm is None or on_intel is None or parsed(on_intel) >= parsed(on_arm):
+        return None
+    oldest = parsed(xy(str(min(listed))))
+    return on_arm if oldest == parsed(on_arm) else None
+
+
+GPU_BUILD_NAMES = frozenset(
+    {"tensorflow-gpu", "tf-nightly-gpu", "tf-nightly-gpu-2.0-preview", "tf-nightly-gpu-2-0-preview"}
+)
+LAST_MACOS_GPU_BUILD = "1.1"
+"""PyPI's macOS GPU builds ended with 1.1: from 1.2 TensorFlow has none for macOS."""
+
+
+def gpu_build_on_macos(
+    facts: Facts,
+    matrix: Matrix,
+    matches: Sequence[LogMatch],
+    package: str,
+    refused: LogMatch,
+    text: str,
+) -> Finding | None:
+    """pip refusing a GPU build's name on a Mac: TensorFlow publishes none for macOS after
+    1.1, for any Python (ludwig#658), so the Python is not why; 'tensorflow' is the package
+    there, and the Mac's GPU is reached through Apple's plug-in, not CUDA. Not where the paste
+    goes on to 'tensorflow' (installed, or refused in turn: then that refusal is what stands),
+    or where no 'tensorflow' wheel serves the stated Python on this Mac either."""
+    if package not in GPU_BUILD_NAMES or not facts.knows("os") or facts.platform.os != "macos":
+        return None
+    requested = refused.groups.get("requested") or ""
+    if requested and parsed(xy(requested)) <= parsed(LAST_MACOS_GPU_BUILD):
+        return None
+    later = text.split("\n")[refused.line_number :]
+    if any(
+        install_seen(name, "", later) is not None for name in ("tensorflow", "tensorflow-macos")
+    ):
+        return None  # past the GPU name already: whatever fails now is not it
+    if any(
+        m.signature.name in REFUSALS and refused_package(m) in ("tensorflow", "tensorflow-macos")
+        for m in matches
+    ):
+        return None
+    python, key = the_python(facts), platform_key(facts)
+    if python is not None and not any(
+        tensorflow_wheel(r, key) and python in r.python for r in matrix.tensorflow.releases
+    ):
+        return None  # 'tensorflow' has no wheel for this Python here either
+    return Finding(
+        "macos-no-cuda",
+        Severity.ERROR,
+        f"pip found no {package} wheel because TensorFlow publishes no GPU build for macOS"
+        f" (none after {LAST_MACOS_GPU_BUILD}): macOS has no CUDA",
+        (refused.line.strip(), f"os: macos ({facts.platform.source})"),
+        f"Install 'tensorflow' instead of '{package}' (change the requirement where a project"
+        " pins it); on Apple silicon add 'tensorflow-metal' for the Mac's GPU.",
+        PYPI_FILES,
+    )

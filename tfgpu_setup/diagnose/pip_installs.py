@@ -1,0 +1,64 @@
+"""What pip's output in a paste shows of an install: its refusals of TensorFlow, and the
+installs that came after them. Pure: data in, data out."""
+
+from __future__ import annotations
+
+import re
+
+from .logs import LogMatch
+
+REFUSALS = frozenset({"pip-no-matching-distribution"})
+"""pip finding no distribution of a TensorFlow name."""
+
+
+def refused_package(match: LogMatch) -> str:
+    """The distribution a refusal names, as pip normalises it ('tensorflow_gpu' is
+    'tensorflow-gpu')."""
+    return match.groups.get("package", "").lower().replace("_", "-")
+
+
+def without_refusals_installed_later(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[LogMatch, ...]:
+    """pip's refusal of a distribution that the same paste later shows pip installing (or its
+    wheel, of the version asked for, downloaded), unless TensorFlow is then still missing:
+    another interpreter or another setting got it (a macOS Python told SYSTEM_VERSION_COMPAT=0,
+    tensorflow#50108), so the refusal is not what is wrong now."""
+    lines = text.split("\n")  # line_number counts newlines only
+    return tuple(
+        m
+        for m in matches
+        if m.signature.name not in REFUSALS
+        or not installed_later(
+            m.groups.get("package", ""), m.groups.get("requested", ""), lines[m.line_number :]
+        )
+    )
+
+
+_STILL_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
+
+
+def installed_later(package: str, requested: str, later: list[str]) -> bool:
+    """Whether the later lines show pip installing the package, and TensorFlow not missing
+    after that."""
+    found = install_seen(package, requested, later)
+    if found is None:
+        return False
+    return not any(_STILL_MISSING.search(line) for line in later[found:])
+
+
+def install_seen(package: str, requested: str, later: list[str]) -> int | None:
+    """The index of the first line that shows pip installing the package (or finding it
+    installed), of the version asked for where one was; None where none does."""
+    if not package:
+        return None
+    name = r"[-_]".join(re.escape(part) for part in re.split(r"[-_]", package))
+    # the version asked for, where the refusal pinned one (2.10.0's refusal is not undone by
+    # 2.17 installed); a wheel downloaded, not its metadata (pip 23.2 fetches that to resolve)
+    version = re.escape(requested) + r"(?![\d])" if requested else r"\d"
+    installed = re.compile(
+        rf"Successfully installed\b.{{0,2000}}?\s(?i:{name})-{version}"
+        rf"|(?:Downloading|Using cached)\s+(?:\S*/)?(?i:{name})-{version}[^\s]*\.whl(?:\s|$)"
+        rf"|Requirement already satisfied:\s+(?i:{name})(?:[<>=!~]|\s+in\s)"
+    )
+    return next((i for i, line in enumerate(later) if installed.search(line)), None)
