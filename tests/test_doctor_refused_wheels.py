@@ -292,3 +292,29 @@ def test_the_32_bit_reading_takes_the_python_the_log_shows_outside_the_wheels_na
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
     assert top(doc) == "platform-unsupported" and "32-bit" in doc["findings"][0]["title"]
+
+
+def test_distributions_asked_for_are_not_distributions_installed(tmp_path, capsys):
+    # review 35's logs: an install command names what was asked for; a refusal worked around
+    # by the plain name leaves one TensorFlow, not two
+    apple = (
+        "$ pip install tensorflow-macos==2.10.0 tensorflow-metal==0.6.0\n"
+        "Successfully installed tensorflow-macos-2.10.0 tensorflow-metal-0.6.0\n"
+        "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+    )
+    mac = ("--no-probe", "--os", "macos", "--python", "3.10")
+    doc = doctor(tmp_path, capsys, "$ pip install tensorflow==2.10.1\n" + apple, *mac)
+    assert "multiple-tensorflow-distributions" not in ids(doc)
+    renamed = (
+        "$ pip install tensorflow-gpu==2.4.0\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.4.0"
+        " (from versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow-gpu==2.4.0\n"
+        "$ pip install tensorflow==2.4.0\nSuccessfully installed tensorflow-2.4.0\n"
+    )
+    doc = doctor(tmp_path, capsys, renamed, "--no-probe", "--os", "linux", "--python", "3.8")
+    assert not ids(doc) & {"multiple-tensorflow-distributions", "python-unsupported"}
+    # two installed are still two
+    both = "Successfully installed tensorflow-2.10.0 tensorflow-gpu-2.9.1\n"
+    doc = doctor(tmp_path, capsys, both, "--no-probe", "--os", "linux")
+    assert "multiple-tensorflow-distributions" in ids(doc)

@@ -290,6 +290,16 @@ CLUE_CHARS = 2_000_000
 log of hundreds of megabytes is not searched twenty times over."""
 
 
+_ASKED_FOR = re.compile(
+    r"(?:^|[\s$>#%])(?:pip3?(?:\.\d{1,2})?|python[\d.]{0,5} -m pip|conda|mamba|micromamba"
+    r"|uv pip|poetry) (?:install|add)\b"
+    r"|No matching distribution found for|find a version that satisfies the requirement"
+)
+"""An install command as typed, or pip refusing what it was asked for: the distributions such a
+line names were asked for, not installed (a refusal a later install worked around is no longer
+among the matches, so its line is told apart here)."""
+
+
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     sample = text[:CLUE_CHARS]
     dists: dict[str, str] = {}
@@ -297,7 +307,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     # installed distribution.
     failed_lines = {m.position[0] for m in matches if m.signature.name in INSTALL_FAILURES}
     for m in matches:
-        if m.signature.name == "tf-distribution-listed" and m.position[0] not in failed_lines:
+        if (
+            m.signature.name == "tf-distribution-listed"
+            and m.position[0] not in failed_lines
+            and not _ASKED_FOR.search(m.line)
+        ):
             # One line may name several ('Successfully installed tensorflow-2.10.0
             # tensorflow-gpu-2.9.1').
             for listed in m.signature.pattern.finditer(m.line):

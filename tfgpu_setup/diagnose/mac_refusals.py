@@ -17,7 +17,7 @@ from ..planner.rules import PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .pip_installs import REFUSALS, install_seen, refused_package
+from .pip_installs import GPU_BUILD_NAMES, REFUSALS, install_seen, refused_package
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
 
 _VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
@@ -155,9 +155,6 @@ def _only_apple_silicons(matrix: Matrix, python: str, listed: list[Version]) -> 
     return on_arm if oldest == parsed(on_arm) else None
 
 
-GPU_BUILD_NAMES = frozenset(
-    {"tensorflow-gpu", "tf-nightly-gpu", "tf-nightly-gpu-2.0-preview", "tf-nightly-gpu-2-0-preview"}
-)
 LAST_MACOS_GPU_BUILD = "1.1"
 """PyPI's macOS GPU builds ended with 1.1: from 1.2 TensorFlow has none for macOS."""
 

@@ -29,10 +29,27 @@ def without_refusals_installed_later(
         m
         for m in matches
         if m.signature.name not in REFUSALS
-        or not installed_later(
-            m.groups.get("package", ""), m.groups.get("requested", ""), lines[m.line_number :]
+        or not any(
+            installed_later(name, m.groups.get("requested", ""), lines[m.line_number :])
+            for name in _standing_in_for(m.groups.get("package", ""))
         )
     )
+
+
+GPU_BUILD_NAMES = frozenset(
+    {"tensorflow-gpu", "tf-nightly-gpu", "tf-nightly-gpu-2.0-preview", "tf-nightly-gpu-2-0-preview"}
+)
+"""The GPU builds' own names, which 'tensorflow' and 'tf-nightly' took over (from 2.1 on Linux
+and Windows; never on macOS after 1.1)."""
+
+
+def _standing_in_for(package: str) -> tuple[str, ...]:
+    """The distributions whose install undoes a refusal of this one: itself, and for a GPU
+    build's name the plain name that carries the same release."""
+    if package.lower().replace("_", "-") in GPU_BUILD_NAMES:
+        plain = "tf-nightly" if package.lower().startswith("tf") else "tensorflow"
+        return (package, plain)
+    return (package,)
 
 
 _STILL_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
