@@ -4113,6 +4113,16 @@ def _line_breaks_lost(text: str) -> str:
     return " ".join(text.splitlines())
 
 
+def _double_spaced(text: str) -> str:
+    """As some pages and chat apps copy a wrapped log: a blank line after every line."""
+    return "\n\n".join(_word_wrapped(text).splitlines())
+
+
+def _cut_with_spaces_after(text: str) -> str:
+    """As a console cut it and a copy padded every line with spaces to the console's width."""
+    return "\n".join(line + "   " for line in _console_cut(text).splitlines())
+
+
 @pytest.mark.parametrize("fixture", PASTED_FIXTURES)
 @pytest.mark.parametrize(
     "pasted",
@@ -4124,6 +4134,8 @@ def _line_breaks_lost(text: str) -> str:
         _compose_logs,
         _kubectl_logs,
         _line_breaks_lost,
+        _double_spaced,
+        _cut_with_spaces_after,
     ],
 )
 def test_a_log_wrapped_or_cut_on_its_way_reads_as_printed(

@@ -91,7 +91,7 @@ def unwrap(text: str) -> str:
     log collector's prefixes, a notebook file's JSON (notebook_file.py) and a notebook's runtime
     log view (runtime_log_view.py) go, and
     glibc's messages in another language read as in the C locale (locales.py)."""
-    text = notebook_file.as_printed(text)
+    text = _single_spaced(notebook_file.as_printed(text))
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
     text = _uncoloured(_STRAY_BACKTICK.sub("", text))
@@ -119,6 +119,27 @@ def unwrap(text: str) -> str:
     if record:
         out.append(_joined(record, width))
     return "\n".join(out)
+
+
+_BLANK_BETWEEN = re.compile(r"(?<=\S)\n[ \t]*\n(?=[ \t]*\S)")
+DOUBLE_SPACED_SHARE = 0.9
+"""The share of a paste's lines followed by one blank line that makes it double-spaced."""
+
+
+def _single_spaced(text: str) -> str:
+    """The paste without the blanks its copy put after every line (some pages and chat apps
+    copy a log double-spaced, which parts wrapped lines from the record they continue), and
+    without spaces at lines' ends, which only a copy adds and which hide a console's width."""
+    if " \n" in text or "\t\n" in text:
+        text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+    sample = text[:SAMPLE_CHARS]
+    lines = [line for line in sample.split("\n") if line.strip()]
+    if len(lines) < MIN_CUT_LINES:
+        return text  # two lines apart may be two records, or one the reporter parted
+    apart = len(_BLANK_BETWEEN.findall(sample))
+    if apart < DOUBLE_SPACED_SHARE * (len(lines) - 1):
+        return text
+    return _BLANK_BETWEEN.sub("\n", text)
 
 
 _STRAY_BACKTICK = re.compile(r"(?<=[A-Za-z])`(?=[a-z])")
