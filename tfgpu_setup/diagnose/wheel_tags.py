@@ -16,7 +16,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..matrix.query import release
-from .logfacts import LogFacts
+from .logfacts import CLUE_CHARS, LogFacts
 from .logs import LogMatch
 from .platform_seen import LINUX_SHELL, python_of
 from .sources import quoted
@@ -175,12 +175,19 @@ def _stated_python(facts: Facts, text: str) -> str | None:
     if not facts.knows("pythons"):
         return None
     tags = {_tag(p.version) for p in facts.pythons if p.source != "log"}
-    if not tags and (shown := python_of(_WHEEL_NAME.sub("", text))):
+    if not tags and (shown := python_of(_without_wheel_names(text[:CLUE_CHARS]))):
         tags = {_tag(shown)}
     return tags.pop() if len(tags) == 1 else None
 
 
-_WHEEL_NAME = re.compile(r"[^\s/\\]{1,200}\.whl\b")
+def _without_wheel_names(text: str) -> str:
+    """The text with every word that names a wheel file left out."""
+    if ".whl" not in text:
+        return text
+    return "\n".join(
+        " ".join(word for word in line.split(" ") if ".whl" not in word)
+        for line in text.split("\n")
+    )
 
 
 def _tag(version: str) -> str:
