@@ -121,6 +121,7 @@ def unwrap(text: str) -> str:
     return "\n".join(out)
 
 
+_MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _BLANK_BETWEEN = re.compile(r"(?<=\S)\n[ \t]*\n(?=[ \t]*\S)")
 DOUBLE_SPACED_SHARE = 0.9
 """The share of a paste's lines followed by one blank line that makes it double-spaced."""
@@ -136,6 +137,8 @@ def _single_spaced(text: str) -> str:
     lines = [line for line in sample.split("\n") if line.strip()]
     if len(lines) < MIN_CUT_LINES:
         return text  # two lines apart may be two records, or one the reporter parted
+    if _MARKDOWN_HEADING.search(sample):
+        return text  # an issue form's answers: blank lines part its questions from them
     apart = len(_BLANK_BETWEEN.findall(sample))
     if apart < DOUBLE_SPACED_SHARE * (len(lines) - 1):
         return text
