@@ -147,6 +147,9 @@ class LogFacts:
     """The site-packages folder TensorFlow's own traceback frames run from."""
     pip_python: str = ""
     """The Python pip says it belongs to ('pip 8.1.2 from ... (python 3.5)')."""
+    outdated_pip: str = ""
+    """The version pip's upgrade notice names ('You are using pip version 9.0.1'): an old pip
+    sees fewer wheels (none for macOS 11 before 20.3; 3.10's tags misread)."""
     python_roots: tuple[str, ...] = ()
     interpreters: tuple[str, ...] = ()
     """Two or more Pythons the log shows running (banners of different builds, prompts of
@@ -395,6 +398,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         last_exception_line=_exception_under_import(sample),
         and_cuda_resolved_below=_and_cuda_settled_below(sample),
         pip_python=_pip_python(sample),
+        outdated_pip=_group(_OUTDATED_PIP, sample, "version"),
         tf_site_packages=_group(_TF_SITE_PACKAGES, sample, "folder"),
         tf_range=release_hints(sample),
         written_on=written_on(sample),
@@ -753,6 +757,7 @@ _TF_INSTALLED = re.compile(
     r"|Name: (?:tensorflow(?:-gpu|-cpu|-intel|-macos)?|tf-nightly)[ \t]*$)",
     re.MULTILINE,
 )
+_OUTDATED_PIP = re.compile(r"You are using pip version (?P<version>\d{1,3}(?:\.\d{1,4}){0,3})")
 _PIP_NETWORK = re.compile(
     r"Could not fetch URL https?://|\bSSLError\b|\bProxyError\b|Max retries exceeded with url"
     r"|Temporary failure in name resolution|NewConnectionError|nodename nor servname provided"

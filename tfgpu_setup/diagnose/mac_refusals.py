@@ -27,11 +27,11 @@ _NOT_APPLE_SILICON = re.compile(
     r"macosx_\d{1,2}_\d{1,2}_x86_64\.whl|^\s*x86_64\s*$|platform : osx-64"
     r"|ProductVersion:\s*10\."
     # pip that did not ask PyPI: only a folder, or a private index
-    r"|--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi\.org)"
-    # pip older than 20.3 sees no wheel on macOS 11 at all (it reads the system as 10.16)
-    r"|You are using pip version (?:[0-9]\.|1\d\.|20\.[0-2]\b)",
+    r"|--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi\.org)",
     re.MULTILINE,
 )
+PIP_SEEING_MACOS_11 = "20.3"
+"""pip older than this sees no wheel on macOS 11 at all (it reads the system as 10.16)."""
 ARM64_PYTHON_FROM = "3.8"
 """The first CPython with an arm64 build for macOS (3.8.10, 3.9.1): an older one on a Mac is an
 Intel build."""
@@ -68,6 +68,8 @@ def apple_silicon_python(
         None,
     )
     if refusal is None or _NOT_APPLE_SILICON.search(text):
+        return None
+    if log.outdated_pip and parsed(log.outdated_pip) < parsed(PIP_SEEING_MACOS_11):
         return None
     listed = _listed(refusal.line)
     seen_from = _only_apple_silicons(matrix, python, listed) if listed else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from packaging.tags import Tag
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 
 from ..facts import Facts
@@ -53,22 +54,29 @@ TENSORFLOW_DISTRIBUTIONS = frozenset(
 """TensorFlow's own distributions: an add-on's wheel (tensorflow-io 0.30) has its own versions."""
 
 
-def _tensorflow_wheel(wheel: str) -> tuple[str, set[str]] | None:
-    """A TensorFlow wheel's version and the CPUs its platform tags name; None for another
-    distribution's, or a tag this reading cannot place ('any', universal2): say nothing."""
+def _tensorflow_tags(wheel: str) -> tuple[str, frozenset[Tag]] | None:
+    """A TensorFlow wheel's version and tags; None for a file name that is not a wheel's, or
+    another distribution's wheel."""
     try:
         name, version, _, tags = parse_wheel_filename(wheel)
     except InvalidWheelFilename:
         return None
-    if name not in TENSORFLOW_DISTRIBUTIONS:
+    return (str(version), tags) if name in TENSORFLOW_DISTRIBUTIONS and tags else None
+
+
+def _tensorflow_wheel(wheel: str) -> tuple[str, set[str]] | None:
+    """A TensorFlow wheel's version and the CPUs its platform tags name; None for another
+    distribution's, or a tag this reading cannot place ('any', universal2): say nothing."""
+    if (read := _tensorflow_tags(wheel)) is None:
         return None
+    version, tags = read
     arches = {
         next((a for suffix, a in _ARCH_OF_SUFFIX if tag.platform.endswith(suffix)), None)
         for tag in tags
     }
     if None in arches or not arches:
         return None
-    return str(version), {a for a in arches if a is not None}
+    return version, {a for a in arches if a is not None}
 
 
 def refused_for_another_machine(
@@ -111,9 +119,7 @@ def refused_for_another_machine(
 _NOT_A_32_BIT_PYTHON = re.compile(
     r"\[MSC v\.\d{1,5} 64 bit \(AMD64\)\]"  # the banner of a 64-bit Python
     r"|[/\\]mingw(?:32|64)[/\\]|\bmsys64\b|\bMSYS2\b"  # MinGW's Pythons tag wheels as mingw
-    r"|\bwin_arm64\b|\bARM64\b"  # Windows on Arm
-    # an outdated pip: an old one misreads newer Pythons' tags (3.10's as 3.1's)
-    r"|You are using pip version",
+    r"|\bwin_arm64\b|\bARM64\b",  # Windows on Arm
     re.IGNORECASE,
 )
 
@@ -136,17 +142,15 @@ def refused_by_a_32_bit_python(
     shown = {_tag(v) for v in (log.python, log.pip_python) if v}
     if shown - {python} or _NOT_A_32_BIT_PYTHON.search(text) or LINUX_SHELL.search(text):
         return ()
+    if log.outdated_pip:
+        return ()  # an old pip misreads newer Pythons' tags (3.10's as 3.1's)
     for match in matches:
         if match.signature.name != "pip-wheel-unsupported":
             continue
         wheel = match.groups.get("wheel", "")
-        try:
-            name, _, _, tags = parse_wheel_filename(wheel)
-        except InvalidWheelFilename:
+        if (read := _tensorflow_tags(wheel)) is None:
             continue
-        if name not in TENSORFLOW_DISTRIBUTIONS or not tags:
-            continue
-        if not all(t.platform == "win_amd64" and t.interpreter == python for t in tags):
+        if not all(t.platform == "win_amd64" and t.interpreter == python for t in read[1]):
             continue
         return (
             Finding(
