@@ -144,7 +144,9 @@ def test_the_apple_silicon_reading_yields_to_what_the_log_shows(tmp_path, capsys
         "conda's platform": "          platform : osx-64\n",
         "macOS 10": "ProductName:\tMac OS X\nProductVersion:\t10.13.6\n",
         "no index": "$ pip install --no-index --find-links=./wheels tensorflow==2.10.1\n",
-        "a private index": "Looking in indexes: https://artifactory.example.com/api/pypi/simple\n",
+        "a private index": "Looking in indexes: https://packages.example.com/simple\n",
+        "another project's index": "$ pip install -i https://download.pytorch.org/whl/cu118"
+        " tensorflow==2.10.1\n",
         "pip too old for macOS 11": "WARNING: You are using pip version 20.2.3; however, version"
         " 20.3.3 is available.\n",
         "no network": "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None,"
@@ -168,6 +170,35 @@ def test_the_apple_silicon_reading_yields_to_what_the_log_shows(tmp_path, capsys
     # an arm64 answer keeps it
     arm = "$ uname -m\narm64\n" + MAC_PIN_REFUSED
     assert top(doctor(tmp_path, capsys, arm, *mac)) == "platform-unsupported"
+    # and so does a mirror of PyPI, which serves the same wheels
+    mirror = "Looking in indexes: https://pypi.tuna.tsinghua.edu.cn/simple\n" + MAC_PIN_REFUSED
+    assert top(doctor(tmp_path, capsys, mirror, *mac)) == "platform-unsupported"
+
+
+def test_a_refusal_from_an_index_that_is_not_pypi_says_nothing_of_the_python(tmp_path, capsys):
+    linux = ("--no-probe", "--os", "linux", "--python", "3.10")
+    refused = _pinned_refusal("tensorflow", "2.10.0")
+    elsewhere = {
+        "only a folder": "$ pip install --no-index --find-links /opt/wheels tensorflow==2.10.0\n"
+        "Looking in links: /opt/wheels\n",
+        "only another project's index": "Looking in indexes: https://download.pytorch.org/whl/cu118\n",
+        "an index given on the command line": "$ pip install --index-url=https://packages.example"
+        ".com/simple tensorflow==2.10.0\n",
+    }
+    for what, lines in elsewhere.items():
+        doc = doctor(tmp_path, capsys, lines + refused, *linux)
+        assert not [f for f in doc["findings"] if f["severity"] == "error"], what
+        said = " ".join(" ".join(f["evidence"]) for f in doc["findings"])
+        assert "not asking PyPI" in said, what
+    # PyPI itself, a mirror of it, or PyPI beside another index: the refusal is PyPI's answer
+    for index in (
+        "https://pypi.org/simple",
+        "https://mirrors.aliyun.com/pypi/simple/",
+        "https://pypi.org/simple, https://pypi.ngc.nvidia.com",
+    ):
+        doc = doctor(tmp_path, capsys, f"Looking in indexes: {index}\n" + refused, *linux)
+        assert top(doc) == "python-unsupported", index
+        assert doc["findings"][0]["severity"] == "error", index
 
 
 def test_the_32_bit_reading_yields_to_what_the_log_shows(tmp_path, capsys):

@@ -216,6 +216,9 @@ class LogFacts:
     """A pip or conda line saying TensorFlow is installed (somewhere)."""
     pip_network_line: str = ""
     """pip failing to reach the package index (SSL, a proxy, no network)."""
+    pip_index_line: str = ""
+    """pip told to ask neither PyPI nor a mirror of it (--no-index, only another index): what it
+    could not find says nothing of the wheels TensorFlow published."""
     silenced_line: str = ""
     """TensorFlow's C++ warnings switched off (TF_CPP_MIN_LOG_LEVEL set to 2 or 3)."""
     session_went_on_line: str = ""
@@ -446,6 +449,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         session_went_on_line=_session_went_on(sample),
         gpu_kernel_line=_first(_GPU_KERNEL_REGISTERED, sample),
         pip_network_line=_first(_PIP_NETWORK, sample),
+        pip_index_line=_first(_PIP_OTHER_INDEX, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         user_site_tf_line=_user_site_tensorflow(sample),
         notebook_line=_first(_NOTEBOOK, sample),
@@ -762,6 +766,12 @@ _PIP_NETWORK = re.compile(
     r"Could not fetch URL https?://|\bSSLError\b|\bProxyError\b|Max retries exceeded with url"
     r"|Temporary failure in name resolution|NewConnectionError|nodename nor servname provided"
     r"|getaddrinfo failed"
+)
+_PIP_OTHER_INDEX = re.compile(
+    # a mirror's address names PyPI (mirrors.aliyun.com/pypi/simple, pypi.tuna.tsinghua.edu.cn)
+    r"--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi)[^\n]{1,200}"
+    r"|(?:--index-url|\s-i)[ =](?!\S{0,300}pypi)https?://\S{1,200}",
+    re.IGNORECASE,
 )
 _SILENCED = re.compile(
     r"TF_CPP_MIN_LOG_LEVEL['\"]?\]?\s*[=:]\s*['\"]?[23]\b|[\\/]DeepFaceLab[\w.-]{0,40}[\\/]"

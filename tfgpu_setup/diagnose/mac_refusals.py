@@ -25,9 +25,7 @@ _NOT_APPLE_SILICON = re.compile(
     # an Intel Mac's wheels downloaded, platform.machine() or uname -m answering x86_64,
     # conda's osx-64, macOS 10 (Apple silicon runs 11 and later)
     r"macosx_\d{1,2}_\d{1,2}_x86_64\.whl|^\s*x86_64\s*$|platform : osx-64"
-    r"|ProductVersion:\s*10\."
-    # pip that did not ask PyPI: only a folder, or a private index
-    r"|--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi\.org)",
+    r"|ProductVersion:\s*10\.",
     re.MULTILINE,
 )
 PIP_SEEING_MACOS_11 = "20.3"
@@ -67,7 +65,7 @@ def apple_silicon_python(
         ),
         None,
     )
-    if refusal is None or _NOT_APPLE_SILICON.search(text):
+    if refusal is None or log.pip_index_line or _NOT_APPLE_SILICON.search(text):
         return None
     if log.outdated_pip and parsed(log.outdated_pip) < parsed(PIP_SEEING_MACOS_11):
         return None

@@ -47,8 +47,8 @@ def no_wheel_for_stated(
     under another name says so, and one older than every release with a wheel for that Python
     says pip most likely ran before those existed."""
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
-    if refused is None or log.pip_network_line:
-        return []  # pip never reached the index: it says nothing about the wheels there
+    if refused is None or log.pip_network_line or log.pip_index_line:
+        return []  # pip never reached PyPI: it says nothing about the wheels there
     package = refused_package(refused) or "tensorflow"
     if gpu_build := gpu_build_on_macos(facts, matrix, matches, package, refused, text):
         return [gpu_build]
