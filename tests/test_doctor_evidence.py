@@ -272,6 +272,19 @@ def test_a_binary_file_is_refused_and_a_powershell_utf16_log_is_read(tmp_path, c
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"
 
 
+def test_a_utf8_log_with_a_byte_order_mark_reads_its_first_line_as_it_starts(tmp_path, capsys):
+    # Notepad and PowerShell's Out-File put a BOM before the first line: a crash TensorFlow's
+    # import died of, alone on that line, must still read as a line of its own
+    log = tmp_path / "run.log"
+    log.write_text(
+        "Illegal Instruction (core dumped)\n(env) $ pip uninstall tensorflow\n"
+        "Found existing installation: tensorflow 1.14.0\n",
+        encoding="utf-8-sig",
+    )
+    main(["doctor", "--log", str(log), "--no-probe", "--tf", "1.14.0", "--json"])
+    assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cpu-lacks-avx"
+
+
 # tensorflow/stream_executor/ held TensorFlow's CUDA code in 1.x as in 2.0-2.10; a 396 driver
 # (CUDA 9.2) is too old for every 2.x release but runs TensorFlow 1.5-1.12 (CUDA 9.0)
 R396_DIAGNOSTICS = (
