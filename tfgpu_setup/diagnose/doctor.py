@@ -55,6 +55,7 @@ from .nvml_unknown import nvml_unknown_outside_a_container
 from .paste import rejoin_wrapped, unwrap
 from .pip_installs import without_refusals_installed_later
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
+from .r_reticulate import r_tensorflow_not_found
 from .release_hints import (
     cpu_build_on_windows,
     release_open_below_matrix,
@@ -314,6 +315,7 @@ def diagnose(
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
+    crossed += r_tensorflow_not_found(log or "")
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""

@@ -1,0 +1,70 @@
+"""R's tensorflow package finding no TensorFlow: a base Python alone searched means R missed the
+environment install_tensorflow() made; an environment searched means TensorFlow is not there.
+Logs are the reporters' own lines (each test names its thread) or R's own wording."""
+
+from __future__ import annotations
+
+from test_doctor_evidence import doctor, ids, top
+
+# rstudio/tensorflow#349: R searched only the base Anaconda Python; the environment the
+# install guide had made held TensorFlow (a reticulate fix made R find it)
+SEARCHED_BASE_ONLY = (
+    "Error: Installation of TensorFlow not found.\n"
+    "Python environments searched for 'tensorflow' package:\n"
+    " C:\\Users\\Glender\\Anaconda3\\python.exe\n"
+    "You can install TensorFlow using the install_tensorflow() function.\n"
+)
+# rstudio/keras3#858: R bound to base Anaconda's Python 2.7 (use_condaenv('r-reticulate') fixed it)
+BOUND_TO_BASE = (
+    "Error: Python module tensorflow.python.keras was not found. Detected Python configuration:"
+    " python: C:\\Anaconda\\python.exe libpython: C:/Anaconda/python27.dll pythonhome:"
+    " C:\\Anaconda version: 2.7.16 |Anaconda, Inc.| (default, Mar 14 2019, 15:42:17) [MSC"
+    " v.1500 64 bit (AMD64)] Architecture: 64bit numpy: C:\\Anaconda\\lib\\site-packages\\numpy"
+    " numpy_version: 1.16.3 tensorflow: [NOT FOUND]\n"
+)
+
+
+def test_r_looking_only_in_a_base_python_missed_the_environment(tmp_path, capsys):
+    for log in (SEARCHED_BASE_ONLY, BOUND_TO_BASE):
+        doc = doctor(tmp_path, capsys, log, "--no-probe")
+        first = doc["findings"][0]
+        assert (first["id"], first["severity"]) == ("wrong-python-environment", "error")
+        assert any("Anaconda" in e for e in first["evidence"])
+        assert "use_virtualenv" in first["fix"] and "install_tensorflow()" in first["fix"]
+
+
+def test_r_looking_in_an_environment_that_lacks_tensorflow_is_not_installed(tmp_path, capsys):
+    searched_env = SEARCHED_BASE_ONLY.replace(
+        " C:\\Users\\Glender\\Anaconda3\\python.exe\n",
+        " /home/me/.virtualenvs/r-tensorflow/bin/python\n /usr/bin/python3\n",
+    )
+    py_config = (
+        "> reticulate::py_config()\n"
+        "python:         /home/me/miniconda3/envs/r-reticulate/bin/python\n"
+        "libpython:      /home/me/miniconda3/envs/r-reticulate/lib/libpython3.9.so\n"
+        "numpy:          /home/me/miniconda3/envs/r-reticulate/lib/python3.9/site-packages/numpy\n"
+        "tensorflow:     [NOT FOUND]\n"
+    )
+    for log in (searched_env, py_config):
+        doc = doctor(tmp_path, capsys, log, "--no-probe")
+        assert top(doc) == "tensorflow-not-installed", log
+        assert "wrong-python-environment" not in ids(doc)
+        assert "install_tensorflow()" in doc["findings"][0]["fix"]
+    # py_config of the system Python, where TensorFlow was never installed by R
+    system = py_config.replace("/home/me/miniconda3/envs/r-reticulate", "/usr")
+    assert top(doctor(tmp_path, capsys, system, "--no-probe")) == "wrong-python-environment"
+
+
+def test_a_tensorflow_r_found_whose_import_raised_is_not_missing(tmp_path, capsys):
+    # rstudio/tensorflow#584: reticulate found the environment's TensorFlow; its import raised
+    raised = (
+        "Error: Valid installation of TensorFlow not found.\n\n"
+        "Python environments searched for 'tensorflow' package:\n"
+        " C:\\Users\\jaca\\Documents\\.virtualenvs\\r-reticulate\\Scripts\\python.exe\n\n"
+        "Python exception encountered:\n"
+        " Traceback (most recent call last):\n"
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: The specified"
+        " module could not be found.\n"
+    )
+    doc = doctor(tmp_path, capsys, raised, "--no-probe")
+    assert not {"tensorflow-not-installed", "wrong-python-environment"} & ids(doc)

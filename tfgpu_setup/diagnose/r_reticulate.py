@@ -1,0 +1,112 @@
+"""R's tensorflow package finding no TensorFlow, read for the Python it looked in. R reaches
+Python through reticulate, and tensorflow::install_tensorflow() installs TensorFlow into an
+environment of its own ('r-tensorflow', 'r-reticulate' in earlier releases), never into a base
+Python: where R looked only in base Pythons, it missed that environment. Pure: text in,
+findings out."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding, Severity
+from .sources import quoted
+
+_NOT_FOUND = re.compile(
+    r"(?:Valid )?[Ii]nstallation of TensorFlow not found"
+    r"|Python module tensorflow(?:\.[\w.]{1,80})? was not found"
+    r"|^[ \t]*tensorflow:[ \t]+\[NOT FOUND\]",
+    re.MULTILINE,
+)
+_IMPORT_RAISED = re.compile(r"Python exception encountered")
+"""reticulate found a TensorFlow and its import raised: the exception, not absence, is why."""
+_SEARCHED = re.compile(r"Python environments searched for '?tensorflow'? package:[ \t]*$", re.M)
+_PATH = re.compile(r"[ \t]*(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])[^\n]{1,400}?)[ \t]*$")
+_BOUND = re.compile(r"(?:^|[ \t])python:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])\S{1,400})", re.M)
+"""reticulate::py_config()'s first line, also in the 'Detected Python configuration' error."""
+_IN_AN_ENVIRONMENT = re.compile(
+    r"[/\\](?:envs|\.?virtualenvs|\.?venvs?|r-reticulate|r-tensorflow)[/\\]"
+    r"|[/\\]Scripts[/\\]python",
+    re.IGNORECASE,
+)
+_BASE_PYTHON = re.compile(
+    r"^(?:/usr(?:/local)?/bin/|/bin/|/opt/conda/bin/|/opt/homebrew/bin/"
+    r"|/(?:System/)?Library/Frameworks/Python\.framework/"
+    r"|[A-Za-z]:[\\/]Python\d{0,3}[\\/]python)"
+    r"|(?:ana|mini)conda\d?[\\/](?:bin[\\/])?python"
+    r"|[\\/]\.pyenv[\\/]shims[\\/]"
+    r"|AppData[\\/]Local[\\/]Programs[\\/]Python[\\/]Python\d{0,3}[\\/]python"
+    r"|[\\/]WindowsApps[\\/]python",
+    re.IGNORECASE,
+)
+MAX_SEARCHED = 20
+SOURCE = "https://rdrr.io/github/rstudio/tensorflow/man/install_tensorflow.html"
+POINT_R_AT_IT = (
+    "Point R at the environment TensorFlow is installed in before TensorFlow loads:"
+    " reticulate::use_virtualenv('r-tensorflow', required = TRUE) (use_condaenv for a conda"
+    " one, or RETICULATE_PYTHON in ~/.Renviron), restart R, and check that"
+    " reticulate::py_config() names it"
+)
+
+
+def r_tensorflow_not_found(text: str) -> list[Finding]:
+    """R saying it found no TensorFlow: in a base Python alone, the environment
+    install_tensorflow() made was missed (wrong-python-environment); elsewhere, TensorFlow is
+    not installed where R looks. Nothing where reticulate found one whose import raised."""
+    said = _NOT_FOUND.search(text)
+    if said is None or _IMPORT_RAISED.search(text):
+        return []
+    pythons = _searched(text) or _bound(text)
+    line = quoted(said.group(0))
+    if pythons and all(_base(p) for p in pythons):
+        return [
+            Finding(
+                "wrong-python-environment",
+                Severity.ERROR,
+                "The Python that R uses is a base one, not the environment"
+                " install_tensorflow() installs TensorFlow into",
+                (
+                    line,
+                    *(f"Python R looked in: {p}" for p in pythons[:4]),
+                    "install_tensorflow() installs into an environment of its own"
+                    " ('r-tensorflow', earlier 'r-reticulate'), never into a base Python",
+                ),
+                POINT_R_AT_IT + "; if TensorFlow is in no environment yet, run"
+                " tensorflow::install_tensorflow().",
+                SOURCE,
+            )
+        ]
+    return [
+        Finding(
+            "tensorflow-not-installed",
+            Severity.ERROR,
+            "The Python that R uses has no TensorFlow installed",
+            (line, *(f"Python R looked in: {p}" for p in pythons[:4])),
+            "Run tensorflow::install_tensorflow() and restart R; if TensorFlow is installed in"
+            " another environment, " + POINT_R_AT_IT[0].lower() + POINT_R_AT_IT[1:] + ".",
+            SOURCE,
+        )
+    ]
+
+
+def _searched(text: str) -> list[str]:
+    """The Pythons listed under 'Python environments searched for 'tensorflow' package:'."""
+    header = _SEARCHED.search(text)
+    if header is None:
+        return []
+    found = []
+    listed = text[header.end() : header.end() + MAX_SEARCHED * 402]
+    for line in listed.lstrip("\n").splitlines()[:MAX_SEARCHED]:
+        path = _PATH.fullmatch(line)
+        if path is None:
+            break
+        found.append(path.group("path"))
+    return found
+
+
+def _bound(text: str) -> list[str]:
+    bound = _BOUND.search(text)
+    return [bound.group("path")] if bound else []
+
+
+def _base(path: str) -> bool:
+    return not _IN_AN_ENVIRONMENT.search(path) and bool(_BASE_PYTHON.search(path))
