@@ -7549,6 +7549,32 @@ def test_a_user_site_tensorflow_under_an_environment_s_python_is_named(
     assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, alone))
 
 
+def test_tensorflow_in_roots_user_site_is_not_another_users(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """samjabrahams/tensorflow-on-raspberry-pi#91 (verbatim): 'sudo pip3 install --user' put
+    TensorFlow in /root/.local, which user pi's Python never reads."""
+    log = (
+        "Requirement already satisfied: tensorflow==1.0.1 from file:///home/pi/"
+        "Deep-Learning-RC-Car-Data-Collector/tensorflow-1.0.1-cp34-cp34m-linux_armv7l.whl in"
+        " /root/.local/lib/python3.4/site-packages\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--python", "3.4")
+    first = doc["findings"][0]
+    assert first["id"] == "wrong-python-environment" and "root's user site" in first["title"]
+    # root's own session (a container's prompt): root's user site is that Python's own
+    as_root = "root@5e85f82cd11c:/app# pip install --user tensorflow\n" + log.replace(
+        "file:///home/pi/Deep-Learning-RC-Car-Data-Collector", "file:///app"
+    )
+    assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, as_root))
+    # TensorFlow's own lines show it imported and ran: it was found after all
+    ran = log + (
+        "2017-03-01 10:00:00.000000: I tensorflow/core/common_runtime/direct_session.cc:255]"
+        " Device mapping: no known devices.\n"
+    )
+    assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, ran))
+
+
 # A Stack Overflow answer on cudart64_101.dll (stackguides mirror of question 59823283,
 # verbatim): 'If you don't have a CUDA-enabled GPU ... no need to worry'
 CUDART_ALONE = (

@@ -89,6 +89,21 @@ def install_findings(
                 "https://docs.python.org/3/library/site.html#site.ENABLE_USER_SITE",
             )
         )
+    if log.root_site_tf_line and not log.tf_ran_line:
+        found.append(
+            Finding(
+                "wrong-python-environment",
+                Severity.WARNING,
+                "TensorFlow is installed in root's user site (/root/.local: 'sudo pip install"
+                " --user'), which only root's Python reads: another user's Python does not see it",
+                (quoted(log.root_site_tf_line),),
+                "Remove root's copy ('sudo python3 -m pip uninstall tensorflow', or delete it from"
+                " /root/.local/lib/pythonX.Y/site-packages) and install TensorFlow as yourself,"
+                " into the environment that runs your code ('python3 -m pip install ...', no"
+                " sudo).",
+                "https://pip.pypa.io/en/stable/user_guide/#user-installs",
+            )
+        )
     found += _requirement_missing_under_import(log)
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(facts, log, matches)

@@ -228,6 +228,9 @@ class LogFacts:
     """A 'Registered kernels:' list naming a GPU kernel: this build has CUDA kernels."""
     said_installed_line: str = ""
     """The reporter saying TensorFlow is installed ('even though I have installed it')."""
+    root_site_tf_line: str = ""
+    """pip finding TensorFlow in root's user site (/root/.local: 'sudo pip install --user')
+    where the log shows another user's home: that user's Python never reads it."""
     sudo_pip_line: str = ""
     """'sudo pip install': root's pip installs into the system Python, not the environment's."""
     user_site_tf_line: str = ""
@@ -451,6 +454,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         pip_network_line=_first(_PIP_NETWORK, sample),
         pip_index_line=_first(_PIP_OTHER_INDEX, sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
+        root_site_tf_line=_first(_ROOT_SITE_TF, sample) if _OTHER_HOME.search(sample) else "",
         user_site_tf_line=_user_site_tensorflow(sample),
         notebook_line=_first(_NOTEBOOK, sample),
         tegra_line=_first(TEGRA, sample),
@@ -746,6 +750,14 @@ _CONDA_TF_BUILD = re.compile(
 metapackages only select a build of it (AnacondaRecipes/tensorflow_recipes,
 conda-forge/tensorflow-feedstock's recipe), so the two are one install: its build string says
 whether the selection came out GPU or CPU (tensorflow#46935: mkl_ under tensorflow-gpu)."""
+_ROOT_SITE_TF = re.compile(
+    r"Requirement already satisfied: (?:tensorflow|tf-nightly)\b[^\n]{0,400}?"
+    r" in /root/\.local/lib/python[\d.]{1,5}/site-packages"
+)
+_OTHER_HOME = re.compile(
+    r"/home/[\w.-]{1,40}/|^[ \t]*(?!root@)[a-z_][\w.-]{0,31}@[\w.-]{1,60}:~", re.MULTILINE
+)
+"""A user's home other than root's: a /home path, or a prompt ('pi@raspberrypi:~ $')."""
 _SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
