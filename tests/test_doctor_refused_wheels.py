@@ -190,7 +190,7 @@ def test_a_refusal_from_an_index_that_is_not_pypi_says_nothing_of_the_python(tmp
         assert not [f for f in doc["findings"] if f["severity"] == "error"], what
         said = " ".join(" ".join(f["evidence"]) for f in doc["findings"])
         assert "not asking PyPI" in said, what
-    # PyPI itself, a mirror of it, or PyPI beside another index: the refusal is PyPI's answer
+    # PyPI itself, a public mirror of it, or PyPI beside another index: PyPI's answer
     for index in (
         "https://pypi.org/simple",
         "https://mirrors.aliyun.com/pypi/simple/",
@@ -199,6 +199,46 @@ def test_a_refusal_from_an_index_that_is_not_pypi_says_nothing_of_the_python(tmp
         doc = doctor(tmp_path, capsys, f"Looking in indexes: {index}\n" + refused, *linux)
         assert top(doc) == "python-unsupported", index
         assert doc["findings"][0]["severity"] == "error", index
+    # an index named like PyPI that is not it: NVIDIA's alone, TestPyPI, a private 'pypi' host
+    for index in (
+        "https://pypi.ngc.nvidia.com",
+        "https://test.pypi.org/simple/",
+        "http://pypi.internal.lab:8080/simple/",
+    ):
+        doc = doctor(tmp_path, capsys, f"Looking in indexes: {index}\n" + refused, *linux)
+        assert doc["findings"][0]["severity"] == "warning", index
+
+
+def test_only_the_pip_command_that_was_refused_says_which_index_it_asked(tmp_path, capsys):
+    linux = ("--no-probe", "--os", "linux", "--python", "3.10")
+    refused = _pinned_refusal("tensorflow", "2.10.0")
+    asked_pypi = {
+        "curl's -I": "$ curl -I https://files.pythonhosted.org\nHTTP/2 200\n",
+        "wget's -i": "$ wget -i https://example.com/urls.txt\n",
+        "pip's -I (--ignore-installed)": "$ pip install -I https://example.com/x.whl\n"
+        "$ pip install tensorflow==2.10.0\n",
+        "an earlier command's --no-index": "$ pip install --no-index --find-links=./vendor"
+        " internal_utils\nSuccessfully installed internal_utils-0.3.1\n$ pip install"
+        " tensorflow==2.10.0\n",
+    }
+    for what, lines in asked_pypi.items():
+        doc = doctor(tmp_path, capsys, lines + refused, *linux)
+        first = doc["findings"][0]
+        assert (first["id"], first["severity"]) == ("python-unsupported", "error"), what
+        assert not any("not asking PyPI" in e for e in first["evidence"]), what
+    # an index that lists TensorFlow's releases serves PyPI's wheels, whatever its name
+    listed = "Looking in indexes: https://nexus.example.net/repository/python-group/simple\n"
+    doc = doctor(
+        tmp_path, capsys, listed + _pinned_refusal("tensorflow", "2.10.0", "2.20.0"), *linux
+    )
+    assert (top(doc), doc["findings"][0]["severity"]) == ("python-unsupported", "error")
+    # an http index pip ignored: it asked no index at all
+    ignored = (
+        "Looking in indexes: http://mirrors.aliyun.com/pypi/simple/\nWARNING: The repository"
+        " located at mirrors.aliyun.com is not a trusted or secure host and is being ignored.\n"
+    )
+    doc = doctor(tmp_path, capsys, ignored + refused, *linux)
+    assert doc["findings"][0]["severity"] == "warning"
 
 
 def test_the_32_bit_reading_yields_to_what_the_log_shows(tmp_path, capsys):

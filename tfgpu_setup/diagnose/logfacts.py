@@ -31,6 +31,7 @@ from .machine_seen import (
     toolkits_on_path,
 )
 from .macos_crash import crash_opening_libcuda
+from .pip_index import index_not_pypi
 from .platform_seen import (
     OSX_CUDA_EXECUTOR,
     PYTHON_32BIT,
@@ -452,7 +453,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         session_went_on_line=_session_went_on(sample),
         gpu_kernel_line=_first(_GPU_KERNEL_REGISTERED, sample),
         pip_network_line=_first(_PIP_NETWORK, sample),
-        pip_index_line=_first(_PIP_OTHER_INDEX, sample),
+        pip_index_line=index_not_pypi(sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         root_site_tf_line=_first(_ROOT_SITE_TF, sample) if _OTHER_HOME.search(sample) else "",
         user_site_tf_line=_user_site_tensorflow(sample),
@@ -778,12 +779,9 @@ _PIP_NETWORK = re.compile(
     r"Could not fetch URL https?://|\bSSLError\b|\bProxyError\b|Max retries exceeded with url"
     r"|Temporary failure in name resolution|NewConnectionError|nodename nor servname provided"
     r"|getaddrinfo failed"
-)
-_PIP_OTHER_INDEX = re.compile(
-    # a mirror's address names PyPI (mirrors.aliyun.com/pypi/simple, pypi.tuna.tsinghua.edu.cn)
-    r"--no-index\b|Looking in indexes: (?![^\n]{0,500}pypi)[^\n]{1,200}"
-    r"|(?:--index-url|\s-i)[ =](?!\S{0,300}pypi)https?://\S{1,200}",
-    re.IGNORECASE,
+    # pip refusing a plain-http index it was given ('... is not a trusted or secure host and is
+    # being ignored'): it asked no index at all
+    r"|is not a trusted or secure host and is being ignored"
 )
 _SILENCED = re.compile(
     r"TF_CPP_MIN_LOG_LEVEL['\"]?\]?\s*[=:]\s*['\"]?[23]\b|[\\/]DeepFaceLab[\w.-]{0,40}[\\/]"
