@@ -283,6 +283,11 @@ def test_a_utf8_log_with_a_byte_order_mark_reads_its_first_line_as_it_starts(tmp
     )
     main(["doctor", "--log", str(log), "--no-probe", "--tf", "1.14.0", "--json"])
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cpu-lacks-avx"
+    # two such files joined ('type a.log b.log > c.log'): the second's mark starts a line too
+    joined = tmp_path / "joined.log"
+    joined.write_bytes('$ python -c "import tensorflow"\n'.encode("utf-8-sig") + log.read_bytes())
+    main(["doctor", "--log", str(joined), "--no-probe", "--tf", "1.14.0", "--json"])
+    assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cpu-lacks-avx"
 
 
 # tensorflow/stream_executor/ held TensorFlow's CUDA code in 1.x as in 2.0-2.10; a 396 driver

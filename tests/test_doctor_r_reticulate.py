@@ -55,6 +55,50 @@ def test_r_looking_in_an_environment_that_lacks_tensorflow_is_not_installed(tmp_
     assert top(doctor(tmp_path, capsys, system, "--no-probe")) == "wrong-python-environment"
 
 
+def test_the_exception_todays_package_prints_is_read_for_absence(tmp_path, capsys):
+    # the tensorflow package now always adds the import's exception: 'No module named
+    # 'tensorflow'' is absence, and a base Python alone searched still missed the environment
+    modern = SEARCHED_BASE_ONLY.replace(
+        "You can install",
+        "Python exception encountered:\n Traceback (most recent call last):\n"
+        "ModuleNotFoundError: No module named 'tensorflow'\n\nYou can install",
+    )
+    assert top(doctor(tmp_path, capsys, modern, "--no-probe")) == "wrong-python-environment"
+
+
+def test_more_base_pythons_are_known_as_base(tmp_path, capsys):
+    for python in (
+        "C:\\Program Files\\Python310\\python.exe",
+        "/home/me/.pyenv/versions/3.10.13/bin/python3",
+        "/Users/me/miniforge3/bin/python",
+        "/opt/homebrew/opt/python@3.11/bin/python3.11",
+    ):
+        log = SEARCHED_BASE_ONLY.replace("C:\\Users\\Glender\\Anaconda3\\python.exe", python)
+        assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "wrong-python-environment", (
+            python
+        )
+    # on a Mac, macOS having no CUDA is not what stops a TensorFlow R cannot find
+    mac = SEARCHED_BASE_ONLY.replace(
+        "C:\\Users\\Glender\\Anaconda3\\python.exe", "/Users/me/miniforge3/bin/python"
+    )
+    doc = doctor(tmp_path, capsys, mac, "--no-probe", "--os", "macos")
+    assert top(doc) == "wrong-python-environment"
+
+
+def test_r_finding_tensorflow_later_leaves_the_later_failure_first(tmp_path, capsys):
+    later = SEARCHED_BASE_ONLY.replace(
+        "C:\\Users\\Glender\\Anaconda3\\python.exe", "/usr/bin/python3"
+    ) + (
+        "> install_tensorflow()\nInstallation complete.\n"
+        "2023-05-02 10:14:11.402119: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudnn.so.8'; dlerror: libcudnn.so.8:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, later, "--no-probe", "--os", "linux")
+    assert top(doc) == "cudnn-not-found"
+    assert "wrong-python-environment" not in ids(doc)
+
+
 def test_a_tensorflow_r_found_whose_import_raised_is_not_missing(tmp_path, capsys):
     # rstudio/tensorflow#584: reticulate found the environment's TensorFlow; its import raised
     raised = (
@@ -67,4 +111,10 @@ def test_a_tensorflow_r_found_whose_import_raised_is_not_missing(tmp_path, capsy
         " module could not be found.\n"
     )
     doc = doctor(tmp_path, capsys, raised, "--no-probe")
+    assert not {"tensorflow-not-installed", "wrong-python-environment"} & ids(doc)
+    # keras saying its module was not found while py_config names TensorFlow's folder
+    present = BOUND_TO_BASE.replace(
+        "tensorflow: [NOT FOUND]", "tensorflow: C:\\Anaconda\\lib\\site-packages\\tensorflow"
+    )
+    doc = doctor(tmp_path, capsys, present, "--no-probe")
     assert not {"tensorflow-not-installed", "wrong-python-environment"} & ids(doc)

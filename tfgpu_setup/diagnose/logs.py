@@ -96,17 +96,17 @@ def read_log(stream: ByteLines) -> str:
     """A log as match_log reads it, streamed in bounded pieces: every line a signature could
     match, at its own line number; every other line (and repeats beyond MAX_REPEATS) as an
     empty line. Memory grows with the lines that matter, not with the size of the log.
-    Bytes that are not UTF-8 become U+FFFD; a byte-order mark before the first line (Notepad's,
-    PowerShell's Out-File) is dropped, or the first record would not start where it does."""
+    Bytes that are not UTF-8 become U+FFFD; a byte-order mark at a line's start (Notepad's,
+    PowerShell's Out-File, two such files joined) is dropped, or that line's record would not
+    start where it does."""
     reader = _LogReader()
     block: list[tuple[str, bool]] = []
     block_chars = 0
     continuing = False
-    first = True
     while piece := stream.readline(READ_PIECE_BYTES):
         text = piece.decode("utf-8", errors="replace").removesuffix("\n")
-        if first:
-            text, first = text.removeprefix("\ufeff"), False
+        if not continuing:
+            text = text.removeprefix("\ufeff")
         block.append((text, continuing))
         block_chars += len(text) + 1
         continuing = not piece.endswith(b"\n")

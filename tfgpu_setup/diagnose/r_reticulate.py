@@ -17,8 +17,23 @@ _NOT_FOUND = re.compile(
     r"|^[ \t]*tensorflow:[ \t]+\[NOT FOUND\]",
     re.MULTILINE,
 )
-_IMPORT_RAISED = re.compile(r"Python exception encountered")
-"""reticulate found a TensorFlow and its import raised: the exception, not absence, is why."""
+_EXCEPTION_SHOWN = re.compile(r"Python exception encountered:?")
+"""The tensorflow package's error prints the import's own exception after this: absence only
+where it is 'No module named 'tensorflow''; another one (a DLL, a library) is why."""
+_ABSENT = re.compile(r"No module named '?tensorflow'?(?![\w.])")
+_FOUND_BY_PY_CONFIG = re.compile(r"(?:^|[ \t])tensorflow:[ \t]+(?:[A-Za-z]:[\\/]|/|~)", re.M)
+"""py_config() naming TensorFlow's folder: it is installed there, and its import failed."""
+_IMPORT_FAILED = re.compile(
+    r"DLL load failed|Failed to load the native TensorFlow runtime|_pywrap_tensorflow"
+    r"|cannot open shared object file|Illegal instruction"
+)
+_TENSORFLOW_RAN = re.compile(
+    r"^[^\n]{0,40}?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{1,9}: [IWEF] "
+    r"|^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} |PhysicalDevice\(name=",
+    re.M,
+)
+"""TensorFlow's own records, or its device list, after R's word: a later session found it."""
+EXCEPTION_CHARS = 3000
 _SEARCHED = re.compile(r"Python environments searched for '?tensorflow'? package:[ \t]*$", re.M)
 _PATH = re.compile(r"[ \t]*(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])[^\n]{1,400}?)[ \t]*$")
 _BOUND = re.compile(r"(?:^|[ \t])python:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])\S{1,400})", re.M)
@@ -29,11 +44,11 @@ _IN_AN_ENVIRONMENT = re.compile(
     re.IGNORECASE,
 )
 _BASE_PYTHON = re.compile(
-    r"^(?:/usr(?:/local)?/bin/|/bin/|/opt/conda/bin/|/opt/homebrew/bin/"
-    r"|/(?:System/)?Library/Frameworks/Python\.framework/"
-    r"|[A-Za-z]:[\\/]Python\d{0,3}[\\/]python)"
-    r"|(?:ana|mini)conda\d?[\\/](?:bin[\\/])?python"
-    r"|[\\/]\.pyenv[\\/]shims[\\/]"
+    r"^(?:/usr(?:/local)?/bin/|/bin/|/opt/conda/bin/|/opt/homebrew/(?:bin|opt|Cellar)/"
+    r"|/usr/local/(?:opt|Cellar)/python|/(?:System/)?Library/Frameworks/Python\.framework/"
+    r"|[A-Za-z]:[\\/](?:Program Files[\\/])?Python\d{0,3}[\\/]python)"
+    r"|(?:(?:ana|mini)conda|mini?forge|mambaforge)\d?[\\/](?:bin[\\/])?python"
+    r"|[\\/]\.pyenv[\\/](?:shims|versions[\\/][\d.]{1,12}[\\/]bin)[\\/]"
     r"|AppData[\\/]Local[\\/]Programs[\\/]Python[\\/]Python\d{0,3}[\\/]python"
     r"|[\\/]WindowsApps[\\/]python",
     re.IGNORECASE,
@@ -53,7 +68,12 @@ def r_tensorflow_not_found(text: str) -> list[Finding]:
     install_tensorflow() made was missed (wrong-python-environment); elsewhere, TensorFlow is
     not installed where R looks. Nothing where reticulate found one whose import raised."""
     said = _NOT_FOUND.search(text)
-    if said is None or _IMPORT_RAISED.search(text):
+    if said is None or _FOUND_BY_PY_CONFIG.search(text) or _IMPORT_FAILED.search(text):
+        return []
+    shown = _EXCEPTION_SHOWN.search(text, said.end())
+    if shown and not _ABSENT.search(text, shown.end(), shown.end() + EXCEPTION_CHARS):
+        return []
+    if _TENSORFLOW_RAN.search(text, said.end()):
         return []
     pythons = _searched(text) or _bound(text)
     line = quoted(said.group(0))

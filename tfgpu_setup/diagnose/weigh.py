@@ -749,6 +749,12 @@ def is_platform(finding: Finding) -> bool:
     return kind is not None and kind.layer is Layer.PLATFORM
 
 
+NOT_ABOUT_THE_GPU = frozenset(
+    {"macos-no-cuda", "tensorflow-not-installed", "wrong-python-environment"}
+)
+"""Errors that say where TensorFlow is installed, not how it reaches a GPU."""
+
+
 def macos_without_an_nvidia_gpu(
     findings: tuple[Finding, ...], facts: Facts, no_gpu_shown: bool
 ) -> tuple[Finding, ...]:
@@ -760,7 +766,7 @@ def macos_without_an_nvidia_gpu(
         return findings
     if facts.knows("gpus") and facts.gpus:
         return findings
-    if any(f.severity is Severity.ERROR and f.id != "macos-no-cuda" for f in findings):
+    if any(f.severity is Severity.ERROR and f.id not in NOT_ABOUT_THE_GPU for f in findings):
         return findings
     return demoted(
         findings,
