@@ -1306,6 +1306,10 @@ def test_conda_missing_another_package_is_that_packages_problem(tmp_path, capsys
         "  - https://repo.anaconda.com/pkgs/main/osx-64\n"
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe")
+    # the channels are macOS's: conda publishes no CUDA there, as macOS has none
+    assert "python-unsupported" not in ids(doc) and top(doc) == "macos-no-cuda"
+    elsewhere = log.replace("/osx-64", "")
+    doc = doctor(tmp_path, capsys, elsewhere, "--no-probe")
     assert "python-unsupported" not in ids(doc) and "cudatoolkit" in doc["verdict"]
 
 
@@ -2115,3 +2119,17 @@ def test_review_32_facts_that_rule_the_new_readings_out(tmp_path, capsys):
     # a plain label's 'Built with CUDA: False' is TensorFlow's build
     plain = "TensorFlow version: 2.10.0\nBuilt with CUDA: False\nGPUs: []\n"
     assert top(doctor(tmp_path, capsys, plain, "--os", "linux")) == "cpu-only-tensorflow"
+
+
+def test_condas_platform_line_names_the_system(tmp_path, capsys):
+    # tensorflow/tensorflow#64525 (verbatim): conda on native Windows asked for CUDA 12.3 for
+    # TensorFlow 2.16, which has no GPU support there; conda's 'Platform:' line says Windows
+    log = (
+        "Channels:\n - conda-forge\n - defaults\nPlatform: win-64\n"
+        "Collecting package metadata (repodata.json): done\nSolving environment: failed\n\n"
+        "PackagesNotFoundError: The following packages are not available from current"
+        " channels:\n\n  - cudatoolkit=12.3*\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.16.1", "--python", "3.12")
+    assert top(doc) == "windows-native-gpu-unsupported"
+    assert any("win-64" in e for e in doc["findings"][0]["evidence"])

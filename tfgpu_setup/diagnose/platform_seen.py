@@ -29,9 +29,13 @@ def macos_wheel_taken(text: str) -> re.Match[str] | None:
     return taken if taken is not None and not _WHEEL_REFUSED.search(text) else None
 
 
+_CONDA_SUBDIR = r"(?:\b[Pp]latform ?: |/)"
+"""conda's platform ('Platform: win-64' as it solves, 'platform : osx-64' in conda info) or a
+channel's folder for it ('.../conda-forge/win-64'): the machine conda runs on."""
 _WINDOWS = re.compile(
     r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\bnvcuda\.dll\b|\.pyd\b|\bon win32\b"
-    r"|\[MSC v\.\d{3,4} "
+    r"|\[MSC v\.\d{3,4} |" + _CONDA_SUBDIR + r"win-64(?=/|\s|$)",
+    re.MULTILINE,
 )
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
 OSX_CUDA_EXECUTOR = r"\bOS X does not support NUMA\b"
@@ -44,6 +48,7 @@ _MACOS = re.compile(
     r"|/Library/Python/[23]\.\d{1,2}/(?:lib/python/)?site-packages|/Python3?\.framework/"
     # Homebrew's prefixes on macOS (Linux's is /home/linuxbrew/.linuxbrew)
     r"|(?<![\w.])/opt/homebrew/|(?<![\w.])/usr/local/Cellar/"
+    r"|" + _CONDA_SUBDIR + r"osx-(?:64|arm64)(?=/|\s|$)"
     # Apple's Metal plug-in at work (a bare 'tensorflow-metal' may be a pip or Poetry line on
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
@@ -94,7 +99,7 @@ the log was not written on native Windows, whatever the machine was said to be."
 
 
 _LINUX = re.compile(
-    r"\bGNU/Linux\b"
+    r"\bGNU/Linux\b|" + _CONDA_SUBDIR + r"linux-(?:64|aarch64|ppc64le)(?=/|\s|$)"
     r'|^[> \t]*PRETTY_NAME="(?:Ubuntu|Debian|CentOS|Red Hat|Rocky|AlmaLinux|Fedora|openSUSE|SUSE'
     r"|Arch Linux|Amazon Linux|Oracle Linux|Linux Mint|Pop!_OS)",
     re.MULTILINE,
