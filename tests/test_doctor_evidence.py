@@ -2133,3 +2133,17 @@ def test_condas_platform_line_names_the_system(tmp_path, capsys):
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.16.1", "--python", "3.12")
     assert top(doc) == "windows-native-gpu-unsupported"
     assert any("win-64" in e for e in doc["findings"][0]["evidence"])
+
+
+def test_uname_answering_arm64_is_a_mac(tmp_path, capsys):
+    # scope-ml/scope-ml#67 (verbatim): an Intel Anaconda's TensorFlow on an M1; Linux's uname
+    # says aarch64 and Windows' ARM64, so a bare 'arm64' is macOS on Apple silicon
+    log = (
+        "(scope-env) user@user's MacBook-Pro scope-main % ./scope.py\n"
+        "zsh: illegal hardware instruction  ./scope.py\n"
+        "(scope-env) user@user's MacBook-Pro % uname -m\narm64\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "cpu-lacks-avx" and "Apple silicon" in doc["findings"][0]["title"]
+    linux = log.replace("arm64", "aarch64")
+    assert "Apple silicon" not in doctor(tmp_path, capsys, linux, "--no-probe")["verdict"]

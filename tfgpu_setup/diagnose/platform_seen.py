@@ -42,7 +42,10 @@ OSX_CUDA_EXECUTOR = r"\bOS X does not support NUMA\b"
 """TensorFlow's CUDA executor saying it runs on a Mac."""
 _MACOS = re.compile(
     # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
-    r"/Users/[^/\s]+/|\bmacOS\b|darwin|\.dylib\b(?!: cannot open shared object file)"
+    r"/Users/[^/\s]+/|\bmacOS\b|darwin|\bDarwin Kernel\b"
+    r"|\.dylib\b(?!: cannot open shared object file)"
+    # 'uname -m' or platform.machine() answering arm64 (Linux says aarch64, Windows ARM64)
+    r"|^[ \t]*'?arm64'?[ \t]*$"
     # the system Python's site folders (/Library/Python/2.7/site-packages, the user's
     # ~/Library/Python/2.7/lib/python/site-packages), python.org's and Xcode's framework builds
     r"|/Library/Python/[23]\.\d{1,2}/(?:lib/python/)?site-packages|/Python3?\.framework/"
@@ -53,7 +56,8 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
     # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
-    r"|" + OSX_CUDA_EXECUTOR
+    r"|" + OSX_CUDA_EXECUTOR,
+    re.MULTILINE,
 )
 _PYTHON_PATH = re.compile(
     r"[/\\][Pp]ython(?P<xy>[23]\.\d{1,2})[/\\]|\bcp(?P<cp>3\d{1,2})-"
@@ -193,7 +197,9 @@ def interpreters_seen(text: str) -> tuple[str, ...]:
     return ()
 
 
-_APPLE_SILICON = re.compile(r"\bMetal device set to: Apple M\d|\bchipset_name: m\d\b")
+_APPLE_SILICON = re.compile(
+    r"\bMetal device set to: Apple M\d|\bchipset_name: m\d\b|^[ \t]*'?arm64'?[ \t]*$", re.MULTILINE
+)
 
 
 def arch_of(sample: str) -> str | None:
