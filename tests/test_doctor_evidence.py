@@ -3,6 +3,7 @@ and plan and doctor judge the same facts the same way."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import json
 import math
@@ -285,7 +286,10 @@ def test_a_utf8_log_with_a_byte_order_mark_reads_its_first_line_as_it_starts(tmp
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cpu-lacks-avx"
     # two such files joined ('type a.log b.log > c.log'): the second's mark starts a line too
     joined = tmp_path / "joined.log"
-    joined.write_bytes('$ python -c "import tensorflow"\n'.encode("utf-8-sig") + log.read_bytes())
+    # (a file that had two marks, written over twice, as well)
+    joined.write_bytes(
+        '$ python -c "import tensorflow"\n'.encode("utf-8-sig") + codecs.BOM_UTF8 + log.read_bytes()
+    )
     main(["doctor", "--log", str(joined), "--no-probe", "--tf", "1.14.0", "--json"])
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cpu-lacks-avx"
 

@@ -118,3 +118,36 @@ def test_a_tensorflow_r_found_whose_import_raised_is_not_missing(tmp_path, capsy
     )
     doc = doctor(tmp_path, capsys, present, "--no-probe")
     assert not {"tensorflow-not-installed", "wrong-python-environment"} & ids(doc)
+
+
+def test_py_config_finding_tensorflow_in_another_python_is_the_wrong_one(tmp_path, capsys):
+    # R searched the system Pythons; py_discover_config() finds TensorFlow in a conda env
+    other = SEARCHED_BASE_ONLY.replace(
+        " C:\\Users\\Glender\\Anaconda3\\python.exe\n", " /usr/bin/python3.6\n"
+    ) + (
+        "> reticulate::py_discover_config('tensorflow')\n"
+        "python:         /home/alice/anaconda3/envs/tf/bin/python\n"
+        "tensorflow:     /home/alice/anaconda3/envs/tf/lib/python3.6/site-packages/tensorflow\n"
+    )
+    doc = doctor(tmp_path, capsys, other, "--no-probe", "--os", "linux")
+    first = doc["findings"][0]
+    assert first["id"] == "wrong-python-environment"
+    assert any("envs/tf" in e for e in first["evidence"])
+    # the same folder under the Python R looked in: there, its import failed
+    same = other.replace("/usr/bin/python3.6", "/home/alice/anaconda3/envs/tf/bin/python")
+    doc = doctor(tmp_path, capsys, same, "--no-probe", "--os", "linux")
+    assert not {"wrong-python-environment", "tensorflow-not-installed"} & ids(doc)
+
+
+def test_r_markdowns_output_prefix_and_later_sessions_are_read(tmp_path, capsys):
+    knitted = "".join("## " + line + "\n" for line in SEARCHED_BASE_ONLY.splitlines())
+    assert top(doctor(tmp_path, capsys, knitted, "--no-probe")) == "wrong-python-environment"
+    # after install_tensorflow() and a restart, the package says it loaded TensorFlow, or
+    # TensorFlow 2.16+ writes its early records: R's earlier word no longer holds
+    for later in (
+        "Loaded Tensorflow version 2.15.0\nlist()\n",
+        "W0000 00:00:1712345678.123456   12345 gpu_device.cc:2344] Cannot dlopen some GPU"
+        " libraries.\n",
+    ):
+        doc = doctor(tmp_path, capsys, SEARCHED_BASE_ONLY + later, "--no-probe", "--os", "linux")
+        assert "wrong-python-environment" not in ids(doc), later

@@ -52,6 +52,19 @@ WIN_AMD64_REFUSED = (
 )
 
 
+def test_a_32_bit_sys_version_printed_is_a_32_bit_python(tmp_path, capsys):
+    shown = (
+        'PS C:\\Users\\me> python -c "import struct,sys; print(sys.version,'
+        " struct.calcsize('P')*8)\"\n3.10.11 (tags/v3.10.11:7d4cc5a, Apr  5 2023, 00:12:47)"
+        " [MSC v.1929 32 bit (Intel)] 32\nPS C:\\Users\\me> pip install tensorflow\n"
+        "Looking in indexes: https://nexus.acme.corp/repository/python-all/simple\n"
+    )
+    doc = doctor(tmp_path, capsys, shown + _pinned_refusal("tensorflow", "2.10.0"), "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("python-unsupported", "error")
+    assert "32-bit" in first["title"]
+
+
 def test_a_windows_wheel_for_the_stated_python_refused_means_a_32_bit_python(tmp_path, capsys):
     doc = doctor(
         tmp_path, capsys, WIN_AMD64_REFUSED, "--no-probe", "--os", "windows", "--python", "3.5"
@@ -231,6 +244,23 @@ def test_only_the_pip_command_that_was_refused_says_which_index_it_asked(tmp_pat
     doc = doctor(
         tmp_path, capsys, listed + _pinned_refusal("tensorflow", "2.10.0", "2.20.0"), *linux
     )
+    assert (top(doc), doc["findings"][0]["severity"]) == ("python-unsupported", "error")
+    # '--index' is pip's prefix of --index-url
+    abbreviated = "$ pip install --index https://download.pytorch.org/whl/cu121 tensorflow\n"
+    doc = doctor(tmp_path, capsys, abbreviated + refused, *linux)
+    assert doc["findings"][0]["severity"] == "warning"
+    # another package refused from another index first, then TensorFlow refused by PyPI
+    torch_first = (
+        "$ pip install torch==9.9 --index-url https://download.pytorch.org/whl/cu121\n"
+        + _pinned_refusal("torch", "9.9")
+        + "$ pip install tensorflow==2.10.0\n"
+    )
+    doc = doctor(tmp_path, capsys, torch_first + refused, *linux)
+    assert not any("not asking PyPI" in e for f in doc["findings"] for e in f["evidence"])
+    # a Python no TensorFlow release serves gets no wheel from any index
+    newest = ("--no-probe", "--os", "linux", "--python", "3.14")
+    corporate = "Looking in indexes: https://artifactory.acme.com/api/pypi/pypi-remote/simple\n"
+    doc = doctor(tmp_path, capsys, corporate + _pinned_refusal("tensorflow", "2.20.0"), *newest)
     assert (top(doc), doc["findings"][0]["severity"]) == ("python-unsupported", "error")
     # an http index pip ignored: it asked no index at all
     ignored = (

@@ -7567,6 +7567,21 @@ def test_tensorflow_in_roots_user_site_is_not_another_users(
         "file:///home/pi/Deep-Learning-RC-Car-Data-Collector", "file:///app"
     )
     assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, as_root))
+    # the user's own copy found too, or a log whose only home is a variable (a CI runner's)
+    also_own = log + (
+        "pi@raspberrypi:~ $ pip3 install tensorflow\nRequirement already satisfied: tensorflow"
+        " in ./.local/lib/python3.4/site-packages (1.0.1)\n"
+    )
+    assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, also_own))
+    ci = (
+        "Temporarily overriding HOME='/home/runner/work/_temp/8c1e6b0a'\n"
+        "Requirement already satisfied: tensorflow==2.16.1 in"
+        " /root/.local/lib/python3.11/site-packages (2.16.1)\n"
+    )
+    assert "wrong-python-environment" not in _ids(doctor(tmp_path, capsys, ci))
+    # a user's prompt says who runs Python, while root's user site holds TensorFlow
+    prompt = "(base) alice@gpu-ws:~$ sudo pip install --user tensorflow\n" + ci.split("\n", 1)[1]
+    assert _ids(doctor(tmp_path, capsys, prompt))[0] == "wrong-python-environment"
     # TensorFlow's own lines show it imported and ran: it was found after all
     ran = log + (
         "2017-03-01 10:00:00.000000: I tensorflow/core/common_runtime/direct_session.cc:255]"

@@ -66,6 +66,7 @@ from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start
 from .sources import lower_first
 from .weigh import (
+    contradicted,
     cuda_runtime_loaded,
     demoted,
     dnn_missing_beside_the_builds_cudnn,
@@ -321,6 +322,14 @@ def diagnose(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
     )
     crossed += no_wheel
+    if log_facts.pip_index_line and not no_wheel:
+        # nothing the matrix says of this Python and platform explains the refusal
+        log_findings = contradicted(
+            log_findings,
+            frozenset({"python-unsupported"}),
+            f"but pip was not asking PyPI ({log_facts.pip_index_line[:120]}): what it could not"
+            " find there says nothing about the wheels TensorFlow published for this Python",
+        )
     if any(f.id in ("platform-unsupported", "macos-no-cuda") for f in no_wheel):
         # no wheel for any Python there: pip's refusal says nothing of the Python
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")

@@ -455,7 +455,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         pip_network_line=_first(_PIP_NETWORK, sample),
         pip_index_line=index_not_pypi(sample),
         sudo_pip_line=_first(_SUDO_PIP, sample),
-        root_site_tf_line=_first(_ROOT_SITE_TF, sample) if _OTHER_HOME.search(sample) else "",
+        root_site_tf_line=_root_site_tensorflow(sample),
         user_site_tf_line=_user_site_tensorflow(sample),
         notebook_line=_first(_NOTEBOOK, sample),
         tegra_line=_first(TEGRA, sample),
@@ -751,14 +751,17 @@ _CONDA_TF_BUILD = re.compile(
 metapackages only select a build of it (AnacondaRecipes/tensorflow_recipes,
 conda-forge/tensorflow-feedstock's recipe), so the two are one install: its build string says
 whether the selection came out GPU or CPU (tensorflow#46935: mkl_ under tensorflow-gpu)."""
-_ROOT_SITE_TF = re.compile(
-    r"Requirement already satisfied: (?:tensorflow|tf-nightly)\b[^\n]{0,400}?"
-    r" in /root/\.local/lib/python[\d.]{1,5}/site-packages"
+_TF_SATISFIED = re.compile(
+    r"Requirement already satisfied: (?:tensorflow(?:-gpu|-cpu)?|tf-nightly(?:-gpu)?)(?![\w-])"
+    r"[^\n]{0,400}? in (?P<site>\S{1,300})"
 )
-_OTHER_HOME = re.compile(
-    r"/home/[\w.-]{1,40}/|^[ \t]*(?!root@)[a-z_][\w.-]{0,31}@[\w.-]{1,60}:~", re.MULTILINE
+_ROOT_SITE = re.compile(r"^/root/\.local/lib/python[\d.]{1,5}/site-packages")
+_USERS_WHEEL = re.compile(r"file:///home/[\w.-]{1,40}/")
+_USERS_PROMPT = re.compile(
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?\[?(?!root@)[a-z_][\w.-]{0,31}@[\w.-]{1,60}[: ]~", re.MULTILINE
 )
-"""A user's home other than root's: a /home path, or a prompt ('pi@raspberrypi:~ $')."""
+"""A user's own prompt, not root's: 'pi@raspberrypi:~ $', '(base) me@host:~$', '[me@host ~]$'."""
+_ROOT_PROMPT = re.compile(r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?\[?root@[\w.-]{1,60}[: ]", re.MULTILINE)
 _SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
@@ -991,6 +994,18 @@ def _user_site_tensorflow(text: str) -> str:
     if found is None or not _ENVIRONMENT_PYTHON.search(text):
         return ""
     return found.group(0).strip()[:300]
+
+
+def _root_site_tensorflow(text: str) -> str:
+    """pip finding TensorFlow in root's user site (/root/.local) for another user: the wheel
+    came from that user's home, or that user's prompt is in the log. Not where root runs the
+    commands (a container's root prompt), or where TensorFlow is installed elsewhere too."""
+    sites = [(m.group(0), m.group("site")) for m in _TF_SATISFIED.finditer(text)]
+    in_root = [line for line, site in sites if _ROOT_SITE.match(site)]
+    if not in_root or len(in_root) < len(sites) or _ROOT_PROMPT.search(text):
+        return ""
+    line = in_root[0]
+    return line[:300] if _USERS_WHEEL.search(line) or _USERS_PROMPT.search(text) else ""
 
 
 def last_failure(text: str) -> tuple[str, str]:

@@ -106,7 +106,7 @@ def read_log(stream: ByteLines) -> str:
     while piece := stream.readline(READ_PIECE_BYTES):
         text = piece.decode("utf-8", errors="replace").removesuffix("\n")
         if not continuing:
-            text = text.removeprefix("\ufeff")
+            text = text.lstrip("\ufeff")
         block.append((text, continuing))
         block_chars += len(text) + 1
         continuing = not piece.endswith(b"\n")

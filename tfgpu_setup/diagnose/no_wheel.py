@@ -47,8 +47,8 @@ def no_wheel_for_stated(
     under another name says so, and one older than every release with a wheel for that Python
     says pip most likely ran before those existed."""
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
-    if refused is None or log.pip_network_line or log.pip_index_line:
-        return []  # pip never reached PyPI: it says nothing about the wheels there
+    if refused is None or log.pip_network_line:
+        return []  # pip never reached the index: it says nothing about the wheels there
     package = refused_package(refused) or "tensorflow"
     if gpu_build := gpu_build_on_macos(facts, matrix, matches, package, refused, text):
         return [gpu_build]
@@ -109,6 +109,9 @@ def no_wheel_for_stated(
             )
         ]
     served = as_tensorflow
+    if served and log.pip_index_line:
+        # PyPI has a wheel for this Python: the index pip asked instead may simply lack it
+        return []
     first = min(served, key=lambda r: parsed(r.version)) if served else None
     before = _older_than(matrix, stated_release, first, key) if first is not None else None
     # a log dated after the first serving release came out: pip saw it then

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 _REFUSAL = re.compile(
-    r"Could not find a version that satisfies the requirement|No matching distribution found for"
+    r"(?:Could not find a version that satisfies the requirement|No matching distribution found"
+    r" for) (?P<tensorflow>tensorflow|tf[-_]nightly)?"
 )
 _PIP_RUN = re.compile(
     r"\bpip[\d.]{0,4}(?:\.exe)? (?:install|download|wheel)\b[^\n]{0,1000}"
@@ -17,7 +18,10 @@ _PIP_RUN = re.compile(
 )
 _LOOKING = re.compile(r"^[ \t>]*Looking in indexes: ")
 _NO_INDEX = re.compile(r"(?:^|\s)--no-index\b")
-_INDEX_OPTION = re.compile(r"(?:\s-i|\s--index-url)[ =]['\"]?(?P<url>[^\s'\"]{1,500})")
+_INDEX_OPTION = re.compile(
+    # pip takes an unambiguous prefix of a long option: '--index' is --index-url
+    r"(?:\s-i|\s--index(?:-url)?)[ =]['\"]?(?P<url>[^\s'\"]{1,500})"
+)
 _URL = re.compile(r"https?://[^\s,'\"]{1,500}")
 PYPI_HOSTS = (
     "pypi.org",
@@ -48,9 +52,11 @@ def index_not_pypi(text: str) -> str:
     """The line showing that pip, when it first refused a requirement, asked no PyPI: its install
     command with --no-index or -i/--index-url to another index, or the 'Looking in indexes:' line
     it printed. '' where pip asked PyPI or a public mirror of it, or where it is not shown."""
-    refusal = _REFUSAL.search(text)
-    if refusal is None or _VERSIONS_LISTED.search(text):
+    refusals = list(_REFUSAL.finditer(text))
+    if not refusals or _VERSIONS_LISTED.search(text):
         return ""
+    # TensorFlow's own refusal where there is one: another package's may come from another index
+    refusal = next((r for r in refusals if r.group("tensorflow")), refusals[0])
     governing = ""
     for run in _PIP_RUN.finditer(text, 0, refusal.start()):
         governing = run.group(0)  # a later command, or the index line pip printed for it

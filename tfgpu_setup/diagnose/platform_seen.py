@@ -81,15 +81,15 @@ _UNAME_ARCH = re.compile(
     r"\b(?P<arch>x86_64|aarch64|ppc64le|armv[678]l|i[3-6]86|s390x|riscv64) GNU/Linux\b"
 )
 PYTHON_32BIT = re.compile(
-    r"^Python [23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
+    r"^(?:Python )?[23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
     # python.org's installer puts a 32-bit Python in 'Python37-32' or 'Program Files (x86)'
     r"|[\\/]Python3\d{1,2}-32[\\/]|Program Files \(x86\)[\\/]+Python"
     # a 32-bit conda searches its win-32 or linux-32 channels
     r"|/(?:win|linux)-32(?:/|\s|$)",
     re.M,
 )
-"""A 32-bit Python: the banner of one on Windows ('[MSC v.1916 32 bit (Intel)]'; a 64-bit one
-says '64 bit (AMD64)'), its install folder, or a 32-bit conda's channels."""
+"""A 32-bit Python: the banner of one on Windows, or its sys.version ('[MSC v.1916 32 bit
+(Intel)]'; a 64-bit one says '64 bit (AMD64)'), its install folder, or a 32-bit conda's channels."""
 
 
 LINUX_SHELL = re.compile(

@@ -14,28 +14,42 @@ from .sources import quoted
 _NOT_FOUND = re.compile(
     r"(?:Valid )?[Ii]nstallation of TensorFlow not found"
     r"|Python module tensorflow(?:\.[\w.]{1,80})? was not found"
-    r"|^[ \t]*tensorflow:[ \t]+\[NOT FOUND\]",
+    r"|^[ \t]*(?:##[ \t]+)?tensorflow:[ \t]+\[NOT FOUND\]",
     re.MULTILINE,
 )
 _EXCEPTION_SHOWN = re.compile(r"Python exception encountered:?")
 """The tensorflow package's error prints the import's own exception after this: absence only
 where it is 'No module named 'tensorflow''; another one (a DLL, a library) is why."""
 _ABSENT = re.compile(r"No module named '?tensorflow'?(?![\w.])")
-_FOUND_BY_PY_CONFIG = re.compile(r"(?:^|[ \t])tensorflow:[ \t]+(?:[A-Za-z]:[\\/]|/|~)", re.M)
-"""py_config() naming TensorFlow's folder: it is installed there, and its import failed."""
+_FOUND_BY_PY_CONFIG = re.compile(
+    r"(?:^|[ \t])tensorflow:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~)\S{1,400})", re.MULTILINE
+)
+"""py_config() naming TensorFlow's folder: installed there (in the Python R looked in, its
+import failed; in another, R looked in the wrong one)."""
 _IMPORT_FAILED = re.compile(
     r"DLL load failed|Failed to load the native TensorFlow runtime|_pywrap_tensorflow"
     r"|cannot open shared object file|Illegal instruction"
 )
 _TENSORFLOW_RAN = re.compile(
     r"^[^\n]{0,40}?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{1,9}: [IWEF] "
-    r"|^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} |PhysicalDevice\(name=",
-    re.M,
+    # absl's records, and the form TensorFlow 2.16+ writes before absl starts ('W0000
+    # 00:00:<epoch>')
+    r"|^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d{6} |^[IWEF]0000 00:00:\d{9,11}\.\d{6} "
+    r"|PhysicalDevice\(name=|\bLoaded Tensorflow version \d",
+    re.MULTILINE,
 )
-"""TensorFlow's own records, or its device list, after R's word: a later session found it."""
+"""TensorFlow's own records, its device list, or the R package saying it loaded it, after R's
+word: a later session found it."""
 EXCEPTION_CHARS = 3000
 _SEARCHED = re.compile(r"Python environments searched for '?tensorflow'? package:[ \t]*$", re.M)
-_PATH = re.compile(r"[ \t]*(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])[^\n]{1,400}?)[ \t]*$")
+_PATH = re.compile(
+    # R Markdown and knitr print output behind '## '
+    r"[ \t]*(?:##[ \t]+)?(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])[^\n]{1,400}?)[ \t]*$"
+)
+_PYTHON_HOME = re.compile(
+    r"[\\/](?:bin|Scripts)[\\/][^\\/]{1,40}$|[\\/]python[\d.]{0,5}(?:\.exe)?$"
+)
+"""The end of an interpreter's path past its installation's folder."""
 _BOUND = re.compile(r"(?:^|[ \t])python:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])\S{1,400})", re.M)
 """reticulate::py_config()'s first line, also in the 'Detected Python configuration' error."""
 _IN_AN_ENVIRONMENT = re.compile(
@@ -68,7 +82,7 @@ def r_tensorflow_not_found(text: str) -> list[Finding]:
     install_tensorflow() made was missed (wrong-python-environment); elsewhere, TensorFlow is
     not installed where R looks. Nothing where reticulate found one whose import raised."""
     said = _NOT_FOUND.search(text)
-    if said is None or _FOUND_BY_PY_CONFIG.search(text) or _IMPORT_FAILED.search(text):
+    if said is None or _IMPORT_FAILED.search(text):
         return []
     shown = _EXCEPTION_SHOWN.search(text, said.end())
     if shown and not _ABSENT.search(text, shown.end(), shown.end() + EXCEPTION_CHARS):
@@ -77,6 +91,12 @@ def r_tensorflow_not_found(text: str) -> list[Finding]:
         return []
     pythons = _searched(text) or _bound(text)
     line = quoted(said.group(0))
+    found = _FOUND_BY_PY_CONFIG.search(text)
+    if found is not None:
+        where = found.group("path")
+        if not pythons or any(_within(where, p) for p in pythons):
+            return []  # in the Python R looked in: its import failed, it is not missing
+        return [_elsewhere(line, pythons, where)]
     if pythons and all(_base(p) for p in pythons):
         return [
             Finding(
@@ -106,6 +126,30 @@ def r_tensorflow_not_found(text: str) -> list[Finding]:
             SOURCE,
         )
     ]
+
+
+def _elsewhere(line: str, pythons: list[str], where: str) -> Finding:
+    return Finding(
+        "wrong-python-environment",
+        Severity.ERROR,
+        "TensorFlow is installed in another Python than the one R uses",
+        (
+            line,
+            *(f"Python R looked in: {p}" for p in pythons[:4]),
+            f"py_config() shows TensorFlow at {where}",
+        ),
+        POINT_R_AT_IT + ".",
+        SOURCE,
+    )
+
+
+def _within(installed: str, python: str) -> bool:
+    """Whether TensorFlow's folder lies in this interpreter's installation; Windows' short
+    names (DOCUME~1) cannot be compared, and count as within."""
+    if "~" in installed or "~" in python:
+        return True
+    home = _PYTHON_HOME.sub("", python.replace("\\", "/")).lower().rstrip("/")
+    return bool(home) and installed.replace("\\", "/").lower().startswith(home + "/")
 
 
 def _searched(text: str) -> list[str]:

@@ -797,13 +797,6 @@ def weighed_against_the_rest_of_the_log(
             f"but pip did not reach the package index ({log.pip_network_line[:120]}): its"
             " refusal says nothing about this Python",
         )
-    if log.pip_index_line:
-        findings = contradicted(
-            findings,
-            frozenset({"python-unsupported"}),
-            f"but pip was not asking PyPI ({log.pip_index_line[:120]}): what it could not find"
-            " there says nothing about the wheels TensorFlow published for this Python",
-        )
     if log.tf_ran_line and any(m.signature.name in INSTALL_FAILURES for m in matches):
         findings = contradicted(
             findings,
