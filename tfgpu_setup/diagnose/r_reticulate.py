@@ -50,6 +50,8 @@ _PYTHON_HOME = re.compile(
     r"[\\/](?:bin|Scripts)[\\/][^\\/]{1,40}$|[\\/]python[\d.]{0,5}(?:\.exe)?$"
 )
 """The end of an interpreter's path past its installation's folder."""
+_SHORT_NAME = re.compile(r"~\d")
+"""A Windows 8.3 short name ('DOCUME~1'): not comparable with the long one."""
 _BOUND = re.compile(r"(?:^|[ \t])python:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])\S{1,400})", re.M)
 """reticulate::py_config()'s first line, also in the 'Detected Python configuration' error."""
 _IN_AN_ENVIRONMENT = re.compile(
@@ -146,7 +148,7 @@ def _elsewhere(line: str, pythons: list[str], where: str) -> Finding:
 def _within(installed: str, python: str) -> bool:
     """Whether TensorFlow's folder lies in this interpreter's installation; Windows' short
     names (DOCUME~1) cannot be compared, and count as within."""
-    if "~" in installed or "~" in python:
+    if _SHORT_NAME.search(installed) or _SHORT_NAME.search(python):
         return True
     home = _PYTHON_HOME.sub("", python.replace("\\", "/")).lower().rstrip("/")
     return bool(home) and installed.replace("\\", "/").lower().startswith(home + "/")

@@ -752,7 +752,8 @@ def is_platform(finding: Finding) -> bool:
 NOT_ABOUT_THE_GPU = frozenset(
     {"macos-no-cuda", "tensorflow-not-installed", "wrong-python-environment"}
 )
-"""Errors that say where TensorFlow is installed, not how it reaches a GPU."""
+"""macOS's own finding, and errors that say where TensorFlow is installed, not how it reaches a
+GPU: none of them keeps macos-no-cuda an error on a Mac with no NVIDIA GPU known."""
 
 
 def macos_without_an_nvidia_gpu(
