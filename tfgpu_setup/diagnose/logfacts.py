@@ -453,7 +453,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         session_went_on_line=_session_went_on(sample),
         gpu_kernel_line=_first(_GPU_KERNEL_REGISTERED, sample),
         pip_network_line=_first(_PIP_NETWORK, sample),
-        pip_index_line=index_not_pypi(sample),
+        pip_index_line=index_not_pypi(sample, matches),
         sudo_pip_line=_first(_SUDO_PIP, sample),
         root_site_tf_line=_root_site_tensorflow(sample),
         user_site_tf_line=_user_site_tensorflow(sample),
@@ -757,11 +757,12 @@ _TF_SATISFIED = re.compile(
 )
 _ROOT_SITE = re.compile(r"^/root/\.local/lib/python[\d.]{1,5}/site-packages")
 _USERS_WHEEL = re.compile(r"file:///home/[\w.-]{1,40}/")
-_USERS_PROMPT = re.compile(
-    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?\[?(?!root@)[a-z_][\w.-]{0,31}@[\w.-]{1,60}[: ]~", re.MULTILINE
+_PROMPT = re.compile(
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?\[?(?P<user>[a-z_][\w.-]{0,31})@[\w.-]{1,60}[: ](?P<home>~)?",
+    re.MULTILINE,
 )
-"""A user's own prompt, not root's: 'pi@raspberrypi:~ $', '(base) me@host:~$', '[me@host ~]$'."""
-_ROOT_PROMPT = re.compile(r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?\[?root@[\w.-]{1,60}[: ]", re.MULTILINE)
+"""A shell's prompt and whose it is: 'pi@raspberrypi:~ $', '(base) me@host:~$', '[me@host ~]$',
+'root@5e85f82cd11c:/app#'."""
 _SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
@@ -1002,10 +1003,13 @@ def _root_site_tensorflow(text: str) -> str:
     commands (a container's root prompt), or where TensorFlow is installed elsewhere too."""
     sites = [(m.group(0), m.group("site")) for m in _TF_SATISFIED.finditer(text)]
     in_root = [line for line, site in sites if _ROOT_SITE.match(site)]
-    if not in_root or len(in_root) < len(sites) or _ROOT_PROMPT.search(text):
+    if not in_root or len(in_root) < len(sites):
+        return ""
+    prompts = [(m.group("user"), bool(m.group("home"))) for m in _PROMPT.finditer(text)]
+    if any(user == "root" for user, _ in prompts):
         return ""
     line = in_root[0]
-    return line[:300] if _USERS_WHEEL.search(line) or _USERS_PROMPT.search(text) else ""
+    return line[:300] if _USERS_WHEEL.search(line) or any(home for _, home in prompts) else ""
 
 
 def last_failure(text: str) -> tuple[str, str]:

@@ -23,14 +23,13 @@ from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .mac_refusals import apple_silicon_python, gpu_build_on_macos
-from .pip_installs import REFUSALS, installed_later, refused_package
+from .pip_installs import REFUSALS, installed_later, refused_package, versions_listed
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .release_hints import out_by
 
 _CONSTRAINED = re.compile(
     r"requirement tensorflow(?:\[[\w,-]+\])?[<>!~]|found for tensorflow[<>!~]"
 )
-_SAW_SOMETHING = re.compile(r"\(from versions: (?!none\))[^)\s]")
 
 
 def no_wheel_for_stated(
@@ -69,7 +68,7 @@ def no_wheel_for_stated(
     python = the_python(facts)
     if not facts.knows("os") or python is None:
         return []
-    saw_versions = any(_SAW_SOMETHING.search(m.line) for m in matches)
+    saw_versions = any(versions_listed(m) for m in matches)
     if _CONSTRAINED.search(refused.line) or (saw_versions and not refused.groups.get("requested")):
         # a range pip could not meet, or pip seeing versions and none that fit it (only
         # pre-releases): not a missing wheel for this Python

@@ -1,16 +1,16 @@
 """Which index pip asked when it refused TensorFlow: the install command before the refusal, and
 the 'Looking in indexes:' line pip printed for it. A refusal from a folder (--no-index) or from
 an index that is neither PyPI nor a public mirror of it says nothing of the wheels TensorFlow
-published. Pure: text in, a line out."""
+published. Pure: the text and its signature matches in, a line out."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-_REFUSAL = re.compile(
-    r"(?:Could not find a version that satisfies the requirement|No matching distribution found"
-    r" for) (?P<tensorflow>tensorflow|tf[-_]nightly)?"
-)
+from .logs import LogMatch
+from .pip_installs import REFUSALS, versions_listed
+
 _PIP_RUN = re.compile(
     r"\bpip[\d.]{0,4}(?:\.exe)? (?:install|download|wheel)\b[^\n]{0,1000}"
     r"|^[ \t>]*Looking in indexes: [^\n]{1,1000}",
@@ -42,23 +42,19 @@ PYPI_HOSTS = (
     "zju.edu.cn",
 )
 _HOST = re.compile(r"^https?://(?:[^@/\s]{1,200}@)?(?P<host>[^/:\s]{1,200})")
-_VERSIONS_LISTED = re.compile(
-    r"requirement (?:tensorflow|tf-nightly)\b[^\n]{0,200}\(from versions: (?!none\))[\d.]"
-)
-"""The index pip asked lists TensorFlow releases: whatever it is, it serves PyPI's wheels."""
 
 
-def index_not_pypi(text: str) -> str:
-    """The line showing that pip, when it first refused a requirement, asked no PyPI: its install
+def index_not_pypi(text: str, matches: Sequence[LogMatch]) -> str:
+    """The line showing that pip, when it first refused TensorFlow, asked no PyPI: its install
     command with --no-index or -i/--index-url to another index, or the 'Looking in indexes:' line
-    it printed. '' where pip asked PyPI or a public mirror of it, or where it is not shown."""
-    refusals = list(_REFUSAL.finditer(text))
-    if not refusals or _VERSIONS_LISTED.search(text):
+    it printed. '' where pip asked PyPI or a public mirror of it, or where it is not shown. An
+    index that lists TensorFlow's releases serves PyPI's wheels, whatever it is."""
+    refusals = [m for m in matches if m.signature.name in REFUSALS]
+    if not refusals or any(versions_listed(m) for m in refusals):
         return ""
-    # TensorFlow's own refusal where there is one: another package's may come from another index
-    refusal = next((r for r in refusals if r.group("tensorflow")), refusals[0])
+    refused_at = _line_start(text, refusals[0].line_number)
     governing = ""
-    for run in _PIP_RUN.finditer(text, 0, refusal.start()):
+    for run in _PIP_RUN.finditer(text, 0, refused_at):
         governing = run.group(0)  # a later command, or the index line pip printed for it
     if not governing:
         return ""
@@ -71,6 +67,12 @@ def index_not_pypi(text: str) -> str:
     if option and not _is_pypi(option.group("url")):
         return governing.strip()
     return ""
+
+
+def _line_start(text: str, line_number: int) -> int:
+    """Where the 1-based line starts in text (its end where the text has fewer lines)."""
+    before = text.split("\n", line_number - 1)
+    return len(text) - len(before[-1]) if len(before) == line_number else len(text)
 
 
 def _is_pypi(url: str) -> bool:

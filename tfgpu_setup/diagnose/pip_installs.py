@@ -11,6 +11,15 @@ REFUSALS = frozenset({"pip-no-matching-distribution"})
 """pip finding no distribution of a TensorFlow name."""
 
 
+_VERSIONS_LISTED = re.compile(r"\(from versions: (?!none\))[^)\s]")
+
+
+def versions_listed(match: LogMatch) -> bool:
+    """Whether pip's line lists releases it saw (the index serves some), not '(from versions:
+    none)'."""
+    return _VERSIONS_LISTED.search(match.line) is not None
+
+
 def refused_package(match: LogMatch) -> str:
     """The distribution a refusal names, as pip normalises it ('tensorflow_gpu' is
     'tensorflow-gpu')."""
@@ -52,7 +61,8 @@ def _standing_in_for(package: str) -> tuple[str, ...]:
     return (package,)
 
 
-_STILL_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
+TENSORFLOW_MISSING = re.compile(r"No module named '?tensorflow'?(?![\w.])")
+"""Python's word that TensorFlow is not installed where it looked."""
 
 
 def installed_later(package: str, requested: str, later: list[str]) -> bool:
@@ -61,7 +71,7 @@ def installed_later(package: str, requested: str, later: list[str]) -> bool:
     found = install_seen(package, requested, later)
     if found is None:
         return False
-    return not any(_STILL_MISSING.search(line) for line in later[found:])
+    return not any(TENSORFLOW_MISSING.search(line) for line in later[found:])
 
 
 def install_seen(package: str, requested: str, later: list[str]) -> int | None:

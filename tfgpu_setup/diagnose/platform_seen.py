@@ -40,12 +40,13 @@ _WINDOWS = re.compile(
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
 OSX_CUDA_EXECUTOR = r"\bOS X does not support NUMA\b"
 """TensorFlow's CUDA executor saying it runs on a Mac."""
+BARE_ARM64 = r"^[ \t]*'?arm64'?[ \t]*$"
+"""'uname -m' or platform.machine() answering arm64: macOS on Apple silicon (Linux says aarch64,
+Windows ARM64)."""
 _MACOS = re.compile(
     # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
     r"/Users/[^/\s]+/|\bmacOS\b|darwin|\bDarwin Kernel\b"
     r"|\.dylib\b(?!: cannot open shared object file)"
-    # 'uname -m' or platform.machine() answering arm64 (Linux says aarch64, Windows ARM64)
-    r"|^[ \t]*'?arm64'?[ \t]*$"
     # the system Python's site folders (/Library/Python/2.7/site-packages, the user's
     # ~/Library/Python/2.7/lib/python/site-packages), python.org's and Xcode's framework builds
     r"|/Library/Python/[23]\.\d{1,2}/(?:lib/python/)?site-packages|/Python3?\.framework/"
@@ -56,7 +57,7 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
     # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
-    r"|" + OSX_CUDA_EXECUTOR,
+    r"|" + OSX_CUDA_EXECUTOR + "|" + BARE_ARM64,
     re.MULTILINE,
 )
 _PYTHON_PATH = re.compile(
@@ -198,7 +199,7 @@ def interpreters_seen(text: str) -> tuple[str, ...]:
 
 
 _APPLE_SILICON = re.compile(
-    r"\bMetal device set to: Apple M\d|\bchipset_name: m\d\b|^[ \t]*'?arm64'?[ \t]*$", re.MULTILINE
+    r"\bMetal device set to: Apple M\d|\bchipset_name: m\d\b|" + BARE_ARM64, re.MULTILINE
 )
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding, Severity
+from .pip_installs import TENSORFLOW_MISSING
 from .sources import quoted
 
+_ABSOLUTE = r"(?:[A-Za-z]:[\\/]|/|~[\\/])"
+"""The start of an absolute path: a Windows drive, the root, or a home."""
 _NOT_FOUND = re.compile(
     r"(?:Valid )?[Ii]nstallation of TensorFlow not found"
     r"|Python module tensorflow(?:\.[\w.]{1,80})? was not found"
@@ -20,9 +23,8 @@ _NOT_FOUND = re.compile(
 _EXCEPTION_SHOWN = re.compile(r"Python exception encountered:?")
 """The tensorflow package's error prints the import's own exception after this: absence only
 where it is 'No module named 'tensorflow''; another one (a DLL, a library) is why."""
-_ABSENT = re.compile(r"No module named '?tensorflow'?(?![\w.])")
 _FOUND_BY_PY_CONFIG = re.compile(
-    r"(?:^|[ \t])tensorflow:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~)\S{1,400})", re.MULTILINE
+    r"(?:^|[ \t])tensorflow:[ \t]+(?P<path>" + _ABSOLUTE + r"\S{1,400})", re.MULTILINE
 )
 """py_config() naming TensorFlow's folder: installed there (in the Python R looked in, its
 import failed; in another, R looked in the wrong one)."""
@@ -44,7 +46,7 @@ EXCEPTION_CHARS = 3000
 _SEARCHED = re.compile(r"Python environments searched for '?tensorflow'? package:[ \t]*$", re.M)
 _PATH = re.compile(
     # R Markdown and knitr print output behind '## '
-    r"[ \t]*(?:##[ \t]+)?(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])[^\n]{1,400}?)[ \t]*$"
+    r"[ \t]*(?:##[ \t]+)?(?P<path>" + _ABSOLUTE + r"[^\n]{1,400}?)[ \t]*$"
 )
 _PYTHON_HOME = re.compile(
     r"[\\/](?:bin|Scripts)[\\/][^\\/]{1,40}$|[\\/]python[\d.]{0,5}(?:\.exe)?$"
@@ -52,7 +54,7 @@ _PYTHON_HOME = re.compile(
 """The end of an interpreter's path past its installation's folder."""
 _SHORT_NAME = re.compile(r"~\d")
 """A Windows 8.3 short name ('DOCUME~1'): not comparable with the long one."""
-_BOUND = re.compile(r"(?:^|[ \t])python:[ \t]+(?P<path>(?:[A-Za-z]:[\\/]|/|~[\\/])\S{1,400})", re.M)
+_BOUND = re.compile(r"(?:^|[ \t])python:[ \t]+(?P<path>" + _ABSOLUTE + r"\S{1,400})", re.M)
 """reticulate::py_config()'s first line, also in the 'Detected Python configuration' error."""
 _IN_AN_ENVIRONMENT = re.compile(
     r"[/\\](?:envs|\.?virtualenvs|\.?venvs?|r-reticulate|r-tensorflow)[/\\]"
@@ -87,7 +89,7 @@ def r_tensorflow_not_found(text: str) -> list[Finding]:
     if said is None or _IMPORT_FAILED.search(text):
         return []
     shown = _EXCEPTION_SHOWN.search(text, said.end())
-    if shown and not _ABSENT.search(text, shown.end(), shown.end() + EXCEPTION_CHARS):
+    if shown and not TENSORFLOW_MISSING.search(text, shown.end(), shown.end() + EXCEPTION_CHARS):
         return []
     if _TENSORFLOW_RAN.search(text, said.end()):
         return []
