@@ -270,6 +270,10 @@ WRITTEN = {
     "grappler-layout-failed": "layout failed: INVALID_ARGUMENT: Size of values 0 does not match"
     " size of permutation 4 @ fanin shape",
     "host-side-notes": "Failed to get CPU frequency: 0 Hz",
+    "pipeline-notes": "W tensorflow/core/data/root_dataset.cc:247] Optimization loop failed:"
+    " CANCELLED: Operation was cancelled",
+    "copy-streams-default": "E tensorflow/core/common_runtime/gpu/gpu_device.cc:228] Illegal"
+    " GPUOptions.experimental.num_dev_to_dev_copy_streams=0 set to 1 instead.",
     "small-gpu-ignored": "Ignoring visible gpu device (device: 1, name: GT 710) with core count: 1."
     " The minimum required count is 8. TF_MIN_GPU_MULTIPROCESSOR_COUNT",
     "cublas-symbol-missing": "Could not load symbol cublasGetSmCountTarget from libcublas.so.11.",

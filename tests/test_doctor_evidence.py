@@ -2151,3 +2151,51 @@ def test_uname_answering_arm64_is_a_mac(tmp_path, capsys):
     assert top(doc) == "cpu-lacks-avx" and "Apple silicon" in doc["findings"][0]["title"]
     linux = log.replace("arm64", "aarch64")
     assert "Apple silicon" not in doctor(tmp_path, capsys, linux, "--no-probe")["verdict"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/ageron/handson-ml2/issues/514 (the reporter's line)
+        "2021-12-10 15:18:17.907354: W tensorflow/core/data/root_dataset.cc:167] Optimization loop"
+        " failed: Cancelled: Operation was cancelled",
+        # https://github.com/tensorflow/tensorflow/issues/56427 (TF 2.9's spelling)
+        "W tensorflow/core/data/root_dataset.cc:247] Optimization loop failed: CANCELLED: Operation"
+        " was cancelled",
+        # https://github.com/tensorflow/tensorflow/issues/35100: at the interpreter's exit
+        "W tensorflow/core/kernels/data/generator_dataset_op.cc:108] Error occurred when"
+        " finalizing GeneratorDataset iterator: FAILED_PRECONDITION: Python interpreter state is"
+        " not initialized. The process may be terminated.",
+        # https://github.com/tensorflow/tensorflow/issues/56427
+        "W tensorflow/core/kernels/data/cache_dataset_ops.cc:296] The calling iterator did not"
+        " fully read the dataset being cached. In order to avoid unexpected truncation of the"
+        " dataset, the partially cached contents of the dataset  will be discarded.",
+        # https://github.com/tensorflow/tensorflow/issues/61811
+        "2023-09-07 17:19:04.634978: I tensorflow/core/common_runtime/executor.cc:1197]"
+        " [/device:CPU:0] (DEBUG INFO) Executor start aborting (this does not indicate an error"
+        " and you can ignore this message): INVALID_ARGUMENT: You must feed a value for"
+        " placeholder tensor 'Placeholder/_0' with dtype string and shape [2]",
+        # https://github.com/tensorflow/tensorflow/issues/53354 (TF 2.6), and 2.4's spelling
+        "i tensorflow/compiler/mlir/mlir_graph_optimization_pass.cc:185] None of the MLIR"
+        " Optimization Passes are enabled (registered 2)",
+        "I tensorflow/compiler/mlir/mlir_graph_optimization_pass.cc:116] None of the MLIR"
+        " optimization passes are enabled (registered 2)",
+        # https://github.com/tensorflow/tensorflow/issues/21406 (TF 1.10, on every GPU)
+        "E tensorflow/core/common_runtime/gpu/gpu_device.cc:228] Illegal"
+        " GPUOptions.experimental.num_dev_to_dev_copy_streams=0 set to 1 instead.",
+    ],
+)
+def test_tf_datas_and_the_runtimes_own_notes_are_named_harmless(tmp_path, capsys, line):
+    doc = doctor(tmp_path, capsys, line + "\n", "--no-probe")
+    assert top(doc) == "benign-log-noise" and errors(doc) == set()
+    # beside a failure they stay a note below it
+    failing = doctor(tmp_path, capsys, line + "\n" + CUDNN_8_MISSING, "--no-probe", "--os", "linux")
+    assert top(failing) == "cudnn-not-found"
+
+
+def test_a_tf_data_loop_failing_for_another_reason_is_not_called_harmless(tmp_path, capsys):
+    line = (
+        "W tensorflow/core/data/root_dataset.cc:247] Optimization loop failed: RESOURCE_EXHAUSTED:"
+        " out of memory\n"
+    )
+    assert "benign-log-noise" not in ids(doctor(tmp_path, capsys, line, "--no-probe"))

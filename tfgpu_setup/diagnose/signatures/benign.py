@@ -206,6 +206,53 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="host",
     ),
     Signature(
+        # TensorFlow 1.10 logs it for the option's default (0) on every GPU it sets up
+        name="copy-streams-default",
+        needles=("num_dev_to_dev_copy_streams",),
+        pattern=compiled(
+            r"Illegal GPUOptions\.experimental\.num_dev_to_dev_copy_streams=0 set to 1 instead"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: TensorFlow 1.10 notes the default of an option it sets up each GPU with",
+        fix="Nothing to do (later releases no longer log it).",
+        source="https://github.com/tensorflow/tensorflow/issues/21406",
+        subject="copy-streams",
+    ),
+    Signature(
+        # tf.data's and the graph runtime's own notes, none about a device: the autotuner's
+        # thread cancelled with its iterator (core/data/root_dataset.cc), a cache the pipeline
+        # did not read to its end (tensorflow#56427), a graph started without its feeds, which
+        # the line itself calls no error (tensorflow#61811), and MLIR's passes left off, their
+        # default (compiler/mlir/mlir_graph_optimization_pass.cc)
+        name="pipeline-notes",
+        needles=(
+            "Optimization loop failed",
+            "did not fully read the dataset",
+            "Executor start aborting",
+            "None of the MLIR",
+        ),
+        pattern=compiled(
+            r"(?P<what>Optimization loop failed: (?:CANCELLED|Cancelled): Operation was cancelled"
+            r"|The calling iterator did not fully read the dataset being cached"
+            r"|Executor start aborting \(this does not indicate an error"
+            r"|None of the MLIR [Oo]ptimization [Pp]asses are enabled)"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: {what}",
+        fix=(
+            "Nothing to do for the GPU: tf.data and the graph runtime note their own bookkeeping"
+            " (a cancelled autotuner, a partly read cache, a graph started without its feeds,"
+            " MLIR passes off by default)."
+        ),
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/core/data/"
+            "root_dataset.cc"
+        ),
+        subject="pipeline",
+    ),
+    Signature(
         name="factory-already-registered",
         needles=("register factory", "placer already"),
         pattern=compiled(
@@ -562,12 +609,14 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/28552",
     ),
     Signature(
-        # A Python generator dataset cancelled when training stops early or an epoch ends.
+        # A Python generator dataset cancelled when training stops early or an epoch ends, or
+        # finalised after the interpreter shut down, at exit (tensorflow#35100)
         name="generator-dataset-cancelled",
         needles=("when finalizing GeneratorDataset iterator",),
         pattern=compiled(
-            r"Error occurred when finalizing GeneratorDataset iterator: Cancelled: Operation was"
-            r" cancelled"
+            r"Error occurred when finalizing GeneratorDataset iterator: (?:(?:Cancelled|CANCELLED):"
+            r" Operation was cancelled|(?:FAILED_PRECONDITION|Failed precondition): Python"
+            r" interpreter state is not initialized)"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
