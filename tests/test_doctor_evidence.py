@@ -2199,3 +2199,55 @@ def test_a_tf_data_loop_failing_for_another_reason_is_not_called_harmless(tmp_pa
         " out of memory\n"
     )
     assert "benign-log-noise" not in ids(doctor(tmp_path, capsys, line, "--no-probe"))
+
+
+NO_MODULE = (
+    "Traceback (most recent call last):\n"
+    '  File "train.py", line 1, in <module>\n'
+    "    import tensorflow as tf\n"
+    "ModuleNotFoundError: No module named 'tensorflow'\n"
+)
+PIP_INSTALLED = (
+    "$ pip install tensorflow==2.10.0\n"
+    "Successfully installed flatbuffers-22.12.6 keras-2.10.0 tensorflow-2.10.0\n"
+)
+CUDART_MISSING_2_10 = (
+    "$ python train.py\n"
+    "2022-12-06 10:00:01.000000: W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+    " Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open"
+    " shared object file: No such file or directory\n"
+)
+
+
+def test_an_import_error_before_pip_installed_tensorflow_is_not_the_problem_now(tmp_path, capsys):
+    # the error, the install, then TensorFlow's own run: the install answered the error
+    doc = doctor(tmp_path, capsys, NO_MODULE + PIP_INSTALLED + CUDART_MISSING_2_10, "--no-probe")
+    assert top(doc) == "cuda-libs-not-found"
+    assert errors(doc) == set()
+    stale = {f["id"]: f["severity"] for f in doc["findings"]}
+    assert stale.get("tensorflow-not-installed") == "info"
+    assert "wrong-python-environment" not in stale
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # installed first, then the import failed: the install went to another Python
+        PIP_INSTALLED + NO_MODULE + CUDART_MISSING_2_10,
+        # pip found it already there: it was installed when the import failed
+        NO_MODULE
+        + "Requirement already satisfied: tensorflow in /usr/lib/python3/dist-packages (2.10.0)\n"
+        + CUDART_MISSING_2_10,
+    ],
+)
+def test_an_import_error_the_install_did_not_answer_stays_the_python(tmp_path, capsys, log):
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "wrong-python-environment"
+
+
+def test_an_install_with_no_run_after_it_leaves_the_import_error_standing(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, NO_MODULE + PIP_INSTALLED, "--no-probe")
+    assert top(doc) in {"wrong-python-environment", "tensorflow-not-installed"}
+    assert {f["severity"] for f in doc["findings"] if f["id"] == "tensorflow-not-installed"} != {
+        "info"
+    }

@@ -121,7 +121,7 @@ def install_findings(
                 "https://pypi.org/project/tensorflow/#files",
             )
         )
-    if "no-module-tensorflow" in names:
+    if "no-module-tensorflow" in names and not log.missing_then_installed_line:
         # A version stated while pip failed to install it is what was wanted, not what is there.
         installed = tf_known_installed and not names & INSTALL_FAILURES
         failed = names & (INSTALL_FAILURES | {"tensorflow-gpu-removed"})

@@ -32,6 +32,7 @@ from .machine_seen import (
 )
 from .macos_crash import crash_opening_libcuda
 from .pip_index import index_not_pypi
+from .pip_installs import TENSORFLOW_MISSING
 from .platform_seen import (
     OSX_CUDA_EXECUTOR,
     PYTHON_32BIT,
@@ -125,6 +126,9 @@ class LogFacts:
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
     """A record TensorFlow's C++ runtime wrote ('... dso_loader.cc:64] ...'): it was imported."""
+    missing_then_installed_line: str = ""
+    """A record TensorFlow wrote after pip installed it, after the last 'No module named
+    tensorflow': that import error was before the install, and is not the problem now."""
     and_cuda_resolved_below: str = ""
     """The release pip settled on for 'tensorflow[and-cuda]' when it is older than the extra
     (2.14): pip backtracked, and no NVIDIA wheels come with it."""
@@ -400,6 +404,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_requested=requested.pop() if len(requested) == 1 else None,
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
+        missing_then_installed_line=_ran_after_install(sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
         last_exception_line=_exception_under_import(sample),
@@ -539,6 +544,33 @@ _CUDA_BUILD_RECORD = re.compile(
 )
 """A record TensorFlow's CUDA code wrote (its source path in the prefix, / or \\), or one
 about a GPU device of its own."""
+
+
+_PIP_INSTALLED_TF = re.compile(
+    r"^[> \t]*Successfully installed (?:[^\n]{0,2000} )?(?:tensorflow(?:-gpu|-cpu)?|tf-nightly)-\d",
+    re.MULTILINE,
+)
+"""pip's last word on an install that put TensorFlow in ('Requirement already satisfied' is
+not one: TensorFlow was there before)."""
+
+
+def _ran_after_install(text: str) -> str:
+    """TensorFlow's first record after pip installed it, itself after the last import error
+    for a missing TensorFlow: the error, the install, then a run of the installed one, in that
+    order. '' otherwise (a run with no install between says nothing of which Python lacked
+    it)."""
+    last_missing = max((found.end() for found in TENSORFLOW_MISSING.finditer(text)), default=-1)
+    if last_missing < 0:
+        return ""
+    installed = _PIP_INSTALLED_TF.search(text, last_missing)
+    if installed is None:
+        return ""
+    ran = _TF_RUNTIME_RECORD.search(text, installed.end())
+    if ran is None:
+        return ""
+    line_start = text.rfind("\n", 0, ran.start()) + 1
+    line_end = text.find("\n", ran.end())
+    return text[line_start : line_end if line_end >= 0 else len(text)].strip()[:300]
 
 
 def _first_field(matches: Sequence[LogMatch], field: str, *names: str) -> str | None:

@@ -805,6 +805,13 @@ def weighed_against_the_rest_of_the_log(
             "but TensorFlow's own runtime lines show one installed and running"
             f" ({log.tf_ran_line[:120]}): that install attempt is not what stops the GPU",
         )
+    if log.missing_then_installed_line:
+        superseded = frozenset({"tensorflow-not-installed", "wrong-python-environment"})
+        because = (
+            "but pip installed TensorFlow after that, and it then ran"
+            f" ({log.missing_then_installed_line[:120]}): that import error is not the problem now"
+        )
+        findings = noted(contradicted(findings, superseded, because), lambda f: f.id in superseded)
     if runtime_alone:
         findings = contradicted(
             findings,
