@@ -2251,3 +2251,106 @@ def test_an_install_with_no_run_after_it_leaves_the_import_error_standing(tmp_pa
     assert {f["severity"] for f in doc["findings"] if f["id"] == "tensorflow-not-installed"} != {
         "info"
     }
+
+
+# https://github.com/conda/conda-libmamba-solver/issues/467 (the reporter's tree, cut to the
+# rows that name the Python)
+LIBMAMBA_TREE = (
+    "   ├─ tensorflow-gpu [1.13.1|1.14.0|1.15.0|2.0.0|2.1.0] would require\n"
+    "   │  └─ tensorflow [1.13.1 |1.14.0 |1.15.0.* |2.0.0 |2.1.0 ] but there are no viable"
+    " options\n"
+    "   │     ├─ tensorflow [1.13.1|1.14.0|...|2.6.0] would require\n"
+    "   │     │  └─ python 3.7.* , which conflicts with any installable versions previously"
+    " reported;\n"
+)
+
+
+def test_libmambas_tree_naming_the_python_tensorflow_needs_is_the_python(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, LIBMAMBA_TREE, "--no-probe")
+    assert top(doc) == "python-unsupported"
+    assert "python 3.7" in doc["findings"][0]["title"]
+
+
+def test_libmambas_tree_naming_another_packages_python_is_not_tensorflows(tmp_path, capsys):
+    tree = (
+        "└─ numpy 1.26.4 would require\n"
+        "   └─ python >=3.9,<3.10.0a0 *, which conflicts with any installable versions previously"
+        " reported.\n"
+        "└─ tensorflow 2.15.0 would require\n"
+        "   └─ libabseil 20230802.1 *, which does not exist (perhaps a missing channel).\n"
+    )
+    assert "python-unsupported" not in ids(doctor(tmp_path, capsys, tree, "--no-probe"))
+
+
+@pytest.mark.parametrize(
+    ("refusal", "asked"),
+    [
+        # a release past the name's end, on a Python 3.10 that still lists the real ones
+        (
+            "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.15.0"
+            " (from versions: 2.8.0, 2.9.0, 2.10.0, 2.11.0, 2.12.0)",
+            "tensorflow-gpu 2.15.0",
+        ),
+        # a Python the real ones never served: the stub is all pip lists
+        (
+            "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu"
+            " (from versions: 2.12.0)",
+            "tensorflow-gpu",
+        ),
+    ],
+)
+def test_a_tensorflow_gpu_release_past_the_names_end_is_the_name(tmp_path, capsys, refusal, asked):
+    doc = doctor(tmp_path, capsys, refusal + "\n", "--no-probe")
+    assert top(doc) == "tensorflow-not-installed"
+    assert asked in doc["findings"][0]["title"]
+    assert "python-unsupported" not in errors(doc)
+
+
+def test_a_tensorflow_gpu_release_the_name_had_stays_the_python(tmp_path, capsys):
+    refusal = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.6.0"
+        " (from versions: 2.12.0)\n"
+    )
+    assert top(doctor(tmp_path, capsys, refusal, "--no-probe")) == "python-unsupported"
+
+
+GLIBC_2_12_REFUSAL = (
+    "ERROR: Could not find a version that satisfies the requirement tensorflow==2.12"
+    " (from versions: 1.13.1, 1.13.2, 1.14.0, 2.0.0)\n"
+    "$ ldd --version\n"
+    "ldd (GNU libc) 2.12\n"
+)
+
+
+def test_a_glibc_too_old_for_the_release_explains_pips_refusal_of_an_unnamed_python(
+    tmp_path, capsys
+):
+    doc = doctor(tmp_path, capsys, GLIBC_2_12_REFUSAL, "--no-probe")
+    assert top(doc) == "glibc-too-old"
+    assert errors(doc) == {"glibc-too-old"}
+    # a Python named that the release does not serve is a cause of its own
+    named = doctor(tmp_path, capsys, GLIBC_2_12_REFUSAL, "--no-probe", "--python", "3.6")
+    assert errors(named) == {"glibc-too-old", "python-unsupported"}
+
+
+@pytest.mark.parametrize("arch", ["armv7l", "'armv7l'", "armv6l"])
+def test_uname_ms_answer_alone_names_the_machine(tmp_path, capsys, arch):
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow\n"
+        f"$ uname -m\n{arch}\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "platform-unsupported"
+
+
+def test_platform_architecture_of_a_32_bit_python_is_the_python(tmp_path, capsys):
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+        ">>> platform.architecture()\n"
+        "('32bit', 'WindowsPE')\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "python-unsupported"
+    assert "32-bit" in doc["findings"][0]["title"]

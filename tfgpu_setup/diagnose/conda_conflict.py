@@ -1,8 +1,13 @@
-"""An older conda's conflict report (conda 4.3's): 'UnsatisfiableError: The following
-specifications were found to be in conflict:' and the specs, one a line. Where the specs are a
-Python and TensorFlow alone, the channel has no build of that TensorFlow for that Python
-(conda#5355). Newer conda names the Python itself ('-> python[version=...]', read by the
-conda-python-incompatible signature).
+"""conda's conflict reports that put TensorFlow against the environment's Python.
+
+An older conda's (conda 4.3's): 'UnsatisfiableError: The following specifications were found
+to be in conflict:' and the specs, one a line. Where the specs are a Python and TensorFlow
+alone, the channel has no build of that TensorFlow for that Python (conda#5355). conda 4.4 to
+23.9 names the Python itself ('-> python[version=...]', read by the conda-python-incompatible
+signature). libmamba's solver (conda 23.10 on, mamba) draws a tree: a TensorFlow build that
+'would require' or 'is not installable because it requires' a Python, under it, that
+'conflicts with any installable versions previously reported' (the Python asked for or
+pinned).
 """
 
 from __future__ import annotations
@@ -46,5 +51,36 @@ def conda_python_conflict(text: str) -> list[Finding]:
             f" create -n tf python=3.X {package}'), or ask for a {package} release built for"
             f" Python {python}; 'tfgpu-setup plan --python X.Y' checks a pairing first.",
             SOURCE,
+        )
+    ]
+
+
+_TREE_TF_NEEDS_PYTHON = re.compile(
+    rf"(?<![\w-])(?P<package>{TF_DISTRIBUTION}|tensorflow-base)[^\n]{{0,80}}?"
+    r"(?:is not installable because it requires|would require)[ \t]*\r?\n"
+    # the child row, under the tree's rails (a build log may prefix each line: '#12 551.4 ')
+    r"[^\n]{0,60}?└─ (?P<python>python [^\n]{1,80}?)[ \t]*,[ \t]*which conflicts with any"
+    r" installable versions previously reported"
+)
+TREE_SOURCE = "https://github.com/conda/conda-libmamba-solver/issues/467"
+
+
+def libmamba_python_conflict(text: str) -> list[Finding]:
+    """libmamba's tree naming the Python a TensorFlow build needs as the one in conflict."""
+    found = _TREE_TF_NEEDS_PYTHON.search(text[:CLUE_CHARS])
+    if found is None:
+        return []
+    package, needs = found["package"], found["python"].strip().rstrip(".* ")
+    rows = [row.strip() for row in found.group(0).splitlines()]
+    return [
+        Finding(
+            "python-unsupported",
+            Severity.ERROR,
+            f"conda has no {package} build for this environment's Python: it needs {needs}",
+            tuple(f"conda: {row}" for row in rows),
+            f"Create the environment with a Python {package} was built for ('conda create -n tf"
+            f" python=3.X {package}', with a 3.X its {needs} allows), or ask for a release built"
+            " for this Python; 'tfgpu-setup plan --python X.Y' checks a pairing first.",
+            TREE_SOURCE,
         )
     ]

@@ -23,7 +23,7 @@ from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes
-from .conda_conflict import conda_python_conflict
+from .conda_conflict import conda_python_conflict, libmamba_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .cut_traceback import without_exhaustion_said, without_finished_tracebacks
@@ -41,6 +41,7 @@ from .empty_gpu_list import (
 )
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
+from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
@@ -316,7 +317,16 @@ def diagnose(
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
+    crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
+    name_ended, refusal = gpu_name_ended(matches)
+    if name_ended:
+        crossed += name_ended
+        log_findings = contradicted(
+            log_findings,
+            frozenset({"python-unsupported"}),
+            f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone",
+        )
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
@@ -340,6 +350,17 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
+    if not known.knows("pythons") and any(
+        f.id == "glibc-too-old" and f.severity is Severity.ERROR for f in findings
+    ):
+        # manylinux wheels need a glibc: one older than the release's explains pip finding
+        # none, whatever the Python nobody named
+        findings = contradicted(
+            findings,
+            frozenset({"python-unsupported"}),
+            "but this glibc is older than the release needs, which alone keeps pip from its"
+            " wheels (the Python was not named: add --python X.Y)",
+        )
     findings = nvml_unknown_outside_a_container(findings, known, log_facts, matches, log or "")
     # cuDNN checks its version on a GPU it runs on: one that reached cuDNN is not the old one
     gpu_reached = gpu_seen or bool(log_facts.cudnn_loaded)

@@ -80,6 +80,10 @@ _PYTHON_ROOT = re.compile(
 )
 _UNAME_ARCH = re.compile(
     r"\b(?P<arch>x86_64|aarch64|ppc64le|armv[678]l|i[3-6]86|s390x|riscv64) GNU/Linux\b"
+    # 'uname -m' or platform.machine() alone on a line, for the machines TensorFlow's wheels
+    # do not all cover (x86_64 left out: any Intel Mac or Rosetta Python says it too)
+    r"|^[ \t]*'?(?P<bare>aarch64|ppc64le|armv[678]l|i[3-6]86|s390x|riscv64)'?[ \t]*$",
+    re.MULTILINE,
 )
 PYTHON_32BIT = re.compile(
     r"^(?:Python )?[23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
@@ -207,7 +211,7 @@ def arch_of(sample: str) -> str | None:
     """The machine 'uname -a' prints, or Apple silicon as the Metal plug-in or a wheel pip
     took for it names it."""
     if found := _UNAME_ARCH.search(sample):
-        return found.group("arch")
+        return found.group("arch") or found.group("bare")
     if _APPLE_SILICON.search(sample):
         return "arm64"
     if (wheel := macos_wheel_taken(sample)) is not None and wheel.group("arch") == "arm64":
