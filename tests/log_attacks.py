@@ -270,6 +270,7 @@ WRITTEN = {
     "grappler-layout-failed": "layout failed: INVALID_ARGUMENT: Size of values 0 does not match"
     " size of permutation 4 @ fanin shape",
     "host-side-notes": "Failed to get CPU frequency: 0 Hz",
+    "gpu-check-answered": ">>> tf.test.is_gpu_available()\nTrue",
     "pipeline-notes": "W tensorflow/core/data/root_dataset.cc:247] Optimization loop failed:"
     " CANCELLED: Operation was cancelled",
     "copy-streams-default": "E tensorflow/core/common_runtime/gpu/gpu_device.cc:228] Illegal"

@@ -2354,3 +2354,38 @@ def test_platform_architecture_of_a_32_bit_python_is_the_python(tmp_path, capsys
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "python-unsupported"
     assert "32-bit" in doc["findings"][0]["title"]
+
+
+@pytest.mark.parametrize(
+    "answered",
+    [
+        ">>> tf.test.is_gpu_available()\nTrue\n",
+        "In [3]: tf.test.is_gpu_available(cuda_only=True)\nOut[3]: True\n",
+        "print(tf.test.is_gpu_available())  # True\n",
+        ">>> tf.test.gpu_device_name()\n'/device:GPU:0'\n",
+    ],
+)
+def test_tensorflows_own_check_answered_yes_shows_the_gpu(tmp_path, capsys, answered):
+    assert doctor(tmp_path, capsys, answered, "--no-probe")["gpu_used"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "answered",
+    [
+        ">>> tf.test.is_gpu_available()\nFalse\n",
+        ">>> tf.test.gpu_device_name()\n''\n",
+        # an answer two lines down belongs to something else
+        ">>> tf.test.is_gpu_available()\n\n>>> 1 == 1\nTrue\n",
+    ],
+)
+def test_tensorflows_own_check_not_answered_yes_shows_no_gpu(tmp_path, capsys, answered):
+    assert doctor(tmp_path, capsys, answered, "--no-probe")["gpu_used"] != "yes"
+
+
+def test_a_cudnn_launch_failure_with_a_space_before_its_shape_is_read(tmp_path, capsys):
+    # https://github.com/kimmo1019/Roundtrip/issues/4 (the reporter's line, TF 1.13)
+    log = (
+        "> InternalError (see above for traceback): cuDNN launch failure : input shape"
+        " ([64,128,1,1])\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "gpu-out-of-memory"

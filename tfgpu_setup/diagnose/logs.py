@@ -199,7 +199,11 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
         line = text[start:end].rstrip("\r")
         for position in sorted(positions):
             signature = CATALOGUE[position]
+            if signature.spans_lines:
+                after = text.find("\n", end + 1)
+                line = text[start : len(text) if after == -1 else after].rstrip("\r")
             found = signature.pattern.search(line)
+            line = text[start:end].rstrip("\r")
             if found is None:
                 continue
             line_number += text.count("\n", counted_to, start)

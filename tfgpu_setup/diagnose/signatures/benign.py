@@ -493,6 +493,25 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # tf.test.is_gpu_available() (1.x and 2.x) or tf.test.gpu_device_name() pasted with the
+        # answer Python printed on the next line, or typed after it as a comment
+        name="gpu-check-answered",
+        needles=("is_gpu_available(", "gpu_device_name("),
+        pattern=compiled(
+            r"is_gpu_available\([^)\n]{0,80}\)\)?[ \t]*(?:#[ \t]*(?:->|=>|:)?[ \t]*)?"
+            r"(?:\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?)?True\b"
+            r"|gpu_device_name\(\)\)?[ \t]*(?:#[ \t]*)?(?:\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?)?"
+            r"'?/device:GPU:\d"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow answered that it sees a GPU",
+        fix="",
+        source="https://www.tensorflow.org/api_docs/python/tf/test/is_gpu_available",
+        proves_gpu=True,
+        spans_lines=True,
+    ),
+    Signature(
         name="gpu-count-printed",
         needles=("GPUs", "Default GPU Device:"),
         pattern=compiled(

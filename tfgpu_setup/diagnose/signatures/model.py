@@ -86,6 +86,9 @@ class Signature:
     only worth fixing after the root cause."""
     proves_gpu: bool = False
     """The line shows TensorFlow registered a GPU device."""
+    spans_lines: bool = False
+    """The pattern reads the line with the next one: a call pasted with the answer Python
+    printed under it."""
     needs_no_gpu: bool = False
     """The line only means something when no GPU device was registered."""
     variants: tuple[Variant, ...] = ()

@@ -551,7 +551,7 @@ RUNTIME: tuple[Signature, ...] = (
         # https://github.com/DeepLabCut/DeepLabCut/pull/458
         name="cudnn-launch-failure",
         needles=("cuDNN launch failure",),
-        pattern=compiled(r"cuDNN launch failure : input shape\(\[[\d,]{1,80}\]\)"),
+        pattern=compiled(r"cuDNN launch failure : input shape ?\(\[[\d,]{1,80}\]\)"),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
         title=(
