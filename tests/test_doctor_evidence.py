@@ -2389,3 +2389,29 @@ def test_a_cudnn_launch_failure_with_a_space_before_its_shape_is_read(tmp_path, 
         " ([64,128,1,1])\n"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "gpu-out-of-memory"
+
+
+# https://github.com/tensorflow/tensorflow/issues/41785 (the reporter's command and lines)
+PLAIN_RUN_NO_DEVICE = (
+    "docker run -it -p 8888:8888 tensorflow/tensorflow:latest-gpu-jupyter jupyter notebook"
+    " --notebook-dir=/tf --ip 0.0.0.0 --no-browser --allow-root\n"
+    "2020-07-27 19:44:03.826149: I tensorflow/stream_executor/platform/default/dso_loader.cc:44]"
+    " Successfully opened dynamic library libcuda.so.1\n"
+    "2020-07-27 19:44:03.826179: E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed"
+    " call to cuInit: UNKNOWN ERROR (-1)\n"
+    "2020-07-27 19:44:03.826201: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:163] no"
+    " NVIDIA GPU device is present: /dev/nvidia0 does not exist\n"
+)
+
+
+def test_a_gpu_image_run_without_the_gpu_and_no_device_file_is_the_container(tmp_path, capsys):
+    # the image's stub libcuda loads in place of the driver no runtime mounted
+    doc = doctor(tmp_path, capsys, PLAIN_RUN_NO_DEVICE, "--no-probe")
+    assert top(doc) == "container-gpu-not-exposed"
+    assert doc["findings"][0]["severity"] == "error"
+
+
+def test_a_gpu_image_run_with_the_gpu_is_not_read_as_started_without_it(tmp_path, capsys):
+    asked = PLAIN_RUN_NO_DEVICE.replace("docker run -it", "docker run --gpus all -it")
+    doc = doctor(tmp_path, capsys, asked, "--no-probe")
+    assert not any("without --gpus" in f["title"] for f in doc["findings"])

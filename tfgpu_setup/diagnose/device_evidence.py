@@ -207,22 +207,28 @@ def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding
 def run_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> Finding | None:
     """A GPU image started with a plain 'docker run' (no --gpus, no NVIDIA runtime): Docker
     gives a container no GPU unless asked, so its TensorFlow finds no libcuda or no device
-    (tensorflow#30911, serving#660). A warning only: a daemon whose default runtime is NVIDIA's
-    passes the GPU in unasked. Nothing to say where the log shows the driver reached a GPU."""
+    (tensorflow#30911, serving#660). A warning only, unless the container shows no
+    /dev/nvidia0: a daemon whose default runtime is NVIDIA's passes the GPU in unasked. Nothing
+    to say where the log shows the driver reached a GPU."""
     if not log.gpu_not_requested_line:
         return None
     if facts.knows("container") and not facts.platform.container:
         return None
+    # No /dev/nvidia0 inside: no runtime passed the GPU in, so a stub libcuda that loaded is
+    # only the image's fallback (TensorFlow's GPU images link it for when no driver is
+    # mounted), and a default NVIDIA runtime did not pass the GPU in unasked either.
+    no_device_file = any(m.signature.name == "dev-nvidia0-missing" for m in matches)
     reached = any(
         m.signature.proves_gpu
-        or m.signature.name in DRIVER_FOUND_A_GPU | HOST_DRIVER_SIGNATURES | STUB_DRIVER_SIGNATURES
+        or m.signature.name in DRIVER_FOUND_A_GPU | HOST_DRIVER_SIGNATURES
+        or (m.signature.name in STUB_DRIVER_SIGNATURES and not no_device_file)
         for m in matches
     )
     if reached:
         return None
     return Finding(
         "container-gpu-not-exposed",
-        Severity.WARNING,
+        Severity.ERROR if no_device_file else Severity.WARNING,
         "The container was started with no GPU: 'docker run' without --gpus (or NVIDIA's"
         " runtime) gives it none",
         (quoted(log.gpu_not_requested_line),),
