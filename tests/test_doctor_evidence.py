@@ -2289,7 +2289,13 @@ def test_libmambas_tree_naming_another_packages_python_is_not_tensorflows(tmp_pa
         (
             "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.15.0"
             " (from versions: 2.8.0, 2.9.0, 2.10.0, 2.11.0, 2.12.0)",
-            "tensorflow-gpu 2.15.0",
+            "tensorflow-gpu==2.15.0",
+        ),
+        # a range past it
+        (
+            "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu>=2.13"
+            " (from versions: 2.10.0, 2.10.1, 2.11.0, 2.12.0)",
+            "tensorflow-gpu>=2.13",
         ),
         # a Python the real ones never served: the stub is all pip lists
         (
@@ -2304,6 +2310,22 @@ def test_a_tensorflow_gpu_release_past_the_names_end_is_the_name(tmp_path, capsy
     assert top(doc) == "tensorflow-not-installed"
     assert asked in doc["findings"][0]["title"]
     assert "python-unsupported" not in errors(doc)
+
+
+def test_a_tensorflow_gpu_release_past_the_names_end_outranks_a_python_it_never_served(
+    tmp_path, capsys
+):
+    # 2.15 does not serve 3.12 either, but on 3.11 tensorflow-gpu==2.15.0 fails the same
+    refusal = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow_gpu==2.15.0"
+        " (from versions: 2.12.0)\n"
+    )
+    doc = doctor(tmp_path, capsys, refusal, "--no-probe", "--os", "linux", "--python", "3.12")
+    assert top(doc) == "tensorflow-not-installed"
+    assert errors(doc) == {"tensorflow-not-installed"}
+    # on macOS no tensorflow-gpu after 1.1 ever existed: the platform is the answer
+    mac = doctor(tmp_path, capsys, refusal, "--no-probe", "--os", "macos", "--python", "3.11")
+    assert top(mac) == "macos-no-cuda"
 
 
 def test_a_tensorflow_gpu_release_the_name_had_stays_the_python(tmp_path, capsys):
@@ -2415,3 +2437,104 @@ def test_a_gpu_image_run_with_the_gpu_is_not_read_as_started_without_it(tmp_path
     asked = PLAIN_RUN_NO_DEVICE.replace("docker run -it", "docker run --gpus all -it")
     doc = doctor(tmp_path, capsys, asked, "--no-probe")
     assert not any("without --gpus" in f["title"] for f in doc["findings"])
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # rpm's multilib packages on an x86_64 machine
+        "$ rpm -q --qf '%{ARCH}\\n' glibc\nx86_64\ni686\n",
+        # dpkg's foreign architectures
+        "$ dpkg --print-foreign-architectures\ni386\n",
+    ],
+)
+def test_an_architecture_word_in_a_listing_does_not_name_the_machine(tmp_path, capsys, listing):
+    refusal = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+    )
+    doc = doctor(tmp_path, capsys, listing + refusal, "--no-probe", "--os", "linux")
+    assert "platform-unsupported" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    "rerun",
+    [
+        # another interpreter ran it: the failing one is still without TensorFlow
+        "$ /usr/bin/python3 -c 'import tensorflow as tf'\n",
+        'C:\\Users\\li>py -3.9 -c "import tensorflow"\n',
+        # TensorFlow Serving's own TensorFlow, in a container
+        "$ docker run -p 8501:8501 tensorflow/serving:2.10.0-gpu\n",
+    ],
+)
+def test_an_install_then_a_run_by_another_program_leaves_the_import_error(tmp_path, capsys, rerun):
+    record = (
+        "2022-12-06 10:00:01.000000: I external/org_tensorflow/tensorflow/core/common_runtime/"
+        "gpu/gpu_device.cc:1616] Created device /job:localhost/replica:0/task:0/device:GPU:0"
+        " with 22000 MB memory:  -> device: 0, name: NVIDIA A10G, pci bus id: 0000:00:1e.0,"
+        " compute capability: 8.6\n"
+        if "docker" in rerun
+        else CUDART_MISSING_2_10.split("\n", 1)[1]
+    )
+    log = "$ python train.py\n" + NO_MODULE + PIP_INSTALLED + rerun + record
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert {f["severity"] for f in doc["findings"] if f["id"] == "tensorflow-not-installed"} != {
+        "info"
+    }
+
+
+def test_libmambas_tree_with_a_system_requirement_in_the_way_is_not_only_the_python(
+    tmp_path, capsys
+):
+    tree = (
+        "The following packages are incompatible\n"
+        "├─ __glibc 2.17 is requested and can be installed;\n"
+        "├─ python 3.11**  is requested and can be installed;\n"
+        "└─ tensorflow 2.15**  is not installable because there are no viable options\n"
+        "   ├─ tensorflow 2.15.0 would require\n"
+        "   │  └─ __glibc >=2.28,<3.0.a0 , which conflicts with any installable versions"
+        " previously reported;\n"
+        "   └─ tensorflow 2.15.0 would require\n"
+        "      └─ python >=3.12,<3.13.0a0 , which conflicts with any installable versions"
+        " previously reported.\n"
+    )
+    assert "python-unsupported" not in errors(doctor(tmp_path, capsys, tree, "--no-probe"))
+
+
+def test_libmambas_tree_naming_python_abi_is_the_python(tmp_path, capsys):
+    # conda-forge's builds pin python_abi ('3.11.* *_cp311')
+    tree = (
+        "└─ tensorflow 2.15**  is not installable because there are no viable options\n"
+        "   ├─ tensorflow 2.15.0 would require\n"
+        "   │  └─ python_abi 3.11.* *_cp311, which conflicts with any installable versions"
+        " previously reported;\n"
+    )
+    assert top(doctor(tmp_path, capsys, tree, "--no-probe")) == "python-unsupported"
+
+
+def test_a_solvers_rows_name_builds_weighed_not_installed(tmp_path, capsys):
+    tree = (
+        "└─ tensorflow-gpu 2.10**  is not installable because there are no viable options\n"
+        "   ├─ tensorflow-gpu 2.10.0 would require\n"
+        "   │  └─ tensorflow 2.10.0 cuda112py310he87a039_0, which requires\n"
+        "   │     └─ python >=3.10,<3.11.0a0 , which conflicts with any installable versions"
+        " previously reported;\n"
+    )
+    doc = doctor(tmp_path, capsys, tree, "--no-probe")
+    assert "multiple-tensorflow-distributions" not in ids(doc)
+    assert top(doc) == "python-unsupported"
+
+
+def test_a_cuda_builds_own_lines_refute_the_guess_of_a_cpu_only_arm_wheel(tmp_path, capsys):
+    # a Jetson with NVIDIA's own wheel: its TensorFlow looks for cuDNN, so it is a CUDA build
+    log = (
+        "nvidia@jetson-orin:~$ uname -m\naarch64\n"
+        "2023-08-01 09:00:00.000000: W tensorflow/compiler/xla/stream_executor/platform/default/"
+        "dso_loader.cc:66] Could not load dynamic library 'libcudnn.so.8'; dlerror: libcudnn.so.8:"
+        " cannot open shared object file: No such file or directory\n"
+        "2023-08-01 09:00:00.000001: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1956]"
+        " Cannot dlopen some GPU libraries.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.12.0")
+    assert top(doc) == "cudnn-not-found"
+    assert {f["severity"] for f in doc["findings"] if f["id"] == "cpu-only-tensorflow"} <= {"info"}

@@ -5,9 +5,10 @@ to be in conflict:' and the specs, one a line. Where the specs are a Python and 
 alone, the channel has no build of that TensorFlow for that Python (conda#5355). conda 4.4 to
 23.9 names the Python itself ('-> python[version=...]', read by the conda-python-incompatible
 signature). libmamba's solver (conda 23.10 on, mamba) draws a tree: a TensorFlow build that
-'would require' or 'is not installable because it requires' a Python, under it, that
-'conflicts with any installable versions previously reported' (the Python asked for or
-pinned).
+'would require', 'is not installable because it requires' or 'which requires' a Python (or
+conda-forge's python_abi), under it, that 'conflicts with any installable versions previously
+reported' (the Python asked for or pinned), where no system requirement (__glibc, __cuda)
+stands in the way too.
 """
 
 from __future__ import annotations
@@ -57,18 +58,23 @@ def conda_python_conflict(text: str) -> list[Finding]:
 
 _TREE_TF_NEEDS_PYTHON = re.compile(
     rf"(?<![\w-])(?P<package>{TF_DISTRIBUTION}|tensorflow-base)[^\n]{{0,80}}?"
-    r"(?:is not installable because it requires|would require)[ \t]*\r?\n"
+    r"(?:is not installable because it requires|would require|which requires)[ \t]*\r?\n"
     # the child row, under the tree's rails (a build log may prefix each line: '#12 551.4 ')
-    r"[^\n]{0,60}?└─ (?P<python>python [^\n]{1,80}?)[ \t]*,[ \t]*which conflicts with any"
+    r"[^\n]{0,60}?└─ (?P<python>python(?:_abi)? [^\n]{1,80}?)[ \t]*,[ \t]*which conflicts with any"
     r" installable versions previously reported"
 )
+_TREE_SYSTEM_BLOCKS = re.compile(
+    r"└─ __\w{1,20} [^\n]{0,120}which conflicts with|└─ __\w{1,20},? which is missing"
+)
+"""A row of the tree where a build needs something of the system (conda's virtual packages:
+__glibc, __cuda, __osx): the Python is then not the only thing in the way."""
 TREE_SOURCE = "https://github.com/conda/conda-libmamba-solver/issues/467"
 
 
 def libmamba_python_conflict(text: str) -> list[Finding]:
     """libmamba's tree naming the Python a TensorFlow build needs as the one in conflict."""
     found = _TREE_TF_NEEDS_PYTHON.search(text[:CLUE_CHARS])
-    if found is None:
+    if found is None or _TREE_SYSTEM_BLOCKS.search(text[:CLUE_CHARS]):
         return []
     package, needs = found["package"], found["python"].strip().rstrip(".* ")
     rows = [row.strip() for row in found.group(0).splitlines()]

@@ -319,14 +319,8 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
-    name_ended, refusal = gpu_name_ended(matches)
-    if name_ended:
-        crossed += name_ended
-        log_findings = contradicted(
-            log_findings,
-            frozenset({"python-unsupported"}),
-            f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone",
-        )
+    name_ended, refusal = gpu_name_ended(matches, known)
+    crossed += name_ended
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
@@ -343,6 +337,12 @@ def diagnose(
     if any(f.id in ("platform-unsupported", "macos-no-cuda") for f in no_wheel):
         # no wheel for any Python there: pip's refusal says nothing of the Python
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
+    if name_ended:
+        # whatever the Python, that tensorflow-gpu release does not exist
+        because = f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone"
+        python = frozenset({"python-unsupported"})
+        log_findings = contradicted(log_findings, python, because)
+        judged = contradicted(judged, python, because)
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-from packaging.version import InvalidVersion, Version
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
 
+from ..facts import Facts
 from ..findings import Finding, Severity
 from .logs import LogMatch
 from .pip_installs import REFUSALS, refused_package
@@ -22,20 +24,36 @@ LAST_REAL = Version("2.11.0")
 STUB = "2.12.0"
 SOURCE = "https://pypi.org/project/tensorflow-gpu/#history"
 _LISTED = re.compile(r"\(from versions: (?P<versions>[^)]{1,4000})\)")
+_SPECIFIER = re.compile(
+    r"requirement tensorflow[-_]gpu[ \t]*(?P<spec>[<>=!~]=?[ \t]*[\w.*]{1,20}"
+    r"(?:[ \t]*,[ \t]*[<>=!~]=?[ \t]*[\w.*]{1,20}){0,3})"
+)
+_RELEASES = tuple(
+    Version(f"{major}.{minor}.{patch}")
+    for major, minors in ((0, range(12, 13)), (1, range(0, 16)), (2, range(0, 12)))
+    for minor in minors
+    for patch in range(0, 6)
+)
+"""Every version tensorflow-gpu could have had (0.12 to 2.11, patches 0 to 5): a superset,
+so a specifier none of them meets asks for a release past the name's end."""
 
 
-def gpu_name_ended(matches: tuple[LogMatch, ...]) -> tuple[list[Finding], str]:
-    """The finding, and the refusal's line it reads (pip's own verdict on the Python then
-    steps aside); ([], '') where pip refused no tensorflow-gpu release past the name's end."""
+def gpu_name_ended(matches: tuple[LogMatch, ...], facts: Facts) -> tuple[list[Finding], str]:
+    """The finding, and the refusal's line it reads (pip's verdict on the Python then steps
+    aside); ([], '') where pip refused no tensorflow-gpu release past the name's end. Not on
+    macOS, where no tensorflow-gpu after 1.1 ever existed and macos-no-cuda says why."""
+    if facts.knows("os") and facts.platform.os == "macos":
+        return [], ""
     for match in matches:
         if match.signature.name not in REFUSALS or refused_package(match) != "tensorflow-gpu":
             continue
-        requested = match.groups.get("requested") or ""
+        specified = _SPECIFIER.search(match.line)
+        spec = specified["spec"].replace(" ", "") if specified else ""
         listed = _LISTED.search(match.line)
         versions = {v.strip() for v in listed["versions"].split(",")} if listed else set()
-        if not (_past_the_end(requested) or (not requested and versions == {STUB})):
+        if not (_past_the_end(spec) or (not spec and versions == {STUB})):
             continue
-        asked = f"tensorflow-gpu {requested}" if requested else "tensorflow-gpu"
+        asked = f"tensorflow-gpu{spec}" if spec else "tensorflow-gpu"
         return [
             Finding(
                 "tensorflow-not-installed",
@@ -52,8 +70,12 @@ def gpu_name_ended(matches: tuple[LogMatch, ...]) -> tuple[list[Finding], str]:
     return [], ""
 
 
-def _past_the_end(requested: str) -> bool:
-    try:
-        return bool(requested) and Version(requested) > LAST_REAL
-    except InvalidVersion:
+def _past_the_end(spec: str) -> bool:
+    """Whether the specifier admits none of the name's releases ('==2.15.0', '>=2.13')."""
+    if not spec:
         return False
+    try:
+        wanted = SpecifierSet(spec)
+    except InvalidSpecifier:
+        return False
+    return not any(wanted.contains(release, prereleases=True) for release in _RELEASES)

@@ -314,6 +314,14 @@ line names were asked for, not installed (a refusal a later install worked aroun
 among the matches, so its line is told apart here)."""
 
 
+_SOLVER_ROW = re.compile(
+    r"\b(?:would require|is not installable|is installable|which requires|which can be installed"
+    r"|which conflicts with|is requested|cannot be installed|none of the providers"
+    r"|nothing provides)\b"
+)
+"""A row of a conda or mamba solver's report: the builds it names were weighed, not installed."""
+
+
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     sample = text[:CLUE_CHARS]
     dists: dict[str, str] = {}
@@ -325,6 +333,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             m.signature.name == "tf-distribution-listed"
             and m.position[0] not in failed_lines
             and not _ASKED_FOR.search(m.line)
+            and not _SOLVER_ROW.search(m.line)
         ):
             # One line may name several ('Successfully installed tensorflow-2.10.0
             # tensorflow-gpu-2.9.1').
@@ -554,11 +563,22 @@ _PIP_INSTALLED_TF = re.compile(
 not one: TensorFlow was there before)."""
 
 
+_INVOCATION = re.compile(
+    r"(?:^|[\s>$#%])(?P<interpreter>(?:[\w.~:-]{0,80}[/\\]){0,12}"
+    r"(?:python[\d.]{0,5}(?:\.exe)?|py(?:\.exe)?(?=[ \t]+-\d)|ipython3?))(?=[\s\"']|$)",
+    re.MULTILINE,
+)
+"""A command naming the interpreter it runs ('python train.py', '/usr/bin/python3 -c ...',
+'py -3.9 ...')."""
+_ANOTHER_PROGRAM = re.compile(r"\bdocker run\b|\bexternal/org_tensorflow/|\btensorflow_serving/")
+"""TensorFlow run by something other than a Python: a container, TensorFlow Serving."""
+
+
 def _ran_after_install(text: str) -> str:
     """TensorFlow's first record after pip installed it, itself after the last import error
     for a missing TensorFlow: the error, the install, then a run of the installed one, in that
-    order. '' otherwise (a run with no install between says nothing of which Python lacked
-    it)."""
+    order, by the interpreter that failed where the paste names both. '' otherwise (a run with
+    no install between says nothing of which Python lacked it)."""
     last_missing = max((found.end() for found in TENSORFLOW_MISSING.finditer(text)), default=-1)
     if last_missing < 0:
         return ""
@@ -568,9 +588,23 @@ def _ran_after_install(text: str) -> str:
     ran = _TF_RUNTIME_RECORD.search(text, installed.end())
     if ran is None:
         return ""
-    line_start = text.rfind("\n", 0, ran.start()) + 1
     line_end = text.find("\n", ran.end())
+    if _ANOTHER_PROGRAM.search(text, installed.end(), line_end if line_end >= 0 else len(text)):
+        return ""
+    failed_with = _last_interpreter(text, 0, last_missing)
+    ran_with = _last_interpreter(text, installed.end(), ran.start())
+    if failed_with and ran_with and failed_with != ran_with:
+        return ""
+    line_start = text.rfind("\n", 0, ran.start()) + 1
     return text[line_start : line_end if line_end >= 0 else len(text)].strip()[:300]
+
+
+def _last_interpreter(text: str, start: int, end: int) -> str:
+    """The interpreter the last command in text[start:end] names, '' where none does."""
+    named = ""
+    for found in _INVOCATION.finditer(text, start, end):
+        named = found["interpreter"].removesuffix(".exe")
+    return named
 
 
 def _first_field(matches: Sequence[LogMatch], field: str, *names: str) -> str | None:

@@ -80,9 +80,12 @@ _PYTHON_ROOT = re.compile(
 )
 _UNAME_ARCH = re.compile(
     r"\b(?P<arch>x86_64|aarch64|ppc64le|armv[678]l|i[3-6]86|s390x|riscv64) GNU/Linux\b"
-    # 'uname -m' or platform.machine() alone on a line, for the machines TensorFlow's wheels
-    # do not all cover (x86_64 left out: any Intel Mac or Rosetta Python says it too)
-    r"|^[ \t]*'?(?P<bare>aarch64|ppc64le|armv[678]l|i[3-6]86|s390x|riscv64)'?[ \t]*$",
+    # the answer alone on the line under the command that prints the machine ('uname -m',
+    # 'arch', platform.machine()); a bare word elsewhere is a list's (dpkg's foreign
+    # architectures, rpm's multilib packages, binfmt_misc, a folder of wheels)
+    r"|(?:\buname -m|^[$#>%][ \t]*arch|platform\.machine\(\)|\.uname\(\)\.machine)[^\n]{0,40}\r?\n"
+    r"[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?'?(?P<bare>x86_64|aarch64|ppc64le|armv[678]l|i[3-6]86|s390x"
+    r"|riscv64)'?[ \t]*$",
     re.MULTILINE,
 )
 PYTHON_32BIT = re.compile(

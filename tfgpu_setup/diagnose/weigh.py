@@ -59,11 +59,16 @@ def weighed_against_log(
     if (loaded := cuda_runtime_loaded(matches)) is not None:
         judged = _loaded_anyway(judged, loaded)
     if log.cuda_build_line:
-        judged = contradicted(
-            judged,
-            NO_CUDA_BUILD_IDS,
+        because = (
             "but this TensorFlow wrote from its CUDA code or of its GPU device, so it is a build"
-            " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160],
+            " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160]
+        )
+        # an error steps down to a warning; a guess already worded as one ('if it is the PyPI
+        # wheel') to a note
+        judged = noted(
+            contradicted(judged, NO_CUDA_BUILD_IDS, because),
+            lambda f: f.id in NO_CUDA_BUILD_IDS and because not in f.evidence,
+            because,
         )
         # Native Windows builds have had no CUDA since 2.11: one that ran CUDA code is older,
         # or runs in Linux (Docker Desktop's WSL 2), whatever release or OS was named.
