@@ -2391,10 +2391,28 @@ def test_tensorflows_own_check_answered_yes_shows_the_gpu(tmp_path, capsys, answ
     assert doctor(tmp_path, capsys, answered, "--no-probe")["gpu_used"] == "yes"
 
 
+def test_tensorflows_check_answered_after_its_deprecation_warning_shows_the_gpu(tmp_path, capsys):
+    # what TensorFlow 2.x prints between the call and its answer
+    answered = (
+        ">>> tf.test.is_gpu_available()\n"
+        "WARNING:tensorflow:From <stdin>:1: is_gpu_available (from"
+        " tensorflow.python.framework.test_util) is deprecated and will be removed in a future"
+        " version.\n"
+        "Instructions for updating:\n"
+        "Use `tf.config.list_physical_devices('GPU')` instead.\n"
+        "True\n"
+    )
+    assert doctor(tmp_path, capsys, answered, "--no-probe")["gpu_used"] == "yes"
+
+
 @pytest.mark.parametrize(
     "answered",
     [
         ">>> tf.test.is_gpu_available()\nFalse\n",
+        # two values printed: the True is is_built_with_cuda()'s
+        ">>> print(tf.test.is_built_with_cuda(), tf.test.is_gpu_available())\nTrue False\n",
+        # a comment saying what it answers elsewhere
+        "print(tf.test.is_gpu_available())  # True on my laptop, False on the server\nFalse\n",
         ">>> tf.test.gpu_device_name()\n''\n",
         # an answer two lines down belongs to something else
         ">>> tf.test.is_gpu_available()\n\n>>> 1 == 1\nTrue\n",
@@ -2537,4 +2555,54 @@ def test_a_cuda_builds_own_lines_refute_the_guess_of_a_cpu_only_arm_wheel(tmp_pa
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.12.0")
     assert top(doc) == "cudnn-not-found"
+    assert {f["severity"] for f in doc["findings"] if f["id"] == "cpu-only-tensorflow"} <= {"info"}
+
+
+def test_is_built_with_cuda_printed_beside_another_answer_is_not_a_cpu_build(tmp_path, capsys):
+    log = ">>> print(tf.test.is_gpu_available(), tf.test.is_built_with_cuda())\nFalse True\n"
+    assert "cpu-only-tensorflow" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # a detached container: what the terminal shows next is not its output
+        "$ docker run -d -p 8501:8501 tensorflow/serving:2.14.1-gpu\n$ python train.py\n",
+        # the host's own check shows no driver: no runtime could have passed a GPU in
+        "$ nvidia-smi\nCommand 'nvidia-smi' not found, but can be installed with:\n"
+        "$ docker run --rm tensorflow/tensorflow:2.16.1-gpu python train.py\n",
+    ],
+)
+def test_no_device_file_is_not_blamed_on_a_run_it_did_not_come_from(tmp_path, capsys, before):
+    log = before + PLAIN_RUN_NO_DEVICE.split("\n", 1)[1]
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert not any(
+        f["id"] == "container-gpu-not-exposed" and f["severity"] == "error" for f in doc["findings"]
+    )
+
+
+def test_another_programs_xla_records_leave_the_cpu_only_arm_wheel_a_warning(tmp_path, capsys):
+    # JAX writes from XLA's CUDA sources too (external/xla), on a GH200 where PyPI's
+    # TensorFlow for aarch64 has no CUDA
+    log = (
+        "$ python -c 'import jax; print(jax.devices())'\n"
+        "2024-07-01 10:00:00.123456: W external/xla/xla/stream_executor/cuda/cuda_driver.cc:1481]"
+        " Failed to allocate 95.0GiB from device: CUDA_ERROR_OUT_OF_MEMORY: out of memory\n"
+        "[cuda(id=0)]\n"
+        "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "[]\n"
+    )
+    doc = doctor(
+        tmp_path, capsys, log, "--no-probe", "--os", "linux", "--arch", "aarch64", "--tf", "2.16"
+    )
+    assert {f["severity"] for f in doc["findings"] if f["id"] == "cpu-only-tensorflow"} == {
+        "warning"
+    }
+
+
+def test_a_spaced_cudnn_launch_failure_shows_a_cuda_build(tmp_path, capsys):
+    log = "InternalError: cuDNN launch failure : input shape ([64,128,1,1])\n"
+    doc = doctor(
+        tmp_path, capsys, log, "--no-probe", "--os", "linux", "--arch", "aarch64", "--tf", "2.12"
+    )
     assert {f["severity"] for f in doc["findings"] if f["id"] == "cpu-only-tensorflow"} <= {"info"}

@@ -214,10 +214,10 @@ def run_without_gpu(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) ->
         return None
     if facts.knows("container") and not facts.platform.container:
         return None
-    # No /dev/nvidia0 inside: no runtime passed the GPU in, so a stub libcuda that loaded is
-    # only the image's fallback (TensorFlow's GPU images link it for when no driver is
-    # mounted), and a default NVIDIA runtime did not pass the GPU in unasked either.
-    no_device_file = any(m.signature.name == "dev-nvidia0-missing" for m in matches)
+    # No /dev/nvidia0 in that container: no runtime passed the GPU in, so a stub libcuda that
+    # loaded is only the image's fallback (TensorFlow's GPU images link it for when no driver
+    # is mounted), and a default NVIDIA runtime did not pass the GPU in unasked either.
+    no_device_file = bool(log.unasked_run_no_device_line)
     reached = any(
         m.signature.proves_gpu
         or m.signature.name in DRIVER_FOUND_A_GPU | HOST_DRIVER_SIGNATURES

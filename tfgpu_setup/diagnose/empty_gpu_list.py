@@ -31,7 +31,7 @@ from .sources import quoted
 
 GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
-    r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False"
+    r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b",
     re.MULTILINE,
@@ -45,7 +45,7 @@ NO_GPU_LISTED = re.compile(
     r"['\"]GPU['\"]\))"
     r"[^\n]{0,100}\n(?:[^\n]{0,300}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$"
     r"|Num GPUs Available:? *0\b"
-    r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False"
+    r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$",
     re.MULTILINE,
 )

@@ -275,6 +275,9 @@ class LogFacts:
     gpu_not_requested_line: str = ""
     """'docker run' of a GPU image (a '-gpu' tag, NVIDIA's NGC or CUDA images) with no flag
     that gives it the GPU, where no run in the log asked for one."""
+    unasked_run_no_device_line: str = ""
+    """TensorFlow finding no /dev/nvidia0 after such a run in the foreground, on a host whose
+    own check does not show it without a driver: inside that container."""
     memory_taken_line: str = ""
     """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
     as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
@@ -317,9 +320,10 @@ among the matches, so its line is told apart here)."""
 _SOLVER_ROW = re.compile(
     r"\b(?:would require|is not installable|is installable|which requires|which can be installed"
     r"|which conflicts with|is requested|cannot be installed|none of the providers"
-    r"|nothing provides)\b"
+    r"|nothing provides|depends on)\b"
 )
-"""A row of a conda or mamba solver's report: the builds it names were weighed, not installed."""
+"""A row of a solver's report (conda's, mamba's; pip's and uv's 'X depends on Y'): the builds
+it names were weighed, not installed."""
 
 
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
@@ -486,6 +490,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         memory_taken_line=memory_taken(sample),
         gpu_requested_line=_gpu_requested(sample),
         gpu_not_requested_line=_gpu_image_run_without_gpu(sample),
+        unasked_run_no_device_line=_no_device_in_the_unasked_run(sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc[0] if glibc else None,
@@ -548,7 +553,7 @@ _CUDA_BUILD_RECORD = re.compile(
     # grappler costing a GPU device of this process (TF 1.x): a build with GPU devices
     r"|^[^\n]{0,80}?Not found: TF GPU device with id \d+ was not registered"
     # a cuDNN convolution that ran and failed (conv_ops.cc)
-    r"|^[^\n]{0,120}?cuDNN launch failure : input shape\(",
+    r"|^[^\n]{0,120}?cuDNN launch failure : input shape ?\(",
     re.M,
 )
 """A record TensorFlow's CUDA code wrote (its source path in the prefix, / or \\), or one
@@ -658,11 +663,35 @@ _GPU_FLAG = re.compile(
 
 def _gpu_image_run_without_gpu(text: str) -> str:
     """The first 'docker run' of a GPU image with no flag that gives it the GPU."""
-    commands = [run.group(0) for run in _DOCKER_RUN.finditer(text)]
-    if any(_GPU_FLAG.search(command) for command in commands):
-        return ""  # one run in the log asked for the GPU: the others may be tries before it
-    first = next((command for command in commands if _GPU_IMAGE.search(command)), "")
-    return re.sub(r"\s*\\?\n\s*", " ", first.strip())[:300]
+    run = _unasked_gpu_image_run(text)
+    return re.sub(r"\s*\\?\n\s*", " ", run.group(0).strip())[:300] if run else ""
+
+
+def _unasked_gpu_image_run(text: str) -> re.Match[str] | None:
+    runs = list(_DOCKER_RUN.finditer(text))
+    if any(_GPU_FLAG.search(run.group(0)) for run in runs):
+        return None  # one run in the log asked for the GPU: the others may be tries before it
+    return next((run for run in runs if _GPU_IMAGE.search(run.group(0))), None)
+
+
+_DETACHED = re.compile(r"\s(?:-d|--detach|-\w*d\w*)(?=\s)")
+"""'docker run -d' (or '-itd'): its container's output is not what the terminal shows next."""
+_NO_DEVICE_FILE = re.compile(r"[^\n]{0,300}/dev/nvidia0 does not exist[^\n]{0,100}")
+_HOST_WITHOUT_DRIVER = re.compile(
+    r"Command 'nvidia-smi' not found|nvidia-smi: (?:command )?not found"
+    r"|'nvidia-smi' is not recognized|NVIDIA-SMI has failed"
+)
+"""The host's own check finding no NVIDIA driver: no runtime could pass a GPU in."""
+
+
+def _no_device_in_the_unasked_run(text: str) -> str:
+    """TensorFlow's line that /dev/nvidia0 does not exist, after a foreground run of a GPU
+    image without the GPU, where the host does not show itself without a driver."""
+    run = _unasked_gpu_image_run(text)
+    if run is None or _DETACHED.search(run.group(0)) or _HOST_WITHOUT_DRIVER.search(text):
+        return ""
+    missing = _NO_DEVICE_FILE.search(text, run.end())
+    return missing.group(0).strip() if missing else ""
 
 
 _DXCORE_FAILED = re.compile(
@@ -707,7 +736,7 @@ _DIRECTML = re.compile(r"\btensorflow[-_]directml\b", re.IGNORECASE)
 
 
 _CPU_BUILD = re.compile(
-    r"is_buil[td]_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?\s*False\b"
+    r"is_buil[td]_with_cuda\(\)\)?[^\n]{0,40}\n(?:>>> )?[ \t]*False[ \t]*\r?$"
     # a notebook cell's result written after it: 'tf.test.is_built_with_cuda() # False', or
     # 'print(tf.test.is_build_with_cuda()) #  false is returned' as a reporter typed it
     r"|is_buil[td]_with_cuda\(\)\)?[ \t]*#[ \t]*(?:->|=>|:)?[ \t]*"

@@ -200,8 +200,13 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
         for position in sorted(positions):
             signature = CATALOGUE[position]
             if signature.spans_lines:
-                after = text.find("\n", end + 1)
-                line = text[start : len(text) if after == -1 else after].rstrip("\r")
+                after = end
+                for _ in range(signature.spans_lines):
+                    after = text.find("\n", after + 1)
+                    if after == -1:
+                        after = len(text)
+                        break
+                line = text[start:after].rstrip("\r")
             found = signature.pattern.search(line)
             line = text[start:end].rstrip("\r")
             if found is None:

@@ -64,12 +64,13 @@ def weighed_against_log(
             " with GPU support (a community or source build): " + log.cuda_build_line.strip()[:160]
         )
         # an error steps down to a warning; a guess already worded as one ('if it is the PyPI
-        # wheel') to a note
-        judged = noted(
-            contradicted(judged, NO_CUDA_BUILD_IDS, because),
-            lambda f: f.id in NO_CUDA_BUILD_IDS and because not in f.evidence,
-            because,
-        )
+        # wheel') to a note, where the record is TensorFlow's own (JAX's XLA writes from the
+        # same source paths under external/xla)
+        judged = contradicted(judged, NO_CUDA_BUILD_IDS, because)
+        if _TENSORFLOWS_OWN.search(log.cuda_build_line):
+            judged = noted(
+                judged, lambda f: f.id in NO_CUDA_BUILD_IDS and because not in f.evidence, because
+            )
         # Native Windows builds have had no CUDA since 2.11: one that ran CUDA code is older,
         # or runs in Linux (Docker Desktop's WSL 2), whatever release or OS was named.
         judged = tuple(f for f in judged if f.id != "windows-native-gpu-unsupported")
@@ -681,6 +682,10 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
+_TENSORFLOWS_OWN = re.compile(
+    r"\btensorflow[/\\]|\bexternal[/\\]local_(?:xla|tsl)[/\\]|cuDNN launch failure|TF GPU device"
+)
+"""A CUDA record of TensorFlow's own build: its source tree, or the XLA and TSL it vendors."""
 NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
 """Judged from the platform or the distribution: this TensorFlow has no CUDA."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...findings import Severity
 from .model import (
     BENIGN,
@@ -13,6 +15,13 @@ from .model import (
     Variant,
     compiled,
 )
+
+_DEPRECATION_BETWEEN = (
+    r"(?:\r?\n(?:WARNING:tensorflow:[^\n]{0,300}|Instructions for updating:[^\n]{0,100}"
+    r"|Use `tf\.config\.list_physical_devices\('GPU'\)` instead\.[^\n]{0,40})){0,3}"
+)
+"""What TensorFlow 2.x prints between is_gpu_available() and its answer: the deprecation
+warning, 'Instructions for updating:' and the replacement to use."""
 
 BENIGN_LINES: tuple[Signature, ...] = (
     # --- Harmless lines that look alarming. They must never raise an alarm on their own. ---
@@ -494,14 +503,16 @@ BENIGN_LINES: tuple[Signature, ...] = (
     ),
     Signature(
         # tf.test.is_gpu_available() (1.x and 2.x) or tf.test.gpu_device_name() pasted with the
-        # answer Python printed on the next line, or typed after it as a comment
+        # answer Python printed under it (after the deprecation warning 2.x prints first), or
+        # typed after it as a comment; the answer alone on its line, not one of several values
         name="gpu-check-answered",
         needles=("is_gpu_available(", "gpu_device_name("),
         pattern=compiled(
-            r"is_gpu_available\([^)\n]{0,80}\)\)?[ \t]*(?:#[ \t]*(?:->|=>|:)?[ \t]*)?"
-            r"(?:\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?)?True\b"
-            r"|gpu_device_name\(\)\)?[ \t]*(?:#[ \t]*)?(?:\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?)?"
-            r"'?/device:GPU:\d"
+            r"is_gpu_available\([^)\n]{0,80}\)\)?[ \t]*(?:#[ \t]*(?:->|=>|:)?[ \t]*True[ \t]*\r?$"
+            r"|" + _DEPRECATION_BETWEEN + r"\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?True[ \t]*\r?$)"
+            r"|gpu_device_name\(\)\)?[ \t]*(?:#[ \t]*'?/device:GPU:\d'?[ \t]*\r?$"
+            r"|\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?'?/device:GPU:\d'?[ \t]*\r?$)",
+            re.MULTILINE,
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -509,7 +520,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="",
         source="https://www.tensorflow.org/api_docs/python/tf/test/is_gpu_available",
         proves_gpu=True,
-        spans_lines=True,
+        spans_lines=4,
     ),
     Signature(
         name="gpu-count-printed",

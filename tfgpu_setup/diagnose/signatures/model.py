@@ -86,9 +86,9 @@ class Signature:
     only worth fixing after the root cause."""
     proves_gpu: bool = False
     """The line shows TensorFlow registered a GPU device."""
-    spans_lines: bool = False
-    """The pattern reads the line with the next one: a call pasted with the answer Python
-    printed under it."""
+    spans_lines: int = 0
+    """How many of the following lines the pattern reads with the line: a call pasted with the
+    answer Python printed under it (and the warnings printed between)."""
     needs_no_gpu: bool = False
     """The line only means something when no GPU device was registered."""
     variants: tuple[Variant, ...] = ()

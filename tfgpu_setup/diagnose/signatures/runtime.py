@@ -555,8 +555,8 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
         title=(
-            "A cuDNN convolution failed to launch on the GPU: usually cuDNN could not get the"
-            " workspace memory it needs"
+            "A cuDNN call (a convolution, a batch norm) failed to launch on the GPU: usually"
+            " cuDNN could not get the workspace memory it needs"
         ),
         fix=(
             "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true, or allow_growth in the"
