@@ -2219,9 +2219,20 @@ CUDART_MISSING_2_10 = (
 )
 
 
-def test_an_import_error_before_pip_installed_tensorflow_is_not_the_problem_now(tmp_path, capsys):
+UV_INSTALLED = (
+    "$ uv pip install tensorflow==2.10.0\n"
+    "Installed 27 packages in 1.84s\n"
+    " + keras==2.10.0\n"
+    " + tensorflow==2.10.0\n"
+)
+
+
+@pytest.mark.parametrize("installed", [PIP_INSTALLED, UV_INSTALLED])
+def test_an_import_error_before_pip_installed_tensorflow_is_not_the_problem_now(
+    tmp_path, capsys, installed
+):
     # the error, the install, then TensorFlow's own run: the install answered the error
-    doc = doctor(tmp_path, capsys, NO_MODULE + PIP_INSTALLED + CUDART_MISSING_2_10, "--no-probe")
+    doc = doctor(tmp_path, capsys, NO_MODULE + installed + CUDART_MISSING_2_10, "--no-probe")
     assert top(doc) == "cuda-libs-not-found"
     assert errors(doc) == set()
     stale = {f["id"]: f["severity"] for f in doc["findings"]}
@@ -2606,3 +2617,32 @@ def test_a_spaced_cudnn_launch_failure_shows_a_cuda_build(tmp_path, capsys):
         tmp_path, capsys, log, "--no-probe", "--os", "linux", "--arch", "aarch64", "--tf", "2.12"
     )
     assert {f["severity"] for f in doc["findings"] if f["id"] == "cpu-only-tensorflow"} <= {"info"}
+
+
+PIP_NONE = (
+    "ERROR: Could not find a version that satisfies the requirement tensorflow (from versions:"
+    " none)\n"
+    "ERROR: No matching distribution found for tensorflow\n"
+)
+
+
+@pytest.mark.parametrize(
+    "musl",
+    [
+        "/app # ldd --version\nmusl libc (x86_64)\nVersion 1.2.4\n/app # pip install tensorflow\n",
+        "FROM python:3.11-alpine\nRUN pip install tensorflow\n",
+    ],
+)
+def test_pip_finding_no_tensorflow_on_musl_is_the_c_library(tmp_path, capsys, musl):
+    doc = doctor(tmp_path, capsys, musl + PIP_NONE, "--no-probe")
+    assert top(doc) == "glibc-too-old"
+    assert errors(doc) == {"glibc-too-old"}
+
+
+def test_another_stages_alpine_image_is_not_the_pythons(tmp_path, capsys):
+    dockerfile = (
+        "FROM node:18-alpine AS frontend\nRUN npm ci\n"
+        "FROM python:3.13-slim\nRUN pip install tensorflow==2.15.0\n"
+    )
+    doc = doctor(tmp_path, capsys, dockerfile + PIP_NONE, "--no-probe")
+    assert "glibc-too-old" not in ids(doc)

@@ -50,6 +50,7 @@ from .locales import in_c_locale
 from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .mixed_cuda import mixed_cuda_majors
+from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
 from .nvml_unknown import nvml_unknown_outside_a_container
@@ -320,7 +321,8 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
     name_ended, refusal = gpu_name_ended(matches, known)
-    crossed += name_ended
+    on_musl, musl_line = musl_refusal(matches, log or "")
+    crossed += name_ended + on_musl
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
@@ -343,6 +345,10 @@ def diagnose(
         python = frozenset({"python-unsupported"})
         log_findings = contradicted(log_findings, python, because)
         judged = contradicted(judged, python, because)
+    if on_musl:
+        # no Python has a musl wheel of TensorFlow
+        because = f"but this system's C library is musl ({musl_line}): no Python has a wheel"
+        log_findings = contradicted(log_findings, frozenset({"python-unsupported"}), because)
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,

@@ -561,11 +561,12 @@ about a GPU device of its own."""
 
 
 _PIP_INSTALLED_TF = re.compile(
-    r"^[> \t]*Successfully installed (?:[^\n]{0,2000} )?(?:tensorflow(?:-gpu|-cpu)?|tf-nightly)-\d",
+    r"^[> \t]*Successfully installed (?:[^\n]{0,2000} )?(?:tensorflow(?:-gpu|-cpu)?|tf-nightly)-\d"
+    r"|^[ \t]*\+ (?:tensorflow(?:-gpu|-cpu)?|tf-nightly)==\d",
     re.MULTILINE,
 )
-"""pip's last word on an install that put TensorFlow in ('Requirement already satisfied' is
-not one: TensorFlow was there before)."""
+"""pip's last word on an install that put TensorFlow in, or uv's row for it (' + tensorflow==
+2.15.0'); 'Requirement already satisfied' is not one: TensorFlow was there before."""
 
 
 _INVOCATION = re.compile(
