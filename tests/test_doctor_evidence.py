@@ -2646,3 +2646,68 @@ def test_another_stages_alpine_image_is_not_the_pythons(tmp_path, capsys):
     )
     doc = doctor(tmp_path, capsys, dockerfile + PIP_NONE, "--no-probe")
     assert "glibc-too-old" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        # the legacy builder's step, an image tag with Alpine's version
+        "Step 1/5 : FROM python:3.10-alpine3.18\nStep 3/5 : RUN pip install tensorflow\n",
+        # BuildKit's
+        " => [1/4] FROM docker.io/library/python:3.11-alpine@sha256:5365725a6cd5  2.0s\n",
+        # pip debug --verbose: the tags this Python accepts
+        "Compatible tags: 1512\n  cp311-cp311-musllinux_1_2_x86_64\n",
+    ],
+)
+def test_a_musl_build_or_tag_list_before_the_refusal_is_the_c_library(tmp_path, capsys, build):
+    doc = doctor(tmp_path, capsys, build + PIP_NONE, "--no-probe", "--python", "3.11")
+    assert top(doc) == "glibc-too-old"
+    assert errors(doc) == {"glibc-too-old"}
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        # a refusal that lists versions saw wheels: not musl
+        "FROM python:3.12-alpine AS docs\n",
+        # glibc named by the system itself
+        'NAME="Alpine Linux"\n$ ldd --version\nldd (GNU libc) 2.36\n',
+        # a missing release file says the system is not Alpine
+        "cat: /etc/alpine-release: No such file or directory\n",
+        # pip skipping another package's musllinux wheel on a glibc system
+        "Skipping link: none of the wheel's tags (cp312-cp312-musllinux_1_1_x86_64) are"
+        " compatible\n",
+    ],
+)
+def test_musl_words_that_are_not_this_systems_leave_the_refusal_alone(tmp_path, capsys, elsewhere):
+    refusal = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.15.0"
+        " (from versions: 2.16.1, 2.17.0)\n"
+        if "docs" in elsewhere
+        else PIP_NONE
+    )
+    doc = doctor(tmp_path, capsys, elsewhere + refusal, "--no-probe", "--python", "3.13")
+    assert "glibc-too-old" not in ids(doc)
+
+
+def test_macos_is_never_musl(tmp_path, capsys):
+    log = "Operating System: Alpine Linux v3.19\n" + PIP_NONE
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--python", "3.13")
+    assert "glibc-too-old" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    "not_installed",
+    [
+        # a dry run only says what it would install
+        "$ uv pip install --dry-run tensorflow==2.10.0\nWould install 27 packages\n"
+        " + tensorflow==2.10.0\n",
+        # a diff of a requirements file
+        "$ git diff requirements.txt\n+ tensorflow==2.10.0\n",
+    ],
+)
+def test_plus_rows_outside_uvs_install_report_are_no_install(tmp_path, capsys, not_installed):
+    doc = doctor(tmp_path, capsys, NO_MODULE + not_installed + CUDART_MISSING_2_10, "--no-probe")
+    assert {f["severity"] for f in doc["findings"] if f["id"] == "tensorflow-not-installed"} != {
+        "info"
+    }

@@ -321,8 +321,8 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
     name_ended, refusal = gpu_name_ended(matches, known)
-    on_musl, musl_line = musl_refusal(matches, log or "")
-    crossed += name_ended + on_musl
+    on_musl, musl_line = musl_refusal(matches, log or "", known)
+    crossed += name_ended
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
@@ -346,9 +346,12 @@ def diagnose(
         log_findings = contradicted(log_findings, python, because)
         judged = contradicted(judged, python, because)
     if on_musl:
-        # no Python has a musl wheel of TensorFlow
+        # no Python has a musl wheel of TensorFlow, whatever the matrix says of this one
         because = f"but this system's C library is musl ({musl_line}): no Python has a wheel"
-        log_findings = contradicted(log_findings, frozenset({"python-unsupported"}), because)
+        python = frozenset({"python-unsupported"})
+        log_findings = contradicted(log_findings, python, because)
+        judged = contradicted(judged, python, because)
+        crossed = [*on_musl, *contradicted(tuple(crossed), python, because)]
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,

@@ -562,7 +562,10 @@ about a GPU device of its own."""
 
 _PIP_INSTALLED_TF = re.compile(
     r"^[> \t]*Successfully installed (?:[^\n]{0,2000} )?(?:tensorflow(?:-gpu|-cpu)?|tf-nightly)-\d"
-    r"|^[ \t]*\+ (?:tensorflow(?:-gpu|-cpu)?|tf-nightly)==\d",
+    # uv's rows under its 'Installed N packages in ...' (not 'Would install': a dry run)
+    r"|^[ \t]*Installed \d{1,4} packages? in [^\n]{0,40}\r?\n"
+    r"(?:[ \t]*[-+~] [^\n]{0,200}\r?\n){0,300}?"
+    r"[ \t]*\+ (?:tensorflow(?:-gpu|-cpu)?|tf-nightly)==\d",
     re.MULTILINE,
 )
 """pip's last word on an install that put TensorFlow in, or uv's row for it (' + tensorflow==
@@ -576,8 +579,11 @@ _INVOCATION = re.compile(
 )
 """A command naming the interpreter it runs ('python train.py', '/usr/bin/python3 -c ...',
 'py -3.9 ...')."""
-_ANOTHER_PROGRAM = re.compile(r"\bdocker run\b|\bexternal/org_tensorflow/|\btensorflow_serving/")
-"""TensorFlow run by something other than a Python: a container, TensorFlow Serving."""
+_ANOTHER_PROGRAM = re.compile(
+    r"\b(?:docker|podman) run\b|\bdocker[ -]compose\b|\bexternal/org_tensorflow/"
+    r"|\btensorflow_serving/"
+)
+"""TensorFlow run by something other than the host's Python: a container, TensorFlow Serving."""
 
 
 def _ran_after_install(text: str) -> str:

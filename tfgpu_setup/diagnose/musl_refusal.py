@@ -9,32 +9,52 @@ from __future__ import annotations
 
 import re
 
+from ..facts import Facts
 from ..findings import Finding, Severity
 from .logs import LogMatch
-from .pip_installs import REFUSALS
+from .pip_installs import REFUSALS, versions_listed
 
+_ALPINE_IMAGE = (
+    r"(?:(?:[\w.-]{1,60}/){0,3}python:[\w.-]{0,40}alpine[\w.]{0,10}|alpine(?::[\w.-]{1,30})?)"
+    r"(?![\w-])"
+)
 _MUSL = re.compile(
-    r"\bmusl libc\b|/lib/ld-musl-[\w.-]{1,40}|\bAlpine Linux\b|/etc/alpine-release\b"
-    r"|\bmusllinux_\d"
-    r"|^[ \t]*FROM[ \t]+(?:[\w.-]{1,60}/){0,3}python:[\w.-]{0,40}alpine[\w.-]{0,20}\b",
+    # musl's ldd ('musl libc (x86_64)'), Alpine's os-release or issue, its APK mirrors
+    r"^[ \t]*musl libc\b|^(?:PRETTY_)?NAME=\"?Alpine Linux|^Welcome to Alpine Linux"
+    r"|\bdl-cdn\.alpinelinux\.org/"
+    # 'pip debug --verbose' listing the tags this Python accepts
+    r"|^[ \t]*cp\d{2,3}-(?:cp\d{2,3}|abi3|none)-musllinux_\d"
+    # the Python's image as a Dockerfile, BuildKit or the legacy builder names it
+    r"|^[ \t]*(?:Step \d{1,3}/\d{1,3} : )?FROM(?:[ \t]+--platform=\S{1,40})?[ \t]+"
+    + _ALPINE_IMAGE
+    + r"|^[ \t]*=> \[(?:\w{1,20} )?\d{1,3}/\d{1,3}\] FROM [\w./-]{0,80}?"
+    + _ALPINE_IMAGE,
     re.MULTILINE | re.IGNORECASE,
 )
-"""musl named by its own loader ('ldd --version': 'musl libc (x86_64)'), Alpine named by its
-release file or os-release, a musllinux wheel tag pip prints, or an Alpine Python image (not
-another stage's Alpine image: a Node front end's, say)."""
+"""musl or Alpine named by the system itself, or the image the build starts from (nothing a
+message about another program or a missing file says)."""
+_GLIBC = re.compile(r"\bldd \(GNU libc\)|\bGNU C Library\b|\bglibc \d\.\d{1,2}\b")
+"""The system's C library named glibc: then the musl words are another program's."""
 SOURCE = "https://pypi.org/project/tensorflow/#files"
 
 
-def musl_refusal(matches: tuple[LogMatch, ...], text: str) -> tuple[list[Finding], str]:
-    """The finding and the musl line it reads; ([], '') where pip refused no TensorFlow or the
-    paste shows no musl."""
+def musl_refusal(
+    matches: tuple[LogMatch, ...], text: str, facts: Facts
+) -> tuple[list[Finding], str]:
+    """The finding and the musl line it reads, where the last thing the paste shows of the
+    system before pip refused TensorFlow is musl; ([], '') otherwise. A refusal that lists
+    versions saw wheels, so the system is not musl; neither is a Mac or Windows."""
+    if facts.knows("os") and facts.platform.os != "linux":
+        return [], ""
     refusal = next((m for m in matches if m.signature.name in REFUSALS), None)
-    if refusal is None:
+    if refusal is None or versions_listed(refusal) or _GLIBC.search(text):
         return [], ""
-    musl = _MUSL.search(text)
-    if musl is None:
+    before = text[: _line_offset(text, refusal.line_number)]
+    said = next(
+        (found.group(0).strip()[:120] for found in reversed(list(_MUSL.finditer(before)))), ""
+    )
+    if not said:
         return [], ""
-    said = musl.group(0).strip()[:120]
     return [
         Finding(
             "glibc-too-old",
@@ -48,3 +68,13 @@ def musl_refusal(matches: tuple[LogMatch, ...], text: str) -> tuple[list[Finding
             SOURCE,
         )
     ], said
+
+
+def _line_offset(text: str, line_number: int) -> int:
+    """Where line `line_number` (1-based, counting newlines) starts."""
+    offset = 0
+    for _ in range(line_number - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return len(text)
+    return offset
