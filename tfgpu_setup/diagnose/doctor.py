@@ -322,7 +322,6 @@ def diagnose(
     crossed += r_tensorflow_not_found(log or "")
     name_ended, refusal = gpu_name_ended(matches, known)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
-    crossed += name_ended
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
@@ -339,19 +338,20 @@ def diagnose(
     if any(f.id in ("platform-unsupported", "macos-no-cuda") for f in no_wheel):
         # no wheel for any Python there: pip's refusal says nothing of the Python
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
-    if name_ended:
-        # whatever the Python, that tensorflow-gpu release does not exist
-        because = f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone"
-        python = frozenset({"python-unsupported"})
-        log_findings = contradicted(log_findings, python, because)
-        judged = contradicted(judged, python, because)
-    if on_musl:
-        # no Python has a musl wheel of TensorFlow, whatever the matrix says of this one
-        because = f"but this system's C library is musl ({musl_line}): no Python has a wheel"
-        python = frozenset({"python-unsupported"})
-        log_findings = contradicted(log_findings, python, because)
-        judged = contradicted(judged, python, because)
-        crossed = [*on_musl, *contradicted(tuple(crossed), python, because)]
+    # Causes no Python escapes: that tensorflow-gpu release does not exist, or no wheel is
+    # made for musl. Whatever pip's refusal or the matrix says of this Python comes second.
+    python = frozenset({"python-unsupported"})
+    for cause, because in (
+        (
+            name_ended,
+            f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone",
+        ),
+        (on_musl, f"but this system's C library is musl ({musl_line}): no Python has a wheel"),
+    ):
+        if cause:
+            log_findings = contradicted(log_findings, python, because)
+            judged = contradicted(judged, python, because)
+            crossed = [*cause, *contradicted(tuple(crossed), python, because)]
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,
