@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .logs import LogMatch
+from .logs import LogMatch, line_start
 
 _FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
 _OTHER_PACKAGE = re.compile(
@@ -86,23 +86,13 @@ CONDA_LIST_CHARS = 2000
 """How far below conda's PackagesNotFoundError the packages it could not find are listed."""
 
 
-def _line_start(text: str, line_number: int) -> int:
-    """Where the 1-based line starts: conda's header line is the same for every failure, so its
-    text cannot say which one a match is."""
-    position = 0
-    for _ in range(line_number - 1):
-        position = text.find("\n", position) + 1
-        if position == 0:
-            return len(text)
-    return position
-
-
 def missing_from_conda(text: str, match: LogMatch) -> str:
     """The package conda could not find, where its list does not name a TensorFlow ('' where
     it does, or shows none): 'cudatoolkit=11.2' missing on macOS is not TensorFlow's problem."""
     if match.signature.name != "conda-packages-not-found":
         return ""
-    position = _line_start(text, match.line_number)
+    # by line number: conda's header line is the same for every failure
+    position = line_start(text, match.line_number)
     listed = [
         m["package"] for m in _CONDA_LISTED.finditer(text, position, position + CONDA_LIST_CHARS)
     ]

@@ -328,6 +328,7 @@ it names were weighed, not installed."""
 
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     sample = text[:CLUE_CHARS]
+    unasked_run = _unasked_gpu_image_run(sample)
     dists: dict[str, str] = {}
     # 'tensorflow-cpu==2.15.0' in a line saying it could not be installed is a request, not an
     # installed distribution.
@@ -489,8 +490,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
         gpu_requested_line=_gpu_requested(sample),
-        gpu_not_requested_line=_gpu_image_run_without_gpu(sample),
-        unasked_run_no_device_line=_no_device_in_the_unasked_run(sample),
+        gpu_not_requested_line=_one_command(unasked_run),
+        unasked_run_no_device_line=_no_device_in_the_unasked_run(sample, unasked_run),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc[0] if glibc else None,
@@ -668,13 +669,13 @@ _GPU_FLAG = re.compile(
 )
 
 
-def _gpu_image_run_without_gpu(text: str) -> str:
-    """The first 'docker run' of a GPU image with no flag that gives it the GPU."""
-    run = _unasked_gpu_image_run(text)
+def _one_command(run: re.Match[str] | None) -> str:
+    """A command with its continuation lines joined."""
     return re.sub(r"\s*\\?\n\s*", " ", run.group(0).strip())[:300] if run else ""
 
 
 def _unasked_gpu_image_run(text: str) -> re.Match[str] | None:
+    """The first 'docker run' of a GPU image with no flag that gives it the GPU."""
     runs = list(_DOCKER_RUN.finditer(text))
     if any(_GPU_FLAG.search(run.group(0)) for run in runs):
         return None  # one run in the log asked for the GPU: the others may be tries before it
@@ -691,10 +692,9 @@ _HOST_WITHOUT_DRIVER = re.compile(
 """The host's own check finding no NVIDIA driver: no runtime could pass a GPU in."""
 
 
-def _no_device_in_the_unasked_run(text: str) -> str:
+def _no_device_in_the_unasked_run(text: str, run: re.Match[str] | None) -> str:
     """TensorFlow's line that /dev/nvidia0 does not exist, after a foreground run of a GPU
     image without the GPU, where the host does not show itself without a driver."""
-    run = _unasked_gpu_image_run(text)
     if run is None or _DETACHED.search(run.group(0)) or _HOST_WITHOUT_DRIVER.search(text):
         return ""
     missing = _NO_DEVICE_FILE.search(text, run.end())

@@ -174,6 +174,17 @@ def _pieces_with_needles(pieces: list[str]) -> set[int]:
     return hits
 
 
+def line_start(text: str, line_number: int) -> int:
+    """Where a LogMatch's 1-based line starts in text (its end where the text has fewer
+    lines)."""
+    position = 0
+    for _ in range(line_number - 1):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return len(text)
+    return position
+
+
 def match_log(text: str) -> tuple[LogMatch, ...]:
     """Every line a signature recognises, in line order (catalogue order within a line)."""
     # line start -> (line end, signatures announced by a needle on that line)
@@ -199,6 +210,7 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
         line = text[start:end].rstrip("\r")
         for position in sorted(positions):
             signature = CATALOGUE[position]
+            read = line
             if signature.spans_lines:
                 after = end
                 for _ in range(signature.spans_lines):
@@ -206,9 +218,8 @@ def match_log(text: str) -> tuple[LogMatch, ...]:
                     if after == -1:
                         after = len(text)
                         break
-                line = text[start:after].rstrip("\r")
-            found = signature.pattern.search(line)
-            line = text[start:end].rstrip("\r")
+                read = text[start:after].rstrip("\r")
+            found = signature.pattern.search(read)
             if found is None:
                 continue
             line_number += text.count("\n", counted_to, start)

@@ -11,7 +11,7 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity
-from .logs import LogMatch
+from .logs import LogMatch, line_start
 from .pip_installs import REFUSALS, versions_listed
 
 _ALPINE_IMAGE = (
@@ -49,7 +49,7 @@ def musl_refusal(
     refusal = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refusal is None or versions_listed(refusal) or _GLIBC.search(text):
         return [], ""
-    before = text[: _line_offset(text, refusal.line_number)]
+    before = text[: line_start(text, refusal.line_number)]
     said = next(
         (found.group(0).strip()[:120] for found in reversed(list(_MUSL.finditer(before)))), ""
     )
@@ -68,13 +68,3 @@ def musl_refusal(
             SOURCE,
         )
     ], said
-
-
-def _line_offset(text: str, line_number: int) -> int:
-    """Where line `line_number` (1-based, counting newlines) starts."""
-    offset = 0
-    for _ in range(line_number - 1):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return len(text)
-    return offset

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .logs import LogMatch
+from .logs import LogMatch, line_start
 from .pip_installs import REFUSALS, versions_listed
 
 _PIP_RUN = re.compile(
@@ -52,7 +52,7 @@ def index_not_pypi(text: str, matches: Sequence[LogMatch]) -> str:
     refusals = [m for m in matches if m.signature.name in REFUSALS]
     if not refusals or any(versions_listed(m) for m in refusals):
         return ""
-    refused_at = _line_start(text, refusals[0].line_number)
+    refused_at = line_start(text, refusals[0].line_number)
     governing = ""
     for run in _PIP_RUN.finditer(text, 0, refused_at):
         governing = run.group(0)  # a later command, or the index line pip printed for it
@@ -67,12 +67,6 @@ def index_not_pypi(text: str, matches: Sequence[LogMatch]) -> str:
     if option and not _is_pypi(option.group("url")):
         return governing.strip()
     return ""
-
-
-def _line_start(text: str, line_number: int) -> int:
-    """Where the 1-based line starts in text (its end where the text has fewer lines)."""
-    before = text.split("\n", line_number - 1)
-    return len(text) - len(before[-1]) if len(before) == line_number else len(text)
 
 
 def _is_pypi(url: str) -> bool:
