@@ -185,12 +185,17 @@ def _unnumbered(text: str) -> str:
 _COLLECTOR_PREFIXES = (
     # docker compose: 'trainer_1  | ', 'trainer-1  | '
     re.compile(r"^[\w.\-]+[ \t]+\| ?"),
-    # kubectl logs --timestamps, docker logs -t, CI runners: an RFC 3339 time and a space
-    re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) "),
+    # kubectl logs --timestamps, docker logs -t, CI runners: an RFC 3339 time and a space; a
+    # node's own container log file (containerd, CRI-O) adds the stream and a full or partial
+    # line's tag: '2026-11-30T12:00:01.123456789Z stderr F '
+    re.compile(
+        r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)(?: |$)"
+        r"(?:std(?:out|err) [FP](?: |$))?"
+    ),
     # journalctl (short and short-iso): 'Nov 30 12:00:01 node python3[4242]: '
     re.compile(
         r"^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*)"
-        r" \S+ [^\s:\[]+\[\d+\]: "
+        r" \S+ [^\s:\[]+\[\d+\]:(?: |$)"
     ),
     # kubectl logs --prefix: '[pod/trainer-0/tensorflow] '
     re.compile(r"^\[pod/[^\]\s]+\] "),
@@ -203,7 +208,10 @@ _LAUNCHER_PREFIXES = re.compile(
     # ip=10.0.0.5) '
     r"^\((?:[\w.:\-]{1,80} )?pid=\d{1,10}(?:, ip=[0-9a-fA-F.:]{1,45})?\) "
     # Open MPI's --tag-output, as horovodrun and SageMaker pass it on: '[1,0]<stderr>:'
-    r"|^\[[\w,:.\-]{1,60}\]<std(?:out|err|diag)>: ?",
+    r"|^\[[\w,:.\-]{1,60}\]<std(?:out|err|diag)>: ?"
+    # pytest's report marks the exception's lines with 'E' and the spaces up to the code's
+    # indentation; TensorFlow's own records put one space after their level ('E tensorflow/')
+    r"|^E {3,}(?=\S)",
     re.MULTILINE,
 )
 """A launcher's prefix on its workers' lines only (their driver's own lines go bare): each
