@@ -1025,6 +1025,10 @@ def test_a_capitalised_name_is_a_distribution_only_as_a_pin(tmp_path, capsys):
         "PackagesNotFoundError: The following packages are not available from current channels:"
         "\n\n  - tensorflow\n\nCurrent channels:\n\n  - https://repo.anaconda.com/pkgs/main/win-32"
         "\n  - https://repo.anaconda.com/pkgs/main/noarch\n",
+        # https://github.com/tensorflow/tensorflow/issues/13768: conda 4.3's words, as pasted
+        "Packages missing in current channels: \n      -  tensorflow\n"
+        "- http://conda.anaconda.org/conda-forge/win-32\n"
+        "- http://conda.anaconda.org/conda-forge/noarch\n",
         # python.org's 32-bit installer's folder
         "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python37-32\\Scripts>pip install"
         " tensorflow\nERROR: Could not find a version that satisfies the requirement tensorflow"
@@ -1033,8 +1037,16 @@ def test_a_capitalised_name_is_a_distribution_only_as_a_pin(tmp_path, capsys):
 )
 def test_an_install_refused_to_a_32_bit_python_says_so(tmp_path, capsys, log):
     doc = doctor(tmp_path, capsys, log, "--no-probe")
-    assert top(doc) == "python-unsupported"
+    assert top(doc) == "platform-unsupported"
     assert "32-bit" in doc["findings"][0]["title"]
+
+
+def test_conda_4_3_missing_tensorflow_in_its_channels_is_read(tmp_path, capsys):
+    # ContinuumIO/anaconda-issues#1586: a 64-bit conda whose Python has no TensorFlow build
+    log = "PackageNotFoundError: Package missing in current win-64 channels: \n  - tensorflow\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "python-unsupported"
+    assert "32-bit" not in doc["findings"][0]["title"]
 
 
 def test_apples_metal_plugin_in_the_log_is_macos_on_apple_silicon(tmp_path, capsys):
@@ -2385,8 +2397,8 @@ def test_platform_architecture_of_a_32_bit_python_is_the_python(tmp_path, capsys
         "('32bit', 'WindowsPE')\n"
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe")
-    assert top(doc) == "python-unsupported"
-    assert "32-bit" in doc["findings"][0]["title"]
+    assert top(doc) == "platform-unsupported"
+    assert doc["findings"][0]["title"].startswith("This Python is 32-bit")
 
 
 @pytest.mark.parametrize(

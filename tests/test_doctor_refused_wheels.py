@@ -61,7 +61,7 @@ def test_a_32_bit_sys_version_printed_is_a_32_bit_python(tmp_path, capsys):
     )
     doc = doctor(tmp_path, capsys, shown + _pinned_refusal("tensorflow", "2.10.0"), "--no-probe")
     first = doc["findings"][0]
-    assert (first["id"], first["severity"]) == ("python-unsupported", "error")
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
     assert "32-bit" in first["title"]
 
 

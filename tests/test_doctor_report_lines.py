@@ -540,7 +540,7 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         " 'tensorflow'\n",
         "32-bit-python",
         (),
-        "python-unsupported",
+        "platform-unsupported",
         "no",
     ),
     (

@@ -108,9 +108,11 @@ def install_findings(
     if not cpu_only and not log.cpu_build_line and not log.cpu_package_line:
         found += _silent_without_gpu(facts, log, matches)
     if log.python_32bit_line and log.install_failed:
+        # the Python's version may well be one TensorFlow supports: its build is the platform
+        # pip finds no wheel for ('win32', 'linux_i686'), as wheel_tags.py reads it too
         found.append(
             Finding(
-                "python-unsupported",
+                "platform-unsupported",
                 Severity.ERROR,
                 "This Python is 32-bit: TensorFlow publishes 64-bit builds only, so none can "
                 "be installed there",

@@ -93,11 +93,14 @@ PYTHON_32BIT = re.compile(
     # python.org's installer puts a 32-bit Python in 'Python37-32' or 'Program Files (x86)'
     r"|[\\/]Python3\d{1,2}-32[\\/]|Program Files \(x86\)[\\/]+Python"
     # a 32-bit conda searches its win-32 or linux-32 channels
-    r"|/(?:win|linux)-32(?:/|\s|$)",
+    r"|/(?:win|linux)-32(?:/|\s|$)"
+    # platform.architecture()'s answer ('32bit', 'WindowsPE')
+    r"|\('32bit', '",
     re.M,
 )
 """A 32-bit Python: the banner of one on Windows, or its sys.version ('[MSC v.1916 32 bit
-(Intel)]'; a 64-bit one says '64 bit (AMD64)'), its install folder, or a 32-bit conda's channels."""
+(Intel)]'; a 64-bit one says '64 bit (AMD64)'), its install folder, platform.architecture()'s
+answer, or a 32-bit conda's channels."""
 
 
 LINUX_SHELL = re.compile(

@@ -598,13 +598,17 @@ INSTALL: tuple[Signature, ...] = (
         # platform there (a 32-bit conda, a Python newer than the builds, Apple silicon on the
         # defaults channel).
         name="conda-packages-not-found",
-        needles=("PackagesNotFoundError", "PackageNotFoundError: Package"),
+        needles=("PackagesNotFoundError", "PackageNotFoundError: Package", "missing in current"),
         pattern=compiled(
             r"PackagesNotFoundError: The following packages are not available from current"
             r" channels"
             # conda 4.3's wording (conda-forge/tensorflow-feedstock#21)
             r"|PackageNotFoundError: Packages? (?:not found|missing)[^\n]{0,300}?missing in"
             r" current [\w-]{1,20} channels"
+            # conda 4.3's later wordings, with the error's name or as the message alone at a
+            # line's start (tensorflow#13768, anaconda-issues#1586)
+            r"|(?:^[ \t>]*|PackageNotFoundError: )Packages? missing in current"
+            r"(?: [\w-]{1,20})? channels:"
         ),
         finding_id="python-unsupported",
         severity=Severity.WARNING,
