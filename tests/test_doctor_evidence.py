@@ -2723,3 +2723,46 @@ def test_plus_rows_outside_uvs_install_report_are_no_install(tmp_path, capsys, n
     assert {f["severity"] for f in doc["findings"] if f["id"] == "tensorflow-not-installed"} != {
         "info"
     }
+
+
+WHICH_PYTHON_AND_PIP = (
+    "$ which python3\n/usr/bin/python3\n$ which pip3\n{pip}\n"
+    "$ python3 -c 'import tensorflow'\nTraceback (most recent call last):\n"
+    '  File "<string>", line 1, in <module>\n'
+    "ModuleNotFoundError: No module named 'tensorflow'\n"
+)
+
+
+@pytest.mark.parametrize(
+    "pip", ["/home/me/miniconda3/bin/pip3", "/home/me/venvs/tf/bin/pip", "/opt/conda/bin/pip"]
+)
+def test_which_python_and_which_pip_in_two_installations_is_the_wrong_environment(
+    tmp_path, capsys, pip
+):
+    # pip installed TensorFlow into the Python its own folder holds, not the one that ran
+    doc = doctor(tmp_path, capsys, WHICH_PYTHON_AND_PIP.format(pip=pip), "--no-probe")
+    assert top(doc) == "wrong-python-environment"
+    assert any(pip.rsplit("/bin/", 1)[0] in e for e in doc["findings"][0]["evidence"])
+
+
+@pytest.mark.parametrize(
+    "pip", ["/usr/bin/pip3", "/usr/local/bin/pip3", "/home/me/.local/bin/pip3"]
+)
+def test_a_pip_that_installs_for_the_system_python_is_no_second_installation(tmp_path, capsys, pip):
+    # 'sudo pip3' lives in /usr/local/bin and 'pip install --user pip' in ~/.local/bin: both
+    # install for /usr/bin/python3, so the module is simply not installed
+    doc = doctor(tmp_path, capsys, WHICH_PYTHON_AND_PIP.format(pip=pip), "--no-probe")
+    assert top(doc) == "tensorflow-not-installed"
+
+
+def test_where_python_and_where_pip_on_windows_name_two_installations(tmp_path, capsys):
+    log = (
+        "C:\\Users\\me>where python\n"
+        "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python39\\python.exe\n"
+        "C:\\Users\\me>where pip\nC:\\Users\\me\\Anaconda3\\Scripts\\pip.exe\n"
+        'C:\\Users\\me>python -c "import tensorflow"\n'
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "wrong-python-environment"
+    assert any("anaconda3" in e for e in doc["findings"][0]["evidence"])
