@@ -2766,3 +2766,39 @@ def test_where_python_and_where_pip_on_windows_name_two_installations(tmp_path, 
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "wrong-python-environment"
     assert any("anaconda3" in e for e in doc["findings"][0]["evidence"])
+
+
+CUDNN_LOADED_OLDER = (
+    "2023-10-01 12:00:00.000000: E tensorflow/compiler/xla/stream_executor/cuda/cuda_dnn.cc:439]"
+    " Loaded runtime CuDNN library: 8.6.0 but source was compiled with: 8.9.4.  CuDNN library"
+    " needs to have matching major version and equal or higher minor version.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "$ pip list | grep nvidia-cudnn\nnvidia-cudnn-cu12            8.9.4.25\n",
+        "$ pip freeze | grep cudnn\nnvidia-cudnn-cu12==8.9.4.25\n",
+        "$ conda list cudnn\n"
+        "cudnn                     8.9.4.25             h0dcf5b2_0    conda-forge\n",
+    ],
+)
+def test_a_cudnn_loaded_other_than_the_one_listed_on_disk_is_another_copy_first(
+    tmp_path, capsys, listing
+):
+    # the environment holds the cuDNN the build wants, yet TensorFlow loaded an older one:
+    # a copy on LD_LIBRARY_PATH comes first, and installing the right one again changes nothing
+    doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
+    assert top(doc) == "ld-library-path-shadows"
+    assert any("8.9" in e for e in doc["findings"][0]["evidence"])
+
+
+def test_the_cudnn_listed_on_disk_that_was_loaded_is_no_second_copy(tmp_path, capsys):
+    listing = (
+        "$ dpkg -l | grep cudnn\n"
+        "ii  libcudnn8  8.6.0.163-1+cuda11.8  amd64  cuDNN runtime libraries\n"
+    )
+    doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
+    assert top(doc) == "cudnn-version-mismatch"
+    assert "ld-library-path-shadows" not in ids(doc)

@@ -167,6 +167,9 @@ class LogFacts:
     """The cuDNN TensorFlow says it was built with, where it names the one it loaded."""
     cudnn_seen: tuple[tuple[str, str], ...] = ()
     """(version, line) of cuDNN installs the log shows (cudnn.h's defines, package lists)."""
+    cudnn_on_disk: tuple[tuple[str, str], ...] = ()
+    """The part of those a package list, a header or a library listing shows (not a template's
+    answer, which may repeat what TensorFlow asks for)."""
     wanted_cuda: tuple[Wanted, ...] = ()
     wanted_cudnn: tuple[Wanted, ...] = ()
     cuda_folders_searched: tuple[str, ...] = ()
@@ -366,7 +369,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(sample)]
     cuda_seen += toolkits_on_path(sample)
     smi = driver_shown(sample)
-    cuda_listed, cudnn_seen = installs_listed(sample)
+    cuda_listed, cudnn_listed = installs_listed(sample)
+    cudnn_seen = list(cudnn_listed)
     cuda_seen += cuda_listed
     if asked.cuda is not None:
         cuda_seen.append((asked.cuda.value, asked.cuda.line))
@@ -440,6 +444,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cudnn_loaded=cudnn_loaded or None,
         cudnn_compiled=cudnn_compiled or None,
         cudnn_seen=tuple(cudnn_seen),
+        cudnn_on_disk=tuple(cudnn_listed),
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
         cuda_folders_searched=cuda_folders_searched(failing),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..facts import Facts
+from ..facts import CudnnInstall, Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
@@ -57,10 +57,18 @@ GENERIC_CUDA_FAILURES = frozenset(
 def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     """TensorFlow names the cuDNN it loaded, and it is not the one installed (stated or found
     by the probe): another copy comes first on the loader path (an old cudnn64_*.dll on PATH,
-    a conda or system cuDNN on LD_LIBRARY_PATH), so fixing the installed one changes nothing."""
-    if not log.cudnn_loaded or not facts.knows("cudnn"):
+    a conda or system cuDNN on LD_LIBRARY_PATH), so fixing the installed one changes nothing.
+    Without a stated or probed cuDNN, the copies a package list or a listing in the log shows
+    on disk ('pip list' naming nvidia-cudnn-cu12 8.9.4) are the installed ones."""
+    if not log.cudnn_loaded:
         return []
     installed = [c for c in facts.cudnn if c.version and c.source != "log"]
+    read_from_log = any(c.source == "log" for c in facts.cudnn)
+    if not installed and ("cudnn" in facts.unknown or read_from_log):
+        installed = [
+            CudnnInstall(version, line[:200], "library", f"log: {line[:120]}")
+            for version, line in dict(log.cudnn_on_disk).items()
+        ]
     loaded = cudnn_version(log.cudnn_loaded)
     if not installed or any(_same_release(c.version or "", loaded) for c in installed):
         return []
