@@ -2802,3 +2802,35 @@ def test_the_cudnn_listed_on_disk_that_was_loaded_is_no_second_copy(tmp_path, ca
     doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
     assert top(doc) == "cudnn-version-mismatch"
     assert "ld-library-path-shadows" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "$ echo $CUDA_VISIBLE_DEVICES\n-1\n",
+        "C:\\Users\\me>echo %CUDA_VISIBLE_DEVICES%\nNoDevFiles\n",
+        "PS C:\\Users\\me> $env:CUDA_VISIBLE_DEVICES\n-1\n",
+        ">>> os.environ['CUDA_VISIBLE_DEVICES']\n'-1'\n",
+        "In [3]: os.environ.get('CUDA_VISIBLE_DEVICES')\nOut[3]: '-1'\n",
+    ],
+)
+def test_cuda_visible_devices_answered_under_its_question_hides_the_gpus(tmp_path, capsys, asked):
+    doc = doctor(tmp_path, capsys, asked + ">>> tf.config.list_physical_devices('GPU')\n[]\n")
+    assert top(doc) == "cuda-visible-devices-hides-gpus"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # echo prints an empty line for a variable that is not set at all
+        "$ echo $CUDA_VISIBLE_DEVICES\n\n",
+        "$ echo $CUDA_VISIBLE_DEVICES\n0\n",
+        # the answer to another question on a later line
+        "$ echo $CUDA_VISIBLE_DEVICES\n0\n$ echo $TF_GPU_SLOTS\n-1\n",
+    ],
+)
+def test_a_cuda_visible_devices_answer_that_shows_gpus_or_nothing_hides_none(
+    tmp_path, capsys, asked
+):
+    doc = doctor(tmp_path, capsys, asked + ">>> tf.config.list_physical_devices('GPU')\n[]\n")
+    assert "cuda-visible-devices-hides-gpus" not in ids(doc)

@@ -659,6 +659,32 @@ INSTALL: tuple[Signature, ...] = (
         source=CUDA_ENV_VARS_URL,
     ),
     Signature(
+        # The variable's value asked for and answered on the next line: the shell's echo or
+        # printenv, cmd's and PowerShell's, or Python's os.environ at a prompt or in a notebook
+        # ('$ echo $CUDA_VISIBLE_DEVICES' then '-1'). An empty answer is no evidence: echo
+        # prints the same for a variable that is not set.
+        name="cuda-visible-devices-echoed",
+        needles=("CUDA_VISIBLE_DEVICES",),
+        pattern=compiled(
+            r"(?:\becho[ \t]+[\"']?(?:\$\{?CUDA_VISIBLE_DEVICES\}?|%CUDA_VISIBLE_DEVICES%)[\"']?"
+            r"|\bprintenv[ \t]+CUDA_VISIBLE_DEVICES|\$env:CUDA_VISIBLE_DEVICES"
+            r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[\"']CUDA_VISIBLE_DEVICES[\"']\]?\)?\)?)"
+            r"[ \t]*\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
+            r"(?P<value>[\"']?(?:-1|NoDevFiles|none)[\"']?)[ \t]*\r?$",
+            re.MULTILINE,
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.ERROR,
+        title="CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU",
+        fix=(
+            "Remove that setting (in the code, the shell, the notebook's environment or the job"
+            " script), or set it to the GPUs to use: UUIDs from 'nvidia-smi -L', or indices with"
+            " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
+        ),
+        source=CUDA_ENV_VARS_URL,
+        spans_lines=1,
+    ),
+    Signature(
         # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
         name="tensorflow-gpu-removed",
         # Or the stub's sdist itself, which fails to build ('tensorflow-gpu-2.12.0.tar.gz').
