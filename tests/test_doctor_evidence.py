@@ -2834,3 +2834,27 @@ def test_a_cuda_visible_devices_answer_that_shows_gpus_or_nothing_hides_none(
 ):
     doc = doctor(tmp_path, capsys, asked + ">>> tf.config.list_physical_devices('GPU')\n[]\n")
     assert "cuda-visible-devices-hides-gpus" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "PS C:\\> pip install tensorflow[and-cuda]\nCollecting tensorflow[and-cuda]\n",
+        "C:\\>pip install tensorflow[and-cuda]\nCollecting tensorflow[and-cuda]\n",
+        "$ pip install tensorflow[and-cuda]\nCollecting tensorflow[and-cuda]\n"
+        "  Downloading tensorflow-2.16.1-cp311-cp311-win_amd64.whl.metadata (3.5 kB)\n",
+    ],
+)
+def test_a_windows_prompt_or_the_windows_wheel_pip_chose_is_native_windows(tmp_path, capsys, where):
+    # pip on native Windows finds no [and-cuda] extra: the release has no GPU support there
+    log = where + "WARNING: tensorflow 2.16.1 does not provide the extra 'and-cuda'\n"
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "windows-native-gpu-unsupported"
+
+
+def test_powershell_on_linux_and_a_windows_wheel_handed_to_pip_are_not_windows(tmp_path, capsys):
+    log = (
+        "PS /home/me> pip install ./tensorflow-2.10.0-cp310-cp310-win_amd64.whl\n"
+        "Processing ./tensorflow-2.10.0-cp310-cp310-win_amd64.whl\n"
+        "WARNING: tensorflow 2.16.1 does not provide the extra 'and-cuda'\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) != "windows-native-gpu-unsupported"

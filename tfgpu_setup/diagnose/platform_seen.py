@@ -34,7 +34,12 @@ _CONDA_SUBDIR = r"(?:\b[Pp]latform ?: |/)"
 channel's folder for it ('.../conda-forge/win-64'): the machine conda runs on."""
 _WINDOWS = re.compile(
     r"[A-Za-z]:\\\\?[\w$ .-]{1,200}\\|\b\w+64_\d+\.dll\b|\bnvcuda\.dll\b|\.pyd\b|\bon win32\b"
-    r"|\[MSC v\.\d{3,4} |" + _CONDA_SUBDIR + r"win-64(?=/|\s|$)",
+    r"|\[MSC v\.\d{3,4} |" + _CONDA_SUBDIR + r"win-64(?=/|\s|$)"
+    # cmd's and PowerShell's prompts at a drive's root ('C:\>', 'PS C:\>'; PowerShell on Linux
+    # prompts with a path, 'PS /home/me>')
+    r"|^[ \t]*(?:PS )?[A-Za-z]:\\>"
+    # a Windows wheel pip chose for this machine (not one handed to it, which it may refuse)
+    r"|^[ \t]*(?:Downloading|Using cached) \S{0,300}-win_amd64\.whl\b",
     re.MULTILINE,
 )
 _WSL = re.compile(r"/usr/lib/wsl/|microsoft-standard-WSL2|\bWSL2\b|(?<![\w.])/mnt/[c-h]/Users/")
