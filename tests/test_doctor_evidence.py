@@ -2858,3 +2858,35 @@ def test_powershell_on_linux_and_a_windows_wheel_handed_to_pip_are_not_windows(t
         "WARNING: tensorflow 2.16.1 does not provide the extra 'and-cuda'\n"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) != "windows-native-gpu-unsupported"
+
+
+def test_two_linux_interpreters_of_one_image_are_two_pythons(tmp_path, capsys):
+    # tensorflow#10179: the image's python3 fails the import, its Python 2 passes it; Linux's
+    # banner puts the compiler and the platform on a second line
+    log = (
+        "$ docker run -it --rm tensorflow/tensorflow python3\n"
+        "Python 3.5.2 (default, Nov 17 2016, 17:05:23)\n[GCC 5.4.0 20160609] on linux\n"
+        'Type "help", "copyright", "credits" or "license" for more information.\n'
+        ">>> import tensorflow\nTraceback (most recent call last):\n"
+        "  File \"<stdin>\", line 1, in <module>\nImportError: No module named 'tensorflow'\n"
+        "$ docker run -it --rm tensorflow/tensorflow python\n"
+        "Python 2.7.12 (default, Nov 19 2016, 06:48:10)\n[GCC 5.4.0 20160609] on linux2\n"
+        ">>> import tensorflow\n>>>\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "wrong-python-environment"
+    assert any("2.7.12" in e for e in doc["findings"][0]["evidence"])
+
+
+def test_sudo_pip_after_a_shell_prompt_installs_for_another_python(tmp_path, capsys):
+    # tensorflow#647: Anaconda's Python fails the import; root's pip installed into the system's
+    log = (
+        "me@box:~$ python\n"
+        "Python 2.7.11 |Anaconda 2.4.1 (64-bit)| (default, Dec  6 2015, 18:08:32)\n"
+        ">>> import tensorflow as tf\nImportError: No module named tensorflow\n"
+        "me@box:~$ sudo pip install --upgrade https://storage.googleapis.com/tensorflow/linux/"
+        "cpu/tensorflow-0.6.0-cp27-none-linux_x86_64.whl\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "wrong-python-environment"
+    assert any("sudo" in e for e in doc["findings"][0]["evidence"])

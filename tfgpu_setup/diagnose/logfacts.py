@@ -870,7 +870,12 @@ _PROMPT = re.compile(
 )
 """A shell's prompt and whose it is: 'pi@raspberrypi:~ $', '(base) me@host:~$', '[me@host ~]$',
 'root@5e85f82cd11c:/app#'."""
-_SUDO_PIP = re.compile(r"^[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}", re.M)
+_SUDO_PIP = re.compile(
+    # after a shell's prompt too ('me@box:~$ sudo pip install ...', '(base) me@box:~$ ...')
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n$#]{0,300}[$#])?"
+    r"[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}",
+    re.M,
+)
 _PIP_SHOW = re.compile(
     r"^[> \t]*Name: (?P<dist>tensorflow(?:-(?:gpu|cpu|macos|intel))?|tf-nightly)\s*\n"
     r"[> \t]*Version: (?P<version>\d+\.\d+\.\d+)[ \t]*$",

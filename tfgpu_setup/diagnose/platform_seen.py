@@ -204,11 +204,14 @@ def python_roots(text: str) -> tuple[str, ...]:
 
 
 _INTERACTIVE_BANNER = re.compile(
-    r"^[ \t>]*Python (?P<banner>[23]\.\d{1,2}\.\d{1,2}[^\n]{0,160}?) on \w{3,12}[ \t]*$",
+    r"^[ \t>]*Python (?P<banner>[23]\.\d{1,2}\.\d{1,2}[^\n]{0,160}?)"
+    # on Linux and macOS the compiler and the platform take a second line
+    r"(?:\r?\n[ \t>]*\[[^\n\]]{1,120}\])? on \w{3,12}[ \t]*\r?$",
     re.MULTILINE,
 )
 """The interactive interpreter's first line, build and date included: 'Python 3.6.3 |Anaconda
-custom (64-bit)| (default, Oct 15 2017, 03:27:45) [MSC v.1900 64 bit (AMD64)] on win32'."""
+custom (64-bit)| (default, Oct 15 2017, 03:27:45) [MSC v.1900 64 bit (AMD64)] on win32', or
+'Python 3.5.2 (default, Nov 17 2016, 17:05:23)' over '[GCC 5.4.0 20160609] on linux'."""
 _ENV_PROMPT = re.compile(
     r"^[ \t>]*\((?P<env>[\w.-]{1,40})\) ?(?=[A-Za-z]:[\\>]|[\w.-]{1,40}@[\w.-]{1,60}:|[~/$])",
     re.MULTILINE,
