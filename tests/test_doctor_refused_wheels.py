@@ -5,6 +5,7 @@ TensorFlow's wording."""
 
 from __future__ import annotations
 
+import pytest
 from test_doctor_evidence import _pinned_refusal, doctor, ids, top
 
 # derrian-distro/LoRA_Easy_Training_Scripts#35: a Mac, Python 3.10, TensorFlow 2.10.1 pinned;
@@ -419,3 +420,38 @@ def test_distributions_asked_for_are_not_distributions_installed(tmp_path, capsy
     both = "Successfully installed tensorflow-2.10.0 tensorflow-gpu-2.9.1\n"
     doc = doctor(tmp_path, capsys, both, "--no-probe", "--os", "linux")
     assert "multiple-tensorflow-distributions" in ids(doc)
+
+
+def _listed_up_to(last: str) -> str:
+    minors = [f"2.{m}.0" for m in range(10, 16)] + ["2.16.1", last]
+    return (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.18.0"
+        f" (from versions: {', '.join(minors)})\n"
+        "ERROR: No matching distribution found for tensorflow==2.18.0\n"
+    )
+
+
+def test_a_list_that_ends_at_the_last_intel_mac_release_names_the_platform(tmp_path, capsys):
+    # tflite-micro#2927: pip on an Intel Mac (or an x86_64 Python under Rosetta) sees releases
+    # up to 2.16.2, the last with a macOS x86_64 wheel; every Python it covers goes on later
+    doc = doctor(tmp_path, capsys, _listed_up_to("2.16.2"), "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
+    assert "macOS on Intel" in first["title"] and "2.16.2" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("log", "flags"),
+    [
+        # Python 3.8's last release is 2.13.1: the list may end there for the Python
+        (_listed_up_to("2.16.2").replace("2.16.1, 2.16.2", "2.13.1"), ()),
+        # a preview of the next release was listed: the platform had not ended
+        (_listed_up_to("2.16.2").replace("2.16.2)", "2.16.2, 2.17.0rc0)"), ()),
+        # the machine is known to be another platform
+        (_listed_up_to("2.16.2"), ("--os", "linux")),
+    ],
+    ids=["python-3.8-ends-there", "preview-listed", "linux-stated"],
+)
+def test_a_list_that_ends_elsewhere_names_no_platform(tmp_path, capsys, log, flags):
+    doc = doctor(tmp_path, capsys, log, "--no-probe", *flags)
+    assert "macOS on Intel" not in " ".join(f["title"] for f in doc["findings"])

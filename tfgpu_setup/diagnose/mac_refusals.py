@@ -69,7 +69,7 @@ def apple_silicon_python(
         return None
     if log.outdated_pip and parsed(log.outdated_pip) < parsed(PIP_SEEING_MACOS_11):
         return None
-    listed = _listed(refusal.line)
+    listed = releases_listed(refusal.line)
     seen_from = _only_apple_silicons(matrix, python, listed) if listed else None
     if listed and seen_from is None:
         return None
@@ -123,7 +123,7 @@ def apple_silicon_python(
     )
 
 
-def _listed(line: str) -> list[Version]:
+def releases_listed(line: str) -> list[Version]:
     """The versions pip lists in its refusal ([] for 'none', or an old pip's empty list)."""
     found = _VERSIONS_SEEN.search(line)
     versions = []

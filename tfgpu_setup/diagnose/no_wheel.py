@@ -24,6 +24,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .mac_refusals import apple_silicon_python, gpu_build_on_macos
 from .pip_installs import REFUSALS, installed_later, refused_package, versions_listed
+from .platform_ended import platform_ended
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .release_hints import out_by
 
@@ -66,6 +67,10 @@ def no_wheel_for_stated(
             )
         ]
     python = the_python(facts)
+    if (not facts.knows("os") or python is None) and (
+        ended := platform_ended(facts, matrix, log, matches)
+    ):
+        return [ended]
     if not facts.knows("os") or python is None:
         return []
     saw_versions = any(versions_listed(m) for m in matches)
