@@ -1029,6 +1029,12 @@ def test_a_capitalised_name_is_a_distribution_only_as_a_pin(tmp_path, capsys):
         "Packages missing in current channels: \n      -  tensorflow\n"
         "- http://conda.anaconda.org/conda-forge/win-32\n"
         "- http://conda.anaconda.org/conda-forge/noarch\n",
+        # 'pip debug' (tensorflow#43244): pip names its folder in lower case, and sys.version
+        "pip version: pip 20.2.3 from c:\\users\\me\\appdata\\local\\programs\\python\\"
+        "python37-32\\lib\\site-packages\\pip (python 3.7)\n"
+        "ERROR: No matching distribution found for tensorflow\n",
+        "sys.version: 3.7.3 (v3.7.3:ef4ec6ed12, Mar 25 2019, 21:26:53) [MSC v.1916 32 bit"
+        " (Intel)]\nERROR: No matching distribution found for tensorflow\n",
         # python.org's 32-bit installer's folder
         "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python37-32\\Scripts>pip install"
         " tensorflow\nERROR: Could not find a version that satisfies the requirement tensorflow"
@@ -2746,7 +2752,14 @@ def test_which_python_and_which_pip_in_two_installations_is_the_wrong_environmen
 
 
 @pytest.mark.parametrize(
-    "pip", ["/usr/bin/pip3", "/usr/local/bin/pip3", "/home/me/.local/bin/pip3"]
+    "pip",
+    [
+        "/usr/bin/pip3",
+        "/usr/local/bin/pip3",
+        "/home/me/.local/bin/pip3",
+        # 'which -a' and 'where' list every pip on PATH: the first is the one that runs
+        "/usr/bin/pip3\n/home/me/miniconda3/bin/pip3",
+    ],
 )
 def test_a_pip_that_installs_for_the_system_python_is_no_second_installation(tmp_path, capsys, pip):
     # 'sudo pip3' lives in /usr/local/bin and 'pip install --user pip' in ~/.local/bin: both
@@ -2765,7 +2778,7 @@ def test_where_python_and_where_pip_on_windows_name_two_installations(tmp_path, 
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "wrong-python-environment"
-    assert any("anaconda3" in e for e in doc["findings"][0]["evidence"])
+    assert any("anaconda3" in e.lower() for e in doc["findings"][0]["evidence"])
 
 
 CUDNN_LOADED_OLDER = (
@@ -2890,3 +2903,69 @@ def test_sudo_pip_after_a_shell_prompt_installs_for_another_python(tmp_path, cap
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "wrong-python-environment"
     assert any("sudo" in e for e in doc["findings"][0]["evidence"])
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # a Windows venv: python.exe in its Scripts folder beside pip.exe
+        "C:\\proj>where python\nC:\\proj\\venv\\Scripts\\python.exe\n"
+        "C:\\proj>where pip\nC:\\proj\\venv\\Scripts\\pip.exe\n",
+        # Debian's Python with its packages in /usr/local and the user site (review 41)
+        "$ which python3\n/usr/bin/python3\n$ pip3 --version\n"
+        "pip 24.0 from /usr/local/lib/python3.12/dist-packages/pip (python 3.12)\n",
+        # a Windows user-site pip belongs to a python.org Python of its version: not told apart
+        "C:\\>where python\nC:\\Python313\\python.exe\nC:\\>where pip\n"
+        "C:\\Users\\me\\AppData\\Roaming\\Python\\Python313\\Scripts\\pip.exe\n",
+    ],
+    ids=["windows-venv", "debian-usr-local", "windows-user-site-pip"],
+)
+def test_one_installation_answering_for_python_and_pip_is_no_wrong_environment(
+    tmp_path, capsys, shown
+):
+    log = shown + "ModuleNotFoundError: No module named 'tensorflow'\n"
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "tensorflow-not-installed"
+
+
+def test_a_failed_install_explains_the_missing_module_before_two_installations(tmp_path, capsys):
+    log = (
+        "$ which python3\n/home/me/miniconda3/envs/tf/bin/python3\n$ which pip\n"
+        "/home/me/miniconda3/bin/pip\n$ pip install tensorflow\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\nERROR: No matching distribution found for tensorflow\n"
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) != "wrong-python-environment"
+
+
+@pytest.mark.parametrize("pip", ["/usr/local/bin/pip", "/home/me/.local/bin/pip", "/usr/bin/pip3"])
+def test_a_system_pip_beside_an_environments_python_is_the_wrong_environment(tmp_path, capsys, pip):
+    # review 41: a conda environment's python with the system's pip, the textbook case
+    log = (
+        f"(tf) $ which python\n/home/me/miniconda3/envs/tf/bin/python\n(tf) $ which pip\n{pip}\n"
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "wrong-python-environment"
+
+
+def test_windows_store_alias_in_where_python_is_no_second_installation(tmp_path, capsys):
+    log = (
+        "C:\\Users\\me>where python\n"
+        "C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python312\\python.exe\n"
+        "C:\\Users\\me\\AppData\\Local\\Microsoft\\WindowsApps\\python.exe\n"
+        'C:\\Users\\me>python -c "import tensorflow"\n'
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "tensorflow-not-installed"
+
+
+def test_sudo_pip_that_found_no_wheel_is_not_the_wrong_environment(tmp_path, capsys):
+    # review 41: pip refused the Python; root's pip is not why the module is missing
+    log = (
+        "me@box:~$ sudo pip3 install tensorflow\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\nERROR: No matching distribution found for tensorflow\n"
+        "me@box:~$ python3 -c 'import tensorflow'\n"
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) != "wrong-python-environment"

@@ -285,11 +285,13 @@ def _wrong_environment(
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
     elif log.interpreters:
         evidence = tuple(log.interpreters[:4])
+    elif log.python_and_pip_apart and installs_succeeded:
+        evidence = log.python_and_pip_apart
     elif another_major:
         evidence = (another_major,)
     elif log.installed_line:
         evidence = (f"pip: {log.installed_line}",)
-    elif log.sudo_pip_line:
+    elif log.sudo_pip_line and installs_succeeded:
         evidence = (f"installed with sudo, into the system Python: {log.sudo_pip_line}",)
     elif tf_known_installed:
         evidence = ("TensorFlow is installed (its version was stated or found), yet not here",)

@@ -31,6 +31,7 @@ from .machine_seen import (
     toolkits_on_path,
 )
 from .macos_crash import crash_opening_libcuda
+from .pip_apart import python_and_pip_apart
 from .pip_index import index_not_pypi
 from .pip_installs import TENSORFLOW_MISSING
 from .platform_seen import (
@@ -157,6 +158,8 @@ class LogFacts:
     sees fewer wheels (none for macOS 11 before 20.3; 3.10's tags misread)."""
     python_roots: tuple[str, ...] = ()
     interpreters: tuple[str, ...] = ()
+    python_and_pip_apart: tuple[str, ...] = ()
+    """A python and a pip the log shows answering from two installations (pip_apart.py)."""
     """Two or more Pythons the log shows running (banners of different builds, prompts of
     different environments)."""
     container_line: str = ""
@@ -439,6 +442,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         python=python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=python_roots(sample),
         interpreters=interpreters_seen(sample),
+        python_and_pip_apart=python_and_pip_apart(sample),
         container_line=_first(_CONTAINER, sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,

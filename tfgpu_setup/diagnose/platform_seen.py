@@ -94,9 +94,10 @@ _UNAME_ARCH = re.compile(
     re.MULTILINE,
 )
 PYTHON_32BIT = re.compile(
-    r"^(?:Python )?[23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
+    r"^(?:Python |sys\.version: )?[23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
     # python.org's installer puts a 32-bit Python in 'Python37-32' or 'Program Files (x86)'
-    r"|[\\/]Python3\d{1,2}-32[\\/]|Program Files \(x86\)[\\/]+Python"
+    # (pip prints its own folder in lower case: 'python37-32')
+    r"|[\\/][Pp]ython3\d{1,2}-32[\\/]|Program Files \(x86\)[\\/]+Python"
     # a 32-bit conda searches its win-32 or linux-32 channels
     r"|/(?:win|linux)-32(?:/|\s|$)"
     # platform.architecture()'s answer ('32bit', 'WindowsPE')
@@ -173,32 +174,18 @@ def python_of(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_EXECUTABLE_ANSWER = re.compile(
-    # the path alone on its line, as 'which', 'where', 'command -v' or a notebook's
-    # sys.executable answer it: '/home/me/miniconda3/bin/pip', "Out[1]: '/usr/bin/python3'"
-    r"^[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,200}?)"
-    r"(?:/bin/(?:python|pip)(?:[23](?:\.\d{1,2})?)?|\\Scripts\\pip[23]?\.exe)['\"]?[ \t]*$"
-)
-_SHARED_PREFIX = re.compile(r"^/usr/local$|/\.local$")
-"""Where pip's own script lands beside the system's Python ('sudo pip3' in /usr/local/bin, 'pip
-install --user pip' in ~/.local/bin): that pip installs for the system's Python, so the
-folder names no installation of its own."""
-
-
 def python_roots(text: str) -> tuple[str, ...]:
-    """The distinct Python installations the log names (their folders, without site-packages
-    or the bin folder that holds their python and pip)."""
+    """The distinct Python installations the log names (their folders, without site-packages);
+    not Windows' App Execution Alias (WindowsApps\\python.exe), which 'where python' lists
+    behind every real one and which only opens the Microsoft Store."""
     roots: dict[str, None] = {}
     for line in text.splitlines():
-        if len(line) > 2000 or ("ython" not in line and ".exe" not in line and "pip" not in line):
+        if len(line) > 2000 or ("ython" not in line and ".exe" not in line):
             continue
-        found = [m.group("root") for m in _PYTHON_ROOT.finditer(line)]
-        if (answer := _EXECUTABLE_ANSWER.match(line)) and not _SHARED_PREFIX.search(answer["root"]):
-            found.append(answer["root"])
-        for named in found:
-            root = named.strip(" '\"`").replace("\\\\", "\\").rstrip("/\\")
+        for m in _PYTHON_ROOT.finditer(line):
+            root = m.group("root").strip(" '\"`").replace("\\\\", "\\").rstrip("/\\")
             root = re.sub(r"^.*?((?:[A-Za-z]:)?[/\\])", r"\1", root, count=1)
-            if root:
+            if root and not root.lower().endswith("\\microsoft\\windowsapps"):
                 roots[root.lower()] = None
     return tuple(roots)
 

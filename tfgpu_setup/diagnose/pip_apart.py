@@ -1,0 +1,79 @@
+"""The python and the pip a log shows, read for the installation each belongs to.
+
+Users check their setup with 'which python' and 'which pip' (or 'where', 'command -v', a
+notebook's sys.executable, 'pip --version'). Where every python the log answers with lives in
+another installation than every pip it answers with, pip installed TensorFlow for a Python
+that does not run the code. Pure: text in, lines out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ASKED = re.compile(
+    # the question and the first line of its answer ('where' and 'which -a' list every match on
+    # PATH, and only the first runs)
+    r"(?:\bwhich(?:[ \t]+-a)?|\bwhere(?:\.exe)?|\bcommand[ \t]+-v|\btype[ \t]+-[pP]"
+    r"|\bGet-Command)[ \t]+(?P<tool>python|pip)[\d.]{0,5}(?:\.exe)?\b[^\n]{0,40}\r?\n"
+    r"(?P<answer>[^\n]{1,300})"
+    # a notebook's or a prompt's sys.executable
+    r"|\bsys\.executable\b[^\n]{0,40}\r?\n(?P<executable>[^\n]{1,300})",
+    re.MULTILINE,
+)
+_PYTHON_PATH = re.compile(
+    r"[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
+    # a venv's python.exe sits in its Scripts folder, an installation's at its top
+    r"(?:/bin/python[\d.]{0,5}|\\(?:Scripts\\)?python[w]?[\d.]{0,5}\.exe)['\"]?[ \t]*\r?",
+    re.IGNORECASE,
+)
+_PIP_PATH = re.compile(
+    r"[ \t]*['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
+    r"(?:/bin/pip[\d.]{0,5}|\\Scripts\\pip[\d.]{0,5}\.exe)['\"]?[ \t]*\r?",
+    re.IGNORECASE,
+)
+_PIP_VERSION = re.compile(
+    # 'pip 21.0.1 from /home/me/venv/lib/python3.8/site-packages/pip (python 3.8)'
+    r"^[ \t]*pip \d{1,3}(?:\.\d{1,4}){0,3} from (?P<root>[^\n]{1,250}?)[/\\]lib[/\\]"
+    r"(?:python\d\.\d{1,2}[/\\])?(?:site|dist)-packages[/\\]pip[/\\]? \(python \d\.\d{1,2}\)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_SYSTEM_PREFIXES = ("/usr", "/usr/local")
+"""Debian's and most distributions' Python: its pip may sit in /usr/local/bin ('sudo pip3') and
+its packages in /usr/local/lib/python3.X/dist-packages."""
+_USER_SITE = re.compile(r"/\.local$|\\appdata\\roaming\\python\\python3\d{1,2}$")
+"""A pip installed into the user site ('pip install --user pip'): on Linux it belongs to the
+system's Python, on Windows to a python.org one of that version."""
+
+
+def python_and_pip_apart(text: str) -> tuple[str, ...]:
+    """The python's and the pip's answers (one line each) where no python the log answers with
+    shares an installation with any pip it answers with; () where it shows fewer, or one pip
+    whose installation cannot be told (a user-site pip on Windows)."""
+    pythons: dict[str, str] = {}
+    pips: dict[str, str] = {}
+    for asked in _ASKED.finditer(text):
+        answer = asked["answer"] if asked["answer"] is not None else asked["executable"]
+        if asked["executable"] is not None or asked["tool"].lower() == "python":
+            if found := _PYTHON_PATH.fullmatch(answer):
+                pythons.setdefault(_installation(found["root"]), answer.strip())
+        elif found := _PIP_PATH.fullmatch(answer):
+            pips.setdefault(_installation(found["root"], pip=True), answer.strip())
+    for version in _PIP_VERSION.finditer(text):
+        pips.setdefault(_installation(version["root"], pip=True), version.group(0).strip())
+    if not pythons or not pips or "" in pips or set(pythons) & set(pips):
+        return ()
+    return (
+        f"python: {next(iter(pythons.values()))}",
+        f"pip: {next(iter(pips.values()))}",
+    )
+
+
+def _installation(root: str, *, pip: bool = False) -> str:
+    """The installation a folder names, in one spelling: a pip in a user site or in
+    /usr/local is the system's ('' where a Windows user site leaves it open)."""
+    root = root.strip().rstrip("/\\").replace("\\\\", "\\").lower()
+    if root in _SYSTEM_PREFIXES:
+        return "/usr"
+    if pip and (user := _USER_SITE.search(root)):
+        return "/usr" if user.group(0) == "/.local" else ""
+    return root
