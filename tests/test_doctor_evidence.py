@@ -2795,6 +2795,13 @@ CUDNN_LOADED_OLDER = (
         "$ pip freeze | grep cudnn\nnvidia-cudnn-cu12==8.9.4.25\n",
         "$ conda list cudnn\n"
         "cudnn                     8.9.4.25             h0dcf5b2_0    conda-forge\n",
+        "$ pip show nvidia-cudnn-cu12\nName: nvidia-cudnn-cu12\nVersion: 8.9.4.25\n",
+        "$ apt list --installed | grep cudnn\n"
+        "libcudnn8/unknown,now 8.9.7.29-1+cuda12.2 amd64 [installed]\n",
+        # conda's plan ran: the right side is what the environment holds
+        "The following packages will be UPDATED:\n\n"
+        "  cudnn                                   8.1.0.77-h90431f1_0 --> 8.9.4.25-hed8a83a_0\n"
+        "\nExecuting transaction: done\n",
     ],
 )
 def test_a_cudnn_loaded_other_than_the_one_listed_on_disk_is_another_copy_first(
@@ -2969,3 +2976,23 @@ def test_sudo_pip_that_found_no_wheel_is_not_the_wrong_environment(tmp_path, cap
         "ModuleNotFoundError: No module named 'tensorflow'\n"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) != "wrong-python-environment"
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # what the channels offer is not what is installed
+        "$ conda search cudnn\nLoading channels: done\n"
+        "# Name                       Version           Build  Channel\n"
+        "cudnn                          7.6.5      cuda10.2_0  pkgs/main\n"
+        "cudnn                        8.9.2.26       cuda11_0  pkgs/main\n",
+        # the left side of conda's plan is what it replaced
+        "The following packages will be DOWNGRADED:\n\n"
+        "  cudnn                                   8.9.2.26-cuda11_0 --> 8.6.0.163-h90431f1_0\n",
+    ],
+    ids=["conda-search", "conda-plan-replaced"],
+)
+def test_cudnn_offered_or_replaced_is_not_another_copy_installed(tmp_path, capsys, listing):
+    doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
+    assert top(doc) == "cudnn-version-mismatch"
+    assert "ld-library-path-shadows" not in ids(doc)

@@ -20,6 +20,7 @@ from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
 from .logs import LogMatch
 from .machine_seen import (
+    cudnn_on_disk,
     driver_cuda_reported,
     driver_halves,
     driver_shown,
@@ -448,7 +449,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         cudnn_loaded=cudnn_loaded or None,
         cudnn_compiled=cudnn_compiled or None,
         cudnn_seen=tuple(cudnn_seen),
-        cudnn_on_disk=tuple(cudnn_listed),
+        cudnn_on_disk=tuple(cudnn_on_disk(sample, cudnn_listed)),
         wanted_cuda=tuple(w for w in failing if "cudnn" not in w.lib),
         wanted_cudnn=tuple(w for w in failing if "cudnn" in w.lib),
         cuda_folders_searched=cuda_folders_searched(failing),

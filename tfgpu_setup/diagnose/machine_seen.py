@@ -77,12 +77,47 @@ _CUDNN_HEADER = re.compile(
 )
 """cudnn.h / cudnn_version.h, as 'grep CUDNN_MAJOR -A 2' shows them."""
 _PACKAGE_LISTED = re.compile(
-    r"^[> \t]*(?:ii\s+)?(?P<name>cudnn|libcudnn\d(?:-dev)?|nvidia-cudnn-cu1\d"
+    r"^[> \t]*(?:ii\s+)?(?P<name>cudnn|libcudnn\d(?:-dev)?(?:-cuda-1\d)?|nvidia-cudnn-cu1\d"
     r"|cudatoolkit|cuda-toolkit|cuda-cudart|cuda-runtime|cuda-version"
     r"|nvidia-cuda-runtime-cu1\d)(?:[ \t]+|==)(?:\d+:)?(?P<version>\d{1,2}\.\d{1,2})(?:\.\d+)*\b",
     re.MULTILINE,
 )
-"""A CUDA or cuDNN package as 'conda list', 'pip list', 'pip freeze' or 'dpkg -l' lists it."""
+"""A CUDA or cuDNN package as 'conda list', 'pip list', 'pip freeze' or 'dpkg -l' lists it
+(cuDNN 9's packages name their CUDA: 'libcudnn9-cuda-12')."""
+_CUDNN_SHOWN = re.compile(
+    # 'pip show nvidia-cudnn-cu12': the name's line, then its version's
+    r"^[> \t]*Name: nvidia-cudnn-cu1\d[ \t]*\r?\n[> \t]*Version: (?P<pip>\d{1,2}\.\d{1,2})[\d.]*"
+    # 'apt list --installed': 'libcudnn8/unknown,now 8.9.7.29-1+cuda12.2 amd64 [installed]'
+    r"|^[> \t]*libcudnn\d(?:-dev)?(?:-cuda-1\d)?/\S{1,80} (?P<apt>\d{1,2}\.\d{1,2})[\d.]*-\S{0,40}"
+    r" \w{1,10} \[installed",
+    re.MULTILINE,
+)
+_CONDA_SEARCHED = re.compile(r"\bconda search\b|^Loading channels: ", re.MULTILINE)
+"""'conda search' lists what its channels offer, in the rows 'conda list' uses for what is
+installed."""
+_CONDA_PLANNED = re.compile(
+    r"^[ \t]*(?P<row>cudnn[ \t]+\S{1,60}) --> (?P<version>\d{1,2}\.\d{1,2})", re.MULTILINE
+)
+"""conda's plan: 'cudnn  8.9.2.26-cuda11_0 --> 8.1.0.77-h90431f1_0'; the right side is what
+the environment holds once the plan ran."""
+
+
+def cudnn_on_disk(text: str, listed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The cuDNN copies the log shows installed: the listed ones, less the rows of 'conda
+    search' (offers) and the left side of conda's plan (replaced), with the right side of the
+    plan, 'pip show' and 'apt list --installed' added."""
+    planned = list(_CONDA_PLANNED.finditer(text))
+    replaced = [m["row"] for m in planned]
+    on_disk = [
+        (version, line)
+        for version, line in ([] if _CONDA_SEARCHED.search(text) else listed)
+        if not any(row.startswith(line) for row in replaced)
+    ]
+    on_disk += [(m["version"], m.group(0).strip()) for m in planned]
+    on_disk += [(m["pip"] or m["apt"], m.group(0).strip()) for m in _CUDNN_SHOWN.finditer(text)]
+    return on_disk
+
+
 _LIBRARY_LISTED = re.compile(
     # 'ldconfig -p': '\tlibcudnn.so.7 (libc6,x86-64) => /usr/lib/...'; 'ls': a file name ending
     # the line ('libcudnn.so.8.9.7', 'libcudart.so.11.0 -> libcudart.so.11.0.221')
