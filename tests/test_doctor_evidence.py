@@ -2832,6 +2832,9 @@ def test_the_cudnn_listed_on_disk_that_was_loaded_is_no_second_copy(tmp_path, ca
         "PS C:\\Users\\me> $env:CUDA_VISIBLE_DEVICES\n-1\n",
         ">>> os.environ['CUDA_VISIBLE_DEVICES']\n'-1'\n",
         "In [3]: os.environ.get('CUDA_VISIBLE_DEVICES')\nOut[3]: '-1'\n",
+        # the one-liner people run to check it, and Jupyter's %env
+        "$ python -c \"import os; print(os.environ.get('CUDA_VISIBLE_DEVICES'))\"\n-1\n",
+        "In [1]: %env CUDA_VISIBLE_DEVICES\nOut[1]: '-1'\n",
     ],
 )
 def test_cuda_visible_devices_answered_under_its_question_hides_the_gpus(tmp_path, capsys, asked):
@@ -2996,3 +2999,34 @@ def test_cudnn_offered_or_replaced_is_not_another_copy_installed(tmp_path, capsy
     doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
     assert top(doc) == "cudnn-version-mismatch"
     assert "ld-library-path-shadows" not in ids(doc)
+
+
+CUDNN_MISSING = (
+    "2023-10-01 12:00:00.000000: W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+    " Could not load dynamic library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared"
+    " object file: No such file or directory\n"
+)
+
+
+@pytest.mark.parametrize(
+    "undone",
+    [
+        "$ unset CUDA_VISIBLE_DEVICES\n",
+        "$ export CUDA_VISIBLE_DEVICES=0\n",
+        "$ echo $CUDA_VISIBLE_DEVICES\n0,1\n",
+        ">>> os.environ['CUDA_VISIBLE_DEVICES'] = 'GPU-5f1c2a9e-0d7b-4e36-9c1a-0f2b3c4d5e6f'\n",
+    ],
+)
+def test_a_hiding_setting_the_paste_then_undoes_is_not_the_cause(tmp_path, capsys, undone):
+    # review 41: the user saw -1, fixed it, and ran again into another failure
+    log = "$ echo $CUDA_VISIBLE_DEVICES\n-1\n" + undone + CUDNN_MISSING
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
+    assert "cuda-visible-devices-hides-gpus" not in ids(doc)
+    assert top(doc) == "cudnn-not-found"
+
+
+def test_a_hiding_setting_kept_to_the_end_stays_the_cause(tmp_path, capsys):
+    # a timestamped record after the assignment is no answer to it
+    log = "$ export CUDA_VISIBLE_DEVICES=-1\n" + CUDNN_MISSING
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
+    assert top(doc) == "cuda-visible-devices-hides-gpus"

@@ -67,6 +67,7 @@ from .release_range import if_not_older, judged_for, patch_releases, windows_cpu
 from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start
 from .sources import lower_first
+from .visible_devices import without_hiding_undone_later
 from .weigh import (
     contradicted,
     cuda_runtime_loaded,
@@ -198,6 +199,7 @@ def diagnose(
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
+    log_matches = without_hiding_undone_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")

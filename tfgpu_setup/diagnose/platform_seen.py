@@ -100,8 +100,10 @@ PYTHON_32BIT = re.compile(
     r"|[\\/][Pp]ython3\d{1,2}-32[\\/]|Program Files \(x86\)[\\/]+Python"
     # a 32-bit conda searches its win-32 or linux-32 channels
     r"|/(?:win|linux)-32(?:/|\s|$)"
-    # platform.architecture()'s answer ('32bit', 'WindowsPE')
-    r"|\('32bit', '",
+    # platform.architecture()'s answer about the interpreter itself ('32bit', 'WindowsPE'),
+    # not about a file it was given
+    r"|platform\.architecture\(\)[^\n]{0,20}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
+    r"\('32bit', '\w{1,12}'\)",
     re.M,
 )
 """A 32-bit Python: the banner of one on Windows, or its sys.version ('[MSC v.1916 32 bit

@@ -668,7 +668,9 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"(?:\becho[ \t]+[\"']?(?:\$\{?CUDA_VISIBLE_DEVICES\}?|%CUDA_VISIBLE_DEVICES%)[\"']?"
             r"|\bprintenv[ \t]+CUDA_VISIBLE_DEVICES|\$env:CUDA_VISIBLE_DEVICES"
-            r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[\"']CUDA_VISIBLE_DEVICES[\"']\]?\)?\)?)"
+            r"|%env[ \t]+CUDA_VISIBLE_DEVICES"
+            # (the rest of a one-liner: "python -c \"...get('CUDA_VISIBLE_DEVICES'))\"")
+            r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[\"']CUDA_VISIBLE_DEVICES[\"'][^\n]{0,20}?)"
             r"[ \t]*\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
             r"(?P<value>[\"']?(?:-1|NoDevFiles|none)[\"']?)[ \t]*\r?$",
             re.MULTILINE,
