@@ -46,6 +46,7 @@ WRITTEN = {
     "pip-wheel-unsupported-unnamed": "on pip install get the 'not a supported wheel on this"
     " platform' message.",
     "cuda-visible-devices-echoed": "$ echo $CUDA_VISIBLE_DEVICES\n-1",
+    "pip-externally-managed": "error: externally-managed-environment",
     "conda-packages-not-found": "PackagesNotFoundError: The following packages are not available"
     " from current channels:",
     "gpu-allocator-garbage-collection": "W tensorflow/core/common_runtime/bfc_allocator.cc:305]"

@@ -2927,8 +2927,27 @@ def test_sudo_pip_after_a_shell_prompt_installs_for_another_python(tmp_path, cap
         # a Windows user-site pip belongs to a python.org Python of its version: not told apart
         "C:\\>where python\nC:\\Python313\\python.exe\nC:\\>where pip\n"
         "C:\\Users\\me\\AppData\\Roaming\\Python\\Python313\\Scripts\\pip.exe\n",
+        # Homebrew's Python answers from its opt/ link and its bin/ (review 42)
+        ">>> sys.executable\n'/opt/homebrew/opt/python@3.12/bin/python3.12'\n"
+        "$ which pip3\n/opt/homebrew/bin/pip3\n",
+        # macOS's /usr/bin/python3 runs the Command Line Tools' framework
+        "$ which python3\n/usr/bin/python3\n$ pip3 --version\npip 21.2.4 from /Library/Developer/"
+        "CommandLineTools/Library/Frameworks/Python3.framework/Versions/3.9/lib/python3.9/"
+        "site-packages/pip (python 3.9)\n",
+        # the Microsoft Store's alias and its package folder
+        "C:\\>where python\nC:\\Users\\me\\AppData\\Local\\Microsoft\\WindowsApps\\python.exe\n"
+        "C:\\>pip --version\npip 24.0 from C:\\Program Files\\WindowsApps\\"
+        "PythonSoftwareFoundation.Python.3.12_3.12.1008.0_x64__qbz5n2kfra8p0\\Lib\\site-packages"
+        "\\pip (python 3.12)\n",
     ],
-    ids=["windows-venv", "debian-usr-local", "windows-user-site-pip"],
+    ids=[
+        "windows-venv",
+        "debian-usr-local",
+        "windows-user-site-pip",
+        "homebrew-opt-link",
+        "macos-command-line-tools",
+        "microsoft-store",
+    ],
 )
 def test_one_installation_answering_for_python_and_pip_is_no_wrong_environment(
     tmp_path, capsys, shown
@@ -2992,8 +3011,12 @@ def test_sudo_pip_that_found_no_wheel_is_not_the_wrong_environment(tmp_path, cap
         # the left side of conda's plan is what it replaced
         "The following packages will be DOWNGRADED:\n\n"
         "  cudnn                                   8.9.2.26-cuda11_0 --> 8.6.0.163-h90431f1_0\n",
+        # a plan conda never ran (declined, a dry run, a failed download)
+        "The following packages will be UPDATED:\n\n"
+        "  cudnn                                   8.6.0.163-h90431f1_0 --> 8.9.4.25-hed8a83a_0\n"
+        "\nProceed ([y]/n)? n\n",
     ],
-    ids=["conda-search", "conda-plan-replaced"],
+    ids=["conda-search", "conda-plan-replaced", "conda-plan-declined"],
 )
 def test_cudnn_offered_or_replaced_is_not_another_copy_installed(tmp_path, capsys, listing):
     doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
@@ -3030,3 +3053,40 @@ def test_a_hiding_setting_kept_to_the_end_stays_the_cause(tmp_path, capsys):
     log = "$ export CUDA_VISIBLE_DEVICES=-1\n" + CUDNN_MISSING
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
     assert top(doc) == "cuda-visible-devices-hides-gpus"
+
+
+def test_pip_refusing_a_system_managed_python_is_tensorflow_not_installed(tmp_path, capsys):
+    # PEP 668 (Debian 12, Ubuntu 23.04 on, Homebrew's Python): pip installs nothing there
+    log = (
+        "$ pip3 install tensorflow\nerror: externally-managed-environment\n\n"
+        "× This environment is externally managed\n"
+        "$ python3 -c 'import tensorflow'\nModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("tensorflow-not-installed", "error")
+    assert "venv" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # a comment, and another file's line as grep prints it, undo nothing
+        "# os.environ['CUDA_VISIBLE_DEVICES'] = '0'\n",
+        "$ grep -rn CUDA_VISIBLE_DEVICES .\n"
+        "./other.py:3:os.environ['CUDA_VISIBLE_DEVICES'] = '0'\n",
+        # set in a notebook after TensorFlow started: still no GPU listed
+        "In [4]: os.environ['CUDA_VISIBLE_DEVICES'] = '0'\n"
+        "In [5]: tf.config.list_physical_devices('GPU')\nOut[5]: []\n",
+    ],
+    ids=["comment", "grep-hit", "set-after-start"],
+)
+def test_a_later_line_that_does_not_undo_the_hiding_leaves_it_the_cause(tmp_path, capsys, later):
+    log = "In [1]: %env CUDA_VISIBLE_DEVICES\nOut[1]: '-1'\n" + later
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "cuda-visible-devices-hides-gpus"
+
+
+def test_a_default_printed_for_an_unset_variable_is_not_its_value(tmp_path, capsys):
+    log = ">>> os.environ.get('CUDA_VISIBLE_DEVICES', 'none')\n'none'\n" + CUDNN_MISSING
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
+    assert "cuda-visible-devices-hides-gpus" not in ids(doc)

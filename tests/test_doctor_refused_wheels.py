@@ -449,8 +449,15 @@ def test_a_list_that_ends_at_the_last_intel_mac_release_names_the_platform(tmp_p
         (_listed_up_to("2.16.2").replace("2.16.2)", "2.16.2, 2.17.0rc0)"), ()),
         # the machine is known to be another platform
         (_listed_up_to("2.16.2"), ("--os", "linux")),
+        # a Linux shell, and an index of its own, which may stop at any release
+        ("me@box:~$ pip install tensorflow==2.18.0\n" + _listed_up_to("2.16.2"), ()),
+        (
+            "Looking in indexes: https://nexus.acme.corp/repository/pypi/simple\n"
+            + _listed_up_to("2.16.2"),
+            (),
+        ),
     ],
-    ids=["python-3.8-ends-there", "preview-listed", "linux-stated"],
+    ids=["python-3.8-ends-there", "preview-listed", "linux-stated", "linux-shell", "own-index"],
 )
 def test_a_list_that_ends_elsewhere_names_no_platform(tmp_path, capsys, log, flags):
     doc = doctor(tmp_path, capsys, log, "--no-probe", *flags)

@@ -95,6 +95,7 @@ INSTALL_FAILURES = frozenset(
         "poetry-python-range",
         "conda-no-cuda-driver",
         "pip-tensorflow-pin-conflict",
+        "pip-externally-managed",
     }
 )
 """Lines saying pip or conda could not install TensorFlow."""

@@ -100,12 +100,14 @@ _CONDA_PLANNED = re.compile(
 )
 """conda's plan: 'cudnn  8.9.2.26-cuda11_0 --> 8.1.0.77-h90431f1_0'; the right side is what
 the environment holds once the plan ran."""
+_TRANSACTION_DONE = re.compile(r"^[ \t]*Executing transaction: done", re.MULTILINE)
+"""conda ran the plan (not a dry run, a 'Proceed? n' or a failed download)."""
 
 
 def cudnn_on_disk(text: str, listed: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The cuDNN copies the log shows installed: the listed ones, less the rows of 'conda
-    search' (offers) and the left side of conda's plan (replaced), with the right side of the
-    plan, 'pip show' and 'apt list --installed' added."""
+    search' (offers) and the left side of conda's plan (replaced), with the right side of a
+    plan conda then ran, 'pip show' and 'apt list --installed' added."""
     planned = list(_CONDA_PLANNED.finditer(text))
     replaced = [m["row"] for m in planned]
     on_disk = [
@@ -113,7 +115,11 @@ def cudnn_on_disk(text: str, listed: list[tuple[str, str]]) -> list[tuple[str, s
         for version, line in ([] if _CONDA_SEARCHED.search(text) else listed)
         if not any(row.startswith(line) for row in replaced)
     ]
-    on_disk += [(m["version"], m.group(0).strip()) for m in planned]
+    on_disk += [
+        (m["version"], m.group(0).strip())
+        for m in planned
+        if _TRANSACTION_DONE.search(text, m.end()) is not None
+    ]
     on_disk += [(m["pip"] or m["apt"], m.group(0).strip()) for m in _CUDNN_SHOWN.finditer(text)]
     return on_disk
 

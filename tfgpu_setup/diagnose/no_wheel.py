@@ -68,7 +68,7 @@ def no_wheel_for_stated(
         ]
     python = the_python(facts)
     if (not facts.knows("os") or python is None) and (
-        ended := platform_ended(facts, matrix, log, matches)
+        ended := platform_ended(facts, matrix, log, matches, text)
     ):
         return [ended]
     if not facts.knows("os") or python is None:

@@ -37,9 +37,15 @@ _PIP_VERSION = re.compile(
     r"(?:python\d\.\d{1,2}[/\\])?(?:site|dist)-packages[/\\]pip[/\\]? \(python \d\.\d{1,2}\)",
     re.MULTILINE | re.IGNORECASE,
 )
-_SYSTEM_PREFIXES = ("/usr", "/usr/local")
-"""Debian's and most distributions' Python: its pip may sit in /usr/local/bin ('sudo pip3') and
-its packages in /usr/local/lib/python3.X/dist-packages."""
+_SHARED_PLACES = re.compile(
+    r"^/usr(?:/local)?(?:/|$)|^/opt/homebrew(?:/|$)|^/library/|^/applications/|^/system/"
+    r"|python3?\.framework|\\windowsapps(?:\\|$)"
+)
+"""Where one Python answers under several names: a distribution's (/usr/bin/python3, its pip in
+/usr/local/bin after 'sudo pip3'), Homebrew's (/opt/homebrew/bin, its opt/ and Cellar/ links,
+/usr/local on Intel Macs), macOS's and python.org's frameworks (/usr/bin/python3 and
+/usr/local/bin/python3 link into them), and the Microsoft Store's (its alias and its package
+folder under WindowsApps). Such answers are no evidence of two installations."""
 _USER_SITE = re.compile(r"/\.local$|\\appdata\\roaming\\python\\python3\d{1,2}$")
 """A pip installed into the user site ('pip install --user pip'): on Linux it belongs to the
 system's Python, on Windows to a python.org one of that version."""
@@ -69,11 +75,12 @@ def python_and_pip_apart(text: str) -> tuple[str, ...]:
 
 
 def _installation(root: str, *, pip: bool = False) -> str:
-    """The installation a folder names, in one spelling: a pip in a user site or in
-    /usr/local is the system's ('' where a Windows user site leaves it open)."""
+    """The installation a folder names, in one spelling: the system's, Homebrew's, a
+    framework's and the Store's are one ('system'), and so is a pip in a Linux user site ('' where
+    a Windows user site leaves it open)."""
     root = root.strip().rstrip("/\\").replace("\\\\", "\\").lower()
-    if root in _SYSTEM_PREFIXES:
-        return "/usr"
+    if _SHARED_PLACES.search(root):
+        return "system"
     if pip and (user := _USER_SITE.search(root)):
-        return "/usr" if user.group(0) == "/.local" else ""
+        return "system" if user.group(0) == "/.local" else ""
     return root

@@ -7,6 +7,7 @@ no Python's last release, the platform is what ended, not the Python. Pure: data
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from packaging.version import InvalidVersion, Version
@@ -21,20 +22,27 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .mac_refusals import releases_listed
 from .pip_installs import REFUSALS, refused_package
+from .platform_seen import LINUX_SHELL
 from .published import has_wheel
 from .release_hints import out_by
 from .sources import quoted
 
+_ANOTHER_INDEX = re.compile(
+    r"^[ \t]*Looking in indexes: (?![^\n]*\bpypi\.org/simple)", re.MULTILINE | re.IGNORECASE
+)
 WHEEL_PLATFORMS = ("linux_x86_64", "linux_aarch64", "macos_x86_64", "macos_arm64", "windows_x86_64")
 """The platforms PyPI's wheels are built for (WSL2 installs Linux's)."""
 
 
 def platform_ended(
-    facts: Facts, matrix: Matrix, log: LogFacts, matches: Sequence[LogMatch]
+    facts: Facts, matrix: Matrix, log: LogFacts, matches: Sequence[LogMatch], text: str
 ) -> Finding | None:
     """The platform whose last release is the newest one pip listed, for a pinned release
     past it that other platforms had when the log was written; None where a Python's last
-    release ends there too, the platform known is another, or pip listed nothing."""
+    release ends there too, the platform known is another, the log shows a Linux shell or pip
+    asking an index of its own (a mirror may stop at any release), or pip listed nothing."""
+    if LINUX_SHELL.search(text) or _ANOTHER_INDEX.search(text):
+        return None
     for refusal in matches:
         if refusal.signature.name not in REFUSALS or refused_package(refusal) != "tensorflow":
             continue

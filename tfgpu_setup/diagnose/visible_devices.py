@@ -1,6 +1,6 @@
 """CUDA_VISIBLE_DEVICES as the log shows it changing: a setting that hid the GPUs and that the
-same paste then undoes (unset, set to GPUs, or echoed again with GPUs) is not why what follows
-failed. Pure: matches and text in, matches out."""
+same paste then undoes (unset, set to GPUs, or echoed again with GPUs), with no empty GPU list
+after that, is not why what follows failed. Pure: matches and text in, matches out."""
 
 from __future__ import annotations
 
@@ -8,27 +8,53 @@ import re
 
 from .logs import LogMatch, line_start
 
-HIDES_GPUS = "cuda-visible-devices-hides-gpus"
+VALUE_READINGS = frozenset(
+    {
+        "cuda-visible-devices-set-empty",
+        "cuda-visible-devices-exported-empty",
+        "cuda-visible-devices-echoed",
+    }
+)
+"""The signatures that read the variable's value (TensorFlow's own cuInit record is evidence of
+what the process saw, whatever the paste set later)."""
+_SHELL = r"^[ \t]*(?:[$#%>] |[\w.@:~/-]{1,120}[$#%] )?"
+_PYTHON = r"^[ \t]*(?:>>> |In \[\d{1,4}\]: |\.\.\.: )?"
+"""A line's start as a shell's command or a Python statement, at a prompt or bare: not a
+comment ('# os.environ[...]' is a comment; '# unset ...' a root shell's command), not a grep
+hit ('file.py:12:')."""
+_GPUS = r"[ \t]*['\"]?(?:\d|GPU-|MIG-)"
 _SHOWN_AGAIN = re.compile(
-    r"\bunset[ \t]+CUDA_VISIBLE_DEVICES\b|\bdel[ \t]+os\.environ\[['\"]CUDA_VISIBLE_DEVICES"
-    r"|\bpop\(['\"]CUDA_VISIBLE_DEVICES"
-    # set to GPUs: indices, or the UUIDs 'nvidia-smi -L' prints
-    r"|CUDA_VISIBLE_DEVICES(?:['\"]?\]?[ \t]*=|['\"]?:)[ \t]*['\"]?(?:\d|GPU-|MIG-)"
+    _SHELL + r"(?:unset[ \t]+CUDA_VISIBLE_DEVICES\b"
+    r"|(?:export[ \t]+)?CUDA_VISIBLE_DEVICES=(?=['\"]?(?:\d|GPU-|MIG-)))"
+    + "|"
+    + _PYTHON
+    + r"(?:del[ \t]+os\.environ\[['\"]CUDA_VISIBLE_DEVICES"
+    r"|os\.environ\.pop\(['\"]CUDA_VISIBLE_DEVICES"
+    r"|(?:%env[ \t]+|os\.environ\[['\"])CUDA_VISIBLE_DEVICES(?:['\"]\])?[ \t]*=" + _GPUS + ")"
     # asked for and answered with GPUs on the next line
-    r"|CUDA_VISIBLE_DEVICES\b[^\n]{0,40}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?"
-    r"(?:\d{1,2}(?:,\d{1,2}){0,15}|(?:GPU|MIG)-[\w/-]{1,80})['\"]?[ \t]*\r?$",
+    r"|^[ \t]*(?!#)[^\n#]{0,60}CUDA_VISIBLE_DEVICES\b[^\n,]{0,40}\r?\n[ \t>]*"
+    r"(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?(?:\d{1,2}(?:,\d{1,2}){0,15}|(?:GPU|MIG)-[\w/-]{1,80})['\"]?"
+    r"[ \t]*\r?$",
     re.MULTILINE,
 )
+_NO_GPU_LISTED = re.compile(
+    r"^[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?\[\][ \t]*\r?$|Num GPUs Available:?[ \t]*0\b"
+    r"|is_gpu_available\(\)\)?[ \t]*\r?\n[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?False\b",
+    re.MULTILINE,
+)
+"""TensorFlow listing no GPU: after the undoing line, the setting may still be in force (set
+again in the script, or changed in a notebook after TensorFlow had started)."""
 
 
 def without_hiding_undone_later(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
-    """The matches, less each line hiding the GPUs that a later line of the paste undoes."""
-    hiding = [m for m in matches if m.signature.finding_id == HIDES_GPUS]
+    """The matches, less each setting hiding the GPUs that a later command of the paste undoes
+    while nothing after it lists no GPU."""
+    hiding = [m for m in matches if m.signature.name in VALUE_READINGS]
     if not hiding:
         return matches
-    undone = {
-        id(m)
-        for m in hiding
-        if _SHOWN_AGAIN.search(text, line_start(text, m.line_number + 1)) is not None
-    }
+    undone = set()
+    for m in hiding:
+        again = _SHOWN_AGAIN.search(text, line_start(text, m.line_number + 1))
+        if again is not None and _NO_GPU_LISTED.search(text, again.end()) is None:
+            undone.add(id(m))
     return tuple(m for m in matches if id(m) not in undone)

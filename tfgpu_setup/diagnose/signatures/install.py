@@ -669,8 +669,9 @@ INSTALL: tuple[Signature, ...] = (
             r"(?:\becho[ \t]+[\"']?(?:\$\{?CUDA_VISIBLE_DEVICES\}?|%CUDA_VISIBLE_DEVICES%)[\"']?"
             r"|\bprintenv[ \t]+CUDA_VISIBLE_DEVICES|\$env:CUDA_VISIBLE_DEVICES"
             r"|%env[ \t]+CUDA_VISIBLE_DEVICES"
-            # (the rest of a one-liner: "python -c \"...get('CUDA_VISIBLE_DEVICES'))\"")
-            r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[\"']CUDA_VISIBLE_DEVICES[\"'][^\n]{0,20}?)"
+            # (the rest of a one-liner: "python -c \"...get('CUDA_VISIBLE_DEVICES'))\""; not a
+            # default to print when it is not set: get('CUDA_VISIBLE_DEVICES', 'none'))
+            r"|\bos\.(?:environ(?:\.get\(|\[)|getenv\()[\"']CUDA_VISIBLE_DEVICES[\"'][^\n,]{0,20}?)"
             r"[ \t]*\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
             r"(?P<value>[\"']?(?:-1|NoDevFiles|none)[\"']?)[ \t]*\r?$",
             re.MULTILINE,
@@ -685,6 +686,26 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source=CUDA_ENV_VARS_URL,
         spans_lines=1,
+    ),
+    Signature(
+        # PEP 668: a distribution's or Homebrew's Python marks itself externally managed, and
+        # pip (23.0 on) refuses to install into it: nothing was installed (Debian 12, Ubuntu
+        # 23.04 on, Homebrew's Python 3.12)
+        name="pip-externally-managed",
+        needles=("externally-managed-environment",),
+        pattern=compiled(r"\berror: externally-managed-environment\b"),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip refused to install into this system-managed Python (PEP 668's"
+            " externally-managed-environment): TensorFlow was not installed"
+        ),
+        fix=(
+            "Create a virtual environment and install there: 'python3 -m venv ~/tf && ~/tf/bin/pip"
+            " install \"tensorflow[and-cuda]\"' (Linux, WSL2), or 'tfgpu-setup apply', which does"
+            " it; never --break-system-packages."
+        ),
+        source="https://peps.python.org/pep-0668/",
     ),
     Signature(
         # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
