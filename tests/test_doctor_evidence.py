@@ -3090,3 +3090,21 @@ def test_a_default_printed_for_an_unset_variable_is_not_its_value(tmp_path, caps
     log = ">>> os.environ.get('CUDA_VISIBLE_DEVICES', 'none')\n'none'\n" + CUDNN_MISSING
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
     assert "cuda-visible-devices-hides-gpus" not in ids(doc)
+
+
+def test_an_import_that_failed_in_one_python_outranks_another_without_tensorflow(tmp_path, capsys):
+    # tensorflow#17441: python3 finds TensorFlow and dies on an illegal instruction; python 2,
+    # tried on the side, has no TensorFlow at all
+    log = (
+        "me@box:~$ python3\nPython 3.5.2 (default, Nov 23 2017, 16:37:01)\n"
+        "[GCC 5.4.0 20160609] on linux\n>>> import tensorflow as tf\n"
+        "Illegal instruction (core dumped)\nme@box:~$ python\n"
+        "Python 2.7.12 (default, Dec  4 2017, 14:50:18)\n[GCC 5.4.0 20160609] on linux2\n"
+        ">>> import tensorflow as tf\nTraceback (most recent call last):\n"
+        '  File "<stdin>", line 1, in <module>\nImportError: No module named tensorflow\n'
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "cpu-lacks-avx"
+    assert not {"wrong-python-environment", "tensorflow-not-installed"} & set(
+        f["id"] for f in doc["findings"] if f["severity"] == "error"
+    )

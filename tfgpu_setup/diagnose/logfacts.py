@@ -115,6 +115,18 @@ TF_NOT_RUNNING = INSTALL_FAILURES | frozenset(
 )
 """Lines saying TensorFlow never ran: no release wrote the rest of the log."""
 
+FOUND_BUT_FAILED = frozenset(
+    {
+        "illegal-instruction",
+        "cpu-without-avx",
+        "windows-dll-load-failed",
+        "native-runtime-not-loaded",
+        "macos-wrong-architecture",
+    }
+)
+"""Lines saying an interpreter found TensorFlow and its import failed (tensorflow#17441: python3
+dies on an illegal instruction, python 2 has no TensorFlow at all)."""
+
 
 @dataclass(frozen=True)
 class LogFacts:
