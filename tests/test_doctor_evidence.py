@@ -3108,3 +3108,18 @@ def test_an_import_that_failed_in_one_python_outranks_another_without_tensorflow
     assert not {"wrong-python-environment", "tensorflow-not-installed"} & set(
         f["id"] for f in doc["findings"] if f["severity"] == "error"
     )
+
+
+def test_gpus_hidden_on_purpose_in_a_container_are_hidden_not_left_out(tmp_path, capsys):
+    # tensorflow#26460: the container has the GPU; the command line hid it
+    log = (
+        "(env) root@153afad1fa58:/# CUDA_VISIBLE_DEVICES='' python\n"
+        ">>> tf.constant(1)\n"
+        "2019-04-26 06:20:39.548228: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:43] Successfully opened dynamic library libcuda.so.1\n"
+        "2019-04-26 06:20:44.481123: E tensorflow/stream_executor/cuda/cuda_driver.cc:320]"
+        " failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "cuda-visible-devices-hides-gpus"
+    assert "container-gpu-not-exposed" not in ids(doc)

@@ -19,6 +19,7 @@ from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .signatures.model import driver_halves_fix
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
+from .visible_devices import VALUE_READINGS
 from .wsl import no_device_under_wsl, wsl_driver_not_reached
 
 NO_DEVICE_SIGNATURES = frozenset(
@@ -114,6 +115,8 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         or "singularity-no-driver-libraries" in names
     )
     in_container = facts.knows("container") and facts.platform.container
+    # CUDA_VISIBLE_DEVICES set to hide the GPUs explains a container's no-device lines too
+    hidden = bool(names & VALUE_READINGS)
     jetson = jetson_seen(facts, log)
     # (a Jetson asked for the GPU ('--gpus') still gets none where the runtime's mount lists
     # are missing: they, not the request, pass its devices in)
@@ -136,7 +139,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         found.append(
             _asked_for_but_left_out(log, [m for m in matches if m.signature.name in refused])
         )
-    elif no_device and in_container and not (toolkit_engaged or gpus_absent):
+    elif no_device and in_container and not (toolkit_engaged or gpus_absent or hidden):
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)
         expects = container_expects_gpu(facts) or bool(jetson)
@@ -166,7 +169,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     if not any(f.id == "container-gpu-not-exposed" for f in found):
         # (a container started without the GPU finds none in WSL 2 either)
         found += no_device_under_wsl(facts, matches)
-        if (unasked := run_without_gpu(facts, log, matches)) is not None:
+        if not hidden and (unasked := run_without_gpu(facts, log, matches)) is not None:
             found.append(unasked)
     return found
 
