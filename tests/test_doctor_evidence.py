@@ -2802,6 +2802,11 @@ CUDNN_LOADED_OLDER = (
         "The following packages will be UPDATED:\n\n"
         "  cudnn                                   8.1.0.77-h90431f1_0 --> 8.9.4.25-hed8a83a_0\n"
         "\nExecuting transaction: done\n",
+        # a package's licence printed inside the transaction (cudatoolkit's)
+        "The following packages will be UPDATED:\n\n"
+        "  cudnn                                   8.1.0.77-h90431f1_0 --> 8.9.4.25-hed8a83a_0\n"
+        "\nExecuting transaction: / \nBy downloading and using the CUDA Toolkit conda packages,"
+        " you accept the terms\n\ndone\n",
     ],
 )
 def test_a_cudnn_loaded_other_than_the_one_listed_on_disk_is_another_copy_first(
@@ -3015,8 +3020,13 @@ def test_sudo_pip_that_found_no_wheel_is_not_the_wrong_environment(tmp_path, cap
         "The following packages will be UPDATED:\n\n"
         "  cudnn                                   8.6.0.163-h90431f1_0 --> 8.9.4.25-hed8a83a_0\n"
         "\nProceed ([y]/n)? n\n",
+        # declined, then another plan ran
+        "The following packages will be UPDATED:\n\n"
+        "  cudnn                                   8.6.0.163-h90431f1_0 --> 8.9.4.25-hed8a83a_0\n"
+        "\nProceed ([y]/n)? n\n$ conda install matplotlib\n## Package Plan ##\n"
+        "Executing transaction: done\n",
     ],
-    ids=["conda-search", "conda-plan-replaced", "conda-plan-declined"],
+    ids=["conda-search", "conda-plan-replaced", "conda-plan-declined", "declined-then-other"],
 )
 def test_cudnn_offered_or_replaced_is_not_another_copy_installed(tmp_path, capsys, listing):
     doc = doctor(tmp_path, capsys, listing + CUDNN_LOADED_OLDER, "--no-probe", "--tf", "2.15")
@@ -3123,3 +3133,78 @@ def test_gpus_hidden_on_purpose_in_a_container_are_hidden_not_left_out(tmp_path,
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "cuda-visible-devices-hides-gpus"
     assert "container-gpu-not-exposed" not in ids(doc)
+
+
+def test_a_system_managed_python_refused_then_a_venv_install_is_not_the_cause(tmp_path, capsys):
+    # review 43: the standard Ubuntu 24.04 path; the venv's install undoes the refusal
+    log = (
+        "$ pip3 install tensorflow\nerror: externally-managed-environment\n"
+        "$ python3 -m venv ~/tf && ~/tf/bin/pip install tensorflow\n"
+        "Successfully installed keras-3.4.1 tensorflow-2.17.0\n"
+        "$ ~/tf/bin/python -c 'import tensorflow as tf;"
+        ' print(tf.config.list_physical_devices("GPU"))\'\n'
+        "[]\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert "tensorflow-not-installed" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    "undone",
+    [
+        "(tf) me@ws:~$ unset CUDA_VISIBLE_DEVICES\n",
+        "[me@gpu07 ~]$ export CUDA_VISIBLE_DEVICES=0\n",
+        "C:\\Users\\me>set CUDA_VISIBLE_DEVICES=0\n",
+        'PS C:\\Users\\me> $env:CUDA_VISIBLE_DEVICES = "0"\n',
+    ],
+    ids=["conda-prompt", "rhel-prompt", "cmd", "powershell"],
+)
+def test_a_hiding_setting_undone_at_any_prompt_is_not_the_cause(tmp_path, capsys, undone):
+    log = "$ echo $CUDA_VISIBLE_DEVICES\n-1\n" + undone + CUDNN_MISSING
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
+    assert top(doc) == "cudnn-not-found"
+
+
+def test_a_commented_shell_line_does_not_undo_the_hiding(tmp_path, capsys):
+    log = "$ echo $CUDA_VISIBLE_DEVICES\n-1\n# export CUDA_VISIBLE_DEVICES=0\n"
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "cuda-visible-devices-hides-gpus"
+
+
+def test_an_empty_gpu_list_after_tensorflow_left_the_gpu_out_is_the_libraries(tmp_path, capsys):
+    # the GPU was visible again: TensorFlow saw it and skipped it for its libraries
+    log = (
+        "$ echo $CUDA_VISIBLE_DEVICES\nNoDevFiles\n$ export CUDA_VISIBLE_DEVICES=0\n"
+        + CUDNN_MISSING
+        + "2023-10-01 12:00:00.000000: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1850]"
+        " Cannot dlopen some GPU libraries.\nSkipping registering GPU devices...\n[]\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9", "--os", "linux")
+    assert top(doc) == "cudnn-not-found"
+
+
+def test_a_hidden_gpu_does_not_explain_a_container_without_the_driver(tmp_path, capsys):
+    # review 43: the image's ENV hides the GPUs, and the run left the driver out as well
+    log = (
+        "$ cat Dockerfile\nFROM tensorflow/tensorflow:2.15.0-gpu\nENV CUDA_VISIBLE_DEVICES=-1\n"
+        "$ docker build -t infer . && docker run --rm infer\n"
+        "2024-02-01 10:20:30.112233: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:274] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable"
+        " device is detected\n"
+        "2024-02-01 10:20:30.112372: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:159] libcuda reported version is: NOT_FOUND: was unable to find"
+        " libcuda.so DSO loaded into this program\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "container-gpu-not-exposed"
+
+
+def test_a_failed_import_fixed_later_leaves_the_other_interpreter_the_cause(tmp_path, capsys):
+    # review 43: the illegal instruction was fixed by another release, which then printed its
+    # version; the notebook's kernel is another Python
+    log = (
+        '(tf) me@old:~$ python -c "import tensorflow"\nIllegal instruction (core dumped)\n'
+        "(tf) me@old:~$ pip install tensorflow==1.5.0\n"
+        "Successfully installed tensorflow-1.5.0\n"
+        '(tf) me@old:~$ python -c "import tensorflow as tf; print(tf.__version__)"\n1.5.0\n'
+        "In [2]: import tensorflow as tf\nModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "wrong-python-environment"

@@ -431,10 +431,13 @@ def _listed_up_to(last: str) -> str:
     )
 
 
-def test_a_list_that_ends_at_the_last_intel_mac_release_names_the_platform(tmp_path, capsys):
+@pytest.mark.parametrize("before", ["", "$ nvidia-smi\n-bash: nvidia-smi: command not found\n"])
+def test_a_list_that_ends_at_the_last_intel_mac_release_names_the_platform(
+    tmp_path, capsys, before
+):
     # tflite-micro#2927: pip on an Intel Mac (or an x86_64 Python under Rosetta) sees releases
     # up to 2.16.2, the last with a macOS x86_64 wheel; every Python it covers goes on later
-    doc = doctor(tmp_path, capsys, _listed_up_to("2.16.2"), "--no-probe")
+    doc = doctor(tmp_path, capsys, before + _listed_up_to("2.16.2"), "--no-probe")
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
     assert "macOS on Intel" in first["title"] and "2.16.2" in first["fix"]

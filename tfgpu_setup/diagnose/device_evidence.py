@@ -115,8 +115,12 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         or "singularity-no-driver-libraries" in names
     )
     in_container = facts.knows("container") and facts.platform.container
-    # CUDA_VISIBLE_DEVICES set to hide the GPUs explains a container's no-device lines too
-    hidden = bool(names & VALUE_READINGS)
+    # CUDA_VISIBLE_DEVICES set to hide the GPUs explains a container's no-device lines too, but
+    # not a driver library missing altogether, which no setting of it causes
+    hidden = bool(names & VALUE_READINGS) and not any(
+        m.signature.finding_id == "no-nvidia-driver" or _says_libcuda_absent(m)
+        for m in no_driver_lines
+    )
     jetson = jetson_seen(facts, log)
     # (a Jetson asked for the GPU ('--gpus') still gets none where the runtime's mount lists
     # are missing: they, not the request, pass its devices in)

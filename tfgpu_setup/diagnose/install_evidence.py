@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding, Severity
-from .logfacts import FOUND_BUT_FAILED, INSTALL_FAILURES, LogFacts
+from .logfacts import INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
 from .signatures.install import (
@@ -130,9 +130,7 @@ def install_findings(
         import_line = next(m.line for m in matches if m.signature.name == "no-module-tensorflow")
         other = _another_major_ran(import_line, log.pip_python)
         elsewhere = _wrong_environment(facts, log, installed, not failed, other)
-        if found_failing := next(
-            (m for m in matches if m.signature.name in FOUND_BUT_FAILED), None
-        ):
+        if log.failed_import_line:
             # another run found TensorFlow and its import failed: that failure is the problem
             elsewhere = [
                 dataclasses.replace(
@@ -140,8 +138,8 @@ def install_findings(
                     severity=Severity.WARNING,
                     evidence=(
                         *f.evidence,
-                        f"but another run found TensorFlow and its import failed"
-                        f" ({found_failing.line.strip()[:120]})",
+                        "but another run found TensorFlow and its import failed"
+                        f" ({log.failed_import_line[:120]})",
                     ),
                 )
                 for f in elsewhere

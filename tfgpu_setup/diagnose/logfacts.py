@@ -18,7 +18,7 @@ from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
 from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
-from .logs import LogMatch
+from .logs import LogMatch, line_start
 from .machine_seen import (
     cudnn_on_disk,
     driver_cuda_reported,
@@ -141,6 +141,9 @@ class LogFacts:
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
     """A record TensorFlow's C++ runtime wrote ('... dso_loader.cc:64] ...'): it was imported."""
+    failed_import_line: str = ""
+    """An interpreter that found TensorFlow and failed to import it (FOUND_BUT_FAILED), with no
+    TensorFlow at work after it: that failure stands."""
     missing_then_installed_line: str = ""
     """A record TensorFlow wrote after pip installed it, after the last 'No module named
     tensorflow': that import error was before the install, and is not the problem now."""
@@ -439,6 +442,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_requested=requested.pop() if len(requested) == 1 else None,
         install_failed=any(m.signature.name in TF_NOT_RUNNING for m in matches),
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
+        failed_import_line=_failed_import_standing(sample, matches),
         missing_then_installed_line=_ran_after_install(sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
@@ -564,6 +568,25 @@ _TF_IMPORT_FRAME = re.compile(
     r"|python[/\\]pywrap_tensorflow\w{0,20}|python[/\\]platform[/\\]self_check)\.py\", line \d+",
     re.MULTILINE,
 )
+
+
+def _failed_import_standing(text: str, matches: Sequence[LogMatch]) -> str:
+    """The last failed import of a TensorFlow that was found, where nothing after it shows
+    TensorFlow imported after all (its own records, or its version printed)."""
+    failed = [m for m in matches if m.signature.name in FOUND_BUT_FAILED]
+    if not failed:
+        return ""
+    last = failed[-1]
+    after = line_start(text, last.line_number + 1)
+    if _TF_RUNTIME_RECORD.search(text, after) or _VERSION_ANSWERED.search(text, after):
+        return ""
+    return last.line.strip()[:300]
+
+
+_VERSION_ANSWERED = re.compile(
+    r"__version__\)?[^\n]{0,40}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?'?\d{1,2}\.\d{1,3}\.\d"
+)
+"""TensorFlow's version printed under the expression that asked for it: it imported."""
 _TF_RUNTIME_RECORD = re.compile(
     r"\b(?:tensorflow|external/local_(?:xla|tsl)|third_party/xla|external/org_tensorflow)"
     r"/[\w/]{1,200}\.cc:\d{1,5}\] "

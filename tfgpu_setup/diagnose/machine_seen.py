@@ -100,8 +100,25 @@ _CONDA_PLANNED = re.compile(
 )
 """conda's plan: 'cudnn  8.9.2.26-cuda11_0 --> 8.1.0.77-h90431f1_0'; the right side is what
 the environment holds once the plan ran."""
-_TRANSACTION_DONE = re.compile(r"^[ \t]*Executing transaction: done", re.MULTILINE)
+_TRANSACTION_DONE = re.compile(
+    # (a package's licence or notes may come between the words: cudatoolkit's do)
+    r"^[ \t]*Executing transaction:(?:[ \t]*done|[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,60}?"
+    r"[ \t]*done\b)",
+    re.MULTILINE,
+)
+_PLAN_ENDED = re.compile(r"^[ \t]*## Package Plan ##|^[ \t]*Proceed \(\[y\]/n\)\? *n\b", re.M)
+"""The next plan, or this one declined: a transaction after it is not this plan's."""
 """conda ran the plan (not a dry run, a 'Proceed? n' or a failed download)."""
+
+
+def _ran(text: str, plan_end: int) -> bool:
+    """Whether conda ran the plan whose row ends there: its transaction came before any later
+    plan or a 'Proceed? n'."""
+    done = _TRANSACTION_DONE.search(text, plan_end)
+    if done is None:
+        return False
+    ended = _PLAN_ENDED.search(text, plan_end)
+    return ended is None or ended.start() > done.start()
 
 
 def cudnn_on_disk(text: str, listed: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -115,11 +132,7 @@ def cudnn_on_disk(text: str, listed: list[tuple[str, str]]) -> list[tuple[str, s
         for version, line in ([] if _CONDA_SEARCHED.search(text) else listed)
         if not any(row.startswith(line) for row in replaced)
     ]
-    on_disk += [
-        (m["version"], m.group(0).strip())
-        for m in planned
-        if _TRANSACTION_DONE.search(text, m.end()) is not None
-    ]
+    on_disk += [(m["version"], m.group(0).strip()) for m in planned if _ran(text, m.end())]
     on_disk += [(m["pip"] or m["apt"], m.group(0).strip()) for m in _CUDNN_SHOWN.finditer(text)]
     return on_disk
 

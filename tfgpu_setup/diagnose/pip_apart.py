@@ -38,7 +38,9 @@ _PIP_VERSION = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _SHARED_PLACES = re.compile(
-    r"^/usr(?:/local)?(?:/|$)|^/opt/homebrew(?:/|$)|^/library/|^/applications/|^/system/"
+    r"^(?:/usr|/usr/local|/opt/homebrew)$"
+    # Homebrew's keg of its Python, under opt/ or Cellar/ (and its libexec/)
+    r"|^(?:/opt/homebrew|/usr/local)/(?:opt|cellar)/python(?:@[\d.]{1,6})?(?:/|$)"
     r"|python3?\.framework|\\windowsapps(?:\\|$)"
 )
 """Where one Python answers under several names: a distribution's (/usr/bin/python3, its pip in

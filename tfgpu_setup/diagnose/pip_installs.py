@@ -34,15 +34,25 @@ def without_refusals_installed_later(
     another interpreter or another setting got it (a macOS Python told SYSTEM_VERSION_COMPAT=0,
     tensorflow#50108), so the refusal is not what is wrong now."""
     lines = text.split("\n")  # line_number counts newlines only
-    return tuple(
-        m
-        for m in matches
-        if m.signature.name not in REFUSALS
-        or not any(
-            installed_later(name, m.groups.get("requested", ""), lines[m.line_number :])
-            for name in _standing_in_for(m.groups.get("package", ""))
-        )
-    )
+    return tuple(m for m in matches if not _undone_later(m, lines))
+
+
+def _undone_later(match: LogMatch, lines: list[str]) -> bool:
+    """Whether a later line shows the distribution installed after all. PEP 668's refusal
+    names no distribution: TensorFlow installed later (in a venv, or with
+    --break-system-packages) undoes it."""
+    if match.signature.name == EXTERNALLY_MANAGED:
+        names: tuple[str, ...] = ("tensorflow", "tf-nightly", "tensorflow-cpu")
+        requested = ""
+    elif match.signature.name in REFUSALS:
+        names = _standing_in_for(match.groups.get("package", ""))
+        requested = match.groups.get("requested", "")
+    else:
+        return False
+    return any(installed_later(name, requested, lines[match.line_number :]) for name in names)
+
+
+EXTERNALLY_MANAGED = "pip-externally-managed"
 
 
 GPU_BUILD_NAMES = frozenset(

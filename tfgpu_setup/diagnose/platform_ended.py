@@ -22,11 +22,13 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .mac_refusals import releases_listed
 from .pip_installs import REFUSALS, refused_package
-from .platform_seen import LINUX_SHELL
 from .published import has_wheel
 from .release_hints import out_by
 from .sources import quoted
 
+_LINUX_PROMPT = re.compile(r"^[ \t>]*(?:\([\w.-]{1,60}\) ?)?[\w.-]{1,64}@[\w.-]{1,64}:[~/]", re.M)
+"""Bash's prompt as Linux distributions set it ('me@box:~$'; macOS's bash and zsh prompt with
+'box:~ me$' and 'me@box ~ %')."""
 _ANOTHER_INDEX = re.compile(
     r"^[ \t]*Looking in indexes: (?![^\n]*\bpypi\.org/simple)", re.MULTILINE | re.IGNORECASE
 )
@@ -41,7 +43,7 @@ def platform_ended(
     past it that other platforms had when the log was written; None where a Python's last
     release ends there too, the platform known is another, the log shows a Linux shell or pip
     asking an index of its own (a mirror may stop at any release), or pip listed nothing."""
-    if LINUX_SHELL.search(text) or _ANOTHER_INDEX.search(text):
+    if _LINUX_PROMPT.search(text) or _ANOTHER_INDEX.search(text):
         return None
     for refusal in matches:
         if refusal.signature.name not in REFUSALS or refused_package(refusal) != "tensorflow":

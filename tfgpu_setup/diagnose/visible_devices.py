@@ -1,6 +1,7 @@
 """CUDA_VISIBLE_DEVICES as the log shows it changing: a setting that hid the GPUs and that the
-same paste then undoes (unset, set to GPUs, or echoed again with GPUs), with no empty GPU list
-after that, is not why what follows failed. Pure: matches and text in, matches out."""
+same paste then undoes (unset, set to GPUs, or echoed again with GPUs) is not why what follows
+failed, unless TensorFlow then still lists no GPU for no reason of its own. Pure: matches and
+text in, matches out."""
 
 from __future__ import annotations
 
@@ -17,16 +18,24 @@ VALUE_READINGS = frozenset(
 )
 """The signatures that read the variable's value (TensorFlow's own cuInit record is evidence of
 what the process saw, whatever the paste set later)."""
-_SHELL = r"^[ \t]*(?:[$#%>] |[\w.@:~/-]{1,120}[$#%] )?"
+_SHELL = (
+    r"^[ \t]*(?:\([\w.-]{1,60}\)[ \t]?)?"
+    r"(?:[\w.-]{1,60}@[\w.-]{1,80}(?::[^\n$#]{0,200})?[$#][ \t]"
+    r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#][ \t]|[$%>][ \t]"
+    r"|PS [^\n>]{1,200}>[ \t]?|[A-Za-z]:\\[^\n>]{0,200}>)?"
+)
 _PYTHON = r"^[ \t]*(?:>>> |In \[\d{1,4}\]: |\.\.\.: )?"
-"""A line's start as a shell's command or a Python statement, at a prompt or bare: not a
-comment ('# os.environ[...]' is a comment; '# unset ...' a root shell's command), not a grep
-hit ('file.py:12:')."""
-_GPUS = r"[ \t]*['\"]?(?:\d|GPU-|MIG-)"
+"""A line's start as a shell's command (bash's, a conda environment's, RHEL's '[me@node ~]$',
+cmd's, PowerShell's) or a Python statement, at a prompt or bare: not a comment ('# export
+...'), not a grep hit ('file.py:12:')."""
+_GPUS = r"(?=[ \t]*['\"]?(?:\d|GPU-|MIG-))"
 _SHOWN_AGAIN = re.compile(
     _SHELL + r"(?:unset[ \t]+CUDA_VISIBLE_DEVICES\b"
-    r"|(?:export[ \t]+)?CUDA_VISIBLE_DEVICES=(?=['\"]?(?:\d|GPU-|MIG-)))"
-    + "|"
+    r"|(?:export[ \t]+|set[ \t]+)?CUDA_VISIBLE_DEVICES="
+    + _GPUS
+    + r"|\$env:CUDA_VISIBLE_DEVICES[ \t]*="
+    + _GPUS
+    + ")|"
     + _PYTHON
     + r"(?:del[ \t]+os\.environ\[['\"]CUDA_VISIBLE_DEVICES"
     r"|os\.environ\.pop\(['\"]CUDA_VISIBLE_DEVICES"
@@ -44,17 +53,23 @@ _NO_GPU_LISTED = re.compile(
 )
 """TensorFlow listing no GPU: after the undoing line, the setting may still be in force (set
 again in the script, or changed in a notebook after TensorFlow had started)."""
+_GPU_LIBRARIES_FAILED = re.compile(r"Cannot dlopen some GPU libraries|Skipping registering GPU")
+"""TensorFlow's own word that it saw a GPU and left it out for its libraries: the GPU was
+visible, and an empty GPU list is the libraries', not the variable's."""
 
 
 def without_hiding_undone_later(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
-    """The matches, less each setting hiding the GPUs that a later command of the paste undoes
-    while nothing after it lists no GPU."""
+    """The matches, less each setting hiding the GPUs that a later command of the paste undoes,
+    unless TensorFlow then lists no GPU without saying it saw one."""
     hiding = [m for m in matches if m.signature.name in VALUE_READINGS]
     if not hiding:
         return matches
     undone = set()
     for m in hiding:
         again = _SHOWN_AGAIN.search(text, line_start(text, m.line_number + 1))
-        if again is not None and _NO_GPU_LISTED.search(text, again.end()) is None:
+        if again is None:
+            continue
+        still = _NO_GPU_LISTED.search(text, again.end())
+        if still is None or _GPU_LIBRARIES_FAILED.search(text, again.end()):
             undone.add(id(m))
     return tuple(m for m in matches if id(m) not in undone)

@@ -23,7 +23,7 @@ from .device_evidence import (
     libcuda_absent_alone,
     no_gpu_likely,
 )
-from .logfacts import FOUND_BUT_FAILED, INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
+from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures import library_name
 from .signatures.model import MEMORY_TAKEN_FIX
@@ -816,15 +816,12 @@ def weighed_against_the_rest_of_the_log(
             "but TensorFlow's own runtime lines show one installed and running"
             f" ({log.tf_ran_line[:120]}): that install attempt is not what stops the GPU",
         )
-    failed_import = next((m for m in matches if m.signature.name in FOUND_BUT_FAILED), None)
-    if failed_import is not None and any(
-        m.signature.name == "no-module-tensorflow" for m in matches
-    ):
+    if log.failed_import_line and any(m.signature.name == "no-module-tensorflow" for m in matches):
         findings = contradicted(
             findings,
             frozenset({"tensorflow-not-installed"}),
             "but another run found TensorFlow and its import failed"
-            f" ({failed_import.line.strip()[:120]}): that failure is the problem, the"
+            f" ({log.failed_import_line[:120]}): that failure is the problem, the"
             " interpreter without TensorFlow a side trial",
         )
     if log.missing_then_installed_line:
