@@ -913,7 +913,8 @@ _PROMPT = re.compile(
 'root@5e85f82cd11c:/app#'."""
 _SUDO_PIP = re.compile(
     # after a shell's prompt too ('me@box:~$ sudo pip install ...', '(base) me@box:~$ ...')
-    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n$#]{0,300}[$#])?"
+    # (each optional part starts with its own spaces: no two runs of spaces compete for one)
+    r"^(?:[ \t]*\([\w.-]{1,60}\) ?)?(?:[ \t]*[\w.-]{1,60}@[\w.-]{1,80}:[^\n$#]{0,300}[$#])?"
     r"[$#> \t]*sudo (?:-H )?(?:python3? -m )?pip3? install\b[^\n]{0,200}",
     re.M,
 )

@@ -20,15 +20,16 @@ _ASKED = re.compile(
     r"|\bsys\.executable\b[^\n]{0,40}\r?\n(?P<executable>[^\n]{1,300})",
     re.MULTILINE,
 )
+# (both read one stripped answer of at most 300 characters, whole: fullmatch)
 _PYTHON_PATH = re.compile(
-    r"[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
+    r"(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
     # a venv's python.exe sits in its Scripts folder, an installation's at its top
-    r"(?:/bin/python[\d.]{0,5}|\\(?:Scripts\\)?python[w]?[\d.]{0,5}\.exe)['\"]?[ \t]*\r?",
+    r"(?:/bin/python[\d.]{0,5}|\\(?:Scripts\\)?python[w]?[\d.]{0,5}\.exe)['\"]?",
     re.IGNORECASE,
 )
 _PIP_PATH = re.compile(
-    r"[ \t]*['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
-    r"(?:/bin/pip[\d.]{0,5}|\\Scripts\\pip[\d.]{0,5}\.exe)['\"]?[ \t]*\r?",
+    r"['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
+    r"(?:/bin/pip[\d.]{0,5}|\\Scripts\\pip[\d.]{0,5}\.exe)['\"]?",
     re.IGNORECASE,
 )
 _PIP_VERSION = re.compile(
@@ -62,9 +63,9 @@ def python_and_pip_apart(text: str) -> tuple[str, ...]:
     for asked in _ASKED.finditer(text):
         answer = asked["answer"] if asked["answer"] is not None else asked["executable"]
         if asked["executable"] is not None or asked["tool"].lower() == "python":
-            if found := _PYTHON_PATH.fullmatch(answer):
+            if found := _PYTHON_PATH.fullmatch(answer.strip()):
                 pythons.setdefault(_installation(found["root"]), answer.strip())
-        elif found := _PIP_PATH.fullmatch(answer):
+        elif found := _PIP_PATH.fullmatch(answer.strip()):
             pips.setdefault(_installation(found["root"], pip=True), answer.strip())
     for version in _PIP_VERSION.finditer(text):
         pips.setdefault(_installation(version["root"], pip=True), version.group(0).strip())
