@@ -33,6 +33,13 @@ REQUIREMENT_MISSING = r"No module named '?(?P<module>" + TENSORFLOW_REQUIREMENTS
 INCOMPLETE_INSTALL_TITLE = (
     "TensorFlow's install is incomplete: {module}, a package it imports, is missing"
 )
+HIDING_VALUE_TITLE = "CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU"
+HIDING_VALUE_FIX = (
+    "Remove that setting (in the code, the shell, the notebook's environment or the job"
+    " script), or set it to the GPUs to use: UUIDs from 'nvidia-smi -L', or indices with"
+    " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
+)
+"""What a value of CUDA_VISIBLE_DEVICES that hides the GPUs says, set or echoed."""
 INCOMPLETE_INSTALL_FIX = (
     "Reinstall TensorFlow with its dependencies in the interpreter that runs your code"
     " ('python -m pip install --force-reinstall tensorflow==<its version>', never with"
@@ -631,12 +638,8 @@ INSTALL: tuple[Signature, ...] = (
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
-        title="CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU",
-        fix=(
-            "Remove that setting (in the code, the shell, the notebook's environment or the job"
-            " script), or set it to the GPUs to use: UUIDs from 'nvidia-smi -L', or indices with"
-            " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
-        ),
+        title=HIDING_VALUE_TITLE,
+        fix=HIDING_VALUE_FIX,
         source=CUDA_ENV_VARS_URL,
     ),
     Signature(
@@ -678,12 +681,8 @@ INSTALL: tuple[Signature, ...] = (
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
-        title="CUDA_VISIBLE_DEVICES is set to {value}, which hides every GPU",
-        fix=(
-            "Remove that setting (in the code, the shell, the notebook's environment or the job"
-            " script), or set it to the GPUs to use: UUIDs from 'nvidia-smi -L', or indices with"
-            " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
-        ),
+        title=HIDING_VALUE_TITLE,
+        fix=HIDING_VALUE_FIX,
         source=CUDA_ENV_VARS_URL,
         spans_lines=1,
     ),
