@@ -23,6 +23,7 @@ from .signatures.install import (
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
 from .wanted import Wanted, searched
+from .weigh import demoted
 
 ARM_CPU_ONLY_FIX = (
     "PyPI's TensorFlow wheels for Linux on Arm (aarch64) have no CUDA, with or without "
@@ -132,18 +133,14 @@ def install_findings(
         elsewhere = _wrong_environment(facts, log, installed, not failed, other)
         if log.failed_import_line:
             # another run found TensorFlow and its import failed: that failure is the problem
-            elsewhere = [
-                dataclasses.replace(
-                    f,
-                    severity=Severity.WARNING,
-                    evidence=(
-                        *f.evidence,
-                        "but another run found TensorFlow and its import failed"
-                        f" ({log.failed_import_line[:120]})",
-                    ),
+            elsewhere = list(
+                demoted(
+                    tuple(elsewhere),
+                    lambda _: True,
+                    "but another run found TensorFlow and its import failed"
+                    f" ({log.failed_import_line[:120]})",
                 )
-                for f in elsewhere
-            ]
+            )
         if elsewhere:
             # the interpreter that failed never sees that install: which build it is comes second
             found = [

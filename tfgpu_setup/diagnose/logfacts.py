@@ -175,10 +175,10 @@ class LogFacts:
     sees fewer wheels (none for macOS 11 before 20.3; 3.10's tags misread)."""
     python_roots: tuple[str, ...] = ()
     interpreters: tuple[str, ...] = ()
-    python_and_pip_apart: tuple[str, ...] = ()
-    """A python and a pip the log shows answering from two installations (pip_apart.py)."""
     """Two or more Pythons the log shows running (banners of different builds, prompts of
     different environments)."""
+    python_and_pip_apart: tuple[str, ...] = ()
+    """A python and a pip the log shows answering from two installations (pip_apart.py)."""
     container_line: str = ""
     cuda_seen: tuple[tuple[str, str], ...] = ()
     """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""

@@ -106,9 +106,9 @@ _TRANSACTION_DONE = re.compile(
     r"[ \t]*done\b)",
     re.MULTILINE,
 )
+"""conda ran the plan (not a dry run, a 'Proceed? n' or a failed download)."""
 _PLAN_ENDED = re.compile(r"^[ \t]*## Package Plan ##|^[ \t]*Proceed \(\[y\]/n\)\? *n\b", re.M)
 """The next plan, or this one declined: a transaction after it is not this plan's."""
-"""conda ran the plan (not a dry run, a 'Proceed? n' or a failed download)."""
 
 
 def _ran(text: str, plan_end: int) -> bool:

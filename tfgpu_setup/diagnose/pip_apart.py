@@ -61,12 +61,12 @@ def python_and_pip_apart(text: str) -> tuple[str, ...]:
     pythons: dict[str, str] = {}
     pips: dict[str, str] = {}
     for asked in _ASKED.finditer(text):
-        answer = asked["answer"] if asked["answer"] is not None else asked["executable"]
+        answer = (asked["answer"] or asked["executable"]).strip()
         if asked["executable"] is not None or asked["tool"].lower() == "python":
-            if found := _PYTHON_PATH.fullmatch(answer.strip()):
-                pythons.setdefault(_installation(found["root"]), answer.strip())
-        elif found := _PIP_PATH.fullmatch(answer.strip()):
-            pips.setdefault(_installation(found["root"], pip=True), answer.strip())
+            if found := _PYTHON_PATH.fullmatch(answer):
+                pythons.setdefault(_installation(found["root"]), answer)
+        elif found := _PIP_PATH.fullmatch(answer):
+            pips.setdefault(_installation(found["root"], pip=True), answer)
     for version in _PIP_VERSION.finditer(text):
         pips.setdefault(_installation(version["root"], pip=True), version.group(0).strip())
     if not pythons or not pips or "" in pips or set(pythons) & set(pips):

@@ -26,6 +26,10 @@ def refused_package(match: LogMatch) -> str:
     return match.groups.get("package", "").lower().replace("_", "-")
 
 
+EXTERNALLY_MANAGED = "pip-externally-managed"
+"""pip's PEP 668 refusal, which names no distribution."""
+
+
 def without_refusals_installed_later(
     matches: tuple[LogMatch, ...], text: str
 ) -> tuple[LogMatch, ...]:
@@ -50,9 +54,6 @@ def _undone_later(match: LogMatch, lines: list[str]) -> bool:
     else:
         return False
     return any(installed_later(name, requested, lines[match.line_number :]) for name in names)
-
-
-EXTERNALLY_MANAGED = "pip-externally-managed"
 
 
 GPU_BUILD_NAMES = frozenset(

@@ -586,7 +586,6 @@ def _asked_for_the_gpu_stub(matches: tuple[LogMatch, ...]) -> bool:
 
 INSTALL_BLOCKERS = ids_tagged("blocks-install")
 INSTALL_FAILURE_IDS = frozenset({"python-unsupported", "tensorflow-not-installed", "glibc-too-old"})
-
 """What pip's and conda's refusals read as."""
 
 
