@@ -287,9 +287,9 @@ def _wrong_environment(
     another_major: str = "",
 ) -> list[Finding]:
     """'No module named tensorflow' where TensorFlow is installed somewhere: in another Python
-    (two interpreters named), per pip, per the user, or while a notebook kernel ran the code
-    (kernels often run another Python than the shell's environment). A container's notebook is
-    the image's own Python, so there the module is more likely missing from the image."""
+    (two interpreters named), per pip, or per the user (outside a container, whose Python is the
+    image's own). A notebook kernel alone is no such evidence: settled kernels' 'No module' were
+    TensorFlow never installed (handwriting-ocr#40), and that finding's fix names the kernel."""
     in_container = facts.knows("container") and facts.platform.container
     evidence: tuple[str, ...] = ()
     if len(log.python_roots) >= 2:
@@ -308,8 +308,6 @@ def _wrong_environment(
         evidence = ("TensorFlow is installed (its version was stated or found), yet not here",)
     elif log.said_installed_line and installs_succeeded and not in_container:
         evidence = (f"said: {log.said_installed_line}",)
-    elif log.notebook_line and not in_container:
-        evidence = (f"notebook: {log.notebook_line}",)
     if not evidence:
         return []
     return [

@@ -272,8 +272,6 @@ class LogFacts:
     """A line showing the code ran on Google Colab (whose runtimes ship their own CUDA)."""
     hosted_notebook_line: str = ""
     """A line with a path only a hosted notebook service has (Colab, Kaggle, Studio Lab)."""
-    notebook_line: str = ""
-    """A line showing the code ran in a Jupyter/IPython kernel."""
     conda_gpu_build_line: str = ""
     """'conda list' of conda's own GPU build of TensorFlow: built for the cudatoolkit and cuDNN
     packages conda installs beside it, not for PyPI's CUDA."""
@@ -503,7 +501,6 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         sudo_pip_line=_first(_SUDO_PIP, sample),
         root_site_tf_line=_root_site_tensorflow(sample),
         user_site_tf_line=_user_site_tensorflow(sample),
-        notebook_line=_first(_NOTEBOOK, sample),
         tegra_line=_first(TEGRA, sample),
         laptop_line=_first(LAPTOP_GPU, sample),
         launcher_line=""
@@ -1035,11 +1032,6 @@ device nodes and driver folder, its kernel ('4.9.253-tegra') and host name, NVID
 JetPack, and JetPack 6's nvidia-smi naming the GPU by its driver ('Orin (nvgpu)')."""
 JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
 """A Jetson's GPU as TensorFlow or the user names it."""
-_NOTEBOOK = re.compile(
-    r"<ipython-input-\d+|^[ \t]*Cell In\s?\[\d+\]|/ipykernel[_/]"
-    r"|\bjupyter(?:-lab| notebook| lab)\b",
-    re.MULTILINE | re.IGNORECASE,
-)
 
 
 _PIP_INSTALLED = re.compile(r"Successfully installed (?P<installed>[^\n]*)")
