@@ -43,6 +43,7 @@ from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
+from .image_libcuda import image_libcuda_newer
 from .launchers import launched_elsewhere
 from .legacy_builds import legacy_findings
 from .loader_path import lib64_not_searched
@@ -322,6 +323,11 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
+    if (image_newer := image_libcuda_newer(known, log_facts, matches)) is not None:
+        because = "but in a container, where the newer libcuda is the image's, not an update"
+        mismatch = frozenset({"driver-library-mismatch"})
+        log_findings = contradicted(log_findings, mismatch, because)
+        crossed = [image_newer, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for

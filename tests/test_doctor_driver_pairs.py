@@ -1,0 +1,56 @@
+"""What two driver versions in one log mean: a driver updated and not yet booted into on a host,
+or, inside a container, an image's own libcuda newer than the host's driver."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+# https://github.com/tensorflow/tensorflow/issues/48722 (verbatim, as quoted there): the
+# tensorflow/tensorflow:2.5.0-gpu image on a host whose driver is 455.32.
+IMAGE_NEWER = (
+    "> `E tensorflow/stream_executor/cuda/cuda_driver.cc:328] failed call to cuInit:"
+    " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected`\n"
+    "> `I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:169] retrieving CUDA diagnostic"
+    " information for host: f7b7a8f85319`\n"
+    "> `I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:176] hostname: f7b7a8f85319`\n"
+    "> `I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:200] libcuda reported version is:"
+    " 460.73.1`\n"
+    "> `I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel reported version is:"
+    " 455.32.0`\n"
+    "> `E tensorflow/stream_executor/cuda/cuda_diagnostics.cc:313] kernel version 455.32.0 does"
+    " not match DSO version 460.73.1 -- cannot find working devices in this configuration`\n"
+)
+
+
+def test_a_containers_libcuda_newer_than_the_host_module_is_a_host_driver_too_old(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = doctor(tmp_path, capsys, IMAGE_NEWER, "--container", "--tf", "2.5")["findings"][0]
+    assert first["id"] == "driver-too-old" and first["severity"] == "error"
+    assert "host" in first["fix"] and "Rebooting changes nothing" in first["fix"]
+
+
+def test_the_same_pair_on_a_host_is_an_update_not_yet_booted_into(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    host = IMAGE_NEWER.replace("f7b7a8f85319", "gpu-box")
+    first = doctor(tmp_path, capsys, host, "--os", "linux", "--tf", "2.5")["findings"][0]
+    assert first["id"] == "driver-library-mismatch" and "reboot" in first["fix"].lower()
+
+
+def test_an_image_libcuda_older_than_the_host_module_stays_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/NVIDIA/nvidia-docker/issues/95: an image with 352.79's libcuda built in,
+    # on a 361.42 host: the stale copy is the image's, not the host's driver's age
+    older = (
+        "E tensorflow/stream_executor/cuda/cuda_diagnostics.cc:296] kernel version 361.42.0 does"
+        " not match DSO version 352.79.0 -- cannot find working devices in this configuration\n"
+    )
+    first = doctor(tmp_path, capsys, older, "--container")["findings"][0]
+    assert first["id"] == "driver-library-mismatch"
