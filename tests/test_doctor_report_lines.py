@@ -4662,6 +4662,25 @@ def test_jaxlibs_own_lines_are_not_tensorflows(
     assert found["findings"] == [] and "jaxlib" in found["verdict"]
 
 
+def test_a_driver_mismatch_jaxlib_reports_is_the_machines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/jax-ml/jax/issues/3568 (verbatim): the kernel module and libcuda are of
+    # two driver versions, which every program on the machine meets, TensorFlow too
+    log = (
+        ">>> import jax.numpy as np\n"
+        "2020-06-26 10:14:51.996044: E external/org_tensorflow/tensorflow/stream_executor/cuda/"
+        "cuda_driver.cc:314] failed call to cuInit: CUDA_ERROR_SYSTEM_DRIVER_MISMATCH: system has"
+        " unsupported display driver / cuda driver combination\n"
+        "2020-06-26 10:14:51.996405: E external/org_tensorflow/tensorflow/stream_executor/cuda/"
+        "cuda_diagnostics.cc:313] kernel version 440.36.0 does not match DSO version 440.33.1 --"
+        " cannot find working devices in this configuration\n"
+        "/home/docker/anaconda/envs/my-project/lib/python3.7/site-packages/jax/lib/xla_bridge.py:"
+        "125: UserWarning: No GPU/TPU found, falling back to CPU.\n"
+    )
+    assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "driver-library-mismatch"
+
+
 def test_tensorflows_code_under_another_build_stays_tensorflows_without_jax(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -60,10 +60,14 @@ def innermost_frame(text: str, match: LogMatch) -> str:
 
 _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
 """The exception jaxlib raises (TensorFlow raises its own errors)."""
-HOST_TOOLCHAIN_IDS = frozenset({"xla-toolchain-missing", "ptxas-newer-than-driver"})
+HOST_IDS = frozenset(
+    {"xla-toolchain-missing", "ptxas-newer-than-driver", "driver-library-mismatch"}
+)
 """What jaxlib says of the machine's ptxas, libdevice and driver: the toolchain on that
 machine, which the settled threads fixed there (jax-ml/jax#25344,
-conda-forge/jaxlib-feedstock#288): those lines are not set aside."""
+conda-forge/jaxlib-feedstock#288), and a kernel module of another version than libcuda, which
+every program on the machine meets (jax#11477, fixed by aligning the driver): those lines are
+not set aside."""
 _VENDORED_TENSORFLOW = re.compile(r"\bexternal/(?:org_tensorflow|xla/xla)/")
 """TensorFlow's code or XLA as another build vendors them: jaxlib, TensorFlow Serving, Intel's
 extension (TensorFlow's own XLA lives in external/local_xla/)."""
@@ -116,7 +120,7 @@ def set_apart(
         jaxlib_line = _JAXLIB_OWN.search(m.line) or (
             jax_logged and _VENDORED_TENSORFLOW.search(m.line)
         )
-        if jaxlib_line and m.signature.finding_id not in HOST_TOOLCHAIN_IDS:
+        if jaxlib_line and m.signature.finding_id not in HOST_IDS:
             others["jaxlib"] = None
             continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
