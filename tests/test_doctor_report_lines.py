@@ -7559,6 +7559,14 @@ def test_a_container_run_through_nvidia_s_runtime_asked_for_the_gpu(
             " symbol: _ZN10tensorflow8OpKernel11TraceStringEPNS_15OpKernelContextEb",
             "tf_sentencepiece",
         ),
+        # macOS's loader (sun1638650145/Libraries-and-Extensions-for-TensorFlow-for-Apple-
+        # Silicon#4, shortened symbol): tensorflow-text built for another tensorflow-macos
+        (
+            "dlopen(/Users/me/conda/tf/lib/python3.9/site-packages/tensorflow_text/python/ops/"
+            "_regex_split_ops.dylib, 0x0006): symbol not found in flat namespace"
+            " '__ZN10tensorflow14kernel_factory17OpKernelRegistrar12InitInternalEPKNS_9KernelDefE'",
+            "tensorflow_text",
+        ),
     ],
 )
 def test_an_add_on_made_for_another_tensorflow_is_named(
@@ -7574,6 +7582,20 @@ def test_an_add_on_made_for_another_tensorflow_is_named(
         " _ZN3tsl6StatusC1EN10tensorflow5error4CodeE']\n"
     )
     assert "addon-tensorflow-mismatch" not in _ids(doctor(tmp_path, capsys, warning))
+
+
+def test_an_add_on_failing_on_a_mac_comes_before_macs_having_no_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the same load failure fails on any Mac: macOS having no CUDA is a note beside it
+    line = (
+        "dlopen(/Users/me/conda/tf/lib/python3.9/site-packages/tensorflow_text/python/ops/"
+        "_regex_split_ops.dylib, 0x0006): symbol not found in flat namespace"
+        " '__ZN10tensorflow14kernel_factory17OpKernelRegistrar12InitInternalEPKNS_9KernelDefE'\n"
+    )
+    found = doctor(tmp_path, capsys, line, "--os", "macos")["findings"]
+    assert found[0]["id"] == "addon-tensorflow-mismatch"
+    assert {f["id"]: f["severity"] for f in found}["macos-no-cuda"] == "info"
 
 
 def test_a_user_site_tensorflow_under_an_environment_s_python_is_named(

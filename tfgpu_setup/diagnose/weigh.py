@@ -772,19 +772,28 @@ def macos_without_an_nvidia_gpu(
     """macOS has no CUDA: an error for an NVIDIA GPU there, but most Macs have none, and their
     own GPU (Apple's, AMD's) reaches TensorFlow through tensorflow-metal. With no NVIDIA GPU
     known, nothing else failing and TensorFlow not shown without a GPU (no_gpu_shown), it is a
-    warning (apple/tensorflow_macos#18: a benign log)."""
+    warning (apple/tensorflow_macos#18: a benign log), and a note beside a failure no GPU has a
+    part in (an add-on built for another TensorFlow)."""
     if no_gpu_shown or not (facts.knows("os") and facts.platform.os == "macos"):
         return findings
     if facts.knows("gpus") and facts.gpus:
         return findings
     if any(f.severity is Severity.ERROR and f.id not in NOT_ABOUT_THE_GPU for f in findings):
         return findings
-    return demoted(
+    findings = demoted(
         findings,
         lambda f: f.id == "macos-no-cuda",
         "but no NVIDIA GPU is known here: a Mac's own GPU (Apple's, AMD's) reaches TensorFlow"
         " through tensorflow-metal, not CUDA",
     )
+    if any(f.id in FAILS_ON_ANY_GPU for f in findings):
+        # what the log shows failing would fail on any Mac, GPU or not: it is the answer
+        findings = noted(findings, lambda f: f.id == "macos-no-cuda")
+    return findings
+
+
+FAILS_ON_ANY_GPU = frozenset({"addon-tensorflow-mismatch"})
+"""Failures that have nothing to do with a GPU: an add-on built for another TensorFlow."""
 
 
 def weighed_against_the_rest_of_the_log(

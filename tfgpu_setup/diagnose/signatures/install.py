@@ -40,6 +40,13 @@ HIDING_VALUE_FIX = (
     " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
 )
 """What a value of CUDA_VISIBLE_DEVICES that hides the GPUs says, set or echoed."""
+ADDON_RELEASE_FIX = (
+    "Install the add-on release made for this TensorFlow (each add-on's README has a"
+    " compatibility table; tensorflow-text and tensorflow-io follow TensorFlow's X.Y,"
+    " TensorFlow Addons ended with 2.15), or pin TensorFlow to the add-on's; a nightly"
+    " TensorFlow needs the add-ons' nightlies, and an add-on built from source the"
+    " compiler TensorFlow was built with."
+)
 INCOMPLETE_INSTALL_FIX = (
     "Reinstall TensorFlow with its dependencies in the interpreter that runs your code"
     " ('python -m pip install --force-reinstall tensorflow==<its version>', never with"
@@ -907,27 +914,33 @@ INSTALL: tuple[Signature, ...] = (
         # Kaggle/docker-python#1057), or were built with other compilers (addons#574).
         # tensorflow-io's plugins say the same in a UserWarning and go on: harmless (benign).
         name="addon-built-for-another-tensorflow",
-        needles=("undefined symbol: _Z", "This version of TensorFlow Probability requires"),
+        needles=(
+            "undefined symbol: _Z",
+            "This version of TensorFlow Probability requires",
+            "ymbol not found",
+        ),
         pattern=compiled(
             r"^(?![^\n]{0,40}caused by: )[^\n]{0,300}?(?<![\w-])(?P<addon>tensorflow_(?!core\b)"
             r"[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\][^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
             r" undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
+            # macOS's loader: 'dlopen(<path>, 0x0006): ... symbol not found in flat namespace
+            # '__ZN10tensorflow...'', or older macOS's 'Symbol not found: __ZN10tensorflow...'
+            r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?(?<![\w-])"
+            r"(?P<mac_addon>tensorflow_(?!core\b)[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\]"
+            r"[^\s,'\"]{0,300}?\.(?:so|dylib), \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
+            r"(?: in flat namespace)?:? '?__Z\w{0,30}?(?:10tensorflow|3tsl|4absl)"
             r"|This version of (?P<tfp>TensorFlow Probability) requires TensorFlow version >="
             r" (?P<needed>\d{1,2}\.\d{1,2})"
         ),
         finding_id="addon-tensorflow-mismatch",
         severity=Severity.WARNING,
-        title="{addon}{tfp} was made for another TensorFlow release than the one installed",
-        fix=(
-            "Install the add-on release made for this TensorFlow (each add-on's README has a"
-            " compatibility table; tensorflow-text and tensorflow-io follow TensorFlow's X.Y,"
-            " TensorFlow Addons ended with 2.15), or pin TensorFlow to the add-on's; a nightly"
-            " TensorFlow needs the add-ons' nightlies, and an add-on built from source the"
-            " compiler TensorFlow was built with."
+        title=(
+            "{addon}{mac_addon}{tfp} was made for another TensorFlow release than the one installed"
         ),
+        fix=ADDON_RELEASE_FIX,
         source="https://github.com/tensorflow/addons/issues/470",
-        subject="{addon}{tfp}",
+        subject="{addon}{mac_addon}{tfp}",
     ),
     Signature(
         # TensorFlow Addons from 0.6 names its ops 'Addons>Gelu', a namespace TensorFlow
