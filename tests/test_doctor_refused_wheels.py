@@ -465,3 +465,48 @@ def test_a_list_that_ends_at_the_last_intel_mac_release_names_the_platform(
 def test_a_list_that_ends_elsewhere_names_no_platform(tmp_path, capsys, log, flags):
     doc = doctor(tmp_path, capsys, log, "--no-probe", *flags)
     assert "macOS on Intel" not in " ".join(f["title"] for f in doc["findings"])
+
+
+# lengstrom/fast-style-transfer#266 (verbatim): conda on an Intel Mac asked for tensorflow-gpu
+CONDA_MAC_GPU_REFUSED = (
+    "Collecting package metadata (repodata.json): done\n"
+    "Solving environment: failed\n"
+    "\n"
+    "PackagesNotFoundError: The following packages are not available from current channels:\n"
+    "\n"
+    "  - tensorflow-gpu\n"
+    "\n"
+    "Current channels:\n"
+    "\n"
+    "  - https://repo.anaconda.com/pkgs/main/osx-64\n"
+    "  - https://repo.anaconda.com/pkgs/main/noarch\n"
+)
+
+
+def test_conda_finding_no_gpu_build_on_a_mac_is_macos_having_no_cuda(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, CONDA_MAC_GPU_REFUSED, "--no-probe")
+    assert top(doc) == "macos-no-cuda" and "python-unsupported" not in ids(doc)
+    assert "tensorflow-gpu" in doc["findings"][0]["title"]
+    # a CUDA build string asked for by name (tf-pwa#173: '=cuda112py39...') is the same
+    build = CONDA_MAC_GPU_REFUSED.replace(
+        "  - tensorflow-gpu\n", "  - tensorflow==2.6.0=cuda112py39h0bbbad9_2\n"
+    )
+    assert top(doctor(tmp_path, capsys, build, "--no-probe")) == "macos-no-cuda"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # plain 'tensorflow' missing on a Mac: a Python or channel matter, not CUDA
+        ("  - tensorflow-gpu\n", "  - tensorflow=2.0\n"),
+        # the same request on Linux: conda's channels there have GPU builds
+        ("osx-64", "linux-64"),
+        # CUDA's own package alone: not TensorFlow's refusal
+        ("  - tensorflow-gpu\n", "  - cudatoolkit=11.2\n"),
+    ],
+)
+def test_conda_refusals_that_are_not_a_gpu_build_on_a_mac_are_not_named_so(
+    tmp_path, capsys, old, new
+):
+    doc = doctor(tmp_path, capsys, CONDA_MAC_GPU_REFUSED.replace(old, new), "--no-probe")
+    assert not any("for this Mac" in f["title"] for f in doc["findings"])

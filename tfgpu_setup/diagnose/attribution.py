@@ -85,22 +85,31 @@ def logged_by_jaxlib(text: str) -> bool:
     return bool(_JAX_CONTEXT.search(sample)) and not _TENSORFLOW_CONTEXT.search(sample)
 
 
-_CONDA_LISTED = re.compile(r"^[ \t>]*-[ \t]+(?P<package>[A-Za-z][\w.-]{0,80})", re.MULTILINE)
+_CONDA_LISTED = re.compile(r"^[ \t>]*-[ \t]+(?P<spec>[A-Za-z][^\s]{0,200})", re.MULTILINE)
+_PACKAGE_NAME = re.compile(r"[A-Za-z][\w.-]{0,80}")
 CONDA_LIST_CHARS = 2000
 """How far below conda's PackagesNotFoundError the packages it could not find are listed."""
+
+
+def conda_could_not_find(text: str, match: LogMatch) -> list[str]:
+    """The specs conda lists under its PackagesNotFoundError ('tensorflow-gpu==2.6.0=cuda112py39
+    h0bbbad9_2'), without the channels it lists after them."""
+    if match.signature.name != "conda-packages-not-found":
+        return []
+    # by line number: conda's header line is the same for every failure
+    position = line_start(text, match.line_number)
+    specs = [m["spec"] for m in _CONDA_LISTED.finditer(text, position, position + CONDA_LIST_CHARS)]
+    return [s for s in specs if not s.startswith(("http", "defaults", "conda-forge"))]
 
 
 def missing_from_conda(text: str, match: LogMatch) -> str:
     """The package conda could not find, where its list does not name a TensorFlow ('' where
     it does, or shows none): 'cudatoolkit=11.2' missing on macOS is not TensorFlow's problem."""
-    if match.signature.name != "conda-packages-not-found":
-        return ""
-    # by line number: conda's header line is the same for every failure
-    position = line_start(text, match.line_number)
     listed = [
-        m["package"] for m in _CONDA_LISTED.finditer(text, position, position + CONDA_LIST_CHARS)
+        name[0]
+        for spec in conda_could_not_find(text, match)
+        if (name := _PACKAGE_NAME.match(spec)) is not None
     ]
-    listed = [p for p in listed if not p.startswith(("http", "defaults", "conda-forge"))]
     if not listed or any(p.lower().startswith(("tensorflow", "tf-nightly")) for p in listed):
         return ""
     return listed[0]

@@ -50,6 +50,7 @@ from .loader_path import lib64_not_searched
 from .locales import in_c_locale
 from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
+from .mac_refusals import conda_gpu_build_on_macos
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
@@ -333,7 +334,7 @@ def diagnose(
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = no_wheel_for_stated(
         known, matrix, log_facts, matches, tf_version or installed, log or ""
-    )
+    ) + conda_gpu_build_on_macos(known, matches, log or "")
     crossed += no_wheel
     if log_facts.pip_index_line and not no_wheel:
         # nothing the matrix says of this Python and platform explains the refusal

@@ -15,6 +15,7 @@ from ..matrix.model import Matrix
 from ..planner.evaluate import platform_key
 from ..planner.rules import PYPI_FILES
 from ..versions import parsed, specifier, xy
+from .attribution import conda_could_not_find
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .pip_installs import GPU_BUILD_NAMES, REFUSALS, install_seen, refused_package
@@ -202,3 +203,40 @@ def gpu_build_on_macos(
         " pins it); on Apple silicon add 'tensorflow-metal' for the Mac's GPU.",
         PYPI_FILES,
     )
+
+
+_CONDA_GPU_BUILD = re.compile(
+    r"(?:tensorflow|tf-nightly)-gpu\b|(?:tensorflow|tf-nightly)\b[^\s]{0,40}=[^\s=]{0,20}"
+    r"(?:cuda|gpu)|cudatoolkit\b|cudnn\b",
+    re.IGNORECASE,
+)
+"""A spec conda can only meet with CUDA: a GPU build's name, a build string of one
+('tensorflow==2.4.1=gpu_py38...', '=cuda112py39...'), or CUDA's own packages."""
+
+
+def conda_gpu_build_on_macos(facts: Facts, matches: Sequence[LogMatch], text: str) -> list[Finding]:
+    """conda finding no CUDA build of TensorFlow on a Mac (its channels' osx-64 or osx-arm64
+    folders have none): macOS has no CUDA, so no Python or channel would have one
+    (fast-style-transfer#266, tf-pwa#173). Only where conda's list names a TensorFlow."""
+    if not (facts.knows("os") and facts.platform.os == "macos"):
+        return []
+    for refusal in (m for m in matches if m.signature.name == "conda-packages-not-found"):
+        specs = conda_could_not_find(text, refusal)
+        if not any(s.lower().startswith(("tensorflow", "tf-nightly")) for s in specs):
+            continue
+        gpu = next((s for s in specs if _CONDA_GPU_BUILD.match(s)), None)
+        if gpu is None:
+            continue
+        return [
+            Finding(
+                "macos-no-cuda",
+                Severity.ERROR,
+                f"conda found no {gpu} for this Mac: there is no CUDA build of TensorFlow for"
+                " macOS, in any channel",
+                (refusal.line.strip(), f"- {gpu}", f"os: macos ({facts.platform.source})"),
+                "Ask conda for 'tensorflow' without a GPU build or cudatoolkit (or pip install"
+                " 'tensorflow'); on Apple silicon 'tensorflow-metal' adds the Mac's own GPU.",
+                "https://www.tensorflow.org/install/pip#macos",
+            )
+        ]
+    return []
