@@ -7871,3 +7871,43 @@ def test_a_cuda_the_older_builds_never_used_is_no_error_where_tensorflow_loaded_
     )
     found = doctor(tmp_path, capsys, log, "--cuda-toolkit", "10.1")["findings"]
     assert found[0]["id"] == "gpu-out-of-memory"
+
+
+# https://github.com/wangyum/Anaconda/issues/3 (verbatim): conda's and pip's TensorFlow in one
+# environment
+CONDA_AND_PIP = (
+    "$ conda list | grep tensorflow\n"
+    "Using Anaconda Cloud api site https://api.anaconda.org\n"
+    "tensorflow                0.9.0                    py27_0    conda-forge\n"
+    "tensorflow                0.12.0                    <pip>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "pip_row",
+    [
+        "tensorflow                0.12.0                    <pip>\n",
+        # conda 4.6 and later list pip's installs on the 'pypi' channel (written in that form)
+        "tensorflow                2.4.1                    pypi_0    pypi\n",
+    ],
+)
+def test_tensorflow_installed_by_both_conda_and_pip_is_two_installs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pip_row: str
+) -> None:
+    log = CONDA_AND_PIP.replace(
+        "tensorflow                0.12.0                    <pip>\n", pip_row
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "multiple-tensorflow-distributions" and "conda and pip" in first["title"]
+
+
+def test_two_environments_listings_are_not_one_environment_installed_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    two = (
+        "# packages in environment at /opt/conda/envs/a:\n"
+        "tensorflow                2.4.1           gpu_py38h8a7d6ce_0\n"
+        "# packages in environment at /opt/conda/envs/b:\n"
+        "tensorflow                2.4.1                    pypi_0    pypi\n"
+    )
+    assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, two))

@@ -51,6 +51,21 @@ def install_findings(
                 TF_INSTALL,
             )
         )
+    elif log.installed_twice:
+        found.append(
+            Finding(
+                "multiple-tensorflow-distributions",
+                Severity.ERROR,
+                "conda and pip both installed TensorFlow in this environment; whichever ran"
+                " last owns the files",
+                log.installed_twice,
+                "Remove both ('conda remove tensorflow' and 'pip uninstall tensorflow', until"
+                " neither lists it), then install it one way; 'tfgpu-setup apply' does this in"
+                " its own environment.",
+                "https://docs.conda.io/projects/conda/en/stable/user-guide/tasks/manage-pkgs.html"
+                "#installing-non-conda-packages",
+            )
+        )
     gpu_seen = any(m.signature.proves_gpu for m in matches)
     # macOS has no CUDA build at all: its TensorFlow being one without CUDA is the platform's
     # doing (macos-no-cuda), not a CPU-only package chosen over a GPU one

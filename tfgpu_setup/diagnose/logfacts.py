@@ -16,6 +16,7 @@ from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
+from .installed_twice import installed_by_conda_and_pip
 from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
 from .logs import LogMatch, line_start
@@ -137,6 +138,8 @@ class LogFacts:
     """The latest day the log's own timestamps carry (YYYY-MM-DD): no release published well
     after it wrote the log."""
     tf_distributions: tuple[str, ...] = ()
+    installed_twice: tuple[str, ...] = ()
+    """Two 'conda list' rows of one TensorFlow distribution, conda's and pip's."""
     tf_requested: str | None = None
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
@@ -452,6 +455,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_range=release_hints(sample),
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
+        installed_twice=installed_by_conda_and_pip(sample),
         os=os_name,
         os_line=os_line,
         arch=arch_of(sample),
