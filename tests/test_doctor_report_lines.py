@@ -3238,6 +3238,22 @@ def test_a_kernel_fault_is_read_only_in_tensorflow_s_records_of_one(
     assert "gpu-kernel-failed" not in _ids(doctor(tmp_path, capsys, log))
 
 
+def test_a_kernel_that_ran_an_illegal_instruction_is_a_kernel_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/17747 (verbatim, with the poster's '*')
+    log = (
+        "*2018-03-16 18:27:24.292665: E C:\\tf_jenkins\\workspace\\rel-win\\M\\windows-gpu\\PY\\35"
+        "\\tensorflow\\stream_executor\\cuda\\cuda_event.cc:49] Error polling for event status:"
+        " failed to query event: CUDA_ERROR_ILLEGAL_INSTRUCTION*\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-kernel-failed" and "ILLEGAL_INSTRUCTION" in first["title"]
+    # the CPU's 'Illegal instruction' stays the CPU's
+    cpu = doctor(tmp_path, capsys, "Illegal instruction (core dumped)\n")
+    assert _ids(cpu) == ["cpu-lacks-avx"]
+
+
 def test_a_kernel_fault_steps_back_for_a_gpu_newer_than_the_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

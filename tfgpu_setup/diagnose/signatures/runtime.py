@@ -467,6 +467,8 @@ RUNTIME: tuple[Signature, ...] = (
             "CUDNN_STATUS_EXECUTION_FAILED",
             "LAUNCH_OUT_OF_RESOURCES",
             "too many resources requested for launch",
+            "ILLEGAL_INSTRUCTION",
+            "an illegal instruction was encountered",
         ),
         pattern=compiled(
             r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.cc:\d{1,5}\]"
@@ -476,6 +478,9 @@ RUNTIME: tuple[Signature, ...] = (
             r"|CUDA_ERROR_LAUNCH_FAILED|CUDA_ERROR_LAUNCH_TIMEOUT"
             r"|an illegal memory access was encountered|unspecified launch failure"
             r"|CUDNN_STATUS_EXECUTION_FAILED"
+            # a kernel that ran an instruction the GPU refused (tensorflow#17747: a
+            # tf.contrib.image op on Windows)
+            r"|CUDA_ERROR_ILLEGAL_INSTRUCTION|an illegal instruction was encountered"
             # a kernel asking for more registers or threads than the GPU has (Jetson's small
             # GPUs: Mask_RCNN#171, fixed by a smaller model)
             r"|CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES|too many resources requested for launch)"
