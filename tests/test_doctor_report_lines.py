@@ -7927,3 +7927,18 @@ def test_two_environments_listings_are_not_one_environment_installed_twice(
         "tensorflow                2.4.1                    pypi_0    pypi\n"
     )
     assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, two))
+
+
+def test_the_allocators_dump_alone_is_memory_running_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/45779 (verbatim tail): BFCAllocator dumps
+    # its chunks only when an allocation failed
+    log = (
+        "2021-03-12 00:28:29.816355: I tensorflow/core/common_runtime/bfc_allocator.cc:1040] Sum"
+        " Total of in-use chunks: 1002.91MiB\n"
+        "2021-03-12 00:28:29.816469: I tensorflow/core/common_runtime/bfc_allocator.cc:1042]"
+        " total_region_allocated_bytes_: 1073741824 memory_limit_: 1073741824 available bytes: 0"
+        " curr_region_allocation_bytes_: 2147483648\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-out-of-memory"

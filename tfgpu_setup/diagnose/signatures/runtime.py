@@ -729,6 +729,7 @@ RUNTIME: tuple[Signature, ...] = (
             "report_tensor_allocations_upon_oom",
             "Dst tensor is not initialized",
             "Out of memory while trying to allocate",
+            "in-use chunks",
         ),
         pattern=compiled(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
@@ -738,6 +739,9 @@ RUNTIME: tuple[Signature, ...] = (
             r"|(?P<dst>Dst tensor is not initialized)"
             # XLA-compiled code (jit_compile, Keras 3) asking TF's allocator for a buffer
             r"|Out of memory while trying to allocate \d+ bytes"
+            # the allocator's dump of its chunks, which BFCAllocator writes only when an
+            # allocation failed (its DumpMemoryLog; a paste that kept the tail: tensorflow#45779)
+            r"|bfc_allocator\.cc:\d{1,5}\] Sum Total of in-use chunks"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
