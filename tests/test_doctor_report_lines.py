@@ -7942,3 +7942,17 @@ def test_the_allocators_dump_alone_is_memory_running_out(
         " curr_region_allocation_bytes_: 2147483648\n"
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-out-of-memory"
+
+
+def test_a_kernel_launch_failing_in_a_header_is_a_kernel_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/ildoonet/tf-pose-estimation/issues/623 (verbatim): a Jetson TX2's
+    # small GPU refusing a transpose kernel's launch, written from a kernel header
+    log = (
+        "F ./tensorflow/core/kernels/conv_2d_gpu.h:649] Non-OK-status: CudaLaunchKernel("
+        " SwapDimension1And2InTensor3UsingTiles<T, NumThreads, TileShortSide, TileLongSide>,"
+        " total_tiles_count, NumThreads, 0, d.stream(), input, input_dims, output) status:"
+        " Internal: too many resources requested for launch\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-kernel-failed"

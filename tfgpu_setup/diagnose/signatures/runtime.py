@@ -471,7 +471,8 @@ RUNTIME: tuple[Signature, ...] = (
             "an illegal instruction was encountered",
         ),
         pattern=compiled(
-            r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.cc:\d{1,5}\]"
+            # (a kernel's launch in a header, './tensorflow/core/kernels/conv_2d_gpu.h:649]')
+            r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.(?:cc|h):\d{1,5}\]"
             r"|tensorflow\.python\.framework\.errors_impl\.\w{1,40}Error:"
             r"|Error polling for event status:)[^\n]{0,400}?"
             r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
