@@ -397,6 +397,8 @@ WRITTEN = {
     "plugin-device-listed": "[PhysicalDevice(name='/physical_device:XPU:0', device_type='XPU')]",
     "xla-intel-gpu-stream-executor": "I external/xla/xla/service/service.cc:176]   StreamExecutor"
     " device (0): Intel(R) Arc(TM) A770 Graphics, <undefined>",
+    "windows-cudart-preload-failed": "    ctypes.WinDLL(build_info.cudart_dll_name)",
+    "windows-cudnn-preload-failed": "    ctypes.WinDLL(build_info.cudnn_dll_name)",
     "windows-msvc-runtime-missing": "ImportError: Could not find the DLL(s) 'msvcp140.dll or"
     " msvcp140_1.dll'. TensorFlow requires that these DLLs be installed in a directory that is"
     " named in your %PATH% environment variable.",

@@ -7956,3 +7956,28 @@ def test_a_kernel_launch_failing_in_a_header_is_a_kernel_fault(
         " Internal: too many resources requested for launch\n"
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-kernel-failed"
+
+
+@pytest.mark.parametrize(
+    ("frame", "cause"),
+    [
+        # https://github.com/deepfakes/faceswap/issues/206 (verbatim, a Chinese Windows)
+        ("    ctypes.WinDLL(build_info.cudart_dll_name)\n", "cuda-libs-not-found"),
+        # https://github.com/tensorflow/tensorflow/issues/28223 (the same check for cuDNN)
+        ("    ctypes.WinDLL(build_info.cudnn_dll_name)\n", "cudnn-not-found"),
+    ],
+)
+def test_tensorflows_windows_preload_check_names_the_dll_it_could_not_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], frame: str, cause: str
+) -> None:
+    log = (
+        "Traceback (most recent call last):\n"
+        '  File "C:\\Users\\User\\Envs\\faceswap\\lib\\site-packages\\tensorflow\\python\\'
+        'platform\\self_check.py", line 75, in preload_check\n'
+        + frame
+        + '  File "c:\\users\\user\\appdata\\local\\programs\\python\\python36\\Lib\\ctypes\\'
+        '__init__.py", line 348, in __init__\n'
+        "    self._handle = _dlopen(self._name, mode)\n"
+        "OSError: [WinError 126] \u627e\u4e0d\u5230\u6307\u5b9a\u7684\u6a21\u5757\u3002\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == cause

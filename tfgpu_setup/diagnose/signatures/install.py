@@ -1453,6 +1453,43 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/35036",
     ),
     Signature(
+        # The same preload check's frame for CUDA's runtime (TF 1.x to 2.0 on Windows), above
+        # 'OSError: [WinError 126]' in any language (faceswap#206: '找不到指定的模块。').
+        name="windows-cudart-preload-failed",
+        needles=("cudart_dll_name",),
+        pattern=compiled(r"WinDLL\(build_info\.cudart_dll_name\)"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow cannot import: its preload check could not load the CUDA runtime DLL it"
+            " was built with (cudart64_*.dll)"
+        ),
+        fix=(
+            "Install the CUDA version this TensorFlow release was built with (its tested build"
+            " configurations list it) and put its bin folder on PATH, then open a new terminal;"
+            " 'where cudart64_*.dll' shows which the PATH finds."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/python/platform/self_check.py",
+    ),
+    Signature(
+        # ... and its frame for cuDNN (tensorflow#28223, a source build's check)
+        name="windows-cudnn-preload-failed",
+        needles=("cudnn_dll_name",),
+        pattern=compiled(r"WinDLL\(build_info\.cudnn_dll_name\)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow cannot import: its preload check could not load the cuDNN DLL it was"
+            " built with (cudnn64_*.dll)"
+        ),
+        fix=(
+            "Install the cuDNN version this TensorFlow release was built with, for its CUDA, and"
+            " put the folder with cudnn64_*.dll on PATH (or copy it into CUDA's bin folder), then"
+            " open a new terminal."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/python/platform/self_check.py",
+    ),
+    Signature(
         # ERROR_COMMITMENT_LIMIT (1455): the DLL is there; Windows cannot commit the memory to
         # map it (TensorFlow's and cuDNN's DLLs are large, and trainers start several processes).
         name="windows-page-file-too-small",
