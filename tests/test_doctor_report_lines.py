@@ -7981,3 +7981,24 @@ def test_tensorflows_windows_preload_check_names_the_dll_it_could_not_load(
         "OSError: [WinError 126] \u627e\u4e0d\u5230\u6307\u5b9a\u7684\u6a21\u5757\u3002\n"
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == cause
+
+
+@pytest.mark.parametrize(
+    ("folder", "mac"),
+    [
+        ("/Users/jj/miniconda3/lib/python3.7", True),
+        # donaldlab/OSPREY3#67 (verbatim folder): a Linux share with a 'Users' folder in it
+        ("/usr/project/dlab/Users/jj/OSPREY_Python/python", False),
+        ("/mnt/c/Users/jj/venv/lib/python3.10", False),
+    ],
+)
+def test_only_a_home_folder_at_the_root_reads_as_a_mac(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], folder: str, mac: bool
+) -> None:
+    log = (
+        "Traceback (most recent call last):\n"
+        f'  File "{folder}/site-packages/tensorflow/__init__.py", line 1, in <module>\n'
+        "ImportError: libcudart.so.10.0: cannot open shared object file: No such file or"
+        " directory\n"
+    )
+    assert ("macos-no-cuda" in _ids(doctor(tmp_path, capsys, log))) is mac

@@ -49,8 +49,10 @@ BARE_ARM64 = r"^[ \t]*'?arm64'?[ \t]*$"
 """'uname -m' or platform.machine() answering arm64: macOS on Apple silicon (Linux says aarch64,
 Windows ARM64)."""
 _MACOS = re.compile(
-    # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS
-    r"/Users/[^/\s]+/|\bmacOS\b|darwin|\bDarwin Kernel\b"
+    # a .dylib that Linux's loader reports is one in a candidate list (Open MPI's), not macOS;
+    # a home folder at the root only ('/usr/project/dlab/Users/jj/' is a Linux share's,
+    # '/mnt/c/Users/' WSL's, 'C:/Users/' Windows')
+    r"(?<![\w.~:-])/Users/[^/\s]+/|\bmacOS\b|darwin|\bDarwin Kernel\b"
     r"|\.dylib\b(?!: cannot open shared object file)"
     # the system Python's site folders (/Library/Python/2.7/site-packages, the user's
     # ~/Library/Python/2.7/lib/python/site-packages), python.org's and Xcode's framework builds
