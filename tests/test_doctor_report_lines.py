@@ -8002,3 +8002,22 @@ def test_only_a_home_folder_at_the_root_reads_as_a_mac(
         " directory\n"
     )
     assert ("macos-no-cuda" in _ids(doctor(tmp_path, capsys, log))) is mac
+
+
+def test_tensorflows_diagnostics_naming_a_container_id_as_host_show_a_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/codalab/codalab-worksheets/issues/591 (verbatim): the host's module is
+    # there (367.27), the container has no libcuda: the runtime did not pass the driver in
+    log = (
+        "I tensorflow/stream_executor/dso_loader.cc:102] Couldn't open CUDA library libcuda.so.1."
+        " LD_LIBRARY_PATH: \n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:160] hostname: 6b9e3874a772\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:185] libcuda reported version is:"
+        " Not found: was unable to find libcuda.so DSO loaded into this program\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:189] kernel reported version is:"
+        " 367.27.0\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "container-gpu-not-exposed"
+    named = log.replace("6b9e3874a772", "gpu-box-01")
+    assert _ids(doctor(tmp_path, capsys, named))[0] != "container-gpu-not-exposed"

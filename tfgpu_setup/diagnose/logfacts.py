@@ -73,8 +73,8 @@ _CONTAINER = re.compile(
     r"|^(?:Singularity|Apptainer)> "
     r"|\broot@[0-9a-f]{12}:"  # a shell prompt whose host name is a container id
     # ... or TensorFlow's CUDA diagnostics naming such a host
-    r"|(?:diagnostic information for host: |does not appear to be running on this host \()"
-    r"[0-9a-f]{12}(?:\)|[ \t]*$)"
+    r"|(?:diagnostic information for host: |does not appear to be running on this host \("
+    r"|cuda_diagnostics\.cc:\d{1,5}\] hostname: )[0-9a-f]{12}(?:\)|[ \t]*$)"
     # the NVIDIA images' own LD_LIBRARY_PATH (/usr/local/nvidia/lib64, where the runtime mounts
     # the driver)
     r"|LD_LIBRARY_PATH:? ?[^\n]{0,300}?/usr/local/nvidia/lib"
