@@ -2,10 +2,10 @@
 
 The NVIDIA container runtime mounts the host's libcuda, of the module's own version. A newer one
 in a container is the image's (a CUDA forward-compatibility package on its loader path, or a
-copy built in), so the host driver is older than the image's CUDA needs; a reboot changes
-nothing there (tensorflow#48722: libcuda 460.73.1 over a 455.32 module in the 2.5.0-gpu image).
-Outside a container the same pair is a driver updated and not yet booted into. Pure: data in,
-data out.
+copy built in), so the host driver is older than the image's CUDA needs (tensorflow#48722:
+libcuda 460.73.1 over a 455.32 module in the 2.5.0-gpu image). The one exception, a host driver
+updated and not yet booted into, the fix names. Outside a container the pair is that update.
+Pure: data in, data out.
 """
 
 from __future__ import annotations
@@ -43,9 +43,11 @@ def image_libcuda_newer(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
         f" {kernel}: the host driver is older than the image's CUDA needs",
         (quoted(line), *(f"container: {e}" for e in facts.platform.container_evidence[:1])),
         f"Update the host's NVIDIA driver to one at least as new as {library} (or one that"
-        " supports the image's CUDA), or use an image of the CUDA the host driver supports."
-        " A CUDA forward-compatibility package (/usr/local/cuda/compat) serves only data-centre"
-        " GPUs: take it off LD_LIBRARY_PATH elsewhere. Rebooting changes nothing here.",
+        " supports the image's CUDA), or use an image of the CUDA the host driver supports. A"
+        " CUDA forward-compatibility package (/usr/local/cuda/compat) serves only data-centre"
+        " GPUs: take it off LD_LIBRARY_PATH elsewhere. Only if the host's driver was updated"
+        " since its last boot (then the runtime mounts the new libcuda over the old module)"
+        " does rebooting the host fix it.",
         CONTAINER_TOOLKIT,
     )
 
