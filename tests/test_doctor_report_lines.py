@@ -7927,6 +7927,14 @@ def test_two_environments_listings_are_not_one_environment_installed_twice(
         "tensorflow                2.4.1                    pypi_0    pypi\n"
     )
     assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, two))
+    # two runs of the command, in two activated environments
+    runs = (
+        "(a) $ conda list | grep tensorflow\n"
+        "tensorflow                2.4.1           gpu_py38h8a7d6ce_0\n"
+        "(b) $ conda list | grep tensorflow\n"
+        "tensorflow                2.4.1                    pypi_0    pypi\n"
+    )
+    assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, runs))
 
 
 def test_the_allocators_dump_alone_is_memory_running_out(

@@ -21,15 +21,18 @@ _CONDA_LIST_ROW = re.compile(
 )
 
 
-_ENVIRONMENT_HEADER = re.compile(r"^[ \t>]{0,8}# packages in environment at ", re.MULTILINE)
-"""The header 'conda list' starts each environment's listing with."""
+_LISTING_START = re.compile(
+    r"^[ \t>]{0,8}# packages in environment at |^[^\n]{0,200}\bconda list\b", re.MULTILINE
+)
+"""Where a listing starts: 'conda list''s header for its environment, or the command itself
+(each run may be in another environment)."""
 
 
 def installed_by_conda_and_pip(sample: str) -> tuple[str, ...]:
     """The two 'conda list' rows of a TensorFlow distribution that conda and pip both
-    installed in one environment (one listing: no other environment's header between them),
+    installed in one environment (one listing: no other header or 'conda list' between them),
     conda's first; () where no name has both."""
-    for listing in _ENVIRONMENT_HEADER.split(sample):
+    for listing in _LISTING_START.split(sample):
         by_conda: dict[str, str] = {}
         by_pip: dict[str, str] = {}
         for row in _CONDA_LIST_ROW.finditer(listing):
