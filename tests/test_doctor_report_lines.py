@@ -8029,3 +8029,20 @@ def test_tensorflows_diagnostics_naming_a_container_id_as_host_show_a_container(
     assert _ids(doctor(tmp_path, capsys, log))[0] == "container-gpu-not-exposed"
     named = log.replace("6b9e3874a772", "gpu-box-01")
     assert _ids(doctor(tmp_path, capsys, named))[0] != "container-gpu-not-exposed"
+
+
+def test_a_ptx_jit_warning_shows_a_cuda_build_whatever_the_platform_suggests(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/autorope/donkeycar/issues/1124 (verbatim): a Jetson Nano, whose PyPI
+    # wheel would have no CUDA; this TensorFlow created the GPU's device and JIT-compiles for it
+    log = (
+        "> TensorFlow was not built with CUDA kernel binaries compatible with compute capability"
+        " 5.3. CUDA kernels will be jit-compiled from PTX, which could take 30 minutes or"
+        " longer.\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--gpu", "Jetson Nano", "--arch", "aarch64")
+    assert found["findings"][0]["id"] == "compute-capability-ptx-jit"
+    assert all(
+        f["severity"] == "info" for f in found["findings"] if f["id"] == "cpu-only-tensorflow"
+    )

@@ -613,13 +613,16 @@ CUDA_RUNTIME_LOADED = frozenset(
         "cuda-out-of-memory",
         "cudnn-version-mismatch",
         "gpu-kernel-fault",
+        "no-kernels-ptx-jit",
+        "no-kernels-for-new-gpu",
     }
 )
 """Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or
 cuBLAS handle it tried to create, algorithms it tried, a GPU it weighed and skipped for its
 compute capability (TF 2.x checks the libraries first; 1.x linked them at import), a kernel it
 launched and the GPU had no image for, or that failed while it ran, device memory it asked for
-on a GPU device it created, the cuDNN it compared with its build when it first used it."""
+on a GPU device it created, the cuDNN it compared with its build when it first used it, the
+kernels it found its build lacks for the GPU as it created the device."""
 
 
 def cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
