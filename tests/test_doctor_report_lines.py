@@ -562,6 +562,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/47041 (verbatim): fish's wording, an
+        # x86_64 Python under Rosetta 2
+        ">>> import tensorflow\nfish: 'python' terminated by signal SIGILL (Illegal instruction)\n",
+        "fish-sigill",
+        (),
+        "cpu-lacks-avx",
+        "unknown",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/62860: macOS's bash wording
         ">>> import tensorflow\nIllegal instruction: 4\n$\n",
         "macos-illegal-instruction-4",
@@ -7574,6 +7583,14 @@ def test_a_container_run_through_nvidia_s_runtime_asked_for_the_gpu(
             "NotFoundError: tf_sentencepiece/_sentencepiece_processor_ops.so.1.13.1: undefined"
             " symbol: _ZN10tensorflow8OpKernel11TraceStringEPNS_15OpKernelContextEb",
             "tf_sentencepiece",
+        ),
+        # https://github.com/tensorflow/models/issues/10617 (verbatim): tensorflow-metal's
+        # plug-in asking for a C API function the installed TensorFlow lacks
+        (
+            "tensorflow.python.framework.errors_impl.NotFoundError: dlopen(/Users/user/env/"
+            "miniforge3/lib/python3.9/site-packages/tensorflow-plugins/libmetal_plugin.dylib,"
+            " 0x0006): symbol not found in flat namespace '_TF_AllocateOutput'",
+            "libmetal_plugin",
         ),
         # macOS's loader (sun1638650145/Libraries-and-Extensions-for-TensorFlow-for-Apple-
         # Silicon#4, shortened symbol): tensorflow-text built for another tensorflow-macos

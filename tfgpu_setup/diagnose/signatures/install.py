@@ -791,7 +791,7 @@ INSTALL: tuple[Signature, ...] = (
         # Python dying on 'import tensorflow' without TensorFlow's explanation: most often the
         # same missing AVX (Rosetta 2 on Apple Silicon has none either), but another native
         # library can crash the same way. As shells and tools print SIGILL: bash, macOS's
-        # 'Illegal instruction: 4', zsh, Python's faulthandler, PyCharm, gdb, and Windows'
+        # 'Illegal instruction: 4', zsh, fish, Python's faulthandler, PyCharm, gdb, and Windows'
         # STATUS_ILLEGAL_INSTRUCTION exit code; a shell's job line ('line 1: 4242 Illegal
         # instruction (core dumped) python x.py'); a localised shell's wording is put back in
         # English before (locales.py).
@@ -823,6 +823,8 @@ INSTALL: tuple[Signature, ...] = (
             r"|(?<=[.!:] )(?i:illegal instruction)(?: ?\([^)\n]{0,40}\)|: 4)?[ \t]*$"
             r"|\billegal hardware instruction\b"
             r"|\(interrupted by signal 4: SIGILL\)|received signal SIGILL, Illegal instruction"
+            # fish's report ('fish: 'python' terminated by signal SIGILL (Illegal instruction)')
+            r"|\bterminated by signal SIGILL\b"
             # STATUS_ILLEGAL_INSTRUCTION signed or not: 'DLL load failed with errorcode 3221225501'
             r"|(?:exit|error) ?code (?:-1073741795|3221225501)\b|\(0xC000001D\)"
             # 128 + SIGILL (4), as a shell, Docker or a CI runner reports the process's end
@@ -930,17 +932,23 @@ INSTALL: tuple[Signature, ...] = (
             r"(?P<mac_addon>tensorflow_(?!core\b)[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\]"
             r"[^\s,'\"]{0,300}?\.(?:so|dylib), \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
             r"(?: in flat namespace)?:? '?__Z\w{0,30}?(?:10tensorflow|3tsl|4absl)"
+            # a PluggableDevice plug-in (tensorflow-metal's libmetal_plugin.dylib) asking for a C
+            # API function this TensorFlow lacks ('_TF_AllocateOutput': models#10617)
+            r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?[/\\]"
+            r"tensorflow-plugins[/\\](?P<plugin>lib\w{1,40})\.(?:so|dylib), \w{1,8}\):"
+            r"[^\n]{0,3000}?[Ss]ymbol not found(?: in flat namespace)?:? '?_TF_\w{1,80}"
             r"|This version of (?P<tfp>TensorFlow Probability) requires TensorFlow version >="
             r" (?P<needed>\d{1,2}\.\d{1,2})"
         ),
         finding_id="addon-tensorflow-mismatch",
         severity=Severity.WARNING,
         title=(
-            "{addon}{mac_addon}{tfp} was made for another TensorFlow release than the one installed"
+            "{addon}{mac_addon}{plugin}{tfp} was made for another TensorFlow release than the"
+            " one installed"
         ),
         fix=ADDON_RELEASE_FIX,
         source="https://github.com/tensorflow/addons/issues/470",
-        subject="{addon}{mac_addon}{tfp}",
+        subject="{addon}{mac_addon}{plugin}{tfp}",
     ),
     Signature(
         # TensorFlow Addons from 0.6 names its ops 'Addons>Gelu', a namespace TensorFlow
