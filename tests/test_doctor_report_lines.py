@@ -8063,3 +8063,58 @@ def test_a_ptx_jit_warning_shows_a_cuda_build_whatever_the_platform_suggests(
     assert all(
         f["severity"] == "info" for f in found["findings"] if f["id"] == "cpu-only-tensorflow"
     )
+
+
+# https://github.com/tensorflow/tensorflow/issues/49190 (verbatim): tensorflow-gpu installed over
+# the notebook's tensorflow 2.4.1, which pip's check still names
+GPU_BUILD_OVER_TENSORFLOW = (
+    "`!pip install tensorflow-gpu >> /dev/null`\n"
+    "\n"
+    "ERROR: tensorflow 2.4.1 has requirement gast==0.3.3, but you'll have gast 0.4.0 which is"
+    " incompatible.\n"
+    "ERROR: tensorflow 2.4.1 has requirement h5py~=2.10.0, but you'll have h5py 3.1.0 which is"
+    " incompatible.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        GPU_BUILD_OVER_TENSORFLOW,
+        # https://github.com/tensorflow/tensorflow/issues/47422 (verbatim lines): tf-nightly's
+        # requirement chain, pip 20.3's check naming the tensorflow 2.3.1 already there
+        "Requirement already satisfied: zipp>=0.5 in /home/u/.local/lib/python3.6/site-packages"
+        " (from importlib-metadata->markdown>=2.6.8->tb-nightly~=2.4.0.a->tf-nightly) (3.4.0)\n"
+        "ERROR: pip's dependency resolver does not currently take into account all the packages"
+        " that are installed. This behaviour is the source of the following dependency"
+        " conflicts.\n"
+        "tensorflow 2.3.1 requires numpy<1.19.0,>=1.16.0, but you have numpy 1.19.5 which is"
+        " incompatible.\n"
+        "Successfully installed numpy-1.19.5\n",
+    ],
+)
+def test_pip_installing_a_second_tensorflow_over_one_is_two_distributions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "multiple-tensorflow-distributions"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # an upgrade of the same distribution
+        ("pip install tensorflow-gpu", "pip install --upgrade tensorflow"),
+        # the installer and the build it pulls in (native Windows) are one install
+        ("tensorflow 2.4.1 has", "tensorflow-intel 2.4.1 has"),
+        # the old one removed afterwards
+        ("incompatible.\n", "incompatible.\nSuccessfully uninstalled tensorflow-2.4.1\n"),
+    ],
+)
+def test_pip_changing_one_tensorflow_is_not_two_distributions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str
+) -> None:
+    log = GPU_BUILD_OVER_TENSORFLOW.replace(old, new)
+    if "intel" in new:
+        log = log.replace("pip install tensorflow-gpu", "pip install tensorflow")
+    assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, log))

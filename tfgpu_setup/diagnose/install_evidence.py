@@ -66,6 +66,20 @@ def install_findings(
                 "#installing-non-conda-packages",
             )
         )
+    elif log.installed_over:
+        found.append(
+            Finding(
+                "multiple-tensorflow-distributions",
+                Severity.ERROR,
+                "pip installed a second TensorFlow distribution into an environment that already"
+                " had one; whichever was installed last owns the files",
+                log.installed_over,
+                "Uninstall every TensorFlow distribution there ('pip list' shows them: tensorflow,"
+                " tensorflow-gpu, tensorflow-cpu, tf-nightly), then install one; 'tfgpu-setup"
+                " apply' does this in its own environment.",
+                TF_INSTALL,
+            )
+        )
     gpu_seen = any(m.signature.proves_gpu for m in matches)
     # macOS has no CUDA build at all: its TensorFlow being one without CUDA is the platform's
     # doing (macos-no-cuda), not a CPU-only package chosen over a GPU one

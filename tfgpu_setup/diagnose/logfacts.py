@@ -16,6 +16,7 @@ from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
+from .installed_over import installed_over_another
 from .installed_twice import installed_by_conda_and_pip
 from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
@@ -140,6 +141,9 @@ class LogFacts:
     tf_distributions: tuple[str, ...] = ()
     installed_twice: tuple[str, ...] = ()
     """Two 'conda list' rows of one TensorFlow distribution, conda's and pip's."""
+    installed_over: tuple[str, ...] = ()
+    """pip's line naming a TensorFlow distribution already installed, and the line of pip
+    installing another one into the same environment."""
     tf_requested: str | None = None
     """The release pip was asked for and could not install ('tensorflow==2.10')."""
     tf_ran_line: str = ""
@@ -456,6 +460,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         installed_twice=installed_by_conda_and_pip(sample),
+        installed_over=installed_over_another(sample),
         os=os_name,
         os_line=os_line,
         arch=arch_of(sample),

@@ -1,0 +1,65 @@
+"""pip installing one TensorFlow distribution into an environment that already has another.
+
+pip's check of the installed packages after an install names what is already there ('tensorflow
+2.4.1 requires numpy<1.19.0, but you have numpy 1.19.5', or before pip 20.3 'ERROR: tensorflow
+2.4.1 has requirement gast==0.3.3, but you'll have gast 0.4.0'): a TensorFlow distribution named
+so, while the install was of another one (tensorflow-gpu over tensorflow: tensorflow#49190;
+tf-nightly over tensorflow: tensorflow#47422), leaves both in one environment. Pure: data in,
+data out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..distributions import PARTNER_BUILDS
+from .signatures.install import TF_DISTRIBUTION
+
+_ALREADY_THERE = re.compile(
+    r"^[ \t>`]{0,8}(?:ERROR: )?(?P<dist>" + TF_DISTRIBUTION + r") (?P<version>\d[\w.+-]{0,40})"
+    r" (?:has requirement|requires) [^\n]{1,300}?, but you(?:'ll)? have ",
+    re.MULTILINE,
+)
+_INSTALLING = re.compile(
+    # the command, pip's download of it, what it installed, or a requirement chain ending in it
+    r"\bpip3?(?:\.exe)? install (?:\S{1,100} ){0,8}?(?P<asked>"
+    + TF_DISTRIBUTION
+    + r")(?:[=<>~!]=?[\w.*]{1,30})?(?=[\s`'\"]|$)"
+    r"|^[ \t]*Collecting (?P<collected>" + TF_DISTRIBUTION + r")(?=[\s=<>~!\[]|$)"
+    r"|Successfully installed (?:[^\n]{0,2000}? )?(?P<installed>" + TF_DISTRIBUTION + r")-\d"
+    r"|->(?P<chain>" + TF_DISTRIBUTION + r")\)",
+    re.MULTILINE,
+)
+_REFUSED = re.compile(r"No matching distribution found for (?P<dist>" + TF_DISTRIBUTION + ")")
+
+
+def installed_over_another(sample: str) -> tuple[str, ...]:
+    """pip's line naming the TensorFlow distribution already installed, and the line installing
+    another one; () where no such pair shows."""
+    there = _ALREADY_THERE.search(sample)
+    if there is None:
+        return ()
+    present = _normal(there["dist"])
+    if f"Successfully uninstalled {there['dist']}-" in sample[there.end() :]:
+        return ()  # removed afterwards
+    refused = {_normal(m["dist"]) for m in _REFUSED.finditer(sample)}
+    for m in _INSTALLING.finditer(sample):
+        name = _normal(m["asked"] or m["collected"] or m["installed"] or m["chain"] or "")
+        if name and name != present and name not in refused and not _partners(name, present):
+            return _line_of(sample, there.start()), _line_of(sample, m.start())
+    return ()
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("_", "-")
+
+
+def _partners(one: str, other: str) -> bool:
+    """The installer wheel and the build it pulls in (tensorflow and tensorflow-intel): one."""
+    return other in PARTNER_BUILDS.get(one, ()) or one in PARTNER_BUILDS.get(other, ())
+
+
+def _line_of(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)].strip()[:300]
