@@ -54,3 +54,41 @@ def test_an_image_libcuda_older_than_the_host_module_stays_a_mismatch(
     )
     first = doctor(tmp_path, capsys, older, "--container")["findings"][0]
     assert first["id"] == "driver-library-mismatch"
+
+
+def test_the_same_branch_in_a_container_is_the_hosts_update_not_yet_booted_into(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 47) 535.129 over 535.104: the runtime mounted the host's updated libcuda; an image's
+    # or a compatibility package's copy is of a newer branch
+    same = IMAGE_NEWER.replace("460.73.1", "535.129.3").replace("455.32.0", "535.104.5")
+    first = doctor(tmp_path, capsys, same, "--container")["findings"][0]
+    assert first["id"] == "driver-library-mismatch"
+
+
+def test_nvml_saying_the_halves_differ_keeps_a_container_pair_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # NVML is not in a compatibility package: its mismatch is the host's own update
+    log = "Failed to initialize NVML: Driver/library version mismatch\n" + IMAGE_NEWER
+    first = doctor(tmp_path, capsys, log, "--container")["findings"][0]
+    assert first["id"] == "driver-library-mismatch"
+
+
+def test_a_compatibility_package_on_a_host_is_a_driver_too_old(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 47, written in TensorFlow's and the shell's wording) CUDA 12.2's compat libcuda on
+    # a 525 driver and a GPU that does not support it
+    log = (
+        "ana@ws:~$ echo $LD_LIBRARY_PATH\n"
+        "/usr/local/cuda-12.2/compat:/usr/local/cuda-12.2/lib64\n"
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:268] failed call to cuInit:"
+        " CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE: forward compatibility was attempted on non"
+        " supported HW\n"
+        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_diagnostics.cc:312] kernel version"
+        " 525.147.5 does not match DSO version 535.104.5 -- cannot find working devices in this"
+        " configuration\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "driver-too-old" and "compat" in first["fix"]

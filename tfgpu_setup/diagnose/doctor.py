@@ -324,8 +324,9 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
-    if (image_newer := image_libcuda_newer(known, log_facts, matches)) is not None:
-        because = "but in a container, where the newer libcuda is the image's, not an update"
+    if (image_newer := image_libcuda_newer(known, log_facts, matches, log or "")) is not None:
+        because = "but the newer libcuda is of another branch, an image's or a compatibility"
+        because += " package's, not an update waiting for a reboot"
         mismatch = frozenset({"driver-library-mismatch"})
         log_findings = contradicted(log_findings, mismatch, because)
         crossed = [image_newer, *contradicted(tuple(crossed), mismatch, because)]

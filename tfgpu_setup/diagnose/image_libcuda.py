@@ -1,11 +1,14 @@
-"""A libcuda newer than the host's kernel module, inside a container: the image's own copy.
+"""A libcuda of a newer driver branch than the kernel module: a CUDA forward-compatibility
+package's, or an image's own copy, not a driver update waiting for a reboot.
 
-The NVIDIA container runtime mounts the host's libcuda, of the module's own version. A newer one
-in a container is the image's (a CUDA forward-compatibility package on its loader path, or a
-copy built in), so the host driver is older than the image's CUDA needs (tensorflow#48722:
-libcuda 460.73.1 over a 455.32 module in the 2.5.0-gpu image). The one exception, a host driver
-updated and not yet booted into, the fix names. Outside a container the pair is that update.
-Pure: data in, data out.
+The NVIDIA container runtime mounts the host's libcuda, of the module's own version, so a libcuda
+of a newer branch inside a container is the image's (a forward-compatibility package on its
+loader path, or a copy built in): the host driver is older than the image's CUDA needs
+(tensorflow#48722: libcuda 460.73.1 over a 455.32 module in the 2.5.0-gpu image). Outside a
+container the same holds where the log shows the compatibility package (/usr/local/cuda/compat,
+CUDA's error 804). A host driver updated and not yet booted into shows otherwise: the same branch
+(535.104 over 535.129), or NVML and the kernel's NVRM saying the two differ (NVML is not in the
+compatibility package); that stays a driver mismatch. Pure: data in, data out.
 """
 
 from __future__ import annotations
@@ -19,35 +22,49 @@ from ..findings import Finding, Severity
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .machine_seen import FORWARD_COMPATIBILITY
 from .sources import CONTAINER_TOOLKIT, quoted
 
+UPDATE_NOT_BOOTED = frozenset({"nvml-version-mismatch", "nvrm-api-mismatch"})
+"""Lines that show the machine's own driver halves differ: NVML's library against the module,
+or the module refusing the user-space driver."""
 
-def image_libcuda_newer(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> Finding | None:
-    """driver-too-old where a known container loaded a libcuda newer than the host's module."""
-    if not (facts.knows("container") and facts.platform.container):
+
+def image_libcuda_newer(
+    facts: Facts, log: LogFacts, matches: Sequence[LogMatch], text: str = ""
+) -> Finding | None:
+    """driver-too-old where a libcuda of a newer branch than the module is a container's or
+    a compatibility package's (text: the log, for the package's traces)."""
+    in_container = facts.knows("container") and facts.platform.container
+    compat = FORWARD_COMPATIBILITY.search(text)
+    if not (in_container or compat) or any(m.signature.name in UPDATE_NOT_BOOTED for m in matches):
         return None
     pair = _library_and_module(log, matches)
     if pair is None:
         return None
     library, kernel, line = pair
     try:
-        newer = parsed(library) > parsed(kernel)
+        newer_branch = parsed(library).major > parsed(kernel).major
     except InvalidVersion:
         return None
-    if not newer:
+    if not newer_branch:
         return None
+    where = (
+        [f"container: {e}" for e in facts.platform.container_evidence[:1]]
+        if in_container
+        else [f"forward compatibility: {compat.group(0)}" if compat else ""]
+    )
     return Finding(
         "driver-too-old",
         Severity.ERROR,
-        f"The container loads its image's libcuda {library}, newer than the host's driver"
-        f" {kernel}: the host driver is older than the image's CUDA needs",
-        (quoted(line), *(f"container: {e}" for e in facts.platform.container_evidence[:1])),
-        f"Update the host's NVIDIA driver to one at least as new as {library} (or one that"
-        " supports the image's CUDA), or use an image of the CUDA the host driver supports. A"
-        " CUDA forward-compatibility package (/usr/local/cuda/compat) serves only data-centre"
-        " GPUs: take it off LD_LIBRARY_PATH elsewhere. Only if the host's driver was updated"
-        " since its last boot (then the runtime mounts the new libcuda over the old module)"
-        " does rebooting the host fix it.",
+        f"A libcuda of a newer driver branch ({library}) than the host's kernel module"
+        f" ({kernel}) is loaded: the {'image' if in_container else 'compatibility package'}'s,"
+        " so the host driver is older than the CUDA in use needs",
+        (quoted(line), *where),
+        f"Update the host's NVIDIA driver to the {parsed(library).major} branch or newer (one"
+        " that supports the CUDA in use), or use an image or CUDA the host driver supports. A"
+        " CUDA forward-compatibility package (/usr/local/cuda/compat, conda's cuda-compat)"
+        " serves only data-centre GPUs: take it off LD_LIBRARY_PATH elsewhere.",
         CONTAINER_TOOLKIT,
     )
 

@@ -270,7 +270,7 @@ _DRIVER_HALF = re.compile(
     r"|(?P<compared>kernel version seems to match DSO|does not match DSO version)"
 )
 _DRIVER_NUMBER = re.compile(r"\d{2,4}\.\d{1,3}(?:\.\d{1,3})?")
-_FORWARD_COMPATIBILITY = re.compile(
+FORWARD_COMPATIBILITY = re.compile(
     r"(?i:forward compatibility)|/compat/lib|/cuda/compat\b|COMPAT_NOT_SUPPORTED"
     r"|UNKNOWN ERROR \(804\)"
 )
@@ -285,7 +285,7 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
     the kernel module's) and their lines, when both are numbers, differ, and TensorFlow's own
     comparison of them is not in the paste (it says so itself then); None otherwise, and where
     CUDA's forward-compatibility package makes libcuda newer on purpose."""
-    if _FORWARD_COMPATIBILITY.search(sample):
+    if FORWARD_COMPATIBILITY.search(sample):
         return None
     libraries: list[tuple[re.Match[str], int]] = []  # printed, not yet paired, newest last
     pair: tuple[re.Match[str], re.Match[str]] | None = None
