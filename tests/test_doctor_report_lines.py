@@ -7952,6 +7952,19 @@ def test_two_environments_listings_are_not_one_environment_installed_twice(
         "tensorflow                2.4.1                    pypi_0    pypi\n"
     )
     assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, runs))
+    # (review 47) conda's pip row, then 'pip list -v' (a location, installer 'pip') or 'conda
+    # search' offers: one install, and packages not installed
+    for after in (
+        "(tf) $ pip list -v | grep tensorflow\n"
+        "tensorflow     2.12.0     /home/a/miniconda3/envs/tf/lib/python3.10/site-packages pip\n",
+        "(tf) $ conda search tensorflow | tail -2\n"
+        "tensorflow                    2.10.0 gpu_py310h6559e04_0  pkgs/main\n",
+    ):
+        log = (
+            "(tf) $ conda list | grep tensorflow\n"
+            "tensorflow                2.12.0                   pypi_0    pypi\n" + after
+        )
+        assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, log))
 
 
 def test_the_allocators_dump_alone_is_memory_running_out(

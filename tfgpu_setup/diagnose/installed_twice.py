@@ -21,25 +21,36 @@ _CONDA_LIST_ROW = re.compile(
 )
 
 
-_LISTING_START = re.compile(
-    r"^[ \t>]{0,8}# packages in environment at |^[^\n]{0,200}\bconda list\b", re.MULTILINE
+_LISTING_START = re.compile(r"# packages in environment at |\b(?:conda|mamba|micromamba) list\b")
+"""Where a listing starts: 'conda list''s header for its environment, or the command itself."""
+_NEXT_COMMAND = re.compile(
+    r"\b(?:pip3?|conda|mamba|micromamba|python3?)(?:\.exe)? (?:-[cm] |list|search|install|show"
+    r"|freeze|info|env|create|activate|run)\b"
 )
-"""Where a listing starts: 'conda list''s header for its environment, or the command itself
-(each run may be in another environment)."""
+"""A later command ends the listing: 'conda search' offers, 'pip list -v' rows and the like
+are not conda's list of what is installed."""
 
 
 def installed_by_conda_and_pip(sample: str) -> tuple[str, ...]:
     """The two 'conda list' rows of a TensorFlow distribution that conda and pip both
-    installed in one environment (one listing: no other header or 'conda list' between them),
-    conda's first; () where no name has both."""
-    for listing in _LISTING_START.split(sample):
-        by_conda: dict[str, str] = {}
-        by_pip: dict[str, str] = {}
-        for row in _CONDA_LIST_ROW.finditer(listing):
-            name = row["dist"].lower().replace("_", "-")
-            from_pip = row["build"] == "<pip>" or row["channel"] == "pypi"
-            (by_pip if from_pip else by_conda).setdefault(name, row.group(0).strip())
-        for name, conda_row in by_conda.items():
-            if name in by_pip:
-                return conda_row, by_pip[name]
+    installed in one environment (one listing: from its command or header to the next
+    command), conda's first; () where no name has both."""
+    by_conda: dict[str, str] = {}
+    by_pip: dict[str, str] = {}
+    listing = False
+    for line in sample.split("\n"):
+        if _LISTING_START.search(line):
+            listing, by_conda, by_pip = True, {}, {}
+            continue
+        if _NEXT_COMMAND.search(line):
+            listing = False
+            continue
+        row = _CONDA_LIST_ROW.match(line) if listing else None
+        if row is None or "/" in row["build"] or "\\" in row["build"]:
+            continue  # (a location is pip's column, not a conda build)
+        name = row["dist"].lower().replace("_", "-")
+        from_pip = row["build"] == "<pip>" or row["channel"] == "pypi"
+        (by_pip if from_pip else by_conda).setdefault(name, row.group(0).strip())
+        if name in by_pip and name in by_conda:
+            return by_conda[name], by_pip[name]
     return ()
