@@ -3888,6 +3888,14 @@ def test_a_notebook_without_tensorflow_is_not_installed_unless_installed_elsewhe
     assert alone["id"] == "tensorflow-not-installed" and "kernel" in alone["fix"]
     installed = "$ pip install tensorflow\nSuccessfully installed tensorflow-2.4.0\n" + notebook
     assert doctor(tmp_path, capsys, installed)["findings"][0]["id"] == "wrong-python-environment"
+    # (review 47) a listing of the shell's environment, or two pythons answering
+    for shown in (
+        "(tf) $ pip list | grep tensorflow\ntensorflow                   2.13.1\n",
+        "(tf) $ which python\n/home/a/miniconda3/envs/tf/bin/python\n"
+        "In [1]: import sys; print(sys.executable)\n/usr/bin/python3\n",
+    ):
+        found = doctor(tmp_path, capsys, shown + notebook)["findings"][0]
+        assert found["id"] == "wrong-python-environment", shown
 
 
 @pytest.mark.parametrize(

@@ -316,21 +316,28 @@ def _wrong_environment(
     another_major: str = "",
 ) -> list[Finding]:
     """'No module named tensorflow' where TensorFlow is installed somewhere: in another Python
-    (two interpreters named), per pip, or per the user (outside a container, whose Python is the
-    image's own). A notebook kernel alone is no such evidence: settled kernels' 'No module' were
-    TensorFlow never installed (handwriting-ocr#40), and that finding's fix names the kernel."""
+    (two interpreters named), per pip or a package listing, or per the user (outside a
+    container, whose Python is the image's own). A notebook kernel alone is no such evidence:
+    settled kernels' 'No module' were TensorFlow never installed (handwriting-ocr#40), and that
+    finding's fix names the kernel."""
     in_container = facts.knows("container") and facts.platform.container
     evidence: tuple[str, ...] = ()
     if len(log.python_roots) >= 2:
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
     elif log.interpreters:
         evidence = tuple(log.interpreters[:4])
+    elif log.pythons_apart:
+        evidence = log.pythons_apart
     elif log.python_and_pip_apart and installs_succeeded:
         evidence = log.python_and_pip_apart
     elif another_major:
         evidence = (another_major,)
     elif log.installed_line:
         evidence = (f"pip: {log.installed_line}",)
+    elif log.tf_distributions and not in_container:
+        # a listing ('pip list', 'conda list', 'pip show') shows it installed somewhere
+        listed = ", ".join(log.tf_distributions[:3])
+        evidence = (f"a package listing shows {listed} installed, yet not where the code ran",)
     elif log.sudo_pip_line and installs_succeeded:
         evidence = (f"installed with sudo, into the system Python: {log.sudo_pip_line}",)
     elif tf_known_installed:

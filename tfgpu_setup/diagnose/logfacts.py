@@ -34,7 +34,7 @@ from .machine_seen import (
     toolkits_on_path,
 )
 from .macos_crash import crash_opening_libcuda
-from .pip_apart import python_and_pip_apart
+from .pip_apart import python_and_pip_apart, pythons_apart
 from .pip_index import index_not_pypi
 from .pip_installs import TENSORFLOW_MISSING
 from .platform_seen import (
@@ -186,6 +186,8 @@ class LogFacts:
     different environments)."""
     python_and_pip_apart: tuple[str, ...] = ()
     """A python and a pip the log shows answering from two installations (pip_apart.py)."""
+    pythons_apart: tuple[str, ...] = ()
+    """Two python answers ('which python', sys.executable) of two installations."""
     container_line: str = ""
     cuda_seen: tuple[tuple[str, str], ...] = ()
     """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
@@ -468,6 +470,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         python_roots=python_roots(sample),
         interpreters=interpreters_seen(sample),
         python_and_pip_apart=python_and_pip_apart(sample),
+        pythons_apart=pythons_apart(sample),
         container_line=_first(_CONTAINER, sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,

@@ -58,6 +58,26 @@ def python_and_pip_apart(text: str) -> tuple[str, ...]:
     """The python's and the pip's answers (one line each) where no python the log answers with
     shares an installation with any pip it answers with; () where it shows fewer, or one pip
     whose installation cannot be told (a user-site pip on Windows)."""
+    pythons, pips = _answers(text)
+    if not pythons or not pips or "" in pips or set(pythons) & set(pips):
+        return ()
+    return (
+        f"python: {next(iter(pythons.values()))}",
+        f"pip: {next(iter(pips.values()))}",
+    )
+
+
+def pythons_apart(text: str) -> tuple[str, ...]:
+    """Two python answers of two installations ('which python' in the shell, a notebook's
+    sys.executable): the code may run in either; () where the log answers with fewer."""
+    pythons, _ = _answers(text)
+    if len(pythons) < 2:
+        return ()
+    return tuple(f"python: {answer}" for answer in list(pythons.values())[:2])
+
+
+def _answers(text: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Each installation the log's python and pip answers belong to, with the first answer."""
     pythons: dict[str, str] = {}
     pips: dict[str, str] = {}
     for asked in _ASKED.finditer(text):
@@ -69,12 +89,7 @@ def python_and_pip_apart(text: str) -> tuple[str, ...]:
             pips.setdefault(_installation(found["root"], pip=True), answer)
     for version in _PIP_VERSION.finditer(text):
         pips.setdefault(_installation(version["root"], pip=True), version.group(0).strip())
-    if not pythons or not pips or "" in pips or set(pythons) & set(pips):
-        return ()
-    return (
-        f"python: {next(iter(pythons.values()))}",
-        f"pip: {next(iter(pips.values()))}",
-    )
+    return pythons, pips
 
 
 def _installation(root: str, *, pip: bool = False) -> str:
