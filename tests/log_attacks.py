@@ -397,6 +397,10 @@ WRITTEN = {
     "plugin-device-listed": "[PhysicalDevice(name='/physical_device:XPU:0', device_type='XPU')]",
     "xla-intel-gpu-stream-executor": "I external/xla/xla/service/service.cc:176]   StreamExecutor"
     " device (0): Intel(R) Arc(TM) A770 Graphics, <undefined>",
+    "host-allocator-out-of-memory": "W tensorflow/core/common_runtime/bfc_allocator.cc:479]"
+    " Allocator (mklcpu) ran out of memory trying to allocate 7.45GiB (rounded to 8000000000)",
+    "bfc-allocator-dump": "I tensorflow/core/common_runtime/bfc_allocator.cc:1040] Sum Total of"
+    " in-use chunks: 1002.91MiB",
     "windows-cudart-preload-failed": "    ctypes.WinDLL(build_info.cudart_dll_name)",
     "windows-cudnn-preload-failed": "    ctypes.WinDLL(build_info.cudnn_dll_name)",
     "windows-msvc-runtime-missing": "ImportError: Could not find the DLL(s) 'msvcp140.dll or"

@@ -7988,6 +7988,15 @@ def test_the_allocators_dump_alone_is_memory_running_out(
         " curr_region_allocation_bytes_: 2147483648\n"
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-out-of-memory"
+    # (review 47) a host allocator's dump says the machine's RAM ran out, not the GPU's
+    for header in (
+        "I tensorflow/core/common_runtime/bfc_allocator.cc:1027] BFCAllocator dump for"
+        " gpu_host_bfc\n",
+        "W tensorflow/core/common_runtime/bfc_allocator.cc:479] Allocator (mklcpu) ran out of"
+        " memory trying to allocate 7.45GiB (rounded to 8000000000)requested by op Mul\n",
+    ):
+        first = doctor(tmp_path, capsys, header + log)["findings"][0]
+        assert "host's memory" in first["title"], header
 
 
 def test_a_kernel_launch_failing_in_a_header_is_a_kernel_fault(

@@ -15,7 +15,9 @@ from .model import (
     handle_failed_first,
 )
 
-HOST_MEMORY_SIGNATURES = frozenset({"pinned-host-memory-exhausted", "host-oom-when-allocating"})
+HOST_MEMORY_SIGNATURES = frozenset(
+    {"pinned-host-memory-exhausted", "host-oom-when-allocating", "host-allocator-out-of-memory"}
+)
 """Lines where the host's memory, not the GPU's, ran out."""
 EXHAUSTED_UNSAID = "resource-exhausted-raised"
 NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", EXHAUSTED_UNSAID})
@@ -721,6 +723,50 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/models/issues/1993",
     ),
     Signature(
+        # TensorFlow's host allocators running out: pinned host memory (gpu_host_bfc) and the
+        # CPU's (mklcpu, cpu): the machine's RAM, not the GPU's memory (review 47)
+        name="host-allocator-out-of-memory",
+        needles=("ran out of memory", "BFCAllocator dump for"),
+        pattern=compiled(
+            r"Allocator \((?P<allocator>gpu_host_bfc|cuda_host_bfc|mklcpu|cpu)\) ran out of memory"
+            r"|BFCAllocator dump for (?P<dumped>gpu_host_bfc|cuda_host_bfc|mklcpu|cpu)\b"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "The host's memory ran out (TensorFlow's {allocator}{dumped} allocator), not the GPU's"
+        ),
+        fix=(
+            "Use smaller batches and input buffers (tf.data prefetch, shuffle and cache sizes),"
+            " fewer data workers, or more RAM; on WSL 2, which limits pinned memory, give the VM"
+            " more memory (.wslconfig). GPU memory settings do not change this."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v2.15.0/tensorflow/core/common_runtime/bfc_allocator.cc",
+        subject="host-memory",
+    ),
+    Signature(
+        # The allocator's dump of its chunks, which BFCAllocator writes only when an allocation
+        # failed (its DumpMemoryLog): a paste that kept only the dump's tail (tensorflow#45779).
+        # The dump names no allocator: a host allocator's header elsewhere in the log explains it.
+        name="bfc-allocator-dump",
+        needles=("in-use chunks",),
+        pattern=compiled(r"bfc_allocator\.cc:\d{1,5}\] Sum Total of in-use chunks"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow's allocator dumped its memory map, which it does when an allocation"
+            " failed: the GPU's memory where the work runs there"
+        ),
+        fix=(
+            "Reduce the batch size (or the input size), enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
+            " other processes on the GPU (nvidia-smi). The line above the dump names the"
+            " allocator: gpu_host_bfc or mklcpu is the host's RAM."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/45779",
+        explained_by=frozenset({"gpu-out-of-memory"}),
+    ),
+    Signature(
         name="tf-oom-when-allocating",
         needles=(
             "OOM when allocating",
@@ -730,19 +776,17 @@ RUNTIME: tuple[Signature, ...] = (
             "report_tensor_allocations_upon_oom",
             "Dst tensor is not initialized",
             "Out of memory while trying to allocate",
-            "in-use chunks",
         ),
         pattern=compiled(
             r"OOM when allocating tensor(?: with shape\s?\[?(?P<shape>[\d,\s]{0,80})\]?)?"
-            r"|[Rr]an out of memory trying to allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
+            # (not the host's allocators: host-allocator-out-of-memory)
+            r"|(?<!_host_bfc\) )(?<!\(mklcpu\) )(?<!\(cpu\) )[Rr]an out of memory trying to"
+            r" allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
             r"(?!.{0,200}this is not a failure)"
             r"|(?P<hint>report_tensor_allocations_upon_oom)"
             r"|(?P<dst>Dst tensor is not initialized)"
             # XLA-compiled code (jit_compile, Keras 3) asking TF's allocator for a buffer
             r"|Out of memory while trying to allocate \d+ bytes"
-            # the allocator's dump of its chunks, which BFCAllocator writes only when an
-            # allocation failed (its DumpMemoryLog; a paste that kept the tail: tensorflow#45779)
-            r"|bfc_allocator\.cc:\d{1,5}\] Sum Total of in-use chunks"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
