@@ -401,8 +401,10 @@ WRITTEN = {
     " Allocator (mklcpu) ran out of memory trying to allocate 7.45GiB (rounded to 8000000000)",
     "bfc-allocator-dump": "I tensorflow/core/common_runtime/bfc_allocator.cc:1040] Sum Total of"
     " in-use chunks: 1002.91MiB",
-    "windows-cudart-preload-failed": "    ctypes.WinDLL(build_info.cudart_dll_name)",
-    "windows-cudnn-preload-failed": "    ctypes.WinDLL(build_info.cudnn_dll_name)",
+    "windows-cudart-preload-failed": "    ctypes.WinDLL(build_info.cudart_dll_name)\nOSError:"
+    " [WinError 126] The specified module could not be found",
+    "windows-cudnn-preload-failed": "    ctypes.WinDLL(build_info.cudnn_dll_name)\nOSError:"
+    " [WinError 126] The specified module could not be found",
     "windows-msvc-runtime-missing": "ImportError: Could not find the DLL(s) 'msvcp140.dll or"
     " msvcp140_1.dll'. TensorFlow requires that these DLLs be installed in a directory that is"
     " named in your %PATH% environment variable.",

@@ -8036,6 +8036,9 @@ def test_tensorflows_windows_preload_check_names_the_dll_it_could_not_load(
         "OSError: [WinError 126] \u627e\u4e0d\u5230\u6307\u5b9a\u7684\u6a21\u5757\u3002\n"
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == cause
+    # (review 47) WinError 193: a DLL of another architecture was found, not a missing one
+    other = log.replace("[WinError 126]", "[WinError 193] %1 is not a valid Win32 application.")
+    assert cause not in _ids(doctor(tmp_path, capsys, other))
 
 
 @pytest.mark.parametrize(

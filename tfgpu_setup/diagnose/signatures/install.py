@@ -1465,7 +1465,13 @@ INSTALL: tuple[Signature, ...] = (
         # 'OSError: [WinError 126]' in any language (faceswap#206: '找不到指定的模块。').
         name="windows-cudart-preload-failed",
         needles=("cudart_dll_name",),
-        pattern=compiled(r"WinDLL\(build_info\.cudart_dll_name\)"),
+        # the frame, then the OSError within three lines: WinError 126, the module not found
+        # (193, a DLL of another architecture, is not a missing one)
+        pattern=compiled(
+            r"WinDLL\(build_info\.cudart_dll_name\)[^\n]{0,40}\r?\n(?:[^\n]{0,300}\r?\n){0,3}?"
+            r"[^\n]{0,200}\[WinError 126\]"
+        ),
+        spans_lines=4,
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,
         title=(
@@ -1483,7 +1489,13 @@ INSTALL: tuple[Signature, ...] = (
         # ... and its frame for cuDNN (tensorflow#28223, a source build's check)
         name="windows-cudnn-preload-failed",
         needles=("cudnn_dll_name",),
-        pattern=compiled(r"WinDLL\(build_info\.cudnn_dll_name\)"),
+        # the frame, then the OSError within three lines: WinError 126, the module not found
+        # (193, a DLL of another architecture, is not a missing one)
+        pattern=compiled(
+            r"WinDLL\(build_info\.cudnn_dll_name\)[^\n]{0,40}\r?\n(?:[^\n]{0,300}\r?\n){0,3}?"
+            r"[^\n]{0,200}\[WinError 126\]"
+        ),
+        spans_lines=4,
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
         title=(
