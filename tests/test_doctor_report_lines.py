@@ -7600,6 +7600,13 @@ def test_a_container_run_through_nvidia_s_runtime_asked_for_the_gpu(
             " 0x0006): symbol not found in flat namespace '_TF_AllocateOutput'",
             "libmetal_plugin",
         ),
+        # (review 47, written in the loader's words) the same plug-in asking for a C++ symbol
+        (
+            "tensorflow.python.framework.errors_impl.NotFoundError: dlopen(/Users/a/env/lib/"
+            "python3.10/site-packages/tensorflow-plugins/libmetal_plugin.dylib, 0x0006): Symbol"
+            " not found: __ZN3tsl8internal10LogMessageC1EPKcii",
+            "libmetal_plugin",
+        ),
         # macOS's loader (sun1638650145/Libraries-and-Extensions-for-TensorFlow-for-Apple-
         # Silicon#4, shortened symbol): tensorflow-text built for another tensorflow-macos
         (
@@ -8151,3 +8158,18 @@ def test_pip_changing_one_tensorflow_is_not_two_distributions(
     if "intel" in new:
         log = log.replace("pip install tensorflow-gpu", "pip install tensorflow")
     assert "multiple-tensorflow-distributions" not in _ids(doctor(tmp_path, capsys, log))
+
+
+def test_a_kernel_launch_the_display_driver_timed_out_is_a_kernel_fault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 47) CUDA_ERROR_LAUNCH_TIMEOUT in CUDA's own words, from a kernel header: the
+    # Windows display driver's watchdog (TDR)
+    log = (
+        "E tensorflow/core/kernels/conv_2d_gpu.h:649] Non-OK-status: GpuLaunchKernel("
+        "SwapDimension1And2InTensor3UsingTiles<T, kNumThreads, kTileSize, kTileSize, conjugate>,"
+        " total_tiles_count, kNumThreads, 0, d.stream(), input, input_dims, output) status:"
+        " Internal: the launch timed out and was terminated\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-kernel-failed" and "TdrDelay" in first["fix"]

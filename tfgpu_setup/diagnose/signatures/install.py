@@ -936,7 +936,8 @@ INSTALL: tuple[Signature, ...] = (
             # API function this TensorFlow lacks ('_TF_AllocateOutput': models#10617)
             r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?[/\\]"
             r"tensorflow-plugins[/\\](?P<plugin>lib\w{1,40})\.(?:so|dylib), \w{1,8}\):"
-            r"[^\n]{0,3000}?[Ss]ymbol not found(?: in flat namespace)?:? '?_TF_\w{1,80}"
+            r"[^\n]{0,3000}?[Ss]ymbol not found(?: in flat namespace)?:? '?"
+            r"(?:_TF_\w{1,80}|__Z\w{0,30}?(?:10tensorflow|3tsl|4absl))"
             r"|This version of (?P<tfp>TensorFlow Probability) requires TensorFlow version >="
             r" (?P<needed>\d{1,2}\.\d{1,2})"
         ),

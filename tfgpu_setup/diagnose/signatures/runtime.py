@@ -471,6 +471,7 @@ RUNTIME: tuple[Signature, ...] = (
             "too many resources requested for launch",
             "ILLEGAL_INSTRUCTION",
             "an illegal instruction was encountered",
+            "the launch timed out and was terminated",
         ),
         pattern=compiled(
             # (a kernel's launch in a header, './tensorflow/core/kernels/conv_2d_gpu.h:649]')
@@ -479,6 +480,7 @@ RUNTIME: tuple[Signature, ...] = (
             r"|Error polling for event status:)[^\n]{0,400}?"
             r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
             r"|CUDA_ERROR_LAUNCH_FAILED|CUDA_ERROR_LAUNCH_TIMEOUT"
+            r"|the launch timed out and was terminated"
             r"|an illegal memory access was encountered|unspecified launch failure"
             r"|CUDNN_STATUS_EXECUTION_FAILED"
             # a kernel that ran an instruction the GPU refused (tensorflow#17747: a
