@@ -4712,6 +4712,15 @@ def test_a_driver_mismatch_jaxlib_reports_is_the_machines(
         "125: UserWarning: No GPU/TPU found, falling back to CPU.\n"
     )
     assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "driver-library-mismatch"
+    # (review 47) TensorFlow's own GPU at work beside it: the driver is fine, the pair is
+    # jaxlib's own libcuda
+    device = (
+        "2023-03-01 10:00:01.200000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1613]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 22307 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+    )
+    assert "driver-library-mismatch" not in _ids(doctor(tmp_path, capsys, device + log))
 
 
 def test_tensorflows_code_under_another_build_stays_tensorflows_without_jax(

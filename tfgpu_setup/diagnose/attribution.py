@@ -125,11 +125,16 @@ def set_apart(
     jax_logged = any(_VENDORED_TENSORFLOW.search(m.line) for m in matches) and logged_by_jaxlib(
         text
     )
+    # TensorFlow's own GPU at work in the same log: the driver itself is fine, and a driver
+    # pair jaxlib saw is its own process's libcuda (a compatibility copy it loaded)
+    host_ids = HOST_IDS
+    if any(m.signature.proves_gpu and not _VENDORED_TENSORFLOW.search(m.line) for m in matches):
+        host_ids = HOST_IDS - {"driver-library-mismatch"}
     for m in matches:
         jaxlib_line = _JAXLIB_OWN.search(m.line) or (
             jax_logged and _VENDORED_TENSORFLOW.search(m.line)
         )
-        if jaxlib_line and m.signature.finding_id not in HOST_IDS:
+        if jaxlib_line and m.signature.finding_id not in host_ids:
             others["jaxlib"] = None
             continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
