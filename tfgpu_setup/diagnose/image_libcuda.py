@@ -49,11 +49,9 @@ def image_libcuda_newer(
         return None
     if not newer_branch:
         return None
-    where = (
-        [f"container: {e}" for e in facts.platform.container_evidence[:1]]
-        if in_container
-        else [f"forward compatibility: {compat.group(0)}" if compat else ""]
-    )
+    where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
+    if compat is not None:
+        where.append(f"forward compatibility: {compat.group(0)}")
     return Finding(
         "driver-too-old",
         Severity.ERROR,
