@@ -3896,6 +3896,14 @@ def test_a_notebook_without_tensorflow_is_not_installed_unless_installed_elsewhe
     ):
         found = doctor(tmp_path, capsys, shown + notebook)["findings"][0]
         assert found["id"] == "wrong-python-environment", shown
+    # pip's own words while it uninstalls TensorFlow are no listing of it installed
+    removed = (
+        "$ pip uninstall tensorflow\nFound existing installation: tensorflow 2.4.1\n"
+        "Uninstalling tensorflow-2.4.1:\n  Successfully uninstalled tensorflow-2.4.1\n"
+    )
+    assert doctor(tmp_path, capsys, removed + notebook)["findings"][0]["id"] == (
+        "tensorflow-not-installed"
+    )
 
 
 @pytest.mark.parametrize(

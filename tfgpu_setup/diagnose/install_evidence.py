@@ -334,10 +334,8 @@ def _wrong_environment(
         evidence = (another_major,)
     elif log.installed_line:
         evidence = (f"pip: {log.installed_line}",)
-    elif log.tf_distributions and not in_container:
-        # a listing ('pip list', 'conda list', 'pip show') shows it installed somewhere
-        listed = ", ".join(log.tf_distributions[:3])
-        evidence = (f"a package listing shows {listed} installed, yet not where the code ran",)
+    elif log.tf_listed_line and not in_container:
+        evidence = (f"listed as installed: {log.tf_listed_line}",)
     elif log.sudo_pip_line and installs_succeeded:
         evidence = (f"installed with sudo, into the system Python: {log.sudo_pip_line}",)
     elif tf_known_installed:

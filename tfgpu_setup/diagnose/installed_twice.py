@@ -1,4 +1,5 @@
-"""One TensorFlow distribution that conda and pip both installed in one environment.
+"""TensorFlow as package listings show it installed: one distribution that conda and pip both
+installed in one environment, and a listing's row of it at all.
 
 'conda list' shows a package pip installed as its own row ('<pip>' in conda 4.3's listing,
 'pypi_0  pypi' since): the same name in a conda row and a pip row is two installs writing the
@@ -54,3 +55,32 @@ def installed_by_conda_and_pip(sample: str) -> tuple[str, ...]:
         if name in by_pip and name in by_conda:
             return by_conda[name], by_pip[name]
     return ()
+
+
+_LISTED_ROW = re.compile(
+    # a 'pip list' or 'conda list' row: the name, then its version a column further on
+    r"^[ \t>]{0,8}(?P<dist>" + TF_DISTRIBUTION + r")[ \t]{2,}\d{1,2}\.\d{1,3}[\w.+-]{0,40}"
+    r"(?:[ \t]+\S{1,300}){0,3}[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def tensorflow_listed(sample: str) -> str:
+    """A package listing's row showing a TensorFlow distribution installed ('pip list', 'conda
+    list'), where the log does not go on to uninstall it; '' where none shows."""
+    # the last uninstall of each (a dict keeps the last value given)
+    last_uninstalled = {_normal(m["dist"]): m.start() for m in _UNINSTALLED.finditer(sample)}
+    for row in _LISTED_ROW.finditer(sample):
+        if last_uninstalled.get(_normal(row["dist"]), -1) < row.end():
+            return row.group(0).strip()
+    return ""
+
+
+_UNINSTALLED = re.compile(
+    # pip's name-version: the name's parts start with a letter, the version with a digit
+    r"Successfully uninstalled (?P<dist>[A-Za-z][\w.]{0,40}(?:-[A-Za-z][\w.]{0,40}){0,4})-\d"
+)
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("_", "-")

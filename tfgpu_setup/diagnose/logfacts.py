@@ -17,7 +17,7 @@ from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
 from .installed_over import installed_over_another
-from .installed_twice import installed_by_conda_and_pip
+from .installed_twice import installed_by_conda_and_pip, tensorflow_listed
 from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
 from .logs import LogMatch, line_start
@@ -141,6 +141,8 @@ class LogFacts:
     tf_distributions: tuple[str, ...] = ()
     installed_twice: tuple[str, ...] = ()
     """Two 'conda list' rows of one TensorFlow distribution, conda's and pip's."""
+    tf_listed_line: str = ""
+    """A 'pip list' or 'conda list' row of a TensorFlow distribution not uninstalled later."""
     installed_over: tuple[str, ...] = ()
     """pip's line naming a TensorFlow distribution already installed, and the line of pip
     installing another one into the same environment."""
@@ -462,6 +464,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         installed_twice=installed_by_conda_and_pip(sample),
+        tf_listed_line=tensorflow_listed(sample),
         installed_over=installed_over_another(sample),
         os=os_name,
         os_line=os_line,
