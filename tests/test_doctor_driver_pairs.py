@@ -92,3 +92,35 @@ def test_a_compatibility_package_on_a_host_is_a_driver_too_old(
     )
     first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "driver-too-old" and "compat" in first["fix"]
+
+
+# (review 48, written in TensorFlow's words) a host that installed the 545 driver and was not
+# rebooted: libcuda 545 over the 535 module
+HOST_UPDATED = (
+    "E external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:244] kernel version"
+    " 535.154.5 does not match DSO version 545.23.8 -- cannot find working devices in this"
+    " configuration\n"
+)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # XLA's advice names forward compatibility; no compatibility package is in use
+        "W external/local_xla/xla/service/gpu/nvptx_compiler.cc:742] The NVIDIA driver's CUDA"
+        " version is 12.2 which is older than the ptxas CUDA version (12.3.107). You should"
+        " update your NVIDIA driver or use the NVIDIA-provided CUDA forward compatibility"
+        " packages.\n",
+        # a 'docker run' tried once, then TensorFlow on the host it names
+        "$ docker run --rm --gpus all nvidia/cuda:12.2.0-base-ubuntu22.04 nvidia-smi\n"
+        "I external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:136] hostname:"
+        " lab-ws02\n",
+        # the host's package manager installing the driver in the paste
+        "Setting up nvidia-driver-545 (545.23.08-0ubuntu1) ...\n",
+    ],
+)
+def test_a_host_driver_update_not_booted_into_stays_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str
+) -> None:
+    first = doctor(tmp_path, capsys, before + HOST_UPDATED)["findings"][0]
+    assert first["id"] == "driver-library-mismatch"

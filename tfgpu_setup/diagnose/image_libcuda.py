@@ -13,6 +13,7 @@ compatibility package); that stays a driver mismatch. Pure: data in, data out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
@@ -22,9 +23,27 @@ from ..findings import Finding, Severity
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .machine_seen import FORWARD_COMPATIBILITY
 from .sources import CONTAINER_TOOLKIT, quoted
 
+_COMPATIBILITY_PACKAGE = re.compile(
+    r"/cuda[\w.-]{0,20}/compat\b|\bcuda-compat\b|COMPAT_NOT_SUPPORTED|UNKNOWN ERROR \(804\)"
+    r"|[Ff]orward [Cc]ompatibility mode ENABLED"
+)
+"""The compatibility package itself: its folder or package, CUDA's error 804 for it, NGC's
+banner; not XLA's advice that mentions it."""
+_HOST_DRIVER_INSTALLED = re.compile(
+    r"Setting up (?:nvidia-driver|cuda-drivers|libnvidia-compute)|Unpacking nvidia-driver"
+    r"|^Upgrade: [^\n]{0,2000}nvidia",
+    re.MULTILINE,
+)
+"""The host's package manager installing a driver in the paste: an update, not yet booted into."""
+_HOST_LIBCUDA_MOUNTS = re.compile(r"/\.singularity\.d/|\b(?:singularity|apptainer)\b", re.I)
+"""Singularity and Apptainer bind the host's own libcuda (--nv): the host's, not an image's."""
+_NAMED_HOST = re.compile(
+    r"(?:diagnostic information for host: |\] hostname: )(?![0-9a-f]{12}[ \t]*$)\S", re.MULTILINE
+)
+"""TensorFlow naming the host it ran on, by a name that is not a container's id: where only the
+log suggested a container ('docker run' tried once), TensorFlow ran on the host."""
 UPDATE_NOT_BOOTED = frozenset({"nvml-version-mismatch", "nvrm-api-mismatch"})
 """Lines that show the machine's own driver halves differ: NVML's library against the module,
 or the module refusing the user-space driver."""
@@ -35,9 +54,16 @@ def image_libcuda_newer(
 ) -> Finding | None:
     """driver-too-old where a libcuda of a newer branch than the module is a container's or
     a compatibility package's (text: the log, for the package's traces)."""
-    in_container = facts.knows("container") and facts.platform.container
-    compat = FORWARD_COMPATIBILITY.search(text)
+    stated = any(not e.startswith("log") for e in facts.platform.container_evidence)
+    in_container = (
+        facts.knows("container")
+        and facts.platform.container
+        and (stated or not _NAMED_HOST.search(text))
+    )
+    compat = _COMPATIBILITY_PACKAGE.search(text)
     if not (in_container or compat) or any(m.signature.name in UPDATE_NOT_BOOTED for m in matches):
+        return None
+    if _HOST_DRIVER_INSTALLED.search(text) or (not compat and _HOST_LIBCUDA_MOUNTS.search(text)):
         return None
     pair = _library_and_module(log, matches)
     if pair is None:

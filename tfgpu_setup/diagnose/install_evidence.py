@@ -326,8 +326,9 @@ def _wrong_environment(
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
     elif log.interpreters:
         evidence = tuple(log.interpreters[:4])
-    elif log.pythons_apart:
-        evidence = log.pythons_apart
+    elif log.pythons_apart and log.tf_version:
+        # two Pythons, and TensorFlow shown installed in some Python (a listing, its version)
+        evidence = (*log.pythons_apart, f"TensorFlow {log.tf_version} shown installed")
     elif log.python_and_pip_apart and installs_succeeded:
         evidence = log.python_and_pip_apart
     elif another_major:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..distributions import PARTNER_BUILDS
+from .installed_twice import PLUG_INS
 from .signatures.install import TF_DISTRIBUTION
 
 _ALREADY_THERE = re.compile(
@@ -40,12 +41,16 @@ def installed_over_another(sample: str) -> tuple[str, ...]:
     if there is None:
         return ()
     present = _normal(there["dist"])
+    if present in PLUG_INS:
+        return ()
     if f"Successfully uninstalled {there['dist']}-" in sample[there.end() :]:
         return ()  # removed afterwards
     refused = {_normal(m["dist"]) for m in _REFUSED.finditer(sample)}
     for m in _INSTALLING.finditer(sample):
         name = _normal(m["asked"] or m["collected"] or m["installed"] or m["chain"] or "")
-        if name and name != present and name not in refused and not _partners(name, present):
+        if name in PLUG_INS or name in refused:
+            continue
+        if name and name != present and not _partners(name, present):
             return _line_of(sample, there.start()), _line_of(sample, m.start())
     return ()
 

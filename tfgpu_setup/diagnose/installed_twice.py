@@ -58,27 +58,56 @@ def installed_by_conda_and_pip(sample: str) -> tuple[str, ...]:
 
 
 _LISTED_ROW = re.compile(
-    # a 'pip list' or 'conda list' row: the name, then its version a column further on
-    r"^[ \t>]{0,8}(?P<dist>" + TF_DISTRIBUTION + r")[ \t]{2,}\d{1,2}\.\d{1,3}[\w.+-]{0,40}"
+    # a 'pip list' or 'conda list' row (the name, then its version a column further on), or
+    # 'pip freeze''s 'tensorflow==2.15.0'
+    r"^[ \t>]{0,8}(?P<dist>" + TF_DISTRIBUTION + r")(?:[ \t]{2,}|==)\d{1,2}\.\d{1,3}[\w.+-]{0,40}"
     r"(?:[ \t]+\S{1,300}){0,3}[ \t]*\r?$",
     re.MULTILINE,
 )
+_OFFERS = re.compile(r"\b(?:conda|mamba|micromamba) search\b")
+"""A search's rows are offers, not installs."""
+PLUG_INS = frozenset({"tensorflow-metal"})
+"""Names TF_DISTRIBUTION takes in that are a plug-in installed beside TensorFlow, not one."""
 
 
 def tensorflow_listed(sample: str) -> str:
     """A package listing's row showing a TensorFlow distribution installed ('pip list', 'conda
-    list'), where the log does not go on to uninstall it; '' where none shows."""
-    # the last uninstall of each (a dict keeps the last value given)
-    last_uninstalled = {_normal(m["dist"]): m.start() for m in _UNINSTALLED.finditer(sample)}
-    for row in _LISTED_ROW.finditer(sample):
-        if last_uninstalled.get(_normal(row["dist"]), -1) < row.end():
+    list', 'pip freeze'), where the log does not go on to remove it; '' where none shows."""
+    # the last removal of each (a dict keeps the last value given)
+    last_removed = {
+        _normal(m["dist"] or m["removed"]): m.start() for m in _REMOVED.finditer(sample)
+    }
+    offers = False
+    for line_start, line in _lines(sample):
+        if _OFFERS.search(line):
+            offers = True
+            continue
+        if _NEXT_COMMAND.search(line):
+            offers = False
+            continue
+        row = None if offers else _LISTED_ROW.match(line)
+        if row is None or _normal(row["dist"]) in PLUG_INS:
+            continue
+        if last_removed.get(_normal(row["dist"]), -1) < line_start:
             return row.group(0).strip()
     return ""
 
 
-_UNINSTALLED = re.compile(
-    # pip's name-version: the name's parts start with a letter, the version with a digit
+def _lines(sample: str) -> list[tuple[int, str]]:
+    """Each line with the offset it starts at."""
+    found, at = [], 0
+    for line in sample.split("\n"):
+        found.append((at, line))
+        at += len(line) + 1
+    return found
+
+
+_REMOVED = re.compile(
+    # pip's name-version (the name's parts start with a letter, the version with a digit), or
+    # conda's removal of it
     r"Successfully uninstalled (?P<dist>[A-Za-z][\w.]{0,40}(?:-[A-Za-z][\w.]{0,40}){0,4})-\d"
+    r"|\b(?:conda|mamba|micromamba) (?:remove|uninstall)(?: -[-\w]{1,20})*"
+    r" (?P<removed>[A-Za-z][\w.-]{0,60})"
 )
 
 

@@ -937,7 +937,8 @@ _PIP_SHOW = re.compile(
 )
 """'pip show tensorflow' (a local version such as NVIDIA's '1.15.3+nv20.7' is another build)."""
 _TF_INSTALLED = re.compile(
-    r"^[> \t]*(?:Requirement already satisfied: (?:tensorflow|tf-nightly)(?:\[[\w,-]+\])?"
+    r"^[> \t]*(?:Requirement already satisfied: (?:tensorflow(?:-gpu|-cpu|-intel|-macos)?"
+    r"|tf-nightly)(?:\[[\w,-]+\])?"
     r"(?:[=<>~!]=?[\w.*]+)? in"
     r"|Successfully installed (?:.* )?(?:tensorflow|tensorflow-gpu|tf-nightly)-\d"
     # pip show's first line: the distribution is installed where that pip looks

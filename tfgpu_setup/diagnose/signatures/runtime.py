@@ -731,6 +731,7 @@ RUNTIME: tuple[Signature, ...] = (
         needles=("ran out of memory", "BFCAllocator dump for"),
         pattern=compiled(
             r"Allocator \((?P<allocator>gpu_host_bfc|cuda_host_bfc|mklcpu|cpu)\) ran out of memory"
+            r"(?![^\n]{0,300}this is not a failure)"
             r"|BFCAllocator dump for (?P<dumped>gpu_host_bfc|cuda_host_bfc|mklcpu|cpu)\b"
         ),
         finding_id="gpu-out-of-memory",

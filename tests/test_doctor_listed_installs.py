@@ -1,0 +1,80 @@
+"""What package listings say of TensorFlow installed: a listing's row (pip list, conda list, pip
+freeze) beside 'No module named tensorflow', conda's and pip's installs of one distribution, and
+pip installing a second distribution over one. Logs are written in the tools' own wording
+(reviews 47 and 48)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+NOTEBOOK_MISSING = (
+    "ModuleNotFoundError                       Traceback (most recent call last)\n"
+    "Cell In[1], line 1\n"
+    "----> 1 import tensorflow as tf\n"
+    "\n"
+    "ModuleNotFoundError: No module named 'tensorflow'\n"
+)
+
+
+def _first(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> str:
+    found = doctor(tmp_path, capsys, log, *flags)["findings"]
+    return str(found[0]["id"]) if found else ""
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "$ pip freeze | grep -i tensorflow\ntensorflow==2.15.0\n",
+        "$ pip install tensorflow-gpu==2.10.0\n"
+        "Requirement already satisfied: tensorflow-gpu==2.10.0 in"
+        " c:\\users\\lena\\anaconda3\\lib\\site-packages (2.10.0)\n",
+        "$ pip list\ntensorflow                   2.13.1\n",
+    ],
+)
+def test_tensorflow_listed_in_the_shell_and_missing_in_the_kernel_is_another_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shown: str
+) -> None:
+    assert _first(tmp_path, capsys, shown + NOTEBOOK_MISSING) == "wrong-python-environment"
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # a search's rows are offers, not installs
+        "$ conda search tensorflow | tail -2\n"
+        "tensorflow                    2.10.0 gpu_py310h6559e04_0  pkgs/main\n",
+        # listed, then removed by conda
+        "$ conda list tensorflow\ntensorflow                2.15.0          pypi_0    pypi\n"
+        "$ conda remove tensorflow\n",
+        # the Metal plug-in is not TensorFlow
+        "$ pip list | grep tensorflow\ntensorflow-metal             1.1.0\n",
+        # two Pythons, and TensorFlow shown in neither
+        "$ which python\n/usr/bin/python3\n$ source venv/bin/activate\n$ which python\n"
+        "/home/a/venv/bin/python\n",
+    ],
+)
+def test_no_listing_of_an_installed_tensorflow_leaves_it_not_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shown: str
+) -> None:
+    assert _first(tmp_path, capsys, shown + NOTEBOOK_MISSING) == "tensorflow-not-installed"
+
+
+def test_installing_the_metal_plug_in_beside_tensorflow_is_not_a_second_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "$ pip install tensorflow-metal jax-metal\n"
+        "ERROR: pip's dependency resolver does not currently take into account all the packages"
+        " that are installed. This behaviour is the source of the following dependency"
+        " conflicts.\n"
+        "tensorflow 2.15.0 requires ml-dtypes~=0.2.0, but you have ml-dtypes 0.3.2 which is"
+        " incompatible.\n"
+        "Successfully installed jax-metal-0.0.5 tensorflow-metal-1.1.0\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--os", "macos")["findings"]
+    assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}
