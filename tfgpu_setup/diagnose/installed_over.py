@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..distributions import PARTNER_BUILDS
-from .installed_twice import PLUG_INS
+from .installed_twice import PLUG_INS, normal_name
 from .signatures.install import TF_DISTRIBUTION
 
 _ALREADY_THERE = re.compile(
@@ -40,23 +40,19 @@ def installed_over_another(sample: str) -> tuple[str, ...]:
     there = _ALREADY_THERE.search(sample)
     if there is None:
         return ()
-    present = _normal(there["dist"])
+    present = normal_name(there["dist"])
     if present in PLUG_INS:
         return ()
     if f"Successfully uninstalled {there['dist']}-" in sample[there.end() :]:
         return ()  # removed afterwards
-    refused = {_normal(m["dist"]) for m in _REFUSED.finditer(sample)}
+    refused = {normal_name(m["dist"]) for m in _REFUSED.finditer(sample)}
     for m in _INSTALLING.finditer(sample):
-        name = _normal(m["asked"] or m["collected"] or m["installed"] or m["chain"] or "")
+        name = normal_name(m["asked"] or m["collected"] or m["installed"] or m["chain"] or "")
         if name in PLUG_INS or name in refused:
             continue
         if name and name != present and not _partners(name, present):
             return _line_of(sample, there.start()), _line_of(sample, m.start())
     return ()
-
-
-def _normal(name: str) -> str:
-    return name.lower().replace("_", "-")
 
 
 def _partners(one: str, other: str) -> bool:

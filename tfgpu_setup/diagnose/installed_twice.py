@@ -75,7 +75,7 @@ def tensorflow_listed(sample: str) -> str:
     list', 'pip freeze'), where the log does not go on to remove it; '' where none shows."""
     # the last removal of each (a dict keeps the last value given)
     last_removed = {
-        _normal(m["dist"] or m["removed"]): m.start() for m in _REMOVED.finditer(sample)
+        normal_name(m["dist"] or m["removed"]): m.start() for m in _REMOVED.finditer(sample)
     }
     offers = False
     for line_start, line in _lines(sample):
@@ -86,9 +86,9 @@ def tensorflow_listed(sample: str) -> str:
             offers = False
             continue
         row = None if offers else _LISTED_ROW.match(line)
-        if row is None or _normal(row["dist"]) in PLUG_INS:
+        if row is None or normal_name(row["dist"]) in PLUG_INS:
             continue
-        if last_removed.get(_normal(row["dist"]), -1) < line_start:
+        if last_removed.get(normal_name(row["dist"]), -1) < line_start:
             return row.group(0).strip()
     return ""
 
@@ -111,5 +111,6 @@ _REMOVED = re.compile(
 )
 
 
-def _normal(name: str) -> str:
+def normal_name(name: str) -> str:
+    """A distribution's name as pip compares it ('tensorflow_gpu' is 'tensorflow-gpu')."""
     return name.lower().replace("_", "-")
