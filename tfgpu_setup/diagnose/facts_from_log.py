@@ -17,6 +17,16 @@ from ..matrix.validate import is_driver_version
 from ..whatif import gpu_named
 from .logfacts import LogFacts
 
+FROM_THE_LOG = "log: "
+"""How a fact filled in from the log names its source."""
+
+
+def container_only_from_the_log(facts: Facts) -> bool:
+    """Whether the container the facts know of was read from the log alone (no flag, no
+    probe, no facts file said so)."""
+    evidence = facts.platform.container_evidence
+    return bool(evidence) and all(e.startswith(FROM_THE_LOG) for e in evidence)
+
 
 def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     """Facts nobody stated, filled in from the log's own evidence (and said so); a driver
@@ -38,7 +48,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             unknown.discard("arch")  # TensorFlow's Windows wheels are x86_64 only
     if "container" in unknown and log.container_line:
         platform = dataclasses.replace(
-            platform, container=True, container_evidence=(f"log: {log.container_line}",)
+            platform, container=True, container_evidence=(f"{FROM_THE_LOG}{log.container_line}",)
         )
         unknown.discard("container")
     if "glibc" in unknown and log.glibc and platform.os in ("linux", "wsl2"):

@@ -21,6 +21,7 @@ from packaging.version import InvalidVersion
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..versions import parsed
+from .facts_from_log import container_only_from_the_log
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .sources import CONTAINER_TOOLKIT, quoted
@@ -54,11 +55,10 @@ def image_libcuda_newer(
 ) -> Finding | None:
     """driver-too-old where a libcuda of a newer branch than the module is a container's or
     a compatibility package's (text: the log, for the package's traces)."""
-    stated = any(not e.startswith("log") for e in facts.platform.container_evidence)
     in_container = (
         facts.knows("container")
         and facts.platform.container
-        and (stated or not _NAMED_HOST.search(text))
+        and not (container_only_from_the_log(facts) and _NAMED_HOST.search(text))
     )
     compat = _COMPATIBILITY_PACKAGE.search(text)
     if not (in_container or compat) or any(m.signature.name in UPDATE_NOT_BOOTED for m in matches):

@@ -14,6 +14,7 @@ import re
 
 from ..distributions import PARTNER_BUILDS
 from .installed_twice import PLUG_INS, normal_name
+from .machine_seen import line_of
 from .signatures.install import TF_DISTRIBUTION
 
 _ALREADY_THERE = re.compile(
@@ -51,16 +52,10 @@ def installed_over_another(sample: str) -> tuple[str, ...]:
         if name in PLUG_INS or name in refused:
             continue
         if name and name != present and not _partners(name, present):
-            return _line_of(sample, there.start()), _line_of(sample, m.start())
+            return line_of(sample, there)[:300], line_of(sample, m)[:300]
     return ()
 
 
 def _partners(one: str, other: str) -> bool:
     """The installer wheel and the build it pulls in (tensorflow and tensorflow-intel): one."""
     return other in PARTNER_BUILDS.get(one, ()) or one in PARTNER_BUILDS.get(other, ())
-
-
-def _line_of(text: str, at: int) -> str:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start : end if end >= 0 else len(text)].strip()[:300]

@@ -49,7 +49,7 @@ def installed_by_conda_and_pip(sample: str) -> tuple[str, ...]:
         row = _CONDA_LIST_ROW.match(line) if listing else None
         if row is None or "/" in row["build"] or "\\" in row["build"]:
             continue  # (a location is pip's column, not a conda build)
-        name = row["dist"].lower().replace("_", "-")
+        name = normal_name(row["dist"])
         from_pip = row["build"] == "<pip>" or row["channel"] == "pypi"
         (by_pip if from_pip else by_conda).setdefault(name, row.group(0).strip())
         if name in by_pip and name in by_conda:

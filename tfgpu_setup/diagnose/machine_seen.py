@@ -270,7 +270,7 @@ _DRIVER_HALF = re.compile(
     r"|(?P<compared>kernel version seems to match DSO|does not match DSO version)"
 )
 _DRIVER_NUMBER = re.compile(r"\d{2,4}\.\d{1,3}(?:\.\d{1,3})?")
-FORWARD_COMPATIBILITY = re.compile(
+_FORWARD_COMPATIBILITY = re.compile(
     r"(?i:forward compatibility)|/compat/lib|/cuda/compat\b|COMPAT_NOT_SUPPORTED"
     r"|UNKNOWN ERROR \(804\)"
 )
@@ -285,7 +285,7 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
     the kernel module's) and their lines, when both are numbers, differ, and TensorFlow's own
     comparison of them is not in the paste (it says so itself then); None otherwise, and where
     CUDA's forward-compatibility package makes libcuda newer on purpose."""
-    if FORWARD_COMPATIBILITY.search(sample):
+    if _FORWARD_COMPATIBILITY.search(sample):
         return None
     libraries: list[tuple[re.Match[str], int]] = []  # printed, not yet paired, newest last
     pair: tuple[re.Match[str], re.Match[str]] | None = None
@@ -324,8 +324,8 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
     return (
         library["library"],
         kernel["kernel"] or kernel["module"],
-        _line_of(sample, library),
-        _line_of(sample, kernel),
+        line_of(sample, library),
+        line_of(sample, kernel),
     )
 
 
@@ -337,7 +337,8 @@ def _driver_version(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def _line_of(text: str, match: re.Match[str]) -> str:
+def line_of(text: str, match: re.Match[str]) -> str:
+    """The whole line a match is on, stripped."""
     start = text.rfind("\n", 0, match.start()) + 1
     end = text.find("\n", match.end())
     return text[start : end if end != -1 else len(text)].strip()

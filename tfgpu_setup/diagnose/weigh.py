@@ -769,6 +769,10 @@ NOT_ABOUT_THE_GPU = frozenset(
 GPU: none of them keeps macos-no-cuda an error on a Mac with no NVIDIA GPU known."""
 
 
+FAILS_ON_ANY_GPU = frozenset({"addon-tensorflow-mismatch"})
+"""Failures that have nothing to do with a GPU: an add-on built for another TensorFlow."""
+
+
 def macos_without_an_nvidia_gpu(
     findings: tuple[Finding, ...], facts: Facts, no_gpu_shown: bool
 ) -> tuple[Finding, ...]:
@@ -793,10 +797,6 @@ def macos_without_an_nvidia_gpu(
         # what the log shows failing would fail on any Mac, GPU or not: it is the answer
         findings = noted(findings, lambda f: f.id == "macos-no-cuda")
     return findings
-
-
-FAILS_ON_ANY_GPU = frozenset({"addon-tensorflow-mismatch"})
-"""Failures that have nothing to do with a GPU: an add-on built for another TensorFlow."""
 
 
 def weighed_against_the_rest_of_the_log(

@@ -19,6 +19,12 @@ HOST_MEMORY_SIGNATURES = frozenset(
     {"pinned-host-memory-exhausted", "host-oom-when-allocating", "host-allocator-out-of-memory"}
 )
 """Lines where the host's memory, not the GPU's, ran out."""
+GPU_MEMORY_FIX = (
+    "Reduce the batch size (or the input size), enable memory growth"
+    " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
+    " other processes on the GPU (nvidia-smi)."
+)
+"""What a GPU allocation that failed asks for."""
 EXHAUSTED_UNSAID = "resource-exhausted-raised"
 NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", EXHAUSTED_UNSAID})
 """Memory failures that do not say the GPU's memory ran out."""
@@ -760,12 +766,8 @@ RUNTIME: tuple[Signature, ...] = (
             "TensorFlow's allocator dumped its memory map, which it does when an allocation"
             " failed: the GPU's memory where the work runs there"
         ),
-        fix=(
-            "Reduce the batch size (or the input size), enable memory growth"
-            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
-            " other processes on the GPU (nvidia-smi). The line above the dump names the"
-            " allocator: gpu_host_bfc or mklcpu is the host's RAM."
-        ),
+        fix=GPU_MEMORY_FIX
+        + " The line above the dump names the allocator: gpu_host_bfc or mklcpu is the host's RAM.",
         source="https://github.com/tensorflow/tensorflow/issues/45779",
         explained_by=frozenset({"gpu-out-of-memory"}),
     ),
@@ -794,11 +796,7 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
         title="The model ran out of GPU memory (the GPU is used, but the work does not fit)",
-        fix=(
-            "Reduce the batch size (or the input size), enable memory growth"
-            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so TensorFlow does not hold all memory, and stop"
-            " other processes on the GPU (nvidia-smi)."
-        ),
+        fix=GPU_MEMORY_FIX,
         source="https://github.com/deezer/spleeter/issues/162",
     ),
     Signature(
