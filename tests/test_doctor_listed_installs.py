@@ -34,6 +34,8 @@ def _first(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags:
         "Requirement already satisfied: tensorflow-gpu==2.10.0 in"
         " c:\\users\\lena\\anaconda3\\lib\\site-packages (2.10.0)\n",
         "$ pip list\ntensorflow                   2.13.1\n",
+        # pip 9's listing format
+        "$ pip3 list\nnumpy (1.13.3)\ntensorflow-gpu (1.4.0)\n",
     ],
 )
 def test_tensorflow_listed_in_the_shell_and_missing_in_the_kernel_is_another_python(
@@ -77,4 +79,31 @@ def test_installing_the_metal_plug_in_beside_tensorflow_is_not_a_second_tensorfl
         "Successfully installed jax-metal-0.0.5 tensorflow-metal-1.1.0\n"
     )
     found = doctor(tmp_path, capsys, log, "--os", "macos")["findings"]
+    assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}
+
+
+OLD_PIP_LIST = (
+    "$ pip list\n"
+    "DEPRECATION: The default format will switch to columns in the future. You can use"
+    " --format=(legacy|columns) (or define a format=(legacy|columns) in your pip.conf under the"
+    " [list] section) to disable this warning.\n"
+    "numpy (1.13.3)\n"
+    "tensorflow (1.4.0)\n"
+    "tensorflow-gpu (1.4.0)\n"
+    "tensorflow-tensorboard (0.4.0rc3)\n"
+)
+
+
+def test_two_tensorflows_in_pip_9s_listing_are_two_installs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = OLD_PIP_LIST + "Device mapping: no known devices.\n"
+    assert _first(tmp_path, capsys, log) == "multiple-tensorflow-distributions"
+
+
+def test_requirements_written_like_pip_9s_rows_are_not_installs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = "- tensorflow (1.7.0) or preferably:\n- tensorflow-gpu (1.7.0)\n- numpy (1.14.0)\n"
+    found = doctor(tmp_path, capsys, readme + "Device mapping: no known devices.\n")["findings"]
     assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}

@@ -64,6 +64,13 @@ _LISTED_ROW = re.compile(
     r"(?:[ \t]+\S{1,300}){0,3}[ \t]*\r?$",
     re.MULTILINE,
 )
+OLD_PIP_LIST = re.compile(r"\bpip[\d.]{0,4}(?:\.exe)? list\b|--format=\(legacy\|columns\)")
+"""A 'pip list' typed, or pip 9's warning over its old format: where rows like 'tensorflow-gpu
+(1.4.0)' are a listing of what is installed, not requirements written in prose."""
+_OLD_PIP_ROW = re.compile(
+    r"^[ \t>]{0,8}(?P<dist>" + TF_DISTRIBUTION + r") \(\d{1,2}\.\d{1,3}[\w.+-]{0,40}"
+    r"(?:, [^)\n]{1,300})?\)[ \t]*\r?$"
+)
 _OFFERS = re.compile(r"\b(?:conda|mamba|micromamba) search\b")
 """A search's rows are offers, not installs."""
 PLUG_INS = frozenset({"tensorflow-metal"})
@@ -71,13 +78,15 @@ PLUG_INS = frozenset({"tensorflow-metal"})
 
 
 def tensorflow_listed(sample: str) -> str:
-    """A package listing's row showing a TensorFlow distribution installed ('pip list', 'conda
-    list', 'pip freeze'), where the log does not go on to remove it; '' where none shows."""
+    """A package listing's row showing a TensorFlow distribution installed ('pip list' in either
+    format, 'conda list', 'pip freeze'), where the log does not go on to remove it; '' where none
+    shows."""
     # the last removal of each (a dict keeps the last value given)
     last_removed = {
         normal_name(m["dist"] or m["removed"]): m.start() for m in _REMOVED.finditer(sample)
     }
     offers = False
+    old_pip_list = OLD_PIP_LIST.search(sample) is not None
     for line_start, line in _lines(sample):
         if _OFFERS.search(line):
             offers = True
@@ -86,6 +95,8 @@ def tensorflow_listed(sample: str) -> str:
             offers = False
             continue
         row = None if offers else _LISTED_ROW.match(line)
+        if row is None and old_pip_list and not offers:
+            row = _OLD_PIP_ROW.match(line)
         if row is None or normal_name(row["dist"]) in PLUG_INS:
             continue
         if last_removed.get(normal_name(row["dist"]), -1) < line_start:
