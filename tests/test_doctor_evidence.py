@@ -3208,3 +3208,24 @@ def test_a_failed_import_fixed_later_leaves_the_other_interpreter_the_cause(tmp_
         "In [2]: import tensorflow as tf\nModuleNotFoundError: No module named 'tensorflow'\n"
     )
     assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "wrong-python-environment"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # typed by its path (tensorflow#53383), or a path bash remembered from before
+        "$ /usr/bin/nvidia-smi\nbash: /usr/bin/nvidia-smi: No such file or directory\n",
+        "$ nvidia-smi\nbash: line 1: nvidia-smi: No such file or directory\n",
+        "% /usr/bin/nvidia-smi\nzsh: no such file or directory: /usr/bin/nvidia-smi\n",
+    ],
+)
+def test_the_shell_finding_no_nvidia_smi_file_is_no_driver(tmp_path, capsys, answer):
+    first = doctor(tmp_path, capsys, answer, "--no-probe")["findings"][0]
+    assert first["id"] == "no-nvidia-driver"
+
+
+def test_a_listing_finding_no_nvidia_smi_in_a_tools_folder_is_not_the_shells_answer(
+    tmp_path, capsys
+):
+    log = "$ ls /opt/tools/nvidia-smi\nls: cannot access '/opt/tools/nvidia-smi': No such file\n"
+    assert "no-nvidia-driver" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))

@@ -939,6 +939,10 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(
             r"nvidia-smi: (?:command )?not found"
             r"|Command 'nvidia-smi' not found"
+            # typed by its path, or a path the shell remembered from before it was removed
+            r"|^(?:ba|z|da|k)?sh: (?:line \d{1,6}: )?(?:/[\w.-]{1,60}){0,8}/?nvidia-smi:"
+            r" No such file or directory|^zsh: no such file or directory: (?:/[\w.-]{1,60}){0,8}"
+            r"/nvidia-smi\b"
             r"|'nvidia-smi' is not recognized as an internal or external command"
             r"|The term 'nvidia-smi' is not recognized"
             # the same answers in the languages reports come in: bash's, cmd.exe's and
