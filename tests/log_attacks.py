@@ -612,6 +612,13 @@ WRITTEN = {
     " call.",
     "no-gpu-kernel-registered": "No registered 'ResourceGather' OpKernel for GPU devices"
     " compatible with node {{node ResourceGather}}",
+    "grappler-op-on-cpu": "W tensorflow/core/grappler/utils/graph_view.cc:830] No registered"
+    " 'IteratorGetNextAsOptional' OpKernel for GPU devices compatible with node {{node x}}",
+    "op-implemented-only-for-cpu": "Compute status: Unimplemented: Depthwise max pooling is"
+    " currently only implemented for CPU devices.",
+    "nccl-ops-not-built": "InvalidArgumentError: No OpKernel was registered to support Op"
+    " 'NcclAllReduce' used by {{node NcclAllReduce}} with these attrs: [num_devices=2]",
+    "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
     "tf-official-cpu-image": "$ docker run --gpus all -it --rm -v /data:/data"
     " tensorflow/tensorflow:latest python train.py",
     "nccl-virtual-gpus-fallback": "WARNING:tensorflow:NCCL is not supported when using virtual"

@@ -1132,7 +1132,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # CUDA enables peer access for at most 8 peers per GPU, and not across some PCIe
         # topologies: TensorFlow copies through the host instead and uses every GPU.
         name="peer-access-not-enabled",
-        needles=("peer access",),
+        needles=("peer access", "Peer access"),
         pattern=compiled(
             r"Unable to enable peer access between device ordinals|Peer access not supported"
             r" between device ordinals|cannot enable peer access from device ordinal"
@@ -1143,6 +1143,23 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="Nothing to do: copies between those GPUs go through host memory.",
         source="https://github.com/tensorflow/tensorflow/issues/14759",
         subject="peer-access",
+    ),
+    Signature(
+        # Grappler's note that an op placed on the GPU has no GPU kernel: it moves the op to
+        # the CPU and the step goes on (bert4keras#375: the maintainer says to ignore it once
+        # training starts; tf.data's MultiDeviceIterator ops are the usual ones).
+        name="grappler-op-on-cpu",
+        needles=("graph_view.cc",),
+        pattern=compiled(
+            r"grappler/utils/graph_view\.cc:\d{1,6}\] No registered '(?P<op>\w{1,80})' OpKernel"
+            r" for '?GPU'? devices"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: the graph optimiser runs {op}, which has no GPU kernel, on the CPU",
+        fix="Nothing to do: the other ops still run on the GPU.",
+        source="https://github.com/bojone/bert4keras/issues/375",
+        subject="grappler-op",
     ),
     Signature(
         # Keras' mixed-precision check lists the GPUs TensorFlow registered: it runs on them,

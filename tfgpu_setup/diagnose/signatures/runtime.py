@@ -1092,6 +1092,9 @@ RUNTIME: tuple[Signature, ...] = (
         name="no-gpu-kernel-registered",
         needles=("OpKernel for GPU devices", "OpKernel for 'GPU' devices"),
         pattern=compiled(
+            # not grappler's note of the same (graph_view.cc): it places such an op on the CPU
+            # and the step goes on (bert4keras#375, the maintainer: ignore it)
+            r"^(?![^\n]{0,300}grappler/utils/graph_view\.cc)[^\n]{0,2000}?"
             r"No registered '(?P<op>\w{1,80})' OpKernel for '?GPU'? devices compatible with node"
         ),
         finding_id="op-without-gpu-kernel",
@@ -1106,5 +1109,71 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/31696",
         proves_gpu=True,
+    ),
+    Signature(
+        # An op with a GPU kernel that refuses these attributes at run time, in the executor's
+        # words: 'Depthwise max pooling is currently only implemented for CPU devices'
+        # (tensorflow#636). The node was placed on the GPU, so the GPU works.
+        name="op-implemented-only-for-cpu",
+        needles=("only implemented for CPU devices",),
+        pattern=compiled(
+            r"Unimplemented: (?P<what>[^\n]{1,200}?) (?:is|are) (?:currently )?only implemented"
+            r" for CPU devices"
+        ),
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.WARNING,
+        title="TensorFlow has a GPU, but this op runs only on the CPU: {what}",
+        fix=(
+            "Place that op on the CPU (with tf.device('/cpu:0')) or change its attributes to a"
+            " form the GPU kernel takes (for pooling: pool over height and width, not depth)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/636",
+        proves_gpu=True,
+    ),
+    Signature(
+        # MirroredStrategy's default all-reduce is NCCL's, which this build lacks: TensorFlow's
+        # Windows builds never have NCCL (tensorflow#21470). The strategy put it on the GPUs,
+        # which work; another all-reduce runs (tensorflow#44281, confirmed).
+        name="nccl-ops-not-built",
+        needles=("to support Op 'Nccl",),
+        pattern=compiled(r"No OpKernel was registered to support Op '(?P<op>Nccl\w{1,40})'"),
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow has the GPUs, but this build has no NCCL for the multi-GPU all-reduce"
+            " ({op}): TensorFlow's Windows builds never have it"
+        ),
+        fix=(
+            "Give the strategy an all-reduce without NCCL: tf.distribute.MirroredStrategy("
+            "cross_device_ops=tf.distribute.HierarchicalCopyAllReduce()) (or"
+            " ReductionToOneDevice()); on Linux, TensorFlow's pip wheels include NCCL."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/21470",
+        proves_gpu=True,
+    ),
+    Signature(
+        # NCCL's own words for a CUDA call that failed inside it (ncclUnhandledCudaError), and
+        # its warning when one GPU cannot map another's memory: the GPUs work, their direct
+        # (peer-to-peer) transfers do not, as in VMs, some containers and PCIe switches with
+        # ACS on (NCCL's troubleshooting guide; NVIDIA/nccl#199).
+        name="nccl-cuda-failure",
+        needles=("unhandled cuda error", "failed to open CUDA IPC handle"),
+        pattern=compiled(r"(?P<what>unhandled cuda error|failed to open CUDA IPC handle)"),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "NCCL, which the multi-GPU all-reduce uses, failed on a CUDA call between the GPUs"
+            " ({what}): the GPUs work, their direct transfers do not"
+        ),
+        fix=(
+            "Rerun with NCCL_DEBUG=INFO to see which transfer fails; try NCCL_P2P_DISABLE=1"
+            " (NCCL then copies through host memory). On bare metal, disable ACS on the PCIe"
+            " switches (or IOMMU translation) as NCCL's troubleshooting guide says; in a VM peer"
+            " access is often not offered at all. Or give the strategy another all-reduce:"
+            " MirroredStrategy(cross_device_ops=tf.distribute.HierarchicalCopyAllReduce())."
+        ),
+        source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
+        proves_gpu=True,
+        demoted_by=LIKELIER_THAN_A_FAULT,
     ),
 )

@@ -1,0 +1,121 @@
+"""Several GPUs at work: NCCL failing between them, a build without NCCL, ops the optimiser or
+the executor keeps on the CPU, and GPUs that cannot reach each other directly. Logs are written
+in TensorFlow's and NCCL's own wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+GPUS_CREATED = (
+    "2023-03-03 13:10:02.114512: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1613]"
+    " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 22290 MB memory:  ->"
+    " device: 0, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute capability:"
+    " 8.6\n"
+    "2023-03-03 13:10:02.115020: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1613]"
+    " Created device /job:localhost/replica:0/task:0/device:GPU:1 with 22290 MB memory:  ->"
+    " device: 1, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:02:00.0, compute capability:"
+    " 8.6\n"
+)
+
+
+def _top(doc: Any) -> str:
+    return str(doc["findings"][0]["id"]) if doc["findings"] else ""
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        # TensorFlow's NCCL ops, in the executor's words and in the raised error's
+        "2023-03-03 13:12:24.938202: I tensorflow/core/common_runtime/executor.cc:1197]"
+        " [/job:localhost/replica:0/task:0/device:GPU:1] (DEBUG INFO) Executor start aborting"
+        " (this does not indicate an error and you can ignore this message): UNKNOWN: Error"
+        " invoking NCCL: unhandled cuda error\n\t [[{{node NcclAllReduce_1}}]]\n",
+        "tensorflow.python.framework.errors_impl.InternalError: 2 root error(s) found.\n"
+        "  (0) Internal:  unhandled cuda error\n"
+        "\t [[node Adam/NcclAllReduce (defined at train.py:60) ]]\n",
+        # NCCL's own warning, with NCCL_DEBUG=INFO
+        "node1:2753:2762 [0] transport/p2p.cu:548 NCCL WARN failed to open CUDA IPC handle : 11"
+        " invalid argument\nnode1:2753:2762 [0] NCCL INFO init.cu:568 -> 1\n",
+    ],
+)
+def test_nccl_failing_between_working_gpus_is_a_failure_on_the_gpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], failure: str
+) -> None:
+    doc = doctor(tmp_path, capsys, GPUS_CREATED + failure)
+    assert _top(doc) == "gpu-kernel-failed"
+    assert "NCCL_P2P_DISABLE=1" in doc["findings"][0]["fix"]
+
+
+def test_a_build_without_nccl_ops_is_told_to_use_another_all_reduce(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was"
+        " registered to support Op 'NcclAllReduce' used by {{node Adam/NcclAllReduce}} with"
+        ' these attrs: [reduction="sum", shared_name="c1", T=DT_FLOAT, num_devices=2]\n'
+        "Registered devices: [CPU, GPU]\n"
+        "Registered kernels:\n"
+        "  <no registered kernels>\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "windows")
+    assert _top(doc) == "op-without-gpu-kernel"
+    assert "HierarchicalCopyAllReduce" in doc["findings"][0]["fix"]
+    assert doc["gpu_used"] == "yes"
+
+
+def test_the_optimisers_note_of_an_op_kept_on_the_cpu_is_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = GPUS_CREATED + (
+        "2021-07-30 14:48:41.759558: W tensorflow/core/grappler/utils/graph_view.cc:830] No"
+        " registered 'MultiDeviceIteratorGetNextFromShard' OpKernel for GPU devices compatible"
+        " with node {{node MultiDeviceIteratorGetNextFromShard}}\n"
+        "\t.  Registered:  device='CPU'\n\n"
+        "Epoch 1/10\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert {f["id"] for f in doc["findings"]} == {"benign-log-noise"}
+
+
+def test_the_same_words_raised_as_an_error_are_an_op_without_a_gpu_kernel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "tensorflow.python.framework.errors_impl.NotFoundError: No registered 'RngReadAndSkip'"
+        " OpKernel for 'GPU' devices compatible with node {{node RngReadAndSkip}}\n"
+        "\t.  Registered:  device='CPU'\n"
+    )
+    assert _top(doctor(tmp_path, capsys, log)) == "op-without-gpu-kernel"
+
+
+def test_an_op_the_executor_runs_only_on_the_cpu_is_an_op_without_a_gpu_kernel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "W tensorflow/core/common_runtime/executor.cc:1076] 0x28d7890 Compute status:"
+        " Unimplemented: Depthwise max pooling is currently only implemented for CPU devices.\n"
+        '\t [[Node: MaxPool = MaxPool[ksize=[1, 1, 1, 512], padding="SAME",'
+        ' _device="/job:localhost/replica:0/task:0/gpu:0"](Relu_2)]]\n'
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert _top(doc) == "op-without-gpu-kernel"
+    assert doc["gpu_used"] == "yes"
+
+
+def test_gpus_without_peer_access_are_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "2017-06-28 16:04:54.002462: I tensorflow/core/common_runtime/gpu/gpu_device.cc:779]"
+        " Peer access not supported between device ordinals 0 and 3\n"
+        "2017-06-28 16:04:54.004771: I tensorflow/core/common_runtime/gpu/gpu_device.cc:908]"
+        " DMA: 0 1 2 3 \n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert {f["id"] for f in doc["findings"]} == {"benign-log-noise"}
