@@ -3229,3 +3229,17 @@ def test_a_listing_finding_no_nvidia_smi_in_a_tools_folder_is_not_the_shells_ans
 ):
     log = "$ ls /opt/tools/nvidia-smi\nls: cannot access '/opt/tools/nvidia-smi': No such file\n"
     assert "no-nvidia-driver" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the kernel's log of a container's or job's memory limit (dmesg), and Slurm's count
+        "[81234.567890] Memory cgroup out of memory: Kill process 4242 (python) score 999 or"
+        " sacrifice child\n",
+        "slurmstepd: error: Detected 1 oom_kill event in StepId=123.batch.\n",
+    ],
+)
+def test_a_memory_limits_kill_is_host_memory(tmp_path, capsys, line):
+    first = doctor(tmp_path, capsys, line, "--no-probe")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "RAM" in first["title"]

@@ -681,7 +681,14 @@ RUNTIME: tuple[Signature, ...] = (
         # container's or WSL 2's memory limit) ran out. 8 of 8 settled threads were that
         # (nmt-chatbot#91; 2 of them a Docker memory limit); never the GPU's memory.
         name="host-oom-killed",
-        needles=("Killed", "killed", "oom-killer", "Out of memory: Kill"),
+        needles=(
+            "Killed",
+            "killed",
+            "oom-kill",
+            "oom_kill",
+            "Out of memory: Kill",
+            "out of memory: Kill",
+        ),
         pattern=compiled(
             r"^[ \t]*Killed[ \t]*$|(?<=\d)Killed[ \t]*$"
             r"|: line \d{1,6}: +\d{1,10} Killed +\S|^zsh: killed +\S"
