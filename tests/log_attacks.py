@@ -619,6 +619,11 @@ WRITTEN = {
     "nccl-ops-not-built": "InvalidArgumentError: No OpKernel was registered to support Op"
     " 'NcclAllReduce' used by {{node NcclAllReduce}} with these attrs: [num_devices=2]",
     "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
+    "gpu-device-with-little-memory": "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1241]"
+    " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 12 MB memory)"
+    " -> physical GPU (device: 0, name: GeForce GTX 1650, pci bus id: 0000:01:00.0)",
+    "container-cli-no-device": "stderr: nvidia-container-cli: initialization error: cuda error:"
+    " no cuda-capable device is detected: unknown",
     "tf-official-cpu-image": "$ docker run --gpus all -it --rm -v /data:/data"
     " tensorflow/tensorflow:latest python train.py",
     "nccl-virtual-gpus-fallback": "WARNING:tensorflow:NCCL is not supported when using virtual"

@@ -119,3 +119,21 @@ def test_gpus_without_peer_access_are_in_use(
     )
     doc = doctor(tmp_path, capsys, log)
     assert {f["id"] for f in doc["findings"]} == {"benign-log-noise"}
+
+
+@pytest.mark.parametrize(
+    ("mb", "expected"),
+    [("40", {"gpu-out-of-memory"}), ("0", set()), ("3912", set())],
+)
+def test_a_gpu_device_made_with_a_few_mb_is_memory_held_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], mb: str, expected: set[str]
+) -> None:
+    log = (
+        "2020-05-04 13:43:27.518051: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1241]"
+        f" Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with {mb} MB"
+        " memory) -> physical GPU (device: 0, name: GeForce GTX 1050, pci bus id: 0000:01:00.0,"
+        " compute capability: 6.1)\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert {f["id"] for f in doc["findings"]} == expected
+    assert doc["gpu_used"] == "yes"

@@ -58,3 +58,16 @@ def test_the_short_wording_does_not_claim_the_gpu_was_used(
     )
     titles = [f["title"] for f in doctor(tmp_path, capsys, log, "--os", "linux")["findings"]]
     assert not any("the GPU is used" in t for t in titles)
+
+
+def test_the_container_hook_finding_no_gpu_on_the_node_is_no_gpu(tmp_path, capsys) -> None:
+    # a kubelet event: the node (minikube here) has no GPU the driver can see
+    log = (
+        "Warning  Failed  2m24s (x3 over 2m43s)  kubelet, minikube  Error: failed to start"
+        ' container "trainer": Error response from daemon: OCI runtime create failed: running'
+        " prestart hook 0 caused error running hook: exit status 1, stdout: , stderr:"
+        " nvidia-container-cli: initialization error: cuda error: no cuda-capable device is"
+        " detected: unknown\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "no-nvidia-gpu"

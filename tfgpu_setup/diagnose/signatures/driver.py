@@ -288,7 +288,8 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-cuda-unknown-error",
         needles=("initialization error: cuda error",),
         pattern=compiled(
-            r"nvidia-container-cli: initialization error: cuda error: (?P<why>[\w ]{1,40})"
+            r"nvidia-container-cli: initialization error: cuda error:"
+            r" (?P<why>(?!no cuda-capable)[\w ]{1,40})"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -299,6 +300,28 @@ DRIVER: tuple[Signature, ...] = (
             " and later no longer start CUDA on the host)."
         ),
         source="https://github.com/NVIDIA/libnvidia-container/issues/103",
+    ),
+    Signature(
+        # The same host check finding the driver working and no GPU (CUDA_ERROR_NO_DEVICE): the
+        # node or VM has none, or a scheduler gave it to another container (minikube without the
+        # GPU passed through: katib#1112; an EKS node group's device plugin: kubeflow#3617).
+        name="container-cli-no-device",
+        needles=("initialization error: cuda error: no cuda-capable",),
+        pattern=compiled(
+            r"nvidia-container-cli: initialization error: cuda error: no cuda-capable device"
+        ),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.ERROR,
+        title=(
+            "The host's driver sees no NVIDIA GPU where the container was started (cuda error:"
+            " no cuda-capable device is detected)"
+        ),
+        fix=(
+            "Run it on a machine (or node) with an NVIDIA GPU, and check 'nvidia-smi' there; a VM"
+            " (minikube, a cloud instance) needs the GPU passed through to it, and a GPU lost from"
+            " the bus ('dmesg | grep -i xid') needs the machine rebooted."
+        ),
+        source="https://github.com/kubeflow/katib/issues/1112",
     ),
     Signature(
         # Singularity 2.x/3.x and Apptainer with --nv, on a host where nvliblist.conf's libraries

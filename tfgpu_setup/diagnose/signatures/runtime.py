@@ -1183,4 +1183,31 @@ RUNTIME: tuple[Signature, ...] = (
         proves_gpu=True,
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
+    Signature(
+        # TensorFlow makes its GPU device with the memory that is free when it starts: a few
+        # MB means other processes hold the rest (another replica on a shared GPU, a notebook
+        # still running; kubeflow/trainer#1158), or on a Jetson that the RAM it shares is used
+        # up (tensorflow#45422). Metal's device says 0 MB and is not this.
+        name="gpu-device-with-little-memory",
+        needles=("MB memory",),
+        pattern=compiled(
+            r"Creat(?:ed|ing) (?:TensorFlow )?device \(?(?:/job:[^/\s]{1,80}/replica:\d+/task:\d+)?"
+            r"/(?:device:GPU|gpu):\d{1,3} with (?P<mb>[1-9]\d?|1\d\d|2[0-4]\d|25[0-5]) MB memory"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow got only {mb} MB of the GPU's memory: other processes hold the rest (or, on"
+            " a Jetson, the RAM it shares with the CPU is used up)"
+        ),
+        fix=(
+            "See what holds the GPU's memory (nvidia-smi's process table; on a Jetson, tegrastats"
+            " and free -m) and stop it: another training run, a notebook kernel still open, other"
+            " replicas scheduled on the same GPU. Then enable memory growth"
+            " (TF_FORCE_GPU_ALLOW_GROWTH=true) so several processes can share it."
+        ),
+        source="https://github.com/kubeflow/trainer/issues/1158",
+        proves_gpu=True,
+        explained_by=frozenset({"gpu-out-of-memory"}),
+    ),
 )
