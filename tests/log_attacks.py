@@ -619,6 +619,8 @@ WRITTEN = {
     "nccl-ops-not-built": "InvalidArgumentError: No OpKernel was registered to support Op"
     " 'NcclAllReduce' used by {{node NcclAllReduce}} with these attrs: [num_devices=2]",
     "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
+    "nccl-cuda-out-of-memory": "host:31337:31503 [1] include/alloc.h:99 NCCL WARN Cuda failure"
+    " 'out of memory'",
     "gpu-device-with-little-memory": "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1241]"
     " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 12 MB memory)"
     " -> physical GPU (device: 0, name: GeForce GTX 1650, pci bus id: 0000:01:00.0)",

@@ -107,3 +107,28 @@ def test_requirements_written_like_pip_9s_rows_are_not_installs(
     readme = "- tensorflow (1.7.0) or preferably:\n- tensorflow-gpu (1.7.0)\n- numpy (1.14.0)\n"
     found = doctor(tmp_path, capsys, readme + "Device mapping: no known devices.\n")["findings"]
     assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}
+
+
+def test_pip_9_listings_of_two_environments_are_not_two_installs_in_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "$ pip list\nnumpy (1.13.3)\ntensorflow (1.3.0)\n"
+        "$ source ~/venv/bin/activate\n"
+        "(venv) $ pip list\nnumpy (1.14.0)\ntensorflow-gpu (1.5.0)\n"
+        "Device mapping: no known devices.\n"
+    )
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}
+
+
+def test_rows_written_after_a_mention_of_pip_list_are_not_its_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "$ pip list | grep numpy\nnumpy (1.14.0)\n"
+        "The README asks for these versions:\n"
+        "tensorflow (1.7.0)\ntensorflow-gpu (1.7.0)\n"
+    )
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}

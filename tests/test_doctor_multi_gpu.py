@@ -137,3 +137,35 @@ def test_a_gpu_device_made_with_a_few_mb_is_memory_held_elsewhere(
     doc = doctor(tmp_path, capsys, log)
     assert {f["id"] for f in doc["findings"]} == expected
     assert doc["gpu_used"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("cause", "expected"),
+    [
+        ("CUDA driver version is insufficient for CUDA runtime version", "driver-too-old"),
+        ("out of memory", "gpu-out-of-memory"),
+    ],
+)
+def test_the_cuda_error_nccl_names_decides_over_its_unhandled_cuda_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cause: str, expected: str
+) -> None:
+    log = GPUS_CREATED + (
+        f"node1:1201:1250 [0] misc/cudawrap.cc:90 NCCL WARN Cuda failure '{cause}'\n"
+        "node1:1201:1250 [0] NCCL INFO init.cc:1147 -> 1\n"
+        "tensorflow.python.framework.errors_impl.UnknownError: ncclCommInitRank failed:"
+        " unhandled cuda error\n"
+    )
+    assert _top(doctor(tmp_path, capsys, log)) == expected
+
+
+def test_nccl_ops_asked_of_a_tensorflow_without_a_gpu_are_not_a_build_without_nccl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was"
+        " registered to support Op 'NcclAllReduce' with these attrs.  Registered devices: [CPU],"
+        " Registered kernels:\n  <no registered kernels>\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert "op-without-gpu-kernel" not in {f["id"] for f in doc["findings"]}
+    assert doc["gpu_used"] != "yes"

@@ -64,13 +64,55 @@ _LISTED_ROW = re.compile(
     r"(?:[ \t]+\S{1,300}){0,3}[ \t]*\r?$",
     re.MULTILINE,
 )
-OLD_PIP_LIST = re.compile(r"\bpip[\d.]{0,4}(?:\.exe)? list\b|--format=\(legacy\|columns\)")
-"""A 'pip list' typed, or pip 9's warning over its old format: where rows like 'tensorflow-gpu
-(1.4.0)' are a listing of what is installed, not requirements written in prose."""
+_PIP_LIST_TYPED = re.compile(r"\bpip[\d.]{0,4}(?:\.exe)? list\b")
+_OLD_FORMAT_WARNING = re.compile(r"--format=\(legacy\|columns\)")
 _OLD_PIP_ROW = re.compile(
-    r"^[ \t>]{0,8}(?P<dist>" + TF_DISTRIBUTION + r") \(\d{1,2}\.\d{1,3}[\w.+-]{0,40}"
+    # pip 9's (and older) 'pip list' row: 'tensorflow-gpu (1.4.0)', with ', LOCATION' for an
+    # editable install
+    r"^[ \t>]{0,8}(?P<dist>[A-Za-z0-9][\w.-]{0,80}) \((?P<version>\d{1,4}(?:\.[\w+-]{1,40}){0,6})"
     r"(?:, [^)\n]{1,300})?\)[ \t]*\r?$"
 )
+_TF_NAME = re.compile(TF_DISTRIBUTION + r"$", re.IGNORECASE)
+
+
+def old_pip_listings(sample: str) -> list[list[tuple[int, re.Match[str]]]]:
+    """Each listing pip 9 and older printed under a 'pip list' typed: its rows (with the offset
+    each starts at), contiguous below the command (its format warning and blank lines between).
+    Rows like them elsewhere are requirements written in prose, not what is installed."""
+    listings: list[list[tuple[int, re.Match[str]]]] = []
+    current: list[tuple[int, re.Match[str]]] | None = None
+    for line_start, line in _lines(sample):
+        if _PIP_LIST_TYPED.search(line):
+            current = []
+            listings.append(current)
+        elif current is not None and (not line.strip() or _OLD_FORMAT_WARNING.search(line)):
+            continue
+        elif current is not None and (row := _OLD_PIP_ROW.match(line)):
+            current.append((line_start, row))
+        else:
+            current = None
+    return listings
+
+
+def _tensorflow_rows(listing: list[tuple[int, re.Match[str]]]) -> list[tuple[int, re.Match[str]]]:
+    return [
+        (at, row)
+        for at, row in listing
+        if _TF_NAME.match(row["dist"]) and normal_name(row["dist"]) not in PLUG_INS
+    ]
+
+
+def tensorflows_in_one_old_listing(sample: str) -> list[tuple[str, str]]:
+    """The TensorFlow distributions (name, version) of the one pip 9 listing that names the
+    most: two listings are often two environments, so their rows are not added up."""
+    best: list[tuple[str, str]] = []
+    for listing in old_pip_listings(sample):
+        found = [(normal_name(row["dist"]), row["version"]) for _, row in _tensorflow_rows(listing)]
+        if len(found) >= len(best) and found:
+            best = found
+    return best
+
+
 _OFFERS = re.compile(r"\b(?:conda|mamba|micromamba) search\b")
 """A search's rows are offers, not installs."""
 PLUG_INS = frozenset({"tensorflow-metal"})
@@ -86,7 +128,9 @@ def tensorflow_listed(sample: str) -> str:
         normal_name(m["dist"] or m["removed"]): m.start() for m in _REMOVED.finditer(sample)
     }
     offers = False
-    old_pip_list = OLD_PIP_LIST.search(sample) is not None
+    old_rows = {
+        at: row for listing in old_pip_listings(sample) for at, row in _tensorflow_rows(listing)
+    }
     for line_start, line in _lines(sample):
         if _OFFERS.search(line):
             offers = True
@@ -94,9 +138,7 @@ def tensorflow_listed(sample: str) -> str:
         if _NEXT_COMMAND.search(line):
             offers = False
             continue
-        row = None if offers else _LISTED_ROW.match(line)
-        if row is None and old_pip_list and not offers:
-            row = _OLD_PIP_ROW.match(line)
+        row = None if offers else _LISTED_ROW.match(line) or old_rows.get(line_start)
         if row is None or normal_name(row["dist"]) in PLUG_INS:
             continue
         if last_removed.get(normal_name(row["dist"]), -1) < line_start:

@@ -17,7 +17,11 @@ from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
 from .installed_over import installed_over_another
-from .installed_twice import OLD_PIP_LIST, installed_by_conda_and_pip, tensorflow_listed
+from .installed_twice import (
+    installed_by_conda_and_pip,
+    tensorflow_listed,
+    tensorflows_in_one_old_listing,
+)
 from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
 from .loader_trace import searched_in_vain
 from .logs import LogMatch, line_start
@@ -375,11 +379,10 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
             # One line may name several ('Successfully installed tensorflow-2.10.0
             # tensorflow-gpu-2.9.1').
             for listed in m.signature.pattern.finditer(m.line):
-                if listed["legacy"] and not OLD_PIP_LIST.search(sample):
-                    continue  # 'tensorflow (1.4.0)' outside a 'pip list': a requirement in prose
-                dist = (listed["dist"] or listed["typed"] or listed["legacy"]).replace("_", "-")
-                version = listed["version"] or listed["typed_version"] or listed["legacy_version"]
-                dists.setdefault(dist.lower(), version)
+                dist = (listed["dist"] or listed["typed"]).replace("_", "-").lower()
+                dists.setdefault(dist, listed["version"] or listed["typed_version"])
+    for dist, version in tensorflows_in_one_old_listing(sample):
+        dists.setdefault(dist, version)
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
     metapackage = dists.get("tensorflow-gpu")

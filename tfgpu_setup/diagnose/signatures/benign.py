@@ -886,11 +886,6 @@ BENIGN_LINES: tuple[Signature, ...] = (
             # ('TensorFlow version: 2.4' in an issue template names no distribution)
             r"|(?:^|[\s>|`'\"])(?P<typed>(?i:tensorflow(?:[-_](?:gpu|cpu))?))=="
             r"(?P<typed_version>[12]\.\d{1,2}(?:\.\d{1,2})?)\b"
-            # pip 9's and older 'pip list' row, 'tensorflow-gpu (1.4.0)' (with ', LOCATION' for
-            # an editable one): a row of its own, not a bulleted requirement in prose
-            r"|^[ \t>]{0,8}(?P<legacy>tensorflow(?:-(?:gpu|cpu))?|tf-nightly(?:-gpu)?) "
-            r"\((?P<legacy_version>[12]\.\d{1,2}(?:\.\d{1,2})?(?:(?:rc|dev|post)\d+)?)"
-            r"(?:, [^)\n]{1,300})?\)[ \t]*\r?$"
         ),
         finding_id=None,
         severity=Severity.INFO,

@@ -1124,8 +1124,8 @@ RUNTIME: tuple[Signature, ...] = (
         name="op-implemented-only-for-cpu",
         needles=("only implemented for CPU devices",),
         pattern=compiled(
-            r"Unimplemented: (?P<what>[^\n]{1,200}?) (?:is|are) (?:currently )?only implemented"
-            r" for CPU devices"
+            r"(?:^|: ?|\}\} )(?P<what>[A-Z][^\n:]{0,120}?) (?:is|are) (?:currently )?only"
+            r" implemented for CPU devices"
         ),
         finding_id="op-without-gpu-kernel",
         severity=Severity.WARNING,
@@ -1143,12 +1143,18 @@ RUNTIME: tuple[Signature, ...] = (
         # which work; another all-reduce runs (tensorflow#44281, confirmed).
         name="nccl-ops-not-built",
         needles=("to support Op 'Nccl",),
-        pattern=compiled(r"No OpKernel was registered to support Op '(?P<op>Nccl\w{1,40})'"),
+        # with a GPU among the devices it names, on this line or the next: with none, the op
+        # was asked of a TensorFlow that has no GPU, which other lines explain
+        pattern=compiled(
+            r"No OpKernel was registered to support Op '(?P<op>Nccl\w{1,40})'[^\n]{0,400}?\n?"
+            r"[^\n]{0,400}?Registered devices: \[(?=[^\]\n]{0,200}?(?<![\w_])GPU\b)"
+        ),
+        spans_lines=1,
         finding_id="op-without-gpu-kernel",
         severity=Severity.ERROR,
         title=(
             "TensorFlow has the GPUs, but this build has no NCCL for the multi-GPU all-reduce"
-            " ({op}): TensorFlow's Windows builds never have it"
+            " ({op}): TensorFlow's Windows builds never have it, nor a build made without it"
         ),
         fix=(
             "Give the strategy an all-reduce without NCCL: tf.distribute.MirroredStrategy("
@@ -1159,6 +1165,18 @@ RUNTIME: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # NCCL naming the CUDA error behind its failure: the GPU's memory ran out while NCCL
+        # set up its buffers (NCCL_DEBUG=WARN's 'Cuda failure', PyTorch's 'Last error:')
+        name="nccl-cuda-out-of-memory",
+        needles=("Cuda failure 'out of memory'",),
+        pattern=compiled(r"Cuda failure 'out of memory'"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.ERROR,
+        title="NCCL could not allocate its buffers: the GPU's memory ran out",
+        fix=GPU_MEMORY_FIX,
+        source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
+    ),
+    Signature(
         # NCCL's own words for a CUDA call that failed inside it (ncclUnhandledCudaError), and
         # its warning when one GPU cannot map another's memory: the GPUs work, their direct
         # (peer-to-peer) transfers do not, as in VMs, some containers and PCIe switches with
@@ -1166,6 +1184,8 @@ RUNTIME: tuple[Signature, ...] = (
         name="nccl-cuda-failure",
         needles=("unhandled cuda error", "failed to open CUDA IPC handle"),
         pattern=compiled(r"(?P<what>unhandled cuda error|failed to open CUDA IPC handle)"),
+        # (NCCL's 'Cuda failure' line, where the log has it, names the CUDA error itself: the
+        # driver's or the memory's signatures read it, and rank above this)
         finding_id="gpu-kernel-failed",
         severity=Severity.ERROR,
         title=(
@@ -1180,7 +1200,6 @@ RUNTIME: tuple[Signature, ...] = (
             " MirroredStrategy(cross_device_ops=tf.distribute.HierarchicalCopyAllReduce())."
         ),
         source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
-        proves_gpu=True,
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
