@@ -3243,3 +3243,22 @@ def test_a_listing_finding_no_nvidia_smi_in_a_tools_folder_is_not_the_shells_ans
 def test_a_memory_limits_kill_is_host_memory(tmp_path, capsys, line):
     first = doctor(tmp_path, capsys, line, "--no-probe")["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and "RAM" in first["title"]
+
+
+def test_nvidia_smi_not_found_by_one_path_is_nothing_beside_its_own_table(tmp_path, capsys):
+    # a path nvidia-smi is not at under WSL 2 (it lives in /usr/lib/wsl/lib)
+    log = (
+        "$ /usr/bin/nvidia-smi\nbash: /usr/bin/nvidia-smi: No such file or directory\n"
+        "$ nvidia-smi\n"
+        "| NVIDIA-SMI 545.29.04              Driver Version: 546.17       CUDA Version: 12.3"
+        "     |\n"
+        "|   0  NVIDIA GeForce RTX 4070        On  | 00000000:01:00.0  On |                  N/A"
+        " |\n"
+        "$ python3 -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2024-03-12 18:23:03.447121: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2211]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned above"
+        " are installed properly if you would like to use GPU.\nSkipping registering GPU"
+        " devices...\n[]\n"
+    )
+    found = ids(doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2"))
+    assert "no-nvidia-driver" not in found and "wsl-libcuda-missing" not in found
