@@ -3262,3 +3262,23 @@ def test_nvidia_smi_not_found_by_one_path_is_nothing_beside_its_own_table(tmp_pa
     )
     found = ids(doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2"))
     assert "no-nvidia-driver" not in found and "wsl-libcuda-missing" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "slurmstepd: error: Job 4418732 exceeded memory limit (16781312 > 16777216), being"
+        " killed\n",
+        "srun: error: gpu-a012: task 0: Out Of Memory\n",
+        "Jul 10 14:02:11 box kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,"
+        "mems_allowed=0,global_oom,task=python3,pid=88211,uid=1000\n",
+    ],
+)
+def test_a_job_killed_over_its_memory_is_host_memory(tmp_path, capsys, line):
+    first = doctor(tmp_path, capsys, line, "--no-probe")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "RAM" in first["title"]
+
+
+def test_tcsh_finding_no_nvidia_smi_is_no_driver(tmp_path, capsys):
+    first = doctor(tmp_path, capsys, "% nvidia-smi\nnvidia-smi: Command not found.\n", "--no-probe")
+    assert first["findings"][0]["id"] == "no-nvidia-driver"

@@ -688,6 +688,8 @@ RUNTIME: tuple[Signature, ...] = (
             "oom_kill",
             "Out of memory: Kill",
             "out of memory: Kill",
+            "memory limit",
+            "Out Of Memory",
         ),
         pattern=compiled(
             r"^[ \t]*Killed[ \t]*$|(?<=\d)Killed[ \t]*$"
@@ -695,7 +697,11 @@ RUNTIME: tuple[Signature, ...] = (
             r"|\binvoked oom-killer\b|\bOut of memory: Kill(?:ed)? process \d"
             # a container's or a job's memory limit: Kubernetes, the memory cgroup, Slurm
             r"|\bOOMKilled\b|Memory cgroup out of memory: Kill|Detected \d{1,6} oom[-_ ]kill"
-            r" event",
+            r" event"
+            # Slurm's own words for a job over its memory, and the kernel's record of a kill
+            r"|(?:Job|[Ss]tep) \d[\d.]{0,20} exceeded (?:job )?memory limit|Exceeded (?:job|step)"
+            r" memory limit|^srun: error: [^\n]{1,200}: task \d{1,6}: Out Of"
+            r" Memory|\boom-kill:constraint=",
             re.MULTILINE,
         ),
         finding_id="gpu-out-of-memory",
