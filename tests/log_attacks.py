@@ -617,7 +617,7 @@ WRITTEN = {
     "op-implemented-only-for-cpu": "Compute status: Unimplemented: Depthwise max pooling is"
     " currently only implemented for CPU devices.",
     "nccl-ops-not-built": "InvalidArgumentError: No OpKernel was registered to support Op"
-    " 'NcclAllReduce' used by {{node NcclAllReduce}} with these attrs: [num_devices=2]",
+    " 'NcclAllReduce' with these attrs.  Registered devices: [CPU,GPU], Registered kernels:",
     "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
     "nccl-cuda-out-of-memory": "host:31337:31503 [1] include/alloc.h:99 NCCL WARN Cuda failure"
     " 'out of memory'",
