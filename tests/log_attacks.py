@@ -619,6 +619,8 @@ WRITTEN = {
     "nccl-ops-not-built": "InvalidArgumentError: No OpKernel was registered to support Op"
     " 'NcclAllReduce' with these attrs.  Registered devices: [CPU,GPU], Registered kernels:",
     "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
+    "ldd-cuda-library-missing": "\tlibcublas.so.10 => not found",
+    "ldd-cudnn-missing": "        libcudnn.so.7 => not found",
     "nccl-cuda-out-of-memory": "host:31337:31503 [1] include/alloc.h:99 NCCL WARN Cuda failure"
     " 'out of memory'",
     "gpu-device-with-little-memory": "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1241]"

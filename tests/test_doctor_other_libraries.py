@@ -147,3 +147,19 @@ def test_directml_and_metal_lines_are_not_described_as_cuda_or_wsl(
     )
     numa = doctor(tmp_path, capsys, metal, "--os", "macos")["findings"]
     assert numa and "macOS" in numa[0]["title"]
+
+
+def test_ldd_listing_cuda_libraries_not_found_is_read_as_the_loader_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "$ ldd /usr/bin/tensorflow_model_server\n"
+        "\tlinux-vdso.so.1 =>  (0x00007ffe0e1b7000)\n"
+        "\tlibcublas.so.10 => not found\n"
+        "\tlibcuda.so.1 => /usr/local/nvidia/lib64/libcuda.so.1 (0x00007f9701ff3000)\n"
+        "\tlibcudnn.so.7 => not found\n"
+        "\tlibcudart.so.10.0 => not found\n"
+    )
+    found = {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]}
+    assert found & {"cuda-libs-not-found", "cuda-version-mismatch"}
+    assert found & {"cudnn-not-found", "cudnn-version-mismatch"}

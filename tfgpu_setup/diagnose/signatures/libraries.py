@@ -199,6 +199,40 @@ LIBRARIES: tuple[Signature, ...] = (
         demoted_by=DRIVER_ROOTS,
     ),
     Signature(
+        # ldd's listing of a TensorFlow binary or module (tensorflow_model_server,
+        # _pywrap_tensorflow_internal.so, a custom op): the CUDA libraries it names that the
+        # loader cannot find (kubeflow#338)
+        name="ldd-cuda-library-missing",
+        needles=(" => not found",),
+        pattern=compiled(
+            r"^[ \t]{0,12}(?P<lib>lib(?:"
+            + CUDA_LIB_NAMES
+            + r")\.so[.\d]{0,12}) => not found(?P<dlerror>)"
+        ),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title=LIB_NOT_LOADED,
+        fix=LIBS_FIX,
+        source="https://github.com/kubeflow/kubeflow/issues/338",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
+        name="ldd-cudnn-missing",
+        needles=(" => not found",),
+        pattern=compiled(r"^[ \t]{0,12}(?P<lib>libcudnn\.so[.\d]{0,12}) => not found(?P<dlerror>)"),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="The cuDNN library {lib}{lib_version_note} could not be loaded{because}",
+        fix=(
+            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on"
+            " the loader path. {cudnn_loader_fix}"
+        ),
+        source="https://github.com/kubeflow/kubeflow/issues/338",
+        subject="{lib}",
+        demoted_by=DRIVER_ROOTS,
+    ),
+    Signature(
         name="cudart-stub-not-found",
         needles=("Could not find cuda drivers on your machine",),
         pattern=compiled(r"Could not find cuda drivers on your machine, GPU will not be used"),
