@@ -1,6 +1,6 @@
 """Several GPUs at work: NCCL failing between them, a build without NCCL, ops the optimiser or
-the executor keeps on the CPU, and GPUs that cannot reach each other directly. Logs are written
-in TensorFlow's and NCCL's own wording."""
+the executor keeps on the CPU, GPUs that cannot reach each other directly, and memory notes
+beside working GPUs. Logs are written in TensorFlow's and NCCL's own wording."""
 
 from __future__ import annotations
 
@@ -169,3 +169,16 @@ def test_nccl_ops_asked_of_a_tensorflow_without_a_gpu_are_not_a_build_without_nc
     doc = doctor(tmp_path, capsys, log, "--os", "linux")
     assert "op-without-gpu-kernel" not in {f["id"] for f in doc["findings"]}
     assert doc["gpu_used"] != "yes"
+
+
+@pytest.mark.parametrize("free", ["free ", ""])
+def test_a_large_host_allocation_warning_is_harmless_in_either_wording(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], free: str
+) -> None:
+    # TF 1.x: 'of system memory'; TF 2.x: 'of free system memory'
+    log = GPUS_CREATED + (
+        "2019-08-07 09:49:52.642800: W tensorflow/core/framework/allocator.cc:107] Allocation of"
+        f" 553190400 exceeds 10% of {free}system memory.\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert {f["id"] for f in doc["findings"]} == {"benign-log-noise"}

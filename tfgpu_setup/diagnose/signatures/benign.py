@@ -191,6 +191,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
             "redzone checking",
             "CPU frequency",
             "of free system memory",
+            "10% of system memory",
             "Failed to check cudnn convolutions for out-of-bounds",
         ),
         pattern=compiled(
@@ -199,7 +200,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"|Failed to check cudnn convolutions for out-of-bounds reads and writes"
             r"(?=[^\n]{0,400}skipping this check))"
             r"|(?P<other>Failed to get CPU frequency: 0 Hz"
-            r"|Allocation of \d+ exceeds 10% of free system memory)"
+            # (TF 1.x said 'of system memory')
+            r"|Allocation of \d+ exceeds 10% of (?:free )?system memory)"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
