@@ -3304,3 +3304,33 @@ def test_a_gpu_that_is_not_nvidia_on_windows_is_the_cause_not_the_platform(tmp_p
     )
     assert doc["findings"][0]["id"] == "no-nvidia-gpu"
     assert "windows-native-gpu-unsupported" not in ids(doc)
+
+
+# conda 23.10's libmamba tree (NEGU93/cvnn#53's shape): the builds listed each need a Python,
+# and the environment's pin asks for another one
+LIBMAMBA_PIN_TREE = (
+    "LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+    "  - package cvnn-0.3.40-py_0 requires tensorflow >=2.0, but none of the providers can be"
+    " installed\n"
+    "The following packages are incompatible\n"
+    "├─ cvnn is installable and it requires\n"
+    "│  └─ tensorflow >=2.0  with the potential options\n"
+    "│     ├─ tensorflow [2.0.0|2.1.0] would require\n"
+    "│     │  └─ python 3.6.* , which can be installed;\n"
+    "│     └─ tensorflow [2.10.0|2.5.0|2.6.0|2.8.2|2.9.1] would require\n"
+    "│        └─ python 3.9.* , which can be installed;\n"
+    "└─ pin-1 is not installable because it requires\n"
+    "   └─ python {pinned}.* , which conflicts with any installable versions previously"
+    " reported.\n"
+)
+
+
+def test_libmambas_pinned_python_against_every_tensorflow_build_is_the_python(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, LIBMAMBA_PIN_TREE.format(pinned="3.11"), "--no-probe")
+    assert top(doc) == "python-unsupported"
+    assert "3.11" in doc["findings"][0]["title"]
+
+
+def test_a_pin_of_another_package_is_not_the_python(tmp_path, capsys):
+    tree = LIBMAMBA_PIN_TREE.format(pinned="3.11").replace("python 3.11.*", "numpy 2.0.*")
+    assert "python-unsupported" not in ids(doctor(tmp_path, capsys, tree, "--no-probe"))

@@ -71,11 +71,28 @@ __glibc, __cuda, __osx): the Python is then not the only thing in the way."""
 TREE_SOURCE = "https://github.com/conda/conda-libmamba-solver/issues/467"
 
 
+_TREE_TF_OPTIONS = re.compile(
+    rf"(?<![\w-])(?P<package>{TF_DISTRIBUTION}|tensorflow-base) \[[^\n]{{1,200}}?\] would require"
+    r"[ \t]*\r?\n[^\n]{0,60}?└─ python(?:_abi)? "
+)
+"""libmamba listing the TensorFlow builds it could pick, each with the Python it needs."""
+_TREE_PIN_CONFLICTS = re.compile(
+    r"(?P<pin>pin-\d{1,3}) is not installable because it requires[ \t]*\r?\n[^\n]{0,60}?"
+    r"└─ (?P<python>python (?P<version>[23]\.\d{1,2})[.*]{0,2})[ \t]*,[ \t]*which conflicts with"
+    r" any installable versions previously reported"
+)
+"""The environment's pinned Python (conda's 'pin-1') against every build listed above it."""
+
+
 def libmamba_python_conflict(text: str) -> list[Finding]:
-    """libmamba's tree naming the Python a TensorFlow build needs as the one in conflict."""
-    found = _TREE_TF_NEEDS_PYTHON.search(text[:CLUE_CHARS])
-    if found is None or _TREE_SYSTEM_BLOCKS.search(text[:CLUE_CHARS]):
+    """libmamba's tree naming the Python a TensorFlow build needs as the one in conflict, or
+    the environment's pinned Python as the one no TensorFlow build it listed can take."""
+    sample = text[:CLUE_CHARS]
+    if _TREE_SYSTEM_BLOCKS.search(sample):
         return []
+    found = _TREE_TF_NEEDS_PYTHON.search(sample)
+    if found is None:
+        return _pinned_python_refused(sample)
     package, needs = found["package"], found["python"].strip().rstrip(".* ")
     rows = [row.strip() for row in found.group(0).splitlines()]
     return [
@@ -87,6 +104,30 @@ def libmamba_python_conflict(text: str) -> list[Finding]:
             f"Create the environment with a Python {package} was built for ('conda create -n tf"
             f" python=3.X {package}', with a 3.X its {needs} allows), or ask for a release built"
             " for this Python; 'tfgpu-setup plan --python X.Y' checks a pairing first.",
+            TREE_SOURCE,
+        )
+    ]
+
+
+def _pinned_python_refused(sample: str) -> list[Finding]:
+    options = _TREE_TF_OPTIONS.search(sample)
+    pin = _TREE_PIN_CONFLICTS.search(sample, options.end()) if options else None
+    if options is None or pin is None:
+        return []
+    package, python = options["package"], pin["version"]
+    return [
+        Finding(
+            "python-unsupported",
+            Severity.ERROR,
+            f"conda has no {package} build for this environment's Python {python}: every build"
+            " it lists needs another Python",
+            (
+                f"conda: {options.group(0).splitlines()[0].strip()}",
+                *(f"conda: {row.strip()}" for row in pin.group(0).splitlines()),
+            ),
+            f"Create the environment with a Python {package} was built for ('conda create -n tf"
+            f" python=3.X {package}', with a 3.X the builds listed need), or ask for a release"
+            f" built for Python {python}; 'tfgpu-setup plan --python X.Y' checks a pairing first.",
             TREE_SOURCE,
         )
     ]
