@@ -3284,28 +3284,6 @@ def test_tcsh_finding_no_nvidia_smi_is_no_driver(tmp_path, capsys):
     assert first["findings"][0]["id"] == "no-nvidia-driver"
 
 
-def test_a_gpu_that_is_not_nvidia_on_windows_is_the_cause_not_the_platform(tmp_path, capsys):
-    # WSL2 or TensorFlow 2.10 would not reach an Intel or AMD GPU either
-    log = (
-        "2024-07-03 22:05:41.445430: I external/local_tsl/tsl/cuda/cudart_stub.cc:31] Could not"
-        " find cuda drivers on your machine, GPU will not be used.\n"
-    )
-    doc = doctor(
-        tmp_path,
-        capsys,
-        log,
-        "--no-probe",
-        "--os",
-        "windows",
-        "--gpu",
-        "Intel Arc A370M",
-        "--tf",
-        "2.15",
-    )
-    assert doc["findings"][0]["id"] == "no-nvidia-gpu"
-    assert "windows-native-gpu-unsupported" not in ids(doc)
-
-
 # conda 23.10's libmamba tree (NEGU93/cvnn#53's shape): the builds listed each need a Python,
 # and the environment's pin asks for another one
 LIBMAMBA_PIN_TREE = (

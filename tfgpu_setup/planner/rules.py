@@ -343,8 +343,6 @@ def platform_unsupported(ctx: Context) -> list[Finding]:
 def windows_native(ctx: Context) -> list[Finding]:
     if not ctx.facts.knows("os") or ctx.facts.platform.os != "windows" or ctx.gpu:
         return []
-    if _no_gpu(ctx.facts) and ctx.facts.other_gpus:
-        return []  # the GPU is not an NVIDIA one: WSL2 or 2.10 would not reach it either
     if ctx.installed and ctx.chosen is None:
         return []  # the installed release is not known: it may be 2.10 or older
     support = ctx.chosen.release.platforms.get("windows_x86_64") if ctx.chosen else None
