@@ -3312,3 +3312,15 @@ def test_libmambas_pinned_python_against_every_tensorflow_build_is_the_python(tm
 def test_a_pin_of_another_package_is_not_the_python(tmp_path, capsys):
     tree = LIBMAMBA_PIN_TREE.format(pinned="3.11").replace("python 3.11.*", "numpy 2.0.*")
     assert "python-unsupported" not in ids(doctor(tmp_path, capsys, tree, "--no-probe"))
+
+
+def test_nvidia_smi_not_found_after_its_table_is_the_later_state(tmp_path, capsys):
+    # the table, then the driver purged: the 'not found' is what holds now
+    log = (
+        "$ nvidia-smi\n"
+        "| NVIDIA-SMI 535.129.03             Driver Version: 535.129.03   CUDA Version: 12.2"
+        "     |\n"
+        "$ sudo apt-get remove --purge '^nvidia-.*'\n"
+        "$ nvidia-smi\nnvidia-smi: command not found\n"
+    )
+    assert "no-nvidia-driver" in ids(doctor(tmp_path, capsys, log, "--no-probe"))

@@ -68,7 +68,7 @@ from .release_hints import (
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start
-from .smi_seen import without_smi_missing_beside_its_table
+from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
 from .visible_devices import without_hiding_undone_later
 from .weigh import (
@@ -206,7 +206,7 @@ def diagnose(
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
-    log_matches = without_smi_missing_beside_its_table(log_matches, log or "")
+    log_matches = without_smi_missing_before_its_table(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
