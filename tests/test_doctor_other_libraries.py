@@ -163,3 +163,16 @@ def test_ldd_listing_cuda_libraries_not_found_is_read_as_the_loader_would(
     found = {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]}
     assert found & {"cuda-libs-not-found", "cuda-version-mismatch"}
     assert found & {"cudnn-not-found", "cudnn-version-mismatch"}
+
+
+def test_ldd_of_another_library_says_nothing_about_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TensorRT is optional: its library missing cuDNN is not TensorFlow's loader failing
+    log = (
+        "$ ldd /usr/lib/x86_64-linux-gnu/libnvinfer.so.7\n"
+        "\tlibcudnn.so.8 => not found\n"
+        "\tlibcublas.so.11 => not found\n"
+    )
+    found = {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]}
+    assert not found & {"cudnn-not-found", "cuda-libs-not-found", "cuda-version-mismatch"}

@@ -45,6 +45,7 @@ from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import image_libcuda_newer
 from .launchers import launched_elsewhere
+from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
 from .loader_path import lib64_not_searched
 from .locales import in_c_locale
@@ -207,6 +208,7 @@ def diagnose(
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
+    log_matches = ldd_of_tensorflow_only(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
