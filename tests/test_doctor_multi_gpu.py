@@ -182,3 +182,15 @@ def test_a_large_host_allocation_warning_is_harmless_in_either_wording(
     )
     doc = doctor(tmp_path, capsys, log)
     assert {f["id"] for f in doc["findings"]} == {"benign-log-noise"}
+
+
+def test_small_devices_the_user_asked_for_are_not_memory_held_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        ">>> tf.config.set_logical_device_configuration(gpus[0],"
+        " [tf.config.LogicalDeviceConfiguration(memory_limit=128)] * 2)\n"
+        + GPUS_CREATED.replace("22290 MB", "128 MB").replace("device: 1", "device: 0")
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert "gpu-out-of-memory" not in {f["id"] for f in doc["findings"]}

@@ -52,6 +52,7 @@ from .locales import in_c_locale
 from .logfacts import LogFacts, last_failure, read_log_facts
 from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
 from .mac_refusals import conda_gpu_build_on_macos
+from .memory_asked import without_little_memory_asked_for
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
@@ -209,6 +210,7 @@ def diagnose(
     log_matches = without_exhaustion_said(log_matches, log or "")
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
     log_matches = ldd_of_tensorflow_only(log_matches, log or "")
+    log_matches = without_little_memory_asked_for(log_matches, log or "")
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)

@@ -1,0 +1,30 @@
+"""A GPU device made with a few MB because the user asked for that little.
+
+TensorFlow makes its GPU device with the memory free at start, so a few MB usually means other
+processes hold the rest; but a memory limit the user set (a logical device's memory_limit, TF
+1.x's per_process_gpu_memory_fraction) or one GPU split into several virtual devices makes small
+devices on purpose (review 50). Pure: matches and text in, matches out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .logs import LogMatch
+
+LITTLE_MEMORY = "gpu-device-with-little-memory"
+_LIMIT_ASKED = re.compile(
+    r"memory_limit\s*=|per_process_gpu_memory_fraction|(?:Virtual|Logical)DeviceConfiguration"
+    r"|set_(?:virtual|logical)_device_configuration|--gpu_memory_fraction"
+)
+
+
+def without_little_memory_asked_for(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[LogMatch, ...]:
+    """The matches, less the small-device lines where the paste shows a memory limit set."""
+    if not any(m.signature.name == LITTLE_MEMORY for m in matches):
+        return matches
+    if not _LIMIT_ASKED.search(text):
+        return matches
+    return tuple(m for m in matches if m.signature.name != LITTLE_MEMORY)
