@@ -3272,6 +3272,13 @@ def test_nvidia_smi_not_found_by_one_path_is_nothing_beside_its_own_table(tmp_pa
         "srun: error: gpu-a012: task 0: Out Of Memory\n",
         "Jul 10 14:02:11 box kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,"
         "mems_allowed=0,global_oom,task=python3,pid=88211,uid=1000\n",
+        "=>> PBS: job killed: mem 33842112kb exceeded limit 33554432kb\n",
+        "TERM_MEMLIMIT: job killed after reaching LSF memory usage limit.\n",
+        "5521873       train.sh OUT_OF_ME+    0:125                   32G\n",
+        "State: OUT_OF_MEMORY (exit code 0)\n",
+        "Oct 20 12:47:33 ubuntu systemd-oomd[812]: Killed /user.slice/app.slice/vte-spawn.scope due"
+        " to memory pressure\n",
+        "  Warning  Evicted  3m  kubelet  The node was low on resource: memory.\n",
     ],
 )
 def test_a_job_killed_over_its_memory_is_host_memory(tmp_path, capsys, line):
@@ -3279,8 +3286,11 @@ def test_a_job_killed_over_its_memory_is_host_memory(tmp_path, capsys, line):
     assert first["id"] == "gpu-out-of-memory" and "RAM" in first["title"]
 
 
-def test_tcsh_finding_no_nvidia_smi_is_no_driver(tmp_path, capsys):
-    first = doctor(tmp_path, capsys, "% nvidia-smi\nnvidia-smi: Command not found.\n", "--no-probe")
+@pytest.mark.parametrize(
+    "answer", ["nvidia-smi: Command not found.", "zsh: command not found: nvidia-smi"]
+)
+def test_tcsh_and_zsh_finding_no_nvidia_smi_is_no_driver(tmp_path, capsys, answer):
+    first = doctor(tmp_path, capsys, f"% nvidia-smi\n{answer}\n", "--no-probe")
     assert first["findings"][0]["id"] == "no-nvidia-driver"
 
 

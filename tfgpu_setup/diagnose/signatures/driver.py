@@ -962,6 +962,7 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(
             r"nvidia-smi: (?:command )?not found"
             r"|Command 'nvidia-smi' not found|nvidia-smi: Command not found\."
+            r"|command not found: nvidia-smi\b"
             # typed by its path, or a path the shell remembered from before it was removed
             r"|^(?:ba|z|da|k)?sh: (?:line \d{1,6}: )?(?:/[\w.-]{1,60}){0,8}/?nvidia-smi:"
             r" No such file or directory|^zsh: no such file or directory: (?:/[\w.-]{1,60}){0,8}"

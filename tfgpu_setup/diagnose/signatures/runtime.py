@@ -690,6 +690,11 @@ RUNTIME: tuple[Signature, ...] = (
             "out of memory: Kill",
             "memory limit",
             "Out Of Memory",
+            "job killed: mem",
+            "TERM_MEMLIMIT",
+            "OUT_OF_ME",
+            "systemd-oomd",
+            "low on resource: memory",
         ),
         pattern=compiled(
             r"^[ \t]*Killed[ \t]*$|(?<=\d)Killed[ \t]*$"
@@ -701,7 +706,14 @@ RUNTIME: tuple[Signature, ...] = (
             # Slurm's own words for a job over its memory, and the kernel's record of a kill
             r"|(?:Job|[Ss]tep) \d[\d.]{0,20} exceeded (?:job )?memory limit|Exceeded (?:job|step)"
             r" memory limit|^srun: error: [^\n]{1,200}: task \d{1,6}: Out Of"
-            r" Memory|\boom-kill:constraint=",
+            r" Memory|\boom-kill:constraint="
+            # PBS's, LSF's and Slurm's accounting (sacct cuts the state to OUT_OF_ME+), systemd's
+            # own OOM daemon, Kubernetes evicting a pod from a node short of memory
+            r"|PBS: job killed: mem \d{1,20}\w{0,3} exceeded limit|\bTERM_MEMLIMIT\b"
+            r"|\bOUT_OF_ME(?:MORY\b|\+)|systemd-oomd\[\d{1,10}\]: Killed\b"
+            # (the journal's prefix, which the reader sets aside, names systemd-oomd)
+            r"|^Killed \S{1,300} due to memory pressure\b"
+            r"|The node was low on resource: memory",
             re.MULTILINE,
         ),
         finding_id="gpu-out-of-memory",
