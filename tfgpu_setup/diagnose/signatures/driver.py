@@ -319,7 +319,10 @@ DRIVER: tuple[Signature, ...] = (
         fix=(
             "Run it on a machine (or node) with an NVIDIA GPU, and check 'nvidia-smi' there; a VM"
             " (minikube, a cloud instance) needs the GPU passed through to it, and a GPU lost from"
-            " the bus ('dmesg | grep -i xid') needs the machine rebooted."
+            " the bus ('dmesg | grep -i xid') needs the machine rebooted. Where nvidia-smi does"
+            " list a GPU: a MIG-enabled GPU needs MIG instances made ('nvidia-smi mig -cgi ..."
+            " -C') or MIG turned off, and an empty CUDA_VISIBLE_DEVICES in the runtime's or the"
+            " daemon's environment hides every GPU."
         ),
         source="https://github.com/kubeflow/katib/issues/1112",
     ),
