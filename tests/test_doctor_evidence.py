@@ -3334,3 +3334,13 @@ def test_nvidia_smi_not_found_after_its_table_is_the_later_state(tmp_path, capsy
         "$ nvidia-smi\nnvidia-smi: command not found\n"
     )
     assert "no-nvidia-driver" in ids(doctor(tmp_path, capsys, log, "--no-probe"))
+
+
+def test_nvidia_smi_not_found_on_a_jetson_is_nothing(tmp_path, capsys):
+    # Jetsons have no nvidia-smi before JetPack 6
+    log = (
+        "nvidia@jetson-orin:~$ nvidia-smi\nbash: nvidia-smi: command not found\n"
+        "nvidia@jetson-orin:~$ cat /etc/nv_tegra_release\n"
+        "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64\n"
+    )
+    assert "no-nvidia-driver" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))
