@@ -124,3 +124,32 @@ def test_a_host_driver_update_not_booted_into_stays_a_mismatch(
 ) -> None:
     first = doctor(tmp_path, capsys, before + HOST_UPDATED)["findings"][0]
     assert first["id"] == "driver-library-mismatch"
+
+
+# tensorflow#38164's shape (written): CUDA 10.1's compatibility libcuda put on LD_LIBRARY_PATH
+# of a host whose driver is newer
+COMPAT_OLDER = (
+    'ENV LD_LIBRARY_PATH "$LD_LIBRARY_PATH:/usr/local/cuda-10.1/compat"\n'
+    "E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed call to cuInit:"
+    " CUDA_ERROR_SYSTEM_DRIVER_MISMATCH: system has unsupported display driver / cuda driver"
+    " combination\n"
+    "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:200] libcuda reported version is:"
+    " 418.87.1\n"
+    "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:204] kernel reported version is:"
+    " 440.64.0\n"
+)
+
+
+def test_an_older_compatibility_libcuda_on_the_loader_path_shadows_the_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = doctor(tmp_path, capsys, COMPAT_OLDER)["findings"][0]
+    assert first["id"] == "ld-library-path-shadows"
+    assert "compat" in first["fix"]
+
+
+def test_an_older_libcuda_without_the_compatibility_folder_stays_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = COMPAT_OLDER.split("\n", 1)[1]
+    assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "driver-library-mismatch"

@@ -43,7 +43,7 @@ from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
-from .image_libcuda import image_libcuda_newer
+from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
@@ -336,6 +336,11 @@ def diagnose(
         mismatch = frozenset({"driver-library-mismatch"})
         log_findings = contradicted(log_findings, mismatch, because)
         crossed = [image_newer, *contradicted(tuple(crossed), mismatch, because)]
+    elif (compat_older := compat_libcuda_older(log_facts, matches, log or "")) is not None:
+        because = "but the older libcuda is the compatibility package's, first on the loader path"
+        mismatch = frozenset({"driver-library-mismatch"})
+        log_findings = contradicted(log_findings, mismatch, because)
+        crossed = [compat_older, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for

@@ -1,4 +1,4 @@
-"""A libcuda of a newer driver branch than the kernel module: a CUDA forward-compatibility
+"""A libcuda of another driver branch than the kernel module: a CUDA forward-compatibility
 package's, or an image's own copy, not a driver update waiting for a reboot.
 
 The NVIDIA container runtime mounts the host's libcuda, of the module's own version, so a libcuda
@@ -8,7 +8,10 @@ loader path, or a copy built in): the host driver is older than the image's CUDA
 container the same holds where the log shows the compatibility package (/usr/local/cuda/compat,
 CUDA's error 804). A host driver updated and not yet booted into shows otherwise: the same branch
 (535.104 over 535.129), or NVML and the kernel's NVRM saying the two differ (NVML is not in the
-compatibility package); that stays a driver mismatch. Pure: data in, data out.
+compatibility package); that stays a driver mismatch. An OLDER branch loaded from the
+compatibility package's folder on the loader path is that package shadowing a newer host driver
+(tensorflow#38164: CUDA 10.1's compat libcuda 418.87 over a 440.64 module): take it off the path.
+Pure: data in, data out.
 """
 
 from __future__ import annotations
@@ -103,3 +106,50 @@ def _library_and_module(log: LogFacts, matches: Sequence[LogMatch]) -> tuple[str
         library, kernel, library_line, _ = log.driver_halves
         return library, kernel, library_line
     return None
+
+
+_COMPAT_FOLDER = re.compile(r"/cuda[\w.-]{0,20}/compat(?:/libcuda\.so)?\b")
+"""The compatibility package's folder, or its libcuda."""
+
+
+def _compat_on_the_path(text: str) -> str:
+    """A line putting the compatibility package's folder on LD_LIBRARY_PATH, or naming its
+    libcuda ('' where none does)."""
+    for line in text.split("\n"):
+        if "/compat" not in line:
+            continue
+        found = _COMPAT_FOLDER.search(line)
+        if found and ("LD_LIBRARY_PATH" in line[: found.start()] or found.group(0).endswith(".so")):
+            return line[: found.end()]
+    return ""
+
+
+def compat_libcuda_older(
+    log: LogFacts, matches: Sequence[LogMatch], text: str = ""
+) -> Finding | None:
+    """ld-library-path-shadows where a libcuda of an older branch than the module loads from
+    the compatibility package's folder on the loader path."""
+    on_path = _compat_on_the_path(text)
+    if not on_path or any(m.signature.name in UPDATE_NOT_BOOTED for m in matches):
+        return None
+    pair = _library_and_module(log, matches)
+    if pair is None:
+        return None
+    library, kernel, line = pair
+    try:
+        older_branch = parsed(library).major < parsed(kernel).major
+    except InvalidVersion:
+        return None
+    if not older_branch:
+        return None
+    return Finding(
+        "ld-library-path-shadows",
+        Severity.ERROR,
+        f"A CUDA forward-compatibility libcuda ({library}), older than the host's driver"
+        f" ({kernel}), loads first from the loader path and shadows the driver's own library",
+        (quoted(line), f"loader path: {on_path.strip()[-160:]}"),
+        "Take the compatibility package's folder (/usr/local/cuda-X/compat) off LD_LIBRARY_PATH"
+        " and out of /etc/ld.so.conf.d (then run ldconfig): it is only for a host whose driver"
+        " is older than the CUDA in use, and this host's is newer.",
+        "https://docs.nvidia.com/deploy/cuda-compatibility/",
+    )
