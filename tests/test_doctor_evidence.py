@@ -3371,15 +3371,3 @@ def test_tf1_14_loading_its_libraries_after_finding_the_gpu_is_judged_by_them(tm
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "1.14", "--cuda-toolkit", "10.1")
     assert doc["findings"][0]["id"] == "cuda-version-mismatch"
     assert doc["findings"][0]["severity"] == "error"
-
-
-def test_an_x86_image_dying_under_qemu_on_an_arm_host_is_the_emulated_cpu(tmp_path, capsys):
-    log = (
-        "$ docker run tensorflow/tensorflow:latest python -c 'import tensorflow as tf'\n"
-        "WARNING: The requested image's platform (linux/amd64) does not match the detected host"
-        " platform (linux/arm64/v8) and no specific platform was requested\n"
-        "2021-10-28 22:50:41.481158: F tensorflow/core/lib/monitoring/sampler.cc:42] Check"
-        " failed: bucket_limits_[i] > bucket_limits_[i - 1] (0 vs. 10)\n"
-        "qemu: uncaught target signal 6 (Aborted) - core dumped\n"
-    )
-    assert top(doctor(tmp_path, capsys, log, "--no-probe")) == "cpu-lacks-avx"

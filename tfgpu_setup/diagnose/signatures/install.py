@@ -851,28 +851,6 @@ INSTALL: tuple[Signature, ...] = (
         variants=(AVX2_WHEELS,),
     ),
     Signature(
-        # QEMU's user-mode emulator (Docker Desktop running a linux/amd64 image on Apple silicon
-        # or another Arm host) reporting the emulated program's death: its x86 emulation offers
-        # no AVX, and TensorFlow's x86 builds abort under it (tensorflow#52845: sampler.cc's
-        # check fails before any AVX message).
-        name="x86-build-under-qemu",
-        needles=("qemu: uncaught target signal",),
-        pattern=compiled(r"qemu: uncaught target signal (?P<signal>\d{1,2})"),
-        finding_id="cpu-lacks-avx",
-        severity=Severity.WARNING,
-        title=(
-            "An x86 build died under QEMU's x86 emulation (signal {signal}): an amd64 image or"
-            " wheel run on an Arm host, where the emulated CPU has no AVX"
-        ),
-        fix=(
-            "Run a build for the host's own architecture: on Apple silicon or another Arm host,"
-            " an arm64 image (or TensorFlow's aarch64 wheels, tensorflow-macos on a Mac) instead"
-            " of a linux/amd64 one; '--platform linux/amd64' only asks for the emulation that"
-            " fails."
-        ),
-        source="https://github.com/tensorflow/tensorflow/issues/52845",
-    ),
-    Signature(
         # The CPU's own flags ('cat /proc/cpuinfo', 'lscpu'), listed in the kernel's order: AVX
         # comes before lahf_lm, so a line that reaches lahf_lm without avx is not a cut one.
         name="cpu-flags-without-avx",
