@@ -620,7 +620,6 @@ WRITTEN = {
     " 'NcclAllReduce' with these attrs.  Registered devices: [CPU,GPU], Registered kernels:",
     "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
     "ldd-cuda-library-missing": "\tlibcublas.so.10 => not found",
-    "tf1-gpu-found": "name: Tesla K80 major: 3 minor: 7 memoryClockRate(GHz): 0.8235",
     "ldd-cudnn-missing": "        libcudnn.so.7 => not found",
     "nccl-cuda-out-of-memory": "host:31337:31503 [1] include/alloc.h:99 NCCL WARN Cuda failure"
     " 'out of memory'",

@@ -3344,30 +3344,3 @@ def test_nvidia_smi_not_found_on_a_jetson_is_nothing(tmp_path, capsys):
         "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64\n"
     )
     assert "no-nvidia-driver" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))
-
-
-TF1_GPU_FOUND = (
-    "2018-01-25 17:31:16.679499: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1030] Found"
-    " device 0 with properties: \n"
-    "name: GeForce GTX 1050 Ti major: 6 minor: 1 memoryClockRate(GHz): 1.468\n"
-    "pciBusID: 0000:01:00.0\n"
-)
-
-
-def test_tf1_finding_its_gpu_had_its_linked_cuda_loaded(tmp_path, capsys):
-    # 1.4 linked CUDA 8.0: the GPU found means that CUDA loaded, whatever nvcc says
-    doc = doctor(
-        tmp_path, capsys, TF1_GPU_FOUND, "--no-probe", "--tf", "1.4.1", "--cuda-toolkit", "7.5"
-    )
-    assert not [f for f in doc["findings"] if f["severity"] == "error"]
-
-
-def test_tf1_14_loading_its_libraries_after_finding_the_gpu_is_judged_by_them(tmp_path, capsys):
-    log = TF1_GPU_FOUND + (
-        "2019-08-01 10:00:00.000000: W tensorflow/stream_executor/platform/default/"
-        "dso_loader.cc:55] Could not load dynamic library 'libcudart.so.10.0'; dlerror:"
-        " libcudart.so.10.0: cannot open shared object file: No such file or directory\n"
-    )
-    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "1.14", "--cuda-toolkit", "10.1")
-    assert doc["findings"][0]["id"] == "cuda-version-mismatch"
-    assert doc["findings"][0]["severity"] == "error"

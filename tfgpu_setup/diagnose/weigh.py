@@ -627,25 +627,7 @@ kernels it found its build lacks for the GPU as it created the device."""
 
 def cuda_runtime_loaded(matches: tuple[LogMatch, ...]) -> LogMatch | None:
     """The first line showing TensorFlow had a CUDA runtime it accepts (a library loaded, work
-    or an allocation on a device, or TensorFlow 1.x finding a GPU with its libraries linked)."""
-    return _work_or_library(matches) or _found_with_linked_libraries(matches)
-
-
-_DLOPEN_ERA = frozenset({"library-loaded", "dlopen-cuda-library", "dlopen-cudnn"})
-"""TensorFlow opening its CUDA libraries itself (1.14 on; 1.0-1.3 said so too): where the paste
-shows this, a GPU found says nothing about the libraries it opens after."""
-
-
-def _found_with_linked_libraries(matches: tuple[LogMatch, ...]) -> LogMatch | None:
-    """TensorFlow 1.x's record of a GPU found, in a paste showing none of its library loads:
-    the 1.4-1.13 builds linked CUDA and cuDNN, so the record means they loaded (1.14 and 1.15
-    print the same record, then load them, and say so)."""
-    if any(m.signature.name in _DLOPEN_ERA for m in matches):
-        return None
-    return next((m for m in matches if m.signature.name == "tf1-gpu-found"), None)
-
-
-def _work_or_library(matches: tuple[LogMatch, ...]) -> LogMatch | None:
+    or an allocation on a device)."""
     return next(
         (
             m

@@ -896,19 +896,6 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://github.com/apple/turicreate/issues/3405",
     ),
     Signature(
-        # TensorFlow 1.x's record of a GPU it found ('name: GeForce GTX 1050 Ti major: 6 minor: 1
-        # memoryClockRate(GHz): 1.468'); 2.x words it 'computeCapability: 6.1'. Before 1.14 the
-        # CUDA libraries were linked into TensorFlow, so it printed this only with them loaded.
-        name="tf1-gpu-found",
-        needles=("memoryClockRate",),
-        pattern=compiled(r"\bmajor: \d{1,2} minor: \d{1,2} memoryClockRate"),
-        finding_id=None,
-        severity=Severity.INFO,
-        title="TensorFlow 1.x found a GPU",
-        fix="",
-        source="https://github.com/tensorflow/tensorflow/issues/5591",
-    ),
-    Signature(
         name="library-loaded",
         needles=DLOPEN_NEEDLES,
         pattern=compiled(
