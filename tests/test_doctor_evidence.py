@@ -3344,3 +3344,36 @@ def test_nvidia_smi_not_found_on_a_jetson_is_nothing(tmp_path, capsys):
         "# R35 (release), REVISION: 4.1, GCID: 33958178, BOARD: t186ref, EABI: aarch64\n"
     )
     assert "no-nvidia-driver" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))
+
+
+def test_a_jetson_named_in_prose_is_not_this_machine(tmp_path, capsys):
+    log = (
+        "Later this will run on a Jetson Nano, for now on my desktop:\n"
+        "$ nvidia-smi\nCommand 'nvidia-smi' not found, but can be installed with:\n"
+    )
+    assert "no-nvidia-driver" in ids(doctor(tmp_path, capsys, log, "--no-probe"))
+
+
+def test_nvidia_smis_table_from_another_shell_does_not_answer_this_ones(tmp_path, capsys):
+    # WSL 1's shell finds no nvidia-smi; Windows' own PowerShell does
+    log = (
+        "me@LAPTOP:~$ nvidia-smi\nnvidia-smi: command not found\n"
+        "PS C:\\Users\\me> nvidia-smi\n"
+        "| NVIDIA-SMI 546.17                 Driver Version: 546.17       CUDA Version: 12.3"
+        "     |\n"
+    )
+    assert "no-nvidia-driver" in ids(doctor(tmp_path, capsys, log, "--no-probe"))
+
+
+def test_a_pinned_python_another_package_refuses_is_not_tensorflows(tmp_path, capsys):
+    tree = (
+        "The following packages are incompatible\n"
+        "├─ pytorch-cuda 11.6**  is installable and it requires\n"
+        "│  └─ python >=3.7,<3.11 , which can be installed;\n"
+        "├─ tensorflow [2.12.0|2.13.0] would require\n"
+        "│  └─ python >=3.11,<3.12.0a0 , which can be installed;\n"
+        "└─ pin-1 is not installable because it requires\n"
+        "   └─ python 3.11.* , which conflicts with any installable versions previously"
+        " reported.\n"
+    )
+    assert "python-unsupported" not in ids(doctor(tmp_path, capsys, tree, "--no-probe"))

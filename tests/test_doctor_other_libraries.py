@@ -176,3 +176,15 @@ def test_ldd_of_another_library_says_nothing_about_tensorflow(
     )
     found = {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]}
     assert not found & {"cudnn-not-found", "cuda-libs-not-found", "cuda-version-mismatch"}
+
+
+def test_ldd_of_a_library_in_a_folder_named_tensorflow_is_not_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "$ ldd ~/miniconda3/envs/tensorflow/lib/python3.10/site-packages/torch/lib/"
+        "libtorch_cuda.so\n"
+        "\tlibcudnn.so.8 => not found\n"
+    )
+    found = {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]}
+    assert not found & {"cudnn-not-found", "cudnn-version-mismatch"}

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
 from ..findings import Finding, Severity
 from .logfacts import CLUE_CHARS
 from .signatures.install import TF_DISTRIBUTION
@@ -84,6 +86,18 @@ _TREE_PIN_CONFLICTS = re.compile(
 """The environment's pinned Python (conda's 'pin-1') against every build listed above it."""
 
 
+def _admits(conda_spec: str, python: str) -> bool:
+    """Whether conda's version spec ('3.7.*', '>=3.11,<3.12.0a0') takes this Python (X.Y); a
+    spec not understood is taken to (the reading then steps aside)."""
+    spec = conda_spec.strip().replace(" ", "")
+    if spec and spec[0].isdigit():
+        spec = "==" + (spec if "*" in spec else spec + ".*")
+    try:
+        return SpecifierSet(spec).contains(python + ".0", prereleases=True)
+    except InvalidSpecifier:
+        return True
+
+
 def libmamba_python_conflict(text: str) -> list[Finding]:
     """libmamba's tree naming the Python a TensorFlow build needs as the one in conflict, or
     the environment's pinned Python as the one no TensorFlow build it listed can take."""
@@ -109,10 +123,36 @@ def libmamba_python_conflict(text: str) -> list[Finding]:
     ]
 
 
+_TREE_ROW_NEEDS = re.compile(
+    r"[├└]─ (?P<package>[\w.-]{1,80})\b[^\n]{0,160}?"
+    r"(?:would require|requires|potential options)"
+)
+"""A tree row of a package that needs something below it."""
+_TREE_PYTHON_ROW = re.compile(r"└─ python (?P<spec>[^\n,]{1,60}?(?:,[<>=!][^\n,]{1,30}?)?)\s*,")
+_TF_NAME = re.compile(rf"(?:{TF_DISTRIBUTION}|tensorflow-base)$")
+_TREE_CHILD_TF = re.compile(rf"└─ (?:{TF_DISTRIBUTION}|tensorflow-base)[ \t]")
+"""The row under a package that asks for TensorFlow (the project being installed)."""
+
+
 def _pinned_python_refused(sample: str) -> list[Finding]:
+    """The pin's Python against TensorFlow's builds alone: within one tree, no other package
+    needing something (pytorch-cuda, numba may be what refuses the Python), and none of the
+    Pythons listed for TensorFlow admitting the pinned one (review 51)."""
     options = _TREE_TF_OPTIONS.search(sample)
     pin = _TREE_PIN_CONFLICTS.search(sample, options.end()) if options else None
     if options is None or pin is None:
+        return []
+    header = sample.rfind("packages are incompatible", 0, options.start())
+    tree = sample[header if header >= 0 else options.start() : pin.start()]
+    if "packages are incompatible" in tree[len("packages are incompatible") :]:
+        return []  # another solve's tree
+    for row in _TREE_ROW_NEEDS.finditer(tree):
+        if _TF_NAME.match(row["package"]):
+            continue
+        child = tree[row.end() :].split("\n", 2)[1:2]
+        if not (child and _TREE_CHILD_TF.search(child[0])):
+            return []  # another package needing something: the Python may be its refusal
+    if any(_admits(row["spec"], pin["version"]) for row in _TREE_PYTHON_ROW.finditer(tree)):
         return []
     package, python = options["package"], pin["version"]
     return [

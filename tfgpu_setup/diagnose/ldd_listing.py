@@ -14,7 +14,11 @@ from .logs import LogMatch
 
 LDD_SIGNATURES = frozenset({"ldd-cuda-library-missing", "ldd-cudnn-missing"})
 _LDD_COMMAND = re.compile(r"(?<![\w-])ldd(?:[ \t]+-\w{1,20})*[ \t]+(?P<target>[^\s|;&]{1,400})")
-_TENSORFLOW_BINARY = re.compile(r"tensorflow|_pywrap_", re.IGNORECASE)
+_TENSORFLOW_BINARY = re.compile(
+    # the file's own name, not a folder ('envs/tensorflow/.../libtorch_cuda.so' is PyTorch's)
+    r"(?:^|[/\\])(?:tensorflow_model_server|_pywrap_tensorflow\w{0,40}\.so|libtensorflow\w{0,40}"
+    r"\.so|_pywrap_\w{1,60}\.so)[.\d]{0,20}['\"]?$"
+)
 
 
 def ldd_of_tensorflow_only(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:

@@ -4,16 +4,16 @@ A script calling nvidia-smi by a path it does not have ('/usr/bin/nvidia-smi' un
 it lives in /usr/lib/wsl/lib), or a shell without it on PATH, says nothing about the driver when
 nvidia-smi then prints its table: the driver is there (review 49). A table printed before the
 'not found' is an earlier state (a driver since removed, yesterday's runtime, Windows before
-WSL 1), so it outranks nothing (review 50). A Jetson has no nvidia-smi before JetPack 6 at
-all: there its absence says nothing about the driver either. Pure: matches and text in, matches
-out.
+WSL 1), so it outranks nothing (review 50); nor does one another shell printed (a PowerShell
+prompt, ssh, wsl, docker between the two: review 51). A Jetson, shown by its own output, has no
+nvidia-smi before JetPack 6 at all: there its absence says nothing about the driver either.
+Pure: matches and text in, matches out.
 """
 
 from __future__ import annotations
 
 import re
 
-from .logfacts import TEGRA
 from .logs import LogMatch
 
 _SMI_TABLE = re.compile(
@@ -21,6 +21,21 @@ _SMI_TABLE = re.compile(
 )
 """nvidia-smi's header: its own version, then the driver's."""
 _SMI_MISSING = "nvidia-smi-missing"
+_JETSON_OUTPUT = re.compile(
+    # the board's release file or its line, its kernel, device nodes and host name, TensorFlow's
+    # device line naming its GPU: the machine's own output, not a Jetson named in prose
+    r"\bnv_tegra_release\b|^# R(?:2\d|3[0-5]) \(release\)|\b\d+\.\d+\.\d+-tegra\b"
+    r"|/dev/nvhost-|@tegra-ubuntu\b|\bname: (?:NVIDIA )?(?:Tegra X\d|Xavier|Orin)\b",
+    re.MULTILINE,
+)
+_ANOTHER_SHELL = re.compile(
+    r"^[ \t]*PS [A-Za-z]:\\|^[ \t]*[A-Za-z]:\\[^>\n]{0,200}>"
+    # ssh or wsl typed as a command (not WSL's /usr/lib/wsl/lib folder)
+    r"|(?:^|[$>#%][ \t]{0,4})(?:ssh|wsl(?:\.exe)?)(?=[ \t]|$)|\bdocker (?:run|exec)\b",
+    re.MULTILINE,
+)
+"""A prompt or command that moves to another shell or machine (Windows from WSL, ssh, a
+container)."""
 
 
 def without_smi_missing_before_its_table(
@@ -30,12 +45,16 @@ def without_smi_missing_before_its_table(
     and all of them on a Jetson."""
     if not any(m.signature.name == _SMI_MISSING for m in matches):
         return matches
-    if TEGRA.search(text):
+    if _JETSON_OUTPUT.search(text):
         return tuple(m for m in matches if m.signature.name != _SMI_MISSING)
+    lines = text.split("\n")
     tables = [text.count("\n", 0, found.start()) + 1 for found in _SMI_TABLE.finditer(text)]
-    if not tables:
-        return matches
-    last_table = max(tables)
-    return tuple(
-        m for m in matches if m.signature.name != _SMI_MISSING or m.line_number > last_table
-    )
+
+    def outranked(missing: LogMatch) -> bool:
+        later = [t for t in tables if t > missing.line_number]
+        if not later:
+            return False
+        between = "\n".join(lines[missing.line_number : later[0] - 1])
+        return _ANOTHER_SHELL.search(between) is None
+
+    return tuple(m for m in matches if m.signature.name != _SMI_MISSING or not outranked(m))
