@@ -194,3 +194,19 @@ def test_small_devices_the_user_asked_for_are_not_memory_held_elsewhere(
     )
     doc = doctor(tmp_path, capsys, log)
     assert "gpu-out-of-memory" not in {f["id"] for f in doc["findings"]}
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "# tf.config.set_logical_device_configuration(gpus[0], [LogicalDeviceConfiguration("
+        "memory_limit=128)])\n",
+        "cluster = LocalCUDACluster(device_memory_limit='30GB')\n",
+    ],
+)
+def test_a_limit_commented_out_or_another_programs_is_not_the_users(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str
+) -> None:
+    log = setting + GPUS_CREATED.replace("22290 MB", "96 MB")
+    doc = doctor(tmp_path, capsys, log)
+    assert "gpu-out-of-memory" in {f["id"] for f in doc["findings"]}

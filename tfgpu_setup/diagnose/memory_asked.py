@@ -14,8 +14,12 @@ from .logs import LogMatch
 
 LITTLE_MEMORY = "gpu-device-with-little-memory"
 _LIMIT_ASKED = re.compile(
-    r"memory_limit\s*=|per_process_gpu_memory_fraction|(?:Virtual|Logical)DeviceConfiguration"
-    r"|set_(?:virtual|logical)_device_configuration|--gpu_memory_fraction"
+    # TensorFlow's own settings, on a line that is not a comment (dask-cuda's
+    # device_memory_limit is another program's pool, which holds the memory)
+    r"^(?![ \t>]{0,12}#)[^\n]{0,400}?(?:(?<![\w])memory_limit\s*="
+    r"|per_process_gpu_memory_fraction|(?:Virtual|Logical)DeviceConfiguration"
+    r"|set_(?:virtual|logical)_device_configuration)",
+    re.MULTILINE,
 )
 
 
