@@ -68,16 +68,10 @@ def image_libcuda_newer(
         return None
     if _HOST_DRIVER_INSTALLED.search(text) or (not compat and _HOST_LIBCUDA_MOUNTS.search(text)):
         return None
-    pair = _library_and_module(log, matches)
-    if pair is None:
+    branches = _branches(log, matches)
+    if branches is None or branches[0] <= branches[1]:
         return None
-    library, kernel, line = pair
-    try:
-        newer_branch = parsed(library).major > parsed(kernel).major
-    except InvalidVersion:
-        return None
-    if not newer_branch:
-        return None
+    library, kernel, line = branches[2:]
     where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
     if compat is not None:
         where.append(f"forward compatibility: {compat.group(0)}")
@@ -94,6 +88,19 @@ def image_libcuda_newer(
         " serves only data-centre GPUs: take it off LD_LIBRARY_PATH elsewhere.",
         CONTAINER_TOOLKIT,
     )
+
+
+def _branches(log: LogFacts, matches: Sequence[LogMatch]) -> tuple[int, int, str, str, str] | None:
+    """libcuda's driver branch, the kernel module's, then both versions and the line that shows
+    them; None where the log shows no such pair or a version is not one."""
+    pair = _library_and_module(log, matches)
+    if pair is None:
+        return None
+    library, kernel, line = pair
+    try:
+        return parsed(library).major, parsed(kernel).major, library, kernel, line
+    except InvalidVersion:
+        return None
 
 
 def _library_and_module(log: LogFacts, matches: Sequence[LogMatch]) -> tuple[str, str, str] | None:
@@ -132,16 +139,10 @@ def compat_libcuda_older(
     on_path = _compat_on_the_path(text)
     if not on_path or any(m.signature.name in UPDATE_NOT_BOOTED for m in matches):
         return None
-    pair = _library_and_module(log, matches)
-    if pair is None:
+    branches = _branches(log, matches)
+    if branches is None or branches[0] >= branches[1]:
         return None
-    library, kernel, line = pair
-    try:
-        older_branch = parsed(library).major < parsed(kernel).major
-    except InvalidVersion:
-        return None
-    if not older_branch:
-        return None
+    library, kernel, line = branches[2:]
     return Finding(
         "ld-library-path-shadows",
         Severity.ERROR,

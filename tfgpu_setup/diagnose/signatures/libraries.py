@@ -23,6 +23,11 @@ from .model import (
 )
 
 LIB_NOT_LOADED = "The CUDA library {lib}{lib_version_note} could not be loaded{because}"
+CUDNN_NOT_LOADED = "The cuDNN library {lib}{lib_version_note} could not be loaded{because}"
+CUDNN_FIX = (
+    "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on the"
+    " loader path. {cudnn_loader_fix}"
+)
 _TF_OWN_MODULE = r"[^\n]{0,300}?(?:_pywrap_tensorflow|libtensorflow)\w{0,40}\.so[.\d]{0,12}: "
 TF_OWN_MODULE_UNDEFINED = _TF_OWN_MODULE + "undefined symbol"
 """TF 1.x's dlerror after looking a function up in its own module: the library never loaded."""
@@ -113,11 +118,8 @@ LIBRARIES: tuple[Signature, ...] = (
         pattern=dlopen_pattern("cudnn"),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
-        title="The cuDNN library {lib}{lib_version_note} could not be loaded{because}",
-        fix=(
-            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on"
-            " the loader path. {cudnn_loader_fix}"
-        ),
+        title=CUDNN_NOT_LOADED,
+        fix=CUDNN_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/60854",
         subject="{lib}",
         demoted_by=DRIVER_ROOTS,
@@ -223,11 +225,8 @@ LIBRARIES: tuple[Signature, ...] = (
         pattern=compiled(r"^[ \t]{0,12}(?P<lib>libcudnn\.so[.\d]{0,12}) => not found(?P<dlerror>)"),
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
-        title="The cuDNN library {lib}{lib_version_note} could not be loaded{because}",
-        fix=(
-            "Install cuDNN{lib_version_note} for the CUDA version of this TensorFlow and put it on"
-            " the loader path. {cudnn_loader_fix}"
-        ),
+        title=CUDNN_NOT_LOADED,
+        fix=CUDNN_FIX,
         source="https://github.com/kubeflow/kubeflow/issues/338",
         subject="{lib}",
         demoted_by=DRIVER_ROOTS,
