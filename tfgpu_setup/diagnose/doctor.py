@@ -330,17 +330,18 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
-    if (image_newer := image_libcuda_newer(known, log_facts, matches, log or "")) is not None:
-        because = "but the newer libcuda is of another branch, an image's or a compatibility"
-        because += " package's, not an update waiting for a reboot"
+    image_newer = image_libcuda_newer(known, log_facts, matches, log or "")
+    other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
+    if other_branch is not None:
+        because = (
+            "but the newer libcuda is of another branch, an image's or a compatibility package's,"
+            " not an update waiting for a reboot"
+            if image_newer is not None
+            else "but the older libcuda is the compatibility package's, first on the loader path"
+        )
         mismatch = frozenset({"driver-library-mismatch"})
         log_findings = contradicted(log_findings, mismatch, because)
-        crossed = [image_newer, *contradicted(tuple(crossed), mismatch, because)]
-    elif (compat_older := compat_libcuda_older(log_facts, matches, log or "")) is not None:
-        because = "but the older libcuda is the compatibility package's, first on the loader path"
-        mismatch = frozenset({"driver-library-mismatch"})
-        log_findings = contradicted(log_findings, mismatch, because)
-        crossed = [compat_older, *contradicted(tuple(crossed), mismatch, because)]
+        crossed = [other_branch, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for

@@ -1039,14 +1039,21 @@ _COLAB = re.compile(
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree, and
 the links to its kernel's files ('[/usr/local/lib/...](https://localhost:8080/)') that a
 traceback copied from a Colab notebook keeps."""
+TEGRA_DEVICE_LINE = r"\bname: (?:NVIDIA )?(?:Tegra X\d|Xavier|Orin)\b"
+"""TensorFlow's device line naming a Jetson's integrated GPU."""
+TEGRA_MACHINE_FILES = (
+    r"/dev/nvhost-[\w-]{1,30}|/aarch64-linux-gnu/tegra/|\bnv_tegra_release\b"
+    r"|\b\d+\.\d+\.\d+-tegra\b|@tegra-ubuntu\b"
+)
+"""A Jetson's GPU device nodes, driver folder, release file, kernel and host name: the machine's
+own output, not a Jetson named in prose."""
 TEGRA = re.compile(
     # the board by name ('Jetson AGX Xavier', 'AGX Orin', 'Xavier NX'; a bare 'Xavier' is also
     # a person or Glorot's initialiser), or TensorFlow's device line naming its GPU
     r"\bJetson\b[^\n]{0,40}|\b(?:AGX|NX) (?:Xavier|Orin)\b|\b(?:Xavier|Orin) (?:NX|AGX|Nano)\b"
-    r"|\bname: (?:NVIDIA )?(?:Tegra X\d|Xavier|Orin)\b|\bNVIDIA Tegra\b[^\n]{0,40}"
-    # its GPU's device nodes, driver folder, release file, kernel, L4T images and JetPack
-    r"|/dev/nvhost-[\w-]{1,30}|/aarch64-linux-gnu/tegra/|\bnv_tegra_release\b"
-    r"|\b\d+\.\d+\.\d+-tegra\b|@tegra-ubuntu\b|\bL4T R\d{2}|\bl4t-(?:base|tensorflow|ml|pytorch)\b"
+    rf"|{TEGRA_DEVICE_LINE}|\bNVIDIA Tegra\b[^\n]{{0,40}}"
+    # its machine's own files, L4T images and JetPack
+    rf"|{TEGRA_MACHINE_FILES}|\bL4T R\d{{2}}|\bl4t-(?:base|tensorflow|ml|pytorch)\b"
     r"|\bdustynv/|\bJetPack\b|\(nvgpu\)"
 )
 """A Jetson's names: the board or its integrated GPU (Tegra X1/X2, Xavier, Orin), its GPU's

@@ -226,7 +226,7 @@ def mostly_free(text: str) -> str:
     return found.group(0) if int(found["free"]) >= int(found["total"]) / 2 else ""
 
 
-_SMI_HEADER = re.compile(
+SMI_HEADER = re.compile(
     r"Driver Version: ?(?P<driver>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)\s+(?:CUDA Version: ?"
     r"(?:(?P<cuda>\d{1,2}\.\d{1,2})|N/A|ERR!)|\|)"
 )
@@ -254,7 +254,7 @@ def driver_shown(sample: str) -> re.Match[str] | None:
     nvidia-smi's table, TensorFlow's CUDA diagnostics, 'nvidia-smi -q' or the kernel module's
     version file."""
     return (
-        _SMI_HEADER.search(sample)
+        SMI_HEADER.search(sample)
         or _DRIVER_REPORTED.search(sample)
         or _SMI_QUERY.search(sample)
         or _DRIVER_VERSION_FILE.search(sample)

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import re
 
+from .logfacts import TEGRA_DEVICE_LINE, TEGRA_MACHINE_FILES
 from .logs import LogMatch
+from .machine_seen import SMI_HEADER
 
-_SMI_TABLE = re.compile(
-    r"NVIDIA-SMI \d{2,3}\.\d{1,3}[\d.]{0,8}\s{1,40}Driver Version: ?\d{2,3}\.", re.MULTILINE
-)
-"""nvidia-smi's header: its own version, then the driver's."""
 _SMI_MISSING = "nvidia-smi-missing"
 _JETSON_OUTPUT = re.compile(
-    # the board's release file or its line, its kernel, device nodes and host name, TensorFlow's
-    # device line naming its GPU: the machine's own output, not a Jetson named in prose
-    r"\bnv_tegra_release\b|^# R(?:2\d|3[0-5]) \(release\)|\b\d+\.\d+\.\d+-tegra\b"
-    r"|/dev/nvhost-|@tegra-ubuntu\b|\bname: (?:NVIDIA )?(?:Tegra X\d|Xavier|Orin)\b",
+    # the machine's own output (its files, TensorFlow's device line, the release file's line of
+    # a JetPack before 6), not a Jetson named in prose
+    rf"{TEGRA_MACHINE_FILES}|{TEGRA_DEVICE_LINE}|^# R(?:2\d|3[0-5]) \(release\)",
     re.MULTILINE,
 )
 _ANOTHER_SHELL = re.compile(
@@ -48,7 +45,7 @@ def without_smi_missing_before_its_table(
     if _JETSON_OUTPUT.search(text):
         return tuple(m for m in matches if m.signature.name != _SMI_MISSING)
     lines = text.split("\n")
-    tables = [text.count("\n", 0, found.start()) + 1 for found in _SMI_TABLE.finditer(text)]
+    tables = [text.count("\n", 0, found.start()) + 1 for found in SMI_HEADER.finditer(text)]
 
     def outranked(missing: LogMatch) -> bool:
         later = [t for t in tables if t > missing.line_number]
