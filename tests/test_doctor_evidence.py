@@ -3231,20 +3231,6 @@ def test_a_listing_finding_no_nvidia_smi_in_a_tools_folder_is_not_the_shells_ans
     assert "no-nvidia-driver" not in ids(doctor(tmp_path, capsys, log, "--no-probe"))
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        # the kernel's log of a container's or job's memory limit (dmesg), and Slurm's count
-        "[81234.567890] Memory cgroup out of memory: Kill process 4242 (python) score 999 or"
-        " sacrifice child\n",
-        "slurmstepd: error: Detected 1 oom_kill event in StepId=123.batch.\n",
-    ],
-)
-def test_a_memory_limits_kill_is_host_memory(tmp_path, capsys, line):
-    first = doctor(tmp_path, capsys, line, "--no-probe")["findings"][0]
-    assert first["id"] == "gpu-out-of-memory" and "RAM" in first["title"]
-
-
 def test_nvidia_smi_not_found_by_one_path_is_nothing_beside_its_own_table(tmp_path, capsys):
     # a path nvidia-smi is not at under WSL 2 (it lives in /usr/lib/wsl/lib)
     log = (
@@ -3267,6 +3253,10 @@ def test_nvidia_smi_not_found_by_one_path_is_nothing_beside_its_own_table(tmp_pa
 @pytest.mark.parametrize(
     "line",
     [
+        # the kernel's log of a container's or job's memory limit (dmesg), and Slurm's count
+        "[81234.567890] Memory cgroup out of memory: Kill process 4242 (python) score 999 or"
+        " sacrifice child\n",
+        "slurmstepd: error: Detected 1 oom_kill event in StepId=123.batch.\n",
         "slurmstepd: error: Job 4418732 exceeded memory limit (16781312 > 16777216), being"
         " killed\n",
         "srun: error: gpu-a012: task 0: Out Of Memory\n",
@@ -3281,7 +3271,7 @@ def test_nvidia_smi_not_found_by_one_path_is_nothing_beside_its_own_table(tmp_pa
         "  Warning  Evicted  3m  kubelet  The node was low on resource: memory.\n",
     ],
 )
-def test_a_job_killed_over_its_memory_is_host_memory(tmp_path, capsys, line):
+def test_a_job_or_container_killed_over_its_memory_is_host_memory(tmp_path, capsys, line):
     first = doctor(tmp_path, capsys, line, "--no-probe")["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and "RAM" in first["title"]
 
