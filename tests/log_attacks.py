@@ -592,6 +592,11 @@ WRITTEN = {
     " CUDA_VISIBLE_DEVICES=",
     "min-compute-capability-unnamed": "Ignoring gpu device with Cuda compute capability 3.0."
     " The minimum required Cuda capability is 3.5.",
+    "cudnn-sublibrary-not-loaded-linux": "Could not load library libcudnn_adv_train.so.8. Error:"
+    " libcudnn_ops_train.so.8: cannot open shared object file: No such file or directory",
+    "xla-device-below-minimum-capability": "2019-05-31 15:06:10.252663: I"
+    " tensorflow/compiler/xla/service/platform_util.cc:194] StreamExecutor cuda device (0) is of"
+    " insufficient compute capability: 3.5 required, device is 3.0",
     "shell-finds-no-ptxas": "Command 'ptxas' not found, but can be installed with:",
     "addon-version-warning": "UserWarning: Tensorflow Addons supports using Python ops for all"
     " Tensorflow versions above or equal to 2.2.0 and strictly below 2.3.0",

@@ -3233,13 +3233,16 @@ def test_a_1x_release_that_loads_another_cuda_is_another_build(
         " 0 failed: INTERNAL: Failed to retrieve branch_index value on stream 0x5583cca477e0:"
         " CUDA error: Could not synchronize CUDA stream: CUDA_ERROR_ILLEGAL_ADDRESS: an illegal"
         " memory access was encountered.\n",
+        # JAX's error as Python shows it: its code after the exception's name, not at the start
+        "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: Failed to execute XLA Runtime"
+        " executable: CUDA_ERROR_ILLEGAL_ADDRESS: an illegal memory access was encountered\n",
         # facebookresearch/Detectron#383 (verbatim)
         "E0419 19:30:51.564118 27190 net_dag.cc:188] Exception from operator chain starting at"
         " '' (type 'Conv'): caffe2::EnforceNotMet: [enforce fail at context_gpu.h:155] ."
         " Encountered CUDA error: an illegal memory access was encountered Error from"
         " operator:\n",
     ],
-    ids=["pytorch-wording", "jax-wording", "caffe2-wording"],
+    ids=["pytorch-wording", "jax-wording", "jax-exception", "caffe2-wording"],
 )
 def test_a_kernel_fault_is_read_only_in_tensorflow_s_records_of_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
@@ -3261,6 +3264,34 @@ def test_a_kernel_that_ran_an_illegal_instruction_is_a_kernel_fault(
     # the CPU's 'Illegal instruction' stays the CPU's
     cpu = doctor(tmp_path, capsys, "Illegal instruction (core dumped)\n")
     assert _ids(cpu) == ["cpu-lacks-avx"]
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/Arturus/kaggle-web-traffic/issues/37 (verbatim): a session's
+        # root-error list, the call cuDNN failed in on the next line
+        "UnknownError: 2 root error(s) found.\n"
+        "  (0) Unknown: CUDNN_STATUS_EXECUTION_FAILED\n"
+        "in tensorflow/stream_executor/cuda/cuda_dnn.cc(953): 'cudnnSetDropoutDescriptor("
+        " handle.get(), cudnn.handle(), dropout, state_memory.opaque(), state_memory.size(),"
+        " seed)'\n"
+        "\t [[{{node model/cudnn_gru/CudnnRNN}}]]\n",
+        # https://github.com/obryanlouis/qa/issues/5 (verbatim, the node's attributes cut): a
+        # notebook's name for the error
+        "UnknownError: CUDNN_STATUS_EXECUTION_FAILED Failed to set dropout descriptor\n"
+        "\t [[Node: tower_0/model_inputs/qst_embedding/CudnnRNN = CudnnRNN[T=DT_FLOAT,"
+        ' direction="bidirectional", dropout=0.4, input_mode="linear_input",'
+        ' _device="/job:localhost/replica:0/task:0/device:GPU:0"]]\n',
+        # TensorFlow 2.9's capitals in the same list
+        "  (0) INTERNAL: an illegal memory access was encountered\n",
+    ],
+    ids=["root-error-list", "notebook", "capitals"],
+)
+def test_a_kernel_fault_in_tensorflow_s_error_list_or_a_notebook_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "gpu-kernel-failed"
 
 
 def test_a_kernel_fault_steps_back_for_a_gpu_newer_than_the_build(
@@ -6615,6 +6646,67 @@ def test_a_program_s_own_minimum_compute_capability_check_names_the_gpu_too_old(
     top = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
     assert (top["id"], top["severity"]) == ("compute-capability-unsupported", "error")
     assert "3.5" in top["title"] and top["fix"].startswith("Run nvidia-smi")
+
+
+def test_xla_refusing_a_gpu_below_its_minimum_compute_capability_names_the_gpu_too_old(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/29216 (verbatim): a GTX 770 (compute
+    capability 3.0) under TensorFlow 1.13.1; XLA prints the device's capability only when it is
+    below its minimum."""
+    log = (
+        "2019-05-31 15:06:10.252169: I tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:998]"
+        " successful NUMA node read from SysFS had negative value (-1), but there must be at least"
+        " one NUMA node, so returning NUMA node zero\n"
+        "2019-05-31 15:06:10.252663: I tensorflow/compiler/xla/service/platform_util.cc:194]"
+        " StreamExecutor cuda device (0) is of insufficient compute capability: 3.5 required,"
+        " device is 3.0\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("compute-capability-unsupported", "error")
+    assert "3.0" in top["title"] and "3.5" in top["title"]
+
+
+def test_a_part_of_cudnn_that_cannot_load_another_is_cudnn_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/51521 (verbatim): TensorFlow 2.5 built
+    from source aborts at its first LSTM."""
+    log = (
+        "Could not load library libcudnn_adv_train.so.8. Error: libcudnn_ops_train.so.8: cannot"
+        " open shared object file: No such file or directory\n"
+        "Please make sure libcudnn_adv_train.so.8 is in your library path!\n"
+        "Aborted (core dumped)\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert (top["id"], top["severity"]) == ("cudnn-not-found", "error")
+    assert "libcudnn_ops_train.so.8" in top["title"]
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/Frogging-Family/nvidia-all/issues/394 (verbatim): dmesg, the
+        # client named and the message going on over the kernel log's next lines
+        "[    9.424670] NVRM: API mismatch: the client 'kwin_wayland' (pid 1005)\n"
+        "               NVRM: has the version 595.84, but this kernel module has\n"
+        "               NVRM: the version 595.80.  Please make sure that this\n"
+        "               NVRM: kernel module and all NVIDIA driver components\n"
+        "               NVRM: have the same version.\n",
+        # the same as journalctl prints it, each line with its own prefix
+        "Mar 03 10:00:01 box kernel: NVRM: API mismatch: the client 'nvidia-smi' (pid 2211)\n"
+        "Mar 03 10:00:01 box kernel: NVRM: has the version 535.161.07, but this kernel module"
+        " has\n",
+        # older drivers, on one line
+        "NVRM: API mismatch: the client has the version 346.46, but\n",
+    ],
+    ids=["dmesg", "journal", "one-line"],
+)
+def test_the_kernel_s_api_mismatch_is_read_in_each_driver_s_wording(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("driver-library-mismatch", "error")
 
 
 def test_a_loader_line_retyped_in_a_sentence_is_read(

@@ -174,7 +174,14 @@ DRIVER: tuple[Signature, ...] = (
     Signature(
         name="nvrm-api-mismatch",
         needles=("API mismatch",),
-        pattern=compiled(r"API mismatch: the client has the version (?P<client>\d+(?:\.\d+)+)"),
+        pattern=compiled(
+            r"API mismatch: the client "
+            # drivers from about R430 name the client and go on on the next line of the kernel
+            # log ("... the client 'kwin_wayland' (pid 1005)" / "NVRM: has the version 595.84")
+            r"(?:'[^'\n]{1,80}' \(pid \d{1,9}\)[ \t]{0,8}\n?[^\n]{0,80}?(?:NVRM:[ \t]{0,4})?)?"
+            r"has the version (?P<client>\d+(?:\.\d+)+)"
+        ),
+        spans_lines=1,
         finding_id="driver-library-mismatch",
         severity=Severity.ERROR,
         title=(

@@ -100,6 +100,30 @@ KERNELS: tuple[Signature, ...] = (
         subject="{cc}",
     ),
     Signature(
+        # XLA's own check of each GPU (platform_util.cc, TensorFlow 1.x to 2.3): it prints the
+        # device's compute capability only when it is below XLA's minimum, and TensorFlow 1.13
+        # then stops with 'no supported devices found for platform CUDA' (tensorflow#29216).
+        name="xla-device-below-minimum-capability",
+        needles=("is of insufficient compute capability",),
+        pattern=compiled(
+            r"StreamExecutor cuda device \((?P<ordinal>\d{1,3})\) is of insufficient compute"
+            r" capability: (?P<min_cc>\d+\.\d+) required, device is (?P<cc>\d+\.\d+)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "XLA refuses GPU {ordinal}: its compute capability {cc} is below the {min_cc} it"
+            " needs, as TensorFlow's own builds do"
+        ),
+        fix=(
+            "Use a GPU of compute capability {min_cc} or higher, or a TensorFlow whose binaries"
+            " include {cc} (`tfgpu-setup plan --gpu NAME` chooses one where a release does; a"
+            " build from source for it uses the GPU without XLA)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/29216",
+        subject="{cc}",
+    ),
+    Signature(
         # The same check in a program's own words before it starts TensorFlow (DeepFaceLab's
         # device query): no GPU reaches the build's minimum
         name="no-device-of-minimum-capability",

@@ -593,6 +593,29 @@ LIBRARIES: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
+        # cuDNN 8's loader on Linux, when one of its parts cannot load another of them (or
+        # itself): the cuDNN on the library path is partial (tensorflow#51521: a source build
+        # aborting at its first LSTM).
+        name="cudnn-sublibrary-not-loaded-linux",
+        needles=("Could not load library libcudnn",),
+        pattern=compiled(
+            r"Could not load library (?P<lib>libcudnn_\w{1,30}\.so\.\d{1,2})\. Error:"
+            r" (?P<missing>libcudnn\w{0,30}\.so(?:\.\d{1,3}){0,3}): cannot open shared object"
+            r" file"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title="cuDNN's {lib} cannot load {missing}: part of cuDNN is not on the library path",
+        fix=(
+            "Install cuDNN whole (every libcudnn*.so of one release in one folder, or the"
+            " nvidia-cudnn wheel this TensorFlow pins) and put that folder on LD_LIBRARY_PATH;"
+            " 'ldconfig -p | grep libcudnn' shows which parts the loader finds."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/51521",
+        subject="{missing}",
+        explained_by=DRIVER_ROOTS,
+    ),
+    Signature(
         # cuDNN 8's loader on Windows asking for the cuBLAS of the CUDA it was built for (the
         # digits name that CUDA: cublas64_100.dll 10.0, cublas64_10.dll 10.1 and 10.2,
         # cublas64_11.dll 11.x); ONNX Runtime and CTranslate2 print it through the same cuDNN

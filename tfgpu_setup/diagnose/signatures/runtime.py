@@ -483,6 +483,9 @@ RUNTIME: tuple[Signature, ...] = (
             # (a kernel's launch in a header, './tensorflow/core/kernels/conv_2d_gpu.h:649]')
             r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.(?:cc|h):\d{1,5}\]"
             r"|tensorflow\.python\.framework\.errors_impl\.\w{1,40}Error:"
+            # the error as a session's root-error list ('  (0) Internal: ...', TensorFlow 2.9+
+            # 'UNKNOWN:') or a notebook ('UnknownError: ...') shows it, at the line's start
+            r"|^[ \t]*(?:\(\d{1,2}\)[ \t]{1,4})?(?:Internal|Unknown|INTERNAL|UNKNOWN)(?:Error)?:"
             r"|Error polling for event status:)[^\n]{0,400}?"
             r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
             r"|CUDA_ERROR_LAUNCH_FAILED|CUDA_ERROR_LAUNCH_TIMEOUT"
