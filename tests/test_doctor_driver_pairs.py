@@ -153,3 +153,44 @@ def test_an_older_libcuda_without_the_compatibility_folder_stays_a_mismatch(
 ) -> None:
     log = COMPAT_OLDER.split("\n", 1)[1]
     assert doctor(tmp_path, capsys, log)["findings"][0]["id"] == "driver-library-mismatch"
+
+
+# https://github.com/illinois-scicomp/machine-shop-maintenance/issues/70 (verbatim): the
+# kernel module still loaded and the driver's packages installed since.
+PACKAGES_NEWER = (
+    "kgk2@bock:~$ cat /proc/driver/nvidia/version \n"
+    "NVRM version: NVIDIA UNIX x86_64 Kernel Module  520.56.06  Thu Oct  6 21:38:55 UTC 2022\n"
+    "GCC version:  gcc version 12.2.0 (Debian 12.2.0-14) \n"
+    "kgk2@bock:~$ dpkg -l nvidia-smi\n"
+    "Desired=Unknown/Install/Remove/Purge/Hold\n"
+    "| Status=Not/Inst/Conf-files/Unpacked/halF-conf/Half-inst/trig-aWait/Trig-pend\n"
+    "|/ Err?=(none)/Reinst-required (Status,Err: uppercase=bad)\n"
+    "||/ Name           Version      Architecture Description\n"
+    "+++-==============-============-============-==================================\n"
+    "ii  nvidia-smi     525.85.12-1  amd64        NVIDIA System Management Interface\n"
+)
+
+
+def test_driver_packages_newer_than_the_loaded_module_are_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = doctor(tmp_path, capsys, PACKAGES_NEWER)["findings"][0]
+    assert (first["id"], first["severity"]) == ("driver-library-mismatch", "error")
+    assert "525.85.12" in first["title"] and "520.56.06" in first["title"]
+    assert first["fix"].startswith("The driver was updated")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # the package of the module's own version
+        ("525.85.12-1", "520.56.06-1"),
+        # a package removed, its configuration left ('rc'), is not installed
+        ("ii  nvidia-smi", "rc  nvidia-smi"),
+    ],
+)
+def test_driver_packages_of_the_module_s_version_or_not_installed_are_no_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str
+) -> None:
+    found = doctor(tmp_path, capsys, PACKAGES_NEWER.replace(old, new))["findings"]
+    assert "driver-library-mismatch" not in [f["id"] for f in found]

@@ -253,8 +253,10 @@ def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
     ('kernel version X does not match DSO version Y'), which pastes cut (machine_seen reads
     the pair). macOS's kernel driver does not report its version reliably: TensorFlow skips
     the comparison there."""
-    if log.driver_halves is None or (facts.knows("os") and facts.platform.os == "macos"):
+    if facts.knows("os") and facts.platform.os == "macos":
         return None
+    if log.driver_halves is None:
+        return _packages_differ(facts, log)
     library, kernel, library_line, kernel_line = log.driver_halves
     older_library = (
         ("libcuda is the older: a copy of an earlier driver's comes first on the loader path",)
@@ -269,6 +271,23 @@ def driver_halves_differ(facts: Facts, log: LogFacts) -> Finding | None:
         driver_halves_fix(library, kernel),
         "https://github.com/tensorflow/tensorflow/blob/v1.15.0/tensorflow/stream_executor/cuda/"
         "cuda_diagnostics.cc",
+    )
+
+
+def _packages_differ(facts: Facts, log: LogFacts) -> Finding | None:
+    """The same two versions from a package list and the module's version file, on a host: a
+    container's packages beside the host's module are judged by what the container runs."""
+    if log.driver_packages is None or (facts.knows("container") and facts.platform.container):
+        return None
+    packaged, kernel, package_line, kernel_line = log.driver_packages
+    return Finding(
+        "driver-library-mismatch",
+        Severity.ERROR,
+        f"The NVIDIA driver packages installed are {packaged} but the kernel module loaded is"
+        f" {kernel}",
+        (quoted(package_line), quoted(kernel_line)),
+        driver_halves_fix(packaged, kernel),
+        "https://github.com/illinois-scicomp/machine-shop-maintenance/issues/70",
     )
 
 

@@ -35,6 +35,7 @@ from .machine_seen import (
     installs_listed,
     memory_taken,
     mostly_free,
+    packages_and_module,
     toolkits_on_path,
 )
 from .macos_crash import crash_opening_libcuda
@@ -219,6 +220,9 @@ class LogFacts:
     driver_halves: tuple[str, str, str, str] | None = None
     """libcuda's and the kernel module's versions, then their lines, where TensorFlow printed
     two versions."""
+    driver_packages: tuple[str, str, str, str] | None = None
+    """The driver's user-space packages' version and the loaded kernel module's, then their
+    lines, where a package list and the module's version file show two versions."""
     cpu_build_line: str = ""
     """A line where TensorFlow itself says it was built without CUDA."""
     binding_line: str = ""
@@ -493,6 +497,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         driver_cuda=smi.groupdict().get("cuda") if smi else None,
         driver_line=smi.group(0) if smi else "",
         driver_halves=driver_halves(sample),
+        driver_packages=packages_and_module(sample),
         runtimes_opened=tuple(w for w in opened if w.lib == "cudart"),
         cpu_build_line=_cpu_build(sample, matches),
         tf_links_cuda_line=_tf_import_needs_cuda(sample, matches),

@@ -329,6 +329,42 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
     )
 
 
+_DRIVER_PACKAGE = re.compile(
+    # a package of the driver's user-space part, installed: 'dpkg -l' (Ubuntu's
+    # nvidia-utils-525 and libnvidia-compute-525, Debian's nvidia-smi and libcuda1, the
+    # metapackages) and 'rpm -qa' (RPM Fusion's and NVIDIA's CUDA libraries)
+    r"^[ \t]*(?:ii[ \t]+(?:nvidia-utils|libnvidia-compute|nvidia-driver)-\d{3}(?:-server|-open)?"
+    r"(?::\w{1,10})?|ii[ \t]+(?:nvidia-smi|libcuda1|cuda-drivers)(?::\w{1,10})?)[ \t]+(?:\d{1,2}:)?"
+    r"(?P<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)-"
+    r"|^[ \t]*(?:xorg-x11-drv-nvidia-cuda-libs|nvidia-driver-cuda-libs)-(?:\d{1,2}:)?"
+    r"(?P<rpm>\d{3}\.\d{1,3}(?:\.\d{1,3})?)-",
+    re.MULTILINE,
+)
+
+
+def packages_and_module(sample: str) -> tuple[str, str, str, str] | None:
+    """The driver's user-space packages installed (a package list) and the kernel module
+    loaded (/proc/driver/nvidia/version), with their lines, where every such package is of
+    one version and the module of another: an update not booted into yet, or the packages
+    of a container image beside the host's module. None where either is missing, where the
+    packages disagree among themselves, and where CUDA's forward-compatibility package is in
+    the paste (its libcuda is newer on purpose)."""
+    module = _DRIVER_VERSION_FILE.search(sample)
+    if module is None or _FORWARD_COMPATIBILITY.search(sample):
+        return None
+    packages = list(_DRIVER_PACKAGE.finditer(sample))
+    versions = {_driver_version(m["version"] or m["rpm"]) for m in packages}
+    if len(versions) != 1 or versions == {_driver_version(module["driver"])}:
+        return None
+    package = packages[0]
+    return (
+        package["version"] or package["rpm"],
+        module["driver"],
+        line_of(sample, package),
+        line_of(sample, module),
+    )
+
+
 def _driver_version(text: str) -> tuple[int, ...]:
     """'384.90.0' and '384.90' are one version: TensorFlow pads them to three parts."""
     parts = [int(p) for p in text.split(".")]
