@@ -594,6 +594,10 @@ WRITTEN = {
     " The minimum required Cuda capability is 3.5.",
     "cudnn-sublibrary-not-loaded-linux": "Could not load library libcudnn_adv_train.so.8. Error:"
     " libcudnn_ops_train.so.8: cannot open shared object file: No such file or directory",
+    "colocated-op-without-gpu-kernel": "InvalidArgumentError: Cannot assign a device to node"
+    " 'Variable_2/read': Could not satisfy explicit device specification '' because the node was"
+    " colocated with a group of nodes that required incompatible device"
+    " '/job:localhost/replica:0/task:0/GPU:0'",
     "xla-device-below-minimum-capability": "2019-05-31 15:06:10.252663: I"
     " tensorflow/compiler/xla/service/platform_util.cc:194] StreamExecutor cuda device (0) is of"
     " insufficient compute capability: 3.5 required, device is 3.0",

@@ -6709,6 +6709,19 @@ def test_the_kernel_s_api_mismatch_is_read_in_each_driver_s_wording(
     assert (top["id"], top["severity"]) == ("driver-library-mismatch", "error")
 
 
+def test_an_op_kept_with_ops_pinned_to_the_gpu_without_a_gpu_kernel_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/Lab41/attalos/issues/40 (verbatim): TensorFlow 0.8, a variable pinned
+    to the GPU and the word2vec update kept with it."""
+    log = (
+        "InvalidArgumentError: Cannot assign a device to node 'Variable_2/read': Could not"
+        " satisfy explicit device specification '' because the node was colocated with a group"
+        " of nodes that required incompatible device '/job:localhost/replica:0/task:0/GPU:0'\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "op-without-gpu-kernel"
+
+
 def test_a_loader_line_retyped_in_a_sentence_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1115,6 +1115,30 @@ RUNTIME: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # TF 0.x and 1.x placer's words when a node without a GPU kernel must stay with nodes
+        # pinned to a GPU (a variable and its sparse update: google/prettytensor#1,
+        # Lab41/attalos#40): the GPU was asked for, the op cannot follow, soft placement is off.
+        name="colocated-op-without-gpu-kernel",
+        needles=("colocated with a group of nodes that required incompatible device",),
+        pattern=compiled(
+            r"colocated with a group of nodes that required incompatible device"
+            r" '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'"
+        ),
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.WARNING,
+        title=(
+            "An op without a GPU kernel must stay with ops pinned to the GPU (colocation), and"
+            " soft placement is off"
+        ),
+        fix=(
+            "Allow soft placement so such ops run on the CPU (in TF 1.x"
+            " ConfigProto(allow_soft_placement=True); tf.config.set_soft_device_placement(True)),"
+            " or pin the variable and its update to '/cpu:0' (sparse updates of an embedding"
+            " such as SparseApplyAdagrad had no GPU kernel in early releases)."
+        ),
+        source="https://github.com/google/prettytensor/issues/1",
+    ),
+    Signature(
         # The kernel lookup's words for a node already placed on a GPU device: the op has no GPU
         # kernel for these attributes (int64 indices, say). The GPU works (tensorflow#31696).
         name="no-gpu-kernel-registered",
