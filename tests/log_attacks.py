@@ -598,6 +598,9 @@ WRITTEN = {
     " 'Variable_2/read': Could not satisfy explicit device specification '' because the node was"
     " colocated with a group of nodes that required incompatible device"
     " '/job:localhost/replica:0/task:0/GPU:0'",
+    "gpu-kernel-launch-failed": "InternalError: Failed launching MaxPoolForwardNoMask",
+    "no-deterministic-gpu-kernel": "UnimplementedError:  Deterministic GPU implementation of"
+    " SparseSoftmaxXentWithLogitsOp not available.",
     "xla-device-below-minimum-capability": "2019-05-31 15:06:10.252663: I"
     " tensorflow/compiler/xla/service/platform_util.cc:194] StreamExecutor cuda device (0) is of"
     " insufficient compute capability: 3.5 required, device is 3.0",

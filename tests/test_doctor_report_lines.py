@@ -6722,6 +6722,40 @@ def test_an_op_kept_with_ops_pinned_to_the_gpu_without_a_gpu_kernel_is_read(
     assert _ids(doctor(tmp_path, capsys, log))[0] == "op-without-gpu-kernel"
 
 
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/tensorflow/tensorflow/issues/51596 (verbatim): Colab, a K80
+        "UnimplementedError:  Deterministic GPU implementation of SparseSoftmaxXentWithLogitsOp"
+        " not available.\n",
+        # https://github.com/tensorflow/tensorflow/issues/47174 (verbatim)
+        "tensorflow.python.framework.errors_impl.UnimplementedError:  A deterministic GPU"
+        " implementation of DepthwiseConvBackpropFilter is not currently available.\n",
+        # https://github.com/tensorflow/tensorflow/issues/69417 (verbatim)
+        "GPU MaxPool gradient ops do not yet have a deterministic XLA implementation.\n",
+    ],
+    ids=["xent", "depthwise", "maxpool-xla"],
+)
+def test_an_op_without_a_deterministic_gpu_kernel_under_op_determinism_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    found = doctor(tmp_path, capsys, log)
+    top = found["findings"][0]
+    assert (top["id"], top["severity"]) == ("op-without-gpu-kernel", "warning")
+    assert "determinism" in top["title"] and "TF_DETERMINISTIC_OPS" in top["fix"]
+    assert found["gpu_used"] != "no"
+
+
+def test_a_gpu_kernel_tensorflow_1_could_not_launch_is_a_kernel_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorflow/issues/9737 (verbatim): TensorFlow 1.0 on
+    Windows."""
+    log = "InternalError: Failed launching MaxPoolForwardNoMask\n"
+    top = doctor(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert top["id"] == "gpu-kernel-failed" and "MaxPoolForwardNoMask" in top["title"]
+
+
 def test_a_loader_line_retyped_in_a_sentence_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -519,6 +519,28 @@ RUNTIME: tuple[Signature, ...] = (
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
+        # A GPU kernel TensorFlow 1.x could not launch, in its own words ('Failed launching
+        # MaxPoolForwardNoMask', maxpooling_op_gpu.cu.cc): the op was on the GPU, its launch
+        # failed (tensorflow#9737).
+        name="gpu-kernel-launch-failed",
+        needles=("Failed launching ",),
+        pattern=compiled(
+            r"\bInternal(?:Error)?\b[^\n]{0,60}?: Failed launching (?P<kernel>[A-Z]\w{1,60})"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title="TensorFlow could not launch its GPU kernel {kernel}, so the work on the GPU stopped",
+        fix=(
+            "Check that this TensorFlow has kernels for the GPU ('tfgpu-setup plan --gpu NAME'),"
+            " that no other process holds the GPU (nvidia-smi), and try a smaller batch; if it"
+            " persists, update the NVIDIA driver and use a newer TensorFlow with the CUDA it was"
+            " built with."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/9737",
+        subject="{kernel}",
+        demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
         # The GPU's memory found an error its ECC could not correct (CUDA_ERROR_ECC_UNCORRECTABLE,
         # 214): a hardware fault, whoever's call reports it; the GPU stays unusable until it is
         # reset (DeepFaceLab_Linux#89, fixed by the hardware, not the setup).
@@ -1112,6 +1134,37 @@ RUNTIME: tuple[Signature, ...] = (
             " ConfigProto(allow_soft_placement=True)), or pin them to '/cpu:0'."
         ),
         source="https://github.com/tensorflow/models/issues/2811",
+        proves_gpu=True,
+    ),
+    Signature(
+        # With op determinism on (tf.config.experimental.enable_op_determinism(), or
+        # TF_DETERMINISTIC_OPS=1), an op whose GPU kernel is not deterministic refuses to run:
+        # the GPU works, this op cannot run on it deterministically (tensorflow#51596,
+        # #54276, #47174, #69417).
+        name="no-deterministic-gpu-kernel",
+        needles=(
+            "eterministic GPU implementation",
+            "do not yet have a deterministic",
+        ),
+        pattern=compiled(
+            r"[Dd]eterministic GPU implementation of (?P<op>[^\n.]{1,100}?) (?:is )?not"
+            r" (?:currently )?available"
+            r"|GPU (?P<pool>MaxPool gradient) ops do not yet have a deterministic"
+        ),
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.WARNING,
+        title=(
+            "Op determinism is on, and {op}{pool} has no deterministic GPU implementation in this"
+            " TensorFlow"
+        ),
+        fix=(
+            "Turn op determinism off for this model (unset TF_DETERMINISTIC_OPS, drop"
+            " tf.config.experimental.enable_op_determinism()), run that op on the CPU (with"
+            " tf.device('/cpu:0')), or use a newer TensorFlow, which added deterministic GPU"
+            " kernels for more ops."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/51596",
+        subject="{op}{pool}",
         proves_gpu=True,
     ),
     Signature(
