@@ -601,6 +601,18 @@ WRITTEN = {
     "gpu-kernel-launch-failed": "InternalError: Failed launching MaxPoolForwardNoMask",
     "no-deterministic-gpu-kernel": "UnimplementedError:  Deterministic GPU implementation of"
     " SparseSoftmaxXentWithLogitsOp not available.",
+    "mixed-precision-fast-gpu": "Your GPU will likely run quickly with dtype policy mixed_float16"
+    " as it has compute capability of at least 7.0. Your GPU: NVIDIA GeForce RTX 4090, compute"
+    " capability 8.9",
+    "auto-mixed-precision-running": "2021-03-23 11:48:15.588181: I"
+    " tensorflow/core/grappler/optimizers/auto_mixed_precision.cc:1987] Running"
+    " auto_mixed_precision graph optimizer",
+    "xla-autotune-result-mismatch": "2025-03-17 05:01:29.217365: E"
+    " external/xla/xla/service/gpu/autotuning/gemm_fusion_autotuner.cc:1138] Results do not match"
+    " the reference. This is likely a bug/unexpected loss of precision.",
+    "no-kernel-for-these-attrs-gpu-registered": "InvalidArgumentError (see above for traceback): No"
+    " OpKernel was registered to support Op 'Conv2D' with these attrs.  Registered devices:"
+    " [CPU,GPU], Registered kernels:",
     "xla-device-below-minimum-capability": "2019-05-31 15:06:10.252663: I"
     " tensorflow/compiler/xla/service/platform_util.cc:194] StreamExecutor cuda device (0) is of"
     " insufficient compute capability: 3.5 required, device is 3.0",

@@ -6756,6 +6756,82 @@ def test_a_gpu_kernel_tensorflow_1_could_not_launch_is_a_kernel_failure(
     assert top["id"] == "gpu-kernel-failed" and "MaxPoolForwardNoMask" in top["title"]
 
 
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/tensorflow/models/issues/11215 (verbatim)
+        "INFO:tensorflow:Mixed precision compatibility check (mixed_float16): OK\n"
+        "Your GPU will likely run quickly with dtype policy mixed_float16 as it has compute"
+        " capability of at least 7.0. Your GPU: NVIDIA GeForce RTX 4090, compute capability"
+        " 8.9\n",
+        # https://github.com/NVIDIA/DeepLearningExamples/issues/881 (verbatim)
+        "2021-03-23 11:48:15.588181: I"
+        " tensorflow/core/grappler/optimizers/auto_mixed_precision.cc:1987] Running"
+        " auto_mixed_precision graph optimizer\n"
+        "2021-03-23 11:48:15.588465: I"
+        " tensorflow/core/grappler/optimizers/auto_mixed_precision.cc:1343] No whitelist ops"
+        " found, nothing to do\n",
+    ],
+    ids=["keras-check", "grappler"],
+)
+def test_the_mixed_precision_machinery_finding_a_gpu_shows_it_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    found = doctor(tmp_path, capsys, log)
+    assert found["gpu_used"] == "yes"
+    assert not [f for f in found["findings"] if f["severity"] == "error"]
+
+
+def test_the_mixed_precision_rewrite_of_the_cpu_proves_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "I tensorflow/core/grappler/optimizers/auto_mixed_precision.cc:2264] Running"
+        " auto_mixed_precision_onednn_bfloat16 graph optimizer\n"
+    )
+    assert doctor(tmp_path, capsys, log)["gpu_used"] != "yes"
+
+
+def test_xla_s_autotuner_setting_a_kernel_aside_is_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/world-modelz/dreamax/issues/1 (verbatim, two of the differences)."""
+    log = (
+        "2022-04-08 08:17:10.241714: E"
+        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/buffer_comparator.cc:730]"
+        " Difference at 0: 3442 vs 3876\n"
+        "2022-04-08 08:17:10.241744: E"
+        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/buffer_comparator.cc:730]"
+        " Difference at 1: 3454 vs 3874\n"
+        "2022-04-08 08:17:10.241839: E"
+        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/gpu_conv_algorithm_picker.cc"
+        ":612] Results mismatch between different convolution algorithms. This is likely a"
+        " bug/unexpected loss of precision in cudnn.\n"
+    )
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert [(f["id"], f["severity"]) for f in found] == [("benign-log-noise", "info")]
+
+
+def test_an_op_with_no_kernel_for_its_type_beside_a_registered_gpu_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tpu/issues/100 (verbatim): a bfloat16 convolution under
+    TensorFlow 1.7."""
+    log = (
+        "InvalidArgumentError (see above for traceback): No OpKernel was registered to support"
+        " Op 'Conv2D' with these attrs.  Registered devices: [CPU,GPU], Registered kernels:\n"
+        "  device='CPU'; T in [DT_FLOAT]\n"
+        "  device='CPU'; T in [DT_HALF]\n"
+        "  device='GPU'; T in [DT_FLOAT]\n"
+        "  device='GPU'; T in [DT_HALF]\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "op-without-gpu-kernel" and "Conv2D" in top["title"]
+    # XLA's devices alone are not a GPU TensorFlow registered (mozilla/DeepSpeech#3494)
+    xla_only = log.replace("[CPU,GPU]", "[CPU, XLA_CPU, XLA_GPU]")
+    assert "op-without-gpu-kernel" not in _ids(doctor(tmp_path, capsys, xla_only))
+
+
 def test_a_loader_line_retyped_in_a_sentence_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1179,6 +1179,67 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # The same check finding GPUs with Tensor Cores (tensorflow/models#11215): TensorFlow
+        # registered them.
+        name="mixed-precision-fast-gpu",
+        needles=("mixed_float16 as it has compute capability",),
+        pattern=compiled(
+            r"Your GPU will likely run quickly with dtype policy mixed_float16 as it has compute"
+            r" capability of at least 7\.0"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow registered a GPU with Tensor Cores (Keras' mixed-precision check)",
+        fix="",
+        source="https://www.tensorflow.org/guide/mixed_precision",
+        proves_gpu=True,
+    ),
+    Signature(
+        # Grappler runs the float16 rewrite only where it found a GPU that can use it (without
+        # one it says 'No (suitable) GPUs detected, skipping auto_mixed_precision graph
+        # optimizer'); its CPU variants carry a suffix in the name.
+        name="auto-mixed-precision-running",
+        needles=("Running auto_mixed_precision graph optimizer",),
+        pattern=compiled(r"Running auto_mixed_precision graph optimizer"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow's mixed-precision rewrite runs for a GPU it found",
+        fix="",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/core/grappler/"
+            "optimizers/auto_mixed_precision.cc"
+        ),
+        proves_gpu=True,
+    ),
+    Signature(
+        # XLA's autotuner compares each candidate GPU kernel's result with a reference and
+        # drops one that differs, printing the differences at error level
+        # (google-deepmind/alphafold3#240, world-modelz/dreamax#1): the GPU is at work.
+        name="xla-autotune-result-mismatch",
+        needles=(
+            "Results do not match the reference",
+            "Results mismatch between different convolution algorithms",
+            "buffer_comparator.cc",
+        ),
+        pattern=compiled(
+            r"Results do not match the reference\. This is likely a bug/unexpected loss of"
+            r" precision|Results mismatch between different convolution algorithms"
+            r"|buffer_comparator\.cc:\d{1,6}\] Difference at \d"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless for GPU use: XLA's autotuner set aside a candidate GPU kernel whose result"
+            " differed from the reference"
+        ),
+        fix=(
+            "Nothing to do for GPU use; if results look wrong, report it upstream with the"
+            " kernel named, or turn autotuning down (XLA_FLAGS=--xla_gpu_autotune_level=0)."
+        ),
+        source="https://github.com/openxla/xla/issues/23934",
+        subject="xla-autotune",
+    ),
+    Signature(
         # log_device_placement: an op placed on a GPU (TF 2.x eager; TF 1.x's placer).
         name="op-placed-on-gpu",
         needles=("Executing op", "device:GPU:", "/gpu:"),

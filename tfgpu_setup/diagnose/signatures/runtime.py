@@ -1236,6 +1236,32 @@ RUNTIME: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # The kernel lookup's words for an op that has no kernel for these attributes on any
+        # device registered, a GPU among them (bfloat16 convolutions before GPUs had them:
+        # tensorflow/tpu#100, tensorflow#47362). NCCL's ops are the next signature's.
+        name="no-kernel-for-these-attrs-gpu-registered",
+        needles=("No OpKernel was registered to support Op",),
+        pattern=compiled(
+            r"No OpKernel was registered to support Op '(?P<op>(?!Nccl)\w{1,80})'[^\n]{0,400}?"
+            r"\n?[^\n]{0,400}?Registered devices: \[(?=[^\]\n]{0,200}?(?<![\w])GPU\b)"
+        ),
+        spans_lines=1,
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow has a GPU, but the op {op} has no kernel for these inputs (a type or"
+            " attribute none of its kernels take)"
+        ),
+        fix=(
+            "Give {op} inputs of a type its kernels take (the 'Registered kernels' list below"
+            " the error shows them: bfloat16 convolutions need a newer TensorFlow or XLA), or"
+            " cast them first."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/47362",
+        subject="{op}",
+        proves_gpu=True,
+    ),
+    Signature(
         # MirroredStrategy's default all-reduce is NCCL's, which this build lacks: TensorFlow's
         # Windows builds never have NCCL (tensorflow#21470). The strategy put it on the GPUs,
         # which work; another all-reduce runs (tensorflow#44281, confirmed).
