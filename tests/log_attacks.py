@@ -613,6 +613,11 @@ WRITTEN = {
     "no-kernel-for-these-attrs-gpu-registered": "InvalidArgumentError (see above for traceback): No"
     " OpKernel was registered to support Op 'Conv2D' with these attrs.  Registered devices:"
     " [CPU,GPU], Registered kernels:",
+    "nvrm-xid": "[22859.081860] NVRM: Xid (PCI:0000:01:00): 31, pid=14292, name=python, Ch"
+    " 00000030, intr 00000000. MMU Fault: ENGINE HOST0 HUBCLIENT_ESC faulted @ 0x10_00200000.",
+    "gpu-tracer-collected-events": "2020-08-05 10:18:11.132160: I"
+    " tensorflow/core/profiler/internal/gpu/device_tracer.cc:223]  GpuTracer has collected 13255"
+    " callback api events and 13332 activity events.",
     "xla-device-below-minimum-capability": "2019-05-31 15:06:10.252663: I"
     " tensorflow/compiler/xla/service/platform_util.cc:194] StreamExecutor cuda device (0) is of"
     " insufficient compute capability: 3.5 required, device is 3.0",

@@ -6832,6 +6832,71 @@ def test_an_op_with_no_kernel_for_its_type_beside_a_registered_gpu_is_named(
     assert "op-without-gpu-kernel" not in _ids(doctor(tmp_path, capsys, xla_only))
 
 
+def test_the_driver_s_record_of_a_gpu_fault_is_a_kernel_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tinygrad/tinygrad/issues/6947 (verbatim, dmesg)."""
+    log = (
+        "[22859.081860] NVRM: Xid (PCI:0000:01:00): 31, pid=14292, name=python, Ch 00000030,"
+        " intr 00000000. MMU Fault: ENGINE HOST0 HUBCLIENT_ESC faulted @ 0x10_00200000. Fault is"
+        " of type FAULT_PDE ACCESS_TYPE_VIRT_READ\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert top["id"] == "gpu-kernel-failed" and "Xid 31" in top["title"]
+    # Xid 79 is the GPU gone: another reading
+    gone = "NVRM: Xid (PCI:0000:3b:00): 79, pid=0, GPU has fallen off the bus.\n"
+    assert _ids(doctor(tmp_path, capsys, gone))[0] == "no-nvidia-gpu"
+
+
+def test_the_driver_s_three_line_message_of_a_gpu_off_the_bus_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/NVIDIA/NVSentinel/issues/155 (verbatim)."""
+    log = (
+        "[ 1843.308145] NVRM: The NVIDIA GPU 0000:b3:00.0\n"
+        "               NVRM: (PCI ID: 10de:26b5) installed in this system has\n"
+        "               NVRM: fallen off the bus and is not responding to commands.\n"
+        "[ 1843.439662] NVRM: The NVIDIA probe routine failed for 1 device(s).\n"
+    )
+    assert _ids(doctor(tmp_path, capsys, log))[0] == "no-nvidia-gpu"
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        # https://github.com/tensorflow/tensorflow/issues/62895 (verbatim): the error manager
+        # muting CUPTI after a first failure, training going on
+        "2024-02-05 15:24:20.091319: E"
+        " external/local_xla/xla/backends/profiler/gpu/cupti_error_manager.cc:186]"
+        " cuptiSubscribe: ignored due to a previous error.\n",
+        # https://github.com/openxla/xprof/issues/263 (verbatim, cut where the post is)
+        "2021-01-13 01:40:34.013830: E"
+        " external/org_tensorflow/tensorflow/core/profiler/internal/gpu/cupti_tracer.cc:1441]"
+        " function cupti_interface_->Subscribe( &subscriber_, (CUpti_CallbackFunc)ApiCallback,"
+        " this)failed with error CUPTI could not be loaded or symbol could not be found.\n",
+    ],
+    ids=["muted", "not-loaded"],
+)
+def test_the_profiler_failing_through_cupti_is_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert [(f["id"], f["severity"]) for f in found] == [("benign-log-noise", "info")]
+
+
+def test_the_profiler_tracing_gpu_events_shows_the_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """https://github.com/tensorflow/tensorboard/issues/3964 (verbatim)."""
+    line = (
+        "2020-08-05 10:18:11.132160: I tensorflow/core/profiler/internal/gpu/device_tracer.cc:"
+        "223]  GpuTracer has collected 13255 callback api events and 13332 activity events.\n"
+    )
+    assert doctor(tmp_path, capsys, line)["gpu_used"] == "yes"
+    none = line.replace("13255 callback", "0 callback").replace("13332 activity", "0 activity")
+    assert doctor(tmp_path, capsys, none)["gpu_used"] != "yes"
+
+
 def test_a_loader_line_retyped_in_a_sentence_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -948,18 +948,27 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # on (a run's own steps go on after it: tensorflow#30913's training, xprof#24).
         # INSUFFICIENT_PRIVILEGES is the driver keeping GPU counters to administrators.
         name="cupti-profiling-failed",
-        needles=("CUPTI_ERROR_", "Encountered error while starting profiler"),
+        needles=(
+            "CUPTI_ERROR_",
+            "Encountered error while starting profiler",
+            "ignored due to a previous error",
+            "CUPTI could not be loaded or symbol could not be found",
+        ),
         pattern=compiled(
             # (not a fatal check on it, which ends the process: 'Check failed: status ==
             # CUPTI_SUCCESS (CUPTI_ERROR_NOT_INITIALIZED)')
             r"^(?![^\n]{0,400}Check failed)[^\n]{0,400}?(?P<code>CUPTI_ERROR_[A-Z_]{2,60})"
             r"|(?P<stage>Encountered error while starting profiler)(?!: [^\n]{0,40}CUPTI_ERROR_)"
+            # the error manager muting CUPTI calls after a first failure (tensorflow#62895), and
+            # the tracer's own words for a CUPTI that did not load (openxla/xprof#263)
+            r"|cupti_error_manager\.cc:\d{1,6}\] (?P<call>cupti\w{1,60}): ignored due to a"
+            r" previous error|(?P<unloaded>CUPTI could not be loaded) or symbol could not be found"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(
             "Harmless for GPU use: the profiler could not trace the GPU through CUPTI"
-            " ({code}{stage}); only the profile is lost"
+            " ({code}{stage}{call}{unloaded}); only the profile is lost"
         ),
         fix=(
             "Nothing to do unless you profile. CUPTI_ERROR_INSUFFICIENT_PRIVILEGES: let users"
@@ -973,6 +982,19 @@ BENIGN_LINES: tuple[Signature, ...] = (
             "permission-issue-performance-counters"
         ),
         subject="cupti",
+    ),
+    Signature(
+        # The profiler's GPU tracer reporting the events it recorded from the GPU
+        # (tensorflow/tensorboard#3964): work ran there. None recorded says nothing.
+        name="gpu-tracer-collected-events",
+        needles=("GpuTracer has collected",),
+        pattern=compiled(r"GpuTracer has collected [1-9]\d{0,11} callback api events"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="The profiler traced work on the GPU",
+        fix="",
+        source="https://github.com/tensorflow/tensorboard/issues/3964",
+        proves_gpu=True,
     ),
     Signature(
         # XLA derived a PTX ISA version LLVM does not know; LLVM ignores the feature.

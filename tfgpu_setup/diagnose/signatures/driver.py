@@ -1705,6 +1705,9 @@ DRIVER: tuple[Signature, ...] = (
         needles=("fallen off the bus", "GPU is lost"),
         pattern=compiled(
             r"GPU has fallen off the bus|(?P<lost>GPU is lost)\.\s+Reboot the system to recover"
+            # the driver's own message, which the kernel log parts over three lines ('The
+            # NVIDIA GPU 0000:b3:00.0' ... 'NVRM: fallen off the bus and is not responding')
+            r"|NVRM: fallen off the bus and is not responding to commands"
         ),
         finding_id="no-nvidia-gpu",
         severity=Severity.ERROR,

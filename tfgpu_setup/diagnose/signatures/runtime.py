@@ -541,6 +541,28 @@ RUNTIME: tuple[Signature, ...] = (
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
+        # The kernel driver's record of a GPU fault (an Xid) in dmesg or the journal: 13, 31
+        # and 43 a program's kernel faulting (tinygrad#6947: Xid 31, an MMU fault of python),
+        # 45 the cleanup after one, 48, 63, 64, 92, 94 and 95 memory errors. Xid 79 (off the
+        # bus) is gpu-fallen-off-the-bus's.
+        name="nvrm-xid",
+        needles=("NVRM: Xid",),
+        pattern=compiled(r"NVRM: Xid \([^)\n]{0,40}\): (?P<xid>(?!79\b)\d{1,3})\b"),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.WARNING,
+        title="The NVIDIA driver recorded a GPU fault (Xid {xid}) while a program ran",
+        fix=(
+            "Look Xid {xid} up in NVIDIA's Xid catalogue: 13, 31 and 43 are a program's GPU"
+            " kernel faulting (an illegal address: that program's or library's bug, or work too"
+            " large for it), 45 follows another fault, 48, 63, 64, 92, 94 and 95 are the GPU's"
+            " memory (ECC) failing: reset the GPU, and have it checked if they come back."
+            " 'dmesg | grep -i xid' lists them with the process each hit."
+        ),
+        source="https://docs.nvidia.com/deploy/xid-errors/index.html",
+        subject="{xid}",
+        demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
         # The GPU's memory found an error its ECC could not correct (CUDA_ERROR_ECC_UNCORRECTABLE,
         # 214): a hardware fault, whoever's call reports it; the GPU stays unusable until it is
         # reset (DeepFaceLab_Linux#89, fixed by the hardware, not the setup).
