@@ -194,3 +194,32 @@ def test_driver_packages_of_the_module_s_version_or_not_installed_are_no_mismatc
 ) -> None:
     found = doctor(tmp_path, capsys, PACKAGES_NEWER.replace(old, new))["findings"]
     assert "driver-library-mismatch" not in [f["id"] for f in found]
+
+
+# (review 52) the package list of a login node, the module of the GPU node a job moved to
+PACKAGES_OF_ANOTHER_NODE = (
+    "# login node (no GPU), where I installed nothing myself\n"
+    "[me@login01 ~]$ dpkg -l | grep nvidia-utils\n"
+    "ii  nvidia-utils-535-server   535.161.08-0ubuntu0.22.04.1   amd64   NVIDIA Server Driver "
+    "support binaries\n"
+    "[me@login01 ~]$ srun -p gpu --gres=gpu:1 --pty bash\n"
+    "[me@gpu017 ~]$ cat /proc/driver/nvidia/version\n"
+    "NVRM version: NVIDIA UNIX x86_64 Kernel Module  550.54.15  Tue Mar  5 22:23:56 UTC 2024\n"
+    '[me@gpu017 ~]$ python -c "import tensorflow as tf; '
+    "print(tf.config.list_physical_devices('GPU'))\"\n"
+    "2024-03-08 12:00:41.332004: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2256] Cannot "
+    "dlopen some GPU libraries. Please make sure the missing libraries mentioned above are "
+    "installed properly if you would like to use GPU. Follow the guide at "
+    "https://www.tensorflow.org/install/gpu for how to download and setup the required libraries "
+    "for your platform.\n"
+    "Skipping registering GPU devices...\n"
+    "[]\n"
+)
+
+
+def test_driver_packages_of_another_machine_in_the_paste_are_no_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(tmp_path, capsys, PACKAGES_OF_ANOTHER_NODE)["findings"]
+    assert found[0]["id"] == "cuda-libs-not-found"
+    assert "driver-library-mismatch" not in [f["id"] for f in found]

@@ -6897,6 +6897,150 @@ def test_the_profiler_tracing_gpu_events_shows_the_gpu_at_work(
     assert doctor(tmp_path, capsys, none)["gpu_used"] != "yes"
 
 
+# (review 52) JAX's profiler in the same environment: its tracer's events are JAX's GPU, and
+# TensorFlow's own line says it skipped its GPU.
+JAX_TRACER_BESIDE_TENSORFLOW = (
+    '$ pip list | grep -E "^(jax|tensorflow) "\n'
+    "jax                          0.4.23\n"
+    "tensorflow                   2.15.0\n"
+    "$ python profile_both.py\n"
+    "2024-01-22 10:12:00.331002: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2256] Cannot "
+    "dlopen some GPU libraries. Please make sure the missing libraries mentioned above are "
+    "installed properly if you would like to use GPU. Follow the guide at "
+    "https://www.tensorflow.org/install/gpu for how to download and setup the required libraries "
+    "for your platform.\n"
+    "Skipping registering GPU devices...\n"
+    "tf GPUs: []\n"
+    "jax devices: [cuda(id=0)]\n"
+    "2024-01-22 10:12:09.110201: I external/xla/xla/backends/profiler/gpu/cupti_collector.cc:542]  "
+    "GpuTracer has collected 1842 callback api events and 1807 activity events. \n"
+    "2024-01-22 10:12:09.122001: I external/xla/xla/python/profiler/internal/python_hooks.cc:398] "
+    "Python hooks stopped.\n"
+)
+
+
+def test_jax_s_gpu_tracer_does_not_show_tensorflow_s_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(tmp_path, capsys, JAX_TRACER_BESIDE_TENSORFLOW)
+    assert found["findings"][0]["id"] == "cuda-libs-not-found"
+    assert found["findings"][0]["severity"] == "error"
+
+
+# (review 52) cuDNN's loader printing for a PyTorch command typed after TensorFlow listed its
+# GPU: PyTorch's cuDNN, not TensorFlow's.
+TORCH_CUDNN_AFTER_TENSORFLOW = (
+    "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+    "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+    '$ python -c "import torch; m=torch.nn.Conv2d(3,8,3).cuda(); '
+    'print(m(torch.rand(1,3,32,32).cuda()).shape)"\n'
+    "Could not load library libcudnn_cnn_infer.so.8. Error: libcudnn_ops_infer.so.8: cannot open "
+    "shared object file: No such file or directory\n"
+    "Please make sure libcudnn_cnn_infer.so.8 is in your library path!\n"
+    "Aborted (core dumped)\n"
+)
+
+
+def test_cudnn_s_loader_after_a_command_of_another_framework_is_that_framework_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    found = doctor(tmp_path, capsys, TORCH_CUDNN_AFTER_TENSORFLOW)
+    assert "cudnn-not-found" not in _ids(found)
+    assert found["gpu_used"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "xid",
+    [
+        # another program's fault (review 52: a browser's)
+        "NVRM: Xid (PCI:0000:01:00): 31, pid=2841, name=chrome, Ch 00000018, intr 10000000."
+        " MMU Fault: ENGINE GRAPHICS GPCCLIENT_T1_0 faulted @ 0x7f3a_12340000.",
+        # the GSP firmware timing out: not a program's fault
+        "NVRM: Xid (PCI:0000:41:00): 119, pid=1712, name=python3, Timeout waiting for RPC from"
+        " GSP! Expected function 76 (GSP_RM_CONTROL) (0x20800a4c 0x4).",
+    ],
+    ids=["other-program", "gsp-timeout"],
+)
+def test_xids_that_are_not_this_program_s_fault_are_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], xid: str
+) -> None:
+    assert "gpu-kernel-failed" not in _ids(doctor(tmp_path, capsys, xid + "\n"))
+
+
+@pytest.mark.parametrize("name", ["30", "31"])
+def test_a_colocation_refusal_in_a_process_without_a_gpu_is_not_an_op_without_a_kernel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # (review 52) TensorFlow 1.15 listing its devices, or the debug info giving a variable only
+    # the CPU: this process has no GPU at all
+    logs = {"30": COLOCATION_WITHOUT_GPU_LISTED, "31": COLOCATION_WITHOUT_GPU_VARIABLES}
+    assert "op-without-gpu-kernel" not in _ids(doctor(tmp_path, capsys, logs[name]))
+
+
+COLOCATION_WITHOUT_GPU_LISTED = (
+    "$ python eval.py --checkpoint runs/exp3/model.ckpt-20000\n"
+    "1.15.0\n"
+    "2020-02-11 10:02:33.118220: I tensorflow/core/platform/cpu_feature_guard.cc:142] Your CPU "
+    "supports instructions that this TensorFlow binary was not compiled to use: AVX2 FMA\n"
+    "Traceback (most recent call last):\n"
+    '  File "eval.py", line 61, in <module>\n'
+    "    saver = tf.train.import_meta_graph(args.checkpoint + '.meta')\n"
+    "tensorflow.python.framework.errors_impl.InvalidArgumentError: Cannot assign a device for "
+    "operation save/RestoreV2: Could not satisfy explicit device specification '' because the node "
+    "{{colocation_node save/RestoreV2}} was colocated with a group of nodes that required "
+    "incompatible device '/device:GPU:0'. All available devices "
+    "[/job:localhost/replica:0/task:0/device:CPU:0, "
+    "/job:localhost/replica:0/task:0/device:XLA_CPU:0]. \n"
+    "Colocation Debug Info:\n"
+    "Colocation group had the following types and supported devices: \n"
+    "Root Member(assigned_device_name_index_=-1 requested_device_name_='/device:GPU:0' "
+    "assigned_device_name_='' resource_device_name_='/device:GPU:0' supported_device_types_=[CPU] "
+    "possible_devices_=[]\n"
+    "Identity: CPU XLA_CPU \n"
+    "VariableV2: CPU XLA_CPU \n"
+    "RestoreV2: CPU XLA_CPU \n"
+)
+COLOCATION_WITHOUT_GPU_VARIABLES = (
+    '$ CUDA_VISIBLE_DEVICES="" python train.py\n'
+    "1.12.0\n"
+    "2019-01-08 16:40:11.004533: E tensorflow/stream_executor/cuda/cuda_driver.cc:300] failed call "
+    "to cuInit: CUDA_ERROR_NO_DEVICE\n"
+    "2019-01-08 16:40:11.004588: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:163] "
+    "retrieving CUDA diagnostic information for host: gpu-box\n"
+    "2019-01-08 16:40:11.004596: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:170] "
+    "hostname: gpu-box\n"
+    "2019-01-08 16:40:11.004638: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:194] "
+    "libcuda reported version is: 410.79.0\n"
+    "2019-01-08 16:40:11.004661: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:198] kernel "
+    "reported version is: 410.79.0\n"
+    "Traceback (most recent call last):\n"
+    '  File "train.py", line 212, in <module>\n'
+    "    sess.run(train_op)\n"
+    "tensorflow.python.framework.errors_impl.InvalidArgumentError: Cannot assign a device for "
+    "operation embedding/Adam: Could not satisfy explicit device specification '' because the node "
+    "was colocated with a group of nodes that required incompatible device "
+    "'/job:localhost/replica:0/task:0/device:GPU:0'\n"
+    "Colocation Debug Info:\n"
+    "Colocation group had the following types and devices: \n"
+    "VariableV2: CPU \n"
+    "Identity: CPU \n"
+)
+
+
+def test_an_op_with_no_kernel_at_all_is_not_an_op_without_a_gpu_kernel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 52) a custom op whose library was not imported (tensorflow_text's CaseFoldUTF8)
+    log = (
+        "No OpKernel was registered to support Op 'CaseFoldUTF8' used by {{node"
+        " StatefulPartitionedCall/bert_pack_inputs/CaseFoldUTF8}} with these attrs: []\n"
+        "Registered devices: [CPU, GPU]\n"
+        "Registered kernels:\n"
+        "  <no registered kernels>\n"
+    )
+    assert "op-without-gpu-kernel" not in _ids(doctor(tmp_path, capsys, log))
+
+
 def test_a_loader_line_retyped_in_a_sentence_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -58,6 +58,34 @@ def innermost_frame(text: str, match: LogMatch) -> str:
     return next((path for path in reversed(frames) if not _STANDARD_LIBRARY.search(path)), "")
 
 
+_CUDNN_LOADER_LINE = re.compile(r"^[ \t>]*Could not load library libcudnn")
+"""cuDNN's own loader, which prints the same words in any program that uses cuDNN."""
+_TYPED_COMMAND = re.compile(
+    # a shell's or Python's prompt and what was typed after it
+    r"^[ \t]*(?:\([\w.-]{1,60}\) )?(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n$#]{0,300})?(?:\$|>>>|In \[\d{1,5}\]:)"
+    r" (?P<command>[^\n]{1,600})",
+    re.MULTILINE,
+)
+_OTHER_FRAMEWORK_COMMAND = re.compile(
+    r"\b(?P<package>torch|onnxruntime|ctranslate2|faster_whisper|whisperx|paddle|mxnet)\b"
+)
+_TENSORFLOW_COMMAND = re.compile(r"\b(?:tensorflow|keras|import tf)\b")
+
+
+def typed_for_another_package(text: str, match: LogMatch) -> str:
+    """The framework a command typed just before cuDNN's loader line names (python -c "import
+    torch; ..."), where it names no TensorFlow: that program's cuDNN, not TensorFlow's. ''
+    otherwise."""
+    if not _CUDNN_LOADER_LINE.match(match.line):
+        return ""
+    position = line_start(text, match.line_number)
+    commands = list(_TYPED_COMMAND.finditer(text, max(0, position - LOOKBACK_CHARS), position))
+    if not commands or _TENSORFLOW_COMMAND.search(commands[-1]["command"]):
+        return ""
+    framework = _OTHER_FRAMEWORK_COMMAND.search(commands[-1]["command"])
+    return framework["package"] if framework else ""
+
+
 _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
 """The exception jaxlib raises (TensorFlow raises its own errors)."""
 HOST_IDS = frozenset(
@@ -142,6 +170,10 @@ def set_apart(
             raised_by[m.line] = raised_by_another_package(text, m)
         if package := raised_by.get(m.line, "") or missing_from_conda(text, m):
             others[package] = None
+        elif m.signature.finding_id in LIBRARY_IDS and (
+            typed := typed_for_another_package(text, m)
+        ):
+            others[typed] = None
         else:
             own.append(m)
     return tuple(own), tuple(others)

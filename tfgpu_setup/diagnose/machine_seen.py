@@ -342,13 +342,36 @@ _DRIVER_PACKAGE = re.compile(
 )
 
 
+_ANOTHER_HOST = re.compile(
+    # a command that moves the shell to another machine or into a container, or a prompt
+    # naming its host ('[me@gpu017 ~]$', 'me@node2:~$')
+    r"^[^\n]{0,300}?[$#>] (?:sudo )?(?:ssh|srun|salloc|docker (?:run|exec)|podman (?:run|exec)"
+    r"|kubectl exec|singularity (?:exec|shell|run)|apptainer (?:exec|shell|run)|enroot start"
+    r"|qsub -I|bsub -Is)\b"
+    r"|^[ \t]*(?:\([\w.-]{1,60}\) )?\[?[\w.-]{1,60}@(?P<host>[\w.-]{1,80})[: ]",
+    re.MULTILINE,
+)
+
+
+def _one_machine(sample: str, start: int, end: int) -> bool:
+    """Whether nothing between two places of a paste moves to another machine: no ssh, srun or
+    container command, and one host in the prompts."""
+    hosts = set()
+    for moved in _ANOTHER_HOST.finditer(sample, start, end):
+        if moved["host"] is None:
+            return False
+        hosts.add(moved["host"])
+    return len(hosts) <= 1
+
+
 def packages_and_module(sample: str) -> tuple[str, str, str, str] | None:
     """The driver's user-space packages installed (a package list) and the kernel module
     loaded (/proc/driver/nvidia/version), with their lines, where every such package is of
     one version and the module of another: an update not booted into yet, or the packages
     of a container image beside the host's module. None where either is missing, where the
     packages disagree among themselves, and where CUDA's forward-compatibility package is in
-    the paste (its libcuda is newer on purpose)."""
+    the paste (its libcuda is newer on purpose), and where the paste moves to another machine
+    between the two."""
     module = _DRIVER_VERSION_FILE.search(sample)
     if module is None or _FORWARD_COMPATIBILITY.search(sample):
         return None
@@ -357,6 +380,9 @@ def packages_and_module(sample: str) -> tuple[str, str, str, str] | None:
     if len(versions) != 1 or versions == {_driver_version(module["driver"])}:
         return None
     package = packages[0]
+    first, last = sorted((package.start(), module.start()))
+    if not _one_machine(sample, first, last):
+        return None  # the list of one machine, the module of another (a login node, a job)
     return (
         package["version"] or package["rpm"],
         module["driver"],

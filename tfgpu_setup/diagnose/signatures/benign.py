@@ -988,7 +988,12 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # (tensorflow/tensorboard#3964): work ran there. None recorded says nothing.
         name="gpu-tracer-collected-events",
         needles=("GpuTracer has collected",),
-        pattern=compiled(r"GpuTracer has collected [1-9]\d{0,11} callback api events"),
+        pattern=compiled(
+            # TensorFlow's own tracer (JAX's logs from external/xla/xla/ and says nothing of
+            # TensorFlow's GPU)
+            r"(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.cc:\d{1,6}\]\s{1,4}"
+            r"GpuTracer has collected [1-9]\d{0,11} callback api events"
+        ),
         finding_id=None,
         severity=Severity.INFO,
         title="The profiler traced work on the GPU",

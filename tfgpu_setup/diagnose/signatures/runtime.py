@@ -544,10 +544,15 @@ RUNTIME: tuple[Signature, ...] = (
         # The kernel driver's record of a GPU fault (an Xid) in dmesg or the journal: 13, 31
         # and 43 a program's kernel faulting (tinygrad#6947: Xid 31, an MMU fault of python),
         # 45 the cleanup after one, 48, 63, 64, 92, 94 and 95 memory errors. Xid 79 (off the
-        # bus) is gpu-fallen-off-the-bus's.
+        # bus) is gpu-fallen-off-the-bus's; the others (119, a firmware timeout) are not read.
         name="nvrm-xid",
         needles=("NVRM: Xid",),
-        pattern=compiled(r"NVRM: Xid \([^)\n]{0,40}\): (?P<xid>(?!79\b)\d{1,3})\b"),
+        pattern=compiled(
+            # only the Xids of a program's fault and of memory errors, and not one the driver
+            # records for another program ('name=chrome', 'name=Xorg')
+            r"NVRM: Xid \([^)\n]{0,40}\): (?P<xid>13|31|43|45|48|63|64|92|94|95)\b"
+            r"(?![^\n]{0,80}?name=(?!python|tensorflow|'?<unknown>)[^,\s]{1,60})"
+        ),
         finding_id="gpu-kernel-failed",
         severity=Severity.WARNING,
         title="The NVIDIA driver recorded a GPU fault (Xid {xid}) while a program ran",
@@ -1198,7 +1203,14 @@ RUNTIME: tuple[Signature, ...] = (
         pattern=compiled(
             r"colocated with a group of nodes that required incompatible device"
             r" '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'"
+            # not where the process has no GPU: the devices TensorFlow 1.15 lists after it, or
+            # the colocation's debug info giving a variable only the CPU (a GPU build's
+            # variables run on its GPU too)
+            r"(?!'?\.?[ \t]{0,4}All available devices \[(?:(?!(?<![\w])GPU:)[^\]\n]){0,3000}\])"
+            r"(?![^\x00]{0,4000}?(?<![\w])(?:VariableV2|VarHandleOp): CPU(?: XLA_CPU)?"
+            r"(?![ \t]{0,4}(?:XLA_CPU[ \t]{1,4})?GPU))"
         ),
+        spans_lines=6,
         finding_id="op-without-gpu-kernel",
         severity=Severity.WARNING,
         title=(
@@ -1266,8 +1278,11 @@ RUNTIME: tuple[Signature, ...] = (
         pattern=compiled(
             r"No OpKernel was registered to support Op '(?P<op>(?!Nccl)\w{1,80})'[^\n]{0,400}?"
             r"\n?[^\n]{0,400}?Registered devices: \[(?=[^\]\n]{0,200}?(?<![\w])GPU\b)"
+            # not an op with no kernel at all: a custom op whose library was not loaded
+            # (tensorflow_text's CaseFoldUTF8 before 'import tensorflow_text')
+            r"(?![^\x00]{0,1500}?<no registered kernels>)"
         ),
-        spans_lines=1,
+        spans_lines=3,
         finding_id="op-without-gpu-kernel",
         severity=Severity.WARNING,
         title=(
