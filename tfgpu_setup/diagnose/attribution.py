@@ -62,8 +62,8 @@ _CUDNN_LOADER_LINE = re.compile(r"^[ \t>]*Could not load library libcudnn")
 """cuDNN's own loader, which prints the same words in any program that uses cuDNN."""
 _TYPED_COMMAND = re.compile(
     # a shell's or Python's prompt and what was typed after it
-    r"^[ \t]*(?:\([\w.-]{1,60}\) )?(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n$#]{0,300})?(?:\$|>>>|In \[\d{1,5}\]:)"
-    r" (?P<command>[^\n]{1,600})",
+    r"^[ \t]*(?:\([\w.-]{1,60}\) )?(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n$#]{0,300})?"
+    r"(?:\$|>>>|In \[\d{1,5}\]:) (?P<command>[^\n]{1,600})",
     re.MULTILINE,
 )
 _OTHER_FRAMEWORK_COMMAND = re.compile(
