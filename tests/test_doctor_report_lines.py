@@ -6771,10 +6771,31 @@ def test_a_gpu_kernel_tensorflow_1_could_not_launch_is_a_kernel_failure(
         "2021-03-23 11:48:15.588465: I"
         " tensorflow/core/grappler/optimizers/auto_mixed_precision.cc:1343] No whitelist ops"
         " found, nothing to do\n",
+        # https://github.com/world-modelz/dreamax/issues/1 (verbatim, two of the differences)
+        "2022-04-08 08:17:10.241714: E"
+        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/buffer_comparator.cc:730]"
+        " Difference at 0: 3442 vs 3876\n"
+        "2022-04-08 08:17:10.241744: E"
+        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/buffer_comparator.cc:730]"
+        " Difference at 1: 3454 vs 3874\n"
+        "2022-04-08 08:17:10.241839: E"
+        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/gpu_conv_algorithm_picker.cc"
+        ":612] Results mismatch between different convolution algorithms. This is likely a"
+        " bug/unexpected loss of precision in cudnn.\n",
+        # https://github.com/tensorflow/tensorflow/issues/62895 (verbatim): the error manager
+        # muting CUPTI after a first failure, training going on
+        "2024-02-05 15:24:20.091319: E"
+        " external/local_xla/xla/backends/profiler/gpu/cupti_error_manager.cc:186]"
+        " cuptiSubscribe: ignored due to a previous error.\n",
+        # https://github.com/openxla/xprof/issues/263 (verbatim, cut where the post is)
+        "2021-01-13 01:40:34.013830: E"
+        " external/org_tensorflow/tensorflow/core/profiler/internal/gpu/cupti_tracer.cc:1441]"
+        " function cupti_interface_->Subscribe( &subscriber_, (CUpti_CallbackFunc)ApiCallback,"
+        " this)failed with error CUPTI could not be loaded or symbol could not be found.\n",
     ],
-    ids=["keras-check", "grappler"],
+    ids=["keras-check", "grappler", "xla-autotune", "cupti-muted", "cupti-not-loaded"],
 )
-def test_the_mixed_precision_machinery_finding_a_gpu_is_harmless(
+def test_lines_of_mixed_precision_autotuning_and_the_profiler_alone_are_harmless(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
 ) -> None:
     found = doctor(tmp_path, capsys, log)["findings"]
@@ -6807,26 +6828,6 @@ def test_the_mixed_precision_rewrite_of_the_cpu_is_not_read(
         " auto_mixed_precision_onednn_bfloat16 graph optimizer\n"
     )
     assert doctor(tmp_path, capsys, log)["findings"] == []
-
-
-def test_xla_s_autotuner_setting_a_kernel_aside_is_harmless(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """https://github.com/world-modelz/dreamax/issues/1 (verbatim, two of the differences)."""
-    log = (
-        "2022-04-08 08:17:10.241714: E"
-        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/buffer_comparator.cc:730]"
-        " Difference at 0: 3442 vs 3876\n"
-        "2022-04-08 08:17:10.241744: E"
-        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/buffer_comparator.cc:730]"
-        " Difference at 1: 3454 vs 3874\n"
-        "2022-04-08 08:17:10.241839: E"
-        " external/org_tensorflow/tensorflow/compiler/xla/service/gpu/gpu_conv_algorithm_picker.cc"
-        ":612] Results mismatch between different convolution algorithms. This is likely a"
-        " bug/unexpected loss of precision in cudnn.\n"
-    )
-    found = doctor(tmp_path, capsys, log)["findings"]
-    assert [(f["id"], f["severity"]) for f in found] == [("benign-log-noise", "info")]
 
 
 def test_an_op_with_no_kernel_for_its_type_beside_a_registered_gpu_is_named(
@@ -6876,29 +6877,6 @@ def test_the_driver_s_three_line_message_of_a_gpu_off_the_bus_is_read(
         "[ 1843.439662] NVRM: The NVIDIA probe routine failed for 1 device(s).\n"
     )
     assert _ids(doctor(tmp_path, capsys, log))[0] == "no-nvidia-gpu"
-
-
-@pytest.mark.parametrize(
-    "log",
-    [
-        # https://github.com/tensorflow/tensorflow/issues/62895 (verbatim): the error manager
-        # muting CUPTI after a first failure, training going on
-        "2024-02-05 15:24:20.091319: E"
-        " external/local_xla/xla/backends/profiler/gpu/cupti_error_manager.cc:186]"
-        " cuptiSubscribe: ignored due to a previous error.\n",
-        # https://github.com/openxla/xprof/issues/263 (verbatim, cut where the post is)
-        "2021-01-13 01:40:34.013830: E"
-        " external/org_tensorflow/tensorflow/core/profiler/internal/gpu/cupti_tracer.cc:1441]"
-        " function cupti_interface_->Subscribe( &subscriber_, (CUpti_CallbackFunc)ApiCallback,"
-        " this)failed with error CUPTI could not be loaded or symbol could not be found.\n",
-    ],
-    ids=["muted", "not-loaded"],
-)
-def test_the_profiler_failing_through_cupti_is_harmless(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
-) -> None:
-    found = doctor(tmp_path, capsys, log)["findings"]
-    assert [(f["id"], f["severity"]) for f in found] == [("benign-log-noise", "info")]
 
 
 def test_the_profiler_tracing_gpu_events_is_harmless(
