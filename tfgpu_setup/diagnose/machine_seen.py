@@ -342,26 +342,31 @@ _DRIVER_PACKAGE = re.compile(
 )
 
 
-_ANOTHER_HOST = re.compile(
-    # a command that moves the shell to another machine or into a container, or a prompt
-    # naming its host ('[me@gpu017 ~]$', 'me@node2:~$')
-    r"^[^\n]{0,300}?[$#>] (?:sudo )?(?:ssh|srun|salloc|docker (?:run|exec)|podman (?:run|exec)"
+ANOTHER_MACHINE = re.compile(
+    # Windows' prompts (PowerShell's, cmd's) in a paste from WSL: the Windows side
+    r"^[ \t]*PS [A-Za-z]:\\|^[ \t]*[A-Za-z]:\\[^>\n]{0,200}>"
+    # a command that moves the shell to another machine, a job's node or a container, typed
+    # at a prompt or at the line's start (not WSL's /usr/lib/wsl/lib folder)
+    r"|(?:^[ \t]*|[$>#%][ \t]{0,4})(?:sudo )?(?:ssh|wsl(?:\.exe)?|srun|salloc|podman (?:run|exec)"
     r"|kubectl exec|singularity (?:exec|shell|run)|apptainer (?:exec|shell|run)|enroot start"
-    r"|qsub -I|bsub -Is)\b"
-    r"|^[ \t]*(?:\([\w.-]{1,60}\) )?\[?[\w.-]{1,60}@(?P<host>[\w.-]{1,80})[: ]",
+    r"|qsub -I|bsub -Is)(?=[ \t]|$)|\bdocker (?:run|exec)\b",
+    re.MULTILINE,
+)
+"""A prompt or command that moves a paste to another shell or machine: what the lines before
+it showed is not what the lines after it show."""
+_PROMPT_HOST = re.compile(
+    # a prompt naming its host ('[me@gpu017 ~]$', 'me@node2:~$')
+    r"^[ \t]*(?:\([\w.-]{1,60}\) )?\[?[\w.-]{1,60}@(?P<host>[\w.-]{1,80})[: ]",
     re.MULTILINE,
 )
 
 
 def _one_machine(sample: str, start: int, end: int) -> bool:
-    """Whether nothing between two places of a paste moves to another machine: no ssh, srun or
-    container command, and one host in the prompts."""
-    hosts = set()
-    for moved in _ANOTHER_HOST.finditer(sample, start, end):
-        if moved["host"] is None:
-            return False
-        hosts.add(moved["host"])
-    return len(hosts) <= 1
+    """Whether nothing between two places of a paste moves to another machine: no such
+    command, and one host in the prompts."""
+    if ANOTHER_MACHINE.search(sample, start, end):
+        return False
+    return len({m["host"] for m in _PROMPT_HOST.finditer(sample, start, end)}) <= 1
 
 
 def packages_and_module(sample: str) -> tuple[str, str, str, str] | None:

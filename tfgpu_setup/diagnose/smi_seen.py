@@ -16,7 +16,7 @@ import re
 
 from .logfacts import TEGRA_DEVICE_LINE, TEGRA_MACHINE_FILES
 from .logs import LogMatch
-from .machine_seen import SMI_HEADER
+from .machine_seen import ANOTHER_MACHINE, SMI_HEADER
 
 _SMI_MISSING = "nvidia-smi-missing"
 _JETSON_OUTPUT = re.compile(
@@ -25,14 +25,6 @@ _JETSON_OUTPUT = re.compile(
     rf"{TEGRA_MACHINE_FILES}|{TEGRA_DEVICE_LINE}|^# R(?:2\d|3[0-5]) \(release\)",
     re.MULTILINE,
 )
-_ANOTHER_SHELL = re.compile(
-    r"^[ \t]*PS [A-Za-z]:\\|^[ \t]*[A-Za-z]:\\[^>\n]{0,200}>"
-    # ssh or wsl typed as a command (not WSL's /usr/lib/wsl/lib folder)
-    r"|(?:^|[$>#%][ \t]{0,4})(?:ssh|wsl(?:\.exe)?)(?=[ \t]|$)|\bdocker (?:run|exec)\b",
-    re.MULTILINE,
-)
-"""A prompt or command that moves to another shell or machine (Windows from WSL, ssh, a
-container)."""
 
 
 def without_smi_missing_before_its_table(
@@ -52,6 +44,6 @@ def without_smi_missing_before_its_table(
         if not later:
             return False
         between = "\n".join(lines[missing.line_number : later[0] - 1])
-        return _ANOTHER_SHELL.search(between) is None
+        return ANOTHER_MACHINE.search(between) is None
 
     return tuple(m for m in matches if m.signature.name != _SMI_MISSING or not outranked(m))
