@@ -72,6 +72,8 @@ WRITTEN = {
     " failed: operation not permitted",
     "docker-gpus-flag-unknown": "unknown flag: --gpus",
     "compose-runtime-key-unsupported": "Unsupported config option for services.sirf: 'runtime'",
+    "nvidia-hook-failed": "Error: error executing hook `/usr/bin/nvidia-container-toolkit`"
+    " (exit code: 1): OCI runtime error",
     "cdi-spec-stale": "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No"
     " such file or directory: OCI runtime attempted to invoke a command that was not found",
     "apt-cudnn-package-missing": "E: Unable to locate package libcudnn7",

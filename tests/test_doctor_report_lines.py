@@ -5777,13 +5777,34 @@ def test_a_container_asked_for_the_gpu_is_not_told_to_ask_for_it(
         # driver
         "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No such file or"
         " directory: OCI runtime attempted to invoke a command that was not found",
+        # https://github.com/NVIDIA/nvidia-container-runtime/issues/142: rootless podman's hook
+        "Error: error executing hook `/usr/bin/nvidia-container-toolkit` (exit code: 1): OCI"
+        " runtime error",
     ],
-    ids=["rootless-cgroups", "hook-capabilities", "old-docker-client", "old-compose", "stale-cdi"],
+    ids=[
+        "rootless-cgroups",
+        "hook-capabilities",
+        "old-docker-client",
+        "old-compose",
+        "stale-cdi",
+        "podman-hook",
+    ],
 )
 def test_a_container_that_never_got_the_gpu_says_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
 ) -> None:
     assert _first_finding(tmp_path, capsys, line + "\n") == "container-gpu-not-exposed"
+
+
+def test_the_hook_s_own_reason_outranks_the_bare_hook_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "Error: OCI runtime error: error executing hook `/usr/bin/nvidia-container-toolkit`"
+        " (exit code: 1)\n"
+        "nvidia-container-cli: initialization error: nvml error: driver not loaded\n"
+    )
+    assert _first_finding(tmp_path, capsys, log) == "no-nvidia-driver"
 
 
 def test_apt_not_finding_the_cudnn_package_is_cudnn_not_installed(

@@ -735,6 +735,29 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/692",
     ),
     Signature(
+        # Podman's and crun's words for the NVIDIA OCI hook failing, without its reason: the
+        # container does not start with the GPU. A line giving the reason (nvidia-container-cli's
+        # own) names the deeper cause and replaces this one.
+        name="nvidia-hook-failed",
+        needles=("error executing hook",),
+        pattern=compiled(
+            r"error executing hook `?[^\s`']{0,200}?nvidia-container-(?:toolkit|runtime-hook)`?"
+            r" \(exit code: \d{1,3}\)"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title="The NVIDIA container hook failed, so the container did not start with the GPU",
+        fix=(
+            "Run the hook's own check on the host, 'nvidia-container-cli -k -d /dev/tty info', to"
+            " see why (no driver loaded, missing /dev/nvidia* nodes, cgroups); rootless podman"
+            " needs no-cgroups = true in /etc/nvidia-container-runtime/config.toml, or CDI"
+            " instead ('sudo nvidia-ctk cdi generate --output=/etc/cdi/nvidia.yaml', then"
+            " 'podman run --device nvidia.com/gpu=all')."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-runtime/issues/142",
+        explained_by=frozenset({"no-nvidia-driver", "no-nvidia-gpu", "driver-library-mismatch"}),
+    ),
+    Signature(
         # 'docker run --gpus device=0,1': Docker reads --gpus as CSV, so the comma splits it into
         # 'device=0' and a bare '1' (a count), and the daemon refuses to start the container.
         name="docker-gpus-unquoted-list",
