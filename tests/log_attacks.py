@@ -72,6 +72,12 @@ WRITTEN = {
     " failed: operation not permitted",
     "docker-gpus-flag-unknown": "unknown flag: --gpus",
     "compose-runtime-key-unsupported": "Unsupported config option for services.sirf: 'runtime'",
+    "and-cuda-nccl-without-a-wheel": "ERROR: No matching distribution found for"
+    ' nvidia-nccl-cu12==2.16.5; extra == "and-cuda"',
+    "kernel-trap-invalid-opcode-in-tensorflow": "traps: uwsgi[9880] trap invalid opcode"
+    " ip:14f7a18b8980 sp:7fffe29c1128 error:0 in _pywrap_tensorflow_internal.so[14f7968+4154]",
+    "xla-no-cuda-devices": "Internal: no supported devices found for platform CUDA",
+    "ray-trials-without-gpus": "Resources requested: 1/8 CPUs, 0/1 GPUs",
     "nvidia-hook-failed": "Error: error executing hook `/usr/bin/nvidia-container-toolkit`"
     " (exit code: 1): OCI runtime error",
     "cdi-spec-stale": "Error: crun: cannot stat `/usr/lib/libnvidia-egl-wayland.so.1.1.13`: No"

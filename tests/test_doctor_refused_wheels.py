@@ -510,3 +510,81 @@ def test_conda_refusals_that_are_not_a_gpu_build_on_a_mac_are_not_named_so(
 ):
     doc = doctor(tmp_path, capsys, CONDA_MAC_GPU_REFUSED.replace(old, new), "--no-probe")
     assert not any("for this Mac" in f["title"] for f in doc["findings"])
+
+
+# astral-sh/uv#13568 (an Apple silicon Mac, a lock that had backtracked to 2.9.0) and
+# OpenMind/OM1#14 (uv naming an Intel macOS, 2.18.0): uv's hint names the platform
+UV_HINT = (
+    "error: Distribution `tensorflow=={version} @ registry+https://pypi.org/simple` can't be"
+    " installed because it doesn't have a source distribution or wheel for the current platform\n"
+    "\n"
+    "hint: You're on macOS (`{tag}`), but `tensorflow` (v{version}) only has wheels for the"
+    " following platforms: `manylinux_2_17_x86_64`, `win_amd64`\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("version", "tag", "published_as"),
+    [("2.18.0", "macosx_15_0_x86_64", ""), ("2.9.0", "macosx_15_0_arm64", "tensorflow-macos")],
+    ids=["intel-mac-after-2.16", "apple-silicon-before-2.13"],
+)
+def test_uv_naming_a_platform_the_release_has_no_wheel_for_is_the_platform(
+    tmp_path, capsys, version, tag, published_as
+):
+    doc = doctor(tmp_path, capsys, UV_HINT.format(version=version, tag=tag), "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "error")
+    assert published_as in first["title"] and "python-unsupported" not in ids(doc)
+
+
+def test_uv_sync_refusing_a_pin_on_a_stated_platform_without_its_wheel(tmp_path, capsys):
+    # astral-sh/uv#9420: uv sync of a lock pinning 2.8.1, on an Apple silicon Mac
+    log = (
+        "$ uv sync\nerror: distribution tensorflow==2.8.1 @ registry+https://pypi.org/simple"
+        " can't be installed because it doesn't have a source distribution or wheel for the"
+        " current platform\n"
+    )
+    mac = ("--no-probe", "--os", "macos", "--arch", "arm64")
+    assert top(doctor(tmp_path, capsys, log, *mac)) == "platform-unsupported"
+    # the chip not stated: Intel and Apple silicon Macs had different wheels, so nothing follows
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, log, *mac[:-2]))
+    # a release with a wheel there: the platform is not what is missing
+    served = log.replace("2.8.1", "2.15.0")
+    assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, served, *mac))
+    # uv naming the Python's tags is the Python's case
+    abi = (
+        "  × No solution found when resolving dependencies:\n"
+        "  ╰─▶ Because tensorflow==2.8.1 has no wheels with a matching Python ABI tag and you"
+        " require tensorflow==2.8.1, we can conclude that your requirements are unsatisfiable.\n"
+    )
+    assert top(doctor(tmp_path, capsys, abi, *mac)) == "python-unsupported"
+
+
+# northumber/person-autocrop#2: every tensorflow[and-cuda] release refused over its NCCL pin
+NCCL_CONFLICT = (
+    "ERROR: Cannot install tensorflow[and-cuda]==2.20.0 and tensorflow[and-cuda]==2.21.0 because"
+    " these package versions have conflicting dependencies.\n\nThe conflict is caused by:\n"
+    "    tensorflow[and-cuda] 2.21.0 depends on nvidia-nccl-cu12<3.0 and >=2.27.7; extra =="
+    ' "and-cuda"\n'
+    "    tensorflow[and-cuda] 2.20.0 depends on nvidia-nccl-cu12<3.0 and >=2.25.1; extra =="
+    ' "and-cuda"\n'
+)
+NCCL_NONE = (
+    "ERROR: Could not find a version that satisfies the requirement nvidia-nccl-cu12==2.16.5;"
+    ' extra == "and-cuda" (from tensorflow[and-cuda]) (from versions: none)\n'
+    'ERROR: No matching distribution found for nvidia-nccl-cu12==2.16.5; extra == "and-cuda"\n'
+)
+
+
+@pytest.mark.parametrize("log", [NCCL_CONFLICT, NCCL_NONE], ids=["conflict", "none-found"])
+def test_no_nccl_wheel_for_the_cuda_extra_is_not_linux(tmp_path, capsys, log):
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert (doc["findings"][0]["id"], doc["findings"][0]["severity"]) == (
+        "windows-native-gpu-unsupported",
+        "error",
+    )
+    # a Mac stated: the same refusal, and the Mac's own reason comes first
+    assert top(doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos")) == "macos-no-cuda"
+    # Linux stated: NCCL has Linux wheels, so the refusal is something else (an index, a mirror)
+    linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    assert not [f for f in linux["findings"] if f["severity"] == "error"]

@@ -8640,3 +8640,90 @@ def test_a_kernel_launch_the_display_driver_timed_out_is_a_kernel_fault(
     )
     first = doctor(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "gpu-kernel-failed" and "TdrDelay" in first["fix"]
+
+
+def _all_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str
+) -> list[str]:
+    return [str(f["id"]) for f in doctor(tmp_path, capsys, log, *flags)["findings"]]
+
+
+def test_the_kernel_trapping_an_instruction_inside_tensorflow_is_a_cpu_without_avx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/exadel-inc/CompreFace/issues/1045: dmesg under a restarting uWSGI worker
+    trap = (
+        "[Thu Mar 23 18:22:53 2023] traps: uwsgi[9880] trap invalid opcode ip:14f7a18b8980"
+        " sp:7fffe29c1128 error:0 in _pywrap_tensorflow_internal.so[14f796800000+4154a000]\n"
+    )
+    assert _first_finding(tmp_path, capsys, trap) == "cpu-lacks-avx"
+    # the same trap in another program's library says nothing of TensorFlow's build
+    other = trap.replace("_pywrap_tensorflow_internal.so", "libtorch_cpu.so")
+    assert "cpu-lacks-avx" not in _all_ids(tmp_path, capsys, other)
+
+
+def test_an_addon_missing_a_tflite_symbol_of_tensorflow_is_built_for_another_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/NVIDIA/JAX-Toolbox/pull/1605: tensorflow-text 2.19 beside TF 2.18.1,
+    # with the CI runner's step prefix
+    log = (
+        "12: tensorflow.python.framework.errors_impl.NotFoundError: /usr/local/lib/python3.12/"
+        "dist-packages/tensorflow_text/python/ops/_boise_offset_converter.so: undefined symbol:"
+        " _ZN6tflite4shim23TfShapeInferenceContextC1EPN10tensorflow15shape_inference16Inference"
+        "ContextE\n"
+    )
+    assert _first_finding(tmp_path, capsys, log, "--tf", "2.18.1") == "addon-tensorflow-mismatch"
+
+
+XLA_NO_DEVICE = (
+    "2020-09-25 16:52:35.948682: F tensorflow/stream_executor/lib/statusor.cc:34] Attempting to"
+    " fetch value instead of handling error Internal: no supported devices found for platform"
+    " CUDA\n"
+)
+
+
+def test_xla_finding_no_cuda_device_is_gpus_hidden_from_the_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/horovod/horovod/issues/2097: one rank of a two-node run, libcuda loaded
+    loaded = (
+        "2020-09-25 16:52:35.825361: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:44] Successfully opened dynamic library libcuda.so.1\n"
+    )
+    doc = doctor(tmp_path, capsys, loaded + XLA_NO_DEVICE)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "warning")
+    # XLA naming the GPU it set aside for its compute capability: that is the cause
+    below = (
+        "I tensorflow/compiler/xla/service/platform_util.cc:194] StreamExecutor cuda device (0)"
+        " is of insufficient compute capability: 3.5 required, device is 3.0\n"
+    )
+    assert _first_finding(tmp_path, capsys, below + XLA_NO_DEVICE) == (
+        "compute-capability-unsupported"
+    )
+    # https://github.com/tensorflow/tensorflow/issues/30594: the device XLA could not start
+    failed = (
+        "W tensorflow/compiler/xla/service/platform_util.cc:240] unable to create StreamExecutor"
+        " for CUDA:0: failed initializing StreamExecutor for CUDA device ordinal 0: Internal:"
+        " failed call to cuDevicePrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY: out of memory;"
+        " total memory reported: 11523260416\n"
+    )
+    ids = _all_ids(tmp_path, capsys, failed + XLA_NO_DEVICE)
+    assert ids[0] == "gpu-out-of-memory" and "cuda-visible-devices-hides-gpus" not in ids
+
+
+def test_ray_trials_given_none_of_the_cluster_s_gpus_see_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/ray-project/ray/issues/3362: Ray Tune's status block
+    status = "== Status ==\nUsing FIFO scheduling algorithm.\nResources requested: 1/8 CPUs, {}\n"
+    assert (
+        _first_finding(tmp_path, capsys, status.format("0/1 GPUs"))
+        == "cuda-visible-devices-hides-gpus"
+    )
+    newer = "Logical resource usage: 4.0/16 CPUs, 0/2 GPUs (0.0/1.0 accelerator_type:A10G)\n"
+    assert _first_finding(tmp_path, capsys, newer) == "cuda-visible-devices-hides-gpus"
+    # trials holding a GPU, or a cluster without one, are not hidden from anything
+    for fine in (status.format("1/1 GPUs"), status.format("0/0 GPUs")):
+        assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, fine)

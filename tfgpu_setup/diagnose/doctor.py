@@ -72,6 +72,7 @@ from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
+from .uv_platform import uv_refused_for_this_platform
 from .visible_devices import without_hiding_undone_later
 from .weigh import (
     contradicted,
@@ -263,12 +264,17 @@ def diagnose(
     )
     no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
+    uv_refused = uv_refused_for_this_platform(known, matches, matrix)
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
         refused_by_a_32_bit_python(known, matches, log_facts, log or ""),
         mixed_cuda_majors(log_facts, matches),
+        uv_refused,
     )
+    if uv_refused:
+        # no wheel there for any Python: uv's refusal says nothing of the Python
+        log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     runtime_alone = cuda_runtime_missing_alone(known, log_facts, matches)
     log_findings = weighed_against_the_rest_of_the_log(
         log_findings, known, log_facts, matches, release, runtime_alone

@@ -278,6 +278,8 @@ MACHINE_READINGS: tuple[tuple[str, str, Callable[[Facts], str]], ...] = (
     ("cuinit-named-symbol-not-found", "container-gpu-not-exposed", _not_a_container),
     # native Windows' index, where tensorflow-gpu stops at 2.10
     ("pip-tensorflow-gpu-windows-versions", "windows-native-gpu-unsupported", _not_native_windows),
+    # NVIDIA's Linux-only NCCL wheel missing for tensorflow[and-cuda]: most often native Windows
+    ("and-cuda-nccl-without-a-wheel", "windows-native-gpu-unsupported", _not_native_windows),
 )
 """Signatures whose reading assumes a kind of machine, the finding they make, and what a machine
 stated or probed to be of another kind says against it (a lead, then, not the cause)."""

@@ -31,6 +31,20 @@ VISIBLE_DEVICES_CHECK = (
 
 NVML_UNKNOWN = "nvml-unknown-error-in-container"
 
+XLA_DEVICE_FAILURES = frozenset(
+    {
+        "compute-capability-unsupported",
+        "gpu-out-of-memory",
+        "driver-too-old",
+        "driver-library-mismatch",
+        "gpu-kernel-failed",
+        "cuda-version-mismatch",
+        "cuda-libs-not-found",
+        "ptxas-newer-than-driver",
+    }
+)
+"""What keeps XLA from starting a GPU it found, which its 'no supported devices' then follows."""
+
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -1572,6 +1586,56 @@ DRIVER: tuple[Signature, ...] = (
                 source=HOSTED_GPU_RUNTIME_SOURCE,
                 with_signatures=frozenset({"hosted-notebook-path"}),
             ),
+        ),
+    ),
+    Signature(
+        # XLA's device check finding no CUDA device in this process (TensorFlow 1.13 to 2.3
+        # stop on it): the same as cuInit's CUDA_ERROR_NO_DEVICE, unless a GPU below XLA's
+        # minimum compute capability was set aside first, or failed to start (tensorflow#30594:
+        # out of memory), which those lines name.
+        name="xla-no-cuda-devices",
+        needles=("no supported devices found for platform CUDA",),
+        pattern=compiled(r"no supported devices found for platform CUDA"),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.WARNING,
+        title=(
+            "XLA found no CUDA device in this process (no supported devices found for platform"
+            " CUDA): the GPUs are hidden from it, or it was given none"
+        ),
+        fix=(
+            VISIBLE_DEVICES_CHECK + " Under a batch scheduler or launcher (SLURM: --gres=gpu:1;"
+            " Horovod or MPI across nodes: each rank's node must give it a GPU), the process must"
+            " be given the GPU. If nvidia-smi lists no GPU either, the machine has none."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/29216",
+        # (and after a device XLA could not start, which its own line names: out of memory,
+        # a driver or CUDA failure)
+        explained_by=(DRIVER_ROOTS | XLA_DEVICE_FAILURES) - {"cuda-visible-devices-hides-gpus"},
+    ),
+    Signature(
+        # Ray Tune's status: trials granted no GPU of the cluster's. Ray sets
+        # CUDA_VISIBLE_DEVICES to the GPUs a task or trial asked for: none, so TensorFlow sees
+        # none (ray-project/ray#3362).
+        name="ray-trials-without-gpus",
+        needles=("Resources requested:", "Logical resource usage:"),
+        pattern=compiled(
+            r"(?:Resources requested|Logical resource usage): [\d.]{1,10}/[\d.]{1,10} CPUs,"
+            r" 0(?:\.0)?/(?P<gpus>[1-9]\d{0,3}(?:\.0)?) GPUs"
+        ),
+        finding_id="cuda-visible-devices-hides-gpus",
+        severity=Severity.WARNING,
+        title=(
+            "The trials Ray ran were given none of its {gpus} GPUs: Ray hides the GPUs from"
+            " tasks that ask for none (CUDA_VISIBLE_DEVICES), so TensorFlow sees none"
+        ),
+        fix=(
+            "Ask for the GPU per trial or task: tune.with_resources(trainable, {{'gpu': 1}}) (or"
+            " resources_per_trial={{'gpu': 1}} in older Tune), @ray.remote(num_gpus=1) for a task"
+            " or actor, or ScalingConfig(use_gpu=True) for Ray Train."
+        ),
+        source=(
+            "https://github.com/ray-project/ray/blob/releases/0.7.0/doc/source/"
+            "using-ray-with-gpus.rst"
         ),
     ),
     Signature(

@@ -364,7 +364,8 @@ INSTALL: tuple[Signature, ...] = (
         name="uv-platform-without-wheels",
         needles=("only has wheels for the following platforms",),
         pattern=compiled(
-            r"You're on (?P<platform>[\w .]{1,30}) \(`?[\w.]{1,40}`?\), but `?(?P<package>"
+            r"You're on (?P<platform>[\w .]{1,30}) \(`?(?P<wheel_platform>[\w.]{1,40})`?\), but"
+            r" `?(?P<package>"
             r"(?:tensorflow|tf-nightly|tf-keras)[\w.-]{0,40})`? \(v(?P<version>[\w.]{1,20})\) only"
             r" has wheels for the following platforms"
         ),
@@ -851,6 +852,31 @@ INSTALL: tuple[Signature, ...] = (
         variants=(AVX2_WHEELS,),
     ),
     Signature(
+        # The kernel's record of the same signal (dmesg, journalctl): the faulting instruction
+        # inside TensorFlow's own library (exadel-inc/CompreFace#1045, a uWSGI worker on a CPU
+        # without AVX).
+        name="kernel-trap-invalid-opcode-in-tensorflow",
+        needles=("trap invalid opcode",),
+        pattern=compiled(
+            r"traps: [^\n]{1,80}?\[\d{1,10}\] trap invalid opcode [^\n]{0,200}? in"
+            r" (?P<library>_pywrap_tensorflow_internal\.so|libtensorflow(?:_framework|_cc)?\.so"
+            r"[.\d]{0,12})\["
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.ERROR,
+        title=(
+            "The kernel stopped the process on an instruction this CPU does not have, inside"
+            " TensorFlow's own library ({library}): the CPU lacks what the build needs (AVX)"
+        ),
+        fix=(
+            "Check the CPU for AVX ('grep -o avx /proc/cpuinfo | head -1'); without it,"
+            " TensorFlow's PyPI wheels cannot run. A CPU with AVX can still lack what a Docker"
+            " image's or a community wheel's build asks for (AVX2, FMA): compare its flags with"
+            " that build's, or use PyPI's." + VM_HIDES_THE_CPU
+        ),
+        source="https://www.tensorflow.org/install/pip#hardware_requirements",
+    ),
+    Signature(
         # The CPU's own flags ('cat /proc/cpuinfo', 'lscpu'), listed in the kernel's order: AVX
         # comes before lahf_lm, so a line that reaches lahf_lm without avx is not a cut one.
         name="cpu-flags-without-avx",
@@ -925,7 +951,7 @@ INSTALL: tuple[Signature, ...] = (
             r"^(?![^\n]{0,40}caused by: )[^\n]{0,300}?(?<![\w-])(?P<addon>tensorflow_(?!core\b)"
             r"[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\][^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
             r" undefined symbol:"
-            r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
+            r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite)\w{0,60})"
             # macOS's loader: 'dlopen(<path>, 0x0006): ... symbol not found in flat namespace
             # '__ZN10tensorflow...'', or older macOS's 'Symbol not found: __ZN10tensorflow...'
             r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?(?<![\w-])"
@@ -1905,6 +1931,33 @@ INSTALL: tuple[Signature, ...] = (
             " ('tfgpu-setup plan --tf 2.10')."
         ),
         source="https://www.tensorflow.org/install/pip#windows-native",
+    ),
+    Signature(
+        # tensorflow[and-cuda] (2.14 and later) needs nvidia-nccl-cu12, which NVIDIA publishes
+        # for Linux only: pip or uv finding no build of it, for that extra, is another system,
+        # most often native Windows (northumber/person-autocrop#2).
+        name="and-cuda-nccl-without-a-wheel",
+        needles=("nvidia-nccl-cu",),
+        pattern=compiled(
+            r"(?:satisfies the requirement|No matching distribution found for"
+            r"|\[and-cuda\] \d{1,2}\.\d{1,2}[\w.]{0,20} depends on)"
+            r" nvidia-nccl-cu1\d[^\n;]{0,40}; extra == .and-cuda."
+            r"|nvidia-nccl-cu1\d[^\n]{0,40}? has no wheels with a matching platform tag"
+            r"[^\n]{0,300}?tensorflow\[and-cuda\]"
+        ),
+        finding_id="windows-native-gpu-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip finds no nvidia-nccl-cu12 for tensorflow[and-cuda]: NVIDIA builds it for Linux"
+            " only, so this is not Linux (most often native Windows, where TensorFlow has had no"
+            " GPU build since 2.11)"
+        ),
+        fix=(
+            "Use WSL2 (install the Windows NVIDIA driver, then 'pip install tensorflow[and-cuda]'"
+            " inside WSL2), or on native Windows pin tensorflow-gpu 2.10 with CUDA 11.2 and cuDNN"
+            " 8.1 ('tfgpu-setup plan --tf 2.10'); on a Mac, plain 'tensorflow' (no CUDA there)."
+        ),
+        source="https://pypi.org/project/nvidia-nccl-cu12/#files",
     ),
     Signature(
         # An add-on's CUDA ops (TensorFlow Addons) need the CUDA runtime's symbols, which a CPU

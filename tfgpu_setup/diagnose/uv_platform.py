@@ -1,0 +1,87 @@
+"""uv's refusal of a pinned TensorFlow, read against the wheels the matrix lists.
+
+uv says it found no wheel 'for the current platform', and its hint names that platform ('You're
+on macOS (`macosx_15_0_arm64`), but `tensorflow` (v2.9.0) only has wheels for ...'). Where the
+release has no 'tensorflow' wheel for that platform (or for the one the facts state), no Python
+would do: the platform is the cause. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import UserError
+from ..facts import Facts
+from ..findings import Finding, Severity
+from ..matrix.model import Matrix
+from ..matrix.query import release
+from ..planner.evaluate import platform_key, platform_label
+from ..planner.rules import PYPI_FILES
+from .logs import LogMatch
+from .published import has_wheel, package_on, tensorflow_wheel
+from .sources import quoted
+
+UV_REFUSALS = frozenset({"uv-platform-without-wheels", "uv-no-matching-wheel"})
+_PYTHON_TAGS = frozenset({"Python ABI", "Python implementation"})
+_OS_OF_TAG = (("macosx_", "macos"), ("manylinux", "linux"), ("linux_", "linux"), ("win", "windows"))
+
+
+def key_of_wheel_platform(tag: str) -> str | None:
+    """The matrix's key for a wheel's platform tag (macosx_15_0_arm64: macos_arm64, win_amd64:
+    windows_x86_64); None for a tag it has no key for (musllinux, 32-bit)."""
+    tag = tag.lower()
+    os_name = next((name for prefix, name in _OS_OF_TAG if tag.startswith(prefix)), None)
+    if os_name is None:
+        return None
+    if tag.endswith(("x86_64", "amd64")):
+        return f"{os_name}_x86_64"
+    if tag.endswith(("arm64", "aarch64")):
+        return f"{os_name}_{'aarch64' if os_name == 'linux' else 'arm64'}"
+    return None
+
+
+def _stated_key(facts: Facts) -> str | None:
+    """The platform the facts state; a Mac only with its chip known (the two have had different
+    wheels since 2.17)."""
+    if not facts.knows("os") or (facts.platform.os == "macos" and not facts.knows("arch")):
+        return None
+    return platform_key(facts)
+
+
+def uv_refused_for_this_platform(
+    facts: Facts, matches: Sequence[LogMatch], matrix: Matrix
+) -> tuple[Finding, ...]:
+    """platform-unsupported where uv found no wheel of a pinned tensorflow release that the
+    matrix says has none for this platform; not where uv names the Python's tags as the cause."""
+    for match in matches:
+        if match.signature.name not in UV_REFUSALS or match.groups.get("tag") in _PYTHON_TAGS:
+            continue
+        version = match.groups.get("version") or match.groups.get("requested")
+        if match.groups.get("package", "").lower() != "tensorflow" or not version:
+            continue
+        named = match.groups.get("wheel_platform")
+        key = key_of_wheel_platform(named) if named else _stated_key(facts)
+        try:
+            entry = release(matrix, version)
+        except UserError:
+            entry = None
+        if key is None or entry is None or tensorflow_wheel(entry, key):
+            continue
+        label = platform_label(key)
+        other = package_on(entry, key) if has_wheel(entry, key) else None
+        instead = f" (it was published there as {other})" if other else ""
+        return (
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                f"tensorflow {entry.version} has no wheel for {label}{instead}: uv cannot install"
+                " it there for any Python",
+                (quoted(match.line), f"platform: {named or label}"),
+                f"Pin a tensorflow release published for {label} ('tfgpu-setup plan' picks one)"
+                + (f", or install {other}=={entry.version}" if other else "")
+                + "; where a lock made elsewhere pinned it, tell uv this platform must resolve"
+                " (tool.uv.required-environments).",
+                PYPI_FILES,
+            ),
+        )
+    return ()
