@@ -8727,3 +8727,34 @@ def test_ray_trials_given_none_of_the_cluster_s_gpus_see_none(
     # trials holding a GPU, or a cluster without one, are not hidden from anything
     for fine in (status.format("1/1 GPUs"), status.format("0/0 GPUs")):
         assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, fine)
+
+
+def test_a_runtime_the_driver_refuses_stands_beside_gpu_lines_printed_before_a_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/jade-hpc-gpu/jade-hpc-gpu.github.io/issues/81: a conda env's CUDA
+    # runtime on a cluster's older driver; TF 1.x finds the GPU through the driver API first
+    log = (
+        "cudaGetDevice() failed. Status: CUDA driver version is insufficient for CUDA runtime"
+        " version\n"
+        "2018-10-24 15:39:51.749144: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1411]"
+        " Found device 0 with properties: \n"
+        "name: Tesla P100-SXM2-16GB major: 6 minor: 0 memoryClockRate(GHz): 1.4805\n"
+        "2018-10-24 15:39:51.749217: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1490]"
+        " Adding visible gpu devices: 0\n"
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert (doc["findings"][0]["id"], doc["findings"][0]["severity"]) == (
+        "driver-too-old",
+        "error",
+    )
+    # a device created after it: the runtime did start, and nothing stays an error
+    created = (
+        "2018-10-24 15:39:52.210000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1103]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 15117 MB"
+        " memory) -> physical GPU (device: 0, name: Tesla P100-SXM2-16GB, pci bus id:"
+        " 0000:0a:00.0, compute capability: 6.0)\n"
+    )
+    worked = doctor(tmp_path, capsys, log + created)
+    assert worked["gpu_used"] == "yes"
+    assert not [f for f in worked["findings"] if f["severity"] == "error"]

@@ -247,6 +247,7 @@ def diagnose(
     release = entry.version if entry is not None else release
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
+    gpu_seen = gpu_seen and not _runtime_refused_before_a_device(matches)
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
         log_findings = merge(log_findings, from_verify.findings)
@@ -740,6 +741,21 @@ GPU_FAILURE_IDS = frozenset().union(
 LIBRARY_KERNEL_FAILURES = frozenset({"cublas-execution-failed", "cufft-plan-internal-error"})
 """A CUDA library's kernel that would not run on the GPU TensorFlow had started on (not a user's
 own nvcc compile)."""
+
+
+BEFORE_A_DEVICE = frozenset({"gpu-visible-devices-added"})
+"""GPU lines TensorFlow 1.x prints from the driver API before it creates a device with the CUDA
+runtime."""
+
+
+def _runtime_refused_before_a_device(matches: tuple[LogMatch, ...]) -> bool:
+    """A CUDA runtime the driver refuses ('CUDA driver version is insufficient for CUDA runtime
+    version') where the only GPU lines come before a device exists: the driver API found the
+    GPU, and the runtime that creates the device cannot start, so they show no GPU at work."""
+    proofs = [m for m in matches if m.signature.proves_gpu]
+    return all(m.signature.name in BEFORE_A_DEVICE for m in proofs) and any(
+        m.signature.name == "driver-insufficient" for m in matches
+    )
 
 
 def _errors_after_gpu(matches: tuple[LogMatch, ...], kernel_doubts: bool = False) -> frozenset[str]:
