@@ -546,18 +546,26 @@ def test_uv_sync_refusing_a_pin_on_a_stated_platform_without_its_wheel(tmp_path,
     )
     mac = ("--no-probe", "--os", "macos", "--arch", "arm64")
     assert top(doctor(tmp_path, capsys, log, *mac)) == "platform-unsupported"
-    # the chip not stated: Intel and Apple silicon Macs had different wheels, so nothing follows
+    # the chip and the Python not stated: Intel and Apple silicon Macs had different wheels
     assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, log, *mac[:-2]))
     # a release with a wheel there: the platform is not what is missing
     served = log.replace("2.8.1", "2.15.0")
     assert "platform-unsupported" not in ids(doctor(tmp_path, capsys, served, *mac))
-    # uv naming the Python's tags is the Python's case
+    # uv naming the Python's tags, for a release with wheels here, is the Python's case
     abi = (
         "  × No solution found when resolving dependencies:\n"
-        "  ╰─▶ Because tensorflow==2.8.1 has no wheels with a matching Python ABI tag and you"
-        " require tensorflow==2.8.1, we can conclude that your requirements are unsatisfiable.\n"
+        "  ╰─▶ Because tensorflow==2.15.0 has no wheels with a matching Python ABI tag (e.g.,"
+        " `cp313`) and you require tensorflow==2.15.0, we can conclude that your requirements"
+        " are unsatisfiable.\n"
     )
-    assert top(doctor(tmp_path, capsys, abi, *mac)) == "python-unsupported"
+    assert top(doctor(tmp_path, capsys, abi, *mac, "--python", "3.13")) == "python-unsupported"
+    # ... and for one with none here, the platform's: no Python would do
+    none_here = abi.replace("2.15.0", "2.8.1")
+    assert top(doctor(tmp_path, capsys, none_here, *mac)) == "platform-unsupported"
+    # a Mac whose chip is not stated, where the Intel wheels serve the Python: Apple silicon
+    intel_served = doctor(tmp_path, capsys, log, *mac[:-2], "--python", "3.9")
+    assert top(intel_served) == "platform-unsupported"
+    assert "Apple silicon" in intel_served["findings"][0]["title"]
 
 
 # northumber/person-autocrop#2: every tensorflow[and-cuda] release refused over its NCCL pin
@@ -588,3 +596,25 @@ def test_no_nccl_wheel_for_the_cuda_extra_is_not_linux(tmp_path, capsys, log):
     # Linux stated: NCCL has Linux wheels, so the refusal is something else (an index, a mirror)
     linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
     assert not [f for f in linux["findings"] if f["severity"] == "error"]
+
+
+def test_uv_naming_musl_is_a_platform_without_tensorflow_wheels(tmp_path, capsys):
+    hint = UV_HINT.format(version="2.16.1", tag="musllinux_1_2_x86_64").replace(
+        "You're on macOS", "You're on Linux"
+    )
+    doc = doctor(tmp_path, capsys, hint, "--no-probe")
+    assert top(doc) == "platform-unsupported" and "musl" in doc["findings"][0]["title"]
+
+
+def test_a_conflict_of_nccl_pins_between_packages_is_not_a_missing_nccl_wheel(tmp_path, capsys):
+    conflict = (
+        "ERROR: Cannot install tensorflow[and-cuda]==2.15.0 and torch==2.1.0 because these"
+        " package versions have conflicting dependencies.\n\nThe conflict is caused by:\n"
+        '    tensorflow[and-cuda] 2.15.0 depends on nvidia-nccl-cu12==2.16.5; extra == "and-cuda"\n'
+        "    torch 2.1.0 depends on nvidia-nccl-cu12==2.18.1\n"
+    )
+    doc = doctor(tmp_path, capsys, conflict, "--no-probe")
+    assert "windows-native-gpu-unsupported" not in ids(doc)
+    # and on a stated Linux, a refusal of the NCCL wheel says nothing of Windows at all
+    linux = doctor(tmp_path, capsys, NCCL_NONE, "--no-probe", "--os", "linux")
+    assert "windows-native-gpu-unsupported" not in ids(linux)

@@ -8674,6 +8674,14 @@ def test_an_addon_missing_a_tflite_symbol_of_tensorflow_is_built_for_another_rel
         "ContextE\n"
     )
     assert _first_finding(tmp_path, capsys, log, "--tf", "2.18.1") == "addon-tensorflow-mismatch"
+    # (review 53) macOS's loader words for the same
+    mac = (
+        "ImportError: dlopen(/Users/u/venv/lib/python3.11/site-packages/tensorflow_text/core/"
+        "pybinds/tflite_registrar.so, 0x0002): symbol not found in flat namespace"
+        " '__ZN6tflite4shim23TfShapeInferenceContextC1EPN10tensorflow15shape_inference16Inference"
+        "ContextE'\n"
+    )
+    assert _first_finding(tmp_path, capsys, mac, "--tf", "2.16.1") == "addon-tensorflow-mismatch"
 
 
 XLA_NO_DEVICE = (
@@ -8711,6 +8719,12 @@ def test_xla_finding_no_cuda_device_is_gpus_hidden_from_the_process(
     )
     ids = _all_ids(tmp_path, capsys, failed + XLA_NO_DEVICE)
     assert ids[0] == "gpu-out-of-memory" and "cuda-visible-devices-hides-gpus" not in ids
+    # (review 53) JAX's own words for it are jaxlib's, not TensorFlow's
+    jax = (
+        "RuntimeError: Unable to initialize backend 'cuda': INTERNAL: no supported devices found"
+        " for platform CUDA (you may need to uninstall the failing plugin package)\n"
+    )
+    assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, jax)
 
 
 def test_ray_trials_given_none_of_the_cluster_s_gpus_see_none(
@@ -8724,9 +8738,15 @@ def test_ray_trials_given_none_of_the_cluster_s_gpus_see_none(
     )
     newer = "Logical resource usage: 4.0/16 CPUs, 0/2 GPUs (0.0/1.0 accelerator_type:A10G)\n"
     assert _first_finding(tmp_path, capsys, newer) == "cuda-visible-devices-hides-gpus"
-    # trials holding a GPU, or a cluster without one, are not hidden from anything
-    for fine in (status.format("1/1 GPUs"), status.format("0/0 GPUs")):
+    # trials holding a GPU, a cluster without one, or nothing running (review 53: all trials
+    # done, or pending) are not hidden from anything
+    idle = "Resources requested: 0/16 CPUs, 0/1 GPUs\n"
+    for fine in (status.format("1/1 GPUs"), status.format("0/0 GPUs"), idle):
         assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, fine)
+    # a trial whose TensorFlow created its GPU: the status was of another moment
+    assert "cuda-visible-devices-hides-gpus" not in _all_ids(
+        tmp_path, capsys, status.format("0/1 GPUs") + CREATED_GPU
+    )
 
 
 def test_a_runtime_the_driver_refuses_stands_beside_gpu_lines_printed_before_a_device(
@@ -8758,3 +8778,37 @@ def test_a_runtime_the_driver_refuses_stands_beside_gpu_lines_printed_before_a_d
     worked = doctor(tmp_path, capsys, log + created)
     assert worked["gpu_used"] == "yes"
     assert not [f for f in worked["findings"] if f["severity"] == "error"]
+
+
+def test_xla_refusing_an_op_for_the_gpu_is_an_op_without_a_gpu_kernel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/keras-team/keras-core/issues/611: Keras 3 compiles the train step
+    log = (
+        "E   tensorflow.python.framework.errors_impl.InvalidArgumentError: Graph execution error:\n"
+        "E   Detected unsupported operations when trying to compile graph"
+        " __inference_one_step_on_data_31185[] on XLA_GPU_JIT: CudnnRNN (No registered 'CudnnRNN'"
+        " OpKernel for XLA_GPU_JIT devices compatible with node"
+        " {{node test_model_15_1/lstm_9/CudnnRNN}}){{node test_model_15_1/lstm_9/CudnnRNN}}\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.13")
+    first = doc["findings"][0]
+    assert first["id"] == "op-without-gpu-kernel" and "CudnnRNN" in first["title"]
+    assert "jit_compile=False" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # https://github.com/tensorflow/tensorflow/pull/51575: a GPU test over its limit
+        "W tensorflow/stream_executor/stream_executor_pimpl.cc:497] Not enough memory to allocate"
+        " 3600000000 on device 0 within provided limit. [used=0, limit=2147483648]",
+        "  Actual: false (Failed to allocate request for 3.35GiB (3600000000B) on device"
+        " ordinal 0)",
+    ],
+    ids=["stream-executor-limit", "xla-allocator"],
+)
+def test_xla_s_allocator_running_out_is_gpu_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    assert _first_finding(tmp_path, capsys, line + "\n") == "gpu-out-of-memory"

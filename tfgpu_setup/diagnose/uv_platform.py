@@ -1,9 +1,9 @@
 """uv's refusal of a pinned TensorFlow, read against the wheels the matrix lists.
 
-uv says it found no wheel 'for the current platform', and its hint names that platform ('You're
-on macOS (`macosx_15_0_arm64`), but `tensorflow` (v2.9.0) only has wheels for ...'). Where the
-release has no 'tensorflow' wheel for that platform (or for the one the facts state), no Python
-would do: the platform is the cause. Pure: data in, data out.
+uv says it found no wheel 'for the current platform' (or for the Python's tags), and its hint
+names that platform ('You're on macOS (`macosx_15_0_arm64`), but `tensorflow` (v2.9.0) only has
+wheels for ...'). Where the release has no 'tensorflow' wheel for that platform (or for the one
+the facts state), no Python would do: the platform is the cause. Pure: data in, data out.
 """
 
 from __future__ import annotations
@@ -13,23 +13,26 @@ from collections.abc import Sequence
 from ..errors import UserError
 from ..facts import Facts
 from ..findings import Finding, Severity
-from ..matrix.model import Matrix
+from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import release
 from ..planner.evaluate import platform_key, platform_label
 from ..planner.rules import PYPI_FILES
 from .logs import LogMatch
-from .published import has_wheel, package_on, tensorflow_wheel
+from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .sources import quoted
 
 UV_REFUSALS = frozenset({"uv-platform-without-wheels", "uv-no-matching-wheel"})
-_PYTHON_TAGS = frozenset({"Python ABI", "Python implementation"})
+MUSL = "linux_musl"
+"""A key no release lists: TensorFlow has never published a wheel for musl (Alpine)."""
 _OS_OF_TAG = (("macosx_", "macos"), ("manylinux", "linux"), ("linux_", "linux"), ("win", "windows"))
 
 
 def key_of_wheel_platform(tag: str) -> str | None:
     """The matrix's key for a wheel's platform tag (macosx_15_0_arm64: macos_arm64, win_amd64:
-    windows_x86_64); None for a tag it has no key for (musllinux, 32-bit)."""
+    windows_x86_64, musllinux: one no release has); None for a tag it has no key for (32-bit)."""
     tag = tag.lower()
+    if tag.startswith("musllinux"):
+        return MUSL
     os_name = next((name for prefix, name in _OS_OF_TAG if tag.startswith(prefix)), None)
     if os_name is None:
         return None
@@ -40,34 +43,50 @@ def key_of_wheel_platform(tag: str) -> str | None:
     return None
 
 
-def _stated_key(facts: Facts) -> str | None:
-    """The platform the facts state; a Mac only with its chip known (the two have had different
-    wheels since 2.17)."""
-    if not facts.knows("os") or (facts.platform.os == "macos" and not facts.knows("arch")):
+def _stated_key(facts: Facts, entry: TfRelease) -> str | None:
+    """The platform the facts state. A Mac whose chip is not stated is Apple silicon where the
+    release's Intel wheels serve the stated Python and it has none for Apple silicon (as pip's
+    refusal reads there); otherwise unknown (the two have had different wheels since 2.17)."""
+    if not facts.knows("os"):
         return None
-    return platform_key(facts)
+    if facts.platform.os != "macos" or facts.knows("arch"):
+        return platform_key(facts)
+    python = the_python(facts)
+    intel_serves = tensorflow_wheel(entry, "macos_x86_64") and python in entry.python
+    return "macos_arm64" if intel_serves and not tensorflow_wheel(entry, "macos_arm64") else None
+
+
+def _label(key: str) -> str:
+    return "Linux with the musl C library (Alpine)" if key == MUSL else platform_label(key)
 
 
 def uv_refused_for_this_platform(
     facts: Facts, matches: Sequence[LogMatch], matrix: Matrix
 ) -> tuple[Finding, ...]:
     """platform-unsupported where uv found no wheel of a pinned tensorflow release that the
-    matrix says has none for this platform; not where uv names the Python's tags as the cause."""
+    matrix says has none for this platform (whatever tags uv names: none would do there)."""
     for match in matches:
-        if match.signature.name not in UV_REFUSALS or match.groups.get("tag") in _PYTHON_TAGS:
+        if match.signature.name not in UV_REFUSALS:
             continue
         version = match.groups.get("version") or match.groups.get("requested")
         if match.groups.get("package", "").lower() != "tensorflow" or not version:
             continue
-        named = match.groups.get("wheel_platform")
-        key = key_of_wheel_platform(named) if named else _stated_key(facts)
         try:
             entry = release(matrix, version)
         except UserError:
             entry = None
-        if key is None or entry is None or tensorflow_wheel(entry, key):
+        if entry is None:
             continue
-        label = platform_label(key)
+        # (uv's example tag names the platform only where the platform's tag is what failed)
+        named = (
+            match.groups.get("wheel_platform")
+            if match.groups.get("tag") in (None, "platform")
+            else None
+        )
+        key = key_of_wheel_platform(named) if named else _stated_key(facts, entry)
+        if key is None or tensorflow_wheel(entry, key):
+            continue
+        label = _label(key)
         other = package_on(entry, key) if has_wheel(entry, key) else None
         instead = f" (it was published there as {other})" if other else ""
         return (

@@ -382,6 +382,13 @@ def log_weighed_against_facts(
     for signature, finding_id, against in MACHINE_READINGS:
         if signature in names and (reason := against(facts)):
             findings = contradicted(findings, frozenset({finding_id}), reason)
+    if (
+        "and-cuda-nccl-without-a-wheel" in names
+        and facts.knows("os")
+        and facts.platform.os in ("linux", "wsl2")
+    ):
+        # NCCL has Linux wheels: on Linux its refusal is an index's or a mirror's, not the OS
+        findings = tuple(f for f in findings if f.id != "windows-native-gpu-unsupported")
     placeholder = next((m for m in matches if m.signature.name in IN_CONTAINER_ONLY), None)
     if (
         placeholder is not None

@@ -1595,7 +1595,12 @@ DRIVER: tuple[Signature, ...] = (
         # out of memory), which those lines name.
         name="xla-no-cuda-devices",
         needles=("no supported devices found for platform CUDA",),
-        pattern=compiled(r"no supported devices found for platform CUDA"),
+        # (not JAX's 'Unable to initialize backend 'cuda': ...', which is jaxlib's own)
+        pattern=compiled(
+            r"^(?![^\n]{0,300}Unable to initialize backend)[^\n]{0,300}?no supported devices"
+            r" found for platform CUDA",
+            re.MULTILINE,
+        ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.WARNING,
         title=(
@@ -1619,8 +1624,10 @@ DRIVER: tuple[Signature, ...] = (
         name="ray-trials-without-gpus",
         needles=("Resources requested:", "Logical resource usage:"),
         pattern=compiled(
-            r"(?:Resources requested|Logical resource usage): [\d.]{1,10}/[\d.]{1,10} CPUs,"
-            r" 0(?:\.0)?/(?P<gpus>[1-9]\d{0,3}(?:\.0)?) GPUs"
+            # trials running (CPUs in use) with none of the GPUs: a status with nothing running
+            # (all trials done, or pending) says nothing
+            r"(?:Resources requested|Logical resource usage): (?!0(?:\.0)?/)[\d.]{1,10}/"
+            r"[\d.]{1,10} CPUs, 0(?:\.0)?/(?P<gpus>[1-9]\d{0,3}(?:\.0)?) GPUs"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.WARNING,
@@ -1637,6 +1644,7 @@ DRIVER: tuple[Signature, ...] = (
             "https://github.com/ray-project/ray/blob/releases/0.7.0/doc/source/"
             "using-ray-with-gpus.rst"
         ),
+        needs_no_gpu=True,
     ),
     Signature(
         # The code as a reporter quotes it, alone: in backticks, or starting a line with its

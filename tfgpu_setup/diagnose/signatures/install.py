@@ -396,7 +396,8 @@ INSTALL: tuple[Signature, ...] = (
             r"|(?:(?:[<>]=?|!=)\d{1,2}\.\d{1,2}(?:\.\d{1,2})?,?){1,3})?(?: @ \S{1,200})?`?"
             r"(?: has| have)?"
             r"(?: no wheels with a matching(?: (?P<tag>Python ABI|Python implementation|platform)"
-            r" tag)?| is unusable because no wheels are available with a matching| can't be"
+            r" tag(?: \(e\.g\., `(?P<wheel_platform>[\w.]{1,40})`\))?)?| is unusable because no"
+            r" wheels are available with a matching| can't be"
             r" installed because it doesn't have a source distribution or wheel for the current"
             r" platform)"
         ),
@@ -957,13 +958,13 @@ INSTALL: tuple[Signature, ...] = (
             r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?(?<![\w-])"
             r"(?P<mac_addon>tensorflow_(?!core\b)[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\]"
             r"[^\s,'\"]{0,300}?\.(?:so|dylib), \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
-            r"(?: in flat namespace)?:? '?__Z\w{0,30}?(?:10tensorflow|3tsl|4absl)"
+            r"(?: in flat namespace)?:? '?__Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite)"
             # a PluggableDevice plug-in (tensorflow-metal's libmetal_plugin.dylib) asking for a C
             # API function this TensorFlow lacks ('_TF_AllocateOutput': models#10617)
             r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?[/\\]"
             r"tensorflow-plugins[/\\](?P<plugin>lib\w{1,40})\.(?:so|dylib), \w{1,8}\):"
             r"[^\n]{0,3000}?[Ss]ymbol not found(?: in flat namespace)?:? '?"
-            r"(?:_TF_\w{1,80}|__Z\w{0,30}?(?:10tensorflow|3tsl|4absl))"
+            r"(?:_TF_\w{1,80}|__Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite))"
             r"|This version of (?P<tfp>TensorFlow Probability) requires TensorFlow version >="
             r" (?P<needed>\d{1,2}\.\d{1,2})"
         ),
@@ -1937,14 +1938,20 @@ INSTALL: tuple[Signature, ...] = (
         # for Linux only: pip or uv finding no build of it, for that extra, is another system,
         # most often native Windows (northumber/person-autocrop#2).
         name="and-cuda-nccl-without-a-wheel",
-        needles=("nvidia-nccl-cu",),
+        needles=("nvidia-nccl-cu", "Cannot install tensorflow[and-cuda]"),
         pattern=compiled(
-            r"(?:satisfies the requirement|No matching distribution found for"
-            r"|\[and-cuda\] \d{1,2}\.\d{1,2}[\w.]{0,20} depends on)"
+            r"(?:satisfies the requirement|No matching distribution found for)"
             r" nvidia-nccl-cu1\d[^\n;]{0,40}; extra == .and-cuda."
             r"|nvidia-nccl-cu1\d[^\n]{0,40}? has no wheels with a matching platform tag"
             r"[^\n]{0,300}?tensorflow\[and-cuda\]"
+            # pip's conflict among tensorflow[and-cuda]'s own versions only (another package
+            # in it, torch pinning another NCCL, is a conflict of pins), over its NCCL
+            r"|Cannot install tensorflow\[and-cuda\]==[\w.]{1,20}(?:,? (?:and )?"
+            r"tensorflow\[and-cuda\]==[\w.]{1,20}){0,40} because these package versions have"
+            r" conflicting dependencies\.(?:\n[^\n]{0,300}){0,4}?\n[ \t]{0,8}"
+            r"tensorflow\[and-cuda\] [\w.]{1,20} depends on nvidia-nccl-cu1\d"
         ),
+        spans_lines=5,
         finding_id="windows-native-gpu-unsupported",
         severity=Severity.ERROR,
         title=(

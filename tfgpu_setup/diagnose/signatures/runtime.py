@@ -877,6 +877,22 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/deezer/spleeter/issues/162",
     ),
     Signature(
+        # XLA's and StreamExecutor's words for the same (tensorflow#51575: a GPU test over its
+        # per-process limit)
+        name="xla-allocator-out-of-memory",
+        needles=("Failed to allocate request for", "within provided limit"),
+        pattern=compiled(
+            r"Failed to allocate request for [\d.]{1,10} ?[KMGT]?i?B \(\d{1,15}B\) on device"
+            r" ordinal \d{1,3}"
+            r"|Not enough memory to allocate \d{1,15} on device \d{1,3} within provided limit"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title="The model ran out of GPU memory (the GPU is used, but the work does not fit)",
+        fix=GPU_MEMORY_FIX,
+        source="https://github.com/tensorflow/tensorflow/pull/51575",
+    ),
+    Signature(
         # TF 2.x's eager op failing its allocation, in its short form: it names no device, and
         # the CPU's allocator says the same (hotosm/fAIr#68: several gunicorn workers on one
         # GPU each holding its memory).
@@ -1193,6 +1209,26 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/51596",
         subject="{op}{pool}",
         proves_gpu=True,
+    ),
+    Signature(
+        # XLA refusing to compile a graph for the GPU (jit_compile=True, which Keras 3 sets by
+        # default) because an op in it has no XLA GPU kernel: the GPU works, XLA cannot take
+        # that op (keras-team/keras-core#611: CudnnRNN).
+        name="xla-gpu-unsupported-ops",
+        needles=("on XLA_GPU_JIT:",),
+        pattern=compiled(
+            r"Detected unsupported operations when trying to compile graph [^\n]{0,300}? on"
+            r" XLA_GPU_JIT: (?P<ops>\w{1,80}(?:, \w{1,80}){0,5})"
+        ),
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.WARNING,
+        title="XLA cannot compile {ops} for the GPU, so the compiled function fails there",
+        fix=(
+            "Turn XLA off for this model: jit_compile=False in model.compile (Keras 3 turns it on"
+            " by default) or in tf.function, or move that op out of the compiled function."
+        ),
+        source="https://github.com/keras-team/keras-core/issues/611",
+        subject="{ops}",
     ),
     Signature(
         # TF 0.x and 1.x placer's words when a node without a GPU kernel must stay with nodes
