@@ -78,8 +78,8 @@ WRITTEN = {
     " ip:14f7a18b8980 sp:7fffe29c1128 error:0 in _pywrap_tensorflow_internal.so[14f7968+4154]",
     "xla-no-cuda-devices": "Internal: no supported devices found for platform CUDA",
     "ray-trials-without-gpus": "Resources requested: 1/8 CPUs, 0/1 GPUs",
-    "xla-allocator-out-of-memory": "Failed to allocate request for 3.35GiB (3600000000B) on"
-    " device ordinal 0",
+    "xla-allocator-out-of-memory": "W tensorflow/stream_executor/stream_executor_pimpl.cc:497]"
+    " Not enough memory to allocate 3600000000 on device 0 within provided limit.",
     "xla-gpu-unsupported-ops": "Detected unsupported operations when trying to compile graph"
     " __inference_step_1[] on XLA_GPU_JIT: CudnnRNN (No registered 'CudnnRNN' OpKernel for",
     "nvidia-hook-failed": "Error: error executing hook `/usr/bin/nvidia-container-toolkit`"

@@ -618,3 +618,45 @@ def test_a_conflict_of_nccl_pins_between_packages_is_not_a_missing_nccl_wheel(tm
     # and on a stated Linux, a refusal of the NCCL wheel says nothing of Windows at all
     linux = doctor(tmp_path, capsys, NCCL_NONE, "--no-probe", "--os", "linux")
     assert "windows-native-gpu-unsupported" not in ids(linux)
+
+
+def test_nccl_refusals_that_say_nothing_of_windows(tmp_path, capsys):
+    # (review 54) a constraint file pinning another NCCL: a conflict of pins
+    constrained = (
+        "ERROR: Cannot install tensorflow[and-cuda]==2.15.0 because these package versions have"
+        " conflicting dependencies.\n\nThe conflict is caused by:\n"
+        "    The user requested (constraint) nvidia-nccl-cu12==2.18.1\n"
+        '    tensorflow[and-cuda] 2.15.0 depends on nvidia-nccl-cu12==2.16.5; extra == "and-cuda"\n'
+    )
+    assert "windows-native-gpu-unsupported" not in ids(doctor(tmp_path, capsys, constrained))
+    # pip fetching Linux wheels in the same paste: a mirror without NCCL, on Linux
+    mirror = (
+        "Downloading https://mirror.example.com/packages/tensorflow-2.15.0-cp311-cp311-"
+        "manylinux_2_17_x86_64.manylinux2014_x86_64.whl (475.2 MB)\n" + NCCL_NONE
+    )
+    assert "windows-native-gpu-unsupported" not in ids(doctor(tmp_path, capsys, mirror))
+
+
+@pytest.mark.parametrize(
+    ("version", "tag", "package"),
+    [
+        ("2.16.1", "manylinux_2_17_armv7l", "tensorflow"),
+        ("2.16.1", "musllinux_1_2_x86_64", "tensorflow-cpu"),
+    ],
+    ids=["32-bit-arm", "musl-cpu-build"],
+)
+def test_uv_naming_a_cpu_or_c_library_without_any_wheel(tmp_path, capsys, version, tag, package):
+    hint = (
+        UV_HINT.format(version=version, tag=tag)
+        .replace("You're on macOS", "You're on Linux")
+        .replace("`tensorflow`", f"`{package}`")
+        .replace("tensorflow==", f"{package}==")
+    )
+    assert top(doctor(tmp_path, capsys, hint, "--no-probe")) == "platform-unsupported"
+
+
+def test_a_mac_of_unstated_chip_is_the_one_the_release_has_no_wheel_for(tmp_path, capsys):
+    # 2.18.0 has Apple silicon wheels only: with Python 3.10 served there, this is an Intel Mac
+    log = UV_HINT.split("\n")[0].format(version="2.18.0") + "\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--python", "3.10")
+    assert top(doc) == "platform-unsupported" and "Intel" in doc["findings"][0]["title"]

@@ -59,7 +59,10 @@ from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .paste import rejoin_wrapped, unwrap
-from .pip_installs import without_refusals_installed_later
+from .pip_installs import (
+    without_nccl_refused_beside_linux_wheels,
+    without_refusals_installed_later,
+)
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
 from .r_reticulate import r_tensorflow_not_found
 from .release_hints import (
@@ -205,6 +208,7 @@ def diagnose(
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
+    log_matches = without_nccl_refused_beside_linux_wheels(log_matches, log or "")
     log_matches = without_hiding_undone_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")

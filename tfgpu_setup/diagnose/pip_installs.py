@@ -26,6 +26,21 @@ def refused_package(match: LogMatch) -> str:
     return match.groups.get("package", "").lower().replace("_", "-")
 
 
+NCCL_REFUSAL = "and-cuda-nccl-without-a-wheel"
+_LINUX_WHEEL = re.compile(r"manylinux[\w.]{0,40}?_(?:x86_64|aarch64)\.whl")
+
+
+def without_nccl_refused_beside_linux_wheels(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[LogMatch, ...]:
+    """pip refusing NVIDIA's NCCL wheel, which is built for Linux only, in a paste where pip
+    fetched Linux wheels: the machine is Linux, and the refusal is an index's or a mirror's,
+    not the operating system's (review 54)."""
+    if not any(m.signature.name == NCCL_REFUSAL for m in matches) or not _LINUX_WHEEL.search(text):
+        return matches
+    return tuple(m for m in matches if m.signature.name != NCCL_REFUSAL)
+
+
 EXTERNALLY_MANAGED = "pip-externally-managed"
 """pip's PEP 668 refusal, which names no distribution."""
 

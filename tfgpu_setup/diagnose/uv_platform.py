@@ -29,7 +29,7 @@ _OS_OF_TAG = (("macosx_", "macos"), ("manylinux", "linux"), ("linux_", "linux"),
 
 def key_of_wheel_platform(tag: str) -> str | None:
     """The matrix's key for a wheel's platform tag (macosx_15_0_arm64: macos_arm64, win_amd64:
-    windows_x86_64, musllinux: one no release has); None for a tag it has no key for (32-bit)."""
+    windows_x86_64; musllinux, armv7l, win32: keys no release lists); None for a tag not read."""
     tag = tag.lower()
     if tag.startswith("musllinux"):
         return MUSL
@@ -40,20 +40,24 @@ def key_of_wheel_platform(tag: str) -> str | None:
         return f"{os_name}_x86_64"
     if tag.endswith(("arm64", "aarch64")):
         return f"{os_name}_{'aarch64' if os_name == 'linux' else 'arm64'}"
-    return None
+    if tag == "win32":
+        return "windows_x86"
+    # a CPU no release has wheels for (armv7l, i686, ppc64le, s390x): a key none lists
+    return f"{os_name}_{tag.rsplit('_', 1)[-1]}" if os_name == "linux" else None
 
 
 def _stated_key(facts: Facts, entry: TfRelease) -> str | None:
-    """The platform the facts state. A Mac whose chip is not stated is Apple silicon where the
-    release's Intel wheels serve the stated Python and it has none for Apple silicon (as pip's
+    """The platform the facts state. A Mac whose chip is not stated is the one of the two the
+    release has no wheel for, where its wheels for the other serve the stated Python (as pip's
     refusal reads there); otherwise unknown (the two have had different wheels since 2.17)."""
     if not facts.knows("os"):
         return None
     if facts.platform.os != "macos" or facts.knows("arch"):
         return platform_key(facts)
-    python = the_python(facts)
-    intel_serves = tensorflow_wheel(entry, "macos_x86_64") and python in entry.python
-    return "macos_arm64" if intel_serves and not tensorflow_wheel(entry, "macos_arm64") else None
+    if the_python(facts) not in entry.python:
+        return None
+    intel, apple = tensorflow_wheel(entry, "macos_x86_64"), tensorflow_wheel(entry, "macos_arm64")
+    return "macos_arm64" if intel and not apple else "macos_x86_64" if apple and not intel else None
 
 
 def _label(key: str) -> str:
@@ -69,10 +73,9 @@ def uv_refused_for_this_platform(
         if match.signature.name not in UV_REFUSALS:
             continue
         version = match.groups.get("version") or match.groups.get("requested")
-        if match.groups.get("package", "").lower() != "tensorflow" or not version:
-            continue
+        package = match.groups.get("package", "").lower()
         try:
-            entry = release(matrix, version)
+            entry = release(matrix, version) if version else None
         except UserError:
             entry = None
         if entry is None:
@@ -84,7 +87,8 @@ def uv_refused_for_this_platform(
             else None
         )
         key = key_of_wheel_platform(named) if named else _stated_key(facts, entry)
-        if key is None or tensorflow_wheel(entry, key):
+        # the matrix's rows are of 'tensorflow'; musl has no TensorFlow under any name
+        if key is None or (package != "tensorflow" and key != MUSL) or tensorflow_wheel(entry, key):
             continue
         label = _label(key)
         other = package_on(entry, key) if has_wheel(entry, key) else None
@@ -93,7 +97,7 @@ def uv_refused_for_this_platform(
             Finding(
                 "platform-unsupported",
                 Severity.ERROR,
-                f"tensorflow {entry.version} has no wheel for {label}{instead}: uv cannot install"
+                f"{package} {entry.version} has no wheel for {label}{instead}: uv cannot install"
                 " it there for any Python",
                 (quoted(match.line), f"platform: {named or label}"),
                 f"Pin a tensorflow release published for {label} ('tfgpu-setup plan' picks one)"

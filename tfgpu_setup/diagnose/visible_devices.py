@@ -58,9 +58,24 @@ _GPU_LIBRARIES_FAILED = re.compile(r"Cannot dlopen some GPU libraries|Skipping r
 visible, and an empty GPU list is the libraries', not the variable's."""
 
 
+RAY_WITHOUT_GPUS = "ray-trials-without-gpus"
+_RAY_GPUS_HELD = re.compile(
+    r"(?:Resources requested|Logical resource usage): [\d.]{1,10}/[\d.]{1,10} CPUs,"
+    r" (?!0(?:\.0)?/)[\d.]{1,10}/\d{1,4}(?:\.0)? GPUs"
+)
+"""Ray's status with GPUs in use: the trials were given GPUs after all (a rerun that asked)."""
+
+
 def without_hiding_undone_later(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
     """The matches, less each setting hiding the GPUs that a later command of the paste undoes,
-    unless TensorFlow then lists no GPU without saying it saw one."""
+    unless TensorFlow then lists no GPU without saying it saw one; and less Ray's status of
+    trials without GPUs where a later status shows GPUs in use."""
+    matches = tuple(
+        m
+        for m in matches
+        if m.signature.name != RAY_WITHOUT_GPUS
+        or not _RAY_GPUS_HELD.search(text, line_start(text, m.line_number + 1))
+    )
     hiding = [m for m in matches if m.signature.name in VALUE_READINGS]
     if not hiding:
         return matches

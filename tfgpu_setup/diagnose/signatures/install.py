@@ -1948,7 +1948,10 @@ INSTALL: tuple[Signature, ...] = (
             # in it, torch pinning another NCCL, is a conflict of pins), over its NCCL
             r"|Cannot install tensorflow\[and-cuda\]==[\w.]{1,20}(?:,? (?:and )?"
             r"tensorflow\[and-cuda\]==[\w.]{1,20}){0,40} because these package versions have"
-            r" conflicting dependencies\.(?:\n[^\n]{0,300}){0,4}?\n[ \t]{0,8}"
+            r" conflicting dependencies\."
+            # (no pin the user asked for among the causes: a constraint file's NCCL)
+            r"(?!(?:\n[^\n]{0,300}){0,5}?\n[ \t]{0,8}The user requested)"
+            r"(?:\n[^\n]{0,300}){0,4}?\n[ \t]{0,8}"
             r"tensorflow\[and-cuda\] [\w.]{1,20} depends on nvidia-nccl-cu1\d"
         ),
         spans_lines=5,
