@@ -598,52 +598,52 @@ def test_no_nccl_wheel_for_the_cuda_extra_is_not_linux(tmp_path, capsys, log):
     assert not [f for f in linux["findings"] if f["severity"] == "error"]
 
 
-def test_uv_naming_musl_is_a_platform_without_tensorflow_wheels(tmp_path, capsys):
-    hint = UV_HINT.format(version="2.16.1", tag="musllinux_1_2_x86_64").replace(
-        "You're on macOS", "You're on Linux"
-    )
-    doc = doctor(tmp_path, capsys, hint, "--no-probe")
-    assert top(doc) == "platform-unsupported" and "musl" in doc["findings"][0]["title"]
+NCCL_PINS_CONFLICT = (
+    "ERROR: Cannot install tensorflow[and-cuda]==2.15.0 and torch==2.1.0 because these"
+    " package versions have conflicting dependencies.\n\nThe conflict is caused by:\n"
+    '    tensorflow[and-cuda] 2.15.0 depends on nvidia-nccl-cu12==2.16.5; extra == "and-cuda"\n'
+    "    torch 2.1.0 depends on nvidia-nccl-cu12==2.18.1\n"
+)
 
 
-def test_a_conflict_of_nccl_pins_between_packages_is_not_a_missing_nccl_wheel(tmp_path, capsys):
-    conflict = (
-        "ERROR: Cannot install tensorflow[and-cuda]==2.15.0 and torch==2.1.0 because these"
-        " package versions have conflicting dependencies.\n\nThe conflict is caused by:\n"
-        '    tensorflow[and-cuda] 2.15.0 depends on nvidia-nccl-cu12==2.16.5; extra == "and-cuda"\n'
-        "    torch 2.1.0 depends on nvidia-nccl-cu12==2.18.1\n"
-    )
-    doc = doctor(tmp_path, capsys, conflict, "--no-probe")
+@pytest.mark.parametrize(
+    ("log", "flags"),
+    [
+        # another package pinning another NCCL: a conflict of pins
+        (NCCL_PINS_CONFLICT, ()),
+        # (review 54) a constraint file pinning another NCCL
+        (
+            "ERROR: Cannot install tensorflow[and-cuda]==2.15.0 because these package versions"
+            " have conflicting dependencies.\n\nThe conflict is caused by:\n"
+            "    The user requested (constraint) nvidia-nccl-cu12==2.18.1\n"
+            "    tensorflow[and-cuda] 2.15.0 depends on nvidia-nccl-cu12==2.16.5; extra =="
+            ' "and-cuda"\n',
+            (),
+        ),
+        # pip fetching Linux wheels in the same paste: a mirror without NCCL, on Linux
+        (
+            "Downloading https://mirror.example.com/packages/tensorflow-2.15.0-cp311-cp311-"
+            "manylinux_2_17_x86_64.manylinux2014_x86_64.whl (475.2 MB)\n" + NCCL_NONE,
+            (),
+        ),
+        # Linux stated
+        (NCCL_NONE, ("--os", "linux")),
+    ],
+    ids=["pins-conflict", "constraint", "linux-wheels-fetched", "linux-stated"],
+)
+def test_nccl_refusals_that_say_nothing_of_windows(tmp_path, capsys, log, flags):
+    doc = doctor(tmp_path, capsys, log, "--no-probe", *flags)
     assert "windows-native-gpu-unsupported" not in ids(doc)
-    # and on a stated Linux, a refusal of the NCCL wheel says nothing of Windows at all
-    linux = doctor(tmp_path, capsys, NCCL_NONE, "--no-probe", "--os", "linux")
-    assert "windows-native-gpu-unsupported" not in ids(linux)
-
-
-def test_nccl_refusals_that_say_nothing_of_windows(tmp_path, capsys):
-    # (review 54) a constraint file pinning another NCCL: a conflict of pins
-    constrained = (
-        "ERROR: Cannot install tensorflow[and-cuda]==2.15.0 because these package versions have"
-        " conflicting dependencies.\n\nThe conflict is caused by:\n"
-        "    The user requested (constraint) nvidia-nccl-cu12==2.18.1\n"
-        '    tensorflow[and-cuda] 2.15.0 depends on nvidia-nccl-cu12==2.16.5; extra == "and-cuda"\n'
-    )
-    assert "windows-native-gpu-unsupported" not in ids(doctor(tmp_path, capsys, constrained))
-    # pip fetching Linux wheels in the same paste: a mirror without NCCL, on Linux
-    mirror = (
-        "Downloading https://mirror.example.com/packages/tensorflow-2.15.0-cp311-cp311-"
-        "manylinux_2_17_x86_64.manylinux2014_x86_64.whl (475.2 MB)\n" + NCCL_NONE
-    )
-    assert "windows-native-gpu-unsupported" not in ids(doctor(tmp_path, capsys, mirror))
 
 
 @pytest.mark.parametrize(
     ("version", "tag", "package"),
     [
         ("2.16.1", "manylinux_2_17_armv7l", "tensorflow"),
+        ("2.16.1", "musllinux_1_2_x86_64", "tensorflow"),
         ("2.16.1", "musllinux_1_2_x86_64", "tensorflow-cpu"),
     ],
-    ids=["32-bit-arm", "musl-cpu-build"],
+    ids=["32-bit-arm", "musl", "musl-cpu-build"],
 )
 def test_uv_naming_a_cpu_or_c_library_without_any_wheel(tmp_path, capsys, version, tag, package):
     hint = (
@@ -652,7 +652,9 @@ def test_uv_naming_a_cpu_or_c_library_without_any_wheel(tmp_path, capsys, versio
         .replace("`tensorflow`", f"`{package}`")
         .replace("tensorflow==", f"{package}==")
     )
-    assert top(doctor(tmp_path, capsys, hint, "--no-probe")) == "platform-unsupported"
+    doc = doctor(tmp_path, capsys, hint, "--no-probe")
+    assert top(doc) == "platform-unsupported"
+    assert ("musl" if "musl" in tag else "armv7l") in doc["findings"][0]["title"]
 
 
 def test_a_mac_of_unstated_chip_is_the_one_the_release_has_no_wheel_for(tmp_path, capsys):
