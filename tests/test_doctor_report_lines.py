@@ -8642,12 +8642,6 @@ def test_a_kernel_launch_the_display_driver_timed_out_is_a_kernel_fault(
     assert first["id"] == "gpu-kernel-failed" and "TdrDelay" in first["fix"]
 
 
-def _all_ids(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str
-) -> list[str]:
-    return [str(f["id"]) for f in doctor(tmp_path, capsys, log, *flags)["findings"]]
-
-
 def test_the_kernel_trapping_an_instruction_inside_tensorflow_is_a_cpu_without_avx(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -8659,7 +8653,7 @@ def test_the_kernel_trapping_an_instruction_inside_tensorflow_is_a_cpu_without_a
     assert _first_finding(tmp_path, capsys, trap) == "cpu-lacks-avx"
     # the same trap in another program's library says nothing of TensorFlow's build
     other = trap.replace("_pywrap_tensorflow_internal.so", "libtorch_cpu.so")
-    assert "cpu-lacks-avx" not in _all_ids(tmp_path, capsys, other)
+    assert "cpu-lacks-avx" not in _ids(doctor(tmp_path, capsys, other))
 
 
 def test_an_addon_missing_a_tflite_symbol_of_tensorflow_is_built_for_another_release(
@@ -8717,14 +8711,14 @@ def test_xla_finding_no_cuda_device_is_gpus_hidden_from_the_process(
         " failed call to cuDevicePrimaryCtxRetain: CUDA_ERROR_OUT_OF_MEMORY: out of memory;"
         " total memory reported: 11523260416\n"
     )
-    ids = _all_ids(tmp_path, capsys, failed + XLA_NO_DEVICE)
+    ids = _ids(doctor(tmp_path, capsys, failed + XLA_NO_DEVICE))
     assert ids[0] == "gpu-out-of-memory" and "cuda-visible-devices-hides-gpus" not in ids
     # (review 53) JAX's own words for it are jaxlib's, not TensorFlow's
     jax = (
         "RuntimeError: Unable to initialize backend 'cuda': INTERNAL: no supported devices found"
         " for platform CUDA (you may need to uninstall the failing plugin package)\n"
     )
-    assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, jax)
+    assert "cuda-visible-devices-hides-gpus" not in _ids(doctor(tmp_path, capsys, jax))
 
 
 def test_ray_trials_given_none_of_the_cluster_s_gpus_see_none(
@@ -8742,14 +8736,13 @@ def test_ray_trials_given_none_of_the_cluster_s_gpus_see_none(
     # done, or pending) are not hidden from anything
     idle = "Resources requested: 0/16 CPUs, 0/1 GPUs\n"
     for fine in (status.format("1/1 GPUs"), status.format("0/0 GPUs"), idle):
-        assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, fine)
+        assert "cuda-visible-devices-hides-gpus" not in _ids(doctor(tmp_path, capsys, fine))
     # (review 54) a later status with GPUs in use: the rerun asked for them
     rerun = status.format("0/1 GPUs") + status.format("1/1 GPUs")
-    assert "cuda-visible-devices-hides-gpus" not in _all_ids(tmp_path, capsys, rerun)
+    assert "cuda-visible-devices-hides-gpus" not in _ids(doctor(tmp_path, capsys, rerun))
     # a trial whose TensorFlow created its GPU: the status was of another moment
-    assert "cuda-visible-devices-hides-gpus" not in _all_ids(
-        tmp_path, capsys, status.format("0/1 GPUs") + CREATED_GPU
-    )
+    created = _ids(doctor(tmp_path, capsys, status.format("0/1 GPUs") + CREATED_GPU))
+    assert "cuda-visible-devices-hides-gpus" not in created
 
 
 def test_a_runtime_the_driver_refuses_stands_beside_gpu_lines_printed_before_a_device(
@@ -8814,4 +8807,4 @@ def test_stream_executor_over_its_memory_limit_is_gpu_memory(
         "RuntimeError: Resource exhausted: Failed to allocate request for 3.35GiB (3600000000B)"
         " on device ordinal 0\n"
     )
-    assert "gpu-out-of-memory" not in _all_ids(tmp_path, capsys, jax)
+    assert "gpu-out-of-memory" not in _ids(doctor(tmp_path, capsys, jax))

@@ -269,17 +269,12 @@ def diagnose(
     )
     no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
-    uv_refused = uv_refused_for_this_platform(known, matches, matrix)
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
         refused_by_a_32_bit_python(known, matches, log_facts, log or ""),
         mixed_cuda_majors(log_facts, matches),
-        uv_refused,
     )
-    if uv_refused:
-        # no wheel there for any Python: uv's refusal says nothing of the Python
-        log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     runtime_alone = cuda_runtime_missing_alone(known, log_facts, matches)
     log_findings = weighed_against_the_rest_of_the_log(
         log_findings, known, log_facts, matches, release, runtime_alone
@@ -356,9 +351,11 @@ def diagnose(
     name_ended, refusal = gpu_name_ended(matches, known)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for
-    no_wheel = no_wheel_for_stated(
-        known, matrix, log_facts, matches, tf_version or installed, log or ""
-    ) + conda_gpu_build_on_macos(known, matches, log or "")
+    no_wheel = [
+        *no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed, log or ""),
+        *conda_gpu_build_on_macos(known, matches, log or ""),
+        *uv_refused_for_this_platform(known, matches, matrix),
+    ]
     crossed += no_wheel
     if log_facts.pip_index_line and not no_wheel:
         # nothing the matrix says of this Python and platform explains the refusal
@@ -369,7 +366,7 @@ def diagnose(
             " find there says nothing about the wheels TensorFlow published for this Python",
         )
     if any(f.id in ("platform-unsupported", "macos-no-cuda") for f in no_wheel):
-        # no wheel for any Python there: pip's refusal says nothing of the Python
+        # no wheel for any Python there: pip's or uv's refusal says nothing of the Python
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     # Causes no Python escapes: that tensorflow-gpu release does not exist, or no wheel is
     # made for musl. Whatever pip's refusal or the matrix says of this Python comes second.

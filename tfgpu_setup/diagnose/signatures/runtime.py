@@ -25,6 +25,7 @@ GPU_MEMORY_FIX = (
     " other processes on the GPU (nvidia-smi)."
 )
 """What a GPU allocation that failed asks for."""
+GPU_MEMORY_RAN_OUT = "The model ran out of GPU memory (the GPU is used, but the work does not fit)"
 EXHAUSTED_UNSAID = "resource-exhausted-raised"
 NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", EXHAUSTED_UNSAID})
 """Memory failures that do not say the GPU's memory ran out."""
@@ -872,7 +873,7 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
-        title="The model ran out of GPU memory (the GPU is used, but the work does not fit)",
+        title=GPU_MEMORY_RAN_OUT,
         fix=GPU_MEMORY_FIX,
         source="https://github.com/deezer/spleeter/issues/162",
     ),
@@ -888,7 +889,7 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
-        title="The model ran out of GPU memory (the GPU is used, but the work does not fit)",
+        title=GPU_MEMORY_RAN_OUT,
         fix=GPU_MEMORY_FIX,
         source="https://github.com/tensorflow/tensorflow/pull/51575",
     ),
