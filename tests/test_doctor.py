@@ -236,3 +236,23 @@ def test_the_report_of_a_pasted_log_says_what_is_unknown(tmp_path, capsys):
     assert "- platform: OS unknown, architecture unknown, glibc unknown" in facts
     assert "- driver: unknown" in facts and "- GPUs: unknown" in facts
     assert "- cuDNN 9.1.0 (library)" in facts
+
+
+def test_a_stated_gpu_without_a_driver_is_the_cause_without_a_log(capsys):
+    code, doc = run_cli(
+        capsys,
+        "doctor",
+        "--no-probe",
+        "--os",
+        "linux",
+        "--tf",
+        "2.15",
+        "--gpu",
+        "RTX 3060",
+        "--driver",
+        "none",
+    )
+    assert code == ExitCode.CPU_ONLY
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
+    assert "RTX 3060" in first["title"]

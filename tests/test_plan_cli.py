@@ -321,3 +321,44 @@ def test_a_raspberry_pi_arch_is_accepted_and_answered(capsys):
     assert code == ExitCode.NO_TENSORFLOW
     assert doc["tensorflow"] is None
     assert doc["findings"][0]["id"] == "platform-unsupported"
+
+
+@pytest.mark.parametrize(
+    ("where", "top"),
+    [
+        (["--os", "linux"], "no-nvidia-driver"),
+        (["--os", "linux", "--container"], "container-gpu-not-exposed"),
+        (["--os", "wsl2"], "wsl-libcuda-missing"),
+    ],
+)
+def test_a_gpu_stated_without_a_driver_names_the_missing_driver(
+    capsys: pytest.CaptureFixture[str], where: list[str], top: str
+) -> None:
+    """'I have an RTX 3090 and nvidia-smi is not found': the plan says why it is CPU-only."""
+    code, doc = run_json(
+        capsys, "--no-probe", *where, "--python", "3.11", "--driver", "none", "--gpu", "RTX 3090"
+    )
+    assert code == ExitCode.CPU_ONLY
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == (top, "error")
+
+
+def test_native_windows_with_a_gpu_and_no_driver_names_both(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "windows",
+        "--python",
+        "3.10",
+        "--driver",
+        "none",
+        "--gpu",
+        "RTX 3090",
+    )
+    ids = [f["id"] for f in doc["findings"]]
+    assert ids[:2] == ["windows-native-gpu-unsupported", "no-nvidia-driver"]
+    driver = doc["findings"][1]
+    assert "RTX 3090" in driver["title"] and "ubuntu" not in driver["fix"]

@@ -100,12 +100,10 @@ def _libcuda_in_wsl(facts: Facts) -> bool:
 @rule("container-gpu-not-exposed", CONTAINER_TOOLKIT)
 def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if (
-        not (f.knows("container") and f.platform.container and _on_linux(f) and _no_driver(f))
-        or f.gpus
-    ):
+    if not (f.knows("container") and f.platform.container and _on_linux(f) and _no_driver(f)):
         return []
-    expects_gpu = _container_expects_gpu(f)
+    # A GPU known here is the host's (no driver inside lists one): the container did not get it.
+    expects_gpu = _container_expects_gpu(f) or bool(f.gpus)
     return [
         finding(
             "container-gpu-not-exposed",
@@ -146,21 +144,38 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
 @rule("no-nvidia-driver", DRIVER_GUIDE)
 def no_nvidia_driver(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if f.platform.os != "linux" or not _no_driver(f) or f.gpus:
+    windows = f.knows("os") and f.platform.os == "windows"
+    if not (f.platform.os == "linux" or windows) or not _no_driver(f):
         return []
-    if f.knows("container") and f.platform.container and _container_expects_gpu(f):
+    if f.knows("container") and f.platform.container and (_container_expects_gpu(f) or f.gpus):
         return []
+    if windows and not f.gpus:
+        return []  # native Windows without a GPU named: its own findings say more
     floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
     need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
+    # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
+    named = ", ".join(g.name for g in f.gpus)
+    how = (
+        "from NVIDIA's download page for this GPU, reboot, and check with 'nvidia-smi'."
+        if windows
+        else "from your distribution (e.g. 'sudo ubuntu-drivers install' on Ubuntu), reboot, and "
+        "check with 'nvidia-smi'."
+    )
     return [
         finding(
             "no-nvidia-driver",
             E,
-            "No NVIDIA driver is installed or loaded, so TensorFlow cannot see any GPU",
-            _driver_evidence(f),
-            f"Install the NVIDIA driver{need} from your distribution (e.g. 'sudo ubuntu-drivers "
-            "install' on Ubuntu), reboot, and check with 'nvidia-smi'. If this machine has no "
-            "NVIDIA GPU, TensorFlow can only use the CPU.",
+            f"This machine has an NVIDIA GPU ({named}) but no NVIDIA driver installed or loaded, "
+            "so TensorFlow cannot see it"
+            if named
+            else "No NVIDIA driver is installed or loaded, so TensorFlow cannot see any GPU",
+            [*_driver_evidence(f), *([f"GPUs: {named}"] if named else [])],
+            f"Install the NVIDIA driver{need} {how}"
+            + (
+                ""
+                if named
+                else " If this machine has no NVIDIA GPU, TensorFlow can only use the CPU."
+            ),
         )
     ]
 
