@@ -362,3 +362,25 @@ def test_native_windows_with_a_gpu_and_no_driver_names_both(
     assert ids[:2] == ["windows-native-gpu-unsupported", "no-nvidia-driver"]
     driver = doc["findings"][1]
     assert "RTX 3090" in driver["title"] and "ubuntu" not in driver["fix"]
+
+
+def test_native_windows_on_2_10_without_a_driver_names_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2.10 has a Windows GPU build: the missing driver is what makes the plan CPU-only."""
+    code, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "windows",
+        "--python",
+        "3.10",
+        "--driver",
+        "none",
+        "--tf",
+        "2.10",
+    )
+    assert code == ExitCode.CPU_ONLY
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
+    assert "452.39" in first["fix"]

@@ -149,8 +149,6 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
         return []
     if f.knows("container") and f.platform.container and (_container_expects_gpu(f) or f.gpus):
         return []
-    if windows and not f.gpus:
-        return []  # native Windows without a GPU named: its own findings say more
     floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
     need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
     # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
