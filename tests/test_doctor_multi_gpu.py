@@ -210,3 +210,41 @@ def test_a_limit_commented_out_or_another_programs_is_not_the_users(
     log = setting + GPUS_CREATED.replace("22290 MB", "96 MB")
     doc = doctor(tmp_path, capsys, log)
     assert "gpu-out-of-memory" in {f["id"] for f in doc["findings"]}
+
+
+MAXWELL_AND_ADA = (
+    "--os",
+    "linux",
+    "--python",
+    "3.12",
+    "--driver",
+    "550.120",
+    "--gpu",
+    "5.2",
+    "--gpu",
+    "8.9",
+    "--tf",
+    "2.18",
+)
+
+
+def test_a_variable_showing_only_the_gpu_without_kernels_is_the_cause(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA, "--env", "CUDA_VISIBLE_DEVICES=0")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
+    assert "CUDA_VISIBLE_DEVICES=1" in first["fix"]
+
+
+def test_a_gpu_without_kernels_beside_one_with_them_is_no_cause(tmp_path, capsys):
+    """TensorFlow skips the Maxwell card and runs on the Ada one: nothing to blame."""
+    doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA)
+    severities = {f["id"]: f["severity"] for f in doc["findings"]}
+    assert severities.get("compute-capability-unsupported") == "info"
+    assert "warning" not in severities.values() and "error" not in severities.values()
+    assert not any("plan" in f["fix"] and "CUDA_VISIBLE" in f["fix"] for f in doc["findings"])
+
+
+def test_the_ptxas_a_plan_would_pin_is_not_judged_as_installed(tmp_path, capsys):
+    """Driver 550 (CUDA 12.4) is older than the ptxas 2.18 pins, but nothing says it is here."""
+    doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA)
+    assert "ptxas-newer-than-driver" not in [f["id"] for f in doc["findings"]]

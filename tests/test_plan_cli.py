@@ -384,3 +384,27 @@ def test_native_windows_on_2_10_without_a_driver_names_it(
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
     assert "452.39" in first["fix"]
+
+
+def test_the_release_is_judged_on_the_gpus_selected(capsys: pytest.CaptureFixture[str]) -> None:
+    """--gpus 0 shows TensorFlow only the Maxwell card: 2.16 is the newest with its kernels."""
+    machine = ["--no-probe", "--os", "linux", "--python", "3.12", "--driver", "550.120"]
+    _, doc = run_json(capsys, *machine, "--gpu", "5.2", "--gpu", "8.9", "--gpus", "0")
+    assert (doc["verdict"], doc["tensorflow"]) == ("gpu", "2.16.2")
+    assert doc["activate"]["cuda_visible_devices"] == "0"
+    _, ada = run_json(capsys, *machine, "--gpu", "5.2", "--gpu", "8.9", "--gpus", "1")
+    assert ada["tensorflow"] == "2.21.0"
+    assert "compute-capability-unsupported" not in [f["id"] for f in ada["findings"]]
+
+
+@pytest.mark.parametrize("hidden", ["-1", "", "NoDevFiles"])
+def test_a_gpu_plan_shows_the_gpus_a_variable_hides(
+    capsys: pytest.CaptureFixture[str], hidden: str
+) -> None:
+    code, doc = run_json(
+        capsys, *RTX3090, "--gpu", "RTX 3090", "--env", f"CUDA_VISIBLE_DEVICES={hidden}"
+    )
+    assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
+    assert doc["activate"]["cuda_visible_devices"] == "0"
+    hides = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
+    assert "activate script shows the GPUs" in hides["fix"]

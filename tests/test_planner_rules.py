@@ -771,8 +771,11 @@ def test_fires_cuda_visible_devices_hides_gpus(matrix: Matrix) -> None:
 def test_cuda_visible_devices_may_mix_indices_and_uuids(matrix: Matrix) -> None:
     f = facts(env={"CUDA_VISIBLE_DEVICES": "0,GPU-51ae0086"})
     absent(plan_of(f, matrix), "cuda-visible-devices-hides-gpus")
+    # CUDA shows the GPUs listed before the first entry that names none: GPU 0 stays.
     bad = facts(env={"CUDA_VISIBLE_DEVICES": "0,GPU-deadbeef"})
-    assert only(plan_of(bad, matrix), "cuda-visible-devices-hides-gpus").severity is E
+    assert only(plan_of(bad, matrix), "cuda-visible-devices-hides-gpus").severity is INFO
+    first_bad = facts(env={"CUDA_VISIBLE_DEVICES": "GPU-deadbeef,0"})
+    assert only(plan_of(first_bad, matrix), "cuda-visible-devices-hides-gpus").severity is E
 
 
 def test_quiet_cuda_visible_devices_hides_gpus(matrix: Matrix) -> None:

@@ -19,6 +19,7 @@ from .evaluate import Evaluation, evaluate
 from .registry import RULES
 from .request import Request
 from .stepdown import stepdown_findings
+from .visible import with_shown_gpus
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def judge_installed(
     """The findings for the TensorFlow release already installed (None: not known); guessed:
     the release is only one the log's hints admit."""
     release = installed_release(matrix, version)
-    evaluations = (evaluate(release, facts, matrix, None, installed=True),) if release else ()
+    # The installed release runs on the GPUs the user's CUDA_VISIBLE_DEVICES shows it.
+    seen = with_shown_gpus(facts, facts.env.get("CUDA_VISIBLE_DEVICES"))
+    evaluations = (evaluate(release, seen, matrix, None, installed=True),) if release else ()
     chosen = evaluations[0] if evaluations else None
     ctx = Context(
         facts,

@@ -20,6 +20,7 @@ from .context import Context
 from .evaluate import Evaluation, GpuSupport, evaluate, platform_key
 from .judge import judge, select
 from .request import Request
+from .visible import environment_hides_every_gpu, with_shown_gpus
 
 TF_DISTRIBUTIONS = (
     "tensorflow",
@@ -114,8 +115,11 @@ def _with_gpus(evaluation: Evaluation, facts: Facts) -> Evaluation:
 
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     releases = candidate_releases(matrix, request.tf)
-    selection = select(evaluate_all(releases, facts, matrix, request.python))
-    chosen = _with_gpus(selection.chosen, facts) if selection.chosen else None
+    # With --gpus, the release is judged on the GPUs the plan shows TensorFlow, no others.
+    gpus = _validated_gpu_selection(facts, request.gpus) if request.gpus is not None else None
+    seen = with_shown_gpus(facts, gpus)
+    selection = select(evaluate_all(releases, seen, matrix, request.python))
+    chosen = _with_gpus(selection.chosen, seen) if selection.chosen else None
     evaluations = tuple(
         chosen if chosen is not None and e is selection.chosen else e for e in selection.evaluations
     )
@@ -297,23 +301,24 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
 
 def _visible_devices(ctx: Context) -> str | None:
     if ctx.request.gpus is not None:
-        return _validated_gpu_selection(ctx, ctx.request.gpus)
+        return _validated_gpu_selection(ctx.facts, ctx.request.gpus)
     if ctx.chosen is None:
         return None
     unsupported = [g.gpu for g in ctx.chosen.gpus if g.support == "unsupported"]
-    if unsupported and ctx.gpu:
+    if ctx.gpu and (unsupported or environment_hides_every_gpu(ctx.facts)):
+        # Shown in the env: the supported GPUs, in place of a variable that hides them all.
         keep = [g.gpu for g in ctx.chosen.gpus if g.support != "unsupported"]
-        return ",".join(g.uuid or str(g.index) for g in keep)
+        return ",".join(g.uuid or str(g.index) for g in keep) or None
     return None
 
 
-def _validated_gpu_selection(ctx: Context, value: str) -> str:
+def _validated_gpu_selection(facts: Facts, value: str) -> str:
     items = [v.strip() for v in value.split(",") if v.strip()]
     if not items:
         raise RequestError(
             "gpus", "is empty; give indices (0,1) or UUIDs from 'nvidia-smi -L'", ExitCode.USAGE
         )
-    gpus = ctx.facts.gpus
+    gpus = facts.gpus
     uuids = [g.uuid for g in gpus if g.uuid] + [
         m.uuid for g in gpus for m in g.mig_devices if m.uuid
     ]

@@ -22,6 +22,7 @@ from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
 from .evaluate import gpu_support, is_windows_driver, platform_key, platform_without_wheels
 from .registry import finding, rule
+from .visible import environment_hides_every_gpu, shown_gpus
 
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
 PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
@@ -547,6 +548,19 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         f"{g.gpu.compute_capability}): {g.reason}"
         for g in bad
     ]
+    if ctx.gpu and ctx.installed:
+        # TensorFlow skips a GPU it has no kernels for and runs on the others: no cause.
+        return [
+            finding(
+                "compute-capability-unsupported",
+                INFO,
+                f"TensorFlow {target.release.version} skips the GPUs it has no kernels for and "
+                "uses the others",
+                evidence,
+                "Nothing to do for the GPUs it uses; to use the others too, a release with "
+                "kernels for all of them is needed ('tfgpu-setup plan').",
+            )
+        ]
     if ctx.gpu:
         return [
             finding(
@@ -1148,7 +1162,16 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
         how = f"driver {driver.version} per NVIDIA's table; the driver did not report it"
     if not ctx.gpu or ctx.chosen is None or cuda is None:
         return []
-    nvcc = next((p for p in ctx.chosen.pins if "nvidia-cuda-nvcc" in p), None)
+    if ctx.installed:
+        # Judged on the ptxas the environment has, not on one a plan would install.
+        env = ctx.facts.target_env
+        wheels = env.nvidia_wheels if env else ()
+        wheel = next((w for w in wheels if w.name.startswith("nvidia-cuda-nvcc")), None)
+        nvcc = f"{wheel.name}=={wheel.version}" if wheel else None
+        where = f"installed: {nvcc}"
+    else:
+        nvcc = next((p for p in ctx.chosen.pins if "nvidia-cuda-nvcc" in p), None)
+        where = f"plan pins {nvcc}"
     if nvcc is None:
         return []
     ptxas = Version(nvcc.split("==")[1])
@@ -1160,10 +1183,41 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
             W,
             f"ptxas {ptxas} is newer than the driver's CUDA {cuda}: XLA disables parallel "
             "compilation, and PTX it generates may not load",
-            [f"driver supports CUDA {cuda} ({how})", f"plan pins {nvcc}"],
+            [f"driver supports CUDA {cuda} ({how})", where],
             f"Update the driver to one supporting CUDA {xy(str(ptxas))} or newer.",
         )
     ]
+
+
+def _shows_only_gpus_release_cannot_use(ctx: Context, raw: str | None) -> Finding | None:
+    """The installed release sees only GPUs it has no kernels for, while it could use one
+    the variable hides: the variable is what keeps TensorFlow off the GPU."""
+    shown = shown_gpus(ctx.facts, raw)
+    if not (ctx.installed and ctx.chosen and shown):
+        return None
+    release = ctx.chosen.release
+    if any(gpu_support(release, g, ctx.matrix).support != "unsupported" for g in shown):
+        return None
+    usable = [
+        g
+        for g in ctx.facts.gpus
+        if g not in shown and gpu_support(release, g, ctx.matrix).support in ("sass", "ptx-jit")
+    ]
+    if not usable:
+        return None
+    return finding(
+        "cuda-visible-devices-hides-gpus",
+        E,
+        f"CUDA_VISIBLE_DEVICES shows only GPUs TensorFlow {release.version} has no kernels for, "
+        "and hides one it can use",
+        [
+            f"CUDA_VISIBLE_DEVICES={raw!r}",
+            *(f"shown: GPU {g.index} {g.name} (CC {g.compute_capability})" for g in shown),
+            *(f"hidden: GPU {g.index} {g.name} (CC {g.compute_capability})" for g in usable),
+        ],
+        f"Set CUDA_VISIBLE_DEVICES={','.join(g.uuid or str(g.index) for g in usable)} "
+        "(with CUDA_DEVICE_ORDER=PCI_BUS_ID, so indices are nvidia-smi's), or unset it.",
+    )
 
 
 @rule("cuda-visible-devices-hides-gpus", CUDA_ENV_VARS)
@@ -1173,6 +1227,12 @@ def cvd_hides(ctx: Context) -> list[Finding]:
     if visible.kind in ("unset",):
         return []
     gpus = ctx.facts.gpus
+    # A GPU plan shows the GPUs in its env in place of a variable that hides them all.
+    in_env = (
+        " The plan's activate script shows the GPUs inside its environment."
+        if ctx.gpu and not ctx.installed and environment_hides_every_gpu(ctx.facts)
+        else ""
+    )
     if visible.kind in ("empty", "none"):
         return [
             finding(
@@ -1181,7 +1241,7 @@ def cvd_hides(ctx: Context) -> list[Finding]:
                 "CUDA_VISIBLE_DEVICES hides every GPU",
                 [f"CUDA_VISIBLE_DEVICES={raw!r}"],
                 "'unset CUDA_VISIBLE_DEVICES' (unset shows all GPUs; empty shows none), "
-                "or set it to the GPUs to use, e.g. 0.",
+                "or set it to the GPUs to use, e.g. 0." + in_env,
             )
         ]
     if visible.kind == "invalid":
@@ -1191,7 +1251,7 @@ def cvd_hides(ctx: Context) -> list[Finding]:
                 E,
                 "CUDA_VISIBLE_DEVICES is malformed: CUDA stops at the first bad entry",
                 [f"CUDA_VISIBLE_DEVICES={raw!r}"],
-                "Use indices (0,1), GPU-/MIG- UUIDs from 'nvidia-smi -L', or unset it.",
+                "Use indices (0,1), GPU-/MIG- UUIDs from 'nvidia-smi -L', or unset it." + in_env,
             )
         ]
     if not gpus:
@@ -1212,18 +1272,29 @@ def cvd_hides(ctx: Context) -> list[Finding]:
     ]
     if not missing and len(visible.items) >= len(gpus):
         return []
+    left_out = _shows_only_gpus_release_cannot_use(ctx, raw)
+    if left_out:
+        return [left_out]
+    # CUDA stops at the first entry that names no GPU: the ones before it are still shown.
+    shown = shown_gpus(ctx.facts, raw) if missing else None
+    every = shown is not None and len(shown) == len(gpus)
     title = (
-        "CUDA_VISIBLE_DEVICES names GPUs that do not exist"
+        "CUDA_VISIBLE_DEVICES also names GPUs that do not exist (CUDA ignores them)"
+        if every
+        else f"CUDA_VISIBLE_DEVICES names GPUs that do not exist: only {len(shown)} of "
+        f"{len(gpus)} GPUs are shown"
+        if shown
+        else "CUDA_VISIBLE_DEVICES names GPUs that do not exist"
         if missing
         else f"CUDA_VISIBLE_DEVICES shows {len(visible.items)} of {len(gpus)} GPUs"
     )
     return [
         finding(
             "cuda-visible-devices-hides-gpus",
-            E if missing else INFO,
+            (INFO if every else W if shown else E) if missing else INFO,
             title,
             [f"CUDA_VISIBLE_DEVICES={raw!r}", f"{len(gpus)} GPU(s) on this machine"],
-            "Set it to existing GPUs ('nvidia-smi -L'), or unset it to show all.",
+            "Set it to existing GPUs ('nvidia-smi -L'), or unset it to show all." + in_env,
         )
     ]
 
