@@ -408,3 +408,51 @@ def test_a_gpu_plan_shows_the_gpus_a_variable_hides(
     assert doc["activate"]["cuda_visible_devices"] == "0"
     hides = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
     assert "activate script shows the GPUs" in hides["fix"]
+
+
+def test_windows_asked_for_2_10_on_a_newer_python_is_the_python_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """2.10 is native Windows' last GPU build: only the Python stands in the way."""
+    windows = ["--no-probe", "--os", "windows", "--arch", "AMD64", "--driver", "546.33"]
+    _, doc = run_json(capsys, *windows, "--python", "3.11", "--gpu", "RTX 3060", "--tf", "2.10")
+    assert [f["id"] for f in doc["findings"]] == ["python-unsupported"]
+    _, newest = run_json(capsys, *windows, "--python", "3.11", "--gpu", "RTX 3060")
+    native = next(f for f in newest["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert "Python 3.7 to 3.10" in native["fix"]
+    assert native["evidence"] == ["os: windows (flag --os, flag --arch)"]
+
+
+def test_windows_without_system_cuda_is_not_sent_to_pip_libraries(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "windows",
+        "--python",
+        "3.9",
+        "--driver",
+        "546.33",
+        "--gpu",
+        "RTX 3060",
+        "--tf",
+        "2.10",
+        "--cuda-toolkit",
+        "none",
+        "--cudnn",
+        "none",
+    )
+    missing = next(f for f in doc["findings"] if f["id"] == "cuda-libs-not-found")
+    assert "WSL2" in missing["fix"] and "plan TensorFlow 2.14" not in missing["fix"]
+
+
+def test_a_container_without_a_driver_is_not_told_to_install_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = run_json(
+        capsys, "--no-probe", "--os", "linux", "--python", "3.11", "--container", "--driver", "none"
+    )
+    assert [f["id"] for f in doc["findings"]][:1] == ["container-gpu-not-exposed"]
+    assert "no-nvidia-driver" not in [f["id"] for f in doc["findings"]]

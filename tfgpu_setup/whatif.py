@@ -68,6 +68,7 @@ class Overrides:
         return self.sources.get(name, f"flag --{name.replace('_', '-')}")
 
 
+ASSUMED_PLATFORM = "assumed for --no-probe"
 NONE_VALUE = "none"
 """What a flag (or an override variable) says to state that a thing is not there."""
 
@@ -75,7 +76,7 @@ NONE_VALUE = "none"
 def baseline_facts() -> Facts:
     """The starting point for --no-probe: nothing is known until a flag states it."""
     return Facts(
-        platform=Platform(os="linux", arch="x86_64", source="assumed for --no-probe"),
+        platform=Platform(os="linux", arch="x86_64", source=ASSUMED_PLATFORM),
         driver=Driver(None, None, source="--no-probe", reason="not stated (--driver)"),
         gpus_reason="not stated (--gpu)",
         unknown=FACT_NAMES,
@@ -134,6 +135,14 @@ def _version(value: str, what: str, example: str) -> str:
     return value
 
 
+def _also(source: str, stated: str) -> str:
+    """One source for the platform's os, arch and glibc: every flag that set one of them, so
+    none is credited to another's flag."""
+    if source == ASSUMED_PLATFORM:
+        return stated
+    return source if stated in source.split(", ") else f"{source}, {stated}"
+
+
 def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
     stated = _stated_names(ov)
     platform = facts.platform
@@ -142,7 +151,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             platform,
             os=typing.cast(OsName, ov.os),
             wsl=ov.os == "wsl2",
-            source=ov.source("os"),
+            source=_also(platform.source, ov.source("os")),
             glibc=platform.glibc if ov.os in ("linux", "wsl2") else None,
         )
     if ov.arch is not None:
@@ -153,10 +162,14 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
                 ExitCode.USAGE,
             )
         arch = normalised_arch(ov.arch, platform.os)
-        platform = dataclasses.replace(platform, arch=arch, source=ov.source("arch"))
+        platform = dataclasses.replace(
+            platform, arch=arch, source=_also(platform.source, ov.source("arch"))
+        )
     if ov.glibc is not None:
         platform = dataclasses.replace(
-            platform, glibc=_version(ov.glibc, "--glibc", "2.35"), source=ov.source("glibc")
+            platform,
+            glibc=_version(ov.glibc, "--glibc", "2.35"),
+            source=_also(platform.source, ov.source("glibc")),
         )
     if ov.container is not None:
         platform = dataclasses.replace(

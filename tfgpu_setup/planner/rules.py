@@ -148,8 +148,8 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
     windows = f.knows("os") and f.platform.os == "windows"
     if not (f.platform.os == "linux" or windows) or not _no_driver(f):
         return []
-    if f.knows("container") and f.platform.container and (_container_expects_gpu(f) or f.gpus):
-        return []
+    if f.knows("container") and f.platform.container and _on_linux(f):
+        return []  # no driver is installed inside a container: container-gpu-not-exposed says so
     floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
     need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
     # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
@@ -362,6 +362,27 @@ def windows_native(ctx: Context) -> list[Finding]:
     support = ctx.chosen.release.platforms.get("windows_x86_64") if ctx.chosen else None
     if support is not None and support.gpu:
         return []  # 2.10 and older have a Windows GPU build: something else blocks it
+    if ctx.chosen is None and any(
+        (w := e.release.platforms.get("windows_x86_64")) is not None and w.gpu
+        for e in ctx.evaluations
+    ):
+        return []  # the releases asked for have a Windows GPU build: the Python (or more) blocks
+    last = max(
+        (
+            r
+            for r in ctx.matrix.tensorflow.releases
+            if (w := r.platforms.get("windows_x86_64")) is not None and w.gpu
+        ),
+        key=lambda r: Version(r.version),
+        default=None,
+    )
+    pin = (
+        f", or pin TensorFlow {xy(last.version)} (Python {last.python[0]} to {last.python[-1]}) "
+        f"with CUDA {last.cuda} and cuDNN {last.cudnn} ('tfgpu-setup plan --tf "
+        f"{xy(last.version)}')"
+        if last and last.python
+        else ""
+    )
     return [
         finding(
             "windows-native-gpu-unsupported",
@@ -369,8 +390,7 @@ def windows_native(ctx: Context) -> list[Finding]:
             "TensorFlow 2.11 and newer have no GPU support on native Windows",
             [f"os: windows ({ctx.facts.platform.source})"],
             "Use WSL2 (install the Windows NVIDIA driver, then 'pip install tensorflow[and-cuda]' "
-            "inside WSL2, or run tfgpu-setup there), or pin TensorFlow 2.10 with CUDA 11.2 and "
-            "cuDNN 8.1 ('tfgpu-setup plan --tf 2.10').",
+            f"inside WSL2, or run tfgpu-setup there){pin}.",
         )
     ]
 
@@ -864,8 +884,14 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
                 ],
                 f"Install CUDA {r.cuda} and cuDNN {r.cudnn} (NVIDIA's installers or your "
                 "distribution's packages) and plan again with --cuda-toolkit/--cudnn if they "
-                "are not detected; or plan TensorFlow 2.14 or newer, whose NVIDIA libraries "
-                "come from pip.",
+                "are not detected; "
+                + (
+                    # Native Windows has no GPU build after 2.10, and NVIDIA's wheels are Linux's.
+                    "or use WSL2, where TensorFlow 2.14 and newer get their NVIDIA libraries "
+                    "from pip."
+                    if ctx.facts.platform.os == "windows"
+                    else "or plan TensorFlow 2.14 or newer, whose NVIDIA libraries come from pip."
+                ),
                 TF_TESTED,
             )
         ]
