@@ -256,3 +256,57 @@ def test_a_stated_gpu_without_a_driver_is_the_cause_without_a_log(capsys):
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
     assert "RTX 3060" in first["title"]
+
+
+def test_the_cudnn_step_to_confirm_looks_in_the_arm_folder_on_arm(capsys):
+    _, doc = run_cli(
+        capsys,
+        "doctor",
+        "--no-probe",
+        "--os",
+        "linux",
+        "--arch",
+        "aarch64",
+        "--python",
+        "3.10",
+        "--driver",
+        "540.4.0",
+        "--gpu",
+        "Orin (nvgpu)",
+        "--cuda-toolkit",
+        "12.6",
+        "--tf",
+        "2.16.1",
+    )
+    step = next(s for s in doc["next_steps"] if "cuDNN" in s)
+    assert "/usr/lib/aarch64-linux-gnu/libcudnn*" in step and "x86_64" not in step
+
+
+def test_a_cc_3_0_gpu_is_not_sent_to_a_release_plan_cannot_find(capsys, tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text(
+        "2020-12-01 10:00:00.000000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1830]"
+        " Ignoring visible gpu device (device: 0, name: GeForce GTX 660, pci bus id:"
+        " 0000:01:00.0, compute capability: 3.0) with Cuda compute capability 3.0. The minimum"
+        " required Cuda capability is 3.5.\n",
+        encoding="utf-8",
+    )
+    _, doc = run_cli(capsys, "doctor", "--log", str(log), "--no-probe", "--tf", "2.4")
+    first = doc["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert "at least 3.5" in first["fix"] and "CUDA 10" in first["fix"]
+    _, plan = run_cli(
+        capsys,
+        "plan",
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.8",
+        "--driver",
+        "455.45.01",
+        "--gpu",
+        "GeForce GTX 660",
+    )
+    refused = next(f for f in plan["findings"] if f["id"] == "compute-capability-unsupported")
+    assert "container" not in refused["fix"] and "TensorFlow 2.3 or older" in refused["fix"]

@@ -891,9 +891,12 @@ def _to_confirm(
     if stating it could confirm that cause or reveal one that explains it."""
     relevant = _explainers(named) if named is not None else None
     windows = facts.knows("os") and facts.platform.os == "windows"
+    # Debian's multiarch folder: a Jetson's or a Grace machine's cuDNN is under aarch64's.
+    arm = facts.knows("arch") and facts.platform.arch in ("aarch64", "arm64")
+    triplet = "aarch64-linux-gnu" if arm else "x86_64-linux-gnu"
     steps = [] if release_known else [TF_UNKNOWN_STEP]
     steps += [
-        ON_WINDOWS.get(name, how) if windows else how
+        ON_WINDOWS.get(name, how) if windows else how.replace("x86_64-linux-gnu", triplet)
         for name, reveals, how in UNKNOWN_THAT_MATTERS
         if not facts.knows(name) and (relevant is None or relevant.intersection(reveals))
     ]

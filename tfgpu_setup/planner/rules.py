@@ -20,7 +20,13 @@ from ..matrix import query
 from ..matrix.model import TfRelease
 from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
-from .evaluate import gpu_support, is_windows_driver, platform_key, platform_without_wheels
+from .evaluate import (
+    GpuSupport,
+    gpu_support,
+    is_windows_driver,
+    platform_key,
+    platform_without_wheels,
+)
 from .registry import finding, rule
 from .visible import environment_hides_every_gpu, shown_gpus
 
@@ -395,6 +401,28 @@ def windows_native(ctx: Context) -> list[Finding]:
     ]
 
 
+def _no_pypi_release_fix(bad: list[GpuSupport]) -> str:
+    """No PyPI release runs on these GPUs: what can, by how old the oldest of them is."""
+    ccs = [Version(g.gpu.compute_capability) for g in bad if g.gpu.compute_capability]
+    oldest = min(ccs, default=None)
+    if oldest is not None and oldest < Version("3.5"):
+        # CUDA 11 (TensorFlow 2.4 on) dropped sm_30; NVIDIA's containers need far newer GPUs.
+        return (
+            f"No PyPI TensorFlow release has kernels for compute capability {oldest}: every "
+            "build needs at least 3.5. Only a source build of TensorFlow 2.3 or older, with CUDA "
+            "10, can target it; otherwise use TensorFlow on the CPU or a newer NVIDIA GPU."
+        )
+    return (
+        "No PyPI TensorFlow release has kernels for this GPU; build TensorFlow from source with "
+        "this compute capability"
+        + (
+            ", or use NVIDIA's TensorFlow container."
+            if oldest and oldest >= Version("6.0")
+            else "."
+        )
+    )
+
+
 ANCIENT_GPU_FIX = (
     "No TensorFlow release or source build runs on a GPU older than compute capability"
     f" {query.OLDEST_CAPABILITY_BUILT} (Kepler): use a newer NVIDIA GPU, or TensorFlow on the CPU."
@@ -609,8 +637,7 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         if supported_elsewhere
         else ANCIENT_GPU_FIX
         if ancient
-        else "No PyPI TensorFlow release has kernels for this GPU; build TensorFlow from source "
-        "with this compute capability, or use NVIDIA's TensorFlow container."
+        else _no_pypi_release_fix(bad)
     )
     return [
         finding(

@@ -43,8 +43,10 @@ CUDNN_MISMATCH_FIX = (
     " major version (for cuDNN 6 and older, and for any cuDNN under TensorFlow before"
     " 1.13, whose message names a 'compatibility version', the same minor too: a newer"
     " one is refused as well): with pip, install the nvidia-cudnn-cu1x version that"
-    " 'tensorflow[and-cuda]' pins, and remove older cuDNN copies that load first (a system"
-    " or conda cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
+    " 'tensorflow[and-cuda]' pins (TensorFlow 2.14 and newer; before 2.14 there is no such"
+    " extra: install the cuDNN of the build by name and put its lib folder on"
+    " LD_LIBRARY_PATH), and remove older cuDNN copies that load first (a system or conda"
+    " cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
 )
 
 LIBRARIES: tuple[Signature, ...] = (

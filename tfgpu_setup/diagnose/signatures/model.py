@@ -405,8 +405,9 @@ WINDOWS_LOADER_FIX = (
     " cudatoolkit=X.Y cudnn=X.Y)."
 )
 LINUX_CUDNN_FIX = (
-    "pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins; system: the cuDNN"
-    " package for your CUDA, then ldconfig."
+    "pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins (2.14 and newer;"
+    " before 2.14 no such extra exists: install the build's cuDNN by name, or the system's);"
+    " system: the cuDNN package for your CUDA, then ldconfig."
 )
 WINDOWS_CUDNN_FIX = (
     "On native Windows put cuDNN's bin folder on PATH (or copy its DLLs into CUDA's bin folder)"
