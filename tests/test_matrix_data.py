@@ -217,6 +217,26 @@ def test_architecture_cuda_ranges() -> None:
     assert arch("10.3") == ("Blackwell", "12.9", None)
 
 
+def test_last_driver_branches_as_nvidia_publishes_them() -> None:
+    """NVIDIA's legacy branches: R470 for Kepler, R580 for Maxwell to Volta; newer still drive."""
+
+    def last(cc: str) -> int | None:
+        found = query.arch_for_cc(MATRIX, cc)
+        assert found is not None, cc
+        assert found.last_driver_branch is None or found.driver_source
+        return found.last_driver_branch
+
+    assert [last(cc) for cc in ("2.1", "3.0", "3.7", "5.2", "6.1", "7.0")] == [
+        390,
+        470,
+        470,
+        580,
+        580,
+        580,
+    ]
+    assert [last(cc) for cc in ("7.5", "8.6", "9.0", "12.0")] == [None] * 4
+
+
 @pytest.mark.parametrize("pattern", MATRIX.gpus.patterns, ids=lambda p: p.pattern)
 def test_gpu_pattern_examples_resolve_to_their_compute_capability(pattern: object) -> None:
     """The name table answers first; where it lists an example, it must agree with the pattern."""

@@ -243,6 +243,12 @@ def test_driver_and_gpu_corruptions_name_entry_and_field() -> None:
         "matrices/gpus.json: pattern '\\\\bT4\\\\b(': field 'pattern': not a regular expression"
     )
     gpus = shipped_json(GPUS_FILE)
+    entry(gpus, "architectures", "name", "Turing")["last_driver_branch"] = 600
+    assert error_of(decode_gpus, gpus, GPUS_LABEL).message == (
+        "matrices/gpus.json: architecture Turing: field 'driver_source': is needed with"
+        " last_driver_branch"
+    )
+    gpus = shipped_json(GPUS_FILE)
     entry(gpus, "architectures", "name", "Turing")["ccs"].append("8.0")
     assert error_of(decode_gpus, gpus, GPUS_LABEL).message == (
         "matrices/gpus.json: architecture Ampere: field 'ccs': 8.0 is also listed under Turing"

@@ -456,3 +456,56 @@ def test_a_container_without_a_driver_is_not_told_to_install_one(
     )
     assert [f["id"] for f in doc["findings"]][:1] == ["container-gpu-not-exposed"]
     assert "no-nvidia-driver" not in [f["id"] for f in doc["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("driver", "gpu", "first", "branch"),
+    [
+        ("560.35.03", "NVIDIA GeForce RTX 5090", "driver-too-old", "R570"),
+        ("470.256.02", "NVIDIA GeForce RTX 4090", "driver-too-old", "R520"),
+        ("580.95.05", "Tesla K80", "no-nvidia-driver", "R470"),
+        ("590.48.01", "NVIDIA GeForce GTX 1080", "no-nvidia-driver", "R580"),
+    ],
+)
+def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
+    capsys: pytest.CaptureFixture[str], driver: str, gpu: str, first: str, branch: str
+) -> None:
+    """nvidia-smi lists no GPU its driver branch does not know (too old) or dropped (too new)."""
+    code, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.11",
+        "--driver",
+        driver,
+        "--gpu",
+        gpu,
+    )
+    assert (code, doc["verdict"]) == (ExitCode.CPU_ONLY, "cpu")
+    top = doc["findings"][0]
+    assert (top["id"], top["severity"]) == (first, "error")
+    assert branch in top["fix"]
+
+
+def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.11",
+        "--driver",
+        "550.54.14",
+        "--gpu",
+        "Tesla K80",
+        "--gpu",
+        "Tesla V100-PCIE-16GB",
+    )
+    assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
+    dropped = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
+    assert dropped["severity"] == "warning" and "Tesla K80" in dropped["title"]

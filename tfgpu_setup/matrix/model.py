@@ -220,6 +220,10 @@ class Architecture:
     """Last CUDA X.Y that supports it (None: still supported)."""
     source: str
     note: str | None = None
+    last_driver_branch: int | None = None
+    """Last NVIDIA driver branch (R470) that drives it; None: newer branches still do."""
+    driver_source: str | None = None
+    """Where last_driver_branch comes from."""
 
 
 @dataclass(frozen=True)

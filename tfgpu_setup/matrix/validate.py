@@ -475,6 +475,16 @@ def _check_architecture(arch: Architecture, origin: str, ccs: dict[Version, str]
         raise problem(origin, entry, "last_cuda", f"{arch.last_cuda} is before {arch.first_cuda}")
     if not arch.source.strip():
         raise problem(origin, entry, "source", "is empty")
+    if arch.last_driver_branch is not None:
+        if not (isinstance(arch.last_driver_branch, int) and arch.last_driver_branch > 0):
+            raise problem(
+                origin,
+                entry,
+                "last_driver_branch",
+                f"{shown(arch.last_driver_branch)} is no branch",
+            )
+        if not (arch.driver_source or "").strip():
+            raise problem(origin, entry, "driver_source", "is needed with last_driver_branch")
 
 
 def _check_pattern(pattern: GpuPattern, origin: str, architectures: Iterable[Architecture]) -> None:

@@ -13,6 +13,7 @@ from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
+from .driver_gpus import driver_gaps
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -350,6 +351,8 @@ def evaluate(
             gpu_blockers.append("no NVIDIA GPU visible")
         elif all(g.support == "unsupported" for g in gpus):
             gpu_blockers.append("; ".join(f"{g.gpu.name}: {g.reason}" for g in gpus))
+        elif len(gaps := driver_gaps(facts, matrix, is_windows_driver(facts))) == len(facts.gpus):
+            gpu_blockers.append("; ".join(gap.reason for gap in gaps))
         if missing:
             gpu_blockers.append(missing)
         if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):

@@ -20,6 +20,7 @@ from ..matrix import query
 from ..matrix.model import TfRelease
 from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
+from .driver_gpus import driver_gaps
 from .evaluate import (
     GpuSupport,
     gpu_support,
@@ -151,6 +152,8 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
 @rule("no-nvidia-driver", DRIVER_GUIDE)
 def no_nvidia_driver(ctx: Context) -> list[Finding]:
     f = ctx.facts
+    if gap := _driver_gap_finding(ctx, "past"):
+        return gap
     windows = f.knows("os") and f.platform.os == "windows"
     if not (f.platform.os == "linux" or windows) or not _no_driver(f):
         return []
@@ -257,11 +260,54 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     ]
 
 
+def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
+    """The driver branch cannot drive some GPUs: 'predates' them (driver-too-old) or is 'past'
+    their last branch (for them no driver is loaded: no-nvidia-driver)."""
+    gaps = [
+        g
+        for g in driver_gaps(ctx.facts, ctx.matrix, is_windows_driver(ctx.facts))
+        if g.kind == kind
+    ]
+    if not gaps:
+        return []
+    every = len(gaps) == len(ctx.facts.gpus)
+    names = ", ".join(g.gpu.name for g in gaps)
+    if kind == "predates":
+        need = max(g.branch for g in gaps)
+        return [
+            finding(
+                "driver-too-old",
+                E if every else W,
+                f"The NVIDIA driver predates the {names} and does not drive "
+                + ("it" if len(gaps) == 1 else "them"),
+                [g.reason for g in gaps],
+                f"Install an NVIDIA driver of branch R{need} or newer, then reboot.",
+                gaps[0].source,
+            )
+        ]
+    last = min(g.branch for g in gaps)
+    return [
+        finding(
+            "no-nvidia-driver",
+            E if every else W,
+            f"No driver drives the {names}: branches after R{last} dropped "
+            + ("it" if len(gaps) == 1 else "them"),
+            [g.reason for g in gaps],
+            f"Install the R{last} driver branch (NVIDIA keeps it as a legacy branch), then "
+            "reboot; its CUDA caps the TensorFlow this GPU can run (plan again with --driver "
+            "and its version).",
+            gaps[0].source,
+        )
+    ]
+
+
 @rule("driver-too-old", MVC)
 def driver_too_old(ctx: Context) -> list[Finding]:
     f = ctx.facts
     if _no_driver(f):
         return []
+    if gap := _driver_gap_finding(ctx, "predates"):
+        return gap
     # Only releases that a newer driver alone would make work: advising a driver update for a
     # release the GPU cannot run anyway is wrong (a Kepler K80 stops at the R470 driver).
     if ctx.installed:

@@ -1,0 +1,80 @@
+"""Whether the installed NVIDIA driver branch drives each GPU at all.
+
+A driver branch older than the first CUDA of a GPU's architecture does not know the GPU (an
+RTX 5090 needs the R570 of CUDA 12.8), and one past an architecture's last branch no longer
+drives it (Kepler stops at R470, Maxwell to Volta at R580): nvidia-smi then lists no such GPU,
+and no TensorFlow can use it. Branches are compared, not full versions: a GPU's launch driver
+may be a little older than its CUDA's own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import UserError
+from ..facts import Facts, Gpu
+from ..matrix import query
+from ..matrix.model import Matrix
+
+
+@dataclass(frozen=True)
+class DriverGap:
+    gpu: Gpu
+    kind: Literal["predates", "past"]
+    """predates: the branch is older than the GPU; past: newer than its last branch."""
+    branch: int
+    """predates: the first branch that drives the GPU; past: the last one."""
+    reason: str
+    source: str
+
+
+def _branch(version: str) -> int | None:
+    head = version.split(".", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap, ...]:
+    """The GPUs the stated or measured driver cannot drive (windows: the driver is numbered
+    as Windows numbers it). Not judged on Arm (Jetson's L4T drivers are numbered apart) nor
+    past a last branch with Windows numbering (a Windows R580 driver may read 581.xx)."""
+    version = facts.driver.version
+    branch = _branch(version) if version else None
+    if branch is None or not facts.gpus or facts.platform.arch in ("aarch64", "arm64"):
+        return ()
+    gaps: list[DriverGap] = []
+    for gpu in facts.gpus:
+        arch = query.arch_for_cc(matrix, gpu.compute_capability) if gpu.compute_capability else None
+        if arch is None:
+            continue
+        last = arch.last_driver_branch
+        if last is not None and not windows and branch > last:
+            gaps.append(
+                DriverGap(
+                    gpu,
+                    "past",
+                    last,
+                    f"driver {version} is past R{last}, the last branch that drives "
+                    f"{arch.name} GPUs like the {gpu.name}",
+                    arch.driver_source or arch.source,
+                )
+            )
+            continue
+        if arch.first_cuda is None:
+            continue
+        try:
+            first = query.min_driver_for_cuda(matrix, arch.first_cuda, windows)[1]
+        except UserError:
+            continue  # a CUDA older than the driver table: every branch it covers is newer
+        needed = _branch(first)
+        if needed is not None and branch < needed:
+            gaps.append(
+                DriverGap(
+                    gpu,
+                    "predates",
+                    needed,
+                    f"driver {version} predates {arch.name} GPUs like the {gpu.name}: CUDA "
+                    f"{arch.first_cuda} brought them, with driver {first}",
+                    arch.source,
+                )
+            )
+    return tuple(gaps)
