@@ -509,3 +509,39 @@ def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_warning(
     assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
     dropped = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
     assert dropped["severity"] == "warning" and "Tesla K80" in dropped["title"]
+
+
+def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An H100 with only Python 3.8 asked for 2.10: 2.21 would need a newer Python; 2.13 fits."""
+    _, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.8",
+        "--driver",
+        "535.104.05",
+        "--gpu",
+        "NVIDIA H100 80GB HBM3",
+        "--tf",
+        "2.10",
+    )
+    refused = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
+    assert "'tfgpu-setup plan --tf 2.13.1'" in refused["fix"]
+    _, k80 = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.12",
+        "--driver",
+        "470.256.02",
+        "--gpu",
+        "Tesla K80",
+    )
+    refused = next(f for f in k80["findings"] if f["id"] == "compute-capability-unsupported")
+    assert "Python 3.9 to 3.11 (none of those is here)" in refused["fix"]

@@ -447,6 +447,24 @@ def windows_native(ctx: Context) -> list[Finding]:
     ]
 
 
+def _older_release_fix(ctx: Context, releases: list[TfRelease]) -> str:
+    """The newest release with kernels for the GPU that a Python here can install; where none
+    can, the newest one and the Pythons it needs (a fix must not lead to a dead end)."""
+    pythons = {xy(p.version) for p in ctx.facts.pythons} if ctx.facts.knows("pythons") else None
+    fits = next((r for r in releases if pythons is None or pythons & set(r.python)), None)
+    if fits is not None:
+        return (
+            f"TensorFlow {fits.version} still supports this GPU: 'tfgpu-setup plan --tf "
+            f"{fits.version}'."
+        )
+    newest = releases[0]
+    return (
+        f"TensorFlow {newest.version} still supports this GPU, with Python "
+        f"{newest.python[0]} to {newest.python[-1]} (none of those is here): install one, then "
+        f"'tfgpu-setup plan --tf {newest.version} --python {newest.python[-1]}'."
+    )
+
+
 def _no_pypi_release_fix(bad: list[GpuSupport]) -> str:
     """No PyPI release runs on these GPUs: what can, by how old the oldest of them is."""
     ccs = [Version(g.gpu.compute_capability) for g in bad if g.gpu.compute_capability]
@@ -669,7 +687,7 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
     # for 2.17 should hear that 2.16.2 still runs on it, not "build from source".
     key = platform_key(ctx.facts)
     supported_elsewhere = [
-        r.version
+        r
         for r in sorted(ctx.matrix.tensorflow.releases, key=lambda r: Version(r.version))[::-1]
         if (support := r.platforms.get(key)) is not None
         and support.gpu
@@ -678,8 +696,7 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
     ]
     ancient = all(query.older_than_every_build(g.gpu.compute_capability) for g in bad)
     fix = (
-        f"TensorFlow {supported_elsewhere[0]} still supports this GPU: "
-        f"'tfgpu-setup plan --tf {supported_elsewhere[0]}'."
+        _older_release_fix(ctx, supported_elsewhere)
         if supported_elsewhere
         else ANCIENT_GPU_FIX
         if ancient
