@@ -545,3 +545,32 @@ def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
     )
     refused = next(f for f in k80["findings"] if f["id"] == "compute-capability-unsupported")
     assert "Python 3.9 to 3.11 (none of those is here)" in refused["fix"]
+
+
+@pytest.mark.parametrize(("toolkit", "verdict"), [("11.0", "gpu"), ("11.2", "cpu")])
+def test_tensorflow_2_4_needs_cuda_11_0_itself(
+    capsys: pytest.CaptureFixture[str], toolkit: str, verdict: str
+) -> None:
+    """2.4 loads libcusolver.so.10, which CUDA 11.1 and later no longer ship."""
+    _, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.8",
+        "--driver",
+        "460.32.03",
+        "--gpu",
+        "GeForce RTX 3080",
+        "--cuda-toolkit",
+        toolkit,
+        "--cudnn",
+        "8.0.4",
+        "--tf",
+        "2.4",
+    )
+    assert doc["verdict"] == verdict
+    if verdict == "cpu":
+        assert doc["findings"][0]["id"] == "cuda-version-mismatch"
+        assert "Install CUDA 11.0 " in doc["findings"][0]["fix"]

@@ -40,6 +40,11 @@ EXACT_MINOR_BELOW: dict[LibraryKind, int] = {"cuda": 11, "cudnn": 7}
 and minor (libcudart.so.10.1, so CUDA 10.2 does not provide it), and TensorFlow checks a cuDNN
 before 7 for the same major and minor (cuda_dnn.cc)."""
 
+EXACT_CUDA_BUILDS = frozenset({(11, 0)})
+"""CUDA builds only their own X.Y serves although the major is newer: CUDA 11.0's cuSOLVER is
+libcusolver.so.10, which 11.1 and later replaced with libcusolver.so.11, so TensorFlow 2.4
+(built with 11.0) cannot load it from them (tensorflow/tensorflow#45848, #45263)."""
+
 
 def serves_build(built: str, installed: str, kind: LibraryKind = "cuda") -> bool:
     """An installed CUDA or cuDNN (kind) can serve a build made with `built`: the same major and
@@ -50,12 +55,17 @@ def serves_build(built: str, installed: str, kind: LibraryKind = "cuda") -> bool
         return False
     if len(have.release) == 1:
         return True
-    if want.major < EXACT_MINOR_BELOW[kind]:
+    if want.major < EXACT_MINOR_BELOW[kind] or _exact(built, kind):
         return xy_tuple(installed) == xy_tuple(built)
     return xy_tuple(installed) >= xy_tuple(built)
+
+
+def _exact(built: str, kind: LibraryKind) -> bool:
+    return kind == "cuda" and xy_tuple(built) in EXACT_CUDA_BUILDS
 
 
 def build_need(built: str, kind: LibraryKind = "cuda") -> str:
     """What serves a build, in words: '10.1' for an old major, else '11.x ≥ 11.2'."""
     major = parsed(built).major
-    return xy(built) if major < EXACT_MINOR_BELOW[kind] else f"{major}.x ≥ {built}"
+    exact = major < EXACT_MINOR_BELOW[kind] or _exact(built, kind)
+    return xy(built) if exact else f"{major}.x ≥ {built}"
