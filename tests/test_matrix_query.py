@@ -32,9 +32,9 @@ def test_release_lookup_normalizes_versions() -> None:
 @pytest.mark.parametrize(
     ("spec", "expected"),
     [
-        ("2.17", ["2.17.1"]),
-        ("2.15", ["2.15.1"]),
-        ("2", ["2.21.0"]),
+        # a series: every patch, newest first (the planner takes the newest that installs)
+        ("2.17", ["2.17.1", "2.17.0"]),
+        ("2.15", ["2.15.1", "2.15.0.post1", "2.15.0"]),
         ("2.16.1", ["2.16.1"]),
         ("==2.16.1", ["2.16.1"]),
         ("~=2.15.0", ["2.15.1", "2.15.0.post1", "2.15.0"]),
@@ -47,6 +47,11 @@ def test_release_lookup_normalizes_versions() -> None:
 )
 def test_releases_matching(spec: str, expected: list[str]) -> None:
     assert versions(spec) == expected
+
+
+def test_a_major_alone_is_every_release_of_it() -> None:
+    twos = versions("2")
+    assert twos[0] == "2.21.0" and len(twos) > 20 and all(v.startswith("2.") for v in twos)
 
 
 @pytest.mark.parametrize("spec", ["latest", "2.x", "=>2.15"])

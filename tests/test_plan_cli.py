@@ -574,3 +574,30 @@ def test_tensorflow_2_4_needs_cuda_11_0_itself(
     if verdict == "cpu":
         assert doc["findings"][0]["id"] == "cuda-version-mismatch"
         assert "Install CUDA 11.0 " in doc["findings"][0]["fix"]
+
+
+def test_a_series_is_planned_with_the_newest_patch_that_installs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """TensorFlow 2.1.0 is the last for Python 2.7; 2.1.4, the newest 2.1, is not."""
+    code, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "2.7",
+        "--glibc",
+        "2.23",
+        "--driver",
+        "430.64",
+        "--gpu",
+        "GeForce GTX 1070",
+        "--cuda-toolkit",
+        "10.1",
+        "--cudnn",
+        "7.6.5",
+        "--tf",
+        "2.1",
+    )
+    assert (code, doc["verdict"], doc["tensorflow"]) == (ExitCode.OK, "gpu", "2.1.0")

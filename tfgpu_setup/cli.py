@@ -287,7 +287,7 @@ def _add_plan_args(p: argparse.ArgumentParser) -> None:
         "--tf",
         metavar="SPEC",
         type=flags.tf_spec,
-        help="a release (2.17 = newest 2.17.x) or specifier",
+        help="a release (2.17 = the newest 2.17.x that installs here) or specifier",
     )
     p.add_argument("--venv", metavar="PATH", help="target virtualenv (default ./.venv-tf)")
     p.add_argument(

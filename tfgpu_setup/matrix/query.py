@@ -64,8 +64,9 @@ def legacy_build(matrix: Matrix, version: str) -> LegacyBuild | None:
 def releases_matching(matrix: Matrix, spec: str) -> list[TfRelease]:
     """Releases a user's --tf selects, newest first.
 
-    '2.17' (one or two components): the newest 2.17.x; '2.17.1': that release; anything with
-    an operator ('~=2.17.0', '==2.16.1', '>=2.15', '>=2.15,<2.18'): every release it admits.
+    '2.17' (one or two components): every 2.17.x, so the planner takes the newest that
+    installs here (tensorflow-macos has 2.10.0 but no 2.10.1); '2.17.1': that release; anything
+    with an operator ('~=2.17.0', '==2.16.1', '>=2.15', '>=2.15,<2.18'): every release it admits.
     """
     text = spec.strip()
     releases = sorted(matrix.tensorflow.releases, key=lambda r: Version(r.version), reverse=True)
@@ -74,8 +75,7 @@ def releases_matching(matrix: Matrix, spec: str) -> list[TfRelease]:
         if len(wanted.release) >= 3:
             return [r for r in releases if Version(r.version) == wanted]
         prefix = wanted.release
-        series = [r for r in releases if Version(r.version).release[: len(prefix)] == prefix]
-        return series[:1]
+        return [r for r in releases if Version(r.version).release[: len(prefix)] == prefix]
     try:
         specifier = SpecifierSet(text)
     except InvalidSpecifier:

@@ -10,7 +10,7 @@ DEFAULT_VENV = ".venv-tf"
 @dataclass(frozen=True)
 class Request:
     tf: str | None = None
-    """A release ('2.17' = newest 2.17.x, '2.17.1') or a specifier ('~=2.17.0')."""
+    """A release ('2.17' = the newest 2.17.x that installs; '2.17.1') or a specifier ('>=2.17')."""
     venv: str = DEFAULT_VENV
     """Absolute path of the target virtualenv (the CLI resolves it)."""
     gpus: str | None = None
