@@ -310,3 +310,13 @@ def test_a_cc_3_0_gpu_is_not_sent_to_a_release_plan_cannot_find(capsys, tmp_path
     )
     refused = next(f for f in plan["findings"] if f["id"] == "compute-capability-unsupported")
     assert "container" not in refused["fix"] and "TensorFlow 2.3 or older" in refused["fix"]
+
+
+def test_xla_ptxas_without_blackwell_is_not_sent_to_the_same_pinned_ptxas(capsys, tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text(
+        "ptxas fatal   : Value 'sm_120' is not defined for option 'gpu-name'\n", encoding="utf-8"
+    )
+    _, doc = run_cli(capsys, "doctor", "--log", str(log), "--no-probe", "--tf", "2.20")
+    ptxas = next(f for f in doc["findings"] if f["id"] == "xla-toolchain-missing")
+    assert "CUDA 12.8 or newer" in ptxas["fix"] and "jit_compile=False" in ptxas["fix"]

@@ -226,9 +226,10 @@ KERNELS: tuple[Signature, ...] = (
             " this GPU generation (CUDA_ERROR_INVALID_PTX / INVALID_HANDLE)"
         ),
         fix=(
-            "PyPI TensorFlow releases up to 2.21 ship kernels up to sm_90 only. Use NVIDIA's NGC"
-            " TensorFlow container, or a TensorFlow built from source with CUDA >= 12.8 and this"
-            " compute capability."
+            "PyPI TensorFlow ships kernels up to sm_90 only. From 2.21 its PTX runs on these GPUs"
+            " with CUDA 12.8 libraries, outside XLA's own compiles ('tfgpu-setup plan' pins"
+            " them); before 2.21 use NVIDIA's NGC TensorFlow container, or a TensorFlow built from"
+            " source with CUDA >= 12.8 and this compute capability."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/97387",
         subject="{cc}",
@@ -587,7 +588,12 @@ KERNELS: tuple[Signature, ...] = (
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title=("The ptxas XLA runs is older than this GPU (sm_{sm}): it cannot compile for it"),
-        fix=NEWER_PTXAS_FIX,
+        fix=(
+            "Give XLA a ptxas of a CUDA that knows sm_{sm} (sm_100 and sm_120 need CUDA 12.8 or"
+            " newer, where even the nvcc wheel a release pins may be older: 'pip install"
+            ' "nvidia-cuda-nvcc-cu12>=12.8"\' and put its bin folder first on PATH), or turn XLA'
+            " off for this work (jit_compile=False; TF_XLA_FLAGS=--tf_xla_auto_jit=0)."
+        ),
         source="https://github.com/tensorflow/tensorflow/issues/46933",
         explained_by=frozenset({"compute-capability-ptx-jit"}),
     ),
