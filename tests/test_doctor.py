@@ -320,3 +320,30 @@ def test_xla_ptxas_without_blackwell_is_not_sent_to_the_same_pinned_ptxas(capsys
     _, doc = run_cli(capsys, "doctor", "--log", str(log), "--no-probe", "--tf", "2.20")
     ptxas = next(f for f in doc["findings"] if f["id"] == "xla-toolchain-missing")
     assert "CUDA 12.8 or newer" in ptxas["fix"] and "jit_compile=False" in ptxas["fix"]
+
+
+def test_a_cuda_folder_on_ld_library_path_is_not_left_before_the_wheels(capsys):
+    machine = [
+        "doctor",
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.11",
+        "--driver",
+        "545.29.06",
+        "--gpu",
+        "NVIDIA RTX A5000",
+        "--cuda-toolkit",
+        "11.8",
+        "--cudnn",
+        "8.6.0",
+        "--tf",
+        "2.15.0.post1",
+    ]
+    _, shadowed = run_cli(capsys, *machine, "--env", "LD_LIBRARY_PATH=/usr/local/cuda-11.8/lib64")
+    fix = next(f["fix"] for f in shadowed["findings"] if f["id"] == "cudnn-version-mismatch")
+    assert "take /usr/local/cuda-11.8/lib64 off LD_LIBRARY_PATH" in fix
+    _, plain = run_cli(capsys, *machine)
+    fix = next(f["fix"] for f in plain["findings"] if f["id"] == "cudnn-version-mismatch")
+    assert "the system cuDNN can stay" in fix

@@ -1130,6 +1130,23 @@ WHEELS_TO_CONFIRM = "pip wheels: confirm with 'pip list | grep nvidia'"
 """How a system CUDA/cuDNN mismatch that NVIDIA's wheels might make moot says so."""
 
 
+def _system_folders_advice(facts: Facts, what: str) -> str:
+    """The system copy may stay, unless LD_LIBRARY_PATH names its folder: the loader searches
+    that before the wheels' RUNPATH, and the same soname would load the system copy again."""
+    stated = facts.env.get("LD_LIBRARY_PATH")  # a value is measured or stated; absent: unknown
+    folders = [
+        entry
+        for entry in split_path_list(stated or "")
+        if any(word in entry.lower() for word in ("cuda", "cudnn"))
+    ]
+    if not folders:
+        return f"the system {what} can stay."
+    return (
+        f"take {', '.join(folders)} off LD_LIBRARY_PATH first: the loader searches it before "
+        f"the wheels' own folders and would load the system {what} again."
+    )
+
+
 def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Finding]:
     """An installed release that takes its CUDA from pip wheels (the [and-cuda] extra), beside a
     system CUDA or cuDNN that cannot serve it: only the wheels can. Wheels known absent make
@@ -1163,7 +1180,7 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
             ),
             fix=f"Install the libraries TensorFlow {r.version} was built with as pip wheels: "
             f"'pip install \"tensorflow[and-cuda]=={r.version}\"' (or 'tfgpu-setup apply', "
-            f"which pins them); the system {what} can stay.",
+            f"which pins them); {_system_folders_advice(f, what)}",
         )
     ]
 
