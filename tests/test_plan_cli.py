@@ -601,3 +601,29 @@ def test_a_series_is_planned_with_the_newest_patch_that_installs(
         "2.1",
     )
     assert (code, doc["verdict"], doc["tensorflow"]) == (ExitCode.OK, "gpu", "2.1.0")
+
+
+def test_a_jetson_with_no_installable_release_still_hears_pypi_has_no_cuda_build(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A newer Python alone would not help a Jetson Nano: PyPI has no CUDA build for aarch64."""
+    _, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--arch",
+        "aarch64",
+        "--python",
+        "3.6",
+        "--glibc",
+        "2.27",
+        "--driver",
+        "32.7.1",
+        "--gpu",
+        "NVIDIA Tegra X1",
+        "--tf",
+        "2.7",
+    )
+    arm = next(f for f in doc["findings"] if f["id"] == "cpu-only-tensorflow")
+    assert arm["severity"] == "error" and "JetPack" in arm["fix"]

@@ -816,12 +816,14 @@ def cpu_only_tf(ctx: Context) -> list[Finding]:
 def _cpu_only_wheel(ctx: Context) -> list[Finding]:
     """Linux on Arm: the PyPI wheel the plan installs has no CUDA, whatever the GPU and driver."""
     f = ctx.facts
-    chosen = ctx.chosen
+    # Nothing installable (a Jetson's Python 3.6): the newest release asked for still says
+    # that PyPI has no CUDA build here, which a newer Python would not change.
+    chosen = ctx.chosen or (ctx.evaluations[0] if ctx.evaluations and not ctx.installed else None)
     key = platform_key(f)
     if ctx.gpu or chosen is None or key != "linux_aarch64" or (_no_driver(f) and not f.gpus):
         return []
     support = chosen.release.platforms.get(key)
-    if support is None or support.gpu:
+    if (support is not None and support.gpu) or (support is None and ctx.chosen is not None):
         return []
     build = f.target_env.tf_build if f.target_env is not None else None
     if ctx.installed and build is not None and build.is_cuda_build:
@@ -834,10 +836,16 @@ def _cpu_only_wheel(ctx: Context) -> list[Finding]:
             "cpu-only-tensorflow",
             E if sure else W,
             ("" if sure else "If it is the PyPI wheel: ")
-            + f"TensorFlow {chosen.release.version}'s PyPI wheel for Linux on Arm (aarch64) has no "
-            "CUDA support",
+            + (
+                f"TensorFlow {chosen.release.version}'s PyPI wheel for Linux on Arm (aarch64) has "
+                "no CUDA support"
+                if support is not None
+                else f"TensorFlow {chosen.release.version} has no PyPI wheel for Linux on Arm "
+                "(aarch64), and none there has CUDA support"
+            ),
             [
-                support.note or f"no CUDA build of tensorflow {chosen.release.version} for {key}",
+                (support.note if support else None)
+                or f"no CUDA build of tensorflow {chosen.release.version} for {key}",
                 f"GPUs: {gpus}; driver {f.driver.version or f.driver.cuda_version or 'unknown'}",
             ],
             "On aarch64 TensorFlow uses an NVIDIA GPU only from a CUDA build: on a Jetson, "
