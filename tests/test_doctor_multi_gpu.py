@@ -248,3 +248,29 @@ def test_the_ptxas_a_plan_would_pin_is_not_judged_as_installed(tmp_path, capsys)
     """Driver 550 (CUDA 12.4) is older than the ptxas 2.18 pins, but nothing says it is here."""
     doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA)
     assert "ptxas-newer-than-driver" not in [f["id"] for f in doc["findings"]]
+
+
+def test_a_driver_for_every_gpu_outranks_one_gpu_without_kernels(tmp_path, capsys):
+    """K80 + V100 on R470 with 2.15 (CUDA 12.2): the driver stops both; 2.15 only skips the K80."""
+    doc = doctor(
+        tmp_path,
+        capsys,
+        "",
+        "--os",
+        "linux",
+        "--python",
+        "3.11",
+        "--driver",
+        "470.256.02",
+        "--gpu",
+        "Tesla K80",
+        "--gpu",
+        "Tesla V100-PCIE-16GB",
+        "--tf",
+        "2.15.0",
+    )
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("driver-too-old", "error")
+    assert "no longer drives the Tesla K80" in first["fix"]
+    skipped = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
+    assert skipped["severity"] == "warning"

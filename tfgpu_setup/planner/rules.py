@@ -260,6 +260,26 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     ]
 
 
+def _gpus_a_driver_drops(ctx: Context, needed: str | None) -> str:
+    """The GPUs here that a driver of the needed branch no longer drives (a K80 past R470)."""
+    branch = needed.split(".", 1)[0] if needed else ""
+    if not branch.isdigit():
+        return ""
+    dropped = [
+        (g, arch)
+        for g in ctx.facts.gpus
+        if g.compute_capability
+        and (arch := query.arch_for_cc(ctx.matrix, g.compute_capability)) is not None
+        and arch.last_driver_branch is not None
+        and arch.last_driver_branch < int(branch)
+    ]
+    return "".join(
+        f" (that branch no longer drives the {g.name}: {arch.name} GPUs end at "
+        f"R{arch.last_driver_branch})"
+        for g, arch in dropped[:2]
+    )
+
+
 def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
     """The driver branch cannot drive some GPUs: 'predates' them (driver-too-old) or is 'past'
     their last branch (for them no driver is loaded: no-nvidia-driver)."""
@@ -329,8 +349,10 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                     ],
                     f"Update the NVIDIA driver to ≥ {e.driver_floor[0] if e.driver_floor else '?'}"
                     + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
-                    + ", then reboot; or use a TensorFlow built for an older CUDA "
-                    "('tfgpu-setup plan' picks one).",
+                    + ", then reboot"
+                    + _gpus_a_driver_drops(ctx, e.driver_floor[0] if e.driver_floor else None)
+                    + "; or use a TensorFlow built for an older CUDA ('tfgpu-setup plan' picks "
+                    "one).",
                 )
             ]
         return []
@@ -356,7 +378,9 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     fix = (
         f"Update the NVIDIA driver to ≥ {needed}"
         + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
-        + ", then reboot."
+        + ", then reboot"
+        + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
+        + "."
     )
     if ctx.gpu and ctx.chosen is not None:
         return [
@@ -660,6 +684,22 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         f"{g.gpu.compute_capability}): {g.reason}"
         for g in bad
     ]
+    usable = [g for g in target.gpus if g.support in ("sass", "ptx-jit")]
+    if usable and not ctx.gpu and ctx.installed:
+        # Something else keeps TensorFlow off every GPU: this one it would only skip.
+        return [
+            finding(
+                "compute-capability-unsupported",
+                W,
+                f"TensorFlow {target.release.version} has no kernels for "
+                f"{', '.join(g.gpu.name for g in bad)}; it would skip "
+                + ("it" if len(bad) == 1 else "them")
+                + f" and use {', '.join(g.gpu.name for g in usable)}",
+                evidence,
+                "Fix what keeps TensorFlow off every GPU first; for the skipped GPUs too, a "
+                "release with their kernels is needed ('tfgpu-setup plan').",
+            )
+        ]
     if ctx.gpu and ctx.installed:
         # TensorFlow skips a GPU it has no kernels for and runs on the others: no cause.
         return [
