@@ -347,3 +347,24 @@ def test_a_cuda_folder_on_ld_library_path_is_not_left_before_the_wheels(capsys):
     _, plain = run_cli(capsys, *machine)
     fix = next(f["fix"] for f in plain["findings"] if f["id"] == "cudnn-version-mismatch")
     assert "the system cuDNN can stay" in fix
+
+
+def test_a_slow_first_start_is_not_named_the_cause_from_facts_alone(capsys):
+    """TensorFlow 2.12 runs on an H100 through PTX: slow to start, not off the GPU."""
+    _, doc = run_cli(
+        capsys,
+        "doctor",
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.10",
+        "--driver",
+        "535.104.05",
+        "--gpu",
+        "NVIDIA H100 80GB HBM3",
+        "--tf",
+        "2.12.0",
+    )
+    assert doc["verdict"].startswith("Not enough evidence")
+    assert "compute-capability-ptx-jit" in [f["id"] for f in doc["findings"]]

@@ -493,7 +493,11 @@ def diagnose(
             True,
             known,
         )
-    warnings = [f for f in findings if f.severity == Severity.WARNING]
+    warnings = [
+        f
+        for f in findings
+        if f.severity == Severity.WARNING and (matches or f.id not in SLOWS_BUT_RUNS)
+    ]
     if warnings and warnings[0].id == "cuda-libs-not-found" and runtime_alone:
         # Without its CUDA runtime TensorFlow uses no GPU, whether or not the machine has one.
         return Diagnosis(
@@ -735,6 +739,9 @@ def _failed_on_the_gpu(finding: Finding, log: str) -> bool:
     return finding.id in RAN_ON_THE_GPU
 
 
+SLOWS_BUT_RUNS = frozenset({"compute-capability-ptx-jit", "ptxas-newer-than-driver"})
+"""Findings of what slows GPU work without stopping it: from the facts alone (no log line shows
+it), never the likely reason TensorFlow does not use the GPU."""
 GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )
