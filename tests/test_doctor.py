@@ -368,3 +368,37 @@ def test_a_slow_first_start_is_not_named_the_cause_from_facts_alone(capsys):
     )
     assert doc["verdict"].startswith("Not enough evidence")
     assert "compute-capability-ptx-jit" in [f["id"] for f in doc["findings"]]
+
+
+def test_a_loaded_runtime_does_not_speak_for_a_cuda_whose_other_library_failed(capsys, tmp_path):
+    """Every 11.x runtime is libcudart.so.11.0: beside libcusolver.so.10 failing, it says
+    nothing for the CUDA 11.2 stated against TensorFlow 2.4's 11.0."""
+    log = tmp_path / "run.log"
+    log.write_text(
+        "2021-03-18 10:56:30.451771: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcudart.so.11.0\n"
+        "2021-03-18 10:56:32.120000: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:60] Could not load dynamic library 'libcusolver.so.10'; dlerror:"
+        " libcusolver.so.10: cannot open shared object file: No such file or directory\n",
+        encoding="utf-8",
+    )
+    _, doc = run_cli(
+        capsys,
+        "doctor",
+        "--log",
+        str(log),
+        "--no-probe",
+        "--os",
+        "linux",
+        "--tf",
+        "2.4.1",
+        "--cuda-toolkit",
+        "11.2",
+        "--gpu",
+        "GeForce GTX 1080 Ti",
+        "--driver",
+        "460.32.03",
+    )
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "error")
+    assert not any("loaded its CUDA libraries" in line for line in first["evidence"])

@@ -229,10 +229,19 @@ MAXWELL_AND_ADA = (
 
 
 def test_a_variable_showing_only_the_gpu_without_kernels_is_the_cause(tmp_path, capsys):
-    doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA, "--env", "CUDA_VISIBLE_DEVICES=0")
+    bus_order = ("--env", "CUDA_DEVICE_ORDER=PCI_BUS_ID")
+    doc = doctor(
+        tmp_path, capsys, "", *MAXWELL_AND_ADA, "--env", "CUDA_VISIBLE_DEVICES=0", *bus_order
+    )
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
     assert "CUDA_VISIBLE_DEVICES=1" in first["fix"]
+
+
+def test_an_index_in_cudas_own_order_is_not_taken_for_nvidia_smis(tmp_path, capsys):
+    """Without CUDA_DEVICE_ORDER=PCI_BUS_ID, CUDA's GPU 0 is the fastest: likely the Ada."""
+    doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA, "--env", "CUDA_VISIBLE_DEVICES=0")
+    assert "error" not in {f["severity"] for f in doc["findings"]}
 
 
 def test_a_gpu_without_kernels_beside_one_with_them_is_no_cause(tmp_path, capsys):

@@ -398,16 +398,19 @@ def test_the_release_is_judged_on_the_gpus_selected(capsys: pytest.CaptureFixtur
 
 
 @pytest.mark.parametrize("hidden", ["-1", "", "NoDevFiles"])
-def test_a_gpu_plan_shows_the_gpus_a_variable_hides(
+def test_a_gpu_plan_leaves_a_variable_that_hides_the_gpus_and_says_so(
     capsys: pytest.CaptureFixture[str], hidden: str
 ) -> None:
-    code, doc = run_json(
-        capsys, *RTX3090, "--gpu", "RTX 3090", "--env", f"CUDA_VISIBLE_DEVICES={hidden}"
-    )
-    assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
-    assert doc["activate"]["cuda_visible_devices"] == "0"
+    """A scheduler sets NoDevFiles (or -1) on purpose: the plan does not widen it unasked."""
+    argv = [*RTX3090, "--gpu", "RTX 3090", "--env", f"CUDA_VISIBLE_DEVICES={hidden}"]
+    _, doc = run_json(capsys, *argv)
+    assert doc["verdict"] == "gpu" and doc["activate"]["cuda_visible_devices"] is None
     hides = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
-    assert "activate script shows the GPUs" in hides["fix"]
+    assert hides["severity"] == "error" and "--gpus" in hides["fix"]
+    _, text, _ = run(capsys, *argv)
+    assert "once CUDA_VISIBLE_DEVICES shows it" in text.splitlines()[1]
+    _, chosen = run_json(capsys, *argv, "--gpus", "0")
+    assert chosen["activate"]["cuda_visible_devices"] == "0"
 
 
 def test_windows_asked_for_2_10_on_a_newer_python_is_the_python_alone(
@@ -489,7 +492,7 @@ def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
     assert branch in top["fix"]
 
 
-def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_warning(
+def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_note(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, doc = run_json(
@@ -508,7 +511,8 @@ def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_warning(
     )
     assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
     dropped = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
-    assert dropped["severity"] == "warning" and "Tesla K80" in dropped["title"]
+    # R470 would drive the K80 but cap the V100's CUDA too: a note, not advice to go back
+    assert dropped["severity"] == "info" and "Tesla K80" in dropped["title"]
 
 
 def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
@@ -627,3 +631,24 @@ def test_a_jetson_with_no_installable_release_still_hears_pypi_has_no_cuda_build
     )
     arm = next(f for f in doc["findings"] if f["id"] == "cpu-only-tensorflow")
     assert arm["severity"] == "error" and "JetPack" in arm["fix"]
+
+
+def test_a_legacy_driver_is_not_the_cause_for_a_gpu_no_release_runs_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A GTX 680 (3.0) gains nothing from R470: no PyPI TensorFlow has its kernels."""
+    _, doc = run_json(
+        capsys,
+        "--no-probe",
+        "--os",
+        "linux",
+        "--python",
+        "3.11",
+        "--driver",
+        "535.183.01",
+        "--gpu",
+        "GeForce GTX 680",
+    )
+    assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+    driver = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
+    assert driver["severity"] == "warning"

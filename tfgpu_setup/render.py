@@ -143,6 +143,11 @@ VERDICT_TEXT = {
 
 def show_plan(console: Console, plan: Plan) -> None:
     console.print(VERDICT_TEXT[plan.verdict].format(tf=escape(plan.tensorflow or "")))
+    if plan.verdict == "gpu" and any(
+        f.id == "cuda-visible-devices-hides-gpus" and f.severity is Severity.ERROR
+        for f in plan.findings
+    ):
+        console.print("[bold yellow]once CUDA_VISIBLE_DEVICES shows it (see below)[/bold yellow]")
     if plan.python:
         console.print(f"Python {escape(plan.python)} in {escape(plan.venv)}")
     if plan.python_path:

@@ -56,7 +56,7 @@ def weighed_against_log(
         judged = _after_install(judged)
     elif log.tf_ran_line:
         judged = _while_running(judged)
-    if (loaded := cuda_runtime_loaded(matches)) is not None:
+    if (loaded := cuda_runtime_loaded(matches)) is not None and not _cuda_library_failed(matches):
         judged = _loaded_anyway(judged, loaded)
     if log.cuda_build_line:
         because = (
@@ -669,6 +669,17 @@ _TF_RECORD = re.compile(
     r"\b\w+\.(?:cc|h):\d{1,5}\]|\berrors_impl\.\w{1,40}Error: Failed to load in-memory CUBIN"
     r"|CUDA runtime implicit initialization on GPU:\d"
 )
+
+
+def _cuda_library_failed(matches: tuple[LogMatch, ...]) -> bool:
+    """Another CUDA library the same log could not load: a loaded runtime then says nothing of
+    the CUDA's version (every 11.x runtime is libcudart.so.11.0; TensorFlow 2.4's
+    libcusolver.so.10 is 11.0's alone)."""
+    return any(
+        m.signature.name == "dlopen-cuda-library"
+        and library_name(m.groups.get("lib", "")) not in ("cudart", "cudnn")
+        for m in matches
+    )
 
 
 def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Finding, ...]:

@@ -19,7 +19,7 @@ from .evaluate import Evaluation, evaluate
 from .registry import RULES
 from .request import Request
 from .stepdown import stepdown_findings
-from .visible import with_shown_gpus
+from .visible import pci_order_set, with_shown_gpus
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def judge_installed(
     the release is only one the log's hints admit."""
     release = installed_release(matrix, version)
     # The installed release runs on the GPUs the user's CUDA_VISIBLE_DEVICES shows it.
-    seen = with_shown_gpus(facts, facts.env.get("CUDA_VISIBLE_DEVICES"))
+    seen = with_shown_gpus(facts, facts.env.get("CUDA_VISIBLE_DEVICES"), pci_order_set(facts))
     evaluations = (evaluate(release, seen, matrix, None, installed=True),) if release else ()
     chosen = evaluations[0] if evaluations else None
     ctx = Context(

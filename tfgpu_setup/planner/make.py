@@ -20,7 +20,7 @@ from .context import Context
 from .evaluate import Evaluation, GpuSupport, evaluate, platform_key
 from .judge import judge, select
 from .request import Request
-from .visible import environment_hides_every_gpu, with_shown_gpus
+from .visible import with_shown_gpus
 
 TF_DISTRIBUTIONS = (
     "tensorflow",
@@ -117,7 +117,7 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     releases = candidate_releases(matrix, request.tf)
     # With --gpus, the release is judged on the GPUs the plan shows TensorFlow, no others.
     gpus = _validated_gpu_selection(facts, request.gpus) if request.gpus is not None else None
-    seen = with_shown_gpus(facts, gpus)
+    seen = with_shown_gpus(facts, gpus, pci_order=True)  # the activate script sets the order
     selection = select(evaluate_all(releases, seen, matrix, request.python))
     chosen = _with_gpus(selection.chosen, seen) if selection.chosen else None
     evaluations = tuple(
@@ -305,10 +305,9 @@ def _visible_devices(ctx: Context) -> str | None:
     if ctx.chosen is None:
         return None
     unsupported = [g.gpu for g in ctx.chosen.gpus if g.support == "unsupported"]
-    if ctx.gpu and (unsupported or environment_hides_every_gpu(ctx.facts)):
-        # Shown in the env: the supported GPUs, in place of a variable that hides them all.
+    if unsupported and ctx.gpu:
         keep = [g.gpu for g in ctx.chosen.gpus if g.support != "unsupported"]
-        return ",".join(g.uuid or str(g.index) for g in keep) or None
+        return ",".join(g.uuid or str(g.index) for g in keep)
     return None
 
 

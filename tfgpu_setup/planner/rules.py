@@ -29,7 +29,7 @@ from .evaluate import (
     platform_without_wheels,
 )
 from .registry import finding, rule
-from .visible import environment_hides_every_gpu, shown_gpus
+from .visible import pci_order_set, shown_gpus
 
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
 PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
@@ -306,10 +306,33 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
             )
         ]
     last = min(g.branch for g in gaps)
+    if not every:
+        # The driver runs the other GPUs: going back to R470 for this one would cap them too.
+        return [
+            finding(
+                "no-nvidia-driver",
+                INFO,
+                f"This driver does not drive the {names} (branches after R{last} dropped "
+                + ("it" if len(gaps) == 1 else "them")
+                + "): TensorFlow can use only the other GPUs",
+                [g.reason for g in gaps],
+                f"Only the R{last} legacy branch drives "
+                + ("it" if len(gaps) == 1 else "them")
+                + ", and it caps the CUDA (so the TensorFlow) of every GPU here: keep this "
+                "driver unless that GPU matters more.",
+                gaps[0].source,
+            )
+        ]
+    # A GPU no PyPI release has kernels for gains nothing from its legacy driver.
+    runs_some_release = any(
+        gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit")
+        for g in gaps
+        for r in ctx.matrix.tensorflow.releases
+    )
     return [
         finding(
             "no-nvidia-driver",
-            E if every else W,
+            E if runs_some_release else W,
             f"No driver drives the {names}: branches after R{last} dropped "
             + ("it" if len(gaps) == 1 else "them"),
             [g.reason for g in gaps],
@@ -1373,7 +1396,7 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
 def _shows_only_gpus_release_cannot_use(ctx: Context, raw: str | None) -> Finding | None:
     """The installed release sees only GPUs it has no kernels for, while it could use one
     the variable hides: the variable is what keeps TensorFlow off the GPU."""
-    shown = shown_gpus(ctx.facts, raw)
+    shown = shown_gpus(ctx.facts, raw, pci_order_set(ctx.facts))
     if not (ctx.installed and ctx.chosen and shown):
         return None
     release = ctx.chosen.release
@@ -1408,10 +1431,11 @@ def cvd_hides(ctx: Context) -> list[Finding]:
     if visible.kind in ("unset",):
         return []
     gpus = ctx.facts.gpus
-    # A GPU plan shows the GPUs in its env in place of a variable that hides them all.
+    # A plan leaves the variable alone (a scheduler may have set it on purpose) unless asked.
     in_env = (
-        " The plan's activate script shows the GPUs inside its environment."
-        if ctx.gpu and not ctx.installed and environment_hides_every_gpu(ctx.facts)
+        " The plan leaves it as your environment has it (a job scheduler may set it on "
+        "purpose): unset it, or plan with --gpus to have the activate script set it."
+        if ctx.gpu and not ctx.installed and ctx.request.gpus is None
         else ""
     )
     if visible.kind in ("empty", "none"):
@@ -1457,7 +1481,8 @@ def cvd_hides(ctx: Context) -> list[Finding]:
     if left_out:
         return [left_out]
     # CUDA stops at the first entry that names no GPU: the ones before it are still shown.
-    shown = shown_gpus(ctx.facts, raw) if missing else None
+    # how many it shows does not depend on CUDA's order
+    shown = shown_gpus(ctx.facts, raw, pci_order=True) if missing else None
     every = shown is not None and len(shown) == len(gpus)
     title = (
         "CUDA_VISIBLE_DEVICES also names GPUs that do not exist (CUDA ignores them)"

@@ -19,11 +19,19 @@ def _matches(gpu: Gpu, item: str) -> bool:
     return gpu.uuid is not None and gpu.uuid.startswith(item)
 
 
-def shown_gpus(facts: Facts, value: str | None) -> tuple[Gpu, ...] | None:
+def shown_gpus(facts: Facts, value: str | None, pci_order: bool) -> tuple[Gpu, ...] | None:
     """The GPUs the value shows, in its order, up to its first entry that names none (CUDA
-    stops there); None where it selects nothing to narrow (unset, or no GPUs known)."""
+    stops there); None where it selects nothing to narrow (unset, or no GPUs known) or where
+    which GPUs it shows cannot be told: indices are CUDA's, fastest first, unless
+    CUDA_DEVICE_ORDER=PCI_BUS_ID makes them nvidia-smi's (pci_order), and GPUs of one model
+    are alike either way; UUIDs only where the GPUs' are known."""
     visible = parse_cuda_visible_devices(value)
     if not visible.items or not facts.gpus:
+        return None
+    alike = len({(g.name, g.compute_capability) for g in facts.gpus}) == 1
+    if visible.indices and not (pci_order or alike):
+        return None
+    if any(not item.isdigit() for item in visible.items) and not any(g.uuid for g in facts.gpus):
         return None
     shown: list[Gpu] = []
     for item in visible.items:
@@ -35,20 +43,15 @@ def shown_gpus(facts: Facts, value: str | None) -> tuple[Gpu, ...] | None:
     return tuple(shown)
 
 
-def with_shown_gpus(facts: Facts, value: str | None) -> Facts:
+def with_shown_gpus(facts: Facts, value: str | None, pci_order: bool) -> Facts:
     """The facts with only the GPUs the value shows; unchanged where it shows none (the
     variable's own finding says so) or narrows nothing."""
-    shown = shown_gpus(facts, value)
+    shown = shown_gpus(facts, value, pci_order)
     if not shown or len(shown) == len(facts.gpus):
         return facts
     return dataclasses.replace(facts, gpus=shown)
 
 
-def environment_hides_every_gpu(facts: Facts) -> bool:
-    """CUDA_VISIBLE_DEVICES as the user's process has it shows none of the GPUs known here."""
-    if "CUDA_VISIBLE_DEVICES" not in facts.env or not facts.gpus:
-        return False
-    value = facts.env.get("CUDA_VISIBLE_DEVICES")
-    if parse_cuda_visible_devices(value).kind in ("empty", "none", "invalid"):
-        return True
-    return shown_gpus(facts, value) == ()
+def pci_order_set(facts: Facts) -> bool:
+    """CUDA numbers the GPUs as nvidia-smi does (bus order) in the user's process."""
+    return (facts.env.get("CUDA_DEVICE_ORDER") or "").strip() == "PCI_BUS_ID"
