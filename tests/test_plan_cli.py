@@ -8,6 +8,7 @@ variables are set with monkeypatch. Nothing here probes the machine: --no-probe 
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,11 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[
     document = json.loads(out)
     assert isinstance(document, dict)
     return code, document
+
+
+def described(capsys: pytest.CaptureFixture[str], machine: str) -> tuple[int, dict[str, Any]]:
+    """plan --json for a machine described by flags alone (as a shell would split them)."""
+    return run_json(capsys, "--no-probe", *shlex.split(machine))
 
 
 def one_line_error(err: str) -> str:
@@ -346,18 +352,7 @@ def test_a_gpu_stated_without_a_driver_names_the_missing_driver(
 def test_native_windows_with_a_gpu_and_no_driver_names_both(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, doc = run_json(
-        capsys,
-        "--no-probe",
-        "--os",
-        "windows",
-        "--python",
-        "3.10",
-        "--driver",
-        "none",
-        "--gpu",
-        "RTX 3090",
-    )
+    _, doc = described(capsys, "--os windows --python 3.10 --driver none --gpu 'RTX 3090'")
     ids = [f["id"] for f in doc["findings"]]
     assert ids[:2] == ["windows-native-gpu-unsupported", "no-nvidia-driver"]
     driver = doc["findings"][1]
@@ -368,18 +363,7 @@ def test_native_windows_on_2_10_without_a_driver_names_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """2.10 has a Windows GPU build: the missing driver is what makes the plan CPU-only."""
-    code, doc = run_json(
-        capsys,
-        "--no-probe",
-        "--os",
-        "windows",
-        "--python",
-        "3.10",
-        "--driver",
-        "none",
-        "--tf",
-        "2.10",
-    )
+    code, doc = described(capsys, "--os windows --python 3.10 --driver none --tf 2.10")
     assert code == ExitCode.CPU_ONLY
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
@@ -429,23 +413,10 @@ def test_windows_asked_for_2_10_on_a_newer_python_is_the_python_alone(
 def test_windows_without_system_cuda_is_not_sent_to_pip_libraries(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, doc = run_json(
+    _, doc = described(
         capsys,
-        "--no-probe",
-        "--os",
-        "windows",
-        "--python",
-        "3.9",
-        "--driver",
-        "546.33",
-        "--gpu",
-        "RTX 3060",
-        "--tf",
-        "2.10",
-        "--cuda-toolkit",
-        "none",
-        "--cudnn",
-        "none",
+        "--os windows --python 3.9 --driver 546.33 --gpu 'RTX 3060' --tf 2.10 --cuda-toolkit none"
+        " --cudnn none",
     )
     missing = next(f for f in doc["findings"] if f["id"] == "cuda-libs-not-found")
     assert "WSL2" in missing["fix"] and "plan TensorFlow 2.14" not in missing["fix"]
@@ -454,9 +425,7 @@ def test_windows_without_system_cuda_is_not_sent_to_pip_libraries(
 def test_a_container_without_a_driver_is_not_told_to_install_one(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, doc = run_json(
-        capsys, "--no-probe", "--os", "linux", "--python", "3.11", "--container", "--driver", "none"
-    )
+    _, doc = described(capsys, "--os linux --python 3.11 --container --driver none")
     assert [f["id"] for f in doc["findings"]][:1] == ["container-gpu-not-exposed"]
     assert "no-nvidia-driver" not in [f["id"] for f in doc["findings"]]
 
@@ -495,19 +464,10 @@ def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
 def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_note(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, doc = run_json(
+    code, doc = described(
         capsys,
-        "--no-probe",
-        "--os",
-        "linux",
-        "--python",
-        "3.11",
-        "--driver",
-        "550.54.14",
-        "--gpu",
-        "Tesla K80",
-        "--gpu",
-        "Tesla V100-PCIE-16GB",
+        "--os linux --python 3.11 --driver 550.54.14 --gpu 'Tesla K80'"
+        " --gpu 'Tesla V100-PCIE-16GB'",
     )
     assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
     dropped = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
@@ -519,34 +479,13 @@ def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """An H100 with only Python 3.8 asked for 2.10: 2.21 would need a newer Python; 2.13 fits."""
-    _, doc = run_json(
+    _, doc = described(
         capsys,
-        "--no-probe",
-        "--os",
-        "linux",
-        "--python",
-        "3.8",
-        "--driver",
-        "535.104.05",
-        "--gpu",
-        "NVIDIA H100 80GB HBM3",
-        "--tf",
-        "2.10",
+        "--os linux --python 3.8 --driver 535.104.05 --gpu 'NVIDIA H100 80GB HBM3' --tf 2.10",
     )
     refused = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
     assert "'tfgpu-setup plan --tf 2.13.1'" in refused["fix"]
-    _, k80 = run_json(
-        capsys,
-        "--no-probe",
-        "--os",
-        "linux",
-        "--python",
-        "3.12",
-        "--driver",
-        "470.256.02",
-        "--gpu",
-        "Tesla K80",
-    )
+    _, k80 = described(capsys, "--os linux --python 3.12 --driver 470.256.02 --gpu 'Tesla K80'")
     refused = next(f for f in k80["findings"] if f["id"] == "compute-capability-unsupported")
     assert "Python 3.9 to 3.11 (none of those is here)" in refused["fix"]
 
@@ -584,25 +523,10 @@ def test_a_series_is_planned_with_the_newest_patch_that_installs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """TensorFlow 2.1.0 is the last for Python 2.7; 2.1.4, the newest 2.1, is not."""
-    code, doc = run_json(
+    code, doc = described(
         capsys,
-        "--no-probe",
-        "--os",
-        "linux",
-        "--python",
-        "2.7",
-        "--glibc",
-        "2.23",
-        "--driver",
-        "430.64",
-        "--gpu",
-        "GeForce GTX 1070",
-        "--cuda-toolkit",
-        "10.1",
-        "--cudnn",
-        "7.6.5",
-        "--tf",
-        "2.1",
+        "--os linux --python 2.7 --glibc 2.23 --driver 430.64 --gpu 'GeForce GTX 1070'"
+        " --cuda-toolkit 10.1 --cudnn 7.6.5 --tf 2.1",
     )
     assert (code, doc["verdict"], doc["tensorflow"]) == (ExitCode.OK, "gpu", "2.1.0")
 
@@ -611,23 +535,10 @@ def test_a_jetson_with_no_installable_release_still_hears_pypi_has_no_cuda_build
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A newer Python alone would not help a Jetson Nano: PyPI has no CUDA build for aarch64."""
-    _, doc = run_json(
+    _, doc = described(
         capsys,
-        "--no-probe",
-        "--os",
-        "linux",
-        "--arch",
-        "aarch64",
-        "--python",
-        "3.6",
-        "--glibc",
-        "2.27",
-        "--driver",
-        "32.7.1",
-        "--gpu",
-        "NVIDIA Tegra X1",
-        "--tf",
-        "2.7",
+        "--os linux --arch aarch64 --python 3.6 --glibc 2.27 --driver 32.7.1"
+        " --gpu 'NVIDIA Tegra X1' --tf 2.7",
     )
     arm = next(f for f in doc["findings"] if f["id"] == "cpu-only-tensorflow")
     assert arm["severity"] == "error" and "JetPack" in arm["fix"]
@@ -637,17 +548,8 @@ def test_a_legacy_driver_is_not_the_cause_for_a_gpu_no_release_runs_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A GTX 680 (3.0) gains nothing from R470: no PyPI TensorFlow has its kernels."""
-    _, doc = run_json(
-        capsys,
-        "--no-probe",
-        "--os",
-        "linux",
-        "--python",
-        "3.11",
-        "--driver",
-        "535.183.01",
-        "--gpu",
-        "GeForce GTX 680",
+    _, doc = described(
+        capsys, "--os linux --python 3.11 --driver 535.183.01 --gpu 'GeForce GTX 680'"
     )
     assert doc["findings"][0]["id"] == "compute-capability-unsupported"
     driver = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
