@@ -33,7 +33,24 @@ def _branch(version: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
+_GAPS: dict[tuple[object, ...], tuple[Matrix, tuple[DriverGap, ...]]] = {}
+_GAPS_LIMIT = 4096
+
+
 def driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap, ...]:
+    """driver_gaps, remembered per machine: every release's evaluation asks it again."""
+    key = (id(matrix), facts.driver.version, facts.platform.arch, windows, facts.gpus)
+    hit = _GAPS.get(key)
+    if hit is not None and hit[0] is matrix:
+        return hit[1]
+    found = _driver_gaps(facts, matrix, windows)
+    if len(_GAPS) >= _GAPS_LIMIT:
+        _GAPS.clear()
+    _GAPS[key] = (matrix, found)
+    return found
+
+
+def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap, ...]:
     """The GPUs the stated or measured driver cannot drive (windows: the driver is numbered
     as Windows numbers it). Not judged on Arm (Jetson's L4T drivers are numbered apart) nor
     past a last branch with Windows numbering (a Windows R580 driver may read 581.xx)."""
