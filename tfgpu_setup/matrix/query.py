@@ -231,11 +231,25 @@ def _name_index(gpus: GpuMatrix) -> NameIndex:
     return index
 
 
+_ARCHES: dict[int, tuple[GpuMatrix, dict[Version, Architecture]]] = {}
+
+
 def arch_for_cc(matrix: Matrix, cc: str) -> Architecture | None:
     wanted = _version(cc, "compute capability")
-    return next(
-        (a for a in matrix.gpus.architectures if any(Version(c) == wanted for c in a.ccs)), None
-    )
+    return _arch_index(matrix.gpus).get(wanted)
+
+
+def _arch_index(gpus: GpuMatrix) -> dict[Version, Architecture]:
+    """Each compute capability's architecture, built once per GPU table (a fleet asks per host)."""
+    hit = _ARCHES.get(id(gpus))
+    if hit is not None and hit[0] is gpus:
+        return hit[1]
+    index: dict[Version, Architecture] = {}
+    for arch in gpus.architectures:
+        for cc in arch.ccs:
+            index.setdefault(Version(cc), arch)
+    _ARCHES[id(gpus)] = (gpus, index)
+    return index
 
 
 OLDEST_CAPABILITY_BUILT = "3.0"

@@ -38,8 +38,10 @@ _GAPS_LIMIT = 4096
 
 
 def driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap, ...]:
-    """driver_gaps, remembered per machine: every release's evaluation asks it again."""
-    key = (id(matrix), facts.driver.version, facts.platform.arch, windows, facts.gpus)
+    """driver_gaps, remembered per machine type: every release's evaluation asks it again, and
+    a fleet's hosts differ in UUIDs (a gap's GPU is then another host's of the same model)."""
+    models = tuple((g.name, g.compute_capability) for g in facts.gpus)
+    key = (id(matrix), facts.driver.version, facts.platform.arch, windows, models)
     hit = _GAPS.get(key)
     if hit is not None and hit[0] is matrix:
         return hit[1]
