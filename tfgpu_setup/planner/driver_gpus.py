@@ -14,7 +14,7 @@ from typing import Literal
 from ..errors import UserError
 from ..facts import Facts, Gpu
 from ..matrix import query
-from ..matrix.model import Matrix
+from ..matrix.model import Architecture, Matrix
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,18 @@ class DriverGap:
     source: str
 
 
-def _branch(version: str) -> int | None:
+def driver_branch(version: str) -> int | None:
+    """The branch of a driver version: 550 of 550.54.15."""
     head = version.split(".", 1)[0]
     return int(head) if head.isdigit() else None
+
+
+def dropped_by(gpu: Gpu, matrix: Matrix, branch: int) -> tuple[Architecture, int] | None:
+    """The GPU's architecture and its last branch where a driver of this branch no longer
+    drives it (Kepler past R470), else None."""
+    arch = query.arch_for_cc(matrix, gpu.compute_capability) if gpu.compute_capability else None
+    last = arch.last_driver_branch if arch else None
+    return (arch, last) if arch is not None and last is not None and branch > last else None
 
 
 _GAPS: dict[tuple[object, ...], tuple[Matrix, tuple[DriverGap, ...]]] = {}
@@ -57,7 +66,7 @@ def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap
     as Windows numbers it). Not judged on Arm (Jetson's L4T drivers are numbered apart) nor
     past a last branch with Windows numbering (a Windows R580 driver may read 581.xx)."""
     version = facts.driver.version
-    branch = _branch(version) if version else None
+    branch = driver_branch(version) if version else None
     if branch is None or not facts.gpus or facts.platform.arch in ("aarch64", "arm64"):
         return ()
     gaps: list[DriverGap] = []
@@ -65,8 +74,9 @@ def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap
         arch = query.arch_for_cc(matrix, gpu.compute_capability) if gpu.compute_capability else None
         if arch is None:
             continue
-        last = arch.last_driver_branch
-        if last is not None and not windows and branch > last:
+        dropped = None if windows else dropped_by(gpu, matrix, branch)
+        if dropped is not None:
+            last = dropped[1]
             gaps.append(
                 DriverGap(
                     gpu,
@@ -84,7 +94,7 @@ def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap
             first = query.min_driver_for_cuda(matrix, arch.first_cuda, windows)[1]
         except UserError:
             continue  # a CUDA older than the driver table: every branch it covers is newer
-        needed = _branch(first)
+        needed = driver_branch(first)
         if needed is not None and branch < needed:
             gaps.append(
                 DriverGap(

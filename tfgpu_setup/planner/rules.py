@@ -20,7 +20,7 @@ from ..matrix import query
 from ..matrix.model import TfRelease
 from ..versions import LibraryKind, build_need, serves_build, xy
 from .context import Context
-from .driver_gpus import driver_gaps
+from .driver_gpus import driver_branch, driver_gaps, dropped_by
 from .evaluate import (
     GpuSupport,
     gpu_support,
@@ -262,21 +262,13 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
 
 def _gpus_a_driver_drops(ctx: Context, needed: str | None) -> str:
     """The GPUs here that a driver of the needed branch no longer drives (a K80 past R470)."""
-    branch = needed.split(".", 1)[0] if needed else ""
-    if not branch.isdigit():
+    branch = driver_branch(needed) if needed else None
+    if branch is None:
         return ""
-    dropped = [
-        (g, arch)
-        for g in ctx.facts.gpus
-        if g.compute_capability
-        and (arch := query.arch_for_cc(ctx.matrix, g.compute_capability)) is not None
-        and arch.last_driver_branch is not None
-        and arch.last_driver_branch < int(branch)
-    ]
+    dropped = [(g, d) for g in ctx.facts.gpus if (d := dropped_by(g, ctx.matrix, branch))]
     return "".join(
-        f" (that branch no longer drives the {g.name}: {arch.name} GPUs end at "
-        f"R{arch.last_driver_branch})"
-        for g, arch in dropped[:2]
+        f" (that branch no longer drives the {g.name}: {arch.name} GPUs end at R{last})"
+        for g, (arch, last) in dropped[:2]
     )
 
 
@@ -1368,10 +1360,8 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
         return []
     if ctx.installed:
         # Judged on the ptxas the environment has, not on one a plan would install.
-        env = ctx.facts.target_env
-        wheels = env.nvidia_wheels if env else ()
-        wheel = next((w for w in wheels if w.name.startswith("nvidia-cuda-nvcc")), None)
-        nvcc = f"{wheel.name}=={wheel.version}" if wheel else None
+        found = _wheel_major(_env_wheels(ctx), "nvidia-cuda-nvcc")
+        nvcc = f"{found[0].name}=={found[0].version}" if found else None
         where = f"installed: {nvcc}"
     else:
         nvcc = next((p for p in ctx.chosen.pins if "nvidia-cuda-nvcc" in p), None)
@@ -1480,24 +1470,29 @@ def cvd_hides(ctx: Context) -> list[Finding]:
     left_out = _shows_only_gpus_release_cannot_use(ctx, raw)
     if left_out:
         return [left_out]
-    # CUDA stops at the first entry that names no GPU: the ones before it are still shown.
-    # how many it shows does not depend on CUDA's order
+    # CUDA stops at the first entry that names no GPU: the ones before it are still shown
+    # (how many does not depend on CUDA's order).
     shown = shown_gpus(ctx.facts, raw, pci_order=True) if missing else None
-    every = shown is not None and len(shown) == len(gpus)
-    title = (
-        "CUDA_VISIBLE_DEVICES also names GPUs that do not exist (CUDA ignores them)"
-        if every
-        else f"CUDA_VISIBLE_DEVICES names GPUs that do not exist: only {len(shown)} of "
-        f"{len(gpus)} GPUs are shown"
-        if shown
-        else "CUDA_VISIBLE_DEVICES names GPUs that do not exist"
-        if missing
-        else f"CUDA_VISIBLE_DEVICES shows {len(visible.items)} of {len(gpus)} GPUs"
-    )
+    if not missing:
+        severity, title = (
+            INFO,
+            f"CUDA_VISIBLE_DEVICES shows {len(visible.items)} of {len(gpus)} GPUs",
+        )
+    elif not shown:
+        severity, title = E, "CUDA_VISIBLE_DEVICES names GPUs that do not exist"
+    elif len(shown) == len(gpus):
+        severity = INFO
+        title = "CUDA_VISIBLE_DEVICES also names GPUs that do not exist (CUDA ignores them)"
+    else:
+        severity = W
+        title = (
+            f"CUDA_VISIBLE_DEVICES names GPUs that do not exist: only {len(shown)} of "
+            f"{len(gpus)} GPUs are shown"
+        )
     return [
         finding(
             "cuda-visible-devices-hides-gpus",
-            (INFO if every else W if shown else E) if missing else INFO,
+            severity,
             title,
             [f"CUDA_VISIBLE_DEVICES={raw!r}", f"{len(gpus)} GPU(s) on this machine"],
             "Set it to existing GPUs ('nvidia-smi -L'), or unset it to show all." + in_env,
