@@ -549,6 +549,24 @@ def test_a_windows_tensorflow_loading_cuda_dlls_is_2_10_or_older(tmp_path, capsy
     assert "windows-native-gpu-unsupported" not in ids(doc)
 
 
+# tensorflow/tensorflow#5986 (verbatim): TF 0.12's Windows GPU build writes its Jenkins
+# workspace before the source path, 81 characters of it
+WINDOWS_JENKINS_GPU_RECORD = (
+    r"E c:\tf_jenkins\home\workspace\release-win\device\gpu\os\windows\tensorflow\core"
+    r"\common_runtime\gpu\gpu_device.cc:586] Could not identify NUMA node of "
+    "/job:localhost/replica:0/task:0/gpu:0, defaulting to 0.  Your kernel may not have been "
+    "built with NUMA support.\n"
+)
+
+
+def test_a_windows_gpu_device_record_under_a_long_build_path_is_a_gpu_build(tmp_path, capsys):
+    # The record comes from TensorFlow's GPU device code, so the build has CUDA: "no GPU on
+    # native Windows from 2.11" is not this machine's story, even with no release named.
+    doc = doctor(tmp_path, capsys, WINDOWS_JENKINS_GPU_RECORD, "--no-probe")
+    assert "windows-native-gpu-unsupported" not in ids(doc)
+    assert top(doc) == "benign-log-noise"
+
+
 @pytest.mark.parametrize(
     "marker",
     [

@@ -618,7 +618,9 @@ _TF_RUNTIME_RECORD = re.compile(
 """The source file and line every record of TensorFlow's C++ logging starts with, or one of its
 own exceptions (raised only once it imported)."""
 _CUDA_BUILD_RECORD = re.compile(
-    r"^[^\n]{0,80}?\b(?:(?:stream_executor|xla)[/\\](?:cuda|gpu)|common_runtime[/\\]gpu)[/\\]"
+    # the prefix holds a build's source folder: TF 1.x Windows builds wrote their Jenkins
+    # workspace ('c:\tf_jenkins\home\workspace\release-win\device\gpu\...', 80-100 characters)
+    r"^[^\n]{0,200}?\b(?:(?:stream_executor|xla)[/\\](?:cuda|gpu)|common_runtime[/\\]gpu)[/\\]"
     r"[\w/\\]{1,100}\.cc:\d{1,5}\] [^\n]*"
     # grappler costing a GPU device of this process (TF 1.x): a build with GPU devices
     r"|^[^\n]{0,80}?Not found: TF GPU device with id \d+ was not registered"
