@@ -97,6 +97,38 @@ def test_a_missing_cuda_11_runtime_beside_cuda_10_2_is_a_version_mismatch(tmp_pa
     assert top(stated_python) == "cuda-version-mismatch"
 
 
+# lightvector/KataGo#325 (verbatim, shortened): the reporter's CUDA 10.2 under a build for
+# another CUDA; installing the CUDA the build wants fixed it
+INVALID_FUNCTION_ON_A_TURING = (
+    "2020-10-03 17:02:22.488913: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1325]"
+    " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 4915 MB"
+    " memory) -> physical GPU (device: 0, name: GeForce RTX 2070 SUPER, pci bus id:"
+    " 0000:01:00.0, compute capability: 7.5)\n"
+    "2020-10-03 17:02:24.528951: F .\\tensorflow/core/kernels/random_op_gpu.h:227] Non-OK-status:"
+    " GpuLaunchKernel(FillPhiloxRandomKernelLaunch<Distribution>, num_blocks, block_size, 0,"
+    " d.stream(), gen, data, size, dist) status: Internal: invalid device function\n"
+)
+
+
+def test_invalid_device_function_on_a_gpu_every_fitting_build_serves_is_the_cuda(
+    tmp_path, capsys
+):
+    # No release named: every release the log fits has kernels (or PTX) for a 7.5, and none of
+    # them was built with CUDA 10.2, so the runtime is what failed, not the GPU.
+    doc = doctor(tmp_path, capsys, INVALID_FUNCTION_ON_A_TURING, "--cuda-toolkit", "10.2")
+    assert top(doc) == "cuda-version-mismatch"
+    assert errors(doc) == {"cuda-version-mismatch"}
+    # a CUDA some fitting release was built with leaves the GPU's reading
+    matching = doctor(tmp_path, capsys, INVALID_FUNCTION_ON_A_TURING, "--cuda-toolkit", "10.1")
+    assert top(matching) == "compute-capability-unsupported"
+    # a GPU below the builds' kernels keeps its own reading whatever CUDA is installed
+    kepler = INVALID_FUNCTION_ON_A_TURING.replace("RTX 2070 SUPER", "GTX 680").replace(
+        "compute capability: 7.5", "compute capability: 3.0"
+    )
+    old_gpu = doctor(tmp_path, capsys, kepler, "--cuda-toolkit", "10.2")
+    assert top(old_gpu) == "compute-capability-unsupported"
+
+
 # lazyduo.github.io's TensorFlow 2.5 install notes (2021-04-30, verbatim): CUDA 11's runtime
 # loads, cuSOLVER 11 does not; installing CUDA 11.1 over 11.0 fixed it
 CUSOLVER_11_MISSING_WINDOWS = """\

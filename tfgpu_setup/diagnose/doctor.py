@@ -33,6 +33,7 @@ from .device_evidence import (
     host_side_in_a_container,
     without_unplaced_nodes,
 )
+from .device_function import invalid_function_on_a_served_gpu
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
     libraries_behind_an_empty_list,
@@ -406,6 +407,12 @@ def diagnose(
     seen_ccs = tuple(g.compute_capability for g in gpus_in_log(log_facts, matrix))
     findings = weighed_against_the_gpu(
         findings, known, gpu_reached, tuple(cc for cc in seen_ccs if cc)
+    )
+    findings = invalid_function_on_a_served_gpu(
+        findings,
+        known,
+        matches,
+        tuple(e for v in candidates if (e := installed_release(matrix, v)) is not None),
     )
     weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
