@@ -110,9 +110,7 @@ INVALID_FUNCTION_ON_A_TURING = (
 )
 
 
-def test_invalid_device_function_on_a_gpu_every_fitting_build_serves_is_the_cuda(
-    tmp_path, capsys
-):
+def test_invalid_device_function_on_a_gpu_every_fitting_build_serves_is_the_cuda(tmp_path, capsys):
     # No release named: every release the log fits has kernels (or PTX) for a 7.5, and none of
     # them was built with CUDA 10.2, so the runtime is what failed, not the GPU.
     doc = doctor(tmp_path, capsys, INVALID_FUNCTION_ON_A_TURING, "--cuda-toolkit", "10.2")

@@ -5619,6 +5619,9 @@ def test_a_prior_for_another_version_gives_way_to_signs_that_nothing_is_on_the_p
     # A conda environment loads its own cudatoolkit.
     conda = "(tf) user@host:~$ conda list cudatoolkit\n" + alone
     assert _first_finding(tmp_path, capsys, conda, "--tf", "2.3") == "cuda-libs-not-found"
+    # A system CUDA stated absent leaves no other version to guess at.
+    none = ("--tf", "2.3", "--cuda-toolkit", "none")
+    assert _first_finding(tmp_path, capsys, alone, *none) == "cuda-libs-not-found"
 
 
 def test_readings_keep_to_their_context(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -76,7 +76,11 @@ def newer_version_installed(
 
 
 def _install_known(facts: Facts, kind: LibraryKind) -> bool:
-    return facts.knows(kind) and any(i.version for i in facts.installs(kind))
+    """Installed versions stated or measured, or none known to be there ('--cuda-toolkit none',
+    a probe that looked): either way the era's prior has nothing left to guess."""
+    return facts.knows(kind) and (
+        not facts.installs(kind) or any(i.version for i in facts.installs(kind))
+    )
 
 
 _ONE_PACKAGE = "2.1"
