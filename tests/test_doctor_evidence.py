@@ -14,6 +14,7 @@ from conftest import fixture_matrix, recorded_host
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.doctor import diagnose
+from tfgpu_setup.errors import ExitCode
 from tfgpu_setup.findings import FINDING_IDS, rank
 from tfgpu_setup.planner import Request, make_plan
 from tfgpu_setup.planner.judge import judge_installed
@@ -108,6 +109,51 @@ INVALID_FUNCTION_ON_A_TURING = (
     " GpuLaunchKernel(FillPhiloxRandomKernelLaunch<Distribution>, num_blocks, block_size, 0,"
     " d.stream(), gen, data, size, dist) status: Internal: invalid device function\n"
 )
+
+
+DEVICE_CREATED = INVALID_FUNCTION_ON_A_TURING.splitlines(keepends=True)[0]
+# googlecolab/colabtools#2626 (verbatim): the cuDNN Colab had upgraded to
+CUDNN_OLDER_THAN_THE_BUILD = (
+    "Loaded runtime CuDNN library: 8.0.5 but source was compiled with: 8.1.0.  CuDNN library"
+    " needs to have matching major version and equal or higher minor version.\n"
+)
+# talmolab/sleap#1485 (verbatim, the last line): XLA without CUDA's libdevice
+LIBDEVICE_NOT_FOUND = (
+    "2023-09-14 08:17:07.669298: W tensorflow/core/framework/op_kernel.cc:1830] OP_REQUIRES"
+    " failed at xla_ops.cc:446 : INTERNAL: libdevice not found at ./libdevice.10.bc\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("failure", "cause"),
+    [
+        (CUDNN_OLDER_THAN_THE_BUILD, "cudnn-version-mismatch"),
+        (LIBDEVICE_NOT_FOUND, "xla-toolchain-missing"),
+    ],
+)
+def test_a_setup_failure_after_the_gpu_device_is_an_error_and_a_failed_exit(
+    tmp_path, capsys, failure, cause
+):
+    # TensorFlow created the device, then every op needing cuDNN (or XLA's libdevice) failed:
+    # the GPU is found, the program stops, and a script gating on the exit code must see it.
+    path = tmp_path / "run.log"
+    path.write_text(DEVICE_CREATED + failure, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["gpu_used"] == "yes"
+    assert "work on it failed" in doc["verdict"]
+    assert top(doc) == cause and cause in errors(doc)
+    assert code == ExitCode.TF_BROKEN
+    # memory the model ran out of is the model's: a warning, and the setup works
+    # (google-research/uda#34, verbatim)
+    oom = DEVICE_CREATED + (
+        "ResourceExhaustedError (see above for traceback): OOM when allocating tensor with"
+        " shape[7168,768] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by"
+        " allocator GPU_0_bfc\n"
+    )
+    path.write_text(oom, encoding="utf-8")
+    assert main(["doctor", "--log", str(path), "--no-probe", "--json"]) == ExitCode.OK
+    assert errors(json.loads(capsys.readouterr().out)) == set()
 
 
 def test_invalid_device_function_on_a_gpu_every_fitting_build_serves_is_the_cuda(tmp_path, capsys):

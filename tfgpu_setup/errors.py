@@ -21,7 +21,8 @@ class ExitCode(enum.IntEnum):
     NO_TENSORFLOW = 11
     """plan: no TensorFlow can be installed here as asked."""
     TF_BROKEN = 12
-    """verify/doctor: TensorFlow fails to import or crashes in the target environment."""
+    """verify/doctor: TensorFlow fails to import or crashes in the target environment (doctor:
+    also a GPU device created whose work the setup then failed)."""
     NO_TARGET_ENV = 13
     """verify/run/kernel: the target environment does not exist or is not a virtualenv."""
     NOT_CONFIRMED = 20

@@ -14,7 +14,16 @@ from typing import Literal
 
 from ..errors import ExitCode
 from ..facts import Facts
-from ..findings import FINDING_KINDS, Finding, Severity, explain, ids_tagged, merge, rank
+from ..findings import (
+    FINDING_KINDS,
+    Finding,
+    Layer,
+    Severity,
+    explain,
+    ids_tagged,
+    merge,
+    rank,
+)
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
@@ -120,9 +129,9 @@ class Diagnosis:
 
     @property
     def exit_code(self) -> ExitCode:
-        if self.gpu_used == "yes":
-            return ExitCode.OK
-        return ExitCode.TF_BROKEN if self.tf_broken else ExitCode.CPU_ONLY
+        if self.tf_broken:
+            return ExitCode.TF_BROKEN  # also a GPU at work whose setup then failed the program
+        return ExitCode.OK if self.gpu_used == "yes" else ExitCode.CPU_ONLY
 
 
 def installed_tensorflow(facts: Facts | None) -> str | None:
@@ -471,7 +480,11 @@ def diagnose(
             verdict += (", but " if only_newer else ", but work on it failed: ") + (
                 lower_first(failed.title)
             )
-        return Diagnosis("yes", verdict, findings, (), facts=known)
+        setup_failed = after_gpu & SETUP_FAILURE_IDS
+        if setup_failed:
+            # the setup, not the user's model, stopped the work: every op of that kind fails
+            findings = _as_errors(findings, setup_failed)
+        return Diagnosis("yes", verdict, findings, (), bool(setup_failed), known)
     thin = verify is None and len(matches) < 2
     broken = verify is not None and verify.status == "tf-broken"
     errors = [f for f in findings if f.severity == Severity.ERROR]
@@ -795,6 +808,24 @@ def _errors_after_gpu(matches: tuple[LogMatch, ...], kernel_doubts: bool = False
         and m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered
     )
+
+
+SETUP_FAILURE_IDS = frozenset(
+    kind.id
+    for kind in FINDING_KINDS.values()
+    if kind.layer in (Layer.DRIVER_VERSION, Layer.LIBRARY_VERSIONS, Layer.KERNELS, Layer.TOOLCHAIN)
+)
+"""Failures of the setup (a driver, CUDA or cuDNN of another version, a GPU without kernels, XLA's
+toolchain) that, logged as errors after a GPU device, fail every op that needs them: the program
+stops, unlike memory the model ran out of or an op placed without a GPU kernel."""
+
+
+def _as_errors(findings: tuple[Finding, ...], ids: frozenset[str]) -> tuple[Finding, ...]:
+    """The findings with `ids` back at error, first (the sort keeps the rest's order)."""
+    raised = tuple(
+        dataclasses.replace(f, severity=Severity.ERROR) if f.id in ids else f for f in findings
+    )
+    return tuple(sorted(raised, key=lambda f: f.severity.rank))
 
 
 def _gpu_works(
