@@ -85,6 +85,17 @@ def test_gpu_plan_from_a_facts_file_exits_0(
     assert (document["verdict"], document["tensorflow"]) == ("gpu", "2.21.0")
 
 
+def test_a_facts_file_is_read_with_no_probe_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --no-probe says "do not probe this machine"; the file the user named is still the machine
+    path = str(facts_file(tmp_path, "no-gpu-no-driver"))
+    for flags in (("--facts", path), ("--facts", path, "--no-probe")):
+        code, document = run_json(capsys, *flags)
+        assert (code, document["verdict"]) == (10, "cpu"), flags
+        assert "no-nvidia-driver" in {f["id"] for f in document["findings"]}
+
+
 def test_cpu_plan_exits_10(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.12")
     assert code == 10

@@ -63,7 +63,11 @@ def _command(
 
 def _add_whatif(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("what-if (override detection: flag > environment > --facts > probe)")
-    g.add_argument("--no-probe", action="store_true", help="use only what the flags say")
+    g.add_argument(
+        "--no-probe",
+        action="store_true",
+        help="do not probe this machine: use only the flags (and --facts FILE, when given)",
+    )
     g.add_argument(
         "--facts",
         metavar="FILE",

@@ -75,10 +75,10 @@ def overrides_from(
 
 
 def gather_facts(inp: FactsInput, matrix: Matrix, environ: Mapping[str, str]) -> Facts:
-    if inp.no_probe:
+    if inp.facts_file:
+        base = read_facts_file(inp.facts_file)  # with --no-probe too: the file is no probe
+    elif inp.no_probe:
         base = baseline_facts()
-    elif inp.facts_file:
-        base = read_facts_file(inp.facts_file)
     else:
         from .probe.collect import probe  # only when probing: --no-probe and --facts start faster
 
