@@ -96,6 +96,19 @@ def test_a_facts_file_is_read_with_no_probe_too(
         assert "no-nvidia-driver" in {f["id"] for f in document["findings"]}
 
 
+def test_a_gpu_in_a_facts_file_without_its_compute_capability_is_read_by_its_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A hand-written (or pre-R510 nvidia-smi) document names the GPU only: its compute
+    # capability is the name's, as with --gpu NAME, so a Maxwell card gets the last release
+    # with kernels for it instead of 2.21.
+    document = probe(recorded_host("linux-a10-r550")).to_jsonable()
+    gpu = dict(document["gpus"][0], name="NVIDIA GeForce GTX 970", compute_capability=None)
+    path = facts_file(tmp_path, "linux-a10-r550", {"gpus": [gpu]})
+    code, document = run_json(capsys, "--facts", str(path))
+    assert (code, document["verdict"], document["tensorflow"]) == (0, "gpu", "2.16.2")
+
+
 def test_cpu_plan_exits_10(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.12")
     assert code == 10

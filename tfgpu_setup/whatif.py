@@ -231,6 +231,8 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             for i, value in enumerate(nvidia)
         )
         gpus_reason = None
+    else:
+        gpus = tuple(_with_cc_from_name(g, matrix) for g in gpus)
     cuda_installs = facts.cuda
     if _stated_none(ov.cuda_toolkit):
         cuda_installs = ()
@@ -299,6 +301,23 @@ def _stated_names(ov: Overrides) -> set[str]:
     if ov.os in ("windows", "macos"):
         stated.add("glibc")  # no glibc there: known absent, not unknown
     return stated
+
+
+def _with_cc_from_name(gpu: Gpu, matrix: Matrix) -> Gpu:
+    """A GPU whose compute capability nobody recorded (a facts file written by hand, nvidia-smi
+    before R510): its name's, as --gpu NAME gives it; a name sold with several, or unknown,
+    leaves it unknown."""
+    if gpu.compute_capability is not None or not gpu.name:
+        return gpu
+    try:
+        pattern = query.gpu_cc_from_name(matrix, gpu.name)
+    except UserError:
+        return gpu
+    if pattern is None:
+        return gpu
+    return dataclasses.replace(
+        gpu, compute_capability=pattern.cc, cc_source=f"matrices/gpus.json ({pattern.source})"
+    )
 
 
 def gpu_named(index: int, value: str, matrix: Matrix, source: str, lenient: bool = False) -> Gpu:
