@@ -878,6 +878,33 @@ def test_no_libcuda_in_a_container_or_wsl_keeps_its_own_reading(tmp_path, capsys
     assert top(in_wsl) == "wsl-libcuda-missing"
 
 
+# microsoft/DirectML#18 (verbatim): WSL 2 before NVIDIA's WSL driver existed
+WSL_LIBCUDA_MISSING = (
+    "2020-06-17 16:36:05.469811: W tensorflow/stream_executor/platform/default/dso_loader.cc:55]"
+    " Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared"
+    " object file: No such file or directory\n"
+    "2020-06-17 16:36:05.469926: E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed"
+    " call to cuInit: UNKNOWN ERROR (303)\n"
+    "2020-06-17 16:36:05.470029: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156]"
+    " kernel driver does not appear to be running on this host (MAKERPC):"
+    " /proc/driver/nvidia/version does not exist\n"
+)
+
+
+def test_no_libcuda_in_wsl_beside_a_wsl_capable_driver_is_the_loader_path(tmp_path, capsys):
+    unknown = doctor(tmp_path, capsys, WSL_LIBCUDA_MISSING, "--no-probe", "--os", "wsl2")
+    assert "missing or too old" in unknown["findings"][0]["title"]
+    # a current Windows driver stated: not the driver, but WSL's folder off the loader path
+    stated = doctor(
+        tmp_path, capsys, WSL_LIBCUDA_MISSING, "--no-probe", "--os", "wsl2", "--driver", "531.79"
+    )
+    first = stated["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing" and "too old" not in first["title"]
+    assert "/usr/lib/wsl/lib" in first["fix"]
+    # nor is a Linux driver's user-space part ever the fix inside WSL 2
+    assert "no-nvidia-driver" not in ids(stated) and "no-nvidia-driver" not in ids(unknown)
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding, Severity, with_context
+from ..planner.driver_gpus import driver_branch
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -144,7 +145,21 @@ def wsl_driver_not_reached(
     loader says so (libcuda_line); otherwise nvidia-smi or the container CLI failing says
     less: the layer Windows gives WSL 2 is not answering, for one of several reasons on the
     Windows side (WSL#6772: a Windows build's regression)."""
-    if libcuda_line is not None:
+    driver = _wsl_capable_driver(facts)
+    if libcuda_line is not None and driver:
+        title = (
+            f"WSL2 finds no libcuda.so.1 although the Windows driver {driver} supports CUDA in"
+            " WSL 2: the loader does not search /usr/lib/wsl/lib, where WSL puts it (or this"
+            " distribution runs under WSL 1)"
+        )
+        fix = (
+            "Run 'ls -l /usr/lib/wsl/lib/libcuda.so.1'. If it is there, put its folder on the"
+            " loader path: restore /etc/ld.so.conf.d/ld.wsl.conf and run 'sudo ldconfig', or"
+            " export LD_LIBRARY_PATH=/usr/lib/wsl/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}. If"
+            " it is not, 'wsl -l -v' in Windows must show VERSION 2; then 'wsl --update' and"
+            " 'wsl --shutdown'. Install no Linux NVIDIA driver inside WSL2."
+        )
+    elif libcuda_line is not None:
         title = (
             "WSL2 finds no libcuda.so.1: the Windows NVIDIA driver with WSL support is missing"
             " or too old"
@@ -167,6 +182,18 @@ def wsl_driver_not_reached(
     line = (libcuda_line or no_driver_line).line
     evidence = (quoted(line), f"os: wsl2 ({facts.platform.source})")
     return Finding("wsl-libcuda-missing", Severity.ERROR, title, evidence, fix, WSL_GUIDE)
+
+
+WSL_CUDA_BRANCH = 470
+"""NVIDIA's Windows drivers have run CUDA in WSL 2 since the R470 branch (the WSL user guide's
+drivers; earlier ones were previews for Windows Insider builds)."""
+
+
+def _wsl_capable_driver(facts: Facts) -> str | None:
+    """The known Windows driver's version where it runs CUDA in WSL 2, else None."""
+    version = facts.driver.version if facts.knows("driver") else None
+    branch = driver_branch(version) if version else None
+    return version if branch is not None and branch >= WSL_CUDA_BRANCH else None
 
 
 def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
@@ -207,6 +234,10 @@ def driver_on_windows(findings: tuple[Finding, ...], facts: Facts) -> tuple[Find
     driver' alone invites one, which breaks it further."""
     if not (facts.knows("os") and facts.platform.os == "wsl2"):
         return findings
+    if any(f.id == "wsl-libcuda-missing" for f in findings):
+        # the same missing libcuda read by another line: its Linux fix (the driver's user-space
+        # part) is what WSL 2 must never get
+        findings = tuple(f for f in findings if f.id != "no-nvidia-driver")
     return with_context(
         findings,
         frozenset({"driver-too-old", "driver-library-mismatch"}),
