@@ -111,6 +111,22 @@ INVALID_FUNCTION_ON_A_TURING = (
 )
 
 
+def test_a_defect_of_one_release_is_no_reading_of_a_log_others_wrote_too(tmp_path, capsys):
+    # TensorFlow's cudart stub (tsl/cuda/cudart_stub.cc, tests/fixtures/tf_source_messages) under
+    # the external/local_tsl path that 2.15 and 2.16 print: the log fits both, and only 2.16.1
+    # has the RUNPATH defect, so that defect is not what went wrong here.
+    log = (
+        "2024-02-01 10:10:10.101010: I external/local_tsl/tsl/cuda/cudart_stub.cc:31] Could not"
+        " find cuda drivers on your machine, GPU will not be used.\n"
+    )
+    guessed = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(guessed) == "cuda-libs-not-found"
+    assert "pip-cuda-libs-not-on-path" not in ids(guessed)
+    # named, the release's defect is the reading
+    named = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.16.1")
+    assert top(named) == "pip-cuda-libs-not-on-path"
+
+
 DEVICE_CREATED = INVALID_FUNCTION_ON_A_TURING.splitlines(keepends=True)[0]
 # googlecolab/colabtools#2626 (verbatim): the cuDNN Colab had upgraded to
 CUDNN_OLDER_THAN_THE_BUILD = (

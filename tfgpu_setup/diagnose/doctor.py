@@ -28,6 +28,7 @@ from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
+from ..versions import specifier
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
@@ -190,6 +191,16 @@ NVIDIA_WHEEL_OSES = ("linux", "wsl2")
 PIP_WHEEL_PLATFORMS is narrower: the cu11 wheels, x86_64 only)."""
 
 
+def _defects_of_every(defects: tuple[Defect, ...], releases: tuple[str, ...]) -> tuple[Defect, ...]:
+    """The defects every one of these releases has (2.16.1's RUNPATH is no reading of a log
+    that 2.15 wrote as well)."""
+    return tuple(
+        d
+        for d in defects
+        if releases and all(specifier(d.affects).contains(r, prereleases=True) for r in releases)
+    )
+
+
 def _defects_here(matrix: Matrix, facts: Facts) -> tuple[Defect, ...]:
     """The matrix's known defects that can happen on this platform."""
     return tuple(
@@ -259,6 +270,9 @@ def diagnose(
     as_named = release  # with its local label or nightly date, if it had one
     entry = installed_release(matrix, release)
     release = entry.version if entry is not None else release
+    if not stated:
+        # a release guessed from the log's hints: a defect of only some of them is no reading
+        defects = _defects_of_every(defects, candidates)
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     gpu_seen = gpu_seen and not _runtime_refused_before_a_device(matches)
