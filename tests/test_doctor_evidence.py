@@ -3504,3 +3504,34 @@ def test_a_pinned_python_another_package_refuses_is_not_tensorflows(tmp_path, ca
         " reported.\n"
     )
     assert "python-unsupported" not in ids(doctor(tmp_path, capsys, tree, "--no-probe"))
+
+
+WHEELS = "/home/u/.venv-tf/lib/python3.11/site-packages/nvidia"
+ON_A_RTX_3090 = ("--no-probe", "--os", "linux", "--driver", "550.90.07", "--gpu", "8.6")
+
+
+def test_the_wheels_folders_on_the_loader_path_are_not_a_system_cuda(tmp_path, capsys):
+    # LD_LIBRARY_PATH as the activate script sets it: the wheels load first, so an older system
+    # CUDA and cuDNN beside them are not what TensorFlow loads, and never folders to remove
+    path = ":".join(f"{WHEELS}/{name}/lib" for name in ("cublas", "cuda_runtime", "cudnn"))
+    system = ("--cuda-toolkit", "12.4", "--cudnn", "9.1.0", "--tf", "2.21.0")
+    doc = doctor(tmp_path, capsys, "", *ON_A_RTX_3090, *system, "--env", f"LD_LIBRARY_PATH={path}")
+    assert not ids(doc) & {"cuda-version-mismatch", "cudnn-version-mismatch"}
+    # a system folder ahead of them is what loads
+    ahead = f"/usr/local/cuda-12.4/lib64:{path}"
+    doc = doctor(tmp_path, capsys, "", *ON_A_RTX_3090, *system, "--env", f"LD_LIBRARY_PATH={ahead}")
+    first = doc["findings"][0]
+    assert (
+        first["id"] == "cuda-version-mismatch" and "/usr/local/cuda-12.4/lib64 off" in first["fix"]
+    )
+    assert WHEELS not in first["fix"]
+
+
+def test_a_system_cuda_of_another_major_on_the_loader_path_is_harmless(tmp_path, capsys):
+    # TensorFlow 2.18 asks for libcudart.so.12: a CUDA 11.8 folder has only .so.11 files
+    flags = ("--cuda-toolkit", "11.8", "--cudnn", "8.6.0", "--tf", "2.18.0")
+    old = "LD_LIBRARY_PATH=/usr/local/cuda-11.8/lib64"
+    doc = doctor(tmp_path, capsys, "", *ON_A_RTX_3090, *flags, "--env", old)
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert "off LD_LIBRARY_PATH" not in first["fix"] and "can stay" in first["fix"]

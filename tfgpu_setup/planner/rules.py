@@ -7,6 +7,7 @@ before the environment (Python, glibc), before what is installed, before variabl
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
@@ -18,7 +19,7 @@ from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWhee
 from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import TfRelease
-from ..versions import LibraryKind, build_need, serves_build, xy
+from ..versions import LibraryKind, build_need, parsed, serves_build, xy
 from .context import Context
 from .driver_gpus import driver_branch, driver_gaps, dropped_by
 from .evaluate import (
@@ -1193,15 +1194,39 @@ WHEELS_TO_CONFIRM = "pip wheels: confirm with 'pip list | grep nvidia'"
 """How a system CUDA/cuDNN mismatch that NVIDIA's wheels might make moot says so."""
 
 
-def _system_folders_advice(facts: Facts, what: str) -> str:
-    """The system copy may stay, unless LD_LIBRARY_PATH names its folder: the loader searches
-    that before the wheels' RUNPATH, and the same soname would load the system copy again."""
+_WHEEL_LIB = re.compile(r"[/\\]site-packages[/\\]nvidia[/\\](?P<name>[\w.-]+)[/\\]lib[/\\]?$")
+"""A folder of NVIDIA's pip wheels (site-packages/nvidia/cudnn/lib), never a system CUDA's."""
+_WHEEL_OF = {"cuda": "cuda_runtime", "cudnn": "cudnn"}
+
+
+def _system_cuda_folders(facts: Facts) -> list[str]:
+    """LD_LIBRARY_PATH's folders of a system CUDA or cuDNN (the wheels' own are not)."""
     stated = facts.env.get("LD_LIBRARY_PATH")  # a value is measured or stated; absent: unknown
-    folders = [
+    return [
         entry
         for entry in split_path_list(stated or "")
-        if any(word in entry.lower() for word in ("cuda", "cudnn"))
+        if any(word in entry.lower() for word in ("cuda", "cudnn")) and not _WHEEL_LIB.search(entry)
     ]
+
+
+def _wheel_first_on_path(facts: Facts, kind: LibraryKind) -> bool:
+    """LD_LIBRARY_PATH names the wheel's folder of this library before any system CUDA folder:
+    the wheel is there, and it is what loads."""
+    entries = split_path_list(facts.env.get("LD_LIBRARY_PATH") or "")
+    system = set(_system_cuda_folders(facts))
+    for entry in entries:
+        if entry in system:
+            return False
+        if (m := _WHEEL_LIB.search(entry)) and m.group("name") == _WHEEL_OF[kind]:
+            return True
+    return False
+
+
+def _system_folders_advice(facts: Facts, what: str, same_soname: bool = True) -> str:
+    """The system copy may stay, unless LD_LIBRARY_PATH names its folder and it has the soname
+    TensorFlow asks for (its major): the loader searches that before the wheels' RUNPATH and
+    would load the system copy again. Another major's files have other names: harmless."""
+    folders = _system_cuda_folders(facts) if same_soname else []
     if not folders:
         return f"the system {what} can stay."
     return (
@@ -1227,7 +1252,10 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
         return []
     if _wheel_major(_env_wheels(ctx), "nvidia-cuda-runtime" if kind == "cuda" else "nvidia-cudnn"):
         return []  # the wheel is there: its major is judged against the build on its own
+    if _wheel_first_on_path(f, kind):
+        return []  # the wheel's folder comes first on the loader path: the system copy is moot
     what = "CUDA" if kind == "cuda" else "cuDNN"
+    same_soname = any(parsed(v).major == parsed(built).major for v in versions)
     wheels_known = f.knows("target_env") and f.target_env is not None
     mismatch = built_with_other(r.version, kind, built, versions)
     return [
@@ -1243,7 +1271,7 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
             ),
             fix=f"Install the libraries TensorFlow {r.version} was built with as pip wheels: "
             f"'pip install \"tensorflow[and-cuda]=={r.version}\"' (or 'tfgpu-setup apply', "
-            f"which pins them); {_system_folders_advice(f, what)}",
+            f"which pins them); {_system_folders_advice(f, what, same_soname)}",
         )
     ]
 
