@@ -3535,3 +3535,23 @@ def test_a_system_cuda_of_another_major_on_the_loader_path_is_harmless(tmp_path,
     first = doc["findings"][0]
     assert first["id"] == "cuda-version-mismatch"
     assert "off LD_LIBRARY_PATH" not in first["fix"] and "can stay" in first["fix"]
+
+
+# DeepLabCut/DeepLabCut#1394 (verbatim): TensorFlow 2.5 loaded the cuDNN 8.1 it was built with
+CUDNN_8101_LOADED = (
+    "2021-07-09 00:20:22.851873: I tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Loaded cuDNN"
+    " version 8101\n"
+)
+
+
+def test_a_cudnn_tensorflow_loaded_and_accepted_outranks_another_one_installed(tmp_path, capsys):
+    # A system cuDNN 7 beside it has other file names: it is not loaded, and putting it first
+    # (the shadowing fix) would break the run; nor is the mismatch the facts show an error.
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.5.0", "--cudnn", "7.6.5")
+    doc = doctor(tmp_path, capsys, CUDNN_8101_LOADED, *flags)
+    assert "ld-library-path-shadows" not in ids(doc)
+    mismatch = next(f for f in doc["findings"] if f["id"] == "cudnn-version-mismatch")
+    assert mismatch["severity"] == "info"
+    # the same major, older than the one loaded: a copy first on the path, as before
+    older = doctor(tmp_path, capsys, CUDNN_8101_LOADED, *flags[:-1], "8.0.5")
+    assert "ld-library-path-shadows" in ids(older)

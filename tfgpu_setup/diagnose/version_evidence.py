@@ -54,7 +54,9 @@ GENERIC_CUDA_FAILURES = frozenset(
 """Lines saying CUDA libraries failed to load without naming one."""
 
 
-def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
+def other_cudnn_loaded(
+    facts: Facts, log: LogFacts, release: TfRelease | None = None
+) -> list[Finding]:
     """TensorFlow names the cuDNN it loaded, and it is not the one installed (stated or found
     by the probe): another copy comes first on the loader path (an old cudnn64_*.dll on PATH,
     a conda or system cuDNN on LD_LIBRARY_PATH), so fixing the installed one changes nothing.
@@ -77,6 +79,16 @@ def other_cudnn_loaded(facts: Facts, log: LogFacts) -> list[Finding]:
     # with may be the requirement repeated rather than what is installed; only a measured or
     # an independent one outweighs the log's version enough to call the loaded copy another.
     compiled = cudnn_version(log.cudnn_compiled) if log.cudnn_compiled else None
+    built = compiled or (release.cudnn if release is not None else None)
+    if (
+        not log.cudnn_compiled
+        and built
+        and serves_build(built, loaded, "cudnn")
+        and all(parsed(c.version or "").release[0] != parsed(loaded).release[0] for c in installed)
+    ):
+        # the copy TensorFlow loaded is its own build's cuDNN (the [and-cuda] wheel), and the
+        # installed one is another major, of other file names: unused, and fine where it is
+        return []
     measured = any(
         not c.source.startswith("flag")
         or compiled is None

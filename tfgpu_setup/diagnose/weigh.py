@@ -58,6 +58,7 @@ def weighed_against_log(
         judged = _while_running(judged)
     if (loaded := cuda_runtime_loaded(matches)) is not None and not _cuda_library_failed(matches):
         judged = _loaded_anyway(judged, loaded)
+    judged = _cudnn_accepted(judged, matches)
     if log.cuda_build_line:
         because = (
             "but this TensorFlow wrote from its CUDA code or of its GPU device, so it is a build"
@@ -702,6 +703,28 @@ def _loaded_anyway(findings: tuple[Finding, ...], loaded: LogMatch) -> tuple[Fin
         lambda f: f.id in NO_CUDA_BUILD_IDS,
         f"but this TensorFlow opened the CUDA runtime, so it is a CUDA build (line {number})",
     )
+
+
+def _cudnn_accepted(
+    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """TensorFlow names the cuDNN it loaded and checks it against its build, saying so when it
+    is not (a major or an older minor): one loaded without that complaint is a cuDNN it
+    accepts, whatever other one is installed beside it (a system cuDNN 9 beside the [and-cuda]
+    wheel's 8.9)."""
+    loaded = next((m for m in matches if m.signature.name == "cudnn-loaded"), None)
+    if loaded is None or any(
+        m.signature.finding_id in ("cudnn-version-mismatch", "cudnn-not-found") for m in matches
+    ):
+        return findings
+    number = loaded.pasted_line or loaded.line_number
+    against = (
+        f"but TensorFlow loaded a cuDNN it accepts (line {number}: {loaded.line.strip()[:120]})"
+    )
+    # an error and a warning alike end as a note: the installed copy is not what runs
+    findings = contradicted(findings, frozenset({"cudnn-version-mismatch"}), against)
+    findings = noted(findings, lambda f: f.id == "cudnn-version-mismatch" and against in f.evidence)
+    return noted(findings, lambda f: f.id == "cudnn-version-mismatch", against)
 
 
 CUDA_STATED_IDS = frozenset({"cuda-version-mismatch", "cuda-libs-not-found"})
