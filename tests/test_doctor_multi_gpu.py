@@ -244,6 +244,15 @@ def test_an_index_in_cudas_own_order_is_not_taken_for_nvidia_smis(tmp_path, caps
     assert "error" not in {f["severity"] for f in doc["findings"]}
 
 
+def test_an_index_both_orders_give_the_same_gpu_is_read_without_the_bus_order(tmp_path, capsys):
+    """The Ada card is nvidia-smi's GPU 0 and the fastest: index 1 is the Maxwell card in
+    CUDA's order and in the bus order alike, so it is the only GPU TensorFlow sees."""
+    ada_first = (*MAXWELL_AND_ADA[:6], "--gpu", "8.9", "--gpu", "5.2", "--tf", "2.18")
+    doc = doctor(tmp_path, capsys, "", *ada_first, "--env", "CUDA_VISIBLE_DEVICES=1")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
+
+
 def test_a_gpu_without_kernels_beside_one_with_them_is_no_cause(tmp_path, capsys):
     """TensorFlow skips the Maxwell card and runs on the Ada one: nothing to blame."""
     doc = doctor(tmp_path, capsys, "", *MAXWELL_AND_ADA)

@@ -419,6 +419,26 @@ def test_a_gpu_plan_leaves_a_variable_that_hides_the_gpus_and_says_so(
     assert "once CUDA_VISIBLE_DEVICES shows it" in text.splitlines()[1]
     _, chosen = run_json(capsys, *argv, "--gpus", "0")
     assert chosen["activate"]["cuda_visible_devices"] == "0"
+    # with --gpus the activate script's value is what the environment sees: nothing is hidden
+    replaced = next(f for f in chosen["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
+    assert replaced["severity"] == "info" and "sets it to '0'" in replaced["title"]
+    _, text, _ = run(capsys, *argv, "--gpus", "0")
+    assert "once CUDA_VISIBLE_DEVICES" not in text
+
+
+def test_a_plan_says_when_its_activate_script_replaces_the_variable(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the user's 1 shows only the Maxwell card; the plan keeps the GPU 2.21 can use, and says
+    # it does rather than that it leaves the user's value as it is
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.12 --driver 550.120 --gpu 8.6 --gpu 5.2"
+        " --env CUDA_VISIBLE_DEVICES=1",
+    )
+    assert doc["activate"]["cuda_visible_devices"] == "0"
+    hides = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
+    assert "sets it to '0'" in hides["title"] and "leaves it" not in hides["fix"]
 
 
 def test_windows_asked_for_2_10_on_a_newer_python_is_the_python_alone(

@@ -29,3 +29,16 @@ class Context:
     @property
     def newest_gpu_capable(self) -> Evaluation | None:
         return next((e for e in self.evaluations if e.installable), None)
+
+    def visible_devices_set(self) -> str | None:
+        """The CUDA_VISIBLE_DEVICES the plan's activate script exports: the GPUs asked for with
+        --gpus, else only those the chosen release has kernels for where some have none;
+        None where it leaves the variable as the user's environment has it."""
+        if self.request.gpus is not None:
+            return self.request.gpus
+        if self.chosen is None or not self.gpu:
+            return None
+        if not any(g.support == "unsupported" for g in self.chosen.gpus):
+            return None
+        kept = [g.gpu for g in self.chosen.gpus if g.support != "unsupported"]
+        return ",".join(g.uuid or str(g.index) for g in kept)

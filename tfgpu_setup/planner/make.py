@@ -302,13 +302,7 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
 def _visible_devices(ctx: Context) -> str | None:
     if ctx.request.gpus is not None:
         return _validated_gpu_selection(ctx.facts, ctx.request.gpus)
-    if ctx.chosen is None:
-        return None
-    unsupported = [g.gpu for g in ctx.chosen.gpus if g.support == "unsupported"]
-    if unsupported and ctx.gpu:
-        keep = [g.gpu for g in ctx.chosen.gpus if g.support != "unsupported"]
-        return ",".join(g.uuid or str(g.index) for g in keep)
-    return None
+    return ctx.visible_devices_set()
 
 
 def _validated_gpu_selection(facts: Facts, value: str) -> str:

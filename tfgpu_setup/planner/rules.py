@@ -1449,6 +1449,20 @@ def cvd_hides(ctx: Context) -> list[Finding]:
     if visible.kind in ("unset",):
         return []
     gpus = ctx.facts.gpus
+    replaced = None if ctx.installed else ctx.visible_devices_set()
+    if replaced is not None and replaced.replace(" ", "") != (raw or "").replace(" ", ""):
+        # the activate script exports its own value: the user's holds outside the environment
+        asked = "--gpus" if ctx.request.gpus is not None else "the GPUs this TensorFlow can use"
+        return [
+            finding(
+                "cuda-visible-devices-hides-gpus",
+                INFO,
+                f"CUDA_VISIBLE_DEVICES is {raw!r} here; the activate script sets it to"
+                f" {replaced!r} ({asked}) while the environment is active",
+                [f"CUDA_VISIBLE_DEVICES={raw!r}"],
+                "Nothing to do for the planned environment; deactivating it restores your value.",
+            )
+        ]
     # A plan leaves the variable alone (a scheduler may have set it on purpose) unless asked.
     in_env = (
         " The plan leaves it as your environment has it (a job scheduler may set it on "

@@ -29,18 +29,44 @@ def shown_gpus(facts: Facts, value: str | None, pci_order: bool) -> tuple[Gpu, .
     if not visible.items or not facts.gpus:
         return None
     alike = len({(g.name, g.compute_capability) for g in facts.gpus}) == 1
-    if visible.indices and not (pci_order or alike):
-        return None
     if any(not item.isdigit() for item in visible.items) and not any(g.uuid for g in facts.gpus):
         return None
+    shown = _shown(facts.gpus, visible.items)
+    if visible.indices and not (pci_order or alike):
+        # CUDA's own order is fastest first: where every model has its own compute capability,
+        # the newer one is the faster, and where both orders show the same GPUs, it is told
+        fastest = _fastest_first(facts.gpus)
+        if fastest is None or set(_shown(fastest, visible.items)) != set(shown):
+            return None
+    return shown
+
+
+def _shown(gpus: tuple[Gpu, ...], items: tuple[str, ...]) -> tuple[Gpu, ...]:
+    """The GPUs the entries name, indices counted in the order given, up to the first entry
+    that names none (CUDA stops there)."""
+    numbered = tuple(dataclasses.replace(g, index=i) for i, g in enumerate(gpus))
     shown: list[Gpu] = []
-    for item in visible.items:
-        gpu = next((g for g in facts.gpus if _matches(g, item)), None)
-        if gpu is None:
+    for item in items:
+        at = next((i for i, g in enumerate(numbered) if _matches(g, item)), None)
+        if at is None:
             break
-        if gpu not in shown:
-            shown.append(gpu)
+        if gpus[at] not in shown:
+            shown.append(gpus[at])
     return tuple(shown)
+
+
+def _fastest_first(gpus: tuple[Gpu, ...]) -> tuple[Gpu, ...] | None:
+    """The GPUs newest compute capability first; None where two models share one (or one is
+    unknown), whose order CUDA's speed guess decides."""
+    models = {(g.name, g.compute_capability) for g in gpus}
+    capabilities = [cc for _, cc in models]
+    if None in capabilities or len(set(capabilities)) != len(capabilities):
+        return None
+    return tuple(sorted(gpus, key=lambda g: _cc_key(g.compute_capability or "0"), reverse=True))
+
+
+def _cc_key(cc: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in cc.split(".") if part.isdigit())
 
 
 def with_shown_gpus(facts: Facts, value: str | None, pci_order: bool) -> Facts:
