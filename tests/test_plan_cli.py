@@ -598,3 +598,17 @@ def test_a_legacy_driver_is_not_the_cause_for_a_gpu_no_release_runs_on(
     assert doc["findings"][0]["id"] == "compute-capability-unsupported"
     driver = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
     assert driver["severity"] == "warning"
+
+
+def test_a_cuda_the_driver_reports_beyond_its_branch_is_forward_compatibility(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # An A100 on R470 in a container with cuda-compat: nvidia-smi reports CUDA 12.4 there. The
+    # stated CUDA runs the release; the plan says what it rests on instead of refusing it.
+    machine = "--os linux --python 3.10 --driver 470.239.06 --gpu 'NVIDIA A100-SXM4-40GB' --tf 2.16"
+    _, own = described(capsys, machine)
+    assert own["verdict"] == "cpu"  # R470's own CUDA (11.4) cannot run 2.16's 12.3
+    _, compat = described(capsys, machine + " --cuda-driver 12.4 --container")
+    assert (compat["verdict"], compat["tensorflow"]) == ("gpu", "2.16.2")
+    note = next(f for f in compat["findings"] if f["id"] == "driver-too-old")
+    assert note["severity"] == "info" and "GeForce" in note["fix"]

@@ -240,13 +240,32 @@ def driver_floor(release: TfRelease, facts: Facts, matrix: Matrix) -> tuple[str,
     return query.min_driver_for_cuda(matrix, release.cuda, is_windows_driver(facts))
 
 
-def _driver_ok(floor: tuple[str, str], release: TfRelease, facts: Facts) -> str | None:
+def forward_compatible(facts: Facts, release: TfRelease, matrix: Matrix) -> bool:
+    """The driver is older than the release's CUDA needs, but the CUDA it reports is newer
+    than its branch's own and covers the release: NVIDIA's forward-compatibility libraries
+    (cuda-compat) answer for it, as nvidia-smi and NVML then report (data-center GPUs)."""
+    driver = facts.driver
+    if driver.version is None or driver.cuda_version is None or release.cuda is None:
+        return False
+    own = query.driver_max_cuda(matrix, driver.version, is_windows_driver(facts))
+    return (
+        own is not None
+        and parsed(driver.cuda_version) > parsed(own)
+        and query.driver_cuda_runs(driver.cuda_version, release.cuda)
+    )
+
+
+def _driver_ok(
+    floor: tuple[str, str], release: TfRelease, facts: Facts, matrix: Matrix
+) -> str | None:
     """A blocker message when the driver cannot run this release's CUDA, else None."""
     if not facts.knows("driver"):
         return None
     driver = facts.driver
     if driver.version is not None:
         if query.compare_driver_versions(driver.version, floor[0]) < 0:
+            if forward_compatible(facts, release, matrix):
+                return None
             return f"needs driver ≥ {floor[0]} for CUDA {release.cuda}, found {driver.version}"
         return None
     if driver.cuda_version is not None and release.cuda is not None:
@@ -330,7 +349,7 @@ def evaluate(
             floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
         elif not system_known:
             cuda_from = "system"  # not stated: assumed below, to confirm
-        driver_problem = _driver_ok(floor, release, facts) if floor else None
+        driver_problem = _driver_ok(floor, release, facts, matrix) if floor else None
         if driver_problem:
             gpu_blockers.append(driver_problem)
         if not facts.knows("driver") and floor and not facts.gpus_absent():

@@ -24,6 +24,7 @@ from .context import Context
 from .driver_gpus import driver_branch, driver_gaps, dropped_by
 from .evaluate import (
     GpuSupport,
+    forward_compatible,
     gpu_support,
     is_windows_driver,
     platform_key,
@@ -337,6 +338,39 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
     ]
 
 
+FORWARD_COMPAT = "https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"
+
+
+def _forward_compatibility_note(ctx: Context) -> list[Finding]:
+    """A driver older than the release's CUDA needs, run through the forward-compatibility
+    libraries whose CUDA the facts report: it holds on data-center GPUs only."""
+    chosen, f = ctx.chosen, ctx.facts
+    if chosen is None or not ctx.gpu or chosen.driver_floor is None or f.driver.version is None:
+        return []
+    floor = chosen.driver_floor[0]
+    if query.compare_driver_versions(f.driver.version, floor) >= 0:
+        return []
+    if not forward_compatible(f, chosen.release, ctx.matrix):
+        return []
+    return [
+        Finding(
+            "driver-too-old",
+            INFO,
+            f"Driver {f.driver.version} is older than CUDA {chosen.release.cuda} needs (≥"
+            f" {floor}); it runs through the forward-compatibility libraries whose CUDA"
+            f" {f.driver.cuda_version} it reports",
+            (
+                f"driver {f.driver.version}, CUDA {f.driver.cuda_version} ({f.driver.source})",
+                f"TensorFlow {chosen.release.version}: built with CUDA {chosen.release.cuda}",
+            ),
+            "Keep the cuda-compat libraries first on the loader path. They work on data-center"
+            " GPUs only: a GeForce GPU refuses them (CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE),"
+            f" and then the host's driver must be ≥ {floor}.",
+            FORWARD_COMPAT,
+        )
+    ]
+
+
 @rule("driver-too-old", MVC)
 def driver_too_old(ctx: Context) -> list[Finding]:
     f = ctx.facts
@@ -344,6 +378,8 @@ def driver_too_old(ctx: Context) -> list[Finding]:
         return []
     if gap := _driver_gap_finding(ctx, "predates"):
         return gap
+    if compat := _forward_compatibility_note(ctx):
+        return compat
     # Only releases that a newer driver alone would make work: advising a driver update for a
     # release the GPU cannot run anyway is wrong (a Kepler K80 stops at the R470 driver).
     if ctx.installed:
