@@ -612,3 +612,24 @@ def test_a_cuda_the_driver_reports_beyond_its_branch_is_forward_compatibility(
     assert (compat["verdict"], compat["tensorflow"]) == ("gpu", "2.16.2")
     note = next(f for f in compat["findings"] if f["id"] == "driver-too-old")
     assert note["severity"] == "info" and "GeForce" in note["fix"]
+
+
+@pytest.mark.parametrize(
+    ("machine", "nearest"),
+    [
+        # tensorflow-macos stops at 2.12.0; 'tensorflow' has Apple silicon wheels from 2.13
+        ("--os macos --arch arm64 --python 3.11 --tf 2.12.1", "--tf 2.12 or --tf 2.13"),
+        # 2.16 was the last release for Intel Macs
+        ("--os macos --arch x86_64 --python 3.11 --tf 2.17", "--tf 2.16"),
+        # PyPI's Linux aarch64 wheels start at 2.10 (as 'tensorflow')
+        ("--os linux --arch aarch64 --python 3.8 --gpu none --tf 2.4", "--tf 2.10"),
+    ],
+)
+def test_a_release_asked_for_without_a_wheel_here_is_named_as_the_cause(
+    capsys: pytest.CaptureFixture[str], machine: str, nearest: str
+) -> None:
+    code, doc = described(capsys, machine)
+    assert code == 11
+    first = doc["findings"][0]
+    assert first["id"] == "platform-unsupported" and "has no wheel for" in first["title"]
+    assert nearest in first["fix"]

@@ -412,11 +412,14 @@ def test_a_facts_document_s_machine_name_is_read_as_uname_spells_it() -> None:
 
 
 def test_an_old_release_on_aarch64_still_names_its_python() -> None:
-    """aarch64 has wheels, just not of 2.0: the Python and the release are what to change."""
+    """aarch64 has wheels, just not of 2.0: the release is what to change (the one the
+    finding names), and the Python that release would need is said too."""
     plan = plan_for(whatif(os="linux", arch="aarch64", pythons=("3.11",)), tf="2.0")
     assert plan.tensorflow is None
-    assert "platform-unsupported" not in [x.id for x in plan.findings]
-    assert plan.findings
+    first = plan.findings[0]
+    assert first.id == "platform-unsupported" and "any release" not in first.title
+    assert "TensorFlow 2.0 has no wheel for Linux on aarch64" in first.title
+    assert "python-unsupported" in [x.id for x in plan.findings]
 
 
 def test_tensorflow_2_12_uses_the_system_cuda_it_was_built_for() -> None:

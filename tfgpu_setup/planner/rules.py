@@ -28,6 +28,7 @@ from .evaluate import (
     gpu_support,
     is_windows_driver,
     platform_key,
+    platform_label,
     platform_without_wheels,
 )
 from .registry import finding, rule
@@ -465,10 +466,67 @@ PLATFORM_UNSUPPORTED_FIX = (
 )
 
 
+def _asked_release_without_a_wheel_here(ctx: Context) -> list[Finding]:
+    """The release asked for (--tf) has no wheel for this platform at all: that, not the GPU,
+    is why nothing installs, and the fix is a release that has one."""
+    if ctx.installed or ctx.request.tf is None or not ctx.evaluations:
+        return []
+    key = platform_key(ctx.facts)
+    if not all(
+        any(b.startswith(f"no {key} wheels") for b in e.install_blockers) for e in ctx.evaluations
+    ):
+        return []
+    label = platform_label(key)
+    series = {xy(e.release.version) for e in ctx.evaluations}
+    asked = (
+        sorted(series, key=parsed)
+        if len(ctx.evaluations) > len(series)
+        else sorted({e.release.version for e in ctx.evaluations}, key=parsed)
+    )
+    pythons = {xy(p.version) for p in ctx.facts.pythons} if ctx.facts.knows("pythons") else set()
+    here = [
+        r
+        for r in ctx.matrix.tensorflow.releases
+        if (support := r.platforms.get(key)) is not None
+        and support.available
+        and (not pythons or pythons & set(r.python))
+    ]
+    first_asked = parsed(ctx.evaluations[-1].release.version)
+    before = max(
+        (r for r in here if parsed(r.version) < first_asked), default=None, key=_by_version
+    )
+    after = min((r for r in here if parsed(r.version) > first_asked), default=None, key=_by_version)
+    nearest = [f"--tf {xy(r.version)}" for r in (before, after) if r is not None]
+    notes = {
+        note
+        for e in ctx.evaluations
+        if key in e.release.platforms and (note := e.release.platforms[key].note)
+    }
+    p = ctx.facts.platform
+    return [
+        finding(
+            "platform-unsupported",
+            E,
+            f"TensorFlow {', '.join(asked)} has no wheel for {label}: pip cannot install it here",
+            [f"platform: {label} ({p.source})", *sorted(notes)],
+            (
+                f"Ask for a release published for {label}: {' or '.join(nearest)} (the nearest"
+                " ones for the Pythons here)."
+                if nearest
+                else PLATFORM_UNSUPPORTED_FIX
+            ),
+        )
+    ]
+
+
+def _by_version(release: TfRelease) -> Version:
+    return parsed(release.version)
+
+
 @rule("platform-unsupported", PYPI_FILES)
 def platform_unsupported(ctx: Context) -> list[Finding]:
     if (label := platform_without_wheels(ctx.facts)) is None:
-        return []
+        return _asked_release_without_a_wheel_here(ctx)
     p = ctx.facts.platform
     return [
         finding(
