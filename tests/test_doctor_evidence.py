@@ -3555,3 +3555,29 @@ def test_a_cudnn_tensorflow_loaded_and_accepted_outranks_another_one_installed(t
     # the same major, older than the one loaded: a copy first on the path, as before
     older = doctor(tmp_path, capsys, CUDNN_8101_LOADED, *flags[:-1], "8.0.5")
     assert "ld-library-path-shadows" in ids(older)
+
+
+def test_a_release_before_the_extra_without_system_cuda_is_told_the_wheels_plan_pins(
+    tmp_path, capsys
+):
+    # TensorFlow 2.12 has no [and-cuda] extra, yet NVIDIA's cu11 wheels carry what it loads, and
+    # plan pins them: doctor sends the user to the same wheels (with LD_LIBRARY_PATH, which 2.12
+    # needs), and without knowing the environment it cannot say they are missing.
+    machine = ("--no-probe", "--os", "linux", "--python", "3.11", "--driver", "525.147.05")
+    machine += (
+        "--gpu",
+        "NVIDIA A10",
+        "--tf",
+        "2.12.1",
+        "--cuda-toolkit",
+        "none",
+        "--cudnn",
+        "none",
+    )
+    doc = doctor(tmp_path, capsys, "", *machine)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-libs-not-found", "warning")
+    assert "nvidia-cudnn-cu11==8.6.0.163" in first["fix"] and "LD_LIBRARY_PATH" in first["fix"]
+    main(["plan", *machine, "--json"])
+    plan = json.loads(capsys.readouterr().out)
+    assert "nvidia-cudnn-cu11==8.6.0.163" in plan["requirements"]

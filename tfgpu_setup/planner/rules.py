@@ -18,11 +18,12 @@ from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_li
 from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
-from ..matrix.model import TfRelease
+from ..matrix.model import CudaWheelSet, TfRelease
 from ..versions import LibraryKind, build_need, parsed, serves_build, xy
 from .context import Context
 from .driver_gpus import driver_branch, driver_gaps, dropped_by
 from .evaluate import (
+    PIP_WHEEL_PLATFORMS,
     GpuSupport,
     forward_compatible,
     gpu_support,
@@ -30,6 +31,7 @@ from .evaluate import (
     platform_key,
     platform_label,
     platform_without_wheels,
+    wheel_set_for,
 )
 from .registry import finding, rule
 from .visible import pci_order_set, shown_gpus
@@ -1111,6 +1113,44 @@ def _known_absent(facts: Facts, kind: LibraryKind) -> bool:
     return facts.knows(kind) and not any(i.version for i in facts.installs(kind))
 
 
+_LIBRARY_KINDS: tuple[tuple[str, LibraryKind], ...] = (("CUDA", "cuda"), ("cuDNN", "cudnn"))
+
+
+def _wheel_set_unused(ctx: Context, r: TfRelease, wheels: CudaWheelSet) -> Finding:
+    """An installed release before the [and-cuda] extra, no CUDA on the system: NVIDIA's cu11
+    wheels serve it, as plan pins them, but only from folders on LD_LIBRARY_PATH (it does not
+    look in site-packages). Whether they are in its environment: known or to confirm."""
+    env = ctx.facts.target_env if ctx.facts.knows("target_env") else None
+    absent = env is not None and not env.nvidia_wheels
+    where = (
+        f"and the environment {env.path} has none of NVIDIA's wheels"
+        if absent and env is not None
+        else "and whether NVIDIA's pip wheels are in its environment is not known"
+    )
+    return finding(
+        "cuda-libs-not-found",
+        E if absent else W,
+        f"TensorFlow {r.version} finds no CUDA {r.cuda} and cuDNN {r.cudnn}: none is installed on"
+        f" the system, {where}",
+        [
+            f"TensorFlow {r.version}: built with CUDA {r.cuda} and cuDNN {r.cudnn}, loads them"
+            " from the loader path (no [and-cuda] extra before 2.14)",
+            *(
+                f"{what} on the system: "
+                + (", ".join(i.version or "?" for i in ctx.facts.installs(kind)) or "none")
+                for what, kind in _LIBRARY_KINDS
+                if ctx.facts.knows(kind)
+            ),
+            *(() if absent else ("confirm with 'pip list | grep nvidia' in that environment",)),
+        ],
+        f"Install NVIDIA's wheels into the environment ({' '.join(wheels.pins)}) and put each"
+        " site-packages/nvidia/*/lib folder on LD_LIBRARY_PATH (TensorFlow before 2.14 does not"
+        f" look there); 'tfgpu-setup apply --tf {xy(r.version)}' does both. Or install CUDA"
+        f" {r.cuda} and cuDNN {r.cudnn} on the system.",
+        TF_INSTALL,
+    )
+
+
 @rule("cuda-libs-not-found", TF_INSTALL)
 def cuda_libs_not_found(ctx: Context) -> list[Finding]:
     chosen = ctx.chosen
@@ -1120,6 +1160,13 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
         and not (_known_absent(ctx.facts, "cudnn") and not _known_absent(ctx.facts, "cuda"))
     ):
         r = chosen.release
+        wheel_set = (
+            wheel_set_for(ctx.matrix, r)
+            if platform_key(ctx.facts) in PIP_WHEEL_PLATFORMS and ctx.installed
+            else None
+        )
+        if wheel_set is not None:
+            return [_wheel_set_unused(ctx, r, wheel_set)]
         return [
             finding(
                 "cuda-libs-not-found",
