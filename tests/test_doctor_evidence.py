@@ -3581,3 +3581,17 @@ def test_a_release_before_the_extra_without_system_cuda_is_told_the_wheels_plan_
     main(["plan", *machine, "--json"])
     plan = json.loads(capsys.readouterr().out)
     assert "nvidia-cudnn-cu11==8.6.0.163" in plan["requirements"]
+
+
+def test_a_stated_release_and_python_that_agree_stand_against_a_source_path(tmp_path, capsys):
+    # thanh-guong/master-thesis#7 (tests/fixtures/logs): a stream_executor path, which 2.11
+    # left. With only a release stated the log decides; with a Python no release of the log's
+    # range was built for, the two statements agree with each other, and the release stands
+    # (the log's guess would be judged against a Python it never had).
+    log = (Path(__file__).parent / "fixtures/logs/windows-cudart64-110-missing.log").read_text()
+    alone = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "2.12.0")
+    assert any("as stated" in e for f in alone["findings"] for e in f["evidence"])
+    both = ("--no-probe", "--os", "windows", "--tf", "2.12.0", "--python", "3.11")
+    doc = doctor(tmp_path, capsys, log, *both)
+    assert not any("as stated" in e for f in doc["findings"] for e in f["evidence"])
+    assert "python-unsupported" not in ids(doc)

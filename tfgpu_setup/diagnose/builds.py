@@ -15,7 +15,7 @@ from ..matrix import query
 from ..matrix.model import Matrix
 from ..planner.evaluate import PLATFORM_LABELS, platform_key
 from ..planner.judge import installed_release
-from ..versions import parsed, specifier
+from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .signatures import cudnn_version
 from .weigh import VERSION_MISMATCH_IDS
@@ -66,6 +66,20 @@ def log_refutes(log: LogFacts, stated: str) -> str:
         ),
         "",
     )
+
+
+def python_fits_the_log(matrix: Matrix, log: LogFacts, facts: Facts) -> bool:
+    """Some release the log's source paths admit has a wheel for a Python the facts know (true
+    where no Python is known, or the releases are older than the matrix): where none has, the
+    stated release and Python agree with each other against a line number, and they stand."""
+    if not facts.knows("pythons") or not facts.pythons:
+        return True
+    pythons = {xy(p.version) for p in facts.pythons}
+    specs = [specifier(spec) for spec, seen in log.tf_range if "/" in seen]
+    admitted = [
+        r for r in matrix.tensorflow.releases if all(parsed(r.version) in spec for spec in specs)
+    ]
+    return not admitted or any(pythons & set(r.python) for r in admitted)
 
 
 _NIGHTLY = re.compile(r"\d[.-]dev\d")

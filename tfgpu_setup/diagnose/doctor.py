@@ -32,7 +32,7 @@ from ..versions import specifier
 from ..whatif import baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
-from .builds import beyond_the_table, log_refutes
+from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
@@ -245,7 +245,11 @@ def diagnose(
     defects = _defects_here(matrix, known)
     installed = installed_tensorflow(known)
     refuted = ""
-    if tf_version and (refuting := log_refutes(log_facts, tf_version)):
+    if (
+        tf_version
+        and (refuting := log_refutes(log_facts, tf_version))
+        and python_fits_the_log(matrix, log_facts, known)
+    ):
         # the log was written by another TensorFlow than the one stated
         refuted = f"the log's own lines ({refuting}) are not TensorFlow {tf_version}'s, as stated"
         tf_version = None
