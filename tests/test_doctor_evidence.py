@@ -3595,3 +3595,27 @@ def test_a_stated_release_and_python_that_agree_stand_against_a_source_path(tmp_
     doc = doctor(tmp_path, capsys, log, *both)
     assert not any("as stated" in e for f in doc["findings"] for e in f["evidence"])
     assert "python-unsupported" not in ids(doc)
+
+
+# tensorflow/tensorflow#45359 (verbatim): a cloud instance without a GPU
+NO_GPU_INSTANCE = (
+    "2020-12-02 23:53:45.322002: W tensorflow/stream_executor/platform/default/dso_loader.cc:59]"
+    " Could not load dynamic library 'libcudart.so.10.1'; dlerror: libcudart.so.10.1: cannot open"
+    " shared object file: No such file or directory\n"
+    "2020-12-02 23:53:46.627216: W tensorflow/stream_executor/platform/default/dso_loader.cc:59]"
+    " Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1: cannot open shared"
+    " object file: No such file or directory\n"
+    "2020-12-02 23:53:46.627358: W tensorflow/stream_executor/cuda/cuda_driver.cc:312] failed"
+    " call to cuInit: UNKNOWN ERROR (303)\n"
+)
+
+
+def test_no_driver_and_no_cuda_are_what_a_machine_without_a_gpu_should_have(tmp_path, capsys):
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.3.1", "--gpu", "none")
+    doc = doctor(tmp_path, capsys, NO_GPU_INSTANCE, *flags)
+    severities = {f["id"]: f["severity"] for f in doc["findings"]}
+    assert doc["findings"][0]["id"] == "no-nvidia-gpu"
+    assert "warning" not in severities.values()  # no 'install the driver / CUDA' to act on
+    main(["plan", *flags[:-4], "--driver", "none", "--gpu", "none", "--json"])
+    plan = json.loads(capsys.readouterr().out)
+    assert {f["id"]: f["severity"] for f in plan["findings"]}.get("no-nvidia-driver") == "info"

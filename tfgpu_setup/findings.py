@@ -377,6 +377,25 @@ def explain(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
+def expected_without_a_gpu(findings: Iterable[Finding], gpus_absent: bool) -> tuple[Finding, ...]:
+    """A machine known to have no NVIDIA GPU: no driver and no CUDA libraries are what it should
+    have, so beside the finding that says so the warnings to install them become notes."""
+    findings = tuple(findings)
+    if not gpus_absent or not any(f.id == "no-nvidia-gpu" for f in findings):
+        return findings
+    expected = FINDING_KINDS["no-nvidia-gpu"].explains
+    return rank(
+        dataclasses.replace(
+            f,
+            severity=Severity.INFO,
+            evidence=(*f.evidence, "expected on a machine without an NVIDIA GPU"),
+        )
+        if f.id in expected and f.severity is Severity.WARNING
+        else f
+        for f in findings
+    )
+
+
 def _circular(finding_id: str, causes: set[str]) -> set[str]:
     """Never demote both sides of a pair that would explain each other."""
     return {

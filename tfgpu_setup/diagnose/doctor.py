@@ -19,6 +19,7 @@ from ..findings import (
     Finding,
     Layer,
     Severity,
+    expected_without_a_gpu,
     explain,
     ids_tagged,
     merge,
@@ -449,6 +450,7 @@ def diagnose(
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
+    findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
     if not gpu_seen:
         findings = rank(

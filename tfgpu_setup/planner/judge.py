@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..facts import Facts
-from ..findings import Finding, merge
+from ..findings import Finding, expected_without_a_gpu, merge
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..versions import parsed
@@ -41,7 +41,8 @@ def judge(ctx: Context) -> tuple[Finding, ...]:
     """Every rule over the context, and for a plan why each newer release was stepped down
     from: one finding per id (the rule's on a tie), ranked."""
     stepped_down = () if ctx.installed else stepdown_findings(ctx)
-    return merge(*(r.check(ctx) for r in RULES), stepped_down)
+    merged = merge(*(r.check(ctx) for r in RULES), stepped_down)
+    return expected_without_a_gpu(merged, ctx.facts.gpus_absent())
 
 
 def installed_release(matrix: Matrix, version: str | None) -> TfRelease | None:
