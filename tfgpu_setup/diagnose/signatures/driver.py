@@ -1561,8 +1561,9 @@ DRIVER: tuple[Signature, ...] = (
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
         title=(
-            "CUDA found no GPU ({code}{status}) although the driver library loaded: the GPUs are"
-            " hidden from this process"
+            "CUDA found no GPU ({code}{status}) although the driver library loaded: most often"
+            " the GPUs are hidden from this process (CUDA_VISIBLE_DEVICES, a scheduler, a"
+            " container)"
         ),
         fix=(
             VISIBLE_DEVICES_CHECK + " Unset it, or set it to UUIDs from nvidia-smi -L (or to"
@@ -1570,7 +1571,9 @@ DRIVER: tuple[Signature, ...] = (
             " CUDA_DEVICE_ORDER=PCI_BUS_ID: CUDA numbers the GPUs fastest first, nvidia-smi by"
             " PCI bus). Under a batch scheduler"
             " (SLURM: --gres=gpu:1), Ray or a container, the job must be given the GPU. If"
-            " nvidia-smi lists no GPU either, the machine has none."
+            " nvidia-smi lists no GPU either, the machine has none, or the GPU fell off the bus"
+            " ('dmesg | grep -i xid'); an A100 or H100 in MIG mode needs MIG instances created"
+            " ('nvidia-smi -L' lists them)."
         ),
         source=CUDA_ENV_VARS_URL,
         explained_by=DRIVER_ROOTS - {"cuda-visible-devices-hides-gpus"},
