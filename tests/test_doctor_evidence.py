@@ -3619,3 +3619,29 @@ def test_no_driver_and_no_cuda_are_what_a_machine_without_a_gpu_should_have(tmp_
     main(["plan", *flags[:-4], "--driver", "none", "--gpu", "none", "--json"])
     plan = json.loads(capsys.readouterr().out)
     assert {f["id"]: f["severity"] for f in plan["findings"]}.get("no-nvidia-driver") == "info"
+
+
+@pytest.mark.parametrize(
+    "machine",
+    [
+        ("--os", "macos", "--arch", "arm64", "--tf", "2.16"),  # no CUDA on macOS to look for
+        ("--os", "linux", "--tf", "2.3.1", "--gpu", "none"),  # no GPU: nothing of NVIDIA's
+    ],
+)
+def test_steps_to_confirm_look_for_nothing_that_cannot_be_there(tmp_path, capsys, machine):
+    doc = doctor(tmp_path, capsys, "", "--no-probe", *machine)
+    steps = " ".join(doc["next_steps"])
+    assert steps  # what would settle it is still asked for
+    assert "nvidia-smi" not in steps and "nvcc" not in steps and "libcudnn" not in steps
+
+
+def test_a_windows_cuda_is_confirmed_with_windows_commands(tmp_path, capsys):
+    # the loader's line as tests/fixtures/logs/windows-*.log quote it, for CUDA 10.0's runtime
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+        " library 'cudart64_100.dll'; dlerror: cudart64_100.dll not found\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "1.15.0")
+    assert doc["findings"][0]["id"] == "cuda-version-mismatch"  # the era's prior, on Windows
+    text = json.dumps(doc["findings"])
+    assert "/usr/local/cuda" not in text

@@ -959,11 +959,19 @@ def _to_confirm(
     # Debian's multiarch folder: a Jetson's or a Grace machine's cuDNN is under aarch64's.
     arm = facts.knows("arch") and facts.platform.arch in ("aarch64", "arm64")
     triplet = "aarch64-linux-gnu" if arm else "x86_64-linux-gnu"
+    # no CUDA on macOS, and nothing of NVIDIA's to find on a machine known to have no GPU
+    moot = (
+        {"driver", "gpus", "cuda", "cudnn"}
+        if (facts.knows("os") and facts.platform.os == "macos") or facts.gpus_absent()
+        else set()
+    )
     steps = [] if release_known else [TF_UNKNOWN_STEP]
     steps += [
         ON_WINDOWS.get(name, how) if windows else how.replace("x86_64-linux-gnu", triplet)
         for name, reveals, how in UNKNOWN_THAT_MATTERS
-        if not facts.knows(name) and (relevant is None or relevant.intersection(reveals))
+        if not facts.knows(name)
+        and name not in moot
+        and (relevant is None or relevant.intersection(reveals))
     ]
     cc_matters = relevant is None or "compute-capability-unsupported" in relevant
     if cc_matters and any(g.compute_capability is None for g in facts.gpus):

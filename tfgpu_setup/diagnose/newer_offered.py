@@ -155,11 +155,19 @@ def _finding(
 ) -> Finding:
     what = "CUDA" if kind == "cuda" else "cuDNN"
     which = f"TensorFlow {release}" if release else "The TensorFlow that wrote this log"
-    where = (
-        "'ls /usr/local/cuda/lib64' (and 'nvcc --version')"
-        if kind == "cuda"
-        else "'ldconfig -p | grep cudnn' (on Windows: which cudnn64_*.dll CUDA's bin folder has)"
-    )
+    windows = system_of(facts, (wanted,)) == "windows"
+    if kind == "cuda":
+        where = (
+            "'nvcc --version' (and 'where cudart64_*.dll')"
+            if windows
+            else "'ls /usr/local/cuda/lib64' (and 'nvcc --version')"
+        )
+    else:
+        where = (
+            "'where cudnn64_*.dll' (or which one CUDA's bin folder has)"
+            if windows
+            else "'ldconfig -p | grep cudnn'"
+        )
     return Finding(
         f"{kind}-version-mismatch",
         Severity.ERROR,
