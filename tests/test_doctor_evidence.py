@@ -3645,3 +3645,27 @@ def test_a_windows_cuda_is_confirmed_with_windows_commands(tmp_path, capsys):
     assert doc["findings"][0]["id"] == "cuda-version-mismatch"  # the era's prior, on Windows
     text = json.dumps(doc["findings"])
     assert "/usr/local/cuda" not in text
+
+
+# wutzebaer/tensorflow-5090#3 (verbatim): the device line of an RTX 5060 Ti
+BLACKWELL_DEVICE = (
+    "I0000 00:00:1748720218.610720      27 gpu_device.cc:2019] Created device"
+    " /job:localhost/replica:0/task:0/device:GPU:0 with 13272 MB memory:  -> device: 0, name:"
+    " NVIDIA GeForce RTX 5060 Ti, pci bus id: 0000:2b:00.0, compute capability: 12.0\n"
+)
+# tensorflow/tensorflow#66716 (verbatim): the op XLA compiled stopped on ptxas
+XLA_OP_FAILED_ON_PTXAS = (
+    "2024-04-30 16:37:32.740441: W tensorflow/core/framework/op_kernel.cc:1839] OP_REQUIRES"
+    " failed at xla_ops.cc:580 : INTERNAL: XLA requires ptxas version 11.8 or higher\n"
+)
+
+
+def test_an_xla_op_that_stopped_on_ptxas_is_a_failure_not_a_fallback(tmp_path, capsys):
+    alone = doctor(tmp_path, capsys, XLA_OP_FAILED_ON_PTXAS, "--no-probe")
+    assert (top(alone), alone["findings"][0]["severity"]) == ("xla-toolchain-missing", "error")
+    path = tmp_path / "run.log"
+    path.write_text(BLACKWELL_DEVICE + XLA_OP_FAILED_ON_PTXAS, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["gpu_used"] == "yes" and "work on it failed" in doc["verdict"]
+    assert top(doc) == "xla-toolchain-missing" and code == ExitCode.TF_BROKEN

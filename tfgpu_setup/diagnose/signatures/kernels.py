@@ -581,6 +581,26 @@ KERNELS: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # The op XLA compiled stopped on ptxas's failure: whatever the failure, the work did
+        # not run (TF 2.11 on does not fall back to the driver's compiler).
+        name="xla-op-failed-in-ptxas",
+        needles=("OP_REQUIRES failed at xla_ops",),
+        pattern=compiled(
+            r"OP_REQUIRES failed at xla_ops\.cc:\d{1,5} : (?:INTERNAL|Internal): "
+            r"(?P<detail>[^\n]{0,120}?\bptxas\b[^\n]{0,160})"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="An op XLA compiled failed on its PTX toolchain: {detail}",
+        fix=(
+            "Give XLA a ptxas that knows this GPU and whose PTX the driver loads (sm_100 and"
+            " sm_120 need CUDA 12.8 or newer: 'pip install \"nvidia-cuda-nvcc-cu12>=12.8\"' and"
+            " put its bin folder first on PATH), or turn XLA off for this work"
+            " (jit_compile=False; TF_XLA_FLAGS=--tf_xla_auto_jit=0)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/46933",
+    ),
+    Signature(
         # The same ptxas failure where XLA (TF 2.11 on) does not fall back to the driver.
         name="ptxas-unknown-gpu",
         needles=("for option 'gpu-name'",),
