@@ -3669,3 +3669,23 @@ def test_an_xla_op_that_stopped_on_ptxas_is_a_failure_not_a_fallback(tmp_path, c
     doc = json.loads(capsys.readouterr().out)
     assert doc["gpu_used"] == "yes" and "work on it failed" in doc["verdict"]
     assert top(doc) == "xla-toolchain-missing" and code == ExitCode.TF_BROKEN
+
+
+def test_no_jit_is_promised_for_a_gpu_older_than_every_ptx_of_the_build(tmp_path, capsys):
+    # TensorFlow's gpu_device.cc warning (as tests/fixtures/logs/h100-ptx-jit-cc90.log has it)
+    # for a Maxwell card under 2.17, whose only PTX is compute_90: it cannot JIT down to 5.2
+    log = (
+        "W tensorflow/core/common_runtime/gpu/gpu_device.cc:2343] TensorFlow was not built with"
+        " CUDA kernel binaries compatible with compute capability 5.2. CUDA kernels will be"
+        " jit-compiled from PTX, which could take 30 minutes or longer.\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--gpu", "NVIDIA GeForce GTX 980", "--tf", "2.17")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    assert "compute-capability-ptx-jit" not in ids(doc)
+    assert top(doc) == "compute-capability-unsupported"
+    # an H100 under 2.12 (compute_80 PTX) does JIT: the slow start stays
+    h100 = log.replace("5.2", "9.0")
+    newer = doctor(
+        tmp_path, capsys, h100, "--no-probe", "--gpu", "NVIDIA H100 PCIe", "--tf", "2.12"
+    )
+    assert "compute-capability-ptx-jit" in ids(newer)

@@ -84,7 +84,7 @@ from .release_hints import (
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runtime_alone import cuda_runtime_missing_alone
-from .slow_start import jit_at_start
+from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
 from .uv_platform import uv_refused_for_this_platform
@@ -442,6 +442,7 @@ def diagnose(
         matches,
         tuple(e for v in candidates if (e := installed_release(matrix, v)) is not None),
     )
+    findings = no_jit_below_the_ptx(findings, known, entry)
     weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)

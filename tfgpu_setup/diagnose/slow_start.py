@@ -52,3 +52,18 @@ def _as_jit(finding: Finding, release: TfRelease) -> Finding:
         ),
         source=LIBRARIES_PREDATE_GPU_SOURCE,
     )
+
+
+def no_jit_below_the_ptx(
+    findings: tuple[Finding, ...], facts: Facts, release: TfRelease | None
+) -> tuple[Finding, ...]:
+    """TensorFlow prints 'jit-compiled from PTX' for any GPU without native kernels, also one
+    older than every PTX the build carries (a GTX 980 under 2.17's compute_90): PTX compiles
+    only for its own or a newer compute capability, so no JIT is coming there, and the slow
+    start it warns of is not the story."""
+    if release is None or not facts.knows("gpus") or not facts.gpus:
+        return findings
+    ccs = [g.compute_capability for g in facts.gpus]
+    if not all(cc and query.cc_support(release, cc) == "unsupported" for cc in ccs):
+        return findings
+    return tuple(f for f in findings if f.id != "compute-capability-ptx-jit")
