@@ -633,3 +633,17 @@ def test_a_release_asked_for_without_a_wheel_here_is_named_as_the_cause(
     first = doc["findings"][0]
     assert first["id"] == "platform-unsupported" and "has no wheel for" in first["title"]
     assert nearest in first["fix"]
+
+
+def test_a_cuda_no_release_was_built_for_is_not_offered_as_a_way_out(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # No TensorFlow was built with CUDA 10.2 (2.1 to 2.3: 10.1, 2.4: 11.0)
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.8 --driver 440.100 --gpu 'GeForce RTX 2080 Ti' --tf 2.3"
+        " --cuda-toolkit 10.2 --cudnn 7.6.5",
+    )
+    mismatch = next(f for f in doc["findings"] if f["id"] == "cuda-version-mismatch")
+    assert "Install CUDA 10.1" in mismatch["fix"]
+    assert "use the TensorFlow release built for the CUDA you have" not in mismatch["fix"]

@@ -1328,7 +1328,22 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     built = _built(r, kind)
     if built is None:
         return []
-    return [built_with_other(r.version, kind, built, versions)]
+    return [built_with_other(r.version, kind, built, versions, other=_built_for_one(ctx, kind))]
+
+
+def _built_for_one(ctx: Context, kind: LibraryKind) -> bool:
+    """Some release with a GPU build on this platform was built for an installed CUDA (cuDNN):
+    only then is 'use the release built for the one you have' a way out (none was built with
+    CUDA 10.2, and none for native Windows after CUDA 11.2)."""
+    key = platform_key(ctx.facts)
+    versions = [c.version for c in ctx.facts.installs(kind) if c.version]
+    return any(
+        (support := r.platforms.get(key)) is not None
+        and support.gpu
+        and (built := _built(r, kind)) is not None
+        and any(serves_build(built, v, kind) for v in versions)
+        for r in ctx.matrix.tensorflow.releases
+    )
 
 
 WHEELS_TO_CONFIRM = "pip wheels: confirm with 'pip list | grep nvidia'"
@@ -1418,7 +1433,12 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
 
 
 def built_with_other(
-    tf_version: str, kind: LibraryKind, built: str, installed: list[str], basis: str = ""
+    tf_version: str,
+    kind: LibraryKind,
+    built: str,
+    installed: list[str],
+    basis: str = "",
+    other: bool = True,
 ) -> Finding:
     """TensorFlow tf_version was built with `built` of CUDA or cuDNN (kind), and only other
     versions of it are installed. basis: where the build's version comes from, when not the
@@ -1432,8 +1452,13 @@ def built_with_other(
         [f"TensorFlow {tf_version}: built with {what} {built}{basis}"]
         + [f"{what} {v} installed" for v in installed[:3]],
         f"Install {what} {build_need(built, kind)} (it can sit beside the other) and put it on"
-        f" the loader path, or use the TensorFlow release built for the {what} "
-        "you have ('tfgpu-setup plan --cuda-toolkit X.Y --cudnn X.Y' picks it).",
+        " the loader path"
+        + (
+            f", or use the TensorFlow release built for the {what} you have ('tfgpu-setup plan"
+            " --cuda-toolkit X.Y --cudnn X.Y' picks it)."
+            if other
+            else f"; no TensorFlow GPU build here was built for the {what} you have."
+        ),
         TF_TESTED,
     )
 
