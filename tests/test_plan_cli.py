@@ -647,3 +647,14 @@ def test_a_cuda_no_release_was_built_for_is_not_offered_as_a_way_out(
     mismatch = next(f for f in doc["findings"] if f["id"] == "cuda-version-mismatch")
     assert "Install CUDA 10.1" in mismatch["fix"]
     assert "use the TensorFlow release built for the CUDA you have" not in mismatch["fix"]
+
+
+def test_a_driver_that_predates_the_gpu_is_replaced_by_one_the_release_also_runs_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # R455 drives an RTX 3080, but 2.20's CUDA 12.5 needs 525.60.13: the fix names the higher
+    _, doc = described(
+        capsys, "--os linux --python 3.12 --driver 418.39 --gpu 'NVIDIA GeForce RTX 3080' --tf 2.20"
+    )
+    first = doc["findings"][0]
+    assert first["id"] == "driver-too-old" and "525.60.13" in first["fix"]

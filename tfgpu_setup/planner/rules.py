@@ -291,6 +291,15 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
     names = ", ".join(g.gpu.name for g in gaps)
     if kind == "predates":
         need = max(g.branch for g in gaps)
+        wanted = next((e for e in ctx.evaluations if e.installable and e.driver_floor), None)
+        floor = wanted.driver_floor[0] if wanted and wanted.driver_floor else None
+        floor_branch = driver_branch(floor) if floor else None
+        to_install = (
+            f"an NVIDIA driver ≥ {floor} (TensorFlow {wanted.release.version}'s CUDA"
+            f" {wanted.release.cuda} needs it; R{need} and newer drive the GPU)"
+            if wanted and floor and floor_branch is not None and floor_branch > need
+            else f"an NVIDIA driver of branch R{need} or newer"
+        )
         return [
             finding(
                 "driver-too-old",
@@ -298,7 +307,7 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
                 f"The NVIDIA driver predates the {names} and does not drive "
                 + ("it" if len(gaps) == 1 else "them"),
                 [g.reason for g in gaps],
-                f"Install an NVIDIA driver of branch R{need} or newer, then reboot.",
+                f"Install {to_install}, then reboot.",
                 gaps[0].source,
             )
         ]
