@@ -658,3 +658,16 @@ def test_a_driver_that_predates_the_gpu_is_replaced_by_one_the_release_also_runs
     )
     first = doc["findings"][0]
     assert first["id"] == "driver-too-old" and "525.60.13" in first["fix"]
+
+
+def test_a_kepler_card_is_not_told_to_get_a_driver_that_does_not_exist_for_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 2.14's ptxas 11.8 is newer than R470's CUDA 11.4, and R470 is Kepler's last branch
+    machine = "--os linux --python 3.10 --driver 470.256.02 --tf '>=2.13,<2.16' --gpu "
+    _, kepler = described(capsys, machine + "'Tesla K80'")
+    ptxas = next(f for f in kepler["findings"] if f["id"] == "ptxas-newer-than-driver")
+    assert "Keep this driver" in ptxas["fix"] and "R470" in ptxas["fix"]
+    _, ampere = described(capsys, machine + "'NVIDIA GeForce RTX 3090'")
+    ptxas = next(f for f in ampere["findings"] if f["id"] == "ptxas-newer-than-driver")
+    assert ptxas["fix"].startswith("Update the driver")

@@ -1581,9 +1581,29 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
             f"ptxas {ptxas} is newer than the driver's CUDA {cuda}: XLA disables parallel "
             "compilation, and PTX it generates may not load",
             [f"driver supports CUDA {cuda} ({how})", where],
-            f"Update the driver to one supporting CUDA {xy(str(ptxas))} or newer.",
+            _ptxas_driver_fix(ctx, xy(str(ptxas))),
         )
     ]
+
+
+def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
+    """Update the driver, unless no driver that runs this ptxas drives the GPU (a Kepler card
+    ends at R470, CUDA 11.4): then the driver stays and XLA's JIT is what to leave off."""
+    # PTX of that CUDA loads on its own driver branch: minor-version compatibility stops short
+    # of the PTX JIT, which is why XLA warns at all
+    own = query.min_driver_for_cuda(ctx.matrix, ptxas_cuda, is_windows_driver(ctx.facts))[1]
+    branch = driver_branch(own)
+    dropped = [
+        d for g in ctx.facts.gpus if branch is not None and (d := dropped_by(g, ctx.matrix, branch))
+    ]
+    if not dropped:
+        return f"Update the driver to one supporting CUDA {ptxas_cuda} or newer."
+    arch, last = dropped[0]
+    return (
+        f"Keep this driver: {arch.name} GPUs end at the R{last} branch, and no driver for them"
+        f" supports CUDA {ptxas_cuda}. XLA then compiles serially; if PTX it generates fails to"
+        " load, leave XLA's JIT off (jit_compile=False, the default)."
+    )
 
 
 def _shows_only_gpus_release_cannot_use(ctx: Context, raw: str | None) -> Finding | None:
