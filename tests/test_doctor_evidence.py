@@ -3689,3 +3689,17 @@ def test_no_jit_is_promised_for_a_gpu_older_than_every_ptx_of_the_build(tmp_path
         tmp_path, capsys, h100, "--no-probe", "--gpu", "NVIDIA H100 PCIe", "--tf", "2.12"
     )
     assert "compute-capability-ptx-jit" in ids(newer)
+
+
+def test_a_gpu_tensorflow_ignores_beside_one_it_uses_is_kept_as_a_note(tmp_path, capsys):
+    # williamFalcon/tensorflow-gpu-install-ubuntu-16.04#22's refusal (its device renumbered 1)
+    # after KataGo#325's device line: two GPUs, one below the build's minimum
+    ignored = (
+        "Ignoring visible gpu device (device: 1, name: GeForce GTX 660M, pci bus id:"
+        " 0000:01:00.0, compute capability: 3.0) with Cuda compute capability 3.0. The minimum"
+        " required Cuda capability is 3.5.\n"
+    )
+    doc = doctor(tmp_path, capsys, ignored + DEVICE_CREATED, "--no-probe")
+    assert doc["gpu_used"] == "yes"
+    note = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
+    assert note["severity"] == "info" and "GTX 660M" in note["title"]

@@ -483,7 +483,7 @@ def diagnose(
             if (_newer_than_build(known, entry) or legacy_newer) and not log_facts.local_build_line
             else ()
         )
-        findings = _gpu_works(findings, after_gpu | newer, kept=newer)
+        findings = _gpu_works(_others_ignored(findings, matches), after_gpu | newer, kept=newer)
         library_failed = _errors_after_gpu(matches, kernel_doubts=True) & GPU_FAILURE_IDS
         if newer and not legacy_newer and not library_failed:
             findings = jit_at_start(findings, known, entry)
@@ -839,6 +839,26 @@ SETUP_FAILURE_IDS = frozenset(
 """Failures of the setup (a driver, CUDA or cuDNN of another version, a GPU without kernels, XLA's
 toolchain) that, logged as errors after a GPU device, fail every op that needs them: the program
 stops, unlike memory the model ran out of or an op placed without a GPU kernel."""
+
+
+def _others_ignored(
+    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """A GPU TensorFlow ignores (below the build's minimum) beside one it created a device for:
+    a note to keep, where 'cannot use a GPU at all' would be dropped as the working GPU
+    contradicts it."""
+    if not any(m.signature.name == "min-compute-capability" for m in matches):
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            severity=Severity.INFO,
+            evidence=(*f.evidence, "TensorFlow uses the other GPUs: the log shows a device of one"),
+        )
+        if f.id == "compute-capability-unsupported" and f.title.startswith("TensorFlow ignores")
+        else f
+        for f in findings
+    )
 
 
 def _as_errors(findings: tuple[Finding, ...], ids: frozenset[str]) -> tuple[Finding, ...]:
