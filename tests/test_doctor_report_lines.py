@@ -8333,7 +8333,7 @@ def test_a_range_is_not_given_the_newest_releases_cuda(
     found = doctor(tmp_path, capsys, log, "--driver", "355.11", "--gpu", "GTX 980")["findings"]
     too_old = next(f for f in found if f["id"] == "driver-too-old")
     assert "–" not in too_old["title"]
-    assert any("the newest release the log fits" in e for e in too_old["evidence"])
+    assert any("the newest release that fits what is known here" in e for e in too_old["evidence"])
     assert "pip show tensorflow" in too_old["fix"]
 
 

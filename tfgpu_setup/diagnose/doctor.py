@@ -894,7 +894,7 @@ def _newer_than_build(facts: Facts, release: TfRelease | None) -> bool:
 
 
 TF_UNKNOWN_STEP = (
-    "add --tf X.Y, the TensorFlow that wrote the log "
+    "add --tf X.Y, the TensorFlow installed (or that wrote the log) "
     "('python -c \"import tensorflow as tf; print(tf.__version__)\"' prints it)"
 )
 CC_UNKNOWN_STEP = (

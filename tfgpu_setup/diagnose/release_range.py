@@ -70,11 +70,12 @@ def _named_as_the_range(finding: Finding, candidates: tuple[str, ...], matrix: M
         title = finding.title.replace(f"TensorFlow {candidates[0]} ", f"TensorFlow {named} ")
         return dataclasses.replace(finding, title=title) if title != finding.title else finding
     said = (
-        f"judged for TensorFlow {candidates[0]}, the newest release the log fits ({named});"
+        f"judged for TensorFlow {candidates[0]}, the newest release that fits what is known here"
+        f" ({named});"
         " add --tf X.Y for the one installed"
     )
     fix = (
-        f"{finding.fix} (That is for {candidates[0]}: the releases this log fits, {named}, were"
+        f"{finding.fix} (That is for {candidates[0]}: the releases that fit, {named}, were"
         " built with different CUDA and cuDNN versions; 'pip show tensorflow' says which is"
         " installed, and 'tfgpu-setup doctor --tf X.Y' judges it.)"
     )
