@@ -671,3 +671,18 @@ def test_a_kepler_card_is_not_told_to_get_a_driver_that_does_not_exist_for_it(
     _, ampere = described(capsys, machine + "'NVIDIA GeForce RTX 3090'")
     ptxas = next(f for f in ampere["findings"] if f["id"] == "ptxas-newer-than-driver")
     assert ptxas["fix"].startswith("Update the driver")
+
+
+def test_a_container_told_to_get_no_gpu_is_named_by_its_variable(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # NVIDIA_VISIBLE_DEVICES=none: the runtime mounts the driver and no GPU, so nvidia-smi
+    # answers and lists none; it is the container's start, not a GPU to reseat
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.11 --container --driver 550.54.15 --gpu none"
+        " --env NVIDIA_VISIBLE_DEVICES=none",
+    )
+    first = doc["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert "NVIDIA_VISIBLE_DEVICES=none" in first["title"] and "--gpus all" in first["fix"]

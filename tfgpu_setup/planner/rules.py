@@ -113,7 +113,28 @@ def _libcuda_in_wsl(facts: Facts) -> bool:
 @rule("container-gpu-not-exposed", CONTAINER_TOOLKIT)
 def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
     f = ctx.facts
-    if not (f.knows("container") and f.platform.container and _on_linux(f) and _no_driver(f)):
+    if not (f.knows("container") and f.platform.container and _on_linux(f)):
+        return []
+    withheld = f.env.get("NVIDIA_VISIBLE_DEVICES")
+    if withheld in ("none", "void") and f.knows("gpus") and not f.gpus:
+        # the NVIDIA runtime was told to mount the driver and no GPU ('none'), or nothing
+        return [
+            finding(
+                "container-gpu-not-exposed",
+                E,
+                f"This container was started with NVIDIA_VISIBLE_DEVICES={withheld}: the NVIDIA"
+                " runtime gives it no GPU",
+                [
+                    f"NVIDIA_VISIBLE_DEVICES={withheld}",
+                    f"container evidence: {', '.join(f.platform.container_evidence)}",
+                ],
+                "Start the container with the GPU: 'docker run --gpus all ...' (or"
+                " NVIDIA_VISIBLE_DEVICES=all, or the GPU's index or UUID).",
+                "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/"
+                "docker-specialized.html",
+            )
+        ]
+    if not _no_driver(f):
         return []
     # A GPU known here is the host's (no driver inside lists one): the container did not get it.
     expects_gpu = _container_expects_gpu(f) or bool(f.gpus)
