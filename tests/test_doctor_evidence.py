@@ -3703,3 +3703,13 @@ def test_a_gpu_tensorflow_ignores_beside_one_it_uses_is_kept_as_a_note(tmp_path,
     assert doc["gpu_used"] == "yes"
     note = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
     assert note["severity"] == "info" and "GTX 660M" in note["title"]
+
+
+def test_an_illegal_instruction_under_a_release_before_avx_wheels_is_not_the_avx(tmp_path, capsys):
+    # IBM/MAX-Image-Resolution-Enhancer#23's line; PyPI's wheels use AVX from 1.6 on
+    # (tensorflow#45872), so 1.5 is the usual way out for such a CPU, not its cause
+    line = "returns Illegal instruction (core dumped)\n"
+    old = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "1.5.0")
+    assert "before 1.6 use no AVX" in old["findings"][0]["title"]
+    new = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "1.6.0")
+    assert "lacks the AVX" in new["findings"][0]["title"]

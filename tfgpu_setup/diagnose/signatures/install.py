@@ -132,6 +132,22 @@ AVX2_WHEELS = Variant(
     defect="tf-2.4.0-wheels-need-avx2",
 )
 
+BEFORE_AVX_WHEELS = Variant(
+    finding_id="cpu-lacks-avx",
+    title=(
+        "Python died on an illegal instruction, but TensorFlow's PyPI wheels before 1.6 use no"
+        " AVX: a build compiled for newer CPU instructions than this CPU has (conda's, a"
+        " community wheel, a source build), or another extension module"
+    ),
+    fix=(
+        "Find which module raised it (python -X faulthandler your_script.py names it); for a"
+        " TensorFlow built for this machine's CPU, use PyPI's wheel of that release or build it"
+        " with -march=native."
+    ),
+    source="https://github.com/tensorflow/tensorflow/issues/45872",
+    tf_versions=SpecifierSet("<1.6"),
+)
+
 INSTALL: tuple[Signature, ...] = (
     # --- Installing and importing TensorFlow, and the environment it runs in. ---
     Signature(
@@ -850,7 +866,7 @@ INSTALL: tuple[Signature, ...] = (
             + VM_HIDES_THE_CPU
         ),
         source="https://www.tensorflow.org/install/pip#hardware_requirements",
-        variants=(AVX2_WHEELS,),
+        variants=(AVX2_WHEELS, BEFORE_AVX_WHEELS),
     ),
     Signature(
         # The kernel's record of the same signal (dmesg, journalctl): the faulting instruction
