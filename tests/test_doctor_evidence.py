@@ -3713,3 +3713,17 @@ def test_an_illegal_instruction_under_a_release_before_avx_wheels_is_not_the_avx
     assert "before 1.6 use no AVX" in old["findings"][0]["title"]
     new = doctor(tmp_path, capsys, line, "--no-probe", "--tf", "1.6.0")
     assert "lacks the AVX" in new["findings"][0]["title"]
+
+
+def test_what_to_install_for_a_known_release_is_its_builds_version(tmp_path, capsys):
+    # lipzh5/ResearchProgress#17 (verbatim): libcusolver.so.10 is CUDA 10.1 to 11.0, and 2.4
+    # was built with 11.0, so 10.1 or 10.2 would not serve it
+    log = (
+        "Could not load dynamic library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot"
+        " open shared object file: No such file or directory;\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--python", "3.8", "--cuda-toolkit", "11.1")
+    doc = doctor(tmp_path, capsys, log, *flags, "--tf", "2.4")
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert "Install the CUDA 11.0 " in first["fix"] and "10.1 to 11.0 this" not in first["fix"]

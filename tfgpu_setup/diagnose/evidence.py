@@ -73,7 +73,7 @@ def cross_findings(
     when known; tf_known_installed: someone stated (or a probe found) TensorFlow installed;
     release_guessed: the release is only the newest the log's hints admit."""
     found: list[Finding] = []
-    found += library_mismatch(facts, log)
+    found += library_mismatch(facts, log, None if release_guessed else release)
     found += other_cudnn_loaded(facts, log, None if release_guessed else release)
     found += colab_cudnn_would_not_start(facts, log, matches)
     if not log.wanted_cuda and release is not None:

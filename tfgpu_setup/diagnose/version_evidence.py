@@ -22,8 +22,12 @@ from .sources import COLAB_CUDA, TF_TESTED, quoted
 from .wanted import Wanted
 
 
-def library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
-    """A library the log could not load, read against what the facts say is installed."""
+def library_mismatch(
+    facts: Facts, log: LogFacts, release: TfRelease | None = None
+) -> list[Finding]:
+    """A library the log could not load, read against what the facts say is installed; with
+    the release known, what to install is its build's version, not every one the soname fits
+    (libcusolver.so.10 is CUDA 10.1 to 11.0; 2.4 needs 11.0)."""
     cuda_fix = (
         "Install the CUDA {wanted} this TensorFlow was built for (it can sit beside the other "
         f"one; {put_on_loader_path(facts, log.wanted_cuda)}), or "
@@ -35,9 +39,25 @@ def library_mismatch(facts: Facts, log: LogFacts) -> list[Finding]:
         "built for the cuDNN you have ('tfgpu-setup plan')."
     )
     found = [
-        _mismatch("cuda-version-mismatch", "CUDA", facts, "cuda", log.wanted_cuda, cuda_fix)
+        _mismatch(
+            "cuda-version-mismatch",
+            "CUDA",
+            facts,
+            "cuda",
+            log.wanted_cuda,
+            cuda_fix,
+            release.cuda if release else None,
+        )
         or _other_toolkit(facts, log, cuda_fix),
-        _mismatch("cudnn-version-mismatch", "cuDNN", facts, "cudnn", log.wanted_cudnn, cudnn_fix)
+        _mismatch(
+            "cudnn-version-mismatch",
+            "cuDNN",
+            facts,
+            "cudnn",
+            log.wanted_cudnn,
+            cudnn_fix,
+            release.cudnn if release else None,
+        )
         or _colab_cudnn(facts, log),
     ]
     return [f for f in found if f is not None]
@@ -477,7 +497,13 @@ def _colab_ships_another(
 
 
 def _mismatch(
-    finding_id: str, what: str, facts: Facts, fact: str, wanted: tuple[Wanted, ...], fix: str
+    finding_id: str,
+    what: str,
+    facts: Facts,
+    fact: str,
+    wanted: tuple[Wanted, ...],
+    fix: str,
+    built: str | None = None,
 ) -> Finding | None:
     installs = facts.cuda if fact == "cuda" else facts.cudnn
     known = [c for c in installs if c.version] if facts.knows(fact) else []
@@ -499,6 +525,6 @@ def _mismatch(
                 for c in known[:2]
             ),
         ),
-        fix.format(wanted=w),
+        fix.format(wanted=xy(built) if built and w.accepts(built) else w),
         TF_TESTED,
     )
