@@ -686,3 +686,14 @@ def test_a_container_told_to_get_no_gpu_is_named_by_its_variable(
     first = doc["findings"][0]
     assert first["id"] == "container-gpu-not-exposed"
     assert "NVIDIA_VISIBLE_DEVICES=none" in first["title"] and "--gpus all" in first["fix"]
+
+
+def test_an_unknown_cudnn_beside_a_stated_cuda_is_what_the_plan_asks_to_confirm(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.10 --driver 525.147.05 --gpu 7.5 --cuda-toolkit 11.8 --tf 2.12",
+    )
+    assumed = next(a for a in doc["assumptions"] if a["fact"] == "cuda")
+    assert "--cudnn" in assumed["confirm"] and "--cuda-toolkit" not in assumed["confirm"]

@@ -92,6 +92,10 @@ CONFIRM = {
     "driver": "run 'nvidia-smi' there and add --driver VERSION",
     "gpus": "run 'nvidia-smi --query-gpu=name,compute_cap --format=csv' and add --gpu NAME",
     "cuda": "run 'nvcc --version' there and add --cuda-toolkit X.Y",
+    "cudnn": (
+        "look for libcudnn there ('ldconfig -p | grep cudnn', or cudnn_version.h) and add"
+        " --cudnn X.Y.Z"
+    ),
 }
 
 
@@ -375,11 +379,17 @@ def evaluate(
         if missing:
             gpu_blockers.append(missing)
         if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):
+            unknown = "cuda" if not facts.knows("cuda") else "cudnn"
             assumed.append(
                 Assumption(
                     "cuda",
                     f"CUDA {release.cuda} and cuDNN {release.cudnn} installed on the system",
-                    CONFIRM["cuda"],
+                    CONFIRM[unknown]
+                    + (
+                        f"; {CONFIRM['cudnn']}"
+                        if unknown == "cuda" and not facts.knows("cudnn")
+                        else ""
+                    ),
                 )
             )
     return Evaluation(
