@@ -142,6 +142,10 @@ WRITTEN = {
     " was: ptxas fatal   : Value 'sm_86' is not defined for option 'gpu-name'",
     "ptxas-unknown-gpu": "INTERNAL: ptxas exited with non-zero error code 65280, output: ptxas"
     " fatal   : Value 'sm_86' is not defined for option 'gpu-name'",
+    # tensorflow/tensorflow#66716
+    "xla-op-failed-in-ptxas": "2024-04-30 16:37:32.740441: W tensorflow/core/framework/"
+    "op_kernel.cc:1839] OP_REQUIRES failed at xla_ops.cc:580 : INTERNAL: XLA requires ptxas"
+    " version 11.8 or higher",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."
