@@ -697,3 +697,24 @@ def test_an_unknown_cudnn_beside_a_stated_cuda_is_what_the_plan_asks_to_confirm(
     )
     assumed = next(a for a in doc["assumptions"] if a["fact"] == "cuda")
     assert "--cudnn" in assumed["confirm"] and "--cuda-toolkit" not in assumed["confirm"]
+
+
+def test_forward_compatibility_is_neither_a_geforce_nor_a_driver_reporting_its_own_cuda(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # GeForce cards refuse cuda-compat: the stated CUDA does not make 2.21 run on R470
+    _, geforce = described(
+        capsys,
+        "--os linux --python 3.10 --driver 470.256.02 --cuda-driver 12.4"
+        " --gpu 'NVIDIA GeForce RTX 3090'",
+    )
+    assert geforce["tensorflow"] != "2.21.0"
+    # 525.60.12 reports CUDA 12.0 of its own branch (12.0 GA shipped with 525.60.13): no
+    # compatibility package is at work, and 12.x releases need 525.60.13
+    _, own = described(
+        capsys,
+        "--os linux --python 3.10 --driver 525.60.12 --cuda-driver 12.0"
+        " --gpu 'NVIDIA A100-SXM4-40GB'",
+    )
+    assert own["tensorflow"] == "2.14.1"
+    assert not any("forward-compatibility" in f["title"] for f in own["findings"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -13,7 +14,7 @@ from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
-from .driver_gpus import driver_gaps
+from .driver_gpus import driver_branch, driver_gaps
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -251,12 +252,27 @@ def forward_compatible(facts: Facts, release: TfRelease, matrix: Matrix) -> bool
     driver = facts.driver
     if driver.version is None or driver.cuda_version is None or release.cuda is None:
         return False
-    own = query.driver_max_cuda(matrix, driver.version, is_windows_driver(facts))
+    if any(_CONSUMER_GPU.search(g.name) for g in facts.gpus):
+        return False  # GeForce and TITAN cards refuse the compatibility libraries
+    windows = is_windows_driver(facts)
+    own = query.driver_max_cuda(matrix, driver.version, windows)
+    if own is None or parsed(driver.cuda_version) <= parsed(own):
+        return False
+    # the reported CUDA's own driver is of a later branch: within one branch (525.60.12
+    # reporting 12.0) it is the driver's own CUDA, where the table's cut falls between builds
+    reported_own = query.min_driver_for_cuda(matrix, xy(driver.cuda_version), windows)[1]
+    branch, needed = driver_branch(driver.version), driver_branch(reported_own)
     return (
-        own is not None
-        and parsed(driver.cuda_version) > parsed(own)
+        branch is not None
+        and needed is not None
+        and branch < needed
         and query.driver_cuda_runs(driver.cuda_version, release.cuda)
     )
+
+
+_CONSUMER_GPU = re.compile(r"\bGeForce\b|\bTITAN\b", re.IGNORECASE)
+"""NVIDIA's forward compatibility serves data-center GPUs (and some RTX professional ones);
+GeForce and TITAN cards fail with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE."""
 
 
 def _driver_ok(
