@@ -15,8 +15,8 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import TfRelease
-from ..versions import xy
 from .logs import LogMatch
+from .published import release_span
 from .weigh import contradicted
 
 INVALID_DEVICE_FUNCTION = "invalid-device-function"
@@ -38,9 +38,7 @@ def invalid_function_on_a_served_gpu(
     served = sorted(c for c in capabilities if c is not None)
     if any(query.cc_support(r, cc) == "unsupported" for r in releases for cc in served):
         return findings
-    span = xy(releases[-1].version)
-    if len(releases) > 1 and xy(releases[0].version) != span:
-        span = f"{xy(releases[-1].version)}–{xy(releases[0].version)}"
+    span = release_span(releases)
     built_for = (
         f"TensorFlow {span} has kernels for compute capability {', '.join(served)} (its own or"
         " PTX the driver compiles)"

@@ -25,7 +25,7 @@ from .logs import LogMatch
 from .mac_refusals import apple_silicon_python, gpu_build_on_macos
 from .pip_installs import REFUSALS, installed_later, refused_package, versions_listed
 from .platform_ended import platform_ended
-from .published import has_wheel, package_on, tensorflow_wheel, the_python
+from .published import has_wheel, package_on, release_span, tensorflow_wheel, the_python
 from .release_hints import out_by
 
 _CONSTRAINED = re.compile(
@@ -105,7 +105,7 @@ def no_wheel_for_stated(
                 "python-unsupported",
                 Severity.ERROR,
                 f"On {label}, {asked} for Python {python} is published as {other}, not as"
-                f" 'tensorflow' ({_span(served)}): pip finds no 'tensorflow' wheel there",
+                f" 'tensorflow' ({release_span(served)}): pip finds no 'tensorflow' wheel there",
                 (f"Python {python} ({facts.pythons[0].source}), {label}",),
                 f"Install {other} instead (its release for this Python), or a later TensorFlow"
                 " whose 'tensorflow' package covers this platform.",
@@ -147,8 +147,8 @@ def no_wheel_for_stated(
                 "python-unsupported",
                 Severity.ERROR,
                 f"pip found no wheel, yet {asked} has wheels for Python {python} on {label}"
-                f" ({_span(served)}): the Python that ran pip is not a 64-bit {python}, or that"
-                " pip is too old to see them",
+                f" ({release_span(served)}): the Python that ran pip is not a 64-bit {python},"
+                " or that pip is too old to see them",
                 (f"Python {python} ({facts.pythons[0].source}), {label}",),
                 "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import"
                 " struct, sys; print(sys.version, struct.calcsize('P') * 8)\" shows its version"
@@ -321,8 +321,3 @@ def _covered_by(matrix: Matrix, series: str, key: str) -> list[str]:
         for p in r.python
     }
     return sorted(pythons, key=parsed)
-
-
-def _span(releases: Sequence[TfRelease]) -> str:
-    versions = sorted((xy(r.version) for r in releases), key=parsed)
-    return versions[0] if versions[0] == versions[-1] else f"{versions[0]} to {versions[-1]}"

@@ -3,9 +3,11 @@ Pure: data in, data out."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..facts import Facts
 from ..matrix.model import TfRelease
-from ..versions import xy
+from ..versions import parsed, xy
 
 
 def the_python(facts: Facts) -> str | None:
@@ -31,3 +33,9 @@ def package_on(release: TfRelease, key: str) -> str:
     """The name the release is published under for the platform (tensorflow-macos, ...)."""
     support = release.platforms.get(key)
     return (support.package if support is not None else None) or "tensorflow"
+
+
+def release_span(releases: Sequence[TfRelease]) -> str:
+    """The series the releases span: '2.4', or '2.0 to 2.4'."""
+    versions = sorted((xy(r.version) for r in releases), key=parsed)
+    return versions[0] if versions[0] == versions[-1] else f"{versions[0]} to {versions[-1]}"

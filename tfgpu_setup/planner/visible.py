@@ -9,6 +9,7 @@ import dataclasses
 
 from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts, Gpu
+from ..versions import parsed
 
 
 def _matches(gpu: Gpu, item: str) -> bool:
@@ -62,11 +63,7 @@ def _fastest_first(gpus: tuple[Gpu, ...]) -> tuple[Gpu, ...] | None:
     capabilities = [cc for _, cc in models]
     if None in capabilities or len(set(capabilities)) != len(capabilities):
         return None
-    return tuple(sorted(gpus, key=lambda g: _cc_key(g.compute_capability or "0"), reverse=True))
-
-
-def _cc_key(cc: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in cc.split(".") if part.isdigit())
+    return tuple(sorted(gpus, key=lambda g: parsed(g.compute_capability or "0"), reverse=True))
 
 
 def with_shown_gpus(facts: Facts, value: str | None, pci_order: bool) -> Facts:
