@@ -124,6 +124,20 @@ function _tfgpu_prepend_path
     end
 end
 
+# _tfgpu_append_flags NAME FLAGS: put FLAGS after the user's own exported NAME, separated by a
+# space. XLA reads a repeated flag's last value: ours win while active, and every other flag
+# the user set still applies.
+function _tfgpu_append_flags --argument-names name flags
+    if test -n "$flags"
+        _tfgpu_save p $name
+        if set -qx $name; and test -n "$$name"
+            set -gx $name "$$name $flags"
+        else
+            set -gx $name $flags
+        end
+    end
+end
+
 # _tfgpu_set NAME VALUE [NAME VALUE]...: set and export each NAME.
 function _tfgpu_set
     while set -q argv[2]
@@ -152,12 +166,13 @@ end
 
 _tfgpu_prepend LD_LIBRARY_PATH __TFGPU_LD_LIBRARY_PATH__
 _tfgpu_prepend_path __TFGPU_PATH__
+_tfgpu_append_flags XLA_FLAGS __TFGPU_XLA_FLAGS__
 _tfgpu_set __TFGPU_VARIABLES__
 # tfgpu-setup found only through the env this one replaced: keep it reachable, last.
 if string match -q -- '/*' "$tool"; and not command -q tfgpu-setup
     set -gx PATH $PATH (string replace -r '/[^/]*$' '' -- $tool)
 end
-functions -e _tfgpu_save _tfgpu_prepend _tfgpu_prepend_path _tfgpu_set
+functions -e _tfgpu_save _tfgpu_prepend _tfgpu_prepend_path _tfgpu_append_flags _tfgpu_set
 
 function deactivate -d 'Deactivate the virtualenv and restore what activate-tfgpu.fish changed'
     deactivate_tfgpu $argv

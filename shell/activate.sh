@@ -196,6 +196,21 @@ _tfgpu_prepend_path () {
     fi
 }
 
+# _tfgpu_append_flags NAME FLAGS: put FLAGS after the user's own exported NAME, separated by a
+# space. XLA reads a repeated flag's last value: ours win while active, and every other flag
+# the user set still applies.
+_tfgpu_append_flags () {
+    if [ -n "$2" ]; then
+        _tfgpu_save p "$1"
+        if eval "[ \"\${_tfgpu_phad_$1-}\" = exported ] && [ -n \"\${$1-}\" ]"; then
+            eval "$1=\"\$$1 \$2\""
+        else
+            eval "$1=\$2"
+        fi
+        export "${1?}"
+    fi
+}
+
 # _tfgpu_set NAME VALUE [NAME VALUE]...: set and export each NAME.
 # shellcheck disable=SC2120 # the rendered call passes no pair when nothing is planned
 _tfgpu_set () {
@@ -234,6 +249,7 @@ deactivate_tfgpu () {
 
 _tfgpu_prepend LD_LIBRARY_PATH __TFGPU_LD_LIBRARY_PATH__
 _tfgpu_prepend_path __TFGPU_PATH__
+_tfgpu_append_flags XLA_FLAGS __TFGPU_XLA_FLAGS__
 # shellcheck disable=SC2119
 _tfgpu_set __TFGPU_VARIABLES__
 # tfgpu-setup found only through the env this one replaced: keep it reachable, last.
@@ -243,7 +259,8 @@ if [ -n "$_tfgpu_tool_dir" ] && [ -z "$_tfgpu_tool" ]; then
     export PATH
 fi
 unset _tfgpu_tool _tfgpu_tool_dir
-unset -f _tfgpu_find_tool _tfgpu_save _tfgpu_save_all _tfgpu_prepend _tfgpu_prepend_path _tfgpu_set
+unset -f _tfgpu_find_tool _tfgpu_save _tfgpu_save_all _tfgpu_prepend _tfgpu_prepend_path \
+    _tfgpu_append_flags _tfgpu_set
 
 # shellcheck disable=SC2120 # virtualenv's activate calls it with 'nondestructive'
 deactivate () {

@@ -82,7 +82,7 @@ $how
 /usr/bin/env -0 > "$out/after_twice"
 for name in deactivate deactivate_tfgpu _tfgpu_save _tfgpu_save_all _tfgpu_restore \
         _tfgpu_source_venv _tfgpu_outer_vars _tfgpu_find_tool _tfgpu_prepend _tfgpu_prepend_path \
-        _tfgpu_set; do
+        _tfgpu_append_flags _tfgpu_set; do
     if command -v "$name" > /dev/null 2>&1; then echo "$name"; fi
 done > "$out/leftovers"
 set > "$out/variables"
@@ -311,6 +311,21 @@ def test_a_variable_that_is_not_planned_keeps_the_users_state(rig: Rig, tmp_path
             == dumps.before.get(b"CUDA_VISIBLE_DEVICES")
             == (None if state == "unset" else b"")
         )
+
+
+@pytest.mark.parametrize("shell_name", ["dash", "bash", "fish"])
+def test_the_users_own_xla_flags_stay_and_the_plans_come_last(
+    rig: Rig, tmp_path: Path, shell_name: str
+) -> None:
+    # A user's --xla_dump_to must survive activation; XLA reads a repeated flag's last value, so
+    # the plan's data dir, written last, is the one XLA uses while the environment is active.
+    shell = _shell(shell_name)
+    dumps = _activate_in(shell, rig.full_bin, rig, "set", "deactivate", tmp_path / "out")
+
+    ours = rig.full.xla_value()
+    assert ours is not None
+    assert dumps.activated[b"XLA_FLAGS"] == f"{PRIOR['XLA_FLAGS']} {ours}".encode()
+    assert dumps.after_once[b"XLA_FLAGS"] == PRIOR["XLA_FLAGS"].encode()
 
 
 @pytest.mark.parametrize("shell_name", list(SHELLS))

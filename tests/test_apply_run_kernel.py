@@ -72,6 +72,7 @@ def test_run_passes_the_activate_variables_and_the_exit_code(
     monkeypatch.delenv("LD_LIBRARY_PATH", raising=False)
     monkeypatch.setenv("PYTHONHOME", "/somewhere/else")
     monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.delenv("XLA_FLAGS", raising=False)
 
     status, seen = _run_and_report(venv, tmp_path, 7)
 
@@ -84,6 +85,71 @@ def test_run_passes_the_activate_variables_and_the_exit_code(
     assert seen["XLA_FLAGS"] == "--xla_gpu_cuda_data_dir=/opt/cuda 12"
     assert seen["TF_FORCE_GPU_ALLOW_GROWTH"] == "true"
     assert seen["PYTHONHOME"] is None
+
+
+def test_run_keeps_the_users_own_xla_flags_before_the_plans(
+    applied: tuple[Path, ActivateSpec], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    venv, _ = applied
+    monkeypatch.setenv("XLA_FLAGS", "--xla_dump_to=/tmp/mine")
+
+    _, seen = _run_and_report(venv, tmp_path, 0)
+
+    assert seen["XLA_FLAGS"] == "--xla_dump_to=/tmp/mine --xla_gpu_cuda_data_dir=/opt/cuda 12"
+
+
+def _xla_reads(flags: str) -> dict[str, str]:
+    """The flags as XLA's own parser reads XLA_FLAGS (parse_flags_from_env.cc's
+    ParseArgvFromString): split at whitespace, except inside a value quoted with ' (literal)
+    or " (backslash escapes the next character)."""
+    read: dict[str, str] = {}
+    i = 0
+    while i < len(flags):
+        while i < len(flags) and flags[i] in " \t\r\n":
+            i += 1
+        if not flags.startswith("-", i):
+            break  # not a flag: XLA gives up on the rest
+        name_end = i
+        while name_end < len(flags) and (flags[name_end].isalnum() or flags[name_end] in "-_"):
+            name_end += 1
+        name, i = flags[i:name_end], name_end + 1
+        if name_end >= len(flags) or flags[name_end] != "=":
+            read[name] = ""
+            i = name_end
+            continue
+        if i < len(flags) and flags[i] in "'\"":
+            quote, value, i = flags[i], "", i + 1
+            while i < len(flags) and flags[i] != quote:
+                if quote == '"' and flags[i] == "\\" and i + 1 < len(flags):
+                    i += 1
+                value += flags[i]
+                i += 1
+            i += 1
+        else:
+            end = min(
+                (j for j in range(i, len(flags)) if flags[j] in " \t\r\n"), default=len(flags)
+            )
+            value, i = flags[i:end], end
+        read[name] = value
+    return read
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "/home/ada/tf legacy/lib/python3.10/site-packages/nvidia/cuda_nvcc",
+        "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2",
+        "/home/o'brien/my env/nvidia/cuda_nvcc",
+        "/opt/cuda-11.8",
+    ],
+)
+def test_xla_reads_back_the_data_dir_the_activate_variables_give_it(folder: str) -> None:
+    # a path with a space, a Windows path's backslashes, a quote: XLA would otherwise cut the
+    # value at the space and look for libdevice under '/home/ada/tf'
+    spec = ActivateSpec(venv="/env", xla_cuda_data_dir=folder)
+    value = spec.xla_value()
+    assert value is not None
+    assert _xla_reads(value)["--xla_gpu_cuda_data_dir"] == folder
 
 
 @pytest.mark.parametrize(

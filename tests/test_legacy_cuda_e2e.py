@@ -140,7 +140,7 @@ def test_legacy_plan_libraries_resolve_only_under_the_activate_script(
     assert ok, out
     assert out.splitlines()[0] == str(site / "nvidia" / "cuda_nvcc" / "bin" / "ptxas")
     assert "release 11.8" in out
-    data_dir = out.strip().splitlines()[-1].split("=", 1)[1]
+    data_dir = out.strip().splitlines()[-1].split("=", 1)[1].strip("'")  # quoted: a space
     assert (Path(data_dir) / "nvvm" / "libdevice" / "libdevice.10.bc").is_file()
     if shutil.which("ptxas") is None:
         ok, _ = in_shell(None, "command -v ptxas")

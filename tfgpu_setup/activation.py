@@ -78,6 +78,12 @@ def prepend(entries: Sequence[str], current: str | None, separator: str = ":") -
     return f"{head}{separator}{current}" if head else current
 
 
+def append_flags(current: str | None, flags: str) -> str:
+    """The user's own flags kept, ours after them: XLA reads a repeated flag's last value, so
+    ours win while the environment is active and every other flag of theirs still applies."""
+    return f"{current} {flags}" if current else flags
+
+
 def activation_changes(
     spec: ActivateSpec, base: Mapping[str, str], windows: bool = False
 ) -> dict[str, str]:
@@ -97,10 +103,10 @@ def activation_changes(
         changes["CUDA_VISIBLE_DEVICES"] = spec.cuda_visible_devices
     xla = spec.xla_value(windows)
     if xla is not None:
-        changes["XLA_FLAGS"] = xla
+        changes["XLA_FLAGS"] = append_flags(base.get("XLA_FLAGS"), xla)
     changes.update(spec.extra)
     return changes
 
 
-SYMBOLIC_BASE = {"PATH": "$PATH", "LD_LIBRARY_PATH": "$LD_LIBRARY_PATH"}
+SYMBOLIC_BASE = {"PATH": "$PATH", "LD_LIBRARY_PATH": "$LD_LIBRARY_PATH", "XLA_FLAGS": "$XLA_FLAGS"}
 """What the displayed plan shows for the values a user already has."""

@@ -110,7 +110,7 @@ class ActivateSpec:
         parts = [self.xla_flags] if self.xla_flags else []
         if self.xla_cuda_data_dir:
             folder = VenvLayout(self.venv, windows).inside(self.xla_cuda_data_dir)
-            parts.append(f"--xla_gpu_cuda_data_dir={folder}")
+            parts.append(f"--xla_gpu_cuda_data_dir={xla_flag_value(folder)}")
         return " ".join(parts) if parts else None
 
     def changes(self, base: Mapping[str, str], windows: bool = False) -> dict[str, str]:
@@ -122,6 +122,17 @@ class ActivateSpec:
         shown = self.changes(SYMBOLIC_BASE)
         shown.pop("VIRTUAL_ENV")
         return shown
+
+
+def xla_flag_value(value: str) -> str:
+    """A flag's value as XLA's parser reads it back (parse_flags_from_env.cc): it splits
+    XLA_FLAGS at whitespace unless the value is quoted; single quotes take it literally (a
+    Windows path's backslashes too), double quotes escape with a backslash."""
+    if not any(c in " \t\r\n'\"" for c in value):
+        return value
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @dataclass(frozen=True)

@@ -74,10 +74,12 @@ def _words(values: Iterable[str], quote: Callable[[str], str]) -> str:
 
 def _render(shell: str, spec: ActivateSpec, quote: Callable[[str], str]) -> str:
     venv, ld_dirs, path_dirs, variables = _checked(spec)
+    xla_flags = spec.xla_value()
     activate = posixpath.join(venv, "bin", "activate.fish" if shell == "fish" else "activate")
     names = [
         *(["LD_LIBRARY_PATH"] if ld_dirs else []),
         *(["PATH"] if path_dirs else []),
+        *(["XLA_FLAGS"] if xla_flags else []),
         *variables,
     ]
     pairs = [item for name, value in variables.items() for item in (name, value)]
@@ -89,6 +91,7 @@ def _render(shell: str, spec: ActivateSpec, quote: Callable[[str], str]) -> str:
         "__TFGPU_VENV_ACTIVATE__": quote(activate),
         "__TFGPU_LD_LIBRARY_PATH__": ld_value,
         "__TFGPU_PATH__": path_value,
+        "__TFGPU_XLA_FLAGS__": quote(xla_flags or ""),
         "__TFGPU_VARIABLES__": _words(pairs, quote),
         "__TFGPU_NAMES__": _words(names, quote),
     }
@@ -121,9 +124,7 @@ def _checked(spec: ActivateSpec) -> tuple[str, list[str], list[str], dict[str, s
     variables: dict[str, str] = {}
     if spec.cuda_visible_devices is not None:
         variables["CUDA_VISIBLE_DEVICES"] = spec.cuda_visible_devices
-    xla = spec.xla_value()
-    if xla is not None:
-        variables["XLA_FLAGS"] = xla
+    _check_value("XLA_FLAGS", spec.xla_value() or "")
     for name, value in spec.extra.items():
         if not (name.isascii() and name.isidentifier() and name.isupper()):
             raise UserError(
