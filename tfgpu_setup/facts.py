@@ -9,7 +9,7 @@ unknown; --no-probe, a pasted log and a partial facts file leave unknown whateve
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from .documents import DocumentKind, decode_document, parse_json
@@ -294,7 +294,29 @@ class Facts:
 def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
     """A partial facts document: what it leaves out is unknown, never absent. Older documents
     (no 'unknown' key) came from a full probe, so they hold every key and stay fully known."""
-    filled = dict(data)
+    # null where the field takes none (a driver, a list) reads as left out: unknown
+    filled = {k: v for k, v in data.items() if v is not None or k in _nullable(Facts)}
+    ignored = _drop_fields_not_in(filled, Facts, "")
+    for key, cls in (("platform", Platform), ("driver", Driver)):
+        if isinstance(filled.get(key), dict):
+            filled[key] = {
+                k: v
+                for k, v in filled[key].items()
+                if k in _field_names(cls) and (v is not None or k in _nullable(cls))
+            }
+            ignored += [f"{key}.{k}" for k in data[key] if k not in _field_names(cls)]
+    driver = filled.get("driver")
+    if isinstance(driver, dict) and driver.get("source") == "unknown" and not driver.get("version"):
+        del filled["driver"]  # a driver nobody measured: not one known to be absent
+    if ignored:
+        notes = filled.get("notes", [])
+        filled["notes"] = [
+            *(notes if isinstance(notes, list) else []),
+            {
+                "source": "facts document",
+                "message": f"ignored fields this tool does not know: {', '.join(ignored)}",
+            },
+        ]
     stated_unknown = filled.get("unknown", [])
     unknown = (
         {n for n in stated_unknown if n in FACT_NAMES}
@@ -322,6 +344,25 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
     return filled
 
 
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
+
+
+def _nullable(cls: type) -> frozenset[str]:
+    """The fields whose null is a value (None: not found), not a gap in the document."""
+    # (annotations are strings here: 'str | None')
+    return frozenset(f.name for f in fields(cls) if f.default is None or "None" in str(f.type))
+
+
+def _drop_fields_not_in(data: dict[str, Any], cls: type, prefix: str) -> list[str]:
+    """Remove the keys `cls` has no field for (an annotation, a newer probe's addition within
+    the same schema version); return their names."""
+    dropped = [key for key in data if key not in _field_names(cls)]
+    for key in dropped:
+        del data[key]
+    return [prefix + key for key in dropped]
+
+
 ENV_VARIABLES = (
     "CUDA_VISIBLE_DEVICES",
     "CUDA_DEVICE_ORDER",
@@ -333,6 +374,7 @@ ENV_VARIABLES = (
     "TF_CPP_MIN_LOG_LEVEL",
     "TF_FORCE_GPU_ALLOW_GROWTH",
     "NVIDIA_VISIBLE_DEVICES",
+    "NVIDIA_DRIVER_CAPABILITIES",
     "VIRTUAL_ENV",
     "CONDA_PREFIX",
 )
