@@ -4818,8 +4818,8 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
         "Failed to load the native TensorFlow runtime.\n"
     )
     found = doctor(tmp_path, capsys, log)
-    assert found["gpu_used"] == "unknown"
-    assert "failed to import" in found["verdict"] and "driver" not in found["verdict"]
+    assert found["findings"][0]["id"] == "dependency-version-mismatch"
+    assert "NumPy installed" in found["verdict"] and "driver" not in found["verdict"]
 
 
 @pytest.mark.parametrize(

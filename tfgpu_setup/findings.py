@@ -64,7 +64,8 @@ class FindingKind:
     claims TensorFlow registered no GPU (a log line showing a GPU contradicts it); 'library': a
     CUDA library cannot load; 'paths': its evidence holds file paths; 'breaks-gpu-work': a GPU
     device can be registered and still run nothing (kernels fail to launch); 'blocks-install':
-    TensorFlow cannot be installed or imported here (a log TensorFlow wrote contradicts it)."""
+    TensorFlow cannot be installed or imported here (a log TensorFlow wrote contradicts it);
+    'stops-tensorflow': TensorFlow cannot run here at all, not even on the CPU."""
     explains: tuple[str, ...] = ()
     """Ids this one causes: beside it they are consequences, so their errors become warnings."""
 
@@ -85,14 +86,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The CPU lacks the AVX instructions TensorFlow's wheels are built for, so TensorFlow"
             " cannot even import (Illegal instruction).",
             Layer.PLATFORM,
-            ("denies-gpu",),
+            ("denies-gpu", "stops-tensorflow"),
         ),
         FindingKind(
             "windows-vc-runtime-missing",
             "Windows lacks the Microsoft Visual C++ runtime (msvcp140.dll, msvcp140_1.dll) on"
             " PATH, so TensorFlow cannot import.",
             Layer.PLATFORM,
-            ("denies-gpu",),
+            ("denies-gpu", "stops-tensorflow"),
             explains=("cuda-libs-not-found",),
         ),
         FindingKind(
@@ -100,7 +101,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "Windows cannot map TensorFlow's and CUDA's large DLLs: the page file is too small"
             " (error 1455).",
             Layer.PLATFORM,
-            ("denies-gpu",),
+            ("denies-gpu", "stops-tensorflow"),
             explains=("cuda-libs-not-found", "cudnn-not-found"),
         ),
         FindingKind(
@@ -108,7 +109,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "TensorFlow publishes no wheel for this machine's CPU architecture (armv7l, 32-bit"
             " x86, ppc64le): pip cannot install it at all.",
             Layer.PLATFORM,
-            ("denies-gpu", "blocks-install"),
+            ("denies-gpu", "blocks-install", "stops-tensorflow"),
             explains=("python-unsupported", "glibc-too-old", "tensorflow-not-installed"),
         ),
         FindingKind(
@@ -233,6 +234,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             Layer.INSTALL,
             (),
             explains=("cpu-only-tensorflow",),
+        ),
+        FindingKind(
+            "dependency-version-mismatch",
+            "A package TensorFlow imports (NumPy, protobuf, Keras) is of a version it does not"
+            " work with, so importing it fails.",
+            Layer.INSTALL,
+            ("stops-tensorflow",),
         ),
         FindingKind(
             "addon-tensorflow-mismatch",
@@ -384,7 +392,7 @@ def expected_without_a_gpu(findings: Iterable[Finding], gpus_absent: bool) -> tu
     if not gpus_absent or not any(f.id == "no-nvidia-gpu" for f in findings):
         return findings
     expected = FINDING_KINDS["no-nvidia-gpu"].explains
-    return rank(
+    findings = tuple(
         dataclasses.replace(
             f,
             severity=Severity.INFO,
@@ -394,6 +402,23 @@ def expected_without_a_gpu(findings: Iterable[Finding], gpus_absent: bool) -> tu
         else f
         for f in findings
     )
+    stopped = next((f for f in findings if f.id in ids_tagged("stops-tensorflow")), None)
+    if stopped is not None:
+        # 'TensorFlow runs on the CPU here' does not hold: what stops it comes first
+        findings = tuple(
+            dataclasses.replace(
+                f,
+                severity=Severity.WARNING,
+                evidence=(
+                    *f.evidence,
+                    f"but TensorFlow does not run here on the CPU either: {stopped.title}",
+                ),
+            )
+            if f.id == "no-nvidia-gpu" and f.severity is Severity.ERROR
+            else f
+            for f in findings
+        )
+    return rank(findings)
 
 
 def _circular(finding_id: str, causes: set[str]) -> set[str]:
