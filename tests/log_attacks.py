@@ -146,6 +146,21 @@ WRITTEN = {
     "xla-op-failed-in-ptxas": "2024-04-30 16:37:32.740441: W tensorflow/core/framework/"
     "op_kernel.cc:1839] OP_REQUIRES failed at xla_ops.cc:580 : INTERNAL: XLA requires ptxas"
     " version 11.8 or higher",
+    # a user's write-up of the tensorflow/tensorflow:2.15.0-gpu image crashing (verbatim)
+    "xla-aborted-on-ptxas": "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas"
+    " returned an error during compilation of ptx to sass: 'INTERNAL: ptxas 12.3.103 has a bug"
+    " that we think can affect XLA. Please use a different version.'  If the error message"
+    " indicates that a file could not be written, please verify that sufficient filesystem"
+    " space is provided.",
+    # NumPy's, protobuf's and Python's own messages for them (their wording, as the sources
+    # each signature cites give it)
+    "numpy-2-under-a-numpy-1-build": "A module that was compiled using NumPy 1.x cannot be run in",
+    "numpy-older-than-a-build": "RuntimeError: module compiled against API version 0x10 but this"
+    " version of numpy is 0xe",
+    "protobuf-newer-than-generated-code": "TypeError: Descriptors cannot not be created directly.",
+    "protobuf-older-than-generated-code": "ImportError: cannot import name 'runtime_version' from"
+    " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
+    "keras-2-internals-under-keras-3": "ModuleNotFoundError: No module named 'keras.src.engine'",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."

@@ -402,3 +402,17 @@ def test_a_loaded_runtime_does_not_speak_for_a_cuda_whose_other_library_failed(c
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("cuda-version-mismatch", "error")
     assert not any("loaded its CUDA libraries" in line for line in first["evidence"])
+
+
+def test_a_cuda_toolkit_of_a_major_the_release_never_loads_is_no_driver_to_update(capsys):
+    # A CUDA 13 toolkit beside 2.21 (built with CUDA 12.5, loads libcudart.so.12): a driver for
+    # CUDA 13 would change nothing for TensorFlow; the CUDA 12 libraries it lacks are the cause.
+    machine = ("--no-probe", "--no-verify", "--os", "linux", "--python", "3.12")
+    gpu = ("--driver", "550.54.15", "--gpu", "NVIDIA GeForce RTX 3090", "--cudnn", "none")
+    _, doc = run_cli(capsys, "doctor", *machine, *gpu, "--cuda-toolkit", "13.0", "--tf", "2.21")
+    assert doc["findings"][0]["id"] == "cuda-version-mismatch"
+    assert "driver-too-old" not in {f["id"] for f in doc["findings"]}
+    # a toolkit of the build's own major that the driver cannot run still is one
+    older = ("--driver", "418.67", "--gpu", "NVIDIA GeForce RTX 3090", "--cudnn", "none")
+    _, old = run_cli(capsys, "doctor", *machine, *older, "--cuda-toolkit", "12.5", "--tf", "2.21")
+    assert "driver-too-old" in {f["id"] for f in old["findings"]}

@@ -75,23 +75,41 @@ def test_nvml_saying_the_halves_differ_keeps_a_container_pair_a_mismatch(
     assert first["id"] == "driver-library-mismatch"
 
 
+# (review 47, written in TensorFlow's and the shell's wording) CUDA 12.2's compat libcuda on
+# a 525 driver and a GPU that does not support it
+COMPAT_ON_A_525_HOST = (
+    "ana@ws:~$ echo $LD_LIBRARY_PATH\n"
+    "/usr/local/cuda-12.2/compat:/usr/local/cuda-12.2/lib64\n"
+    "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:268] failed call to cuInit:"
+    " CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE: forward compatibility was attempted on non"
+    " supported HW\n"
+    "E tensorflow/compiler/xla/stream_executor/cuda/cuda_diagnostics.cc:312] kernel version"
+    " 525.147.5 does not match DSO version 535.104.5 -- cannot find working devices in this"
+    " configuration\n"
+)
+
+
 def test_a_compatibility_package_on_a_host_is_a_driver_too_old(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # (review 47, written in TensorFlow's and the shell's wording) CUDA 12.2's compat libcuda on
-    # a 525 driver and a GPU that does not support it
-    log = (
-        "ana@ws:~$ echo $LD_LIBRARY_PATH\n"
-        "/usr/local/cuda-12.2/compat:/usr/local/cuda-12.2/lib64\n"
-        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:268] failed call to cuInit:"
-        " CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE: forward compatibility was attempted on non"
-        " supported HW\n"
-        "E tensorflow/compiler/xla/stream_executor/cuda/cuda_diagnostics.cc:312] kernel version"
-        " 525.147.5 does not match DSO version 535.104.5 -- cannot find working devices in this"
-        " configuration\n"
-    )
+    log = COMPAT_ON_A_525_HOST
     first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "driver-too-old" and "compat" in first["fix"]
+
+
+def test_a_compatibility_package_on_a_geforce_is_the_package_to_remove(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 57) the same lines with the GPU stated: a GeForce refuses the package whatever
+    # the host driver, so taking it off the loader path comes first, not a host driver update
+    log = COMPAT_ON_A_525_HOST
+    gpu = ("--os", "linux", "--gpu", "NVIDIA GeForce RTX 3090")
+    first = doctor(tmp_path, capsys, log, *gpu)["findings"][0]
+    assert first["id"] == "driver-library-mismatch" and "refuses it" in first["title"]
+    assert first["fix"].startswith("Take the compatibility package's folder")
+    # a data-center GPU may use the package: there the host driver is what is too old
+    a100 = doctor(tmp_path, capsys, log, "--os", "linux", "--gpu", "NVIDIA A100-SXM4-40GB")
+    assert a100["findings"][0]["id"] == "driver-too-old"
 
 
 # (review 48, written in TensorFlow's words) a host that installed the 545 driver and was not

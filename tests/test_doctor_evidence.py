@@ -256,6 +256,93 @@ def test_a_stated_absence_is_evidence(tmp_path, capsys):
     assert top(doc) == "no-nvidia-driver"
 
 
+def test_a_machine_without_a_gpu_where_tensorflow_cannot_even_import_names_that_first(
+    tmp_path, capsys
+):
+    # "TensorFlow runs on the CPU here" does not hold where importing it dies on an illegal
+    # instruction (a CPU without AVX): that comes first, the missing GPU second
+    log = "$ python3 -c 'import tensorflow'\nIllegal instruction (core dumped)\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--gpu", "none")
+    assert top(doc) == "cpu-lacks-avx"
+    second = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert second["severity"] == "warning"
+    assert any("does not run here on the CPU either" in e for e in second["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("log", "named"),
+    [
+        # tensorflow#90245 (verbatim lines): NumPy 2 under a TensorFlow built for NumPy 1.x
+        (
+            "    from tensorflow.python.client._pywrap_tf_session import *\n"
+            "AttributeError: _ARRAY_API not found\n\n"
+            "A module that was compiled using NumPy 1.x cannot be run in\n",
+            "NumPy 2 is installed",
+        ),
+        # tflearn/tflearn#1 (verbatim): a NumPy older than TensorFlow's build
+        (
+            ">>> import tensorflow as tf\n"
+            "RuntimeError: module compiled against API version a but this version of numpy is 9\n"
+            "ImportError: numpy.core.multiarray failed to import\n",
+            "is older than the one",
+        ),
+        # protobuf's own words (its 2022-05-06 news): 4.21 refusing old generated code
+        (
+            "    _message.Message._CheckCalledFromGeneratedCode()\n"
+            "TypeError: Descriptors cannot not be created directly.\n",
+            "4.21 or newer",
+        ),
+        # Python's words for TensorFlow Addons' import under Keras 3 (TensorFlow 2.16 and newer)
+        (
+            "    from keras.src.engine import keras_tensor\n"
+            "ModuleNotFoundError: No module named 'keras.src.engine'\n",
+            "Keras 3 is installed",
+        ),
+    ],
+)
+def test_a_package_tensorflow_imports_at_the_wrong_version_is_named(tmp_path, capsys, log, named):
+    flags = ("--no-probe", "--os", "linux", "--driver", "550.54.14", "--gpu", "RTX 3090")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("dependency-version-mismatch", "error")
+    assert named in first["title"]
+    assert "CUDA libraries" not in doc["verdict"]
+
+
+def test_wsl_2_outside_a_container_reads_cuinit_named_symbol_as_its_libcuda_not_a_toolkit(
+    tmp_path, capsys
+):
+    # TensorFlow's own cuInit and cuda_diagnostics lines (their format strings): WSL 2 has no
+    # NVIDIA kernel module, so the /proc note says nothing; a libcuda answered and lacked an
+    # entry point, which outside a container is no container toolkit's
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit:"
+        " CUDA_ERROR_NOT_FOUND: named symbol not found\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
+        " to be running on this host (DESKTOP-Q): /proc/driver/nvidia/version does not exist\n"
+    )
+    flags = ("--no-probe", "--os", "wsl2", "--no-container", "--driver", "511.79", "--tf", "2.8")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    assert top(doc) == "wsl-linux-driver-installed"
+    assert not ids(doc) & {"container-gpu-not-exposed", "wsl-libcuda-missing", "no-nvidia-driver"}
+
+
+def test_a_native_windows_log_for_a_wsl_2_machine_is_the_windows_python_at_work(tmp_path, capsys):
+    # TensorFlow's dso_loader line on native Windows (as tests/test_doctor_report_lines.py
+    # quotes it): only a Windows build loads DLLs, so the WSL 2 environment meant did not run
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2", "--tf", "2.16.1")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("wrong-python-environment", "error")
+    assert "native Windows" in first["title"] and "cuda-version-mismatch" not in errors(doc)
+    # on native Windows itself the same line is that machine's own
+    linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "2.10")
+    assert "wrong-python-environment" not in ids(linux)
+
+
 def test_a_reporter_without_an_nvidia_gpu_is_told_so_whatever_the_driver(tmp_path, capsys):
     # https://github.com/tensorflow/tensorflow/issues/57916: "I do not have a GPU".
     log = "failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
@@ -330,6 +417,19 @@ def test_the_corpus_is_real_labelled_and_split_before_tuning():
     n = len(cases)
     held_out = sum(c["split"] == "heldout" for c in cases)
     assert held_out >= n / 3 - 2 * math.sqrt(n * (1 / 3) * (2 / 3))
+
+
+@pytest.mark.parametrize("value", ["", "-1", "NoDevFiles"])
+def test_a_container_whose_cuda_visible_devices_hides_every_gpu_is_not_one_without_the_gpu(
+    tmp_path, capsys, value
+):
+    # the container has its GPU; the variable the process had (SLURM's NoDevFiles for a job
+    # given none) is why CUDA saw no device, and restarting the container would change nothing
+    no_device = "failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    flags = ("--no-probe", "--container", "--env", f"CUDA_VISIBLE_DEVICES={value}")
+    doc = doctor(tmp_path, capsys, no_device, *flags)
+    assert top(doc) == "cuda-visible-devices-hides-gpus"
+    assert "container-gpu-not-exposed" not in errors(doc)
 
 
 def test_a_container_someone_wants_a_gpu_in_is_the_cause_a_detected_one_only_a_warning(
@@ -752,10 +852,11 @@ def test_an_import_cut_short_asks_for_its_exception_and_is_no_2_11_release(tmp_p
     assert "windows-native-gpu-unsupported" not in ids(doc)
     assert "failed while importing" in doc["verdict"] and "paste" in doc["verdict"]
     assert "driver" not in doc["verdict"]
-    # with its exception line, the verdict names it instead of asking for it
+    # with its exception line, the verdict names its cause instead of asking for it
     whole = IMPORT_CUT_SHORT + "TypeError: Descriptors cannot not be created directly.\n"
     named = doctor(tmp_path, capsys, whole, "--no-probe", "--os", "windows")
-    assert "Descriptors cannot not be created directly" in named["verdict"]
+    assert top(named) == "dependency-version-mismatch" and "protobuf" in named["verdict"]
+    assert "paste" not in named["verdict"]
     # another import's error before it is not TensorFlow's; an interrupt is no cause
     earlier = "ModuleNotFoundError: No module named 'cv2'\n" + IMPORT_CUT_SHORT
     assert "cv2" not in doctor(tmp_path, capsys, earlier, "--no-probe")["verdict"]
@@ -3660,6 +3761,79 @@ XLA_OP_FAILED_ON_PTXAS = (
 )
 
 
+# TensorFlow's gpu_device.cc warning for a GPU newer than its kernels (its format string, for
+# compute capability 12.0), and XLA's fatal line when ptxas fails (nvptx_compiler.cc's
+# LOG(FATAL), with ptxas's own words for a GPU it does not know, as tensorflow#46933 has them)
+PTX_JIT_WARNING = (
+    "W0000 00:00:1748720218.710720      27 gpu_device.cc:2341] TensorFlow was not built with"
+    " CUDA kernel binaries compatible with compute capability 12.0. CUDA kernels will be"
+    " jit-compiled from PTX, which could take 30 minutes or longer.\n"
+)
+XLA_ABORTED_ON_PTXAS = (
+    "F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619] ptxas returned an error during"
+    " compilation of ptx to sass: 'INTERNAL: ptxas exited with non-zero error code 65280,"
+    " output: ptxas fatal   : Value 'sm_120' is not defined for option 'gpu-name'\n"
+)
+
+
+def test_a_blackwell_gpu_under_2_21_jit_compiling_its_ptx_is_a_gpu_in_use(tmp_path, capsys):
+    # 2.21 runs its PTX on Blackwell: the warning after the device line is no failed work
+    doc = doctor(tmp_path, capsys, BLACKWELL_DEVICE + PTX_JIT_WARNING, "--no-probe", "--tf", "2.21")
+    assert doc["gpu_used"] == "yes"
+    assert errors(doc) == set()
+    # before 2.21 the same lines are a GPU without kernels
+    old = doctor(tmp_path, capsys, BLACKWELL_DEVICE + PTX_JIT_WARNING, "--no-probe", "--tf", "2.19")
+    assert top(old) == "compute-capability-unsupported" and old["gpu_used"] != "yes"
+
+
+def test_cudnn_refusing_a_blackwell_gpu_under_2_21_is_a_cudnn_too_old_not_the_build(
+    tmp_path, capsys
+):
+    # TensorFlow's cuda_dnn.cc lines (its format strings) with cuDNN 9's status for a GPU its
+    # kernels do not cover: 2.21 runs there with cuDNN 9.7 or newer, which its extra admits
+    log = (
+        "I0000 00:00:1746180672.1 1 cuda_dnn.cc:529] Loaded cuDNN version 90300\n"
+        "E0000 00:00:1746180672.2 1 cuda_dnn.cc:535] Could not create cudnn handle:"
+        " CUDNN_STATUS_NOT_SUPPORTED_ARCH_MISMATCH\n"
+        "E0000 00:00:1746180672.3 1 cuda_dnn.cc:539] Memory usage: 31842467840 bytes free,"
+        " 33660207104 bytes total.\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--gpu", "NVIDIA GeForce RTX 5090", "--tf", "2.21")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
+    assert "cuDNN 9.7 or newer" in first["title"] and "nvidia-cudnn-cu12==" in first["fix"]
+    assert "gpu-out-of-memory" not in ids(doc)  # most of the memory was free
+    # a cuDNN new enough for the GPU refusing it is no older cuDNN
+    newer = doctor(tmp_path, capsys, log.replace("90300", "90701"), *flags)
+    assert top(newer) != "cudnn-version-mismatch"
+
+
+def test_a_blackwell_ptx_failure_before_2_21_names_2_21_as_the_way_first(tmp_path, capsys):
+    # TensorFlow's kernel_gen wrapper line (its format string) for PTX the driver refused: the
+    # tool's own plan runs 2.21 there, so that is the first way out, NGC the other
+    log = BLACKWELL_DEVICE + (
+        "W tensorflow/compiler/mlir/tools/kernel_gen/tf_gpu_runtime_wrappers.cc:40]"
+        " 'cuModuleLoadData(&module, data)' failed with 'CUDA_ERROR_INVALID_PTX'\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.18")
+    first = doc["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert first["fix"].index("2.21") < first["fix"].index("NGC")
+
+
+def test_xla_aborting_on_ptxas_is_the_failure_even_where_the_ptx_jit_is_expected(tmp_path, capsys):
+    path = tmp_path / "run.log"
+    path.write_text(BLACKWELL_DEVICE + PTX_JIT_WARNING + XLA_ABORTED_ON_PTXAS, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "2.21", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("xla-toolchain-missing", "error")
+    assert "'sm_120' is not defined" in first["title"]
+    assert "nvidia-cuda-nvcc-cu12>=12.8" in first["fix"]
+    assert code == ExitCode.TF_BROKEN
+
+
 def test_an_xla_op_that_stopped_on_ptxas_is_a_failure_not_a_fallback(tmp_path, capsys):
     alone = doctor(tmp_path, capsys, XLA_OP_FAILED_ON_PTXAS, "--no-probe")
     assert (top(alone), alone["findings"][0]["severity"]) == ("xla-toolchain-missing", "error")
@@ -3703,6 +3877,19 @@ def test_a_gpu_tensorflow_ignores_beside_one_it_uses_is_kept_as_a_note(tmp_path,
     assert doc["gpu_used"] == "yes"
     note = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
     assert note["severity"] == "info" and "GTX 660M" in note["title"]
+
+
+def test_a_gpu_ignored_after_the_device_of_another_is_no_failure_of_the_work(tmp_path, capsys):
+    # the same two lines in the other order: TensorFlow prints its refusal again each time it
+    # lists the devices, so it often follows the device line in a real log
+    ignored = (
+        "Ignoring visible gpu device (device: 1, name: GeForce GTX 660M, pci bus id:"
+        " 0000:01:00.0, compute capability: 3.0) with Cuda compute capability 3.0. The minimum"
+        " required Cuda capability is 3.5.\n"
+    )
+    doc = doctor(tmp_path, capsys, DEVICE_CREATED + ignored, "--no-probe")
+    assert doc["gpu_used"] == "yes"
+    assert [f["severity"] for f in doc["findings"] if f["severity"] == "error"] == []
 
 
 def test_an_illegal_instruction_under_a_release_before_avx_wheels_is_not_the_avx(tmp_path, capsys):

@@ -662,3 +662,18 @@ def test_a_mac_of_unstated_chip_is_the_one_the_release_has_no_wheel_for(tmp_path
     log = UV_HINT.split("\n")[0].format(version="2.18.0") + "\n"
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--python", "3.10")
     assert top(doc) == "platform-unsupported" and "Intel" in doc["findings"][0]["title"]
+
+
+def test_a_python_newer_than_every_wheel_is_sent_to_the_newest_releases_pythons(tmp_path, capsys):
+    # pip's own words for a Python no TensorFlow wheel covers yet: 'a Python from 2.7' would
+    # lead to a release built for a CUDA too old for the GPU; the newest release's range is
+    # the way out
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\nERROR: No matching distribution found for tensorflow\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--python", "3.14", "--gpu", "NVIDIA RTX A6000")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    first = doc["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert "from 3.10 to 3.13" in first["fix"] and "2.7" not in first["fix"]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
 
+from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, with_context
 from ..versions import parsed, xy_tuple
@@ -22,6 +23,7 @@ from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
 from .visible_devices import VALUE_READINGS
 from .wsl import no_device_under_wsl, wsl_driver_not_reached
 
+KERNEL_NOTE = "kernel-driver-not-running"
 NO_DEVICE_SIGNATURES = frozenset(
     {"cuinit-no-device", "dev-nvidia0-missing", "kernel-driver-not-running"}
 )
@@ -97,6 +99,10 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     if no_device and log.hosted_notebook_line and not (facts.knows("gpus") and facts.gpus):
         found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
+    if wsl:
+        # WSL 2 has no NVIDIA kernel module (the driver is Windows'): TensorFlow's note that
+        # /proc/driver/nvidia/version does not exist says nothing there
+        no_driver_lines = [m for m in no_driver_lines if m.signature.name != KERNEL_NOTE]
     linux_driver = next((m for m in matches if m.signature.name == "linux-driver-installed"), None)
     if wsl and linux_driver is not None and no_driver_lines:
         found.append(_linux_driver_in_wsl(linux_driver, no_driver_lines[0]))
@@ -117,7 +123,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     in_container = facts.knows("container") and facts.platform.container
     # CUDA_VISIBLE_DEVICES set to hide the GPUs explains a container's no-device lines too, but
     # not a driver library missing altogether, which no setting of it causes
-    hidden = bool(names & VALUE_READINGS) and not any(
+    hidden = (bool(names & VALUE_READINGS) or _stated_to_hide_every_gpu(facts)) and not any(
         m.signature.finding_id == "no-nvidia-driver" or _says_libcuda_absent(m)
         for m in no_driver_lines
     )
@@ -170,12 +176,22 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
                 CONTAINER_TOOLKIT,
             )
         )
+    symbol = next((m for m in matches if m.signature.name == "cuinit-named-symbol-not-found"), None)
+    if wsl and symbol is not None and facts.knows("container") and not facts.platform.container:
+        found.append(_libcuda_without_entry_points(symbol))
     if not any(f.id == "container-gpu-not-exposed" for f in found):
         # (a container started without the GPU finds none in WSL 2 either)
         found += no_device_under_wsl(facts, matches)
         if not hidden and (unasked := run_without_gpu(facts, log, matches)) is not None:
             found.append(unasked)
     return found
+
+
+def _stated_to_hide_every_gpu(facts: Facts) -> bool:
+    """CUDA_VISIBLE_DEVICES as the process had it shows no GPU: empty, -1, or a first entry CUDA
+    cannot read (SLURM's 'NoDevFiles' for a job given none)."""
+    visible = parse_cuda_visible_devices(facts.env.get("CUDA_VISIBLE_DEVICES"))
+    return visible.kind in ("empty", "none", "invalid")
 
 
 RUNTIME_LEFT_OUT = frozenset(
@@ -372,6 +388,27 @@ def _linux_driver_in_wsl(installed: LogMatch, failed: LogMatch) -> Finding:
         "Remove the Linux driver packages inside WSL ('sudo apt-get remove --purge"
         ' "nvidia-driver-*" "libnvidia-compute-*" "nvidia-utils-*"\'), keep only the Windows'
         " driver, then run 'wsl --shutdown' in Windows and reopen WSL.",
+        WSL_GUIDE,
+    )
+
+
+def _libcuda_without_entry_points(line: LogMatch) -> Finding:
+    """cuInit's 'named symbol not found' in WSL 2 outside a container: a libcuda loaded and
+    lacked an entry point CUDA needs. Most often a Linux driver's libcuda (a driver package, or
+    one a CUDA toolkit's installer added) comes before the one WSL maps in from Windows; else
+    that Windows driver, or WSL itself, is older than this CUDA."""
+    return Finding(
+        "wsl-linux-driver-installed",
+        Severity.WARNING,
+        "CUDA loaded a libcuda without the entry points it needs (cuInit: named symbol not"
+        " found): most often a Linux driver's libcuda inside WSL 2 comes before the one WSL"
+        " provides from the Windows driver",
+        (quoted(line.line), "not a container (as stated or probed)"),
+        "Run 'ldconfig -p | grep libcuda': /usr/lib/wsl/lib/libcuda.so.1 must come first."
+        " Remove Linux NVIDIA driver packages inside WSL ('sudo apt-get remove --purge"
+        ' "nvidia-driver-*" "libnvidia-compute-*"\'; a CUDA toolkit installs none if you use'
+        " its WSL-Ubuntu package), then 'wsl --update' and update the Windows driver, and run"
+        " 'wsl --shutdown'.",
         WSL_GUIDE,
     )
 

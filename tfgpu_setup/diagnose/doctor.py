@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,6 +37,7 @@ from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
 from .cuda_found import cuda_found_beside_the_folder
+from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
 from .cut_traceback import without_exhaustion_said, without_finished_tracebacks
 from .device_evidence import (
@@ -62,7 +64,14 @@ from .legacy_builds import legacy_findings
 from .loader_path import lib64_not_searched
 from .locales import in_c_locale
 from .logfacts import LogFacts, last_failure, read_log_facts
-from .logs import LogMatch, diagnose_log, diagnose_matches, match_log, on_pasted_lines
+from .logs import (
+    LogMatch,
+    diagnose_log,
+    diagnose_matches,
+    match_log,
+    on_pasted_lines,
+    read_as,
+)
 from .mac_refusals import conda_gpu_build_on_macos
 from .memory_asked import without_little_memory_asked_for
 from .mixed_cuda import mixed_cuda_majors
@@ -105,6 +114,7 @@ from .weigh import (
     weighed_against_unnamed_failure,
 )
 from .wheel_tags import refused_by_a_32_bit_python, refused_for_another_machine
+from .windows_in_wsl import windows_log_under_wsl
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -443,6 +453,14 @@ def diagnose(
         tuple(e for v in candidates if (e := installed_release(matrix, v)) is not None),
     )
     findings = no_jit_below_the_ptx(findings, known, entry)
+    findings = cudnn_older_than_the_gpu(
+        findings,
+        (*known.gpus, *gpus_in_log(log_facts, matrix)),
+        log_facts.cudnn_loaded,
+        matches,
+        entry,
+        matrix,
+    )
     weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
@@ -451,6 +469,7 @@ def diagnose(
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
     findings = driver_on_windows(findings, known)
+    findings = windows_log_under_wsl(findings, known, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
     if not gpu_seen:
@@ -470,7 +489,8 @@ def diagnose(
         return Diagnosis(
             "yes", f"TensorFlow uses the GPU: {verify.reason}", findings, (), facts=known
         )
-    after_gpu = _errors_after_gpu(matches, kernel_doubts=not any(seen_ccs))
+    read = read_as(matches, release, defects)
+    after_gpu = _errors_after_gpu(matches, read, kernel_doubts=not any(seen_ccs))
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
         # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
         # only when work runs on it, so the device line does not contradict them.
@@ -484,7 +504,7 @@ def diagnose(
             else ()
         )
         findings = _gpu_works(_others_ignored(findings, matches), after_gpu | newer, kept=newer)
-        library_failed = _errors_after_gpu(matches, kernel_doubts=True) & GPU_FAILURE_IDS
+        library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
         if newer and not legacy_newer and not library_failed:
             findings = jit_at_start(findings, known, entry)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
@@ -807,28 +827,48 @@ def _runtime_refused_before_a_device(matches: tuple[LogMatch, ...]) -> bool:
     )
 
 
-def _errors_after_gpu(matches: tuple[LogMatch, ...], kernel_doubts: bool = False) -> frozenset[str]:
-    """The ids of errors logged after the line that showed a GPU. Those that stop GPU use mean
-    the log mixes runs or the GPU was lost, so the GPU line does not settle it; the others
-    (cuDNN that cannot start for lack of memory) failed on a GPU TensorFlow has.
+def _errors_after_gpu(
+    matches: tuple[LogMatch, ...],
+    read: Callable[[LogMatch], tuple[str, Severity]],
+    kernel_doubts: bool = False,
+) -> frozenset[str]:
+    """The ids of errors (as `read` finds them for the release) logged after the line that
+    showed a GPU. Those that stop GPU use mean the log mixes runs or the GPU was lost, so the
+    GPU line does not settle it; the others (cuDNN that cannot start for lack of memory)
+    failed on a GPU TensorFlow has.
     kernel_doubts: the log names no compute capability, so a library kernel that would not
     run (a warning for its uncertain cause) may be a GPU the build has no kernels for."""
-    gpu_lines = [m.position for m in matches if m.signature.proves_gpu]
-    if not gpu_lines:
+    gpu_matches = [m for m in matches if m.signature.proves_gpu]
+    if not gpu_matches:
         return frozenset()
-    return frozenset(
-        m.signature.finding_id
+    last_gpu = max(m.position for m in gpu_matches)
+    after = (
+        m
         for m in matches
-        if m.position > max(gpu_lines)
-        and (
-            m.signature.severity is Severity.ERROR
-            # a kernel that would not run there (cuBLAS's EXECUTION_FAILED): a warning for
-            # its cause, still work that failed on the GPU
-            or (kernel_doubts and m.signature.name in LIBRARY_KERNEL_FAILURES)
-        )
+        if m.position > last_gpu
         and m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered
+        and not _another_gpu_ignored(m, gpu_matches)
     )
+    return frozenset(
+        finding_id
+        for m in after
+        for finding_id, severity in (read(m),)
+        if severity is Severity.ERROR
+        # a kernel that would not run there (cuBLAS's EXECUTION_FAILED): a warning for its
+        # cause, still work that failed on the GPU
+        or (kernel_doubts and m.signature.name in LIBRARY_KERNEL_FAILURES)
+    )
+
+
+def _another_gpu_ignored(match: LogMatch, gpu_matches: list[LogMatch]) -> bool:
+    """An 'Ignoring visible gpu device' line for a GPU that no line showing a GPU names: TensorFlow
+    prints it again each time it lists the devices, so after another GPU's device it is no
+    failure."""
+    if match.signature.name != "min-compute-capability":
+        return False
+    ignored = match.groups.get("gpu", "").strip()
+    return bool(ignored) and ignored not in {m.groups.get("gpu", "").strip() for m in gpu_matches}
 
 
 SETUP_FAILURE_IDS = frozenset(

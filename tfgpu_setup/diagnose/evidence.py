@@ -82,7 +82,7 @@ def cross_findings(
     # community build of another CUDA), not that something else was built for another CUDA.
     if release is not None and not release_guessed:
         found += built_for_other_cuda(log, release)
-    found += toolkit_newer_than_driver(facts, log, matches)
+    found += toolkit_newer_than_driver(facts, log, matches, None if release_guessed else release)
     found += driver_below_wanted_cuda(facts, log)
     found += conda_driver_too_old(facts, matches)
     if release is None:

@@ -23,6 +23,8 @@ from packaging.version import InvalidVersion
 
 from ..facts import Facts
 from ..findings import Finding, Severity
+from ..planner.evaluate import refuses_forward_compatibility
+from ..planner.rules import FORWARD_COMPAT
 from ..versions import parsed
 from .facts_from_log import container_only_from_the_log
 from .logfacts import LogFacts
@@ -72,6 +74,21 @@ def image_libcuda_newer(
     if branches is None or branches[0] <= branches[1]:
         return None
     library, kernel, line = branches[2:]
+    refusing = next((g for g in facts.gpus if refuses_forward_compatibility(g)), None)
+    if compat is not None and refusing is not None:
+        # the package cannot serve this GPU whatever the host driver: it is what to remove
+        return Finding(
+            "driver-library-mismatch",
+            Severity.ERROR,
+            f"CUDA's forward-compatibility libcuda ({library}) is loaded over the host's driver"
+            f" ({kernel}), and the {refusing.name} refuses it: CUDA finds no GPU",
+            (quoted(line), f"forward compatibility: {compat.group(0)}", f"GPU: {refusing.name}"),
+            "Take the compatibility package's folder (/usr/local/cuda-X/compat, conda's"
+            " cuda-compat) off LD_LIBRARY_PATH, or use an image without it: forward compatibility"
+            f" serves data-center GPUs only. The host's own libcuda ({kernel}) then answers;"
+            " where it is too old for the CUDA in use, update the host driver.",
+            FORWARD_COMPAT,
+        )
     where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
     if compat is not None:
         where.append(f"forward compatibility: {compat.group(0)}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Protocol
@@ -265,6 +265,22 @@ def diagnose_matches(
     ]
     findings.sort(key=lambda f: (*rank_key(f[0]), f[1]))
     return LogDiagnosis(tuple(f for f, _ in findings), gpu_seen, matches)
+
+
+def read_as(
+    matches: tuple[LogMatch, ...], tf_version: str | None, defects: tuple[Defect, ...] = ()
+) -> Callable[[LogMatch], tuple[str, Severity]]:
+    """What each of `matches` means for this release (its finding id and severity, once its
+    variant is chosen): a line's signature alone may say error where the release says not."""
+    context = _Context(
+        _parse_version(tf_version), frozenset(m.signature.name for m in matches), defects
+    )
+
+    def read(match: LogMatch) -> tuple[str, Severity]:
+        meaning = context.meaning(match)
+        return meaning.finding_id, meaning.severity
+
+    return read
 
 
 @dataclass(frozen=True, eq=False)

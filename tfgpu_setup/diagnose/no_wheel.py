@@ -158,6 +158,8 @@ def no_wheel_for_stated(
         ]
     if on_platform:
         covered = sorted({p for r in on_platform for p in r.python}, key=parsed)
+        newest = max(on_platform, key=lambda r: parsed(r.version))
+        newest_range = sorted(newest.python, key=parsed) or covered
         return [
             Finding(
                 "python-unsupported",
@@ -165,9 +167,10 @@ def no_wheel_for_stated(
                 f"{asked} has no wheel for Python {python} on {label}: its wheels there cover"
                 f" Python {covered[0]} to {covered[-1]}",
                 (f"Python {python} ({facts.pythons[0].source}), {label}",),
-                f"Create the environment with a Python from {covered[0]} to {covered[-1]}"
-                " ('tfgpu-setup plan --python X.Y' checks one first), or ask for a release"
-                " that covers this Python.",
+                f"Create the environment with a Python from {newest_range[0]} to"
+                f" {newest_range[-1]}, which TensorFlow {newest.version}, the newest here,"
+                " supports (an older Python gets an older release, built for an older CUDA):"
+                " 'tfgpu-setup plan --python X.Y' checks one first.",
                 PYPI_FILES,
             )
         ]

@@ -21,8 +21,8 @@ def quoted(line: str) -> str:
     return line if len(line) <= 300 else line[:297] + "..."
 
 
-PROPER_NOUNS = frozenset(
-    {"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter", "Secure"}  # Secure Boot
+PROPER_NOUNS = frozenset(  # ('Secure' of Secure Boot)
+    {"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter", "Keras", "Secure"}
 )
 
 

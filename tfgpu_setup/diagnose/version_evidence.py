@@ -277,17 +277,23 @@ def driver_too_old_for_another_framework(matches: Sequence[LogMatch]) -> list[Fi
 
 
 def toolkit_newer_than_driver(
-    facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
+    facts: Facts, log: LogFacts, matches: Sequence[LogMatch], release: TfRelease | None = None
 ) -> list[Finding]:
     """An installed CUDA toolkit the driver cannot run: CUDA 10.x and older need a driver
     that supports that very X.Y; from CUDA 11 a driver of the same major runs any minor (minor
     version compatibility). A TensorFlow that loads that toolkit fails where CUDA starts, so
     with such lines in the log (or TensorFlow's own 'Possibly insufficient driver version') it
-    is the cause; otherwise a warning."""
+    is the cause; otherwise a warning. With the release known, only toolkits of its build's
+    CUDA major count: it never loads another major's libraries (a CUDA 13 beside 2.21)."""
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
     if driver_cuda is None or not facts.knows("cuda"):
         return []
-    newest = max((c.version for c in facts.cuda if c.version), key=parsed, default=None)
+    major = release.cuda.split(".")[0] if release is not None and release.cuda else None
+    newest = max(
+        (c.version for c in facts.cuda if c.version and major in (None, c.version.split(".")[0])),
+        key=parsed,
+        default=None,
+    )
     if newest is None or driver_cuda_runs(driver_cuda, newest):
         return []
     failed = next(

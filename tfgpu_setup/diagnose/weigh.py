@@ -361,6 +361,21 @@ def log_weighed_against_facts(
             frozenset({"no-nvidia-driver"}),
             f"but this is a Jetson ({jetson}): its driver never makes /proc/driver/nvidia",
         )
+    if facts.knows("os") and facts.platform.os == "wsl2":
+        # WSL 2 has no NVIDIA kernel module (its driver is Windows'): TensorFlow's note that
+        # /proc/driver/nvidia/version does not exist says nothing about the driver there
+        findings = tuple(f for f in findings if not _only_the_kernel_note(f))
+        if facts.knows("container") and not facts.platform.container:
+            # cuInit's 'named symbol not found' read as a container's toolkit: not a container
+            # here, where the libcuda that answered lacked the entry point (device_evidence)
+            findings = tuple(
+                f
+                for f in findings
+                if not (
+                    f.id == "container-gpu-not-exposed"
+                    and any("named symbol not found" in e for e in f.evidence)
+                )
+            )
     rocm = next((m for m in matches if _rocm_ran(m)), None)
     # a GPU the facts name as an NVIDIA model (one whose compute capability is known), not a
     # name nobody recognised ('rx580')
@@ -406,6 +421,16 @@ def log_weighed_against_facts(
             " the machine's own",
         )
     return findings
+
+
+def _only_the_kernel_note(finding: Finding) -> bool:
+    """A no-driver finding whose only log evidence is TensorFlow's kernel-module note."""
+    lines = [e for e in finding.evidence if e.startswith("line ")]
+    return (
+        finding.id == "no-nvidia-driver"
+        and bool(lines)
+        and all("/proc/driver/nvidia/version does not exist" in e for e in lines)
+    )
 
 
 IN_CONTAINER_ONLY = frozenset({"nvidia-library-file-too-short"})

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding, Severity, with_context
-from ..planner.driver_gpus import driver_branch
+from ..planner.driver_gpus import WSL_CUDA_BRANCH, driver_branch
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -182,11 +182,6 @@ def wsl_driver_not_reached(
     line = (libcuda_line or no_driver_line).line
     evidence = (quoted(line), f"os: wsl2 ({facts.platform.source})")
     return Finding("wsl-libcuda-missing", Severity.ERROR, title, evidence, fix, WSL_GUIDE)
-
-
-WSL_CUDA_BRANCH = 470
-"""NVIDIA's Windows drivers have run CUDA in WSL 2 since the R470 branch (the WSL user guide's
-drivers; earlier ones were previews for Windows Insider builds)."""
 
 
 def _wsl_capable_driver(facts: Facts) -> str | None:

@@ -305,8 +305,10 @@ KERNELS: tuple[Signature, ...] = (
         ),
         fix=(
             "The GPU is newer than this TensorFlow build (typically a Blackwell RTX 50xx or"
-            " B-series GPU with a PyPI TensorFlow): use NVIDIA's NGC TensorFlow container or a"
-            " TensorFlow built for this compute capability."
+            " B-series GPU with a PyPI TensorFlow): TensorFlow 2.21 and newer run their PTX there"
+            " with NVIDIA's CUDA 12.8 or newer libraries ('tfgpu-setup plan' pins them; under 2.21"
+            " this error means older ones loaded); otherwise NVIDIA's NGC TensorFlow container or"
+            " a TensorFlow built for this compute capability."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/101746",
         explained_by=frozenset({"compute-capability-unsupported", "ptxas-newer-than-driver"}),
@@ -599,6 +601,30 @@ KERNELS: tuple[Signature, ...] = (
             " (jit_compile=False; TF_XLA_FLAGS=--tf_xla_auto_jit=0)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/46933",
+    ),
+    Signature(
+        # XLA's own fatal line when ptxas fails on its PTX for any reason other than a ptxas it
+        # cannot run (that falls back to the driver): the process aborts, so whatever else the
+        # log explains, the work did not run (XLA's nvptx_compiler.cc, LOG(FATAL)).
+        name="xla-aborted-on-ptxas",
+        needles=("ptxas returned an error during compilation of ptx to sass",),
+        pattern=compiled(
+            r"ptxas returned an error during compilation of ptx to sass: '?(?:INTERNAL: )?"
+            r"(?:ptxas exited with non-zero error code -?\d{1,6}, output: )?"
+            # the message ends where XLA's own advice on a full disk begins
+            r"(?P<detail>(?:(?!'\s{1,4}If the error)[^\n]){1,160})"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA aborted the program: ptxas failed to compile its PTX ({detail})",
+        fix=(
+            "Give XLA a ptxas that knows this GPU and this TensorFlow's PTX (sm_100 and sm_120"
+            " need CUDA 12.8 or newer: 'pip install \"nvidia-cuda-nvcc-cu12>=12.8\"' and put its"
+            " bin folder first on PATH; an older CUDA toolkit's bin folder first on PATH is the"
+            " usual cause otherwise), or turn XLA off for this work (jit_compile=False;"
+            " TF_XLA_FLAGS=--tf_xla_auto_jit=0)."
+        ),
+        source=("https://github.com/openxla/xla/blob/main/xla/service/gpu/nvptx_compiler.cc"),
     ),
     Signature(
         # The same ptxas failure where XLA (TF 2.11 on) does not fall back to the driver.

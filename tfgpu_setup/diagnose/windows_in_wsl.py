@@ -1,0 +1,46 @@
+"""A log written by TensorFlow on native Windows, for a machine stated to run WSL 2: only a
+Windows build loads DLLs (cudart64_110.dll, nvcuda.dll), so the script ran with a Windows
+Python (an IDE or a terminal outside WSL), not in the WSL environment meant. Pure: data in,
+data out."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Facts
+from ..findings import Finding, Severity, rank
+from .sources import WSL_GUIDE
+from .weigh import contradicted
+
+_WINDOWS_LOAD = re.compile(
+    r"(?:Could not load dynamic library|Successfully opened dynamic library) '?"
+    r"(?P<dll>\w{1,40}64_\d{1,4}\.dll|nvcuda\.dll)"
+)
+"""TensorFlow's dso_loader naming a DLL: its Windows build at work."""
+
+
+def windows_log_under_wsl(
+    findings: tuple[Finding, ...], facts: Facts, text: str
+) -> tuple[Finding, ...]:
+    """The Windows Python named as the cause first; what the log's libraries say of the release
+    stated for WSL 2 (another CUDA asked for) no longer stands as an error."""
+    if not (facts.knows("os") and facts.platform.os == "wsl2"):
+        return findings
+    load = _WINDOWS_LOAD.search(text)
+    if load is None:
+        return findings
+    because = f"but this log is native Windows' TensorFlow ({load.group('dll')}), not WSL 2's"
+    ran_on_windows = Finding(
+        "wrong-python-environment",
+        Severity.ERROR,
+        f"This log was written by TensorFlow on native Windows (it loads {load.group('dll')}),"
+        " not inside WSL 2: the script ran with a Windows Python",
+        (load.group(0), f"os: wsl2 ({facts.platform.source})"),
+        "Run it inside WSL 2 with the environment set up there ('wsl python script.py', or VS"
+        " Code's WSL remote, or a notebook kernel started inside WSL). On native Windows,"
+        " TensorFlow 2.10 is the last release with a GPU build (CUDA 11.2, cuDNN 8.1).",
+        WSL_GUIDE,
+    )
+    return rank(
+        (ran_on_windows, *contradicted(findings, frozenset({"cuda-version-mismatch"}), because))
+    )
