@@ -429,16 +429,21 @@ def test_a_gpu_plan_leaves_a_variable_that_hides_the_gpus_and_says_so(
 def test_a_plan_says_when_its_activate_script_replaces_the_variable(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # the user's 1 shows only the Maxwell card; the plan keeps the GPU 2.21 can use, and says
-    # it does rather than that it leaves the user's value as it is
-    _, doc = described(
-        capsys,
-        "--os linux --python 3.12 --driver 550.120 --gpu 8.6 --gpu 5.2"
-        " --env CUDA_VISIBLE_DEVICES=1",
+    # the user's 1 (a scheduler's, perhaps on purpose) shows only the Maxwell card: the plan
+    # leaves it and plans for that card, saying how to pick the other; asked with --gpus, the
+    # activate script sets the variable, and the plan says it does
+    machine = (
+        "--os linux --python 3.12 --driver 550.120 --gpu 8.6 --gpu 5.2 --env CUDA_VISIBLE_DEVICES=1"
     )
-    assert doc["activate"]["cuda_visible_devices"] == "0"
+    _, doc = described(capsys, machine)
+    assert doc["activate"]["cuda_visible_devices"] is None
+    assert doc["tensorflow"] == "2.16.2"  # the newest with kernels for the card it shows
     hides = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
-    assert "sets it to '0'" in hides["title"] and "leaves it" not in hides["fix"]
+    assert "--gpus" in hides["fix"]
+    _, asked = described(capsys, f"{machine} --gpus 0")
+    assert asked["activate"]["cuda_visible_devices"] == "0"
+    hides = next(f for f in asked["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
+    assert "sets it to '0'" in hides["title"]
 
 
 def test_windows_asked_for_2_10_on_a_newer_python_is_the_python_alone(
@@ -534,11 +539,12 @@ def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
     assert "Python 3.9 to 3.11 (none of those is here)" in refused["fix"]
 
 
-@pytest.mark.parametrize(("toolkit", "verdict"), [("11.0", "gpu"), ("11.2", "cpu")])
+@pytest.mark.parametrize(("toolkit", "mended"), [("11.0", False), ("11.2", True)])
 def test_tensorflow_2_4_needs_cuda_11_0_itself(
-    capsys: pytest.CaptureFixture[str], toolkit: str, verdict: str
+    capsys: pytest.CaptureFixture[str], toolkit: str, mended: bool
 ) -> None:
-    """2.4 loads libcusolver.so.10, which CUDA 11.1 and later no longer ship."""
+    """2.4 loads libcusolver.so.10, which CUDA 11.1 and later no longer ship: with 11.2 the
+    GPU plan stands once CUDA 11.0 is installed beside it."""
     _, doc = run_json(
         capsys,
         "--no-probe",
@@ -557,10 +563,13 @@ def test_tensorflow_2_4_needs_cuda_11_0_itself(
         "--tf",
         "2.4",
     )
-    assert doc["verdict"] == verdict
-    if verdict == "cpu":
-        assert doc["findings"][0]["id"] == "cuda-version-mismatch"
-        assert "Install CUDA 11.0 " in doc["findings"][0]["fix"]
+    assert doc["verdict"] == "gpu"
+    errors = [f for f in doc["findings"] if f["severity"] == "error"]
+    if mended:
+        assert errors[0]["id"] == "cuda-version-mismatch"
+        assert "Install CUDA 11.0 " in errors[0]["fix"]
+    else:
+        assert errors == []
 
 
 def test_a_series_is_planned_with_the_newest_patch_that_installs(
@@ -718,3 +727,173 @@ def test_forward_compatibility_is_neither_a_geforce_nor_a_driver_reporting_its_o
     )
     assert own["tensorflow"] == "2.14.1"
     assert not any("forward-compatibility" in f["title"] for f in own["findings"])
+
+
+def test_a_windows_driver_from_before_cuda_in_wsl_2_plans_no_gpu_there(capsys):
+    # CUDA 11.3's Windows driver (465.89) runs 2.5-2.14 natively, but WSL 2 ran CUDA only from
+    # the R470 branch (NVIDIA's WSL user guide): the plan must not promise the GPU there
+    machine = '--os wsl2 --python 3.10 --glibc 2.35 --gpu "NVIDIA GeForce RTX 3060"'
+    code, old = described(capsys, f"{machine} --driver 465.89")
+    assert old["verdict"] == "cpu" and code == ExitCode.CPU_ONLY
+    first = old["findings"][0]
+    assert first["id"] == "driver-too-old" and "on WSL2" in first["fix"]
+    # an R470 Windows driver runs the same machine's GPU, whatever its build (470.76 is below
+    # CUDA 11.4's own 471.11, and CUDA 11.8's releases run on it by minor-version compatibility)
+    for driver in ("472.12", "470.76"):
+        _, fit = described(capsys, f"{machine} --driver {driver}")
+        assert (fit["verdict"], fit["tensorflow"]) == ("gpu", "2.14.1")
+
+
+def test_doctor_on_wsl_2_with_a_driver_from_before_its_cuda_offers_no_older_release(capsys):
+    flags = ("--no-probe", "--no-verify", "--os", "wsl2", "--python", "3.10", "--tf", "2.14.1")
+    main(["doctor", *flags, "--driver", "465.89", "--gpu", "RTX 3060", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    first = doc["findings"][0]
+    assert first["id"] == "driver-too-old" and first["severity"] == "error"
+    assert "471.11" in first["fix"] and "older CUDA" not in first["fix"]
+
+
+def test_cuda_compat_first_on_the_loader_path_of_a_geforce_is_named_and_a_data_centre_gpu_not(
+    capsys,
+):
+    # NVIDIA's forward compatibility serves data-center GPUs only: a GeForce refuses the
+    # package's libcuda (error 804), so a container image that puts it first sees no GPU
+    machine = (
+        "--os linux --python 3.11 --glibc 2.35 --driver 535.104.05 --container"
+        " --env LD_LIBRARY_PATH=/usr/local/cuda/compat/lib"
+    )
+    _, geforce = described(capsys, f'{machine} --gpu "NVIDIA GeForce RTX 4090"')
+    first = geforce["findings"][0]
+    assert (first["id"], first["severity"]) == ("driver-library-mismatch", "error")
+    assert "/usr/local/cuda/compat/lib off LD_LIBRARY_PATH" in first["fix"]
+    _, a100 = described(capsys, f'{machine} --gpu "NVIDIA A100-SXM4-40GB"')
+    assert "driver-library-mismatch" not in {f["id"] for f in a100["findings"]}
+    # the headline says the GPU comes only once that is mended
+    _, out, _ = run(capsys, "--no-probe", *shlex.split(machine), "--gpu", "RTX 4090")
+    assert out.splitlines()[1] == "once the error below is mended"
+
+
+@pytest.mark.parametrize(
+    ("variable", "named"),
+    [
+        ("NVIDIA_VISIBLE_DEVICES=none", "NVIDIA_VISIBLE_DEVICES=none"),
+        ("NVIDIA_VISIBLE_DEVICES=void", "NVIDIA_VISIBLE_DEVICES=void"),
+        ("NVIDIA_DRIVER_CAPABILITIES=utility", "without 'compute'"),
+    ],
+)
+def test_a_container_the_nvidia_runtime_gives_no_gpu_or_no_libcuda_is_the_error(
+    capsys, variable, named
+):
+    # NVIDIA Container Toolkit: 'none' mounts no GPU, 'void' nothing at all, and without the
+    # compute capability no libcuda, though nvidia-smi may work (the host's GPU stated)
+    machine = (
+        '--os linux --python 3.11 --driver 550.90.07 --gpu "NVIDIA A100-SXM4-40GB" --container'
+        f" --env {variable}"
+    )
+    _, doc = described(capsys, machine)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("container-gpu-not-exposed", "error")
+    assert named in first["title"]
+    _, given = described(capsys, machine.replace(variable, "NVIDIA_DRIVER_CAPABILITIES=all"))
+    assert "container-gpu-not-exposed" not in {f["id"] for f in given["findings"]}
+
+
+def test_a_gpu_the_driver_no_longer_drives_is_not_counted_in_cuda_visible_devices(capsys):
+    # Driver 550 leaves the K80 out (Kepler ends at R470): CUDA's only device is the 3090, as
+    # index 0, so the activate script must not point at index 1, and the ptxas fix must not
+    # tell the user to keep the driver for a GPU it already lost
+    gpus = '--gpu "Tesla K80" --gpu "NVIDIA GeForce RTX 3090"'
+    _, newer = described(capsys, f"--os linux --python 3.12 --driver 550.90.07 {gpus}")
+    assert newer["verdict"] == "gpu"
+    assert "CUDA_VISIBLE_DEVICES" not in newer["environment"]
+    assert "compute-capability-unsupported" not in {f["id"] for f in newer["findings"]}
+    ptxas = next(f for f in newer["findings"] if f["id"] == "ptxas-newer-than-driver")
+    assert ptxas["fix"].startswith("Update the driver")
+
+
+@pytest.mark.parametrize(
+    ("stated", "first"),
+    [
+        ("--cuda-toolkit 11.2 --cudnn none", "cudnn-not-found"),
+        ("--cuda-toolkit 12.3 --cudnn 8.9.7", "cuda-version-mismatch"),
+        ("--cuda-toolkit none --cudnn none", "cuda-libs-not-found"),
+    ],
+)
+def test_native_windows_stating_what_cuda_it_has_still_plans_2_10_on_the_gpu(capsys, stated, first):
+    # TensorFlow 2.10 is native Windows' last GPU build; a CUDA or cuDNN it lacks is the user's
+    # to install (no pip wheel serves it there), which the plan names instead of going CPU-only
+    machine = '--os windows --python 3.10 --driver 537.58 --gpu "NVIDIA GeForce RTX 3060"'
+    code, doc = described(capsys, f"{machine} {stated}")
+    assert (code, doc["verdict"], doc["tensorflow"]) == (0, "gpu", "2.10.1")
+    error = doc["findings"][0]
+    assert (error["id"], error["severity"]) == (first, "error")
+    assert "LD_LIBRARY_PATH" not in error["fix"] and "lib64" not in error["fix"]
+
+
+def test_native_windows_offers_only_the_ways_out_that_work_for_the_gpu(capsys):
+    machine = "--os windows --python 3.10"
+    # Blackwell: 2.10 has no kernels for it, so pinning 2.10 is no way out; WSL2 is
+    _, blackwell = described(capsys, f'{machine} --driver 576.28 --gpu "RTX 5070 Ti"')
+    native = next(f for f in blackwell["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert "WSL2" in native["fix"] and "--tf 2.10" not in native["fix"]
+    # a GPU no release has kernels for: neither way helps, and that is the cause
+    _, kepler = described(capsys, f'{machine} --driver 425.31 --gpu "NVIDIA GeForce GTX 680"')
+    assert kepler["findings"][0]["id"] == "compute-capability-unsupported"
+    native = next(f for f in kepler["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert native["severity"] == "info"
+    # no NVIDIA GPU at all: no-nvidia-gpu says all there is
+    _, none = described(capsys, f"{machine} --gpu none")
+    assert "windows-native-gpu-unsupported" not in {f["id"] for f in none["findings"]}
+
+
+def test_doctor_on_a_release_before_the_extra_names_nvidias_cudnn_wheel_as_plan_does(capsys):
+    # 2.10 on Linux: NVIDIA's cu11 wheels serve it from LD_LIBRARY_PATH (what plan pins), so a
+    # system without cuDNN is not the end; whether the env holds the wheel is to confirm
+    machine = ("--no-probe", "--no-verify", "--python", "3.10", "--driver", "470.199.02")
+    gpu = ("--gpu", "Tesla T4", "--cuda-toolkit", "11.2", "--cudnn", "none", "--tf", "2.10")
+    main(["doctor", *machine, "--os", "linux", *gpu, "--json"])
+    first = json.loads(capsys.readouterr().out)["findings"][0]
+    assert (first["id"], first["severity"]) == ("cudnn-not-found", "warning")
+    assert "nvidia-cudnn-cu11==" in first["fix"]
+    assert not any("no NVIDIA pip wheel carries" in e for e in first["evidence"])
+    main(["doctor", *machine, "--os", "windows", *gpu, "--json"])
+    windows = json.loads(capsys.readouterr().out)["findings"][0]
+    assert windows["severity"] == "error" and "nvidia-cudnn" not in windows["fix"]
+
+
+def test_a_schedulers_cuda_visible_devices_stays_and_the_plan_fits_the_gpu_it_shows(capsys):
+    # A SLURM job given GPU 0 (bus order), a Maxwell card beside an RTX A6000: the activate
+    # script must not switch the job to the other GPU; 2.16.2 is the newest for the one it has
+    _, doc = described(
+        capsys,
+        '--os linux --python 3.12 --driver 550.127.05 --gpu "Quadro M6000"'
+        ' --gpu "NVIDIA RTX A6000" --env CUDA_VISIBLE_DEVICES=0 --env CUDA_DEVICE_ORDER=PCI_BUS_ID',
+    )
+    assert (doc["verdict"], doc["tensorflow"]) == ("gpu", "2.16.2")
+    assert doc["activate"]["cuda_visible_devices"] is None
+
+
+def test_a_driver_to_install_is_one_that_drives_the_gpu_stated(capsys):
+    # CUDA 12.8 brought Blackwell, with driver 570.26 (570.65 on Windows): a 525 driver, the
+    # newest release's floor, would not list an RTX 5090 at all
+    _, linux = described(capsys, '--os linux --python 3.12 --driver none --gpu "RTX 5090"')
+    fix = next(f for f in linux["findings"] if f["id"] == "no-nvidia-driver")["fix"]
+    assert "≥ 570.26" in fix and "525" not in fix
+    _, wsl = described(capsys, '--os wsl2 --python 3.12 --driver none --gpu "RTX 5080"')
+    fix = next(f for f in wsl["findings"] if f["id"] == "wsl-libcuda-missing")["fix"]
+    assert "≥ 570.65" in fix and "528.33" not in fix
+    _, ampere = described(capsys, '--os linux --python 3.12 --driver none --gpu "RTX 3060"')
+    fix = next(f for f in ampere["findings"] if f["id"] == "no-nvidia-driver")["fix"]
+    assert "≥ 525.60.13 for the newest TensorFlow" in fix
+
+
+def test_a_release_for_the_gpu_that_the_c_library_rules_out_is_no_way_out_offered_bare(capsys):
+    # 2.21 is the only PyPI release that runs on Blackwell, and it needs glibc 2.27: on a
+    # glibc 2.17 system (CentOS 7) 'plan --tf 2.21.0' leads nowhere; the C library is the way
+    _, doc = described(
+        capsys,
+        '--os linux --python 3.11 --glibc 2.17 --driver 570.86.15 --gpu "NVIDIA GeForce RTX 5090"',
+    )
+    first = doc["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert "needs glibc ≥ 2.27 (found 2.17)" in first["fix"] and "container" in first["fix"]

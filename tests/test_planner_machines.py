@@ -502,10 +502,12 @@ def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:
     assert (unstated.verdict, unstated.tensorflow) == ("gpu", "2.10.1")
     assert "cuda" in [a.fact for a in unstated.assumptions]  # to confirm, not an error
     alone = plan_for(whatif(**base, cuda_toolkit="none", cudnn="none"), tf="2.10", venv=venv)
-    assert (alone.verdict, alone.tensorflow) == ("cpu", "2.10.1")
+    # the GPU build, once CUDA 11.2 and cuDNN 8.1 are installed: the error to mend first
+    assert (alone.verdict, alone.tensorflow) == ("gpu", "2.10.1")
     assert top(alone) == "cuda-libs-not-found"  # not "no GPU on Windows": 2.10 has one
     old_cudnn = plan_for(whatif(**base, cuda_toolkit="11.2", cudnn="8.0.5"), tf="2.10", venv=venv)
-    assert old_cudnn.verdict == "cpu"  # TensorFlow refuses a cuDNN minor below its build's
+    # TensorFlow refuses a cuDNN minor below its build's
+    assert top(old_cudnn) == "cudnn-version-mismatch"
     plan = plan_for(whatif(**base, cuda_toolkit="11.2", cudnn="8.1.1"), tf="2.10", venv=venv)
     assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.10.1", "3.10")
     assert plan.requirements == ("tensorflow==2.10.1",)

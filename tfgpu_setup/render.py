@@ -143,11 +143,14 @@ VERDICT_TEXT = {
 
 def show_plan(console: Console, plan: Plan) -> None:
     console.print(VERDICT_TEXT[plan.verdict].format(tf=escape(plan.tensorflow or "")))
-    if plan.verdict == "gpu" and any(
-        f.id == "cuda-visible-devices-hides-gpus" and f.severity is Severity.ERROR
-        for f in plan.findings
-    ):
+    errors = [f for f in plan.findings if f.severity is Severity.ERROR]
+    if plan.verdict == "gpu" and any(f.id == "cuda-visible-devices-hides-gpus" for f in errors):
         console.print("[bold yellow]once CUDA_VISIBLE_DEVICES shows it (see below)[/bold yellow]")
+    elif plan.verdict == "gpu" and errors:
+        # what stands in the way lies outside the environment the plan builds (a reboot, a
+        # variable, a folder on the loader path): the GPU comes once it is mended
+        which = "error below is" if len(errors) == 1 else "errors below are"
+        console.print(f"[bold yellow]once the {which} mended[/bold yellow]")
     if plan.python:
         console.print(f"Python {escape(plan.python)} in {escape(plan.venv)}")
     if plan.python_path:

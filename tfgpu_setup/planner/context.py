@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..facts import Facts
 from ..matrix.model import Matrix
-from .evaluate import Evaluation
+from .driver_gpus import undriven_indices
+from .evaluate import Evaluation, is_windows_driver
 from .request import Request
 
 
@@ -30,6 +31,10 @@ class Context:
     def newest_gpu_capable(self) -> Evaluation | None:
         return next((e for e in self.evaluations if e.installable), None)
 
+    def undriven(self) -> frozenset[int]:
+        """The indices of the GPUs the installed driver does not drive."""
+        return undriven_indices(self.facts, self.matrix, is_windows_driver(self.facts))
+
     def visible_devices_set(self) -> str | None:
         """The CUDA_VISIBLE_DEVICES the plan's activate script exports: the GPUs asked for with
         --gpus, else only those the chosen release has kernels for where some have none;
@@ -38,7 +43,18 @@ class Context:
             return self.request.gpus
         if self.chosen is None or not self.gpu:
             return None
+        if self.facts.env.get("CUDA_VISIBLE_DEVICES") is not None:
+            return None  # the user's (a scheduler's, perhaps on purpose) stays: --gpus changes it
         if not any(g.support == "unsupported" for g in self.chosen.gpus):
             return None
-        kept = [g.gpu for g in self.chosen.gpus if g.support != "unsupported"]
-        return ",".join(g.uuid or str(g.index) for g in kept)
+        # a GPU the driver does not drive is not listed, nor counted in CUDA's indices
+        undriven = self.undriven()
+        driven = [g for g in self.facts.gpus if g.index not in undriven]
+        kept = [
+            g.gpu
+            for g in self.chosen.gpus
+            if g.support != "unsupported" and g.gpu.index not in undriven
+        ]
+        if len(kept) == len(driven):
+            return None  # the driver already shows CUDA only these
+        return ",".join(g.uuid or str(driven.index(g)) for g in kept)

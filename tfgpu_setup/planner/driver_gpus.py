@@ -28,10 +28,37 @@ class DriverGap:
     source: str
 
 
+WSL_CUDA_BRANCH = 470
+"""NVIDIA's Windows drivers have run CUDA in WSL 2 since the R470 branch (the WSL user guide's
+drivers; earlier ones were previews for Windows Insider builds)."""
+
+
 def driver_branch(version: str) -> int | None:
     """The branch of a driver version: 550 of 550.54.15."""
     head = version.split(".", 1)[0]
     return int(head) if head.isdigit() else None
+
+
+def first_driver(arch: Architecture, matrix: Matrix, windows: bool) -> str | None:
+    """The first driver of the CUDA that brought the architecture (an RTX 5090's: CUDA 12.8's
+    570.26); None where its CUDA is unknown or older than the driver table."""
+    if arch.first_cuda is None:
+        return None
+    try:
+        return query.min_driver_for_cuda(matrix, arch.first_cuda, windows)[1]
+    except UserError:
+        return None  # every branch the table covers is newer
+
+
+def predates_wsl_cuda(facts: Facts) -> bool:
+    """A Windows driver, seen from WSL 2, of a branch before WSL 2 ran CUDA."""
+    branch = driver_branch(facts.driver.version) if facts.driver.version else None
+    return facts.platform.os == "wsl2" and branch is not None and branch < WSL_CUDA_BRANCH
+
+
+def undriven_indices(facts: Facts, matrix: Matrix, windows: bool) -> frozenset[int]:
+    """The GPUs the installed driver does not drive (nvidia-smi lists none), by index."""
+    return frozenset(gap.gpu.index for gap in driver_gaps(facts, matrix, windows))
 
 
 def dropped_by(gpu: Gpu, matrix: Matrix, branch: int) -> tuple[Architecture, int] | None:
@@ -88,12 +115,9 @@ def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap
                 )
             )
             continue
-        if arch.first_cuda is None:
+        first = first_driver(arch, matrix, windows)
+        if first is None:
             continue
-        try:
-            first = query.min_driver_for_cuda(matrix, arch.first_cuda, windows)[1]
-        except UserError:
-            continue  # a CUDA older than the driver table: every branch it covers is newer
         needed = driver_branch(first)
         if needed is not None and branch < needed:
             gaps.append(

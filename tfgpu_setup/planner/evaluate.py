@@ -14,7 +14,7 @@ from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
-from .driver_gpus import driver_branch, driver_gaps
+from .driver_gpus import WSL_CUDA_BRANCH, driver_branch, driver_gaps, predates_wsl_cuda
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -239,10 +239,22 @@ def _cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | Non
     )
 
 
+WSL_FIRST_CUDA = "11.4"
+"""The CUDA of the R470 branch, the first whose Windows drivers run CUDA in WSL 2."""
+
+
 def driver_floor(release: TfRelease, facts: Facts, matrix: Matrix) -> tuple[str, str] | None:
     if release.cuda is None:
         return None
-    return query.min_driver_for_cuda(matrix, release.cuda, is_windows_driver(facts))
+    floor = query.min_driver_for_cuda(matrix, release.cuda, is_windows_driver(facts))
+    if predates_wsl_cuda(facts):
+        # an older branch's Windows driver runs the release natively, but not inside WSL 2:
+        # the update it needs is to a branch that does (any R470 build does)
+        wsl = query.min_driver_for_cuda(matrix, WSL_FIRST_CUDA, windows=True)[1]
+        if query.compare_driver_versions(floor[0], wsl) < 0:
+            exact = floor[1] if query.compare_driver_versions(floor[1], wsl) >= 0 else wsl
+            return (wsl, exact)
+    return floor
 
 
 def forward_compatible(facts: Facts, release: TfRelease, matrix: Matrix) -> bool:
@@ -252,7 +264,7 @@ def forward_compatible(facts: Facts, release: TfRelease, matrix: Matrix) -> bool
     driver = facts.driver
     if driver.version is None or driver.cuda_version is None or release.cuda is None:
         return False
-    if any(_CONSUMER_GPU.search(g.name) for g in facts.gpus):
+    if any(refuses_forward_compatibility(g) for g in facts.gpus):
         return False  # GeForce and TITAN cards refuse the compatibility libraries
     windows = is_windows_driver(facts)
     own = query.driver_max_cuda(matrix, driver.version, windows)
@@ -270,9 +282,15 @@ def forward_compatible(facts: Facts, release: TfRelease, matrix: Matrix) -> bool
     )
 
 
-_CONSUMER_GPU = re.compile(r"\bGeForce\b|\bTITAN\b", re.IGNORECASE)
-"""NVIDIA's forward compatibility serves data-center GPUs (and some RTX professional ones);
-GeForce and TITAN cards fail with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE."""
+_CONSUMER_GPU = re.compile(r"\b(?:GeForce|TITAN|GTX)\b|\bRTX [2-5]0[5-9]0\b", re.IGNORECASE)
+"""GeForce names as users type them too ('RTX 4090'); the professional RTX 4000-6000 (Ada, Quadro)
+do not match."""
+
+
+def refuses_forward_compatibility(gpu: Gpu) -> bool:
+    """NVIDIA's forward compatibility serves data-center GPUs (and some RTX professional ones);
+    GeForce and TITAN cards fail with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE."""
+    return bool(_CONSUMER_GPU.search(gpu.name))
 
 
 def _driver_ok(
@@ -282,6 +300,11 @@ def _driver_ok(
     if not facts.knows("driver"):
         return None
     driver = facts.driver
+    if predates_wsl_cuda(facts):
+        return (
+            f"the Windows driver {driver.version} predates CUDA in WSL 2 (R{WSL_CUDA_BRANCH} or"
+            " newer runs it)"
+        )
     if driver.version is not None:
         if query.compare_driver_versions(driver.version, floor[0]) < 0:
             if forward_compatible(facts, release, matrix):
@@ -357,7 +380,15 @@ def evaluate(
             ):
                 # GPUs newer than the CUDA it was built with: wheels its extra admits, new enough.
                 floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
-        elif system_known and (missing := _system_cuda_missing(release, facts, key)) is None:
+        elif (
+            system_known
+            and (
+                missing := _system_cuda_missing(
+                    release, facts, key, wheel_set_for(matrix, release) is not None
+                )
+            )
+            is None
+        ):
             cuda_from = "system"
         elif (
             key in PIP_WHEEL_PLATFORMS
@@ -476,7 +507,9 @@ def _newer_gpus_set(matrix: Matrix, release: TfRelease, facts: Facts) -> CudaWhe
     )
 
 
-def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | None:
+def _system_cuda_missing(
+    release: TfRelease, facts: Facts, key: str, wheels_serve: bool = False
+) -> str | None:
     """Releases before the and-cuda extra need CUDA and cuDNN: the system's, or a wheel set's.
 
     TensorFlow loads them by major soname (libcudart.so.11.0, libcudnn.so.8) but needs at least
@@ -508,6 +541,9 @@ def _system_cuda_missing(release: TfRelease, facts: Facts, key: str) -> str | No
         why = f"NVIDIA publishes no CUDA {major_cuda} pip wheels"
     elif key not in PIP_WHEEL_PLATFORMS:
         why = "NVIDIA's cu11 pip wheels are for Linux x86_64 and WSL2 only"
+    elif wheels_serve:
+        # (judging an installed release whose environment holds none of them)
+        why = "or NVIDIA's cu11 pip wheels with their folders on LD_LIBRARY_PATH, none known here"
     else:
         why = "no NVIDIA pip wheel carries every library it loads"
     return (

@@ -32,7 +32,12 @@ class Selection:
 
 def select(evaluations: tuple[Evaluation, ...]) -> Selection:
     """The newest release whose GPU build runs here, else the newest installable one."""
-    gpu_choice = next((e for e in evaluations if e.gpu_ok), None)
+    gpu_choice = next((e for e in evaluations if e.gpu_ok), None) or next(
+        # the GPU build runs once the user installs the system CUDA or cuDNN it loads (no pip
+        # wheel stands in for it here): a GPU plan with that step, not a CPU one
+        (e for e in evaluations if e.installable and e.gpu_blockers == (e.system_cuda_blocker,)),
+        None,
+    )
     chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
     return Selection(evaluations, chosen, gpu_choice is not None)
 

@@ -20,7 +20,7 @@ from .context import Context
 from .evaluate import Evaluation, GpuSupport, evaluate, platform_key
 from .judge import judge, select
 from .request import Request
-from .visible import with_shown_gpus
+from .visible import pci_order_set, with_shown_gpus
 
 TF_DISTRIBUTIONS = (
     "tensorflow",
@@ -117,7 +117,11 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     releases = candidate_releases(matrix, request.tf)
     # With --gpus, the release is judged on the GPUs the plan shows TensorFlow, no others.
     gpus = _validated_gpu_selection(facts, request.gpus) if request.gpus is not None else None
-    seen = with_shown_gpus(facts, gpus, pci_order=True)  # the activate script sets the order
+    if gpus is not None:
+        seen = with_shown_gpus(facts, gpus, pci_order=True)  # the activate script sets the order
+    else:
+        # the user's own CUDA_VISIBLE_DEVICES stays (a scheduler's, perhaps): the GPUs it shows
+        seen = with_shown_gpus(facts, facts.env.get("CUDA_VISIBLE_DEVICES"), pci_order_set(facts))
     selection = select(evaluate_all(releases, seen, matrix, request.python))
     chosen = _with_gpus(selection.chosen, seen) if selection.chosen else None
     evaluations = tuple(
@@ -252,6 +256,9 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
         )
     elif ctx.gpu and chosen and chosen.wheel_set is not None:
         out.append(legacy.wheel_set_decision(chosen, ctx.facts))
+    elif chosen and chosen.system_cuda_blocker is not None:
+        # (a GPU plan too: its system CUDA or cuDNN is the user's to install)
+        out.append(legacy.system_cuda_needed_decision(chosen))
     elif ctx.gpu and chosen:
         toolkit = _system_toolkit(ctx)
         r = chosen.release
@@ -266,8 +273,6 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                 toolkit.source if toolkit else "facts",
             )
         )
-    elif chosen and chosen.system_cuda_blocker is not None:
-        out.append(legacy.system_cuda_needed_decision(chosen))
     return tuple(out)
 
 

@@ -21,7 +21,13 @@ from ..matrix import query
 from ..matrix.model import CudaWheelSet, TfRelease
 from ..versions import LibraryKind, build_need, parsed, serves_build, xy
 from .context import Context
-from .driver_gpus import driver_branch, driver_gaps, dropped_by
+from .driver_gpus import (
+    driver_branch,
+    driver_gaps,
+    dropped_by,
+    first_driver,
+    predates_wsl_cuda,
+)
 from .evaluate import (
     PIP_WHEEL_PLATFORMS,
     GpuSupport,
@@ -31,6 +37,7 @@ from .evaluate import (
     platform_key,
     platform_label,
     platform_without_wheels,
+    refuses_forward_compatibility,
     wheel_set_for,
 )
 from .registry import finding, rule
@@ -39,6 +46,7 @@ from .visible import pci_order_set, shown_gpus
 TF_INSTALL = "https://www.tensorflow.org/install/pip"
 PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
+FORWARD_COMPAT = "https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"
 MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
 WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 CUDA_ENV_VARS = "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"
@@ -116,7 +124,10 @@ def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
     if not (f.knows("container") and f.platform.container and _on_linux(f)):
         return []
     withheld = f.env.get("NVIDIA_VISIBLE_DEVICES")
-    if withheld in ("none", "void") and f.knows("gpus") and not f.gpus:
+    # (GPUs NVML or nvidia-smi listed inside the container were given to it, whatever the
+    # variable says; a GPU stated with --gpu may be the host's)
+    listed_inside = any(g.source in ("nvml", "nvidia-smi") for g in f.gpus)
+    if withheld in ("none", "void") and not listed_inside:
         # the NVIDIA runtime was told to mount the driver and no GPU ('none'), or nothing
         return [
             finding(
@@ -130,6 +141,26 @@ def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
                 ],
                 "Start the container with the GPU: 'docker run --gpus all ...' (or"
                 " NVIDIA_VISIBLE_DEVICES=all, or the GPU's index or UUID).",
+                "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/"
+                "docker-specialized.html",
+            )
+        ]
+    capabilities = f.env.get("NVIDIA_DRIVER_CAPABILITIES")
+    if capabilities is not None and not {"compute", "all"} & set(capabilities.split(",")):
+        # the runtime mounts nvidia-smi and NVML for 'utility', libcuda only for 'compute'
+        return [
+            finding(
+                "container-gpu-not-exposed",
+                E,
+                f"This container was started with NVIDIA_DRIVER_CAPABILITIES={capabilities}:"
+                " without 'compute' the NVIDIA runtime mounts no libcuda, so CUDA finds no"
+                " driver even where nvidia-smi works",
+                [
+                    f"NVIDIA_DRIVER_CAPABILITIES={capabilities}",
+                    f"container evidence: {', '.join(f.platform.container_evidence)}",
+                ],
+                "Start the container with NVIDIA_DRIVER_CAPABILITIES=compute,utility (or"
+                " --gpus 'all,\"capabilities=compute,utility\"').",
                 "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/"
                 "docker-specialized.html",
             )
@@ -168,11 +199,31 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
             "WSL2 has no /usr/lib/wsl/lib/libcuda.so.1: the Windows NVIDIA driver is missing or "
             "too old",
             [*_driver_evidence(f), f"WSL evidence: {', '.join(f.platform.wsl_evidence) or 'none'}"],
-            "Install the current NVIDIA driver for Windows on the Windows host (≥ 528.33 for "
-            "CUDA 12), then run 'wsl --shutdown' and reopen WSL; never install a Linux NVIDIA "
+            "Install the current NVIDIA driver for Windows on the Windows host ("
+            + (
+                f"≥ {first[0]}, the first that drives the {first[1]}"
+                if (first := _first_driver_for_the_gpus(ctx)) is not None
+                and query.compare_driver_versions(first[0], "528.33") > 0
+                else "≥ 528.33 for CUDA 12"
+            )
+            + "), then run 'wsl --shutdown' and reopen WSL; never install a Linux NVIDIA "
             "driver inside WSL2.",
         )
     ]
+
+
+def _first_driver_for_the_gpus(ctx: Context) -> tuple[str, str] | None:
+    """The oldest driver that drives every known GPU (the newest architecture's first CUDA's
+    driver: an RTX 5090 needs CUDA 12.8's), with that GPU's name; None where none is known."""
+    windows = is_windows_driver(ctx.facts)
+    found: tuple[str, str] | None = None
+    for gpu in ctx.facts.gpus:
+        cc = gpu.compute_capability
+        arch = query.arch_for_cc(ctx.matrix, cc) if cc else None
+        first = first_driver(arch, ctx.matrix, windows) if arch else None
+        if first and (found is None or query.compare_driver_versions(first, found[0]) > 0):
+            found = (first, gpu.name)
+    return found
 
 
 @rule("no-nvidia-driver", DRIVER_GUIDE)
@@ -187,6 +238,10 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
         return []  # no driver is installed inside a container: container-gpu-not-exposed says so
     floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
     need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
+    if (first := _first_driver_for_the_gpus(ctx)) is not None and (
+        floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
+    ):
+        need = f" (≥ {first[0]}, the first that drives the {first[1]})"
     # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
     named = ", ".join(g.name for g in f.gpus)
     how = (
@@ -218,7 +273,7 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
 def driver_library_mismatch(ctx: Context) -> list[Finding]:
     d = ctx.facts.driver
     if not d.mismatch:
-        return []
+        return _compatibility_package_refused(ctx.facts)
     return [
         finding(
             "driver-library-mismatch",
@@ -232,6 +287,36 @@ def driver_library_mismatch(ctx: Context) -> list[Finding]:
             ],
             "Reboot; or, with no GPU process running, reload the module: 'sudo rmmod nvidia_uvm "
             "nvidia_drm nvidia_modeset nvidia && sudo modprobe nvidia'.",
+        )
+    ]
+
+
+_COMPAT_FOLDER = re.compile(r"/cuda[\w.-]{0,20}/compat(?:/lib(?:64)?)?/?$")
+"""CUDA's forward-compatibility package (cuda-compat): /usr/local/cuda-12.8/compat."""
+
+
+def _compatibility_package_refused(f: Facts) -> list[Finding]:
+    """CUDA's forward-compatibility libcuda put first on the loader path of a GeForce or TITAN
+    GPU: it refuses it (error 804), so CUDA finds no GPU at all."""
+    folders = [
+        d for d in (f.env.get("LD_LIBRARY_PATH") or "").split(":") if _COMPAT_FOLDER.search(d)
+    ]
+    refusing = [g for g in f.gpus if refuses_forward_compatibility(g)]
+    if not folders or not refusing:
+        return []
+    return [
+        finding(
+            "driver-library-mismatch",
+            E,
+            f"LD_LIBRARY_PATH puts CUDA's forward-compatibility libcuda ({folders[0]}) before the"
+            f" driver's own, which the {refusing[0].name} refuses"
+            " (CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE): CUDA finds no GPU",
+            [f"LD_LIBRARY_PATH={f.env.get('LD_LIBRARY_PATH')}", f"GPU: {refusing[0].name}"],
+            f"Take {folders[0]} off LD_LIBRARY_PATH (or use an image without the cuda-compat"
+            " package): forward compatibility serves data-center GPUs only. The driver's own"
+            " libcuda then answers; where it is too old for the CUDA in use, update the host"
+            " driver.",
+            FORWARD_COMPAT,
         )
     ]
 
@@ -371,9 +456,6 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
     ]
 
 
-FORWARD_COMPAT = "https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"
-
-
 def _forward_compatibility_note(ctx: Context) -> list[Finding]:
     """A driver older than the release's CUDA needs, run through the forward-compatibility
     libraries whose CUDA the facts report: it holds on data-center GPUs only."""
@@ -436,8 +518,12 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                     + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
                     + ", then reboot"
                     + _gpus_a_driver_drops(ctx, e.driver_floor[0] if e.driver_floor else None)
-                    + "; or use a TensorFlow built for an older CUDA ('tfgpu-setup plan' picks "
-                    "one).",
+                    + (
+                        "."  # no older CUDA runs in WSL 2 on a driver older than its support
+                        if predates_wsl_cuda(f)
+                        else "; or use a TensorFlow built for an older CUDA ('tfgpu-setup plan'"
+                        " picks one)."
+                    ),
                 )
             ]
         return []
@@ -594,17 +680,34 @@ def windows_native(ctx: Context) -> list[Finding]:
         key=lambda r: Version(r.version),
         default=None,
     )
+    if ctx.facts.gpus_absent():
+        return []  # no NVIDIA GPU to use anywhere: no-nvidia-gpu says so
+    gpus = ctx.facts.gpus
+    # a GPU no PyPI release has kernels for runs none in WSL2 either: that is the cause
+    hopeless = bool(gpus) and not any(
+        gpu_support(r, g, ctx.matrix).support != "unsupported"
+        for g in gpus
+        if g.compute_capability
+        for r in ctx.matrix.tensorflow.releases
+    )
+    evaluated = (
+        next((e for e in ctx.evaluations if e.release.version == last.version), None)
+        if last
+        else None
+    )
+    # (the pin helps only where nothing but a system CUDA to install stands in its way)
+    pin_helps = evaluated is None or set(evaluated.gpu_blockers) <= {evaluated.system_cuda_blocker}
     pin = (
         f", or pin TensorFlow {xy(last.version)} (Python {last.python[0]} to {last.python[-1]}) "
         f"with CUDA {last.cuda} and cuDNN {last.cudnn} ('tfgpu-setup plan --tf "
         f"{xy(last.version)}')"
-        if last and last.python
+        if last and last.python and pin_helps
         else ""
     )
     return [
         finding(
             "windows-native-gpu-unsupported",
-            E,
+            INFO if hopeless else E,
             "TensorFlow 2.11 and newer have no GPU support on native Windows",
             [f"os: windows ({ctx.facts.platform.source})"],
             "Use WSL2 (install the Windows NVIDIA driver, then 'pip install tensorflow[and-cuda]' "
@@ -617,6 +720,24 @@ def _older_release_fix(ctx: Context, releases: list[TfRelease]) -> str:
     """The newest release with kernels for the GPU that a Python here can install; where none
     can, the newest one and the Pythons it needs (a fix must not lead to a dead end)."""
     pythons = {xy(p.version) for p in ctx.facts.pythons} if ctx.facts.knows("pythons") else None
+    key = platform_key(ctx.facts)
+    glibc = ctx.facts.platform.glibc if ctx.facts.knows("glibc") else None
+
+    def glibc_needed(r: TfRelease) -> str | None:
+        """The glibc r needs here where this machine's is older."""
+        need = (support := r.platforms.get(key)) and support.glibc_min
+        return need if need and glibc and parsed(glibc) < parsed(need) else None
+
+    if glibc and all(glibc_needed(r) for r in releases):
+        # (a fix must not lead to a dead end: the C library rules every such release out)
+        newest = releases[0]
+        return (
+            f"TensorFlow {newest.version} still supports this GPU, but needs glibc ≥"
+            f" {glibc_needed(newest)} (found {glibc}): run it on a newer distribution, or in a"
+            " container image with a newer glibc (Ubuntu 22.04 or later), then 'tfgpu-setup plan"
+            f" --tf {newest.version}' there."
+        )
+    releases = [r for r in releases if not glibc_needed(r)]
     fits = next((r for r in releases if pythons is None or pythons & set(r.python)), None)
     if fits is not None:
         return (
@@ -785,6 +906,10 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
     if target is None:
         return []
     bad = [g for g in target.gpus if g.support == "unsupported"]
+    if ctx.gpu:
+        # a GPU this driver does not drive is not listed at all: no-nvidia-driver notes it
+        undriven = ctx.undriven()
+        bad = [g for g in bad if g.gpu.index not in undriven]
     unknown = [g for g in target.gpus if g.support == "unknown"]
     unscanned = [g for g in unknown if g.gpu.compute_capability is not None]
     if not bad and unscanned and ctx.gpu:
@@ -862,7 +987,10 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
                 W,
                 f"Some GPUs cannot run TensorFlow {target.release.version}; they are left out",
                 evidence,
-                "The plan's CUDA_VISIBLE_DEVICES keeps only the supported GPUs.",
+                "The plan's CUDA_VISIBLE_DEVICES keeps only the supported GPUs."
+                if ctx.visible_devices_set() is not None
+                else "TensorFlow skips them and uses the others; your CUDA_VISIBLE_DEVICES stays"
+                " as it is (plan with --gpus to have the activate script set it).",
             )
         ]
     # Search the whole matrix, not only the releases --tf admitted: a GTX 970 user who asked
@@ -1132,8 +1260,7 @@ def _system_libraries_missing(ctx: Context) -> bool:
     version of them: what it needs is missing (which of the two: _known_absent)."""
     chosen = ctx.chosen
     return (
-        not ctx.gpu
-        and chosen is not None
+        chosen is not None
         and chosen.system_cuda_blocker is not None
         and not _system_installs_of_other_versions(ctx)
     )
@@ -1253,6 +1380,22 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
     ]
 
 
+def _cudnn_wheel_instead(ctx: Context, release: TfRelease) -> str:
+    """NVIDIA's cuDNN wheel of the matrix's set for this release, where pip can serve it."""
+    wheels = (
+        wheel_set_for(ctx.matrix, release)
+        if platform_key(ctx.facts) in PIP_WHEEL_PLATFORMS
+        else None
+    )
+    pin = next((p for p in wheels.pins if p.startswith("nvidia-cudnn")), None) if wheels else None
+    if pin is None:
+        return ""
+    return (
+        f" Or from pip: '{pin}' with its site-packages/nvidia/cudnn/lib folder on"
+        f" LD_LIBRARY_PATH ('tfgpu-setup apply --tf {xy(release.version)}' does both)."
+    )
+
+
 @rule("cudnn-not-found", TF_INSTALL)
 def cudnn_not_found(ctx: Context) -> list[Finding]:
     f, chosen = ctx.facts, ctx.chosen
@@ -1264,16 +1407,24 @@ def cudnn_not_found(ctx: Context) -> list[Finding]:
     ):
         # Only cuDNN is known to be missing: the CUDA is there (or nobody said it is not).
         r = chosen.release
+        wheel = _cudnn_wheel_instead(ctx, r)
         return [
             finding(
                 "cudnn-not-found",
-                E,
+                # (an installed release NVIDIA's wheel may serve, in an environment not looked
+                # into: to confirm with 'pip list', not known to fail)
+                W if ctx.installed and wheel and not f.knows("target_env") else E,
                 f"TensorFlow {r.version} needs cuDNN {r.cudnn} installed on the system, and it "
                 "is not",
                 [f"TensorFlow {r.version}: {chosen.system_cuda_blocker}"],
                 f"Install cuDNN {build_need(r.cudnn, 'cudnn') if r.cudnn else ''} for CUDA "
                 f"{r.cuda} (NVIDIA's archive or your distribution's packages) where the loader "
-                "finds it (the CUDA lib64 folder or LD_LIBRARY_PATH).",
+                + (
+                    "finds it (a folder on PATH, such as the CUDA bin folder)."
+                    if f.platform.os == "windows"
+                    else "finds it (the CUDA lib64 folder or LD_LIBRARY_PATH)."
+                )
+                + wheel,
                 TF_TESTED,
             )
         ]
@@ -1341,7 +1492,8 @@ def _system_mismatch(ctx: Context, kind: LibraryKind) -> list[str]:
     """For a release that loads the system CUDA (no NVIDIA pins): the installs of `kind` when
     there are some and none has the major it was built with and at least its minor."""
     chosen = ctx.chosen
-    if ctx.gpu or chosen is None or chosen.release.nvidia_pins or not ctx.facts.knows(kind):
+    # (a GPU plan whose system CUDA or cuDNN is still to install is judged like a CPU one)
+    if chosen is None or chosen.gpu_ok or chosen.release.nvidia_pins or not ctx.facts.knows(kind):
         return []
     built = _built(chosen.release, kind)
     versions = [c.version for c in ctx.facts.installs(kind) if c.version]
@@ -1614,8 +1766,14 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
     # of the PTX JIT, which is why XLA warns at all
     own = query.min_driver_for_cuda(ctx.matrix, ptxas_cuda, is_windows_driver(ctx.facts))[1]
     branch = driver_branch(own)
+    # (a GPU the installed driver already leaves out is lost whatever the update)
+    undriven = ctx.undriven()
     dropped = [
-        d for g in ctx.facts.gpus if branch is not None and (d := dropped_by(g, ctx.matrix, branch))
+        d
+        for g in ctx.facts.gpus
+        if branch is not None
+        and g.index not in undriven
+        and (d := dropped_by(g, ctx.matrix, branch))
     ]
     if not dropped:
         return f"Update the driver to one supporting CUDA {ptxas_cuda} or newer."
