@@ -79,9 +79,10 @@ def test_a_file_that_is_not_text_is_named_in_one_line(tmp_path, capsys):
     (tmp_path / "good.json").write_text(facts_text("no-gpu-no-driver"), encoding="utf-8")
     (tmp_path / "bad.json").write_bytes(b"\x80\x81{}")  # no BOM, not UTF-8
     code = main(["plan", "--facts", str(tmp_path)])
-    err = capsys.readouterr().err
+    out = capsys.readouterr().out
     assert code == ExitCode.INPUT
-    assert "bad.json: not UTF-8 text" in err and "Traceback" not in err
+    assert "bad.json: not planned:" in out and "Traceback" not in out
+    assert "bad.json: not UTF-8 text" in out and "good.json: cpu" in out
 
 
 def test_the_human_summary_counts_distinct_plans(tmp_path, capsys):

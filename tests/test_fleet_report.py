@@ -88,6 +88,7 @@ def test_hosts_that_differ_from_their_group_are_listed_with_what_differs(fleet, 
         "applied": {"not run": 5},
         "verify": {"not run": 5},
         "problems": 0,
+        "unreadable": 0,
     }
 
 
@@ -180,12 +181,27 @@ def test_a_missing_folder_is_an_input_error_in_one_line(tmp_path, capsys):
     assert "no facts/ folder" in capsys.readouterr().err
 
 
-def test_a_broken_result_file_is_named(fleet, capsys):
+def test_a_broken_result_file_is_named_and_the_rest_still_reported(fleet, capsys):
     (fleet / "verify").mkdir()
     (fleet / "verify" / "a10-1.json").write_text("{not json", encoding="utf-8")
     assert main(["fleet", "report", str(fleet), "--json"]) == ExitCode.INPUT
     doc = json.loads(capsys.readouterr().out)
-    assert "verify/a10-1.json: cannot read it as JSON" in doc["error"]
+    hosts = {h["host"]: h for h in doc["hosts"]}
+    assert len(hosts) == 5 and hosts["a10-2"]["verdict"] == "gpu"
+    assert hosts["a10-1"]["verify"] == "unreadable"
+    assert "verify/a10-1.json: cannot read it as JSON" in hosts["a10-1"]["problem"]
+    assert doc["totals"]["unreadable"] == 1
+
+
+def test_a_truncated_facts_file_costs_its_host_only(fleet, capsys):
+    # a probe killed while it wrote: one host's facts cut short must not hide the fleet
+    text = (fleet / "facts" / "kepler.json").read_text(encoding="utf-8")
+    (fleet / "facts" / "kepler.json").write_text(text[: len(text) // 2], encoding="utf-8")
+    assert main(["fleet", "report", str(fleet)]) == ExitCode.INPUT
+    out = capsys.readouterr().out
+    assert "## linux x86_64, 1x NVIDIA A10 (3 hosts)" in out
+    assert "- **kepler** (no facts): facts: " in out and "kepler.json: not valid JSON" in out
+    assert "- files that could not be read: 1" in out
 
 
 def test_an_unwritable_html_path_is_an_input_error(fleet, capsys):

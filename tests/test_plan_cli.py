@@ -309,6 +309,26 @@ def test_an_empty_facts_folder_is_an_input_error(tmp_path, capsys):
     assert "no *.json facts files" in err and "Traceback" not in err
 
 
+def test_a_folder_with_an_unreadable_facts_file_plans_the_others(tmp_path, capsys):
+    good = facts_file(tmp_path, "linux-a10-r550").read_bytes()
+    (tmp_path / "a10-1.json").write_bytes(good)
+    (tmp_path / "a10-2.json").write_bytes(good[: len(good) // 3])  # a probe cut short
+    (tmp_path / "old.json").write_text('{"schema": "tfgpu-setup/facts", "schema_version": 99}')
+    (tmp_path / "linux-a10-r550.json").unlink()
+    code = main(["plan", "--json", "--facts", str(tmp_path)])
+    doc = json.loads(capsys.readouterr().out)
+    assert code != 0 and code == ExitCode(code)  # a documented code: scripts see the loss
+    assert [row["host"] for row in doc["plans"]] == ["a10-1"]
+    assert doc["plans"][0]["verdict"] == "gpu"
+    errors = {u["host"]: u["error"] for u in doc["unreadable"]}
+    assert list(errors) == ["a10-2", "old"]
+    assert "a10-2.json" in errors["a10-2"] and "99" in errors["old"]
+    assert main(["plan", "--facts", str(tmp_path)]) == code
+    text = capsys.readouterr().out
+    assert "a10-2.json: not planned:" in text and "1 hosts: 1 gpu" in text
+    assert "2 unreadable" in text
+
+
 def test_a_venv_path_that_would_split_the_library_path_is_refused(capsys, tmp_path):
     code = main(["plan", "--no-probe", "--venv", str(tmp_path / "a:b")])
     err = capsys.readouterr().err

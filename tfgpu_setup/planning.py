@@ -138,8 +138,28 @@ def plan_id_of(plan: Plan) -> str:
     return hashlib.sha256(repr(plan).encode()).hexdigest()[:16]
 
 
-def plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> list[HostPlan]:
+@dataclass(frozen=True)
+class UnreadableFacts:
+    """A facts file in the folder that could not be read or decoded: its host gets no plan,
+    and the others still do."""
+
+    facts: str
+    """The facts file's name in the folder."""
+    error: str
+    """The one-line error, naming the file and the fix."""
+    code: ExitCode
+
+
+@dataclass(frozen=True)
+class FolderPlans:
+    hosts: tuple[HostPlan, ...]
+    unreadable: tuple[UnreadableFacts, ...]
+
+
+def plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> FolderPlans:
     """Plan every facts file in a folder; identical documents are decoded and planned once.
+    A file that cannot be read is set aside with its error: one truncated probe output must not
+    hide every other host's plan.
 
     Each host's plan targets --venv if given, else the env its facts were probed for
     ('probe --env PATH'), else the default: one fleet can keep its envs in different places.
@@ -157,15 +177,20 @@ def plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -
     # planning is pure: the same document, overrides and request always give the same plan
     by_document: dict[bytes, tuple[Plan, str]] = {}
     hosts: list[HostPlan] = []
+    unreadable: list[UnreadableFacts] = []
     for path in files:
-        raw = read_facts_bytes(str(path))
-        known = by_document.get(raw)
-        if known is None:
-            facts = apply_overrides(decode_facts(raw, str(path)), overrides, matrix)
+        try:
+            raw = read_facts_bytes(str(path))
+            facts = None if raw in by_document else decode_facts(raw, str(path))
+        except UserError as error:
+            unreadable.append(UnreadableFacts(path.name, error.message, error.code))
+            continue
+        if facts is not None:
+            facts = apply_overrides(facts, overrides, matrix)
             plan = plan_for_flags(facts, matrix, _host_request(request, opts, facts))
-            known = by_document[raw] = (plan, plan_id_of(plan))
-        hosts.append(HostPlan(path.name, *known))
-    return hosts
+            by_document[raw] = (plan, plan_id_of(plan))
+        hosts.append(HostPlan(path.name, *by_document[raw]))
+    return FolderPlans(tuple(hosts), tuple(unreadable))
 
 
 def _host_request(request: Request, opts: PlanOptions, facts: Facts) -> Request:

@@ -208,9 +208,13 @@ def show_fleet_plan(console: Console, result: FleetPlanResult) -> None:
     verdicts = [h.plan.verdict for h in result.hosts]
     counts = {v: verdicts.count(v) for v in ("gpu", "cpu", "none")}
     distinct = len(result.distinct())
+    for u in result.unreadable:
+        console.print(f"[red]{escape(u.facts)}: not planned:[/red] {escape(u.error)}")
+    unreadable = f", {len(result.unreadable)} unreadable" if result.unreadable else ""
     console.print(
         f"{len(result.hosts)} hosts: {counts['gpu']} gpu, {counts['cpu']} cpu, "
         f"{counts['none']} none ({distinct} distinct plan{'' if distinct == 1 else 's'})"
+        f"{unreadable}"
     )
 
 

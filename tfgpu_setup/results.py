@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .fleet.report import FleetReport
     from .matrix.refresh import RefreshResult
     from .plan import Plan
-    from .planning import HostPlan
+    from .planning import HostPlan, UnreadableFacts
     from .verify.outcome import VerifyOutcome
 
 VERDICT_CODES = {"gpu": ExitCode.OK, "cpu": ExitCode.CPU_ONLY, "none": ExitCode.NO_TENSORFLOW}
@@ -52,7 +52,12 @@ class PlanResult:
 class FleetPlanResult:
     schema: ClassVar[str] = "tfgpu-setup/plan-fleet"
     hosts: tuple[HostPlan, ...]
-    exit_code: ClassVar[ExitCode] = ExitCode.OK
+    unreadable: tuple[UnreadableFacts, ...] = ()
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """The first unreadable file's error code: the plans of the rest are still given."""
+        return self.unreadable[0].code if self.unreadable else ExitCode.OK
 
     def distinct(self) -> dict[str, Plan]:
         out: dict[str, Plan] = {}
@@ -74,7 +79,11 @@ class FleetPlanResult:
             for h in self.hosts
         ]
         distinct = {plan_id: plan.to_jsonable() for plan_id, plan in self.distinct().items()}
-        return {"plans": rows, "distinct_plans": distinct}
+        unreadable = [
+            {"facts": u.facts, "host": u.facts.removesuffix(".json"), "error": u.error}
+            for u in self.unreadable
+        ]
+        return {"plans": rows, "distinct_plans": distinct, "unreadable": unreadable}
 
 
 @dataclass(frozen=True)
@@ -228,7 +237,11 @@ class FleetReported:
     schema: ClassVar[str] = "tfgpu-setup/fleet-report"
     report: FleetReport
     markdown: str
-    exit_code: ClassVar[ExitCode] = ExitCode.OK
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """Files that could not be read: the report of the rest is given, and scripts see it."""
+        return ExitCode.INPUT if self.report.totals.get("unreadable") else ExitCode.OK
 
     def body(self) -> dict[str, Any]:
         return self.report.to_jsonable()

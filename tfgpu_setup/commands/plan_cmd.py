@@ -13,5 +13,6 @@ from ..results import FleetPlanResult, PlanResult
 def run(opts: PlanOptions, environ: Mapping[str, str]) -> PlanResult | FleetPlanResult:
     matrix = matrix_in_use()
     if opts.facts.facts_file and Path(opts.facts.facts_file).is_dir():
-        return FleetPlanResult(tuple(plan_folder(opts, matrix, environ)))
+        planned = plan_folder(opts, matrix, environ)
+        return FleetPlanResult(planned.hosts, planned.unreadable)
     return PlanResult(plan_once(opts, matrix, environ))

@@ -36,6 +36,9 @@ class HostRecord:
     """verify's JSON document: status, reason, ... or a tfgpu-setup/error document."""
     error: dict[str, Any] | None
     """{'stage': ..., 'error': ...} for a stage that failed before apply or verify ran."""
+    unreadable: tuple[tuple[str, str], ...] = ()
+    """(stage, error) for each of this host's files that could not be read, 'facts' or one of
+    STAGES: the rest of the fleet is still reported."""
 
 
 def read_fleet(folder: Path, environ: Mapping[str, str]) -> list[HostRecord]:
@@ -47,26 +50,34 @@ def read_fleet(folder: Path, environ: Mapping[str, str]) -> list[HostRecord]:
             ExitCode.INPUT,
         )
     plans = _plans(folder, environ)
-    documents = {stage: _documents(folder / stage) for stage in STAGES}
-    facts = {p.stem: p for p in sorted(facts_dir.glob("*.json"))}
-    names = sorted(set(facts).union(plans, *documents.values()))
+    unreadable: dict[str, list[tuple[str, str]]] = {}
+    facts = _all_facts(facts_dir, unreadable)
+    documents = {stage: _documents(folder, stage, unreadable) for stage in STAGES}
+    names = sorted(set(facts).union(plans, unreadable, *documents.values()))
     return [
         HostRecord(
             host=name,
-            facts=_facts(facts[name]) if name in facts else None,
+            facts=facts.get(name),
             plan=plans.get(name),
             apply=documents["apply"].get(name),
             verify=documents["verify"].get(name),
             error=documents["errors"].get(name),
+            unreadable=tuple(unreadable.get(name, ())),
         )
         for name in names
     ]
 
 
-def _facts(path: Path) -> Facts:
+def _all_facts(facts_dir: Path, unreadable: dict[str, list[tuple[str, str]]]) -> dict[str, Facts]:
     from ..factsource import read_facts_file
 
-    return read_facts_file(str(path))
+    out: dict[str, Facts] = {}
+    for path in sorted(facts_dir.glob("*.json")):
+        try:
+            out[path.stem] = read_facts_file(str(path))
+        except UserError as error:
+            unreadable.setdefault(path.stem, []).append(("facts", error.message))
+    return out
 
 
 def _load_json(path: Path) -> Any:
@@ -79,12 +90,19 @@ def _load_json(path: Path) -> Any:
         ) from None
 
 
-def _documents(stage_dir: Path) -> dict[str, dict[str, Any]]:
+def _documents(
+    folder: Path, stage: str, unreadable: dict[str, list[tuple[str, str]]]
+) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
+    stage_dir = folder / stage
     for path in sorted(stage_dir.glob("*.json")) if stage_dir.is_dir() else ():
-        document = _load_json(path)
-        if not isinstance(document, dict):
-            raise UserError(f"{path}: expected a JSON object", ExitCode.INPUT)
+        try:
+            document = _load_json(path)
+            if not isinstance(document, dict):
+                raise UserError(f"{path}: expected a JSON object", ExitCode.INPUT)
+        except UserError as error:
+            unreadable.setdefault(path.stem, []).append((stage, error.message))
+            continue
         out[path.stem] = document
     return out
 
@@ -127,5 +145,5 @@ def _plan_now(facts_dir: Path, environ: Mapping[str, str]) -> dict[str, Plan]:
     if not any(facts_dir.glob("*.json")):
         return {}
     options = PlanOptions(facts=FactsInput(facts_file=str(facts_dir)))
-    hosts = plan_folder(options, matrix_in_use(), environ)
-    return {h.facts.removesuffix(".json"): h.plan for h in hosts}
+    planned = plan_folder(options, matrix_in_use(), environ)  # (the unreadable: read_fleet's)
+    return {h.facts.removesuffix(".json"): h.plan for h in planned.hosts}

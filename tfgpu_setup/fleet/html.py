@@ -58,6 +58,9 @@ def render_html(report: FleetReport) -> str:
     for key in ("verdict", "applied", "verify"):
         counts = ", ".join(f"{n} {name}" for name, n in totals[key].items())
         parts.append(f"<li>{escape(key)}: {escape(counts)}</li>")
-    parts.append(f"<li>hosts with a problem: {totals['problems']}</li></ul>")
+    parts.append(f"<li>hosts with a problem: {totals['problems']}</li>")
+    if totals["unreadable"]:
+        parts.append(f"<li>files that could not be read: {totals['unreadable']}</li>")
+    parts.append("</ul>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -70,4 +70,6 @@ def render_markdown(report: FleetReport) -> str:
         counts = ", ".join(f"{n} {name}" for name, n in totals[key].items())
         out.append(f"- {key}: {counts}")
     out.append(f"- hosts with a problem: {totals['problems']}")
+    if totals["unreadable"]:
+        out.append(f"- files that could not be read: {totals['unreadable']} (see the hosts above)")
     return "\n".join(out) + "\n"

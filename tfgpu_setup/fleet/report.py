@@ -13,6 +13,7 @@ from .folder import HostRecord
 SCHEMA = "tfgpu-setup/fleet-report"
 SCHEMA_VERSION = 1
 UNKNOWN = "unknown"
+UNREADABLE = "unreadable"
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,9 @@ class HostLine:
     """The plan's most important finding, 'id: title', or '' when there is none."""
     fix: str
     applied: str
-    """changed, unchanged, skipped, failed, not run."""
+    """changed, unchanged, skipped, failed, not run, unreadable."""
     verify: str
-    """gpu, cpu-only, tf-broken, no-env, failed, not run."""
+    """gpu, cpu-only, tf-broken, no-env, failed, not run, unreadable."""
     problem: str
     """Why a stage failed on this host, '' when none did."""
 
@@ -118,8 +119,8 @@ def host_line(record: HostRecord) -> HostLine:
         tensorflow=(plan.tensorflow or "none") if plan else UNKNOWN,
         finding=f"{top.id}: {top.title}" if top else "",
         fix=top.fix if top else "",
-        applied=_applied(record.apply),
-        verify=_verified(record.verify),
+        applied=UNREADABLE if _unreadable(record, "apply") else _applied(record.apply),
+        verify=UNREADABLE if _unreadable(record, "verify") else _verified(record.verify),
         problem=_problem(record),
     )
 
@@ -168,7 +169,13 @@ def _verified(document: dict[str, Any] | None) -> str:
     return str(document.get("status") or UNKNOWN)
 
 
+def _unreadable(record: HostRecord, stage: str) -> bool:
+    return any(s == stage for s, _ in record.unreadable)
+
+
 def _problem(record: HostRecord) -> str:
+    if record.unreadable:
+        return "; ".join(f"{stage}: {error}" for stage, error in record.unreadable)
     for stage, document in (("apply", record.apply), ("verify", record.verify)):
         if _is_error(document):
             assert document is not None
@@ -206,7 +213,9 @@ def build_report(records: list[HostRecord]) -> FleetReport:
             )
             if differs or m.problem:
                 outliers.append(Outlier(m.host, name, differs, m.problem))
-    return FleetReport(tuple(groups), tuple(outliers), _totals(lines, len(groups)), tuple(lines))
+    unreadable = sum(len(r.unreadable) for r in records)
+    totals = _totals(lines, len(groups), unreadable)
+    return FleetReport(tuple(groups), tuple(outliers), totals, tuple(lines))
 
 
 def _row(members: list[HostLine]) -> Row:
@@ -225,7 +234,7 @@ def _row(members: list[HostLine]) -> Row:
     )
 
 
-def _totals(lines: list[HostLine], machine_types: int) -> dict[str, Any]:
+def _totals(lines: list[HostLine], machine_types: int, unreadable: int) -> dict[str, Any]:
     return {
         "hosts": len(lines),
         "machine_types": machine_types,
@@ -233,4 +242,5 @@ def _totals(lines: list[HostLine], machine_types: int) -> dict[str, Any]:
         "applied": dict(sorted(Counter(line.applied for line in lines).items())),
         "verify": dict(sorted(Counter(line.verify for line in lines).items())),
         "problems": sum(1 for line in lines if line.problem),
+        "unreadable": unreadable,
     }
