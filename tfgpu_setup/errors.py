@@ -17,7 +17,8 @@ class ExitCode(enum.IntEnum):
     INPUT = 3
     """Bad input data: a facts or plan file that cannot be read, an unknown GPU name, ..."""
     CPU_ONLY = 10
-    """plan: only a CPU setup is possible here; verify/doctor: TensorFlow runs, but on the CPU."""
+    """plan: only a CPU setup is possible here; verify/doctor: TensorFlow runs, but on the CPU
+    (doctor: also GPU use not shown, as by a log that cannot tell)."""
     NO_TENSORFLOW = 11
     """plan: no TensorFlow can be installed here as asked."""
     TF_BROKEN = 12
