@@ -243,6 +243,22 @@ def test_rtx5090_gets_2_21_with_cuda_12_8_wheels() -> None:
     assert "compute capability 12.0" in before.findings[0].evidence[0]
 
 
+def test_blackwell_minors_run_cuda_12_8s_code_as_their_major_does() -> None:
+    # B300 (10.3) and GB10 (12.1) are first named by CUDA 12.9, but CUDA's binary
+    # compatibility holds within a major: 12.8's cuDNN and cuBLAS code for 10.0 and 12.0 runs
+    # on them, as it does on a B200 or an RTX 5090
+    f = whatif(os="linux", pythons=("3.12",), driver="580.95.05", gpus=("NVIDIA B300 SXM6 AC",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.21.0")
+    assert "nvidia-cudnn-cu12==9.7.1.26" in nvidia_pins(plan)
+    assert top(plan) == "compute-capability-ptx-jit"
+    # a DGX Spark's GB10 is an Arm system, for which PyPI has no CUDA build: that alone
+    spark = plan_for(
+        whatif(os="linux", pythons=("3.12",), driver="580.95.05", gpus=("NVIDIA GB10",))
+    )
+    assert [f.id for f in spark.findings if f.severity is Severity.ERROR] == ["cpu-only-tensorflow"]
+
+
 def test_python_3_9_only_gets_2_20() -> None:
     f = whatif(os="linux", pythons=("3.9",), driver="550.54.15", gpus=("NVIDIA A10",))
     plan = plan_for(f)

@@ -58,9 +58,8 @@ def _gpu_newer_than_cuda(
         if not gpu.compute_capability:
             continue
         arch = query.arch_for_cc(matrix, gpu.compute_capability)
-        if arch is None or arch.first_cuda is None:
-            continue
-        if _same_major_served(matrix, gpu.compute_capability, build.cuda):
+        first = query.first_cuda_with_code_for(matrix, gpu.compute_capability)
+        if arch is None or first is None or parsed(first) <= parsed(build.cuda):
             continue
         return (
             Finding(
@@ -68,13 +67,13 @@ def _gpu_newer_than_cuda(
                 Severity.ERROR,
                 f"TensorFlow {version} was built with CUDA {build.cuda}, older than the"
                 f" {gpu.name} (compute capability {gpu.compute_capability}, {arch.name}), which"
-                f" CUDA supports from {arch.first_cuda}",
+                f" CUDA supports from {first}",
                 (
                     f"GPU {gpu.name}, compute capability {gpu.compute_capability}",
                     f"TensorFlow {version}: CUDA {build.cuda} ({build.source_of('cuda')})",
-                    f"{arch.name}: CUDA {arch.first_cuda} or newer ({arch.source})",
+                    f"{arch.name}: CUDA {first} or newer ({arch.source})",
                 ),
-                f"Use a TensorFlow built with CUDA {arch.first_cuda} or newer ('tfgpu-setup plan'"
+                f"Use a TensorFlow built with CUDA {first} or newer ('tfgpu-setup plan'"
                 " picks one; TensorFlow 1.x code runs on 2.x through tf.compat.v1), or NVIDIA's"
                 " NGC TensorFlow 1.15 container, built for newer GPUs.",
                 arch.source,
@@ -117,16 +116,4 @@ def _driver_too_old(
             f"Update the NVIDIA driver to ≥ {floor}, then reboot.",
             floor_source,
         ),
-    )
-
-
-def _same_major_served(matrix: Matrix, cc: str, cuda: str) -> bool:
-    """Whether the CUDA knew the GPU's architecture or an older one of its major: a binary built
-    for 7.0 runs on 7.5 (CUDA's binary compatibility holds within a major), so a Turing GPU
-    under CUDA 9.0's Volta kernels is not shut out."""
-    major = cc.split(".")[0]
-    return any(
-        a.first_cuda is None or parsed(a.first_cuda) <= parsed(cuda)
-        for a in matrix.gpus.architectures
-        if any(c.split(".")[0] == major and parsed(c) <= parsed(cc) for c in a.ccs)
     )

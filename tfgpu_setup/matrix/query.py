@@ -239,6 +239,27 @@ def arch_for_cc(matrix: Matrix, cc: str) -> Architecture | None:
     return _arch_index(matrix.gpus).get(wanted)
 
 
+def first_cuda_with_code_for(matrix: Matrix, cc: str) -> str | None:
+    """The first CUDA whose libraries carry code a GPU of compute capability `cc` runs: code
+    for its own architecture or an older one of its major, as CUDA's binary compatibility holds
+    within a major (7.0's cubins run on 7.5; CUDA 12.8's 10.0 and 12.0 code on 10.3 and 12.1,
+    which CUDA 12.9 first targets by name). None when every CUDA the table knows of does."""
+    gpu = _xy(cc)
+    firsts = [
+        arch.first_cuda
+        for arch in matrix.gpus.architectures
+        if any((x := _xy(c))[0] == gpu[0] and x[1] <= gpu[1] for c in arch.ccs)
+    ]
+    if not firsts or None in firsts:
+        return None
+    return min((f for f in firsts if f is not None), key=Version)
+
+
+def cuda_has_code_for(matrix: Matrix, cc: str, cuda: str) -> bool:
+    first = first_cuda_with_code_for(matrix, cc)
+    return first is None or Version(first) <= Version(cuda)
+
+
 def _arch_index(gpus: GpuMatrix) -> dict[Version, Architecture]:
     """Each compute capability's architecture, built once per GPU table (a fleet asks per host)."""
     hit = _ARCHES.get(id(gpus))

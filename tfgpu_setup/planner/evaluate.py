@@ -226,16 +226,17 @@ def _cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | Non
     code for an architecture that did not exist yet. None when the CUDA supports the GPU, or
     when the matrix has newer wheels for it that the release's [and-cuda] ranges admit."""
     arch = query.arch_for_cc(matrix, cc)
-    if release.cuda is None or arch is None or arch.first_cuda is None:
+    first = query.first_cuda_with_code_for(matrix, cc)
+    if release.cuda is None or arch is None or first is None:
         return None
     newer = newer_gpu_wheel_set(matrix, release, cc)
     cuda = newer.cuda if newer is not None else release.cuda
-    if parsed(cuda) >= parsed(arch.first_cuda):
+    if parsed(cuda) >= parsed(first):
         return None
     return (
         f"TensorFlow {release.version} was built with CUDA {release.cuda}, older than CUDA "
-        f"{arch.first_cuda}, the first for compute capability {cc} ({arch.name}): its cuDNN and "
-        f"cuBLAS have no kernels for this GPU ({LIBRARIES_PREDATE_GPU_SOURCE})"
+        f"{first}, the first with code for compute capability {cc} ({arch.name}): its cuDNN "
+        f"and cuBLAS have no kernels for this GPU ({LIBRARIES_PREDATE_GPU_SOURCE})"
     )
 
 
