@@ -917,3 +917,19 @@ def test_a_release_for_the_gpu_that_the_c_library_rules_out_is_no_way_out_offere
     first = doc["findings"][0]
     assert first["id"] == "compute-capability-unsupported"
     assert "needs glibc ≥ 2.27 (found 2.17)" in first["fix"] and "container" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("python", "tf", "planned"),
+    [("3.10.12", "2.10", "2.10.1"), ("Python 3.8.10", None, "2.13.1"), ("3.7.9", "2.3", "2.3.4")],
+)
+def test_python_as_python_version_prints_it_plans_that_python(
+    capsys: pytest.CaptureFixture[str], python: str, tf: str | None, planned: str
+) -> None:
+    # (review 58) the one interpreter given is the one the env is made with: its X.Y is what
+    # releases list, so 'python --version' pasted as it is must not refuse every release
+    machine = ["--no-probe", "--os", "linux", "--driver", "535.104.05", "--python", python]
+    machine += ["--gpu", "NVIDIA GeForce RTX 2080 Ti", *(["--tf", tf] if tf else [])]
+    code, doc = run_json(capsys, *machine)
+    assert (code, doc["verdict"], doc["tensorflow"]) == (0, "gpu", planned)
+    assert doc["python"] == ".".join(python.split()[-1].split(".")[:2])

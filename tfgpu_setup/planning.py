@@ -24,6 +24,7 @@ from .matrix.model import Matrix
 from .plan import Plan
 from .planner import Request, make_plan
 from .planner.request import DEFAULT_VENV
+from .versions import xy
 from .whatif import apply_overrides
 
 WHATIF_FIELDS = (
@@ -70,7 +71,8 @@ def options_from_args(args: argparse.Namespace) -> PlanOptions:
         flags["gpus"] = tuple(flags["gpus"])  # type: ignore[arg-type]
     flags["env"] = parse_env_pairs(getattr(args, "env_pairs", None))
     pythons = flags["pythons"]
-    preferred = pythons[0] if isinstance(pythons, tuple) and len(pythons) == 1 else None
+    # the interpreter asked for is its X.Y: 'python --version' prints 3.10.12, releases list 3.10
+    preferred = xy(pythons[0]) if isinstance(pythons, tuple) and len(pythons) == 1 else None
     return PlanOptions(
         facts=FactsInput(
             no_probe=args.no_probe,
