@@ -3914,3 +3914,37 @@ def test_what_to_install_for_a_known_release_is_its_builds_version(tmp_path, cap
     first = doc["findings"][0]
     assert first["id"] == "cuda-version-mismatch"
     assert "Install the CUDA 11.0 " in first["fix"] and "10.1 to 11.0 this" not in first["fix"]
+
+
+TF_1_15_IMPORT_FAILED = (
+    "Traceback (most recent call last):\n"
+    '  File "/home/ana/.local/lib/python3.6/site-packages/tensorflow_core/python/'
+    'pywrap_tensorflow.py", line 58, in <module>\n'
+    "    from tensorflow.python.pywrap_tensorflow_internal import *\n"
+    "ImportError: libcudart.so.10.0: cannot open shared object file: No such file or directory\n"
+    "\n"
+    "Failed to load the native TensorFlow runtime.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("log", "code"),
+    [
+        (TF_1_15_IMPORT_FAILED, ExitCode.TF_BROKEN),
+        # the same failure, then TensorFlow at work after a fix: it imports now
+        (
+            TF_1_15_IMPORT_FAILED
+            + "I tensorflow/stream_executor/platform/default/dso_loader.cc:44] Successfully"
+            " opened dynamic library libcudart.so.10.0\n",
+            ExitCode.CPU_ONLY,
+        ),
+    ],
+)
+def test_a_log_of_tensorflow_failing_to_import_exits_as_tf_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, code: ExitCode
+) -> None:
+    # (review 58) exit 12 is 'TensorFlow fails to import'; 10 said it runs on the CPU
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    assert main(["doctor", "--log", str(path), "--json"]) == code
+    assert json.loads(capsys.readouterr().out)["gpu_used"] != "yes"

@@ -527,7 +527,11 @@ def diagnose(
             findings = _as_errors(findings, setup_failed)
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed), known)
     thin = verify is None and len(matches) < 2
-    broken = verify is not None and verify.status == "tf-broken"
+    # verify's import failed, or the log shows TensorFlow's own import failing with nothing
+    # of it at work after: either way TensorFlow does not run (exit 12, not 10)
+    broken = (verify is not None and verify.status == "tf-broken") or bool(
+        log_facts.failed_import_line or _import_stopped(log_facts)
+    )
     errors = [f for f in findings if f.severity == Severity.ERROR]
     confirm = _to_confirm(
         known,
@@ -568,7 +572,8 @@ def diagnose(
             f" one, that is the cause (fix: {warnings[0].fix})",
             findings,
             confirm,
-            facts=known,
+            broken,
+            known,
         )
     if warnings:
         verdict = (
@@ -626,7 +631,7 @@ def diagnose(
             or _most_likely(known, matches, findings, log or "", no_gpu_answered)
         )
     gpu_used: GpuUse = "no" if said_no_gpu else "unknown"  # TensorFlow's own answer
-    return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], facts=known)
+    return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], broken, known)
 
 
 IMPORT_NOISE = frozenset(
