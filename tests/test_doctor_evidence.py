@@ -3948,3 +3948,25 @@ def test_a_log_of_tensorflow_failing_to_import_exits_as_tf_broken(
     path.write_text(log, encoding="utf-8")
     assert main(["doctor", "--log", str(path), "--json"]) == code
     assert json.loads(capsys.readouterr().out)["gpu_used"] != "yes"
+
+
+def test_a_device_whose_kernels_would_not_load_exits_as_its_work_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in TensorFlow's words) an RTX 5090 under 2.20: the device is created, then
+    # the PTX JIT fallback fails: README's exit 12, 'a GPU without kernels'
+    log = (
+        "W0000 00:00:1756712013.685876   24341 gpu_device.cc:2431] TensorFlow was not built with"
+        " CUDA kernel binaries compatible with compute capability 12.0. CUDA kernels will be"
+        " jit-compiled from PTX, which could take 30 minutes or longer.\n"
+        "I0000 00:00:1756712015.048436   24341 gpu_device.cc:2020] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 29440 MB memory:  -> device: 0,"
+        " name: NVIDIA GeForce RTX 5090, pci bus id: 0000:01:00.0, compute capability: 12.0\n"
+        "W tensorflow/compiler/mlir/tools/kernel_gen/tf_gpu_runtime_wrappers.cc:40]"
+        " 'cuModuleLoadData(&module, data)' failed with 'CUDA_ERROR_INVALID_PTX'\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    assert main(["doctor", "--log", str(path), "--tf", "2.20", "--json"]) == ExitCode.TF_BROKEN
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["findings"][0]["id"] == "compute-capability-unsupported"

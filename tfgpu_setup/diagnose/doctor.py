@@ -532,6 +532,8 @@ def diagnose(
     broken = (verify is not None and verify.status == "tf-broken") or bool(
         log_facts.failed_import_line or _import_stopped(log_facts)
     )
+    # a GPU device created, then its kernels would not load: the setup failed the work there
+    broken = broken or bool(gpu_seen and after_gpu & SETUP_FAILURE_IDS & KERNELS_FAIL)
     errors = [f for f in findings if f.severity == Severity.ERROR]
     confirm = _to_confirm(
         known,
@@ -812,6 +814,7 @@ GPU_FAILURE_IDS = frozenset().union(
     *(ids_tagged(tag) for tag in ("stops-every-gpu", "library", "breaks-gpu-work"))
 )
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
+KERNELS_FAIL = ids_tagged("breaks-gpu-work")
 LIBRARY_KERNEL_FAILURES = frozenset({"cublas-execution-failed", "cufft-plan-internal-error"})
 """A CUDA library's kernel that would not run on the GPU TensorFlow had started on (not a user's
 own nvcc compile)."""
