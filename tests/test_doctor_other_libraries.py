@@ -81,6 +81,14 @@ def test_the_profilers_cupti_failures_are_harmless_for_gpu_use(
     privileges = log.replace("CUPTI_ERROR_NOT_INITIALIZED", "CUPTI_ERROR_INSUFFICIENT_PRIVILEGES")
     fix = doctor(tmp_path, capsys, privileges)["findings"][0]["fix"]
     assert "NVreg_RestrictProfilingToAdminUsers=0" in fix
+    # (review 58) the title names the code the line has, and no driver call it does not
+    tracer = (
+        "2023-06-01 09:12:44.059702: E tensorflow/compiler/xla/backends/profiler/gpu/"
+        "cupti_tracer.cc:1730] function cupti_interface_->EnableCallback( 0 , subscriber_,"
+        " CUPTI_CB_DOMAIN_DRIVER_API, cbid)failed with error CUPTI_ERROR_INSUFFICIENT_PRIVILEGES\n"
+    )
+    title = doctor(tmp_path, capsys, tracer)["findings"][0]["title"]
+    assert "(CUPTI_ERROR_INSUFFICIENT_PRIVILEGES)" in title and "cuInit" not in title
 
 
 def test_another_cuda_error_through_rapids_allocator_is_not_memory(

@@ -961,14 +961,14 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"|(?P<stage>Encountered error while starting profiler)(?!: [^\n]{0,40}CUPTI_ERROR_)"
             # the error manager muting CUPTI calls after a first failure (tensorflow#62895), and
             # the tracer's own words for a CUPTI that did not load (openxla/xprof#263)
-            r"|cupti_error_manager\.cc:\d{1,6}\] (?P<call>cupti\w{1,60}): ignored due to a"
+            r"|cupti_error_manager\.cc:\d{1,6}\] (?P<cupti_call>cupti\w{1,60}): ignored due to a"
             r" previous error|(?P<unloaded>CUPTI could not be loaded) or symbol could not be found"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(
             "Harmless for GPU use: the profiler could not trace the GPU through CUPTI"
-            " ({code}{stage}{call}{unloaded}); only the profile is lost"
+            " ({code}{stage}{cupti_call}{unloaded}); only the profile is lost"
         ),
         fix=(
             "Nothing to do unless you profile. CUPTI_ERROR_INSUFFICIENT_PRIVILEGES: let users"
