@@ -178,8 +178,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(
-            "Harmless: grappler's layout optimiser skipped a dropout node (TensorFlow 2.10 to"
-            " 2.12); the model runs as written"
+            "Harmless: grappler's layout optimiser skipped a dropout node (TensorFlow 2.10 and"
+            " later print it); the model runs as written"
         ),
         fix="Nothing to do.",
         source="https://github.com/tensorflow/tensorflow/issues/58621",
