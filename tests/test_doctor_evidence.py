@@ -3970,3 +3970,27 @@ def test_a_device_whose_kernels_would_not_load_exits_as_its_work_failed(
     assert main(["doctor", "--log", str(path), "--tf", "2.20", "--json"]) == ExitCode.TF_BROKEN
     doc = json.loads(capsys.readouterr().out)
     assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+
+
+TF_2_15_AT_WORK = (
+    "2024-03-06 18:29:24.101355: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1929] Created"
+    " device /job:localhost/replica:0/task:0/device:GPU:0 with 21770 MB memory:  -> device: 0,"
+    " name: NVIDIA A10G, pci bus id: 0000:00:1e.0, compute capability: 8.6\n"
+    "2024-03-06 18:29:27.607939: I external/local_xla/xla/stream_executor/cuda/cuda_dnn.cc:454]"
+    " Loaded cuDNN version 8906\n"
+    "469/469 [==============================] - 15s 18ms/step - loss: 0.3120 - accuracy: 0.9105\n"
+)
+
+
+def test_a_system_cuda_beside_a_working_wheel_setup_is_only_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58) TensorFlow 2.15 at work on its [and-cuda] wheels (cuDNN 8.9 loaded) beside a
+    # system CUDA 11.8 and cuDNN 8.6: nothing to fix, and above all not 'put 8.6 first'
+    system = ("--os", "linux", "--cuda-toolkit", "11.8", "--cudnn", "8.6.0")
+    for stated in ((*system, "--tf", "2.15"), system):
+        doc = doctor(tmp_path, capsys, TF_2_15_AT_WORK, *stated)
+        assert doc["gpu_used"] == "yes"
+        assert {f["severity"] for f in doc["findings"]} <= {"info"}, doc["findings"]
+        shadow = [f for f in doc["findings"] if f["id"] == "ld-library-path-shadows"]
+        assert all(f["fix"].startswith("Nothing to do") for f in shadow)

@@ -105,6 +105,7 @@ from .weigh import (
     dnn_missing_beside_the_builds_cudnn,
     log_weighed_against_facts,
     macos_without_an_nvidia_gpu,
+    noted,
     rosetta_or_avx_on_a_mac,
     weighed_against_log,
     weighed_against_sonames,
@@ -815,6 +816,9 @@ GPU_FAILURE_IDS = frozenset().union(
 )
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
 KERNELS_FAIL = ids_tagged("breaks-gpu-work")
+LIBRARY_VERSION_IDS = frozenset(
+    kind.id for kind in FINDING_KINDS.values() if kind.layer is Layer.LIBRARY_VERSIONS
+)
 LIBRARY_KERNEL_FAILURES = frozenset({"cublas-execution-failed", "cufft-plan-internal-error"})
 """A CUDA library's kernel that would not run on the GPU TensorFlow had started on (not a user's
 own nvcc compile)."""
@@ -926,6 +930,13 @@ def _gpu_works(
     denied = ids_tagged("denies-gpu") - kept
     standing = tuple(f for f in findings if f.id not in denied or f.severity is Severity.INFO)
     ranked = rank(demoted(standing, lambda f: True))
+    # the libraries TensorFlow loaded ran the work: an installed CUDA or cuDNN of other
+    # versions is not what it uses, only a note (its fix would undo a working setup)
+    ranked = noted(
+        ranked,
+        lambda f: f.id in LIBRARY_VERSION_IDS and f.id not in failed,
+        "the log shows the GPU at work with the libraries TensorFlow loaded",
+    )
     return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
 
 

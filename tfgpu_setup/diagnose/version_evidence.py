@@ -142,9 +142,15 @@ def other_cudnn_loaded(
                 f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
                 *(f"cuDNN {xy(c.version or '')} installed ({c.source})" for c in installed[:2]),
             ),
-            "Find the other copy ('ldconfig -p | grep cudnn' and each LD_LIBRARY_PATH folder; "
-            "on Windows 'where cudnn64_*.dll' for each folder on PATH) and remove it or move "
-            "the installed cuDNN's folder ahead of it.",
+            (
+                f"Nothing to do: the cuDNN {xy(loaded)} loaded is newer than the installed one"
+                " and of its major, so it serves every build that one does (often a pip wheel's:"
+                " 'pip list | grep cudnn'). Do not put the older one ahead of it."
+                if harmless
+                else "Find the other copy ('ldconfig -p | grep cudnn' and each LD_LIBRARY_PATH"
+                " folder; on Windows 'where cudnn64_*.dll' for each folder on PATH) and remove"
+                " it or move the installed cuDNN's folder ahead of it."
+            ),
             "https://github.com/tensorflow/tensorflow/issues/11401",
         )
     ]
