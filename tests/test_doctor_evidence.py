@@ -3994,3 +3994,30 @@ def test_a_system_cuda_beside_a_working_wheel_setup_is_only_a_note(
         assert {f["severity"] for f in doc["findings"]} <= {"info"}, doc["findings"]
         shadow = [f for f in doc["findings"] if f["id"] == "ld-library-path-shadows"]
         assert all(f["fix"].startswith("Nothing to do") for f in shadow)
+
+
+@pytest.mark.parametrize(
+    ("row", "cpu_only"),
+    [
+        ("tensorflow                2.0.0", True),
+        ("tensorflow==1.15.5", True),
+        ("tensorflow                2.1.0", False),  # from 2.1 'tensorflow' has the GPU
+        ("tensorflow                1.15.0", False),  # 1.15.0's package had both
+    ],
+)
+def test_pip_lists_tensorflow_package_of_a_release_whose_gpu_build_was_separate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str, cpu_only: bool
+) -> None:
+    # (review 58, written in pip's and TensorFlow 2.0's words) no CUDA line at all: a CPU build
+    log = (
+        "$ pip list | grep -i tensorflow\n"
+        f"{row}\n"
+        "tensorflow-estimator      2.0.1\n"
+        "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2019-12-02 09:11:52.612345: I tensorflow/core/platform/cpu_feature_guard.cc:142] Your CPU"
+        " supports instructions that this TensorFlow binary was not compiled to use: AVX2 FMA\n"
+        "[]\n"
+    )
+    flags = ("--os", "linux", "--gpu", "GeForce GTX 1080 Ti", "--driver", "440.33.01")
+    doc = doctor(tmp_path, capsys, log, *flags)
+    assert (top(doc) == "cpu-only-tensorflow") is cpu_only

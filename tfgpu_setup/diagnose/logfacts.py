@@ -1090,7 +1090,17 @@ def _cpu_package(text: str) -> str:
     for shown in _PIP_SHOW.finditer(text):
         if shown["dist"] == "tensorflow" and _cpu_only_release(shown["version"]):
             return " ".join(shown.group(0).split())[:300]
+    for row in _PIP_LIST_TENSORFLOW.finditer(text):
+        if _cpu_only_release(row["version"]):
+            return row.group(0).strip()[:300]
     return ""
+
+
+_PIP_LIST_TENSORFLOW = re.compile(
+    r"^[> \t]*tensorflow(?:[ \t]{2,}|==)(?P<version>\d+\.\d+\.\d+)[ \t]*$", re.MULTILINE
+)
+"""A 'pip list' row (name and version in columns, nothing after: conda's list adds a build and a
+channel) or a 'pip freeze' line of the 'tensorflow' package."""
 
 
 def _cpu_only_release(version: str) -> bool:
