@@ -4021,3 +4021,29 @@ def test_pip_lists_tensorflow_package_of_a_release_whose_gpu_build_was_separate(
     flags = ("--os", "linux", "--gpu", "GeForce GTX 1080 Ti", "--driver", "440.33.01")
     doc = doctor(tmp_path, capsys, log, *flags)
     assert (top(doc) == "cpu-only-tensorflow") is cpu_only
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "ERROR: The Nouveau kernel driver is currently in use by your system.  This driver is"
+        " incompatible with the NVIDIA driver, and must be disabled before proceeding.",
+        "[   12.908411] NVRM: GPU 0000:01:00.0 is already bound to nouveau.",
+    ],
+)
+def test_nouveau_holding_the_gpu_names_the_fix_over_the_symptoms_it_causes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cause: str
+) -> None:
+    # (review 58, in nvidia-installer's, the kernel's and TensorFlow's words) the cuInit failure
+    # and nvidia-smi's are what nouveau causes: blacklisting it is the fix, not a DKMS rebuild
+    log = (
+        f"{cause}\n"
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+        "2024-10-03 15:02:46.004517: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:152] failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit:"
+        " UNKNOWN ERROR (303)\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "nouveau" in first["title"]
+    assert first["fix"].startswith("Disable nouveau")

@@ -114,6 +114,31 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/h8d13/archinstoo/issues/244",
     ),
     Signature(
+        # nouveau (or another framebuffer driver) owns the GPU, so the NVIDIA module cannot:
+        # lspci -k, nvidia-installer, and the module's own probe message say so. Before the
+        # symptoms (nvidia-smi, cuInit), so its title and fix name the group they share.
+        name="nouveau-owns-the-gpu",
+        needles=("nouveau", "Nouveau", "probe routine was not called"),
+        pattern=compiled(
+            r"Kernel driver in use: nouveau\b"
+            r"|The Nouveau kernel driver is currently in use"
+            r"|NVRM: The NVIDIA probe routine was not called for \d+ device"
+            r"|NVRM: GPU [0-9a-fA-F:.]{7,16} is already bound to nouveau"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The open-source nouveau driver holds the GPU, so the NVIDIA driver cannot use it",
+        fix=(
+            "Disable nouveau (blacklist it: /etc/modprobe.d/blacklist-nouveau.conf with"
+            " 'blacklist nouveau' and 'options nouveau modeset=0', then 'sudo update-initramfs"
+            " -u' and reboot), then install the NVIDIA driver; distribution packages"
+            " ('ubuntu-drivers install') do this for you."
+        ),
+        source=(
+            "https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#runfile-nouveau"
+        ),
+    ),
+    Signature(
         # The kernel refuses a module without a signature it trusts: Secure Boot is on.
         name="module-key-rejected",
         needles=(
@@ -1853,29 +1878,6 @@ DRIVER: tuple[Signature, ...] = (
             " then start the container again."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/396",
-    ),
-    Signature(
-        # nouveau (or another framebuffer driver) owns the GPU, so the NVIDIA module cannot:
-        # lspci -k, nvidia-installer, and the module's own probe message say so.
-        name="nouveau-owns-the-gpu",
-        needles=("nouveau", "Nouveau", "probe routine was not called"),
-        pattern=compiled(
-            r"Kernel driver in use: nouveau\b"
-            r"|The Nouveau kernel driver is currently in use"
-            r"|NVRM: The NVIDIA probe routine was not called for \d+ device"
-        ),
-        finding_id="no-nvidia-driver",
-        severity=Severity.ERROR,
-        title="The open-source nouveau driver holds the GPU, so the NVIDIA driver cannot use it",
-        fix=(
-            "Disable nouveau (blacklist it: /etc/modprobe.d/blacklist-nouveau.conf with"
-            " 'blacklist nouveau' and 'options nouveau modeset=0', then 'sudo update-initramfs"
-            " -u' and reboot), then install the NVIDIA driver; distribution packages"
-            " ('ubuntu-drivers install') do this for you."
-        ),
-        source=(
-            "https://docs.nvidia.com/cuda/cuda-installation-guide-linux/index.html#runfile-nouveau"
-        ),
     ),
     Signature(
         # nvidia-installer could not load the module it built; or no module for the running
