@@ -4047,3 +4047,27 @@ def test_nouveau_holding_the_gpu_names_the_fix_over_the_symptoms_it_causes(
     first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "no-nvidia-driver" and "nouveau" in first["title"]
     assert first["fix"].startswith("Disable nouveau")
+
+
+def test_prime_select_answering_intel_is_the_gpu_to_switch_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in prime-select's, nvidia-smi's and TensorFlow's words) an Optimus laptop set
+    # to the Intel GPU: the module is not loaded because the GPU is off, not for want of a driver
+    log = (
+        "$ prime-select query\n"
+        "intel\n"
+        "$ nvidia-smi\n"
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+        "2024-03-11 19:20:16.310772: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:274] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device"
+        " is detected\n"
+    )
+    for flags in ((), ("--gpu", "NVIDIA GeForce RTX 3060 Laptop GPU", "--driver", "535.161.07")):
+        first = doctor(tmp_path, capsys, log, "--os", "linux", *flags)["findings"][0]
+        assert first["id"] == "no-nvidia-driver" and "Intel GPU selected" in first["title"]
+        assert first["fix"].startswith("Select the NVIDIA GPU: 'sudo prime-select nvidia'")
+    # 'nvidia' selected: the usual no-driver reading stands
+    nvidia = doctor(tmp_path, capsys, log.replace("intel\n", "nvidia\n"), "--os", "linux")
+    assert "Intel GPU selected" not in nvidia["findings"][0]["title"]

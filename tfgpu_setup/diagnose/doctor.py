@@ -468,7 +468,7 @@ def diagnose(
     findings = lib64_not_searched(findings, log_facts)
     findings = host_side_in_a_container(findings, known, log_facts, matches)
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
-    findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line))
+    findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line), log or "")
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())

@@ -5,6 +5,7 @@ selecting the GPU does (Bumblebee#944: TensorFlow found the GPU only under optir
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..facts import Facts
@@ -36,10 +37,36 @@ def laptop_gpu(facts: Facts, log_sign: str) -> str:
     return named or log_sign
 
 
-def on_a_laptop(findings: tuple[Finding, ...], sign: str) -> tuple[Finding, ...]:
-    """A driver found not running on a laptop GPU says how to switch that GPU on."""
+INTEL_SELECTED = re.compile(
+    r"prime-select query[^\n]{0,60}\r?\n(?:[ \t]*\r?\n)?[> \t]*intel[ \t]*\r?$", re.MULTILINE
+)
+"""'prime-select query' answering 'intel': the NVIDIA GPU is switched off (Ubuntu's
+nvidia-prime), so its kernel module is not loaded, whatever driver is installed."""
+PRIME_SELECT_SOURCE = "https://github.com/canonical/nvidia-prime"
+
+
+def on_a_laptop(findings: tuple[Finding, ...], sign: str, log: str = "") -> tuple[Finding, ...]:
+    """A driver found not running on a laptop GPU says how to switch that GPU on; where the log
+    shows the Intel GPU selected, switching it on is the fix, not a reinstall."""
     if not sign:
         return findings
-    return with_context(
-        findings, frozenset({"no-nvidia-driver"}), f"a laptop GPU: {sign}", SELECT_THE_GPU
+    selected = INTEL_SELECTED.search(log)
+    if selected is None:
+        return with_context(
+            findings, frozenset({"no-nvidia-driver"}), f"a laptop GPU: {sign}", SELECT_THE_GPU
+        )
+    shown = " ".join(selected.group(0).split())
+    return tuple(
+        dataclasses.replace(
+            f,
+            title="The NVIDIA GPU is switched off: prime-select has the Intel GPU selected",
+            evidence=(f"log: '{shown}'", *f.evidence),
+            fix="Select the NVIDIA GPU: 'sudo prime-select nvidia' (or 'sudo prime-select"
+            " on-demand', which keeps the Intel GPU for the display), then reboot; 'lsmod |"
+            " grep nvidia' then lists the module.",
+            source=PRIME_SELECT_SOURCE,
+        )
+        if f.id == "no-nvidia-driver"
+        else f
+        for f in findings
     )
