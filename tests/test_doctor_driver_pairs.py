@@ -241,3 +241,30 @@ def test_driver_packages_of_another_machine_in_the_paste_are_no_mismatch(
     found = doctor(tmp_path, capsys, PACKAGES_OF_ANOTHER_NODE)["findings"]
     assert found[0]["id"] == "cuda-libs-not-found"
     assert "driver-library-mismatch" not in [f["id"] for f in found]
+
+
+def test_a_stale_libcuda_is_not_the_driver_judged_too_old(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in TensorFlow 2.16's words) a 470 libcuda first on the path over the loaded
+    # 535 module: taking it off the path is the fix, after which the driver is 535, new enough
+    log = (
+        "E external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:274] failed call to cuInit:"
+        " CUDA_ERROR_SYSTEM_DRIVER_MISMATCH: system has unsupported display driver / cuda driver"
+        " combination\n"
+        "I external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:159] libcuda reported"
+        " version is: 470.57.2\n"
+        "I external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:163] kernel reported"
+        " version is: 535.104.5\n"
+        "E external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:244] kernel version"
+        " 535.104.5 does not match DSO version 470.57.2 -- cannot find working devices in this"
+        " configuration\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--os", "linux")["findings"]
+    assert found[0]["id"] == "driver-library-mismatch"
+    assert "driver-too-old" not in {f["id"] for f in found}
+    # the other way round, a module older than an upgraded libcuda: the reboot brings 545
+    upgraded = log.replace("470.57.2", "545.23.6").replace("535.104.5", "470.57.2")
+    assert "driver-too-old" not in {
+        f["id"] for f in doctor(tmp_path, capsys, upgraded, "--os", "linux")["findings"]
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .logs import LogMatch
 from .signatures import SIGNATURES
@@ -249,16 +250,46 @@ _NVCC_RELEASE = re.compile(r"Cuda compilation tools, release (?P<version>\d{1,2}
 """'nvcc --version': the CUDA toolkit on PATH."""
 
 
-def driver_shown(sample: str) -> re.Match[str] | None:
-    """The driver (group 'driver') and, where shown, the CUDA it supports (group 'cuda'), from
-    nvidia-smi's table, TensorFlow's CUDA diagnostics, 'nvidia-smi -q' or the kernel module's
-    version file."""
-    return (
-        SMI_HEADER.search(sample)
-        or _DRIVER_REPORTED.search(sample)
-        or _SMI_QUERY.search(sample)
-        or _DRIVER_VERSION_FILE.search(sample)
-    )
+class DriverShown(NamedTuple):
+    driver: str
+    cuda: str | None
+    """The highest CUDA it supports, where the same lines show it."""
+    line: str
+
+
+def driver_shown(sample: str) -> DriverShown | None:
+    """The driver and, where shown, the CUDA it supports, from nvidia-smi's table, TensorFlow's
+    CUDA diagnostics, 'nvidia-smi -q' or the kernel module's version file."""
+    found = SMI_HEADER.search(sample) or _DRIVER_REPORTED.search(sample)
+    if found is not None and found.re is _DRIVER_REPORTED:
+        # TensorFlow's diagnostics name libcuda's version first: where they go on to say it is
+        # not the kernel module's, the driver is the one the mismatch is mended to
+        mended = _mended_driver(sample)
+        if mended is not None:
+            return mended
+    found = found or _SMI_QUERY.search(sample) or _DRIVER_VERSION_FILE.search(sample)
+    if found is None:
+        return None
+    return DriverShown(found["driver"], found.groupdict().get("cuda"), found.group(0))
+
+
+_MISMATCH_REPORTED = re.compile(
+    r"kernel version (?P<kernel>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?) does not match DSO version"
+    r" (?P<library>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)"
+)
+
+
+def _mended_driver(sample: str) -> DriverShown | None:
+    """TensorFlow's 'kernel version K does not match DSO version D': the driver this machine has
+    once the mismatch is mended is the newer of the two (a stale libcuda taken off the path, or
+    a reboot into the upgraded module), not libcuda's alone. Not for CUDA's
+    forward-compatibility package, a newer libcuda on purpose over an older host driver."""
+    found = _MISMATCH_REPORTED.search(sample)
+    if found is None or _FORWARD_COMPATIBILITY.search(sample):
+        return None
+    kernel, library = found["kernel"], found["library"]
+    newer = kernel if _driver_version(kernel) > _driver_version(library) else library
+    return DriverShown(newer, None, found.group(0))
 
 
 _DRIVER_HALF = re.compile(
