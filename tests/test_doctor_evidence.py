@@ -4071,3 +4071,26 @@ def test_prime_select_answering_intel_is_the_gpu_to_switch_on(
     # 'nvidia' selected: the usual no-driver reading stands
     nvidia = doctor(tmp_path, capsys, log.replace("intel\n", "nvidia\n"), "--os", "linux")
     assert "Intel GPU selected" not in nvidia["findings"][0]["title"]
+
+
+def test_tensorflow_importing_after_an_environment_switch_is_the_wrong_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in the shell's and Python's words) VS Code ran the system Python; the conda env
+    # the user then activates imports TensorFlow, with nothing installed between
+    log = (
+        "ada@box:~/proj$ /usr/bin/python3 /home/ada/proj/train.py\n"
+        "Traceback (most recent call last):\n"
+        '  File "/home/ada/proj/train.py", line 1, in <module>\n'
+        "    import tensorflow as tf\n"
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+        "ada@box:~/proj$ conda activate tf\n"
+        '(tf) ada@box:~/proj$ python -c "import tensorflow as tf; print(tf.__version__)"\n'
+        "2.17.0\n"
+    )
+    assert top(doctor(tmp_path, capsys, log, "--os", "linux")) == "wrong-python-environment"
+    # the environment switched to, and no TensorFlow shown there: nothing says another has it
+    switched_only = log.split("(tf) ")[0]
+    assert top(doctor(tmp_path, capsys, switched_only, "--os", "linux")) == (
+        "tensorflow-not-installed"
+    )

@@ -326,6 +326,11 @@ def _wrong_environment(
         evidence = tuple(f"Python at {root}" for root in log.python_roots[:4])
     elif log.interpreters:
         evidence = tuple(log.interpreters[:4])
+    elif log.imported_in_another_env:
+        evidence = (
+            f"TensorFlow imported after '{log.imported_in_another_env}', with no install"
+            " between: that environment has it, the Python that failed does not",
+        )
     elif log.pythons_apart and log.tf_version:
         # two Pythons, and TensorFlow shown installed in some Python (a listing, its version)
         evidence = (*log.pythons_apart, f"TensorFlow {log.tf_version} shown installed")

@@ -158,6 +158,9 @@ class LogFacts:
     failed_import_line: str = ""
     """An interpreter that found TensorFlow and failed to import it (FOUND_BUT_FAILED), with no
     TensorFlow at work after it: that failure stands."""
+    imported_in_another_env: str = ""
+    """The shell's switch to another environment ('conda activate tf') after 'No module named
+    tensorflow', in which TensorFlow then imported."""
     missing_then_installed_line: str = ""
     """A record TensorFlow wrote after pip installed it, after the last 'No module named
     tensorflow': that import error was before the install, and is not the problem now."""
@@ -463,6 +466,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_ran_line=_first(_TF_RUNTIME_RECORD, sample),
         failed_import_line=_failed_import_standing(sample, matches),
         missing_then_installed_line=_ran_after_install(sample),
+        imported_in_another_env=_imported_in_another_env(sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
         last_exception_line=_exception_under_import(sample),
@@ -681,6 +685,34 @@ def _ran_after_install(text: str) -> str:
         return ""
     line_start = text.rfind("\n", 0, ran.start()) + 1
     return text[line_start : line_end if line_end >= 0 else len(text)].strip()[:300]
+
+
+_ENV_SWITCH = re.compile(
+    r"\b(?:conda|mamba|micromamba) activate [\w./~-]{1,200}"
+    r"|(?:^|[\s$>])(?:source|\.) [^\s;&|]{0,200}[/\\](?:bin|Scripts)[/\\]activate\b"
+    r"|\bworkon [\w.-]{1,100}|\bpyenv (?:shell|local|activate) [\w./-]{1,100}"
+    r"|\b(?:poetry|pipenv) shell\b",
+    re.MULTILINE,
+)
+"""A shell switching to another Python environment."""
+
+
+def _imported_in_another_env(text: str) -> str:
+    """An environment switched to after the last 'No module named tensorflow', then TensorFlow
+    imported there (its version printed, or its own records), with no install between: the
+    first Python lacked it while another had it. '' otherwise."""
+    last_missing = max((found.end() for found in TENSORFLOW_MISSING.finditer(text)), default=-1)
+    if last_missing < 0:
+        return ""
+    switched = _ENV_SWITCH.search(text, last_missing)
+    if switched is None or _PIP_INSTALLED_TF.search(text, last_missing):
+        return ""
+    ran = _VERSION_ANSWERED.search(text, switched.end()) or _TF_RUNTIME_RECORD.search(
+        text, switched.end()
+    )
+    if ran is None:
+        return ""
+    return switched.group(0).strip()[:200]
 
 
 def _last_interpreter(text: str, start: int, end: int) -> str:
