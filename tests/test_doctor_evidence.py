@@ -4094,3 +4094,48 @@ def test_tensorflow_importing_after_an_environment_switch_is_the_wrong_python(
     assert top(doctor(tmp_path, capsys, switched_only, "--os", "linux")) == (
         "tensorflow-not-installed"
     )
+
+
+NOTEBOOK_WITHOUT_THE_SHELLS_PATH = (
+    "In [2]: !echo $LD_LIBRARY_PATH\n"
+    "\n"
+    "In [3]: import tensorflow as tf\n"
+    "2023-10-18 01:21:05.103638: I tensorflow/tsl/cuda/cudart_stub.cc:28] Could not find cuda"
+    " drivers on your machine, GPU will not be used.\n"
+    "2023-10-18 01:21:08.181350: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2211] Cannot"
+    " dlopen some GPU libraries. Please make sure the missing libraries mentioned above are"
+    " installed properly if you would like to use GPU.\n"
+)
+
+
+def test_an_installed_cuda_that_serves_the_build_is_put_on_the_path_not_installed_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58) a notebook kernel started without the shell's LD_LIBRARY_PATH: TensorFlow
+    # 2.13 (CUDA 11.8) beside the CUDA 11.8 the user installed
+    log = NOTEBOOK_WITHOUT_THE_SHELLS_PATH
+    machine = ("--os", "linux", "--tf", "2.13", "--gpu", "NVIDIA GeForce RTX 3080")
+    first = doctor(tmp_path, capsys, log, *machine, "--cuda-toolkit", "11.8")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert first["fix"].startswith("CUDA 11.8 is installed and serves TensorFlow 2.13")
+    assert "LD_LIBRARY_PATH=/usr/local/cuda-11.8/lib64:" in first["fix"]
+    # a CUDA that does not serve the build is not the one to put on the path
+    other = doctor(tmp_path, capsys, log, *machine, "--cuda-toolkit", "11.2")
+    assert not any(f["fix"].startswith("CUDA 11.2 is installed") for f in other["findings"])
+
+
+def test_cusolver_10_beside_cuda_11s_runtime_asks_for_cuda_11_0_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in TensorFlow 2.4's words) libcusolver.so.10 is CUDA 10.1 to 11.0's, but
+    # beside libcudart.so.11.0 opened only 11.0 can serve: 10.x would not load at all
+    log = (
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:49] Successfully opened"
+        " dynamic library libcudart.so.11.0\n"
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:60] Could not load dynamic"
+        " library 'libcusolver.so.10'; dlerror: libcusolver.so.10: cannot open shared object"
+        " file: No such file or directory\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "11.1")["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert "CUDA 11.0 (cusolver)" in first["title"] and "10.1" not in first["fix"]

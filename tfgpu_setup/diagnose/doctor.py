@@ -96,6 +96,7 @@ from .runtime_alone import cuda_runtime_missing_alone
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
+from .toolkit_off_path import installed_toolkit_off_the_path
 from .uv_platform import uv_refused_for_this_platform
 from .visible_devices import without_hiding_undone_later
 from .weigh import (
@@ -465,7 +466,8 @@ def diagnose(
     weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
-    findings = lib64_not_searched(findings, log_facts)
+    findings = installed_toolkit_off_the_path(findings, known, entry, log_facts.wanted_cuda)
+    findings = lib64_not_searched(findings, log_facts)  # (names the folder: after the above)
     findings = host_side_in_a_container(findings, known, log_facts, matches)
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line), log or "")

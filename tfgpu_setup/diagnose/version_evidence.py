@@ -525,6 +525,7 @@ def _mismatch(
         return None
     w = wrong[0]
     have = ", ".join(sorted({xy(v) for v in versions}, key=parsed))
+    asked = xy(built) if built and w.accepts(built) else w  # the build's, where it is known
     return Finding(
         finding_id,
         Severity.ERROR,
@@ -537,6 +538,6 @@ def _mismatch(
                 for c in known[:2]
             ),
         ),
-        fix.format(wanted=xy(built) if built and w.accepts(built) else w),
+        fix.format(wanted=asked),
         TF_TESTED,
     )

@@ -45,7 +45,7 @@ class Wanted:
 
     def __str__(self) -> str:
         if self.span is not None:
-            return f"{self.span[0]} to {self.span[1]}"
+            return self.span[0] if self.span[0] == self.span[1] else " to ".join(self.span)
         return f"{self.major}.{self.minor}" if self.minor is not None else f"{self.major}.x"
 
 
@@ -97,14 +97,16 @@ LAST_CUDA_11 = "11.8"
 
 
 def of_the_runtimes_major(failing: Sequence[Wanted], opened: Sequence[Wanted]) -> list[Wanted]:
-    """cuSOLVER's .so.11 ships with CUDA 11.1 to 12.x; beside CUDA 11's runtime opened by the same
-    TensorFlow (libcudart.so.11.0, cudart64_110.dll) the build is a CUDA 11 one, which CUDA 12
-    (libcudart.so.12) would not serve: the span ends at CUDA 11's last release."""
+    """Beside CUDA 11's runtime opened by the same TensorFlow (libcudart.so.11.0,
+    cudart64_110.dll) the build is a CUDA 11 one: cuSOLVER's .so.11 (CUDA 11.1 to 12.x) is then
+    asked of a CUDA 11, which CUDA 12 (libcudart.so.12) would not serve, and its .so.10 (CUDA
+    10.1 to 11.0) of CUDA 11.0, the only 11 that ships it (TensorFlow 2.4)."""
     if _cuda_11_runtime(opened) is None:
         return list(failing)
+    spans = {11: (CUSOLVER_SONAMES[11][0], LAST_CUDA_11), 10: ("11.0", "11.0")}
     return [
-        replace(w, span=(w.span[0], LAST_CUDA_11))
-        if w.lib == "cusolver" and w.major == 11 and w.span is not None
+        replace(w, span=spans[w.major])
+        if w.lib == "cusolver" and w.major in spans and w.span is not None
         else w
         for w in failing
     ]

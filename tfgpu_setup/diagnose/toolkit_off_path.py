@@ -1,0 +1,85 @@
+"""A CUDA library TensorFlow did not find beside a CUDA toolkit that serves its build (stated or
+probed): the toolkit is there and the loader does not search its folder. A notebook kernel, a
+service or an IDE started without the shell's LD_LIBRARY_PATH, or a toolkit installed without
+its folder in ld.so.conf, all look like this; installing CUDA again changes nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from ..facts import Facts
+from ..findings import Finding
+from ..matrix.model import TfRelease
+from ..versions import serves_build, xy
+from .wanted import Wanted, version_wanted
+
+WINDOWS_CUDA_HOME = "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA"
+
+
+def installed_toolkit_off_the_path(
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    release: TfRelease | None,
+    wanted: Sequence[Wanted] = (),
+) -> tuple[Finding, ...]:
+    """cuda-libs-not-found, told to put the installed toolkit's folder on the loader path, for a
+    release that loads the system's CUDA (no [and-cuda] wheels) when a CUDA installed serves its
+    build and ships every library the log names as failing (`wanted`)."""
+    if release is None or release.cuda is None or release.and_cuda_requires:
+        return findings
+    if not facts.knows("cuda"):
+        return findings
+    built = release.cuda
+    toolkit = next(
+        (
+            c
+            for c in facts.cuda
+            if c.version
+            and c.kind in ("toolkit", "runtime")
+            and serves_build(built, c.version)
+            and all(w.accepts(c.version) for w in wanted)
+        ),
+        None,
+    )
+    if toolkit is None:
+        return findings
+    windows = facts.knows("os") and facts.platform.os == "windows"
+    home = toolkit.path
+    if windows and home[1:3] != ":\\":  # a Linux default for a CUDA stated before the OS
+        home = f"{WINDOWS_CUDA_HOME}\\v{xy(toolkit.version or built)}"
+    folder = f"{home}\\bin" if windows else f"{home}/lib64"
+    where = (
+        f"add {folder} to PATH, then open a new terminal"
+        if windows
+        else f"export LD_LIBRARY_PATH={folder}:$LD_LIBRARY_PATH in the shell that starts it; for a"
+        " Jupyter kernel, set it in the kernel's own env (kernel.json's 'env'; 'tfgpu-setup"
+        " kernel install' writes one for its environment); or add the folder to"
+        " /etc/ld.so.conf.d/cuda.conf and run 'sudo ldconfig'"
+    )
+    fix = (
+        f"CUDA {toolkit.version} is installed and serves TensorFlow {release.version}: put its"
+        f" library folder on the loader path where the program runs ({where})."
+    )
+    said = (
+        f"CUDA {toolkit.version} installed ({toolkit.source}) serves TensorFlow {release.version}"
+        f" (built with CUDA {built}): the loader did not search its folder"
+    )
+    version = toolkit.version or built
+    return tuple(
+        dataclasses.replace(f, evidence=(*f.evidence, said), fix=fix)
+        if f.id == "cuda-libs-not-found" and _ships_every_library_named(f, version)
+        else f
+        for f in findings
+    )
+
+
+_LIBRARY_FILE = re.compile(r"\b(?:lib\w{2,30}\.so(?:\.\d{1,4}){1,3}|\w{2,30}64_\d{1,4}\.dll)\b")
+
+
+def _ships_every_library_named(finding: Finding, version: str) -> bool:
+    """Each CUDA library file the finding's evidence names is one this CUDA ships (not a cuDNN
+    built for another CUDA asking for its cuBLAS, cublasLt64_12.dll beside CUDA 11)."""
+    named = (version_wanted(n, "") for e in finding.evidence for n in _LIBRARY_FILE.findall(e))
+    return all(w is None or w.accepts(version) for w in named)
