@@ -933,3 +933,18 @@ def test_python_as_python_version_prints_it_plans_that_python(
     code, doc = run_json(capsys, *machine)
     assert (code, doc["verdict"], doc["tensorflow"]) == (0, "gpu", planned)
     assert doc["python"] == ".".join(python.split()[-1].split(".")[:2])
+
+
+def test_apple_silicon_is_sent_to_the_newest_release_a_metal_plug_in_supports(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 58) no tensorflow-metal release supports 2.19 or later, and a mismatched plug-in
+    # stops 'import tensorflow' (tensorflow#81987): the plan's own release gets no plug-in
+    mac = ["--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.12"]
+    code, doc = run_json(capsys, *mac)
+    fix = doc["findings"][0]["fix"]
+    assert (code, doc["tensorflow"]) == (10, "2.21.0")
+    assert "no release of it supports TensorFlow 2.21.0" in fix and "--tf 2.18" in fix
+    code, older = run_json(capsys, *mac, "--tf", "2.18")
+    assert "pip install tensorflow-metal" in older["findings"][0]["fix"]
+    assert "no release of it" not in older["findings"][0]["fix"]

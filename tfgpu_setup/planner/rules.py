@@ -780,13 +780,53 @@ ANCIENT_GPU_FIX = (
 )
 
 
+_METAL_PLUG_IN = re.compile(r"tensorflow-metal (?P<version>\d+\.\d+\.\d+) plug-in")
+
+
+def metal_plug_in(release: TfRelease) -> str | None:
+    """The tensorflow-metal release the matrix names for this TensorFlow on Apple silicon."""
+    support = release.platforms.get("macos_arm64")
+    found = _METAL_PLUG_IN.search(support.note or "") if support else None
+    return found["version"] if found else None
+
+
+def _metal_route(ctx: Context) -> str:
+    """Apple's plug-in for the release planned, or, where none supports it (a mismatched one
+    stops 'import tensorflow' altogether: tensorflow#81987), the newest release one does."""
+    install = "install Apple's plug-in into the same environment: 'pip install tensorflow-metal'"
+    planned = ctx.chosen.release if ctx.chosen else None
+    if planned is None or metal_plug_in(planned):
+        return f"On Apple silicon, {install} (GPU through Metal, not CUDA)."
+    pythons = {xy(p.version) for p in ctx.facts.pythons} if ctx.facts.knows("pythons") else set()
+    served = next(
+        (
+            e.release
+            for e in ctx.evaluations
+            if metal_plug_in(e.release) and (not pythons or pythons & set(e.release.python))
+        ),
+        None,
+    )
+    newest = served or next((e.release for e in ctx.evaluations if metal_plug_in(e.release)), None)
+    if newest is None:
+        return (
+            f"On Apple silicon, no tensorflow-metal release supports TensorFlow {planned.version}."
+        )
+    series = ".".join(newest.version.split(".")[:2])
+    python = "" if served else f" and a Python it supports ({'/'.join(newest.python)})"
+    return (
+        f"On Apple silicon the GPU is reached through Apple's tensorflow-metal plug-in, and no"
+        f" release of it supports TensorFlow {planned.version} (a mismatched one stops 'import"
+        f" tensorflow'): for the GPU, plan TensorFlow {newest.version}{python} instead"
+        f" ('tfgpu-setup plan --tf {series}') and {install}; this plan runs on the CPU."
+    )
+
+
 @rule("macos-no-cuda", METAL)
 def macos_no_cuda(ctx: Context) -> list[Finding]:
     p = ctx.facts.platform
     if not ctx.facts.knows("os") or p.os != "macos":
         return []
-    apple_silicon = "On Apple silicon, install Apple's plug-in into the same environment: "
-    apple_silicon += "'pip install tensorflow-metal' (GPU through Metal, not CUDA)."
+    apple_silicon = _metal_route(ctx)
     intel = (
         "an Intel Mac reaches its GPU only through Apple's tensorflow-metal plug-in, on an AMD"
         " GPU (macOS 12 or later, with TensorFlow up to 2.16, the last release for macOS"
