@@ -948,3 +948,17 @@ def test_apple_silicon_is_sent_to_the_newest_release_a_metal_plug_in_supports(
     code, older = run_json(capsys, *mac, "--tf", "2.18")
     assert "pip install tensorflow-metal" in older["findings"][0]["fix"]
     assert "no release of it" not in older["findings"][0]["fix"]
+
+
+def test_a_python_too_new_for_the_platforms_last_release_is_told_that_releases_pythons(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 58) macOS x86_64's last wheels are 2.16's (cp39-cp312): 2.21's Pythons, which
+    # include the 3.13 the user has, would send them round in a circle
+    code, doc = run_json(
+        capsys, "--no-probe", "--os", "macos", "--arch", "x86_64", "--python", "3.13"
+    )
+    python = next(f for f in doc["findings"] if f["id"] == "python-unsupported")
+    assert code == 11
+    assert python["evidence"] == ["TensorFlow 2.16.2: supports Python 3.9/3.10/3.11/3.12, not 3.13"]
+    assert "Python 3.9/3.10/3.11/3.12, for TensorFlow 2.16.2" in python["fix"]

@@ -889,7 +889,8 @@ def _install_blocker_finding(
     blocked = [e for e in ctx.evaluations if any(keyword in b for b in e.install_blockers)]
     if not blocked:
         return []
-    newest = blocked[0]
+    # the newest held back by this alone speaks for it (not one without wheels here anyway)
+    newest = next((e for e in blocked if all(keyword in b for b in e.install_blockers)), blocked[0])
     reason = next(b for b in newest.install_blockers if keyword in b)
     evidence = [f"TensorFlow {newest.release.version}: {reason}"]
     if not installable:
@@ -923,9 +924,23 @@ def python_unsupported(ctx: Context) -> list[Finding]:
 
 
 def _supported_pythons(ctx: Context) -> str:
+    """The Pythons of the newest release with wheels for this platform (macOS x86_64 stops at
+    2.16: 2.21's Pythons would send its users to one that still has none)."""
     if not ctx.evaluations:
         return "see 'tfgpu-setup matrix show'"
-    return "Python " + "/".join(ctx.evaluations[0].release.python)
+    key = platform_key(ctx.facts)
+    newest = next(
+        (
+            e.release
+            for e in ctx.evaluations
+            if (support := e.release.platforms.get(key)) is not None and support.available
+        ),
+        ctx.evaluations[0].release,
+    )
+    pythons = "Python " + "/".join(newest.python)
+    if newest is ctx.evaluations[0].release:
+        return pythons
+    return f"{pythons}, for TensorFlow {newest.version}, the newest with wheels for this platform"
 
 
 @rule("glibc-too-old", "https://github.com/pypa/manylinux")
