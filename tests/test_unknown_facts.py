@@ -127,6 +127,36 @@ def test_a_facts_document_with_annotations_or_nulls_loads_with_those_unknown() -
     assert "hostname" in note.message and "platform.distro_codename" in note.message
 
 
+def test_a_hand_written_gpu_list_numbers_its_entries_and_the_command_says_what_it_ignored(
+    tmp_path, capsys
+) -> None:
+    """(review 58) a GPU written as nvidia-smi names it, without 'index', is the GPU at that
+    place in the list; an unknown key is ignored with a warning the user sees (a misspelt one
+    leaves its fact unknown)."""
+    from tfgpu_setup.cli import main
+
+    doc = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "hostname": "gpu-node-07",
+        "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"},
+        "driver": {"version": "550.127.05", "cuda_version": "12.4", "source": "nvidia-smi"},
+        "gpus": [
+            {"name": "NVIDIA L40S", "compute_capability": "8.9"},
+            {"name": "NVIDIA L40S", "compute_capability": "8.9", "serial": "1324"},
+        ],
+    }
+    path = tmp_path / "node7.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert [g.index for g in Facts.from_jsonable(doc).gpus] == [0, 1]
+    assert main(["plan", "--facts", str(path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["verdict"] == "gpu"
+    assert err.strip() == (
+        f"warning: {path}: ignored fields this tool does not know: hostname, gpus[1].serial"
+    )
+
+
 def test_a_full_old_facts_document_stays_fully_known() -> None:
     """Documents written before 'unknown' existed came from a full probe: every key is there."""
     facts = whatif(os="linux", pythons=("3.11",), driver="none", gpus=("none",))

@@ -291,6 +291,10 @@ class Facts:
         return cls.from_jsonable(parse_json(text, origin, FACTS_DOCUMENT), origin)
 
 
+IGNORED_FIELDS_NOTE = Note("facts document", "ignored fields this tool does not know")
+"""The note a facts document's unknown keys leave (its message goes on with their names)."""
+
+
 def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
     """A partial facts document: what it leaves out is unknown, never absent. Older documents
     (no 'unknown' key) came from a full probe, so they hold every key and stay fully known."""
@@ -305,6 +309,9 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
                 if k in _field_names(cls) and (v is not None or k in _nullable(cls))
             }
             ignored += [f"{key}.{k}" for k in data[key] if k not in _field_names(cls)]
+    if isinstance(filled.get("gpus"), list):
+        filled["gpus"], dropped = _gpu_entries(filled["gpus"])
+        ignored += dropped
     driver = filled.get("driver")
     if isinstance(driver, dict) and driver.get("source") == "unknown" and not driver.get("version"):
         del filled["driver"]  # a driver nobody measured: not one known to be absent
@@ -313,8 +320,8 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
         filled["notes"] = [
             *(notes if isinstance(notes, list) else []),
             {
-                "source": "facts document",
-                "message": f"ignored fields this tool does not know: {', '.join(ignored)}",
+                "source": IGNORED_FIELDS_NOTE.source,
+                "message": f"{IGNORED_FIELDS_NOTE.message}: {', '.join(ignored)}",
             },
         ]
     stated_unknown = filled.get("unknown", [])
@@ -342,6 +349,27 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
             unknown.add(name)
     filled["unknown"] = [n for n in FACT_NAMES if n in unknown]
     return filled
+
+
+def _gpu_entries(gpus: list[Any]) -> tuple[list[Any], list[str]]:
+    """A hand-written GPU list: an entry without 'index' takes its place in the list (as
+    nvidia-smi numbers them), null fields are unknown, keys this tool does not know are
+    dropped (their names returned)."""
+    entries: list[Any] = []
+    dropped: list[str] = []
+    for position, gpu in enumerate(gpus):
+        if not isinstance(gpu, dict):
+            entries.append(gpu)  # (the decoder names what is wrong with it)
+            continue
+        entry = {
+            k: v
+            for k, v in gpu.items()
+            if k in _field_names(Gpu) and (v is not None or k in _nullable(Gpu))
+        }
+        entry.setdefault("index", position)
+        dropped += [f"gpus[{position}].{k}" for k in gpu if k not in _field_names(Gpu)]
+        entries.append(entry)
+    return entries, dropped
 
 
 def _field_names(cls: type) -> frozenset[str]:

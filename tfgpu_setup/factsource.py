@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .documents import decode_text, read_document_bytes
-from .facts import FACTS_DOCUMENT, Facts
+from .facts import FACTS_DOCUMENT, IGNORED_FIELDS_NOTE, Facts
 from .host import RealHost
 from .matrix.model import Matrix
 from .whatif import Overrides, apply_overrides, baseline_facts
@@ -36,7 +37,14 @@ def read_facts_bytes(path: str) -> bytes:
 
 def decode_facts(raw: bytes, origin: str) -> Facts:
     text = decode_text(raw, f"--facts {origin}", FACTS_DOCUMENT)
-    return Facts.from_json(text, origin=origin)
+    facts = Facts.from_json(text, origin=origin)
+    for note in facts.notes:
+        if note.source == IGNORED_FIELDS_NOTE.source and note.message.startswith(
+            IGNORED_FIELDS_NOTE.message
+        ):
+            # a misspelt key ('gpu' for 'gpus') leaves that fact unknown: say so, once
+            logging.getLogger(__name__).warning("%s: %s", origin, note.message)
+    return facts
 
 
 def read_facts_file(path: str) -> Facts:
