@@ -4139,3 +4139,15 @@ def test_cusolver_10_beside_cuda_11s_runtime_asks_for_cuda_11_0_alone(
     first = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "11.1")["findings"][0]
     assert first["id"] == "cuda-version-mismatch"
     assert "CUDA 11.0 (cusolver)" in first["title"] and "10.1" not in first["fix"]
+
+
+def test_a_python_no_release_ever_took_is_an_error_and_no_log_is_quoted_that_was_not_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58) Python 3.14 alone: no release of the table takes it, nor any older one (the
+    # oldest, 2.0, stops at 3.7): the doctor says what plan says, without citing a log
+    flags = ["doctor", "--no-probe", "--no-verify", "--os", "linux", "--python", "3.14"]
+    main([*flags, "--gpu", "NVIDIA GeForce RTX 3080", "--driver", "560.35.03", "--json"])
+    first = json.loads(capsys.readouterr().out)["findings"][0]
+    assert (first["id"], first["severity"]) == ("python-unsupported", "error")
+    assert not any("log" in e for e in first["evidence"])

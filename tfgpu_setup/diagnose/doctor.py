@@ -337,7 +337,11 @@ def diagnose(
             None if gpu_seen or cuda_runtime_loaded(matches) or log_facts.conda_line else known
         )
         judged = if_not_older(
-            judged, judge_installed(known, matrix, None, venv), matrix, older_judged
+            judged,
+            judge_installed(known, matrix, None, venv),
+            matrix,
+            older_judged,
+            log is not None,
         )
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)

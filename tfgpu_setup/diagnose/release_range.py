@@ -87,6 +87,7 @@ def if_not_older(
     without_release: tuple[Finding, ...],
     matrix: Matrix,
     facts: Facts | None = None,
+    from_a_log: bool = True,
 ) -> tuple[Finding, ...]:
     """The log's paths also fit releases older than the matrix holds (tensorflow/stream_executor
     was there in 1.x too): an error that only follows from the release is not shown for those,
@@ -96,11 +97,11 @@ def if_not_older(
     release_only = frozenset(f.id for f in judged) - {f.id for f in without_release}
     if facts is not None:
         release_only -= _true_for_every_older_build(facts, matrix)
+    which = "the log also fits" if from_a_log else "nothing stated rules out"
     return contradicted(
         judged,
         release_only,
-        f"the log also fits a TensorFlow older than {oldest}, which is not judged here"
-        " (add --tf X.Y)",
+        f"{which} a TensorFlow older than {oldest}, which is not judged here (add --tf X.Y)",
     )
 
 
@@ -108,6 +109,13 @@ def _true_for_every_older_build(facts: Facts, matrix: Matrix) -> frozenset[str]:
     """The version mismatches that hold for the older releases as well: the installed CUDA (or
     cuDNN major) is one no build in the table of older releases was made with."""
     held: set[str] = set()
+    # Python support only grows: the releases older than the table's oldest took no Python
+    # newer than that one's newest
+    oldest = min(matrix.tensorflow.releases, key=lambda r: parsed(r.version))
+    newest_python = max((parsed(p) for p in oldest.python), default=None)
+    pythons = [parsed(xy(p.version)) for p in facts.pythons] if facts.knows("pythons") else []
+    if newest_python is not None and pythons and all(p > newest_python for p in pythons):
+        held.add("python-unsupported")
     builds = matrix.tensorflow.legacy_builds
     if not builds:
         return frozenset()
