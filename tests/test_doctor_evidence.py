@@ -4151,3 +4151,19 @@ def test_a_python_no_release_ever_took_is_an_error_and_no_log_is_quoted_that_was
     first = json.loads(capsys.readouterr().out)["findings"][0]
     assert (first["id"], first["severity"]) == ("python-unsupported", "error")
     assert not any("log" in e for e in first["evidence"])
+
+
+def test_an_input_copied_to_the_gpu_that_ran_out_of_memory_is_a_gpu_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, tensorflow#7025's words) the copy to /device:GPU:0 shows the device exists
+    log = (
+        "tensorflow.python.framework.errors_impl.InternalError: Failed copying input tensor from"
+        " /job:localhost/replica:0/task:0/device:CPU:0 to /job:localhost/replica:0/task:0/"
+        "device:GPU:0 in order to run _EagerConst: Dst tensor is not initialized.\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    assert main(["doctor", "--log", str(path), "--json"]) == ExitCode.OK
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["gpu_used"] == "yes" and top(doc) == "gpu-out-of-memory"

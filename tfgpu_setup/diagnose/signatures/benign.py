@@ -615,6 +615,22 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # An eager op copying its input to a GPU device: TensorFlow has that device, whatever
+        # the copy then did (out of its memory: 'Dst tensor is not initialized').
+        name="input-copied-to-a-gpu",
+        needles=("Failed copying input tensor from",),
+        pattern=compiled(
+            r"Failed copying input tensor from /job:[\w/:]{1,80}/device:\w{1,20}:\d{1,3} to"
+            r" /job:[\w/:]{1,80}/device:GPU:\d{1,3}\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow copied an input to its GPU device",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/7025",
+        proves_gpu=True,
+    ),
+    Signature(
         # Grappler choosing between the cuDNN and the generic LSTM/GRU: fixed in
         # tensorflow/tensorflow@a913689f.
         name="implementation-selector-skipped",
