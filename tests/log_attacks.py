@@ -537,6 +537,7 @@ WRITTEN = {
     "ngc-container-cpu-lacks-avx": "ERROR: This container was built for CPUs supporting at least"
     " the AVX instruction set, but",
     "gpu-among-registered-devices": "Registered devices: [CPU, GPU, XLA_CPU, XLA_GPU]",
+    "open-module-needs-gsp": "NVRM: installed in this system is not supported by open",
     "input-copied-to-a-gpu": "Failed copying input tensor from"
     " /job:localhost/replica:0/task:0/device:CPU:0 to /job:localhost/replica:0/task:0/device:GPU:0"
     " in order to run _EagerConst: Dst tensor is not initialized.",

@@ -4167,3 +4167,20 @@ def test_an_input_copied_to_the_gpu_that_ran_out_of_memory_is_a_gpu_in_use(
     assert main(["doctor", "--log", str(path), "--json"]) == ExitCode.OK
     doc = json.loads(capsys.readouterr().out)
     assert doc["gpu_used"] == "yes" and top(doc) == "gpu-out-of-memory"
+
+
+def test_the_open_module_refusing_a_gpu_without_gsp_is_the_proprietary_module_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in the kernel's words) a Pascal GPU under nvidia-open: the same release's
+    # proprietary module drives it; no newer or legacy branch is needed
+    log = (
+        "kernel: NVRM: The NVIDIA GPU 0000:09:00.0 (PCI ID: 10de:1d01)\n"
+        "             NVRM: installed in this system is not supported by open\n"
+        "             NVRM: nvidia.ko because it does not include the required GPU\n"
+        "             NVRM: System Processor (GSP).\n"
+        "kernel: NVRM: The NVIDIA probe routine failed for 1 device(s).\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "nvidia-open" in first["title"]
+    assert first["fix"].startswith("Install the proprietary kernel module")

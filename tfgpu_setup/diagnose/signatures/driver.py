@@ -48,6 +48,26 @@ XLA_DEVICE_FAILURES = frozenset(
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
+        # The open kernel module's words for a GPU without a GSP (before Turing): the same
+        # release's proprietary module drives it; a newer or legacy branch is not the fix.
+        name="open-module-needs-gsp",
+        needles=("not supported by open",),
+        pattern=compiled(r"in this system is not supported by open\b"),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The open NVIDIA kernel module (nvidia-open) drives only GPUs with a GSP (Turing and"
+            " newer): this GPU needs the proprietary module"
+        ),
+        fix=(
+            "Install the proprietary kernel module of the same driver release instead of the open"
+            " one (Ubuntu: 'sudo apt install nvidia-driver-NNN' in place of"
+            " 'nvidia-driver-NNN-open'; NVIDIA's .run installer: choose the proprietary flavor"
+            " when it asks), then reboot."
+        ),
+        source="https://download.nvidia.com/XFree86/Linux-x86_64/560.35.03/README/kernel_open.html",
+    ),
+    Signature(
         # The kernel module's own words (dmesg, nvidia-installer.log) when it will not drive the
         # GPU: a GPU newer than the release (an RTX 40 under 470), an old one its branch dropped,
         # or, with the open modules, one without a GSP (before Turing).
