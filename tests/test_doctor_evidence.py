@@ -4184,3 +4184,18 @@ def test_the_open_module_refusing_a_gpu_without_gsp_is_the_proprietary_module_to
     first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "no-nvidia-driver" and "nvidia-open" in first["title"]
     assert first["fix"].startswith("Install the proprietary kernel module")
+
+
+def test_conda_refusing_cuda_in_an_image_build_is_no_container_started_without_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in docker build's and mamba's words) 'docker build' takes no --gpus: conda's
+    # missing __cuda there wants CONDA_OVERRIDE_CUDA, not 'docker run --gpus all'
+    log = (
+        "13:39:12  Step 6/9 : RUN mamba env update -n base -f requirements.yml\n"
+        "13:39:18  LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+        "13:39:18    - nothing provides __cuda needed by tensorflow-2.7.0-cuda102py310hcf4adbc_0\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--container")
+    assert top(doc) == "no-nvidia-driver" and "CONDA_OVERRIDE_CUDA" in doc["findings"][0]["fix"]
+    assert "container-gpu-not-exposed" not in ids(doc)

@@ -149,7 +149,14 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         found.append(
             _asked_for_but_left_out(log, [m for m in matches if m.signature.name in refused])
         )
-    elif no_device and in_container and not (toolkit_engaged or gpus_absent or hidden):
+    elif (
+        no_device
+        and in_container
+        and not (toolkit_engaged or gpus_absent or hidden)
+        # an image's build step never has a GPU ('docker build' takes no --gpus): conda's
+        # __cuda refusal there wants CONDA_OVERRIDE_CUDA, which its own finding says
+        and not (log.image_build_line and "conda-no-cuda-driver" in names)
+    ):
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)
         expects = container_expects_gpu(facts) or bool(jetson)

@@ -158,6 +158,9 @@ class LogFacts:
     failed_import_line: str = ""
     """An interpreter that found TensorFlow and failed to import it (FOUND_BUT_FAILED), with no
     TensorFlow at work after it: that failure stands."""
+    image_build_line: str = ""
+    """A container image's build step ('Step 6/9 : RUN ...', BuildKit's '#8 [3/9] RUN ...'):
+    what runs there never has a GPU, whatever the container later gets."""
     imported_in_another_env: str = ""
     """The shell's switch to another environment ('conda activate tf') after 'No module named
     tensorflow', in which TensorFlow then imported."""
@@ -467,6 +470,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         failed_import_line=_failed_import_standing(sample, matches),
         missing_then_installed_line=_ran_after_install(sample),
         imported_in_another_env=_imported_in_another_env(sample),
+        image_build_line=_first(_IMAGE_BUILD_STEP, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
         last_exception_line=_exception_under_import(sample),
@@ -687,6 +691,12 @@ def _ran_after_install(text: str) -> str:
     return text[line_start : line_end if line_end >= 0 else len(text)].strip()[:300]
 
 
+_IMAGE_BUILD_STEP = re.compile(
+    r"^[^\n]{0,40}?(?:\bStep \d{1,4}/\d{1,4} : RUN\b"
+    r"|#\d{1,4} \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b)[^\n]{0,200}",
+    re.MULTILINE,
+)
+"""A Dockerfile's RUN step as 'docker build' (classic, or BuildKit) prints it."""
 _ENV_SWITCH = re.compile(
     r"\b(?:conda|mamba|micromamba) activate [\w./~-]{1,200}"
     r"|(?:^|[\s$>])(?:source|\.) [^\s;&|]{0,200}[/\\](?:bin|Scripts)[/\\]activate\b"
