@@ -4199,3 +4199,26 @@ def test_conda_refusing_cuda_in_an_image_build_is_no_container_started_without_t
     doc = doctor(tmp_path, capsys, log, "--os", "linux", "--container")
     assert top(doc) == "no-nvidia-driver" and "CONDA_OVERRIDE_CUDA" in doc["findings"][0]["fix"]
     assert "container-gpu-not-exposed" not in ids(doc)
+
+
+def test_a_user_site_tensorflow_over_the_environments_own_is_the_cause_of_what_it_missed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58; anaconda-issues#11805's traceback) the conda env lists tensorflow 2.1.0 with
+    # its CUDA 10.1, but ~/.local's copy ran and asked for CUDA 10.0: remove that copy
+    log = (
+        '(tf_gpu) amaa@host:~$ conda list | grep -E "tensorflow|cudatoolkit"\n'
+        "cudatoolkit               10.1.243             h6bb024c_0\n"
+        "tensorflow                2.1.0           gpu_py36h2e5cdaa_0\n"
+        "Traceback (most recent call last):\n"
+        '  File "/home/amaa/.local/lib/python3.6/site-packages/tensorflow/python/'
+        'pywrap_tensorflow.py", line 58, in <module>\n'
+        '  File "/home/amaa/anaconda3/envs/tf_gpu/lib/python3.6/imp.py", line 243, in'
+        " load_module\n"
+        "ImportError: libcublas.so.10.0: cannot open shared object file: No such file or"
+        " directory\n"
+        "Failed to load the native TensorFlow runtime.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert top(doc) == "wrong-python-environment" and doc["findings"][0]["severity"] == "error"
+    assert not {"cuda-version-mismatch", "cuda-libs-not-found"} & errors(doc)

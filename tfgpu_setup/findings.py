@@ -212,7 +212,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The Python running TensorFlow is not the environment that was set up.",
             Layer.INSTALL,
             (),
-            explains=("tensorflow-not-installed",),
+            # what another Python's TensorFlow could not load says nothing of the environment's
+            explains=(
+                "tensorflow-not-installed",
+                "cuda-version-mismatch",
+                "cudnn-version-mismatch",
+                "cuda-libs-not-found",
+                "cudnn-not-found",
+            ),
         ),
         FindingKind(
             "tensorflow-not-installed",

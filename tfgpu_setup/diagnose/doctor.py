@@ -984,7 +984,8 @@ UNKNOWN_THAT_MATTERS = (
     ),
     (
         "pythons",
-        ("python-unsupported", "wrong-python-environment"),
+        # (a Python's version shows which releases install; not which interpreter ran)
+        ("python-unsupported",),
         "add --python X.Y (the Python that runs TensorFlow)",
     ),
     (

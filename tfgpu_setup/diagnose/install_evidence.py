@@ -105,13 +105,20 @@ def install_findings(
         )
     found += _cpu_only_package(log, gpu_seen)
     if log.user_site_tf_line:
+        # the environment lists a TensorFlow of its own: the user-site copy that ran instead
+        # is the cause, and what that copy could not load says nothing of the environment's
+        # (anaconda-issues#11805: ~/.local's asked for CUDA 10.0 beside the env's 10.1 build)
+        listed = log.tf_listed_line
         found.append(
             Finding(
                 "wrong-python-environment",
-                Severity.WARNING,
+                Severity.ERROR if listed else Severity.WARNING,
                 "The TensorFlow that ran comes from the user site (~/.local, 'pip install"
                 " --user'), which the environment's Python searches before its own packages",
-                (log.user_site_tf_line,),
+                (
+                    log.user_site_tf_line,
+                    *([f"the environment's own: {listed}"] if listed else []),
+                ),
                 "Remove the user-site copy ('python -m pip uninstall tensorflow' with the"
                 " environment deactivated, or delete it from ~/.local/lib/pythonX.Y/site-packages),"
                 " or set PYTHONNOUSERSITE=1 in the environment ('conda env config vars set"
