@@ -962,3 +962,16 @@ def test_a_python_too_new_for_the_platforms_last_release_is_told_that_releases_p
     assert code == 11
     assert python["evidence"] == ["TensorFlow 2.16.2: supports Python 3.9/3.10/3.11/3.12, not 3.13"]
     assert "Python 3.9/3.10/3.11/3.12, for TensorFlow 2.16.2" in python["fix"]
+
+
+def test_a_windows_driver_too_old_for_the_gpu_in_wsl_is_updated_on_the_windows_host(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 58) WSL 2 runs the Windows driver: a Linux one installed inside it breaks CUDA
+    machine = ["--no-probe", "--os", "wsl2", "--python", "3.12", "--driver", "566.36"]
+    _code, doc = run_json(capsys, *machine, "--gpu", "NVIDIA GeForce RTX 5080")
+    first = doc["findings"][0]
+    assert first["id"] == "driver-too-old" and "on the Windows host" in first["fix"]
+    on_linux = [("linux" if flag == "wsl2" else flag) for flag in machine]
+    _code, linux = run_json(capsys, *on_linux, "--gpu", "NVIDIA GeForce RTX 5080")
+    assert "Windows" not in linux["findings"][0]["fix"]

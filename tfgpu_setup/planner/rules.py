@@ -413,7 +413,13 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
                 f"The NVIDIA driver predates the {names} and does not drive "
                 + ("it" if len(gaps) == 1 else "them"),
                 [g.reason for g in gaps],
-                f"Install {to_install}, then reboot.",
+                f"Install {to_install}"
+                + (
+                    " on the Windows host (WSL 2 uses the Windows driver), then run 'wsl"
+                    " --shutdown'."
+                    if ctx.facts.knows("os") and ctx.facts.platform.os == "wsl2"
+                    else ", then reboot."
+                ),
                 gaps[0].source,
             )
         ]
