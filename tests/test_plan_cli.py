@@ -975,3 +975,14 @@ def test_a_windows_driver_too_old_for_the_gpu_in_wsl_is_updated_on_the_windows_h
     on_linux = [("linux" if flag == "wsl2" else flag) for flag in machine]
     _code, linux = run_json(capsys, *on_linux, "--gpu", "NVIDIA GeForce RTX 5080")
     assert "Windows" not in linux["findings"][0]["fix"]
+
+
+def test_a_1x_release_asked_for_is_told_it_is_older_than_any_planned_not_unknown(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 58) TensorFlow 1.15 exists: 'matches no release' read as a typo
+    code = main(["plan", "--no-probe", "--os", "linux", "--python", "3.7", "--tf", "1.15"])
+    err = capsys.readouterr().err
+    assert code == ExitCode.INPUT and len(err.strip().splitlines()) == 1
+    assert "older than every release this tool plans (2.0.0 and later" in err
+    assert "tf.compat.v1" in err

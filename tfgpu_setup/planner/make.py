@@ -51,17 +51,34 @@ def candidate_releases(matrix: Matrix, spec: str | None) -> tuple[TfRelease, ...
     else:
         releases = query.releases_matching(matrix, spec)
         if not releases:
-            known = ", ".join(r.version for r in matrix.tensorflow.releases[:6])
-            raise RequestError(
-                "tf",
-                f"{spec!r} matches no TensorFlow release in the matrix "
-                f"(newest: {known}, ...); see 'tfgpu-setup matrix show'",
-            )
+            raise RequestError("tf", _no_release_for(matrix, spec))
     ordered = tuple(sorted(releases, key=lambda r: parsed(r.version), reverse=True))
     if len(_CANDIDATES) >= _EVALUATIONS_LIMIT:
         _CANDIDATES.clear()
     _CANDIDATES[(id(matrix), spec)] = (matrix, ordered)
     return ordered
+
+
+def _no_release_for(matrix: Matrix, spec: str) -> str:
+    """Why --tf names nothing to plan: a 1.x release (older than any the table plans, whose
+    builds are only judged), or a version that does not exist."""
+    oldest = min(matrix.tensorflow.releases, key=lambda r: parsed(r.version)).version
+    try:
+        older = parsed(spec.lstrip("=~<>! ")) < parsed(oldest)
+    except ValueError:
+        older = False
+    if older:
+        return (
+            f"{spec!r} is older than every release this tool plans ({oldest} and later: older"
+            " ones have no wheels for a Python still maintained); TensorFlow 1.x code runs on"
+            " 2.x through tf.compat.v1, or use NVIDIA's NGC TensorFlow 1.15 container"
+            " ('doctor --tf' still judges an installed 1.x)"
+        )
+    known = ", ".join(r.version for r in matrix.tensorflow.releases[:6])
+    return (
+        f"{spec!r} matches no TensorFlow release in the matrix "
+        f"(newest: {known}, ...); see 'tfgpu-setup matrix show'"
+    )
 
 
 _EVALUATIONS: dict[tuple[Any, ...], tuple[Matrix, tuple[Evaluation, ...]]] = {}
