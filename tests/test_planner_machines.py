@@ -238,6 +238,8 @@ def test_rtx5090_gets_2_21_with_cuda_12_8_wheels() -> None:
     assert top(plan) == "compute-capability-ptx-jit"
     assert plan.findings[0].severity is Severity.WARNING
     assert "jit_compile=True" in plan.findings[0].fix
+    # (review 58) Keras 3's default compiles fit with XLA: turning it off has to be said
+    assert "jit_compile=False to model.compile" in plan.findings[0].fix
     before = plan_for(f, tf="2.20")
     assert (before.verdict, top(before)) == ("cpu", "compute-capability-unsupported")
     assert "compute capability 12.0" in before.findings[0].evidence[0]

@@ -1105,8 +1105,10 @@ def cc_ptx_jit(ctx: Context) -> list[Finding]:
             "Expect a slow first run; keep the JIT cache (CUDA_CACHE_MAXSIZE=4294967296) so later "
             "starts are fast."
             + (
-                " XLA's own compiles (jit_compile=True) do not target this GPU yet: leave them "
-                "off (https://github.com/tensorflow/tensorflow/issues/111958)."
+                " XLA's own compiles (jit_compile=True) do not target this GPU yet: leave them"
+                " off, which Keras 3 does not by default (its jit_compile='auto' compiles"
+                " model.fit with XLA): pass jit_compile=False to model.compile"
+                " (https://github.com/tensorflow/tensorflow/issues/111958)."
                 if newer is not None
                 else ""
             ),
