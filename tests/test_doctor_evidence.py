@@ -4222,3 +4222,22 @@ def test_a_user_site_tensorflow_over_the_environments_own_is_the_cause_of_what_i
     doc = doctor(tmp_path, capsys, log, "--os", "linux")
     assert top(doc) == "wrong-python-environment" and doc["findings"][0]["severity"] == "error"
     assert not {"cuda-version-mismatch", "cuda-libs-not-found"} & errors(doc)
+
+
+def test_a_conda_listed_cuda_that_serves_the_build_is_the_environments_lib_to_put_on_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in conda's and TensorFlow 2.9's words) pip's TensorFlow inside a conda env
+    # whose cudatoolkit 11.2 it does not find: TensorFlow's own conda recipe sets
+    # LD_LIBRARY_PATH=$CONDA_PREFIX/lib (tensorflow/docs#2251)
+    log = (
+        '$ conda list | grep -E "cudatoolkit|tensorflow"\n'
+        "cudatoolkit               11.2.2              hbe64b41_10    conda-forge\n"
+        "tensorflow                2.9.1                    pypi_0    pypi\n"
+        "2022-06-09 15:50:37.711160: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudart.so.11.0'; dlerror:"
+        " libcudart.so.11.0: cannot open shared object file: No such file or directory\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--gpu", "Tesla T4")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "export LD_LIBRARY_PATH=$CONDA_PREFIX/lib:$LD_LIBRARY_PATH" in first["fix"]

@@ -46,10 +46,7 @@ def installed_toolkit_off_the_path(
     if toolkit is None:
         return findings
     windows = facts.knows("os") and facts.platform.os == "windows"
-    home = toolkit.path
-    if windows and home[1:3] != ":\\":  # a Linux default for a CUDA stated before the OS
-        home = f"{WINDOWS_CUDA_HOME}\\v{xy(toolkit.version or built)}"
-    folder = f"{home}\\bin" if windows else f"{home}/lib64"
+    folder = _library_folder(toolkit.path, toolkit.version or built, windows)
     where = (
         f"add {folder} to PATH, then open a new terminal"
         if windows
@@ -72,6 +69,21 @@ def installed_toolkit_off_the_path(
         if f.id == "cuda-libs-not-found" and _ships_every_library_named(f, version)
         else f
         for f in findings
+    )
+
+
+def _library_folder(home: str, version: str, windows: bool) -> str:
+    """Where the CUDA's libraries are: under its folder, or a conda environment's own when the
+    log only listed it ('cudatoolkit 11.2.2' in 'conda list')."""
+    if re.match(r"[A-Za-z]:\\", home) or (home.startswith("/") and not windows):
+        return f"{home}\\bin" if windows else f"{home}/lib64"
+    if "cudatoolkit" in home or "cuda-" in home:
+        return "%CONDA_PREFIX%\\Library\\bin" if windows else "$CONDA_PREFIX/lib"
+    # a Linux default for a CUDA stated before the OS was known
+    return (
+        f"{WINDOWS_CUDA_HOME}\\v{xy(version)}\\bin"
+        if windows
+        else f"/usr/local/cuda-{xy(version)}/lib64"
     )
 
 
