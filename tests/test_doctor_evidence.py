@@ -3970,6 +3970,7 @@ def test_a_device_whose_kernels_would_not_load_exits_as_its_work_failed(
     assert main(["doctor", "--log", str(path), "--tf", "2.20", "--json"]) == ExitCode.TF_BROKEN
     doc = json.loads(capsys.readouterr().out)
     assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+    assert doc["verdict"].startswith("TensorFlow reached the GPU, but")
 
 
 TF_2_15_AT_WORK = (
@@ -3992,8 +3993,8 @@ def test_a_system_cuda_beside_a_working_wheel_setup_is_only_a_note(
         doc = doctor(tmp_path, capsys, TF_2_15_AT_WORK, *stated)
         assert doc["gpu_used"] == "yes"
         assert {f["severity"] for f in doc["findings"]} <= {"info"}, doc["findings"]
-        shadow = [f for f in doc["findings"] if f["id"] == "ld-library-path-shadows"]
-        assert all(f["fix"].startswith("Nothing to do") for f in shadow)
+        noted = [f for f in doc["findings"] if f["id"] != "benign-log-noise"]
+        assert noted and all(f["fix"].startswith("Nothing to do") for f in noted)
 
 
 @pytest.mark.parametrize(

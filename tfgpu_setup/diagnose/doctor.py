@@ -554,7 +554,7 @@ def diagnose(
         verdict = (
             # a kernel that faulted ran on the GPU: the work failed there
             f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
-            if top.id in RAN_ON_THE_GPU
+            if top.id in RAN_ON_THE_GPU or (gpu_seen and top.id in after_gpu & KERNELS_FAIL)
             else f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
         return Diagnosis("no", verdict, findings, confirm if thin else (), broken, known)
@@ -822,6 +822,10 @@ GPU_FAILURE_IDS = frozenset().union(
 )
 """Failures that, logged after a GPU line, mean the GPU did not work after all."""
 KERNELS_FAIL = ids_tagged("breaks-gpu-work")
+LIBRARIES_AT_WORK_FIX = (
+    "Nothing to do while the GPU works: the libraries TensorFlow loaded ran it, and the other"
+    " version installed is not what it uses (keep it off the loader path ahead of them)."
+)
 LIBRARY_VERSION_IDS = frozenset(
     kind.id for kind in FINDING_KINDS.values() if kind.layer is Layer.LIBRARY_VERSIONS
 )
@@ -938,10 +942,14 @@ def _gpu_works(
     ranked = rank(demoted(standing, lambda f: True))
     # the libraries TensorFlow loaded ran the work: an installed CUDA or cuDNN of other
     # versions is not what it uses, only a note (its fix would undo a working setup)
-    ranked = noted(
-        ranked,
-        lambda f: f.id in LIBRARY_VERSION_IDS and f.id not in failed,
-        "the log shows the GPU at work with the libraries TensorFlow loaded",
+    unused = frozenset(f.id for f in ranked if f.id in LIBRARY_VERSION_IDS and f.id not in failed)
+    ranked = tuple(
+        dataclasses.replace(f, fix=LIBRARIES_AT_WORK_FIX) if f.id in unused else f
+        for f in noted(
+            ranked,
+            lambda f: f.id in unused,
+            "the log shows the GPU at work with the libraries TensorFlow loaded",
+        )
     )
     return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
 

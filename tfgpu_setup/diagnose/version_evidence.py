@@ -135,8 +135,13 @@ def other_cudnn_loaded(
         Finding(
             "ld-library-path-shadows",
             severity,
-            f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one installed: "
-            "another copy comes first on the loader path"
+            (
+                f"TensorFlow loaded cuDNN {xy(loaded)}, newer than the cuDNN {have} installed and"
+                " of its major: that copy comes first on the loader path, and serves"
+                if harmless
+                else f"TensorFlow loaded cuDNN {xy(loaded)}, but cuDNN {have} is the one"
+                " installed: another copy comes first on the loader path"
+            )
             + ("" if measured else f", or the cuDNN installed is {xy(loaded)}"),
             (
                 f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
