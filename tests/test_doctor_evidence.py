@@ -4242,3 +4242,30 @@ def test_a_conda_listed_cuda_that_serves_the_build_is_the_environments_lib_to_pu
     first = doctor(tmp_path, capsys, log, "--os", "linux", "--gpu", "Tesla T4")["findings"][0]
     assert first["id"] == "cuda-libs-not-found"
     assert "export LD_LIBRARY_PATH=$CONDA_PREFIX/lib:$LD_LIBRARY_PATH" in first["fix"]
+
+
+def test_toolkit_libraries_that_opened_beside_a_missing_runtime_are_another_cuda_on_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (review 58, in TensorFlow 2.3's words) libcufft.so.10 and libcurand.so.10 open, while
+    # 10.1's runtime, cuBLAS and cuSPARSE names do not: a CUDA is on the loader path, of names
+    # other than the build's (a CUDA 11), not none at all
+    def line(level: str, text: str) -> str:
+        return f"{level} tensorflow/stream_executor/platform/default/dso_loader.cc:59] {text}\n"
+
+    def missing(lib: str) -> str:
+        return line(
+            "W",
+            f"Could not load dynamic library '{lib}'; dlerror: {lib}: cannot open shared"
+            " object file: No such file or directory",
+        )
+
+    log = (
+        missing("libcudart.so.10.1")
+        + missing("libcublas.so.10")
+        + line("I", "Successfully opened dynamic library libcufft.so.10")
+        + line("I", "Successfully opened dynamic library libcurand.so.10")
+        + missing("libcusparse.so.10")
+    )
+    flags = ("--os", "linux", "--gpu", "NVIDIA GeForce RTX 2070 SUPER", "--driver", "470.57.02")
+    assert top(doctor(tmp_path, capsys, log, *flags)) == "cuda-version-mismatch"

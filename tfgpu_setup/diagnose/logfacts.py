@@ -451,11 +451,13 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     cusolver_missing = cuda_11_0_by_cusolver(opened, failing)
     if cusolver_missing is not None and not any(v.startswith("11.") for v, _ in cuda_seen):
         cuda_seen.append(("11.0", cusolver_missing))
+    # (not where a toolkit library of the same loader opened, libcufft.so.10 beside a missing
+    # libcudart.so.10.1: a CUDA is on the path then, of names that differ from the build's)
     shared_names_missing = any(
         m.signature.finding_id == "cuda-libs-not-found" and shared_across_releases(lib)
         for m in matches
         if (lib := m.groups.get("lib"))
-    )
+    ) and not any(library_name(m.groups["lib"]) in TOOLKIT_LIBRARIES for m in loaded)
     requested = {m.groups["requested"] for m in matches if m.groups.get("requested")}
     reported = driver_cuda_reported(sample, matches)
     glibc = glibc_shown(sample)
@@ -691,6 +693,8 @@ def _ran_after_install(text: str) -> str:
     return text[line_start : line_end if line_end >= 0 else len(text)].strip()[:300]
 
 
+TOOLKIT_LIBRARIES = frozenset({"cublas", "cublasLt", "cufft", "curand", "cusolver", "cusparse"})
+"""The CUDA toolkit's own math libraries (not the driver's libcuda, nor cuDNN)."""
 _IMAGE_BUILD_STEP = re.compile(
     r"^[^\n]{0,40}?(?:\bStep \d{1,4}/\d{1,4} : RUN\b"
     r"|#\d{1,4} \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b)[^\n]{0,200}",
