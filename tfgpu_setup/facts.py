@@ -299,16 +299,11 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
     """A partial facts document: what it leaves out is unknown, never absent. Older documents
     (no 'unknown' key) came from a full probe, so they hold every key and stay fully known."""
     # null where the field takes none (a driver, a list) reads as left out: unknown
-    filled = {k: v for k, v in data.items() if v is not None or k in _nullable(Facts)}
-    ignored = _drop_fields_not_in(filled, Facts, "")
+    filled, ignored = _known_fields(data, Facts, "")
     for key, cls in (("platform", Platform), ("driver", Driver)):
         if isinstance(filled.get(key), dict):
-            filled[key] = {
-                k: v
-                for k, v in filled[key].items()
-                if k in _field_names(cls) and (v is not None or k in _nullable(cls))
-            }
-            ignored += [f"{key}.{k}" for k in data[key] if k not in _field_names(cls)]
+            filled[key], dropped = _known_fields(filled[key], cls, f"{key}.")
+            ignored += dropped
     if isinstance(filled.get("gpus"), list):
         filled["gpus"], dropped = _gpu_entries(filled["gpus"])
         ignored += dropped
@@ -361,15 +356,21 @@ def _gpu_entries(gpus: list[Any]) -> tuple[list[Any], list[str]]:
         if not isinstance(gpu, dict):
             entries.append(gpu)  # (the decoder names what is wrong with it)
             continue
-        entry = {
-            k: v
-            for k, v in gpu.items()
-            if k in _field_names(Gpu) and (v is not None or k in _nullable(Gpu))
-        }
+        entry, unknown = _known_fields(gpu, Gpu, f"gpus[{position}].")
         entry.setdefault("index", position)
-        dropped += [f"gpus[{position}].{k}" for k in gpu if k not in _field_names(Gpu)]
+        dropped += unknown
         entries.append(entry)
     return entries, dropped
+
+
+def _known_fields(
+    entry: dict[str, Any], cls: type, prefix: str
+) -> tuple[dict[str, Any], list[str]]:
+    """The keys `cls` has a field for, but a null where the field takes none (left out:
+    unknown); and the names, after `prefix`, of the keys it has no field for."""
+    names, nullable = _field_names(cls), _nullable(cls)
+    kept = {k: v for k, v in entry.items() if k in names and (v is not None or k in nullable)}
+    return kept, [prefix + k for k in entry if k not in names]
 
 
 def _field_names(cls: type) -> frozenset[str]:
@@ -380,15 +381,6 @@ def _nullable(cls: type) -> frozenset[str]:
     """The fields whose null is a value (None: not found), not a gap in the document."""
     # (annotations are strings here: 'str | None')
     return frozenset(f.name for f in fields(cls) if f.default is None or "None" in str(f.type))
-
-
-def _drop_fields_not_in(data: dict[str, Any], cls: type, prefix: str) -> list[str]:
-    """Remove the keys `cls` has no field for (an annotation, a newer probe's addition within
-    the same schema version); return their names."""
-    dropped = [key for key in data if key not in _field_names(cls)]
-    for key in dropped:
-        del data[key]
-    return [prefix + key for key in dropped]
 
 
 ENV_VARIABLES = (

@@ -60,6 +60,7 @@ from .release_hints import (
     written_on,
 )
 from .signatures import library_name
+from .signatures.model import ONE_NAME_PER_MAJOR, OWN_NUMBERING
 from .template import Stated, TemplateAnswers, template_answers
 from .wanted import (
     Wanted,
@@ -693,8 +694,8 @@ def _ran_after_install(text: str) -> str:
     return text[line_start : line_end if line_end >= 0 else len(text)].strip()[:300]
 
 
-TOOLKIT_LIBRARIES = frozenset({"cublas", "cublasLt", "cufft", "curand", "cusolver", "cusparse"})
-"""The CUDA toolkit's own math libraries (not the driver's libcuda, nor cuDNN)."""
+TOOLKIT_LIBRARIES = (ONE_NAME_PER_MAJOR | OWN_NUMBERING) - {"cudart"}
+"""The CUDA toolkit's own math libraries (not its runtime, the driver's libcuda, nor cuDNN)."""
 _IMAGE_BUILD_STEP = re.compile(
     r"^[^\n]{0,40}?(?:\bStep \d{1,4}/\d{1,4} : RUN\b"
     r"|#\d{1,4} \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b)[^\n]{0,200}",

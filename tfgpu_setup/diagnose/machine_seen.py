@@ -273,10 +273,8 @@ def driver_shown(sample: str) -> DriverShown | None:
     return DriverShown(found["driver"], found.groupdict().get("cuda"), found.group(0))
 
 
-_MISMATCH_REPORTED = re.compile(
-    r"kernel version (?P<kernel>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?) does not match DSO version"
-    r" (?P<library>\d{2,4}\.\d{1,3}(?:\.\d{1,3})?)"
-)
+_MISMATCH_REPORTED = SIGNATURES["kernel-dso-mismatch"].pattern
+"""TensorFlow's 'kernel version K does not match DSO version D' (groups 'kernel', 'dso')."""
 
 
 def _mended_driver(sample: str) -> DriverShown | None:
@@ -287,7 +285,7 @@ def _mended_driver(sample: str) -> DriverShown | None:
     found = _MISMATCH_REPORTED.search(sample)
     if found is None or _FORWARD_COMPATIBILITY.search(sample):
         return None
-    kernel, library = found["kernel"], found["library"]
+    kernel, library = found["kernel"], found["dso"]
     newer = kernel if _driver_version(kernel) > _driver_version(library) else library
     return DriverShown(newer, None, found.group(0))
 

@@ -45,8 +45,9 @@ def installed_toolkit_off_the_path(
     )
     if toolkit is None:
         return findings
+    version = toolkit.version or built  # (the one chosen has a version)
     windows = facts.knows("os") and facts.platform.os == "windows"
-    folder = _library_folder(toolkit.path, toolkit.version or built, windows)
+    folder = _library_folder(toolkit.path, version, windows)
     where = (
         f"add {folder} to PATH, then open a new terminal"
         if windows
@@ -56,14 +57,13 @@ def installed_toolkit_off_the_path(
         " /etc/ld.so.conf.d/cuda.conf and run 'sudo ldconfig'"
     )
     fix = (
-        f"CUDA {toolkit.version} is installed and serves TensorFlow {release.version}: put its"
+        f"CUDA {version} is installed and serves TensorFlow {release.version}: put its"
         f" library folder on the loader path where the program runs ({where})."
     )
     said = (
-        f"CUDA {toolkit.version} installed ({toolkit.source}) serves TensorFlow {release.version}"
+        f"CUDA {version} installed ({toolkit.source}) serves TensorFlow {release.version}"
         f" (built with CUDA {built}): the loader did not search its folder"
     )
-    version = toolkit.version or built
     return tuple(
         dataclasses.replace(f, evidence=(*f.evidence, said), fix=fix)
         if f.id == "cuda-libs-not-found" and _ships_every_library_named(f, version)
@@ -73,18 +73,16 @@ def installed_toolkit_off_the_path(
 
 
 def _library_folder(home: str, version: str, windows: bool) -> str:
-    """Where the CUDA's libraries are: under its folder, or a conda environment's own when the
-    log only listed it ('cudatoolkit 11.2.2' in 'conda list')."""
-    if re.match(r"[A-Za-z]:\\", home) or (home.startswith("/") and not windows):
-        return f"{home}\\bin" if windows else f"{home}/lib64"
-    if "cudatoolkit" in home or "cuda-" in home:
+    """Where the CUDA's libraries are: under its folder, or a conda environment's own where the
+    log only listed it (a 'conda list' row, 'cudatoolkit 11.2.2 ...', in place of a path)."""
+    if re.match(r"[A-Za-z]:\\", home):
+        return f"{home}\\bin"
+    if not home.startswith("/"):
         return "%CONDA_PREFIX%\\Library\\bin" if windows else "$CONDA_PREFIX/lib"
-    # a Linux default for a CUDA stated before the OS was known
-    return (
-        f"{WINDOWS_CUDA_HOME}\\v{xy(version)}\\bin"
-        if windows
-        else f"/usr/local/cuda-{xy(version)}/lib64"
-    )
+    if not windows:
+        return f"{home}/lib64"
+    # a Linux default, for a CUDA stated before the log showed Windows
+    return f"{WINDOWS_CUDA_HOME}\\v{xy(version)}\\bin"
 
 
 _LIBRARY_FILE = re.compile(r"\b(?:lib\w{2,30}\.so(?:\.\d{1,4}){1,3}|\w{2,30}64_\d{1,4}\.dll)\b")

@@ -24,6 +24,12 @@ PIP_WHEEL_PLATFORMS = frozenset({"linux_x86_64", "wsl2"})
 """NVIDIA publishes the cu11 wheels for Linux x86_64 only (WSL2 runs the same wheels)."""
 
 
+def has_wheels(release: TfRelease, key: str) -> bool:
+    """PyPI has a wheel of this release for the platform `key` names."""
+    support = release.platforms.get(key)
+    return support is not None and support.available
+
+
 def platform_key(facts: Facts) -> str:
     """The matrix's name for the platform; a machine no release has wheels for gets a key of
     its own ('linux_armv7l', 'windows_arm64'), which no release lists, rather than x86_64's."""
@@ -343,7 +349,7 @@ def evaluate(
         assumed.append(Assumption("os", platform_label(key), CONFIRM["os"]))
     elif not facts.knows("arch") and key.startswith("linux"):
         assumed.append(Assumption("arch", platform_label(key), CONFIRM["arch"]))
-    if support is None or not support.available:
+    if not has_wheels(release, key):
         install.append(f"no {key} wheels of tensorflow {release.version}")
     python = choose_python(release, facts, preferred_python)
     if python is not None and python.source.startswith("assumed"):

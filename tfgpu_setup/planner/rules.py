@@ -33,6 +33,7 @@ from .evaluate import (
     GpuSupport,
     forward_compatible,
     gpu_support,
+    has_wheels,
     is_windows_driver,
     platform_key,
     platform_label,
@@ -611,9 +612,7 @@ def _asked_release_without_a_wheel_here(ctx: Context) -> list[Finding]:
     here = [
         r
         for r in ctx.matrix.tensorflow.releases
-        if (support := r.platforms.get(key)) is not None
-        and support.available
-        and (not pythons or pythons & set(r.python))
+        if has_wheels(r, key) and (not pythons or pythons & set(r.python))
     ]
     first_asked = parsed(ctx.evaluations[-1].release.version)
     before = max(
@@ -936,11 +935,7 @@ def _supported_pythons(ctx: Context) -> str:
         return "see 'tfgpu-setup matrix show'"
     key = platform_key(ctx.facts)
     newest = next(
-        (
-            e.release
-            for e in ctx.evaluations
-            if (support := e.release.platforms.get(key)) is not None and support.available
-        ),
+        (e.release for e in ctx.evaluations if has_wheels(e.release, key)),
         ctx.evaluations[0].release,
     )
     pythons = "Python " + "/".join(newest.python)
@@ -1060,9 +1055,8 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
     supported_elsewhere = [
         r
         for r in sorted(ctx.matrix.tensorflow.releases, key=lambda r: Version(r.version))[::-1]
-        if (support := r.platforms.get(key)) is not None
-        and support.gpu
-        and support.available
+        if has_wheels(r, key)
+        and r.platforms[key].gpu
         and all(gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad)
     ]
     ancient = all(query.older_than_every_build(g.gpu.compute_capability) for g in bad)
