@@ -4269,3 +4269,19 @@ def test_toolkit_libraries_that_opened_beside_a_missing_runtime_are_another_cuda
     )
     flags = ("--os", "linux", "--gpu", "NVIDIA GeForce RTX 2070 SUPER", "--driver", "470.57.02")
     assert top(doctor(tmp_path, capsys, log, *flags)) == "cuda-version-mismatch"
+
+
+def test_a_cuda_stated_before_the_log_showed_windows_is_looked_for_where_windows_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --cuda-toolkit without --os takes Linux's folder; the log's DLL shows Windows: the folder
+    # to put on PATH is the Windows installer's, not a conda environment's
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--tf", "2.10", "--cuda-toolkit", "11.2")["findings"][0]
+    assert (
+        "add C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2\\bin to PATH"
+        in (first["fix"])
+    )
