@@ -384,11 +384,13 @@ def test_a_raspberry_pi_arch_is_accepted_and_answered(capsys):
 def test_a_gpu_stated_without_a_driver_names_the_missing_driver(
     capsys: pytest.CaptureFixture[str], where: list[str], top: str
 ) -> None:
-    """'I have an RTX 3090 and nvidia-smi is not found': the plan says why it is CPU-only."""
+    """'I have an RTX 3090 and nvidia-smi is not found': the plan is the GPU build, and its
+    first finding the driver to install (a CPU build would have to be replaced after it)."""
     code, doc = run_json(
         capsys, "--no-probe", *where, "--python", "3.11", "--driver", "none", "--gpu", "RTX 3090"
     )
-    assert code == ExitCode.CPU_ONLY
+    assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
+    assert any(p["name"] == "nvidia-cudnn-cu12" for p in doc["packages"])
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == (top, "error")
 
@@ -396,11 +398,16 @@ def test_a_gpu_stated_without_a_driver_names_the_missing_driver(
 def test_native_windows_with_a_gpu_and_no_driver_names_both(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, doc = described(capsys, "--os windows --python 3.10 --driver none --gpu 'RTX 3090'")
+    # Python 3.12: no release with a Windows GPU build takes it
+    _, doc = described(capsys, "--os windows --python 3.12 --driver none --gpu 'RTX 3090'")
     ids = [f["id"] for f in doc["findings"]]
     assert ids[:2] == ["windows-native-gpu-unsupported", "no-nvidia-driver"]
     driver = doc["findings"][1]
     assert "RTX 3090" in driver["title"] and "ubuntu" not in driver["fix"]
+    # Python 3.10: 2.10 has one, and runs once the driver is installed
+    _, doc = described(capsys, "--os windows --python 3.10 --driver none --gpu 'RTX 3090'")
+    assert (doc["verdict"], doc["tensorflow"]) == ("gpu", "2.10.1")
+    assert doc["findings"][0]["id"] == "no-nvidia-driver"
 
 
 def test_native_windows_on_2_10_without_a_driver_names_it(
@@ -511,7 +518,9 @@ def test_a_container_without_a_driver_is_not_told_to_install_one(
 def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
     capsys: pytest.CaptureFixture[str], driver: str, gpu: str, first: str, branch: str
 ) -> None:
-    """nvidia-smi lists no GPU its driver branch does not know (too old) or dropped (too new)."""
+    """nvidia-smi lists no GPU its driver branch does not know (too old) or dropped (too new).
+    A newer driver mends the first (a GPU plan, once it is installed); the legacy branch a
+    dropped GPU needs caps its CUDA below every release for this Python (a CPU plan)."""
     code, doc = run_json(
         capsys,
         "--no-probe",
@@ -524,7 +533,10 @@ def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
         "--gpu",
         gpu,
     )
-    assert (code, doc["verdict"]) == (ExitCode.CPU_ONLY, "cpu")
+    update = first == "driver-too-old"
+    assert (code, doc["verdict"]) == (
+        (ExitCode.OK, "gpu") if update else (ExitCode.CPU_ONLY, "cpu")
+    )
     top = doc["findings"][0]
     assert (top["id"], top["severity"]) == (first, "error")
     assert branch in top["fix"]
@@ -636,7 +648,9 @@ def test_a_cuda_the_driver_reports_beyond_its_branch_is_forward_compatibility(
     # stated CUDA runs the release; the plan says what it rests on instead of refusing it.
     machine = "--os linux --python 3.10 --driver 470.239.06 --gpu 'NVIDIA A100-SXM4-40GB' --tf 2.16"
     _, own = described(capsys, machine)
-    assert own["verdict"] == "cpu"  # R470's own CUDA (11.4) cannot run 2.16's 12.3
+    # R470's own CUDA (11.4) cannot run 2.16's 12.3: the driver update comes first
+    assert (own["verdict"], own["findings"][0]["id"]) == ("gpu", "driver-too-old")
+    assert own["findings"][0]["severity"] == "error" and "525.60.13" in own["findings"][0]["fix"]
     _, compat = described(capsys, machine + " --cuda-driver 12.4 --container")
     assert (compat["verdict"], compat["tensorflow"]) == ("gpu", "2.16.2")
     note = next(f for f in compat["findings"] if f["id"] == "driver-too-old")
@@ -754,9 +768,11 @@ def test_a_windows_driver_from_before_cuda_in_wsl_2_plans_no_gpu_there(capsys):
     # the R470 branch (NVIDIA's WSL user guide): the plan must not promise the GPU there
     machine = '--os wsl2 --python 3.10 --glibc 2.35 --gpu "NVIDIA GeForce RTX 3060"'
     code, old = described(capsys, f"{machine} --driver 465.89")
-    assert old["verdict"] == "cpu" and code == ExitCode.CPU_ONLY
+    # no release runs there on it: the newest's GPU build, once the Windows driver is updated
+    assert (old["verdict"], old["tensorflow"], code) == ("gpu", "2.21.0", ExitCode.OK)
     first = old["findings"][0]
-    assert first["id"] == "driver-too-old" and "on WSL2" in first["fix"]
+    assert (first["id"], first["severity"]) == ("driver-too-old", "error")
+    assert "Windows host" in first["fix"] and "wsl --shutdown" in first["fix"]
     # an R470 Windows driver runs the same machine's GPU, whatever its build (470.76 is below
     # CUDA 11.4's own 471.11, and CUDA 11.8's releases run on it by minor-version compatibility)
     for driver in ("472.12", "470.76"):

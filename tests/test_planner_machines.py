@@ -173,18 +173,38 @@ def test_r470_falls_back_to_2_14_with_cuda11_pins() -> None:
 
 
 def test_r418_runs_no_release_that_installs_here() -> None:
+    # R418 runs CUDA 10.1 (2.1 to 2.3, Python 3.8 at most); R525 and later drive a V100 (Volta
+    # stops at R580): the plan is 2.21's GPU build, once the driver is updated
     f = whatif(os="linux", pythons=("3.11",), driver="418.87.01", gpus=("Tesla V100-SXM2-16GB",))
     plan = plan_for(f)
-    assert (plan.verdict, plan.tensorflow, plan.python) == ("cpu", "2.21.0", "3.11")
-    assert plan.requirements == ("tensorflow==2.21.0",)  # no CUDA wheels for a CPU plan
-    assert plan.activate is not None
-    assert plan.activate.variables() == {"PATH": f"{VENV}/bin:$PATH"}  # the venv alone
+    assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.21.0", "3.11")
+    assert plan.requirements == ("tensorflow==2.21.0", *PINS_2_21_0)
     assert top(plan) == "driver-too-old"
     assert plan.findings[0].severity is Severity.ERROR
     assert "≥ 525.60.13" in plan.findings[0].fix
     assert decision(plan, "tensorflow 2.21.0").reason == (
-        "newest release installable here; its GPU build cannot run here"
+        "newest release whose GPU build runs here once the driver is updated (none that installs"
+        " here runs on it as it is)"
     )
+
+
+def test_a_driver_update_is_capped_at_the_gpus_last_branch() -> None:
+    # A K80 on R418 with Python 3.11: 2.14.1 (CUDA 11.8, sm_37 kernels) runs from R450 on, and
+    # Kepler's last branch is R470: an update to R550 would leave it without a driver
+    f = whatif(os="linux", pythons=("3.11",), driver="418.87.01", gpus=("Tesla K80",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.14.1")
+    assert top(plan) == "driver-too-old"
+    assert "≥ 450.80.02 of branch R470 or older" in plan.findings[0].fix
+
+
+def test_a_driver_no_update_can_bring_keeps_the_plan_on_the_cpu() -> None:
+    # Python 3.12: every release for it needs R525 or later (CUDA 12), past Kepler's last R470
+    f = whatif(os="linux", pythons=("3.12",), driver="418.87.01", gpus=("Tesla K80",))
+    plan = plan_for(f)
+    assert (plan.verdict, plan.requirements) == ("cpu", ("tensorflow==2.21.0",))
+    assert plan.activate is not None
+    assert plan.activate.variables() == {"PATH": f"{VENV}/bin:$PATH"}  # the venv alone
 
 
 def test_kepler_k80_stops_at_2_14() -> None:

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from packaging.version import Version
 
+from ..errors import UserError
 from ..facts import Facts, Gpu, PythonInterpreter, normalised_arch
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
-from .driver_gpus import WSL_CUDA_BRANCH, driver_branch, driver_gaps, predates_wsl_cuda
+from .driver_gpus import (
+    WSL_CUDA_BRANCH,
+    driver_branch,
+    driver_gaps,
+    dropped_by,
+    predates_wsl_cuda,
+)
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
@@ -124,6 +132,9 @@ class Evaluation:
     cuda_from: CudaFrom = "none"
     wheel_set: CudaWheelSet | None = None
     """The matrix's pip wheel set the plan installs instead of a system CUDA, if any."""
+    driver_update_fixes: bool = False
+    """The driver alone stands in the way of the GPU build, and a driver new enough for it still
+    drives the GPUs: the GPU build runs once the user installs or updates the driver."""
 
     @property
     def pins(self) -> tuple[str, ...]:
@@ -371,6 +382,7 @@ def evaluate(
     gpus = tuple(gpu_support(release, g, matrix) for g in facts.gpus)
     floor = driver_floor(release, facts, matrix)
     driver_problem: str | None = None
+    driver_update_fixes = False
     missing: str | None = None
     cuda_from: CudaFrom = "none"
     wheel_set: CudaWheelSet | None = None
@@ -432,6 +444,12 @@ def evaluate(
             gpu_blockers.append("; ".join(gap.reason for gap in gaps))
         if missing:
             gpu_blockers.append(missing)
+        driver_blockers = {driver_problem, _predates_reason(facts, matrix)} - {None}
+        driver_update_fixes = (
+            bool(gpu_blockers)
+            and set(gpu_blockers) <= driver_blockers
+            and _newer_driver_drives(release, floor, gpus, facts, matrix)
+        )
         if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):
             unknown = "cuda" if not facts.knows("cuda") else "cudnn"
             assumed.append(
@@ -458,7 +476,57 @@ def evaluate(
         tuple(assumed),
         cuda_from,
         wheel_set,
+        driver_update_fixes,
     )
+
+
+def _predates_reason(facts: Facts, matrix: Matrix) -> str | None:
+    """The blocker evaluate() lists when the driver predates every GPU (an update mends it)."""
+    gaps = driver_gaps(facts, matrix, is_windows_driver(facts))
+    if gaps and len(gaps) == len(facts.gpus) and all(g.kind == "predates" for g in gaps):
+        return "; ".join(gap.reason for gap in gaps)
+    return None
+
+
+_WINDOWS_BRANCH_SPAN = 9
+"""A Windows driver of a branch may be numbered up to this far past it (R470's 472.12)."""
+
+
+def _newer_driver_drives(
+    release: TfRelease,
+    floor: tuple[str, str] | None,
+    gpus: tuple[GpuSupport, ...],
+    facts: Facts,
+    matrix: Matrix,
+) -> bool:
+    """Some GPU with this release's kernels is still driven by a driver ≥ floor (a Kepler card
+    stops at R470, so no update brings it CUDA 12). Needs GPUs stated or measured: a driver
+    to install is no fix for a machine whose GPUs nobody has seen."""
+    if floor is None or not facts.gpus:
+        return False
+    needed = driver_branch(floor[0])
+    if needed is None:
+        return False
+    if is_windows_driver(facts):
+        needed -= _WINDOWS_BRANCH_SPAN
+    return any(_driven_past(release, g, needed, matrix) for g in gpus)
+
+
+def _driven_past(release: TfRelease, support: GpuSupport, branch: int, matrix: Matrix) -> bool:
+    """A driver of `branch` drives this GPU, and the release has kernels for it. A GPU whose
+    compute capability nobody measured (an old nvidia-smi does not print it) is read by its
+    name; one that cannot be named stays in doubt, and doubt makes no GPU plan."""
+    gpu = support.gpu
+    if gpu.compute_capability is None:
+        try:
+            named = query.gpu_cc_from_name(matrix, gpu.name)
+        except UserError:
+            return False
+        if named is None:
+            return False
+        gpu = dataclasses.replace(gpu, compute_capability=named.cc)
+        support = gpu_support(release, gpu, matrix)
+    return support.support != "unsupported" and dropped_by(gpu, matrix, branch) is None
 
 
 _WHEEL_SETS: dict[tuple[int, str], tuple[object, CudaWheelSet | None]] = {}

@@ -31,12 +31,21 @@ class Selection:
 
 
 def select(evaluations: tuple[Evaluation, ...]) -> Selection:
-    """The newest release whose GPU build runs here, else the newest installable one."""
-    gpu_choice = next((e for e in evaluations if e.gpu_ok), None) or next(
-        # the GPU build runs once the user installs the system CUDA or cuDNN it loads (no pip
-        # wheel stands in for it here): a GPU plan with that step, not a CPU one
-        (e for e in evaluations if e.installable and e.gpu_blockers == (e.system_cuda_blocker,)),
-        None,
+    """The newest release whose GPU build runs here; else the newest whose GPU build runs once
+    the user installs what only they can (the system CUDA or cuDNN it loads, where no pip wheel
+    stands in for it; or a driver new enough): a GPU plan with that step, not a CPU one; else
+    the newest installable one."""
+    gpu_choice = (
+        next((e for e in evaluations if e.gpu_ok), None)
+        or next(
+            (
+                e
+                for e in evaluations
+                if e.installable and e.gpu_blockers == (e.system_cuda_blocker,)
+            ),
+            None,
+        )
+        or next((e for e in evaluations if e.installable and e.driver_update_fixes), None)
     )
     chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
     return Selection(evaluations, chosen, gpu_choice is not None)

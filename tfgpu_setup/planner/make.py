@@ -202,6 +202,10 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                 if ctx.gpu
                 else "newest release installable here; its GPU build cannot run here"
             )
+            if ctx.gpu and chosen.driver_update_fixes:
+                how += " once the driver is updated (none that installs here runs on it as it is)"
+            elif ctx.gpu and chosen.system_cuda_blocker is not None:
+                how += " once the system CUDA and cuDNN it loads are installed"
             if ctx.request.tf:
                 how = f"matches --tf {ctx.request.tf}; " + how
             out.append(Decision(f"tensorflow {v}", "chosen", how, source))

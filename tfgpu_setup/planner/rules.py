@@ -30,6 +30,7 @@ from .driver_gpus import (
 )
 from .evaluate import (
     PIP_WHEEL_PLATFORMS,
+    Evaluation,
     GpuSupport,
     forward_compatible,
     gpu_support,
@@ -534,6 +535,8 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                 )
             ]
         return []
+    if ctx.gpu and ctx.chosen is not None and ctx.chosen.driver_update_fixes:
+        return [_driver_to_update(ctx, ctx.chosen)]
     blocked = [
         e
         for e in ctx.evaluations
@@ -581,6 +584,49 @@ def driver_too_old(ctx: Context) -> list[Finding]:
             fix,
         )
     ]
+
+
+def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
+    """The plan's GPU build waits for a newer driver: no release fits the driver as it is (a
+    Python or GPU that needs a newer one), and the GPU stays driven by one new enough."""
+    f, floor = ctx.facts, chosen.driver_floor
+    needed = floor[0] if floor else "a newer driver"
+    return finding(
+        "driver-too-old",
+        E,
+        f"The NVIDIA driver is too old for TensorFlow {chosen.release.version}, the GPU build"
+        " this plan installs",
+        [
+            f"driver {f.driver.version or '?'} supports CUDA {f.driver.cuda_version or '?'} "
+            f"({f.driver.source})",
+            f"TensorFlow {chosen.release.version}: {chosen.driver_blocker}",
+        ],
+        f"Update the NVIDIA driver to ≥ {needed}"
+        + _last_branch(ctx)
+        + (
+            " on the Windows host (WSL 2 uses the Windows driver), then run 'wsl --shutdown'"
+            if f.platform.os == "wsl2"
+            else ", then reboot"
+        )
+        + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
+        + "; until then TensorFlow runs on the CPU.",
+    )
+
+
+def _last_branch(ctx: Context) -> str:
+    """The newest branch that still drives every GPU here, where their architecture has one:
+    an update past it (R550 for a K80) would leave the GPU without a driver."""
+    capped = [
+        (arch.last_driver_branch, g.name)
+        for g in ctx.facts.gpus
+        if g.compute_capability
+        and (arch := query.arch_for_cc(ctx.matrix, g.compute_capability))
+        and arch.last_driver_branch is not None
+    ]
+    if not capped:
+        return ""
+    last, name = min(capped)
+    return f" of branch R{last} or older (later branches no longer drive the {name})"
 
 
 PLATFORM_UNSUPPORTED_FIX = (
