@@ -246,6 +246,10 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
         need = f" (≥ {first[0]}, the first that drives the {first[1]})"
     # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
     named = ", ".join(g.name for g in f.gpus)
+    seen = ", ".join(
+        f"{g.name}" + (f" on the PCI bus at {g.pci_bus_id} (lspci)" if g.source == "lspci" else "")
+        for g in f.gpus
+    )
     how = (
         "from NVIDIA's download page for this GPU, reboot, and check with 'nvidia-smi'."
         if windows
@@ -260,7 +264,7 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
             "so TensorFlow cannot see it"
             if named
             else "No NVIDIA driver is installed or loaded, so TensorFlow cannot see any GPU",
-            [*_driver_evidence(f), *([f"GPUs: {named}"] if named else [])],
+            [*_driver_evidence(f), *([f"GPUs: {seen}"] if named else [])],
             f"Install the NVIDIA driver{need} {how}"
             + (
                 ""
