@@ -8811,3 +8811,17 @@ def test_stream_executor_over_its_memory_limit_is_gpu_memory(
         " on device ordinal 0\n"
     )
     assert "gpu-out-of-memory" not in _ids(doctor(tmp_path, capsys, jax))
+
+
+def test_the_legacy_branch_the_module_names_is_the_one_to_install(tmp_path, capsys):
+    """NVRM names the branch that still drives the GPU; the fix must not send the user to R470."""
+    log = (
+        "NVRM: The NVIDIA GeForce GTX 1060 6GB GPU installed in this system is\n"
+        "NVRM:  supported through the NVIDIA 580.xx Legacy drivers. Please\n"
+        "NVRM:  visit http://www.nvidia.com/object/unix.html for more\n"
+        "NVRM:  information.  The 595.58.03 NVIDIA driver will ignore\n"
+        "NVRM:  this GPU.  Continuing probe...\nNVRM: No NVIDIA GPU found.\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert top["id"] == "no-nvidia-driver"
+    assert "580.xx legacy branch" in top["fix"] and "470" not in top["fix"]

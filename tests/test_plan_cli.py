@@ -519,8 +519,8 @@ def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
     capsys: pytest.CaptureFixture[str], driver: str, gpu: str, first: str, branch: str
 ) -> None:
     """nvidia-smi lists no GPU its driver branch does not know (too old) or dropped (too new).
-    A newer driver mends the first (a GPU plan, once it is installed); the legacy branch a
-    dropped GPU needs caps its CUDA below every release for this Python (a CPU plan)."""
+    Another driver mends both: a newer one, or the legacy branch that still drives the GPU (and
+    still runs a release for this Python): a GPU plan, once it is installed."""
     code, doc = run_json(
         capsys,
         "--no-probe",
@@ -533,10 +533,7 @@ def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
         "--gpu",
         gpu,
     )
-    update = first == "driver-too-old"
-    assert (code, doc["verdict"]) == (
-        (ExitCode.OK, "gpu") if update else (ExitCode.CPU_ONLY, "cpu")
-    )
+    assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
     top = doc["findings"][0]
     assert (top["id"], top["severity"]) == (first, "error")
     assert branch in top["fix"]
@@ -920,7 +917,7 @@ def test_a_driver_to_install_is_one_that_drives_the_gpu_stated(capsys):
     assert "≥ 570.65" in fix and "528.33" not in fix
     _, ampere = described(capsys, '--os linux --python 3.12 --driver none --gpu "RTX 3060"')
     fix = next(f for f in ampere["findings"] if f["id"] == "no-nvidia-driver")["fix"]
-    assert "≥ 525.60.13 for the newest TensorFlow" in fix
+    assert "≥ 525.60.13 for TensorFlow 2.21.0" in fix
 
 
 def test_a_release_for_the_gpu_that_the_c_library_rules_out_is_no_way_out_offered_bare(capsys):
@@ -1002,3 +999,63 @@ def test_a_1x_release_asked_for_is_told_it_is_older_than_any_planned_not_unknown
     assert code == ExitCode.INPUT and len(err.strip().splitlines()) == 1
     assert "older than every release this tool plans (2.0.0 and later" in err
     assert "tf.compat.v1" in err
+
+
+@pytest.mark.parametrize(
+    ("machine", "wanted", "unwanted"),
+    [
+        # the plan's 2.14.1 needs R450+, and Kepler ends at R470: never 'the newest' R525+
+        (
+            "--os linux --python 3.11 --gpu 'Tesla K80' --driver none",
+            ("≥ 450.80.02 for TensorFlow 2.14.1", "R470 or older"),
+            ("525.60.13",),
+        ),
+        # Pascal ends at R580 (the R590 driver no longer drives it)
+        (
+            "--os linux --python 3.12 --gpu 'NVIDIA GeForce GTX 1080' --driver none",
+            ("≥ 525.60.13 for TensorFlow 2.21.0", "R580 or older"),
+            (),
+        ),
+        (
+            "--os wsl2 --python 3.12 --gpu 'NVIDIA GeForce GTX 1080' --driver none",
+            ("R580 or older", "Windows host"),
+            ("current NVIDIA driver",),
+        ),
+        # native Windows plans 2.10.1: the newest release's CUDA 12 floor is not the one to meet
+        (
+            "--os windows --python 3.10 --gpu 'NVIDIA GeForce RTX 3060' --driver none",
+            ("456.38",),
+            ("528.33", "newest TensorFlow"),
+        ),
+    ],
+)
+def test_the_driver_to_install_is_the_plans_and_stays_within_the_gpus_branches(
+    capsys: pytest.CaptureFixture[str],
+    machine: str,
+    wanted: tuple[str, ...],
+    unwanted: tuple[str, ...],
+) -> None:
+    _, doc = described(capsys, machine)
+    fix = doc["findings"][0]["fix"]
+    assert doc["verdict"] == "gpu" and doc["findings"][0]["severity"] == "error"
+    assert all(w in fix for w in wanted), fix
+    assert not any(u in fix for u in unwanted), fix
+
+
+@pytest.mark.parametrize(
+    ("machine", "tensorflow"),
+    [
+        ("--os linux --python 3.12 --gpu 'Tesla V100-SXM2-16GB' --driver 590.44.01", "2.21.0"),
+        ("--os linux --python 3.11 --gpu 'Tesla K80' --driver 580.95.05", "2.14.1"),
+    ],
+)
+def test_a_driver_past_the_gpus_last_branch_plans_the_gpu_build_of_that_branch(
+    capsys: pytest.CaptureFixture[str], machine: str, tensorflow: str
+) -> None:
+    """R580 drives a V100 and runs CUDA 12 (R470 a K80 and CUDA 11.8): going back to the legacy
+    branch is the step, and the GPU build waits for it."""
+    code, doc = described(capsys, machine)
+    assert (code, doc["verdict"], doc["tensorflow"]) == (ExitCode.OK, "gpu", tensorflow)
+    top = doc["findings"][0]
+    assert (top["id"], top["severity"]) == ("no-nvidia-driver", "error")
+    assert "legacy branch" in top["fix"]

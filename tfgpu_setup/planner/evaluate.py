@@ -444,7 +444,7 @@ def evaluate(
             gpu_blockers.append("; ".join(gap.reason for gap in gaps))
         if missing:
             gpu_blockers.append(missing)
-        driver_blockers = {driver_problem, _predates_reason(facts, matrix)} - {None}
+        driver_blockers = {driver_problem, _gaps_a_driver_mends(facts, matrix, floor)} - {None}
         driver_update_fixes = (
             bool(gpu_blockers)
             and set(gpu_blockers) <= driver_blockers
@@ -480,10 +480,15 @@ def evaluate(
     )
 
 
-def _predates_reason(facts: Facts, matrix: Matrix) -> str | None:
-    """The blocker evaluate() lists when the driver predates every GPU (an update mends it)."""
+def _gaps_a_driver_mends(facts: Facts, matrix: Matrix, floor: tuple[str, str] | None) -> str | None:
+    """The blocker evaluate() lists when the driver drives none of the GPUs, where another
+    driver mends it: a newer one for a driver older than the GPUs, or their legacy branch for
+    one past it, where that branch still runs this release's CUDA (R580 for a V100 on R590)."""
     gaps = driver_gaps(facts, matrix, is_windows_driver(facts))
-    if gaps and len(gaps) == len(facts.gpus) and all(g.kind == "predates" for g in gaps):
+    needed = driver_branch(floor[0]) if floor else None
+    if not gaps or len(gaps) != len(facts.gpus):
+        return None
+    if all(g.kind == "predates" or (needed is not None and g.branch >= needed) for g in gaps):
         return "; ".join(gap.reason for gap in gaps)
     return None
 

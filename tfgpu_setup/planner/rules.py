@@ -201,7 +201,11 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
             "WSL2 has no /usr/lib/wsl/lib/libcuda.so.1: the Windows NVIDIA driver is missing or "
             "too old",
             [*_driver_evidence(f), f"WSL evidence: {', '.join(f.platform.wsl_evidence) or 'none'}"],
-            "Install the current NVIDIA driver for Windows on the Windows host ("
+            (
+                "Install the current NVIDIA driver for Windows on the Windows host ("
+                if not (cap := _last_branch(ctx))
+                else f"Install an NVIDIA driver for Windows{cap} on the Windows host ("
+            )
             + (
                 f"≥ {first[0]}, the first that drives the {first[1]}"
                 if (first := _first_driver_for_the_gpus(ctx)) is not None
@@ -228,6 +232,23 @@ def _first_driver_for_the_gpus(ctx: Context) -> tuple[str, str] | None:
     return found
 
 
+def _release_for_the_driver(ctx: Context) -> Evaluation | None:
+    """The release whose driver floor the driver to install must meet: the plan's GPU build,
+    else the newest installable release with kernels for the GPUs (none: no driver helps)."""
+    if ctx.gpu and ctx.chosen is not None:
+        return ctx.chosen
+    return next(
+        (
+            e
+            for e in ctx.evaluations
+            if e.installable
+            and e.driver_floor
+            and not (e.gpus and all(g.support == "unsupported" for g in e.gpus))
+        ),
+        None,
+    )
+
+
 @rule("no-nvidia-driver", DRIVER_GUIDE)
 def no_nvidia_driver(ctx: Context) -> list[Finding]:
     f = ctx.facts
@@ -238,12 +259,19 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
         return []
     if f.knows("container") and f.platform.container and _on_linux(f):
         return []  # no driver is installed inside a container: container-gpu-not-exposed says so
-    floor = ctx.newest_gpu_capable.driver_floor if ctx.newest_gpu_capable else None
-    need = f" (≥ {floor[0]} for the newest TensorFlow)" if floor else ""
+    wanted = _release_for_the_driver(ctx)
+    floor = wanted.driver_floor if wanted else None
+    need = (
+        f" (≥ {floor[0]} for "
+        + (f"TensorFlow {wanted.release.version})" if ctx.gpu else "the newest TensorFlow)")
+        if wanted and floor
+        else ""
+    )
     if (first := _first_driver_for_the_gpus(ctx)) is not None and (
         floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
     ):
         need = f" (≥ {first[0]}, the first that drives the {first[1]})"
+    need += _last_branch(ctx)
     # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
     named = ", ".join(g.name for g in f.gpus)
     seen = ", ".join(
@@ -539,7 +567,12 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                 )
             ]
         return []
-    if ctx.gpu and ctx.chosen is not None and ctx.chosen.driver_update_fixes:
+    if (
+        ctx.gpu
+        and ctx.chosen is not None
+        and ctx.chosen.driver_update_fixes
+        and ctx.chosen.driver_blocker is not None
+    ):
         return [_driver_to_update(ctx, ctx.chosen)]
     blocked = [
         e

@@ -90,9 +90,9 @@ DRIVER: tuple[Signature, ...] = (
         title="The installed NVIDIA driver release does not support this GPU, so it drives none",
         fix=(
             "Install a driver release whose README lists this GPU ('Appendix A - Supported NVIDIA"
-            " GPU Products'): a newer branch for a new GPU; the legacy branch NVIDIA names (470,"
-            " 390) for an old one. With the open kernel modules (nvidia-open), a GPU older than"
-            " Turing needs the proprietary module instead."
+            " GPU Products'): a newer branch for a new GPU; {legacy_branch} for an old one. With"
+            " the open kernel modules (nvidia-open), a GPU older than Turing needs the proprietary"
+            " module instead."
         ),
         source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/393",
     ),

@@ -128,6 +128,7 @@ DERIVED_FROM = {
     "because": "dlerror",
     "ptxas_note": "ptxas",
     "sm_note": "sm",
+    "legacy_branch": "branch",
     "status_note": "status",
     "for_kernel": "kernel",
     "driver_supports": "driver_api",
@@ -242,6 +243,13 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         fields["halves_fix"] = driver_halves_fix(fields["dso"], fields.get("kernel", ""))
     if "sm" in fields:
         fields["sm_note"] = f" (sm_{fields['sm']})" if fields["sm"] else ""
+    if "branch" in fields:
+        named = fields["branch"].removesuffix(".xx")
+        fields["legacy_branch"] = (
+            f"the {named}.xx legacy branch the module names"
+            if named
+            else "the legacy branch NVIDIA names (580, 470, 390)"
+        )
     return fields
 
 
