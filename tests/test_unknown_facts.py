@@ -236,3 +236,48 @@ def test_a_jetson_or_grace_gpu_makes_the_machine_arm() -> None:
     # A stated architecture stands.
     facts = whatif(os="linux", arch="x86_64", pythons=("3.10",), gpus=("Jetson AGX Orin",))
     assert facts.platform.arch == "x86_64"
+
+
+def test_a_hand_written_entry_may_leave_out_what_it_does_not_know() -> None:
+    """(review 59) A driver written without 'cuda_version', a Python without 'path' or
+    'source': left out is unknown, as a null is; it was refused field by field before."""
+    doc = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"},
+        "driver": {"version": "550.127.05", "source": "nvml"},
+        "pythons": [{"version": "3.11.9"}],
+        "gpus": [{"name": "NVIDIA GeForce RTX 4070"}],
+    }
+    facts = Facts.from_jsonable(doc)
+    assert (facts.driver.version, facts.driver.cuda_version) == ("550.127.05", None)
+    assert [(p.version, p.path, p.source) for p in facts.pythons] == [
+        ("3.11.9", None, "facts document")
+    ]
+    plan = make_plan(
+        apply_overrides(facts, Overrides(), MATRIX), MATRIX, Request(venv=VENV, python="3.11")
+    )
+    assert (plan.verdict, plan.python) == ("gpu", "3.11")
+
+
+def test_an_empty_gpu_list_written_by_hand_says_there_is_no_gpu() -> None:
+    doc = {"schema": "tfgpu-setup/facts", "schema_version": 1, "gpus": []}
+    facts = Facts.from_jsonable(doc)
+    assert facts.gpus_absent()
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert (plan.verdict, plan.findings[0].id) == ("cpu", "no-nvidia-gpu")
+
+
+def test_an_arm_board_in_a_facts_document_without_a_platform_makes_it_arm() -> None:
+    """The GPU list of a facts file says what --gpu says: a GH200 is an aarch64 machine."""
+    doc = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "driver": {"version": "560.35.03", "cuda_version": "12.6", "source": "nvidia-smi"},
+        "pythons": [{"version": "3.12.3", "path": "/usr/bin/python3", "source": "PATH"}],
+        "gpus": [{"name": "NVIDIA GH200 480GB"}],
+    }
+    facts = apply_overrides(Facts.from_jsonable(doc), Overrides(), MATRIX)
+    assert facts.platform.arch == "aarch64" and "facts' GPU list" in facts.platform.source
+    plan = make_plan(facts, MATRIX, Request(venv=VENV))
+    assert (plan.verdict, plan.findings[0].id) == ("cpu", "cpu-only-tensorflow")

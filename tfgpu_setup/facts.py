@@ -9,7 +9,7 @@ unknown; --no-probe, a pasted log and a partial facts file leave unknown whateve
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 from .documents import DocumentKind, decode_document, parse_json
@@ -304,9 +304,24 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(filled.get(key), dict):
             filled[key], dropped = _known_fields(filled[key], cls, f"{key}.")
             ignored += dropped
+    if isinstance(filled.get("driver"), dict):
+        filled["driver"] = _gaps_filled(filled["driver"], Driver)
     if isinstance(filled.get("gpus"), list):
         filled["gpus"], dropped = _gpu_entries(filled["gpus"])
         ignored += dropped
+        if not filled["gpus"] and not filled.get("gpus_reason"):
+            # a hand-written empty list says so (a probe's says why it found none)
+            filled["gpus_reason"] = f"{STATED}no NVIDIA GPU (the facts document lists none)"
+    listed: tuple[tuple[str, type], ...] = (
+        ("pythons", PythonInterpreter),
+        ("cuda", CudaInstall),
+        ("cudnn", CudnnInstall),
+    )
+    for key, entry_cls in listed:
+        if isinstance(filled.get(key), list):
+            filled[key] = [
+                _gaps_filled(e, entry_cls) if isinstance(e, dict) else e for e in filled[key]
+            ]
     driver = filled.get("driver")
     if isinstance(driver, dict) and driver.get("source") == "unknown" and not driver.get("version"):
         del filled["driver"]  # a driver nobody measured: not one known to be absent
@@ -371,6 +386,22 @@ def _known_fields(
     names, nullable = _field_names(cls), _nullable(cls)
     kept = {k: v for k, v in entry.items() if k in names and (v is not None or k in nullable)}
     return kept, [prefix + k for k in entry if k not in names]
+
+
+def _gaps_filled(entry: dict[str, Any], cls: type) -> dict[str, Any]:
+    """A hand-written entry: a field it leaves out that can be unknown is (None), and one that
+    says where the value came from says the facts document; other gaps stay for the decoder
+    to name."""
+    nullable = _nullable(cls)
+    filled = dict(entry)
+    for f in fields(cls):
+        if f.name in filled or f.default is not MISSING or f.default_factory is not MISSING:
+            continue
+        if f.name in nullable:
+            filled[f.name] = None
+        elif f.name == "source":
+            filled[f.name] = "facts document"
+    return filled
 
 
 def _field_names(cls: type) -> frozenset[str]:

@@ -254,12 +254,15 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             ),
         )
     if ov.arch is None and "arch" in facts.unknown:
-        board = next((g for g in nvidia if ARM_BOARD_GPU.search(g)), None)
+        # the GPUs stated, or those of a facts document that leaves the platform out
+        named = nvidia or [g.name for g in gpus]
+        board = next((g for g in named if ARM_BOARD_GPU.search(g)), None)
         if board is not None:
+            told = ov.source("gpus") if nvidia else "the facts' GPU list"
             platform = dataclasses.replace(
                 platform,
                 arch="aarch64",
-                source=f"{ov.source('gpus')}: {board} is built into an Arm (aarch64) system",
+                source=f"{told}: {board} is built into an Arm (aarch64) system",
             )
             stated.add("arch")
     env = dict(facts.env)
