@@ -90,3 +90,13 @@ def test_the_human_summary_counts_distinct_plans(tmp_path, capsys):
         (tmp_path / f"{host}.json").write_text(facts_text("wsl2-r570-rtx4060"), encoding="utf-8")
     assert main(["plan", "--facts", str(tmp_path)]) == 0
     assert "2 hosts: 2 gpu, 0 cpu, 0 none (1 distinct plan)" in capsys.readouterr().out
+
+
+def test_a_gpu_selection_one_host_lacks_costs_that_host_only(tmp_path, capsys):
+    (tmp_path / "a10.json").write_text(facts_text("linux-a10-r550"), encoding="utf-8")
+    (tmp_path / "kepler.json").write_text(facts_text("linux-r331-gtx680-kepler"), encoding="utf-8")
+    code, doc = run_json(capsys, "--facts", str(tmp_path), "--gpus", "2")
+    assert code == ExitCode.INPUT  # the A10 host has one GPU; the Kepler host three
+    assert [h["facts"] for h in doc["plans"]] == ["kepler.json"]
+    (bad,) = doc["unreadable"]
+    assert bad["facts"] == "a10.json" and bad["error"].startswith(str(tmp_path / "a10.json"))

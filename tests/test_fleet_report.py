@@ -208,3 +208,42 @@ def test_an_unwritable_html_path_is_an_input_error(fleet, capsys):
     target = fleet / "no-such-folder" / "report.html"
     assert main(["fleet", "report", str(fleet), "--html", str(target)]) == ExitCode.INPUT
     assert "--html" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        # a verify file of a newer tfgpu-setup
+        (
+            {"schema": "tfgpu-setup/verify", "schema_version": 7, "status": "gpu"},
+            "schema_version 7",
+        ),
+        # a facts file copied into verify/ by mistake
+        ({"schema": "tfgpu-setup/facts", "schema_version": 1}, "not a tfgpu-setup/verify"),
+    ],
+)
+def test_a_verify_file_of_another_kind_or_a_newer_schema_is_unreadable_not_a_result(
+    fleet, capsys, document, said
+):
+    (fleet / "verify").mkdir()
+    (fleet / "verify" / "a10-1.json").write_text(json.dumps(document), encoding="utf-8")
+    assert main(["fleet", "report", str(fleet), "--json"]) == ExitCode.INPUT
+    doc = json.loads(capsys.readouterr().out)
+    host = next(h for h in doc["hosts"] if h["host"] == "a10-1")
+    assert host["verify"] == "unreadable" and said in host["problem"]
+    assert doc["totals"]["unreadable"] == 1
+
+
+def test_a_host_whose_facts_leave_the_gpus_and_driver_out_is_unknown_not_none(fleet, capsys):
+    partial = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.35"},
+    }
+    (fleet / "facts" / "node03.json").write_text(json.dumps(partial), encoding="utf-8")
+    doc = report_json(capsys, fleet)
+    host = next(h for h in doc["hosts"] if h["host"] == "node03")
+    assert (host["gpu"], host["driver"]) == ("unknown", "unknown")
+    assert host["machine_type"] == "linux x86_64, GPUs unknown"
+    cpu_box = next(h for h in doc["hosts"] if h["host"] == "cpu-box")
+    assert (cpu_box["gpu"], cpu_box["driver"]) == ("none", "none")  # the probe looked

@@ -142,8 +142,8 @@ def plan_id_of(plan: Plan) -> str:
 
 @dataclass(frozen=True)
 class UnreadableFacts:
-    """A facts file in the folder that could not be read or decoded: its host gets no plan,
-    and the others still do."""
+    """A facts file in the folder that could not be read or decoded, or planned as asked (a
+    --gpus selection the host lacks): its host gets no plan, and the others still do."""
 
     facts: str
     """The facts file's name in the folder."""
@@ -188,8 +188,16 @@ def plan_folder(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -
             unreadable.append(UnreadableFacts(path.name, error.message, error.code))
             continue
         if facts is not None:
-            facts = apply_overrides(facts, overrides, matrix)
-            plan = plan_for_flags(facts, matrix, _host_request(request, opts, facts))
+            try:
+                facts = apply_overrides(facts, overrides, matrix)
+                plan = plan_for_flags(facts, matrix, _host_request(request, opts, facts))
+            except UserError as error:
+                # a request this host cannot take (--gpus 2 where it has one GPU) costs only
+                # this host, as an unreadable file does
+                unreadable.append(
+                    UnreadableFacts(path.name, f"{path}: {error.message}", error.code)
+                )
+                continue
             by_document[raw] = (plan, plan_id_of(plan))
         hosts.append(HostPlan(path.name, *by_document[raw]))
     return FolderPlans(tuple(hosts), tuple(unreadable))

@@ -255,8 +255,8 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         )
     if ov.arch is None and "arch" in facts.unknown:
         # the GPUs stated, or those of a facts document that leaves the platform out
-        named = nvidia or [g.name for g in gpus]
-        board = next((g for g in named if ARM_BOARD_GPU.search(g)), None)
+        gpu_names = nvidia or [g.name for g in gpus]
+        board = next((g for g in gpu_names if ARM_BOARD_GPU.search(g)), None)
         if board is not None:
             told = ov.source("gpus") if nvidia else "the facts' GPU list"
             platform = dataclasses.replace(

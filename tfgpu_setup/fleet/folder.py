@@ -19,7 +19,10 @@ from typing import Any
 
 from ..errors import ExitCode, UserError
 from ..facts import Facts
+from ..outcome import ERROR_SCHEMA
+from ..output import SCHEMA_VERSION
 from ..plan import Plan
+from ..serde import shown
 
 PLAN_FLEET_SCHEMA = "tfgpu-setup/plan-fleet"
 STAGES = ("apply", "verify", "errors")
@@ -100,11 +103,41 @@ def _documents(
             document = _load_json(path)
             if not isinstance(document, dict):
                 raise UserError(f"{path}: expected a JSON object", ExitCode.INPUT)
+            _check_schema(path, stage, document)
         except UserError as error:
             unreadable.setdefault(path.stem, []).append((stage, error.message))
             continue
         out[path.stem] = document
     return out
+
+
+STAGE_SCHEMAS = {
+    "apply": ("tfgpu-setup/apply", ERROR_SCHEMA),
+    "verify": ("tfgpu-setup/verify", ERROR_SCHEMA),
+}
+"""What each stage's file may be: the command's own document, or its error document. The
+errors/ folder holds what the playbook wrote itself ({'stage': ..., 'error': ...})."""
+
+
+def _check_schema(path: Path, stage: str, document: dict[str, Any]) -> None:
+    """A stage file of another kind (a facts file in verify/) or of a newer schema than this
+    tool reads is unreadable, not a result whose status is unknown."""
+    allowed = STAGE_SCHEMAS.get(stage)
+    if allowed is None:
+        return
+    schema, version = document.get("schema"), document.get("schema_version")
+    if schema not in allowed:
+        raise UserError(
+            f"{path}: not a {' or '.join(allowed)} document (schema {shown(schema)}); write it"
+            f" with 'tfgpu-setup {stage} --json'",
+            ExitCode.INPUT,
+        )
+    if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
+        raise UserError(
+            f"{path}: schema_version {shown(version)} is not one this tool reads (up to"
+            f" {SCHEMA_VERSION}); upgrade tfgpu-setup, or rerun '{stage}' with this one",
+            ExitCode.INPUT,
+        )
 
 
 def _plans(folder: Path, environ: Mapping[str, str]) -> dict[str, Plan]:

@@ -102,7 +102,9 @@ def machine_type(facts: Facts | None) -> str:
     if facts is None:
         return "no facts"
     names = Counter(g.name for g in facts.gpus)
-    gpus = ", ".join(f"{n}x {name}" for name, n in sorted(names.items())) or "no GPU"
+    gpus = ", ".join(f"{n}x {name}" for name, n in sorted(names.items())) or (
+        "no GPU" if facts.knows("gpus") else "GPUs unknown"
+    )
     return f"{facts.platform.os} {facts.platform.arch}, {gpus}"
 
 
@@ -113,7 +115,7 @@ def host_line(record: HostRecord) -> HostLine:
         host=record.host,
         machine_type=machine_type(facts),
         gpu=_gpus(facts),
-        driver=(facts.driver.version or "none") if facts else UNKNOWN,
+        driver=_driver(facts),
         cuda=_cuda(facts),
         verdict=plan.verdict if plan else UNKNOWN,
         tensorflow=(plan.tensorflow or "none") if plan else UNKNOWN,
@@ -123,6 +125,13 @@ def host_line(record: HostRecord) -> HostLine:
         verify=UNREADABLE if _unreadable(record, "verify") else _verified(record.verify),
         problem=_problem(record),
     )
+
+
+def _driver(facts: Facts | None) -> str:
+    """The driver's version; none where it is known absent, unknown where nobody said."""
+    if facts is None or not facts.knows("driver"):
+        return UNKNOWN
+    return facts.driver.version or "none"
 
 
 def _cuda(facts: Facts | None) -> str:
@@ -135,7 +144,7 @@ def _cuda(facts: Facts | None) -> str:
 
 
 def _gpus(facts: Facts | None) -> str:
-    if facts is None:
+    if facts is None or not facts.knows("gpus"):
         return UNKNOWN
     if not facts.gpus:
         return "none"
