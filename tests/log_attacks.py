@@ -161,6 +161,9 @@ WRITTEN = {
     "protobuf-older-than-generated-code": "ImportError: cannot import name 'runtime_version' from"
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "keras-2-internals-under-keras-3": "ModuleNotFoundError: No module named 'keras.src.engine'",
+    "keras-2-layer-under-keras-3": "ValueError: Only instances of `keras.Layer` can be added to a"
+    " Sequential model. Received: <tensorflow_hub.keras_layer.KerasLayer object at 0x28ac6d4d0>",
+    "zsh-globbed-the-extra": "zsh: no matches found: tensorflow[and-cuda]",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).
     "cuda-context-no-memory": "Internal: CUDA runtime implicit initialization on GPU:0 failed."

@@ -132,3 +132,63 @@ def test_rows_written_after_a_mention_of_pip_list_are_not_its_listing(
     )
     found = doctor(tmp_path, capsys, log)["findings"]
     assert "multiple-tensorflow-distributions" not in {f["id"] for f in found}
+
+
+def _listed_then_dlopen(tensorflow: str, cudnn: str) -> str:
+    """'pip list' rows, then TensorFlow 2.16+'s only word on missing libraries (its source:
+    gpu_device.cc, 'Cannot dlopen some GPU libraries ...'; it names none below VLOG 3)."""
+    return (
+        '$ pip list | grep -E "^(tensorflow|nvidia-)"\n'
+        "nvidia-cublas-cu12           12.3.4.1\n"
+        "nvidia-cuda-runtime-cu12     12.3.101\n"
+        f"nvidia-cudnn-cu12            {cudnn}\n"
+        f"tensorflow                   {tensorflow}\n"
+        "$ python3 -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2024-08-20 10:00:02.400000: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2343]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned above"
+        " are installed properly if you would like to use GPU. Follow the guide at"
+        " https://www.tensorflow.org/install/gpu for how to download and setup the required"
+        " libraries for your platform.\n"
+        "Skipping registering GPU devices...\n"
+        "[]\n"
+    )
+
+
+def test_wheels_pip_lists_that_tensorflow_cannot_open_are_off_the_loader_path(tmp_path, capsys):
+    """(review 59) The wheels are there: installing '[and-cuda]' again is not the fix."""
+    found = doctor(tmp_path, capsys, _listed_then_dlopen("2.17.0", "8.9.7.29"), "--os", "linux")
+    top = found["findings"][0]
+    assert (top["id"], top["severity"]) == ("pip-cuda-libs-not-on-path", "error")
+    assert "LD_LIBRARY_PATH" in top["fix"]
+
+
+def test_a_listed_cudnn_wheel_of_another_major_than_the_release_pins_is_the_mismatch(
+    tmp_path, capsys
+):
+    # 2.18.0 pins nvidia-cudnn-cu12==9.3.0.75; a cuDNN 8 wheel left from 2.17 cannot serve it
+    found = doctor(tmp_path, capsys, _listed_then_dlopen("2.18.0", "8.9.7.29"), "--os", "linux")
+    top = found["findings"][0]
+    assert (top["id"], top["severity"]) == ("cudnn-version-mismatch", "error")
+    assert "9.3.0.75" in top["title"] and "8.9.7.29" in top["title"]
+
+
+def test_zsh_globbing_the_extra_means_pip_never_ran(tmp_path, capsys):
+    log = (
+        "(venv) user@box ~ % pip install tensorflow[and-cuda]\n"
+        "zsh: no matches found: tensorflow[and-cuda]\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("cuda-libs-not-found", "error")
+    assert "pip install 'tensorflow[and-cuda]'" in top["fix"]
+
+
+def test_keras_3_refusing_a_tensorflow_hub_layer_is_the_keras_version(tmp_path, capsys):
+    # tensorflow#65419 (TF 2.16.1, Keras 3): the traceback's last line, verbatim
+    log = (
+        "ValueError: Only instances of `keras.Layer` can be added to a Sequential model."
+        " Received: <tensorflow_hub.keras_layer.KerasLayer object at 0x28ac6d4d0> (of type"
+        " <class 'tensorflow_hub.keras_layer.KerasLayer'>)\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("dependency-version-mismatch", "error")
+    assert "tf_keras" in top["fix"] and "TF_USE_LEGACY_KERAS=1" in top["fix"]

@@ -87,7 +87,9 @@ def cross_findings(
     found += conda_driver_too_old(facts, matches)
     if release is None:
         found += driver_too_old_for_another_framework(matches)
-    found += install_findings(facts, log, matches, tf_known_installed)
+    found += install_findings(
+        facts, log, matches, tf_known_installed, None if release_guessed else release
+    )
     found += macos_libcuda_name(log.mac_libcuda_crash_line)
     found += _searched_in_vain(log)
     # the host's memory ran out there, not the GPU's

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding, Severity
+from ..matrix.model import TfRelease
 from .logfacts import INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
@@ -33,9 +34,14 @@ ARM_CPU_ONLY_FIX = (
 
 
 def install_findings(
-    facts: Facts, log: LogFacts, matches: Sequence[LogMatch], tf_known_installed: bool
+    facts: Facts,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    tf_known_installed: bool,
+    release: TfRelease | None = None,
 ) -> list[Finding]:
-    """tf_known_installed: someone stated (or a probe found) TensorFlow installed."""
+    """tf_known_installed: someone stated (or a probe found) TensorFlow installed; release:
+    the one that wrote the log, where known (not guessed)."""
     found: list[Finding] = []
     names = {m.signature.name for m in matches}
     if len(log.tf_distributions) >= 2:
@@ -186,7 +192,7 @@ def install_findings(
                 for f in found
             ]
         found += elsewhere
-    found += _wheels_not_found(log, matches)
+    found += _wheels_not_found(log, matches) or _listed_wheels_not_loaded(log, matches, release)
     if log.and_cuda_resolved_below:
         version = log.and_cuda_resolved_below
         found.append(
@@ -445,6 +451,68 @@ def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Findin
             TF_INSTALL,
         )
     ]
+
+
+def _listed_wheels_not_loaded(
+    log: LogFacts, matches: Sequence[LogMatch], release: TfRelease | None
+) -> list[Finding]:
+    """pip shows NVIDIA's wheels installed (its list, or what it installed), and TensorFlow
+    then says only that it cannot dlopen some GPU libraries (2.16 and later name none below
+    VLOG 3): a wheel of another version than the release pins (cuDNN 8 under 2.17's cuDNN 9),
+    else wheels the loader does not find (another interpreter's site-packages, 2.16.1's RUNPATH,
+    TensorFlow before 2.14 that never looks there)."""
+    dlopen = next((m for m in matches if m.signature.name == "cannot-dlopen-gpu-libraries"), None)
+    if dlopen is None or not log.nvidia_wheels_named or log.wanted_cuda or log.wanted_cudnn:
+        return []
+    listed = {_wheel_name(w): w for w in log.nvidia_wheels_named}
+    for pin in release.nvidia_pins if release else ():
+        name, _, version = pin.partition("==")
+        there = listed.get(name.strip().lower())
+        if there is None or not version:
+            continue
+        there_version = there[len(name.strip()) + 1 :]
+        if there_version.split(".")[0] != version.strip().split(".")[0]:
+            kind = "cudnn" if "cudnn" in name else "cuda"
+            return [
+                Finding(
+                    f"{kind}-version-mismatch",
+                    Severity.ERROR,
+                    f"TensorFlow {release.version if release else ''} loads {name.strip()}"
+                    f" {version.strip()}, and the wheel installed is {there_version}",
+                    (f"pip lists {there}", f"tensorflow[and-cuda] pins {pin}", quoted(dlopen.line)),
+                    f"Install the wheels this release pins: pip install"
+                    f" 'tensorflow[and-cuda]=={release.version if release else ''}' in the"
+                    " environment that runs it (where another framework needs the other"
+                    " version, give each its own environment).",
+                    TF_INSTALL,
+                )
+            ]
+    if (
+        release is not None
+        and release.cuda
+        and not any(f"-cu{release.cuda.split('.')[0]}-" in w for w in log.nvidia_wheels_named)
+    ):
+        return []  # wheels of another CUDA major: they serve something else
+    return [
+        Finding(
+            "pip-cuda-libs-not-on-path",
+            Severity.ERROR,
+            "NVIDIA's pip wheels are installed, yet TensorFlow cannot dlopen its GPU libraries:"
+            " the loader does not find them",
+            (f"pip shows {', '.join(log.nvidia_wheels_named[:4])}", quoted(dlopen.line)),
+            "Check that the wheels sit in the site-packages of the Python that runs TensorFlow"
+            " ('python -m pip list | grep nvidia' with that python), then put their lib folders"
+            " (site-packages/nvidia/*/lib) on LD_LIBRARY_PATH, as the activate script of"
+            " 'tfgpu-setup apply' does; TF_CPP_MAX_VLOG_LEVEL=3 makes TensorFlow name the library"
+            " it could not open.",
+            TF_INSTALL,
+        )
+    ]
+
+
+def _wheel_name(wheel: str) -> str:
+    """'nvidia-cudnn-cu12-8.9.7.29' -> 'nvidia-cudnn-cu12'."""
+    return re.sub(r"-\d[\w.]*$", "", wheel).lower()
 
 
 def _wheel_of_another_version(wanted: Wanted, seen: str) -> Finding:

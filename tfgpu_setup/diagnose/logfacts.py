@@ -1063,7 +1063,10 @@ _PIP_ERROR = re.compile(r"^[> \t]*(?:ERROR|error): ", re.MULTILINE)
 """pip's own error lines: an install that failed, whatever the reporter believes installed."""
 _NVIDIA_WHEEL_THERE = re.compile(
     r"^[ \t>]*Successfully installed (?P<installed>[^\n]{1,4000})"
-    r"|but you have (?P<name>nvidia[-_][a-z_-]{2,30}[-_]cu1\d) (?P<version>\d[\w.]{0,30})",
+    r"|but you have (?P<name>nvidia[-_][a-z_-]{2,30}[-_]cu1\d) (?P<version>\d[\w.]{0,30})"
+    # a 'pip list' row (columns) or a 'pip freeze' pin
+    r"|^[ \t]*(?P<listed>nvidia-[a-z_-]{2,30}-cu1\d)(?:[ \t]{2,}|==)"
+    r"(?P<listed_version>\d[\w.]{0,30})[ \t]*$",
     re.MULTILINE,
 )
 _NVIDIA_WHEEL = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d-\d[\w.]{0,30}")
@@ -1071,12 +1074,14 @@ _NVIDIA_WHEEL = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d-\d[\w.]{0,30}")
 
 def _nvidia_wheels_there(text: str) -> tuple[str, ...]:
     """The NVIDIA wheels pip says are there, in the log's order ('name-version'): the ones it
-    installed, and the ones its conflict report says 'you have'; never the ones a package
-    requires or pip uninstalled."""
+    installed, the ones its conflict report says 'you have', and the rows of 'pip list' or
+    'pip freeze'; never the ones a package requires or pip uninstalled."""
     there: list[str] = []
     for m in _NVIDIA_WHEEL_THERE.finditer(text):
         if m.group("installed"):
             there += _NVIDIA_WHEEL.findall(m.group("installed"))
+        elif m.group("listed"):
+            there.append(f"{m.group('listed')}-{m.group('listed_version')}")
         else:
             there.append(f"{m.group('name')}-{m.group('version')}")
     return tuple(there)

@@ -246,6 +246,43 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1",
     ),
     Signature(
+        # Keras 3's Sequential refusing a layer built on Keras 2 (TensorFlow Hub's KerasLayer,
+        # a tf_keras layer): TensorFlow 2.16 and newer make tf.keras Keras 3
+        name="keras-2-layer-under-keras-3",
+        needles=("can be added to a Sequential model",),
+        pattern=compiled(
+            r"Only instances of `?keras\.Layer`? can be added to a Sequential model\."
+            r" Received: <(?:tensorflow_hub|tf_keras)\b"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Keras 3 is installed (TensorFlow 2.16 and newer bring it): it refuses layers built"
+            " on Keras 2, such as TensorFlow Hub's KerasLayer"
+        ),
+        fix=(
+            "Install tf_keras ('pip install tf_keras', Keras 2, the version of this TensorFlow)"
+            " and set TF_USE_LEGACY_KERAS=1 before TensorFlow is imported, or pin TensorFlow"
+            " 2.15."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/65419",
+    ),
+    Signature(
+        # zsh expands [...] as a glob pattern and stops: pip never ran, so TensorFlow's CUDA
+        # libraries were never installed
+        name="zsh-globbed-the-extra",
+        needles=("no matches found",),
+        pattern=compiled(r"zsh: no matches found: (?P<requirement>tensorflow\[and-cuda\][^\s]*)"),
+        finding_id="cuda-libs-not-found",
+        severity=Severity.ERROR,
+        title="zsh read {requirement} as a file pattern, so pip never ran",
+        fix=(
+            "Quote the requirement: pip install 'tensorflow[and-cuda]' (zsh, the default shell on"
+            " macOS and many Linux desktops, expands brackets as a glob)."
+        ),
+        source="https://zsh.sourceforge.io/Doc/Release/Options.html#index-NOMATCH",
+    ),
+    Signature(
         name="glibc-version-not-found",
         needles=("GLIBC_",),
         pattern=compiled(

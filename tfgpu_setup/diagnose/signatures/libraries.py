@@ -479,7 +479,9 @@ LIBRARIES: tuple[Signature, ...] = (
         fix=(
             "Rerun with TF_CPP_MAX_VLOG_LEVEL=3 (recent TensorFlow only names the missing library"
             " at that log level), then install that library. With TensorFlow >= 2.14 on Linux:"
-            " pip install 'tensorflow[and-cuda]' in the same environment."
+            " pip install 'tensorflow[and-cuda]' in the same environment (2.16.1 does not find"
+            " those wheels even then: install 2.16.2 or newer, or put every"
+            " site-packages/nvidia/*/lib folder on LD_LIBRARY_PATH)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/66987",
         explained_by=DRIVER_ROOTS | LIBRARY_IDS,
