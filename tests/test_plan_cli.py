@@ -1059,3 +1059,50 @@ def test_a_driver_past_the_gpus_last_branch_plans_the_gpu_build_of_that_branch(
     top = doc["findings"][0]
     assert (top["id"], top["severity"]) == ("no-nvidia-driver", "error")
     assert "legacy branch" in top["fix"]
+
+
+WINDOWS_FACTS = {
+    "schema": "tfgpu-setup/facts",
+    "schema_version": 1,
+    "platform": {"os": "windows", "arch": "x86_64", "source": "detected"},
+    "driver": {"version": "537.58", "cuda_version": "12.2", "source": "nvidia-smi"},
+    "pythons": [{"version": "3.10.11", "path": "C:\\Python310\\python.exe", "source": "PATH"}],
+    "gpus": [{"index": 0, "name": "NVIDIA GeForce RTX 3060", "compute_capability": "8.6"}],
+    "cuda": [
+        {
+            "version": "11.2",
+            "path": "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2",
+            "kind": "toolkit",
+            "source": "CUDA_PATH",
+        }
+    ],
+    "cudnn": [{"version": "8.1.0", "path": "(given)", "kind": "library", "source": "stated"}],
+    "target_env": {"path": "C:\\Users\\ada\\.venv-tf", "is_virtualenv": False, "source": "probe"},
+}
+
+
+def test_a_windows_machines_env_is_planned_in_windows_terms(tmp_path, capsys):
+    """(review 59) A Windows facts file plans the env it was probed for, as a folder of them
+    does, and --venv takes a Windows path: Scripts\\, ';' and %PATH%, not bin/ and ':'."""
+    path = tmp_path / "win.json"
+    path.write_text(json.dumps(WINDOWS_FACTS), encoding="utf-8")
+    for argv in (["--facts", str(path)], ["--facts", str(path), "--venv", "C:\\envs\\tf"]):
+        code = main(["plan", *argv])
+        out = capsys.readouterr().out
+        venv = argv[-1] if argv[-2] == "--venv" else "C:\\Users\\ada\\.venv-tf"
+        assert code == ExitCode.OK and "TensorFlow 2.10.1 will use the GPU" in out
+        assert f"PATH={venv}\\Scripts;C:\\Program Files\\" in out and "%PATH%" in out
+
+
+def test_a_windows_plan_steps_down_for_windows_not_for_python(capsys):
+    # Python 3.9 on native Windows: 2.21 would want 3.10+, but no Python brings its GPU build
+    _, doc = described(
+        capsys,
+        "--os windows --python 3.9 --gpu 'RTX 2070' --driver 531.41 --cuda-toolkit 11.2"
+        " --cudnn 8.1",
+    )
+    assert (doc["verdict"], doc["tensorflow"]) == ("gpu", "2.10.1")
+    ids = [f["id"] for f in doc["findings"]]
+    assert "windows-native-gpu-unsupported" in ids and "python-unsupported" not in ids
+    windows = next(f for f in doc["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert windows["severity"] == "warning" and "WSL2" in windows["fix"]

@@ -109,4 +109,5 @@ def activation_changes(
 
 
 SYMBOLIC_BASE = {"PATH": "$PATH", "LD_LIBRARY_PATH": "$LD_LIBRARY_PATH", "XLA_FLAGS": "$XLA_FLAGS"}
+WINDOWS_SYMBOLIC_BASE = {"PATH": "%PATH%", "XLA_FLAGS": "%XLA_FLAGS%"}
 """What the displayed plan shows for the values a user already has."""

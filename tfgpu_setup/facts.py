@@ -304,8 +304,10 @@ def with_unstated_marked(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(filled.get(key), dict):
             filled[key], dropped = _known_fields(filled[key], cls, f"{key}.")
             ignored += dropped
-    if isinstance(filled.get("driver"), dict):
-        filled["driver"] = _gaps_filled(filled["driver"], Driver)
+    single: tuple[tuple[str, type], ...] = (("driver", Driver), ("target_env", PythonEnv))
+    for key, single_cls in single:
+        if isinstance(filled.get(key), dict):
+            filled[key] = _gaps_filled(filled[key], single_cls)
     if isinstance(filled.get("gpus"), list):
         filled["gpus"], dropped = _gpu_entries(filled["gpus"])
         ignored += dropped

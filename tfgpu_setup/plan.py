@@ -15,6 +15,7 @@ from packaging.version import InvalidVersion, Version
 from .activation import (
     ACTIVATE_SCRIPTS,
     SYMBOLIC_BASE,
+    WINDOWS_SYMBOLIC_BASE,
     VenvLayout,
     activation_changes,
     is_windows_path,
@@ -118,8 +119,10 @@ class ActivateSpec:
         return activation_changes(self, base, windows)
 
     def variables(self) -> dict[str, str]:
-        """What the activate script sets, as the displayed plan shows it ($VAR: the user's)."""
-        shown = self.changes(SYMBOLIC_BASE)
+        """What the activate script sets, as the displayed plan shows it ($VAR: the user's;
+        %VAR% and Scripts\\ for an env on native Windows)."""
+        windows = is_windows_path(self.venv)
+        shown = self.changes(WINDOWS_SYMBOLIC_BASE if windows else SYMBOLIC_BASE, windows)
         shown.pop("VIRTUAL_ENV")
         return shown
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .activation import is_windows_path
 from .errors import ExitCode, RequestError, UserError
 from .facts import Facts
 from .factsource import (
@@ -101,8 +102,11 @@ def plan_for_flags(facts: Facts, matrix: Matrix, request: Request) -> Plan:
 
 
 def build_request(opts: PlanOptions) -> Request:
-    venv = os.path.abspath(opts.venv or DEFAULT_VENV)
-    for bad, called in ((os.pathsep, f"'{os.pathsep}'"), ("\n", "a newline")):
+    # a Windows path names an env on a Windows machine planned from here: kept as it is
+    windows = opts.venv is not None and is_windows_path(opts.venv)
+    venv = opts.venv if windows and opts.venv else os.path.abspath(opts.venv or DEFAULT_VENV)
+    separator = ";" if windows else os.pathsep
+    for bad, called in ((separator, f"'{separator}'"), ("\n", "a newline")):
         if bad in venv:
             raise UserError(
                 f"--venv {venv!r} contains {called}: its folders could not be put on PATH or "
@@ -122,6 +126,9 @@ def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> 
         # conflict with the plan are seen and removed first.
         facts_input = dataclasses.replace(facts_input, target_env=request.venv)
     facts = gather_facts(facts_input, matrix, environ)
+    if facts_input.facts_file:
+        # another machine's facts: its env is the one it was probed for, as in a folder
+        request = _host_request(request, opts, facts)
     return plan_for_flags(facts, matrix, request)
 
 

@@ -38,6 +38,12 @@ def has_wheels(release: TfRelease, key: str) -> bool:
     return support is not None and support.available
 
 
+def has_gpu_build(release: TfRelease, key: str) -> bool:
+    """The release has a CUDA build for this platform (native Windows has none from 2.11)."""
+    support = release.platforms.get(key)
+    return release.cuda is not None and (support is None or support.gpu)
+
+
 def platform_key(facts: Facts) -> str:
     """The matrix's name for the platform; a machine no release has wheels for gets a key of
     its own ('linux_armv7l', 'windows_arm64'), which no release lists, rather than x86_64's."""

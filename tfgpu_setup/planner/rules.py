@@ -34,6 +34,7 @@ from .evaluate import (
     GpuSupport,
     forward_compatible,
     gpu_support,
+    has_gpu_build,
     has_wheels,
     is_windows_driver,
     platform_key,
@@ -983,6 +984,15 @@ def _install_blocker_finding(
     evidence = [f"TensorFlow {newest.release.version}: {reason}"]
     if not installable:
         return [finding(rule_id, E, title_all, evidence, fix)]
+    if ctx.gpu:
+        # a GPU plan steps down for a Python only where the newer release has a GPU build here
+        key = platform_key(ctx.facts)
+        gpu_blocked = [e for e in blocked if has_gpu_build(e.release, key)]
+        if not gpu_blocked:
+            return []
+        newest = gpu_blocked[0]
+        reason = next(b for b in newest.install_blockers if keyword in b)
+        evidence = [f"TensorFlow {newest.release.version}: {reason}"]
     if ctx.chosen is not None and Version(ctx.chosen.release.version) < Version(
         newest.release.version
     ):

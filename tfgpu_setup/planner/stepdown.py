@@ -14,13 +14,14 @@ from ..findings import Finding, Severity
 from ..matrix.validate import kernel_arch
 from ..versions import parsed, xy
 from .context import Context
-from .evaluate import Evaluation, platform_key
+from .evaluate import Evaluation, has_gpu_build, platform_key
 from .registry import finding
 
 MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
 CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 MANYLINUX = "https://github.com/pypa/manylinux"
+WINDOWS_NATIVE = "https://www.tensorflow.org/install/pip#windows-native"
 
 
 class _Cause(NamedTuple):
@@ -85,6 +86,14 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
     newer = [e for e in ctx.evaluations if parsed(e.release.version) > version]
     rejected = [e for e in newer if not (e.gpu_ok if ctx.gpu else e.installable)]
     out = []
+    key = platform_key(ctx.facts)
+    if ctx.gpu:
+        # a release without a GPU build for this platform stays out whatever else changes: a
+        # newer Python does not give native Windows 2.21's GPU build
+        without = [e for e in rejected if not has_gpu_build(e.release, key)]
+        rejected = [e for e in rejected if has_gpu_build(e.release, key)]
+        if without and key == "windows_x86_64":
+            out.append(_windows_finding(chosen, without))
     for cause in _CAUSES:
         if not ctx.gpu and not cause.install:
             continue
@@ -96,6 +105,20 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
         if blocked:
             out.append(_finding(ctx, chosen, cause, blocked))
     return out
+
+
+def _windows_finding(chosen: Evaluation, without: list[Evaluation]) -> Finding:
+    newest = without[0]
+    return finding(
+        "windows-native-gpu-unsupported",
+        Severity.WARNING,
+        f"TensorFlow 2.11 and newer have no GPU build on native Windows; {chosen.release.version}"
+        " is the newest that uses the GPU here",
+        [f"TensorFlow {newest.release.version}: CPU only on native Windows"],
+        f"To get TensorFlow {newest.release.version} on the GPU, use WSL2 (the Windows NVIDIA"
+        " driver, then 'pip install tensorflow[and-cuda]' inside WSL2, or tfgpu-setup there).",
+        WINDOWS_NATIVE,
+    )
 
 
 def _finding(
