@@ -8825,3 +8825,44 @@ def test_the_legacy_branch_the_module_names_is_the_one_to_install(tmp_path, caps
     top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert top["id"] == "no-nvidia-driver"
     assert "580.xx legacy branch" in top["fix"] and "470" not in top["fix"]
+
+
+def test_a_version_printed_alone_under_a_record_is_the_release_that_ran(tmp_path, capsys):
+    """(review 59) print(tf.__version__)'s line right under a log record is not part of it:
+    the release read is 2.16.1, whose known defect then explains the missing libraries."""
+    log = (
+        '$ python3 -c "import tensorflow as tf; print(tf.__version__); '
+        "print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2024-04-02 20:41:41.512234: W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38]"
+        " TF-TRT Warning: Could not find TensorRT\n"
+        "2.16.1\n"
+        "2024-04-02 20:41:42.661284: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2251]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned"
+        " above are installed properly if you would like to use GPU. Follow the guide at"
+        " https://www.tensorflow.org/install/gpu for how to download and setup the required"
+        " libraries for your platform.\n"
+        "Skipping registering GPU devices...\n"
+        "[]\n"
+    )
+    assert unwrap(log).splitlines()[2] == "2.16.1"
+    top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert top["id"] == "pip-cuda-libs-not-on-path"
+    assert "tensorflow[and-cuda]" in top["fix"] and "2.16.2" in top["fix"]
+
+
+def test_cuinit_303_with_nvidia_smi_missing_is_no_driver_at_all(tmp_path, capsys):
+    """TensorFlow's CUDA stub answers 303 when libcuda cannot be loaded; nvidia-smi missing
+    too: install the driver, not 'reload nvidia_uvm'."""
+    log = (
+        "$ nvidia-smi\n"
+        "Command 'nvidia-smi' not found, but can be installed with:\n"
+        "sudo apt install nvidia-utils-535         # version 535.183.01-0ubuntu0.22.04.1, or\n"
+        "$ python3 -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2024-10-05 18:02:40.553112: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_platform.cc:51] failed call to cuInit: INTERNAL: CUDA error: Failed call to"
+        " cuInit: UNKNOWN ERROR (303)\n"
+        "[]\n"
+    )
+    top = doctor(tmp_path, capsys, log)["findings"][0]
+    assert (top["id"], top["severity"]) == ("no-nvidia-driver", "error")
+    assert "Install the NVIDIA driver" in top["fix"] and "nvidia_uvm" not in top["fix"]

@@ -1106,3 +1106,11 @@ def test_a_windows_plan_steps_down_for_windows_not_for_python(capsys):
     assert "windows-native-gpu-unsupported" in ids and "python-unsupported" not in ids
     windows = next(f for f in doc["findings"] if f["id"] == "windows-native-gpu-unsupported")
     assert windows["severity"] == "warning" and "WSL2" in windows["fix"]
+
+
+def test_wsl_2_on_windows_on_arm_installs_linuxs_aarch64_wheel(capsys):
+    """(review 59) WSL 2 on an Arm PC runs the manylinux aarch64 wheel: a CPU plan, as on
+    Linux on Arm, not 'no wheel for this platform'."""
+    code, doc = described(capsys, "--os wsl2 --arch aarch64 --python 3.11")
+    assert (code, doc["verdict"], doc["tensorflow"]) == (ExitCode.CPU_ONLY, "cpu", "2.21.0")
+    assert doc["findings"][0]["id"] == "cpu-only-tensorflow"

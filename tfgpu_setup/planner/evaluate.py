@@ -53,6 +53,8 @@ def platform_key(facts: Facts) -> str:
         if arch in ("arm64", "aarch64"):
             return "macos_arm64"
         return "macos_x86_64" if arch in X86_64_OR_UNSTATED else f"macos_{arch}"
+    if p.os == "wsl2" and arch in ("aarch64", "arm64"):
+        return "linux_aarch64"  # WSL 2 on Windows on Arm runs Linux's aarch64 wheels
     if p.os in ("wsl2", "windows"):
         default = "wsl2" if p.os == "wsl2" else "windows_x86_64"
         return default if arch in X86_64_OR_UNSTATED else f"{p.os}_{arch}"

@@ -1535,6 +1535,25 @@ DRIVER: tuple[Signature, ...] = (
         title="CUDA could not initialise the driver (cuInit failed with {code})",
         fix=CUINIT_DRIVER_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/32623",
+        variants=(
+            # TensorFlow's CUDA stub answers 303 when libcuda could not be loaded at all; with
+            # nvidia-smi missing too, no driver is installed (not one that failed to start)
+            Variant(
+                finding_id="no-nvidia-driver",
+                title=(
+                    "No NVIDIA driver is installed: cuInit failed with {code} and nvidia-smi is"
+                    " not there either"
+                ),
+                fix=(
+                    "Install the NVIDIA driver for this GPU (Ubuntu: 'sudo ubuntu-drivers"
+                    " install'; WSL 2: the current Windows driver on the host, then 'wsl"
+                    " --shutdown', never a Linux driver inside WSL), reboot, and check with"
+                    " 'nvidia-smi'."
+                ),
+                source="https://github.com/tensorflow/tensorflow/issues/32623",
+                with_signatures=frozenset({"nvidia-smi-missing"}),
+            ),
+        ),
         explained_by=frozenset(
             {
                 "no-nvidia-gpu",

@@ -493,7 +493,10 @@ LIBRARIES: tuple[Signature, ...] = (
                     "This TensorFlow could not load the GPU libraries: its wheel does not search"
                     " the nvidia pip packages (a known defect of the release)"
                 ),
-                fix="{defect_workaround}",
+                fix=(
+                    "pip install -U 'tensorflow[and-cuda]' (the wheels too, where they are not"
+                    " there yet); the defect's own workaround: {defect_workaround}"
+                ),
                 source="{defect_source}",
             ),
             # TensorFlow's own GPU images from 2.18 on still install cuDNN 8 (tensorflow/build's
