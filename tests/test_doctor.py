@@ -416,3 +416,64 @@ def test_a_cuda_toolkit_of_a_major_the_release_never_loads_is_no_driver_to_updat
     older = ("--driver", "418.67", "--gpu", "NVIDIA GeForce RTX 3090", "--cudnn", "none")
     _, old = run_cli(capsys, "doctor", *machine, *older, "--cuda-toolkit", "12.5", "--tf", "2.21")
     assert "driver-too-old" in {f["id"] for f in old["findings"]}
+
+
+def test_a_probed_container_without_a_driver_is_never_told_to_reload_one(capsys, tmp_path):
+    """(review 59) A probe inside Docker found no driver; TensorFlow's cuInit then fails with
+    303. The driver comes from the host with the GPU: 'reinstall or reload the driver' would
+    send the user to install one inside the container, where plan already names the start."""
+    facts = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "platform": {
+            "os": "linux",
+            "arch": "x86_64",
+            "glibc": "2.36",
+            "container": True,
+            "container_evidence": ["/.dockerenv exists"],
+            "source": "detected",
+        },
+        "driver": {
+            "version": None,
+            "cuda_version": None,
+            "source": "none",
+            "reason": "NVML library not found and nvidia-smi not on PATH and"
+            " /proc/driver/nvidia/version absent: no NVIDIA driver is installed",
+        },
+        "gpus": [],
+        "gpus_reason": "no driver to ask",
+    }
+    facts_path, log_path = tmp_path / "container.json", tmp_path / "run.log"
+    facts_path.write_text(json.dumps(facts), encoding="utf-8")
+    log_path.write_text(
+        "2026-02-26 23:43:44.995459: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_platform.cc:51] failed call to cuInit: INTERNAL: CUDA error: Failed call to"
+        " cuInit: UNKNOWN ERROR (303)\n[]\n",
+        encoding="utf-8",
+    )
+    main(["doctor", "--facts", str(facts_path), "--log", str(log_path), "--no-probe", "--json"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert found[0]["id"] == "container-gpu-not-exposed"
+    assert all(f["severity"] != "error" for f in found if f["id"] == "no-nvidia-driver")
+
+
+def test_nvml_unknown_error_in_a_container_is_its_device_cgroup(capsys, tmp_path):
+    """(review 59) NVML ran (the driver's files were mounted; libcuda and the kernel module
+    report 550.54.15) but cannot open the GPU: the device cgroup, NVIDIA's notice
+    (nvidia-docker#1730), not a container started without --gpus."""
+    log = tmp_path / "run.log"
+    log.write_text(
+        "root@7f3c2a9e1b44:/workspace# nvidia-smi\n"
+        "Failed to initialize NVML: Unknown Error\n"
+        "2024-05-21 08:02:41.771208: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:282] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device"
+        " is detected\n"
+        "2024-05-21 08:02:41.771350: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:165] libcuda reported version is: 550.54.15\n"
+        "[]\n",
+        encoding="utf-8",
+    )
+    main(["doctor", "--log", str(log), "--no-probe", "--os", "linux", "--container", "--json"])
+    top = json.loads(capsys.readouterr().out)["findings"][0]
+    assert (top["id"], top["severity"]) == ("container-gpu-not-exposed", "error")
+    assert "cgroup" in top["title"] and "recreate it" in top["fix"]

@@ -1114,3 +1114,15 @@ def test_wsl_2_on_windows_on_arm_installs_linuxs_aarch64_wheel(capsys):
     code, doc = described(capsys, "--os wsl2 --arch aarch64 --python 3.11")
     assert (code, doc["verdict"], doc["tensorflow"]) == (ExitCode.CPU_ONLY, "cpu", "2.21.0")
     assert doc["findings"][0]["id"] == "cpu-only-tensorflow"
+
+
+def test_slurms_nodevfiles_asks_for_a_gpu_not_to_unset_the_variable(capsys):
+    """(review 59) Slurm sets NoDevFiles for a job granted no GPU: plan says what doctor says."""
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.10 --gpu 'Tesla V100-SXM2-32GB' --driver 525.85.12"
+        " --env CUDA_VISIBLE_DEVICES=NoDevFiles",
+    )
+    top = doc["findings"][0]
+    assert (top["id"], top["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
+    assert "--gres=gpu:1" in top["fix"] and "unset" not in top["fix"].split(":")[0]

@@ -758,7 +758,12 @@ def test_fires_cuda_visible_devices_hides_gpus(matrix: Matrix) -> None:
             plan_of(facts(env={"CUDA_VISIBLE_DEVICES": value}), matrix),
             "cuda-visible-devices-hides-gpus",
         )
-        assert hit.severity is E and hit.title == "CUDA_VISIBLE_DEVICES hides every GPU"
+        assert hit.severity is E
+        assert hit.title == (
+            "Slurm gave this job no GPU (CUDA_VISIBLE_DEVICES=NoDevFiles)"
+            if value == "NoDevFiles"
+            else "CUDA_VISIBLE_DEVICES hides every GPU"
+        )
     missing = only(
         plan_of(facts(env={"CUDA_VISIBLE_DEVICES": "1"}), matrix), "cuda-visible-devices-hides-gpus"
     )

@@ -18,6 +18,12 @@ from ..versions import parsed, xy_tuple
 from .logfacts import JETSON_GPU, TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
+from .signatures.driver import (
+    NVML_UNKNOWN,
+    NVML_UNKNOWN_FIX,
+    NVML_UNKNOWN_SOURCE,
+    NVML_UNKNOWN_TITLE,
+)
 from .signatures.model import driver_halves_fix
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
 from .visible_devices import VALUE_READINGS
@@ -160,29 +166,32 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)
         expects = container_expects_gpu(facts) or bool(jetson)
-        found.append(
-            Finding(
-                "container-gpu-not-exposed",
-                Severity.ERROR if expects and not driver_pair_seen else Severity.WARNING,
-                "The container was started without access to the GPU"
-                if expects
-                else "This runs in a container: if the host has an NVIDIA GPU, it was not "
-                "passed in",
-                (
-                    *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
-                    *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
-                    *([f"a Jetson: {jetson}"] if jetson else []),
-                ),
-                JETSON_CONTAINER_FIX
-                if jetson
-                else "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA "
-                "Container Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, "
-                "request nvidia.com/gpu. A GKE pod that requests it gets the driver in "
-                "/usr/local/nvidia/lib64: put that folder on LD_LIBRARY_PATH if the image does "
-                "not.",
-                CONTAINER_TOOLKIT,
+        cgroup = next((m for m in matches if m.signature.name == NVML_UNKNOWN), None)
+        if cgroup is not None and not jetson:
+            # NVML ran (the driver's files were mounted) but cannot open the GPU: the device
+            # cgroup, not a container started without the GPU
+            found.append(
+                Finding(
+                    "container-gpu-not-exposed",
+                    Severity.ERROR if expects else Severity.WARNING,
+                    NVML_UNKNOWN_TITLE,
+                    (
+                        *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+                        cgroup.line.strip()[:300],
+                        *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][
+                            :1
+                        ],
+                    ),
+                    NVML_UNKNOWN_FIX,
+                    NVML_UNKNOWN_SOURCE,
+                )
             )
-        )
+        else:
+            found.append(
+                _started_without_the_gpu(
+                    facts, matches, no_device, expects, driver_pair_seen, jetson
+                )
+            )
     symbol = next((m for m in matches if m.signature.name == "cuinit-named-symbol-not-found"), None)
     if wsl and symbol is not None and facts.knows("container") and not facts.platform.container:
         found.append(_libcuda_without_entry_points(symbol))
@@ -192,6 +201,38 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         if not hidden and (unasked := run_without_gpu(facts, log, matches)) is not None:
             found.append(unasked)
     return found
+
+
+def _started_without_the_gpu(
+    facts: Facts,
+    matches: Sequence[LogMatch],
+    no_device: set[str],
+    expects: bool,
+    driver_pair_seen: bool,
+    jetson: str,
+) -> Finding:
+    """The container has no GPU: started without one (an error where someone wants one there),
+    or, for all anyone knows, a CPU-only container (a warning)."""
+    return Finding(
+        "container-gpu-not-exposed",
+        Severity.ERROR if expects and not driver_pair_seen else Severity.WARNING,
+        "The container was started without access to the GPU"
+        if expects
+        else "This runs in a container: if the host has an NVIDIA GPU, it was not passed in",
+        (
+            *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+            *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:2],
+            *([f"a Jetson: {jetson}"] if jetson else []),
+        ),
+        JETSON_CONTAINER_FIX
+        if jetson
+        else "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA "
+        "Container Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, "
+        "request nvidia.com/gpu. A GKE pod that requests it gets the driver in "
+        "/usr/local/nvidia/lib64: put that folder on LD_LIBRARY_PATH if the image does "
+        "not.",
+        CONTAINER_TOOLKIT,
+    )
 
 
 def _stated_to_hide_every_gpu(facts: Facts) -> bool:

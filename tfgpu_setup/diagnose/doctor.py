@@ -93,6 +93,7 @@ from .release_hints import (
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runtime_alone import cuda_runtime_missing_alone
+from .signatures.model import CUINIT_DRIVER_FIX
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
@@ -434,6 +435,7 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
+    findings = _no_driver_inside_a_container(findings, known)
     if not known.knows("pythons") and any(
         f.id == "glibc-too-old" and f.severity is Severity.ERROR for f in findings
     ):
@@ -1076,3 +1078,23 @@ def _to_confirm(
     if thin:
         steps.append(ON_WINDOWS["rerun"] if windows else NEXT_STEPS[1])
     return tuple(steps)
+
+
+def _no_driver_inside_a_container(
+    findings: tuple[Finding, ...], facts: Facts
+) -> tuple[Finding, ...]:
+    """A container the probe found without a driver gets one from the host with its GPU: the
+    missing driver is the container's start, not a driver to reload inside it."""
+    inside = facts.knows("container") and facts.platform.container
+    if not inside or not facts.knows("driver") or facts.driver.version is not None:
+        return findings
+    if not any(f.id == "container-gpu-not-exposed" for f in findings):
+        return findings
+    # (only the reading that the driver is installed and failed to start: one that says
+    # libcuda is missing already names a container started without it)
+    return demoted(
+        findings,
+        lambda f: f.id == "no-nvidia-driver" and f.fix == CUINIT_DRIVER_FIX,
+        "but this runs in a container, which gets the driver with the GPU from the host (none"
+        " is installed inside one)",
+    )

@@ -1995,13 +1995,19 @@ def cvd_hides(ctx: Context) -> list[Finding]:
         else ""
     )
     if visible.kind in ("empty", "none"):
+        slurm = (raw or "").strip() == "NoDevFiles"
         return [
             finding(
                 "cuda-visible-devices-hides-gpus",
                 E,
-                "CUDA_VISIBLE_DEVICES hides every GPU",
+                "Slurm gave this job no GPU (CUDA_VISIBLE_DEVICES=NoDevFiles)"
+                if slurm
+                else "CUDA_VISIBLE_DEVICES hides every GPU",
                 [f"CUDA_VISIBLE_DEVICES={raw!r}"],
-                "'unset CUDA_VISIBLE_DEVICES' (unset shows all GPUs; empty shows none), "
+                "Request a GPU for the job (sbatch/srun --gres=gpu:1, or --gpus=1): Slurm sets"
+                " NoDevFiles when it granted none, and unsetting it does not give the job one."
+                if slurm
+                else "'unset CUDA_VISIBLE_DEVICES' (unset shows all GPUs; empty shows none), "
                 "or set it to the GPUs to use, e.g. 0." + in_env,
             )
         ]

@@ -30,6 +30,20 @@ VISIBLE_DEVICES_CHECK = (
 """The first check where CUDA finds no device though its driver loaded."""
 
 NVML_UNKNOWN = "nvml-unknown-error-in-container"
+NVML_UNKNOWN_TITLE = (
+    "NVML cannot reach the GPU (Unknown Error): in a container, its device cgroup does not (or"
+    " no longer) let it open /dev/nvidia*"
+)
+NVML_UNKNOWN_FIX = (
+    "If it worked before, systemd reloading its units took the devices from the running"
+    " container: recreate it (a restart is not enough), and to keep it from recurring run the"
+    " containers with the cgroupfs driver or pass the /dev/nvidia* device nodes explicitly"
+    " (NVIDIA's notice). If it never worked: the NVIDIA Container Toolkit set not to manage"
+    " cgroups ('no-cgroups = true' in /etc/nvidia-container-runtime/config.toml) needs the"
+    " devices passed by hand, and under Kubernetes' static CPU manager policy the device plugin"
+    " must pass the device specs (PASS_DEVICE_SPECS=true)."
+)
+NVML_UNKNOWN_SOURCE = "https://github.com/NVIDIA/nvidia-docker/issues/1730"
 
 XLA_DEVICE_FAILURES = frozenset(
     {
@@ -2031,20 +2045,8 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(r"Failed to initialize NVML: Unknown Error|NVMLError_Unknown\b"),
         finding_id="container-gpu-not-exposed",
         severity=Severity.WARNING,
-        title=(
-            "NVML cannot reach the GPU (Unknown Error): in a container, its device cgroup does"
-            " not (or no longer) let it open /dev/nvidia*"
-        ),
-        fix=(
-            "If it worked before, systemd reloading its units took the devices from the running"
-            " container: recreate it (a restart is not enough), and to keep it from recurring run"
-            " the containers with the cgroupfs driver or pass the /dev/nvidia* device nodes"
-            " explicitly (NVIDIA's notice). If it never worked: the NVIDIA Container Toolkit set"
-            " not to manage cgroups ('no-cgroups = true' in"
-            " /etc/nvidia-container-runtime/config.toml) needs the devices passed by hand, and"
-            " under Kubernetes' static CPU manager policy the device plugin must pass the device"
-            " specs (PASS_DEVICE_SPECS=true)."
-        ),
-        source="https://github.com/NVIDIA/nvidia-docker/issues/1730",
+        title=NVML_UNKNOWN_TITLE,
+        fix=NVML_UNKNOWN_FIX,
+        source=NVML_UNKNOWN_SOURCE,
     ),
 )
