@@ -8866,3 +8866,48 @@ def test_cuinit_303_with_nvidia_smi_missing_is_no_driver_at_all(tmp_path, capsys
     top = doctor(tmp_path, capsys, log)["findings"][0]
     assert (top["id"], top["severity"]) == ("no-nvidia-driver", "error")
     assert "Install the NVIDIA driver" in top["fix"] and "nvidia_uvm" not in top["fix"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "flags", "top"),
+    [
+        # tensorflow#62194: cuDNN 8.7's convolution sub-library needs CUDA's NVRTC
+        (
+            "Could not load library libcudnn_cnn_infer.so.8. Error: libnvrtc.so: cannot open"
+            " shared object file: No such file or directory\n"
+            "Please make sure libcudnn_cnn_infer.so.8 is in your library path!\n"
+            "Aborted (core dumped)\n",
+            ("--os", "linux", "--tf", "2.14"),
+            "cuda-libs-not-found",
+        ),
+        # TensorFlow 2.10 on Windows with cuDNN 8.6, run from PyCharm
+        (
+            "Could not locate zlibwapi.dll. Please make sure it is in your library path!\n"
+            "\n"
+            "Process finished with exit code -1073740791 (0xC0000409)\n",
+            ("--os", "windows", "--tf", "2.10"),
+            "cudnn-not-found",
+        ),
+    ],
+)
+def test_a_library_that_fails_the_work_after_the_gpu_device_is_exit_12(
+    tmp_path, capsys, tail, flags, top
+):
+    """(review 59) The GPU device was created, then a library cuDNN needs at the first
+    convolution would not load and the process died: TensorFlow reached the GPU and the setup
+    failed its work (exit 12, as the README says), not 'GPU use not shown' (exit 10)."""
+    log = (
+        "2023-10-23 05:58:27.500000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1886]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 22279 MB memory:  ->"
+        " device: 0, name: NVIDIA A10G, pci bus id: 0000:00:1e.0, compute capability: 8.6\n"
+        "2023-10-23 05:58:30.200000: I tensorflow/compiler/xla/stream_executor/cuda/"
+        "cuda_dnn.cc:442] Loaded cuDNN version 8700\n" + tail
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 12
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == (top, "error")
+    assert doc["verdict"].startswith("TensorFlow reached the GPU, but")

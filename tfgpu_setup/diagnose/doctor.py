@@ -541,8 +541,13 @@ def diagnose(
     broken = (verify is not None and verify.status == "tf-broken") or bool(
         log_facts.failed_import_line or _import_stopped(log_facts)
     )
-    # a GPU device created, then its kernels would not load: the setup failed the work there
+    # a GPU device created, then its kernels would not load: the setup failed the work there;
+    # or a library it needed would not load, and the process died of it
     broken = broken or bool(gpu_seen and after_gpu & SETUP_FAILURE_IDS & KERNELS_FAIL)
+    died_after_gpu = bool(
+        gpu_seen and after_gpu & GPU_FAILURE_IDS and last_failure(log or "")[0] == "crash"
+    )
+    broken = broken or died_after_gpu
     errors = [f for f in findings if f.severity == Severity.ERROR]
     confirm = _to_confirm(
         known,
@@ -556,7 +561,9 @@ def diagnose(
         verdict = (
             # a kernel that faulted ran on the GPU: the work failed there
             f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
-            if top.id in RAN_ON_THE_GPU or (gpu_seen and top.id in after_gpu & KERNELS_FAIL)
+            if top.id in RAN_ON_THE_GPU
+            or (gpu_seen and top.id in after_gpu & KERNELS_FAIL)
+            or (died_after_gpu and top.id in after_gpu)
             else f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
         return Diagnosis("no", verdict, findings, confirm if thin else (), broken, known)

@@ -1205,7 +1205,9 @@ _FAILURE_LINE = re.compile(
     r"|[ \t]\(see above for traceback\):[^\n]{0,300}))"
     # a process that crashed
     r"|^(?P<crash>[ \t]*(?:Segmentation fault|Aborted|Illegal instruction|Bus error)"
-    r"(?: \(core dumped\))?[ \t]*$|^[^\n]{0,200}?\(core dumped\)|Fatal Python error: [^\n]{0,300})"
+    r"(?: \(core dumped\))?[ \t]*$|^[^\n]{0,200}?\(core dumped\)|Fatal Python error: [^\n]{0,300}"
+    # an IDE's word for a process that died (Windows' codes are negative, 0xC0000409 a fail-fast)
+    r"|^[ \t]*Process finished with exit code (?:-\d{1,12}|13[49]|139)\b[^\n]{0,80})"
     # an installer that could not resolve what was asked (pip, Poetry, conda and mamba)
     r"|(?P<installer>\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"
     r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200})"

@@ -426,7 +426,7 @@ def _merge(
 def _severity(meaning: _Meaning, other_ids: frozenset[str], gpu_seen: bool) -> Severity:
     severity = meaning.severity
     if severity is Severity.ERROR and (
-        (gpu_seen and meaning.finding_id in NOT_REGISTERED_IDS)
+        (gpu_seen and meaning.finding_id in NOT_REGISTERED_IDS and not meaning.signature.at_work)
         or meaning.signature.demoted_by & other_ids
     ):
         return Severity.WARNING

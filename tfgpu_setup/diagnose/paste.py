@@ -54,6 +54,9 @@ _RECORD_START = re.compile(
     # the shell's or the kernel's word that the process died: never part of the record above
     r"|(?:zsh: )?(?:[Ss]egmentation fault|Abort trap|Aborted|Illegal instruction|Bus error"
     r"|Floating point exception|Killed)\b"
+    # cuDNN's own words on stderr, never part of the TensorFlow record above them
+    r"|Could not (?:load library|locate) [\w.]{1,80}\. |Please make sure [\w.]{1,80} is in your"
+    r" library path"
     # a version alone on its line, as print(tf.__version__) writes it
     r"|\d{1,2}\.\d{1,3}\.\d{1,3}(?:-?rc\d{1,2}|\.post\d{1,2}|\.dev\d{1,12})?\s*$"
     # TensorFlow's own messages pasted without their prefix: each is a record of its own

@@ -535,6 +535,7 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/daswer123/xtts-finetune-webui/issues/31",
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
+        at_work=True,
     ),
     Signature(
         # cuDNN 8's own loader on Windows: error 126 is a DLL, or a DLL it needs (zlibwapi.dll
@@ -734,6 +735,7 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/AlexeyAB/darknet/issues/8601",
         subject="{lib}",
         demoted_by=DRIVER_ROOTS,
+        at_work=True,
     ),
     Signature(
         name="cudnn-zlib-missing",
@@ -749,6 +751,7 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         source="https://docs.nvidia.com/deeplearning/cudnn/archives/cudnn-890/install-guide/index.html",
         subject="{lib}",
+        at_work=True,
     ),
     Signature(
         name="unable-to-load-cudnn-dso",

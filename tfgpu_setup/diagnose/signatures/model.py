@@ -91,6 +91,9 @@ class Signature:
     answer Python printed under it (and the warnings printed between)."""
     needs_no_gpu: bool = False
     """The line only means something when no GPU device was registered."""
+    at_work: bool = False
+    """The line is printed while work runs on a registered GPU (cuDNN loading its
+    sub-libraries at the first convolution): a GPU device line does not speak against it."""
     variants: tuple[Variant, ...] = ()
 
     def __post_init__(self) -> None:
