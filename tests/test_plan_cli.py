@@ -1126,3 +1126,14 @@ def test_slurms_nodevfiles_asks_for_a_gpu_not_to_unset_the_variable(capsys):
     top = doc["findings"][0]
     assert (top["id"], top["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
     assert "--gres=gpu:1" in top["fix"] and "unset" not in top["fix"].split(":")[0]
+
+
+def test_a_driver_older_than_the_gpu_is_judged_for_the_release_the_plan_installs(capsys):
+    # native Windows plans 2.10.1: the driver to install drives the GPU (R520 for Ada); the
+    # floor of 2.20, which has no Windows GPU build, is no step of this plan
+    _, doc = described(
+        capsys, "--os windows --python 3.9 --gpu 'NVIDIA GeForce RTX 4090' --driver 516.94"
+    )
+    top = doc["findings"][0]
+    assert (doc["tensorflow"], top["id"]) == ("2.10.1", "driver-too-old")
+    assert "R520" in top["fix"] and "2.20" not in top["fix"] and "2.21" not in top["fix"]

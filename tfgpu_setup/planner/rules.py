@@ -432,7 +432,11 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
     names = ", ".join(g.gpu.name for g in gaps)
     if kind == "predates":
         need = max(g.branch for g in gaps)
-        wanted = next((e for e in ctx.evaluations if e.installable and e.driver_floor), None)
+        wanted = (
+            ctx.chosen
+            if ctx.gpu and ctx.chosen is not None and ctx.chosen.driver_floor
+            else next((e for e in ctx.evaluations if e.installable and e.driver_floor), None)
+        )
         floor = wanted.driver_floor[0] if wanted and wanted.driver_floor else None
         floor_branch = driver_branch(floor) if floor else None
         to_install = (
