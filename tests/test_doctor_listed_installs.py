@@ -192,3 +192,37 @@ def test_keras_3_refusing_a_tensorflow_hub_layer_is_the_keras_version(tmp_path, 
     top = doctor(tmp_path, capsys, log)["findings"][0]
     assert (top["id"], top["severity"]) == ("dependency-version-mismatch", "error")
     assert "tf_keras" in top["fix"] and "TF_USE_LEGACY_KERAS=1" in top["fix"]
+
+
+def test_a_cudnn_on_the_loader_path_ahead_of_the_listed_wheel_is_the_shadow(tmp_path, capsys):
+    """(review 59) pip lists the cuDNN wheel 2.15 needs (8.9.4), TensorFlow loaded 8.6.0, and
+    LD_LIBRARY_PATH holds CUDA 11.8's lib64: the older copy shadows the wheel. Installing the
+    right cuDNN again (what a bare version mismatch says) is already done."""
+    log = (
+        '$ pip list | grep -E "^(tensorflow|nvidia-cudnn)"\n'
+        "nvidia-cudnn-cu12            8.9.4.25\n"
+        "tensorflow                   2.15.1\n"
+        "$ python train.py\n"
+        "2024-01-15 09:00:01.000001: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1886]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 9619 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3080 Ti, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+        "2024-01-15 09:00:05.000001: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_dnn.cc:439] Loaded runtime CuDNN library: 8.6.0 but source was compiled with:"
+        " 8.9.4.  CuDNN library needs to have matching major version and equal or higher minor"
+        " version.\n"
+    )
+    doc = doctor(
+        tmp_path,
+        capsys,
+        log,
+        "--os",
+        "linux",
+        "--cudnn",
+        "8.6.0",
+        "--env",
+        "LD_LIBRARY_PATH=/usr/local/cuda-11.8/lib64",
+    )
+    top = doc["findings"][0]
+    assert (top["id"], top["severity"]) == ("ld-library-path-shadows", "error")
+    assert "8.9.4.25" in top["title"] and "LD_LIBRARY_PATH" in top["fix"]

@@ -500,6 +500,13 @@ def diagnose(
         )
     read = read_as(matches, release, defects)
     after_gpu = _errors_after_gpu(matches, read, kernel_doubts=not any(seen_ccs))
+    # the copy on the loader path is why the version that loaded is the wrong one
+    shadowing = frozenset(
+        f.id
+        for f in findings
+        if f.id == "ld-library-path-shadows" and f.severity is Severity.ERROR
+        if after_gpu & LIBRARY_VERSION_IDS
+    )
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
         # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
         # only when work runs on it, so the device line does not contradict them.
@@ -512,12 +519,14 @@ def diagnose(
             if (_newer_than_build(known, entry) or legacy_newer) and not log_facts.local_build_line
             else ()
         )
-        findings = _gpu_works(_others_ignored(findings, matches), after_gpu | newer, kept=newer)
+        findings = _gpu_works(
+            _others_ignored(findings, matches), after_gpu | newer | shadowing, kept=newer
+        )
         library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
         if newer and not legacy_newer and not library_failed:
             findings = jit_at_start(findings, known, entry)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
-        failed = next((f for f in findings if f.id in after_gpu | newer), None)
+        failed = next((f for f in findings if f.id in after_gpu | newer | shadowing), None)
         # a failure of the work itself, logged before the line that shows the GPU (TF 1.x
         # prints the failing node's GPU placement and its allocator's summary after the OOM)
         failed = failed or next(
@@ -531,6 +540,7 @@ def diagnose(
                 lower_first(failed.title)
             )
         setup_failed = after_gpu & SETUP_FAILURE_IDS
+        setup_failed |= shadowing if setup_failed else frozenset()
         if setup_failed:
             # the setup, not the user's model, stopped the work: every op of that kind fails
             findings = _as_errors(findings, setup_failed)

@@ -28,6 +28,7 @@ from .version_evidence import (
     built_for_other_cuda,
     colab_cudnn_would_not_start,
     conda_driver_too_old,
+    cudnn_wheel_shadowed,
     driver_below_wanted_cuda,
     driver_too_old_for_another_framework,
     library_mismatch,
@@ -74,7 +75,9 @@ def cross_findings(
     release_guessed: the release is only the newest the log's hints admit."""
     found: list[Finding] = []
     found += library_mismatch(facts, log, None if release_guessed else release)
-    found += other_cudnn_loaded(facts, log, None if release_guessed else release)
+    found += other_cudnn_loaded(facts, log, None if release_guessed else release) or (
+        cudnn_wheel_shadowed(facts, log, None if release_guessed else release)
+    )
     found += colab_cudnn_would_not_start(facts, log, matches)
     if not log.wanted_cuda and release is not None:
         found += release_cuda_mismatch(facts, matches, release)

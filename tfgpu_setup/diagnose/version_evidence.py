@@ -546,3 +546,50 @@ def _mismatch(
         fix.format(wanted=asked),
         TF_TESTED,
     )
+
+
+def cudnn_wheel_shadowed(
+    facts: Facts, log: LogFacts, release: TfRelease | None = None
+) -> list[Finding]:
+    """pip shows the cuDNN wheel this TensorFlow needs installed, yet TensorFlow loaded another
+    cuDNN that does not serve it: a copy on the loader path (a CUDA toolkit's lib64 on
+    LD_LIBRARY_PATH) comes before the wheel's, so installing the right one again changes
+    nothing."""
+    if not log.cudnn_loaded:
+        return []
+    loaded = cudnn_version(log.cudnn_loaded)
+    compiled = cudnn_version(log.cudnn_compiled) if log.cudnn_compiled else None
+    built = compiled or (release.cudnn if release is not None else None)
+    if not built or serves_build(built, loaded, "cudnn"):
+        return []
+    wheel = next(
+        (
+            w
+            for w in log.nvidia_wheels_named
+            if re.match(r"nvidia-cudnn-cu\d{2}-", w, re.I)
+            and serves_build(built, w.rsplit("-", 1)[-1], "cudnn")
+        ),
+        None,
+    )
+    if wheel is None:
+        return []
+    path = facts.env.get("LD_LIBRARY_PATH")
+    return [
+        Finding(
+            "ld-library-path-shadows",
+            Severity.ERROR,
+            f"cuDNN {loaded} loads from the loader path ahead of the cuDNN wheel this TensorFlow"
+            f" needs ({wheel})",
+            (
+                f"pip lists {wheel}",
+                f"TensorFlow loaded cuDNN {loaded}; it was built with {built}",
+                *([f"LD_LIBRARY_PATH={path}"] if path else []),
+            ),
+            "Take the folder holding cuDNN "
+            + loaded
+            + " off LD_LIBRARY_PATH (a CUDA toolkit's lib64, a conda env's lib) in the shell that"
+            " runs TensorFlow, or remove that cuDNN; the wheel's copy then loads. 'tfgpu-setup"
+            " apply' writes an activate script that puts the wheels' folders first.",
+            TF_TESTED,
+        )
+    ]
