@@ -226,3 +226,23 @@ def test_a_cudnn_on_the_loader_path_ahead_of_the_listed_wheel_is_the_shadow(tmp_
     top = doc["findings"][0]
     assert (top["id"], top["severity"]) == ("ld-library-path-shadows", "error")
     assert "8.9.4.25" in top["title"] and "LD_LIBRARY_PATH" in top["fix"]
+
+
+def test_a_cudnn_wheel_another_framework_pins_asks_for_separate_environments(tmp_path, capsys):
+    """(review 59) torch 2.4.0 pins nvidia-cudnn-cu12==9.1.0.70 and TensorFlow 2.17's
+    [and-cuda] 8.9.7.29: installing TensorFlow's pins over it would break torch."""
+    log = (
+        '$ pip list | grep -E "^(tensorflow|torch|nvidia-cudnn)"\n'
+        "nvidia-cudnn-cu12            9.1.0.70\n"
+        "tensorflow                   2.17.0\n"
+        "torch                        2.4.0\n"
+        "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2024-08-10 10:11:15.390202: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2343]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned above"
+        " are installed properly if you would like to use GPU.\n"
+        "Skipping registering GPU devices...\n"
+        "[]\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert (top["id"], top["severity"]) == ("cudnn-version-mismatch", "error")
+    assert "environment of its own" in top["fix"] and "torch 2.4.0" in top["fix"]

@@ -296,7 +296,9 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The cuDNN that loads is not the one TensorFlow was built with.",
             Layer.LIBRARY_VERSIONS,
             (),
-            explains=("cudnn-not-found",),
+            # (TensorFlow 2.16 and later name no library below VLOG 3: 'Cannot dlopen some GPU
+            # libraries' is the cuDNN of another major as well)
+            explains=("cudnn-not-found", "cuda-libs-not-found"),
         ),
         FindingKind(
             "compute-capability-unsupported",

@@ -290,6 +290,9 @@ class LogFacts:
     user_site_tf_line: str = ""
     """A traceback running TensorFlow from the user site (~/.local, 'pip install --user') while
     the interpreter is an environment's: that TensorFlow shadows the environment's own."""
+    other_framework_line: str = ""
+    """A package listing's row (or pip's install) of another framework that pins NVIDIA's
+    wheels too: PyTorch, JAX's CUDA plug-in."""
     nvidia_wheels_line: str = ""
     nvidia_wheels_named: tuple[str, ...] = ()
     """NVIDIA wheels pip says are there, with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
@@ -547,6 +550,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         colab_line=_first(_COLAB, sample),
         hosted_notebook_line=hosted,
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
+        other_framework_line=_first(_OTHER_FRAMEWORK, sample),
         nvidia_wheels_named=_nvidia_wheels_there(sample),
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
@@ -1087,6 +1091,12 @@ def _nvidia_wheels_there(text: str) -> tuple[str, ...]:
     return tuple(there)
 
 
+_OTHER_FRAMEWORK = re.compile(
+    r"^[ \t]*(?:torch|jaxlib|jax-cuda12-plugin|jax-cuda12-pjrt)(?:[ \t]{2,}|==)"
+    r"\d[\w.+]{0,30}[ \t]*$"
+    r"|^[ \t]*Successfully installed [^\n]{0,4000}?\b(?:torch|jaxlib)-\d[\w.+]{0,30}",
+    re.MULTILINE,
+)
 _NVIDIA_WHEELS = re.compile(
     r"\bnvidia[-_](?:cudnn|cublas|cuda[-_]runtime)[-_]cu1[1-3]\b|site-packages/nvidia/"
     r"(?:cudnn|cublas|cuda_runtime)/lib"
