@@ -1137,3 +1137,15 @@ def test_a_driver_older_than_the_gpu_is_judged_for_the_release_the_plan_installs
     top = doc["findings"][0]
     assert (doc["tensorflow"], top["id"]) == ("2.10.1", "driver-too-old")
     assert "R520" in top["fix"] and "2.20" not in top["fix"] and "2.21" not in top["fix"]
+
+
+def test_a_driver_update_in_a_container_happens_on_its_host(capsys):
+    """(review 59) A container uses its host's driver: the update is the host's, and the
+    container restarts after it; 'reboot' inside it changes nothing."""
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.12 --gpu 'NVIDIA A10G' --driver 470.182.03 --container",
+    )
+    driver = next(f for f in doc["findings"] if f["id"] == "driver-too-old")
+    assert "on the host" in driver["fix"] and "restart the container" in driver["fix"]
+    assert "then reboot" not in driver["fix"]

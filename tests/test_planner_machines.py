@@ -519,7 +519,7 @@ def test_wsl2_with_windows_driver_527_is_below_the_cuda12_floor() -> None:
     assert plan.activate is not None
     assert plan.activate.library_dirs()[-1] == "/usr/lib/wsl/lib"
     assert top(plan) == "driver-too-old"
-    assert "528.33" in plan.findings[0].fix and "Windows host driver" in plan.findings[0].fix
+    assert "528.33" in plan.findings[0].fix and "on the Windows host" in plan.findings[0].fix
     assert decision(plan, "tensorflow 2.21.0").reason == (
         "needs driver ≥ 528.33 for CUDA 12.5, found 527.56"
     )

@@ -38,6 +38,16 @@ def has_wheels(release: TfRelease, key: str) -> bool:
     return support is not None and support.available
 
 
+def where_the_driver_goes(facts: Facts) -> str:
+    """Where a driver update happens and what follows it, as a fix says it: WSL 2 and
+    containers use their host's driver (no driver belongs inside them)."""
+    if facts.knows("os") and facts.platform.os == "wsl2":
+        return " on the Windows host (WSL 2 uses the Windows driver), then run 'wsl --shutdown'"
+    if facts.knows("container") and facts.platform.container:
+        return " on the host (a container uses its host's driver), then restart the container"
+    return ", then reboot"
+
+
 def has_gpu_build(release: TfRelease, key: str) -> bool:
     """The release has a CUDA build for this platform (native Windows has none from 2.11)."""
     support = release.platforms.get(key)

@@ -42,6 +42,7 @@ from .evaluate import (
     platform_without_wheels,
     refuses_forward_compatibility,
     wheel_set_for,
+    where_the_driver_goes,
 )
 from .registry import finding, rule
 from .visible import pci_order_set, shown_gpus
@@ -452,13 +453,7 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
                 f"The NVIDIA driver predates the {names} and does not drive "
                 + ("it" if len(gaps) == 1 else "them"),
                 [g.reason for g in gaps],
-                f"Install {to_install}"
-                + (
-                    " on the Windows host (WSL 2 uses the Windows driver), then run 'wsl"
-                    " --shutdown'."
-                    if ctx.facts.knows("os") and ctx.facts.platform.os == "wsl2"
-                    else ", then reboot."
-                ),
+                f"Install {to_install}{where_the_driver_goes(ctx.facts)}.",
                 gaps[0].source,
             )
         ]
@@ -560,8 +555,7 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                         f"TensorFlow {e.release.version}: {e.driver_blocker}",
                     ],
                     f"Update the NVIDIA driver to ≥ {e.driver_floor[0] if e.driver_floor else '?'}"
-                    + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
-                    + ", then reboot"
+                    + where_the_driver_goes(f)
                     + _gpus_a_driver_drops(ctx, e.driver_floor[0] if e.driver_floor else None)
                     + (
                         "."  # no older CUDA runs in WSL 2 on a driver older than its support
@@ -600,8 +594,7 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     ]
     fix = (
         f"Update the NVIDIA driver to ≥ {needed}"
-        + (" (the Windows host driver, on WSL2)" if f.platform.os == "wsl2" else "")
-        + ", then reboot"
+        + where_the_driver_goes(f)
         + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
         + "."
     )
@@ -645,11 +638,7 @@ def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
         ],
         f"Update the NVIDIA driver to ≥ {needed}"
         + _last_branch(ctx)
-        + (
-            " on the Windows host (WSL 2 uses the Windows driver), then run 'wsl --shutdown'"
-            if f.platform.os == "wsl2"
-            else ", then reboot"
-        )
+        + where_the_driver_goes(f)
         + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
         + "; until then TensorFlow runs on the CPU.",
     )

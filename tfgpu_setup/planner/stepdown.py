@@ -14,7 +14,7 @@ from ..findings import Finding, Severity
 from ..matrix.validate import kernel_arch
 from ..versions import parsed, xy
 from .context import Context
-from .evaluate import Evaluation, has_gpu_build, platform_key
+from .evaluate import Evaluation, has_gpu_build, platform_key, where_the_driver_goes
 from .registry import finding
 
 MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
@@ -176,10 +176,9 @@ def _driver_wording(
         f"Driver {driver}: TensorFlow {span} needs CUDA {cuda} (driver ≥ {needed}); "
         f"{allowed.release.version} is the newest this driver runs"
     )
-    where = " on the Windows host" if ctx.facts.platform.os == "wsl2" else ""
     fix = (
-        f"Update the NVIDIA driver{where} to ≥ {needed} and plan again to get TensorFlow "
-        f"{newest.release.version}."
+        f"Update the NVIDIA driver to ≥ {needed}{where_the_driver_goes(ctx.facts)}, and plan"
+        f" again to get TensorFlow {newest.release.version}."
     )
     return title, fix
 
