@@ -310,12 +310,9 @@ def _with_cc_from_name(gpu: Gpu, matrix: Matrix) -> Gpu:
     """A GPU whose compute capability nobody recorded (a facts file written by hand, nvidia-smi
     before R510): its name's, as --gpu NAME gives it; a name sold with several, or unknown,
     leaves it unknown."""
-    if gpu.compute_capability is not None or not gpu.name:
+    if gpu.compute_capability is not None:
         return gpu
-    try:
-        pattern = query.gpu_cc_from_name(matrix, gpu.name)
-    except UserError:
-        return gpu
+    pattern = query.gpu_cc_if_named(matrix, gpu.name)
     if pattern is None:
         return gpu
     return dataclasses.replace(

@@ -216,6 +216,15 @@ def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
     return next((p for p in matrix.gpus.patterns if _compiled(p.pattern).search(name)), None)
 
 
+def gpu_cc_if_named(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
+    """gpu_cc_from_name where a doubt is no error: a name sold with several compute
+    capabilities, or one the table does not know, answers None."""
+    try:
+        return gpu_cc_from_name(matrix, name) if name else None
+    except UserError:
+        return None
+
+
 _INDEXES: dict[int, tuple[GpuMatrix, NameIndex]] = {}
 
 

@@ -9,7 +9,6 @@ from typing import Literal
 
 from packaging.version import Version
 
-from ..errors import UserError
 from ..facts import Facts, Gpu, PythonInterpreter, normalised_arch
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Matrix, TfRelease
@@ -541,10 +540,7 @@ def _driven_past(release: TfRelease, support: GpuSupport, branch: int, matrix: M
     name; one that cannot be named stays in doubt, and doubt makes no GPU plan."""
     gpu = support.gpu
     if gpu.compute_capability is None:
-        try:
-            named = query.gpu_cc_from_name(matrix, gpu.name)
-        except UserError:
-            return False
+        named = query.gpu_cc_if_named(matrix, gpu.name)
         if named is None:
             return False
         gpu = dataclasses.replace(gpu, compute_capability=named.cc)
