@@ -246,3 +246,12 @@ def test_a_cudnn_wheel_another_framework_pins_asks_for_separate_environments(tmp
     top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert (top["id"], top["severity"]) == ("cudnn-version-mismatch", "error")
     assert "environment of its own" in top["fix"] and "torch 2.4.0" in top["fix"]
+
+
+def test_listed_wheels_under_2_16_1_are_its_known_defect(tmp_path, capsys):
+    """(review 59 re-check) Under 2.16.1 the wheels pip lists go unfound for a reason the
+    matrix knows (its RUNPATH): that reading, with its own fix, stays first."""
+    found = doctor(tmp_path, capsys, _listed_then_dlopen("2.16.1", "8.9.7.29"), "--os", "linux")
+    top = found["findings"][0]
+    assert top["id"] == "pip-cuda-libs-not-on-path" and "known defect" in top["title"]
+    assert "2.16.2" in top["fix"]

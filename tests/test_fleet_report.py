@@ -234,6 +234,19 @@ def test_a_verify_file_of_another_kind_or_a_newer_schema_is_unreadable_not_a_res
     assert doc["totals"]["unreadable"] == 1
 
 
+def test_hosts_with_unreadable_files_do_not_make_the_healthy_one_the_odd_one(fleet, capsys):
+    """(review 59 re-check) Two of three A10 hosts' verify files unreadable: the group's usual
+    look comes from the readable one, which is not listed as differing."""
+    (fleet / "verify").mkdir()
+    newer = {"schema": "tfgpu-setup/verify", "schema_version": 7, "status": "gpu"}
+    for host in ("a10-2", "a10-old"):
+        (fleet / "verify" / f"{host}.json").write_text(json.dumps(newer), encoding="utf-8")
+    assert main(["fleet", "report", str(fleet), "--json"]) == ExitCode.INPUT
+    doc = json.loads(capsys.readouterr().out)
+    odd = {o["host"] for o in doc["outliers"]}
+    assert {"a10-2", "a10-old"} <= odd and "a10-1" not in odd
+
+
 def test_a_host_whose_facts_leave_the_gpus_and_driver_out_is_unknown_not_none(fleet, capsys):
     partial = {
         "schema": "tfgpu-setup/facts",

@@ -58,6 +58,7 @@ from .facts_from_log import facts_with_log, gpus_in_log
 from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
+from .install_evidence import LISTED_WHEELS_NOT_LOADED
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
@@ -428,6 +429,9 @@ def diagnose(
             log_findings = contradicted(log_findings, python, because)
             judged = contradicted(judged, python, because)
             crossed = [*cause, *contradicted(tuple(crossed), python, because)]
+    if any(f.id == "pip-cuda-libs-not-on-path" for f in log_findings):
+        # the log's own reading (a release's known defect) says why the wheels are not found
+        crossed = [f for f in crossed if f.title != LISTED_WHEELS_NOT_LOADED]
     findings = merge(
         verify_findings(verify) if verify else (),
         crossed,

@@ -453,6 +453,13 @@ def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Findin
     ]
 
 
+LISTED_WHEELS_NOT_LOADED = (
+    "NVIDIA's pip wheels are installed, yet TensorFlow cannot dlopen its GPU libraries: the"
+    " loader does not find them"
+)
+"""The title of the reading a release's own known defect (2.16.1's RUNPATH) says better."""
+
+
 def _listed_wheels_not_loaded(
     log: LogFacts, matches: Sequence[LogMatch], release: TfRelease | None
 ) -> list[Finding]:
@@ -494,8 +501,7 @@ def _listed_wheels_not_loaded(
         Finding(
             "pip-cuda-libs-not-on-path",
             Severity.ERROR,
-            "NVIDIA's pip wheels are installed, yet TensorFlow cannot dlopen its GPU libraries:"
-            " the loader does not find them",
+            LISTED_WHEELS_NOT_LOADED,
             (f"pip shows {', '.join(log.nvidia_wheels_named[:4])}", quoted(dlopen.line)),
             "Check that the wheels sit in the site-packages of the Python that runs TensorFlow"
             " ('python -m pip list | grep nvidia' with that python), then put their lib folders"

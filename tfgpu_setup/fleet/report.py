@@ -212,7 +212,9 @@ def build_report(records: list[HostRecord]) -> FleetReport:
         ordered = sorted(configs, key=lambda c: (-configs[c], c))
         rows = tuple(_row([m for m in members if m.configuration() == c]) for c in ordered)
         groups.append(Group(name, len(members), rows))
-        usual = dict(zip(COLUMNS, ordered[0], strict=True))
+        # what the group usually looks like, from hosts whose files could all be read
+        readable = [c for c in ordered if UNREADABLE not in c]
+        usual = dict(zip(COLUMNS, (readable or ordered)[0], strict=True))
         for m in members:
             mine = dict(zip(COLUMNS, m.configuration(), strict=True))
             differs = tuple(
