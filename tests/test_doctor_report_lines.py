@@ -8911,3 +8911,5 @@ def test_a_library_that_fails_the_work_after_the_gpu_device_is_exit_12(
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == (top, "error")
     assert doc["verdict"].startswith("TensorFlow reached the GPU, but")
+    if "libnvrtc.so:" in tail:  # the unversioned name cuDNN opens: the wheel ships .so.<major>
+        assert "unversioned libnvrtc.so" in first["fix"]

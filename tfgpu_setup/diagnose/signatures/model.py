@@ -127,6 +127,7 @@ DERIVED_FROM = {
     "lib_version": "lib",
     "lib_version_note": "lib",
     "loader_fix": "lib",
+    "unversioned_note": "lib",
     "cudnn_loader_fix": "lib",
     "because": "dlerror",
     "ptxas_note": "ptxas",
@@ -224,6 +225,13 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         windows = _is_dll(fields["lib"])
         fields["loader_fix"] = WINDOWS_LOADER_FIX if windows else LINUX_LOADER_FIX
         fields["cudnn_loader_fix"] = WINDOWS_CUDNN_FIX if windows else LINUX_CUDNN_FIX
+        fields["unversioned_note"] = (
+            f" cuDNN opens the unversioned {fields['lib']}, which NVIDIA's runtime wheels and"
+            " packages do not ship (only the .so.<major> file): link that name to the file"
+            " beside it, or install the CUDA toolkit's development package that has it."
+            if fields["lib"].endswith(".so")
+            else ""
+        )
     if "call" in fields:
         fields["call"] = fields["call"] or "cuInit"  # the driver API call that refused
     if "dlerror" in fields:
