@@ -1149,3 +1149,14 @@ def test_a_driver_update_in_a_container_happens_on_its_host(capsys):
     driver = next(f for f in doc["findings"] if f["id"] == "driver-too-old")
     assert "on the host" in driver["fix"] and "restart the container" in driver["fix"]
     assert "then reboot" not in driver["fix"]
+
+
+def test_a_driver_is_not_the_first_step_where_no_release_here_runs_the_gpu(capsys):
+    """(review 59) A K80 without a driver under Python 3.12: every release for 3.12 lacks its
+    kernels, so the GPU (with the Python that still gets 2.14.1) comes first; the driver, capped
+    at Kepler's R470, follows as a warning."""
+    code, doc = described(capsys, "--os linux --python 3.12 --gpu 'Tesla K80' --driver none")
+    assert (code, doc["verdict"]) == (ExitCode.CPU_ONLY, "cpu")
+    ids = [(f["id"], f["severity"]) for f in doc["findings"][:2]]
+    assert ids == [("compute-capability-unsupported", "error"), ("no-nvidia-driver", "warning")]
+    assert "--python 3.11" in doc["findings"][0]["fix"]

@@ -289,7 +289,9 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
     return [
         finding(
             "no-nvidia-driver",
-            E,
+            # a driver leads nowhere while no release that installs here has kernels for the
+            # GPU (a K80 under Python 3.12): the GPU's own finding comes first
+            E if wanted is not None or not f.gpus else W,
             f"This machine has an NVIDIA GPU ({named}) but no NVIDIA driver installed or loaded, "
             "so TensorFlow cannot see it"
             if named
