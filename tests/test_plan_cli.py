@@ -1160,3 +1160,20 @@ def test_a_driver_is_not_the_first_step_where_no_release_here_runs_the_gpu(capsy
     ids = [(f["id"], f["severity"]) for f in doc["findings"][:2]]
     assert ids == [("compute-capability-unsupported", "error"), ("no-nvidia-driver", "warning")]
     assert "--python 3.11" in doc["findings"][0]["fix"]
+
+
+@pytest.mark.parametrize(
+    ("gpu", "hidden"),
+    [("NVIDIA GeForce RTX 3090", True), ("Tesla V100-SXM2-16GB", True), ("A100-SXM4-40GB", False)],
+)
+def test_a_mig_uuid_on_a_gpu_without_mig_shows_cuda_no_gpu(capsys, gpu, hidden):
+    """(review 59's P17) MIG starts with compute capability 8.0 and no GeForce has it (NVIDIA's
+    MIG user guide): a MIG- UUID there names nothing, so CUDA shows no GPU. On an A100 it may
+    name one of its MIG devices."""
+    _, doc = described(
+        capsys,
+        f"--os linux --python 3.11 --gpu '{gpu}' --driver 550.54.15"
+        " --env CUDA_VISIBLE_DEVICES=MIG-4f6d9f2a-8b2e-5c1d-9a3e-2b7c1d0e6f11",
+    )
+    errors = [f["id"] for f in doc["findings"] if f["severity"] == "error"]
+    assert ("cuda-visible-devices-hides-gpus" in errors) is hidden

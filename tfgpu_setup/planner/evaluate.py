@@ -322,6 +322,13 @@ _CONSUMER_GPU = re.compile(r"\b(?:GeForce|TITAN|GTX)\b|\bRTX [2-5]0[5-9]0\b", re
 do not match."""
 
 
+def has_no_mig(gpu: Gpu) -> bool:
+    """A GPU that cannot be partitioned into MIG devices: MIG starts with compute capability 8.0,
+    and NVIDIA lists no GeForce or TITAN among the GPUs that have it (the MIG user guide)."""
+    cc = gpu.compute_capability
+    return bool(_CONSUMER_GPU.search(gpu.name)) or (cc is not None and parsed(cc) < parsed("8.0"))
+
+
 def refuses_forward_compatibility(gpu: Gpu) -> bool:
     """NVIDIA's forward compatibility serves data-center GPUs (and some RTX professional ones);
     GeForce and TITAN cards fail with CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE."""

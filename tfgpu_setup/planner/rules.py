@@ -35,6 +35,7 @@ from .evaluate import (
     forward_compatible,
     gpu_support,
     has_gpu_build,
+    has_no_mig,
     has_wheels,
     is_windows_driver,
     platform_key,
@@ -54,6 +55,7 @@ FORWARD_COMPAT = "https://docs.nvidia.com/deploy/cuda-compatibility/forward-comp
 MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
 WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 CUDA_ENV_VARS = "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"
+MIG_GPUS = "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html"
 LD_SO = "https://man7.org/linux/man-pages/man8/ld.so.8.html"
 CONTAINER_TOOLKIT = (
     "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
@@ -2018,6 +2020,22 @@ def cvd_hides(ctx: Context) -> list[Finding]:
         ]
     if not gpus:
         return []
+    if visible.kind == "mig" and not visible.mixed and all(has_no_mig(g) for g in gpus):
+        return [
+            finding(
+                "cuda-visible-devices-hides-gpus",
+                E,
+                "CUDA_VISIBLE_DEVICES names MIG devices, but no GPU here has MIG: CUDA shows none",
+                [
+                    f"CUDA_VISIBLE_DEVICES={raw!r}",
+                    "GPUs: " + ", ".join(g.name for g in gpus),
+                ],
+                "Name the GPUs by index or GPU- UUID ('nvidia-smi -L' lists them), or unset it"
+                " to show all; MIG- UUIDs exist only on GPUs partitioned with MIG (A100, A30,"
+                " H100 and later data-center GPUs)." + in_env,
+                MIG_GPUS,
+            )
+        ]
     known = [g.uuid for g in gpus if g.uuid] + [
         m.uuid for g in gpus for m in g.mig_devices if m.uuid
     ]
