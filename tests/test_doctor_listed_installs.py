@@ -255,3 +255,25 @@ def test_listed_wheels_under_2_16_1_are_its_known_defect(tmp_path, capsys):
     top = found["findings"][0]
     assert top["id"] == "pip-cuda-libs-not-on-path" and "known defect" in top["title"]
     assert "2.16.2" in top["fix"]
+
+
+def test_review_60_listed_wheels(tmp_path, capsys):
+    """Adversarial review 60 of the listed-wheels readings."""
+    dlopen = (
+        "2024-08-10 10:11:15.390202: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2343]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned above"
+        " are installed properly if you would like to use GPU.\nSkipping registering GPU"
+        " devices...\n[]\n"
+    )
+    # xgboost's NCCL wheel alone is not TensorFlow's set: its libraries are missing
+    nccl_only = "nvidia-nccl-cu12              2.21.5\ntensorflow                   2.17.0\n"
+    top = doctor(tmp_path, capsys, nccl_only + dlopen, "--os", "linux")["findings"][0]
+    assert top["id"] == "cuda-libs-not-found"
+    # 2.16.1 with torch's cuDNN 9 wheel: the cuDNN of another major comes before the RUNPATH
+    torch_cudnn9 = (
+        "nvidia-cudnn-cu12            9.1.0.70\n"
+        "tensorflow                   2.16.1\n"
+        "torch                        2.4.0\n"
+    )
+    top = doctor(tmp_path, capsys, torch_cudnn9 + dlopen, "--os", "linux")["findings"][0]
+    assert top["id"] == "cudnn-version-mismatch" and "environment of its own" in top["fix"]

@@ -8913,3 +8913,22 @@ def test_a_library_that_fails_the_work_after_the_gpu_device_is_exit_12(
     assert doc["verdict"].startswith("TensorFlow reached the GPU, but")
     if "libnvrtc.so:" in tail:  # the unversioned name cuDNN opens: the wheel ships .so.<major>
         assert "unversioned libnvrtc.so" in first["fix"]
+
+
+def test_cudnns_own_missing_library_line_ends_the_work_after_the_gpu(tmp_path, capsys):
+    """(review 60) cuDNN exits the process after 'Could not locate zlibwapi.dll'; pastes often
+    stop there, with no crash line after it: still the setup failing the GPU's work (exit 12)."""
+    log = (
+        "2023-05-21 22:03:17.554021: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1616]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 5987 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3070 Laptop GPU, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+        "2023-05-21 22:03:21.019874: I tensorflow/stream_executor/cuda/cuda_dnn.cc:384] Loaded"
+        " cuDNN version 8600\n"
+        "Could not locate zlibwapi.dll. Please make sure it is in your library path!\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--os", "windows", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 12 and doc["verdict"].startswith("TensorFlow reached the GPU, but")

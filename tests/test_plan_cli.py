@@ -1177,3 +1177,36 @@ def test_a_mig_uuid_on_a_gpu_without_mig_shows_cuda_no_gpu(capsys, gpu, hidden):
     )
     errors = [f["id"] for f in doc["findings"] if f["severity"] == "error"]
     assert ("cuda-visible-devices-hides-gpus" in errors) is hidden
+
+
+def test_review_60_driver_steps(capsys):
+    """Adversarial review 60 of the driver steps: each answer as a user would need it."""
+    # a container past the GPU's last branch: the legacy branch goes on the host
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.12 --gpu 'Tesla V100-SXM2-16GB' --driver 590.48.01 --container",
+    )
+    assert "on the host" in doc["findings"][0]["fix"]
+    # WSL 2, a K80: the Windows driver for 2.14.1's CUDA 11.8, not CUDA 12's 528.33
+    _, doc = described(capsys, "--os wsl2 --python 3.11 --gpu 'Tesla K80' --driver none")
+    fix = doc["findings"][0]["fix"]
+    assert "R470 or older" in fix and "528.33" not in fix and "2.14.1" in fix
+    # a K80 beside an RTX 3090 under 2.21: the K80 runs no 2.21 kernels, so it caps nothing
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.11 --gpu 'Tesla K80' --gpu 'NVIDIA GeForce RTX 3090' --driver none",
+    )
+    assert "R470" not in doc["findings"][0]["fix"]
+    # the same on R418: the plan's driver step is the error, and no GPU selection is exported
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.11 --gpu 'Tesla K80' --gpu 'NVIDIA GeForce RTX 3090'"
+        " --driver 418.67",
+    )
+    assert (doc["findings"][0]["id"], doc["findings"][0]["severity"]) == ("driver-too-old", "error")
+    assert (doc["activate"] or {}).get("cuda_visible_devices") is None
+    # no driver under Python 3.9: no step-down blamed on 'a driver supporting CUDA None'
+    _, doc = described(
+        capsys, "--os linux --python 3.9 --gpu 'NVIDIA GeForce RTX 3090' --driver none"
+    )
+    assert [f["id"] for f in doc["findings"]].count("driver-too-old") == 0

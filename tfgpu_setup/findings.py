@@ -298,7 +298,7 @@ FINDING_KINDS: dict[str, FindingKind] = {
             (),
             # (TensorFlow 2.16 and later name no library below VLOG 3: 'Cannot dlopen some GPU
             # libraries' is the cuDNN of another major as well)
-            explains=("cudnn-not-found", "cuda-libs-not-found"),
+            explains=("cudnn-not-found", "cuda-libs-not-found", "pip-cuda-libs-not-on-path"),
         ),
         FindingKind(
             "compute-capability-unsupported",

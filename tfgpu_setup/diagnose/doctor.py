@@ -559,7 +559,10 @@ def diagnose(
     # or a library it needed would not load, and the process died of it
     broken = broken or bool(gpu_seen and after_gpu & SETUP_FAILURE_IDS & KERNELS_FAIL)
     died_after_gpu = bool(
-        gpu_seen and after_gpu & GPU_FAILURE_IDS and last_failure(log or "")[0] == "crash"
+        gpu_seen
+        and after_gpu & GPU_FAILURE_IDS
+        # cuDNN's own 'Could not load library' ends the process (the paste may stop there)
+        and (last_failure(log or "")[0] == "crash" or any(m.signature.at_work for m in matches))
     )
     broken = broken or died_after_gpu
     errors = [f for f in findings if f.severity == Severity.ERROR]

@@ -469,8 +469,10 @@ def _listed_wheels_not_loaded(
     else wheels the loader does not find (another interpreter's site-packages, 2.16.1's RUNPATH,
     TensorFlow before 2.14 that never looks there)."""
     dlopen = next((m for m in matches if m.signature.name == "cannot-dlopen-gpu-libraries"), None)
-    if dlopen is None or not log.nvidia_wheels_named or log.wanted_cuda or log.wanted_cudnn:
+    if dlopen is None or log.wanted_cuda or log.wanted_cudnn:
         return []
+    if not any(re.match(_LOADED_WHEELS, w) for w in log.nvidia_wheels_named):
+        return []  # only wheels TensorFlow does not load (NCCL for xgboost): its own are missing
     listed = {_wheel_name(w): w for w in log.nvidia_wheels_named}
     for pin in release.nvidia_pins if release else ():
         name, _, version = pin.partition("==")
@@ -526,6 +528,10 @@ def _pinned_wheels_fix(version: str, log: LogFacts, there: str) -> str:
             " one cuDNN major (TensorFlow 2.18 and later use cuDNN 9)."
         )
     return f"Install the wheels this release pins: {install} in the environment that runs it."
+
+
+_LOADED_WHEELS = r"nvidia-(?:cudnn|cublas|cuda-runtime)-cu\d{2}-"
+"""Wheels of libraries TensorFlow loads at start: one of them listed is TensorFlow's set."""
 
 
 def _wheel_name(wheel: str) -> str:

@@ -573,6 +573,11 @@ def cudnn_wheel_shadowed(
     )
     if wheel is None:
         return []
+    if log.other_framework_line and any(
+        re.match(r"nvidia-cudnn-cu\d{2}-", w, re.I) and _same_release(w.rsplit("-", 1)[-1], loaded)
+        for w in log.nvidia_wheels_named
+    ):
+        return []  # another framework's cuDNN wheel, loaded by it in the same process
     path = facts.env.get("LD_LIBRARY_PATH")
     return [
         Finding(

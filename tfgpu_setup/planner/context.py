@@ -47,6 +47,8 @@ class Context:
             return None  # the user's (a scheduler's, perhaps on purpose) stays: --gpus changes it
         if not any(g.support == "unsupported" for g in self.chosen.gpus):
             return None
+        if self.chosen.driver_update_fixes:
+            return None  # the driver still to install decides which GPUs CUDA lists, and in order
         # a GPU the driver does not drive is not listed, nor counted in CUDA's indices
         undriven = self.undriven()
         driven = [g for g in self.facts.gpus if g.index not in undriven]
@@ -55,6 +57,7 @@ class Context:
             for g in self.chosen.gpus
             if g.support != "unsupported" and g.gpu.index not in undriven
         ]
-        if len(kept) == len(driven):
-            return None  # the driver already shows CUDA only these
+        if not kept or len(kept) == len(driven):
+            # the driver already shows CUDA only these (none kept: hiding every GPU selects none)
+            return None
         return ",".join(g.uuid or str(driven.index(g)) for g in kept)

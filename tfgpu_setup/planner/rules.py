@@ -210,16 +210,26 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
                 if not (cap := _last_branch(ctx))
                 else f"Install an NVIDIA driver for Windows{cap} on the Windows host ("
             )
-            + (
-                f"≥ {first[0]}, the first that drives the {first[1]}"
-                if (first := _first_driver_for_the_gpus(ctx)) is not None
-                and query.compare_driver_versions(first[0], "528.33") > 0
-                else "≥ 528.33 for CUDA 12"
-            )
+            + _wsl_driver_floor(ctx)
             + "), then run 'wsl --shutdown' and reopen WSL; never install a Linux NVIDIA "
             "driver inside WSL2.",
         )
     ]
+
+
+def _wsl_driver_floor(ctx: Context) -> str:
+    """The Windows driver WSL 2 needs: the plan's release's floor (CUDA 11.8's for 2.14.1, not
+    CUDA 12's), or the first that drives the GPU where that is later."""
+    wanted = _release_for_the_driver(ctx)
+    floor = wanted.driver_floor if wanted else None
+    first = _first_driver_for_the_gpus(ctx)
+    if first is not None and (
+        floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
+    ):
+        return f"≥ {first[0]}, the first that drives the {first[1]}"
+    if wanted is not None and floor is not None:
+        return f"≥ {floor[0]} for TensorFlow {wanted.release.version}"
+    return "≥ 528.33 for CUDA 12"
 
 
 def _first_driver_for_the_gpus(ctx: Context) -> tuple[str, str] | None:
@@ -492,9 +502,9 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
             f"No driver drives the {names}: branches after R{last} dropped "
             + ("it" if len(gaps) == 1 else "them"),
             [g.reason for g in gaps],
-            f"Install the R{last} driver branch (NVIDIA keeps it as a legacy branch), then "
-            "reboot; its CUDA caps the TensorFlow this GPU can run (plan again with --driver "
-            "and its version).",
+            f"Install the R{last} driver branch (NVIDIA keeps it as a legacy branch)"
+            f"{where_the_driver_goes(ctx.facts)}; its CUDA caps the TensorFlow this GPU can run"
+            " (plan again with --driver and its version).",
             gaps[0].source,
         )
     ]
@@ -535,7 +545,19 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     f = ctx.facts
     if _no_driver(f):
         return []
-    if gap := _driver_gap_finding(ctx, "predates"):
+    own_step = (
+        ctx.gpu
+        and ctx.chosen is not None
+        and ctx.chosen.driver_update_fixes
+        and ctx.chosen.driver_blocker is not None
+    )
+    gap = _driver_gap_finding(ctx, "predates")
+    if gap and gap[0].severity is E:
+        return gap  # the driver predates every GPU: that finding names the floor and the branch
+    if own_step and ctx.chosen is not None:
+        # (before a gap of one GPU among several: the plan's release waits for this driver)
+        return [_driver_to_update(ctx, ctx.chosen)]
+    if gap:
         return gap
     if compat := _forward_compatibility_note(ctx):
         return compat
@@ -651,10 +673,14 @@ def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
 def _last_branch(ctx: Context) -> str:
     """The newest branch that still drives every GPU here, where their architecture has one:
     an update past it (R550 for a K80) would leave the GPU without a driver."""
+    unused = {
+        s.gpu.index for s in (ctx.chosen.gpus if ctx.chosen else ()) if s.support == "unsupported"
+    }
     capped = [
         (arch.last_driver_branch, g.name)
         for g in ctx.facts.gpus
-        if g.compute_capability
+        if g.index not in unused
+        and g.compute_capability
         and (arch := query.arch_for_cc(ctx.matrix, g.compute_capability))
         and arch.last_driver_branch is not None
     ]

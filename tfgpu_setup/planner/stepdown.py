@@ -97,6 +97,8 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
     for cause in _CAUSES:
         if not ctx.gpu and not cause.install:
             continue
+        if cause.id == "driver-too-old" and chosen.driver_blocker is not None:
+            continue  # the plan's own release waits for a driver: that finding says which
         blocked = [(e, reason) for e in rejected if (reason := cause.blocks(e)) is not None]
         if cause.id != "compute-capability-unsupported" and ctx.gpu:
             # A release this GPU cannot run stays out whatever else changes: a newer driver or
