@@ -166,6 +166,11 @@ class Evaluation:
         return self.wheel_set if self.wheel_set and self.wheel_set.min_cc else None
 
     @property
+    def waits_for_driver(self) -> bool:
+        """Its GPU build runs once the driver is updated, which this release itself needs."""
+        return self.driver_update_fixes and self.driver_blocker is not None
+
+    @property
     def installable(self) -> bool:
         return not self.install_blockers
 

@@ -218,8 +218,15 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
 
 
 def _wsl_driver_floor(ctx: Context) -> str:
-    """The Windows driver WSL 2 needs: the plan's release's floor (CUDA 11.8's for 2.14.1, not
-    CUDA 12's), or the first that drives the GPU where that is later."""
+    """The Windows driver WSL 2 needs (CUDA 11.8's for 2.14.1, not CUDA 12's)."""
+    return _driver_floor_text(ctx, named=True) or "≥ 528.33 for CUDA 12"
+
+
+def _driver_floor_text(ctx: Context, named: bool) -> str | None:
+    """The driver to install: the floor of the release it is for (the plan's GPU build, else the
+    newest with kernels for the GPUs), or the first driver that drives the GPU where that is
+    later; None where neither is known. named: the release by its version, else (a CPU plan's
+    newest) as 'the newest TensorFlow' unless the plan installs it."""
     wanted = _release_for_the_driver(ctx)
     floor = wanted.driver_floor if wanted else None
     first = _first_driver_for_the_gpus(ctx)
@@ -227,9 +234,11 @@ def _wsl_driver_floor(ctx: Context) -> str:
         floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
     ):
         return f"≥ {first[0]}, the first that drives the {first[1]}"
-    if wanted is not None and floor is not None:
-        return f"≥ {floor[0]} for TensorFlow {wanted.release.version}"
-    return "≥ 528.33 for CUDA 12"
+    if wanted is None or floor is None:
+        return None
+    return f"≥ {floor[0]} for " + (
+        f"TensorFlow {wanted.release.version}" if named or ctx.gpu else "the newest TensorFlow"
+    )
 
 
 def _first_driver_for_the_gpus(ctx: Context) -> tuple[str, str] | None:
@@ -274,17 +283,7 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
     if f.knows("container") and f.platform.container and _on_linux(f):
         return []  # no driver is installed inside a container: container-gpu-not-exposed says so
     wanted = _release_for_the_driver(ctx)
-    floor = wanted.driver_floor if wanted else None
-    need = (
-        f" (≥ {floor[0]} for "
-        + (f"TensorFlow {wanted.release.version})" if ctx.gpu else "the newest TensorFlow)")
-        if wanted and floor
-        else ""
-    )
-    if (first := _first_driver_for_the_gpus(ctx)) is not None and (
-        floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
-    ):
-        need = f" (≥ {first[0]}, the first that drives the {first[1]})"
+    need = f" ({text})" if (text := _driver_floor_text(ctx, named=False)) else ""
     need += _last_branch(ctx)
     # A GPU known without a driver was stated (or seen on the bus): no driver lists one.
     named = ", ".join(g.name for g in f.gpus)
@@ -545,16 +544,10 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     f = ctx.facts
     if _no_driver(f):
         return []
-    own_step = (
-        ctx.gpu
-        and ctx.chosen is not None
-        and ctx.chosen.driver_update_fixes
-        and ctx.chosen.driver_blocker is not None
-    )
     gap = _driver_gap_finding(ctx, "predates")
     if gap and gap[0].severity is E:
         return gap  # the driver predates every GPU: that finding names the floor and the branch
-    if own_step and ctx.chosen is not None:
+    if ctx.gpu and ctx.chosen is not None and ctx.chosen.waits_for_driver:
         # (before a gap of one GPU among several: the plan's release waits for this driver)
         return [_driver_to_update(ctx, ctx.chosen)]
     if gap:
@@ -592,13 +585,6 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                 )
             ]
         return []
-    if (
-        ctx.gpu
-        and ctx.chosen is not None
-        and ctx.chosen.driver_update_fixes
-        and ctx.chosen.driver_blocker is not None
-    ):
-        return [_driver_to_update(ctx, ctx.chosen)]
     blocked = [
         e
         for e in ctx.evaluations

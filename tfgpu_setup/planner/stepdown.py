@@ -97,7 +97,7 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
     for cause in _CAUSES:
         if not ctx.gpu and not cause.install:
             continue
-        if cause.id == "driver-too-old" and chosen.driver_blocker is not None:
+        if cause.id == "driver-too-old" and chosen.waits_for_driver:
             continue  # the plan's own release waits for a driver: that finding says which
         blocked = [(e, reason) for e in rejected if (reason := cause.blocks(e)) is not None]
         if cause.id != "compute-capability-unsupported" and ctx.gpu:
