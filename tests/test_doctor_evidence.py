@@ -4285,3 +4285,32 @@ def test_a_cuda_stated_before_the_log_showed_windows_is_looked_for_where_windows
         "add C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2\\bin to PATH"
         in (first["fix"])
     )
+
+
+def test_cuinit_failing_where_no_driver_was_stated_is_a_driver_to_install_not_to_reload(
+    tmp_path, capsys
+):
+    log = (
+        Path(__file__).parent / "fixtures" / "logs" / "tf221-no-driver-recorded-here.log"
+    ).read_text()
+    flags = ("--os", "linux", "--python", "3.12", "--gpu", "NVIDIA GeForce RTX 3090")
+    doc = doctor(tmp_path, capsys, log, "--no-probe", *flags, "--driver", "none")
+    first = doc["findings"][0]
+    assert first["id"] == "no-nvidia-driver"
+    assert "Install the NVIDIA driver (≥ 525.60.13" in first["fix"]
+    assert "nvidia_uvm" not in first["fix"]
+
+
+def test_a_driver_past_the_gpus_last_branch_is_its_legacy_branch_whatever_the_log_line_says(
+    tmp_path, capsys
+):
+    # tensorflow#44869's lines, on a Pascal GPU whose driver (590) no longer drives it
+    log = (
+        Path(__file__).parent / "fixtures" / "logs" / "no-device-kernel-driver-not-running.log"
+    ).read_text()
+    flags = ("--os", "linux", "--no-container", "--python", "3.8", "--tf", "2.3")
+    gpu = ("--gpu", "NVIDIA GeForce GTX 1080", "--driver", "590.44.01")
+    doc = doctor(tmp_path, capsys, log, "--no-probe", *flags, *gpu)
+    first = doc["findings"][0]
+    assert first["id"] == "no-nvidia-driver"
+    assert "R580" in first["fix"]

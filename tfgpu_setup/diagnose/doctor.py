@@ -439,7 +439,9 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
-    findings = _no_driver_inside_a_container(findings, known)
+    findings = _driver_to_install_from_the_facts(
+        _no_driver_inside_a_container(findings, known), judged
+    )
     if not known.knows("pythons") and any(
         f.id == "glibc-too-old" and f.severity is Severity.ERROR for f in findings
     ):
@@ -1102,6 +1104,23 @@ def _to_confirm(
     if thin:
         steps.append(ON_WINDOWS["rerun"] if windows else NEXT_STEPS[1])
     return tuple(steps)
+
+
+def _driver_to_install_from_the_facts(
+    findings: tuple[Finding, ...], judged: tuple[Finding, ...]
+) -> tuple[Finding, ...]:
+    """A log line shows CUDA without a working driver; the facts say which driver to install
+    (none is, or the one installed is past the GPU's last branch), which the line cannot: the
+    line's generic fix (reinstall, reload nvidia_uvm) would leave such a machine as it is."""
+    stated = next((f for f in judged if f.id == "no-nvidia-driver"), None)
+    if stated is None:
+        return findings
+    return tuple(
+        dataclasses.replace(f, fix=stated.fix, source=stated.source)
+        if f.id == "no-nvidia-driver" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
 
 
 def _no_driver_inside_a_container(
