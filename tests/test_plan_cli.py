@@ -539,6 +539,29 @@ def test_a_driver_branch_that_does_not_drive_the_gpu_is_the_cause(
     assert branch in top["fix"]
 
 
+@pytest.mark.parametrize(
+    ("os_name", "python", "driver", "gpu", "past"),
+    [
+        # Windows numbers R470 up to 474.xx and R580 up to 581.xx; 536 and 591 are later branches
+        ("windows", "3.10", "536.25", "Tesla K80", True),
+        ("wsl2", "3.11", "591.44", "NVIDIA GeForce GTX 1050 Ti", True),
+        ("windows", "3.10", "474.44", "Tesla K80", False),
+        ("wsl2", "3.11", "581.57", "NVIDIA GeForce GTX 1050 Ti", False),
+    ],
+)
+def test_a_windows_numbered_driver_past_the_gpus_last_branch_is_the_cause(
+    capsys: pytest.CaptureFixture[str], os_name: str, python: str, driver: str, gpu: str, past: bool
+) -> None:
+    code, doc = run_json(
+        capsys, "--no-probe", "--os", os_name, "--python", python, "--driver", driver, "--gpu", gpu
+    )
+    assert (code, doc["verdict"]) == (ExitCode.OK, "gpu")
+    dropped = [f for f in doc["findings"] if f["id"] == "no-nvidia-driver"]
+    assert bool(dropped) is past
+    if past:
+        assert doc["findings"][0] == dropped[0] and dropped[0]["severity"] == "error"
+
+
 def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_note(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

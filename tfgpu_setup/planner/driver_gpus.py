@@ -33,6 +33,11 @@ WSL_CUDA_BRANCH = 470
 drivers; earlier ones were previews for Windows Insider builds)."""
 
 
+WINDOWS_BRANCH_SPAN = 9
+"""A Windows driver of a branch is numbered up to this far past it (R470's 474.44, R580's
+581.57); the next branch starts further on (R495's 496.13, R590's 591.44)."""
+
+
 def driver_branch(version: str) -> int | None:
     """The branch of a driver version: 550 of 550.54.15."""
     head = version.split(".", 1)[0]
@@ -61,12 +66,17 @@ def undriven_indices(facts: Facts, matrix: Matrix, windows: bool) -> frozenset[i
     return frozenset(gap.gpu.index for gap in driver_gaps(facts, matrix, windows))
 
 
-def dropped_by(gpu: Gpu, matrix: Matrix, branch: int) -> tuple[Architecture, int] | None:
+def dropped_by(
+    gpu: Gpu, matrix: Matrix, branch: int, windows: bool = False
+) -> tuple[Architecture, int] | None:
     """The GPU's architecture and its last branch where a driver of this branch no longer
-    drives it (Kepler past R470), else None."""
+    drives it (Kepler past R470), else None. A Windows-numbered driver is past the last branch
+    only beyond the numbers that branch's own Windows drivers take."""
     arch = query.arch_for_cc(matrix, gpu.compute_capability) if gpu.compute_capability else None
     last = arch.last_driver_branch if arch else None
-    return (arch, last) if arch is not None and last is not None and branch > last else None
+    if arch is None or last is None:
+        return None
+    return (arch, last) if branch > last + (WINDOWS_BRANCH_SPAN if windows else 0) else None
 
 
 _GAPS: dict[tuple[object, ...], tuple[Matrix, tuple[DriverGap, ...]]] = {}
@@ -90,8 +100,7 @@ def driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap,
 
 def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap, ...]:
     """The GPUs the stated or measured driver cannot drive (windows: the driver is numbered
-    as Windows numbers it). Not judged on Arm (Jetson's L4T drivers are numbered apart) nor
-    past a last branch with Windows numbering (a Windows R580 driver may read 581.xx)."""
+    as Windows numbers it). Not judged on Arm (Jetson's L4T drivers are numbered apart)."""
     version = facts.driver.version
     branch = driver_branch(version) if version else None
     if branch is None or not facts.gpus or facts.platform.arch in ("aarch64", "arm64"):
@@ -101,7 +110,7 @@ def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap
         arch = query.arch_for_cc(matrix, gpu.compute_capability) if gpu.compute_capability else None
         if arch is None:
             continue
-        dropped = None if windows else dropped_by(gpu, matrix, branch)
+        dropped = dropped_by(gpu, matrix, branch, windows)
         if dropped is not None:
             last = dropped[1]
             gaps.append(

@@ -16,6 +16,7 @@ from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
 from .driver_gpus import (
+    WINDOWS_BRANCH_SPAN,
     WSL_CUDA_BRANCH,
     driver_branch,
     driver_gaps,
@@ -522,10 +523,6 @@ def _gaps_a_driver_mends(facts: Facts, matrix: Matrix, floor: tuple[str, str] | 
     return None
 
 
-_WINDOWS_BRANCH_SPAN = 9
-"""A Windows driver of a branch may be numbered up to this far past it (R470's 472.12)."""
-
-
 def _newer_driver_drives(
     release: TfRelease,
     floor: tuple[str, str] | None,
@@ -542,7 +539,7 @@ def _newer_driver_drives(
     if needed is None:
         return False
     if is_windows_driver(facts):
-        needed -= _WINDOWS_BRANCH_SPAN
+        needed -= WINDOWS_BRANCH_SPAN
     return any(_driven_past(release, g, needed, matrix) for g in gpus)
 
 
