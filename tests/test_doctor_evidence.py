@@ -4314,3 +4314,36 @@ def test_a_driver_past_the_gpus_last_branch_is_its_legacy_branch_whatever_the_lo
     first = doc["findings"][0]
     assert first["id"] == "no-nvidia-driver"
     assert "R580" in first["fix"]
+
+
+# grobidOrg/grobid#1311 (verbatim): an Apptainer container run without --nv
+STUB_ANSWERED = (
+    "2025-07-14 18:31:04.375210: E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed"
+    " call to cuInit: UNKNOWN ERROR (34)\n"
+    "2025-07-14 18:31:04.375970: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:169]"
+    " retrieving CUDA diagnostic information for host: rysy-n7\n"
+)
+
+
+def test_cudas_stub_answering_alone_in_a_container_is_a_container_without_the_gpu(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, STUB_ANSWERED, "--no-probe", "--container")
+    assert top(doc) == "container-gpu-not-exposed"
+    assert errors(doc) == {"container-gpu-not-exposed"}
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # the stubs folder ahead of the driver's on the loader path (tensorflow#14224's image)
+        "LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs:/usr/local/nvidia/lib64\n",
+        "        libcuda.so.1 => /usr/local/cuda/lib64/stubs/libcuda.so.1 (0x00007f9de7215000)\n",
+    ],
+)
+def test_cudas_stub_shown_ahead_of_the_driver_stays_the_loader_paths_doing(tmp_path, capsys, shown):
+    doc = doctor(tmp_path, capsys, shown + STUB_ANSWERED, "--no-probe", "--container")
+    assert top(doc) == "ld-library-path-shadows"
+
+
+def test_cudas_stub_answering_on_a_host_stays_the_loader_paths_doing(tmp_path, capsys):
+    doc = doctor(tmp_path, capsys, STUB_ANSWERED, "--no-probe", "--no-container", "--os", "linux")
+    assert top(doc) == "ld-library-path-shadows"

@@ -15,6 +15,7 @@ from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, with_context
 from ..versions import parsed, xy_tuple
+from .facts_from_log import container_only_from_the_log
 from .logfacts import JETSON_GPU, TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
@@ -92,11 +93,14 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     the WSL 2 the facts describe."""
     found: list[Finding] = []
     names = {m.signature.name for m in matches}
+    in_container = facts.knows("container") and facts.platform.container
+    stub_alone = stub_in_a_bare_container(facts, names)
     no_driver_lines = [
         m
         for m in matches
         if m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
         or m.signature.name in NO_DEVICE_SIGNATURES
+        or (stub_alone and m.signature.name in STUB_DRIVER_SIGNATURES)
     ]
     no_device = {m.signature.name for m in no_driver_lines} - HOST_DRIVER_SIGNATURES
     gpus_absent = facts.gpus_absent()
@@ -123,10 +127,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         any(n.startswith("container-cli-") for n in names)
         # nvidia-docker 1.x's plugin, on the host, before any container (PipelineAI#124)
         or "uvm-module-not-loaded" in names
-        or bool(names & STUB_DRIVER_SIGNATURES)
+        or (bool(names & STUB_DRIVER_SIGNATURES) and not stub_alone)
         or "singularity-no-driver-libraries" in names
     )
-    in_container = facts.knows("container") and facts.platform.container
     # CUDA_VISIBLE_DEVICES set to hide the GPUs explains a container's no-device lines too, but
     # not a driver library missing altogether, which no setting of it causes
     hidden = (bool(names & VALUE_READINGS) or _stated_to_hide_every_gpu(facts)) and not any(
@@ -201,6 +204,25 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         if not hidden and (unasked := run_without_gpu(facts, log, matches)) is not None:
             found.append(unasked)
     return found
+
+
+def stub_in_a_bare_container(facts: Facts, names: set[str]) -> bool:
+    """CUDA's stub answered alone in a container someone stated or probed (one read from a
+    pasted 'docker run' may be another process than the one that logged)."""
+    in_container = facts.knows("container") and facts.platform.container
+    return in_container and not container_only_from_the_log(facts) and stub_answered_alone(names)
+
+
+def stub_answered_alone(names: set[str]) -> bool:
+    """CUDA's stub libcuda answered cuInit, and nothing shows it found ahead of a driver's (ldd
+    resolving libcuda to it, its folder on LD_LIBRARY_PATH). In a container that is what a GPU
+    image does without a driver mounted: TensorFlow's GPU images register the stubs folder
+    last (gpu.Dockerfile's z-cuda-stubs.conf, 'to load even in absence of libcuda.so linked in
+    by nvidia-docker'), so the stub is found only where no GPU was passed in."""
+    return "cuinit-stub-library" in names and not names & {
+        "libcuda-stub-resolved",
+        "cuda-stubs-on-library-path",
+    }
 
 
 def _started_without_the_gpu(

@@ -110,6 +110,7 @@ from .weigh import (
     macos_without_an_nvidia_gpu,
     noted,
     rosetta_or_avx_on_a_mac,
+    stub_behind_a_bare_container,
     weighed_against_log,
     weighed_against_sonames,
     weighed_against_the_gpu,
@@ -383,6 +384,7 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
+    log_findings = stub_behind_a_bare_container(log_findings, crossed, known, matches)
     image_newer = image_libcuda_newer(known, log_facts, matches, log or "")
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
     if other_branch is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
@@ -18,10 +18,12 @@ from ..planner.evaluate import platform_without_wheels
 from ..planner.rules import ANCIENT_GPU_FIX, PLATFORM_UNSUPPORTED_FIX, PYPI_FILES, WHEELS_TO_CONFIRM
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import (
+    STUB_DRIVER_SIGNATURES,
     gpu_not_in_this_process,
     jetson_known,
     libcuda_absent_alone,
     no_gpu_likely,
+    stub_in_a_bare_container,
 )
 from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
@@ -785,6 +787,33 @@ def _stub_loaded_from_the_path(matches: tuple[LogMatch, ...]) -> bool:
         if at >= 0 and not any(0 <= m.line.find(folder) < at for folder in DRIVER_FOLDERS):
             return True
     return False
+
+
+def stub_behind_a_bare_container(
+    log_findings: tuple[Finding, ...],
+    crossed: Sequence[Finding],
+    facts: Facts,
+    matches: Sequence[LogMatch],
+) -> tuple[Finding, ...]:
+    """The stub's own reading (a stubs folder ahead of the driver's libcuda) steps back behind
+    a container started without the GPU, where the stub answered alone."""
+    if not stub_in_a_bare_container(facts, {m.signature.name for m in matches}):
+        return log_findings
+    if not any(
+        f.id == "container-gpu-not-exposed" and f.severity is Severity.ERROR for f in crossed
+    ):
+        return log_findings
+    stub_lines = {
+        m.line.strip()[:120] for m in matches if m.signature.name in STUB_DRIVER_SIGNATURES
+    }
+    return demoted(
+        log_findings,
+        lambda f: (
+            f.id == "ld-library-path-shadows"
+            and any(line in e for e in f.evidence for line in stub_lines)
+        ),
+        "but in a container a GPU image finds CUDA's stub only where no driver was mounted",
+    )
 
 
 def contradicted(
