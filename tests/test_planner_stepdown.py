@@ -114,3 +114,20 @@ def test_merge_keeps_one_finding_per_id_the_more_severe_and_the_rules_on_a_tie()
         ("glibc-too-old", "rule"),
         ("python-unsupported", "step"),
     ]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        # Python 3.7 stops at 2.11.0 and R470 at 2.14.1: a driver update brings nothing
+        ("--python", "3.7", "--driver", "470.82.01", "--gpu", "GeForce RTX 3090"),
+        ("--python", "3.8", "--driver", "450.80.02", "--gpu", "GeForce RTX 2080 Ti"),
+        ("--python", "3.6", "--glibc", "2.17", "--driver", "470.82.01", "--gpu", "Tesla V100"),
+    ],
+)
+def test_a_cause_that_changing_alone_brings_nothing_is_no_step_down(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    found = findings(plan(capsys, *argv))
+    assert "python-unsupported" in found
+    assert "driver-too-old" not in found

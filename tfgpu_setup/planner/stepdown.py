@@ -94,19 +94,50 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
         rejected = [e for e in rejected if has_gpu_build(e.release, key)]
         if without and key == "windows_x86_64":
             out.append(_windows_finding(chosen, without))
-    for cause in _CAUSES:
-        if not ctx.gpu and not cause.install:
+    considered = [
+        cause
+        for cause in _CAUSES
+        if (ctx.gpu or cause.install)
+        # the plan's own release waits for a driver: that finding says which
+        and not (cause.id == "driver-too-old" and chosen.waits_for_driver)
+    ]
+    blockers = {id(e): _blockers(ctx, considered, e) for e in rejected}
+    # A cause is worth a warning where changing it alone brings a newer release; where no
+    # single change does, the causes that keep out the next release are named together.
+    alone = {c.id: [e for e in rejected if blockers[id(e)] == {c.id}] for c in considered}
+    joint = next((e for e in reversed(rejected) if blockers[id(e)]), None)
+    for cause in considered:
+        if alone[cause.id]:
+            target = alone[cause.id][0]
+        elif joint is not None and cause.id in blockers[id(joint)] and not any(alone.values()):
+            target = joint
+        else:
             continue
-        if cause.id == "driver-too-old" and chosen.waits_for_driver:
-            continue  # the plan's own release waits for a driver: that finding says which
-        blocked = [(e, reason) for e in rejected if (reason := cause.blocks(e)) is not None]
-        if cause.id != "compute-capability-unsupported" and ctx.gpu:
-            # A release this GPU cannot run stays out whatever else changes: a newer driver or
-            # Python would not bring it (and a Kepler card has no driver newer than R470).
-            blocked = [(e, reason) for e, reason in blocked if _cc_reason(e) is None]
-        if blocked:
-            out.append(_finding(ctx, chosen, cause, blocked))
+        blocked = [
+            (e, reason)
+            for e in rejected
+            if cause.id in blockers[id(e)]
+            if (reason := cause.blocks(e))
+        ]
+        out.append(_finding(ctx, chosen, cause, blocked, target, blockers[id(blocked[0][0])]))
     return out
+
+
+def _blockers(ctx: Context, considered: list[_Cause], ev: Evaluation) -> set[str]:
+    """The causes that keep this release out. A release this GPU cannot run stays out whatever
+    else changes: a newer driver or Python would not bring it (and a Kepler card has no driver
+    newer than R470)."""
+    if ctx.gpu and _cc_reason(ev) is not None:
+        return {"compute-capability-unsupported"}
+    return {c.id for c in considered if c.blocks(ev) is not None}
+
+
+_ALSO_NEEDS = {
+    "compute-capability-unsupported": "another GPU",
+    "driver-too-old": "a newer NVIDIA driver",
+    "glibc-too-old": "a newer glibc",
+    "python-unsupported": "another Python",
+}
 
 
 def _windows_finding(chosen: Evaluation, without: list[Evaluation]) -> Finding:
@@ -124,8 +155,15 @@ def _windows_finding(chosen: Evaluation, without: list[Evaluation]) -> Finding:
 
 
 def _finding(
-    ctx: Context, chosen: Evaluation, cause: _Cause, blocked: list[tuple[Evaluation, str]]
+    ctx: Context,
+    chosen: Evaluation,
+    cause: _Cause,
+    blocked: list[tuple[Evaluation, str]],
+    target: Evaluation,
+    newest_blockers: set[str],
 ) -> Finding:
+    """target: the newest release that changing this cause brings (alone, where one does);
+    newest_blockers: every cause that keeps the newest release it blocks out."""
     newest, oldest = blocked[0][0], blocked[-1][0]
     if newest is ctx.evaluations[0]:
         span = f"≥ {oldest.release.version}"
@@ -142,7 +180,10 @@ def _finding(
         ),
         chosen,
     )
-    title, fix = _WORDING[cause.id](ctx, unblocked, oldest, newest, span)
+    title, fix = _WORDING[cause.id](ctx, unblocked, oldest, newest, span, target)
+    also = [_ALSO_NEEDS[c] for c in _ALSO_NEEDS if c in newest_blockers - {cause.id}]
+    if also:
+        fix += f" TensorFlow {newest.release.version} also needs {' and '.join(also)}."
     evidence = [f"TensorFlow {e.release.version}: {reason}" for e, reason in blocked[:3]]
     if len(blocked) > 3:
         evidence.append(f"... and {len(blocked) - 3} more releases for the same reason")
@@ -150,7 +191,12 @@ def _finding(
 
 
 def _cc_wording(
-    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+    ctx: Context,
+    allowed: Evaluation,
+    oldest: Evaluation,
+    newest: Evaluation,
+    span: str,
+    target: Evaluation,
 ) -> tuple[str, str]:
     gpu = next(g.gpu for g in newest.gpus if g.support == "unsupported")
     cc = gpu.compute_capability or "?"
@@ -161,15 +207,20 @@ def _cc_wording(
         f"{allowed.release.version} is the newest for this GPU"
     )
     fix = (
-        f"To get TensorFlow {newest.release.version}, use a GPU of compute capability ≥ {floor}"
+        f"To get TensorFlow {target.release.version}, use a GPU of compute capability ≥ {floor}"
         if floor
-        else f"TensorFlow {newest.release.version} has no kernels this GPU runs"
+        else f"TensorFlow {target.release.version} has no kernels this GPU runs"
     ) + f"; on this GPU, {allowed.release.version} is the newest."
     return title, fix
 
 
 def _driver_wording(
-    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+    ctx: Context,
+    allowed: Evaluation,
+    oldest: Evaluation,
+    newest: Evaluation,
+    span: str,
+    target: Evaluation,
 ) -> tuple[str, str]:
     driver = ctx.facts.driver.version or f"supporting CUDA {ctx.facts.driver.cuda_version}"
     needed = newest.driver_floor[0] if newest.driver_floor else "a newer driver"
@@ -178,15 +229,21 @@ def _driver_wording(
         f"Driver {driver}: TensorFlow {span} needs CUDA {cuda} (driver ≥ {needed}); "
         f"{allowed.release.version} is the newest this driver runs"
     )
+    to_get = target.driver_floor[0] if target.driver_floor else needed
     fix = (
-        f"Update the NVIDIA driver to ≥ {needed}{where_the_driver_goes(ctx.facts)}, and plan"
-        f" again to get TensorFlow {newest.release.version}."
+        f"Update the NVIDIA driver to ≥ {to_get}{where_the_driver_goes(ctx.facts)}, and plan"
+        f" again to get TensorFlow {target.release.version}."
     )
     return title, fix
 
 
 def _glibc_wording(
-    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+    ctx: Context,
+    allowed: Evaluation,
+    oldest: Evaluation,
+    newest: Evaluation,
+    span: str,
+    target: Evaluation,
 ) -> tuple[str, str]:
     glibc = ctx.facts.platform.glibc or "?"
     support = newest.release.platforms.get(platform_key(ctx.facts))
@@ -195,15 +252,22 @@ def _glibc_wording(
         f"glibc {glibc}: TensorFlow {span} needs glibc ≥ {needed}; "
         f"{allowed.release.version} is the newest installable here"
     )
+    wanted = target.release.platforms.get(platform_key(ctx.facts))
+    to_get = wanted.glibc_min if wanted and wanted.glibc_min else needed
     fix = (
-        f"Use a Linux distribution (or a container) with glibc ≥ {needed} to get TensorFlow "
-        f"{newest.release.version}."
+        f"Use a Linux distribution (or a container) with glibc ≥ {to_get} to get TensorFlow "
+        f"{target.release.version}."
     )
     return title, fix
 
 
 def _python_wording(
-    ctx: Context, allowed: Evaluation, oldest: Evaluation, newest: Evaluation, span: str
+    ctx: Context,
+    allowed: Evaluation,
+    oldest: Evaluation,
+    newest: Evaluation,
+    span: str,
+    target: Evaluation,
 ) -> tuple[str, str]:
     have = ctx.request.python or ", ".join(sorted({xy(p.version) for p in ctx.facts.pythons}))
     supported = "/".join(newest.release.python)
@@ -211,14 +275,15 @@ def _python_wording(
         f"Python {have or 'none found'}: TensorFlow {span} supports Python {supported}; "
         f"{allowed.release.version} is the newest for this Python"
     )
+    python = target.release.python[-1]
     fix = (
-        f"Install Python {newest.release.python[-1]} (pyenv, or your OS packages) and plan again "
-        f"with '--python {newest.release.python[-1]}' to get TensorFlow {newest.release.version}."
+        f"Install Python {python} (pyenv, or your OS packages) and plan again "
+        f"with '--python {python}' to get TensorFlow {target.release.version}."
     )
     return title, fix
 
 
-_Wording = Callable[[Context, Evaluation, Evaluation, Evaluation, str], tuple[str, str]]
+_Wording = Callable[[Context, Evaluation, Evaluation, Evaluation, str, Evaluation], tuple[str, str]]
 _WORDING: dict[str, _Wording] = {
     "compute-capability-unsupported": _cc_wording,
     "driver-too-old": _driver_wording,
