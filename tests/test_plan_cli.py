@@ -1233,3 +1233,21 @@ def test_review_60_driver_steps(capsys):
         capsys, "--os linux --python 3.9 --gpu 'NVIDIA GeForce RTX 3090' --driver none"
     )
     assert [f["id"] for f in doc["findings"]].count("driver-too-old") == 0
+
+
+@pytest.mark.parametrize(
+    ("flags", "driver"),
+    [
+        # the release's floor would not drive the GPU: CUDA 12.8's R570 for Blackwell, R455 for
+        # Ampere under a CUDA 11 release
+        ("--gpu 'NVIDIA GeForce RTX 5090'", "≥ 570.26"),
+        ("--gpu 'NVIDIA GeForce RTX 3060' --tf 2.12", "≥ 455.23"),
+        ("--gpu 'NVIDIA GeForce RTX 3060'", "≥ 525.60.13"),
+    ],
+)
+def test_the_driver_a_plan_assumes_also_drives_the_gpu(
+    capsys: pytest.CaptureFixture[str], flags: str, driver: str
+) -> None:
+    _, doc = described(capsys, flags)
+    assumed = next(a for a in doc["assumptions"] if a["fact"] == "driver")
+    assert assumed["assumed"] == f"an NVIDIA driver {driver}"

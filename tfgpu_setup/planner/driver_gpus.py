@@ -8,6 +8,7 @@ may be a little older than its CUDA's own."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -53,6 +54,22 @@ def first_driver(arch: Architecture, matrix: Matrix, windows: bool) -> str | Non
         return query.min_driver_for_cuda(matrix, arch.first_cuda, windows)[1]
     except UserError:
         return None  # every branch the table covers is newer
+
+
+def first_driver_for_the_gpus(
+    gpus: Sequence[Gpu], matrix: Matrix, windows: bool
+) -> tuple[str, str] | None:
+    """The oldest driver that drives every one of these GPUs (the newest architecture's first
+    CUDA's driver: an RTX 5090 needs CUDA 12.8's), with that GPU's name; None where none is
+    known."""
+    found: tuple[str, str] | None = None
+    for gpu in gpus:
+        cc = gpu.compute_capability
+        arch = query.arch_for_cc(matrix, cc) if cc else None
+        first = first_driver(arch, matrix, windows) if arch else None
+        if first and (found is None or query.compare_driver_versions(first, found[0]) > 0):
+            found = (first, gpu.name)
+    return found
 
 
 def predates_wsl_cuda(facts: Facts) -> bool:

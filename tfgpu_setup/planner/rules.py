@@ -25,7 +25,7 @@ from .driver_gpus import (
     driver_branch,
     driver_gaps,
     dropped_by,
-    first_driver,
+    first_driver_for_the_gpus,
     predates_wsl_cuda,
 )
 from .evaluate import (
@@ -229,7 +229,7 @@ def _driver_floor_text(ctx: Context, named: bool) -> str | None:
     newest) as 'the newest TensorFlow' unless the plan installs it."""
     wanted = _release_for_the_driver(ctx)
     floor = wanted.driver_floor if wanted else None
-    first = _first_driver_for_the_gpus(ctx)
+    first = first_driver_for_the_gpus(ctx.facts.gpus, ctx.matrix, is_windows_driver(ctx.facts))
     if first is not None and (
         floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
     ):
@@ -239,20 +239,6 @@ def _driver_floor_text(ctx: Context, named: bool) -> str | None:
     return f"≥ {floor[0]} for " + (
         f"TensorFlow {wanted.release.version}" if named or ctx.gpu else "the newest TensorFlow"
     )
-
-
-def _first_driver_for_the_gpus(ctx: Context) -> tuple[str, str] | None:
-    """The oldest driver that drives every known GPU (the newest architecture's first CUDA's
-    driver: an RTX 5090 needs CUDA 12.8's), with that GPU's name; None where none is known."""
-    windows = is_windows_driver(ctx.facts)
-    found: tuple[str, str] | None = None
-    for gpu in ctx.facts.gpus:
-        cc = gpu.compute_capability
-        arch = query.arch_for_cc(ctx.matrix, cc) if cc else None
-        first = first_driver(arch, ctx.matrix, windows) if arch else None
-        if first and (found is None or query.compare_driver_versions(first, found[0]) > 0):
-            found = (first, gpu.name)
-    return found
 
 
 def _release_for_the_driver(ctx: Context) -> Evaluation | None:
