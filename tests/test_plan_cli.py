@@ -1251,3 +1251,13 @@ def test_the_driver_a_plan_assumes_also_drives_the_gpu(
     _, doc = described(capsys, flags)
     assumed = next(a for a in doc["assumptions"] if a["fact"] == "driver")
     assert assumed["assumed"] == f"an NVIDIA driver {driver}"
+
+
+def test_a_system_cuda_nobody_stated_is_an_assumption_with_the_platforms_own_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = described(capsys, "--os windows")
+    cuda = next(d for d in doc["decisions"] if d["subject"] == "cuda")
+    assert cuda["source"] == "assumed" and "matches" not in cuda["reason"]
+    assumed = next(a for a in doc["assumptions"] if a["fact"] == "cuda")
+    assert "cudnn64_" in assumed["confirm"] and "ldconfig" not in assumed["confirm"]

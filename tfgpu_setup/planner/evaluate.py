@@ -130,6 +130,10 @@ CONFIRM = {
         "look for libcudnn there ('ldconfig -p | grep cudnn', or cudnn_version.h) and add"
         " --cudnn X.Y.Z"
     ),
+    "cudnn_windows": (
+        "look for cudnn64_*.dll there ('where cudnn64_8.dll', or cudnn_version.h in CUDA's"
+        " include folder) and add --cudnn X.Y.Z"
+    ),
 }
 
 
@@ -489,17 +493,14 @@ def evaluate(
             and _newer_driver_drives(release, floor, gpus, facts, matrix)
         )
         if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):
-            unknown = "cuda" if not facts.knows("cuda") else "cudnn"
+            cudnn = CONFIRM["cudnn_windows" if key == "windows_x86_64" else "cudnn"]
+            confirm = [CONFIRM["cuda"]] if not facts.knows("cuda") else []
+            confirm += [cudnn] if not facts.knows("cudnn") else []
             assumed.append(
                 Assumption(
                     "cuda",
                     f"CUDA {release.cuda} and cuDNN {release.cudnn} installed on the system",
-                    CONFIRM[unknown]
-                    + (
-                        f"; {CONFIRM['cudnn']}"
-                        if unknown == "cuda" and not facts.knows("cudnn")
-                        else ""
-                    ),
+                    "; ".join(confirm),
                 )
             )
     return Evaluation(

@@ -8,7 +8,7 @@ from ..facts import Facts
 from ..matrix.model import Matrix
 from ..plan import Decision
 from ..versions import xy
-from .evaluate import Evaluation, wheel_set_for
+from .evaluate import PIP_WHEEL_PLATFORMS, Evaluation, platform_key, wheel_set_for
 
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 
@@ -40,14 +40,25 @@ def wheel_set_decision(chosen: Evaluation, facts: Facts) -> Decision:
     )
 
 
-def why_system(chosen: Evaluation, matrix: Matrix) -> str:
+def why_system(chosen: Evaluation, matrix: Matrix, facts: Facts) -> str:
     """The reason a system CUDA was preferred over a wheel set that could have served."""
-    if wheel_set_for(matrix, chosen.release) is None:
-        return ""
+    if wheel_set_for(matrix, chosen.release) is None or not _wheels_serve(facts):
+        return why_no_wheels(facts)
     return (
         f"; it matches what TensorFlow was built with (CUDA ≥ {chosen.release.cuda}, cuDNN ≥ "
         f"{chosen.release.cudnn}), so the plan does not add NVIDIA's pip wheels"
     )
+
+
+def why_no_wheels(facts: Facts) -> str:
+    """Why NVIDIA's pip wheels cannot stand in for a system CUDA here ('' where they could)."""
+    if _wheels_serve(facts):
+        return ""
+    return "; NVIDIA's CUDA pip wheels serve TensorFlow on Linux x86_64 and WSL 2 only"
+
+
+def _wheels_serve(facts: Facts) -> bool:
+    return platform_key(facts) in PIP_WHEEL_PLATFORMS
 
 
 def system_cuda_needed_decision(chosen: Evaluation) -> Decision:

@@ -283,17 +283,29 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
     elif ctx.gpu and chosen:
         toolkit = _system_toolkit(ctx)
         r = chosen.release
-        out.append(
-            Decision(
-                "cuda",
-                "system",
-                f"TensorFlow {r.version} uses the CUDA "
-                f"{toolkit.version if toolkit else r.cuda} and cuDNN installed on the system"
-                + (f" ({toolkit.path})" if toolkit else "")
-                + legacy.why_system(chosen, ctx.matrix),
-                toolkit.source if toolkit else "facts",
+        if toolkit is None and not ctx.facts.knows("cuda"):
+            out.append(
+                Decision(
+                    "cuda",
+                    "system",
+                    f"TensorFlow {r.version} needs CUDA {r.cuda} and cuDNN {r.cudnn} installed"
+                    " on the system; nobody stated them (see Assumed)"
+                    + legacy.why_no_wheels(ctx.facts),
+                    "assumed",
+                )
             )
-        )
+        else:
+            out.append(
+                Decision(
+                    "cuda",
+                    "system",
+                    f"TensorFlow {r.version} uses the CUDA "
+                    f"{toolkit.version if toolkit else r.cuda} and cuDNN installed on the system"
+                    + (f" ({toolkit.path})" if toolkit else "")
+                    + legacy.why_system(chosen, ctx.matrix, ctx.facts),
+                    toolkit.source if toolkit else "facts",
+                )
+            )
     return tuple(out)
 
 
