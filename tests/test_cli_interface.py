@@ -195,6 +195,17 @@ def test_nvidia_smis_cuda_version_is_not_taken_for_a_toolkit(capsys) -> None:
     assert "argument --cuda-toolkit" in line and "--cuda-driver" in line
 
 
+@pytest.mark.parametrize("value", ["12.2", "CUDA Version: 12.2"])
+@pytest.mark.parametrize("command", ["plan", "doctor"])
+def test_nvidia_smis_cuda_version_is_not_taken_for_a_driver(capsys, command, value) -> None:
+    # no NVIDIA driver is numbered below 100: '--driver 12.2' read as one was 'too old'
+    code = main([command, "--no-probe", "--driver", value])
+    _, err = capsys.readouterr()
+    assert code == 2
+    line = one_line_error(err)
+    assert "argument --driver" in line and "--cuda-driver 12.2" in line
+
+
 def test_matrix_show_with_no_matching_release_is_an_input_error(capsys) -> None:
     code = main(["matrix", "show", "--tf", "3.0"])
     _, err = capsys.readouterr()

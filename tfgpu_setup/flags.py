@@ -80,12 +80,25 @@ _CUDNN_PRINTED = (
 )
 """'cuDNN 8.1', 'v8.1.1.33', or NVIDIA's archive name 'cudnn-11.2-windows-x64-v8.1.0.77.zip'."""
 
-driver_version = _shaped(
+_driver_shaped = _shaped(
     _DRIVER,
     "535.104.05 (Linux) or 572.16 (Windows/WSL2) as nvidia-smi prints it, or the branch (535)",
     True,
     _DRIVER_PRINTED,
 )
+
+
+def driver_version(value: str) -> str:
+    """A driver's version; nvidia-smi's 'CUDA Version' (12.2: no driver is numbered below 100)
+    is refused with where it goes."""
+    cuda = re.fullmatch(_DRIVER_CUDA_PRINTED + r"|(?P<bare>[0-9]{1,2}\.[0-9])", value.strip())
+    if cuda:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is nvidia-smi's 'CUDA Version', not the driver's: give it as"
+            f" --cuda-driver {cuda['v'] or cuda['bare']}, and nvidia-smi's 'Driver Version'"
+            " (e.g. 535.104.05) as --driver"
+        )
+    return _driver_shaped(value)
 python_version = _shaped(_PYTHON, "3.11 or 3.11.9", printed=_PYTHON_PRINTED)
 glibc_version = _shaped(_GLIBC, "2.35")
 cuda_version = _shaped(_CUDA, "12.2", printed=_DRIVER_CUDA_PRINTED)
