@@ -465,6 +465,16 @@ def test_a_binary_file_is_refused_and_a_powershell_utf16_log_is_read(tmp_path, c
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"
 
 
+@pytest.mark.parametrize("text", ["", "\n  \n\n"])
+def test_an_empty_log_alone_is_refused_with_how_to_capture_one(tmp_path, capsys, text):
+    # 'python train.py > run.log' leaves TensorFlow's stderr out
+    empty = tmp_path / "run.log"
+    empty.write_text(text, encoding="utf-8")
+    assert main(["doctor", "--log", str(empty), "--no-probe"]) == 3
+    err = capsys.readouterr().err
+    assert "empty" in err and "2>&1" in err and len(err.strip().splitlines()) == 1
+
+
 def test_a_utf8_log_with_a_byte_order_mark_reads_its_first_line_as_it_starts(tmp_path, capsys):
     # Notepad and PowerShell's Out-File put a BOM before the first line: a crash TensorFlow's
     # import died of, alone on that line, must still read as a line of its own

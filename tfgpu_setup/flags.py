@@ -99,6 +99,8 @@ def driver_version(value: str) -> str:
             " (e.g. 535.104.05) as --driver"
         )
     return _driver_shaped(value)
+
+
 python_version = _shaped(_PYTHON, "3.11 or 3.11.9", printed=_PYTHON_PRINTED)
 glibc_version = _shaped(_GLIBC, "2.35")
 cuda_version = _shaped(_CUDA, "12.2", printed=_DRIVER_CUDA_PRINTED)

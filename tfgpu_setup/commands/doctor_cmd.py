@@ -81,11 +81,17 @@ def run(opts: DoctorOptions, environ: Mapping[str, str]) -> DoctorResult:
     log = read_log(opts.log) if opts.log else None
     venv = resolve_venv(opts.venv, environ)
     facts_input = opts.facts
-    given_facts = (
-        facts_input.facts_file
-        or facts_input.no_probe
-        or any(v not in (None, (), {}) for v in facts_input.flags.values())
+    stated = facts_input.facts_file or any(
+        v not in (None, (), {}) for v in facts_input.flags.values()
     )
+    if log is not None and not log.strip() and not stated:
+        # (with facts stated, those are judged: the empty log only adds nothing)
+        raise UserError(
+            f"--log {opts.log}: empty, nothing to read; TensorFlow writes its log to stderr, so"
+            " capture both: 'python train.py 2>&1 | tee run.log'",
+            ExitCode.INPUT,
+        )
+    given_facts = stated or facts_input.no_probe
     facts: Facts | None = None
     if log is None or given_facts:
         if log is not None and not facts_input.facts_file:
