@@ -206,6 +206,41 @@ def test_nvidia_smis_cuda_version_is_not_taken_for_a_driver(capsys, command, val
     assert "argument --driver" in line and "--cuda-driver 12.2" in line
 
 
+@pytest.mark.parametrize("tf", ["2.99", "9.9", "1.99"])
+def test_doctor_refuses_a_release_that_does_not_exist_as_plan_does(capsys, tmp_path, tf) -> None:
+    log = tmp_path / "run.log"
+    log.write_text("Could not load dynamic library 'libcudnn.so.8'\n", encoding="utf-8")
+    code = main(["doctor", "--log", str(log), "--no-probe", "--tf", tf])
+    _, err = capsys.readouterr()
+    assert code == 3
+    assert "--tf" in one_line_error(err) and "matches no TensorFlow release" in err
+
+
+@pytest.mark.parametrize("tf", ["1.15", "0.12.1", "2.0.0-beta1", "2.22.0.dev20251201", "2.5"])
+def test_doctor_takes_releases_before_the_matrix_pre_releases_and_series(
+    capsys, tmp_path, tf
+) -> None:
+    log = tmp_path / "run.log"
+    log.write_text("Could not load dynamic library 'libcudnn.so.8'\n", encoding="utf-8")
+    assert main(["doctor", "--log", str(log), "--no-probe", "--tf", tf]) == 10
+    assert capsys.readouterr().err == ""
+
+
+def test_doctor_asks_to_check_a_gpu_name_it_does_not_know(capsys, tmp_path) -> None:
+    log = tmp_path / "run.log"
+    log.write_text("Could not load dynamic library 'libcudnn.so.8'\n", encoding="utf-8")
+    main(["doctor", "--log", str(log), "--no-probe", "--gpu", "NVIDIA GeForce RTX 3600", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert any("'NVIDIA GeForce RTX 3600' is no GPU name" in step for step in doc["next_steps"])
+
+
+@pytest.mark.parametrize("command", ["plan", "doctor"])
+def test_a_gpu_and_none_together_are_a_usage_error(capsys, command) -> None:
+    code = main([command, "--no-probe", "--gpu", "NVIDIA GeForce RTX 3060", "--gpu", "none"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "'none' alone" in one_line_error(err)
+
+
 def test_matrix_show_with_no_matching_release_is_an_input_error(capsys) -> None:
     code = main(["matrix", "show", "--tf", "3.0"])
     _, err = capsys.readouterr()

@@ -36,6 +36,8 @@ from .versions import xy
 
 DRIVER_VERSION = re.compile(r"^\d{2,4}(\.\d{1,3}){0,2}$")
 """A release, or a branch alone (535): see compare_driver_versions."""
+UNKNOWN_GPU_NAME = "name not in matrices/gpus.json"
+"""Where the compute capability of a GPU stated by a name the table lacks comes from."""
 CC_VALUE = re.compile(r"^\d{1,2}\.\d$")
 ARM_BOARD_GPU = re.compile(
     r"\b(?:jetson|tegra|xavier|orin|drive (?:px|agx)|gh200|gb200|gb300|gb10|grace)\b", re.I
@@ -226,6 +228,12 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         named = f"{', '.join(other_gpus)}: not NVIDIA GPUs" if other_gpus else "no NVIDIA GPU"
         gpus, gpus_reason = (), f"{STATED}{named} ({ov.source('gpus')})"
     elif ov.gpus:
+        if any(_stated_none(g) for g in nvidia):
+            raise UserError(
+                f"--gpu none beside --gpu {next(g for g in nvidia if not _stated_none(g))!r}:"
+                " state the GPUs the machine has, or 'none' alone",
+                ExitCode.USAGE,
+            )
         gpus = tuple(
             gpu_named(i, value, matrix, ov.source("gpus"), ov.unknown_gpu_names_allowed)
             for i, value in enumerate(nvidia)
@@ -339,9 +347,7 @@ def gpu_named(index: int, value: str, matrix: Matrix, source: str, lenient: bool
         # capabilities leaves the capability unknown instead of stopping the diagnosis.
         return Gpu(index=index, name=value, cc_source=ambiguous.message, source=source)
     if pattern is None and lenient:
-        return Gpu(
-            index=index, name=value, cc_source="name not in matrices/gpus.json", source=source
-        )
+        return Gpu(index=index, name=value, cc_source=UNKNOWN_GPU_NAME, source=source)
     if pattern is None:
         raise UserError(
             f"--gpu {value!r}: unknown GPU name; give the full product name as nvidia-smi "

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from packaging.version import InvalidVersion
+
 from ..diagnose import logs
 from ..diagnose.doctor import diagnose
 from ..diagnose.report import Redaction, render_report
@@ -20,10 +22,13 @@ from ..errors import ExitCode, UserError
 from ..facts import Facts
 from ..factsource import FactsInput, gather_facts
 from ..matrix.load import matrix_in_use
+from ..matrix.model import Matrix
+from ..planner.judge import installed_release
 from ..results import DoctorResult
 from ..venvtarget import resolve_venv
 from ..verify.outcome import VerifyOutcome
 from ..verifying import run_verify
+from ..versions import parsed
 
 
 @dataclass(frozen=True)
@@ -76,8 +81,36 @@ class _TextAsBytes:
         return self.stream.readline(limit).encode("utf-8", errors="replace")
 
 
+LAST_MINOR_BEFORE_2 = {0: 12, 1: 15}
+"""The last series of each major before 2.0 (0.12, 1.15): the matrix starts later."""
+
+
+def check_release(matrix: Matrix, tf: str) -> None:
+    """--tf names a release that exists: one of the matrix's (a series or any patch of one), a
+    1.x or older the doctor judges by its build, a pre-release or nightly, or a local build
+    ('+nv24.03'). Any other one (2.99, 9.9) is refused, as plan refuses it."""
+    try:
+        version = parsed(tf)
+    except InvalidVersion:
+        return  # (the flag's own check words a malformed value)
+    if version.is_prerelease or version.local is not None:
+        return
+    if version.major < 2 and version.minor <= LAST_MINOR_BEFORE_2.get(version.major, -1):
+        return
+    if installed_release(matrix, tf) is not None:
+        return
+    newest = ", ".join(r.version for r in matrix.tensorflow.releases[:3])
+    raise UserError(
+        f"--tf {tf!r} matches no TensorFlow release in the matrix (newest: {newest}, ...); if"
+        " it is newer than the matrix, run 'tfgpu-setup matrix refresh' first",
+        ExitCode.INPUT,
+    )
+
+
 def run(opts: DoctorOptions, environ: Mapping[str, str]) -> DoctorResult:
     matrix = matrix_in_use()
+    if opts.tf:
+        check_release(matrix, opts.tf)
     log = read_log(opts.log) if opts.log else None
     venv = resolve_venv(opts.venv, environ)
     facts_input = opts.facts

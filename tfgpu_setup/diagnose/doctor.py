@@ -31,7 +31,7 @@ from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import specifier
-from ..whatif import baseline_facts
+from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
@@ -1099,7 +1099,15 @@ def _to_confirm(
         and (relevant is None or relevant.intersection(reveals))
     ]
     cc_matters = relevant is None or "compute-capability-unsupported" in relevant
-    if cc_matters and any(g.compute_capability is None for g in facts.gpus):
+    unknown_names = [g.name for g in facts.gpus if g.cc_source == UNKNOWN_GPU_NAME]
+    if unknown_names:
+        # (a misspelt name is worth a look whatever the cause)
+        steps.append(
+            f"--gpu {unknown_names[0]!r} is no GPU name this tool knows: check its spelling as"
+            " 'nvidia-smi --query-gpu=name --format=csv' prints it, or give its compute"
+            " capability (--gpu X.Y)"
+        )
+    elif cc_matters and any(g.compute_capability is None for g in facts.gpus):
         steps.append(CC_UNKNOWN_STEP)
     if from_log and steps:
         steps.append(NEXT_STEPS[2])

@@ -103,7 +103,9 @@ def _offered_for_every_release(
     (no such release, or one NVIDIA's newest still served, or, with before, one that is not
     older than it)."""
     if release is not None:
-        releases = [release] if wanted.accepts(_built_with(matrix, release, kind) or "") else []
+        # (a release the matrix does not know, or built without this library: none asks)
+        built = _built_with(matrix, release, kind)
+        releases = [release] if built and wanted.accepts(built) else []
     else:
         releases = list(_releases_asking(matrix, log, kind, wanted))
     if before is not None and any(parsed(r) >= parsed(before) for r in releases):
