@@ -8932,3 +8932,32 @@ def test_cudnns_own_missing_library_line_ends_the_work_after_the_gpu(tmp_path, c
     code = main(["doctor", "--log", str(path), "--no-probe", "--os", "windows", "--json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 12 and doc["verdict"].startswith("TensorFlow reached the GPU, but")
+
+
+# tensorflow#42958's situation in TensorFlow 2.3's own wording: a CUDA 10.1 build on an RTX 3080
+TF23_ON_RTX3080 = (
+    "2020-10-20 22:11:03.912001: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1402] Created"
+    " TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 8831 MB memory) ->"
+    " physical GPU (device: 0, name: GeForce RTX 3080, pci bus id: 0000:01:00.0, compute"
+    " capability: 8.6)\n"
+    "2020-10-20 22:11:04.101442: I tensorflow/stream_executor/platform/default/dso_loader.cc:48]"
+    " Successfully opened dynamic library libcublas.so.10\n"
+    "2020-10-20 22:11:04.882112: E tensorflow/stream_executor/cuda/cuda_blas.cc:428] failed to"
+    " run cuBLAS routine: CUBLAS_STATUS_EXECUTION_FAILED\n"
+    "tensorflow.python.framework.errors_impl.InternalError: Blas GEMM launch failed :"
+    " a.shape=(1000, 1000), b.shape=(1000, 1000), m=1000, n=1000, k=1000 [Op:MatMul]\n"
+)
+
+
+def test_a_library_kernel_failing_on_a_gpu_the_build_has_no_kernels_for_is_failed_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The device line names the compute capability, so the cuBLAS failure is no doubt about its
+    cause: the build's libraries have no code for the GPU, and the work failed (exit 12)."""
+    path = tmp_path / "run.log"
+    path.write_text(TF23_ON_RTX3080, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "2.3", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 12
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("compute-capability-unsupported", "error")

@@ -508,7 +508,7 @@ def test_a_gpu_newer_than_the_releases_cuda_is_unsupported_not_jit(matrix: Matri
     hit = only(old, "compute-capability-unsupported")
     assert hit.severity is E and old.verdict == "cpu"
     # 11.0's code for 8.0 runs on 8.6 (binary compatibility within a major): 11.0 is the first
-    assert "CUDA 10.1, older than CUDA 11.0, the first with code for" in hit.evidence[0]
+    assert "CUDA 10.1, older than CUDA 11.0, the first with code a GPU of" in hit.evidence[0]
     absent(old, "compute-capability-ptx-jit")
     # TF 2.4 carries sm_80 SASS, which runs on 8.6: no finding at all.
     new = plan_of(facts(driver="470.82.01", pythons=("3.8.10",), gpus=(RTX3090,)), matrix, "2.4")

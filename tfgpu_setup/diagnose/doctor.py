@@ -527,6 +527,9 @@ def diagnose(
             if (_newer_than_build(known, entry) or legacy_newer) and not log_facts.local_build_line
             else ()
         )
+        # a library's kernel that would not run, on a GPU the build has no kernels for: that
+        # is the missing kernels failing the work, not a doubt about its cause
+        after_gpu |= newer & _errors_after_gpu(matches, read, kernel_doubts=True)
         findings = _gpu_works(
             _others_ignored(findings, matches), after_gpu | newer | shadowing, kept=newer
         )

@@ -280,8 +280,8 @@ def _cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | Non
         return None
     return (
         f"TensorFlow {release.version} was built with CUDA {release.cuda}, older than CUDA "
-        f"{first}, the first with code for compute capability {cc} ({arch.name}): its cuDNN "
-        f"and cuBLAS have no kernels for this GPU ({LIBRARIES_PREDATE_GPU_SOURCE})"
+        f"{first}, the first with code a GPU of compute capability {cc} ({arch.name}) runs:"
+        f" its cuDNN and cuBLAS have no kernels for this GPU ({LIBRARIES_PREDATE_GPU_SOURCE})"
     )
 
 
