@@ -1261,3 +1261,17 @@ def test_a_system_cuda_nobody_stated_is_an_assumption_with_the_platforms_own_che
     assert cuda["source"] == "assumed" and "matches" not in cuda["reason"]
     assumed = next(a for a in doc["assumptions"] if a["fact"] == "cuda")
     assert "cudnn64_" in assumed["confirm"] and "ldconfig" not in assumed["confirm"]
+
+
+def test_a_system_cuda_beside_a_plan_of_nvidias_wheels_waiting_for_a_driver_is_no_mismatch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the plan pins the CUDA 11.8 wheels: the system's CUDA 11.0 is not what will load
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.8 --gpu 'GeForce RTX 3080' --driver 450.80.02"
+        " --cuda-toolkit 11.0 --cudnn 8.0.4",
+    )
+    assert doc["verdict"] == "gpu" and doc["findings"][0]["id"] == "driver-too-old"
+    ids = {f["id"] for f in doc["findings"]}
+    assert not ids & {"cuda-version-mismatch", "cudnn-version-mismatch"}

@@ -1637,8 +1637,11 @@ def _system_mismatch(ctx: Context, kind: LibraryKind) -> list[str]:
     """For a release that loads the system CUDA (no NVIDIA pins): the installs of `kind` when
     there are some and none has the major it was built with and at least its minor."""
     chosen = ctx.chosen
-    # (a GPU plan whose system CUDA or cuDNN is still to install is judged like a CPU one)
+    # (a GPU plan whose system CUDA or cuDNN is still to install is judged like a CPU one; one
+    # that pins NVIDIA's wheels, still waiting for a driver, does not load the system's)
     if chosen is None or chosen.gpu_ok or chosen.release.nvidia_pins or not ctx.facts.knows(kind):
+        return []
+    if chosen.cuda_from == "pip-wheel-set":
         return []
     built = _built(chosen.release, kind)
     versions = [c.version for c in ctx.facts.installs(kind) if c.version]
