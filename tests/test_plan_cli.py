@@ -1275,3 +1275,11 @@ def test_a_system_cuda_beside_a_plan_of_nvidias_wheels_waiting_for_a_driver_is_n
     assert doc["verdict"] == "gpu" and doc["findings"][0]["id"] == "driver-too-old"
     ids = {f["id"] for f in doc["findings"]}
     assert not ids & {"cuda-version-mismatch", "cudnn-version-mismatch"}
+
+
+def test_an_apple_silicon_gpu_makes_the_mac_arm64(capsys: pytest.CaptureFixture[str]) -> None:
+    # only Apple silicon has an M-series GPU: no Intel Mac's x86_64 wheels (2.16.2 and older)
+    _, doc = described(capsys, "--os macos --python 3.12 --gpu 'Apple M2 Pro'")
+    assert doc["tensorflow"] != "2.16.2"
+    assert "arch" not in {a["fact"] for a in doc["assumptions"]}
+    assert "arm64" in doc["findings"][0]["evidence"][0]

@@ -85,6 +85,8 @@ def baseline_facts() -> Facts:
     )
 
 
+APPLE_SILICON_GPU = re.compile(r"\bapple m\d", re.IGNORECASE)
+"""The GPU of an Apple M-series chip: only Apple silicon (arm64) has one."""
 OTHER_MAKERS_GPU = re.compile(
     r"\b(?:amd|radeon|vega \d{1,2}|instinct mi\d{2,3}|firepro|intel|iris|uhd graphics"
     r"|hd graphics|arc [ab]\d{3}|apple m\d|mali|adreno)\b",
@@ -265,12 +267,20 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         # the GPUs stated, or those of a facts document that leaves the platform out
         gpu_names = nvidia or [g.name for g in gpus]
         board = next((g for g in gpu_names if ARM_BOARD_GPU.search(g)), None)
+        apple = next((g for g in other_gpus if APPLE_SILICON_GPU.search(g)), None)
         if board is not None:
             told = ov.source("gpus") if nvidia else "the facts' GPU list"
             platform = dataclasses.replace(
                 platform,
                 arch="aarch64",
                 source=f"{told}: {board} is built into an Arm (aarch64) system",
+            )
+            stated.add("arch")
+        elif apple is not None:
+            platform = dataclasses.replace(
+                platform,
+                arch=normalised_arch("arm64", platform.os),
+                source=f"{ov.source('gpus')}: {apple} is built into Apple silicon (arm64)",
             )
             stated.add("arch")
     env = dict(facts.env)
