@@ -131,3 +131,17 @@ def test_a_cause_that_changing_alone_brings_nothing_is_no_step_down(
     found = findings(plan(capsys, *argv))
     assert "python-unsupported" in found
     assert "driver-too-old" not in found
+
+
+def test_no_python_is_advised_for_releases_without_wheels_for_the_platform(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # an Intel Mac stops at 2.16.2 whatever the Python: Python 3.9 is no step-down there
+    assert (
+        main(["plan", "--no-probe", "--os", "macos", "--arch", "x86_64", "--python", "3.9"]) == 10
+    )
+    capsys.readouterr()
+    main(["plan", "--no-probe", "--os", "macos", "--arch", "x86_64", "--python", "3.9", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["tensorflow"] == "2.16.2"
+    assert "python-unsupported" not in {f["id"] for f in doc["findings"]}

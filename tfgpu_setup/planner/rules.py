@@ -911,10 +911,13 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
     if not ctx.facts.knows("os") or p.os != "macos":
         return []
     apple_silicon = _metal_route(ctx)
+    # tensorflow-metal's last wheel for macOS x86_64 is 1.0.0 (https://pypi.org/project/
+    # tensorflow-metal/#files: 1.0.1 on are arm64 only), which Apple's table pairs with 2.13
     intel = (
         "an Intel Mac reaches its GPU only through Apple's tensorflow-metal plug-in, on an AMD"
-        " GPU (macOS 12 or later, with TensorFlow up to 2.16, the last release for macOS"
-        " x86_64); NVIDIA GPUs have no path on macOS."
+        " or Intel GPU (macOS 12 or later): its last release for Intel Macs, 1.0.0, goes with"
+        " TensorFlow 2.13 ('tfgpu-setup plan --tf 2.13', then 'pip install"
+        " tensorflow-metal==1.0.0' in that environment); NVIDIA GPUs have no path on macOS."
     )
     if not ctx.facts.knows("arch"):
         fix = f"{apple_silicon} Otherwise {intel}"

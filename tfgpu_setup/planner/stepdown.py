@@ -14,7 +14,13 @@ from ..findings import Finding, Severity
 from ..matrix.validate import kernel_arch
 from ..versions import parsed, xy
 from .context import Context
-from .evaluate import Evaluation, has_gpu_build, platform_key, where_the_driver_goes
+from .evaluate import (
+    Evaluation,
+    has_gpu_build,
+    has_wheels,
+    platform_key,
+    where_the_driver_goes,
+)
 from .registry import finding
 
 MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
@@ -87,6 +93,9 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
     rejected = [e for e in newer if not (e.gpu_ok if ctx.gpu else e.installable)]
     out = []
     key = platform_key(ctx.facts)
+    # a release without wheels for this platform stays out whatever else changes: no Python
+    # brings an Intel Mac past 2.16
+    rejected = [e for e in rejected if has_wheels(e.release, key)]
     if ctx.gpu:
         # a release without a GPU build for this platform stays out whatever else changes: a
         # newer Python does not give native Windows 2.21's GPU build
