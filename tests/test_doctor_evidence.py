@@ -4357,3 +4357,16 @@ def test_cudas_stub_shown_ahead_of_the_driver_stays_the_loader_paths_doing(tmp_p
 def test_cudas_stub_answering_on_a_host_stays_the_loader_paths_doing(tmp_path, capsys):
     doc = doctor(tmp_path, capsys, STUB_ANSWERED, "--no-probe", "--no-container", "--os", "linux")
     assert top(doc) == "ld-library-path-shadows"
+
+
+def test_wsl_2s_missing_proc_note_does_not_hide_cudas_no_device_there(tmp_path, capsys):
+    # WSL 2 has no NVIDIA kernel module: TensorFlow's /proc note is always there and says nothing
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
+        " to be running on this host (DESKTOP-Q): /proc/driver/nvidia/version does not exist\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2")
+    assert doc["findings"][0]["severity"] == "error"
+    assert top(doc) == "wsl-linux-driver-installed"

@@ -28,9 +28,8 @@ from .signatures.driver import (
 from .signatures.model import driver_halves_fix
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
 from .visible_devices import VALUE_READINGS
-from .wsl import no_device_under_wsl, wsl_driver_not_reached
+from .wsl import KERNEL_NOTE, no_device_under_wsl, wsl_driver_not_reached
 
-KERNEL_NOTE = "kernel-driver-not-running"
 NO_DEVICE_SIGNATURES = frozenset(
     {"cuinit-no-device", "dev-nvidia0-missing", "kernel-driver-not-running"}
 )

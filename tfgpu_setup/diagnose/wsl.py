@@ -117,6 +117,9 @@ def no_device_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> list[Findi
     return [finding]
 
 
+KERNEL_NOTE = "kernel-driver-not-running"
+"""TensorFlow's note that /proc/driver/nvidia/version does not exist: WSL 2 has no NVIDIA kernel
+module (its driver is Windows'), so there the note is always printed and says nothing."""
 OTHER_EXPLANATIONS = frozenset({"container-gpu-not-exposed", "no-nvidia-gpu", "no-nvidia-driver"})
 """Findings of lines that explain CUDA's 'no device' in WSL 2 in another way."""
 
@@ -134,7 +137,10 @@ def _ruled_out(facts: Facts, matches: Sequence[LogMatch]) -> bool:
         or only_wsl_libcuda
         or facts.gpus_absent()
         or any("CUDA_VISIBLE_DEVICES" in m.line for m in matches)
-        or any(m.signature.finding_id in OTHER_EXPLANATIONS for m in matches)
+        or any(
+            m.signature.finding_id in OTHER_EXPLANATIONS and m.signature.name != KERNEL_NOTE
+            for m in matches
+        )
     )
 
 
