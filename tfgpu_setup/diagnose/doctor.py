@@ -590,7 +590,7 @@ def diagnose(
             or (died_after_gpu and top.id in after_gpu)
             else f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
-        return Diagnosis("no", verdict, findings, confirm if thin else (), broken, known)
+        return Diagnosis("no", verdict, findings, confirm, broken, known)
     if broken and verify is not None:
         return Diagnosis(
             "no",
