@@ -1283,3 +1283,13 @@ def test_an_apple_silicon_gpu_makes_the_mac_arm64(capsys: pytest.CaptureFixture[
     assert doc["tensorflow"] != "2.16.2"
     assert "arch" not in {a["fact"] for a in doc["assumptions"]}
     assert "arm64" in doc["findings"][0]["evidence"][0]
+
+
+def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = described(capsys, "--driver none")
+    assert doc["verdict"] == "cpu"
+    facts = {a["fact"]: a for a in doc["assumptions"]}
+    assert "driver" not in facts and "cuda" not in facts
+    assert "CPU" in facts["gpus"]["assumed"] and "lspci" in facts["gpus"]["confirm"]

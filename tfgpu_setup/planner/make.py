@@ -174,7 +174,29 @@ def _assumptions(ctx: Context) -> tuple[Assumption, ...]:
     """What the chosen release's evaluation took for granted (or the newest one's, when none
     can be chosen): the user confirms each before applying."""
     source = ctx.chosen or (ctx.evaluations[0] if ctx.evaluations else None)
-    return source.assumptions if source else ()
+    if source is None:
+        return ()
+    if ctx.gpu:
+        return source.assumptions
+    # A CPU plan assumes no GPU setup: the driver and CUDA it would need are moot, and GPUs
+    # nobody named are what would change the plan.
+    return tuple(
+        dataclasses.replace(
+            a,
+            assumed="GPUs not stated: this plan is for the CPU; with an NVIDIA GPU named,"
+            " plan again for its GPU build",
+            confirm=(
+                "run 'lspci | grep -i nvidia' there (without a driver, nvidia-smi lists none)"
+                " and add --gpu NAME"
+                if ctx.facts.knows("driver") and ctx.facts.driver.version is None
+                else a.confirm
+            ),
+        )
+        if a.fact == "gpus"
+        else a
+        for a in source.assumptions
+        if a.fact not in ("driver", "cuda")
+    )
 
 
 def _decisions(ctx: Context) -> tuple[Decision, ...]:
