@@ -4384,3 +4384,20 @@ def test_a_named_cause_still_lists_the_unknowns_that_would_change_it(tmp_path, c
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "no-nvidia-driver"
     assert any("--gpu NAME" in step for step in doc["next_steps"])
+
+
+def test_pips_refusal_for_a_python_every_platform_has_wheels_for_is_not_its_version(
+    tmp_path, capsys
+):
+    # the platform unstated: Python 3.11 has wheels on Linux, Windows and macOS alike
+    log = (
+        "$ pip install tensorflow\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow (from"
+        " versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--python", "3.11")
+    first = doc["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert "64-bit" in first["title"] and "Python version" not in first["title"]
+    assert "--upgrade pip" in first["fix"]

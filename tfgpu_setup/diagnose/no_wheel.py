@@ -71,6 +71,8 @@ def no_wheel_for_stated(
         ended := platform_ended(facts, matrix, log, matches, text)
     ):
         return [ended]
+    if python is not None and not facts.knows("os"):
+        return _served_everywhere(matrix, python, refused, facts)
     if not facts.knows("os") or python is None:
         return []
     saw_versions = any(versions_listed(m) for m in matches)
@@ -178,6 +180,37 @@ def no_wheel_for_stated(
         title = f"PyPI has no {asked} wheel for {label}, for any Python"
         return [_no_wheel_on_platform(title, label, _nearest_with_wheel(matrix, releases, key))]
     return []
+
+
+MAIN_PLATFORMS = ("linux_x86_64", "windows_x86_64", "macos_arm64")
+
+
+def _served_everywhere(
+    matrix: Matrix, python: str, refused: LogMatch, facts: Facts
+) -> list[Finding]:
+    """pip refusing 'tensorflow' for a stated Python that the newest release serves on every main
+    platform, the platform unstated: the Python's version is not what pip lacked a wheel for."""
+    if _CONSTRAINED.search(refused.line) or refused.groups.get("requested"):
+        return []
+    newest = matrix.tensorflow.releases[0]
+    if python not in newest.python or not all(has_wheel(newest, k) for k in MAIN_PLATFORMS):
+        return []
+    return [
+        Finding(
+            "python-unsupported",
+            Severity.ERROR,
+            f"pip found no wheel, yet TensorFlow {newest.version} has wheels for Python {python}"
+            " on Linux, Windows and macOS: the Python that ran pip is not a 64-bit"
+            f" {python}, that pip is too old to see them, or the platform has none (32-bit"
+            " ARM, musl as on Alpine)",
+            (f"Python {python} ({facts.pythons[0].source})",),
+            "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import"
+            " struct, sys; print(sys.version, struct.calcsize('P') * 8)\" shows its version"
+            " and bits), upgrade pip there ('python -m pip install --upgrade pip'), and check"
+            " the machine with 'uname -m' (x86_64 or aarch64 have wheels); add --os to judge it.",
+            PYPI_FILES,
+        )
+    ]
 
 
 def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
