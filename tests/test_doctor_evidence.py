@@ -4401,3 +4401,20 @@ def test_pips_refusal_for_a_python_every_platform_has_wheels_for_is_not_its_vers
     assert first["id"] == "python-unsupported"
     assert "64-bit" in first["title"] and "Python version" not in first["title"]
     assert "--upgrade pip" in first["fix"]
+
+
+def test_a_release_guessed_among_several_is_said_to_be_one_and_tf_is_to_confirm(tmp_path, capsys):
+    # XLA-era paths and CUDA 11's runtime: 2.11 and 2.12 both print these (2.11 built for
+    # CUDA 11.2, 2.12 for 11.8), and nobody said which ran
+    log = (
+        "2023-03-02 14:21:55.480154: W tensorflow/compiler/xla/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudart.so.11.0'; dlerror:"
+        " libcudart.so.11.0: cannot open shared object file: No such file or directory\n"
+        "2023-03-02 14:21:57.101230: W tensorflow/compiler/xla/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libnvinfer.so.7'; dlerror:"
+        " libnvinfer.so.7: cannot open shared object file: No such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    built = [e for f in doc["findings"] for e in f["evidence"] if "was built with" in e]
+    assert built and all("the newest the log's hints admit" in e for e in built)
+    assert any("add --tf X.Y" in step for step in doc["next_steps"])

@@ -30,7 +30,7 @@ from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
-from ..versions import specifier
+from ..versions import parsed, specifier, xy
 from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
 from .attribution import set_apart
 from .bindings import binding_dll_missing, without_fallback_greeting
@@ -477,7 +477,8 @@ def diagnose(
         entry,
         matrix,
     )
-    weighed = weigh_memory(_with_release_context(findings, entry), log_facts, matches)
+    guessed_from = () if stated else candidates
+    weighed = weigh_memory(_with_release_context(findings, entry, guessed_from), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = installed_toolkit_off_the_path(findings, known, entry, log_facts.wanted_cuda)
@@ -577,7 +578,8 @@ def diagnose(
         known,
         log is not None,
         thin,
-        release_known=release is not None,
+        # (a release guessed among several the log's hints admit is not known)
+        release_known=release is not None and len({xy(v) for v in guessed_from}) <= 1,
         named=errors[0].id if errors else None,
     )
     if errors:
@@ -803,13 +805,21 @@ VERSION_IDS = frozenset(
 
 
 def _with_release_context(
-    findings: tuple[Finding, ...], release: TfRelease | None
+    findings: tuple[Finding, ...], release: TfRelease | None, guessed_from: tuple[str, ...] = ()
 ) -> tuple[Finding, ...]:
-    """Library findings say which CUDA and cuDNN the release was built with: what to install."""
+    """Library findings say which CUDA and cuDNN the release was built with: what to install.
+    guessed_from: the releases the log's hints admit, where nobody named the one that ran."""
     if release is None or release.cuda is None:
         return findings
+    versions = sorted({xy(v) for v in guessed_from}, key=parsed)
+    which = (
+        f"TensorFlow {release.version} (the newest the log's hints admit, {versions[0]} to"
+        f" {versions[-1]}: add --tf X.Y for the one that ran)"
+        if len(versions) > 1
+        else f"TensorFlow {release.version}"
+    )
     built = (
-        f"TensorFlow {release.version} was built with CUDA {release.cuda}"
+        f"{which} was built with CUDA {release.cuda}"
         + (f" and cuDNN {release.cudnn}" if release.cudnn else "")
         + " (matrices/tensorflow.json)"
     )
