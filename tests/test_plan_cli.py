@@ -1293,3 +1293,15 @@ def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     facts = {a["fact"]: a for a in doc["assumptions"]}
     assert "driver" not in facts and "cuda" not in facts
     assert "CPU" in facts["gpus"]["assumed"] and "lspci" in facts["gpus"]["confirm"]
+
+
+def test_a_plan_for_this_machine_refuses_a_venv_path_apply_would_refuse(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine\n", encoding="utf-8")
+    code, _, err = run(capsys, "--venv", str(taken))
+    assert code == ExitCode.NO_TARGET_ENV
+    assert "not a virtualenv" in one_line_error(err)
+    # planned for another machine, this one's files say nothing
+    assert run(capsys, "--no-probe", "--venv", str(taken))[0] == ExitCode.OK

@@ -121,6 +121,11 @@ def build_request(opts: PlanOptions) -> Request:
 def plan_once(opts: PlanOptions, matrix: Matrix, environ: Mapping[str, str]) -> Plan:
     request = build_request(opts)
     facts_input = opts.facts
+    if not (facts_input.no_probe or facts_input.facts_file):
+        # a plan for this machine: apply would refuse a path that is no virtualenv, so say so now
+        from .apply.venv import refuse_if_foreign
+
+        refuse_if_foreign(Path(request.venv))
     if facts_input.target_env is None and Path(request.venv).exists():
         # Probe the env the plan targets, so TensorFlow distributions already there that
         # conflict with the plan are seen and removed first.
