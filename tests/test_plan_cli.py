@@ -1305,3 +1305,19 @@ def test_a_plan_for_this_machine_refuses_a_venv_path_apply_would_refuse(
     assert "not a virtualenv" in one_line_error(err)
     # planned for another machine, this one's files say nothing
     assert run(capsys, "--no-probe", "--venv", str(taken))[0] == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    ("gpu", "route", "not_route"),
+    [
+        ("Intel Arc A770", "intel-extension-for-tensorflow[xpu]", "tensorflow-rocm"),
+        ("AMD Radeon RX 7900 XTX", "tensorflow-rocm", "intel-extension-for-tensorflow"),
+    ],
+)
+def test_another_makers_gpu_is_pointed_to_that_makers_own_route(
+    capsys: pytest.CaptureFixture[str], gpu: str, route: str, not_route: str
+) -> None:
+    _, doc = described(capsys, f"--os linux --python 3.11 --gpu '{gpu}'")
+    first = doc["findings"][0]
+    assert first["id"] == "no-nvidia-gpu"
+    assert route in first["fix"] and not_route not in first["fix"]

@@ -356,6 +356,34 @@ def _compatibility_package_refused(f: Facts) -> list[Finding]:
     ]
 
 
+_INTEL_GPU = re.compile(r"\b(?:intel|iris|uhd graphics|hd graphics|arc [ab]\d{3})\b", re.I)
+_AMD_GPU = re.compile(r"\b(?:amd|radeon|instinct|firepro|vega)\b", re.I)
+
+
+def _other_makers_route(names: tuple[str, ...]) -> str:
+    """The vendor's own TensorFlow route for the GPUs named: Intel's extension for Intel GPUs
+    (https://intel.github.io/intel-extension-for-tensorflow/latest/get_started.html: v2.15.0.x
+    pairs with TensorFlow 2.15, none with 2.17; Arc A-Series experimental), AMD's ROCm build for
+    AMD GPUs, and DirectML on Windows for any DirectX 12 GPU."""
+    routes = []
+    if any(_INTEL_GPU.search(n) for n in names):
+        routes.append(
+            "For an Intel GPU (Arc, Data Center GPU Max or Flex) on Linux or WSL 2, Intel's"
+            " Extension for TensorFlow runs it: TensorFlow 2.15 with 'pip install"
+            " intel-extension-for-tensorflow[xpu]' (its last release pairs with 2.15; Arc is"
+            " experimental), with Intel's GPU driver and oneAPI installed."
+        )
+    if any(_AMD_GPU.search(n) for n in names):
+        routes.append(
+            "For an AMD GPU on Linux, AMD's tensorflow-rocm build supports the GPUs ROCm lists."
+        )
+    routes.append(
+        "On Windows, Microsoft's DirectML plug-in (tensorflow-directml-plugin, TensorFlow 2.10)"
+        " uses any DirectX 12 GPU. Otherwise TensorFlow runs on the CPU."
+    )
+    return " ".join(routes)
+
+
 @rule("no-nvidia-gpu", CUDA_GPUS)
 def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     f = ctx.facts
@@ -369,10 +397,7 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
                 f"The GPU here is not an NVIDIA one ({', '.join(f.other_gpus)}): TensorFlow's "
                 "GPU builds run on NVIDIA GPUs only, through CUDA",
                 [f"GPUs: {f.gpus_reason or ', '.join(f.other_gpus)}"],
-                "Run on a machine with an NVIDIA GPU. For an AMD GPU on Linux, AMD's "
-                "tensorflow-rocm build supports the GPUs ROCm lists; on Windows, Microsoft's "
-                "DirectML plug-in (tensorflow-directml-plugin, TensorFlow 2.10) uses any "
-                "DirectX 12 GPU. Otherwise TensorFlow runs on the CPU.",
+                "Run on a machine with an NVIDIA GPU. " + _other_makers_route(f.other_gpus),
             )
         ]
     if f.gpus_stated_absent() and not f.driver_answers():
