@@ -8961,3 +8961,29 @@ def test_a_library_kernel_failing_on_a_gpu_the_build_has_no_kernels_for_is_faile
     assert code == 12
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("compute-capability-unsupported", "error")
+
+
+def test_no_ptxas_on_a_gpu_newer_than_the_releases_cuda_is_xla_to_leave_off(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """XLA writes PTX for the CUDA the release was built with: ptxas would not make it target a
+    Blackwell GPU under 2.20's CUDA 12.5 (tensorflow#111958), so installing it is no fix."""
+    log = (
+        "I0000 00:00:1748720218.610720      27 gpu_device.cc:2019] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 13272 MB memory:  -> device: 0, name:"
+        " NVIDIA GeForce RTX 5060 Ti, pci bus id: 0000:2b:00.0, compute capability: 12.0\n"
+        "2025-05-31 19:37:00.138606: W tensorflow/core/framework/op_kernel.cc:1855] OP_REQUIRES"
+        " failed at xla_ops.cc:590 : UNAVAILABLE: No PTX compilation provider is available."
+        " Neither ptxas/nvlink nor nvjtlink is available.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.20")
+    xla = next(f for f in doc["findings"] if f["id"] == "xla-toolchain-missing")
+    assert "jit_compile=False" in xla["fix"] and "nvidia-cuda-nvcc" not in xla["fix"]
+    # on a GPU the release's CUDA knows, ptxas is the fix
+    older = log.replace("RTX 5060 Ti", "RTX 4090").replace("capability: 12.0", "capability: 8.9")
+    xla = next(
+        f
+        for f in doctor(tmp_path, capsys, older, "--tf", "2.20")["findings"]
+        if f["id"] == "xla-toolchain-missing"
+    )
+    assert "nvidia-cuda-nvcc" in xla["fix"]

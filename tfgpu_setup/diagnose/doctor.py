@@ -121,6 +121,7 @@ from .weigh import (
 from .wheel_tags import refused_by_a_32_bit_python, refused_for_another_machine
 from .windows_in_wsl import windows_log_under_wsl
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
+from .xla_target import xla_behind_the_gpu
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -469,6 +470,12 @@ def diagnose(
         tuple(e for v in candidates if (e := installed_release(matrix, v)) is not None),
     )
     findings = no_jit_below_the_ptx(findings, known, entry)
+    findings = xla_behind_the_gpu(
+        findings,
+        entry,
+        tuple(cc for cc in (*seen_ccs, *(g.compute_capability for g in known.gpus)) if cc),
+        matrix,
+    )
     findings = cudnn_older_than_the_gpu(
         findings,
         (*known.gpus, *gpus_in_log(log_facts, matrix)),
