@@ -3840,7 +3840,9 @@ def test_xla_aborting_on_ptxas_is_the_failure_even_where_the_ptx_jit_is_expected
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("xla-toolchain-missing", "error")
     assert "'sm_120' is not defined" in first["title"]
-    assert "nvidia-cuda-nvcc-cu12>=12.8" in first["fix"]
+    # a newer ptxas would only meet the next wall: 2.21's XLA writes PTX 8.5, which predates
+    # sm_120 (tensorflow#111958)
+    assert "jit_compile=False" in first["fix"] and "does not make XLA work" in first["fix"]
     assert code == ExitCode.TF_BROKEN
 
 
