@@ -92,3 +92,16 @@ def test_a_working_driver_is_asked_and_lspci_is_not(tmp_path):
     facts = probe(host)
     assert [g.source for g in facts.gpus] == ["nvml"] and "A10" in facts.gpus[0].name
     assert not any("lspci" in call[0] for call in host.calls)
+
+
+def test_no_gpu_listed_without_a_driver_is_shown_as_unknown_not_as_none(tmp_path):
+    import io
+
+    from tfgpu_setup import textout
+    from tfgpu_setup.render import show_facts
+
+    facts = probe(host_with_lspci(tmp_path, None))
+    stream = io.StringIO()
+    textout.write(textout.render(lambda c: show_facts(c, facts), stream), stream)
+    gpus = next(line for line in stream.getvalue().splitlines() if line.startswith("GPUs"))
+    assert "none listed" in gpus and "lspci" in gpus

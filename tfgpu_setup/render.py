@@ -86,15 +86,25 @@ def show_facts(console: Console, facts: Facts) -> None:
             )
             for m in g.mig_devices:
                 table.add_row("", f"  MIG {m.index}: {escape(m.name or '')} {_dim(m.uuid or '')}")
-    else:
+    elif facts.gpus_absent():
         table.add_row("GPUs", f"[red]none[/red]  {_dim(facts.gpus_reason or '')}")
+    else:
+        # without a working driver nothing lists a GPU: an empty list says nothing either way
+        table.add_row(
+            "GPUs",
+            "[yellow]none listed[/yellow]  "
+            + _dim(
+                "no working driver to list them (lspci, from pciutils, would show one on the bus)"
+                + (f"; {facts.gpus_reason}" if facts.gpus_reason else "")
+            ),
+        )
     cuda = "; ".join(f"{c.version or '?'} ({c.kind}: {c.path})" for c in facts.cuda)
     table.add_row("CUDA", _value(cuda or None, "no toolkit or runtime found"))
     cudnn = "; ".join(f"{c.version or '?'} ({c.kind}: {c.path})" for c in facts.cudnn)
     table.add_row("cuDNN", _value(cudnn or None, "not found"))
     env = facts.target_env
     if env is None:
-        table.add_row("Target env", _dim("none (no --env and no active virtualenv)"))
+        table.add_row("Target env", _dim("none (no --target-env and no active virtualenv)"))
     else:
         tf = ", ".join(f"{t.name} {t.version}" for t in env.tensorflow) or "no TensorFlow"
         build = ""
