@@ -1321,3 +1321,18 @@ def test_another_makers_gpu_is_pointed_to_that_makers_own_route(
     first = doc["findings"][0]
     assert first["id"] == "no-nvidia-gpu"
     assert route in first["fix"] and not_route not in first["fix"]
+
+
+def test_tensorflow_2_0_needs_the_cudnn_7_6_its_build_checks_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # tensorflow.org's table says 7.4; the 2.0 build refuses 7.4.1 ('source was compiled with:
+    # 7.6.0'), as the doctor reads from its log
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.7 --tf 2.0 --cuda-toolkit 10.0 --cudnn 7.4.1 --driver 410.78"
+        " --gpu 'GeForce GTX 1080 Ti'",
+    )
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
+    assert "7.6" in first["fix"]

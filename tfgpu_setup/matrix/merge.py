@@ -167,6 +167,12 @@ class _PypiView:
     url: str
 
 
+def _corrected(source: str) -> bool:
+    """A value the table gives wrongly, set from what the build itself says: its source is a
+    report of the build's own check, not the docs table (tensorflow/docs@...)."""
+    return source.startswith("https://")
+
+
 class _Merger:
     def __init__(self, sources: Sources, today: date) -> None:
         self.sources = sources
@@ -184,6 +190,8 @@ class _Merger:
         if gpu_row is not None:
             for field in ("cuda", "cudnn"):
                 old, new = getattr(release, field), getattr(gpu_row, field)
+                if _corrected(release.sources.get(field, "")):
+                    continue  # the build's own words outrank the table (2.0 checks for 7.6)
                 if new is not None and (old is None or Version(old) != Version(new)):
                     self._set(release, field, xy(new), gpu_table.url, values, sources)
             build = release.cuda_build
