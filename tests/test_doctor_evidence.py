@@ -4420,3 +4420,27 @@ def test_a_release_guessed_among_several_is_said_to_be_one_and_tf_is_to_confirm(
     built = [e for f in doc["findings"] for e in f["evidence"] if "was built with" in e]
     assert built and all("the newest the log's hints admit" in e for e in built)
     assert any("add --tf X.Y" in step for step in doc["next_steps"])
+
+
+# TensorFlow 2.3's own lines (tensorflow#44312's situation): every CUDA 10.1 library loads from
+# cuda-10.1's folder but cuBLAS, whose 10.2 packages install libcublas.so.10 elsewhere
+CUBLAS_10_OUTSIDE = (
+    "2020-12-11 09:14:22.303011: I tensorflow/stream_executor/platform/default/dso_loader.cc:48]"
+    " Successfully opened dynamic library libcudart.so.10.1\n"
+    "2020-12-11 09:14:23.442012: W tensorflow/stream_executor/platform/default/dso_loader.cc:59]"
+    " Could not load dynamic library 'libcublas.so.10'; dlerror: libcublas.so.10: cannot open"
+    " shared object file: No such file or directory; LD_LIBRARY_PATH:"
+    " /usr/local/cuda/lib64:/usr/local/cuda-10.1/lib64:/usr/local/cuda/extras/CUPTI/lib64\n"
+    "2020-12-11 09:14:23.443207: I tensorflow/stream_executor/platform/default/dso_loader.cc:48]"
+    " Successfully opened dynamic library libcufft.so.10\n"
+)
+
+
+def test_a_library_missing_from_a_folder_the_loader_searched_is_not_told_to_add_that_folder(
+    tmp_path, capsys
+):
+    doc = doctor(tmp_path, capsys, CUBLAS_10_OUTSIDE, "--no-probe", "--os", "linux", "--tf", "2.3")
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "export LD_LIBRARY_PATH=/usr/local/cuda-10.1/lib64" not in first["fix"]
+    assert "CONDA_PREFIX" not in first["fix"] and "cuda-10.2" in first["fix"]

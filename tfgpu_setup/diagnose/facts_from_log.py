@@ -28,6 +28,16 @@ def container_only_from_the_log(facts: Facts) -> bool:
     return bool(evidence) and all(e.startswith(FROM_THE_LOG) for e in evidence)
 
 
+def _folders_first(seen: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Each CUDA version the log shows, with its folder where one line names it ('/usr/local/
+    cuda-10.1' on LD_LIBRARY_PATH) rather than a line that only says it loaded."""
+    found: dict[str, str] = {}
+    for version, where in seen:
+        if version not in found or (where.startswith("/") and not found[version].startswith("/")):
+            found[version] = where
+    return found
+
+
 def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     """Facts nobody stated, filled in from the log's own evidence (and said so); a driver
     version without the CUDA it supports gets it from NVIDIA's table."""
@@ -86,7 +96,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     if "cuda" in unknown and log.cuda_seen:
         cuda = tuple(
             CudaInstall(version, line[:200], "runtime", "log")
-            for version, line in dict(log.cuda_seen).items()
+            for version, line in _folders_first(log.cuda_seen).items()
         )
         unknown.discard("cuda")
     cudnn = facts.cudnn

@@ -73,6 +73,19 @@ from .wanted import (
 )
 
 _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
+_PATH_EDGE = re.compile(r"[\s:;'\"=,()]")
+
+
+def _cuda_home(text: str, folder: re.Match[str]) -> str:
+    """The CUDA folder a match names, whole where it is part of an absolute path
+    ('/usr/local/cuda-10.1' of '/usr/local/cuda-10.1/lib64'), else the words matched."""
+    start = folder.start()
+    while start > 0 and not _PATH_EDGE.match(text[start - 1]):
+        start -= 1
+    home = text[start : folder.end()]
+    return home if home.startswith("/") else folder.group(0)
+
+
 _CONTAINER = re.compile(
     r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
     # Singularity/Apptainer: its library folder on LD_LIBRARY_PATH, or the command itself
@@ -415,7 +428,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     if os_name is None and asked.os is not None:
         os_name, os_line = asked.os.value, asked.os.line
     loaded = [m for m in matches if m.signature.name == "library-loaded"]
-    cuda_seen = [(m.group("version"), m.group(0)) for m in _CUDA_FOLDER.finditer(sample)]
+    cuda_seen = [(m.group("version"), _cuda_home(sample, m)) for m in _CUDA_FOLDER.finditer(sample)]
     cuda_seen += toolkits_on_path(sample)
     smi = driver_shown(sample)
     cuda_listed, cudnn_listed = installs_listed(sample)

@@ -64,12 +64,56 @@ def installed_toolkit_off_the_path(
         f"CUDA {version} installed ({toolkit.source}) serves TensorFlow {release.version}"
         f" (built with CUDA {built}): the loader did not search its folder"
     )
-    return tuple(
-        dataclasses.replace(f, evidence=(*f.evidence, said), fix=fix)
-        if f.id == "cuda-libs-not-found" and _ships_every_library_named(f, version)
-        else f
-        for f in findings
-    )
+    out = []
+    for f in findings:
+        if f.id != "cuda-libs-not-found" or not _ships_every_library_named(f, version):
+            out.append(f)
+        elif not windows and (lib := _searched_in_vain(f, folder)):
+            out.append(_not_in_its_folder(f, lib, folder, version))
+        else:
+            out.append(dataclasses.replace(f, evidence=(*f.evidence, said), fix=fix))
+    return tuple(out)
+
+
+_SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;]+)")
+CUBLAS_10_1_SOURCE = "https://github.com/tensorflow/tensorflow/issues/44312"
+
+
+def _searched_in_vain(finding: Finding, folder: str) -> str:
+    """The library the loader looked for in `folder` (the dlerror's LD_LIBRARY_PATH lists it)
+    and did not find, or ''."""
+    for line in finding.evidence:
+        searched = _SEARCHED.search(line)
+        if searched is None:
+            continue
+        folders = {f.rstrip("/") for f in searched["path"].split(":")}
+        named = _LIBRARY_FILE.search(line)
+        if folder.rstrip("/") in folders and named is not None:
+            return named.group(0)
+    return ""
+
+
+def _not_in_its_folder(finding: Finding, lib: str, folder: str, version: str) -> Finding:
+    """The loader searched the CUDA's folder and the library is not in it: putting the folder on
+    the path again changes nothing. CUDA 10.1's cuBLAS packages (cuBLAS 10.2) put
+    libcublas.so.10 in cuda-10.2's folder or the system's (tensorflow#44312, #26182)."""
+    said = f"the loader searched {folder} (the log's LD_LIBRARY_PATH) and {lib} is not in it"
+    if version == "10.1" and lib.startswith("libcublas"):
+        fix = (
+            f"CUDA 10.1's cuBLAS packages (cuBLAS 10.2) install {lib} outside cuda-10.1's"
+            " folder, in /usr/local/cuda-10.2/lib64 or /usr/lib/x86_64-linux-gnu: find it"
+            f" ('ldconfig -p | grep {lib}') and put that folder on LD_LIBRARY_PATH too; if it"
+            " is nowhere, install cuBLAS ('sudo apt install libcublas10')."
+        )
+        source = CUBLAS_10_1_SOURCE
+    else:
+        fix = (
+            f"{lib} is not in CUDA {version}'s folder, which the loader searched: find where it"
+            f" is ('ldconfig -p | grep {lib}', or 'find / -name \"{lib}*\"') and put that"
+            f" folder on LD_LIBRARY_PATH, or reinstall that library of CUDA {version}."
+        )
+        source = finding.source
+    return dataclasses.replace(finding, evidence=(*finding.evidence, said), fix=fix, source=source)
 
 
 def _library_folder(home: str, version: str, windows: bool) -> str:
