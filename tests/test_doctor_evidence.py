@@ -4444,3 +4444,24 @@ def test_a_library_missing_from_a_folder_the_loader_searched_is_not_told_to_add_
     assert first["id"] == "cuda-libs-not-found"
     assert "export LD_LIBRARY_PATH=/usr/local/cuda-10.1/lib64" not in first["fix"]
     assert "CONDA_PREFIX" not in first["fix"] and "cuda-10.2" in first["fix"]
+
+
+def test_a_mac_judged_for_a_release_without_metal_is_told_the_release_that_has_it(tmp_path, capsys):
+    log = "Python 3.12.4 (main, Jun  6 2024, 18:26:44) [Clang 15.0.0 (clang-1500.3.9.4)]\n"
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos", "--gpu", "Apple M2 Pro")
+    mac = next(f for f in doc["findings"] if f["id"] == "macos-no-cuda")
+    assert "pip install tensorflow-metal" in mac["fix"] and "2.18" in mac["fix"]
+
+
+def test_a_gpu_name_read_from_the_log_is_not_called_a_misspelt_flag(tmp_path, capsys):
+    # an nvidia-smi table cell cut short: the user typed no --gpu
+    log = (
+        "| NVIDIA-SMI 470.57.02    Driver Version: 470.57.02    CUDA Version: 11.4     |\n"
+        "|-------------------------------+----------------------+----------------------+\n"
+        "| GPU  Name        Persistence-M| Bus-Id        Disp.A | Volatile Uncorr. ECC |\n"
+        "| Fan  Temp  Perf  Pwr:Usage/Cap|         Memory-Usage | GPU-Util  Compute M. |\n"
+        "|===============================+======================+======================|\n"
+        "|   0  NVIDIA GeForce ...  Off  | 00000000:01:00.0  On |                  N/A |\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert not any("no GPU name this tool knows" in step for step in doc["next_steps"])

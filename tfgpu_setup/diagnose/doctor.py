@@ -1119,7 +1119,11 @@ def _to_confirm(
         and (relevant is None or relevant.intersection(reveals))
     ]
     cc_matters = relevant is None or "compute-capability-unsupported" in relevant
-    unknown_names = [g.name for g in facts.gpus if g.cc_source == UNKNOWN_GPU_NAME]
+    unknown_names = [
+        g.name
+        for g in facts.gpus
+        if g.cc_source == UNKNOWN_GPU_NAME and g.source.startswith("flag")
+    ]
     if unknown_names:
         # (a misspelt name is worth a look whatever the cause)
         steps.append(

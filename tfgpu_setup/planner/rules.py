@@ -915,7 +915,15 @@ def _metal_route(ctx: Context) -> str:
         ),
         None,
     )
-    newest = served or next((e.release for e in ctx.evaluations if metal_plug_in(e.release)), None)
+    releases = [e.release for e in ctx.evaluations]
+    if len(releases) <= 1:
+        # judging one installed release (doctor): the others come from the matrix itself
+        releases = list(ctx.matrix.tensorflow.releases)
+        served = next(
+            (r for r in releases if metal_plug_in(r) and (not pythons or pythons & set(r.python))),
+            None,
+        )
+    newest = served or next((r for r in releases if metal_plug_in(r)), None)
     if newest is None:
         return (
             f"On Apple silicon, no tensorflow-metal release supports TensorFlow {planned.version}."
@@ -940,7 +948,7 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
     # tensorflow-metal/#files: 1.0.1 on are arm64 only), which Apple's table pairs with 2.13
     intel = (
         "an Intel Mac reaches its GPU only through Apple's tensorflow-metal plug-in, on an AMD"
-        " or Intel GPU (macOS 12 or later): its last release for Intel Macs, 1.0.0, goes with"
+        " GPU (macOS 12 or later): its last release for Intel Macs, 1.0.0, goes with"
         " TensorFlow 2.13 ('tfgpu-setup plan --tf 2.13', then 'pip install"
         " tensorflow-metal==1.0.0' in that environment); NVIDIA GPUs have no path on macOS."
     )
