@@ -665,6 +665,9 @@ WRITTEN = {
     "addon-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl.NotFoundError:"
     " /opt/conda/lib/python3.6/site-packages/tensorflow_addons/custom_ops/activations/"
     "_activation_ops.so: undefined symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
+    "metal-plugin-for-another-tensorflow": "tensorflow.python.framework.errors_impl.NotFoundError:"
+    " dlopen(/Users/a/env/lib/python3.10/site-packages/tensorflow-plugins/libmetal_plugin.dylib,"
+    " 0x0006): Symbol not found: __ZN3tsl8internal10LogMessageC1EPKcii",
     "cudnn-version-mismatch-cut": "E tensorflow/stream_executor/cuda/cuda_dnn.cc:378] Loaded"
     " runtime CuDNN library: 7101 (c",
     "jax-cpu-fallback": "An NVIDIA GPU may be present on this machine, but a CUDA-enabled jaxlib"

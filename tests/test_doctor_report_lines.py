@@ -8988,3 +8988,29 @@ def test_no_ptxas_on_a_gpu_newer_than_the_releases_cuda_is_xla_to_leave_off(
         if f["id"] == "xla-toolchain-missing"
     )
     assert "nvidia-cuda-nvcc" in xla["fix"]
+
+
+def test_a_metal_plug_in_for_another_release_stops_the_import_and_names_the_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow/models#10617's loader line: TensorFlow loads tensorflow-metal at import, and a
+    plug-in of another release stops it (exit 12); the fix is a pair Apple's table lists."""
+    log = (
+        ">>> import tensorflow as tf\n"
+        "Traceback (most recent call last):\n"
+        '  File "/Users/me/venv-metal/lib/python3.11/site-packages/tensorflow/__init__.py",'
+        " line 438, in <module>\n"
+        "    _ll.load_library(_plugin_dir)\n"
+        "tensorflow.python.framework.errors_impl.NotFoundError: dlopen(/Users/me/venv-metal/lib/"
+        "python3.11/site-packages/tensorflow-plugins/libmetal_plugin.dylib, 0x0006): symbol not"
+        " found in flat namespace '__ZN3tsl8internal10LogMessageC1EPKcii'\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--os", "macos", "--json"])
+    first = json.loads(capsys.readouterr().out)["findings"][0]
+    assert code == 12
+    assert (first["id"], first["severity"]) == ("addon-tensorflow-mismatch", "error")
+    assert (
+        "tensorflow-metal==1.2.0" in first["fix"] and "uninstall tensorflow-metal" in first["fix"]
+    )

@@ -143,6 +143,7 @@ FOUND_BUT_FAILED = frozenset(
         "windows-dll-load-failed",
         "native-runtime-not-loaded",
         "macos-wrong-architecture",
+        "metal-plugin-for-another-tensorflow",
     }
 )
 """Lines saying an interpreter found TensorFlow and its import failed (tensorflow#17441: python3

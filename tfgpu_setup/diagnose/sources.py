@@ -22,7 +22,7 @@ def quoted(line: str) -> str:
 
 
 PROPER_NOUNS = frozenset(  # ('Secure' of Secure Boot)
-    {"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter", "Keras", "Secure"}
+    {"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter", "Keras", "Secure", "Apple's"}
 )
 
 

@@ -882,7 +882,10 @@ def macos_without_an_nvidia_gpu(
         return findings
     if facts.knows("gpus") and facts.gpus:
         return findings
-    if any(f.severity is Severity.ERROR and f.id not in NOT_ABOUT_THE_GPU for f in findings):
+    if any(
+        f.severity is Severity.ERROR and f.id not in NOT_ABOUT_THE_GPU | FAILS_ON_ANY_GPU
+        for f in findings
+    ):
         return findings
     findings = demoted(
         findings,

@@ -1085,6 +1085,32 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # Apple's tensorflow-metal plug-in, which TensorFlow loads from tensorflow-plugins at
+        # import, built against another release: macOS's loader refuses it and 'import
+        # tensorflow' fails (models#10617, tensorflow#81987). Apple's table pairs each plug-in
+        # with its releases (matrices/tensorflow.json's macos_arm64 notes).
+        name="metal-plugin-for-another-tensorflow",
+        needles=("libmetal_plugin",),
+        pattern=compiled(
+            r"dlopen\([^\n,]{0,300}?[/\\]tensorflow-plugins[/\\]libmetal_plugin\.dylib,"
+            r" \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Apple's tensorflow-metal plug-in (libmetal_plugin) was made for another TensorFlow"
+            " release, and 'import tensorflow' fails on it"
+        ),
+        fix=(
+            "Install a pair Apple's table lists: 'pip install tensorflow==2.18.1"
+            " tensorflow-metal==1.2.0' (1.1.0 goes with 2.14 to 2.17, 1.0.0 with 2.13; no"
+            " release of it supports 2.19 or later), or 'pip uninstall tensorflow-metal' to run"
+            " on the CPU."
+        ),
+        source="https://pypi.org/project/tensorflow-metal/",
+        subject="libmetal_plugin",
+    ),
+    Signature(
         # An add-on's custom-op library linked against another TensorFlow's C++ symbols
         # (tensorflow, tsl, absl), or its own version check: the add-on release and the
         # TensorFlow release do not match (addons#470, text#961, recommenders-addons#406,
