@@ -189,7 +189,7 @@ def _finding(
         ),
         chosen,
     )
-    title, fix = _WORDING[cause.id](ctx, unblocked, oldest, newest, span, target)
+    title, fix = _WORDING[cause.id](_StepDown(ctx, unblocked, oldest, newest, span, target))
     also = [_ALSO_NEEDS[c] for c in _ALSO_NEEDS if c in newest_blockers - {cause.id}]
     if also:
         fix += f" TensorFlow {newest.release.version} also needs {' and '.join(also)}."
@@ -199,14 +199,20 @@ def _finding(
     return finding(cause.id, Severity.WARNING, title, evidence, fix, cause.source)
 
 
-def _cc_wording(
-    ctx: Context,
-    allowed: Evaluation,
-    oldest: Evaluation,
-    newest: Evaluation,
-    span: str,
-    target: Evaluation,
-) -> tuple[str, str]:
+class _StepDown(NamedTuple):
+    """What a cause's wording says: the release it still allows, the oldest and newest it
+    keeps out (as span), and the one its change alone brings."""
+
+    ctx: Context
+    allowed: Evaluation
+    oldest: Evaluation
+    newest: Evaluation
+    span: str
+    target: Evaluation
+
+
+def _cc_wording(step: _StepDown) -> tuple[str, str]:
+    ctx, allowed, _, newest, span, target = step
     gpu = next(g.gpu for g in newest.gpus if g.support == "unsupported")
     cc = gpu.compute_capability or "?"
     kernels = "/".join(_kernels_for(ctx, cc)) or f"compute capability {cc}"
@@ -223,14 +229,8 @@ def _cc_wording(
     return title, fix
 
 
-def _driver_wording(
-    ctx: Context,
-    allowed: Evaluation,
-    oldest: Evaluation,
-    newest: Evaluation,
-    span: str,
-    target: Evaluation,
-) -> tuple[str, str]:
+def _driver_wording(step: _StepDown) -> tuple[str, str]:
+    ctx, allowed, oldest, newest, span, target = step
     driver = ctx.facts.driver.version or f"supporting CUDA {ctx.facts.driver.cuda_version}"
     needed = newest.driver_floor[0] if newest.driver_floor else "a newer driver"
     cuda = oldest.release.cuda if oldest is newest else f"{oldest.release.cuda} or newer"
@@ -246,14 +246,8 @@ def _driver_wording(
     return title, fix
 
 
-def _glibc_wording(
-    ctx: Context,
-    allowed: Evaluation,
-    oldest: Evaluation,
-    newest: Evaluation,
-    span: str,
-    target: Evaluation,
-) -> tuple[str, str]:
+def _glibc_wording(step: _StepDown) -> tuple[str, str]:
+    ctx, allowed, _, newest, span, target = step
     glibc = ctx.facts.platform.glibc or "?"
     support = newest.release.platforms.get(platform_key(ctx.facts))
     needed = support.glibc_min if support and support.glibc_min else "?"
@@ -270,14 +264,8 @@ def _glibc_wording(
     return title, fix
 
 
-def _python_wording(
-    ctx: Context,
-    allowed: Evaluation,
-    oldest: Evaluation,
-    newest: Evaluation,
-    span: str,
-    target: Evaluation,
-) -> tuple[str, str]:
+def _python_wording(step: _StepDown) -> tuple[str, str]:
+    ctx, allowed, _, newest, span, target = step
     have = ctx.request.python or ", ".join(sorted({xy(p.version) for p in ctx.facts.pythons}))
     supported = "/".join(newest.release.python)
     title = (
@@ -292,7 +280,7 @@ def _python_wording(
     return title, fix
 
 
-_Wording = Callable[[Context, Evaluation, Evaluation, Evaluation, str, Evaluation], tuple[str, str]]
+_Wording = Callable[[_StepDown], tuple[str, str]]
 _WORDING: dict[str, _Wording] = {
     "compute-capability-unsupported": _cc_wording,
     "driver-too-old": _driver_wording,
