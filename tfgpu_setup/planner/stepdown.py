@@ -126,7 +126,7 @@ def _stepdown_findings(ctx: Context) -> list[Finding]:
             (e, reason)
             for e in rejected
             if cause.id in blockers[id(e)]
-            if (reason := cause.blocks(e))
+            if (reason := cause.blocks(e)) is not None
         ]
         out.append(_finding(ctx, chosen, cause, blocked, target, blockers[id(blocked[0][0])]))
     return out
