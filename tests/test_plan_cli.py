@@ -1336,3 +1336,12 @@ def test_tensorflow_2_0_needs_the_cudnn_7_6_its_build_checks_for(
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
     assert "7.6" in first["fix"]
+
+
+def test_a_cpu_plan_for_gpus_nobody_stated_does_not_say_only_the_cpu_is_possible(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "--no-probe", "--driver", "none")
+    assert out.splitlines()[0].startswith("A CPU setup, as no GPU was stated")
+    _, out, _ = run(capsys, "--no-probe", "--driver", "none", "--gpu", "none")
+    assert out.splitlines()[0].startswith("Only a CPU setup is possible here")

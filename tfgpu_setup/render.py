@@ -152,7 +152,11 @@ VERDICT_TEXT = {
 
 
 def show_plan(console: Console, plan: Plan) -> None:
-    console.print(VERDICT_TEXT[plan.verdict].format(tf=escape(plan.tensorflow or "")))
+    verdict = VERDICT_TEXT[plan.verdict]
+    if plan.verdict == "cpu" and any(a.fact == "gpus" for a in plan.assumptions):
+        # nothing showed this machine cannot use a GPU: none was named
+        verdict = "[bold yellow]A CPU setup, as no GPU was stated: TensorFlow {tf} on the CPU[/]"
+    console.print(verdict.format(tf=escape(plan.tensorflow or "")))
     errors = [f for f in plan.findings if f.severity is Severity.ERROR]
     if plan.verdict == "gpu" and any(f.id == "cuda-visible-devices-hides-gpus" for f in errors):
         console.print("[bold yellow]once CUDA_VISIBLE_DEVICES shows it (see below)[/bold yellow]")
