@@ -4465,3 +4465,15 @@ def test_a_gpu_name_read_from_the_log_is_not_called_a_misspelt_flag(tmp_path, ca
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert not any("no GPU name this tool knows" in step for step in doc["next_steps"])
+
+
+def test_a_driver_for_a_gpu_nobody_named_is_one_to_check_for_first(tmp_path, capsys):
+    log = (
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
+        " to be running on this host (ip-172-31-27-33): /proc/driver/nvidia/version does not"
+        " exist\n"
+    )
+    unnamed = doctor(tmp_path, capsys, log, "--no-probe")["findings"][0]
+    assert unnamed["fix"].startswith("If this machine has an NVIDIA GPU")
+    named = doctor(tmp_path, capsys, log, "--no-probe", "--gpu", "NVIDIA GeForce RTX 3060")
+    assert named["findings"][0]["fix"].startswith("Install the NVIDIA driver for this GPU")

@@ -8866,7 +8866,7 @@ def test_cuinit_303_with_nvidia_smi_missing_is_no_driver_at_all(tmp_path, capsys
     )
     top = doctor(tmp_path, capsys, log)["findings"][0]
     assert (top["id"], top["severity"]) == ("no-nvidia-driver", "error")
-    assert "Install the NVIDIA driver" in top["fix"] and "nvidia_uvm" not in top["fix"]
+    assert "install its NVIDIA driver" in top["fix"] and "nvidia_uvm" not in top["fix"]
 
 
 @pytest.mark.parametrize(

@@ -445,6 +445,8 @@ def diagnose(
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged
     )
+    if not known.knows("gpus") and not gpus_in_log(log_facts, matrix):
+        findings = _driver_for_a_gpu_nobody_named(findings)
     if not known.knows("pythons") and any(
         f.id == "glibc-too-old" and f.severity is Severity.ERROR for f in findings
     ):
@@ -1152,6 +1154,24 @@ def _driver_to_install_from_the_facts(
     return tuple(
         dataclasses.replace(f, fix=stated.fix, source=stated.source)
         if f.id == "no-nvidia-driver" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
+
+
+FOR_THIS_GPU = "Install the NVIDIA driver for this GPU"
+
+
+def _driver_for_a_gpu_nobody_named(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """A driver 'for this GPU', where nothing stated or logged shows one: whether there is one
+    is the first thing to check (most hosts that log only this have none)."""
+    return tuple(
+        dataclasses.replace(
+            f,
+            fix="If this machine has an NVIDIA GPU ('lspci | grep -i nvidia' lists it), install"
+            " its NVIDIA driver" + f.fix.removeprefix(FOR_THIS_GPU),
+        )
+        if f.id == "no-nvidia-driver" and f.fix.startswith(FOR_THIS_GPU)
         else f
         for f in findings
     )
