@@ -4469,6 +4469,10 @@ def test_a_gpu_name_read_from_the_log_is_not_called_a_misspelt_flag(tmp_path, ca
 
 def test_a_driver_for_a_gpu_nobody_named_is_one_to_check_for_first(tmp_path, capsys):
     log = (
+        "I tensorflow/stream_executor/platform/default/dso_loader.cc:53] Successfully opened"
+        " dynamic library libcuda.so.1\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
         "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
         " to be running on this host (ip-172-31-27-33): /proc/driver/nvidia/version does not"
         " exist\n"
