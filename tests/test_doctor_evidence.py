@@ -4374,20 +4374,6 @@ def test_wsl_2s_missing_proc_note_does_not_hide_cudas_no_device_there(tmp_path, 
     assert top(doc) == "wsl-linux-driver-installed"
 
 
-def test_a_named_cause_still_lists_the_unknowns_that_would_change_it(tmp_path, capsys):
-    # tensorflow's own lines on an EC2 host: no kernel module, but is there a GPU at all?
-    log = (
-        "E tensorflow/stream_executor/cuda/cuda_driver.cc:271] failed call to cuInit:"
-        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
-        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"
-        " to be running on this host (ip-172-31-27-33): /proc/driver/nvidia/version does not"
-        " exist\n"
-    )
-    doc = doctor(tmp_path, capsys, log, "--no-probe")
-    assert top(doc) == "no-nvidia-driver"
-    assert any("--gpu NAME" in step for step in doc["next_steps"])
-
-
 def test_pips_refusal_for_a_python_every_platform_has_wheels_for_is_not_its_version(
     tmp_path, capsys
 ):

@@ -1345,3 +1345,11 @@ def test_a_cpu_plan_for_gpus_nobody_stated_does_not_say_only_the_cpu_is_possible
     assert out.splitlines()[0].startswith("A CPU setup, as no GPU was stated")
     _, out, _ = run(capsys, "--no-probe", "--driver", "none", "--gpu", "none")
     assert out.splitlines()[0].startswith("Only a CPU setup is possible here")
+
+
+def test_a_machine_nothing_installs_on_assumes_nothing_about_a_gpu_setup(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, doc = described(capsys, "--os windows --arch arm64")
+    assert doc["verdict"] == "none"
+    assert not {"gpus", "driver", "cuda"} & {a["fact"] for a in doc["assumptions"]}

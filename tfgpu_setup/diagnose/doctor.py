@@ -601,7 +601,10 @@ def diagnose(
             or (died_after_gpu and top.id in after_gpu)
             else f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
-        return Diagnosis("no", verdict, findings, confirm, broken, known)
+        # a named cause lists the steps only for a thin log (a fuller log answers most of
+        # them), but a GPU name typed wrong is worth saying whatever the log
+        steps = confirm if thin else tuple(s for s in confirm if MISSPELT_GPU in s)
+        return Diagnosis("no", verdict, findings, steps, broken, known)
     if broken and verify is not None:
         return Diagnosis(
             "no",
@@ -1129,7 +1132,7 @@ def _to_confirm(
     if unknown_names:
         # (a misspelt name is worth a look whatever the cause)
         steps.append(
-            f"--gpu {unknown_names[0]!r} is no GPU name this tool knows: check its spelling as"
+            f"--gpu {unknown_names[0]!r} {MISSPELT_GPU}: check its spelling as"
             " 'nvidia-smi --query-gpu=name --format=csv' prints it, or give its compute"
             " capability (--gpu X.Y)"
         )
@@ -1160,6 +1163,7 @@ def _driver_to_install_from_the_facts(
 
 
 FOR_THIS_GPU = "Install the NVIDIA driver for this GPU"
+MISSPELT_GPU = "is no GPU name this tool knows"
 
 
 def _driver_for_a_gpu_nobody_named(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:

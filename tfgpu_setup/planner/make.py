@@ -178,6 +178,9 @@ def _assumptions(ctx: Context) -> tuple[Assumption, ...]:
         return ()
     if ctx.gpu:
         return source.assumptions
+    if ctx.chosen is None:
+        # nothing installs here: what a GPU setup would need is moot
+        return tuple(a for a in source.assumptions if a.fact not in ("gpus", "driver", "cuda"))
     # A CPU plan assumes no GPU setup: the driver and CUDA it would need are moot, and GPUs
     # nobody named are what would change the plan.
     return tuple(
