@@ -4467,3 +4467,17 @@ def test_a_driver_for_a_gpu_nobody_named_is_one_to_check_for_first(tmp_path, cap
     assert unnamed["fix"].startswith("If this machine has an NVIDIA GPU")
     named = doctor(tmp_path, capsys, log, "--no-probe", "--gpu", "NVIDIA GeForce RTX 3060")
     assert named["findings"][0]["fix"].startswith("Install the NVIDIA driver for this GPU")
+
+
+def test_a_version_printed_beside_the_gpu_list_is_the_release_that_ran(tmp_path, capsys):
+    # print(tf.__version__, tf.config.list_physical_devices('GPU')) under TensorFlow's records
+    log = (
+        "2023-10-20 14:01:04.600000: W tensorflow/core/common_runtime/gpu/gpu_device.cc:2211]"
+        " Cannot dlopen some GPU libraries. Please make sure the missing libraries mentioned"
+        " above are installed properly if you would like to use GPU.\n"
+        "Skipping registering GPU devices...\n"
+        "2.14.0 []\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    built = [e for f in doc["findings"] for e in f["evidence"] if "was built with" in e]
+    assert built and all(e.startswith("TensorFlow 2.14.0 was built") for e in built)

@@ -1138,7 +1138,8 @@ def _to_confirm(
         )
     elif cc_matters and any(g.compute_capability is None for g in facts.gpus):
         steps.append(CC_UNKNOWN_STEP)
-    if from_log and steps:
+    if from_log and any(step != TF_UNKNOWN_STEP for step in steps):
+        # (a probe of the machine answers its unknown facts; which TensorFlow ran, it may not)
         steps.append(NEXT_STEPS[2])
     if thin:
         steps.append(ON_WINDOWS["rerun"] if windows else NEXT_STEPS[1])

@@ -57,8 +57,10 @@ _RECORD_START = re.compile(
     # cuDNN's own words on stderr, never part of the TensorFlow record above them
     r"|Could not (?:load library|locate) [\w.]{1,80}\. |Please make sure [\w.]{1,80} is in your"
     r" library path"
-    # a version alone on its line, as print(tf.__version__) writes it
-    r"|\d{1,2}\.\d{1,3}\.\d{1,3}(?:-?rc\d{1,2}|\.post\d{1,2}|\.dev\d{1,12})?\s*$"
+    # a version alone on its line, as print(tf.__version__) writes it, or with the GPU list
+    # print(tf.__version__, tf.config.list_physical_devices('GPU')) adds
+    r"|\d{1,2}\.\d{1,3}\.\d{1,3}(?:-?rc\d{1,2}|\.post\d{1,2}|\.dev\d{1,12})?"
+    r"(?:\s*$|[ \t]+\[(?:\]|PhysicalDevice\())"
     # TensorFlow's own messages pasted without their prefix: each is a record of its own
     rf"|{_TF_MESSAGE})"
 )

@@ -185,6 +185,14 @@ _VERSION_COMMAND_OUTPUT = re.compile(
 version alone on a line within the next few lines of output."""
 
 
+_VERSION_AND_DEVICES = re.compile(
+    r"^[ \t]*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?[ \t]+"
+    r"\[(?:\]|PhysicalDevice\()",
+    re.MULTILINE,
+)
+"""print(tf.__version__, tf.config.list_physical_devices('GPU')): '2.14.0 []'."""
+
+
 _GIT_AND_VERSION = re.compile(
     r"\bv\d{1,2}\.\d{1,2}\.\d{1,2}(?:-rc\d{1,2})?-\d{1,7}-g[0-9a-f]{6,12}[ \t]+"
     r"(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d{1,2}|-dev\d{8})?)\b"
@@ -199,6 +207,7 @@ def printed_versions(text: str) -> list[str]:
     bare version."""
     found = [m.group("version") for m in _PRINTED_VERSION.finditer(text)]
     found += [m.group("version").replace("-dev", ".dev") for m in _GIT_AND_VERSION.finditer(text)]
+    found += [m.group("version") for m in _VERSION_AND_DEVICES.finditer(text)]
     return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
 
 
