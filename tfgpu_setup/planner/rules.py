@@ -233,7 +233,7 @@ def _driver_floor_text(ctx: Context, named: bool) -> str | None:
     if first is not None and (
         floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
     ):
-        return f"≥ {first[0]}, the first that drives the {first[1]}"
+        return f"≥ {first[0]}: no older driver drives the {first[1]}"
     if wanted is None or floor is None:
         return None
     return f"≥ {floor[0]} for " + (
