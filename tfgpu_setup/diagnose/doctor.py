@@ -94,7 +94,7 @@ from .release_hints import (
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runtime_alone import cuda_runtime_missing_alone
-from .signatures.model import CUINIT_DRIVER_FIX
+from .signatures.model import CUINIT_DRIVER_FIX, FOR_THIS_GPU
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
@@ -1163,7 +1163,6 @@ def _driver_to_install_from_the_facts(
     )
 
 
-FOR_THIS_GPU = "Install the NVIDIA driver for this GPU"
 MISSPELT_GPU = "is no GPU name this tool knows"
 
 

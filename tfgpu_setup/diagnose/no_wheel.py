@@ -152,9 +152,7 @@ def no_wheel_for_stated(
                 f" ({release_span(served)}): the Python that ran pip is not a 64-bit {python},"
                 " or that pip is too old to see them",
                 (f"Python {python} ({facts.pythons[0].source}), {label}",),
-                "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import"
-                " struct, sys; print(sys.version, struct.calcsize('P') * 8)\" shows its version"
-                " and bits), and upgrade pip there ('python -m pip install --upgrade pip').",
+                PIP_OF_THIS_PYTHON + ".",
                 PYPI_FILES,
             )
         ]
@@ -182,6 +180,12 @@ def no_wheel_for_stated(
     return []
 
 
+PIP_OF_THIS_PYTHON = (
+    "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import struct, sys;"
+    " print(sys.version, struct.calcsize('P') * 8)\" shows its version and bits), and upgrade"
+    " pip there ('python -m pip install --upgrade pip')"
+)
+"""Where pip found no wheel that exists for the Python stated: which pip ran, and how old."""
 MAIN_PLATFORMS = ("linux_x86_64", "windows_x86_64", "macos_arm64")
 
 
@@ -204,10 +208,8 @@ def _served_everywhere(
             f" {python}, that pip is too old to see them, or the platform has none (32-bit"
             " ARM, musl as on Alpine)",
             (f"Python {python} ({facts.pythons[0].source})",),
-            "Run pip as 'python -m pip' with the interpreter you mean (python -c \"import"
-            " struct, sys; print(sys.version, struct.calcsize('P') * 8)\" shows its version"
-            " and bits), upgrade pip there ('python -m pip install --upgrade pip'), and check"
-            " the machine with 'uname -m' (x86_64 or aarch64 have wheels); add --os to judge it.",
+            PIP_OF_THIS_PYTHON + "; then check the machine with 'uname -m' (x86_64 or aarch64"
+            " have wheels); add --os to judge it.",
             PYPI_FILES,
         )
     ]

@@ -18,6 +18,10 @@ from . import notebook_file, runtime_log_view
 from .locales import in_c_locale
 from .logs import has_needle, match_log
 
+GPU_LIST_PRINTED = r"[ \t]+\[(?:\]|PhysicalDevice\()"
+"""What follows a version that print(tf.__version__, tf.config.list_physical_devices('GPU'))
+wrote: the list, empty or of PhysicalDevice(...)."""
+
 _TF_RECORD = (
     r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}|[IWEF]\d{4} \d{2}:"
     # TF 1.x printed its records without a time: 'E tensorflow/...cc:491] ...'
@@ -60,7 +64,7 @@ _RECORD_START = re.compile(
     # a version alone on its line, as print(tf.__version__) writes it, or with the GPU list
     # print(tf.__version__, tf.config.list_physical_devices('GPU')) adds
     r"|\d{1,2}\.\d{1,3}\.\d{1,3}(?:-?rc\d{1,2}|\.post\d{1,2}|\.dev\d{1,12})?"
-    r"(?:\s*$|[ \t]+\[(?:\]|PhysicalDevice\())"
+    rf"(?:\s*$|{GPU_LIST_PRINTED})"
     # TensorFlow's own messages pasted without their prefix: each is a record of its own
     rf"|{_TF_MESSAGE})"
 )

@@ -14,6 +14,7 @@ from ..facts import Facts
 from ..matrix.model import Matrix, TfRelease, is_day
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
+from .paste import GPU_LIST_PRINTED
 
 if TYPE_CHECKING:
     from .logfacts import LogFacts
@@ -186,8 +187,7 @@ version alone on a line within the next few lines of output."""
 
 
 _VERSION_AND_DEVICES = re.compile(
-    r"^[ \t]*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?[ \t]+"
-    r"\[(?:\]|PhysicalDevice\()",
+    r"^[ \t]*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?" + GPU_LIST_PRINTED,
     re.MULTILINE,
 )
 """print(tf.__version__, tf.config.list_physical_devices('GPU')): '2.14.0 []'."""

@@ -13,7 +13,7 @@ from ..facts import Facts
 from ..findings import Finding
 from ..matrix.model import TfRelease
 from ..versions import serves_build, xy
-from .wanted import Wanted, version_wanted
+from .wanted import Wanted, searched, version_wanted
 
 WINDOWS_CUDA_HOME = "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA"
 
@@ -68,27 +68,22 @@ def installed_toolkit_off_the_path(
     for f in findings:
         if f.id != "cuda-libs-not-found" or not _ships_every_library_named(f, version):
             out.append(f)
-        elif not windows and (lib := _searched_in_vain(f, folder)):
+        elif not windows and (lib := _searched_in_vain(wanted, folder)):
             out.append(_not_in_its_folder(f, lib, folder, version))
         else:
             out.append(dataclasses.replace(f, evidence=(*f.evidence, said), fix=fix))
     return tuple(out)
 
 
-_SEARCHED = re.compile(r"LD_LIBRARY_PATH: ?(?P<path>[^\s;]+)")
 CUBLAS_10_1_SOURCE = "https://github.com/tensorflow/tensorflow/issues/44312"
 
 
-def _searched_in_vain(finding: Finding, folder: str) -> str:
-    """The library the loader looked for in `folder` (the dlerror's LD_LIBRARY_PATH lists it)
-    and did not find, or ''."""
-    for line in finding.evidence:
-        searched = _SEARCHED.search(line)
-        if searched is None:
-            continue
-        folders = {f.rstrip("/") for f in searched["path"].split(":")}
-        named = _LIBRARY_FILE.search(line)
-        if folder.rstrip("/") in folders and named is not None:
+def _searched_in_vain(wanted: Sequence[Wanted], folder: str) -> str:
+    """The library file a failing line asked for in `folder` (its dlerror's LD_LIBRARY_PATH
+    lists it) and did not find, or ''."""
+    for w in wanted:
+        named = _LIBRARY_FILE.search(w.line)
+        if named is not None and folder.rstrip("/") in {e.rstrip("/") for e in searched(w)}:
             return named.group(0)
     return ""
 

@@ -72,6 +72,17 @@ def first_driver_for_the_gpus(
     return found
 
 
+def first_driver_past(
+    floor: str | None, gpus: Sequence[Gpu], matrix: Matrix, windows: bool
+) -> tuple[str, str] | None:
+    """The GPUs' first driver, with the GPU's name, where it is later than `floor` (a release's
+    driver floor; None: none known): the driver to install must meet both."""
+    first = first_driver_for_the_gpus(gpus, matrix, windows)
+    if first is None or (floor is not None and query.compare_driver_versions(first[0], floor) <= 0):
+        return None
+    return first
+
+
 def predates_wsl_cuda(facts: Facts) -> bool:
     """A Windows driver, seen from WSL 2, of a branch before WSL 2 ran CUDA."""
     branch = driver_branch(facts.driver.version) if facts.driver.version else None

@@ -21,7 +21,7 @@ from .driver_gpus import (
     driver_branch,
     driver_gaps,
     dropped_by,
-    first_driver_for_the_gpus,
+    first_driver_past,
     predates_wsl_cuda,
 )
 
@@ -459,12 +459,8 @@ def evaluate(
             gpu_blockers.append(driver_problem)
         if not facts.knows("driver") and floor and not facts.gpus_absent():
             # the driver must also know the GPU: an RTX 5090 needs CUDA 12.8's R570
-            first = first_driver_for_the_gpus(facts.gpus, matrix, is_windows_driver(facts))
-            assumed_driver = (
-                first[0]
-                if first and query.compare_driver_versions(first[0], floor[0]) > 0
-                else floor[0]
-            )
+            later = first_driver_past(floor[0], facts.gpus, matrix, is_windows_driver(facts))
+            assumed_driver = later[0] if later else floor[0]
             assumed.append(
                 Assumption("driver", f"an NVIDIA driver ≥ {assumed_driver}", CONFIRM["driver"])
             )

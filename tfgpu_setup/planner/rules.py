@@ -25,7 +25,7 @@ from .driver_gpus import (
     driver_branch,
     driver_gaps,
     dropped_by,
-    first_driver_for_the_gpus,
+    first_driver_past,
     predates_wsl_cuda,
 )
 from .evaluate import (
@@ -229,11 +229,10 @@ def _driver_floor_text(ctx: Context, named: bool) -> str | None:
     newest) as 'the newest TensorFlow' unless the plan installs it."""
     wanted = _release_for_the_driver(ctx)
     floor = wanted.driver_floor if wanted else None
-    first = first_driver_for_the_gpus(ctx.facts.gpus, ctx.matrix, is_windows_driver(ctx.facts))
-    if first is not None and (
-        floor is None or query.compare_driver_versions(first[0], floor[0]) > 0
-    ):
-        return f"≥ {first[0]}: no older driver drives the {first[1]}"
+    windows = is_windows_driver(ctx.facts)
+    later = first_driver_past(floor[0] if floor else None, ctx.facts.gpus, ctx.matrix, windows)
+    if later is not None:
+        return f"≥ {later[0]}: no older driver drives the {later[1]}"
     if wanted is None or floor is None:
         return None
     return f"≥ {floor[0]} for " + (

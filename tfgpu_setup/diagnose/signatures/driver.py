@@ -13,6 +13,7 @@ from .model import (
     CUINIT_DRIVER_FIX,
     DLOPEN_NEEDLES,
     DRIVER_ROOTS,
+    FOR_THIS_GPU,
     HOSTED_GPU_RUNTIME_FIX,
     HOSTED_GPU_RUNTIME_SOURCE,
     Signature,
@@ -939,7 +940,7 @@ DRIVER: tuple[Signature, ...] = (
         severity=Severity.ERROR,
         title="PyTorch in the same environment finds no NVIDIA driver (libcuda reports none)",
         fix=(
-            "Install the NVIDIA driver for this GPU and reboot; on a hosted notebook, choose a GPU"
+            FOR_THIS_GPU + " and reboot; on a hosted notebook, choose a GPU"
             " runtime; in a container, start it with '--gpus all'."
         ),
         source="https://github.com/pytorch/pytorch/blob/main/torch/cuda/__init__.py",
@@ -1054,7 +1055,7 @@ DRIVER: tuple[Signature, ...] = (
         severity=Severity.ERROR,
         title="The NVIDIA kernel driver is not running on {host}",
         fix=(
-            "Install the NVIDIA driver for this GPU and reboot (check with nvidia-smi and"
+            FOR_THIS_GPU + " and reboot (check with nvidia-smi and"
             " cat /proc/driver/nvidia/version). In a container, the host's driver must be exposed:"
             " docker run --gpus all with the NVIDIA container toolkit."
         ),
@@ -1102,7 +1103,7 @@ DRIVER: tuple[Signature, ...] = (
             " driver is not either"
         ),
         fix=(
-            "Install the NVIDIA driver for this GPU (Linux: the distribution's driver package or"
+            FOR_THIS_GPU + " (Linux: the distribution's driver package or"
             " NVIDIA's installer; Windows: NVIDIA's driver, which puts nvidia-smi in System32) and"
             " reboot; in a container, start it with '--gpus all' so the runtime mounts the driver"
             " and nvidia-smi. On Windows, older drivers put it in C:\\Program Files\\NVIDIA"
@@ -1559,7 +1560,7 @@ DRIVER: tuple[Signature, ...] = (
                     " not there either"
                 ),
                 fix=(
-                    "Install the NVIDIA driver for this GPU (Ubuntu: 'sudo ubuntu-drivers"
+                    FOR_THIS_GPU + " (Ubuntu: 'sudo ubuntu-drivers"
                     " install'; WSL 2: the current Windows driver on the host, then 'wsl"
                     " --shutdown', never a Linux driver inside WSL), reboot, and check with"
                     " 'nvidia-smi'."

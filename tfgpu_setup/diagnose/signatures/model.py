@@ -437,6 +437,8 @@ LIBS_FIX = (
     " the loader path. {loader_fix} `tfgpu-setup plan` picks the matching versions."
 )
 
+FOR_THIS_GPU = "Install the NVIDIA driver for this GPU"
+"""How a no-driver reading's fix starts; where no GPU is known the doctor rewords it."""
 CUINIT_DRIVER_FIX = (
     "The driver is installed but CUDA could not start. Run nvidia-smi: if it fails, reinstall or"
     " reload the driver. Common causes: the nvidia_uvm module is not loaded (after suspend/resume:"
