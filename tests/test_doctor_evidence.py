@@ -2905,6 +2905,15 @@ def test_pip_finding_no_tensorflow_on_musl_is_the_c_library(tmp_path, capsys, mu
     assert errors(doc) == {"glibc-too-old"}
 
 
+@pytest.mark.parametrize("stated", [["--os", "Alpine Linux 3.19"], ["--glibc", "musl"]])
+def test_pip_finding_no_tensorflow_on_a_stated_musl_system_is_the_c_library(
+    tmp_path, capsys, stated
+):
+    doc = doctor(tmp_path, capsys, PIP_NONE, "--no-probe", "--python", "3.12", *stated)
+    assert top(doc) == "glibc-too-old" and "musl" in doc["findings"][0]["title"]
+    assert errors(doc) == {"glibc-too-old"}
+
+
 def test_another_stages_alpine_image_is_not_the_pythons(tmp_path, capsys):
     dockerfile = (
         "FROM node:18-alpine AS frontend\nRUN npm ci\n"

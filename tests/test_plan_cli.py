@@ -1353,3 +1353,42 @@ def test_a_machine_nothing_installs_on_assumes_nothing_about_a_gpu_setup(
     _, doc = described(capsys, "--os windows --arch arm64")
     assert doc["verdict"] == "none"
     assert not {"gpus", "driver", "cuda"} & {a["fact"] for a in doc["assumptions"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# musl (Alpine): TensorFlow's wheels are manylinux ones, which need glibc
+
+
+@pytest.mark.parametrize(
+    "machine",
+    [
+        '--os "Alpine Linux 3.19" --python 3.12 --gpu "GeForce RTX 3090" --driver 550.54.15',
+        "--os linux --glibc musl --python 3.12",
+        "--os linux --glibc 'musl libc (x86_64)'",  # the first line musl's ldd prints
+    ],
+)
+def test_a_musl_system_gets_no_tensorflow(capsys: pytest.CaptureFixture[str], machine: str) -> None:
+    code, document = described(capsys, machine)
+    assert (code, document["verdict"], document["tensorflow"]) == (11, "none", None)
+    first = document["findings"][0]
+    assert (first["id"], first["severity"]) == ("glibc-too-old", "error")
+    assert "musl" in first["title"] and "-slim" in first["fix"]
+
+
+def test_glibc_stated_beside_alpine_is_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    # an Alpine image with glibc copied in, as its user says: the stated glibc decides
+    code, document = described(capsys, "--os alpine --glibc 2.35 --python 3.12")
+    assert code == 0 and "glibc-too-old" not in {f["id"] for f in document["findings"]}
+
+
+def test_glibc_as_ldd_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
+    machine = "--os linux --python 3.11 --glibc 'ldd (GNU libc) 2.17' --driver 570.86.15"
+    _, document = described(capsys, machine + " --tf 2.21.0")
+    evidence = next(f["evidence"] for f in document["findings"] if f["id"] == "glibc-too-old")
+    assert evidence == ["TensorFlow 2.21.0: needs glibc ≥ 2.27, found 2.17"]
+
+
+def test_an_unknown_os_is_still_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--no-probe", "--os", "plan9")
+    assert code == 2
+    assert "invalid choice: 'plan9'" in one_line_error(err)

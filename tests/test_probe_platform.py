@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import platform
 import sys
+import typing
 from pathlib import Path
 
 import pytest
 from conftest import recorded_host
 from host_builder import LINUX_SYSTEM, build_host
+from rich.console import Console
 
-from tfgpu_setup.facts import normalised_arch
+from tfgpu_setup.facts import Driver, Facts, normalised_arch
 from tfgpu_setup.host import RealHost
 from tfgpu_setup.probe.platform import glibc_version, probe_platform
+from tfgpu_setup.render import show_facts
 
 # Real /proc/version banners, as printed in public transcripts.
 WSL2_BANNER = (
@@ -147,9 +151,47 @@ def test_os_release_fallback_and_quoting(tmp_path: Path) -> None:
 
 
 def test_musl_has_no_glibc(tmp_path: Path) -> None:
-    # platform.libc_ver() finds nothing on musl: RealHost records libc as None.
+    # platform.libc_ver() finds nothing on musl: RealHost records libc as None; musl's loader
+    # (Alpine's path for it) says which C library the system has.
+    host = build_host(
+        tmp_path,
+        system={**LINUX_SYSTEM, "libc": None},
+        links={"/lib/ld-musl-x86_64.so.1": "/lib/libc.musl-x86_64.so.1"},
+        files={"/lib/libc.musl-x86_64.so.1": ""},
+    )
+    facts, _ = probe_platform(host)
+    assert (facts.glibc, facts.musl) == (None, True)
+
+
+def test_probe_says_musl_and_a_facts_file_keeps_it(tmp_path: Path) -> None:
+    host = build_host(
+        tmp_path,
+        system={**LINUX_SYSTEM, "libc": None},
+        files={
+            "/lib/ld-musl-x86_64.so.1": "",
+            "/etc/os-release": 'PRETTY_NAME="Alpine Linux v3.19"\n',
+        },
+    )
+    platform, _ = probe_platform(host)
+    facts = Facts(platform=platform, driver=Driver(None, None, source="none", reason="absent"))
+    console = Console(file=io.StringIO(), width=120)
+    show_facts(console, facts)
+    assert (
+        "Alpine Linux v3.19, musl (no glibc)" in typing.cast(io.StringIO, console.file).getvalue()
+    )
+    assert Facts.from_json(facts.to_json()).platform.musl is True
+
+
+def test_musl_package_on_a_glibc_system_is_still_glibc(tmp_path: Path) -> None:
+    # Debian's musl package installs the same loader beside glibc
+    host = build_host(tmp_path, files={"/lib/ld-musl-x86_64.so.1": ""})
+    facts, _ = probe_platform(host)
+    assert (facts.glibc, facts.musl) == ("2.36", False)
+
+
+def test_no_libc_found_and_no_musl_loader_is_not_musl(tmp_path: Path) -> None:
     facts, _ = probe_platform(build_host(tmp_path, system={**LINUX_SYSTEM, "libc": None}))
-    assert facts.glibc is None
+    assert (facts.glibc, facts.musl) == (None, False)
 
 
 def test_macos_arm64(tmp_path: Path) -> None:

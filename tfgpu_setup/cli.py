@@ -75,9 +75,9 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--os",
-        type=flags.os_name,
-        choices=flags.OS_CHOICES,
-        help="the operating system the workload runs on",
+        action=flags.OsAction,
+        metavar="{" + ",".join(flags.OS_CHOICES) + "}",
+        help="the operating system the workload runs on (a distribution's name is taken too)",
     )
     g.add_argument("--arch", help="the machine 'uname -m' prints: x86_64, aarch64, armv7l...")
     g.add_argument(
@@ -89,7 +89,10 @@ def _add_whatif(p: argparse.ArgumentParser) -> None:
         help="an available interpreter (repeatable)",
     )
     g.add_argument(
-        "--glibc", metavar="X.Y", type=flags.glibc_version, help="the C library's version"
+        "--glibc",
+        metavar="X.Y",
+        type=flags.glibc_version,
+        help="glibc's version ('ldd --version'), or 'musl' (Alpine: no glibc)",
     )
     g.add_argument(
         "--driver",

@@ -100,6 +100,10 @@ class Note:
     message: str
 
 
+MUSL = "musl"
+"""What --glibc says for a system whose C library is musl (Alpine), which has no glibc."""
+
+
 @dataclass(frozen=True)
 class Platform:
     os: OsName
@@ -109,6 +113,8 @@ class Platform:
     distro: str | None = None
     glibc: str | None = None
     """glibc version as X.Y, None on musl, macOS and Windows."""
+    musl: bool = False
+    """The C library is musl (Alpine): no glibc, so no manylinux wheel installs."""
     wsl: bool = False
     wsl_evidence: tuple[str, ...] = ()
     container: bool = False

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
+from .facts import MUSL
+
 _DRIVER = re.compile(r"[0-9]{2,4}(\.[0-9]{1,3}){0,2}", re.ASCII)
 """A driver release (535.104.05, 572.16) or only its branch (535): a branch stands for any of
 its releases, so it is judged only where the branch number alone decides."""
@@ -102,7 +104,19 @@ def driver_version(value: str) -> str:
 
 
 python_version = _shaped(_PYTHON, "3.11 or 3.11.9", printed=_PYTHON_PRINTED)
-glibc_version = _shaped(_GLIBC, "2.35")
+_LDD_PRINTED = r"(?:ldd\s*\([^)\n]{0,60}\)|(?i:glibc))\s*(?P<v>[0-9.]{3,8})"
+"""'ldd --version': 'ldd (Ubuntu GLIBC 2.35-0ubuntu3.1) 2.35', or 'GLIBC 2.17'."""
+_glibc_shaped = _shaped(_GLIBC, "2.35 (or musl)", printed=_LDD_PRINTED)
+
+
+def glibc_version(value: str) -> str:
+    """glibc's X.Y, also as ldd prints it; 'musl' (or 'none', or musl's 'ldd' banner 'musl libc
+    (x86_64)') for a system without glibc."""
+    if re.match(r"\s*(?:musl|none)\b", value, re.IGNORECASE):
+        return MUSL
+    return _glibc_shaped(value)
+
+
 cuda_version = _shaped(_CUDA, "12.2", printed=_DRIVER_CUDA_PRINTED)
 _toolkit_shaped = _shaped(_CUDA, "12.2", True, _NVCC_PRINTED)
 
@@ -135,7 +149,7 @@ _OS_NAMES = (
     (r"\bwin(?:dows|\d{1,2})?\b", "windows"),
     (
         r"\b(?:linux|ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma|(?:open)?suse|arch"
-        r"|mint|pop!?_?os|manjaro|amazon|gentoo|kali)\b",
+        r"|mint|pop!?_?os|manjaro|amazon|gentoo|kali|alpine)\b",
         "linux",
     ),
 )
@@ -144,6 +158,13 @@ whole words: a 'machine' is no Mac, a 'research' cluster no Arch."""
 
 
 OS_CHOICES = ("linux", "wsl2", "windows", "macos")
+_MUSL_DISTRIBUTIONS = re.compile(r"\balpine\b|\bmusl\b", re.IGNORECASE)
+
+
+def names_musl(value: str) -> bool:
+    """An operating system named as a musl distribution ('Alpine Linux 3.19'): Linux whose C
+    library is musl."""
+    return _MUSL_DISTRIBUTIONS.search(value) is not None
 
 
 def os_name(value: str) -> str:
@@ -153,6 +174,32 @@ def os_name(value: str) -> str:
         if re.search(pattern, value, re.IGNORECASE):
             return name
     return value
+
+
+class OsAction(argparse.Action):
+    """--os as people name it; a musl distribution ('Alpine') also states --glibc musl, unless
+    --glibc is given."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        named = str(values)
+        os = os_name(named)
+        if os not in OS_CHOICES:
+            raise argparse.ArgumentError(
+                self, f"invalid choice: {named!r} (choose from {', '.join(OS_CHOICES)})"
+            )
+        setattr(namespace, self.dest, os)
+        setattr(namespace, OS_NAMES_MUSL, names_musl(named))
+
+
+OS_NAMES_MUSL = "os_names_musl"
+"""The namespace attribute OsAction sets (and the Overrides field): whether --os named a musl
+distribution."""
 
 
 def tf_spec(value: str) -> str:

@@ -56,7 +56,7 @@ def show_facts(console: Console, facts: Facts) -> None:
         "Platform",
         f"{escape(p.os)} {escape(p.arch)}"
         + (f", {escape(p.distro)}" if p.distro else "")
-        + (f", glibc {escape(p.glibc)}" if p.glibc else "")
+        + (f", glibc {escape(p.glibc)}" if p.glibc else ", musl (no glibc)" if p.musl else "")
         + (f" [yellow]({', '.join(extras)})[/yellow]" if extras else "")
         + f"  {_dim(p.kernel or '')}",
     )

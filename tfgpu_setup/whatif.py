@@ -19,6 +19,7 @@ from .errors import ExitCode, UserError
 from .facts import (
     FACT_NAMES,
     KNOWN_MACHINES,
+    MUSL,
     STATED,
     CudaInstall,
     CudnnInstall,
@@ -59,6 +60,8 @@ class Overrides:
     cuda_toolkit: str | None = None
     cudnn: str | None = None
     container: bool | None = None
+    os_names_musl: bool = False
+    """--os named a musl distribution (Alpine): no glibc, unless --glibc says otherwise."""
     env: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     """Field name -> where it came from ('flag --driver', 'environment TFGPU_OVERRIDE_DRIVER')."""
@@ -157,6 +160,7 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             wsl=ov.os == "wsl2",
             source=_also(platform.source, ov.source("os")),
             glibc=platform.glibc if ov.os in ("linux", "wsl2") else None,
+            musl=platform.musl and ov.os in ("linux", "wsl2"),
         )
     if ov.arch is not None:
         if ov.arch.strip().lower() not in KNOWN_MACHINES:
@@ -170,11 +174,15 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
             platform, arch=arch, source=_also(platform.source, ov.source("arch"))
         )
     if ov.glibc is not None:
+        musl = ov.glibc.strip().lower() in (MUSL, NONE_VALUE)
         platform = dataclasses.replace(
             platform,
-            glibc=_version(ov.glibc, "--glibc", "2.35"),
+            glibc=None if musl else _version(ov.glibc, "--glibc", "2.35"),
+            musl=musl,
             source=_also(platform.source, ov.source("glibc")),
         )
+    elif ov.os_names_musl:
+        platform = dataclasses.replace(platform, glibc=None, musl=True)
     if ov.container is not None:
         platform = dataclasses.replace(
             platform,
@@ -319,7 +327,7 @@ def _stated_names(ov: Overrides) -> set[str]:
         stated.add("pythons")
     if ov.gpus:
         stated.add("gpus")
-    if ov.os in ("windows", "macos"):
+    if ov.os in ("windows", "macos") or ov.os_names_musl:
         stated.add("glibc")  # no glibc there: known absent, not unknown
     return stated
 

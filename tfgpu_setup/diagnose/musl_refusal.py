@@ -11,6 +11,7 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity
+from ..planner.evaluate import MUSL_FIX, MUSL_TITLE
 from .logs import LogMatch, line_start
 from .pip_installs import REFUSALS, versions_listed
 
@@ -42,16 +43,19 @@ def musl_refusal(
     matches: tuple[LogMatch, ...], text: str, facts: Facts
 ) -> tuple[list[Finding], str]:
     """The finding and the musl line it reads, where the last thing the paste shows of the
-    system before pip refused TensorFlow is musl; ([], '') otherwise. A refusal that lists
-    versions saw wheels, so the system is not musl; neither is a Mac or Windows."""
+    system before pip refused TensorFlow is musl (or the facts say so); ([], '') otherwise. A
+    refusal that lists versions saw wheels, so the system is not musl; neither is a Mac or
+    Windows."""
     if facts.knows("os") and facts.platform.os != "linux":
         return [], ""
     refusal = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refusal is None or versions_listed(refusal) or _GLIBC.search(text):
         return [], ""
     before = text[: line_start(text, refusal.line_number)]
+    stated = facts.knows("glibc") and facts.platform.musl
     said = next(
-        (found.group(0).strip()[:120] for found in reversed(list(_MUSL.finditer(before)))), ""
+        (found.group(0).strip()[:120] for found in reversed(list(_MUSL.finditer(before)))),
+        f"stated ({facts.platform.source})" if stated else "",
     )
     if not said:
         return [], ""
@@ -59,12 +63,9 @@ def musl_refusal(
         Finding(
             "glibc-too-old",
             Severity.ERROR,
-            "The system's C library is musl (Alpine), not glibc: TensorFlow publishes wheels"
-            " for glibc only, so pip finds none for any Python",
+            MUSL_TITLE,
             (f"musl: {said}", refusal.line.strip()[:300]),
-            "Run it on a glibc-based system or image (Debian or Ubuntu, e.g. a '-slim' image"
-            " instead of '-alpine'); compatibility layers (gcompat) do not make TensorFlow's"
-            " wheels installable.",
+            MUSL_FIX,
             SOURCE,
         )
     ], said

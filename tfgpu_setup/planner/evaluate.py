@@ -108,6 +108,18 @@ def platform_without_wheels(facts: Facts) -> str | None:
     return None if key in PLATFORM_LABELS else platform_label(key)
 
 
+MUSL_BLOCKER = "needs glibc (its wheels are manylinux ones); this system's C library is musl"
+MUSL_TITLE = (
+    "The system's C library is musl (Alpine), not glibc: TensorFlow publishes wheels"
+    " for glibc only, so pip finds none for any Python"
+)
+MUSL_FIX = (
+    "Run it on a glibc-based system or image (Debian or Ubuntu, e.g. a '-slim' image"
+    " instead of '-alpine'); compatibility layers (gcompat) do not make TensorFlow's"
+    " wheels installable."
+)
+
+
 OS_LABELS = {"linux": "Linux", "wsl2": "WSL2", "windows": "Windows", "macos": "macOS"}
 
 
@@ -410,7 +422,9 @@ def evaluate(
         )
     glibc_min = support.glibc_min if support else None
     glibc = facts.platform.glibc
-    if glibc_min and glibc and parsed(glibc) < parsed(glibc_min):
+    if facts.platform.musl and key.startswith(("linux", "wsl")):
+        install.append(MUSL_BLOCKER)
+    elif glibc_min and glibc and parsed(glibc) < parsed(glibc_min):
         install.append(f"needs glibc ≥ {glibc_min}, found {glibc}")
     elif glibc_min and not facts.knows("glibc") and key.startswith(("linux", "wsl")):
         assumed.append(Assumption("glibc", f"glibc ≥ {glibc_min}", CONFIRM["glibc"]))

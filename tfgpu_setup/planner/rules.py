@@ -29,6 +29,9 @@ from .driver_gpus import (
     predates_wsl_cuda,
 )
 from .evaluate import (
+    MUSL_BLOCKER,
+    MUSL_FIX,
+    MUSL_TITLE,
     PIP_WHEEL_PLATFORMS,
     Evaluation,
     GpuSupport,
@@ -1002,8 +1005,8 @@ def wsl_linux_driver(ctx: Context) -> list[Finding]:
 def _install_blocker_finding(
     ctx: Context, rule_id: str, keyword: str, title_all: str, fix: str
 ) -> list[Finding]:
-    if platform_without_wheels(ctx.facts) is not None:
-        return []  # no Python or glibc would help: platform-unsupported says why
+    if platform_without_wheels(ctx.facts) is not None or ctx.facts.platform.musl:
+        return []  # no Python or glibc version would help: platform-unsupported (musl's) says why
     installable = [e for e in ctx.evaluations if e.installable]
     blocked = [e for e in ctx.evaluations if any(keyword in b for b in e.install_blockers)]
     if not blocked:
@@ -1069,6 +1072,11 @@ def _supported_pythons(ctx: Context) -> str:
 
 @rule("glibc-too-old", "https://github.com/pypa/manylinux")
 def glibc_too_old(ctx: Context) -> list[Finding]:
+    if ctx.facts.platform.musl and any(MUSL_BLOCKER in e.install_blockers for e in ctx.evaluations):
+        p = ctx.facts.platform
+        return [
+            finding("glibc-too-old", E, MUSL_TITLE, [f"C library: musl ({p.source})"], MUSL_FIX)
+        ]
     return _install_blocker_finding(
         ctx,
         "glibc-too-old",

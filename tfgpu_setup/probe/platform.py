@@ -43,12 +43,14 @@ def probe_platform(host: Host) -> tuple[Platform, tuple[Note, ...]]:
     distro, distro_note = _distro(host, os_name)
     if distro_note:
         notes.append(distro_note)
+    glibc = glibc_version(system.get("libc"))
     platform = Platform(
         os=os_name,
         arch=normalised_arch(_text(system.get("machine")) or "", os_name),
         kernel=kernel,
         distro=distro,
-        glibc=glibc_version(system.get("libc")),
+        glibc=glibc,
+        musl=glibc is None and os_name in ("linux", "wsl2") and _musl(host),
         wsl=bool(wsl_evidence),
         wsl_evidence=wsl_evidence,
         container=bool(container_evidence),
@@ -76,6 +78,12 @@ def glibc_version(libc: object) -> str | None:
     except InvalidVersion:
         return None
     return f"{release.major}.{release.minor}"
+
+
+def _musl(host: Host) -> bool:
+    """musl's dynamic loader is there and Python found no glibc (platform.libc_ver() names no
+    musl): Alpine and its images. A glibc system with the musl package has glibc too."""
+    return bool(reading.glob(host, "/lib/ld-musl-*.so.1"))
 
 
 def _wsl(host: Host, kernel: str | None) -> tuple[tuple[str, ...], int | None]:
