@@ -1392,3 +1392,23 @@ def test_an_unknown_os_is_still_a_usage_error(capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, "--no-probe", "--os", "plan9")
     assert code == 2
     assert "invalid choice: 'plan9'" in one_line_error(err)
+
+
+@pytest.mark.parametrize("named", ["wsl1", "WSL 1", "Windows Subsystem for Linux 1"])
+def test_wsl_1_is_refused_with_how_to_get_wsl_2(
+    capsys: pytest.CaptureFixture[str], named: str
+) -> None:
+    # WSL 1 has no GPU support (https://docs.nvidia.com/cuda/wsl-user-guide/index.html): a
+    # plan for WSL 2 would be for another machine
+    code, _, err = run(capsys, "--no-probe", "--os", named)
+    assert code == 2
+    assert "wsl --set-version <name> 2" in one_line_error(err)
+
+
+@pytest.mark.parametrize("named", ["wsl", "WSL2", "Ubuntu 22.04 on WSL 2"])
+def test_wsl_without_a_version_or_2_is_wsl_2(
+    capsys: pytest.CaptureFixture[str], named: str
+) -> None:
+    code, document = described(capsys, f"--os '{named}' --python 3.12")
+    # WSL 2's driver library folder goes on the loader path
+    assert code == 0 and "/usr/lib/wsl/lib" in json.dumps(document["activate"])

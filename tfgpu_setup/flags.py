@@ -158,6 +158,7 @@ whole words: a 'machine' is no Mac, a 'research' cluster no Arch."""
 
 
 OS_CHOICES = ("linux", "wsl2", "windows", "macos")
+_WSL1 = re.compile(r"\bwsl ?1\b|subsystem for linux ?1\b", re.IGNORECASE)
 _MUSL_DISTRIBUTIONS = re.compile(r"\balpine\b|\bmusl\b", re.IGNORECASE)
 
 
@@ -188,6 +189,12 @@ class OsAction(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         named = str(values)
+        if _WSL1.search(named):
+            raise argparse.ArgumentError(
+                self,
+                f"{named!r}: WSL 1 has no GPU support; convert the distribution ('wsl"
+                " --set-version <name> 2' in Windows), then give --os wsl2",
+            )
         os = os_name(named)
         if os not in OS_CHOICES:
             raise argparse.ArgumentError(
