@@ -73,6 +73,24 @@ def test_a_log_past_64_mib_is_read_to_its_end(
     assert finding["evidence"][0].startswith(f"line {count + 1}: ")
 
 
+def test_millions_of_lines_that_say_nothing_take_no_memory_and_keep_the_line_numbers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a list entry per line read held 1.9 GB for a 200 MB log of 'x' lines
+    count = 6_000_000
+    text = b"x\n" * count + MISMATCH.encode() + b"\n" + b"\n" * count + MISMATCH.encode() + b"\n"
+    kept = read_log(io.BytesIO(text))
+    assert len(kept) < logs.FULL_TEXT_CHARS + 1000
+    log = tmp_path / "train.log"
+    log.write_bytes(text)
+    _, document = doctor(capsys, log)
+    (finding,) = [f for f in document["findings"] if f["id"] == "driver-library-mismatch"]
+    assert [e.split(":")[0] for e in finding["evidence"][:2]] == [
+        f"line {count + 1}",
+        f"line {2 * count + 2}",
+    ]
+
+
 def test_invalid_utf8_on_stdin_is_read(tmp_path: Path) -> None:
     log = b"\xff\xfe\x00 garbage \xc3\x28\n" + MISMATCH.encode() + b"\n\x80\x81\n"
     result = subprocess.run(

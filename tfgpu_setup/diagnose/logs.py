@@ -86,6 +86,29 @@ says besides signature lines (paths, versions, wrapped continuations) is evidenc
 pasted logs are far shorter than this. Past it only the lines a signature could match are kept."""
 
 
+BLANK_RUN_KEPT = 8
+"""A longer run of blank (or dropped) lines is kept as this many: more than any signature reads
+past its line, so what a signature sees is the same; ReadLog.left_out keeps the count."""
+
+
+BLANK_RUN_SHORTENED = 64
+"""Runs of blank lines up to this long are kept as they are (a pasted log's own blank lines)."""
+
+
+class ReadLog(str):
+    """A log as read_log kept it. Long runs of blank lines are shortened, so memory follows the
+    lines that matter and not the log's length; left_out says where, for the line numbers
+    evidence quotes: (the kept blank line the run ends at, the lines left out after it)."""
+
+    left_out: tuple[tuple[int, int], ...] = ()
+
+
+def line_in_file(log: str, line_number: int) -> int:
+    """The file's line number of a line of the read log (the same, unless runs were shortened)."""
+    left_out: tuple[tuple[int, int], ...] = getattr(log, "left_out", ())
+    return line_number + sum(count for after, count in left_out if after < line_number)
+
+
 class ByteLines(Protocol):
     """What read_log reads from: a binary file, or anything that reads bounded lines of bytes."""
 
@@ -95,7 +118,8 @@ class ByteLines(Protocol):
 def read_log(stream: ByteLines) -> str:
     """A log as match_log reads it, streamed in bounded pieces: every line a signature could
     match, at its own line number; every other line (and repeats beyond MAX_REPEATS) as an
-    empty line. Memory grows with the lines that matter, not with the size of the log.
+    empty line, long runs of them shortened (ReadLog.left_out). Memory grows with the lines
+    that matter, not with the size of the log or its number of lines.
     Bytes that are not UTF-8 become U+FFFD; a byte-order mark at a line's start (Notepad's,
     PowerShell's Out-File, two such files joined) is dropped, or that line's record would not
     start where it does."""
@@ -114,7 +138,7 @@ def read_log(stream: ByteLines) -> str:
             reader.add(block)
             block, block_chars = [], 0
     reader.add(block)
-    return reader.text()
+    return reader.read()
 
 
 class _LogReader:
@@ -125,6 +149,9 @@ class _LogReader:
         self.line_chars = 0
         self.total_chars = 0
         """Characters of lines kept so far."""
+        self.blanks = 0
+        """Blank lines read since the last line kept."""
+        self.left_out: list[tuple[int, int]] = []
 
     def add(self, block: list[tuple[str, bool]]) -> None:
         """Pieces of lines, each with whether it continues the previous piece's line."""
@@ -147,12 +174,26 @@ class _LogReader:
             self.repeats[line] = seen = self.repeats.get(line, 0) + 1
             if seen > MAX_REPEATS:
                 line = ""
-        self.kept.append(line)
         self.line = None
+        if not line:
+            self.blanks += 1
+            return
+        self._keep_blanks()
+        self.kept.append(line)
 
-    def text(self) -> str:
+    def _keep_blanks(self) -> None:
+        kept = BLANK_RUN_KEPT if self.blanks > BLANK_RUN_SHORTENED else self.blanks
+        self.kept.extend([""] * kept)
+        if kept < self.blanks:
+            self.left_out.append((len(self.kept), self.blanks - kept))
+        self.blanks = 0
+
+    def read(self) -> ReadLog:
         self._finish()
-        return "\n".join(self.kept)
+        self._keep_blanks()
+        log = ReadLog("\n".join(self.kept))
+        log.left_out = tuple(self.left_out)
+        return log
 
 
 def _pieces_with_needles(pieces: list[str]) -> set[int]:
@@ -452,7 +493,11 @@ def on_pasted_lines(matches: tuple[LogMatch, ...], pasted: str, read: str) -> tu
     record wrapped over three lines above the failure put the failure two lines too early.
     Matches are in line order, so one forward pass over the paste finds them all."""
     if pasted == read:
-        return matches
+        if not getattr(pasted, "left_out", ()):
+            return matches
+        return tuple(
+            dataclasses.replace(m, pasted_line=line_in_file(pasted, m.line_number)) for m in matches
+        )
     found: list[LogMatch] = []
     offset, line = 0, 1
     placed: dict[int, int] = {}  # a read line -> the paste's line it was found on
@@ -473,7 +518,7 @@ def on_pasted_lines(matches: tuple[LogMatch, ...], pasted: str, read: str) -> tu
             found.append(match)
             continue
         line += pasted.count("\n", offset, at)
-        placed[match.line_number] = line
+        placed[match.line_number] = line_in_file(pasted, line)
         # the next read line lies past this one in the paste
         end = pasted.find("\n", at)
         offset = len(pasted) if end == -1 else end + 1
