@@ -548,7 +548,8 @@ def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:
     assert top(old_cudnn) == "cudnn-version-mismatch"
     plan = plan_for(whatif(**base, cuda_toolkit="11.2", cudnn="8.1.1"), tf="2.10", venv=venv)
     assert (plan.verdict, plan.tensorflow, plan.python) == ("gpu", "2.10.1", "3.10")
-    assert plan.requirements == ("tensorflow==2.10.1",)
+    # (NumPy held below 1.24: 2.10 asks only for >= 1.20 and does not import with later ones)
+    assert plan.requirements == ("tensorflow==2.10.1", "numpy==1.23.5")
     assert plan.activate is not None
     cuda = "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v11.2"
     assert plan.activate.library_dirs() == ()  # Windows loads DLLs from PATH

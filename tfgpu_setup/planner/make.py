@@ -18,6 +18,7 @@ from ..versions import parsed, xy
 from . import layout, legacy
 from .context import Context
 from .evaluate import Evaluation, GpuSupport, evaluate, platform_key
+from .held_back import held_back_decisions, held_back_packages
 from .judge import judge, select
 from .request import Request
 from .visible import pci_order_set, with_shown_gpus
@@ -271,6 +272,9 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                 p.source,
             )
         )
+    if chosen is not None:
+        python = xy(chosen.python.version) if chosen.python else None
+        out.extend(held_back_decisions(chosen.release.version, python))
     out.append(
         Decision(
             "venv",
@@ -344,7 +348,11 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
     if support is not None and support.package:
         key_package = support.package
     why = "GPU build" if ctx.gpu else "CPU only: no usable GPU setup is possible here"
-    packages = [Package(key_package, r.version, f"TensorFlow {r.version} ({why})")]
+    python = xy(chosen.python.version) if chosen.python else None
+    packages = [
+        Package(key_package, r.version, f"TensorFlow {r.version} ({why})"),
+        *held_back_packages(r.version, python),
+    ]
     if ctx.gpu:
         wheel_set = chosen.wheel_set
         if newer := chosen.newer_gpu_set:
