@@ -4490,3 +4490,19 @@ def test_a_version_printed_beside_the_gpu_list_is_the_release_that_ran(tmp_path,
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
     built = [e for f in doc["findings"] for e in f["evidence"] if "was built with" in e]
     assert built and all(e.startswith("TensorFlow 2.14.0 was built") for e in built)
+
+
+@pytest.mark.parametrize("installer", ["tensorflow", "tensorflow-cpu"])
+def test_an_installer_wheel_beside_its_intel_build_on_windows_is_one_install(
+    tmp_path, capsys, installer
+):
+    # both wheels' METADATA (2.11 and later): 'tensorflow-intel (==2.12.0) ;
+    # platform_system == "Windows"'
+    log = (
+        "(base) C:\\Users\\kim\\proj>pip list | findstr tensorflow\n"
+        f"{installer:<29}2.12.0\ntensorflow-estimator         2.12.0\n"
+        "tensorflow-intel             2.12.0\ntensorflow-io-gcs-filesystem 0.31.0\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert top(doc) == "windows-native-gpu-unsupported"
+    assert "multiple-tensorflow-distributions" not in ids(doc)
