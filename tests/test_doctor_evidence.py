@@ -432,6 +432,27 @@ def test_a_container_whose_cuda_visible_devices_hides_every_gpu_is_not_one_witho
     assert "container-gpu-not-exposed" not in errors(doc)
 
 
+@pytest.mark.parametrize(
+    ("stated", "cause"),
+    [
+        ((), "no-nvidia-gpu"),
+        (("--gpu", "GeForce RTX 2070", "--driver", "535.104.05"), "no-nvidia-gpu"),
+        (("--container",), "container-gpu-not-exposed"),
+    ],
+)
+def test_cuda_visible_devices_showing_gpu_0_is_not_what_hides_them(tmp_path, capsys, stated, cause):
+    # CUDA's first GPU exists wherever there is one: '0' hides nothing, so CUDA seeing no
+    # device means the process was given none (or the machine has none)
+    no_device = "failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    flags = ("--no-probe", "--env", "CUDA_VISIBLE_DEVICES=0", *stated)
+    doc = doctor(tmp_path, capsys, no_device, *flags)
+    assert top(doc) == cause and "cuda-visible-devices-hides-gpus" not in ids(doc)
+    assert doc["gpu_used"] == "no"
+    # an index past the last GPU does hide them all
+    doc = doctor(tmp_path, capsys, no_device, "--no-probe", "--env", "CUDA_VISIBLE_DEVICES=1")
+    assert top(doc) == "cuda-visible-devices-hides-gpus"
+
+
 def test_a_container_someone_wants_a_gpu_in_is_the_cause_a_detected_one_only_a_warning(
     tmp_path, capsys
 ):

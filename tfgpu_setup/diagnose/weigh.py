@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
@@ -299,7 +300,8 @@ def log_weighed_against_facts(
     'CUDA found no device' reads as GPUs hidden from the process only where the machine has
     one: where it is known to have none (stated, or a working driver lists none, and
     nvidia-smi and NVML ignore CUDA_VISIBLE_DEVICES), the line is what a machine without a GPU
-    prints. A variable the facts show hiding them is judged on its own, from the facts.
+    prints. A variable the facts show hiding them is judged on its own, from the facts; one
+    they show starting with GPU 0 hides none.
 
     conda's solver refusing a build for its __cuda reads as 'no driver' only while no driver is
     known: with one for a CUDA the build accepts, the conflict lies elsewhere.
@@ -327,6 +329,11 @@ def log_weighed_against_facts(
             findings,
             frozenset({"cuda-visible-devices-hides-gpus"}),
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+        )
+    if (shown := _first_gpu_shown(facts)) is not None:
+        findings = tuple(
+            _given_no_gpu(f, shown, facts) if f.id == "cuda-visible-devices-hides-gpus" else f
+            for f in findings
         )
     if (served := _conda_build_served(facts, matches)) is not None:
         findings = contradicted(findings, frozenset({"no-nvidia-driver"}), served)
@@ -813,6 +820,37 @@ def stub_behind_a_bare_container(
             and any(line in e for e in f.evidence for line in stub_lines)
         ),
         "but in a container a GPU image finds CUDA's stub only where no driver was mounted",
+    )
+
+
+def _first_gpu_shown(facts: Facts) -> str | None:
+    """CUDA_VISIBLE_DEVICES as stated or probed, when it starts with index 0: CUDA's first GPU
+    exists wherever there is a GPU at all. (An index past the last GPU, or a UUID of another
+    machine's, hides them all.)"""
+    raw = facts.env.get("CUDA_VISIBLE_DEVICES")
+    visible = parse_cuda_visible_devices(raw)
+    if visible.kind != "indices" or visible.indices[:1] != (0,):
+        return None
+    return raw
+
+
+def _given_no_gpu(hidden: Finding, shown: str, facts: Facts) -> Finding:
+    """CUDA finding no device while CUDA_VISIBLE_DEVICES shows the first GPU: the process was
+    given none (a container, a batch job), or the machine has none."""
+    container = facts.knows("container") and facts.platform.container
+    return Finding(
+        "container-gpu-not-exposed" if container else "no-nvidia-gpu",
+        hidden.severity,
+        "CUDA found no GPU although the driver library loaded, and CUDA_VISIBLE_DEVICES="
+        f"{shown} hides none: this process was given no GPU"
+        + ("" if facts.gpus else ", or the machine has none"),
+        (*hidden.evidence, f"CUDA_VISIBLE_DEVICES={shown}: its first entry is CUDA's first GPU"),
+        "Give the process the GPU: start a container with it ('docker run --gpus all',"
+        " Apptainer's --nv, a Kubernetes nvidia.com/gpu limit) and ask a batch scheduler for one"
+        " (SLURM: --gres=gpu:1). If nvidia-smi lists no GPU either, the machine has none, or the"
+        " GPU fell off the bus ('dmesg | grep -i xid'); an A100 or H100 in MIG mode needs MIG"
+        " instances created ('nvidia-smi -L' lists them).",
+        hidden.source,
     )
 
 
