@@ -4527,3 +4527,28 @@ def test_an_installer_wheel_beside_its_intel_build_on_windows_is_one_install(
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(doc) == "windows-native-gpu-unsupported"
     assert "multiple-tensorflow-distributions" not in ids(doc)
+
+
+@pytest.mark.parametrize(
+    ("log", "stated"),
+    [
+        (
+            "[user@gpu-node-03 ~]$ echo $CUDA_VISIBLE_DEVICES\nNoDevFiles\n",
+            (),
+        ),
+        ("", ("--env", "CUDA_VISIBLE_DEVICES=NoDevFiles")),
+    ],
+)
+def test_slurms_no_devices_value_beside_cuda_finding_none_asks_slurm_for_a_gpu(
+    tmp_path, capsys, log, stated
+):
+    # Slurm sets NoDevFiles for a job granted no GPU: unsetting it gives the job none
+    no_device = (
+        "2023-05-17 10:12:53.201783: E tensorflow/compiler/xla/stream_executor/cuda/"
+        "cuda_driver.cc:266] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device"
+        " is detected\n"
+    )
+    doc = doctor(tmp_path, capsys, log + no_device, "--no-probe", *stated)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
+    assert "--gres=gpu:1" in first["fix"] and "Unset it" not in first["fix"]

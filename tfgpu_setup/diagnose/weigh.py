@@ -16,7 +16,14 @@ from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
 from ..matrix.model import TfRelease
 from ..planner.evaluate import platform_without_wheels
-from ..planner.rules import ANCIENT_GPU_FIX, PLATFORM_UNSUPPORTED_FIX, PYPI_FILES, WHEELS_TO_CONFIRM
+from ..planner.rules import (
+    ANCIENT_GPU_FIX,
+    PLATFORM_UNSUPPORTED_FIX,
+    PYPI_FILES,
+    SLURM_GAVE_NO_GPU,
+    SLURM_GAVE_NO_GPU_FIX,
+    WHEELS_TO_CONFIRM,
+)
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import (
     STUB_DRIVER_SIGNATURES,
@@ -333,6 +340,13 @@ def log_weighed_against_facts(
     if (shown := _first_gpu_shown(facts)) is not None:
         findings = tuple(
             _given_no_gpu(f, shown, facts) if f.id == "cuda-visible-devices-hides-gpus" else f
+            for f in findings
+        )
+    if _slurm_gave_no_gpu(facts, matches):
+        findings = tuple(
+            dataclasses.replace(f, title=SLURM_GAVE_NO_GPU, fix=SLURM_GAVE_NO_GPU_FIX)
+            if f.id == "cuda-visible-devices-hides-gpus" and f.severity is Severity.ERROR
+            else f
             for f in findings
         )
     if (served := _conda_build_served(facts, matches)) is not None:
@@ -820,6 +834,15 @@ def stub_behind_a_bare_container(
             and any(line in e for e in f.evidence for line in stub_lines)
         ),
         "but in a container a GPU image finds CUDA's stub only where no driver was mounted",
+    )
+
+
+def _slurm_gave_no_gpu(facts: Facts, matches: tuple[LogMatch, ...]) -> bool:
+    """CUDA_VISIBLE_DEVICES is Slurm's NoDevFiles, as stated or as the log prints it."""
+    return (facts.env.get("CUDA_VISIBLE_DEVICES") or "").strip() == "NoDevFiles" or any(
+        m.groups.get("value", "").strip("'\"") == "NoDevFiles"
+        for m in matches
+        if m.signature.finding_id == "cuda-visible-devices-hides-gpus"
     )
 
 

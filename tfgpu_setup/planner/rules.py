@@ -2007,6 +2007,13 @@ def _shows_only_gpus_release_cannot_use(ctx: Context, raw: str | None) -> Findin
     )
 
 
+SLURM_GAVE_NO_GPU = "Slurm gave this job no GPU (CUDA_VISIBLE_DEVICES=NoDevFiles)"
+SLURM_GAVE_NO_GPU_FIX = (
+    "Request a GPU for the job (sbatch/srun --gres=gpu:1, or --gpus=1): Slurm sets NoDevFiles"
+    " when it granted none, and unsetting it does not give the job one."
+)
+
+
 @rule("cuda-visible-devices-hides-gpus", CUDA_ENV_VARS)
 def cvd_hides(ctx: Context) -> list[Finding]:
     raw = ctx.facts.env.get("CUDA_VISIBLE_DEVICES")
@@ -2041,12 +2048,9 @@ def cvd_hides(ctx: Context) -> list[Finding]:
             finding(
                 "cuda-visible-devices-hides-gpus",
                 E,
-                "Slurm gave this job no GPU (CUDA_VISIBLE_DEVICES=NoDevFiles)"
-                if slurm
-                else "CUDA_VISIBLE_DEVICES hides every GPU",
+                SLURM_GAVE_NO_GPU if slurm else "CUDA_VISIBLE_DEVICES hides every GPU",
                 [f"CUDA_VISIBLE_DEVICES={raw!r}"],
-                "Request a GPU for the job (sbatch/srun --gres=gpu:1, or --gpus=1): Slurm sets"
-                " NoDevFiles when it granted none, and unsetting it does not give the job one."
+                SLURM_GAVE_NO_GPU_FIX
                 if slurm
                 else "'unset CUDA_VISIBLE_DEVICES' (unset shows all GPUs; empty shows none), "
                 "or set it to the GPUs to use, e.g. 0." + in_env,
