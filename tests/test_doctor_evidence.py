@@ -4552,3 +4552,34 @@ def test_slurms_no_devices_value_beside_cuda_finding_none_asks_slurm_for_a_gpu(
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("cuda-visible-devices-hides-gpus", "error")
     assert "--gres=gpu:1" in first["fix"] and "Unset it" not in first["fix"]
+
+
+SLURM_OUT = (
+    "$ cat slurm-4821337.out\nNo devices were found\n"
+    "2024-02-06 13:05:14.775402: E external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:274]"
+    " failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    "2024-02-06 13:05:14.775563: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_diagnostics.cc:159] libcuda reported version is: 535.154.5\n"
+)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "#SBATCH --job-name=resnet\n#SBATCH --partition=gpu\n#SBATCH --mem=32G\n",
+        "$ srun -p gpu --pty python train.py\n",
+    ],
+)
+def test_a_slurm_job_that_asked_for_no_gpu_is_told_to_ask(tmp_path, capsys, script):
+    # a node's driver answers (libcuda and nvidia-smi), but Slurm hides the GPUs of a job
+    # granted none (https://slurm.schedmd.com/gres.html)
+    doc = doctor(tmp_path, capsys, script + SLURM_OUT, "--no-probe")
+    first = doc["findings"][0]
+    assert first["severity"] == "error" and "--gres=gpu:1" in first["fix"]
+    assert "lspci" not in first["fix"]
+
+
+def test_a_slurm_job_that_asked_for_a_gpu_is_not_told_to_ask(tmp_path, capsys):
+    script = "#SBATCH --partition=gpu\n#SBATCH --gres=gpu:a100:1\n"
+    doc = doctor(tmp_path, capsys, script + SLURM_OUT, "--no-probe")
+    assert "--gres=gpu:1" not in doc["findings"][0]["fix"]

@@ -33,6 +33,7 @@ from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
 from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
 from .attribution import set_apart
+from .batch_jobs import slurm_job_without_a_gpu
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
@@ -493,6 +494,7 @@ def diagnose(
     findings = installed_toolkit_off_the_path(findings, known, entry, log_facts.wanted_cuda)
     findings = lib64_not_searched(findings, log_facts)  # (names the folder: after the above)
     findings = host_side_in_a_container(findings, known, log_facts, matches)
+    findings = slurm_job_without_a_gpu(findings, log or "")
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line), log or "")
     findings = driver_on_windows(findings, known)
