@@ -4583,3 +4583,26 @@ def test_a_slurm_job_that_asked_for_a_gpu_is_not_told_to_ask(tmp_path, capsys):
     script = "#SBATCH --partition=gpu\n#SBATCH --gres=gpu:a100:1\n"
     doc = doctor(tmp_path, capsys, script + SLURM_OUT, "--no-probe")
     assert "--gres=gpu:1" not in doc["findings"][0]["fix"]
+
+
+@pytest.mark.parametrize(
+    ("code", "libcuda_missing"),
+    [
+        ("INTERNAL: CUDA error: Failed call to cuInit: UNKNOWN ERROR (303)", True),
+        ("CUDA_ERROR_SHARED_OBJECT_INIT_FAILED", True),
+        ("CUDA_ERROR_NOT_INITIALIZED", False),
+    ],
+)
+def test_cuinits_303_is_libcuda_not_loaded_not_a_driver_that_failed_to_start(
+    tmp_path, capsys, code, libcuda_missing
+):
+    # TensorFlow's CUDA stub answers 303 (SHARED_OBJECT_INIT_FAILED) to every call when it
+    # could not load libcuda.so.1 (tsl/cuda/cuda_stub.cc): no driver is there to reload
+    log = (
+        f"E0000 00:00:1731000000.123456   12345 cuda_driver.cc:152] failed call to cuInit: {code}\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--gpu", "NVIDIA GeForce RTX 4070")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
+    assert ("libcuda.so.1" in first["fix"]) is libcuda_missing
+    assert ("nvidia_uvm" in first["fix"]) is not libcuda_missing

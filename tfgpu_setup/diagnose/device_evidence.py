@@ -25,7 +25,7 @@ from .signatures.driver import (
     NVML_UNKNOWN_SOURCE,
     NVML_UNKNOWN_TITLE,
 )
-from .signatures.model import driver_halves_fix
+from .signatures.model import LIBCUDA_ABSENT_CODES, driver_halves_fix
 from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
 from .visible_devices import VALUE_READINGS
 from .wsl import KERNEL_NOTE, no_device_under_wsl, wsl_driver_not_reached
@@ -56,8 +56,6 @@ LIBCUDA_ABSENT = frozenset(
     {"dlopen-driver", "import-driver-library-missing", "kernel-driver-not-running"}
 )
 """Lines saying the driver's libcuda, or its kernel module, is not there."""
-LIBCUDA_ABSENT_CODES = ("303", "SHARED_OBJECT_INIT_FAILED")
-"""cuInit's answer when TensorFlow's CUDA stub could not load libcuda (its own 303)."""
 DEVICE_LAYERS = frozenset({Layer.PLATFORM, Layer.EXPOSURE, Layer.DRIVER, Layer.DRIVER_VERSION})
 
 

@@ -95,7 +95,7 @@ from .release_hints import (
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runtime_alone import cuda_runtime_missing_alone
-from .signatures.model import CUINIT_DRIVER_FIX, FOR_THIS_GPU
+from .signatures.model import CUINIT_DRIVER_FIX, FOR_THIS_GPU, LIBCUDA_NOT_LOADED_FIX
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
@@ -1193,11 +1193,13 @@ def _no_driver_inside_a_container(
         return findings
     if not any(f.id == "container-gpu-not-exposed" for f in findings):
         return findings
-    # (only the reading that the driver is installed and failed to start: one that says
-    # libcuda is missing already names a container started without it)
+    # (the cuInit readings that send the user to install or reload a driver; the others that
+    # say libcuda is missing already name a container started without it)
     return demoted(
         findings,
-        lambda f: f.id == "no-nvidia-driver" and f.fix == CUINIT_DRIVER_FIX,
+        lambda f: (
+            f.id == "no-nvidia-driver" and f.fix in (CUINIT_DRIVER_FIX, LIBCUDA_NOT_LOADED_FIX)
+        ),
         "but this runs in a container, which gets the driver with the GPU from the host (none"
         " is installed inside one)",
     )

@@ -1547,8 +1547,8 @@ DRIVER: tuple[Signature, ...] = (
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
-        title="CUDA could not initialise the driver (cuInit failed with {code})",
-        fix=CUINIT_DRIVER_FIX,
+        title="{cuinit_title}",
+        fix="{cuinit_fix}",
         source="https://github.com/tensorflow/tensorflow/issues/32623",
         variants=(
             # TensorFlow's CUDA stub answers 303 when libcuda could not be loaded at all; with

@@ -139,6 +139,8 @@ DERIVED_FROM = {
     "halves_fix": "dso",
     "wheel_for": "tag",
     "wheel_fix": "tag",
+    "cuinit_title": "code",
+    "cuinit_fix": "code",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -232,6 +234,15 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
             if fields["lib"].endswith(".so")
             else ""
         )
+    if "code" in fields:
+        stub = any(code in fields["code"] for code in LIBCUDA_ABSENT_CODES)
+        fields["cuinit_title"] = (
+            f"TensorFlow could not load the NVIDIA driver's libcuda (cuInit answered"
+            f" {fields['code']})"
+            if stub
+            else f"CUDA could not initialise the driver (cuInit failed with {fields['code']})"
+        )
+        fields["cuinit_fix"] = LIBCUDA_NOT_LOADED_FIX if stub else CUINIT_DRIVER_FIX
     if "call" in fields:
         fields["call"] = fields["call"] or "cuInit"  # the driver API call that refused
     if "dlerror" in fields:
@@ -439,6 +450,13 @@ LIBS_FIX = (
 
 FOR_THIS_GPU = "Install the NVIDIA driver for this GPU"
 """How a no-driver reading's fix starts; where no GPU is known the doctor rewords it."""
+LIBCUDA_ABSENT_CODES = ("303", "SHARED_OBJECT_INIT_FAILED")
+"""cuInit's answer when TensorFlow's CUDA stub could not load libcuda (its own 303)."""
+LIBCUDA_NOT_LOADED_FIX = (
+    FOR_THIS_GPU + " (TensorFlow's CUDA stub found no libcuda.so.1: no driver is installed, or"
+    " its library is not on the loader path: if nvidia-smi works, 'ldconfig -p | grep libcuda'"
+    " shows whether the loader knows it), reboot, and check with 'nvidia-smi'."
+)
 CUINIT_DRIVER_FIX = (
     "The driver is installed but CUDA could not start. Run nvidia-smi: if it fails, reinstall or"
     " reload the driver. Common causes: the nvidia_uvm module is not loaded (after suspend/resume:"
