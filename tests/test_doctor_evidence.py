@@ -122,9 +122,11 @@ def test_a_defect_of_one_release_is_no_reading_of_a_log_others_wrote_too(tmp_pat
     guessed = doctor(tmp_path, capsys, log, "--no-probe")
     assert top(guessed) == "cuda-libs-not-found"
     assert "pip-cuda-libs-not-on-path" not in ids(guessed)
-    # named, the release's defect is the reading
+    # named, it is not either: 2.16.1's wheel (libtensorflow_framework.so.2's RUNPATH) does
+    # find nvidia/cuda_runtime's libcudart, so no runtime wheel is there at all
     named = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.16.1")
-    assert top(named) == "pip-cuda-libs-not-on-path"
+    assert top(named) == "cuda-libs-not-found"
+    assert "tensorflow[and-cuda]" in named["findings"][0]["fix"]
 
 
 DEVICE_CREATED = INVALID_FUNCTION_ON_A_TURING.splitlines(keepends=True)[0]
@@ -4606,3 +4608,28 @@ def test_cuinits_303_is_libcuda_not_loaded_not_a_driver_that_failed_to_start(
     assert (first["id"], first["severity"]) == ("no-nvidia-driver", "error")
     assert ("libcuda.so.1" in first["fix"]) is libcuda_missing
     assert ("nvidia_uvm" in first["fix"]) is not libcuda_missing
+
+
+BLACKWELL_LISTED = (
+    ">>> tf.config.list_physical_devices('GPU')\n"
+    "W0000 00:00:1753232013.685876   24341 gpu_device.cc:2431] TensorFlow was not built with CUDA"
+    " kernel binaries compatible with compute capability 12.0. CUDA kernels will be jit-compiled"
+    " from PTX, which could take 30 minutes or longer.\n"
+    "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+)
+
+
+@pytest.mark.parametrize("stated", [(), ("--gpu", "NVIDIA GeForce RTX 5090")])
+def test_a_blackwell_gpu_listed_by_a_release_before_2_21_is_not_used(tmp_path, capsys, stated):
+    # the matrix's known defect (tensorflow#99592): before 2.21 the PTX JIT fails on
+    # compute capability 10.0 and up, so the listed GPU fails its first op; plan says the same
+    doc = doctor(tmp_path, capsys, BLACKWELL_LISTED, "--no-probe", "--tf", "2.19.0", *stated)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"], doc["gpu_used"]) == (
+        "compute-capability-unsupported",
+        "error",
+        "no",
+    )
+    # 2.21 runs its PTX there: the slow first start is all there is to say
+    doc = doctor(tmp_path, capsys, BLACKWELL_LISTED, "--no-probe", "--tf", "2.21.0", *stated)
+    assert (top(doc), doc["gpu_used"]) == ("compute-capability-ptx-jit", "yes")

@@ -28,6 +28,7 @@ from ..findings import (
 )
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
+from ..planner.evaluate import arch_defect
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
@@ -298,6 +299,18 @@ def diagnose(
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     gpu_seen = gpu_seen and not _runtime_refused_before_a_device(matches)
+    if (
+        gpu_seen
+        and entry is not None
+        and not log_facts.local_build_line
+        and _no_kernel_runs(known, entry, matches, matrix)
+        and not _errors_after_gpu(matches, read_as(matches, release, defects), kernel_doubts=True)
+        & GPU_FAILURE_IDS
+    ):
+        # listed, but no kernel of this release runs on it (a known defect), and no work on it
+        # is in the log yet: the first op fails, so the GPU is not used (work that failed there
+        # is read below, as failed work)
+        gpu_seen = False
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
         log_findings = merge(log_findings, from_verify.findings)
@@ -1009,6 +1022,19 @@ def _gpu_works(
         )
     )
     return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
+
+
+def _no_kernel_runs(
+    facts: Facts, release: TfRelease, matches: tuple[LogMatch, ...], matrix: Matrix
+) -> bool:
+    """A GPU, stated or named by TensorFlow's 'no kernel binaries' line, that a known defect of
+    the release keeps every kernel off (a Blackwell GPU before 2.21): TensorFlow lists it, and
+    the first op on it fails."""
+    ccs = [
+        *(g.compute_capability for g in facts.gpus if g.compute_capability),
+        *(m.groups["cc"] for m in matches if m.signature.name == "no-kernels-for-new-gpu"),
+    ]
+    return any(arch_defect(release, cc, matrix) is not None for cc in ccs)
 
 
 def _newer_than_build(facts: Facts, release: TfRelease | None) -> bool:

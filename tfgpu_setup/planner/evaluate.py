@@ -11,7 +11,7 @@ from packaging.version import Version
 
 from ..facts import Facts, Gpu, PythonInterpreter, normalised_arch
 from ..matrix import query
-from ..matrix.model import CudaWheelSet, Matrix, TfRelease
+from ..matrix.model import CudaWheelSet, Defect, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
@@ -238,18 +238,28 @@ def _existing_env_python(facts: Facts, supported: set[str]) -> str | None:
     return version if version in supported else None
 
 
+def arch_defect(release: TfRelease, cc: str, matrix: Matrix) -> Defect | None:
+    """The matrix's known defect that keeps every kernel of `release` off GPUs of compute
+    capability `cc` (Blackwell before 2.21: its PTX JIT fails), if any."""
+    return next(
+        (
+            defect
+            for defect in matrix.tensorflow.defects
+            if defect.kind == "no-kernels-for-arch"
+            and defect.min_cc is not None
+            and parsed(cc) >= parsed(defect.min_cc)
+            and parsed(release.version) in specifier(defect.affects)
+        ),
+        None,
+    )
+
+
 def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
     cc = gpu.compute_capability
     if cc is None:
         return GpuSupport(gpu, "unknown", f"compute capability of {gpu.name} is unknown")
-    for defect in matrix.tensorflow.defects:
-        if (
-            defect.kind == "no-kernels-for-arch"
-            and defect.min_cc is not None
-            and parsed(cc) >= parsed(defect.min_cc)
-            and parsed(release.version) in specifier(defect.affects)
-        ):
-            return GpuSupport(gpu, "unsupported", f"{defect.title} ({defect.source})")
+    if (defect := arch_defect(release, cc, matrix)) is not None:
+        return GpuSupport(gpu, "unsupported", f"{defect.title} ({defect.source})")
     if not release.sass and not release.ptx:
         return GpuSupport(
             gpu,

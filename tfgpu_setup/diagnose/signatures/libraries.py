@@ -253,16 +253,8 @@ LIBRARIES: tuple[Signature, ...] = (
         subject="libcudart",
         demoted_by=DRIVER_ROOTS,
         variants=(
-            Variant(
-                finding_id="pip-cuda-libs-not-on-path",
-                defect="tf-2.16.1-pip-libs-not-found",
-                title=(
-                    "This TensorFlow does not find the CUDA runtime (libcudart): its wheel does"
-                    " not search the nvidia pip packages (a known defect of the release)"
-                ),
-                fix="{defect_workaround}",
-                source="{defect_source}",
-            ),
+            # (not 2.16.1's known defect: libtensorflow_framework.so.2's RUNPATH in its wheel
+            # does list nvidia/cuda_runtime/lib, so there this line too means no such wheel)
             Variant(
                 finding_id="cuda-libs-not-found",
                 tf_versions=SpecifierSet(">=2.14"),
