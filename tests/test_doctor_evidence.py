@@ -4633,3 +4633,50 @@ def test_a_blackwell_gpu_listed_by_a_release_before_2_21_is_not_used(tmp_path, c
     # 2.21 runs its PTX there: the slow first start is all there is to say
     doc = doctor(tmp_path, capsys, BLACKWELL_LISTED, "--no-probe", "--tf", "2.21.0", *stated)
     assert (top(doc), doc["gpu_used"]) == ("compute-capability-ptx-jit", "yes")
+
+
+def _dso_failed(lib: str) -> str:
+    return (
+        "2024-03-09 19:16:22.452138: I external/local_tsl/tsl/platform/default/dso_loader.cc:70]"
+        f" Could not load dynamic library '{lib}'; dlerror: {lib}: cannot open shared object"
+        " file: No such file or directory; LD_LIBRARY_PATH: /usr/local/lib\n"
+    )
+
+
+ALL_BUT_THE_RUNTIME = "".join(
+    _dso_failed(lib) for lib in ("libcublas.so.12", "libcusolver.so.11", "libcudnn.so.8")
+)
+
+
+def test_2_16_1_failing_on_every_library_but_the_runtime_is_its_runpath_defect(tmp_path, capsys):
+    # 2.16.1's libtensorflow_framework.so.2 lists only nvidia/cuda_runtime/lib in its RUNPATH:
+    # libcudart loads from the wheel, so the wheels are there and the release misses the rest
+    doc = doctor(tmp_path, capsys, ALL_BUT_THE_RUNTIME, "--no-probe", "--tf", "2.16.1")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("pip-cuda-libs-not-on-path", "error")
+    assert "2.16.2" in first["fix"]
+    assert not ids(doc) & {"cuda-libs-not-found", "cudnn-not-found"}
+
+
+@pytest.mark.parametrize(
+    ("log", "tf"),
+    [
+        (ALL_BUT_THE_RUNTIME + _dso_failed("libcudart.so.12"), "2.16.1"),  # no wheels at all
+        (ALL_BUT_THE_RUNTIME, "2.17.0"),  # no such defect
+    ],
+)
+def test_libraries_failing_elsewhere_are_libraries_to_install(tmp_path, capsys, log, tf):
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", tf)
+    assert top(doc) == "cuda-libs-not-found"
+
+
+def test_cuda_12s_cusolver_wheel_serves_libcusolver_so_11(tmp_path, capsys):
+    # libcusolver.so.11 ships with CUDA 11.1 to 12.x: nvidia-cusolver-cu12 11.5.4.101 is the
+    # one TensorFlow 2.16's [and-cuda] pins, not a wheel of another version
+    listed = (
+        "$ pip list | grep -E 'nvidia|tensorflow'\nnvidia-cublas-cu12           12.3.4.1\n"
+        "nvidia-cuda-runtime-cu12     12.3.101\nnvidia-cudnn-cu12            8.9.7.29\n"
+        "nvidia-cusolver-cu12         11.5.4.101\ntensorflow                   2.16.1\n"
+    )
+    doc = doctor(tmp_path, capsys, listed + _dso_failed("libcusolver.so.11"), "--no-probe")
+    assert "cuda-version-mismatch" not in ids(doc)

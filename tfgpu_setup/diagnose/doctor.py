@@ -95,6 +95,7 @@ from .release_hints import (
     releases_from_hints,
 )
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
+from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
 from .signatures.model import CUINIT_DRIVER_FIX, FOR_THIS_GPU, LIBCUDA_NOT_LOADED_FIX
 from .slow_start import jit_at_start, no_jit_below_the_ptx
@@ -503,6 +504,7 @@ def diagnose(
     guessed_from = () if stated else candidates
     weighed = weigh_memory(_with_release_context(findings, entry, guessed_from), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
+    findings = runtime_found_the_rest_not(findings, matches, defects, release)
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     findings = installed_toolkit_off_the_path(findings, known, entry, log_facts.wanted_cuda)
     findings = lib64_not_searched(findings, log_facts)  # (names the folder: after the above)

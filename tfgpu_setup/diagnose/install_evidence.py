@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
+from ..versions import parsed
 from .logfacts import INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
@@ -388,6 +389,15 @@ _WHEEL_FOLDERS = {
 """The nvidia-* wheel folder (site-packages/nvidia/NAME/lib) that ships each library."""
 
 
+def _major_serves(wanted: Wanted, major: int) -> bool:
+    """Whether a wheel of this major (its CUDA's, or cuDNN's own) ships the library asked for:
+    libcusolver.so.11 is in CUDA 11.1 to 12.x alike."""
+    if wanted.span is not None:
+        first, last = (parsed(edge).major for edge in wanted.span)
+        return first <= major <= last
+    return major == wanted.major
+
+
 def _wheel_major(wheels: str, wanted: Wanted) -> int | None:
     """The major of the NVIDIA wheel pip says is there that ships this library: the CUDA
     major in a CUDA library wheel's name (nvidia-cuda-runtime-cu11), cuDNN's own in its
@@ -428,7 +438,7 @@ def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Findin
     wanted = [*log.wanted_cuda, *log.wanted_cudnn]
     for w in wanted:
         installed = _wheel_major(" ".join(log.nvidia_wheels_named), w)
-        if installed is not None and installed != w.major:
+        if installed is not None and not _major_serves(w, installed):
             named = " ".join(log.nvidia_wheels_named)[:200]
             return [_wheel_of_another_version(w, f"pip names {named}")]
         folder = _wheel_folder_searched(w)
