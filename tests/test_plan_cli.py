@@ -279,6 +279,28 @@ def test_conda_override_cuda(
     assert doc["tensorflow"] == "2.14.1"  # a CUDA 11.8 driver runs no CUDA 12 build
 
 
+@pytest.mark.parametrize("value", ["11.2", "0"])
+def test_a_driver_flag_beats_condas_variable_left_in_the_shell(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    # a conda user's CONDA_OVERRIDE_CUDA says what conda should solve for; the driver named on
+    # the command line says what it supports (550: CUDA 12.4), and conda's '0' is no CUDA at all
+    monkeypatch.setenv("CONDA_OVERRIDE_CUDA", value)
+    machine = ("--no-probe", "--python", "3.11", "--driver", "550.54.14", "--gpu", "RTX 3090")
+    code, doc = run_json(capsys, *machine)
+    assert (code, doc["tensorflow"]) == (0, "2.21.0")
+    assert "CUDA 12.4" in json.dumps(doc) and f"CUDA {value}" not in json.dumps(doc)
+
+
+def test_condas_no_cuda_value_is_no_driver_cuda(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CONDA_OVERRIDE_CUDA", "0")
+    code, doc = run_json(capsys, "--no-probe", "--python", "3.11", "--gpu", "RTX 3090")
+    assert (code, doc["tensorflow"]) == (0, "2.21.0")
+    assert "CUDA 0" not in json.dumps(doc)
+
+
 def test_flags_beat_the_environment(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

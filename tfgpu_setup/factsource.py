@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -17,6 +18,9 @@ ENV_OVERRIDES = {
     "TFGPU_OVERRIDE_GPU": "gpus",
     "CONDA_OVERRIDE_CUDA": "cuda_driver",
 }
+
+_CUDA_XY = re.compile(r"[1-9]\d?\.\d{1,2}")
+"""A CUDA version as CONDA_OVERRIDE_CUDA gives the driver's: 12.2."""
 
 FLAG_NAMES = {"pythons": "--python", "gpus": "--gpu", "env": "--env"}
 
@@ -74,6 +78,13 @@ def overrides_from(
             continue
         values[name] = value
         sources[name] = f"flag {FLAG_NAMES.get(name, '--' + name.replace('_', '-'))}"
+    if sources.get("cuda_driver", "").startswith("environment") and (
+        sources.get("driver", "").startswith("flag")
+        or not _CUDA_XY.fullmatch(str(values["cuda_driver"]))
+    ):
+        # the driver named on the command line beats conda's variable for what it supports;
+        # and conda reads '0' (or any non-version) as no CUDA to solve for, not a driver's CUDA
+        del values["cuda_driver"], sources["cuda_driver"]
     return Overrides(
         no_probe=no_probe,
         sources=sources,
