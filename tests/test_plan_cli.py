@@ -1434,3 +1434,28 @@ def test_wsl_without_a_version_or_2_is_wsl_2(
     code, document = described(capsys, f"--os '{named}' --python 3.12")
     # WSL 2's driver library folder goes on the loader path
     assert code == 0 and "/usr/lib/wsl/lib" in json.dumps(document["activate"])
+
+
+@pytest.mark.parametrize(("bare", "severity"), [((0,), "warning"), ((0, 1, 2, 3), "error")])
+def test_a_gpu_in_mig_mode_without_instances_shows_cuda_no_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bare: tuple[int, ...], severity: str
+) -> None:
+    # the recorded MIG host, its MIG instances destroyed ('nvidia-smi mig -dci -dgi'): a GPU in
+    # MIG mode shows CUDA only its instances (NVIDIA's MIG user guide)
+    document = probe(recorded_host("mig-a100")).to_jsonable()
+    for gpu in document["gpus"]:
+        if gpu["index"] in bare:
+            gpu["mig_mode"], gpu["mig_devices"] = "enabled", []
+    path = tmp_path / "mig.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    _, doc = run_json(capsys, "--facts", str(path))
+    mig = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert mig["severity"] == severity and "no MIG instance" in mig["title"]
+    assert len(mig["evidence"]) == len(bare)
+
+
+def test_a_gpu_split_into_mig_instances_is_no_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, doc = run_json(capsys, "--facts", str(facts_file(tmp_path, "mig-a100")))
+    assert "no-nvidia-gpu" not in {f["id"] for f in doc["findings"]}

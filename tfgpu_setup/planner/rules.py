@@ -386,9 +386,40 @@ def _other_makers_route(names: tuple[str, ...]) -> str:
     return " ".join(routes)
 
 
+MIG_GUIDE = "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/index.html"
+
+
+def _mig_without_instances(f: Facts) -> list[Finding]:
+    """A GPU in MIG mode shows CUDA only its MIG instances: with none created, no device."""
+    bare = [g for g in f.gpus if g.mig_mode == "enabled" and not g.mig_devices]
+    if not bare:
+        return []
+    every = len(bare) == len(f.gpus)
+    return [
+        finding(
+            "no-nvidia-gpu",
+            E if every else W,
+            f"{', '.join(g.name for g in bare)}: MIG mode is on and no MIG instance was"
+            " created, so CUDA sees no device on it"
+            + ("" if every else "; TensorFlow uses the other GPUs"),
+            [
+                f"GPU {g.index} {g.name}: MIG mode enabled, no MIG devices ({g.source})"
+                for g in bare
+            ],
+            "Create MIG instances ('sudo nvidia-smi mig -cgi <profile> -C'; 'nvidia-smi mig"
+            " -lgip' lists the profiles) or turn MIG mode off ('sudo nvidia-smi -i <index> -mig 0',"
+            " then reset the GPU). A process uses one MIG instance: set CUDA_VISIBLE_DEVICES to"
+            " its MIG- UUID from 'nvidia-smi -L'.",
+            MIG_GUIDE,
+        )
+    ]
+
+
 @rule("no-nvidia-gpu", CUDA_GPUS)
 def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     f = ctx.facts
+    if f.platform.os != "macos" and (mig := _mig_without_instances(f)):
+        return mig
     if f.platform.os == "macos" or not _no_gpu(f):
         return []
     if f.other_gpus:
