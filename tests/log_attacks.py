@@ -523,6 +523,8 @@ WRITTEN = {
     "cuda_driver.cc:864] failed to load PTX text as a module: CUDA_ERROR_INVALID_IMAGE: device"
     " kernel image is invalid",
     "pip-tensorflow-pin-conflict": "    tensorflow-gpu 1.15.4 depends on numpy<1.19.0 and >=1.16.0",
+    "pip-addon-needs-another-tensorflow": "    tensorflow-text 2.15.0 depends on tensorflow<2.16"
+    ' and >=2.15.0; platform_machine != "arm64" or platform_system != "Darwin"',
     "host-oom-killed": "Epoch 1/10 1024/60000 [>.....] - ETA: 5:00 - loss: 0.5268Killed",
     "ptxas-behind-the-gpu": "W external/xla/xla/stream_executor/gpu/asm_compiler.cc:232] Falling"
     " back to the CUDA driver for PTX compilation; ptxas does not support CC 8.9",

@@ -4680,3 +4680,21 @@ def test_cuda_12s_cusolver_wheel_serves_libcusolver_so_11(tmp_path, capsys):
     )
     doc = doctor(tmp_path, capsys, listed + _dso_failed("libcusolver.so.11"), "--no-probe")
     assert "cuda-version-mismatch" not in ids(doc)
+
+
+def test_pips_conflict_with_an_add_on_built_for_another_release_names_the_add_on(tmp_path, capsys):
+    # pip's resolver (its wording, 24.x): nothing was installed, and the add-on is the pin
+    log = (
+        "ERROR: Cannot install tensorflow-text==2.15.0 and tensorflow==2.16.1 because these"
+        " package versions have conflicting dependencies.\n\nThe conflict is caused by:\n"
+        "    The user requested tensorflow==2.16.1\n"
+        "    tensorflow-text 2.15.0 depends on tensorflow<2.16 and >=2.15.0;"
+        ' platform_machine != "arm64" or platform_system != "Darwin"\n\n'
+        "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/"
+        "dependency-resolution/#dealing-with-dependency-conflicts\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--gpu", "NVIDIA GeForce RTX 4080")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("addon-tensorflow-mismatch", "error")
+    assert "tensorflow-text 2.15.0" in first["title"]
+    assert errors(doc) == {"addon-tensorflow-mismatch"}

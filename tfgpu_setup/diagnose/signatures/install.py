@@ -508,6 +508,32 @@ INSTALL: tuple[Signature, ...] = (
         subject="{dist}",
     ),
     Signature(
+        # pip's resolver naming, under 'The conflict is caused by:', an add-on built for
+        # other TensorFlow releases than the one asked for ('tensorflow-text 2.15.0 depends on
+        # tensorflow<2.16 and >=2.15.0'): the add-on's release is the pin to change.
+        name="pip-addon-needs-another-tensorflow",
+        needles=("depends on tensorflow", "depends on tf-"),
+        pattern=compiled(
+            r"^[ \t]*(?P<addon>tensorflow[-_](?:text|addons|io|probability|decision[-_]forests"
+            r"|recommenders|ranking|hub|serving[-_]api|transform|model[-_]optimization|metal"
+            r"|federated|datasets|graphics)|tf[-_]keras|tf[-_]models[-_]official|keras[-_]nlp"
+            r"|keras[-_]hub|tensorflowjs)"
+            r" (?P<version>\d[\w.+]{0,30}) depends on (?P<needs>"
+            + TF_DISTRIBUTION
+            + r"[^\n;]{0,60})",
+            re.MULTILINE,
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "pip cannot install {addon} {version} beside this TensorFlow: it is built for"
+            " another release ({needs})"
+        ),
+        fix=ADDON_RELEASE_FIX,
+        source="https://pip.pypa.io/en/stable/topics/dependency-resolution/",
+        subject="{addon}",
+    ),
+    Signature(
         # uv's hint when a pinned version has wheels for other platforms only.
         name="uv-platform-without-wheels",
         needles=("only has wheels for the following platforms",),
