@@ -4698,3 +4698,28 @@ def test_pips_conflict_with_an_add_on_built_for_another_release_names_the_add_on
     assert (first["id"], first["severity"]) == ("addon-tensorflow-mismatch", "error")
     assert "tensorflow-text 2.15.0" in first["title"]
     assert errors(doc) == {"addon-tensorflow-mismatch"}
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        "Could not load library cudnn_cnn_infer64_8.dll. Error code 126\n"
+        "Please make sure cudnn_cnn_infer64_8.dll is in your library path!\n",
+        "Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!\n",
+    ],
+)
+def test_cudnns_windows_loader_failing_after_the_device_is_failed_work(tmp_path, capsys, failure):
+    # cuDNN loads its parts at the first op that needs them, after TensorFlow created the
+    # device: exit 12 (README), as its zlibwapi.dll message and Linux's 'Could not load library'
+    log = (
+        "2024-03-14 17:05:13.392412: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1616]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 2150 MB memory:  ->"
+        " device: 0, name: Quadro T2000, pci bus id: 0000:01:00.0, compute capability: 7.5\n"
+        "Epoch 1/10\n"
+        "2024-03-14 17:05:16.551372: I tensorflow/stream_executor/cuda/cuda_dnn.cc:384] Loaded"
+        " cuDNN version 8600\n" + failure
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    assert main(["doctor", "--log", str(path), "--no-probe", "--json"]) == ExitCode.TF_BROKEN
+    assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"

@@ -550,6 +550,7 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/Softcatala/whisper-ctranslate2/issues/41",
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
+        at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(
         # ... and its error 193 (ERROR_BAD_EXE_FORMAT): the DLL, or one it loads, is not a
@@ -571,6 +572,7 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/PaddlePaddle/Paddle/issues/45112",
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
+        at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(
         # The same loader's other wording, before it aborts the process.
@@ -591,6 +593,7 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/ILikeAI/AlwaysReddy/issues/40",
         subject="{lib}",
         explained_by=DRIVER_ROOTS,
+        at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(
         # cuDNN 8's loader on Linux, when one of its parts cannot load another of them (or
@@ -614,6 +617,7 @@ LIBRARIES: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/51521",
         subject="{missing}",
         explained_by=DRIVER_ROOTS,
+        at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(
         # cuDNN 8's loader on Windows asking for the cuBLAS of the CUDA it was built for (the
