@@ -4723,3 +4723,34 @@ def test_cudnns_windows_loader_failing_after_the_device_is_failed_work(tmp_path,
     path.write_text(log, encoding="utf-8")
     assert main(["doctor", "--log", str(path), "--no-probe", "--json"]) == ExitCode.TF_BROKEN
     assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"
+
+
+def test_the_version_a_one_liner_prints_after_tensorflows_start_up_records_is_the_release(
+    tmp_path, capsys
+):
+    # 'print(tf.__version__)' in the command that imports TensorFlow: its start-up records
+    # come first, then the bare version; 2.13 has no [and-cuda] extra to install
+    log = (
+        '$ python -c "import tensorflow as tf; print(tf.__version__);'
+        " print(tf.config.list_physical_devices('GPU'))\"\n"
+        + "2023-08-02 09:14:10.331904: I tensorflow/tsl/cuda/cudart_stub.cc:28] Could not find"
+        " cuda drivers on your machine, GPU will not be used.\n"
+        * 2
+        + "2023-08-02 09:14:10.378047: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
+        " TensorFlow binary is optimized to use available CPU instructions in"
+        " performance-critical operations.\nTo enable the following instructions: AVX2 FMA, in"
+        " other operations, rebuild TensorFlow with the appropriate compiler flags.\n"
+        "2023-08-02 09:14:11.119583: W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38]"
+        " TF-TRT Warning: Could not find TensorRT\n2.13.0\n"
+        "2023-08-02 09:14:12.503346: I tensorflow/compiler/xla/stream_executor/cuda/"
+        "cuda_gpu_executor.cc:981] could not open file to read NUMA node:"
+        " /sys/bus/pci/devices/0000:01:00.0/numa_node\nYour kernel may have been built without"
+        " NUMA support.\n2023-08-02 09:14:12.503712: W tensorflow/core/common_runtime/gpu/"
+        "gpu_device.cc:1960] Cannot dlopen some GPU libraries. Please make sure the missing"
+        " libraries mentioned above are installed properly if you would like to use GPU.\n"
+        "Skipping registering GPU devices...\n[]\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2")
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert not first["fix"].startswith("Install the CUDA libraries as pip wheels")

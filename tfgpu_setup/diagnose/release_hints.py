@@ -179,11 +179,12 @@ LOCAL_BUILD_VERSION = re.compile(
 
 _VERSION_COMMAND_OUTPUT = re.compile(
     r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)[^\n]{0,300}\n"
-    r"(?:[^\n]{0,400}\n){0,3}?\s*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
+    r"(?:[^\n]{0,400}\n){0,12}?\s*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
     re.MULTILINE,
 )
 """A command that prints the version ('python -c "...print(tf.__version__)..."'), then the
-version alone on a line within the next few lines of output."""
+version alone on a line within the next lines of output (TensorFlow's start-up records, a
+dozen at most, come first when the import is in the same command)."""
 
 
 _VERSION_AND_DEVICES = re.compile(
