@@ -4754,3 +4754,14 @@ def test_the_version_a_one_liner_prints_after_tensorflows_start_up_records_is_th
     first = doc["findings"][0]
     assert first["id"] == "cuda-libs-not-found"
     assert not first["fix"].startswith("Install the CUDA libraries as pip wheels")
+
+
+@pytest.mark.parametrize(("tf", "wheel_fix"), [("2.12", False), ("2.15", True)])
+def test_libdevice_missing_is_fixed_with_what_the_release_searches(tmp_path, capsys, tf, wheel_fix):
+    # before 2.14 TensorFlow searches no nvidia-cuda-nvcc wheel (tensorflow#58681): its fix is
+    # XLA_FLAGS at a CUDA toolkit, or conda's cuda-nvcc as TensorFlow's 2.12 guide did it
+    doc = doctor(tmp_path, capsys, LIBDEVICE_NOT_FOUND, "--no-probe", "--tf", tf)
+    first = doc["findings"][0]
+    assert first["id"] == "xla-toolchain-missing"
+    assert first["fix"].startswith("Install the nvidia-cuda-nvcc wheel") is wheel_fix
+    assert "--xla_gpu_cuda_data_dir" in first["fix"]

@@ -27,6 +27,14 @@ NEWER_PTXAS_FIX = (
     " script of 'tfgpu-setup apply' does this."
 )
 
+LIBDEVICE_BEFORE_WHEELS_FIX = (
+    "This release does not look in the nvidia-cuda-nvcc wheel (2.14 and later do): point XLA at"
+    " a CUDA toolkit's folder, XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda-X.Y (the CUDA"
+    " this TensorFlow was built with). In a conda environment, TensorFlow's own 2.12 guide:"
+    " 'conda install -c nvidia cuda-nvcc', XLA_FLAGS=--xla_gpu_cuda_data_dir=$CONDA_PREFIX/lib,"
+    " and copy $CONDA_PREFIX/lib/libdevice.10.bc into $CONDA_PREFIX/lib/nvvm/libdevice/."
+)
+"""Before 2.14 TensorFlow searches no pip wheel for CUDA's tools (tensorflow#58681)."""
 LIBDEVICE_FIX = (
     "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
     " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
@@ -705,6 +713,15 @@ KERNELS: tuple[Signature, ...] = (
         title="XLA failed: libdevice not found (looked for {path})",
         fix=LIBDEVICE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/50670",
+        variants=(
+            Variant(
+                "xla-toolchain-missing",
+                "XLA failed: libdevice not found (looked for {path})",
+                LIBDEVICE_BEFORE_WHEELS_FIX,
+                "https://github.com/tensorflow/tensorflow/issues/58681",
+                tf_versions=SpecifierSet("<2.14"),
+            ),
+        ),
     ),
     Signature(
         # TensorFlow's generated kernels (kernel_gen, from 2.5) compile some ops for the GPU
@@ -771,6 +788,15 @@ KERNELS: tuple[Signature, ...] = (
             " Windows, TensorFlow up to 2.10, the CUDA toolkit's folder)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/58681",
+        variants=(
+            Variant(
+                "xla-toolchain-missing",
+                "XLA cannot find the libdevice directory ({path}): XLA-compiled code may fail",
+                LIBDEVICE_BEFORE_WHEELS_FIX,
+                "https://github.com/tensorflow/tensorflow/issues/58681",
+                tf_versions=SpecifierSet("<2.14"),
+            ),
+        ),
     ),
     Signature(
         name="ptxas-not-found",
