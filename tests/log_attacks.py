@@ -522,6 +522,9 @@ WRITTEN = {
     "xla-ptx-load-failed": "2023-10-06 13:14:53.424902: E external/xla/xla/stream_executor/cuda/"
     "cuda_driver.cc:864] failed to load PTX text as a module: CUDA_ERROR_INVALID_IMAGE: device"
     " kernel image is invalid",
+    "keras-2-code-under-keras-3": "ImportError: `keras.optimizers.legacy` is not supported in"
+    " Keras 3. When using `tf.keras`, to continue using a `tf.keras.optimizers.legacy`"
+    " optimizer, you can install the `tf_keras` package (Keras 2)",
     "pip-tensorflow-pin-conflict": "    tensorflow-gpu 1.15.4 depends on numpy<1.19.0 and >=1.16.0",
     "pip-addon-needs-another-tensorflow": "    tensorflow-text 2.15.0 depends on tensorflow<2.16"
     ' and >=2.15.0; platform_machine != "arm64" or platform_system != "Darwin"',

@@ -4765,3 +4765,25 @@ def test_libdevice_missing_is_fixed_with_what_the_release_searches(tmp_path, cap
     assert first["id"] == "xla-toolchain-missing"
     assert first["fix"].startswith("Install the nvidia-cuda-nvcc wheel") is wheel_fix
     assert "--xla_gpu_cuda_data_dir" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        # Hugging Face Transformers' TF models (modeling_tf_utils.py)
+        "ValueError: Your currently installed version of Keras is Keras 3, but this is not yet"
+        " supported in Transformers. Please install the backwards-compatible tf-keras package"
+        " with `pip install tf-keras`.\n",
+        # Keras 3's own refusal of the legacy optimizers
+        "ImportError: `keras.optimizers.legacy` is not supported in Keras 3. When using"
+        " `tf.keras`, to continue using a `tf.keras.optimizers.legacy` optimizer, you can install"
+        " the `tf_keras` package (Keras 2) and set the environment variable"
+        " `TF_USE_LEGACY_KERAS=True` to configure TensorFlow to use `tf_keras` when accessing"
+        " `tf.keras`.\n",
+    ],
+)
+def test_code_that_keras_3_refuses_is_the_keras_version(tmp_path, capsys, refusal):
+    doc = doctor(tmp_path, capsys, refusal, "--no-probe")
+    first = doc["findings"][0]
+    assert first["id"] == "dependency-version-mismatch"
+    assert "TF_USE_LEGACY_KERAS=1" in first["fix"]

@@ -246,6 +246,31 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1",
     ),
     Signature(
+        # Keras 3 (TensorFlow 2.16 on) and the libraries or APIs that stayed on Keras 2 saying so
+        # themselves: Hugging Face Transformers' TF models, and Keras 3's own refusal of the
+        # legacy optimizers (keras/src/optimizers/__init__.py).
+        name="keras-2-code-under-keras-3",
+        needles=("Keras is Keras 3", "is not supported in Keras 3"),
+        pattern=compiled(
+            r"Your currently installed version of Keras is Keras 3, but this is not yet supported"
+            r" in (?P<library>\w{2,40})"
+            r"|`?(?P<api>keras\.[\w.]{2,60})`? is not supported in Keras 3"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Keras 3 is installed (TensorFlow 2.16 and newer bring it): {library}{api} works with"
+            " Keras 2 only"
+        ),
+        fix=(
+            "Install tf_keras ('pip install tf_keras', Keras 2, of TensorFlow's X.Y) and set"
+            " TF_USE_LEGACY_KERAS=1 before TensorFlow is imported, or move the code to Keras 3"
+            " (and a library release that supports it), or pin TensorFlow 2.15."
+        ),
+        source="https://github.com/tensorflow/tensorflow/releases/tag/v2.16.1",
+        at_work=True,
+    ),
+    Signature(
         # Keras 3's Sequential refusing a layer built on Keras 2 (TensorFlow Hub's KerasLayer,
         # a tf_keras layer): TensorFlow 2.16 and newer make tf.keras Keras 3
         name="keras-2-layer-under-keras-3",
