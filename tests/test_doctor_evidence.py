@@ -4787,3 +4787,25 @@ def test_code_that_keras_3_refuses_is_the_keras_version(tmp_path, capsys, refusa
     first = doc["findings"][0]
     assert first["id"] == "dependency-version-mismatch"
     assert "TF_USE_LEGACY_KERAS=1" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("lib", "stated", "wheels_first"),
+    [
+        ("libcudart.so.12", ("--tf", "2.20.0", "--cuda-toolkit", "13.0"), True),
+        ("libcudart.so.11.0", ("--tf", "2.10", "--cuda-toolkit", "12.2"), False),  # no extra
+    ],
+)
+def test_a_cuda_mismatch_under_a_release_with_nvidia_wheels_leads_with_them(
+    tmp_path, capsys, lib, stated, wheels_first
+):
+    log = (
+        "2025-10-02 16:40:11.204418: I external/local_xla/xla/tsl/platform/default/"
+        f"dso_loader.cc:70] Could not load dynamic library '{lib}'; dlerror: {lib}: cannot"
+        " open shared object file: No such file or directory; LD_LIBRARY_PATH:"
+        " /usr/local/cuda/lib64\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", *stated)
+    first = doc["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert first["fix"].startswith("Simplest: pip install 'tensorflow[and-cuda]==") is wheels_first

@@ -28,13 +28,14 @@ def library_mismatch(
     """A library the log could not load, read against what the facts say is installed; with
     the release known, what to install is its build's version, not every one the soname fits
     (libcusolver.so.10 is CUDA 10.1 to 11.0; 2.4 needs 11.0)."""
-    cuda_fix = (
+    wheels = _and_cuda_first(facts, release)
+    cuda_fix = wheels + (
         "Install the CUDA {wanted} this TensorFlow was built for (it can sit beside the other "
         f"one; {put_on_loader_path(facts, log.wanted_cuda)}), or "
         "install the TensorFlow release built for the CUDA you have: 'tfgpu-setup plan' picks "
         "it (with NVIDIA's pip wheels where they exist)."
     )
-    cudnn_fix = (
+    cudnn_fix = wheels + (
         "Install cuDNN {wanted} for this TensorFlow's CUDA version, or the TensorFlow release "
         "built for the cuDNN you have ('tfgpu-setup plan')."
     )
@@ -61,6 +62,20 @@ def library_mismatch(
         or _colab_cudnn(facts, log),
     ]
     return [f for f in found if f is not None]
+
+
+def _and_cuda_first(facts: Facts, release: TfRelease | None) -> str:
+    """For a release with NVIDIA's pip wheels ([and-cuda], 2.14 on), on the systems that have
+    them: those wheels, which serve it whatever CUDA the system has, as the fix's first way."""
+    if release is None or not release.nvidia_pins:
+        return ""
+    if facts.knows("os") and facts.platform.os not in ("linux", "wsl2"):
+        return ""
+    return (
+        f"Simplest: pip install 'tensorflow[and-cuda]=={release.version}' in the same"
+        " environment: NVIDIA's wheels bring the CUDA and cuDNN it was built with, and the"
+        " system's can stay. Otherwise: "
+    )
 
 
 GENERIC_CUDA_FAILURES = frozenset(
