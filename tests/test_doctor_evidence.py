@@ -4809,3 +4809,12 @@ def test_a_cuda_mismatch_under_a_release_with_nvidia_wheels_leads_with_them(
     first = doc["findings"][0]
     assert first["id"] == "cuda-version-mismatch"
     assert first["fix"].startswith("Simplest: pip install 'tensorflow[and-cuda]==") is wheels_first
+
+
+def test_pips_two_refusal_lines_alone_ask_for_the_python_not_a_rerun(tmp_path, capsys):
+    # one event in two lines says little: which Python would settle it; TensorFlow's own log
+    # of a rerun says nothing of an install that failed
+    doc = doctor(tmp_path, capsys, PIP_NONE, "--no-probe")
+    assert top(doc) == "python-unsupported"
+    steps = " ".join(doc["next_steps"])
+    assert "--python X.Y" in steps and "TF_CPP_MAX_VLOG_LEVEL" not in steps

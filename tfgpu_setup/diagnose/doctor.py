@@ -583,7 +583,7 @@ def diagnose(
             # the setup, not the user's model, stopped the work: every op of that kind fails
             findings = _as_errors(findings, setup_failed)
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed), known)
-    thin = verify is None and len(matches) < 2
+    thin = verify is None and _says_one_thing(matches)
     # verify's import failed, or the log shows TensorFlow's own import failing with nothing
     # of it at work after: either way TensorFlow does not run (exit 12, not 10)
     broken = (verify is not None and verify.status == "tf-broken") or bool(
@@ -1026,6 +1026,21 @@ def _gpu_works(
     return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
 
 
+THIN_LOG_LINES = 4
+"""A log whose recognised lines are this few, all of one cause, says little of the machine."""
+
+
+def _says_one_thing(matches: tuple[LogMatch, ...]) -> bool:
+    """A log that says little: at most one recognised line, or a few that all name one cause
+    (pip's two refusal lines, one library's failure repeated) besides harmless ones."""
+    causes = {
+        m.signature.finding_id
+        for m in matches
+        if m.signature.finding_id and m.signature.finding_id != "benign-log-noise"
+    }
+    return len(matches) < 2 or (len(causes) <= 1 and len(matches) <= THIN_LOG_LINES)
+
+
 def _no_kernel_runs(
     facts: Facts, release: TfRelease, matches: tuple[LogMatch, ...], matrix: Matrix
 ) -> bool:
@@ -1171,7 +1186,8 @@ def _to_confirm(
     if from_log and any(step != TF_UNKNOWN_STEP for step in steps):
         # (a probe of the machine answers its unknown facts; which TensorFlow ran, it may not)
         steps.append(NEXT_STEPS[2])
-    if thin:
+    installing = named is not None and FINDING_KINDS[named].layer is Layer.INSTALL
+    if thin and not installing:  # (TensorFlow's own log says nothing of an install that failed)
         steps.append(ON_WINDOWS["rerun"] if windows else NEXT_STEPS[1])
     return tuple(steps)
 
