@@ -4818,3 +4818,50 @@ def test_pips_two_refusal_lines_alone_ask_for_the_python_not_a_rerun(tmp_path, c
     assert top(doc) == "python-unsupported"
     steps = " ".join(doc["next_steps"])
     assert "--python X.Y" in steps and "TF_CPP_MAX_VLOG_LEVEL" not in steps
+
+
+def test_a_user_site_tensorflow_printed_beside_the_environments_own_is_the_wrong_one(
+    tmp_path, capsys
+):
+    # conda's Pythons read ~/.local before their own packages (conda-forge's tensorflow-feedstock
+    # #410): the 2.13 that printed its path is not the environment's CUDA 11.2 build
+    log = (
+        '(tf) $ conda list | grep -E "^(tensorflow|cudatoolkit|cudnn) "\n'
+        "cudatoolkit               11.2.2              hbe64b41_10    conda-forge\n"
+        "tensorflow                2.10.0          cuda112py310he87a039_0    conda-forge\n"
+        '(tf) $ python -c "import tensorflow as tf; print(tf.__file__, tf.__version__)"\n'
+        "2023-09-04 12:30:55.781203: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
+        " TensorFlow binary is optimized to use available CPU instructions in"
+        " performance-critical operations.\n"
+        "/home/ana/.local/lib/python3.10/site-packages/tensorflow/__init__.py 2.13.0\n"
+        "2023-09-04 12:30:56.912284: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1960]"
+        " Cannot dlopen some GPU libraries.\nSkipping registering GPU devices...\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("wrong-python-environment", "error")
+    assert "PYTHONNOUSERSITE=1" in first["fix"]
+
+
+def test_work_failing_on_a_blackwell_gpu_under_2_20_is_failed_work_for_want_of_kernels(
+    tmp_path, capsys
+):
+    # (review 62's re-check) the device created, then XLA's compile failing on it: the work
+    # failed there (exit 12, the GPU reached), and 2.20's missing kernels are the cause
+    log = (
+        "I0000 00:00:1748720218.610720      27 gpu_device.cc:2019] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 13272 MB memory:  -> device: 0, name:"
+        " NVIDIA GeForce RTX 5060 Ti, pci bus id: 0000:2b:00.0, compute capability: 12.0\n"
+        "2025-05-31 19:37:00.138606: W tensorflow/core/framework/op_kernel.cc:1855] OP_REQUIRES"
+        " failed at xla_ops.cc:590 : UNAVAILABLE: No PTX compilation provider is available."
+        " Neither ptxas/nvlink nor nvjtlink is available.\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "2.20.0", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert (code, doc["gpu_used"], top(doc)) == (
+        ExitCode.TF_BROKEN,
+        "yes",
+        "compute-capability-unsupported",
+    )

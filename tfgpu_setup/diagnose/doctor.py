@@ -306,7 +306,6 @@ def diagnose(
         and not log_facts.local_build_line
         and _no_kernel_runs(known, entry, matches, matrix)
         and not _errors_after_gpu(matches, read_as(matches, release, defects), kernel_doubts=True)
-        & GPU_FAILURE_IDS
     ):
         # listed, but no kernel of this release runs on it (a known defect), and no work on it
         # is in the log yet: the first op fails, so the GPU is not used (work that failed there
@@ -557,12 +556,22 @@ def diagnose(
         # a library's kernel that would not run, on a GPU the build has no kernels for: that
         # is the missing kernels failing the work, not a doubt about its cause
         after_gpu |= newer & _errors_after_gpu(matches, read, kernel_doubts=True)
+        if (
+            after_gpu
+            and entry is not None
+            and not log_facts.local_build_line
+            and _no_kernel_runs(known, entry, matches, matrix)
+        ):
+            # work failed on a GPU no kernel of this release runs on (a known defect): the
+            # kernels are the cause, whatever failed first
+            after_gpu |= {"compute-capability-unsupported"}
+            newer |= {"compute-capability-unsupported"}
         findings = _gpu_works(
             _others_ignored(findings, matches), after_gpu | newer | shadowing, kept=newer
         )
         library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
         if newer and not legacy_newer and not library_failed:
-            findings = jit_at_start(findings, known, entry)
+            findings = jit_at_start(findings, known, entry, matrix)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
         failed = next((f for f in findings if f.id in after_gpu | newer | shadowing), None)
         # a failure of the work itself, logged before the line that shows the GPU (TF 1.x

@@ -1246,13 +1246,20 @@ _FAILURE_LINE = re.compile(
 
 
 _USER_SITE_TF = re.compile(
-    r'^[ \t>]*File "(?:/home/[^/"\n]{1,60}|/root)/\.local/lib/python3\.\d{1,2}/site-packages/'
-    r'tensorflow(?:_core)?/[^"\n]{1,200}"',
+    r'(?:^[ \t>]*File "|(?:^|(?<=\s))[\'"]?(?=/[^\n]{1,120}/__init__\.py\b))'
+    r'(?:/home/[^/"\n\s]{1,60}|/root)/\.local/lib/python3\.\d{1,2}/site-packages/'
+    r'tensorflow(?:_core)?/(?:[^"\n]{1,200}"|__init__\.py\b[^\n]{0,80})',
     re.MULTILINE,
 )
+"""A traceback's frame in the user site's TensorFlow, or the path 'print(tf.__file__)' prints
+(also where a paste's wrapped record took it in)."""
 _ENVIRONMENT_PYTHON = re.compile(
     r'^[ \t>]*File "[^"\n]{0,200}/(?:envs/[\w.-]{1,60}|anaconda3|miniconda3|miniforge3|mambaforge'
-    r"|\.?venv|virtualenvs/[\w.-]{1,60})/lib/python3\.\d{1,2}/",
+    r"|\.?venv|virtualenvs/[\w.-]{1,60})/lib/python3\.\d{1,2}/"
+    # conda's own list of the environment's TensorFlow build ('tensorflow 2.10.0
+    # cuda112py310he87a039_0 conda-forge')
+    r"|^tensorflow(?:-gpu|-base)?[ \t]{2,40}\d[\w.]{0,20}[ \t]{2,40}\w{1,60}[ \t]{1,40}"
+    r"(?:conda-forge|defaults|pkgs/main|anaconda)\b",
     re.MULTILINE,
 )
 

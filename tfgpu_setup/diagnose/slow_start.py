@@ -13,22 +13,26 @@ import dataclasses
 from ..facts import Facts
 from ..findings import Finding
 from ..matrix import query
-from ..matrix.model import TfRelease
-from ..planner.evaluate import LIBRARIES_PREDATE_GPU_SOURCE
+from ..matrix.model import Matrix, TfRelease
+from ..planner.evaluate import LIBRARIES_PREDATE_GPU_SOURCE, arch_defect
 
 UNSUPPORTED = "compute-capability-unsupported"
 
 
 def jit_at_start(
-    findings: tuple[Finding, ...], facts: Facts, release: TfRelease | None
+    findings: tuple[Finding, ...], facts: Facts, release: TfRelease | None, matrix: Matrix
 ) -> tuple[Finding, ...]:
     """The facts-judged 'no kernels for this GPU' as the slow start it is, where every GPU known
     can JIT-compile the release's PTX and the log shows the device at work with nothing failed
-    after it (the caller's condition)."""
+    after it (the caller's condition). Not where a known defect keeps that JIT from working
+    (Blackwell before 2.21)."""
     if release is None or not facts.knows("gpus") or not facts.gpus:
         return findings
     ccs = [g.compute_capability for g in facts.gpus]
-    if not all(cc and query.cc_support(release, cc) == "ptx-jit" for cc in ccs):
+    if not all(
+        cc and query.cc_support(release, cc) == "ptx-jit" and not arch_defect(release, cc, matrix)
+        for cc in ccs
+    ):
         return findings
     return tuple(_as_jit(f, release) if f.id == UNSUPPORTED else f for f in findings)
 
