@@ -4818,6 +4818,8 @@ def test_pips_two_refusal_lines_alone_ask_for_the_python_not_a_rerun(tmp_path, c
     assert top(doc) == "python-unsupported"
     steps = " ".join(doc["next_steps"])
     assert "--python X.Y" in steps and "TF_CPP_MAX_VLOG_LEVEL" not in steps
+    # nothing is installed yet: the release asked for, not 'the TensorFlow installed'
+    assert "pip (or conda) was asked to install" in steps and "installed (or" not in steps
 
 
 def test_a_user_site_tensorflow_printed_beside_the_environments_own_is_the_wrong_one(

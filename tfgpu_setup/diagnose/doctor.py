@@ -616,6 +616,8 @@ def diagnose(
         # (a release guessed among several the log's hints admit is not known)
         release_known=release is not None and len({xy(v) for v in guessed_from}) <= 1,
         named=errors[0].id if errors else None,
+        # (a fuller TensorFlow log helps only where the log had next to nothing of it)
+        rerun=verify is None and len(matches) < 2,
     )
     if errors:
         top = errors[0]
@@ -1036,18 +1038,19 @@ def _gpu_works(
 
 
 THIN_LOG_LINES = 4
-"""A log whose recognised lines are this few, all of one cause, says little of the machine."""
+"""An install's refusal in this few recognised lines says nothing of the machine it ran on."""
 
 
 def _says_one_thing(matches: tuple[LogMatch, ...]) -> bool:
-    """A log that says little: at most one recognised line, or a few that all name one cause
-    (pip's two refusal lines, one library's failure repeated) besides harmless ones."""
+    """A log that says little: at most one recognised line, or a few that are one install
+    failing (pip's two refusal lines), which tell nothing of the Python or the platform."""
     causes = {
         m.signature.finding_id
         for m in matches
         if m.signature.finding_id and m.signature.finding_id != "benign-log-noise"
     }
-    return len(matches) < 2 or (len(causes) <= 1 and len(matches) <= THIN_LOG_LINES)
+    installing = len(causes) == 1 and FINDING_KINDS[next(iter(causes))].layer is Layer.INSTALL
+    return len(matches) < 2 or (installing and len(matches) <= THIN_LOG_LINES)
 
 
 def _no_kernel_runs(
@@ -1079,6 +1082,7 @@ TF_UNKNOWN_STEP = (
     "add --tf X.Y, the TensorFlow installed (or that wrote the log) "
     "('python -c \"import tensorflow as tf; print(tf.__version__)\"' prints it)"
 )
+TF_ASKED_STEP = "add --tf X.Y, the TensorFlow release pip (or conda) was asked to install"
 CC_UNKNOWN_STEP = (
     "add --gpu X.Y with the GPU's compute capability "
     "('nvidia-smi --query-gpu=name,compute_cap --format=csv' prints it)"
@@ -1154,6 +1158,7 @@ def _to_confirm(
     thin: bool,
     release_known: bool = True,
     named: str | None = None,
+    rerun: bool = False,
 ) -> tuple[str, ...]:
     """What would settle the cause: each unknown that matters, with how to state it, and a
     fuller log when the log says little. With a cause already named, an unknown matters only
@@ -1169,7 +1174,11 @@ def _to_confirm(
         if (facts.knows("os") and facts.platform.os == "macos") or facts.gpus_absent()
         else set()
     )
-    steps = [] if release_known else [TF_UNKNOWN_STEP]
+    steps = (
+        []
+        if release_known
+        else [TF_ASKED_STEP if _before_tensorflow_ran(named) else TF_UNKNOWN_STEP]
+    )
     steps += [
         ON_WINDOWS.get(name, how) if windows else how.replace("x86_64-linux-gnu", triplet)
         for name, reveals, how in UNKNOWN_THAT_MATTERS
@@ -1192,13 +1201,24 @@ def _to_confirm(
         )
     elif cc_matters and any(g.compute_capability is None for g in facts.gpus):
         steps.append(CC_UNKNOWN_STEP)
-    if from_log and any(step != TF_UNKNOWN_STEP for step in steps):
+    if from_log and any(step not in (TF_UNKNOWN_STEP, TF_ASKED_STEP) for step in steps):
         # (a probe of the machine answers its unknown facts; which TensorFlow ran, it may not)
         steps.append(NEXT_STEPS[2])
-    installing = named is not None and FINDING_KINDS[named].layer is Layer.INSTALL
-    if thin and not installing:  # (TensorFlow's own log says nothing of an install that failed)
+    if rerun and not _before_tensorflow_ran(named):
         steps.append(ON_WINDOWS["rerun"] if windows else NEXT_STEPS[1])
     return tuple(steps)
+
+
+NOTHING_INSTALLED = frozenset(
+    {"python-unsupported", "glibc-too-old", "platform-unsupported", "tensorflow-not-installed"}
+)
+"""Causes that leave no TensorFlow installed (pip found no wheel, or nothing was installed)."""
+
+
+def _before_tensorflow_ran(named: str | None) -> bool:
+    """A cause that leaves no TensorFlow to run: a rerun's TensorFlow log has nothing to add,
+    and the release that matters is the one asked for."""
+    return named in NOTHING_INSTALLED
 
 
 def _driver_to_install_from_the_facts(
