@@ -145,3 +145,22 @@ def test_no_python_is_advised_for_releases_without_wheels_for_the_platform(
     doc = json.loads(capsys.readouterr().out)
     assert doc["tensorflow"] == "2.16.2"
     assert "python-unsupported" not in {f["id"] for f in doc["findings"]}
+
+
+def test_no_python_step_down_where_the_gpu_caps_the_release_anyway(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 63) a K80 runs nothing past 2.14.1, which Python 3.9 installs: a newer Python
+    # would get a CPU-only newer release, so Python is no reason to point at
+    doc = plan(capsys, "--python", "3.9", "--gpu", "Tesla K80", "--driver", "470.256.02")
+    assert doc["tensorflow"] == "2.14.1"
+    assert "python-unsupported" not in findings(doc)
+
+
+def test_a_python_step_down_names_the_pythons_of_the_newest_release_for_the_gpu(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Python 3.8 gets 2.13.1 on a K80; 2.14.1 (3.9 to 3.11) is the newest that runs on it
+    doc = plan(capsys, "--python", "3.8", "--gpu", "Tesla K80", "--driver", "470.82.01")
+    python = findings(doc)["python-unsupported"]
+    assert "Python 3.9/3.10/3.11, for TensorFlow 2.14.1" in python["fix"]

@@ -1051,7 +1051,7 @@ def _install_blocker_finding(
     if ctx.gpu:
         # a GPU plan steps down for a Python only where the newer release has a GPU build here
         key = platform_key(ctx.facts)
-        gpu_blocked = [e for e in blocked if has_gpu_build(e.release, key)]
+        gpu_blocked = [e for e in blocked if has_gpu_build(e.release, key) and _serves_gpus(e)]
         if not gpu_blocked:
             return []
         newest = gpu_blocked[0]
@@ -1095,10 +1095,27 @@ def _supported_pythons(ctx: Context) -> str:
         (e.release for e in ctx.evaluations if has_wheels(e.release, key)),
         ctx.evaluations[0].release,
     )
+    on_gpu = next(
+        (
+            e.release
+            for e in ctx.evaluations
+            if has_wheels(e.release, key) and has_gpu_build(e.release, key) and _serves_gpus(e)
+        ),
+        None,
+    )
+    if ctx.gpu and on_gpu is not None and on_gpu is not newest:
+        # a newer release's Pythons would get a CPU build: this GPU has no kernels there
+        pythons = "Python " + "/".join(on_gpu.python)
+        return f"{pythons}, for TensorFlow {on_gpu.version}, the newest that runs on this GPU"
     pythons = "Python " + "/".join(newest.python)
     if newest is ctx.evaluations[0].release:
         return pythons
     return f"{pythons}, for TensorFlow {newest.version}, the newest with wheels for this platform"
+
+
+def _serves_gpus(e: Evaluation) -> bool:
+    """The release has kernels (native or through PTX) for every GPU known here."""
+    return all(g.support != "unsupported" for g in e.gpus)
 
 
 @rule("glibc-too-old", "https://github.com/pypa/manylinux")
