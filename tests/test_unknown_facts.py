@@ -260,6 +260,24 @@ def test_a_hand_written_entry_may_leave_out_what_it_does_not_know() -> None:
     assert (plan.verdict, plan.python) == ("gpu", "3.11")
 
 
+def test_a_hand_written_cuda_or_cudnn_entry_needs_only_its_version() -> None:
+    """(review 63) '{"version": "10.1", "path": ...}' was refused for its missing 'kind': a
+    version written by hand is a toolkit (or a cuDNN library) of that version."""
+    doc = {
+        "schema": "tfgpu-setup/facts",
+        "schema_version": 1,
+        "platform": {"os": "linux", "arch": "x86_64", "glibc": "2.23"},
+        "driver": {"version": "418.87.01"},
+        "pythons": [{"version": "3.6.9"}],
+        "gpus": [{"name": "Tesla V100-SXM2-16GB"}],
+        "cuda": [{"version": "10.1", "path": "/usr/local/cuda-10.1"}],
+        "cudnn": [{"version": "7.6.5"}],
+    }
+    facts = Facts.from_jsonable(doc)
+    assert [(c.version, c.kind) for c in facts.cuda] == [("10.1", "toolkit")]
+    assert [(c.version, c.kind) for c in facts.cudnn] == [("7.6.5", "library")]
+
+
 def test_an_empty_gpu_list_written_by_hand_says_there_is_no_gpu() -> None:
     doc = {"schema": "tfgpu-setup/facts", "schema_version": 1, "gpus": []}
     facts = Facts.from_jsonable(doc)

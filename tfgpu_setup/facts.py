@@ -409,7 +409,19 @@ def _gaps_filled(entry: dict[str, Any], cls: type) -> dict[str, Any]:
             filled[f.name] = None
         elif f.name == "source":
             filled[f.name] = "facts document"
+        elif (cls, f.name) in _HAND_WRITTEN_DEFAULTS:
+            filled[f.name] = _HAND_WRITTEN_DEFAULTS[(cls, f.name)]
     return filled
+
+
+_HAND_WRITTEN_DEFAULTS: dict[tuple[type, str], str] = {
+    (CudaInstall, "kind"): "toolkit",
+    (CudaInstall, "path"): "(not given)",
+    (CudnnInstall, "kind"): "library",
+    (CudnnInstall, "path"): "(not given)",
+}
+"""What a person writing a facts document by hand leaves out of a CUDA or cuDNN entry: a
+version is a toolkit or library of that version, wherever it is."""
 
 
 def _field_names(cls: type) -> frozenset[str]:
