@@ -164,3 +164,13 @@ def test_a_python_step_down_names_the_pythons_of_the_newest_release_for_the_gpu(
     doc = plan(capsys, "--python", "3.8", "--gpu", "Tesla K80", "--driver", "470.82.01")
     python = findings(doc)["python-unsupported"]
     assert "Python 3.9/3.10/3.11, for TensorFlow 2.14.1" in python["fix"]
+
+
+def test_a_driver_update_for_a_kepler_gpu_stops_at_its_last_branch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 63) a K80 on R410: the update that brings CUDA 11 must stay at R470 or older,
+    # the last branch that drives Kepler
+    doc = plan(capsys, "--python", "3.6", "--gpu", "Tesla K80", "--driver", "410.104")
+    driver = findings(doc)["driver-too-old"]
+    assert "R470 or older" in driver["fix"]

@@ -618,6 +618,7 @@ def driver_too_old(ctx: Context) -> list[Finding]:
                         f"TensorFlow {e.release.version}: {e.driver_blocker}",
                     ],
                     f"Update the NVIDIA driver to ≥ {e.driver_floor[0] if e.driver_floor else '?'}"
+                    + _last_branch(ctx)
                     + where_the_driver_goes(f)
                     + _gpus_a_driver_drops(ctx, e.driver_floor[0] if e.driver_floor else None)
                     + (
@@ -650,6 +651,7 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     ]
     fix = (
         f"Update the NVIDIA driver to ≥ {needed}"
+        + _last_branch(ctx)
         + where_the_driver_goes(f)
         + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
         + "."
