@@ -4867,3 +4867,23 @@ def test_work_failing_on_a_blackwell_gpu_under_2_20_is_failed_work_for_want_of_k
         "yes",
         "compute-capability-unsupported",
     )
+
+
+def test_cublas_gemm_failing_on_a_gpu_newer_than_the_build_is_failed_work(tmp_path, capsys):
+    # (review 63) an RTX 3090 under 1.15 (CUDA 10.0): cuBLAS has no kernel for it, and the
+    # GEMM that called it says 'launch failed' (tensorflow#25403): exit 12, as with cuBLAS's
+    # own EXECUTION_FAILED line
+    log = (
+        "2020-12-01 18:22:40.131211: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1304]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 22440 MB"
+        " memory) -> physical GPU (device: 0, name: GeForce RTX 3090, pci bus id: 0000:01:00.0,"
+        " compute capability: 8.6)\n"
+        "tensorflow.python.framework.errors_impl.InternalError: Blas GEMM launch failed :"
+        " a.shape=(64, 512), b.shape=(512, 256), m=64, n=256, k=512\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "1.15", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert (code, top(doc)) == (ExitCode.TF_BROKEN, "compute-capability-unsupported")
+    assert doc["findings"][0]["severity"] == "error"

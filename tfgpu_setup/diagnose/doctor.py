@@ -556,6 +556,10 @@ def diagnose(
         # a library's kernel that would not run, on a GPU the build has no kernels for: that
         # is the missing kernels failing the work, not a doubt about its cause
         after_gpu |= newer & _errors_after_gpu(matches, read, kernel_doubts=True)
+        if newer and _library_kernel_failed_after_gpu(matches):
+            # cuBLAS's GEMM that would not launch on a GPU the build has no kernels for: the
+            # kernels, not memory (tensorflow#25403, keras-yolo3#332)
+            after_gpu |= newer
         if (
             after_gpu
             and entry is not None
@@ -964,6 +968,20 @@ def _errors_after_gpu(
         # cause, still work that failed on the GPU
         or (kernel_doubts and m.signature.name in LIBRARY_KERNEL_FAILURES)
     )
+
+
+def _library_kernel_failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
+    """A CUDA library's kernel (cuBLAS's GEMM, cuFFT's plan) failing after the line that showed
+    a GPU."""
+    shown = [m.position for m in matches if m.signature.proves_gpu]
+    return bool(shown) and any(
+        m.position > max(shown) and m.signature.name in NEWER_GPU_KERNEL_FAILURES for m in matches
+    )
+
+
+NEWER_GPU_KERNEL_FAILURES = LIBRARY_KERNEL_FAILURES | {"blas-launch-failed"}
+"""What a library's kernel failing says on a GPU newer than the build (elsewhere 'Blas GEMM
+launch failed' is most often memory another process holds)."""
 
 
 def _another_gpu_ignored(match: LogMatch, gpu_matches: list[LogMatch]) -> bool:
