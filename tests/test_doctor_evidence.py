@@ -4887,3 +4887,38 @@ def test_cublas_gemm_failing_on_a_gpu_newer_than_the_build_is_failed_work(tmp_pa
     doc = json.loads(capsys.readouterr().out)
     assert (code, top(doc)) == (ExitCode.TF_BROKEN, "compute-capability-unsupported")
     assert doc["findings"][0]["severity"] == "error"
+
+
+DEVICE_3060 = (
+    "2024-01-10 10:12:03.512345: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1929]"
+    " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 10008 MB memory:  ->"
+    " device: 0, name: NVIDIA GeForce RTX 3060, pci bus id: 0000:01:00.0, compute capability:"
+    " 8.6\n"
+)
+
+
+@pytest.mark.parametrize("stated", [("--gpu", "NVIDIA GeForce RTX 5090"), ("--gpu", "none")])
+def test_the_gpu_the_logs_device_line_measured_beats_a_statement_naming_another(
+    tmp_path, capsys, stated
+):
+    # (review 63) the device line is the GPU the process that wrote the log had: a stated
+    # RTX 5090 (or 'none') is another machine's, or mistaken, and says so in the facts' notes
+    doc = doctor(tmp_path, capsys, DEVICE_3060, "--no-probe", "--tf", "2.15.0", *stated)
+    assert doc["gpu_used"] == "yes" and not errors(doc)
+    assert any("judged by the log" in n["message"] for n in doc["facts"]["notes"])
+
+
+@pytest.mark.parametrize("stated", ["470.57.02", "none"])
+def test_the_driver_the_log_measured_beats_a_statement_of_another(tmp_path, capsys, stated):
+    log = (
+        "2024-09-12 08:40:19.300792: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:152] failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit:"
+        " CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+        "2024-09-12 08:40:19.301020: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:168] libcuda reported version is: 535.129.3\n"
+        "2024-09-12 08:40:19.301050: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:172] kernel reported version is: 535.129.3\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--driver", stated)
+    assert not ids(doc) & {"driver-too-old", "no-nvidia-driver"}
+    assert doc["facts"]["driver"]["version"].startswith("535.129")

@@ -2,14 +2,25 @@
 
 A pasted log names the operating system, the container, the Python, the driver and the CUDA it
 supports, the GPUs, the CUDA and cuDNN installed, the glibc: each fills a fact the user did not
-state (never one they did), with the line it came from as its source. Pure: data in, data out.
+state, with the line it came from as its source. Stated GPUs give way to the GPUs the log's
+device lines measured where they name none of them (with a note). Pure: data in, data out.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Driver, Facts, Gpu, PythonInterpreter
+from ..facts import (
+    FACT_NAMES,
+    LOADED_PER_LOG,
+    CudaInstall,
+    CudnnInstall,
+    Driver,
+    Facts,
+    Gpu,
+    Note,
+    PythonInterpreter,
+)
 from ..matrix.gpu_names import name_key
 from ..matrix.model import Matrix
 from ..matrix.query import driver_max_cuda
@@ -65,9 +76,23 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         platform = dataclasses.replace(platform, glibc=log.glibc)
         unknown.discard("glibc")
     gpus = facts.gpus
+    notes = list(facts.notes)
     if "gpus" in unknown and log.gpus_seen:
         gpus = gpus_in_log(log, matrix)
         unknown.discard("gpus")
+    elif log.gpus_seen and _stated_gpus_not_logged(facts, log):
+        # the device lines measured the GPUs of the process that wrote the log: a statement
+        # naming none of them (or none at all) is about another machine, or mistaken
+        seen = gpus_in_log(log, matrix)
+        stated = ", ".join(g.name for g in facts.gpus) or "none"
+        notes.append(
+            Note(
+                "log",
+                f"GPUs stated: {stated}; the log's device lines show"
+                f" {', '.join(g.name for g in seen)}: judged by the log",
+            )
+        )
+        gpus = seen
     else:
         gpus = tuple(_capability_from_log(gpu, log) for gpu in gpus)
     pythons = facts.pythons
@@ -75,6 +100,10 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         pythons = (PythonInterpreter(log.python, None, "log"),)
         unknown.discard("pythons")
     driver = facts.driver
+    if "driver" not in unknown and (against := _stated_driver_not_logged(facts, log)):
+        # the driver TensorFlow's process talked to, as the log measured it, beats a statement
+        notes.append(Note("log", f"{against}: judged by the log"))
+        unknown.add("driver")
     if "driver" in unknown and log.driver and is_driver_version(log.driver):
         windows = platform.os in ("wsl2", "windows")
         driver = Driver(
@@ -92,6 +121,10 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             source=f"log: {log.driver_cuda_reported_line}",
         )
         unknown.discard("driver")
+    elif "driver" in unknown and driver is facts.driver and "driver" not in facts.unknown:
+        # a statement the log refuted, and no version in the log: the driver is there, of a
+        # version nobody knows
+        driver = Driver(None, None, source="log", reason="not known: the log's GPU needs one")
     cuda = facts.cuda
     if "cuda" in unknown and log.cuda_seen:
         cuda = tuple(
@@ -117,8 +150,36 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         pythons=pythons,
         cuda=cuda,
         cudnn=cudnn,
-        unknown=tuple(n for n in facts.unknown if n in unknown),
+        notes=tuple(notes),
+        unknown=tuple(n for n in FACT_NAMES if n in unknown),
     )
+
+
+def _stated_driver_not_logged(facts: Facts, log: LogFacts) -> str:
+    """What the facts say of the driver against what the log measured ('' where they agree, or
+    the log measured nothing): no driver, where the log lists a GPU the driver enumerated or
+    the driver's version; another branch than the one the log's libcuda or kernel module
+    reports (Linux numbering: WSL 2 and Windows number the driver otherwise)."""
+    stated = facts.driver.version
+    measured = log.driver if log.driver and is_driver_version(log.driver) else ""
+    if stated is None and facts.driver.reason and (measured or log.gpus_seen):
+        shown = f"driver {measured}" if measured else "a GPU the driver enumerated"
+        return f"no driver stated ({facts.driver.source}); the log shows {shown}"
+    if (
+        stated
+        and measured
+        and facts.platform.os not in ("wsl2", "windows")
+        and stated.split(".")[0] != measured.split(".")[0]
+    ):
+        return f"driver {stated} stated ({facts.driver.source}); the log shows driver {measured}"
+    return ""
+
+
+def _stated_gpus_not_logged(facts: Facts, log: LogFacts) -> bool:
+    """The GPUs the facts know (stated, or no GPU stated) share no name with those the log's
+    device lines print."""
+    logged = {name_key(name) for name, _, _ in log.gpus_seen}
+    return not any(name_key(g.name) in logged for g in facts.gpus)
 
 
 def _capability_from_log(gpu: Gpu, log: LogFacts) -> Gpu:
