@@ -52,6 +52,14 @@ def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags:
     return json.loads(capsys.readouterr().out)
 
 
+def doctor_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str):
+    """doctor's exit code beside its document."""
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), *flags, "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
 def top(doc: dict) -> str | None:
     return doc["findings"][0]["id"] if doc["findings"] else None
 
@@ -4719,10 +4727,8 @@ def test_cudnns_windows_loader_failing_after_the_device_is_failed_work(tmp_path,
         "2024-03-14 17:05:16.551372: I tensorflow/stream_executor/cuda/cuda_dnn.cc:384] Loaded"
         " cuDNN version 8600\n" + failure
     )
-    path = tmp_path / "run.log"
-    path.write_text(log, encoding="utf-8")
-    assert main(["doctor", "--log", str(path), "--no-probe", "--json"]) == ExitCode.TF_BROKEN
-    assert json.loads(capsys.readouterr().out)["findings"][0]["id"] == "cudnn-not-found"
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe")
+    assert (code, top(doc)) == (ExitCode.TF_BROKEN, "cudnn-not-found")
 
 
 def test_the_version_a_one_liner_prints_after_tensorflows_start_up_records_is_the_release(
@@ -4858,10 +4864,7 @@ def test_work_failing_on_a_blackwell_gpu_under_2_20_is_failed_work_for_want_of_k
         " failed at xla_ops.cc:590 : UNAVAILABLE: No PTX compilation provider is available."
         " Neither ptxas/nvlink nor nvjtlink is available.\n"
     )
-    path = tmp_path / "run.log"
-    path.write_text(log, encoding="utf-8")
-    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "2.20.0", "--json"])
-    doc = json.loads(capsys.readouterr().out)
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "2.20.0")
     assert (code, doc["gpu_used"], top(doc)) == (
         ExitCode.TF_BROKEN,
         "yes",
@@ -4881,10 +4884,7 @@ def test_cublas_gemm_failing_on_a_gpu_newer_than_the_build_is_failed_work(tmp_pa
         "tensorflow.python.framework.errors_impl.InternalError: Blas GEMM launch failed :"
         " a.shape=(64, 512), b.shape=(512, 256), m=64, n=256, k=512\n"
     )
-    path = tmp_path / "run.log"
-    path.write_text(log, encoding="utf-8")
-    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "1.15", "--json"])
-    doc = json.loads(capsys.readouterr().out)
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "1.15")
     assert (code, top(doc)) == (ExitCode.TF_BROKEN, "compute-capability-unsupported")
     assert doc["findings"][0]["severity"] == "error"
 
