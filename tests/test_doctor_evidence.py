@@ -4922,3 +4922,16 @@ def test_the_driver_the_log_measured_beats_a_statement_of_another(tmp_path, caps
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--driver", stated)
     assert not ids(doc) & {"driver-too-old", "no-nvidia-driver"}
     assert doc["facts"]["driver"]["version"].startswith("535.129")
+
+
+def test_a_gpu_newer_than_the_build_is_sent_to_a_newer_release_not_only_to_ngc(tmp_path, capsys):
+    # (review 63) an RTX 3090 under 2.3 (CUDA 10.1): PyPI's 2.4 and later serve it
+    log = (
+        "2020-10-20 14:02:11.412561: E tensorflow/stream_executor/cuda/cuda_driver.cc:1052]"
+        " failed to load PTX text as a module: CUDA_ERROR_INVALID_IMAGE: device kernel image is"
+        " invalid\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.3.1", "--gpu", "RTX 3090")
+    first = doc["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert "2.4 and later" in first["fix"]

@@ -348,8 +348,9 @@ KERNELS: tuple[Signature, ...] = (
         fix=(
             "Check the GPU's compute capability (nvidia-smi --query-gpu=name,compute_cap"
             " --format=csv) against the release ('tfgpu-setup matrix show'): an older GPU needs an"
-            " older TensorFlow, a GPU newer than the build needs NVIDIA's NGC container or a"
-            " source build. 'tfgpu-setup plan --gpu NAME' picks the release."
+            " older TensorFlow, a GPU newer than the build a newer one, built with a CUDA that"
+            " supports it (an RTX 30 card: 2.4 and later; a Blackwell GPU: 2.21, else NVIDIA's"
+            " NGC container). 'tfgpu-setup plan --gpu NAME' picks the release."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/42467",
         variants=(
