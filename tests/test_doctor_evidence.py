@@ -4935,3 +4935,17 @@ def test_a_gpu_newer_than_the_build_is_sent_to_a_newer_release_not_only_to_ngc(t
     first = doc["findings"][0]
     assert first["id"] == "compute-capability-unsupported"
     assert "2.4 and later" in first["fix"]
+
+
+def test_dnn_library_not_found_does_not_send_a_release_before_2_14_to_its_missing_extra(
+    tmp_path, capsys
+):
+    # (review 63) 2.9 has no [and-cuda] extra: its cuDNN is installed by name
+    log = (
+        "Node: 'sequential_2/conv2d_2/Conv2D'\nDNN library is not found.\n"
+        "\t [[{{node sequential_2/conv2d_2/Conv2D}}]] [Op:__inference_train_function_32418]\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.9")
+    first = doc["findings"][0]
+    assert first["id"] == "cudnn-version-mismatch"
+    assert "before 2.14 install it by name" in first["fix"]
