@@ -51,6 +51,11 @@ class VisibleDevices:
         return tuple(int(item) for item in self.items if _is_index(item))
 
 
+def slurm_gave_none(value: str | None) -> bool:
+    """CUDA_VISIBLE_DEVICES as Slurm sets it for a job granted no GPU (quotes as printed)."""
+    return (value or "").strip().strip("'\"") in NO_DEVICE_VALUES
+
+
 def parse_cuda_visible_devices(value: str | None) -> VisibleDevices:
     if value is None:
         return VisibleDevices("unset")

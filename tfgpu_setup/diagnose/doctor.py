@@ -300,11 +300,15 @@ def diagnose(
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
     gpu_seen = gpu_seen and not _runtime_refused_before_a_device(matches)
-    if (
-        gpu_seen
-        and entry is not None
+    # a GPU that a known defect of the release keeps every kernel off (a local build has them)
+    kernels_off = (
+        entry is not None
         and not log_facts.local_build_line
         and _no_kernel_runs(known, entry, matches, matrix)
+    )
+    if (
+        gpu_seen
+        and kernels_off
         and not _errors_after_gpu(matches, read_as(matches, release, defects), kernel_doubts=True)
     ):
         # listed, but no kernel of this release runs on it (a known defect), and no work on it
@@ -560,12 +564,7 @@ def diagnose(
             # cuBLAS's GEMM that would not launch on a GPU the build has no kernels for: the
             # kernels, not memory (tensorflow#25403, keras-yolo3#332)
             after_gpu |= newer
-        if (
-            after_gpu
-            and entry is not None
-            and not log_facts.local_build_line
-            and _no_kernel_runs(known, entry, matches, matrix)
-        ):
+        if after_gpu and kernels_off:
             # work failed on a GPU no kernel of this release runs on (a known defect): the
             # kernels are the cause, whatever failed first
             after_gpu |= {"compute-capability-unsupported"}
@@ -948,14 +947,10 @@ def _errors_after_gpu(
     kernel_doubts: the log names no compute capability, so a library kernel that would not
     run (a warning for its uncertain cause) may be a GPU the build has no kernels for."""
     gpu_matches = [m for m in matches if m.signature.proves_gpu]
-    if not gpu_matches:
-        return frozenset()
-    last_gpu = max(m.position for m in gpu_matches)
     after = (
         m
-        for m in matches
-        if m.position > last_gpu
-        and m.signature.finding_id is not None
+        for m in _after_the_last_gpu(matches)
+        if m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered
         and not _another_gpu_ignored(m, gpu_matches)
     )
@@ -970,13 +965,16 @@ def _errors_after_gpu(
     )
 
 
+def _after_the_last_gpu(matches: tuple[LogMatch, ...]) -> list[LogMatch]:
+    """The lines logged after the last one that showed a GPU (none without such a line)."""
+    shown = [m.position for m in matches if m.signature.proves_gpu]
+    return [m for m in matches if m.position > max(shown)] if shown else []
+
+
 def _library_kernel_failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
     """A CUDA library's kernel (cuBLAS's GEMM, cuFFT's plan) failing after the line that showed
     a GPU."""
-    shown = [m.position for m in matches if m.signature.proves_gpu]
-    return bool(shown) and any(
-        m.position > max(shown) and m.signature.name in NEWER_GPU_KERNEL_FAILURES for m in matches
-    )
+    return any(m.signature.name in NEWER_GPU_KERNEL_FAILURES for m in _after_the_last_gpu(matches))
 
 
 NEWER_GPU_KERNEL_FAILURES = LIBRARY_KERNEL_FAILURES | {"blas-launch-failed"}

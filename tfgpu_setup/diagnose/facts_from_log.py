@@ -100,9 +100,10 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         pythons = (PythonInterpreter(log.python, None, "log"),)
         unknown.discard("pythons")
     driver = facts.driver
-    if "driver" not in unknown and (against := _stated_driver_not_logged(facts, log)):
+    refuted = "driver" not in unknown and _stated_driver_not_logged(facts, log)
+    if refuted:
         # the driver TensorFlow's process talked to, as the log measured it, beats a statement
-        notes.append(Note("log", f"{against}: judged by the log"))
+        notes.append(Note("log", f"{refuted}: judged by the log"))
         unknown.add("driver")
     if "driver" in unknown and log.driver and is_driver_version(log.driver):
         windows = platform.os in ("wsl2", "windows")
@@ -121,7 +122,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             source=f"log: {log.driver_cuda_reported_line}",
         )
         unknown.discard("driver")
-    elif "driver" in unknown and driver is facts.driver and "driver" not in facts.unknown:
+    elif refuted:
         # a statement the log refuted, and no version in the log: the driver is there, of a
         # version nobody knows
         driver = Driver(None, None, source="log", reason="not known: the log's GPU needs one")

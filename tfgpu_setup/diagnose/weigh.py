@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
-from ..envvars import parse_cuda_visible_devices
+from ..envvars import parse_cuda_visible_devices, slurm_gave_none
 from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix import query
@@ -839,8 +839,8 @@ def stub_behind_a_bare_container(
 
 def _slurm_gave_no_gpu(facts: Facts, matches: tuple[LogMatch, ...]) -> bool:
     """CUDA_VISIBLE_DEVICES is Slurm's NoDevFiles, as stated or as the log prints it."""
-    return (facts.env.get("CUDA_VISIBLE_DEVICES") or "").strip() == "NoDevFiles" or any(
-        m.groups.get("value", "").strip("'\"") == "NoDevFiles"
+    return slurm_gave_none(facts.env.get("CUDA_VISIBLE_DEVICES")) or any(
+        slurm_gave_none(m.groups.get("value"))
         for m in matches
         if m.signature.finding_id == "cuda-visible-devices-hides-gpus"
     )

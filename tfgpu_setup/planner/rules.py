@@ -14,7 +14,12 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from ..distributions import separate_installs
-from ..envvars import has_empty_entry, parse_cuda_visible_devices, split_path_list
+from ..envvars import (
+    has_empty_entry,
+    parse_cuda_visible_devices,
+    slurm_gave_none,
+    split_path_list,
+)
 from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
@@ -2093,7 +2098,7 @@ def cvd_hides(ctx: Context) -> list[Finding]:
         else ""
     )
     if visible.kind in ("empty", "none"):
-        slurm = (raw or "").strip() == "NoDevFiles"
+        slurm = slurm_gave_none(raw)
         return [
             finding(
                 "cuda-visible-devices-hides-gpus",
