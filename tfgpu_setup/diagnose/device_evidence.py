@@ -91,7 +91,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     found: list[Finding] = []
     names = {m.signature.name for m in matches}
     in_container = facts.knows("container") and facts.platform.container
-    stub_alone = stub_in_a_bare_container(facts, names)
+    stub_alone = stub_in_a_bare_container(facts, log, names)
     no_driver_lines = [
         m
         for m in matches
@@ -203,11 +203,14 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
-def stub_in_a_bare_container(facts: Facts, names: set[str]) -> bool:
-    """CUDA's stub answered alone in a container someone stated or probed (one read from a
-    pasted 'docker run' may be another process than the one that logged)."""
+def stub_in_a_bare_container(facts: Facts, log: LogFacts, names: set[str]) -> bool:
+    """CUDA's stub answered alone in a container someone stated or probed, or that TensorFlow's
+    own diagnostics name as its host (one read from a pasted 'docker run' may be another
+    process than the one that logged)."""
     in_container = facts.knows("container") and facts.platform.container
-    return in_container and not container_only_from_the_log(facts) and stub_answered_alone(names)
+    if not (in_container and stub_answered_alone(names)):
+        return False
+    return not container_only_from_the_log(facts) or bool(log.own_container_line)
 
 
 def stub_answered_alone(names: set[str]) -> bool:
@@ -246,7 +249,9 @@ def _started_without_the_gpu(
         JETSON_CONTAINER_FIX
         if jetson
         else "Start the container with the GPU: 'docker run --gpus all ...' (NVIDIA "
-        "Container Toolkit on the host); Singularity/Apptainer: add --nv; in Kubernetes, "
+        "Container Toolkit on the host); docker compose: a 'deploy.resources.reservations."
+        "devices' entry with 'capabilities: [gpu]'; Singularity/Apptainer: add --nv; in "
+        "Kubernetes, "
         "request nvidia.com/gpu. A GKE pod that requests it gets the driver in "
         "/usr/local/nvidia/lib64: put that folder on LD_LIBRARY_PATH if the image does "
         "not.",

@@ -403,7 +403,7 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
-    log_findings = stub_behind_a_bare_container(log_findings, crossed, known, matches)
+    log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     image_newer = image_libcuda_newer(known, log_facts, matches, log or "")
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
     if other_branch is not None:

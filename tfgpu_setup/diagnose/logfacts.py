@@ -87,7 +87,7 @@ def _cuda_home(text: str, folder: re.Match[str]) -> str:
 
 
 _CONTAINER = re.compile(
-    r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bkubectl\b"
+    r"/\.dockerenv|\bnvidia-docker\b|\bdocker run\b|\bdocker[ -]compose (?:up|run)\b|\bkubectl\b"
     # Singularity/Apptainer: its library folder on LD_LIBRARY_PATH, or the command itself
     r"|/\.singularity\.d/|\b(?:singularity|apptainer) (?:shell|exec|run)\b"
     r"|^(?:Singularity|Apptainer)> "
@@ -101,6 +101,13 @@ _CONTAINER = re.compile(
     r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
     re.MULTILINE,
 )
+_OWN_CONTAINER_HOST = re.compile(
+    r"^[^\n]{0,300}?(?:diagnostic information for host: |cuda_diagnostics\.cc:\d{1,5}\] hostname: )"
+    r"[0-9a-f]{12}[ \t]*$",
+    re.MULTILINE,
+)
+"""TensorFlow's own CUDA diagnostics naming its host by a container id (Docker's default host
+name): the process that logged ran in a container, not only a command pasted beside it."""
 
 
 INSTALL_FAILURES = frozenset(
@@ -217,6 +224,8 @@ class LogFacts:
     pythons_apart: tuple[str, ...] = ()
     """Two python answers ('which python', sys.executable) of two installations."""
     container_line: str = ""
+    own_container_line: str = ""
+    """TensorFlow's diagnostics naming its own host by a container id (_OWN_CONTAINER_HOST)."""
     cuda_seen: tuple[tuple[str, str], ...] = ()
     """(X.Y, line) of CUDA installs the log shows (folders on paths, loaded runtimes)."""
     cudnn_loaded: str | None = None
@@ -513,6 +522,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         python_and_pip_apart=python_and_pip_apart(sample),
         pythons_apart=pythons_apart(sample),
         container_line=_first(_CONTAINER, sample),
+        own_container_line=_first(_OWN_CONTAINER_HOST, sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,
         cudnn_compiled=cudnn_compiled or None,

@@ -193,9 +193,12 @@ def _unnumbered(text: str) -> str:
     return "\n".join(_LINE_NUMBER.sub("", line, count=1) for line in text.splitlines())
 
 
+_COMPOSE_PREFIX = re.compile(r"^([\w.\-]{1,80})[ \t]+\| ?")
+"""docker compose's prefix on each service's line: 'trainer_1  | ', 'trainer-1  | '."""
+COMPOSE_SHARE = 0.5
+"""docker compose's own lines ('[+] Running', 'Attaching to', 'exited with code') go bare:
+half the lines carrying one service's prefix is enough for it to go."""
 _COLLECTOR_PREFIXES = (
-    # docker compose: 'trainer_1  | ', 'trainer-1  | '
-    re.compile(r"^[\w.\-]+[ \t]+\| ?"),
     # kubectl logs --timestamps, docker logs -t, CI runners: an RFC 3339 time and a space; a
     # node's own container log file (containerd, CRI-O) adds the stream and a full or partial
     # line's tag: '2026-11-30T12:00:01.123456789Z stderr F '
@@ -236,6 +239,10 @@ def _without_collector_prefixes(text: str) -> str:
     if _LAUNCHER_PREFIXES.search(text[:SAMPLE_CHARS]):
         text = _LAUNCHER_PREFIXES.sub("", text)
     sample = [line for line in text[:SAMPLE_CHARS].splitlines()[:SAMPLE_LINES] if line.strip()]
+    services = Counter(m.group(1) for m in map(_COMPOSE_PREFIX.match, sample) if m)
+    if sample and sum(services.values()) >= max(3, COMPOSE_SHARE * len(sample)):
+        text = "\n".join(_COMPOSE_PREFIX.sub("", line, count=1) for line in text.splitlines())
+        sample = [_COMPOSE_PREFIX.sub("", line, count=1) for line in sample]
     for prefix in _COLLECTOR_PREFIXES:
         if sample and sum(map(bool, map(prefix.match, sample))) >= PREFIXED_SHARE * len(sample):
             text = "\n".join(prefix.sub("", line, count=1) for line in text.splitlines())

@@ -814,11 +814,12 @@ def stub_behind_a_bare_container(
     log_findings: tuple[Finding, ...],
     crossed: Sequence[Finding],
     facts: Facts,
+    log: LogFacts,
     matches: Sequence[LogMatch],
 ) -> tuple[Finding, ...]:
     """The stub's own reading (a stubs folder ahead of the driver's libcuda) steps back behind
     a container started without the GPU, where the stub answered alone."""
-    if not stub_in_a_bare_container(facts, {m.signature.name for m in matches}):
+    if not stub_in_a_bare_container(facts, log, {m.signature.name for m in matches}):
         return log_findings
     if not any(
         f.id == "container-gpu-not-exposed" and f.severity is Severity.ERROR for f in crossed

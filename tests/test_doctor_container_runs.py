@@ -1,0 +1,81 @@
+"""Containers started without the GPU, as their own output shows it: the image's CUDA stub
+answering, TensorFlow naming a container's id as its host, docker compose's prefixes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+# TensorFlow 2.15's own start-up in a GPU image started without --gpus (the lines as
+# tensorflow#62075 and NVIDIA/nvidia-docker#1648 show them; the host name and times written)
+STUB_IN_A_CONTAINER = (
+    "2024-01-22 08:44:12.005117: E external/local_xla/xla/stream_executor/cuda/"
+    "cuda_driver.cc:274] failed call to cuInit: UNKNOWN ERROR (34)\n"
+    "2024-01-22 08:44:12.005170: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_diagnostics.cc:129] retrieving CUDA diagnostic information for host: {host}\n"
+    "2024-01-22 08:44:12.005178: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_diagnostics.cc:136] hostname: {host}\n"
+    "2024-01-22 08:44:12.005251: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_diagnostics.cc:159] libcuda reported version is: NOT_FOUND: was unable to find"
+    " libcuda.so DSO loaded into this program\n"
+    "2024-01-22 08:44:12.005290: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_diagnostics.cc:163] kernel reported version is: 535.146.2\n"
+    "Num GPUs: 0\n"
+)
+
+
+def test_a_stub_answering_where_tensorflow_names_a_container_host_is_a_container_without_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'docker run' of the user's own image (no '-gpu' tag to read): TensorFlow's diagnostics
+    name its host by a container id, so the process that logged ran in a container, and the
+    stub answered because no driver was mounted (review 63, a04e)."""
+    log = "$ docker run --rm mytrainer python train.py\n" + STUB_IN_A_CONTAINER.format(
+        host="5e1c8a2f7b3d"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("container-gpu-not-exposed", "error")
+    assert "--gpus all" in first["fix"]
+    stub = [f for f in doc["findings"] if f["id"] == "ld-library-path-shadows"]
+    assert all(f["severity"] != "error" for f in stub)
+
+
+def test_a_pasted_docker_run_beside_a_named_host_keeps_the_stub_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same lines from a host with a name of its own: the 'docker run' above may be
+    another process, so the stub found first on the host is what to fix."""
+    log = "$ docker run --rm mytrainer python train.py\n" + STUB_IN_A_CONTAINER.format(
+        host="gpu-box-01"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] != "container-gpu-not-exposed"
+
+
+def test_docker_compose_output_is_read_without_its_service_prefix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'docker compose up' prints its own lines bare and each service's lines after
+    'name  | ': the service's lines are TensorFlow's, read from their start (review 63,
+    a27b)."""
+    compose = (
+        "$ docker compose up\n"
+        "[+] Running 1/1\n"
+        " \u2714 Container proj-trainer-1  Created    0.1s\n"
+        "Attaching to trainer-1\n"
+        + "".join(
+            f"trainer-1  | {line}\n"
+            for line in STUB_IN_A_CONTAINER.format(host="3f2a9c1b8e0d").splitlines()
+        )
+        + "trainer-1 exited with code 0\n"
+    )
+    doc = doctor(tmp_path, capsys, compose, "--os", "linux")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("container-gpu-not-exposed", "error")
+    assert "compose" in first["fix"]
+    assert not any("trainer-1  |" in e for f in doc["findings"] for e in f["evidence"])
