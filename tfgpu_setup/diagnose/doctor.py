@@ -61,6 +61,7 @@ from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED
+from .later_run import EARLIER_RUN_USED_THE_GPU, import_failed_in_a_later_run
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
@@ -315,6 +316,17 @@ def diagnose(
         # is in the log yet: the first op fails, so the GPU is not used (work that failed there
         # is read below, as failed work)
         gpu_seen = False
+    # the log's last run could not import TensorFlow: what an earlier one used is gone
+    stopped_later = (
+        import_failed_in_a_later_run(
+            log or "",
+            _after_the_last_gpu(matches),
+            max(m.line_number for m in matches if m.signature.proves_gpu),
+        )
+        if gpu_seen
+        else None
+    )
+    gpu_seen = gpu_seen and stopped_later is None
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
         log_findings = merge(log_findings, from_verify.findings)
@@ -531,6 +543,13 @@ def diagnose(
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
+    if stopped_later is not None:
+        findings = tuple(
+            dataclasses.replace(f, evidence=(*f.evidence, EARLIER_RUN_USED_THE_GPU))
+            if f.id == stopped_later.signature.finding_id
+            else f
+            for f in findings
+        )
     if verify is not None and verify.status == "gpu":
         findings = _gpu_works(findings, frozenset())
         return Diagnosis(
@@ -610,7 +629,7 @@ def diagnose(
         # cuDNN's own 'Could not load library' ends the process (the paste may stop there)
         and (last_failure(log or "")[0] == "crash" or any(m.signature.at_work for m in matches))
     )
-    broken = broken or died_after_gpu
+    broken = broken or died_after_gpu or stopped_later is not None
     errors = [f for f in findings if f.severity == Severity.ERROR]
     confirm = _to_confirm(
         known,

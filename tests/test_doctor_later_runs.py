@@ -1,0 +1,88 @@
+"""A paste of several runs in order: a later run that could not import TensorFlow is the state
+the user asks about, whatever an earlier run used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor
+
+from tfgpu_setup.cli import main
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+# TensorFlow 2.15 listing a GPU (the lines as tensorflow#62075 shows them; times written)
+GPU_RUN = (
+    "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+    "2024-06-18 12:40:55.240937: E external/local_xla/xla/stream_executor/cuda/"
+    "cuda_dnn.cc:9261] Unable to register cuDNN factory: Attempting to register factory for"
+    " plugin cuDNN when one has already been registered\n"
+    "2024-06-18 12:40:56.851339: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_executor.cc:901] successful NUMA node read from SysFS had negative value (-1), but"
+    " there must be at least one NUMA node, so returning NUMA node zero\n"
+    "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+)
+# NumPy 2.0's own message for a module built against NumPy 1 (numpy/_core/_multiarray_umath)
+NUMPY_2_IMPORT = (
+    "A module that was compiled using NumPy 1.x cannot be run in\n"
+    "NumPy 2.0.0 as it may crash. To support both 1.x and 2.x\n"
+    "versions of NumPy, modules must be compiled with NumPy 2.0.\n"
+    "Some module may need to rebuild instead e.g. with 'pybind11>=2.12'.\n"
+    "Traceback (most recent call last):\n"
+    '  File "/home/ada/venv/lib/python3.11/site-packages/tensorflow/__init__.py", line 40,'
+    " in <module>\n"
+    "AttributeError: _ARRAY_API not found\n"
+    "ImportError: numpy.core._multiarray_umath failed to import\n"
+)
+
+
+def _exit_code(tmp_path: Path, log: str) -> int:
+    path = tmp_path / "runs.log"
+    path.write_text(log, encoding="utf-8")
+    return main(["doctor", "--log", str(path), "--no-probe", "--os", "linux", "--json"])
+
+
+def test_numpy_2_installed_after_a_working_run_is_tensorflow_broken_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'pip install -U numpy' between two runs: the last one cannot import TensorFlow (review
+    63, a34)."""
+    log = GPU_RUN + "$ pip install -U numpy\nSuccessfully installed numpy-2.0.0\n"
+    log += GPU_RUN.splitlines()[0] + "\n" + NUMPY_2_IMPORT
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("dependency-version-mismatch", "error")
+    assert doc["gpu_used"] != "yes"
+    assert any("earlier run" in e for e in first["evidence"])
+    assert _exit_code(tmp_path, log) == 12
+    capsys.readouterr()
+
+
+def test_an_illegal_instruction_on_another_machine_after_a_working_run_is_the_state_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The environment copied to an older machine: its Python dies on an illegal instruction
+    at the import (review 63, a39)."""
+    log = (
+        GPU_RUN
+        + "ada@workstation:~/proj$ rsync -a .venv oldbox:proj/\n"
+        + "ada@oldbox:~/proj$ .venv/bin/python -c 'import tensorflow'\n"
+        + "Illegal instruction (core dumped)\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert doc["findings"][0]["id"] == "cpu-lacks-avx"
+    assert doc["gpu_used"] != "yes"
+    assert _exit_code(tmp_path, log) == 12
+    capsys.readouterr()
+
+
+def test_a_crash_in_the_same_run_after_the_gpu_is_not_a_later_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No command typed between the GPU's line and the crash: the run that used the GPU is the
+    one that died, so the GPU was used."""
+    log = GPU_RUN + "Illegal instruction (core dumped)\n"
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert doc["gpu_used"] == "yes"
+    assert not any("earlier run" in e for f in doc["findings"] for e in f["evidence"])

@@ -1,0 +1,58 @@
+"""A later run that could not import TensorFlow, after one that used the GPU.
+
+People paste what they tried in order: a run that worked, then what they changed, then the run
+that fails now ('pip install -U numpy' pulling NumPy 2 under a NumPy 1 build; the environment
+copied to a machine whose CPU lacks AVX). The GPU the first run used is not the state they are
+asking about: TensorFlow no longer imports. Only a new command typed after the GPU's line makes
+it another run; a crash in the same run is work that failed on the GPU. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .logs import LogMatch, line_start
+
+IMPORT_STOPPERS = frozenset(
+    {
+        "numpy-2-under-a-numpy-1-build",
+        "numpy-older-than-a-build",
+        "protobuf-newer-than-generated-code",
+        "protobuf-older-than-generated-code",
+        "illegal-instruction",
+        "cpu-without-avx",
+        "kernel-trap-invalid-opcode-in-tensorflow",
+        "windows-dll-init-failed",
+        "windows-dll-load-failed",
+        "windows-msvc-runtime-missing",
+        "windows-msvc-preload-failed",
+        "windows-page-file-too-small",
+        "native-runtime-not-loaded",
+    }
+)
+"""Lines that stop TensorFlow's import itself (not the user's code under it)."""
+
+EARLIER_RUN_USED_THE_GPU = (
+    "an earlier run in the log used the GPU; this one, typed after it, could not import TensorFlow"
+)
+
+_COMMAND = re.compile(
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?"
+    r"(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
+    r"|[A-Za-z]:\\[^\n>]{0,200}>|>>>|In \[\d{1,4}\]:)[ \t]+\S",
+    re.MULTILINE,
+)
+"""A command typed at a shell's, Python's or IPython's prompt."""
+
+
+def import_failed_in_a_later_run(
+    text: str, after_the_gpu: Sequence[LogMatch], gpu_line: int
+) -> LogMatch | None:
+    """The first line stopping TensorFlow's import (after_the_gpu: the matches logged after
+    the last line that showed a GPU, on line gpu_line) in a command typed after that line."""
+    stopper = next((m for m in after_the_gpu if m.signature.name in IMPORT_STOPPERS), None)
+    if stopper is None:
+        return None
+    start, end = line_start(text, gpu_line + 1), line_start(text, stopper.line_number)
+    return stopper if _COMMAND.search(text, start, end) else None
