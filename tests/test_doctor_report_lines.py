@@ -5741,6 +5741,38 @@ def test_memory_another_process_holds_is_named_from_the_device_properties(
     assert not any("Another process" in f["title"] for f in found)
 
 
+def test_memory_another_process_holds_is_named_from_a_2x_device_created_small(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow 2.0-2.4 list the GPU's whole memory, then create its device with what was
+    free: 412 MB of a 16 GB V100 is another process's doing, not the model's size (review 63,
+    c06d; the records as TensorFlow 2.4's gpu_device.cc words them)."""
+    small = (
+        "2021-06-14 16:02:43.801120: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1720]"
+        " Found device 0 with properties: \npciBusID: 0000:00:1e.0 name: Tesla V100-SXM2-16GB"
+        " computeCapability: 7.0\ncoreClock: 1.53GHz coreCount: 80 deviceMemorySize: 15.78GiB"
+        " deviceMemoryBandwidth: 836.37GiB/s\n"
+        "2021-06-14 16:02:44.512210: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1418]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 412 MB"
+        " memory) -> physical GPU (device: 0, name: Tesla V100-SXM2-16GB, pci bus id:"
+        " 0000:00:1e.0, compute capability: 7.0)\n"
+        "tensorflow.python.framework.errors_impl.ResourceExhaustedError:  OOM when allocating"
+        " tensor with shape[32,64,128,144] and type float on"
+        " /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc\n"
+    )
+    first = doctor(tmp_path, capsys, small, "--os", "linux")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["title"].startswith("Another process")
+    # the user's own cap on TensorFlow's share makes the device that small
+    capped = "tf.config.set_logical_device_configuration(gpus[0], [tf.config.LogicalDevice"
+    capped += "Configuration(memory_limit=412)])\n" + small
+    found = doctor(tmp_path, capsys, capped, "--os", "linux")["findings"]
+    assert not any(f["title"].startswith("Another process") for f in found)
+    # most of it free: the model does not fit
+    roomy = small.replace("with 412 MB memory", "with 14652 MB memory")
+    found = doctor(tmp_path, capsys, roomy, "--os", "linux")["findings"]
+    assert not any(f["title"].startswith("Another process") for f in found)
+
+
 def test_a_container_asked_for_the_gpu_is_not_told_to_ask_for_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

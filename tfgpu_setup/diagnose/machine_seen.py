@@ -202,6 +202,21 @@ _DEVICE_MEMORY = re.compile(
 (1.3 on), 'Total memory: 2.94GiB' above 'Free memory: 105.88MiB' before."""
 
 
+_DEVICE_SIZE = re.compile(
+    r"deviceMemorySize: (?P<total>\d{1,6}(?:\.\d{1,3})?)(?P<total_unit>[GM])iB"
+)
+"""TensorFlow 2.0-2.4's device properties: the GPU's whole memory."""
+_DEVICE_CREATED_WITH = re.compile(
+    r"[^\n]{0,300}Created (?:TensorFlow )?device \(?/job:[^\n]{0,120}? with (?P<free>\d{1,7}) MB"
+    r" memory[^\n]{0,300}"
+)
+"""TensorFlow 2.x creating a GPU's device with the memory free to it as it started."""
+_MEMORY_CAPPED = re.compile(
+    r"memory_limit|set_(?:virtual|logical)_device_configuration|(?:Virtual|Logical)DeviceConfiguration"
+    r"|per_process_gpu_memory_fraction|TF_GPU_ALLOCATOR|XLA_PYTHON_CLIENT_MEM_FRACTION"
+)
+"""A limit the user set on TensorFlow's share of the GPU: the device is created that small."""
+
 _INTEGRATED_GPU = re.compile(r"\bTegra\b|\bJetson\b|\bXavier\b|\bOrin\b", re.IGNORECASE)
 
 
@@ -212,12 +227,29 @@ def memory_taken(text: str) -> str:
     if _INTEGRATED_GPU.search(text):
         return ""  # its 'free memory' is the system's
     readings = list(_DEVICE_MEMORY.finditer(text))
+    if not readings:
+        return _created_small(text)
     if len(readings) != 1:
         return ""
     found = readings[0]
     total = float(found["total"]) * (1024 if found["total_unit"] == "G" else 1)
     free = float(found["free"]) * (1024 if found["free_unit"] == "G" else 1)
     return re.sub(r"\s+", " ", found.group(0)) if total > 0 and free < total / 10 else ""
+
+
+def _created_small(text: str) -> str:
+    """TensorFlow 2.0-2.4's one GPU device created with less than a tenth of the memory its
+    properties list ('deviceMemorySize: 15.78GiB', then 'with 412 MB memory'), where nothing
+    in the log capped TensorFlow's share."""
+    sizes = list(_DEVICE_SIZE.finditer(text))
+    created = list(_DEVICE_CREATED_WITH.finditer(text))
+    if len(sizes) != 1 or len(created) != 1 or _MEMORY_CAPPED.search(text):
+        return ""
+    size = sizes[0]
+    total = float(size["total"]) * (1024 if size["total_unit"] == "G" else 1)
+    if total <= 0 or int(created[0]["free"]) >= total / 10:
+        return ""
+    return f"{size.group(0)}; {created[0].group(0).strip()[:200]}"
 
 
 def mostly_free(text: str) -> str:
