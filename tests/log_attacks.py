@@ -158,6 +158,9 @@ WRITTEN = {
     "numpy-older-than-a-build": "RuntimeError: module compiled against API version 0x10 but this"
     " version of numpy is 0xe",
     "protobuf-newer-than-generated-code": "TypeError: Descriptors cannot not be created directly.",
+    "protobuf-without-builder": "ImportError: cannot import name 'builder' from"
+    " 'google.protobuf.internal' (/home/u/.venv/lib/python3.10/site-packages/google/protobuf/"
+    "internal/__init__.py)",
     "protobuf-older-than-generated-code": "ImportError: cannot import name 'runtime_version' from"
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "keras-2-internals-under-keras-3": "ModuleNotFoundError: No module named 'keras.src.engine'",

@@ -4822,6 +4822,40 @@ def test_an_import_that_failed_for_no_gpu_reason_is_said_so(
     assert "NumPy installed" in found["verdict"] and "driver" not in found["verdict"]
 
 
+def test_an_import_stopped_by_numpy_or_protobuf_is_tensorflow_broken_whatever_it_logged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's own fatal record at import (bfloat16's check, tensorflow#16488's Travis
+    log) does not make it a TensorFlow that ran: exit 12, as a plain traceback gets (review
+    64, C17); protobuf before 3.20 has no 'builder' for the generated code of TensorFlow 2.12
+    on (protocolbuffers/protobuf#9778; review 64, C25)."""
+    numpy_old = (
+        "RuntimeError: module compiled against API version 0xc but this version of numpy is 0xb\n"
+        "ImportError: numpy.core.multiarray failed to import\n"
+        "2018-01-26 23:12:12.304782: F tensorflow/python/lib/core/bfloat16.cc:664] Check failed:"
+        " PyBfloat16_Type.tp_base != nullptr\n"
+        'Aborted                 (core dumped) python -c "import tensorflow as tf"\n'
+    )
+    protobuf_old = (
+        '  File "/home/u/.venv/lib/python3.10/site-packages/tensorflow/core/framework/'
+        'function_pb2.py", line 5, in <module>\n'
+        "    from google.protobuf.internal import builder as _builder\n"
+        "ImportError: cannot import name 'builder' from 'google.protobuf.internal'"
+        " (/home/u/.venv/lib/python3.10/site-packages/google/protobuf/internal/__init__.py)\n"
+    )
+    for log in (numpy_old, protobuf_old):
+        path = tmp_path / "import.log"
+        path.write_text(log, encoding="utf-8")
+        code = main(["doctor", "--log", str(path), "--no-probe", "--os", "linux", "--json"])
+        first = json.loads(capsys.readouterr().out)["findings"][0]
+        assert (first["id"], first["severity"], code) == (
+            "dependency-version-mismatch",
+            "error",
+            12,
+        )
+    assert "protobuf>=3.20.3" in doctor(tmp_path, capsys, protobuf_old)["findings"][0]["fix"]
+
+
 @pytest.mark.parametrize(
     "printed",
     [

@@ -20,6 +20,7 @@ IMPORT_STOPPERS = frozenset(
         "numpy-older-than-a-build",
         "protobuf-newer-than-generated-code",
         "protobuf-older-than-generated-code",
+        "protobuf-without-builder",
         "illegal-instruction",
         "cpu-without-avx",
         "kernel-trap-invalid-opcode-in-tensorflow",
