@@ -299,3 +299,14 @@ def test_an_arm_board_in_a_facts_document_without_a_platform_makes_it_arm() -> N
     assert facts.platform.arch == "aarch64" and "facts' GPU list" in facts.platform.source
     plan = make_plan(facts, MATRIX, Request(venv=VENV))
     assert (plan.verdict, plan.findings[0].id) == ("cpu", "cpu-only-tensorflow")
+
+
+def test_a_linux_numbered_driver_stated_for_wsl2_is_read_in_linux_numbering() -> None:
+    """WSL 2's nvidia-smi shows the Windows driver's two-part number (528.49); a three-part
+    number (525.85.12) is a Linux driver's, whose CUDA comes from NVIDIA's Linux column: CUDA
+    12.0, not the 11.8 a Windows 525 would be (review 64, P29)."""
+    linux = whatif(os="wsl2", driver="525.85.12")
+    assert (linux.driver.cuda_version, linux.driver.windows_numbering) == ("12.0", False)
+    windows = whatif(os="wsl2", driver="528.49")
+    assert (windows.driver.cuda_version, windows.driver.windows_numbering) == ("12.0", True)
+    assert whatif(os="wsl2", driver="525.60").driver.cuda_version == "11.8"

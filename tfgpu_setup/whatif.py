@@ -208,13 +208,14 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
                 "(Linux) or 572.16 (Windows/WSL2)",
                 ExitCode.INPUT,
             )
-        cuda = ov.cuda_driver or query.driver_max_cuda(matrix, ov.driver, windows)
+        numbering = query.windows_numbered(ov.driver, windows)
+        cuda = ov.cuda_driver or query.driver_max_cuda(matrix, ov.driver, numbering)
         driver = Driver(
             version=ov.driver,
             cuda_version=cuda,
             source=ov.source("driver"),
             library_version=ov.driver,
-            windows_numbering=windows,
+            windows_numbering=numbering,
         )
     elif ov.cuda_driver is not None and not _stated_none(ov.driver):
         driver = dataclasses.replace(

@@ -23,7 +23,7 @@ from ..facts import (
 )
 from ..matrix.gpu_names import name_key
 from ..matrix.model import Matrix
-from ..matrix.query import driver_max_cuda
+from ..matrix.query import driver_max_cuda, windows_numbered
 from ..matrix.validate import is_driver_version
 from ..whatif import gpu_named
 from .logfacts import LogFacts
@@ -106,7 +106,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         notes.append(Note("log", f"{refuted}: judged by the log"))
         unknown.add("driver")
     if "driver" in unknown and log.driver and is_driver_version(log.driver):
-        windows = platform.os in ("wsl2", "windows")
+        windows = windows_numbered(log.driver, platform.os in ("wsl2", "windows"))
         driver = Driver(
             version=log.driver,
             cuda_version=log.driver_cuda or driver_max_cuda(matrix, log.driver, windows),

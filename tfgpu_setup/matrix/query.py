@@ -145,6 +145,13 @@ def min_driver_for_cuda(matrix: Matrix, cuda: str, windows: bool) -> tuple[str, 
     return requirement.floor, requirement.exact
 
 
+def windows_numbered(driver_version: str | None, on_windows: bool) -> bool:
+    """Whether a driver on Windows or WSL 2 counts in Windows' numbering: nvidia-smi shows the
+    Windows driver's 'XXX.YY' there, while a three-part 'XXX.YY.ZZ' is always a Linux
+    driver's (one installed inside WSL 2, or a Linux number stated for it)."""
+    return on_windows and (driver_version is None or driver_version.count(".") < 2)
+
+
 _MAX_CUDA: dict[tuple[int, str, bool], tuple[Matrix, str | None]] = {}
 
 

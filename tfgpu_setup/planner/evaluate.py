@@ -78,7 +78,10 @@ X86_64_OR_UNSTATED = frozenset({"x86_64", "unknown", ""})
 
 
 def is_windows_driver(facts: Facts) -> bool:
-    return facts.platform.os in ("wsl2", "windows") or facts.driver.windows_numbering
+    on_windows = facts.platform.os in ("wsl2", "windows")
+    return (
+        query.windows_numbered(facts.driver.version, on_windows) or facts.driver.windows_numbering
+    )
 
 
 @dataclass(frozen=True)
