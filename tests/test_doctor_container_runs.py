@@ -79,3 +79,18 @@ def test_docker_compose_output_is_read_without_its_service_prefix(
     assert (first["id"], first["severity"]) == ("container-gpu-not-exposed", "error")
     assert "compose" in first["fix"]
     assert not any("trainer-1  |" in e for f in doc["findings"] for e in f["evidence"])
+
+
+def test_driver_capabilities_stated_without_compute_lead_beside_a_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVIDIA_DRIVER_CAPABILITIES=utility mounts nvidia-smi and no libcuda: '--gpus all' is
+    not the fix, 'compute' is, as plan says for the same facts (review 64, D10c)."""
+    log = STUB_IN_A_CONTAINER.format(host="tf-train-0").replace(
+        "UNKNOWN ERROR (34)", "UNKNOWN ERROR (303)"
+    )
+    flags = ("--container", "--env", "NVIDIA_VISIBLE_DEVICES=all")
+    capped = (*flags, "--env", "NVIDIA_DRIVER_CAPABILITIES=utility")
+    first = doctor(tmp_path, capsys, log, "--os", "linux", *capped)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert "compute,utility" in first["fix"]

@@ -212,6 +212,44 @@ def test_quiet_container_gpu_not_exposed(matrix: Matrix) -> None:
     absent(plan_of(f, matrix), "container-gpu-not-exposed")
 
 
+def test_a_driver_mismatch_inside_a_container_is_the_mismatch_not_the_container(
+    matrix: Matrix,
+) -> None:
+    """nvidia-smi answering 'Driver/library version mismatch' inside the container: a driver
+    library reached it (the toolkit's mount of the host's, or one installed there), so the
+    container was not started without the GPU (review 64, F04)."""
+    f = facts(
+        driver=None,
+        cuda=None,
+        gpus=(),
+        container=True,
+        mismatch=True,
+        kernel_module="515.65.01",
+        env={"NVIDIA_VISIBLE_DEVICES": "all"},
+    )
+    plan = plan_of(f, matrix)
+    assert plan.findings[0].id == "driver-library-mismatch"
+    absent(plan, "container-gpu-not-exposed")
+
+
+def test_a_wsl2_container_without_a_driver_is_the_container_not_windows(
+    matrix: Matrix,
+) -> None:
+    """In a container on WSL 2, /usr/lib/wsl/lib arrives only with the GPU: its absence says
+    nothing of the Windows driver (review 64, P18b)."""
+    f = facts(
+        os="wsl2",
+        driver=None,
+        cuda=None,
+        gpus=(),
+        container=True,
+        env={"NVIDIA_VISIBLE_DEVICES": "all"},
+    )
+    plan = plan_of(f, matrix)
+    assert plan.findings[0].id == "container-gpu-not-exposed"
+    absent(plan, "wsl-libcuda-missing")
+
+
 def test_fires_wsl_libcuda_missing(matrix: Matrix) -> None:
     plan = plan_of(facts(os="wsl2", driver=None, cuda=None, gpus=()), matrix)
     hit = only(plan, "wsl-libcuda-missing")

@@ -467,6 +467,9 @@ def diagnose(
         crossed = [f for f in crossed if f.title != LISTED_WHEELS_NOT_LOADED]
     findings = merge(
         verify_findings(verify) if verify else (),
+        # a variable stated for the container says how it was started without the GPU (its
+        # driver capabilities, its NVIDIA_VISIBLE_DEVICES): that reading and fix lead
+        [f for f in judged if f.id == "container-gpu-not-exposed" and "NVIDIA_" in f.title],
         crossed,
         log_findings,
         judged,

@@ -179,7 +179,9 @@ def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
                 "docker-specialized.html",
             )
         ]
-    if not _no_driver(f):
+    if not _no_driver(f) or f.driver.mismatch:
+        # (a driver library inside that disagrees with the host's module was mounted or
+        # installed there: the mismatch, not the container, stops it)
         return []
     # A GPU known here is the host's (no driver inside lists one): the container did not get it.
     expects_gpu = _container_expects_gpu(f) or bool(f.gpus)
@@ -206,6 +208,8 @@ def wsl_libcuda_missing(ctx: Context) -> list[Finding]:
     f = ctx.facts
     if not f.knows("os") or f.platform.os != "wsl2" or not _no_driver(f) or _libcuda_in_wsl(f):
         return []
+    if f.knows("container") and f.platform.container:
+        return []  # WSL 2's libcuda reaches a container only if it is given the GPU
     return [
         finding(
             "wsl-libcuda-missing",
