@@ -86,3 +86,30 @@ def test_a_crash_in_the_same_run_after_the_gpu_is_not_a_later_run(
     doc = doctor(tmp_path, capsys, log, "--os", "linux")
     assert doc["gpu_used"] == "yes"
     assert not any("earlier run" in e for f in doc["findings"] for e in f["evidence"])
+
+
+# A parent that created the GPU's device, then its forked worker (TF 2.10's wording; the
+# reading as tensorflow#57877 and NVIDIA's forum describe a child forked after cuInit)
+PARENT_THEN_WORKER = (
+    "2022-11-02 16:20:01.114211: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1616]"
+    " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 22290 MB memory:  ->"
+    " device: 0, name: NVIDIA A10G, pci bus id: 0000:00:1e.0, compute capability: 8.6\n"
+    "{between}"
+    "2022-11-02 16:20:04.502337: E tensorflow/stream_executor/cuda/cuda_driver.cc:265] failed"
+    " call to cuInit: CUDA_ERROR_NOT_INITIALIZED: initialization error\n"
+    "worker: []\n"
+)
+
+
+def test_cuinit_not_initialized_after_a_device_in_the_same_run_is_a_forked_worker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A child forked after its parent's cuInit gets NOT_INITIALIZED from its own cuInit: the
+    fix is the spawn start method, not the driver (review 64, D19)."""
+    same_run = PARENT_THEN_WORKER.format(between="parent: [PhysicalDevice(...)]\n")
+    first = doctor(tmp_path, capsys, same_run, "--os", "linux")["findings"][0]
+    assert first["id"] == "device-config-after-init" and "spawn" in first["fix"]
+    # typed again after the device: another run, whose cuInit failing is the driver's
+    rerun = PARENT_THEN_WORKER.format(between="$ sudo apt upgrade\n$ python train.py\n")
+    first = doctor(tmp_path, capsys, rerun, "--os", "linux")["findings"][0]
+    assert first["id"] != "device-config-after-init"

@@ -57,6 +57,7 @@ from .empty_gpu_list import (
 )
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
+from .forked_child import cuinit_in_a_forked_child
 from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
@@ -258,6 +259,7 @@ def diagnose(
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
     log_matches = ldd_of_tensorflow_only(log_matches, log or "")
     log_matches = without_little_memory_asked_for(log_matches, log or "")
+    log_matches = cuinit_in_a_forked_child(log or "", log_matches)
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)

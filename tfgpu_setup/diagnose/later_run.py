@@ -55,5 +55,10 @@ def import_failed_in_a_later_run(
     stopper = next((m for m in after_the_gpu if m.signature.name in IMPORT_STOPPERS), None)
     if stopper is None:
         return None
-    start, end = line_start(text, gpu_line + 1), line_start(text, stopper.line_number)
-    return stopper if _COMMAND.search(text, start, end) else None
+    return stopper if command_between(text, gpu_line, stopper.line_number) else None
+
+
+def command_between(text: str, after_line: int, before_line: int) -> bool:
+    """Whether a command was typed on a line between these two (1-based): a new run."""
+    start, end = line_start(text, after_line + 1), line_start(text, before_line)
+    return _COMMAND.search(text, start, end) is not None
