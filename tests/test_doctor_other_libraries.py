@@ -196,3 +196,28 @@ def test_ldd_of_a_library_in_a_folder_named_tensorflow_is_not_tensorflows(
     )
     found = {f["id"] for f in doctor(tmp_path, capsys, log)["findings"]}
     assert not found & {"cudnn-not-found", "cudnn-version-mismatch"}
+
+
+def test_a_cudnn_wheel_pytorch_pinned_is_not_replaced_by_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """torch 2.4.0 pins nvidia-cudnn-cu12==9.1.0.70 and TensorFlow 2.17.0's [and-cuda]
+    ==8.9.7.29 (both wheels' METADATA): reinstalling TensorFlow's would break PyTorch, so the
+    fix is an environment of its own (review 64, D16; the dlopen line as TF 2.17 logs it)."""
+    listing = (
+        "$ pip list\n"
+        "nvidia-cudnn-cu12             9.1.0.70\n"
+        "tensorflow                    2.17.0\n"
+        "{torch}"
+        "2024-08-20 10:01:14.344810: I external/local_tsl/tsl/platform/default/dso_loader.cc:70]"
+        " Could not load dynamic library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open"
+        " shared object file: No such file or directory\n"
+    )
+    flags = ("--os", "linux", "--python", "3.11", "--tf", "2.17.0")
+    shared = listing.format(torch="torch                         2.4.0\n")
+    first = doctor(tmp_path, capsys, shared, *flags)["findings"][0]
+    assert first["id"] == "cudnn-version-mismatch"
+    assert "PyTorch 2.4.0" in first["fix"] and "environment of its own" in first["fix"]
+    assert "Simplest" not in first["fix"]
+    alone = doctor(tmp_path, capsys, listing.format(torch=""), *flags)["findings"][0]
+    assert "tensorflow[and-cuda]==2.17.0" in alone["fix"] and "PyTorch" not in alone["fix"]
