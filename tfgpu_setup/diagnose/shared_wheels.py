@@ -62,8 +62,9 @@ def cudnn_shared_with_another_framework(
     listed = " ".join(wheel.path.split()[:2]) if wheel.path.startswith("nvidia-cudnn") else ""
     fix = (
         f"{name} {version} in this environment pins the cuDNN wheel installed"
-        f" ({listed or 'cuDNN ' + wheel.version}): installing TensorFlow's [and-cuda] wheels would put its cuDNN in"
-        f" that one's place and break {name}. Give TensorFlow an environment of its own"
+        f" ({listed or 'cuDNN ' + wheel.version}): installing TensorFlow's [and-cuda] wheels"
+        f" would put its cuDNN in that one's place and break {name}. Give TensorFlow an"
+        " environment of its own"
         " ('python -m venv', or 'tfgpu-setup apply')." + releases
     )
     return tuple(
