@@ -4849,6 +4849,13 @@ def test_a_user_site_tensorflow_printed_beside_the_environments_own_is_the_wrong
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("wrong-python-environment", "error")
     assert "PYTHONNOUSERSITE=1" in first["fix"]
+    # pip's TensorFlow in the environment, as conda lists it (review 64, C19b)
+    pip_in_conda = log.replace(
+        "tensorflow                2.10.0          cuda112py310he87a039_0    conda-forge",
+        "tensorflow                2.10.0                   pypi_0    pypi",
+    )
+    first = doctor(tmp_path, capsys, pip_in_conda, "--no-probe")["findings"][0]
+    assert (first["id"], first["severity"]) == ("wrong-python-environment", "error")
 
 
 def test_work_failing_on_a_blackwell_gpu_under_2_20_is_failed_work_for_want_of_kernels(

@@ -1266,10 +1266,10 @@ _USER_SITE_TF = re.compile(
 _ENVIRONMENT_PYTHON = re.compile(
     r'^[ \t>]*File "[^"\n]{0,200}/(?:envs/[\w.-]{1,60}|anaconda3|miniconda3|miniforge3|mambaforge'
     r"|\.?venv|virtualenvs/[\w.-]{1,60})/lib/python3\.\d{1,2}/"
-    # conda's own list of the environment's TensorFlow build ('tensorflow 2.10.0
-    # cuda112py310he87a039_0 conda-forge')
+    # conda's own list of the environment's TensorFlow ('tensorflow 2.10.0
+    # cuda112py310he87a039_0 conda-forge'; pip's install in it: 'tensorflow 2.13.0 pypi_0 pypi')
     r"|^tensorflow(?:-gpu|-base)?[ \t]{2,40}\d[\w.]{0,20}[ \t]{2,40}\w{1,60}[ \t]{1,40}"
-    r"(?:conda-forge|defaults|pkgs/main|anaconda)\b",
+    r"(?:conda-forge|defaults|pkgs/main|anaconda|pypi)\b",
     re.MULTILINE,
 )
 
