@@ -673,6 +673,9 @@ WRITTEN = {
     "addon-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl.NotFoundError:"
     " /opt/conda/lib/python3.6/site-packages/tensorflow_addons/custom_ops/activations/"
     "_activation_ops.so: undefined symbol: _ZN10tensorflow12OpDefBuilder4AttrESs",
+    "directml-plugin-for-another-tensorflow": "tensorflow.python.framework.errors_impl."
+    "NotFoundError: C:\\Users\\user\\AppData\\Local\\Programs\\Python\\Python310\\lib\\"
+    "site-packages\\tensorflow-plugins\\tfdml_plugin.dll not found",
     "metal-plugin-for-another-tensorflow": "tensorflow.python.framework.errors_impl.NotFoundError:"
     " dlopen(/Users/a/env/lib/python3.10/site-packages/tensorflow-plugins/libmetal_plugin.dylib,"
     " 0x0006): Symbol not found: __ZN3tsl8internal10LogMessageC1EPKcii",

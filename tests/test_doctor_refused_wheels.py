@@ -5,8 +5,13 @@ TensorFlow's wording."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from test_doctor_evidence import _pinned_refusal, doctor, ids, top
+
+from tfgpu_setup.cli import main
 
 # derrian-distro/LoRA_Easy_Training_Scripts#35: a Mac, Python 3.10, TensorFlow 2.10.1 pinned;
 # 'tensorflow-macos' installed it
@@ -677,3 +682,29 @@ def test_a_python_newer_than_every_wheel_is_sent_to_the_newest_releases_pythons(
     first = doc["findings"][0]
     assert first["id"] == "python-unsupported"
     assert "from 3.10 to 3.13" in first["fix"] and "2.7" not in first["fix"]
+
+
+def test_the_directml_plugin_under_a_later_tensorflow_is_the_failed_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """microsoft/tensorflow-directml-plugin#352 (verbatim): the plug-in, built for
+    tensorflow-cpu 2.10, under 2.11; its maintainer: 'please manually install
+    tensorflow-cpu==2.10' (#331). TensorFlow does not import: exit 12, and the DirectML route
+    is the user's, so 'no CUDA on native Windows' is not the lead (review 64, D16)."""
+    log = (
+        ">>> import tensorflow as tf\n"
+        "Traceback (most recent call last):\n"
+        '  File "<stdin>", line 1, in <module>\n'
+        '  File "C:\\Users\\user\\AppData\\Local\\Programs\\Python\\Python310\\lib\\'
+        'site-packages\\tensorflow\\__init__.py", line 440, in <module>\n'
+        "    _ll.load_library(_plugin_dir)\n"
+        "tensorflow.python.framework.errors_impl.NotFoundError: C:\\Users\\user\\AppData\\Local"
+        "\\Programs\\Python\\Python310\\lib\\site-packages\\tensorflow-plugins\\tfdml_plugin.dll"
+        " not found\n"
+    )
+    path = tmp_path / "dml.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "2.11", "--json"])
+    first = json.loads(capsys.readouterr().out)["findings"][0]
+    assert (first["id"], first["severity"], code) == ("addon-tensorflow-mismatch", "error", 12)
+    assert "tensorflow-cpu==2.10.0" in first["fix"]

@@ -30,6 +30,8 @@ IMPORT_STOPPERS = frozenset(
         "windows-msvc-preload-failed",
         "windows-page-file-too-small",
         "native-runtime-not-loaded",
+        "directml-plugin-for-another-tensorflow",
+        "metal-plugin-for-another-tensorflow",
     }
 )
 """Lines that stop TensorFlow's import itself (not the user's code under it)."""

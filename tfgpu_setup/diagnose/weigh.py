@@ -100,6 +100,15 @@ def weighed_against_log(
         # (DeepLabCut#2318). The CPU allocator running out says the work ran on the CPU, as it
         # does there from 2.11 on.
         judged = noted(judged, lambda f: f.id == "windows-native-gpu-unsupported")
+    elif log.directml_line:
+        # Microsoft's DirectML runs on tensorflow-cpu on native Windows (any DirectX 12 GPU):
+        # CUDA's absence there is not what this user's route needs
+        judged = contradicted(
+            judged,
+            frozenset({"windows-native-gpu-unsupported"}),
+            "but the log is of Microsoft's DirectML route, which runs on tensorflow-cpu 2.10"
+            " on native Windows: " + log.directml_line[:120],
+        )
     return judged
 
 

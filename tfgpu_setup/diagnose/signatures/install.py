@@ -1180,6 +1180,29 @@ INSTALL: tuple[Signature, ...] = (
         subject="libmetal_plugin",
     ),
     Signature(
+        # Microsoft's tensorflow-directml-plugin, built against tensorflow-cpu 2.10: TensorFlow
+        # 2.11 and later refuse it at import ('TF 2.11 is not backward compatible with plugins
+        # built for earlier versions', its maintainer; the plug-in's development is paused).
+        name="directml-plugin-for-another-tensorflow",
+        needles=("tfdml_plugin",),
+        pattern=compiled(
+            r"NotFoundError: [^\n]{0,300}?[/\\]tensorflow-plugins[/\\]tfdml_plugin\.dll not found"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Microsoft's DirectML plug-in (tensorflow-directml-plugin) was built for"
+            " tensorflow-cpu 2.10, and 'import tensorflow' of a later release fails on it"
+        ),
+        fix=(
+            "Install the release it was built for: 'pip install tensorflow-cpu==2.10.0'"
+            " (Python 3.7 to 3.10), or 'pip uninstall tensorflow-directml-plugin'. For an NVIDIA"
+            " GPU, TensorFlow in WSL 2 uses CUDA."
+        ),
+        source="https://github.com/microsoft/tensorflow-directml-plugin/issues/331",
+        subject="tensorflow-directml-plugin",
+    ),
+    Signature(
         # An add-on's custom-op library linked against another TensorFlow's C++ symbols
         # (tensorflow, tsl, absl), or its own version check: the add-on release and the
         # TensorFlow release do not match (addons#470, text#961, recommenders-addons#406,
