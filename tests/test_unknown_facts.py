@@ -310,3 +310,22 @@ def test_a_linux_numbered_driver_stated_for_wsl2_is_read_in_linux_numbering() ->
     windows = whatif(os="wsl2", driver="528.49")
     assert (windows.driver.cuda_version, windows.driver.windows_numbering) == ("12.0", True)
     assert whatif(os="wsl2", driver="525.60").driver.cuda_version == "11.8"
+
+
+def test_a_windows_cudnn_of_8_3_or_later_asks_to_confirm_zlibwapi() -> None:
+    """cuDNN for Windows needs zlibwapi.dll from 8.3 on (NVIDIA's install guide), which the
+    doctor reads as a failed run: the plan for the same machine says what it assumed (review
+    64, P13)."""
+    machine = dict(
+        os="windows",
+        pythons=("3.9",),
+        gpus=("NVIDIA GeForce GTX 1660 SUPER",),
+        driver="522.06",
+        cuda_toolkit="11.8",
+    )
+    plan = make_plan(whatif(**machine, cudnn="8.6.0"), MATRIX, Request(venv=VENV))
+    assert plan.verdict == "gpu"
+    zlib = [a for a in plan.assumptions if "zlibwapi.dll" in a.assumed]
+    assert zlib and "where zlibwapi.dll" in zlib[0].confirm
+    older = make_plan(whatif(**machine, cudnn="8.1.1"), MATRIX, Request(venv=VENV))
+    assert not any("zlibwapi" in a.assumed for a in older.assumptions)

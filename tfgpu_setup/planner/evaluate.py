@@ -401,6 +401,32 @@ def _driver_ok(
     return "no NVIDIA driver found"
 
 
+ZLIB_FROM_CUDNN = "8.3"
+"""cuDNN for Windows needs zlibwapi.dll on PATH from 8.3 on (NVIDIA's cuDNN 8 install guide,
+'Installing Zlib'; https://docs.nvidia.com/deeplearning/cudnn/archives/cudnn-890/
+install-guide/index.html#install-zlib-windows): without it the first convolution ends the
+process."""
+
+
+def _zlib_beside_cudnn(facts: Facts) -> list[Assumption]:
+    """zlibwapi.dll, which no fact records, assumed beside a Windows cuDNN of 8.3 or later."""
+    newer = [
+        c.version
+        for c in facts.cudnn
+        if c.version and parsed(ZLIB_FROM_CUDNN) <= parsed(c.version) < parsed("9")
+    ]
+    if not newer:
+        return []
+    return [
+        Assumption(
+            "cudnn",
+            f"zlibwapi.dll on PATH (cuDNN {newer[0]} on Windows needs it from 8.3 on)",
+            "run 'where zlibwapi.dll'; where it is missing, install zlib as NVIDIA's cuDNN"
+            " install guide says (zlibwapi.dll in a folder on PATH)",
+        )
+    ]
+
+
 def evaluate(
     release: TfRelease,
     facts: Facts,
@@ -526,6 +552,8 @@ def evaluate(
                     "; ".join(confirm),
                 )
             )
+        if cuda_from == "system" and key == "windows_x86_64":
+            assumed += _zlib_beside_cudnn(facts)
     return Evaluation(
         release,
         python,
