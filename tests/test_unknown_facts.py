@@ -329,3 +329,13 @@ def test_a_windows_cudnn_of_8_3_or_later_asks_to_confirm_zlibwapi() -> None:
     assert zlib and "where zlibwapi.dll" in zlib[0].confirm
     older = make_plan(whatif(**machine, cudnn="8.1.1"), MATRIX, Request(venv=VENV))
     assert not any("zlibwapi" in a.assumed for a in older.assumptions)
+
+
+def test_a_cpu_plan_on_wsl2_without_a_driver_does_not_send_the_user_to_lspci() -> None:
+    """WSL 2's lspci never lists the NVIDIA GPU (microsoft/WSL#5485): where to look is
+    Windows' own device list (review 64, P9)."""
+    plan = make_plan(whatif(os="wsl2", driver="none"), MATRIX, Request(venv=VENV))
+    gpus = next(a for a in plan.assumptions if a.fact == "gpus")
+    assert "lspci" not in gpus.confirm.split("(")[0] and "Device Manager" in gpus.confirm
+    linux = make_plan(whatif(os="linux", driver="none"), MATRIX, Request(venv=VENV))
+    assert "lspci" in next(a for a in linux.assumptions if a.fact == "gpus").confirm

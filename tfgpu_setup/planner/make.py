@@ -189,12 +189,9 @@ def _assumptions(ctx: Context) -> tuple[Assumption, ...]:
             a,
             assumed="GPUs not stated: this plan is for the CPU; with an NVIDIA GPU named,"
             " plan again for its GPU build",
-            confirm=(
-                "run 'lspci | grep -i nvidia' there (without a driver, nvidia-smi lists none)"
-                " and add --gpu NAME"
-                if ctx.facts.knows("driver") and ctx.facts.driver.version is None
-                else a.confirm
-            ),
+            confirm=_gpu_without_a_driver(ctx.facts)
+            if ctx.facts.knows("driver") and ctx.facts.driver.version is None
+            else a.confirm,
         )
         if a.fact == "gpus"
         else a
@@ -487,3 +484,18 @@ def _conflicts(ctx: Context) -> tuple[str, ...]:
     # They all write the same tensorflow/ folder: uninstalling only the extra one deletes files
     # the kept one owns, and pip then calls the kept one "already satisfied". Remove them all.
     return tuple(present)
+
+
+def _gpu_without_a_driver(facts: Facts) -> str:
+    """How to see a GPU where no driver lists it: lspci on the bus; WSL 2 and Windows show
+    no NVIDIA device there (WSL's GPU is a Microsoft virtual adapter: microsoft/WSL#5485),
+    Windows itself does."""
+    if facts.knows("os") and facts.platform.os in ("wsl2", "windows"):
+        return (
+            "on Windows, open Device Manager's 'Display adapters' (WSL 2's lspci never lists"
+            " the NVIDIA GPU) and add --gpu NAME"
+        )
+    return (
+        "run 'lspci | grep -i nvidia' there (without a driver, nvidia-smi lists none) and add"
+        " --gpu NAME"
+    )
