@@ -3708,6 +3708,28 @@ def test_a_cudnn_tensorflow_loaded_and_accepted_outranks_another_one_installed(t
     assert "ld-library-path-shadows" in ids(older)
 
 
+def test_a_cudnn_soname_tensorflow_opened_outranks_a_stated_cudnn_of_another_major(
+    tmp_path, capsys
+):
+    # TensorFlow 2.3 asks the loader for libcudnn.so.7 only: it opened it, so a cuDNN 7 is
+    # there beside the 8.0.5 stated, and the missing libcusolver.so.10 is what stops it (TF
+    # 2.3's dso_loader wording; review 63, C25)
+    log = (
+        "2020-10-02 23:35:07.248362: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:59] Could not load dynamic library 'libcusolver.so.10'; dlerror:"
+        " libcusolver.so.10: cannot open shared object file: No such file or directory\n"
+        "2020-10-02 23:35:07.251841: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:48] Successfully opened dynamic library libcudnn.so.7\n"
+        "2020-10-02 23:35:07.251859: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1753]"
+        " Cannot dlopen some GPU libraries.\nSkipping registering GPU devices...\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.3", "--cuda-toolkit", "10.1")
+    doc = doctor(tmp_path, capsys, log, *flags, "--cudnn", "8.0.5")
+    assert doc["findings"][0]["id"] == "cuda-libs-not-found"
+    mismatch = next(f for f in doc["findings"] if f["id"] == "cudnn-version-mismatch")
+    assert mismatch["severity"] == "info"
+
+
 def test_a_release_before_the_extra_without_system_cuda_is_told_the_wheels_plan_pins(
     tmp_path, capsys
 ):

@@ -768,8 +768,21 @@ def _cudnn_accepted(
     """TensorFlow names the cuDNN it loaded and checks it against its build, saying so when it
     is not (a major or an older minor): one loaded without that complaint is a cuDNN it
     accepts, whatever other one is installed beside it (a system cuDNN 9 beside the [and-cuda]
-    wheel's 8.9)."""
-    loaded = next((m for m in matches if m.signature.name == "cudnn-loaded"), None)
+    wheel's 8.9). Its soname opened (libcudnn.so.7) is the same word at the loader's level:
+    TensorFlow asks only for its build's major, so a cuDNN stated of another major is not the
+    one it runs."""
+    loaded = next(
+        (
+            m
+            for m in matches
+            if m.signature.name == "cudnn-loaded"
+            or (
+                m.signature.name == "library-loaded"
+                and m.groups.get("lib", "").startswith("libcudnn")
+            )
+        ),
+        None,
+    )
     if loaded is None or any(
         m.signature.finding_id in ("cudnn-version-mismatch", "cudnn-not-found") for m in matches
     ):
