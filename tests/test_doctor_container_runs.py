@@ -10,8 +10,8 @@ from doctor_support import doctor
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
-# TensorFlow 2.15's own start-up in a GPU image started without --gpus (the lines as
-# tensorflow#62075 and NVIDIA/nvidia-docker#1648 show them; the host name and times written)
+# TensorFlow 2.15's own start-up in a GPU image started without --gpus (its cuda_driver.cc and
+# cuda_diagnostics.cc wording; the host name and times written)
 STUB_IN_A_CONTAINER = (
     "2024-01-22 08:44:12.005117: E external/local_xla/xla/stream_executor/cuda/"
     "cuda_driver.cc:274] failed call to cuInit: UNKNOWN ERROR (34)\n"
