@@ -198,3 +198,25 @@ def test_a_tf1_session_start_says_nothing_of_the_build_where_its_gpu_lines_may_b
     # a program's own words that name TensorFlow are still the program's
     hello = _tf1_session_start("b'Hello, TensorFlow!'\n")
     assert doctor(tmp_path, capsys, hello)["findings"][0]["id"] == "cpu-only-tensorflow"
+
+
+def test_a_windows_prompt_that_started_tensorflow_outranks_a_stated_linux(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--os linux stated, and the paste is PowerShell starting Python, whose TensorFlow 2.13
+    lists no GPU: native Windows has no GPU build from 2.11, as the same log reads without
+    the flag (review 63, C21)."""
+    log = (
+        'PS C:\\Users\\ana\\proj> python -c "import tensorflow as tf; print(tf.__version__);'
+        " print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2.13.0\n[]\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--python", "3.11")
+    assert doc["findings"][0]["id"] == "windows-native-gpu-unsupported"
+    assert any("judged by the log" in n["message"] for n in doc["facts"]["notes"])
+    # a Windows prompt that only opened a session elsewhere says nothing of TensorFlow's OS
+    remote = log.replace(
+        "PS C:\\Users\\ana\\proj> python -c", "PS C:\\Users\\ana> ssh box\n$ python -c"
+    )
+    doc = doctor(tmp_path, capsys, remote, "--os", "linux", "--python", "3.11")
+    assert "windows-native-gpu-unsupported" not in [f["id"] for f in doc["findings"][:1]]

@@ -54,6 +54,17 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     version without the CUDA it supports gets it from NVIDIA's table."""
     unknown = set(facts.unknown)
     platform = facts.platform
+    notes = list(facts.notes)
+    if _stated_linux_ran_on_windows(facts, log):
+        # the process that wrote the log ran on native Windows, whatever was stated
+        notes.append(
+            Note(
+                "log",
+                f"os {platform.os} stated ({platform.source}); the log shows native Windows"
+                f" ({log.windows_process_line[:80]}): judged by the log",
+            )
+        )
+        unknown.add("os")
     if "arch" in unknown and log.arch:
         platform = dataclasses.replace(platform, arch=log.arch)
         unknown.discard("arch")
@@ -76,7 +87,6 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         platform = dataclasses.replace(platform, glibc=log.glibc)
         unknown.discard("glibc")
     gpus = facts.gpus
-    notes = list(facts.notes)
     if "gpus" in unknown and log.gpus_seen:
         gpus = gpus_in_log(log, matrix)
         unknown.discard("gpus")
@@ -154,6 +164,14 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         notes=tuple(notes),
         unknown=tuple(n for n in FACT_NAMES if n in unknown),
     )
+
+
+def _stated_linux_ran_on_windows(facts: Facts, log: LogFacts) -> bool:
+    """Linux stated by a flag or a facts file, and the log's own TensorFlow ran on native
+    Windows (a prompt there started it, or its traceback or loader is Windows')."""
+    stated = facts.knows("os") and facts.platform.os == "linux"
+    probed = facts.platform.source in ("detected", "probe")
+    return stated and not probed and log.os == "windows" and bool(log.windows_process_line)
 
 
 def _stated_driver_not_logged(facts: Facts, log: LogFacts) -> str:

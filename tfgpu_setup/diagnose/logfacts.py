@@ -51,6 +51,7 @@ from .platform_seen import (
     os_of_distributions,
     python_of,
     python_roots,
+    windows_process_line,
 )
 from .release_hints import (
     LOCAL_BUILD_VERSION,
@@ -224,6 +225,8 @@ class LogFacts:
     pythons_apart: tuple[str, ...] = ()
     """Two python answers ('which python', sys.executable) of two installations."""
     container_line: str = ""
+    windows_process_line: str = ""
+    """The logging TensorFlow's own process on native Windows (windows_in_wsl.py)."""
     own_container_line: str = ""
     """TensorFlow's diagnostics naming its own host by a container id (_OWN_CONTAINER_HOST)."""
     cuda_seen: tuple[tuple[str, str], ...] = ()
@@ -523,6 +526,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         pythons_apart=pythons_apart(sample),
         container_line=_first(_CONTAINER, sample),
         own_container_line=_first(_OWN_CONTAINER_HOST, sample),
+        windows_process_line=windows_process_line(sample),
         cuda_seen=tuple(cuda_seen),
         cudnn_loaded=cudnn_loaded or None,
         cudnn_compiled=cudnn_compiled or None,

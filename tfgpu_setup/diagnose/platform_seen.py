@@ -132,6 +132,31 @@ _LINUX = re.compile(
 """'uname -a' ('... x86_64 GNU/Linux') and /etc/os-release: Linux, once WSL is ruled out."""
 
 
+WINDOWS_LOAD = re.compile(
+    r"(?:Could not load dynamic library|Successfully opened dynamic library) '?"
+    r"(?P<dll>\w{1,40}64_\d{1,4}\.dll|nvcuda\.dll)"
+)
+"""TensorFlow's dso_loader naming a DLL: its Windows build at work."""
+
+
+_WINDOWS_PROCESS = re.compile(
+    # a Windows prompt that started Python (PowerShell's 'PS C:\\...> ', cmd's 'C:\\...>')
+    r"^[ \t]*(?:\([\w.-]{1,60}\) )?(?:PS )?[A-Za-z]:\\[^\n>]{0,200}> ?"
+    r"(?:python|py|ipython|jupyter)(?:\.exe)?\b[^\n]*"
+    # or a traceback through TensorFlow in a Windows site-packages
+    r"|^[ \t]*File \"[A-Za-z]:\\[^\"\n]{0,300}\\site-packages\\tensorflow[^\n]*",
+    re.MULTILINE,
+)
+"""What shows TensorFlow's own process running on native Windows."""
+
+
+def windows_process_line(text: str) -> str:
+    """The line showing the logging TensorFlow ran on native Windows: a Windows prompt
+    starting Python, a traceback through a Windows site-packages, or a DLL its loader named."""
+    found = _WINDOWS_PROCESS.search(text) or WINDOWS_LOAD.search(text)
+    return found.group(0).strip()[:200] if found else ""
+
+
 def os_of(text: str) -> tuple[str | None, str]:
     for name, pattern in (
         ("wsl2", _WSL),

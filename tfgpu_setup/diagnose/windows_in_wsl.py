@@ -5,18 +5,11 @@ data out."""
 
 from __future__ import annotations
 
-import re
-
 from ..facts import Facts
 from ..findings import Finding, Severity, rank
+from .platform_seen import WINDOWS_LOAD
 from .sources import WSL_GUIDE
 from .weigh import contradicted
-
-_WINDOWS_LOAD = re.compile(
-    r"(?:Could not load dynamic library|Successfully opened dynamic library) '?"
-    r"(?P<dll>\w{1,40}64_\d{1,4}\.dll|nvcuda\.dll)"
-)
-"""TensorFlow's dso_loader naming a DLL: its Windows build at work."""
 
 
 def windows_log_under_wsl(
@@ -26,7 +19,7 @@ def windows_log_under_wsl(
     stated for WSL 2 (another CUDA asked for) no longer stands as an error."""
     if not (facts.knows("os") and facts.platform.os == "wsl2"):
         return findings
-    load = _WINDOWS_LOAD.search(text)
+    load = WINDOWS_LOAD.search(text)
     if load is None:
         return findings
     because = f"but this log is native Windows' TensorFlow ({load.group('dll')}), not WSL 2's"
