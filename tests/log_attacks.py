@@ -699,6 +699,8 @@ WRITTEN = {
     " currently only implemented for CPU devices.",
     "nccl-ops-not-built": "InvalidArgumentError: No OpKernel was registered to support Op"
     " 'NcclAllReduce' with these attrs.  Registered devices: [CPU,GPU], Registered kernels:",
+    "nccl-shared-memory-too-small": "3f1c2a9b7e11:41:77 [1] include/shm.h:28 NCCL WARN Error"
+    " while creating shared memory segment nccl-shm-recv-2b1c3f8e5a6d7c90-0-1-0 (size 9637888)",
     "nccl-cuda-failure": "UNKNOWN: Error invoking NCCL: unhandled cuda error",
     "ldd-cuda-library-missing": "\tlibcublas.so.10 => not found",
     "ldd-cudnn-missing": "        libcudnn.so.7 => not found",

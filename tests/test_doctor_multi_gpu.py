@@ -52,6 +52,23 @@ def test_nccl_failing_between_working_gpus_is_a_failure_on_the_gpus(
     assert "NCCL_P2P_DISABLE=1" in doc["findings"][0]["fix"]
 
 
+def test_nccl_without_room_in_a_containers_dev_shm_is_told_to_give_it_more(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NCCL's shared-memory transport in Docker's 64 MB /dev/shm: the all-reduce fails with
+    'unhandled system error', which peer access has nothing to do with (review 63, c14)."""
+    failure = (
+        "3f1c2a9b7e11:41:77 [1] include/shm.h:28 NCCL WARN Error while creating shared memory"
+        " segment nccl-shm-recv-2b1c3f8e5a6d7c90-0-1-0 (size 9637888)\n"
+        "3f1c2a9b7e11:41:77 [1] NCCL INFO transport/shm.cc:101 -> 2\n"
+        "  (0) Internal:  NCCL: unhandled system error. Set NCCL_DEBUG=WARN for detail.\n"
+    )
+    doc = doctor(tmp_path, capsys, GPUS_CREATED + failure, "--container")
+    assert _top(doc) == "gpu-kernel-failed"
+    assert "--shm-size" in doc["findings"][0]["fix"]
+    assert doc["gpu_used"] == "yes"
+
+
 def test_a_build_without_nccl_ops_is_told_to_use_another_all_reduce(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

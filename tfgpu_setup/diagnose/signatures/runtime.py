@@ -1375,6 +1375,29 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
     ),
     Signature(
+        # NCCL's shared-memory transport between the GPUs of one machine makes its segments
+        # in /dev/shm, which Docker gives a container only 64 MB of by default: the all-reduce
+        # then fails with 'unhandled system error' (NCCL's troubleshooting guide, 'Docker').
+        name="nccl-shared-memory-too-small",
+        needles=("shared memory segment", "posix_fallocate failed"),
+        pattern=compiled(
+            r"NCCL WARN (?:Error while creating shared memory segment|Call to posix_fallocate"
+            r" failed)"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "NCCL, which the multi-GPU all-reduce uses, could not create its shared memory in"
+            " /dev/shm: a container's (64 MB in Docker unless set) is too small"
+        ),
+        fix=(
+            "Give the container more shared memory: 'docker run --shm-size=1g --ulimit"
+            " memlock=-1 ...' (or --ipc=host; in Kubernetes, an emptyDir with medium: Memory"
+            " mounted at /dev/shm). NCCL_SHM_DISABLE=1 makes NCCL use other transports instead."
+        ),
+        source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
+    ),
+    Signature(
         # NCCL's own words for a CUDA call that failed inside it (ncclUnhandledCudaError), and
         # its warning when one GPU cannot map another's memory: the GPUs work, their direct
         # (peer-to-peer) transfers do not, as in VMs, some containers and PCIe switches with
