@@ -309,3 +309,26 @@ def test_a_driver_for_every_gpu_outranks_one_gpu_without_kernels(tmp_path, capsy
     assert "no longer drives the Tesla K80" in first["fix"]
     skipped = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
     assert skipped["severity"] == "warning"
+
+
+def test_tf_trt_aborting_without_tensorrt_beside_a_working_gpu_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TF-TRT's converter on a working GPU, with no libnvinfer.so.7: the TensorRT stub aborts
+    the process (nvinfer_stub.cc). The GPU works; TF-TRT's work failed for want of TensorRT,
+    and saying only 'uses the GPU' hid it (review 63, c17)."""
+    log = GPUS_CREATED + (
+        "INFO:tensorflow:Linked TensorRT version: (7, 2, 2)\n"
+        "INFO:tensorflow:Loaded TensorRT version: (0, 0, 0)\n"
+        "2021-09-30 09:41:30.493064: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libnvinfer.so.7'; dlerror:"
+        " libnvinfer.so.7: cannot open shared object file: No such file or directory\n"
+        "2021-09-30 09:41:30.493190: F tensorflow/compiler/tf2tensorrt/stub/nvinfer_stub.cc:49]"
+        " getInferLibVersion symbol not found.\n"
+        "Aborted (core dumped)\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--tf", "2.6.0")
+    assert doc["gpu_used"] == "yes"
+    first = doc["findings"][0]
+    assert "TF-TRT" in first["title"] and "TensorRT" in first["fix"]
+    assert "TF-TRT" in doc["verdict"]

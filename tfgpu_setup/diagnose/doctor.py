@@ -595,14 +595,25 @@ def diagnose(
             # kernels are the cause, whatever failed first
             after_gpu |= {"compute-capability-unsupported"}
             newer |= {"compute-capability-unsupported"}
+        # an optional library a feature asked for (TF-TRT's TensorRT) failing that work: the
+        # GPU works, the feature does not
+        optional = frozenset(
+            m.signature.finding_id or ""
+            for m in _after_the_last_gpu(matches)
+            if m.signature.name in OPTIONAL_LIBRARY_FAILURES
+        )
         findings = _gpu_works(
-            _others_ignored(findings, matches), after_gpu | newer | shadowing, kept=newer
+            _others_ignored(findings, matches),
+            after_gpu | newer | shadowing | optional,
+            kept=newer | optional,
         )
         library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
         if newer and not legacy_newer and not library_failed:
             findings = jit_at_start(findings, known, entry, matrix)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
-        failed = next((f for f in findings if f.id in after_gpu | newer | shadowing), None)
+        failed = next(
+            (f for f in findings if f.id in after_gpu | newer | shadowing | optional), None
+        )
         # a failure of the work itself, logged before the line that shows the GPU (TF 1.x
         # prints the failing node's GPU placement and its allocator's summary after the OOM)
         failed = failed or next(
@@ -1009,6 +1020,9 @@ def _library_kernel_failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
     return any(m.signature.name in NEWER_GPU_KERNEL_FAILURES for m in _after_the_last_gpu(matches))
 
 
+OPTIONAL_LIBRARY_FAILURES = frozenset({"tf-trt-without-tensorrt"})
+"""Work of a feature that needs a library the GPU does not (TF-TRT's TensorRT) failing for
+want of it."""
 NEWER_GPU_KERNEL_FAILURES = LIBRARY_KERNEL_FAILURES | {"blas-launch-failed"}
 """What a library's kernel failing says on a GPU newer than the build (elsewhere 'Blas GEMM
 launch failed' is most often memory another process holds)."""
