@@ -99,7 +99,6 @@ from .release_hints import (
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
-from .shared_wheels import cudnn_shared_with_another_framework
 from .signatures.model import CUINIT_DRIVER_FIX, FOR_THIS_GPU, LIBCUDA_NOT_LOADED_FIX
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
@@ -478,7 +477,6 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
-    findings = cudnn_shared_with_another_framework(findings, known, log or "", matrix)
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged
     )

@@ -24,6 +24,7 @@ from .signatures.install import (
     REQUIREMENT_MISSING,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
+from .version_evidence import pinned_wheels_fix
 from .wanted import Wanted, searched
 from .weigh import demoted
 
@@ -499,7 +500,7 @@ def _listed_wheels_not_loaded(
                     f"TensorFlow {release.version if release else ''} loads {name.strip()}"
                     f" {version.strip()}, and the wheel installed is {there_version}",
                     (f"pip lists {there}", f"tensorflow[and-cuda] pins {pin}", quoted(dlopen.line)),
-                    _pinned_wheels_fix(release.version if release else "", log, there),
+                    pinned_wheels_fix(release.version if release else "", log, there),
                     TF_INSTALL,
                 )
             ]
@@ -523,21 +524,6 @@ def _listed_wheels_not_loaded(
             TF_INSTALL,
         )
     ]
-
-
-def _pinned_wheels_fix(version: str, log: LogFacts, there: str) -> str:
-    """Install the release's pins; where another framework listed beside it pins the wheel
-    there, that would break it: separate environments first."""
-    install = f"pip install 'tensorflow[and-cuda]=={version}'"
-    if log.other_framework_line:
-        framework = " ".join(log.other_framework_line.split()[:3])
-        return (
-            f"Give TensorFlow an environment of its own ({framework}"
-            f" pins {there} here, and installing TensorFlow's pins over it breaks that"
-            f" framework): in a new virtualenv, {install}. Or move both to releases that share"
-            " one cuDNN major (TensorFlow 2.18 and later use cuDNN 9)."
-        )
-    return f"Install the wheels this release pins: {install} in the environment that runs it."
 
 
 _LOADED_WHEELS = r"nvidia-(?:cudnn|cublas|cuda-runtime)-cu\d{2}-"

@@ -39,6 +39,9 @@ def library_mismatch(
         "Install cuDNN {wanted} for this TensorFlow's CUDA version, or the TensorFlow release "
         "built for the cuDNN you have ('tfgpu-setup plan')."
     )
+    if release is not None and wheels and (shared := _cudnn_wheel_shared(facts, log)):
+        # another framework pins the cuDNN wheel here: TensorFlow's pins would break it
+        cudnn_fix = pinned_wheels_fix(release.version, log, shared)
     found = [
         _mismatch(
             "cuda-version-mismatch",
@@ -62,6 +65,30 @@ def library_mismatch(
         or _colab_cudnn(facts, log),
     ]
     return [f for f in found if f is not None]
+
+
+def pinned_wheels_fix(version: str, log: LogFacts, there: str) -> str:
+    """Install the release's pins; where another framework listed beside it pins the wheel
+    there, that would break it: separate environments first."""
+    install = f"pip install 'tensorflow[and-cuda]=={version}'"
+    if log.other_framework_line:
+        framework = " ".join(log.other_framework_line.split()[:3])
+        return (
+            f"Give TensorFlow an environment of its own ({framework}"
+            f" pins {there} here, and installing TensorFlow's pins over it breaks that"
+            f" framework): in a new virtualenv, {install}. Or move both to releases that share"
+            " one cuDNN major (TensorFlow 2.18 and later use cuDNN 9)."
+        )
+    return f"Install the wheels this release pins: {install} in the environment that runs it."
+
+
+def _cudnn_wheel_shared(facts: Facts, log: LogFacts) -> str:
+    """The cuDNN wheel installed ('nvidia-cudnn-cu12 9.1.0.70', as a listing shows it), where
+    the log lists another framework beside it that pins it (PyTorch, JAX)."""
+    if not log.other_framework_line:
+        return ""
+    wheel = next((c.path for c in facts.cudnn if c.version and "nvidia-cudnn" in c.path), "")
+    return "-".join(wheel.split()[:2])
 
 
 def _and_cuda_first(facts: Facts, release: TfRelease | None) -> str:
