@@ -708,3 +708,6 @@ def test_the_directml_plugin_under_a_later_tensorflow_is_the_failed_import(
     first = json.loads(capsys.readouterr().out)["findings"][0]
     assert (first["id"], first["severity"], code) == ("addon-tensorflow-mismatch", "error", 12)
     assert "tensorflow-cpu==2.10.0" in first["fix"]
+    # the error's shorter form, as #367 quotes it under 2.12
+    short = "tensorflow.python.framework.errors_impl.NotFoundError: tfdml_plugin.dll not found\n"
+    assert doctor(tmp_path, capsys, short)["findings"][0]["id"] == "addon-tensorflow-mismatch"

@@ -1185,13 +1185,11 @@ INSTALL: tuple[Signature, ...] = (
         # built for earlier versions', its maintainer; the plug-in's development is paused).
         name="directml-plugin-for-another-tensorflow",
         needles=("tfdml_plugin",),
-        pattern=compiled(
-            r"NotFoundError: [^\n]{0,300}?[/\\]tensorflow-plugins[/\\]tfdml_plugin\.dll not found"
-        ),
+        pattern=compiled(r"NotFoundError: (?:[^\n]{0,300}?[/\\])?tfdml_plugin\.dll not found"),
         finding_id="addon-tensorflow-mismatch",
         severity=Severity.ERROR,
         title=(
-            "Microsoft's DirectML plug-in (tensorflow-directml-plugin) was built for"
+            "The DirectML plug-in (Microsoft's tensorflow-directml-plugin) was built for"
             " tensorflow-cpu 2.10, and 'import tensorflow' of a later release fails on it"
         ),
         fix=(
