@@ -54,12 +54,29 @@ def weigh_memory(
         dataclasses.replace(
             f,
             severity=Severity.WARNING,
+            title=HANDLE_WITH_MEMORY_FREE,
             evidence=(*f.evidence, f"but most of the GPU memory was free: {log.memory_free_line}"),
+            fix=HANDLE_WITH_MEMORY_FREE_FIX,
         )
         if f.id == "gpu-out-of-memory" and f.severity is Severity.ERROR
         else f
         for f in findings
     ]
+
+
+HANDLE_WITH_MEMORY_FREE = (
+    "A cuDNN or cuBLAS handle could not be created although most of the GPU's memory was free:"
+    " not memory, most often a library of another version than the build's, or a driver too"
+    " old for it"
+)
+HANDLE_WITH_MEMORY_FREE_FIX = (
+    "Find which cuDNN and cuBLAS load (TF_CPP_MAX_VLOG_LEVEL=3 prints every library TensorFlow"
+    " opens; 'pip list | grep nvidia'; LD_LIBRARY_PATH): a copy other than the release's (a"
+    " system or conda one first on the path, another framework's wheel) is the usual cause:"
+    " install the release's (from 2.14 'pip install tensorflow[and-cuda]==X.Y.Z') and take the"
+    " other off the path. Then update the driver, and clear CUDA's JIT cache (rm -rf"
+    " ~/.nv/ComputeCache). Memory growth helps only where another process holds the memory."
+)
 
 
 def cross_findings(
