@@ -669,6 +669,13 @@ def test_a_jetson_with_no_installable_release_still_hears_pypi_has_no_cuda_build
     )
     arm = next(f for f in doc["findings"] if f["id"] == "cpu-only-tensorflow")
     assert arm["severity"] == "error" and "JetPack" in arm["fix"]
+    # NVIDIA's JetPack wheels are that route, for JetPack's Python and the Nano's 5.3: PyPI's
+    # gaps are notes, and the JetPack route leads (review 63, P16)
+    assert doc["findings"][0]["id"] == "cpu-only-tensorflow"
+    assert "developer.download.nvidia.com/compute/redist/jp/" in arm["fix"]
+    severities = {f["id"]: f["severity"] for f in doc["findings"]}
+    assert severities.get("python-unsupported", "info") == "info"
+    assert severities.get("compute-capability-unsupported", "info") == "info"
 
 
 def test_a_legacy_driver_is_not_the_cause_for_a_gpu_no_release_runs_on(

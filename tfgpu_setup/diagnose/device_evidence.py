@@ -14,9 +14,10 @@ from packaging.version import InvalidVersion
 from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, with_context
+from ..planner.jetson import JETSON_GPU
 from ..versions import parsed, xy_tuple
 from .facts_from_log import container_only_from_the_log
-from .logfacts import JETSON_GPU, TEGRA, LogFacts
+from .logfacts import TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .signatures.driver import (

@@ -1156,8 +1156,6 @@ TEGRA = re.compile(
 """A Jetson's names: the board or its integrated GPU (Tegra X1/X2, Xavier, Orin), its GPU's
 device nodes and driver folder, its kernel ('4.9.253-tegra') and host name, NVIDIA's L4T images,
 JetPack, and JetPack 6's nvidia-smi naming the GPU by its driver ('Orin (nvgpu)')."""
-JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
-"""A Jetson's GPU as TensorFlow or the user names it."""
 
 
 _PIP_INSTALLED = re.compile(r"Successfully installed (?P<installed>[^\n]*)")

@@ -16,6 +16,7 @@ from ..versions import parsed
 from . import rules as _rules  # noqa: F401  (registers the rules)
 from .context import Context
 from .evaluate import Evaluation, evaluate
+from .jetson import on_a_jetson
 from .registry import RULES
 from .request import Request
 from .stepdown import stepdown_findings
@@ -56,7 +57,7 @@ def judge(ctx: Context) -> tuple[Finding, ...]:
     from: one finding per id (the rule's on a tie), ranked."""
     stepped_down = () if ctx.installed else stepdown_findings(ctx)
     merged = merge(*(r.check(ctx) for r in RULES), stepped_down)
-    return expected_without_a_gpu(merged, ctx.facts.gpus_absent())
+    return on_a_jetson(expected_without_a_gpu(merged, ctx.facts.gpus_absent()), ctx.facts)
 
 
 def installed_release(matrix: Matrix, version: str | None) -> TfRelease | None:

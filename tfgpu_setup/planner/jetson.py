@@ -1,0 +1,53 @@
+"""A Jetson: NVIDIA's own TensorFlow for its JetPack release is the GPU route.
+
+PyPI has no CUDA build for Linux on Arm, and NVIDIA builds TensorFlow for each JetPack release,
+for the Python that JetPack ships and with kernels for the Jetson's integrated GPU ('Installing
+TensorFlow for Jetson Platform'). A Python PyPI's releases no longer support (JetPack 4.6's
+3.6), and a compute capability PyPI's wheels lack (the Nano's 5.3), say nothing of that route:
+notes beside the one finding that names it. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..facts import Facts
+from ..findings import Finding, Severity, rank
+
+JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
+"""A Jetson's GPU as TensorFlow or the user names it."""
+JETPACK_SOURCE = (
+    "https://docs.nvidia.com/deeplearning/frameworks/install-tf-jetson-platform/index.html"
+)
+JETPACK_FIX = (
+    "Install NVIDIA's TensorFlow for this Jetson's JetPack release, with the Python JetPack"
+    " ships: 'pip3 install --extra-index-url https://developer.download.nvidia.com/compute/"
+    "redist/jp/vXY tensorflow' (vXY: the JetPack version, v46 for JetPack 4.6; 'cat"
+    " /etc/nv_tegra_release' names the L4T release), or NVIDIA's l4t-tensorflow container."
+    " PyPI's wheels have no CUDA on Arm."
+)
+_PYPI_ONLY = frozenset(
+    {"python-unsupported", "compute-capability-unsupported", "platform-unsupported"}
+)
+"""What PyPI's wheels lack, which NVIDIA's JetPack wheels have."""
+
+
+def on_a_jetson(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """Where every GPU known is a Jetson's: the JetPack route named, PyPI's gaps as notes."""
+    if not facts.gpus or not all(JETSON_GPU.match(g.name) for g in facts.gpus):
+        return findings
+    if not any(f.id == "cpu-only-tensorflow" for f in findings):
+        return findings
+    because = (
+        "but on a Jetson NVIDIA's TensorFlow for JetPack is the GPU route: its wheels are built"
+        " for JetPack's Python and the Jetson's GPU"
+    )
+    return rank(
+        dataclasses.replace(f, fix=JETPACK_FIX, source=JETPACK_SOURCE)
+        if f.id == "cpu-only-tensorflow"
+        else dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, because))
+        if f.id in _PYPI_ONLY and f.severity is not Severity.INFO
+        else f
+        for f in findings
+    )
