@@ -1466,3 +1466,16 @@ def test_a_gpu_split_into_mig_instances_is_no_finding(
 ) -> None:
     _, doc = run_json(capsys, "--facts", str(facts_file(tmp_path, "mig-a100")))
     assert "no-nvidia-gpu" not in {f["id"] for f in doc["findings"]}
+
+
+@pytest.mark.parametrize("cc", ["99.9", "0.5", "14.0"])
+def test_a_compute_capability_no_gpu_has_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], cc: str
+) -> None:
+    """'--gpu 99.9' planned a GPU with PTX JIT: a typing slip, not a GPU (review 62)."""
+    code = main(["plan", "--no-probe", "--os", "linux", "--python", "3.11", "--gpu", cc])
+    err = one_line_error(capsys.readouterr().err)
+    assert code == ExitCode.INPUT and f"--gpu '{cc}'" in err and "cuda-gpus" in err
+    # the generation after the newest known is still planned for (a GPU newer than the table)
+    assert main(["plan", "--no-probe", "--os", "linux", "--python", "3.11", "--gpu", "13.0"]) == 0
+    capsys.readouterr()

@@ -347,12 +347,27 @@ def _with_cc_from_name(gpu: Gpu, matrix: Matrix) -> Gpu:
     )
 
 
+def _beyond_every_generation(matrix: Matrix, cc: str) -> bool:
+    """A compute capability past the generation after the newest the table knows (or of major
+    0): no GPU has it, so it is a typing slip, not a GPU to plan for."""
+    major = int(cc.split(".")[0])
+    newest = max(int(c.split(".")[0]) for arch in matrix.gpus.architectures for c in arch.ccs)
+    return major > newest + 1 or major == 0
+
+
 def gpu_named(index: int, value: str, matrix: Matrix, source: str, lenient: bool = False) -> Gpu:
     """A GPU from a name or a compute capability, as stated. lenient: a name the table does
     not know, or sold with several compute capabilities, leaves the capability unknown
     instead of being refused."""
     if CC_VALUE.match(value):
         arch = query.arch_for_cc(matrix, value)
+        if arch is None and not lenient and _beyond_every_generation(matrix, value):
+            raise UserError(
+                f"--gpu {value!r}: no NVIDIA GPU has compute capability {value}; give the one"
+                " https://developer.nvidia.com/cuda-gpus lists for the GPU (e.g. 8.6), or its"
+                " name as nvidia-smi prints it",
+                ExitCode.INPUT,
+            )
         name = f"GPU with compute capability {value}" + (f" ({arch.name})" if arch else "")
         return Gpu(
             index=index, name=name, compute_capability=value, cc_source=source, source=source
