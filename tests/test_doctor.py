@@ -26,12 +26,13 @@ def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
     return code, json.loads(capsys.readouterr().out)
 
 
-def test_a_pasted_log_alone_names_the_cause_and_exits_cpu_only(capsys):
+def test_a_pasted_log_alone_names_the_cause_and_exits_as_failed_work(capsys):
     code, doc = run_cli(
         capsys, "doctor", "--log", str(LOGS / "cudnn-mismatch-910-vs-930-dnn-init-failed.log")
     )
-    assert code == ExitCode.CPU_ONLY
-    assert doc["gpu_used"] == "no"
+    # the DNN library starts for work on a GPU device: the device existed, its cuDNN failed
+    assert code == ExitCode.TF_BROKEN
+    assert doc["gpu_used"] == "no" and doc["verdict"].startswith("TensorFlow reached the GPU")
     assert doc["findings"][0]["id"] == "cudnn-version-mismatch"
     assert "9.1.0" in doc["verdict"] and "9.3.0" in doc["verdict"]
     # A pasted log is never mixed with this machine's facts: what it shows is all that is known.

@@ -4978,3 +4978,8 @@ def test_dnn_library_not_found_does_not_send_a_release_before_2_14_to_its_missin
     first = doc["findings"][0]
     assert first["id"] == "cudnn-version-mismatch"
     assert "before 2.14 install it by name" in first["fix"]
+    # raised by the convolution placed on the GPU: the device existed and its cuDNN would
+    # not start, so TensorFlow reached the GPU and its work failed (exit 12; review 63, c54)
+    assert doc["verdict"].startswith("TensorFlow reached the GPU")
+    code, _doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "2.9")
+    assert code == 12

@@ -99,7 +99,12 @@ from .release_hints import (
 from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
-from .signatures.model import CUINIT_DRIVER_FIX, FOR_THIS_GPU, LIBCUDA_NOT_LOADED_FIX
+from .signatures.model import (
+    CUINIT_DRIVER_FIX,
+    FOR_THIS_GPU,
+    LIBCUDA_NOT_LOADED_FIX,
+    LIBRARY_IDS,
+)
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
@@ -665,12 +670,19 @@ def diagnose(
     )
     if errors:
         top = errors[0]
+        # a library TensorFlow only starts for work on a GPU device (cuDNN at the first
+        # convolution) failed: the device existed, whether or not the paste kept its line
+        at_work = top.id in LIBRARY_VERSION_IDS | LIBRARY_IDS and any(
+            m.signature.at_work and m.signature.finding_id == top.id for m in matches
+        )
+        broken = broken or at_work
         verdict = (
             # a kernel that faulted ran on the GPU: the work failed there
             f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
             if top.id in RAN_ON_THE_GPU
             or (gpu_seen and top.id in after_gpu & KERNELS_FAIL)
             or (died_after_gpu and top.id in after_gpu)
+            or at_work
             else f"TensorFlow is not using the GPU because {lower_first(top.title)}; fix: {top.fix}"
         )
         # a named cause lists the steps only for a thin log (a fuller log answers most of

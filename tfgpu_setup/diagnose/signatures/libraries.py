@@ -850,6 +850,8 @@ LIBRARIES: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS
         | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
         variants=(handle_failed_first("DNN library {what}"),),
+        # (raised by an op placed on a GPU device: the device existed)
+        at_work=True,
     ),
     Signature(
         # XLA's GPU compiler checks the stream has a DNN before it compiles a graph with
