@@ -711,3 +711,22 @@ def test_the_directml_plugin_under_a_later_tensorflow_is_the_failed_import(
     # the error's shorter form, as #367 quotes it under 2.12
     short = "tensorflow.python.framework.errors_impl.NotFoundError: tfdml_plugin.dll not found\n"
     assert doctor(tmp_path, capsys, short)["findings"][0]["id"] == "addon-tensorflow-mismatch"
+
+
+@pytest.mark.parametrize("name", ["get_default_graph", "ConfigProto", "Session"])
+def test_tf1_graph_api_under_tensorflow_2_is_the_code_not_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Standalone Keras 2.2's backend (or TF 1.x code) under TensorFlow 2.2: the attribute
+    moved to tf.compat.v1 (TensorFlow's migration guide); nothing points at CUDA (review 63,
+    tf1-era c17)."""
+    log = (
+        "Using TensorFlow backend.\nTraceback (most recent call last):\n"
+        '  File "/home/dl/anaconda3/envs/frcnn/lib/python3.7/site-packages/keras/backend/'
+        'tensorflow_backend.py", line 68, in get_uid\n'
+        "    graph = tf.get_default_graph()\n"
+        f"AttributeError: module 'tensorflow' has no attribute '{name}'\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.2.0")["findings"][0]
+    assert (first["id"], first["severity"]) == ("dependency-version-mismatch", "error")
+    assert f"tf.compat.v1.{name}" in first["fix"]

@@ -289,6 +289,32 @@ INSTALL: tuple[Signature, ...] = (
         at_work=True,
     ),
     Signature(
+        # TensorFlow 2 keeps TF 1.x's graph API (tf.Session, tf.ConfigProto, tf.placeholder)
+        # only under tf.compat.v1: code written for 1.x, or standalone Keras before 2.3 (whose
+        # backend calls tf.get_default_graph), stops there (TensorFlow's migration guide)
+        name="tf1-api-under-tf2",
+        needles=("has no attribute",),
+        pattern=compiled(
+            r"module '?tensorflow'? has no attribute '(?P<name>Session|InteractiveSession"
+            r"|ConfigProto|GPUOptions|placeholder|get_default_graph|global_variables_initializer"
+            r"|reset_default_graph|set_random_seed|variable_scope|get_variable|contrib"
+            r"|to_float|log)'"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Code written for TensorFlow 1.x calls tf.{name}, which TensorFlow 2 keeps only as"
+            " tf.compat.v1.{name}"
+        ),
+        fix=(
+            "Use TensorFlow 2's form (tf.compat.v1.{name}; for old code 'import"
+            " tensorflow.compat.v1 as tf; tf.disable_v2_behavior()'); under standalone Keras"
+            " 2.2 or older, install Keras 2.3.1 or use tf.keras; or run the code with TensorFlow"
+            " 1.15 (Python 3.7 or older)."
+        ),
+        source="https://www.tensorflow.org/guide/migrate",
+    ),
+    Signature(
         # Keras 3's Sequential refusing a layer built on Keras 2 (TensorFlow Hub's KerasLayer,
         # a tf_keras layer): TensorFlow 2.16 and newer make tf.keras Keras 3
         name="keras-2-layer-under-keras-3",
