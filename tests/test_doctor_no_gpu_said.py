@@ -220,3 +220,26 @@ def test_a_windows_prompt_that_started_tensorflow_outranks_a_stated_linux(
     )
     doc = doctor(tmp_path, capsys, remote, "--os", "linux", "--python", "3.11")
     assert "windows-native-gpu-unsupported" not in [f["id"] for f in doc["findings"][:1]]
+
+
+def test_a_tf1_device_mapping_of_cpu_devices_only_is_no_gpu_registered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TF 1.14's log_device_placement lists XLA's CPU device and nothing else, with no CUDA
+    line at all: the CPU-only package, as 'no known devices' reads (review 63, tf1-era c26;
+    the records' wording as TF 1.14's direct_session.cc and service.cc print them)."""
+    log = (
+        "2019-08-21 09:13:52.689567: I tensorflow/compiler/xla/service/service.cc:175]"
+        "   StreamExecutor device (0): <undefined>, <undefined>\n"
+        "Device mapping:\n"
+        "/job:localhost/replica:0/task:0/device:XLA_CPU:0 -> device: XLA_CPU device\n"
+        "\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--tf", "1.14.0")["findings"][0]
+    assert (first["id"], first["severity"]) == ("cpu-only-tensorflow", "warning")
+    gpu = log.replace(
+        "XLA_CPU device\n",
+        "XLA_CPU device\n/job:localhost/replica:0/task:0/device:GPU:0 -> device: 0, name:"
+        " GeForce GTX 1050 Ti, pci bus id: 0000:01:00.0, compute capability: 6.1\n",
+    )
+    assert doctor(tmp_path, capsys, gpu, "--tf", "1.14.0")["gpu_used"] == "yes"

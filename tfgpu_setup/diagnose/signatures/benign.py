@@ -375,8 +375,15 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # TF 1.x's session log (and log_device_placement): read with the rest of the log in
         # evidence.py, since only the absence of any CUDA line makes it telling.
         name="device-mapping-empty",
-        needles=("no known devices",),
-        pattern=compiled(r"Device mapping: no known devices"),
+        needles=("no known devices", "Device mapping:"),
+        # or a mapping of CPU devices only (XLA's CPU device from 1.13 on), nothing after it
+        pattern=compiled(
+            r"Device mapping: no known devices"
+            # (a paste may have joined its lines into the record above)
+            r"|Device mapping:[ \t]*\n?(?:[> \t]*/job:\S{0,120}?/device:(?:XLA_)?CPU:\d+ ->"
+            r" device: (?:XLA_)?CPU device[ \t]*(?:\n|$)?){1,3}(?![> \t]*/job:)"
+        ),
+        spans_lines=3,
         finding_id=None,
         severity=Severity.INFO,
         title="TensorFlow registered no GPU device",
