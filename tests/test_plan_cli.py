@@ -608,9 +608,33 @@ def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
     )
     refused = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
     assert "'tfgpu-setup plan --tf 2.13.1'" in refused["fix"]
-    _, k80 = described(capsys, "--os linux --python 3.12 --driver 470.256.02 --gpu 'Tesla K80'")
-    refused = next(f for f in k80["findings"] if f["id"] == "compute-capability-unsupported")
-    assert "Python 3.9 to 3.11 (none of those is here)" in refused["fix"]
+
+
+@pytest.mark.parametrize(
+    ("machine", "release", "python"),
+    [
+        # the K80's last release supports Python 3.9 to 3.11 (review 65, L09)
+        ("--python 3.12 --driver 470.256.02 --gpu 'Tesla K80'", "2.14.1", "3.11"),
+        # the GTX 970's (sm_50 kernels to 2.16) stops at Python 3.12 (L07)
+        ("--python 3.13 --driver 550.120 --gpu 'NVIDIA GeForce GTX 970'", "2.16.2", "3.12"),
+        # Blackwell runs 2.21, which needs Python 3.10 or later (L14)
+        ("--python 3.9 --driver 575.64.03 --gpu 'NVIDIA GeForce RTX 5080'", "2.21.0", "3.13"),
+    ],
+)
+def test_a_python_the_gpus_release_lacks_makes_a_gpu_plan_with_that_python_first(
+    capsys: pytest.CaptureFixture[str], machine: str, release: str, python: str
+) -> None:
+    """The GPU's newest release wants another Python: installing it is the user's step, as a
+    driver update is, so the plan is that GPU build with the step first, not a CPU build of a
+    newer release to replace later."""
+    code, doc = described(capsys, "--os linux --arch x86_64 " + machine)
+    assert (code, doc["verdict"], doc["tensorflow"], doc["python"]) == (0, "gpu", release, python)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("python-unsupported", "error")
+    assert f"Install Python {python}" in first["fix"]
+    # a release asked for beside a Python it does not support stays the user's to mend
+    code, pinned = described(capsys, "--os linux " + machine + f" --tf {release}")
+    assert (code, pinned["verdict"]) == (11, "none")
 
 
 @pytest.mark.parametrize(("toolkit", "mended"), [("11.0", False), ("11.2", True)])

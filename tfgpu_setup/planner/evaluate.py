@@ -173,6 +173,14 @@ class Evaluation:
     driver_update_fixes: bool = False
     """The driver alone stands in the way of the GPU build, and a driver new enough for it still
     drives the GPUs: the GPU build runs once the user installs or updates the driver."""
+    python_to_install: PythonInterpreter | None = None
+    """No Python here fits, and that alone keeps this release off: the one to install (the
+    newest it supports) for a plan whose GPU build then runs."""
+
+    @property
+    def python_install_fixes(self) -> bool:
+        """Installing `python_to_install` is all its GPU build needs."""
+        return self.python_to_install is not None and not self.gpu_blockers
 
     @property
     def pins(self) -> tuple[str, ...]:
@@ -554,6 +562,16 @@ def evaluate(
             )
         if cuda_from == "system" and key == "windows_x86_64":
             assumed += _zlib_beside_cudnn(facts)
+    # only the Python stands in the way (not the platform's wheels, its glibc or musl)
+    to_install = (
+        PythonInterpreter(
+            max(release.python, key=parsed),
+            None,
+            f"to install: TensorFlow {release.version} supports {'/'.join(release.python)}",
+        )
+        if python is None and release.python and len(install) == 1
+        else None
+    )
     return Evaluation(
         release,
         python,
@@ -567,6 +585,7 @@ def evaluate(
         cuda_from,
         wheel_set,
         driver_update_fixes,
+        to_install,
     )
 
 

@@ -31,11 +31,12 @@ class Selection:
     gpu: bool
 
 
-def select(evaluations: tuple[Evaluation, ...]) -> Selection:
+def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Selection:
     """The newest release whose GPU build runs here; else the newest whose GPU build runs once
     the user installs what only they can (the system CUDA or cuDNN it loads, where no pip wheel
-    stands in for it; or a driver new enough): a GPU plan with that step, not a CPU one; else
-    the newest installable one."""
+    stands in for it; a driver new enough; a Python it supports): a GPU plan with that step,
+    not a CPU one; else the newest installable one. release_free: no release was asked for
+    (a release and a Python both asked for that do not go together are the user's to mend)."""
     gpu_choice = (
         next((e for e in evaluations if e.gpu_ok), None)
         or next(
@@ -47,6 +48,16 @@ def select(evaluations: tuple[Evaluation, ...]) -> Selection:
             None,
         )
         or next((e for e in evaluations if e.installable and e.driver_update_fixes), None)
+        # a Python to install is the user's step as a driver is: a GPU plan with it first,
+        # where the release's own wheels bring its CUDA (no second install to make)
+        or next(
+            (
+                e
+                for e in evaluations
+                if release_free and e.python_install_fixes and e.cuda_from != "system"
+            ),
+            None,
+        )
     )
     chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
     return Selection(evaluations, chosen, gpu_choice is not None)

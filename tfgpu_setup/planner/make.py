@@ -140,8 +140,13 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     else:
         # the user's own CUDA_VISIBLE_DEVICES stays (a scheduler's, perhaps): the GPUs it shows
         seen = with_shown_gpus(facts, facts.env.get("CUDA_VISIBLE_DEVICES"), pci_order_set(facts))
-    selection = select(evaluate_all(releases, seen, matrix, request.python))
+    selection = select(
+        evaluate_all(releases, seen, matrix, request.python), release_free=request.tf is None
+    )
     chosen = _with_gpus(selection.chosen, seen) if selection.chosen else None
+    if chosen is not None and chosen.python is None and chosen.python_to_install is not None:
+        # the GPU plan's environment is made with the Python the user installs first
+        chosen = dataclasses.replace(chosen, python=chosen.python_to_install)
     evaluations = tuple(
         chosen if chosen is not None and e is selection.chosen else e for e in selection.evaluations
     )

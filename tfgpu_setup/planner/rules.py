@@ -1086,6 +1086,24 @@ def _install_blocker_finding(
 
 @rule("python-unsupported", TF_TESTED)
 def python_unsupported(ctx: Context) -> list[Finding]:
+    chosen = ctx.chosen
+    to_install = chosen.python_to_install if chosen is not None else None
+    if ctx.gpu and chosen is not None and to_install is not None and chosen.python is to_install:
+        # the GPU plan is made for a Python the user installs first
+        want = to_install.version
+        reason = next(b for b in chosen.install_blockers if "Python" in b)
+        return [
+            finding(
+                "python-unsupported",
+                E,
+                f"Python {want} is needed first: TensorFlow {chosen.release.version}, the newest"
+                " whose GPU build runs here, does not support the Python available",
+                [f"TensorFlow {chosen.release.version}: {reason}"],
+                f"Install Python {want} (pyenv, your OS packages or python.org), then apply this"
+                f" plan: its environment is made with Python {want}. The TensorFlow releases for"
+                " the Python you have would run on the CPU only.",
+            )
+        ]
     return _install_blocker_finding(
         ctx,
         "python-unsupported",
