@@ -710,3 +710,22 @@ def test_replanning_an_existing_env_keeps_its_python_and_removes_conflicts():
     assert plan.remove == ("tensorflow-cpu",)
     assert [s.action for s in plan.steps][:3] == ["create-venv", "uninstall", "install"]
     assert any(f.id == "cpu-only-tensorflow" for f in plan.findings)
+
+
+def test_a_kepler_beside_a_newer_gpu_on_r470_is_given_the_choice_not_an_impossible_driver() -> None:
+    """A Tesla K40c and an RTX 3090 on R470: CUDA 12 needs R525, and Kepler ends at R470, so
+    'update to 525.60.13 of branch R470 or older' named no driver there is (review 65, L81,
+    laptops P17): keep R470 and 2.14.1 for both, or update and leave the K40c without one."""
+    f = whatif(
+        os="linux",
+        arch="x86_64",
+        pythons=("3.11",),
+        driver="470.256.02",
+        gpus=("Tesla K40c", "NVIDIA GeForce RTX 3090"),
+    )
+    plan = plan_for(f)
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.14.1")
+    driver = next(x for x in plan.findings if x.id == "driver-too-old")
+    assert "of branch R470 or older" not in driver.fix
+    assert driver.fix.startswith("Keep this driver for the Tesla K40c")
+    assert "leaving the Tesla K40c without a driver" in driver.fix

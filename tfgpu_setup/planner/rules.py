@@ -665,6 +665,15 @@ def driver_too_old(ctx: Context) -> list[Finding]:
         + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
         + "."
     )
+    if ctx.gpu and ctx.chosen is not None and floor and (cap := _past_the_cap(ctx, floor[0])):
+        # no driver serves both: the choice is the user's, between the GPUs
+        last, name = cap
+        fix = (
+            f"Keep this driver for the {name} (R{last} is its last branch) and TensorFlow"
+            f" {ctx.chosen.release.version}, which this plan runs on every GPU here; or update"
+            f" the NVIDIA driver to ≥ {needed} for TensorFlow {newest.release.version} on the"
+            f" other GPUs, leaving the {name} without a driver{where_the_driver_goes(f)}."
+        )
     if ctx.gpu and ctx.chosen is not None:
         return [
             finding(
@@ -714,6 +723,15 @@ def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
 def _last_branch(ctx: Context) -> str:
     """The newest branch that still drives every GPU here, where their architecture has one:
     an update past it (R550 for a K80) would leave the GPU without a driver."""
+    cap = _branch_cap(ctx)
+    if cap is None:
+        return ""
+    last, name = cap
+    return f" of branch R{last} or older (later branches no longer drive the {name})"
+
+
+def _branch_cap(ctx: Context) -> tuple[int, str] | None:
+    """(the last branch, the GPU it ends for) of the GPU here whose drivers end first."""
     unused = {
         s.gpu.index for s in (ctx.chosen.gpus if ctx.chosen else ()) if s.support == "unsupported"
     }
@@ -725,10 +743,14 @@ def _last_branch(ctx: Context) -> str:
         and (arch := query.arch_for_cc(ctx.matrix, g.compute_capability))
         and arch.last_driver_branch is not None
     ]
-    if not capped:
-        return ""
-    last, name = min(capped)
-    return f" of branch R{last} or older (later branches no longer drive the {name})"
+    return min(capped) if capped else None
+
+
+def _past_the_cap(ctx: Context, needed: str) -> tuple[int, str] | None:
+    """The cap a driver of at least `needed` would go past: no driver is both (CUDA 12's R525
+    for one GPU, R470 the last for a Kepler beside it)."""
+    cap, branch = _branch_cap(ctx), driver_branch(needed)
+    return cap if cap is not None and branch is not None and branch > cap[0] else None
 
 
 PLATFORM_UNSUPPORTED_FIX = (
