@@ -169,3 +169,12 @@ def test_a_name_nvidia_smi_cut_short_resolves_where_every_gpu_it_may_be_agrees()
     with pytest.raises(UserError):
         query.gpu_cc_from_name(MATRIX, "GeForce GT 7...")  # Fermi to Kepler: asks
     assert query.gpu_cc_from_name(MATRIX, "NVIDIA GeForce ...") is None
+
+
+def test_a_product_the_table_lists_only_by_its_variants_is_found_by_its_name() -> None:
+    """nvidia-smi prints 'NVIDIA GeForce MX450'; the table lists only 'GeForce MX450 12W' and
+    its 30.5W variants, all compute capability 7.5 (review 65, laptops P03). A name whose
+    variants disagree, or a series without a model number, stays unanswered."""
+    found = query.gpu_cc_from_name(MATRIX, "NVIDIA GeForce MX450")
+    assert found is not None and found.cc == "7.5"
+    assert query.gpu_cc_from_name(MATRIX, "Tesla") is None

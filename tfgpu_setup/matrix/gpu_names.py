@@ -91,6 +91,17 @@ class NameIndex:
             return ()  # a brand or series alone names too many GPUs
         return self._matching(words[:-1], lambda product: _cached_key(product).startswith(key))
 
+    def lookup_variants(self, name: str) -> tuple[GpuName, ...]:
+        """Every entry whose key is the key of `name` with more words after it: the table lists
+        some products only by their variants ('GeForce MX450 12W', '... 30.5W 8Gbps'), while
+        nvidia-smi prints the product ('NVIDIA GeForce MX450'). One per compute capability;
+        only for a name whose last word carries a model number."""
+        key = name_key(name)
+        words = key.split()
+        if len(words) < 2 or not any(c.isdigit() for c in words[-1]):
+            return ()
+        return self._matching(words, lambda product: _cached_key(product).startswith(key + " "))
+
     def _matching(self, words: list[str], same: Callable[[str], bool]) -> tuple[GpuName, ...]:
         longest = max(words, key=len)
         found: dict[str, GpuName] = {}

@@ -205,6 +205,8 @@ def gpu_cc_from_name(matrix: Matrix, name: str) -> GpuName | GpuPattern | None:
     found = index.lookup(name)
     if not found and name.rstrip().endswith(("...", "…")):
         found = index.lookup_cut(name)  # nvidia-smi's table cuts long names
+    if not found and len(variants := index.lookup_variants(name)) == 1:
+        found = variants  # listed only by its variants, all of one compute capability
     if len(found) == 1:
         return found[0]
     if found and all(older_than_every_build(g.cc) for g in found):
