@@ -10,6 +10,12 @@ from typing import Any
 import pytest
 from doctor_support import doctor
 
+from tfgpu_setup.diagnose.logfacts import read_log_facts
+from tfgpu_setup.diagnose.logs import match_log
+from tfgpu_setup.diagnose.release_hints import releases_from_hints
+from tfgpu_setup.matrix.load import load_matrix
+from tfgpu_setup.whatif import baseline_facts
+
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 GPUS_CREATED = (
@@ -332,3 +338,39 @@ def test_tf_trt_aborting_without_tensorrt_beside_a_working_gpu_is_named(
     first = doc["findings"][0]
     assert "TF-TRT" in first["title"] and "TensorRT" in first["fix"]
     assert "TF-TRT" in doc["verdict"]
+
+
+TWO_A100S = (
+    "2024-08-20 11:40:02.512215: I tensorflow/core/common_runtime/gpu/gpu_device.cc:2021]"
+    " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 78938 MB memory:  ->"
+    " device: 0, name: NVIDIA A100-SXM4-80GB, pci bus id: 0000:47:00.0, compute capability:"
+    " 8.0\n"
+    "2024-08-20 11:40:02.514870: I tensorflow/core/common_runtime/gpu/gpu_device.cc:2021]"
+    " Created device /job:localhost/replica:0/task:0/device:GPU:1 with 78938 MB memory:  ->"
+    " device: 1, name: NVIDIA A100-SXM4-80GB, pci bus id: 0000:4e:00.0, compute capability:"
+    " 8.0\n"
+    "2024-08-20 11:40:09.331018: I external/local_xla/xla/stream_executor/cuda/cuda_dnn.cc:531]"
+    " Loaded cuDNN version 8907\n"
+)
+
+
+@pytest.mark.parametrize("visible", ["2,3", "0,1"])
+def test_a_schedulers_gpus_at_work_are_not_judged_against_the_gpus_the_log_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], visible: str
+) -> None:
+    """Slurm's CUDA_VISIBLE_DEVICES=2,3 and two A100s at work: the log names the GPUs its
+    process was shown (as 0 and 1), each name once, so '2,3 names GPUs that do not exist (1 GPU
+    on this machine)' was invented (review 65, cloud D3, D3b, D9b)."""
+    doc = doctor(
+        tmp_path, capsys, TWO_A100S, "--os", "linux", "--env", f"CUDA_VISIBLE_DEVICES={visible}"
+    )
+    assert doc["gpu_used"] == "yes"
+    assert "cuda-visible-devices-hides-gpus" not in [f["id"] for f in doc["findings"]]
+
+
+def test_the_cudnn_a_log_loaded_narrows_the_releases_that_wrote_it() -> None:
+    """cuDNN 8.9.7 loaded under XLA's source paths (2.15 on): 2.18 and later load cuDNN 9, so
+    they did not write it (review 65, cloud D3)."""
+    log = read_log_facts(TWO_A100S, match_log(TWO_A100S))
+    releases = releases_from_hints(load_matrix(), log, baseline_facts())
+    assert releases and all(r.startswith(("2.15", "2.16", "2.17")) for r in releases)

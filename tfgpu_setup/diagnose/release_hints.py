@@ -301,6 +301,9 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         # confine to the matrix's releases, the paths are the harder evidence (a preview older
         # than PREVIEW_DAYS, a wrong clock)
         admitted = dated
+    if log.cudnn_loaded and (same := _loads_that_cudnn(admitted, log.cudnn_loaded)):
+        # TensorFlow loads only its build's cuDNN major: the one it loaded names its builds
+        admitted = same
     installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
     if cpu_build_on_windows(log, facts):
         installable = [r for r in installable if not _windows_wheel_has_cuda(r)]
@@ -313,6 +316,15 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         newest_of_series.setdefault(xy(r.version), r.version)
     ordered = sorted(newest_of_series.values(), key=parsed, reverse=True)
     return tuple(ordered)
+
+
+def _loads_that_cudnn(releases: list[TfRelease], loaded: str) -> list[TfRelease]:
+    """The releases built with the cuDNN major of the one a log shows loaded."""
+    try:
+        major = parsed(loaded).major
+    except ValueError:
+        return []
+    return [r for r in releases if r.cudnn and parsed(r.cudnn).major == major]
 
 
 def cpu_build_on_windows(log: LogFacts, facts: Facts) -> bool:

@@ -2183,6 +2183,10 @@ def cvd_hides(ctx: Context) -> list[Finding]:
                 MIG_GPUS,
             )
         ]
+    if all(g.source.startswith("log:") for g in gpus):
+        # GPUs a log names are those its process was shown (through this very variable), each
+        # name once: they do not count the machine's
+        return []
     known = [g.uuid for g in gpus if g.uuid] + [
         m.uuid for g in gpus for m in g.mig_devices if m.uuid
     ]
