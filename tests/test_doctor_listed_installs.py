@@ -180,6 +180,16 @@ def test_zsh_globbing_the_extra_means_pip_never_ran(tmp_path, capsys):
     top = doctor(tmp_path, capsys, log)["findings"][0]
     assert (top["id"], top["severity"]) == ("cuda-libs-not-found", "error")
     assert "pip install 'tensorflow[and-cuda]'" in top["fix"]
+    # and where the import then finds no TensorFlow at all, that install was the only one: the
+    # quoting is the fix, as the first and only error (review 65, first-timers FT-41)
+    log += (
+        '(venv) user@box ~ % python -c "import tensorflow"\n'
+        "ModuleNotFoundError: No module named 'tensorflow'\n"
+    )
+    found = doctor(tmp_path, capsys, log)["findings"]
+    assert (found[0]["id"], found[0]["severity"]) == ("tensorflow-not-installed", "error")
+    assert "pip install 'tensorflow[and-cuda]'" in found[0]["fix"]
+    assert [f["id"] for f in found if f["severity"] == "error"] == ["tensorflow-not-installed"]
 
 
 def test_keras_3_refusing_a_tensorflow_hub_layer_is_the_keras_version(tmp_path, capsys):

@@ -350,6 +350,21 @@ INSTALL: tuple[Signature, ...] = (
             " macOS and many Linux desktops, expands brackets as a glob)."
         ),
         source="https://zsh.sourceforge.io/Doc/Release/Options.html#index-NOMATCH",
+        variants=(
+            # TensorFlow missing altogether afterwards: that install was the only one
+            Variant(
+                finding_id="tensorflow-not-installed",
+                title="zsh read {requirement} as a file pattern, so pip never ran: TensorFlow"
+                " was not installed",
+                fix=(
+                    "Quote the requirement: pip install 'tensorflow[and-cuda]' (zsh, the"
+                    " default shell on macOS and many Linux desktops, expands brackets as a"
+                    " glob)."
+                ),
+                source="https://zsh.sourceforge.io/Doc/Release/Options.html#index-NOMATCH",
+                with_signatures=frozenset({"no-module-tensorflow"}),
+            ),
+        ),
     ),
     Signature(
         name="glibc-version-not-found",
