@@ -167,6 +167,9 @@ WRITTEN = {
     "keras-2-internals-under-keras-3": "ModuleNotFoundError: No module named 'keras.src.engine'",
     "keras-2-layer-under-keras-3": "ValueError: Only instances of `keras.Layer` can be added to a"
     " Sequential model. Received: <tensorflow_hub.keras_layer.KerasLayer object at 0x28ac6d4d0>",
+    "venv-without-ensurepip": "The virtual environment was not created successfully because"
+    " ensurepip is not\navailable.  On Debian/Ubuntu systems, you need to install the"
+    " python3-venv",
     "zsh-globbed-the-extra": "zsh: no matches found: tensorflow[and-cuda]",
     "tensorflow-gpu-removed": '  The "tensorflow-gpu" package has been removed!',
     # From TensorFlow's and XLA's sources (the format strings, filled in).

@@ -287,3 +287,20 @@ def test_review_60_listed_wheels(tmp_path, capsys):
     )
     top = doctor(tmp_path, capsys, torch_cudnn9 + dlopen, "--os", "linux")["findings"][0]
     assert top["id"] == "cudnn-version-mismatch" and "environment of its own" in top["fix"]
+
+
+def test_a_venv_made_without_ensurepip_means_nothing_was_installed(tmp_path, capsys):
+    # Ubuntu 24.04's python3 -m venv without python3.12-venv (CPython's own message), then the
+    # pip the environment never got (review 65, first-timers FT-02)
+    log = (
+        "$ python3 -m venv ~/tf\n"
+        "The virtual environment was not created successfully because ensurepip is not\n"
+        "available.  On Debian/Ubuntu systems, you need to install the python3-venv\n"
+        "package using the following command.\n\n"
+        "    apt install python3.12-venv\n\n"
+        '$ ~/tf/bin/pip install "tensorflow[and-cuda]"\n'
+        "bash: /home/ada/tf/bin/pip: No such file or directory\n"
+    )
+    top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert (top["id"], top["severity"]) == ("tensorflow-not-installed", "error")
+    assert "python3-venv" in top["fix"]

@@ -968,10 +968,36 @@ INSTALL: tuple[Signature, ...] = (
         ),
         fix=(
             "Create a virtual environment and install there: 'python3 -m venv ~/tf && ~/tf/bin/pip"
-            " install \"tensorflow[and-cuda]\"' (Linux, WSL2), or 'tfgpu-setup apply', which does"
-            " it; never --break-system-packages."
+            ' install "tensorflow[and-cuda]"\' (Linux, WSL2; Debian and Ubuntu first need'
+            " 'sudo apt install python3-venv'), or 'tfgpu-setup apply', which does it; never"
+            " --break-system-packages."
         ),
         source="https://peps.python.org/pep-0668/",
+    ),
+    Signature(
+        # Debian's and Ubuntu's Python ships venv without ensurepip (the python3-venv package
+        # brings it): 'python3 -m venv' leaves an environment with no pip, so nothing was
+        # installed into it
+        name="venv-without-ensurepip",
+        needles=("ensurepip is not",),
+        pattern=compiled(
+            r"The virtual environment was not created successfully because ensurepip is not\s+"
+            r"available"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "The virtual environment was not created (Debian's and Ubuntu's Python lacks"
+            " ensurepip without python3-venv): TensorFlow was not installed in it"
+        ),
+        fix=(
+            "Install the venv package the message names ('sudo apt install python3-venv', or"
+            " python3.X-venv for that Python), remove the half-made environment, create it again"
+            " and install TensorFlow into it; 'tfgpu-setup apply' makes the environment with"
+            " virtualenv, which needs neither."
+        ),
+        source="https://docs.python.org/3/library/venv.html",
+        spans_lines=1,
     ),
     Signature(
         # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
