@@ -268,3 +268,24 @@ def test_a_stale_libcuda_is_not_the_driver_judged_too_old(
     assert "driver-too-old" not in {
         f["id"] for f in doctor(tmp_path, capsys, upgraded, "--os", "linux")["findings"]
     }
+
+
+def test_a_legacy_branch_the_module_names_for_a_gpu_no_release_runs_on_is_not_the_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The 535 module ignoring a GT 750M ('supported through the 470.xx Legacy drivers', the
+    kernel module's own words): the GPU is named there, and its compute capability 3.0 has no
+    TensorFlow 2.x build, so installing R470 changes nothing for TensorFlow; the plan for the
+    same machine ranks it so (review 65, laptops D13)."""
+    log = (
+        "[    4.812233] NVRM: The NVIDIA GeForce GT 750M GPU installed in this system is\n"
+        "               NVRM:  supported through the NVIDIA 470.xx Legacy drivers. Please\n"
+        "               NVRM:  visit http://www.nvidia.com/object/unix.html for more\n"
+        "               NVRM:  information.  The 535.154.05 NVIDIA driver will ignore\n"
+        "               NVRM:  this GPU.  Continuing probe...\n"
+        "[    4.812419] NVRM: No NVIDIA GPU found.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--python", "3.10")
+    found = {f["id"]: f["severity"] for f in doc["findings"]}
+    assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+    assert found["no-nvidia-driver"] == "warning"

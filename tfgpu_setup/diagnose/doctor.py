@@ -116,6 +116,7 @@ from .weigh import (
     cuda_runtime_loaded,
     demoted,
     dnn_missing_beside_the_builds_cudnn,
+    driver_moot_where_no_release_runs,
     log_weighed_against_facts,
     macos_without_an_nvidia_gpu,
     noted,
@@ -536,6 +537,7 @@ def diagnose(
     findings = host_side_in_a_container(findings, known, log_facts, matches)
     findings = slurm_job_without_a_gpu(findings, log or "")
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
+    findings = driver_moot_where_no_release_runs(findings, known, matrix)
     findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line), log or "")
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")

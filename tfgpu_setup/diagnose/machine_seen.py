@@ -29,7 +29,10 @@ _GPU_LISTED = re.compile(
     # 'nvidia-smi -L': 'GPU 0: NVIDIA GeForce RTX 3090 (UUID: GPU-...)'; 'nvidia-smi -q':
     # '    Product Name                          : NVIDIA GeForce RTX 3080'
     r"|^[> \t]*GPU \d{1,2}: (?P<listed>[A-Za-z][^\n(]{2,60}?) \(UUID: "
-    r"|^[> \t]*Product Name[ \t]{0,40}: (?P<queried>[A-Za-z][^\n]{2,60}?)[ \t]*$",
+    r"|^[> \t]*Product Name[ \t]{0,40}: (?P<queried>[A-Za-z][^\n]{2,60}?)[ \t]*$"
+    # the kernel module naming a GPU its branch does not drive: 'NVRM: The NVIDIA GeForce GT
+    # 750M GPU installed in this system is supported through the NVIDIA 470.xx Legacy drivers'
+    r"|NVRM: The NVIDIA (?P<nvrm>[A-Za-z][^\n]{2,60}?) GPU installed in this system",
     re.MULTILINE,
 )
 
@@ -38,7 +41,13 @@ def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
     seen: dict[str, tuple[str, str | None, str]] = {}
     for m in _GPU_LISTED.finditer(sample):
         name = (
-            m["name"] or m["name1"] or m["name2"] or m["smi"] or m["listed"] or m["queried"]
+            m["name"]
+            or m["name1"]
+            or m["name2"]
+            or m["smi"]
+            or m["listed"]
+            or m["queried"]
+            or m["nvrm"]
         ).strip()
         cc = m["cc"] or m["cc2"] or (f"{m['major']}.{m['minor']}" if m["major"] else None)
         if name not in seen or (cc and not seen[name][1]):

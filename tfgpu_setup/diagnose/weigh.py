@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 
 from ..envvars import parse_cuda_visible_devices, slurm_gave_none
 from ..facts import Facts, Gpu, normalised_arch
-from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
+from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, rank
 from ..matrix import query
-from ..matrix.model import TfRelease
-from ..planner.evaluate import platform_without_wheels
+from ..matrix.model import Matrix, TfRelease
+from ..planner.evaluate import gpu_support, platform_without_wheels
 from ..planner.rules import (
     ANCIENT_GPU_FIX,
     PLATFORM_UNSUPPORTED_FIX,
@@ -1043,3 +1043,34 @@ def weighed_against_the_rest_of_the_log(
             no_gpu_likely(alone, release),
         )
     return findings
+
+
+def driver_moot_where_no_release_runs(
+    findings: tuple[Finding, ...], facts: Facts, matrix: Matrix
+) -> tuple[Finding, ...]:
+    """Every GPU known here is one no TensorFlow release has kernels for (a GT 750M's 3.0):
+    a driver for it changes nothing for TensorFlow, so the driver's finding steps down behind
+    the GPU's own, as the plan for the same machine ranks them."""
+    if not facts.knows("gpus") or not facts.gpus:
+        return findings
+    if not any(
+        f.id == "compute-capability-unsupported" and f.severity is Severity.ERROR for f in findings
+    ):
+        return findings
+    if any(
+        g.compute_capability is None
+        or any(
+            gpu_support(r, g, matrix).support in ("sass", "ptx-jit")
+            for r in matrix.tensorflow.releases
+        )
+        for g in facts.gpus
+    ):
+        return findings
+    return rank(
+        contradicted(
+            findings,
+            frozenset({"no-nvidia-driver", "driver-too-old"}),
+            "but no TensorFlow release has kernels for this GPU: a driver for it changes nothing"
+            " for TensorFlow",
+        )
+    )
