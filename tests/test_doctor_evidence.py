@@ -4146,6 +4146,16 @@ def test_prime_select_answering_intel_is_the_gpu_to_switch_on(
     # 'nvidia' selected: the usual no-driver reading stands
     nvidia = doctor(tmp_path, capsys, log.replace("intel\n", "nvidia\n"), "--os", "linux")
     assert "Intel GPU selected" not in nvidia["findings"][0]["title"]
+    # Pop!_OS's system76-power and EnvyControl say 'integrated' for the same state (review 65,
+    # laptops D07, D24)
+    for query, switch in (
+        ("system76-power graphics", "sudo system76-power graphics hybrid"),
+        ("envycontrol --query", "sudo envycontrol -s hybrid"),
+    ):
+        other = log.replace("prime-select query\nintel", f"{query}\nintegrated")
+        first = doctor(tmp_path, capsys, other, "--os", "linux")["findings"][0]
+        assert first["id"] == "no-nvidia-driver" and "switched off" in first["title"]
+        assert switch in first["fix"] and "prime-select" not in first["fix"]
 
 
 def test_tensorflow_importing_after_an_environment_switch_is_the_wrong_python(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
 from ..facts import Facts
 from ..findings import Finding, with_context
@@ -45,26 +46,73 @@ nvidia-prime), so its kernel module is not loaded, whatever driver is installed.
 PRIME_SELECT_SOURCE = "https://github.com/canonical/nvidia-prime"
 
 
+@dataclass(frozen=True)
+class Switcher:
+    """A tool that switches a laptop's NVIDIA GPU off, and how its answer says so."""
+
+    answered: re.Pattern[str]
+    title: str
+    fix: str
+    source: str
+
+
+SWITCHERS = (
+    Switcher(
+        INTEL_SELECTED,
+        "The NVIDIA GPU is switched off: prime-select has the Intel GPU selected",
+        "Select the NVIDIA GPU: 'sudo prime-select nvidia' (or 'sudo prime-select on-demand',"
+        " which keeps the Intel GPU for the display), then reboot; 'lsmod | grep nvidia' then"
+        " lists the module.",
+        PRIME_SELECT_SOURCE,
+    ),
+    Switcher(
+        # Pop!_OS: 'system76-power graphics' answers the mode it set
+        re.compile(
+            r"system76-power graphics[ \t]*\r?\n(?:[ \t]*\r?\n)?[> \t]*integrated[ \t]*\r?$",
+            re.MULTILINE,
+        ),
+        "The NVIDIA GPU is switched off: system76-power has the graphics set to integrated",
+        "Switch it on: 'sudo system76-power graphics hybrid' (or 'nvidia'), then reboot;"
+        " 'lsmod | grep nvidia' then lists the module.",
+        "https://github.com/pop-os/system76-power",
+    ),
+    Switcher(
+        re.compile(
+            r"envycontrol (?:--query|-q)[ \t]*\r?\n(?:[ \t]*\r?\n)?[> \t]*integrated[ \t]*\r?$",
+            re.MULTILINE,
+        ),
+        "The NVIDIA GPU is switched off: EnvyControl has the graphics set to integrated",
+        "Switch it on: 'sudo envycontrol -s hybrid' (or '-s nvidia'), then reboot; 'lsmod |"
+        " grep nvidia' then lists the module.",
+        "https://github.com/bayasdev/envycontrol",
+    ),
+)
+"""prime-select (Ubuntu), system76-power (Pop!_OS) and EnvyControl (Fedora, Arch and others)
+answering that the integrated GPU alone is on."""
+
+
 def on_a_laptop(findings: tuple[Finding, ...], sign: str, log: str = "") -> tuple[Finding, ...]:
     """A driver found not running on a laptop GPU says how to switch that GPU on; where the log
     shows the Intel GPU selected, switching it on is the fix, not a reinstall."""
-    if not sign:
-        return findings
-    selected = INTEL_SELECTED.search(log)
-    if selected is None:
+    found = next(
+        ((switcher, hit) for switcher in SWITCHERS if (hit := switcher.answered.search(log))),
+        None,
+    )
+    if found is None:
+        if not sign:
+            return findings
         return with_context(
             findings, frozenset({"no-nvidia-driver"}), f"a laptop GPU: {sign}", SELECT_THE_GPU
         )
+    switcher, selected = found
     shown = " ".join(selected.group(0).split())
     return tuple(
         dataclasses.replace(
             f,
-            title="The NVIDIA GPU is switched off: prime-select has the Intel GPU selected",
+            title=switcher.title,
             evidence=(f"log: '{shown}'", *f.evidence),
-            fix="Select the NVIDIA GPU: 'sudo prime-select nvidia' (or 'sudo prime-select"
-            " on-demand', which keeps the Intel GPU for the display), then reboot; 'lsmod |"
-            " grep nvidia' then lists the module.",
-            source=PRIME_SELECT_SOURCE,
+            fix=switcher.fix,
+            source=switcher.source,
         )
         if f.id == "no-nvidia-driver"
         else f
