@@ -71,3 +71,23 @@ def test_the_container_hook_finding_no_gpu_on_the_node_is_no_gpu(tmp_path, capsy
     )
     first = doctor(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "no-nvidia-gpu"
+
+
+@pytest.mark.parametrize("container", [(), ("--container",)])
+def test_a_colab_runtime_stated_by_its_variables_without_a_gpu_is_the_runtime_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], container: tuple[str, ...]
+) -> None:
+    """Colab sets COLAB_RELEASE_TAG in every kernel; a CPU runtime has no driver at all (cuInit
+    303, nvidia-smi missing). The runtime type gives it a GPU, not 'docker run --gpus all' nor
+    a driver install (review 65, cloud D4, D4b; TensorFlow 2.18's cuda_driver.cc wording)."""
+    log = (
+        "!nvidia-smi\n/bin/bash: line 1: nvidia-smi: command not found\n"
+        "2025-03-10 12:01:39.200345: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:152] failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit:"
+        " UNKNOWN ERROR (303)\n"
+        "Num GPUs Available:  0\n"
+    )
+    flags = ("--os", "linux", "--env", "COLAB_RELEASE_TAG=release-colab_20250219-060225_RC01")
+    first = doctor(tmp_path, capsys, log, *flags, *container)["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-gpu", "error")
+    assert "Change runtime type" in first["fix"]

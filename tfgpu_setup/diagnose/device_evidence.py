@@ -6,6 +6,7 @@ versions. Pure: data in, data out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -104,7 +105,10 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     gpus_absent = facts.gpus_absent()
     if no_driver_lines and gpus_absent:
         found.append(_no_gpu_here(facts, no_driver_lines))
-    if no_device and log.hosted_notebook_line and not (facts.knows("gpus") and facts.gpus):
+    hosted = bool(no_device and log.hosted_notebook_line) and not (
+        facts.knows("gpus") and facts.gpus
+    )
+    if hosted:
         found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
     wsl = facts.knows("os") and facts.platform.os == "wsl2"
     if wsl:
@@ -159,7 +163,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     elif (
         no_device
         and in_container
-        and not (toolkit_engaged or gpus_absent or hidden)
+        # (a hosted notebook's runtime is a container its service starts: the runtime type,
+        # not a docker flag, gives it the GPU)
+        and not (toolkit_engaged or gpus_absent or hidden or hosted)
         # an image's build step never has a GPU ('docker build' takes no --gpus): conda's
         # __cuda refusal there wants CONDA_OVERRIDE_CUDA, which its own finding says
         and not (log.image_build_line and "conda-no-cuda-driver" in names)
@@ -484,6 +490,27 @@ def _libcuda_without_entry_points(line: LogMatch) -> Finding:
         " 'wsl --shutdown'.",
         WSL_GUIDE,
     )
+
+
+HOSTED_NOTEBOOK_VARIABLES = (
+    "COLAB_RELEASE_TAG",
+    "COLAB_GPU",
+    "KAGGLE_KERNEL_RUN_TYPE",
+    "KAGGLE_URL_BASE",
+)
+"""Variables Colab's and Kaggle's notebook runtimes set in every kernel."""
+
+
+def hosted_by_its_variables(log: LogFacts, facts: Facts) -> LogFacts:
+    """A hosted notebook's runtime, stated by the variables its service sets (--env
+    COLAB_RELEASE_TAG=...), where the log itself shows none of its paths."""
+    if log.hosted_notebook_line:
+        return log
+    stated = next(
+        (f"{name}={value}" for name in HOSTED_NOTEBOOK_VARIABLES if (value := facts.env.get(name))),
+        "",
+    )
+    return dataclasses.replace(log, hosted_notebook_line=f"{stated} (stated)") if stated else log
 
 
 def _hosted_runtime_without_gpu(log: LogFacts, line: LogMatch) -> Finding:

@@ -46,6 +46,7 @@ from .device_evidence import (
     DRIVER_FOUND_A_GPU,
     LIBCUDA_ABSENT,
     host_side_in_a_container,
+    hosted_by_its_variables,
     without_unplaced_nodes,
 )
 from .device_function import invalid_function_on_a_served_gpu
@@ -270,6 +271,7 @@ def diagnose(
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
     known = facts if facts is not None else baseline_facts()
+    log_facts = hosted_by_its_variables(log_facts, known)
     known = facts_with_log(known, log_facts, matrix)
     defects = _defects_here(matrix, known)
     installed = installed_tensorflow(known)
