@@ -339,3 +339,17 @@ def test_a_cpu_plan_on_wsl2_without_a_driver_does_not_send_the_user_to_lspci() -
     assert "lspci" not in gpus.confirm.split("(")[0] and "Device Manager" in gpus.confirm
     linux = make_plan(whatif(os="linux", driver="none"), MATRIX, Request(venv=VENV))
     assert "lspci" in next(a for a in linux.assumptions if a.fact == "gpus").confirm
+
+
+def test_a_stated_cuda_home_is_where_a_stated_toolkit_lives() -> None:
+    """An HPC module's CUDA 11.8 under /apps/cuda/11.8, stated with CUDA_HOME: the plan's
+    activate script was pointing LD_LIBRARY_PATH and XLA at /usr/local/cuda-11.8, which the
+    facts do not show exists (review 65, cloud P18b)."""
+    f = whatif(os="linux", cuda_toolkit="11.8", env={"CUDA_HOME": "/apps/cuda/11.8/"})
+    assert [c.path for c in f.cuda] == ["/apps/cuda/11.8"]
+    assert [c.path for c in whatif(os="linux", cuda_toolkit="11.8").cuda] == [
+        "/usr/local/cuda-11.8"
+    ]
+    # a relative value says nothing of the folder
+    relative = whatif(os="linux", cuda_toolkit="11.8", env={"CUDA_HOME": "cuda"})
+    assert [c.path for c in relative.cuda] == ["/usr/local/cuda-11.8"]

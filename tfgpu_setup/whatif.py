@@ -257,7 +257,10 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         cuda_installs = ()
     elif ov.cuda_toolkit is not None:
         version = _version(ov.cuda_toolkit, "--cuda-toolkit", "12.2")
-        folder = (
+        # where the user's environment says the toolkit is (an HPC module's CUDA_HOME), else
+        # the installer's default folder
+        home = _stated_cuda_home({**facts.env, **ov.env}, platform.os == "windows")
+        folder = home or (
             f"C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA\\v{xy(version)}"
             if platform.os == "windows"
             else f"/usr/local/cuda-{version}"
@@ -353,6 +356,16 @@ def _beyond_every_generation(matrix: Matrix, cc: str) -> bool:
     major = int(cc.split(".")[0])
     newest = max(int(c.split(".")[0]) for arch in matrix.gpus.architectures for c in arch.ccs)
     return major > newest + 1 or major == 0
+
+
+def _stated_cuda_home(env: dict[str, str | None], windows: bool) -> str | None:
+    """CUDA_HOME (or CUDA_PATH) as stated, where it is an absolute folder."""
+    for name in ("CUDA_HOME", "CUDA_PATH"):
+        value = (env.get(name) or "").strip().rstrip("/\\")
+        absolute = value[1:3] == ":\\" if windows else value.startswith("/")
+        if value and absolute:
+            return value
+    return None
 
 
 def gpu_named(index: int, value: str, matrix: Matrix, source: str, lenient: bool = False) -> Gpu:
