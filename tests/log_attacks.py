@@ -129,6 +129,7 @@ WRITTEN = {
     " '7.4'",
     "threading-config-after-init": "RuntimeError: Intra op parallelism cannot be modified after"
     " initialization.",
+    "vgpu-unlicensed": "        License Status                    : Unlicensed (Restricted)",
     "device-mapping-empty": "Device mapping: no known devices.",
     "cpu-without-avx": "The TensorFlow library was compiled to use AVX instructions, but these"
     " aren't available on your machine.",

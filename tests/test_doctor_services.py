@@ -91,3 +91,21 @@ def test_a_colab_runtime_stated_by_its_variables_without_a_gpu_is_the_runtime_ty
     first = doctor(tmp_path, capsys, log, *flags, *container)["findings"][0]
     assert (first["id"], first["severity"]) == ("no-nvidia-gpu", "error")
     assert "Change runtime type" in first["fix"]
+
+
+def test_a_vgpu_its_own_nvidia_smi_calls_unlicensed_is_the_licence_not_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A vGPU guest's 'nvidia-smi -q' says 'License Status : Unlicensed (Restricted)', and CUDA
+    answers 'busy or unavailable': the licence leads, not other processes (review 65, cloud
+    D19; DDMAL/Rodan#1332 was the same state)."""
+    log = (
+        "    vGPU Software Licensed Product\n"
+        "        Product Name                      : NVIDIA Virtual Compute Server\n"
+        "        License Status                    : Unlicensed (Restricted)\n"
+        "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit"
+        " initialization on GPU:0 failed. Status: all CUDA-capable devices are busy or"
+        " unavailable\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert "unlicensed" in first["title"] and first["fix"].startswith("License the vGPU")

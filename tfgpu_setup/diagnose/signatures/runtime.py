@@ -11,6 +11,7 @@ from .model import (
     LIBRARY_IDS,
     MEMORY_TAKEN_FIX,
     Signature,
+    Variant,
     compiled,
     handle_failed_first,
 )
@@ -385,6 +386,36 @@ RUNTIME: tuple[Signature, ...] = (
             " vGPU answers the same: 'nvidia-smi -q | grep -i -A2 license' shows its state."
         ),
         source="https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html",
+        variants=(
+            # the guest's own nvidia-smi saying its vGPU is unlicensed: CUDA is restricted
+            Variant(
+                finding_id="gpu-out-of-memory",
+                title=(
+                    "CUDA could not start on the GPU: this virtual machine's vGPU is unlicensed,"
+                    " and an unlicensed vGPU restricts CUDA"
+                ),
+                fix=(
+                    "License the vGPU: point the guest's licensing client at the license server"
+                    " (NVIDIA License System's client configuration token, or gridd.conf's"
+                    " ServerAddress), restart nvidia-gridd, and check that 'nvidia-smi -q | grep"
+                    " -i license' says Licensed; then start TensorFlow again."
+                ),
+                source="https://docs.nvidia.com/license-system/latest/",
+                with_signatures=frozenset({"vgpu-unlicensed"}),
+            ),
+        ),
+    ),
+    Signature(
+        # 'nvidia-smi -q' in a vGPU guest: its licence state (a line of facts, read with the
+        # failure it explains)
+        name="vgpu-unlicensed",
+        needles=("Unlicensed",),
+        pattern=compiled(r"License Status[ \t]{0,40}: Unlicensed\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="This virtual machine's vGPU is unlicensed",
+        fix="",
+        source="https://docs.nvidia.com/license-system/latest/",
     ),
     Signature(
         name="cudnn-handle",
