@@ -304,3 +304,26 @@ def test_a_venv_made_without_ensurepip_means_nothing_was_installed(tmp_path, cap
     top = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert (top["id"], top["severity"]) == ("tensorflow-not-installed", "error")
     assert "python3-venv" in top["fix"]
+
+
+def test_a_conda_lib_folder_on_the_path_is_taken_off_where_the_fix_installs_the_wheels(
+    tmp_path, capsys
+):
+    # the 2021 conda recipe (cudatoolkit 11.2, cudnn 8.1, $CONDA_PREFIX/lib on LD_LIBRARY_PATH)
+    # under TensorFlow 2.17: the wheels' libcudnn.so.8 would lose to conda's (tensorflow/docs
+    # #2251; review 65, first-timers FT-13). TensorFlow 2.17's cudart_stub wording.
+    log = (
+        '(tf) ada@desk:~$ conda list | grep -E "cudatoolkit|cudnn|tensorflow"\n'
+        "cudatoolkit               11.2.2              hbe64b41_10    conda-forge\n"
+        "cudnn                     8.1.0.77             h90431f1_0    conda-forge\n"
+        "tensorflow                2.17.0                   pypi_0    pypi\n"
+        "(tf) ada@desk:~$ echo $LD_LIBRARY_PATH\n"
+        ":/home/ada/miniconda3/envs/tf/lib/\n"
+        "2024-08-14 10:21:07.310646: I external/local_xla/xla/tsl/cuda/cudart_stub.cc:32] Could"
+        " not find cuda drivers on your machine, GPU will not be used.\n"
+    )
+    found = doctor(tmp_path, capsys, log, "--os", "linux")["findings"]
+    with_wheels = [f for f in found if "[and-cuda]" in f["fix"]]
+    assert with_wheels and all(
+        "take /home/ada/miniconda3/envs/tf/lib off LD_LIBRARY_PATH" in f["fix"] for f in with_wheels
+    )

@@ -38,6 +38,7 @@ from .batch_jobs import slurm_job_without_a_gpu
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
+from .conda_libs import conda_lib_on_the_path
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
@@ -485,6 +486,7 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
+    findings = conda_lib_on_the_path(findings, known, log or "")
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged
     )
