@@ -3607,6 +3607,19 @@ def test_a_driver_not_running_on_a_laptop_gpu_says_how_to_switch_the_gpu_on(
     assert ("prime-select" in first["fix"]) is laptop
 
 
+def test_a_laptop_whose_log_says_why_the_module_did_not_load_gets_no_switching_guess(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Secure Boot refusing the module (modprobe's own words): that is why, and the switchable
+    graphics sentence beside it only sent users to prime-select (review 65, laptops)."""
+    log = "modprobe: ERROR: could not insert 'nvidia': Key was rejected by service\n"
+    log += DRIVER_NOT_RUNNING
+    flags = ("--gpu", "NVIDIA GeForce RTX 3060 Laptop GPU", "--os", "linux")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "Secure Boot" in first["title"]
+    assert "prime-select" not in first["fix"]
+
+
 def test_a_windows_log_on_a_laptop_gpu_gets_no_linux_switching_advice(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

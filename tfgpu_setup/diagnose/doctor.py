@@ -542,7 +542,12 @@ def diagnose(
     findings = slurm_job_without_a_gpu(findings, log or "")
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
     findings = driver_moot_where_no_release_runs(findings, known, matrix)
-    findings = on_a_laptop(findings, laptop_gpu(known, log_facts.laptop_line), log or "")
+    findings = on_a_laptop(
+        findings,
+        laptop_gpu(known, log_facts.laptop_line),
+        log or "",
+        frozenset(m.signature.name for m in matches),
+    )
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())

@@ -91,15 +91,39 @@ SWITCHERS = (
 answering that the integrated GPU alone is on."""
 
 
-def on_a_laptop(findings: tuple[Finding, ...], sign: str, log: str = "") -> tuple[Finding, ...]:
+MODULE_CAUSES = frozenset(
+    {
+        "open-module-needs-gsp",
+        "nvrm-gpu-not-supported",
+        "nvrm-needs-open-modules",
+        "nvrm-bar-unassigned",
+        "nouveau-owns-the-gpu",
+        "module-key-rejected",
+        "nvidia-fallback-to-nouveau",
+        "nvrm-init-adapter-failed",
+        "nvidia-module-not-loadable",
+        "dkms-nvidia-build-failed",
+        "nvidia-installer-build-failed",
+        "dkms-kernel-headers-missing",
+    }
+)
+"""Lines naming why the NVIDIA module did not load (Secure Boot, nouveau, a failed build):
+then the GPU being switched off is not the question."""
+
+
+def on_a_laptop(
+    findings: tuple[Finding, ...], sign: str, log: str = "", causes: frozenset[str] = frozenset()
+) -> tuple[Finding, ...]:
     """A driver found not running on a laptop GPU says how to switch that GPU on; where the log
-    shows the Intel GPU selected, switching it on is the fix, not a reinstall."""
+    shows the Intel GPU selected, switching it on is the fix, not a reinstall. causes: the
+    names of the log's matched signatures."""
     found = next(
         ((switcher, hit) for switcher in SWITCHERS if (hit := switcher.answered.search(log))),
         None,
     )
     if found is None:
-        if not sign:
+        if not sign or causes & MODULE_CAUSES:
+            # (a line that says why the module did not load needs no guess beside it)
             return findings
         return with_context(
             findings, frozenset({"no-nvidia-driver"}), f"a laptop GPU: {sign}", SELECT_THE_GPU
