@@ -730,3 +730,20 @@ def test_tf1_graph_api_under_tensorflow_2_is_the_code_not_the_gpu(
     first = doctor(tmp_path, capsys, log, "--no-probe", "--tf", "2.2.0")["findings"][0]
     assert (first["id"], first["severity"]) == ("dependency-version-mismatch", "error")
     assert f"tf.compat.v1.{name}" in first["fix"]
+
+
+def test_a_pinned_release_pip_found_no_wheel_for_names_its_pythons(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A conda env made with Python 3.11, then 'pip install tensorflow-gpu==2.10.0' (pip's own
+    refusal): 2.10.0 has wheels for 3.7 to 3.10, which the fix names instead of 'a Python
+    the release supports' (review 65, first-timers)."""
+    log = (
+        "(tf) C:\\Users\\ada> pip install tensorflow-gpu==2.10.0\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.10.0"
+        " (from versions: 2.12.0)\n"
+        "ERROR: No matching distribution found for tensorflow-gpu==2.10.0\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert "Python 3.7 to 3.10" in first["fix"] and "python=3.10" in first["fix"]

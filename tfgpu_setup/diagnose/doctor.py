@@ -84,7 +84,7 @@ from .memory_asked import without_little_memory_asked_for
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
-from .no_wheel import no_wheel_for_stated
+from .no_wheel import no_wheel_for_stated, pinned_release_pythons
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .paste import rejoin_wrapped, unwrap
 from .pip_installs import (
@@ -487,6 +487,7 @@ def diagnose(
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     findings = conda_lib_on_the_path(findings, known, log or "")
+    findings = pinned_release_pythons(findings, matches, matrix)
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged
     )

@@ -9,6 +9,7 @@ wheels. Pure: data in, data out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -359,3 +360,46 @@ def _covered_by(matrix: Matrix, series: str, key: str) -> list[str]:
         for p in r.python
     }
     return sorted(pythons, key=parsed)
+
+
+def pinned_release_pythons(
+    findings: tuple[Finding, ...], matches: Sequence[LogMatch], matrix: Matrix
+) -> tuple[Finding, ...]:
+    """pip refusing a pinned release ('tensorflow-gpu==2.10.0'): the generic 'install a
+    supported Python' names that release's Pythons, the ones to create the environment with."""
+    asked = next(
+        (
+            m.groups.get("requested", "")
+            for m in matches
+            if m.signature.name == "pip-no-matching-distribution" and m.groups.get("requested")
+        ),
+        "",
+    )
+    release = _release_named(matrix, asked)
+    if release is None or not release.python:
+        return findings
+    pythons = sorted(release.python, key=parsed)
+    newest = pythons[-1]
+    fix = (
+        f"TensorFlow {asked} has wheels for Python {pythons[0]} to {newest} only: create the"
+        f" environment with one of them ('conda create -n tf python={newest}', or"
+        f" 'python{newest} -m venv'), then install it again; 'tfgpu-setup plan --tf {asked}'"
+        " checks the rest of the machine."
+    )
+    return tuple(
+        dataclasses.replace(f, fix=fix)
+        if f.id == "python-unsupported" and f.fix.startswith("Install a 64-bit Python")
+        else f
+        for f in findings
+    )
+
+
+def _release_named(matrix: Matrix, version: str) -> TfRelease | None:
+    """The matrix's release of a pinned version ('2.10' is the newest 2.10.x)."""
+    if not version:
+        return None
+    exact = next((r for r in matrix.tensorflow.releases if r.version == version), None)
+    if exact is not None:
+        return exact
+    series = [r for r in matrix.tensorflow.releases if xy(r.version) == xy(version)]
+    return max(series, key=lambda r: parsed(r.version), default=None)
