@@ -5,13 +5,10 @@ TensorFlow's wording."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from test_doctor_evidence import _pinned_refusal, doctor, ids, top
-
-from tfgpu_setup.cli import main
+from test_doctor_evidence import _pinned_refusal, doctor, doctor_exit, ids, top
 
 # derrian-distro/LoRA_Easy_Training_Scripts#35: a Mac, Python 3.10, TensorFlow 2.10.1 pinned;
 # 'tensorflow-macos' installed it
@@ -702,10 +699,8 @@ def test_the_directml_plugin_under_a_later_tensorflow_is_the_failed_import(
         "\\Programs\\Python\\Python310\\lib\\site-packages\\tensorflow-plugins\\tfdml_plugin.dll"
         " not found\n"
     )
-    path = tmp_path / "dml.log"
-    path.write_text(log, encoding="utf-8")
-    code = main(["doctor", "--log", str(path), "--no-probe", "--tf", "2.11", "--json"])
-    first = json.loads(capsys.readouterr().out)["findings"][0]
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "2.11")
+    first = doc["findings"][0]
     assert (first["id"], first["severity"], code) == ("addon-tensorflow-mismatch", "error", 12)
     assert "tensorflow-cpu==2.10.0" in first["fix"]
     # the error's shorter form, as #367 quotes it under 2.12
