@@ -113,3 +113,23 @@ def test_cuinit_not_initialized_after_a_device_in_the_same_run_is_a_forked_worke
     rerun = PARENT_THEN_WORKER.format(between="$ sudo apt upgrade\n$ python train.py\n")
     first = doctor(tmp_path, capsys, rerun, "--os", "linux")["findings"][0]
     assert first["id"] != "device-config-after-init"
+
+
+def test_numpy_2_refusing_another_module_after_tensorflow_imported_is_not_tensorflow_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow 2.18 (built for NumPy 2) imported, then 'import cv2' failed on NumPy 2: the
+    message is NumPy's for any module, and the traceback runs through OpenCV, not TensorFlow
+    (review 64, C29: exit 10, not 12)."""
+    log = (
+        "2025-02-11 08:30:12.551820: I tensorflow/core/util/port.cc:153] oneDNN custom operations"
+        " are on.\n"
+        + NUMPY_2_IMPORT.replace(
+            '  File "/home/ada/venv/lib/python3.11/site-packages/tensorflow/__init__.py", line 40,'
+            " in <module>\n",
+            '  File "/home/jo/det/.venv/lib/python3.11/site-packages/cv2/__init__.py", line 181,'
+            " in <module>\n",
+        )
+    )
+    assert _exit_code(tmp_path, log) != 12
+    capsys.readouterr()

@@ -64,7 +64,7 @@ from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED
-from .later_run import EARLIER_RUN_USED_THE_GPU, IMPORT_STOPPERS, import_failed_in_a_later_run
+from .later_run import EARLIER_RUN_USED_THE_GPU, import_failed_in_a_later_run, stops_tensorflow
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
@@ -667,7 +667,7 @@ def diagnose(
     # the cause named first stopped TensorFlow's import itself (NumPy, protobuf, the CPU's
     # instructions), however far its C++ side got (a fatal record of its own at import)
     broken = broken or any(
-        m.signature.name in IMPORT_STOPPERS and m.signature.finding_id == errors[0].id
+        stops_tensorflow(m, log or "") and m.signature.finding_id == errors[0].id
         for m in (matches if errors and not gpu_seen else ())
     )
     confirm = _to_confirm(

@@ -35,6 +35,30 @@ IMPORT_STOPPERS = frozenset(
     }
 )
 """Lines that stop TensorFlow's import itself (not the user's code under it)."""
+ANY_MODULE = frozenset(
+    {
+        "numpy-2-under-a-numpy-1-build",
+        "numpy-older-than-a-build",
+        "protobuf-newer-than-generated-code",
+        "protobuf-older-than-generated-code",
+        "protobuf-without-builder",
+    }
+)
+"""Of those, the ones any extension module's import prints (OpenCV's under NumPy 2 too)."""
+_TENSORFLOWS_IMPORT = re.compile(
+    r"File \"[^\"\n]{0,300}[/\\]tensorflow[/\\][^\"\n]{0,300}\""
+    r"|\bF tensorflow/python/[\w/]{1,200}\.cc:\d{1,5}\]"
+)
+"""A traceback frame in TensorFlow's own package, or a fatal record of its Python bindings."""
+
+
+def stops_tensorflow(match: LogMatch, text: str) -> bool:
+    """Whether an import-stopping line stopped TensorFlow's: a message any module prints
+    counts only where the log shows TensorFlow's import in it."""
+    if match.signature.name not in IMPORT_STOPPERS:
+        return False
+    return match.signature.name not in ANY_MODULE or bool(_TENSORFLOWS_IMPORT.search(text))
+
 
 EARLIER_RUN_USED_THE_GPU = (
     "an earlier run in the log used the GPU; this one, typed after it, could not import TensorFlow"
@@ -54,7 +78,7 @@ def import_failed_in_a_later_run(
 ) -> LogMatch | None:
     """The first line stopping TensorFlow's import (after_the_gpu: the matches logged after
     the last line that showed a GPU, on line gpu_line) in a command typed after that line."""
-    stopper = next((m for m in after_the_gpu if m.signature.name in IMPORT_STOPPERS), None)
+    stopper = next((m for m in after_the_gpu if stops_tensorflow(m, text)), None)
     if stopper is None:
         return None
     return stopper if command_between(text, gpu_line, stopper.line_number) else None

@@ -48,13 +48,18 @@ def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Se
             None,
         )
         or next((e for e in evaluations if e.installable and e.driver_update_fixes), None)
-        # a Python to install is the user's step as a driver is: a GPU plan with it first,
-        # where the release's own wheels bring its CUDA (no second install to make)
+        # a Python to install is the user's step as a driver is: a GPU plan with it first
+        # instead of a CPU build for the Python here, where the release's own wheels bring its
+        # CUDA (no second install to make); where no release installs on this Python at all,
+        # that stays the finding (exit 11)
         or next(
             (
                 e
                 for e in evaluations
-                if release_free and e.python_install_fixes and e.cuda_from != "system"
+                if release_free
+                and e.python_install_fixes
+                and e.cuda_from != "system"
+                and any(other.installable for other in evaluations)
             ),
             None,
         )
