@@ -12,26 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .logfacts import FOUND_BUT_FAILED
 from .logs import LogMatch, line_start
 
-IMPORT_STOPPERS = frozenset(
+IMPORT_STOPPERS = FOUND_BUT_FAILED | frozenset(
     {
         "numpy-2-under-a-numpy-1-build",
         "numpy-older-than-a-build",
         "protobuf-newer-than-generated-code",
         "protobuf-older-than-generated-code",
         "protobuf-without-builder",
-        "illegal-instruction",
-        "cpu-without-avx",
         "kernel-trap-invalid-opcode-in-tensorflow",
         "windows-dll-init-failed",
-        "windows-dll-load-failed",
         "windows-msvc-runtime-missing",
         "windows-msvc-preload-failed",
         "windows-page-file-too-small",
-        "native-runtime-not-loaded",
         "directml-plugin-for-another-tensorflow",
-        "metal-plugin-for-another-tensorflow",
     }
 )
 """Lines that stop TensorFlow's import itself (not the user's code under it)."""
