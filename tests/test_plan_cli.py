@@ -1503,3 +1503,33 @@ def test_a_compute_capability_no_gpu_has_is_refused_in_one_line(
     # the generation after the newest known is still planned for (a GPU newer than the table)
     assert main(["plan", "--no-probe", "--os", "linux", "--python", "3.11", "--gpu", "13.0"]) == 0
     capsys.readouterr()
+
+
+def test_apples_plug_in_is_pinned_to_the_release_its_table_pairs_with_the_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'pip install tensorflow-metal' takes the newest plug-in, which stops 'import tensorflow'
+    on 2.12; Apple's table pairs 2.12 with 0.8.0 (review 66, macOS A06)."""
+    _, doc = described(capsys, "--os macos --arch arm64 --python 3.9 --tf 2.12")
+    fixes = " ".join(f["fix"] for f in doc["findings"])
+    assert "pip install tensorflow-metal==0.8.0" in fixes
+
+
+def test_a_mac_whose_chip_is_not_stated_is_planned_with_that_assumption_said(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A Mac's chip decides its wheels (Apple silicon's from 2.13, Intel's to 2.16): planning
+    one without it says what was assumed and how to confirm it (review 66, macOS A19)."""
+    _, doc = described(capsys, "--os macos --python 3.12")
+    arch = [a for a in doc["assumptions"] if a["fact"] == "arch"]
+    assert arch and "uname -m" in arch[0]["confirm"]
+
+
+@pytest.mark.parametrize("value", ["", " , "])
+def test_a_gpu_flag_that_names_no_gpu_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """'--gpu ""' read as 'no NVIDIA GPU' (exit 10, an error about a statement nobody made);
+    an empty --driver or --cudnn is already refused (review 66, stated facts e14, e20)."""
+    code = main(["plan", "--no-probe", "--os", "linux", "--python", "3.11", "--gpu", value])
+    assert code == ExitCode.USAGE and "names no GPU" in one_line_error(capsys.readouterr().err)

@@ -235,6 +235,13 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
     stated_gpus = _stated_gpus(ov.gpus)
     other_gpus = tuple(g for g in stated_gpus if OTHER_MAKERS_GPU.search(g))
     nvidia = [g for g in stated_gpus if g not in other_gpus]
+    if ov.gpus and not stated_gpus:
+        # ('--gpu ""', '--gpu " , "': no name at all is no statement, not a GPU-less machine)
+        raise UserError(
+            f"--gpu {', '.join(repr(g) for g in ov.gpus)} names no GPU; give its name as"
+            " nvidia-smi prints it, a compute capability such as 8.6, or 'none'",
+            ExitCode.USAGE,
+        )
     if ov.gpus and all(_stated_none(g) for g in nvidia):
         named = f"{', '.join(other_gpus)}: not NVIDIA GPUs" if other_gpus else "no NVIDIA GPU"
         gpus, gpus_reason = (), f"{STATED}{named} ({ov.source('gpus')})"

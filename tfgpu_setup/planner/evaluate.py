@@ -452,7 +452,8 @@ def evaluate(
     assumed: list[Assumption] = []
     if not facts.knows("os"):
         assumed.append(Assumption("os", platform_label(key), CONFIRM["os"]))
-    elif not facts.knows("arch") and key.startswith("linux"):
+    elif not facts.knows("arch") and key.startswith(("linux", "macos")):
+        # (a Mac's chip decides its wheels: Apple silicon's start at 2.13, Intel's end at 2.16)
         assumed.append(Assumption("arch", platform_label(key), CONFIRM["arch"]))
     if not has_wheels(release, key):
         install.append(f"no {key} wheels of tensorflow {release.version}")

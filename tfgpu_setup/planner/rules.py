@@ -968,10 +968,14 @@ def metal_plug_in(release: TfRelease) -> str | None:
 def _metal_route(ctx: Context) -> str:
     """Apple's plug-in for the release planned, or, where none supports it (a mismatched one
     stops 'import tensorflow' altogether: tensorflow#81987), the newest release one does."""
-    install = "install Apple's plug-in into the same environment: 'pip install tensorflow-metal'"
     planned = ctx.chosen.release if ctx.chosen else None
-    if planned is None or metal_plug_in(planned):
-        return f"On Apple silicon, {install} (GPU through Metal, not CUDA)."
+    if planned is None or (plug_in := metal_plug_in(planned)):
+        # the release Apple's table pairs with it: pip's newest may not load into this one
+        pin = f"=={plug_in}" if planned is not None and plug_in else ""
+        return (
+            "On Apple silicon, install Apple's plug-in into the same environment: 'pip install"
+            f" tensorflow-metal{pin}' (GPU through Metal, not CUDA)."
+        )
     pythons = {xy(p.version) for p in ctx.facts.pythons} if ctx.facts.knows("pythons") else set()
     served = next(
         (
@@ -1000,7 +1004,9 @@ def _metal_route(ctx: Context) -> str:
         f"On Apple silicon the GPU is reached through Apple's tensorflow-metal plug-in, and no"
         f" release of it supports TensorFlow {planned.version} (a mismatched one stops 'import"
         f" tensorflow'): for the GPU, plan TensorFlow {newest.version}{python} instead"
-        f" ('tfgpu-setup plan --tf {series}') and {install}; this plan runs on the CPU."
+        f" ('tfgpu-setup plan --tf {series}') and install Apple's plug-in into the same"
+        f" environment: 'pip install tensorflow-metal=={metal_plug_in(newest)}'; this plan runs"
+        " on the CPU."
     )
 
 
