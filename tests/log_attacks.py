@@ -63,6 +63,9 @@ WRITTEN = {
     " (login05.osgconnect.net): /proc/driver/nvidia/version does not exist",
     "xla-cuda-graph-fallback": "W0000 00:00:1714000000.000000 1234 graph_launch.cc:671] Fallback"
     " to op-by-op mode because memset node breaks graph update",
+    "metal-without-xla": "2023-02-03 10:30:38.448542: W tensorflow/core/framework/"
+    "op_kernel.cc:1830] OP_REQUIRES failed at xla_ops.cc:418 : NOT_FOUND: could not find"
+    " registered platform with id: 0x13f441e40",
     "directml-without-xla": "Could not find compiler for platform DML: NOT_FOUND: could not find"
     " registered compiler for platform DML -- was support for that platform linked in?",
     "container-cli-rootless-cgroups": "nvidia-container-cli: mount error: failed to add device"

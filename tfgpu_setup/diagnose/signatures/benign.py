@@ -1124,6 +1124,26 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # Apple's Metal plug-in registers no XLA platform: Keras' optimizers of 2.11 on compile
+        # their update with XLA, and training stops there on the Apple GPU (tensorflow#58988:
+        # the legacy optimizer, or an older release, works)
+        name="metal-without-xla",
+        needles=("ould not find registered platform with id",),
+        pattern=compiled(r"(?<![\w-])[Cc]ould not find registered platform with id\b"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title=(
+            "Apple's Metal plug-in has no XLA platform, and Keras' optimizer (TensorFlow 2.11 and"
+            " later) compiles its update with XLA: training stops on the Apple GPU"
+        ),
+        fix=(
+            "Use the legacy optimizer (tf.keras.optimizers.legacy.Adam, or the one named) or"
+            " model.compile(..., jit_compile=False); or a TensorFlow and tensorflow-metal pair"
+            " Apple's table lists."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/58988",
+    ),
+    Signature(
         # TensorFlow on DirectML (tensorflow-directml-plugin) has no XLA compiler: code that
         # asks for XLA (Keras 3 by default) fails, on a GPU that works.
         name="directml-without-xla",
