@@ -64,7 +64,12 @@ from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED
-from .later_run import EARLIER_RUN_USED_THE_GPU, import_failed_in_a_later_run, stops_tensorflow
+from .later_run import (
+    EARLIER_RUN_USED_THE_GPU,
+    after_the_last_gpu,
+    import_failed_in_a_later_run,
+    stops_tensorflow,
+)
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
@@ -328,15 +333,7 @@ def diagnose(
         # is read below, as failed work)
         gpu_seen = False
     # the log's last run could not import TensorFlow: what an earlier one used is gone
-    stopped_later = (
-        import_failed_in_a_later_run(
-            log or "",
-            _after_the_last_gpu(matches),
-            max(m.line_number for m in matches if m.signature.proves_gpu),
-        )
-        if gpu_seen
-        else None
-    )
+    stopped_later = import_failed_in_a_later_run(log or "", matches) if gpu_seen else None
     gpu_seen = gpu_seen and stopped_later is None
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
@@ -614,7 +611,7 @@ def diagnose(
         # GPU works, the feature does not
         optional = frozenset(
             m.signature.finding_id or ""
-            for m in _after_the_last_gpu(matches)
+            for m in after_the_last_gpu(matches)
             if m.signature.name in OPTIONAL_LIBRARY_FAILURES
         )
         findings = _gpu_works(
@@ -1014,7 +1011,7 @@ def _errors_after_gpu(
     gpu_matches = [m for m in matches if m.signature.proves_gpu]
     after = (
         m
-        for m in _after_the_last_gpu(matches)
+        for m in after_the_last_gpu(matches)
         if m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered
         and not _another_gpu_ignored(m, gpu_matches)
@@ -1030,16 +1027,10 @@ def _errors_after_gpu(
     )
 
 
-def _after_the_last_gpu(matches: tuple[LogMatch, ...]) -> list[LogMatch]:
-    """The lines logged after the last one that showed a GPU (none without such a line)."""
-    shown = [m.position for m in matches if m.signature.proves_gpu]
-    return [m for m in matches if m.position > max(shown)] if shown else []
-
-
 def _library_kernel_failed_after_gpu(matches: tuple[LogMatch, ...]) -> bool:
     """A CUDA library's kernel (cuBLAS's GEMM, cuFFT's plan) failing after the line that showed
     a GPU."""
-    return any(m.signature.name in NEWER_GPU_KERNEL_FAILURES for m in _after_the_last_gpu(matches))
+    return any(m.signature.name in NEWER_GPU_KERNEL_FAILURES for m in after_the_last_gpu(matches))
 
 
 OPTIONAL_LIBRARY_FAILURES = frozenset({"tf-trt-without-tensorrt"})

@@ -15,22 +15,6 @@ from collections.abc import Sequence
 from .logfacts import FOUND_BUT_FAILED
 from .logs import LogMatch, line_start
 
-IMPORT_STOPPERS = FOUND_BUT_FAILED | frozenset(
-    {
-        "numpy-2-under-a-numpy-1-build",
-        "numpy-older-than-a-build",
-        "protobuf-newer-than-generated-code",
-        "protobuf-older-than-generated-code",
-        "protobuf-without-builder",
-        "kernel-trap-invalid-opcode-in-tensorflow",
-        "windows-dll-init-failed",
-        "windows-msvc-runtime-missing",
-        "windows-msvc-preload-failed",
-        "windows-page-file-too-small",
-        "directml-plugin-for-another-tensorflow",
-    }
-)
-"""Lines that stop TensorFlow's import itself (not the user's code under it)."""
 ANY_MODULE = frozenset(
     {
         "numpy-2-under-a-numpy-1-build",
@@ -40,7 +24,23 @@ ANY_MODULE = frozenset(
         "protobuf-without-builder",
     }
 )
-"""Of those, the ones any extension module's import prints (OpenCV's under NumPy 2 too)."""
+"""Lines that stop an import, which any extension module's import prints (OpenCV's under
+NumPy 2 too)."""
+IMPORT_STOPPERS = (
+    FOUND_BUT_FAILED
+    | ANY_MODULE
+    | frozenset(
+        {
+            "kernel-trap-invalid-opcode-in-tensorflow",
+            "windows-dll-init-failed",
+            "windows-msvc-runtime-missing",
+            "windows-msvc-preload-failed",
+            "windows-page-file-too-small",
+            "directml-plugin-for-another-tensorflow",
+        }
+    )
+)
+"""Lines that stop TensorFlow's import itself (not the user's code under it)."""
 _TENSORFLOWS_IMPORT = re.compile(
     r"File \"[^\"\n]{0,300}[/\\]tensorflow[/\\][^\"\n]{0,300}\""
     r"|\bF tensorflow/python/[\w/]{1,200}\.cc:\d{1,5}\]"
@@ -69,14 +69,20 @@ _COMMAND = re.compile(
 """A command typed at a shell's, Python's or IPython's prompt."""
 
 
-def import_failed_in_a_later_run(
-    text: str, after_the_gpu: Sequence[LogMatch], gpu_line: int
-) -> LogMatch | None:
-    """The first line stopping TensorFlow's import (after_the_gpu: the matches logged after
-    the last line that showed a GPU, on line gpu_line) in a command typed after that line."""
-    stopper = next((m for m in after_the_gpu if stops_tensorflow(m, text)), None)
+def after_the_last_gpu(matches: Sequence[LogMatch]) -> list[LogMatch]:
+    """The lines logged after the last one that showed a GPU (none without such a line)."""
+    shown = [m.position for m in matches if m.signature.proves_gpu]
+    return [m for m in matches if m.position > max(shown)] if shown else []
+
+
+def import_failed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> LogMatch | None:
+    """The first line stopping TensorFlow's import, after the last line that showed a GPU, in
+    a command typed after that line."""
+    after = after_the_last_gpu(matches)
+    stopper = next((m for m in after if stops_tensorflow(m, text)), None)
     if stopper is None:
         return None
+    gpu_line = max(m.line_number for m in matches if m.signature.proves_gpu)
     return stopper if command_between(text, gpu_line, stopper.line_number) else None
 
 

@@ -19,6 +19,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import platform_key, platform_label, platform_without_wheels
+from ..planner.judge import installed_release
 from ..planner.rules import PLATFORM_UNSUPPORTED_FIX, PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
@@ -375,7 +376,7 @@ def pinned_release_pythons(
         ),
         "",
     )
-    release = _release_named(matrix, asked)
+    release = installed_release(matrix, asked)
     if release is None or not release.python:
         return findings
     pythons = sorted(release.python, key=parsed)
@@ -392,14 +393,3 @@ def pinned_release_pythons(
         else f
         for f in findings
     )
-
-
-def _release_named(matrix: Matrix, version: str) -> TfRelease | None:
-    """The matrix's release of a pinned version ('2.10' is the newest 2.10.x)."""
-    if not version:
-        return None
-    exact = next((r for r in matrix.tensorflow.releases if r.version == version), None)
-    if exact is not None:
-        return exact
-    series = [r for r in matrix.tensorflow.releases if xy(r.version) == xy(version)]
-    return max(series, key=lambda r: parsed(r.version), default=None)

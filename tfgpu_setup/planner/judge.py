@@ -37,6 +37,8 @@ def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Se
     stands in for it; a driver new enough; a Python it supports): a GPU plan with that step,
     not a CPU one; else the newest installable one. release_free: no release was asked for
     (a release and a Python both asked for that do not go together are the user's to mend)."""
+    # (where no release installs on this Python at all, that stays the finding: exit 11)
+    python_step = release_free and any(e.installable for e in evaluations)
     gpu_choice = (
         next((e for e in evaluations if e.gpu_ok), None)
         or next(
@@ -50,16 +52,12 @@ def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Se
         or next((e for e in evaluations if e.installable and e.driver_update_fixes), None)
         # a Python to install is the user's step as a driver is: a GPU plan with it first
         # instead of a CPU build for the Python here, where the release's own wheels bring its
-        # CUDA (no second install to make); where no release installs on this Python at all,
-        # that stays the finding (exit 11)
+        # CUDA (no second install to make)
         or next(
             (
                 e
                 for e in evaluations
-                if release_free
-                and e.python_install_fixes
-                and e.cuda_from != "system"
-                and any(other.installable for other in evaluations)
+                if python_step and e.python_install_fixes and e.cuda_from != "system"
             ),
             None,
         )
