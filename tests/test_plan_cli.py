@@ -1338,6 +1338,32 @@ def test_an_apple_silicon_gpu_makes_the_mac_arm64(capsys: pytest.CaptureFixture[
     assert "arm64" in doc["findings"][0]["evidence"][0]
 
 
+def test_an_x86_64_python_beside_an_apple_gpu_is_named_as_rosetta(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An Apple GPU with x86_64 is an Intel Python under Rosetta 2, not an Intel Mac with an AMD
+    GPU (review 66, macOS A13)."""
+    _, doc = described(capsys, "--os macos --arch x86_64 --python 3.11 --gpu 'Apple M1 Pro'")
+    first = doc["findings"][0]
+    assert first["id"] == "macos-no-cuda" and "Rosetta 2" in first["title"]
+    assert "arm64 Python" in first["fix"] and "AMD" not in first["fix"]
+
+
+def test_a_cuda_toolkit_on_a_mac_is_no_version_to_mend(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No TensorFlow for macOS loads CUDA: an Intel Mac's CUDA 10.2 (its last) is not a
+    mismatch to mend by installing CUDA 11 (review 66, macOS A16)."""
+    _, doc = described(
+        capsys,
+        "--os macos --arch x86_64 --python 3.7 --gpu 'NVIDIA GeForce GTX 1080 Ti'"
+        " --cuda-toolkit 10.2 --cudnn 7.6",
+    )
+    ids = [f["id"] for f in doc["findings"]]
+    assert ids[0] == "macos-no-cuda"
+    assert not {"cuda-version-mismatch", "cudnn-version-mismatch"} & set(ids)
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

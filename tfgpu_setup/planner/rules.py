@@ -25,6 +25,7 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, TfRelease
 from ..versions import LibraryKind, build_need, parsed, serves_build, xy
+from ..whatif import APPLE_SILICON_GPU
 from .context import Context
 from .driver_gpus import (
     driver_branch,
@@ -1024,21 +1025,31 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
         " TensorFlow 2.13 ('tfgpu-setup plan --tf 2.13', then 'pip install"
         " tensorflow-metal==1.0.0' in that environment); NVIDIA GPUs have no path on macOS."
     )
+    title = "macOS has no CUDA: TensorFlow cannot use an NVIDIA GPU there"
+    evidence = [f"os: macos, arch: {p.arch}" if ctx.facts.knows("arch") else "os: macos"]
+    apple_gpu = next((g for g in ctx.facts.other_gpus if APPLE_SILICON_GPU.search(g)), None)
     if not ctx.facts.knows("arch"):
         fix = f"{apple_silicon} Otherwise {intel}"
     elif p.arch in ("arm64", "aarch64"):
         fix = apple_silicon
+    elif apple_gpu is not None:
+        # only Apple silicon has an Apple GPU: an x86_64 Python there runs under Rosetta 2, and
+        # neither Apple's plug-in nor TensorFlow's arm64 wheels install into it
+        title = (
+            "This x86_64 Python runs under Rosetta 2 on Apple silicon: TensorFlow cannot reach"
+            " the Apple GPU from it"
+        )
+        evidence.append(f"GPU: {apple_gpu} (Apple silicon, arm64)")
+        fix = (
+            "Use a native arm64 Python ('python3 -c \"import platform;"
+            " print(platform.machine())\"' prints arm64: python.org's universal2 installer,"
+            " Homebrew's /opt/homebrew/bin/python3 or Miniforge's osx-arm64), then plan again"
+            " with '--arch arm64': TensorFlow and Apple's tensorflow-metal plug-in publish arm64"
+            " wheels only for it."
+        )
     else:
         fix = intel[0].upper() + intel[1:]
-    return [
-        finding(
-            "macos-no-cuda",
-            E,
-            "macOS has no CUDA: TensorFlow cannot use an NVIDIA GPU there",
-            [f"os: macos, arch: {p.arch}" if ctx.facts.knows("arch") else "os: macos"],
-            fix,
-        )
-    ]
+    return [finding("macos-no-cuda", E, title, evidence, fix)]
 
 
 @rule("wsl-linux-driver-installed", WSL_GUIDE)
@@ -1791,6 +1802,8 @@ def _system_mismatch(ctx: Context, kind: LibraryKind) -> list[str]:
         return []
     if chosen.cuda_from == "pip-wheel-set":
         return []
+    if ctx.facts.knows("os") and ctx.facts.platform.os == "macos":
+        return []  # no TensorFlow build for macOS loads CUDA: macos-no-cuda says so
     built = _built(chosen.release, kind)
     versions = [c.version for c in ctx.facts.installs(kind) if c.version]
     if built is None or not versions:
