@@ -742,3 +742,49 @@ def test_a_pinned_release_pip_found_no_wheel_for_names_its_pythons(
     first = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")["findings"][0]
     assert first["id"] == "python-unsupported"
     assert "Python 3.7 to 3.10" in first["fix"] and "python=3.10" in first["fix"]
+
+
+# piwheels/packages#300 and KumaTea/tensorflow-aarch64#10: Raspberry Pi OS, 32-bit and 64-bit
+# alike, has pip look in piwheels beside PyPI
+PI_REFUSED = (
+    "pi@raspberrypi:~ $ pip3 install tensorflow\n"
+    "Looking in indexes: https://pypi.org/simple, https://www.piwheels.org/simple\n"
+    "ERROR: Could not find a version that satisfies the requirement tensorflow"
+    " (from versions: none)\n"
+    "ERROR: No matching distribution found for tensorflow\n"
+)
+
+
+def test_a_raspberry_pi_finding_no_tensorflow_is_first_its_32_bit_os(tmp_path, capsys):
+    """No Python is stated and PyPI has aarch64 wheels: 'from versions: none' on a Pi is most
+    often the 32-bit OS, to confirm with 'uname -m', not a Python error (review 66, D04b)."""
+    doc = doctor(tmp_path, capsys, PI_REFUSED, "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("platform-unsupported", "warning")
+    assert "uname -m" in first["fix"] and "64-bit Raspberry Pi OS" in first["fix"]
+    assert all(f["severity"] != "error" for f in doc["findings"])
+    # the machine stated decides: armv7l is the platform for certain, aarch64 leaves the Python
+    armv7l = doctor(tmp_path, capsys, PI_REFUSED, "--no-probe", "--arch", "armv7l")
+    assert (top(armv7l), armv7l["findings"][0]["severity"]) == ("platform-unsupported", "error")
+    aarch64 = doctor(tmp_path, capsys, PI_REFUSED, "--no-probe", "--arch", "aarch64")
+    assert "piwheels" not in aarch64["findings"][0]["title"]
+
+
+def test_an_aarch64_wheel_pip_took_without_the_extra_is_a_cpu_build(tmp_path, capsys):
+    """An AWS Graviton's pip takes 2.15.0's aarch64 wheel, which declares no [and-cuda] and
+    pulls in tensorflow-cpu-aws: a CPU build, not a release from before the extra (review 66,
+    D09)."""
+    log = (
+        'ubuntu@ip-172-31-20-7:~$ pip install "tensorflow[and-cuda]==2.15.0"\n'
+        "Collecting tensorflow[and-cuda]==2.15.0\n"
+        "  Downloading tensorflow-2.15.0-cp310-cp310-manylinux_2_17_aarch64.manylinux2014_aarch64"
+        ".whl (2.1 kB)\n"
+        "WARNING: tensorflow 2.15.0 does not provide the extra 'and-cuda'\n"
+        "Collecting tensorflow-cpu-aws==2.15.0 (from tensorflow[and-cuda]==2.15.0)\n"
+        "Successfully installed tensorflow-2.15.0 tensorflow-cpu-aws-2.15.0\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cpu-only-tensorflow", "error")
+    assert "NGC" in first["fix"]
+    assert "cuda-libs-not-found" not in ids(doc)

@@ -92,6 +92,7 @@ from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated, pinned_release_pythons
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .paste import rejoin_wrapped, unwrap
+from .pi_refusal import pi_refusal
 from .pip_installs import (
     without_nccl_refused_beside_linux_wheels,
     without_refusals_installed_later,
@@ -438,6 +439,7 @@ def diagnose(
         crossed = [other_branch, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
+    on_a_pi, pi_index = pi_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for
     no_wheel = [
         *no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed, log or ""),
@@ -465,6 +467,11 @@ def diagnose(
             f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone",
         ),
         (on_musl, f"but this system's C library is musl ({musl_line}): no Python has a wheel"),
+        (
+            on_a_pi,
+            f"but pip looked in piwheels ({pi_index[:120]}): on a Raspberry Pi's 32-bit OS no"
+            " Python has a wheel",
+        ),
     ):
         if cause:
             log_findings = contradicted(log_findings, python, because)

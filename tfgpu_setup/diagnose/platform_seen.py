@@ -253,13 +253,29 @@ _APPLE_SILICON = re.compile(
 )
 
 
+_LINUX_WHEEL_TAKEN = re.compile(
+    # pip taking a Linux wheel built for one machine (its tag's last part), as it names it in
+    # 'Downloading', 'Using cached' or 'Processing'
+    r"^[ \t]*(?:Processing |Downloading |Using cached )[^\n]{0,400}?"
+    r"-(?:manylinux|linux)_?\w{0,40}?_(?P<arch>x86_64|aarch64|ppc64le|armv7l)\.whl\b"
+    # AWS's build, the one 'pip install tensorflow' pulls in on aarch64 Linux (2.10 to 2.17)
+    r"|^[ \t]*(?:Collecting|Downloading|Successfully installed) [^\n]{0,200}?"
+    r"\btensorflow[-_]cpu[-_]aws\b",
+    re.MULTILINE,
+)
+
+
 def arch_of(sample: str) -> str | None:
-    """The machine 'uname -a' prints, or Apple silicon as the Metal plug-in or a wheel pip
-    took for it names it."""
+    """The machine 'uname -a' prints, Apple silicon as the Metal plug-in or a wheel pip took
+    for it names it, or the machine of a Linux wheel pip took."""
     if found := _UNAME_ARCH.search(sample):
         return found.group("arch") or found.group("bare")
     if _APPLE_SILICON.search(sample):
         return "arm64"
     if (wheel := macos_wheel_taken(sample)) is not None and wheel.group("arch") == "arm64":
         return "arm64"
+    if ".whl" in sample or "cpu" in sample:
+        linux = _LINUX_WHEEL_TAKEN.search(sample)
+        if linux is not None and not _WHEEL_REFUSED.search(sample):
+            return linux.group("arch") or "aarch64"
     return None

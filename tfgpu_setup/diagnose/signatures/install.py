@@ -2189,6 +2189,24 @@ INSTALL: tuple[Signature, ...] = (
         title="pip installed TensorFlow {version}, " + AND_CUDA_MISSING,
         fix=AND_CUDA_MISSING_FIX,
         source=AND_CUDA_MISSING_SOURCE,
+        variants=(
+            Variant(
+                # a release that has the extra, whose wheel here does not: only the Linux
+                # x86_64 wheel declares it (aarch64's pulls in tensorflow-cpu-aws, Windows'
+                # tensorflow-intel, both CPU builds)
+                "cpu-only-tensorflow",
+                "pip installed TensorFlow {version}, whose wheel for this platform has no"
+                " [and-cuda] extra: only the Linux x86_64 wheel brings NVIDIA's libraries, and"
+                " this one is a CPU build",
+                "On Linux on Arm (aarch64) use NVIDIA's NGC TensorFlow container for Arm64 (a"
+                " Jetson: NVIDIA's wheel for its JetPack); on native Windows, WSL 2 with"
+                " 'tensorflow[and-cuda]' or TensorFlow 2.10; on a Mac, Apple's tensorflow-metal."
+                " 'uname -m' and the OS decide which.",
+                "https://github.com/tensorflow/tensorflow/issues/121157",
+                tf_versions=SpecifierSet(">=2.14"),
+                severity=Severity.ERROR,
+            ),
+        ),
     ),
     Signature(
         # macOS's loader refusing TensorFlow's library for the CPU type: an x86_64 Python
