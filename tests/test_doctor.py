@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -478,3 +479,18 @@ def test_nvml_unknown_error_in_a_container_is_its_device_cgroup(capsys, tmp_path
     top = json.loads(capsys.readouterr().out)["findings"][0]
     assert (top["id"], top["severity"]) == ("container-gpu-not-exposed", "error")
     assert "cgroup" in top["title"] and "recreate it" in top["fix"]
+
+
+def test_a_cuda_and_cudnn_stated_by_their_majors_are_still_to_confirm(capsys):
+    """'--cuda-toolkit 11 --cudnn 8' leaves the minors unknown, and they decide for 2.10 (CUDA
+    11.0 has no libcusolver.so.11, cuDNN 8.0 is refused by an 8.1 build): the doctor still
+    asks for both (review 66, stated facts c40)."""
+    machine = (
+        "--no-probe --os linux --python 3.9 --gpu 'Tesla V100-SXM2-16GB' --driver 470.82.01"
+        " --tf 2.10"
+    )
+    _, doc = run_cli(capsys, "doctor", *shlex.split(machine + " --cuda-toolkit 11 --cudnn 8"))
+    steps = " ".join(doc["next_steps"])
+    assert "nvcc --version" in steps and "cudnn_version.h" in steps
+    _, full = run_cli(capsys, "doctor", *shlex.split(machine + " --cuda-toolkit 11.2 --cudnn 8.1"))
+    assert "nvcc --version" not in " ".join(full["next_steps"])

@@ -1364,6 +1364,36 @@ def test_a_cuda_toolkit_on_a_mac_is_no_version_to_mend(
     assert not {"cuda-version-mismatch", "cudnn-version-mismatch"} & set(ids)
 
 
+def test_a_system_cuda_stated_by_its_major_is_assumed_to_fit_and_said(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'--cuda-toolkit 11 --cudnn 8' for 2.10: the minors decide (11.0 and 8.0 fail it), so
+    the plan says it took them to fit, to confirm, instead of 'uses the CUDA 11.2 installed'
+    (review 66, stated facts c08)."""
+    _, doc = described(
+        capsys,
+        "--os linux --python 3.9 --gpu 'Tesla V100-SXM2-16GB' --driver 470.82.01"
+        " --cuda-toolkit 11 --cudnn 8 --tf 2.10",
+    )
+    assumed = {a["fact"]: a for a in doc["assumptions"]}
+    assert "11.x ≥ 11.2" in assumed["cuda"]["assumed"] and "nvcc" in assumed["cuda"]["confirm"]
+    assert "8.x ≥ 8.1" in assumed["cudnn"]["assumed"]
+    cuda = next(d for d in doc["decisions"] if d["subject"] == "cuda")
+    assert "CUDA 11 and cuDNN 8 stated without a minor" in cuda["reason"]
+
+
+def test_a_driver_cuda_stated_by_its_major_leaves_ptxas_unjudged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'--cuda-driver 12' may be 12.0 or 12.8: no ptxas warning from a minor nobody stated
+    (review 66, stated facts c35); 12.2 stated still gets it."""
+    machine = "--os linux --python 3.12 --gpu 'NVIDIA GeForce RTX 4070' --cuda-driver "
+    _, bare = described(capsys, machine + "12")
+    assert "ptxas-newer-than-driver" not in {f["id"] for f in bare["findings"]}
+    _, stated = described(capsys, machine + "12.2")
+    assert "ptxas-newer-than-driver" in {f["id"] for f in stated["findings"]}
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -28,7 +28,7 @@ from ..findings import (
 )
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
-from ..planner.evaluate import arch_defect
+from ..planner.evaluate import arch_defect, major_only
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
@@ -1261,10 +1261,16 @@ def _to_confirm(
         if release_known
         else [TF_ASKED_STEP if _before_tensorflow_ran(named) else TF_UNKNOWN_STEP]
     )
+    # a CUDA or cuDNN stated by its major alone: the minor, still unknown, decides
+    minor_unknown = {
+        name
+        for name, installs in (("cuda", facts.cuda), ("cudnn", facts.cudnn))
+        if facts.knows(name) and major_only(installs)
+    }
     steps += [
         ON_WINDOWS.get(name, how) if windows else how.replace("x86_64-linux-gnu", triplet)
         for name, reveals, how in UNKNOWN_THAT_MATTERS
-        if not facts.knows(name)
+        if (not facts.knows(name) or name in minor_unknown)
         and name not in moot
         and (relevant is None or relevant.intersection(reveals))
     ]

@@ -9,7 +9,7 @@ from typing import Literal
 
 from packaging.version import Version
 
-from ..facts import Facts, Gpu, PythonInterpreter, normalised_arch
+from ..facts import CudaInstall, CudnnInstall, Facts, Gpu, PythonInterpreter, normalised_arch
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Defect, Matrix, TfRelease
 from ..matrix.validate import NO_MVC_BEFORE
@@ -435,6 +435,40 @@ def _zlib_beside_cudnn(facts: Facts) -> list[Assumption]:
     ]
 
 
+def major_only(installs: tuple[CudaInstall, ...] | tuple[CudnnInstall, ...]) -> str | None:
+    """The major of a CUDA or cuDNN stated by it alone ('--cuda-toolkit 11', 'cuDNN 8'), where no
+    install of it has a minor: None otherwise."""
+    versions = [c.version for c in installs if c.version]
+    if not versions or any(len(parsed(v).release) > 1 for v in versions):
+        return None
+    return versions[0]
+
+
+def _minor_not_stated(release: TfRelease, facts: Facts, key: str) -> list[Assumption]:
+    """A system CUDA or cuDNN stated by its major alone: its minor decides (CUDA 11.0 has no
+    libcusolver.so.11; cuDNN 8.0 is refused by a build made with 8.1), so the release's need is
+    assumed met, to confirm."""
+    assumed = []
+    kinds: tuple[tuple[LibraryKind, str | None, str | None], ...] = (
+        ("cuda", release.cuda, major_only(facts.cuda)),
+        ("cudnn", release.cudnn, major_only(facts.cudnn)),
+    )
+    for kind, built, major in kinds:
+        if built is None or major is None:
+            continue
+        what = "CUDA" if kind == "cuda" else "cuDNN"
+        confirm = CONFIRM["cudnn_windows" if kind == "cudnn" and key == "windows_x86_64" else kind]
+        assumed.append(
+            Assumption(
+                kind,
+                f"{what} {build_need(built, kind)} on the system (only {what} {major} was"
+                " stated: its minor decides)",
+                confirm,
+            )
+        )
+    return assumed
+
+
 def evaluate(
     release: TfRelease,
     facts: Facts,
@@ -561,6 +595,8 @@ def evaluate(
                     "; ".join(confirm),
                 )
             )
+        if cuda_from == "system":
+            assumed += _minor_not_stated(release, facts, key)
         if cuda_from == "system" and key == "windows_x86_64":
             assumed += _zlib_beside_cudnn(facts)
     # only the Python stands in the way (not the platform's wheels, its glibc or musl)

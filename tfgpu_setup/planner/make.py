@@ -17,7 +17,7 @@ from ..plan import ActivateSpec, Assumption, Decision, Package, Plan, Verdict, w
 from ..versions import parsed, xy
 from . import layout, legacy
 from .context import Context
-from .evaluate import Evaluation, GpuSupport, evaluate, platform_key
+from .evaluate import Evaluation, GpuSupport, evaluate, major_only, platform_key
 from .held_back import held_back_decisions, held_back_packages
 from .judge import judge, select
 from .request import Request
@@ -322,6 +322,24 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                     f"TensorFlow {r.version} needs CUDA {r.cuda} and cuDNN {r.cudnn} installed"
                     " on the system; nobody stated them (see Assumed)"
                     + legacy.why_no_wheels(ctx.facts),
+                    "assumed",
+                )
+            )
+        elif bare := [
+            f"{what} {major}"
+            for what, major in (
+                ("CUDA", major_only(ctx.facts.cuda)),
+                ("cuDNN", major_only(ctx.facts.cudnn)),
+            )
+            if major
+        ]:
+            out.append(
+                Decision(
+                    "cuda",
+                    "system",
+                    f"TensorFlow {r.version} uses the CUDA and cuDNN installed on the system,"
+                    f" taken to be the CUDA ≥ {r.cuda} and cuDNN ≥ {r.cudnn} it needs:"
+                    f" {' and '.join(bare)} stated without a minor (see Assumed)",
                     "assumed",
                 )
             )

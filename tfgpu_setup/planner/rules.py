@@ -2037,10 +2037,13 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
     driver = ctx.facts.driver
     cuda = driver.cuda_version
     how = driver.source
-    if cuda is None and driver.version is not None:
+    # a CUDA stated by its major alone ('--cuda-driver 12'): R525 says 12.0, R570 12.8
+    major_only = cuda is not None and len(parsed(cuda).release) == 1
+    if (cuda is None or major_only) and driver.version is not None:
         # e.g. nvidia-smi's "CUDA Version: ERR!" on WSL2: NVIDIA's table still knows it.
         cuda = query.driver_max_cuda(ctx.matrix, driver.version, is_windows_driver(ctx.facts))
         how = f"driver {driver.version} per NVIDIA's table; the driver did not report it"
+        major_only = False
     if not ctx.gpu or ctx.chosen is None or cuda is None:
         return []
     if ctx.installed:
@@ -2056,6 +2059,8 @@ def ptxas_newer(ctx: Context) -> list[Finding]:
     ptxas = Version(nvcc.split("==")[1])
     if Version(xy(str(ptxas))) <= Version(cuda):
         return []
+    if major_only and ptxas.major == parsed(cuda).major:
+        return []  # its minor, which decides, was not stated
     return [
         finding(
             "ptxas-newer-than-driver",
