@@ -1394,6 +1394,23 @@ def test_a_driver_cuda_stated_by_its_major_leaves_ptxas_unjudged(
     assert "ptxas-newer-than-driver" in {f["id"] for f in stated["findings"]}
 
 
+def test_a_driver_and_a_system_cuda_both_to_install_still_make_a_gpu_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """NVIDIA/nvidia-docker#399's host (R367, CUDA 8.0, a GTX 1080, Python 3.5): every release
+    for that Python needs a newer driver and a CUDA 10.1 beside the 8.0. Both are the user's to
+    install, as either alone is: a GPU plan with the driver first, not a CPU plan whose only
+    step is a CUDA the old driver cannot run (review 67, thread replay t08p)."""
+    code, doc = described(
+        capsys,
+        "--os linux --container --driver 367.35 --gpu 'GeForce GTX 1080' --python 3.5"
+        " --cuda-toolkit 8.0",
+    )
+    assert code == ExitCode.OK and doc["verdict"] == "gpu"
+    ids = [f["id"] for f in doc["findings"]]
+    assert ids[:2] == ["driver-too-old", "cuda-version-mismatch"]
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

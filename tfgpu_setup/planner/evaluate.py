@@ -173,6 +173,10 @@ class Evaluation:
     driver_update_fixes: bool = False
     """The driver alone stands in the way of the GPU build, and a driver new enough for it still
     drives the GPUs: the GPU build runs once the user installs or updates the driver."""
+    system_cuda_and_driver_fix: bool = False
+    """The driver and the system CUDA/cuDNN it loads stand in the way, and nothing else: the GPU
+    build runs once the user updates the driver and installs that CUDA (a CUDA 8 machine on
+    R367 for TensorFlow 2.3)."""
     python_to_install: PythonInterpreter | None = None
     """No Python here fits, and that alone keeps this release off: the one to install (the
     newest it supports) for a plan whose GPU build then runs."""
@@ -197,7 +201,9 @@ class Evaluation:
     @property
     def waits_for_driver(self) -> bool:
         """Its GPU build runs once the driver is updated, which this release itself needs."""
-        return self.driver_update_fixes and self.driver_blocker is not None
+        return (
+            self.driver_update_fixes or self.system_cuda_and_driver_fix
+        ) and self.driver_blocker is not None
 
     @property
     def installable(self) -> bool:
@@ -513,7 +519,7 @@ def evaluate(
     gpus = tuple(gpu_support(release, g, matrix) for g in facts.gpus)
     floor = driver_floor(release, facts, matrix)
     driver_problem: str | None = None
-    driver_update_fixes = False
+    driver_update_fixes = system_cuda_and_driver_fix = False
     missing: str | None = None
     cuda_from: CudaFrom = "none"
     wheel_set: CudaWheelSet | None = None
@@ -584,6 +590,13 @@ def evaluate(
             and set(gpu_blockers) <= driver_blockers
             and _newer_driver_drives(release, floor, gpus, facts, matrix)
         )
+        beside_the_cuda = set(gpu_blockers) - {missing}
+        system_cuda_and_driver_fix = (
+            bool(missing)
+            and bool(beside_the_cuda)
+            and beside_the_cuda <= driver_blockers
+            and _newer_driver_drives(release, floor, gpus, facts, matrix)
+        )
         if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):
             cudnn = CONFIRM["cudnn_windows" if key == "windows_x86_64" else "cudnn"]
             confirm = [CONFIRM["cuda"]] if not facts.knows("cuda") else []
@@ -622,6 +635,7 @@ def evaluate(
         cuda_from,
         wheel_set,
         driver_update_fixes,
+        system_cuda_and_driver_fix,
         to_install,
     )
 

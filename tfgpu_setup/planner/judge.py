@@ -34,7 +34,7 @@ class Selection:
 def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Selection:
     """The newest release whose GPU build runs here; else the newest whose GPU build runs once
     the user installs what only they can (the system CUDA or cuDNN it loads, where no pip wheel
-    stands in for it; a driver new enough; a Python it supports): a GPU plan with that step,
+    stands in for it; a driver new enough; both; a Python it supports): a GPU plan with that step,
     not a CPU one; else the newest installable one. release_free: no release was asked for
     (a release and a Python both asked for that do not go together are the user's to mend)."""
     # (where no release installs on this Python at all, that stays the finding: exit 11)
@@ -50,6 +50,7 @@ def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Se
             None,
         )
         or next((e for e in evaluations if e.installable and e.driver_update_fixes), None)
+        or next((e for e in evaluations if e.installable and e.system_cuda_and_driver_fix), None)
         # a Python to install is the user's step as a driver is: a GPU plan with it first
         # instead of a CPU build for the Python here, where the release's own wheels bring its
         # CUDA (no second install to make)

@@ -232,6 +232,11 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             )
             if ctx.gpu and chosen.driver_update_fixes:
                 how += " once the driver is updated (none that installs here runs on it as it is)"
+            elif ctx.gpu and chosen.system_cuda_and_driver_fix:
+                how += (
+                    " once the driver is updated and the system CUDA and cuDNN it loads are"
+                    " installed"
+                )
             elif ctx.gpu and chosen.system_cuda_blocker is not None:
                 how += " once the system CUDA and cuDNN it loads are installed"
             if ctx.request.tf:
