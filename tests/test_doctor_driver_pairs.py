@@ -289,3 +289,29 @@ def test_a_legacy_branch_the_module_names_for_a_gpu_no_release_runs_on_is_not_th
     found = {f["id"]: f["severity"] for f in doc["findings"]}
     assert doc["findings"][0]["id"] == "compute-capability-unsupported"
     assert found["no-nvidia-driver"] == "warning"
+
+
+def test_error_804_on_a_host_with_no_compat_package_shown_is_first_a_reboot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GeForce laptop's libcuda 560 over a loaded 550 module, error 804, and nothing showing a
+    compatibility package or a container: a driver updated across branches and not yet booted
+    into reads as 804 too (pytorch#40671, rapidsai/cusignal#398), so the reboot leads (review
+    67, driver d01b). Inside a container the newer libcuda is still the image's."""
+    log = (
+        "E external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:152] failed call to cuInit:"
+        " INTERNAL: CUDA error: Failed call to cuInit: CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE:"
+        " forward compatibility was attempted on non supported HW\n"
+        "I external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:137] retrieving CUDA"
+        " diagnostic information for host: givasile-ubuntu-XPS-15-9500\n"
+        "E external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:262] kernel version"
+        " 550.120.0 does not match DSO version 560.35.5 -- cannot find working devices in this"
+        " configuration\n"
+    )
+    flags = ("--os", "linux", "--gpu", "NVIDIA GeForce GTX 1650 Ti")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "driver-library-mismatch" and first["fix"].startswith(
+        "The driver was updated"
+    )
+    contained = doctor(tmp_path, capsys, log, *flags, "--container")["findings"][0]
+    assert "compatibility" in contained["title"] or "image" in contained["title"]

@@ -6,9 +6,10 @@ of a newer branch inside a container is the image's (a forward-compatibility pac
 loader path, or a copy built in): the host driver is older than the image's CUDA needs
 (tensorflow#48722: libcuda 460.73.1 over a 455.32 module in the 2.5.0-gpu image). Outside a
 container the same holds where the log shows the compatibility package (/usr/local/cuda/compat,
-CUDA's error 804). A host driver updated and not yet booted into shows otherwise: the same branch
-(535.104 over 535.129), or NVML and the kernel's NVRM saying the two differ (NVML is not in the
-compatibility package); that stays a driver mismatch. An OLDER branch loaded from the
+cuda-compat); CUDA's error 804 alone there is as often an update not yet booted into. A host
+driver updated and not yet booted into shows otherwise: the same branch (535.104 over 535.129),
+or NVML and the kernel's NVRM saying the two differ (NVML is not in the compatibility package);
+that stays a driver mismatch. An OLDER branch loaded from the
 compatibility package's folder on the loader path is that package shadowing a newer host driver
 (tensorflow#38164: CUDA 10.1's compat libcuda 418.87 over a 440.64 module): take it off the path.
 Pure: data in, data out.
@@ -32,11 +33,15 @@ from .logs import LogMatch
 from .sources import CONTAINER_TOOLKIT, quoted
 
 _COMPATIBILITY_PACKAGE = re.compile(
-    r"/cuda[\w.-]{0,20}/compat\b|\bcuda-compat\b|COMPAT_NOT_SUPPORTED|UNKNOWN ERROR \(804\)"
-    r"|[Ff]orward [Cc]ompatibility mode ENABLED"
+    r"/cuda[\w.-]{0,20}/compat\b|\bcuda-compat\b|[Ff]orward [Cc]ompatibility mode ENABLED"
 )
-"""The compatibility package itself: its folder or package, CUDA's error 804 for it, NGC's
-banner; not XLA's advice that mentions it."""
+"""The compatibility package itself: its folder or package, NGC's banner; not XLA's advice
+that mentions it."""
+_ERROR_804 = re.compile(r"COMPAT_NOT_SUPPORTED|UNKNOWN ERROR \(804\)")
+"""CUDA's error 804: a libcuda newer than the kernel module on a GPU without forward
+compatibility. Inside a container that libcuda is the image's; on a host it is as often a driver
+update not yet booted into (pytorch#40671 'after ubuntu update'; rapidsai/cusignal#398 'Rebooting
+resolved this issue'), which the mismatch reading's reboot serves."""
 _HOST_DRIVER_INSTALLED = re.compile(
     r"Setting up (?:nvidia-driver|cuda-drivers|libnvidia-compute)|Unpacking nvidia-driver"
     r"|^Upgrade: [^\n]{0,2000}nvidia",
@@ -65,7 +70,9 @@ def image_libcuda_newer(
         and facts.platform.container
         and not (container_only_from_the_log(facts) and _NAMED_HOST.search(text))
     )
-    compat = _COMPATIBILITY_PACKAGE.search(text)
+    compat = _COMPATIBILITY_PACKAGE.search(text) or (
+        _ERROR_804.search(text) if in_container else None
+    )
     if not (in_container or compat) or any(m.signature.name in UPDATE_NOT_BOOTED for m in matches):
         return None
     if _HOST_DRIVER_INSTALLED.search(text) or (not compat and _HOST_LIBCUDA_MOUNTS.search(text)):
