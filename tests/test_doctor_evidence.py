@@ -4104,6 +4104,9 @@ def test_pip_lists_tensorflow_package_of_a_release_whose_gpu_build_was_separate(
         "ERROR: The Nouveau kernel driver is currently in use by your system.  This driver is"
         " incompatible with the NVIDIA driver, and must be disabled before proceeding.",
         "[   12.908411] NVRM: GPU 0000:01:00.0 is already bound to nouveau.",
+        # lsmod's row, NVIDIA's install guide's own test (review 67, driver d05)
+        "$ lsmod | grep -i nouveau\nnouveau              2433024  3\n"
+        "mxm_wmi                12288  1 nouveau",
     ],
 )
 def test_nouveau_holding_the_gpu_names_the_fix_over_the_symptoms_it_causes(
@@ -4122,6 +4125,25 @@ def test_nouveau_holding_the_gpu_names_the_fix_over_the_symptoms_it_causes(
     first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "no-nvidia-driver" and "nouveau" in first["title"]
     assert first["fix"].startswith("Disable nouveau")
+
+
+def test_dkms_failing_to_build_the_module_names_the_fix_over_nvidia_smi(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kernel update whose DKMS build of the module failed, then nvidia-smi failing: the
+    build's failure says why (a driver older than the kernel), and reinstalling the same driver
+    would fail again (review 67, driver d07; damentz/liquorix-package#198)."""
+    log = (
+        "Building module:\nCleaning build area...\n"
+        "Error! Bad return status for module build on kernel: 6.8.0-45-generic (x86_64)\n"
+        "Consult /var/lib/dkms/nvidia/535.104.05/build/make.log for more information.\n"
+        "$ nvidia-smi\n"
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "DKMS could not build" in first["title"]
+    assert "supports this kernel" in first["fix"]
 
 
 def test_prime_select_answering_intel_is_the_gpu_to_switch_on(

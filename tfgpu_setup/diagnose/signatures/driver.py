@@ -150,7 +150,7 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         # nouveau (or another framebuffer driver) owns the GPU, so the NVIDIA module cannot:
-        # lspci -k, nvidia-installer, and the module's own probe message say so. Before the
+        # lspci -k, lsmod, nvidia-installer, and the module's own probe message say so. Before the
         # symptoms (nvidia-smi, cuInit), so its title and fix name the group they share.
         name="nouveau-owns-the-gpu",
         needles=("nouveau", "Nouveau", "probe routine was not called"),
@@ -159,6 +159,8 @@ DRIVER: tuple[Signature, ...] = (
             r"|The Nouveau kernel driver is currently in use"
             r"|NVRM: The NVIDIA probe routine was not called for \d+ device"
             r"|NVRM: GPU [0-9a-fA-F:.]{7,16} is already bound to nouveau"
+            # lsmod's row for it (name, size, users): NVIDIA's install guide's own test
+            r"|^[ \t]*nouveau[ \t]+\d{4,9}[ \t]+\d{1,3}\b"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -206,6 +208,108 @@ DRIVER: tuple[Signature, ...] = (
             " distribution's signed driver packages, or turn Secure Boot off in the firmware."
         ),
         source="https://github.com/NVIDIA/gpu-driver-container/issues/44",
+    ),
+    Signature(
+        # nvidia-installer could not load the module it built; or no module for the running
+        # kernel at all (built for an older kernel, without DKMS).
+        name="nvidia-module-not-loadable",
+        needles=(
+            "Unable to load the kernel module",
+            "Module nvidia",
+            "could not insert 'nvidia",
+            "version magic",
+        ),
+        pattern=compiled(
+            r"Unable to load the kernel module '?nvidia\.ko'?"
+            r"|modprobe: FATAL: Module nvidia(?:[-_]uvm)? not found"
+            # a module built for another kernel (a stale copy after an upgrade):
+            # https://github.com/negativo17/nvidia-driver/issues/97; one a leftover driver
+            # package supplies beside the running one's (keras#3043: 'nvidia_361_uvm': Invalid
+            # argument under 367), or one missing symbols of this kernel
+            # (only the driver's own modules: nvidia_peermem failing without InfiniBand, or
+            # nvidia_drm, leaves CUDA working)
+            r"|could not insert 'nvidia(?:[-_]\d+)?(?:[-_]uvm)?': (?:Exec format error"
+            r"|Invalid argument|Unknown symbol in module)"
+            r"|nvidia(?:[-_]\w+)?: version magic '[^'\n]{1,200}' should be '"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="The NVIDIA kernel module cannot be loaded for the running kernel",
+        fix=(
+            "Reinstall the driver for the running kernel with DKMS (distribution packages:"
+            " 'sudo ubuntu-drivers install', or the CUDA repository's driver), so that kernel"
+            " updates rebuild it; with Secure Boot on, enroll its signing key. Then reboot and"
+            " check nvidia-smi."
+        ),
+        source="https://github.com/NVIDIA/ansible-role-nvidia-driver/issues/6",
+    ),
+    Signature(
+        # DKMS failing to build the NVIDIA module for a kernel (a driver older than the kernel):
+        # https://github.com/damentz/liquorix-package/issues/198
+        name="dkms-nvidia-build-failed",
+        needles=("failed for nvidia", "Building DKMS module 'nvidia", "/var/lib/dkms/nvidia/"),
+        pattern=compiled(
+            r"dkms autoinstall on (?P<kernel>[\w.+~-]{1,80})/\w+ failed for nvidia"
+            r"|Building DKMS module 'nvidia[^']{0,40}' for kernel-(?P<old_kernel>[\w.+~-]{1,80})"
+            r"\.\.\. FAILED"
+            r"|Consult /var/lib/dkms/nvidia/[^\s/]{1,40}/build/make\.log"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title="DKMS could not build the NVIDIA kernel module{for_kernel}",
+        fix=(
+            "Install a driver release that supports this kernel (a new kernel needs a recent"
+            " driver; make.log names the error) or boot the previous kernel; then 'sudo dkms"
+            " autoinstall' and reboot, and check nvidia-smi."
+        ),
+        source="https://github.com/damentz/liquorix-package/issues/198",
+    ),
+    Signature(
+        # NVIDIA's .run installer failing to build its module (no headers, a compiler or kernel
+        # too new for the release): it installs no driver (microsoft/pai#2040)
+        name="nvidia-installer-build-failed",
+        needles=("kernel module failed to build", "kernel module was not created"),
+        pattern=compiled(
+            r"ERROR: The (?P<module>nvidia(?:-uvm|-drm|-modeset)?) kernel module (?:failed to"
+            r" build|was not created)"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA installer could not build the {module} kernel module: no driver is"
+            " installed"
+        ),
+        fix=(
+            "Install the running kernel's headers and the compiler it was built with, or a driver"
+            " release that supports this kernel (/var/log/nvidia-installer.log names the error);"
+            " the distribution's packages ('sudo ubuntu-drivers install') build it with DKMS."
+            " Then reboot and check nvidia-smi."
+        ),
+        source="https://github.com/microsoft/pai/issues/2040",
+        subject="{module}",
+    ),
+    Signature(
+        # A kernel installed without its headers: DKMS builds no module for it, so after a reboot
+        # into it no NVIDIA driver loads: https://github.com/dkms-project/dkms/issues/521
+        name="dkms-kernel-headers-missing",
+        needles=("kernel headers for",),
+        pattern=compiled(
+            r"autoinstall for kernel (?P<kernel>[\w.+~-]{1,80}) was skipped since the kernel"
+            r" headers for this kernel do not seem to be installed"
+            r"|Your kernel headers for kernel (?P<old_kernel>[\w.+~-]{1,80}) cannot be found"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.WARNING,
+        title=(
+            "DKMS built no kernel modules (the NVIDIA driver's among them){for_kernel}: its"
+            " headers are not installed"
+        ),
+        fix=(
+            "Install the headers of that kernel ('sudo apt install linux-headers-$(uname -r)', or"
+            " the distribution's headers meta-package that follows kernel updates), then 'sudo"
+            " dkms autoinstall' and reboot."
+        ),
+        source="https://github.com/dkms-project/dkms/issues/521",
     ),
     Signature(
         name="kernel-dso-mismatch",
@@ -1932,108 +2036,6 @@ DRIVER: tuple[Signature, ...] = (
             " then start the container again."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/396",
-    ),
-    Signature(
-        # nvidia-installer could not load the module it built; or no module for the running
-        # kernel at all (built for an older kernel, without DKMS).
-        name="nvidia-module-not-loadable",
-        needles=(
-            "Unable to load the kernel module",
-            "Module nvidia",
-            "could not insert 'nvidia",
-            "version magic",
-        ),
-        pattern=compiled(
-            r"Unable to load the kernel module '?nvidia\.ko'?"
-            r"|modprobe: FATAL: Module nvidia(?:[-_]uvm)? not found"
-            # a module built for another kernel (a stale copy after an upgrade):
-            # https://github.com/negativo17/nvidia-driver/issues/97; one a leftover driver
-            # package supplies beside the running one's (keras#3043: 'nvidia_361_uvm': Invalid
-            # argument under 367), or one missing symbols of this kernel
-            # (only the driver's own modules: nvidia_peermem failing without InfiniBand, or
-            # nvidia_drm, leaves CUDA working)
-            r"|could not insert 'nvidia(?:[-_]\d+)?(?:[-_]uvm)?': (?:Exec format error"
-            r"|Invalid argument|Unknown symbol in module)"
-            r"|nvidia(?:[-_]\w+)?: version magic '[^'\n]{1,200}' should be '"
-        ),
-        finding_id="no-nvidia-driver",
-        severity=Severity.ERROR,
-        title="The NVIDIA kernel module cannot be loaded for the running kernel",
-        fix=(
-            "Reinstall the driver for the running kernel with DKMS (distribution packages:"
-            " 'sudo ubuntu-drivers install', or the CUDA repository's driver), so that kernel"
-            " updates rebuild it; with Secure Boot on, enroll its signing key. Then reboot and"
-            " check nvidia-smi."
-        ),
-        source="https://github.com/NVIDIA/ansible-role-nvidia-driver/issues/6",
-    ),
-    Signature(
-        # DKMS failing to build the NVIDIA module for a kernel (a driver older than the kernel):
-        # https://github.com/damentz/liquorix-package/issues/198
-        name="dkms-nvidia-build-failed",
-        needles=("failed for nvidia", "Building DKMS module 'nvidia", "/var/lib/dkms/nvidia/"),
-        pattern=compiled(
-            r"dkms autoinstall on (?P<kernel>[\w.+~-]{1,80})/\w+ failed for nvidia"
-            r"|Building DKMS module 'nvidia[^']{0,40}' for kernel-(?P<old_kernel>[\w.+~-]{1,80})"
-            r"\.\.\. FAILED"
-            r"|Consult /var/lib/dkms/nvidia/[^\s/]{1,40}/build/make\.log"
-        ),
-        finding_id="no-nvidia-driver",
-        severity=Severity.ERROR,
-        title="DKMS could not build the NVIDIA kernel module{for_kernel}",
-        fix=(
-            "Install a driver release that supports this kernel (a new kernel needs a recent"
-            " driver; make.log names the error) or boot the previous kernel; then 'sudo dkms"
-            " autoinstall' and reboot, and check nvidia-smi."
-        ),
-        source="https://github.com/damentz/liquorix-package/issues/198",
-    ),
-    Signature(
-        # NVIDIA's .run installer failing to build its module (no headers, a compiler or kernel
-        # too new for the release): it installs no driver (microsoft/pai#2040)
-        name="nvidia-installer-build-failed",
-        needles=("kernel module failed to build", "kernel module was not created"),
-        pattern=compiled(
-            r"ERROR: The (?P<module>nvidia(?:-uvm|-drm|-modeset)?) kernel module (?:failed to"
-            r" build|was not created)"
-        ),
-        finding_id="no-nvidia-driver",
-        severity=Severity.ERROR,
-        title=(
-            "The NVIDIA installer could not build the {module} kernel module: no driver is"
-            " installed"
-        ),
-        fix=(
-            "Install the running kernel's headers and the compiler it was built with, or a driver"
-            " release that supports this kernel (/var/log/nvidia-installer.log names the error);"
-            " the distribution's packages ('sudo ubuntu-drivers install') build it with DKMS."
-            " Then reboot and check nvidia-smi."
-        ),
-        source="https://github.com/microsoft/pai/issues/2040",
-        subject="{module}",
-    ),
-    Signature(
-        # A kernel installed without its headers: DKMS builds no module for it, so after a reboot
-        # into it no NVIDIA driver loads: https://github.com/dkms-project/dkms/issues/521
-        name="dkms-kernel-headers-missing",
-        needles=("kernel headers for",),
-        pattern=compiled(
-            r"autoinstall for kernel (?P<kernel>[\w.+~-]{1,80}) was skipped since the kernel"
-            r" headers for this kernel do not seem to be installed"
-            r"|Your kernel headers for kernel (?P<old_kernel>[\w.+~-]{1,80}) cannot be found"
-        ),
-        finding_id="no-nvidia-driver",
-        severity=Severity.WARNING,
-        title=(
-            "DKMS built no kernel modules (the NVIDIA driver's among them){for_kernel}: its"
-            " headers are not installed"
-        ),
-        fix=(
-            "Install the headers of that kernel ('sudo apt install linux-headers-$(uname -r)', or"
-            " the distribution's headers meta-package that follows kernel updates), then 'sudo"
-            " dkms autoinstall' and reboot."
-        ),
-        source="https://github.com/dkms-project/dkms/issues/521",
     ),
     Signature(
         # A container's device cgroup not letting it open /dev/nvidia*: systemd reloading its
