@@ -374,3 +374,37 @@ def test_the_cudnn_a_log_loaded_narrows_the_releases_that_wrote_it() -> None:
     log = read_log_facts(TWO_A100S, match_log(TWO_A100S))
     releases = releases_from_hints(load_matrix(), log, baseline_facts())
     assert releases and all(r.startswith(("2.15", "2.16", "2.17")) for r in releases)
+
+
+MIG_TABLE = (
+    "| NVIDIA-SMI 535.183.01             Driver Version: 535.183.01   CUDA Version: 12.2     |\n"
+    "|                                         |                      |               MIG M. |\n"
+    "|=========================================+======================+======================|\n"
+    "|   0  NVIDIA A100-SXM4-40GB          On  | 00000000:07:00.0 Off |                   On |\n"
+    "| N/A   31C    P0              43W / 400W |      0MiB / 40960MiB |     N/A      Default |\n"
+    "|                                         |                      |              {mig} |\n"
+    "+-----------------------------------------+----------------------+----------------------+\n"
+    "| MIG devices:                                                                          |\n"
+    "|==================+================================+===========+=======================|\n"
+    "|  No MIG devices found                                                                 |\n"
+    "2024-05-02 11:20:41.118392: E external/local_xla/xla/stream_executor/cuda/"
+    "cuda_driver.cc:282] failed call to cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is"
+    " detected\n"
+    "2024-05-02 11:20:41.118572: I external/local_xla/xla/stream_executor/cuda/"
+    "cuda_diagnostics.cc:248] kernel version seems to match DSO: 535.183.1\n"
+)
+
+
+def test_an_nvidia_smi_table_in_mig_mode_with_no_instance_is_why_cuda_sees_no_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An A100 whose MIG M. cell says Enabled and whose MIG devices block says none were created:
+    CUDA lists only MIG devices, so that, not a CUDA_VISIBLE_DEVICES hiding GPUs, is why it found
+    none (review 67, multi-GPU D06; NVIDIA's MIG user guide)."""
+    doc = doctor(tmp_path, capsys, MIG_TABLE.replace("{mig}", "Enabled"), "--os", "linux")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("no-nvidia-gpu", "error")
+    assert "MIG mode is on" in first["title"] and "mig -cgi" in first["fix"]
+    # MIG mode off: the GPUs hidden stay the reading
+    off = doctor(tmp_path, capsys, MIG_TABLE.replace("{mig}", "Disabled"), "--os", "linux")
+    assert off["findings"][0]["id"] == "cuda-visible-devices-hides-gpus"

@@ -5826,6 +5826,42 @@ def test_memory_another_process_holds_is_named_from_a_2x_device_created_small(
     assert not any(f["title"].startswith("Another process") for f in found)
 
 
+def test_memory_another_process_holds_is_named_from_nvidia_smi_beside_a_later_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From 2.5 on TensorFlow lists no deviceMemorySize: the GPU's size comes from the
+    nvidia-smi table pasted beside it, 322 MB of a 24 GB RTX 3090 is another process's doing,
+    and the BFC allocator's own advice to try TF_GPU_ALLOCATOR is no cap the user set (review
+    67, multi-GPU D08)."""
+    smi = (
+        "| NVIDIA-SMI 535.104.05             Driver Version: 535.104.05   CUDA Version: 12.2  |\n"
+        "|   0  NVIDIA GeForce RTX 3090        Off | 00000000:01:00.0 Off |              N/A |\n"
+        "| 30%   58C    P2             280W / 350W |  23874MiB / 24576MiB |     97%  Default |\n"
+        "|   1  NVIDIA GeForce RTX 3090        Off | 00000000:02:00.0 Off |              N/A |\n"
+        "| 30%   34C    P8              21W / 350W |      5MiB / 24576MiB |      0%  Default |\n"
+    )
+    run = (
+        "2023-11-02 10:31:12.004411: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1886]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 322 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+        "2023-11-02 10:31:15.912838: W tensorflow/tsl/framework/bfc_allocator.cc:485] Allocator"
+        " (GPU_0_bfc) ran out of memory trying to allocate 1.17GiB (rounded to 1258291200)"
+        "requested by op Conv2D\nIf the cause is memory fragmentation maybe the environment"
+        " variable 'TF_GPU_ALLOCATOR=cuda_malloc_async' will improve the situation. \n"
+        "tensorflow.python.framework.errors_impl.ResourceExhaustedError: {{function_node"
+        " __wrapped__Conv2D_device_/job:localhost/replica:0/task:0/device:GPU:0}} OOM when"
+        " allocating tensor with shape[64,128,192,192] and type float on"
+        " /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc [Op:Conv2D]\n"
+    )
+    first = doctor(tmp_path, capsys, smi + run, "--os", "linux")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["title"].startswith("Another process")
+    assert "idle GPU" in first["fix"]
+    # without the table the GPU's size is not known: the model's size stays the reading
+    found = doctor(tmp_path, capsys, run, "--os", "linux")["findings"]
+    assert not any(f["title"].startswith("Another process") for f in found)
+
+
 def test_a_container_asked_for_the_gpu_is_not_told_to_ask_for_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -127,9 +127,10 @@ def cross_findings(
                 "Another process held most of the GPU's memory when TensorFlow started",
                 (log.memory_taken_line,),
                 "Find it in nvidia-smi's processes table (another TensorFlow, a notebook kernel "
-                "left running) and stop it; if several processes must share the GPU, let each "
-                "allocate on demand (tf.config.experimental.set_memory_growth, or "
-                "gpu_options.allow_growth in TF 1.x).",
+                "left running) and stop it, or run on an idle GPU (CUDA_VISIBLE_DEVICES set to "
+                "its index); if several processes must share the GPU, let each allocate on "
+                "demand (tf.config.experimental.set_memory_growth, or gpu_options.allow_growth "
+                "in TF 1.x).",
                 "https://github.com/mozilla/DeepSpeech/issues/463",
             )
         )

@@ -90,6 +90,13 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     if "gpus" in unknown and log.gpus_seen:
         gpus = gpus_in_log(log, matrix)
         unknown.discard("gpus")
+        if log.mig_without_devices_line:
+            gpus = tuple(
+                dataclasses.replace(
+                    g, mig_mode="enabled", source=f"{g.source}; {log.mig_without_devices_line}"
+                )
+                for g in gpus
+            )
     elif log.gpus_seen and _stated_gpus_not_logged(facts, log):
         # the device lines measured the GPUs of the process that wrote the log: a statement
         # naming none of them (or none at all) is about another machine, or mistaken

@@ -34,6 +34,7 @@ from .machine_seen import (
     gpus_seen,
     installs_listed,
     memory_taken,
+    mig_on_without_devices,
     mostly_free,
     packages_and_module,
     toolkits_on_path,
@@ -357,6 +358,8 @@ class LogFacts:
     memory_taken_line: str = ""
     """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
     as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
+    mig_without_devices_line: str = ""
+    """nvidia-smi showing MIG mode on for every GPU and no MIG device created."""
     memory_free_line: str = ""
     """TensorFlow's own 'Memory usage: X bytes free, Y bytes total' when most of the GPU's
     memory was free as a cuDNN/cuBLAS handle failed: not a memory problem then."""
@@ -582,6 +585,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         nvidia_wheels_named=_nvidia_wheels_there(sample),
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
+        mig_without_devices_line=mig_on_without_devices(sample),
         gpu_requested_line=_gpu_requested(sample),
         gpu_not_requested_line=_one_command(unasked_run),
         unasked_run_no_device_line=_no_device_in_the_unasked_run(sample, unasked_run),

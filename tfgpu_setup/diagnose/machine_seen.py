@@ -55,6 +55,25 @@ def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
     return tuple(seen.values())
 
 
+_MIG_CELL = re.compile(
+    r"^[ \t]*\|[^\n]{20,200}\|[ \t]{1,40}(?P<mig>Enabled|Disabled|N/A)[ \t]*\|[ \t]*$", re.M
+)
+"""nvidia-smi's MIG M. cell, the last of each GPU's third row (R450 on)."""
+_NO_MIG_DEVICES = re.compile(r"^[ \t]*\|[ \t]*No MIG devices found[ \t]*\|", re.M)
+
+
+def mig_on_without_devices(sample: str) -> str:
+    """nvidia-smi's table with every GPU's MIG mode Enabled and its MIG devices block saying
+    none were created: the line that says so ('' otherwise)."""
+    none = _NO_MIG_DEVICES.search(sample)
+    if none is None:
+        return ""
+    cells = [m["mig"] for m in _MIG_CELL.finditer(sample)]
+    if not cells or any(cell != "Enabled" for cell in cells):
+        return ""
+    return none.group(0).strip(" \t|")
+
+
 _GLIBC_SHOWN = re.compile(
     r"^[> \t]*ldd \([^()\n]{1,60}\) (?P<ldd>\d\.\d{1,2})\s*$"
     r"|__glibc==?(?P<conda>\d\.\d{1,2})=",
@@ -222,7 +241,9 @@ _DEVICE_CREATED_WITH = re.compile(
 """TensorFlow 2.x creating a GPU's device with the memory free to it as it started."""
 _MEMORY_CAPPED = re.compile(
     r"memory_limit|set_(?:virtual|logical)_device_configuration|(?:Virtual|Logical)DeviceConfiguration"
-    r"|per_process_gpu_memory_fraction|TF_GPU_ALLOCATOR|XLA_PYTHON_CLIENT_MEM_FRACTION"
+    r"|per_process_gpu_memory_fraction|XLA_PYTHON_CLIENT_MEM_FRACTION"
+    # (not the BFC allocator's own advice to try it: 'maybe the environment variable ...')
+    r"|(?<!the environment variable ')TF_GPU_ALLOCATOR"
 )
 """A limit the user set on TensorFlow's share of the GPU: the device is created that small."""
 
@@ -246,19 +267,33 @@ def memory_taken(text: str) -> str:
     return re.sub(r"\s+", " ", found.group(0)) if total > 0 and free < total / 10 else ""
 
 
+_SMI_MEMORY = re.compile(r"\|[ \t]{0,40}\d{1,7}MiB / {0,3}(?P<total>\d{3,7})MiB[ \t]{0,40}\|")
+"""nvidia-smi's Memory-Usage column ('23874MiB / 24576MiB'): each GPU's whole memory."""
+
+
 def _created_small(text: str) -> str:
-    """TensorFlow 2.0-2.4's one GPU device created with less than a tenth of the memory its
-    properties list ('deviceMemorySize: 15.78GiB', then 'with 412 MB memory'), where nothing
-    in the log capped TensorFlow's share."""
-    sizes = list(_DEVICE_SIZE.finditer(text))
+    """TensorFlow 2.x's one GPU device created with less than a tenth of the GPU's memory: the
+    size its properties list (2.0-2.4: 'deviceMemorySize: 15.78GiB', then 'with 412 MB
+    memory'), or, from 2.5 on, the smallest GPU nvidia-smi lists in the paste; where nothing in
+    the log capped TensorFlow's share."""
     created = list(_DEVICE_CREATED_WITH.finditer(text))
-    if len(sizes) != 1 or len(created) != 1 or _MEMORY_CAPPED.search(text):
+    if len(created) != 1 or _MEMORY_CAPPED.search(text):
         return ""
-    size = sizes[0]
-    total = float(size["total"]) * (1024 if size["total_unit"] == "G" else 1)
+    sizes = list(_DEVICE_SIZE.finditer(text))
+    if len(sizes) == 1:
+        size = sizes[0]
+        total = float(size["total"]) * (1024 if size["total_unit"] == "G" else 1)
+        shown = size.group(0)
+    elif not sizes and (listed := [int(m["total"]) for m in _SMI_MEMORY.finditer(text)]):
+        total = min(listed)
+        shown = f"nvidia-smi: {total}MiB " + (
+            "on its smallest GPU" if len(listed) > 1 else "in all"
+        )
+    else:
+        return ""
     if total <= 0 or int(created[0]["free"]) >= total / 10:
         return ""
-    return f"{size.group(0)}; {created[0].group(0).strip()[:200]}"
+    return f"{shown}; {created[0].group(0).strip()[:200]}"
 
 
 def mostly_free(text: str) -> str:

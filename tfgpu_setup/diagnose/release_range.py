@@ -54,8 +54,21 @@ def judged_for(
     common = set.intersection(*({f.id for f in group} for group in judged))
     existed = tuple(series_published_by(matrix, v, written_on) for v in candidates)
     return (
-        *(_named_as_the_range(f, candidates, matrix) for f in judged[0] if f.id in common),
+        *(
+            f if _same_for_every(f, judged) else _named_as_the_range(f, candidates, matrix)
+            for f in judged[0]
+            if f.id in common
+        ),
         *_if_newer(candidates, judged, common, existed),
+    )
+
+
+def _same_for_every(finding: Finding, judged: list[tuple[Finding, ...]]) -> bool:
+    """Every release in the range yields this very finding (a GPU in MIG mode without
+    instances, a driver missing): which one ran does not matter to it."""
+    return all(
+        any((f.id, f.title, f.fix) == (finding.id, finding.title, finding.fix) for f in group)
+        for group in judged
     )
 
 

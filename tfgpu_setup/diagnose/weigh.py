@@ -314,10 +314,11 @@ def log_weighed_against_facts(
     """Log findings the facts speak against.
 
     'CUDA found no device' reads as GPUs hidden from the process only where the machine has
-    one: where it is known to have none (stated, or a working driver lists none, and
-    nvidia-smi and NVML ignore CUDA_VISIBLE_DEVICES), the line is what a machine without a GPU
-    prints. A variable the facts show hiding them is judged on its own, from the facts; one
-    they show starting with GPU 0 hides none.
+    one CUDA could list (not one in MIG mode without instances): where it is known to have none
+    (stated, or a working driver lists none, and nvidia-smi and NVML ignore
+    CUDA_VISIBLE_DEVICES), the line is what a machine without a GPU prints. A variable the
+    facts show hiding them is judged on its own, from the facts; one they show starting with
+    GPU 0 hides none.
 
     conda's solver refusing a build for its __cuda reads as 'no driver' only while no driver is
     known: with one for a CUDA the build accepts, the conflict lies elsewhere.
@@ -345,6 +346,14 @@ def log_weighed_against_facts(
             findings,
             frozenset({"cuda-visible-devices-hides-gpus"}),
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+        )
+    if facts.gpus and all(g.mig_mode == "enabled" and not g.mig_devices for g in facts.gpus):
+        # MIG mode with no instance shows CUDA no device: the facts' finding says so
+        findings = contradicted(
+            findings,
+            frozenset({"cuda-visible-devices-hides-gpus"}),
+            "but every GPU here is in MIG mode with no MIG instance created, which alone leaves"
+            " CUDA no device",
         )
     if (shown := _first_gpu_shown(facts)) is not None:
         findings = tuple(
