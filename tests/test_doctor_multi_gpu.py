@@ -408,3 +408,28 @@ def test_an_nvidia_smi_table_in_mig_mode_with_no_instance_is_why_cuda_sees_no_de
     # MIG mode off: the GPUs hidden stay the reading
     off = doctor(tmp_path, capsys, MIG_TABLE.replace("{mig}", "Disabled"), "--os", "linux")
     assert off["findings"][0]["id"] == "cuda-visible-devices-hides-gpus"
+
+
+def test_a_small_gpu_skipped_beside_a_large_one_is_said_apart_from_the_noise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A GT 1030 (3 multiprocessors) beside an RTX 3090: TensorFlow uses the 3090 and skips the
+    small one. A user asking why the second GPU is idle gets that and the variable that lowers
+    the bar, not one 'loaded a GPU library' note (review 67, multi-GPU D02)."""
+    log = (
+        "2021-06-02 14:21:50.118523: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:53] Successfully opened dynamic library libcudart.so.11.0\n"
+        "2021-06-02 14:21:51.421866: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1829]"
+        " Ignoring visible gpu device (device: 1, name: NVIDIA GeForce GT 1030, pci bus id:"
+        " 0000:02:00.0, compute capability: 6.1) with core count: 3. The minimum required count"
+        " is 8. You can adjust this requirement with the env var"
+        " TF_MIN_GPU_MULTIPROCESSOR_COUNT.\n"
+        "2021-06-02 14:21:51.512345: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1418]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 22302 MB"
+        " memory) -> physical GPU (device: 0, name: NVIDIA GeForce RTX 3090, pci bus id:"
+        " 0000:01:00.0, compute capability: 8.6)\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux")
+    assert doc["gpu_used"] == "yes"
+    skipped = next(f for f in doc["findings"] if f["id"] == "small-gpu-skipped")
+    assert skipped["severity"] == "info" and "TF_MIN_GPU_MULTIPROCESSOR_COUNT=3" in skipped["fix"]

@@ -152,6 +152,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             explains=("no-nvidia-gpu",),
         ),
         FindingKind(
+            "small-gpu-skipped",
+            "TensorFlow skips a GPU with fewer multiprocessors than the largest beside it"
+            " (TF_MIN_GPU_MULTIPROCESSOR_COUNT lowers the bar).",
+            Layer.EXPOSURE,
+            (),
+        ),
+        FindingKind(
             "no-nvidia-driver",
             "The NVIDIA driver is not installed or not loaded.",
             Layer.DRIVER,

@@ -112,7 +112,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"|Cuda multiprocessor) count: (?P<count>\d+)\. The minimum required count is"
             r" (?P<minimum>\d+)"
         ),
-        finding_id=BENIGN,
+        finding_id="small-gpu-skipped",
         severity=Severity.INFO,
         title=(
             "TensorFlow skips a small GPU ({count} multiprocessors, fewer than {minimum}) beside"
