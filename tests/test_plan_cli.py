@@ -1411,6 +1411,25 @@ def test_a_driver_and_a_system_cuda_both_to_install_still_make_a_gpu_plan(
     assert ids[:2] == ["driver-too-old", "cuda-version-mismatch"]
 
 
+def test_nvidia_wheels_are_not_pinned_on_a_glibc_their_manylinux_tags_refuse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """CentOS 6's glibc 2.12 takes TensorFlow 2.8.4's manylinux2010 wheel but not NVIDIA's
+    manylinux2014 cu11 wheels: pinning them made a plan 'apply' cannot install (review 67,
+    release boundaries D04/D06; PEP 599)."""
+    machine = (
+        "--os linux --arch x86_64 --python 3.8 --gpu 'Tesla P100-PCIE-16GB' --driver 450.80.02"
+        " --glibc "
+    )
+    _, old = described(capsys, machine + "2.12")
+    assert old["tensorflow"] == "2.8.4"
+    assert not [p for p in old["packages"] if p["name"].startswith("nvidia-")]
+    cuda = next(d for d in old["decisions"] if d["subject"] == "cuda")
+    assert "need glibc ≥ 2.17, found 2.12" in cuda["reason"]
+    _, new = described(capsys, machine + "2.17")
+    assert [p for p in new["packages"] if p["name"].startswith("nvidia-cuda-runtime-cu11")]
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -112,6 +112,8 @@ class CudaWheelSet:
     """Libraries loaded only for optional features (the profiler's CUPTI), same form."""
     xla_data_dir: str | None = None
     """Folder in site-packages with nvvm/libdevice and bin/ptxas for XLA, when the set has it."""
+    glibc_min: str | None = None
+    """The oldest glibc whose pip takes every pinned wheel (their manylinux tags)."""
     note: str | None = None
     min_cc: str | None = None
     """Set for GPUs of at least this compute capability only. Such a set serves releases with

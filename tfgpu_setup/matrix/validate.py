@@ -332,6 +332,11 @@ def _check_wheel_set(
         _exact_pin(text, origin, entry)
     if wheel_set.min_cc is not None and not is_xy(wheel_set.min_cc):
         raise problem(origin, entry, "min_cc", f"{wheel_set.min_cc!r} is not X.Y")
+    if wheel_set.glibc_min is not None:
+        if not is_xy(wheel_set.glibc_min):
+            raise problem(origin, entry, "glibc_min", f"{wheel_set.glibc_min!r} is not X.Y")
+        if not wheel_set.sources.get("glibc_min", "").strip():
+            raise problem(origin, entry, "sources.glibc_min", "is missing or empty")
     if not wheel_set.sonames and wheel_set.min_cc is None:
         raise problem(origin, entry, "sonames", "no library listed")
     for field in ("sonames", "optional_sonames"):

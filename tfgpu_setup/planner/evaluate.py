@@ -540,7 +540,11 @@ def evaluate(
             system_known
             and (
                 missing := _system_cuda_missing(
-                    release, facts, key, wheel_set_for(matrix, release) is not None
+                    release,
+                    facts,
+                    key,
+                    wheel_set_here(matrix, release, facts) is not None,
+                    glibc_below_wheels(wheel_set_for(matrix, release), facts),
                 )
             )
             is None
@@ -549,7 +553,7 @@ def evaluate(
         elif (
             key in PIP_WHEEL_PLATFORMS
             and not (installed and _no_wheels_known(facts))
-            and (wheel_set := wheel_set_for(matrix, release))
+            and (wheel_set := wheel_set_here(matrix, release, facts))
         ):
             # The libraries come from pip instead: the driver must run the set's CUDA.
             cuda_from, missing = "pip-wheel-set", None
@@ -706,6 +710,30 @@ def wheel_set_for(matrix: Matrix, release: TfRelease) -> CudaWheelSet | None:
     return found
 
 
+def glibc_below_wheels(wheel_set: CudaWheelSet | None, facts: Facts) -> str | None:
+    """Why pip here cannot take the set's wheels: a glibc known to be older than their manylinux
+    tags need (CentOS 6's 2.12 against manylinux2014's 2.17). None where it can, or where the
+    glibc is not known (the plan assumes one new enough)."""
+    glibc = facts.platform.glibc if facts.knows("glibc") else None
+    if wheel_set is None or wheel_set.glibc_min is None or glibc is None:
+        return None
+    if parsed(glibc) >= parsed(wheel_set.glibc_min):
+        return None
+    return (
+        f"NVIDIA's CUDA {wheel_set.cuda} pip wheels need glibc ≥ {wheel_set.glibc_min}, found"
+        f" {glibc}"
+    )
+
+
+def wheel_set_here(matrix: Matrix, release: TfRelease, facts: Facts) -> CudaWheelSet | None:
+    """The matrix's wheel set for this release where pip here can install it: Linux x86_64 or
+    WSL 2, with a glibc its wheels accept."""
+    if platform_key(facts) not in PIP_WHEEL_PLATFORMS:
+        return None
+    wheel_set = wheel_set_for(matrix, release)
+    return wheel_set if glibc_below_wheels(wheel_set, facts) is None else None
+
+
 def newer_gpu_wheel_set(matrix: Matrix, release: TfRelease, cc: str) -> CudaWheelSet | None:
     """The matrix's wheels for GPUs at least as new as compute capability `cc` that this
     release's [and-cuda] extra admits in place of its own pins, if any."""
@@ -741,7 +769,11 @@ def _newer_gpus_set(matrix: Matrix, release: TfRelease, facts: Facts) -> CudaWhe
 
 
 def _system_cuda_missing(
-    release: TfRelease, facts: Facts, key: str, wheels_serve: bool = False
+    release: TfRelease,
+    facts: Facts,
+    key: str,
+    wheels_serve: bool = False,
+    glibc_bar: str | None = None,
 ) -> str | None:
     """Releases before the and-cuda extra need CUDA and cuDNN: the system's, or a wheel set's.
 
@@ -774,6 +806,8 @@ def _system_cuda_missing(
         why = f"NVIDIA publishes no CUDA {major_cuda} pip wheels"
     elif key not in PIP_WHEEL_PLATFORMS:
         why = "NVIDIA's cu11 pip wheels are for Linux x86_64 and WSL2 only"
+    elif glibc_bar is not None:
+        why = glibc_bar
     elif wheels_serve:
         # (judging an installed release whose environment holds none of them)
         why = "or NVIDIA's cu11 pip wheels with their folders on LD_LIBRARY_PATH, none known here"

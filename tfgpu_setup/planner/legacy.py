@@ -5,10 +5,17 @@ from __future__ import annotations
 from packaging.version import Version
 
 from ..facts import Facts
-from ..matrix.model import Matrix
+from ..matrix.model import Matrix, TfRelease
 from ..plan import Decision
 from ..versions import xy
-from .evaluate import PIP_WHEEL_PLATFORMS, Evaluation, platform_key, wheel_set_for
+from .evaluate import (
+    PIP_WHEEL_PLATFORMS,
+    Evaluation,
+    glibc_below_wheels,
+    platform_key,
+    wheel_set_for,
+    wheel_set_here,
+)
 
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 
@@ -42,19 +49,20 @@ def wheel_set_decision(chosen: Evaluation, facts: Facts) -> Decision:
 
 def why_system(chosen: Evaluation, matrix: Matrix, facts: Facts) -> str:
     """The reason a system CUDA was preferred over a wheel set that could have served."""
-    if wheel_set_for(matrix, chosen.release) is None or not _wheels_serve(facts):
-        return why_no_wheels(facts)
+    if wheel_set_here(matrix, chosen.release, facts) is None:
+        return why_no_wheels(facts, matrix, chosen.release)
     return (
         f"; it matches what TensorFlow was built with (CUDA ≥ {chosen.release.cuda}, cuDNN ≥ "
         f"{chosen.release.cudnn}), so the plan does not add NVIDIA's pip wheels"
     )
 
 
-def why_no_wheels(facts: Facts) -> str:
+def why_no_wheels(facts: Facts, matrix: Matrix, release: TfRelease) -> str:
     """Why NVIDIA's pip wheels cannot stand in for a system CUDA here ('' where they could)."""
-    if _wheels_serve(facts):
-        return ""
-    return "; NVIDIA's CUDA pip wheels serve TensorFlow on Linux x86_64 and WSL 2 only"
+    if not _wheels_serve(facts):
+        return "; NVIDIA's CUDA pip wheels serve TensorFlow on Linux x86_64 and WSL 2 only"
+    glibc_bar = glibc_below_wheels(wheel_set_for(matrix, release), facts)
+    return f"; {glibc_bar} (manylinux wheels)" if glibc_bar else ""
 
 
 def _wheels_serve(facts: Facts) -> bool:

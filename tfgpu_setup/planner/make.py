@@ -326,7 +326,7 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                     "system",
                     f"TensorFlow {r.version} needs CUDA {r.cuda} and cuDNN {r.cudnn} installed"
                     " on the system; nobody stated them (see Assumed)"
-                    + legacy.why_no_wheels(ctx.facts),
+                    + legacy.why_no_wheels(ctx.facts, ctx.matrix, r),
                     "assumed",
                 )
             )

@@ -38,7 +38,6 @@ from .evaluate import (
     MUSL_BLOCKER,
     MUSL_FIX,
     MUSL_TITLE,
-    PIP_WHEEL_PLATFORMS,
     Evaluation,
     GpuSupport,
     forward_compatible,
@@ -51,7 +50,7 @@ from .evaluate import (
     platform_label,
     platform_without_wheels,
     refuses_forward_compatibility,
-    wheel_set_for,
+    wheel_set_here,
     where_the_driver_goes,
 )
 from .registry import finding, rule
@@ -1621,11 +1620,7 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
         and not (_known_absent(ctx.facts, "cudnn") and not _known_absent(ctx.facts, "cuda"))
     ):
         r = chosen.release
-        wheel_set = (
-            wheel_set_for(ctx.matrix, r)
-            if platform_key(ctx.facts) in PIP_WHEEL_PLATFORMS and ctx.installed
-            else None
-        )
+        wheel_set = wheel_set_here(ctx.matrix, r, ctx.facts) if ctx.installed else None
         if wheel_set is not None:
             return [_wheel_set_unused(ctx, r, wheel_set)]
         return [
@@ -1686,11 +1681,7 @@ def cuda_libs_not_found(ctx: Context) -> list[Finding]:
 
 def _cudnn_wheel_instead(ctx: Context, release: TfRelease) -> str:
     """NVIDIA's cuDNN wheel of the matrix's set for this release, where pip can serve it."""
-    wheels = (
-        wheel_set_for(ctx.matrix, release)
-        if platform_key(ctx.facts) in PIP_WHEEL_PLATFORMS
-        else None
-    )
+    wheels = wheel_set_here(ctx.matrix, release, ctx.facts)
     pin = next((p for p in wheels.pins if p.startswith("nvidia-cudnn")), None) if wheels else None
     if pin is None:
         return ""
