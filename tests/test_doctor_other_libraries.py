@@ -221,3 +221,33 @@ def test_a_cudnn_wheel_pytorch_pinned_is_not_replaced_by_tensorflows(
     assert "Simplest" not in first["fix"]
     alone = doctor(tmp_path, capsys, listing.format(torch=""), *flags)["findings"][0]
     assert "tensorflow[and-cuda]==2.17.0" in alone["fix"] and "torch" not in alone["fix"]
+
+
+# the report Hugging Face's issue template asks for ('transformers-cli env'), as in
+# huggingface/transformers#36410; its '(False)' is TensorFlow's own list_physical_devices('GPU')
+TRANSFORMERS_ENV = (
+    "- `transformers` version: 4.46.2\n"
+    "- Platform: Linux-5.15.0-122-generic-x86_64-with-glibc2.35\n"
+    "- Python version: 3.11.10\n"
+    "- PyTorch version (GPU?): 2.5.1+cu124 (True)\n"
+    "- Tensorflow version (GPU?): 2.18.0 ({answer})\n"
+    "- Using GPU in script?: yes\n"
+    "- GPU type: NVIDIA GeForce RTX 4090\n"
+)
+
+
+def test_transformers_env_saying_tensorflow_has_no_gpu_is_tensorflows_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow 2.18.0 '(False)' beside a driver: its CUDA libraries are the likely cause, and
+    the report's platform line and GPU type are the machine's (review 67, tf-adjacent a16)."""
+    log = TRANSFORMERS_ENV.replace("{answer}", "False")
+    doc = doctor(tmp_path, capsys, log, "--driver", "550.127.05")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("cuda-libs-not-found", "warning")
+    assert "2.18.0" in first["title"] and "tensorflow[and-cuda]==2.18.0" in first["fix"]
+    steps = " ".join(doc["next_steps"])
+    assert "--os" not in steps and "--gpu" not in steps
+    # '(True)': TensorFlow lists its GPU
+    works = doctor(tmp_path, capsys, TRANSFORMERS_ENV.replace("{answer}", "True"))
+    assert not any(f["severity"] == "error" for f in works["findings"])

@@ -29,11 +29,17 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .sources import quoted
 
+TRANSFORMERS_ENV_NO_GPU = (
+    r"^[ \t>]*(?:[-*] )?Tensorflow version \(GPU\?\): [12]\.\d{1,2}\.\d{1,2}\S{0,20} \(False\)"
+)
+"""Hugging Face's 'transformers-cli env' report: its '(False)' is TensorFlow's own answer,
+tf.config.list_physical_devices('GPU') empty (transformers/commands/env.py)."""
 GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
     r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
-    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b",
+    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b"
+    r"|" + TRANSFORMERS_ENV_NO_GPU,
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
@@ -46,7 +52,8 @@ NO_GPU_LISTED = re.compile(
     r"[^\n]{0,100}\n(?:[^\n]{0,300}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$"
     r"|Num GPUs Available:? *0\b"
     r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
-    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$",
+    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$"
+    r"|" + TRANSFORMERS_ENV_NO_GPU,
     re.MULTILINE,
 )
 """The answers that say no GPU was registered (not is_built_with_cuda's, which is about the

@@ -30,6 +30,8 @@ _GPU_LISTED = re.compile(
     # '    Product Name                          : NVIDIA GeForce RTX 3080'
     r"|^[> \t]*GPU \d{1,2}: (?P<listed>[A-Za-z][^\n(]{2,60}?) \(UUID: "
     r"|^[> \t]*Product Name[ \t]{0,40}: (?P<queried>[A-Za-z][^\n]{2,60}?)[ \t]*$"
+    # Hugging Face's 'transformers-cli env' report: '- GPU type: NVIDIA GeForce RTX 4090'
+    r"|^[> \t]*(?:[-*] )?GPU type: (?P<queried2>NVIDIA [^\n]{2,60}?)[ \t]*$"
     # the kernel module naming a GPU its branch does not drive: 'NVRM: The NVIDIA GeForce GT
     # 750M GPU installed in this system is supported through the NVIDIA 470.xx Legacy drivers'
     r"|NVRM: The NVIDIA (?P<nvrm>[A-Za-z][^\n]{2,60}?) GPU installed in this system",
@@ -47,6 +49,7 @@ def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
             or m["smi"]
             or m["listed"]
             or m["queried"]
+            or m["queried2"]
             or m["nvrm"]
         ).strip()
         cc = m["cc"] or m["cc2"] or (f"{m['major']}.{m['minor']}" if m["major"] else None)
@@ -76,7 +79,10 @@ def mig_on_without_devices(sample: str) -> str:
 
 _GLIBC_SHOWN = re.compile(
     r"^[> \t]*ldd \([^()\n]{1,60}\) (?P<ldd>\d\.\d{1,2})\s*$"
-    r"|__glibc==?(?P<conda>\d\.\d{1,2})=",
+    r"|__glibc==?(?P<conda>\d\.\d{1,2})="
+    # Python's platform.platform(), as issue templates print it ('Linux-5.15.0-122-generic-
+    # x86_64-with-glibc2.35')
+    r"|\bLinux-\d[\w.+~-]{0,80}?-(?:x86_64|aarch64|ppc64le)-with-glibc(?P<platform>\d\.\d{1,2})\b",
     re.MULTILINE,
 )
 """'ldd --version' ('ldd (Ubuntu GLIBC 2.31-0ubuntu9.9) 2.31'), conda's virtual package as
@@ -524,4 +530,6 @@ def toolkits_on_path(sample: str) -> list[tuple[str, str]]:
 def glibc_shown(sample: str) -> tuple[str, str] | None:
     """The system's glibc, with its line, as 'ldd --version' or conda shows it."""
     glibc = _GLIBC_SHOWN.search(sample)
-    return (glibc["ldd"] or glibc["conda"], glibc.group(0).strip()) if glibc else None
+    if glibc is None:
+        return None
+    return glibc["ldd"] or glibc["conda"] or glibc["platform"], glibc.group(0).strip()

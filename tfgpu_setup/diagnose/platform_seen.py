@@ -64,7 +64,11 @@ _MACOS = re.compile(
     # any system; an installed tensorflow-macos is read from its version)
     r"|\bMetal device set to: |\bname: METAL\b"
     # TensorFlow's own CUDA code on a Mac (0.x to 1.1 and source builds of later releases)
-    r"|" + OSX_CUDA_EXECUTOR + "|" + BARE_ARM64,
+    r"|"
+    + OSX_CUDA_EXECUTOR
+    + "|"
+    + BARE_ARM64
+    + r"|\bmacOS-\d{2}\.\d{1,2}(?:\.\d{1,2})?-(?:arm64|x86_64)-",
     re.MULTILINE,
 )
 _PYTHON_PATH = re.compile(
@@ -123,8 +127,15 @@ and PowerShell prompt with '>'), a notebook cell's shell command, or a Dockerfil
 the log was not written on native Windows, whatever the machine was said to be."""
 
 
+_PLATFORM_STRING = (
+    r"\b(?:Linux-\d[\w.+~-]{0,80}?-(?P<linux_arch>x86_64|aarch64|ppc64le)-with-g?libc"
+    r"|macOS-\d{2}\.\d{1,2}(?:\.\d{1,2})?-(?P<mac_arch>arm64|x86_64)-)"
+)
+"""Python's platform.platform(), as issue templates print it: 'Linux-5.15.0-122-generic-x86_64-
+with-glibc2.35', 'macOS-14.1-arm64-arm-64bit'."""
 _LINUX = re.compile(
     r"\bGNU/Linux\b|" + _CONDA_SUBDIR + r"linux-(?:64|aarch64|ppc64le)(?=/|\s|$)"
+    r"|\bLinux-\d[\w.+~-]{0,80}?-(?:x86_64|aarch64|ppc64le)-with-g?libc"
     r'|^[> \t]*PRETTY_NAME="(?:Ubuntu|Debian|CentOS|Red Hat|Rocky|AlmaLinux|Fedora|openSUSE|SUSE'
     r"|Arch Linux|Amazon Linux|Oracle Linux|Linux Mint|Pop!_OS)",
     re.MULTILINE,
@@ -270,6 +281,8 @@ def arch_of(sample: str) -> str | None:
     for it names it, or the machine of a Linux wheel pip took."""
     if found := _UNAME_ARCH.search(sample):
         return found.group("arch") or found.group("bare")
+    if found := re.search(_PLATFORM_STRING, sample):
+        return found.group("linux_arch") or found.group("mac_arch")
     if _APPLE_SILICON.search(sample):
         return "arm64"
     if (wheel := macos_wheel_taken(sample)) is not None and wheel.group("arch") == "arm64":

@@ -163,7 +163,9 @@ CPU_ONLY_DISTRIBUTIONS = frozenset(
 
 
 _PRINTED_VERSION = re.compile(
-    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?"
+    # ('Tensorflow version (GPU?): 2.18.0 (False)': transformers-cli env)
+    r"(?:TensorFlow version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)\W{0,12}"
+    r"(?:\n\s*)?"
     r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
     re.IGNORECASE,
 )
