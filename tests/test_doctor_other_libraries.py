@@ -251,3 +251,21 @@ def test_transformers_env_saying_tensorflow_has_no_gpu_is_tensorflows_answer(
     # '(True)': TensorFlow lists its GPU
     works = doctor(tmp_path, capsys, TRANSFORMERS_ENV.replace("{answer}", "True"))
     assert not any(f["severity"] == "error" for f in works["findings"])
+
+
+def test_tensorflow_ios_own_numbering_is_what_the_fix_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow-io is numbered 0.N, and its table ends at TensorFlow 2.17: a fix saying it
+    follows TensorFlow's X.Y sends a 2.18 user after a release that does not exist (review 67,
+    tf-adjacent a3; tensorflow/io#2104)."""
+    log = (
+        "NotImplementedError: unable to open file: libtensorflow_io.so, from paths:"
+        " ['/usr/local/lib/python3.11/dist-packages/tensorflow_io/python/ops/libtensorflow_io.so']"
+        "\ncaused by: ['/usr/local/lib/python3.11/dist-packages/tensorflow_io/python/ops/"
+        "libtensorflow_io.so: undefined symbol: _ZNK10tensorflow4data11DatasetBase8FinalizeEPNS_"
+        "15OpKernelContextE']\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.18.0")["findings"][0]
+    assert first["id"] == "addon-tensorflow-mismatch"
+    assert "tensorflow-io is numbered 0.N" in first["fix"] and "2.17" in first["fix"]

@@ -42,8 +42,10 @@ HIDING_VALUE_FIX = (
 """What a value of CUDA_VISIBLE_DEVICES that hides the GPUs says, set or echoed."""
 ADDON_RELEASE_FIX = (
     "Install the add-on release made for this TensorFlow (each add-on's README has a"
-    " compatibility table; tensorflow-text and tensorflow-io follow TensorFlow's X.Y,"
-    " TensorFlow Addons ended with 2.15), or pin TensorFlow to the add-on's; a nightly"
+    " compatibility table; tensorflow-text follows TensorFlow's X.Y; tensorflow-io is numbered"
+    " 0.N and its table ends at 0.37 for TensorFlow 2.16 and 2.17, 2.18 and later failing to"
+    " load it (tensorflow/io#2104); TensorFlow Addons ended with 2.15), or pin TensorFlow to"
+    " the add-on's; a nightly"
     " TensorFlow needs the add-ons' nightlies, and an add-on built from source the"
     " compiler TensorFlow was built with."
 )
