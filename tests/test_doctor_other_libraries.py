@@ -269,3 +269,20 @@ def test_tensorflow_ios_own_numbering_is_what_the_fix_names(
     first = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.18.0")["findings"][0]
     assert first["id"] == "addon-tensorflow-mismatch"
     assert "tensorflow-io is numbered 0.N" in first["fix"] and "2.17" in first["fix"]
+
+
+def test_tensorflow_lite_on_its_cpu_delegate_is_no_cuda_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A .tflite model run by TensorFlow Lite's interpreter on a desktop with an RTX 3060: its
+    GPU delegate is Android's and iOS's, so the CUDA libraries are not the missing piece
+    (review 67, tf-adjacent a21)."""
+    log = (
+        "$ python detect.py --model efficientdet_lite0.tflite\n"
+        "INFO: Created TensorFlow Lite XNNPACK delegate for CPU.\n"
+        "Inference time: 41.2 ms\n"
+    )
+    flags = ("--os", "linux", "--gpu", "NVIDIA GeForce RTX 3060", "--driver", "535.104.05")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "cpu-only-tensorflow" and "TensorFlow Lite" in first["title"]
+    assert "Android" in first["fix"]

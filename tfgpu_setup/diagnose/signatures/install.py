@@ -1456,6 +1456,29 @@ INSTALL: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS | LIBRARY_IDS | frozenset({"tensorflow-not-installed"}),
     ),
     Signature(
+        # TensorFlow Lite's interpreter (tflite_runtime, tf.lite, LiteRT) running a model on
+        # the CPU: its GPU delegate is for Android's and iOS's GPUs (OpenCL, OpenGL ES, Metal),
+        # so on a desktop or server no CUDA install moves it to an NVIDIA GPU.
+        name="tflite-cpu-delegate",
+        needles=("TensorFlow Lite XNNPACK delegate",),
+        pattern=compiled(r"Created TensorFlow Lite XNNPACK delegate for CPU"),
+        finding_id="cpu-only-tensorflow",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow Lite ran the model on the CPU (its XNNPACK delegate): TensorFlow Lite has"
+            " no CUDA path to an NVIDIA GPU"
+        ),
+        fix=(
+            "Installing CUDA or cuDNN will not move a .tflite model to the GPU: TensorFlow Lite's"
+            " GPU delegate serves Android's and iOS's GPUs. For an NVIDIA GPU, run the model it"
+            " was converted from (SavedModel or Keras) with a TensorFlow GPU build ('tfgpu-setup"
+            " plan'), or export it to TensorRT or ONNX Runtime's CUDA provider."
+        ),
+        source="https://www.tensorflow.org/lite/performance/gpu_advanced",
+        needs_no_gpu=True,
+        explained_by=DRIVER_ROOTS | LIBRARY_IDS | frozenset({"tensorflow-not-installed"}),
+    ),
+    Signature(
         # A TensorFlow built without CUDA aborts when asked for a GPU allocator.
         name="gpu-allocator-not-compiled",
         needles=("GPUAllocator unavailable",),
