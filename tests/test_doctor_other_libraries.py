@@ -286,3 +286,26 @@ def test_tensorflow_lite_on_its_cpu_delegate_is_no_cuda_to_install(
     first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
     assert first["id"] == "cpu-only-tensorflow" and "TensorFlow Lite" in first["title"]
     assert "Android" in first["fix"]
+
+
+def test_a_cudnn_another_framework_pins_names_that_framework_in_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'pip install torch==2.3.1' put nvidia-cudnn-cu12 8.9.2.26 under TensorFlow 2.18: the fix
+    names torch's pin and gives TensorFlow its own environment, not TensorFlow's pin over
+    torch's (review 67, tf-adjacent a4; PyPI's torch 2.3.1 requires that cuDNN exactly)."""
+    log = (
+        "Successfully installed nvidia-cudnn-cu12-8.9.2.26 torch-2.3.1 triton-2.3.1\n"
+        'tensorflow 2.18.0 requires nvidia-cudnn-cu12==9.3.0.75; extra == "and-cuda", but you'
+        " have nvidia-cudnn-cu12 8.9.2.26 which is incompatible.\n"
+        "I0000 00:00:1737366065.905112   21455 gpu_device.cc:2022] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 21458 MB memory:  -> device: 0,"
+        " name: NVIDIA GeForce RTX 4090, pci bus id: 0000:01:00.0, compute capability: 8.9\n"
+        "E0000 00:00:1737366068.112760   21511 cuda_dnn.cc:522] Loaded runtime CuDNN library:"
+        " 8.9.2 but source was compiled with: 9.3.0.  CuDNN library needs to have matching major"
+        " version and equal or higher minor version.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "cudnn-version-mismatch"
+    assert "torch 2.3.1 pins nvidia-cudnn-cu12 8.9.2.26" in first["fix"]
+    assert "environment of its own" in first["fix"]

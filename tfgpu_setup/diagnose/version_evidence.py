@@ -5,6 +5,7 @@ driver older than the CUDA that runs. Pure: data in, data out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -67,17 +68,50 @@ def library_mismatch(
     return [f for f in found if f is not None]
 
 
+_FRAMEWORK_NAMED = re.compile(
+    r"\b(?P<name>torch|jaxlib|jax-cuda12-plugin|jax-cuda12-pjrt)(?:[ \t]{2,}|==|-)"
+    r"(?P<version>\d[\w.+]{0,30})"
+)
+"""The framework and its version in a pip list row or a 'Successfully installed' line."""
+_CUDNN_WHEEL_NAMED = re.compile(r"^nvidia-cudnn-cu1\d-\d")
+
+
+def cudnn_pinned_by_another_framework(
+    findings: tuple[Finding, ...], log: LogFacts, release: TfRelease | None
+) -> tuple[Finding, ...]:
+    """A cuDNN of another version loaded where the log shows PyTorch or JAX installed beside
+    TensorFlow: their wheels pin the cuDNN wheel, and installing TensorFlow's pin over it
+    breaks them, so the fix is an environment each (or releases sharing one cuDNN)."""
+    if release is None or not release.nvidia_pins or not log.other_framework_line:
+        return findings
+    wheel = next((w for w in log.nvidia_wheels_named if _CUDNN_WHEEL_NAMED.match(w)), "")
+    name, _, version = wheel.rpartition("-")
+    there = f"{name} {version}" if wheel else "its cuDNN wheel"
+    return tuple(
+        dataclasses.replace(f, fix=pinned_wheels_fix(release.version, log, there))
+        if f.id == "cudnn-version-mismatch" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
+
+
 def pinned_wheels_fix(version: str, log: LogFacts, there: str) -> str:
     """Install the release's pins; where another framework listed beside it pins the wheel
     there, that would break it: separate environments first."""
     install = f"pip install 'tensorflow[and-cuda]=={version}'"
     if log.other_framework_line:
-        framework = " ".join(log.other_framework_line.split()[:3])
+        named = _FRAMEWORK_NAMED.search(log.other_framework_line)
+        framework = (
+            f"{named['name']} {named['version']}"
+            if named
+            else " ".join(log.other_framework_line.split()[:3])
+        )
         return (
             f"Give TensorFlow an environment of its own ({framework}"
             f" pins {there} here, and installing TensorFlow's pins over it breaks that"
-            f" framework): in a new virtualenv, {install}. Or move both to releases that share"
-            " one cuDNN major (TensorFlow 2.18 and later use cuDNN 9)."
+            f" framework): in a new virtualenv, {install}. Or move both to releases whose cuDNN"
+            " pins agree: TensorFlow needs its build's cuDNN major with at least its minor"
+            " (2.18 and later: cuDNN 9.3 or newer)."
         )
     return f"Install the wheels this release pins: {install} in the environment that runs it."
 
