@@ -5015,3 +5015,17 @@ def test_dnn_library_not_found_does_not_send_a_release_before_2_14_to_its_missin
     assert doc["verdict"].startswith("TensorFlow reached the GPU")
     code, _doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "2.9")
     assert code == 12
+
+
+@pytest.mark.parametrize(("cudnn", "kept"), [("5.1.5", False), ("8.0.5", True)])
+def test_a_cudnn_an_older_release_was_built_with_is_no_likely_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cudnn: str, kept: bool
+) -> None:
+    """keras-team/keras#5712: 'Using TensorFlow backend.' alone, cuDNN 5.1.5 stated. The log
+    also fits TensorFlow 1.0 to 1.2, built with cuDNN 5.1: a mismatch judged for 2.3 is then no
+    likelier than none (review 67, thread replay t09). A cuDNN no release that fits was built
+    with stays the mismatch."""
+    log = ">>> import keras\nUsing TensorFlow backend.\n"
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--python", "3.5", "--cudnn", cudnn)
+    severities = {f["severity"] for f in doc["findings"] if f["id"] == "cudnn-version-mismatch"}
+    assert bool(severities & {"warning", "error"}) is kept

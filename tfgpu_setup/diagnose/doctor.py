@@ -104,7 +104,13 @@ from .release_hints import (
     release_open_below_matrix,
     releases_from_hints,
 )
-from .release_range import if_not_older, judged_for, patch_releases, windows_cpu_build
+from .release_range import (
+    if_not_older,
+    judged_for,
+    libraries_named,
+    patch_releases,
+    windows_cpu_build,
+)
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
 from .signatures.model import (
@@ -386,6 +392,12 @@ def diagnose(
             matrix,
             older_judged,
             log is not None,
+            libraries_named(
+                (
+                    *(line for _, line in log_facts.tf_range),
+                    *(w.lib for w in (*log_facts.wanted_cuda, *log_facts.wanted_cudnn)),
+                )
+            ),
         )
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)

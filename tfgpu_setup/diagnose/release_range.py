@@ -7,18 +7,20 @@ CPU build on native Windows rules out. Pure: data in, data out.
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Callable, Iterable
 
 from packaging.version import InvalidVersion
 
-from ..facts import Facts
+from ..facts import CudaInstall, CudnnInstall, Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..matrix.query import release
 from ..planner.judge import judge_installed
-from ..versions import parsed, xy
+from ..versions import LibraryKind, parsed, serves_build, xy
 from .release_hints import series_published_by
 from .sources import lower_first
-from .weigh import contradicted, is_platform
+from .weigh import contradicted, is_platform, noted
 
 
 def patch_releases(matrix: Matrix, release: str) -> tuple[str, ...]:
@@ -101,21 +103,84 @@ def if_not_older(
     matrix: Matrix,
     facts: Facts | None = None,
     from_a_log: bool = True,
+    named_by_the_log: frozenset[str] = frozenset(),
 ) -> tuple[Finding, ...]:
     """The log's paths also fit releases older than the matrix holds (tensorflow/stream_executor
     was there in 1.x too): an error that only follows from the release is not shown for those,
     so it stays a warning that says so; unless the older builds give it too (a CUDA 10.2 no
-    release was ever built with)."""
+    release was ever built with). A CUDA or cuDNN stated that an older release was built with
+    leaves its mismatch a note, unless the log names that library's version itself
+    (named_by_the_log: 'cuda', 'cudnn'), which judges it."""
     oldest = xy(min((r.version for r in matrix.tensorflow.releases), key=parsed))
     release_only = frozenset(f.id for f in judged) - {f.id for f in without_release}
     if facts is not None:
         release_only -= _true_for_every_older_build(facts, matrix)
     which = "the log also fits" if from_a_log else "nothing stated rules out"
-    return contradicted(
+    stepped = contradicted(
         judged,
         release_only,
         f"{which} a TensorFlow older than {oldest}, which is not judged here (add --tf X.Y)",
     )
+    if facts is None:
+        return stepped
+    # a CUDA or cuDNN stated that an older release was built with points at that release:
+    # the mismatch judged for a newer one is then no likelier than none
+    for kind, build in _older_builds_served(facts, matrix).items():
+        mismatch = f"{kind}-version-mismatch"
+        if mismatch in release_only and kind not in named_by_the_log:
+            what = "CUDA" if kind == "cuda" else "cuDNN"
+            stepped = noted(
+                stepped,
+                _with_id(mismatch),
+                f"the {what} stated is the one TensorFlow {_series(build)} were built with",
+            )
+    return stepped
+
+
+_CUDA_LIBRARY = re.compile(r"cudart|cublas|cufft|curand|cusolver|cusparse", re.IGNORECASE)
+_CUDNN_LIBRARY = re.compile(r"cudnn", re.IGNORECASE)
+
+
+def libraries_named(lines: Iterable[str]) -> frozenset[str]:
+    """Which of CUDA ('cuda') and cuDNN ('cudnn') these log lines name a library of: the
+    version the log wants of it is then the log's to judge, not an older build's."""
+    named = set()
+    for line in lines:
+        if _CUDA_LIBRARY.search(line):
+            named.add("cuda")
+        if _CUDNN_LIBRARY.search(line):
+            named.add("cudnn")
+    return frozenset(named)
+
+
+def _with_id(finding_id: str) -> Callable[[Finding], bool]:
+    return lambda f: f.id == finding_id
+
+
+def _older_builds_served(facts: Facts, matrix: Matrix) -> dict[LibraryKind, str]:
+    """For the CUDA and the cuDNN stated, the releases older than the table's (as their
+    specifier reads) that were built with that very version: {'cudnn': '>=1.0,<1.3'}."""
+    served: dict[LibraryKind, str] = {}
+    kinds: tuple[tuple[LibraryKind, tuple[CudaInstall, ...] | tuple[CudnnInstall, ...]], ...] = (
+        ("cuda", facts.cuda),
+        ("cudnn", facts.cudnn),
+    )
+    for kind, installs in kinds:
+        versions = [c.version for c in installs if c.version] if facts.knows(kind) else []
+        for build in matrix.tensorflow.legacy_builds:
+            built = build.cuda if kind == "cuda" else build.cudnn
+            if versions and all(serves_build(built, v, kind) for v in versions):
+                served[kind] = build.tensorflow
+                break
+    return served
+
+
+def _series(specifier_text: str) -> str:
+    """'>=1.0,<1.3' as people write it: '1.0 to 1.2'."""
+    found = re.fullmatch(r">=(\d+\.\d+),<(\d+)\.(\d+)", specifier_text.replace(" ", ""))
+    if found is None or found[3] == "0":
+        return specifier_text
+    return f"{found[1]} to {found[2]}.{int(found[3]) - 1}"
 
 
 def _true_for_every_older_build(facts: Facts, matrix: Matrix) -> frozenset[str]:
