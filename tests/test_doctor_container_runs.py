@@ -94,3 +94,29 @@ def test_driver_capabilities_stated_without_compute_lead_beside_a_log(
     first = doctor(tmp_path, capsys, log, "--os", "linux", *capped)["findings"][0]
     assert first["id"] == "container-gpu-not-exposed"
     assert "compute,utility" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "RUN mamba install tensorflow-gpu==2.7.0",
+        "Step 7/7 : RUN mamba install tensorflow-gpu==2.7.0",
+        "#8 [4/5] RUN mamba install tensorflow-gpu==2.7.0",
+    ],
+)
+def test_condas_cuda_refusal_while_an_image_builds_wants_the_override(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], step: str
+) -> None:
+    """conda-forge/tensorflow-feedstock#216: 'mamba install tensorflow-gpu' in a Dockerfile
+    finds no __cuda. No build step has a GPU ('docker build' takes no --gpus): the fix is
+    CONDA_OVERRIDE_CUDA for that step, not 'docker run --gpus all' (review 67, thread replay
+    t10b)."""
+    log = (
+        "FROM centos:centos7\n"
+        f"{step}\n"
+        "Encountered problems while solving:\n"
+        "  - nothing provides __cuda needed by tensorflow-2.7.0-cuda102py310hcf4adbc_0\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--container")["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "while the image builds" in first["title"]
+    assert first["fix"].startswith("Set CONDA_OVERRIDE_CUDA")

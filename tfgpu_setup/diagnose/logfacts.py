@@ -734,10 +734,13 @@ TOOLKIT_LIBRARIES = (ONE_NAME_PER_MAJOR | OWN_NUMBERING) - {"cudart"}
 """The CUDA toolkit's own math libraries (not its runtime, the driver's libcuda, nor cuDNN)."""
 _IMAGE_BUILD_STEP = re.compile(
     r"^[^\n]{0,40}?(?:\bStep \d{1,4}/\d{1,4} : RUN\b"
-    r"|#\d{1,4} \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b)[^\n]{0,200}",
+    r"|#\d{1,4} \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b|=> \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b"
+    r"|^[ \t]*RUN[ \t]+[^\n]{0,60}?\b(?:conda|mamba|micromamba|pip3?)[ \t]+install\b)"
+    r"[^\n]{0,200}",
     re.MULTILINE,
 )
-"""A Dockerfile's RUN step as 'docker build' (classic, or BuildKit) prints it."""
+"""A Dockerfile's RUN step as 'docker build' (classic, or BuildKit) prints it, or the
+Dockerfile's own RUN line installing packages, pasted."""
 _ENV_SWITCH = re.compile(
     r"\b(?:conda|mamba|micromamba) activate [\w./~-]{1,200}"
     r"|(?:^|[\s$>])(?:source|\.) [^\s;&|]{0,200}[/\\](?:bin|Scripts)[/\\]activate\b"

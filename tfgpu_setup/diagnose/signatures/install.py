@@ -90,6 +90,7 @@ TF_DISTRIBUTION = (
 )
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
 missing a wheel is that dependency's problem, not TensorFlow's."""
+IMAGE_BUILD_STEP = "image-build-step"
 AND_CUDA_MISSING = (
     "which has no [and-cuda] extra (2.14 and newer): no NVIDIA libraries came with it"
 )
@@ -740,6 +741,37 @@ INSTALL: tuple[Signature, ...] = (
             " supports; pixi takes it from [system-requirements] cuda in pixi.toml."
         ),
         source="https://conda-forge.org/docs/user/cuda/",
+        variants=(
+            Variant(
+                # a Dockerfile's RUN step: no build step has a GPU ('docker build' takes no
+                # --gpus), so no driver shows there whatever the host has
+                "no-nvidia-driver",
+                "conda sees no NVIDIA driver while the image builds (no build step has a GPU),"
+                " so it refuses TensorFlow's CUDA build",
+                "Set CONDA_OVERRIDE_CUDA to the CUDA version the host's driver supports for that"
+                " step ('ENV CONDA_OVERRIDE_CUDA=12.2' before the RUN, or 'RUN"
+                " CONDA_OVERRIDE_CUDA=12.2 mamba install ...'); the GPU comes when the image runs"
+                " ('docker run --gpus all').",
+                "https://conda-forge.org/docs/user/cuda/",
+                with_signatures=frozenset({IMAGE_BUILD_STEP}),
+            ),
+        ),
+    ),
+    Signature(
+        # A Dockerfile's RUN step, as 'docker build' prints it (classic, BuildKit's plain and
+        # tty progress) or as the Dockerfile itself is pasted: positive evidence only.
+        name=IMAGE_BUILD_STEP,
+        needles=("RUN",),
+        pattern=compiled(
+            r"\bStep \d{1,4}/\d{1,4} : RUN\b|#\d{1,4} \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b"
+            r"|=> \[[\w -]{0,40}\d{1,4}/\d{1,4}\] RUN\b"
+            r"|^[ \t]*RUN[ \t]+[^\n]{0,60}?\b(?:conda|mamba|micromamba|pip3?)[ \t]+install\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A Dockerfile's RUN step",
+        fix="",
+        source="https://docs.docker.com/reference/dockerfile/#run",
     ),
     Signature(
         # mamba 1.x's solver: a CUDA package's __cuda constraint against the __cuda the driver
