@@ -90,6 +90,9 @@ def test_a_build_without_nccl_ops_is_told_to_use_another_all_reduce(
     assert _top(doc) == "op-without-gpu-kernel"
     assert "HierarchicalCopyAllReduce" in doc["findings"][0]["fix"]
     assert doc["gpu_used"] == "yes"
+    # the training step died on the GPUs the line names: the verdict says the work failed
+    # (review 67, multi-GPU D03)
+    assert "work on it failed" in doc["verdict"]
 
 
 def test_the_optimisers_note_of_an_op_kept_on_the_cpu_is_harmless(

@@ -1030,9 +1030,12 @@ def _errors_after_gpu(
     kernel_doubts: the log names no compute capability, so a library kernel that would not
     run (a warning for its uncertain cause) may be a GPU the build has no kernels for."""
     gpu_matches = [m for m in matches if m.signature.proves_gpu]
+    # (a line that shows the GPUs and the work failing on them at once: NCCL's all-reduce
+    # missing from a build, on the GPUs it names)
+    failing_there = [m for m in gpu_matches if m.signature.at_work]
     after = (
         m
-        for m in after_the_last_gpu(matches)
+        for m in (*failing_there, *after_the_last_gpu(matches))
         if m.signature.finding_id is not None
         and not m.signature.needs_no_gpu  # only means something where no GPU was registered
         and not _another_gpu_ignored(m, gpu_matches)

@@ -1392,6 +1392,8 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/21470",
         proves_gpu=True,
+        # the missing kernel ends the training step on the GPUs it found
+        at_work=True,
     ),
     Signature(
         # NCCL naming the CUDA error behind its failure: the GPU's memory ran out while NCCL
