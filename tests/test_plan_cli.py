@@ -1430,6 +1430,20 @@ def test_nvidia_wheels_are_not_pinned_on_a_glibc_their_manylinux_tags_refuse(
     assert [p for p in new["packages"] if p["name"].startswith("nvidia-cuda-runtime-cu11")]
 
 
+def test_a_driver_stated_by_the_floors_own_branch_is_an_assumption_to_confirm(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'--driver 525' meets CUDA 12's floor only from 525.60.13 on (525.60.11 does not): the plan
+    says it took the branch to be new enough (review 67, driver c16); a later branch needs no
+    such word."""
+    machine = "--os linux --python 3.11 --gpu 'NVIDIA GeForce RTX 3060' --driver "
+    _, same = described(capsys, machine + "525")
+    driver = [a for a in same["assumptions"] if a["fact"] == "driver"]
+    assert driver and "≥ 525.60.13" in driver[0]["assumed"] and "nvidia-smi" in driver[0]["confirm"]
+    _, later = described(capsys, machine + "550")
+    assert "driver" not in {a["fact"] for a in later["assumptions"]}
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -450,6 +450,22 @@ def major_only(installs: tuple[CudaInstall, ...] | tuple[CudnnInstall, ...]) -> 
     return versions[0]
 
 
+def _branch_meets_floor(facts: Facts, floor: str) -> list[Assumption]:
+    """A driver stated by its branch alone ('--driver 525') of the very branch the floor is in:
+    its early releases are older than the floor (525.60.11 against 525.60.13), so meeting it
+    is assumed, to confirm."""
+    stated = facts.driver.version if facts.knows("driver") else None
+    if stated is None or "." in stated or stated != floor.split(".")[0]:
+        return []
+    return [
+        Assumption(
+            "driver",
+            f"an NVIDIA driver {stated}.x ≥ {floor} (only the branch {stated} was stated)",
+            CONFIRM["driver"],
+        )
+    ]
+
+
 def _minor_not_stated(release: TfRelease, facts: Facts, key: str) -> list[Assumption]:
     """A system CUDA or cuDNN stated by its major alone: its minor decides (CUDA 11.0 has no
     libcusolver.so.11; cuDNN 8.0 is refused by a build made with 8.1), so the release's need is
@@ -561,6 +577,8 @@ def evaluate(
         elif not system_known:
             cuda_from = "system"  # not stated: assumed below, to confirm
         driver_problem = _driver_ok(floor, release, facts, matrix) if floor else None
+        if floor and not driver_problem:
+            assumed += _branch_meets_floor(facts, floor[0])
         if driver_problem:
             gpu_blockers.append(driver_problem)
         if not facts.knows("driver") and floor and not facts.gpus_absent():
