@@ -82,3 +82,20 @@ def test_a_paste_that_shows_the_exception_or_a_later_run_needs_no_stand_in(
 ) -> None:
     doc = doctor(tmp_path, capsys, paste, "--os", "windows", "--tf", "2.1.0")
     assert not any("traceback stops" in f["title"] for f in doc["findings"])
+
+
+@pytest.mark.parametrize("code", ["303", "999", "100"])
+def test_a_cuinit_code_cut_at_the_consoles_width_reads_as_the_whole_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    """A terminal or a paste cut the line just before CUDA's closing parenthesis ('UNKNOWN ERROR
+    (303'): the same answer as the whole line (review 66, log formats)."""
+    line = (
+        "2024-10-03 15:02:46.004517: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:152] failed call to cuInit: INTERNAL: CUDA error: Failed call to"
+        f" cuInit: UNKNOWN ERROR ({code})\n"
+    )
+    whole = doctor(tmp_path, capsys, line, "--os", "linux")
+    cut = doctor(tmp_path, capsys, line.replace(f"({code})", f"({code}"), "--os", "linux")
+    assert [f["id"] for f in cut["findings"]] == [f["id"] for f in whole["findings"]]
+    assert cut["findings"][0]["title"] == whole["findings"][0]["title"]

@@ -414,7 +414,7 @@ DRIVER: tuple[Signature, ...] = (
         needles=("DRIVER_MISMATCH", "(803)", "display driver /", "SystemDriverMismatch"),
         pattern=compiled(
             r"(?P<code>CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|cudaErrorSystemDriverMismatch"
-            r"|UNKNOWN ERROR \(803\)"
+            r"|UNKNOWN ERROR \(803(?:\)|[ \t\r]*$)"
             r"|system has unsupported display driver / cuda driver combination)"
         ),
         finding_id="driver-library-mismatch",
@@ -1472,7 +1472,8 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(
             # -1 is no CUDA error code: it is what CUDA's stubs/libcuda.so returns from every
             # call (tensorflow#14224, #41748, serving#646; numba#8985)
-            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \((?:34|-1)\)|CUresult\(-1\))"
+            CUINIT + r"(?P<code>CUDA_ERROR_STUB_LIBRARY|UNKNOWN ERROR \((?:34|-1)(?:\)|[ \t\r]*$)"
+            r"|CUresult\(-1\))"
             # XLA's cuDNN start-up finding the runtime already failed on the stub
             r"|error before creating cudnn handle \(34\): (?P<runtime>cudaErrorStubLibrary)"
         ),
@@ -1583,7 +1584,8 @@ DRIVER: tuple[Signature, ...] = (
         # Triton and PyTorch print only CUDA's words for it.
         needles=("cuInit", "orward compatibility was attempted on non supported HW"),
         pattern=compiled(
-            CUINIT + r"(?:CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|UNKNOWN ERROR \(804\))"
+            CUINIT
+            + r"(?:CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE|UNKNOWN ERROR \(804(?:\)|[ \t\r]*$))"
             r"|[Ff]orward compatibility was attempted on non supported HW"
         ),
         finding_id="driver-too-old",
@@ -1604,7 +1606,7 @@ DRIVER: tuple[Signature, ...] = (
         # the same in NGC images' banner: '[[ System not yet initialized (error 802) ]]'
         needles=("cuInit", "ystem not yet initialized"),
         pattern=compiled(
-            CUINIT + r"(?:CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802\))"
+            CUINIT + r"(?:CUDA_ERROR_SYSTEM_NOT_READY|UNKNOWN ERROR \(802(?:\)|[ \t\r]*$))"
             r"|[Ss]ystem not yet initialized"
         ),
         finding_id="no-nvidia-driver",
@@ -1623,7 +1625,9 @@ DRIVER: tuple[Signature, ...] = (
         # runtime passed the GPU in.
         name="cuinit-unknown",
         needles=("cuInit",),
-        pattern=compiled(CUINIT + r"(?P<code>CUDA_ERROR_UNKNOWN|UNKNOWN ERROR \(999\))"),
+        pattern=compiled(
+            CUINIT + r"(?P<code>CUDA_ERROR_UNKNOWN|UNKNOWN ERROR \(999(?:\)|[ \t\r]*$))"
+        ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
         title=(
@@ -1647,7 +1651,7 @@ DRIVER: tuple[Signature, ...] = (
         pattern=compiled(
             CUINIT + r"(?P<code>CUDA_ERROR_NOT_INITIALIZED"
             r"|CUDA_ERROR_SHARED_OBJECT_INIT_FAILED|CUDA_ERROR_OPERATING_SYSTEM"
-            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:303|304|3)\))"
+            r"|CUDA_ERROR_INVALID_VALUE|UNKNOWN ERROR \((?:303|304|3)(?:\)|[ \t\r]*$))"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
@@ -1688,7 +1692,7 @@ DRIVER: tuple[Signature, ...] = (
         # The same answer when the context of a listed ordinal is asked for (XLA-era builds).
         pattern=compiled(
             r"(?:" + CUINIT + r"|failed call to (?P<call>cuDevicePrimaryCtxRetain): )"
-            r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101\))"
+            r"(?P<code>CUDA_ERROR_INVALID_DEVICE|UNKNOWN ERROR \(101(?:\)|[ \t\r]*$))"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
@@ -1738,7 +1742,7 @@ DRIVER: tuple[Signature, ...] = (
         needles=("cuInit", "no CUDA-capable device is detected"),
         pattern=compiled(
             # 100 is CUDA_ERROR_NO_DEVICE where TensorFlow has no name for the code
-            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE|UNKNOWN ERROR \(100\))"
+            CUINIT + r"(?P<code>CUDA_ERROR_NO_DEVICE|UNKNOWN ERROR \(100(?:\)|[ \t\r]*$))"
             r"|Status: (?P<status>no CUDA-capable device is detected)"
         ),
         finding_id="cuda-visible-devices-hides-gpus",

@@ -235,6 +235,9 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
             else ""
         )
     if "code" in fields:
+        if fields["code"].startswith("UNKNOWN ERROR (") and not fields["code"].endswith(")"):
+            # a line cut at the console's width just before CUDA's closing parenthesis
+            fields["code"] = fields["code"].rstrip() + ")"
         stub = any(code in fields["code"] for code in LIBCUDA_ABSENT_CODES)
         fields["cuinit_title"] = (
             f"TensorFlow could not load the NVIDIA driver's libcuda (cuInit answered"
