@@ -1444,6 +1444,22 @@ def test_a_driver_stated_by_the_floors_own_branch_is_an_assumption_to_confirm(
     assert "driver" not in {a["fact"] for a in later["assumptions"]}
 
 
+def test_a_newer_gpu_hidden_by_cuda_visible_devices_is_named_in_the_kernels_fix(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A GTX 980 and an RTX 4090, CUDA_VISIBLE_DEVICES=0 in bus order showing the 980: the plan
+    is for the 980 (2.16.2), and its fix says the hidden 4090 runs 2.21 (review 67, multi-GPU
+    P16)."""
+    _, doc = described(
+        capsys,
+        "--os linux --arch x86_64 --python 3.12 --gpu 'NVIDIA GeForce GTX 980'"
+        " --gpu 'NVIDIA GeForce RTX 4090' --driver 550.120 --env CUDA_DEVICE_ORDER=PCI_BUS_ID"
+        " --env CUDA_VISIBLE_DEVICES=0",
+    )
+    kernels = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
+    assert "RTX 4090 runs 2.21" in kernels["fix"] and "--gpus 1" in kernels["fix"]
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -16,6 +16,7 @@ from ..versions import parsed, xy
 from .context import Context
 from .evaluate import (
     Evaluation,
+    gpu_support,
     has_gpu_build,
     has_wheels,
     platform_key,
@@ -226,7 +227,27 @@ def _cc_wording(step: _StepDown) -> tuple[str, str]:
         if floor
         else f"TensorFlow {target.release.version} has no kernels this GPU runs"
     ) + f"; on this GPU, {allowed.release.version} is the newest."
-    return title, fix
+    return title, fix + _hidden_gpu_runs(ctx, newest, target)
+
+
+def _hidden_gpu_runs(ctx: Context, judged: Evaluation, target: Evaluation) -> str:
+    """A GPU of this machine that CUDA_VISIBLE_DEVICES keeps from the judgement (the plan was
+    made for the GPUs it shows) and that runs the release this cause keeps out."""
+    judged_on = {g.gpu.index for g in judged.gpus}
+    hidden = [
+        g
+        for g in ctx.facts.gpus
+        if g.index not in judged_on
+        and gpu_support(target.release, g, ctx.matrix).support != "unsupported"
+    ]
+    if not hidden or ctx.request.gpus is not None:
+        return ""
+    value = ctx.facts.env.get("CUDA_VISIBLE_DEVICES", "")
+    return (
+        f" This machine's {hidden[0].name} runs {target.release.version}:"
+        f" CUDA_VISIBLE_DEVICES={value!r} hides it (plan with '--gpus {hidden[0].index}' to"
+        " use it)."
+    )
 
 
 def _driver_wording(step: _StepDown) -> tuple[str, str]:
