@@ -436,3 +436,21 @@ def test_a_small_gpu_skipped_beside_a_large_one_is_said_apart_from_the_noise(
     assert doc["gpu_used"] == "yes"
     skipped = next(f for f in doc["findings"] if f["id"] == "small-gpu-skipped")
     assert skipped["severity"] == "info" and "TF_MIN_GPU_MULTIPROCESSOR_COUNT=3" in skipped["fix"]
+
+
+def test_xlas_no_supported_device_beside_a_gpu_without_kernels_is_that_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """deezer/spleeter#310: XLA's 'no supported devices found for platform CUDA' on a Quadro
+    K420 (compute capability 3.0): TensorFlow ignored the only GPU for its capability, so that,
+    not a CUDA_VISIBLE_DEVICES hiding GPUs, leads (review 68, ecosystem E6)."""
+    log = (
+        "2020-04-01 11:14:44.334923: F tensorflow/stream_executor/lib/statusor.cc:34] Attempting"
+        " to fetch value instead of handling error Internal: no supported devices found for"
+        " platform CUDA\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--gpu", "Quadro K420")
+    assert _top(doc) == "compute-capability-unsupported"
+    # with a GPU the release runs, hidden GPUs stay the reading
+    runs = doctor(tmp_path, capsys, log, "--os", "linux", "--gpu", "GeForce GTX 1080")
+    assert _top(runs) == "cuda-visible-devices-hides-gpus"

@@ -438,6 +438,7 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
+    log_findings = _unsupported_gpu_behind_xla(log_findings, judged, matches)
     image_newer = image_libcuda_newer(known, log_facts, matches, log or "")
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
     if other_branch is not None:
@@ -1324,6 +1325,33 @@ def _before_tensorflow_ran(named: str | None) -> bool:
     """A cause that leaves no TensorFlow to run: a rerun's TensorFlow log has nothing to add,
     and the release that matters is the one asked for."""
     return named in NOTHING_INSTALLED
+
+
+XLA_NO_SUPPORTED_DEVICE = "xla-no-cuda-devices"
+
+
+def _unsupported_gpu_behind_xla(
+    log_findings: tuple[Finding, ...], judged: tuple[Finding, ...], matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """XLA's 'no supported devices found for platform CUDA' beside a GPU the facts show this
+    release has no kernels for: TensorFlow ignored that GPU, and XLA counts none supported, so
+    the GPU's compute capability, not a hidden GPU, is the likelier reading (deezer/spleeter#310:
+    a Quadro K420, compute capability 3.0)."""
+    if not any(f.id == "compute-capability-unsupported" for f in judged):
+        return log_findings
+    hiding = {
+        m.signature.name
+        for m in matches
+        if m.signature.finding_id == "cuda-visible-devices-hides-gpus"
+    }
+    if hiding != {XLA_NO_SUPPORTED_DEVICE}:
+        return log_findings
+    return noted(
+        contradicted(log_findings, frozenset({"cuda-visible-devices-hides-gpus"}), ""),
+        lambda f: f.id == "cuda-visible-devices-hides-gpus",
+        "but the GPU stated has no kernels in this release: XLA finds no supported device when"
+        " TensorFlow ignores the only GPU for its compute capability",
+    )
 
 
 def _driver_to_install_from_the_facts(
