@@ -5029,3 +5029,40 @@ def test_a_cudnn_an_older_release_was_built_with_is_no_likely_mismatch(
     doc = doctor(tmp_path, capsys, log, "--os", "linux", "--python", "3.5", "--cudnn", cudnn)
     severities = {f["severity"] for f in doc["findings"] if f["id"] == "cudnn-version-mismatch"}
     assert bool(severities & {"warning", "error"}) is kept
+
+
+@pytest.mark.parametrize(
+    ("line", "flags", "code"),
+    [
+        # tensorflow#23249: TensorFlow 1.8 (CUDA 9.0) beside CUDA 9.2
+        (
+            "ImportError: libcublas.so.9.0: cannot open shared object file: No such file or"
+            " directory",
+            ("--tf", "1.8.0", "--cuda-toolkit", "9.2"),
+            12,
+        ),
+        # tensorflow#16014: 1.5's own self-check on Windows
+        (
+            "ImportError: Could not find 'cudart64_90.dll'. TensorFlow requires that this DLL be"
+            " installed in a directory that is named in your %PATH% environment variable.",
+            ("--os", "windows", "--tf", "1.5.0", "--cuda-toolkit", "9.1"),
+            12,
+        ),
+        # from 2.1 TensorFlow opens CUDA when it looks for a GPU: an ImportError for CUDA 11's
+        # runtime is another package's import, not TensorFlow's
+        (
+            "ImportError: libcudart.so.11.0: cannot open shared object file: No such file or"
+            " directory",
+            ("--tf", "2.5.0"),
+            10,
+        ),
+    ],
+)
+def test_a_cuda_library_tensorflow_links_missing_at_import_is_tensorflow_broken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, flags: tuple[str, ...], code: int
+) -> None:
+    """TensorFlow 2.0 and older link CUDA: a library of theirs missing stops 'import
+    tensorflow', which the README's exit codes give 12, whatever cause leads (review 68, TF 1.x
+    era c01, c05)."""
+    got, _ = doctor_exit(tmp_path, capsys, line + "\n", "--no-probe", *flags)
+    assert got == code

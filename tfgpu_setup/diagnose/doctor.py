@@ -66,6 +66,7 @@ from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED
 from .later_run import (
     EARLIER_RUN_USED_THE_GPU,
+    LINKED_AT_IMPORT,
     after_the_last_gpu,
     import_failed_in_a_later_run,
     stops_tensorflow,
@@ -686,7 +687,10 @@ def diagnose(
     # the cause named first stopped TensorFlow's import itself (NumPy, protobuf, the CPU's
     # instructions), however far its C++ side got (a fatal record of its own at import)
     broken = broken or any(
-        stops_tensorflow(m, log or "") and m.signature.finding_id == errors[0].id
+        stops_tensorflow(m, log or "")
+        # (a CUDA library its build links stopped the import whatever the cause is named:
+        # the CUDA version it wants, a toolkit off PATH)
+        and (m.signature.finding_id == errors[0].id or m.signature.name in LINKED_AT_IMPORT)
         for m in (matches if errors and not gpu_seen else ())
     )
     confirm = _to_confirm(

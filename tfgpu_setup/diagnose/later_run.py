@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .logfacts import FOUND_BUT_FAILED
+from packaging.version import InvalidVersion
+
+from ..versions import parsed
+from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after
 from .logs import LogMatch, line_start
 
 ANY_MODULE = frozenset(
@@ -48,9 +51,33 @@ _TENSORFLOWS_IMPORT = re.compile(
 """A traceback frame in TensorFlow's own package, or a fatal record of its Python bindings."""
 
 
+LINKED_AT_IMPORT = frozenset({"import-cuda-library-missing", "windows-dll-not-found"})
+"""A CUDA library missing as Python imports a module: TensorFlow 2.0 and older linked CUDA
+(CUDA 10.0 and older) and checked for its DLLs at import; from 2.1 on it opens them only when
+it looks for a GPU, which raises no ImportError."""
+
+
+def _linked_library_missing(match: LogMatch) -> bool:
+    """TensorFlow's own import stopped by a CUDA library its build links: its Windows
+    self-check ('Could not find 'cudart64_90.dll'. TensorFlow requires ...'), or an ImportError
+    for a library of CUDA 10.0 or older (libcublas.so.9.0), which only releases up to 2.0
+    linked."""
+    if match.signature.name == "windows-dll-not-found":
+        return "Could not find '" in match.line or "Could not load '" in match.line
+    if "ImportError" not in match.line:
+        return False
+    try:
+        version = parsed(match.groups.get("lib_version", ""))
+    except InvalidVersion:
+        return False
+    return len(version.release) >= 2 and version <= parsed("10.0")
+
+
 def stops_tensorflow(match: LogMatch, text: str) -> bool:
     """Whether an import-stopping line stopped TensorFlow's: a message any module prints
     counts only where the log shows TensorFlow's import in it."""
+    if match.signature.name in LINKED_AT_IMPORT:
+        return _linked_library_missing(match) and not tensorflow_ran_after(text, match.line_number)
     if match.signature.name not in IMPORT_STOPPERS:
         return False
     return match.signature.name not in ANY_MODULE or bool(_TENSORFLOWS_IMPORT.search(text))

@@ -647,10 +647,14 @@ def _failed_import_standing(text: str, matches: Sequence[LogMatch]) -> str:
     if not failed:
         return ""
     last = failed[-1]
-    after = line_start(text, last.line_number + 1)
-    if _TF_RUNTIME_RECORD.search(text, after) or _VERSION_ANSWERED.search(text, after):
-        return ""
-    return last.line.strip()[:300]
+    return "" if tensorflow_ran_after(text, last.line_number) else last.line.strip()[:300]
+
+
+def tensorflow_ran_after(text: str, line_number: int) -> bool:
+    """Whether a line after this one (1-based) shows TensorFlow imported after all: its own
+    runtime records, or its version printed."""
+    after = line_start(text, line_number + 1)
+    return bool(_TF_RUNTIME_RECORD.search(text, after) or _VERSION_ANSWERED.search(text, after))
 
 
 _VERSION_ANSWERED = re.compile(
