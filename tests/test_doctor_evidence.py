@@ -5066,3 +5066,20 @@ def test_a_cuda_library_tensorflow_links_missing_at_import_is_tensorflow_broken(
     era c01, c05)."""
     got, _ = doctor_exit(tmp_path, capsys, line + "\n", "--no-probe", *flags)
     assert got == code
+
+
+def test_a_tf1_release_beside_the_cuda_it_was_built_with_is_a_path_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#17101: TensorFlow 1.5 (built with CUDA 9.0) cannot find cudart64_90.dll beside
+    a CUDA 9.0 stated installed: its bin folder is off PATH, not a CUDA to install again (review
+    68, TF 1.x era c04; the release's build from the table of older releases)."""
+    log = (
+        "ImportError: Could not find 'cudart64_90.dll'. TensorFlow requires that this DLL be"
+        " installed in a directory that is named in your %PATH% environment variable. Download"
+        " and install CUDA 9.0 from this URL: https://developer.nvidia.com/cuda-toolkit\n"
+    )
+    flags = ("--os", "windows", "--tf", "1.5.0", "--cuda-toolkit", "9.0", "--cudnn", "7.0.5")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert first["fix"].startswith("CUDA 9.0 is installed") and "CUDA\\v9.0\\bin" in first["fix"]

@@ -557,7 +557,14 @@ def diagnose(
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = runtime_found_the_rest_not(findings, matches, defects, release)
     findings = launched_elsewhere(findings, log_facts.launcher_line)
-    findings = installed_toolkit_off_the_path(findings, known, entry, log_facts.wanted_cuda)
+    legacy_named = query.legacy_build(matrix, release) if stated and release else None
+    findings = installed_toolkit_off_the_path(
+        findings,
+        known,
+        entry,
+        log_facts.wanted_cuda,
+        (release, legacy_named) if release and legacy_named else None,
+    )
     findings = lib64_not_searched(findings, log_facts)  # (names the folder: after the above)
     findings = host_side_in_a_container(findings, known, log_facts, matches)
     findings = slurm_job_without_a_gpu(findings, log or "")

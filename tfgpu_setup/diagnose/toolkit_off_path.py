@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding
-from ..matrix.model import TfRelease
+from ..matrix.model import LegacyBuild, TfRelease
 from ..versions import serves_build, xy
 from .wanted import Wanted, searched, version_wanted
 
@@ -23,15 +23,20 @@ def installed_toolkit_off_the_path(
     facts: Facts,
     release: TfRelease | None,
     wanted: Sequence[Wanted] = (),
+    legacy: tuple[str, LegacyBuild] | None = None,
 ) -> tuple[Finding, ...]:
     """cuda-libs-not-found, told to put the installed toolkit's folder on the loader path, for a
     release that loads the system's CUDA (no [and-cuda] wheels) when a CUDA installed serves its
-    build and ships every library the log names as failing (`wanted`)."""
-    if release is None or release.cuda is None or release.and_cuda_requires:
+    build and ships every library the log names as failing (`wanted`). legacy: a release older
+    than the matrix's rows, with the build its table gives (TensorFlow 1.5: CUDA 9.0)."""
+    if release is not None and release.cuda is not None and not release.and_cuda_requires:
+        version_named, built = release.version, release.cuda
+    elif release is None and legacy is not None:
+        version_named, built = legacy[0], legacy[1].cuda
+    else:
         return findings
     if not facts.knows("cuda"):
         return findings
-    built = release.cuda
     toolkit = next(
         (
             c
@@ -57,11 +62,11 @@ def installed_toolkit_off_the_path(
         " /etc/ld.so.conf.d/cuda.conf and run 'sudo ldconfig'"
     )
     fix = (
-        f"CUDA {version} is installed and serves TensorFlow {release.version}: put its"
+        f"CUDA {version} is installed and serves TensorFlow {version_named}: put its"
         f" library folder on the loader path where the program runs ({where})."
     )
     said = (
-        f"CUDA {version} installed ({toolkit.source}) serves TensorFlow {release.version}"
+        f"CUDA {version} installed ({toolkit.source}) serves TensorFlow {version_named}"
         f" (built with CUDA {built}): the loader did not search its folder"
     )
     out = []
