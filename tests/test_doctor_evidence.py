@@ -5083,3 +5083,31 @@ def test_a_tf1_release_beside_the_cuda_it_was_built_with_is_a_path_to_fix(
     first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
     assert first["id"] == "cuda-libs-not-found"
     assert first["fix"].startswith("CUDA 9.0 is installed") and "CUDA\\v9.0\\bin" in first["fix"]
+
+
+def test_a_traceback_after_tf1_listed_the_gpu_and_before_a_device_is_no_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#23263: 'Adding visible gpu devices: 0', then tf.Session()'s traceback with its
+    error line cut from the paste: no device was created, so not 'uses the GPU' (review 68,
+    TF 1.x era c10)."""
+    log = (
+        ">>> sess = tf.Session(config=tf.ConfigProto(log_device_placement=True))\n"
+        "2018-10-25 12:10:00.739580: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1490]"
+        " Adding visible gpu devices: 0\n"
+        "Traceback (most recent call last):\n"
+        '  File "<stdin>", line 1, in <module>\n'
+        '  File "/home/j/.conda/envs/py-dl/lib/python3.6/site-packages/tensorflow/python/client/'
+        'session.py", line 1511, in __init__\n'
+    )
+    doc = doctor(tmp_path, capsys, log)
+    assert doc["gpu_used"] != "yes" and "traceback" in doc["verdict"]
+    # the device created after it: the GPU is at work
+    created = log.replace(
+        "Traceback",
+        "2018-10-25 12:10:00.9: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1097]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 7139 MB"
+        " memory) -> physical GPU (device: 0, name: GeForce GTX 1070, pci bus id:"
+        " 0000:01:00.0, compute capability: 6.1)\nTraceback",
+    )
+    assert doctor(tmp_path, capsys, created)["gpu_used"] == "yes"

@@ -81,6 +81,7 @@ from .logs import (
     LogMatch,
     diagnose_log,
     diagnose_matches,
+    line_start,
     match_log,
     on_pasted_lines,
     read_as,
@@ -325,7 +326,11 @@ def diagnose(
         defects = _defects_of_every(defects, candidates)
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
-    gpu_seen = gpu_seen and not _runtime_refused_before_a_device(matches)
+    gpu_seen = (
+        gpu_seen
+        and not _runtime_refused_before_a_device(matches)
+        and not _died_before_a_device(matches, log or "")
+    )
     # a GPU that a known defect of the release keeps every kernel off (a local build has them)
     kernels_off = (
         entry is not None
@@ -863,6 +868,12 @@ def _most_likely(
     has no GPU."""
     noted = {f.id for f in findings if f.severity is Severity.INFO}
     if any(m.signature.name in DRIVER_FOUND_A_GPU for m in matches):
+        if _died_before_a_device(matches, log):
+            return (
+                "The driver found a GPU (TensorFlow listed it), and a traceback follows before"
+                " TensorFlow created its device: the exception on the traceback's last line"
+                " names the failure (paste it down to there: 'tfgpu-setup doctor' reads it)."
+            )
         if all(m.signature.finding_id in (None, "benign-log-noise", *noted) for m in matches):
             return (
                 "The driver found a GPU (TensorFlow read its NUMA node), and no line after it"
@@ -1028,6 +1039,21 @@ def _runtime_refused_before_a_device(matches: tuple[LogMatch, ...]) -> bool:
     return all(m.signature.name in BEFORE_A_DEVICE for m in proofs) and any(
         m.signature.name == "driver-insufficient" for m in matches
     )
+
+
+_TRACEBACK = re.compile(r"^[ \t>]*Traceback \(most recent call last\):", re.MULTILINE)
+
+
+def _died_before_a_device(matches: tuple[LogMatch, ...], text: str) -> bool:
+    """TensorFlow 1.x listed the GPU ('Adding visible gpu devices: 0', from the driver API) and
+    a Python traceback follows before any device was created: the session that was to create
+    it failed (tensorflow#23263: its error line cut from the paste), so no GPU is shown at
+    work."""
+    proofs = [m for m in matches if m.signature.proves_gpu]
+    if not proofs or not all(m.signature.name in BEFORE_A_DEVICE for m in proofs):
+        return False
+    last = max(m.line_number for m in proofs)
+    return _TRACEBACK.search(text, line_start(text, last + 1)) is not None
 
 
 def _errors_after_gpu(
