@@ -1460,6 +1460,19 @@ def test_a_newer_gpu_hidden_by_cuda_visible_devices_is_named_in_the_kernels_fix(
     assert "RTX 4090 runs 2.21" in kernels["fix"] and "--gpus 1" in kernels["fix"]
 
 
+def test_a_driver_read_without_gpus_named_plans_the_gpu_build_with_the_update(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """tensorflow#70960's facts: WSL 2, Python 3.11, TensorFlow 2.15.1 asked for, a driver
+    reporting CUDA 11.4, no GPU named. A driver someone read reports on a GPU, so 'A CPU setup,
+    as no GPU was stated' treated the unstated GPU as absent; the plan is the GPU build once the
+    driver is updated, with the GPU assumed (review 68, TF 2.x era N1)."""
+    code, doc = described(capsys, "--os wsl2 --python 3.11 --tf 2.15.1 --cuda-driver 11.4")
+    assert code == ExitCode.OK and doc["verdict"] == "gpu"
+    assert doc["findings"][0]["id"] == "driver-too-old"
+    assert "gpus" in {a["fact"] for a in doc["assumptions"]}
+
+
 def test_a_cpu_plan_assumes_no_gpu_setup_and_says_what_would_change_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -12,7 +12,7 @@ from packaging.version import Version
 from ..facts import CudaInstall, CudnnInstall, Facts, Gpu, PythonInterpreter, normalised_arch
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, Defect, Matrix, TfRelease
-from ..matrix.validate import NO_MVC_BEFORE
+from ..matrix.validate import NO_MVC_BEFORE, kernel_arch
 from ..plan import Assumption
 from ..versions import LibraryKind, build_need, parsed, serves_build, specifier, xy
 from .driver_gpus import (
@@ -683,16 +683,32 @@ def _newer_driver_drives(
     matrix: Matrix,
 ) -> bool:
     """Some GPU with this release's kernels is still driven by a driver ≥ floor (a Kepler card
-    stops at R470, so no update brings it CUDA 12). Needs GPUs stated or measured: a driver
-    to install is no fix for a machine whose GPUs nobody has seen."""
-    if floor is None or not facts.gpus:
+    stops at R470, so no update brings it CUDA 12). GPUs nobody named, beside a driver someone
+    read (a GPU is what it reports on), are the ones the plan assumes (a GPU the release has
+    kernels for): an update serves them where every generation those kernels reach is still
+    driven past the floor. Without a driver either, a driver to install is no fix for a machine
+    whose GPUs nobody has seen."""
+    if floor is None:
         return False
     needed = driver_branch(floor[0])
     if needed is None:
         return False
     if is_windows_driver(facts):
         needed -= WINDOWS_BRANCH_SPAN
+    if not facts.gpus:
+        return not facts.knows("gpus") and _assumed_gpu_driven_past(release, facts, needed, matrix)
     return any(_driven_past(release, g, needed, matrix) for g in gpus)
+
+
+def _assumed_gpu_driven_past(release: TfRelease, facts: Facts, branch: int, matrix: Matrix) -> bool:
+    """The oldest GPU the release's kernels reach, where a driver was read (its version or
+    the CUDA it reports): still driven by a driver of `branch`."""
+    read = facts.knows("driver") and (facts.driver.version or facts.driver.cuda_version)
+    archs = [a for name in release.sass if (a := kernel_arch(name, "sm_")) is not None]
+    if not read or not archs:
+        return False
+    oldest = Gpu(index=0, name="", compute_capability=f"{min(archs) // 10}.{min(archs) % 10}")
+    return dropped_by(oldest, matrix, branch) is None
 
 
 def _driven_past(release: TfRelease, support: GpuSupport, branch: int, matrix: Matrix) -> bool:
