@@ -322,6 +322,8 @@ WRITTEN = {
     " CANCELLED: Operation was cancelled",
     "copy-streams-default": "E tensorflow/core/common_runtime/gpu/gpu_device.cc:228] Illegal"
     " GPUOptions.experimental.num_dev_to_dev_copy_streams=0 set to 1 instead.",
+    "executor-on-gpu": "[/job:localhost/replica:0/task:0/device:GPU:0] (DEBUG INFO) Executor"
+    " start aborting (this does not indicate an error and you can ignore this message)",
     "image-build-step": "Step 7/9 : RUN mamba install -y tensorflow-gpu==2.7.0",
     "tflite-cpu-delegate": "INFO: Created TensorFlow Lite XNNPACK delegate for CPU.",
     "small-gpu-ignored": "Ignoring visible gpu device (device: 1, name: GT 710) with core count: 1."

@@ -5111,3 +5111,24 @@ def test_a_traceback_after_tf1_listed_the_gpu_and_before_a_device_is_no_gpu_at_w
         " 0000:01:00.0, compute capability: 6.1)\nTraceback",
     )
     assert doctor(tmp_path, capsys, created)["gpu_used"] == "yes"
+
+
+def test_the_executor_naming_a_gpu_device_shows_the_gpu_xla_then_failed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#60790: XLA without libdevice, and the executor aborting on
+    '/device:GPU:0': the device existed and XLA's toolchain failed its work (exit 12), not 'not
+    using the GPU' (review 68, TF 2.x era E)."""
+    log = (
+        "2023-06-06 21:40:11.673259: W tensorflow/compiler/xla/service/gpu/llvm_gpu_backend/"
+        "gpu_backend_lib.cc:274] libdevice is required by this HLO module but was not found at"
+        " ./libdevice.10.bc\n"
+        "2023-06-06 21:40:11.673658: W tensorflow/core/framework/op_kernel.cc:1830] OP_REQUIRES"
+        " failed at xla_ops.cc:362 : INTERNAL: libdevice not found at ./libdevice.10.bc\n"
+        "2023-06-06 21:40:11.673685: I tensorflow/core/common_runtime/executor.cc:1197]"
+        " [/job:localhost/replica:0/task:0/device:GPU:0] (DEBUG INFO) Executor start aborting"
+        " (this does not indicate an error and you can ignore this message): INTERNAL: libdevice"
+        " not found at ./libdevice.10.bc\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "2.12")
+    assert (code, doc["gpu_used"], top(doc)) == (12, "yes", "xla-toolchain-missing")

@@ -264,6 +264,24 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="pipeline",
     ),
     Signature(
+        # The executor names the device it ran a function on: a GPU device TensorFlow created
+        # ('[/job:localhost/replica:0/task:0/device:GPU:0] (DEBUG INFO) Executor start aborting')
+        name="executor-on-gpu",
+        needles=("(DEBUG INFO) Executor",),
+        pattern=compiled(
+            r"\[/job:[\w/:.-]{0,120}?/device:GPU:(?P<index>\d{1,2})\] \(DEBUG INFO\) Executor"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow ran a function on GPU {index}",
+        fix="",
+        source=(
+            "https://github.com/tensorflow/tensorflow/blob/v2.12.0/tensorflow/core/"
+            "common_runtime/executor.cc"
+        ),
+        proves_gpu=True,
+    ),
+    Signature(
         name="factory-already-registered",
         needles=("register factory", "placer already"),
         pattern=compiled(
