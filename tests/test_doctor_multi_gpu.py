@@ -379,6 +379,20 @@ def test_the_cudnn_a_log_loaded_narrows_the_releases_that_wrote_it() -> None:
     assert releases and all(r.startswith(("2.15", "2.16", "2.17")) for r in releases)
 
 
+def test_the_cudnn_a_build_was_compiled_with_names_the_releases_that_wrote_it() -> None:
+    """googlecolab/colabtools#2459: 'Loaded runtime CuDNN library: 8.0.5 but source was compiled
+    with: 8.1.0': only 2.5 to 2.11 were built with cuDNN 8.1, so the release judged is one of
+    them, not the newest of the matrix (review 68, platforms W1)."""
+    log_text = (
+        "Loaded runtime CuDNN library: 8.0.5 but source was compiled with: 8.1.0.  CuDNN library"
+        " needs to have matching major version and equal or higher minor version.\n"
+    )
+    log = read_log_facts(log_text, match_log(log_text))
+    releases = releases_from_hints(load_matrix(), log, baseline_facts())
+    series = {tuple(int(n) for n in r.split(".")[:2]) for r in releases}
+    assert series and all((2, 5) <= x <= (2, 11) for x in series)
+
+
 MIG_TABLE = (
     "| NVIDIA-SMI 535.183.01             Driver Version: 535.183.01   CUDA Version: 12.2     |\n"
     "|                                         |                      |               MIG M. |\n"

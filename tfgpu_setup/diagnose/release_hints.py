@@ -303,7 +303,10 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         # confine to the matrix's releases, the paths are the harder evidence (a preview older
         # than PREVIEW_DAYS, a wrong clock)
         admitted = dated
-    if log.cudnn_loaded and (same := _loads_that_cudnn(admitted, log.cudnn_loaded)):
+    if log.cudnn_compiled and (built := _built_with_that_cudnn(admitted, log.cudnn_compiled)):
+        # TensorFlow names the cuDNN its build was compiled with: that names its builds outright
+        admitted = built
+    elif log.cudnn_loaded and (same := _loads_that_cudnn(admitted, log.cudnn_loaded)):
         # TensorFlow loads only its build's cuDNN major: the one it loaded names its builds
         admitted = same
     installable = [r for r in admitted if evaluate(r, facts, matrix, None).installable]
@@ -318,6 +321,15 @@ def releases_from_hints(matrix: Matrix, log: LogFacts, facts: Facts) -> tuple[st
         newest_of_series.setdefault(xy(r.version), r.version)
     ordered = sorted(newest_of_series.values(), key=parsed, reverse=True)
     return tuple(ordered)
+
+
+def _built_with_that_cudnn(releases: list[TfRelease], compiled: str) -> list[TfRelease]:
+    """The releases whose build's cuDNN is the X.Y a log says the source was compiled with."""
+    try:
+        wanted = xy(compiled)
+    except ValueError:
+        return []
+    return [r for r in releases if r.cudnn and xy(r.cudnn) == wanted]
 
 
 def _loads_that_cudnn(releases: list[TfRelease], loaded: str) -> list[TfRelease]:
