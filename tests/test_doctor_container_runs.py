@@ -120,3 +120,32 @@ def test_condas_cuda_refusal_while_an_image_builds_wants_the_override(
     first = doctor(tmp_path, capsys, log, "--os", "linux", "--container")["findings"][0]
     assert first["id"] == "no-nvidia-driver" and "while the image builds" in first["title"]
     assert first["fix"].startswith("Set CONDA_OVERRIDE_CUDA")
+
+
+JETSON_LIBCUDART = (
+    "detector_1  | 2021-07-01 19:37:26.444182: W tensorflow/stream_executor/platform/default/"
+    "dso_loader.cc:60] Could not load dynamic library 'libcudart.so.10.2'; dlerror:"
+    " libcudart.so.10.2: cannot open shared object file: No such file or directory;"
+    " LD_LIBRARY_PATH: /usr/local/cuda/lib64:/usr/local/cuda-10.2/targets/aarch64-linux/lib:\n"
+)
+
+
+def test_a_jetsons_container_without_cuda_wants_the_nvidia_runtime(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """dusty-nv/jetson-containers#72: a Jetson Nano's container cannot load libcudart.so.10.2.
+    On JetPack 4 the NVIDIA runtime mounts CUDA from the host ('--runtime nvidia',
+    jetson-containers#222), so that, not pip's [and-cuda] wheels for x86, is the fix (review 68,
+    platforms W2)."""
+    flags = ("--os", "linux", "--arch", "aarch64", "--gpu", "Jetson Nano", "--container")
+    first = doctor(tmp_path, capsys, JETSON_LIBCUDART, *flags)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "--runtime nvidia" in first["fix"]
+    # the runtime was asked for: its CSV files on the host are what to check
+    asked = "$ sudo docker run --runtime nvidia -it detector\n" + JETSON_LIBCUDART
+    first = doctor(tmp_path, capsys, asked, *flags)["findings"][0]
+    assert (
+        first["id"] == "container-gpu-not-exposed" and "host-files-for-container.d" in first["fix"]
+    )
+    # not a Jetson: the x86 reading stays
+    x86 = doctor(tmp_path, capsys, JETSON_LIBCUDART, "--os", "linux", "--container")
+    assert "NVIDIA runtime" not in x86["findings"][0]["title"]

@@ -64,6 +64,7 @@ from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED
+from .jetson_container import jetson_container_without_runtime
 from .later_run import (
     EARLIER_RUN_USED_THE_GPU,
     LINKED_AT_IMPORT,
@@ -443,6 +444,7 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "")
     crossed += r_tensorflow_not_found(log or "")
+    crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = _unsupported_gpu_behind_xla(log_findings, judged, matches)
     image_newer = image_libcuda_newer(known, log_facts, matches, log or "")
