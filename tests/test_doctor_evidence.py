@@ -5132,3 +5132,23 @@ def test_the_executor_naming_a_gpu_device_shows_the_gpu_xla_then_failed_on(
     )
     code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--tf", "2.12")
     assert (code, doc["gpu_used"], top(doc)) == (12, "yes", "xla-toolchain-missing")
+
+
+def test_ptxas_not_found_under_a_release_before_the_wheels_names_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """conda-forge/tensorflow-feedstock#296: TensorFlow 2.11 cannot run ptxas. Before 2.14 it
+    looks in no pip wheel, so the nvidia-cuda-nvcc wheel of '[and-cuda]' (which 2.11 does not
+    have) is no fix: a toolkit's bin on PATH, or conda's cuda-nvcc (review 68, platforms W3)."""
+    log = (
+        "2023-01-12 18:09:16.509637: W tensorflow/compiler/xla/stream_executor/gpu/"
+        "asm_compiler.cc:85] Couldn't get ptxas version string: INTERNAL: Couldn't invoke ptxas"
+        " --version\n"
+    )
+    old = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.11")
+    fix = next(f["fix"] for f in old["findings"] if f["id"] == "xla-toolchain-missing")
+    assert "[and-cuda]" not in fix and "cuda-nvcc" in fix
+    later = log.replace("tensorflow/compiler/xla/stream_executor/", "external/local_xla/xla/")
+    new = doctor(tmp_path, capsys, later, "--os", "linux", "--tf", "2.15")
+    fix = next(f["fix"] for f in new["findings"] if f["id"] == "xla-toolchain-missing")
+    assert "nvidia-cuda-nvcc wheel in the same environment" in fix

@@ -890,6 +890,18 @@ KERNELS: tuple[Signature, ...] = (
         title="XLA could not run ptxas and falls back to the driver's PTX compiler",
         fix=PTXAS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/33375",
+        variants=(
+            Variant(
+                "xla-toolchain-missing",
+                "XLA could not run ptxas and falls back to the driver's PTX compiler",
+                "This release does not look in the nvidia-cuda-nvcc wheel (2.14 and later do):"
+                " put a CUDA toolkit's bin directory (with ptxas) on PATH, /usr/local/cuda-X.Y/bin"
+                " of the CUDA this TensorFlow was built with; in a conda environment, 'conda"
+                " install -c nvidia cuda-nvcc' puts ptxas in $CONDA_PREFIX/bin.",
+                "https://github.com/tensorflow/tensorflow/issues/58681",
+                tf_versions=SpecifierSet("<2.14"),
+            ),
+        ),
     ),
     Signature(
         # The redzone allocator's wording (TF 2.x): a CUDA *runtime* container image has no
