@@ -5152,3 +5152,20 @@ def test_ptxas_not_found_under_a_release_before_the_wheels_names_the_path(
     new = doctor(tmp_path, capsys, later, "--os", "linux", "--tf", "2.15")
     fix = next(f["fix"] for f in new["findings"] if f["id"] == "xla-toolchain-missing")
     assert "nvidia-cuda-nvcc wheel in the same environment" in fix
+
+
+@pytest.mark.parametrize(("minimum", "custom"), [("7.0", True), ("3.5", False)])
+def test_a_compute_capability_floor_no_pypi_build_had_is_a_custom_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], minimum: str, custom: bool
+) -> None:
+    """tensorflow#23385: a floydhub image's TensorFlow ignores a GTX 1070 because it 'needs at
+    least 7.0', a floor no PyPI build ever had: PyPI's build of the release is the fix, not an
+    older release (review 68, TF 1.x era c06). PyPI's own 3.5 keeps the older-release fix."""
+    log = (
+        "Ignoring visible gpu device (device: 0, name: GeForce GTX 1070, pci bus id:"
+        " 0000:01:00.0, compute capability: 6.1) with Cuda compute capability 6.1. The minimum"
+        f" required Cuda capability is {minimum}.\n"
+    )
+    first = doctor(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert ("No PyPI build" in first["fix"]) is custom

@@ -28,6 +28,7 @@ from ..findings import (
 )
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
+from ..matrix.validate import kernel_arch
 from ..planner.evaluate import arch_defect, major_only
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
@@ -513,6 +514,7 @@ def diagnose(
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     findings = conda_lib_on_the_path(findings, known, log or "")
+    findings = _floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = pinned_release_pythons(findings, matches, matrix)
     findings = _driver_to_install_from_the_facts(
@@ -1364,6 +1366,46 @@ def _before_tensorflow_ran(named: str | None) -> bool:
     """A cause that leaves no TensorFlow to run: a rerun's TensorFlow log has nothing to add,
     and the release that matters is the one asked for."""
     return named in NOTHING_INSTALLED
+
+
+_FLOOR_SIGNATURES = frozenset({"min-compute-capability", "min-compute-capability-unnamed"})
+
+
+def _floor_no_pypi_build_has(
+    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...], matrix: Matrix
+) -> tuple[Finding, ...]:
+    """TensorFlow ignoring a GPU below a minimum compute capability that no PyPI build ever
+    had (tensorflow#23385: 'The minimum required Cuda capability is 7.0' in a Docker image's
+    build, for a GTX 1070): that build was made for newer GPUs only, so the fix is PyPI's build
+    of the same release, not an older release."""
+    floors = [
+        arch
+        for r in matrix.tensorflow.releases
+        if (arch := min((a for n in r.sass if (a := kernel_arch(n, "sm_"))), default=0))
+    ]
+    highest = max(floors, default=0)
+    refused = next((m for m in matches if m.signature.name in _FLOOR_SIGNATURES), None)
+    if refused is None or not highest:
+        return findings
+    minimum, cc = refused.groups.get("min_cc", ""), refused.groups.get("cc", "")
+    try:
+        above = parsed(minimum) > parsed(f"{highest // 10}.{highest % 10}")
+    except ValueError:
+        return findings
+    if not above:
+        return findings
+    fix = (
+        f"No PyPI build of TensorFlow needs more than compute capability"
+        f" {highest // 10}.{highest % 10}: this one was built for {minimum} and newer GPUs only"
+        " (a Docker image's, a community wheel or a source build with"
+        f" TF_CUDA_COMPUTE_CAPABILITIES={minimum}). Install PyPI's TensorFlow of the same"
+        " release ('tfgpu-setup plan' pins it), or build it with"
+        f" TF_CUDA_COMPUTE_CAPABILITIES including {cc}."
+    )
+    return tuple(
+        dataclasses.replace(f, fix=fix) if f.id == "compute-capability-unsupported" else f
+        for f in findings
+    )
 
 
 XLA_NO_SUPPORTED_DEVICE = "xla-no-cuda-devices"
