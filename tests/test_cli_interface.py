@@ -167,6 +167,9 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
         ("--tf", "v2.4.0-rc4-71-g582c8d236cb 2.4.0", "2.4.0"),  # tf_env.sh's version line
         ("--tf", "tensorflow-gpu 2.3.0", "2.3.0"),  # pip list
         ("--tf", "tensorflow==2.15.0", "2.15.0"),
+        # as its wheel's name begins (review 68, TF 2.x era H3: tensorflow#97387)
+        ("--tf", "tf-nightly-2.21.0.dev20250722", "2.21.0.dev20250722"),
+        ("--tf", "tensorflow-gpu-2.3.0", "2.3.0"),
         ("--os", "Ubuntu 22.04", "linux"),
         ("--os", "Windows 11", "windows"),
         ("--os", "WSL2 (Ubuntu 22.04)", "wsl2"),

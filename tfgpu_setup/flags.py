@@ -138,10 +138,11 @@ cudnn_version = _shaped(_CUDNN, "8.9.7", True, _CUDNN_PRINTED)
 _TF_PRINTED = (
     r"v[0-9][\w.-]{0,60}\s+(?P<v>[0-9][\w.+!-]{0,30})"
     r"|(?i:tf-nightly(?:-gpu|-cpu)?|tensorflow(?:[-_](?:gpu|cpu|macos|intel|aarch64|rocm))?)"
-    r"\s*(?:==\s*)?(?P<named>[0-9][\w.+!-]{0,30})"
+    r"(?:-|\s*(?:==\s*)?)(?P<named>[0-9][\w.+!-]{0,30})"
 )
 """tf_env's 'v2.4.0-rc4-71-g582c8d236cb 2.4.0' (git version, version), or a distribution with its
-version as pip shows it ('tensorflow-gpu 2.3.0', 'tensorflow==2.15.0')."""
+version as pip shows it ('tensorflow-gpu 2.3.0', 'tensorflow==2.15.0') or as its wheel's file
+name begins ('tf-nightly-2.21.0.dev20250722')."""
 
 _OS_NAMES = (
     (r"\bwsl\d?\b|subsystem for linux", "wsl2"),
