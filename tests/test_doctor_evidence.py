@@ -5169,3 +5169,20 @@ def test_a_compute_capability_floor_no_pypi_build_had_is_a_custom_build(
     first = doctor(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "compute-capability-unsupported"
     assert ("No PyPI build" in first["fix"]) is custom
+
+
+def test_a_kernel_that_would_not_compile_for_want_of_libdevice_failed_on_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#57055: eight 'Can't find libdevice directory' lines, then 'JIT compilation
+    failed.' on native Windows (2.9.1): TensorFlow compiles those kernels only for a GPU device,
+    so the GPU was there and XLA's tools failed the work: an error, exit 12, not 'the cause is
+    not certain' (review 68, TF 2.x era G)."""
+    log = "error: Can't find libdevice directory ${CUDA_DIR}/nvvm/libdevice\n" * 3 + (
+        "2022-08-09 14:54:40.390320: W tensorflow/core/framework/op_kernel.cc:1733] UNKNOWN: JIT"
+        " compilation failed.\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--tf", "2.9.1")
+    first = doc["findings"][0]
+    assert (code, first["id"], first["severity"]) == (12, "xla-toolchain-missing", "error")
+    assert "libdevice" in first["title"] and doc["gpu_used"] == "yes"

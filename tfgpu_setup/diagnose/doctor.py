@@ -1090,6 +1090,9 @@ def _errors_after_gpu(
         # a kernel that would not run there (cuBLAS's EXECUTION_FAILED): a warning for its
         # cause, still work that failed on the GPU
         or (kernel_doubts and m.signature.name in LIBRARY_KERNEL_FAILURES)
+        # work that failed on the GPU its own line shows (a kernel that would not compile),
+        # whatever the doubt about why
+        or m in failing_there
     )
 
 

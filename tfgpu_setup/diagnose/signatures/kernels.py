@@ -745,7 +745,20 @@ KERNELS: tuple[Signature, ...] = (
         ),
         fix=LIBDEVICE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/57162",
+        # only a GPU device compiles these kernels: the op ran there and failed
+        proves_gpu=True,
+        at_work=True,
         variants=(
+            Variant(
+                # libdevice's absence logged before it: that is why the compile failed
+                "xla-toolchain-missing",
+                "A GPU kernel TensorFlow compiles at first use failed to compile: libdevice"
+                " (CUDA's device library) is not where it looks",
+                LIBDEVICE_FIX,
+                "https://github.com/tensorflow/tensorflow/issues/57162",
+                with_signatures=frozenset({"libdevice-dir-missing"}),
+                severity=Severity.ERROR,
+            ),
             Variant(
                 # tensorflow-rocm compiles them with ROCm's device libraries, not CUDA's
                 "xla-toolchain-missing",
