@@ -309,3 +309,19 @@ def test_a_cudnn_another_framework_pins_names_that_framework_in_the_fix(
     assert first["id"] == "cudnn-version-mismatch"
     assert "torch 2.3.1 pins nvidia-cudnn-cu12 8.9.2.26" in first["fix"]
     assert "environment of its own" in first["fix"]
+
+
+def test_of_jaxs_packages_the_cuda_plugin_is_named_as_pinning_cudnn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pip lists JAX's PJRT part first; its CUDA plugin is what requires the cuDNN wheel, so the
+    fix names that one (review 67 re-check, tf-adjacent a5)."""
+    log = (
+        "Successfully installed jax-0.4.30 jax-cuda12-pjrt-0.4.30 jax-cuda12-plugin-0.4.30"
+        " jaxlib-0.4.30 nvidia-cudnn-cu12-9.1.0.70\n"
+        "E0000 00:00:1737366068.112760   21511 cuda_dnn.cc:522] Loaded runtime CuDNN library:"
+        " 9.1.0 but source was compiled with: 9.3.0.  CuDNN library needs to have matching major"
+        " version and equal or higher minor version.\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.18.0")["findings"][0]
+    assert "jax-cuda12-plugin 0.4.30 pins" in first["fix"]

@@ -73,6 +73,7 @@ _FRAMEWORK_NAMED = re.compile(
     r"(?P<version>\d[\w.+]{0,30})"
 )
 """The framework and its version in a pip list row or a 'Successfully installed' line."""
+_PINS_CUDNN = ("torch", "jax-cuda12-plugin", "jaxlib", "jax-cuda12-pjrt")
 _CUDNN_WHEEL_NAMED = re.compile(r"^nvidia-cudnn-cu1\d-\d")
 
 
@@ -100,7 +101,13 @@ def pinned_wheels_fix(version: str, log: LogFacts, there: str) -> str:
     there, that would break it: separate environments first."""
     install = f"pip install 'tensorflow[and-cuda]=={version}'"
     if log.other_framework_line:
-        named = _FRAMEWORK_NAMED.search(log.other_framework_line)
+        # (the package whose own requirements pin the cuDNN wheel: JAX's CUDA plugin, not
+        # its PJRT part, where pip lists both)
+        named = min(
+            _FRAMEWORK_NAMED.finditer(log.other_framework_line),
+            key=lambda m: _PINS_CUDNN.index(m["name"]),
+            default=None,
+        )
         framework = (
             f"{named['name']} {named['version']}"
             if named
