@@ -5111,6 +5111,13 @@ def test_a_traceback_after_tf1_listed_the_gpu_and_before_a_device_is_no_gpu_at_w
         " 0000:01:00.0, compute capability: 6.1)\nTraceback",
     )
     assert doctor(tmp_path, capsys, created)["gpu_used"] == "yes"
+    # the traceback's own line names the failure (a GPU without kernels): its reading stands
+    named = log + (
+        "tensorflow.python.framework.errors_impl.InternalError: CUDA runtime implicit"
+        " initialization on GPU:0 failed. Status: device kernel image is invalid\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, named, "--no-probe", "--tf", "2.3.1")
+    assert code == 12 and "traceback follows" not in doc["verdict"]
 
 
 def test_the_executor_naming_a_gpu_device_shows_the_gpu_xla_then_failed_on(

@@ -1057,6 +1057,11 @@ def _died_before_a_device(matches: tuple[LogMatch, ...], text: str) -> bool:
     if not proofs or not all(m.signature.name in BEFORE_A_DEVICE for m in proofs):
         return False
     last = max(m.line_number for m in proofs)
+    if any(
+        m.line_number > last and m.signature.finding_id not in (None, "benign-log-noise")
+        for m in matches
+    ):
+        return False  # a line after it names the failure (a GPU without kernels): its reading
     return _TRACEBACK.search(text, line_start(text, last + 1)) is not None
 
 

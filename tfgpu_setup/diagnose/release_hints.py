@@ -368,7 +368,15 @@ def release_open_below_matrix(
     unless the facts rule out even the matrix's oldest series (a Python 3.11 install holds
     2.12 or later): candidates are the releases they admit. A log without hints written
     before any of the matrix's releases existed is older (hints, where there are any, decide:
-    a date that contradicts them is a preview's or a wrong clock's)."""
+    a date that contradicts them is a preview's or a wrong clock's). The cuDNN a log says its
+    build was compiled with, of a major no older build had, admits none of them."""
+    if log.cudnn_compiled and matrix.tensorflow.legacy_builds:
+        try:
+            compiled = parsed(log.cudnn_compiled).major
+        except ValueError:
+            compiled = 0
+        if compiled > max(parsed(b.cudnn).major for b in matrix.tensorflow.legacy_builds):
+            return False
     if log.tf_range:
         return hints_admit_older(matrix, log)  # the paths outrank the date
     if log.written_on and not any(

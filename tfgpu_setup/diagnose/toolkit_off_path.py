@@ -54,7 +54,8 @@ def installed_toolkit_off_the_path(
     windows = facts.knows("os") and facts.platform.os == "windows"
     folder = _library_folder(toolkit.path, version, windows)
     where = (
-        f"add {folder} to PATH, then open a new terminal"
+        f"add {folder} to PATH, and cuDNN's bin folder where it sits apart from CUDA's, then"
+        " open a new terminal"
         if windows
         else f"export LD_LIBRARY_PATH={folder}:$LD_LIBRARY_PATH in the shell that starts it; for a"
         " Jupyter kernel, set it in the kernel's own env (kernel.json's 'env'; 'tfgpu-setup"
