@@ -325,3 +325,21 @@ def test_of_jaxs_packages_the_cuda_plugin_is_named_as_pinning_cudnn(
     )
     first = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.18.0")["findings"][0]
     assert "jax-cuda12-plugin 0.4.30 pins" in first["fix"]
+
+
+def test_keras_set_to_another_backend_is_why_tensorflows_gpu_runs_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """KERAS_BACKEND=jax stated, and JAX falling back to the CPU: Keras 3 runs the model on JAX,
+    so the layer to name is the backend, not TensorFlow's CUDA (review 67, tf-adjacent a9; the
+    plan says so too, p5)."""
+    log = (
+        "WARNING:jax._src.xla_bridge:An NVIDIA GPU may be present on this machine, but a"
+        " CUDA-enabled jaxlib is not installed. Falling back to cpu.\n"
+    )
+    flags = ("--os", "linux", "--env", "KERAS_BACKEND=jax")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "keras-backend-not-tensorflow" and "jax[cuda12]" in first["fix"]
+    # KERAS_BACKEND=tensorflow is TensorFlow's own
+    plain = doctor(tmp_path, capsys, log, "--os", "linux", "--env", "KERAS_BACKEND=tensorflow")
+    assert "keras-backend-not-tensorflow" not in {f["id"] for f in plain["findings"]}

@@ -622,6 +622,17 @@ def test_quiet_multiple_tensorflow_distributions(matrix: Matrix) -> None:
     only(plan_of(facts(target_env=stale), matrix), "multiple-tensorflow-distributions")
 
 
+def test_fires_keras_backend_not_tensorflow(matrix: Matrix) -> None:
+    hit = only(
+        plan_of(facts(env={"KERAS_BACKEND": "torch"}), matrix), "keras-backend-not-tensorflow"
+    )
+    assert hit.severity is W and "PyTorch" in hit.title
+    assert "KERAS_BACKEND=tensorflow" in hit.fix
+    absent(
+        plan_of(facts(env={"KERAS_BACKEND": "tensorflow"}), matrix), "keras-backend-not-tensorflow"
+    )
+
+
 def test_fires_wrong_python_environment(matrix: Matrix) -> None:
     f = facts(target_env=tf_env(), env={"VIRTUAL_ENV": "/home/ada/other"})
     hit = only(plan_of(f, matrix), "wrong-python-environment")

@@ -215,6 +215,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             ("denies-gpu", "blocks-install"),
         ),
         FindingKind(
+            "keras-backend-not-tensorflow",
+            "Keras 3 is set to run models on another backend (KERAS_BACKEND=jax or torch):"
+            " TensorFlow does not run them, so its GPU is beside the point.",
+            Layer.INSTALL,
+            (),
+        ),
+        FindingKind(
             "wrong-python-environment",
             "The Python running TensorFlow is not the environment that was set up.",
             Layer.INSTALL,

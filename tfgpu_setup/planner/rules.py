@@ -1491,6 +1491,35 @@ def multiple_tf(ctx: Context) -> list[Finding]:
     ]
 
 
+_OTHER_BACKENDS = {"jax": "JAX", "torch": "PyTorch"}
+_OTHER_BACKEND_CUDA = {
+    "jax": "'pip install -U \"jax[cuda12]\"'",
+    "torch": "PyTorch's CUDA wheel (pytorch.org's install command)",
+}
+
+
+@rule("keras-backend-not-tensorflow", "https://pypi.org/project/keras/3.0.4/")
+def keras_backend(ctx: Context) -> list[Finding]:
+    """KERAS_BACKEND naming another framework: Keras 3 runs the model there, not in
+    TensorFlow, whose GPU setup then decides nothing for it."""
+    backend = (ctx.facts.env.get("KERAS_BACKEND") or "").strip().lower()
+    if backend not in _OTHER_BACKENDS:
+        return []
+    name = _OTHER_BACKENDS[backend]
+    return [
+        finding(
+            "keras-backend-not-tensorflow",
+            W,
+            f"KERAS_BACKEND={backend}: Keras 3 runs models on {name}, not TensorFlow, so"
+            f" TensorFlow's GPU does not run them",
+            [f"KERAS_BACKEND={backend}"],
+            "For TensorFlow's GPU, unset it or set KERAS_BACKEND=tensorflow (before Keras is"
+            f" imported); to keep {name}, install its CUDA build, {_OTHER_BACKEND_CUDA[backend]},"
+            " whose GPU setup is its own.",
+        )
+    ]
+
+
 @rule("wrong-python-environment", "https://docs.python.org/3/library/venv.html")
 def wrong_env(ctx: Context) -> list[Finding]:
     active = ctx.facts.env.get("VIRTUAL_ENV")
