@@ -5193,3 +5193,23 @@ def test_a_kernel_that_would_not_compile_for_want_of_libdevice_failed_on_the_gpu
     first = doc["findings"][0]
     assert (code, first["id"], first["severity"]) == (12, "xla-toolchain-missing", "error")
     assert "libdevice" in first["title"] and doc["gpu_used"] == "yes"
+
+
+def test_a_cudnn_older_than_the_build_on_colab_keeps_colabs_own_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Colab notebook that installed TensorFlow 2.6 over the runtime's, then 'Loaded runtime
+    CuDNN library: 8.0.5 but source was compiled with: 8.1.0': the runtime's cuDNN goes with
+    its own TensorFlow, which is the fix on Colab (review 68, platforms P05)."""
+    log = (
+        "2021-12-14 13:30:57.846447: E tensorflow/stream_executor/cuda/cuda_dnn.cc:359] Loaded"
+        " runtime CuDNN library: 8.0.5 but source was compiled with: 8.1.0.  CuDNN library needs"
+        " to have matching major version and equal or higher minor version.\n"
+        "Traceback (most recent call last):\n"
+        '  File "/content/models/research/object_detection/model_main_tf2.py", line 114\n'
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--tf", "2.6")["findings"][0]
+    assert first["id"] == "cudnn-version-mismatch" and first["fix"].startswith("On Colab")
+    elsewhere = log.replace("/content/models", "/home/ada/models")
+    first = doctor(tmp_path, capsys, elsewhere, "--os", "linux", "--tf", "2.6")["findings"][0]
+    assert not first["fix"].startswith("On Colab")

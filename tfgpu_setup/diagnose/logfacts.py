@@ -1142,6 +1142,8 @@ _NVIDIA_WHEELS = re.compile(
 )
 _COLAB = re.compile(
     r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
+    # a traceback through a script in Colab's working folder ('File "/content/models/...')
+    r"|\bFile \"/content/"
     r"|\]\(https://localhost:8080/#?\)"
 )
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree, and

@@ -96,6 +96,33 @@ def cudnn_pinned_by_another_framework(
     )
 
 
+COLAB_KEEPS_ITS_TENSORFLOW = (
+    "On Colab, use the TensorFlow its runtime preinstalls, built for the cuDNN it ships: undo"
+    " the install that replaced it (Runtime > Disconnect and delete runtime, then skip the"
+    " 'pip install tensorflow==...'), or install a cuDNN of the build's major with at least its"
+    " minor beside it (NVIDIA's nvidia-cudnn wheel) and put its lib folder first on"
+    " LD_LIBRARY_PATH."
+)
+
+
+def colab_keeps_its_tensorflow(findings: tuple[Finding, ...], log: LogFacts) -> tuple[Finding, ...]:
+    """A cuDNN older than the build's on Google Colab: its runtime's cuDNN goes with the
+    TensorFlow it preinstalls, and a release pip put over that is what no longer fits."""
+    if not log.colab_line or not (log.cudnn_loaded and log.cudnn_compiled):
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            evidence=(*f.evidence, f"Colab: {log.colab_line.strip()[:120]}"),
+            fix=COLAB_KEEPS_ITS_TENSORFLOW,
+            source="https://github.com/googlecolab/colabtools/issues/2818",
+        )
+        if f.id == "cudnn-version-mismatch" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
+
+
 def pinned_wheels_fix(version: str, log: LogFacts, there: str) -> str:
     """Install the release's pins; where another framework listed beside it pins the wheel
     there, that would break it: separate environments first."""
