@@ -759,7 +759,8 @@ def diagnose(
         # Without its CUDA runtime TensorFlow uses no GPU, whether or not the machine has one.
         return Diagnosis(
             "no",
-            f"TensorFlow is not using a GPU: it found no CUDA runtime ({runtime_alone[:160]})."
+            "TensorFlow is not using a GPU: it found no CUDA runtime"
+            f" ({_message_of(runtime_alone)})."
             " On a machine without an NVIDIA GPU that is expected and nothing is wrong; with"
             f" one, that is the cause (fix: {warnings[0].fix})",
             findings,
@@ -1415,6 +1416,18 @@ def _floor_no_pypi_build_has(
         dataclasses.replace(f, fix=fix) if f.id == "compute-capability-unsupported" else f
         for f in findings
     )
+
+
+_RECORD_PREFIX = re.compile(r"^[^\n]{0,80}?\b[\w./-]{1,120}\.cc:\d{1,5}\] ")
+"""TensorFlow's record prefix (time, level, source file and line), before its message."""
+
+
+def _message_of(line: str, limit: int = 160) -> str:
+    """A log record's message, without its prefix, cut at a word where it is long."""
+    message = _RECORD_PREFIX.sub("", line.strip(), count=1)
+    if len(message) <= limit:
+        return message
+    return message[:limit].rsplit(" ", 1)[0] + " ..."
 
 
 XLA_NO_SUPPORTED_DEVICE = "xla-no-cuda-devices"
