@@ -133,3 +133,31 @@ def test_numpy_2_refusing_another_module_after_tensorflow_imported_is_not_tensor
     )
     assert _exit_code(tmp_path, log) != 12
     capsys.readouterr()
+
+
+def test_a_later_run_listing_no_gpu_is_the_state_asked_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """keras-team/keras#19255: TensorFlow 2.15 in one environment lists the GPU, then 2.16.0rc0
+    in another, at a later prompt, answers '[ ]' (the reply in italics): the later run has no
+    GPU, so not 'uses the GPU' (review 69, Keras and models K2d)."""
+    log = (
+        "TF version = 2.15.0 keras version = 2.15.0\n"
+        "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+        "\n"
+        "but when I run the same code in keras 3.05 I get\n"
+        "\n"
+        "*>>> tf.__version__  =   '2.16.0-rc0'   keras.__version__  = '3.0.5'*\n"
+        ">>> *tf.config.list_physical_devices('GPU')*\n"
+        "*[ ]*\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--os", "linux", "--driver", "550.54.14")
+    assert doc["gpu_used"] != "yes"
+    assert doc["findings"][0]["id"] == "cuda-libs-not-found"
+    # the empty list first, the GPU in the later run: that run's GPU stands
+    reversed_runs = (
+        ">>> tf.config.list_physical_devices('GPU')\n[]\n"
+        ">>> tf.config.list_physical_devices('GPU')\n"
+        "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+    )
+    assert doctor(tmp_path, capsys, reversed_runs, "--os", "linux")["gpu_used"] == "yes"

@@ -71,6 +71,7 @@ from .later_run import (
     LINKED_AT_IMPORT,
     after_the_last_gpu,
     import_failed_in_a_later_run,
+    no_gpu_listed_in_a_later_run,
     stops_tensorflow,
 )
 from .launchers import launched_elsewhere
@@ -351,6 +352,8 @@ def diagnose(
     # the log's last run could not import TensorFlow: what an earlier one used is gone
     stopped_later = import_failed_in_a_later_run(log or "", matches) if gpu_seen else None
     gpu_seen = gpu_seen and stopped_later is None
+    # a later run that lists no GPU is the state asked about, not the earlier one's GPU
+    gpu_seen = gpu_seen and not no_gpu_listed_in_a_later_run(log or "", matches)
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
         log_findings = merge(log_findings, from_verify.findings)

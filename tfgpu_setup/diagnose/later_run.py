@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from packaging.version import InvalidVersion
 
 from ..versions import parsed
+from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after
 from .logs import LogMatch, line_start
 
@@ -111,6 +112,22 @@ def import_failed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> LogM
         return None
     gpu_line = max(m.line_number for m in matches if m.signature.proves_gpu)
     return stopper if command_between(text, gpu_line, stopper.line_number) else None
+
+
+def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
+    """TensorFlow's own answer that it lists no GPU ('[]' under list_physical_devices('GPU')),
+    after the last line that showed a GPU, in a command typed after that line: a later run (in
+    another environment, after an upgrade) that has no GPU is the state asked about (the
+    answer's line, '' where there is none)."""
+    shown = [m.line_number for m in matches if m.signature.proves_gpu]
+    if not shown:
+        return ""
+    start = line_start(text, max(shown) + 1)
+    for listed in NO_GPU_LISTED.finditer(text, start):
+        before = text.count("\n", 0, listed.start()) + 1
+        if command_between(text, max(shown), before):
+            return listed.group(0).strip()[-120:]
+    return ""
 
 
 def command_between(text: str, after_line: int, before_line: int) -> bool:

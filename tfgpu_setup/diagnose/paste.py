@@ -277,13 +277,20 @@ _BULLET = re.compile(r"^(?:[-*]|[ \t]+\*)[ \t]+(?=\S)")
 '  - ' and '  + ' marks (indented), nor a shell trace's '+ '."""
 _INLINE_CODE = re.compile(r"^([ \t]*)`([^`\n]+)`[ \t]*$")
 """A line set as inline code of its own, as Markdown editors and chat apps invite."""
+_EMPHASIS_LINE = re.compile(
+    r"^([ \t]*(?:>>> )?)\*(?=[^\s*])([^*\n]{1,400}?)(?<=[^\s*])\*[ \t]*$", re.MULTILINE
+)
+"""A line set in italics of its own, a prompt's command too ('>>> *tf.config...*', '*[ ]*'), as
+a reply in Markdown shows what Python printed."""
 
 
 def _unquoted(text: str) -> str:
     """A log quoted in a reply ('> ' before every line, '> > ' in a reply to one), set as a
     Markdown list or as a column of inline code, or indented as a block, as printed: the quote
     marks, bullets or backticks of a mostly marked-up paste and the indentation every line
-    shares go."""
+    shares go; so do the stars of a line set in italics."""
+    if "*" in text:
+        text = _EMPHASIS_LINE.sub(r"\1\2", text)
     for markup, share in ((_QUOTE_PREFIX, QUOTED_SHARE), (_BULLET, PREFIXED_SHARE)):
         sample = [line for line in text[:SAMPLE_CHARS].splitlines() if line.strip()]
         if sample and sum(map(bool, map(markup.match, sample))) >= share * len(sample):
