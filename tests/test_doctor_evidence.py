@@ -5048,6 +5048,20 @@ def test_a_cudnn_an_older_release_was_built_with_is_no_likely_mismatch(
             ("--os", "windows", "--tf", "1.5.0", "--cuda-toolkit", "9.1"),
             12,
         ),
+        # tensorflow#8898: TensorFlow 1.x links cuDNN too (review 69, Linux L02)
+        (
+            "ImportError: libcudnn.so.5: cannot open shared object file: No such file or directory",
+            ("--cudnn", "7.0.1"),
+            12,
+        ),
+        # tensorflow#13347: the C library too old for TensorFlow's own module (Linux L05)
+        (
+            "ImportError: /lib64/libc.so.6: version `GLIBC_2.14' not found (required by"
+            " /hdpapp/Anaconda3-4.2.0/lib/python3.5/site-packages/tensorflow/python/"
+            "_pywrap_tensorflow_internal.so)",
+            ("--glibc", "2.12"),
+            12,
+        ),
         # from 2.1 TensorFlow opens CUDA when it looks for a GPU: an ImportError for CUDA 11's
         # runtime is another package's import, not TensorFlow's
         (
@@ -5213,3 +5227,16 @@ def test_a_cudnn_older_than_the_build_on_colab_keeps_colabs_own_tensorflow(
     elsewhere = log.replace("/content/models", "/home/ada/models")
     first = doctor(tmp_path, capsys, elsewhere, "--os", "linux", "--tf", "2.6")["findings"][0]
     assert not first["fix"].startswith("On Colab")
+
+
+def test_a_cuda_stated_installed_that_the_failing_soname_names_is_off_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#5343: 'ImportError: libcudart.so.8.0' beside a stated CUDA 8.0, no release
+    named: the toolkit is there and the loader does not search it (review 69, Linux L09)."""
+    log = (
+        "ImportError: libcudart.so.8.0: cannot open shared object file: No such file or directory\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "8.0")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert first["fix"].startswith("CUDA 8.0 is installed") and "LD_LIBRARY_PATH" in first["fix"]

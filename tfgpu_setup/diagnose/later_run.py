@@ -52,10 +52,18 @@ _TENSORFLOWS_IMPORT = re.compile(
 """A traceback frame in TensorFlow's own package, or a fatal record of its Python bindings."""
 
 
-LINKED_AT_IMPORT = frozenset({"import-cuda-library-missing", "windows-dll-not-found"})
-"""A CUDA library missing as Python imports a module: TensorFlow 2.0 and older linked CUDA
-(CUDA 10.0 and older) and checked for its DLLs at import; from 2.1 on it opens them only when
-it looks for a GPU, which raises no ImportError."""
+LINKED_AT_IMPORT = frozenset(
+    {
+        "import-cuda-library-missing",
+        "import-cudnn-library-missing",
+        "windows-dll-not-found",
+        "glibc-version-not-found",
+    }
+)
+"""A CUDA or cuDNN library missing as Python imports a module: TensorFlow 2.0 and older linked
+CUDA (10.0 and older) and cuDNN (7 and older) and checked for its DLLs at import; from 2.1 on it
+opens them only when it looks for a GPU, which raises no ImportError. And a glibc too old for
+its own native module."""
 
 
 def _linked_library_missing(match: LogMatch) -> bool:
@@ -65,12 +73,18 @@ def _linked_library_missing(match: LogMatch) -> bool:
     linked."""
     if match.signature.name == "windows-dll-not-found":
         return "Could not find '" in match.line or "Could not load '" in match.line
+    if match.signature.name == "glibc-version-not-found":
+        # the C library too old for TensorFlow's own native module ('required by
+        # .../tensorflow/python/_pywrap_tensorflow_internal.so')
+        return "tensorflow" in match.line.lower()
     if "ImportError" not in match.line:
         return False
     try:
         version = parsed(match.groups.get("lib_version", ""))
     except InvalidVersion:
         return False
+    if match.signature.name == "import-cudnn-library-missing":
+        return version.major <= 7  # cuDNN 8 came with 2.4, which opens it when it looks for a GPU
     return len(version.release) >= 2 and version <= parsed("10.0")
 
 

@@ -30,9 +30,12 @@ def installed_toolkit_off_the_path(
     build and ships every library the log names as failing (`wanted`). legacy: a release older
     than the matrix's rows, with the build its table gives (TensorFlow 1.5: CUDA 9.0)."""
     if release is not None and release.cuda is not None and not release.and_cuda_requires:
-        version_named, built = release.version, release.cuda
+        serves, built = f"serves TensorFlow {release.version}", release.cuda
     elif release is None and legacy is not None:
-        version_named, built = legacy[0], legacy[1].cuda
+        serves, built = f"serves TensorFlow {legacy[0]}", legacy[1].cuda
+    elif release is None and wanted and all(w.minor is not None for w in wanted):
+        # no release named: the CUDA the failing libraries' names ask for (libcudart.so.8.0)
+        serves, built = "is the one TensorFlow asks for", str(wanted[0])
     else:
         return findings
     if not facts.knows("cuda"):
@@ -63,11 +66,11 @@ def installed_toolkit_off_the_path(
         " /etc/ld.so.conf.d/cuda.conf and run 'sudo ldconfig'"
     )
     fix = (
-        f"CUDA {version} is installed and serves TensorFlow {version_named}: put its"
+        f"CUDA {version} is installed and {serves}: put its"
         f" library folder on the loader path where the program runs ({where})."
     )
     said = (
-        f"CUDA {version} installed ({toolkit.source}) serves TensorFlow {version_named}"
+        f"CUDA {version} installed ({toolkit.source}) {serves}"
         f" (built with CUDA {built}): the loader did not search its folder"
     )
     out = []
