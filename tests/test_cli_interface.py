@@ -171,6 +171,13 @@ def test_malformed_flag_values_are_usage_errors(capsys, flag: str, value: str) -
         ("--tf", "tf-nightly-2.21.0.dev20250722", "2.21.0.dev20250722"),
         ("--tf", "tensorflow-gpu-2.3.0", "2.3.0"),
         ("--os", "Ubuntu 22.04", "linux"),
+        # Ubuntu's flavours and other distributions (review 69, Linux installs L14)
+        ("--os", "Kubuntu 22.04", "linux"),
+        ("--os", "Xubuntu 20.04", "linux"),
+        ("--os", "EndeavourOS", "linux"),
+        ("--os", "ClearLinux", "linux"),
+        ("--os", "elementary OS 7", "linux"),
+        ("--os", "NixOS 23.11", "linux"),
         ("--os", "Windows 11", "windows"),
         ("--os", "WSL2 (Ubuntu 22.04)", "wsl2"),
         ("--os", "Windows Subsystem for Linux 2", "wsl2"),

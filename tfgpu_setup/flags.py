@@ -149,8 +149,10 @@ _OS_NAMES = (
     (r"\bmac(?:os|book\w*|intosh)?\b|\bos ?x\b|darwin", "macos"),
     (r"\bwin(?:dows|\d{1,2})?\b", "windows"),
     (
-        r"\b(?:linux|ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma|(?:open)?suse|arch"
-        r"|mint|pop!?_?os|manjaro|amazon|gentoo|kali|alpine)\b",
+        r"\b(?:linux|(?:[kxl]|edu)?ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma"
+        r"|(?:open)?suse|arch|endeavour ?os|garuda|mint|pop!?_?os|manjaro|amazon|gentoo|kali"
+        r"|alpine|elementary(?: ?os)?|zorin(?: ?os)?|nix ?os|clear ?linux|void|slackware"
+        r"|raspbian|raspberry pi os|oracle linux|scientific linux)\b",
         "linux",
     ),
 )
