@@ -5240,3 +5240,27 @@ def test_a_cuda_stated_installed_that_the_failing_soname_names_is_off_the_path(
     first = doctor(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "8.0")["findings"][0]
     assert first["id"] == "cuda-libs-not-found"
     assert first["fix"].startswith("CUDA 8.0 is installed") and "LD_LIBRARY_PATH" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # googlecolab/colabtools#111: Colab's own GPU notebook raising on the empty name
+        "      2 device_name = tf.test.gpu_device_name()\n"
+        "      3 if device_name != '/device:GPU:0':\n"
+        "----> 4   raise SystemError('GPU device not found')\n"
+        "\nSystemError: GPU device not found\n",
+        # the same answer at a prompt
+        ">>> tf.test.gpu_device_name()\n''\n",
+    ],
+)
+def test_an_empty_gpu_device_name_is_tensorflow_saying_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    """tf.test.gpu_device_name() returning '' is TensorFlow's own 'no GPU' (review 69, cloud and
+    docker T07, V07); in Colab's notebook the runtime without a GPU is the likely cause."""
+    doc = doctor(tmp_path, capsys, answer)
+    assert doc["gpu_used"] == "no"
+    if "SystemError" in answer:
+        first = doc["findings"][0]
+        assert first["id"] == "no-nvidia-gpu" and "Change runtime type" in first["fix"]

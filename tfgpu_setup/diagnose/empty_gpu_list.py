@@ -27,6 +27,7 @@ from .device_evidence import DRIVER_FOUND_A_GPU, in_a_container
 from .loader_path import loader_path_named
 from .logfacts import LogFacts
 from .logs import LogMatch
+from .signatures.model import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .sources import quoted
 
 TRANSFORMERS_ENV_NO_GPU = (
@@ -53,6 +54,9 @@ NO_GPU_LISTED = re.compile(
     r"|Num GPUs Available:? *0\b"
     r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$"
+    # gpu_device_name()'s empty name, and the SystemError Colab's own GPU notebook raises on it
+    r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:''|\"\")[ \t]*$"
+    r"|^[ \t]*SystemError: GPU device not found\b"
     r"|" + TRANSFORMERS_ENV_NO_GPU,
     re.MULTILINE,
 )
@@ -231,7 +235,23 @@ def libraries_behind_an_empty_list(
         return []  # the driver seen may be the host's, not what the container was given
     if facts.knows("os") and facts.platform.os == "macos":
         return []
+    hosted = log.hosted_notebook_line or log.colab_line
     driver, shown = _driver_evidence(facts, log, matches)
+    if hosted and not driver:
+        # a hosted notebook's runtime without a GPU is the usual reason it lists none there
+        return [
+            Finding(
+                "no-nvidia-gpu",
+                Severity.WARNING,
+                "TensorFlow lists no GPU in this hosted notebook: most often its runtime has no"
+                " GPU attached",
+                (answer.quote, f"hosted notebook: {hosted.strip()[:120]}"),
+                HOSTED_GPU_RUNTIME_FIX
+                + " If 'nvidia-smi' lists a GPU there, the TensorFlow installed over the"
+                " runtime's is the cause: use the one it preinstalls.",
+                HOSTED_GPU_RUNTIME_SOURCE,
+            )
+        ]
     if not driver or not _release_has_gpu_package(entry, log, text):
         return []
     release = f"TensorFlow {entry.version}" if entry is not None else "TensorFlow"

@@ -1144,6 +1144,8 @@ _COLAB = re.compile(
     r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
     # a traceback through a script in Colab's working folder ('File "/content/models/...')
     r"|\bFile \"/content/"
+    # the check Colab's own GPU notebook runs, raising on an empty device name
+    r"|raise SystemError\('GPU device not found'\)"
     r"|\]\(https://localhost:8080/#?\)"
 )
 """Colab's own paths: the driver folder on its LD_LIBRARY_PATH, its module, its file tree, and
