@@ -9135,3 +9135,22 @@ def test_a_metal_plug_in_for_another_release_stops_the_import_and_names_the_pair
     assert (
         "tensorflow-metal==1.2.0" in first["fix"] and "uninstall tensorflow-metal" in first["fix"]
     )
+
+
+def test_the_allocators_dump_of_a_tiny_limit_is_memory_another_process_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow/models#9809: two 16 GB V100s found, then the BFC allocator's dump with a 52 MiB
+    memory_limit_ and nothing available, cut before its chunks: memory another process holds,
+    not a harmless log (review 69, Keras and models M1d)."""
+    log = (
+        "2021-03-18 20:48:33.984880: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1561]"
+        " Found device 0 with properties: \npciBusID: 0000:8e:00.0 name: Tesla V100-PCIE-16GB"
+        " computeCapability: 7.0\ncoreClock: 1.38GHz coreCount: 80 deviceMemorySize: 15.75GiB"
+        " deviceMemoryBandwidth: 836.37GiB/s\n"
+        "2021-03-18 20:49:12.347416: I tensorflow/core/common_runtime/bfc_allocator.cc:1004]"
+        " total_region_allocated_bytes_: 55115776 memory_limit_: 55115776 available bytes: 0"
+        " curr_region_allocation_bytes_: 110231552\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["title"].startswith("Another process")

@@ -246,7 +246,9 @@ _DEVICE_CREATED_WITH = re.compile(
 )
 """TensorFlow 2.x creating a GPU's device with the memory free to it as it started."""
 _MEMORY_CAPPED = re.compile(
-    r"memory_limit|set_(?:virtual|logical)_device_configuration|(?:Virtual|Logical)DeviceConfiguration"
+    # (not the allocator's own dump, 'memory_limit_: 55115776', which names what it was given)
+    r"memory_limit(?!_: \d)|set_(?:virtual|logical)_device_configuration"
+    r"|(?:Virtual|Logical)DeviceConfiguration"
     r"|per_process_gpu_memory_fraction|XLA_PYTHON_CLIENT_MEM_FRACTION"
     # (not the BFC allocator's own advice to try it: 'maybe the environment variable ...')
     r"|(?<!the environment variable ')TF_GPU_ALLOCATOR"
@@ -273,6 +275,11 @@ def memory_taken(text: str) -> str:
     return re.sub(r"\s+", " ", found.group(0)) if total > 0 and free < total / 10 else ""
 
 
+_ALLOCATOR_LIMIT = re.compile(
+    r"[^\n]{0,120}total_region_allocated_bytes_: \d+ memory_limit_: (?P<limit_bytes>\d{1,14})\b"
+    r"[^\n]{0,120}"
+)
+"""The BFC allocator's dump naming the memory its GPU device was given (in bytes)."""
 _SMI_MEMORY = re.compile(r"\|[ \t]{0,40}\d{1,7}MiB / {0,3}(?P<total>\d{3,7})MiB[ \t]{0,40}\|")
 """nvidia-smi's Memory-Usage column ('23874MiB / 24576MiB'): each GPU's whole memory."""
 
@@ -283,21 +290,26 @@ def _created_small(text: str) -> str:
     memory'), or, from 2.5 on, the smallest GPU nvidia-smi lists in the paste; where nothing in
     the log capped TensorFlow's share."""
     created = list(_DEVICE_CREATED_WITH.finditer(text))
+    if not created and (limit := _ALLOCATOR_LIMIT.search(text)) is not None:
+        created = [limit]  # the allocator's own limit: what the device was created with
     if len(created) != 1 or _MEMORY_CAPPED.search(text):
         return ""
     sizes = list(_DEVICE_SIZE.finditer(text))
-    if len(sizes) == 1:
-        size = sizes[0]
+    if sizes:
+        # (of several GPUs, the smallest: the device may be any of them)
+        size = min(sizes, key=lambda m: float(m["total"]) * (1024 if m["total_unit"] == "G" else 1))
         total = float(size["total"]) * (1024 if size["total_unit"] == "G" else 1)
         shown = size.group(0)
-    elif not sizes and (listed := [int(m["total"]) for m in _SMI_MEMORY.finditer(text)]):
+    elif listed := [int(m["total"]) for m in _SMI_MEMORY.finditer(text)]:
         total = min(listed)
         shown = f"nvidia-smi: {total}MiB " + (
             "on its smallest GPU" if len(listed) > 1 else "in all"
         )
     else:
         return ""
-    if total <= 0 or int(created[0]["free"]) >= total / 10:
+    given = created[0].groupdict()
+    free = int(given["free"]) if given.get("free") else int(given["limit_bytes"]) // 2**20
+    if total <= 0 or free >= total / 10:
         return ""
     return f"{shown}; {created[0].group(0).strip()[:200]}"
 

@@ -867,8 +867,12 @@ RUNTIME: tuple[Signature, ...] = (
         # failed (its DumpMemoryLog): a paste that kept only the dump's tail (tensorflow#45779).
         # The dump names no allocator: a host allocator's header elsewhere in the log explains it.
         name="bfc-allocator-dump",
-        needles=("in-use chunks",),
-        pattern=compiled(r"bfc_allocator\.cc:\d{1,5}\] Sum Total of in-use chunks"),
+        needles=("in-use chunks", "total_region_allocated_bytes_"),
+        pattern=compiled(
+            r"bfc_allocator\.cc:\d{1,5}\] (?:Sum Total of in-use chunks"
+            # the dump's summary of the region, as a paste cut before its chunks keeps it
+            r"|total_region_allocated_bytes_: \d+ memory_limit_: \d+ available bytes: \d+)"
+        ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
         title=(
