@@ -19,6 +19,7 @@ from .loader_path import lib_folder_not_lib64, put_on_loader_path
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import cudnn_version
+from .signatures.libraries import HOSTED_CUDNN_FIX
 from .sources import COLAB_CUDA, TF_TESTED, quoted
 from .wanted import Wanted
 
@@ -96,15 +97,6 @@ def cudnn_pinned_by_another_framework(
     )
 
 
-COLAB_KEEPS_ITS_TENSORFLOW = (
-    "On Colab, use the TensorFlow its runtime preinstalls, built for the cuDNN it ships: undo"
-    " the install that replaced it (Runtime > Disconnect and delete runtime, then skip the"
-    " 'pip install tensorflow==...'), or install a cuDNN of the build's major with at least its"
-    " minor beside it (NVIDIA's nvidia-cudnn wheel) and put its lib folder first on"
-    " LD_LIBRARY_PATH."
-)
-
-
 def colab_keeps_its_tensorflow(findings: tuple[Finding, ...], log: LogFacts) -> tuple[Finding, ...]:
     """A cuDNN older than the build's on Google Colab: its runtime's cuDNN goes with the
     TensorFlow it preinstalls, and a release pip put over that is what no longer fits."""
@@ -114,7 +106,7 @@ def colab_keeps_its_tensorflow(findings: tuple[Finding, ...], log: LogFacts) -> 
         dataclasses.replace(
             f,
             evidence=(*f.evidence, f"Colab: {log.colab_line.strip()[:120]}"),
-            fix=COLAB_KEEPS_ITS_TENSORFLOW,
+            fix=HOSTED_CUDNN_FIX,
             source="https://github.com/googlecolab/colabtools/issues/2818",
         )
         if f.id == "cudnn-version-mismatch" and f.severity is Severity.ERROR

@@ -49,6 +49,16 @@ CUDNN_MISMATCH_FIX = (
     " cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
 )
 
+HOSTED_CUDNN_FIX = (
+    "The runtime's cuDNN comes with its image: use the TensorFlow it preinstalls (remove the"
+    " notebook's pip install of another TensorFlow, or of a package that pulls one in, and"
+    " restart the runtime: Colab's Runtime > Disconnect and delete runtime). If the notebook"
+    " installed a cuDNN wheel itself (nvidia-cudnn-cu1x, or one PyTorch or JAX pulled in),"
+    " remove that instead."
+)
+"""A hosted notebook's cuDNN older than the build: the TensorFlow installed over the runtime's
+does not fit its image (colabtools#2459)."""
+
 LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
     Signature(
@@ -79,13 +89,7 @@ LIBRARIES: tuple[Signature, ...] = (
                     "cuDNN {cudnn_loaded} was loaded in this notebook's runtime, but this"
                     " TensorFlow was built with cuDNN {cudnn_compiled}"
                 ),
-                fix=(
-                    "The runtime's cuDNN comes with its image: use the TensorFlow it preinstalls"
-                    " (remove the notebook's pip install of another TensorFlow, or of a package"
-                    " that pulls one in, and restart the runtime: Colab's Runtime > Disconnect"
-                    " and delete runtime). If the notebook installed a cuDNN wheel itself"
-                    " (nvidia-cudnn-cu1x, or one PyTorch or JAX pulled in), remove that instead."
-                ),
+                fix=HOSTED_CUDNN_FIX,
                 source="https://github.com/googlecolab/colabtools/issues/2459",
                 with_signatures=frozenset({"hosted-notebook-path"}),
             ),
