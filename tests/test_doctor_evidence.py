@@ -5264,3 +5264,24 @@ def test_an_empty_gpu_device_name_is_tensorflow_saying_no_gpu(
     if "SystemError" in answer:
         first = doc["findings"][0]
         assert first["id"] == "no-nvidia-gpu" and "Change runtime type" in first["fix"]
+
+
+def test_a_cudnn_of_another_version_on_windows_is_fixed_on_path_and_failed_the_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sentdex/pygta5#40 (the cause tensorflow#9603 confirmed): TensorFlow 1.1 on Windows loads
+    cuDNN 6.0.21 against its 5.1 build, then dies on 'Check failed'. TensorFlow checks the cuDNN
+    as it starts it for work on the GPU (exit 12), and on Windows its DLL comes from PATH, not
+    from a pip wheel or LD_LIBRARY_PATH (review 69, Windows W13)."""
+    log = (
+        "c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow\\"
+        "stream_executor\\cuda\\cuda_dnn.cc:352] Loaded runtime CuDNN library: 6021 (compatibility"
+        " version 6000) but source was compiled with 5105 (compatibility version 5100).\n"
+        "2017-05-29 20:05:43.368253: F c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\"
+        "os\\windows\\tensorflow\\core\\kernels\\conv_ops.cc:659] Check failed:"
+        " stream->parent()->GetConvolveAlgorithms(&algorithms)\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    first = doc["findings"][0]
+    assert (code, first["id"]) == (12, "cudnn-version-mismatch")
+    assert "PATH" in first["fix"] and "LD_LIBRARY_PATH" not in first["fix"]

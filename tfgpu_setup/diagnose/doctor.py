@@ -129,7 +129,11 @@ from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first
 from .toolkit_off_path import installed_toolkit_off_the_path
 from .uv_platform import uv_refused_for_this_platform
-from .version_evidence import colab_keeps_its_tensorflow, cudnn_pinned_by_another_framework
+from .version_evidence import (
+    colab_keeps_its_tensorflow,
+    cudnn_pinned_by_another_framework,
+    windows_cudnn_on_path,
+)
 from .visible_devices import without_hiding_undone_later
 from .weigh import (
     contradicted,
@@ -520,6 +524,7 @@ def diagnose(
     findings = _floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)
+    findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = pinned_release_pythons(findings, matches, matrix)
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged

@@ -97,6 +97,29 @@ def cudnn_pinned_by_another_framework(
     )
 
 
+def windows_cudnn_on_path(
+    findings: tuple[Finding, ...], facts: Facts, log: LogFacts
+) -> tuple[Finding, ...]:
+    """A cuDNN of another version than the build's on native Windows: no pip wheel or
+    LD_LIBRARY_PATH there (TensorFlow 2.10 and older load cuDNN's DLL from PATH)."""
+    if not (facts.knows("os") and facts.platform.os == "windows") or not log.cudnn_compiled:
+        return findings
+    built = log.cudnn_compiled
+    fix = (
+        f"Install cuDNN {built}, which this TensorFlow was built with (the same major and at"
+        " least its minor; for cuDNN 6 and older, and before TensorFlow 1.13, the same minor"
+        " too), for its CUDA, and put the folder with its cudnn64_*.dll first on PATH, taking"
+        " other cuDNN copies off PATH; then open a new terminal. Or install the TensorFlow"
+        " release built for the cuDNN you have ('tfgpu-setup plan --cudnn X.Y')."
+    )
+    return tuple(
+        dataclasses.replace(f, fix=fix)
+        if f.id == "cudnn-version-mismatch" and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
+
+
 def colab_keeps_its_tensorflow(findings: tuple[Finding, ...], log: LogFacts) -> tuple[Finding, ...]:
     """A cuDNN older than the build's on Google Colab: its runtime's cuDNN goes with the
     TensorFlow it preinstalls, and a release pip put over that is what no longer fits."""

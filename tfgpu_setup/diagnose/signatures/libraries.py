@@ -80,6 +80,8 @@ LIBRARIES: tuple[Signature, ...] = (
         fix=CUDNN_MISMATCH_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/60913",
         subject="{cudnn_loaded}/{cudnn_compiled}",
+        # TensorFlow checks the cuDNN it loaded as it first starts it for work on a GPU device
+        at_work=True,
         variants=(
             # A hosted notebook's cuDNN comes with its runtime image: the TensorFlow a notebook
             # installed over the preinstalled one is what does not match (colabtools#2459)
