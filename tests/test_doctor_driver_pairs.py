@@ -315,3 +315,21 @@ def test_error_804_on_a_host_with_no_compat_package_shown_is_first_a_reboot(
     )
     contained = doctor(tmp_path, capsys, log, *flags, "--container")["findings"][0]
     assert "compatibility" in contained["title"] or "image" in contained["title"]
+
+
+def test_an_image_too_new_for_a_gpu_at_its_last_branch_wants_another_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVIDIA/nvidia-docker#1704's pair on a Tesla K80: the image's libcuda 515 over the host's
+    R470 module. R470 is the K80's last branch, so 'update the host driver to 515' cannot be
+    done: an image whose CUDA R470 runs is the fix (review 69, cloud and docker V02c)."""
+    log = (
+        "kernel version 470.141.03 does not match DSO version 515.65.01 -- cannot find working"
+        " devices in this configuration\n"
+    )
+    flags = ("--gpu", "Tesla K80", "--driver", "470", "--container")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "driver-too-old" and "last driver branch is R470" in first["fix"]
+    assert "CUDA 11.4" in first["fix"]
+    newer = doctor(tmp_path, capsys, log, "--gpu", "NVIDIA A100-SXM4-40GB", "--container")
+    assert newer["findings"][0]["fix"].startswith("Update the host's NVIDIA driver to the 515")

@@ -455,7 +455,7 @@ def diagnose(
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = _unsupported_gpu_behind_xla(log_findings, judged, matches)
-    image_newer = image_libcuda_newer(known, log_facts, matches, log or "")
+    image_newer = image_libcuda_newer(known, log_facts, matches, log or "", matrix)
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
     if other_branch is not None:
         because = (

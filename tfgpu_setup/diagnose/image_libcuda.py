@@ -24,6 +24,9 @@ from packaging.version import InvalidVersion
 
 from ..facts import Facts
 from ..findings import Finding, Severity
+from ..matrix import query
+from ..matrix.model import Matrix
+from ..planner.driver_gpus import dropped_by
 from ..planner.evaluate import refuses_forward_compatibility
 from ..planner.rules import FORWARD_COMPAT
 from ..versions import parsed
@@ -61,7 +64,11 @@ or the module refusing the user-space driver."""
 
 
 def image_libcuda_newer(
-    facts: Facts, log: LogFacts, matches: Sequence[LogMatch], text: str = ""
+    facts: Facts,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    text: str = "",
+    matrix: Matrix | None = None,
 ) -> Finding | None:
     """driver-too-old where a libcuda of a newer branch than the module is a container's or
     a compatibility package's (text: the log, for the package's traces)."""
@@ -99,6 +106,21 @@ def image_libcuda_newer(
     where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
     if compat is not None:
         where.append(f"forward compatibility: {compat.group(0)}")
+    update = (
+        f"Update the host's NVIDIA driver to the {parsed(library).major} branch or newer (one"
+        " that supports the CUDA in use), or use an image or CUDA the host driver supports."
+    )
+    left = _gpu_past_its_last_branch(facts, matrix, parsed(library).major)
+    if left is not None:
+        # no newer host driver drives this GPU (a K80 ends at R470): the image must change
+        gpu, last = left
+        host_cuda = query.driver_max_cuda(matrix, kernel, False) if matrix else None
+        update = (
+            f"The {gpu}'s last driver branch is R{last}, so no newer host driver drives it: use"
+            " an image whose CUDA the host's driver runs"
+            + (f" (CUDA {host_cuda} or older)" if host_cuda else "")
+            + ", or a GPU a newer branch drives."
+        )
     return Finding(
         "driver-too-old",
         Severity.ERROR,
@@ -106,12 +128,24 @@ def image_libcuda_newer(
         f" ({kernel}) is loaded: the {'image' if in_container else 'compatibility package'}'s,"
         " so the host driver is older than the CUDA in use needs",
         (quoted(line), *where),
-        f"Update the host's NVIDIA driver to the {parsed(library).major} branch or newer (one"
-        " that supports the CUDA in use), or use an image or CUDA the host driver supports. A"
-        " CUDA forward-compatibility package (/usr/local/cuda/compat, conda's cuda-compat)"
-        " serves only data-centre GPUs: take it off LD_LIBRARY_PATH elsewhere.",
+        update + " A CUDA forward-compatibility package (/usr/local/cuda/compat, conda's"
+        " cuda-compat) serves only data-centre GPUs: take it off LD_LIBRARY_PATH elsewhere.",
         CONTAINER_TOOLKIT,
     )
+
+
+def _gpu_past_its_last_branch(
+    facts: Facts, matrix: Matrix | None, branch: int
+) -> tuple[str, int] | None:
+    """A known GPU no driver of this branch drives (its architecture's last branch is older),
+    with that last branch."""
+    if matrix is None or not facts.knows("gpus"):
+        return None
+    for gpu in facts.gpus:
+        dropped = dropped_by(gpu, matrix, branch)
+        if dropped is not None:
+            return gpu.name, dropped[1]
+    return None
 
 
 def _branches(log: LogFacts, matches: Sequence[LogMatch]) -> tuple[int, int, str, str, str] | None:
