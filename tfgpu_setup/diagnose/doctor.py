@@ -28,7 +28,6 @@ from ..findings import (
 )
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
-from ..matrix.validate import kernel_arch
 from ..planner.evaluate import arch_defect, major_only
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
@@ -38,6 +37,7 @@ from .attribution import set_apart
 from .batch_jobs import slurm_job_without_a_gpu
 from .bindings import binding_dll_missing, without_fallback_greeting
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
+from .capability_floor import floor_no_pypi_build_has, unsupported_gpu_behind_xla
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
 from .conda_libs import conda_lib_on_the_path
 from .cuda_found import cuda_found_beside_the_folder
@@ -126,7 +126,7 @@ from .signatures.model import (
 )
 from .slow_start import jit_at_start, no_jit_below_the_ptx
 from .smi_seen import without_smi_missing_before_its_table
-from .sources import lower_first
+from .sources import lower_first, message_of
 from .toolkit_off_path import installed_toolkit_off_the_path
 from .uv_platform import uv_refused_for_this_platform
 from .version_evidence import (
@@ -454,7 +454,7 @@ def diagnose(
     crossed += r_tensorflow_not_found(log or "")
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
-    log_findings = _unsupported_gpu_behind_xla(log_findings, judged, matches)
+    log_findings = unsupported_gpu_behind_xla(log_findings, judged, matches)
     image_newer = image_libcuda_newer(known, log_facts, matches, log or "", matrix)
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
     if other_branch is not None:
@@ -521,7 +521,7 @@ def diagnose(
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     findings = conda_lib_on_the_path(findings, known, log or "")
-    findings = _floor_no_pypi_build_has(findings, matches, matrix)
+    findings = floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)
     findings = windows_cudnn_on_path(findings, known, log_facts)
@@ -768,7 +768,7 @@ def diagnose(
         return Diagnosis(
             "no",
             "TensorFlow is not using a GPU: it found no CUDA runtime"
-            f" ({_message_of(runtime_alone)})."
+            f" ({message_of(runtime_alone)})."
             " On a machine without an NVIDIA GPU that is expected and nothing is wrong; with"
             f" one, that is the cause (fix: {warnings[0].fix})",
             findings,
@@ -1384,85 +1384,6 @@ def _before_tensorflow_ran(named: str | None) -> bool:
     """A cause that leaves no TensorFlow to run: a rerun's TensorFlow log has nothing to add,
     and the release that matters is the one asked for."""
     return named in NOTHING_INSTALLED
-
-
-_FLOOR_SIGNATURES = frozenset({"min-compute-capability", "min-compute-capability-unnamed"})
-
-
-def _floor_no_pypi_build_has(
-    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...], matrix: Matrix
-) -> tuple[Finding, ...]:
-    """TensorFlow ignoring a GPU below a minimum compute capability that no PyPI build ever
-    had (tensorflow#23385: 'The minimum required Cuda capability is 7.0' in a Docker image's
-    build, for a GTX 1070): that build was made for newer GPUs only, so the fix is PyPI's build
-    of the same release, not an older release."""
-    floors = [
-        arch
-        for r in matrix.tensorflow.releases
-        if (arch := min((a for n in r.sass if (a := kernel_arch(n, "sm_"))), default=0))
-    ]
-    highest = max(floors, default=0)
-    refused = next((m for m in matches if m.signature.name in _FLOOR_SIGNATURES), None)
-    if refused is None or not highest:
-        return findings
-    minimum, cc = refused.groups.get("min_cc", ""), refused.groups.get("cc", "")
-    try:
-        above = parsed(minimum) > parsed(f"{highest // 10}.{highest % 10}")
-    except ValueError:
-        return findings
-    if not above:
-        return findings
-    fix = (
-        f"No PyPI build of TensorFlow needs more than compute capability"
-        f" {highest // 10}.{highest % 10}: this one was built for {minimum} and newer GPUs only"
-        " (a Docker image's, a community wheel or a source build with"
-        f" TF_CUDA_COMPUTE_CAPABILITIES={minimum}). Install PyPI's TensorFlow of the same"
-        " release ('tfgpu-setup plan' pins it), or build it with"
-        f" TF_CUDA_COMPUTE_CAPABILITIES including {cc}."
-    )
-    return tuple(
-        dataclasses.replace(f, fix=fix) if f.id == "compute-capability-unsupported" else f
-        for f in findings
-    )
-
-
-_RECORD_PREFIX = re.compile(r"^[^\n]{0,80}?\b[\w./-]{1,120}\.cc:\d{1,5}\] ")
-"""TensorFlow's record prefix (time, level, source file and line), before its message."""
-
-
-def _message_of(line: str, limit: int = 160) -> str:
-    """A log record's message, without its prefix, cut at a word where it is long."""
-    message = _RECORD_PREFIX.sub("", line.strip(), count=1)
-    if len(message) <= limit:
-        return message
-    return message[:limit].rsplit(" ", 1)[0] + " ..."
-
-
-XLA_NO_SUPPORTED_DEVICE = "xla-no-cuda-devices"
-
-
-def _unsupported_gpu_behind_xla(
-    log_findings: tuple[Finding, ...], judged: tuple[Finding, ...], matches: tuple[LogMatch, ...]
-) -> tuple[Finding, ...]:
-    """XLA's 'no supported devices found for platform CUDA' beside a GPU the facts show this
-    release has no kernels for: TensorFlow ignored that GPU, and XLA counts none supported, so
-    the GPU's compute capability, not a hidden GPU, is the likelier reading (deezer/spleeter#310:
-    a Quadro K420, compute capability 3.0)."""
-    if not any(f.id == "compute-capability-unsupported" for f in judged):
-        return log_findings
-    hiding = {
-        m.signature.name
-        for m in matches
-        if m.signature.finding_id == "cuda-visible-devices-hides-gpus"
-    }
-    if hiding != {XLA_NO_SUPPORTED_DEVICE}:
-        return log_findings
-    return noted(
-        contradicted(log_findings, frozenset({"cuda-visible-devices-hides-gpus"}), ""),
-        lambda f: f.id == "cuda-visible-devices-hides-gpus",
-        "but the GPU stated has no kernels in this release: XLA finds no supported device when"
-        " TensorFlow ignores the only GPU for its compute capability",
-    )
 
 
 def _driver_to_install_from_the_facts(

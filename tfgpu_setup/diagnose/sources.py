@@ -3,6 +3,8 @@ and verdicts."""
 
 from __future__ import annotations
 
+import re
+
 TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 CONTAINER_TOOLKIT = (
     "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
@@ -32,3 +34,15 @@ def lower_first(text: str) -> str:
     if first_word in PROPER_NOUNS or (len(first_word) > 1 and not first_word[1:].islower()):
         return text  # 'A' is an article, 'CUDA' a name
     return text[:1].lower() + text[1:]
+
+
+_RECORD_PREFIX = re.compile(r"^[^\n]{0,80}?\b[\w./-]{1,120}\.cc:\d{1,5}\] ")
+"""TensorFlow's record prefix (time, level, source file and line), before its message."""
+
+
+def message_of(line: str, limit: int = 160) -> str:
+    """A log record's message, without its prefix, cut at a word where it is long."""
+    message = _RECORD_PREFIX.sub("", line.strip(), count=1)
+    if len(message) <= limit:
+        return message
+    return message[:limit].rsplit(" ", 1)[0] + " ..."
