@@ -9,7 +9,7 @@ import dataclasses
 
 from ..findings import Finding
 from ..matrix.model import Matrix
-from ..matrix.validate import kernel_arch
+from ..planner.evaluate import lowest_kernel
 from ..versions import parsed
 from .logs import LogMatch
 from .weigh import contradicted, noted
@@ -24,25 +24,23 @@ def floor_no_pypi_build_has(
     had (tensorflow#23385: 'The minimum required Cuda capability is 7.0' in a Docker image's
     build, for a GTX 1070): that build was made for newer GPUs only, so the fix is PyPI's build
     of the same release, not an older release."""
-    floors = [
-        arch
-        for r in matrix.tensorflow.releases
-        if (arch := min((a for n in r.sass if (a := kernel_arch(n, "sm_"))), default=0))
-    ]
-    highest = max(floors, default=0)
     refused = next((m for m in matches if m.signature.name in _FLOOR_SIGNATURES), None)
-    if refused is None or not highest:
+    if refused is None:
         return findings
+    floors = [f for r in matrix.tensorflow.releases if (f := lowest_kernel(r)) is not None]
+    if not floors:
+        return findings
+    highest = max(floors, key=parsed)
     minimum, cc = refused.groups.get("min_cc", ""), refused.groups.get("cc", "")
     try:
-        above = parsed(minimum) > parsed(f"{highest // 10}.{highest % 10}")
+        above = parsed(minimum) > parsed(highest)
     except ValueError:
         return findings
     if not above:
         return findings
     fix = (
-        f"No PyPI build of TensorFlow needs more than compute capability"
-        f" {highest // 10}.{highest % 10}: this one was built for {minimum} and newer GPUs only"
+        f"No PyPI build of TensorFlow needs more than compute capability {highest}: this one"
+        f" was built for {minimum} and newer GPUs only"
         " (a Docker image's, a community wheel or a source build with"
         f" TF_CUDA_COMPUTE_CAPABILITIES={minimum}). Install PyPI's TensorFlow of the same"
         " release ('tfgpu-setup plan' pins it), or build it with"

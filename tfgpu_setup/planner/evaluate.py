@@ -545,6 +545,10 @@ def evaluate(
         gpu_blockers.append("no CUDA build")
     else:
         system_known = facts.knows("cuda") or facts.knows("cudnn")
+        # the matrix's wheel set for a release before [and-cuda], where pip here takes it
+        near = None if release.nvidia_pins else wheel_set_for(matrix, release)
+        glibc_bar = glibc_below_wheels(near, facts)
+        wheels_here = near if key in PIP_WHEEL_PLATFORMS and glibc_bar is None else None
         if release.nvidia_pins:
             cuda_from = "and-cuda"
             if key in PIP_WHEEL_PLATFORMS and (
@@ -556,20 +560,16 @@ def evaluate(
             system_known
             and (
                 missing := _system_cuda_missing(
-                    release,
-                    facts,
-                    key,
-                    wheel_set_here(matrix, release, facts) is not None,
-                    glibc_below_wheels(wheel_set_for(matrix, release), facts),
+                    release, facts, key, wheels_here is not None, glibc_bar
                 )
             )
             is None
         ):
             cuda_from = "system"
         elif (
-            key in PIP_WHEEL_PLATFORMS
+            wheels_here is not None
             and not (installed and _no_wheels_known(facts))
-            and (wheel_set := wheel_set_here(matrix, release, facts))
+            and (wheel_set := wheels_here)
         ):
             # The libraries come from pip instead: the driver must run the set's CUDA.
             cuda_from, missing = "pip-wheel-set", None
@@ -700,15 +700,20 @@ def _newer_driver_drives(
     return any(_driven_past(release, g, needed, matrix) for g in gpus)
 
 
+def lowest_kernel(release: TfRelease) -> str | None:
+    """The lowest compute capability the release has native kernels (SASS) for, as X.Y."""
+    archs = [a for name in release.sass if (a := kernel_arch(name, "sm_")) is not None]
+    return f"{min(archs) // 10}.{min(archs) % 10}" if archs else None
+
+
 def _assumed_gpu_driven_past(release: TfRelease, facts: Facts, branch: int, matrix: Matrix) -> bool:
     """The oldest GPU the release's kernels reach, where a driver was read (its version or
     the CUDA it reports): still driven by a driver of `branch`."""
     read = facts.knows("driver") and (facts.driver.version or facts.driver.cuda_version)
-    archs = [a for name in release.sass if (a := kernel_arch(name, "sm_")) is not None]
-    if not read or not archs:
+    lowest = lowest_kernel(release)
+    if not read or lowest is None:
         return False
-    oldest = Gpu(index=0, name="", compute_capability=f"{min(archs) // 10}.{min(archs) % 10}")
-    return dropped_by(oldest, matrix, branch) is None
+    return dropped_by(Gpu(index=0, name="", compute_capability=lowest), matrix, branch) is None
 
 
 def _driven_past(release: TfRelease, support: GpuSupport, branch: int, matrix: Matrix) -> bool:

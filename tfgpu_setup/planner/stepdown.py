@@ -19,6 +19,7 @@ from .evaluate import (
     gpu_support,
     has_gpu_build,
     has_wheels,
+    lowest_kernel,
     platform_key,
     where_the_driver_goes,
 )
@@ -217,7 +218,7 @@ def _cc_wording(step: _StepDown) -> tuple[str, str]:
     gpu = next(g.gpu for g in newest.gpus if g.support == "unsupported")
     cc = gpu.compute_capability or "?"
     kernels = "/".join(_kernels_for(ctx, cc)) or f"compute capability {cc}"
-    floor = _lowest_cc(newest)
+    floor = lowest_kernel(newest.release)
     title = (
         f"{gpu.name} (CC {cc}): TensorFlow {span} has no {kernels} kernels; "
         f"{allowed.release.version} is the newest for this GPU"
@@ -320,11 +321,6 @@ def _kernels_for(ctx: Context, cc: str) -> list[str]:
         if (arch := _sm(name)) is not None and arch // 10 == major and arch % 10 <= minor
     }
     return sorted(names, key=lambda n: _sm(n) or 0)
-
-
-def _lowest_cc(ev: Evaluation) -> str | None:
-    archs = [a for name in ev.release.sass if (a := _sm(name)) is not None]
-    return f"{min(archs) // 10}.{min(archs) % 10}" if archs else None
 
 
 def _sm(name: str) -> int | None:
