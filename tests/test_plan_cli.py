@@ -1576,6 +1576,37 @@ def test_glibc_as_ldd_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
     assert evidence == ["TensorFlow 2.21.0: needs glibc ≥ 2.27, found 2.17"]
 
 
+@pytest.mark.parametrize("named", ["CentOS 7", "CentOS Linux 7 (Core)", "RHEL 7.9", "centos7"])
+def test_a_release_named_by_os_states_its_glibc(
+    capsys: pytest.CaptureFixture[str], named: str
+) -> None:
+    # CentOS and RHEL 7 ship glibc 2.17 (https://docs.linuxgsm.com/requirements/glibc); 2.21.0's
+    # wheel is manylinux_2_27, so pip there finds no 2.21.0 to install
+    machine = f"--os '{named}' --python 3.11 --gpu 'Tesla V100-SXM2-32GB' --driver 570.86.15"
+    _, document = described(capsys, machine)
+    assert document["tensorflow"] == "2.20.0"
+    glibc = next(f for f in document["findings"] if f["id"] == "glibc-too-old")
+    assert glibc["evidence"] == ["TensorFlow 2.21.0: needs glibc ≥ 2.27, found 2.17"]
+    assert "glibc" not in {a["fact"] for a in document["assumptions"]}
+
+
+@pytest.mark.parametrize(
+    "machine",
+    [
+        "--os 'Ubuntu 22.04' --glibc 2.17",  # the stated glibc decides
+        "--os 'Ubuntu 22.04.4 LTS'",
+        "--os 'Ubuntu 20.04 on WSL 2'",
+        "--os 'Rocky Linux 9.3'",
+    ],
+)
+def test_glibc_stated_or_new_enough_by_the_release(
+    capsys: pytest.CaptureFixture[str], machine: str
+) -> None:
+    _, document = described(capsys, machine + " --python 3.11 --driver 570.86.15")
+    glibc_found = "glibc-too-old" in {f["id"] for f in document["findings"]}
+    assert glibc_found == ("--glibc 2.17" in machine)
+
+
 def test_an_unknown_os_is_still_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--no-probe", "--os", "plan9")
     assert code == 2

@@ -152,12 +152,13 @@ _OS_NAMES = (
         r"\b(?:linux|(?:[kxl]|edu)?ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma"
         r"|(?:open)?suse|arch|endeavour ?os|garuda|mint|pop!?_?os|manjaro|amazon|gentoo|kali"
         r"|alpine|elementary(?: ?os)?|zorin(?: ?os)?|nix ?os|clear ?linux|void|slackware"
-        r"|raspbian|raspberry pi os|oracle linux|scientific linux)\b",
+        r"|raspbian|raspberry pi os|oracle linux|scientific linux)(?:\b|(?=\d))",
         "linux",
     ),
 )
 """How people name an operating system, most specific first (WSL names Windows and Linux), as
-whole words: a 'machine' is no Mac, a 'research' cluster no Arch."""
+whole words: a 'machine' is no Mac, a 'research' cluster no Arch (a distribution may run into its
+release: 'centos7')."""
 
 
 OS_CHOICES = ("linux", "wsl2", "windows", "macos")
@@ -171,6 +172,43 @@ def names_musl(value: str) -> bool:
     return _MUSL_DISTRIBUTIONS.search(value) is not None
 
 
+_RHEL_FAMILY = (
+    r"\b(?:rhel|red ?hat(?: enterprise linux)?(?: server)?|rocky(?: linux)?|alma ?(?:linux)?)\W*"
+)
+_DISTRIBUTION_GLIBC = (
+    (r"\bubuntu\W*16\.04", "Ubuntu 16.04", "2.23"),
+    (r"\bubuntu\W*18\.04", "Ubuntu 18.04", "2.27"),
+    (r"\bubuntu\W*20\.04", "Ubuntu 20.04", "2.31"),
+    (r"\bubuntu\W*22\.04", "Ubuntu 22.04", "2.35"),
+    (r"\bubuntu\W*24\.04", "Ubuntu 24.04", "2.39"),
+    (r"\bdebian\W*(?:gnu/linux\W*)?9\b", "Debian 9", "2.24"),
+    (r"\bdebian\W*(?:gnu/linux\W*)?10\b", "Debian 10", "2.28"),
+    (r"\bdebian\W*(?:gnu/linux\W*)?11\b", "Debian 11", "2.31"),
+    (r"\bdebian\W*(?:gnu/linux\W*)?12\b", "Debian 12", "2.36"),
+    (r"\bcent ?os\W*(?:linux\W*)?6(?:\.\d+)?\b", "CentOS 6", "2.12"),
+    (r"\bcent ?os\W*(?:linux\W*)?7(?:\.\d+)?\b", "CentOS 7", "2.17"),
+    (r"\bcent ?os\W*(?:linux\W*)?8(?:\.\d+)?\b", "CentOS 8", "2.28"),
+    (_RHEL_FAMILY + r"7(?:\.\d+)?\b", "RHEL 7", "2.17"),
+    (_RHEL_FAMILY + r"8(?:\.\d+)?\b", "RHEL 8", "2.28"),
+    (_RHEL_FAMILY + r"9(?:\.\d+)?\b", "RHEL 9", "2.34"),
+)
+"""The glibc a Linux release ships, as people name the release ('Ubuntu 18.04.6 LTS', 'CentOS
+Linux 7', 'Rocky 9'; Rocky and Alma rebuild RHEL): https://docs.linuxgsm.com/requirements/glibc
+(CentOS 7 and 8, Debian 9 to 11, Ubuntu 16.04 to 20.04),
+https://gist.github.com/richardlau/6a01d7829cc33ddab35269dacc127680 (RHEL 7 to 9, Debian 12,
+Ubuntu 22.04 and 24.04), https://gist.github.com/xuyang2/3ab29d04ca47738d59fac5647d9bf0e9
+(CentOS 6). A release not listed (an interim Ubuntu, a rolling distribution) says nothing."""
+
+
+def distribution_glibc(value: str) -> tuple[str, str] | None:
+    """The Linux release named and the glibc it ships ('CentOS 7' -> ('CentOS 7', '2.17')), or
+    None where the name gives no release of the table."""
+    for pattern, release, glibc in _DISTRIBUTION_GLIBC:
+        if re.search(pattern, value, re.IGNORECASE):
+            return release, glibc
+    return None
+
+
 def os_name(value: str) -> str:
     """linux, wsl2, windows or macos, also as people name them ('Ubuntu 22.04', 'Windows 11',
     'macOS 14'); anything else is left for argparse's choices to refuse."""
@@ -181,8 +219,8 @@ def os_name(value: str) -> str:
 
 
 class OsAction(argparse.Action):
-    """--os as people name it; a musl distribution ('Alpine') also states --glibc musl, unless
-    --glibc is given."""
+    """--os as people name it; a musl distribution ('Alpine') also states --glibc musl, and a
+    release of the glibc table ('CentOS 7') its glibc, unless --glibc is given."""
 
     def __call__(
         self,
@@ -205,11 +243,15 @@ class OsAction(argparse.Action):
             )
         setattr(namespace, self.dest, os)
         setattr(namespace, OS_NAMES_MUSL, names_musl(named))
+        setattr(namespace, OS_GLIBC, distribution_glibc(named) if os in ("linux", "wsl2") else None)
 
 
 OS_NAMES_MUSL = "os_names_musl"
 """The namespace attribute OsAction sets (and the Overrides field): whether --os named a musl
 distribution."""
+OS_GLIBC = "os_glibc"
+"""The namespace attribute OsAction sets (and the Overrides field): the Linux release --os
+named and the glibc it ships, or None."""
 
 
 def tf_spec(value: str) -> str:

@@ -21,7 +21,7 @@ from .factsource import (
     overrides_from,
     read_facts_bytes,
 )
-from .flags import OS_NAMES_MUSL
+from .flags import OS_GLIBC, OS_NAMES_MUSL
 from .matrix.model import Matrix
 from .plan import Plan
 from .planner import Request, make_plan
@@ -74,6 +74,8 @@ def options_from_args(args: argparse.Namespace) -> PlanOptions:
     flags["env"] = parse_env_pairs(getattr(args, "env_pairs", None))
     if getattr(args, OS_NAMES_MUSL, False):
         flags[OS_NAMES_MUSL] = True  # an Overrides field of the same name
+    if getattr(args, OS_GLIBC, None):
+        flags[OS_GLIBC] = getattr(args, OS_GLIBC)  # an Overrides field of the same name
     pythons = flags["pythons"]
     # the interpreter asked for is its X.Y: 'python --version' prints 3.10.12, releases list 3.10
     preferred = xy(pythons[0]) if isinstance(pythons, tuple) and len(pythons) == 1 else None

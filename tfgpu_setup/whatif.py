@@ -62,6 +62,9 @@ class Overrides:
     container: bool | None = None
     os_names_musl: bool = False
     """--os named a musl distribution (Alpine): no glibc, unless --glibc says otherwise."""
+    os_glibc: tuple[str, str] | None = None
+    """--os named a Linux release whose glibc is known ('CentOS 7', '2.17'): that glibc, unless
+    --glibc says otherwise."""
     env: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     """Field name -> where it came from ('flag --driver', 'environment TFGPU_OVERRIDE_DRIVER')."""
@@ -183,6 +186,14 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         )
     elif ov.os_names_musl:
         platform = dataclasses.replace(platform, glibc=None, musl=True)
+    elif ov.os_glibc is not None:
+        release, glibc = ov.os_glibc
+        platform = dataclasses.replace(
+            platform,
+            glibc=glibc,
+            musl=False,
+            source=_also(platform.source, f"flag --os ({release} ships glibc {glibc})"),
+        )
     if ov.container is not None:
         platform = dataclasses.replace(
             platform,
@@ -340,6 +351,8 @@ def _stated_names(ov: Overrides) -> set[str]:
         stated.add("gpus")
     if ov.os in ("windows", "macos") or ov.os_names_musl:
         stated.add("glibc")  # no glibc there: known absent, not unknown
+    if ov.os_glibc is not None:
+        stated.add("glibc")
     return stated
 
 
