@@ -1224,6 +1224,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # a Stack Overflow question's line, retyped alone without the LD_LIBRARY_PATH tail
+        # (https://newbe.dev/tensorflow-gpu-is-cudnn-optional-couldn-t-open-cuda-library-libcudnn-so)
+        "Couldn't open CUDA library libcudnn.so\n",
+        "tf1-cudnn-so-retyped-alone",
+        (),
+        "cudnn-not-found",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
         "Loaded cudnn library: 4007 but source was compiled against 4004\n",
         "tf0-cudnn-version-check",

@@ -362,8 +362,10 @@ def dlopen_pattern(names: str) -> re.Pattern[str]:
     library' of TF 1.14 to 2.0, or TF 1.x's older wording."""
     return compiled(
         LOADER_COULD_NOT_OPEN + rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
-        # TF 0.12-1.x on Windows ended the old wording at the DLL's name
-        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH|(?<=\.dll)\s*$)"
+        # TF 0.12-1.x on Windows ended the old wording at the DLL's name; a line retyped alone
+        # ends at the library's name ("Couldn't open CUDA library libcudnn.so")
+        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH|(?<=\.dll)\s*$"
+        r"|\.?(?=[ \t]*$))"
     )
 
 
