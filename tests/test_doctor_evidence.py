@@ -4047,6 +4047,25 @@ def test_a_device_whose_kernels_would_not_load_exits_as_its_work_failed(
     assert doc["verdict"].startswith("TensorFlow reached the GPU, but")
 
 
+def test_ptx_refused_while_the_paste_begins_after_the_device_exits_12(tmp_path, capsys):
+    # (review 70, Open_Duck_Playground#16) a paste that starts after the device line: the
+    # driver JIT-compiles only for a GPU a context runs on, so the work failed there
+    log = (
+        "2025-06-17 09:04:11.340111: W tensorflow/compiler/mlir/tools/kernel_gen/"
+        "tf_gpu_runtime_wrappers.cc:40] 'cuModuleLoadData(&module, data)' failed with"
+        " 'CUDA_ERROR_INVALID_PTX'\n"
+        "2025-06-17 09:04:11.340135: W tensorflow/compiler/mlir/tools/kernel_gen/"
+        "tf_gpu_runtime_wrappers.cc:40] 'cuModuleGetFunction(&function, module, kernel_name)'"
+        " failed with 'CUDA_ERROR_INVALID_HANDLE'\n"
+    )
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", "--os", "linux", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["findings"][0]["id"] == "compute-capability-unsupported"
+    assert code == ExitCode.TF_BROKEN
+
+
 TF_2_15_AT_WORK = (
     "2024-03-06 18:29:24.101355: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1929] Created"
     " device /job:localhost/replica:0/task:0/device:GPU:0 with 21770 MB memory:  -> device: 0,"

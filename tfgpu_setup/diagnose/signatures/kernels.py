@@ -320,6 +320,10 @@ KERNELS: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/101746",
         explained_by=frozenset({"compute-capability-unsupported", "ptxas-newer-than-driver"}),
+        # the driver JIT-compiles a kernel only for a GPU a CUDA context runs on: the device
+        # exists and the work failed on it
+        proves_gpu=True,
+        at_work=True,
     ),
     Signature(
         name="no-kernel-image",
