@@ -5060,6 +5060,20 @@ def test_a_cudnn_an_older_release_was_built_with_is_no_likely_mismatch(
             ("--tf", "1.8.0", "--cuda-toolkit", "9.2"),
             12,
         ),
+        # magenta#1455 (review 70): the ImportError's message pasted alone, in bold
+        (
+            "**libcublas.so.9.0: cannot open shared object file: No such file or directory** ",
+            ("--tf", "1.12", "--cuda-toolkit", "10.0"),
+            12,
+        ),
+        # the same soname after TensorFlow's own dso_loader (1.14 on): a dlopen, no import
+        (
+            "W tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load"
+            " dynamic library 'libcublas.so.10.0'; dlerror: libcublas.so.10.0: cannot open shared"
+            " object file: No such file or directory",
+            ("--tf", "1.14"),
+            10,
+        ),
         # tensorflow#16014: 1.5's own self-check on Windows
         (
             "ImportError: Could not find 'cudart64_90.dll'. TensorFlow requires that this DLL be"

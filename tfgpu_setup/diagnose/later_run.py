@@ -66,18 +66,25 @@ opens them only when it looks for a GPU, which raises no ImportError. And a glib
 its own native module."""
 
 
+_LOADER_MESSAGE_ALONE = re.compile(
+    r"[\s*_`>]*lib\w{1,30}\.so[.\d]{0,12}: cannot open shared object"
+)
+"""The loader's message of an ImportError, pasted without its 'ImportError: ' (no dso_loader
+line, which would say 'dlerror:' before it)."""
+
+
 def _linked_library_missing(match: LogMatch) -> bool:
     """TensorFlow's own import stopped by a CUDA library its build links: its Windows
     self-check ('Could not find 'cudart64_90.dll'. TensorFlow requires ...'), or an ImportError
-    for a library of CUDA 10.0 or older (libcublas.so.9.0), which only releases up to 2.0
-    linked."""
+    (or its message alone) for a library of CUDA 10.0 or older (libcublas.so.9.0), which only
+    releases up to 2.0 linked."""
     if match.signature.name == "windows-dll-not-found":
         return "Could not find '" in match.line or "Could not load '" in match.line
     if match.signature.name == "glibc-version-not-found":
         # the C library too old for TensorFlow's own native module ('required by
         # .../tensorflow/python/_pywrap_tensorflow_internal.so')
         return "tensorflow" in match.line.lower()
-    if "ImportError" not in match.line:
+    if "ImportError" not in match.line and not _LOADER_MESSAGE_ALONE.match(match.line):
         return False
     try:
         version = parsed(match.groups.get("lib_version", ""))
