@@ -5318,3 +5318,30 @@ def test_a_cudnn_of_another_version_on_windows_is_fixed_on_path_and_failed_the_w
     first = doc["findings"][0]
     assert (code, first["id"]) == (12, "cudnn-version-mismatch")
     assert "PATH" in first["fix"] and "LD_LIBRARY_PATH" not in first["fix"]
+
+
+def test_a_wsl_1_kernel_in_the_log_outranks_a_stated_wsl_2(tmp_path, capsys):
+    # microsoft/WSL#5554 (review 70): the reporter thought it was WSL 2; its kernel string says
+    # WSL 1, which 'wsl --update' does not change: the distribution must be converted
+    log = (
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+        "Error! Your kernel headers for kernel 4.4.0-19041-Microsoft cannot be found.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2")
+    first = doc["findings"][0]
+    assert "WSL 1" in first["title"] and "wsl --set-version" in first["fix"]
+
+
+def test_a_linux_driver_install_typed_inside_wsl_2_is_named(tmp_path, capsys):
+    # microsoft/WSL#5265 (review 70): apt's install of the Linux driver, typed inside WSL 2
+    log = (
+        "sudo apt install nvidia-driver-440\n"
+        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
+        " that the latest NVIDIA driver is installed and running.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2")
+    assert doc["findings"][0]["id"] == "wsl-linux-driver-installed"
+    # the same line on a Linux host is the normal driver
+    host = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    assert "wsl-linux-driver-installed" not in {f["id"] for f in host["findings"]}

@@ -110,7 +110,12 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     )
     if hosted:
         found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))
-    wsl = facts.knows("os") and facts.platform.os == "wsl2"
+    # a WSL 1 kernel in the log outranks a stated WSL 2: users take one for the other (WSL#5554)
+    wsl = (
+        facts.knows("os")
+        and facts.platform.os == "wsl2"
+        and not any(m.signature.name == "wsl1-kernel" for m in matches)
+    )
     if wsl:
         # WSL 2 has no NVIDIA kernel module (the driver is Windows'): TensorFlow's note that
         # /proc/driver/nvidia/version does not exist says nothing there
