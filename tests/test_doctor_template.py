@@ -96,3 +96,20 @@ def test_tf_env_collect_output_states_python_and_docker(tmp_path, capsys):
     assert facts["platform"]["container_evidence"] == [
         "log: == are we in docker ============================================= Yes"
     ]
+
+
+def test_the_forms_headings_as_retyped_and_a_release_named_with_tf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # tensorflow#56690 (review 70): 'Tensorflow Version' then 'TF 2.9.1', a release native
+    # Windows still ran on the GPU: no '2.11 or newer' finding for it
+    body = (
+        "### Tensorflow Version\n\nTF 2.9.1\n\n### OS Platform and Distribution\n\n"
+        "Win10 21H2 x64\n\n### Python version\n\n3.9.13\n"
+    )
+    stated = template_answers(body).tf
+    assert stated is not None and stated.value == "2.9.1"
+    found = doctor(tmp_path, capsys, body)
+    assert "windows-native-gpu-unsupported" not in {f["id"] for f in found["findings"]}
+    named = template_answers("- TensorFlow version: tensorflow-gpu v2.4.1 (pip)\n").tf
+    assert named is not None and named.value == "2.4.1"

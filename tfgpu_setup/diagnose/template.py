@@ -23,7 +23,8 @@ _LABELS = {
     "cuda": r"CUDA/cu[Dd][Nn][Nn] version",
     "gpu": r"GPU model and memory",
 }
-_LABEL = "|".join(f"(?P<{key}>{label})" for key, label in _LABELS.items())
+# (the form's headings as reporters retype them too: '### Tensorflow Version')
+_LABEL = "|".join(f"(?P<{key}>(?i:{label}))" for key, label in _LABELS.items())
 _AS_LIST_ITEM = re.compile(
     # (the blanks before the bullet and after it are two runs, never one run split two ways:
     # a line of blanks would be tried at every split)
@@ -39,6 +40,11 @@ _SAYS_NOTHING = re.compile(
     r"^(?:n/?a|none|no|-+|\?|unknown|not applicable|not installed|_no response_)\b", re.IGNORECASE
 )
 _VERSION = re.compile(r"(?<![\d.])(?P<v>\d{1,2}(?:\.\d{1,3}){1,3})(?![\d.])")
+_TF_NAMED = re.compile(
+    r"(?i:tf|tensorflow(?:[-_]gpu)?)[ \t]*v?(?P<v>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)"
+    r"(?:[ \t]*\([^)\n]{0,40}\))?"
+)
+"""A release named the way reporters answer the form ('TF 2.9.1', 'tensorflow-gpu v2.4.1 (pip)')."""
 _CUDNN_NAMED = re.compile(r"cu[Dd][Nn][Nn][^\d\n]{0,12}(?P<v>\d{1,2}(?:\.\d{1,3}){0,3})")
 
 
@@ -84,7 +90,10 @@ def _read(key: str, value: str) -> list[tuple[str, str]]:
     try:
         read = reader(value)
     except argparse.ArgumentTypeError:  # a free-text answer no flag would take
-        return []
+        named = _TF_NAMED.fullmatch(value) if key == "tf" else None
+        if named is None:
+            return []
+        read = named.group("v")
     if key == "os" and read not in flags.OS_CHOICES:
         return []
     return [(key, read)]
