@@ -279,6 +279,20 @@ def test_conda_override_cuda(
     assert doc["tensorflow"] == "2.14.1"  # a CUDA 11.8 driver runs no CUDA 12 build
 
 
+def test_condas_variable_stated_with_env_is_the_drivers_cuda(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 70, deepmd-kit#1362) the variable stated for the machine planned for says what
+    # the real one in the shell says
+    machine = ("--no-probe", "--python", "3.11", "--env", "CONDA_OVERRIDE_CUDA=11.8")
+    code, doc = run_json(capsys, *machine, "--gpu", "NVIDIA A10")
+    assert (code, doc["tensorflow"]) == (0, "2.14.1")
+    assert "flag --env CONDA_OVERRIDE_CUDA" in json.dumps(doc)
+    # and, as in the shell, gives way to a driver named
+    code, doc = run_json(capsys, *machine, "--driver", "550.54.14", "--gpu", "RTX 3090")
+    assert (code, doc["tensorflow"]) == (0, "2.21.0")
+
+
 @pytest.mark.parametrize("value", ["11.2", "0"])
 def test_a_driver_flag_beats_condas_variable_left_in_the_shell(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str

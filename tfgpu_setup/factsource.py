@@ -64,21 +64,24 @@ def overrides_from(
     """Flags win over environment variables; each value remembers where it came from."""
     values: dict[str, object] = {}
     sources: dict[str, str] = {}
+    stated_env = flags.get("env")
+    stated_env = stated_env if isinstance(stated_env, dict) else {}
     for var, name in ENV_OVERRIDES.items():
-        raw = environ.get(var)
+        # '--env CONDA_OVERRIDE_CUDA=11.2' states the variable for the machine planned for
+        raw = stated_env.get(var) or environ.get(var)
         if raw:
             values[name] = (
                 tuple(v.strip() for v in raw.split(";") if v.strip())
                 if name == "gpus"
                 else raw.strip()
             )
-            sources[name] = f"environment {var}"
+            sources[name] = f"{'flag --env' if stated_env.get(var) else 'environment'} {var}"
     for name, value in flags.items():
         if value is None or value == () or value == {}:
             continue
         values[name] = value
         sources[name] = f"flag {FLAG_NAMES.get(name, '--' + name.replace('_', '-'))}"
-    if sources.get("cuda_driver", "").startswith("environment") and (
+    if sources.get("cuda_driver", "").endswith(" CONDA_OVERRIDE_CUDA") and (
         sources.get("driver", "").startswith("flag")
         or not _CUDA_XY.fullmatch(str(values["cuda_driver"]))
     ):
