@@ -5345,3 +5345,19 @@ def test_a_linux_driver_install_typed_inside_wsl_2_is_named(tmp_path, capsys):
     # the same line on a Linux host is the normal driver
     host = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
     assert "wsl-linux-driver-installed" not in {f["id"] for f in host["findings"]}
+
+
+def test_a_1_12_node_print_is_judged_for_no_2_x_release(tmp_path, capsys):
+    # qubvel/segmentation_models#44 (review 70, shortened): 1.12's '[[node X (defined at ...)
+    # = Op[...]' under a Python 3.6 path; CUDA 9.0 stated is no 2.x's to judge
+    log = (
+        "InternalError (see above for traceback): cuDNN launch failure : input shape"
+        " ([5,3,576,576])\n"
+        "\t [[node bn_data/FusedBatchNorm (defined at /home/lab/anaconda3/envs/tf-aml/lib/"
+        "python3.6/site-packages/keras/backend/tensorflow_backend.py:1806)  ="
+        ' FusedBatchNorm[T=DT_FLOAT, data_format="NCHW", epsilon=2e-05, is_training=true,'
+        ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](x, y)]]\n'
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--cuda-toolkit", "9.0")
+    assert "cuda-version-mismatch" not in ids(doc)
+    assert "2.6" not in json.dumps(doc["findings"])

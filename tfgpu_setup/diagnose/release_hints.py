@@ -119,12 +119,15 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # The tensorflow_core package held TensorFlow's modules in 1.15, 2.0 and 2.1 only
     (re.compile(r"[/\\]tensorflow_core[/\\]"), ">=1.15,<2.2"),
-    # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]' (1.13 on
-    # wrote '[[{{node name}}]]'), and where the op was defined as 'Caused by op' (2.x writes
-    # 'Original stack trace for')
+    # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]', or
+    # '[[node name (defined at file:line)  = Op[...]]]' (segmentation_models#44; 1.13 on wrote
+    # '[[{{node name}}]]', 2.x no '= Op[...]'), and where the op was defined as 'Caused by op'
+    # (2.x writes 'Original stack trace for')
     (
         re.compile(
-            r"\[\[Node: [^\s=\]]{1,300} = \w{1,80}\[|\bCaused by op '[^'\n]{1,300}', defined at"
+            r"\[\[Node: [^\s=\]]{1,300} = \w{1,80}\["
+            r"|\[\[node [^\s=\]]{1,300} \(defined at [^\n]{1,400}?\)[ \t]{1,4}= \w{1,80}\["
+            r"|\bCaused by op '[^'\n]{1,300}', defined at"
         ),
         "<2.0",
     ),
