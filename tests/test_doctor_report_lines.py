@@ -8252,8 +8252,12 @@ def test_a_user_site_tensorflow_under_an_environment_s_python_is_named(
         "ImportError: libcublas.so.10.0: cannot open shared object file: No such file or"
         " directory\n"
     )
-    found = {f["id"]: f for f in doctor(tmp_path, capsys, log)["findings"]}
+    findings = doctor(tmp_path, capsys, log)["findings"]
+    found = {f["id"]: f for f in findings}
     assert "user site" in found["wrong-python-environment"]["title"]
+    # (review 70) an environment's Python running TensorFlow from outside it is the cause,
+    # whether or not the paste lists the environment's own copy
+    assert (findings[0]["id"], findings[0]["severity"]) == ("wrong-python-environment", "error")
     assert "PYTHONNOUSERSITE" in found["wrong-python-environment"]["fix"]
     # the user site alone, with no environment's Python beside it, is simply where it lives
     alone = log.replace("anaconda3/envs/tf_gpu/lib", "nowhere")

@@ -120,7 +120,7 @@ def install_findings(
         found.append(
             Finding(
                 "wrong-python-environment",
-                Severity.ERROR if listed else Severity.WARNING,
+                Severity.ERROR,
                 "The TensorFlow that ran comes from the user site (~/.local, 'pip install"
                 " --user'), which the environment's Python searches before its own packages",
                 (
