@@ -67,6 +67,12 @@ def test_the_issue_forms_answers_are_read_and_no_response_states_nothing(
         ("cuda:  cuda_11.2.r11.2/ cuDNN: v8.1.1.33", "11.2", "8.1.1.33"),
         ("11.0", "11.0", None),
         ("cuDNN 8.6 with CUDA 11.8", "11.8", "8.6"),
+        # tensorflow#22472 (review 70): NVIDIA's archive names the CUDA it is for first
+        (
+            "Cuda compilation tools, release 9.0/cudnn-9.0-windows10-x64-v7.3.0.29.zip",
+            "9.0",
+            "7.3.0.29",
+        ),
         ("N/A", None, None),
         ("none", None, None),
     ],

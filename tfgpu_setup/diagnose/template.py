@@ -45,6 +45,12 @@ _TF_NAMED = re.compile(
     r"(?:[ \t]*\([^)\n]{0,40}\))?"
 )
 """A release named the way reporters answer the form ('TF 2.9.1', 'tensorflow-gpu v2.4.1 (pip)')."""
+_CUDNN_ARCHIVE = re.compile(
+    r"cudnn-\d{1,2}\.\d-(?:windows\d{0,2}|linux)-x64-v(?P<v>\d{1,2}(?:\.\d{1,3}){1,3})",
+    re.IGNORECASE,
+)
+"""NVIDIA's cuDNN archive, named for the CUDA it goes with, then its own version:
+'cudnn-9.0-windows10-x64-v7.3.0.29.zip' is cuDNN 7.3.0 for CUDA 9.0."""
 _CUDNN_NAMED = re.compile(r"cu[Dd][Nn][Nn][^\d\n]{0,12}(?P<v>\d{1,2}(?:\.\d{1,3}){0,3})")
 
 
@@ -102,7 +108,7 @@ def _read(key: str, value: str) -> list[tuple[str, str]]:
 def _cuda_and_cudnn(value: str) -> list[tuple[str, str]]:
     """'10.2 / 7.6.5', 'CUDA 11.2, cuDNN 8.1', 'cuDNN 8.6 with CUDA 11.8': cuDNN's version is
     the one named so, else the one after CUDA's; CUDA's is the first CUDA-like one left."""
-    cudnn_named = _CUDNN_NAMED.search(value)
+    cudnn_named = _CUDNN_ARCHIVE.search(value) or _CUDNN_NAMED.search(value)
     rest = value[: cudnn_named.start()] + value[cudnn_named.end() :] if cudnn_named else value
     versions = [m.group("v") for m in _VERSION.finditer(rest)]
     cuda = next((v for v in versions if 7 <= int(v.split(".")[0]) <= 13), None)
