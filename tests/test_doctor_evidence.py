@@ -5361,3 +5361,22 @@ def test_a_1_12_node_print_is_judged_for_no_2_x_release(tmp_path, capsys):
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--cuda-toolkit", "9.0")
     assert "cuda-version-mismatch" not in ids(doc)
     assert "2.6" not in json.dumps(doc["findings"])
+
+
+def test_libdevice_missing_while_the_paste_begins_after_the_device_exits_12(tmp_path, capsys):
+    # sleap#1485 (review 70): only XLA's GPU backend links libdevice, so a GPU device was
+    # compiling the work when it failed; jaxlib's own words say nothing of TensorFlow's device
+    log = (
+        "2023-09-14 08:17:07.669125: W tensorflow/compiler/xla/service/gpu/llvm_gpu_backend/"
+        "gpu_backend_lib.cc:326] libdevice is required by this HLO module but was not found at"
+        " ./libdevice.10.bc\n"
+        "2023-09-14 08:17:07.669298: W tensorflow/core/framework/op_kernel.cc:1830] OP_REQUIRES"
+        " failed at xla_ops.cc:446 : INTERNAL: libdevice not found at ./libdevice.10.bc\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    assert (top(doc), code) == ("xla-toolchain-missing", ExitCode.TF_BROKEN)
+    jax = (
+        "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: libdevice not found at ./libdevice.10.bc\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, jax, "--no-probe", "--os", "linux")
+    assert top(doc) == "xla-toolchain-missing" and doc["gpu_used"] != "yes"

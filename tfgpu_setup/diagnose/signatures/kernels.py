@@ -709,9 +709,37 @@ KERNELS: tuple[Signature, ...] = (
     Signature(
         name="libdevice-not-found",
         needles=("libdevice",),
+        # (not jaxlib's words: that is JAX's own XLA, and says nothing of TensorFlow's device)
         pattern=compiled(
-            r"(?:libdevice not found at|libdevice is required by this HLO module but was not"
-            r" found at) (?P<path>\S+)"
+            r"^(?![^\n]*\bjax)[^\n]*?(?:libdevice not found at|libdevice is required by this HLO"
+            r" module but was not found at) (?P<path>\S+)"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA failed: libdevice not found (looked for {path})",
+        fix=LIBDEVICE_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/50670",
+        # only XLA's GPU backend links libdevice: a GPU device was compiling work and failed
+        proves_gpu=True,
+        at_work=True,
+        variants=(
+            Variant(
+                "xla-toolchain-missing",
+                "XLA failed: libdevice not found (looked for {path})",
+                LIBDEVICE_BEFORE_WHEELS_FIX,
+                "https://github.com/tensorflow/tensorflow/issues/58681",
+                tf_versions=SpecifierSet("<2.14"),
+            ),
+        ),
+    ),
+    Signature(
+        name="libdevice-not-found-in-jax",
+        needles=("libdevice",),
+        # jaxlib's own XLA: the machine's toolchain is missing for TensorFlow's XLA too, but
+        # no TensorFlow device is shown
+        pattern=compiled(
+            r"\bjax[^\n]*?(?:libdevice not found at|libdevice is required by this HLO module but"
+            r" was not found at) (?P<path>\S+)"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
