@@ -1141,6 +1141,20 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/pypa/pip/issues/7398 (review 69): an older pip's bare [Errno 2] on a
+        # path past Windows' limit (the Store Python's LocalCache); long paths fixed it
+        "ERROR: Could not install packages due to an EnvironmentError: [Errno 2] No such file or"
+        " directory: 'C:\\\\Users\\\\myuser\\\\AppData\\\\Local\\\\Packages\\\\"
+        "PythonSoftwareFoundation.Python.3.7_qbz5n2kfra8p0\\\\LocalCache\\\\local-packages"
+        "\\\\Python37\\\\site-packages\\\\tensorboard\\\\_vendor\\\\tensorflow_serving"
+        "\\\\sources\\\\storage_path\\\\__pycache__\\\\"
+        "file_system_storage_path_source_pb2.cpython-37.pyc'\n",
+        "pip-windows-path-past-the-limit",
+        ("--os", "windows"),
+        "tensorflow-not-installed",
+        "no",
+    ),
+    (
         # https://github.com/MrNothing/AI-Blocks/issues/7: Python 2's wording, ending a sentence
         '  File "C:\\Users\\Augusto\\AppData\\Local\\Temp/main.py", line 2, in <module>'
         "\nImportError: No module named tensorflow.\n",

@@ -2216,9 +2216,12 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"HINT: This error might have occurred since this system does not have Windows Long"
             r" Path support enabled"
-            # older pip says only which file it could not write: one deep in TensorFlow's headers
+            # older pip says only which file it could not write: one deep in TensorFlow's headers,
+            # or any path near or past the limit (pip#7398: tensorboard's vendored protos under
+            # the Store Python's LocalCache)
             r"|Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 2\] No"
-            r" such file or directory: '[A-Za-z]:\\[^'\n]{0,400}?[\\/]tensorflow[\\/]+include[\\/]"
+            r" such file or directory: '[A-Za-z]:\\"
+            r"(?:[^'\n]{0,400}?[\\/]tensorflow[\\/]+include[\\/]|[^'\n]{200,800}')"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
