@@ -2730,6 +2730,31 @@ def test_tensorflows_own_check_not_answered_yes_shows_no_gpu(tmp_path, capsys, a
     assert doctor(tmp_path, capsys, answered, "--no-probe")["gpu_used"] != "yes"
 
 
+@pytest.mark.parametrize(
+    ("answered", "gpu_used"),
+    [
+        # googlecolab/colabtools#930 (review 69): the reporter's 'returns:', the version first
+        (
+            "import tensorflow as tf\nprint(tf.__version\\_\\_)\ntf.test.is_gpu_available()\n\n"
+            "returns:\n\n1.15.0\nFalse\n",
+            "no",
+        ),
+        # TensorFlow 2.x's deprecation note between
+        (
+            ">>> tf.test.is_gpu_available()\nWARNING:tensorflow:From <stdin>:1: is_gpu_available"
+            " (from tensorflow.python.framework.test_util) is deprecated and will be removed in a"
+            " future version.\nInstructions for updating:\nUse"
+            " `tf.config.list_physical_devices('GPU')` instead.\nFalse\n",
+            "no",
+        ),
+        # another prompt's False is not its answer
+        (">>> tf.test.is_gpu_available()\n>>> 1 == 2\nFalse\n", "unknown"),
+    ],
+)
+def test_tensorflows_check_answered_false_a_few_lines_down(tmp_path, capsys, answered, gpu_used):
+    assert doctor(tmp_path, capsys, answered, "--no-probe")["gpu_used"] == gpu_used
+
+
 def test_a_cudnn_launch_failure_with_a_space_before_its_shape_is_read(tmp_path, capsys):
     # https://github.com/kimmo1019/Roundtrip/issues/4 (the reporter's line, TF 1.13)
     log = (

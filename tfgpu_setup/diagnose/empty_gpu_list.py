@@ -35,10 +35,23 @@ TRANSFORMERS_ENV_NO_GPU = (
 )
 """Hugging Face's 'transformers-cli env' report: its '(False)' is TensorFlow's own answer,
 tf.config.list_physical_devices('GPU') empty (transformers/commands/env.py)."""
+_IS_GPU_AVAILABLE_FALSE = (
+    # its False on the next line, or a few lines down past what a paste puts between: a blank
+    # line, the reporter's 'returns:', a version printed first, TensorFlow's deprecation note
+    # (colabtools#930), but no other call's answer
+    r"is_gpu_available\(\)\)?[^\n]{0,40}\n"
+    r"(?:[ \t>]*(?:[A-Za-z][\w ]{0,30}:|['\"]?\d{1,2}\.\d{1,2}\.\d{1,2}[\w.-]{0,20}['\"]?)?"
+    r"[ \t]*\n|[^\n]{0,300}(?:is deprecated|Instructions for updating)[^\n]{0,300}\n"
+    r"|[ \t]*Use `tf\.config\.list_physical_devices[^\n]{0,100}\n)"
+    r"{0,6}?"
+    r"[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?False[ \t]*\r?$"
+)
 GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
-    r"|(?:is_gpu_available|is_built_with_cuda)\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
-    r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
+    r"|is_built_with_cuda\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
+    r"|"
+    + _IS_GPU_AVAILABLE_FALSE
+    + r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b"
     r"|" + TRANSFORMERS_ENV_NO_GPU,
     re.MULTILINE,
@@ -52,8 +65,7 @@ NO_GPU_LISTED = re.compile(
     r"['\"]GPU['\"]\))"
     r"[^\n]{0,100}\n(?:[^\n]{0,300}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$"
     r"|Num GPUs Available:? *0\b"
-    r"|is_gpu_available\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
-    r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$"
+    r"|" + _IS_GPU_AVAILABLE_FALSE + r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$"
     # gpu_device_name()'s empty name, and the SystemError Colab's own GPU notebook raises on it
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:''|\"\")[ \t]*$"
     r"|^[ \t]*SystemError: GPU device not found\b"
