@@ -48,6 +48,30 @@ def test_gtx_980_gets_2_16_2_and_the_reason_for_it(capsys: pytest.CaptureFixture
     assert "compute capability 5.2 is not covered" in hit["evidence"][0]
 
 
+def test_a_gap_in_the_kernels_and_the_cuda_installed_are_told_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 71, tensorflow#46449) a 940MX (CC 5.0) on native Windows with CUDA 10.1: 2.3's
+    # wheel lacks sm_50 (it has sm_52), 2.4 to 2.10 have it again but need CUDA 11
+    assert (
+        main(
+            [
+                *("plan", "--no-probe", "--os", "windows", "--python", "3.7"),
+                *("--cuda-toolkit", "10.1", "--cudnn", "7.6.4.38", "--gpu", "GeForce 940MX"),
+                "--json",
+            ]
+        )
+        == 0
+    )
+    found = findings(json.loads(capsys.readouterr().out))
+    cc = found["compute-capability-unsupported"]
+    assert "2.4.0 and later have them again" in cc["title"]
+    assert "compute capability ≥" not in cc["fix"]
+    cuda = found["cuda-version-mismatch"]
+    assert cuda["severity"] == "warning"
+    assert "install CUDA 11.2 and cuDNN 8.1" in cuda["fix"] and "2.10.1" in cuda["fix"]
+
+
 def test_each_limiting_cause_is_one_warning(capsys: pytest.CaptureFixture[str]) -> None:
     # GTX 980 on R470: the driver stops it at 2.14.1 (CUDA 11.8), the GPU at 2.16.2.
     doc = plan(capsys, "--python", "3.11", "--driver", "470.256.02", "--gpu", "GeForce GTX 980")

@@ -1,8 +1,9 @@
 """Every step-down explained: one warning per cause that kept a newer release out of the plan.
 
 When the plan installs an older TensorFlow than the newest one asked for, each limiting cause
-(the GPU's compute capability, the driver, glibc, Python) gets a finding that says which newer
-releases it rules out and what the user would change to get them. Ids are the public ones.
+(the GPU's compute capability, the driver, the system CUDA installed, glibc, Python) gets a
+finding that says which newer releases it rules out and what the user would change to get them.
+Ids are the public ones.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def _driver_reason(ev: Evaluation) -> str | None:
     return ev.driver_blocker
 
 
+def _system_cuda_reason(ev: Evaluation) -> str | None:
+    """The CUDA or cuDNN the facts show installed that this release cannot use (and no pip
+    wheel set stands in for, as on native Windows)."""
+    return ev.system_cuda_blocker
+
+
 def _cc_reason(ev: Evaluation) -> str | None:
     if ev.gpus and all(g.support == "unsupported" for g in ev.gpus):
         return "; ".join(f"{g.gpu.name}: {g.reason}" for g in ev.gpus)
@@ -61,6 +68,7 @@ def _cc_reason(ev: Evaluation) -> str | None:
 _CAUSES = (
     _Cause("compute-capability-unsupported", CUDA_GPUS, _cc_reason, install=False),
     _Cause("driver-too-old", MVC, _driver_reason, install=False),
+    _Cause("cuda-version-mismatch", TF_TESTED, _system_cuda_reason, install=False),
     _Cause("glibc-too-old", MANYLINUX, _install_reason("glibc"), install=True),
     _Cause("python-unsupported", TF_TESTED, _install_reason("Python"), install=True),
 )
@@ -146,6 +154,7 @@ def _blockers(ctx: Context, considered: list[_Cause], ev: Evaluation) -> set[str
 _ALSO_NEEDS = {
     "compute-capability-unsupported": "another GPU",
     "driver-too-old": "a newer NVIDIA driver",
+    "cuda-version-mismatch": "its CUDA and cuDNN installed",
     "glibc-too-old": "a newer glibc",
     "python-unsupported": "another Python",
 }
@@ -219,13 +228,36 @@ def _cc_wording(step: _StepDown) -> tuple[str, str]:
     cc = gpu.compute_capability or "?"
     kernels = "/".join(_kernels_for(ctx, cc)) or f"compute capability {cc}"
     floor = lowest_kernel(newest.release)
+    # a newer release than those kept out that runs this GPU: the span is a gap in the
+    # kernels (2.3's wheel has sm_52, not sm_50; 2.4 has sm_50 again), not the GPU's end
+    later = next(
+        (
+            e
+            for e in reversed(ctx.evaluations)
+            if parsed(e.release.version) > parsed(newest.release.version)
+            and any(g.gpu == gpu and g.support != "unsupported" for g in e.gpus)
+        ),
+        None,
+    )
+    if later is not None:
+        title = (
+            f"{gpu.name} (CC {cc}): TensorFlow {span} has no {kernels} kernels; TensorFlow"
+            f" {later.release.version} and later have them again"
+        )
+        fix = (
+            f"Skip TensorFlow {span} on this GPU: {later.release.version} and later run it"
+            f" (what else keeps them out of this plan is named in the other findings);"
+            f" {allowed.release.version} is the newest below the gap."
+        )
+        return title, fix + _hidden_gpu_runs(ctx, newest, target)
     title = (
         f"{gpu.name} (CC {cc}): TensorFlow {span} has no {kernels} kernels; "
         f"{allowed.release.version} is the newest for this GPU"
     )
+    below_floor = floor is not None and cc != "?" and parsed(cc) < parsed(floor)
     fix = (
         f"To get TensorFlow {target.release.version}, use a GPU of compute capability ≥ {floor}"
-        if floor
+        if below_floor
         else f"TensorFlow {target.release.version} has no kernels this GPU runs"
     ) + f"; on this GPU, {allowed.release.version} is the newest."
     return title, fix + _hidden_gpu_runs(ctx, newest, target)
@@ -286,6 +318,30 @@ def _glibc_wording(step: _StepDown) -> tuple[str, str]:
     return title, fix
 
 
+def _system_cuda_wording(step: _StepDown) -> tuple[str, str]:
+    ctx, allowed, _, newest, span, target = step
+    found = ", ".join(
+        f"{what} {', '.join(versions)}"
+        for what, versions in (
+            ("CUDA", sorted({c.version for c in ctx.facts.cuda if c.version})),
+            ("cuDNN", sorted({c.version for c in ctx.facts.cudnn if c.version})),
+        )
+        if versions
+    )
+    kept = ctx.chosen.release.version if ctx.chosen else allowed.release.version
+    title = (
+        f"{found or 'The CUDA installed'}: TensorFlow {span} needs CUDA {newest.release.cuda}"
+        f" and cuDNN {newest.release.cudnn}; the plan keeps {kept}, which runs with what is"
+        " installed"
+    )
+    fix = (
+        f"To get TensorFlow {target.release.version}, install CUDA {target.release.cuda} and"
+        f" cuDNN {target.release.cudnn} (beside the CUDA you have; its bin folder, or lib64, on"
+        " the library path) and plan again."
+    )
+    return title, fix
+
+
 def _python_wording(step: _StepDown) -> tuple[str, str]:
     ctx, allowed, _, newest, span, target = step
     have = ctx.request.python or ", ".join(sorted({xy(p.version) for p in ctx.facts.pythons}))
@@ -306,6 +362,7 @@ _Wording = Callable[[_StepDown], tuple[str, str]]
 _WORDING: dict[str, _Wording] = {
     "compute-capability-unsupported": _cc_wording,
     "driver-too-old": _driver_wording,
+    "cuda-version-mismatch": _system_cuda_wording,
     "glibc-too-old": _glibc_wording,
     "python-unsupported": _python_wording,
 }
