@@ -5405,3 +5405,16 @@ def test_libdevice_missing_while_the_paste_begins_after_the_device_exits_12(tmp_
     )
     code, doc = doctor_exit(tmp_path, capsys, jax, "--no-probe", "--os", "linux")
     assert top(doc) == "xla-toolchain-missing" and doc["gpu_used"] != "yes"
+
+
+def test_a_kernel_launch_without_an_image_is_work_that_failed_on_the_gpu(tmp_path, capsys):
+    # gsethi2409/tf-pose-estimation#3 (review 71): TensorFlow's fatal check on a kernel launch;
+    # only a GPU a context runs on launches one, so the paste needs no device line for exit 12
+    log = (
+        "2020-08-01 03:45:09.105836: F .\\tensorflow/core/kernels/conv_2d_gpu.h:710] Non-OK-status:"
+        " GpuLaunchKernel( SwapDimension1And2InTensor3UsingTiles<T, NumThreads, TileLongSide,"
+        " TileShortSide>, total_tiles_count, NumThreads, 0, d.stream(), input, input_dims,"
+        " output) status: Internal: no kernel image is available for execution on the device\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    assert (top(doc), code) == ("compute-capability-unsupported", ExitCode.TF_BROKEN)

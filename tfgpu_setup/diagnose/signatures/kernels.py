@@ -357,6 +357,10 @@ KERNELS: tuple[Signature, ...] = (
             " NGC container). 'tfgpu-setup plan --gpu NAME' picks the release."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/42467",
+        # a kernel launched, or loaded, on a GPU a CUDA context runs on: the device exists and
+        # the work failed there
+        proves_gpu=True,
+        at_work=True,
         variants=(
             # the driver refusing to link what XLA's ptxas compiled says 'no kernel image' too
             Variant(
