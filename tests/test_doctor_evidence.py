@@ -1708,6 +1708,16 @@ def test_a_nightly_is_not_judged_by_its_final_releases_row(tmp_path, capsys):
     assert "cuda-version-mismatch" in errors(release)
 
 
+def test_a_nightly_is_judged_by_what_its_series_and_the_one_before_share(tmp_path, capsys):
+    # (review 71, tensorflow#48354) tf-nightly 2.6.0.dev20210402 beside CUDA 11.0.2 and cuDNN
+    # 8.0.5: 2.5 and 2.6 were both built with CUDA 11.2 and cuDNN 8.1, so either way it misses
+    flags = ("--no-probe", "--os", "linux", "--gpu", "NVIDIA GeForce RTX 3090")
+    stated = ("--cuda-toolkit", "11.0.2", "--cudnn", "8.0.5.39")
+    doc = doctor(tmp_path, capsys, "", *flags, "--tf", "tf-nightly-2.6.0.dev20210402", *stated)
+    assert {"cuda-version-mismatch", "cudnn-version-mismatch"} <= errors(doc)
+    assert "2.5–2.6" in doc["findings"][0]["title"]
+
+
 @pytest.mark.parametrize(
     "line",
     [

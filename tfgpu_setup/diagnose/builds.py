@@ -86,7 +86,11 @@ _NIGHTLY = re.compile(r"\d[.-]dev\d")
 
 
 def not_the_tables_build(
-    matrix: Matrix, log: LogFacts, release: str | None, as_named: str | None = None
+    matrix: Matrix,
+    log: LogFacts,
+    release: str | None,
+    as_named: str | None = None,
+    judged_as_neighbours: bool = False,
 ) -> bool:
     """NVIDIA's build of a version is built with its container's CUDA and cuDNN (and for its
     GPUs), conda's with the cudatoolkit and cuDNN packages it pairs it with
@@ -98,8 +102,9 @@ def not_the_tables_build(
     conda = bool(log.conda_gpu_build_line)
     # a nightly ('2.5.0.dev20201108', or as tf.__version__ prints it, '2.5.0-dev20201108') is
     # built with the toolchain of its day, which the final release's row need not share
-    # (tf-nightly before 2.5.0 still used CUDA 11.0)
-    nightly = bool(_NIGHTLY.search(named))
+    # (tf-nightly before 2.5.0 still used CUDA 11.0): the doctor judges it by the rows of its
+    # series and the one before where it can (release_range.nightly_neighbours)
+    nightly = bool(_NIGHTLY.search(named)) and not judged_as_neighbours
     return nvidia or conda or nightly or compiled_with_other_cudnn(matrix, log, release)
 
 
@@ -110,6 +115,7 @@ def beyond_the_table(
     candidates: tuple[str, ...],
     release: str | None,
     as_named: str | None,
+    judged_as_neighbours: bool = False,
 ) -> frozenset[str]:
     """The findings tensorflow.org's row cannot judge here: all it says of the build (CUDA,
     cuDNN, kernels) for another build; its CUDA and cuDNN where no PyPI wheel of the releases
@@ -120,7 +126,7 @@ def beyond_the_table(
     on_macos_cuda = frozenset(
         {"macos-no-cuda"} if log.macos_cuda_line or _macos_had_cuda(release) else ()
     )
-    if not_the_tables_build(matrix, log, release, as_named):
+    if not_the_tables_build(matrix, log, release, as_named, judged_as_neighbours):
         return TABLE_BUILD_IDS | on_macos_cuda
     if _no_cuda_wheel_here(matrix, facts, candidates):
         return VERSION_MISMATCH_IDS | on_macos_cuda

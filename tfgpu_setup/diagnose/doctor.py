@@ -113,6 +113,7 @@ from .release_range import (
     if_not_older,
     judged_for,
     libraries_named,
+    nightly_neighbours,
     patch_releases,
     windows_cpu_build,
 )
@@ -315,8 +316,9 @@ def diagnose(
         or log_facts.tf_requested
     )
     stated = bool(release)
+    neighbours = nightly_neighbours(matrix, release) if release else ()
     if release:
-        candidates: tuple[str, ...] = patch_releases(matrix, release) or (release,)
+        candidates: tuple[str, ...] = patch_releases(matrix, release) or neighbours or (release,)
     elif log_facts.install_failed and not log_facts.tf_range:
         candidates = ()  # nothing was installed: no release to judge
     elif log_facts.binding_line:
@@ -425,7 +427,9 @@ def diagnose(
         no_gpu_answered=no_gpu_shown,
     )
     judged = weighed_against_the_runtime_opened(judged, entry, log_facts)
-    unjudged = beyond_the_table(matrix, known, log_facts, candidates, release, as_named)
+    unjudged = beyond_the_table(
+        matrix, known, log_facts, candidates, release, as_named, bool(neighbours)
+    )
     judged = tuple(f for f in judged if f.id not in unjudged)
     judged = weighed_against_sonames(judged, known, log_facts)
     crossed = cross_findings(

@@ -38,6 +38,37 @@ def patch_releases(matrix: Matrix, release: str) -> tuple[str, ...]:
     return tuple(sorted(series, key=parsed, reverse=True))
 
 
+def nightly_neighbours(matrix: Matrix, release: str) -> tuple[str, ...]:
+    """A nightly of X.Y ('2.6.0.dev20210402') was built with the toolchain of its day: at least
+    that of the release before X.Y, at most X.Y's own (tf-nightly before 2.5.0 still used CUDA
+    11.0, 2.4's). Both series' releases, newest first, so that only what holds for either is
+    judged; () where the matrix lacks either series."""
+    try:
+        wanted = parsed(release)
+    except InvalidVersion:
+        return ()
+    if not wanted.is_devrelease:
+        return ()
+    series = sorted(
+        {parsed(r.version).release[:2] for r in matrix.tensorflow.releases}, reverse=True
+    )
+    own = wanted.release[:2]
+    if own not in series or series.index(own) + 1 >= len(series):
+        return ()
+    before = series[series.index(own) + 1]
+    return tuple(
+        sorted(
+            (
+                r.version
+                for r in matrix.tensorflow.releases
+                if parsed(r.version).release[:2] in (own, before)
+            ),
+            key=parsed,
+            reverse=True,
+        )
+    )
+
+
 def judged_for(
     facts: Facts,
     matrix: Matrix,
