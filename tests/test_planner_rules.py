@@ -711,12 +711,28 @@ def test_a_system_cuda_of_the_wrong_version_is_a_mismatch_not_a_missing_library(
     f = facts(
         pythons=("3.8.18",),
         cuda_installs=(CudaInstall("12.2.140", "/usr/local/cuda-12.2", "toolkit", "json"),),
+        gpus=(GTX970,),
     )
     plan = plan_of(f, matrix, tf="2.3")
     hit = only(plan, "cuda-version-mismatch")
-    assert plan.verdict == "cpu" and plan.findings[0] is hit and hit.severity is E
+    assert plan.findings[0] is hit and hit.severity is E
     assert "built with CUDA 10.1, but CUDA 12.2.140 is installed" in hit.title
     absent(plan, "cuda-libs-not-found")
+
+
+def test_a_cuda_mismatch_under_a_release_without_kernels_for_the_gpu_comes_after_it(
+    matrix: Matrix,
+) -> None:
+    # (review 71, tensorflow#45089) an RTX 3090 under 2.3: CUDA 10.1 installed would not run
+    # it either, so the kernels come first and the mismatch is a warning
+    f = facts(
+        pythons=("3.8.18",),
+        cuda_installs=(CudaInstall("11.1.105", "/usr/local/cuda-11.1", "toolkit", "json"),),
+        gpus=(RTX3090,),
+    )
+    plan = plan_of(f, matrix, tf="2.3")
+    assert plan.findings[0].id == "compute-capability-unsupported"
+    assert only(plan, "cuda-version-mismatch").severity is W
 
 
 def test_quiet_cuda_libs_not_found(matrix: Matrix) -> None:

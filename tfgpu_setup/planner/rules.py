@@ -1839,7 +1839,20 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     built = _built(r, kind)
     if built is None:
         return []
-    return [built_with_other(r.version, kind, built, versions, other=_built_for_one(ctx, kind))]
+    found = built_with_other(r.version, kind, built, versions, other=_built_for_one(ctx, kind))
+    gpus = ctx.chosen.gpus
+    if gpus and all(g.support == "unsupported" for g in gpus):
+        # no kernel of this release runs the GPU (an RTX 3090 under 2.3's CUDA 10.1): the
+        # CUDA it was built with, installed, would not run it either
+        found = dataclasses.replace(
+            found,
+            severity=W,
+            evidence=(
+                *found.evidence,
+                f"TensorFlow {r.version} has no kernels for this GPU: that alone would not run it",
+            ),
+        )
+    return [found]
 
 
 def _built_for_one(ctx: Context, kind: LibraryKind) -> bool:
