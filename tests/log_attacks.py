@@ -31,6 +31,9 @@ WRITTEN = {
     "Versions/3.5/lib/python3.5/site-packages/tensorflow/python/_pywrap_tensorflow.so, 10):"
     " Library not loaded: @rpath/libcudart.8.0.dylib",
     "macos-cudnn-library-not-loaded": "Library not loaded: @rpath/libcudnn.5.dylib",
+    "kernel-launch-no-image": "F conv_2d_gpu.h:710] Non-OK-status: GpuLaunchKernel( Swap, 0,"
+    " d.stream(), input) status: Internal: no kernel image is available for execution on the"
+    " device",
     "libdevice-not-found-in-jax": "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: libdevice not"
     " found at ./libdevice.10.bc",
     "libstdcxx-version-not-found-unattributed": "libstdc++.so.6: version `GLIBCXX_3.4.22' not"

@@ -18,6 +18,18 @@ PTXAS_FIX = (
     " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
 )
 
+NO_KERNEL_IMAGE_TITLE = (
+    "The GPU cannot run this TensorFlow's kernels ({what}): its compute capability is not one the"
+    " build includes"
+)
+NO_KERNEL_IMAGE_FIX = (
+    "Check the GPU's compute capability (nvidia-smi --query-gpu=name,compute_cap --format=csv)"
+    " against the release ('tfgpu-setup matrix show'): an older GPU needs an older TensorFlow, a"
+    " GPU newer than the build a newer one, built with a CUDA that supports it (an RTX 30 card:"
+    " 2.4 and later; a Blackwell GPU: 2.21, else NVIDIA's NGC container). 'tfgpu-setup plan --gpu"
+    " NAME' picks the release."
+)
+
 WINDOWS_PTX_FIX = "Nothing to do: there is no ptxas to install for it on native Windows."
 WINDOWS_PTX_SOURCE = "https://github.com/tensorflow/models/issues/7640"
 
@@ -326,6 +338,25 @@ KERNELS: tuple[Signature, ...] = (
         at_work=True,
     ),
     Signature(
+        # TensorFlow's own kernel launched on its GPU device and refused for want of an image
+        # (gsethi2409/tf-pose-estimation#3: 'Non-OK-status: GpuLaunchKernel(...) status:
+        # Internal: no kernel image is available'): the device exists and the work failed there,
+        # whether or not the paste shows the device line
+        name="kernel-launch-no-image",
+        needles=("LaunchKernel(",),
+        pattern=compiled(
+            r"(?:Gpu|Cuda)LaunchKernel\([^\n]{0,600}?status: Internal: (?P<what>no kernel image"
+            r" is available for execution on the device)"
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=NO_KERNEL_IMAGE_TITLE,
+        fix=NO_KERNEL_IMAGE_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/42467",
+        proves_gpu=True,
+        at_work=True,
+    ),
+    Signature(
         name="no-kernel-image",
         needles=(
             "kernel image",
@@ -345,22 +376,9 @@ KERNELS: tuple[Signature, ...] = (
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.ERROR,
-        title=(
-            "The GPU cannot run this TensorFlow's kernels ({what}): its compute capability is not"
-            " one the build includes"
-        ),
-        fix=(
-            "Check the GPU's compute capability (nvidia-smi --query-gpu=name,compute_cap"
-            " --format=csv) against the release ('tfgpu-setup matrix show'): an older GPU needs an"
-            " older TensorFlow, a GPU newer than the build a newer one, built with a CUDA that"
-            " supports it (an RTX 30 card: 2.4 and later; a Blackwell GPU: 2.21, else NVIDIA's"
-            " NGC container). 'tfgpu-setup plan --gpu NAME' picks the release."
-        ),
+        title=NO_KERNEL_IMAGE_TITLE,
+        fix=NO_KERNEL_IMAGE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/42467",
-        # a kernel launched, or loaded, on a GPU a CUDA context runs on: the device exists and
-        # the work failed there
-        proves_gpu=True,
-        at_work=True,
         variants=(
             # the driver refusing to link what XLA's ptxas compiled says 'no kernel image' too
             Variant(
@@ -709,6 +727,9 @@ KERNELS: tuple[Signature, ...] = (
             " unless the driver's cache (CUDA_CACHE_MAXSIZE) holds it."
         ),
         source="https://github.com/tensorflow/serving/issues/1821",
+        # printed while compiling for a GPU TensorFlow has opened (tensorflow#45590: a
+        # maintainer, 'safe to ignore'): the work runs there, slower
+        proves_gpu=True,
     ),
     Signature(
         name="libdevice-not-found",
