@@ -5428,3 +5428,31 @@ def test_a_kernel_launch_without_an_image_is_work_that_failed_on_the_gpu(tmp_pat
     )
     code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe", "--os", "windows")
     assert (top(doc), code) == ("compute-capability-unsupported", ExitCode.TF_BROKEN)
+
+
+def test_a_record_with_its_path_as_inline_code_reads_as_printed(tmp_path, capsys):
+    # CharlesShang/TFFRCNN#38 (review 71): the path set as inline code, the message in italics
+    # and bold; the same log without the markup says the GPU was at work
+    path = "c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow"
+    log = (
+        f"I `{path}\\core\\common_runtime\\gpu\\gpu_device.cc:975] Creating TensorFlow"
+        " device` _(/gpu:0) -> (device: 0, name: GeForce GTX 950, pci bus id: 0000:01:00.0)_\n"
+        "**Initialized**\n"
+        f"E `{path}\\stream_executor\\cuda\\cuda_blas.cc:372] failed to create cublas handle:`"
+        " **_CUBLAS_STATUS_ALLOC_FAILED_**\n"
+    )
+    marked = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    plain = doctor(
+        tmp_path,
+        capsys,
+        log.replace("`", "")
+        .replace("**", "")
+        .replace(" _", " ")
+        .replace("_\n", "\n")
+        .replace("_CUBLAS", "CUBLAS"),
+        "--no-probe",
+        "--os",
+        "windows",
+    )
+    assert marked["gpu_used"] == plain["gpu_used"] == "yes"
+    assert top(marked) == top(plain) == "gpu-out-of-memory"

@@ -105,7 +105,7 @@ def unwrap(text: str) -> str:
     text = _single_spaced(notebook_file.as_printed(text))
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)
-    text = _uncoloured(_STRAY_BACKTICK.sub("", text))
+    text = _uncoloured(_STRAY_BACKTICK.sub("", _record_markup_off(text)))
     # the quote marks go before anything splits a line after them ('> 2019-... I tensorflow')
     text = _without_collector_prefixes(runtime_log_view.as_printed(_unquoted(_unnumbered(text))))
     lines = in_c_locale(_records_apart(text)).translate(PASTED_PUNCTUATION).splitlines()
@@ -154,6 +154,26 @@ def _single_spaced(text: str) -> str:
     if apart < DOUBLE_SPACED_SHARE * (len(lines) - 1):
         return text
     return _BLANK_BETWEEN.sub("\n", text)
+
+
+_MARKED_UP_RECORD = re.compile(
+    r"^[ \t]*(?:\*\*|_)?[IWEF](?:\*\*|_)?[ \t]+(?:\*\*|_)?`[^\n]*$", re.MULTILINE
+)
+"""A TensorFlow record whose path a Markdown paste set as inline code, and parts of its message
+in bold or italics ('I `c:\\tf_jenkins\\...gpu_device.cc:975] Creating TensorFlow device`
+_(/gpu:0) -> ..._', TFFRCNN#38)."""
+_CODE_OR_BOLD = re.compile(r"`|\*\*")
+_ITALICS = re.compile(r"(?:(?<=\s)|^)_+(?=\S)|(?<=\S)_+(?=\s|$)")
+
+
+def _record_markup_off(text: str) -> str:
+    """The record as printed: its inline-code marks, bold marks and the underscores that set
+    words in italics go (an underscore inside a word, 'tf_jenkins', stays)."""
+    if "`" not in text:
+        return text
+    return _MARKED_UP_RECORD.sub(
+        lambda m: _ITALICS.sub("", _CODE_OR_BOLD.sub("", m.group(0))), text
+    )
 
 
 _STRAY_BACKTICK = re.compile(r"(?<=[A-Za-z])`(?=[a-z])")
