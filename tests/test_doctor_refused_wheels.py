@@ -788,3 +788,21 @@ def test_an_aarch64_wheel_pip_took_without_the_extra_is_a_cpu_build(tmp_path, ca
     assert (first["id"], first["severity"]) == ("cpu-only-tensorflow", "error")
     assert "NGC" in first["fix"]
     assert "cuda-libs-not-found" not in ids(doc)
+
+
+def test_tensorflow_gpu_past_2_10_refused_on_windows_is_no_gpu_build_there(tmp_path, capsys):
+    # tensorflow#62073 (review 71): Python 3.9, which 2.11 covers; the list ends at 2.10.1 and
+    # 2.12.0's empty stand-in, because no GPU build was published for native Windows after 2.10
+    log = (
+        "ERROR: Could not find a version that satisfies the requirement tensorflow-gpu==2.11"
+        " (from versions: 2.5.0, 2.6.0, 2.7.0, 2.8.0, 2.9.0, 2.10.0, 2.10.1, 2.12.0)\n"
+        "ERROR: No matching distribution found for tensorflow-gpu==2.11\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows", "--python", "3.9")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("windows-native-gpu-unsupported", "error")
+    assert "WSL2" in first["fix"] and "2.10.1" in first["fix"]
+    assert "python-unsupported" not in ids(doc)
+    # on Linux the same refusal says nothing of Windows
+    linux = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--python", "3.9")
+    assert "windows-native-gpu-unsupported" not in ids(linux)

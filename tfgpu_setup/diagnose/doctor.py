@@ -489,8 +489,12 @@ def diagnose(
             f"but pip was not asking PyPI ({log_facts.pip_index_line[:120]}): what it could not"
             " find there says nothing about the wheels TensorFlow published for this Python",
         )
-    if any(f.id in ("platform-unsupported", "macos-no-cuda") for f in no_wheel):
-        # no wheel for any Python there: pip's or uv's refusal says nothing of the Python
+    if any(
+        f.id in ("platform-unsupported", "macos-no-cuda", "windows-native-gpu-unsupported")
+        for f in no_wheel
+    ):
+        # no wheel for any Python there (nor a GPU build of that release on native Windows):
+        # pip's or uv's refusal says nothing of the Python
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     # Causes no Python escapes: that tensorflow-gpu release does not exist, or no wheel is
     # made for musl. Whatever pip's refusal or the matrix says of this Python comes second.

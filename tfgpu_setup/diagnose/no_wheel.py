@@ -54,6 +54,8 @@ def no_wheel_for_stated(
     package = refused_package(refused) or "tensorflow"
     if gpu_build := gpu_build_on_macos(facts, matrix, matches, package, refused, text):
         return [gpu_build]
+    if windows_gpu := _windows_gpu_package_past_its_end(facts, matrix, package, refused):
+        return [windows_gpu]
     if package != "tensorflow":
         return _another_name_here(facts, matrix, log, package, refused, text)
     if (unpublished := platform_without_wheels(facts)) is not None:
@@ -233,6 +235,47 @@ def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
     if package == "tensorflow-aarch64":
         return key != "linux_aarch64"
     return False
+
+
+WINDOWS_NATIVE = "https://www.tensorflow.org/install/pip#windows-native"
+
+
+def _windows_gpu_package_past_its_end(
+    facts: Facts, matrix: Matrix, package: str, refused: LogMatch
+) -> Finding | None:
+    """pip on native Windows refusing tensorflow-gpu at a release with no GPU build there
+    (2.11 on; tensorflow#62073: its versions end at 2.10.1, then 2.12.0's empty stand-in): the
+    GPU build is what is missing, not a wheel for the Python."""
+    requested = refused.groups.get("requested") or ""
+    if package != "tensorflow-gpu" or not requested:
+        return None
+    if not facts.knows("os") or facts.platform.os != "windows":
+        return None
+    try:
+        asked = parsed(requested)
+    except InvalidVersion:
+        return None
+    gpu_there = [
+        r
+        for r in matrix.tensorflow.releases
+        if (w := r.platforms.get("windows_x86_64")) is not None and w.gpu
+    ]
+    last = max(gpu_there, key=lambda r: parsed(r.version), default=None)
+    if last is None or asked.release[:2] <= parsed(last.version).release[:2]:
+        return None
+    pythons = "/".join(last.python)
+    return Finding(
+        "windows-native-gpu-unsupported",
+        Severity.ERROR,
+        f"pip found no tensorflow-gpu {requested} for native Windows: TensorFlow"
+        f" {xy(last.version)} was the last release with a GPU build there",
+        (refused.line.strip()[:300], f"os: windows ({facts.platform.source})"),
+        f"Use WSL2 for TensorFlow {requested} on the GPU (the Windows NVIDIA driver, then 'pip"
+        " install tensorflow[and-cuda]' inside WSL2, or tfgpu-setup there); or stay on native"
+        f" Windows with TensorFlow {last.version} (Python {pythons}, CUDA {last.cuda}, cuDNN"
+        f" {last.cudnn}: 'tfgpu-setup plan --tf {xy(last.version)}').",
+        WINDOWS_NATIVE,
+    )
 
 
 def _another_name_here(
