@@ -937,3 +937,19 @@ def test_an_installed_2_21_with_cuda_12_5_wheels_on_a_blackwell_gpu_is_told_to_u
     assert "cuda-version-mismatch" not in {
         f.id for f in judge_installed(ampere, matrix, "2.21.0", "/home/ada/tf")
     }
+
+
+def test_no_cuda_mismatch_for_a_release_without_a_gpu_build_on_native_windows(
+    matrix: Matrix,
+) -> None:
+    # (review 71, tensorflow#70958) 2.16.2 on native Windows is a CPU build: the cuDNN 9.2
+    # installed mismatches nothing it loads, and [and-cuda] brings nothing it uses there
+    f = facts(
+        os="windows",
+        pythons=("3.12.4",),
+        cudnn=(CudnnInstall("9.2.0", "C:\\cudnn\\bin\\cudnn64_9.dll", "library", "flag"),),
+        gpus=(RTX3090,),
+    )
+    judged = judge_installed(f, matrix, "2.16.2", VENV)
+    assert "windows-native-gpu-unsupported" in {x.id for x in judged}
+    assert not {"cuda-version-mismatch", "cudnn-version-mismatch"} & {x.id for x in judged}

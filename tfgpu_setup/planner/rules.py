@@ -1925,6 +1925,8 @@ def _system_only_beside_wheel_build(ctx: Context, kind: LibraryKind) -> list[Fin
     if not chosen.release.nvidia_pins or not f.knows(kind):
         return []
     r = chosen.release
+    if not has_gpu_build(r, platform_key(f)):
+        return []  # native Windows' 2.11 and later load no CUDA at all: nothing to mismatch
     built = _built(r, kind)
     # What TensorFlow loaded it accepted: it checks the cuDNN it loads and says so if it is not.
     versions = [c.version for c in f.installs(kind) if c.version and c.path != LOADED_PER_LOG]
