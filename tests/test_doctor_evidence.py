@@ -5456,3 +5456,27 @@ def test_a_record_with_its_path_as_inline_code_reads_as_printed(tmp_path, capsys
     )
     assert marked["gpu_used"] == plain["gpu_used"] == "yes"
     assert top(marked) == top(plain) == "gpu-out-of-memory"
+
+
+@pytest.mark.parametrize(
+    ("image", "cpu_image"),
+    [
+        ("tensorflow/tensorflow", True),
+        ("tensorflow/tensorflow:2.15.0", True),
+        ("tensorflow/tensorflow:latest-gpu", False),
+    ],
+)
+def test_tensorflows_cpu_image_run_without_the_gpu_is_named(tmp_path, capsys, image, cpu_image):
+    # jupyter/docker-stacks#1002 (review 71): the CPU image has no CUDA; '--gpus all' alone
+    # would not give it the GPU
+    log = (
+        f'$ docker run -it --rm {image} python -c "import tensorflow as tf"\n'
+        "2020-04-18 20:16:18.903583: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:55] Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--container")
+    first = doc["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert ("CPU image" in first["title"]) is cpu_image
+    assert ("-gpu' tag" in first["fix"]) is cpu_image

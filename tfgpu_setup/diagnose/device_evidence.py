@@ -28,7 +28,7 @@ from .signatures.driver import (
     NVML_UNKNOWN_TITLE,
 )
 from .signatures.model import LIBCUDA_ABSENT_CODES, driver_halves_fix
-from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE, quoted
+from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, TF_DOCKER, WSL_GUIDE, quoted
 from .visible_devices import VALUE_READINGS
 from .wsl import KERNEL_NOTE, no_device_under_wsl, wsl_driver_not_reached
 
@@ -201,7 +201,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         else:
             found.append(
                 _started_without_the_gpu(
-                    facts, matches, no_device, expects, driver_pair_seen, jetson
+                    facts, matches, no_device, expects, driver_pair_seen, jetson, log
                 )
             )
     symbol = next((m for m in matches if m.signature.name == "cuinit-named-symbol-not-found"), None)
@@ -244,9 +244,26 @@ def _started_without_the_gpu(
     expects: bool,
     driver_pair_seen: bool,
     jetson: str,
+    log: LogFacts,
 ) -> Finding:
     """The container has no GPU: started without one (an error where someone wants one there),
-    or, for all anyone knows, a CPU-only container (a warning)."""
+    or, for all anyone knows, a CPU-only container (a warning). TensorFlow's CPU image run
+    without the GPU has no CUDA to use one either: '--gpus all' alone is not the fix."""
+    if log.cpu_image_run_line and not jetson:
+        return Finding(
+            "container-gpu-not-exposed",
+            Severity.ERROR if expects and not driver_pair_seen else Severity.WARNING,
+            "This container runs TensorFlow's CPU image, started without the GPU: it has no"
+            " CUDA libraries, so it runs on the CPU (the lines about them are expected)",
+            (
+                log.cpu_image_run_line,
+                *[m.line.strip()[:300] for m in matches if m.signature.name in no_device][:1],
+            ),
+            "Nothing to fix for CPU use. For the GPU, run a '-gpu' tag of the image"
+            " (tensorflow/tensorflow:latest-gpu, or one of a release) with the GPU: 'docker run"
+            " --gpus all ...' (NVIDIA Container Toolkit on the host).",
+            TF_DOCKER,
+        )
     return Finding(
         "container-gpu-not-exposed",
         Severity.ERROR if expects and not driver_pair_seen else Severity.WARNING,

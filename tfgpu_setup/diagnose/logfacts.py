@@ -355,6 +355,10 @@ class LogFacts:
     unasked_run_no_device_line: str = ""
     """TensorFlow finding no /dev/nvidia0 after such a run in the foreground, on a host whose
     own check does not show it without a driver: inside that container."""
+    cpu_image_run_line: str = ""
+    """'docker run' of TensorFlow's CPU image (tensorflow/tensorflow with no '-gpu' tag), with
+    no flag that gives it the GPU: it has no CUDA libraries, so '--gpus all' alone is not
+    enough."""
     memory_taken_line: str = ""
     """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
     as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
@@ -589,6 +593,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         gpu_requested_line=_gpu_requested(sample),
         gpu_not_requested_line=_one_command(unasked_run),
         unasked_run_no_device_line=_no_device_in_the_unasked_run(sample, unasked_run),
+        cpu_image_run_line=_cpu_image_run(sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc[0] if glibc else None,
@@ -833,6 +838,22 @@ _GPU_FLAG = re.compile(
 def _one_command(run: re.Match[str] | None) -> str:
     """A command with its continuation lines joined."""
     return re.sub(r"\s*\\?\n\s*", " ", run.group(0).strip())[:300] if run else ""
+
+
+_TF_CPU_IMAGE = re.compile(
+    r"\s(?:docker\.io/)?tensorflow/tensorflow(?::(?![\w.-]{0,60}gpu)[\w.-]{1,60})?(?=\s|$)"
+)
+"""TensorFlow's CPU image: 'tensorflow/tensorflow', ':latest', ':2.15.0', ':latest-jupyter'
+(its GPU images' tags say '-gpu')."""
+
+
+def _cpu_image_run(text: str) -> str:
+    """The first 'docker run' of TensorFlow's CPU image, where no run in the log asked for the
+    GPU (jupyter/docker-stacks#1002)."""
+    runs = list(_DOCKER_RUN.finditer(text))
+    if any(_GPU_FLAG.search(run.group(0)) for run in runs):
+        return ""
+    return _one_command(next((run for run in runs if _TF_CPU_IMAGE.search(run.group(0))), None))
 
 
 def _unasked_gpu_image_run(text: str) -> re.Match[str] | None:
