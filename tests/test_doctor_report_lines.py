@@ -5898,6 +5898,14 @@ def test_a_container_asked_for_the_gpu_is_not_told_to_ask_for_it(
     asked = "$ singularity exec --nv tf.sif python train.py\n" + no_libcuda
     found = doctor(tmp_path, capsys, asked, "--os", "linux")["findings"]
     assert found[0]["id"] != "container-gpu-not-exposed"
+    # (review 71, apptainer/singularity#4687) --nv's bound libraries unreadable inside: the
+    # runtime did not bring the driver in, which no flag of the user's mends
+    unbound = asked.replace(
+        "$ singularity exec --nv tf.sif python train.py\n",
+        "$ singularity shell --nv tf.sif\nls: /.singularity.d/libs/libOpenCL.so.1: Srmount error\n",
+    )
+    first = doctor(tmp_path, capsys, unbound, "--os", "linux")["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "/.singularity.d/libs" in first["fix"]
     # a login node whose name says it has GPUs is not told it has none
     login_gpu = (
         "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156] kernel driver does not appear"

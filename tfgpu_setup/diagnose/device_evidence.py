@@ -166,6 +166,13 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
             _asked_for_but_left_out(log, [m for m in matches if m.signature.name in refused])
         )
     elif (
+        log.gpu_requested_line
+        and log.bound_libs_failed_line
+        and not (jetson or gpus_absent or hidden)
+        and (libcuda_gone := next((m for m in no_driver_lines if _says_libcuda_absent(m)), None))
+    ):
+        found.append(_asked_for_without_libcuda(log, libcuda_gone))
+    elif (
         no_device
         and in_container
         # (a hosted notebook's runtime is a container its service starts: the runtime type,
@@ -300,6 +307,38 @@ RUNTIME_LEFT_OUT = frozenset(
 )
 """NVML failing on the GPU's device files or libraries: in a container asked for the GPU, the
 NVIDIA runtime's setup kept them out (the driver itself is loaded on the host)."""
+
+
+def _asked_for_without_libcuda(log: LogFacts, line: LogMatch) -> Finding:
+    """A container given the GPU (Singularity's --nv) whose bound driver libraries cannot be
+    read, and in which TensorFlow finds no libcuda.so.1: the runtime did not bring the host
+    driver's libraries in (apptainer/singularity#4687: Singularity 3.4's --nv on a Cray node,
+    where 2.6 bound them). Without that listing, --nv on a node with no driver reads the same,
+    and the missing driver is named instead."""
+    singularity = "--nv" in log.gpu_requested_line
+    where = (
+        "Singularity/Apptainer binds them into /.singularity.d/libs: 'ls -l"
+        " /.singularity.d/libs' inside must list libcuda.so.1; on the host, 'ldconfig -p | grep"
+        " libcuda' must find it (--nv binds what the host's ld cache and nvliblist.conf name),"
+        " and an older or newer Singularity/Apptainer may bind what this one does not"
+        if singularity
+        else "the NVIDIA Container Toolkit mounts them into the container's library folder: on"
+        " the host, 'nvidia-container-cli list' must name libcuda.so, and the image must not"
+        " replace LD_LIBRARY_PATH with one that drops that folder"
+    )
+    return Finding(
+        "container-gpu-not-exposed",
+        Severity.ERROR,
+        "The container was given the GPU, but the host driver's libcuda.so.1 is not inside it:"
+        " the runtime did not bring the driver's libraries in",
+        (
+            quoted(log.gpu_requested_line),
+            quoted(log.bound_libs_failed_line),
+            quoted(line.line),
+        ),
+        f"The host's driver works only if its libraries reach the container: {where}.",
+        CONTAINER_TOOLKIT,
+    )
 
 
 def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding:

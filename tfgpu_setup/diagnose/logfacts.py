@@ -355,6 +355,10 @@ class LogFacts:
     unasked_run_no_device_line: str = ""
     """TensorFlow finding no /dev/nvidia0 after such a run in the foreground, on a host whose
     own check does not show it without a driver: inside that container."""
+    bound_libs_failed_line: str = ""
+    """A file Singularity/Apptainer's --nv bound into /.singularity.d/libs that cannot be read
+    ('ls: /.singularity.d/libs/libOpenCL.so.1: Srmount error', singularity#4687): the binding
+    of the host driver's libraries failed."""
     cpu_image_run_line: str = ""
     """'docker run' of TensorFlow's CPU image (tensorflow/tensorflow with no '-gpu' tag), with
     no flag that gives it the GPU: it has no CUDA libraries, so '--gpus all' alone is not
@@ -594,6 +598,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         gpu_not_requested_line=_one_command(unasked_run),
         unasked_run_no_device_line=_no_device_in_the_unasked_run(sample, unasked_run),
         cpu_image_run_line=_cpu_image_run(sample),
+        bound_libs_failed_line=_first(_BOUND_LIBS_FAILED, sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
         glibc=glibc[0] if glibc else None,
@@ -840,6 +845,10 @@ def _one_command(run: re.Match[str] | None) -> str:
     return re.sub(r"\s*\\?\n\s*", " ", run.group(0).strip())[:300] if run else ""
 
 
+_BOUND_LIBS_FAILED = re.compile(
+    r"[^\n]{0,100}/\.singularity\.d/libs/[\w.+-]{1,80}: (?:Srmount error|Stale file handle"
+    r"|Permission denied|Input/output error)"
+)
 _TF_CPU_IMAGE = re.compile(
     r"\s(?:docker\.io/)?tensorflow/tensorflow(?::(?![\w.-]{0,60}gpu)[\w.-]{1,60})?(?=\s|$)"
 )
