@@ -5480,3 +5480,21 @@ def test_tensorflows_cpu_image_run_without_the_gpu_is_named(tmp_path, capsys, im
     assert first["id"] == "container-gpu-not-exposed"
     assert ("CPU image" in first["title"]) is cpu_image
     assert ("-gpu' tag" in first["fix"]) is cpu_image
+
+
+def test_a_cuda_library_another_packages_own_module_asks_for_is_not_tensorflows(tmp_path, capsys):
+    # mozilla/DeepSpeech#1388 (review 71): deepspeech-gpu's native module wanted CUDA 8.0 beside
+    # TensorFlow 1.8 (a CUDA 9.0 build): what it says is what deepspeech was built for
+    frames = (
+        "Traceback (most recent call last):\n"
+        '  File "/root/anaconda3/lib/python3.6/site-packages/{package}/model.py", line 18, in'
+        " swig_import_helper\n"
+        "    return importlib.import_module(mname)\n"
+        '  File "/root/anaconda3/lib/python3.6/importlib/__init__.py", line 126, in import_module\n'
+        "ImportError: libcublas.so.8.0: cannot open shared object file: No such file or directory\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--tf", "1.8.0", "--cuda-toolkit", "9.0")
+    other = doctor(tmp_path, capsys, frames.format(package="deepspeech"), *flags)
+    assert "deepspeech's" in other["verdict"] and "cuda-version-mismatch" not in errors(other)
+    own = doctor(tmp_path, capsys, frames.format(package="tensorflow/python"), *flags)
+    assert top(own) == "cuda-version-mismatch"

@@ -20,8 +20,10 @@ from .logs import LogMatch, line_start
 
 _FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
 _OTHER_PACKAGE = re.compile(
-    r"[/\\](?:site|dist)-packages[/\\](?P<package>onnxruntime|torch|cupy|cupy_backends|jax|jaxlib"
-    r"|mxnet|paddle|numba|tensorrt)[/\\]"
+    # any installed package's own import but TensorFlow's and the packages of its distribution
+    # (deepspeech's native module asking for CUDA 8.0 under TensorFlow 1.8, DeepSpeech#1388)
+    r"[/\\](?:site|dist)-packages[/\\](?!(?:tensorflow|tensorflow_core|tensorflow_estimator"
+    r"|keras|tf_keras|tensorboard)[/\\])(?P<package>[A-Za-z_][\w]{0,60})[/\\]"
 )
 _STANDARD_LIBRARY = re.compile(
     # a path in Python's own library, with no site-packages folder in it: '<frozen
