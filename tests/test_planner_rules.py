@@ -953,3 +953,14 @@ def test_no_cuda_mismatch_for_a_release_without_a_gpu_build_on_native_windows(
     judged = judge_installed(f, matrix, "2.16.2", VENV)
     assert "windows-native-gpu-unsupported" in {x.id for x in judged}
     assert not {"cuda-version-mismatch", "cudnn-version-mismatch"} & {x.id for x in judged}
+
+
+def test_a_blackwell_gpu_on_native_windows_is_sent_to_wsl_2_not_to_2_10(matrix: Matrix) -> None:
+    # (review 71, person-autocrop#2) an RTX 5090: no native Windows GPU build runs it (2.10's
+    # CUDA 11.2 predates it), WSL2's 2.21 does
+    f = facts(os="windows", pythons=("3.12.4",), gpus=(RTX5090,))
+    judged = {x.id: x for x in judge_installed(f, matrix, "2.20.0", VENV)}
+    windows = judged["windows-native-gpu-unsupported"]
+    assert windows.severity is E and "pin TensorFlow 2.10" not in windows.fix
+    cc = judged["compute-capability-unsupported"]
+    assert cc.severity is W and "in WSL2, TensorFlow 2.21.0 does" in cc.fix

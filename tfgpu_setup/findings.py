@@ -79,7 +79,13 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " use WSL2, or TensorFlow 2.10.",
             Layer.PLATFORM,
             ("denies-gpu",),
-            explains=("cuda-libs-not-found", "cudnn-not-found", "no-nvidia-gpu"),
+            # (a CPU build has no GPU kernels at all: its missing ones follow from the platform)
+            explains=(
+                "cuda-libs-not-found",
+                "cudnn-not-found",
+                "no-nvidia-gpu",
+                "compute-capability-unsupported",
+            ),
         ),
         FindingKind(
             "cpu-lacks-avx",

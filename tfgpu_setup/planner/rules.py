@@ -870,8 +870,15 @@ def windows_native(ctx: Context) -> list[Finding]:
         if last
         else None
     )
-    # (the pin helps only where nothing but a system CUDA to install stands in its way)
-    pin_helps = evaluated is None or set(evaluated.gpu_blockers) <= {evaluated.system_cuda_blocker}
+    # (the pin helps only where nothing but a system CUDA to install stands in its way, and
+    # not where it has no kernels for the GPUs named: 2.10 runs no RTX 5090)
+    pin_helps = (
+        evaluated is None or set(evaluated.gpu_blockers) <= {evaluated.system_cuda_blocker}
+    ) and not (
+        last is not None
+        and gpus
+        and all(gpu_support(last, g, ctx.matrix).support == "unsupported" for g in gpus)
+    )
     pin = (
         f", or pin TensorFlow {xy(last.version)} (Python {last.python[0]} to {last.python[-1]}) "
         f"with CUDA {last.cuda} and cuDNN {last.cudnn} ('tfgpu-setup plan --tf "
@@ -1306,9 +1313,32 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
         and all(gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad)
     ]
     ancient = all(query.older_than_every_build(g.gpu.compute_capability) for g in bad)
+    in_wsl = (
+        next(
+            (
+                r
+                for r in sorted(ctx.matrix.tensorflow.releases, key=lambda r: Version(r.version))[
+                    ::-1
+                ]
+                if (wsl := r.platforms.get("wsl2")) is not None
+                and wsl.gpu
+                and all(
+                    gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad
+                )
+            ),
+            None,
+        )
+        if key == "windows_x86_64" and not supported_elsewhere
+        else None
+    )
     fix = (
         _older_release_fix(ctx, supported_elsewhere)
         if supported_elsewhere
+        # native Windows has no GPU build for it, WSL2 has (an RTX 5090: 2.21)
+        else f"No release with a native Windows GPU build runs this GPU; in WSL2, TensorFlow"
+        f" {in_wsl.version} does ('pip install tensorflow[and-cuda]' there, or 'tfgpu-setup plan"
+        f" --os wsl2 --tf {xy(in_wsl.version)}')."
+        if in_wsl is not None
         else ANCIENT_GPU_FIX
         if ancient
         else _no_pypi_release_fix(bad)
