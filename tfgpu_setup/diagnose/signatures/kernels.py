@@ -15,7 +15,8 @@ from .model import (
 
 PTXAS_FIX = (
     "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
-    " 'tensorflow[and-cuda]'), or put a CUDA toolkit's bin directory (with ptxas) on PATH."
+    " 'tensorflow[and-cuda]' from 2.14; releases before 2.14 do not look there), or put a CUDA"
+    " toolkit's bin directory (with ptxas) on PATH."
 )
 
 NO_KERNEL_IMAGE_TITLE = (
