@@ -5498,3 +5498,24 @@ def test_a_cuda_library_another_packages_own_module_asks_for_is_not_tensorflows(
     assert "deepspeech's" in other["verdict"] and "cuda-version-mismatch" not in errors(other)
     own = doctor(tmp_path, capsys, frames.format(package="tensorflow/python"), *flags)
     assert top(own) == "cuda-version-mismatch"
+
+
+def test_bumblebee_named_beside_no_kernel_driver_is_its_switched_off_gpu(tmp_path, capsys):
+    # Bumblebee-Project/Bumblebee#944 (review 71): found only under optirun; outside it the
+    # module is unloaded, so installing the driver again changes nothing
+    log = (
+        "I have installed bumblebee+cuda+tensorflow.\n"
+        "2018-01-27 15:34:49.308825: E tensorflow/stream_executor/cuda/cuda_driver.cc:406] failed"
+        " call to cuInit: CUDA_ERROR_UNKNOWN\n"
+        "2018-01-27 15:34:49.308894: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:145]"
+        " kernel driver does not appear to be running on this host (linux-2186):"
+        " /proc/driver/nvidia/version does not exist\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")["findings"][0]
+    assert first["title"].startswith("Bumblebee") and first["fix"].startswith(
+        "Run TensorFlow under"
+    )
+    # run under optirun already, the GPU was switched on: another cause
+    ran = log + "$ optirun python train.py\n"
+    first = doctor(tmp_path, capsys, ran, "--no-probe", "--os", "linux")["findings"][0]
+    assert not first["title"].startswith("Bumblebee")

@@ -27,6 +27,24 @@ SELECT_THE_GPU = (
 )
 
 
+BUMBLEBEE = re.compile(r"\b(?:optirun|primusrun|bumblebeed?)\b", re.IGNORECASE)
+RAN_UNDER_BUMBLEBEE = re.compile(
+    r"^[^\n]{0,120}?[$#>%][ \t]*(?:sudo[ \t]+)?(?:optirun|primusrun)[ \t]+\S", re.MULTILINE
+)
+"""A command typed under Bumblebee: then it switched the GPU on, and failed some other way."""
+BUMBLEBEE_TITLE = (
+    "Bumblebee keeps the NVIDIA GPU switched off (its kernel module unloaded) except for"
+    " programs run under optirun"
+)
+BUMBLEBEE_FIX = (
+    "Run TensorFlow under Bumblebee: 'optirun python ...' (or 'primusrun'), a notebook server"
+    " too ('optirun jupyter notebook'); or replace Bumblebee with PRIME render offload (the"
+    " driver's own, 'prime-run' or __NV_PRIME_RENDER_OFFLOAD=1), which keeps the module"
+    " loaded. Reinstalling the driver changes nothing."
+)
+BUMBLEBEE_SOURCE = "https://github.com/Bumblebee-Project/Bumblebee/issues/944"
+
+
 def laptop_gpu(facts: Facts, log_sign: str) -> str:
     """The stated GPU's name or the log's sign that shows a laptop GPU, or '' on a system known
     (stated, or seen in the log) not to be Linux: Windows' and WSL's own drivers switch the GPU
@@ -125,6 +143,19 @@ def on_a_laptop(
         if not sign or causes & MODULE_CAUSES:
             # (a line that says why the module did not load needs no guess beside it)
             return findings
+        if BUMBLEBEE.search(sign) and not RAN_UNDER_BUMBLEBEE.search(log):
+            return tuple(
+                dataclasses.replace(
+                    f,
+                    title=BUMBLEBEE_TITLE,
+                    evidence=(*f.evidence, f"log: '{sign}'"),
+                    fix=BUMBLEBEE_FIX,
+                    source=BUMBLEBEE_SOURCE,
+                )
+                if f.id == "no-nvidia-driver"
+                else f
+                for f in findings
+            )
         return with_context(
             findings, frozenset({"no-nvidia-driver"}), f"a laptop GPU: {sign}", SELECT_THE_GPU
         )
