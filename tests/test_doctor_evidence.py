@@ -5519,3 +5519,20 @@ def test_bumblebee_named_beside_no_kernel_driver_is_its_switched_off_gpu(tmp_pat
     ran = log + "$ optirun python train.py\n"
     first = doctor(tmp_path, capsys, ran, "--no-probe", "--os", "linux")["findings"][0]
     assert not first["title"].startswith("Bumblebee")
+
+
+def test_two_distributions_conda_installed_are_removed_with_conda(tmp_path, capsys):
+    # ContinuumIO/anaconda-issues#11063 (review 70): conda's MKL tensorflow 1.14 beside its old
+    # tensorflow-gpu 1.5; pip's rows ('pypi_0  pypi') keep pip's uninstall
+    rows = (
+        "tensorflow                1.14.0          mkl_py36h2526735_0\n"
+        "tensorflow-gpu            1.5.0                         0\n"
+    )
+    fix = doctor(tmp_path, capsys, rows, "--no-probe", "--os", "linux")["findings"][0]["fix"]
+    assert fix.startswith("Remove all of them with conda ('conda remove tensorflow")
+    pip_rows = (
+        "tensorflow                2.10.0                   pypi_0    pypi\n"
+        "tensorflow-gpu            2.10.0                   pypi_0    pypi\n"
+    )
+    fix = doctor(tmp_path, capsys, pip_rows, "--no-probe", "--os", "linux")["findings"][0]["fix"]
+    assert fix.startswith("Uninstall all of them ('pip uninstall")

@@ -54,8 +54,18 @@ def install_findings(
                 f"{len(log.tf_distributions)} TensorFlow distributions are installed in one "
                 "environment; whichever was installed last owns the files",
                 tuple(f"log names {d}" for d in log.tf_distributions),
-                "Uninstall all of them ('pip uninstall " + " ".join(log.tf_distributions) + "'), "
-                "then install one; 'tfgpu-setup apply' does this in its own environment.",
+                (
+                    # conda's own packages (anaconda-issues#11063): conda removes them
+                    "Remove all of them with conda ('conda remove "
+                    + " ".join(log.tf_distributions)
+                    + "'), then install one build, with the CUDA it pairs with ('conda install"
+                    " tensorflow-gpu' pulls its cudatoolkit and cuDNN)"
+                    if set(log.tf_distributions) <= set(log.tf_conda_rows)
+                    else "Uninstall all of them ('pip uninstall "
+                    + " ".join(log.tf_distributions)
+                    + "'), then install one"
+                )
+                + "; 'tfgpu-setup apply' does this in its own environment.",
                 TF_INSTALL,
             )
         )

@@ -170,6 +170,9 @@ class LogFacts:
     tf_distributions: tuple[str, ...] = ()
     installed_twice: tuple[str, ...] = ()
     """Two 'conda list' rows of one TensorFlow distribution, conda's and pip's."""
+    tf_conda_rows: tuple[str, ...] = ()
+    """The TensorFlow distributions a 'conda list' row shows conda installed (a build string,
+    not pip's 'pypi_0')."""
     tf_listed_line: str = ""
     """A 'pip list' or 'conda list' row of a TensorFlow distribution not uninstalled later."""
     installed_over: tuple[str, ...] = ()
@@ -524,6 +527,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_range=release_hints(sample),
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
+        tf_conda_rows=tuple(
+            dict.fromkeys(m["dist"].lower() for m in _CONDA_TF_ROW.finditer(sample))
+        ),
         installed_twice=installed_by_conda_and_pip(sample),
         tf_listed_line=tensorflow_listed(sample),
         installed_over=installed_over_another(sample),
@@ -1032,6 +1038,13 @@ def _conda_gpu_build(text: str) -> str:
     return "" if _PIP_ROW_TENSORFLOW.search(text) else _installed_row(_CONDA_GPU_ROW, text)
 
 
+_CONDA_TF_ROW = re.compile(
+    r"^[> \t]*(?P<dist>tensorflow(?:-gpu|-mkl|-cpu)?)[ \t]{2,}\d[\w.]{0,30}[ \t]{2,}"
+    r"(?!pypi_0\b)[\w.]{1,60}(?:[ \t]+(?!pypi\b)[\w./-]{1,60})?[ \t]*$",
+    re.MULTILINE,
+)
+"""A 'conda list' row of a TensorFlow distribution conda installed: name, version, build
+(pip's rows there say 'pypi_0  pypi')."""
 _CONDA_TF_BUILD = re.compile(
     r"^[> \t]*(?:tensorflow(?:-base)?\s+\d+\.\d+\.\d+\s+(?:gpu|cuda\d{2,3}|mkl|eigen|cpu)_?py\w*"
     r"|_tflow_select\s+\S+\s+(?:gpu|mkl|eigen)\b"
