@@ -5116,6 +5116,13 @@ def test_a_cudnn_an_older_release_was_built_with_is_no_likely_mismatch(
             ("--os", "windows", "--tf", "1.5.0", "--cuda-toolkit", "9.1"),
             12,
         ),
+        # nteract/archived-desktop-app#2054 (review 72): the self-check names cuDNN's DLL too
+        (
+            "ImportError: Could not find 'cudnn64_6.dll'. TensorFlow requires that this DLL be"
+            " installed in a directory that is named in your %PATH% environment variable.",
+            ("--os", "windows"),
+            12,
+        ),
         # tensorflow#8898: TensorFlow 1.x links cuDNN too (review 69, Linux L02)
         (
             "ImportError: libcudnn.so.5: cannot open shared object file: No such file or directory",

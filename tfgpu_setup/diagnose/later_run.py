@@ -57,6 +57,7 @@ LINKED_AT_IMPORT = frozenset(
         "import-cuda-library-missing",
         "import-cudnn-library-missing",
         "windows-dll-not-found",
+        "cudnn-dll-not-found",
         "glibc-version-not-found",
     }
 )
@@ -78,7 +79,7 @@ def _linked_library_missing(match: LogMatch) -> bool:
     self-check ('Could not find 'cudart64_90.dll'. TensorFlow requires ...'), or an ImportError
     (or its message alone) for a library of CUDA 10.0 or older (libcublas.so.9.0), which only
     releases up to 2.0 linked."""
-    if match.signature.name == "windows-dll-not-found":
+    if match.signature.name in ("windows-dll-not-found", "cudnn-dll-not-found"):
         return "Could not find '" in match.line or "Could not load '" in match.line
     if match.signature.name == "glibc-version-not-found":
         # the C library too old for TensorFlow's own native module ('required by
