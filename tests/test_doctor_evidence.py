@@ -5543,3 +5543,17 @@ def test_two_distributions_conda_installed_are_removed_with_conda(tmp_path, caps
     )
     fix = doctor(tmp_path, capsys, pip_rows, "--no-probe", "--os", "linux")["findings"][0]["fix"]
     assert fix.startswith("Uninstall all of them ('pip uninstall")
+
+
+def test_another_packages_failure_leads_over_a_guess_from_the_facts(tmp_path, capsys):
+    # boy1dr/SpleeterGui#16 (review 72): numba's DLL failed; the log shows no TensorFlow line,
+    # so the Windows guess about 2.11 comes after it, not as the most likely cause
+    log = (
+        "Traceback (most recent call last):\n"
+        '  File "C:\\Users\\IEUser\\AppData\\Roaming\\SpleeterGUI\\python\\Lib\\site-packages'
+        '\\numba\\core\\typeconv\\typeconv.py", line 4, in <module>\n'
+        "    from numba.core.typeconv import _typeconv\n"
+        "ImportError: DLL load failed: The specified module could not be found.\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
+    assert doc["verdict"].startswith("The failure in the log is numba's")

@@ -784,7 +784,15 @@ def diagnose(
             broken,
             known,
         )
-    if warnings:
+    if warnings and other_packages and not matches:
+        # the log's only failure is another package's (numba's DLL load, SpleeterGui#16): that
+        # leads, and what the facts alone say of TensorFlow comes after it
+        verdict = (
+            f"The failure in the log is {other_packages[0]}'s, not TensorFlow's: it says what"
+            " that package was built for or found. Of TensorFlow itself, the facts stated leave"
+            f" this to check: {lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
+        )
+    elif warnings:
         verdict = (
             "The cause is not certain; the most likely one is that "
             f"{lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
