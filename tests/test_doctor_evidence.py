@@ -5557,3 +5557,21 @@ def test_another_packages_failure_leads_over_a_guess_from_the_facts(tmp_path, ca
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "windows")
     assert doc["verdict"].startswith("The failure in the log is numba's")
+
+
+def test_gpus_a_strategy_was_given_but_cannot_see_prove_no_gpu(tmp_path, capsys):
+    # tensorflow/models#8560 (review 72): MirroredStrategy names the GPUs it was asked for,
+    # after saying they are not visible; the op's registered devices have no GPU
+    log = (
+        "WARNING:tensorflow:Some requested devices in `tf.distribute.Strategy` are not visible to"
+        " TensorFlow: /job:localhost/replica:0/task:0/device:GPU:0,/job:localhost/replica:0/"
+        "task:0/device:GPU:1\n"
+        "INFO:tensorflow:Using MirroredStrategy with devices ('/job:localhost/replica:0/task:0/"
+        "device:GPU:0', '/job:localhost/replica:0/task:0/device:GPU:1')\n"
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: No OpKernel was registered"
+        " to support Op 'NcclAllReduce' used by {{node div_no_nan/NcclAllReduce}} with these"
+        ' attrs: [T=DT_FLOAT, num_devices=2, reduction="sum", shared_name="c2"]\n'
+        "Registered devices: [CPU, XLA_CPU]\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.2")
+    assert doc["gpu_used"] == "no"

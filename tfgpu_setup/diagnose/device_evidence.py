@@ -730,11 +730,25 @@ _NOT_PLACED = re.compile(
 device it asked for, in the placer's whole form."""
 
 
+_STRATEGY_NOT_VISIBLE = re.compile(
+    r"Some requested devices in .tf\.distribute\.Strategy. are not visible to TensorFlow:"
+    r"[^\n]{0,300}?device:GPU:0\b"
+)
+"""tf.distribute warning that the GPUs it was given are not TensorFlow's devices: it then
+still names them in 'Using MirroredStrategy with devices (...)' (tensorflow/models#8560)."""
+
+
 def without_unplaced_nodes(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
-    """A node's GPU placement, unless the log says a device could not be assigned."""
-    if not _NOT_PLACED.search(text):
+    """A node's GPU placement, unless the log says a device could not be assigned; the GPUs
+    MirroredStrategy names, unless it says they are not visible (or a device could not be)."""
+    dropped = set()
+    if _NOT_PLACED.search(text):
+        dropped |= {NODE_PLACED, "mirrored-strategy-gpu"}
+    if _STRATEGY_NOT_VISIBLE.search(text):
+        dropped.add("mirrored-strategy-gpu")
+    if not dropped:
         return matches
-    return tuple(m for m in matches if m.signature.name != NODE_PLACED)
+    return tuple(m for m in matches if m.signature.name not in dropped)
 
 
 HOST_STEPS = (
