@@ -1713,3 +1713,20 @@ def test_a_gpu_flag_that_names_no_gpu_is_a_usage_error(
     an empty --driver or --cudnn is already refused (review 66, stated facts e14, e20)."""
     code = main(["plan", "--no-probe", "--os", "linux", "--python", "3.11", "--gpu", value])
     assert code == ExitCode.USAGE and "names no GPU" in one_line_error(capsys.readouterr().err)
+
+
+def test_an_arm_server_is_not_planned_a_release_pip_cannot_install_there(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 72, tensorflow#60204) 2.11.1's aarch64 wheels need tensorflow-cpu-aws==2.11.1,
+    # which PyPI has for cp37 only: on a Graviton with Python 3.10, 2.11.0 is what installs
+    _, document = described(capsys, "--os linux --arch aarch64 --python 3.10 --tf 2.11")
+    assert document["tensorflow"] == "2.11.0"
+
+
+def test_apple_silicon_under_2_18_gets_the_metal_plug_in_that_goes_with_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 72, tensorflow#84167) tensorflow-metal 1.1.0 beside 2.18 fails; 1.2.0 goes with it
+    _, document = described(capsys, "--os macos --arch arm64 --python 3.11 --tf 2.18")
+    assert "tensorflow-metal==1.2.0" in json.dumps(document["findings"])
