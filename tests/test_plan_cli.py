@@ -1611,6 +1611,7 @@ def test_a_release_named_by_os_states_its_glibc(
         "--os 'Ubuntu 22.04.4 LTS'",
         "--os 'Ubuntu 20.04 on WSL 2'",
         "--os 'Rocky Linux 9.3'",
+        "--os 'AlmaLinux 9'",  # (review 72: refused before, the name runs into 'Linux')
     ],
 )
 def test_glibc_stated_or_new_enough_by_the_release(

@@ -152,13 +152,13 @@ _OS_NAMES = (
         r"\b(?:linux|(?:[kxl]|edu)?ubuntu|debian|cent ?os|fedora|rhel|red ?hat|rocky|alma"
         r"|(?:open)?suse|arch|endeavour ?os|garuda|mint|pop!?_?os|manjaro|amazon|gentoo|kali"
         r"|alpine|elementary(?: ?os)?|zorin(?: ?os)?|nix ?os|clear ?linux|void|slackware"
-        r"|raspbian|raspberry pi os|oracle linux|scientific linux)(?:\b|(?=\d))",
+        r"|raspbian|raspberry pi os|oracle linux|scientific linux)(?: ?linux)?(?:\b|(?=\d))",
         "linux",
     ),
 )
 """How people name an operating system, most specific first (WSL names Windows and Linux), as
 whole words: a 'machine' is no Mac, a 'research' cluster no Arch (a distribution may run into its
-release: 'centos7')."""
+release: 'centos7', or into 'Linux': 'AlmaLinux 9')."""
 
 
 OS_CHOICES = ("linux", "wsl2", "windows", "macos")
