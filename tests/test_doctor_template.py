@@ -119,3 +119,11 @@ def test_the_forms_headings_as_retyped_and_a_release_named_with_tf(
     assert "windows-native-gpu-unsupported" not in {f["id"] for f in found["findings"]}
     named = template_answers("- TensorFlow version: tensorflow-gpu v2.4.1 (pip)\n").tf
     assert named is not None and named.value == "2.4.1"
+
+
+def test_the_old_templates_tensorflow_line_is_read_even_misspelled() -> None:
+    # tensorflow#28285 (review 72): '- TensorFlow: tenserflow-gpu 1.13.1'
+    stated = template_answers("- TensorFlow: tenserflow-gpu 1.13.1\n").tf
+    assert stated is not None and stated.value == "1.13.1"
+    # the template's other TensorFlow line names no release
+    assert template_answers("- TensorFlow installed from (source or binary): binary\n").tf is None

@@ -18,7 +18,7 @@ from .. import flags
 
 _LABELS = {
     "os": r"OS [Pp]latform and [Dd]istribution(?: \(e\.g\.,? [^)\n]{0,40}\))?",
-    "tf": r"TensorFlow version(?: \([^)\n]{0,40}\))?",
+    "tf": r"TensorFlow(?: version)?(?: \([^)\n]{0,40}\))?",
     "python": r"Python version",
     "cuda": r"CUDA/cu[Dd][Nn][Nn] version",
     "gpu": r"GPU model and memory",
@@ -41,10 +41,11 @@ _SAYS_NOTHING = re.compile(
 )
 _VERSION = re.compile(r"(?<![\d.])(?P<v>\d{1,2}(?:\.\d{1,3}){1,3})(?![\d.])")
 _TF_NAMED = re.compile(
-    r"(?i:tf|tensorflow(?:[-_]gpu)?)[ \t]*v?(?P<v>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)"
+    r"(?i:tf|t\w{3,9}flow(?:[-_]gpu)?)[ \t]*v?(?P<v>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)"
     r"(?:[ \t]*\([^)\n]{0,40}\))?"
 )
-"""A release named the way reporters answer the form ('TF 2.9.1', 'tensorflow-gpu v2.4.1 (pip)')."""
+"""A release named the way reporters answer the form ('TF 2.9.1', 'tensorflow-gpu v2.4.1 (pip)',
+misspelled too: 'tenserflow-gpu 1.13.1')."""
 _CUDNN_ARCHIVE = re.compile(
     r"cudnn-\d{1,2}\.\d-(?:windows\d{0,2}|linux)-x64-v(?P<v>\d{1,2}(?:\.\d{1,3}){1,3})",
     re.IGNORECASE,
