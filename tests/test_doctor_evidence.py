@@ -5575,3 +5575,19 @@ def test_gpus_a_strategy_was_given_but_cannot_see_prove_no_gpu(tmp_path, capsys)
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.2")
     assert doc["gpu_used"] == "no"
+
+
+def test_tensorflow_0_x_records_judge_no_2_x_release(tmp_path, capsys):
+    # tensorflow#394 (review 72): gpu_init.cc's DMA map and local_session.cc are TensorFlow
+    # 0.x's; its driver 352.63 is judged for no 2.x release
+    log = (
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:466] failed call to cuInit: "
+        " CUDA_ERROR_UNKNOWN\n"
+        "I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:131] libcuda reported version is:"
+        " 352.63\n"
+        "I tensorflow/core/common_runtime/gpu/gpu_init.cc:112] DMA: \n"
+        "I tensorflow/core/common_runtime/local_session.cc:45] Local session inter op"
+        " parallelism threads: 8\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
+    assert top(doc) == "no-nvidia-driver" and "driver-too-old" not in ids(doc)

@@ -1249,6 +1249,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/394 (review 72): TF 0.x's two spaces
+        # after 'cuInit:'; nvidia-modprobe (nvidia_uvm's device node) fixed it
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:481] failed call to cuInit: "
+        " CUDA_ERROR_UNKNOWN\n",
+        "tf0-cuinit-two-spaces",
+        ("--os", "linux"),
+        "no-nvidia-driver",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
         "Loaded cudnn library: 4007 but source was compiled against 4004\n",
         "tf0-cudnn-version-check",

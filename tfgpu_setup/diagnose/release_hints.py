@@ -138,6 +138,15 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_dso_loader_line(opened=48, failed=59), ">=2.3,<2.4"),
     (_dso_loader_line(opened=49, failed=60), ">=2.4,<2.5"),
     (_dso_loader_line(opened=53, failed=64), ">=2.5,<2.11"),
+    # TensorFlow 0.x's device records: found and mapped in gpu_init.cc, run by local_session.cc
+    # (tensorflow#394); from 1.0 gpu_device.cc prints them, and direct_session.cc runs
+    (
+        re.compile(
+            r"\btensorflow/core/common_runtime/(?:gpu/gpu_init\.cc:\d{1,5}\] (?:DMA:|Found device)"
+            r"|local_session\.cc)"
+        ),
+        "<1.0",
+    ),
     # TensorFlow 1.x's own wording: the loader before it moved to platform/default (1.13),
     # and the wrappers that looked each function up in a library's DSO (1.13 moved to stubs).
     (

@@ -337,8 +337,9 @@ def driver_halves_fix(library: str, kernel: str) -> str:
     return HALVES_DIFFER_FIX
 
 
-CUINIT = r"failed call to cuInit: (?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
-"""TF 2.1x wrote 'failed call to cuInit: CODE'; newer XLA-based builds (2.18+) wrap it as
+CUINIT = r"failed call to cuInit: {1,2}(?:[A-Z_]+: CUDA error: Failed call to cuInit: )?"
+"""TF 2.1x wrote 'failed call to cuInit: CODE' (TF 0.x with two spaces, tensorflow#394);
+newer XLA-based builds (2.18+) wrap it as
 'failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CODE'. numba's 'Call to
 cuInit results in CODE' is not read: its probe runs beside a TensorFlow that may well use the
 GPU."""
