@@ -5591,3 +5591,19 @@ def test_tensorflow_0_x_records_judge_no_2_x_release(tmp_path, capsys):
     )
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
     assert top(doc) == "no-nvidia-driver" and "driver-too-old" not in ids(doc)
+
+
+def test_tensorrt_missing_beside_a_cuda_that_serves_the_build_wants_tensorrt(tmp_path, capsys):
+    # pythonlessons/TensorFlow-2.x-YOLOv3#105 (review 72): CUDA 10.1's folder was already first
+    # on LD_LIBRARY_PATH; what was missing is TensorRT's libnvinfer, which CUDA does not ship
+    log = (
+        "W tensorflow/stream_executor/platform/default/dso_loader.cc:59] Could not load dynamic"
+        " library 'libnvinfer.so.6'; dlerror: libnvinfer.so.6: cannot open shared object file:"
+        " No such file or directory; LD_LIBRARY_PATH: /usr/local/cuda-10.1/lib64\n"
+        "2020-12-01 15:51:57.871503: F tensorflow/compiler/tf2tensorrt/stub/nvinfer_stub.cc:49]"
+        " getInferLibVersion symbol not found.\n"
+        "Aborted (core dumped)\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.3", "--cuda-toolkit", "10.1")
+    first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
+    assert "TensorRT" in first["fix"] and "LD_LIBRARY_PATH=/usr/local/cuda" not in first["fix"]

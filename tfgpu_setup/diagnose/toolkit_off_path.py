@@ -75,7 +75,12 @@ def installed_toolkit_off_the_path(
     )
     out = []
     for f in findings:
-        if f.id != "cuda-libs-not-found" or not _ships_every_library_named(f, version):
+        if (
+            f.id != "cuda-libs-not-found"
+            or not _ships_every_library_named(f, version)
+            # TensorRT's libraries are no CUDA toolkit's (YOLOv3#105: libnvinfer.so.6)
+            or any(_TENSORRT_LIBRARY.search(e) for e in f.evidence)
+        ):
             out.append(f)
         elif not windows and (lib := _searched_in_vain(wanted, folder)):
             out.append(_not_in_its_folder(f, lib, folder, version))
@@ -84,6 +89,7 @@ def installed_toolkit_off_the_path(
     return tuple(out)
 
 
+_TENSORRT_LIBRARY = re.compile(r"\b(?:libnvinfer|nvinfer_\d|libnvonnxparser|libnvparsers)")
 CUBLAS_10_1_SOURCE = "https://github.com/tensorflow/tensorflow/issues/44312"
 
 
