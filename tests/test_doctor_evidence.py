@@ -5607,3 +5607,17 @@ def test_tensorrt_missing_beside_a_cuda_that_serves_the_build_wants_tensorrt(tmp
     flags = ("--no-probe", "--os", "linux", "--tf", "2.3", "--cuda-toolkit", "10.1")
     first = doctor(tmp_path, capsys, log, *flags)["findings"][0]
     assert "TensorRT" in first["fix"] and "LD_LIBRARY_PATH=/usr/local/cuda" not in first["fix"]
+
+
+def test_tensorflows_arm64_numa_note_says_the_machine_is_aarch64(tmp_path, capsys):
+    # (review 72) a Jetson Nano's start: NVIDIA's Jetson wheel loads CUDA 10.2, which no PyPI
+    # release's row is judged against once the machine is known to be Arm
+    log = (
+        "2022-03-02 11:52:37.679280: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:48] Successfully opened dynamic library libcudart.so.10.2\n"
+        "2022-03-02 11:52:54.639131: I tensorflow/stream_executor/cuda/cuda_gpu_executor.cc:949]"
+        " ARM64 does not support NUMA - returning NUMA node zero\n"
+    )
+    doc = doctor(tmp_path, capsys, log, "--no-probe")
+    assert doc["facts"]["platform"]["arch"] == "aarch64"
+    assert "cuda-version-mismatch" not in ids(doc)

@@ -291,4 +291,13 @@ def arch_of(sample: str) -> str | None:
         linux = _LINUX_WHEEL_TAKEN.search(sample)
         if linux is not None and not _WHEEL_REFUSED.search(sample):
             return linux.group("arch") or "aarch64"
+    if _TENSORFLOW_ON_ARM64.search(sample):
+        return "aarch64"
     return None
+
+
+_TENSORFLOW_ON_ARM64 = re.compile(
+    r"ARM64 does not support NUMA - returning NUMA node zero|name: NVIDIA Tegra X[12]"
+)
+"""TensorFlow's own words on a 64-bit Arm machine (cuda_gpu_executor.cc's NUMA note, compiled
+only there), or its device line naming a Jetson's integrated GPU."""
