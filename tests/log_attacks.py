@@ -34,6 +34,8 @@ WRITTEN = {
     "kernel-launch-no-image": "F conv_2d_gpu.h:710] Non-OK-status: GpuLaunchKernel( Swap, 0,"
     " d.stream(), input) status: Internal: no kernel image is available for execution on the"
     " device",
+    "dylib-built-for-newer-macos": "  Referenced from: /x/libmetal_plugin.dylib (which was built"
+    " for Mac OS X 12.0)",
     "libdevice-not-found-in-jax": "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: libdevice not"
     " found at ./libdevice.10.bc",
     "libstdcxx-version-not-found-unattributed": "libstdc++.so.6: version `GLIBCXX_3.4.22' not"

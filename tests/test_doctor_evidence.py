@@ -5621,3 +5621,20 @@ def test_tensorflows_arm64_numa_note_says_the_machine_is_aarch64(tmp_path, capsy
     doc = doctor(tmp_path, capsys, log, "--no-probe")
     assert doc["facts"]["platform"]["arch"] == "aarch64"
     assert "cuda-version-mismatch" not in ids(doc)
+
+
+def test_a_metal_plug_in_built_for_a_newer_macos_wants_macos_12(tmp_path, capsys):
+    # tensorflow#53309 (review 72): macOS 11.6; the plug-in was built for macOS 12, whose
+    # framework class it lacks: no TensorFlow release beside it would load it
+    log = (
+        "tensorflow.python.framework.errors_impl.NotFoundError: dlopen(/Users/z/miniforge3/envs/"
+        "tf/lib/python3.8/site-packages/tensorflow-plugins/libmetal_plugin.dylib, 6): Symbol not"
+        " found: _OBJC_CLASS_$_MPSGraphCompilationDescriptor\n"
+        "  Referenced from: /Users/z/miniforge3/envs/tf/lib/python3.8/site-packages/"
+        "tensorflow-plugins/libmetal_plugin.dylib (which was built for Mac OS X 12.0)\n"
+    )
+    first = doctor(tmp_path, capsys, log, "--no-probe", "--os", "macos")["findings"][0]
+    assert first["id"] == "platform-unsupported" and "macOS to 12" in first["fix"]
+    # without the loader's second line, the pairing with TensorFlow is the reading
+    alone = doctor(tmp_path, capsys, log.split("\n")[0] + "\n", "--no-probe", "--os", "macos")
+    assert top(alone) == "addon-tensorflow-mismatch"

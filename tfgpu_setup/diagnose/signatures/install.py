@@ -1279,6 +1279,32 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://pypi.org/project/tensorflow-metal/",
         subject="libmetal_plugin",
+        variants=(
+            Variant(
+                # the loader's next line says the plug-in was built for a newer macOS than
+                # this one (tensorflow#53309: macOS 11.6): an Apple framework class it uses is
+                # missing, whatever TensorFlow sits beside it
+                "platform-unsupported",
+                "Apple's tensorflow-metal plug-in needs a newer macOS than this Mac runs (it was"
+                " built for macOS 12 or later), and 'import tensorflow' fails on it",
+                "Update macOS to 12 (Monterey) or later, which Apple's plug-in requires; until"
+                " then 'pip uninstall tensorflow-metal' lets TensorFlow run on the CPU.",
+                "https://developer.apple.com/metal/tensorflow-plugin/",
+                with_signatures=frozenset({"dylib-built-for-newer-macos"}),
+            ),
+        ),
+    ),
+    Signature(
+        # macOS's loader naming the system a library was built for, under a symbol it could
+        # not find: the library needs that macOS or later
+        name="dylib-built-for-newer-macos",
+        needles=("which was built for Mac OS X",),
+        pattern=compiled(r"\(which was built for Mac OS X (?P<macos>1[2-9]|[2-9]\d)\.\d{1,2}\)"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A library was built for macOS {macos} or later",
+        fix="",
+        source="https://developer.apple.com/metal/tensorflow-plugin/",
     ),
     Signature(
         # Microsoft's tensorflow-directml-plugin, built against tensorflow-cpu 2.10: TensorFlow
