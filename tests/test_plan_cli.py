@@ -110,7 +110,9 @@ def test_a_gpu_in_a_facts_file_without_its_compute_capability_is_read_by_its_nam
 
 
 def test_cpu_plan_exits_10(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.12")
+    code, out, _ = run(
+        capsys, "--no-probe", "--os", "macos", "--arch", "x86_64", "--python", "3.12"
+    )
     assert code == 10
     assert "macos-no-cuda" in out
 
@@ -1043,14 +1045,15 @@ def test_apple_silicon_is_sent_to_the_newest_release_a_metal_plug_in_supports(
 ) -> None:
     # (review 58) no tensorflow-metal release supports 2.19 or later, and a mismatched plug-in
     # stops 'import tensorflow' (tensorflow#81987): the plan's own release gets no plug-in
+    # (review 72: the plan is that GPU route, with the plug-in among its packages)
     mac = ["--no-probe", "--os", "macos", "--arch", "arm64", "--python", "3.12"]
     code, doc = run_json(capsys, *mac)
-    fix = doc["findings"][0]["fix"]
-    assert (code, doc["tensorflow"]) == (10, "2.21.0")
+    assert (code, doc["verdict"], doc["tensorflow"]) == (0, "gpu", "2.18.1")
+    assert {"name": "tensorflow-metal", "version": "1.2.0"}.items() <= doc["packages"][1].items()
+    code, newest = run_json(capsys, *mac, "--tf", "2.21")
+    fix = newest["findings"][0]["fix"]
+    assert (code, newest["verdict"]) == (10, "cpu")
     assert "no release of it supports TensorFlow 2.21.0" in fix and "--tf 2.18" in fix
-    code, older = run_json(capsys, *mac, "--tf", "2.18")
-    assert "pip install tensorflow-metal" in older["findings"][0]["fix"]
-    assert "no release of it" not in older["findings"][0]["fix"]
 
 
 def test_a_python_too_new_for_the_platforms_last_release_is_told_that_releases_pythons(
@@ -1692,8 +1695,8 @@ def test_apples_plug_in_is_pinned_to_the_release_its_table_pairs_with_the_plan(
     """'pip install tensorflow-metal' takes the newest plug-in, which stops 'import tensorflow'
     on 2.12; Apple's table pairs 2.12 with 0.8.0 (review 66, macOS A06)."""
     _, doc = described(capsys, "--os macos --arch arm64 --python 3.9 --tf 2.12")
-    fixes = " ".join(f["fix"] for f in doc["findings"])
-    assert "pip install tensorflow-metal==0.8.0" in fixes
+    pins = {(p["name"], p["version"]) for p in doc["packages"]}
+    assert {("tensorflow-macos", "2.12.0"), ("tensorflow-metal", "0.8.0")} <= pins
 
 
 def test_a_mac_whose_chip_is_not_stated_is_planned_with_that_assumption_said(
@@ -1730,4 +1733,6 @@ def test_apple_silicon_under_2_18_gets_the_metal_plug_in_that_goes_with_it(
 ) -> None:
     # (review 72, tensorflow#84167) tensorflow-metal 1.1.0 beside 2.18 fails; 1.2.0 goes with it
     _, document = described(capsys, "--os macos --arch arm64 --python 3.11 --tf 2.18")
-    assert "tensorflow-metal==1.2.0" in json.dumps(document["findings"])
+    assert ("tensorflow-metal", "1.2.0") in {
+        (p["name"], p["version"]) for p in document["packages"]
+    }

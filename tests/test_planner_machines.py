@@ -557,12 +557,16 @@ def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:
     assert top(plan) is None
 
 
-def test_macos_arm64_has_no_cuda() -> None:
+def test_macos_arm64_has_no_cuda_and_reaches_its_gpu_through_metal() -> None:
+    # Apple's plug-in pairs with 2.18 at the newest: the GPU plan is that release with it
     plan = plan_for(whatif(os="macos", arch="arm64", pythons=("3.12",)))
-    assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
-    assert plan.requirements == ("tensorflow==2.21.0",)
-    assert top(plan) == "macos-no-cuda"
-    assert "tensorflow-metal" in plan.findings[0].fix
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.18.1")
+    assert plan.requirements == ("tensorflow==2.18.1", "tensorflow-metal==1.2.0")
+    assert top(plan) == "macos-no-cuda" and plan.findings[0].severity.value == "info"
+    assert plan.activate is not None and plan.activate.ld_library_path == ()
+    # past the plug-in's Pythons (1.1.0 has no cp312) a newer pairing is the plan
+    older = plan_for(whatif(os="macos", arch="arm64", pythons=("3.12",)), tf="2.17")
+    assert older.verdict == "cpu"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -373,6 +373,12 @@ def test_quiet_windows_native_gpu_unsupported(matrix: Matrix) -> None:
 def test_fires_macos_no_cuda(matrix: Matrix) -> None:
     plan = plan_of(facts(os="macos", arch="arm64", driver=None, cuda=None, gpus=()), matrix)
     hit = only(plan, "macos-no-cuda")
+    # the Apple GPU through Apple's plug-in: a GPU plan, the lack of CUDA a note
+    assert plan.verdict == "gpu" and hit.severity is INFO and "tensorflow-metal" in hit.title
+    newest = plan_of(
+        facts(os="macos", arch="arm64", driver=None, cuda=None, gpus=()), matrix, tf="2.21"
+    )
+    hit = only(newest, "macos-no-cuda")
     assert hit.severity is E and "tensorflow-metal" in hit.fix
     intel = plan_of(facts(os="macos", driver=None, cuda=None, gpus=()), matrix)
     # the last tensorflow-metal for Intel Macs (1.0.0) goes with 2.13; the CPU plan is 2.16.2

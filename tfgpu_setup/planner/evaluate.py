@@ -24,11 +24,13 @@ from .driver_gpus import (
     first_driver_past,
     predates_wsl_cuda,
 )
+from .metal import metal_plug_in, plug_in_blocker
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
-CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "none"]
+CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "metal", "none"]
 """Where the release's CUDA libraries come from: its own [and-cuda] pins, a wheel set from the
-matrix (releases before [and-cuda]), the system's CUDA/cuDNN, or nowhere usable."""
+matrix (releases before [and-cuda]), the system's CUDA/cuDNN, or nowhere usable; 'metal': no
+CUDA at all, the GPU through Apple's tensorflow-metal plug-in (Apple silicon)."""
 PIP_WHEEL_PLATFORMS = frozenset({"linux_x86_64", "wsl2"})
 """NVIDIA publishes the cu11 wheels for Linux x86_64 only (WSL2 runs the same wheels)."""
 
@@ -539,7 +541,13 @@ def evaluate(
     missing: str | None = None
     cuda_from: CudaFrom = "none"
     wheel_set: CudaWheelSet | None = None
-    if support is not None and not support.gpu:
+    plug_in = metal_plug_in(release) if key == "macos_arm64" and not installed else None
+    if plug_in is not None and support is not None and support.available:
+        # Apple silicon's GPU, through Apple's plug-in: no CUDA, no NVIDIA driver
+        cuda_from = "metal"
+        if blocker := plug_in_blocker(plug_in, python.version if python else None):
+            gpu_blockers.append(blocker)
+    elif support is not None and not support.gpu:
         gpu_blockers.append(support.note or f"no GPU support on {key}")
     elif release.cuda is None or floor is None:
         gpu_blockers.append("no CUDA build")

@@ -20,6 +20,7 @@ from .context import Context
 from .evaluate import Evaluation, GpuSupport, evaluate, major_only, platform_key
 from .held_back import held_back_decisions, held_back_packages
 from .judge import judge, select
+from .metal import METAL_PAIRS, metal_plug_in
 from .request import Request
 from .visible import pci_order_set, with_shown_gpus
 
@@ -302,6 +303,17 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
                 newer.sources.get("min_cc", newer.sources.get("pins", RELEASE_SOURCE)),
             )
         )
+    elif ctx.gpu and chosen and chosen.cuda_from == "metal":
+        out.append(
+            Decision(
+                f"tensorflow-metal {metal_plug_in(chosen.release)}",
+                "pinned",
+                f"macOS has no CUDA: TensorFlow {chosen.release.version} reaches the Apple GPU"
+                " through Apple's plug-in, the release of it Apple's table pairs with this"
+                " TensorFlow",
+                METAL_PAIRS,
+            )
+        )
     elif ctx.gpu and chosen and chosen.cuda_from == "and-cuda":
         out.append(
             Decision(
@@ -372,13 +384,28 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
     support = r.platforms.get(platform_key(ctx.facts))
     if support is not None and support.package:
         key_package = support.package
-    why = "GPU build" if ctx.gpu else "CPU only: no usable GPU setup is possible here"
+    metal = metal_plug_in(r) if ctx.gpu and chosen.cuda_from == "metal" else None
+    why = (
+        "GPU through Apple's tensorflow-metal plug-in"
+        if metal
+        else "GPU build"
+        if ctx.gpu
+        else "CPU only: no usable GPU setup is possible here"
+    )
     python = xy(chosen.python.version) if chosen.python else None
     packages = [
         Package(key_package, r.version, f"TensorFlow {r.version} ({why})"),
         *held_back_packages(r.version, python),
     ]
-    if ctx.gpu:
+    if metal:
+        packages.append(
+            Package(
+                "tensorflow-metal",
+                metal,
+                f"Apple's plug-in that gives TensorFlow {r.version} the Apple GPU (Metal)",
+            )
+        )
+    elif ctx.gpu:
         wheel_set = chosen.wheel_set
         if newer := chosen.newer_gpu_set:
             reason = f"CUDA {newer.cuda} library for this GPU, in TensorFlow's [and-cuda] range"

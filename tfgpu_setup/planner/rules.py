@@ -53,6 +53,7 @@ from .evaluate import (
     wheel_set_here,
     where_the_driver_goes,
 )
+from .metal import METAL_PAIRS, metal_plug_in
 from .registry import finding, rule
 from .visible import pci_order_set, shown_gpus
 
@@ -962,16 +963,6 @@ ANCIENT_GPU_FIX = (
 )
 
 
-_METAL_PLUG_IN = re.compile(r"tensorflow-metal (?P<version>\d+\.\d+\.\d+) plug-in")
-
-
-def metal_plug_in(release: TfRelease) -> str | None:
-    """The tensorflow-metal release the matrix names for this TensorFlow on Apple silicon."""
-    support = release.platforms.get("macos_arm64")
-    found = _METAL_PLUG_IN.search(support.note or "") if support else None
-    return found["version"] if found else None
-
-
 def _metal_route(ctx: Context) -> str:
     """Apple's plug-in for the release planned, or, where none supports it (a mismatched one
     stops 'import tensorflow' altogether: tensorflow#81987), the newest release one does."""
@@ -1022,6 +1013,24 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
     p = ctx.facts.platform
     if not ctx.facts.knows("os") or p.os != "macos":
         return []
+    if ctx.gpu and ctx.chosen is not None and ctx.chosen.cuda_from == "metal":
+        plug_in = metal_plug_in(ctx.chosen.release)
+        return [
+            finding(
+                "macos-no-cuda",
+                INFO,
+                f"macOS has no CUDA: the plan reaches the Apple GPU through Apple's"
+                f" tensorflow-metal {plug_in} plug-in instead",
+                [
+                    f"os: macos, arch: {p.arch}",
+                    f"TensorFlow {ctx.chosen.release.version}:"
+                    f" tensorflow-metal {plug_in} ({METAL_PAIRS})",
+                ],
+                "Nothing to install beyond the plan's packages: Apple's plug-in needs macOS 12 or"
+                " later ('sw_vers -productVersion'); 'tfgpu-setup verify' then lists"
+                " /physical_device:GPU:0. An NVIDIA GPU has no route on macOS.",
+            )
+        ]
     apple_silicon = _metal_route(ctx)
     # tensorflow-metal's last wheel for macOS x86_64 is 1.0.0 (https://pypi.org/project/
     # tensorflow-metal/#files: 1.0.1 on are arm64 only), which Apple's table pairs with 2.13

@@ -1,0 +1,52 @@
+"""Apple's tensorflow-metal plug-in: the GPU route of TensorFlow on Apple silicon.
+
+macOS has no CUDA; there TensorFlow reaches the Apple GPU through a PluggableDevice plug-in,
+each release of which goes with certain TensorFlow releases (the matrix's macos_arm64 notes)
+and has wheels for certain Pythons only. Pure: data in, data out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..matrix.model import TfRelease
+from ..versions import xy
+
+METAL_SOURCE = "https://developer.apple.com/metal/tensorflow-plugin/"
+PLUG_IN_FILES = "https://pypi.org/simple/tensorflow-metal/"
+METAL_PAIRS = "https://pypi.org/project/tensorflow-metal/"
+"""Apple's table of which plug-in goes with which TensorFlow (its PyPI description)."""
+
+_PLUG_IN_NAMED = re.compile(r"tensorflow-metal (?P<version>\d+\.\d+\.\d+) plug-in")
+
+PLUG_IN_PYTHONS: dict[str, tuple[str, ...]] = {
+    "0.3.0": ("3.8", "3.9"),
+    "0.4.0": ("3.8", "3.9"),
+    "0.5.0": ("3.8", "3.9", "3.10"),
+    "0.6.0": ("3.8", "3.9", "3.10"),
+    "0.7.0": ("3.8", "3.9", "3.10"),
+    "0.8.0": ("3.8", "3.9", "3.10", "3.11"),
+    "1.0.0": ("3.8", "3.9", "3.10", "3.11"),
+    "1.1.0": ("3.9", "3.10", "3.11"),
+    "1.2.0": ("3.9", "3.10", "3.11", "3.12"),
+}
+"""The Pythons each release of the plug-in has a macOS arm64 wheel for (the cpXY tags of its
+files on PyPI, PLUG_IN_FILES): 1.1.0 has none for 3.12, 1.2.0 none for 3.13."""
+
+
+def metal_plug_in(release: TfRelease) -> str | None:
+    """The tensorflow-metal release the matrix names for this TensorFlow on Apple silicon."""
+    support = release.platforms.get("macos_arm64")
+    found = _PLUG_IN_NAMED.search(support.note or "") if support else None
+    return found["version"] if found else None
+
+
+def plug_in_blocker(plug_in: str, python: str | None) -> str | None:
+    """Why the plug-in cannot be installed beside this Python, or None."""
+    pythons = PLUG_IN_PYTHONS.get(plug_in)
+    if python is None or pythons is None or xy(python) in pythons:
+        return None
+    return (
+        f"tensorflow-metal {plug_in} has no wheel for Python {xy(python)} (it has"
+        f" {'/'.join(pythons)})"
+    )
