@@ -36,6 +36,8 @@ WRITTEN = {
     " device",
     "dylib-built-for-newer-macos": "  Referenced from: /x/libmetal_plugin.dylib (which was built"
     " for Mac OS X 12.0)",
+    "smi-exclusive-thread-mode": "| N/A   20C    P8    19W / 235W |     23MiB / 11519MiB |      0%"
+    "    E. Thread |",
     "libdevice-not-found-in-jax": "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: libdevice not"
     " found at ./libdevice.10.bc",
     "libstdcxx-version-not-found-unattributed": "libstdc++.so.6: version `GLIBCXX_3.4.22' not"

@@ -1259,6 +1259,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/1088 (review 72, settled in #526): the
+        # Compute M. column says E. Thread, a mode TensorFlow's contexts cannot share
+        "|   0  Tesla K40m          Off  | 0000:08:00.0     Off |                    0 |\n"
+        "| N/A   20C    P8    19W / 235W |     23MiB / 11519MiB |      0%    E. Thread |\n",
+        "smi-exclusive-thread-compute-mode",
+        ("--os", "linux"),
+        "gpu-out-of-memory",
+        "unknown",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
         "Loaded cudnn library: 4007 but source was compiled against 4004\n",
         "tf0-cudnn-version-check",

@@ -1190,6 +1190,24 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         source="https://github.com/tensorflow/tensorflow/issues/526",
     ),
+    Signature(
+        # nvidia-smi's table showing that compute mode in its Compute M. column (tensorflow#1088,
+        # settled in #526): TensorFlow's contexts cannot share such a GPU
+        name="smi-exclusive-thread-mode",
+        needles=("E. Thread", "Prohibited"),
+        pattern=compiled(r"\b\d{1,3}%[ \t]+(?:E\. Thread|Prohibited)[ \t]*\|"),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "nvidia-smi shows the GPU in a compute mode that lets only one thread use it"
+            " (EXCLUSIVE_THREAD or PROHIBITED): TensorFlow cannot work with it"
+        ),
+        fix=(
+            "Set the compute mode to DEFAULT or EXCLUSIVE_PROCESS: 'sudo nvidia-smi -c 0' (the"
+            " Compute M. column of nvidia-smi shows it)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/526",
+    ),
     # --- An op with no GPU kernel: the GPU works, the op cannot run on it. ---
     Signature(
         # The placer's words when the device asked for exists but the op has no kernel for it
