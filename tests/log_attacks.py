@@ -38,6 +38,7 @@ WRITTEN = {
     " for Mac OS X 12.0)",
     "smi-exclusive-thread-mode": "| N/A   20C    P8    19W / 235W |     23MiB / 11519MiB |      0%"
     "    E. Thread |",
+    "nccl-ib-queue-pair-failed": "h:1:2 [4] ibvwrap.c:130 NCCL WARN Call to ibv_create_qp failed",
     "libdevice-not-found-in-jax": "jaxlib.xla_extension.XlaRuntimeError: INTERNAL: libdevice not"
     " found at ./libdevice.10.bc",
     "libstdcxx-version-not-found-unattributed": "libstdc++.so.6: version `GLIBCXX_3.4.22' not"

@@ -1269,6 +1269,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/51760 (review 72; NVIDIA/pyxis#60: the
+        # job's locked-memory limit was 64 KB)
+        "hai-a100-3:3778851:3779883 [4] ibvwrap.c:130 NCCL WARN Call to ibv_create_qp failed\n",
+        "nccl-infiniband-queue-pairs",
+        ("--os", "linux"),
+        "gpu-kernel-failed",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
         "Loaded cudnn library: 4007 but source was compiled against 4004\n",
         "tf0-cudnn-version-check",

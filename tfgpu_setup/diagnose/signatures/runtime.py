@@ -1453,6 +1453,27 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
     ),
     Signature(
+        # NCCL's InfiniBand transport failing to create its queue pairs: the memory it pins is
+        # over the process's locked-memory limit (a job's 'ulimit -l' of 64 KB, NVIDIA/pyxis#60
+        # for tensorflow#51760; NCCL's troubleshooting guide, 'InfiniBand')
+        name="nccl-ib-queue-pair-failed",
+        needles=("ibv_create_qp failed",),
+        pattern=compiled(r"NCCL WARN Call to ibv_create_qp failed"),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "NCCL, which the multi-GPU all-reduce uses, could not set up InfiniBand"
+            " (ibv_create_qp failed): usually the locked-memory limit is too low"
+        ),
+        fix=(
+            "Raise the locked-memory limit for the job: 'ulimit -l unlimited' (in a container,"
+            " 'docker run --ulimit memlock=-1'; under Slurm, the limit the job inherits from"
+            " slurmd, which PropagateResourceLimits or the node's limits.conf set), then run"
+            " again; NCCL_IB_DISABLE=1 makes NCCL use sockets instead."
+        ),
+        source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
+    ),
+    Signature(
         # NCCL's own words for a CUDA call that failed inside it (ncclUnhandledCudaError), and
         # its warning when one GPU cannot map another's memory: the GPUs work, their direct
         # (peer-to-peer) transfers do not, as in VMs, some containers and PCIe switches with
