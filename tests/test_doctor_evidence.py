@@ -5638,3 +5638,17 @@ def test_a_metal_plug_in_built_for_a_newer_macos_wants_macos_12(tmp_path, capsys
     # without the loader's second line, the pairing with TensorFlow is the reading
     alone = doctor(tmp_path, capsys, log.split("\n")[0] + "\n", "--no-probe", "--os", "macos")
     assert top(alone) == "addon-tensorflow-mismatch"
+
+
+def test_a_cudnn_dll_of_the_stated_major_missing_on_windows_is_off_path(tmp_path, capsys):
+    # nteract/archived-desktop-app#2054 (review 72): cuDNN 6 installed, the app started the
+    # kernel without the shell's PATH: put its folder on PATH, do not install it again
+    log = (
+        "ImportError: Could not find 'cudnn64_6.dll'. TensorFlow requires that this DLL be"
+        " installed in a directory that is named in your %PATH% environment variable.\n"
+    )
+    flags = ("--no-probe", "--os", "windows")
+    fix = doctor(tmp_path, capsys, log, *flags, "--cudnn", "6.0")["findings"][0]["fix"]
+    assert fix.startswith("cuDNN 6 is installed: put the folder")
+    other = doctor(tmp_path, capsys, log, *flags, "--cudnn", "7.0")["findings"][0]["fix"]
+    assert not other.startswith("cuDNN 6 is installed")

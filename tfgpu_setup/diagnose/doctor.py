@@ -133,6 +133,7 @@ from .uv_platform import uv_refused_for_this_platform
 from .version_evidence import (
     colab_keeps_its_tensorflow,
     cudnn_pinned_by_another_framework,
+    stated_cudnn_off_path,
     windows_cudnn_on_path,
 )
 from .visible_devices import without_hiding_undone_later
@@ -533,6 +534,7 @@ def diagnose(
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)
     findings = windows_cudnn_on_path(findings, known, log_facts)
+    findings = stated_cudnn_off_path(findings, known)
     findings = pinned_release_pythons(findings, matches, matrix)
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged

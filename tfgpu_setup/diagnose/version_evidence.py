@@ -120,6 +120,41 @@ def windows_cudnn_on_path(
     )
 
 
+_CUDNN_DLL = re.compile(r"\bcudnn64_(?P<major>\d{1,2})\.dll\b")
+
+
+def stated_cudnn_off_path(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """A cuDNN DLL not found on native Windows whose major the stated cuDNN has: it is
+    installed, and the process's PATH does not name its folder (nteract#2054: the app started
+    the kernel without the shell's PATH). Installing it again changes nothing."""
+    if not (facts.knows("os") and facts.platform.os == "windows") or not facts.knows("cudnn"):
+        return findings
+    majors = {i.version.split(".")[0] for i in facts.cudnn if i.version}
+    out = []
+    for f in findings:
+        dll = next((m for e in f.evidence if (m := _CUDNN_DLL.search(e))), None)
+        if f.id != "cudnn-not-found" or dll is None or dll["major"] not in majors:
+            out.append(f)
+            continue
+        out.append(
+            dataclasses.replace(
+                f,
+                evidence=(
+                    *f.evidence,
+                    f"cuDNN {dll['major']} is installed ({facts.cudnn[0].source})",
+                ),
+                fix=(
+                    f"cuDNN {dll['major']} is installed: put the folder holding {dll.group(0)}"
+                    " on PATH (or copy the DLL into CUDA's bin folder), then open a new"
+                    " terminal. A program that starts Python itself (an IDE, a notebook app, a"
+                    " service) must get that PATH too: set it in the system's environment"
+                    " variables, not only in one shell."
+                ),
+            )
+        )
+    return tuple(out)
+
+
 def colab_keeps_its_tensorflow(findings: tuple[Finding, ...], log: LogFacts) -> tuple[Finding, ...]:
     """A cuDNN older than the build's on Google Colab: its runtime's cuDNN goes with the
     TensorFlow it preinstalls, and a release pip put over that is what no longer fits."""
