@@ -1278,6 +1278,16 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "no",
     ),
     (
+        # https://github.com/tensorflow/tensorflow/issues/25274 (review 71): cuda_solvers.cc's
+        # numeric status, 13 for EXECUTION_FAILED; an RTX 2080 under CUDA 9.0's cuBLAS
+        "tensorflow.python.framework.errors_impl.InternalError: tensorflow/core/kernels/"
+        "cuda_solvers.cc:803: cuBlas call failed status = 13\n",
+        "cublas-status-13",
+        ("--os", "linux"),
+        "compute-capability-unsupported",
+        "unknown",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
         "Loaded cudnn library: 4007 but source was compiled against 4004\n",
         "tf0-cudnn-version-check",

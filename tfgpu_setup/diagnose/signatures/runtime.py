@@ -168,9 +168,12 @@ RUNTIME: tuple[Signature, ...] = (
         # cuBLAS's kernel did not run: on TF 1.x (CUDA 9/10) with an Ampere or Ada GPU, cuBLAS
         # has no kernel for it; the GEMM that called it then says 'launch failed'.
         name="cublas-execution-failed",
-        needles=("CUBLAS_STATUS_EXECUTION_FAILED",),
+        needles=("CUBLAS_STATUS_EXECUTION_FAILED", "cuBlas call failed status = 13"),
         pattern=compiled(
             r"failed to run cuBLAS routine[^\n]{0,80}?: CUBLAS_STATUS_EXECUTION_FAILED"
+            # cuda_solvers.cc gives the status as its number: 13 is CUBLAS_STATUS_EXECUTION_FAILED
+            # (tensorflow#25274: an RTX 2080 under TensorFlow 1.10's CUDA 9.0)
+            r"|cuBlas call failed status = 13\b"
         ),
         finding_id="compute-capability-unsupported",
         severity=Severity.WARNING,
