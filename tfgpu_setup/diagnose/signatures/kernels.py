@@ -19,6 +19,11 @@ PTXAS_FIX = (
     " toolkit's bin directory (with ptxas) on PATH."
 )
 
+_LIBDEVICE_MISSING = (
+    r"(?:libdevice not found at|libdevice is required by this HLO module but was not found at)"
+    r" (?P<path>\S+)"
+)
+LIBDEVICE_TITLE = "XLA failed: libdevice not found (looked for {path})"
 NO_KERNEL_IMAGE_TITLE = (
     "The GPU cannot run this TensorFlow's kernels ({what}): its compute capability is not one the"
     " build includes"
@@ -48,6 +53,13 @@ LIBDEVICE_BEFORE_WHEELS_FIX = (
     " and copy $CONDA_PREFIX/lib/libdevice.10.bc into $CONDA_PREFIX/lib/nvvm/libdevice/."
 )
 """Before 2.14 TensorFlow searches no pip wheel for CUDA's tools (tensorflow#58681)."""
+LIBDEVICE_BEFORE_WHEELS = Variant(
+    "xla-toolchain-missing",
+    LIBDEVICE_TITLE,
+    LIBDEVICE_BEFORE_WHEELS_FIX,
+    "https://github.com/tensorflow/tensorflow/issues/58681",
+    tf_versions=SpecifierSet("<2.14"),
+)
 LIBDEVICE_FIX = (
     "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
     " 'tensorflow[and-cuda]'), or point XLA at a CUDA toolkit:"
@@ -736,51 +748,29 @@ KERNELS: tuple[Signature, ...] = (
         name="libdevice-not-found",
         needles=("libdevice",),
         # (not jaxlib's words: that is JAX's own XLA, and says nothing of TensorFlow's device)
-        pattern=compiled(
-            r"^(?![^\n]*\bjax)[^\n]*?(?:libdevice not found at|libdevice is required by this HLO"
-            r" module but was not found at) (?P<path>\S+)"
-        ),
+        pattern=compiled(r"^(?![^\n]*\bjax)[^\n]*?" + _LIBDEVICE_MISSING),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
-        title="XLA failed: libdevice not found (looked for {path})",
+        title=LIBDEVICE_TITLE,
         fix=LIBDEVICE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/50670",
         # only XLA's GPU backend links libdevice: a GPU device was compiling work and failed
         proves_gpu=True,
         at_work=True,
-        variants=(
-            Variant(
-                "xla-toolchain-missing",
-                "XLA failed: libdevice not found (looked for {path})",
-                LIBDEVICE_BEFORE_WHEELS_FIX,
-                "https://github.com/tensorflow/tensorflow/issues/58681",
-                tf_versions=SpecifierSet("<2.14"),
-            ),
-        ),
+        variants=(LIBDEVICE_BEFORE_WHEELS,),
     ),
     Signature(
         name="libdevice-not-found-in-jax",
         needles=("libdevice",),
         # jaxlib's own XLA: the machine's toolchain is missing for TensorFlow's XLA too, but
         # no TensorFlow device is shown
-        pattern=compiled(
-            r"\bjax[^\n]*?(?:libdevice not found at|libdevice is required by this HLO module but"
-            r" was not found at) (?P<path>\S+)"
-        ),
+        pattern=compiled(r"\bjax[^\n]*?" + _LIBDEVICE_MISSING),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
-        title="XLA failed: libdevice not found (looked for {path})",
+        title=LIBDEVICE_TITLE,
         fix=LIBDEVICE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/50670",
-        variants=(
-            Variant(
-                "xla-toolchain-missing",
-                "XLA failed: libdevice not found (looked for {path})",
-                LIBDEVICE_BEFORE_WHEELS_FIX,
-                "https://github.com/tensorflow/tensorflow/issues/58681",
-                tf_versions=SpecifierSet("<2.14"),
-            ),
-        ),
+        variants=(LIBDEVICE_BEFORE_WHEELS,),
     ),
     Signature(
         # TensorFlow's generated kernels (kernel_gen, from 2.5) compile some ops for the GPU
