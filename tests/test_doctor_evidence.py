@@ -5652,3 +5652,18 @@ def test_a_cudnn_dll_of_the_stated_major_missing_on_windows_is_off_path(tmp_path
     assert fix.startswith("cuDNN 6 is installed: put the folder")
     other = doctor(tmp_path, capsys, log, *flags, "--cudnn", "7.0")["findings"][0]["fix"]
     assert not other.startswith("cuDNN 6 is installed")
+
+
+def test_a_nightlys_log_with_the_release_befores_line_numbers_does_not_refute_it(tmp_path, capsys):
+    # tensorflow#47312 (review 73): tf-nightly 2.5.0.dev20210218 printed 2.4's dso_loader line
+    # numbers (:49): the stated nightly stands
+    log = (
+        "2021-02-22 10:08:07.383300: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:49] Successfully opened dynamic library libcudart.so.11.0\n"
+    )
+    for named in ("2.5.0-dev20210218", "tf-nightly-2.5.0.dev20210218"):
+        doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", named)
+        assert "as stated" not in json.dumps(doc["findings"]), named
+    # a release, not a nightly, those lines do refute
+    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.6.0")
+    assert "as stated" in json.dumps(doc["findings"]) or "as stated" in doc["verdict"]

@@ -51,18 +51,23 @@ def log_refutes(log: LogFacts, stated: str) -> str:
     left). Another TensorFlow than the one the user believes installed wrote it, so the log's
     evidence decides the release."""
     try:
-        # a release candidate is its release's code (2.5.0rc0 is 2.5's); a nightly, judged
-        # as the release it leads to, is close to it
-        version = parsed(parsed(stated).base_version)
+        # a release candidate is its release's code (2.5.0rc0 is 2.5's); a nightly's code lies
+        # between the release before it and the one it leads to (2.5's nightlies of early
+        # 2021 printed 2.4's dso_loader line numbers, tensorflow#47312)
+        stated_version = parsed(stated)
+        version = parsed(stated_version.base_version)
     except InvalidVersion:
         return ""
+    versions = [version]
+    if stated_version.is_devrelease and version.minor > 0:
+        versions.append(parsed(f"{version.major}.{version.minor - 1}.99"))
     # only TensorFlow's own source paths: a soname may be another library's (Horovod's ops
     # built for another CUDA) under the stated release
     return next(
         (
             f"{seen}: TensorFlow {spec}"
             for spec, seen in log.tf_range
-            if "/" in seen and version not in specifier(spec)
+            if "/" in seen and not any(v in specifier(spec) for v in versions)
         ),
         "",
     )
