@@ -5109,6 +5109,8 @@ def test_a_cudnn_an_older_release_was_built_with_is_no_likely_mismatch(
             ("--tf", "1.14"),
             10,
         ),
+        # googlecolab/colabtools#442 (review 73): the title typed in lower case
+        ("importerror: libcublas.so.9.0", ("--tf", "1.12.0", "--cuda-toolkit", "10"), 12),
         # tensorflow#16014: 1.5's own self-check on Windows
         (
             "ImportError: Could not find 'cudart64_90.dll'. TensorFlow requires that this DLL be"

@@ -85,7 +85,8 @@ def _linked_library_missing(match: LogMatch) -> bool:
         # the C library too old for TensorFlow's own native module ('required by
         # .../tensorflow/python/_pywrap_tensorflow_internal.so')
         return "tensorflow" in match.line.lower()
-    if "ImportError" not in match.line and not _LOADER_MESSAGE_ALONE.match(match.line):
+    # (a title retyped in lower case too: 'importerror: libcublas.so.9.0', colabtools#442)
+    if "importerror" not in match.line.lower() and not _LOADER_MESSAGE_ALONE.match(match.line):
         return False
     try:
         version = parsed(match.groups.get("lib_version", ""))

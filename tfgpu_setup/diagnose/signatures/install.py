@@ -74,7 +74,7 @@ darknet's or deviceQuery's 'error while loading shared libraries' says what they
 'error while loading shared libraries:' (tensorflow_model_server), or nothing where a pasted
 excerpt starts with the loader's message itself."""
 
-TF_LOADER_FAILED_OR_QUOTED = rf"(?:(?P<bare>ImportError: )|{TF_LOADER_FAILED})"
+TF_LOADER_FAILED_OR_QUOTED = rf"(?:(?P<bare>(?i:ImportError): )|{TF_LOADER_FAILED})"
 OPEN_FAILED_OR_TRUNCATED = (
     r"(?::? cannot open shared object file"
     r"|(?(bare)(?<=\d)(?=['\"`]|[.,;)]?[ \t]*$)|(?!)))"
@@ -1697,7 +1697,7 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="import-cuda-library-missing",
-        needles=("cannot open shared object file", "ImportError: lib"),
+        needles=("cannot open shared object file", "ImportError: lib", "importerror: lib"),
         pattern=compiled(
             TF_LOADER_FAILED_OR_QUOTED
             + rf"(?P<lib>lib(?:{CUDA_LIB_NAMES})\.so(?:\.\d{{1,4}}){{0,5}})"
@@ -1808,7 +1808,7 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="import-cudnn-library-missing",
-        needles=("cannot open shared object file", "ImportError: lib"),
+        needles=("cannot open shared object file", "ImportError: lib", "importerror: lib"),
         pattern=compiled(
             TF_LOADER_FAILED_OR_QUOTED
             + r"(?P<lib>libcudnn\.so(?:\.\d{1,4}){0,5})"
