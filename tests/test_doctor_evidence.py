@@ -5669,3 +5669,15 @@ def test_a_nightlys_log_with_the_release_befores_line_numbers_does_not_refute_it
     # a release, not a nightly, those lines do refute
     doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux", "--tf", "2.6.0")
     assert "as stated" in json.dumps(doc["findings"]) or "as stated" in doc["verdict"]
+
+
+def test_xla_refusing_a_known_bad_ptxas_is_gpu_work_that_failed(tmp_path, capsys):
+    # tensorflow#68966 (review 73): XLA's fatal line while compiling for the GPU; the paste
+    # has no device line, and the work on the GPU is what stopped
+    log = (
+        "2024-06-06 09:03:48.670640: F external/local_xla/xla/service/gpu/nvptx_compiler.cc:619]"
+        " ptxas returned an error during compilation of ptx to sass: 'INTERNAL: ptxas 12.3.103"
+        " has a bug that we think can affect XLA. Please use a different version.'\n"
+    )
+    code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe")
+    assert (top(doc), code) == ("xla-toolchain-missing", ExitCode.TF_BROKEN)

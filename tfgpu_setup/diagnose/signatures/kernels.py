@@ -585,6 +585,9 @@ KERNELS: tuple[Signature, ...] = (
             " release; 'which ptxas' and 'ptxas --version' show the one found."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/68966",
+        # XLA compiles for the GPU device it runs on: that work failed there
+        proves_gpu=True,
+        at_work=True,
     ),
     Signature(
         name="ptxas-too-old",
@@ -673,6 +676,9 @@ KERNELS: tuple[Signature, ...] = (
             " TF_XLA_FLAGS=--tf_xla_auto_jit=0)."
         ),
         source=("https://github.com/openxla/xla/blob/main/xla/service/gpu/nvptx_compiler.cc"),
+        # XLA compiles for the GPU device it runs on: that work failed there
+        proves_gpu=True,
+        at_work=True,
     ),
     Signature(
         # The same ptxas failure where XLA (TF 2.11 on) does not fall back to the driver.
