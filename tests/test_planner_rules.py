@@ -970,3 +970,13 @@ def test_a_blackwell_gpu_on_native_windows_is_sent_to_wsl_2_not_to_2_10(matrix: 
     assert windows.severity is E and "pin TensorFlow 2.10" not in windows.fix
     cc = judged["compute-capability-unsupported"]
     assert cc.severity is W and "in WSL2, TensorFlow 2.21.0 does" in cc.fix
+
+
+def test_an_installed_release_without_a_wheel_for_the_stated_python_is_another_build(
+    matrix: Matrix,
+) -> None:
+    # (review 73, transformers#36410) TensorFlow 2.18 under Python 3.13 from Arch's package:
+    # it is installed, so 'no Python is supported' would deny what the machine has
+    judged = {x.id: x for x in judge_installed(facts(pythons=("3.13.1",)), matrix, "2.18", VENV)}
+    hit = judged["python-unsupported"]
+    assert hit.severity is W and "another build" in hit.title

@@ -1111,6 +1111,29 @@ def _install_blocker_finding(
     newest = next((e for e in blocked if all(keyword in b for b in e.install_blockers)), blocked[0])
     reason = next(b for b in newest.install_blockers if keyword in b)
     evidence = [f"TensorFlow {newest.release.version}: {reason}"]
+    if (
+        not installable
+        and ctx.installed
+        and not ctx.release_guessed
+        and keyword == "Python"
+        and ctx.facts.knows("pythons")
+    ):
+        # judging a TensorFlow already installed (doctor): the stated Python has no PyPI wheel
+        # of it, so either that TensorFlow runs under another Python or it is another build (a
+        # distribution's package: Arch's python-tensorflow under /usr/lib/python3.13)
+        return [
+            finding(
+                rule_id,
+                W,
+                f"TensorFlow {newest.release.version} has no PyPI wheel for the Python stated:"
+                " the TensorFlow installed runs under another Python, or is another build (a"
+                " Linux distribution's, conda's)",
+                evidence,
+                "Check which Python runs it ('python -c \"import sys, tensorflow as tf;"
+                f" print(sys.executable, tf.__version__, tf.__file__)\"'); TensorFlow"
+                f" {newest.release.version}'s PyPI wheels are for {_supported_pythons(ctx)}.",
+            )
+        ]
     if not installable:
         return [finding(rule_id, E, title_all, evidence, fix)]
     if ctx.gpu:
