@@ -1736,3 +1736,12 @@ def test_apple_silicon_under_2_18_gets_the_metal_plug_in_that_goes_with_it(
     assert ("tensorflow-metal", "1.2.0") in {
         (p["name"], p["version"]) for p in document["packages"]
     }
+
+
+def test_a_metal_pin_without_a_wheel_for_the_python_is_not_offered(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # (review 73) tensorflow-metal 1.1.0, 2.16's, has no cp312 wheel: say so, not 'pip install'
+    _, document = described(capsys, "--os macos --arch arm64 --python 3.12 --tf 2.16")
+    fix = document["findings"][0]["fix"]
+    assert "pip install tensorflow-metal==1.1.0" not in fix and "--python 3.11" in fix

@@ -53,7 +53,7 @@ from .evaluate import (
     wheel_set_here,
     where_the_driver_goes,
 )
-from .metal import METAL_PAIRS, metal_plug_in
+from .metal import METAL_PAIRS, PLUG_IN_PYTHONS, metal_plug_in, plug_in_blocker
 from .registry import finding, rule
 from .visible import pci_order_set, shown_gpus
 
@@ -967,9 +967,18 @@ def _metal_route(ctx: Context) -> str:
     """Apple's plug-in for the release planned, or, where none supports it (a mismatched one
     stops 'import tensorflow' altogether: tensorflow#81987), the newest release one does."""
     planned = ctx.chosen.release if ctx.chosen else None
+    python = ctx.chosen.python.version if ctx.chosen and ctx.chosen.python else None
     if planned is None or (plug_in := metal_plug_in(planned)):
         # the release Apple's table pairs with it: pip's newest may not load into this one
         pin = f"=={plug_in}" if planned is not None and plug_in else ""
+        if plug_in and (no_wheel := plug_in_blocker(plug_in, python)):
+            # (1.1.0, 2.14 to 2.17's, has no cp312 wheel: its pin would not install)
+            return (
+                f"On Apple silicon the GPU is reached through Apple's plug-in, and {no_wheel}:"
+                f" plan with a Python it has ('--python {PLUG_IN_PYTHONS[plug_in][-1]}'), or"
+                " with the release a newer plug-in pairs with ('tfgpu-setup plan' without"
+                " --tf picks it)."
+            )
         return (
             "On Apple silicon, install Apple's plug-in into the same environment: 'pip install"
             f" tensorflow-metal{pin}' (GPU through Metal, not CUDA)."
