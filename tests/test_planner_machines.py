@@ -733,3 +733,16 @@ def test_a_kepler_beside_a_newer_gpu_on_r470_is_given_the_choice_not_an_impossib
     assert "of branch R470 or older" not in driver.fix
     assert driver.fix.startswith("Keep this driver for the Tesla K40c")
     assert "leaving the Tesla K40c without a driver" in driver.fix
+
+
+def test_an_intel_mac_with_an_amd_gpu_reaches_it_through_metal() -> None:
+    # (review 73, and review 72's p2b) tensorflow-metal 1.0.0, the last with Intel-Mac wheels,
+    # goes with 2.13 and runs on AMD GPUs: a GPU plan, where the fix pointed back to itself
+    plan = plan_for(
+        whatif(os="macos", arch="x86_64", pythons=("3.10",), gpus=("AMD Radeon Pro 5500M",))
+    )
+    assert (plan.verdict, plan.tensorflow) == ("gpu", "2.13.1")
+    assert plan.requirements == ("tensorflow==2.13.1", "tensorflow-metal==1.0.0")
+    # an Intel GPU, or none named, is no route for it
+    intel = plan_for(whatif(os="macos", arch="x86_64", pythons=("3.10",)))
+    assert intel.verdict == "cpu"

@@ -24,7 +24,7 @@ from .driver_gpus import (
     first_driver_past,
     predates_wsl_cuda,
 )
-from .metal import metal_plug_in, plug_in_blocker
+from .metal import metal_route, plug_in_blocker
 
 CcSupport = Literal["sass", "ptx-jit", "unsupported", "unknown"]
 CudaFrom = Literal["and-cuda", "pip-wheel-set", "system", "metal", "none"]
@@ -541,7 +541,7 @@ def evaluate(
     missing: str | None = None
     cuda_from: CudaFrom = "none"
     wheel_set: CudaWheelSet | None = None
-    plug_in = metal_plug_in(release) if key == "macos_arm64" and not installed else None
+    plug_in = metal_route(release, facts, key) if not installed else None
     if plug_in is not None and support is not None and support.available:
         # Apple silicon's GPU, through Apple's plug-in: no CUDA, no NVIDIA driver
         cuda_from = "metal"

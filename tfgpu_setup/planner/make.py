@@ -308,7 +308,7 @@ def _decisions(ctx: Context) -> tuple[Decision, ...]:
             Decision(
                 f"tensorflow-metal {metal_plug_in(chosen.release)}",
                 "pinned",
-                f"macOS has no CUDA: TensorFlow {chosen.release.version} reaches the Apple GPU"
+                f"macOS has no CUDA: TensorFlow {chosen.release.version} reaches the Mac's GPU"
                 " through Apple's plug-in, the release of it Apple's table pairs with this"
                 " TensorFlow",
                 METAL_PAIRS,
@@ -402,7 +402,7 @@ def _packages(ctx: Context) -> tuple[Package, ...]:
             Package(
                 "tensorflow-metal",
                 metal,
-                f"Apple's plug-in that gives TensorFlow {r.version} the Apple GPU (Metal)",
+                f"Apple's plug-in that gives TensorFlow {r.version} the Mac's GPU (Metal)",
             )
         )
     elif ctx.gpu:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts import Facts
 from ..matrix.model import TfRelease
 from ..versions import xy
 
@@ -50,3 +51,22 @@ def plug_in_blocker(plug_in: str, python: str | None) -> str | None:
         f"tensorflow-metal {plug_in} has no wheel for Python {xy(python)} (it has"
         f" {'/'.join(pythons)})"
     )
+
+
+LAST_INTEL_PLUG_IN = "1.0.0"
+"""The last tensorflow-metal with macOS x86_64 wheels (PLUG_IN_FILES: 1.0.1 on are arm64
+only), which Apple's table pairs with TensorFlow 2.13."""
+_AMD_GPU = re.compile(r"\b(?:amd|radeon)\b", re.IGNORECASE)
+
+
+def metal_route(release: TfRelease, facts: Facts, key: str) -> str | None:
+    """The plug-in that gives this release a Mac's GPU here, or None: on Apple silicon the one
+    Apple pairs with it; on an Intel Mac only 2.13's (1.0.0), and only beside an AMD GPU
+    stated (Apple's plug-in runs on Apple silicon and AMD GPUs, not on Intel's or NVIDIA's)."""
+    plug_in = metal_plug_in(release)
+    if key == "macos_arm64":
+        return plug_in
+    if key == "macos_x86_64" and plug_in == LAST_INTEL_PLUG_IN:
+        amd = facts.knows("gpus") and any(_AMD_GPU.search(g) for g in facts.other_gpus)
+        return plug_in if amd else None
+    return None

@@ -968,7 +968,8 @@ def _metal_route(ctx: Context) -> str:
     stops 'import tensorflow' altogether: tensorflow#81987), the newest release one does."""
     planned = ctx.chosen.release if ctx.chosen else None
     python = ctx.chosen.python.version if ctx.chosen and ctx.chosen.python else None
-    if planned is None or (plug_in := metal_plug_in(planned)):
+    plug_in = metal_plug_in(planned) if planned is not None else None
+    if planned is None or plug_in:
         # the release Apple's table pairs with it: pip's newest may not load into this one
         pin = f"=={plug_in}" if planned is not None and plug_in else ""
         if plug_in and (no_wheel := plug_in_blocker(plug_in, python)):
@@ -1028,7 +1029,7 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
             finding(
                 "macos-no-cuda",
                 INFO,
-                f"macOS has no CUDA: the plan reaches the Apple GPU through Apple's"
+                f"macOS has no CUDA: the plan reaches the Mac's GPU through Apple's"
                 f" tensorflow-metal {plug_in} plug-in instead",
                 [
                     f"os: macos, arch: {p.arch}",
