@@ -23,8 +23,9 @@ JETPACK_SOURCE = (
 JETPACK_FIX = (
     "Install NVIDIA's TensorFlow for this Jetson's JetPack release, with the Python JetPack"
     " ships: 'pip3 install --extra-index-url https://developer.download.nvidia.com/compute/"
-    "redist/jp/vXY tensorflow' (vXY: the JetPack version, v46 for JetPack 4.6; 'cat"
-    " /etc/nv_tegra_release' names the L4T release), or NVIDIA's l4t-tensorflow container."
+    "redist/jp/vXY tensorflow' (vXY: the JetPack version, v46 for JetPack 4.6 on a Nano or"
+    " Xavier, v512 for JetPack 5.1.2 on an Orin; 'cat /etc/nv_tegra_release' names the L4T"
+    " release), or NVIDIA's l4t-tensorflow container."
     " PyPI's wheels have no CUDA on Arm."
 )
 _PYPI_ONLY = frozenset(
