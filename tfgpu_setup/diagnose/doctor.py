@@ -389,7 +389,15 @@ def diagnose(
         log_findings, known, log_facts, matches, release, runtime_alone
     )
     log_findings = dnn_missing_beside_the_builds_cudnn(log_findings, known, matches, entry)
-    judged = judged_for(known, matrix, candidates, venv, not stated, log_facts.written_on)
+    judged = judged_for(
+        known,
+        matrix,
+        candidates,
+        venv,
+        not stated,
+        log_facts.written_on,
+        nightly=as_named if neighbours and as_named else "",
+    )
     legacy = (
         legacy_findings(known, matrix, release, log_facts.runtimes_opened)
         if stated and entry is None and release is not None

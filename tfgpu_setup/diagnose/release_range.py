@@ -76,6 +76,7 @@ def judged_for(
     venv: str,
     guessed: bool,
     written_on: str = "",
+    nightly: str = "",
 ) -> tuple[Finding, ...]:
     """The facts judged for the release that ran (guessed: one the log's hints admit). When
     the log only narrows it to a range, a finding is evidence only if every release in the
@@ -88,7 +89,7 @@ def judged_for(
     existed = tuple(series_published_by(matrix, v, written_on) for v in candidates)
     return (
         *(
-            f if _same_for_every(f, judged) else _named_as_the_range(f, candidates, matrix)
+            f if _same_for_every(f, judged) else _named_as_the_range(f, candidates, matrix, nightly)
             for f in judged[0]
             if f.id in common
         ),
@@ -105,7 +106,9 @@ def _same_for_every(finding: Finding, judged: list[tuple[Finding, ...]]) -> bool
     )
 
 
-def _named_as_the_range(finding: Finding, candidates: tuple[str, ...], matrix: Matrix) -> Finding:
+def _named_as_the_range(
+    finding: Finding, candidates: tuple[str, ...], matrix: Matrix, nightly: str = ""
+) -> Finding:
     """A finding every candidate yields, judged for the newest: where they were all built with
     one CUDA and cuDNN, it names them all ('TensorFlow 2.1–2.3', or the series '2.5'); where
     not, it says which one it was judged for, as the log did not say which ran."""
@@ -116,9 +119,11 @@ def _named_as_the_range(finding: Finding, candidates: tuple[str, ...], matrix: M
         title = finding.title.replace(f"TensorFlow {candidates[0]} ", f"TensorFlow {named} ")
         return dataclasses.replace(finding, title=title) if title != finding.title else finding
     said = (
-        f"judged for TensorFlow {candidates[0]}, the newest release that fits what is known here"
-        f" ({named});"
-        " add --tf X.Y for the one installed"
+        f"judged for TensorFlow {candidates[0]}: the nightly {nightly} was built between the"
+        f" releases {named}"
+        if nightly
+        else f"judged for TensorFlow {candidates[0]}, the newest release that fits what is known"
+        f" here ({named}); add --tf X.Y for the one installed"
     )
     fix = (
         f"{finding.fix} (That is for {candidates[0]}: the releases that fit, {named}, were"
