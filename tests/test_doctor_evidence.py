@@ -5377,20 +5377,6 @@ def test_a_wsl_1_kernel_in_the_log_outranks_a_stated_wsl_2(tmp_path, capsys):
     assert "WSL 1" in first["title"] and "wsl --set-version" in first["fix"]
 
 
-def test_a_linux_driver_install_typed_inside_wsl_2_is_named(tmp_path, capsys):
-    # microsoft/WSL#5265 (review 70): apt's install of the Linux driver, typed inside WSL 2
-    log = (
-        "sudo apt install nvidia-driver-440\n"
-        "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure"
-        " that the latest NVIDIA driver is installed and running.\n"
-    )
-    doc = doctor(tmp_path, capsys, log, "--no-probe", "--os", "wsl2")
-    assert doc["findings"][0]["id"] == "wsl-linux-driver-installed"
-    # the same line on a Linux host is the normal driver
-    host = doctor(tmp_path, capsys, log, "--no-probe", "--os", "linux")
-    assert "wsl-linux-driver-installed" not in {f["id"] for f in host["findings"]}
-
-
 def test_a_1_12_node_print_is_judged_for_no_2_x_release(tmp_path, capsys):
     # qubvel/segmentation_models#44 (review 70, shortened): 1.12's '[[node X (defined at ...)
     # = Op[...]' under a Python 3.6 path; CUDA 9.0 stated is no 2.x's to judge

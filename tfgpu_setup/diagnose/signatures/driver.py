@@ -965,9 +965,9 @@ DRIVER: tuple[Signature, ...] = (
             "x86_64-linux-gnu/libcuda",
         ),
         # only output that says the package is there ('dpkg -l', 'dpkg --get-selections', apt's
-        # '[installed]', its 'Setting up'), the apt install typed for it, or ldconfig resolving
-        # libcuda to the system folder: 'not installed', 'can be installed with' and
-        # 'Removing' say the opposite
+        # '[installed]', its 'Setting up'), or ldconfig resolving libcuda to the system folder:
+        # 'not installed', 'can be installed with' and 'Removing' say the opposite (an install
+        # typed says only that it was tried: WSL#5265's, before WSL had GPU support at all)
         pattern=compiled(
             r"^[> \t]*(?:ii\s+|Setting up |Unpacking )"
             r"(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}"
@@ -975,10 +975,7 @@ DRIVER: tuple[Signature, ...] = (
             r"(?::amd64)?[ \t]+install[ \t]*$"
             r"|(?:libnvidia-compute|nvidia-driver|nvidia-utils)-\d{3}[^\n\[]{0,120}\[installed"
             r"|libcuda\.so\.1 \(libc6[^)\n]{0,40}\) =>"
-            r" /(?:usr/)?lib/x86_64-linux-gnu/libcuda\.so\.1"
-            # the install typed (WSL#5265): apt then puts the package there
-            r"|^[> \t]*(?:\$[ \t]*)?(?:sudo[ \t]+)?apt(?:-get)?[ \t]+install\b[^\n]{0,80}?"
-            r"\b(?:nvidia-driver|libnvidia-compute)-\d{3}\b",
+            r" /(?:usr/)?lib/x86_64-linux-gnu/libcuda\.so\.1",
             re.MULTILINE,
         ),
         finding_id=None,
