@@ -5491,6 +5491,8 @@ def test_a_cuda_library_another_packages_own_module_asks_for_is_not_tensorflows(
     flags = ("--no-probe", "--os", "linux", "--tf", "1.8.0", "--cuda-toolkit", "9.0")
     other = doctor(tmp_path, capsys, frames.format(package="deepspeech"), *flags)
     assert "deepspeech's" in other["verdict"] and "cuda-version-mismatch" not in errors(other)
+    # and what mends it: the CUDA its module was built for, or a build of it for the one here
+    assert "libcublas.so.8.0 (CUDA 8.0)" in other["verdict"]
     own = doctor(tmp_path, capsys, frames.format(package="tensorflow/python"), *flags)
     assert top(own) == "cuda-version-mismatch"
 

@@ -798,9 +798,9 @@ def diagnose(
         # the log's only failure is another package's (numba's DLL load, SpleeterGui#16): that
         # leads, and what the facts alone say of TensorFlow comes after it
         verdict = (
-            f"The failure in the log is {other_packages[0]}'s, not TensorFlow's: it says what"
-            " that package was built for or found. Of TensorFlow itself, the facts stated leave"
-            f" this to check: {lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
+            _another_packages_failure(other_packages[0], log or "")
+            + " Of TensorFlow itself, the facts stated leave this to check:"
+            f" {lower_first(warnings[0].title)} (fix: {warnings[0].fix})"
         )
     elif warnings:
         verdict = (
@@ -809,9 +809,8 @@ def diagnose(
         )
     elif other_packages:
         verdict = (
-            f"The failure in the log is {other_packages[0]}'s, not TensorFlow's: it says what"
-            " that package was built for or found. Nothing in the log names a cause for"
-            " TensorFlow itself."
+            _another_packages_failure(other_packages[0], log or "")
+            + " Nothing in the log names a cause for TensorFlow itself."
         )
     elif any(m.signature.name == "native-runtime-not-loaded" for m in matches):
         verdict = (
@@ -1169,6 +1168,30 @@ SETUP_FAILURE_IDS = frozenset(
 """Failures of the setup (a driver, CUDA or cuDNN of another version, a GPU without kernels, XLA's
 toolchain) that, logged as errors after a GPU device, fail every op that needs them: the program
 stops, unlike memory the model ran out of or an op placed without a GPU kernel."""
+
+
+_CUDA_LIBRARY_NOT_OPENED = re.compile(
+    r"(?P<lib>lib(?:cudart|cublas|cufft|curand|cusolver|cusparse|cudnn)\.so\.(?P<version>\d+"
+    r"(?:\.\d+)?)): cannot open shared object file"
+)
+
+
+def _another_packages_failure(package: str, log: str) -> str:
+    """Whose failure the log shows, and where it names the CUDA library that package could not
+    load, what mends it (DeepSpeech#1388: deepspeech-gpu 0.1's module wanted CUDA 8.0)."""
+    said = (
+        f"The failure in the log is {package}'s, not TensorFlow's: it says what that package was"
+        " built for or found."
+    )
+    found = _CUDA_LIBRARY_NOT_OPENED.search(log)
+    if found is None:
+        return said
+    what = "cuDNN" if "cudnn" in found["lib"] else "CUDA"
+    return (
+        f"{said} Its module could not load {found['lib']} ({what} {found['version']}): install"
+        f" that {what} beside the one you have (its library folder on LD_LIBRARY_PATH), or a"
+        f" {package} built for the {what} you have."
+    )
 
 
 def _others_ignored(
