@@ -188,11 +188,16 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
         platform = dataclasses.replace(platform, glibc=None, musl=True)
     elif ov.os_glibc is not None:
         release, glibc = ov.os_glibc
+        said = f"flag --os ({release} ships glibc {glibc})"
+        sources = platform.source.split(", ")
         platform = dataclasses.replace(
             platform,
             glibc=glibc,
             musl=False,
-            source=_also(platform.source, f"flag --os ({release} ships glibc {glibc})"),
+            # (the --os that set the OS says the glibc too: one entry, not two)
+            source=", ".join(said if s == "flag --os" else s for s in sources)
+            if "flag --os" in sources
+            else _also(platform.source, said),
         )
     if ov.container is not None:
         platform = dataclasses.replace(
