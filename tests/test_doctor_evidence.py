@@ -5669,3 +5669,18 @@ def test_xla_refusing_a_known_bad_ptxas_is_gpu_work_that_failed(tmp_path, capsys
     )
     code, doc = doctor_exit(tmp_path, capsys, log, "--no-probe")
     assert (top(doc), code) == ("xla-toolchain-missing", ExitCode.TF_BROKEN)
+
+
+def test_the_conda_lib_folder_the_log_names_is_the_one_to_put_on_the_path(tmp_path, capsys):
+    # tensorflow#56413 (review 73): the user found libcudart.so.11.0 in the conda environment's
+    # lib; that folder, not /usr/local/cuda-11.2/lib64, is the one the loader must search
+    log = (
+        "2022-06-09 15:50:37.711160: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcudart.so.11.0'; dlerror:"
+        " libcudart.so.11.0: cannot open shared object file: No such file or directory\n"
+        'I found that "libcudart.so.11.0" is present in /anaconda3/envs/tf/lib. But tensorflow'
+        " is unable to find it.\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.9", "--cuda-toolkit", "11.2")
+    fix = doctor(tmp_path, capsys, log, *flags)["findings"][0]["fix"]
+    assert "LD_LIBRARY_PATH=/anaconda3/envs/tf/lib:" in fix and "/usr/local/cuda" not in fix

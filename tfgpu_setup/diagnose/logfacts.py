@@ -283,6 +283,9 @@ class LogFacts:
     """NVIDIA's container CLI finding no dxcore: harmless on Linux, no GPU layer in WSL 2."""
     conda_line: str = ""
     """A conda environment: its own cudatoolkit and TensorFlow builds are what runs."""
+    conda_lib_named: str = ""
+    """A conda environment's lib folder the log names beside a CUDA library ('libcudart.so.11.0
+    is present in /anaconda3/envs/tf/lib', tensorflow#56413)."""
     directml_line: str = ""
     """Microsoft's DirectML build or plug-in, which runs on a CPU-only TensorFlow."""
     shared_names_missing: bool = False
@@ -566,6 +569,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         ngc_line=_first(_NGC_BUILD, sample),
         dxcore_failed_line=_first(_DXCORE_FAILED, sample),
         conda_line=_first(_CONDA_ENV, sample),
+        conda_lib_named=_conda_lib_named(sample),
         directml_line=_first(_DIRECTML, sample),
         module_not_found_line=_first(_MODULE_NOT_FOUND, sample),
         searched_in_vain=in_vain,
@@ -855,6 +859,19 @@ _BOUND_LIBS_FAILED = re.compile(
     r"[^\n]{0,100}/\.singularity\.d/libs/[\w.+-]{1,80}: (?:Srmount error|Stale file handle"
     r"|Permission denied|Input/output error)"
 )
+_CONDA_LIB_BESIDE_CUDA = re.compile(
+    r"\blib(?:cudart|cublas|cudnn|cufft|curand|cusolver|cusparse)\.so[.\d]{0,12}[^\n]{0,80}?"
+    r"(?P<folder>(?:/[\w.-]{1,60}){0,6}/(?:ana|mini)conda3?/envs/(?:<[^>\n]{1,40}>|[^/\s\"']{1,60})"
+    r"/lib)(?![\w/])"
+)
+"""A CUDA library named, then the conda environment's lib folder it is in (a user's words)."""
+
+
+def _conda_lib_named(text: str) -> str:
+    found = _CONDA_LIB_BESIDE_CUDA.search(text)
+    return found["folder"] if found else ""
+
+
 _TF_CPU_IMAGE = re.compile(
     r"\s(?:docker\.io/)?tensorflow/tensorflow(?::(?![\w.-]{0,60}gpu)[\w.-]{1,60})?(?=\s|$)"
 )

@@ -24,11 +24,13 @@ def installed_toolkit_off_the_path(
     release: TfRelease | None,
     wanted: Sequence[Wanted] = (),
     legacy: tuple[str, LegacyBuild] | None = None,
+    named_folder: str = "",
 ) -> tuple[Finding, ...]:
     """cuda-libs-not-found, told to put the installed toolkit's folder on the loader path, for a
     release that loads the system's CUDA (no [and-cuda] wheels) when a CUDA installed serves its
     build and ships every library the log names as failing (`wanted`). legacy: a release older
-    than the matrix's rows, with the build its table gives (TensorFlow 1.5: CUDA 9.0)."""
+    than the matrix's rows, with the build its table gives (TensorFlow 1.5: CUDA 9.0);
+    named_folder: the folder the log says holds the library (a conda environment's lib)."""
     if release is not None and release.cuda is not None and not release.and_cuda_requires:
         serves, built = f"serves TensorFlow {release.version}", release.cuda
     elif release is None and legacy is not None:
@@ -55,7 +57,9 @@ def installed_toolkit_off_the_path(
         return findings
     version = toolkit.version or built  # (the one chosen has a version)
     windows = facts.knows("os") and facts.platform.os == "windows"
-    folder = _library_folder(toolkit.path, version, windows)
+    # (the folder the log itself says holds the library, a conda environment's, comes first)
+    folder = named_folder if named_folder and not windows else None
+    folder = folder or _library_folder(toolkit.path, version, windows)
     where = (
         f"add {folder} to PATH, and cuDNN's bin folder where it sits apart from CUDA's, then"
         " open a new terminal"
