@@ -1288,6 +1288,15 @@ CASES: list[tuple[str, str, tuple[str, ...], str, str]] = [
         "unknown",
     ),
     (
+        # https://github.com/microsoft/tensorflow-directml-plugin/issues/367 (review 74): the
+        # plug-in's message retyped alone, under TensorFlow 2.12
+        "tfdml_plugin.dll not found\n",
+        "directml-plugin-message-alone",
+        ("--os", "windows", "--tf", "2.12.0"),
+        "addon-tensorflow-mismatch",
+        "no",
+    ),
+    (
         # https://github.com/tensorflow/tensorflow/issues/2437: TF 0.8's cuDNN check
         "Loaded cudnn library: 4007 but source was compiled against 4004\n",
         "tf0-cudnn-version-check",

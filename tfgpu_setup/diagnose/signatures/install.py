@@ -1312,7 +1312,11 @@ INSTALL: tuple[Signature, ...] = (
         # built for earlier versions', its maintainer; the plug-in's development is paused).
         name="directml-plugin-for-another-tensorflow",
         needles=("tfdml_plugin",),
-        pattern=compiled(r"NotFoundError: (?:[^\n]{0,300}?[/\\])?tfdml_plugin\.dll not found"),
+        # (the message retyped alone too, directml-plugin#367: 'tfdml_plugin.dll not found')
+        pattern=compiled(
+            r"NotFoundError: (?:[^\n]{0,300}?[/\\])?tfdml_plugin\.dll not found"
+            r"|^[ \t>`*]{0,8}tfdml_plugin\.dll not found"
+        ),
         finding_id="addon-tensorflow-mismatch",
         severity=Severity.ERROR,
         title=(
