@@ -5684,3 +5684,17 @@ def test_the_conda_lib_folder_the_log_names_is_the_one_to_put_on_the_path(tmp_pa
     flags = ("--no-probe", "--os", "linux", "--tf", "2.9", "--cuda-toolkit", "11.2")
     fix = doctor(tmp_path, capsys, log, *flags)["findings"][0]["fix"]
     assert "LD_LIBRARY_PATH=/anaconda3/envs/tf/lib:" in fix and "/usr/local/cuda" not in fix
+
+
+def test_ipythons_frame_of_pywrap_tensorflow_is_tensorflows_import_failing(tmp_path, capsys):
+    # tensorflow#26364 (review 74): a notebook's traceback, cut before its message; TensorFlow
+    # 1.13.1 (CUDA 10.0) beside CUDA 10.1 never imported
+    log = (
+        "ImportError                               Traceback (most recent call last)\n"
+        "c:\\users\\ent\\appdata\\local\\programs\\python\\python36\\lib\\site-packages\\"
+        "tensorflow\\python\\pywrap_tensorflow.py in <module>\n"
+        "---> 58   from tensorflow.python.pywrap_tensorflow_internal import *\n"
+    )
+    flags = ("--no-probe", "--os", "windows", "--tf", "1.13.1", "--cuda-toolkit", "10.1")
+    code, doc = doctor_exit(tmp_path, capsys, log, *flags)
+    assert (top(doc), code) == ("cuda-version-mismatch", ExitCode.TF_BROKEN)

@@ -2026,8 +2026,16 @@ INSTALL: tuple[Signature, ...] = (
         # TensorFlow's own words under any failed import of its native library
         # (python/pywrap_tensorflow.py): the line before says why.
         name="native-runtime-not-loaded",
-        needles=("Failed to load the native TensorFlow runtime",),
-        pattern=compiled(r"Failed to load the native TensorFlow runtime"),
+        needles=(
+            "Failed to load the native TensorFlow runtime",
+            "pywrap_tensorflow.py in <module>",
+        ),
+        # (or IPython's frame of that module's own code, where the paste stops before the
+        # message: tensorflow#26364)
+        pattern=compiled(
+            r"Failed to load the native TensorFlow runtime"
+            r"|[/\\]tensorflow(?:_core)?[/\\]python[/\\]pywrap_tensorflow\.py in <module>"
+        ),
         finding_id=None,
         severity=Severity.INFO,
         title="TensorFlow's native library did not load: TensorFlow never ran",
