@@ -5698,3 +5698,18 @@ def test_ipythons_frame_of_pywrap_tensorflow_is_tensorflows_import_failing(tmp_p
     flags = ("--no-probe", "--os", "windows", "--tf", "1.13.1", "--cuda-toolkit", "10.1")
     code, doc = doctor_exit(tmp_path, capsys, log, *flags)
     assert (top(doc), code) == ("cuda-version-mismatch", ExitCode.TF_BROKEN)
+
+
+def test_a_refused_cudnn_that_another_copy_first_on_the_path_explains_still_exits_12(
+    tmp_path, capsys
+):
+    # tensorflow#50217 (review 74): with cuDNN 8.2 stated, the 8.0.5 TensorFlow loaded is
+    # another copy first on the path; TensorFlow still refused it on the GPU
+    log = (
+        "2021-06-11 15:49:10.188342: E tensorflow/stream_executor/cuda/cuda_dnn.cc:352] Loaded"
+        " runtime CuDNN library: 8.0.5 but source was compiled with: 8.1.0.  CuDNN library needs"
+        " to have matching major version and equal or higher minor version.\n"
+    )
+    flags = ("--no-probe", "--os", "linux", "--tf", "2.5.0")
+    code, doc = doctor_exit(tmp_path, capsys, log, *flags, "--cudnn", "8.2.0")
+    assert (top(doc), code) == ("ld-library-path-shadows", ExitCode.TF_BROKEN)

@@ -751,8 +751,15 @@ def diagnose(
         top = errors[0]
         # a library TensorFlow only starts for work on a GPU device (cuDNN at the first
         # convolution) failed: the device existed, whether or not the paste kept its line
-        at_work = top.id in LIBRARY_VERSION_IDS | LIBRARY_IDS and any(
-            m.signature.at_work and m.signature.finding_id == top.id for m in matches
+        # (the copy first on the loader path that loaded is why: its failure stands,
+        # tensorflow#50217)
+        failed_ids = (
+            LIBRARY_VERSION_IDS | LIBRARY_IDS
+            if top.id == "ld-library-path-shadows"
+            else frozenset({top.id})
+        )
+        at_work = top.id in LIBRARY_VERSION_IDS | LIBRARY_IDS | {"ld-library-path-shadows"} and any(
+            m.signature.at_work and m.signature.finding_id in failed_ids for m in matches
         )
         broken = broken or at_work
         verdict = (
