@@ -5713,3 +5713,17 @@ def test_a_refused_cudnn_that_another_copy_first_on_the_path_explains_still_exit
     flags = ("--no-probe", "--os", "linux", "--tf", "2.5.0")
     code, doc = doctor_exit(tmp_path, capsys, log, *flags, "--cudnn", "8.2.0")
     assert (top(doc), code) == ("ld-library-path-shadows", ExitCode.TF_BROKEN)
+
+
+def test_cuda_10_1s_cublas_missing_with_no_conda_in_sight(tmp_path, capsys):
+    # tensorflow/models#9272 (review 74): libcudart.so.10.1 loaded, libcublas.so.10 did not;
+    # no conda environment shows, and CUDA 10.1's cuBLAS (10.2) lives outside its folder
+    log = (
+        "2020-09-22 19:51:39.433603: I tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:48] Successfully opened dynamic library libcudart.so.10.1\n"
+        "2020-09-22 19:51:41.053199: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:59] Could not load dynamic library 'libcublas.so.10'; dlerror:"
+        " libcublas.so.10: cannot open shared object file: No such file or directory\n"
+    )
+    fix = doctor(tmp_path, capsys, log, "--no-probe")["findings"][0]["fix"]
+    assert "$CONDA_PREFIX" not in fix and "/usr/local/cuda-10.2/lib64" in fix

@@ -601,6 +601,7 @@ def diagnose(
         log_facts.wanted_cuda,
         (release, legacy_named) if release and legacy_named else None,
         log_facts.conda_lib_named,
+        in_conda=bool(log_facts.conda_line),
     )
     findings = lib64_not_searched(findings, log_facts)  # (names the folder: after the above)
     findings = host_side_in_a_container(findings, known, log_facts, matches)

@@ -25,6 +25,7 @@ def installed_toolkit_off_the_path(
     wanted: Sequence[Wanted] = (),
     legacy: tuple[str, LegacyBuild] | None = None,
     named_folder: str = "",
+    in_conda: bool = False,
 ) -> tuple[Finding, ...]:
     """cuda-libs-not-found, told to put the installed toolkit's folder on the loader path, for a
     release that loads the system's CUDA (no [and-cuda] wheels) when a CUDA installed serves its
@@ -59,7 +60,7 @@ def installed_toolkit_off_the_path(
     windows = facts.knows("os") and facts.platform.os == "windows"
     # (the folder the log itself says holds the library, a conda environment's, comes first)
     folder = named_folder if named_folder and not windows else None
-    folder = folder or _library_folder(toolkit.path, version, windows)
+    folder = folder or _library_folder(toolkit.path, version, windows, in_conda)
     where = (
         f"add {folder} to PATH, and cuDNN's bin folder where it sits apart from CUDA's, then"
         " open a new terminal"
@@ -88,6 +89,18 @@ def installed_toolkit_off_the_path(
             out.append(f)
         elif not windows and (lib := _searched_in_vain(wanted, folder)):
             out.append(_not_in_its_folder(f, lib, folder, version))
+        elif not windows and version.startswith("10.1") and "libcublas.so.10" in str(f.evidence):
+            # CUDA 10.1's cuBLAS (10.2) lives outside its folder (tensorflow#44312, #26182)
+            cublas = (
+                " CUDA 10.1's cuBLAS packages (cuBLAS 10.2) install libcublas.so.10 outside its"
+                " folder, in /usr/local/cuda-10.2/lib64 or /usr/lib/x86_64-linux-gnu: 'ldconfig"
+                " -p | grep libcublas' finds it; put that folder on the path too."
+            )
+            out.append(
+                dataclasses.replace(
+                    f, evidence=(*f.evidence, said), fix=fix + cublas, source=CUBLAS_10_1_SOURCE
+                )
+            )
         else:
             out.append(dataclasses.replace(f, evidence=(*f.evidence, said), fix=fix))
     return tuple(out)
@@ -130,13 +143,18 @@ def _not_in_its_folder(finding: Finding, lib: str, folder: str, version: str) ->
     return dataclasses.replace(finding, evidence=(*finding.evidence, said), fix=fix, source=source)
 
 
-def _library_folder(home: str, version: str, windows: bool) -> str:
+def _library_folder(home: str, version: str, windows: bool, in_conda: bool = False) -> str:
     """Where the CUDA's libraries are: under its folder, or a conda environment's own where the
-    log only listed it (a 'conda list' row, 'cudatoolkit 11.2.2 ...', in place of a path)."""
+    log only listed it (a 'conda list' row, 'cudatoolkit 11.2.2 ...', in place of a path) or
+    shows a conda environment; a CUDA known only from the runtime TensorFlow loaded is the
+    toolkit's default folder (tensorflow/models#9272: no conda in sight)."""
     if re.match(r"[A-Za-z]:\\", home):
         return f"{home}\\bin"
-    if not home.startswith("/"):
+    conda_row = re.match(r"[\s>]*(?:cudatoolkit|cuda-toolkit|cuda-cudart|cuda-runtime)\b", home)
+    if not home.startswith("/") and (in_conda or conda_row is not None):
         return "%CONDA_PREFIX%\\Library\\bin" if windows else "$CONDA_PREFIX/lib"
+    if not home.startswith("/"):
+        home = f"/usr/local/cuda-{xy(version)}"
     if not windows:
         return f"{home}/lib64"
     # a Linux default, for a CUDA stated before the log showed Windows
