@@ -16,6 +16,12 @@ from .model import (
     handle_failed_first,
 )
 
+COMPUTE_MODE_FIX = (
+    "Set the compute mode to DEFAULT or EXCLUSIVE_PROCESS: 'sudo nvidia-smi -c 0' (the Compute M."
+    " column of nvidia-smi shows it)."
+)
+"""A GPU whose compute mode lets only one thread use it (EXCLUSIVE_THREAD or PROHIBITED)."""
+
 HOST_MEMORY_SIGNATURES = frozenset(
     {"pinned-host-memory-exhausted", "host-oom-when-allocating", "host-allocator-out-of-memory"}
 )
@@ -1187,10 +1193,7 @@ RUNTIME: tuple[Signature, ...] = (
             "The GPU's compute mode lets only one thread use it (EXCLUSIVE_THREAD or PROHIBITED):"
             " TensorFlow cannot"
         ),
-        fix=(
-            "Set the compute mode to DEFAULT or EXCLUSIVE_PROCESS: 'sudo nvidia-smi -c 0' (the"
-            " Compute M. column of nvidia-smi shows it)."
-        ),
+        fix=COMPUTE_MODE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/526",
     ),
     Signature(
@@ -1205,10 +1208,7 @@ RUNTIME: tuple[Signature, ...] = (
             "nvidia-smi shows the GPU in a compute mode that lets only one thread use it"
             " (EXCLUSIVE_THREAD or PROHIBITED): TensorFlow cannot work with it"
         ),
-        fix=(
-            "Set the compute mode to DEFAULT or EXCLUSIVE_PROCESS: 'sudo nvidia-smi -c 0' (the"
-            " Compute M. column of nvidia-smi shows it)."
-        ),
+        fix=COMPUTE_MODE_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/526",
     ),
     # --- An op with no GPU kernel: the GPU works, the op cannot run on it. ---
