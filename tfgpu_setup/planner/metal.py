@@ -13,7 +13,6 @@ from ..facts import Facts
 from ..matrix.model import TfRelease
 from ..versions import xy
 
-METAL_SOURCE = "https://developer.apple.com/metal/tensorflow-plugin/"
 PLUG_IN_FILES = "https://pypi.org/simple/tensorflow-metal/"
 METAL_PAIRS = "https://pypi.org/project/tensorflow-metal/"
 """Apple's table of which plug-in goes with which TensorFlow (its PyPI description)."""
@@ -63,10 +62,9 @@ def metal_route(release: TfRelease, facts: Facts, key: str) -> str | None:
     """The plug-in that gives this release a Mac's GPU here, or None: on Apple silicon the one
     Apple pairs with it; on an Intel Mac only 2.13's (1.0.0), and only beside an AMD GPU
     stated (Apple's plug-in runs on Apple silicon and AMD GPUs, not on Intel's or NVIDIA's)."""
-    plug_in = metal_plug_in(release)
     if key == "macos_arm64":
-        return plug_in
-    if key == "macos_x86_64" and plug_in == LAST_INTEL_PLUG_IN:
+        return metal_plug_in(release)
+    if key == "macos_x86_64" and metal_plug_in(release) == LAST_INTEL_PLUG_IN:
         amd = facts.knows("gpus") and any(_AMD_GPU.search(g) for g in facts.other_gpus)
-        return plug_in if amd else None
+        return LAST_INTEL_PLUG_IN if amd else None
     return None

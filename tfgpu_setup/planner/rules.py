@@ -1347,26 +1347,21 @@ def cc_unsupported(ctx: Context) -> list[Finding]:
     # Search the whole matrix, not only the releases --tf admitted: a GTX 970 user who asked
     # for 2.17 should hear that 2.16.2 still runs on it, not "build from source".
     key = platform_key(ctx.facts)
+    newest_first = sorted(ctx.matrix.tensorflow.releases, key=_by_version, reverse=True)
+
+    def runs_on_all(r: TfRelease) -> bool:
+        return all(gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad)
+
     supported_elsewhere = [
-        r
-        for r in sorted(ctx.matrix.tensorflow.releases, key=lambda r: Version(r.version))[::-1]
-        if has_wheels(r, key)
-        and r.platforms[key].gpu
-        and all(gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad)
+        r for r in newest_first if has_wheels(r, key) and r.platforms[key].gpu and runs_on_all(r)
     ]
     ancient = all(query.older_than_every_build(g.gpu.compute_capability) for g in bad)
     in_wsl = (
         next(
             (
                 r
-                for r in sorted(ctx.matrix.tensorflow.releases, key=lambda r: Version(r.version))[
-                    ::-1
-                ]
-                if (wsl := r.platforms.get("wsl2")) is not None
-                and wsl.gpu
-                and all(
-                    gpu_support(r, g.gpu, ctx.matrix).support in ("sass", "ptx-jit") for g in bad
-                )
+                for r in newest_first
+                if (wsl := r.platforms.get("wsl2")) is not None and wsl.gpu and runs_on_all(r)
             ),
             None,
         )
