@@ -421,7 +421,9 @@ it names were weighed, not installed."""
 
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     sample = text[:CLUE_CHARS]
-    unasked_run = _unasked_gpu_image_run(sample)
+    unasked_runs = _runs_none_asking_for_the_gpu(sample)
+    # a GPU image run with no flag that gives it the GPU
+    unasked_run = _first_run_of(_GPU_IMAGE, unasked_runs)
     dists: dict[str, str] = {}
     # 'tensorflow-cpu==2.15.0' in a line saying it could not be installed is a request, not an
     # installed distribution.
@@ -607,7 +609,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         gpu_requested_line=_gpu_requested(sample),
         gpu_not_requested_line=_one_command(unasked_run),
         unasked_run_no_device_line=_no_device_in_the_unasked_run(sample, unasked_run),
-        cpu_image_run_line=_cpu_image_run(sample),
+        # TensorFlow's CPU image run so (jupyter/docker-stacks#1002)
+        cpu_image_run_line=_one_command(_first_run_of(_TF_CPU_IMAGE, unasked_runs)),
         bound_libs_failed_line=_first(_BOUND_LIBS_FAILED, sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),
@@ -879,21 +882,15 @@ _TF_CPU_IMAGE = re.compile(
 (its GPU images' tags say '-gpu')."""
 
 
-def _cpu_image_run(text: str) -> str:
-    """The first 'docker run' of TensorFlow's CPU image, where no run in the log asked for the
-    GPU (jupyter/docker-stacks#1002)."""
+def _runs_none_asking_for_the_gpu(text: str) -> list[re.Match[str]]:
+    """The log's 'docker run' commands, or none where one of them asked for the GPU: the others
+    may be tries before it."""
     runs = list(_DOCKER_RUN.finditer(text))
-    if any(_GPU_FLAG.search(run.group(0)) for run in runs):
-        return ""
-    return _one_command(next((run for run in runs if _TF_CPU_IMAGE.search(run.group(0))), None))
+    return [] if any(_GPU_FLAG.search(run.group(0)) for run in runs) else runs
 
 
-def _unasked_gpu_image_run(text: str) -> re.Match[str] | None:
-    """The first 'docker run' of a GPU image with no flag that gives it the GPU."""
-    runs = list(_DOCKER_RUN.finditer(text))
-    if any(_GPU_FLAG.search(run.group(0)) for run in runs):
-        return None  # one run in the log asked for the GPU: the others may be tries before it
-    return next((run for run in runs if _GPU_IMAGE.search(run.group(0))), None)
+def _first_run_of(image: re.Pattern[str], runs: list[re.Match[str]]) -> re.Match[str] | None:
+    return next((run for run in runs if image.search(run.group(0))), None)
 
 
 _DETACHED = re.compile(r"\s(?:-d|--detach|-\w*d\w*)(?=\s)")
