@@ -52,6 +52,7 @@ from .device_evidence import (
     without_unplaced_nodes,
 )
 from .device_function import invalid_function_on_a_served_gpu
+from .driver_shadowed import driver_library_not_the_installed_one
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
     libraries_behind_an_empty_list,
@@ -378,6 +379,9 @@ def diagnose(
     )
     no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
+    log_findings = driver_library_not_the_installed_one(
+        log_findings, known, matches, log_facts, entry
+    )
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
