@@ -595,6 +595,7 @@ def diagnose(
     guessed_from = () if stated else candidates
     weighed = weigh_memory(_with_release_context(findings, entry, guessed_from), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
+    findings = _named_by_series(findings, None if stated else entry)
     findings = runtime_found_the_rest_not(findings, matches, defects, release)
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     legacy_named = query.legacy_build(matrix, release) if stated and release else None
@@ -1028,6 +1029,29 @@ def _with_release_context(
         dataclasses.replace(f, evidence=(*f.evidence, built))
         if f.id in VERSION_IDS and built not in f.evidence
         else f
+        for f in findings
+    )
+
+
+def _named_by_series(
+    findings: tuple[Finding, ...], guessed: TfRelease | None
+) -> tuple[Finding, ...]:
+    """A release only guessed from the log's hints is named by its series ('TensorFlow 2.0'),
+    as the matrix judged it: its patch release ('2.0.4') is one nobody stated or logged."""
+    if guessed is None or xy(guessed.version) == guessed.version:
+        return findings
+    patch = re.compile(rf"(?<=TensorFlow ){re.escape(guessed.version)}(?!\.?\d)")
+
+    def series(text: str) -> str:
+        return patch.sub(xy(guessed.version), text)
+
+    return tuple(
+        dataclasses.replace(
+            f,
+            title=series(f.title),
+            evidence=tuple(series(e) for e in f.evidence),
+            fix=series(f.fix),
+        )
         for f in findings
     )
 
