@@ -181,8 +181,8 @@ def _finding(
             f"NVIDIA offered {offered.offered} ({offered.source.split(' ')[0]})",
             f"confirm which {what} is installed with {where}",
         ),
-        f"Install {what} {wanted} beside the other one (it can sit beside it;"
-        f" {put_on_loader_path(facts, (wanted,), kind)}), or install the "
-        f"TensorFlow release built for the {what} you have ('tfgpu-setup plan' picks it).",
+        f"Install {what} {wanted} and {put_on_loader_path(facts, (wanted,), kind)} (a {what} of"
+        f" another version installed can stay beside it), or, where one is installed, install"
+        f" the TensorFlow release built for it ('tfgpu-setup plan' picks it).",
         TF_TESTED,
     )

@@ -345,8 +345,8 @@ def release_cuda_mismatch(
         "cuda",
         (wanted,),
         "Install the CUDA {wanted} TensorFlow " + release.version + " was built for beside the "
-        "other one and put its lib folder on LD_LIBRARY_PATH, or install a TensorFlow built for "
-        "the CUDA you have ('tfgpu-setup plan' picks it).",
+        f"other one and {put_on_loader_path(facts, (wanted,))}, or install a TensorFlow built"
+        " for the CUDA you have ('tfgpu-setup plan' picks it).",
     )
     return [found] if found is not None else []
 
