@@ -302,6 +302,12 @@ _EMPHASIS_LINE = re.compile(
 )
 """A line set in italics of its own, a prompt's command too ('>>> *tf.config...*', '*[ ]*'), as
 a reply in Markdown shows what Python printed."""
+_UNDERSCORE_EMPHASIS = re.compile(
+    r"^([ \t]*)_(?=[^\s_])([^\n]{1,400}?)(?<=\S)_(?=[ \t]|$)", re.MULTILINE
+)
+"""A line that starts in italics set with underscores, to the underscore that ends a word
+('_tensorflow-gpu 2.0.0_   ## a note', tensorflow#33319); an underscore inside a word
+('stream_executor') ends nothing."""
 
 
 def _unquoted(text: str) -> str:
@@ -311,6 +317,8 @@ def _unquoted(text: str) -> str:
     shares go; so do the stars of a line set in italics."""
     if "*" in text:
         text = _EMPHASIS_LINE.sub(r"\1\2", text)
+    if "_" in text:
+        text = _UNDERSCORE_EMPHASIS.sub(r"\1\2", text)
     for markup, share in ((_QUOTE_PREFIX, QUOTED_SHARE), (_BULLET, PREFIXED_SHARE)):
         sample = [line for line in text[:SAMPLE_CHARS].splitlines() if line.strip()]
         if sample and sum(map(bool, map(markup.match, sample))) >= share * len(sample):

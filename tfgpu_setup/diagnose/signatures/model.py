@@ -351,8 +351,9 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 LOADER_COULD_NOT_OPEN = (
     # (a copy that lost the space before the quote: "dynamic library'libcudart.so.11.0'", or
-    # one retyped in a sentence: "get ERROR: could not load dynamic library 'cusolver64_10.dll'")
-    r"(?:[Cc]ould not (?:load dynamic|dlopen) library ?'|Couldn't open CUDA library )"
+    # one retyped in a sentence: "get ERROR: could not load dynamic library 'cusolver64_10.dll'",
+    # or one a paste set in double quotes at the wrong place: 'library "'cudart64_101.dll'')
+    r"(?:[Cc]ould not (?:load dynamic|dlopen) library ?\"?'|Couldn't open CUDA library )"
 )
 """TensorFlow's loader before a library it could not open: TF 2.x's, TF 1.14-2.0's 'dlopen', and
 TF 1.x's older wording."""
