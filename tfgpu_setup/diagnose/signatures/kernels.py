@@ -45,6 +45,30 @@ NEWER_PTXAS_FIX = (
     " script of 'tfgpu-setup apply' does this."
 )
 
+OLD_PTXAS_TITLE = (
+    "XLA found a ptxas it should not use{ptxas_note} (too old for this TensorFlow or GPU): it"
+    " falls back to the driver"
+)
+OLD_PTXAS_BEFORE_WHEELS_FIX = (
+    "An old CUDA toolkit's bin folder comes first on PATH. This release does not look in the"
+    " nvidia-cuda-nvcc wheel (2.14 and later do): put the bin folder of a CUDA toolkit at least"
+    " as new as the one this TensorFlow was built with first on PATH ('which ptxas' shows the"
+    " one found), or take the old toolkit's off PATH."
+)
+"""Before 2.14 the ptxas XLA runs is the first on PATH: no wheel's (tensorflow#58681)."""
+
+
+def old_ptxas_before_wheels(title: str) -> Variant:
+    """The reading of an old ptxas for a release that looks in no wheel for one."""
+    return Variant(
+        "xla-toolchain-missing",
+        title,
+        OLD_PTXAS_BEFORE_WHEELS_FIX,
+        "https://github.com/tensorflow/tensorflow/issues/58681",
+        tf_versions=SpecifierSet("<2.14"),
+    )
+
+
 LIBDEVICE_BEFORE_WHEELS_FIX = (
     "This release does not look in the nvidia-cuda-nvcc wheel (2.14 and later do): point XLA at"
     " a CUDA toolkit's folder, XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda-X.Y (the CUDA"
@@ -590,27 +614,36 @@ KERNELS: tuple[Signature, ...] = (
         at_work=True,
     ),
     Signature(
-        name="ptxas-too-old",
-        needles=(
-            "You are using ptxas",
-            "ptxas does not support CC",
-            "ptxas too old",
-            "XLA requires ptxas version",
-        ),
+        # asm_compiler's check of the ptxas it is about to run, when it compiles PTX for the
+        # GPU device it runs on (XLA, cuDNN autotuning's redzone checker): the GPU was there,
+        # at work, and XLA falls back to the driver
+        name="ptxas-older-than-known-good",
+        needles=("You are using ptxas",),
         pattern=compiled(
             r"You are using ptxas (?!" + PTXAS_MISREAD + r")(?P<ptxas>\d+(?:\.\d+|\.x)*)"
             r"(?:, which (?:is )?older than|,? but TF requires ptxas)"
-            r"|ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
+        ),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=OLD_PTXAS_TITLE,
+        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/62064",
+        variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE),),
+        proves_gpu=True,
+    ),
+    Signature(
+        name="ptxas-too-old",
+        needles=("ptxas does not support CC", "ptxas too old", "XLA requires ptxas version"),
+        pattern=compiled(
+            r"ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
             r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
-        title=(
-            "XLA found a ptxas it should not use{ptxas_note} (too old for this TensorFlow or"
-            " GPU): it falls back to the driver"
-        ),
+        title=OLD_PTXAS_TITLE.format(ptxas_note=""),
         fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/62064",
+        variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE.format(ptxas_note="")),),
     ),
     Signature(
         # ptxas itself refusing XLA's PTX: its PTX ISA is newer than this ptxas knows, so a
