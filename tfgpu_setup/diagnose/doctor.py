@@ -716,7 +716,10 @@ def diagnose(
         if setup_failed:
             # the setup, not the user's model, stopped the work: every op of that kind fails
             findings = _as_errors(findings, setup_failed)
-        return Diagnosis("yes", verdict, findings, (), bool(setup_failed), known)
+        # a library that would not start on the GPU (cuDNN's handle), and the process then
+        # aborted on it: the program crashed, whatever the likelier cause (medaka#236)
+        aborted = failed is not None and failed.id in STARTS_ON_THE_GPU and _aborted(log or "")
+        return Diagnosis("yes", verdict, findings, (), bool(setup_failed) or aborted, known)
     thin = verify is None and _says_one_thing(matches)
     # verify's import failed, or the log shows TensorFlow's own import failing with nothing
     # of it at work after: either way TensorFlow does not run (exit 12, not 10)
@@ -733,6 +736,7 @@ def diagnose(
         and (last_failure(log or "")[0] == "crash" or any(m.signature.at_work for m in matches))
     )
     broken = broken or died_after_gpu or stopped_later is not None
+    broken = broken or _tensorflow_aborted(log or "")
     errors = [f for f in findings if f.severity == Severity.ERROR]
     # the cause named first stopped TensorFlow's import itself (NumPy, protobuf, the CPU's
     # instructions), however far its C++ side got (a fatal record of its own at import)
@@ -1069,6 +1073,23 @@ _FATAL_OOM = re.compile(
 )
 """The memory failure that stops the work (an allocation TensorFlow retries, 'not a failure',
 does not)."""
+
+
+STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
+"""Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
+
+
+def _aborted(log: str) -> bool:
+    """The process died: a fatal record of TensorFlow's ('F ...cc:1643] Check failed'), or a
+    crash the shell reported."""
+    return last_failure(log)[0] == "crash"
+
+
+def _tensorflow_aborted(log: str) -> bool:
+    """TensorFlow's own fatal record (a CHECK in its CUDA code) ended the process: it crashed,
+    not another program."""
+    kind, line = last_failure(log)
+    return kind == "crash" and ".cc:" in line
 
 
 def _failed_on_the_gpu(finding: Finding, log: str) -> bool:
