@@ -122,6 +122,7 @@ INSTALL_FAILURES = frozenset(
         "uv-platform-without-wheels",
         "pip-no-matching-tf-dependency",
         "uv-python-out-of-range",
+        "pip-no-matching-nvidia-pin",
         "poetry-python-range",
         "conda-no-cuda-driver",
         "pip-tensorflow-pin-conflict",

@@ -570,6 +570,33 @@ INSTALL: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        # An NVIDIA library a TensorFlow build pins (nvidia-tensorflow's NCCL, cuDNN) that the
+        # indexes pip searched do not hold in that version: nothing was installed
+        # (NVIDIA/tensorflow#73: nvidia-tensorflow 1.15.5+nv22.09 pinned an NCCL 2.15 its
+        # index did not have; the 22.08 build installed). [and-cuda]'s own NCCL is read apart.
+        name="pip-no-matching-nvidia-pin",
+        needles=("satisfies the requirement nvidia-",),
+        pattern=compiled(
+            r"satisfies the requirement (?P<package>nvidia-[\w.-]{1,40}?)"
+            r"(?P<spec>[~=<>!]=[\w.*+]{1,30})? \(from (?P<parent>[\w.-]{1,60})\)"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip found no {package}{spec} on the indexes it searched, which {parent} requires: it"
+            " installed nothing"
+        ),
+        fix=(
+            "Install a build of {parent} whose NVIDIA pins the index holds: pip's 'from versions'"
+            " list shows the versions there, and an older build pins older libraries (pin it,"
+            " e.g. {parent}==<an earlier build>); where the package is only on NVIDIA's index, add"
+            " it first ('pip install nvidia-pyindex', or --extra-index-url"
+            " https://pypi.ngc.nvidia.com)."
+        ),
+        source="https://github.com/NVIDIA/tensorflow/issues/73",
+        subject="{package}",
+    ),
+    Signature(
         # pip's resolver naming, under 'The conflict is caused by:', what a TensorFlow it was
         # asked for depends on: another requirement pins that package otherwise (4 of 4
         # settled: a pinned TensorFlow against another pin; git-disl/TOG#7, Deep-Live-Cam#922).
