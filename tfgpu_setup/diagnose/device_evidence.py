@@ -87,6 +87,10 @@ def jetson_known(facts: Facts) -> str:
     return named or (kernel if TEGRA.search(kernel) else "")
 
 
+NOT_CUDA_LINES = frozenset({"directml-no-adapter"})
+"""Lines of no usable GPU that are no CUDA message: DirectML's own count of its adapters."""
+
+
 def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
     """The log's no-driver and no-device lines, read against the machine, the container and
     the WSL 2 the facts describe."""
@@ -97,7 +101,10 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     no_driver_lines = [
         m
         for m in matches
-        if m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
+        if (
+            m.signature.finding_id in ("no-nvidia-driver", "no-nvidia-gpu")
+            and m.signature.name not in NOT_CUDA_LINES
+        )
         or m.signature.name in NO_DEVICE_SIGNATURES
         or (stub_alone and m.signature.name in STUB_DRIVER_SIGNATURES)
     ]

@@ -28,6 +28,44 @@ from .version_evidence import pinned_wheels_fix
 from .wanted import Wanted, searched
 from .weigh import demoted
 
+CONDA_FORGE_CPU_BUILD_FIX = (
+    "conda-forge installed its CPU build, as it does where conda sees no NVIDIA driver (its"
+    " __cuda): with the driver visible, 'conda install -c conda-forge \"tensorflow=*=cuda*\"'"
+    " puts in its CUDA build with the CUDA and cuDNN it needs (where the GPU is not visible at"
+    " install time, a docker build, set CONDA_OVERRIDE_CUDA to the driver's CUDA first); or"
+    " remove conda's TensorFlow and 'pip install \"tensorflow[and-cuda]\"' ('tfgpu-setup plan'"
+    " picks the release)."
+)
+ANACONDA_CPU_BUILD_FIX = (
+    "Anaconda's channel installed its CPU (MKL or Eigen) build: 'conda install tensorflow-gpu'"
+    " puts in its GPU build with the cudatoolkit and cuDNN it needs (Anaconda's GPU builds end"
+    " at 2.4.1); for a newer release remove conda's TensorFlow and 'pip install"
+    " \"tensorflow[and-cuda]\"' ('tfgpu-setup plan' picks the release)."
+)
+CONDA_FORGE_BUILDS = "https://github.com/conda-forge/blog/pull/52"
+ANACONDA_BUILDS = "https://anaconda.com/docs/tools/working-with-conda/applications/tensorflow"
+_CONDA_CPU_ROW = re.compile(r"(?P<forge>cpu_py)|mkl|eigen|_tflow_")
+"""The build string of a conda CPU build: conda-forge's 'cpu_py...', Anaconda's MKL, Eigen and
+its _tflow_select."""
+
+
+def _cpu_only_fix(facts: Facts, cpu_build_line: str) -> tuple[str, str]:
+    """How to replace a CPU-only build, and the source: conda's own way for conda's builds."""
+    conda = _CONDA_CPU_ROW.search(cpu_build_line)
+    if conda is not None:
+        if conda["forge"]:
+            return CONDA_FORGE_CPU_BUILD_FIX, CONDA_FORGE_BUILDS
+        return ANACONDA_CPU_BUILD_FIX, ANACONDA_BUILDS
+    if facts.knows("arch") and facts.platform.arch == "aarch64":
+        return ARM_CPU_ONLY_FIX, TF_INSTALL
+    return (
+        "Uninstall it and install the CUDA build (Linux/WSL2: pip install 'tensorflow[and-cuda]';"
+        " native Windows: TensorFlow 2.10 is the last with GPU support); 'tfgpu-setup plan'"
+        " picks it.",
+        TF_INSTALL,
+    )
+
+
 ARM_CPU_ONLY_FIX = (
     "PyPI's TensorFlow wheels for Linux on Arm (aarch64) have no CUDA, with or without "
     "[and-cuda]: on an Arm machine with an NVIDIA GPU use NVIDIA's TensorFlow container "
@@ -105,20 +143,18 @@ def install_findings(
     cpu_only = [
         d for d in log.tf_distributions if d in CPU_ONLY_DISTRIBUTIONS and d != "tensorflow-macos"
     ]
-    if (cpu_only or log.cpu_build_line) and not gpu_seen and not macos:
+    # (Microsoft's DirectML plug-in runs on tensorflow-cpu: the CPU package is its route)
+    if (cpu_only or log.cpu_build_line) and not gpu_seen and not macos and not log.directml_line:
         named = cpu_only[0] if cpu_only else "the log shows a build without CUDA"
+        fix, source = _cpu_only_fix(facts, "" if cpu_only else log.cpu_build_line)
         found.append(
             Finding(
                 "cpu-only-tensorflow",
                 Severity.ERROR,
                 f"The TensorFlow installed is a CPU-only build ({named})",
                 (*(f"log names {d}" for d in cpu_only), *filter(None, [log.cpu_build_line])),
-                ARM_CPU_ONLY_FIX
-                if facts.knows("arch") and facts.platform.arch == "aarch64"
-                else "Uninstall it and install the CUDA build (Linux/WSL2: pip install "
-                "'tensorflow[and-cuda]'; native Windows: TensorFlow 2.10 is the last with GPU "
-                "support); 'tfgpu-setup plan' picks it.",
-                TF_INSTALL,
+                fix,
+                source,
             )
         )
     found += _cpu_only_package(log, gpu_seen)

@@ -822,6 +822,48 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # DirectML's own count of the adapters that passed its checks (datatypes of 8 to 32
+        # bits, its Identity operator): none did, so TensorFlow stays on the CPU. An Intel GPU
+        # older than Gen9 fails them (microsoft/DirectML#329: HD Graphics 5500), and so does a
+        # WSL 2 without the driver's D3D12 library (MicrosoftDocs/windows-ai-docs#142).
+        name="directml-no-adapter",
+        needles=("compatible adapters",),
+        pattern=compiled(r"DirectML device enumeration: found 0 compatible adapters"),
+        finding_id="no-nvidia-gpu",
+        severity=Severity.WARNING,
+        title=(
+            "DirectML found no GPU it can use (0 compatible adapters): TensorFlow runs on the CPU"
+        ),
+        fix=(
+            "DirectML needs a DirectX 12 GPU that passes its checks and a current driver: Intel"
+            " HD/UHD Graphics of the 6th generation (Skylake, Gen9) or newer, not an older one"
+            " (HD 5500 and before); under WSL 2, a Windows driver with WSL support, whose"
+            " libd3d12.so and libdxcore.so are in /usr/lib/wsl/lib. An older GPU cannot run it."
+            " With an NVIDIA GPU, TensorFlow's own CUDA build serves it (WSL 2, or native Windows"
+            " up to 2.10): 'tfgpu-setup plan' picks it."
+        ),
+        source="https://github.com/microsoft/DirectML/issues/329",
+    ),
+    Signature(
+        # The DirectML library's own dependency on WSL 2's D3D12, from the Windows driver's
+        # WSL support (microsoft/DirectML#22; MicrosoftDocs/windows-ai-docs#142)
+        name="directml-d3d12-missing",
+        needles=("libd3d12.so",),
+        pattern=compiled(r"libd3d12\.so: cannot open shared object file"),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title=(
+            "DirectML could not load WSL's D3D12 library (libd3d12.so): this WSL 2 has no GPU"
+            " support from the Windows driver"
+        ),
+        fix=(
+            "Update Windows and WSL ('wsl --update') and install a Windows GPU driver with WSL"
+            " support: its libraries appear in /usr/lib/wsl/lib. With an NVIDIA GPU, TensorFlow's"
+            " own CUDA build runs on WSL 2 ('tfgpu-setup plan' picks it)."
+        ),
+        source="https://github.com/microsoft/DirectML/issues/22",
+    ),
+    Signature(
         # tf.data's end of an iterator, logged from 2.16 until the log line was removed:
         # https://github.com/tensorflow/tensorflow/pull/64679
         name="rendezvous-end-of-sequence",
