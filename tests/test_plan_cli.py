@@ -805,6 +805,16 @@ def test_a_kepler_card_is_not_told_to_get_a_driver_that_does_not_exist_for_it(
     assert ptxas["fix"].startswith("Update the driver")
 
 
+def test_a_kepler_card_on_an_older_branch_is_sent_to_its_last_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # tensorflow#62032: a K80 on R450 under 2.14; R470 is newer and still drives it
+    machine = "--os linux --python 3.10 --driver 450.203.08 --tf 2.14 --gpu 'Tesla K80'"
+    _, kepler = described(capsys, machine)
+    ptxas = next(f for f in kepler["findings"] if f["id"] == "ptxas-newer-than-driver")
+    assert ptxas["fix"].startswith("Update the driver to the R470 branch")
+
+
 def test_a_container_told_to_get_no_gpu_is_named_by_its_variable(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

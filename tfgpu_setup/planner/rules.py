@@ -2194,10 +2194,16 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
     if not dropped:
         return f"Update the driver to one supporting CUDA {ptxas_cuda} or newer."
     arch, last = dropped[0]
+    installed = driver_branch(ctx.facts.driver.version or "") if ctx.facts.knows("driver") else None
+    # (a driver older than the architecture's last branch can still move up to that branch)
+    driver = (
+        f"Update the driver to the R{last} branch, the last for {arch.name} GPUs: no driver"
+        if installed is not None and installed < last
+        else f"Keep this driver: {arch.name} GPUs end at the R{last} branch, and no driver"
+    )
     return (
-        f"Keep this driver: {arch.name} GPUs end at the R{last} branch, and no driver for them"
-        f" supports CUDA {ptxas_cuda}. XLA then compiles serially; if PTX it generates fails to"
-        " load, leave XLA's JIT off (jit_compile=False, the default)."
+        f"{driver} for them supports CUDA {ptxas_cuda}. XLA then compiles serially; if PTX it"
+        " generates fails to load, leave XLA's JIT off (jit_compile=False, the default)."
     )
 
 
