@@ -339,8 +339,16 @@ WRITTEN = {
     "small-gpu-ignored": "Ignoring visible gpu device (device: 1, name: GT 710) with core count: 1."
     " The minimum required count is 8. TF_MIN_GPU_MULTIPROCESSOR_COUNT",
     "cublas-symbol-missing": "Could not load symbol cublasGetSmCountTarget from libcublas.so.11.",
-    "ptxas-too-old": "*** WARNING *** You are using ptxas 10.1.243, which is older than 11.1."
-    " ptxas before 11.1 is known to miscompile XLA code",
+    "ptxas-older-than-known-good": "*** WARNING *** You are using ptxas 10.1.243, which is older"
+    " than 11.1. ptxas before 11.1 is known to miscompile XLA code",
+    "ptxas-too-old": "OP_REQUIRES failed at xla_ops.cc:580 : INTERNAL: XLA requires ptxas version"
+    " 11.8 or higher",
+    "directml-no-adapter": "I tensorflow/c/logging.cc:34] DirectML device enumeration: found 0"
+    " compatible adapters.",
+    "directml-d3d12-missing": "ImportError: libd3d12.so: cannot open shared object file: No such"
+    " file or directory",
+    "pip-no-matching-nvidia-pin": "ERROR: Could not find a version that satisfies the requirement"
+    " nvidia-nccl-cu11~=2.15 (from nvidia-tensorflow) (from versions: 2.13.4, 2.14.3)",
     "windows-dll-load-failed": "ImportError: DLL load failed: The specified module could not be"
     " found.",
     "windows-native-load-cut": '  File "C:\\env\\lib\\site-packages\\tensorflow_core\\python\\'

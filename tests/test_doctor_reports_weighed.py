@@ -1,0 +1,331 @@
+"""The doctor on reports whose lines mean something else than they first say: a driver refusal
+beside a driver that is new enough, a process that aborted after its GPU started, a release only
+guessed, conda's and DirectML's own routes, pastes marked up by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tfgpu_setup.cli import main
+from tfgpu_setup.errors import ExitCode
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> dict:
+    """The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
+    document = json.loads(capsys.readouterr().out)
+    document["exit"] = code
+    return document
+
+
+def first(document: dict) -> dict:
+    return document["findings"][0]
+
+
+def texts(document: dict) -> str:
+    return "\n".join(" ".join([f["title"], *f["evidence"], f["fix"]]) for f in document["findings"])
+
+
+# https://github.com/tensorflow/tensorflow/issues/41401 (verbatim excerpt): TensorFlow 2.2
+# (CUDA 10.1) beside driver 451.48, whose nvidia-smi header the same paste shows
+REFUSED_BESIDE_A_NEW_DRIVER = (
+    "RuntimeError: cudaGetDevice() failed. Status: CUDA driver version is insufficient for CUDA"
+    " runtime version\n"
+    "\n"
+    "+-----------------------------------------------------------------------------+\n"
+    "| NVIDIA-SMI 451.48       Driver Version: 451.48       CUDA Version: 11.0     |\n"
+    "|-------------------------------+----------------------+----------------------+\n"
+)
+
+
+def test_a_driver_refusal_beside_a_new_enough_driver_is_no_advice_to_update_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, REFUSED_BESIDE_A_NEW_DRIVER, "--os", "windows", "--tf", "2.2.0")
+    top = first(doc)
+    assert top["id"] == "driver-too-old" and top["severity"] == "error"
+    assert "another, older driver library" in top["title"]
+    assert "Updating the driver is not the fix" in top["fix"]
+    assert "where nvcuda.dll" in top["fix"]  # the Windows search, not Linux's ldconfig
+    assert any("supports CUDA 11.0" in e for e in top["evidence"])
+
+
+def test_a_driver_refusal_beside_an_old_driver_still_says_update_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # driver 410 supports CUDA 10.0 at most; TensorFlow 2.2 loads CUDA 10.1
+    doc = run(
+        tmp_path,
+        capsys,
+        REFUSED_BESIDE_A_NEW_DRIVER.splitlines()[0] + "\n",
+        "--os",
+        "linux",
+        "--tf",
+        "2.2.0",
+        "--driver",
+        "410.48",
+    )
+    top = first(doc)
+    assert top["id"] == "driver-too-old"
+    assert top["fix"].startswith("Update the NVIDIA driver")
+
+
+# https://github.com/tensorflow/tensorflow/issues/33319 (verbatim): the reporter's Markdown set
+# the loader line and each 'pip list' row in underscores, with notes after them
+MARKED_UP_PIP_LIST = (
+    "_tensorflow/stream_executor/platform/default/dso_loader.cc:55] Could not load dynamic"
+    " library '**cudart64_100.dll**'; dlerror: **cudart64_100.dll** not found_\n"
+    "\n"
+    "`> pip list | grep tensorflow`\n"
+    "\n"
+    "_tensorflow 1.14.0_                     ## installed via Anaconda3 Navigator\n"
+    "_tensorflow-gpu 2.0.0_                ## version 1.14.0 shown in Anaconda3 Navigator\n"
+    "_tensorflow-estimator 2.0.0_       ## version 1.14.0 shown in Anaconda3 Navigator\n"
+)
+
+
+def test_pip_list_rows_set_in_italics_still_show_two_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, MARKED_UP_PIP_LIST, "--os", "windows", "--cuda-toolkit", "10.1")
+    ids = [f["id"] for f in doc["findings"]]
+    assert ids[0] == "multiple-tensorflow-distributions"
+    assert "cuda-version-mismatch" in ids
+
+
+# https://github.com/hill-a/stable-baselines/issues/928 (verbatim): a CUDA 10.0 runtime missing
+# on Windows; TensorFlow 1.13 to 2.0 load cudart64_100.dll
+CUDART_100_MISSING = (
+    "2020-07-08 09:36:11.879771: W tensorflow/stream_executor/platform/default/dso_loader.cc:55]"
+    " Could not load dynamic library 'cudart64_100.dll'; dlerror: cudart64_100.dll not found\n"
+)
+
+
+def test_a_release_only_guessed_is_named_by_its_series_never_a_patch_nobody_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CUDART_100_MISSING, "--os", "windows", "--cuda-toolkit", "10.1")
+    said = texts(doc)
+    assert "TensorFlow 2.0 " in said
+    assert "2.0.4" not in said
+
+
+def test_a_release_stated_keeps_its_own_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(
+        tmp_path,
+        capsys,
+        CUDART_100_MISSING,
+        "--os",
+        "windows",
+        "--cuda-toolkit",
+        "10.1",
+        "--tf",
+        "2.0.0",
+    )
+    assert "TensorFlow 2.0.0" in texts(doc)
+
+
+def test_a_cuda_runtime_unknown_is_not_presumed_installed_in_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CUDART_100_MISSING, "--os", "windows", "--tf", "1.15")
+    top = first(doc)
+    assert top["id"] == "cuda-version-mismatch"
+    assert "beside the other one" not in top["fix"]
+    assert "put its bin folder on PATH" in top["fix"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/34354 (verbatim excerpt): TensorFlow 2.0
+# beside CUDA 10.1 on Windows fails at its first op
+CUDART_STUB_ON_WINDOWS = (
+    "tensorflow.python.framework.errors_impl.InternalError: cudaGetDevice() failed. Status:"
+    " cudaGetErrorString symbol not found.\n"
+)
+
+
+def test_a_cuda_mismatch_on_windows_is_mended_on_path_not_ld_library_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(
+        tmp_path,
+        capsys,
+        CUDART_STUB_ON_WINDOWS,
+        "--os",
+        "windows",
+        "--tf",
+        "2.0.0",
+        "--cuda-toolkit",
+        "10.1",
+    )
+    top = first(doc)
+    assert top["id"] == "cuda-version-mismatch"
+    assert "LD_LIBRARY_PATH" not in top["fix"]
+    assert "bin folder on PATH" in top["fix"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/36111 (verbatim): a stray double quote
+STRAY_QUOTE = (
+    "Could not load dynamic library \"'cudart64_101.dll'; dlerror: cudart64_101.dll\n not found\"\n"
+)
+
+
+def test_a_loader_line_with_a_stray_double_quote_is_still_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, STRAY_QUOTE, "--os", "windows", "--tf", "2.1.0")
+    assert first(doc)["id"] == "cuda-libs-not-found"
+
+
+# https://github.com/tensorflow/tensorflow/issues/50096 (verbatim): TensorFlow 2.5 compiling for
+# a P100 with CUDA 9.1's ptxas first on PATH
+OLD_PTXAS = (
+    "W tensorflow/stream_executor/gpu/asm_compiler.cc:99] *** WARNING *** You are using ptxas"
+    " 9.1.121, which is older than 9.2.88. ptxas 9.x before 9.2.88 is known to miscompile XLA"
+    " code, leading to incorrect results or invalid-address errors.\n"
+)
+
+
+def test_an_old_ptxas_warning_shows_the_gpu_at_work_and_an_old_toolkit_is_no_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, OLD_PTXAS, "--os", "linux", "--tf", "2.5", "--cuda-toolkit", "9.1")
+    assert doc["gpu_used"] == "yes" and doc["exit"] == ExitCode.OK
+    assert not [f for f in doc["findings"] if f["severity"] == "error"]
+    top = first(doc)
+    assert top["id"] == "xla-toolchain-missing"
+    # 2.5 has no [and-cuda] extra and looks in no wheel for ptxas
+    assert "and-cuda" not in top["fix"] and "first on PATH" in top["fix"]
+
+
+# https://github.com/nanoporetech/medaka/issues/236 (verbatim excerpt): the device is created,
+# cuDNN cannot start, and TensorFlow's CHECK aborts the process
+ABORTED_AFTER_THE_DEVICE = (
+    "2020-12-23 20:09:13.295503: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1402]"
+    " Created TensorFlow device (/device:GPU:0 with 7225 MB memory) -> physical GPU (device: 0,"
+    " name: GeForce RTX 2080, pci bus id: 0000:02:00.0, compute capability: 7.5)\n"
+    "2020-12-23 20:09:14.497776: E tensorflow/stream_executor/cuda/cuda_dnn.cc:328] Could not"
+    " create cudnn handle: CUDNN_STATUS_NOT_INITIALIZED\n"
+    "2020-12-23 20:09:14.497855: E tensorflow/stream_executor/cuda/cuda_dnn.cc:336] Possibly"
+    " insufficient driver version: 418.87.0\n"
+    "2020-12-23 20:09:14.497879: F tensorflow/core/kernels/cudnn_rnn_ops.cc:1643] Check failed:"
+    " stream->parent()->GetRnnAlgorithms(&algorithms)\n"
+)
+
+
+def test_cudnn_that_could_not_start_and_then_aborted_the_process_is_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, ABORTED_AFTER_THE_DEVICE, "--tf", "2.2.0")
+    assert doc["gpu_used"] == "yes"
+    assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+def test_cudnn_that_could_not_start_without_an_abort_stays_gpu_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = "".join(ABORTED_AFTER_THE_DEVICE.splitlines(keepends=True)[:3])
+    doc = run(tmp_path, capsys, log, "--tf", "2.2.0")
+    assert doc["gpu_used"] == "yes" and doc["exit"] == ExitCode.OK
+
+
+# https://github.com/deezer/spleeter/issues/302 (verbatim): TensorFlow's CHECK in its CUDA code
+CHECK_FAILED_IN_CUDA = (
+    "tensorflow/stream_executor/cuda/cuda_driver.cc:404] Check failed: CUDA_SUCCESS =="
+    " cuDevicePrimaryCtxGetState(device, &former_primary_context_flags,"
+    " &former_primary_context_is_active) (0 vs. 303)\n"
+)
+
+
+def test_a_failed_check_in_tensorflows_cuda_code_is_a_crash_not_a_gpu_that_may_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CHECK_FAILED_IN_CUDA, "--os", "windows")
+    assert doc["exit"] == ExitCode.TF_BROKEN
+    assert "may be using one" not in doc["verdict"]
+    assert "cuDevicePrimaryCtxGetState" in doc["verdict"]
+
+
+# https://github.com/jupyter/docker-stacks/issues/1616: conda-forge's CPU build in a 'conda list'
+CONDA_FORGE_CPU_ROWS = (
+    "tensorflow                2.7.0           cpu_py39h4655687_0    conda-forge\n"
+    "tensorflow-base           2.7.0           cpu_py39hf4995fd_0    conda-forge\n"
+)
+
+
+def test_conda_forges_cpu_build_is_replaced_with_conda_forges_cuda_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CONDA_FORGE_CPU_ROWS, "--os", "linux", "--python", "3.9")
+    top = first(doc)
+    assert top["id"] == "cpu-only-tensorflow"
+    assert "tensorflow=*=cuda*" in top["fix"] and "CONDA_OVERRIDE_CUDA" in top["fix"]
+
+
+def test_anacondas_mkl_build_is_replaced_with_its_gpu_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = "tensorflow                2.2.0           mkl_py37h6e9ce2d_0\n"
+    doc = run(tmp_path, capsys, rows, "--os", "linux")
+    top = first(doc)
+    assert top["id"] == "cpu-only-tensorflow"
+    assert "conda install tensorflow-gpu" in top["fix"]
+
+
+# https://github.com/NVIDIA/tensorflow/issues/73 (verbatim excerpt)
+NVIDIA_PIN_MISSING = (
+    "ERROR: Could not find a version that satisfies the requirement nvidia-nccl-cu11~=2.15 (from"
+    " nvidia-tensorflow) (from versions: 0.0.1.dev5, 2.13.4, 2.14.3, 2021.10.26, 2021.11.16,"
+    " 2022.3.30, 2022.3.31, 2022.5.19)\n"
+    "ERROR: No matching distribution found for nvidia-nccl-cu11~=2.15\n"
+)
+
+
+def test_a_pinned_nvidia_library_missing_from_the_index_means_nothing_was_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, NVIDIA_PIN_MISSING, "--os", "linux", "--python", "3.8")
+    top = first(doc)
+    assert top["id"] == "tensorflow-not-installed" and top["severity"] == "error"
+    assert "nvidia-nccl-cu11~=2.15" in top["title"] and "nvidia-tensorflow" in top["fix"]
+
+
+# https://github.com/microsoft/tensorflow-directml/issues/398 and microsoft/DirectML#329
+DIRECTML_FOUND_NONE = (
+    "tensorflow-cpu==2.10.0\n"
+    "I've tried everything. But still `DirectML device enumeration: found 0 compatible"
+    " adapters.`\n"
+)
+
+
+def test_directml_finding_no_adapter_is_not_told_to_install_a_cuda_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, DIRECTML_FOUND_NONE, "--os", "windows", "--tf", "2.10")
+    ids = [f["id"] for f in doc["findings"]]
+    assert "cpu-only-tensorflow" not in ids
+    assert first(doc)["id"] == "no-nvidia-gpu"
+    assert "DirectML" in first(doc)["title"]
+
+
+# https://github.com/microsoft/DirectML/issues/22 (verbatim)
+DIRECTML_WITHOUT_D3D12 = (
+    "Testing DirectML with recent WSL2 (2 days ago insider build) I am getting an ImportError:"
+    " libd3d12.so: cannot open shared object file: No such file or directory\n"
+)
+
+
+def test_directml_without_wsls_d3d12_library_is_wsl_without_the_drivers_gpu_support(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, DIRECTML_WITHOUT_D3D12, "--os", "wsl2")
+    top = first(doc)
+    assert top["id"] == "wsl-libcuda-missing" and "/usr/lib/wsl/lib" in top["fix"]
