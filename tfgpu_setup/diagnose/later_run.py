@@ -58,13 +58,17 @@ LINKED_AT_IMPORT = frozenset(
         "import-cudnn-library-missing",
         "windows-dll-not-found",
         "cudnn-dll-not-found",
+        "windows-nvcuda-not-found",
+        "import-driver-library-missing",
+        "directml-d3d12-missing",
         "glibc-version-not-found",
     }
 )
 """A CUDA or cuDNN library missing as Python imports a module: TensorFlow 2.0 and older linked
-CUDA (10.0 and older) and cuDNN (7 and older) and checked for its DLLs at import; from 2.1 on it
-opens them only when it looks for a GPU, which raises no ImportError. And a glibc too old for
-its own native module."""
+CUDA (10.0 and older) and cuDNN (7 and older) and checked for its DLLs (and the driver's
+nvcuda.dll) at import; from 2.1 on it opens them only when it looks for a GPU, which raises no
+ImportError. The driver's libcuda.so.1 that a 1.x GPU build links, WSL's libd3d12.so that
+tensorflow-directml links. And a glibc too old for its own native module."""
 
 
 _LOADER_MESSAGE_ALONE = re.compile(
@@ -79,8 +83,16 @@ def _linked_library_missing(match: LogMatch) -> bool:
     self-check ('Could not find 'cudart64_90.dll'. TensorFlow requires ...'), or an ImportError
     (or its message alone) for a library of CUDA 10.0 or older (libcublas.so.9.0), which only
     releases up to 2.0 linked."""
-    if match.signature.name in ("windows-dll-not-found", "cudnn-dll-not-found"):
+    if match.signature.name in (
+        "windows-dll-not-found",
+        "cudnn-dll-not-found",
+        "windows-nvcuda-not-found",
+    ):
         return "Could not find '" in match.line or "Could not load '" in match.line
+    if match.signature.name in ("import-driver-library-missing", "directml-d3d12-missing"):
+        # TensorFlow 1.x's GPU build links the driver's libcuda.so.1, tensorflow-directml WSL's
+        # libd3d12.so: their ImportError is the import failing, whatever CUDA the build has
+        return "importerror" in match.line.lower()
     if match.signature.name == "glibc-version-not-found":
         # the C library too old for TensorFlow's own native module ('required by
         # .../tensorflow/python/_pywrap_tensorflow_internal.so')
