@@ -431,7 +431,7 @@ def diagnose(
         )
     if not stated and cpu_build_on_windows(log_facts, known):
         judged = windows_cpu_build(judged, log_facts.cpu_build_line)
-    judged = weighed_against_log(judged, log_facts, matches)
+    judged = weighed_against_log(judged, log_facts, matches, known.other_gpus)
     judged = cuda_found_beside_the_folder(
         judged,
         known,

@@ -54,8 +54,13 @@ such as nvidia-smi missing from PATH)."""
 
 
 def weighed_against_log(
-    judged: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
+    judged: tuple[Finding, ...],
+    log: LogFacts,
+    matches: tuple[LogMatch, ...],
+    other_gpus: tuple[str, ...] = (),
 ) -> tuple[Finding, ...]:
+    """Findings judged from the facts, weighed against what the log shows. other_gpus: the
+    GPUs of other makers the facts name (an AMD or Intel GPU no install makes usable)."""
     if (rocm := next((m for m in matches if _rocm_ran(m)), None)) is not None:
         judged = contradicted(
             judged,
@@ -63,7 +68,7 @@ def weighed_against_log(
             "but the log is tensorflow-rocm's, a build for AMD GPUs: " + rocm.line.strip()[:160],
         )
     if log.install_failed and not log.tf_ran_line and not _asked_for_the_gpu_stub(matches):
-        judged = _after_install(judged)
+        judged = _after_install(judged, keep_exposure=bool(other_gpus))
     elif log.tf_ran_line:
         judged = _while_running(judged)
     if (loaded := cuda_runtime_loaded(matches)) is not None and not _cuda_library_failed(matches):
@@ -638,18 +643,24 @@ def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | No
     )
 
 
-def _after_install(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+def _after_install(
+    findings: tuple[Finding, ...], keep_exposure: bool = False
+) -> tuple[Finding, ...]:
     """The log shows TensorFlow never ran (pip found no wheel, no module to import, its library
-    did not load): what the platform means for GPU use, and what the GPU's kernels, XLA's
-    tools or the GPU's memory would do to work that never started, are true but come after
-    getting TensorFlow to import, so they step back behind that problem: the platform's to a
-    note (it stays listed), the others an error to a warning."""
-    return demoted(noted(demoted(findings, is_platform), is_platform), _after_import)
+    did not load): what the platform means for GPU use, whether a GPU reaches it (a machine
+    stated to have none, a container not given it), and what the GPU's kernels, XLA's tools or
+    the GPU's memory would do to work that never started, are true but come after getting
+    TensorFlow to import, so they step back behind that problem: the platform's to a note (it
+    stays listed), the others an error to a warning. keep_exposure: the GPU named is another
+    maker's, which no install makes usable: that stays the cause."""
 
+    def after_import(finding: Finding) -> bool:
+        kind = FINDING_KINDS.get(finding.id)
+        if kind is None:
+            return False
+        return kind.layer >= Layer.KERNELS or (kind.layer is Layer.EXPOSURE and not keep_exposure)
 
-def _after_import(finding: Finding) -> bool:
-    kind = FINDING_KINDS.get(finding.id)
-    return kind is not None and kind.layer >= Layer.KERNELS
+    return demoted(noted(demoted(findings, is_platform), is_platform), after_import)
 
 
 def _asked_for_the_gpu_stub(matches: tuple[LogMatch, ...]) -> bool:
