@@ -414,6 +414,32 @@ def explain(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
+def install_first(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Where something keeps TensorFlow from installing at all (no wheel for the Python or the
+    platform), what the platform means for the GPU comes after it: macOS's lack of CUDA is
+    true, but the install is what to mend first. Those errors become warnings, ranked after."""
+    findings = tuple(findings)
+    blocks = ids_tagged("blocks-install")
+    blocker = next((f for f in findings if f.id in blocks and f.severity is Severity.ERROR), None)
+    if blocker is None:
+        return findings
+    return rank(
+        dataclasses.replace(
+            f,
+            severity=Severity.WARNING,
+            evidence=(*f.evidence, f"but nothing installs here yet: {blocker.title}"),
+        )
+        if f.severity is Severity.ERROR
+        and f.id not in blocks
+        and (kind := FINDING_KINDS.get(f.id)) is not None
+        and kind.layer is Layer.PLATFORM
+        and "denies-gpu" in kind.tags
+        and "stops-tensorflow" not in kind.tags
+        else f
+        for f in findings
+    )
+
+
 def expected_without_a_gpu(findings: Iterable[Finding], gpus_absent: bool) -> tuple[Finding, ...]:
     """A machine known to have no NVIDIA GPU: no driver and no CUDA libraries are what it should
     have, so beside the finding that says so the warnings to install them become notes."""

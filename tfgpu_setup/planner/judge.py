@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..facts import Facts
-from ..findings import Finding, expected_without_a_gpu, merge
+from ..findings import Finding, expected_without_a_gpu, install_first, merge
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..versions import parsed
@@ -71,7 +71,7 @@ def judge(ctx: Context) -> tuple[Finding, ...]:
     """Every rule over the context, and for a plan why each newer release was stepped down
     from: one finding per id (the rule's on a tie), ranked."""
     stepped_down = () if ctx.installed else stepdown_findings(ctx)
-    merged = merge(*(r.check(ctx) for r in RULES), stepped_down)
+    merged = install_first(merge(*(r.check(ctx) for r in RULES), stepped_down))
     return on_a_jetson(expected_without_a_gpu(merged, ctx.facts.gpus_absent()), ctx.facts)
 
 

@@ -797,12 +797,18 @@ def _asked_release_without_a_wheel_here(ctx: Context) -> list[Finding]:
         if key in e.release.platforms and (note := e.release.platforms[key].note)
     }
     p = ctx.facts.platform
+    # (an architecture only assumed is no evidence: another one may have the wheel)
+    stated = ctx.facts.knows("arch")
     return [
         finding(
             "platform-unsupported",
-            E,
-            f"TensorFlow {', '.join(asked)} has no wheel for {label}: pip cannot install it here",
-            [f"platform: {label} ({p.source})", *sorted(notes)],
+            E if stated else W,
+            f"TensorFlow {', '.join(asked)} has no wheel for {label}: pip cannot install it here"
+            + ("" if stated else f" (if this is {label}: the architecture was not stated)"),
+            [
+                f"platform: {label} ({p.source if stated else 'assumed: confirm with uname -m'})",
+                *sorted(notes),
+            ],
             (
                 f"Ask for a release published for {label}: {' or '.join(nearest)} (the nearest"
                 " ones for the Pythons here)."
@@ -1904,8 +1910,8 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
         return []
     r = ctx.chosen.release
     built = _built(r, kind)
-    if built is None:
-        return []
+    if built is None or not has_gpu_build(r, platform_key(ctx.facts)):
+        return []  # native Windows' 2.11 and later load no CUDA at all: nothing to mismatch
     found = built_with_other(r.version, kind, built, versions, other=_built_for_one(ctx, kind))
     gpus = ctx.chosen.gpus
     if gpus and all(g.support == "unsupported" for g in gpus):
