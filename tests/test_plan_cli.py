@@ -518,10 +518,12 @@ def test_windows_asked_for_2_10_on_a_newer_python_is_the_python_alone(
     windows = ["--no-probe", "--os", "windows", "--arch", "AMD64", "--driver", "546.33"]
     _, doc = run_json(capsys, *windows, "--python", "3.11", "--gpu", "RTX 3060", "--tf", "2.10")
     assert [f["id"] for f in doc["findings"]] == ["python-unsupported"]
+    # asked for nothing, the same machine gets that GPU plan with the Python to install first
     _, newest = run_json(capsys, *windows, "--python", "3.11", "--gpu", "RTX 3060")
+    assert newest["tensorflow"] == "2.10.1" and newest["python"] == "3.10"
+    assert newest["findings"][0]["id"] == "python-unsupported"
     native = next(f for f in newest["findings"] if f["id"] == "windows-native-gpu-unsupported")
-    assert "Python 3.7 to 3.10" in native["fix"]
-    assert native["evidence"] == ["os: windows (flag --os, flag --arch)"]
+    assert native["severity"] == "warning" and "WSL2" in native["fix"]
 
 
 def test_windows_without_system_cuda_is_not_sent_to_pip_libraries(
@@ -1755,3 +1757,50 @@ def test_a_metal_pin_without_a_wheel_for_the_python_is_not_offered(
     _, document = described(capsys, "--os macos --arch arm64 --python 3.12 --tf 2.16")
     fix = document["findings"][0]["fix"]
     assert "pip install tensorflow-metal==1.1.0" not in fix and "--python 3.11" in fix
+
+
+def test_an_architecture_only_assumed_is_no_error_and_the_install_blocker_leads(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # prism-oncology/sopa#316: a Mac, Python 3.13, 2.18.1 asked for; nobody said Intel or Apple
+    code, doc = described(capsys, "--os macos --python 3.13 --tf 2.18.1")
+    assert code == ExitCode.NO_TENSORFLOW
+    first = doc["findings"][0]
+    assert first["id"] == "python-unsupported" and first["severity"] == "error"
+    platform = next(f for f in doc["findings"] if f["id"] == "platform-unsupported")
+    assert platform["severity"] == "warning" and "not stated" in platform["title"]
+    # macOS's lack of CUDA is true, but the install is what to mend first
+    cuda = next(f for f in doc["findings"] if f["id"] == "macos-no-cuda")
+    assert cuda["severity"] == "warning"
+    # stated, the same architecture is evidence
+    _, intel = described(capsys, "--os macos --arch x86_64 --python 3.12 --tf 2.18.1")
+    assert intel["findings"][0]["id"] == "platform-unsupported"
+    assert intel["findings"][0]["severity"] == "error"
+
+
+def test_no_cuda_mismatch_is_held_against_a_windows_release_without_a_gpu_build(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # tensorflow#61288: 2.13 on native Windows loads no CUDA, so CUDA 11.2 mismatches nothing
+    machine = (
+        "--os windows --python 3.10 --tf 2.13 --gpu 'GeForce GTX 1050 Ti' --cuda-toolkit 11.2"
+        " --cudnn 8.6.0"
+    )
+    _, doc = described(capsys, machine)
+    ids = [f["id"] for f in doc["findings"]]
+    assert ids[0] == "windows-native-gpu-unsupported"
+    assert "cuda-version-mismatch" not in ids and "cudnn-version-mismatch" not in ids
+
+
+def test_native_windows_on_a_newer_python_gets_a_gpu_plan_with_the_python_to_install(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 2.10 is native Windows' last GPU build and stops at Python 3.10: a Python to install and
+    # the system CUDA it loads are both the user's steps, as on Linux a Python alone is
+    machine = "--os windows --python 3.12 --gpu 'NVIDIA GeForce RTX 4070' --driver 566.36"
+    code, doc = described(capsys, machine)
+    assert code == ExitCode.OK and doc["verdict"] == "gpu"
+    assert doc["tensorflow"] == "2.10.1" and doc["python"] == "3.10"
+    assert doc["findings"][0]["id"] == "python-unsupported"
+    wsl = next(f for f in doc["findings"] if f["id"] == "windows-native-gpu-unsupported")
+    assert "WSL2" in wsl["fix"]

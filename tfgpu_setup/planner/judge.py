@@ -62,6 +62,18 @@ def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Se
             ),
             None,
         )
+        # and where the release loads a system CUDA (native Windows' 2.10 and older), the
+        # Python and that CUDA are both the user's steps: still a GPU plan, not a CPU one
+        or next(
+            (
+                e
+                for e in evaluations
+                if python_step
+                and e.python_to_install is not None
+                and set(e.gpu_blockers) <= {e.system_cuda_blocker}
+            ),
+            None,
+        )
     )
     chosen = gpu_choice or next((e for e in evaluations if e.installable), None)
     return Selection(evaluations, chosen, gpu_choice is not None)
