@@ -329,3 +329,68 @@ def test_directml_without_wsls_d3d12_library_is_wsl_without_the_drivers_gpu_supp
     doc = run(tmp_path, capsys, DIRECTML_WITHOUT_D3D12, "--os", "wsl2")
     top = first(doc)
     assert top["id"] == "wsl-libcuda-missing" and "/usr/lib/wsl/lib" in top["fix"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/13442 (verbatim): TensorFlow 1.x's Windows
+# self-check raising ImportError at import
+NVCUDA_SELF_CHECK = (
+    "Could not find 'nvcuda.dll'. TensorFlow requires that this DLL be installed in a directory"
+    " that is named in your %PATH% environment variable. Typically it is installed in"
+    " 'C:\\Windows\\System32'. If it is not present, ensure that you have a CUDA-capable GPU"
+    " with the correct driver installed.\n"
+)
+# https://github.com/NVIDIA/nvidia-docker/issues/828 (verbatim): a 1.x GPU build in a container
+LIBCUDA_IMPORT = (
+    "ImportError: libcuda.so.1: cannot open shared object file: No such file or directory\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("log", "flags"),
+    [
+        (NVCUDA_SELF_CHECK, ("--os", "windows")),
+        (LIBCUDA_IMPORT, ("--os", "linux", "--container")),
+        (DIRECTML_WITHOUT_D3D12, ("--os", "wsl2")),
+    ],
+    ids=["nvcuda-self-check", "libcuda-import", "directml-d3d12"],
+)
+def test_a_driver_library_missing_at_import_means_tensorflow_did_not_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, flags: tuple[str, ...]
+) -> None:
+    doc = run(tmp_path, capsys, log, *flags)
+    assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+# https://github.com/tensorflow/tensorflow/issues/26429 (verbatim excerpt): Jupyter cannot
+# import TensorFlow on a CPU-only instance
+NOT_IN_JUPYTER = (
+    "Getting a diff issue: its not finding this in jupyter :ModuleNotFoundError:\n"
+    "No module named 'tensorflow'\n"
+)
+
+
+def test_an_import_that_failed_comes_before_a_machine_stated_to_have_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, NOT_IN_JUPYTER, "--os", "linux", "--gpu", "none")
+    assert first(doc)["id"] == "tensorflow-not-installed"
+    no_gpu = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert no_gpu["severity"] == "warning"
+
+
+# https://github.com/tensorflow/tensorflow/issues/1359 (verbatim excerpt): TensorFlow 0.7 had
+# opened a cuDNN that lacks the v2 function it calls
+CUDNN_V2_FUNCTION_MISSING = (
+    "I tensorflow/stream_executor/dso_loader.cc:105] successfully opened CUDA library libcudnn.so"
+    " locally\n"
+    "F tensorflow/stream_executor/cuda/cuda_dnn.cc:220] could not find"
+    " cudnnConvolutionBackwardData_v2 in cudnn DSO\n"
+)
+
+
+def test_a_cudnn_function_missing_from_the_cudnn_opened_is_another_cudnn_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CUDNN_V2_FUNCTION_MISSING, "--os", "linux")
+    assert first(doc)["id"] == "cudnn-version-mismatch"
+    assert doc["exit"] == ExitCode.TF_BROKEN  # the fatal record aborted it

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from packaging.specifiers import SpecifierSet
 
 from ...findings import Severity
@@ -379,9 +381,12 @@ LIBRARIES: tuple[Signature, ...] = (
         # The same for cuDNN, through TF 1.x's loader.
         name="cudnn-symbol-missing",
         needles=("in cudnn DSO", "in cuDNN DSO"),
+        # (TF 0.7 and 0.8 ended the line at 'DSO', after a cuDNN it had opened: tensorflow#1359's
+        # cudnnConvolutionBackwardData_v2, a cuDNN v2 function under cuDNN v4)
         pattern=compiled(
-            r"could not find (?P<missing>\w+) in cu[Dd][Nn][Nn] DSO; dlerror:"
-            rf" {NOT_TF_OWN_MODULE}(?P<dlerror>[^\n]{{0,300}}?undefined symbol)"
+            r"could not find (?P<missing>\w+) in cu[Dd][Nn][Nn] DSO(?:; dlerror:"
+            rf" {NOT_TF_OWN_MODULE}(?P<dlerror>[^\n]{{0,300}}?undefined symbol)|[ \t]*$)",
+            re.MULTILINE,
         ),
         finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,
