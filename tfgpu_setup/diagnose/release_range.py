@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from packaging.version import InvalidVersion
 
 from ..facts import CudaInstall, CudnnInstall, Facts
-from ..findings import Finding, Severity
+from ..findings import FINDING_KINDS, Finding, Layer, Severity
 from ..matrix.model import Matrix
 from ..matrix.query import release
 from ..planner.judge import judge_installed
@@ -94,6 +94,7 @@ def judged_for(
             if f.id in common
         ),
         *_if_newer(candidates, judged, common, existed),
+        *_if_older(candidates, judged, common, existed),
     )
 
 
@@ -261,6 +262,43 @@ def windows_cpu_build(judged: tuple[Finding, ...], cpu_build_line: str) -> tuple
         else f
         for f in judged
     )
+
+
+def _if_older(
+    candidates: tuple[str, ...],
+    judged: list[tuple[Finding, ...]],
+    common: set[str],
+    existed: tuple[bool, ...],
+) -> tuple[Finding, ...]:
+    """A finding about the GPU's kernels that holds for older releases but not the newest (an
+    RTX 5090 before the release whose kernels run it): when the release is not known, the
+    likely cause for one of those, so a warning that says up to which release it holds
+    (docker-stacks#2288: an RTX 5090 in an image of a TensorFlow nobody named)."""
+    found = []
+    for kind_id in dict.fromkeys(f.id for group in judged[1:] for f in group):
+        kind = FINDING_KINDS.get(kind_id)
+        if kind_id in common or kind is None or kind.layer is not Layer.KERNELS:
+            continue
+        if "denies-gpu" not in kind.tags or any(f.id == kind_id for f in judged[0]):
+            continue  # (the newest release has it too: not a matter of an older one)
+        holds = [
+            (v, next(f for f in group if f.id == kind_id))
+            for v, group, was in zip(candidates, judged, existed, strict=True)
+            if was and any(f.id == kind_id for f in group)
+        ]
+        if not holds:
+            continue
+        until, finding = max(holds, key=lambda held: parsed(held[0]))
+        found.append(
+            dataclasses.replace(
+                finding,
+                severity=Severity.WARNING,
+                title=f"If the TensorFlow here is {xy(until)} or older,"
+                f" {lower_first(finding.title)}",
+                evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
+            )
+        )
+    return tuple(found)
 
 
 def _if_newer(
