@@ -394,3 +394,45 @@ def test_a_cudnn_function_missing_from_the_cudnn_opened_is_another_cudnn_release
     doc = run(tmp_path, capsys, CUDNN_V2_FUNCTION_MISSING, "--os", "linux")
     assert first(doc)["id"] == "cudnn-version-mismatch"
     assert doc["exit"] == ExitCode.TF_BROKEN  # the fatal record aborted it
+
+
+# https://github.com/jupyter/docker-stacks/issues/2288 (verbatim): an RTX 5090 in an image of a
+# TensorFlow nobody named
+SKIPPED_REGISTERING = (
+    "gpu_device.cc:2340] Cannot dlopen some GPU libraries. Please make sure the missing libraries"
+    " mentioned above are installed properly if you would like to use GPU. Follow the guide at"
+    " https://www.tensorflow.org/install/gpu for how to download and setup the required"
+    " libraries for your platform.\n"
+    "Skipping registering GPU devices...\n"
+)
+
+
+def test_a_gpu_older_releases_have_no_kernels_for_is_named_when_the_release_is_unknown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--gpu", "NVIDIA GeForce RTX 5090", "--container")
+    doc = run(tmp_path, capsys, SKIPPED_REGISTERING, *flags)
+    kernels = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
+    assert kernels["severity"] == "warning"
+    assert kernels["title"].startswith("If the TensorFlow here is 2.20 or older")
+    # named, the release that runs it has nothing to say about its kernels
+    newest = run(tmp_path, capsys, SKIPPED_REGISTERING, *flags, "--tf", "2.21")
+    assert "compute-capability-unsupported" not in [f["id"] for f in newest["findings"]]
+
+
+# https://github.com/spyder-ide/spyder/issues/8407 (verbatim): a script's own labels
+LABELLED_ANSWER = (
+    'print("Is there a GPU available: "),\n'
+    "print(tf.test.is_gpu_available())\n"
+    "Is there a GPU available: \n"
+    "False\n"
+)
+
+
+def test_a_scripts_labelled_false_for_gpu_available_is_tensorflow_saying_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, LABELLED_ANSWER, "--gpu", "GeForce GTX 1060")
+    assert doc["gpu_used"] == "no"
+    torch = run(tmp_path, capsys, "Torch GPU available: False\n")
+    assert torch["gpu_used"] == "unknown"

@@ -46,11 +46,20 @@ _IS_GPU_AVAILABLE_FALSE = (
     r"{0,6}?"
     r"[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?False[ \t]*\r?$"
 )
+_GPU_AVAILABLE_LABEL_FALSE = (
+    # a script's own label for is_gpu_available()'s answer, printed before it on the same line
+    # or the one above ('Is there a GPU available: ' / 'False', spyder#8407), not another
+    # framework's ('Torch GPU available')
+    r"^(?![^\n]*(?i:torch|paddle|jax|cupy|mxnet))[ \t>]*[^\n]{0,40}?\bGPU\b[^\n]{0,20}?"
+    r"\b(?i:available)\b[ \t?:=-]{0,6}(?:\r?\n[ \t>]*)?False[ \t]*\r?$"
+)
 GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
     r"|is_built_with_cuda\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
     r"|"
     + _IS_GPU_AVAILABLE_FALSE
+    + r"|"
+    + _GPU_AVAILABLE_LABEL_FALSE
     + r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b"
     r"|" + TRANSFORMERS_ENV_NO_GPU,
@@ -65,7 +74,11 @@ NO_GPU_LISTED = re.compile(
     r"['\"]GPU['\"]\))"
     r"[^\n]{0,100}\n(?:[^\n]{0,300}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\s*\][ \t]*$"
     r"|Num GPUs Available:? *0\b"
-    r"|" + _IS_GPU_AVAILABLE_FALSE + r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$"
+    r"|"
+    + _IS_GPU_AVAILABLE_FALSE
+    + r"|"
+    + _GPU_AVAILABLE_LABEL_FALSE
+    + r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$"
     # gpu_device_name()'s empty name, and the SystemError Colab's own GPU notebook raises on it
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:''|\"\")[ \t]*$"
     r"|^[ \t]*SystemError: GPU device not found\b"
