@@ -100,6 +100,11 @@ class Note:
     message: str
 
 
+JUDGED_BY_THE_LOG = ": judged by the log"
+"""How a note ends where a pasted log's measurement outranked a stated fact (the doctor shows
+those notes, so the user sees which statement was set aside)."""
+
+
 MUSL = "musl"
 """What --glibc says for a system whose C library is musl (Alpine), which has no glibc."""
 

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .facts import Facts
+from .facts import JUDGED_BY_THE_LOG, Facts
 from .findings import Finding, Severity
 from .plan import Plan
 from .results import (
@@ -356,6 +356,13 @@ def show_doctor(console: Console, result: DoctorResult) -> None:
     if diagnosis.findings:
         console.print()
         show_findings(console, diagnosis.findings)
+    notes = diagnosis.facts.notes if diagnosis.facts is not None else ()
+    overruled = [n.message for n in notes if n.message.endswith(JUDGED_BY_THE_LOG)]
+    if overruled:
+        console.print()
+        console.print("[bold]The log's own measurement outranks what was stated[/bold]")
+        for message in overruled:
+            console.print(f"  - {escape(message)}")
     if diagnosis.next_steps:
         console.print()
         console.print("[bold]To confirm[/bold]")

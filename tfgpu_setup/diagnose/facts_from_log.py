@@ -12,6 +12,7 @@ import dataclasses
 
 from ..facts import (
     FACT_NAMES,
+    JUDGED_BY_THE_LOG,
     LOADED_PER_LOG,
     CudaInstall,
     CudnnInstall,
@@ -61,7 +62,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             Note(
                 "log",
                 f"os {platform.os} stated ({platform.source}); the log shows native Windows"
-                f" ({log.windows_process_line[:80]}): judged by the log",
+                f" ({log.windows_process_line[:80]}){JUDGED_BY_THE_LOG}",
             )
         )
         unknown.add("os")
@@ -106,7 +107,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             Note(
                 "log",
                 f"GPUs stated: {stated}; the log's device lines show"
-                f" {', '.join(g.name for g in seen)}: judged by the log",
+                f" {', '.join(g.name for g in seen)}{JUDGED_BY_THE_LOG}",
             )
         )
         gpus = seen
@@ -120,7 +121,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     refuted = "driver" not in unknown and _stated_driver_not_logged(facts, log)
     if refuted:
         # the driver TensorFlow's process talked to, as the log measured it, beats a statement
-        notes.append(Note("log", f"{refuted}: judged by the log"))
+        notes.append(Note("log", f"{refuted}{JUDGED_BY_THE_LOG}"))
         unknown.add("driver")
     if "driver" in unknown and log.driver and is_driver_version(log.driver):
         windows = windows_numbered(log.driver, platform.os in ("wsl2", "windows"))
