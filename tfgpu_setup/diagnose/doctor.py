@@ -43,6 +43,7 @@ from .conda_libs import conda_lib_on_the_path
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
+from .cudnn_zlib import zlib_missing_at_the_crash
 from .cut_traceback import without_exhaustion_said, without_finished_tracebacks
 from .device_evidence import (
     DRIVER_FOUND_A_GPU,
@@ -467,7 +468,7 @@ def diagnose(
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
-    crossed += libmamba_python_conflict(log or "")
+    crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "")
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
