@@ -436,3 +436,39 @@ def test_a_scripts_labelled_false_for_gpu_available_is_tensorflow_saying_no_gpu(
     assert doc["gpu_used"] == "no"
     torch = run(tmp_path, capsys, "Torch GPU available: False\n")
     assert torch["gpu_used"] == "unknown"
+
+
+# TensorFlow's device line for a P100 (its own wording), where the user stated an A100
+P100_FOUND = (
+    "2021-04-12 10:11:12.345678: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1720] Found"
+    " device 0 with properties: \n"
+    "pciBusID: 0000:00:04.0 name: Tesla P100-PCIE-16GB computeCapability: 6.0\n"
+)
+
+
+def test_the_text_says_which_statement_the_logs_measurement_set_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "run.log"
+    path.write_text(P100_FOUND, encoding="utf-8")
+    main(["doctor", "--log", str(path), "--no-probe", "--gpu", "NVIDIA A100", "--tf", "2.4.0"])
+    out = capsys.readouterr().out
+    assert "outranks what was stated" in out
+    assert "NVIDIA A100" in out and "Tesla P100-PCIE-16GB" in out
+
+
+# https://github.com/vanvalenlab/deepcell-tf/issues/572 (verbatim end): an IDE's word for the
+# crash, beside a stated Windows cuDNN 8.3.0 (zlibwapi.dll: k2-fsa/sherpa-onnx#2579)
+FAIL_FAST_EXIT = "Process finished with exit code -1073740791 (0xC0000409)\n"
+
+
+def test_windows_fail_fast_beside_cudnn_8_3_names_zlibwapi(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "windows", "--cuda-toolkit", "11.5")
+    doc = run(tmp_path, capsys, FAIL_FAST_EXIT, *flags, "--cudnn", "8.3.0")
+    zlib = next(f for f in doc["findings"] if f["id"] == "cudnn-not-found")
+    assert zlib["severity"] == "warning" and "zlibwapi.dll" in zlib["fix"]
+    # cuDNN 8.2 needs no zlib: the crash is then not read as its absence
+    older = run(tmp_path, capsys, FAIL_FAST_EXIT, *flags, "--cudnn", "8.2.1")
+    assert "cudnn-not-found" not in [f["id"] for f in older["findings"]]
