@@ -472,3 +472,20 @@ def test_windows_fail_fast_beside_cudnn_8_3_names_zlibwapi(
     # cuDNN 8.2 needs no zlib: the crash is then not read as its absence
     older = run(tmp_path, capsys, FAIL_FAST_EXIT, *flags, "--cudnn", "8.2.1")
     assert "cudnn-not-found" not in [f["id"] for f in older["findings"]]
+
+
+# https://github.com/tensorflow/tensorflow/issues/6933 (verbatim, rejoined): TensorFlow 1.0's
+# Windows build aborting on a driver too old for its CUDA 8.0
+WINDOWS_FATAL_RECORD = (
+    ">>> sess = tf.Session()\n"
+    "F c:\\tf_jenkins\\home\\workspace\\release-win\\device\\gpu\\os\\windows\\tensorflow\\stre"
+    "am_executor\\cuda\\cuda_driver.cc:94] Check failed: s.ok() could not find cuDevice"
+    "PrimaryCtxSetFlags in libcuda DSO; dlerror: cuDevicePrimaryCtxSetFlags not found\n"
+)
+
+
+def test_a_fatal_record_with_a_windows_build_path_is_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, WINDOWS_FATAL_RECORD, "--os", "windows")
+    assert doc["exit"] == ExitCode.TF_BROKEN
