@@ -171,8 +171,10 @@ def wsl_driver_not_reached(
             " or too old"
         )
         fix = (
-            "Install the current NVIDIA driver for Windows on the Windows host, then run 'wsl"
-            " --shutdown' and reopen WSL; do not install a Linux driver inside WSL2."
+            "Install the current NVIDIA driver for Windows on the Windows host and update"
+            " Windows and WSL ('wsl --update'; GPU support needs Windows 10 21H2 or Windows 11),"
+            " then run 'wsl --shutdown' and reopen WSL; do not install a Linux driver inside"
+            " WSL2."
         )
     else:
         title = (
