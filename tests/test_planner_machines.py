@@ -527,10 +527,15 @@ def test_wsl2_with_windows_driver_527_is_below_the_cuda12_floor() -> None:
 
 def test_native_windows_has_no_gpu_build_after_2_10() -> None:
     f = whatif(os="windows", pythons=("3.11",), driver="572.16", gpus=("NVIDIA GeForce RTX 3060",))
-    plan = plan_for(f, venv="C:\\Users\\ada\\venv-tf")
+    # asked for 2.21, it is a CPU build there
+    plan = plan_for(f, tf="2.21", venv="C:\\Users\\ada\\venv-tf")
     assert (plan.verdict, plan.tensorflow) == ("cpu", "2.21.0")
     assert top(plan) == "windows-native-gpu-unsupported"
     assert plan.findings[0].severity is Severity.ERROR
+    # asked for nothing, 2.10.1's GPU build with Python 3.10 to install first
+    free = plan_for(f, venv="C:\\Users\\ada\\venv-tf")
+    assert (free.verdict, free.tensorflow, free.python) == ("gpu", "2.10.1", "3.10")
+    assert top(free) == "python-unsupported"
 
 
 def test_native_windows_tf_2_10_needs_cuda_11_2_and_cudnn_8_1() -> None:

@@ -350,10 +350,16 @@ def test_driver_too_old_is_not_advised_where_the_gpu_is_the_limit(matrix: Matrix
 
 
 def test_fires_windows_native_gpu_unsupported(matrix: Matrix) -> None:
-    plan = plan_of(facts(os="windows", driver="572.16", cuda="12.8"), matrix)
+    # a release asked for that has no Windows GPU build: the platform is the cause
+    plan = plan_of(facts(os="windows", driver="572.16", cuda="12.8"), matrix, tf="2.15")
     hit = only(plan, "windows-native-gpu-unsupported")
     assert hit.severity is E and plan.verdict == "cpu" and plan.findings[0] is hit
     assert "WSL2" in hit.fix and "--tf 2.10" in hit.fix
+    # asked for nothing, 2.10's GPU build is the plan (its Python to install first where the
+    # one here is newer), and the platform's limit on newer releases a warning
+    free = plan_of(facts(os="windows", driver="572.16", cuda="12.8"), matrix)
+    assert (free.verdict, free.tensorflow) == ("gpu", "2.10.1")
+    assert only(free, "windows-native-gpu-unsupported").severity is W
 
 
 def test_quiet_windows_native_gpu_unsupported(matrix: Matrix) -> None:

@@ -31,12 +31,15 @@ class Selection:
     gpu: bool
 
 
-def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Selection:
+def select(
+    evaluations: tuple[Evaluation, ...], release_free: bool = True, system_cuda_only: bool = False
+) -> Selection:
     """The newest release whose GPU build runs here; else the newest whose GPU build runs once
     the user installs what only they can (the system CUDA or cuDNN it loads, where no pip wheel
     stands in for it; a driver new enough; both; a Python it supports): a GPU plan with that step,
     not a CPU one; else the newest installable one. release_free: no release was asked for
-    (a release and a Python both asked for that do not go together are the user's to mend)."""
+    (a release and a Python both asked for that do not go together are the user's to mend).
+    system_cuda_only: no pip wheel brings CUDA on this platform (native Windows)."""
     # (where no release installs on this Python at all, that stays the finding: exit 11)
     python_step = release_free and any(e.installable for e in evaluations)
     gpu_choice = (
@@ -62,13 +65,15 @@ def select(evaluations: tuple[Evaluation, ...], release_free: bool = True) -> Se
             ),
             None,
         )
-        # and where the release loads a system CUDA (native Windows' 2.10 and older), the
-        # Python and that CUDA are both the user's steps: still a GPU plan, not a CPU one
+        # and where every GPU build loads a system CUDA (native Windows' 2.10 and older), the
+        # Python and that CUDA are both the user's steps: still a GPU plan, not a CPU one (where
+        # pip wheels bring CUDA, a release years older is no better than the CPU plan's fix)
         or next(
             (
                 e
                 for e in evaluations
                 if python_step
+                and system_cuda_only
                 and e.python_to_install is not None
                 and set(e.gpu_blockers) <= {e.system_cuda_blocker}
             ),

@@ -142,7 +142,9 @@ def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
         # the user's own CUDA_VISIBLE_DEVICES stays (a scheduler's, perhaps): the GPUs it shows
         seen = with_shown_gpus(facts, facts.env.get("CUDA_VISIBLE_DEVICES"), pci_order_set(facts))
     selection = select(
-        evaluate_all(releases, seen, matrix, request.python), release_free=request.tf is None
+        evaluate_all(releases, seen, matrix, request.python),
+        release_free=request.tf is None,
+        system_cuda_only=platform_key(facts) == "windows_x86_64",
     )
     chosen = _with_gpus(selection.chosen, seen) if selection.chosen else None
     if chosen is not None and chosen.python is None and chosen.python_to_install is not None:
