@@ -489,3 +489,20 @@ def test_a_fatal_record_with_a_windows_build_path_is_a_crash(
 ) -> None:
     doc = run(tmp_path, capsys, WINDOWS_FATAL_RECORD, "--os", "windows")
     assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+# https://github.com/tensorflow/tensorflow/issues/57103 (verbatim lines): 2.9.1 on Windows
+CUDART_110_WITH_VERSION = (
+    "2022-08-11 14:21:29.345331: W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+    " Could not load dynamic library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found\n"
+    "TensorFlow version: 2.9.1\n"
+)
+
+
+def test_a_known_release_fills_in_condas_cuda_and_cudnn_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CUDART_110_WITH_VERSION, "--os", "windows", "--python", "3.10")
+    top = first(doc)
+    assert top["id"] == "cuda-libs-not-found"
+    assert "cudatoolkit=11.2 cudnn=8.1" in top["fix"] and "X.Y" not in top["fix"]

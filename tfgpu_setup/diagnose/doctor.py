@@ -1006,6 +1006,8 @@ def _most_likely(
     )
 
 
+CONDA_PAIR_PLACEHOLDER = "cudatoolkit=X.Y cudnn=X.Y"
+"""The conda install a library fix names before the release it was built for is known."""
 VERSION_IDS = frozenset(
     {"cuda-libs-not-found", "cudnn-not-found", "cuda-version-mismatch", "cudnn-version-mismatch"}
 )
@@ -1030,9 +1032,19 @@ def _with_release_context(
         + (f" and cuDNN {release.cudnn}" if release.cudnn else "")
         + " (matrices/tensorflow.json)"
     )
+    # one release known: conda's pair for it, not the placeholders (review 77: 2.9.1 on Windows)
+    pair = (
+        f"cudatoolkit={xy(release.cuda)} cudnn={xy(release.cudnn)}"
+        if release.cudnn and len(versions) <= 1
+        else CONDA_PAIR_PLACEHOLDER
+    )
     return tuple(
-        dataclasses.replace(f, evidence=(*f.evidence, built))
-        if f.id in VERSION_IDS and built not in f.evidence
+        dataclasses.replace(
+            f,
+            evidence=f.evidence if built in f.evidence else (*f.evidence, built),
+            fix=f.fix.replace(CONDA_PAIR_PLACEHOLDER, pair),
+        )
+        if f.id in VERSION_IDS
         else f
         for f in findings
     )
