@@ -413,7 +413,7 @@ def test_a_gpu_older_releases_have_no_kernels_for_is_named_when_the_release_is_u
     flags = ("--gpu", "NVIDIA GeForce RTX 5090", "--container")
     doc = run(tmp_path, capsys, SKIPPED_REGISTERING, *flags)
     kernels = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
-    assert kernels["severity"] == "warning"
+    assert kernels["severity"] == "info"  # it rests on a release nobody named
     assert kernels["title"].startswith("If the TensorFlow here is 2.20 or older")
     # named, the release that runs it has nothing to say about its kernels
     newest = run(tmp_path, capsys, SKIPPED_REGISTERING, *flags, "--tf", "2.21")

@@ -271,9 +271,10 @@ def _if_older(
     existed: tuple[bool, ...],
 ) -> tuple[Finding, ...]:
     """A finding about the GPU's kernels that holds for older releases but not the newest (an
-    RTX 5090 before the release whose kernels run it): when the release is not known, the
-    likely cause for one of those, so a warning that says up to which release it holds
-    (docker-stacks#2288: an RTX 5090 in an image of a TensorFlow nobody named)."""
+    RTX 5090 before the release whose kernels run it): when the release is not known, a note
+    that says up to which release it holds (docker-stacks#2288: an RTX 5090 in an image of a
+    TensorFlow nobody named). A note, not a warning: it rests on a release nobody named, so it
+    never outranks what the log shows."""
     found = []
     for kind_id in dict.fromkeys(f.id for group in judged[1:] for f in group):
         kind = FINDING_KINDS.get(kind_id)
@@ -292,7 +293,7 @@ def _if_older(
         found.append(
             dataclasses.replace(
                 finding,
-                severity=Severity.WARNING,
+                severity=Severity.INFO,
                 title=f"If the TensorFlow here is {xy(until)} or older,"
                 f" {lower_first(finding.title)}",
                 evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
