@@ -290,16 +290,18 @@ def _if_older(
         if not holds:
             continue
         until, finding = max(holds, key=lambda held: parsed(held[0]))
-        found.append(
-            dataclasses.replace(
-                finding,
-                severity=Severity.INFO,
-                title=f"If the TensorFlow here is {xy(until)} or older,"
-                f" {lower_first(finding.title)}",
-                evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
-            )
-        )
+        found.append(_if_the_release_is(finding, f"{xy(until)} or older", Severity.INFO))
     return tuple(found)
+
+
+def _if_the_release_is(finding: Finding, which: str, severity: Severity) -> Finding:
+    """A finding that holds only for some of the releases a log admits, said as such."""
+    return dataclasses.replace(
+        finding,
+        severity=severity,
+        title=f"If the TensorFlow here is {which}, {lower_first(finding.title)}",
+        evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
+    )
 
 
 def _if_newer(
@@ -324,12 +326,5 @@ def _if_newer(
         if not holds:
             continue
         since = xy(min(holds, key=parsed))  # the series: '2.11', not its newest patch
-        found.append(
-            dataclasses.replace(
-                finding,
-                severity=Severity.WARNING,
-                title=f"If the TensorFlow here is {since} or newer, {lower_first(finding.title)}",
-                evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
-            )
-        )
+        found.append(_if_the_release_is(finding, f"{since} or newer", Severity.WARNING))
     return tuple(found)
