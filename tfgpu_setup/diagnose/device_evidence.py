@@ -611,6 +611,12 @@ def _host_without_nvidia_module(matches: Sequence[LogMatch]) -> LogMatch | None:
     )
 
 
+HOST_PROC_SEEN = (
+    "a container sees the host's /proc/driver/nvidia whether or not the GPU was passed in"
+)
+"""The evidence that marks the host under a container as having no NVIDIA kernel module."""
+
+
 def _node_without_driver(facts: Facts, line: LogMatch) -> Finding:
     """The host under the container runs no NVIDIA driver: where it has an NVIDIA GPU (stated
     or probed), its driver is missing; otherwise it is most likely a node without one."""
@@ -620,10 +626,7 @@ def _node_without_driver(facts: Facts, line: LogMatch) -> Finding:
         Severity.ERROR,
         "The host running this container has no NVIDIA driver loaded"
         + ("" if has_gpu else ": most likely a machine or cluster node without an NVIDIA GPU"),
-        (
-            quoted(line.line),
-            "a container sees the host's /proc/driver/nvidia whether or not the GPU was passed in",
-        ),
+        (quoted(line.line), HOST_PROC_SEEN),
         "Run on a host (cluster node, cloud instance type) with an NVIDIA GPU and its driver "
         "(nvidia-smi on the host lists it); on Kubernetes, request nvidia.com/gpu so the pod "
         "lands on a GPU node. Without a GPU, use the CPU build.",

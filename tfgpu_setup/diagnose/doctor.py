@@ -140,6 +140,7 @@ from .version_evidence import (
 )
 from .visible_devices import without_hiding_undone_later
 from .weigh import (
+    behind_a_host_without_driver,
     contradicted,
     cuda_runtime_loaded,
     demoted,
@@ -472,6 +473,7 @@ def diagnose(
     crossed += r_tensorflow_not_found(log or "")
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
+    log_findings = behind_a_host_without_driver(log_findings, crossed)
     log_findings = unsupported_gpu_behind_xla(log_findings, judged, matches)
     image_newer = image_libcuda_newer(known, log_facts, matches, log or "", matrix)
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")

@@ -26,6 +26,7 @@ from ..planner.rules import (
 )
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import (
+    HOST_PROC_SEEN,
     STUB_DRIVER_SIGNATURES,
     gpu_not_in_this_process,
     jetson_known,
@@ -467,6 +468,22 @@ def log_weighed_against_facts(
             " the machine's own",
         )
     return findings
+
+
+def behind_a_host_without_driver(
+    findings: tuple[Finding, ...], crossed: Sequence[Finding]
+) -> tuple[Finding, ...]:
+    """A container the log reads as started without the GPU (an empty placeholder libcuda),
+    on a host whose own kernel shows no NVIDIA module: passing the GPU in cannot help until
+    the host has a driver, so that reading steps back (tensorflow/models#10581)."""
+    if not any(HOST_PROC_SEEN in f.evidence for f in crossed):
+        return findings
+    return contradicted(
+        findings,
+        frozenset({"container-gpu-not-exposed"}),
+        "but the host under this container has no NVIDIA driver loaded: passing the GPU in"
+        " cannot help until it has one",
+    )
 
 
 def _only_the_kernel_note(finding: Finding) -> bool:
