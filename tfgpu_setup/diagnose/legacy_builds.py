@@ -7,6 +7,7 @@ driver older than CUDA 10.0's floor, is named as the matrix's releases are.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..errors import UserError
@@ -38,12 +39,27 @@ def legacy_findings(
 
 
 def _judged(facts: Facts, matrix: Matrix, build: LegacyBuild, version: str) -> tuple[Finding, ...]:
-    return (
+    newer_gpu = _gpu_newer_than_cuda(facts, matrix, build, version)
+    mismatches = (
         *_mismatch(facts, build, version, "cuda"),
         *_mismatch(facts, build, version, "cudnn"),
-        *_driver_too_old(facts, matrix, build, version),
-        *_gpu_newer_than_cuda(facts, matrix, build, version),
     )
+    if newer_gpu:
+        # the build's CUDA, installed, would not run this GPU either (tensorflow#44200: 1.14
+        # beside an RTX 3090): the GPU's generation comes first, the mismatch after it
+        mismatches = tuple(
+            dataclasses.replace(
+                m,
+                severity=Severity.WARNING,
+                evidence=(
+                    *m.evidence,
+                    f"TensorFlow {version} has no kernels for this GPU: that"
+                    " CUDA alone would not run it",
+                ),
+            )
+            for m in mismatches
+        )
+    return (*mismatches, *_driver_too_old(facts, matrix, build, version), *newer_gpu)
 
 
 def _gpu_newer_than_cuda(
