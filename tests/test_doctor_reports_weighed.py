@@ -506,3 +506,56 @@ def test_a_known_release_fills_in_condas_cuda_and_cudnn_pair(
     top = first(doc)
     assert top["id"] == "cuda-libs-not-found"
     assert "cudatoolkit=11.2 cudnn=8.1" in top["fix"] and "X.Y" not in top["fix"]
+
+
+# https://github.com/tensorflow/models/issues/10581 (verbatim, cut): an image's placeholder
+# libcuda on a host whose own kernel has no NVIDIA module
+PLACEHOLDER_ON_A_HOST_WITHOUT_DRIVER = (
+    "2022-04-07 08:33:44.741349: W tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+    " Could not load dynamic library 'libcuda.so.1'; dlerror: /usr/lib/x86_64-linux-gnu/"
+    "libcuda.so.1: file too short; LD_LIBRARY_PATH: /usr/local/nvidia/lib:/usr/local/nvidia/lib64\n"
+    "2022-04-07 08:33:44.741373: W tensorflow/stream_executor/cuda/cuda_driver.cc:269] failed"
+    " call to cuInit: UNKNOWN ERROR (303)\n"
+    "2022-04-07 08:33:44.741388: I tensorflow/stream_executor/cuda/cuda_diagnostics.cc:156]"
+    " kernel driver does not appear to be running on this host (legacy-popos-20.04):"
+    " /proc/driver/nvidia/version does not exist\n"
+)
+
+
+def test_a_host_without_a_driver_comes_before_passing_the_gpu_into_its_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, PLACEHOLDER_ON_A_HOST_WITHOUT_DRIVER, "--os", "linux")
+    assert first(doc)["id"] == "no-nvidia-gpu"
+    container = next(f for f in doc["findings"] if f["id"] == "container-gpu-not-exposed")
+    assert container["severity"] == "warning"
+
+
+def test_a_gpu_newer_than_a_1x_builds_cuda_comes_before_that_cudas_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # tensorflow#44200: 1.14 beside an RTX 3090 and CUDA 11.1; CUDA 10.0 would not run it
+    flags = ("--os", "linux", "--tf", "1.14.0", "--gpu", "GeForce RTX 3090")
+    doc = run(tmp_path, capsys, "", *flags, "--cuda-toolkit", "11.1")
+    assert first(doc)["id"] == "compute-capability-unsupported"
+    mismatch = next(f for f in doc["findings"] if f["id"] == "cuda-version-mismatch")
+    assert mismatch["severity"] == "warning"
+
+
+# https://github.com/tensorflow/tensorflow/issues/11640 (verbatim): a traced run without CUPTI
+CUPTI_FATAL = (
+    "2017-07-20 11:55:43.203810: F ./tensorflow/stream_executor/lib/statusor.h:205] Non-OK-status:"
+    " status_ status: Failed precondition: could not dlopen DSO: libcupti.so.8.0; dlerror:"
+    " libcupti.so.8.0: cannot open shared object file: No such file or directory\n"
+)
+
+
+def test_cupti_is_sent_to_the_toolkits_cupti_folder_not_its_library_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(
+        tmp_path, capsys, CUPTI_FATAL, "--os", "linux", "--tf", "1.2.1", "--cuda-toolkit", "8.0"
+    )
+    top = first(doc)
+    assert top["id"] == "cuda-libs-not-found" and "extras/CUPTI/lib64" in top["fix"]
+    assert "cuda-8.0/lib64:" not in top["fix"]

@@ -83,8 +83,9 @@ def installed_toolkit_off_the_path(
         if (
             f.id != "cuda-libs-not-found"
             or not _ships_every_library_named(f, version)
-            # TensorRT's libraries are no CUDA toolkit's (YOLOv3#105: libnvinfer.so.6)
-            or any(_TENSORRT_LIBRARY.search(e) for e in f.evidence)
+            # TensorRT's libraries are no CUDA toolkit's (YOLOv3#105: libnvinfer.so.6), and
+            # CUPTI is in the toolkit's extras/CUPTI folder, not its library folder
+            or any(_NOT_IN_THE_LIBRARY_FOLDER.search(e) for e in f.evidence)
         ):
             out.append(f)
         elif not windows and (lib := _searched_in_vain(wanted, folder)):
@@ -106,7 +107,9 @@ def installed_toolkit_off_the_path(
     return tuple(out)
 
 
-_TENSORRT_LIBRARY = re.compile(r"\b(?:libnvinfer|nvinfer_\d|libnvonnxparser|libnvparsers)")
+_NOT_IN_THE_LIBRARY_FOLDER = re.compile(
+    r"\b(?:libnvinfer|nvinfer_\d|libnvonnxparser|libnvparsers)|cupti", re.IGNORECASE
+)
 CUBLAS_10_1_SOURCE = "https://github.com/tensorflow/tensorflow/issues/44312"
 
 

@@ -301,8 +301,9 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         fix=(
             "Put the CUPTI of the CUDA this TensorFlow uses on the loader path (CUDA's"
-            " extras/CUPTI/lib64 on LD_LIBRARY_PATH), or run without tracing (FULL_TRACE run"
-            " options, tfdbg, timelines, a profiler hook)."
+            " extras/CUPTI/lib64 on LD_LIBRARY_PATH; on Windows extras\\CUPTI\\libx64, lib64"
+            " from CUDA 11, on PATH), or run without tracing (FULL_TRACE run options, tfdbg,"
+            " timelines, a profiler hook)."
         ),
         source=(
             "https://github.com/tensorflow/tensorflow/blob/v1.4.0/tensorflow/core/platform/"
