@@ -559,3 +559,24 @@ def test_cupti_is_sent_to_the_toolkits_cupti_folder_not_its_library_folder(
     top = first(doc)
     assert top["id"] == "cuda-libs-not-found" and "extras/CUPTI/lib64" in top["fix"]
     assert "cuda-8.0/lib64:" not in top["fix"]
+
+
+# https://github.com/conda-forge/tensorflow-feedstock/issues/222 (verbatim excerpt): the solve
+# failed in an image build, and the same paste's 'conda info' on the host lists __cuda
+NO_CUDA_IN_THE_BUILD = (
+    "13:39:18  LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+    "13:39:18    - nothing provides __cuda needed by tensorflow-2.7.0-cuda102py310hcf4adbc_0\n"
+    "\n"
+    "$ conda info\n"
+    "       virtual packages : __cuda=11.4=0\n"
+    "                          __linux=5.4.0=0\n"
+)
+
+
+def test_no_cuda_in_a_solve_beside_a_conda_that_lists_one_is_conda_override_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, NO_CUDA_IN_THE_BUILD, "--os", "linux")
+    refusal = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
+    assert refusal["severity"] == "warning"
+    assert any("CONDA_OVERRIDE_CUDA=11.4" in e for e in refusal["evidence"])

@@ -385,6 +385,11 @@ def built_for_other_cuda(log: LogFacts, release: TfRelease) -> list[Finding]:
 CONDA_CUDA_REFUSAL = "conda-no-cuda-driver"
 
 
+def _build_cuda(digits: str) -> str:
+    """The CUDA a conda-forge build string names ('102' of cuda102py310: 10.2), or ''."""
+    return f"{digits[:-1]}.{digits[-1]}" if len(digits) == 3 else ""
+
+
 def conda_cuda_refusals(
     facts: Facts, matches: Sequence[LogMatch]
 ) -> tuple[str, tuple[tuple[LogMatch, str], ...]] | None:
@@ -394,7 +399,9 @@ def conda_cuda_refusals(
     also when the driver is new enough, so only the comparison says what it means."""
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
     refusals = tuple(
-        (m, m.groups.get("need", "")) for m in matches if m.signature.name == CONDA_CUDA_REFUSAL
+        (m, m.groups.get("need") or _build_cuda(m.groups.get("build_cuda", "")))
+        for m in matches
+        if m.signature.name == CONDA_CUDA_REFUSAL
     )
     return (driver_cuda, refusals) if driver_cuda is not None and refusals else None
 

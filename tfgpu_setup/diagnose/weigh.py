@@ -654,10 +654,22 @@ def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | No
         return None  # another line says the driver is missing
     if not all(need and parsed(cuda) >= parsed(need) for _, need in refusals):
         return None
+    if any(_ABSENT_CUDA.search(m.line) for m, _ in refusals):
+        # conda said it has no __cuda at all, where this machine's conda lists one: the solve
+        # ran where it saw no driver (conda-forge/tensorflow-feedstock#222, an image build)
+        return (
+            f"but a driver for CUDA {cuda} is there ({facts.driver.source}): the solve that"
+            " failed ran where conda saw no driver (an image build, a node without the GPU):"
+            f" set CONDA_OVERRIDE_CUDA={cuda} there"
+        )
     return (
         f"but a driver for CUDA {cuda} is there ({facts.driver.source}), which this build"
         " accepts: conda's conflict lies in its other requirements"
     )
+
+
+_ABSENT_CUDA = re.compile(r"nothing provides (?:requested )?__cuda|__cuda, which is missing")
+"""conda's words for a __cuda it does not have at all (not one too old for the build)."""
 
 
 def _after_install(

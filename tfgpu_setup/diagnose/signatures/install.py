@@ -744,6 +744,8 @@ INSTALL: tuple[Signature, ...] = (
         needles=("__cuda",),
         pattern=compiled(
             r"nothing provides (?:requested )?__cuda\b[^\n]{0,40}? needed by tensorflow"
+            # (the build it names carries its CUDA: 'tensorflow-2.7.0-cuda102py310hcf4adbc_0')
+            r"(?:-base)?(?:-\d{1,2}\.\d{1,2}\.\d{1,2}-cuda(?P<build_cuda>\d{3})py)?"
             r"|tensorflow[\w.=-]{0,80} requires __cuda"
             # conda's classic solver: "- tensorflow[version='>=2.7',build=cuda11*] -> __cuda",
             # or through the build it picked: "tensorflow==2.6.0=cuda112py39h9333c2f_1 -> __cuda"
