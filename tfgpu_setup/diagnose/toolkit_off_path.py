@@ -108,7 +108,10 @@ def installed_toolkit_off_the_path(
 
 
 _NOT_IN_THE_LIBRARY_FOLDER = re.compile(
-    r"\b(?:libnvinfer|nvinfer_\d|libnvonnxparser|libnvparsers)|cupti", re.IGNORECASE
+    r"\b(?:libnvinfer|nvinfer_\d|libnvonnxparser|libnvparsers)"
+    # (CUPTI named as a library, not the extras/CUPTI folder a dlerror's path lists)
+    r"|\blibcupti\b|\bcupti64_|\bcupti_wrapper\b",
+    re.IGNORECASE,
 )
 CUBLAS_10_1_SOURCE = "https://github.com/tensorflow/tensorflow/issues/44312"
 
