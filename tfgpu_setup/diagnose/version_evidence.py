@@ -565,8 +565,8 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
     return Finding(
         "cuda-version-mismatch",
         Severity.ERROR,
-        f"TensorFlow looks for CUDA {w} ({w.lib}) but the CUDA toolkit in {folder} is another "
-        "version: the loader searched that folder and did not find it",
+        f"TensorFlow looks for CUDA {w} ({w.lib}), which the loader did not find in {folder},"
+        " the CUDA folder on its path: most likely another CUDA version (or none) is there",
         (quoted(w.line), "confirm with 'nvcc --version' or 'ls " + folder + "'"),
         fix.format(wanted=w),
         TF_TESTED,
