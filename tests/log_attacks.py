@@ -345,6 +345,8 @@ WRITTEN = {
     " 11.8 or higher",
     "directml-no-adapter": "I tensorflow/c/logging.cc:34] DirectML device enumeration: found 0"
     " compatible adapters.",
+    "directml-dxcore-failed": "F tensorflow/core/common_runtime/dml/dml_adapter_impl.cc:123]"
+    " Check failed: (((HRESULT)((DXCoreCreateAdapterFactory(__uuidof(**(&adapter_factory))",
     "directml-d3d12-missing": "ImportError: libd3d12.so: cannot open shared object file: No such"
     " file or directory",
     "pip-no-matching-nvidia-pin": "ERROR: Could not find a version that satisfies the requirement"

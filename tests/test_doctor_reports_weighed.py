@@ -580,3 +580,24 @@ def test_no_cuda_in_a_solve_beside_a_conda_that_lists_one_is_conda_override_cuda
     refusal = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
     assert refusal["severity"] == "warning"
     assert any("CONDA_OVERRIDE_CUDA=11.4" in e for e in refusal["evidence"])
+
+
+# https://github.com/microsoft/WSL/issues/5455 (verbatim): tensorflow-directml under a WSL 2
+# without GPU support
+DXCORE_FAILED = (
+    "2020-06-20 16:32:45.432744: F tensorflow/core/common_runtime/dml/dml_adapter_impl.cc:123]"
+    " Check failed: (((HRESULT)((DXCoreCreateAdapterFactory(__uuidof(**(&adapter_factory)),"
+    " IID_PPV_ARGS_Helper(&adapter_factory))))) >= 0) == true (0 vs. 1)\n"
+)
+
+
+def test_directml_without_dxcore_is_wsl_without_gpu_support_whatever_the_gpus_maker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, DXCORE_FAILED, "--os", "wsl2", "--gpu", "AMD Radeon RX 580")
+    top = first(doc)
+    assert top["id"] == "wsl-libcuda-missing" and "/dev/dxg" in top["fix"]
+    # DirectML runs on an AMD GPU: its maker is no error on that route
+    maker = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
+    assert maker["severity"] == "info"
+    assert doc["exit"] == ExitCode.TF_BROKEN

@@ -952,7 +952,9 @@ _CONDA_ENV = re.compile(
 """A conda environment: its folders, or conda run on it. Its own cudatoolkit and its own
 TensorFlow builds (CPU ones too, on Windows) are what the process loads."""
 _DIRECTML = re.compile(
-    r"\btensorflow[-_]directml\b|\btfdml_plugin\b|\bDirectML device enumeration\b", re.IGNORECASE
+    r"\btensorflow[-_]directml\b|\btfdml_plugin\b|\bDirectML device enumeration\b"
+    r"|\bdml_adapter_impl\.cc\b",
+    re.IGNORECASE,
 )
 
 

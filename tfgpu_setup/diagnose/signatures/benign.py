@@ -845,6 +845,26 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://github.com/microsoft/DirectML/issues/329",
     ),
     Signature(
+        # tensorflow-directml's own check that DXCore gave it an adapter factory: under WSL 2
+        # that fails where WSL has no GPU support at all (no /dev/dxg: a WSL kernel older than
+        # 4.19.121, a Windows build before GPU support; microsoft/WSL#5455)
+        name="directml-dxcore-failed",
+        needles=("DXCoreCreateAdapterFactory",),
+        pattern=compiled(r"Check failed: [^\n]{0,80}DXCoreCreateAdapterFactory"),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title=(
+            "DirectML could not create DXCore's adapter factory: this WSL 2 has no GPU support"
+            " (no /dev/dxg)"
+        ),
+        fix=(
+            "Update Windows (GPU support in WSL needs Windows 10 21H2 or Windows 11) and WSL"
+            " ('wsl --update', a kernel of 4.19.121 or newer), install a Windows GPU driver with"
+            " WSL support, then 'wsl --shutdown'; 'ls /dev/dxg' shows whether WSL has the GPU."
+        ),
+        source="https://github.com/microsoft/WSL/issues/5455",
+    ),
+    Signature(
         # The DirectML library's own dependency on WSL 2's D3D12, from the Windows driver's
         # WSL support (microsoft/DirectML#22; MicrosoftDocs/windows-ai-docs#142)
         name="directml-d3d12-missing",
