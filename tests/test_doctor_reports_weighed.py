@@ -601,3 +601,18 @@ def test_directml_without_dxcore_is_wsl_without_gpu_support_whatever_the_gpus_ma
     maker = next(f for f in doc["findings"] if f["id"] == "no-nvidia-gpu")
     assert maker["severity"] == "info"
     assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+# https://github.com/tensorflow/tensorflow/issues/47615 (verbatim line): a nightly of March 2021
+NIGHTLY_CUDART = (
+    "2021-03-07 06:41:09.619717: W tensorflow/stream_executor/platform/default/dso_loader.cc:60]"
+    " Could not load dynamic library 'cudart64_110.dll'; dlerror: cudart64_110.dll not found\n"
+)
+
+
+def test_a_nightly_is_named_by_the_series_it_is_judged_as_never_a_later_patch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "windows", "--tf", "tf-nightly-2.5.0.dev20210306", "--cuda-toolkit", "11.2")
+    doc = run(tmp_path, capsys, NIGHTLY_CUDART, *flags)
+    assert "2.5.3" not in texts(doc)  # released months after this nightly

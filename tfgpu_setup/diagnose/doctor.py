@@ -598,7 +598,6 @@ def diagnose(
     guessed_from = () if stated else candidates
     weighed = weigh_memory(_with_release_context(findings, entry, guessed_from), log_facts, matches)
     findings = rank(memory_behind_older_cudnn(weighed, matches))
-    findings = _named_by_series(findings, None if stated else entry)
     findings = runtime_found_the_rest_not(findings, matches, defects, release)
     findings = launched_elsewhere(findings, log_facts.launcher_line)
     legacy_named = query.legacy_build(matrix, release) if stated and release else None
@@ -626,6 +625,8 @@ def diagnose(
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
+    # (a nightly is judged as a release beside it: named by that series, not a patch of it)
+    findings = _named_by_series(findings, entry if not stated or neighbours else None)
     if not gpu_seen:
         findings = rank(
             (
