@@ -616,3 +616,18 @@ def test_a_nightly_is_named_by_the_series_it_is_judged_as_never_a_later_patch(
     flags = ("--os", "windows", "--tf", "tf-nightly-2.5.0.dev20210306", "--cuda-toolkit", "11.2")
     doc = run(tmp_path, capsys, NIGHTLY_CUDART, *flags)
     assert "2.5.3" not in texts(doc)  # released months after this nightly
+
+
+def test_no_release_without_kernels_is_suggested_where_the_log_shows_the_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # TensorFlow's device line (its wording, as medaka#236 has it) for an RTX 3090, which
+    # releases before 2.4 have no kernels for: the one that wrote this line had them
+    device = (
+        ABORTED_AFTER_THE_DEVICE.splitlines(keepends=True)[0]
+        .replace("GeForce RTX 2080", "GeForce RTX 3090")
+        .replace("compute capability: 7.5", "compute capability: 8.6")
+    )
+    doc = run(tmp_path, capsys, device, "--gpu", "GeForce RTX 3090")
+    assert doc["gpu_used"] == "yes"
+    assert "compute-capability-unsupported" not in [f["id"] for f in doc["findings"]]

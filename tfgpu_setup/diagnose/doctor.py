@@ -403,6 +403,7 @@ def diagnose(
         not stated,
         log_facts.written_on,
         nightly=as_named if neighbours and as_named else "",
+        gpu_at_work=gpu_seen,
     )
     legacy = (
         legacy_findings(known, matrix, release, log_facts.runtimes_opened)

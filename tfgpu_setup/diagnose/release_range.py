@@ -77,11 +77,13 @@ def judged_for(
     guessed: bool,
     written_on: str = "",
     nightly: str = "",
+    gpu_at_work: bool = False,
 ) -> tuple[Finding, ...]:
     """The facts judged for the release that ran (guessed: one the log's hints admit). When
     the log only narrows it to a range, a finding is evidence only if every release in the
     range yields it; one that holds for the newest only is a likelihood, unless the log was
-    written before any of those existed."""
+    written before any of those existed. gpu_at_work: the log shows the GPU at work, so no
+    release that has no kernels for it ran."""
     if len(candidates) <= 1:
         return judge_installed(facts, matrix, candidates[0] if candidates else None, venv, guessed)
     judged = [judge_installed(facts, matrix, v, venv, guessed) for v in candidates]
@@ -94,7 +96,7 @@ def judged_for(
             if f.id in common
         ),
         *_if_newer(candidates, judged, common, existed),
-        *_if_older(candidates, judged, common, existed),
+        *(() if gpu_at_work else _if_older(candidates, judged, common, existed)),
     )
 
 
