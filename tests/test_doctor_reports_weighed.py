@@ -631,3 +631,21 @@ def test_no_release_without_kernels_is_suggested_where_the_log_shows_the_gpu_at_
     doc = run(tmp_path, capsys, device, "--gpu", "GeForce RTX 3090")
     assert doc["gpu_used"] == "yes"
     assert "compute-capability-unsupported" not in [f["id"] for f in doc["findings"]]
+
+
+# NVIDIA/nvidia-docker#1352 (Docker's own words): no NVIDIA Container Toolkit on the host
+NO_TOOLKIT = (
+    "Status: Downloaded newer image for tensorflow/tensorflow:latest-gpu\n"
+    'docker: Error response from daemon: could not select device driver "" with capabilities:'
+    " [[gpu]].\n"
+)
+
+
+def test_no_kernels_note_where_no_gpu_reaches_tensorflow_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(
+        tmp_path, capsys, NO_TOOLKIT, "--os", "linux", "--driver", "550.120", "--gpu", "RTX 3090"
+    )
+    assert first(doc)["id"] == "container-gpu-not-exposed"
+    assert "compute-capability-unsupported" not in [f["id"] for f in doc["findings"]]

@@ -114,6 +114,7 @@ from .release_hints import (
 from .release_range import (
     if_not_older,
     judged_for,
+    kernels_moot,
     libraries_named,
     nightly_neighbours,
     patch_releases,
@@ -139,6 +140,7 @@ from .version_evidence import (
     windows_cudnn_on_path,
 )
 from .visible_devices import without_hiding_undone_later
+from .wanted import Wanted
 from .weigh import (
     behind_a_host_without_driver,
     contradicted,
@@ -597,7 +599,11 @@ def diagnose(
         matrix,
     )
     guessed_from = () if stated else candidates
-    weighed = weigh_memory(_with_release_context(findings, entry, guessed_from), log_facts, matches)
+    weighed = weigh_memory(
+        _with_release_context(findings, entry, guessed_from, log_facts.wanted_cuda),
+        log_facts,
+        matches,
+    )
     findings = rank(memory_behind_older_cudnn(weighed, matches))
     findings = runtime_found_the_rest_not(findings, matches, defects, release)
     findings = launched_elsewhere(findings, log_facts.launcher_line)
@@ -628,6 +634,7 @@ def diagnose(
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
     # (a nightly is judged as a release beside it: named by that series, not a patch of it)
     findings = _named_by_series(findings, entry if not stated or neighbours else None)
+    findings = kernels_moot(findings)
     if not gpu_seen:
         findings = rank(
             (
@@ -1018,10 +1025,15 @@ VERSION_IDS = frozenset(
 
 
 def _with_release_context(
-    findings: tuple[Finding, ...], release: TfRelease | None, guessed_from: tuple[str, ...] = ()
+    findings: tuple[Finding, ...],
+    release: TfRelease | None,
+    guessed_from: tuple[str, ...] = (),
+    wanted: tuple[Wanted, ...] = (),
 ) -> tuple[Finding, ...]:
     """Library findings say which CUDA and cuDNN the release was built with: what to install.
-    guessed_from: the releases the log's hints admit, where nobody named the one that ran."""
+    guessed_from: the releases the log's hints admit, where nobody named the one that ran;
+    wanted: the CUDA the log's failing libraries ask for (conda's pair is named only where
+    the release's CUDA is that one)."""
     if release is None or release.cuda is None:
         return findings
     versions = sorted({xy(v) for v in guessed_from}, key=parsed)
@@ -1039,7 +1051,7 @@ def _with_release_context(
     # one release known: conda's pair for it, not the placeholders (review 77: 2.9.1 on Windows)
     pair = (
         f"cudatoolkit={xy(release.cuda)} cudnn={xy(release.cudnn)}"
-        if release.cudnn and len(versions) <= 1
+        if release.cudnn and len(versions) <= 1 and all(w.accepts(release.cuda) for w in wanted)
         else CONDA_PAIR_PLACEHOLDER
     )
     return tuple(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from packaging.version import InvalidVersion
 
 from ..facts import CudaInstall, CudnnInstall, Facts
-from ..findings import FINDING_KINDS, Finding, Layer, Severity
+from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix.model import Matrix
 from ..matrix.query import release
 from ..planner.judge import judge_installed
@@ -266,6 +266,29 @@ def windows_cpu_build(judged: tuple[Finding, ...], cpu_build_line: str) -> tuple
     )
 
 
+RELEASE_NOT_KNOWN = "the TensorFlow version is not known (add --tf X.Y)"
+"""The evidence of a finding said for some of the releases a log admits."""
+
+
+_KERNEL_IDS = frozenset(k.id for k in FINDING_KINDS.values() if k.layer is Layer.KERNELS)
+
+
+def kernels_moot(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """The note that older releases have no kernels for the GPU, where an error shows no GPU
+    reaches TensorFlow at all (a container not given one, no driver): kernels come after that
+    (review 77: Docker without the NVIDIA Container Toolkit beside an RTX 3090)."""
+    stops = ids_tagged("stops-every-gpu")
+    if not any(f.severity is Severity.ERROR and f.id in stops for f in findings):
+        return findings
+    return tuple(
+        f
+        for f in findings
+        if not (
+            f.severity is Severity.INFO and f.id in _KERNEL_IDS and RELEASE_NOT_KNOWN in f.evidence
+        )
+    )
+
+
 def _if_older(
     candidates: tuple[str, ...],
     judged: list[tuple[Finding, ...]],
@@ -292,6 +315,9 @@ def _if_older(
         if not holds:
             continue
         until, finding = max(holds, key=lambda held: parsed(held[0]))
+        # (named by its series, as the condition is: '2.3', not the patch judged)
+        series = re.compile(rf"(?<=TensorFlow ){re.escape(until)}(?!\.?\d)")
+        finding = dataclasses.replace(finding, title=series.sub(xy(until), finding.title))
         found.append(_if_the_release_is(finding, f"{xy(until)} or older", Severity.INFO))
     return tuple(found)
 
@@ -302,7 +328,7 @@ def _if_the_release_is(finding: Finding, which: str, severity: Severity) -> Find
         finding,
         severity=severity,
         title=f"If the TensorFlow here is {which}, {lower_first(finding.title)}",
-        evidence=(*finding.evidence, "the TensorFlow version is not known (add --tf X.Y)"),
+        evidence=(*finding.evidence, RELEASE_NOT_KNOWN),
     )
 
 
