@@ -422,9 +422,14 @@ def test_a_gpu_older_releases_have_no_kernels_for_is_named_when_the_release_is_u
 
 # https://github.com/spyder-ide/spyder/issues/8407 (verbatim): a script's own labels
 LABELLED_ANSWER = (
+    " x = tf.random_uniform([3, 3])\n"
     'print("Is there a GPU available: "),\n'
     "print(tf.test.is_gpu_available())\n"
+    'print("Is the Tensor on GPU #0:  "),\n'
+    "print(x.device.endswith('GPU:0'))\n"
     "Is there a GPU available: \n"
+    "False\n"
+    "Is the Tensor on GPU #0:  \n"
     "False\n"
 )
 
