@@ -654,3 +654,14 @@ def test_no_kernels_note_where_no_gpu_reaches_tensorflow_at_all(
     )
     assert first(doc)["id"] == "container-gpu-not-exposed"
     assert "compute-capability-unsupported" not in [f["id"] for f in doc["findings"]]
+
+
+def test_condas_refusal_alone_in_a_container_is_not_a_container_started_without_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # conda-forge/tensorflow-feedstock#222: a CI image build; nothing else about the GPU
+    solve = "".join(NO_CUDA_IN_THE_BUILD.splitlines(keepends=True)[:2])
+    doc = run(tmp_path, capsys, solve, "--os", "linux", "--container")
+    top = first(doc)
+    assert top["id"] == "no-nvidia-driver" and "CONDA_OVERRIDE_CUDA" in top["fix"]
+    assert "container-gpu-not-exposed" not in [f["id"] for f in doc["findings"]]

@@ -186,8 +186,11 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         # not a docker flag, gives it the GPU)
         and not (toolkit_engaged or gpus_absent or hidden or hosted)
         # an image's build step never has a GPU ('docker build' takes no --gpus): conda's
-        # __cuda refusal there wants CONDA_OVERRIDE_CUDA, which its own finding says
+        # __cuda refusal there wants CONDA_OVERRIDE_CUDA, which its own finding says; nor is
+        # that refusal alone a container started without the GPU (conda-forge/
+        # tensorflow-feedstock#222: a CI image build) - its own finding names both
         and not (log.image_build_line and "conda-no-cuda-driver" in names)
+        and no_device != {"conda-no-cuda-driver"}
     ):
         # (a machine known to have no GPU has none to pass in: no-nvidia-gpu says so)
         # (a Jetson's GPU is part of the board: there is one to pass in)

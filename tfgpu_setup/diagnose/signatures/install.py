@@ -765,9 +765,10 @@ INSTALL: tuple[Signature, ...] = (
         ),
         fix=(
             "Install the NVIDIA driver and check it with nvidia-smi ('conda info' then lists"
-            " __cuda); where conda cannot see a driver that is there (building an image, or a"
-            " login node without a GPU), set CONDA_OVERRIDE_CUDA to the CUDA version the driver"
-            " supports; pixi takes it from [system-requirements] cuda in pixi.toml."
+            " __cuda); where conda cannot see a driver that is there (building an image, a"
+            " container started without '--gpus all', or a login node without a GPU), set"
+            " CONDA_OVERRIDE_CUDA to the CUDA version the driver supports; pixi takes it from"
+            " [system-requirements] cuda in pixi.toml."
         ),
         source="https://conda-forge.org/docs/user/cuda/",
         variants=(
