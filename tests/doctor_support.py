@@ -17,3 +17,13 @@ def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags:
     path.write_text(log, encoding="utf-8")
     main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
     return json.loads(capsys.readouterr().out)
+
+
+def doctor_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str
+) -> tuple[int, Any]:
+    """doctor's exit code beside its document (flags as given: --no-probe is the caller's)."""
+    path = tmp_path / "run.log"
+    path.write_text(log, encoding="utf-8")
+    code = main(["doctor", "--log", str(path), *flags, "--json"])
+    return code, json.loads(capsys.readouterr().out)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fixture_matrix, recorded_host
+from doctor_support import doctor_exit
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.diagnose.doctor import diagnose
@@ -50,14 +51,6 @@ def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags:
     path.write_text(log, encoding="utf-8")
     main(["doctor", "--log", str(path), *flags, "--json"])
     return json.loads(capsys.readouterr().out)
-
-
-def doctor_exit(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str):
-    """doctor's exit code beside its document."""
-    path = tmp_path / "run.log"
-    path.write_text(log, encoding="utf-8")
-    code = main(["doctor", "--log", str(path), *flags, "--json"])
-    return code, json.loads(capsys.readouterr().out)
 
 
 def top(doc: dict) -> str | None:

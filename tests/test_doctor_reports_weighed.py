@@ -4,10 +4,10 @@ guessed, conda's and DirectML's own routes, pastes marked up by hand."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from doctor_support import doctor_exit
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.errors import ExitCode
@@ -17,10 +17,7 @@ pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> dict:
     """The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
-    path = tmp_path / "run.log"
-    path.write_text(log, encoding="utf-8")
-    code = main(["doctor", "--log", str(path), "--no-probe", *flags, "--json"])
-    document = json.loads(capsys.readouterr().out)
+    code, document = doctor_exit(tmp_path, capsys, log, "--no-probe", *flags)
     document["exit"] = code
     return document
 

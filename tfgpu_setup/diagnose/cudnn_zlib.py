@@ -13,8 +13,7 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity
-from ..planner.evaluate import ZLIB_FROM_CUDNN
-from ..versions import parsed
+from ..planner.evaluate import cudnn_needing_zlib
 from .sources import quoted
 
 _FAIL_FAST = re.compile(r"^[^\n]{0,200}?(?:-1073740791|0xC0000409)\b[^\n]{0,80}", re.I | re.M)
@@ -27,11 +26,7 @@ def zlib_missing_at_the_crash(facts: Facts, log: str) -> list[Finding]:
     windows = facts.knows("os") and facts.platform.os == "windows"
     if not windows or not facts.knows("cudnn") or "zlibwapi" in log.lower():
         return []
-    needs = [
-        c
-        for c in facts.cudnn
-        if c.version and parsed(ZLIB_FROM_CUDNN) <= parsed(c.version) < parsed("9")
-    ]
+    needs = cudnn_needing_zlib(facts)
     crash = _FAIL_FAST.search(log)
     if not needs or crash is None:
         return []

@@ -668,6 +668,9 @@ def diagnose(
         if f.id == "ld-library-path-shadows" and f.severity is Severity.ERROR
         if after_gpu & LIBRARY_VERSION_IDS
     )
+    # how the process ended, as the log's last failure says ('crash': a fatal record of
+    # TensorFlow's, 'F ...cc:1643] Check failed', or a crash the shell reported)
+    ended_by, ended_line = last_failure(log or "")
     if gpu_seen and not after_gpu & GPU_FAILURE_IDS:
         # TensorFlow creates a device for a GPU newer than its build: the missing kernels show
         # only when work runs on it, so the device line does not contradict them.
@@ -730,7 +733,7 @@ def diagnose(
             findings = _as_errors(findings, setup_failed)
         # a library that would not start on the GPU (cuDNN's handle), and the process then
         # aborted on it: the program crashed, whatever the likelier cause (medaka#236)
-        aborted = failed is not None and failed.id in STARTS_ON_THE_GPU and _aborted(log or "")
+        aborted = failed is not None and failed.id in STARTS_ON_THE_GPU and ended_by == "crash"
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed) or aborted, known)
     thin = verify is None and _says_one_thing(matches)
     # verify's import failed, or the log shows TensorFlow's own import failing with nothing
@@ -745,10 +748,12 @@ def diagnose(
         gpu_seen
         and after_gpu & GPU_FAILURE_IDS
         # cuDNN's own 'Could not load library' ends the process (the paste may stop there)
-        and (last_failure(log or "")[0] == "crash" or any(m.signature.at_work for m in matches))
+        and (ended_by == "crash" or any(m.signature.at_work for m in matches))
     )
     broken = broken or died_after_gpu or stopped_later is not None
-    broken = broken or _tensorflow_aborted(log or "")
+    # TensorFlow's own fatal record (a CHECK in its CUDA code) ended it: it crashed, not
+    # another program
+    broken = broken or (ended_by == "crash" and ".cc:" in ended_line)
     errors = [f for f in findings if f.severity == Severity.ERROR]
     # the cause named first stopped TensorFlow's import itself (NumPy, protobuf, the CPU's
     # instructions), however far its C++ side got (a fatal record of its own at import)
@@ -1106,19 +1111,6 @@ does not)."""
 
 STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
 """Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
-
-
-def _aborted(log: str) -> bool:
-    """The process died: a fatal record of TensorFlow's ('F ...cc:1643] Check failed'), or a
-    crash the shell reported."""
-    return last_failure(log)[0] == "crash"
-
-
-def _tensorflow_aborted(log: str) -> bool:
-    """TensorFlow's own fatal record (a CHECK in its CUDA code) ended the process: it crashed,
-    not another program."""
-    kind, line = last_failure(log)
-    return kind == "crash" and ".cc:" in line
 
 
 def _failed_on_the_gpu(finding: Finding, log: str) -> bool:

@@ -7,7 +7,6 @@ driver older than CUDA 10.0's floor, is named as the matrix's releases are.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from ..errors import UserError
@@ -16,7 +15,7 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
-from ..planner.rules import built_with_other
+from ..planner.rules import behind_a_gpu_without_kernels, built_with_other
 from ..versions import LibraryKind, parsed, serves_build
 from .wanted import Wanted
 
@@ -47,18 +46,7 @@ def _judged(facts: Facts, matrix: Matrix, build: LegacyBuild, version: str) -> t
     if newer_gpu:
         # the build's CUDA, installed, would not run this GPU either (tensorflow#44200: 1.14
         # beside an RTX 3090): the GPU's generation comes first, the mismatch after it
-        mismatches = tuple(
-            dataclasses.replace(
-                m,
-                severity=Severity.WARNING,
-                evidence=(
-                    *m.evidence,
-                    f"TensorFlow {version} has no kernels for this GPU: that"
-                    " CUDA alone would not run it",
-                ),
-            )
-            for m in mismatches
-        )
+        mismatches = tuple(behind_a_gpu_without_kernels(m, version) for m in mismatches)
     return (*mismatches, *_driver_too_old(facts, matrix, build, version), *newer_gpu)
 
 

@@ -79,7 +79,8 @@ def weighed_against_log(
             "but the log is of Microsoft's DirectML route, which runs on any DirectX 12 GPU, AMD's"
             " and Intel's too: " + log.directml_line[:120]
         )
-        judged = noted(contradicted(judged, frozenset({"no-nvidia-gpu"}), route), _not_nvidia)
+        not_nvidia = frozenset({"no-nvidia-gpu"})
+        judged = noted(contradicted(judged, not_nvidia, route), lambda f: f.id in not_nvidia)
     if (loaded := cuda_runtime_loaded(matches)) is not None and not _cuda_library_failed(matches):
         judged = _loaded_anyway(judged, loaded)
     judged = _cudnn_accepted(judged, matches)
@@ -678,10 +679,6 @@ def _conda_build_served(facts: Facts, matches: tuple[LogMatch, ...]) -> str | No
 
 _ABSENT_CUDA = re.compile(r"nothing provides (?:requested )?__cuda|__cuda, which is missing")
 """conda's words for a __cuda it does not have at all (not one too old for the build)."""
-
-
-def _not_nvidia(finding: Finding) -> bool:
-    return finding.id == "no-nvidia-gpu"
 
 
 def _after_install(

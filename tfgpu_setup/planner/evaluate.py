@@ -424,19 +424,24 @@ install-guide/index.html#install-zlib-windows): without it the first convolution
 process."""
 
 
-def _zlib_beside_cudnn(facts: Facts) -> list[Assumption]:
-    """zlibwapi.dll, which no fact records, assumed beside a Windows cuDNN of 8.3 or later."""
-    newer = [
-        c.version
+def cudnn_needing_zlib(facts: Facts) -> list[CudnnInstall]:
+    """The cuDNN installs of 8.3 to 8.x, which on Windows need zlibwapi.dll."""
+    return [
+        c
         for c in facts.cudnn
         if c.version and parsed(ZLIB_FROM_CUDNN) <= parsed(c.version) < parsed("9")
     ]
+
+
+def _zlib_beside_cudnn(facts: Facts) -> list[Assumption]:
+    """zlibwapi.dll, which no fact records, assumed beside a Windows cuDNN of 8.3 or later."""
+    newer = cudnn_needing_zlib(facts)
     if not newer:
         return []
     return [
         Assumption(
             "cudnn",
-            f"zlibwapi.dll on PATH (cuDNN {newer[0]} on Windows needs it from 8.3 on)",
+            f"zlibwapi.dll on PATH (cuDNN {newer[0].version} on Windows needs it from 8.3 on)",
             "run 'where zlibwapi.dll'; where it is missing, install zlib as NVIDIA's cuDNN"
             " install guide says (zlibwapi.dll in a folder on PATH)",
         )

@@ -1917,15 +1917,21 @@ def _system_mismatch_finding(ctx: Context, kind: LibraryKind) -> list[Finding]:
     if gpus and all(g.support == "unsupported" for g in gpus):
         # no kernel of this release runs the GPU (an RTX 3090 under 2.3's CUDA 10.1): the
         # CUDA it was built with, installed, would not run it either
-        found = dataclasses.replace(
-            found,
-            severity=W,
-            evidence=(
-                *found.evidence,
-                f"TensorFlow {r.version} has no kernels for this GPU: that alone would not run it",
-            ),
-        )
+        found = behind_a_gpu_without_kernels(found, r.version)
     return [found]
+
+
+def behind_a_gpu_without_kernels(mismatch: Finding, tf_version: str) -> Finding:
+    """A CUDA or cuDNN mismatch under a release with no kernels for the GPU: a warning after
+    the GPU's finding, as installing the build's version would not run the GPU either."""
+    return dataclasses.replace(
+        mismatch,
+        severity=W,
+        evidence=(
+            *mismatch.evidence,
+            f"TensorFlow {tf_version} has no kernels for this GPU: that alone would not run it",
+        ),
+    )
 
 
 def _built_for_one(ctx: Context, kind: LibraryKind) -> bool:
