@@ -773,6 +773,11 @@ WRITTEN = {
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",
     "cuinit-no-device-quoted": "it returns `CUDA_ERROR_NO_DEVICE` and",
+    # https://github.com/talmolab/sleap/issues/1806 (its title)
+    "cudnn-sublibrary-not-loaded-bare": "Could not load library libcudnn_cnn_infer.so.8",
+    # https://github.com/smallcorgi/Faster-RCNN_TF/issues/330
+    "driver-listed-gpu": "2019-01-21 : I tensorflow/core/common_runtime/gpu/gpu_device.cc:1105]"
+    " Found device 0 with properties: ",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",

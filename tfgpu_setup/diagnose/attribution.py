@@ -37,6 +37,10 @@ _EXCEPTION_LINE = re.compile(r"^[ \t>]*(?:OSError|ImportError|RuntimeError)\b")
 LOOKBACK_CHARS = 4000
 """How far above the exception its traceback's frames are looked for."""
 LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
+_ENV_COLLECT_CHECK = re.compile(r"[/\\]check_tf\.py$")
+"""The check TensorFlow's issue template runs (tools/tf_env_collect.sh writes /tmp/check_tf.py):
+its 'with tf.Session()' fails under every TensorFlow 2 (tensorflow#53229), which says nothing of
+the user's code."""
 MAX_LINES_CHECKED = 64
 """Distinct lines whose traceback is looked up: each lookup searches the text for the line."""
 
@@ -60,7 +64,7 @@ def innermost_frame(text: str, match: LogMatch) -> str:
     return next((path for path in reversed(frames) if not _STANDARD_LIBRARY.search(path)), "")
 
 
-_CUDNN_LOADER_LINE = re.compile(r"^[ \t>]*Could not load library libcudnn")
+_CUDNN_LOADER_LINE = re.compile(r"^[ \t>]*(?:Could not load library|Please make sure) libcudnn")
 """cuDNN's own loader, which prints the same words in any program that uses cuDNN."""
 _TYPED_COMMAND = re.compile(
     # a shell's or Python's prompt and what was typed after it
@@ -161,6 +165,10 @@ def set_apart(
     if any(m.signature.proves_gpu and not _VENDORED_TENSORFLOW.search(m.line) for m in matches):
         host_ids = HOST_IDS - {"driver-library-mismatch"}
     for m in matches:
+        if m.signature.name == "tf1-api-under-tf2" and _ENV_COLLECT_CHECK.search(
+            innermost_frame(text, m)
+        ):
+            continue
         jaxlib_line = _JAXLIB_OWN.search(m.line) or (
             jax_logged and _VENDORED_TENSORFLOW.search(m.line)
         )

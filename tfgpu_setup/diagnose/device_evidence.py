@@ -50,9 +50,9 @@ DRIVER_PAIR_SIGNATURES = frozenset(
 )
 """Lines naming a driver library that does not match the loaded kernel module."""
 
-DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable"})
+DRIVER_FOUND_A_GPU = frozenset({"numa-node-negative", "numa-node-unreadable", "driver-listed-gpu"})
 """Lines TensorFlow prints after the driver enumerated a GPU and before it loads the CUDA
-libraries (reading its NUMA node)."""
+libraries (reading its NUMA node, listing its properties)."""
 
 LIBCUDA_ABSENT = frozenset(
     {"dlopen-driver", "import-driver-library-missing", "kernel-driver-not-running"}
@@ -88,7 +88,15 @@ def jetson_known(facts: Facts) -> str:
 
 
 NOT_CUDA_LINES = frozenset({"directml-no-adapter"})
+CONDA_REFUSAL = "conda-no-cuda-driver"
 """Lines of no usable GPU that are no CUDA message: DirectML's own count of its adapters."""
+
+
+def _from_the_process(no_driver_lines: list[LogMatch]) -> list[LogMatch]:
+    """The lines of the process itself finding no driver: conda's solver refusing its CUDA
+    build is conda's reading of the driver, and its own finding says how to tell conda
+    (CONDA_OVERRIDE_CUDA)."""
+    return [m for m in no_driver_lines if m.signature.name != CONDA_REFUSAL]
 
 
 def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> list[Finding]:
@@ -130,9 +138,12 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     linux_driver = next((m for m in matches if m.signature.name == "linux-driver-installed"), None)
     if wsl and linux_driver is not None and no_driver_lines:
         found.append(_linux_driver_in_wsl(linux_driver, no_driver_lines[0]))
-    elif wsl and any(m.signature.finding_id == "no-nvidia-driver" for m in no_driver_lines):
-        libcuda_line = next((m for m in no_driver_lines if _says_libcuda_absent(m)), None)
-        found.append(wsl_driver_not_reached(facts, libcuda_line, no_driver_lines[0]))
+    elif wsl and any(
+        m.signature.finding_id == "no-nvidia-driver" for m in _from_the_process(no_driver_lines)
+    ):
+        from_the_process = _from_the_process(no_driver_lines)
+        libcuda_line = next((m for m in from_the_process if _says_libcuda_absent(m)), None)
+        found.append(wsl_driver_not_reached(facts, libcuda_line, from_the_process[0]))
     # The container toolkit itself reporting the host, or a stub libcuda loaded in place of the
     # driver's: the no-device lines have that cause, not a container started without the GPU.
     # So does a container asked for the GPU (--gpus, Singularity's --nv) or Singularity
@@ -232,12 +243,34 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     return found
 
 
+DRIVER_FOLDERS = (
+    "/usr/local/nvidia/lib",
+    "/usr/lib/wsl/lib",
+    "/usr/lib/x86_64-linux-gnu",
+    "/usr/lib/aarch64-linux-gnu",
+    "/usr/lib64",
+)
+"""Where a driver's libcuda.so.1 lives: a container's mount, WSL 2's, the distributions'."""
+
+
+def stubs_ahead_on_stated_path(facts: Facts) -> bool:
+    """The LD_LIBRARY_PATH stated or probed lists a CUDA stubs folder ahead of every driver
+    folder: the loader finds the stub there first, driver mounted or not (tensorflow#41748:
+    TensorFlow's devel image, built with the stubs on the path)."""
+    for entry in (facts.env.get("LD_LIBRARY_PATH") or "").split(":"):
+        if entry.rstrip("/").endswith("/stubs"):
+            return True
+        if entry.startswith(DRIVER_FOLDERS):
+            return False
+    return False
+
+
 def stub_in_a_bare_container(facts: Facts, log: LogFacts, names: set[str]) -> bool:
     """CUDA's stub answered alone in a container someone stated or probed, or that TensorFlow's
     own diagnostics name as its host (one read from a pasted 'docker run' may be another
     process than the one that logged)."""
     in_container = facts.knows("container") and facts.platform.container
-    if not (in_container and stub_answered_alone(names)):
+    if not (in_container and stub_answered_alone(names)) or stubs_ahead_on_stated_path(facts):
         return False
     return not container_only_from_the_log(facts) or bool(log.own_container_line)
 

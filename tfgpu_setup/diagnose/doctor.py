@@ -72,6 +72,7 @@ from .later_run import (
     EARLIER_RUN_USED_THE_GPU,
     LINKED_AT_IMPORT,
     after_the_last_gpu,
+    gpu_gone_in_a_later_run,
     import_failed_in_a_later_run,
     no_gpu_listed_in_a_later_run,
     stops_tensorflow,
@@ -148,6 +149,7 @@ from .weigh import (
     demoted,
     dnn_missing_beside_the_builds_cudnn,
     driver_moot_where_no_release_runs,
+    installed_but_not_found,
     log_weighed_against_facts,
     macos_without_an_nvidia_gpu,
     noted,
@@ -365,7 +367,8 @@ def diagnose(
     stopped_later = import_failed_in_a_later_run(log or "", matches) if gpu_seen else None
     gpu_seen = gpu_seen and stopped_later is None
     # a later run that lists no GPU is the state asked about, not the earlier one's GPU
-    gpu_seen = gpu_seen and not no_gpu_listed_in_a_later_run(log or "", matches)
+    listed_later = no_gpu_listed_in_a_later_run(log or "", matches) if gpu_seen else ""
+    gpu_seen = gpu_seen and not listed_later
     if verify is not None and verify.smoke is not None:
         from_verify = diagnose_log(in_c_locale(verify.smoke.stderr), release, defects)
         log_findings = merge(log_findings, from_verify.findings)
@@ -450,6 +453,7 @@ def diagnose(
     )
     judged = tuple(f for f in judged if f.id not in unjudged)
     judged = weighed_against_sonames(judged, known, log_facts)
+    log_findings = installed_but_not_found(log_findings, known, log_facts)
     crossed = cross_findings(
         known,
         log_facts,
@@ -644,6 +648,10 @@ def diagnose(
                 ),
             )
         )
+    if listed_later and all(f.severity is Severity.INFO for f in findings):
+        # nothing names why the later run lists no GPU (a library it lacks, a driver): the same
+        # machine found it before, so the later run's environment is what differs
+        findings = rank((gpu_gone_in_a_later_run(listed_later), *findings))
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
@@ -793,6 +801,8 @@ def diagnose(
             # a kernel that faulted ran on the GPU: the work failed there
             f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
             if top.id in RAN_ON_THE_GPU
+            # (cuDNN starts only for work placed on a GPU device: stardist#76)
+            or _cudnn_started_on_a_gpu(top, matches)
             or (gpu_seen and top.id in after_gpu & KERNELS_FAIL)
             or (died_after_gpu and top.id in after_gpu)
             or at_work
@@ -950,11 +960,11 @@ def _most_likely(
             )
         if all(m.signature.finding_id in (None, "benign-log-noise", *noted) for m in matches):
             return (
-                "The driver found a GPU (TensorFlow read its NUMA node), and no line after it"
+                "The driver found a GPU (TensorFlow listed it), and no line after it"
                 f" says anything failed. Ask TensorFlow whether it uses it: {ASK_FOR_GPUS}"
             )
         return (
-            "The driver found a GPU (TensorFlow read its NUMA node), so most likely this"
+            "The driver found a GPU (TensorFlow listed it), so most likely this"
             " TensorFlow found no CUDA libraries it can load; the steps below confirm which."
         )
     driver_works = (
@@ -1111,6 +1121,18 @@ does not)."""
 
 STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
 """Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
+CUDNN_ON_A_GPU = frozenset({"cudnn-handle", "no-algorithm-worked"})
+"""cuDNN failing to start, or to find a convolution that runs: lines of an op placed on a GPU."""
+
+
+def _cudnn_started_on_a_gpu(top: Finding, matches: tuple[LogMatch, ...]) -> bool:
+    """The first error is cuDNN that could not start for work on a GPU, read from its own line
+    (not from the facts)."""
+    return top.id == "gpu-out-of-memory" and any(
+        m.signature.name in CUDNN_ON_A_GPU
+        and any(e.startswith(f"line {m.pasted_line or m.line_number}: ") for e in top.evidence)
+        for m in matches
+    )
 
 
 def _failed_on_the_gpu(finding: Finding, log: str) -> bool:

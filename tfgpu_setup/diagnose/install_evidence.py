@@ -136,6 +136,21 @@ def install_findings(
                 TF_INSTALL,
             )
         )
+    elif log.installed_by_commands:
+        found.append(
+            Finding(
+                "multiple-tensorflow-distributions",
+                Severity.WARNING,
+                "Two pip commands installed two TensorFlow distributions into one environment,"
+                " with no uninstall between: the one installed last owns the files they share",
+                log.installed_by_commands,
+                "Uninstall every TensorFlow distribution there ('pip list' shows them: tensorflow,"
+                " tensorflow-gpu, tensorflow-cpu, tf-nightly), then install one (before 2.1, the"
+                " GPU build is 'tensorflow-gpu'); 'tfgpu-setup apply' does this in its own"
+                " environment.",
+                "https://github.com/keras-team/keras/issues/6997",
+            )
+        )
     gpu_seen = any(m.signature.proves_gpu for m in matches)
     # macOS has no CUDA build at all: its TensorFlow being one without CUDA is the platform's
     # doing (macos-no-cuda), not a CPU-only package chosen over a GPU one

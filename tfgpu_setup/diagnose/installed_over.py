@@ -59,3 +59,35 @@ def installed_over_another(sample: str) -> tuple[str, ...]:
 def _partners(one: str, other: str) -> bool:
     """The installer wheel and the build it pulls in (tensorflow and tensorflow-intel): one."""
     return other in PARTNER_BUILDS.get(one, ()) or one in PARTNER_BUILDS.get(other, ())
+
+
+_INSTALL_COMMAND = re.compile(
+    # a command line of its own (a prompt, sudo, 'python -m' allowed): not prose about one
+    r"^[ \t>`$#]{0,8}(?:\([\w.-]{1,60}\) ?)?(?:[^\n$#>]{0,120}[$#>] )?(?:sudo(?: -H)? )?"
+    r"(?:python[\d.]{0,4} -m )?pip3?(?:\.exe)? install (?:-[-\w]{1,30} ){0,4}"
+    r"(?P<dist>" + TF_DISTRIBUTION + r")(?:[=<>~!]=?[\w.*]{1,30})?[ \t`]*\r?$",
+    re.MULTILINE,
+)
+_UNDONE = re.compile(
+    # removed again, or never installed: pip refused it or failed on it
+    r"\bpip3?(?:\.exe)? uninstall\b|Successfully uninstalled "
+    r"|No matching distribution found|^[ \t>]*ERROR: |error: subprocess-exited-with-error",
+    re.MULTILINE,
+)
+
+
+def installed_by_two_commands(sample: str) -> tuple[str, ...]:
+    """Two pip commands, each on its own line, installing two different TensorFlow
+    distributions into one environment, the first neither refused nor uninstalled
+    (keras#6997: 'sudo pip install tensorflow-gpu', then 'sudo pip install tensorflow': the CPU
+    build's files win); () where no such pair shows."""
+    first: re.Match[str] | None = None
+    for m in _INSTALL_COMMAND.finditer(sample):
+        if first is None or _UNDONE.search(sample, first.end(), m.start()):
+            first = m
+            continue
+        one, other = normal_name(first["dist"]), normal_name(m["dist"])
+        if one != other and not {one, other} & PLUG_INS and not _partners(one, other):
+            return line_of(sample, first)[:300], line_of(sample, m)[:300]
+        first = m
+    return ()

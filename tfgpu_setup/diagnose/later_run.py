@@ -14,10 +14,12 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
 
+from ..findings import Finding, Severity
 from ..versions import parsed
 from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after
 from .logs import LogMatch, line_start
+from .sources import quoted
 
 ANY_MODULE = frozenset(
     {
@@ -160,9 +162,43 @@ def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
     start = line_start(text, max(shown) + 1)
     for listed in NO_GPU_LISTED.finditer(text, start):
         before = text.count("\n", 0, listed.start()) + 1
-        if command_between(text, max(shown), before):
+        if command_between(text, max(shown), before) or _asked_again(
+            text, line_start(text, max(shown) + 1), listed.end()
+        ):
             return listed.group(0).strip()[-120:]
     return ""
+
+
+def gpu_gone_in_a_later_run(listed: str) -> Finding:
+    """An earlier run listed the GPU and a later one lists none: the same machine's driver and
+    GPU work, so the later run's environment differs (a notebook kernel or an IDE's interpreter
+    of another Python, a launcher without the shell's variables, or a change made between)."""
+    return Finding(
+        "wrong-python-environment",
+        Severity.WARNING,
+        "An earlier run listed the GPU and a later one lists none: the later run most likely"
+        " runs another Python or environment (a notebook kernel, an IDE's interpreter) than the"
+        " one that found it",
+        (
+            f"a later run's answer: {quoted(' '.join(listed.split()))}",
+            "an earlier run in the log listed a GPU",
+        ),
+        "Print sys.executable in both places and compare. Run the code with the interpreter"
+        " that found the GPU (in a notebook, select that environment's kernel: 'python -m"
+        " ipykernel install --user --name ENV' inside it; start Jupyter from that environment,"
+        " not another installation's jupyter); if both are the same, compare what changed"
+        " between the two runs (an upgrade, LD_LIBRARY_PATH or PATH the launcher passes on).",
+        "https://github.com/jupyter/notebook/issues/6886",
+    )
+
+
+_GPU_QUESTION = re.compile(r"list_physical_devices\(|is_gpu_available\(")
+
+
+def _asked_again(text: str, start: int, end: int) -> bool:
+    """The question for GPUs asked again after the GPU's line, up to the empty answer: the code
+    run a second time, elsewhere (a notebook's kernel after a terminal, jupyter#6886)."""
+    return _GPU_QUESTION.search(text, start, end) is not None
 
 
 def command_between(text: str, after_line: int, before_line: int) -> bool:

@@ -16,7 +16,7 @@ from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .attribution import innermost_frame
 from .hybrid_graphics import LAPTOP_GPU
-from .installed_over import installed_over_another
+from .installed_over import installed_by_two_commands, installed_over_another
 from .installed_twice import (
     installed_by_conda_and_pip,
     tensorflow_listed,
@@ -177,6 +177,8 @@ class LogFacts:
     tf_listed_line: str = ""
     """A 'pip list' or 'conda list' row of a TensorFlow distribution not uninstalled later."""
     installed_over: tuple[str, ...] = ()
+    installed_by_commands: tuple[str, ...] = ()
+    """Two pip commands installing two TensorFlow distributions, one after the other."""
     """pip's line naming a TensorFlow distribution already installed, and the line of pip
     installing another one into the same environment."""
     tf_requested: str | None = None
@@ -539,6 +541,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         installed_twice=installed_by_conda_and_pip(sample),
         tf_listed_line=tensorflow_listed(sample),
         installed_over=installed_over_another(sample),
+        installed_by_commands=installed_by_two_commands(sample),
         os=os_name,
         os_line=os_line,
         arch=arch_of(sample),
@@ -1384,6 +1387,17 @@ def _root_site_tensorflow(text: str) -> str:
     return line[:300] if _USERS_WHEEL.search(line) or any(home for _, home in prompts) else ""
 
 
+_ENV_COLLECT_OWN = re.compile(
+    r'File "[^"\n]{0,200}[/\\]check_(?:tf|os)\.py", line \d{1,4}, in <module>\n'
+    r"[^\n]{0,200}\n[ \t>]*AttributeError: module '(?:tensorflow|platform)' has no attribute"
+    r" '(?:Session|linux_distribution)'"
+)
+"""The failures of the checks TensorFlow's issue template runs (tools/tf_env_collect.sh writes
+/tmp/check_tf.py and /tmp/check_os.py): tf.Session under TensorFlow 2 and
+platform.linux_distribution under Python 3.8 always fail there (tensorflow#53229), whatever the
+machine."""
+
+
 def last_failure(text: str) -> tuple[str, str]:
     """The last failure the log shows that no signature need name, as (kind, line): a Python
     exception ('ImportError: ...', however long its line, or a bare 'MemoryError'), a crash
@@ -1391,7 +1405,8 @@ def last_failure(text: str) -> tuple[str, str]:
     asked for, or another check's failure; ('', '') where there is none."""
     last: re.Match[str] | None = None
     for found in _FAILURE_LINE.finditer(text):
-        last = found
+        if not _ENV_COLLECT_OWN.search(text, max(0, found.start() - 300), found.end()):
+            last = found
     if last is None:
         return "", ""
     kind = last.lastgroup or ""

@@ -364,7 +364,9 @@ def driver_shown(sample: str) -> DriverShown | None:
     found = found or _SMI_QUERY.search(sample) or _DRIVER_VERSION_FILE.search(sample)
     if found is None:
         return None
-    return DriverShown(found["driver"], found.groupdict().get("cuda"), found.group(0))
+    # ('nvidia-smi -q' gives the driver and its CUDA on two lines: quoted as one)
+    shown = " ".join(found.group(0).split())
+    return DriverShown(found["driver"], found.groupdict().get("cuda"), shown)
 
 
 _MISMATCH_REPORTED = SIGNATURES["kernel-dso-mismatch"].pattern

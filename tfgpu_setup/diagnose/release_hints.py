@@ -71,6 +71,16 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # cuDNN left from an earlier release)
     (re.compile(_ASKED_FOR + r"(?:libcudnn\.so\.[56]|cudnn64_[56]\.dll)\b"), "<2.0"),
     (re.compile(_ASKED_FOR + r"(?:libcudnn\.so\.7|cudnn64_7\.dll)\b"), "<2.4"),
+    # Until 1.13 the CUDA and cuDNN libraries were linked into TensorFlow's module, so a missing
+    # one stopped the import itself; 1.14 on open them through the dso_loader and log 'Could
+    # not dlopen library' / 'Could not load dynamic library' instead (tensorflow#17185, #31974)
+    (
+        re.compile(
+            r"ImportError: lib(?:cudart|cublas|cudnn|cufft|curand|cusolver|cusparse)\.so[.\d]*:"
+            r" cannot open shared object file"
+        ),
+        "<1.14",
+    ),
     # macOS builds had CUDA until 1.1 (1.2 dropped GPU support on macOS): one that names a
     # CUDA .dylib is one of them
     (_OFFICIAL_MACOS_CUDA, "<1.2"),

@@ -26,6 +26,7 @@ from ..planner.rules import (
 )
 from ..versions import LibraryKind, parsed, xy
 from .device_evidence import (
+    DRIVER_FOLDERS,
     HOST_PROC_SEEN,
     STUB_DRIVER_SIGNATURES,
     gpu_not_in_this_process,
@@ -159,25 +160,82 @@ def weighed_against_sonames(
     cannot load is one that installed version provides (CUDA 11.1 ships the libcudart.so.11.0 of
     every 11.x): whatever its minor, TensorFlow did not find it, so the loader path is what the
     log shows wrong. The minor stays a warning to look at."""
+    for kind, provider, wanted in _installed_providers(facts, log):
+        what = "CUDA" if kind == "cuda" else "cuDNN"
+        judged = contradicted(
+            judged,
+            frozenset({f"{kind}-version-mismatch"}),
+            f"but {what} {provider} provides the {wanted.lib} {wanted} the log says"
+            " cannot be loaded: TensorFlow does not find it on the loader path",
+        )
+    return judged
+
+
+def installed_but_not_found(
+    log_findings: tuple[Finding, ...], facts: Facts, log: LogFacts
+) -> tuple[Finding, ...]:
+    """The library the log cannot load belongs to the CUDA or cuDNN known installed (cuDNN
+    7.0.5's libcudnn.so.7, mind/wheels#20): installing it again mends nothing; the loader must
+    be told its folder."""
+    for kind, provider, wanted in _installed_providers(facts, log):
+        log_findings = _told_its_folder(log_findings, kind, provider, wanted)
+    return log_findings
+
+
+def _installed_providers(facts: Facts, log: LogFacts) -> list[tuple[LibraryKind, str, Wanted]]:
+    """Each kind (CUDA, cuDNN) whose installed version provides every library of it the log
+    cannot load, with that version and the first such library."""
     pairs: tuple[tuple[LibraryKind, tuple[Wanted, ...]], ...] = (
         ("cuda", log.wanted_cuda),
         ("cudnn", log.wanted_cudnn),
     )
+    found: list[tuple[LibraryKind, str, Wanted]] = []
     for kind, wanted in pairs:
         if not wanted or not facts.knows(kind):
             continue
         installed = [c.version for c in facts.installs(kind) if c.version]
         provider = next((v for v in installed if all(w.accepts(v) for w in wanted)), None)
-        if provider is None:
-            continue
-        what = "CUDA" if kind == "cuda" else "cuDNN"
-        judged = contradicted(
-            judged,
-            frozenset({f"{kind}-version-mismatch"}),
-            f"but {what} {provider} provides the {wanted[0].lib} {wanted[0]} the log says"
-            " cannot be loaded: TensorFlow does not find it on the loader path",
+        if provider is not None:
+            found.append((kind, provider, wanted[0]))
+    return found
+
+
+_NOT_FOUND_ID = {"cuda": "cuda-libs-not-found", "cudnn": "cudnn-not-found"}
+
+
+def _told_its_folder(
+    judged: tuple[Finding, ...], kind: LibraryKind, provider: str, wanted: Wanted
+) -> tuple[Finding, ...]:
+    what = "CUDA" if kind == "cuda" else "cuDNN"
+    named = _LIBRARY_FILE.search(wanted.line)
+    library = named.group(0) if named else f"{what}'s library"
+    fix = (
+        f"Put the folder holding {library} (the installed {what} {provider}'s bin folder) on"
+        " PATH, in the environment that starts Python, and start a new terminal."
+        if library.lower().endswith(".dll")
+        else f"Put the folder holding {library} on the loader path of the process that runs"
+        f" TensorFlow ('ldconfig -p | grep {library.split('.so')[0]}' lists what the loader"
+        f" finds; 'find / -name \"{library}*\" 2>/dev/null' where it is): 'sudo ldconfig"
+        " FOLDER', or export LD_LIBRARY_PATH=FOLDER${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} in the"
+        " shell that starts it (sudo, an IDE and cron do not read ~/.bashrc)."
+    )
+    return tuple(
+        dataclasses.replace(
+            f,
+            title=f"{what} {provider} is installed, but the loader does not find its {library}",
+            evidence=(
+                *f.evidence,
+                f"{what} {provider}, known installed, provides {library}",
+            ),
+            fix=fix,
         )
-    return judged
+        if f.id == _NOT_FOUND_ID[kind] and any(wanted.line.strip()[:80] in e for e in f.evidence)
+        else f
+        for f in judged
+    )
+
+
+_LIBRARY_FILE = re.compile(r"\blib\w{1,40}\.so(?:\.\d{1,3}){0,3}|\b\w{1,40}64_\d{1,3}\.dll")
 
 
 ROCM_BUILD_LINES = frozenset(
@@ -862,16 +920,6 @@ _TENSORFLOWS_OWN = re.compile(
 """A CUDA record of TensorFlow's own build: its source tree, or the XLA and TSL it vendors."""
 NO_CUDA_BUILD_IDS = frozenset({"macos-no-cuda", "cpu-only-tensorflow"})
 """Judged from the platform or the distribution: this TensorFlow has no CUDA."""
-
-
-DRIVER_FOLDERS = (
-    "/usr/local/nvidia/lib",
-    "/usr/lib/wsl/lib",
-    "/usr/lib/x86_64-linux-gnu",
-    "/usr/lib/aarch64-linux-gnu",
-    "/usr/lib64",
-)
-"""Where a driver's libcuda.so.1 lives: a container's mount, WSL 2's, the distributions'."""
 
 
 def _stub_loaded_from_the_path(matches: tuple[LogMatch, ...]) -> bool:

@@ -102,6 +102,21 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="numa",
     ),
     Signature(
+        # TensorFlow listing a GPU the driver enumerated, with its properties, before it loads
+        # the CUDA libraries and creates a device (1.x, and 2.1 on: gpu_device.cc's
+        # 'Found device 0 with properties:'): the driver works, the device is yet to come
+        name="driver-listed-gpu",
+        needles=("with properties",),
+        pattern=compiled(
+            r"gpu_(?:device|init)\.cc:\d{1,5}\] Found device (?P<index>\d{1,2}) with properties"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="The driver listed GPU {index} to TensorFlow",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/23773",
+    ),
+    Signature(
         # TensorFlow skips a GPU with fewer multiprocessors than the larger of 8 and the biggest
         # visible GPU's count: a small display card beside a compute GPU, which is still used.
         name="small-gpu-ignored",
@@ -986,7 +1001,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"(?:^|[\s>|`'\"])(?P<dist>tensorflow(?:[-_](?:gpu|cpu|intel|macos|aarch64|rocm))?"
             r"|tf[-_]nightly(?:[-_](?:gpu|cpu))?|intel[-_]tensorflow)"
             r"(?:==|-(?=\d)|\s+(?:version\s+)?|:\s*)v?(?P<version>[12]\.\d{1,2}(?:\.\d{1,2})?"
-            r"(?:\.?(?:dev|rc|post)\d+)?)(?![\d.]*[/\\])"
+            # (not the sdist of a removed name's stub, 'tensorflow-gpu-2.12.0.tar.gz': never
+            # installed)
+            r"(?:\.?(?:dev|rc|post)\d+)?)(?![\d.]*[/\\])(?![\d.]*\.tar\.gz)"
             # a pin typed by hand, in any case ('TensorFlow-gpu==1.14.0+nv19.10'): only with '=='
             # ('TensorFlow version: 2.4' in an issue template names no distribution)
             r"|(?:^|[\s>|`'\"])(?P<typed>(?i:tensorflow(?:[-_](?:gpu|cpu))?))=="

@@ -1067,21 +1067,28 @@ INSTALL: tuple[Signature, ...] = (
         # The tensorflow-gpu name on PyPI is a stub since 2.12 that fails to build on purpose.
         name="tensorflow-gpu-removed",
         # Or the stub's sdist itself, which fails to build ('tensorflow-gpu-2.12.0.tar.gz').
-        needles=("package has been removed", "tensorflow-gpu-2.", "tensorflow_gpu-2."),
+        # tf-nightly-gpu got the same stub (horovod#3825, tensorflow#60594).
+        needles=(
+            "package has been removed",
+            "tensorflow-gpu-2.",
+            "tensorflow_gpu-2.",
+            "tf-nightly-gpu-2.",
+            "tf_nightly_gpu-2.",
+        ),
         pattern=compiled(
-            r"The \"?tensorflow-gpu\"? package has been removed"
-            r"|\btensorflow[-_]gpu-2\.(?:1[2-9]|[2-9]\d)\.\d+\.tar\.gz"
+            r"The \"?(?:tensorflow|tf-nightly)-gpu\"? package has been removed"
+            r"|\b(?:tensorflow|tf[-_]nightly)[-_]gpu-2\.(?:1[2-9]|[2-9]\d)\.\d+\.tar\.gz"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title=(
-            "pip was asked for tensorflow-gpu, a name PyPI keeps only as a stub that refuses to"
-            " install: TensorFlow was not installed"
+            "pip was asked for tensorflow-gpu (or tf-nightly-gpu), a name PyPI keeps only as a"
+            " stub that refuses to install: TensorFlow was not installed"
         ),
         fix=(
-            "Install 'tensorflow' instead: on Linux and WSL2 pip install 'tensorflow[and-cuda]'"
-            " (the GPU build with its CUDA libraries); on native Windows the last GPU release is"
-            " tensorflow 2.10. 'tfgpu-setup plan' picks it."
+            "Install 'tensorflow' ('tf-nightly' for a nightly) instead: on Linux and WSL2 pip"
+            " install 'tensorflow[and-cuda]' (the GPU build with its CUDA libraries); on native"
+            " Windows the last GPU release is tensorflow 2.10. 'tfgpu-setup plan' picks it."
         ),
         source="https://pypi.org/project/tensorflow-gpu/",
     ),

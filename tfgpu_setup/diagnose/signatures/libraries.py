@@ -631,6 +631,34 @@ LIBRARIES: tuple[Signature, ...] = (
         at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(
+        # The same loader's failure where the paste kept neither its 'Error:' tail nor the
+        # library it lacked: the bare line, or the request that follows it, before cuDNN
+        # aborts the process (sleap#1806). Which library was missing is in the full line.
+        name="cudnn-sublibrary-not-loaded-bare",
+        needles=("Could not load library libcudnn", "Please make sure libcudnn"),
+        pattern=compiled(
+            r"Could not load library (?P<lib>libcudnn_\w{1,30}\.so\.\d{1,2})\.?[ \t]*\r?$"
+            r"|Please make sure (?P<asked>libcudnn_\w{1,30}\.so\.\d{1,2}) is in your library path"
+        ),
+        finding_id="cudnn-not-found",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN could not load its {lib}{asked}: part of cuDNN, or a CUDA library it needs"
+            " (libnvrtc, cuBLAS), is not on the loader path"
+        ),
+        fix=(
+            "Install cuDNN whole, with the CUDA libraries it needs (with TensorFlow >= 2.14 on"
+            " Linux: pip install 'tensorflow[and-cuda]'; else every libcudnn*.so of one release"
+            " in one folder, and the toolkit's libnvrtc), and put those folders on"
+            " LD_LIBRARY_PATH. The full line ('... Error: X: cannot open shared object file')"
+            " names the library missing."
+        ),
+        source="https://github.com/talmolab/sleap/issues/1806",
+        subject="{lib}{asked}",
+        explained_by=DRIVER_ROOTS | {"cuda-libs-not-found", "cudnn-not-found"},
+        at_work=True,  # cuDNN's own loader, at the first op that needs that part
+    ),
+    Signature(
         # cuDNN 8's loader on Windows asking for the cuBLAS of the CUDA it was built for (the
         # digits name that CUDA: cublas64_100.dll 10.0, cublas64_10.dll 10.1 and 10.2,
         # cublas64_11.dll 11.x); ONNX Runtime and CTranslate2 print it through the same cuDNN

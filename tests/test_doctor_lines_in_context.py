@@ -1,0 +1,260 @@
+"""The doctor reading a line with what surrounds it: a traceback of TensorFlow's own issue
+script, a cuDNN failure whose device line the paste left out, a stub found through the
+LD_LIBRARY_PATH stated, conda's refusal under WSL 2, two runs in one paste, two pip commands,
+a library of a cuDNN known installed. Each log line is verbatim from the thread cited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor_exit
+
+from tfgpu_setup.errors import ExitCode
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> dict:
+    """The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
+    code, document = doctor_exit(tmp_path, capsys, log, "--no-probe", *flags)
+    document["exit"] = code
+    return document
+
+
+def ids(document: dict) -> list[str]:
+    return [f["id"] for f in document["findings"]]
+
+
+def errors(document: dict) -> list[str]:
+    return [f["id"] for f in document["findings"] if f["severity"] == "error"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/53229 (verbatim): the output of
+# tools/tf_env_collect.sh, whose /tmp/check_tf.py calls tf.Session() under TensorFlow 2.3
+ENV_COLLECT = (
+    "Collecting system information...\n"
+    "Traceback (most recent call last):\n"
+    '  File "/tmp/check_os.py", line 17, in <module>\n'
+    "    platform.linux_distribution(),\n"
+    "AttributeError: module 'platform' has no attribute 'linux_distribution'\n"
+    "2021-11-29 11:17:14.503225: I tensorflow/stream_executor/platform/default/dso_loader.cc:48]"
+    " Successfully opened dynamic library libcudart.so.10.1\n"
+    "Traceback (most recent call last):\n"
+    '  File "/tmp/check_tf.py", line 5, in <module>\n'
+    "    with tf.Session() as sess:\n"
+    "AttributeError: module 'tensorflow' has no attribute 'Session'\n"
+    "bazel: command not found\n"
+)
+STATED_53229 = ("--os", "linux", "--python", "3.8.12", "--tf", "2.3.0")
+
+
+def test_tensorflows_own_issue_script_failing_is_not_the_users_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, ENV_COLLECT, *STATED_53229)
+    assert "dependency-version-mismatch" not in ids(doc)
+    assert errors(doc) == [] and doc["exit"] == ExitCode.CPU_ONLY
+    assert "tf.Session" not in doc["verdict"] and "Session'" not in doc["verdict"]
+    # the failure the issue's title names still leads, alone among the errors
+    title_line = (
+        "2021-11-29 11:17:15.102938: E tensorflow/stream_executor/cuda/cuda_driver.cc:313] failed"
+        " call to cuInit: CUDA_ERROR_UNKNOWN: unknown error\n"
+    )
+    doc = run(tmp_path, capsys, ENV_COLLECT + title_line, *STATED_53229)
+    assert errors(doc) == ["no-nvidia-driver"]
+
+
+def test_the_same_call_in_the_users_own_script_is_still_tensorflow_1_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = ENV_COLLECT.replace("/tmp/check_tf.py", "/home/me/train.py")
+    assert ids(run(tmp_path, capsys, own, *STATED_53229))[0] == "dependency-version-mismatch"
+
+
+def test_cudnn_that_could_not_start_reached_the_gpu_even_without_its_device_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/CSBDeep/CSBDeep/issues/36 (verbatim): the op's error alone
+    log = (
+        "(0) Unknown: Failed to get convolution algorithm. This is probably because cuDNN failed"
+        " to initialize, so try looking to see if a warning log message was printed above."
+        " [[{{node down_level_0_no_0_1/convolution}}]].\n"
+    )
+    doc = run(tmp_path, capsys, log, "--cuda-toolkit", "10.1", "--cudnn", "7.6.3")
+    assert ids(doc)[0] == "gpu-out-of-memory"
+    assert doc["verdict"].startswith("TensorFlow reached the GPU, but cuDNN could not start")
+    assert "not using the GPU because" not in doc["verdict"]
+
+
+# https://github.com/talmolab/sleap/issues/1806: cuDNN's loader, after TensorFlow loaded cuDNN
+# for the first epoch; the line as its title gives it, without the library it lacked
+CUDNN_PART_MISSING = (
+    "Epoch 1/200\n"
+    "2024-06-12 14:44:39.039477: I tensorflow/stream_executor/cuda/cuda_dnn.cc:366] Loaded cuDNN"
+    " version 8201\n"
+    "Could not load library libcudnn_cnn_infer.so.8\n"
+)
+
+
+def test_cudnns_bare_load_failure_is_work_that_failed_on_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CUDNN_PART_MISSING, "--os", "linux")
+    assert errors(doc) == ["cudnn-not-found"]
+    assert "libcudnn_cnn_infer.so.8" in doc["findings"][0]["title"]
+    assert doc["exit"] == ExitCode.TF_BROKEN
+    # the full line names the library it lacked: that reading stays, and only it
+    full = CUDNN_PART_MISSING.replace(
+        "libcudnn_cnn_infer.so.8\n",
+        "libcudnn_cnn_infer.so.8. Error: libnvrtc.so: cannot open shared object file: No such"
+        " file or directory\nPlease make sure libcudnn_cnn_infer.so.8 is in your library path!\n",
+    )
+    assert ids(run(tmp_path, capsys, full, "--os", "linux")) == ["cuda-libs-not-found"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/41748 (its title's line) in TensorFlow's
+# devel-gpu image, whose LD_LIBRARY_PATH the reporter stated with the stubs folder first
+STUB_ANSWERED = (
+    "Tensorflow build from source doesn't see GPUs gets \" failed call to cuInit: UNKNOWN ERROR"
+    ' (-1)"\n'
+)
+
+
+def test_stubs_first_on_the_stated_path_are_found_whatever_the_container_mounted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stubs = "LD_LIBRARY_PATH=/usr/local/cuda/lib64/stubs:/usr/local/cuda/lib64"
+    doc = run(tmp_path, capsys, STUB_ANSWERED, "--os", "linux", "--container", "--env", stubs)
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("ld-library-path-shadows", "error")
+    assert "no driver was mounted" not in " ".join(first["evidence"])
+    # without the stubs stated, the stub answering alone in a container is the container's
+    doc = run(tmp_path, capsys, STUB_ANSWERED, "--os", "linux", "--container")
+    assert doc["findings"][0]["id"] == "container-gpu-not-exposed"
+
+
+# https://openillumi.com/?p=115952 (a Stack Overflow question retold): 'nvidia-smi -q' in WSL 2
+# answering, and conda refusing TensorFlow 2.10's CUDA build
+CONDA_REFUSAL_IN_WSL = (
+    "==============NVSMI LOG==============\n"
+    "Timestamp : Sat Dec 17 23:22:43 2022\n"
+    "Driver Version : 527.56\n"
+    "CUDA Version : 12.0\n"
+    "Attached GPUs : 1\n"
+    "\n"
+    "Could not solve for environment specs\n"
+    "Encountered problems while solving:\n"
+    "- nothing provides __cuda needed by tensorflow-2.10.0-cuda112py310he87a039_0\n"
+)
+
+
+def test_condas_refusal_under_wsl_is_condas_not_the_windows_side_of_wsl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, CONDA_REFUSAL_IN_WSL, "--os", "wsl2", "--python", "3.10")
+    assert "wsl-libcuda-missing" not in ids(doc)
+    assert ids(doc)[0] == "no-nvidia-driver"
+    evidence = " ".join(doc["findings"][0]["evidence"])
+    assert "CONDA_OVERRIDE_CUDA=12.0" in evidence
+    assert "\n" not in evidence  # nvidia-smi -q's two lines quoted as one
+
+
+def test_the_driver_listing_a_gpu_to_tensorflow_is_read_as_the_driver_finding_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/smallcorgi/Faster-RCNN_TF/issues/330 (verbatim excerpt): TF 1.x lists
+    # two K80s and the paste stops before any device was created
+    log = (
+        "2019-01-21 : I tensorflow/core/common_runtime/gpu/gpu_device.cc:1105] Found device 0 with"
+        " properties: \n"
+        "name: Tesla K80 major: 3 minor: 7 memoryClockRate(GHz): 0.8235\n"
+        "pciBusID: 0000:08:00.0\n"
+        "totalMemory: 11.17GiB freeMemory: 11.10GiB\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "linux")
+    assert "The driver found a GPU" in doc["verdict"]
+    assert "do not say whether this TensorFlow found one" not in doc["verdict"]
+    assert doc["exit"] == ExitCode.CPU_ONLY  # no device shown at work yet
+
+
+def test_the_nightly_gpu_stub_is_not_installed_and_its_version_is_no_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/60594 (verbatim)
+    log = (
+        "Collecting tf-nightly-gpu\n"
+        "  Downloading tf-nightly-gpu-2.12.0.tar.gz (2.6 kB)\n"
+        "  Preparing metadata (setup.py) ... error\n"
+        "  error: subprocess-exited-with-error\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "linux", "--python", "3.10", "--cuda-toolkit", "12.1")
+    assert ids(doc) == ["tensorflow-not-installed"]
+    assert "'tf-nightly'" in doc["findings"][0]["fix"]
+
+
+# https://github.com/jupyter/notebook/issues/6886 (verbatim): the terminal's run lists the GPU,
+# the notebook's (Windows' jupyter started from WSL) an empty list
+TWO_RUNS = (
+    "The verification command \n"
+    " python3 -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\" \n"
+    "returns \n"
+    "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+    "\n"
+    "Launch jupyter notebook.exe from the same command line environment\n"
+    "Same Python code from a notebook cell\n"
+    "import tensorflow as tf; \n"
+    "print(tf.config.list_physical_devices('GPU'))\n"
+    "\n"
+    "return and empty list []\n"
+)
+
+
+def test_a_second_run_listing_no_gpu_points_at_its_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, TWO_RUNS)
+    assert doc["gpu_used"] != "yes" and doc["exit"] == ExitCode.CPU_ONLY
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("wrong-python-environment", "warning")
+    assert "sys.executable" in first["fix"]
+    # the question asked once, answered by the GPU: that run stands
+    once = TWO_RUNS.split("\n\nLaunch")[0] + "\n"
+    assert run(tmp_path, capsys, once)["gpu_used"] == "yes"
+
+
+# https://github.com/keras-team/keras/issues/6997 (verbatim): the order that left the CPU build
+TWO_INSTALLS = "```\nsudo pip install tensorflow-gpu\nsudo pip install tensorflow\n```\n"
+
+
+def test_two_pip_commands_installing_two_distributions_leave_two(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, TWO_INSTALLS, "--os", "linux", "--tf", "1.1.0")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("multiple-tensorflow-distributions", "warning")
+    assert first["evidence"] == ["sudo pip install tensorflow-gpu", "sudo pip install tensorflow"]
+    # one uninstalled between them leaves one
+    swapped = TWO_INSTALLS.replace(
+        "sudo pip install tensorflow\n",
+        "sudo pip uninstall tensorflow-gpu\nsudo pip install tensorflow\n",
+    )
+    assert "multiple-tensorflow-distributions" not in ids(
+        run(tmp_path, capsys, swapped, "--os", "linux", "--tf", "1.1.0")
+    )
+
+
+def test_a_library_of_the_cudnn_known_installed_is_one_the_loader_does_not_find(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/mind/wheels/issues/20 (verbatim): the import fails on libcudnn.so.7
+    # beside cuDNN 7.0.5, which the reporter's 'ls' shows; the maintainer's fix was ldconfig
+    log = "ImportError: libcudnn.so.7: cannot open shared object file: No such file or directory\n"
+    doc = run(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "9.1", "--cudnn", "7.0.5")
+    first = doc["findings"][0]
+    assert first["id"] == "cudnn-not-found"
+    assert "is installed, but the loader does not find its libcudnn.so.7" in first["title"]
+    assert "ldconfig" in first["fix"] and not first["fix"].startswith("Install")
+    # an import that fails on a CUDA library is a release before 1.14: none of the table's
+    # 2.x releases is judged for it
+    assert not any("TensorFlow 2." in f["title"] for f in doc["findings"])
