@@ -258,3 +258,48 @@ def test_a_library_of_the_cudnn_known_installed_is_one_the_loader_does_not_find(
     # an import that fails on a CUDA library is a release before 1.14: none of the table's
     # 2.x releases is judged for it
     assert not any("TensorFlow 2." in f["title"] for f in doc["findings"])
+
+
+def test_two_distributions_listed_step_back_behind_the_cudnn_the_gpu_build_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/23715 (verbatim excerpt): an old cuDNN
+    # first on the path, and a pip list with two TensorFlow distributions
+    log = (
+        "Loaded runtime CuDNN library: 7.1.2 but source was compiled with: 7.3.1.  CuDNN library"
+        " major and minor version needs to match or have higher minor version in case of CuDNN"
+        " 7.0 or later version.\n"
+        "\n"
+        " tf-nightly-gpu  1.13.0.dev20181110\n"
+        "\n"
+        " tensorflow-gpu  1.12.0rc2\n"
+    )
+    doc = run(tmp_path, capsys, log, "--cudnn", "7.4.1")
+    assert doc["findings"][0]["id"] == "ld-library-path-shadows"
+    both = next(f for f in doc["findings"] if f["id"] == "multiple-tensorflow-distributions")
+    assert both["severity"] == "warning"
+
+
+def test_an_export_a_stray_backslash_broke_is_why_the_library_is_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/20271 (verbatim excerpt): NVIDIA's
+    # two-line export put on one line, its backslash kept
+    log = (
+        "    ImportError: libcudnn.so.7: cannot open shared object file: No such file or"
+        " directory\n"
+        "\n"
+        "Also, I have added the following path in my .bashrc file:\n"
+        "\n"
+        "    export PATH=/usr/local/cuda-9.0/bin${PATH:+:${PATH}}\n"
+        "    export LD_LIBRARY_PATH=/usr/local/cuda-9.0/lib64"
+        "\\${LD_LIBRARY_PATH:+:${LD_LIBRARY_PATH}}\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux", "--cuda-toolkit", "9.0")["findings"][0]
+    assert first["id"] == "cudnn-not-found"
+    assert "stray backslash" in first["title"]
+    assert "export LD_LIBRARY_PATH=/usr/local/cuda-9.0/lib64${LD_LIBRARY_PATH:+" in first["fix"]
+    # the export written right says nothing against the folder
+    right = log.replace("lib64\\${", "lib64${")
+    first = run(tmp_path, capsys, right, "--os", "linux", "--cuda-toolkit", "9.0")["findings"][0]
+    assert "stray backslash" not in first["title"]

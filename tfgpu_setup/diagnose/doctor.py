@@ -36,6 +36,7 @@ from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
 from .attribution import set_apart
 from .batch_jobs import slurm_job_without_a_gpu
 from .bindings import binding_dll_missing, without_fallback_greeting
+from .broken_export import backslash_broke_the_export
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .capability_floor import floor_no_pypi_build_has, unsupported_gpu_behind_xla
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
@@ -639,6 +640,8 @@ def diagnose(
     # (a nightly is judged as a release beside it: named by that series, not a patch of it)
     findings = _named_by_series(findings, entry if not stated or neighbours else None)
     findings = kernels_moot(findings)
+    findings = rank(_one_build_checked_its_cudnn(findings, matches))
+    findings = backslash_broke_the_export(findings, log or "")
     if not gpu_seen:
         findings = rank(
             (
@@ -1121,6 +1124,28 @@ does not)."""
 
 STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
 """Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
+CUDNN_CHECKED = frozenset({"cudnn-version-mismatch", "cudnn-version-mismatch-cut"})
+"""TensorFlow's CUDA build refusing the cuDNN it loaded, at the first op that needs it."""
+
+
+def _one_build_checked_its_cudnn(
+    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """Two TensorFlow distributions listed, while the log shows the GPU build at work refusing
+    the cuDNN it loaded (tensorflow#23715: tf-nightly-gpu beside tensorflow-gpu, an old
+    libcudnn first on the path): that cuDNN is what failed, whichever distribution owns the
+    files; the two stay a warning to clean up."""
+    checked = next((m for m in matches if m.signature.name in CUDNN_CHECKED), None)
+    if checked is None:
+        return findings
+    return demoted(
+        findings,
+        lambda f: f.id == "multiple-tensorflow-distributions",
+        "but a GPU build of them ran and refused the cuDNN it loaded"
+        f" ({checked.line.strip()[:120]}): that cuDNN is what failed",
+    )
+
+
 CUDNN_ON_A_GPU = frozenset({"cudnn-handle", "no-algorithm-worked"})
 """cuDNN failing to start, or to find a convolution that runs: lines of an op placed on a GPU."""
 
