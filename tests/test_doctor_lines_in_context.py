@@ -303,3 +303,21 @@ def test_an_export_a_stray_backslash_broke_is_why_the_library_is_not_found(
     right = log.replace("lib64\\${", "lib64${")
     first = run(tmp_path, capsys, right, "--os", "linux", "--cuda-toolkit", "9.0")["findings"][0]
     assert "stray backslash" not in first["title"]
+
+
+def test_windows_ptxas_not_started_beside_a_working_gpu_is_a_warning_with_a_path_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/52112 (verbatim): TensorFlow 2.6 on
+    # Windows, cuDNN loaded, then subprocess.cc failing to start ptxas.exe (error 2: not found)
+    log = (
+        "2021-09-23 23:36:12.332220: I tensorflow/stream_executor/cuda/cuda_dnn.cc:369] Loaded"
+        " cuDNN version 8204\n"
+        "2021-09-23 23:36:12.941230: E tensorflow/core/platform/windows/subprocess.cc:287] Call to"
+        " CreateProcess failed. Error code: 2\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "windows", "--python", "3.9", "--tf", "2.6")
+    assert doc["gpu_used"] == "yes" and doc["exit"] == ExitCode.OK
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("xla-toolchain-missing", "warning")
+    assert "PATH" in first["fix"] and "tensorflow[and-cuda]" not in first["fix"]

@@ -1007,13 +1007,17 @@ KERNELS: tuple[Signature, ...] = (
         # The redzone allocator's wording (TF 2.x): a CUDA *runtime* container image has no
         # ptxas, only the devel image does.
         name="ptxas-launch-failed",
-        needles=("ptxas", "ptx compilation", "PTX with ptxas"),
+        needles=("ptxas", "ptx compilation", "PTX with ptxas", "Call to CreateProcess failed"),
         # Native Windows builds (<= 2.10) say so through CreateProcess: error 2 is a file not found
         pattern=compiled(
             r"Failed to launch ptxas|Relying on driver to perform ptx compilation"
             # MLIR-generated kernels (TF 2.16+ gpu_kernel_to_blob_pass.cc)
             r"|Failed to compile generated PTX with ptxas\. Falling back to compilation by driver"
             r"|Call to CreateProcess failed\. Error code: 2, command: '\"?[^'\n]{0,200}ptxas"
+            # (2.5 and 2.6 leave the command out: subprocess.cc starts nothing else there,
+            # tensorflow#52112, #50562)
+            r"|windows[/\\]subprocess\.cc:\d{1,5}\] Call to CreateProcess failed\. Error code: 2"
+            r"[ \t]*\r?$"
         ),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
@@ -1032,6 +1036,16 @@ KERNELS: tuple[Signature, ...] = (
                 WINDOWS_PTX_SOURCE,
                 with_signatures=frozenset({"windows-ptx-left-to-driver"}),
                 severity=Severity.INFO,
+            ),
+            Variant(
+                "xla-toolchain-missing",
+                "ptxas could not be started, so the driver compiles the PTX instead",
+                "This release does not look in the nvidia-cuda-nvcc wheel (2.14 and later do):"
+                " put the bin folder of a CUDA toolkit of the version this TensorFlow was built"
+                " with (it holds ptxas, ptxas.exe on Windows) on PATH, and start a new terminal;"
+                " XLA (jit_compile=True) needs it, other work runs on the driver's compiler.",
+                "https://github.com/tensorflow/tensorflow/issues/50562",
+                tf_versions=SpecifierSet("<2.14"),
             ),
         ),
     ),
