@@ -321,3 +321,19 @@ def test_windows_ptxas_not_started_beside_a_working_gpu_is_a_warning_with_a_path
     first = doc["findings"][0]
     assert (first["id"], first["severity"]) == ("xla-toolchain-missing", "warning")
     assert "PATH" in first["fix"] and "tensorflow[and-cuda]" not in first["fix"]
+
+
+def test_in_a_container_the_gpu_shown_sends_the_user_to_the_containers_access_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/DeepLabCut/DeepLabCut/issues/1724: the nvidia-smi table the reporter
+    # posted, from deeplabcut-docker, and nothing of TensorFlow's
+    log = (
+        "| NVIDIA-SMI 510.47.03    Driver Version: 510.47.03    CUDA Version: 11.6     |\n"
+        "|-------------------------------+----------------------+----------------------+\n"
+        "|   0  Tesla M40 24GB      Off  | 00000000:01:00.0 Off |                    0 |\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "linux", "--container")
+    assert "started with the GPU" in doc["verdict"] and doc["exit"] == ExitCode.CPU_ONLY
+    outside = run(tmp_path, capsys, log, "--os", "linux", "--no-container")
+    assert "started with the GPU" not in outside["verdict"]

@@ -976,6 +976,15 @@ def _most_likely(
         and facts.knows("gpus")
         and bool(facts.gpus)
     )
+    if driver_works and facts.knows("container") and facts.platform.container:
+        # what nvidia-smi shows may be the host's: the container gets the GPU only if started
+        # with it (DeepLabCut#1724)
+        return (
+            f"The driver ({facts.driver.version}) and the GPU are there; in a container, first"
+            " check that the container itself was started with the GPU ('nvidia-smi' inside it,"
+            " 'docker run --gpus all'), then that this TensorFlow finds CUDA libraries it can"
+            " load and is a build with CUDA; the steps below confirm which."
+        )
     if driver_works:
         return (
             f"The driver ({facts.driver.version}) and the GPU are there, so most likely this"
