@@ -337,3 +337,89 @@ def test_in_a_container_the_gpu_shown_sends_the_user_to_the_containers_access_fi
     assert "started with the GPU" in doc["verdict"] and doc["exit"] == ExitCode.CPU_ONLY
     outside = run(tmp_path, capsys, log, "--os", "linux", "--no-container")
     assert "started with the GPU" not in outside["verdict"]
+
+
+def test_a_windows_driver_older_than_cuda_in_wsl_is_an_error_whatever_the_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/microsoft/WSL/issues/5848 (verbatim): a Windows update put back a
+    # driver without CUDA for WSL 2
+    log = " NVIDIA-SMI 451.67       Driver Version: 451.67       CUDA Version: 11.0\n"
+    doc = run(tmp_path, capsys, log, "--os", "wsl2")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("driver-too-old", "error")
+    assert doc["verdict"].startswith("TensorFlow is not using the GPU because")
+
+
+def test_cudnn_that_could_not_start_and_then_aborted_is_a_crash_without_the_device_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/14111 (verbatim)
+    log = (
+        "2017-10-30 17:55:23.525428: E tensorflow/stream_executor/cuda/cuda_dnn.cc:371] could not"
+        " create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR\n"
+        "2017-10-30 17:55:23.525452: E tensorflow/stream_executor/cuda/cuda_dnn.cc:338] could not"
+        " destroy cudnn handle: CUDNN_STATUS_BAD_PARAM\n"
+        "2017-10-30 17:55:23.525458: F tensorflow/core/kernels/conv_ops.cc:672] Check failed:"
+        " stream->parent()->GetConvolveAlgorithms("
+        " conv_parameters.ShouldIncludeWinogradNonfusedAlgo<T>(), &algorithms) \n"
+        "Aborted (core dumped)\n"
+    )
+    doc = run(tmp_path, capsys, log)
+    assert doc["findings"][0]["id"] == "gpu-out-of-memory"
+    assert doc["exit"] == ExitCode.TF_BROKEN
+    assert doc["verdict"].startswith("TensorFlow reached the GPU")
+
+
+def test_nvidia_wheels_on_the_path_in_a_container_are_the_cuda_not_the_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/jupyter/docker-stacks/issues/2100 (verbatim, the path shortened to two
+    # of its wheel folders): CUDA 11 wheels under a TensorFlow that loads CUDA 12
+    log = (
+        "2024-03-15 02:38:23.246671: I external/local_tsl/tsl/platform/default/dso_loader.cc:70]"
+        " Could not load dynamic library 'libcudart.so.12'; dlerror: libcudart.so.12: cannot open"
+        " shared object file: No such file or directory; LD_LIBRARY_PATH:"
+        " /opt/conda/lib/python3.11/site-packages/nvidia/cublas/lib/:"
+        "/opt/conda/lib/python3.11/site-packages/nvidia/cuda_runtime/lib/\n"
+    )
+    first = run(tmp_path, capsys, log, "--container")["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert "wheel" in first["title"] and "image" not in first["title"]
+
+
+def test_no_kernel_image_names_the_release_that_has_kernels_for_this_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # tensorflow#42467: 2.3's build skipped sm_50, which 2.4 and later carry again (a log
+    # composed from that thread's lines)
+    log = (
+        "2020-08-10 15:13:48.510000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1402]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 3001 MB"
+        " memory) -> physical GPU (device: 0, name: Quadro M2000M, pci bus id: 0000:01:00.0,"
+        " compute capability: 5.0)\n"
+        "2020-08-10 15:13:50.105836: F .\\tensorflow/core/kernels/conv_2d_gpu.h:710] Non-OK-status:"
+        " GpuLaunchKernel( SwapDimension1And2InTensor3UsingTiles<T, NumThreads, TileLongSide,"
+        " TileShortSide>, total_tiles_count, NumThreads, 0, d.stream(), input, input_dims,"
+        " output) status: Internal: no kernel image is available for execution on the device\n"
+    )
+    stated = ("--os", "windows", "--python", "3.8", "--tf", "2.3.0", "--driver", "451.67")
+    first = run(tmp_path, capsys, log, *stated)["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert first["fix"].startswith("TensorFlow 2.10.1 still supports this GPU")
+
+
+def test_ngcs_no_driver_banner_under_wsl_is_not_told_to_add_the_gpu_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/NVIDIA/nvidia-container-toolkit/issues/271 (verbatim excerpt)
+    log = (
+        "docker run --gpus all -it --shm-size=1g --ulimit memlock=-1 --ulimit stack=67108864"
+        " nvcr.io/nvidia/tensorflow:20.03-tf2-py3\n"
+        "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.\n"
+        "   Use 'nvidia-docker run' to start this container; see\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "wsl2", "--container")
+    banner = next(f for f in doc["findings"] if f["id"] == "container-gpu-not-exposed")
+    assert banner["severity"] == "info"
+    assert "without access" not in banner["title"] and "Nothing to do" in banner["fix"]

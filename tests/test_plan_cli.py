@@ -720,6 +720,19 @@ def test_a_jetson_with_no_installable_release_still_hears_pypi_has_no_cuda_build
     assert severities.get("compute-capability-unsupported", "info") == "info"
 
 
+def test_a_jetson_plan_in_text_says_nvidias_build_uses_its_gpu(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A Jetson Nano on JetPack 4.6's Python 3.6 (review 80, q26): nothing from PyPI installs,
+    and the headline says where the GPU build is, not only that nothing can be installed."""
+    argv = shlex.split(
+        "plan --no-probe --os linux --python 3.6 --gpu 'NVIDIA Tegra X1' --driver 32.6.1"
+    )
+    main(argv)
+    head = capsys.readouterr().out.splitlines()[:2]
+    assert "NVIDIA's TensorFlow for JetPack uses this Jetson's GPU" in head[1]
+
+
 def test_a_legacy_driver_is_not_the_cause_for_a_gpu_no_release_runs_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -13,6 +13,7 @@ from rich.table import Table
 from .facts import JUDGED_BY_THE_LOG, Facts
 from .findings import Finding, Severity
 from .plan import Plan
+from .planner.jetson import JETPACK_SOURCE
 from .results import (
     Applied,
     ApplyNotConfirmed,
@@ -158,6 +159,12 @@ def show_plan(console: Console, plan: Plan) -> None:
         verdict = "[bold yellow]A CPU setup, as no GPU was stated: TensorFlow {tf} on the CPU[/]"
     console.print(verdict.format(tf=escape(plan.tensorflow or "")))
     errors = [f for f in plan.findings if f.severity is Severity.ERROR]
+    if plan.verdict != "gpu" and errors and errors[0].source == JETPACK_SOURCE:
+        # the PyPI releases planned from have no CUDA on a Jetson: NVIDIA's own build does
+        console.print(
+            "[bold yellow]from PyPI; NVIDIA's TensorFlow for JetPack uses this Jetson's GPU"
+            " (below)[/]"
+        )
     if plan.verdict == "gpu" and any(f.id == "cuda-visible-devices-hides-gpus" for f in errors):
         console.print("[bold yellow]once CUDA_VISIBLE_DEVICES shows it (see below)[/bold yellow]")
     elif plan.verdict == "gpu" and errors:

@@ -552,6 +552,7 @@ def diagnose(
         judged,
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
+    findings = _kernels_named_for_this_gpu(findings, judged)
     findings = conda_lib_on_the_path(findings, known, log or "")
     findings = floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
@@ -800,6 +801,9 @@ def diagnose(
             m.signature.at_work and m.signature.finding_id in failed_ids for m in matches
         )
         broken = broken or at_work
+        # cuDNN that could not start for work on a GPU, and the process then aborted on it: a
+        # crash, as where the device line was kept (tensorflow#14111)
+        broken = broken or (ended_by == "crash" and _cudnn_started_on_a_gpu(top, matches))
         verdict = (
             # a kernel that faulted ran on the GPU: the work failed there
             f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
@@ -1133,6 +1137,26 @@ does not)."""
 
 STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
 """Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
+
+
+def _kernels_named_for_this_gpu(
+    findings: tuple[Finding, ...], judged: tuple[Finding, ...]
+) -> tuple[Finding, ...]:
+    """The log's 'no kernel image' merged with the facts' reading of the same GPU and release:
+    the log's fix is general (older GPU, older TensorFlow), the facts' names the release that
+    has kernels for this GPU (a Maxwell card under 2.3, whose build skipped sm_50: 2.4 and
+    later have it again), so that one is said too."""
+    named = next((f for f in judged if f.id == "compute-capability-unsupported"), None)
+    if named is None:
+        return findings
+    return tuple(
+        dataclasses.replace(f, fix=f"{named.fix} {f.fix}")
+        if f.id == named.id and named.fix not in f.fix
+        else f
+        for f in findings
+    )
+
+
 CUDNN_CHECKED = frozenset({"cudnn-version-mismatch", "cudnn-version-mismatch-cut"})
 """TensorFlow's CUDA build refusing the cuDNN it loaded, at the first op that needs it."""
 

@@ -16,6 +16,7 @@ from ..facts import CudaInstall, CudnnInstall, Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged
 from ..matrix.model import Matrix
 from ..matrix.query import release
+from ..planner.driver_gpus import predates_wsl_cuda
 from ..planner.judge import judge_installed
 from ..versions import LibraryKind, parsed, serves_build, xy
 from .release_hints import series_published_by
@@ -233,9 +234,11 @@ def _true_for_every_older_build(facts: Facts, matrix: Matrix) -> frozenset[str]:
     pythons = [parsed(xy(p.version)) for p in facts.pythons] if facts.knows("pythons") else []
     if newest_python is not None and pythons and all(p > newest_python for p in pythons):
         held.add("python-unsupported")
+    if predates_wsl_cuda(facts):
+        held.add("driver-too-old")  # no CUDA in WSL 2 at all before R470, for any release
     builds = matrix.tensorflow.legacy_builds
     if not builds:
-        return frozenset()
+        return frozenset(held)
     # below the table's oldest build are the 0.x releases it does not list (CUDA 7.x, cuDNN 4)
     cuda_floor = min(parsed(b.cuda) for b in builds)
     cuda = [c.version for c in facts.cuda] if facts.knows("cuda") else []

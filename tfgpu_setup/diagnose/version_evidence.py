@@ -557,8 +557,12 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
             "install' of NVIDIA's wheels for it, or apt's cuda-libraries package of that version).",
             COLAB_CUDA,
         )
-    if not log.cuda_folders_searched:
+    if not log.cuda_folders_searched and not log.nvidia_wheels_line:
+        # (NVIDIA's wheels on the path or installed: the CUDA is theirs, not the image's,
+        # jupyter/docker-stacks#2100)
         return _container_ships_another(facts, w, fix)
+    if not log.cuda_folders_searched:
+        return None
     if lib_folder_not_lib64(log):
         return None  # the folder searched holds no libraries on Linux: no version is shown
     folder = log.cuda_folders_searched[0]
