@@ -773,6 +773,10 @@ WRITTEN = {
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",
     "cuinit-no-device-quoted": "it returns `CUDA_ERROR_NO_DEVICE` and",
+    # https://github.com/tensorflow/tensorflow/issues/30856
+    "libstdcxx-from-the-library-path": "ImportError: /opt/gnu/gcc/lib64/libstdc++.so.6: version"
+    " `GLIBCXX_3.4.21' not found (required by /home/a/anaconda3/lib/python3.7/site-packages/"
+    "tensorflow/python/_pywrap_tensorflow_internal.so)",
     # https://github.com/talmolab/sleap/issues/1806 (its title)
     "cudnn-sublibrary-not-loaded-bare": "Could not load library libcudnn_cnn_infer.so.8",
     # https://github.com/smallcorgi/Faster-RCNN_TF/issues/330

@@ -406,7 +406,7 @@ def test_no_kernel_image_names_the_release_that_has_kernels_for_this_gpu(
     stated = ("--os", "windows", "--python", "3.8", "--tf", "2.3.0", "--driver", "451.67")
     first = run(tmp_path, capsys, log, *stated)["findings"][0]
     assert first["id"] == "compute-capability-unsupported"
-    assert first["fix"].startswith("TensorFlow 2.10.1 still supports this GPU")
+    assert first["fix"].startswith("TensorFlow 2.10.1 supports this GPU")
 
 
 def test_ngcs_no_driver_banner_under_wsl_is_not_told_to_add_the_gpu_again(
@@ -423,3 +423,104 @@ def test_ngcs_no_driver_banner_under_wsl_is_not_told_to_add_the_gpu_again(
     banner = next(f for f in doc["findings"] if f["id"] == "container-gpu-not-exposed")
     assert banner["severity"] == "info"
     assert "without access" not in banner["title"] and "Nothing to do" in banner["fix"]
+
+
+def test_tensorflows_fatal_check_after_the_device_came_up_is_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/4769 (verbatim excerpt, a PBS job)
+    log = (
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:839] Creating TensorFlow device"
+        " (/gpu:0) -> (device: 0, name: Tesla K40t, pci bus id: 0000:82:00.0)\n"
+        "F tensorflow/core/common_runtime/gpu/gpu_device.cc:170] Check failed: err == cudaSuccess"
+        " (71 vs. 0)\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "linux")
+    assert doc["exit"] == ExitCode.TF_BROKEN
+    assert "crashed on a fatal check" in doc["verdict"]
+
+
+def test_a_pre_release_stated_is_named_as_stated_not_as_a_patch_nobody_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/34723: 2.1.0rc0 on Windows, CUDA 10.0
+    log = "Could not load dynamic library 'cudart64_101.dll'; dlerror: cudart64_101.dll not found\n"
+    stated = ("--os", "windows", "--python", "3.7", "--tf", "2.1.0rc0", "--cuda-toolkit", "10.0")
+    doc = run(tmp_path, capsys, log, *stated)
+    said = " ".join(" ".join([f["title"], *f["evidence"], f["fix"]]) for f in doc["findings"])
+    assert "TensorFlow 2.1.0rc0" in said and "2.1.4" not in said
+
+
+def test_a_toolkits_targets_folder_searched_is_its_lib64_searched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/ArjunaCluster/ArjunaUsers/issues/9 (verbatim): the compute node's
+    # LD_LIBRARY_PATH names CUDA 10.1's targets folder, and libcudart.so.10.1 is not there
+    log = (
+        "2021-07-19 11:09:28.539350: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:59] Could not load dynamic library 'libcudart.so.10.1'; dlerror:"
+        " libcudart.so.10.1: cannot open shared object file: No such file or directory;"
+        " LD_LIBRARY_PATH: /opt/ohpc/pub/compiler/gcc/5.4.0/lib64:"
+        "/usr/local/cuda-10.1/targets/x86_64-linux/lib:/home/azeeshan/install/libxc-3.0.0/lib::4\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.3.0")["findings"][0]
+    assert first["id"] == "cuda-libs-not-found"
+    assert "which the loader searched" in first["fix"]
+    assert "export LD_LIBRARY_PATH=/usr/local/cuda-10.1/lib64" not in first["fix"]
+
+
+def test_anacondas_own_gpu_build_is_not_judged_by_the_pip_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/ContinuumIO/anaconda-issues/issues/12566 (verbatim excerpt): Anaconda's
+    # 2.4.1, built with CUDA 10.1 and cuDNN 7.6 (AnacondaRecipes/tensorflow_recipes)
+    log = (
+        "- TensorFlow version: 2.4.1       \n"
+        "- Tensorflow-base: 2.4.1          \n"
+        "- Tensorflow-gpu: 2.4.1                \n"
+        "- Python version: 3.8.8\n"
+        "- CUDA/cuDNN version: 10.1.168/7.6.5 (installed from Anaconda)\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "linux")
+    assert not {"cuda-version-mismatch", "cudnn-version-mismatch"} & set(errors(doc))
+    # the same list without conda's tensorflow-base is pip's build, which the table judges
+    pip = log.replace("- Tensorflow-base: 2.4.1          \n", "")
+    assert "cuda-version-mismatch" in errors(run(tmp_path, capsys, pip, "--os", "linux"))
+
+
+def test_cudnn_failing_on_a_gpu_newer_than_its_cuda_is_the_missing_kernels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # tensorflow#46093: an RTX 3080 under 2.3 (CUDA 10.1, cuDNN 7.6); lines as TensorFlow 2.3
+    # prints them
+    log = (
+        "2020-12-15 15:14:24.112204: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1402]"
+        " Created TensorFlow device (/job:localhost/replica:0/task:0/device:GPU:0 with 8581 MB"
+        " memory) -> physical GPU (device: 0, name: GeForce RTX 3080, pci bus id: 0000:01:00.0,"
+        " compute capability: 8.6)\n"
+        "2020-12-15 15:14:31.550012: E tensorflow/stream_executor/cuda/cuda_dnn.cc:318] Could not"
+        " create cudnn handle: CUDNN_STATUS_INTERNAL_ERROR\n"
+    )
+    doc = run(tmp_path, capsys, log, "--tf", "2.3")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("compute-capability-unsupported", "error")
+    assert doc["exit"] == ExitCode.TF_BROKEN
+    # on a GPU whose cuDNN the build's CUDA knows (a Turing card), the same line is memory
+    turing = log.replace("GeForce RTX 3080", "GeForce RTX 2080").replace("8.6)", "7.5)")
+    assert run(tmp_path, capsys, turing, "--tf", "2.3")["findings"][0]["id"] == "gpu-out-of-memory"
+
+
+def test_a_compiler_modules_libstdcxx_first_on_the_path_is_named_with_its_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/30856 (verbatim): a CentOS 6 cluster's
+    # gcc module ahead of conda's newer libstdc++
+    log = (
+        "Import error ImportError: /opt/gnu/gcc/lib64/libstdc++.so.6: version `GLIBCXX_3.4.21'"
+        " not found (required by /home/atanteck/anaconda3/lib/python3.7/site-packages/tensorflow/"
+        "python/_pywrap_tensorflow_internal.so). Indicated file is there at the path.\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "linux", "--tf", "1.14.0", "--python", "3.7")
+    first = doc["findings"][0]
+    assert "/opt/gnu/gcc/lib64" in first["title"] and "module" in first["fix"]
+    assert doc["exit"] == ExitCode.TF_BROKEN

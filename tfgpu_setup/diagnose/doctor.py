@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from packaging.version import InvalidVersion
+
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import (
@@ -28,7 +30,7 @@ from ..findings import (
 )
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
-from ..planner.evaluate import arch_defect, major_only
+from ..planner.evaluate import arch_defect, cuda_predates_gpu, major_only
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
@@ -639,7 +641,9 @@ def diagnose(
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
     # (a nightly is judged as a release beside it: named by that series, not a patch of it)
-    findings = _named_by_series(findings, entry if not stated or neighbours else None)
+    # (a pre-release stated, '2.1.0rc0', is judged as its series' release: named as stated)
+    pre = as_named if stated and as_named and _pre_release(as_named) else None
+    findings = _named_by_series(findings, entry if not stated or neighbours or pre else None, pre)
     findings = kernels_moot(findings)
     findings = rank(_one_build_checked_its_cudnn(findings, matches))
     findings = backslash_broke_the_export(findings, log or "")
@@ -702,6 +706,16 @@ def diagnose(
             # cuBLAS's GEMM that would not launch on a GPU the build has no kernels for: the
             # kernels, not memory (tensorflow#25403, keras-yolo3#332)
             after_gpu |= newer
+        # cuDNN that would not start on a GPU newer than the CUDA it was built with: its cuDNN
+        # has no code for it, so the missing kernels fail the work, not memory
+        # (tensorflow#46093: an RTX 3080 under 2.3's cuDNN 7.6)
+        predated = (
+            bool(newer)
+            and _libraries_predate_the_gpu(known, entry, matrix)
+            and any(m.signature.name in CUDNN_ON_A_GPU for m in after_the_last_gpu(matches))
+        )
+        if predated:
+            after_gpu |= newer
         if after_gpu and kernels_off:
             # work failed on a GPU no kernel of this release runs on (a known defect): the
             # kernels are the cause, whatever failed first
@@ -720,7 +734,7 @@ def diagnose(
             kept=newer | optional,
         )
         library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
-        if newer and not legacy_newer and not library_failed:
+        if newer and not legacy_newer and not library_failed and not predated:
             findings = jit_at_start(findings, known, entry, matrix)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
         failed = next(
@@ -746,6 +760,15 @@ def diagnose(
         # a library that would not start on the GPU (cuDNN's handle), and the process then
         # aborted on it: the program crashed, whatever the likelier cause (medaka#236)
         aborted = failed is not None and failed.id in STARTS_ON_THE_GPU and ended_by == "crash"
+        if failed is None and _fatal_record_after_the_gpu(log or "", matches, ended_by, ended_line):
+            # TensorFlow's own CHECK in its GPU code ended the run after the device came up
+            # (tensorflow#4769: 'gpu_device.cc:170] Check failed: err == cudaSuccess (71 vs. 0)')
+            record = next(
+                (line.strip() for line in (log or "").splitlines() if ended_line[:60] in line),
+                ended_line,
+            )
+            verdict += f", but then TensorFlow crashed on a fatal check of its own ('{record}')"
+            aborted = True
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed) or aborted, known)
     thin = verify is None and _says_one_thing(matches)
     # verify's import failed, or the log shows TensorFlow's own import failing with nothing
@@ -1098,16 +1121,20 @@ def _with_release_context(
 
 
 def _named_by_series(
-    findings: tuple[Finding, ...], guessed: TfRelease | None
+    findings: tuple[Finding, ...], guessed: TfRelease | None, stated: str | None = None
 ) -> tuple[Finding, ...]:
     """A release only guessed from the log's hints is named by its series ('TensorFlow 2.0'),
-    as the matrix judged it: its patch release ('2.0.4') is one nobody stated or logged."""
-    if guessed is None or xy(guessed.version) == guessed.version:
+    as the matrix judged it: its patch release ('2.0.4') is one nobody stated or logged. A
+    pre-release stated ('2.0.0b1'), which the matrix judges as its series' newest patch, keeps
+    the name it was stated by."""
+    judged = guessed
+    if judged is None or xy(judged.version) == judged.version:
         return findings
-    patch = re.compile(rf"(?<=TensorFlow ){re.escape(guessed.version)}(?!\.?\d)")
+    patch = re.compile(rf"(?<=TensorFlow ){re.escape(judged.version)}(?!\.?\d)")
+    name = stated or xy(judged.version)
 
     def series(text: str) -> str:
-        return patch.sub(xy(guessed.version), text)
+        return patch.sub(name, text)
 
     return tuple(
         dataclasses.replace(
@@ -1118,6 +1145,13 @@ def _named_by_series(
         )
         for f in findings
     )
+
+
+def _pre_release(version: str) -> bool:
+    try:
+        return parsed(version).is_prerelease
+    except InvalidVersion:
+        return False
 
 
 def _smoke_version(verify: VerifyOutcome | None) -> str | None:
@@ -1155,6 +1189,18 @@ def _kernels_named_for_this_gpu(
         else f
         for f in findings
     )
+
+
+def _fatal_record_after_the_gpu(
+    log: str, matches: tuple[LogMatch, ...], ended_by: str, ended_line: str
+) -> bool:
+    """The log's last failure is TensorFlow's own fatal record ('F ...cc:N] Check failed'),
+    written after the last line that showed the GPU."""
+    if ended_by != "crash" or ".cc:" not in ended_line:
+        return False
+    shown = [m.line for m in matches if m.signature.proves_gpu]
+    at = log.rfind(ended_line)
+    return bool(shown) and at > log.rfind(shown[-1])
 
 
 CUDNN_CHECKED = frozenset({"cudnn-version-mismatch", "cudnn-version-mismatch-cut"})
@@ -1292,6 +1338,19 @@ def _errors_after_gpu(
         # work that failed on the GPU its own line shows (a kernel that would not compile),
         # whatever the doubt about why
         or m in failing_there
+    )
+
+
+def _libraries_predate_the_gpu(facts: Facts, release: TfRelease | None, matrix: Matrix) -> bool:
+    """A GPU the release's kernels reach only through PTX, while the CUDA it was built with (so
+    its cuDNN and cuBLAS) predates the GPU's architecture."""
+    if release is None or not facts.knows("gpus"):
+        return False
+    return any(
+        g.compute_capability is not None
+        and query.cc_support(release, g.compute_capability) == "ptx-jit"
+        and cuda_predates_gpu(release, g.compute_capability, matrix) is not None
+        for g in facts.gpus
     )
 
 

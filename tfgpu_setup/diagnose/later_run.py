@@ -43,6 +43,9 @@ IMPORT_STOPPERS = (
             "windows-msvc-preload-failed",
             "windows-page-file-too-small",
             "directml-plugin-for-another-tensorflow",
+            # a C++ runtime older than TensorFlow's own library was built with
+            "libstdcxx-version-not-found",
+            "libstdcxx-from-the-library-path",
         }
     )
 )

@@ -1057,7 +1057,24 @@ def _installed_row(pattern: re.Pattern[str], text: str) -> str:
 
 def _conda_gpu_build(text: str) -> str:
     """conda's own GPU build where it is the TensorFlow installed: not under a pip one."""
-    return "" if _PIP_ROW_TENSORFLOW.search(text) else _installed_row(_CONDA_GPU_ROW, text)
+    if _PIP_ROW_TENSORFLOW.search(text):
+        return ""
+    row = _installed_row(_CONDA_GPU_ROW, text)
+    if row or not _CONDA_GPU_METAPACKAGE.search(text):
+        return row
+    return _first(_CONDA_BASE_LISTED, text)
+
+
+_CONDA_BASE_LISTED = re.compile(
+    r"^[ \t>*-]{0,8}(?i:tensorflow-base):?[ \t]+\d+\.\d+\.\d+\b[^\n]{0,60}", re.MULTILINE
+)
+"""tensorflow-base with its version, as an issue template lists it ('- Tensorflow-base: 2.4.1'):
+a package only conda has (Anaconda's and conda-forge's build of TensorFlow; PyPI has none)."""
+_CONDA_GPU_METAPACKAGE = re.compile(
+    r"^[ \t>*-]{0,8}(?i:tensorflow-gpu):?[ \t]+\d+\.\d+\.\d+\b", re.MULTILINE
+)
+"""... beside tensorflow-gpu, the metapackage that selects its GPU build (anaconda-issues#12566:
+Anaconda's 2.4.1, built with CUDA 10.1 and cuDNN 7.6)."""
 
 
 _CONDA_TF_ROW = re.compile(

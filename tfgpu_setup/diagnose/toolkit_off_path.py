@@ -121,9 +121,18 @@ def _searched_in_vain(wanted: Sequence[Wanted], folder: str) -> str:
     lists it) and did not find, or ''."""
     for w in wanted:
         named = _LIBRARY_FILE.search(w.line)
-        if named is not None and folder.rstrip("/") in {e.rstrip("/") for e in searched(w)}:
+        if named is not None and _as_lib64(folder) in {_as_lib64(e) for e in searched(w)}:
             return named.group(0)
     return ""
+
+
+_TARGETS_LIB = re.compile(r"/targets/[\w-]{1,40}-linux/lib/?$")
+
+
+def _as_lib64(folder: str) -> str:
+    """A toolkit's library folder by one name: lib64 is a link to targets/<arch>-linux/lib
+    (ArjunaUsers#9 searched the latter)."""
+    return _TARGETS_LIB.sub("/lib64", folder.rstrip("/"))
 
 
 def _not_in_its_folder(finding: Finding, lib: str, folder: str, version: str) -> Finding:

@@ -290,7 +290,7 @@ def gpu_support(release: TfRelease, gpu: Gpu, matrix: Matrix) -> GpuSupport:
     kernels = ",".join((*release.sass, *release.ptx)) or "none listed"
     if level == "sass":
         return GpuSupport(gpu, "sass", f"native kernels for {cc} ({kernels})")
-    if level == "ptx-jit" and (predates := _cuda_predates_gpu(release, cc, matrix)):
+    if level == "ptx-jit" and (predates := cuda_predates_gpu(release, cc, matrix)):
         return GpuSupport(gpu, "unsupported", predates)
     if level == "ptx-jit":
         return GpuSupport(
@@ -306,7 +306,7 @@ LIBRARIES_PREDATE_GPU_SOURCE = "https://github.com/tensorflow/tensorflow/issues/
 will; NVIDIA/tensorflow#96 says the same of RTX 40 GPUs and CUDA 11.8."""
 
 
-def _cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | None:
+def cuda_predates_gpu(release: TfRelease, cc: str, matrix: Matrix) -> str | None:
     """Why PTX JIT will not save a GPU that is newer than the CUDA the release was built with:
     TensorFlow's own kernels can be JIT-compiled, but the cuDNN and cuBLAS of that CUDA have no
     code for an architecture that did not exist yet. None when the CUDA supports the GPU, or

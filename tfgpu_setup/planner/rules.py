@@ -930,15 +930,23 @@ def _older_release_fix(ctx: Context, releases: list[TfRelease]) -> str:
     fits = next((r for r in releases if pythons is None or pythons & set(r.python)), None)
     if fits is not None:
         return (
-            f"TensorFlow {fits.version} still supports this GPU: 'tfgpu-setup plan --tf "
+            f"TensorFlow {fits.version} {_supports(ctx, fits)} this GPU: 'tfgpu-setup plan --tf "
             f"{fits.version}'."
         )
     newest = releases[0]
     return (
-        f"TensorFlow {newest.version} still supports this GPU, with Python "
+        f"TensorFlow {newest.version} {_supports(ctx, newest)} this GPU, with Python "
         f"{newest.python[0]} to {newest.python[-1]} (none of those is here): install one, then "
         f"'tfgpu-setup plan --tf {newest.version} --python {newest.python[-1]}'."
     )
+
+
+def _supports(ctx: Context, named: TfRelease) -> str:
+    """'still supports' for a release older than the one judged (an older GPU), 'supports' for
+    a newer one (a GPU newer than the judged build: an RTX 5090 under 2.18)."""
+    judged = ctx.chosen.release.version if ctx.chosen is not None else None
+    newer = judged is not None and parsed(named.version) > parsed(judged)
+    return "supports" if newer else "still supports"
 
 
 def _no_pypi_release_fix(bad: list[GpuSupport]) -> str:

@@ -415,6 +415,32 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/misskey-dev/misskey/issues/8961",
     ),
     Signature(
+        # ... the libstdc++ of a folder outside the system's and conda's, which only
+        # LD_LIBRARY_PATH puts first: a cluster's compiler module (tensorflow#30856:
+        # /opt/gnu/gcc/lib64 ahead of conda's newer one)
+        name="libstdcxx-from-the-library-path",
+        needles=("GLIBCXX_", "CXXABI_"),
+        pattern=compiled(
+            r"(?P<path>/(?!usr/|lib)(?![^\s:'\"]{0,200}(?:conda|mamba|/envs/))[^\s:'\"]{1,200})"
+            r"/libstdc\+\+\.so\.6: version [`'\"]?(?P<symbol>(?:GLIBCXX|CXXABI)_\d{1,2}"
+            r"(?:\.\d{1,2}){1,2})[`'\"]? not found \(required by [^()\n]{0,300}?"
+            r"(?:[/\\](?:site|dist)-packages[/\\]tensorflow|_pywrap_tensorflow|libtensorflow)"
+        ),
+        finding_id="glibc-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The libstdc++ in {path}, found first on the loader path, is older than the one this"
+            " TensorFlow was built with ({symbol} not found)"
+        ),
+        fix=(
+            "{path} is on LD_LIBRARY_PATH ahead of a newer libstdc++ (on a cluster, a compiler"
+            " module's: 'module load gcc/...'): unload that module or load a newer gcc, or take"
+            " the folder off LD_LIBRARY_PATH in the job, then import TensorFlow again."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/30856",
+        subject="{symbol}",
+    ),
+    Signature(
         # The loader picks a libstdc++ older than the GCC runtime TensorFlow was built with: the
         # system's, or a conda environment's own bin/../lib/libstdc++.so.6 shadowing a newer one.
         name="libstdcxx-version-not-found",
