@@ -27,3 +27,12 @@ def doctor_exit(
     path.write_text(log, encoding="utf-8")
     code = main(["doctor", "--log", str(path), *flags, "--json"])
     return code, json.loads(capsys.readouterr().out)
+
+
+def doctor_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str
+) -> Any:
+    """The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
+    code, document = doctor_exit(tmp_path, capsys, log, "--no-probe", *flags)
+    document["exit"] = code
+    return document

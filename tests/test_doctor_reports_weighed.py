@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from doctor_support import doctor_exit
+from doctor_support import doctor_document
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.errors import ExitCode
@@ -15,11 +15,8 @@ from tfgpu_setup.errors import ExitCode
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> dict:
-    """The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
-    code, document = doctor_exit(tmp_path, capsys, log, "--no-probe", *flags)
-    document["exit"] = code
-    return document
+run = doctor_document
+"""The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
 
 
 def first(document: dict) -> dict:
