@@ -773,6 +773,9 @@ WRITTEN = {
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",
     "cuinit-no-device-quoted": "it returns `CUDA_ERROR_NO_DEVICE` and",
+    # https://github.com/apple/tensorflow_macos/issues/48
+    "macos-arm64-wheel-refused": "ERROR: numpy-1.18.5-cp38-cp38-macosx_11_0_arm64.whl is not a"
+    " supported wheel on this platform.",
     # https://github.com/tensorflow/tensorflow/issues/30856
     "libstdcxx-from-the-library-path": "ImportError: /opt/gnu/gcc/lib64/libstdc++.so.6: version"
     " `GLIBCXX_3.4.21' not found (required by /home/a/anaconda3/lib/python3.7/site-packages/"

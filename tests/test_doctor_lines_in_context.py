@@ -5,11 +5,13 @@ a library of a cuDNN known installed. Each log line is verbatim from the thread 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from doctor_support import doctor_document
 
+from tfgpu_setup.cli import main
 from tfgpu_setup.errors import ExitCode
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
@@ -521,3 +523,108 @@ def test_a_compiler_modules_libstdcxx_first_on_the_path_is_named_with_its_folder
     first = doc["findings"][0]
     assert "/opt/gnu/gcc/lib64" in first["title"] and "module" in first["fix"]
     assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+def test_ipythons_frame_in_tensorflows_native_loader_is_an_import_that_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/microsoft/vscode-python/issues/7929 (verbatim excerpt): the page took
+    # '<module>' for markup, so the frame's line ends at 'in'
+    log = (
+        "    ImportError                               Traceback (most recent call last)\n"
+        "    D:\\Files\\Programs\\DeepLearning\\dlenv\\lib\\site-packages\\tensorflow\\python\\"
+        "pywrap_tensorflow.py in \n"
+        "        57 \n"
+        "    ---> 58   from tensorflow.python.pywrap_tensorflow_internal import *\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "windows")
+    assert doc["exit"] == ExitCode.TF_BROKEN
+    assert "failed to import" in doc["verdict"]
+    # SWIG's module names a release before 2.2: no warning about 2.11's Windows builds
+    assert "windows-native-gpu-unsupported" not in ids(doc)
+
+
+def test_the_kernel_modules_version_file_names_the_module_not_the_libraries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/illinois-scicomp/machine-shop-maintenance/issues/70 (verbatim excerpt)
+    log = (
+        "Failed to initialize NVML: Driver/library version mismatch\n"
+        "NVRM version: NVIDIA UNIX x86_64 Kernel Module  520.56.06  Thu Oct  6 21:38:55 UTC 2022\n"
+    )
+    driver = run(tmp_path, capsys, log, "--os", "linux")["facts"]["driver"]
+    assert driver["kernel_module_version"] == "520.56.06"
+    assert driver["library_version"] is None
+
+
+def test_a_jetsons_cuda_mismatch_is_mended_by_jetpacks_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/AastaNV/TRT_object_detection/issues/25: JetPack 4.2's wheel (CUDA 10.0)
+    # on a Nano with JetPack 4.4 (CUDA 10.2)
+    log = (
+        "ImportError: libcublas.so.10.0: cannot open shared object file: No such file or"
+        " directory\n"
+    )
+    stated = ("--gpu", "Jetson Nano", "--cuda-toolkit", "10.2", "--tf", "1.13.1")
+    first = run(tmp_path, capsys, log, *stated)["findings"][0]
+    assert first["id"] == "cuda-version-mismatch"
+    assert "JetPack" in first["fix"] and "beside the other" not in first["fix"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/50541 (the loader's line, as the same user
+# posted it in #36792): an Intel iMac with a Radeon Pro 5700 XT
+METAL_MISMATCH = (
+    "tensorflow.python.framework.errors_impl.NotFoundError: dlopen(/Users/me/miniforge3/lib/"
+    "python3.8/site-packages/tensorflow-plugins/libmetal_plugin.dylib, 6): Symbol not found:"
+    " _TF_AssignUpdateVariable\n"
+)
+
+
+def test_a_metal_plug_in_mismatch_on_an_intel_mac_gets_the_last_intel_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stated = ("--os", "macos", "--python", "3.8", "--gpu", "AMD Radeon Pro 5700 XT")
+    first = run(tmp_path, capsys, METAL_MISMATCH, *stated)["findings"][0]
+    assert first["id"] == "addon-tensorflow-mismatch"
+    assert "tensorflow==2.13.1 tensorflow-metal==1.0.0" in first["fix"]
+    # on Apple silicon the newest pair stays
+    apple = ("--os", "macos", "--arch", "arm64", "--python", "3.11")
+    first = run(tmp_path, capsys, METAL_MISMATCH, *apple)["findings"][0]
+    assert "tensorflow-metal==1.0.0" not in first["fix"].split(" (")[0]
+
+
+def test_a_macos_cuda_build_that_cannot_load_libcudart_did_not_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/6370 (verbatim)
+    log = (
+        "ImportError: dlopen(/Library/Frameworks/Python.framework/Versions/3.5/lib/python3.5/"
+        "site-packages/tensorflow/python/_pywrap_tensorflow.so, 10): Library not loaded:"
+        " @rpath/libcudart.8.0.dylib\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "macos", "--cuda-toolkit", "7.5")
+    assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+def test_an_arm64_wheel_refused_on_apple_silicon_is_a_python_under_rosetta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/apple/tensorflow_macos/issues/48 (verbatim)
+    log = (
+        "ERROR: numpy-1.18.5-cp38-cp38-macosx_11_0_arm64.whl is not a supported wheel on this"
+        " platform.\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "macos", "--gpu", "Apple M1")
+    first = doc["findings"][0]
+    assert (first["id"], first["severity"]) == ("python-unsupported", "error")
+    assert "arm64" in first["fix"]
+    assert "macos-no-cuda" not in errors(doc)
+
+
+def test_a_doctor_without_a_log_does_not_speak_of_lines(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["doctor", "--no-probe", "--os", "linux", "--gpu", "NVIDIA GeForce RTX 3060", "--json"])
+    verdict = json.loads(capsys.readouterr().out)["verdict"]
+    assert "lines recognised" not in verdict and "no log was given" in verdict

@@ -1817,3 +1817,23 @@ def test_native_windows_on_a_newer_python_gets_a_gpu_plan_with_the_python_to_ins
     assert doc["findings"][0]["id"] == "python-unsupported"
     wsl = next(f for f in doc["findings"] if f["id"] == "windows-native-gpu-unsupported")
     assert "WSL2" in wsl["fix"]
+
+
+@pytest.mark.parametrize("name", ["RX580", "RX 6700 XT", "Radeon R6/R7"])
+def test_amd_cards_written_without_the_maker_are_read_as_amd_gpus(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Threads write AMD's cards without 'AMD' or 'Radeon' (review 82, other GPUs C19): a CPU
+    plan for a GPU of another maker, not an unknown-name error (exit 3)."""
+    code, doc = described(capsys, f"--os linux --gpu {shlex.quote(name)}")
+    assert code == ExitCode.CPU_ONLY and doc["verdict"] == "cpu"
+
+
+def test_nodevfiles_set_without_a_scheduler_is_told_how_to_name_the_gpus(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """TensorFlowOnSpark#79: NoDevFiles, with no Slurm in sight; 'export
+    CUDA_VISIBLE_DEVICES=0,1' fixed it."""
+    _, doc = described(capsys, "--os linux --env CUDA_VISIBLE_DEVICES=NoDevFiles")
+    hidden = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
+    assert "--gres=gpu" in hidden["fix"] and "CUDA_VISIBLE_DEVICES=0,1" in hidden["fix"]

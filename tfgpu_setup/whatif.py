@@ -95,7 +95,10 @@ APPLE_SILICON_GPU = re.compile(r"\bapple m\d", re.IGNORECASE)
 """The GPU of an Apple M-series chip: only Apple silicon (arm64) has one."""
 OTHER_MAKERS_GPU = re.compile(
     r"\b(?:amd|radeon|vega \d{1,2}|instinct mi\d{2,3}|firepro|intel|iris|uhd graphics"
-    r"|hd graphics|arc [ab]\d{3}|apple m\d|mali|adreno)\b",
+    r"|hd graphics|arc [ab]\d{3}|apple m\d|mali|adreno"
+    # AMD's cards as threads write them without the maker ('RX580', 'RX 6700 XT', 'R9 290X',
+    # 'Radeon R6/R7' split at its slash)
+    r"|rx ?\d{3,4}(?: ?xtx?)?|rx vega|r[5-9](?: \d{3}x?)?)\b",
     re.IGNORECASE,
 )
 """GPU names of other makers: what people with an AMD, Intel or Apple GPU state as theirs."""

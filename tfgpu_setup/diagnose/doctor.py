@@ -31,6 +31,7 @@ from ..findings import (
 from ..matrix import query
 from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.evaluate import arch_defect, cuda_predates_gpu, major_only
+from ..planner.jetson import jetpack_libraries
 from ..planner.judge import installed_release, judge_installed
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
@@ -95,7 +96,7 @@ from .logs import (
     on_pasted_lines,
     read_as,
 )
-from .mac_refusals import conda_gpu_build_on_macos
+from .mac_refusals import conda_gpu_build_on_macos, metal_pair_for_an_intel_mac
 from .memory_asked import without_little_memory_asked_for
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
@@ -647,6 +648,9 @@ def diagnose(
     findings = kernels_moot(findings)
     findings = rank(_one_build_checked_its_cudnn(findings, matches))
     findings = backslash_broke_the_export(findings, log or "")
+    findings = jetpack_libraries(findings, known)
+    if known.knows("os") and known.platform.os == "macos":
+        findings = metal_pair_for_an_intel_mac(findings, known, log or "")
     if not gpu_seen:
         findings = rank(
             (
@@ -1048,9 +1052,14 @@ def _most_likely(
             if windows
             else "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
         )
-        return (
+        nothing = (
             "None of the lines recognised here names a failure, and none is TensorFlow saying"
-            f" it has no GPU: it may be using one. Ask it: {ASK_FOR_GPUS}. {watch} Where it"
+            " it has no GPU"
+            if log
+            else "Nothing stated here shows a failure (no log was given)"
+        )
+        return (
+            f"{nothing}: it may be using one. Ask it: {ASK_FOR_GPUS}. {watch} Where it"
             " lists no GPU, the driver or"
             " the CUDA libraries are the usual cause (or, where it works from a terminal and"
             " not from an IDE, notebook or service, the variables that launcher passes on:"

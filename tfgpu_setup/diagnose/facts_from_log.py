@@ -125,11 +125,15 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         unknown.add("driver")
     if "driver" in unknown and log.driver and is_driver_version(log.driver):
         windows = windows_numbered(log.driver, platform.os in ("wsl2", "windows"))
+        # the kernel module's own version file names the module, not the libraries beside it
+        # (machine-shop-maintenance#70: module 520.56.06 under 525.85.12 packages)
+        module = "Kernel Module" in log.driver_line
         driver = Driver(
             version=log.driver,
             cuda_version=log.driver_cuda or driver_max_cuda(matrix, log.driver, windows),
             source=f"log: {log.driver_line}",
-            library_version=log.driver,
+            kernel_module_version=log.driver if module else None,
+            library_version=None if module else log.driver,
             windows_numbering=windows,
         )
         unknown.discard("driver")

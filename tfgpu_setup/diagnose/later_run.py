@@ -67,6 +67,7 @@ LINKED_AT_IMPORT = frozenset(
         "import-driver-library-missing",
         "directml-d3d12-missing",
         "glibc-version-not-found",
+        "macos-cuda-library-not-loaded",
     }
 )
 """A CUDA or cuDNN library missing as Python imports a module: TensorFlow 2.0 and older linked
@@ -94,7 +95,12 @@ def _linked_library_missing(match: LogMatch) -> bool:
         "windows-nvcuda-not-found",
     ):
         return "Could not find '" in match.line or "Could not load '" in match.line
-    if match.signature.name in ("import-driver-library-missing", "directml-d3d12-missing"):
+    if match.signature.name in (
+        "import-driver-library-missing",
+        "directml-d3d12-missing",
+        # a macOS CUDA build (1.1 and older) linking libcudart.X.dylib (tensorflow#6370)
+        "macos-cuda-library-not-loaded",
+    ):
         # TensorFlow 1.x's GPU build links the driver's libcuda.so.1, tensorflow-directml WSL's
         # libd3d12.so: their ImportError is the import failing, whatever CUDA the build has
         return "importerror" in match.line.lower()

@@ -127,6 +127,7 @@ INSTALL_FAILURES = frozenset(
         "conda-no-cuda-driver",
         "pip-tensorflow-pin-conflict",
         "pip-externally-managed",
+        "macos-arm64-wheel-refused",
     }
 )
 """Lines saying pip or conda could not install TensorFlow."""

@@ -240,3 +240,33 @@ def conda_gpu_build_on_macos(facts: Facts, matches: Sequence[LogMatch], text: st
             )
         ]
     return []
+
+
+INTEL_MAC_METAL_PAIR = (
+    "On an Intel Mac, Apple's plug-in stops at 1.0.0, which goes with TensorFlow 2.13 (on an"
+    " AMD GPU, macOS 12 or later): 'pip install tensorflow==2.13.1 tensorflow-metal==1.0.0'"
+    " (Python 3.8 to 3.11), or 'pip uninstall tensorflow-metal' to run on the CPU."
+)
+_NON_APPLE_GPU = re.compile(r"\b(?:AMD|Radeon|Intel|Iris|NVIDIA|GeForce|Quadro)\b", re.IGNORECASE)
+
+
+def metal_pair_for_an_intel_mac(
+    findings: tuple[Finding, ...], facts: Facts, text: str
+) -> tuple[Finding, ...]:
+    """A tensorflow-metal plug-in of another release, on a Mac known to be an Intel one (x86_64
+    stated, a GPU of another maker than Apple's, or the log's own Intel signs): Apple's later
+    pairs have no Intel wheels, so the pair to install is the last one that does
+    (tensorflow#50541: an iMac with a Radeon Pro 5700 XT)."""
+    intel = (facts.knows("arch") and facts.platform.arch == "x86_64") or bool(
+        _NOT_APPLE_SILICON.search(text)
+    )
+    named = [g.name for g in facts.gpus] if facts.knows("gpus") else []
+    intel = intel or any(_NON_APPLE_GPU.search(n) for n in (*named, *facts.other_gpus))
+    if not intel:
+        return findings
+    return tuple(
+        Finding(f.id, f.severity, f.title, f.evidence, INTEL_MAC_METAL_PAIR, f.source)
+        if f.id == "addon-tensorflow-mismatch" and "tensorflow-metal" in f.fix
+        else f
+        for f in findings
+    )

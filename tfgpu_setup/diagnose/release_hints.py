@@ -109,6 +109,8 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # pybind11's _pywrap_tensorflow_internal: the import that fails names it from 2.2 on
     # (tensorflow#39007, #93561; 2.1's tracebacks run through tensorflow_core's swig loader)
     (re.compile(r"from tensorflow\.python\._pywrap_tensorflow_internal import"), ">=2.2"),
+    # ... and SWIG's module before it, imported by the same line without the underscore
+    (re.compile(r"from tensorflow\.python\.pywrap_tensorflow_internal import"), "<2.2"),
     # ... and releases before 2.2 load it through SWIG's helper, in the frame under it
     (
         re.compile(

@@ -52,3 +52,26 @@ def on_a_jetson(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, .
         else f
         for f in findings
     )
+
+
+_VERSION_IDS = frozenset({"cuda-version-mismatch", "cudnn-version-mismatch"})
+JETPACK_LIBRARIES_FIX = (
+    "On a Jetson, CUDA and cuDNN come with JetPack and cannot be installed beside it: install"
+    " the TensorFlow NVIDIA built for the JetPack release installed instead. " + JETPACK_FIX
+)
+
+
+def jetpack_libraries(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """Where every GPU known is a Jetson's, a CUDA or cuDNN of another version than the build's
+    is mended by the TensorFlow of the JetPack installed, not by another CUDA beside it
+    (TRT_object_detection#25: JetPack 4.2's wheel on JetPack 4.4)."""
+    if not facts.knows("gpus") or not facts.gpus:
+        return findings
+    if not all(JETSON_GPU.match(g.name) for g in facts.gpus):
+        return findings
+    return tuple(
+        dataclasses.replace(f, fix=JETPACK_LIBRARIES_FIX, source=JETPACK_SOURCE)
+        if f.id in _VERSION_IDS
+        else f
+        for f in findings
+    )

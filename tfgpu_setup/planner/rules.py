@@ -654,8 +654,7 @@ def driver_too_old(ctx: Context) -> list[Finding]:
     floor = newest.driver_floor
     needed = floor[0] if floor else "a newer driver"
     evidence = [
-        f"driver {f.driver.version or '?'} supports CUDA {f.driver.cuda_version or '?'} "
-        f"({f.driver.source})",
+        f"{_driver_said(ctx)} ({f.driver.source})",
         f"TensorFlow {newest.release.version} is built with CUDA {newest.release.cuda}: "
         f"needs driver ≥ {needed}",
     ]
@@ -709,8 +708,7 @@ def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
         f"The NVIDIA driver is too old for TensorFlow {chosen.release.version}, the GPU build"
         " this plan installs",
         [
-            f"driver {f.driver.version or '?'} supports CUDA {f.driver.cuda_version or '?'} "
-            f"({f.driver.source})",
+            f"{_driver_said(ctx)} ({f.driver.source})",
             f"TensorFlow {chosen.release.version}: {chosen.driver_blocker}",
         ],
         f"Update the NVIDIA driver to ≥ {needed}"
@@ -2258,10 +2256,23 @@ def _shows_only_gpus_release_cannot_use(ctx: Context, raw: str | None) -> Findin
     )
 
 
+def _driver_said(ctx: Context) -> str:
+    """The driver and the newest CUDA it runs: as stated or probed, else from NVIDIA's table
+    (a facts file may give the version alone)."""
+    driver = ctx.facts.driver
+    cuda = driver.cuda_version
+    if cuda is None and driver.version is not None:
+        cuda = query.driver_max_cuda(ctx.matrix, driver.version, driver.windows_numbering)
+    said = f"driver {driver.version or 'of an unknown version'}"
+    return f"{said} supports CUDA {cuda}" if cuda else said
+
+
 SLURM_GAVE_NO_GPU = "Slurm gave this job no GPU (CUDA_VISIBLE_DEVICES=NoDevFiles)"
 SLURM_GAVE_NO_GPU_FIX = (
     "Request a GPU for the job (sbatch/srun --gres=gpu:1, or --gpus=1): Slurm sets NoDevFiles"
-    " when it granted none, and unsetting it does not give the job one."
+    " when it granted none, and unsetting it does not give the job one. Where no scheduler"
+    " granted GPUs (the variable set by hand or by a launcher, TensorFlowOnSpark#79), set it to"
+    " the GPUs' indices instead ('export CUDA_VISIBLE_DEVICES=0,1')."
 )
 
 

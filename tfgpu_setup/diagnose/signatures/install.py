@@ -2091,13 +2091,15 @@ INSTALL: tuple[Signature, ...] = (
         name="native-runtime-not-loaded",
         needles=(
             "Failed to load the native TensorFlow runtime",
-            "pywrap_tensorflow.py in <module>",
+            "pywrap_tensorflow.py in",
         ),
         # (or IPython's frame of that module's own code, where the paste stops before the
-        # message: tensorflow#26364)
+        # message: tensorflow#26364; a page that took '<module>' for markup leaves the line
+        # ending at 'in ', vscode-python#7929)
         pattern=compiled(
             r"Failed to load the native TensorFlow runtime"
-            r"|[/\\]tensorflow(?:_core)?[/\\]python[/\\]pywrap_tensorflow\.py in <module>"
+            r"|[/\\]tensorflow(?:_core)?[/\\]python[/\\]pywrap_tensorflow\.py in"
+            r"(?: <module>|[ \t]*\r?$)"
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -2368,6 +2370,31 @@ INSTALL: tuple[Signature, ...] = (
                 severity=Severity.ERROR,
             ),
         ),
+    ),
+    Signature(
+        # pip refusing a macOS arm64 wheel (any package's: TensorFlow's, or numpy's that
+        # tensorflow-macos pins): the Python pip runs for is not an arm64 one, an x86_64 build
+        # under Rosetta on Apple silicon (apple/tensorflow_macos#48), or pip is too old for
+        # macOS 11's tags
+        name="macos-arm64-wheel-refused",
+        needles=("_arm64.whl is not a supported wheel",),
+        pattern=compiled(
+            r"[\w.-]{1,120}-macosx_\d{1,2}_\d{1,2}_arm64\.whl is not a supported wheel on this"
+            r" platform"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip refuses an Apple silicon (arm64) wheel: the Python it installs for is not an"
+            " arm64 one (an x86_64 Python under Rosetta), or pip is too old for macOS 11's tags"
+        ),
+        fix=(
+            "Check with 'python -c \"import platform; print(platform.machine())\"': on Apple"
+            " silicon it must print arm64. Install a native arm64 Python (python.org's universal2"
+            " installer, Homebrew in /opt/homebrew, Miniforge arm64), create the environment with"
+            " it, upgrade pip there ('python -m pip install -U pip') and install again."
+        ),
+        source="https://github.com/apple/tensorflow_macos/issues/48",
     ),
     Signature(
         # macOS's loader refusing TensorFlow's library for the CPU type: an x86_64 Python
