@@ -64,10 +64,16 @@ def weighed_against_log(
     """Findings judged from the facts, weighed against what the log shows. other_gpus: the
     GPUs of other makers the facts name (an AMD or Intel GPU no install makes usable)."""
     if (rocm := next((m for m in matches if _rocm_ran(m)), None)) is not None:
-        judged = contradicted(
-            judged,
-            frozenset({"no-nvidia-gpu"}),
-            "but the log is tensorflow-rocm's, a build for AMD GPUs: " + rocm.line.strip()[:160],
+        # (a note, as on DirectML's route: an AMD GPU is what that build runs on)
+        not_nvidia = frozenset({"no-nvidia-gpu"})
+        judged = noted(
+            contradicted(
+                judged,
+                not_nvidia,
+                "but the log is tensorflow-rocm's, a build for AMD GPUs: "
+                + rocm.line.strip()[:160],
+            ),
+            lambda f: f.id in not_nvidia,
         )
     if log.install_failed and not log.tf_ran_line and not _asked_for_the_gpu_stub(matches):
         judged = _after_install(judged, keep_exposure=bool(other_gpus))
