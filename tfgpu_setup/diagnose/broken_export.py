@@ -14,6 +14,7 @@ import re
 
 from ..findings import Finding
 from .sources import quoted
+from .wanted import LIBRARY_FILE
 
 _GLUED = re.compile(
     r"^[ \t>`$#]*export[ \t]+LD_LIBRARY_PATH=(?P<folder>[^\s\\$:'\"]{1,200})\\\$\{[^\n]{0,200}",
@@ -51,9 +52,6 @@ def backslash_broke_the_export(findings: tuple[Finding, ...], text: str) -> tupl
     return tuple(mended if f is target else f for f in findings)
 
 
-_LIBRARY_FILE = re.compile(r"\blib\w{1,40}\.so(?:\.\d{1,3}){0,3}")
-
-
 def _library(finding: Finding) -> str:
-    named = _LIBRARY_FILE.search(" ".join((finding.title, *finding.evidence)))
+    named = LIBRARY_FILE.search(" ".join((finding.title, *finding.evidence)))
     return named.group(0) if named else "the CUDA library"

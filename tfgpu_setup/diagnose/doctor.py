@@ -1130,13 +1130,12 @@ def _with_release_context(
 
 
 def _named_by_series(
-    findings: tuple[Finding, ...], guessed: TfRelease | None, stated: str | None = None
+    findings: tuple[Finding, ...], judged: TfRelease | None, stated: str | None = None
 ) -> tuple[Finding, ...]:
-    """A release only guessed from the log's hints is named by its series ('TensorFlow 2.0'),
-    as the matrix judged it: its patch release ('2.0.4') is one nobody stated or logged. A
-    pre-release stated ('2.0.0b1'), which the matrix judges as its series' newest patch, keeps
-    the name it was stated by."""
-    judged = guessed
+    """A release only guessed from the log's hints (judged) is named by its series
+    ('TensorFlow 2.0'), as the matrix judged it: its patch release ('2.0.4') is one nobody
+    stated or logged. A pre-release stated ('2.0.0b1'), which the matrix judges as its series'
+    newest patch, keeps the name it was stated by."""
     if judged is None or xy(judged.version) == judged.version:
         return findings
     patch = re.compile(rf"(?<=TensorFlow ){re.escape(judged.version)}(?!\.?\d)")

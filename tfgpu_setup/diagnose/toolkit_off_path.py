@@ -13,7 +13,7 @@ from ..facts import Facts
 from ..findings import Finding
 from ..matrix.model import LegacyBuild, TfRelease
 from ..versions import serves_build, xy
-from .wanted import Wanted, searched, version_wanted
+from .wanted import LIBRARY_FILE, Wanted, searched, version_wanted
 
 WINDOWS_CUDA_HOME = "C:\\Program Files\\NVIDIA GPU Computing Toolkit\\CUDA"
 
@@ -120,7 +120,7 @@ def _searched_in_vain(wanted: Sequence[Wanted], folder: str) -> str:
     """The library file a failing line asked for in `folder` (its dlerror's LD_LIBRARY_PATH
     lists it) and did not find, or ''."""
     for w in wanted:
-        named = _LIBRARY_FILE.search(w.line)
+        named = LIBRARY_FILE.search(w.line)
         if named is not None and _as_lib64(folder) in {_as_lib64(e) for e in searched(w)}:
             return named.group(0)
     return ""
@@ -176,11 +176,8 @@ def _library_folder(home: str, version: str, windows: bool, in_conda: bool = Fal
     return f"{WINDOWS_CUDA_HOME}\\v{xy(version)}\\bin"
 
 
-_LIBRARY_FILE = re.compile(r"\b(?:lib\w{2,30}\.so(?:\.\d{1,4}){1,3}|\w{2,30}64_\d{1,4}\.dll)\b")
-
-
 def _ships_every_library_named(finding: Finding, version: str) -> bool:
     """Each CUDA library file the finding's evidence names is one this CUDA ships (not a cuDNN
     built for another CUDA asking for its cuBLAS, cublasLt64_12.dll beside CUDA 11)."""
-    named = (version_wanted(n, "") for e in finding.evidence for n in _LIBRARY_FILE.findall(e))
+    named = (version_wanted(n, "") for e in finding.evidence for n in LIBRARY_FILE.findall(e))
     return all(w is None or w.accepts(version) for w in named)

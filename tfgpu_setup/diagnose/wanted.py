@@ -23,6 +23,11 @@ CUSOLVER_SONAMES = {10: ("10.1", "11.0"), 11: ("11.1", "12.9")}
 (the CUDA toolkits' lib64 folders)."""
 
 
+LIBRARY_FILE = re.compile(r"\b(?:lib\w{2,30}\.so(?:\.\d{1,4}){1,3}|\w{2,30}64_\d{1,4}\.dll)\b")
+"""A CUDA or cuDNN library's file name as a loader line names it: its soname
+(libcudnn.so.7) or its Windows DLL (cudart64_110.dll)."""
+
+
 @dataclass(frozen=True)
 class Wanted:
     """A CUDA or cuDNN version a failing library name asks for."""

@@ -42,7 +42,7 @@ from .signatures.model import MEMORY_TAKEN_FIX
 from .signatures.runtime import NO_GPU_MEMORY_NAMED
 from .sources import quoted
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
-from .wanted import Wanted
+from .wanted import LIBRARY_FILE, Wanted
 from .wsl import ngc_banner_under_wsl, requirement_misread
 
 MACHINE_FAILURES = frozenset(
@@ -213,7 +213,7 @@ def _told_its_folder(
     judged: tuple[Finding, ...], kind: LibraryKind, provider: str, wanted: Wanted
 ) -> tuple[Finding, ...]:
     what = "CUDA" if kind == "cuda" else "cuDNN"
-    named = _LIBRARY_FILE.search(wanted.line)
+    named = LIBRARY_FILE.search(wanted.line)
     library = named.group(0) if named else f"{what}'s library"
     fix = (
         f"Put the folder holding {library} (the installed {what} {provider}'s bin folder) on"
@@ -239,9 +239,6 @@ def _told_its_folder(
         else f
         for f in judged
     )
-
-
-_LIBRARY_FILE = re.compile(r"\blib\w{1,40}\.so(?:\.\d{1,3}){0,3}|\b\w{1,40}64_\d{1,3}\.dll")
 
 
 ROCM_BUILD_LINES = frozenset(
