@@ -773,6 +773,9 @@ WRITTEN = {
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",
     "cuinit-no-device-quoted": "it returns `CUDA_ERROR_NO_DEVICE` and",
+    # https://github.com/tensorflow/serving/issues/1299
+    "container-cli-requirement-unparsed": "nvidia-container-cli: requirement error: invalid"
+    " expression",
     # https://github.com/apple/tensorflow_macos/issues/48
     "macos-arm64-wheel-refused": "ERROR: numpy-1.18.5-cp38-cp38-macosx_11_0_arm64.whl is not a"
     " supported wheel on this platform.",

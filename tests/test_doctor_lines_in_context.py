@@ -628,3 +628,29 @@ def test_a_doctor_without_a_log_does_not_speak_of_lines(
     main(["doctor", "--no-probe", "--os", "linux", "--gpu", "NVIDIA GeForce RTX 3060", "--json"])
     verdict = json.loads(capsys.readouterr().out)["verdict"]
     assert "lines recognised" not in verdict and "no log was given" in verdict
+
+
+def test_a_container_runtime_too_old_for_the_images_requirement_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/serving/issues/1299 (the CLI's message, as pasted)
+    log = (
+        "docker: Error response from daemon: OCI runtime create failed: ... stderr:"
+        " nvidia-container-cli: requirement error: invalid expression: unknown.\n"
+    )
+    first = run(tmp_path, capsys, log, "--container")["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert "NVIDIA_DISABLE_REQUIRE=1" in first["fix"]
+
+
+def test_tensorflows_fatal_record_from_a_header_is_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/tensorflow/issues/42055 (verbatim, cut as pasted)
+    log = (
+        "2020-08-04 19:56:09.327468: F .\\tensorflow/core/kernels/random_op_gpu.h:232]"
+        " Non-OK-status: GpuLaunchKernel(FillPhiloxRandomKernelLaunch<Distribution>, num_blocks,"
+        " block_size, 0, d.stream(), gen, data, size, dist) status: Intern\n"
+    )
+    doc = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.2.0", "--python", "3.8")
+    assert doc["exit"] == ExitCode.TF_BROKEN

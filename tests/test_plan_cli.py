@@ -1837,3 +1837,16 @@ def test_nodevfiles_set_without_a_scheduler_is_told_how_to_name_the_gpus(
     _, doc = described(capsys, "--os linux --env CUDA_VISIBLE_DEVICES=NoDevFiles")
     hidden = next(f for f in doc["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
     assert "--gres=gpu" in hidden["fix"] and "CUDA_VISIBLE_DEVICES=0,1" in hidden["fix"]
+
+
+def test_a_release_asked_beyond_the_driver_names_the_newest_it_runs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """AlphaPulldown#296: 2.16.1 asked beside a driver for CUDA 11.8; pinning 2.14, the last
+    CUDA 11 build, fixed it (review 83)."""
+    _, doc = described(capsys, "--os linux --tf 2.16.1 --cuda-driver 11.8")
+    old = next(f for f in doc["findings"] if f["id"] == "driver-too-old")
+    assert "TensorFlow 2.14.1 is the newest whose GPU build it runs" in old["fix"]
+    # without a release asked, the plan picks that release itself: nothing to add
+    _, doc = described(capsys, "--os linux --cuda-driver 11.8")
+    assert all("Or keep this driver" not in f["fix"] for f in doc["findings"])

@@ -792,7 +792,7 @@ def diagnose(
     broken = broken or died_after_gpu or stopped_later is not None
     # TensorFlow's own fatal record (a CHECK in its CUDA code) ended it: it crashed, not
     # another program
-    broken = broken or (ended_by == "crash" and ".cc:" in ended_line)
+    broken = broken or (ended_by == "crash" and _FATAL_SOURCE.search(ended_line) is not None)
     errors = [f for f in findings if f.severity == Severity.ERROR]
     # the cause named first stopped TensorFlow's import itself (NumPy, protobuf, the CPU's
     # instructions), however far its C++ side got (a fatal record of its own at import)
@@ -1199,12 +1199,16 @@ def _kernels_named_for_this_gpu(
     )
 
 
+_FATAL_SOURCE = re.compile(r"\.(?:cc|h):\d{1,6}\]")
+"""TensorFlow's fatal record names its source file: a .cc, or a header (random_op_gpu.h)."""
+
+
 def _fatal_record_after_the_gpu(
     log: str, matches: tuple[LogMatch, ...], ended_by: str, ended_line: str
 ) -> bool:
     """The log's last failure is TensorFlow's own fatal record ('F ...cc:N] Check failed'),
     written after the last line that showed the GPU."""
-    if ended_by != "crash" or ".cc:" not in ended_line:
+    if ended_by != "crash" or _FATAL_SOURCE.search(ended_line) is None:
         return False
     shown = [m.line for m in matches if m.signature.proves_gpu]
     at = log.rfind(ended_line)

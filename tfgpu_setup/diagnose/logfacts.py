@@ -1345,8 +1345,9 @@ _FAILURE_LINE = re.compile(
     # TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...'), and
     # a CHECK that failed, whose record a paste may have lost the 'F' of
     # (a Windows build's path: 'F c:\tf_jenkins\...\cuda_driver.cc:405]', tensorflow#6933)
-    r"|^(?:[^\n]{0,40}?: )?F(?:\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ | )[\w/\\:.-]{1,300}\.cc:\d{1,6}\]"
-    r" [^\n]{0,300}"
+    # (and from a header, '.\tensorflow/core/kernels/random_op_gpu.h:232]', tensorflow#42055)
+    r"|^(?:[^\n]{0,40}?: )?F(?:\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ | )[\w/\\:.-]{1,300}"
+    r"\.(?:cc|h):\d{1,6}\] [^\n]{0,300}"
     r"|^[^\n]{0,300}?\.cc:\d{1,6}\] Check failed: [^\n]{0,300})"
     # an installer that could not resolve what was asked (pip, Poetry, conda and mamba)
     r"|(?P<installer>\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"

@@ -40,6 +40,7 @@ from .evaluate import (
     MUSL_TITLE,
     Evaluation,
     GpuSupport,
+    evaluate,
     forward_compatible,
     gpu_support,
     has_gpu_build,
@@ -715,8 +716,34 @@ def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
         + _last_branch(ctx)
         + where_the_driver_goes(f)
         + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
-        + "; until then TensorFlow runs on the CPU.",
+        + "; until then TensorFlow runs on the CPU."
+        + _runs_on_this_driver(ctx, chosen),
     )
+
+
+def _runs_on_this_driver(ctx: Context, chosen: Evaluation) -> str:
+    """Where a release was asked for, the newest older one whose GPU build this driver runs as
+    it is (AlphaPulldown#296: 2.16.1 asked beside a CUDA 11.8 driver; 2.14 is the last CUDA 11
+    build)."""
+    if not ctx.request.tf:
+        return ""
+    older = sorted(
+        (
+            r
+            for r in ctx.matrix.tensorflow.releases
+            if parsed(r.version) < parsed(chosen.release.version)
+        ),
+        key=lambda r: parsed(r.version),
+        reverse=True,
+    )
+    for r in older:
+        e = evaluate(r, ctx.facts, ctx.matrix, ctx.request.python)
+        if e.installable and not e.gpu_blockers:
+            return (
+                f" Or keep this driver: TensorFlow {r.version} is the newest whose GPU build it"
+                f" runs ('tfgpu-setup plan --tf {xy(r.version)}')."
+            )
+    return ""
 
 
 def _last_branch(ctx: Context) -> str:

@@ -743,6 +743,26 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/1442",
     ),
     Signature(
+        # The host's libnvidia-container older than the image's NVIDIA_REQUIRE_CUDA syntax
+        # (a beta or early 1.0 release before the 'brand=' terms): it cannot parse the
+        # requirement, and the container does not start (serving#1299, nvidia-docker#1044)
+        name="container-cli-requirement-unparsed",
+        needles=("requirement error: invalid expression",),
+        pattern=compiled(r"requirement error: invalid expression"),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The host's NVIDIA container runtime (libnvidia-container) is too old to read this"
+            " image's CUDA requirement (NVIDIA_REQUIRE_CUDA): the container did not start"
+        ),
+        fix=(
+            "Upgrade the NVIDIA Container Toolkit (libnvidia-container) on the host and restart"
+            " Docker; until then 'docker run -e NVIDIA_DISABLE_REQUIRE=1 ...' skips that check"
+            " (the driver must still run the image's CUDA)."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/1044",
+    ),
+    Signature(
         # NVIDIA_REQUIRE_CUDA reads 'cuda>=10.0 brand=tesla,driver>=384,driver<385': the image's
         # CUDA, or else an older Tesla driver branch. The CLI names the last condition it tried,
         # one of that exception's, so the CUDA condition failed first.
