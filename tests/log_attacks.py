@@ -773,6 +773,9 @@ WRITTEN = {
     ' _device="/job:localhost/replica:0/task:0/device:GPU:0"](input, conv1/kernel/read)]]',
     "cudnn-status-named": "CUDNN_STATUS_INTERNAL_ERROR",
     "cuinit-no-device-quoted": "it returns `CUDA_ERROR_NO_DEVICE` and",
+    # https://github.com/serengil/deepface/issues/1323
+    "tf-keras-missing": "ValueError: You have tensorflow 2.17.0 and this requires tf-keras"
+    " package. Please run `pip install tf-keras` or downgrade your tensorflow",
     # https://github.com/tensorflow/serving/issues/1299
     "container-cli-requirement-unparsed": "nvidia-container-cli: requirement error: invalid"
     " expression",

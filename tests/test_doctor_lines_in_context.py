@@ -654,3 +654,16 @@ def test_tensorflows_fatal_record_from_a_header_is_a_crash(
     )
     doc = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.2.0", "--python", "3.8")
     assert doc["exit"] == ExitCode.TF_BROKEN
+
+
+def test_tf_keras_asked_for_and_missing_is_named_with_its_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/serengil/deepface/issues/1323 (verbatim)
+    log = (
+        "ValueError: You have tensorflow 2.17.0 and this requires tf-keras package. Please run"
+        " `pip install tf-keras` or downgrade your tensorflow\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux", "--python", "3.12")["findings"][0]
+    assert (first["id"], first["severity"]) == ("dependency-version-mismatch", "error")
+    assert "pip install tf_keras" in first["fix"]

@@ -249,6 +249,29 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/protocolbuffers/protobuf/issues/9778",
     ),
     Signature(
+        # tf_keras (Keras 2) asked for and not installed: TensorFlow's own warning when
+        # TF_USE_LEGACY_KERAS is set, or a library's check under 2.16 and newer
+        # (serengil/deepface#1323: 'You have tensorflow 2.17.0 and this requires tf-keras')
+        name="tf-keras-missing",
+        needles=("tf_keras package installed", "requires tf-keras package"),
+        pattern=compiled(
+            r"TF_USE_LEGACY_KERAS set to True, but you do not have the tf_keras package installed"
+            r"|You have tensorflow (?P<tf>\d+\.\d+(?:\.\d+)?) and this requires tf-keras package"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Keras 2 (the tf_keras package) is asked for and not installed: TensorFlow 2.16 and"
+            " newer bring Keras 3 only"
+        ),
+        fix=(
+            "pip install tf_keras (the version of this TensorFlow, e.g. tf_keras~=2.17.0 beside"
+            " 2.17) in the same environment, and keep TF_USE_LEGACY_KERAS=1 set before"
+            " TensorFlow is imported; or port the code to Keras 3."
+        ),
+        source="https://github.com/serengil/deepface/issues/1323",
+    ),
+    Signature(
         # TensorFlow 2.16 and newer install Keras 3, which has no keras.src.engine: code written
         # against Keras 2's internals stops importing.
         name="keras-2-internals-under-keras-3",
