@@ -633,7 +633,8 @@ def test_a_doctor_without_a_log_does_not_speak_of_lines(
 def test_a_container_runtime_too_old_for_the_images_requirement_is_named(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # https://github.com/tensorflow/serving/issues/1299 (the CLI's message, as pasted)
+    # https://github.com/tensorflow/serving/issues/1299: the CLI's message verbatim, the daemon's
+    # wrapper around it shortened to "..."
     log = (
         "docker: Error response from daemon: OCI runtime create failed: ... stderr:"
         " nvidia-container-cli: requirement error: invalid expression: unknown.\n"
