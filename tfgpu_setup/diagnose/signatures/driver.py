@@ -452,6 +452,31 @@ DRIVER: tuple[Signature, ...] = (
         source=CONTAINER_TOOLKIT_URL,
     ),
     Signature(
+        # The shell's own words when a project's 'nvidia-docker run' meets a host without
+        # NVIDIA's container tooling (the wrapper came with nvidia-docker 1/2; the toolkit
+        # replaced it with 'docker run --gpus').
+        name="nvidia-docker-wrapper-missing",
+        needles=("nvidia-docker",),
+        pattern=compiled(
+            r"nvidia-docker: (?:command )?not found"
+            r"|'nvidia-docker' is not recognized as an internal or external command"
+            r"|docker: 'nvidia-docker' is not a docker command"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The host has no nvidia-docker: NVIDIA's container tooling is not installed, so no"
+            " container started from here gets the GPU"
+        ),
+        fix=(
+            "On the host, check the driver with 'nvidia-smi'; if it works, install the NVIDIA"
+            " Container Toolkit, run 'sudo nvidia-ctk runtime configure --runtime=docker' and"
+            " restart Docker, then start the container with 'docker run --gpus all ...' (the"
+            " nvidia-docker wrapper is retired: replace it with that)."
+        ),
+        source=CONTAINER_TOOLKIT_URL,
+    ),
+    Signature(
         name="container-cli-no-driver",
         needles=("nvidia-container-cli",),
         pattern=compiled(
@@ -657,8 +682,12 @@ DRIVER: tuple[Signature, ...] = (
         # NVIDIA's device plugin prints this hint when NVML does not load in its own pod: the
         # node's engine (often containerd) does not run pods with the NVIDIA runtime.
         name="k8s-device-plugin-no-nvml",
-        needles=("did you set the docker default runtime to",),
-        pattern=compiled(r"If this is a GPU node, did you set the docker default runtime to"),
+        # Before that hint (plugin 1.8 to 1.10) it logged only NVML's failure to load.
+        needles=("did you set the docker default runtime to", "Failed to start nvml with error"),
+        pattern=compiled(
+            r"If this is a GPU node, did you set the docker default runtime to"
+            r"|Failed to start nvml with error: +could not load NVML library"
+        ),
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
         title=(
@@ -666,9 +695,9 @@ DRIVER: tuple[Signature, ...] = (
             " does not use the NVIDIA runtime, so the node offers no GPU"
         ),
         fix=(
-            "Configure the engine Kubernetes uses ('sudo nvidia-ctk runtime configure"
-            " --runtime=containerd' or '--runtime=docker', as the default runtime), restart it,"
-            " or install the GPU Operator, which does this."
+            "On the GPU nodes, configure the engine Kubernetes uses ('sudo nvidia-ctk runtime"
+            " configure --runtime=containerd' or '--runtime=docker', as the default runtime),"
+            " restart it, or install the GPU Operator, which does this."
         ),
         source="https://github.com/NVIDIA/k8s-device-plugin/issues/509",
     ),
