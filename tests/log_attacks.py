@@ -26,6 +26,12 @@ steps, takes minutes to hours (the '^\\s*' a notebook check once had: seven minu
 HANG_SECONDS = 60
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
+    "nvidia-docker-wrapper-missing": "sudo: nvidia-docker: command not found",
+    "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
+    " requirement tensorflow-io-gcs-filesystem (from versions: none)",
+    "python-without-pip": "/usr/bin/python3: No module named pip",
+    "numpy-2-beside-a-numpy-1-build": "tensorflow-intel 2.12.1 requires numpy<=1.24.3,>=1.22,"
+    " but you have numpy 2.1.0 which is incompatible.",
     "windows-cudnn-dll-not-found": "cudnn64_8.dll not found",
     "macos-cuda-library-not-loaded": "ImportError: dlopen(/Library/Frameworks/Python.framework/"
     "Versions/3.5/lib/python3.5/site-packages/tensorflow/python/_pywrap_tensorflow.so, 10):"

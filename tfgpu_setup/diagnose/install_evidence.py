@@ -288,8 +288,26 @@ def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
         return []
     if log.tf_links_cuda_line:
         return []
-    if any(d.startswith("tensorflow-gpu") for d in log.tf_distributions):
+    pulled = _PULLED_BY.search(log.cpu_package_line)
+    if any(d.startswith("tensorflow-gpu") for d in log.tf_distributions) and not pulled:
         return []
+    if pulled:
+        return [
+            Finding(
+                "cpu-only-tensorflow",
+                Severity.ERROR,
+                f"pip is installing the CPU-only 'tensorflow' package as a requirement of"
+                f" {pulled['by']}: beside a 'tensorflow-gpu' it takes over the import",
+                (
+                    quoted(log.cpu_package_line),
+                    "before 2.1 (and from 1.15.2 to 2.0) pip's 'tensorflow' had no CUDA support",
+                ),
+                f"Uninstall it ('pip uninstall tensorflow') and reinstall 'tensorflow-gpu' of the"
+                f" same release; install {pulled['by']} with 'pip install --no-deps', or a"
+                " TensorFlow 2.1 or newer, whose 'tensorflow' package has the GPU support.",
+                "https://github.com/google/prettytensor/issues/40",
+            )
+        ]
     return [
         Finding(
             "cpu-only-tensorflow",
@@ -306,6 +324,9 @@ def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
             "https://github.com/tensorflow/tensorflow/issues/36347",
         )
     ]
+
+
+_PULLED_BY = re.compile(r"^Collecting tensorflow\S* \(from (?P<by>[^)]{1,80})\)")
 
 
 NO_GPU_REGISTERED = frozenset({"device-mapping-empty", "no-gpu-among-devices"})

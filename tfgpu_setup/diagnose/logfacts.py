@@ -1271,6 +1271,8 @@ def _cpu_package(text: str) -> str:
         found = _TENSORFLOW_INSTALLED.search(summary["installed"])
         if found and _cpu_only_release(found["version"]):
             return summary.group(0).strip()[:300]
+    if (pulled := _pulled_by_a_dependency(text)) is not None:
+        return pulled
     if _CONDA_ENV.search(text):
         return ""  # pip shows conda's own 'tensorflow', whose 1.x builds include GPU ones
     for shown in _PIP_SHOW.finditer(text):
@@ -1280,6 +1282,34 @@ def _cpu_package(text: str) -> str:
         if _cpu_only_release(row["version"]):
             return row.group(0).strip()[:300]
     return ""
+
+
+_PULLED = re.compile(
+    # pip resolving another package's requirement on 'tensorflow', then fetching its wheel
+    r"^[ \t>]*Collecting tensorflow(?:[<>=!~][^\s(]{0,40})? \(from (?P<by>[\w.\-\[\]=<>,]{1,80})\)"
+    r"[ \t]*\r?\n[ \t]*(?:Using cached|Downloading) (?:\S{0,200}/)?tensorflow-"
+    r"(?P<version>\d+\.\d+\.\d+)(?:rc\d{1,2})?-[\w.-]{0,80}",
+    re.MULTILINE,
+)
+
+
+def _pulled_by_a_dependency(text: str) -> str | None:
+    """pip fetching a CPU-only 'tensorflow' wheel as another package's requirement (Keras,
+    prettytensor before 2.1 listed 'tensorflow'): it lands beside, or over, the GPU build
+    (prettytensor#40). None where pip refused it or failed after."""
+    for pulled in _PULLED.finditer(text):
+        if not _cpu_only_release(pulled["version"]):
+            continue
+        after = text[pulled.end() :]
+        if _PIP_FAILED_AFTER.search(after):
+            return None
+        return " ".join(pulled.group(0).split())[:300]
+    return None
+
+
+_PIP_FAILED_AFTER = re.compile(
+    r"^[ \t>]*(?:ERROR: |error: |Exception:|Command \S{1,40} failed)", re.MULTILINE
+)
 
 
 _PIP_LIST_TENSORFLOW = re.compile(

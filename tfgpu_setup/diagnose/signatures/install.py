@@ -173,6 +173,30 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/releases/tag/v2.18.0",
     ),
     Signature(
+        # pip's check after an install: a TensorFlow built with NumPy 1.x left beside NumPy 2,
+        # which it cannot import with (Deep-Live-Cam#485: tensorflow-intel 2.12.1 and NumPy
+        # 2.1.0; 'pip install numpy==1.24.3' mended it)
+        name="numpy-2-beside-a-numpy-1-build",
+        needles=("but you have numpy 2", "but you'll have numpy 2"),
+        pattern=compiled(
+            rf"(?P<dist>{TF_DISTRIBUTION}) (?P<version>\d[\w.]{{0,20}})"
+            r" (?:has requirement|requires) numpy(?P<spec>[<>=!~][\w.,<>=!~*]{1,60}?),"
+            r" but you(?:'ll)? have numpy"
+            r" (?P<have>2\.\d{1,3}(?:\.\d{1,3})?)"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "pip left NumPy {have} beside {dist} {version}, which requires numpy{spec}: a"
+            " TensorFlow built with NumPy 1.x does not import under NumPy 2"
+        ),
+        fix=(
+            "Install the NumPy it requires ('pip install \"numpy<2\"') in that environment, or"
+            " TensorFlow 2.18 or newer, the first built with NumPy 2.0."
+        ),
+        source="https://github.com/hacksider/Deep-Live-Cam/issues/485",
+    ),
+    Signature(
         # An extension compiled against a newer NumPy C API than the NumPy installed.
         name="numpy-older-than-a-build",
         needles=("but this version of numpy is",),
@@ -595,19 +619,47 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/37235",
     ),
     Signature(
+        # pip's list empty: the package publishes no wheel for this Python and platform at all,
+        # so no version is there to pin (tensorflow/io#2109: tensorflow-io-gcs-filesystem on
+        # Python 3.13, fixed on TensorFlow's side by making it optional)
+        name="pip-no-tf-dependency-wheel-at-all",
+        needles=("(from versions: none)",),
+        pattern=compiled(
+            r"Could not find a version that satisfies the requirement"
+            rf" (?!{TF_DISTRIBUTION})(?P<package>tensorflow[-_][\w.-]{{1,40}}?|tf[-_]keras)"
+            r"(?:[~=<>!]=[\w.*+]{1,30})?(?: \(from [\w.\[\], -]{1,80}\))?"
+            r" \(from versions: none\)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.WARNING,
+        title=(
+            "{package} (TensorFlow's, or an add-on's) publishes no wheel at all for this Python"
+            " and platform: pip's list of versions is empty"
+        ),
+        fix=(
+            "There is no version of {package} to pin here: use a Python it publishes wheels for"
+            " (an older one, most often), or a TensorFlow release that does not require it. If"
+            " pip printed connection retries before this, it could not reach the index: fix"
+            " that first."
+        ),
+        source="https://github.com/tensorflow/io/issues/2109",
+        subject="{package}",
+    ),
+    Signature(
         # A package TensorFlow depends on (or a companion) without a wheel here:
         # tensorflow-io-gcs-filesystem has published none for Windows since 0.32.0.
+        # (an empty 'from versions' list on the 'Could not find' line is read apart, above)
         name="pip-no-matching-tf-dependency",
         needles=("No matching distribution found for", "satisfies the requirement"),
         pattern=compiled(
             r"(?:No matching distribution found for|Could not find a version that satisfies the"
             rf" requirement) (?!{TF_DISTRIBUTION})(?P<package>tensorflow[-_][\w.-]{{1,40}}"
-            r"|tf[-_]keras)"
+            r"|tf[-_]keras)(?![^\n]{0,300}\(from versions: none\))"
         ),
         finding_id="python-unsupported",
         severity=Severity.WARNING,
         title=(
-            "pip found no wheel of {package}, a package TensorFlow uses, for this Python and"
+            "pip found no wheel of {package} (TensorFlow's, or an add-on's) for this Python and"
             " platform"
         ),
         fix=(
@@ -1086,6 +1138,24 @@ INSTALL: tuple[Signature, ...] = (
             " --break-system-packages."
         ),
         source="https://peps.python.org/pep-0668/",
+    ),
+    Signature(
+        # 'python3 -m pip install ...' on a Python without pip (Debian's and Ubuntu's system
+        # Python ship it apart, as python3-pip): nothing was installed (tensorflow#79370:
+        # Ubuntu 24.04 under WSL 2, following TensorFlow's own install page)
+        name="python-without-pip",
+        needles=("No module named pip",),
+        pattern=compiled(r"(?P<python>[\w./\\:-]{0,120}python[\w.]{0,12}): No module named pip\b"),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="{python} has no pip, so 'python -m pip install' installed nothing",
+        fix=(
+            "Create a virtual environment, which brings its own pip, and install there: 'python3"
+            ' -m venv ~/tf && ~/tf/bin/pip install "tensorflow[and-cuda]"\' (Debian and Ubuntu'
+            " first need 'sudo apt install python3-venv'), or 'tfgpu-setup apply', which does"
+            " it."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/79370",
     ),
     Signature(
         # Debian's and Ubuntu's Python ships venv without ensurepip (the python3-venv package
