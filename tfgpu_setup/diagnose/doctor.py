@@ -103,6 +103,7 @@ from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated, pinned_release_pythons
 from .nvml_unknown import nvml_unknown_outside_a_container
+from .op_library import loaded_by_an_op_library
 from .paste import rejoin_wrapped, unwrap
 from .pi_refusal import pi_refusal
 from .pip_installs import (
@@ -292,6 +293,7 @@ def diagnose(
     pasted = log
     log = rejoin_wrapped(unwrap(log)) if log else log
     log_matches, other_packages = set_apart(log or "", match_log(log or ""))
+    log_matches, op_libraries = loaded_by_an_op_library(log or "", log_matches)
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
     log_matches = without_nccl_refused_beside_linux_wheels(log_matches, log or "")
@@ -481,7 +483,7 @@ def diagnose(
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
-    crossed += r_tensorflow_not_found(log or "")
+    crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = behind_a_host_without_driver(log_findings, crossed)
