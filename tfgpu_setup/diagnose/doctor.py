@@ -134,7 +134,7 @@ from .signatures.model import (
     LIBCUDA_NOT_LOADED_FIX,
     LIBRARY_IDS,
 )
-from .slow_start import jit_at_start, no_jit_below_the_ptx
+from .slow_start import jit_at_start, no_jit_below_the_ptx, stalled_in_the_jit
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first, message_of
 from .toolkit_off_path import installed_toolkit_off_the_path
@@ -662,6 +662,8 @@ def diagnose(
                 ),
             )
         )
+        if not no_gpu_shown and _newer_than_build(known, entry) and not log_facts.local_build_line:
+            findings = stalled_in_the_jit(findings, known, entry, matrix, matches)
     if listed_later and all(f.severity is Severity.INFO for f in findings):
         # nothing names why the later run lists no GPU (a library it lacks, a driver): the same
         # machine found it before, so the later run's environment is what differs

@@ -4,23 +4,38 @@ The planner does not choose such a release for such a GPU (tensorflow#42958: CUD
 cuDNN have no code for Ampere). A log where TensorFlow created the device and nothing failed after
 it shows the other half of that story: TensorFlow's own PTX was JIT-compiled and work started,
 slowly (DeepLabCut#944). What the log shows is the slow start; the library failure is what to
-watch for."""
+watch for. A log that stops before the device, with the GPU found or its libraries loaded and
+nothing failed, is the same start still compiling: creating the device is the step that takes
+minutes (tensorflow#45635, #48069: RTX 30 cards under 2.1, slow, then working)."""
 
 from __future__ import annotations
 
 import dataclasses
 
 from ..facts import Facts
-from ..findings import Finding
+from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import LIBRARIES_PREDATE_GPU_SOURCE, arch_defect
+from .logs import LogMatch
+from .signatures.model import BENIGN
 
 UNSUPPORTED = "compute-capability-unsupported"
 
 
+CREATED = "but the log shows the GPU device created and nothing failing on it after"
+STARTING = (
+    "but the log shows TensorFlow starting on the GPU (found, or its CUDA libraries loaded) and"
+    " nothing failing, and stops before the device is created: the step the JIT makes slow"
+)
+
+
 def jit_at_start(
-    findings: tuple[Finding, ...], facts: Facts, release: TfRelease | None, matrix: Matrix
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    release: TfRelease | None,
+    matrix: Matrix,
+    shown: str = CREATED,
 ) -> tuple[Finding, ...]:
     """The facts-judged 'no kernels for this GPU' as the slow start it is, where every GPU known
     can JIT-compile the release's PTX and the log shows the device at work with nothing failed
@@ -34,21 +49,20 @@ def jit_at_start(
         for cc in ccs
     ):
         return findings
-    return tuple(_as_jit(f, release) if f.id == UNSUPPORTED else f for f in findings)
+    return tuple(_as_jit(f, release, shown) if f.id == UNSUPPORTED else f for f in findings)
 
 
-def _as_jit(finding: Finding, release: TfRelease) -> Finding:
+def _as_jit(finding: Finding, release: TfRelease, shown: str) -> Finding:
+    ran = "it ran after" if shown == CREATED else "it runs only after"
     return dataclasses.replace(
         finding,
         id="compute-capability-ptx-jit",
+        severity=Severity.WARNING,
         title=(
-            f"TensorFlow {release.version} has no native kernels for this GPU: it ran after"
+            f"TensorFlow {release.version} has no native kernels for this GPU: {ran}"
             " JIT-compiling its PTX, which makes the start slow"
         ),
-        evidence=(
-            *finding.evidence,
-            "but the log shows the GPU device created and nothing failing on it after",
-        ),
+        evidence=(*finding.evidence, shown),
         fix=(
             "Expect a long first start; keep the JIT cache (CUDA_CACHE_MAXSIZE=4294967296) so"
             f" later starts are fast. If cuBLAS or cuDNN work then fails on the GPU, the release is"
@@ -71,3 +85,30 @@ def no_jit_below_the_ptx(
     if not all(cc and query.cc_support(release, cc) == "unsupported" for cc in ccs):
         return findings
     return tuple(f for f in findings if f.id != "compute-capability-ptx-jit")
+
+
+STARTED_ON_THE_GPU = frozenset(
+    {"library-loaded", "driver-listed-gpu", "numa-node-negative", "numa-node-unreadable"}
+)
+"""Lines of TensorFlow starting on a GPU: its CUDA libraries opened, the driver listing it."""
+
+
+def stalled_in_the_jit(
+    findings: tuple[Finding, ...],
+    facts: Facts,
+    release: TfRelease | None,
+    matrix: Matrix,
+    matches: tuple[LogMatch, ...],
+) -> tuple[Finding, ...]:
+    """A log that stops before the device, where TensorFlow started on a GPU newer than its
+    build (found it, or loaded its libraries) and no line failed: the JIT is still compiling
+    (the caller: no device seen, no GPU answered absent). Only where the facts' 'no kernels'
+    is the one error: anything else named stands."""
+    if not any(m.signature.name in STARTED_ON_THE_GPU for m in matches):
+        return findings
+    if any(m.signature.finding_id not in (None, BENIGN) for m in matches):
+        return findings
+    errors = {f.id for f in findings if f.severity is Severity.ERROR}
+    if errors != {UNSUPPORTED} or findings[0].id != UNSUPPORTED:
+        return findings
+    return jit_at_start(findings, facts, release, matrix, STARTING)
