@@ -741,6 +741,11 @@ def diagnose(
             after_gpu | newer | shadowing | optional,
             kept=newer | optional,
         )
+        # TensorFlow ran here, so it was installed: what the facts alone say would leave none
+        # installed (no wheel for this platform, this Python) is moot; a refusal the log itself
+        # shows stands (tensorflow#22043: a source build on ppc64le, at work on its GPUs)
+        refused = {m.signature.finding_id for m in matches}
+        findings = tuple(f for f in findings if f.id not in NOTHING_INSTALLED - refused)
         library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
         if newer and not legacy_newer and not library_failed and not predated:
             findings = jit_at_start(findings, known, entry, matrix)
