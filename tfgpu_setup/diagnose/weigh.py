@@ -812,6 +812,9 @@ CUDA_RUNTIME_LOADED = frozenset(
         "launch-config-no-kernel-image",
         "cuda-out-of-memory",
         "cudnn-version-mismatch",
+        # (raised by an op placed on a GPU device: colabtools#3015, CUDA 11.1's nvcc stated
+        # beside 2.9's CUDA 11.2 runtime at work)
+        "dnn-library-not-found",
         "gpu-kernel-fault",
         "no-kernels-ptx-jit",
         "no-kernels-for-new-gpu",
