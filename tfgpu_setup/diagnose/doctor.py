@@ -146,7 +146,7 @@ from .version_evidence import (
     windows_cudnn_on_path,
 )
 from .visible_devices import without_hiding_undone_later
-from .wanted import Wanted
+from .wanted import Wanted, cuda_the_sonames_pin
 from .weigh import (
     behind_a_host_without_driver,
     contradicted,
@@ -467,6 +467,11 @@ def diagnose(
         entry,
         tf_known_installed=bool(tf_version or installed),
         release_guessed=not stated,
+        pinned_cuda=cuda_the_sonames_pin(
+            [(r.cuda, r.cudnn) for r in matrix.tensorflow.releases if r.cuda and r.cudnn],
+            log_facts.wanted_cuda,
+            log_facts.wanted_cudnn,
+        ),
     )
     named = {c.id for c in crossed}
     crossed += [

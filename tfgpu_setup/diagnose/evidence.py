@@ -86,12 +86,16 @@ def cross_findings(
     release: TfRelease | None = None,
     tf_known_installed: bool = False,
     release_guessed: bool = False,
+    pinned_cuda: str | None = None,
 ) -> list[Finding]:
     """Findings that need the log and the facts together. release: the one that wrote the log,
     when known; tf_known_installed: someone stated (or a probe found) TensorFlow installed;
-    release_guessed: the release is only the newest the log's hints admit."""
+    release_guessed: the release is only the newest the log's hints admit; pinned_cuda: the one
+    CUDA that every release loading all the log's missing libraries was built with."""
     found: list[Finding] = []
-    found += library_mismatch(facts, log, None if release_guessed else release)
+    found += library_mismatch(
+        facts, log, None if release_guessed else release, None if release else pinned_cuda
+    )
     found += other_cudnn_loaded(facts, log, None if release_guessed else release) or (
         cudnn_wheel_shadowed(facts, log, None if release_guessed else release)
     )

@@ -25,11 +25,12 @@ from .wanted import Wanted
 
 
 def library_mismatch(
-    facts: Facts, log: LogFacts, release: TfRelease | None = None
+    facts: Facts, log: LogFacts, release: TfRelease | None = None, pinned_cuda: str | None = None
 ) -> list[Finding]:
     """A library the log could not load, read against what the facts say is installed; with
     the release known, what to install is its build's version, not every one the soname fits
-    (libcusolver.so.10 is CUDA 10.1 to 11.0; 2.4 needs 11.0)."""
+    (libcusolver.so.10 is CUDA 10.1 to 11.0; 2.4 needs 11.0). pinned_cuda: the one CUDA of
+    every release that loads all the libraries the log names, where the release is not known."""
     wheels = _and_cuda_first(facts, release)
     cuda_fix = wheels + (
         "Install the CUDA {wanted} this TensorFlow was built for (it can sit beside the other "
@@ -52,7 +53,8 @@ def library_mismatch(
             "cuda",
             log.wanted_cuda,
             cuda_fix,
-            release.cuda if release else None,
+            release.cuda if release else pinned_cuda,
+            pinned=release is None and pinned_cuda is not None,
         )
         or _other_toolkit(facts, log, cuda_fix),
         _mismatch(
@@ -692,7 +694,10 @@ def _mismatch(
     wanted: tuple[Wanted, ...],
     fix: str,
     built: str | None = None,
+    pinned: bool = False,
 ) -> Finding | None:
+    """pinned: built is the one CUDA the log's own libraries leave, which the title names (a
+    release known keeps the soname's span there: any of it serves that library)."""
     installs = facts.cuda if fact == "cuda" else facts.cudnn
     known = [c for c in installs if c.version] if facts.knows(fact) else []
     versions = [c.version for c in known if c.version]
@@ -705,7 +710,8 @@ def _mismatch(
     return Finding(
         finding_id,
         Severity.ERROR,
-        f"TensorFlow looks for {what} {w} ({w.lib}) but {what} {have} is installed",
+        f"TensorFlow looks for {what} {asked if pinned else w} ({w.lib}) but {what} {have} is"
+        " installed",
         (
             quoted(w.line),
             *(

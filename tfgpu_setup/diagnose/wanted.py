@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..versions import parsed
+from ..versions import parsed, xy
 from .signatures import library_name, library_version
 from .signatures.model import ONE_NAME_PER_MAJOR, OWN_NUMBERING
 
@@ -179,3 +179,21 @@ def version_wanted(lib: str, line: str) -> Wanted | None:
     if name == "cudart" and lib.lower().endswith(".dll") and len(version.split(".")) == 2:
         minor = numbers[1] if major < 11 else None  # cudart64_101.dll is exactly 10.1
     return Wanted(name, major, minor, line)
+
+
+def cuda_the_sonames_pin(
+    releases: Sequence[tuple[str, str]], cuda: Sequence[Wanted], cudnn: Sequence[Wanted]
+) -> str | None:
+    """The one CUDA of every release (given as its CUDA and cuDNN) that loads all the libraries
+    the log could not find, where they name a cuDNN major too: libcusolver.so.10 is CUDA 10.1
+    to 11.0, but beside libcudnn.so.8 only 2.4's CUDA 11.0 loads both (system76/cuda#17). None
+    where no release, or releases of several CUDAs, fit."""
+    if not cuda or not cudnn:
+        return None
+    fitting = {
+        xy(release_cuda)
+        for release_cuda, release_cudnn in releases
+        if all(w.accepts(release_cuda) for w in cuda)
+        and all(parsed(release_cudnn).major == w.major for w in cudnn)
+    }
+    return fitting.pop() if len(fitting) == 1 else None
