@@ -452,6 +452,8 @@ def expected_without_a_gpu(findings: Iterable[Finding], gpus_absent: bool) -> tu
             f,
             severity=Severity.INFO,
             evidence=(*f.evidence, "expected on a machine without an NVIDIA GPU"),
+            # (its install steps would be for a GPU the machine does not have)
+            fix="Nothing to install for this on a machine without an NVIDIA GPU.",
         )
         if f.id in expected and f.severity is Severity.WARNING
         else f
