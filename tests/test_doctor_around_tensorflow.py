@@ -336,3 +336,23 @@ def test_a_driver_note_on_a_machine_without_a_gpu_installs_nothing(
     assert doc["findings"][0]["id"] == "no-nvidia-gpu"
     driver = next(f for f in doc["findings"] if f["id"] == "no-nvidia-driver")
     assert driver["severity"] == "info" and "Install" not in driver["fix"]
+
+
+# https://github.com/gitter-lab/nn4dms/issues/4 (the lines of the failure, verbatim)
+BATCHED_GEMM_ON_AN_A6000 = (
+    "tensorflow.python.framework.errors_impl.InternalError: 2 root error(s) found.\n"
+    "  (0) Internal: Blas xGEMMBatched launch failed : a.shape=[128,102,102],"
+    " b.shape=[128,102,128], m=102, n=128, k=102, batch_size=128\n"
+    "         [[{{node MatMul_2}}]]\n"
+)
+
+
+def test_cublas_failing_on_a_gpu_newer_than_the_build_is_not_a_second_memory_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--gpu", "RTX A6000", "--tf", "1.14", "--cuda-toolkit", "10.0")
+    doc = run(tmp_path, capsys, BATCHED_GEMM_ON_AN_A6000, *flags)
+    assert errors(doc) == ["compute-capability-unsupported"]
+    # on a GPU the build supports, the same line stays what it most often is: memory
+    supported = run(tmp_path, capsys, BATCHED_GEMM_ON_AN_A6000, "--gpu", "GTX 1080", "--tf", "1.14")
+    assert "gpu-out-of-memory" in errors(supported)

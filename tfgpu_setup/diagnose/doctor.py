@@ -669,6 +669,10 @@ def diagnose(
         )
         if not no_gpu_shown and _newer_than_build(known, entry) and not log_facts.local_build_line:
             findings = stalled_in_the_jit(findings, known, entry, matrix, matches)
+        if _newer_than_build(known, entry) or any(
+            f.id == "compute-capability-unsupported" for f in legacy
+        ):
+            findings = _kernels_failed_the_library(findings, matches)
     if listed_later and all(f.severity is Severity.INFO for f in findings):
         # nothing names why the later run lists no GPU (a library it lacks, a driver): the same
         # machine found it before, so the later run's environment is what differs
@@ -1377,6 +1381,32 @@ def _libraries_predate_the_gpu(facts: Facts, release: TfRelease | None, matrix: 
         and query.cc_support(release, g.compute_capability) == "ptx-jit"
         and cuda_predates_gpu(release, g.compute_capability, matrix) is not None
         for g in facts.gpus
+    )
+
+
+def _kernels_failed_the_library(
+    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """cuBLAS's GEMM that would not launch on a GPU the facts show newer than the build (the
+    caller's condition): the missing kernels failed it, so 'another process holds the memory'
+    is a consequence to look past (nn4dms#4: an RTX A6000 under 1.14's CUDA 10.0), as where the
+    device line was kept."""
+    if not findings or findings[0].id != "compute-capability-unsupported":
+        return findings
+    if findings[0].severity is not Severity.ERROR:
+        return findings
+    failed = {
+        f"line {m.pasted_line or m.line_number}: "
+        for m in matches
+        if m.signature.name in NEWER_GPU_KERNEL_FAILURES
+    }
+    return demoted(
+        findings,
+        lambda f: (
+            f.id == "gpu-out-of-memory" and any(e.startswith(tuple(failed)) for e in f.evidence)
+        ),
+        "but the GPU is newer than this build's CUDA: its library kernels failing is what that"
+        " predicts, not memory another process holds",
     )
 
 
