@@ -374,6 +374,47 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/182",
     ),
     Signature(
+        # The same kernel message from its second line on, as pastes often start there ('NVRM:
+        # this kernel module has the version 375.39.  Please / make sure that this kernel module
+        # and all NVIDIA driver components have the same version': mattshma/bigdata#105)
+        name="nvrm-module-version-tail",
+        needles=("this kernel module has the version",),
+        pattern=compiled(
+            r"this kernel module has the version (?P<module>\d+(?:\.\d+)+)\.?[ \t]{0,8}Please"
+        ),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA kernel module ({module}) does not match the driver libraries: the driver"
+            " was updated without a reboot, or a container brings its own driver"
+        ),
+        fix=(
+            "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are"
+            " the same version; in a container, use the host's driver libraries (NVIDIA container"
+            " toolkit) instead of installing a driver in the image."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/182",
+    ),
+    Signature(
+        # nvidia-smi calling an NVML entry point the libnvidia-ml it loaded lacks: the two are of
+        # different driver releases (a partial upgrade, a stale copy or link on the loader path)
+        name="nvml-function-not-found",
+        needles=("Failed to initialize NVML: Function Not Found",),
+        pattern=compiled(r"Failed to initialize NVML: Function Not Found"),
+        finding_id="driver-library-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "nvidia-smi and the libnvidia-ml it loaded are of different driver releases (NVML:"
+            " Function Not Found)"
+        ),
+        fix=(
+            "Find the libnvidia-ml the loader picks ('ldconfig -p | grep nvidia-ml', and the links"
+            " in the driver's library folder) and remove or repoint copies of an older release,"
+            " or reinstall the driver so that every component is one version; then reboot."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/584",
+    ),
+    Signature(
         name="nvml-version-mismatch",
         # (needles are matched as written: the cases people retype the message in)
         needles=(
@@ -2062,7 +2103,9 @@ DRIVER: tuple[Signature, ...] = (
         name="nvidia-smi-gpu-unreachable",
         needles=("Unable to determine the device handle for GPU",),
         pattern=compiled(
-            r"Unable to determine the device handle for GPU ?(?P<bus>[\w:.]{1,20}): (?P<why>"
+            # (newer drivers put the index first: 'GPU0: 0000:C1:00.0: Unknown Error')
+            r"Unable to determine the device handle for GPU ?(?:\d{1,3}: )?(?P<bus>[\w:.]{1,20}):"
+            r" (?P<why>"
             r"Unknown Error|Unable to communicate with GPU because it is insufficiently powered)"
         ),
         finding_id="no-nvidia-gpu",
@@ -2076,6 +2119,9 @@ DRIVER: tuple[Signature, ...] = (
             " driver model), and it can take the other GPUs with it (WSL#13027)."
         ),
         source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/387",
+        # (one finding of its own, not merged under 'No devices were found', which follows it
+        # in nvidia-smi's output and says less: the GPU is there, unreachable)
+        subject="unreachable",
     ),
     Signature(
         # nvidia-docker 1.x: the host's nvidia_uvm module is not loaded.
