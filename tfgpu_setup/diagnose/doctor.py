@@ -44,6 +44,7 @@ from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .capability_floor import floor_no_pypi_build_has, unsupported_gpu_behind_xla
 from .conda_conflict import conda_python_conflict, libmamba_python_conflict
 from .conda_libs import conda_lib_on_the_path
+from .conda_unresolved import conda_packages_unresolved
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
@@ -489,6 +490,7 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
+    crossed += conda_packages_unresolved(log or "", known)
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = behind_a_host_without_driver(log_findings, crossed)
