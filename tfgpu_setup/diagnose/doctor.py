@@ -956,6 +956,7 @@ def diagnose(
             or _most_likely(known, matches, findings, log or "", no_gpu_answered)
         )
     gpu_used: GpuUse = "no" if said_no_gpu else "unknown"  # TensorFlow's own answer
+    verdict = _asked_of_this_release(verdict, release)
     return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], broken, known)
 
 
@@ -972,6 +973,19 @@ IMPORT_NOISE = frozenset(
 ASK_FOR_GPUS = (
     "python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\""
 )
+ASK_BEFORE_2_1 = (
+    'python -c "from tensorflow.python.client import device_lib;'
+    ' print(device_lib.list_local_devices())"'
+)
+"""The same question before tf.config.list_physical_devices (2.1): every 1.x has device_lib."""
+
+
+def _asked_of_this_release(verdict: str, release: str | None) -> str:
+    """The question to ask TensorFlow in the words the release that ran knows (1.8 raises
+    AttributeError on tf.config: kabuku's TensorFlow 1.8 notes)."""
+    if release is None or parsed(release) >= parsed("2.1"):
+        return verdict
+    return verdict.replace(ASK_FOR_GPUS, ASK_BEFORE_2_1)
 
 
 def _import_stopped(log: LogFacts) -> str:
