@@ -27,6 +27,10 @@ HANG_SECONDS = 60
 WRITTEN = {
     # Signatures no fixture log shows, in TensorFlow's and the driver's own wording.
     "nvidia-docker-wrapper-missing": "sudo: nvidia-docker: command not found",
+    "nvrm-module-version-tail": "NVRM: this kernel module has the version 375.39.  Please",
+    "nvml-function-not-found": "Failed to initialize NVML: Function Not Found",
+    "windows-jni-dll-init-failed": "C:\\Fiji.app\\lib\\win64\\tensorflow_jni.dll: A dynamic"
+    " link library (DLL) initialization routine failed",
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",

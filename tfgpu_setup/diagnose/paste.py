@@ -84,11 +84,24 @@ hundreds of megabytes is not read twice for that."""
 
 
 PASTED_PUNCTUATION = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2002": " "}
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u3000": " ",
+        # a CJK input method's full-width forms of ASCII ('handle：CUDNN_STATUS_INTERNAL_ERROR',
+        # DeepFaceLab#210)
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+    }
 )
-"""What word processors and chat apps put in place of the quotes and spaces TensorFlow printed."""
+"""What word processors, chat apps and input methods put in place of the characters
+TensorFlow printed."""
 
 
+_FULL_WIDTH_SEPARATOR = re.compile("([\uff1a\uff0c]) ?")
 _HTML_ENTITY = re.compile(r"&(?:#\d{2,3}|#x[0-9a-fA-F]{2}|quot|apos|amp|lt|gt);")
 
 
@@ -102,6 +115,9 @@ def unwrap(text: str) -> str:
     log collector's prefixes, a notebook file's JSON (notebook_file.py) and a notebook's runtime
     log view (runtime_log_view.py) go, and
     glibc's messages in another language read as in the C locale (locales.py)."""
+    # (a full-width colon or comma carries its own space: the ASCII one TensorFlow printed is
+    # followed by one)
+    text = _FULL_WIDTH_SEPARATOR.sub(lambda m: chr(ord(m[1]) - 0xFEE0) + " ", text)
     text = _single_spaced(notebook_file.as_printed(text))
     if _HTML_ENTITY.search(text):
         text = html.unescape(text)

@@ -2025,6 +2025,27 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/37221",
     ),
     Signature(
+        # The same Windows failure of TensorFlow's Java library, as TensorFlow Java and
+        # imagej-tensorflow (Fiji's StarDist, CSBDeep) print it (stardist-imagej#2)
+        name="windows-jni-dll-init-failed",
+        needles=("tensorflow_jni.dll",),
+        pattern=compiled(
+            r"tensorflow_jni\.dll:? A dynamic link library \(DLL\) initialization routine failed"
+        ),
+        finding_id="cpu-lacks-avx",
+        severity=Severity.WARNING,
+        title=(
+            "TensorFlow's native library (tensorflow_jni.dll) was found but failed to initialise:"
+            " most likely this CPU lacks the AVX instructions TensorFlow's builds need"
+        ),
+        fix=(
+            "Check the CPU for AVX (its model on the maker's page, or CPU-Z); without it,"
+            " TensorFlow's builds cannot run. If it has AVX, reinstall the Microsoft Visual"
+            " C++ Redistributable."
+        ),
+        source="https://github.com/stardist/stardist-imagej/issues/2",
+    ),
+    Signature(
         # TensorFlow's own preload check (python/platform/self_check.py) scans %PATH% for the
         # MSVC runtime; 'Could not find 'msvcp140.dll'' is its TF 1.x-2.0 wording.
         name="windows-msvc-runtime-missing",
