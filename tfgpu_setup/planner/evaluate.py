@@ -333,10 +333,18 @@ WSL_FIRST_CUDA = "11.4"
 def driver_floor(release: TfRelease, facts: Facts, matrix: Matrix) -> tuple[str, str] | None:
     if release.cuda is None:
         return None
-    floor = query.min_driver_for_cuda(matrix, release.cuda, is_windows_driver(facts))
-    if predates_wsl_cuda(facts):
+    return floor_for_cuda(release.cuda, facts, matrix)
+
+
+def floor_for_cuda(cuda: str, facts: Facts, matrix: Matrix) -> tuple[str, str]:
+    """The driver a CUDA needs here: under WSL 2 never below the first Windows branch that
+    runs CUDA there (R470), whichever CUDA (a release's own, or a wheel set's)."""
+    floor = query.min_driver_for_cuda(matrix, cuda, is_windows_driver(facts))
+    unknown_under_wsl = facts.platform.os == "wsl2" and facts.driver.version is None
+    if predates_wsl_cuda(facts) or unknown_under_wsl:
         # an older branch's Windows driver runs the release natively, but not inside WSL 2:
-        # the update it needs is to a branch that does (any R470 build does)
+        # the update it needs is to a branch that does (any R470 build does), and the one
+        # assumed where the driver is unknown is one of those too
         wsl = query.min_driver_for_cuda(matrix, WSL_FIRST_CUDA, windows=True)[1]
         if query.compare_driver_versions(floor[0], wsl) < 0:
             exact = floor[1] if query.compare_driver_versions(floor[1], wsl) >= 0 else wsl
@@ -568,7 +576,7 @@ def evaluate(
                 wheel_set := _newer_gpus_set(matrix, release, facts)
             ):
                 # GPUs newer than the CUDA it was built with: wheels its extra admits, new enough.
-                floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
+                floor = floor_for_cuda(wheel_set.cuda, facts, matrix)
         elif (
             system_known
             and (
@@ -586,7 +594,7 @@ def evaluate(
         ):
             # The libraries come from pip instead: the driver must run the set's CUDA.
             cuda_from, missing = "pip-wheel-set", None
-            floor = query.min_driver_for_cuda(matrix, wheel_set.cuda, is_windows_driver(facts))
+            floor = floor_for_cuda(wheel_set.cuda, facts, matrix)
         elif not system_known:
             cuda_from = "system"  # not stated: assumed below, to confirm
         driver_problem = _driver_ok(floor, release, facts, matrix) if floor else None

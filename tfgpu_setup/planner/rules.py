@@ -1676,7 +1676,9 @@ def pip_libs_not_on_path(ctx: Context) -> list[Finding]:
         elif (
             ctx.chosen is not None
             and ctx.gpu
-            and ctx.chosen.release.nvidia_pins
+            # (the plan installs NVIDIA's wheels: not a Mac's Metal plan, whose release still
+            # lists them for Linux)
+            and ctx.chosen.pins
             and Version(ctx.chosen.release.version) in spec
         ):
             out.append(
