@@ -36,3 +36,13 @@ def doctor_document(
     code, document = doctor_exit(tmp_path, capsys, log, "--no-probe", *flags)
     document["exit"] = code
     return document
+
+
+def ids(document: Any) -> list[str]:
+    """The ids of the document's findings, first (the cause named) first."""
+    return [f["id"] for f in document["findings"]]
+
+
+def errors(document: Any) -> list[str]:
+    """The ids of its error findings: what it says is wrong, with evidence."""
+    return [f["id"] for f in document["findings"] if f["severity"] == "error"]

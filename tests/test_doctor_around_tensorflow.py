@@ -11,21 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from doctor_support import doctor_document
+from doctor_support import doctor_document, errors, ids
 
 from tfgpu_setup.errors import ExitCode
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
-
-
-def ids(document: dict) -> list[str]:
-    return [f["id"] for f in document["findings"]]
-
-
-def errors(document: dict) -> list[str]:
-    return [f["id"] for f in document["findings"] if f["severity"] == "error"]
 
 
 # https://github.com/idealo/image-quality-assessment/issues/8

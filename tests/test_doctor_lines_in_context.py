@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from doctor_support import doctor_document
+from doctor_support import doctor_document, errors, ids
 
 from tfgpu_setup.cli import main
 from tfgpu_setup.errors import ExitCode
@@ -19,14 +19,6 @@ pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
 """The doctor's JSON for the log, nothing probed, with its exit code under 'exit'."""
-
-
-def ids(document: dict) -> list[str]:
-    return [f["id"] for f in document["findings"]]
-
-
-def errors(document: dict) -> list[str]:
-    return [f["id"] for f in document["findings"] if f["severity"] == "error"]
 
 
 # https://github.com/tensorflow/tensorflow/issues/53229 (verbatim): the output of

@@ -10,17 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
-from doctor_support import doctor_document
+from doctor_support import doctor_document, ids
 
 from tfgpu_setup.cli import main
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
-
-
-def ids(document: dict) -> list[str]:
-    return [f["id"] for f in document["findings"]]
 
 
 def plan(capsys: pytest.CaptureFixture[str], *flags: str) -> dict:

@@ -30,6 +30,11 @@ VISIBLE_DEVICES_CHECK = (
 )
 """The first check where CUDA finds no device though its driver loaded."""
 
+MODULE_MISMATCH_FIX = (
+    "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are the"
+    " same version; in a container, use the host's driver libraries (NVIDIA container toolkit)"
+    " instead of installing a driver in the image."
+)
 NVML_UNKNOWN = "nvml-unknown-error-in-container"
 NVML_UNKNOWN_TITLE = (
     "NVML cannot reach the GPU (Unknown Error): in a container, its device cgroup does not (or"
@@ -366,11 +371,7 @@ DRIVER: tuple[Signature, ...] = (
             "The NVIDIA kernel module does not match the driver libraries (client {client}): the"
             " driver was updated without a reboot, or a container brings its own driver"
         ),
-        fix=(
-            "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are"
-            " the same version; in a container, use the host's driver libraries (NVIDIA container"
-            " toolkit) instead of installing a driver in the image."
-        ),
+        fix=MODULE_MISMATCH_FIX,
         source="https://github.com/NVIDIA/nvidia-docker/issues/182",
     ),
     Signature(
@@ -388,11 +389,7 @@ DRIVER: tuple[Signature, ...] = (
             "The NVIDIA kernel module ({module}) does not match the driver libraries: the driver"
             " was updated without a reboot, or a container brings its own driver"
         ),
-        fix=(
-            "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are"
-            " the same version; in a container, use the host's driver libraries (NVIDIA container"
-            " toolkit) instead of installing a driver in the image."
-        ),
+        fix=MODULE_MISMATCH_FIX,
         source="https://github.com/NVIDIA/nvidia-docker/issues/182",
     ),
     Signature(
