@@ -137,7 +137,8 @@ cudnn_version = _shaped(_CUDNN, "8.9.7", True, _CUDNN_PRINTED)
 
 _TF_PRINTED = (
     r"v[0-9][\w.-]{0,60}\s+(?P<v>[0-9][\w.+!-]{0,30})"
-    r"|(?i:tf-nightly(?:-gpu|-cpu)?|tensorflow(?:[-_](?:gpu|cpu|macos|intel|aarch64|rocm))?)"
+    r"|(?P<dist>(?i:tf-nightly(?:-gpu|-cpu)?|tensorflow(?:[-_](?:gpu|cpu|macos|intel|aarch64"
+    r"|rocm))?))"
     r"(?:-|\s*(?:==\s*)?)(?P<named>[0-9][\w.+!-]{0,30})"
 )
 """tf_env's 'v2.4.0-rc4-71-g582c8d236cb 2.4.0' (git version, version), or a distribution with its
@@ -254,15 +255,28 @@ OS_GLIBC = "os_glibc"
 named and the glibc it ships, or None."""
 
 
+class NamedRelease(str):
+    """A release stated with the distribution pip shows it under ('tensorflow-cpu 2.15.0'):
+    the version, which everything reads, and the distribution, which says which build it is."""
+
+    distribution: str = ""
+
+
 def tf_spec(value: str) -> str:
     """A release ('2.17', '2.17.1') or a specifier ('>=2.15,<2.18'), also as tf_env or pip
     print a release."""
     as_printed = re.fullmatch(_TF_PRINTED, value.strip(), re.ASCII)
+    distribution = ""
     if as_printed is not None:
         value = as_printed.group("v") or as_printed.group("named")
+        distribution = (as_printed.group("dist") or "").lower().replace("_", "-")
     if value.isascii() and 0 < len(value) <= MAX_SPEC_CHARS:
         try:
             Version(value)
+            if distribution:
+                named = NamedRelease(value)
+                named.distribution = distribution
+                return named
             return value
         except InvalidVersion:
             pass

@@ -71,7 +71,7 @@ from .forked_child import cuinit_in_a_forked_child
 from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
-from .install_evidence import LISTED_WHEELS_NOT_LOADED
+from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only
 from .jetson_container import jetson_container_without_runtime
 from .later_run import (
     EARLIER_RUN_USED_THE_GPU,
@@ -491,6 +491,7 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += conda_packages_unresolved(log or "", known)
+    crossed += stated_cpu_only(getattr(tf_version, "distribution", ""), tf_version or "", known)
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = behind_a_host_without_driver(log_findings, crossed)

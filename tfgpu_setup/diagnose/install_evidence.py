@@ -13,7 +13,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..versions import parsed
-from .logfacts import INSTALL_FAILURES, LogFacts
+from .logfacts import CPU_PACKAGE_RELEASES, INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
 from .signatures.install import (
@@ -279,6 +279,14 @@ WRONG_ENVIRONMENT_FIX = (
 )
 
 
+TENSORFLOW_GPU_FIX = (
+    "Uninstall it and install 'tensorflow-gpu' of the same release (pip uninstall tensorflow;"
+    " pip install tensorflow-gpu=={version}), or a TensorFlow 2.1 or newer, whose 'tensorflow'"
+    " package has the GPU support ('tfgpu-setup plan' picks one)."
+)
+CPU_PACKAGE_SOURCE = "https://github.com/tensorflow/tensorflow/issues/36347"
+
+
 def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
     """pip's 'tensorflow' of a release whose GPU build was 'tensorflow-gpu' (before 2.1, and
     1.15.2 to 2.0): a CPU-only TensorFlow, unless the log shows a GPU build ran after all, or
@@ -318,10 +326,8 @@ def _cpu_only_package(log: LogFacts, gpu_seen: bool) -> list[Finding]:
                 quoted(log.cpu_package_line),
                 "before 2.1 (and from 1.15.2 to 2.0) pip's 'tensorflow' had no CUDA support",
             ),
-            "Uninstall it and install 'tensorflow-gpu' of the same release (pip uninstall "
-            "tensorflow; pip install tensorflow-gpu==X.Y.Z), or a TensorFlow 2.1 or newer, whose "
-            "'tensorflow' package has the GPU support ('tfgpu-setup plan' picks one).",
-            "https://github.com/tensorflow/tensorflow/issues/36347",
+            TENSORFLOW_GPU_FIX.format(version="X.Y.Z"),
+            CPU_PACKAGE_SOURCE,
         )
     ]
 
@@ -656,3 +662,39 @@ def _requirement_missing_under_import(log: LogFacts) -> list[Finding]:
             "https://github.com/deepfakes/faceswap/issues/1339",
         )
     ]
+
+
+def stated_cpu_only(distribution: str, version: str, facts: Facts) -> list[Finding]:
+    """The distribution the user named with the release ('--tf "tensorflow-cpu 2.15.0"') is a
+    CPU-only build: tensorflow-cpu and its kind, or pip's 'tensorflow' of a release whose GPU
+    build was 'tensorflow-gpu'. Not on macOS, where no build has CUDA."""
+    if not distribution or (facts.knows("os") and facts.platform.os == "macos"):
+        return []
+    cpu_only = distribution in CPU_ONLY_DISTRIBUTIONS - {"tensorflow-macos"} or (
+        distribution == "tensorflow"
+        and _is_release(version)
+        and any(version in releases for releases in CPU_PACKAGE_RELEASES)
+    )
+    if not cpu_only:
+        return []
+    fix, source = _cpu_only_fix(facts, "")
+    if distribution == "tensorflow":
+        fix, source = TENSORFLOW_GPU_FIX.format(version=version), CPU_PACKAGE_SOURCE
+    return [
+        Finding(
+            "cpu-only-tensorflow",
+            Severity.ERROR,
+            f"The TensorFlow installed is a CPU-only build ({distribution} {version}, as stated)",
+            (f"stated: {distribution} {version}",),
+            fix,
+            source,
+        )
+    ]
+
+
+def _is_release(version: str) -> bool:
+    try:
+        parsed(version)
+    except ValueError:
+        return False
+    return True
