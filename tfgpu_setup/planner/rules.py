@@ -1681,6 +1681,23 @@ def pip_libs_not_on_path(ctx: Context) -> list[Finding]:
             and ctx.chosen.pins
             and Version(ctx.chosen.release.version) in spec
         ):
+            if ctx.installed:
+                # judging the release installed: no activate script of ours set anything there,
+                # and whether its environment's LD_LIBRARY_PATH holds the folders is unknown
+                if any("/nvidia/" in d for d in ld):
+                    continue  # the folders stated there: the defect is worked around
+                out.append(
+                    finding(
+                        "pip-cuda-libs-not-on-path",
+                        W,
+                        f"TensorFlow {ctx.chosen.release.version} finds NVIDIA's pip wheels only"
+                        " with their folders on LD_LIBRARY_PATH, which nothing here shows set",
+                        [defect.title],
+                        defect.workaround,
+                        defect.source,
+                    )
+                )
+                continue
             out.append(
                 finding(
                     "pip-cuda-libs-not-on-path",
