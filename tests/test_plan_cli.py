@@ -1850,3 +1850,15 @@ def test_a_release_asked_beyond_the_driver_names_the_newest_it_runs(
     # without a release asked, the plan picks that release itself: nothing to add
     _, doc = described(capsys, "--os linux --cuda-driver 11.8")
     assert all("Or keep this driver" not in f["fix"] for f in doc["findings"])
+
+
+def test_a_container_plan_asks_to_confirm_the_container_was_started_with_the_gpu(capsys):
+    # review 86: '--container' alone changed nothing in the plan, though nvidia-smi exists in a
+    # container only when it was started with the GPU
+    _, doc = described(capsys, "--os linux --container --python 3.11")
+    driver = next(a for a in doc["assumptions"] if a["fact"] == "driver")
+    assert "container started with the GPU" in driver["assumed"]
+    assert "--gpus all" in driver["confirm"] and "nvidia.com/gpu" in driver["confirm"]
+    _, bare = described(capsys, "--os linux --no-container --python 3.11")
+    driver = next(a for a in bare["assumptions"] if a["fact"] == "driver")
+    assert "container" not in driver["assumed"] + driver["confirm"]

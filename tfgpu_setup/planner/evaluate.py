@@ -141,6 +141,11 @@ CONFIRM = {
     "pythons": "add --python X.Y (an interpreter on that machine)",
     "glibc": "run 'ldd --version' there and add --glibc X.Y",
     "driver": "run 'nvidia-smi' there and add --driver VERSION",
+    "driver_in_container": (
+        "run 'nvidia-smi' inside the container (it is there only when the container was started"
+        " with the GPU: 'docker run --gpus all' with the NVIDIA Container Toolkit, or a Kubernetes"
+        " nvidia.com/gpu limit) and add --driver VERSION"
+    ),
     "gpus": "run 'nvidia-smi --query-gpu=name,compute_cap --format=csv' and add --gpu NAME",
     "cuda": "run 'nvcc --version' there and add --cuda-toolkit X.Y",
     "cudnn": (
@@ -606,8 +611,18 @@ def evaluate(
             # the driver must also know the GPU: an RTX 5090 needs CUDA 12.8's R570
             later = first_driver_past(floor[0], facts.gpus, matrix, is_windows_driver(facts))
             assumed_driver = later[0] if later else floor[0]
+            in_container = facts.knows("container") and facts.platform.container
             assumed.append(
-                Assumption("driver", f"an NVIDIA driver ≥ {assumed_driver}", CONFIRM["driver"])
+                Assumption(
+                    "driver",
+                    f"an NVIDIA driver ≥ {assumed_driver}"
+                    + (
+                        " on the host, and the container started with the GPU"
+                        if in_container
+                        else ""
+                    ),
+                    CONFIRM["driver_in_container" if in_container else "driver"],
+                )
             )
         if not facts.knows("gpus"):
             kernels = ", ".join((*release.sass, *release.ptx))
