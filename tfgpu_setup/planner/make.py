@@ -95,6 +95,7 @@ def _machine_type(facts: Facts) -> tuple[Any, ...]:
         p.os,
         p.arch,
         p.glibc,
+        p.container,
         facts.pythons,
         (d.version, d.cuda_version, d.windows_numbering),
         tuple((g.name, g.compute_capability) for g in facts.gpus),
