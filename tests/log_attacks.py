@@ -34,6 +34,9 @@ WRITTEN = {
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",
+    "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"
+    " redirect=None, status=None)) after connection broken by 'ProxyError('Cannot connect to"
+    " proxy.')': /simple/tensorflow/",
     "numpy-2-beside-a-numpy-1-build": "tensorflow-intel 2.12.1 requires numpy<=1.24.3,>=1.22,"
     " but you have numpy 2.1.0 which is incompatible.",
     "windows-cudnn-dll-not-found": "cudnn64_8.dll not found",

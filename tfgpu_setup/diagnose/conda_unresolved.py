@@ -16,10 +16,19 @@ from ..findings import Finding, Severity
 from .logfacts import CLUE_CHARS
 
 _UNRESOLVED = re.compile(
-    # each spec ends its line: a line of many '- ' is one spec, not many ways to split it
-    r"ResolvePackageNotFound:[ \t]*\r?\n((?:[ \t]{0,8}- [^\n]{1,120}(?:\n|\Z)){1,30})"
+    # each spec ends its line: a line of many '- ' is one spec, not many ways to split it;
+    # libmamba's solver (conda 23.10 on) lists 'nothing provides requested SPEC' instead
+    r"(?:ResolvePackageNotFound:|LibMambaUnsatisfiableError: Encountered problems while"
+    r" solving:)[ \t]*\r?\n((?:[ \t]{0,8}- [^\n]{1,120}(?:\n|\Z)){1,30})"
 )
-_CUDA_SPEC = re.compile(r"^(?:nvidia::)?(?:cudatoolkit|cudnn|cuda-[\w-]+|nccl|cutensor)\b")
+_NOTHING_PROVIDES = re.compile(r"^nothing provides requested ")
+_CUDA_SPEC = re.compile(
+    # (tensorflow-gpu is a CUDA build too: conda has none of it for macOS)
+    r"^(?:nvidia::)?(?:cudatoolkit|cudnn|cuda-[\w-]+|nccl|cutensor|tensorflow-gpu)\b"
+)
+_BUILD_STRING = re.compile(r"^[\w.:-]{1,60}={1,2}[^=\s]{1,40}=[^=\s]{1,60}$")
+"""'name==version=build' or 'name=version=build': how 'conda env export' pins a build of the
+platform it ran on."""
 _MAC_SUBDIR = re.compile(r"\bosx-(?:64|arm64)\b")
 SOURCE = "https://github.com/talmolab/sleap/issues/705"
 
@@ -29,7 +38,7 @@ def conda_packages_unresolved(text: str, facts: Facts) -> list[Finding]:
     if found is None:
         return []
     specs = [
-        line.strip().removeprefix("- ").strip()
+        _NOTHING_PROVIDES.sub("", line.strip().removeprefix("- ").strip()).rstrip("*")
         for line in found.group(1).splitlines()
         if line.strip()
     ]
@@ -51,6 +60,21 @@ def conda_packages_unresolved(text: str, facts: Facts) -> list[Finding]:
                 "Remove the CUDA packages (cudatoolkit, cudnn, cuda-*, nvidia:: pins) from the"
                 " environment file and create it without them: TensorFlow then runs on the CPU"
                 " (on Apple silicon, or an Intel Mac with an AMD GPU, add tensorflow-metal).",
+                SOURCE,
+            )
+        ]
+    if any(_BUILD_STRING.match(spec) for spec in specs):
+        return [
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                "conda could not create the environment: its file pins exact builds no channel"
+                f" has here ({', '.join(specs[:3])[:160]}), most often a file exported on"
+                " another platform, so nothing was installed",
+                (shown,),
+                "The file was exported where it was made ('conda env export' pins each build):"
+                " export it there again with 'conda env export --from-history', or remove the"
+                " build strings (and that platform's own packages) from it, then create it.",
                 SOURCE,
             )
         ]

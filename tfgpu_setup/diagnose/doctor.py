@@ -518,6 +518,16 @@ def diagnose(
         *uv_refused_for_this_platform(known, matches, matrix),
     ]
     crossed += no_wheel
+    if unreachable := next(
+        (m for m in matches if m.signature.name == "pip-index-unreachable"), None
+    ):
+        # pip never saw the index: its empty list of versions says nothing of this Python
+        log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
+        judged = contradicted(
+            judged,
+            frozenset({"python-unsupported"}),
+            f"but pip never reached the index ({unreachable.line.strip()[:100]})",
+        )
     if log_facts.pip_index_line and not no_wheel:
         # nothing the matrix says of this Python and platform explains the refusal
         log_findings = contradicted(
@@ -759,7 +769,10 @@ def diagnose(
         refused = {m.signature.finding_id for m in matches}
         findings = tuple(f for f in findings if f.id not in NOTHING_INSTALLED - refused)
         library_failed = _errors_after_gpu(matches, read, kernel_doubts=True) & GPU_FAILURE_IDS
-        if newer and not legacy_newer and not library_failed and not predated:
+        # the shell's word that the process died after the GPU lines: nothing ran on to show
+        # the GPU at work, whatever was listed before it
+        crashed = _process_crashed_after_the_gpu(log or "", matches, ended_by, ended_line)
+        if newer and not legacy_newer and not library_failed and not predated and not crashed:
             findings = jit_at_start(findings, known, entry, matrix)
         verdict = "TensorFlow uses the GPU: the log shows a GPU device at work"
         failed = next(
@@ -793,6 +806,9 @@ def diagnose(
                 ended_line,
             )
             verdict += f", but then TensorFlow crashed on a fatal check of its own ('{record}')"
+            aborted = True
+        if crashed:
+            verdict += f", but then the process crashed ('{ended_line.strip()[:80]}')"
             aborted = True
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed) or aborted, known)
     thin = verify is None and _says_one_thing(matches)
@@ -957,7 +973,9 @@ def diagnose(
             or _most_likely(known, matches, findings, log or "", no_gpu_answered)
         )
     gpu_used: GpuUse = "no" if said_no_gpu else "unknown"  # TensorFlow's own answer
-    verdict = _asked_of_this_release(verdict, release)
+    verdict = _asked_of_this_release(
+        verdict, release, candidates, tuple(spec for spec, _ in log_facts.tf_range)
+    )
     return Diagnosis(gpu_used, verdict, findings, confirm or NEXT_STEPS[1:], broken, known)
 
 
@@ -981,12 +999,21 @@ ASK_BEFORE_2_1 = (
 """The same question before tf.config.list_physical_devices (2.1): every 1.x has device_lib."""
 
 
-def _asked_of_this_release(verdict: str, release: str | None) -> str:
+def _asked_of_this_release(
+    verdict: str,
+    release: str | None,
+    candidates: tuple[str, ...] = (),
+    ranges: tuple[str, ...] = (),
+) -> str:
     """The question to ask TensorFlow in the words the release that ran knows (1.8 raises
-    AttributeError on tf.config: kabuku's TensorFlow 1.8 notes)."""
-    if release is None or parsed(release) >= parsed("2.1"):
-        return verdict
-    return verdict.replace(ASK_FOR_GPUS, ASK_BEFORE_2_1)
+    AttributeError on tf.config: kabuku's TensorFlow 1.8 notes): the one stated, every one
+    the log's hints admit, or a hint that admits only 1.x (a tensorflow._api.v1 path)."""
+    releases = (release,) if release is not None else candidates
+    before = bool(releases) and all(parsed(r) < parsed("2.1") for r in releases)
+    before = before or (
+        not releases and any("1.15" in specifier(s) and "2.1" not in specifier(s) for s in ranges)
+    )
+    return verdict.replace(ASK_FOR_GPUS, ASK_BEFORE_2_1) if before else verdict
 
 
 def _import_stopped(log: LogFacts) -> str:
@@ -1248,6 +1275,23 @@ def _fatal_record_after_the_gpu(
     shown = [m.line for m in matches if m.signature.proves_gpu]
     at = log.rfind(ended_line)
     return bool(shown) and at > log.rfind(shown[-1])
+
+
+_SHELL_CRASH = re.compile(
+    r"^[ \t]*(?:Segmentation fault|Aborted|Killed|Illegal instruction|Bus error)\b"
+)
+"""How a shell reports a process a signal ended (the core dump, if any, in brackets after)."""
+
+
+def _process_crashed_after_the_gpu(
+    log: str, matches: tuple[LogMatch, ...], ended_by: str, ended_line: str
+) -> bool:
+    """The log's last failure is the shell's crash notice, written after the last line that
+    showed the GPU (a segfault after 'Adding visible gpu devices')."""
+    if ended_by != "crash" or _SHELL_CRASH.match(ended_line) is None:
+        return False
+    shown = [m.line for m in matches if m.signature.proves_gpu]
+    return bool(shown) and log.rfind(ended_line) > log.rfind(shown[-1])
 
 
 CUDNN_CHECKED = frozenset({"cudnn-version-mismatch", "cudnn-version-mismatch-cut"})

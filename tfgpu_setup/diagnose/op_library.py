@@ -50,9 +50,16 @@ def loaded_by_an_op_library(
     """TensorFlow's own matches, and a finding for each op library's missing library."""
     own: list[LogMatch] = []
     found: list[Finding] = []
+    # a library TensorFlow's own loader could not open either is TensorFlow's to find first
+    # (its dso_loader line for the same soname): the op only met the same gap
+    tensorflows = {
+        m.groups.get("lib")
+        for m in matches
+        if "NotFoundError" not in m.line and m.signature.finding_id in LIBRARY_IDS
+    }
     for m in matches:
         caller = op_library_caller(text, m)
-        if not caller:
+        if not caller or m.groups.get("lib") in tensorflows:
             own.append(m)
             continue
         lib = m.groups.get("lib") or "a CUDA library"

@@ -56,12 +56,15 @@ def without_refusals_installed_later(
     return tuple(m for m in matches if not _undone_later(m, lines))
 
 
+PYTHON_WITHOUT_PIP = "python-without-pip"
+
+
 def _undone_later(match: LogMatch, lines: list[str]) -> bool:
     """Whether a later line shows the distribution installed after all. PEP 668's refusal
-    names no distribution: TensorFlow installed later (in a venv, or with
-    --break-system-packages) undoes it."""
-    if match.signature.name == EXTERNALLY_MANAGED:
-        names: tuple[str, ...] = ("tensorflow", "tf-nightly", "tensorflow-cpu")
+    and a Python without pip name no distribution: TensorFlow installed later (in a venv,
+    with --break-system-packages, with another Python's pip) undoes them."""
+    if match.signature.name in (EXTERNALLY_MANAGED, PYTHON_WITHOUT_PIP):
+        names: tuple[str, ...] = ("tensorflow", "tensorflow-gpu", "tf-nightly", "tensorflow-cpu")
         requested = ""
     elif match.signature.name in REFUSALS:
         names = _standing_in_for(match.groups.get("package", ""))

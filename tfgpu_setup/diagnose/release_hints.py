@@ -131,6 +131,9 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # The tensorflow_core package held TensorFlow's modules in 1.15, 2.0 and 2.1 only
     (re.compile(r"[/\\]tensorflow_core[/\\]"), ">=1.15,<2.2"),
+    # TensorFlow 1.x's generated API modules, as an AttributeError on them names them
+    # ('tensorflow._api.v1.config'); 2.x's own are _api.v2 (tensorflow.compat.v1 aside)
+    (re.compile(r"\btensorflow(?:_core)?\._api\.v1\.(?!compat\b)"), "<2.0"),
     # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]', or
     # '[[node name (defined at file:line)  = Op[...]]]' (segmentation_models#44; 1.13 on wrote
     # '[[{{node name}}]]', 2.x no '= Op[...]'), and where the op was defined as 'Caused by op'

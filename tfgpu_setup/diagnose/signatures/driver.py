@@ -510,7 +510,9 @@ DRIVER: tuple[Signature, ...] = (
             "On the host, check the driver with 'nvidia-smi'; if it works, install the NVIDIA"
             " Container Toolkit, run 'sudo nvidia-ctk runtime configure --runtime=docker' and"
             " restart Docker, then start the container with 'docker run --gpus all ...' (the"
-            " nvidia-docker wrapper is retired: replace it with that)."
+            " nvidia-docker wrapper is retired: replace it with that). On Windows, Docker Desktop"
+            " with its WSL 2 backend and NVIDIA's Windows driver gives '--gpus all' the GPU; there"
+            " is nothing to install in Linux for it."
         ),
         source=CONTAINER_TOOLKIT_URL,
     ),

@@ -179,9 +179,11 @@ INSTALL: tuple[Signature, ...] = (
         name="numpy-2-beside-a-numpy-1-build",
         needles=("but you have numpy 2", "but you'll have numpy 2"),
         pattern=compiled(
-            rf"(?P<dist>{TF_DISTRIBUTION}) (?P<version>\d[\w.]{{0,20}})"
-            r" (?:has requirement|requires) numpy(?P<spec>[<>=!~][\w.,<>=!~*]{1,60}?),"
-            r" but you(?:'ll)? have numpy"
+            # (releases before 2.18: 2.18 is the first built with NumPy 2, and a NumPy 2 minor
+            # outside its range imports)
+            rf"(?P<dist>{TF_DISTRIBUTION}) (?P<version>(?:[01]\.\d{{1,2}}|2\.(?:1[0-7]|\d))"
+            r"(?![\d])[\w.]{0,12}) (?:has requirement|requires) numpy"
+            r"(?P<spec>[<>=!~][\w.,<>=!~*]{1,60}?)(?:; [^,\n]{1,80})?, but you(?:'ll)? have numpy"
             r" (?P<have>2\.\d{1,3}(?:\.\d{1,3})?)"
         ),
         finding_id="dependency-version-mismatch",
@@ -617,6 +619,28 @@ INSTALL: tuple[Signature, ...] = (
         title="pip is older than 19.0",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/37235",
+    ),
+    Signature(
+        # pip's retries of an index it cannot reach: its 'from versions: none' that follows says
+        # nothing of this Python or platform
+        name="pip-index-unreachable",
+        needles=("after connection broken by", "Could not fetch URL"),
+        pattern=compiled(
+            r"Retrying \(Retry\(total=\d{1,3}[^\n]{0,120}\)\) after connection broken by"
+            r" '(?:ProxyError|NewConnectionError|SSLError|ConnectTimeoutError"
+            r"|ReadTimeoutError)"
+            r"|Could not fetch URL \S{1,200}: There was a problem confirming the ssl certificate"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="pip could not reach the package index, so it found nothing to install",
+        fix=(
+            "Give pip the network it needs: the proxy with its credentials ('pip install --proxy"
+            " http://user:password@proxy:port ...', or HTTPS_PROXY), the company's CA bundle"
+            " ('pip config set global.cert /path/to/ca.pem'), or the internal index"
+            " ('--index-url'); then install again."
+        ),
+        source="https://pip.pypa.io/en/stable/user_guide/#using-a-proxy-server",
     ),
     Signature(
         # pip's list empty: the package publishes no wheel for this Python and platform at all,
@@ -1153,7 +1177,8 @@ INSTALL: tuple[Signature, ...] = (
             "Create a virtual environment, which brings its own pip, and install there: 'python3"
             ' -m venv ~/tf && ~/tf/bin/pip install "tensorflow[and-cuda]"\' (Debian and Ubuntu'
             " first need 'sudo apt install python3-venv'), or 'tfgpu-setup apply', which does"
-            " it."
+            " it. On Windows: 'py -m ensurepip --upgrade', or 'py -m venv tf' and"
+            " 'tf\\Scripts\\pip install tensorflow' (2.10 for the GPU there)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/79370",
     ),
@@ -2028,14 +2053,16 @@ INSTALL: tuple[Signature, ...] = (
         # The same Windows failure of TensorFlow's Java library, as TensorFlow Java and
         # imagej-tensorflow (Fiji's StarDist, CSBDeep) print it (stardist-imagej#2)
         name="windows-jni-dll-init-failed",
-        needles=("tensorflow_jni.dll",),
+        # (TensorFlow Java's own builds name it jnitensorflow.dll)
+        needles=("tensorflow_jni.dll", "jnitensorflow.dll"),
         pattern=compiled(
-            r"tensorflow_jni\.dll:? A dynamic link library \(DLL\) initialization routine failed"
+            r"(?:tensorflow_jni|jnitensorflow)\.dll:? A dynamic link library \(DLL\)"
+            r" initialization routine failed"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.WARNING,
         title=(
-            "TensorFlow's native library (tensorflow_jni.dll) was found but failed to initialise:"
+            "TensorFlow's native Java library was found but failed to initialise:"
             " most likely this CPU lacks the AVX instructions TensorFlow's builds need"
         ),
         fix=(
