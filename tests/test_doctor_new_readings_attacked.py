@@ -310,3 +310,25 @@ def test_a_1_x_traceback_gets_the_question_1_x_knows(
 ) -> None:
     doc = run(tmp_path, capsys, TF2_CALL_ON_1_X)
     assert "device_lib.list_local_devices()" in doc["verdict"]
+
+
+# composed by review 86 (c27) from TensorFlow 2.15's own records: a kernel faults mid-training
+KERNEL_FAULT_THEN_ABORT = (
+    "2024-02-14 03:17:43.022315: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1886] Created"
+    " device /job:localhost/replica:0/task:0/device:GPU:0 with 38364 MB memory:  -> device: 0,"
+    " name: NVIDIA A100-PCIE-40GB, pci bus id: 0000:17:00.0, compute capability: 8.0\n"
+    "2024-02-14 03:18:31.900452: E external/local_xla/xla/stream_executor/cuda/cuda_event.cc:29]"
+    " Error polling for event status: failed to query event: CUDA_ERROR_ILLEGAL_ADDRESS: an"
+    " illegal memory access was encountered\n"
+    "2024-02-14 03:18:31.900523: F tensorflow/core/common_runtime/device/device_event_mgr.cc:223]"
+    " Unexpected Event status: 1\n"
+    "Aborted (core dumped)\n"
+)
+
+
+def test_work_that_failed_on_the_gpu_then_an_abort_is_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, KERNEL_FAULT_THEN_ABORT)
+    assert doc["findings"][0]["id"] == "gpu-kernel-failed"
+    assert doc["exit"] == ExitCode.TF_BROKEN and "then the process crashed" in doc["verdict"]

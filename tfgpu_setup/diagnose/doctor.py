@@ -808,7 +808,8 @@ def diagnose(
             verdict += f", but then TensorFlow crashed on a fatal check of its own ('{record}')"
             aborted = True
         if crashed:
-            verdict += f", but then the process crashed ('{ended_line.strip()[:80]}')"
+            joined = ", but then" if failed is None else "; then"
+            verdict += f"{joined} the process crashed ('{ended_line.strip()[:80]}')"
             aborted = True
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed) or aborted, known)
     thin = verify is None and _says_one_thing(matches)
