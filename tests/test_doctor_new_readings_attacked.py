@@ -332,3 +332,23 @@ def test_work_that_failed_on_the_gpu_then_an_abort_is_a_crash(
     doc = run(tmp_path, capsys, KERNEL_FAULT_THEN_ABORT)
     assert doc["findings"][0]["id"] == "gpu-kernel-failed"
     assert doc["exit"] == ExitCode.TF_BROKEN and "then the process crashed" in doc["verdict"]
+
+
+# composed by review 86 (c33) from TensorFlow 1.12's records: the list, then the session fails
+LISTED_THEN_BUSY = (
+    "2018-11-06 14:22:05.118251: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1511] Adding"
+    " visible gpu devices: 0\n"
+    "Traceback (most recent call last):\n"
+    '  File "train.py", line 40, in <module>\n'
+    "    sess = tf.Session(config=config)\n"
+    "tensorflow.python.framework.errors_impl.InternalError: cudaSetDevice() on GPU:0 failed."
+    " Status: all CUDA-capable devices are busy or unavailable\n"
+)
+
+
+def test_a_gpu_listed_whose_device_then_fails_to_start_is_not_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = run(tmp_path, capsys, LISTED_THEN_BUSY, "--tf", "1.12")
+    assert doc["gpu_used"] == "no" and doc["exit"] != ExitCode.OK
+    assert doc["findings"][0]["id"] == "gpu-out-of-memory"

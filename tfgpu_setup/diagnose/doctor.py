@@ -1378,6 +1378,8 @@ def _runtime_refused_before_a_device(matches: tuple[LogMatch, ...]) -> bool:
 
 
 _TRACEBACK = re.compile(r"^[ \t>]*Traceback \(most recent call last\):", re.MULTILINE)
+DEVICE_NOT_STARTED = frozenset({"cuda-context-no-memory"})
+"""The CUDA runtime failing its first call on a GPU: no device was created there."""
 
 
 def _died_before_a_device(matches: tuple[LogMatch, ...], text: str) -> bool:
@@ -1389,6 +1391,10 @@ def _died_before_a_device(matches: tuple[LogMatch, ...], text: str) -> bool:
     if not proofs or not all(m.signature.name in BEFORE_A_DEVICE for m in proofs):
         return False
     last = max(m.line_number for m in proofs)
+    if any(m.line_number > last and m.signature.name in DEVICE_NOT_STARTED for m in matches):
+        # the runtime's first call on the GPU failed (cudaSetDevice: busy or unavailable): the
+        # device the list announced was never created (review 86, composed from 1.12's records)
+        return True
     if any(
         m.line_number > last and m.signature.finding_id not in (None, "benign-log-noise")
         for m in matches
