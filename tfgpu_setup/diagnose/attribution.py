@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 from .logs import LogMatch, line_start
 
-_FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
+FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
+"""A Python traceback's frame line, and the file it names."""
 _OTHER_PACKAGE = re.compile(
     # any installed package's own import but TensorFlow's and the packages of its distribution
     # (deepspeech's native module asking for CUDA 8.0 under TensorFlow 1.8, DeepSpeech#1388)
@@ -60,7 +61,7 @@ def innermost_frame(text: str, match: LogMatch) -> str:
     position = text.find(match.line)
     if position == -1:
         return ""
-    frames = _FRAME.findall(text, max(0, position - LOOKBACK_CHARS), position)
+    frames = FRAME.findall(text, max(0, position - LOOKBACK_CHARS), position)
     return next((path for path in reversed(frames) if not _STANDARD_LIBRARY.search(path)), "")
 
 

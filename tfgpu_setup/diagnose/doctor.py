@@ -1271,11 +1271,20 @@ def _fatal_record_after_the_gpu(
 ) -> bool:
     """The log's last failure is TensorFlow's own fatal record ('F ...cc:N] Check failed'),
     written after the last line that showed the GPU."""
-    if ended_by != "crash" or _FATAL_SOURCE.search(ended_line) is None:
+    return _FATAL_SOURCE.search(ended_line) is not None and _crashed_after_the_gpu(
+        log, matches, ended_by, ended_line
+    )
+
+
+def _crashed_after_the_gpu(
+    log: str, matches: tuple[LogMatch, ...], ended_by: str, ended_line: str
+) -> bool:
+    """The process ended in a crash, and the line that says so comes after the last line
+    that showed the GPU."""
+    if ended_by != "crash":
         return False
     shown = [m.line for m in matches if m.signature.proves_gpu]
-    at = log.rfind(ended_line)
-    return bool(shown) and at > log.rfind(shown[-1])
+    return bool(shown) and log.rfind(ended_line) > log.rfind(shown[-1])
 
 
 _SHELL_CRASH = re.compile(
@@ -1289,10 +1298,9 @@ def _process_crashed_after_the_gpu(
 ) -> bool:
     """The log's last failure is the shell's crash notice, written after the last line that
     showed the GPU (a segfault after 'Adding visible gpu devices')."""
-    if ended_by != "crash" or _SHELL_CRASH.match(ended_line) is None:
-        return False
-    shown = [m.line for m in matches if m.signature.proves_gpu]
-    return bool(shown) and log.rfind(ended_line) > log.rfind(shown[-1])
+    return _SHELL_CRASH.match(ended_line) is not None and _crashed_after_the_gpu(
+        log, matches, ended_by, ended_line
+    )
 
 
 CUDNN_CHECKED = frozenset({"cudnn-version-mismatch", "cudnn-version-mismatch-cut"})

@@ -672,7 +672,6 @@ def stated_cpu_only(distribution: str, version: str, facts: Facts) -> list[Findi
         return []
     cpu_only = distribution in CPU_ONLY_DISTRIBUTIONS - {"tensorflow-macos"} or (
         distribution == "tensorflow"
-        and _is_release(version)
         and any(version in releases for releases in CPU_PACKAGE_RELEASES)
     )
     if not cpu_only:
@@ -690,11 +689,3 @@ def stated_cpu_only(distribution: str, version: str, facts: Facts) -> list[Findi
             source,
         )
     ]
-
-
-def _is_release(version: str) -> bool:
-    try:
-        parsed(version)
-    except ValueError:
-        return False
-    return True

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..findings import Finding, Severity
-from .attribution import LIBRARY_IDS, LOOKBACK_CHARS
+from .attribution import FRAME, LIBRARY_IDS, LOOKBACK_CHARS
 from .logs import LogMatch
 
 _LOAD_OP_FRAME = re.compile(
@@ -22,7 +22,6 @@ _LOAD_OP_FRAME = re.compile(
     r" in load_op_library",
     re.MULTILINE,
 )
-_FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
 _TENSORFLOWS_OWN = re.compile(r"[/\\](?:site|dist)-packages[/\\]tensorflow(?:_core)?[/\\]")
 
 
@@ -38,7 +37,7 @@ def op_library_caller(text: str, match: LogMatch) -> str:
     loading = list(_LOAD_OP_FRAME.finditer(text, start, position))
     if not loading:
         return ""
-    callers: list[str] = _FRAME.findall(text, start, loading[-1].start())
+    callers: list[str] = FRAME.findall(text, start, loading[-1].start())
     if not callers or _TENSORFLOWS_OWN.search(callers[-1]):
         return ""
     return callers[-1]

@@ -17,6 +17,7 @@ from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import LIBRARIES_PREDATE_GPU_SOURCE, arch_defect
+from .device_evidence import DRIVER_FOUND_A_GPU
 from .logs import LogMatch
 from .signatures.model import BENIGN
 
@@ -87,9 +88,7 @@ def no_jit_below_the_ptx(
     return tuple(f for f in findings if f.id != "compute-capability-ptx-jit")
 
 
-STARTED_ON_THE_GPU = frozenset(
-    {"library-loaded", "driver-listed-gpu", "numa-node-negative", "numa-node-unreadable"}
-)
+STARTED_ON_THE_GPU = DRIVER_FOUND_A_GPU | {"library-loaded"}
 """Lines of TensorFlow starting on a GPU: its CUDA libraries opened, the driver listing it."""
 
 
