@@ -789,6 +789,19 @@ WRITTEN = {
     # https://github.com/serengil/deepface/issues/1323
     "tf-keras-missing": "ValueError: You have tensorflow 2.17.0 and this requires tf-keras"
     " package. Please run `pip install tf-keras` or downgrade your tensorflow",
+    # https://github.com/tensorflow/tensorflow/issues/54463
+    "blas-gemv-too-large": "tensorflow.python.framework.errors_impl.InternalError: Blas xGEMV"
+    " launch failed : a.shape=[1,1638400,3], b.shape=[1,3,1], m=1638400, n=1, k=3 [Op:MatMul]",
+    # composed from TensorFlow's event manager record (cuda_event.cc) with CUDA's status
+    "gpu-kernel-watchdog": "E tensorflow/stream_executor/cuda/cuda_event.cc:48] Error polling for"
+    " event status: failed to query event: CUDA_ERROR_LAUNCH_TIMEOUT: the launch timed out and was"
+    " terminated",
+    # https://github.com/NVIDIA/nvidia-container-toolkit/issues/293
+    "container-cli-nvml-function-not-found": "nvidia-container-cli: detection error: nvml error:"
+    " function not found: unknown.",
+    # https://github.com/NVIDIA/tensorflow/issues/10
+    "nvidia-index-linux-only": "OSError: Your operating system is not supported by"
+    " `nvidia-pyindex`: win32.",
     # https://github.com/tensorflow/serving/issues/1299
     "container-cli-requirement-unparsed": "nvidia-container-cli: requirement error: invalid"
     " expression",

@@ -736,13 +736,16 @@ def diagnose(
             # cuBLAS's GEMM that would not launch on a GPU the build has no kernels for: the
             # kernels, not memory (tensorflow#25403, keras-yolo3#332)
             after_gpu |= newer
-        # cuDNN that would not start on a GPU newer than the CUDA it was built with: its cuDNN
-        # has no code for it, so the missing kernels fail the work, not memory
-        # (tensorflow#46093: an RTX 3080 under 2.3's cuDNN 7.6)
+        # cuDNN or cuBLAS that would not start (or whose GEMM would not launch) on a GPU newer
+        # than the CUDA it was built with: it has no code for it, so the missing kernels fail
+        # the work, not memory (tensorflow#46093: an RTX 3080 under 2.3's cuDNN 7.6)
         predated = (
             bool(newer)
             and _libraries_predate_the_gpu(known, entry, matrix)
-            and any(m.signature.name in CUDNN_ON_A_GPU for m in after_the_last_gpu(matches))
+            and any(
+                m.signature.name in HANDLES_ON_A_GPU | NEWER_GPU_KERNEL_FAILURES
+                for m in after_the_last_gpu(matches)
+            )
         )
         if predated:
             after_gpu |= newer
@@ -868,13 +871,13 @@ def diagnose(
         broken = broken or at_work
         # cuDNN that could not start for work on a GPU, and the process then aborted on it: a
         # crash, as where the device line was kept (tensorflow#14111)
-        broken = broken or (ended_by == "crash" and _cudnn_started_on_a_gpu(top, matches))
+        broken = broken or (ended_by == "crash" and _handle_started_on_a_gpu(top, matches))
         verdict = (
             # a kernel that faulted ran on the GPU: the work failed there
             f"TensorFlow reached the GPU, but {lower_first(top.title)}; fix: {top.fix}"
             if top.id in RAN_ON_THE_GPU
             # (cuDNN starts only for work placed on a GPU device: stardist#76)
-            or _cudnn_started_on_a_gpu(top, matches)
+            or _handle_started_on_a_gpu(top, matches)
             or (gpu_seen and top.id in after_gpu & KERNELS_FAIL)
             or (died_after_gpu and top.id in after_gpu)
             or at_work
@@ -1289,8 +1292,17 @@ def _crashed_after_the_gpu(
 
 _SHELL_CRASH = re.compile(
     r"^[ \t]*(?:Segmentation fault|Aborted|Killed|Illegal instruction|Bus error)\b"
+    r"|^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
+    r" instruction|bus error)\b"
+    r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b"
+    # CPython's faulthandler, and an IDE's exit code for a signal (139 SIGSEGV, 134 SIGABRT;
+    # Windows' access violation 0xC0000005 and fail-fast 0xC0000409)
+    r"|^Fatal Python error: (?:Segmentation fault|Aborted|Bus error|Illegal instruction)\b"
+    r"|^[ \t]*Process finished with exit code (?:13[49]|-1073741819|-1073740791)\b"
 )
-"""How a shell reports a process a signal ended (the core dump, if any, in brackets after)."""
+"""How a shell, CPython or an IDE reports a process a signal ended (bash's words, zsh's and
+fish's; the core dump, if any, in brackets after). Not the OOM killer's SIGKILL in zsh's or
+fish's words, nor exit code 137: memory, not a crash of the GPU's work."""
 
 
 def _process_crashed_after_the_gpu(
@@ -1325,15 +1337,16 @@ def _one_build_checked_its_cudnn(
     )
 
 
-CUDNN_ON_A_GPU = frozenset({"cudnn-handle", "no-algorithm-worked"})
-"""cuDNN failing to start, or to find a convolution that runs: lines of an op placed on a GPU."""
+HANDLES_ON_A_GPU = frozenset({"cudnn-handle", "cublas-handle", "no-algorithm-worked"})
+"""cuDNN or cuBLAS failing to start, or cuDNN finding no convolution that runs: lines of an op
+placed on a GPU (TensorFlow creates their handles only on a GPU device's stream)."""
 
 
-def _cudnn_started_on_a_gpu(top: Finding, matches: tuple[LogMatch, ...]) -> bool:
-    """The first error is cuDNN that could not start for work on a GPU, read from its own line
-    (not from the facts)."""
+def _handle_started_on_a_gpu(top: Finding, matches: tuple[LogMatch, ...]) -> bool:
+    """The first error is cuDNN or cuBLAS that could not start for work on a GPU, read from its
+    own line (not from the facts)."""
     return top.id == "gpu-out-of-memory" and any(
-        m.signature.name in CUDNN_ON_A_GPU
+        m.signature.name in HANDLES_ON_A_GPU
         and any(e.startswith(f"line {m.pasted_line or m.line_number}: ") for e in top.evidence)
         for m in matches
     )

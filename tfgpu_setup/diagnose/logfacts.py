@@ -704,7 +704,11 @@ _CUDA_BUILD_RECORD = re.compile(
     # grappler costing a GPU device of this process (TF 1.x): a build with GPU devices
     r"|^[^\n]{0,80}?Not found: TF GPU device with id \d+ was not registered"
     # a cuDNN convolution that ran and failed (conv_ops.cc)
-    r"|^[^\n]{0,120}?cuDNN launch failure : input shape ?\(",
+    r"|^[^\n]{0,120}?cuDNN launch failure : input shape ?\("
+    # XLA's GPU backend looking for libdevice, pasted without its prefix (a traceback's last
+    # line, 'error: Can't find libdevice directory ...'): only a CUDA build compiles for a GPU
+    r"|^(?![^\n]*\bjax)[^\n]{0,200}?(?:Can't find libdevice directory |libdevice not found at"
+    r" |libdevice is required by this HLO module but was not found at )[^\n]*",
     re.M,
 )
 """A record TensorFlow's CUDA code wrote (its source path in the prefix, / or \\), or one
@@ -1370,6 +1374,12 @@ _FAILURE_LINE = re.compile(
     # a process that crashed
     r"|^(?P<crash>[ \t]*(?:Segmentation fault|Aborted|Illegal instruction|Bus error)"
     r"(?: \(core dumped\))?[ \t]*$|^[^\n]{0,200}?\(core dumped\)|Fatal Python error: [^\n]{0,300}"
+    # zsh's notice ('zsh: segmentation fault  python x.py', or a job's '[1]  4242 abort ...')
+    # and fish's ('fish: Job 1, 'python x.py' terminated by signal SIGSEGV (Address boundary
+    # error)'), which name the signal in words of their own
+    r"|^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
+    r" instruction|bus error)\b[^\n]{0,200}"
+    r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b[^\n]{0,80}"
     # an IDE's word for a process that died (Windows' codes are negative, 0xC0000409 a fail-fast)
     r"|^[ \t]*Process finished with exit code (?:-\d{1,12}|13[49]|139)\b[^\n]{0,80}"
     # TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...'), and

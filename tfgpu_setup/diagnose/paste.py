@@ -58,6 +58,10 @@ _RECORD_START = re.compile(
     # the shell's or the kernel's word that the process died: never part of the record above
     r"|(?:zsh: )?(?:[Ss]egmentation fault|Abort trap|Aborted|Illegal instruction|Bus error"
     r"|Floating point exception|Killed)\b"
+    # fish's, a zsh job's ('[1]    4242 abort      python x.py'), CPython's faulthandler's and
+    # an IDE's
+    r"|fish: Job \d|\[\d{1,3}\][ \t]{1,8}\d{1,9} [a-z]|zsh: [a-z]|Fatal Python error: "
+    r"|Process finished with exit code "
     # cuDNN's own words on stderr, never part of the TensorFlow record above them
     r"|Could not (?:load library|locate) [\w.]{1,80}\. |Please make sure [\w.]{1,80} is in your"
     r" library path"

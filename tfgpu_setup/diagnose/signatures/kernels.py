@@ -883,10 +883,10 @@ KERNELS: tuple[Signature, ...] = (
         severity=Severity.WARNING,
         title="XLA cannot find the libdevice directory ({path}): XLA-compiled code may fail",
         fix=(
-            "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
-            " 'tensorflow[and-cuda]'), or set"
-            " XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice> (on native"
-            " Windows, TensorFlow up to 2.10, the CUDA toolkit's folder)."
+            "Set XLA_FLAGS=--xla_gpu_cuda_data_dir=<dir containing nvvm/libdevice> (on native"
+            " Windows, TensorFlow up to 2.10, the CUDA toolkit's folder), or from TensorFlow"
+            " 2.14 on Linux install the nvidia-cuda-nvcc wheel in the same environment (part of"
+            " 'tensorflow[and-cuda]')."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/58681",
         variants=(

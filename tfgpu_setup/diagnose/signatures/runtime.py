@@ -37,6 +37,18 @@ EXHAUSTED_UNSAID = "resource-exhausted-raised"
 NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", EXHAUSTED_UNSAID})
 """Memory failures that do not say the GPU's memory ran out."""
 
+TENSORFLOWS_ERROR_RECORD = (
+    # (a kernel's launch in a header, './tensorflow/core/kernels/conv_2d_gpu.h:649]')
+    r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.(?:cc|h):\d{1,5}\]"
+    r"|tensorflow\.python\.framework\.errors_impl\.\w{1,40}Error:"
+    # the error as a session's root-error list ('  (0) Internal: ...', TensorFlow 2.9+
+    # 'UNKNOWN:') or a notebook ('UnknownError: ...') shows it, at the line's start
+    r"|^[ \t]*(?:\(\d{1,2}\)[ \t]{1,4})?(?:Internal|Unknown|INTERNAL|UNKNOWN)(?:Error)?:"
+    r"|Error polling for event status:)[^\n]{0,400}?"
+)
+"""The start of a record of TensorFlow's own (its source path, or one of its errors) up to a CUDA
+status further on the line: JAX's XLA, Caffe2 and PyTorch word their faults the same."""
+
 LIKELIER_THAN_A_FAULT = DRIVER_ROOTS | frozenset(
     {
         "gpu-out-of-memory",
@@ -261,9 +273,38 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
+        # cuBLAS's GEMV failing on a dimension in the millions ('Blas xGEMV launch failed :
+        # a.shape=[1,1638400,3], b.shape=[1,3,1], m=1638400, n=1, k=3'): CUDA 11.2's cuBLAS
+        # could not launch GEMV that large (tensorflow#54463, #57666; colabtools#3145, a T4 under
+        # 2.8), whatever memory was free. The work was on the GPU.
+        name="blas-gemv-too-large",
+        needles=("launch failed",),
+        pattern=compiled(
+            r"Blas (?P<op>xGEMV) launch failed[^\n]{0,300}?\b(?P<dim>[mn])=(?P<size>\d{7,12})\b"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "cuBLAS could not launch a matrix-vector product this large ({op}, {dim}={size}): a"
+            " limit of the cuBLAS TensorFlow 2.5 to 2.11 ship with (CUDA 11.2), not memory"
+        ),
+        fix=(
+            "Split the product along its large dimension (tf.split or a loop over chunks of a"
+            " few hundred thousand rows, then tf.concat), or compute it as an elementwise"
+            " product and tf.reduce_sum; TensorFlow 2.12 and newer are built with CUDA 11.8's"
+            " cuBLAS ('tfgpu-setup plan' picks one for this machine)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/54463",
+        subject="{op}",
+    ),
+    Signature(
         name="blas-launch-failed",
         needles=("launch failed",),
-        pattern=compiled(r"Blas (?P<op>\w{1,40}) launch failed"),
+        # (not GEMV on a dimension in the millions: that is blas-gemv-too-large's)
+        pattern=compiled(
+            r"Blas (?!xGEMV launch failed[^\n]{0,300}?\b[mn]=\d{7,12}\b)(?P<op>\w{1,40})"
+            r" launch failed"
+        ),
         finding_id="gpu-out-of-memory",
         severity=Severity.ERROR,
         title=(
@@ -498,6 +539,32 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # A kernel stopped by the display's watchdog: Linux's X server and Windows' TDR end a
+        # kernel that holds a GPU driving a display for more than a few seconds (pointwise#9:
+        # CUDA_ERROR_LAUNCH_TIMEOUT on a laptop's only GPU). Memory is not the cause.
+        name="gpu-kernel-watchdog",
+        needles=("LAUNCH_TIMEOUT", "the launch timed out and was terminated"),
+        pattern=compiled(
+            TENSORFLOWS_ERROR_RECORD
+            + r"(?P<status>CUDA_ERROR_LAUNCH_TIMEOUT|the launch timed out and was terminated)"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "A GPU kernel ran longer than the display's watchdog allows ({status}), so the work on"
+            " the GPU stopped"
+        ),
+        fix=(
+            "The GPU also drives a display, whose driver stops kernels that run for more than a"
+            " few seconds: run on a GPU without a display (or with no X server or desktop on it),"
+            " or on Windows raise the TDR delay (TdrDelay in the registry, or Nsight's WDDM TDR"
+            " settings); otherwise split the work into shorter kernels (a smaller batch or"
+            " input)."
+        ),
+        source="https://docs.nvidia.com/gameworks/content/developertools/desktop/timeout_detection_recovery.htm",
+        demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
         # A kernel TensorFlow launched faulted while it ran. Only in TensorFlow's own records
         # (its source paths: JAX's XLA, Caffe2 and PyTorch word their faults the same), or its
         # event manager's poll ('Unexpected Event status: 1' follows any failed poll, CUDA's
@@ -512,26 +579,17 @@ RUNTIME: tuple[Signature, ...] = (
             "illegal memory access",
             "MISALIGNED_ADDRESS",
             "LAUNCH_FAILED",
-            "LAUNCH_TIMEOUT",
             "unspecified launch failure",
             "CUDNN_STATUS_EXECUTION_FAILED",
             "LAUNCH_OUT_OF_RESOURCES",
             "too many resources requested for launch",
             "ILLEGAL_INSTRUCTION",
             "an illegal instruction was encountered",
-            "the launch timed out and was terminated",
         ),
         pattern=compiled(
-            # (a kernel's launch in a header, './tensorflow/core/kernels/conv_2d_gpu.h:649]')
-            r"(?:(?:tensorflow|local_xla|local_tsl)[/\\][\w/\\.-]{0,200}\.(?:cc|h):\d{1,5}\]"
-            r"|tensorflow\.python\.framework\.errors_impl\.\w{1,40}Error:"
-            # the error as a session's root-error list ('  (0) Internal: ...', TensorFlow 2.9+
-            # 'UNKNOWN:') or a notebook ('UnknownError: ...') shows it, at the line's start
-            r"|^[ \t]*(?:\(\d{1,2}\)[ \t]{1,4})?(?:Internal|Unknown|INTERNAL|UNKNOWN)(?:Error)?:"
-            r"|Error polling for event status:)[^\n]{0,400}?"
-            r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
-            r"|CUDA_ERROR_LAUNCH_FAILED|CUDA_ERROR_LAUNCH_TIMEOUT"
-            r"|the launch timed out and was terminated"
+            TENSORFLOWS_ERROR_RECORD
+            + r"(?P<status>CUDA_ERROR_ILLEGAL_ADDRESS|CUDA_ERROR_MISALIGNED_ADDRESS"
+            r"|CUDA_ERROR_LAUNCH_FAILED"
             r"|an illegal memory access was encountered|unspecified launch failure"
             r"|CUDNN_STATUS_EXECUTION_FAILED"
             # a kernel that ran an instruction the GPU refused (tensorflow#17747: a
