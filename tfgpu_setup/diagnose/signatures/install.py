@@ -695,6 +695,29 @@ INSTALL: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        # nvidia-pyindex's setup.py refusing any system but Linux ('OSError: Your operating
+        # system is not supported by `nvidia-pyindex`: win32.' / 'Only Linux systems are
+        # supported.', NVIDIA/tensorflow#10): NVIDIA's index and its TensorFlow builds are for
+        # Linux, so nothing installed.
+        name="nvidia-index-linux-only",
+        needles=("Your operating system is not supported by",),
+        pattern=compiled(
+            r"Your operating system is not supported by `?(?P<package>nvidia[\w.-]{1,40}?)`?:"
+            r" ?(?P<os>\w{1,20})"
+        ),
+        finding_id="platform-unsupported",
+        severity=Severity.ERROR,
+        title="{package} installs on Linux only, and this system is {os}: nothing was installed",
+        fix=(
+            "NVIDIA's pip index and its TensorFlow builds (nvidia-tensorflow) are for Linux: use"
+            " them under WSL2 or Linux, or in NVIDIA's NGC TensorFlow container; on native"
+            " Windows the last TensorFlow with GPU support is 2.10 ('tfgpu-setup plan --os"
+            " windows')."
+        ),
+        source="https://github.com/NVIDIA/tensorflow/issues/10",
+        subject="{package}",
+    ),
+    Signature(
         # An NVIDIA library a TensorFlow build pins (nvidia-tensorflow's NCCL, cuDNN) that the
         # indexes pip searched do not hold in that version: nothing was installed
         # (NVIDIA/tensorflow#73: nvidia-tensorflow 1.15.5+nv22.09 pinned an NCCL 2.15 its
@@ -1003,12 +1026,12 @@ INSTALL: tuple[Signature, ...] = (
         severity=Severity.ERROR,
         title=(
             "pip refuses {wheel}: it is built for another Python version, operating system or"
-            " CPU architecture"
+            " CPU architecture{wheel_python_note}"
         ),
         fix=(
-            "Download the wheel whose cpXY tag is this Python's version and whose platform tag"
-            " matches (64-bit), or install from PyPI with a supported Python; 'tfgpu-setup plan"
-            " --python X.Y' checks a version first."
+            "{wheel_pip}ownload the wheel whose cpXY tag is this Python's version and whose"
+            " platform tag matches (64-bit), or install from PyPI with a supported Python;"
+            " 'tfgpu-setup plan --python X.Y' checks a version first."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/9722",
         subject="{wheel}",
@@ -1036,13 +1059,16 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="conda-python-incompatible",
-        needles=("-> python[version=", "->python ", "-> python "),
+        needles=("-> python[version=", "->python ", "-> python ", "-> python="),
         pattern=compiled(
             r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:(?:[=<>][\w.*=<>,]{0,40})?\s*->"
             r"\s*python\[version="
             # conda 4.3's conflict list: the chain from TensorFlow ends in another Python
             # ('-tensorflow->protobuf ==3.1.0 ->python 3.4*', conda#5048)
-            r"|\s*->[^\n]{0,200}?->\s*python \d\.\d{1,2}\*?\s*$)"
+            r"|\s*->[^\n]{0,200}?->\s*python \d\.\d{1,2}\*?\s*$"
+            # conda 4.4 to 4.6 name the Python with '=' and go on to its own dependencies
+            # ('- tensorflow -> protobuf==3.0.0b2 -> python=2.7 -> readline=6.2', doconce#175)
+            r"|\s*->(?:[^\n]{0,200}?->)?\s*python=\d\.\d{1,2}(?:\.\*|\*)?(?:\s*$|\s*->))"
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,

@@ -139,6 +139,8 @@ DERIVED_FROM = {
     "halves_fix": "dso",
     "wheel_for": "tag",
     "wheel_fix": "tag",
+    "wheel_python_note": "wheel",
+    "wheel_pip": "wheel",
     "cuinit_title": "code",
     "cuinit_fix": "code",
 }
@@ -214,6 +216,16 @@ def driver_api_cuda(number: str) -> str:
     return f"{value // 1000}.{value % 1000 // 10}"
 
 
+_WHEEL_PYTHON = re.compile(r"-cp(?P<major>\d)(?P<minor>\d{1,2})-")
+
+
+def wheel_python(wheel: str) -> str:
+    """The CPython version a wheel's interpreter tag names ('3.6' for '...-cp36-cp36m-...'),
+    or '' where it names none."""
+    found = _WHEEL_PYTHON.search(wheel)
+    return f"{found['major']}.{found['minor']}" if found else ""
+
+
 def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     """The named groups with None as '', cuDNN numbers dotted, plus the derived fields."""
     fields = {name: value or "" for name, value in groups.items()}
@@ -233,6 +245,18 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
             " beside it, or install the CUDA toolkit's development package that has it."
             if fields["lib"].endswith(".so")
             else ""
+        )
+    if "wheel" in fields:
+        python = wheel_python(fields["wheel"])
+        fields["wheel_python_note"] = f" (this one is for Python {python})" if python else ""
+        # (Windows' launcher picks a Python by version; elsewhere each has its own command)
+        runs = f"py -{python}" if "-win" in fields["wheel"] else f"python{python}"
+        fields["wheel_pip"] = (
+            f"If the file is the one meant for this machine, install it with Python {python}'s"
+            f" own pip ('{runs} -m pip install {fields['wheel']}'; 'pip --version' names the"
+            " Python a pip belongs to). Otherwise d"
+            if python
+            else "D"
         )
     if "code" in fields:
         if fields["code"].startswith("UNKNOWN ERROR (") and not fields["code"].endswith(")"):
