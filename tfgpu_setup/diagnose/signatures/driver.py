@@ -520,25 +520,56 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-no-driver",
         needles=("nvidia-container-cli",),
         pattern=compiled(
-            r"nvidia-container-cli: initialization error: (?P<why>nvml error: driver not loaded"
-            r"|load library failed: libnvidia-ml\.so\.1|driver error: failed to process request)"
+            # (libnvidia-container from 1.10 names the stage 'detection' where it said
+            # 'initialization': pop-os/pop#888, nvidia-docker#1348)
+            r"nvidia-container-cli: (?:initialization|detection) error: (?P<why>nvml error:"
+            r" driver not loaded|nvml error: unknown error|load library failed:"
+            r" libnvidia-ml\.so\.1|driver error: failed to process request)"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
         title="The host has no working NVIDIA driver for the container to use ({why})",
         fix=(
             "Install the NVIDIA driver on the host (not in the image) and check it with"
-            " 'nvidia-smi' on the host; on WSL2 or Docker Desktop, install the Windows driver."
+            " 'nvidia-smi' on the host; on WSL2 or Docker Desktop, install the Windows driver. If"
+            " 'nvidia-smi' works on the host, the container runtime cannot reach its libraries:"
+            " Docker from snap, Docker Desktop for Linux (a VM without the GPU) and a"
+            " distribution's repackaged toolkit do not; use Docker Engine from Docker's or the"
+            " distribution's repository with the NVIDIA Container Toolkit from NVIDIA's"
+            " (docker-snap#148, pop-os/pop#888)."
         ),
         source="https://github.com/NVIDIA/nvidia-docker/issues/1393",
+    ),
+    Signature(
+        # The container hook's NVML lacking a function it calls: the host's driver is older
+        # than the NVIDIA Container Toolkit supports (nvidia-container-toolkit#293: a 340
+        # driver; the toolkit needs R418.81.07 or newer).
+        name="container-cli-nvml-function-not-found",
+        needles=("nvml error: function not found",),
+        pattern=compiled(
+            r"nvidia-container-cli: (?:initialization|detection) error: nvml error: function not"
+            r" found"
+        ),
+        finding_id="driver-too-old",
+        severity=Severity.ERROR,
+        title=(
+            "The host's NVIDIA driver is older than the NVIDIA Container Toolkit supports (its"
+            " NVML lacks a function the container hook calls)"
+        ),
+        fix=(
+            "Update the host's NVIDIA driver (the toolkit needs R418.81.07 or newer; 'nvidia-smi'"
+            " on the host prints the version) and reboot; a GPU that newer drivers no longer"
+            " drive needs an older toolkit release instead."
+        ),
+        source="https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html",
     ),
     Signature(
         # libnvidia-container before 1.1 called cuInit on the host while setting the container
         # up: a host driver that CUDA cannot start (often after an upgrade without a reboot).
         name="container-cli-cuda-unknown-error",
-        needles=("initialization error: cuda error",),
+        needles=("initialization error: cuda error", "detection error: cuda error"),
         pattern=compiled(
-            r"nvidia-container-cli: initialization error: cuda error:"
+            r"nvidia-container-cli: (?:initialization|detection) error: cuda error:"
             r" (?P<why>(?!no cuda-capable)[\w ]{1,40})"
         ),
         finding_id="no-nvidia-driver",
@@ -556,9 +587,13 @@ DRIVER: tuple[Signature, ...] = (
         # node or VM has none, or a scheduler gave it to another container (minikube without the
         # GPU passed through: katib#1112; an EKS node group's device plugin: kubeflow#3617).
         name="container-cli-no-device",
-        needles=("initialization error: cuda error: no cuda-capable",),
+        needles=(
+            "initialization error: cuda error: no cuda-capable",
+            "detection error: cuda error: no cuda-capable",
+        ),
         pattern=compiled(
-            r"nvidia-container-cli: initialization error: cuda error: no cuda-capable device"
+            r"nvidia-container-cli: (?:initialization|detection) error: cuda error: no cuda-capable"
+            r" device"
         ),
         finding_id="no-nvidia-gpu",
         severity=Severity.ERROR,
@@ -687,7 +722,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-nvml-permissions",
         needles=("nvml error: insufficient permissions",),
         pattern=compiled(
-            r"nvidia-container-cli: initialization error: nvml error: insufficient"
+            r"nvidia-container-cli: (?:initialization|detection) error: nvml error: insufficient"
             r" permissions"
         ),
         finding_id="container-gpu-not-exposed",
