@@ -1015,7 +1015,11 @@ def _asked_of_this_release(
     releases = (release,) if release is not None else candidates
     before = bool(releases) and all(parsed(r) < parsed("2.1") for r in releases)
     before = before or (
-        not releases and any("1.15" in specifier(s) and "2.1" not in specifier(s) for s in ranges)
+        not releases
+        and any(
+            "2.1" not in specifier(s) and any(v in specifier(s) for v in ("1.15", "1.13"))
+            for s in ranges
+        )
     )
     return verdict.replace(ASK_FOR_GPUS, ASK_BEFORE_2_1) if before else verdict
 

@@ -134,6 +134,16 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # TensorFlow 1.x's generated API modules, as an AttributeError on them names them
     # ('tensorflow._api.v1.config'); 2.x's own are _api.v2 (tensorflow.compat.v1 aside)
     (re.compile(r"\btensorflow(?:_core)?\._api\.v1\.(?!compat\b)"), "<2.0"),
+    # the question itself failing: tf.config.list_physical_devices came in 2.1, the tf.config
+    # module (its 'experimental' list) in 1.14
+    (
+        re.compile(
+            r"AttributeError: module '[\w.]{1,80}config' has no attribute"
+            r" 'list_physical_devices'"
+        ),
+        "<2.1",
+    ),
+    (re.compile(r"AttributeError: module 'tensorflow' has no attribute 'config'"), "<1.14"),
     # TensorFlow 1.x's graph errors: the failed node as '[[Node: name = Op[...]]]', or
     # '[[node name (defined at file:line)  = Op[...]]]' (segmentation_models#44; 1.13 on wrote
     # '[[{{node name}}]]', 2.x no '= Op[...]'), and where the op was defined as 'Caused by op'
