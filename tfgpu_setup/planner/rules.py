@@ -1230,6 +1230,14 @@ def python_unsupported(ctx: Context) -> list[Finding]:
                 " the Python you have would run on the CPU only.",
             )
         ]
+    target = _python_target(ctx)
+    if (
+        target is not None
+        and target[1]
+        and chosen is not None
+        and Version(chosen.release.version) >= Version(target[0].version)
+    ):
+        return []  # another Python would gain nothing: what caps the release is not the Python
     return _install_blocker_finding(
         ctx,
         "python-unsupported",
@@ -1243,29 +1251,53 @@ def python_unsupported(ctx: Context) -> list[Finding]:
 def _supported_pythons(ctx: Context) -> str:
     """The Pythons of the newest release with wheels for this platform (macOS x86_64 stops at
     2.16: 2.21's Pythons would send its users to one that still has none)."""
-    if not ctx.evaluations:
+    target = _python_target(ctx)
+    if target is None:
         return "see 'tfgpu-setup matrix show'"
+    release, why = target
+    pythons = "Python " + "/".join(release.python)
+    return f"{pythons}, for TensorFlow {release.version}, {why}" if why else pythons
+
+
+def _python_target(ctx: Context) -> tuple[TfRelease, str] | None:
+    """The newest release another Python would install (and, for a GPU plan, run on the GPU),
+    with why it is not the newest release ('' where it is)."""
+    if not ctx.evaluations:
+        return None
     key = platform_key(ctx.facts)
-    newest = next(
-        (e.release for e in ctx.evaluations if has_wheels(e.release, key)),
-        ctx.evaluations[0].release,
-    )
+    wheels_here = [e for e in ctx.evaluations if has_wheels(e.release, key)]
+    newest = next((e.release for e in wheels_here if _only_python_blocks(e)), None)
     on_gpu = next(
         (
             e.release
-            for e in ctx.evaluations
-            if has_wheels(e.release, key) and has_gpu_build(e.release, key) and _serves_gpus(e)
+            for e in wheels_here
+            if has_gpu_build(e.release, key)
+            and _serves_gpus(e)
+            and _only_python_blocks(e)
+            # (a driver stated too old for a newer release's CUDA caps it as the GPU does)
+            and e.driver_blocker is None
         ),
         None,
     )
     if ctx.gpu and on_gpu is not None and on_gpu is not newest:
-        # a newer release's Pythons would get a CPU build: this GPU has no kernels there
-        pythons = "Python " + "/".join(on_gpu.python)
-        return f"{pythons}, for TensorFlow {on_gpu.version}, the newest that runs on this GPU"
-    pythons = "Python " + "/".join(newest.python)
+        # a newer release's Pythons would get a CPU build, or none that runs: this GPU has no
+        # kernels there, or this driver cannot run its CUDA
+        if any(not _serves_gpus(e) for e in ctx.evaluations):
+            return on_gpu, "the newest that runs on this GPU"
+        return on_gpu, "the newest this driver runs"
+    if newest is None:
+        return ctx.evaluations[0].release, ""
     if newest is ctx.evaluations[0].release:
-        return pythons
-    return f"{pythons}, for TensorFlow {newest.version}, the newest with wheels for this platform"
+        return newest, ""
+    if newest is (wheels_here[0].release if wheels_here else None):
+        return newest, "the newest with wheels for this platform"
+    return newest, "the newest whose wheels install on this system"
+
+
+def _only_python_blocks(e: Evaluation) -> bool:
+    """Nothing but the Python keeps this release from installing here (not the glibc, the
+    platform or a musl libc, which no other Python changes)."""
+    return all("Python" in blocker for blocker in e.install_blockers)
 
 
 def _serves_gpus(e: Evaluation) -> bool:
