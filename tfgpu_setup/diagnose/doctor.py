@@ -491,7 +491,24 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += conda_packages_unresolved(log or "", known)
-    crossed += stated_cpu_only(getattr(tf_version, "distribution", ""), tf_version or "", known)
+    stated_cpu = stated_cpu_only(getattr(tf_version, "distribution", ""), tf_version or "", known)
+    if built_with_cuda := (
+        log_facts.cuda_build_line
+        or log_facts.tf_links_cuda_line
+        or ("its GPU device at work" if gpu_seen else "")
+    ):
+        # the log shows this TensorFlow's own CUDA code: the build that ran is a GPU build,
+        # whatever distribution was named (another installed beside it, or named loosely)
+        stated_cpu = list(
+            contradicted(
+                tuple(stated_cpu),
+                frozenset({"cpu-only-tensorflow"}),
+                "but the log shows a TensorFlow with CUDA support ran ("
+                + built_with_cuda.strip()[:120]
+                + "): check 'pip list' for a second TensorFlow distribution",
+            )
+        )
+    crossed += stated_cpu
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = behind_a_host_without_driver(log_findings, crossed)
