@@ -624,12 +624,15 @@ INSTALL: tuple[Signature, ...] = (
         # pip's retries of an index it cannot reach: its 'from versions: none' that follows says
         # nothing of this Python or platform
         name="pip-index-unreachable",
-        needles=("after connection broken by", "Could not fetch URL"),
+        needles=("after connection broken by", "Could not fetch URL", "pip._vendor.urllib3."),
         pattern=compiled(
             r"Retrying \(Retry\(total=\d{1,3}[^\n]{0,120}\)\) after connection broken by"
             r" '(?:ProxyError|NewConnectionError|SSLError|ConnectTimeoutError"
             r"|ReadTimeoutError)"
             r"|Could not fetch URL \S{1,200}: There was a problem confirming the ssl certificate"
+            # a download that the network cut, as the traceback pip ends with says it
+            r"|pip\._vendor\.urllib3\.exceptions\.(?:ReadTimeoutError|ProtocolError"
+            r"|MaxRetryError): HTTPSConnectionPool\(host="
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
@@ -638,7 +641,8 @@ INSTALL: tuple[Signature, ...] = (
             "Give pip the network it needs: the proxy with its credentials ('pip install --proxy"
             " http://user:password@proxy:port ...', or HTTPS_PROXY), the company's CA bundle"
             " ('pip config set global.cert /path/to/ca.pem'), or the internal index"
-            " ('--index-url'); then install again."
+            " ('--index-url'); then install again. A download the network cut midway ('Read"
+            " timed out') needs only more time: 'pip install --timeout 300 ...', or another try."
         ),
         source="https://pip.pypa.io/en/stable/user_guide/#using-a-proxy-server",
     ),
