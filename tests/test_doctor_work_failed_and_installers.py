@@ -289,3 +289,69 @@ def test_a_release_without_the_question_is_asked_in_device_libs_words(
 ) -> None:
     document = run(tmp_path, capsys, ">>> import tensorflow as tf\n" + log)
     assert "device_lib.list_local_devices()" in document["verdict"]
+
+
+# composed: TensorFlow 1.14's records (dso_loader.cc, gpu_device.cc) of a CUDA build missing
+# cuDNN, for a user who names the release as 'tensorflow 1.14.0' (1.14's CPU-only name)
+CUDA_BUILD_WITHOUT_CUDNN = (
+    "2019-08-21 17:30:12.441702: I tensorflow/stream_executor/platform/default/dso_loader.cc:42]"
+    " Successfully opened dynamic library libcuda.so.1\n"
+    "2019-08-21 17:30:12.470115: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1640] Found"
+    " device 0 with properties: \n"
+    "name: GeForce GTX 1080 Ti major: 6 minor: 1 memoryClockRate(GHz): 1.582\n"
+    "2019-08-21 17:30:12.471012: W tensorflow/stream_executor/platform/default/dso_loader.cc:53]"
+    " Could not dlopen library 'libcudnn.so.7'; dlerror: libcudnn.so.7: cannot open shared object"
+    " file: No such file or directory\n"
+    "2019-08-21 17:30:12.471040: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1663] Cannot"
+    " dlopen some GPU libraries. Skipping registering GPU devices...\n"
+)
+
+
+def test_a_cuda_build_at_work_outranks_a_cpu_only_distribution_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, CUDA_BUILD_WITHOUT_CUDNN, "--tf", "tensorflow 1.14.0")
+    assert errors(document) == ["cudnn-not-found"]
+    stated = next(f for f in document["findings"] if f["id"] == "cpu-only-tensorflow")
+    assert stated["severity"] == "warning"
+
+
+def test_a_cpu_only_distribution_named_beside_a_log_without_cuda_stays_the_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty_list = ">>> tf.config.list_physical_devices('GPU')\n[]\n"
+    document = run(tmp_path, capsys, empty_list, "--tf", "tensorflow-cpu 2.15.0")
+    assert errors(document)[0] == "cpu-only-tensorflow"
+
+
+# composed: pip's retry warning (urllib3's words), then the install and TensorFlow's own records
+RETRIED_THEN_INSTALLED = (
+    '(venv) $ pip install "tensorflow[and-cuda]==2.15.1"\n'
+    "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after"
+    " connection broken by 'ReadTimeoutError(\"HTTPSConnectionPool(host='pypi.org', port=443):"
+    " Read timed out. (read timeout=15)\")': /simple/tensorflow/\n"
+    "Collecting tensorflow[and-cuda]==2.15.1\n"
+    "Successfully installed nvidia-cudnn-cu12-8.9.4.25 tensorflow-2.15.1\n"
+)
+
+
+def test_pips_retry_on_a_network_that_came_back_is_not_the_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, RETRIED_THEN_INSTALLED, "--os", "linux")
+    assert "tensorflow-not-installed" not in ids(document)
+    failed = RETRIED_THEN_INSTALLED.split("Collecting")[0]
+    assert errors(run(tmp_path, capsys, failed, "--os", "linux")) == ["tensorflow-not-installed"]
+
+
+def test_a_download_the_network_cut_is_read_from_pips_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # composed: the last line of pip's traceback (urllib3's exception) for a download cut
+    log = (
+        "pip._vendor.urllib3.exceptions.ReadTimeoutError:"
+        " HTTPSConnectionPool(host='files.pythonhosted.org', port=443): Read timed out.\n"
+    )
+    document = run(tmp_path, capsys, log, "--os", "windows")
+    assert errors(document) == ["tensorflow-not-installed"]
+    assert "--timeout 300" in document["findings"][0]["fix"]
