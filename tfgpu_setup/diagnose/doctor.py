@@ -87,7 +87,7 @@ from .ldd_listing import ldd_of_tensorflow_only
 from .legacy_builds import legacy_findings
 from .loader_path import lib64_not_searched
 from .locales import in_c_locale
-from .logfacts import LogFacts, last_failure, read_log_facts
+from .logfacts import SIGNAL_NOTICE, LogFacts, last_failure, read_log_facts
 from .logs import (
     LogMatch,
     diagnose_log,
@@ -491,24 +491,14 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += conda_packages_unresolved(log or "", known)
-    stated_cpu = stated_cpu_only(getattr(tf_version, "distribution", ""), tf_version or "", known)
-    if built_with_cuda := (
+    crossed += stated_cpu_only(
+        getattr(tf_version, "distribution", ""),
+        tf_version or "",
+        known,
         log_facts.cuda_build_line
         or log_facts.tf_links_cuda_line
-        or ("its GPU device at work" if gpu_seen else "")
-    ):
-        # the log shows this TensorFlow's own CUDA code: the build that ran is a GPU build,
-        # whatever distribution was named (another installed beside it, or named loosely)
-        stated_cpu = list(
-            contradicted(
-                tuple(stated_cpu),
-                frozenset({"cpu-only-tensorflow"}),
-                "but the log shows a TensorFlow with CUDA support ran ("
-                + built_with_cuda.strip()[:120]
-                + "): check 'pip list' for a second TensorFlow distribution",
-            )
-        )
-    crossed += stated_cpu
+        or ("its GPU device at work" if gpu_seen else ""),
+    )
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = behind_a_host_without_driver(log_findings, crossed)
@@ -1312,14 +1302,16 @@ def _crashed_after_the_gpu(
 
 
 _SHELL_CRASH = re.compile(
-    r"^[ \t]*(?:Segmentation fault|Aborted|Killed|Illegal instruction|Bus error)\b"
-    r"|^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
-    r" instruction|bus error)\b"
-    r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b"
-    # CPython's faulthandler, and an IDE's exit code for a signal (139 SIGSEGV, 134 SIGABRT;
-    # Windows' access violation 0xC0000005 and fail-fast 0xC0000409)
-    r"|^Fatal Python error: (?:Segmentation fault|Aborted|Bus error|Illegal instruction)\b"
-    r"|^[ \t]*Process finished with exit code (?:13[49]|-1073741819|-1073740791)\b"
+    "|".join(
+        (
+            r"^[ \t]*(?:Segmentation fault|Aborted|Killed|Illegal instruction|Bus error)\b",
+            SIGNAL_NOTICE,
+            # CPython's faulthandler, and an IDE's exit code for a signal (139 SIGSEGV, 134
+            # SIGABRT; Windows' access violation 0xC0000005 and fail-fast 0xC0000409)
+            r"^Fatal Python error: (?:Segmentation fault|Aborted|Bus error|Illegal instruction)\b",
+            r"^[ \t]*Process finished with exit code (?:13[49]|-1073741819|-1073740791)\b",
+        )
+    )
 )
 """How a shell, CPython or an IDE reports a process a signal ended (bash's words, zsh's and
 fish's; the core dump, if any, in brackets after). Not the OOM killer's SIGKILL in zsh's or

@@ -664,10 +664,14 @@ def _requirement_missing_under_import(log: LogFacts) -> list[Finding]:
     ]
 
 
-def stated_cpu_only(distribution: str, version: str, facts: Facts) -> list[Finding]:
+def stated_cpu_only(
+    distribution: str, version: str, facts: Facts, cuda_at_work: str = ""
+) -> list[Finding]:
     """The distribution the user named with the release ('--tf "tensorflow-cpu 2.15.0"') is a
     CPU-only build: tensorflow-cpu and its kind, or pip's 'tensorflow' of a release whose GPU
-    build was 'tensorflow-gpu'. Not on macOS, where no build has CUDA."""
+    build was 'tensorflow-gpu'. Not on macOS, where no build has CUDA. cuda_at_work: the log's
+    line of TensorFlow's own CUDA code, which shows a build with CUDA ran, whatever was named
+    (another distribution beside it, or a name used loosely): then a warning to check."""
     if not distribution or (facts.knows("os") and facts.platform.os == "macos"):
         return []
     cpu_only = distribution in CPU_ONLY_DISTRIBUTIONS - {"tensorflow-macos"} or (
@@ -679,12 +683,18 @@ def stated_cpu_only(distribution: str, version: str, facts: Facts) -> list[Findi
     fix, source = _cpu_only_fix(facts, "")
     if distribution == "tensorflow":
         fix, source = TENSORFLOW_GPU_FIX.format(version=version), CPU_PACKAGE_SOURCE
+    evidence: tuple[str, ...] = (f"stated: {distribution} {version}",)
+    if cuda_at_work:
+        evidence += (
+            f"but the log shows a TensorFlow with CUDA support ran ({cuda_at_work.strip()[:120]}):"
+            " check 'pip list' for a second TensorFlow distribution",
+        )
     return [
         Finding(
             "cpu-only-tensorflow",
-            Severity.ERROR,
+            Severity.WARNING if cuda_at_work else Severity.ERROR,
             f"The TensorFlow installed is a CPU-only build ({distribution} {version}, as stated)",
-            (f"stated: {distribution} {version}",),
+            evidence,
             fix,
             source,
         )

@@ -1365,6 +1365,17 @@ def missing_dependency(lib: str, dlerror: str) -> str:
     return named["file"]
 
 
+SIGNAL_NOTICE = (
+    r"^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
+    r" instruction|bus error)\b"
+    r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b"
+)
+"""zsh's notice of a process a signal ended ('zsh: segmentation fault  python x.py', or a
+job's '[1]  4242 abort ...') and fish's ('fish: Job 1, 'python x.py' terminated by signal
+SIGSEGV (Address boundary error)'), which name the signal in words of their own: not SIGKILL,
+the OOM killer's."""
+
+
 _FAILURE_LINE = re.compile(
     # a Python exception, named as classes are (IPython's header puts 'Traceback' after it)
     r"^(?P<exception>[ \t>*]*(?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}(?:Error|Exception)\b"
@@ -1374,12 +1385,7 @@ _FAILURE_LINE = re.compile(
     # a process that crashed
     r"|^(?P<crash>[ \t]*(?:Segmentation fault|Aborted|Illegal instruction|Bus error)"
     r"(?: \(core dumped\))?[ \t]*$|^[^\n]{0,200}?\(core dumped\)|Fatal Python error: [^\n]{0,300}"
-    # zsh's notice ('zsh: segmentation fault  python x.py', or a job's '[1]  4242 abort ...')
-    # and fish's ('fish: Job 1, 'python x.py' terminated by signal SIGSEGV (Address boundary
-    # error)'), which name the signal in words of their own
-    r"|^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
-    r" instruction|bus error)\b[^\n]{0,200}"
-    r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b[^\n]{0,80}"
+    r"|(?:" + SIGNAL_NOTICE + r")[^\n]{0,200}"
     # an IDE's word for a process that died (Windows' codes are negative, 0xC0000409 a fail-fast)
     r"|^[ \t]*Process finished with exit code (?:-\d{1,12}|13[49]|139)\b[^\n]{0,80}"
     # TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...'), and

@@ -58,9 +58,9 @@ def no_wheel_for_stated(
     if windows_gpu := _windows_gpu_package_past_its_end(facts, matrix, package, refused):
         return [windows_gpu]
     if package != "tensorflow":
-        return _another_name_here(facts, matrix, log, package, refused, text) or [
-            f for f in (_named_for_one_os(facts, package, refused),) if f is not None
-        ]
+        return _another_name_here(facts, matrix, log, package, refused, text) or _named_for_one_os(
+            facts, package, refused
+        )
     if (unpublished := platform_without_wheels(facts)) is not None:
         return [
             Finding(
@@ -333,7 +333,7 @@ def _another_name_here(
 _ONE_OS_LABEL = {"macos": "macOS", "windows": "native Windows"}
 
 
-def _named_for_one_os(facts: Facts, package: str, refused: LogMatch) -> Finding | None:
+def _named_for_one_os(facts: Facts, package: str, refused: LogMatch) -> list[Finding]:
     """pip finding no version at all of a name TensorFlow publishes for one operating system
     only (tensorflow-macos, tensorflow-intel), on a machine known to run another: the name is
     the cause (samformer#2: tensorflow-macos pinned in a project's requirements, installed on
@@ -342,21 +342,23 @@ def _named_for_one_os(facts: Facts, package: str, refused: LogMatch) -> Finding 
     stands there."""
     only_on = OS_OF_DISTRIBUTION.get(package)
     if only_on is None or versions_listed(refused) or not facts.knows("os"):
-        return None
+        return []
     if facts.platform.os == only_on:
-        return None
+        return []
     requested = refused.groups.get("requested") or ""
     pin = f"=={requested}" if requested else ""
     label = _ONE_OS_LABEL[only_on]
-    return Finding(
-        "platform-unsupported",
-        Severity.ERROR,
-        f"pip found no {package} wheel at all: that name is published for {label} only",
-        (refused.line.strip(), f"os: {facts.platform.os} ({facts.platform.source})"),
-        f"Install 'tensorflow{pin}' instead (the same TensorFlow, under the name it has on"
-        f" every platform), or drop '{package}' from the requirements.",
-        PYPI_FILES,
-    )
+    return [
+        Finding(
+            "platform-unsupported",
+            Severity.ERROR,
+            f"pip found no {package} wheel at all: that name is published for {label} only",
+            (refused.line.strip(), f"os: {facts.platform.os} ({facts.platform.source})"),
+            f"Install 'tensorflow{pin}' instead (the same TensorFlow, under the name it has on"
+            f" every platform), or drop '{package}' from the requirements.",
+            PYPI_FILES,
+        )
+    ]
 
 
 def _nearest_with_wheel(matrix: Matrix, asked: Sequence[TfRelease], key: str) -> str:

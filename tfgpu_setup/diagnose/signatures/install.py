@@ -1033,7 +1033,7 @@ INSTALL: tuple[Signature, ...] = (
             " CPU architecture{wheel_python_note}"
         ),
         fix=(
-            "{wheel_pip}ownload the wheel whose cpXY tag is this Python's version and whose"
+            "{wheel_pip} the wheel whose cpXY tag is this Python's version and whose"
             " platform tag matches (64-bit), or install from PyPI with a supported Python;"
             " 'tfgpu-setup plan --python X.Y' checks a version first."
         ),

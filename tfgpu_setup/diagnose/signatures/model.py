@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from packaging.specifiers import SpecifierSet
+from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 
 from ...findings import FINDING_IDS, Severity, ids_tagged
 from ...versions import parsed
@@ -216,14 +217,19 @@ def driver_api_cuda(number: str) -> str:
     return f"{value // 1000}.{value % 1000 // 10}"
 
 
-_WHEEL_PYTHON = re.compile(r"-cp(?P<major>\d)(?P<minor>\d{1,2})-")
-
-
-def wheel_python(wheel: str) -> str:
-    """The CPython version a wheel's interpreter tag names ('3.6' for '...-cp36-cp36m-...'),
-    or '' where it names none."""
-    found = _WHEEL_PYTHON.search(wheel)
-    return f"{found['major']}.{found['minor']}" if found else ""
+def wheel_python(wheel: str) -> tuple[str, bool]:
+    """The CPython version a wheel's interpreter tags name ('3.6' for '...-cp36-cp36m-...'),
+    or '' where they name none or several, and whether it is a Windows wheel."""
+    try:
+        tags = parse_wheel_filename(wheel)[3]
+    except InvalidWheelFilename:
+        return "", False
+    pythons = {t.interpreter for t in tags if t.interpreter.startswith("cp")}
+    windows = any(t.platform.startswith("win") for t in tags)
+    if len(pythons) != 1:
+        return "", windows
+    digits = pythons.pop()[2:]
+    return (f"{digits[0]}.{digits[1:]}" if len(digits) > 1 else ""), windows
 
 
 def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
@@ -247,16 +253,16 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
             else ""
         )
     if "wheel" in fields:
-        python = wheel_python(fields["wheel"])
+        python, windows = wheel_python(fields["wheel"])
         fields["wheel_python_note"] = f" (this one is for Python {python})" if python else ""
         # (Windows' launcher picks a Python by version; elsewhere each has its own command)
-        runs = f"py -{python}" if "-win" in fields["wheel"] else f"python{python}"
+        runs = f"py -{python}" if windows else f"python{python}"
         fields["wheel_pip"] = (
             f"If the file is the one meant for this machine, install it with Python {python}'s"
             f" own pip ('{runs} -m pip install {fields['wheel']}'; 'pip --version' names the"
-            " Python a pip belongs to). Otherwise d"
+            " Python a pip belongs to). Otherwise download"
             if python
-            else "D"
+            else "Download"
         )
     if "code" in fields:
         if fields["code"].startswith("UNKNOWN ERROR (") and not fields["code"].endswith(")"):
