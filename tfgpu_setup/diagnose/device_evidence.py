@@ -177,7 +177,7 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         found.append(_node_without_driver(facts, host_module))
     elif (
         (refused := names & RUNTIME_LEFT_OUT)
-        and log.gpu_requested_line
+        and (log.gpu_requested_line or _smi_brought_in(in_container, log, refused))
         and not (toolkit_reported or jetson or gpus_absent)
     ):
         found.append(
@@ -384,23 +384,57 @@ def _asked_for_without_libcuda(log: LogFacts, line: LogMatch) -> Finding:
     )
 
 
+def _smi_brought_in(in_container: bool, log: LogFacts, refused: set[str]) -> bool:
+    """nvidia-smi running inside a container and missing libnvidia-ml: CUDA images carry no
+    nvidia-smi, the NVIDIA runtime mounts it with the driver's libraries, so the container was
+    given the GPU and the runtime's ldconfig left the libraries out of its loader cache
+    (nvidia-container-runtime#75, nvidia-docker#854)."""
+    return (
+        in_container and "nvidia-smi-no-nvml-library" in refused and not log.gpu_not_requested_line
+    )
+
+
+LDCONFIG_FIX = (
+    "in /etc/nvidia-container-runtime/config.toml, 'ldconfig' must name an ldconfig that runs"
+    " ('@/sbin/ldconfig.real' on Ubuntu hosts, '@/sbin/ldconfig' on Debian and others; without"
+    " the '@', '/sbin/ldconfig' runs the image's own), or run 'ldconfig' inside the container"
+)
+"""NVIDIA's config.toml.ubuntu and config.toml.debian name these (nvidia-docker#1163, #854)."""
+
+
 def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding:
     """A container run with '--gpus' (or Singularity's --nv) whose nvidia-smi cannot open the
     GPU's files or find libnvidia-ml: the request reached the NVIDIA runtime, whose setup on
     this host left the GPU out (settled threads: SELinux labels 2, a device group 2,
-    config.toml's ldconfig path; nvidia-container-toolkit#33, nvidia-docker#1163)."""
+    config.toml's ldconfig path; nvidia-container-toolkit#33, nvidia-docker#1163). A missing
+    libnvidia-ml is the ldconfig step's: that comes first."""
+    devices = (
+        "with 'no-cgroups = true' in /etc/nvidia-container-runtime/config.toml the devices must"
+        " be passed with '--device'; with SELinux, allow containers the GPU's devices"
+        " ('setsebool -P container_use_devices 1', or '--security-opt label=disable' for one"
+        " container)"
+    )
+    library_missing = any(m.signature.name == "nvidia-smi-no-nvml-library" for m in lines)
+    first, then = (LDCONFIG_FIX, devices) if library_missing else (devices, LDCONFIG_FIX)
+    asked = (quoted(log.gpu_requested_line),) if log.gpu_requested_line else ()
     return Finding(
         "container-gpu-not-exposed",
         Severity.ERROR,
         "The container was asked for the GPU, but the NVIDIA runtime's setup on this host left"
         " the GPU's files or libraries out of it",
-        (quoted(log.gpu_requested_line), *(quoted(m.line) for m in lines[:2])),
-        "Check the runtime on the host: with 'no-cgroups = true' in"
-        " /etc/nvidia-container-runtime/config.toml the devices must be passed with '--device';"
-        " with SELinux, allow containers the GPU's devices"
-        " ('setsebool -P container_use_devices 1', or '--security-opt label=disable' for one"
-        " container); in /etc/nvidia-container-runtime/config.toml, 'ldconfig' must name the"
-        " host's real ldconfig ('@/sbin/ldconfig.real' on Debian and Ubuntu); the image must not"
+        (
+            *asked,
+            *(quoted(m.line) for m in lines[:2]),
+            *(
+                ()
+                if asked
+                else (
+                    "nvidia-smi inside a container is the one the NVIDIA runtime"
+                    " mounts there with the GPU",
+                )
+            ),
+        ),
+        f"Check the runtime on the host: {first}; {then}; the image must not"
         " carry its own libnvidia-ml or libcuda links, nor set an LD_LIBRARY_PATH that drops"
         " the folder the runtime put them in (nvidia-docker 1's /usr/local/nvidia/lib64:"
         " append to LD_LIBRARY_PATH, never replace it); a rootless or non-root user needs the"

@@ -541,6 +541,65 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/nvidia-docker/issues/1393",
     ),
     Signature(
+        # The hook's driver RPC (its helper process talking to the driver) got no answer in
+        # time: a driver busy initialising the GPU on every call (no persistence mode, many
+        # GPUs) or stuck after a GPU fault (Xid). Older releases say 'driver error: timed out'
+        # (nvidia-docker#723, an Azure VM fixed by persistence mode; nvidia-container-toolkit#202,
+        # its maintainer's advice).
+        name="container-cli-driver-rpc-timeout",
+        needles=("error: timed out",),
+        pattern=compiled(
+            r"nvidia-container-cli: (?:initialization|detection) error: driver (?:rpc )?error:"
+            r" timed out"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The host's NVIDIA driver did not answer the container hook in time (its driver"
+            " call timed out): the container did not start with the GPU"
+        ),
+        fix=(
+            "On the host, turn persistence mode on ('sudo nvidia-smi -pm 1', or the"
+            " nvidia-persistenced service) so the driver stays initialised between calls, check"
+            " 'nvidia-smi' answers promptly and 'dmesg' shows no Xid errors (a GPU that faulted"
+            " needs a reset or a reboot), then start the container again."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/202",
+    ),
+    Signature(
+        # Any other failure of NVIDIA's container hook: the container never started with the
+        # GPU, whatever the stage. Set aside where a reading of the same lines names the cause.
+        name="container-cli-other-error",
+        needles=("nvidia-container-cli",),
+        pattern=compiled(
+            r"nvidia-container-cli(?:\.real)?: (?P<stage>[a-z]{3,20}) error: [^\n]{1,200}"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "NVIDIA's container hook failed ({stage} error), so the container did not start with"
+            " the GPU"
+        ),
+        fix=(
+            "On the host, check 'nvidia-smi' (it must list the GPU) and run 'nvidia-container-cli"
+            " -k -d /dev/tty info' for the hook's own account of the failure; update the NVIDIA"
+            " Container Toolkit ('nvidia-container-cli -V' shows its release) and restart the"
+            " container engine."
+        ),
+        source=CONTAINER_TOOLKIT_URL,
+        subject="hook",
+        explained_by=frozenset(
+            {
+                "container-gpu-not-exposed",
+                "no-nvidia-driver",
+                "driver-too-old",
+                "driver-library-mismatch",
+                "no-nvidia-gpu",
+                "wsl-libcuda-missing",
+            }
+        ),
+    ),
+    Signature(
         # The container hook's NVML lacking a function it calls: the host's driver is older
         # than the NVIDIA Container Toolkit supports (nvidia-container-toolkit#293: a 340
         # driver; the toolkit needs R418.81.07 or newer).
@@ -656,7 +715,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-unknown-device",
         needles=("unknown device",),
         pattern=compiled(
-            r"nvidia-container-cli(?:\.real)?: device error: (?P<device>[\w:./-]{1,120}):"
+            r"nvidia-container-cli(?:\.real)?: device error: (?P<device>(?!/)[\w:./-]{1,120}):"
             r" unknown device"
         ),
         finding_id="container-gpu-not-exposed",
@@ -668,6 +727,31 @@ DRIVER: tuple[Signature, ...] = (
             " 'MIG-<uuid>', not 'MIG-GPU-<uuid>/<gi>/<ci>'."
         ),
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/203",
+    ),
+    Signature(
+        # The device plugin's volume-mount strategy (DEVICE_LIST_STRATEGY=volume-mounts) names
+        # the GPUs in files under this path; a runtime that does not accept that list (the
+        # setting off, or toolkit 1.14.0, which ignored config.toml) takes the path for a name:
+        # https://github.com/NVIDIA/nvidia-container-toolkit/issues/108
+        name="container-cli-volume-mount-list",
+        needles=("unknown device",),
+        pattern=compiled(
+            r"nvidia-container-cli(?:\.real)?: device error: (?P<device>/[\w:./-]{1,120}):"
+            r" unknown device"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA runtime did not read the device plugin's list of GPUs ({device}): the"
+            " container started without them"
+        ),
+        fix=(
+            "On the node, set accept-nvidia-visible-devices-as-volume-mounts = true in"
+            " /etc/nvidia-container-runtime/config.toml (or switch the device plugin to"
+            " DEVICE_LIST_STRATEGY=envvar); toolkit 1.14.0 ignored config.toml, so upgrade it to"
+            " 1.14.1 or later ('nvidia-container-cli -V' shows the release)."
+        ),
+        source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/108",
     ),
     Signature(
         # libnvidia-container before 1.8.0 knows cgroup v1 only: on a cgroup v2 host (Ubuntu
@@ -956,9 +1040,68 @@ DRIVER: tuple[Signature, ...] = (
         fix=(
             "For a rootless engine set no-cgroups = true in /etc/nvidia-container-runtime/"
             "config.toml (sudo nvidia-ctk config --set nvidia-container-cli.no-cgroups"
-            " --in-place), or use CDI (--device nvidia.com/gpu=all)."
+            " --in-place), or use CDI (--device nvidia.com/gpu=all). Where it is set already,"
+            " the toolkit's release is at fault: 'nvidia-container-cli -V' shows it."
         ),
         source="https://github.com/NVIDIA/libnvidia-container/issues/154",
+        variants=(
+            Variant(
+                # enroot's hook (and LXC's) passes --no-cgroups itself and never reads
+                # config.toml: the release that still touched the cgroup is at fault
+                finding_id="container-gpu-not-exposed",
+                title=(
+                    "NVIDIA's container hook failed on the GPU's device cgroup, though its"
+                    " caller (enroot, pyxis, LXC) tells it to leave cgroups alone: the"
+                    " toolkit's release is at fault"
+                ),
+                fix=(
+                    "Check the NVIDIA Container Toolkit's release on the node"
+                    " ('nvidia-container-cli -V'): 1.17.7 broke enroot and LXC this way; pin"
+                    " 1.17.6 or take a later release, then restart the job."
+                ),
+                source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/1093",
+                with_signatures=frozenset({"container-hook-skips-cgroups"}),
+            ),
+        ),
+    ),
+    Signature(
+        # The callers that run NVIDIA's hook with --no-cgroups themselves: enroot's
+        # 98-nvidia.sh (under Slurm's pyxis) and LXC's nvidia hook
+        name="container-hook-skips-cgroups",
+        needles=("98-nvidia.sh", "pyxis:", "--no-cgroups"),
+        pattern=compiled(
+            r"/enroot/hooks\.d/98-nvidia\.sh|\bpyxis: |nvidia-container-cli\b[^\n]{0,200}"
+            r" --no-cgroups\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="NVIDIA's container hook is run with --no-cgroups",
+        fix="",
+        source="https://github.com/NVIDIA/enroot/blob/master/conf/hooks/98-nvidia.sh",
+    ),
+    Signature(
+        # The hook could not install the GPU's device rule for another reason than rights:
+        # libnvidia-container before 1.8.1 on kernels without BPF_F_REPLACE (before 5.6), or
+        # a kernel that refuses its eBPF program (JIT hardening): the container never started
+        name="container-cli-device-rules",
+        needles=("failed to add device rules",),
+        pattern=compiled(
+            r"nvidia-container-cli: mount error: failed to add device rules:"
+            r"(?![^\n]{0,200}?(?:bpf_prog_query\(BPF_CGROUP_DEVICE\) failed: operation not"
+            r" permitted|devices\.allow: permission denied))"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "NVIDIA's container hook could not add the GPU's device rule to the container's"
+            " cgroup: the container did not start with the GPU"
+        ),
+        fix=(
+            "Upgrade the NVIDIA Container Toolkit on the host ('nvidia-container-cli -V' shows"
+            " it; 1.8.1 fixed the cgroup v2 attach on kernels before 5.6), or run a newer"
+            " kernel; then restart the container engine."
+        ),
+        source="https://github.com/NVIDIA/libnvidia-container/issues/151",
     ),
     Signature(
         # The GPU hook could not change its capabilities: an unprivileged LXC, Singularity's
