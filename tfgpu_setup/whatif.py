@@ -301,17 +301,26 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
                 _version(ov.cudnn, "--cudnn", "8.9.7"), "(given)", "library", ov.source("cudnn")
             ),
         )
+    # the GPUs stated, or those of a facts document that leaves the platform out
+    gpu_names = nvidia or [g.name for g in gpus]
+    board = next((g for g in gpu_names if ARM_BOARD_GPU.search(g)), None)
+    told = ov.source("gpus") if nvidia else "the facts' GPU list"
+    if board is not None and ov.os is None and "os" in facts.unknown:
+        # Jetson and DRIVE boards run NVIDIA's Linux (L4T); Grace superchips serve Linux only
+        platform = dataclasses.replace(
+            platform,
+            os="linux",
+            wsl=False,
+            source=_also(platform.source, f"{told}: {board} runs Linux"),
+        )
+        stated.add("os")
     if ov.arch is None and "arch" in facts.unknown:
-        # the GPUs stated, or those of a facts document that leaves the platform out
-        gpu_names = nvidia or [g.name for g in gpus]
-        board = next((g for g in gpu_names if ARM_BOARD_GPU.search(g)), None)
         apple = next((g for g in other_gpus if APPLE_SILICON_GPU.search(g)), None)
         if board is not None:
-            told = ov.source("gpus") if nvidia else "the facts' GPU list"
             platform = dataclasses.replace(
                 platform,
                 arch="aarch64",
-                source=f"{told}: {board} is built into an Arm (aarch64) system",
+                source=_also(platform.source, f"{told}: {board} is built into an Arm system"),
             )
             stated.add("arch")
         elif apple is not None:

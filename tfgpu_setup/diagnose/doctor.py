@@ -71,7 +71,11 @@ from .forked_child import cuinit_in_a_forked_child
 from .gpu_name_ended import gpu_name_ended
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
-from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only
+from .install_evidence import (
+    LISTED_WHEELS_NOT_LOADED,
+    stated_cpu_only,
+    stated_gpu_build_on_cpu,
+)
 from .jetson_container import jetson_container_without_runtime
 from .later_run import (
     EARLIER_RUN_USED_THE_GPU,
@@ -129,6 +133,7 @@ from .release_range import (
 )
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
+from .shadowed_module import local_module_shadows_tensorflow
 from .signatures.model import (
     CUINIT_DRIVER_FIX,
     FOR_THIS_GPU,
@@ -168,7 +173,11 @@ from .weigh import (
     weighed_against_the_runtime_opened,
     weighed_against_unnamed_failure,
 )
-from .wheel_tags import refused_by_a_32_bit_python, refused_for_another_machine
+from .wheel_tags import (
+    refused_by_a_32_bit_python,
+    refused_for_another_machine,
+    refused_for_another_os,
+)
 from .windows_in_wsl import windows_log_under_wsl
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
 from .xla_target import xla_behind_the_gpu
@@ -399,6 +408,7 @@ def diagnose(
     log_findings = merge(
         log_findings,
         refused_for_another_machine(known, matches, matrix),
+        refused_for_another_os(known, matches),
         refused_by_a_32_bit_python(known, matches, log_facts, log or ""),
         mixed_cuda_majors(log_facts, matches),
     )
@@ -490,6 +500,7 @@ def diagnose(
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
+    crossed += local_module_shadows_tensorflow(log or "")
     crossed += conda_packages_unresolved(log or "", known)
     crossed += stated_cpu_only(
         getattr(tf_version, "distribution", ""),
@@ -498,6 +509,9 @@ def diagnose(
         log_facts.cuda_build_line
         or log_facts.tf_links_cuda_line
         or ("its GPU device at work" if gpu_seen else ""),
+    )
+    log_findings = stated_gpu_build_on_cpu(
+        log_findings, getattr(tf_version, "distribution", ""), tf_version or ""
     )
     crossed += jetson_container_without_runtime(known, log_facts, matches, log or "")
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
@@ -808,14 +822,20 @@ def diagnose(
         # a library that would not start on the GPU (cuDNN's handle), and the process then
         # aborted on it: the program crashed, whatever the likelier cause (medaka#236)
         aborted = failed is not None and failed.id in STARTS_ON_THE_GPU and ended_by == "crash"
-        if failed is None and _fatal_record_after_the_gpu(log or "", matches, ended_by, ended_line):
+        if _fatal_record_after_the_gpu(log or "", matches, ended_by, ended_line):
             # TensorFlow's own CHECK in its GPU code ended the run after the device came up
-            # (tensorflow#4769: 'gpu_device.cc:170] Check failed: err == cudaSuccess (71 vs. 0)')
+            # (tensorflow#4769: 'gpu_device.cc:170] Check failed: err == cudaSuccess (71 vs. 0)'),
+            # or aborted the process on the failure named ('Unexpected Event status: 1' after
+            # a kernel the watchdog stopped)
             record = next(
                 (line.strip() for line in (log or "").splitlines() if ended_line[:60] in line),
                 ended_line,
             )
-            verdict += f", but then TensorFlow crashed on a fatal check of its own ('{record}')"
+            verdict += (
+                f", but then TensorFlow crashed on a fatal check of its own ('{record}')"
+                if failed is None
+                else f"; then TensorFlow aborted on it ('{record[:160]}')"
+            )
             aborted = True
         if crashed:
             joined = ", but then" if failed is None else "; then"
@@ -1309,7 +1329,8 @@ _SHELL_CRASH = re.compile(
             # CPython's faulthandler, and an IDE's exit code for a signal (139 SIGSEGV, 134
             # SIGABRT; Windows' access violation 0xC0000005 and fail-fast 0xC0000409)
             r"^Fatal Python error: (?:Segmentation fault|Aborted|Bus error|Illegal instruction)\b",
-            r"^[ \t]*Process finished with exit code (?:13[49]|-1073741819|-1073740791)\b",
+            r"^[ \t]*Process finished with exit code (?:13[49]|-1073741819|-1073740791"
+            r"|3221225477)\b",
         )
     )
 )
@@ -1350,9 +1371,12 @@ def _one_build_checked_its_cudnn(
     )
 
 
-HANDLES_ON_A_GPU = frozenset({"cudnn-handle", "cublas-handle", "no-algorithm-worked"})
-"""cuDNN or cuBLAS failing to start, or cuDNN finding no convolution that runs: lines of an op
-placed on a GPU (TensorFlow creates their handles only on a GPU device's stream)."""
+HANDLES_ON_A_GPU = frozenset(
+    {"cudnn-handle", "cublas-handle", "no-algorithm-worked", "blas-launch-failed"}
+)
+"""cuDNN or cuBLAS failing to start, cuBLAS's routine that would not launch, or cuDNN finding no
+convolution that runs: lines of an op placed on a GPU (TensorFlow creates their handles, and
+calls cuBLAS, only on a GPU device's stream)."""
 
 
 def _handle_started_on_a_gpu(top: Finding, matches: tuple[LogMatch, ...]) -> bool:

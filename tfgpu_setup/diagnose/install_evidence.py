@@ -21,6 +21,7 @@ from .signatures.install import (
     AND_CUDA_MISSING_FIX,
     AND_CUDA_MISSING_SOURCE,
     INCOMPLETE_INSTALL_FIX,
+    NCHW_ON_CPU_SOURCE,
     REQUIREMENT_MISSING,
 )
 from .sources import TF_INSTALL, VENV_DOCS, quoted
@@ -699,3 +700,40 @@ def stated_cpu_only(
             source,
         )
     ]
+
+
+GPU_BUILD_DISTRIBUTIONS = frozenset({"tensorflow-gpu", "tf-nightly-gpu"})
+"""Distributions that are TensorFlow's CUDA builds whatever the release."""
+
+
+def stated_gpu_build_on_cpu(
+    findings: tuple[Finding, ...], distribution: str, version: str
+) -> tuple[Finding, ...]:
+    """An op run on the CPU in the GPU-only NCHW layout says TensorFlow had no GPU to place it
+    on. With a CUDA build named ('--tf "tensorflow-gpu 2.2.0"') that is no CPU-only build: the
+    build found no usable GPU, most often because its CUDA libraries did not load
+    (faceswap#1071: a system CUDA of another version)."""
+    if distribution not in GPU_BUILD_DISTRIBUTIONS:
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            id="cuda-libs-not-found",
+            title=f"{f.title.split(':')[0]}, though {distribution} {version} has CUDA: it found"
+            " no usable GPU, most often because its CUDA libraries (or the driver) did not load",
+            evidence=(*f.evidence, f"stated: {distribution} {version}, a build with CUDA"),
+            fix=GPU_BUILD_ON_CPU_FIX,
+        )
+        if f.id == "cpu-only-tensorflow" and f.source == NCHW_ON_CPU_SOURCE
+        else f
+        for f in findings
+    )
+
+
+GPU_BUILD_ON_CPU_FIX = (
+    "Rerun with TF_CPP_MIN_LOG_LEVEL=0 and read the lines TensorFlow prints as it starts: 'Could"
+    " not load dynamic library' names a CUDA or cuDNN library missing or of another version"
+    " (install the versions this release was built with: 'tfgpu-setup matrix show'), a cuInit"
+    " or driver line names the driver ('nvidia-smi' must list the GPU); then pass that log to"
+    " 'tfgpu-setup doctor --log'."
+)

@@ -1152,8 +1152,12 @@ or DeepFaceLab, which sets it for its users."""
 _SESSION_CPU_NOTICE = re.compile(
     r"The TensorFlow library wasn't compiled to use [\w.]{1,12} instructions, but these are"
     r" available on your machine(?: and could speed up CPU computations\.?)?"
+    r"|cpu_feature_guard\.cc:1(?:3[7-9]|4[01])\] Your CPU supports instructions that this"
+    r" TensorFlow binary was not compiled to use:[ \w.]{0,80}"
 )
-"""TensorFlow 1.0 to 1.5's words (1.6 reworded them) when its first session starts."""
+"""TensorFlow 1.0 to 1.4's words when its first session starts, and 1.5 to 1.13's (their
+line numbers): a build with CUDA logs its GPU (or cuInit's failure) right after them. From 2.0
+the notice comes after the GPU's lines, which a paste starting there leaves out."""
 
 
 _RUN_FAILED = re.compile(r"Traceback|Error\b|Exception\b|Killed|core dumped|Aborted")
@@ -1369,11 +1373,18 @@ SIGNAL_NOTICE = (
     r"^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
     r" instruction|bus error)\b"
     r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b"
+    # CPython's faulthandler on Windows, a runner's or Docker's exit status of a crash (139
+    # SIGSEGV, 134 SIGABRT; Windows' 0xC0000005 and 0xC0000409 in either sign), and Jupyter's
+    # word for a kernel process that died
+    r"|^[ \t]*Windows fatal exception: (?:access violation|stack overflow|code 0x[cC]0000409)\b"
+    r"|^[^\n]{0,120}?\bexited with code[ =](?:13[49]|3221225477|3221226505|-1073741819"
+    r"|-1073740791)\b|^[^\n]{0,120}?\bExited \(13[49]\)"
+    r"|^[^\n]{0,40}?\bThe kernel(?: for [^\n]{1,200}?)? appears to have died\b"
 )
 """zsh's notice of a process a signal ended ('zsh: segmentation fault  python x.py', or a
 job's '[1]  4242 abort ...') and fish's ('fish: Job 1, 'python x.py' terminated by signal
-SIGSEGV (Address boundary error)'), which name the signal in words of their own: not SIGKILL,
-the OOM killer's."""
+SIGSEGV (Address boundary error)'), which name the signal in words of their own, and the
+runners' notices of a crashed process: not SIGKILL (137), the OOM killer's."""
 
 
 _FAILURE_LINE = re.compile(
@@ -1387,7 +1398,7 @@ _FAILURE_LINE = re.compile(
     r"(?: \(core dumped\))?[ \t]*$|^[^\n]{0,200}?\(core dumped\)|Fatal Python error: [^\n]{0,300}"
     r"|(?:" + SIGNAL_NOTICE + r")[^\n]{0,200}"
     # an IDE's word for a process that died (Windows' codes are negative, 0xC0000409 a fail-fast)
-    r"|^[ \t]*Process finished with exit code (?:-\d{1,12}|13[49]|139)\b[^\n]{0,80}"
+    r"|^[ \t]*Process finished with exit code (?:-\d{1,12}|13[49]|3221225477)\b[^\n]{0,80}"
     # TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...'), and
     # a CHECK that failed, whose record a paste may have lost the 'F' of
     # (a Windows build's path: 'F c:\tf_jenkins\...\cuda_driver.cc:405]', tensorflow#6933)

@@ -348,17 +348,30 @@ def _named_for_one_os(facts: Facts, package: str, refused: LogMatch) -> list[Fin
     requested = refused.groups.get("requested") or ""
     pin = f"=={requested}" if requested else ""
     label = _ONE_OS_LABEL[only_on]
+    fix = (
+        f"Install 'tensorflow{pin}' instead (the same TensorFlow, under the name it has on"
+        f" every platform), or drop '{package}' from the requirements."
+    )
+    if package in PLUGINS_FOR_ONE_OS:
+        fix = (
+            f"Drop '{package}' from what you install: it is Apple's GPU plugin for macOS, not"
+            " TensorFlow. Off macOS TensorFlow's GPU build is 'tensorflow[and-cuda]' on Linux"
+            " and WSL 2 ('tfgpu-setup plan' picks the release)."
+        )
     return [
         Finding(
             "platform-unsupported",
             Severity.ERROR,
             f"pip found no {package} wheel at all: that name is published for {label} only",
             (refused.line.strip(), f"os: {facts.platform.os} ({facts.platform.source})"),
-            f"Install 'tensorflow{pin}' instead (the same TensorFlow, under the name it has on"
-            f" every platform), or drop '{package}' from the requirements.",
+            fix,
             PYPI_FILES,
         )
     ]
+
+
+PLUGINS_FOR_ONE_OS = frozenset({"tensorflow-metal"})
+"""Names of one system's GPU plugins, which no other TensorFlow name replaces."""
 
 
 def _nearest_with_wheel(matrix: Matrix, asked: Sequence[TfRelease], key: str) -> str:

@@ -61,7 +61,8 @@ _RECORD_START = re.compile(
     # fish's, a zsh job's ('[1]    4242 abort      python x.py'), CPython's faulthandler's and
     # an IDE's
     r"|fish: Job \d|\[\d{1,3}\][ \t]{1,8}\d{1,9} [a-z]|zsh: [a-z]|Fatal Python error: "
-    r"|Process finished with exit code "
+    r"|Process finished with exit code |Windows fatal exception: |[^\n]{0,120}?\bexited with code"
+    r"|Kernel Restarting|The kernel(?: for [^\n]{1,200}?)? appears to have died"
     # cuDNN's own words on stderr, never part of the TensorFlow record above them
     r"|Could not (?:load library|locate) [\w.]{1,80}\. |Please make sure [\w.]{1,80} is in your"
     r" library path"

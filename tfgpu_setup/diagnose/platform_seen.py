@@ -182,9 +182,14 @@ def os_of(text: str) -> tuple[str | None, str]:
     return None, ""
 
 
-OS_OF_DISTRIBUTION = {"tensorflow-intel": "windows", "tensorflow-macos": "macos"}
+OS_OF_DISTRIBUTION = {
+    "tensorflow-intel": "windows",
+    "tensorflow-macos": "macos",
+    "tensorflow-metal": "macos",
+}
 """Distributions PyPI publishes for one operating system only (tensorflow-intel is what
-'pip install tensorflow' pulls in on native Windows from 2.11 on)."""
+'pip install tensorflow' pulls in on native Windows from 2.11 on; tensorflow-metal is Apple's
+GPU plugin)."""
 
 
 def os_of_distributions(dists: dict[str, str]) -> tuple[str | None, str]:

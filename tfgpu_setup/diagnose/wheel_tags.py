@@ -116,6 +116,70 @@ def refused_for_another_machine(
     return ()
 
 
+_OS_OF_PLATFORM = (
+    ("manylinux", "linux"),
+    ("musllinux", "linux"),
+    ("linux_", "linux"),
+    ("win_amd64", "windows"),
+    ("win_arm64", "windows"),
+    ("win32", "windows"),
+    ("macosx_", "macos"),
+)
+"""The operating system a wheel's platform tag is for (the tags pip knows; 'any' is every one)."""
+_OS_NAMES = {"linux": "Linux", "windows": "Windows", "macos": "macOS"}
+
+
+def _os_of(platform: str) -> str | None:
+    return next((os for prefix, os in _OS_OF_PLATFORM if platform.startswith(prefix)), None)
+
+
+def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[Finding, ...]:
+    """platform-unsupported where pip refused a TensorFlow wheel whose platform tag is for
+    another operating system than the one the facts know (a Linux wheel on Windows:
+    tensorflow#1990), or is no tag any pip knows (a renamed file, 'win_x86_64':
+    tensorflow#7552): the wrong file, which no Python installs here."""
+    if not facts.knows("os"):
+        return ()
+    here = "linux" if facts.platform.os == "wsl2" else facts.platform.os
+    for match in matches:
+        if match.signature.name != "pip-wheel-unsupported":
+            continue
+        wheel = match.groups.get("wheel", "")
+        if (read := _tensorflow_tags(wheel)) is None:
+            continue
+        version, tags = read
+        platforms = {t.platform for t in tags} - {"any"}
+        systems = {_os_of(p) for p in platforms}
+        if not platforms or here in systems:
+            continue
+        if None in systems:
+            unknown = ", ".join(sorted(p for p in platforms if _os_of(p) is None))
+            title = (
+                f"pip refuses {wheel}: its platform tag ({unknown}) is none that pip knows, so"
+                " the file was renamed or mislabelled"
+            )
+        else:
+            built_for = " or ".join(sorted(_OS_NAMES[s] for s in systems if s))
+            title = (
+                f"pip refuses {wheel}: it is a {built_for} wheel, and this machine runs"
+                f" {_OS_NAMES.get(here, here)}"
+            )
+        return (
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                title,
+                (quoted(match.line), f"operating system: {facts.platform.os}"),
+                f"Install the wheel published for {_OS_NAMES.get(here, here)} under its own name,"
+                f" or let pip pick it: 'pip install {parse_wheel_filename(wheel)[0]}=={version}';"
+                " where pip finds none, that release has no wheel for this system:"
+                " 'tfgpu-setup plan' names one that does.",
+                TAGS_SPEC,
+            ),
+        )
+    return ()
+
+
 _NOT_A_32_BIT_PYTHON = re.compile(
     r"\[MSC v\.\d{1,5} 64 bit \(AMD64\)\]"  # the banner of a 64-bit Python
     r"|[/\\]mingw(?:32|64)[/\\]|\bmsys64\b|\bMSYS2\b"  # MinGW's Pythons tag wheels as mingw
@@ -165,7 +229,9 @@ def refused_by_a_32_bit_python(
                 ),
                 "Install the 64-bit build of that Python (python.org's 'Windows installer"
                 " (64-bit)') and create the environment with it; 'python -c \"import struct;"
-                " print(struct.calcsize('P') * 8)\"' prints 32 for a 32-bit one.",
+                " print(struct.calcsize('P') * 8)\"' prints 32 for a 32-bit one. Where it"
+                " prints 64, upgrade pip ('python -m pip install --upgrade pip'): an old pip"
+                " refuses tags it does not know.",
                 TAGS_SPEC,
             ),
         )

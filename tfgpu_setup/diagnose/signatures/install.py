@@ -99,6 +99,8 @@ AND_CUDA_MISSING_FIX = (
     " and cuDNN that {version} was built with on the system."
 )
 AND_CUDA_MISSING_SOURCE = "https://github.com/tensorflow/tensorflow/issues/61993"
+NCHW_ON_CPU_SOURCE = "https://github.com/tensorflow/tensorflow/issues/20405"
+"""Where an op run on the CPU in the GPU-only NCHW layout is explained."""
 DLL_LOAD_FIX = (
     "With tensorflow-gpu before 2.1 the CUDA and cuDNN DLLs must be the exact versions the"
     " release was built with, with their bin folders on PATH. Otherwise install the Microsoft"
@@ -612,8 +614,9 @@ INSTALL: tuple[Signature, ...] = (
         # versions ends there.
         name="pip-too-old-for-manylinux2010",
         needles=("2.0.0b1)",),
-        # (pip's own version notice is no proof: Windows and macOS wheels need no manylinux tag)
-        pattern=compiled(r"\(from versions: [\d., abrc]{0,400}?\b2\.0\.0b1\)"),
+        # (pip's own version notice is no proof: Windows and macOS wheels need no manylinux tag;
+        # every release from 0.12.1 to 2.0.0b1 with its candidates is about 600 characters)
+        pattern=compiled(r"\(from versions: [\d., abrc]{0,2000}?\b2\.0\.0b1\)"),
         finding_id=None,
         severity=Severity.INFO,
         title="pip is older than 19.0",
@@ -624,7 +627,13 @@ INSTALL: tuple[Signature, ...] = (
         # pip's retries of an index it cannot reach: its 'from versions: none' that follows says
         # nothing of this Python or platform
         name="pip-index-unreachable",
-        needles=("after connection broken by", "Could not fetch URL", "pip._vendor.urllib3."),
+        needles=(
+            "after connection broken by",
+            "Could not fetch URL",
+            "pip._vendor.urllib3.",
+            "due to an OSError: HTTPSConnectionPool",
+            "due to an EnvironmentError: HTTPSConnectionPool",
+        ),
         pattern=compiled(
             r"Retrying \(Retry\(total=\d{1,3}[^\n]{0,120}\)\) after connection broken by"
             r" '(?:ProxyError|NewConnectionError|SSLError|ConnectTimeoutError"
@@ -633,6 +642,9 @@ INSTALL: tuple[Signature, ...] = (
             # a download that the network cut, as the traceback pip ends with says it
             r"|pip\._vendor\.urllib3\.exceptions\.(?:ReadTimeoutError|ProtocolError"
             r"|MaxRetryError): HTTPSConnectionPool\(host="
+            # pip 20.3 on says it in one line (not its OSErrors of files and rights)
+            r"|Could not install packages due to an (?:OSError|EnvironmentError):"
+            r" HTTPSConnectionPool\(host="
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
@@ -645,6 +657,26 @@ INSTALL: tuple[Signature, ...] = (
             " timed out') needs only more time: 'pip install --timeout 300 ...', or another try."
         ),
         source="https://pip.pypa.io/en/stable/user_guide/#using-a-proxy-server",
+    ),
+    Signature(
+        # conda could not download its channel's index: the network, a proxy or its
+        # certificate, never the packages asked for
+        name="conda-channel-unreachable",
+        needles=("CondaHTTPError", "CondaSSLError"),
+        pattern=compiled(
+            r"CondaHTTPError: HTTP (?:000 CONNECTION FAILED|407 Proxy Authentication Required)"
+            r"|CondaSSLError: "
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="conda could not reach its channel, so it installed nothing",
+        fix=(
+            "Give conda the network it needs: the proxy ('conda config --set"
+            " proxy_servers.https http://user:password@proxy:port'), the company's CA bundle"
+            " ('conda config --set ssl_verify /path/to/ca.pem'), or a mirror of the channel;"
+            " then run the same command again (a dropped connection needs only another try)."
+        ),
+        source="https://docs.conda.io/projects/conda/en/latest/user-guide/configuration/non-standard-certs.html",
     ),
     Signature(
         # pip's list empty: the package publishes no wheel for this Python and platform at all,
@@ -1065,7 +1097,8 @@ INSTALL: tuple[Signature, ...] = (
         name="conda-python-incompatible",
         needles=("-> python[version=", "->python ", "-> python ", "-> python="),
         pattern=compiled(
-            r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:(?:[=<>][\w.*=<>,]{0,40})?\s*->"
+            # (the package as asked for, pinned or not: '- tensorflow-gpu==1.12.0 -> ...')
+            r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?(?:\s*->"
             r"\s*python\[version="
             # conda 4.3's conflict list: the chain from TensorFlow ends in another Python
             # ('-tensorflow->protobuf ==3.1.0 ->python 3.4*', conda#5048)
@@ -1792,7 +1825,7 @@ INSTALL: tuple[Signature, ...] = (
             " (tf.config.list_physical_devices('GPU')); on a machine without a GPU, use the"
             " model's NHWC (channels_last) layout instead."
         ),
-        source="https://github.com/tensorflow/tensorflow/issues/20405",
+        source=NCHW_ON_CPU_SOURCE,
         needs_no_gpu=True,
         explained_by=DRIVER_ROOTS
         | LIBRARY_IDS

@@ -847,6 +847,8 @@ RUNTIME: tuple[Signature, ...] = (
             "OUT_OF_ME",
             "systemd-oomd",
             "low on resource: memory",
+            "SIGKILL",
+            "code 137",
         ),
         pattern=compiled(
             r"^[ \t]*Killed[ \t]*$|(?<=\d)Killed[ \t]*$"
@@ -865,7 +867,10 @@ RUNTIME: tuple[Signature, ...] = (
             r"|\bOUT_OF_ME(?:MORY\b|\+)|systemd-oomd\[\d{1,10}\]: Killed\b"
             # (the journal's prefix, which the reader sets aside, names systemd-oomd)
             r"|^Killed \S{1,300} due to memory pressure\b"
-            r"|The node was low on resource: memory",
+            r"|The node was low on resource: memory"
+            # an IDE's, fish's and Docker's words for a process SIGKILL ended
+            r"|^[ \t]*Process finished with exit code 137\b|terminated by signal SIGKILL\b"
+            r"|\bexited with code 137\b|\bExited \(137\)",
             re.MULTILINE,
         ),
         finding_id="gpu-out-of-memory",
