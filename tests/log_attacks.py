@@ -94,6 +94,20 @@ WRITTEN = {
     "container-cli-rootless-cgroups": "nvidia-container-cli: mount error: failed to add device"
     " rules: unable to find any existing device filters attached to the cgroup:"
     " bpf_prog_query(BPF_CGROUP_DEVICE) failed: operation not permitted: unknown.",
+    "container-cli-device-rules": "nvidia-container-cli: mount error: failed to add device rules:"
+    " unable to replace original device filters program with new one: failed to call"
+    " BPF_PROG_ATTACH (BPF_CGROUP_DEVICE, BPF_F_ALLOW_MULTI): can't attach program: invalid"
+    " argument: unknown",
+    "container-hook-skips-cgroups": "error: pyxis:     [ERROR] /etc/enroot/hooks.d/98-nvidia.sh"
+    " exited with return code 1",
+    "container-cli-volume-mount-list": "nvidia-container-cli: device error:"
+    " /var/run/nvidia-container-devices: unknown device: unknown",
+    "container-cli-driver-rpc-timeout": "nvidia-container-cli: initialization error: driver rpc"
+    " error: timed out: unknown.",
+    "container-cli-other-error": "nvidia-container-cli: ldcache error: process /sbin/ldconfig"
+    " failed with error code: 1",
+    "conda-channel-unreachable": "CondaHTTPError: HTTP 000 CONNECTION FAILED for url"
+    " <https://conda.anaconda.org/conda-forge/linux-64/current_repodata.json>",
     "container-cli-capability-denied": "nvidia-container-cli: permission error: capability change"
     " failed: operation not permitted",
     "docker-gpus-flag-unknown": "unknown flag: --gpus",
