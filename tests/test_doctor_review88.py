@@ -165,6 +165,16 @@ CONDA_PINNED_CHAIN = (
     "  - tensorflow-gpu==1.12.0 -> tensorflow-gpu-base==1.12.0 -> python=3.6\n"
 )
 
+# composed: conda 4.5's list where the chain passes through the environment's own Python and
+# the conflict is the cudatoolkit asked for
+CONDA_CHAIN_THROUGH_ENV_PYTHON = (
+    "UnsatisfiableError: The following specifications were found to be in conflict:\n"
+    "  - cudatoolkit=10.0\n"
+    "  - python=3.6\n"
+    "  - tensorflow-gpu=1.9 -> tensorflow-base==1.9.0 -> cudatoolkit=9.0\n"
+    "  - tensorflow-gpu=1.9 -> tensorflow-base==1.9.0 -> python=3.6 -> openssl=1.0.2\n"
+)
+
 # composed: pip 20.3's one-line network failure, and conda's
 PIP_READ_TIMED_OUT = (
     "ERROR: Could not install packages due to an OSError:"
@@ -346,6 +356,13 @@ def test_condas_chain_from_a_pinned_request_names_the_python(
     document = run(tmp_path, capsys, CONDA_PINNED_CHAIN, "--os", "windows")
     assert errors(document)[:1] == ["python-unsupported"]
     assert "tensorflow-gpu" in document["findings"][0]["title"]
+
+
+def test_condas_chain_through_the_environments_own_python_names_no_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, CONDA_CHAIN_THROUGH_ENV_PYTHON, "--os", "linux")
+    assert "python-unsupported" not in errors(document)
 
 
 @pytest.mark.parametrize("log", [PIP_READ_TIMED_OUT, CONDA_HTTP_000])

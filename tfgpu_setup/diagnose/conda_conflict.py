@@ -19,7 +19,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 from ..findings import Finding, Severity
 from .logfacts import CLUE_CHARS
-from .signatures.install import TF_DISTRIBUTION
+from .signatures.install import CONDA_CHAIN_TITLE, TF_DISTRIBUTION
 
 _CONFLICT = re.compile(
     # each spec ends its line: a line of many '- ' is one spec, not many ways to split it
@@ -171,3 +171,31 @@ def _pinned_python_refused(sample: str) -> list[Finding]:
             TREE_SOURCE,
         )
     ]
+
+
+_ENV_PYTHON = re.compile(
+    r"^[ \t]{0,8}- python[ =]=?(?P<python>[23]\.\d{1,2})\b[^\n>]*$", re.MULTILINE
+)
+_CHAIN_PYTHON = re.compile(
+    rf"^[ \t]{{0,8}}- ?{TF_DISTRIBUTION}[^\n]{{0,200}}?->[ \t]*python[ =]=?"
+    r"(?P<python>[23]\.\d{1,2})\b",
+    re.MULTILINE,
+)
+_CHAIN_PREFIX = CONDA_CHAIN_TITLE.split("{", 1)[0]
+
+
+def chain_through_the_envs_python(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """conda's conflict list naming the environment's own Python ('- python=3.6') and a chain
+    from TensorFlow that only passes through that same Python: the Python is no conflict, the
+    chain's other branch is (a cudatoolkit pinned against the one asked for). The chain's
+    reading is dropped there."""
+    sample = text[:CLUE_CHARS]
+    envs = {m["python"] for m in _ENV_PYTHON.finditer(sample)}
+    chains = {m["python"] for m in _CHAIN_PYTHON.finditer(sample)}
+    if not envs or not chains or chains - envs:
+        return findings
+    return tuple(
+        f
+        for f in findings
+        if not (f.id == "python-unsupported" and f.title.startswith(_CHAIN_PREFIX))
+    )

@@ -42,7 +42,11 @@ from .bindings import binding_dll_missing, without_fallback_greeting
 from .broken_export import backslash_broke_the_export
 from .builds import beyond_the_table, log_refutes, python_fits_the_log
 from .capability_floor import floor_no_pypi_build_has, unsupported_gpu_behind_xla
-from .conda_conflict import conda_python_conflict, libmamba_python_conflict
+from .conda_conflict import (
+    chain_through_the_envs_python,
+    conda_python_conflict,
+    libmamba_python_conflict,
+)
 from .conda_libs import conda_lib_on_the_path
 from .conda_unresolved import conda_packages_unresolved
 from .cuda_found import cuda_found_beside_the_folder
@@ -498,6 +502,7 @@ def diagnose(
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
+    log_findings = chain_through_the_envs_python(log_findings, log or "")
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += local_module_shadows_tensorflow(log or "")

@@ -99,6 +99,7 @@ AND_CUDA_MISSING_FIX = (
     " and cuDNN that {version} was built with on the system."
 )
 AND_CUDA_MISSING_SOURCE = "https://github.com/tensorflow/tensorflow/issues/61993"
+CONDA_CHAIN_TITLE = "conda has no {package} build for this environment's Python"
 NCHW_ON_CPU_SOURCE = "https://github.com/tensorflow/tensorflow/issues/20405"
 """Where an op run on the CPU in the GPU-only NCHW layout is explained."""
 DLL_LOAD_FIX = (
@@ -1109,7 +1110,7 @@ INSTALL: tuple[Signature, ...] = (
         ),
         finding_id="python-unsupported",
         severity=Severity.ERROR,
-        title="conda has no {package} build for this environment's Python",
+        title=CONDA_CHAIN_TITLE,
         fix=(
             "Create the environment with a Python the package supports (the versions conda"
             " lists after 'python[version=', or the Python its older conflict list ends on),"
