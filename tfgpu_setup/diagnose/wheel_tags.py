@@ -8,7 +8,7 @@ that release has no wheel for this machine, the machine is the cause, whatever t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from packaging.tags import Tag
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
@@ -62,6 +62,19 @@ def _tensorflow_tags(wheel: str) -> tuple[str, frozenset[Tag]] | None:
     except InvalidWheelFilename:
         return None
     return (str(version), tags) if name in TENSORFLOW_DISTRIBUTIONS and tags else None
+
+
+def _refused_tensorflow_wheels(
+    matches: Sequence[LogMatch],
+) -> Iterator[tuple[LogMatch, str, str, frozenset[Tag]]]:
+    """Each TensorFlow wheel pip refused as not supported here: its line, file name, version
+    and tags."""
+    for match in matches:
+        if match.signature.name != "pip-wheel-unsupported":
+            continue
+        wheel = match.groups.get("wheel", "")
+        if (read := _tensorflow_tags(wheel)) is not None:
+            yield match, wheel, *read
 
 
 def _tensorflow_wheel(wheel: str) -> tuple[str, set[str]] | None:
@@ -141,13 +154,7 @@ def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[F
     if not facts.knows("os"):
         return ()
     here = "linux" if facts.platform.os == "wsl2" else facts.platform.os
-    for match in matches:
-        if match.signature.name != "pip-wheel-unsupported":
-            continue
-        wheel = match.groups.get("wheel", "")
-        if (read := _tensorflow_tags(wheel)) is None:
-            continue
-        version, tags = read
+    for match, wheel, version, tags in _refused_tensorflow_wheels(matches):
         platforms = {t.platform for t in tags} - {"any"}
         systems = {_os_of(p) for p in platforms}
         if not platforms or here in systems:
@@ -208,13 +215,8 @@ def refused_by_a_32_bit_python(
         return ()
     if log.outdated_pip:
         return ()  # an old pip misreads newer Pythons' tags (3.10's as 3.1's)
-    for match in matches:
-        if match.signature.name != "pip-wheel-unsupported":
-            continue
-        wheel = match.groups.get("wheel", "")
-        if (read := _tensorflow_tags(wheel)) is None:
-            continue
-        if not all(t.platform == "win_amd64" and t.interpreter == python for t in read[1]):
+    for match, wheel, _, tags in _refused_tensorflow_wheels(matches):
+        if not all(t.platform == "win_amd64" and t.interpreter == python for t in tags):
             continue
         return (
             Finding(
