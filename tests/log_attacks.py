@@ -814,6 +814,8 @@ WRITTEN = {
     "container-cli-nvml-function-not-found": "nvidia-container-cli: detection error: nvml error:"
     " function not found: unknown.",
     # https://github.com/NVIDIA/tensorflow/issues/10
+    "nvidia-index-on-macos": "OSError: Your operating system is not supported by"
+    " `nvidia-pyindex`: darwin.",
     "nvidia-index-linux-only": "OSError: Your operating system is not supported by"
     " `nvidia-pyindex`: win32.",
     # https://github.com/tensorflow/serving/issues/1299

@@ -185,6 +185,20 @@ CONDA_HTTP_000 = (
     " <https://conda.anaconda.org/conda-forge/linux-64/current_repodata.json>\n"
 )
 
+# https://github.com/AppDaemon/appdaemon/issues/1824 (a Home Assistant add-on on Alpine)
+MUSL_INDEX = (
+    "Looking in links: https://wheels.home-assistant.io/musllinux/\n"
+    "ERROR: Could not find a version that satisfies the requirement tensorflow (from versions:"
+    " none)\n"
+    "ERROR: No matching distribution found for tensorflow\n"
+)
+# composed: nvidia-pyindex's setup.py refusing a Mac (its words, as NVIDIA/tensorflow#10 shows
+# them for Windows)
+PYINDEX_ON_A_MAC = (
+    "OSError: Your operating system is not supported by `nvidia-pyindex`: darwin.\n"
+    "Only Linux systems are supported.\n"
+)
+
 # composed: a user's own script named tensorflow.py importing itself (CPython's words)
 OWN_TENSORFLOW_PY = (
     "Traceback (most recent call last):\n"
@@ -385,3 +399,20 @@ def test_a_file_of_the_users_named_tensorflow(
     # the installed package's own frame is no such file
     installed = run(tmp_path, capsys, INSTALLED_NO_CONFIG, "--os", "linux")
     assert "wrong-python-environment" not in ids(installed)
+
+
+def test_pip_on_musl_shows_it_in_its_own_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, MUSL_INDEX, "--container")
+    assert errors(document)[:1] == ["glibc-too-old"]
+    assert "musl" in document["findings"][0]["title"]
+
+
+def test_nvidias_index_refused_on_a_mac_points_at_metal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, PYINDEX_ON_A_MAC, "--os", "macos")
+    first = document["findings"][0]
+    assert first["id"] == "macos-no-cuda"
+    assert "tensorflow-metal" in first["fix"] and "WSL2" not in first["fix"]

@@ -25,6 +25,11 @@ _MUSL = re.compile(
     r"|\bdl-cdn\.alpinelinux\.org/"
     # 'pip debug --verbose' listing the tags this Python accepts
     r"|^[ \t]*cp\d{2,3}-(?:cp\d{2,3}|abi3|none)-musllinux_\d"
+    # pip itself on musl: a wheel it picked for another package carries the musllinux tag (a
+    # glibc pip never selects one), or the index it was given is one of musllinux wheels alone
+    # (Home Assistant's Alpine add-ons: AppDaemon#1824)
+    r"|^[ \t]*(?:Downloading|Using cached) \S{1,200}-musllinux_\d{1,2}_\d{1,3}_\w{1,20}\.whl\b"
+    r"|^[ \t]*Looking in (?:links|indexes): [^\n]{0,300}?/musllinux/?(?:[ ,]|$)"
     # the Python's image as a Dockerfile, BuildKit or the legacy builder names it
     r"|^[ \t]*(?:Step \d{1,3}/\d{1,3} : )?FROM(?:[ \t]+--platform=\S{1,40})?[ \t]+"
     + _ALPINE_IMAGE

@@ -740,7 +740,7 @@ INSTALL: tuple[Signature, ...] = (
         needles=("Your operating system is not supported by",),
         pattern=compiled(
             r"Your operating system is not supported by `?(?P<package>nvidia[\w.-]{1,40}?)`?:"
-            r" ?(?P<os>\w{1,20})"
+            r" ?(?P<os>(?!darwin\b)\w{1,20})"
         ),
         finding_id="platform-unsupported",
         severity=Severity.ERROR,
@@ -750,6 +750,26 @@ INSTALL: tuple[Signature, ...] = (
             " them under WSL2 or Linux, or in NVIDIA's NGC TensorFlow container; on native"
             " Windows the last TensorFlow with GPU support is 2.10 ('tfgpu-setup plan --os"
             " windows')."
+        ),
+        source="https://github.com/NVIDIA/tensorflow/issues/10",
+        subject="{package}",
+    ),
+    Signature(
+        # The same refusal on a Mac: no NVIDIA TensorFlow runs there, and its GPU route is
+        # Apple's plugin, not WSL2 or Windows' last GPU release
+        name="nvidia-index-on-macos",
+        needles=("Your operating system is not supported by",),
+        pattern=compiled(
+            r"Your operating system is not supported by `?(?P<package>nvidia[\w.-]{1,40}?)`?:"
+            r" ?darwin\b"
+        ),
+        finding_id="macos-no-cuda",
+        severity=Severity.ERROR,
+        title="{package} installs on Linux only: macOS has no CUDA, so nothing was installed",
+        fix=(
+            "On a Mac TensorFlow uses the GPU through Apple's tensorflow-metal plugin (Apple"
+            " silicon: 'tfgpu-setup plan --os macos'); NVIDIA's index and its TensorFlow builds"
+            " need Linux with an NVIDIA GPU."
         ),
         source="https://github.com/NVIDIA/tensorflow/issues/10",
         subject="{package}",
