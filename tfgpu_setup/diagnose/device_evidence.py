@@ -400,6 +400,11 @@ LDCONFIG_FIX = (
     " the '@', '/sbin/ldconfig' runs the image's own), or run 'ldconfig' inside the container"
 )
 """NVIDIA's config.toml.ubuntu and config.toml.debian name these (nvidia-docker#1163, #854)."""
+DEVICES_FIX = (
+    "with 'no-cgroups = true' in /etc/nvidia-container-runtime/config.toml the devices must be"
+    " passed with '--device'; with SELinux, allow containers the GPU's devices ('setsebool -P"
+    " container_use_devices 1', or '--security-opt label=disable' for one container)"
+)
 
 
 def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding:
@@ -408,32 +413,21 @@ def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding
     this host left the GPU out (settled threads: SELinux labels 2, a device group 2,
     config.toml's ldconfig path; nvidia-container-toolkit#33, nvidia-docker#1163). A missing
     libnvidia-ml is the ldconfig step's: that comes first."""
-    devices = (
-        "with 'no-cgroups = true' in /etc/nvidia-container-runtime/config.toml the devices must"
-        " be passed with '--device'; with SELinux, allow containers the GPU's devices"
-        " ('setsebool -P container_use_devices 1', or '--security-opt label=disable' for one"
-        " container)"
-    )
     library_missing = any(m.signature.name == "nvidia-smi-no-nvml-library" for m in lines)
-    first, then = (LDCONFIG_FIX, devices) if library_missing else (devices, LDCONFIG_FIX)
-    asked = (quoted(log.gpu_requested_line),) if log.gpu_requested_line else ()
+    first, then = (LDCONFIG_FIX, DEVICES_FIX) if library_missing else (DEVICES_FIX, LDCONFIG_FIX)
+    evidence = tuple(quoted(m.line) for m in lines[:2])
+    if log.gpu_requested_line:
+        evidence = (quoted(log.gpu_requested_line), *evidence)
+    else:
+        evidence += (
+            "nvidia-smi inside a container is the one the NVIDIA runtime mounts there with the GPU",
+        )
     return Finding(
         "container-gpu-not-exposed",
         Severity.ERROR,
         "The container was asked for the GPU, but the NVIDIA runtime's setup on this host left"
         " the GPU's files or libraries out of it",
-        (
-            *asked,
-            *(quoted(m.line) for m in lines[:2]),
-            *(
-                ()
-                if asked
-                else (
-                    "nvidia-smi inside a container is the one the NVIDIA runtime"
-                    " mounts there with the GPU",
-                )
-            ),
-        ),
+        evidence,
         f"Check the runtime on the host: {first}; {then}; the image must not"
         " carry its own libnvidia-ml or libcuda links, nor set an LD_LIBRARY_PATH that drops"
         " the folder the runtime put them in (nvidia-docker 1's /usr/local/nvidia/lib64:"

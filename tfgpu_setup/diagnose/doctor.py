@@ -1331,11 +1331,6 @@ _SHELL_CRASH = re.compile(
         (
             r"^[ \t]*(?:Segmentation fault|Aborted|Killed|Illegal instruction|Bus error)\b",
             SIGNAL_NOTICE,
-            # CPython's faulthandler, and an IDE's exit code for a signal (139 SIGSEGV, 134
-            # SIGABRT; Windows' access violation 0xC0000005 and fail-fast 0xC0000409)
-            r"^Fatal Python error: (?:Segmentation fault|Aborted|Bus error|Illegal instruction)\b",
-            r"^[ \t]*Process finished with exit code (?:13[49]|-1073741819|-1073740791"
-            r"|3221225477)\b",
         )
     )
 )

@@ -1369,16 +1369,20 @@ def missing_dependency(lib: str, dlerror: str) -> str:
     return named["file"]
 
 
+CRASH_EXIT_CODE = r"(?:13[49]|3221225477|3221226505|-1073741819|-1073740791)"
+"""A process's exit status for a crash as runners print it: 139 SIGSEGV and 134 SIGABRT (128 +
+the signal), Windows' access violation 0xC0000005 and fail-fast 0xC0000409 in either sign."""
 SIGNAL_NOTICE = (
     r"^(?:zsh: |\[\d{1,3}\][ \t]{1,8}\d{1,9} )(?:segmentation fault|abort|illegal hardware"
     r" instruction|bus error)\b"
     r"|^fish: Job \d{1,4}, [^\n]{0,200}? terminated by signal SIG(?:SEGV|ABRT|ILL|BUS)\b"
-    # CPython's faulthandler on Windows, a runner's or Docker's exit status of a crash (139
-    # SIGSEGV, 134 SIGABRT; Windows' 0xC0000005 and 0xC0000409 in either sign), and Jupyter's
-    # word for a kernel process that died
+    # CPython's faulthandler, a runner's, Docker's or an IDE's exit status of a crash, and
+    # Jupyter's word for a kernel process that died
     r"|^[ \t]*Windows fatal exception: (?:access violation|stack overflow|code 0x[cC]0000409)\b"
-    r"|^[^\n]{0,120}?\bexited with code[ =](?:13[49]|3221225477|3221226505|-1073741819"
-    r"|-1073740791)\b|^[^\n]{0,120}?\bExited \(13[49]\)"
+    r"|^Fatal Python error: (?:Segmentation fault|Aborted|Bus error|Illegal instruction)\b"
+    rf"|^[^\n]{{0,120}}?\bexited with code[ =]{CRASH_EXIT_CODE}\b"
+    r"|^[^\n]{0,120}?\bExited \(13[49]\)"
+    rf"|^[ \t]*Process finished with exit code {CRASH_EXIT_CODE}\b"
     r"|^[^\n]{0,40}?\bThe kernel(?: for [^\n]{1,200}?)? appears to have died\b"
 )
 """zsh's notice of a process a signal ended ('zsh: segmentation fault  python x.py', or a

@@ -24,7 +24,23 @@ from .sources import quoted
 UV_REFUSALS = frozenset({"uv-platform-without-wheels", "uv-no-matching-wheel"})
 MUSL = "linux_musl"
 """A key no release lists: TensorFlow has never published a wheel for musl (Alpine)."""
-_OS_OF_TAG = (("macosx_", "macos"), ("manylinux", "linux"), ("linux_", "linux"), ("win", "windows"))
+_OS_OF_TAG = (
+    ("macosx_", "macos"),
+    ("manylinux", "linux"),
+    ("musllinux", "linux"),
+    ("linux_", "linux"),
+    ("win32", "windows"),
+    ("win_amd64", "windows"),
+    ("win_arm64", "windows"),
+)
+"""The operating system of each platform tag pip knows ('any' is every one's)."""
+
+
+def os_of_wheel_platform(tag: str) -> str | None:
+    """The operating system a wheel's platform tag is for; None for a tag no pip knows (a file
+    renamed by hand: 'win_x86_64')."""
+    tag = tag.lower()
+    return next((name for prefix, name in _OS_OF_TAG if tag.startswith(prefix)), None)
 
 
 def key_of_wheel_platform(tag: str) -> str | None:
@@ -33,7 +49,7 @@ def key_of_wheel_platform(tag: str) -> str | None:
     tag = tag.lower()
     if tag.startswith("musllinux"):
         return MUSL
-    os_name = next((name for prefix, name in _OS_OF_TAG if tag.startswith(prefix)), None)
+    os_name = os_of_wheel_platform(tag)
     if os_name is None:
         return None
     if tag.endswith(("x86_64", "amd64")):

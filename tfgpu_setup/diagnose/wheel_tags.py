@@ -21,6 +21,7 @@ from .logfacts import CLUE_CHARS, LogFacts
 from .logs import LogMatch
 from .platform_seen import LINUX_SHELL, python_of
 from .sources import quoted
+from .uv_platform import os_of_wheel_platform
 
 TAGS_SPEC = "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
 
@@ -129,21 +130,7 @@ def refused_for_another_machine(
     return ()
 
 
-_OS_OF_PLATFORM = (
-    ("manylinux", "linux"),
-    ("musllinux", "linux"),
-    ("linux_", "linux"),
-    ("win_amd64", "windows"),
-    ("win_arm64", "windows"),
-    ("win32", "windows"),
-    ("macosx_", "macos"),
-)
-"""The operating system a wheel's platform tag is for (the tags pip knows; 'any' is every one)."""
 _OS_NAMES = {"linux": "Linux", "windows": "Windows", "macos": "macOS"}
-
-
-def _os_of(platform: str) -> str | None:
-    return next((os for prefix, os in _OS_OF_PLATFORM if platform.startswith(prefix)), None)
 
 
 def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[Finding, ...]:
@@ -156,11 +143,11 @@ def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[F
     here = "linux" if facts.platform.os == "wsl2" else facts.platform.os
     for match, wheel, version, tags in _refused_tensorflow_wheels(matches):
         platforms = {t.platform for t in tags} - {"any"}
-        systems = {_os_of(p) for p in platforms}
+        systems = {os_of_wheel_platform(p) for p in platforms}
         if not platforms or here in systems:
             continue
         if None in systems:
-            unknown = ", ".join(sorted(p for p in platforms if _os_of(p) is None))
+            unknown = ", ".join(sorted(p for p in platforms if os_of_wheel_platform(p) is None))
             title = (
                 f"pip refuses {wheel}: its platform tag ({unknown}) is none that pip knows, so"
                 " the file was renamed or mislabelled"

@@ -1180,7 +1180,8 @@ def _install_blocker_finding(
                 evidence,
                 "Check which Python runs it ('python -c \"import sys, tensorflow as tf;"
                 f" print(sys.executable, tf.__version__, tf.__file__)\"'); TensorFlow"
-                f" {newest.release.version}'s PyPI wheels are for {_supported_pythons(ctx)}.",
+                f" {newest.release.version}'s PyPI wheels are for"
+                f" {_supported_pythons(_python_target(ctx))}.",
             )
         ]
     if not installable:
@@ -1244,14 +1245,14 @@ def python_unsupported(ctx: Context) -> list[Finding]:
         "Python",
         "No available Python version is supported by this TensorFlow release",
         "Install a supported Python (e.g. with pyenv or your OS packages: "
-        f"{_supported_pythons(ctx)}) and plan again.",
+        f"{_supported_pythons(target)}) and plan again.",
     )
 
 
-def _supported_pythons(ctx: Context) -> str:
-    """The Pythons of the newest release with wheels for this platform (macOS x86_64 stops at
-    2.16: 2.21's Pythons would send its users to one that still has none)."""
-    target = _python_target(ctx)
+def _supported_pythons(target: tuple[TfRelease, str] | None) -> str:
+    """The Pythons of the newest release with wheels for this platform, as _python_target
+    finds it (macOS x86_64 stops at 2.16: 2.21's Pythons would send its users to one that still
+    has none)."""
     if target is None:
         return "see 'tfgpu-setup matrix show'"
     release, why = target

@@ -21,6 +21,10 @@ from .model import (
     compiled,
 )
 
+HOOK_SETUP_FAILED = r"nvidia-container-cli: (?:initialization|detection) error: "
+"""The container hook failing as it sets the GPU up: libnvidia-container names that stage
+'initialization' before 1.10 and 'detection' from it (pop-os/pop#888, nvidia-docker#1348)."""
+
 _CUDA_STUBS = r"/[^\s\"':;]{0,200}cuda[^\s\"':;]{0,200}/stubs"
 """A CUDA toolkit's stubs folder: /usr/local/cuda/lib64/stubs, .../targets/*/lib/stubs."""
 
@@ -520,9 +524,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-no-driver",
         needles=("nvidia-container-cli",),
         pattern=compiled(
-            # (libnvidia-container from 1.10 names the stage 'detection' where it said
-            # 'initialization': pop-os/pop#888, nvidia-docker#1348)
-            r"nvidia-container-cli: (?:initialization|detection) error: (?P<why>nvml error:"
+            HOOK_SETUP_FAILED + r"(?P<why>nvml error:"
             r" driver not loaded|nvml error: unknown error|load library failed:"
             r" libnvidia-ml\.so\.1|driver error: failed to process request)"
         ),
@@ -549,7 +551,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-driver-rpc-timeout",
         needles=("error: timed out",),
         pattern=compiled(
-            r"nvidia-container-cli: (?:initialization|detection) error: driver (?:rpc )?error:"
+            HOOK_SETUP_FAILED + r"driver (?:rpc )?error:"
             r" timed out"
         ),
         finding_id="no-nvidia-driver",
@@ -606,7 +608,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-nvml-function-not-found",
         needles=("nvml error: function not found",),
         pattern=compiled(
-            r"nvidia-container-cli: (?:initialization|detection) error: nvml error: function not"
+            HOOK_SETUP_FAILED + r"nvml error: function not"
             r" found"
         ),
         finding_id="driver-too-old",
@@ -628,7 +630,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-cuda-unknown-error",
         needles=("initialization error: cuda error", "detection error: cuda error"),
         pattern=compiled(
-            r"nvidia-container-cli: (?:initialization|detection) error: cuda error:"
+            HOOK_SETUP_FAILED + r"cuda error:"
             r" (?P<why>(?!no cuda-capable)[\w ]{1,40})"
         ),
         finding_id="no-nvidia-driver",
@@ -651,7 +653,7 @@ DRIVER: tuple[Signature, ...] = (
             "detection error: cuda error: no cuda-capable",
         ),
         pattern=compiled(
-            r"nvidia-container-cli: (?:initialization|detection) error: cuda error: no cuda-capable"
+            HOOK_SETUP_FAILED + r"cuda error: no cuda-capable"
             r" device"
         ),
         finding_id="no-nvidia-gpu",
@@ -806,7 +808,7 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-nvml-permissions",
         needles=("nvml error: insufficient permissions",),
         pattern=compiled(
-            r"nvidia-container-cli: (?:initialization|detection) error: nvml error: insufficient"
+            HOOK_SETUP_FAILED + r"nvml error: insufficient"
             r" permissions"
         ),
         finding_id="container-gpu-not-exposed",
