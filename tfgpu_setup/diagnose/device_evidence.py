@@ -154,6 +154,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
         or "uvm-module-not-loaded" in names
         or (bool(names & STUB_DRIVER_SIGNATURES) and not stub_alone)
         or "singularity-no-driver-libraries" in names
+        # nvidia-smi's table with no CUDA version: the runtime mounted NVML and the GPU's
+        # device files, and left the compute libraries out (_utility_libraries_only)
+        or SMI_WITHOUT_CUDA in names
     )
     # CUDA_VISIBLE_DEVICES set to hide the GPUs explains a container's no-device lines too, but
     # not a driver library missing altogether, which no setting of it causes
@@ -173,7 +176,10 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     driver_pair_seen = log.driver_halves is not None or bool(names & DRIVER_PAIR_SIGNATURES)
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
     host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
-    if host_module is not None:
+    utility_only = next((m for m in matches if m.signature.name == SMI_WITHOUT_CUDA), None)
+    if in_container and utility_only is not None and not jetson:
+        found.append(_utility_libraries_only(facts, utility_only))
+    elif host_module is not None:
         found.append(_node_without_driver(facts, host_module))
     elif (
         (refused := names & RUNTIME_LEFT_OUT)
@@ -394,6 +400,37 @@ def _smi_brought_in(in_container: bool, log: LogFacts, refused: set[str]) -> boo
     )
 
 
+SMI_WITHOUT_CUDA = "nvidia-smi-cuda-not-available"
+
+
+def _utility_libraries_only(facts: Facts, table: LogMatch) -> Finding:
+    """nvidia-smi inside a container listing the GPU with 'CUDA Version: N/A': the container has
+    the GPU, and the NVIDIA runtime mounted only its 'utility' libraries (NVML), not libcuda:
+    NVIDIA_DRIVER_CAPABILITIES without 'compute', as an image not built on NVIDIA's gets
+    (kubeflow#3094, stable-diffusion-webui-docker#348). Starting it with the GPU again does
+    nothing."""
+    return Finding(
+        "container-gpu-not-exposed",
+        Severity.ERROR,
+        "The container has the GPU but not its compute libraries: nvidia-smi there lists it with"
+        " no CUDA version, as the runtime mounts the 'utility' libraries alone",
+        (
+            *(f"container: {e}" for e in facts.platform.container_evidence[:1]),
+            quoted(table.line),
+        ),
+        "Ask the runtime for the compute libraries too: NVIDIA_DRIVER_CAPABILITIES=compute,utility"
+        " ('docker run -e NVIDIA_DRIVER_CAPABILITIES=compute,utility ...', the pod's env, or"
+        " 'ENV' in the Dockerfile), or base the image on nvidia/cuda, which sets it; that image"
+        " also brings the CUDA and cuDNN this TensorFlow needs.",
+        "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/"
+        "docker-specialized.html#driver-capabilities",
+    )
+
+
+_SINGULARITY_NV = re.compile(r"\b(?:singularity|apptainer)\b(?![^\n]*--nvccli)[^\n]*\s--nv\b")
+"""Singularity's or Apptainer's own --nv binding (its --nvccli hands the work to NVIDIA's)."""
+
+
 LDCONFIG_FIX = (
     "in /etc/nvidia-container-runtime/config.toml, 'ldconfig' must name an ldconfig that runs"
     " ('@/sbin/ldconfig.real' on Ubuntu hosts, '@/sbin/ldconfig' on Debian and others; without"
@@ -416,6 +453,22 @@ def _asked_for_but_left_out(log: LogFacts, lines: Sequence[LogMatch]) -> Finding
     library_missing = any(m.signature.name == "nvidia-smi-no-nvml-library" for m in lines)
     first, then = (LDCONFIG_FIX, DEVICES_FIX) if library_missing else (DEVICES_FIX, LDCONFIG_FIX)
     evidence = tuple(quoted(m.line) for m in lines[:2])
+    if _SINGULARITY_NV.search(log.gpu_requested_line):
+        # --nv binds the host's own libraries, found through its ldconfig cache and
+        # nvliblist.conf: NVIDIA's container runtime and its config.toml take no part
+        return Finding(
+            "container-gpu-not-exposed",
+            Severity.ERROR,
+            "Singularity/Apptainer's --nv bound the GPU's libraries into the container, but"
+            " not all of them: the host's library cache or nvliblist.conf left them out",
+            (quoted(log.gpu_requested_line), *evidence),
+            "On the host, 'ldconfig -p | grep -e libnvidia-ml -e libcuda' must list the driver's"
+            " libraries (run 'sudo ldconfig' after a driver install); a driver outside the"
+            " standard paths needs them in nvliblist.conf; inside, 'ls /.singularity.d/libs'"
+            " shows what was bound. With --nvccli, NVIDIA's container library does it instead:"
+            " its config.toml's ldconfig applies.",
+            "https://docs.sylabs.io/guides/latest/user-guide/gpu.html",
+        )
     if log.gpu_requested_line:
         evidence = (quoted(log.gpu_requested_line), *evidence)
     else:

@@ -69,6 +69,8 @@ from .empty_gpu_list import (
     no_gpu_answer,
     tensorflow_said_no_gpu,
 )
+from .empty_process_table import empty_process_table_in_a_container
+from .engine_stop import without_kill_after_a_stop
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .forked_child import cuinit_in_a_forked_child
@@ -105,8 +107,13 @@ from .logs import (
     on_pasted_lines,
     read_as,
 )
-from .mac_refusals import conda_gpu_build_on_macos, metal_pair_for_an_intel_mac
+from .mac_refusals import (
+    conda_gpu_build_on_macos,
+    metal_pair_for_an_intel_mac,
+    nvidia_package_on_macos,
+)
 from .memory_asked import without_little_memory_asked_for
+from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
@@ -151,6 +158,7 @@ from .toolkit_off_path import installed_toolkit_off_the_path
 from .uv_platform import uv_refused_for_this_platform
 from .version_evidence import (
     colab_keeps_its_tensorflow,
+    cudnn_fix_in_a_container,
     cudnn_pinned_by_another_framework,
     stated_cudnn_off_path,
     windows_cudnn_on_path,
@@ -179,6 +187,7 @@ from .weigh import (
 )
 from .wheel_tags import (
     refused_by_a_32_bit_python,
+    refused_by_an_old_pip,
     refused_for_another_machine,
     refused_for_another_os,
 )
@@ -318,6 +327,7 @@ def diagnose(
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
     log_matches = ldd_of_tensorflow_only(log_matches, log or "")
     log_matches = without_little_memory_asked_for(log_matches, log or "")
+    log_matches = without_kill_after_a_stop(log_matches, log or "")
     log_matches = cuinit_in_a_forked_child(log or "", log_matches)
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
@@ -409,8 +419,12 @@ def diagnose(
     log_findings = driver_library_not_the_installed_one(
         log_findings, known, matches, log_facts, entry
     )
+    if old_pip := refused_by_an_old_pip(matches, log_facts):
+        # the pip, not the Python: its refusal's generic reading goes
+        log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     log_findings = merge(
         log_findings,
+        old_pip,
         refused_for_another_machine(known, matches, matrix),
         refused_for_another_os(known, matches),
         refused_by_a_32_bit_python(known, matches, log_facts, log or ""),
@@ -505,7 +519,9 @@ def diagnose(
     log_findings = chain_through_the_envs_python(log_findings, log or "")
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
-    crossed += local_module_shadows_tensorflow(log or "")
+    crossed += local_module_shadows_tensorflow(log or "", release if stated else None)
+    crossed += empty_process_table_in_a_container(known, log or "")
+    crossed += misspelled_tensorflow(log or "")
     crossed += conda_packages_unresolved(log or "", known)
     crossed += stated_cpu_only(
         getattr(tf_version, "distribution", ""),
@@ -541,6 +557,7 @@ def diagnose(
     no_wheel = [
         *no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed, log or ""),
         *conda_gpu_build_on_macos(known, matches, log or ""),
+        *(nvidia_on_a_mac := nvidia_package_on_macos(known, matches, log or "")),
         *uv_refused_for_this_platform(known, matches, matrix),
     ]
     crossed += no_wheel
@@ -608,6 +625,7 @@ def diagnose(
     findings = colab_keeps_its_tensorflow(findings, log_facts)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
+    findings = cudnn_fix_in_a_container(findings, known)
     findings = pinned_release_pythons(findings, matches, matrix)
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged
@@ -686,7 +704,9 @@ def diagnose(
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())
-    findings = rank(macos_without_an_nvidia_gpu(findings, known, no_gpu_shown))
+    findings = rank(
+        macos_without_an_nvidia_gpu(findings, known, no_gpu_shown, bool(nvidia_on_a_mac))
+    )
     # (a nightly is judged as a release beside it: named by that series, not a patch of it)
     # (a pre-release stated, '2.1.0rc0', is judged as its series' release: named as stated)
     pre = as_named if stated and as_named and _pre_release(as_named) else None
@@ -1147,13 +1167,22 @@ def _most_likely(
     if not failed and not answered:
         # Nothing failed and TensorFlow was not asked: many who ask 'why no GPU' watch a graph
         # that does not show CUDA work, and the GPU is in use.
+        # (a container's processes run on Linux, Docker Desktop's on Windows too, and its
+        # nvidia-smi lists none of them: the driver knows the host's process ids only)
+        in_container = facts.knows("container") and facts.platform.container
         windows = not facts.knows("os") or facts.platform.os in ("windows", "wsl2")
-        watch = (
-            "On Windows, Task Manager's default GPU graphs (3D, Copy) do not show CUDA work:"
-            " switch one to 'Cuda' or 'Compute_0', or watch 'nvidia-smi' while it runs."
-            if windows
-            else "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
-        )
+        if in_container:
+            watch = (
+                "Watch the GPU-Util and Memory-Usage columns of 'nvidia-smi' while it runs"
+                " (inside a container its process table stays empty)."
+            )
+        elif windows:
+            watch = (
+                "On Windows, Task Manager's default GPU graphs (3D, Copy) do not show CUDA work:"
+                " switch one to 'Cuda' or 'Compute_0', or watch 'nvidia-smi' while it runs."
+            )
+        else:
+            watch = "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
         nothing = (
             "None of the lines recognised here names a failure, and none is TensorFlow saying"
             " it has no GPU"

@@ -62,7 +62,7 @@ from .release_hints import (
     written_on,
 )
 from .signatures import library_name
-from .signatures.model import ONE_NAME_PER_MAJOR, OWN_NUMBERING
+from .signatures.model import ONE_NAME_PER_MAJOR, OWN_NUMBERING, PROCEDURE_NOT_FOUND
 from .template import Stated, TemplateAnswers, template_answers
 from .wanted import (
     Wanted,
@@ -127,6 +127,10 @@ INSTALL_FAILURES = frozenset(
         "conda-no-cuda-driver",
         "pip-tensorflow-pin-conflict",
         "pip-externally-managed",
+        "pip-requires-a-virtualenv",
+        "install-disk-full",
+        "pip-permission-denied",
+        "pip-requires-a-different-python",
         "macos-arm64-wheel-refused",
     }
 )
@@ -925,15 +929,6 @@ _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
-PROCEDURE_NOT_FOUND = (
-    r"(?:The specified procedure could not be found|找不到指定的程序"
-    r"|Die angegebene Prozedur wurde nicht gefunden|指定されたプロシージャが見つかりません"
-    r"|Не найдена указанная процедура|La procédure spécifiée est introuvable"
-    r"|지정된 프로시저를 찾을 수 없습니다|Impossibile trovare la procedura specificata"
-    r"|Não foi possível encontrar o procedimento especificado|Belirtilen yordam bulunamadı"
-    r"|No se encontró el (?:procedimiento|proceso) especificado)"
-)
-"""Windows' ERROR_PROC_NOT_FOUND, in English and the languages reports come in."""
 _PROTOBUF_PROCEDURE = re.compile(
     # Python 3.7 and older name no module: the traceback's last frame is protobuf's import. (3.8
     # on names it, and has the function: its failures are another story.)
@@ -1384,6 +1379,8 @@ SIGNAL_NOTICE = (
     r"|^[^\n]{0,120}?\bExited \(13[49]\)"
     rf"|^[ \t]*Process finished with exit code {CRASH_EXIT_CODE}\b"
     r"|^[^\n]{0,40}?\bThe kernel(?: for [^\n]{1,200}?)? appears to have died\b"
+    # VS Code's notebooks say it their own way
+    r"|^[^\n]{0,40}?\bThe Kernel crashed while executing code\b"
 )
 """zsh's notice of a process a signal ended ('zsh: segmentation fault  python x.py', or a
 job's '[1]  4242 abort ...') and fish's ('fish: Job 1, 'python x.py' terminated by signal

@@ -242,6 +242,45 @@ def conda_gpu_build_on_macos(facts: Facts, matches: Sequence[LogMatch], text: st
     return []
 
 
+_NVIDIA_INDEX = re.compile(r"https?://pypi\.(?:ngc\.)?nvidia\.com\b")
+
+
+def nvidia_package_on_macos(facts: Facts, matches: Sequence[LogMatch], text: str) -> list[Finding]:
+    """pip finding nothing for one of NVIDIA's packages (nvidia-tensorflow, the nvidia-*-cu1x
+    libraries) on a Mac: NVIDIA publishes them for Linux (and Windows) only, and macOS has no
+    CUDA, so no Python would have them. nvidia-pyindex's own refusal is read apart."""
+    if not (facts.knows("os") and facts.platform.os == "macos"):
+        return []
+    refusal = next(
+        (
+            m
+            for m in matches
+            if m.signature.name in REFUSALS and refused_package(m).startswith("nvidia-")
+        ),
+        None,
+    )
+    if refusal is None:
+        return []
+    index = _NVIDIA_INDEX.search(text)
+    return [
+        Finding(
+            "macos-no-cuda",
+            Severity.ERROR,
+            f"pip found no {refused_package(refusal)} for this Mac: NVIDIA's packages are built"
+            " for Linux with CUDA, which macOS does not have",
+            (
+                refusal.line.strip(),
+                *([f"index: {index.group(0)}"] if index else []),
+                f"os: macos ({facts.platform.source})",
+            ),
+            "On a Mac install 'tensorflow' from PyPI ('tfgpu-setup plan --os macos'); on Apple"
+            " silicon Apple's tensorflow-metal plug-in adds the Mac's own GPU. NVIDIA's builds"
+            " need Linux with an NVIDIA GPU (or NVIDIA's NGC container there).",
+            "https://github.com/NVIDIA/tensorflow#install",
+        )
+    ]
+
+
 INTEL_MAC_METAL_PAIR = (
     "On an Intel Mac, Apple's plug-in stops at 1.0.0, which goes with TensorFlow 2.13 (on an"
     " AMD GPU, macOS 12 or later): 'pip install tensorflow==2.13.1 tensorflow-metal==1.0.0'"

@@ -36,6 +36,13 @@ _CONSTRAINED = re.compile(
 )
 
 
+_ANOTHER_TARGET = re.compile(
+    r"\bpip3?(?:\.exe)? (?:download|install)\b[^\n]{0,400}?"
+    r"--(?:platform|python-version|abi|implementation)[= ]"
+)
+"""A pip command asking for the wheels of another target than the Python running it."""
+
+
 def no_wheel_for_stated(
     facts: Facts,
     matrix: Matrix,
@@ -52,6 +59,8 @@ def no_wheel_for_stated(
     refused = next((m for m in matches if m.signature.name in REFUSALS), None)
     if refused is None or log.pip_network_line:
         return []  # pip never reached the index: it says nothing about the wheels there
+    if _ANOTHER_TARGET.search(text):
+        return []  # pip looked for another machine's wheels: this one's say nothing
     package = refused_package(refused) or "tensorflow"
     if gpu_build := gpu_build_on_macos(facts, matrix, matches, package, refused, text):
         return [gpu_build]
@@ -290,11 +299,13 @@ def _another_name_here(
     tensorflow#61401, tensorflow#61382), not the Python."""
     requested = refused.groups.get("requested") or ""
     python = the_python(facts)
-    if not requested or not facts.knows("os") or python is None:
+    if not facts.knows("os"):
         return []
     if facts.platform.os == "macos" and not facts.knows("arch"):
         return []  # an unstated Mac is not known to be an Intel one
     key = platform_key(facts)
+    if not requested or python is None:
+        return _name_never_published_here(matrix, package, key, python, refused)
     if not _name_has_no_wheel(package, key, requested):
         return []
     if log.python and xy(log.python) != python:
@@ -325,6 +336,43 @@ def _another_name_here(
             ),
             f"Install '{name}=={requested}' instead: the same TensorFlow, under the name it has"
             f" on {label}.",
+            PYPI_FILES,
+        )
+    ]
+
+
+def _name_never_published_here(
+    matrix: Matrix, package: str, key: str, python: str | None, refused: LogMatch
+) -> list[Finding]:
+    """The same refusal, unpinned or for a Python nobody named, of a platform name that has no
+    wheel for this platform in any release (tensorflow-cpu on Apple silicon, tensorflow-intel
+    off Windows): whatever the Python, the name is the cause; the one to use is the newest
+    release's name here."""
+    if package in OS_OF_DISTRIBUTION or not all(
+        _name_has_no_wheel(package, key, edge) for edge in ("0.1", "99.0")
+    ):
+        return []  # (a name of one system's elsewhere: _named_for_one_os says so)
+    here = [
+        r
+        for r in matrix.tensorflow.releases
+        if has_wheel(r, key) and (python is None or python in r.python)
+    ]
+    if not here:
+        return []
+    newest = max(here, key=lambda r: parsed(r.version))
+    name, label = package_on(newest, key), platform_label(key)
+    if name == package:
+        return []
+    return [
+        Finding(
+            "platform-unsupported",
+            Severity.ERROR,
+            f"pip found no {package} wheel because that name has none for {label}: TensorFlow"
+            f" is published there as '{name}'",
+            (refused.line.strip(), f"{label}: '{package}' has no wheel for it in any release"),
+            f"Install '{name}' instead (TensorFlow {newest.version} is the newest there"
+            + (f" for Python {python}" if python else "")
+            + "): the same TensorFlow, under the name it has on this platform.",
             PYPI_FILES,
         )
     ]

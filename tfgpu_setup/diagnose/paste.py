@@ -63,6 +63,7 @@ _RECORD_START = re.compile(
     r"|fish: Job \d|\[\d{1,3}\][ \t]{1,8}\d{1,9} [a-z]|zsh: [a-z]|Fatal Python error: "
     r"|Process finished with exit code |Windows fatal exception: |[^\n]{0,120}?\bexited with code"
     r"|Kernel Restarting|The kernel(?: for [^\n]{1,200}?)? appears to have died"
+    r"|The Kernel crashed while executing code"
     # cuDNN's own words on stderr, never part of the TensorFlow record above them
     r"|Could not (?:load library|locate) [\w.]{1,80}\. |Please make sure [\w.]{1,80} is in your"
     r" library path"

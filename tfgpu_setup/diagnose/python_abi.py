@@ -15,8 +15,9 @@ import re
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..versions import parsed
-from .logfacts import PROCEDURE_NOT_FOUND, LogFacts
+from .logfacts import LogFacts
 from .logs import LogMatch
+from .signatures.model import PROCEDURE_NOT_FOUND
 
 WITHOUT_THE_FUNCTION: dict[tuple[int, ...], tuple[int, ...]] = {
     (3, 5): (3, 5, 4),

@@ -6,51 +6,175 @@ script, so named) or a 'tensorflow/' folder there is what 'import tensorflow' fi
 attributes are then missing ('module 'tensorflow' has no attribute 'config''), or the file
 imports itself ('partially initialized module 'tensorflow''): no release has anything to do
 with it, and device_lib's question fails the same way.
+
+Without the file's path in the log, the missing name itself can say it: one that every release
+from a known one on defines is missing only where the module imported is not an intact
+TensorFlow (a file of the user's, most often), or where a package TensorFlow imports while it
+starts (tensorflow-estimator of another release, which reaches for tf.compat) breaks its start.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..findings import Finding, Severity
+from ..versions import parsed
 from .sources import quoted
 
 _NO_ATTRIBUTE = re.compile(
-    r"AttributeError: (?:partially initialized )?module 'tensorflow' has no attribute '\w{1,80}'"
+    r"AttributeError: (?P<partial>partially initialized )?module 'tensorflow' has no attribute"
+    r" '(?P<name>\w{1,80})'"
+    # the same self-import in an import statement's words (Python 3.8 on), and 'import
+    # tensorflow.keras' where tensorflow is a file: a module, never the package
+    r"|(?P<itself>ImportError: cannot import name '\w{1,80}' from partially initialized module"
+    r" 'tensorflow'|No module named 'tensorflow\.[\w.]{1,80}'; 'tensorflow' is not a package)"
 )
 _LOCAL_TENSORFLOW = re.compile(
-    # a traceback's frame in it, or the path 'print(tensorflow.__file__)' prints
+    # a traceback's frame in it (IPython 8 writes 'File ~/dir/tensorflow.py:2'), the path
+    # 'print(tensorflow.__file__)' prints, or the one ending Python's circular-import message
     r'^[ \t>]*(?:File ")?(?P<path>(?:[A-Za-z]:)?[/\\][^"\n]{0,300}?[/\\]tensorflow'
-    r'(?:\.py|[/\\]__init__\.py))(?:"|[ \t]*$)',
+    r'(?:\.py|[/\\]__init__\.py))(?:"|[ \t]*$)'
+    r"|^[ \t>]*File (?P<ipython>~?[/\\][^\n]{0,300}?[/\\]tensorflow\.py):\d{1,6}[ \t]*$"
+    r"|\(most likely due to a circular import\) \((?P<circular>[^()\n]{0,300}?[/\\]tensorflow"
+    r"(?:\.py|[/\\]__init__\.py))\)",
     re.MULTILINE,
 )
 _INSTALLED = re.compile(r"[/\\](?:site|dist)-packages[/\\]|[/\\]tensorflow[/\\]tensorflow[/\\]")
 """Where the package is installed (the source tree's own package is a case of its own)."""
 SOURCE = "https://docs.python.org/3/library/sys_path_init.html"
+REMOVED_IN_2 = frozenset(
+    {"Session", "InteractiveSession", "ConfigProto", "placeholder", "contrib", "get_default_graph"}
+)
+"""TensorFlow 1.x names an installed TensorFlow 2 lacks too: missing from a tensorflow/ folder
+(an AWS Lambda layer's /opt/python), they say nothing about whose the folder is."""
+DEFINED_SINCE = {
+    "__version__": "0.5",
+    "constant": "0.5",
+    "Variable": "0.5",
+    "Tensor": "0.5",
+    "float32": "0.5",
+    "nn": "0.5",
+    "train": "0.5",
+    "test": "0.5",
+    "compat": "1.0",
+    "keras": "1.4",
+    "data": "1.4",
+    "config": "1.14",
+}
+"""Top-level names of TensorFlow's Python API and the first release that has each (the API
+reference of that release). Names TensorFlow 2 dropped (tf.Session) have their own reading."""
+ESTIMATOR_MIXED = "https://github.com/tensorflow/tensorflow/issues/40819"
+_MUST_BE_INSTALLED = (
+    ": 'python -c \"import tensorflow as tf; print(tf.__file__)\"' must print a path in"
+    " site-packages."
+)
+_CONFIRM = (
+    "'python -c \"import tensorflow as tf; print(tf.__file__)\"' says which it is: a path"
+    " outside site-packages is a file or folder of yours named tensorflow (rename it and delete"
+    " the __pycache__ beside it);"
+)
 
 
-def local_module_shadows_tensorflow(text: str) -> list[Finding]:
+def local_module_shadows_tensorflow(text: str, release: str | None = None) -> list[Finding]:
     """wrong-python-environment where TensorFlow's attributes are missing and the log shows the
-    module imported under that name is a file or folder outside any installed packages."""
+    module imported under that name is a file or folder outside any installed packages, or the
+    module imported itself; without either, where the name missing is one that the release (when
+    known) defines."""
     missing = _NO_ATTRIBUTE.search(text)
     if missing is None:
         return []
-    local = next(
-        (m for m in _LOCAL_TENSORFLOW.finditer(text) if not _INSTALLED.search(m["path"])), None
+    folder_says_nothing = missing["name"] in REMOVED_IN_2
+    for local in _LOCAL_TENSORFLOW.finditer(text):
+        path = local["path"] or local["ipython"] or local["circular"]
+        if _INSTALLED.search(path) or (folder_says_nothing and path.endswith("__init__.py")):
+            continue
+        return [
+            Finding(
+                "wrong-python-environment",
+                Severity.ERROR,
+                f"'import tensorflow' loads {path}, a file of yours, not the installed"
+                " TensorFlow: it has none of TensorFlow's attributes",
+                (quoted(local.group(0)), quoted(missing.group(0))),
+                "Rename that file or folder (and delete the __pycache__ beside it) so it is not"
+                " called tensorflow, then run again" + _MUST_BE_INSTALLED,
+                SOURCE,
+            )
+        ]
+    if (itself := next(_self_imports(text), None)) is not None:
+        return [
+            Finding(
+                "wrong-python-environment",
+                Severity.ERROR,
+                "'import tensorflow' loaded a file of yours named tensorflow (it imported"
+                " itself, or is a module where TensorFlow is a package), not the installed"
+                " TensorFlow",
+                (quoted(itself),),
+                "Rename your file named tensorflow.py (and delete the __pycache__ beside it),"
+                " then run again" + _MUST_BE_INSTALLED,
+                SOURCE,
+            )
+        ]
+    return _by_the_name_missing(text, release)
+
+
+def _self_imports(text: str) -> Iterator[str]:
+    for m in _NO_ATTRIBUTE.finditer(text):
+        if m["itself"] or m["partial"]:
+            yield m.group(0)
+
+
+def _by_the_name_missing(text: str, release: str | None) -> list[Finding]:
+    named = next(
+        (m for m in _NO_ATTRIBUTE.finditer(text) if m["name"] and _defined_in(m["name"], release)),
+        None,
     )
-    if local is None:
+    if named is None:
         return []
-    path = local["path"]
+    evidence = (quoted(named.group(0)),)
+    if named["name"] == "compat":
+        return [
+            Finding(
+                "dependency-version-mismatch",
+                Severity.ERROR,
+                "TensorFlow's own start failed: tf.compat, which every release defines, was"
+                " missing while a package it imports (tensorflow-estimator of another release,"
+                " most often) reached for it",
+                evidence,
+                "List what is installed ('pip list | grep -i -E \"tensorflow|estimator|"
+                "tensorboard|keras\"', or 'conda list'): tensorflow-estimator and tensorboard"
+                " must be of TensorFlow's own X.Y; install those ('pip install"
+                " tensorflow-estimator==X.Y.*'), or uninstall every tensorflow package and"
+                f" install one release again. {_CONFIRM} a path in site-packages with versions"
+                " that match is an install to repair the same way.",
+                ESTIMATOR_MIXED,
+            )
+        ]
     return [
         Finding(
             "wrong-python-environment",
             Severity.ERROR,
-            f"'import tensorflow' loads {path}, a file of yours, not the installed TensorFlow:"
-            " it has none of TensorFlow's attributes",
-            (quoted(local.group(0)), quoted(missing.group(0))),
-            "Rename that file or folder (and delete the __pycache__ beside it) so it is not"
-            " called tensorflow, then run again: 'python -c \"import tensorflow as tf;"
-            " print(tf.__file__)\"' must print a path in site-packages.",
+            f"'import tensorflow' loaded a module without tf.{named['name']}, which"
+            f" {'every release' if release is None else 'TensorFlow ' + release} defines: a file"
+            " or folder of yours named tensorflow, most often, not the installed TensorFlow",
+            evidence,
+            f"{_CONFIRM} a path in site-packages is an install broken or mixed with another"
+            " release's packages: 'pip list | grep -i tensorflow', uninstall every tensorflow"
+            " package, then install one release again.",
             SOURCE,
         )
     ]
+
+
+def _defined_in(name: str, release: str | None) -> bool:
+    since = DEFINED_SINCE.get(name)
+    if since is None:
+        return False
+    if release is None:
+        # a name of 1.4 on is in every release still installed; tf.config before 1.14 is
+        # that old release's question (release_hints), not a broken import
+        return parsed(since) <= parsed("1.4")
+    try:
+        return parsed(release) >= parsed(since)
+    except ValueError:
+        return False

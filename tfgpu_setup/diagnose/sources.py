@@ -26,7 +26,18 @@ def quoted(line: str) -> str:
 
 
 PROPER_NOUNS = frozenset(  # ('Secure' of Secure Boot)
-    {"Docker", "Windows", "Linux", "Python", "Kubernetes", "Jupyter", "Keras", "Secure", "Apple's"}
+    {
+        "Docker",
+        "Windows",
+        "Linux",
+        "Python",
+        "Kubernetes",
+        "Jupyter",
+        "Keras",
+        "Secure",
+        "Apple's",
+        "Poetry",
+    }
 )
 
 

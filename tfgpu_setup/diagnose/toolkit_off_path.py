@@ -61,6 +61,15 @@ def installed_toolkit_off_the_path(
     # (the folder the log itself says holds the library, a conda environment's, comes first)
     folder = named_folder if named_folder and not windows else None
     folder = folder or _library_folder(toolkit.path, version, windows, in_conda)
+    # a CUDA stated by its version alone has no known home: conda's is as likely as a system's
+    # (tensorflow#52988: conda's cudatoolkit 11.2, off the path under TensorFlow 2.7)
+    by_version_only = toolkit.source.startswith("flag") and folder.startswith("/usr/local/cuda")
+    elsewhere = (
+        f" {folder} is a system install's folder; conda's cudatoolkit is in the environment's"
+        " own $CONDA_PREFIX/lib ('which nvcc' or 'conda list cudatoolkit' says which)."
+        if by_version_only and not windows
+        else ""
+    )
     where = (
         f"add {folder} to PATH, and cuDNN's bin folder where it sits apart from CUDA's, then"
         " open a new terminal"
@@ -72,7 +81,7 @@ def installed_toolkit_off_the_path(
     )
     fix = (
         f"CUDA {version} is installed and {serves}: put its"
-        f" library folder on the loader path where the program runs ({where})."
+        f" library folder on the loader path where the program runs ({where}).{elsewhere}"
     )
     said = (
         f"CUDA {version} installed ({toolkit.source}) {serves}"

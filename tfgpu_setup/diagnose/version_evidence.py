@@ -605,6 +605,26 @@ def _container_ships_another(facts: Facts, wanted: Wanted, fix: str) -> Finding 
     )
 
 
+CUDNN_IN_AN_IMAGE = (
+    " In a container, the image brings the cuDNN: use one whose cuDNN is the one this TensorFlow"
+    " was built with (the tensorflow/tensorflow:<release>-gpu image of this release, or"
+    " nvidia/cuda's -cudnn tag of that version), or install that cuDNN in the Dockerfile."
+)
+
+
+def cudnn_fix_in_a_container(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """A cuDNN of another version, in a container known to be one: the image is what to change
+    (review 89: the fix said how to install cuDNN on a host)."""
+    if not (facts.knows("container") and facts.platform.container):
+        return findings
+    return tuple(
+        dataclasses.replace(f, fix=f.fix + CUDNN_IN_AN_IMAGE)
+        if f.id == "cudnn-version-mismatch" and CUDNN_IN_AN_IMAGE not in f.fix
+        else f
+        for f in findings
+    )
+
+
 def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
     """A cuDNN library missing on Google Colab, whose runtimes ship a cuDNN of their own: the
     one TensorFlow asks for is another version than the runtime's."""

@@ -45,6 +45,8 @@ from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import LIBRARY_FILE, Wanted
 from .wsl import ngc_banner_under_wsl, requirement_misread
 
+KERNEL_FAULTS = frozenset({"gpu-kernel-fault", "gpu-kernel-fault-bare", "gpu-kernel-watchdog"})
+"""A kernel that ran on the GPU and faulted, in TensorFlow's words or CUDA's bare status."""
 MACHINE_FAILURES = frozenset(
     kind.id
     for kind in FINDING_KINDS.values()
@@ -106,6 +108,10 @@ def weighed_against_log(
             )
         # Native Windows builds have had no CUDA since 2.11: one that ran CUDA code is older,
         # or runs in Linux (Docker Desktop's WSL 2), whatever release or OS was named.
+        judged = tuple(f for f in judged if f.id != "windows-native-gpu-unsupported")
+    elif any(m.signature.name in KERNEL_FAULTS for m in matches):
+        # a CUDA kernel of TensorFlow's that ran and faulted: a CUDA build at work, so (on
+        # native Windows) a release before 2.11 (DeepFaceLab#5198)
         judged = tuple(f for f in judged if f.id != "windows-native-gpu-unsupported")
     elif any(
         (
@@ -422,6 +428,15 @@ def log_weighed_against_facts(
             findings,
             frozenset({"cuda-visible-devices-hides-gpus"}),
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
+        )
+    if facts.other_gpus and not facts.gpus:
+        # only another maker's GPU stated (an AMD or Intel one): CUDA finding no device is that,
+        # not a setting hiding an NVIDIA GPU nobody named (deepvariant#820: a Vega 20)
+        findings = noted(
+            findings,
+            lambda f: f.id == "cuda-visible-devices-hides-gpus",
+            f"but the GPU stated is another maker's ({facts.other_gpus[0]}), which CUDA never"
+            " lists",
         )
     if facts.gpus and all(g.mig_mode == "enabled" and not g.mig_devices for g in facts.gpus):
         # MIG mode with no instance shows CUDA no device: the facts' finding says so
@@ -1082,7 +1097,7 @@ platform its wheels or plug-in do not support (a macOS older than tensorflow-met
 
 
 def macos_without_an_nvidia_gpu(
-    findings: tuple[Finding, ...], facts: Facts, no_gpu_shown: bool
+    findings: tuple[Finding, ...], facts: Facts, no_gpu_shown: bool, nvidia_refused: bool = False
 ) -> tuple[Finding, ...]:
     """macOS has no CUDA: an error for an NVIDIA GPU there, but most Macs have none, and their
     own GPU (Apple's, AMD's) reaches TensorFlow through tensorflow-metal. With no NVIDIA GPU
@@ -1091,6 +1106,8 @@ def macos_without_an_nvidia_gpu(
     part in (an add-on built for another TensorFlow)."""
     if no_gpu_shown or not (facts.knows("os") and facts.platform.os == "macos"):
         return findings
+    if nvidia_refused:
+        return findings  # (pip refused NVIDIA's own packages here: nothing was installed)
     if facts.knows("gpus") and facts.gpus:
         return findings
     if any(

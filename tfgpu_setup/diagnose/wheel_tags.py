@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from packaging.tags import Tag
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
+from packaging.version import InvalidVersion, Version
 
 from ..facts import Facts
 from ..findings import Finding, Severity
@@ -111,9 +112,21 @@ def refused_for_another_machine(
         if read is None or machine_arch in read[1]:
             continue
         version, arches = read
-        if _release_has_a_wheel_for(matrix, version, facts):
-            continue
         built_for = " or ".join(sorted(arches))
+        if _release_has_a_wheel_for(matrix, version, facts):
+            # the release has a wheel for this CPU: this file is another CPU's, downloaded
+            return (
+                Finding(
+                    "platform-unsupported",
+                    Severity.ERROR,
+                    f"pip refuses {wheel}: it is built for {built_for} CPUs, and this machine"
+                    f" is {facts.platform.arch}",
+                    (quoted(match.line), f"machine: {facts.platform.arch}"),
+                    f"Install the wheel built for {facts.platform.arch}, or let pip pick it:"
+                    f" 'pip install {parse_wheel_filename(wheel)[0]}=={version}'.",
+                    TAGS_SPEC,
+                ),
+            )
         return (
             Finding(
                 "platform-unsupported",
@@ -169,6 +182,53 @@ def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[F
                 " where pip finds none, that release has no wheel for this system:"
                 " 'tfgpu-setup plan' names one that does.",
                 TAGS_SPEC,
+            ),
+        )
+    return ()
+
+
+PIP_KNOWS_TAG = (
+    (re.compile(r"^manylinux1_"), "8.1"),
+    (re.compile(r"^manylinux2010_"), "19.0"),
+    (re.compile(r"^manylinux2014_"), "19.3"),
+    (re.compile(r"^manylinux_\d+_\d+_"), "20.3"),
+    (re.compile(r"^macosx_1[1-9]_"), "20.3"),
+)
+"""The first pip that installs a wheel of each platform tag (PEP 513, 571, 599, 600; pip 20.3
+read macOS 11 as 11, not 10.16). Tags not listed are older than any pip still met."""
+PIP_TAGS_SOURCE = "https://github.com/pypa/manylinux#readme"
+
+
+def refused_by_an_old_pip(matches: Sequence[LogMatch], log: LogFacts) -> tuple[Finding, ...]:
+    """python-unsupported, worded for pip, where pip refused a TensorFlow wheel whose every
+    platform tag is newer than the pip the log shows ('You are using pip version 9.0.1'): that
+    pip knows none of them, whatever the Python (a manylinux2010 wheel under pip 9)."""
+    if not log.outdated_pip:
+        return ()
+    try:
+        pip = Version(log.outdated_pip)
+    except InvalidVersion:
+        return ()
+    for match, wheel, _version, tags in _refused_tensorflow_wheels(matches):
+        needs = [
+            next((Version(v) for tag, v in PIP_KNOWS_TAG if tag.match(t.platform)), None)
+            for t in tags
+        ]
+        if not needs or None in needs:
+            continue
+        first = min(n for n in needs if n is not None)
+        if pip >= first:
+            continue
+        return (
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"pip refuses {wheel}: this pip ({pip}) is older than {first}, the first that"
+                " knows its platform tag",
+                (quoted(match.line), f"pip {pip} (its upgrade notice)"),
+                "Upgrade pip in this environment ('python -m pip install --upgrade pip'), then"
+                " install the wheel again.",
+                PIP_TAGS_SOURCE,
             ),
         )
     return ()

@@ -305,7 +305,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
-        title="Harmless: a CUDA plugin was registered twice at import (TensorFlow 2.14 and later)",
+        title="Harmless: a CUDA plugin was registered twice at import",
         fix="Nothing to do: these lines are printed even when the GPU works.",
         source="https://github.com/tensorflow/tensorflow/issues/62075",
         subject="factory",

@@ -25,6 +25,8 @@ HOOK_SETUP_FAILED = r"nvidia-container-cli: (?:initialization|detection) error: 
 """The container hook failing as it sets the GPU up: libnvidia-container names that stage
 'initialization' before 1.10 and 'detection' from it (pop-os/pop#888, nvidia-docker#1348)."""
 
+PLUGIN_DEVICE_LIST = r"/(?:var/)?run/nvidia-container-devices\b"
+"""Where the Kubernetes device plugin's volume-mount strategy lists the GPUs it allotted."""
 _CUDA_STUBS = r"/[^\s\"':;]{0,200}cuda[^\s\"':;]{0,200}/stubs"
 """A CUDA toolkit's stubs folder: /usr/local/cuda/lib64/stubs, .../targets/*/lib/stubs."""
 
@@ -717,8 +719,10 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-unknown-device",
         needles=("unknown device",),
         pattern=compiled(
-            r"nvidia-container-cli(?:\.real)?: device error: (?P<device>(?!/)[\w:./-]{1,120}):"
-            r" unknown device"
+            # (any path but the device plugin's list, e.g. '/dev/nvidia0', is a value of
+            # NVIDIA_VISIBLE_DEVICES the runtime does not take either)
+            r"nvidia-container-cli(?:\.real)?: device error:"
+            rf" (?P<device>(?!{PLUGIN_DEVICE_LIST})[\w:./-]{{1,120}}): unknown device"
         ),
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
@@ -738,8 +742,8 @@ DRIVER: tuple[Signature, ...] = (
         name="container-cli-volume-mount-list",
         needles=("unknown device",),
         pattern=compiled(
-            r"nvidia-container-cli(?:\.real)?: device error: (?P<device>/[\w:./-]{1,120}):"
-            r" unknown device"
+            r"nvidia-container-cli(?:\.real)?: device error:"
+            rf" (?P<device>{PLUGIN_DEVICE_LIST}[\w:./-]{{0,120}}): unknown device"
         ),
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
@@ -754,6 +758,31 @@ DRIVER: tuple[Signature, ...] = (
             " 1.14.1 or later ('nvidia-container-cli -V' shows the release)."
         ),
         source="https://github.com/NVIDIA/nvidia-container-toolkit/issues/108",
+    ),
+    Signature(
+        # The hook runs the ldconfig config.toml names ('@/sbin/ldconfig.real' is Ubuntu's,
+        # '@/sbin/ldconfig' the others'): one the host does not have fails to open or exits 127
+        # (nvidia-docker#587, fixed by the setting). Other ldconfig failures are not read here.
+        name="container-cli-ldconfig-missing",
+        needles=("ldcache error",),
+        pattern=compiled(
+            r"nvidia-container-cli(?:\.real)?: ldcache error: (?:open failed: (?P<ldconfig>/[\w/.]"
+            r"{1,60}?ldconfig(?:\.real)?): no such file or directory|process (?P<ldconfig2>/[\w/.]"
+            r"{1,60}?ldconfig(?:\.real)?) failed with error code: 127)"
+        ),
+        finding_id="container-gpu-not-exposed",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA container hook could not run {ldconfig}{ldconfig2}, the ldconfig its"
+            " config.toml names: the container did not start with the GPU"
+        ),
+        fix=(
+            "On the host, set ldconfig in /etc/nvidia-container-runtime/config.toml to the one"
+            " the host has ('ls /sbin/ldconfig*'): ldconfig = \"@/sbin/ldconfig.real\" on Ubuntu,"
+            ' "@/sbin/ldconfig" on Debian, Fedora, RHEL, Arch and openSUSE; then run the'
+            " container again."
+        ),
+        source="https://github.com/NVIDIA/nvidia-docker/issues/587",
     ),
     Signature(
         # libnvidia-container before 1.8.0 knows cgroup v1 only: on a cgroup v2 host (Ubuntu

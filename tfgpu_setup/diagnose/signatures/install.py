@@ -16,6 +16,7 @@ from .model import (
     LIBRARY_IDS,
     LIBS_FIX,
     LOADER_COULD_NOT_OPEN,
+    PROCEDURE_NOT_FOUND,
     ROCM_LIB_NAMES,
     Signature,
     Variant,
@@ -91,6 +92,9 @@ TF_DISTRIBUTION = (
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
 missing a wheel is that dependency's problem, not TensorFlow's."""
 IMAGE_BUILD_STEP = "image-build-step"
+PIP_TOO_OLD_LIST = "pip-too-old-for-manylinux2010"
+PIP_19_OR_NEWER = "pip-19-or-newer-shown"
+PIP_ASKED_MANYLINUX1 = "pip-asked-for-manylinux1"
 AND_CUDA_MISSING = (
     "which has no [and-cuda] extra (2.14 and newer): no NVIDIA libraries came with it"
 )
@@ -119,6 +123,19 @@ NATIVE_LOAD_CUT = "windows-native-load-cut"
 TF_MODULE = r"(?: while importing (?P<module>_?pywrap_\w{1,40}))?(?=:)"
 """'DLL load failed' naming TensorFlow's native module (Python 3.8 on names it), or none (3.7
 and older): NumPy's or OpenCV's DLL failures are theirs."""
+
+DLL_PROCEDURE_NOT_FOUND = "windows-dll-procedure-not-found"
+DLL_OF_ANOTHER_VERSION_FIX = (
+    "Run 'where cudart64_*.dll cudnn64_*.dll msvcp140*.dll' in the same terminal: the first of"
+    " each is the one loaded. The CUDA and cuDNN DLLs must be the versions this release was"
+    " built with ('tfgpu-setup matrix show X.Y'); move other copies (another CUDA's bin folder,"
+    " one another program bundled) after them on PATH or remove them, and install the latest"
+    " Microsoft Visual C++ Redistributable (x64) where an older msvcp140 is found first."
+)
+"""Windows loaded a DLL of the right name that lacks a function TensorFlow imports."""
+WINDOWS_ERROR_CODES = (
+    "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--0-499-"
+)
 
 VM_HIDES_THE_CPU = (
     " In a virtual machine the hypervisor hides instructions from a CPU that has them: pass the"
@@ -595,6 +612,22 @@ INSTALL: tuple[Signature, ...] = (
         explained_by=frozenset({"macos-no-cuda"}),
         variants=(
             Variant(
+                # the same list from a pip told to take manylinux1 wheels only
+                finding_id="python-unsupported",
+                title=(
+                    "pip found no {package} wheel: it was told to take manylinux1 wheels only"
+                    " (--platform), and TensorFlow publishes manylinux2010 and newer from 1.15"
+                    " and 2.0 on"
+                ),
+                fix=(
+                    "Ask for the tag the release carries: '--platform manylinux2014_x86_64' (add"
+                    " 'manylinux2010_x86_64' for 2.0 to 2.2), or drop --platform to install for"
+                    " this machine."
+                ),
+                source="https://github.com/pypa/manylinux#readme",
+                with_signatures=frozenset({PIP_TOO_OLD_LIST, PIP_ASKED_MANYLINUX1}),
+            ),
+            Variant(
                 finding_id="python-unsupported",
                 title=(
                     "pip found no {package} wheel: this pip is older than 19.0 and cannot see"
@@ -605,7 +638,9 @@ INSTALL: tuple[Signature, ...] = (
                     " then install TensorFlow again."
                 ),
                 source="https://github.com/tensorflow/tensorflow/issues/37235",
-                with_signatures=frozenset({"pip-too-old-for-manylinux2010"}),
+                with_signatures=frozenset({PIP_TOO_OLD_LIST}),
+                # (a pip that says it is 19.0 or newer has another reason)
+                unless_signatures=frozenset({PIP_19_OR_NEWER}),
             ),
         ),
     ),
@@ -613,7 +648,7 @@ INSTALL: tuple[Signature, ...] = (
         # pip before 19.0 knows no manylinux2010 tag, which every Linux TensorFlow wheel from
         # 1.15 and 2.0 on carries: it sees the releases up to 2.0.0b1 only, and its list of
         # versions ends there.
-        name="pip-too-old-for-manylinux2010",
+        name=PIP_TOO_OLD_LIST,
         needles=("2.0.0b1)",),
         # (pip's own version notice is no proof: Windows and macOS wheels need no manylinux tag;
         # every release from 0.12.1 to 2.0.0b1 with its candidates is about 600 characters)
@@ -623,6 +658,36 @@ INSTALL: tuple[Signature, ...] = (
         title="pip is older than 19.0",
         fix="",
         source="https://github.com/tensorflow/tensorflow/issues/37235",
+    ),
+    Signature(
+        # pip's own version ('pip 21.3.1 from ... (python 3.7)', its upgrade notice): 19.0 or
+        # newer sees manylinux2010 wheels. Positive evidence only.
+        name=PIP_19_OR_NEWER,
+        needles=("pip ", "pip version "),
+        pattern=compiled(
+            r"^pip (?:19|[2-9]\d)\.\d{1,3}(?:\.\d{1,3})? from "
+            r"|You are using pip version (?:19|[2-9]\d)\.\d",
+            re.MULTILINE,
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="pip is 19.0 or newer",
+        fix="",
+        source="https://pip.pypa.io/en/stable/news/",
+    ),
+    Signature(
+        # a pip command limited to manylinux1 wheels (a download for another machine, a
+        # Lambda or Docker build): TensorFlow's last such wheels are 2.0.0b1's
+        name=PIP_ASKED_MANYLINUX1,
+        needles=("--platform",),
+        pattern=compiled(
+            r"\bpip3?(?:\.exe)? (?:download|install)\b[^\n]{0,400}?--platform[= ]manylinux1_"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="pip was asked for manylinux1 wheels only",
+        fix="",
+        source="https://pip.pypa.io/en/stable/cli/pip_download/",
     ),
     Signature(
         # pip's retries of an index it cannot reach: its 'from versions: none' that follows says
@@ -919,12 +984,33 @@ INSTALL: tuple[Signature, ...] = (
         subject="{package}",
     ),
     Signature(
+        # Poetry (or uv) finding no wheel of Apple's GPU plug-in: it has macOS wheels only, so a
+        # lock file made on a Mac fails elsewhere (review 89), and on a Mac only some Pythons
+        # have one
+        name="poetry-plugin-for-macos",
+        needles=("installation candidates for tensorflow-metal",),
+        pattern=compiled(r"Unable to find installation candidates for tensorflow-metal\b"),
+        finding_id="platform-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "Poetry found no tensorflow-metal wheel to install: Apple's GPU plug-in has wheels"
+            " for macOS only"
+        ),
+        fix=(
+            "Off macOS, drop it or give it a marker in pyproject.toml: tensorflow-metal ="
+            ' {{ version = "...", markers = "sys_platform == \'darwin\'" }} (TensorFlow\'s GPU'
+            " build on Linux and WSL 2 is 'tensorflow[and-cuda]'); on a Mac, use a Python the"
+            " plug-in has wheels for ('tfgpu-setup plan --os macos')."
+        ),
+        source="https://pypi.org/project/tensorflow-metal/#files",
+    ),
+    Signature(
         # Poetry: the project allows Pythons TensorFlow has no wheels for.
         name="poetry-python-range",
         needles=("so it will not be satisfied for Python", "installation candidates for"),
         pattern=compiled(
             r"(?:Unable to find installation candidates for"
-            r" (?P<candidate>(?:tensorflow|tf-nightly)[\w-]{0,30})"
+            r" (?P<candidate>(?!tensorflow-metal\b)(?:tensorflow|tf-nightly)[\w-]{0,30})"
             r"|(?P<package>(?:tensorflow|tf-nightly)[\w-]{0,30}) requires Python [^\n]{0,60}?,"
             r" so it will not be satisfied for Python)"
         ),
@@ -954,7 +1040,9 @@ INSTALL: tuple[Signature, ...] = (
             r"|tensorflow[\w.=-]{0,80} requires __cuda"
             # conda's classic solver: "- tensorflow[version='>=2.7',build=cuda11*] -> __cuda",
             # or through the build it picked: "tensorflow==2.6.0=cuda112py39h9333c2f_1 -> __cuda"
-            r"|tensorflow(?:\[[^\]\n]{0,80}\]|==[\w.=-]{1,80})? -> __cuda\b"
+            r"|tensorflow(?:\[[^\]\n]{0,80}\]|==[\w.=-]{1,80})?"
+            # (or through a package it pulls in: '-> cudatoolkit[version='>=11.2,<12'] -> __cuda')
+            r"(?: -> [\w.-]{1,60}(?:\[[^\]\n]{0,80}\])?){0,3}? -> __cuda\b"
             r"(?:\[version='>=(?P<need>\d{1,2}\.\d{1,2})'\])?"
             # conda >= 23.10 (libmamba) and mamba under a build that 'requires': the tree's leaf
             # (https://github.com/baker-laboratory/RoseTTAFold-All-Atom/issues/20); pixi's
@@ -1246,6 +1334,53 @@ INSTALL: tuple[Signature, ...] = (
             " --break-system-packages."
         ),
         source="https://peps.python.org/pep-0668/",
+    ),
+    Signature(
+        # pip refusing a package whose Requires-Python excludes the running Python (pip 9-18:
+        # 'X requires Python '>=3.5' but the running Python is 2.7.12'): nothing of that install
+        # went in, TensorFlow included where it was a requirement (spleeter#489: spleeter needs
+        # TensorFlow 1.15, so Python 3.6 or 3.7)
+        name="pip-requires-a-different-python",
+        needles=("requires a different Python", "but the running Python is"),
+        pattern=compiled(
+            r"Package '(?P<package>[\w.-]{1,80})' requires a different Python:"
+            r" (?P<python>\d\.\d{1,2}(?:\.\d{1,3})?\S{0,8}) not in '(?P<spec>[^'\n]{1,80})'"
+            r"|(?P<package2>[\w.-]{1,80}) requires Python '(?P<spec2>[^'\n]{1,80})' but the running"
+            r" Python is (?P<python2>\d\.\d{1,2}(?:\.\d{1,3})?)"
+        ),
+        finding_id="python-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "pip refused {package}{package2} on Python {python}{python2}: it requires Python"
+            " {spec}{spec2}, so that install did not happen"
+        ),
+        fix=(
+            "Create the environment with a Python in {spec}{spec2} ('python3.X -m venv ~/tf', or"
+            " 'conda create -n tf python=3.X') and install there; 'tfgpu-setup plan --python X.Y'"
+            " shows the TensorFlow that Python gets."
+        ),
+        source="https://packaging.python.org/en/latest/specifications/core-metadata/#requires-python",
+        subject="{package}{package2}",
+    ),
+    Signature(
+        # pip told to install only inside an active virtualenv (PIP_REQUIRE_VIRTUALENV, or
+        # require-virtualenv in pip.conf), run with none active: it installed nothing
+        # (tensorflow#161, fixed by activating one or unsetting the variable)
+        name="pip-requires-a-virtualenv",
+        needles=("Could not find an activated virtualenv",),
+        pattern=compiled(r"\bCould not find an activated virtualenv \(required\)"),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip is set to install only into an active virtual environment, and none was"
+            " active: TensorFlow was not installed"
+        ),
+        fix=(
+            "Activate the environment you meant ('source ~/tf/bin/activate', 'conda activate"
+            " NAME') and install there; for a deliberate install outside one, unset"
+            " PIP_REQUIRE_VIRTUALENV (or require-virtualenv in pip.conf, 'pip config list')."
+        ),
+        source="https://pip.pypa.io/en/stable/cli/pip/#cmdoption-require-virtualenv",
     ),
     Signature(
         # 'python3 -m pip install ...' on a Python without pip (Debian's and Ubuntu's system
@@ -2336,6 +2471,19 @@ INSTALL: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # TensorFlow's module refused for a function a DLL lacks (ERROR_PROC_NOT_FOUND, 127):
+        # positive evidence only, read by windows-dll-load-failed's variants (Real-Time-Voice-
+        # Cloning#170: CUDA 10.1 under a release built with 10.0)
+        name=DLL_PROCEDURE_NOT_FOUND,
+        needles=("DLL load failed", "DLL Load failed"),
+        pattern=compiled(rf"ImportError: DLL [Ll]oad failed{TF_MODULE}: ?{PROCEDURE_NOT_FOUND}"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="",
+        fix="",
+        source=WINDOWS_ERROR_CODES,
+    ),
+    Signature(
         name="windows-dll-load-failed",
         needles=(
             "DLL load failed",
@@ -2360,6 +2508,32 @@ INSTALL: tuple[Signature, ...] = (
         fix=DLL_LOAD_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/28420",
         variants=(
+            # Windows' 'procedure could not be found': the DLL was found and loaded, and lacks a
+            # function TensorFlow's module imports, so it is another version of it. From 2.1 on
+            # the module links no CUDA at import: Microsoft's runtime is the likely one.
+            Variant(
+                finding_id="windows-vc-runtime-missing",
+                title=(
+                    "TensorFlow's native library found a DLL it needs in another version (the"
+                    " specified procedure could not be found): from 2.1 on it opens CUDA only"
+                    " later, so most likely an older Microsoft Visual C++ runtime found first"
+                ),
+                fix=DLL_OF_ANOTHER_VERSION_FIX,
+                source=WINDOWS_ERROR_CODES,
+                tf_versions=SpecifierSet(">=2.1"),
+                with_signatures=frozenset({DLL_PROCEDURE_NOT_FOUND}),
+            ),
+            Variant(
+                finding_id="cuda-version-mismatch",
+                title=(
+                    "TensorFlow's native library found a DLL it needs in another version (the"
+                    " specified procedure could not be found): most often a CUDA or cuDNN of"
+                    " another release found first on PATH"
+                ),
+                fix=DLL_OF_ANOTHER_VERSION_FIX,
+                source=WINDOWS_ERROR_CODES,
+                with_signatures=frozenset({DLL_PROCEDURE_NOT_FOUND}),
+            ),
             # From 2.1 TensorFlow opens the CUDA DLLs only when it looks for a GPU (and warns
             # when it cannot): a DLL missing at import is one it links, MSVC's runtime first.
             Variant(
@@ -2563,6 +2737,52 @@ INSTALL: tuple[Signature, ...] = (
             " in a short folder such as C:\\venvs, then install again."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/25692",
+    ),
+    Signature(
+        # pip (or conda) out of disk while it downloads or unpacks: TensorFlow's wheel and the
+        # NVIDIA wheels of [and-cuda] are several GB unpacked, staged in the temporary folder
+        # and pip's cache first. Nothing was installed.
+        name="install-disk-full",
+        needles=("No space left on device", "There is not enough space on the disk"),
+        pattern=compiled(
+            r"Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 28\]"
+            r" No space left on device"
+            r"|\[Errno 28\] No space left on device[^\n]{0,300}"
+            r"(?:[/\\]pip-|site-packages|pkgs[/\\])"
+            r"|Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 28\]"
+            r" There is not enough space on the disk"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="The disk filled up while TensorFlow was being installed: nothing was installed",
+        fix=(
+            "Free space where pip unpacks and caches (TensorFlow with its NVIDIA wheels needs"
+            " several GB): 'pip cache purge', install with 'pip install --no-cache-dir ...', and"
+            " point TMPDIR at a disk with room ('TMPDIR=/big/tmp pip install ...'; in a container,"
+            " the image's or the node's disk); 'df -h' shows which one is full."
+        ),
+        source="https://pip.pypa.io/en/stable/topics/caching/",
+    ),
+    Signature(
+        # pip refused by the file system's rights: a system Python's site-packages, or a
+        # folder another user (root, through an earlier 'sudo pip') owns. Nothing installed.
+        name="pip-permission-denied",
+        needles=("Errno 13",),
+        pattern=compiled(
+            r"Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 13\]"
+            r" (?:Permission denied|Access is denied)(?P<where>: '[^'\n]{1,300}')?"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=("pip had no right to write where it installs{where}, so nothing was installed"),
+        fix=(
+            "Install into a virtual environment you own ('python3 -m venv ~/tf && ~/tf/bin/pip"
+            " install ...', or 'tfgpu-setup apply'), never with sudo; on Windows close the"
+            " programs using that environment's files (another Python, an IDE) and try again."
+            " Files root owns from an earlier 'sudo pip' need their owner back ('sudo chown -R"
+            " $USER' on that folder)."
+        ),
+        source="https://pip.pypa.io/en/stable/user_guide/#user-installs",
     ),
     Signature(
         # pip resolved a release from before the extra existed (2.14): no NVIDIA wheels came.

@@ -129,7 +129,8 @@ LIBRARIES: tuple[Signature, ...] = (
         finding_id="cudnn-not-found",
         severity=Severity.ERROR,
         title=CUDNN_NOT_LOADED,
-        fix=CUDNN_FIX,
+        # TensorFlow 0.x opened libcudnn.so itself, which runtime images lack (tensorflow#2039)
+        fix="{unversioned_first}" + CUDNN_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/60854",
         subject="{lib}",
         demoted_by=DRIVER_ROOTS,

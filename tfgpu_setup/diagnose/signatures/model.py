@@ -129,6 +129,7 @@ DERIVED_FROM = {
     "lib_version_note": "lib",
     "loader_fix": "lib",
     "unversioned_note": "lib",
+    "unversioned_first": "lib",
     "cudnn_loader_fix": "lib",
     "because": "dlerror",
     "ptxas_note": "ptxas",
@@ -249,6 +250,15 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
             f" cuDNN opens the unversioned {fields['lib']}, which NVIDIA's runtime wheels and"
             " packages do not ship (only the .so.<major> file): link that name to the file"
             " beside it, or install the CUDA toolkit's development package that has it."
+            if fields["lib"].endswith(".so")
+            else ""
+        )
+        fields["unversioned_first"] = (
+            f"{fields['lib']} is the unversioned name, which only development packages and -devel"
+            " images have (runtime packages, images and wheels ship the .so.<major> file): where"
+            f" 'ls' finds {fields['lib']}.<major>, link the name to it ('ln -s'), install the"
+            " development package, or use a TensorFlow that opens the versioned name. If no"
+            " such file is there, the library is missing. "
             if fields["lib"].endswith(".so")
             else ""
         )
@@ -373,6 +383,17 @@ newer XLA-based builds (2.18+) wrap it as
 'failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit: CODE'. numba's 'Call to
 cuInit results in CODE' is not read: its probe runs beside a TensorFlow that may well use the
 GPU."""
+
+
+PROCEDURE_NOT_FOUND = (
+    r"(?:The specified procedure could not be found|找不到指定的程序"
+    r"|Die angegebene Prozedur wurde nicht gefunden|指定されたプロシージャが見つかりません"
+    r"|Не найдена указанная процедура|La procédure spécifiée est introuvable"
+    r"|지정된 프로시저를 찾을 수 없습니다|Impossibile trovare la procedura specificata"
+    r"|Não foi possível encontrar o procedimento especificado|Belirtilen yordam bulunamadı"
+    r"|No se encontró el (?:procedimiento|proceso) especificado)"
+)
+"""Windows' ERROR_PROC_NOT_FOUND, in English and the languages reports come in."""
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -619,6 +619,32 @@ RUNTIME: tuple[Signature, ...] = (
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
+        # The same status pasted alone, as TensorFlow's stream executor words it (the driver
+        # API's name, then its text: 'CUDA_ERROR_ILLEGAL_ADDRESS: an illegal memory access was
+        # encountered', DeepFaceLab#5198, fixed by a new driver). Other frameworks prefix it
+        # (PyTorch's 'CUDA error:', CuPy's and Numba's exception names, JAX's
+        # XlaRuntimeError): only the bare line, at its start, is read, and as a warning.
+        name="gpu-kernel-fault-bare",
+        needles=("CUDA_ERROR_",),
+        pattern=compiled(
+            r"^[ \t]*(?P<status>CUDA_ERROR_(?:ILLEGAL_ADDRESS|MISALIGNED_ADDRESS|LAUNCH_FAILED"
+            r"|ILLEGAL_INSTRUCTION|LAUNCH_OUT_OF_RESOURCES)): [a-z][^\n]{5,80}$",
+            re.MULTILINE,
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.WARNING,
+        title="A GPU kernel failed while it ran ({status}), so the work on the GPU stopped",
+        fix=(
+            "Update the NVIDIA driver first, then try a smaller batch or input (and memory"
+            " growth, TF_FORCE_GPU_ALLOW_GROWTH=true); a GPU newer than the CUDA this"
+            " TensorFlow was built with needs a newer TensorFlow ('tfgpu-setup plan' picks one)."
+            " Failures at random steps, or on one card only, point at the card: test its memory"
+            " and check 'dmesg | grep -i xid' (Linux), its temperature and its power."
+        ),
+        source="https://github.com/iperov/DeepFaceLab/issues/5198",
+        demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
         # A GPU kernel TensorFlow 1.x could not launch, in its own words ('Failed launching
         # MaxPoolForwardNoMask', maxpooling_op_gpu.cu.cc): the op was on the GPU, its launch
         # failed (tensorflow#9737).
