@@ -45,6 +45,9 @@ ARM_BOARD_GPU = re.compile(
 )
 """GPUs that only come inside an Arm (aarch64) system: Jetson and DRIVE boards (Tegra), and
 Grace Hopper and Grace Blackwell superchips."""
+ARMV7_BOARD_GPU = re.compile(r"\b(?:jetson tk1|tegra k1)\b|\btk1\b", re.I)
+"""The boards of those whose system is 32-bit Arm (armv7l): the Tegra K1 (Jetson TK1, compute
+3.2); from the Tegra X1 on (TX1, Nano) Jetsons run aarch64 (NVIDIA's Jetson archive)."""
 
 
 @dataclass(frozen=True)
@@ -317,10 +320,12 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
     if ov.arch is None and "arch" in facts.unknown:
         apple = next((g for g in other_gpus if APPLE_SILICON_GPU.search(g)), None)
         if board is not None:
+            armv7 = ARMV7_BOARD_GPU.search(board) is not None
+            system = "a 32-bit Arm (armv7l)" if armv7 else "an Arm"
             platform = dataclasses.replace(
                 platform,
-                arch="aarch64",
-                source=_also(platform.source, f"{told}: {board} is built into an Arm system"),
+                arch="armv7l" if armv7 else "aarch64",
+                source=_also(platform.source, f"{told}: {board} is built into {system} system"),
             )
             stated.add("arch")
         elif apple is not None:
@@ -328,6 +333,15 @@ def apply_overrides(facts: Facts, ov: Overrides, matrix: Matrix) -> Facts:
                 platform,
                 arch=normalised_arch("arm64", platform.os),
                 source=f"{ov.source('gpus')}: {apple} is built into Apple silicon (arm64)",
+            )
+            stated.add("arch")
+        elif nvidia and platform.os == "macos" and (ov.os is not None or "os" not in facts.unknown):
+            # Apple silicon Macs take no NVIDIA GPU (nor eGPU): one stated on macOS is an
+            # Intel Mac's (tensorflow#491: a MacBook Pro's GT 750M)
+            platform = dataclasses.replace(
+                platform,
+                arch="x86_64",
+                source=f"{told}: {nvidia[0]} on macOS is an Intel Mac's (x86_64)",
             )
             stated.add("arch")
     env = dict(facts.env)

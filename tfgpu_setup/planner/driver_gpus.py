@@ -39,6 +39,27 @@ WINDOWS_BRANCH_SPAN = 9
 581.57); the next branch starts further on (R495's 496.13, R590's 591.44)."""
 
 
+def last_branch_of(gpus: Sequence[Gpu], matrix: Matrix) -> tuple[int, str] | None:
+    """(the last branch, the GPU it ends for) of the GPU among these whose drivers end first,
+    where any has a last branch (a K80: R470)."""
+    capped = [
+        (arch.last_driver_branch, g.name)
+        for g in gpus
+        if g.compute_capability
+        and (arch := query.arch_for_cc(matrix, g.compute_capability))
+        and arch.last_driver_branch is not None
+    ]
+    return min(capped) if capped else None
+
+
+def last_branch_words(cap: tuple[int, str] | None) -> str:
+    """The upper bound a driver statement about such a GPU carries ('' without one)."""
+    if cap is None:
+        return ""
+    last, name = cap
+    return f" of branch R{last} or older (later branches no longer drive the {name})"
+
+
 def driver_branch(version: str) -> int | None:
     """The branch of a driver version: 550 of 550.54.15."""
     head = version.split(".", 1)[0]

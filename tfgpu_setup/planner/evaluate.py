@@ -22,6 +22,8 @@ from .driver_gpus import (
     driver_gaps,
     dropped_by,
     first_driver_past,
+    last_branch_of,
+    last_branch_words,
     predates_wsl_cuda,
 )
 from .metal import metal_route, plug_in_blocker
@@ -616,6 +618,7 @@ def evaluate(
                 Assumption(
                     "driver",
                     f"an NVIDIA driver ≥ {assumed_driver}"
+                    + last_branch_words(last_branch_of(facts.gpus, matrix))
                     + (
                         " on the host, and the container started with the GPU"
                         if in_container

@@ -32,6 +32,8 @@ from .driver_gpus import (
     driver_gaps,
     dropped_by,
     first_driver_past,
+    last_branch_of,
+    last_branch_words,
     predates_wsl_cuda,
 )
 from .evaluate import (
@@ -611,10 +613,17 @@ def driver_too_old(ctx: Context) -> list[Finding]:
         return compat
     # Only releases that a newer driver alone would make work: advising a driver update for a
     # release the GPU cannot run anyway is wrong (a Kepler K80 stops at the R470 driver).
-    if ctx.installed:
-        # The release is installed already: its driver floor is the question, whatever else
-        # also stands in its way.
-        blocked = [e for e in ctx.evaluations if e.driver_blocker is not None]
+    pinned_out = bool(ctx.request.tf) and ctx.chosen is None
+    if ctx.installed or pinned_out:
+        # The release is installed already, or pinned and out for more than one reason (a
+        # Python and a driver both too old: review 89): its driver floor is the question, named
+        # beside the rest. (A pinned release the GPU has no kernels in needs no driver advice.)
+        blocked = [
+            e
+            for e in ctx.evaluations
+            if e.driver_blocker is not None
+            and (ctx.installed or e.gpu_blockers == (e.driver_blocker,))
+        ]
         if blocked:
             e = blocked[0]
             return [
@@ -749,11 +758,7 @@ def _runs_on_this_driver(ctx: Context, chosen: Evaluation) -> str:
 def _last_branch(ctx: Context) -> str:
     """The newest branch that still drives every GPU here, where their architecture has one:
     an update past it (R550 for a K80) would leave the GPU without a driver."""
-    cap = _branch_cap(ctx)
-    if cap is None:
-        return ""
-    last, name = cap
-    return f" of branch R{last} or older (later branches no longer drive the {name})"
+    return last_branch_words(_branch_cap(ctx))
 
 
 def _branch_cap(ctx: Context) -> tuple[int, str] | None:
@@ -761,15 +766,7 @@ def _branch_cap(ctx: Context) -> tuple[int, str] | None:
     unused = {
         s.gpu.index for s in (ctx.chosen.gpus if ctx.chosen else ()) if s.support == "unsupported"
     }
-    capped = [
-        (arch.last_driver_branch, g.name)
-        for g in ctx.facts.gpus
-        if g.index not in unused
-        and g.compute_capability
-        and (arch := query.arch_for_cc(ctx.matrix, g.compute_capability))
-        and arch.last_driver_branch is not None
-    ]
-    return min(capped) if capped else None
+    return last_branch_of([g for g in ctx.facts.gpus if g.index not in unused], ctx.matrix)
 
 
 def _past_the_cap(ctx: Context, needed: str) -> tuple[int, str] | None:
@@ -1326,8 +1323,8 @@ def glibc_too_old(ctx: Context) -> list[Finding]:
 @rule("compute-capability-unsupported", CUDA_GPUS)
 def cc_unsupported(ctx: Context) -> list[Finding]:
     target = ctx.chosen or (ctx.evaluations[0] if ctx.evaluations else None)
-    if target is None:
-        return []
+    if target is None or (ctx.facts.knows("os") and ctx.facts.platform.os == "macos"):
+        return []  # (macOS has no CUDA build at all: macos-no-cuda says so for every GPU)
     bad = [g for g in target.gpus if g.support == "unsupported"]
     if ctx.gpu:
         # a GPU this driver does not drive is not listed at all: no-nvidia-driver notes it
@@ -2279,13 +2276,19 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
     # of the PTX JIT, which is why XLA warns at all
     own = query.min_driver_for_cuda(ctx.matrix, ptxas_cuda, is_windows_driver(ctx.facts))[1]
     branch = driver_branch(own)
-    # (a GPU the installed driver already leaves out is lost whatever the update)
-    undriven = ctx.undriven()
+    # (a GPU newer than the installed driver is driven by any update; one the driver is past
+    # the last branch of is the plan's to bring back to that branch, so it counts: a K80 on
+    # R510 is told to go back to R470, and no driver of R470 runs this ptxas)
+    too_new = {
+        gap.gpu.index
+        for gap in driver_gaps(ctx.facts, ctx.matrix, is_windows_driver(ctx.facts))
+        if gap.kind == "predates"
+    }
     dropped = [
         d
         for g in ctx.facts.gpus
         if branch is not None
-        and g.index not in undriven
+        and g.index not in too_new
         and (d := dropped_by(g, ctx.matrix, branch))
     ]
     if not dropped:
@@ -2293,11 +2296,17 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
     arch, last = dropped[0]
     installed = driver_branch(ctx.facts.driver.version or "") if ctx.facts.knows("driver") else None
     # (a driver older than the architecture's last branch can still move up to that branch)
-    driver = (
-        f"Update the driver to the R{last} branch, the last for {arch.name} GPUs: no driver"
-        if installed is not None and installed < last
-        else f"Keep this driver: {arch.name} GPUs end at the R{last} branch, and no driver"
-    )
+    if installed is not None and installed < last:
+        driver = (
+            f"Update the driver to the R{last} branch, the last for {arch.name} GPUs: no driver"
+        )
+    elif installed is not None and installed > last:
+        driver = (
+            f"Use the R{last} branch, the last for {arch.name} GPUs (this one drives none):"
+            " no driver"
+        )
+    else:
+        driver = f"Keep this driver: {arch.name} GPUs end at the R{last} branch, and no driver"
     return (
         f"{driver} for them supports CUDA {ptxas_cuda}. XLA then compiles serially; if PTX it"
         " generates fails to load, leave XLA's JIT off (jit_compile=False, the default)."
