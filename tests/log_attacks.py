@@ -70,6 +70,24 @@ WRITTEN = {
     " platform' message.",
     "cuda-visible-devices-echoed": "$ echo $CUDA_VISIBLE_DEVICES\n-1",
     "pip-externally-managed": "error: externally-managed-environment",
+    "install-disk-full": "ERROR: Could not install packages due to an OSError: [Errno 28] No"
+    " space left on device",
+    "pip-permission-denied": "ERROR: Could not install packages due to an OSError: [Errno 13]"
+    " Permission denied: '/usr/local/lib/python3.8/dist-packages/tensorflow'",
+    "pip-requires-a-different-python": "ERROR: Package 'spleeter' requires a different Python:"
+    " 3.8.2 not in '>=3.6, <3.8'",
+    "pip-requires-a-virtualenv": "Could not find an activated virtualenv (required).",
+    "poetry-plugin-for-macos": "  Unable to find installation candidates for tensorflow-metal"
+    " (1.1.0)",
+    "pip-19-or-newer-shown": "pip 21.3.1 from /usr/local/lib/python3.7/site-packages/pip (python"
+    " 3.7)",
+    "pip-asked-for-manylinux1": "$ python3.7 -m pip download --only-binary=:all: --platform"
+    " manylinux1_x86_64 --python-version 37 -d wheels tensorflow==2.4.1",
+    "gpu-kernel-fault-bare": "CUDA_ERROR_ILLEGAL_ADDRESS: an illegal memory access was encountered",
+    "windows-dll-procedure-not-found": "ImportError: DLL load failed: The specified procedure"
+    " could not be found.",
+    "container-cli-ldconfig-missing": "nvidia-container-cli: ldcache error: open failed:"
+    " /sbin/ldconfig.real: no such file or directory: unknown.",
     "conda-packages-not-found": "PackagesNotFoundError: The following packages are not available"
     " from current channels:",
     "gpu-allocator-garbage-collection": "W tensorflow/core/common_runtime/bfc_allocator.cc:305]"

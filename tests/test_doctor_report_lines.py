@@ -8115,13 +8115,15 @@ def test_a_wheel_for_another_cpu_of_a_release_without_one_for_this_machine_is_th
     )
     flags = ("--os", "linux", "--python", "3.6", "--gpu", "Jetson Xavier")
     assert _ids(doctor(tmp_path, capsys, log, *flags))[0] == "platform-unsupported"
-    # a release with a wheel for this machine: the wrong file was downloaded (written)
+    # a release with a wheel for this machine: the wrong file was downloaded, named as such
+    # (written; review 89), with pip left to pick this machine's
     log = (
         "ERROR: tensorflow-2.15.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
         " is not a supported wheel on this platform.\n"
     )
-    ids = _ids(doctor(tmp_path, capsys, log, "--os", "linux", "--arch", "aarch64"))
-    assert ids[0] == "python-unsupported" and "platform-unsupported" not in ids
+    first = doctor(tmp_path, capsys, log, "--os", "linux", "--arch", "aarch64")["findings"][0]
+    assert first["id"] == "platform-unsupported"
+    assert "pip install tensorflow==2.15.0" in first["fix"]
     # an add-on's wheel has versions of its own, not TensorFlow's (written)
     log = (
         "ERROR: tensorflow_io-0.30.0-cp310-cp310-manylinux_2_12_x86_64.manylinux2010_x86_64.whl"
