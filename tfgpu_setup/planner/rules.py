@@ -2276,19 +2276,21 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
     # of the PTX JIT, which is why XLA warns at all
     own = query.min_driver_for_cuda(ctx.matrix, ptxas_cuda, is_windows_driver(ctx.facts))[1]
     branch = driver_branch(own)
-    # (a GPU newer than the installed driver is driven by any update; one the driver is past
-    # the last branch of is the plan's to bring back to that branch, so it counts: a K80 on
-    # R510 is told to go back to R470, and no driver of R470 runs this ptxas)
-    too_new = {
-        gap.gpu.index
-        for gap in driver_gaps(ctx.facts, ctx.matrix, is_windows_driver(ctx.facts))
-        if gap.kind == "predates"
-    }
+    # (a GPU the installed driver already leaves out is lost whatever the update, where the
+    # plan runs on another GPU it drives; where it drives none, the plan's driver advice takes
+    # one past its last branch back to it (a K80 on R510 to R470), so that GPU counts)
+    undriven = ctx.undriven()
+    if all(g.index in undriven for g in ctx.facts.gpus):
+        undriven = frozenset(
+            gap.gpu.index
+            for gap in driver_gaps(ctx.facts, ctx.matrix, is_windows_driver(ctx.facts))
+            if gap.kind == "predates"
+        )
     dropped = [
         d
         for g in ctx.facts.gpus
         if branch is not None
-        and g.index not in too_new
+        and g.index not in undriven
         and (d := dropped_by(g, ctx.matrix, branch))
     ]
     if not dropped:
