@@ -34,7 +34,12 @@ _GPU_LISTED = re.compile(
     r"|^[> \t]*(?:[-*] )?GPU type: (?P<queried2>NVIDIA [^\n]{2,60}?)[ \t]*$"
     # the kernel module naming a GPU its branch does not drive: 'NVRM: The NVIDIA GeForce GT
     # 750M GPU installed in this system is supported through the NVIDIA 470.xx Legacy drivers'
-    r"|NVRM: The NVIDIA (?P<nvrm>[A-Za-z][^\n]{2,60}?) GPU installed in this system",
+    r"|NVRM: The NVIDIA (?P<nvrm>[A-Za-z][^\n]{2,60}?) GPU installed in this system"
+    # CUDA's deviceQuery sample: 'Device 0: "GeForce GTX 1080 Ti"', its compute capability a
+    # few lines on ('CUDA Capability Major/Minor version number:    6.1')
+    r"|^[> \t]*Device \d{1,2}: \"(?P<sample>[A-Za-z][^\"\n]{2,60})\"[ \t]*\n"
+    r"(?:[^\n]{0,200}\n){0,4}?[ \t]*CUDA Capability Major/Minor version number:[ \t]*"
+    r"(?P<cc3>\d{1,2}\.\d)",
     re.MULTILINE,
 )
 
@@ -51,10 +56,17 @@ def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
             or m["queried"]
             or m["queried2"]
             or m["nvrm"]
+            or m["sample"]
         ).strip()
-        cc = m["cc"] or m["cc2"] or (f"{m['major']}.{m['minor']}" if m["major"] else None)
+        cc = (
+            m["cc"]
+            or m["cc2"]
+            or m["cc3"]
+            or (f"{m['major']}.{m['minor']}" if m["major"] else None)
+        )
         if name not in seen or (cc and not seen[name][1]):
-            seen[name] = (name, cc, m.group(0).strip()[:200])
+            # (deviceQuery's match runs over lines: its first names the GPU)
+            seen[name] = (name, cc, m.group(0).strip().split("\n", 1)[0][:200])
     return tuple(seen.values())
 
 

@@ -646,7 +646,9 @@ def _colab_cudnn(facts: Facts, log: LogFacts) -> Finding | None:
 
 COLAB_OWN_1X = re.compile(r"/tensorflow-1\.\d|TensorFlow 1\.x selected")
 """Colab's own TensorFlow 1.x: its folder, or the banner of %tensorflow_version 1.x."""
-CUDNN_WOULD_NOT_START = frozenset({"cudnn-handle", "dnn-unavailable", "dnn-library-not-found"})
+CUDNN_WOULD_NOT_START = frozenset(
+    {"cudnn-handle", "dnn-unavailable", "dnn-library-not-found", "dnn-implementation-missing"}
+)
 
 
 def _allocation(handle: LogMatch) -> bool:
@@ -660,7 +662,11 @@ def colab_cudnn_would_not_start(
     """cuDNN failing to start on Google Colab with nothing else said: Colab's GPU runtimes pair
     their TensorFlow with their cuDNN, so the usual cause is a TensorFlow installed over it for
     another cuDNN (colabtools#2578, #3011, #3073), not memory."""
-    if not log.colab_line or facts.knows("cudnn") or log.cudnn_loaded:
+    # (or Colab stated through its own variables: COLAB_GPU, COLAB_RELEASE_TAG)
+    colab = log.colab_line or (
+        log.hosted_notebook_line if "COLAB" in log.hosted_notebook_line else ""
+    )
+    if not colab or facts.knows("cudnn") or log.cudnn_loaded:
         return []
     if any(spec == "<2.0" and COLAB_OWN_1X.search(seen) for spec, seen in log.tf_range):
         return []  # Colab's own TensorFlow 1.x (%tensorflow_version 1.x): nothing installed over it
@@ -680,7 +686,7 @@ def colab_cudnn_would_not_start(
             " installed over the runtime's was built for another cuDNN",
             (
                 quoted(failed.line),
-                f"log: {log.colab_line} (Google Colab)",
+                f"log: {colab} (Google Colab)",
                 "confirm with '!pip list | grep -i -e tensorflow -e cudnn' against the runtime's",
             ),
             "Use the TensorFlow Colab preinstalls (remove the version pin from the notebook's"

@@ -614,6 +614,9 @@ def evaluate(
             later = first_driver_past(floor[0], facts.gpus, matrix, is_windows_driver(facts))
             assumed_driver = later[0] if later else floor[0]
             in_container = facts.knows("container") and facts.platform.container
+            # WSL 2 reaches the GPU through the Windows driver, on Windows builds that have GPU
+            # support in WSL (NVIDIA's CUDA on WSL guide)
+            wsl = facts.knows("os") and facts.platform.os == "wsl2"
             assumed.append(
                 Assumption(
                     "driver",
@@ -622,6 +625,8 @@ def evaluate(
                     + (
                         " on the host, and the container started with the GPU"
                         if in_container
+                        else " on Windows (10 21H2 or 11), with WSL updated ('wsl --update')"
+                        if wsl
                         else ""
                     ),
                     CONFIRM["driver_in_container" if in_container else "driver"],
