@@ -470,3 +470,41 @@ def test_ptxas_advice_for_a_kepler_past_its_branch_goes_back_to_it(
     ptxas = next(f for f in document["findings"] if f["id"] == "ptxas-newer-than-driver")
     assert ptxas["fix"].startswith("Use the R470 branch")
     assert "Update the driver to one supporting" not in ptxas["fix"]
+
+
+def test_a_wsl_plan_names_the_windows_its_driver_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    document = plan(capsys, "--os wsl2 --gpu 'RTX 3060'")
+    driver = next(a for a in document["assumptions"] if a["fact"] == "driver")
+    assert "Windows (10 21H2 or 11)" in driver["assumed"]
+    assert "wsl --update" in driver["assumed"]
+
+
+# https://github.com/minimaxir/textgenrnn/issues/239
+RNN_ON_COLAB = "UnknownError:    Fail to find the dnn implementation.\n\t [[{{node CudnnRNN}}]]\n"
+
+
+def test_colab_stated_by_its_variable_reads_as_colab(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, RNN_ON_COLAB, "--env", "COLAB_GPU=1")
+    first = document["findings"][0]
+    assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
+    assert "Colab" in first["title"]
+
+
+# https://github.com/tensorflow/tensorflow/issues/26234 (its first lines)
+DEVICE_QUERY = (
+    "Detected 2 CUDA Capable device(s)\n"
+    "\n"
+    'Device 0: "GeForce RTX 2080 Ti"\n'
+    "  CUDA Driver Version / Runtime Version          10.1 / 9.0\n"
+    "  CUDA Capability Major/Minor version number:    7.5\n"
+    "  Total amount of global memory:                 11264 MBytes (11811160064 bytes)\n"
+)
+
+
+def test_cudas_device_query_names_the_gpu_and_its_compute_capability(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gpus = run(tmp_path, capsys, DEVICE_QUERY, "--os", "windows")["facts"]["gpus"]
+    assert [(g["name"], g["compute_capability"]) for g in gpus] == [("GeForce RTX 2080 Ti", "7.5")]
