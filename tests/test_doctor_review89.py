@@ -508,3 +508,12 @@ def test_cudas_device_query_names_the_gpu_and_its_compute_capability(
 ) -> None:
     gpus = run(tmp_path, capsys, DEVICE_QUERY, "--os", "windows")["facts"]["gpus"]
     assert [(g["name"], g["compute_capability"]) for g in gpus] == [("GeForce RTX 2080 Ti", "7.5")]
+
+
+def test_colabs_own_upgrade_is_named_beside_a_tensorflow_installed_over_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run(tmp_path, capsys, RNN_ON_COLAB, "--env", "COLAB_GPU=1")["findings"][0]
+    # googlecolab/colabtools#3011: the preinstalled TensorFlow was the one that failed
+    assert "where the preinstalled one is what fails" in first["fix"]
+    assert "%tensorflow_version" in first["fix"]

@@ -682,16 +682,18 @@ def colab_cudnn_would_not_start(
         Finding(
             "cudnn-version-mismatch",
             Severity.ERROR,
-            "cuDNN would not start on this Google Colab runtime: most likely the TensorFlow"
-            " installed over the runtime's was built for another cuDNN",
+            "cuDNN would not start on this Google Colab runtime: its TensorFlow and its cuDNN are"
+            " of different builds (most often a TensorFlow installed over the runtime's)",
             (
                 quoted(failed.line),
                 f"log: {colab} (Google Colab)",
                 "confirm with '!pip list | grep -i -e tensorflow -e cudnn' against the runtime's",
             ),
-            "Use the TensorFlow Colab preinstalls (remove the version pin from the notebook's"
-            " pip install and restart the runtime), or install the cuDNN the pinned release was"
-            " built with (NVIDIA's nvidia-cudnn wheel of that version).",
+            "Use the TensorFlow Colab preinstalls (remove a version pin or a"
+            " '%tensorflow_version' switch from the notebook and restart the runtime); where the"
+            " preinstalled one is what fails (a runtime upgrade: colabtools#3011), pin the release"
+            " before it ('!pip install tensorflow==X.Y.*') or install the cuDNN it was built with"
+            " (NVIDIA's nvidia-cudnn wheel of that version).",
             "https://github.com/googlecolab/colabtools/issues/2578",
         )
     ]
