@@ -1,8 +1,10 @@
-"""Running `tfgpu-setup doctor` on a log as a user does, for tests that read its JSON."""
+"""Running `tfgpu-setup doctor` on a log (and `plan` on a described machine) as a user does,
+for tests that read its JSON."""
 
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -46,3 +48,11 @@ def ids(document: Any) -> list[str]:
 def errors(document: Any) -> list[str]:
     """The ids of its error findings: what it says is wrong, with evidence."""
     return [f["id"] for f in document["findings"] if f["severity"] == "error"]
+
+
+def plan_document(capsys: pytest.CaptureFixture[str], machine: str) -> dict[str, Any]:
+    """plan's JSON for a machine described as flags ('--os linux --gpu "Tesla K80"'), nothing
+    probed."""
+    main(["plan", "--no-probe", *shlex.split(machine), "--json"])
+    document: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return document

@@ -12,25 +12,17 @@ TensorFlow's own words, for a case no thread showed alone."""
 
 from __future__ import annotations
 
-import json
-import shlex
 from pathlib import Path
-from typing import Any
 
 import pytest
-from doctor_support import doctor_document, errors, ids
-
-from tfgpu_setup.cli import main
+from doctor_support import doctor_document, errors, ids, plan_document
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
 
 
-def plan(capsys: pytest.CaptureFixture[str], machine: str) -> dict[str, Any]:
-    main(["plan", "--no-probe", *shlex.split(machine), "--json"])
-    document: dict[str, Any] = json.loads(capsys.readouterr().out)
-    return document
+plan = plan_document
 
 
 # https://github.com/tensorflow/tensorflow/issues/161

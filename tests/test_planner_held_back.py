@@ -6,13 +6,10 @@ cannot import with (tensorflow#62832, tensorflow#56266)."""
 
 from __future__ import annotations
 
-import json
-import shlex
 from typing import Any
 
 import pytest
-
-from tfgpu_setup.cli import main
+from doctor_support import plan_document
 
 
 @pytest.fixture(autouse=True)
@@ -21,10 +18,7 @@ def _no_overrides_from_the_outside(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
-def plan(capsys: pytest.CaptureFixture[str], machine: str) -> dict[str, Any]:
-    main(["plan", "--no-probe", *shlex.split(machine), "--json"])
-    document: dict[str, Any] = json.loads(capsys.readouterr().out)
-    return document
+plan = plan_document
 
 
 def pinned(document: dict[str, Any], name: str) -> str | None:

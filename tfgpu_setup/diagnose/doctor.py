@@ -554,10 +554,11 @@ def diagnose(
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     on_a_pi, pi_index = pi_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for
+    nvidia_on_a_mac = nvidia_package_on_macos(known, matches, log or "")
     no_wheel = [
         *no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed, log or ""),
         *conda_gpu_build_on_macos(known, matches, log or ""),
-        *(nvidia_on_a_mac := nvidia_package_on_macos(known, matches, log or "")),
+        *nvidia_on_a_mac,
         *uv_refused_for_this_platform(known, matches, matrix),
     ]
     crossed += no_wheel

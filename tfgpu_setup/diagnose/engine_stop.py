@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .logs import LogMatch
+from .logs import LogMatch, line_start
 
 HOST_OOM_KILLED = "host-oom-killed"
 _EXIT_137 = re.compile(r"\bexited with code 137\b|\bExited \(137\)")
@@ -27,13 +27,11 @@ def without_kill_after_a_stop(matches: tuple[LogMatch, ...], text: str) -> tuple
     """The matches, less an engine's exit status 137 that follows a stop the paste shows."""
     if not any(m.signature.name == HOST_OOM_KILLED for m in matches):
         return matches
-    lines = text.split("\n")
 
     def after_a_stop(match: LogMatch) -> bool:
-        if not _EXIT_137.search(match.line):
-            return False
-        before = "\n".join(lines[: max(match.line_number - 1, 0)])
-        return _STOP_ASKED.search(before) is not None
+        return bool(_EXIT_137.search(match.line)) and (
+            _STOP_ASKED.search(text, 0, line_start(text, match.line_number)) is not None
+        )
 
     return tuple(
         m for m in matches if not (m.signature.name == HOST_OOM_KILLED and after_a_stop(m))

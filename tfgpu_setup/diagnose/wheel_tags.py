@@ -113,20 +113,15 @@ def refused_for_another_machine(
             continue
         version, arches = read
         built_for = " or ".join(sorted(arches))
-        if _release_has_a_wheel_for(matrix, version, facts):
+        fix = (
             # the release has a wheel for this CPU: this file is another CPU's, downloaded
-            return (
-                Finding(
-                    "platform-unsupported",
-                    Severity.ERROR,
-                    f"pip refuses {wheel}: it is built for {built_for} CPUs, and this machine"
-                    f" is {facts.platform.arch}",
-                    (quoted(match.line), f"machine: {facts.platform.arch}"),
-                    f"Install the wheel built for {facts.platform.arch}, or let pip pick it:"
-                    f" 'pip install {parse_wheel_filename(wheel)[0]}=={version}'.",
-                    TAGS_SPEC,
-                ),
-            )
+            f"Install the wheel built for {facts.platform.arch}, or let pip pick it:"
+            f" 'pip install {parse_wheel_filename(wheel)[0]}=={version}'."
+            if _release_has_a_wheel_for(matrix, version, facts)
+            else "Install a release published for this machine ('tfgpu-setup plan' says which;"
+            " pip finds none where TensorFlow published none for it); on a Jetson, NVIDIA's"
+            " wheels for its JetPack release."
+        )
         return (
             Finding(
                 "platform-unsupported",
@@ -134,9 +129,7 @@ def refused_for_another_machine(
                 f"pip refuses {wheel}: it is built for {built_for} CPUs, and this machine is"
                 f" {facts.platform.arch}",
                 (quoted(match.line), f"machine: {facts.platform.arch}"),
-                "Install a release published for this machine ('tfgpu-setup plan' says which;"
-                " pip finds none where TensorFlow published none for it); on a Jetson, NVIDIA's"
-                " wheels for its JetPack release.",
+                fix,
                 TAGS_SPEC,
             ),
         )
