@@ -145,9 +145,12 @@ from .release_range import (
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
 from .shadowed_module import local_module_shadows_tensorflow
+from .signatures.driver import IMAGE_DRIVER_LIBRARIES
 from .signatures.model import (
+    CUDNN_WHEEL_OF_THE_EXTRA,
     CUINIT_DRIVER_FIX,
     FOR_THIS_GPU,
+    HOSTED_GPU_RUNTIME_SOURCE,
     LIBCUDA_NOT_LOADED_FIX,
     LIBRARY_IDS,
 )
@@ -606,6 +609,14 @@ def diagnose(
             log_findings = contradicted(log_findings, python, because)
             judged = contradicted(judged, python, because)
             crossed = [*cause, *contradicted(tuple(crossed), python, because)]
+    if _hosted_without_a_gpu(crossed) and not _hidden_on_purpose(known, matches):
+        # CUDA's 'no device' reads as a hidden GPU elsewhere; in a hosted notebook whose runtime
+        # has none attached, the runtime is the cause (the CPU runtime is the default there)
+        log_findings = contradicted(
+            log_findings,
+            frozenset({"cuda-visible-devices-hides-gpus"}),
+            "but this hosted notebook runs without a GPU attached, which the same line shows",
+        )
     if any(f.id == "pip-cuda-libs-not-on-path" for f in log_findings):
         # the log's own reading (a release's known defect) says why the wheels are not found
         crossed = [f for f in crossed if f.title != LISTED_WHEELS_NOT_LOADED]
@@ -624,6 +635,7 @@ def diagnose(
     findings = floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)
+    findings = _image_libraries_first(findings, known)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
@@ -1095,6 +1107,26 @@ def _import_stopped(log: LogFacts) -> str:
     )
 
 
+_FAILURE_WORDS = re.compile(
+    r"^[^\n]{0,200}?(?:\bFATAL\b|\b[Ff]ailed to (?:load|initiali[sz]e|insert|allocate|open|find)\b"
+    r"|\bNo such (?:device|file)\b|\bversion mismatch\b|\bnot detected\b"
+    r"|\bcould not (?:be )?(?:load|insert|find|open|initiali[sz]e)|\bImpossible to\b)[^\n]{0,200}",
+    re.MULTILINE,
+)
+"""Words of failure, in a line no signature read: a failure this doctor does not know."""
+UNREAD_FAILURE_CHARS = 2_000_000
+
+
+def _unread_failure(log: str, matches: tuple[LogMatch, ...]) -> str:
+    read = {m.line.strip() for m in matches}
+    for found in _FAILURE_WORDS.finditer(log, 0, UNREAD_FAILURE_CHARS):
+        end = log.find("\n", found.start())
+        line = log[found.start() : len(log) if end == -1 else end].strip()
+        if line not in read:
+            return line[:160]
+    return ""
+
+
 def _most_likely(
     facts: Facts,
     matches: tuple[LogMatch, ...] = (),
@@ -1184,6 +1216,15 @@ def _most_likely(
             )
         else:
             watch = "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
+        if unread := _unread_failure(log, matches):
+            # words of failure in a line no reading here knows (a kernel module's, a tool's):
+            # not a log that may be healthy
+            return (
+                f"The log shows a failure this doctor does not know ('{unread}'): fix what it"
+                " says first. To see where the GPU stands, paste 'nvidia-smi', 'lspci -nnk |"
+                " grep -A3 -i nvidia' and 'dmesg | grep -i -e nvrm -e nvidia' with TensorFlow's"
+                f" own lines; then ask TensorFlow: {ASK_FOR_GPUS}."
+            )
         nothing = (
             "None of the lines recognised here names a failure, and none is TensorFlow saying"
             " it has no GPU"
@@ -1249,11 +1290,20 @@ def _with_release_context(
         if release.cudnn and len(versions) <= 1 and all(w.accepts(release.cuda) for w in wanted)
         else CONDA_PAIR_PLACEHOLDER
     )
+    cudnn_pin = next((p for p in release.nvidia_pins if p.startswith("nvidia-cudnn-")), None)
+    cudnn_wheel = (
+        f"{cudnn_pin} ('pip install \"{cudnn_pin}\"'), the cuDNN wheel that"
+        f" 'tensorflow[and-cuda]=={release.version}' pins"
+        if cudnn_pin and len(versions) <= 1
+        else CUDNN_WHEEL_OF_THE_EXTRA
+    )
     return tuple(
         dataclasses.replace(
             f,
             evidence=f.evidence if built in f.evidence else (*f.evidence, built),
-            fix=f.fix.replace(CONDA_PAIR_PLACEHOLDER, pair),
+            fix=f.fix.replace(CONDA_PAIR_PLACEHOLDER, pair).replace(
+                CUDNN_WHEEL_OF_THE_EXTRA, cudnn_wheel
+            ),
         )
         if f.id in VERSION_IDS
         else f
@@ -1311,6 +1361,36 @@ does not)."""
 
 STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
 """Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
+
+
+def _image_libraries_first(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """Inside a known container, NVML's mismatch fix leads with the image's own driver
+    libraries: the host's reboot comes second there."""
+    if not (facts.knows("container") and facts.platform.container):
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f, fix=IMAGE_DRIVER_LIBRARIES + " " + f.fix.replace(" " + IMAGE_DRIVER_LIBRARIES, "")
+        )
+        if f.id == "driver-library-mismatch" and f.fix.endswith(" " + IMAGE_DRIVER_LIBRARIES)
+        else f
+        for f in findings
+    )
+
+
+def _hosted_without_a_gpu(crossed: list[Finding]) -> bool:
+    return any(
+        f.id == "no-nvidia-gpu"
+        and f.severity is Severity.ERROR
+        and f.source == HOSTED_GPU_RUNTIME_SOURCE
+        for f in crossed
+    )
+
+
+def _hidden_on_purpose(facts: Facts, matches: tuple[LogMatch, ...]) -> bool:
+    """CUDA_VISIBLE_DEVICES stated, or named in the log: its reading stands."""
+    stated = facts.knows("env") and facts.env.get("CUDA_VISIBLE_DEVICES") is not None
+    return stated or any("CUDA_VISIBLE_DEVICES" in m.line for m in matches)
 
 
 def _kernels_named_for_this_gpu(

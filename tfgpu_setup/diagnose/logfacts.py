@@ -129,6 +129,8 @@ INSTALL_FAILURES = frozenset(
         "pip-externally-managed",
         "pip-requires-a-virtualenv",
         "install-disk-full",
+        "install-disk-full-in-pips-traceback",
+        "conda-disk-full",
         "pip-permission-denied",
         "pip-requires-a-different-python",
         "macos-arm64-wheel-refused",

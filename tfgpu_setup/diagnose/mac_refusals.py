@@ -242,6 +242,8 @@ def conda_gpu_build_on_macos(facts: Facts, matches: Sequence[LogMatch], text: st
     return []
 
 
+NVIDIA_PIN_REFUSED = "and-cuda-pin-refused"
+"""pip finding none of the NVIDIA wheels tensorflow[and-cuda] pins."""
 _NVIDIA_INDEX = re.compile(r"https?://pypi\.(?:ngc\.)?nvidia\.com\b")
 
 
@@ -255,7 +257,8 @@ def nvidia_package_on_macos(facts: Facts, matches: Sequence[LogMatch], text: str
         (
             m
             for m in matches
-            if m.signature.name in REFUSALS and refused_package(m).startswith("nvidia-")
+            if m.signature.name in REFUSALS | {NVIDIA_PIN_REFUSED}
+            and refused_package(m).startswith("nvidia-")
         ),
         None,
     )
@@ -273,7 +276,8 @@ def nvidia_package_on_macos(facts: Facts, matches: Sequence[LogMatch], text: str
                 *([f"index: {index.group(0)}"] if index else []),
                 f"os: macos ({facts.platform.source})",
             ),
-            "On a Mac install 'tensorflow' from PyPI ('tfgpu-setup plan --os macos'); on Apple"
+            "On a Mac install 'tensorflow' from PyPI without the [and-cuda] extra, which only"
+            " Linux has ('tfgpu-setup plan --os macos'); on Apple"
             " silicon Apple's tensorflow-metal plug-in adds the Mac's own GPU. NVIDIA's builds"
             " need Linux with an NVIDIA GPU (or NVIDIA's NGC container there).",
             "https://github.com/NVIDIA/tensorflow#install",

@@ -46,8 +46,13 @@ def _dso_loader_line(opened: int, failed: int) -> re.Pattern[str]:
 RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Where TensorFlow's CUDA code lived: tensorflow/stream_executor until 2.10, XLA's copy under
     # tensorflow/compiler/xla from 2.11, the external/local_xla and local_tsl trees from 2.15.
-    (re.compile(r"\btensorflow/stream_executor/"), "<2.11"),
-    (re.compile(r"\btensorflow/compiler/xla/stream_executor/"), ">=2.11,<2.15"),
+    # (not under external/org_tensorflow/: another build's copy, jaxlib's or TensorFlow
+    # Serving's, whose releases are not pip's TensorFlow's; jax#5361)
+    (re.compile(r"(?<!org_tensorflow/)\btensorflow/stream_executor/"), "<2.11"),
+    (
+        re.compile(r"(?<!org_tensorflow/)\btensorflow/compiler/xla/stream_executor/"),
+        ">=2.11,<2.15",
+    ),
     (re.compile(r"\bexternal/local_(?:xla|tsl)/"), ">=2.15"),
     # The CUDA runtime a release loads (TensorFlow's tested build configurations).
     (re.compile(r"\blib(?:cudart|cublas)\.so\.12\b"), ">=2.15"),

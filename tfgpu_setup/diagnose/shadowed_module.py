@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, Severity
 from ..versions import parsed
+from .attribution import FRAME
 from .sources import quoted
 
 _NO_ATTRIBUTE = re.compile(
@@ -102,6 +103,22 @@ def local_module_shadows_tensorflow(text: str, release: str | None = None) -> li
             )
         ]
     if (itself := next(_self_imports(text), None)) is not None:
+        if (reentered := _reentered_file(text)) is not None:
+            module = re.split(r"[/\\]", reentered)[-1].removesuffix(".py")
+            return [
+                Finding(
+                    "wrong-python-environment",
+                    Severity.ERROR,
+                    f"TensorFlow, while it started, imported {reentered}, a file of yours named"
+                    f" like the package '{module}' it needs, which then used the half-started"
+                    " TensorFlow",
+                    (quoted(itself), f"the traceback enters {reentered} twice"),
+                    f"Rename your {module}.py (and delete the __pycache__ beside it), then run"
+                    f" again: 'python -c \"import {module}; print({module}.__file__)\"' must"
+                    " print a path in site-packages.",
+                    SOURCE,
+                )
+            ]
         return [
             Finding(
                 "wrong-python-environment",
@@ -116,6 +133,25 @@ def local_module_shadows_tensorflow(text: str, release: str | None = None) -> li
             )
         ]
     return _by_the_name_missing(text, release)
+
+
+def _reentered_file(text: str) -> str | None:
+    """A file of the user's (outside installed packages and Python's own library) that the
+    traceback enters again below installed packages' frames: a module of theirs named like one
+    TensorFlow imports (keras.py), imported back while TensorFlow starts. None for tensorflow.py,
+    which the reading of its own covers, and where no file re-enters."""
+    frames: list[str] = FRAME.findall(text)
+    for first, path in enumerate(frames):
+        if _INSTALLED.search(path) or path.startswith("<") or not path.endswith(".py"):
+            continue
+        later = frames[first + 1 :]
+        if path not in later:
+            continue
+        between = later[: later.index(path)]
+        name = re.split(r"[/\\]", path)[-1]
+        if name != "tensorflow.py" and any(_INSTALLED.search(p) for p in between):
+            return path
+    return None
 
 
 def _self_imports(text: str) -> Iterator[str]:

@@ -45,7 +45,9 @@ from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
 from .wanted import LIBRARY_FILE, Wanted
 from .wsl import ngc_banner_under_wsl, requirement_misread
 
-KERNEL_FAULTS = frozenset({"gpu-kernel-fault", "gpu-kernel-fault-bare", "gpu-kernel-watchdog"})
+KERNEL_FAULTS = frozenset(
+    {"gpu-kernel-fault", "gpu-kernel-fault-bare", "gpu-kernel-watchdog", "gpu-kernel-watchdog-bare"}
+)
 """A kernel that ran on the GPU and faulted, in TensorFlow's words or CUDA's bare status."""
 MACHINE_FAILURES = frozenset(
     kind.id
@@ -833,6 +835,9 @@ CUDA_RUNTIME_LOADED = frozenset(
         "gpu-kernel-fault",
         "no-kernels-ptx-jit",
         "no-kernels-for-new-gpu",
+        # NCCL's all-reduce, which MirroredStrategy picks only among GPU devices it created
+        "nccl-ops-not-built",
+        "nccl-op-not-registered",
     }
 )
 """Lines TensorFlow writes only once its CUDA runtime and math libraries loaded: a cuDNN or

@@ -113,11 +113,13 @@ def refused_for_another_machine(
             continue
         version, arches = read
         built_for = " or ".join(sorted(arches))
+        # the release has a wheel for this CPU: this file is another CPU's, downloaded (under
+        # the name it is published by there: tensorflow-macos before 2.13 on Apple silicon)
+        published_as = _package_here(matrix, version, facts, str(parse_wheel_filename(wheel)[0]))
         fix = (
-            # the release has a wheel for this CPU: this file is another CPU's, downloaded
             f"Install the wheel built for {facts.platform.arch}, or let pip pick it:"
-            f" 'pip install {parse_wheel_filename(wheel)[0]}=={version}'."
-            if _release_has_a_wheel_for(matrix, version, facts)
+            f" 'pip install {published_as}=={version}'."
+            if published_as
             else "Install a release published for this machine ('tfgpu-setup plan' says which;"
             " pip finds none where TensorFlow published none for it); on a Jetson, NVIDIA's"
             " wheels for its JetPack release."
@@ -306,10 +308,14 @@ def _tag(version: str) -> str:
     return "cp" + "".join(version.split(".")[:2])
 
 
-def _release_has_a_wheel_for(matrix: Matrix, version: str, facts: Facts) -> bool:
+def _package_here(matrix: Matrix, version: str, facts: Facts, name: str) -> str | None:
+    """The distribution that publishes this release for the machine (None where none does)."""
     entry = release(matrix, version)
     if entry is None:
-        return False
+        return None
     os_name = facts.platform.os if facts.knows("os") else "linux"
     os_name = "linux" if os_name == "wsl2" else os_name
-    return f"{os_name}_{facts.platform.arch}" in entry.platforms
+    support = entry.platforms.get(f"{os_name}_{facts.platform.arch}")
+    if support is None or not support.available:
+        return None
+    return support.package or name

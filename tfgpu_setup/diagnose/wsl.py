@@ -117,6 +117,9 @@ def no_device_under_wsl(facts: Facts, matches: Sequence[LogMatch]) -> list[Findi
     return [finding]
 
 
+_UNVERSIONED_LIBCUDA = re.compile(r"\blibcuda\.so(?![.\w])")
+"""The driver library named without its soname's number: cuDNN's and ctypes' requests
+(pytorch#85773, WSL#8587), which the loader's cache, holding sonames, does not answer."""
 KERNEL_NOTE = "kernel-driver-not-running"
 """TensorFlow's note that /proc/driver/nvidia/version does not exist: WSL 2 has no NVIDIA kernel
 module (its driver is Windows'), so there the note is always printed and says nothing."""
@@ -152,7 +155,19 @@ def wsl_driver_not_reached(
     less: the layer Windows gives WSL 2 is not answering, for one of several reasons on the
     Windows side (WSL#6772: a Windows build's regression)."""
     driver = _wsl_capable_driver(facts)
-    if libcuda_line is not None and driver:
+    if libcuda_line is not None and _UNVERSIONED_LIBCUDA.search(libcuda_line.line):
+        title = (
+            "A library here asks for the unversioned libcuda.so, which WSL 2 keeps in"
+            " /usr/lib/wsl/lib outside the loader's cache (ldconfig lists libcuda.so.1 only):"
+            " the loader path, not the Windows driver"
+        )
+        fix = (
+            "export LD_LIBRARY_PATH=/usr/lib/wsl/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} before"
+            " the program starts (the activate script of 'tfgpu-setup apply' does this). If 'ls"
+            " /usr/lib/wsl/lib' shows no libcuda.so at all, install the current NVIDIA driver on"
+            " Windows and run 'wsl --update' and 'wsl --shutdown'."
+        )
+    elif libcuda_line is not None and driver:
         title = (
             f"WSL2 finds no libcuda.so.1 although the Windows driver {driver} supports CUDA in"
             " WSL 2: the loader does not search /usr/lib/wsl/lib, where WSL puts it (or this"

@@ -23,6 +23,16 @@ _DEPRECATION_BETWEEN = (
 """What TensorFlow 2.x prints between is_gpu_available() and its answer: the deprecation
 warning, 'Instructions for updating:' and the replacement to use."""
 
+CUINIT_FAILURES = (
+    "cuinit-unknown",
+    "cuinit-driver-init",
+    "cuinit-no-device",
+    "cuinit-invalid-device",
+    "cuinit-system-not-ready",
+    "cuinit-stub-library",
+    "cuinit-driver-mismatch",
+)
+"""Signatures of cuInit failing: a CUDA build that could not start the driver."""
 BENIGN_LINES: tuple[Signature, ...] = (
     # --- Harmless lines that look alarming. They must never raise an alarm on their own. ---
     Signature(
@@ -358,6 +368,24 @@ BENIGN_LINES: tuple[Signature, ...] = (
         ),
         source="https://github.com/hollowstrawberry/kohya-colab/issues/133",
         subject="jax",
+        # cuInit failing in the same log: only a CUDA jaxlib calls it, so the driver failure is
+        # why it fell back, and no reinstall of JAX mends that (jaxsim#50)
+        variants=tuple(
+            Variant(
+                finding_id=BENIGN,
+                title=(
+                    "JAX fell back to the CPU because CUDA could not start (the cuInit line):"
+                    " its CUDA build is installed"
+                ),
+                fix=(
+                    "Nothing to reinstall for JAX: mend the driver failure the cuInit line"
+                    " names, and JAX (and TensorFlow) then find the GPU."
+                ),
+                source="https://github.com/gbionics/jaxsim/issues/50",
+                with_signatures=frozenset({cuinit}),
+            )
+            for cuinit in CUINIT_FAILURES
+        ),
     ),
     Signature(
         name="tensorrt-missing",

@@ -36,6 +36,11 @@ VISIBLE_DEVICES_CHECK = (
 )
 """The first check where CUDA finds no device though its driver loaded."""
 
+IMAGE_DRIVER_LIBRARIES = (
+    "In a container, an image that carries driver libraries of its own (libnvidia-ml, libcuda)"
+    " mismatches the host's driver: rebuild it without them."
+)
+"""The container's own cause of NVML's mismatch (biop-desktop#27): first where one is known."""
 MODULE_MISMATCH_FIX = (
     "Reboot (or reload the nvidia kernel modules) so that the module and the libraries are the"
     " same version; in a container, use the host's driver libraries (NVIDIA container toolkit)"
@@ -170,6 +175,11 @@ DRIVER: tuple[Signature, ...] = (
             r"|The Nouveau kernel driver is currently in use"
             r"|NVRM: The NVIDIA probe routine was not called for \d+ device"
             r"|NVRM: GPU [0-9a-fA-F:.]{7,16} is already bound to nouveau"
+            # the kernel's own lines as nouveau binds the GPU ('nouveau 0000:01:00.0: NVIDIA
+            # GM204 (124020a1)', negativo17/nvidia-driver#73) and DRM's once it serves it
+            r"|\bnouveau [0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d:"
+            r" NVIDIA [A-Z]{2}\d{2,3}[A-Z]?\b"
+            r"|\[drm\] Initialized nouveau \d"
             # lsmod's row for it (name, size, users): NVIDIA's install guide's own test
             r"|^[ \t]*nouveau[ \t]+\d{4,9}[ \t]+\d{1,3}\b"
         ),
@@ -253,6 +263,34 @@ DRIVER: tuple[Signature, ...] = (
             " check nvidia-smi."
         ),
         source="https://github.com/NVIDIA/ansible-role-nvidia-driver/issues/6",
+    ),
+    Signature(
+        # The module loads and its probe finds no GPU it drives: the kernel answers ENODEV
+        # ('No such device'). No NVIDIA GPU on the bus (the wrong instance type, a VM without
+        # passthrough), nouveau holding it, or a GPU the branch no longer drives
+        # (starcluster#67: an EC2 instance without a GPU; cbio-cluster#81).
+        name="nvidia-module-found-no-gpu",
+        needles=("No such device",),
+        pattern=compiled(
+            r"Error inserting nvidia(?:[-_]\d+)? \([^)\n]{1,200}\): No such device"
+            r"|could not insert '?nvidia(?:[-_]\d+)?'?: No such device"
+            r"|insmod: ERROR: could not insert module [^\n]{0,200}nvidia(?:[-_]\d+)?\.ko:"
+            r" No such device"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.ERROR,
+        title=(
+            "The NVIDIA kernel module found no GPU it drives ('No such device'), so no driver is"
+            " loaded"
+        ),
+        fix=(
+            "Check what is on the bus: 'lspci -nnk | grep -A3 -i nvidia'. No NVIDIA device: the"
+            " machine or instance type has no GPU (or a VM was given none: attach it by"
+            " passthrough). 'Kernel driver in use: nouveau': disable nouveau. A GPU listed with"
+            " no driver in use: install a driver branch that supports it ('dmesg | grep NVRM'"
+            " names a GPU the branch does not drive), then reboot."
+        ),
+        source="https://github.com/jtriley/StarCluster/issues/67",
     ),
     Signature(
         # DKMS failing to build the NVIDIA module for a kernel (a driver older than the kernel):
@@ -432,7 +470,9 @@ DRIVER: tuple[Signature, ...] = (
         # mismatch'), the kernel's 'RM has detected an NVML/RM version mismatch', and NVML's
         # code as its bindings name it (nvml.h NVML_ERROR_LIB_RM_VERSION_MISMATCH)
         pattern=compiled(
-            r"(?:Failed to initialize NVML|nvml(?: error)?): Driver/library version mismatch"
+            # (NVML's own string, whichever client prints it: nvtop's 'Impossible to initialize
+            # nvidia nvml : Driver/library version mismatch', nvtop#95)
+            r"Driver/library version mismatch"
             r"|RM has detected an NVML/RM version mismatch"
             r"|NVML_ERROR_LIB_RM_VERSION_MISMATCH|NVMLError_LibRmVersionMismatch",
             re.I,
@@ -447,9 +487,7 @@ DRIVER: tuple[Signature, ...] = (
             " --fix-broken install' (or reinstalling the driver package) finishes the upgrade;"
             " where the new module is installed and a reboot still loads the old one, the boot"
             " image carries it: rebuild that ('sudo update-initramfs -u', or 'sudo dracut"
-            " --regenerate-all --force') and reboot. In"
-            " a container, an image that carries driver libraries of its own (libnvidia-ml,"
-            " libcuda) mismatches the host's driver: rebuild it without them."
+            " --regenerate-all --force') and reboot. " + IMAGE_DRIVER_LIBRARIES
         ),
         source="https://github.com/tensorflow/tensorflow/issues/4349",
     ),
@@ -2141,16 +2179,19 @@ DRIVER: tuple[Signature, ...] = (
         # pasted alone, flybody#16). The same reading as the logged line, a warning: a quote
         # says neither who printed it nor whether it still happens.
         name="cuinit-no-device-quoted",
-        needles=("CUDA_ERROR_NO_DEVICE",),
+        # CUDA's message alone, as programs on the runtime print it ('no CUDA-capable device
+        # is detected', R2CNN_Faster-RCNN_Tensorflow#28; 'CUDA error: ...' from PyTorch)
+        needles=("CUDA_ERROR_NO_DEVICE", "no CUDA-capable device is detected"),
         pattern=compiled(
             r"`CUDA_ERROR_NO_DEVICE(?:: no CUDA-capable device is detected)?`"
-            r"|^[ \t>]*CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected"
+            r"|^[ \t>]*(?:CUDA_ERROR_NO_DEVICE: |cudaErrorNoDevice: |(?:RuntimeError: )?CUDA"
+            r" error: )?no CUDA-capable device is detected\b"
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.WARNING,
         title=(
-            "CUDA found no GPU (CUDA_ERROR_NO_DEVICE, as quoted): most often the GPUs are"
-            " hidden from the process"
+            "CUDA found no GPU ('no CUDA-capable device is detected', as quoted): most often the"
+            " GPUs are hidden from the process"
         ),
         fix=(
             VISIBLE_DEVICES_CHECK + " Under a batch scheduler, Ray or a container, the job must"

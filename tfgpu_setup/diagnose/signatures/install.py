@@ -171,6 +171,35 @@ BEFORE_AVX_WHEELS = Variant(
     tf_versions=SpecifierSet("<1.6"),
 )
 
+TF1_CODE_FIX_TAIL = (
+    "; for old code 'import tensorflow.compat.v1 as tf; tf.disable_v2_behavior()'); under"
+    " standalone Keras 2.2 or older, install Keras 2.3.1 or use tf.keras; or run the code with"
+    " TensorFlow 1.15 (Python 3.7 or older)."
+)
+TF1_NAME_UNDER_TF1 = Variant(
+    # the release that ran is a 1.x, which has the name: the TensorFlow imported is another
+    # one (a TensorFlow 2 in the Python that ran, or the user's own tensorflow.py)
+    finding_id="wrong-python-environment",
+    title=(
+        "TensorFlow 1.x has tf.{name}, so the TensorFlow this code imported is not that 1.x: the"
+        " Python that ran it has another TensorFlow (or a file or folder named tensorflow)"
+    ),
+    fix=(
+        "Run the script's own Python with 'import tensorflow as tf; print(tf.__version__,"
+        " tf.__file__)': install TensorFlow 1.x into that Python (or run the script with the"
+        " Python that has it), and rename any tensorflow.py or tensorflow/ folder of your own"
+        " beside the script."
+    ),
+    source="https://www.tensorflow.org/guide/migrate",
+    tf_versions=SpecifierSet("<2"),
+)
+DISK_FULL_TITLE = "The disk filled up while TensorFlow was being installed: nothing was installed"
+PIP_DISK_FULL_FIX = (
+    "Free space where pip unpacks and caches (TensorFlow with its NVIDIA wheels needs several"
+    " GB): 'pip cache purge', install with 'pip install --no-cache-dir ...', and point TMPDIR at"
+    " a disk with room ('TMPDIR=/big/tmp pip install ...'; in a container, the image's or the"
+    " node's disk); 'df -h' shows which one is full."
+)
 INSTALL: tuple[Signature, ...] = (
     # --- Installing and importing TensorFlow, and the environment it runs in. ---
     Signature(
@@ -378,13 +407,58 @@ INSTALL: tuple[Signature, ...] = (
             "Code written for TensorFlow 1.x calls tf.{name}, which TensorFlow 2 keeps only as"
             " tf.compat.v1.{name}"
         ),
-        fix=(
-            "Use TensorFlow 2's form (tf.compat.v1.{name}; for old code 'import"
-            " tensorflow.compat.v1 as tf; tf.disable_v2_behavior()'); under standalone Keras"
-            " 2.2 or older, install Keras 2.3.1 or use tf.keras; or run the code with TensorFlow"
-            " 1.15 (Python 3.7 or older)."
-        ),
+        fix="Use TensorFlow 2's form (tf.compat.v1.{name}" + TF1_CODE_FIX_TAIL,
         source="https://www.tensorflow.org/guide/migrate",
+        variants=(TF1_NAME_UNDER_TF1,),
+    ),
+    Signature(
+        # The same code stopping in one of TensorFlow 2's submodules, which its API tree names
+        # ('module 'tensorflow._api.v2.train' has no attribute 'AdamOptimizer''): tf.train's
+        # optimizers and Saver, tf.nn's rnn_cell and tf.summary's FileWriter are 1.x's
+        name="tf1-api-under-tf2-submodule",
+        needles=("has no attribute",),
+        pattern=compiled(
+            r"module '?tensorflow\._api\.v2\.(?P<within>train|nn|summary)'? has no attribute"
+            r" '(?P<name>AdamOptimizer|GradientDescentOptimizer|MomentumOptimizer"
+            r"|RMSPropOptimizer|AdagradOptimizer|AdadeltaOptimizer|Saver|rnn_cell|FileWriter"
+            r"|merge_all|get_or_create_global_step|exponential_decay)'"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Code written for TensorFlow 1.x calls tf.{within}.{name}, which TensorFlow 2 keeps"
+            " only as tf.compat.v1.{within}.{name}"
+        ),
+        fix="Use TensorFlow 2's form (tf.compat.v1.{within}.{name}" + TF1_CODE_FIX_TAIL,
+        source="https://www.tensorflow.org/guide/migrate",
+    ),
+    Signature(
+        # tf.__internal__ is the private API Keras (keras 2.6 to 2.15, tf_keras) is built
+        # against, release by release: a member missing there is a Keras of another TensorFlow
+        # release (tf-keras#676: released tf_keras under tf-nightly, mended by
+        # tf-keras-nightly). Read without the 'AttributeError:' prefix too, since wrappers such
+        # as transformers' import errors print the message alone.
+        name="keras-of-another-release",
+        needles=("__internal__",),
+        pattern=compiled(
+            r"module '?tensorflow(?:\._api\.v[12])?(?:\.compat\.v[12])?\.__internal__"
+            r"(?P<within>(?:\.\w{1,40}){0,3})'? has no attribute '?(?P<name>\w{1,80})"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "A Keras (keras or tf_keras) built for another TensorFlow release calls"
+            " tf.__internal__{within}.{name}, which this TensorFlow does not have"
+        ),
+        fix=(
+            "Install the Keras of this TensorFlow's release in the same environment: for"
+            " TensorFlow 2.16 and newer 'pip install \"tf_keras~=X.Y.0\"' (tf-keras-nightly"
+            " beside tf-nightly), for 2.6 to 2.15 'pip install \"keras~=X.Y.0\"'; or pin"
+            " TensorFlow to the release that Keras matches ('pip show tensorflow keras tf_keras'"
+            " shows the pair). Where the traceback ends in another add-on, install its release"
+            " for this TensorFlow."
+        ),
+        source="https://github.com/keras-team/tf-keras/issues/676",
     ),
     Signature(
         # Keras 3's Sequential refusing a layer built on Keras 2 (TensorFlow Hub's KerasLayer,
@@ -865,6 +939,23 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/NVIDIA/tensorflow/issues/73",
         subject="{package}",
+    ),
+    Signature(
+        # pip finding none of the NVIDIA wheels tensorflow[and-cuda] pins (pip 23 on names the
+        # extra): evidence of where pip ran, which the platform's own reading weighs (a Mac's);
+        # NCCL's refusal has its own reading.
+        name="and-cuda-pin-refused",
+        needles=('; extra == "and-cuda"',),
+        pattern=compiled(
+            r"(?:satisfies the requirement|No matching distribution found for)"
+            r" (?P<package>nvidia-(?!nccl)[\w-]{1,40}?)(?:[~=<>!]=[\w.*+]{1,30})?;"
+            r' extra == "and-cuda"'
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="pip found no {package} for tensorflow[and-cuda]",
+        fix="",
+        source="https://pypi.org/project/tensorflow/",
     ),
     Signature(
         # pip's resolver naming, under 'The conflict is caused by:', what a TensorFlow it was
@@ -2748,33 +2839,70 @@ INSTALL: tuple[Signature, ...] = (
             r"Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 28\]"
             r" No space left on device"
             r"|\[Errno 28\] No space left on device[^\n]{0,300}"
-            r"(?:[/\\]pip-|site-packages|pkgs[/\\])"
+            r"(?:[/\\]pip-|site-packages)"
             r"|Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 28\]"
             r" There is not enough space on the disk"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
-        title="The disk filled up while TensorFlow was being installed: nothing was installed",
-        fix=(
-            "Free space where pip unpacks and caches (TensorFlow with its NVIDIA wheels needs"
-            " several GB): 'pip cache purge', install with 'pip install --no-cache-dir ...', and"
-            " point TMPDIR at a disk with room ('TMPDIR=/big/tmp pip install ...'; in a container,"
-            " the image's or the node's disk); 'df -h' shows which one is full."
-        ),
+        title=DISK_FULL_TITLE,
+        fix=PIP_DISK_FULL_FIX,
         source="https://pip.pypa.io/en/stable/topics/caching/",
+    ),
+    Signature(
+        # pip before 20.3 printed the failure as a traceback through its own files, ending in
+        # the OSError (pip 9's 'Exception:' header): read from pip's frame down to it.
+        name="install-disk-full-in-pips-traceback",
+        needles=("/pip/", "\\pip\\"),
+        pattern=compiled(
+            r'File "[^"\n]{0,300}[/\\]pip[/\\][^\n]{0,300}\n(?:[^\n]{0,400}\n){0,11}?[ \t]*'
+            r"(?:OSError|IOError): \[Errno 28\] No space left on device"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=DISK_FULL_TITLE,
+        fix=PIP_DISK_FULL_FIX,
+        source="https://pip.pypa.io/en/stable/topics/caching/",
+        spans_lines=12,
+    ),
+    Signature(
+        # conda out of disk in its package cache (pkgs/), where it unpacks every package
+        # before it links them: cudatoolkit alone is several GB unpacked.
+        name="conda-disk-full",
+        needles=("No space left on device", "CondaError: Failed to write to"),
+        pattern=compiled(
+            r"\[Errno 28\] No space left on device[^\n]{0,300}[/\\]pkgs[/\\]"
+            r"|CondaError: Failed to write to [^\n]{1,300}[/\\]pkgs[/\\][^\n]{0,300}\n"
+            r"[ \t]*errno: 28"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=DISK_FULL_TITLE,
+        fix=(
+            "Free space in conda's package cache and the disk it is on: 'conda clean --all'"
+            " removes unpacked and downloaded packages; or point the cache at a disk with room"
+            " (CONDA_PKGS_DIRS=/big/conda-pkgs, or 'pkgs_dirs' in .condarc). 'df -h' shows which"
+            " disk is full."
+        ),
+        source="https://docs.conda.io/projects/conda/en/latest/commands/clean.html",
+        spans_lines=1,
     ),
     Signature(
         # pip refused by the file system's rights: a system Python's site-packages, or a
         # folder another user (root, through an earlier 'sudo pip') owns. Nothing installed.
         name="pip-permission-denied",
-        needles=("Errno 13",),
+        needles=("Errno 13", "WinError 5"),
         pattern=compiled(
-            r"Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 13\]"
-            r" (?:Permission denied|Access is denied)(?P<where>: '[^'\n]{1,300}')?"
+            r"Could not install packages due to an (?:EnvironmentError|OSError):"
+            r" \[(?:Errno 13|WinError 5)\] (?:Permission denied|Access is denied)"
+            r"(?P<where>: '[^'\n]{1,300}')?"
+            # pip before 20.3: the traceback's last line, writing into the environment
+            r"|^[ \t]*(?:OSError|IOError|PermissionError): \[Errno 13\] Permission denied"
+            r"(?P<into>: '[^'\n]{0,300}(?:site|dist)-packages[^'\n]{0,300}')"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
-        title=("pip had no right to write where it installs{where}, so nothing was installed"),
+        title="pip had no right to write where it installs{where}{into}, so nothing was installed",
         fix=(
             "Install into a virtual environment you own ('python3 -m venv ~/tf && ~/tf/bin/pip"
             " install ...', or 'tfgpu-setup apply'), never with sudo; on Windows close the"

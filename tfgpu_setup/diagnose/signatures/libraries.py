@@ -9,6 +9,7 @@ from packaging.specifiers import SpecifierSet
 from ...findings import Severity
 from .model import (
     CUDA_LIB_NAMES,
+    CUDNN_WHEEL_OF_THE_EXTRA,
     DLOPEN_NEEDLES,
     DRIVER_ROOTS,
     LIBRARY_IDS,
@@ -44,11 +45,9 @@ CUDNN_MISMATCH_FIX = (
     "Make the loaded cuDNN at least the version TensorFlow was built with and of the same"
     " major version (for cuDNN 6 and older, and for any cuDNN under TensorFlow before"
     " 1.13, whose message names a 'compatibility version', the same minor too: a newer"
-    " one is refused as well): with pip, install the nvidia-cudnn-cu1x version that"
-    " 'tensorflow[and-cuda]' pins (TensorFlow 2.14 and newer; before 2.14 there is no such"
-    " extra: install the cuDNN of the build by name and put its lib folder on"
-    " LD_LIBRARY_PATH), and remove older cuDNN copies that load first (a system or conda"
-    " cuDNN on LD_LIBRARY_PATH, or another framework's wheel)."
+    f" one is refused as well): with pip, install {CUDNN_WHEEL_OF_THE_EXTRA}, and remove"
+    " older cuDNN copies that load first (a system or conda cuDNN on LD_LIBRARY_PATH, or"
+    " another framework's wheel)."
 )
 
 HOSTED_CUDNN_FIX = (
@@ -656,7 +655,9 @@ LIBRARIES: tuple[Signature, ...] = (
         ),
         source="https://github.com/talmolab/sleap/issues/1806",
         subject="{lib}{asked}",
-        explained_by=DRIVER_ROOTS | {"cuda-libs-not-found", "cudnn-not-found"},
+        # (the full line's own reading: on WSL 2 its libcuda.so, pytorch#85773)
+        explained_by=DRIVER_ROOTS
+        | {"cuda-libs-not-found", "cudnn-not-found", "wsl-libcuda-missing"},
         at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(

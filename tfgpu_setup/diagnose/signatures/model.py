@@ -492,10 +492,16 @@ WINDOWS_LOADER_FIX = (
     " or copied into it), or install both into the conda environment (conda install"
     " cudatoolkit=X.Y cudnn=X.Y)."
 )
+CUDNN_WHEEL_OF_THE_EXTRA = (
+    "the nvidia-cudnn-cu1x version that 'tensorflow[and-cuda]' pins (TensorFlow 2.14 and newer;"
+    " before 2.14 there is no such extra: install the cuDNN of the build by name and put its lib"
+    " folder on LD_LIBRARY_PATH)"
+)
+"""The cuDNN wheel a fix names before the release is known; the doctor puts the release's own
+pin in its place once one release is."""
 LINUX_CUDNN_FIX = (
-    "pip: the nvidia-cudnn-cu1x wheel that 'tensorflow[and-cuda]' pins (2.14 and newer;"
-    " before 2.14 no such extra exists: install the build's cuDNN by name, or the system's);"
-    " system: the cuDNN package for your CUDA, then ldconfig."
+    f"pip: install {CUDNN_WHEEL_OF_THE_EXTRA}; system: the cuDNN package for your CUDA, then"
+    " ldconfig."
 )
 WINDOWS_CUDNN_FIX = (
     "On native Windows put cuDNN's bin folder on PATH (or copy its DLLs into CUDA's bin folder)"

@@ -60,6 +60,17 @@ LIKELIER_THAN_A_FAULT = DRIVER_ROOTS | frozenset(
 )
 """What a log shows beside a failed kernel that more likely made it fail."""
 
+WATCHDOG_TITLE = (
+    "A GPU kernel ran longer than the display's watchdog allows ({status}), so the work on the"
+    " GPU stopped"
+)
+WATCHDOG_FIX = (
+    "The GPU also drives a display, whose driver stops kernels that run for more than a few"
+    " seconds: run on a GPU without a display (or with no X server or desktop on it), or on"
+    " Windows raise the TDR delay (TdrDelay in the registry, or Nsight's WDDM TDR settings);"
+    " otherwise split the work into shorter kernels (a smaller batch or input)."
+)
+WATCHDOG_SOURCE = "https://docs.nvidia.com/gameworks/content/developertools/desktop/timeout_detection_recovery.htm"
 FORK_FIX = (
     "Start worker processes with the 'spawn' method (multiprocessing.set_start_method('spawn')),"
     " or fork them before anything touches the GPU; in Keras, use_multiprocessing=False."
@@ -550,18 +561,9 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         finding_id="gpu-kernel-failed",
         severity=Severity.ERROR,
-        title=(
-            "A GPU kernel ran longer than the display's watchdog allows ({status}), so the work on"
-            " the GPU stopped"
-        ),
-        fix=(
-            "The GPU also drives a display, whose driver stops kernels that run for more than a"
-            " few seconds: run on a GPU without a display (or with no X server or desktop on it),"
-            " or on Windows raise the TDR delay (TdrDelay in the registry, or Nsight's WDDM TDR"
-            " settings); otherwise split the work into shorter kernels (a smaller batch or"
-            " input)."
-        ),
-        source="https://docs.nvidia.com/gameworks/content/developertools/desktop/timeout_detection_recovery.htm",
+        title=WATCHDOG_TITLE,
+        fix=WATCHDOG_FIX,
+        source=WATCHDOG_SOURCE,
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
@@ -642,6 +644,22 @@ RUNTIME: tuple[Signature, ...] = (
             " and check 'dmesg | grep -i xid' (Linux), its temperature and its power."
         ),
         source="https://github.com/iperov/DeepFaceLab/issues/5198",
+        demoted_by=LIKELIER_THAN_A_FAULT,
+    ),
+    Signature(
+        # The watchdog's status pasted alone, in the same words: the display's driver stopped
+        # a long kernel (the watchdog reading's cause, as a warning: a quote says neither who
+        # printed it nor where it ran).
+        name="gpu-kernel-watchdog-bare",
+        needles=("CUDA_ERROR_LAUNCH_TIMEOUT",),
+        pattern=compiled(
+            r"^[ \t]*(?P<status>CUDA_ERROR_LAUNCH_TIMEOUT): [a-z][^\n]{5,80}$", re.MULTILINE
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.WARNING,
+        title=WATCHDOG_TITLE,
+        fix=WATCHDOG_FIX,
+        source=WATCHDOG_SOURCE,
         demoted_by=LIKELIER_THAN_A_FAULT,
     ),
     Signature(
@@ -1150,6 +1168,31 @@ RUNTIME: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # gpu_device.cc: a logical (virtual) device configuration given for some visible GPUs
+        # and not others (TensorFlow 2.10: tensorflow#57641), or one naming more GPUs than
+        # TensorFlow can use (addons#1171: two virtual-device lists, one GPU visible)
+        name="virtual-devices-uneven",
+        needles=("Device ordinals must be set", "Not enough GPUs to create virtual devices"),
+        pattern=compiled(
+            r"Device ordinals must be set for all virtual devices or none"
+            r"|Not enough GPUs to create virtual devices"
+        ),
+        finding_id="device-config-after-init",
+        severity=Severity.ERROR,
+        title=(
+            "The logical (virtual) device configuration does not fit the GPUs TensorFlow can"
+            " use: given for some of them and not all, or for more GPUs than are visible"
+        ),
+        fix=(
+            "Give every GPU tf.config.list_physical_devices('GPU') returns its own"
+            " tf.config.set_logical_device_configuration (or none of them), before anything"
+            " touches the GPU; to configure only some, first make only those visible"
+            " (tf.config.set_visible_devices(gpus[:1], 'GPU'), or CUDA_VISIBLE_DEVICES), which"
+            " also lowers the count the configuration must match."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/57641",
+    ),
+    Signature(
         # One process, sessions with different visible_device_list (Horovod's local rank set
         # after a first session, set_visible_devices after start): gpu_id_manager.cc says so,
         # or the first session's CUDA context is gone when TensorFlow switches to it
@@ -1508,6 +1551,29 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/21470",
         proves_gpu=True,
         # the missing kernel ends the training step on the GPUs it found
+        at_work=True,
+    ),
+    Signature(
+        # The same missing NCCL op in TensorFlow 1.12 and older's words ('Op type not registered
+        # 'NcclAllReduce' in binary running on HOST', tensorflow#21470 on Windows). On Linux
+        # 1.x registers tf.contrib's NCCL ops only once tf.contrib.nccl is imported.
+        name="nccl-op-not-registered",
+        needles=("Op type not registered 'Nccl",),
+        pattern=compiled(r"Op type not registered '(?P<op>Nccl\w{1,40})' in binary"),
+        finding_id="op-without-gpu-kernel",
+        severity=Severity.ERROR,
+        title=(
+            "This TensorFlow has no NCCL op ({op}) for the multi-GPU all-reduce: TensorFlow's"
+            " Windows builds never have it, nor a build made without it"
+        ),
+        fix=(
+            "Give the strategy an all-reduce without NCCL: tf.distribute.MirroredStrategy("
+            "cross_device_ops=tf.distribute.HierarchicalCopyAllReduce()) (in 1.x,"
+            " tf.contrib.distribute.MirroredStrategy(cross_tower_ops=...AllReduceCrossTowerOps("
+            "'hierarchical_copy'))); on Linux with TensorFlow 1.x, 'import tensorflow.contrib.nccl'"
+            " before the graph is built or loaded registers the op."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/21470",
         at_work=True,
     ),
     Signature(
