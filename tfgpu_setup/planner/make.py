@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from ..activation import VenvLayout
@@ -43,8 +44,11 @@ RELEASE_SOURCE = "matrices/tensorflow.json"
 _CANDIDATES: dict[tuple[int, str | None], tuple[Matrix, tuple[TfRelease, ...]]] = {}
 
 
-def candidate_releases(matrix: Matrix, spec: str | None) -> tuple[TfRelease, ...]:
-    """The releases a request admits, newest first (remembered per matrix and spec)."""
+def candidate_releases(
+    matrix: Matrix, spec: str | None, driver_cuda: str | None = None
+) -> tuple[TfRelease, ...]:
+    """The releases a request admits, newest first (remembered per matrix and spec).
+    driver_cuda: the CUDA the known driver runs, which the refusal of a 1.x release weighs."""
     hit = _CANDIDATES.get((id(matrix), spec))
     if hit is not None and hit[0] is matrix:
         return hit[1]
@@ -53,7 +57,7 @@ def candidate_releases(matrix: Matrix, spec: str | None) -> tuple[TfRelease, ...
     else:
         releases = query.releases_matching(matrix, spec)
         if not releases:
-            raise RequestError("tf", _no_release_for(matrix, spec))
+            raise RequestError("tf", _no_release_for(matrix, spec, driver_cuda))
     ordered = tuple(sorted(releases, key=lambda r: parsed(r.version), reverse=True))
     if len(_CANDIDATES) >= _EVALUATIONS_LIMIT:
         _CANDIDATES.clear()
@@ -61,25 +65,50 @@ def candidate_releases(matrix: Matrix, spec: str | None) -> tuple[TfRelease, ...
     return ordered
 
 
-def _no_release_for(matrix: Matrix, spec: str) -> str:
+def _no_release_for(matrix: Matrix, spec: str, driver_cuda: str | None) -> str:
     """Why --tf names nothing to plan: a 1.x release (older than any the table plans, whose
     builds are only judged), or a version that does not exist."""
     oldest = min(matrix.tensorflow.releases, key=lambda r: parsed(r.version)).version
     try:
-        older = parsed(spec.lstrip("=~<>! ")) < parsed(oldest)
+        asked = parsed(spec.lstrip("=~<>! "))
+        older = asked < parsed(oldest)
     except ValueError:
         older = False
     if older:
         return (
             f"{spec!r} is older than every release this tool plans ({oldest} and later: older"
             " ones have no wheels for a Python still maintained); TensorFlow 1.x code runs on"
-            " 2.x through tf.compat.v1, or use NVIDIA's NGC TensorFlow 1.15 container"
+            f" 2.x through tf.compat.v1, {_legacy_route(matrix, asked, driver_cuda)}"
             " ('doctor --tf' still judges an installed 1.x)"
         )
     known = ", ".join(r.version for r in matrix.tensorflow.releases[:6])
     return (
         f"{spec!r} matches no TensorFlow release in the matrix "
         f"(newest: {known}, ...); see 'tfgpu-setup matrix show'"
+    )
+
+
+NGC_TF1_CUDA = "11.0"
+"""NVIDIA's NGC TensorFlow 1.15 containers (20.06 on) and nvidia-tensorflow are built with CUDA
+11: a driver for an older CUDA does not run them (NGC's release notes), save data-centre GPUs'
+forward compatibility."""
+
+
+def _legacy_route(matrix: Matrix, asked: Version, driver_cuda: str | None) -> str:
+    """The way to a 1.x GPU build this driver runs: NGC's 1.15 (CUDA 11), or on a driver for an
+    older CUDA, the release's own wheel with the system CUDA it was built with."""
+    ngc = "or use NVIDIA's NGC TensorFlow 1.15 container (it needs a driver for CUDA 11 or newer)"
+    if driver_cuda is None or parsed(driver_cuda) >= parsed(NGC_TF1_CUDA):
+        return ngc
+    build = next(
+        (b for b in matrix.tensorflow.legacy_builds if asked in SpecifierSet(b.tensorflow)), None
+    )
+    if build is None:
+        return ngc
+    return (
+        f"or, on this driver (CUDA {driver_cuda}, too old for NGC's 1.15 containers), install"
+        f" 'tensorflow-gpu~={asked}' in a Python 3.7 or older with a system CUDA {build.cuda} and"
+        f" cuDNN {build.cudnn}, which it was built with"
     )
 
 
@@ -134,7 +163,8 @@ def _with_gpus(evaluation: Evaluation, facts: Facts) -> Evaluation:
 
 
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
-    releases = candidate_releases(matrix, request.tf)
+    driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
+    releases = candidate_releases(matrix, request.tf, driver_cuda)
     # With --gpus, the release is judged on the GPUs the plan shows TensorFlow, no others.
     gpus = _validated_gpu_selection(facts, request.gpus) if request.gpus is not None else None
     if gpus is not None:

@@ -725,8 +725,25 @@ def _driver_to_update(ctx: Context, chosen: Evaluation) -> Finding:
         + _last_branch(ctx)
         + where_the_driver_goes(f)
         + _gpus_a_driver_drops(ctx, floor[0] if floor else None)
-        + "; until then TensorFlow runs on the CPU."
-        + _runs_on_this_driver(ctx, chosen),
+        + (
+            _runs_on_this_driver(ctx, chosen)
+            or _runs_with_another_python(ctx)
+            or "; until then TensorFlow runs on the CPU."
+        ),
+    )
+
+
+def _runs_with_another_python(ctx: Context) -> str:
+    """The newest release whose GPU build this driver runs as it is, once a Python it supports
+    is installed: the way to the GPU that needs no driver update (an A100 on R470 with Python
+    3.12: 2.14.1 with Python 3.11)."""
+    other = next((e for e in ctx.evaluations if e.python_install_fixes), None)
+    if other is None or other.python_to_install is None:
+        return ""
+    python = other.python_to_install.version
+    return (
+        f"; or keep this driver: TensorFlow {other.release.version} runs its GPU build on it"
+        f" with Python {python} ('tfgpu-setup plan --python {python}')."
     )
 
 
@@ -749,7 +766,7 @@ def _runs_on_this_driver(ctx: Context, chosen: Evaluation) -> str:
         e = evaluate(r, ctx.facts, ctx.matrix, ctx.request.python)
         if e.installable and not e.gpu_blockers:
             return (
-                f" Or keep this driver: TensorFlow {r.version} is the newest whose GPU build it"
+                f"; or keep this driver: TensorFlow {r.version} is the newest whose GPU build it"
                 f" runs ('tfgpu-setup plan --tf {xy(r.version)}')."
             )
     return ""
@@ -1181,6 +1198,25 @@ def _install_blocker_finding(
                 f" {_supported_pythons(_python_target(ctx))}.",
             )
         ]
+    if (
+        not installable
+        and ctx.request.tf
+        and all(e.gpus for e in blocked)
+        and not any(_serves_gpus(e) for e in blocked)
+    ):
+        # no fix of this blocker gives a GPU build: the release has no kernels for the GPU
+        # (compute-capability-unsupported says so, first), so this is its CPU build's
+        # obstacle (review 90: 2.13 asked for an RTX 5070 under Python 3.12)
+        return [
+            finding(
+                rule_id,
+                W,
+                f"{title_all}, and its build would run on the CPU only: it has no kernels for"
+                " the GPU",
+                evidence,
+                fix,
+            )
+        ]
     if not installable:
         return [finding(rule_id, E, title_all, evidence, fix)]
     if ctx.gpu:
@@ -1242,7 +1278,36 @@ def python_unsupported(ctx: Context) -> list[Finding]:
         "Python",
         "No available Python version is supported by this TensorFlow release",
         "Install a supported Python (e.g. with pyenv or your OS packages: "
-        f"{_supported_pythons(target)}) and plan again.",
+        f"{_supported_pythons(target)}) and plan again{_release_for_this_python(ctx)}.",
+    )
+
+
+def _release_for_this_python(ctx: Context) -> str:
+    """Where a release and a Python were both asked for and do not fit: the release nearest
+    the one asked that has wheels for that Python here (tensorflow#99639: 2.19 asked under
+    Python 3.13, which 2.20 is the first to support)."""
+    python, asked = ctx.request.python, ctx.request.tf
+    if not python or not asked:
+        return ""
+    try:
+        wanted = parsed(asked.lstrip("=~<>! "))
+    except ValueError:
+        return ""
+    key = platform_key(ctx.facts)
+    fitting = [
+        r for r in ctx.matrix.tensorflow.releases if xy(python) in r.python and has_wheels(r, key)
+    ]
+    if not fitting:
+        return ""
+    newer = [r for r in fitting if parsed(r.version) > wanted]
+    nearest = (
+        min(newer, key=lambda r: parsed(r.version))
+        if newer
+        else max(fitting, key=lambda r: parsed(r.version))
+    )
+    return (
+        f"; or keep Python {xy(python)}: TensorFlow {nearest.version} is the release nearest"
+        f" {asked} with wheels for it ('tfgpu-setup plan --tf {xy(nearest.version)}')"
     )
 
 
