@@ -851,6 +851,24 @@ WRITTEN = {
     # https://github.com/smallcorgi/Faster-RCNN_TF/issues/330
     "driver-listed-gpu": "2019-01-21 : I tensorflow/core/common_runtime/gpu/gpu_device.cc:1105]"
     " Found device 0 with properties: ",
+    # review 90's readings, in the words of their threads (tests/test_doctor_review90.py)
+    "conda-disk-full": "CondaError: Failed to write to /home/ana/miniconda3/pkgs/cudatoolkit"
+    "-11.2.2-hbe64b41_10.conda\n  errno: 28",
+    "gpu-kernel-watchdog-bare": "CUDA_ERROR_LAUNCH_TIMEOUT: the launch timed out and was"
+    " terminated",
+    "install-disk-full-in-pips-traceback": '  File "/usr/lib/python3/dist-packages/pip/wheel.py",'
+    " line 247, in move_wheel_files\nOSError: [Errno 28] No space left on device",
+    "keras-of-another-release": "AttributeError: module 'tensorflow._api.v2.compat.v2.__internal__'"
+    " has no attribute 'register_load_context_function'",
+    "nccl-op-not-registered": "tensorflow.python.framework.errors_impl.InvalidArgumentError: Op"
+    " type not registered 'NcclAllReduce' in binary running on DESKTOP-K1BEKCL.",
+    "nvidia-module-found-no-gpu": "FATAL: Error inserting nvidia (/lib/modules/2.6.18-194.11.3"
+    ".el5/kernel/drivers/video/nvidia.ko): No such device",
+    "tf1-api-under-tf2-submodule": "AttributeError: module 'tensorflow._api.v2.train' has no"
+    " attribute 'AdamOptimizer'",
+    "virtual-devices-uneven": "Device ordinals must be set for all virtual devices or none.",
+    "and-cuda-pin-refused": "ERROR: No matching distribution found for"
+    ' nvidia-cublas-cu12==12.3.4.1; extra == "and-cuda"',
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",
