@@ -106,11 +106,29 @@ not set aside."""
 _VENDORED_TENSORFLOW = re.compile(r"\bexternal/(?:org_tensorflow|xla/xla)/")
 """TensorFlow's code or XLA as another build vendors them: jaxlib, TensorFlow Serving, Intel's
 extension (TensorFlow's own XLA lives in external/local_xla/)."""
-_JAX_CONTEXT = re.compile(r"\bjax[/.]_src[/.]|\bjaxlib\b|\bxla_bridge\.py\b|\bXlaRuntimeError\b")
+_JAX_CONTEXT = re.compile(
+    r"\bjax[/.]_src[/.]|\bjaxlib\b|\bxla_bridge\.py\b|\bXlaRuntimeError\b|\bimport jax\b"
+    r"|\bjax\.devices\("
+)
 _TENSORFLOW_CONTEXT = re.compile(
     r"(?:site|dist)-packages[/\\]tensorflow[/\\]|\bimport tensorflow\b|\btensorflow/python/"
 )
 CONTEXT_CHARS = 2_000_000
+_OWN_TREE = re.compile(
+    r"(?<![\w/])(?:tensorflow/(?:core|stream_executor|compiler)|external/local_xla)/"
+)
+"""TensorFlow's own records, not under another build's external/ folder."""
+
+
+def logged_by_another_build(text: str) -> bool:
+    """Whether TensorFlow's records here are another build's copy (jaxlib's, TensorFlow
+    Serving's): its vendored tree, and not TensorFlow's Python nor its own source tree."""
+    sample = text[:CONTEXT_CHARS]
+    return (
+        bool(_VENDORED_TENSORFLOW.search(sample))
+        and not _TENSORFLOW_CONTEXT.search(sample)
+        and not _OWN_TREE.search(sample)
+    )
 
 
 def logged_by_jaxlib(text: str) -> bool:

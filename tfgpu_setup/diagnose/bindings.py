@@ -25,8 +25,26 @@ def without_fallback_greeting(matches: tuple[LogMatch, ...], log: LogFacts) -> t
 
 
 def binding_dll_missing(log: LogFacts) -> list[Finding]:
-    # tfjs-node (CPU) misses its tensorflow.dll then: not a GPU library
-    if not log.module_not_found_line or not log.tfjs_gpu_binding_line:
+    if not log.module_not_found_line:
+        return []
+    if log.tfjs_cpu_binding_line and not log.tfjs_gpu_binding_line:
+        # tfjs-node (CPU): libtensorflow itself did not load, so nothing ran (tfjs#2619: a CPU
+        # without AVX, which Windows words the same way)
+        return [
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                "TensorFlow.js's native binding could not be loaded: a DLL it needs did not load,"
+                " so libtensorflow never ran",
+                (log.module_not_found_line, log.tfjs_cpu_binding_line),
+                "Check, in this order: tensorflow.dll beside tfjs_binding.node (npm rebuild"
+                " @tensorflow/tfjs-node copies it there); the Visual C++ Redistributable"
+                " (x64); a CPU with AVX (libtensorflow's prebuilt builds need it: 'wmic cpu get"
+                " name' names the CPU, and one without AVX needs a build from source).",
+                "https://github.com/tensorflow/tfjs/issues/2619",
+            )
+        ]
+    if not log.tfjs_gpu_binding_line:
         return []
     return [
         Finding(

@@ -63,6 +63,8 @@ def conda_packages_unresolved(text: str, facts: Facts) -> list[Finding]:
                 SOURCE,
             )
         ]
+    if any(spec.removeprefix("apple::").startswith("tensorflow-deps") for spec in specs):
+        return []  # Apple's own package: mac_refusals reads it, with the conda's platform
     if any(_BUILD_STRING.match(spec) for spec in specs):
         return [
             Finding(

@@ -120,8 +120,11 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     gpus_absent = facts.gpus_absent()
     if no_driver_lines and gpus_absent:
         found.append(_no_gpu_here(facts, no_driver_lines))
-    hosted = bool(no_device and log.hosted_notebook_line) and not (
-        facts.knows("gpus") and facts.gpus
+    hosted = (
+        bool(no_device and log.hosted_notebook_line)
+        and not (facts.knows("gpus") and facts.gpus)
+        # COLAB_GPU=1: Colab says this runtime has a GPU attached
+        and facts.env.get("COLAB_GPU") != "1"
     )
     if hosted:
         found.append(_hosted_runtime_without_gpu(log, no_driver_lines[0]))

@@ -108,6 +108,7 @@ from .logs import (
     read_as,
 )
 from .mac_refusals import (
+    apple_conda_package_missing,
     conda_gpu_build_on_macos,
     metal_pair_for_an_intel_mac,
     nvidia_package_on_macos,
@@ -145,7 +146,7 @@ from .release_range import (
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
 from .shadowed_module import local_module_shadows_tensorflow
-from .signatures.driver import IMAGE_DRIVER_LIBRARIES
+from .signatures.driver import CUDNN_NEEDS_LIBCUDA_SOURCE, IMAGE_DRIVER_LIBRARIES
 from .signatures.model import (
     CUDNN_WHEEL_OF_THE_EXTRA,
     CUINIT_DRIVER_FIX,
@@ -562,6 +563,7 @@ def diagnose(
         *no_wheel_for_stated(known, matrix, log_facts, matches, tf_version or installed, log or ""),
         *conda_gpu_build_on_macos(known, matches, log or ""),
         *nvidia_on_a_mac,
+        *apple_conda_package_missing(known, log or ""),
         *uv_refused_for_this_platform(known, matches, matrix),
     ]
     crossed += no_wheel
@@ -635,7 +637,8 @@ def diagnose(
     findings = floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)
-    findings = _image_libraries_first(findings, known)
+    findings = _image_libraries_first(findings, known, log_facts, log or "")
+    findings = _libcuda_link_off_wsl(findings, known)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
@@ -686,7 +689,9 @@ def diagnose(
     )
     guessed_from = () if stated else candidates
     weighed = weigh_memory(
-        _with_release_context(findings, entry, guessed_from, log_facts.wanted_cuda),
+        _with_release_context(
+            findings, entry, guessed_from, log_facts.wanted_cuda, log_facts.cudnn_compiled
+        ),
         log_facts,
         matches,
     )
@@ -1108,23 +1113,51 @@ def _import_stopped(log: LogFacts) -> str:
 
 
 _FAILURE_WORDS = re.compile(
-    r"^[^\n]{0,200}?(?:\bFATAL\b|\b[Ff]ailed to (?:load|initiali[sz]e|insert|allocate|open|find)\b"
+    r"^[^\n]{0,200}?(?:\bFATAL\b|\bfailed to (?:load|initiali[sz]e|insert|allocate|open|find)\b"
     r"|\bNo such (?:device|file)\b|\bversion mismatch\b|\bnot detected\b"
-    r"|\bcould not (?:be )?(?:load|insert|find|open|initiali[sz]e)|\bImpossible to\b)[^\n]{0,200}",
-    re.MULTILINE,
+    r"|\bcould not (?:be )?(?:load|insert|find|open|initiali[sz]e|found)|\bImpossible to\b)"
+    r"[^\n]{0,200}"
+    # an installer's refusal, whatever the package
+    r"|^[ \t]*ERROR: (?:No matching distribution found for|Could not find a version that)"
+    r"[^\n]{0,300}",
+    re.MULTILINE | re.IGNORECASE,
 )
 """Words of failure, in a line no signature read: a failure this doctor does not know."""
+_GPU_STACK = re.compile(
+    r"nvidia|\bnvml|nouveau|\bcuda|\bcudnn|libcu|\bgpu\b|\bdriver\b|kernel module|tensorflow"
+    r"|\bdxg|\bpip\b|ERROR: ",
+    re.IGNORECASE,
+)
+"""What a failure line must name to be the GPU stack's or an install's: a desktop's own noise
+('Failed to load module \"canberra-gtk-module\"') is not."""
 UNREAD_FAILURE_CHARS = 2_000_000
 
 
 def _unread_failure(log: str, matches: tuple[LogMatch, ...]) -> str:
-    read = {m.line.strip() for m in matches}
+    read = {m.line.strip() for m in matches if m.signature.finding_id is not None}
     for found in _FAILURE_WORDS.finditer(log, 0, UNREAD_FAILURE_CHARS):
         end = log.find("\n", found.start())
         line = log[found.start() : len(log) if end == -1 else end].strip()
-        if line not in read:
+        if line not in read and _GPU_STACK.search(line):
             return line[:160]
     return ""
+
+
+def _how_to_watch(facts: Facts) -> str:
+    """How to see GPU work where the user looks: Task Manager's default graphs on Windows show
+    no CUDA, and inside a container nvidia-smi's process table stays empty (the driver knows the
+    host's process ids only; Docker Desktop's containers run on Windows too)."""
+    if facts.knows("container") and facts.platform.container:
+        return (
+            "Watch the GPU-Util and Memory-Usage columns of 'nvidia-smi' while it runs (inside a"
+            " container its process table stays empty)."
+        )
+    if not facts.knows("os") or facts.platform.os in ("windows", "wsl2"):
+        return (
+            "On Windows, Task Manager's default GPU graphs (3D, Copy) do not show CUDA work:"
+            " switch one to 'Cuda' or 'Compute_0', or watch 'nvidia-smi' while it runs."
+        )
+    return "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
 
 
 def _most_likely(
@@ -1150,7 +1183,8 @@ def _most_likely(
         if all(m.signature.finding_id in (None, "benign-log-noise", *noted) for m in matches):
             return (
                 "The driver found a GPU (TensorFlow listed it), and no line after it"
-                f" says anything failed. Ask TensorFlow whether it uses it: {ASK_FOR_GPUS}"
+                f" says anything failed. Ask TensorFlow whether it uses it: {ASK_FOR_GPUS}."
+                f" {_how_to_watch(facts)}"
             )
         return (
             "The driver found a GPU (TensorFlow listed it), so most likely this"
@@ -1200,22 +1234,7 @@ def _most_likely(
     if not failed and not answered:
         # Nothing failed and TensorFlow was not asked: many who ask 'why no GPU' watch a graph
         # that does not show CUDA work, and the GPU is in use.
-        # (a container's processes run on Linux, Docker Desktop's on Windows too, and its
-        # nvidia-smi lists none of them: the driver knows the host's process ids only)
-        in_container = facts.knows("container") and facts.platform.container
-        windows = not facts.knows("os") or facts.platform.os in ("windows", "wsl2")
-        if in_container:
-            watch = (
-                "Watch the GPU-Util and Memory-Usage columns of 'nvidia-smi' while it runs"
-                " (inside a container its process table stays empty)."
-            )
-        elif windows:
-            watch = (
-                "On Windows, Task Manager's default GPU graphs (3D, Copy) do not show CUDA work:"
-                " switch one to 'Cuda' or 'Compute_0', or watch 'nvidia-smi' while it runs."
-            )
-        else:
-            watch = "Watch 'nvidia-smi' while it runs: its process table lists it when it does."
+        watch = _how_to_watch(facts)
         if unread := _unread_failure(log, matches):
             # words of failure in a line no reading here knows (a kernel module's, a tool's):
             # not a log that may be healthy
@@ -1265,11 +1284,13 @@ def _with_release_context(
     release: TfRelease | None,
     guessed_from: tuple[str, ...] = (),
     wanted: tuple[Wanted, ...] = (),
+    compiled: str | None = None,
 ) -> tuple[Finding, ...]:
     """Library findings say which CUDA and cuDNN the release was built with: what to install.
     guessed_from: the releases the log's hints admit, where nobody named the one that ran;
     wanted: the CUDA the log's failing libraries ask for (conda's pair is named only where
-    the release's CUDA is that one)."""
+    the release's CUDA is that one); compiled: the cuDNN TensorFlow's own message says it was
+    built with (its pin is named only where the release's cuDNN is that one)."""
     if release is None or release.cuda is None:
         return findings
     versions = sorted({xy(v) for v in guessed_from}, key=parsed)
@@ -1294,7 +1315,9 @@ def _with_release_context(
     cudnn_wheel = (
         f"{cudnn_pin} ('pip install \"{cudnn_pin}\"'), the cuDNN wheel that"
         f" 'tensorflow[and-cuda]=={release.version}' pins"
-        if cudnn_pin and len(versions) <= 1
+        if cudnn_pin
+        and len(versions) <= 1
+        and (compiled is None or release.cudnn is None or xy(compiled) == xy(release.cudnn))
         else CUDNN_WHEEL_OF_THE_EXTRA
     )
     return tuple(
@@ -1363,16 +1386,62 @@ STARTS_ON_THE_GPU = frozenset({"gpu-out-of-memory", "cudnn-version-mismatch"})
 """Failures of a library starting on a GPU TensorFlow has (cuDNN's or cuBLAS's handle)."""
 
 
-def _image_libraries_first(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+def _image_libraries_first(
+    findings: tuple[Finding, ...], facts: Facts, log: LogFacts, text: str
+) -> tuple[Finding, ...]:
     """Inside a known container, NVML's mismatch fix leads with the image's own driver
-    libraries: the host's reboot comes second there."""
+    libraries: the host's reboot comes second there, save where the container hook reported
+    it."""
     if not (facts.knows("container") and facts.platform.container):
         return findings
+    if log.driver_halves is not None or _host_driver_upgraded(text):
+        return findings  # the host's module and libraries of two versions: the host's upgrade
     return tuple(
         dataclasses.replace(
             f, fix=IMAGE_DRIVER_LIBRARIES + " " + f.fix.replace(" " + IMAGE_DRIVER_LIBRARIES, "")
         )
-        if f.id == "driver-library-mismatch" and f.fix.endswith(" " + IMAGE_DRIVER_LIBRARIES)
+        if f.id == "driver-library-mismatch"
+        and f.fix.endswith(" " + IMAGE_DRIVER_LIBRARIES)
+        # (the container hook's NVML runs on the host, before the image: the host's driver)
+        and not any("nvidia-container-cli" in e for e in f.evidence)
+        else f
+        for f in findings
+    )
+
+
+_NVML_LIBRARY = re.compile(r"NVML library version: (?P<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)")
+_KERNEL_MODULE = re.compile(r"Kernel Module +(?P<version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)")
+_DRIVER_PACKAGE_UPGRADED = re.compile(
+    r"^Upgrade: [^\n]{0,200}\bnvidia-(?:utils|driver)-\d{3}", re.M
+)
+
+
+def _host_driver_upgraded(text: str) -> bool:
+    """The paste shows the host's driver packages upgraded, or NVML's library of another
+    version than the loaded kernel module (nvidia-smi's and /proc/driver/nvidia/version's)."""
+    if _DRIVER_PACKAGE_UPGRADED.search(text):
+        return True
+    library, module = _NVML_LIBRARY.search(text), _KERNEL_MODULE.search(text)
+    return bool(library and module and library["version"] != module["version"])
+
+
+def _libcuda_link_off_wsl(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """cuDNN asking for libcuda.so on a system known not to be WSL 2: the driver's unversioned
+    link is missing there (libcuda.so.1 may well load), not WSL's loader path."""
+    if not facts.knows("os") or facts.platform.os == "wsl2":
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            id="no-nvidia-driver",
+            title="cuDNN cannot load the driver library by its unversioned name, libcuda.so:"
+            " the driver's libcuda.so link is missing",
+            fix="Install the driver's compute libraries whole (libnvidia-compute-NNN, or the"
+            " driver's -dev package, which brings the libcuda.so link), or link it yourself:"
+            " 'sudo ln -s libcuda.so.1 libcuda.so' in the folder 'ldconfig -p | grep libcuda'"
+            " names, then 'sudo ldconfig'.",
+        )
+        if f.id == "wsl-libcuda-missing" and f.source == CUDNN_NEEDS_LIBCUDA_SOURCE
         else f
         for f in findings
     )

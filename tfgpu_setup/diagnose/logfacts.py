@@ -131,6 +131,7 @@ INSTALL_FAILURES = frozenset(
         "install-disk-full",
         "install-disk-full-in-pips-traceback",
         "conda-disk-full",
+        "pip-permission-denied-in-pips-traceback",
         "pip-permission-denied",
         "pip-requires-a-different-python",
         "macos-arm64-wheel-refused",
@@ -277,6 +278,8 @@ class LogFacts:
     follow releases of their own, not the Python package's."""
     tfjs_gpu_binding_line: str = ""
     """The path of tfjs-node-gpu's native binding, as a failed load prints it."""
+    tfjs_cpu_binding_line: str = ""
+    """The path of tfjs-node's (the CPU package's) native binding, as a failed load prints it."""
     tfjs_backend_failed_line: str = ""
     """TensorFlow.js saying its node backend failed to register."""
     module_not_found_line: str = ""
@@ -588,6 +591,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         searched_in_vain=in_vain,
         protobuf_procedure_line=_first(_PROTOBUF_PROCEDURE, sample),
         tfjs_gpu_binding_line=_first(_TFJS_GPU_BINDING, sample),
+        tfjs_cpu_binding_line=_first(_TFJS_CPU_BINDING, sample),
         shared_names_missing=shared_names_missing,
         tfjs_backend_failed_line=_first(_TFJS_BACKEND_FAILED, sample),
         cpu_package_line=_cpu_package(sample),
@@ -939,6 +943,7 @@ _PROTOBUF_PROCEDURE = re.compile(
 )
 _TFJS_BACKEND_FAILED = re.compile(r"(?:Registration|Initialization) of backend tensorflow failed")
 _TFJS_GPU_BINDING = re.compile(r"tfjs-node-gpu[\\/][^\s'\"]{0,200}?tfjs_binding\.node")
+_TFJS_CPU_BINDING = re.compile(r"tfjs-node[\\/][^\s'\"]{0,200}?tfjs_binding\.node")
 _NGC_BUILD = re.compile(
     r"^[> \t]*NVIDIA Release \d{2}\.\d{2}-tf[12]\b|^[> \t]*== TensorFlow ==[ \t]*$"
     r"|\bnvcr\.io/nvidia/tensorflow:"

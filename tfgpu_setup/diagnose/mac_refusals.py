@@ -20,6 +20,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .pip_installs import GPU_BUILD_NAMES, REFUSALS, install_seen, refused_package
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
+from .sources import quoted
 
 _VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
 _NOT_APPLE_SILICON = re.compile(
@@ -313,3 +314,56 @@ def metal_pair_for_an_intel_mac(
         else f
         for f in findings
     )
+
+
+CONDA_TEXT_CHARS = 4000
+"""How far conda's header, its list and its channels are looked for."""
+_TENSORFLOW_DEPS_MISSING = re.compile(
+    # conda's list of what it could not find, under either of its headers
+    r"(?:PackagesNotFoundError|ResolvePackageNotFound)[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,6}?"
+    r"[ \t]*-[ \t]*(?:apple::)?tensorflow-deps\b[^\n]{0,80}"
+)
+_INTEL_CONDA_CHANNEL = re.compile(r"/osx-64\b")
+APPLE_PLUGIN_PAGE = "https://developer.apple.com/metal/tensorflow-plugin/"
+
+
+def apple_conda_package_missing(facts: Facts, text: str) -> list[Finding]:
+    """conda finding no tensorflow-deps, Apple's conda package of TensorFlow's dependencies,
+    which its apple channel has for Apple silicon (osx-arm64) only: an osx-64 channel list is
+    an Intel conda, under Rosetta on an M1 (mlep#70); without it, most often the apple channel
+    was not asked for (t81#116)."""
+    if facts.knows("os") and facts.platform.os != "macos":
+        return []
+    missing = _TENSORFLOW_DEPS_MISSING.search(text, 0, CONDA_TEXT_CHARS)
+    if missing is None:
+        return []
+    evidence = (quoted(missing.group(0).splitlines()[-1]),)
+    intel = _INTEL_CONDA_CHANNEL.search(text, missing.end(), missing.end() + CONDA_TEXT_CHARS)
+    if intel is not None:
+        return [
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                "This conda is an Intel (osx-64) build: Apple publishes tensorflow-deps for"
+                " Apple silicon's conda (osx-arm64) only",
+                (*evidence, "conda's channels are its osx-64 subdirectories"),
+                "On Apple silicon install an arm64 conda (Miniforge for arm64, not an x86_64"
+                " Anaconda run under Rosetta; 'conda info' must show platform: osx-arm64), then"
+                " 'conda install -c apple tensorflow-deps'. On an Intel Mac there is no"
+                " tensorflow-deps: 'pip install tensorflow' (Intel wheels end at 2.16).",
+                APPLE_PLUGIN_PAGE,
+            )
+        ]
+    return [
+        Finding(
+            "tensorflow-not-installed",
+            Severity.ERROR,
+            "conda found no tensorflow-deps: it is Apple's package, on the apple channel, for"
+            " Apple silicon (osx-arm64) only",
+            evidence,
+            "In an arm64 conda (Miniforge; 'conda info' shows platform: osx-arm64): 'conda"
+            " install -c apple tensorflow-deps'. On an Intel Mac leave it out and 'pip install"
+            " tensorflow'.",
+            APPLE_PLUGIN_PAGE,
+        )
+    ]

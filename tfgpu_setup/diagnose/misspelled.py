@@ -3,9 +3,9 @@
 pip and conda find nothing under such a name, and the paste then names no TensorFlow at all:
 nothing was installed, whatever the Python or platform (abipy#235: conda asked for
 'tenserflow'). A name one or two edits from TensorFlow's that is not itself a package of the
-TensorFlow family is read as that misspelling, where the edits fall in one word of the name, a
-word of at least seven letters ('tensorflow', 'nightly'): 'tensorflow-gnn' or 'tb-nightly' are
-packages of their own, not 'tensorflow-gpu' or 'tf-nightly' mistyped.
+TensorFlow family is read as that misspelling, where the edits fall in one word of the name (one
+edit in a short word): 'tensorflow-gnn' or 'tb-nightly' are packages of their own, not
+'tensorflow-gpu' or 'tf-nightly' mistyped.
 """
 
 from __future__ import annotations
@@ -34,20 +34,44 @@ REAL_NEAR_NAMES = frozenset(
         "tf-nightly-gpu",
         "tf-nightly-cpu",
         "tfa-nightly",
+        "tensorflow-tpu",
+        "tensorflow-gnn",
+        "tensorflow-gan",
+        "tensorflow-ranking",
+        "tensorflow-serving-api",
+        "tensorflow-estimator",
+        "tensorflow-datasets",
+        "tensorflow-probability",
+        "tensorflow-transform",
+        "tensorflow-quantum",
+        "tensorflow-privacy",
+        "tensorflow-federated",
+        "tensorflow-recommenders",
+        "tb-nightly",
+        "tfp-nightly",
+        "tfds-nightly",
+        "tf-keras",
     }
 )
 """Packages of the family a misspelling must not be confused with (pip's normalised names)."""
 _REFUSED = re.compile(
     r"No matching distribution found for (?P<pip>[A-Za-z][\w.-]{1,60})"
     r"|Because (?P<uv>[A-Za-z][\w.-]{1,60}) was not found in the package registry"
+    # Poetry's and libmamba's words for a name no index or channel has
+    r"|Could not find a matching version of package (?P<poetry>[A-Za-z][\w.-]{1,60})"
+    r"|(?P<mamba>[A-Za-z][\w.-]{1,60}) does not exist \(perhaps a typo or a missing channel\)"
+    r"|depends on (?P<solver>[A-Za-z][\w.-]{1,60}) \([^)\n]{0,40}\) which doesn't match any"
+    r" versions"
     r"|^[ \t]+- (?P<conda>[A-Za-z][\w.-]{1,60})(?:[=<>!~ ][^\n]{0,60})?[ \t]*$",
     re.MULTILINE,
 )
+_REFUSERS = ("pip", "uv", "poetry", "mamba", "solver", "conda")
+"""The groups of _REFUSED: whose words named the package."""
 _CONDA_REFUSAL = re.compile(r"PackagesNotFoundError|PackageNotFoundError|ResolvePackageNotFound")
 SOURCE = "https://pypi.org/project/tensorflow/"
 LONG_WORD = 7
-"""Shorter words ('tf', 'gpu') are the names of other packages when changed ('tb-nightly',
-'tensorflow-tpu'), not typos."""
+"""Words this long take two edits; shorter ones of three letters one ('gpy'), and 'tf' none:
+changed, they are mostly other packages' names ('tb-nightly', 'tensorflow-tpu', listed above)."""
 
 
 def misspelled_tensorflow(text: str) -> list[Finding]:
@@ -55,7 +79,10 @@ def misspelled_tensorflow(text: str) -> list[Finding]:
     for refused in _REFUSED.finditer(text):
         if refused["conda"] and (conda is None or refused.start() < conda.start()):
             continue
-        asked = (refused["pip"] or refused["uv"] or refused["conda"]).lower().replace("_", "-")
+        name = next(
+            refused[k] for k in ("pip", "uv", "poetry", "mamba", "solver", "conda") if refused[k]
+        )
+        asked = name.lower().replace("_", "-")
         if asked in REAL_NEAR_NAMES:
             continue
         meant = next((n for n in TENSORFLOW_NAMES if _misspelling_of(asked, n)), None)
@@ -77,14 +104,19 @@ def misspelled_tensorflow(text: str) -> list[Finding]:
 
 
 def _misspelling_of(asked: str, name: str) -> bool:
-    """A hyphen dropped or added, or up to two edits inside one long word of the name."""
+    """A hyphen dropped or added, or edits inside one word of the name: up to two in a long
+    word, one in a short one."""
     if asked.replace("-", "") == name.replace("-", ""):
         return True
     words, meant = asked.split("-"), name.split("-")
     if len(words) != len(meant):
         return False
     differing = [(a, b) for a, b in zip(words, meant, strict=True) if a != b]
-    return len(differing) == 1 and len(differing[0][1]) >= LONG_WORD and _edits(*differing[0]) <= 2
+    if len(differing) != 1:
+        return False
+    typed, word = differing[0]
+    # up to two edits in a long word; one in a short one of three letters or more ('gpy')
+    return _edits(typed, word) <= (2 if len(word) >= LONG_WORD else 1 if len(word) >= 3 else 0)
 
 
 def _edits(a: str, b: str) -> int:

@@ -14,6 +14,7 @@ from ..facts import Facts
 from ..matrix.model import Matrix, TfRelease, is_day
 from ..planner.evaluate import evaluate
 from ..versions import parsed, specifier, xy
+from .attribution import logged_by_another_build
 from .paste import GPU_LIST_PRINTED
 
 if TYPE_CHECKING:
@@ -213,6 +214,14 @@ _PRINTED_VERSION = re.compile(
 )
 
 
+_LIBTENSORFLOW_ARCHIVE = re.compile(
+    # the C library's archive, named by flavour, system and release (tensorflow#59016: the
+    # Windows GPU archive of 2.11, which was never published)
+    r"\blibtensorflow-(?:cpu|gpu)-(?:windows|linux|darwin)-x86_64-"
+    r"(?P<version>[12]\.\d{1,2}\.\d{1,2})\.(?:zip|tar\.gz)\b"
+)
+
+
 LOCAL_BUILD_VERSION = re.compile(
     r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?['\"]?"
     r"[12]\.\d{1,2}\.\d{1,2}[\w.-]{0,20}\+[\w.]{1,40}",
@@ -253,6 +262,7 @@ def printed_versions(text: str) -> list[str]:
     found = [m.group("version") for m in _PRINTED_VERSION.finditer(text)]
     found += [m.group("version").replace("-dev", ".dev") for m in _GIT_AND_VERSION.finditer(text)]
     found += [m.group("version") for m in _VERSION_AND_DEVICES.finditer(text)]
+    found += [m.group("version") for m in _LIBTENSORFLOW_ARCHIVE.finditer(text)]
     return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
 
 
@@ -264,6 +274,10 @@ _CUDA_11_RUNTIME = re.compile(
 
 
 def release_hints(text: str) -> tuple[tuple[str, str], ...]:
+    if logged_by_another_build(text):
+        # jaxlib's or TensorFlow Serving's copy: its sonames and paths say nothing of a pip
+        # TensorFlow's release (jax#5361)
+        return ()
     hints = [
         (spec, found.group(0)) for pattern, spec in RELEASE_HINTS if (found := pattern.search(text))
     ]

@@ -84,7 +84,7 @@ def local_module_shadows_tensorflow(text: str, release: str | None = None) -> li
     known) defines."""
     missing = _NO_ATTRIBUTE.search(text)
     if missing is None:
-        return []
+        return _a_dependency_shadowed(text)
     folder_says_nothing = missing["name"] in REMOVED_IN_2
     for local in _LOCAL_TENSORFLOW.finditer(text):
         path = local["path"] or local["ipython"] or local["circular"]
@@ -113,9 +113,7 @@ def local_module_shadows_tensorflow(text: str, release: str | None = None) -> li
                     f" like the package '{module}' it needs, which then used the half-started"
                     " TensorFlow",
                     (quoted(itself), f"the traceback enters {reentered} twice"),
-                    f"Rename your {module}.py (and delete the __pycache__ beside it), then run"
-                    f" again: 'python -c \"import {module}; print({module}.__file__)\"' must"
-                    " print a path in site-packages.",
+                    _rename_your(module),
                     SOURCE,
                 )
             ]
@@ -133,6 +131,45 @@ def local_module_shadows_tensorflow(text: str, release: str | None = None) -> li
             )
         ]
     return _by_the_name_missing(text, release)
+
+
+_PARTIAL_DEPENDENCY = re.compile(
+    # Python's own words, naming the file it half-imported (3.8 on)
+    r"partially initialized module '(?P<module>\w{1,60})' (?:has no attribute '\w{1,80}' )?"
+    r"\(most likely due to a circular import\) \((?P<path>[^()\n]{1,300}\.py)\)"
+)
+
+
+def _rename_your(module: str) -> str:
+    return (
+        f"Rename your {module}.py (and delete the __pycache__ beside it), then run again:"
+        f" 'python -c \"import {module}; print({module}.__file__)\"' must print a path in"
+        " site-packages."
+    )
+
+
+def _a_dependency_shadowed(text: str) -> list[Finding]:
+    """A user's file named like a package TensorFlow imports (keras.py, numpy.py), which
+    Python half-imported in its place: its path, outside installed packages, ends in that
+    module's name."""
+    for found in _PARTIAL_DEPENDENCY.finditer(text):
+        module, path = found["module"], found["path"]
+        if module == "tensorflow" or _INSTALLED.search(path):
+            continue
+        if re.split(r"[/\\]", path)[-1] not in (f"{module}.py", "__init__.py"):
+            continue
+        return [
+            Finding(
+                "wrong-python-environment",
+                Severity.ERROR,
+                f"Python imported {path}, a file of yours, as the package '{module}' (it is named"
+                " like it), and it was only half-imported when it was used",
+                (quoted(found.group(0)),),
+                _rename_your(module),
+                SOURCE,
+            )
+        ]
+    return []
 
 
 def _reentered_file(text: str) -> str | None:

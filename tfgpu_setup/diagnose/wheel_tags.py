@@ -179,6 +179,37 @@ def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[F
                 TAGS_SPEC,
             ),
         )
+    return _another_projects_wheel(matches, here)
+
+
+def _another_projects_wheel(matches: Sequence[LogMatch], here: str) -> tuple[Finding, ...]:
+    """Another project's wheel for another system (tensorflow_fold's Linux wheel on a Mac,
+    tensorflow/fold#25): its publisher has no file of that release for this one."""
+    for match in matches:
+        if match.signature.name != "pip-wheel-unsupported":
+            continue
+        wheel = match.groups.get("wheel", "")
+        try:
+            name, version, _, tags = parse_wheel_filename(wheel)
+        except InvalidWheelFilename:
+            continue
+        systems = {os_of_wheel_platform(t.platform) for t in tags if t.platform != "any"}
+        if name in TENSORFLOW_DISTRIBUTIONS or not systems or None in systems or here in systems:
+            continue
+        built_for = " or ".join(sorted(_OS_NAMES[s] for s in systems if s))
+        return (
+            Finding(
+                "platform-unsupported",
+                Severity.ERROR,
+                f"pip refuses {wheel}: it is a {built_for} wheel of {name} {version}, and this"
+                f" machine runs {_OS_NAMES.get(here, here)}",
+                (quoted(match.line),),
+                f"Look for a {_OS_NAMES.get(here, here)} file of {name} on its project page;"
+                f" where it publishes none, build it from source, or run it on {built_for} (a"
+                " VM or a container).",
+                TAGS_SPEC,
+            ),
+        )
     return ()
 
 

@@ -23,6 +23,13 @@ _DEPRECATION_BETWEEN = (
 """What TensorFlow 2.x prints between is_gpu_available() and its answer: the deprecation
 warning, 'Instructions for updating:' and the replacement to use."""
 
+JAX_ON_THE_CPU = (
+    "Harmless for TensorFlow: JAX runs on the CPU (its line says nothing of TensorFlow)"
+)
+JAX_CUDA_BUILD_FIX = (
+    "Nothing to do for TensorFlow. For JAX on the GPU, install its CUDA build (pip install"
+    " 'jax[cuda12]') in its own environment or beside a TensorFlow of the same CUDA major."
+)
 CUINIT_FAILURES = (
     "cuinit-unknown",
     "cuinit-driver-init",
@@ -353,23 +360,28 @@ BENIGN_LINES: tuple[Signature, ...] = (
         # JAX's own device notices (kohya-colab#133: a CPU-only jaxlib beside a PyTorch
         # trainer on Colab): they say nothing of TensorFlow's GPU.
         name="jax-cpu-fallback",
-        needles=("a CUDA-enabled jaxlib is not installed", "No GPU/TPU found, falling back"),
-        pattern=compiled(
-            r"a CUDA-enabled jaxlib is not installed\. Falling back to cpu"
-            r"|No GPU/TPU found, falling back to CPU"
-        ),
+        needles=("a CUDA-enabled jaxlib is not installed",),
+        pattern=compiled(r"a CUDA-enabled jaxlib is not installed\. Falling back to cpu"),
         finding_id=BENIGN,
         severity=Severity.INFO,
-        title="Harmless for TensorFlow: JAX runs on the CPU (its line says nothing of TensorFlow)",
-        fix=(
-            "Nothing to do for TensorFlow. For JAX on the GPU, install its CUDA build (pip"
-            " install 'jax[cuda12]') in its own environment or beside a TensorFlow of the same"
-            " CUDA major."
-        ),
+        title=JAX_ON_THE_CPU,
+        fix=JAX_CUDA_BUILD_FIX,
         source="https://github.com/hollowstrawberry/kohya-colab/issues/133",
         subject="jax",
-        # cuInit failing in the same log: only a CUDA jaxlib calls it, so the driver failure is
-        # why it fell back, and no reinstall of JAX mends that (jaxsim#50)
+    ),
+    Signature(
+        # The same fallback in JAX's words where no GPU was found, whichever jaxlib: beside
+        # cuInit failing (only a CUDA jaxlib calls it), the driver failure is why it fell
+        # back, and no reinstall of JAX mends that (jaxsim#50)
+        name="jax-no-gpu-found",
+        needles=("No GPU/TPU found, falling back",),
+        pattern=compiled(r"No GPU/TPU found, falling back to CPU"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=JAX_ON_THE_CPU,
+        fix=JAX_CUDA_BUILD_FIX,
+        source="https://github.com/hollowstrawberry/kohya-colab/issues/133",
+        subject="jax",
         variants=tuple(
             Variant(
                 finding_id=BENIGN,
@@ -453,12 +465,21 @@ BENIGN_LINES: tuple[Signature, ...] = (
     ),
     Signature(
         name="cpu-feature-guard",
-        needles=("TensorFlow binary", "wasn't compiled to use", "could speed up CPU computations"),
+        needles=(
+            "TensorFlow binary",
+            "wasn't compiled to use",
+            "could speed up CPU computations",
+            "cpu_feature_guard.cc",
+        ),
         pattern=compiled(
             r"This TensorFlow binary is optimized|CPU supports instructions that this"
             r" TensorFlow binary was not compiled to use|The TensorFlow library wasn't compiled to"
             # the old message's end, where a console cut its start (tensorflow#8853)
             r" use|available on your machine and could speed up CPU computations"
+            # its source file in an information or warning record, where a console copy lost a
+            # letter at each line cut ('Your CPU supports insructions', CycleGAN-TensorFlow#39);
+            # the fatal record of a CPU without them is cpu-lacks-avx's
+            r"|: [IW] [^\n]{0,300}?cpu_feature_guard\.cc:\d{1,5}\] "
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,

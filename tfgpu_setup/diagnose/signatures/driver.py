@@ -36,6 +36,9 @@ VISIBLE_DEVICES_CHECK = (
 )
 """The first check where CUDA finds no device though its driver loaded."""
 
+CUDNN_NEEDS_LIBCUDA_SOURCE = "https://github.com/facebookresearch/nougat/issues/105"
+"""cuDNN asking for the unversioned libcuda.so: WSL 2's loader path, unless WSL 2 is ruled
+out."""
 IMAGE_DRIVER_LIBRARIES = (
     "In a container, an image that carries driver libraries of its own (libnvidia-ml, libcuda)"
     " mismatches the host's driver: rebuild it without them."
@@ -1752,7 +1755,7 @@ DRIVER: tuple[Signature, ...] = (
             " script of 'tfgpu-setup apply' does this). On native Linux, the driver's libcuda.so"
             " link is missing: reinstall the NVIDIA driver's compute libraries."
         ),
-        source="https://github.com/facebookresearch/nougat/issues/105",
+        source=CUDNN_NEEDS_LIBCUDA_SOURCE,
     ),
     Signature(
         name="libcuda-stub-resolved",

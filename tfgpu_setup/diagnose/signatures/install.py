@@ -181,8 +181,9 @@ TF1_NAME_UNDER_TF1 = Variant(
     # one (a TensorFlow 2 in the Python that ran, or the user's own tensorflow.py)
     finding_id="wrong-python-environment",
     title=(
-        "TensorFlow 1.x has tf.{name}, so the TensorFlow this code imported is not that 1.x: the"
-        " Python that ran it has another TensorFlow (or a file or folder named tensorflow)"
+        "TensorFlow 1.x has this name (tf.{name}), so the TensorFlow this code imported is not"
+        " that 1.x: the Python that ran it has another TensorFlow (or a file or folder named"
+        " tensorflow)"
     ),
     fix=(
         "Run the script's own Python with 'import tensorflow as tf; print(tf.__version__,"
@@ -192,6 +193,12 @@ TF1_NAME_UNDER_TF1 = Variant(
     ),
     source="https://www.tensorflow.org/guide/migrate",
     tf_versions=SpecifierSet("<2"),
+)
+PIP_PERMISSION_FIX = (
+    "Install into a virtual environment you own ('python3 -m venv ~/tf && ~/tf/bin/pip install"
+    " ...', or 'tfgpu-setup apply'), never with sudo; on Windows close the programs using that"
+    " environment's files (another Python, an IDE) and try again. Files root owns from an"
+    " earlier 'sudo pip' need their owner back ('sudo chown -R $USER' on that folder)."
 )
 DISK_FULL_TITLE = "The disk filled up while TensorFlow was being installed: nothing was installed"
 PIP_DISK_FULL_FIX = (
@@ -418,7 +425,8 @@ INSTALL: tuple[Signature, ...] = (
         name="tf1-api-under-tf2-submodule",
         needles=("has no attribute",),
         pattern=compiled(
-            r"module '?tensorflow\._api\.v2\.(?P<within>train|nn|summary)'? has no attribute"
+            r"module '?tensorflow(?:_core)?\._api\.v2\.(?P<within>train|nn|summary)'? has no"
+            r" attribute"
             r" '(?P<name>AdamOptimizer|GradientDescentOptimizer|MomentumOptimizer"
             r"|RMSPropOptimizer|AdagradOptimizer|AdadeltaOptimizer|Saver|rnn_cell|FileWriter"
             r"|merge_all|get_or_create_global_step|exponential_decay)'"
@@ -431,6 +439,7 @@ INSTALL: tuple[Signature, ...] = (
         ),
         fix="Use TensorFlow 2's form (tf.compat.v1.{within}.{name}" + TF1_CODE_FIX_TAIL,
         source="https://www.tensorflow.org/guide/migrate",
+        variants=(TF1_NAME_UNDER_TF1,),
     ),
     Signature(
         # tf.__internal__ is the private API Keras (keras 2.6 to 2.15, tf_keras) is built
@@ -459,6 +468,29 @@ INSTALL: tuple[Signature, ...] = (
             " for this TensorFlow."
         ),
         source="https://github.com/keras-team/tf-keras/issues/676",
+    ),
+    Signature(
+        # tf.compat.v2.__internal__ itself missing: a Keras of 2.6 or later (which reaches for
+        # it) under a TensorFlow older than 2.5, which has none (the pairing keras==X.Y for
+        # TensorFlow X.Y began with 2.6)
+        name="keras-newer-than-tensorflow",
+        needles=("'__internal__'",),
+        pattern=compiled(
+            r"module '?tensorflow(?:_core)?(?:\._api\.v[12])?\.compat\.v[12]'? has no attribute"
+            r" '__internal__'"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "A Keras newer than this TensorFlow (keras 2.6 or later) reaches for"
+            " tf.compat.v2.__internal__, which TensorFlow before 2.5 does not have"
+        ),
+        fix=(
+            "Install the Keras of this TensorFlow: for TensorFlow 2.4 'pip install keras==2.4.3',"
+            " for 1.15 to 2.2 'pip install keras==2.3.1' (or use tf.keras and uninstall keras);"
+            " or upgrade TensorFlow to 2.6 or newer with the keras of its X.Y."
+        ),
+        source="https://github.com/keras-team/keras/releases/tag/2.6.0",
     ),
     Signature(
         # Keras 3's Sequential refusing a layer built on Keras 2 (TensorFlow Hub's KerasLayer,
@@ -1231,6 +1263,33 @@ INSTALL: tuple[Signature, ...] = (
             " '--no-dependencies' where a package pulls in a second TensorFlow."
         ),
         source="https://github.com/tensorflow/tensorflow/pull/45399",
+    ),
+    Signature(
+        # The device-factory registry refusing a second registration: TensorFlow's static
+        # registrations ran twice, so two copies of its core are in the process (models#4405:
+        # a C++ program linked against libtensorflow and libtensorflow_cc, or a monolithic build
+        # beside libtensorflow_framework). XLA's plugin registry's 'Unable to register cuDNN
+        # factory' is another registry, and harmless.
+        name="device-factory-registered-twice",
+        needles=("Duplicate registration of device factory",),
+        pattern=compiled(
+            r"Duplicate registration of device factory for type (?P<device>\w{1,40}) with the"
+            r" same priority"
+        ),
+        finding_id="multiple-tensorflow-distributions",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow's runtime is loaded twice in this process (its {device} device factory"
+            " registered twice)"
+        ),
+        fix=(
+            "Keep one copy of TensorFlow's core: in Python, uninstall every TensorFlow"
+            " distribution ('pip list | grep -i tensorflow') and install one, and remove a second"
+            " libtensorflow_framework another package bundles; in C++, link libtensorflow_cc"
+            " with libtensorflow_framework, or libtensorflow alone, never both (nor a"
+            " --config=monolithic build beside the framework library)."
+        ),
+        source="https://github.com/tensorflow/models/issues/4405",
     ),
     Signature(
         # conda's virtual package __glibc is the system's glibc; a package built against a newer
@@ -2866,6 +2925,23 @@ INSTALL: tuple[Signature, ...] = (
         spans_lines=12,
     ),
     Signature(
+        # The same refusal in pip 9's traceback through its own files (an import that cannot
+        # read site-packages raises it through importlib's frames: not an install)
+        name="pip-permission-denied-in-pips-traceback",
+        needles=("/pip/", "\\pip\\"),
+        pattern=compiled(
+            r'File "[^"\n]{0,300}[/\\]pip[/\\][^\n]{0,300}\n(?:[^\n]{0,400}\n){0,11}?[ \t]*'
+            r"(?:OSError|IOError|PermissionError): \[Errno 13\] Permission denied"
+            r"(?P<where>: '[^'\n]{1,300}')?"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title="pip had no right to write where it installs{where}, so nothing was installed",
+        fix=PIP_PERMISSION_FIX,
+        source="https://pip.pypa.io/en/stable/user_guide/#user-installs",
+        spans_lines=12,
+    ),
+    Signature(
         # conda out of disk in its package cache (pkgs/), where it unpacks every package
         # before it links them: cudatoolkit alone is several GB unpacked.
         name="conda-disk-full",
@@ -2896,20 +2972,11 @@ INSTALL: tuple[Signature, ...] = (
             r"Could not install packages due to an (?:EnvironmentError|OSError):"
             r" \[(?:Errno 13|WinError 5)\] (?:Permission denied|Access is denied)"
             r"(?P<where>: '[^'\n]{1,300}')?"
-            # pip before 20.3: the traceback's last line, writing into the environment
-            r"|^[ \t]*(?:OSError|IOError|PermissionError): \[Errno 13\] Permission denied"
-            r"(?P<into>: '[^'\n]{0,300}(?:site|dist)-packages[^'\n]{0,300}')"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
-        title="pip had no right to write where it installs{where}{into}, so nothing was installed",
-        fix=(
-            "Install into a virtual environment you own ('python3 -m venv ~/tf && ~/tf/bin/pip"
-            " install ...', or 'tfgpu-setup apply'), never with sudo; on Windows close the"
-            " programs using that environment's files (another Python, an IDE) and try again."
-            " Files root owns from an earlier 'sudo pip' need their owner back ('sudo chown -R"
-            " $USER' on that folder)."
-        ),
+        title="pip had no right to write where it installs{where}, so nothing was installed",
+        fix=PIP_PERMISSION_FIX,
         source="https://pip.pypa.io/en/stable/user_guide/#user-installs",
     ),
     Signature(

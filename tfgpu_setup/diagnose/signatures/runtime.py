@@ -651,13 +651,16 @@ RUNTIME: tuple[Signature, ...] = (
         # a long kernel (the watchdog reading's cause, as a warning: a quote says neither who
         # printed it nor where it ran).
         name="gpu-kernel-watchdog-bare",
-        needles=("CUDA_ERROR_LAUNCH_TIMEOUT",),
+        needles=("CUDA_ERROR_LAUNCH_TIMEOUT", "cudaErrorLaunchTimeout"),
         pattern=compiled(
-            r"^[ \t]*(?P<status>CUDA_ERROR_LAUNCH_TIMEOUT): [a-z][^\n]{5,80}$", re.MULTILINE
+            r"^[ \t]*(?P<status>CUDA_ERROR_LAUNCH_TIMEOUT): [a-z][^\n]{5,80}$"
+            # the runtime API's name, as CuPy's, Numba's and PyTorch's errors print it
+            r"|\b(?P<runtime>cudaErrorLaunchTimeout): the launch timed out and was terminated",
+            re.MULTILINE,
         ),
         finding_id="gpu-kernel-failed",
         severity=Severity.WARNING,
-        title=WATCHDOG_TITLE,
+        title=WATCHDOG_TITLE.replace("{status}", "{status}{runtime}"),
         fix=WATCHDOG_FIX,
         source=WATCHDOG_SOURCE,
         demoted_by=LIKELIER_THAN_A_FAULT,
@@ -1191,6 +1194,9 @@ RUNTIME: tuple[Signature, ...] = (
             " also lowers the count the configuration must match."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/57641",
+        # (with no GPU TensorFlow can use at all, 'num_gpus_to_use: 0': a consequence of why)
+        explained_by=DRIVER_ROOTS
+        | {"compute-capability-unsupported", "small-gpu-skipped", "cuda-libs-not-found"},
     ),
     Signature(
         # One process, sessions with different visible_device_list (Horovod's local rank set
@@ -1563,8 +1569,8 @@ RUNTIME: tuple[Signature, ...] = (
         finding_id="op-without-gpu-kernel",
         severity=Severity.ERROR,
         title=(
-            "This TensorFlow has no NCCL op ({op}) for the multi-GPU all-reduce: TensorFlow's"
-            " Windows builds never have it, nor a build made without it"
+            "This TensorFlow has no NCCL op ({op}) for the multi-GPU all-reduce: Windows builds"
+            " never have it; on Linux, 1.x registers tf.contrib's NCCL ops only once imported"
         ),
         fix=(
             "Give the strategy an all-reduce without NCCL: tf.distribute.MirroredStrategy("
