@@ -397,7 +397,9 @@ def test_no_kernel_image_names_the_release_that_has_kernels_for_this_gpu(
     stated = ("--os", "windows", "--python", "3.8", "--tf", "2.3.0", "--driver", "451.67")
     first = run(tmp_path, capsys, log, *stated)["findings"][0]
     assert first["id"] == "compute-capability-unsupported"
-    assert first["fix"].startswith("TensorFlow 2.10.1 supports this GPU")
+    # the nearest release with its kernels first (sleap#454, review 91), then the newest here
+    assert first["fix"].startswith("TensorFlow 2.4.4 is the nearest release that supports")
+    assert "the newest is 2.10.1" in first["fix"]
 
 
 def test_ngcs_no_driver_banner_under_wsl_is_not_told_to_add_the_gpu_again(

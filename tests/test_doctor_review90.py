@@ -473,3 +473,13 @@ def test_nvmls_mismatch_inside_a_container_leads_with_the_images_libraries(
     assert inside["fix"].startswith("In a container, an image that carries driver libraries")
     outside = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert outside["fix"].startswith("The NVIDIA driver was upgraded")
+
+
+def test_an_older_release_for_an_old_gpu_names_the_one_its_driver_runs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # review 89 left it: a K80 on R410 asked for 2.16 was sent to 2.11, which needs R450
+    document = plan(capsys, '--os linux --gpu "Tesla K80" --driver 410.72 --python 3.7 --tf 2.16')
+    kernels = next(f for f in document["findings"] if f["id"] == "compute-capability-unsupported")
+    assert "needs a newer driver than 410.72" in kernels["fix"]
+    assert "TensorFlow 2.0.4 runs its GPU build" in kernels["fix"]

@@ -619,13 +619,15 @@ def test_a_gpu_the_driver_dropped_beside_one_it_drives_is_a_note(
 def test_an_older_release_for_the_gpu_is_one_the_python_here_can_install(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """An H100 with only Python 3.8 asked for 2.10: 2.21 would need a newer Python; 2.13 fits."""
+    """An H100 with only Python 3.8 asked for 2.10: 2.21 would need a newer Python; 2.13 fits,
+    and 2.12 is the nearest that runs it (review 91)."""
     _, doc = described(
         capsys,
         "--os linux --python 3.8 --driver 535.104.05 --gpu 'NVIDIA H100 80GB HBM3' --tf 2.10",
     )
     refused = next(f for f in doc["findings"] if f["id"] == "compute-capability-unsupported")
-    assert "'tfgpu-setup plan --tf 2.13.1'" in refused["fix"]
+    assert "the newest is 2.13.1" in refused["fix"]
+    assert "'tfgpu-setup plan --tf 2.12'" in refused["fix"]
 
 
 @pytest.mark.parametrize(

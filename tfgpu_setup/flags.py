@@ -242,9 +242,23 @@ class OsAction(argparse.Action):
             raise argparse.ArgumentError(
                 self, f"invalid choice: {named!r} (choose from {', '.join(OS_CHOICES)})"
             )
+        glibc = distribution_glibc(named) if os in ("linux", "wsl2") else None
+        musl = names_musl(named)
+        earlier = getattr(namespace, self.dest, None)
+        if earlier is not None and earlier != os:
+            # WSL 2 and the Linux distribution running in it, in either order, are one system
+            if {earlier, os} != {"wsl2", "linux"}:
+                raise argparse.ArgumentError(
+                    self,
+                    f"given twice, as {earlier!r} and {named!r}: give one (a Linux distribution"
+                    " under WSL 2 goes with --os wsl2)",
+                )
+            os = "wsl2"
+            glibc = glibc or getattr(namespace, OS_GLIBC, None)
+            musl = musl or bool(getattr(namespace, OS_NAMES_MUSL, False))
         setattr(namespace, self.dest, os)
-        setattr(namespace, OS_NAMES_MUSL, names_musl(named))
-        setattr(namespace, OS_GLIBC, distribution_glibc(named) if os in ("linux", "wsl2") else None)
+        setattr(namespace, OS_NAMES_MUSL, musl)
+        setattr(namespace, OS_GLIBC, glibc)
 
 
 OS_NAMES_MUSL = "os_names_musl"

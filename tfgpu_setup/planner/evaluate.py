@@ -472,6 +472,40 @@ def major_only(installs: tuple[CudaInstall, ...] | tuple[CudnnInstall, ...]) -> 
     return versions[0]
 
 
+_DATA_CENTRE_BOARD = re.compile(
+    r"\bTesla\b|\b(?:[AH]800|A100|A30|A40|A10G?|A16|A2|H100|H200|GH200|B200|L4|L40S?|T4|V100"
+    r"|P100|P40|P4|K80|K40|M60|M40)\b",
+    re.IGNORECASE,
+)
+"""Data-centre boards, which Windows drivers run in TCC mode by default."""
+
+
+def _wddm_under_wsl(facts: Facts) -> list[Assumption]:
+    """Under WSL 2 a GPU is visible only in WDDM mode; data-centre boards start in TCC mode on
+    Windows (microsoft/WSL#9952: an H100), so that one runs in WDDM is assumed, to confirm."""
+    if not (facts.knows("os") and facts.platform.os == "wsl2" and facts.knows("gpus")):
+        return []
+    board = next((g.name for g in facts.gpus if _DATA_CENTRE_BOARD.search(g.name)), None)
+    if board is None:
+        return []
+    return [
+        Assumption(
+            "gpus",
+            f"the {board} in WDDM mode on Windows (WSL 2 sees no GPU in TCC mode, the default of"
+            " data-centre boards)",
+            "run 'nvidia-smi' in Windows: its TCC/WDDM column must say WDDM ('nvidia-smi -i N"
+            " -dm 0' as administrator switches it, where the board has that mode; then reboot)",
+        )
+    ]
+
+
+def _windows_cudnn_confirm(cudnn: str | None) -> str:
+    """Where to look for cuDNN on Windows, by the DLL of the major the release loads
+    (cudnn64_7.dll for 2.0 to 2.3, cudnn64_8.dll after)."""
+    major = cudnn.split(".")[0] if cudnn else "8"
+    return CONFIRM["cudnn_windows"].replace("cudnn64_8.dll", f"cudnn64_{major}.dll")
+
+
 def _branch_meets_floor(facts: Facts, floor: str) -> list[Assumption]:
     """A driver stated by its branch alone ('--driver 525') of the very branch the floor is in:
     its early releases are older than the floor (525.60.11 against 525.60.13), so meeting it
@@ -501,7 +535,11 @@ def _minor_not_stated(release: TfRelease, facts: Facts, key: str) -> list[Assump
         if built is None or major is None:
             continue
         what = "CUDA" if kind == "cuda" else "cuDNN"
-        confirm = CONFIRM["cudnn_windows" if kind == "cudnn" and key == "windows_x86_64" else kind]
+        confirm = (
+            _windows_cudnn_confirm(built)
+            if kind == "cudnn" and key == "windows_x86_64"
+            else CONFIRM[kind]
+        )
         assumed.append(
             Assumption(
                 kind,
@@ -632,6 +670,7 @@ def evaluate(
                     CONFIRM["driver_in_container" if in_container else "driver"],
                 )
             )
+        assumed += _wddm_under_wsl(facts)
         if not facts.knows("gpus"):
             kernels = ", ".join((*release.sass, *release.ptx))
             assumed.append(
@@ -664,7 +703,11 @@ def evaluate(
             and _newer_driver_drives(release, floor, gpus, facts, matrix)
         )
         if cuda_from == "system" and not (facts.knows("cuda") and facts.knows("cudnn")):
-            cudnn = CONFIRM["cudnn_windows" if key == "windows_x86_64" else "cudnn"]
+            cudnn = (
+                _windows_cudnn_confirm(release.cudnn)
+                if key == "windows_x86_64"
+                else CONFIRM["cudnn"]
+            )
             confirm = [CONFIRM["cuda"]] if not facts.knows("cuda") else []
             confirm += [cudnn] if not facts.knows("cudnn") else []
             assumed.append(

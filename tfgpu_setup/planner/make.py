@@ -105,6 +105,12 @@ def _legacy_route(matrix: Matrix, asked: Version, driver_cuda: str | None) -> st
     )
     if build is None:
         return ngc
+    if parsed(driver_cuda) < parsed(build.cuda):
+        return (
+            f"or update the driver to one for CUDA {build.cuda} or newer (this one runs CUDA"
+            f" {driver_cuda}), then install 'tensorflow-gpu~={asked}' in a Python 3.7 or older"
+            f" with a system CUDA {build.cuda} and cuDNN {build.cudnn}"
+        )
     return (
         f"or, on this driver (CUDA {driver_cuda}, too old for NGC's 1.15 containers), install"
         f" 'tensorflow-gpu~={asked}' in a Python 3.7 or older with a system CUDA {build.cuda} and"

@@ -28,6 +28,7 @@ from ..versions import LibraryKind, build_need, parsed, serves_build, xy
 from ..whatif import APPLE_SILICON_GPU
 from .context import Context
 from .driver_gpus import (
+    WINDOWS_BRANCH_SPAN,
     driver_branch,
     driver_gaps,
     dropped_by,
@@ -966,11 +967,21 @@ def _older_release_fix(ctx: Context, releases: list[TfRelease]) -> str:
             f" --tf {newest.version}' there."
         )
     releases = [r for r in releases if not glibc_needed(r)]
-    fits = next((r for r in releases if pythons is None or pythons & set(r.python)), None)
+    for_pythons = [r for r in releases if pythons is None or pythons & set(r.python)]
+    fits = next(iter(for_pythons), None)
+    nearest = _nearest_newer(ctx, for_pythons)
+    if fits is not None and nearest is not None and nearest is not fits:
+        # a release pinned for an application's sake: the next one keeps most of its API
+        # (sleap#454: 2.3 pinned for an RTX 3080, which 2.4 runs)
+        return (
+            f"TensorFlow {nearest.version} is the nearest release that supports this GPU"
+            f" ('tfgpu-setup plan --tf {xy(nearest.version)}'); the newest is {fits.version}."
+            + _on_this_driver(ctx, releases, nearest)
+        )
     if fits is not None:
         return (
             f"TensorFlow {fits.version} {_supports(ctx, fits)} this GPU: 'tfgpu-setup plan --tf "
-            f"{fits.version}'."
+            f"{fits.version}'." + _on_this_driver(ctx, releases, fits)
         )
     newest = releases[0]
     return (
@@ -978,6 +989,38 @@ def _older_release_fix(ctx: Context, releases: list[TfRelease]) -> str:
         f"{newest.python[0]} to {newest.python[-1]} (none of those is here): install one, then "
         f"'tfgpu-setup plan --tf {newest.version} --python {newest.python[-1]}'."
     )
+
+
+def _nearest_newer(ctx: Context, releases: list[TfRelease]) -> TfRelease | None:
+    """The oldest of these releases newer than the one asked for (--tf), where one was."""
+    if not ctx.request.tf or ctx.chosen is None:
+        return None
+    asked = parsed(ctx.chosen.release.version)
+    newer = [r for r in releases if parsed(r.version) > asked]
+    if not newer:
+        return None
+    # the newest patch of the nearest series (2.4.4, not 2.4.0)
+    series = xy(min(newer, key=lambda r: parsed(r.version)).version)
+    return max((r for r in newer if xy(r.version) == series), key=lambda r: parsed(r.version))
+
+
+def _on_this_driver(ctx: Context, releases: list[TfRelease], named: TfRelease) -> str:
+    """Where the known driver cannot run the release named, the newest of those releases it
+    runs as it is (a K80 on R410: 2.11 needs R450, 2.0 runs on CUDA 10.0)."""
+    if not ctx.facts.knows("driver") or not ctx.facts.driver.version:
+        return ""
+    named_runs = evaluate(named, ctx.facts, ctx.matrix, ctx.request.python)
+    if named_runs.driver_blocker is None:
+        return ""
+    for r in releases:
+        e = evaluate(r, ctx.facts, ctx.matrix, ctx.request.python)
+        if e.installable and not e.gpu_blockers:
+            return (
+                f" It needs a newer driver than {ctx.facts.driver.version}; on that driver as it"
+                f" is, TensorFlow {r.version} runs its GPU build ('tfgpu-setup plan --tf"
+                f" {xy(r.version)}')."
+            )
+    return f" It needs a newer driver than {ctx.facts.driver.version}."
 
 
 def _supports(ctx: Context, named: TfRelease) -> str:
@@ -1305,9 +1348,10 @@ def _release_for_this_python(ctx: Context) -> str:
         if newer
         else max(fitting, key=lambda r: parsed(r.version))
     )
+    cpu_only = "" if nearest.platforms[key].gpu else ", whose build here runs on the CPU only"
     return (
         f"; or keep Python {xy(python)}: TensorFlow {nearest.version} is the release nearest"
-        f" {asked} with wheels for it ('tfgpu-setup plan --tf {xy(nearest.version)}')"
+        f" {asked} with wheels for it{cpu_only} ('tfgpu-setup plan --tf {xy(nearest.version)}')"
     )
 
 
@@ -2339,7 +2383,8 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
     ends at R470, CUDA 11.4): then the driver stays and XLA's JIT is what to leave off."""
     # PTX of that CUDA loads on its own driver branch: minor-version compatibility stops short
     # of the PTX JIT, which is why XLA warns at all
-    own = query.min_driver_for_cuda(ctx.matrix, ptxas_cuda, is_windows_driver(ctx.facts))[1]
+    windows = is_windows_driver(ctx.facts)
+    own = query.min_driver_for_cuda(ctx.matrix, ptxas_cuda, windows)[1]
     branch = driver_branch(own)
     # (a GPU the installed driver already leaves out is lost whatever the update, where the
     # plan runs on another GPU it drives; where it drives none, the plan's driver advice takes
@@ -2356,18 +2401,20 @@ def _ptxas_driver_fix(ctx: Context, ptxas_cuda: str) -> str:
         for g in ctx.facts.gpus
         if branch is not None
         and g.index not in undriven
-        and (d := dropped_by(g, ctx.matrix, branch))
+        and (d := dropped_by(g, ctx.matrix, branch, windows))
     ]
     if not dropped:
         return f"Update the driver to one supporting CUDA {ptxas_cuda} or newer."
     arch, last = dropped[0]
     installed = driver_branch(ctx.facts.driver.version or "") if ctx.facts.knows("driver") else None
+    # (a Windows driver numbers its branch's releases past it: 472.12 is R470's)
+    past_last = last + (WINDOWS_BRANCH_SPAN if windows else 0)
     # (a driver older than the architecture's last branch can still move up to that branch)
     if installed is not None and installed < last:
         driver = (
             f"Update the driver to the R{last} branch, the last for {arch.name} GPUs: no driver"
         )
-    elif installed is not None and installed > last:
+    elif installed is not None and installed > past_last:
         driver = (
             f"Use the R{last} branch, the last for {arch.name} GPUs (this one drives none):"
             " no driver"
