@@ -869,6 +869,15 @@ WRITTEN = {
     "virtual-devices-uneven": "Device ordinals must be set for all virtual devices or none.",
     "and-cuda-pin-refused": "ERROR: No matching distribution found for"
     ' nvidia-cublas-cu12==12.3.4.1; extra == "and-cuda"',
+    "keras-newer-than-tensorflow": "AttributeError: module 'tensorflow.compat.v2' has no"
+    " attribute '__internal__'",
+    "pip-permission-denied-in-pips-traceback": '  File "/usr/lib/python2.7/dist-packages/pip/'
+    'basecommand.py", line 215, in main\nIOError: [Errno 13] Permission denied:'
+    " '/usr/local/lib/python2.7/dist-packages/six.py'",
+    "jax-no-gpu-found": "No GPU/TPU found, falling back to CPU. (Set TF_CPP_MIN_LOG_LEVEL=0 and"
+    " rerun for more info.)",
+    "device-factory-registered-twice": "F tensorflow/core/common_runtime/device_factory.cc:78]"
+    " Duplicate registration of device factory for type XLA_CPU with the same priority 50",
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",
