@@ -763,14 +763,22 @@ def _runs_on_this_driver(ctx: Context, chosen: Evaluation) -> str:
         key=lambda r: parsed(r.version),
         reverse=True,
     )
-    for r in older:
+    r = _first_that_runs(ctx, older)
+    if r is None:
+        return ""
+    return (
+        f"; or keep this driver: TensorFlow {r.version} is the newest whose GPU build it"
+        f" runs ('tfgpu-setup plan --tf {xy(r.version)}')."
+    )
+
+
+def _first_that_runs(ctx: Context, releases: list[TfRelease]) -> TfRelease | None:
+    """The first of these releases whose GPU build installs and runs here as things are."""
+    for r in releases:
         e = evaluate(r, ctx.facts, ctx.matrix, ctx.request.python)
         if e.installable and not e.gpu_blockers:
-            return (
-                f"; or keep this driver: TensorFlow {r.version} is the newest whose GPU build it"
-                f" runs ('tfgpu-setup plan --tf {xy(r.version)}')."
-            )
-    return ""
+            return r
+    return None
 
 
 def _last_branch(ctx: Context) -> str:
@@ -1012,15 +1020,13 @@ def _on_this_driver(ctx: Context, releases: list[TfRelease], named: TfRelease) -
     named_runs = evaluate(named, ctx.facts, ctx.matrix, ctx.request.python)
     if named_runs.driver_blocker is None:
         return ""
-    for r in releases:
-        e = evaluate(r, ctx.facts, ctx.matrix, ctx.request.python)
-        if e.installable and not e.gpu_blockers:
-            return (
-                f" It needs a newer driver than {ctx.facts.driver.version}; on that driver as it"
-                f" is, TensorFlow {r.version} runs its GPU build ('tfgpu-setup plan --tf"
-                f" {xy(r.version)}')."
-            )
-    return f" It needs a newer driver than {ctx.facts.driver.version}."
+    r = _first_that_runs(ctx, releases)
+    if r is None:
+        return f" It needs a newer driver than {ctx.facts.driver.version}."
+    return (
+        f" It needs a newer driver than {ctx.facts.driver.version}; on that driver as it is,"
+        f" TensorFlow {r.version} runs its GPU build ('tfgpu-setup plan --tf {xy(r.version)}')."
+    )
 
 
 def _supports(ctx: Context, named: TfRelease) -> str:
