@@ -37,11 +37,19 @@ CONDA_FORGE_CPU_BUILD_FIX = (
     " remove conda's TensorFlow and 'pip install \"tensorflow[and-cuda]\"' ('tfgpu-setup plan'"
     " picks the release)."
 )
-ANACONDA_CPU_BUILD_FIX = (
+_ANACONDA_GPU_BUILD = (
     "Anaconda's channel installed its CPU (MKL or Eigen) build: 'conda install tensorflow-gpu'"
     " puts in its GPU build with the cudatoolkit and cuDNN it needs (Anaconda's GPU builds end"
-    " at 2.4.1); for a newer release remove conda's TensorFlow and 'pip install"
-    " \"tensorflow[and-cuda]\"' ('tfgpu-setup plan' picks the release)."
+    " at 2.4.1); for a newer release "
+)
+ANACONDA_CPU_BUILD_FIX = (
+    _ANACONDA_GPU_BUILD + "remove conda's TensorFlow and 'pip install \"tensorflow[and-cuda]\"'"
+    " ('tfgpu-setup plan' picks the release)."
+)
+ANACONDA_WINDOWS_FIX = (
+    _ANACONDA_GPU_BUILD + "on native Windows remove conda's TensorFlow and install 2.10, the"
+    " last with GPU support there ('pip install tensorflow==2.10.1' with 'conda install"
+    " cudatoolkit=11.2 cudnn=8.1'), or use WSL2 and 'pip install \"tensorflow[and-cuda]\"'."
 )
 CONDA_FORGE_BUILDS = "https://github.com/conda-forge/blog/pull/52"
 ANACONDA_BUILDS = "https://anaconda.com/docs/tools/working-with-conda/applications/tensorflow"
@@ -53,10 +61,12 @@ its _tflow_select."""
 def _cpu_only_fix(facts: Facts, cpu_build_line: str) -> tuple[str, str]:
     """How to replace a CPU-only build, and the source: conda's own way for conda's builds."""
     conda = _CONDA_CPU_ROW.search(cpu_build_line)
+    windows = facts.knows("os") and facts.platform.os == "windows"
     if conda is not None:
         if conda["forge"]:
             return CONDA_FORGE_CPU_BUILD_FIX, CONDA_FORGE_BUILDS
-        return ANACONDA_CPU_BUILD_FIX, ANACONDA_BUILDS
+        # (on native Windows PyPI's [and-cuda] has no CUDA: 2.10 is the last GPU build there)
+        return (ANACONDA_WINDOWS_FIX if windows else ANACONDA_CPU_BUILD_FIX), ANACONDA_BUILDS
     if facts.knows("arch") and facts.platform.arch == "aarch64":
         return ARM_CPU_ONLY_FIX, TF_INSTALL
     return (

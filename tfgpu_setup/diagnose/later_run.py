@@ -130,6 +130,7 @@ def stops_tensorflow(match: LogMatch, text: str) -> bool:
     return match.signature.name not in ANY_MODULE or bool(_TENSORFLOWS_IMPORT.search(text))
 
 
+NO_MODULE = "no-module-tensorflow"
 EARLIER_RUN_USED_THE_GPU = (
     "an earlier run in the log used the GPU; this one, typed after it, could not import TensorFlow"
 )
@@ -153,7 +154,11 @@ def import_failed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> LogM
     """The first line stopping TensorFlow's import, after the last line that showed a GPU, in
     a command typed after that line."""
     after = after_the_last_gpu(matches)
-    stopper = next((m for m in after if stops_tensorflow(m, text)), None)
+    # (or the later command's Python has no TensorFlow at all: another interpreter than the
+    # one that used the GPU, a notebook's kernel: review 92)
+    stopper = next(
+        (m for m in after if stops_tensorflow(m, text) or m.signature.name == NO_MODULE), None
+    )
     if stopper is None:
         return None
     gpu_line = max(m.line_number for m in matches if m.signature.proves_gpu)

@@ -1069,7 +1069,13 @@ def _metal_route(ctx: Context) -> str:
     """Apple's plug-in for the release planned, or, where none supports it (a mismatched one
     stops 'import tensorflow' altogether: tensorflow#81987), the newest release one does."""
     planned = ctx.chosen.release if ctx.chosen else None
-    python = ctx.chosen.python.version if ctx.chosen and ctx.chosen.python else None
+    chosen_python = ctx.chosen.python if ctx.chosen else None
+    # (an assumed Python says nothing of the one that will install the plug-in)
+    python = (
+        chosen_python.version
+        if chosen_python is not None and not chosen_python.source.startswith("assumed")
+        else None
+    )
     plug_in = metal_plug_in(planned) if planned is not None else None
     if planned is None or plug_in:
         # the release Apple's table pairs with it: pip's newest may not load into this one
@@ -1082,9 +1088,12 @@ def _metal_route(ctx: Context) -> str:
                 " with the release a newer plug-in pairs with ('tfgpu-setup plan' without"
                 " --tf picks it)."
             )
+        wheels = PLUG_IN_PYTHONS.get(plug_in or "") if python is None else None
         return (
             "On Apple silicon, install Apple's plug-in into the same environment: 'pip install"
-            f" tensorflow-metal{pin}' (GPU through Metal, not CUDA)."
+            f" tensorflow-metal{pin}' (GPU through Metal, not CUDA"
+            + (f"; its wheels are for Python {'/'.join(wheels)}" if wheels else "")
+            + ")."
         )
     pythons = {xy(p.version) for p in ctx.facts.pythons} if ctx.facts.knows("pythons") else set()
     served = next(
