@@ -374,7 +374,11 @@ class _Context:
             defect = self._defect(variant.defect) if variant.defect else None
             if variant.defect and defect is None:
                 continue
-            if variant.with_signatures <= self.seen and not variant.unless_signatures & self.seen:
+            if (
+                variant.with_signatures <= self.seen
+                and (not variant.with_any_signature or variant.with_any_signature & self.seen)
+                and not variant.unless_signatures & self.seen
+            ):
                 chosen = (variant.finding_id, variant.title, variant.fix, variant.source)
                 severity = variant.severity or signature.severity
                 if defect is not None:

@@ -151,7 +151,7 @@ def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[F
     here = "linux" if facts.platform.os == "wsl2" else facts.platform.os
     for match, wheel, version, tags in _refused_tensorflow_wheels(matches):
         platforms = {t.platform for t in tags} - {"any"}
-        systems = {os_of_wheel_platform(p) for p in platforms}
+        systems = _systems(tags)
         if not platforms or here in systems:
             continue
         if None in systems:
@@ -182,6 +182,11 @@ def refused_for_another_os(facts: Facts, matches: Sequence[LogMatch]) -> tuple[F
     return _another_projects_wheel(matches, here)
 
 
+def _systems(tags: frozenset[Tag]) -> set[str | None]:
+    """The operating systems a wheel's platform tags name (None for a tag none knows)."""
+    return {os_of_wheel_platform(t.platform) for t in tags if t.platform != "any"}
+
+
 def _another_projects_wheel(matches: Sequence[LogMatch], here: str) -> tuple[Finding, ...]:
     """Another project's wheel for another system (tensorflow_fold's Linux wheel on a Mac,
     tensorflow/fold#25): its publisher has no file of that release for this one."""
@@ -193,7 +198,7 @@ def _another_projects_wheel(matches: Sequence[LogMatch], here: str) -> tuple[Fin
             name, version, _, tags = parse_wheel_filename(wheel)
         except InvalidWheelFilename:
             continue
-        systems = {os_of_wheel_platform(t.platform) for t in tags if t.platform != "any"}
+        systems = _systems(tags)
         if name in TENSORFLOW_DISTRIBUTIONS or not systems or None in systems or here in systems:
             continue
         built_for = " or ".join(sorted(_OS_NAMES[s] for s in systems if s))

@@ -30,14 +30,16 @@ JAX_CUDA_BUILD_FIX = (
     "Nothing to do for TensorFlow. For JAX on the GPU, install its CUDA build (pip install"
     " 'jax[cuda12]') in its own environment or beside a TensorFlow of the same CUDA major."
 )
-CUINIT_FAILURES = (
-    "cuinit-unknown",
-    "cuinit-driver-init",
-    "cuinit-no-device",
-    "cuinit-invalid-device",
-    "cuinit-system-not-ready",
-    "cuinit-stub-library",
-    "cuinit-driver-mismatch",
+CUINIT_FAILURES = frozenset(
+    {
+        "cuinit-unknown",
+        "cuinit-driver-init",
+        "cuinit-no-device",
+        "cuinit-invalid-device",
+        "cuinit-system-not-ready",
+        "cuinit-stub-library",
+        "cuinit-driver-mismatch",
+    }
 )
 """Signatures of cuInit failing: a CUDA build that could not start the driver."""
 BENIGN_LINES: tuple[Signature, ...] = (
@@ -382,7 +384,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix=JAX_CUDA_BUILD_FIX,
         source="https://github.com/hollowstrawberry/kohya-colab/issues/133",
         subject="jax",
-        variants=tuple(
+        variants=(
             Variant(
                 finding_id=BENIGN,
                 title=(
@@ -394,9 +396,8 @@ BENIGN_LINES: tuple[Signature, ...] = (
                     " names, and JAX (and TensorFlow) then find the GPU."
                 ),
                 source="https://github.com/gbionics/jaxsim/issues/50",
-                with_signatures=frozenset({cuinit}),
-            )
-            for cuinit in CUINIT_FAILURES
+                with_any_signature=CUINIT_FAILURES,
+            ),
         ),
     ),
     Signature(

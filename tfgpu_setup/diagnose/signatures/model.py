@@ -55,6 +55,9 @@ class Variant:
     in the fix and source are filled from that defect."""
     with_signatures: frozenset[str] = frozenset()
     """Applies when every one of these signatures also matched somewhere in the log."""
+    with_any_signature: frozenset[str] = frozenset()
+    """Applies when one of these signatures (where any are named) also matched: one of several
+    lines of the same meaning (cuInit's failures, each its own signature)."""
     unless_signatures: frozenset[str] = frozenset()
     """Does not apply when one of these matched: lines showing this reading wrong."""
     severity: Severity | None = None
