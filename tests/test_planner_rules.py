@@ -232,6 +232,18 @@ def test_a_driver_mismatch_inside_a_container_is_the_mismatch_not_the_container(
     absent(plan, "container-gpu-not-exposed")
 
 
+def test_a_driver_mismatch_under_wsl2_removes_the_linux_driver_inside_it(
+    matrix: Matrix,
+) -> None:
+    """WSL 2 has no NVIDIA kernel module: NVML's mismatch there is a Linux driver's libraries
+    installed inside WSL, and rebooting or reloading modules cannot help (NVIDIA's CUDA on WSL
+    guide: never install a Linux driver inside WSL 2)."""
+    f = facts(os="wsl2", driver=None, cuda=None, gpus=(), mismatch=True, kernel_module="560.94")
+    hit = only(plan_of(f, matrix), "driver-library-mismatch")
+    assert "inside WSL" in hit.fix and "wsl --shutdown" in hit.fix
+    assert "rmmod" not in hit.fix and "modprobe" not in hit.fix
+
+
 def test_a_wsl2_container_without_a_driver_is_the_container_not_windows(
     matrix: Matrix,
 ) -> None:

@@ -9,12 +9,14 @@ NGC image's banner saying it found no driver (it looks where WSL 2 puts none).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding, Severity, with_context
 from ..planner.driver_gpus import WSL_CUDA_BRANCH, driver_branch
+from ..planner.rules import LINUX_DRIVER_INSIDE_WSL_FIX
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -256,9 +258,13 @@ def driver_on_windows(findings: tuple[Finding, ...], facts: Facts) -> tuple[Find
         # the same missing libcuda read by another line: its Linux fix (the driver's user-space
         # part) is what WSL 2 must never get
         findings = tuple(f for f in findings if f.id != "no-nvidia-driver")
-    return with_context(
-        findings,
-        frozenset({"driver-too-old", "driver-library-mismatch"}),
-        f"os: wsl2 ({facts.platform.source})",
-        WINDOWS_DRIVER_FIX,
+    wsl2 = f"os: wsl2 ({facts.platform.source})"
+    findings = tuple(
+        dataclasses.replace(
+            f, evidence=(*f.evidence, wsl2), fix=LINUX_DRIVER_INSIDE_WSL_FIX, source=WSL_GUIDE
+        )
+        if f.id == "driver-library-mismatch"
+        else f
+        for f in findings
     )
+    return with_context(findings, frozenset({"driver-too-old"}), wsl2, WINDOWS_DRIVER_FIX)

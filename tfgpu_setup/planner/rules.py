@@ -320,6 +320,20 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
     ]
 
 
+LINUX_DRIVER_INSIDE_WSL_FIX = (
+    "WSL 2 has no NVIDIA kernel module to reboot into: the second version is a Linux NVIDIA"
+    " driver's libraries installed inside WSL (packages such as nvidia-utils-NNN,"
+    " libnvidia-compute-NNN, or CUDA's 'cuda' and 'cuda-drivers' metapackages), read before the"
+    " Windows driver's copies in /usr/lib/wsl/lib. Remove them ('dpkg -l | grep -i nvidia'"
+    " lists them; 'sudo apt purge' those, keeping cuda-toolkit-*), install CUDA inside WSL only"
+    " as 'cuda-toolkit-12-x' if at all, run 'wsl --shutdown' from Windows and reopen WSL; then"
+    " 'nvidia-smi' inside WSL reports the Windows driver. Update the driver on Windows, never"
+    " inside WSL."
+)
+"""NVIDIA's CUDA on WSL guide: the Windows driver is stubbed into WSL 2 as libcuda.so, and no
+Linux driver may be installed inside it."""
+
+
 @rule("driver-library-mismatch", DRIVER_GUIDE)
 def driver_library_mismatch(ctx: Context) -> list[Finding]:
     d = ctx.facts.driver
@@ -336,8 +350,10 @@ def driver_library_mismatch(ctx: Context) -> list[Finding]:
                 f"user-space library: {d.library_version or 'unknown'}",
                 *_driver_evidence(ctx.facts),
             ],
-            "Reboot; or, with no GPU process running, reload the module: 'sudo rmmod nvidia_uvm "
-            "nvidia_drm nvidia_modeset nvidia && sudo modprobe nvidia'.",
+            LINUX_DRIVER_INSIDE_WSL_FIX
+            if ctx.facts.knows("os") and ctx.facts.platform.os == "wsl2"
+            else "Reboot; or, with no GPU process running, reload the module: 'sudo rmmod "
+            "nvidia_uvm nvidia_drm nvidia_modeset nvidia && sudo modprobe nvidia'.",
         )
     ]
 
