@@ -998,3 +998,26 @@ def test_an_installed_release_without_a_wheel_for_the_stated_python_is_another_b
     judged = {x.id: x for x in judge_installed(facts(pythons=("3.13.1",)), matrix, "2.18", VENV)}
     hit = judged["python-unsupported"]
     assert hit.severity is W and "another build" in hit.title
+
+
+@pytest.mark.parametrize(
+    ("gpu", "driver", "finding_id", "open_named"),
+    [
+        (RTX5090, "560.35.03", "driver-too-old", True),
+        (RTX5090, None, "no-nvidia-driver", True),
+        (RTX3090, None, "no-nvidia-driver", False),
+    ],
+)
+def test_a_blackwell_driver_install_names_the_open_kernel_modules(
+    matrix: Matrix,
+    gpu: tuple[str, str | None, str | None],
+    driver: str | None,
+    finding_id: str,
+    open_named: bool,
+) -> None:
+    """NVIDIA drives Blackwell only with its open kernel modules: the proprietary package of
+    the same branch installs and refuses the GPU, so the driver fix names the open flavour;
+    an Ampere's fix does not."""
+    f = facts(driver=driver, cuda="12.6" if driver else None, gpus=(gpu,))
+    hit = only(plan_of(f, matrix), finding_id)
+    assert ("nvidia-driver-NNN-open" in hit.fix) is open_named

@@ -189,3 +189,30 @@ def _driver_gaps(facts: Facts, matrix: Matrix, windows: bool) -> tuple[DriverGap
                 )
             )
     return tuple(gaps)
+
+
+OPEN_MODULES_ONLY = frozenset({"Blackwell"})
+"""Architectures NVIDIA drives only with its open kernel modules (the driver installation
+guide: 'For cutting-edge platforms such as NVIDIA Grace Hopper or NVIDIA Blackwell, you must use
+the open-source GPU kernel modules'); Grace Hopper is told by its name (GH200), its Hopper GPU
+alone being driven by both flavours."""
+
+
+def open_modules_words(facts: Facts, matrix: Matrix) -> str:
+    """The sentence a Linux driver install adds for a GPU only the open kernel modules drive:
+    the proprietary package of the same branch installs and refuses it ('' for any other GPU,
+    and where the driver lives elsewhere: WSL 2's and a container's are the host's)."""
+    if not (facts.knows("os") and facts.platform.os == "linux") or facts.platform.wsl:
+        return ""
+    if facts.knows("container") and facts.platform.container:
+        return ""
+    for g in facts.gpus:
+        arch = query.arch_for_cc(matrix, g.compute_capability) if g.compute_capability else None
+        if (arch is not None and arch.name in OPEN_MODULES_ONLY) or "GH200" in g.name.upper():
+            return (
+                f" The {g.name} runs only on NVIDIA's open kernel modules: install the open"
+                " flavour ('nvidia-driver-NNN-open' on Ubuntu, 'nvidia-open' from NVIDIA's"
+                " repository, 'MIT/GPL' in the .run installer); the proprietary module of the"
+                " same branch refuses it."
+            )
+    return ""

@@ -35,6 +35,7 @@ from .driver_gpus import (
     first_driver_past,
     last_branch_of,
     last_branch_words,
+    open_modules_words,
     predates_wsl_cuda,
 )
 from .evaluate import (
@@ -312,7 +313,7 @@ def no_nvidia_driver(ctx: Context) -> list[Finding]:
             [*_driver_evidence(f), *([f"GPUs: {seen}"] if named else [])],
             f"Install the NVIDIA driver{need} {how}"
             + (
-                ""
+                open_modules_words(f, ctx.matrix)
                 if named
                 else " If this machine has no NVIDIA GPU, TensorFlow can only use the CPU."
             ),
@@ -540,7 +541,8 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
                 f"The NVIDIA driver predates the {names} and does not drive "
                 + ("it" if len(gaps) == 1 else "them"),
                 [g.reason for g in gaps],
-                f"Install {to_install}{where_the_driver_goes(ctx.facts)}.",
+                f"Install {to_install}{where_the_driver_goes(ctx.facts)}."
+                + open_modules_words(ctx.facts, ctx.matrix),
                 gaps[0].source,
             )
         ]
