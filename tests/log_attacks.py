@@ -223,6 +223,7 @@ WRITTEN = {
     "protobuf-older-than-generated-code": "ImportError: cannot import name 'runtime_version' from"
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
+    "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
     "keras-2-internals-under-keras-3": "ModuleNotFoundError: No module named 'keras.src.engine'",
     "keras-2-layer-under-keras-3": "ValueError: Only instances of `keras.Layer` can be added to a"
     " Sequential model. Received: <tensorflow_hub.keras_layer.KerasLayer object at 0x28ac6d4d0>",

@@ -1125,11 +1125,18 @@ _FAILURE_WORDS = re.compile(
 """Words of failure, in a line no signature read: a failure this doctor does not know."""
 _GPU_STACK = re.compile(
     r"nvidia|\bnvml|nouveau|\bcuda|\bcudnn|libcu|\bgpu\b|\bdriver\b|kernel module|tensorflow"
-    r"|\bdxg|\bpip\b|ERROR: ",
+    r"|\bdxg|\bpip\b",
     re.IGNORECASE,
 )
 """What a failure line must name to be the GPU stack's or an install's: a desktop's own noise
 ('Failed to load module \"canberra-gtk-module\"') is not."""
+_INSTALLER_ERROR = re.compile(r"^[ \t]*ERROR: ")
+"""pip's own marker, in its case at the start of a line (any program prints 'error: ')."""
+_DESKTOP_GRAPHICS = re.compile(
+    r"\blibGL error\b|MESA-LOADER|\blibEGL\b|\bGLX\b|\bqt\.qpa\b|\bXlib\b|\bGtk-"
+)
+"""The desktop's graphics stack (Mesa's loader, EGL, GLX, Qt's platform plugins): its 'failed to
+load driver: swrast' is a plotting or GUI library's, not the GPU stack TensorFlow uses."""
 UNREAD_FAILURE_CHARS = 2_000_000
 
 
@@ -1138,7 +1145,9 @@ def _unread_failure(log: str, matches: tuple[LogMatch, ...]) -> str:
     for found in _FAILURE_WORDS.finditer(log, 0, UNREAD_FAILURE_CHARS):
         end = log.find("\n", found.start())
         line = log[found.start() : len(log) if end == -1 else end].strip()
-        if line not in read and _GPU_STACK.search(line):
+        if line in read or _DESKTOP_GRAPHICS.search(line):
+            continue
+        if _GPU_STACK.search(line) or _INSTALLER_ERROR.match(line):
             return line[:160]
     return ""
 

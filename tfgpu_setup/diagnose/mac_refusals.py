@@ -324,6 +324,8 @@ _TENSORFLOW_DEPS_MISSING = re.compile(
     r"[ \t]*-[ \t]*(?:apple::)?tensorflow-deps\b[^\n]{0,80}"
 )
 _INTEL_CONDA_CHANNEL = re.compile(r"/osx-64\b")
+_OTHER_OS_CHANNEL = re.compile(r"/((?:linux|win)-(?:64|32|aarch64|ppc64le|arm64|s390x))\b")
+"""A channel subdirectory of a conda that is not a Mac's."""
 APPLE_PLUGIN_PAGE = "https://developer.apple.com/metal/tensorflow-plugin/"
 
 
@@ -332,13 +334,33 @@ def apple_conda_package_missing(facts: Facts, text: str) -> list[Finding]:
     which its apple channel has for Apple silicon (osx-arm64) only: an osx-64 channel list is
     an Intel conda, under Rosetta on an M1 (mlep#70); without it, most often the apple channel
     was not asked for (t81#116)."""
-    if facts.knows("os") and facts.platform.os != "macos":
-        return []
     missing = _TENSORFLOW_DEPS_MISSING.search(text, 0, CONDA_TEXT_CHARS)
     if missing is None:
         return []
     evidence = (quoted(missing.group(0).splitlines()[-1]),)
-    intel = _INTEL_CONDA_CHANNEL.search(text, missing.end(), missing.end() + CONDA_TEXT_CHARS)
+    channels = text[missing.end() : missing.end() + CONDA_TEXT_CHARS]
+    other_os = _OTHER_OS_CHANNEL.search(channels)
+    if other_os is not None or (facts.knows("os") and facts.platform.os != "macos"):
+        seen = (
+            f"conda's channels are its {other_os.group(1)} subdirectories"
+            if other_os is not None
+            else f"os: {facts.platform.os} ({facts.platform.source})"
+        )
+        return [
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                "tensorflow-deps is Apple's conda package for macOS on Apple silicon only; this"
+                " conda is not a Mac's, so no channel or Python has it",
+                (*evidence, seen),
+                "Leave tensorflow-deps (and tensorflow-macos, tensorflow-metal) out: on Linux"
+                " and WSL 2 'pip install \"tensorflow[and-cuda]\"' in the environment; on"
+                " native Windows TensorFlow 2.10 is the last GPU build ('tfgpu-setup plan'"
+                " picks the release for this machine).",
+                APPLE_PLUGIN_PAGE,
+            )
+        ]
+    intel = _INTEL_CONDA_CHANNEL.search(channels)
     if intel is not None:
         return [
             Finding(

@@ -56,6 +56,9 @@ REAL_NEAR_NAMES = frozenset(
 """Packages of the family a misspelling must not be confused with (pip's normalised names)."""
 _REFUSED = re.compile(
     r"No matching distribution found for (?P<pip>[A-Za-z][\w.-]{1,60})"
+    # pip's first line, pasted alone, where the index has no version at all
+    r"|Could not find a version that satisfies the requirement (?P<pipfirst>[A-Za-z][\w.-]{1,60})"
+    r"[^\n]{0,80}\(from versions: none\)"
     r"|Because (?P<uv>[A-Za-z][\w.-]{1,60}) was not found in the package registry"
     # Poetry's and libmamba's words for a name no index or channel has
     r"|Could not find a matching version of package (?P<poetry>[A-Za-z][\w.-]{1,60})"
@@ -65,7 +68,7 @@ _REFUSED = re.compile(
     r"|^[ \t]+- (?P<conda>[A-Za-z][\w.-]{1,60})(?:[=<>!~ ][^\n]{0,60})?[ \t]*$",
     re.MULTILINE,
 )
-_REFUSERS = ("pip", "uv", "poetry", "mamba", "solver", "conda")
+_REFUSERS = ("pip", "pipfirst", "uv", "poetry", "mamba", "solver", "conda")
 """The groups of _REFUSED: whose words named the package."""
 _CONDA_REFUSAL = re.compile(r"PackagesNotFoundError|PackageNotFoundError|ResolvePackageNotFound")
 SOURCE = "https://pypi.org/project/tensorflow/"
@@ -79,11 +82,9 @@ def misspelled_tensorflow(text: str) -> list[Finding]:
     for refused in _REFUSED.finditer(text):
         if refused["conda"] and (conda is None or refused.start() < conda.start()):
             continue
-        name = next(
-            refused[k] for k in ("pip", "uv", "poetry", "mamba", "solver", "conda") if refused[k]
-        )
+        name = next(refused[k] for k in _REFUSERS if refused[k])
         asked = name.lower().replace("_", "-")
-        if asked in REAL_NEAR_NAMES:
+        if asked in REAL_NEAR_NAMES or _versions_listed(text, name):
             continue
         meant = next((n for n in TENSORFLOW_NAMES if _misspelling_of(asked, n)), None)
         if meant is None:
@@ -101,6 +102,17 @@ def misspelled_tensorflow(text: str) -> list[Finding]:
             )
         ]
     return []
+
+
+def _versions_listed(text: str, name: str) -> bool:
+    """pip listed versions of the name: the package exists (tensorflowcv), whatever it is
+    near; only '(from versions: none)' leaves a misspelling possible."""
+    listed = re.compile(
+        rf"satisfies the requirement {re.escape(name)}(?![\w.-])[^\n]{{0,80}}"
+        r"\(from versions: (?!none\))\S",
+        re.IGNORECASE,
+    )
+    return listed.search(text) is not None
 
 
 def _misspelling_of(asked: str, name: str) -> bool:

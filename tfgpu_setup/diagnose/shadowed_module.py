@@ -16,6 +16,7 @@ starts (tensorflow-estimator of another release, which reaches for tf.compat) br
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 from ..findings import Finding, Severity
@@ -148,13 +149,30 @@ def _rename_your(module: str) -> str:
     )
 
 
+IMPORTED_BY_THE_STACK = frozenset(
+    {
+        *sys.stdlib_module_names,
+        *("keras", "tf_keras", "numpy", "google", "absl", "six", "wrapt", "h5py", "gast"),
+        *("opt_einsum", "ml_dtypes", "typing_extensions", "termcolor", "astunparse"),
+        *("flatbuffers", "grpc", "tensorboard", "packaging", "requests", "optree", "rich"),
+        *("namex", "tree", "scipy", "pandas", "matplotlib", "PIL", "cv2", "sklearn", "jax"),
+        *("setuptools", "pkg_resources", "certifi", "urllib3", "charset_normalizer", "idna"),
+    }
+)
+"""Modules a TensorFlow program imports through installed packages: Python's own library and
+TensorFlow's and Keras's dependencies. A user's file of another name half-imported is a circular
+import among the user's own modules, not a package shadowed."""
+
+
 def _a_dependency_shadowed(text: str) -> list[Finding]:
     """A user's file named like a package TensorFlow imports (keras.py, numpy.py), which
     Python half-imported in its place: its path, outside installed packages, ends in that
     module's name."""
     for found in _PARTIAL_DEPENDENCY.finditer(text):
         module, path = found["module"], found["path"]
-        if module == "tensorflow" or _INSTALLED.search(path):
+        if module == "tensorflow" or module not in IMPORTED_BY_THE_STACK:
+            continue
+        if _INSTALLED.search(path):
             continue
         if re.split(r"[/\\]", path)[-1] not in (f"{module}.py", "__init__.py"):
             continue

@@ -405,7 +405,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"module '?tensorflow'? has no attribute '(?P<name>Session|InteractiveSession"
             r"|ConfigProto|GPUOptions|placeholder|get_default_graph|global_variables_initializer"
-            r"|reset_default_graph|set_random_seed|variable_scope|get_variable|contrib"
+            r"|reset_default_graph|set_random_seed|variable_scope|get_variable"
             r"|to_float|log)'"
         ),
         finding_id="dependency-version-mismatch",
@@ -415,6 +415,27 @@ INSTALL: tuple[Signature, ...] = (
             " tf.compat.v1.{name}"
         ),
         fix="Use TensorFlow 2's form (tf.compat.v1.{name}" + TF1_CODE_FIX_TAIL,
+        source="https://www.tensorflow.org/guide/migrate",
+        variants=(TF1_NAME_UNDER_TF1,),
+    ),
+    Signature(
+        # tf.contrib is the one 1.x namespace TensorFlow 2 dropped outright (not kept under
+        # tf.compat.v1): its parts moved to tf-slim, TensorFlow Addons and Keras, or nowhere
+        name="tf-contrib-under-tf2",
+        needles=("has no attribute",),
+        pattern=compiled(r"module '?tensorflow'? has no attribute '(?P<name>contrib)'"),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Code written for TensorFlow 1.x uses tf.contrib, which TensorFlow 2 removed"
+            " (tf.compat.v1 has no contrib either)"
+        ),
+        fix=(
+            "Run the code with TensorFlow 1.15 (Python 3.7 or older; its GPU build needs CUDA"
+            " 10.0 and cuDNN 7), or port what it uses from tf.contrib: tf.contrib.slim is the"
+            " tf-slim package, most layers, losses and optimizers are in tf.keras or TensorFlow"
+            " Addons."
+        ),
         source="https://www.tensorflow.org/guide/migrate",
         variants=(TF1_NAME_UNDER_TF1,),
     ),
