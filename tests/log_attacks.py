@@ -224,6 +224,10 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "foreign-cuda-context": "2018-01-06 14:45:50.641211: F"
+    " tensorflow/stream_executor/cuda/cuda_driver.cc:232] current context was not created by the"
+    " StreamExecutor cuda_driver API: 0x7fe122002400; a CUDA runtime call was likely performed"
+    " without using a StreamExecutor context",
     "keras-2-internals-under-keras-3": "ModuleNotFoundError: No module named 'keras.src.engine'",
     "keras-2-layer-under-keras-3": "ValueError: Only instances of `keras.Layer` can be added to a"
     " Sequential model. Received: <tensorflow_hub.keras_layer.KerasLayer object at 0x28ac6d4d0>",

@@ -128,3 +128,132 @@ def test_tf_contrib_under_tensorflow_2_is_removed_not_kept_under_compat(
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "dependency-version-mismatch"
     assert "tf.compat.v1.contrib" not in first["fix"] and "tf-slim" in first["fix"]
+
+
+def test_cudnns_generic_pointer_gives_way_to_the_reason_printed_above_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'DNN library initialization failed. Look at the errors above': the line above says the
+    GPU has no kernel image in this build, which is the cause, not cuDNN's version."""
+    log = (
+        "I0000 00:00:1748019631.224570   14877 gpu_device.cc:2019] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 13511 MB memory:  -> device: 0,"
+        " name: NVIDIA GeForce RTX 5070 Ti, pci bus id: 0000:01:00.0, compute capability: 12.0\n"
+        "E0000 00:00:1748019636.811307   14961 cuda_dnn.cc:529] There was an error before"
+        " creating cudnn handle (209): cudaErrorNoKernelImageForDevice : no kernel image is"
+        " available for execution on the device\n"
+        "2025-05-23 19:00:36.823010: W tensorflow/core/framework/op_kernel.cc:1857]"
+        " OP_REQUIRES failed at conv_ops_impl.h:1204 : FAILED_PRECONDITION: DNN library"
+        " initialization failed. Look at the errors above for more details.\n"
+    )
+    first = run(tmp_path, capsys, log, "--tf", "2.19.0", "--os", "linux")["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+
+
+@pytest.mark.parametrize(
+    ("line", "title_word"),
+    [
+        (
+            "ERROR: Could not install packages due to an OSError: [WinError 5] Zugriff"
+            " verweigert: 'C:\\\\Program Files\\\\Python310\\\\Lib\\\\site-packages\\\\numpy\\\\"
+            "core\\\\_multiarray_umath.cp310-win_amd64.pyd'",
+            "no right to write",
+        ),
+        (
+            "ERROR: Could not install packages due to an OSError: [Errno 28] 设备上没有空间",
+            "disk filled up",
+        ),
+    ],
+)
+def test_pips_install_failures_are_read_by_the_error_number_in_any_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, title_word: str
+) -> None:
+    """The OS words the error in the machine's language; pip's frame and the number say it."""
+    log = "$ pip install tensorflow\nCollecting tensorflow\n" + line + "\n"
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and title_word in first["title"]
+
+
+def test_a_1x_gpu_build_failing_to_load_beside_no_cuda_names_the_cuda_it_needs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow-gpu 1.13 links CUDA 10.0's DLLs: its DLL load failing with no CUDA installed
+    is that CUDA missing, named by version."""
+    log = (
+        'C:\\Users\\sato>python -c "import tensorflow"\n'
+        "ImportError: DLL load failed: 指定されたモジュールが見つかりません。\n"
+        "Failed to load the native TensorFlow runtime.\n"
+    )
+    first = run(
+        tmp_path, capsys, log, "--os", "windows", "--tf", "1.13.1", "--cuda-toolkit", "none"
+    )["findings"][0]
+    assert first["id"] == "cuda-libs-not-found" and first["severity"] == "error"
+    assert "CUDA 10.0" in first["title"]
+
+
+def test_a_cuda_context_made_by_another_library_first_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "2018-01-06 14:45:50.641211: F tensorflow/stream_executor/cuda/cuda_driver.cc:232]"
+        " current context was not created by the StreamExecutor cuda_driver API:"
+        " 0x7fe122002400; a CUDA runtime call was likely performed without using a"
+        " StreamExecutor context\n"
+    )
+    document = run(tmp_path, capsys, log)
+    first = document["findings"][0]
+    assert first["id"] == "gpu-kernel-failed" and "Another CUDA user" in first["title"]
+    assert document["exit"] == 12
+
+
+def test_the_shells_abort_line_does_not_lower_a_fatal_records_exit_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's fatal record aborts the process: 'Aborted (core dumped)' pasted below it
+    is the same crash, exit 12 with or without it."""
+    log = (
+        "2019-05-15 07:00:34.445685: E tensorflow/stream_executor/cuda/cuda_event.cc:48] Error"
+        " polling for event status: failed to query event: CUDA_ERROR_LAUNCH_FAILED:"
+        " unspecified launch failure\n"
+        "2019-05-15 07:00:34.445785: F tensorflow/core/common_runtime/gpu/gpu_event_mgr.cc:274]"
+        " Unexpected Event status: 1\n"
+    )
+    codes = {
+        run(tmp_path, capsys, log + tail, "--os", "linux")["exit"]
+        for tail in ("", "Aborted (core dumped)\n")
+    }
+    assert codes == {12}
+
+
+def test_a_users_keras_py_is_named_when_keras_is_not_a_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "(venv) lena@ws:~/proj$ python keras.py\n"
+        "2023-05-11 10:02:11.431920: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
+        " TensorFlow binary is optimized to use available CPU instructions in"
+        " performance-critical operations.\n"
+        "Traceback (most recent call last):\n"
+        '  File "/home/lena/proj/keras.py", line 2, in <module>\n'
+        "    from keras.models import Sequential\n"
+        "ModuleNotFoundError: No module named 'keras.models'; 'keras' is not a package\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "wrong-python-environment"
+    assert "/home/lena/proj/keras.py" in first["title"] and "Rename" in first["fix"]
+
+
+def test_a_paste_ending_in_an_error_is_not_called_only_harmless_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "2023-05-11 10:02:11.431920: I tensorflow/core/platform/cpu_feature_guard.cc:182] This"
+        " TensorFlow binary is optimized to use available CPU instructions in"
+        " performance-critical operations.\n"
+        "Traceback (most recent call last):\n"
+        '  File "/home/u/train.py", line 9, in <module>\n'
+        "    model.fit(x, y)\n"
+        "ValueError: Input 0 of layer dense is incompatible with the layer\n"
+    )
+    verdict = run(tmp_path, capsys, log)["verdict"]
+    assert "only lines TensorFlow prints" not in verdict and "ValueError" in verdict

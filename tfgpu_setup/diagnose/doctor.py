@@ -450,7 +450,13 @@ def diagnose(
         gpu_at_work=gpu_seen,
     )
     legacy = (
-        legacy_findings(known, matrix, release, log_facts.runtimes_opened)
+        legacy_findings(
+            known,
+            matrix,
+            release,
+            log_facts.runtimes_opened,
+            libraries_failed=any(f.id in LIBRARY_FAILURE_IDS for f in log_findings),
+        )
         if stated and entry is None and release is not None
         else ()
     )
@@ -1011,7 +1017,13 @@ def diagnose(
             " runtime or, before 2.1, a CUDA or cuDNN DLL of another version than the build's,"
             " and a NumPy this TensorFlow was not built for."
         )
-    elif matches and all(m.signature.name in IMPORT_NOISE for m in matches) and not listed_no_gpu:
+    elif (
+        matches
+        and all(m.signature.name in IMPORT_NOISE for m in matches)
+        and not listed_no_gpu
+        # (a paste ending in an error is not only harmless lines: the next branch quotes it)
+        and not last_failure(log or "")[1]
+    ):
         verdict = (
             "The log shows only lines TensorFlow prints whether or not it uses a GPU: they are"
             " harmless, and they do not say whether this TensorFlow found one. Ask it:"
@@ -1281,6 +1293,8 @@ def _most_likely(
     )
 
 
+LIBRARY_FAILURE_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
+"""A CUDA library (or the DLLs a Windows build links) failing to load, in the log's words."""
 CONDA_PAIR_PLACEHOLDER = "cudatoolkit=X.Y cudnn=X.Y"
 """The conda install a library fix names before the release it was built for is known."""
 VERSION_IDS = frozenset(

@@ -17,16 +17,23 @@ from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
 from ..planner.rules import behind_a_gpu_without_kernels, built_with_other
 from ..versions import LibraryKind, parsed, serves_build
+from .sources import TF_TESTED
 from .wanted import Wanted
 
 
 def legacy_findings(
-    facts: Facts, matrix: Matrix, version: str, runtimes_opened: Sequence[Wanted] = ()
+    facts: Facts,
+    matrix: Matrix,
+    version: str,
+    runtimes_opened: Sequence[Wanted] = (),
+    libraries_failed: bool = False,
 ) -> tuple[Finding, ...]:
     """runtimes_opened: the CUDA runtimes the log shows TensorFlow opened. One of another major
     than the release's tested build says it is another build of it (NVIDIA's nvidia-tensorflow
     1.15 loads CUDA 11 or 12, NVIDIA/tensorflow#83; a community or source build), whose needs
-    the table does not know."""
+    the table does not know. libraries_failed: the log shows a CUDA library (or, on Windows,
+    the DLLs TensorFlow's module links) failing to load: a GPU build, so a CUDA or cuDNN known
+    absent is why."""
     build = query.legacy_build(matrix, version)
     if build is None or (facts.knows("os") and facts.platform.os == "macos"):
         # PyPI's macOS builds have had no CUDA since 1.2: a CUDA one there is a community or
@@ -34,7 +41,8 @@ def legacy_findings(
         return ()
     if any(str(w.major) != build.cuda.split(".")[0] for w in runtimes_opened):
         return ()
-    return _judged(facts, matrix, build, version)
+    absent = _absent(facts, build, version) if libraries_failed else ()
+    return (*absent, *_judged(facts, matrix, build, version))
 
 
 def _judged(facts: Facts, matrix: Matrix, build: LegacyBuild, version: str) -> tuple[Finding, ...]:
@@ -96,6 +104,37 @@ def _mismatch(
     if not found or any(serves_build(built, v, kind) for v in found):
         return ()
     return (built_with_other(version, kind, built, found, f" ({build.source_of(kind)})"),)
+
+
+def _absent(facts: Facts, build: LegacyBuild, version: str) -> tuple[Finding, ...]:
+    """The CUDA (else the cuDNN) the release loads from the system, known not installed."""
+    kinds: tuple[tuple[LibraryKind, str, str], ...] = (
+        ("cuda", "CUDA", "cuda-libs-not-found"),
+        ("cudnn", "cuDNN", "cudnn-not-found"),
+    )
+    for kind, what, finding_id in kinds:
+        if not facts.knows(kind) or facts.installs(kind):
+            continue
+        return (
+            Finding(
+                finding_id,
+                Severity.ERROR,
+                f"TensorFlow {version} loads CUDA {build.cuda} and cuDNN {build.cudnn} from the"
+                f" system, and no {what} is installed",
+                (
+                    f"TensorFlow {version}: CUDA {build.cuda}, cuDNN {build.cudnn}"
+                    f" ({build.source_of('cuda')})",
+                    f"{what}: none installed (stated or probed)",
+                ),
+                f"Install CUDA {build.cuda} and cuDNN {build.cudnn} (the release loads those"
+                " versions by name; before 1.13 the exact cuDNN minor) and put their library"
+                " folders on the loader path (Windows: CUDA's bin and cuDNN's bin on PATH; Linux:"
+                " LD_LIBRARY_PATH), or use a TensorFlow 2 release ('tfgpu-setup plan' picks one;"
+                " 1.x code runs there through tf.compat.v1).",
+                TF_TESTED,
+            ),
+        )
+    return ()
 
 
 def _driver_too_old(

@@ -1395,6 +1395,11 @@ SIGSEGV (Address boundary error)'), which name the signal in words of their own,
 runners' notices of a crashed process: not SIGKILL (137), the OOM killer's."""
 
 
+FATAL_RECORD_TEXT = (
+    r"^(?:[^\n]{0,40}?: )?F(?:\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ | )[\w/\\:.-]{1,300}"
+    r"\.(?:cc|h):\d{1,6}\] [^\n]{0,300}"
+)
+"""TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...')."""
 _FAILURE_LINE = re.compile(
     # a Python exception, named as classes are (IPython's header puts 'Traceback' after it)
     r"^(?P<exception>[ \t>*]*(?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}(?:Error|Exception)\b"
@@ -1411,9 +1416,7 @@ _FAILURE_LINE = re.compile(
     # a CHECK that failed, whose record a paste may have lost the 'F' of
     # (a Windows build's path: 'F c:\tf_jenkins\...\cuda_driver.cc:405]', tensorflow#6933)
     # (and from a header, '.\tensorflow/core/kernels/random_op_gpu.h:232]', tensorflow#42055)
-    r"|^(?:[^\n]{0,40}?: )?F(?:\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ | )[\w/\\:.-]{1,300}"
-    r"\.(?:cc|h):\d{1,6}\] [^\n]{0,300}"
-    r"|^[^\n]{0,300}?\.cc:\d{1,6}\] Check failed: [^\n]{0,300})"
+    r"|" + FATAL_RECORD_TEXT + r"|^[^\n]{0,300}?\.cc:\d{1,6}\] Check failed: [^\n]{0,300})"
     # an installer that could not resolve what was asked (pip, Poetry, conda and mamba)
     r"|(?P<installer>\bResolutionImpossible\b[^\n]{0,200}|\bversion solving failed\b[^\n]{0,200}"
     r"|\bCould not solve for environment specs\b|\bUnsatisfiableError\b[^\n]{0,200})"
@@ -1482,6 +1485,14 @@ platform.linux_distribution under Python 3.8 always fail there (tensorflow#53229
 machine."""
 
 
+_SHELLS_CRASH_LINE = re.compile(
+    r"[ \t]*(?:Segmentation fault|Aborted|Bus error)(?: \(core dumped\))?[ \t]*$"
+)
+_FATAL_RECORD = re.compile(FATAL_RECORD_TEXT, re.MULTILINE)
+SHELL_CRASH_LOOKBACK = 2_000
+"""How far above the shell's crash line TensorFlow's fatal record is looked for."""
+
+
 def last_failure(text: str) -> tuple[str, str]:
     """The last failure the log shows that no signature need name, as (kind, line): a Python
     exception ('ImportError: ...', however long its line, or a bare 'MemoryError'), a crash
@@ -1494,6 +1505,13 @@ def last_failure(text: str) -> tuple[str, str]:
     if last is None:
         return "", ""
     kind = last.lastgroup or ""
+    if kind == "crash" and _SHELLS_CRASH_LINE.match(last.group(0)):
+        # the shell's word for the abort TensorFlow's own fatal record just caused: the record
+        # says what ended the run, whether or not the shell's line was pasted below it
+        before = text[max(0, last.start() - SHELL_CRASH_LOOKBACK) : last.start()]
+        records = _FATAL_RECORD.findall(before)
+        if records:
+            return kind, records[-1].strip(" \t>*")[:300]
     return kind, last.group(0).strip(" \t>*")[:300]
 
 

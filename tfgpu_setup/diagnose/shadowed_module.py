@@ -164,10 +164,45 @@ TensorFlow's and Keras's dependencies. A user's file of another name half-import
 import among the user's own modules, not a package shadowed."""
 
 
+_NOT_A_PACKAGE = re.compile(
+    r"No module named '(?P<module>\w{1,60})\.[\w.]{1,120}'; '(?P=module)' is not a package"
+)
+"""Python importing a submodule of a plain module: a file named like the package (keras.py)
+was found first."""
+
+
+def _not_a_package(text: str) -> list[Finding]:
+    """'No module named 'keras.models'; 'keras' is not a package': a user's keras.py (often the
+    script itself, so named) stands where the package should; its frame names it."""
+    for found in _NOT_A_PACKAGE.finditer(text):
+        module = found["module"]
+        if module == "tensorflow" or module not in IMPORTED_BY_THE_STACK:
+            continue
+        frame = re.search(
+            rf'File "(?P<path>[^"\n]{{0,300}}[/\\]{module}\.py)"', text[: found.start()]
+        )
+        path = frame["path"] if frame and not _INSTALLED.search(frame["path"]) else None
+        return [
+            Finding(
+                "wrong-python-environment",
+                Severity.ERROR,
+                f"Python imported {path or f'a file named {module}.py'}, a file of yours, as"
+                f" the package '{module}' (it is named like it), so the package's submodules"
+                " cannot be found",
+                (quoted(found.group(0)), *((f"file: {path}",) if path else ())),
+                _rename_your(module),
+                SOURCE,
+            )
+        ]
+    return []
+
+
 def _a_dependency_shadowed(text: str) -> list[Finding]:
     """A user's file named like a package TensorFlow imports (keras.py, numpy.py), which
     Python half-imported in its place: its path, outside installed packages, ends in that
     module's name."""
+    if named_like := _not_a_package(text):
+        return named_like
     for found in _PARTIAL_DEPENDENCY.finditer(text):
         module, path = found["module"], found["path"]
         if module == "tensorflow" or module not in IMPORTED_BY_THE_STACK:

@@ -2914,14 +2914,13 @@ INSTALL: tuple[Signature, ...] = (
         # NVIDIA wheels of [and-cuda] are several GB unpacked, staged in the temporary folder
         # and pip's cache first. Nothing was installed.
         name="install-disk-full",
-        needles=("No space left on device", "There is not enough space on the disk"),
+        # (the number, not the words: the OS words it in the machine's language, '[Errno 28]
+        # 设备上没有空间'; Windows' ERROR_DISK_FULL is 112)
+        needles=("Errno 28", "WinError 112"),
         pattern=compiled(
-            r"Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 28\]"
-            r" No space left on device"
-            r"|\[Errno 28\] No space left on device[^\n]{0,300}"
-            r"(?:[/\\]pip-|site-packages)"
-            r"|Could not install packages due to an (?:EnvironmentError|OSError): \[Errno 28\]"
-            r" There is not enough space on the disk"
+            r"Could not install packages due to an (?:EnvironmentError|OSError):"
+            r" \[(?:Errno 28|WinError 112)\]"
+            r"|\[Errno 28\] [^\n]{0,300}?(?:[/\\]pip-|site-packages)"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
@@ -2988,11 +2987,11 @@ INSTALL: tuple[Signature, ...] = (
         # pip refused by the file system's rights: a system Python's site-packages, or a
         # folder another user (root, through an earlier 'sudo pip') owns. Nothing installed.
         name="pip-permission-denied",
+        # (in any language the OS words it: '[WinError 5] Zugriff verweigert', '拒绝访问。')
         needles=("Errno 13", "WinError 5"),
         pattern=compiled(
             r"Could not install packages due to an (?:EnvironmentError|OSError):"
-            r" \[(?:Errno 13|WinError 5)\] (?:Permission denied|Access is denied)"
-            r"(?P<where>: '[^'\n]{1,300}')?"
+            r" \[(?:Errno 13|WinError 5)\] [^:'\n]{1,80}(?P<where>: '[^'\n]{1,300}')?"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,

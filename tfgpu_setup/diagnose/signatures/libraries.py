@@ -888,8 +888,16 @@ LIBRARIES: tuple[Signature, ...] = (
             "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/stream_executor/"
             "stream_executor_pimpl.cc"
         ),
+        # (the GPU without kernels in the build: 'no kernel image' before the handle)
         explained_by=DRIVER_ROOTS
-        | frozenset({"cudnn-not-found", "cudnn-version-mismatch", "gpu-out-of-memory"}),
+        | frozenset(
+            {
+                "cudnn-not-found",
+                "cudnn-version-mismatch",
+                "gpu-out-of-memory",
+                "compute-capability-unsupported",
+            }
+        ),
         variants=(handle_failed_first("DNN library {what}"),),
         # (raised by an op placed on a GPU device: the device existed)
         at_work=True,

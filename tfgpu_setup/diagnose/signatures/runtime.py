@@ -284,6 +284,33 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=DRIVER_ROOTS,
     ),
     Signature(
+        # StreamExecutor's check that the CUDA context current on its thread is its own: another
+        # CUDA user in the same process (Theano, Caffe, PyTorch, libcudart called through ctypes,
+        # the user's own CUDA code) made one first (tensorflow#15911; ry/tensorflow-resnet#22,
+        # Caffe; blei-lab/edward#234, Theano). The driver and libraries are fine.
+        name="foreign-cuda-context",
+        needles=("not created by the StreamExecutor",),
+        pattern=compiled(
+            r"current context was not created by the StreamExecutor cuda_driver API"
+            r"[^\n]{0,200}"
+        ),
+        finding_id="gpu-kernel-failed",
+        severity=Severity.ERROR,
+        title=(
+            "Another CUDA user in this process made the GPU's CUDA context before TensorFlow"
+            " (Theano, Caffe, PyTorch, libcudart through ctypes, or your own CUDA code), and"
+            " TensorFlow stops on a context that is not its own"
+        ),
+        fix=(
+            "Import and initialise TensorFlow first (list its GPUs before the other library"
+            " touches the GPU), keep the other library on the CPU (THEANO_FLAGS=device=cpu,"
+            " Caffe's CPU mode), or run the two in separate processes. If nothing else in the"
+            " process uses CUDA, update TensorFlow."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/15911",
+        at_work=True,
+    ),
+    Signature(
         # cuBLAS's GEMV failing on a dimension in the millions ('Blas xGEMV launch failed :
         # a.shape=[1,1638400,3], b.shape=[1,3,1], m=1638400, n=1, k=3'): CUDA 11.2's cuBLAS
         # could not launch GEMV that large (tensorflow#54463, #57666; colabtools#3145, a T4 under
