@@ -224,6 +224,12 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "min-compute-capability-cut": "2021-12-08 13:20:41.121809: I"
+    " tensorflow/core/common_runtime/gpu/gpu_device.cc:1871] Ignoring visible gpu device"
+    " (device: 0, name: Quadro K2000, pci bus id: 0000:03:00.0, compute capability: 3.0) with"
+    " Cuda compute capab",
+    "keras-3-saving-format": "ValueError: File format not supported: filepath=saved_model/m."
+    " Keras 3 only supports V3 `.keras` files and legacy H5 format files (`.h5` extension).",
     "foreign-cuda-context": "2018-01-06 14:45:50.641211: F"
     " tensorflow/stream_executor/cuda/cuda_driver.cc:232] current context was not created by the"
     " StreamExecutor cuda_driver API: 0x7fe122002400; a CUDA runtime call was likely performed"

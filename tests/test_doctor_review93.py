@@ -257,3 +257,110 @@ def test_a_paste_ending_in_an_error_is_not_called_only_harmless_lines(
     )
     verdict = run(tmp_path, capsys, log)["verdict"]
     assert "only lines TensorFlow prints" not in verdict and "ValueError" in verdict
+
+
+def test_keras_reaching_for_compat_internal_under_a_stated_newer_release_is_another_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a TensorFlow before 2.5 lacks tf.compat.v2.__internal__: with 2.8 stated, the
+    TensorFlow imported is not the one stated."""
+    log = (
+        '  File "/home/u/.local/lib/python3.8/site-packages/keras/__init__.py", line 25\n'
+        "AttributeError: module 'tensorflow.compat.v2' has no attribute '__internal__'\n"
+    )
+    first = run(tmp_path, capsys, log, "--tf", "2.8.0")["findings"][0]
+    assert first["id"] == "wrong-python-environment"
+
+
+def test_a_cudnn_compiled_with_newer_than_the_releases_pin_names_that_floor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'compiled with: 8.9.4' under a stated 2.14, whose [and-cuda] pins the 8.7 that loaded:
+    another build ran, and its floor is 8.9.4, not the release's pin."""
+    log = (
+        "2023-11-02 16:05:09.112345: E"
+        " tensorflow/compiler/xla/stream_executor/cuda/cuda_dnn.cc:439] Loaded runtime CuDNN"
+        " library: 8.7.0 but source was compiled with: 8.9.4.  CuDNN library needs to have"
+        " matching major version and equal or higher minor version.\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.14")["findings"][0]
+    assert first["id"] == "cudnn-version-mismatch"
+    assert "8.9.4 or a newer 8.x" in first["fix"] and "cudnn-cu11==8.7" not in first["fix"]
+    assert not any("cuDNN 8.7 (matrices" in e for e in first["evidence"])
+
+
+def test_no_driver_at_all_leads_over_cudnns_missing_libcuda_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cuDNN asking for libcuda.so reads as the unversioned link missing, unless the paste shows
+    the driver itself absent (cuInit failing, no nvidia-smi): then the driver leads."""
+    log = (
+        "2024-03-02 10:11:45.330213: E"
+        " external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:282] failed call to"
+        " cuInit: UNKNOWN ERROR (303)\n"
+        "[]\n"
+        "Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared"
+        " object file: No such file or directory\n"
+        "$ nvidia-smi\n"
+        "Command 'nvidia-smi' not found, but can be installed with:\n"
+        "sudo apt install nvidia-utils-535\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and first["severity"] == "error"
+    assert "ln -s" not in first["fix"]
+
+
+def test_keras_3_refusing_a_savedmodel_folder_is_named_and_the_gpu_still_worked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "2024-09-16 13:27:52.480015: I tensorflow/core/common_runtime/gpu/gpu_device.cc:2021]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 13942 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 4080, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.9\n"
+        "ValueError: File format not supported: filepath=saved_model/my_model. Keras 3 only"
+        " supports V3 `.keras` files and legacy H5 format files (`.h5` extension).\n"
+    )
+    document = run(tmp_path, capsys, log, "--tf", "2.17.0")
+    assert document["gpu_used"] == "yes"
+    assert any(
+        f["id"] == "dependency-version-mismatch" and "TFSMLayer" in f["fix"]
+        for f in document["findings"]
+    )
+
+
+def test_an_ignored_gpu_whose_reason_the_paste_cut_is_still_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "2021-12-08 13:20:41.121809: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1871]"
+        " Ignoring visible gpu device (device: 0, name: Quadro K2000, pci bus id:"
+        " 0000:03:00.0, compute capability: 3.0) with Cuda compute capab\n"
+    )
+    document = run(tmp_path, capsys, log)
+    assert document["findings"][0]["id"] == "compute-capability-unsupported"
+    assert document["gpu_used"] == "no"
+
+
+def test_a_spawned_worker_that_cannot_import_tensorflow_after_the_gpu_is_the_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """multiprocessing's spawn imports the script (and TensorFlow) again in each worker: its
+    import failing after the main process created the GPU device ends the run (exit 12)."""
+    log = (
+        "2023-02-09 16:20:32.102334: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1616]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 5450 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3060, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+        "Epoch 1/30\n"
+        "Traceback (most recent call last):\n"
+        '  File "<string>", line 1, in <module>\n'
+        '  File "C:\\\\envs\\\\tf\\\\lib\\\\multiprocessing\\\\spawn.py", line 116, in spawn_main\n'
+        '  File "C:\\\\work\\\\train.py", line 3, in <module>\n'
+        "    import tensorflow as tf\n"
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: The paging"
+        " file is too small for this operation to complete.\n"
+    )
+    document = run(tmp_path, capsys, log, "--os", "windows")
+    assert document["findings"][0]["id"] == "windows-page-file-too-small"
+    assert document["exit"] == 12

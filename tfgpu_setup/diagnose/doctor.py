@@ -84,7 +84,6 @@ from .install_evidence import (
 )
 from .jetson_container import jetson_container_without_runtime
 from .later_run import (
-    EARLIER_RUN_USED_THE_GPU,
     LINKED_AT_IMPORT,
     after_the_last_gpu,
     gpu_gone_in_a_later_run,
@@ -764,9 +763,10 @@ def diagnose(
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
     if stopped_later is not None:
+        stopper, how = stopped_later
         findings = tuple(
-            dataclasses.replace(f, evidence=(*f.evidence, EARLIER_RUN_USED_THE_GPU))
-            if f.id == stopped_later.signature.finding_id
+            dataclasses.replace(f, evidence=(*f.evidence, how))
+            if f.id == stopper.signature.finding_id
             else f
             for f in findings
         )
@@ -1335,18 +1335,35 @@ def _with_release_context(
         else CONDA_PAIR_PLACEHOLDER
     )
     cudnn_pin = next((p for p in release.nvidia_pins if p.startswith("nvidia-cudnn-")), None)
+    # TensorFlow's own 'compiled with' another cuDNN than the table's: another build ran, whose
+    # floor is the one it printed (the release's pin may be what it just refused)
+    other_build = (
+        compiled is not None and release.cudnn is not None and xy(compiled) != xy(release.cudnn)
+    )
     cudnn_wheel = (
-        f"{cudnn_pin} ('pip install \"{cudnn_pin}\"'), the cuDNN wheel that"
+        f"cuDNN {compiled} or a newer {compiled.split('.')[0]}.x, the version this build printed"
+        " it was compiled with (NVIDIA's nvidia-cudnn wheel of that version for the CUDA in use"
+        + (
+            f"; tensorflow.org's {release.version} pins another, so another build ran)"
+            if cudnn_pin
+            else ")"
+        )
+        if other_build and compiled is not None
+        else f"{cudnn_pin} ('pip install \"{cudnn_pin}\"'), the cuDNN wheel that"
         f" 'tensorflow[and-cuda]=={release.version}' pins"
-        if cudnn_pin
-        and len(versions) <= 1
-        and (compiled is None or release.cudnn is None or xy(compiled) == xy(release.cudnn))
+        if cudnn_pin and len(versions) <= 1
         else CUDNN_WHEEL_OF_THE_EXTRA
     )
+
+    def with_built(f: Finding) -> tuple[str, ...]:
+        if built in f.evidence or (other_build and f.id == "cudnn-version-mismatch"):
+            return f.evidence
+        return (*f.evidence, built)
+
     return tuple(
         dataclasses.replace(
             f,
-            evidence=f.evidence if built in f.evidence else (*f.evidence, built),
+            evidence=with_built(f),
             fix=f.fix.replace(CONDA_PAIR_PLACEHOLDER, pair).replace(
                 CUDNN_WHEEL_OF_THE_EXTRA, cudnn_wheel
             ),
@@ -1453,6 +1470,24 @@ def _libcuda_link_off_wsl(findings: tuple[Finding, ...], facts: Facts) -> tuple[
     link is missing there (libcuda.so.1 may well load), not WSL's loader path."""
     if not facts.knows("os") or facts.platform.os == "wsl2":
         return findings
+    link = [
+        f
+        for f in findings
+        if f.id == "wsl-libcuda-missing" and f.source == CUDNN_NEEDS_LIBCUDA_SOURCE
+    ]
+    no_driver = next((f for f in findings if f.id == "no-nvidia-driver"), None)
+    if link and no_driver is not None:
+        # the paste shows the driver itself absent (cuInit failing, no nvidia-smi): the missing
+        # link is its consequence, and the driver to install leads
+        return rank(
+            dataclasses.replace(
+                f, severity=Severity.ERROR, evidence=(*f.evidence, *link[0].evidence)
+            )
+            if f is no_driver
+            else f
+            for f in findings
+            if f not in link
+        )
     return tuple(
         dataclasses.replace(
             f,

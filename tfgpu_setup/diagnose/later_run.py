@@ -150,9 +150,21 @@ def after_the_last_gpu(matches: Sequence[LogMatch]) -> list[LogMatch]:
     return [m for m in matches if m.position > max(shown)] if shown else []
 
 
-def import_failed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> LogMatch | None:
+WORKER_COULD_NOT_IMPORT = (
+    "the GPU was in use, and a worker process the program started (multiprocessing's spawn,"
+    " which imports the script and TensorFlow again) could not import TensorFlow"
+)
+_SPAWNED_WORKER = re.compile(r"[/\\]multiprocessing[/\\]spawn\.py\b|\bspawn_main\b")
+"""A traceback of a process multiprocessing started: Windows and macOS start workers by
+importing the main script again (a DataLoader's, Keras' workers=N with use_multiprocessing)."""
+
+
+def import_failed_in_a_later_run(
+    text: str, matches: Sequence[LogMatch]
+) -> tuple[LogMatch, str] | None:
     """The first line stopping TensorFlow's import, after the last line that showed a GPU, in
-    a command typed after that line."""
+    a command typed after that line or in a worker process the run started; with what says
+    which."""
     after = after_the_last_gpu(matches)
     # (or the later command's Python has no TensorFlow at all: another interpreter than the
     # one that used the GPU, a notebook's kernel: review 92)
@@ -162,7 +174,12 @@ def import_failed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> LogM
     if stopper is None:
         return None
     gpu_line = max(m.line_number for m in matches if m.signature.proves_gpu)
-    return stopper if command_between(text, gpu_line, stopper.line_number) else None
+    if command_between(text, gpu_line, stopper.line_number):
+        return stopper, EARLIER_RUN_USED_THE_GPU
+    between = text[line_start(text, gpu_line + 1) : line_start(text, stopper.line_number + 1)]
+    if stopper.signature.name != NO_MODULE and _SPAWNED_WORKER.search(between):
+        return stopper, WORKER_COULD_NOT_IMPORT
+    return None
 
 
 def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:

@@ -1396,10 +1396,11 @@ runners' notices of a crashed process: not SIGKILL (137), the OOM killer's."""
 
 
 FATAL_RECORD_TEXT = (
-    r"^(?:[^\n]{0,40}?: )?F(?:\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ | )[\w/\\:.-]{1,300}"
+    r"^(?:[^\n]{0,40}?: )?F(?:\d{4} \d\d:\d\d:\d{2,10}\.\d{6} +\d+ | )[\w/\\:.-]{1,300}"
     r"\.(?:cc|h):\d{1,6}\] [^\n]{0,300}"
 )
-"""TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...')."""
+"""TensorFlow's fatal record, which aborts the process ('F tensorflow/...cc:1643] ...'; absl's
+'F0000 00:00:1742290912.004519 5120 random_op_gpu.h:247]' from 2.15 on, seconds since 1970)."""
 _FAILURE_LINE = re.compile(
     # a Python exception, named as classes are (IPython's header puts 'Traceback' after it)
     r"^(?P<exception>[ \t>*]*(?:[A-Za-z_]\w{0,60}\.){0,8}[A-Z]\w{0,60}(?:Error|Exception)\b"

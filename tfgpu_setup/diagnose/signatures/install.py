@@ -512,6 +512,53 @@ INSTALL: tuple[Signature, ...] = (
             " or upgrade TensorFlow to 2.6 or newer with the keras of its X.Y."
         ),
         source="https://github.com/keras-team/keras/releases/tag/2.6.0",
+        variants=(
+            Variant(
+                # the release stated has tf.compat.v2.__internal__: the TensorFlow imported is
+                # an older one, another Python's or a leftover copy
+                finding_id="wrong-python-environment",
+                title=(
+                    "TensorFlow 2.5 and newer have tf.compat.v2.__internal__, so the TensorFlow"
+                    " this code imported is older than the one stated: the Python that ran it"
+                    " has another TensorFlow"
+                ),
+                fix=(
+                    "Run the script's own Python with 'import tensorflow as tf;"
+                    " print(tf.__version__, tf.__file__)': install the TensorFlow you meant into"
+                    " that Python (or run the script with the Python that has it), and remove"
+                    " an older copy left in its site-packages ('pip uninstall tensorflow"
+                    " tensorflow-gpu' until none is left, then install one)."
+                ),
+                source="https://github.com/keras-team/keras/releases/tag/2.6.0",
+                tf_versions=SpecifierSet(">=2.5"),
+            ),
+        ),
+    ),
+    Signature(
+        # Keras 3 (TensorFlow 2.16 and newer) loads and saves only its .keras files and legacy
+        # .h5: a SavedModel folder, or a path without either extension, is refused (Keras 3's
+        # saving_api; the migration guide names TFSMLayer and tf_keras for old models)
+        name="keras-3-saving-format",
+        needles=("Keras 3 only supports", "Invalid filepath extension for saving"),
+        pattern=compiled(
+            r"Keras 3 only supports V3 `?\.keras`? files and legacy H5 format files"
+            r"|Invalid filepath extension for saving\. Please add either a `?\.keras`? extension"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "Keras 3 (TensorFlow 2.16 and newer) refuses the model file: it loads and saves only"
+            " .keras files and legacy .h5, not a SavedModel folder or a path without either"
+            " extension"
+        ),
+        fix=(
+            "Give the file's full name with its .keras or .h5 extension; a SavedModel folder"
+            " loads in Keras 3 as an inference layer (keras.layers.TFSMLayer(path,"
+            " call_endpoint='serving_default')) or with tf.saved_model.load, and saving one is"
+            " model.export(path). To keep Keras 2's behaviour, pip install tf_keras of this"
+            " TensorFlow's X.Y and set TF_USE_LEGACY_KERAS=1. The GPU is not involved."
+        ),
+        source="https://keras.io/guides/migrating_to_keras_3/",
     ),
     Signature(
         # Keras 3's Sequential refusing a layer built on Keras 2 (TensorFlow Hub's KerasLayer,

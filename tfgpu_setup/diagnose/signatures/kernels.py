@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from packaging.specifiers import SpecifierSet
 
 from ...findings import Severity
@@ -127,6 +129,28 @@ KERNELS: tuple[Signature, ...] = (
         title=(
             "TensorFlow ignores the {gpu} (compute capability {cc}): this build needs at least"
             " {min_cc}"
+        ),
+        fix=OLDER_RELEASE_FOR_THE_CC,
+        source="https://github.com/tensorflow/tensorflow/issues/25329",
+        subject="{cc}",
+    ),
+    Signature(
+        # The same record with its reason cut off by the paste (a terminal's width, an issue's
+        # line limit): TensorFlow dropped the GPU, and the capability it prints is the reason
+        # unless the cut tail says 'core count' (the multiprocessor rule, read elsewhere)
+        name="min-compute-capability-cut",
+        needles=("Ignoring visible gpu device", "Ignoring gpu device"),
+        pattern=compiled(
+            r"Ignoring (?:visible )?gpu device \((?:device: \d+, )?name: (?P<gpu>[^,]{1,255}),"
+            r"[^)\n]{0,1024}?compute capability: (?P<cc>\d+\.\d+)\)"
+            r"(?: with(?: Cuda(?: compute(?: capa\w{0,10})?)?)?)?[ \t]*$",
+            re.MULTILINE,
+        ),
+        finding_id="compute-capability-unsupported",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow ignores the {gpu} (compute capability {cc}): the paste cuts the reason,"
+            " which for this record is that the build needs a higher compute capability"
         ),
         fix=OLDER_RELEASE_FOR_THE_CC,
         source="https://github.com/tensorflow/tensorflow/issues/25329",
