@@ -224,6 +224,11 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "oom-while-creating-variables": "ResourceExhaustedError: OOM when allocating tensor with"
+    " shape[3,3,256,256] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by"
+    " allocator GPU_0_bfc [Op:RandomStandardNormal]",
+    "nvidia-smi-missing-any-language": "C:\\Users\\Jan>nvidia-smi\n'nvidia-smi' není"
+    " názvem vnitřního ani vnějšího příkazu, spustitelného programu nebo dávkového souboru.",
     "min-compute-capability-cut": "2021-12-08 13:20:41.121809: I"
     " tensorflow/core/common_runtime/gpu/gpu_device.cc:1871] Ignoring visible gpu device"
     " (device: 0, name: Quadro K2000, pci bus id: 0000:03:00.0, compute capability: 3.0) with"

@@ -364,3 +364,44 @@ def test_a_spawned_worker_that_cannot_import_tensorflow_after_the_gpu_is_the_fai
     document = run(tmp_path, capsys, log, "--os", "windows")
     assert document["findings"][0]["id"] == "windows-page-file-too-small"
     assert document["exit"] == 12
+
+
+def test_cmds_not_recognised_answer_is_read_in_any_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cmd.exe answers in the machine's language: the quoted name under the prompt that typed
+    it is the answer, whatever the words."""
+    log = (
+        "C:\\Users\\Jan>nvidia-smi\n"
+        "'nvidia-smi' není názvem vnitřního ani vnějšího příkazu, spustitelného programu nebo"
+        " dávkového souboru.\n"
+        "2024-03-02 10:11:45.330213: E tensorflow/stream_executor/cuda/cuda_driver.cc:282]"
+        " failed call to cuInit: UNKNOWN ERROR (303)\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "nvidia-smi is not there" in first["title"]
+
+
+def test_a_32_bit_dll_is_read_in_windows_own_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "ImportError: DLL load failed while importing _pywrap_tensorflow_internal: %1"
+        " 不是有效的 Win32 应用程序。\n"
+    )
+    ids = [f["id"] for f in run(tmp_path, capsys, log, "--os", "windows")["findings"]]
+    assert ids[0] == "python-unsupported"
+
+
+def test_out_of_memory_creating_variables_does_not_lead_with_the_batch_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An OOM in a weight initializer happens before any batch: the memory is held already."""
+    log = (
+        "ResourceExhaustedError: OOM when allocating tensor with shape[3,3,256,256] and type"
+        " float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc"
+        " [Op:RandomStandardNormal]\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert first["fix"].startswith("Run nvidia-smi") and "does not help" in first["fix"]

@@ -18,7 +18,7 @@ from .logfacts import TEGRA_DEVICE_LINE, TEGRA_MACHINE_FILES
 from .logs import LogMatch
 from .machine_seen import ANOTHER_MACHINE, SMI_HEADER
 
-_SMI_MISSING = "nvidia-smi-missing"
+_SMI_MISSING = frozenset({"nvidia-smi-missing", "nvidia-smi-missing-any-language"})
 _JETSON_OUTPUT = re.compile(
     # the machine's own output (its files, TensorFlow's device line, the release file's line of
     # a JetPack before 6), not a Jetson named in prose
@@ -32,10 +32,10 @@ def without_smi_missing_before_its_table(
 ) -> tuple[LogMatch, ...]:
     """The matches, less each shell's 'nvidia-smi not found' that nvidia-smi's table follows,
     and all of them on a Jetson."""
-    if not any(m.signature.name == _SMI_MISSING for m in matches):
+    if not any(m.signature.name in _SMI_MISSING for m in matches):
         return matches
     if _JETSON_OUTPUT.search(text):
-        return tuple(m for m in matches if m.signature.name != _SMI_MISSING)
+        return tuple(m for m in matches if m.signature.name not in _SMI_MISSING)
     lines = text.split("\n")
     tables = [text.count("\n", 0, found.start()) + 1 for found in SMI_HEADER.finditer(text)]
 
@@ -46,4 +46,4 @@ def without_smi_missing_before_its_table(
         between = "\n".join(lines[missing.line_number : later[0] - 1])
         return ANOTHER_MACHINE.search(between) is None
 
-    return tuple(m for m in matches if m.signature.name != _SMI_MISSING or not outranked(m))
+    return tuple(m for m in matches if m.signature.name not in _SMI_MISSING or not outranked(m))

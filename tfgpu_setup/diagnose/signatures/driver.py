@@ -79,6 +79,15 @@ XLA_DEVICE_FAILURES = frozenset(
 )
 """What keeps XLA from starting a GPU it found, which its 'no supported devices' then follows."""
 
+NVIDIA_SMI_MISSING_FIX = (
+    FOR_THIS_GPU + " (Linux: the distribution's driver package or"
+    " NVIDIA's installer; Windows: NVIDIA's driver, which puts nvidia-smi in System32) and"
+    " reboot; in a container, start it with '--gpus all' so the runtime mounts the driver"
+    " and nvidia-smi. On Windows, older drivers put it in C:\\Program Files\\NVIDIA"
+    " Corporation\\NVSMI, which is not on PATH: look there first."
+)
+
+
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -1535,6 +1544,7 @@ DRIVER: tuple[Signature, ...] = (
             r"|non è riconosciuto come comando interno"
             r"|は、内部コマンドまたは外部コマンド)"
             r"|'nvidia-smi'은\(는\) 내부 또는 외부 명령"
+            r"|'nvidia-smi' iç ya da dış komut|'nvidia-smi' nie jest rozpoznawane jako polecenie"
             r"|\"nvidia-smi\" не является внутренней или внешней"
             r"|Der Befehl \"nvidia-smi\" ist entweder falsch geschrieben"
             r"|Die Benennung \"nvidia-smi\" wurde nicht als Name"
@@ -1546,14 +1556,26 @@ DRIVER: tuple[Signature, ...] = (
             "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the"
             " driver is not either"
         ),
-        fix=(
-            FOR_THIS_GPU + " (Linux: the distribution's driver package or"
-            " NVIDIA's installer; Windows: NVIDIA's driver, which puts nvidia-smi in System32) and"
-            " reboot; in a container, start it with '--gpus all' so the runtime mounts the driver"
-            " and nvidia-smi. On Windows, older drivers put it in C:\\Program Files\\NVIDIA"
-            " Corporation\\NVSMI, which is not on PATH: look there first."
-        ),
+        fix=NVIDIA_SMI_MISSING_FIX,
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+    ),
+    Signature(
+        # cmd.exe's answer in any language it speaks: the name, quoted, on the line under the
+        # prompt that typed it ('nvidia-smi' není názvem vnitřního ani vnějšího příkazu, ...)
+        name="nvidia-smi-missing-any-language",
+        needles=(">nvidia-smi",),
+        pattern=compiled(
+            r"^[A-Za-z]:\\[^\n>]{0,200}>[ \t]*nvidia-smi[ \t]*\r?\n'nvidia-smi' [^\n]{10,200}"
+        ),
+        finding_id="no-nvidia-driver",
+        severity=Severity.WARNING,
+        title=(
+            "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the"
+            " driver is not either"
+        ),
+        fix=NVIDIA_SMI_MISSING_FIX,
+        source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+        spans_lines=1,
     ),
     Signature(
         name="nvidia-smi-no-driver",
@@ -2014,7 +2036,9 @@ DRIVER: tuple[Signature, ...] = (
                     " 'nvidia-smi'."
                 ),
                 source="https://github.com/tensorflow/tensorflow/issues/32623",
-                with_signatures=frozenset({"nvidia-smi-missing"}),
+                with_any_signature=frozenset(
+                    {"nvidia-smi-missing", "nvidia-smi-missing-any-language"}
+                ),
             ),
         ),
         explained_by=frozenset(

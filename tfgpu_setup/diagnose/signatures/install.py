@@ -2647,8 +2647,10 @@ INSTALL: tuple[Signature, ...] = (
         # ERROR_BAD_EXE_FORMAT (193): a 64-bit DLL in a 32-bit process or the reverse; TensorFlow
         # publishes 64-bit wheels only, and a 32-bit Python is the settled case.
         name="windows-dll-wrong-bitness",
-        needles=("is not a valid Win32 application",),
-        pattern=compiled(rf"DLL load failed{TF_MODULE}: %1 is not a valid Win32 application"),
+        # (Windows words it in its language; every translation keeps '%1' and 'Win32':
+        # '%1 不是有效的 Win32 应用程序。', '%1 ist keine zulässige Win32-Anwendung.')
+        needles=("Win32",),
+        pattern=compiled(rf"DLL load failed{TF_MODULE}: %1 [^\n]{{0,60}}Win32"),
         finding_id="python-unsupported",
         severity=Severity.WARNING,
         title=(

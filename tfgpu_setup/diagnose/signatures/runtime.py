@@ -1032,6 +1032,35 @@ RUNTIME: tuple[Signature, ...] = (
         explained_by=frozenset({"gpu-out-of-memory"}),
     ),
     Signature(
+        # The allocation that failed creates a variable (TF 1.x's initializer node, a Const or
+        # Assign; eager 2.x's random or zeros op behind a weight initializer): no batch exists
+        # yet, so the memory is held already, most often by another process or notebook kernel
+        # (UnFlow#32: 'some process occupied my memory'; keras-retinanet#1324)
+        name="oom-while-creating-variables",
+        needles=("OOM when allocating",),
+        pattern=compiled(
+            r"OOM when allocating tensor[^\n]{0,300}\n?[^\n]{0,200}?"
+            r"(?:\[\[\{?\{?[Nn]ode:? [\w/]{0,300}?(?:/Initializer/|/Assign\b|/read\b)"
+            r"|\[\[\{?\{?[Nn]ode:? [\w/]{1,300} = (?:Const|Assign|VariableV2|VarHandleOp)\["
+            r"|\[Op:(?:RandomStandardNormal|RandomUniform|TruncatedNormal|Fill|Zeros|AssignVariableOp)\])"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "The GPU ran out of memory while creating the model's variables, before any batch:"
+            " its memory is already held (another process, notebook kernel or session), or the"
+            " variables alone do not fit"
+        ),
+        fix=(
+            "Run nvidia-smi and stop what holds the GPU's memory (another script, a Jupyter"
+            " kernel, TensorBoard, a stuck process; restart the notebook kernel); a smaller batch"
+            " does not help here. Where nothing else holds it, the model's variables are too"
+            " large for this GPU: a smaller model, or a GPU with more memory."
+        ),
+        source="https://github.com/simonmeister/UnFlow/issues/32",
+        spans_lines=1,
+    ),
+    Signature(
         name="tf-oom-when-allocating",
         needles=(
             "OOM when allocating",
