@@ -405,3 +405,37 @@ def test_out_of_memory_creating_variables_does_not_lead_with_the_batch_size(
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "gpu-out-of-memory"
     assert first["fix"].startswith("Run nvidia-smi") and "does not help" in first["fix"]
+
+
+def test_nvmls_mismatch_in_a_container_listing_its_own_driver_packages_is_the_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two versions in a container (NVML's library older than the module, and dpkg listing
+    driver packages inside the image) are the image's own copies, not a host reboot pending."""
+    log = (
+        "root@7f3c2a91be04:/workspace# nvidia-smi\n"
+        "Failed to initialize NVML: Driver/library version mismatch\n"
+        "NVML library version: 535.183\n"
+        "root@7f3c2a91be04:/workspace# cat /proc/driver/nvidia/version\n"
+        "NVRM version: NVIDIA UNIX x86_64 Kernel Module  550.54.14  Thu Feb 22 01:44:30 UTC"
+        " 2024\n"
+        "root@7f3c2a91be04:/workspace# dpkg -l | grep -i nvidia\n"
+        "ii  libnvidia-compute-535:amd64        535.183.01-0ubuntu0.22.04.1       amd64       "
+        " NVIDIA libcompute package\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux", "--container")["findings"][0]
+    assert first["id"] == "driver-library-mismatch"
+    assert first["fix"].startswith("In a container, an image that carries driver libraries")
+
+
+def test_a_1x_release_before_1_13_says_only_the_exact_cudnn_minor_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Install cuDNN 7' under TensorFlow 1.6 leads to the next refusal: before 1.13 only the
+    minor it was built with loads."""
+    log = "ImportError: libcudnn.so.7: cannot open shared object file: No such file or directory\n"
+    first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "1.6", "--cuda-toolkit", "9.0")[
+        "findings"
+    ][0]
+    assert first["id"] == "cudnn-not-found" and "exact cuDNN minor" in first["fix"]
+    assert "TensorFlow 1.6 was built with CUDA 9.0 and cuDNN 7" in first["evidence"]

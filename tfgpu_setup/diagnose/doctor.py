@@ -93,7 +93,7 @@ from .later_run import (
 )
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
-from .legacy_builds import legacy_findings
+from .legacy_builds import legacy_findings, with_legacy_build
 from .loader_path import lib64_not_searched
 from .locales import in_c_locale
 from .logfacts import SIGNAL_NOTICE, LogFacts, last_failure, read_log_facts
@@ -112,6 +112,7 @@ from .mac_refusals import (
     metal_pair_for_an_intel_mac,
     nvidia_package_on_macos,
 )
+from .machine_seen import DRIVER_PACKAGE
 from .memory_asked import without_little_memory_asked_for
 from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
@@ -714,6 +715,7 @@ def diagnose(
         in_conda=bool(log_facts.conda_line),
     )
     findings = lib64_not_searched(findings, log_facts)  # (names the folder: after the above)
+    findings = with_legacy_build(findings, legacy_named, release)
     findings = host_side_in_a_container(findings, known, log_facts, matches)
     findings = slurm_job_without_a_gpu(findings, log or "")
     findings = rosetta_or_avx_on_a_mac(findings, known, log_facts.written_on, log or "")
@@ -1457,12 +1459,21 @@ _DRIVER_PACKAGE_UPGRADED = re.compile(
 
 
 def _host_driver_upgraded(text: str) -> bool:
-    """The paste shows the host's driver packages upgraded, or NVML's library of another
-    version than the loaded kernel module (nvidia-smi's and /proc/driver/nvidia/version's)."""
+    """The paste shows the host's driver packages upgraded, or NVML's library newer than the
+    loaded kernel module (nvidia-smi's and /proc/driver/nvidia/version's): an upgrade whose
+    reboot is pending. A library older than the module, or driver packages listed installed
+    inside the container, is the image's own copy."""
     if _DRIVER_PACKAGE_UPGRADED.search(text):
         return True
+    if DRIVER_PACKAGE.search(text):
+        return False
     library, module = _NVML_LIBRARY.search(text), _KERNEL_MODULE.search(text)
-    return bool(library and module and library["version"] != module["version"])
+    if not (library and module):
+        return False
+    try:
+        return parsed(library["version"]) > parsed(module["version"])
+    except InvalidVersion:
+        return False
 
 
 def _libcuda_link_off_wsl(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:

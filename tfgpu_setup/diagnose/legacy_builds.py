@@ -7,6 +7,7 @@ driver older than CUDA 10.0's floor, is named as the matrix's releases are.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..errors import UserError
@@ -159,4 +160,41 @@ def _driver_too_old(
             f"Update the NVIDIA driver to ≥ {floor}, then reboot.",
             floor_source,
         ),
+    )
+
+
+EXACT_MINOR_BEFORE = "1.13"
+"""TensorFlow before 1.13 checked cuDNN's compatibility version: only the minor it was built with
+loads ('Loaded runtime CuDNN library: 7102 (compatibility version 7100) but source was compiled
+with 7005 (compatibility version 7000)')."""
+_LIBRARY_IDS = frozenset(
+    {"cudnn-not-found", "cudnn-version-mismatch", "cuda-libs-not-found", "cuda-version-mismatch"}
+)
+
+
+def with_legacy_build(
+    findings: tuple[Finding, ...], build: LegacyBuild | None, version: str | None
+) -> tuple[Finding, ...]:
+    """Library findings under a stated 1.x say what it was built with; before 1.13, that only
+    the exact cuDNN minor loads ('install cuDNN 7' alone leads to the next refusal)."""
+    if build is None or version is None:
+        return findings
+    built = f"TensorFlow {version} was built with CUDA {build.cuda} and cuDNN {build.cudnn}"
+    exact = parsed(version) < parsed(EXACT_MINOR_BEFORE)
+    note = (
+        f" TensorFlow {version} loads only the exact cuDNN minor it was built with (before 1.13"
+        " the check compares minors): its 'Loaded runtime CuDNN library ... but source was"
+        " compiled with' line names it; a newer minor is refused too."
+        if exact
+        else ""
+    )
+    return tuple(
+        dataclasses.replace(
+            f,
+            evidence=f.evidence if any(built in e for e in f.evidence) else (*f.evidence, built),
+            fix=f.fix + note if f.id.startswith("cudnn") and note not in f.fix else f.fix,
+        )
+        if f.id in _LIBRARY_IDS
+        else f
+        for f in findings
     )

@@ -466,7 +466,7 @@ def driver_halves(sample: str) -> tuple[str, str, str, str] | None:
     )
 
 
-_DRIVER_PACKAGE = re.compile(
+DRIVER_PACKAGE = re.compile(
     # a package of the driver's user-space part, installed: 'dpkg -l' (Ubuntu's
     # nvidia-utils-525 and libnvidia-compute-525, Debian's nvidia-smi and libcuda1, the
     # metapackages) and 'rpm -qa' (RPM Fusion's and NVIDIA's CUDA libraries)
@@ -517,7 +517,7 @@ def packages_and_module(sample: str) -> tuple[str, str, str, str] | None:
     module = _DRIVER_VERSION_FILE.search(sample)
     if module is None or _FORWARD_COMPATIBILITY.search(sample):
         return None
-    packages = list(_DRIVER_PACKAGE.finditer(sample))
+    packages = list(DRIVER_PACKAGE.finditer(sample))
     versions = {_driver_version(m["version"] or m["rpm"]) for m in packages}
     if len(versions) != 1 or versions == {_driver_version(module["driver"])}:
         return None
