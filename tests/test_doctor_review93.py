@@ -439,3 +439,74 @@ def test_a_1x_release_before_1_13_says_only_the_exact_cudnn_minor_loads(
     ][0]
     assert first["id"] == "cudnn-not-found" and "exact cuDNN minor" in first["fix"]
     assert "TensorFlow 1.6 was built with CUDA 9.0 and cuDNN 7" in first["evidence"]
+
+
+def test_a_damaged_fatal_cpu_feature_guard_record_is_still_the_cpu_without_avx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cpu_feature_guard's only fatal record is the missing instruction: its words may be
+    damaged by the console; its harmless W record of TF 1.x stays harmless."""
+    fatal = (
+        "2018-03-02 11:20:41.300012: F tensorflow/core/platform/cpu_feature_guard.cc:36] The"
+        " TensorFlow libary was compiled to use AVX instructions, but these aren't availble on"
+        " your machine.\n"
+        "Aborted (core dumped)\n"
+    )
+    assert run(tmp_path, capsys, fatal, "--os", "linux")["findings"][0]["id"] == "cpu-lacks-avx"
+    notice = (
+        "2018-03-02 11:20:41.300012: W tensorflow/core/platform/cpu_feature_guard.cc:45] The"
+        " TensorFlow library wasn't compiled to use AVX instructions, but these are available"
+        " on your machine and could speed up CPU computations.\n"
+    )
+    severities = {f["severity"] for f in run(tmp_path, capsys, notice, "--os", "linux")["findings"]}
+    assert "error" not in severities
+
+
+def test_tensorflow_deps_refused_in_libmambas_words_under_an_intel_conda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "(base) sam@Sams-MBP ~ % conda install -c apple tensorflow-deps\n"
+        "Channels:\n"
+        " - apple\n"
+        " - defaults\n"
+        "Platform: osx-64\n"
+        "Solving environment: failed\n"
+        "\n"
+        "LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+        "  - nothing provides requested tensorflow-deps\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "macos")["findings"][0]
+    assert first["id"] == "platform-unsupported" and "osx-64" in first["title"]
+
+
+def test_tfjs_node_missing_libtensorflow_on_linux_is_its_binding_not_loading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "$ node train.js\n"
+        "Error: libtensorflow.so.2: cannot open shared object file: No such file or directory\n"
+        "    at Module._extensions..node (node:internal/modules/cjs/loader:1327:18)\n"
+        "    at Object.<anonymous>"
+        " (/home/ana/ml/node_modules/@tensorflow/tfjs-node/dist/index.js:72:16) {\n"
+        "  code: 'ERR_DLOPEN_FAILED'\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and "npm rebuild" in first["fix"]
+
+
+def test_another_addon_failing_to_load_is_not_tfjs_because_its_path_is_in_the_paste(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The module that failed is the path under Node's error: tfjs_binding.node named by the
+    install check above it does not make canvas.node's failure TensorFlow.js's."""
+    log = (
+        'node-pre-gyp info check checked for "C:\\\\Users\\\\mira\\\\bot\\\\node_modules\\\\'
+        '@tensorflow\\\\tfjs-node\\\\lib\\\\napi-v8\\\\tfjs_binding.node" (not found)\n'
+        "[tfjs-node] install success\n"
+        "PS C:\\Users\\mira\\bot> node index.js\n"
+        "Error: The specified module could not be found.\n"
+        "\\\\?\\C:\\Users\\mira\\bot\\node_modules\\canvas\\build\\Release\\canvas.node\n"
+    )
+    ids = [f["id"] for f in run(tmp_path, capsys, log, "--os", "windows")["findings"]]
+    assert "tensorflow-not-installed" not in ids

@@ -1,4 +1,4 @@
-"""TensorFlow.js's Node binding failing to load on Windows.
+"""TensorFlow.js's Node binding failing to load (on Windows, and libtensorflow on Linux).
 
 Windows reports a DLL that a native module needs and cannot find as if the module itself were
 missing ('The specified module could not be found.', then the path of tfjs_binding.node). For
@@ -25,6 +25,22 @@ def without_fallback_greeting(matches: tuple[LogMatch, ...], log: LogFacts) -> t
 
 
 def binding_dll_missing(log: LogFacts) -> list[Finding]:
+    if log.tfjs_library_missing_line:
+        return [
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                "TensorFlow.js's native binding could not load libtensorflow: the library its"
+                " install script downloads is missing, so nothing ran",
+                (log.tfjs_library_missing_line,),
+                "Run 'npm rebuild @tensorflow/tfjs-node' (or -gpu): its install script downloads"
+                " libtensorflow into node_modules/@tensorflow/tfjs-node/deps/lib; an install with"
+                " --ignore-scripts, offline or behind a proxy skips it, and a node_modules copied"
+                " from another OS has the other's. On Alpine (musl) the prebuilt library cannot"
+                " load at all: use a glibc image.",
+                "https://github.com/tensorflow/tfjs/tree/master/tfjs-node",
+            )
+        ]
     if not log.module_not_found_line:
         return []
     if log.tfjs_cpu_binding_line and not log.tfjs_gpu_binding_line:

@@ -284,6 +284,8 @@ class LogFacts:
     """TensorFlow.js saying its node backend failed to register."""
     module_not_found_line: str = ""
     """Windows' words for a DLL that a native module needs and the loader did not find."""
+    tfjs_library_missing_line: str = ""
+    """Node's loader on Linux or macOS naming libtensorflow missing, under tfjs-node's binding."""
     searched_in_vain: tuple[tuple[str, str], ...] = ()
     """(library, line) of the CUDA library the loader's trace (LD_DEBUG=libs) ends on, still
     looking for it, in a log that shows a failure (loader_trace.py)."""
@@ -588,10 +590,11 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         conda_lib_named=_conda_lib_named(sample),
         directml_line=_first(_DIRECTML, sample),
         module_not_found_line=_first(_MODULE_NOT_FOUND, sample),
+        tfjs_library_missing_line=_tfjs_library_missing(sample),
         searched_in_vain=in_vain,
         protobuf_procedure_line=_first(_PROTOBUF_PROCEDURE, sample),
-        tfjs_gpu_binding_line=_first(_TFJS_GPU_BINDING, sample),
-        tfjs_cpu_binding_line=_first(_TFJS_CPU_BINDING, sample),
+        tfjs_gpu_binding_line=_failed_binding(_TFJS_GPU_BINDING, sample),
+        tfjs_cpu_binding_line=_failed_binding(_TFJS_CPU_BINDING, sample),
         shared_names_missing=shared_names_missing,
         tfjs_backend_failed_line=_first(_TFJS_BACKEND_FAILED, sample),
         cpu_package_line=_cpu_package(sample),
@@ -935,6 +938,15 @@ _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
+_FAILED_MODULE = re.compile(
+    r"Error: The specified module could not be found\.[ \t]*\r?\n(?P<path>[^\n]{1,400})"
+)
+"""Node's error with the path of the module that failed, printed on the line under it."""
+_TFJS_LIBRARY_MISSING = re.compile(
+    r"Error: (?P<lib>libtensorflow(?:_framework)?\.(?:so|\d+\.dylib|dylib)[.\d]{0,12}): cannot"
+    r" open shared object file[^\n]{0,80}|Library not loaded: [^\n]{0,80}libtensorflow[^\n]{0,80}"
+)
+_TFJS_FRAME = re.compile(r"@tensorflow[/\\]tfjs-node(?:-gpu)?[/\\]")
 _PROTOBUF_PROCEDURE = re.compile(
     # Python 3.7 and older name no module: the traceback's last frame is protobuf's import. (3.8
     # on names it, and has the function: its failures are another story.)
@@ -1492,6 +1504,23 @@ _SHELLS_CRASH_LINE = re.compile(
 _FATAL_RECORD = re.compile(FATAL_RECORD_TEXT, re.MULTILINE)
 SHELL_CRASH_LOOKBACK = 2_000
 """How far above the shell's crash line TensorFlow's fatal record is looked for."""
+
+
+def _failed_binding(binding: re.Pattern[str], text: str) -> str:
+    """The tfjs binding whose load Node reported failed: the path under its error, not any
+    binding path elsewhere in the paste (node-pre-gyp's install check names one too)."""
+    for failed in _FAILED_MODULE.finditer(text):
+        if found := binding.search(failed["path"]):
+            return found.group(0)
+    return ""
+
+
+def _tfjs_library_missing(text: str) -> str:
+    """Node's loader naming libtensorflow missing, where a frame of tfjs-node's follows."""
+    missing = _TFJS_LIBRARY_MISSING.search(text)
+    if missing is None or not _TFJS_FRAME.search(text, missing.end(), missing.end() + 2_000):
+        return ""
+    return missing.group(0).strip()[:300]
 
 
 def last_failure(text: str) -> tuple[str, str]:

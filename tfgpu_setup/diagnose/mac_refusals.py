@@ -322,9 +322,18 @@ _TENSORFLOW_DEPS_MISSING = re.compile(
     # conda's list of what it could not find, under either of its headers
     r"(?:PackagesNotFoundError|ResolvePackageNotFound)[^\n]{0,200}\n(?:[^\n]{0,300}\n){0,6}?"
     r"[ \t]*-[ \t]*(?:apple::)?tensorflow-deps\b[^\n]{0,80}"
+    # libmamba's words (conda's default solver from 23.10)
+    r"|nothing provides requested (?:apple::)?tensorflow-deps\b[^\n]{0,80}"
+    r"|(?:apple::)?tensorflow-deps does not exist \(perhaps a typo or a missing channel\)"
 )
-_INTEL_CONDA_CHANNEL = re.compile(r"/osx-64\b")
-_OTHER_OS_CHANNEL = re.compile(r"/((?:linux|win)-(?:64|32|aarch64|ppc64le|arm64|s390x))\b")
+_INTEL_CONDA_CHANNEL = re.compile(r"/osx-64\b|^[ \t]*[Pp]latform ?: osx-64\b", re.MULTILINE)
+"""An Intel conda: its channels' osx-64 subdirectories, or the platform libmamba's header (and
+'conda info') prints."""
+_OTHER_OS_CHANNEL = re.compile(
+    r"/((?:linux|win)-(?:64|32|aarch64|ppc64le|arm64|s390x))\b"
+    r"|^[ \t]*[Pp]latform ?: ((?:linux|win)-(?:64|32|aarch64|ppc64le|arm64|s390x))\b",
+    re.MULTILINE,
+)
 """A channel subdirectory of a conda that is not a Mac's."""
 APPLE_PLUGIN_PAGE = "https://developer.apple.com/metal/tensorflow-plugin/"
 
@@ -339,10 +348,12 @@ def apple_conda_package_missing(facts: Facts, text: str) -> list[Finding]:
         return []
     evidence = (quoted(missing.group(0).splitlines()[-1]),)
     channels = text[missing.end() : missing.end() + CONDA_TEXT_CHARS]
-    other_os = _OTHER_OS_CHANNEL.search(channels)
+    other_os = _OTHER_OS_CHANNEL.search(channels) or _OTHER_OS_CHANNEL.search(
+        text, max(0, missing.start() - CONDA_TEXT_CHARS), missing.start()
+    )
     if other_os is not None or (facts.knows("os") and facts.platform.os != "macos"):
         seen = (
-            f"conda's channels are its {other_os.group(1)} subdirectories"
+            f"conda's platform is {other_os.group(1) or other_os.group(2)}"
             if other_os is not None
             else f"os: {facts.platform.os} ({facts.platform.source})"
         )
@@ -360,7 +371,10 @@ def apple_conda_package_missing(facts: Facts, text: str) -> list[Finding]:
                 APPLE_PLUGIN_PAGE,
             )
         ]
-    intel = _INTEL_CONDA_CHANNEL.search(channels)
+    # (libmamba prints its platform above the refusal)
+    intel = _INTEL_CONDA_CHANNEL.search(channels) or _INTEL_CONDA_CHANNEL.search(
+        text, max(0, missing.start() - CONDA_TEXT_CHARS), missing.start()
+    )
     if intel is not None:
         return [
             Finding(

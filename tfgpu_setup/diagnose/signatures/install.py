@@ -1684,8 +1684,11 @@ INSTALL: tuple[Signature, ...] = (
         # or wrapped there); TF 1.x's 'wasn't compiled to use ... but these are available' and
         # 'Your CPU supports instructions that this TensorFlow binary was not compiled to use'
         # are the harmless opposite.
+        # (the F record is the file's only fatal one: read whatever a console did to its words)
         pattern=compiled(
-            r"(?P<fatal>cpu_feature_guard\.cc:\d{1,5}\] The TensorFlow library was )?"
+            r"(?P<fatal>(?:^|: )F[ \d:.]{0,40}[\w/\\.-]{0,200}cpu_feature_guard\.cc:\d{1,5}\]"
+            r" [^\n]{0,80}?"
+            r"|cpu_feature_guard\.cc:\d{1,5}\] The TensorFlow library was )?"
             r"compiled to use (?P<isa>AVX\w{0,8}|FMA|SSE[\d.]{1,4}) instructions"
             r"(?(fatal)|, but these aren't available on your machine)"
         ),
