@@ -510,3 +510,26 @@ def test_another_addon_failing_to_load_is_not_tfjs_because_its_path_is_in_the_pa
     )
     ids = [f["id"] for f in run(tmp_path, capsys, log, "--os", "windows")["findings"]]
     assert "tensorflow-not-installed" not in ids
+
+
+def test_jaxlibs_loader_record_is_set_aside_beside_tensorflows_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each record says whose it is: external/org_tensorflow is jaxlib's copy, tensorflow/ is
+    TensorFlow's own, in one session that imports both."""
+    log = (
+        ">>> import jax\n"
+        ">>> jax.devices()\n"
+        "2021-09-02 14:40:19.772105: W"
+        " external/org_tensorflow/tensorflow/stream_executor/platform/default/dso_loader.cc:64]"
+        " Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot"
+        " open shared object file: No such file or directory\n"
+        ">>> import tensorflow as tf\n"
+        "2021-09-02 14:41:02.118204: W"
+        " tensorflow/stream_executor/platform/default/dso_loader.cc:64] Could not load dynamic"
+        " library 'libcudnn.so.8'; dlerror: libcudnn.so.8: cannot open shared object file: No"
+        " such file or directory\n"
+        "Skipping registering GPU devices...\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "cudnn-not-found"

@@ -132,10 +132,13 @@ def logged_by_another_build(text: str) -> bool:
 
 
 def logged_by_jaxlib(text: str) -> bool:
-    """Whether lines under a vendored tree are jaxlib's: the log shows JAX and not TensorFlow's
-    Python (TensorFlow Serving and Intel's extension log under those paths too)."""
+    """Whether lines under a vendored tree are jaxlib's: the log shows JAX, and either not
+    TensorFlow's Python (TensorFlow Serving and Intel's extension log under those paths too) or
+    TensorFlow's records under its own tree beside them (each record says whose it is)."""
     sample = text[:CONTEXT_CHARS]
-    return bool(_JAX_CONTEXT.search(sample)) and not _TENSORFLOW_CONTEXT.search(sample)
+    if not _JAX_CONTEXT.search(sample):
+        return False
+    return not _TENSORFLOW_CONTEXT.search(sample) or bool(_OWN_TREE.search(sample))
 
 
 _CONDA_LISTED = re.compile(r"^[ \t>]*-[ \t]+(?P<spec>[A-Za-z][^\s]{0,200})", re.MULTILINE)
