@@ -533,3 +533,43 @@ def test_jaxlibs_loader_record_is_set_aside_beside_tensorflows_own(
     )
     first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "cudnn-not-found"
+
+
+def test_a_stated_library_path_ahead_of_the_wheels_names_the_folder_whose_cudnn_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """2.17 gets cuDNN from NVIDIA's wheels through its RUNPATH, which LD_LIBRARY_PATH
+    outranks: a CUDA toolkit's lib64 there is where the older cuDNN came from."""
+    log = (
+        "E0000 00:00:1724768439.104477  612101 cuda_dnn.cc:522] Loaded runtime CuDNN library:"
+        " 8.6.0 but source was compiled with: 8.9.7.  CuDNN library needs to have matching major"
+        " version and equal or higher minor version.\n"
+    )
+    first = run(
+        tmp_path,
+        capsys,
+        log,
+        "--os",
+        "linux",
+        "--tf",
+        "2.17.0",
+        "--env",
+        "LD_LIBRARY_PATH=/usr/local/cuda-11.8/lib64",
+    )["findings"][0]
+    assert first["id"] == "ld-library-path-shadows"
+    assert "/usr/local/cuda-11.8/lib64" in first["fix"]
+
+
+def test_a_stated_cuda_visible_devices_explains_no_device_under_wsl2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A variable stated with --env is evidence though the rest of the environment is unknown."""
+    log = (
+        "2023-05-01 10:00:00.000000: E"
+        " tensorflow/compiler/xla/stream_executor/cuda/cuda_driver.cc:266] failed call to"
+        " cuInit: CUDA_ERROR_NO_DEVICE: no CUDA-capable device is detected\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "wsl2", "--env", "CUDA_VISIBLE_DEVICES=1")[
+        "findings"
+    ][0]
+    assert first["id"] == "cuda-visible-devices-hides-gpus"

@@ -167,7 +167,7 @@ from .version_evidence import (
     stated_cudnn_off_path,
     windows_cudnn_on_path,
 )
-from .visible_devices import without_hiding_undone_later
+from .visible_devices import visible_devices_set, without_hiding_undone_later
 from .wanted import Wanted, cuda_the_sonames_pin
 from .weigh import (
     behind_a_host_without_driver,
@@ -1527,8 +1527,7 @@ def _hosted_without_a_gpu(crossed: list[Finding]) -> bool:
 
 def _hidden_on_purpose(facts: Facts, matches: tuple[LogMatch, ...]) -> bool:
     """CUDA_VISIBLE_DEVICES stated, or named in the log: its reading stands."""
-    stated = facts.knows("env") and facts.env.get("CUDA_VISIBLE_DEVICES") is not None
-    return stated or any("CUDA_VISIBLE_DEVICES" in m.line for m in matches)
+    return visible_devices_set(facts) or any("CUDA_VISIBLE_DEVICES" in m.line for m in matches)
 
 
 def _kernels_named_for_this_gpu(

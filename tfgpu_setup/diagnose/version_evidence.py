@@ -753,6 +753,43 @@ def _mismatch(
     )
 
 
+_LIBRARY_FOLDER = re.compile(
+    r"cuda[\w.-]{0,20}/(?:lib64|lib|targets/[\w-]{1,40}/lib)/?$|/envs?/[^/]{1,80}/lib/?$"
+)
+"""A folder on LD_LIBRARY_PATH that holds CUDA's or a conda environment's libraries."""
+
+
+def _stated_path_ahead_of_the_wheels(
+    facts: Facts, loaded: str, built: str, release: TfRelease | None
+) -> list[Finding]:
+    """A release that gets cuDNN from NVIDIA's wheels (2.14 on) loaded an older one, and the
+    stated LD_LIBRARY_PATH names a CUDA toolkit's (or conda's) library folder: the loader
+    searches it before the wheels' RUNPATH, so its cuDNN is the one that loaded."""
+    if release is None or not release.and_cuda_requires:
+        return []
+    path = facts.env.get("LD_LIBRARY_PATH")  # (a value only where stated or probed)
+    folder = next((d for d in (path or "").split(":") if _LIBRARY_FOLDER.search(d)), None)
+    if folder is None:
+        return []
+    return [
+        Finding(
+            "ld-library-path-shadows",
+            Severity.ERROR,
+            f"cuDNN {loaded} most likely loads from {folder}, which LD_LIBRARY_PATH puts ahead"
+            f" of the cuDNN wheel TensorFlow {release.version} is built to use ({built})",
+            (
+                f"LD_LIBRARY_PATH={path}",
+                f"TensorFlow loaded cuDNN {loaded}; it was built with {built}",
+            ),
+            f"Take {folder} off LD_LIBRARY_PATH in the shell that runs TensorFlow (the loader"
+            " reads it before the wheels' RUNPATH), and install the wheels if pip lists none"
+            f" ('pip install \"tensorflow[and-cuda]=={release.version}\"'); 'tfgpu-setup apply'"
+            " writes an activate script that puts the wheels' folders first.",
+            TF_TESTED,
+        )
+    ]
+
+
 def cudnn_wheel_shadowed(
     facts: Facts, log: LogFacts, release: TfRelease | None = None
 ) -> list[Finding]:
@@ -777,7 +814,7 @@ def cudnn_wheel_shadowed(
         None,
     )
     if wheel is None:
-        return []
+        return _stated_path_ahead_of_the_wheels(facts, loaded, built, release)
     if log.other_framework_line and any(
         re.match(r"nvidia-cudnn-cu\d{2}-", w, re.I) and _same_release(w.rsplit("-", 1)[-1], loaded)
         for w in log.nvidia_wheels_named

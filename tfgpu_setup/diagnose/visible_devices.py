@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts import Facts
 from .logs import LogMatch, line_start
 
 VALUE_READINGS = frozenset(
@@ -88,3 +89,9 @@ def without_hiding_undone_later(matches: tuple[LogMatch, ...], text: str) -> tup
         if still is None or _GPU_LIBRARIES_FAILED.search(text, again.end()):
             undone.add(id(m))
     return tuple(m for m in matches if id(m) not in undone)
+
+
+def visible_devices_set(facts: Facts) -> bool:
+    """CUDA_VISIBLE_DEVICES stated (--env) or probed set: the environment as a whole stays
+    unknown when some variables are stated, so the variable's value is the evidence."""
+    return facts.env.get("CUDA_VISIBLE_DEVICES") is not None

@@ -21,6 +21,7 @@ from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
 from .sources import WSL_GUIDE, quoted
+from .visible_devices import visible_devices_set
 
 REQUIREMENT_CHECK = "container-cli-driver-too-old"
 
@@ -131,7 +132,7 @@ OTHER_EXPLANATIONS = frozenset({"container-gpu-not-exposed", "no-nvidia-gpu", "n
 
 def _ruled_out(facts: Facts, matches: Sequence[LogMatch]) -> bool:
     """What shows the GPU hidden, absent, not passed in, or WSL's own libcuda the one found."""
-    variable_set = facts.knows("env") and facts.env.get("CUDA_VISIBLE_DEVICES") is not None
+    variable_set = visible_devices_set(facts)
     only_wsl_libcuda = (
         facts.knows("libcuda")
         and bool(facts.libcuda)
