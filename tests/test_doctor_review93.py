@@ -573,3 +573,23 @@ def test_a_stated_cuda_visible_devices_explains_no_device_under_wsl2(
         "findings"
     ][0]
     assert first["id"] == "cuda-visible-devices-hides-gpus"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Traceback (most recent call last):\n"
+        '  File "train.py", line 4, in <module>\n'
+        "    tf.config.experimental.set_memory_growth(gpus[0], True)\n"
+        "IndexError: list index out of range\n",
+        "2.15.0 []\n",
+    ],
+)
+def test_tensorflows_empty_gpu_list_is_read_in_the_forms_scripts_print_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], answer: str
+) -> None:
+    """gpus[0] of an empty list under set_memory_growth, and print(tf.__version__, gpus) on one
+    line: TensorFlow lists no GPU, not an unknown failure."""
+    document = run(tmp_path, capsys, answer, "--os", "linux")
+    assert document["gpu_used"] == "no"
+    assert "fix what it says first" not in document["verdict"]

@@ -53,6 +53,17 @@ _GPU_AVAILABLE_LABEL_FALSE = (
     r"^(?![^\n]*(?i:torch|paddle|jax|cupy|mxnet))[ \t>]*[^\n]{0,40}?\bGPU\b[^\n]{0,20}?"
     r"\b(?i:available)\b[ \t?:=-]{0,6}(?:\r?\n[ \t>]*)?False[ \t]*\r?$"
 )
+FIRST_OF_NO_GPUS = (
+    # the first GPU of the list taken where the list is empty ('gpus[0]' for memory growth or
+    # visible devices): IndexError under that very call
+    r"set_(?:memory_growth|visible_devices|logical_device_configuration"
+    r"|virtual_device_configuration)\([^\n]{0,40}\[0\][^\n]{0,80}\n(?:[^\n]{0,300}\n){0,4}?"
+    r"[ \t>]*IndexError[ \t]*: list index out of range"
+)
+VERSION_AND_NO_GPUS = (
+    # print(tf.__version__, tf.config.list_physical_devices('GPU')) on one line
+    r"^[ \t>]*[12]\.\d{1,2}\.\d{1,3}(?:-?rc\d)?[ \t]+\[\][ \t]*$"
+)
 GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
     r"|is_built_with_cuda\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
@@ -62,7 +73,7 @@ GPU_LIST_ANSWERED = re.compile(
     + _GPU_AVAILABLE_LABEL_FALSE
     + r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b"
-    r"|" + TRANSFORMERS_ENV_NO_GPU,
+    r"|" + FIRST_OF_NO_GPUS + r"|" + VERSION_AND_NO_GPUS + r"|" + TRANSFORMERS_ENV_NO_GPU,
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
@@ -84,7 +95,7 @@ NO_GPU_LISTED = re.compile(
     # gpu_device_name()'s empty name, and the SystemError Colab's own GPU notebook raises on it
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:''|\"\")[ \t]*$"
     r"|^[ \t]*SystemError: GPU device not found\b"
-    r"|" + TRANSFORMERS_ENV_NO_GPU,
+    r"|" + FIRST_OF_NO_GPUS + r"|" + VERSION_AND_NO_GPUS + r"|" + TRANSFORMERS_ENV_NO_GPU,
     re.MULTILINE,
 )
 """The answers that say no GPU was registered (not is_built_with_cuda's, which is about the
