@@ -1021,3 +1021,23 @@ def test_a_blackwell_driver_install_names_the_open_kernel_modules(
     f = facts(driver=driver, cuda="12.6" if driver else None, gpus=(gpu,))
     hit = only(plan_of(f, matrix), finding_id)
     assert ("nvidia-driver-NNN-open" in hit.fix) is open_named
+
+
+@pytest.mark.parametrize(
+    ("cuda", "index", "pin"),
+    [("12.2", "jp/v60", "tensorflow==2.15.0+nv24.05"), ("11.4", "jp/v512", "+nv23.06")],
+)
+def test_a_jetsons_cuda_names_its_jetpack_index_and_a_pinned_nvidia_build(
+    matrix: Matrix, cuda: str, index: str, pin: str
+) -> None:
+    """Each JetPack ships one CUDA: the stated one picks NVIDIA's index, and the build is
+    pinned, since with --extra-index-url alone pip may take PyPI's newer CPU-only wheel."""
+    f = facts(
+        arch="aarch64",
+        driver=None,
+        cuda=None,
+        gpus=(("Orin", "8.7", None),),
+        cuda_installs=(CudaInstall(cuda, "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
+    )
+    hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
+    assert index in hit.fix and pin in hit.fix

@@ -22,12 +22,56 @@ JETPACK_SOURCE = (
 )
 JETPACK_FIX = (
     "Install NVIDIA's TensorFlow for this Jetson's JetPack release, with the Python JetPack"
-    " ships: 'pip3 install --extra-index-url https://developer.download.nvidia.com/compute/"
-    "redist/jp/vXY tensorflow' (vXY: the JetPack version, v46 for JetPack 4.6 on a Nano or"
-    " Xavier, v512 for JetPack 5.1.2 on an Orin; 'cat /etc/nv_tegra_release' names the L4T"
-    " release), or NVIDIA's l4t-tensorflow container."
-    " PyPI's wheels have no CUDA on Arm."
+    " ships, pinned to its +nv version: 'pip3 install --extra-index-url https://"
+    "developer.download.nvidia.com/compute/redist/jp/vXY tensorflow==X.Y.Z+nvYY.MM' (vXY: the"
+    " JetPack version, v46 for JetPack 4.6 on a Nano or Xavier, v512 for JetPack 5.1.2, v60 for"
+    " JetPack 6.0 on an Orin; 'cat /etc/nv_tegra_release' names the L4T release, 'pip3 index"
+    " versions tensorflow --extra-index-url ...' the builds), or NVIDIA's l4t-tensorflow"
+    " container. Unpinned, pip may take PyPI's newer wheel, which has no CUDA on Arm."
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class JetPack:
+    release: str
+    cuda: str
+    python: str
+    index: str
+    tensorflow: str
+    """A build NVIDIA's index for that JetPack lists (its install guide's form: X.Y.Z+nvYY.MM)."""
+
+
+JETPACKS = (
+    JetPack("4.6", "10.2", "3.6", "v46", "2.6.2+nv21.12"),
+    JetPack("5.1.2", "11.4", "3.8", "v512", "2.12.0+nv23.06"),
+    JetPack("6.0", "12.2", "3.10", "v60", "2.15.0+nv24.05"),
+)
+"""The JetPack releases a CUDA version tells apart (each ships one CUDA and one Python), with the
+index NVIDIA's 'Installing TensorFlow for Jetson Platform' names for it and a build listed there."""
+
+
+def jetpack_of(facts: Facts) -> JetPack | None:
+    """The JetPack whose CUDA is the one stated or probed on this Jetson."""
+    if not facts.knows("cuda"):
+        return None
+    versions = {".".join((c.version or "").split(".")[:2]) for c in facts.cuda}
+    return next((j for j in JETPACKS if j.cuda in versions), None)
+
+
+def jetpack_fix(facts: Facts) -> str:
+    jetpack = jetpack_of(facts)
+    if jetpack is None:
+        return JETPACK_FIX
+    url = f"https://developer.download.nvidia.com/compute/redist/jp/{jetpack.index}"
+    return (
+        f"CUDA {jetpack.cuda} is JetPack {jetpack.release}'s: install NVIDIA's TensorFlow for"
+        f" it with JetPack's Python {jetpack.python}, pinned to its +nv version: 'pip3 install"
+        f" --extra-index-url {url} tensorflow=={jetpack.tensorflow}' ('pip3 index versions"
+        f" tensorflow --extra-index-url {url}' lists the others), or NVIDIA's l4t-tensorflow"
+        " container. Unpinned, pip may take PyPI's newer wheel, which has no CUDA on Arm."
+    )
+
+
 _PYPI_ONLY = frozenset(
     {"python-unsupported", "compute-capability-unsupported", "platform-unsupported"}
 )
@@ -45,7 +89,7 @@ def on_a_jetson(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, .
         " for JetPack's Python and the Jetson's GPU"
     )
     return rank(
-        dataclasses.replace(f, fix=JETPACK_FIX, source=JETPACK_SOURCE)
+        dataclasses.replace(f, fix=jetpack_fix(facts), source=JETPACK_SOURCE)
         if f.id == "cpu-only-tensorflow"
         else dataclasses.replace(f, severity=Severity.INFO, evidence=(*f.evidence, because))
         if f.id in _PYPI_ONLY and f.severity is not Severity.INFO
@@ -55,9 +99,9 @@ def on_a_jetson(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, .
 
 
 _VERSION_IDS = frozenset({"cuda-version-mismatch", "cudnn-version-mismatch"})
-JETPACK_LIBRARIES_FIX = (
+JETPACK_LIBRARIES = (
     "On a Jetson, CUDA and cuDNN come with JetPack and cannot be installed beside it: install"
-    " the TensorFlow NVIDIA built for the JetPack release installed instead. " + JETPACK_FIX
+    " the TensorFlow NVIDIA built for the JetPack release installed instead. "
 )
 
 
@@ -70,7 +114,7 @@ def jetpack_libraries(findings: tuple[Finding, ...], facts: Facts) -> tuple[Find
     if not all(JETSON_GPU.match(g.name) for g in facts.gpus):
         return findings
     return tuple(
-        dataclasses.replace(f, fix=JETPACK_LIBRARIES_FIX, source=JETPACK_SOURCE)
+        dataclasses.replace(f, fix=JETPACK_LIBRARIES + jetpack_fix(facts), source=JETPACK_SOURCE)
         if f.id in _VERSION_IDS
         else f
         for f in findings
