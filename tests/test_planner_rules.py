@@ -1041,3 +1041,13 @@ def test_a_jetsons_cuda_names_its_jetpack_index_and_a_pinned_nvidia_build(
     )
     hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
     assert index in hit.fix and pin in hit.fix
+
+
+def test_a_driver_that_drives_no_gpu_here_does_not_cap_the_python_advice(
+    matrix: Matrix,
+) -> None:
+    """R450 predates an RTX 3090: it is replaced whatever the release, so the Python to
+    install is the newest release's, not the one R450's CUDA would run."""
+    f = facts(driver="450.80.02", cuda="11.0", gpus=(RTX3090,), pythons=("3.8.10",))
+    hit = only(plan_of(f, matrix), "python-unsupported")
+    assert "2.14.1" not in hit.fix and "3.12" in hit.fix

@@ -1407,6 +1407,8 @@ def _python_target(ctx: Context) -> tuple[TfRelease, str] | None:
     key = platform_key(ctx.facts)
     wheels_here = [e for e in ctx.evaluations if has_wheels(e.release, key)]
     newest = next((e.release for e in wheels_here if _only_python_blocks(e)), None)
+    # a driver that drives none of the GPUs is replaced whatever the release: it caps nothing
+    replaced = _driver_drives_no_gpu(ctx)
     on_gpu = next(
         (
             e.release
@@ -1415,14 +1417,15 @@ def _python_target(ctx: Context) -> tuple[TfRelease, str] | None:
             and _serves_gpus(e)
             and _only_python_blocks(e)
             # (a driver stated too old for a newer release's CUDA caps it as the GPU does)
-            and e.driver_blocker is None
+            and (e.driver_blocker is None or replaced)
         ),
         None,
     )
     if ctx.gpu and on_gpu is not None and on_gpu is not newest:
         # a newer release's Pythons would get a CPU build, or none that runs: this GPU has no
         # kernels there, or this driver cannot run its CUDA
-        if any(not _serves_gpus(e) for e in ctx.evaluations):
+        newer = [e for e in wheels_here if parsed(e.release.version) > parsed(on_gpu.version)]
+        if any(not _serves_gpus(e) for e in newer):
             return on_gpu, "the newest that runs on this GPU"
         return on_gpu, "the newest this driver runs"
     if newest is None:
@@ -1432,6 +1435,15 @@ def _python_target(ctx: Context) -> tuple[TfRelease, str] | None:
     if newest is (wheels_here[0].release if wheels_here else None):
         return newest, "the newest with wheels for this platform"
     return newest, "the newest whose wheels install on this system"
+
+
+def _driver_drives_no_gpu(ctx: Context) -> bool:
+    """The stated driver predates every GPU here (R450 under an RTX 3090): it must be replaced
+    for any release, so its CUDA caps none of them."""
+    gaps = driver_gaps(ctx.facts, ctx.matrix, is_windows_driver(ctx.facts))
+    return bool(ctx.facts.gpus) and len({g.gpu.index for g in gaps if g.kind == "predates"}) == len(
+        ctx.facts.gpus
+    )
 
 
 def _only_python_blocks(e: Evaluation) -> bool:
