@@ -593,3 +593,25 @@ def test_tensorflows_empty_gpu_list_is_read_in_the_forms_scripts_print_it(
     document = run(tmp_path, capsys, answer, "--os", "linux")
     assert document["gpu_used"] == "no"
     assert "fix what it says first" not in document["verdict"]
+
+
+def test_docker_composes_own_lines_say_the_log_came_from_a_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The service prefixes go before reading; compose's own lines around them ('Attaching
+    to', 'exited with code') stay, and only containers print them."""
+    log = (
+        "Creating segmenter_trainer_1 ... done\n"
+        "Attaching to segmenter_trainer_1\n"
+        "trainer_1  | 2024-01-05 08:00:02.811547: E"
+        " external/local_xla/xla/stream_executor/cuda/cuda_driver.cc:274] failed call to"
+        " cuInit: UNKNOWN ERROR (303)\n"
+        "trainer_1  | 2024-01-05 08:00:02.811599: I"
+        " external/local_xla/xla/stream_executor/cuda/cuda_diagnostics.cc:111] no NVIDIA GPU"
+        " device is present: /dev/nvidia0 does not exist\n"
+        "trainer_1  | Num GPUs available: 0\n"
+        "trainer_1  | Num GPUs available: 0\n"
+        "segmenter_trainer_1 exited with code 0\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "compose" in first["fix"]

@@ -100,7 +100,11 @@ _CONTAINER = re.compile(
     # the NVIDIA images' own LD_LIBRARY_PATH (/usr/local/nvidia/lib64, where the runtime mounts
     # the driver)
     r"|LD_LIBRARY_PATH:? ?[^\n]{0,300}?/usr/local/nvidia/lib"
-    r"|^== are we in docker =+\s*\n\s*Yes\b",  # tf_env_collect.sh's answer
+    r"|^== are we in docker =+\s*\n\s*Yes\b"  # tf_env_collect.sh's answer
+    # docker compose's own lines around its services' output (v1's and v2's)
+    r"|^Attaching to [\w.-]{1,80}(?:[_-]\d{1,3})\b|^Creating [\w.-]{1,80}[_-]\d{1,3} \.\.\. done"
+    r"|^[ \t]*\u2714 Container [\w.-]{1,80}[ \t]+(?:Created|Started|Recreated)\b"
+    r"|^[\w.-]{1,80}[_-]\d{1,3} exited with code \d{1,3}\b",
     re.MULTILINE,
 )
 _OWN_CONTAINER_HOST = re.compile(
