@@ -615,3 +615,20 @@ def test_docker_composes_own_lines_say_the_log_came_from_a_container(
     )
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "container-gpu-not-exposed" and "compose" in first["fix"]
+
+
+def test_a_python_only_the_newest_releases_serve_may_be_a_paste_from_before_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python 3.13 got TensorFlow wheels with 2.20: pip finding none may be a paste from before
+    that, not only a 32-bit Python or an old pip."""
+    log = (
+        "$ python3 --version\n"
+        "Python 3.13.1\n"
+        "$ python3 -m pip install 'tensorflow[and-cuda]'\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow[and-cuda]"
+        " (from versions: none)\n"
+        "ERROR: No matching distribution found for tensorflow[and-cuda]\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "python-unsupported" and "predates TensorFlow 2.20" in first["fix"]

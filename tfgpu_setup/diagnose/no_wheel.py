@@ -160,6 +160,14 @@ def no_wheel_for_stated(
     if served and (arm := apple_silicon_python(facts, matrix, log, matches, requested, text)):
         return [arm]
     if served:
+        oldest = min(served, key=lambda r: parsed(r.version))
+        # (a paste undated, from before the first wheel for this Python: that happened too)
+        before_first = (
+            f"; or the paste predates TensorFlow {xy(oldest.version)} ({oldest.published}), the"
+            f" first with wheels for Python {python}: install again now, or use an older Python"
+            if oldest.published and _recent(matrix, oldest)
+            else ""
+        )
         return [
             Finding(
                 "python-unsupported",
@@ -168,7 +176,7 @@ def no_wheel_for_stated(
                 f" ({release_span(served)}): the Python that ran pip is not a 64-bit {python},"
                 " or that pip is too old to see them",
                 (f"Python {python} ({facts.pythons[0].source}), {label}",),
-                PIP_OF_THIS_PYTHON + ".",
+                PIP_OF_THIS_PYTHON + before_first + ".",
                 PYPI_FILES,
             )
         ]
@@ -194,6 +202,16 @@ def no_wheel_for_stated(
         title = f"PyPI has no {asked} wheel for {label}, for any Python"
         return [_no_wheel_on_platform(title, label, _nearest_with_wheel(matrix, releases, key))]
     return []
+
+
+RECENT_SERIES = 2
+"""A Python first served by one of the newest this many release series is new enough that a
+paste may predate its wheels."""
+
+
+def _recent(matrix: Matrix, release: TfRelease) -> bool:
+    newer = {xy(r.version) for r in matrix.tensorflow.releases} - {xy(release.version)}
+    return sum(parsed(s) > parsed(xy(release.version)) for s in newer) < RECENT_SERIES
 
 
 PIP_OF_THIS_PYTHON = (
