@@ -632,3 +632,28 @@ def test_a_python_only_the_newest_releases_serve_may_be_a_paste_from_before_them
     )
     first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
     assert first["id"] == "python-unsupported" and "predates TensorFlow 2.20" in first["fix"]
+
+
+SMI_MEMORY_HELD = (
+    "|   0  Tesla P100-SXM2...  Off  | 00000000:05:00.0 Off |                    0 |\n"
+    "| N/A   36C    P0    41W / 300W |  12799MiB / 16280MiB |      0%      Default |\n"
+    "+-------------------------------+----------------------+----------------------+\n"
+    "\n"
+    "+-----------------------------------------------------------------------------+\n"
+    "| Processes:                                                       GPU Memory |\n"
+    "|  GPU       PID   Type   Process name                             Usage      |\n"
+    "|=============================================================================|\n"
+    "+-----------------------------------------------------------------------------+\n"
+)
+
+
+def test_memory_in_use_with_no_process_listed_is_held_by_something_unseen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """12.8 of 16 GB in use at 0% with an empty process table, on a host: another user's or a
+    stale process holds it. Inside a container the table is empty anyway (the process may be
+    this one), so there it stays harmless."""
+    first = run(tmp_path, capsys, SMI_MEMORY_HELD)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "12799 of 16280 MiB" in first["title"]
+    inside = run(tmp_path, capsys, SMI_MEMORY_HELD, "--container")["findings"]
+    assert all(f["id"] != "gpu-out-of-memory" for f in inside)

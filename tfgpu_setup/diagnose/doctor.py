@@ -530,7 +530,7 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += local_module_shadows_tensorflow(log or "", release if stated else None)
-    crossed += empty_process_table_in_a_container(known, log or "")
+    crossed += empty_process_table_in_a_container(known, log or "", gpu_seen)
     crossed += misspelled_tensorflow(log or "")
     crossed += conda_packages_unresolved(log or "", known)
     crossed += stated_cpu_only(

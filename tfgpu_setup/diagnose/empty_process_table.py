@@ -1,4 +1,4 @@
-"""nvidia-smi's process table, empty inside a container.
+"""nvidia-smi's process table, empty inside a container (or beside memory something holds).
 
 The driver reports the host's process ids, which a container's PID namespace does not have, so
 nvidia-smi run inside a container lists no process even while one there uses the GPU
@@ -22,11 +22,41 @@ _EMPTY_TABLE = re.compile(
 SOURCE = "https://github.com/NVIDIA/nvidia-docker/issues/179"
 
 
-def empty_process_table_in_a_container(facts: Facts, text: str) -> list[Finding]:
-    if not (facts.knows("container") and facts.platform.container):
-        return []
+_MEMORY_USAGE = re.compile(r"\|\s+(?P<used>\d{1,7})MiB / (?P<total>\d{3,7})MiB\s+\|")
+HELD_SHARE = 0.25
+"""Memory in use above this share of the board, with no process listed, is held by something:
+an idle GPU with a display uses a few hundred MiB."""
+HELD_MIB = 1024
+
+
+def empty_process_table_in_a_container(
+    facts: Facts, text: str, gpu_at_work: bool = False
+) -> list[Finding]:
+    """gpu_at_work: the paste shows TensorFlow's own GPU device; the memory may be its own."""
     empty = _EMPTY_TABLE.search(text)
     if empty is None:
+        return []
+    in_a_container = facts.knows("container") and facts.platform.container
+    # (inside a container the process holding it may be this one, its pid hidden)
+    held = None if in_a_container or gpu_at_work else _memory_held(text, empty.start())
+    if held is not None:
+        used, total, line = held
+        return [
+            Finding(
+                "gpu-out-of-memory",
+                Severity.WARNING,
+                f"{used} of {total} MiB of the GPU's memory is in use while nvidia-smi lists no"
+                " process: something it cannot show holds it (another container or user, or a"
+                " process that did not exit)",
+                (quoted(line), quoted(empty["body"])),
+                "On the host, 'nvidia-smi --query-compute-apps=pid,used_memory --format=csv' and"
+                " 'sudo fuser -v /dev/nvidia*' name the process: stop it (a stale Jupyter kernel"
+                " or training run, another user's job). Until then TensorFlow gets only what is"
+                " left, and runs out of memory or fails to start cuDNN.",
+                SOURCE,
+            )
+        ]
+    if not in_a_container:
         return []
     return [
         Finding(
@@ -43,3 +73,12 @@ def empty_process_table_in_a_container(facts: Facts, text: str) -> list[Finding]
             SOURCE,
         )
     ]
+
+
+def _memory_held(text: str, table_at: int) -> tuple[int, int, str] | None:
+    """The first GPU row above the process table whose memory in use is well above idle."""
+    for row in _MEMORY_USAGE.finditer(text, max(0, table_at - 20_000), table_at):
+        used, total = int(row["used"]), int(row["total"])
+        if used >= HELD_MIB and used >= HELD_SHARE * total:
+            return used, total, row.group(0).strip(" |")
+    return None
