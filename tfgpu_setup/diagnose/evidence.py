@@ -75,7 +75,8 @@ HANDLE_WITH_MEMORY_FREE_FIX = (
     " system or conda one first on the path, another framework's wheel) is the usual cause:"
     " install the release's (from 2.14 'pip install tensorflow[and-cuda]==X.Y.Z') and take the"
     " other off the path. Then update the driver, and clear CUDA's JIT cache (rm -rf"
-    " ~/.nv/ComputeCache). Memory growth helps only where another process holds the memory."
+    " ~/.nv/ComputeCache; on Windows %APPDATA%\\NVIDIA\\ComputeCache). Memory growth helps only"
+    " where another process holds the memory."
 )
 
 

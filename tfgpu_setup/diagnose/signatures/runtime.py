@@ -528,7 +528,8 @@ RUNTIME: tuple[Signature, ...] = (
         title="cuDNN could not start ({status}{conv}): usually the GPU memory is already taken",
         fix=(
             CUDNN_START_FIX + ", and clear CUDA's compute cache ('rm -rf ~/.nv', with sudo when"
-            " an earlier sudo run left it owned by root)."
+            " an earlier sudo run left it owned by root; on Windows the folder"
+            " %APPDATA%\\NVIDIA\\ComputeCache)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/45423",
         explained_by=frozenset({"cudnn-version-mismatch", "cudnn-not-found"}),
