@@ -224,6 +224,9 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "pip-files-in-use": "ERROR: Could not install packages due to an OSError: [WinError 5] Access"
+    " is denied: 'C:\\\\envs\\\\tf\\\\Lib\\\\site-packages\\\\~umpy\\\\core\\\\"
+    "_multiarray_umath.pyd'",
     "oom-while-creating-variables": "ResourceExhaustedError: OOM when allocating tensor with"
     " shape[3,3,256,256] and type float on /job:localhost/replica:0/task:0/device:GPU:0 by"
     " allocator GPU_0_bfc [Op:RandomStandardNormal]",

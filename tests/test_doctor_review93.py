@@ -657,3 +657,20 @@ def test_memory_in_use_with_no_process_listed_is_held_by_something_unseen(
     assert first["id"] == "gpu-out-of-memory" and "12799 of 16280 MiB" in first["title"]
     inside = run(tmp_path, capsys, SMI_MEMORY_HELD, "--container")["findings"]
     assert all(f["id"] != "gpu-out-of-memory" for f in inside)
+
+
+def test_pip_refused_in_a_package_it_moved_aside_is_a_file_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pip renames a package it uninstalls to '~name': refused there, a running Python holds
+    its files, in the user's own environment; a venv 'you own' is not the fix."""
+    log = (
+        "  Attempting uninstall: numpy\n"
+        "      Successfully uninstalled numpy-1.24.3\n"
+        "ERROR: Could not install packages due to an OSError: [WinError 5] Access is denied:"
+        " 'C:\\\\Users\\\\nina\\\\anaconda3\\\\envs\\\\tf\\\\Lib\\\\site-packages\\\\"
+        "~umpy\\\\core\\\\_multiarray_umath.cp39-win_amd64.pyd'\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert first["id"] == "tensorflow-not-installed"
+    assert "~umpy" in first["fix"] and "Jupyter" in first["fix"]

@@ -3043,13 +3043,39 @@ INSTALL: tuple[Signature, ...] = (
         needles=("Errno 13", "WinError 5"),
         pattern=compiled(
             r"Could not install packages due to an (?:EnvironmentError|OSError):"
-            r" \[(?:Errno 13|WinError 5)\] [^:'\n]{1,80}(?P<where>: '[^'\n]{1,300}')?"
+            r" \[(?:Errno 13|WinError 5)\] [^:'\n]{1,80}"
+            # (not a package pip had moved aside to uninstall it: pip-files-in-use)
+            r"(?![^\n]{0,400}[/\\]~[\w-]{1,60}[/\\])(?P<where>: '[^'\n]{1,300}')?"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
         title="pip had no right to write where it installs{where}, so nothing was installed",
         fix=PIP_PERMISSION_FIX,
         source="https://pip.pypa.io/en/stable/user_guide/#user-installs",
+    ),
+    Signature(
+        # pip moves a package it uninstalls aside as '~name' in site-packages, then deletes it:
+        # refused there, a running Python (a notebook kernel, an IDE) holds the package's files
+        # open, and the environment is left half-upgraded (the old package gone, the new not in)
+        name="pip-files-in-use",
+        needles=("Errno 13", "WinError 5", "WinError 32"),
+        pattern=compiled(
+            r"Could not install packages due to an (?:EnvironmentError|OSError):"
+            r" \[(?:Errno 13|WinError 5|WinError 32)\] [^:'\n]{1,80}: '"
+            r"(?P<where>[^'\n]{0,300}?[/\\]~(?P<moved>[\w-]{1,60})[/\\][^'\n]{0,300})'"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip could not finish replacing a package: a running Python holds its files open"
+            " ('{where}'), and the environment is left half-upgraded"
+        ),
+        fix=(
+            "Close every program using this environment (Jupyter kernels, IDEs, other Python"
+            " processes), delete the leftover '~{moved}' folder in site-packages, and run the"
+            " install again (add --force-reinstall for the package pip had already removed)."
+        ),
+        source="https://github.com/pypa/pip/issues/12077",
     ),
     Signature(
         # pip resolved a release from before the extra existed (2.14): no NVIDIA wheels came.
