@@ -26,7 +26,8 @@ def test_nvmls_mismatch_under_wsl2_is_a_linux_driver_inside_wsl(
         "NVML library version: 535.183\n"
     )
     first = run(tmp_path, capsys, log, "--os", os_flag)["findings"][0]
-    assert first["id"] == "driver-library-mismatch"
+    wanted = "wsl-linux-driver-installed" if os_flag == "wsl2" else "driver-library-mismatch"
+    assert first["id"] == wanted
     if os_flag == "wsl2":
         assert "inside WSL" in first["fix"] and "wsl --shutdown" in first["fix"]
         assert "dkms" not in first["fix"] and "initramfs" not in first["fix"]
@@ -674,3 +675,48 @@ def test_pip_refused_in_a_package_it_moved_aside_is_a_file_in_use(
     first = run(tmp_path, capsys, log, "--os", "windows")["findings"][0]
     assert first["id"] == "tensorflow-not-installed"
     assert "~umpy" in first["fix"] and "Jupyter" in first["fix"]
+
+
+def test_nvmls_mismatch_in_a_container_on_wsl2_is_the_images_libraries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a container on WSL 2 the second copy is in the image: purging it in the running
+    container changes nothing, the image is rebuilt without it."""
+    log = (
+        "root@3b1f0c2d9e11:/workspace# nvidia-smi\n"
+        "Failed to initialize NVML: Driver/library version mismatch\n"
+        "NVML library version: 535.183\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "wsl2", "--container")["findings"][0]
+    assert first["fix"].startswith("In a container, an image that carries driver libraries")
+
+
+def test_a_gui_library_aborting_after_the_gpus_work_is_not_tensorflows_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "2023-08-14 10:01:22.318201: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1639]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 22282 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+        "Epoch 3/3\n"
+        "1563/1563 [==============================] - 10s 6ms/step - loss: 0.8436\n"
+        "qt.qpa.xcb: could not connect to display \n"
+        "This application failed to start because no Qt platform plugin could be initialized."
+        " Reinstalling the application may fix this problem.\n"
+        "Aborted (core dumped)\n"
+    )
+    document = run(tmp_path, capsys, log, "--os", "linux")
+    assert document["gpu_used"] == "yes" and document["exit"] == 0
+    assert "Qt platform plugin" in document["verdict"]
+
+
+def test_pip_9s_empty_version_list_still_reads_a_misspelling(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "Could not find a version that satisfies the requirement tensorfow-gpu (from versions: )\n"
+        "No matching distribution found for tensorfow-gpu\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and "misspelling" in first["title"]

@@ -888,7 +888,15 @@ def diagnose(
                 else f"; then TensorFlow aborted on it ('{record[:160]}')"
             )
             aborted = True
-        if crashed:
+        gui = _gui_library_aborted(log or "", ended_line) if crashed else ""
+        if gui:
+            # a GUI library's fatal error ended the run after the GPU's work: not TensorFlow's
+            verdict += (
+                f", and then a GUI library ended the process: '{gui}' (no display to open a"
+                " window on; use opencv-python-headless, matplotlib's Agg backend"
+                " (MPLBACKEND=Agg) or QT_QPA_PLATFORM=offscreen, or run where a display is)"
+            )
+        elif crashed:
             joined = ", but then" if failed is None else "; then"
             verdict += f"{joined} the process crashed ('{ended_line.strip()[:80]}')"
             aborted = True
@@ -1594,6 +1602,26 @@ def _process_crashed_after_the_gpu(
     return _SHELL_CRASH.match(ended_line) is not None and _crashed_after_the_gpu(
         log, matches, ended_by, ended_line
     )
+
+
+_GUI_FATAL = re.compile(
+    r"^[^\n]{0,40}?(?:This application failed to start because no Qt platform plugin could be"
+    r" initialized|qt\.qpa\.xcb: could not connect to display|Gtk-WARNING \*\*:[^\n]{0,80}cannot"
+    r" open display|cannot connect to X server|: cannot open display)[^\n]{0,200}",
+    re.MULTILINE,
+)
+"""A GUI toolkit's last words before it aborts the process (Qt's qFatal, Gtk, Xlib): a window
+opened where no display is."""
+GUI_LOOKBACK = 1_500
+
+
+def _gui_library_aborted(log: str, ended_line: str) -> str:
+    """The GUI toolkit's fatal line just above the shell's crash notice ('' where none)."""
+    at = log.rfind(ended_line.strip())
+    if at == -1:
+        return ""
+    found = _GUI_FATAL.findall(log, max(0, at - GUI_LOOKBACK), at)
+    return found[-1].strip()[:160] if found else ""
 
 
 CUDNN_CHECKED = frozenset({"cudnn-version-mismatch", "cudnn-version-mismatch-cut"})

@@ -106,10 +106,11 @@ def misspelled_tensorflow(text: str) -> list[Finding]:
 
 def _versions_listed(text: str, name: str) -> bool:
     """pip listed versions of the name: the package exists (tensorflowcv), whatever it is
-    near; only '(from versions: none)' leaves a misspelling possible."""
+    near; '(from versions: none)', and pip 9's empty '(from versions: )', leave a misspelling
+    possible."""
     listed = re.compile(
         rf"satisfies the requirement {re.escape(name)}(?![\w.-])[^\n]{{0,80}}"
-        r"\(from versions: (?!none\))\S",
+        r"\(from versions: \d",
         re.IGNORECASE,
     )
     return listed.search(text) is not None

@@ -42,6 +42,11 @@ _LOCAL_TENSORFLOW = re.compile(
     r"(?:\.py|[/\\]__init__\.py))\)",
     re.MULTILINE,
 )
+_PYTHONS_OWN_LIBRARY = re.compile(
+    r"[/\\](?:lib[/\\]python\d(?:\.\d{1,2})?t?|[Ll]ib)[/\\]\w{1,60}(?:\.py|[/\\]__init__\.py)$"
+)
+"""A module of Python's own library (/usr/lib/python3.10/logging/__init__.py, C:\\Python39\\Lib\\
+inspect.py): half-imported there, the module is Python's, entered again by a user's file."""
 _INSTALLED = re.compile(r"[/\\](?:site|dist)-packages[/\\]|[/\\]tensorflow[/\\]tensorflow[/\\]")
 """Where the package is installed (the source tree's own package is a case of its own)."""
 SOURCE = "https://docs.python.org/3/library/sys_path_init.html"
@@ -207,7 +212,7 @@ def _a_dependency_shadowed(text: str) -> list[Finding]:
         module, path = found["module"], found["path"]
         if module == "tensorflow" or module not in IMPORTED_BY_THE_STACK:
             continue
-        if _INSTALLED.search(path):
+        if _INSTALLED.search(path) or _PYTHONS_OWN_LIBRARY.search(path):
             continue
         if re.split(r"[/\\]", path)[-1] not in (f"{module}.py", "__init__.py"):
             continue

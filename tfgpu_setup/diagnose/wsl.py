@@ -260,11 +260,17 @@ def driver_on_windows(findings: tuple[Finding, ...], facts: Facts) -> tuple[Find
         # part) is what WSL 2 must never get
         findings = tuple(f for f in findings if f.id != "no-nvidia-driver")
     wsl2 = f"os: wsl2 ({facts.platform.source})"
+    # (in a container on WSL 2 the second copy is the image's: its own fix, rebuild the image)
+    in_a_container = facts.knows("container") and facts.platform.container
     findings = tuple(
         dataclasses.replace(
-            f, evidence=(*f.evidence, wsl2), fix=LINUX_DRIVER_INSIDE_WSL_FIX, source=WSL_GUIDE
+            f,
+            id="wsl-linux-driver-installed",
+            evidence=(*f.evidence, wsl2),
+            fix=LINUX_DRIVER_INSIDE_WSL_FIX,
+            source=WSL_GUIDE,
         )
-        if f.id == "driver-library-mismatch"
+        if f.id == "driver-library-mismatch" and not in_a_container
         else f
         for f in findings
     )
