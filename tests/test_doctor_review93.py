@@ -720,3 +720,40 @@ def test_pip_9s_empty_version_list_still_reads_a_misspelling(
     )
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "tensorflow-not-installed" and "misspelling" in first["title"]
+
+
+def test_tensorflows_bfloat16_refusing_the_numpy_installed_stops_its_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (tensorflow#25636): the CHECK guards NumPy's float types; 1.13 needed 1.16."""
+    log = "PyBfloat16_Type.tp_base != nullptr\n"
+    document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "1.13.0rc1")
+    assert document["findings"][0]["id"] == "dependency-version-mismatch"
+    assert document["exit"] == 12
+
+
+def test_a_numpy_too_old_on_a_mac_leads_over_no_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (deeposm#2): TensorFlow that cannot import is the state to mend; 'macOS has no
+    CUDA' matters only once it runs."""
+    log = "RuntimeError: module compiled against API version a but this version of numpy is 9\n"
+    ids = [f["id"] for f in run(tmp_path, capsys, log, "--os", "macos")["findings"]]
+    assert ids[0] == "dependency-version-mismatch"
+
+
+def test_a_wheel_for_the_very_python_that_refused_it_is_its_tags_not_the_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (tensorflow#467): Python 3.4.3 refusing a cp34 wheel: upgrade pip, compare the
+    tags, not 'install it with Python 3.4's pip' (it was)."""
+    log = (
+        "$ python --version\n"
+        "Python 3.4.3\n"
+        "$ pip install --upgrade https://storage.googleapis.com/tensorflow/linux/cpu/"
+        "tensorflow-0.6.0-cp34-cp34m-linux_x86_64.whl\n"
+        "tensorflow-0.6.0-cp34-cp34m-linux_x86_64.whl is not a supported wheel on this platform.\n"
+    )
+    first = run(tmp_path, capsys, log, "--python", "3.4")["findings"][0]
+    assert first["id"] == "python-unsupported" and "ABI or platform tag" in first["title"]
+    assert "--upgrade pip" in first["fix"]

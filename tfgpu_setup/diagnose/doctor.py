@@ -194,6 +194,7 @@ from .wheel_tags import (
     refused_by_an_old_pip,
     refused_for_another_machine,
     refused_for_another_os,
+    refused_with_its_own_python,
 )
 from .windows_in_wsl import windows_log_under_wsl
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
@@ -423,8 +424,11 @@ def diagnose(
     log_findings = driver_library_not_the_installed_one(
         log_findings, known, matches, log_facts, entry
     )
-    if old_pip := refused_by_an_old_pip(matches, log_facts):
-        # the pip, not the Python: its refusal's generic reading goes
+    old_pip = refused_by_an_old_pip(matches, log_facts) or refused_with_its_own_python(
+        known, matches, log_facts, log or ""
+    )
+    if old_pip:
+        # the pip or the tags, not the Python: its refusal's generic reading goes
         log_findings = tuple(f for f in log_findings if f.id != "python-unsupported")
     log_findings = merge(
         log_findings,

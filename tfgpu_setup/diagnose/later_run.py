@@ -43,6 +43,8 @@ IMPORT_STOPPERS = (
             "windows-msvc-preload-failed",
             "windows-page-file-too-small",
             "directml-plugin-for-another-tensorflow",
+            # TensorFlow's own bfloat16 module refusing the NumPy installed, at import
+            "numpy-bfloat16-registration",
             # a C++ runtime older than TensorFlow's own library was built with
             "libstdcxx-version-not-found",
             "libstdcxx-from-the-library-path",

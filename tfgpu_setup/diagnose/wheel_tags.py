@@ -355,3 +355,46 @@ def _package_here(matrix: Matrix, version: str, facts: Facts, name: str) -> str 
     if support is None or not support.available:
         return None
     return support.package or name
+
+
+def refused_with_its_own_python(
+    facts: Facts, matches: Sequence[LogMatch], log: LogFacts, text: str
+) -> tuple[Finding, ...]:
+    """python-unsupported, worded for the tags, where pip refused a TensorFlow wheel made for
+    the very Python known to run it, on the system known (or on Linux or macOS where the system
+    is not): the version fits, so pip refuses the ABI or platform tag (an old pip that does not
+    know the platform tag, or another build of that Python: tensorflow#467, a cp34m wheel under
+    Python 3.4.3, installed once pip was upgraded). Windows has its own reading (a 32-bit
+    Python)."""
+    python = _stated_python(facts, text)
+    if python is None or (facts.knows("os") and facts.platform.os == "windows"):
+        return ()
+    shown = {_tag(v) for v in (log.python, log.pip_python) if v}
+    if shown - {python}:
+        return ()
+    here = facts.platform.os if facts.knows("os") else None
+    for match, wheel, _, tags in _refused_tensorflow_wheels(matches):
+        systems = _systems(tags)
+        if not all(t.interpreter == python for t in tags) or None in systems:
+            continue
+        if (here is not None and systems != {here}) or (here is None and "windows" in systems):
+            continue
+        tag = sorted(tags, key=str)[0]
+        return (
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"pip refuses {wheel}, a wheel for the very Python that ran it: it refuses the"
+                f" wheel's ABI or platform tag ({tag.abi}, {tag.platform}), not the Python's"
+                " version",
+                (quoted(match.line), f"Python {python[2]}.{python[3:]}"),
+                "Upgrade pip in that environment ('python -m pip install --upgrade pip': an old"
+                " pip does not know newer platform tags) and install the wheel again;"
+                " 'python -m pip debug --verbose' lists the tags this pip accepts. Where the"
+                f" ABI tag ({tag.abi}) is not among them, the Python is another build of that"
+                " version (a debug or wide-unicode build): use a standard build, or install"
+                " from PyPI.",
+                TAGS_SPEC,
+            ),
+        )
+    return ()

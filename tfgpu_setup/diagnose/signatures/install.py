@@ -276,6 +276,27 @@ INSTALL: tuple[Signature, ...] = (
         source="https://numpy.org/devdocs/user/troubleshooting-importerror.html",
     ),
     Signature(
+        # TensorFlow 1.x's bfloat16 type registering itself with NumPy's float types: the CHECK
+        # fails where the NumPy installed is not the one the build was compiled for (older:
+        # tensorflow#25636, 1.13 needs NumPy 1.16; or NumPy 2 under a 1.x build)
+        name="numpy-bfloat16-registration",
+        needles=("PyBfloat16_Type.tp_base",),
+        pattern=compiled(r"PyBfloat16_Type\.tp_base != nullptr"),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow's bfloat16 type could not register with the NumPy installed: that NumPy"
+            " is not one this build was compiled for (older than its build, or NumPy 2 under a"
+            " 1.x build)"
+        ),
+        fix=(
+            "Install the NumPy this TensorFlow was built for, in the environment that runs the"
+            " code: 'pip install -U \"numpy<2\"' for TensorFlow 1.13 to 2.15 (1.13 needs 1.16 or"
+            " newer); 'pip check' names the range it declares."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/25636",
+    ),
+    Signature(
         # protobuf 4.21 and newer refuse descriptors made by code generated before protoc 3.19,
         # which TensorFlow 2.9 and older ship.
         name="protobuf-newer-than-generated-code",
