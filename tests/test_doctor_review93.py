@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from doctor_support import doctor_document
+from doctor_support import doctor_document, plan_document
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
@@ -757,3 +757,14 @@ def test_a_wheel_for_the_very_python_that_refused_it_is_its_tags_not_the_version
     first = run(tmp_path, capsys, log, "--python", "3.4")["findings"][0]
     assert first["id"] == "python-unsupported" and "ABI or platform tag" in first["title"]
     assert "--upgrade pip" in first["fix"]
+
+
+def test_a_machine_stated_without_a_gpu_is_not_sent_to_a_cuda_build(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """review 94 (graviton-nogpu): aarch64's PyPI wheel has no CUDA, which matters only with a
+    GPU; with none stated, the missing GPU explains it and the CPU build is what to install."""
+    document = plan_document(capsys, "--os linux --arch aarch64 --gpu none --python 3.12")
+    severities = {f["id"]: f["severity"] for f in document["findings"]}
+    assert severities["no-nvidia-gpu"] == "error"
+    assert severities.get("cpu-only-tensorflow", "info") == "info"

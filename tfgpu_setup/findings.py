@@ -148,7 +148,12 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "No NVIDIA GPU is visible to this machine (or container).",
             Layer.EXPOSURE,
             ("no-gpu-registered", "stops-every-gpu", "denies-gpu"),
-            explains=("no-nvidia-driver", "cuda-libs-not-found", "cudnn-not-found"),
+            explains=(
+                "no-nvidia-driver",
+                "cuda-libs-not-found",
+                "cudnn-not-found",
+                "cpu-only-tensorflow",
+            ),
         ),
         FindingKind(
             "cuda-visible-devices-hides-gpus",
