@@ -768,3 +768,47 @@ def test_a_machine_stated_without_a_gpu_is_not_sent_to_a_cuda_build(
     severities = {f["id"]: f["severity"] for f in document["findings"]}
     assert severities["no-nvidia-gpu"] == "error"
     assert severities.get("cpu-only-tensorflow", "info") == "info"
+
+
+def test_tf_contrib_in_its_import_form_is_the_same_removal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = "ModuleNotFoundError: No module named 'tensorflow.contrib'\n"
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and "tf-slim" in first["fix"]
+
+
+def test_a_keras_3_refusal_does_not_become_why_the_gpu_is_unused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94: a model file refused is the user's code, not the GPU; the cuInit line in the
+    same paste answers the GPU question."""
+    log = (
+        "2024-05-02 10:00:00.000000: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:282] failed call to cuInit: CUDA_ERROR_UNKNOWN: unknown error\n"
+        "ValueError: File format not supported: filepath=saved_model/m. Keras 3 only supports V3"
+        " `.keras` files and legacy H5 format files (`.h5` extension).\n"
+    )
+    document = run(tmp_path, capsys, log, "--tf", "2.17.0")
+    assert "Keras 3" not in document["verdict"].split(";")[0]
+
+
+def test_a_1x_cpu_package_failing_to_import_is_not_sent_to_cuda(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94: the CPU package of 1.13 loads no CUDA; its import failing comes before which
+    package it is."""
+    log = (
+        "C:\\Users\\ken>pip install tensorflow==1.13.1\n"
+        "Successfully installed tensorflow-1.13.1\n"
+        'C:\\Users\\ken>python -c "import tensorflow"\n'
+        "ImportError: DLL load failed: The specified module could not be found.\n"
+        "Failed to load the native TensorFlow runtime.\n"
+    )
+    document = run(
+        tmp_path, capsys, log, "--os", "windows", "--tf", "1.13.1", "--cuda-toolkit", "none"
+    )
+    assert not any("CUDA 10.0" in f["title"] for f in document["findings"])
+    assert not any(
+        f["severity"] == "error" and f["id"] == "cpu-only-tensorflow" for f in document["findings"]
+    )

@@ -459,7 +459,9 @@ def diagnose(
             matrix,
             release,
             log_facts.runtimes_opened,
-            libraries_failed=any(f.id in LIBRARY_FAILURE_IDS for f in log_findings),
+            # (a GPU build: the CPU package the log shows installed loads no CUDA)
+            libraries_failed=any(f.id in LIBRARY_FAILURE_IDS for f in log_findings)
+            and not log_facts.cpu_package_line,
         )
         if stated and entry is None and release is not None
         else ()
@@ -649,6 +651,7 @@ def diagnose(
     findings = colab_keeps_its_tensorflow(findings, log_facts)
     findings = _image_libraries_first(findings, known, log_facts, log or "")
     findings = _libcuda_link_off_wsl(findings, known)
+    findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
@@ -1525,6 +1528,26 @@ def _libcuda_link_off_wsl(findings: tuple[Finding, ...], facts: Facts) -> tuple[
         if f.id == "wsl-libcuda-missing" and f.source == CUDNN_NEEDS_LIBCUDA_SOURCE
         else f
         for f in findings
+    )
+
+
+def _import_failure_before_the_variant(
+    findings: tuple[Finding, ...], log: LogFacts, matches: tuple[LogMatch, ...]
+) -> tuple[Finding, ...]:
+    """TensorFlow's own import failing ('Failed to load the native TensorFlow runtime'): which
+    variant is installed (a CPU-only package) matters only once it imports, so the import
+    failure's cause leads (a CPU without AVX fails the GPU package the same way)."""
+    failed = log.failed_import_line or next(
+        (m.line.strip() for m in matches if m.signature.name == "native-runtime-not-loaded"), ""
+    )
+    if not failed:
+        return findings
+    return rank(
+        demoted(
+            findings,
+            lambda f: f.id == "cpu-only-tensorflow",
+            f"but TensorFlow does not import here yet ({failed[:120]}): that comes first",
+        )
     )
 
 

@@ -443,8 +443,12 @@ INSTALL: tuple[Signature, ...] = (
         # tf.contrib is the one 1.x namespace TensorFlow 2 dropped outright (not kept under
         # tf.compat.v1): its parts moved to tf-slim, TensorFlow Addons and Keras, or nowhere
         name="tf-contrib-under-tf2",
-        needles=("has no attribute",),
-        pattern=compiled(r"module '?tensorflow'? has no attribute '(?P<name>contrib)'"),
+        needles=("has no attribute", "tensorflow.contrib"),
+        # (and the import form: 'from tensorflow.contrib import slim')
+        pattern=compiled(
+            r"(?:module '?tensorflow'? has no attribute '|No module named '?tensorflow\.)"
+            r"(?P<name>contrib)\b"
+        ),
         finding_id="dependency-version-mismatch",
         severity=Severity.ERROR,
         title=(
@@ -566,7 +570,7 @@ INSTALL: tuple[Signature, ...] = (
             r"|Invalid filepath extension for saving\. Please add either a `?\.keras`? extension"
         ),
         finding_id="dependency-version-mismatch",
-        severity=Severity.ERROR,
+        severity=Severity.WARNING,
         title=(
             "Keras 3 (TensorFlow 2.16 and newer) refuses the model file: it loads and saves only"
             " .keras files and legacy .h5, not a SavedModel folder or a path without either"
