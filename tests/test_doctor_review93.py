@@ -812,3 +812,18 @@ def test_a_1x_cpu_package_failing_to_import_is_not_sent_to_cuda(
     assert not any(
         f["severity"] == "error" and f["id"] == "cpu-only-tensorflow" for f in document["findings"]
     )
+
+
+def test_a_random_op_running_out_of_memory_inside_training_is_batch_sized(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94: an eager RandomUniform after 'Epoch 1/20' is a dropout's or augmentation's
+    tensor, batch-sized: the batch size is the fix, not 'the memory is held already'."""
+    log = (
+        "Epoch 1/20\n"
+        "ResourceExhaustedError: OOM when allocating tensor with shape[256,64,112,112] and type"
+        " float on /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc"
+        " [Op:RandomUniform]\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["fix"].startswith("Reduce the batch size")

@@ -155,6 +155,7 @@ from .signatures.model import (
     LIBCUDA_NOT_LOADED_FIX,
     LIBRARY_IDS,
 )
+from .signatures.runtime import GPU_MEMORY_FIX, GPU_MEMORY_RAN_OUT, OOM_CREATING_VARIABLES
 from .slow_start import jit_at_start, no_jit_below_the_ptx, stalled_in_the_jit
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first, message_of
@@ -652,6 +653,7 @@ def diagnose(
     findings = _image_libraries_first(findings, known, log_facts, log or "")
     findings = _libcuda_link_off_wsl(findings, known)
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
+    findings = _random_op_in_a_training_step(findings, log or "")
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
@@ -1549,6 +1551,35 @@ def _import_failure_before_the_variant(
             f"but TensorFlow does not import here yet ({failed[:120]}): that comes first",
         )
     )
+
+
+_TRAINING_STEP = re.compile(
+    r"^[ \t]*Epoch \d{1,6}/\d{1,6}[ \t]*$|\b(?:train_step|train_function|one_step_on_iterator)\b"
+    r"|\bin fit\b|\.fit\(",
+    re.MULTILINE,
+)
+
+
+def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tuple[Finding, ...]:
+    """An eager random or fill op that ran out of memory reads as a weight's initializer, unless
+    the paste shows training under way (an 'Epoch' line, a training step's frame): a dropout's
+    or an augmentation's tensor there is batch-sized, and the batch size is the fix."""
+    if not _TRAINING_STEP.search(log):
+        return findings
+    return tuple(
+        dataclasses.replace(f, title=GPU_MEMORY_RAN_OUT, fix=GPU_MEMORY_FIX)
+        if f.id == "gpu-out-of-memory"
+        and f.title == OOM_CREATING_VARIABLES
+        and not any(_TF1_VARIABLE_NODE.search(e) for e in f.evidence)
+        else f
+        for f in findings
+    )
+
+
+_TF1_VARIABLE_NODE = re.compile(
+    r"/Initializer/|/Assign\b| = (?:Const|Assign|VariableV2|VarHandleOp)\["
+)
+"""TensorFlow 1.x's own node names for a variable being created: firm, whatever runs around."""
 
 
 def _hosted_without_a_gpu(crossed: list[Finding]) -> bool:

@@ -33,6 +33,11 @@ GPU_MEMORY_FIX = (
 )
 """What a GPU allocation that failed asks for."""
 GPU_MEMORY_RAN_OUT = "The model ran out of GPU memory (the GPU is used, but the work does not fit)"
+OOM_CREATING_VARIABLES = (
+    "The GPU ran out of memory while creating the model's variables, before any batch: its"
+    " memory is already held (another process, notebook kernel or session), or the variables"
+    " alone do not fit"
+)
 EXHAUSTED_UNSAID = "resource-exhausted-raised"
 NO_GPU_MEMORY_NAMED = frozenset({"host-oom-when-allocating", EXHAUSTED_UNSAID})
 """Memory failures that do not say the GPU's memory ran out."""
@@ -1047,11 +1052,7 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
-        title=(
-            "The GPU ran out of memory while creating the model's variables, before any batch:"
-            " its memory is already held (another process, notebook kernel or session), or the"
-            " variables alone do not fit"
-        ),
+        title=OOM_CREATING_VARIABLES,
         fix=(
             "Run nvidia-smi and stop what holds the GPU's memory (another script, a Jupyter"
             " kernel, TensorBoard, a stuck process; restart the notebook kernel); a smaller batch"
