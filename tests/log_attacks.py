@@ -224,6 +224,8 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "allocator-fragmentation-hint": "If the cause is memory fragmentation maybe the environment"
+    " variable 'TF_GPU_ALLOCATOR=cuda_malloc_async' will improve the situation.",
     "numpy-bfloat16-registration": "2019-02-08 12:01:02.123456: F"
     " tensorflow/python/lib/core/bfloat16.cc:675] Check failed: PyBfloat16_Type.tp_base !="
     " nullptr",

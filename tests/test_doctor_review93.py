@@ -827,3 +827,20 @@ def test_a_random_op_running_out_of_memory_inside_training_is_batch_sized(
     )
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and first["fix"].startswith("Reduce the batch size")
+
+
+def test_tensorflows_own_allocator_hint_leads_the_out_of_memory_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (loghi#55): memory growth does not mend fragmentation; the allocator TensorFlow
+    names under its failure did."""
+    log = (
+        "2023-06-01 10:00:00.000000: W tensorflow/tsl/framework/bfc_allocator.cc:485] Allocator"
+        " (GPU_0_bfc) ran out of memory trying to allocate 1.50GiB (rounded to 1610612736)"
+        "requested by op Conv2D\n"
+        "If the cause is memory fragmentation maybe the environment variable"
+        " 'TF_GPU_ALLOCATOR=cuda_malloc_async' will improve the situation. \n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert first["fix"].startswith("TensorFlow itself suggests its asynchronous allocator")

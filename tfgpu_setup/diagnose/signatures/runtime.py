@@ -33,6 +33,7 @@ GPU_MEMORY_FIX = (
 )
 """What a GPU allocation that failed asks for."""
 GPU_MEMORY_RAN_OUT = "The model ran out of GPU memory (the GPU is used, but the work does not fit)"
+ALLOCATOR_HINT = "allocator-fragmentation-hint"
 OOM_CREATING_VARIABLES = (
     "The GPU ran out of memory while creating the model's variables, before any batch: its"
     " memory is already held (another process, notebook kernel or session), or the variables"
@@ -1089,6 +1090,36 @@ RUNTIME: tuple[Signature, ...] = (
         title=GPU_MEMORY_RAN_OUT,
         fix=GPU_MEMORY_FIX,
         source="https://github.com/deezer/spleeter/issues/162",
+        variants=(
+            Variant(
+                # TensorFlow's own suggestion under its allocator's failure: fragmentation,
+                # which memory growth does not mend (loghi#55: the asynchronous allocator did)
+                finding_id="gpu-out-of-memory",
+                title=GPU_MEMORY_RAN_OUT,
+                fix=(
+                    "TensorFlow itself suggests its asynchronous allocator here: set"
+                    " TF_GPU_ALLOCATOR=cuda_malloc_async (in Docker: --env"
+                    " TF_GPU_ALLOCATOR=cuda_malloc_async), which fragments the GPU's memory"
+                    " less. " + GPU_MEMORY_FIX
+                ),
+                source="https://www.tensorflow.org/guide/gpu",
+                with_signatures=frozenset({ALLOCATOR_HINT}),
+            ),
+        ),
+    ),
+    Signature(
+        # The allocator's own hint under its failure (TF 2.5 on): read beside the failure only
+        name=ALLOCATOR_HINT,
+        needles=("TF_GPU_ALLOCATOR=cuda_malloc_async' will improve",),
+        pattern=compiled(
+            r"If the cause is memory fragmentation maybe the environment variable"
+            r" 'TF_GPU_ALLOCATOR=cuda_malloc_async' will improve the situation"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow suggests its asynchronous allocator (TF_GPU_ALLOCATOR=cuda_malloc_async)",
+        fix="",
+        source="https://www.tensorflow.org/guide/gpu",
     ),
     Signature(
         # StreamExecutor's words for the same, from TensorFlow's own tree (tensorflow#51575: a
