@@ -1051,3 +1051,18 @@ def test_a_driver_that_drives_no_gpu_here_does_not_cap_the_python_advice(
     f = facts(driver="450.80.02", cuda="11.0", gpus=(RTX3090,), pythons=("3.8.10",))
     hit = only(plan_of(f, matrix), "python-unsupported")
     assert "2.14.1" not in hit.fix and "3.12" in hit.fix
+
+
+def test_a_jetsons_cudnn_tells_jetpacks_of_one_cuda_apart(matrix: Matrix) -> None:
+    """review 94: CUDA 10.2 is JetPack 4.4 to 4.6; cuDNN 8.0 is 4.4 or 4.5, where 4.6's build
+    does not load, so v46's pin is not named."""
+    f = facts(
+        arch="aarch64",
+        driver=None,
+        cuda=None,
+        gpus=(("Jetson Nano", "5.3", None),),
+        cuda_installs=(CudaInstall("10.2", "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
+        cudnn=(CudnnInstall("8.0.0", "/usr/include/cudnn_version.h", "headers", "headers"),),
+    )
+    hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
+    assert "jp/v46" not in hit.fix and "nv21.12" not in hit.fix

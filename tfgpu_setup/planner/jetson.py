@@ -35,6 +35,8 @@ JETPACK_FIX = (
 class JetPack:
     release: str
     cuda: str
+    cudnn: str
+    l4t: str
     python: str
     index: str
     tensorflow: str
@@ -42,20 +44,29 @@ class JetPack:
 
 
 JETPACKS = (
-    JetPack("4.6", "10.2", "3.6", "v46", "2.6.2+nv21.12"),
-    JetPack("5.1.2", "11.4", "3.8", "v512", "2.12.0+nv23.06"),
-    JetPack("6.0", "12.2", "3.10", "v60", "2.15.0+nv24.05"),
+    JetPack("4.6", "10.2", "8.2", "R32.6 or R32.7", "3.6", "v46", "2.6.2+nv21.12"),
+    JetPack("5.1.2", "11.4", "8.6", "R35.4", "3.8", "v512", "2.12.0+nv23.06"),
+    JetPack("6.0", "12.2", "8.9", "R36.3", "3.10", "v60", "2.15.0+nv24.05"),
 )
-"""The JetPack releases a CUDA version tells apart (each ships one CUDA and one Python), with the
-index NVIDIA's 'Installing TensorFlow for Jetson Platform' names for it and a build listed there."""
+"""JetPack releases by the CUDA and cuDNN each ships (JetPack's release notes), with the index
+NVIDIA's 'Installing TensorFlow for Jetson Platform' names for it and a build listed there.
+CUDA 10.2 is JetPack 4.4 to 4.6 and 11.4 is 5.0.2 to 5.1.x: the cuDNN, or the L4T release,
+tells which (JetPack 4.4 and 4.5 ship cuDNN 8.0, and 4.6's wheels do not load there)."""
 
 
 def jetpack_of(facts: Facts) -> JetPack | None:
-    """The JetPack whose CUDA is the one stated or probed on this Jetson."""
+    """The JetPack whose CUDA (and cuDNN, where known) is the one stated or probed here."""
     if not facts.knows("cuda"):
         return None
     versions = {".".join((c.version or "").split(".")[:2]) for c in facts.cuda}
-    return next((j for j in JETPACKS if j.cuda in versions), None)
+    cudnns = (
+        {".".join((c.version or "").split(".")[:2]) for c in facts.cudnn if c.version}
+        if facts.knows("cudnn")
+        else set()
+    )
+    return next(
+        (j for j in JETPACKS if j.cuda in versions and (not cudnns or j.cudnn in cudnns)), None
+    )
 
 
 def jetpack_fix(facts: Facts) -> str:
@@ -63,9 +74,17 @@ def jetpack_fix(facts: Facts) -> str:
     if jetpack is None:
         return JETPACK_FIX
     url = f"https://developer.download.nvidia.com/compute/redist/jp/{jetpack.index}"
+    cudnn_known = facts.knows("cudnn") and any(c.version for c in facts.cudnn)
+    confirm = (
+        ""
+        if cudnn_known
+        else f" ('cat /etc/nv_tegra_release' must name L4T {jetpack.l4t}; another release"
+        " there is another JetPack, whose index differs)"
+    )
     return (
-        f"CUDA {jetpack.cuda} is JetPack {jetpack.release}'s: install NVIDIA's TensorFlow for"
-        f" it with JetPack's Python {jetpack.python}, pinned to its +nv version: 'pip3 install"
+        f"CUDA {jetpack.cuda} is JetPack {jetpack.release}'s{confirm}: install NVIDIA's"
+        f" TensorFlow for it with JetPack's Python {jetpack.python}, pinned to its +nv"
+        " version: 'pip3 install"
         f" --extra-index-url {url} tensorflow=={jetpack.tensorflow}' ('pip3 index versions"
         f" tensorflow --extra-index-url {url}' lists the others), or NVIDIA's l4t-tensorflow"
         " container. Unpinned, pip may take PyPI's newer wheel, which has no CUDA on Arm."
