@@ -844,3 +844,26 @@ def test_tensorflows_own_allocator_hint_leads_the_out_of_memory_fix(
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "gpu-out-of-memory"
     assert first["fix"].startswith("TensorFlow itself suggests its asynchronous allocator")
+
+
+@pytest.mark.parametrize(
+    ("adapters", "no_gpu"),
+    [
+        ("Intel(R) Iris(R) Xe Graphics\n", True),
+        ("Intel(R) UHD Graphics\nNVIDIA GeForce RTX 3050\n", False),
+    ],
+)
+def test_windows_display_adapters_without_nvidia_are_a_machine_without_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], adapters: str, no_gpu: bool
+) -> None:
+    """review 94: wmic lists every display adapter Windows knows: none NVIDIA's is no GPU for
+    CUDA, and 'install the driver' cannot help; a hybrid laptop's list keeps the driver."""
+    log = (
+        "C:\\Users\\ayse>wmic path win32_VideoController get name\n"
+        "Name\n" + adapters + "\n"
+        "2023-09-08 13:25:51.660312: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'nvcuda.dll'; dlerror: nvcuda.dll not"
+        " found\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "windows")["findings"][0]
+    assert (first["id"] == "no-nvidia-gpu") is no_gpu

@@ -197,6 +197,7 @@ from .wheel_tags import (
     refused_for_another_os,
     refused_with_its_own_python,
 )
+from .windows_adapters import no_nvidia_adapter_listed
 from .windows_in_wsl import windows_log_under_wsl
 from .wsl import driver_on_windows, wsl_gpu_layer_missing
 from .xla_target import xla_behind_the_gpu
@@ -532,6 +533,7 @@ def diagnose(
         if f.id not in named  # a mismatch the facts show outranks the era's prior
     ]
     crossed += wsl_gpu_layer_missing(known, log_facts) + binding_dll_missing(log_facts)
+    crossed += no_nvidia_adapter_listed(log or "")
     crossed += protobuf_extension_too_new(known, log_facts) + conda_python_conflict(log or "")
     log_findings = chain_through_the_envs_python(log_findings, log or "")
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
