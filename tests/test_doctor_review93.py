@@ -867,3 +867,40 @@ def test_windows_display_adapters_without_nvidia_are_a_machine_without_one(
     )
     first = run(tmp_path, capsys, log, "--os", "windows")["findings"][0]
     assert (first["id"] == "no-nvidia-gpu") is no_gpu
+
+
+def test_powershells_not_recognized_record_is_read_in_any_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        "PS C:\\Users\\yuki> nvidia-smi\n"
+        "nvidia-smi : 用語 'nvidia-smi' は、コマンドレット、関数、スクリプト ファイル、"
+        "または操作可能なプログラムの名前として認識されません。\n"
+        "    + CategoryInfo          : ObjectNotFound: (nvidia-smi:String) [],"
+        " CommandNotFoundException\n"
+    )
+    ids = [f["id"] for f in run(tmp_path, capsys, log, "--os", "windows")["findings"]]
+    assert "no-nvidia-driver" in ids
+
+
+def test_libmambas_python_pin_against_tensorflow_deps_is_the_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94: libmamba names the Python tensorflow-deps needs; no channel is missing."""
+    log = (
+        "Platform: osx-arm64\n"
+        "LibMambaUnsatisfiableError: Encountered problems while solving:\n"
+        "  - package tensorflow-deps-2.10.0-0 requires python >=3.8,<3.11.0a0, but none of the"
+        " providers can be installed\n"
+        "\n"
+        "Could not solve for environment specs\n"
+        "The following packages are incompatible\n"
+        "├─ pin-1 is installable and it requires\n"
+        "│  └─ python 3.12.* , which can be installed;\n"
+        "└─ tensorflow-deps is not installable because there are no viable options\n"
+        "   ├─ tensorflow-deps [2.10.0|2.8.0|2.9.0] would require\n"
+        "   │  └─ python >=3.8,<3.11.0a0 , which conflicts with any installable versions"
+        " previously reported;\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "macos")["findings"][0]
+    assert first["id"] == "python-unsupported" and "3.11" in first["title"]

@@ -59,7 +59,7 @@ def conda_python_conflict(text: str) -> list[Finding]:
 
 
 _TREE_TF_NEEDS_PYTHON = re.compile(
-    rf"(?<![\w-])(?P<package>{TF_DISTRIBUTION}|tensorflow-base)[^\n]{{0,80}}?"
+    rf"(?<![\w-])(?P<package>{TF_DISTRIBUTION}|tensorflow-base|tensorflow-deps)[^\n]{{0,80}}?"
     r"(?:is not installable because it requires|would require|which requires)[ \t]*\r?\n"
     # the child row, under the tree's rails (a build log may prefix each line: '#12 551.4 ')
     r"[^\n]{0,60}?└─ (?P<python>python(?:_abi)? [^\n]{1,80}?)[ \t]*,[ \t]*which conflicts with any"

@@ -1097,11 +1097,17 @@ GPU: none of them keeps macos-no-cuda an error on a Mac with no NVIDIA GPU known
 
 
 FAILS_ON_ANY_GPU = frozenset(
-    {"addon-tensorflow-mismatch", "platform-unsupported", "dependency-version-mismatch"}
+    {
+        "addon-tensorflow-mismatch",
+        "platform-unsupported",
+        "dependency-version-mismatch",
+        "python-unsupported",
+    }
 )
 """Failures that have nothing to do with a GPU: an add-on built for another TensorFlow, a
 platform its wheels or plug-in do not support (a macOS older than tensorflow-metal's), a
-package TensorFlow imports of a version it cannot use (NumPy older than its build: deeposm#2)."""
+package TensorFlow imports of a version it cannot use (NumPy older than its build: deeposm#2),
+a Python no build was made for."""
 
 
 def macos_without_an_nvidia_gpu(
