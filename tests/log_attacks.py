@@ -224,6 +224,10 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "virtual-gpu-device": "2023-05-01 10:00:00.000000: I"
+    " tensorflow/core/common_runtime/gpu/gpu_device.cc:1635] Created device"
+    " /job:localhost/replica:0/task:0/device:GPU:1 with 200 MB memory:  -> device: 0, name:"
+    " NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute capability: 8.6",
     "allocator-fragmentation-hint": "If the cause is memory fragmentation maybe the environment"
     " variable 'TF_GPU_ALLOCATOR=cuda_malloc_async' will improve the situation.",
     "numpy-bfloat16-registration": "2019-02-08 12:01:02.123456: F"

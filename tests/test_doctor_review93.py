@@ -904,3 +904,19 @@ def test_libmambas_python_pin_against_tensorflow_deps_is_the_python(
     )
     first = run(tmp_path, capsys, log, "--os", "macos")["findings"][0]
     assert first["id"] == "python-unsupported" and "3.11" in first["title"]
+
+
+def test_logical_gpus_the_program_configured_are_not_memory_held_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (benign): GPU:0 and GPU:1 on physical device 0 are virtual devices with the
+    program's own memory limit; nothing else holds the GPU."""
+    device = (
+        "2023-05-01 10:00:00.000000: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1635]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:{n} with 200 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+    )
+    document = run(tmp_path, capsys, device.format(n=0) + device.format(n=1))
+    assert document["gpu_used"] == "yes"
+    assert all(f["id"] != "gpu-out-of-memory" for f in document["findings"])
