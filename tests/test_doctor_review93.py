@@ -920,3 +920,22 @@ def test_logical_gpus_the_program_configured_are_not_memory_held_elsewhere(
     document = run(tmp_path, capsys, device.format(n=0) + device.format(n=1))
     assert document["gpu_used"] == "yes"
     assert all(f["id"] != "gpu-out-of-memory" for f in document["findings"])
+
+
+def test_wsl_list_showing_the_default_distribution_on_wsl1_is_why_no_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (winwsl): 'wsl -l -v' says the distribution 'wsl' opens runs under WSL 1."""
+    log = (
+        "PS C:\\Users\\ken> wsl -l -v\n"
+        "  NAME              STATE           VERSION\n"
+        "* Ubuntu-22.04      Running         1\n"
+        "  docker-desktop    Stopped         2\n"
+        "PS C:\\Users\\ken> wsl\n"
+        'ken@KEN-PC:/mnt/c/Users/ken$ python3 -c "import tensorflow"\n'
+        "2022-12-05 09:30:17.004412: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert "WSL 1" in first["title"] and "--set-version Ubuntu-22.04 2" in first["fix"]

@@ -1350,6 +1350,27 @@ DRIVER: tuple[Signature, ...] = (
         source="https://github.com/microsoft/WSL/issues/5554",
     ),
     Signature(
+        # 'wsl -l -v' marking the default distribution ('*') as VERSION 1: plain 'wsl' opens
+        # it under WSL 1, which gives programs no GPU (its STATE is in Windows' language)
+        name="wsl1-default-distribution",
+        needles=("*",),
+        pattern=compiled(
+            r"^[ \t]*\*[ \t]+(?P<distro>[\w.-]{1,60})[ \t]+\S{1,30}(?:[ \t]\S{1,30}){0,2}"
+            r"[ \t]+1[ \t]*\r?$"
+        ),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title=(
+            "The default WSL distribution ({distro}) runs under WSL 1, which gives programs no GPU"
+        ),
+        fix=(
+            "Convert it to WSL 2 ('wsl --set-version {distro} 2' in Windows), with the current"
+            " NVIDIA driver installed on Windows; install no Linux driver inside it."
+        ),
+        source="https://github.com/microsoft/WSL/issues/5554",
+        spans_lines=0,
+    ),
+    Signature(
         # RPM Fusion's nvidia-fallback.service: at boot, no /sys/module/nvidia after akmods ran
         # (an unsigned module under Secure Boot, or an akmod not built for the running kernel).
         name="nvidia-fallback-to-nouveau",
