@@ -224,6 +224,7 @@ WRITTEN = {
     " 'google.protobuf' (/usr/lib/python3/dist-packages/google/protobuf/__init__.py)",
     "tf1-api-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'get_default_graph'",
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
+    "docker-desktop-shown": "Docker Desktop 4.27.2 (137060) 5.15.133.1-linuxkit",
     "wsl1-default-distribution": "* Ubuntu-22.04      Running         1",
     "virtual-gpu-device": "2023-05-01 10:00:00.000000: I"
     " tensorflow/core/common_runtime/gpu/gpu_device.cc:1635] Created device"

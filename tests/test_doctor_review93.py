@@ -939,3 +939,17 @@ def test_wsl_list_showing_the_default_distribution_on_wsl1_is_why_no_gpu(
     )
     first = run(tmp_path, capsys, log)["findings"][0]
     assert "WSL 1" in first["title"] and "--set-version Ubuntu-22.04 2" in first["fix"]
+
+
+def test_docker_desktops_gpu_refusal_points_at_its_wsl2_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (winwsl): Docker Desktop has no Linux host to install the toolkit on."""
+    log = (
+        "PS C:\\Users\\nina> docker run --gpus all -it --rm tensorflow/tensorflow:2.15.0-gpu\n"
+        'docker: Error response from daemon: could not select device driver "" with'
+        " capabilities: [[gpu]].\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "WSL 2 based engine" in first["fix"]
+    assert "sudo" not in first["fix"]

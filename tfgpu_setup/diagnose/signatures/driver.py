@@ -88,6 +88,7 @@ NVIDIA_SMI_MISSING_FIX = (
 )
 
 
+DOCKER_DESKTOP = "docker-desktop-shown"
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -544,6 +545,39 @@ DRIVER: tuple[Signature, ...] = (
             " '--gpus all'."
         ),
         source=CONTAINER_TOOLKIT_URL,
+        variants=(
+            Variant(
+                # Docker Desktop on Windows: no Linux host to install the toolkit on; its WSL 2
+                # engine passes the Windows driver's GPU through (its Hyper-V engine never does)
+                finding_id="container-gpu-not-exposed",
+                title=(
+                    "Docker Desktop cannot give the container a GPU: only its WSL 2 engine does,"
+                    " with the Windows NVIDIA driver"
+                ),
+                fix=(
+                    "In Docker Desktop, Settings > General > 'Use the WSL 2 based engine'; install"
+                    " the current NVIDIA driver on Windows (it carries WSL 2 support) and run"
+                    " 'wsl --update'; then 'docker run --gpus all ...'. There is no Linux host to"
+                    " install the NVIDIA Container Toolkit on."
+                ),
+                source="https://docs.docker.com/desktop/features/gpu/",
+                with_any_signature=frozenset({DOCKER_DESKTOP}),
+            ),
+        ),
+    ),
+    Signature(
+        # Docker Desktop shown: its name in 'docker info' or 'docker version', or docker run
+        # from a Windows prompt
+        name=DOCKER_DESKTOP,
+        needles=("Docker Desktop", "docker"),
+        pattern=compiled(
+            r"\bDocker Desktop \d|^(?:PS )?[A-Za-z]:\\[^>\n]{0,200}>[ \t]*docker(?:\.exe)? "
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="Docker Desktop (docker run from Windows)",
+        fix="",
+        source="https://docs.docker.com/desktop/features/gpu/",
     ),
     Signature(
         # The shell's own words when a project's 'nvidia-docker run' meets a host without
