@@ -953,3 +953,21 @@ def test_docker_desktops_gpu_refusal_points_at_its_wsl2_engine(
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "container-gpu-not-exposed" and "WSL 2 based engine" in first["fix"]
     assert "sudo" not in first["fix"]
+
+
+def test_wsl2_without_dev_dxg_is_a_windows_without_gpu_support_in_wsl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (winwsl): no /dev/dxg under a WSL 2 kernel: Windows gives this WSL no GPU
+    (a build before 21H2), which no loader path mends."""
+    log = (
+        "$ uname -r\n"
+        "5.10.16.3-microsoft-standard-WSL2\n"
+        "$ ls -l /dev/dxg\n"
+        "ls: cannot access '/dev/dxg': No such file or directory\n"
+        "2023-02-14 19:55:21.307641: W tensorflow/stream_executor/platform/default/"
+        "dso_loader.cc:64] Could not load dynamic library 'libcuda.so.1'; dlerror: libcuda.so.1:"
+        " cannot open shared object file: No such file or directory\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "wsl2", "--driver", "551.61")["findings"][0]
+    assert "/dev/dxg" in first["title"] and "Update Windows" in first["fix"]

@@ -657,6 +657,7 @@ def diagnose(
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = _random_op_in_a_training_step(findings, log or "")
     findings = _wsl1_says_why(findings, matches)
+    findings = _gpu_layer_says_why(findings, wsl_gpu_layer_missing(known, log_facts))
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
@@ -1605,6 +1606,22 @@ def _wsl1_says_why(
             source=sign.signature.source,
         )
         if f.id == sign.signature.finding_id
+        else f
+        for f in findings
+    )
+
+
+def _gpu_layer_says_why(
+    findings: tuple[Finding, ...], layer_missing: list[Finding]
+) -> tuple[Finding, ...]:
+    """WSL 2's GPU layer shown absent (no /dev/dxg, no dxcore): Windows gives this WSL no GPU,
+    which the loader path cannot mend, so that reading's words lead the merged finding."""
+    if not layer_missing:
+        return findings
+    why = layer_missing[0]
+    return tuple(
+        dataclasses.replace(f, title=why.title, fix=why.fix, source=why.source)
+        if f.id == why.id
         else f
         for f in findings
     )

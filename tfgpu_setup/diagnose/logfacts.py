@@ -940,6 +940,8 @@ def _no_device_in_the_unasked_run(text: str, run: re.Match[str] | None) -> str:
 
 _DXCORE_FAILED = re.compile(
     r"dxcore initialization failed, continuing assuming a non-WSL environment"
+    # the WSL 2 GPU device itself absent, as 'ls /dev/dxg' says
+    r"|ls: cannot access '?/dev/dxg'?: No such file or directory"
 )
 _MODULE_NOT_FOUND = re.compile(r"Error: The specified module could not be found\.")
 _FAILED_MODULE = re.compile(

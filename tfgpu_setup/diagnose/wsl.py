@@ -231,8 +231,12 @@ def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
         Finding(
             "wsl-libcuda-missing",
             Severity.ERROR,
-            "WSL 2 gets no GPU from Windows: NVIDIA's container runtime found no dxcore, the "
-            "WSL 2 GPU layer",
+            "WSL 2 gets no GPU from Windows: "
+            + (
+                "/dev/dxg, the WSL 2 GPU device, is absent"
+                if "/dev/dxg" in log.dxcore_failed_line
+                else "NVIDIA's container runtime found no dxcore, the WSL 2 GPU layer"
+            ),
             (log.dxcore_failed_line, f"os: wsl2 ({facts.platform.source})"),
             "Update Windows to a build with GPU support in WSL 2 (Windows 11, or Windows 10 "
             "21H2 and later) and install the NVIDIA Windows driver (not a Linux one inside "
