@@ -971,3 +971,19 @@ def test_wsl2_without_dev_dxg_is_a_windows_without_gpu_support_in_wsl(
     )
     first = run(tmp_path, capsys, log, "--os", "wsl2", "--driver", "551.61")["findings"][0]
     assert "/dev/dxg" in first["title"] and "Update Windows" in first["fix"]
+
+
+def test_a_windows_python_run_for_a_stated_wsl2_is_the_wrong_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (winwsl): VS Code ran Windows' python.exe on the WSL share; TensorFlow 2.11+
+    on Windows loads no DLL to tell it by, the interpreter's path does."""
+    log = (
+        "PS \\\\wsl.localhost\\Ubuntu\\home\\dev\\proj> &"
+        " C:/Users/dev/AppData/Local/Programs/Python/Python311/python.exe"
+        " //wsl.localhost/Ubuntu/home/dev/proj/check_gpu.py\n"
+        "TF version: 2.15.1\n"
+        "GPUs: []\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
+    assert first["id"] == "wrong-python-environment" and "python.exe" in first["title"]

@@ -5,11 +5,20 @@ data out."""
 
 from __future__ import annotations
 
+import re
+
 from ..facts import Facts
 from ..findings import Finding, Severity, rank
 from .platform_seen import WINDOWS_LOAD
 from .sources import WSL_GUIDE
 from .weigh import contradicted
+
+_WINDOWS_PYTHON = re.compile(
+    # a Windows interpreter started by path (VS Code's '& C:/Users/.../python.exe file.py'), or
+    # TensorFlow or Keras in a Windows site-packages
+    r"(?<![\w/])[A-Za-z]:[\\/][^\s'\"]{0,200}?[\\/]pythonw?\.exe\b"
+    r"|(?<![\w/])[A-Za-z]:\\[^\n\"]{0,300}?\\site-packages\\(?:tensorflow|keras)\\"
+)
 
 
 def windows_log_under_wsl(
@@ -19,15 +28,20 @@ def windows_log_under_wsl(
     stated for WSL 2 (another CUDA asked for) no longer stands as an error."""
     if not (facts.knows("os") and facts.platform.os == "wsl2"):
         return findings
-    load = WINDOWS_LOAD.search(text)
+    load = WINDOWS_LOAD.search(text) or _WINDOWS_PYTHON.search(text)
     if load is None:
         return findings
-    because = f"but this log is native Windows' TensorFlow ({load.group('dll')}), not WSL 2's"
+    shown = (
+        f"it loads {load.group('dll')}"
+        if load.re is WINDOWS_LOAD
+        else f"a Windows Python ran it: {load.group(0)[:120]}"
+    )
+    because = f"but this log is native Windows' TensorFlow ({shown}), not WSL 2's"
     ran_on_windows = Finding(
         "wrong-python-environment",
         Severity.ERROR,
-        f"This log was written by TensorFlow on native Windows (it loads {load.group('dll')}),"
-        " not inside WSL 2: the script ran with a Windows Python",
+        f"This log was written by TensorFlow on native Windows ({shown}), not inside WSL 2:"
+        " the script ran with a Windows Python",
         (load.group(0), f"os: wsl2 ({facts.platform.source})"),
         "Run it inside WSL 2 with the environment set up there ('wsl python script.py', or VS"
         " Code's WSL remote, or a notebook kernel started inside WSL). On native Windows,"
