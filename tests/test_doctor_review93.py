@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from doctor_support import doctor_document, plan_document
 
+from tfgpu_setup.cli import main
+from tfgpu_setup.errors import ExitCode
+
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
@@ -987,3 +990,13 @@ def test_a_windows_python_run_for_a_stated_wsl2_is_the_wrong_environment(
     )
     first = run(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
     assert first["id"] == "wrong-python-environment" and "python.exe" in first["title"]
+
+
+def test_a_1x_release_asked_on_a_mac_is_not_sent_to_ngc(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """review 94 (plan): NGC's 1.15 containers are Linux's; on a Mac 1.x runs on the CPU."""
+    code = main(["plan", "--no-probe", "--os", "macos", "--tf", "1.15"])
+    err = capsys.readouterr().err
+    assert code == ExitCode.INPUT and "NGC" in err and "Linux's" in err
+    assert "tensorflow-metal" in err

@@ -45,10 +45,11 @@ _CANDIDATES: dict[tuple[int, str | None], tuple[Matrix, tuple[TfRelease, ...]]] 
 
 
 def candidate_releases(
-    matrix: Matrix, spec: str | None, driver_cuda: str | None = None
+    matrix: Matrix, spec: str | None, driver_cuda: str | None = None, on_macos: bool = False
 ) -> tuple[TfRelease, ...]:
     """The releases a request admits, newest first (remembered per matrix and spec).
-    driver_cuda: the CUDA the known driver runs, which the refusal of a 1.x release weighs."""
+    driver_cuda: the CUDA the known driver runs, which the refusal of a 1.x release weighs;
+    on_macos: the machine is a Mac, where no 1.x GPU route is left."""
     hit = _CANDIDATES.get((id(matrix), spec))
     if hit is not None and hit[0] is matrix:
         return hit[1]
@@ -57,7 +58,7 @@ def candidate_releases(
     else:
         releases = query.releases_matching(matrix, spec)
         if not releases:
-            raise RequestError("tf", _no_release_for(matrix, spec, driver_cuda))
+            raise RequestError("tf", _no_release_for(matrix, spec, driver_cuda, on_macos))
     ordered = tuple(sorted(releases, key=lambda r: parsed(r.version), reverse=True))
     if len(_CANDIDATES) >= _EVALUATIONS_LIMIT:
         _CANDIDATES.clear()
@@ -65,7 +66,9 @@ def candidate_releases(
     return ordered
 
 
-def _no_release_for(matrix: Matrix, spec: str, driver_cuda: str | None) -> str:
+def _no_release_for(
+    matrix: Matrix, spec: str, driver_cuda: str | None, on_macos: bool = False
+) -> str:
     """Why --tf names nothing to plan: a 1.x release (older than any the table plans, whose
     builds are only judged), or a version that does not exist."""
     oldest = min(matrix.tensorflow.releases, key=lambda r: parsed(r.version)).version
@@ -75,11 +78,11 @@ def _no_release_for(matrix: Matrix, spec: str, driver_cuda: str | None) -> str:
     except ValueError:
         older = False
     if older:
+        route = MAC_LEGACY_ROUTE if on_macos else _legacy_route(matrix, asked, driver_cuda)
         return (
             f"{spec!r} is older than every release this tool plans ({oldest} and later: older"
             " ones have no wheels for a Python still maintained); TensorFlow 1.x code runs on"
-            f" 2.x through tf.compat.v1, {_legacy_route(matrix, asked, driver_cuda)}"
-            " ('doctor --tf' still judges an installed 1.x)"
+            f" 2.x through tf.compat.v1, {route} ('doctor --tf' still judges an installed 1.x)"
         )
     known = ", ".join(r.version for r in matrix.tensorflow.releases[:6])
     return (
@@ -88,6 +91,10 @@ def _no_release_for(matrix: Matrix, spec: str, driver_cuda: str | None) -> str:
     )
 
 
+MAC_LEGACY_ROUTE = (
+    "where a Mac's GPU works through tensorflow-metal; a 1.x release runs on a Mac's CPU only"
+    " (its last macOS GPU build was 1.1, and NVIDIA's NGC containers are Linux's)"
+)
 NGC_TF1_CUDA = "11.0"
 """NVIDIA's NGC TensorFlow 1.15 containers (20.06 on) and nvidia-tensorflow are built with CUDA
 11: a driver for an older CUDA does not run them (NGC's release notes), save data-centre GPUs'
@@ -170,7 +177,8 @@ def _with_gpus(evaluation: Evaluation, facts: Facts) -> Evaluation:
 
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
-    releases = candidate_releases(matrix, request.tf, driver_cuda)
+    on_macos = facts.knows("os") and facts.platform.os == "macos"
+    releases = candidate_releases(matrix, request.tf, driver_cuda, on_macos)
     # With --gpus, the release is judged on the GPUs the plan shows TensorFlow, no others.
     gpus = _validated_gpu_selection(facts, request.gpus) if request.gpus is not None else None
     if gpus is not None:
