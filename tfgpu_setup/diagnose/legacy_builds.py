@@ -179,7 +179,10 @@ def with_legacy_build(
     the exact cuDNN minor loads ('install cuDNN 7' alone leads to the next refusal)."""
     if build is None or version is None:
         return findings
-    built = f"TensorFlow {version} was built with CUDA {build.cuda} and cuDNN {build.cudnn}"
+    built = (
+        f"TensorFlow {version} was built with CUDA {build.cuda} and cuDNN {build.cudnn}"
+        f" ({build.source_of('cuda')})"
+    )
     exact = parsed(version) < parsed(EXACT_MINOR_BEFORE)
     note = (
         f" TensorFlow {version} loads only the exact cuDNN minor it was built with (before 1.13"
@@ -191,7 +194,9 @@ def with_legacy_build(
     return tuple(
         dataclasses.replace(
             f,
-            evidence=f.evidence if any(built in e for e in f.evidence) else (*f.evidence, built),
+            evidence=f.evidence
+            if any("built with CUDA" in e for e in f.evidence)
+            else (*f.evidence, built),
             fix=f.fix + note if f.id.startswith("cudnn") and note not in f.fix else f.fix,
         )
         if f.id in _LIBRARY_IDS
