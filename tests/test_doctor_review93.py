@@ -1000,3 +1000,22 @@ def test_a_1x_release_asked_on_a_mac_is_not_sent_to_ngc(
     err = capsys.readouterr().err
     assert code == ExitCode.INPUT and "NGC" in err and "Linux's" in err
     assert "tensorflow-metal" in err
+
+
+def test_docker_desktop_without_gpus_is_the_flag_not_a_host_without_a_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (winwsl): Docker Desktop's VM has no NVIDIA module of its own, so its absent
+    /proc/driver/nvidia says nothing of the Windows host; the missing --gpus does."""
+    log = (
+        "PS C:\\Users\\nina> docker run -it --rm tensorflow/tensorflow:2.15.0-gpu python -c"
+        " \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+        "2024-03-02 10:20:43.078150: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:274] failed call to cuInit: UNKNOWN ERROR (303)\n"
+        "2024-03-02 10:20:43.078233: I external/local_xla/xla/stream_executor/cuda/"
+        "cuda_diagnostics.cc:160] kernel driver does not appear to be running on this host"
+        " (3f2a9c1d7e55): /proc/driver/nvidia/version does not exist\n"
+        "[]\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and "--gpus all" in first["fix"]

@@ -22,6 +22,7 @@ from .logfacts import TEGRA, LogFacts
 from .logs import LogMatch
 from .signatures import HOSTED_GPU_RUNTIME_FIX, HOSTED_GPU_RUNTIME_SOURCE
 from .signatures.driver import (
+    DOCKER_DESKTOP,
     NVML_UNKNOWN,
     NVML_UNKNOWN_FIX,
     NVML_UNKNOWN_SOURCE,
@@ -177,8 +178,13 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # mismatch); a container started without the GPU stays a warning behind it, as an image
     # carrying its own driver libraries shows them without '--gpus' too.
     driver_pair_seen = log.driver_halves is not None or bool(names & DRIVER_PAIR_SIGNATURES)
-    # a Jetson's driver makes no /proc/driver/nvidia, host or container alike
-    host_module = _host_without_nvidia_module(matches) if in_container and not jetson else None
+    # a Jetson's driver makes no /proc/driver/nvidia, host or container alike; nor does Docker
+    # Desktop's own VM, whose kernel is not the Windows host's (its GPU comes through WSL 2)
+    host_module = (
+        _host_without_nvidia_module(matches)
+        if in_container and not jetson and DOCKER_DESKTOP not in names
+        else None
+    )
     utility_only = next((m for m in matches if m.signature.name == SMI_WITHOUT_CUDA), None)
     if in_container and utility_only is not None and not jetson:
         found.append(_utility_libraries_only(facts, utility_only))
