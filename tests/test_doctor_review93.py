@@ -1019,3 +1019,23 @@ def test_docker_desktop_without_gpus_is_the_flag_not_a_host_without_a_driver(
     )
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "container-gpu-not-exposed" and "--gpus all" in first["fix"]
+
+
+def test_a_process_holding_more_than_tensorflows_device_got_is_named_for_its_oom(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 94 (composed): TensorFlow takes nearly all free memory at start; a device of 1050
+    MB beside a process holding 22690 MiB means that process held it first."""
+    log = (
+        "pid, process_name, used_memory [MiB]\n"
+        "18422, /home/raj/venvs/tf/bin/python, 22690 MiB\n"
+        "2022-09-14 10:22:41.372613: I tensorflow/core/common_runtime/gpu/gpu_device.cc:1532]"
+        " Created device /job:localhost/replica:0/task:0/device:GPU:0 with 1050 MB memory:  ->"
+        " device: 0, name: NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute"
+        " capability: 8.6\n"
+        "2022-09-14 10:22:58.014410: W tensorflow/core/common_runtime/bfc_allocator.cc:479]"
+        " Allocator (GPU_0_bfc) ran out of memory trying to allocate 768.00MiB (rounded to"
+        " 805306368)requested by op model/dense/MatMul\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["fix"].startswith("Stop process 18422")

@@ -69,7 +69,10 @@ from .empty_gpu_list import (
     no_gpu_answer,
     tensorflow_said_no_gpu,
 )
-from .empty_process_table import empty_process_table_in_a_container
+from .empty_process_table import (
+    empty_process_table_in_a_container,
+    memory_held_before_tensorflow,
+)
 from .engine_stop import without_kill_after_a_stop
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
@@ -656,6 +659,7 @@ def diagnose(
     findings = _libcuda_link_off_wsl(findings, known)
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = _random_op_in_a_training_step(findings, log or "")
+    findings = memory_held_before_tensorflow(findings, log or "")
     findings = _wsl1_says_why(findings, matches)
     findings = _gpu_layer_says_why(findings, wsl_gpu_layer_missing(known, log_facts))
     findings = windows_cudnn_on_path(findings, known, log_facts)

@@ -8,6 +8,7 @@ table means nothing ran on the GPU when it was taken: that is no reading of its 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..facts import Facts
@@ -82,3 +83,61 @@ def _memory_held(text: str, table_at: int) -> tuple[int, int, str] | None:
         if used >= HELD_MIB and used >= HELD_SHARE * total:
             return used, total, row.group(0).strip(" |")
     return None
+
+
+_COMPUTE_APP = re.compile(
+    # 'nvidia-smi --query-compute-apps=pid,process_name,used_memory --format=csv' rows, and the
+    # process table's rows ('|    0   N/A  N/A     18422      C   python    22690MiB |')
+    r"^[ \t]*(?P<pid>\d{1,8}), (?P<name>[^,\n]{1,200}), (?P<mib>\d{3,7}) MiB[ \t]*$"
+    r"|^\|[ \t]+\d{1,2}[ \t]+(?:N/A[ \t]+N/A[ \t]+)?(?P<tpid>\d{1,8})[ \t]+[CG+]{1,3}[ \t]+"
+    r"(?P<tname>\S{1,200})[ \t]+(?P<tmib>\d{3,7})MiB[ \t]*\|",
+    re.MULTILINE,
+)
+_DEVICE_MEMORY = re.compile(
+    r"Created (?:TensorFlow )?device \(?[^\n]{0,120}?/(?:device:GPU|gpu):0 with"
+    r" (?P<mb>\d{1,7}) MB memory"
+)
+
+
+def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """An out-of-memory failure where nvidia-smi lists a process holding more memory than
+    TensorFlow's device got when it was created: that process held it before TensorFlow
+    started (TensorFlow takes nearly all that is free), so stopping it, not a smaller batch,
+    is the fix."""
+    if not any(f.id == "gpu-out-of-memory" for f in findings):
+        return findings
+    device = _DEVICE_MEMORY.search(text)
+    if device is None:
+        return findings
+    got = int(device["mb"])
+    held = [
+        (
+            row["pid"] or row["tpid"],
+            (row["name"] or row["tname"]).strip(),
+            int(row["mib"] or row["tmib"]),
+        )
+        for row in _COMPUTE_APP.finditer(text)
+    ]
+    holders = [h for h in held if h[2] > got and h[2] >= HELD_MIB]
+    if not holders:
+        return findings
+    pid, name, mib = max(holders, key=lambda h: h[2])
+    fix = (
+        f"Stop process {pid} ({name}), which nvidia-smi shows holding {mib} MiB: TensorFlow's"
+        f" device got only {got} MB when it started, so the memory was taken before it ran (a"
+        " notebook kernel, another training run); or give each program its own GPU"
+        " (CUDA_VISIBLE_DEVICES). A smaller batch only helps once that memory is free."
+    )
+    first = next(f for f in findings if f.id == "gpu-out-of-memory")
+    return tuple(
+        dataclasses.replace(
+            f,
+            title=f"GPU memory was already held when TensorFlow started: process {pid} holds"
+            f" {mib} MiB, and TensorFlow's device got {got} MB",
+            fix=fix,
+            evidence=(*f.evidence, f"nvidia-smi: process {pid} ({name}) uses {mib} MiB"),
+        )
+        if f is first
+        else f
+        for f in findings
+    )
