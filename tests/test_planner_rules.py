@@ -1066,3 +1066,11 @@ def test_a_jetsons_cudnn_tells_jetpacks_of_one_cuda_apart(matrix: Matrix) -> Non
     )
     hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
     assert "jp/v46" not in hit.fix and "nv21.12" not in hit.fix
+
+
+def test_the_nearest_release_for_a_python_says_the_driver_it_needs(matrix: Matrix) -> None:
+    """review 94 (plan): on R470, 'keep Python 3.12 with 2.16' also needs a driver for its CUDA
+    12.3; saying so spares a second refusal."""
+    f = facts(driver="470.256.02", cuda="11.4", gpus=(A10,), pythons=("3.12.3",))
+    hit = only(plan_of(f, matrix, tf="2.14", python="3.12"), "python-unsupported")
+    assert "2.16" in hit.fix and "needs a driver ≥ 525.60.13" in hit.fix

@@ -20,6 +20,7 @@ from ..envvars import (
     slurm_gave_none,
     split_path_list,
 )
+from ..errors import UserError
 from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
@@ -1382,10 +1383,28 @@ def _release_for_this_python(ctx: Context) -> str:
         else max(fitting, key=lambda r: parsed(r.version))
     )
     cpu_only = "" if nearest.platforms[key].gpu else ", whose build here runs on the CPU only"
+    # (every fact stated weighs on it: a driver too old for its CUDA is a step more)
+    driver = "" if cpu_only else _driver_step_for(ctx, nearest)
     return (
         f"; or keep Python {xy(python)}: TensorFlow {nearest.version} is the release nearest"
-        f" {asked} with wheels for it{cpu_only} ('tfgpu-setup plan --tf {xy(nearest.version)}')"
+        f" {asked} with wheels for it{cpu_only}{driver} ('tfgpu-setup plan --tf"
+        f" {xy(nearest.version)}')"
     )
+
+
+def _driver_step_for(ctx: Context, release: TfRelease) -> str:
+    """', and needs a driver ≥ X' where the known driver is older than the release's CUDA
+    needs ('' where it is not, or nothing is known)."""
+    f = ctx.facts
+    if release.cuda is None or not f.knows("driver") or not f.driver.version:
+        return ""
+    try:
+        need = query.driver_requirement(ctx.matrix, release.cuda, is_windows_driver(f)).floor
+    except UserError:
+        return ""
+    if query.compare_driver_versions(f.driver.version, need) >= 0:
+        return ""
+    return f", and needs a driver ≥ {need} for its CUDA {release.cuda} (this one is older)"
 
 
 def _supported_pythons(target: tuple[TfRelease, str] | None) -> str:
