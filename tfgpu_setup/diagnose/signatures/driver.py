@@ -79,6 +79,10 @@ XLA_DEVICE_FAILURES = frozenset(
 )
 """What keeps XLA from starting a GPU it found, which its 'no supported devices' then follows."""
 
+NVIDIA_SMI_MISSING_TITLE = (
+    "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the driver is"
+    " not either"
+)
 NVIDIA_SMI_MISSING_FIX = (
     FOR_THIS_GPU + " (Linux: the distribution's driver package or"
     " NVIDIA's installer; Windows: NVIDIA's driver, which puts nvidia-smi in System32) and"
@@ -1609,10 +1613,7 @@ DRIVER: tuple[Signature, ...] = (
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.WARNING,
-        title=(
-            "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the"
-            " driver is not either"
-        ),
+        title=NVIDIA_SMI_MISSING_TITLE,
         fix=NVIDIA_SMI_MISSING_FIX,
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
     ),
@@ -1626,10 +1627,7 @@ DRIVER: tuple[Signature, ...] = (
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.WARNING,
-        title=(
-            "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the"
-            " driver is not either"
-        ),
+        title=NVIDIA_SMI_MISSING_TITLE,
         fix=NVIDIA_SMI_MISSING_FIX,
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
         spans_lines=1,
