@@ -226,10 +226,6 @@ WRITTEN = {
     "tf-contrib-under-tf2": "AttributeError: module 'tensorflow' has no attribute 'contrib'",
     "docker-desktop-shown": "Docker Desktop 4.27.2 (137060) 5.15.133.1-linuxkit",
     "wsl1-default-distribution": "* Ubuntu-22.04      Running         1",
-    "virtual-gpu-device": "2023-05-01 10:00:00.000000: I"
-    " tensorflow/core/common_runtime/gpu/gpu_device.cc:1635] Created device"
-    " /job:localhost/replica:0/task:0/device:GPU:1 with 200 MB memory:  -> device: 0, name:"
-    " NVIDIA GeForce RTX 3090, pci bus id: 0000:01:00.0, compute capability: 8.6",
     "allocator-fragmentation-hint": "If the cause is memory fragmentation maybe the environment"
     " variable 'TF_GPU_ALLOCATOR=cuda_malloc_async' will improve the situation.",
     "numpy-bfloat16-registration": "2019-02-08 12:01:02.123456: F"

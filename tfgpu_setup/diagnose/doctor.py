@@ -202,7 +202,7 @@ from .wheel_tags import (
 )
 from .windows_adapters import no_nvidia_adapter_listed
 from .windows_in_wsl import windows_log_under_wsl
-from .wsl import driver_on_windows, wsl_gpu_layer_missing
+from .wsl import driver_on_windows, wsl_gpu_layer_missing, wsl_reading_leads
 from .xla_target import xla_behind_the_gpu
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -660,8 +660,7 @@ def diagnose(
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = _random_op_in_a_training_step(findings, log or "")
     findings = memory_held_before_tensorflow(findings, log or "")
-    findings = _wsl1_says_why(findings, matches)
-    findings = _gpu_layer_says_why(findings, wsl_gpu_layer_missing(known, log_facts))
+    findings = wsl_reading_leads(findings, known, log_facts, matches)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
@@ -1588,47 +1587,6 @@ _TF1_VARIABLE_NODE = re.compile(
     r"/Initializer/|/Assign\b| = (?:Const|Assign|VariableV2|VarHandleOp)\["
 )
 """TensorFlow 1.x's own node names for a variable being created: firm, whatever runs around."""
-
-
-WSL1_SIGNS = frozenset({"wsl1-kernel", "wsl1-default-distribution"})
-
-
-def _wsl1_says_why(
-    findings: tuple[Finding, ...], matches: tuple[LogMatch, ...]
-) -> tuple[Finding, ...]:
-    """The paste shows the distribution under WSL 1 (its kernel string, 'wsl -l -v'): that is
-    why WSL finds no libcuda, whatever the driver, so its words lead the merged finding."""
-    sign = next((m for m in matches if m.signature.name in WSL1_SIGNS), None)
-    if sign is None:
-        return findings
-    groups = {k: v or "" for k, v in sign.groups.items()}
-    return tuple(
-        dataclasses.replace(
-            f,
-            title=sign.signature.title.format(**groups),
-            fix=sign.signature.fix.format(**groups),
-            source=sign.signature.source,
-        )
-        if f.id == sign.signature.finding_id
-        else f
-        for f in findings
-    )
-
-
-def _gpu_layer_says_why(
-    findings: tuple[Finding, ...], layer_missing: list[Finding]
-) -> tuple[Finding, ...]:
-    """WSL 2's GPU layer shown absent (no /dev/dxg, no dxcore): Windows gives this WSL no GPU,
-    which the loader path cannot mend, so that reading's words lead the merged finding."""
-    if not layer_missing:
-        return findings
-    why = layer_missing[0]
-    return tuple(
-        dataclasses.replace(f, title=why.title, fix=why.fix, source=why.source)
-        if f.id == why.id
-        else f
-        for f in findings
-    )
 
 
 def _hosted_without_a_gpu(crossed: list[Finding]) -> bool:

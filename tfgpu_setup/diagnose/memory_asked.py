@@ -23,12 +23,20 @@ _LIMIT_ASKED = re.compile(
 )
 
 
+_VIRTUAL_DEVICE = re.compile(
+    # a second logical GPU made on physical device 0: TensorFlow does that only for virtual
+    # devices the program configured
+    r"/device:GPU:[1-9]\d{0,2} with \d{1,7} MB memory:\s{1,4}->\s{1,4}device: 0,"
+)
+
+
 def without_little_memory_asked_for(
     matches: tuple[LogMatch, ...], text: str
 ) -> tuple[LogMatch, ...]:
-    """The matches, less the small-device lines where the paste shows a memory limit set."""
+    """The matches, less the small-device lines where the paste shows a memory limit set, in
+    the code or by the logical devices TensorFlow made (review 94: GPU:1 on device 0)."""
     if not any(m.signature.name == LITTLE_MEMORY for m in matches):
         return matches
-    if not _LIMIT_ASKED.search(text):
+    if not (_LIMIT_ASKED.search(text) or _VIRTUAL_DEVICE.search(text)):
         return matches
     return tuple(m for m in matches if m.signature.name != LITTLE_MEMORY)

@@ -279,3 +279,35 @@ def driver_on_windows(findings: tuple[Finding, ...], facts: Facts) -> tuple[Find
         for f in findings
     )
     return with_context(findings, frozenset({"driver-too-old"}), wsl2, WINDOWS_DRIVER_FIX)
+
+
+WSL1_SIGNS = frozenset({"wsl1-kernel", "wsl1-default-distribution"})
+
+
+def wsl_reading_leads(
+    findings: tuple[Finding, ...], facts: Facts, log: LogFacts, matches: Sequence[LogMatch]
+) -> tuple[Finding, ...]:
+    """Where WSL finds no libcuda, the reading that says why leads the merged finding, whatever
+    the driver or the loader path: the distribution under WSL 1 (its kernel string, 'wsl -l
+    -v'), or WSL 2's GPU layer absent (no /dev/dxg, no dxcore: a Windows without it)."""
+    sign = next((m for m in matches if m.signature.name in WSL1_SIGNS), None)
+    if sign is not None:
+        groups = {k: v or "" for k, v in sign.groups.items()}
+        why: Finding | None = Finding(
+            sign.signature.finding_id or "wsl-libcuda-missing",
+            sign.signature.severity,
+            sign.signature.title.format(**groups),
+            (),
+            sign.signature.fix.format(**groups),
+            sign.signature.source,
+        )
+    else:
+        why = next(iter(wsl_gpu_layer_missing(facts, log)), None)
+    if why is None:
+        return findings
+    return tuple(
+        dataclasses.replace(f, title=why.title, fix=why.fix, source=why.source)
+        if f.id == why.id
+        else f
+        for f in findings
+    )

@@ -34,7 +34,6 @@ GPU_MEMORY_FIX = (
 """What a GPU allocation that failed asks for."""
 GPU_MEMORY_RAN_OUT = "The model ran out of GPU memory (the GPU is used, but the work does not fit)"
 ALLOCATOR_HINT = "allocator-fragmentation-hint"
-VIRTUAL_GPU_DEVICE = "virtual-gpu-device"
 OOM_CREATING_VARIABLES = (
     "The GPU ran out of memory while creating the model's variables, before any batch: its"
     " memory is already held (another process, notebook kernel or session), or the variables"
@@ -1780,38 +1779,5 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/kubeflow/trainer/issues/1158",
         proves_gpu=True,
         explained_by=frozenset({"gpu-out-of-memory"}),
-        variants=(
-            Variant(
-                # a second logical GPU on physical device 0: the program split the GPU into
-                # virtual devices with a memory limit of its own (set_logical_device_configuration)
-                finding_id="benign-log-noise",
-                title=(
-                    "Harmless: TensorFlow made logical GPUs of {mb} MB, the memory limit the"
-                    " program set for its virtual devices"
-                ),
-                fix=(
-                    "Nothing to do: the limit is the program's own"
-                    " (set_logical_device_configuration)."
-                ),
-                source="https://www.tensorflow.org/guide/gpu#using_multiple_gpus",
-                with_signatures=frozenset({VIRTUAL_GPU_DEVICE}),
-                severity=Severity.INFO,
-            ),
-        ),
-    ),
-    Signature(
-        # a logical GPU past the first on physical device 0: virtual devices, which TensorFlow
-        # makes only where the program asked for them
-        name=VIRTUAL_GPU_DEVICE,
-        needles=("-> device: 0,",),
-        pattern=compiled(
-            r"/device:GPU:[1-9]\d{0,2} with \d{1,7} MB memory:\s{1,4}->\s{1,4}device: 0,"
-        ),
-        finding_id=None,
-        severity=Severity.INFO,
-        title="TensorFlow made a second logical GPU on physical GPU 0 (virtual devices)",
-        fix="",
-        source="https://www.tensorflow.org/guide/gpu#using_multiple_gpus",
-        proves_gpu=True,
     ),
 )
