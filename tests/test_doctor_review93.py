@@ -787,12 +787,13 @@ def test_a_keras_3_refusal_does_not_become_why_the_gpu_is_unused(
     """review 94: a model file refused is the user's code, not the GPU; the cuInit line in the
     same paste answers the GPU question."""
     log = (
-        "2024-05-02 10:00:00.000000: E external/local_xla/xla/stream_executor/cuda/"
-        "cuda_driver.cc:282] failed call to cuInit: CUDA_ERROR_UNKNOWN: unknown error\n"
-        "ValueError: File format not supported: filepath=saved_model/m. Keras 3 only supports V3"
-        " `.keras` files and legacy H5 format files (`.h5` extension).\n"
+        "2024-09-16 13:27:50.101123: E external/local_xla/xla/stream_executor/cuda/"
+        "cuda_driver.cc:152] failed call to cuInit: INTERNAL: CUDA error: Failed call to cuInit:"
+        " UNKNOWN ERROR (303)\n"
+        "ValueError: File format not supported: filepath=saved_models/mnist. Keras 3 only"
+        " supports V3 `.keras` files and legacy H5 format files (`.h5` extension).\n"
     )
-    document = run(tmp_path, capsys, log, "--tf", "2.17.0")
+    document = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.17.0")
     assert "Keras 3" not in document["verdict"].split(";")[0]
 
 
