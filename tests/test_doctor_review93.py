@@ -184,6 +184,8 @@ def test_a_1x_gpu_build_failing_to_load_beside_no_cuda_names_the_cuda_it_needs(
     """tensorflow-gpu 1.13 links CUDA 10.0's DLLs: its DLL load failing with no CUDA installed
     is that CUDA missing, named by version."""
     log = (
+        "C:\\Users\\sato>pip install tensorflow-gpu==1.13.1\n"
+        "Successfully installed tensorflow-gpu-1.13.1\n"
         'C:\\Users\\sato>python -c "import tensorflow"\n'
         "ImportError: DLL load failed: 指定されたモジュールが見つかりません。\n"
         "Failed to load the native TensorFlow runtime.\n"
@@ -193,6 +195,12 @@ def test_a_1x_gpu_build_failing_to_load_beside_no_cuda_names_the_cuda_it_needs(
     )["findings"][0]
     assert first["id"] == "cuda-libs-not-found" and first["severity"] == "error"
     assert "CUDA 10.0" in first["title"]
+    # with no GPU build shown (no GPU, no tensorflow-gpu) it is the CPU package, whose 'DLL
+    # load failed' is AVX or the C++ runtime (tensorflow#18530), not CUDA
+    cpu = log.replace("tensorflow-gpu", "tensorflow")
+    flags = ("--os", "windows", "--tf", "1.7", "--cuda-toolkit", "none", "--gpu", "none")
+    no_gpu = run(tmp_path, capsys, cpu, *flags)["findings"]
+    assert not any(f["severity"] == "error" and f["id"] == "cuda-libs-not-found" for f in no_gpu)
 
 
 def test_a_cuda_context_made_by_another_library_first_is_named(
