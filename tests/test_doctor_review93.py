@@ -465,6 +465,9 @@ def test_a_damaged_fatal_cpu_feature_guard_record_is_still_the_cpu_without_avx(
         "Aborted (core dumped)\n"
     )
     assert run(tmp_path, capsys, fatal, "--os", "linux")["findings"][0]["id"] == "cpu-lacks-avx"
+    misspelt = fatal.replace("libary", "library").replace("instructions", "instrutions")
+    first = run(tmp_path, capsys, misspelt, "--os", "linux")["findings"][0]
+    assert first["id"] == "cpu-lacks-avx"
     notice = (
         "2018-03-02 11:20:41.300012: W tensorflow/core/platform/cpu_feature_guard.cc:45] The"
         " TensorFlow library wasn't compiled to use AVX instructions, but these are available"

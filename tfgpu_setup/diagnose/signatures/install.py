@@ -1714,8 +1714,8 @@ INSTALL: tuple[Signature, ...] = (
             r"(?P<fatal>(?:^|: )F[ \d:.]{0,40}[\w/\\.-]{0,200}cpu_feature_guard\.cc:\d{1,5}\]"
             r" [^\n]{0,80}?"
             r"|cpu_feature_guard\.cc:\d{1,5}\] The TensorFlow library was )?"
-            r"compiled to use (?P<isa>AVX\w{0,8}|FMA|SSE[\d.]{1,4}) instructions"
-            r"(?(fatal)|, but these aren't available on your machine)"
+            r"compiled to use (?P<isa>AVX\w{0,8}|FMA|SSE[\d.]{1,4}) "
+            r"(?(fatal)\w{0,20}|instructions, but these aren't available on your machine)"
         ),
         finding_id="cpu-lacks-avx",
         severity=Severity.ERROR,
