@@ -53,8 +53,10 @@ _SLOW_BACKEND = textwrap.dedent(
         release = os.environ.get("TFGPU_DEMO_RELEASE")
         if not started:
             return
-        with open(started, "w") as f:
+        # (written whole, then renamed: a reader that sees the file sees the pid)
+        with open(started + ".tmp", "w") as f:
             f.write(str(os.getpid()))
+        os.replace(started + ".tmp", started)
         deadline = time.time() + 120
         while release and not os.path.exists(release) and time.time() < deadline:
             time.sleep(0.05)
