@@ -468,7 +468,7 @@ def diagnose(
             # under it is AVX or the C++ runtime, tensorflow#18530)
             libraries_failed=any(f.id in LIBRARY_FAILURE_IDS for f in log_findings)
             and not log_facts.cpu_package_line
-            and _gpu_build_shown(known, log or ""),
+            and _gpu_build_shown(known, log_facts, log or ""),
         )
         if stated and entry is None and release is not None
         else ()
@@ -1542,16 +1542,16 @@ def _libcuda_link_off_wsl(findings: tuple[Finding, ...], facts: Facts) -> tuple[
     )
 
 
-_GPU_PACKAGE = re.compile(r"\btensorflow[-_]gpu\b|\b(?:cudart|cudnn|cublas)64_\d{1,3}\.dll\b", re.I)
+_CUDA_DLL = re.compile(r"\b(?:cudart|cudnn|cublas)64_\d{1,3}\.dll\b", re.I)
 
 
-def _gpu_build_shown(facts: Facts, text: str) -> bool:
-    """The TensorFlow here is a GPU build: the paste names tensorflow-gpu (or a CUDA DLL its
-    build asked for), or a GPU is known. Before 2.1 the plain 'tensorflow' package was the CPU
-    one."""
+def _gpu_build_shown(facts: Facts, log: LogFacts, text: str) -> bool:
+    """The TensorFlow here is a GPU build: the log lists tensorflow-gpu installed, a CUDA DLL
+    its build asked for is named, or a GPU is known. Before 2.1 the plain 'tensorflow' package
+    was the CPU one."""
     if facts.knows("gpus") and facts.gpus:
         return True
-    return _GPU_PACKAGE.search(text) is not None
+    return "tensorflow-gpu" in log.tf_distributions or _CUDA_DLL.search(text) is not None
 
 
 def _import_failure_before_the_variant(

@@ -14,6 +14,7 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity, rank
+from ..versions import xy
 
 JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
 """A Jetson's GPU as TensorFlow or the user names it."""
@@ -58,12 +59,8 @@ def jetpack_of(facts: Facts) -> JetPack | None:
     """The JetPack whose CUDA (and cuDNN, where known) is the one stated or probed here."""
     if not facts.knows("cuda"):
         return None
-    versions = {".".join((c.version or "").split(".")[:2]) for c in facts.cuda}
-    cudnns = (
-        {".".join((c.version or "").split(".")[:2]) for c in facts.cudnn if c.version}
-        if facts.knows("cudnn")
-        else set()
-    )
+    versions = {xy(c.version) for c in facts.cuda if c.version}
+    cudnns = {xy(c.version) for c in facts.cudnn if c.version} if facts.knows("cudnn") else set()
     return next(
         (j for j in JETPACKS if j.cuda in versions and (not cudnns or j.cudnn in cudnns)), None
     )
