@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from ..doc_urls import TF_TESTED
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..planner.judge import installed_release
-from ..planner.rules import TF_TESTED
 from ..versions import build_need, parsed, xy
 from .logs import LogMatch
 

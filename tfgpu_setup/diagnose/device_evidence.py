@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
 
+from ..doc_urls import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE
 from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, with_context
@@ -29,7 +30,7 @@ from .signatures.driver import (
     NVML_UNKNOWN_TITLE,
 )
 from .signatures.model import LIBCUDA_ABSENT_CODES, driver_halves_fix
-from .sources import CONTAINER_TOOLKIT, CUDA_GPUS, TF_DOCKER, WSL_GUIDE, quoted
+from .sources import TF_DOCKER, quoted
 from .visible_devices import VALUE_READINGS
 from .wsl import KERNEL_NOTE, no_device_under_wsl, wsl_driver_not_reached
 

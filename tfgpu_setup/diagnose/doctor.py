@@ -15,6 +15,7 @@ from typing import Literal
 
 from packaging.version import InvalidVersion
 
+from ..doc_urls import DRIVER_GUIDE
 from ..errors import ExitCode
 from ..facts import Facts
 from ..findings import (
@@ -241,7 +242,6 @@ def installed_tensorflow(facts: Facts | None) -> str | None:
     return next((d.version for d in env.tensorflow), None)
 
 
-DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/index.html"
 NO_DRIVER_ERRORS = ("cannot open shared object file", "No such file")
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
 
+from ..doc_urls import CONTAINER_TOOLKIT
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix import query
@@ -33,7 +34,7 @@ from ..versions import parsed
 from .facts_from_log import container_only_from_the_log
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .sources import CONTAINER_TOOLKIT, quoted
+from .sources import quoted
 
 _COMPATIBILITY_PACKAGE = re.compile(
     r"/cuda[\w.-]{0,20}/compat\b|\bcuda-compat\b|[Ff]orward [Cc]ompatibility mode ENABLED"

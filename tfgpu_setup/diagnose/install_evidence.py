@@ -9,6 +9,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from ..doc_urls import TF_INSTALL
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
@@ -24,7 +25,7 @@ from .signatures.install import (
     NCHW_ON_CPU_SOURCE,
     REQUIREMENT_MISSING,
 )
-from .sources import TF_INSTALL, VENV_DOCS, quoted
+from .sources import VENV_DOCS, quoted
 from .version_evidence import pinned_wheels_fix
 from .wanted import Wanted, searched
 from .weigh import demoted

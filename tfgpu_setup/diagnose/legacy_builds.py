@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from ..doc_urls import TF_TESTED
 from ..errors import UserError
 from ..facts import Facts
 from ..findings import Finding, Severity
@@ -18,7 +19,6 @@ from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
 from ..planner.rules import behind_a_gpu_without_kernels, built_with_other
 from ..versions import LibraryKind, parsed, serves_build
-from .sources import TF_TESTED
 from .wanted import Wanted
 
 

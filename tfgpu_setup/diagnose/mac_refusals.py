@@ -9,11 +9,12 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion, Version
 
+from ..doc_urls import METAL as APPLE_PLUGIN_PAGE
+from ..doc_urls import PYPI_FILES
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..planner.evaluate import platform_key
-from ..planner.rules import PYPI_FILES
 from ..versions import parsed, specifier, xy
 from .attribution import conda_could_not_find
 from .logfacts import LogFacts
@@ -335,7 +336,6 @@ _OTHER_OS_CHANNEL = re.compile(
     re.MULTILINE,
 )
 """A channel subdirectory of a conda that is not a Mac's."""
-APPLE_PLUGIN_PAGE = "https://developer.apple.com/metal/tensorflow-plugin/"
 
 
 def apple_conda_package_missing(facts: Facts, text: str) -> list[Finding]:

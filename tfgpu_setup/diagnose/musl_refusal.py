@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..doc_urls import PYPI_FILES as SOURCE
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..planner.evaluate import MUSL_FIX, MUSL_TITLE
@@ -41,7 +42,6 @@ _MUSL = re.compile(
 message about another program or a missing file says)."""
 _GLIBC = re.compile(r"\bldd \(GNU libc\)|\bGNU C Library\b|\bglibc \d\.\d{1,2}\b")
 """The system's C library named glibc: then the musl words are another program's."""
-SOURCE = "https://pypi.org/project/tensorflow/#files"
 
 
 def musl_refusal(

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from packaging.version import InvalidVersion
 
+from ..doc_urls import TF_TESTED
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix import query
@@ -23,7 +24,6 @@ from ..matrix.model import Matrix, NewerOffered
 from ..versions import LibraryKind, parsed, specifier, xy
 from .loader_path import put_on_loader_path, system_of
 from .logfacts import LogFacts
-from .sources import TF_TESTED
 from .wanted import Wanted
 
 LEGACY_SERIES = tuple(f"1.{minor}" for minor in range(0, 16))

@@ -15,12 +15,14 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion
 
+from ..doc_urls import PYPI_FILES
+from ..doc_urls import TF_WINDOWS as WINDOWS_NATIVE
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import platform_key, platform_label, platform_without_wheels
 from ..planner.judge import installed_release
-from ..planner.rules import PLATFORM_UNSUPPORTED_FIX, PYPI_FILES
+from ..planner.rules import PLATFORM_UNSUPPORTED_FIX
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -265,9 +267,6 @@ def _name_has_no_wheel(package: str, key: str, requested: str) -> bool:
     if package == "tensorflow-aarch64":
         return key != "linux_aarch64"
     return False
-
-
-WINDOWS_NATIVE = "https://www.tensorflow.org/install/pip#windows-native"
 
 
 def _windows_gpu_package_past_its_end(

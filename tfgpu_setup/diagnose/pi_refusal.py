@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..doc_urls import PYPI_FILES as SOURCE
 from ..facts import Facts
 from ..findings import Finding, Severity
 from .logs import LogMatch, line_start
@@ -30,7 +31,6 @@ FIX = (
     " aarch64 wheels (CPU only) on a Python the release supports: then add --arch aarch64 and"
     " --python X.Y."
 )
-SOURCE = "https://pypi.org/project/tensorflow/#files"
 
 
 def pi_refusal(matches: tuple[LogMatch, ...], text: str, facts: Facts) -> tuple[list[Finding], str]:

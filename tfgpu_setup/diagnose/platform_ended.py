@@ -12,11 +12,11 @@ from collections.abc import Sequence
 
 from packaging.version import InvalidVersion, Version
 
+from ..doc_urls import PYPI_FILES
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix
 from ..planner.evaluate import platform_key, platform_label
-from ..planner.rules import PYPI_FILES
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch

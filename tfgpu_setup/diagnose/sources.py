@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import re
 
-TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
-CONTAINER_TOOLKIT = (
-    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
-)
 VENV_DOCS = "https://docs.python.org/3/library/venv.html"
-CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
-WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
-TF_INSTALL = "https://www.tensorflow.org/install/pip"
 TF_DOCKER = "https://www.tensorflow.org/install/docker"
 """TensorFlow's images: the '-gpu' tags carry CUDA, the others are CPU images."""
 COLAB_CUDA = "https://github.com/googlecolab/colabtools/issues/3433"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..doc_urls import PYPI_FILES
 from ..errors import UserError
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import release
 from ..planner.evaluate import platform_key, platform_label
-from ..planner.rules import PYPI_FILES
 from .logs import LogMatch
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .sources import quoted

@@ -9,6 +9,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from ..doc_urls import TF_TESTED
 from ..facts import CudnnInstall, Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
@@ -20,7 +21,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .signatures import cudnn_version
 from .signatures.libraries import HOSTED_CUDNN_FIX
-from .sources import COLAB_CUDA, TF_TESTED, quoted
+from .sources import COLAB_CUDA, quoted
 from .wanted import Wanted
 
 

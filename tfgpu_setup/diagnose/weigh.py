@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from ..doc_urls import PYPI_FILES
 from ..envvars import parse_cuda_visible_devices, slurm_gave_none
 from ..facts import Facts, Gpu, normalised_arch
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, rank
@@ -19,7 +20,6 @@ from ..planner.evaluate import gpu_support, platform_without_wheels
 from ..planner.rules import (
     ANCIENT_GPU_FIX,
     PLATFORM_UNSUPPORTED_FIX,
-    PYPI_FILES,
     SLURM_GAVE_NO_GPU,
     SLURM_GAVE_NO_GPU_FIX,
     WHEELS_TO_CONFIRM,

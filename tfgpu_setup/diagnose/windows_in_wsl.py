@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..doc_urls import WSL_GUIDE
 from ..facts import Facts
 from ..findings import Finding, Severity, rank
 from .platform_seen import WINDOWS_LOAD
-from .sources import WSL_GUIDE
 from .weigh import contradicted
 
 _WINDOWS_PYTHON = re.compile(

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from ..doc_urls import WSL_GUIDE
 from ..facts import Facts
 from ..findings import Finding, Severity, with_context
 from ..planner.driver_gpus import WSL_CUDA_BRANCH, driver_branch
@@ -20,7 +21,7 @@ from ..planner.rules import LINUX_DRIVER_INSIDE_WSL_FIX
 from ..versions import parsed
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .sources import WSL_GUIDE, quoted
+from .sources import quoted
 from .visible_devices import visible_devices_set
 
 REQUIREMENT_CHECK = "container-cli-driver-too-old"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from packaging.version import Version
 
+from ..doc_urls import TF_TESTED
 from ..facts import Facts
 from ..matrix.model import Matrix, TfRelease
 from ..plan import Decision
@@ -16,8 +17,6 @@ from .evaluate import (
     wheel_set_for,
     wheel_set_here,
 )
-
-TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 
 
 def _found(facts: Facts) -> str:

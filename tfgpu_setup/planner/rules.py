@@ -14,6 +14,18 @@ from packaging.utils import canonicalize_name
 from packaging.version import Version
 
 from ..distributions import separate_installs
+from ..doc_urls import (
+    CONTAINER_TOOLKIT,
+    CUDA_GPUS,
+    DRIVER_GUIDE,
+    METAL,
+    MVC,
+    PYPI_FILES,
+    TF_INSTALL,
+    TF_TESTED,
+    TF_WINDOWS,
+    WSL_GUIDE,
+)
 from ..envvars import (
     has_empty_entry,
     parse_cuda_visible_devices,
@@ -63,24 +75,12 @@ from .metal import METAL_PAIRS, PLUG_IN_PYTHONS, metal_plug_in, plug_in_blocker
 from .registry import finding, rule
 from .visible import pci_order_set, shown_gpus
 
-TF_INSTALL = "https://www.tensorflow.org/install/pip"
-PYPI_FILES = "https://pypi.org/project/tensorflow/#files"
-TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 FORWARD_COMPAT = "https://docs.nvidia.com/deploy/cuda-compatibility/forward-compatibility.html"
-MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
-WSL_GUIDE = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 CUDA_ENV_VARS = "https://docs.nvidia.com/cuda/cuda-c-programming-guide/index.html#env-vars"
 MIG_GPUS = "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/supported-gpus.html"
 LD_SO = "https://man7.org/linux/man-pages/man8/ld.so.8.html"
-CONTAINER_TOOLKIT = (
-    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
-)
-CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
-TF_WINDOWS = "https://www.tensorflow.org/install/pip#windows-native"
-METAL = "https://developer.apple.com/metal/tensorflow-plugin/"
 XLA_DEFECT = "https://github.com/tensorflow/tensorflow/issues/58681"
 AARCH64_NO_CUDA = "https://github.com/tensorflow/tensorflow/issues/121157"
-DRIVER_GUIDE = "https://docs.nvidia.com/datacenter/tesla/driver-installation-guide/index.html"
 CPU_ONLY_DISTS = {
     "tensorflow-cpu",
     "tensorflow-cpu-aws",

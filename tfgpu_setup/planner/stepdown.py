@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..doc_urls import CUDA_GPUS, MVC, TF_TESTED
+from ..doc_urls import TF_WINDOWS as WINDOWS_NATIVE
 from ..findings import Finding, Severity
 from ..matrix.validate import kernel_arch
 from ..versions import parsed, xy
@@ -26,11 +28,7 @@ from .evaluate import (
 )
 from .registry import finding
 
-MVC = "https://docs.nvidia.com/deploy/cuda-compatibility/minor-version-compatibility.html"
-CUDA_GPUS = "https://developer.nvidia.com/cuda-gpus"
-TF_TESTED = "https://www.tensorflow.org/install/source#gpu"
 MANYLINUX = "https://github.com/pypa/manylinux"
-WINDOWS_NATIVE = "https://www.tensorflow.org/install/pip#windows-native"
 
 
 class _Cause(NamedTuple):

@@ -17,6 +17,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
+from ..doc_urls import WSL_GUIDE as WSL_DOCS
 from ..facts import Driver, Gpu, MigDevice, Note
 from ..host import Host
 from . import reading
@@ -58,7 +59,6 @@ QUERY_FIELDS = (
     "mig.mode.current",
 )
 MIB = 1 << 20
-WSL_DOCS = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 
 _NVML_PHRASES = {
     "NVMLError_LibraryNotFound": "NVML library not found",

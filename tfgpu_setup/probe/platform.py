@@ -8,6 +8,7 @@ from xml.parsers.expat import ExpatError
 
 from packaging.version import InvalidVersion, Version
 
+from ..doc_urls import WSL_GUIDE as WSL_DOCS
 from ..facts import Note, OsName, Platform, normalised_arch
 from ..host import Host
 from . import reading
@@ -15,7 +16,6 @@ from . import reading
 SOURCE = "platform"
 
 
-WSL_DOCS = "https://docs.nvidia.com/cuda/wsl-user-guide/index.html"
 CONTAINER_CGROUP_MARKERS = ("docker", "kubepods", "containerd", "libpod", "lxc")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ...doc_urls import CONTAINER_TOOLKIT as CONTAINER_TOOLKIT_URL
 from ...findings import Severity
 from .model import (
-    CONTAINER_TOOLKIT_URL,
     CUDA_ENV_VARS_URL,
     CUDA_ERROR_CODES_URL,
     CUINIT,

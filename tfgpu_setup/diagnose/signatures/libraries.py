@@ -6,6 +6,7 @@ import re
 
 from packaging.specifiers import SpecifierSet
 
+from ...doc_urls import TF_INSTALL as TF_PIP_URL
 from ...findings import Severity
 from .model import (
     CUDA_LIB_NAMES,
@@ -14,7 +15,6 @@ from .model import (
     DRIVER_ROOTS,
     LIBRARY_IDS,
     LIBS_FIX,
-    TF_PIP_URL,
     TF_TRT_FIX,
     TF_TRT_SOURCE,
     Signature,

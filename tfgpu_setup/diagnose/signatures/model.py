@@ -33,10 +33,6 @@ CUDA_ERROR_CODES_URL = "https://docs.nvidia.com/cuda/cuda-driver-api/group__CUDA
 CUDA_ENV_VARS_URL = (
     "https://docs.nvidia.com/cuda/cuda-programming-guide/05-appendices/environment-variables.html"
 )
-TF_PIP_URL = "https://www.tensorflow.org/install/pip"
-CONTAINER_TOOLKIT_URL = (
-    "https://docs.nvidia.com/datacenter/cloud-native/container-toolkit/latest/install-guide.html"
-)
 
 
 @dataclass(frozen=True)
