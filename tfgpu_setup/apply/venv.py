@@ -151,17 +151,20 @@ def decide(venv: Path, wanted: Version, *, recreate: bool) -> VenvDecision:
 
 def create(venv: Path, interpreter: str) -> None:
     """A fresh virtualenv (with pip seeded) at `venv`, which must be absent or empty."""
-    from virtualenv import cli_run
-
     # virtualenv 21 points a `.venv` file beside a pyproject.toml at the env it creates
     # (PEP 832): that claims the user's project folder, so one it did not have is removed.
     redirect = venv.parent / ".venv"
     had_redirect = os.path.lexists(redirect)
     try:
-        cli_run(
-            [str(venv), "--python", interpreter, "--no-periodic-update", "--quiet"],
-            setup_logging=False,
-        )
+        try:
+            _virtualenv(venv, interpreter, seed=True)
+        except RuntimeError as exc:
+            if not seeder_refused(str(exc)):
+                raise
+            # virtualenv 21.5+ ships no pip for Pythons it no longer supports (3.8 and older)
+            # and refuses before creating anything; the interpreter's own pip still works.
+            _virtualenv(venv, interpreter, seed=False)
+            seed_with_ensurepip(venv)
     except (RuntimeError, OSError) as exc:
         raise UserError(
             f"cannot create a virtualenv at {venv} with {interpreter}: {exc}", ExitCode.APPLY_FAILED
@@ -169,6 +172,35 @@ def create(venv: Path, interpreter: str) -> None:
     finally:
         if not had_redirect and redirect.is_file() and not redirect.is_symlink():
             redirect.unlink()
+
+
+def _virtualenv(venv: Path, interpreter: str, *, seed: bool) -> None:
+    from virtualenv import cli_run
+
+    options = [str(venv), "--python", interpreter, "--no-periodic-update", "--quiet"]
+    cli_run(options if seed else [*options, "--no-seed"], setup_logging=False)
+
+
+def seeder_refused(message: str) -> bool:
+    """virtualenv's refusal to seed a Python its bundled wheels no longer cover (it names
+    --no-seed as the way out), as opposed to an interpreter it cannot use at all."""
+    return "--no-seed" in message and "seed" in message.split("--no-seed")[0]
+
+
+def seed_with_ensurepip(venv: Path) -> None:
+    """pip from the env's own interpreter (its ensurepip bundles a pip that runs on it)."""
+    result = process.run(
+        [str(python_in(venv)), "-m", "ensurepip", "--default-pip"],
+        timeout=300,
+        env={"PIP_DISABLE_PIP_VERSION_CHECK": "1", "PYTHONNOUSERSITE": "1"},
+    )
+    if not result.ok:
+        said = (result.stderr or result.stdout or result.error or "").strip().splitlines()
+        raise RuntimeError(
+            "its Python has no pip that virtualenv can seed and its ensurepip failed"
+            f" ({said[-1] if said else 'no output'}); install the interpreter's venv/ensurepip"
+            " package (e.g. python3.X-venv on Debian and Ubuntu) or use Python 3.9 or newer"
+        )
 
 
 def site_packages(venv: Path) -> list[Path]:
