@@ -1074,3 +1074,24 @@ def test_the_nearest_release_for_a_python_says_the_driver_it_needs(matrix: Matri
     f = facts(driver="470.256.02", cuda="11.4", gpus=(A10,), pythons=("3.12.3",))
     hit = only(plan_of(f, matrix, tf="2.14", python="3.12"), "python-unsupported")
     assert "2.16" in hit.fix and "needs a driver ≥ 525.60.13" in hit.fix
+
+
+@pytest.mark.parametrize("tf", ["2.19", "2.21"])
+def test_a_mac_series_apples_plug_in_skipped_names_the_release_it_serves(
+    matrix: Matrix, tf: str
+) -> None:
+    """review 95 (plan): 2.19 has two patch releases and no tensorflow-metal pairs with either;
+    the fix still names the newest release one does, as for a series of one release, and an
+    Apple-silicon Mac with no NVIDIA GPU named is not told about NVIDIA GPUs."""
+    f = facts(os="macos", arch="arm64", pythons=("3.12.4",), driver=None, cuda=None, gpus=())
+    hit = only(plan_of(f, matrix, tf=tf, python="3.12"), "macos-no-cuda")
+    assert "tensorflow-metal==" in hit.fix and "--tf 2.18" in hit.fix
+    assert "NVIDIA" not in hit.title
+
+
+def test_native_windows_says_its_last_gpu_build_cannot_run_a_blackwell(matrix: Matrix) -> None:
+    """review 95 (plan): the finding's meaning offers 2.10 on native Windows; for an RTX 5090
+    that build has no kernels, so the fix says pinning it does not reach the GPU."""
+    f = facts(os="windows", glibc=None, driver="576.88", cuda="12.9", gpus=(RTX5090,))
+    hit = only(plan_of(f, matrix), "windows-native-gpu-unsupported")
+    assert "2.10" in hit.fix and "does not reach the GPU" in hit.fix

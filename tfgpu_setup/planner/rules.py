@@ -946,13 +946,14 @@ def windows_native(ctx: Context) -> list[Finding]:
     )
     # (the pin helps only where nothing but a system CUDA to install stands in its way, and
     # not where it has no kernels for the GPUs named: 2.10 runs no RTX 5090)
-    pin_helps = (
-        evaluated is None or set(evaluated.gpu_blockers) <= {evaluated.system_cuda_blocker}
-    ) and not (
+    runs_none = (
         last is not None
-        and gpus
+        and bool(gpus)
         and all(gpu_support(last, g, ctx.matrix).support == "unsupported" for g in gpus)
     )
+    pin_helps = (
+        evaluated is None or set(evaluated.gpu_blockers) <= {evaluated.system_cuda_blocker}
+    ) and not runs_none
     pin = (
         f", or pin TensorFlow {xy(last.version)} (Python {last.python[0]} to {last.python[-1]}) "
         f"with CUDA {last.cuda} and cuDNN {last.cudnn} ('tfgpu-setup plan --tf "
@@ -967,7 +968,16 @@ def windows_native(ctx: Context) -> list[Finding]:
             "TensorFlow 2.11 and newer have no GPU support on native Windows",
             [f"os: windows ({ctx.facts.platform.source})"],
             "Use WSL2 (install the Windows NVIDIA driver, then 'pip install tensorflow[and-cuda]' "
-            f"inside WSL2, or run tfgpu-setup there){pin}.",
+            f"inside WSL2, or run tfgpu-setup there){pin}."
+            + (
+                f" TensorFlow {last.version}, the newest with a native Windows GPU build, has no"
+                f" kernels for the {' or the '.join(sorted({g.name for g in gpus}))}"
+                " (compute capability"
+                f" {', '.join(sorted({g.compute_capability or '?' for g in gpus}))}):"
+                " pinning it does not reach the GPU."
+                if last is not None and runs_none and not hopeless
+                else ""
+            ),
         )
     ]
 
@@ -1124,8 +1134,9 @@ def _metal_route(ctx: Context) -> str:
         None,
     )
     releases = [e.release for e in ctx.evaluations]
-    if len(releases) <= 1:
-        # judging one installed release (doctor): the others come from the matrix itself
+    if not any(metal_plug_in(r) for r in releases):
+        # one installed release judged (doctor), or a series pinned whose every patch release
+        # predates or outran Apple's table: the others come from the matrix itself
         releases = list(ctx.matrix.tensorflow.releases)
         served = next(
             (r for r in releases if metal_plug_in(r) and (not pythons or pythons & set(r.python))),
@@ -1187,6 +1198,11 @@ def macos_no_cuda(ctx: Context) -> list[Finding]:
         fix = f"{apple_silicon} Otherwise {intel}"
     elif p.arch in ("arm64", "aarch64"):
         fix = apple_silicon
+        if not (ctx.facts.knows("gpus") and ctx.facts.gpus):
+            title = (
+                "macOS has no CUDA: TensorFlow reaches the Mac's GPU only through Apple's"
+                " tensorflow-metal plug-in"
+            )
     elif apple_gpu is not None:
         # only Apple silicon has an Apple GPU: an x86_64 Python there runs under Rosetta 2, and
         # neither Apple's plug-in nor TensorFlow's arm64 wheels install into it
