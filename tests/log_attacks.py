@@ -217,6 +217,17 @@ WRITTEN = {
     "numpy-older-than-a-build": "RuntimeError: module compiled against API version 0x10 but this"
     " version of numpy is 0xe",
     "protobuf-newer-than-generated-code": "TypeError: Descriptors cannot not be created directly.",
+    "protobuf-without-get-prototype": (
+        "AttributeError: 'MessageFactory' object has no attribute 'GetPrototype'"
+    ),
+    "keras-wrapper-needs-tensorflow-2-2": (
+        "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip install"
+        " tensorflow`"
+    ),
+    "keras-3-beside-a-keras-2-build": (
+        "tensorflow 2.13.1 requires keras<2.14,>=2.13.1, but you have keras 3.1.1 which is"
+        " incompatible."
+    ),
     "protobuf-without-builder": "ImportError: cannot import name 'builder' from"
     " 'google.protobuf.internal' (/home/u/.venv/lib/python3.10/site-packages/google/protobuf/"
     "internal/__init__.py)",

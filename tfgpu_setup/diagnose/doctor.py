@@ -131,6 +131,7 @@ from .mac_refusals import (
 )
 from .machine_seen import DRIVER_PACKAGE
 from .memory_asked import without_little_memory_asked_for
+from .missing_upload import one_release_unserved
 from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
@@ -580,6 +581,7 @@ def diagnose(
         log_findings = contradicted(log_findings, mismatch, because)
         crossed = [other_branch, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
+    unserved, unserved_line = one_release_unserved(matches, log or "")
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     on_a_pi, pi_index = pi_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for
@@ -626,6 +628,11 @@ def diagnose(
             f"but no Python has that tensorflow-gpu release ({refusal}): the name is gone",
         ),
         (on_musl, f"but this system's C library is musl ({musl_line}): no Python has a wheel"),
+        (
+            unserved,
+            f"but pip lists other releases for this Python ({unserved_line}): only the one"
+            " asked for has no file",
+        ),
         (
             on_a_pi,
             f"but pip looked in piwheels ({pi_index[:120]}): on a Raspberry Pi's 32-bit OS no"

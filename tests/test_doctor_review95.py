@@ -1,0 +1,116 @@
+"""The doctor on review 95's cases. Logs are composed in the tools' own words, or copied from a
+review case where its wording is the point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor_document
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+run = doctor_document
+
+
+@pytest.mark.parametrize(
+    ("log", "flags", "pinned"),
+    [
+        (  # tensorflow#59967: tensorflow-intel 2.10.1's cp39 wheel was missing for a while
+            "(tf39) C:\\Users\\p>pip install tensorflow-intel==2.10.1\n"
+            "ERROR: Could not find a version that satisfies the requirement"
+            " tensorflow-intel==2.10.1 (from versions: 0.0.1, 2.10.0rc0, 2.10.0, 2.11.0rc0,"
+            " 2.11.0, 2.12.0rc0)\n"
+            "ERROR: No matching distribution found for tensorflow-intel==2.10.1\n",
+            ("--os", "windows", "--python", "3.9", "--tf", "2.10.1"),
+            "tensorflow-intel==2.10.0",
+        ),
+        (  # tensorflow#59731: the aarch64 package of 2.12.0rc0 had a cp311 wheel only
+            "Collecting tensorflow==2.12.0rc0\n"
+            "  Downloading tensorflow-2.12.0rc0-cp310-cp310-manylinux_2_17_aarch64"
+            ".manylinux2014_aarch64.whl (2.0 kB)\n"
+            "ERROR: Could not find a version that satisfies the requirement"
+            ' tensorflow-cpu-aws==2.12.0-rc0; platform_system == "Linux" and (platform_machine'
+            ' == "arm64" or platform_machine == "aarch64") (from tensorflow) (from versions:'
+            " 2.9.1, 2.10.0, 2.10.1, 2.11.0rc0, 2.11.0)\n",
+            ("--os", "linux", "--arch", "aarch64", "--python", "3.10", "--tf", "2.12.0rc0"),
+            "tensorflow==2.11.0",
+        ),
+    ],
+)
+def test_one_release_without_a_file_for_a_served_python_is_not_the_python(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    log: str,
+    flags: tuple[str, ...],
+    pinned: str,
+) -> None:
+    """pip listing the package's releases around the one asked for (or fetching the
+    'tensorflow' wheel of that release for this Python) shows the Python is served: the one
+    release lacks its file, and the fix pins a neighbour rather than another Python."""
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and first["severity"] == "error"
+    assert pinned in first["fix"]
+
+
+def test_a_python_only_older_releases_serve_is_still_the_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python 3.8 sees tensorflow up to 2.13: asked for 2.14, the Python is the cause."""
+    log = (
+        "$ pip install tensorflow==2.14.0\n"
+        "ERROR: Could not find a version that satisfies the requirement tensorflow==2.14.0"
+        " (from versions: 2.12.0, 2.12.1, 2.13.0rc0, 2.13.0, 2.13.1)\n"
+        "ERROR: No matching distribution found for tensorflow==2.14.0\n"
+    )
+    first = run(tmp_path, capsys, log, "--os", "linux", "--python", "3.8")["findings"][0]
+    assert first["id"] == "python-unsupported"
+
+
+@pytest.mark.parametrize(
+    ("log", "flags", "said"),
+    [
+        (  # tensorflow#56077: protobuf 4.21's upb backend under TensorFlow 2.9's generated code
+            "Traceback (most recent call last):\n"
+            '  File "/venv/lib/python3.10/site-packages/tensorflow/core/framework/'
+            'tensor_shape_pb2.py", line 36, in <module>\n'
+            "    _descriptor.FieldDescriptor(\n"
+            '  File "/venv/lib/python3.10/site-packages/google/protobuf/descriptor.py", line'
+            " 560, in __new__\n"
+            "    _message.Message._CheckCalledFromGeneratedFile()\n"
+            "AttributeError: module 'google._upb._message' has no attribute 'Message'. Did you"
+            " mean: 'CMessage'?\n",
+            ("--os", "linux", "--python", "3.10", "--tf", "2.9"),
+            "protobuf<=3.20.3",
+        ),
+        (  # tensorflow#94030: protobuf 6.30 dropped GetPrototype
+            ">>> import tensorflow as tf\n"
+            "AttributeError: 'MessageFactory' object has no attribute 'GetPrototype'\n",
+            (),
+            "protobuf<6",
+        ),
+        (  # keras-team/keras#14149: Keras 2.4.3 beside TensorFlow 1.13.1
+            "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip"
+            " install tensorflow`\n",
+            ("--tf", "1.13.1"),
+            "keras==2.2.4",
+        ),
+        (  # keras-team/keras#19390: pip's check after installing Keras 3 beside 2.13
+            "ERROR: pip's dependency resolver does not currently take into account all the"
+            " packages that are installed. This behaviour is the source of the following"
+            " dependency conflicts.\n"
+            "tensorflow 2.13.1 requires keras<2.14,>=2.13.1, but you have keras 3.1.1 which is"
+            " incompatible.\n",
+            (),
+            "keras<2.14,>=2.13.1",
+        ),
+    ],
+)
+def test_a_dependency_of_another_release_in_the_words_each_tool_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, flags: tuple[str, ...], said: str
+) -> None:
+    """protobuf's upb backend and its 6.x API, standalone Keras's own refusal, and pip's
+    conflict line for Keras 3: each names the package to pin, not 'not enough evidence'."""
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
+    assert said in first["fix"]

@@ -1,0 +1,102 @@
+"""pip refusing one release of a TensorFlow package while listing its neighbours.
+
+pip's '(from versions: ...)' lists the releases with a file this Python and platform can
+install. When that list holds releases of the requested series, or releases on both sides of
+the requested one, the Python and the platform are served: the requested release alone has no
+file for them on that index (an upload missing, as tensorflow-intel 2.10.1's cp39 wheel was for
+a while: tensorflow#59967, or a version that does not exist). Creating the environment with
+another Python, the usual reading of that refusal, would not help.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from packaging.version import InvalidVersion, Version
+
+from ..findings import Finding, Severity
+from .logs import LogMatch
+from .pip_installs import REFUSALS
+from .sources import quoted
+
+SOURCE = "https://github.com/tensorflow/tensorflow/issues/59967"
+_PINNED = re.compile(
+    r"requirement (?P<package>(?:tensorflow|tf)[\w.-]{0,40})(?:\[[\w,-]{1,40}\])?[ \t]*=="
+    r"[ \t]*(?P<requested>\d[\w.!+-]{0,30}?)[;\s(,]"
+)
+_LISTED = re.compile(r"\(from versions: (?P<listed>[^)\n]{1,8000})\)")
+_FROM_TENSORFLOW = re.compile(r"\(from tensorflow(?:[<>=!~]=?[\w.]{1,20})?\)")
+_OUTER_WHEEL = re.compile(
+    r"\btensorflow-(?P<version>\d[\w.]{0,30}?)-cp\d{2,3}-[\w.-]{1,200}?\.whl\b"
+)
+
+
+def one_release_unserved(matches: Sequence[LogMatch], text: str) -> tuple[list[Finding], str]:
+    """The finding, and the refusal it reads; ([], '') where neither pip's list nor the
+    'tensorflow' wheel it fetched for the same release shows this Python and platform served."""
+    for match in matches:
+        if match.signature.name not in REFUSALS:
+            continue
+        pinned, listed = _PINNED.search(match.line), _LISTED.search(match.line)
+        if pinned is None or listed is None:
+            continue
+        requested = _version(pinned["requested"])
+        versions = [v for v in map(_version, listed["listed"].split(",")) if v is not None]
+        if requested is None or requested in versions:
+            continue
+        outer = _FROM_TENSORFLOW.search(match.line) is not None
+        if not (_served_around(requested, versions) or (outer and _outer_fetched(requested, text))):
+            continue
+        older = [v for v in versions if v < requested and not v.is_prerelease]
+        newer = [v for v in versions if v > requested and not v.is_prerelease]
+        nearest = max(older) if older else min(newer or versions)
+        package = pinned["package"].lower().replace("_", "-")
+        # a platform package pip pulls in for 'tensorflow' (tensorflow-intel, -cpu-aws) is
+        # pinned through it: the user's own requirement is tensorflow's
+        around = _around(requested, versions)
+        pin = "tensorflow" if outer else package
+        return [
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                f"pip lists {package} releases this Python can install ({around}) but not"
+                f" {requested}: that one release has no file for this Python"
+                " and platform on the index pip asked, so nothing was installed",
+                (quoted(match.line),),
+                f"Pin the nearest release pip lists: 'pip install {pin}=={nearest}' (or wait"
+                f" for {requested}'s file for this Python); this Python and platform are served,"
+                " so another Python is not needed.",
+                SOURCE,
+            )
+        ], quoted(match.line)[:120]
+    return [], ""
+
+
+def _version(text: str) -> Version | None:
+    try:
+        return Version(text.strip())
+    except InvalidVersion:
+        return None
+
+
+def _outer_fetched(requested: Version, text: str) -> bool:
+    """pip fetched the 'tensorflow' wheel of the same release for this Python: the package it
+    pins for the platform (tensorflow-intel, tensorflow-cpu-aws) is what has no file."""
+    return any(_version(m["version"]) == requested for m in _OUTER_WHEEL.finditer(text))
+
+
+def _served_around(requested: Version, versions: Sequence[Version]) -> bool:
+    """Releases of the requested series, or releases on both sides of it."""
+    same_series = any(v.release[:2] == requested.release[:2] for v in versions)
+    return same_series or (
+        any(v < requested for v in versions) and any(v > requested for v in versions)
+    )
+
+
+def _around(requested: Version, versions: Sequence[Version]) -> str:
+    """The listed releases nearest the requested one, one below and one above where there are."""
+    finals = [v for v in versions if not v.is_prerelease] or list(versions)
+    below = [v for v in finals if v < requested]
+    above = [v for v in finals if v > requested]
+    return ", ".join(str(v) for v in [*sorted(below)[-1:], *sorted(above)[:1]])
