@@ -224,6 +224,15 @@ WRITTEN = {
         "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip install"
         " tensorflow`"
     ),
+    "tf-trt-native-segment": (
+        "TF-TRT Warning: Engine creation for TRTEngineOp_2 failed. The native segment will be used"
+        " instead. Reason: Unimplemented: Transpose too large:10437228"
+    ),
+    "nccl-communicator": "NCCL INFO Channel 00/02 :    0   1",
+    "tensorrt-cudnn-could-not-start": (
+        "DefaultLogger safeContext.cpp (124) - Cudnn Error in initializeCommonContext: 1 (Could"
+        " not initialize cudnn, please check cudnn installation.)"
+    ),
     "keras-3-beside-a-keras-2-build": (
         "tensorflow 2.13.1 requires keras<2.14,>=2.13.1, but you have keras 3.1.1 which is"
         " incompatible."

@@ -114,3 +114,59 @@ def test_a_dependency_of_another_release_in_the_words_each_tool_prints(
     first = run(tmp_path, capsys, log, *flags)["findings"][0]
     assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
     assert said in first["fix"]
+
+
+def test_tf_trt_running_a_segment_natively_is_the_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow/tensorrt#200: TF-TRT's engine op runs on a GPU device only; a segment it
+    did not convert runs with TensorFlow's kernels there. Nothing in the setup to fix."""
+    log = (
+        "2020-04-20 10:01:02.123456: W tensorflow/compiler/tf2tensorrt/kernels/"
+        "trt_engine_op.cc:593] Engine creation for TRTEngineOp_2 failed. The native segment will"
+        " be used instead. Reason: Unimplemented: Transpose too large:10437228\n"
+    )
+    document = run(tmp_path, capsys, log, "--tf", "2.2")
+    assert document["gpu_used"] == "yes"
+    assert not [f for f in document["findings"] if f["severity"] == "error"]
+
+
+def test_tensorrts_cudnn_that_cannot_start_beside_tensorflow_is_memory_it_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#53730: TensorRT's own cuDNN could not start after TensorFlow took the GPU's
+    memory; memory growth let the engines build. A stated CUDA 11.1 under a 2.7 built with
+    11.2 ran the GPU, so it is no error."""
+    log = (
+        "W tensorflow/compiler/tf2tensorrt/kernels/trt_engine_op.cc:797] TF-TRT Warning: Engine"
+        " retrieval for input shapes: [[1,64,64,64]] failed. Running native segment for"
+        " StatefulPartitionedCall/conv2d_1/TRTEngineOp_0_31\n"
+        "E tensorflow/compiler/tf2tensorrt/utils/trt_logger.cc:40] DefaultLogger safeContext.cpp"
+        " (124) - Cudnn Error in initializeCommonContext: 1 (Could not initialize cudnn, please"
+        " check cudnn installation.)\n"
+        "W tensorflow/compiler/tf2tensorrt/kernels/trt_engine_op.cc:945] TF-TRT Warning: Engine"
+        " creation for StatefulPartitionedCall/conv2d_2/TRTEngineOp_0_46 failed. The native"
+        " segment will be used instead. Reason: INTERNAL: Failed to build TensorRT engine\n"
+    )
+    document = run(
+        tmp_path, capsys, log, "--os", "linux", "--tf", "2.7.0", "--cuda-toolkit", "11.1"
+    )
+    first = document["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "memory_growth" in first["fix"]
+    assert document["gpu_used"] == "yes"
+    assert not [f for f in document["findings"] if f["severity"] == "error"]
+
+
+def test_nccls_communicator_lines_show_the_gpus_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NCCL builds rings and channels only between the CUDA devices it was given."""
+    log = (
+        "Epoch 1/10\n"
+        "node1:2345:2401 [0] NCCL INFO comm 0x7f3a2c001000 rank 0 nranks 2 cudaDev 0 busId"
+        " 1000 - Init COMPLETE\n"
+        "node1:2345:2401 [0] NCCL INFO Channel 00/02 :    0   1\n"
+        "node1:2345:2401 [0] NCCL INFO Connected all rings\n"
+        "200/200 [==============================] - 14s 52ms/step - loss: 0.3120\n"
+    )
+    assert run(tmp_path, capsys, log)["gpu_used"] == "yes"

@@ -567,6 +567,50 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,
     ),
     Signature(
+        # TF-TRT's engine op runs on a GPU device only (TRTEngineOp has GPU kernels alone):
+        # where TensorRT does not build or find an engine, TensorFlow runs the segment with its
+        # own kernels, on that GPU (tensorflow/tensorrt#200: a transpose TensorRT refused)
+        name="tf-trt-native-segment",
+        needles=("The native segment will be used instead", "Running native segment for"),
+        pattern=compiled(
+            r"Engine creation for (?P<op>[\w/.-]{1,200}) failed\. The native segment will be"
+            r" used instead\.(?: Reason: (?P<reason>[^\n]{1,200}))?"
+            r"|Engine retrieval for input shapes: [^\n]{0,400}? failed\. Running native segment"
+            r" for (?P<op2>[\w/.-]{1,200})"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "TF-TRT did not use a TensorRT engine for {op}{op2}: TensorFlow runs that segment"
+            " with its own kernels on the GPU"
+        ),
+        fix=(
+            "Nothing in the GPU setup to fix: only TensorRT's speed-up for that segment is lost."
+            " The reason on the line says what TensorRT refused (an op or a size it does not"
+            " convert; or memory, where TensorFlow already holds the GPU's: memory growth leaves"
+            " TensorRT room)."
+        ),
+        source="https://github.com/tensorflow/tensorrt/issues/200",
+        subject="tf-trt",
+        proves_gpu=True,
+    ),
+    Signature(
+        # NCCL's own records: a communicator set up between CUDA devices (rings, channels,
+        # trees) exists only where the GPUs were found
+        name="nccl-communicator",
+        needles=("NCCL INFO",),
+        pattern=compiled(
+            r"\bNCCL INFO (?:Channel \d{1,3}/\d|Ring \d{1,3} ?:|Trees? \[|comm 0x[0-9a-f]{4,16}"
+            r" rank \d{1,5} nranks \d{1,5} cudaDev \d|Connected all (?:rings|trees))"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="NCCL set up communication between the GPUs",
+        fix="",
+        source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/env.html",
+        proves_gpu=True,
+    ),
+    Signature(
         # Keras 2's multi_gpu_model refusing a count: the devices TensorFlow has, GPUs among
         # them ('/gpu:0' in TF 1.x, '/device:GPU:0' later); the failure is Keras's
         # (keras-team/keras#8213, #13302)

@@ -1684,6 +1684,31 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
     ),
     Signature(
+        # TensorRT's own cuDNN failing to start inside a TensorFlow process: TensorFlow took
+        # the GPU's memory first, and the engine build fell back to TensorFlow's kernels
+        # (tensorflow#53730: memory growth let the engines build)
+        name="tensorrt-cudnn-could-not-start",
+        needles=("Cudnn Error in initializeCommonContext",),
+        pattern=compiled(
+            r"Cudnn Error in initializeCommonContext: \d{1,3} \(Could not initialize cudnn"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title=(
+            "TensorRT's cuDNN could not start in the GPU memory TensorFlow left it, so TF-TRT"
+            " runs those segments with TensorFlow's kernels"
+        ),
+        fix=(
+            "Let TensorFlow take the GPU's memory as it needs it (TF_FORCE_GPU_ALLOW_GROWTH=true,"
+            " or tf.config.experimental.set_memory_growth before anything runs), or cap its"
+            " share (a memory limit on a logical device), so TensorRT has room to build its"
+            " engines."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/53730",
+        subject="tf-trt",
+        proves_gpu=True,
+    ),
+    Signature(
         # NCCL's shared-memory transport between the GPUs of one machine makes its segments
         # in /dev/shm, which Docker gives a container only 64 MB of by default: the all-reduce
         # then fails with 'unhandled system error' (NCCL's troubleshooting guide, 'Docker').
@@ -1700,9 +1725,11 @@ RUNTIME: tuple[Signature, ...] = (
             " /dev/shm: a container's (64 MB in Docker unless set) is too small"
         ),
         fix=(
-            "Give the container more shared memory: 'docker run --shm-size=1g --ulimit"
-            " memlock=-1 ...' (or --ipc=host; in Kubernetes, an emptyDir with medium: Memory"
-            " mounted at /dev/shm). NCCL_SHM_DISABLE=1 makes NCCL use other transports instead."
+            "'df -h /dev/shm' shows how full it is: segments killed jobs left behind"
+            " (/dev/shm/nccl-*) fill it too, and removing them frees it. Otherwise give the"
+            " container more shared memory: 'docker run --shm-size=1g --ulimit memlock=-1 ...'"
+            " (or --ipc=host; in Kubernetes, an emptyDir with medium: Memory mounted at"
+            " /dev/shm). NCCL_SHM_DISABLE=1 makes NCCL use other transports instead."
         ),
         source="https://docs.nvidia.com/deeplearning/nccl/user-guide/docs/troubleshooting.html",
     ),
