@@ -11,6 +11,11 @@ from doctor_support import doctor_document
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
+COMPOSED = Path(__file__).parent / "fixtures" / "review95"
+
+
+def composed(name: str) -> str:
+    return (COMPOSED / f"{name}.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -170,3 +175,87 @@ def test_nccls_communicator_lines_show_the_gpus_in_use(
         "200/200 [==============================] - 14s 52ms/step - loss: 0.3120\n"
     )
     assert run(tmp_path, capsys, log)["gpu_used"] == "yes"
+
+
+def test_a_request_beyond_the_device_is_the_works_size_not_fragmentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow prints its allocator hint under every out-of-memory: asked for 48 GiB on a
+    22 GB device, no allocator fits it, and the fix starts from the work's size."""
+    first = run(tmp_path, capsys, composed("hint-alloc-larger-than-gpu"))["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert first["fix"].startswith("The failed request (48.00GiB)")
+
+
+def test_an_out_of_memory_on_the_programs_logical_gpu_names_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run(tmp_path, capsys, composed("logical-limit-too-small-oom"))["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "memory_limit" in first["fix"]
+
+
+@pytest.mark.parametrize("name", ["logical-small-on-physical-1", "logical-tf1-wording"])
+def test_logical_gpus_on_any_physical_one_in_either_wording_are_the_programs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Two TensorFlow GPUs on physical GPU 1, or TF 2.4's '-> physical GPU (device: 0'
+    wording: the program's virtual devices, not memory other processes hold."""
+    document = run(tmp_path, capsys, composed(name))
+    assert document["gpu_used"] == "yes"
+    assert not [f for f in document["findings"] if f["id"] == "gpu-out-of-memory"]
+
+
+@pytest.mark.parametrize("name", ["smi-process-is-tf-itself", "smi-holder-on-other-gpu"])
+def test_a_process_is_blamed_only_when_it_holds_memory_on_the_failing_gpu_beyond_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """TensorFlow's own row (its device plus its CUDA context), and a job on another GPU than
+    the allocator that failed, are not what to stop."""
+    first = run(tmp_path, capsys, composed(name))["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "Stop process" not in first["fix"]
+
+
+def test_wsl2s_nvidia_smi_lists_no_process_whatever_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = composed("smi-empty-wsl2-training-elsewhere")
+    findings = run(tmp_path, capsys, log, "--os", "wsl2")["findings"]
+    assert not [f for f in findings if f["id"] == "gpu-out-of-memory"]
+
+
+def test_memory_held_before_a_device_that_got_only_the_rest_is_still_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """nvidia-smi showed 20 GB of 24 held with no process; TensorFlow's device then got 3.5 GB:
+    the memory in use was not its own."""
+    log = composed("smi-empty-host-device-small")
+    first = run(tmp_path, capsys, log, "--os", "linux")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "fuser" in first["fix"]
+
+
+def test_pips_moved_aside_package_refused_on_linux_is_ownership(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """POSIX removes files a process holds open: '[Errno 13]' inside '~umpy' is who owns it."""
+    first = run(tmp_path, capsys, composed("pip-tilde-linux-root-owned"))["findings"][0]
+    assert "running Python" not in first["title"] and "owner" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("name", "not_wanted"),
+    [
+        ("adapters-basic-display", "no-nvidia-gpu"),
+        ("adapters-cloud-vm", "no-nvidia-gpu"),
+        ("adapters-wmic-crcrlf", "no-nvidia-gpu"),
+        ("adapters-wmic-blank-rows", "no-nvidia-gpu"),
+    ],
+)
+def test_display_adapters_without_a_named_gpu_or_in_a_vm_are_no_proof_of_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, not_wanted: str
+) -> None:
+    """Windows' 'Microsoft Basic Display Adapter' is a GPU without its driver; a VM's adapter
+    says nothing of a GPU passed through; wmic's rows are read through cmd's '\\r\\r\\n'
+    and blank rows (where they name the NVIDIA GPU)."""
+    findings = run(tmp_path, capsys, composed(name))["findings"]
+    assert not [f for f in findings if f["id"] == not_wanted]
+    assert findings[0]["id"] == "no-nvidia-driver"

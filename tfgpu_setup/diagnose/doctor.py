@@ -138,6 +138,7 @@ from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
 from .no_wheel import no_wheel_for_stated, pinned_release_pythons
 from .nvml_unknown import nvml_unknown_outside_a_container
+from .oom_sizes import sized_out_of_memory
 from .op_library import loaded_by_an_op_library
 from .paste import rejoin_wrapped, unwrap
 from .pi_refusal import pi_refusal
@@ -550,7 +551,9 @@ def diagnose(
     crossed += libmamba_python_conflict(log or "") + zlib_missing_at_the_crash(known, log or "")
     crossed += r_tensorflow_not_found(log or "") + list(op_libraries)
     crossed += local_module_shadows_tensorflow(log or "", release if stated else None)
-    crossed += empty_process_table_in_a_container(known, log or "", gpu_seen)
+    crossed += empty_process_table_in_a_container(
+        known, log or "", gpu_seen, hosted=bool(log_facts.hosted_notebook_line)
+    )
     crossed += misspelled_tensorflow(log or "")
     crossed += conda_packages_unresolved(log or "", known)
     crossed += stated_cpu_only(
@@ -674,6 +677,7 @@ def diagnose(
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = _random_op_in_a_training_step(findings, log or "")
     findings = memory_held_before_tensorflow(findings, log or "")
+    findings = sized_out_of_memory(findings, log or "")
     findings = wsl_reading_leads(findings, known, log_facts, matches)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)

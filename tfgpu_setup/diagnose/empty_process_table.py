@@ -31,15 +31,21 @@ HELD_MIB = 1024
 
 
 def empty_process_table_in_a_container(
-    facts: Facts, text: str, gpu_at_work: bool = False
+    facts: Facts, text: str, gpu_at_work: bool = False, hosted: bool = False
 ) -> list[Finding]:
-    """gpu_at_work: the paste shows TensorFlow's own GPU device; the memory may be its own."""
+    """gpu_at_work: the paste shows TensorFlow's own GPU device; the memory may be its own.
+    hosted: a hosted notebook's paths are in the paste (its runtime is a container)."""
     empty = _EMPTY_TABLE.search(text)
     if empty is None:
         return []
-    in_a_container = facts.knows("container") and facts.platform.container
+    in_a_container = hosted or (facts.knows("container") and facts.platform.container)
+    if facts.knows("os") and facts.platform.os == "wsl2":
+        # WSL 2's nvidia-smi lists no process at all, whatever runs on the GPU
+        return []
     # (inside a container the process holding it may be this one, its pid hidden)
-    held = None if in_a_container or gpu_at_work else _memory_held(text, empty.start())
+    held = None if in_a_container else _memory_held(text, empty.start())
+    if held is not None and gpu_at_work and not _device_got_only_the_rest(text, held):
+        held = None  # TensorFlow's device took most of the card: the memory in use is its own
     if held is not None:
         used, total, line = held
         return [
@@ -85,18 +91,31 @@ def _memory_held(text: str, table_at: int) -> tuple[int, int, str] | None:
     return None
 
 
+def _device_got_only_the_rest(text: str, held: tuple[int, int, str]) -> bool:
+    """TensorFlow's device got about what nvidia-smi showed free, not most of the card: the
+    memory in use was something else's."""
+    device = _DEVICE_MEMORY.search(text)
+    used, total, _ = held
+    return device is not None and int(device["mb"]) <= 1.1 * (total - used) + 256
+
+
 _COMPUTE_APP = re.compile(
     # 'nvidia-smi --query-compute-apps=pid,process_name,used_memory --format=csv' rows, and the
     # process table's rows ('|    0   N/A  N/A     18422      C   python    22690MiB |')
     r"^[ \t]*(?P<pid>\d{1,8}), (?P<name>[^,\n]{1,200}), (?P<mib>\d{3,7}) MiB[ \t]*$"
-    r"|^\|[ \t]+\d{1,2}[ \t]+(?:N/A[ \t]+N/A[ \t]+)?(?P<tpid>\d{1,8})[ \t]+[CG+]{1,3}[ \t]+"
-    r"(?P<tname>\S{1,200})[ \t]+(?P<tmib>\d{3,7})MiB[ \t]*\|",
+    r"|^\|[ \t]+(?P<tgpu>\d{1,2})[ \t]+(?:N/A[ \t]+N/A[ \t]+)?(?P<tpid>\d{1,8})[ \t]+"
+    r"[CG+]{1,3}[ \t]+(?P<tname>\S{1,200})[ \t]+(?P<tmib>\d{3,7})MiB[ \t]*\|",
     re.MULTILINE,
 )
 _DEVICE_MEMORY = re.compile(
-    r"Created (?:TensorFlow )?device \(?[^\n]{0,120}?/(?:device:GPU|gpu):0 with"
-    r" (?P<mb>\d{1,7}) MB memory"
+    r"Created (?:TensorFlow )?device \(?[^\n]{0,120}?/(?:device:GPU|gpu):(?P<index>\d{1,2})"
+    r" with (?P<mb>\d{1,7}) MB memory\)?:?\s{0,4}->\s{0,4}(?:physical GPU \()?device:"
+    r" (?P<physical>\d{1,2})"
 )
+_FAILED_ON = re.compile(r"\(GPU_(?P<index>\d{1,2})_bfc\) ran out of memory")
+CONTEXT_MIB = 1536
+"""What a process holds beyond TensorFlow's device: its CUDA context and libraries' handles.
+A row no larger than the device and this is TensorFlow's own process."""
 
 
 def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
@@ -106,7 +125,9 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
     is the fix."""
     if not any(f.id == "gpu-out-of-memory" for f in findings):
         return findings
-    device = _DEVICE_MEMORY.search(text)
+    failed_on = _FAILED_ON.search(text)
+    devices = {d["index"]: d for d in _DEVICE_MEMORY.finditer(text)}
+    device = devices.get(failed_on["index"] if failed_on else "0")
     if device is None:
         return findings
     got = int(device["mb"])
@@ -117,8 +138,10 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
             int(row["mib"] or row["tmib"]),
         )
         for row in _COMPUTE_APP.finditer(text)
+        # (nvidia-smi's table names the physical GPU each process is on; the csv rows do not)
+        if row["tgpu"] is None or row["tgpu"] == device["physical"]
     ]
-    holders = [h for h in held if h[2] > got and h[2] >= HELD_MIB]
+    holders = [h for h in held if h[2] > got + CONTEXT_MIB and h[2] >= HELD_MIB]
     if not holders:
         return findings
     pid, name, mib = max(holders, key=lambda h: h[2])

@@ -23,11 +23,29 @@ _LIMIT_ASKED = re.compile(
 )
 
 
-_VIRTUAL_DEVICE = re.compile(
-    # a second logical GPU made on physical device 0: TensorFlow does that only for virtual
-    # devices the program configured
-    r"/device:GPU:[1-9]\d{0,2} with \d{1,7} MB memory:\s{1,4}->\s{1,4}device: 0,"
+_LOGICAL_ON_PHYSICAL = re.compile(
+    # 2.5 on: 'Created device /job:.../device:GPU:1 with 1024 MB memory:  -> device: 0, name:';
+    # before: 'Created TensorFlow device (/job:.../device:GPU:1 with 1024 MB memory) ->
+    # physical GPU (device: 0, name: ...'
+    r"/device:GPU:(?P<logical>\d{1,3}) with \d{1,7} MB memory\)?:?\s{0,4}->\s{0,4}"
+    r"(?:physical GPU \()?device: (?P<physical>\d{1,3}),"
 )
+_GUIDE_COUNT = re.compile(
+    # TensorFlow's GPU guide prints len(gpus), "Physical GPUs,", len(logical_gpus), "Logical GPUs"
+    r"\b(?P<physical>\d{1,3}) Physical GPUs?, (?P<logical>\d{1,3}) Logical GPUs?\b"
+)
+
+
+def virtual_devices_made(text: str) -> bool:
+    """The program split a GPU into logical devices: two TensorFlow GPUs on one physical
+    device (TensorFlow does that only for virtual devices the program configured), or the
+    guide's count of more logical GPUs than physical ones."""
+    on: dict[str, set[str]] = {}
+    for made in _LOGICAL_ON_PHYSICAL.finditer(text):
+        on.setdefault(made["physical"], set()).add(made["logical"])
+    if any(len(logical) > 1 for logical in on.values()):
+        return True
+    return any(int(c["logical"]) > int(c["physical"]) for c in _GUIDE_COUNT.finditer(text))
 
 
 def without_little_memory_asked_for(
@@ -37,6 +55,6 @@ def without_little_memory_asked_for(
     the code or by the logical devices TensorFlow made (review 94: GPU:1 on device 0)."""
     if not any(m.signature.name == LITTLE_MEMORY for m in matches):
         return matches
-    if not (_LIMIT_ASKED.search(text) or _VIRTUAL_DEVICE.search(text)):
+    if not (_LIMIT_ASKED.search(text) or virtual_devices_made(text)):
         return matches
     return tuple(m for m in matches if m.signature.name != LITTLE_MEMORY)

@@ -16,34 +16,61 @@ from .sources import quoted
 _ADAPTERS = re.compile(
     r"(?:wmic(?:\.exe)? path win32_VideoController get name[^\n]{0,40}"
     r"|Win32_VideoController[^\n]{0,80}?(?:Select(?:-Object)?|\|)[^\n]{0,40}Name[^\n]{0,20})"
-    r"\r?\n(?:[ \t]*\r?\n){0,2}[ \t]*Name[ \t]*\r?\n(?:[ \t]*-{4,}[ \t]*\r?\n)?"
-    r"(?P<names>(?:[ \t]*[^\s\n][^\n]{0,120}\r?\n){1,8})",
+    # (wmic run from cmd ends its rows with '\r\r\n', and may leave a blank row between them)
+    r"\r*\n(?:[ \t]*\r*\n){0,2}[ \t]*Name[ \t]*\r*\n(?:[ \t]*-{4,}[ \t]*\r*\n)?"
+    r"(?P<rows>(?:[^\n]{0,160}\n){1,16})",
     re.IGNORECASE,
 )
 _NVIDIA = re.compile(r"NVIDIA|GeForce|Quadro|Tesla|\bRTX\b|\bGTX\b|TITAN", re.IGNORECASE)
 _NOT_AN_ADAPTER = re.compile(r"^[A-Za-z]:\\|^PS |>|\$ ")
 """A prompt or a path: the list ended."""
+_WITHOUT_ITS_DRIVER = re.compile(
+    r"Microsoft Basic Display Adapter|Standard VGA Graphics Adapter|Video Controller"
+    r"|Microsoft Basic Render Driver",
+    re.IGNORECASE,
+)
+"""Windows' names for a display adapter whose own driver is not installed: often the NVIDIA GPU
+of a fresh installation."""
+_VIRTUAL = re.compile(
+    r"Hyper-V|Remote Display|VMware|VirtualBox|Citrix|Parsec|QXL|Google Compute|Amazon|DameWare"
+    r"|Indirect Display|Virtual Display",
+    re.IGNORECASE,
+)
+"""A virtual machine's or a remote session's adapters: a GPU passed through to the VM need not be
+a display adapter, so their list says nothing of one."""
 SOURCE = "https://learn.microsoft.com/en-us/windows/win32/cimwin32prov/win32-videocontroller"
+DRIVER_DOWNLOADS = "https://www.nvidia.com/Download/index.aspx"
 
 
 def no_nvidia_adapter_listed(text: str) -> list[Finding]:
     listing = _ADAPTERS.search(text)
     if listing is None:
         return []
-    names = []
-    for line in listing["names"].splitlines():
-        if not line.strip() or _NOT_AN_ADAPTER.search(line.strip()):
-            break
-        names.append(line.strip())
-    if not names or any(_NVIDIA.search(n) for n in names):
+    names = _adapter_names(listing["rows"])
+    if not names or any(_NVIDIA.search(n) for n in names) or any(_VIRTUAL.search(n) for n in names):
         return []
+    header = quoted(listing.group(0).splitlines()[0])
+    if generic := next((n for n in names if _WITHOUT_ITS_DRIVER.search(n)), None):
+        return [
+            Finding(
+                "no-nvidia-driver",
+                Severity.WARNING,
+                f"Windows lists a display adapter without its own driver ({generic}): often an"
+                " NVIDIA GPU whose driver is not installed",
+                (header, *(quoted(n) for n in names[:3])),
+                "In Device Manager, that adapter's Properties > Details > Hardware Ids: VEN_10DE"
+                " is NVIDIA. Then install NVIDIA's driver for the GPU (NVIDIA's download page or"
+                " the laptop maker's), restart, and check that 'nvidia-smi' lists it.",
+                DRIVER_DOWNLOADS,
+            )
+        ]
     return [
         Finding(
             "no-nvidia-gpu",
             Severity.ERROR,
             f"Windows lists its display adapters ({', '.join(names)[:160]}) and none is an"
             " NVIDIA GPU: this machine has none for CUDA to use",
-            (quoted(listing.group(0).splitlines()[0]), *(quoted(n) for n in names[:3])),
+            (header, *(quoted(n) for n in names[:3])),
             "No NVIDIA driver or CUDA install helps without an NVIDIA GPU: TensorFlow runs on"
             " the CPU here. For Intel or AMD graphics on Windows, TensorFlow 2.10 with Microsoft's"
             " tensorflow-directml-plugin is the GPU route; otherwise use a machine or cloud"
@@ -51,3 +78,21 @@ def no_nvidia_adapter_listed(text: str) -> list[Finding]:
             SOURCE,
         )
     ]
+
+
+def _adapter_names(rows: str) -> list[str]:
+    """The rows up to a prompt, a path or two blank lines in a row."""
+    names: list[str] = []
+    blank = 0
+    for line in rows.splitlines():
+        row = line.strip(" \t\r")
+        if not row:
+            blank += 1
+            if blank >= 2 and names:
+                break
+            continue
+        if _NOT_AN_ADAPTER.search(row):
+            break
+        blank = 0
+        names.append(row)
+    return names[:8]

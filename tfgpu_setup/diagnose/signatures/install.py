@@ -3141,8 +3141,9 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"Could not install packages due to an (?:EnvironmentError|OSError):"
             r" \[(?:Errno 13|WinError 5)\] [^:'\n]{1,80}"
-            # (not a package pip had moved aside to uninstall it: pip-files-in-use)
-            r"(?![^\n]{0,400}[/\\]~[\w-]{1,60}[/\\])(?P<where>: '[^'\n]{1,300}')?"
+            # (not a package pip had moved aside on Windows: pip-files-in-use)
+            r"(?![^\n]{0,80}: '(?:[A-Za-z]:|\\\\)[^'\n]{0,300}?[/\\]~[\w-]{1,60}[/\\])"
+            r"(?P<where>: '[^'\n]{1,300}')?"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
@@ -3152,14 +3153,16 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         # pip moves a package it uninstalls aside as '~name' in site-packages, then deletes it:
-        # refused there, a running Python (a notebook kernel, an IDE) holds the package's files
-        # open, and the environment is left half-upgraded (the old package gone, the new not in)
+        # refused there on Windows, a running Python (a notebook kernel, an IDE) holds the
+        # package's files open, and the environment is left half-upgraded (the old package
+        # gone, the new not in). POSIX lets open files be removed: there it is ownership.
         name="pip-files-in-use",
         needles=("Errno 13", "WinError 5", "WinError 32"),
         pattern=compiled(
             r"Could not install packages due to an (?:EnvironmentError|OSError):"
             r" \[(?:Errno 13|WinError 5|WinError 32)\] [^:'\n]{1,80}: '"
-            r"(?P<where>[^'\n]{0,300}?[/\\]~(?P<moved>[\w-]{1,60})[/\\][^'\n]{0,300})'"
+            r"(?P<where>(?:[A-Za-z]:|\\\\)[^'\n]{0,300}?[/\\]~(?P<moved>[\w-]{1,60})[/\\]"
+            r"[^'\n]{0,300})'"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,

@@ -1,0 +1,69 @@
+"""The sizes an out-of-memory record gives, weighed against the device it failed on.
+
+TensorFlow's allocator prints its fragmentation hint (TF_GPU_ALLOCATOR=cuda_malloc_async) under
+every failure since about 2.11, so the hint alone is no evidence of fragmentation: where the
+request is at least half of what the device (or its allocator's limit) has, no allocator fits
+it, and the work's size is the fix. Where the program split its GPU into logical devices, the
+limit it gave them is (review 95).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..findings import Finding
+from .memory_asked import virtual_devices_made
+
+HINT_LEAD = "TensorFlow itself suggests its asynchronous allocator"
+_REQUEST = re.compile(
+    r"\(GPU_(?P<gpu>\d{1,2})_bfc\) ran out of memory trying to allocate (?P<size>[\d.]{1,12})"
+    r"\s?(?P<unit>[KMGT]?i?B)"
+)
+_DEVICE = re.compile(r"/device:GPU:(?P<index>\d{1,2}) with (?P<mb>\d{1,7}) MB memory")
+_LIMIT = re.compile(r"^[^\n]{0,120}?\bLimit:\s{1,40}(?P<bytes>\d{4,15})[ \t]*$", re.MULTILINE)
+_UNITS = {"B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40}
+TOO_LARGE_SHARE = 0.5
+
+
+def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """The first out-of-memory finding whose fix starts from TensorFlow's hint (or from the
+    generic steps, beside logical devices), with the fix the sizes call for."""
+    first = next((f for f in findings if f.id == "gpu-out-of-memory"), None)
+    if first is None:
+        return findings
+    request = _REQUEST.search(text)
+    logical = virtual_devices_made(text)
+    fix = None
+    if request is not None:
+        asked = float(request["size"]) * _UNITS.get(request["unit"], 1)
+        capacity = _capacity(text, request)
+        if logical and capacity:
+            fix = (
+                f"The program's own logical GPU is the limit: it has {capacity >> 20} MB, and one"
+                f" allocation asks {request['size']}{request['unit']}. Raise memory_limit in"
+                " tf.config.set_logical_device_configuration (or make fewer logical devices per"
+                " GPU); memory growth cannot be set beside logical devices."
+            )
+        elif capacity and asked >= TOO_LARGE_SHARE * capacity and first.fix.startswith(HINT_LEAD):
+            fix = (
+                f"The failed request ({request['size']}{request['unit']}) is"
+                f" {round(100 * asked / capacity)}% of the {capacity >> 20} MB TensorFlow's GPU"
+                " device has: no allocator setting fits it. Reduce the batch size or the input"
+                " size (sequence length, image size; attention's memory grows with the square of"
+                " the sequence), or use mixed precision; otherwise a GPU with more memory."
+            )
+    if fix is None:
+        return findings
+    return tuple(dataclasses.replace(f, fix=fix) if f is first else f for f in findings)
+
+
+def _capacity(text: str, request: re.Match[str]) -> int:
+    """Bytes the failing allocator had: its dump's Limit after the request, else the device's
+    memory as TensorFlow created it; 0 where the paste shows neither."""
+    limit = _LIMIT.search(text, request.end())
+    if limit is not None:
+        return int(limit["bytes"])
+    devices = {d["index"]: int(d["mb"]) for d in _DEVICE.finditer(text)}
+    mb = devices.get(request["gpu"])
+    return mb << 20 if mb else 0
