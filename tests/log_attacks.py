@@ -224,6 +224,10 @@ WRITTEN = {
         "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip install"
         " tensorflow`"
     ),
+    "ptxas-version-failed-compile": (
+        "W tensorflow/core/framework/op_kernel.cc:1827] INTERNAL: FAILED_PRECONDITION: Couldn't get"
+        " ptxas/nvlink version string: INTERNAL: Couldn't invoke ptxas --version"
+    ),
     "tf-trt-native-segment": (
         "TF-TRT Warning: Engine creation for TRTEngineOp_2 failed. The native segment will be used"
         " instead. Reason: Unimplemented: Transpose too large:10437228"

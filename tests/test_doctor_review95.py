@@ -259,3 +259,22 @@ def test_display_adapters_without_a_named_gpu_or_in_a_vm_are_no_proof_of_none(
     findings = run(tmp_path, capsys, composed(name))["findings"]
     assert not [f for f in findings if f["id"] == not_wanted]
     assert findings[0]["id"] == "no-nvidia-driver"
+
+
+def test_xlas_compile_status_without_ptxas_is_the_failure_not_a_fallback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 95 (composed c18): 'FAILED_PRECONDITION: Couldn't get ptxas/nvlink version
+    string' is XLA's compile failing, which stops the jit-compiled step (exit 12)."""
+    log = (
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1886] Created device"
+        " /job:localhost/replica:0/task:0/device:GPU:0 with 9621 MB memory:  -> device: 0, name:"
+        " NVIDIA GeForce RTX 2080 Ti, pci bus id: 0000:02:00.0, compute capability: 7.5\n"
+        "W tensorflow/core/framework/op_kernel.cc:1827] INTERNAL: FAILED_PRECONDITION: Couldn't"
+        " get ptxas/nvlink version string: INTERNAL: Couldn't invoke ptxas --version\n"
+        "tensorflow.python.framework.errors_impl.InternalError: Graph execution error:\n"
+    )
+    document = run(tmp_path, capsys, log, "--tf", "2.15")
+    first = document["findings"][0]
+    assert first["id"] == "xla-toolchain-missing" and first["severity"] == "error"
+    assert document["exit"] == 12

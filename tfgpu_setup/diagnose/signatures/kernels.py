@@ -1006,6 +1006,18 @@ KERNELS: tuple[Signature, ...] = (
         source="https://github.com/openxla/xla/blob/main/xla/service/gpu/gpu_compiler.cc",
     ),
     Signature(
+        # the same missing ptxas returned as XLA's compile status (openxla's asm_compiler): no
+        # fallback there, the jit-compiled function fails
+        name="ptxas-version-failed-compile",
+        needles=("ptxas/nvlink version string", "ptxas version string"),
+        pattern=compiled(r"FAILED_PRECONDITION: Couldn't get ptxas(?:/nvlink)? version string"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
+        title="XLA could not compile without ptxas, so the jit-compiled function failed",
+        fix=PTXAS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/58681",
+    ),
+    Signature(
         name="ptxas-not-invoked",
         needles=("ptxas",),
         pattern=compiled(r"Couldn't invoke ptxas(?: --version)?"),
