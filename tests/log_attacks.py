@@ -224,6 +224,10 @@ WRITTEN = {
         "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip install"
         " tensorflow`"
     ),
+    "numpy-2-under-tensorflows-bfloat16": (
+        "    _np_bfloat16 = _pywrap_bfloat16.TF_bfloat16_type()\nTypeError: Unable to convert"
+        " function return value to a Python type! The signature was"
+    ),
     "ptxas-version-failed-compile": (
         "W tensorflow/core/framework/op_kernel.cc:1827] INTERNAL: FAILED_PRECONDITION: Couldn't get"
         " ptxas/nvlink version string: INTERNAL: Couldn't invoke ptxas --version"

@@ -278,3 +278,30 @@ def test_xlas_compile_status_without_ptxas_is_the_failure_not_a_fallback(
     first = document["findings"][0]
     assert first["id"] == "xla-toolchain-missing" and first["severity"] == "error"
     assert document["exit"] == 12
+
+
+def test_tensorflows_bfloat16_refused_by_numpy_through_pybind11_is_the_numpy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run(tmp_path, capsys, composed("numpy2-bfloat16-typeerror"), "--tf", "2.15")[
+        "findings"
+    ][0]
+    assert first["id"] == "dependency-version-mismatch" and "numpy<2" in first["fix"]
+
+
+def test_a_1x_cpu_packages_import_failure_leads_over_which_package_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Which variant is installed matters once it imports: the import failure comes first."""
+    log = composed("tf1-cpu-package-gpu-stated")
+    flags = ("--os", "windows", "--tf", "1.13.1", "--cuda-toolkit", "none")
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] != "cpu-only-tensorflow"
+
+
+def test_a_windows_python_through_wsls_mount_is_the_script_run_outside_wsl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = composed("wsl2-which-python-mnt-c")
+    first = run(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
+    assert first["id"] == "wrong-python-environment" and "/mnt/c/" in first["title"]

@@ -1571,11 +1571,15 @@ def _import_failure_before_the_variant(
     )
     if not failed:
         return findings
+    # (an info, so that it ranks after the reading it defers to, as it says)
     return rank(
-        demoted(
-            findings,
-            lambda f: f.id == "cpu-only-tensorflow",
-            f"but TensorFlow does not import here yet ({failed[:120]}): that comes first",
+        tuple(
+            dataclasses.replace(f, severity=Severity.INFO) if f.id == "cpu-only-tensorflow" else f
+            for f in demoted(
+                findings,
+                lambda f: f.id == "cpu-only-tensorflow",
+                f"but TensorFlow does not import here yet ({failed[:120]}): that comes first",
+            )
         )
     )
 

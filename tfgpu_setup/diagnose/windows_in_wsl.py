@@ -17,6 +17,8 @@ _WINDOWS_PYTHON = re.compile(
     # a Windows interpreter started by path (VS Code's '& C:/Users/.../python.exe file.py'), or
     # TensorFlow or Keras in a Windows site-packages
     r"(?<![\w/])[A-Za-z]:[\\/][^\s'\"]{0,200}?[\\/]pythonw?\.exe\b"
+    # (the same interpreter as WSL names it, through its /mnt/<drive> mount)
+    r"|(?<![\w/])/mnt/[a-z]/[^\s'\"]{0,200}?/pythonw?(?:3(?:\.\d{1,2})?)?\.exe\b"
     r"|(?<![\w/])[A-Za-z]:\\[^\n\"]{0,300}?\\site-packages\\(?:tensorflow|keras)\\"
 )
 

@@ -255,6 +255,30 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/hacksider/Deep-Live-Cam/issues/485",
     ),
     Signature(
+        # TensorFlow registering its bfloat16 type through pybind11 with a NumPy it was not
+        # built for (NumPy 2 under a build for 1.x, most often since 2024; SimpleHTR#148 and
+        # tensorflow#85070 show the same stop at framework/dtypes.py)
+        name="numpy-2-under-tensorflows-bfloat16",
+        needles=("TF_bfloat16_type",),
+        pattern=compiled(
+            r"_pywrap_bfloat16\.TF_bfloat16_type\(\)[ \t]*\r?\n[ \t>]*TypeError: Unable to"
+            r" convert function return value to a Python type"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The NumPy installed is not one this TensorFlow was built for (most often NumPy 2"
+            " under a build for 1.x): registering its bfloat16 type fails, and its import stops"
+        ),
+        fix=(
+            "Install the NumPy this TensorFlow requires, in the environment that runs the code:"
+            " 'pip install \"numpy<2\"' for TensorFlow 2.17 and older ('pip check' names the"
+            " range), or TensorFlow 2.18 or newer, the first built with NumPy 2.0."
+        ),
+        source="https://numpy.org/devdocs/user/troubleshooting-importerror.html",
+        spans_lines=1,
+    ),
+    Signature(
         # An extension compiled against a newer NumPy C API than the NumPy installed.
         name="numpy-older-than-a-build",
         needles=("but this version of numpy is",),
