@@ -224,6 +224,7 @@ WRITTEN = {
         "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip install"
         " tensorflow`"
     ),
+    "docker-desktop-for-linux": " Context:           desktop-linux",
     "numpy-2-under-tensorflows-bfloat16": (
         "    _np_bfloat16 = _pywrap_bfloat16.TF_bfloat16_type()\nTypeError: Unable to convert"
         " function return value to a Python type! The signature was"

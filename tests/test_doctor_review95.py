@@ -305,3 +305,31 @@ def test_a_windows_python_through_wsls_mount_is_the_script_run_outside_wsl(
     log = composed("wsl2-which-python-mnt-c")
     first = run(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
     assert first["id"] == "wrong-python-environment" and "/mnt/c/" in first["title"]
+
+
+def test_dev_dxg_missing_inside_a_container_started_without_the_gpu_is_the_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Docker passes /dev/dxg in only with --gpus, and WSL 2 never has /proc/driver/nvidia:
+    neither says anything of Windows or of a host without a driver."""
+    log = composed("dxg-inside-container")
+    first = run(tmp_path, capsys, log, "--os", "wsl2", "--container")["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("docker-desktop-gpus-given", "WSL 2 based engine"),
+        ("docker-desktop-from-wsl-shell", "WSL 2 based engine"),
+        ("docker-desktop-on-linux", "docker context use default"),
+    ],
+)
+def test_docker_desktop_is_told_apart_by_what_its_daemon_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, said: str
+) -> None:
+    """Docker Desktop on Windows (from PowerShell, or 'docker info' in a WSL shell) gets its
+    GPU through its WSL 2 engine; Docker Desktop for Linux's VM gets none: Docker Engine is the
+    route there."""
+    first = run(tmp_path, capsys, composed(name))["findings"][0]
+    assert said in first["fix"] and "lspci" not in first["fix"]

@@ -181,9 +181,12 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     driver_pair_seen = log.driver_halves is not None or bool(names & DRIVER_PAIR_SIGNATURES)
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike; nor does Docker
     # Desktop's own VM, whose kernel is not the Windows host's (its GPU comes through WSL 2)
+    # (nor WSL 2, host or container: its GPU comes through /dev/dxg, with no kernel module)
+    under_wsl = facts.knows("os") and facts.platform.os == "wsl2"
+    desktop = DOCKER_DESKTOP in names
     host_module = (
         _host_without_nvidia_module(matches)
-        if in_container and not jetson and DOCKER_DESKTOP not in names
+        if in_container and not jetson and not desktop and not under_wsl
         else None
     )
     utility_only = next((m for m in matches if m.signature.name == SMI_WITHOUT_CUDA), None)

@@ -228,6 +228,13 @@ def wsl_gpu_layer_missing(facts: Facts, log: LogFacts) -> list[Finding]:
         # nvidia-smi works in this WSL: the GPU layer is there, and the container CLI missed
         # it (a loader cache without /usr/lib/wsl/lib)
         return []
+    in_a_container = (facts.knows("container") and facts.platform.container) or bool(
+        log.container_line
+    )
+    if "/dev/dxg" in log.dxcore_failed_line and in_a_container and not log.gpu_requested_line:
+        # /dev/dxg looked for inside a container started without the GPU: Docker passes it in
+        # only with --gpus, so its absence there says nothing of Windows
+        return []
     return [
         Finding(
             "wsl-libcuda-missing",

@@ -93,6 +93,7 @@ NVIDIA_SMI_MISSING_FIX = (
 
 
 DOCKER_DESKTOP = "docker-desktop-shown"
+DOCKER_DESKTOP_LINUX = "docker-desktop-for-linux"
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -566,8 +567,36 @@ DRIVER: tuple[Signature, ...] = (
                 ),
                 source="https://docs.docker.com/desktop/features/gpu/",
                 with_any_signature=frozenset({DOCKER_DESKTOP}),
+                unless_signatures=frozenset({DOCKER_DESKTOP_LINUX}),
+            ),
+            Variant(
+                # Docker Desktop for Linux: its containers run in a VM that has no GPU
+                finding_id="container-gpu-not-exposed",
+                title=(
+                    "Docker Desktop for Linux runs containers in its own virtual machine, which"
+                    " gets no GPU"
+                ),
+                fix=(
+                    "Use Docker Engine on the host instead ('docker context use default'), with"
+                    " the NVIDIA Container Toolkit ('sudo nvidia-ctk runtime configure"
+                    " --runtime=docker', then restart docker), and 'docker run --gpus all ...'."
+                    " Docker Desktop passes a GPU through only on Windows, with its WSL 2 engine."
+                ),
+                source="https://docs.docker.com/desktop/features/gpu/",
+                with_any_signature=frozenset({DOCKER_DESKTOP_LINUX}),
             ),
         ),
+    ),
+    Signature(
+        # Docker Desktop for Linux named: its docker context
+        name=DOCKER_DESKTOP_LINUX,
+        needles=("desktop-linux",),
+        pattern=compiled(r"^[ \t]*Context:[ \t]+desktop-linux\b|--context desktop-linux\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="Docker Desktop for Linux (its docker context)",
+        fix="",
+        source="https://docs.docker.com/desktop/setup/install/linux/",
     ),
     Signature(
         # Docker Desktop shown: its name in 'docker info' or 'docker version', or docker run
@@ -575,7 +604,8 @@ DRIVER: tuple[Signature, ...] = (
         name=DOCKER_DESKTOP,
         needles=("Docker Desktop", "docker"),
         pattern=compiled(
-            r"\bDocker Desktop \d|^(?:PS )?[A-Za-z]:\\[^>\n]{0,200}>[ \t]*docker(?:\.exe)? "
+            r"\bDocker Desktop \d|Operating System: Docker Desktop\b"
+            r"|^(?:PS )?[A-Za-z]:\\[^>\n]{0,200}>[ \t]*docker(?:\.exe)? "
         ),
         finding_id=None,
         severity=Severity.INFO,
@@ -1572,6 +1602,26 @@ DRIVER: tuple[Signature, ...] = (
             " docker run --gpus all with the NVIDIA container toolkit."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/44869",
+        variants=(
+            Variant(
+                # Docker Desktop's containers run in its own VM, which never has the NVIDIA
+                # module: its GPU comes from the Windows driver through WSL 2 (review 95)
+                finding_id="wsl-libcuda-missing",
+                title=(
+                    "Docker Desktop's container got no GPU ({host}): only its WSL 2 engine passes"
+                    " one in, from the Windows NVIDIA driver"
+                ),
+                fix=(
+                    "In Docker Desktop, Settings > General > 'Use the WSL 2 based engine'; install"
+                    " the current NVIDIA driver on Windows and run 'wsl --update'; then check with"
+                    " 'docker run --rm --gpus all nvidia/cuda:12.3.2-base-ubuntu22.04"
+                    " nvidia-smi'. No Linux driver or container toolkit is installed for it."
+                ),
+                source="https://docs.docker.com/desktop/features/gpu/",
+                with_any_signature=frozenset({DOCKER_DESKTOP}),
+                unless_signatures=frozenset({DOCKER_DESKTOP_LINUX}),
+            ),
+        ),
     ),
     Signature(
         # The shell's answer when nvidia-smi, which the driver package installs, is not there:
