@@ -333,3 +333,20 @@ def test_docker_desktop_is_told_apart_by_what_its_daemon_reports(
     route there."""
     first = run(tmp_path, capsys, composed(name))["findings"][0]
     assert said in first["fix"] and "lspci" not in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("name", "first_id"),
+    [
+        ("wsl1-other-distro-cudnn", "cudnn-not-found"),
+        ("wsl1-converted-then-cudnn", "cudnn-not-found"),
+        ("wsl1-german-listing", "wsl-libcuda-missing"),
+    ],
+)
+def test_wsl_l_v_is_read_for_the_distribution_that_ran_and_its_last_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first_id: str
+) -> None:
+    """The '*' row is what plain 'wsl' opens: a run in another distribution opened with
+    'wsl -d NAME' (listed as VERSION 2), or the default converted later in the paste, is not
+    WSL 1's; the default under WSL 1 and entered still is, in any language."""
+    assert run(tmp_path, capsys, composed(name))["findings"][0]["id"] == first_id

@@ -210,7 +210,12 @@ from .wheel_tags import (
 )
 from .windows_adapters import no_nvidia_adapter_listed
 from .windows_in_wsl import windows_log_under_wsl
-from .wsl import driver_on_windows, wsl_gpu_layer_missing, wsl_reading_leads
+from .wsl import (
+    driver_on_windows,
+    without_wsl1_default_superseded,
+    wsl_gpu_layer_missing,
+    wsl_reading_leads,
+)
 from .xla_target import xla_behind_the_gpu
 
 GpuUse = Literal["yes", "no", "unknown"]
@@ -344,6 +349,7 @@ def diagnose(
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
     log_matches = ldd_of_tensorflow_only(log_matches, log or "")
     log_matches = without_little_memory_asked_for(log_matches, log or "")
+    log_matches = without_wsl1_default_superseded(log_matches, log or "")
     log_matches = without_kill_after_a_stop(log_matches, log or "")
     log_matches = cuinit_in_a_forked_child(log or "", log_matches)
     log_facts = read_log_facts(log or "", log_matches)

@@ -319,3 +319,41 @@ def wsl_reading_leads(
         else f
         for f in findings
     )
+
+
+WSL1_DEFAULT = "wsl1-default-distribution"
+_LISTED_ROW = re.compile(
+    r"^[ \t]*\*?[ \t]*(?P<distro>[\w.-]{1,60})[ \t]+\S{1,30}(?:[ \t]\S{1,30}){0,2}[ \t]+"
+    r"(?P<version>[12])[ \t]*\r?$",
+    re.MULTILINE,
+)
+_OPENED_BY_NAME = re.compile(
+    r"\bwsl(?:\.exe)?[ \t]+(?:~[ \t]+)?(?:-d|--distribution)[ \t]+(?P<distro>[\w.-]{1,60})"
+)
+_CONVERTED = re.compile(
+    r"\bwsl(?:\.exe)?[ \t]+--set-version[ \t]+(?P<distro>[\w.-]{1,60})[ \t]+2\b[^\n]{0,40}\n"
+    r"(?:[^\n]{0,300}\n){0,6}?[^\n]{0,40}(?:The operation completed successfully|Conversion"
+    r" complete)",
+)
+
+
+def without_wsl1_default_superseded(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[LogMatch, ...]:
+    """'wsl -l -v' marking the default distribution as VERSION 1 says nothing of a run in
+    another distribution opened by name ('wsl -d NAME') that is listed as VERSION 2, nor once
+    the paste shows the default converted (a completed '--set-version NAME 2', or a later
+    listing of it with VERSION 2): 'wsl -l -v' is a snapshot (review 95)."""
+    listed = next((m for m in matches if m.signature.name == WSL1_DEFAULT), None)
+    if listed is None:
+        return matches
+    default = listed.groups.get("distro", "")
+    versions: dict[str, str] = {}
+    for row in _LISTED_ROW.finditer(text):
+        versions[row["distro"]] = row["version"]  # (the last listing of each wins)
+    opened = [m["distro"] for m in _OPENED_BY_NAME.finditer(text)]
+    converted = any(c["distro"] == default for c in _CONVERTED.finditer(text))
+    elsewhere = bool(opened) and opened[-1] != default and versions.get(opened[-1]) == "2"
+    if versions.get(default) == "2" or converted or elsewhere:
+        return tuple(m for m in matches if m.signature.name != WSL1_DEFAULT)
+    return matches
