@@ -350,3 +350,18 @@ def test_wsl_l_v_is_read_for_the_distribution_that_ran_and_its_last_listing(
     'wsl -d NAME' (listed as VERSION 2), or the default converted later in the paste, is not
     WSL 1's; the default under WSL 1 and entered still is, in any language."""
     assert run(tmp_path, capsys, composed(name))["findings"][0]["id"] == first_id
+
+
+@pytest.mark.parametrize(
+    ("name", "batch_is_the_fix"),
+    [("tuner-next-trial-random-op", False), ("dropout-random-op-custom-loop", True)],
+)
+def test_a_random_ops_oom_is_read_by_the_frames_that_ran_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, batch_is_the_fix: bool
+) -> None:
+    """An initializer's frames (a tuner building its next trial's model, after an earlier
+    trial's epochs) create variables; a dropout layer's call in a custom loop, with no Epoch
+    line, is batch-sized."""
+    first = run(tmp_path, capsys, composed(name))["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert first["fix"].startswith("Reduce the batch size") is batch_is_the_fix

@@ -1597,11 +1597,28 @@ _TRAINING_STEP = re.compile(
 )
 
 
+_BUILDING_FRAMES = re.compile(
+    r"[/\\]initializers?[/\\.]|\badd_weight\b|\b_try_build\b|, in build\b|\bbuild_model\b"
+)
+_BATCH_FRAMES = re.compile(
+    r"[/\\]regularization[/\\]|\bdropout\b|GaussianNoise|[/\\]preprocessing[/\\]image_preprocessing"
+    r"|\brandom_(?:flip|crop|rotation|zoom|contrast)\b|, in call\b",
+    re.IGNORECASE,
+)
+FRAMES_BEFORE = 1_500
+
+
 def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tuple[Finding, ...]:
     """An eager random or fill op that ran out of memory reads as a weight's initializer, unless
-    the paste shows training under way (an 'Epoch' line, a training step's frame): a dropout's
-    or an augmentation's tensor there is batch-sized, and the batch size is the fix."""
-    if not _TRAINING_STEP.search(log):
+    it ran in a layer's call (a dropout's or an augmentation's tensor is batch-sized, and the
+    batch size is the fix). The traceback's own frames decide; without them, training under way
+    (an 'Epoch' line, a training step's frame) does (review 95: an earlier trial's epochs
+    before a model build)."""
+    oom = log.find("OOM when allocating")
+    frames = log[max(0, oom - FRAMES_BEFORE) : oom] if oom >= 0 else ""
+    building = _BUILDING_FRAMES.search(frames) is not None
+    in_a_call = _BATCH_FRAMES.search(frames) is not None
+    if building or not (in_a_call or _TRAINING_STEP.search(log)):
         return findings
     return tuple(
         dataclasses.replace(f, title=GPU_MEMORY_RAN_OUT, fix=GPU_MEMORY_FIX)
