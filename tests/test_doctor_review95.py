@@ -365,3 +365,29 @@ def test_a_random_ops_oom_is_read_by_the_frames_that_ran_it(
     first = run(tmp_path, capsys, composed(name))["findings"][0]
     assert first["id"] == "gpu-out-of-memory"
     assert first["fix"].startswith("Reduce the batch size") is batch_is_the_fix
+
+
+@pytest.mark.parametrize(
+    ("name", "first_id"),
+    [
+        # PowerShell's own suggestion: nvidia-smi is there, in the NVSMI folder it ran in
+        ("ps-nvsmi-current-location", "cudnn-not-found"),
+        # a macOS wheel on a machine whose paths are Linux's home folders
+        ("wheel-macos-file-on-linux", "platform-unsupported"),
+        # ldd shows glibc 2.12 under a manylinux_2_17 wheel
+        ("wheel-old-glibc-centos6", "glibc-too-old"),
+        # CPython's free-threaded build (cp313t) has no TensorFlow wheel
+        ("py313t-free-threaded", "python-unsupported"),
+        # mamba 1.x's one-line libsolv problem: tensorflow-deps needs Python < 3.11
+        ("mamba1-tfdeps-python", "python-unsupported"),
+    ],
+)
+def test_review_95s_attacks_on_install_and_tool_readings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first_id: str
+) -> None:
+    first = run(tmp_path, capsys, composed(name))["findings"][0]
+    assert first["id"] == first_id
+    if name == "py313t-free-threaded":
+        assert "free-threaded" in first["title"]
+    if name == "mamba1-tfdeps-python":
+        assert "<3.11" in first["title"]

@@ -106,7 +106,7 @@ def libmamba_python_conflict(text: str) -> list[Finding]:
         return []
     found = _TREE_TF_NEEDS_PYTHON.search(sample)
     if found is None:
-        return _pinned_python_refused(sample)
+        return _pinned_python_refused(sample) or _libsolv_python_refused(sample)
     package, needs = found["package"], found["python"].strip().rstrip(".* ")
     rows = [row.strip() for row in found.group(0).splitlines()]
     return [
@@ -199,3 +199,37 @@ def chain_through_the_envs_python(findings: tuple[Finding, ...], text: str) -> t
         for f in findings
         if not (f.id == "python-unsupported" and f.title.startswith(_CHAIN_PREFIX))
     )
+
+
+_LIBSOLV_NEEDS_PYTHON = re.compile(
+    # mamba 1.x and conda 23.9 and older print libsolv's problems one per line
+    rf"^[ \t]*- package (?P<package>(?:{TF_DISTRIBUTION}|tensorflow-base|tensorflow-deps))-"
+    r"(?P<version>\d[\w.]{0,20})-[\w.]{1,40} requires (?P<python>python(?:_abi)? [^,\n]{1,60}"
+    r"(?:,[<>=!][^,\n]{1,30})?), but none of the providers can be installed",
+    re.MULTILINE,
+)
+_LIBSOLV_PROBLEM = re.compile(
+    r"^[ \t]*- (?:package|nothing provides|cannot install)\b", re.MULTILINE
+)
+
+
+def _libsolv_python_refused(sample: str) -> list[Finding]:
+    """libsolv's one-line problem, a TensorFlow package requiring a Python none of whose
+    providers can be installed, where it is the only problem listed (another one, a package
+    nothing provides, may be the real refusal)."""
+    found = _LIBSOLV_NEEDS_PYTHON.search(sample)
+    if found is None or len(_LIBSOLV_PROBLEM.findall(sample)) > 1:
+        return []
+    package, needs = found["package"], found["python"].strip()
+    return [
+        Finding(
+            "python-unsupported",
+            Severity.ERROR,
+            f"conda has no {package} build for this environment's Python: it needs {needs}",
+            (f"conda: {found.group(0).strip()}",),
+            f"Create the environment with a Python {package} was built for ('conda create -n tf"
+            f" python=3.X {package}', with a 3.X its {needs} allows), or ask for a release built"
+            " for this Python; 'tfgpu-setup plan --python X.Y' checks a pairing first.",
+            TREE_SOURCE,
+        )
+    ]

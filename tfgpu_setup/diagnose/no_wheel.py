@@ -32,6 +32,7 @@ from .platform_ended import platform_ended
 from .platform_seen import OS_OF_DISTRIBUTION
 from .published import has_wheel, package_on, release_span, tensorflow_wheel, the_python
 from .release_hints import out_by
+from .sources import quoted
 
 _CONSTRAINED = re.compile(
     r"requirement tensorflow(?:\[[\w,-]+\])?[<>!~]|found for tensorflow[<>!~]"
@@ -89,6 +90,8 @@ def no_wheel_for_stated(
         ended := platform_ended(facts, matrix, log, matches, text)
     ):
         return [ended]
+    if python is not None and (free := _free_threaded(matrix, python, text)):
+        return [free]
     if python is not None and not facts.knows("os"):
         return _served_everywhere(matrix, python, refused, facts)
     if not facts.knows("os") or python is None:
@@ -204,6 +207,32 @@ def no_wheel_for_stated(
         title = f"PyPI has no {asked} wheel for {label}, for any Python"
         return [_no_wheel_on_platform(title, label, _nearest_with_wheel(matrix, releases, key))]
     return []
+
+
+_FREE_THREADED = re.compile(
+    r"experimental free-threading build|\bpython3\.1[3-9]t\b|/python3\.1[3-9]t/|\bcp31[3-9]t\b"
+)
+"""CPython's free-threaded build (PEP 703): its banner, its interpreter's name, its ABI tag."""
+
+
+def _free_threaded(matrix: Matrix, python: str, text: str) -> Finding | None:
+    """pip's refusal under CPython's free-threaded build, whose ABI (cp313t) no TensorFlow
+    wheel carries, where its standard build has wheels."""
+    free = _FREE_THREADED.search(text)
+    served = [r for r in matrix.tensorflow.releases if python in r.python]
+    if free is None or not served:
+        return None
+    abi = "cp" + python.replace(".", "")
+    return Finding(
+        "python-unsupported",
+        Severity.ERROR,
+        f"This Python is CPython's free-threaded build (ABI {abi}t), for which TensorFlow"
+        " publishes no wheel: pip sees none",
+        (quoted(free.group(0)),),
+        f"Install with the standard (GIL) build of Python {python} ('python{python}', not"
+        f" 'python{python}t'), whose {abi} wheels TensorFlow publishes ({release_span(served)}).",
+        PYPI_FILES,
+    )
 
 
 RECENT_SERIES = 2

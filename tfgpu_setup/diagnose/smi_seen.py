@@ -19,6 +19,9 @@ from .logs import LogMatch
 from .machine_seen import ANOTHER_MACHINE, SMI_HEADER
 
 _SMI_MISSING = frozenset({"nvidia-smi-missing", "nvidia-smi-missing-any-language"})
+_IN_THE_CURRENT_FOLDER = re.compile(
+    r"The command nvidia-smi was not found, but does exist in the current location"
+)
 _JETSON_OUTPUT = re.compile(
     # the machine's own output (its files, TensorFlow's device line, the release file's line of
     # a JetPack before 6), not a Jetson named in prose
@@ -34,7 +37,9 @@ def without_smi_missing_before_its_table(
     and all of them on a Jetson."""
     if not any(m.signature.name in _SMI_MISSING for m in matches):
         return matches
-    if _JETSON_OUTPUT.search(text):
+    if _JETSON_OUTPUT.search(text) or _IN_THE_CURRENT_FOLDER.search(text):
+        # (PowerShell's own suggestion says the program is there, in the folder it ran in:
+        # the NVSMI folder of older drivers; it only does not run programs from there)
         return tuple(m for m in matches if m.signature.name not in _SMI_MISSING)
     lines = text.split("\n")
     tables = [text.count("\n", 0, found.start()) + 1 for found in SMI_HEADER.finditer(text)]

@@ -373,13 +373,21 @@ def refused_with_its_own_python(
     if shown - {python}:
         return ()
     here = facts.platform.os if facts.knows("os") else None
-    for match, wheel, _, tags in _refused_tensorflow_wheels(matches):
+    if here is None and _LINUX_HOME.search(text) and not _MAC_HOME.search(text):
+        here = "linux"  # (its paths are Linux's home folders, not a Mac's /Users)
+    here = "linux" if here == "wsl2" else here
+    for match, wheel, version, tags in _refused_tensorflow_wheels(matches):
         systems = _systems(tags)
         if not all(t.interpreter == python for t in tags) or None in systems:
             continue
+        if here in ("linux", "macos") and systems != {here} and systems <= {"linux", "macos"}:
+            return (_for_another_os(match, wheel, version, systems, here),)
         if (here is not None and systems != {here}) or (here is None and "windows" in systems):
             continue
         tag = sorted(tags, key=str)[0]
+        if (glibc := _glibc_below_the_tag(tags, log)) is not None:
+            return (glibc,)
+        current_pip = _pip_knows_the_tags(text)
         return (
             Finding(
                 "python-unsupported",
@@ -388,13 +396,86 @@ def refused_with_its_own_python(
                 f" wheel's ABI or platform tag ({tag.abi}, {tag.platform}), not the Python's"
                 " version",
                 (quoted(match.line), f"Python {python[2]}.{python[3:]}"),
-                "Upgrade pip in that environment ('python -m pip install --upgrade pip': an old"
-                " pip does not know newer platform tags) and install the wheel again;"
-                " 'python -m pip debug --verbose' lists the tags this pip accepts. Where the"
-                f" ABI tag ({tag.abi}) is not among them, the Python is another build of that"
-                " version (a debug or wide-unicode build): use a standard build, or install"
-                " from PyPI.",
+                (
+                    "'python -m pip debug --verbose' lists the tags this pip accepts (the pip"
+                    f" shown, {current_pip}, knows every tag TensorFlow's wheels carry)."
+                    if current_pip
+                    else "Upgrade pip in that environment ('python -m pip install --upgrade"
+                    " pip': an old pip does not know newer platform tags) and install the wheel"
+                    " again; 'python -m pip debug --verbose' lists the tags this pip accepts."
+                )
+                + f" Where the ABI tag ({tag.abi}) is not among them, the Python is another"
+                " build of that version (a debug, free-threaded or wide-unicode build): use a"
+                " standard build, or install from PyPI.",
                 TAGS_SPEC,
             ),
         )
     return ()
+
+
+_LINUX_HOME = re.compile(r"(?<![\w/])/home/[\w.-]{1,60}/")
+_MAC_HOME = re.compile(r"(?<![\w/])/Users/[\w.-]{1,60}/|\bmacOS\b|\bDarwin\b")
+_PIP_SHOWN = re.compile(r"^[ \t]*pip (?P<version>\d{1,3}(?:\.\d{1,4}){0,2}) from ", re.MULTILINE)
+PIP_KNOWS_EVERY_TAG = (20, 3)
+"""pip 20.3 reads PEP 600's manylinux_X_Y tags, the newest TensorFlow's wheels carry."""
+
+
+def _pip_knows_the_tags(text: str) -> str:
+    """The pip version the paste shows, where it reads every tag TensorFlow's wheels carry."""
+    shown = _PIP_SHOWN.search(text)
+    if shown is None:
+        return ""
+    release = tuple(int(part) for part in shown["version"].split("."))
+    return shown["version"] if release[:2] >= PIP_KNOWS_EVERY_TAG else ""
+
+
+_MANYLINUX = re.compile(
+    r"^manylinux_(?P<major>\d)_(?P<minor>\d{1,2})_|^manylinux(?P<year>2014|2010|1)_"
+)
+_MANYLINUX_YEAR_GLIBC = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
+
+
+def _glibc_below_the_tag(tags: frozenset[Tag], log: LogFacts) -> Finding | None:
+    """glibc-too-old where the paste shows a glibc older than every manylinux tag of the
+    wheel needs (PEP 600: manylinux_2_17 is glibc 2.17)."""
+    if not log.glibc:
+        return None
+    needs = []
+    for tag in tags:
+        if (m := _MANYLINUX.match(tag.platform)) is None:
+            return None
+        needs.append(
+            (int(m["major"]), int(m["minor"])) if m["major"] else _MANYLINUX_YEAR_GLIBC[m["year"]]
+        )
+    have = tuple(int(part) for part in log.glibc.split(".")[:2])
+    least = min(needs)
+    if not needs or have >= least:
+        return None
+    return Finding(
+        "glibc-too-old",
+        Severity.ERROR,
+        f"This system's glibc is {log.glibc}, older than the {least[0]}.{least[1]} the wheel's"
+        " manylinux tag needs: pip refuses it for that",
+        (log.glibc_line, *sorted(str(t) for t in tags)[:2]),
+        "Run TensorFlow on a newer distribution (glibc 2.17 or later: RHEL/CentOS 7 and newer),"
+        " in a container image with a newer glibc (Apptainer/Singularity on a cluster), or from"
+        " conda-forge's build.",
+        "https://peps.python.org/pep-0600/",
+    )
+
+
+def _for_another_os(
+    match: LogMatch, wheel: str, version: str, systems: set[str | None], here: str | None
+) -> Finding:
+    label = {"linux": "Linux", "macos": "macOS"}
+    built = " and ".join(sorted(label.get(s or "", s or "") for s in systems))
+    return Finding(
+        "platform-unsupported",
+        Severity.ERROR,
+        f"pip refuses {wheel}: it is built for {built}, and this system is"
+        f" {label.get(here or '', here)}",
+        (quoted(match.line),),
+        f"Let pip pick the file for this system: 'pip install tensorflow=={version}' (or"
+        " download the wheel whose platform tag names this system).",
+        TAGS_SPEC,
+    )
