@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from doctor_support import doctor_document
 
+from tfgpu_setup.cli import main
+from tfgpu_setup.errors import ExitCode
+
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
@@ -391,3 +394,13 @@ def test_review_95s_attacks_on_install_and_tool_readings(
         assert "free-threaded" in first["title"]
     if name == "mamba1-tfdeps-python":
         assert "<3.11" in first["title"]
+
+
+def test_a_1x_release_asked_on_apple_silicon_has_no_wheel_there(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """review 95 (attack): no 1.x release has an arm64 macOS wheel: 'runs on a Mac's CPU'
+    holds only for an Intel Mac (or Rosetta 2)."""
+    code = main(["plan", "--no-probe", "--os", "macos", "--arch", "arm64", "--tf", "1.15"])
+    err = capsys.readouterr().err
+    assert code == ExitCode.INPUT and "no 1.x release has a wheel for Apple silicon" in err

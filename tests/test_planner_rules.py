@@ -1095,3 +1095,22 @@ def test_native_windows_says_its_last_gpu_build_cannot_run_a_blackwell(matrix: M
     f = facts(os="windows", glibc=None, driver="576.88", cuda="12.9", gpus=(RTX5090,))
     hit = only(plan_of(f, matrix), "windows-native-gpu-unsupported")
     assert "2.10" in hit.fix and "does not reach the GPU" in hit.fix
+
+
+@pytest.mark.parametrize(("cuda", "cudnn"), [("12.6", "9.3.0"), ("11.4", "8.4.1")])
+def test_a_jetsons_cuda_and_cudnn_of_no_listed_jetpack_names_no_other_jetpacks_index(
+    matrix: Matrix, cuda: str, cudnn: str
+) -> None:
+    """review 95: JetPack 6.1's CUDA 12.6 and 5.0.2's cuDNN 8.4 are none of the JetPacks
+    listed: the fix names the pair and L4T to check, never 6.0's v60 build (cuDNN 8.9), which
+    does not load beside another cuDNN."""
+    f = facts(
+        arch="aarch64",
+        driver=None,
+        cuda=None,
+        gpus=(("Orin", "8.7", None),),
+        cuda_installs=(CudaInstall(cuda, "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
+        cudnn=(CudnnInstall(cudnn, "/usr/include/cudnn_version.h", "headers", "headers"),),
+    )
+    hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
+    assert f"CUDA {cuda[:4]} with cuDNN {cudnn[:3]}" in hit.fix and "v60 for" not in hit.fix

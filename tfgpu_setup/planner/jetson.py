@@ -69,7 +69,30 @@ def jetpack_of(facts: Facts) -> JetPack | None:
 def jetpack_fix(facts: Facts) -> str:
     jetpack = jetpack_of(facts)
     if jetpack is None:
-        return JETPACK_FIX
+        stated = (
+            sorted({xy(c.version) for c in facts.cuda if c.version}) if facts.knows("cuda") else []
+        )
+        if not stated:
+            return JETPACK_FIX
+        # (a CUDA, or CUDA and cuDNN, of none of the JetPacks listed: no example index, which
+        # would name another JetPack's build, one that does not load here)
+        listed = ", ".join(f"{j.release} (CUDA {j.cuda}, cuDNN {j.cudnn})" for j in JETPACKS)
+        cudnns = (
+            sorted({xy(c.version) for c in facts.cudnn if c.version})
+            if facts.knows("cudnn")
+            else []
+        )
+        with_cudnn = f" with cuDNN {', '.join(cudnns)}" if cudnns else ""
+        return (
+            f"CUDA {', '.join(stated)}{with_cudnn} here is none of the JetPack releases whose"
+            " TensorFlow"
+            f" builds this tool knows ({listed}): 'cat /etc/nv_tegra_release' names the L4T"
+            " release, and NVIDIA's 'Installing TensorFlow for Jetson Platform' lists the"
+            " index for its JetPack, if NVIDIA built TensorFlow for it ('pip3 install"
+            " --extra-index-url https://developer.download.nvidia.com/compute/redist/jp/vXY"
+            " tensorflow==X.Y.Z+nvYY.MM'); otherwise NVIDIA's l4t-tensorflow container for that"
+            " L4T release. Unpinned, pip may take PyPI's newer wheel, which has no CUDA on Arm."
+        )
     url = f"https://developer.download.nvidia.com/compute/redist/jp/{jetpack.index}"
     cudnn_known = facts.knows("cudnn") and any(c.version for c in facts.cudnn)
     confirm = (

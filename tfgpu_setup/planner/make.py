@@ -45,7 +45,11 @@ _CANDIDATES: dict[tuple[int, str | None], tuple[Matrix, tuple[TfRelease, ...]]] 
 
 
 def candidate_releases(
-    matrix: Matrix, spec: str | None, driver_cuda: str | None = None, on_macos: bool = False
+    matrix: Matrix,
+    spec: str | None,
+    driver_cuda: str | None = None,
+    on_macos: bool = False,
+    apple_silicon: bool = False,
 ) -> tuple[TfRelease, ...]:
     """The releases a request admits, newest first (remembered per matrix and spec).
     driver_cuda: the CUDA the known driver runs, which the refusal of a 1.x release weighs;
@@ -58,7 +62,9 @@ def candidate_releases(
     else:
         releases = query.releases_matching(matrix, spec)
         if not releases:
-            raise RequestError("tf", _no_release_for(matrix, spec, driver_cuda, on_macos))
+            raise RequestError(
+                "tf", _no_release_for(matrix, spec, driver_cuda, on_macos, apple_silicon)
+            )
     ordered = tuple(sorted(releases, key=lambda r: parsed(r.version), reverse=True))
     if len(_CANDIDATES) >= _EVALUATIONS_LIMIT:
         _CANDIDATES.clear()
@@ -67,7 +73,11 @@ def candidate_releases(
 
 
 def _no_release_for(
-    matrix: Matrix, spec: str, driver_cuda: str | None, on_macos: bool = False
+    matrix: Matrix,
+    spec: str,
+    driver_cuda: str | None,
+    on_macos: bool = False,
+    apple_silicon: bool = False,
 ) -> str:
     """Why --tf names nothing to plan: a 1.x release (older than any the table plans, whose
     builds are only judged), or a version that does not exist."""
@@ -78,7 +88,11 @@ def _no_release_for(
     except ValueError:
         older = False
     if older:
-        route = MAC_LEGACY_ROUTE if on_macos else _legacy_route(matrix, asked, driver_cuda)
+        route = (
+            (MAC_ARM64_LEGACY_ROUTE if apple_silicon else MAC_LEGACY_ROUTE)
+            if on_macos
+            else _legacy_route(matrix, asked, driver_cuda)
+        )
         return (
             f"{spec!r} is older than every release this tool plans ({oldest} and later: older"
             " ones have no wheels for a Python still maintained); TensorFlow 1.x code runs on"
@@ -94,6 +108,11 @@ def _no_release_for(
 MAC_LEGACY_ROUTE = (
     "where a Mac's GPU works through tensorflow-metal; a 1.x release runs on a Mac's CPU only"
     " (its last macOS GPU build was 1.1, and NVIDIA's NGC containers are Linux's)"
+)
+MAC_ARM64_LEGACY_ROUTE = (
+    "where a Mac's GPU works through tensorflow-metal; no 1.x release has a wheel for Apple"
+    " silicon (its macOS wheels are x86_64's, which run only under Rosetta 2, on the CPU), and"
+    " NVIDIA's NGC containers are Linux's"
 )
 NGC_TF1_CUDA = "11.0"
 """NVIDIA's NGC TensorFlow 1.15 containers (20.06 on) and nvidia-tensorflow are built with CUDA
@@ -178,7 +197,8 @@ def _with_gpus(evaluation: Evaluation, facts: Facts) -> Evaluation:
 def make_plan(facts: Facts, matrix: Matrix, request: Request) -> Plan:
     driver_cuda = facts.driver.cuda_version if facts.knows("driver") else None
     on_macos = facts.knows("os") and facts.platform.os == "macos"
-    releases = candidate_releases(matrix, request.tf, driver_cuda, on_macos)
+    apple_silicon = on_macos and facts.knows("arch") and facts.platform.arch in ("arm64", "aarch64")
+    releases = candidate_releases(matrix, request.tf, driver_cuda, on_macos, apple_silicon)
     # With --gpus, the release is judged on the GPUs the plan shows TensorFlow, no others.
     gpus = _validated_gpu_selection(facts, request.gpus) if request.gpus is not None else None
     if gpus is not None:
