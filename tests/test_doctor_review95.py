@@ -404,3 +404,24 @@ def test_a_1x_release_asked_on_apple_silicon_has_no_wheel_there(
     code = main(["plan", "--no-probe", "--os", "macos", "--arch", "arm64", "--tf", "1.15"])
     err = capsys.readouterr().err
     assert code == ExitCode.INPUT and "no 1.x release has a wheel for Apple silicon" in err
+
+
+@pytest.mark.parametrize(
+    ("flags", "growth_first"),
+    [(("--os", "linux", "--arch", "aarch64"), True), (("--os", "linux"), False)],
+)
+def test_pinned_host_memory_on_a_jetson_is_mended_by_memory_growth(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], growth_first: bool
+) -> None:
+    """review 95 (pages): a Jetson's GPU shares the system's memory, and its driver answers a
+    failed host allocation with CUDA_ERROR_UNKNOWN: TensorFlow's reservation starves the pinned
+    buffers, so memory growth is the fix there; a discrete GPU's fix stays."""
+    log = (
+        "W ./tensorflow/core/common_runtime/gpu/pool_allocator.h:195] could not allocate pinned"
+        " host memory of size: 267264.\n"
+        "E tensorflow/stream_executor/cuda/cuda_driver.cc:967] failed to alloc 240640 bytes on"
+        " host: CUDA_ERROR_UNKNOWN.\n"
+    )
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert first["fix"].startswith("On a Jetson") is growth_first

@@ -57,6 +57,7 @@ from .device_evidence import (
     LIBCUDA_ABSENT,
     host_side_in_a_container,
     hosted_by_its_variables,
+    jetson_seen,
     without_unplaced_nodes,
 )
 from .device_function import invalid_function_on_a_served_gpu
@@ -158,6 +159,7 @@ from .release_range import (
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
 from .shadowed_module import local_module_shadows_tensorflow
+from .shared_memory import pinned_memory_on_a_jetson
 from .signatures.driver import CUDNN_NEEDS_LIBCUDA_SOURCE, IMAGE_DRIVER_LIBRARIES
 from .signatures.model import (
     CUDNN_WHEEL_OF_THE_EXTRA,
@@ -684,6 +686,9 @@ def diagnose(
     findings = _random_op_in_a_training_step(findings, log or "")
     findings = memory_held_before_tensorflow(findings, log or "")
     findings = sized_out_of_memory(findings, log or "")
+    findings = pinned_memory_on_a_jetson(
+        findings, known, log_facts, log or "", jetson_seen(known, log_facts)
+    )
     findings = wsl_reading_leads(findings, known, log_facts, matches)
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)

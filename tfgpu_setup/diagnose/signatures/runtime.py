@@ -873,7 +873,8 @@ RUNTIME: tuple[Signature, ...] = (
         name="pinned-host-memory-exhausted",
         needles=("bytes on host", "could not allocate pinned host memory"),
         pattern=compiled(
-            r"failed to alloc \d{1,20} bytes on host: CUDA_ERROR_OUT_OF_MEMORY"
+            # (a Jetson's driver says CUDA_ERROR_UNKNOWN for the same)
+            r"failed to alloc \d{1,20} bytes on host: CUDA_ERROR_(?:OUT_OF_MEMORY|UNKNOWN)"
             r"|could not allocate pinned host memory of size: \d{1,20}"
         ),
         finding_id="gpu-out-of-memory",
