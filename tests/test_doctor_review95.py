@@ -425,3 +425,13 @@ def test_pinned_host_memory_on_a_jetson_is_mended_by_memory_growth(
     first = run(tmp_path, capsys, log, *flags)["findings"][0]
     assert first["id"] == "gpu-out-of-memory"
     assert first["fix"].startswith("On a Jetson") is growth_first
+
+
+def test_a_windows_run_before_the_one_inside_wsl_is_superseded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Windows python.exe first, then 'wsl' and a run whose TensorFlow misses libcudnn.so.8:
+    the later run, inside WSL, is the state asked about."""
+    log = composed("wsl2-earlier-windows-attempt")
+    first = run(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
+    assert first["id"] == "cudnn-not-found"

@@ -23,6 +23,14 @@ _WINDOWS_PYTHON = re.compile(
 )
 
 
+_LINUX_LIBRARY = re.compile(r"\blib\w{1,40}\.so(?:\.\d{1,3})*\b")
+"""A Linux library TensorFlow loads or misses: its Linux build ran."""
+_INTO_WSL = re.compile(
+    r">[ \t]*wsl(?:\.exe)?[ \t]*(?:-d[ \t]+[\w.-]{1,60}[ \t]*)?\r?$", re.MULTILINE
+)
+"""'wsl' typed at a Windows prompt: what follows runs inside WSL."""
+
+
 def windows_log_under_wsl(
     findings: tuple[Finding, ...], facts: Facts, text: str
 ) -> tuple[Finding, ...]:
@@ -32,6 +40,12 @@ def windows_log_under_wsl(
         return findings
     load = WINDOWS_LOAD.search(text) or _WINDOWS_PYTHON.search(text)
     if load is None:
+        return findings
+    last_windows = max(
+        m.end() for pattern in (WINDOWS_LOAD, _WINDOWS_PYTHON) for m in pattern.finditer(text)
+    )
+    if _LINUX_LIBRARY.search(text, last_windows) or _INTO_WSL.search(text, last_windows):
+        # a run inside WSL after the Windows one: the later run is the state asked about
         return findings
     shown = (
         f"it loads {load.group('dll')}"

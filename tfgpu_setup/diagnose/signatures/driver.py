@@ -1655,7 +1655,7 @@ DRIVER: tuple[Signature, ...] = (
             r"|'nvidia-smi'은\(는\) 내부 또는 외부 명령"
             r"|'nvidia-smi' iç ya da dış komut|'nvidia-smi' nie jest rozpoznawane jako polecenie"
             # PowerShell's error record, in every language it speaks
-            r"|ObjectNotFound: \(nvidia-smi:String\)"
+            r"|ObjectNotFound: \(nvidia-smi(?:\.exe)?:String\)"
             r"|\"nvidia-smi\" не является внутренней или внешней"
             r"|Der Befehl \"nvidia-smi\" ist entweder falsch geschrieben"
             r"|Die Benennung \"nvidia-smi\" wurde nicht als Name"
