@@ -435,3 +435,30 @@ def test_a_windows_run_before_the_one_inside_wsl_is_superseded(
     log = composed("wsl2-earlier-windows-attempt")
     first = run(tmp_path, capsys, log, "--os", "wsl2")["findings"][0]
     assert first["id"] == "cudnn-not-found"
+
+
+def test_a_stated_release_whose_tensorflow_package_only_requires_the_platforms_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#61477: on Apple silicon 2.13's 'tensorflow' holds no module and requires
+    tensorflow-macos, which Poetry left out: that package, before another interpreter."""
+    log = "ModuleNotFoundError: No module named 'tensorflow'\n"
+    flags = ("--os", "macos", "--arch", "arm64", "--python", "3.11", "--tf", "2.13.0")
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed"
+    assert "tensorflow-macos==2.13.0" in first["fix"]
+
+
+def test_poetrys_missing_candidate_is_read_against_the_version_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """temporian#387: 2.12.0 was published for Apple silicon as tensorflow-macos only."""
+    log = (
+        "  RuntimeError\n\n"
+        "  Unable to find installation candidates for tensorflow (2.12.0)\n\n"
+        "  at /opt/homebrew/Cellar/poetry/1.7.1/libexec/lib/python3.12/site-packages/poetry/"
+        "installation/chooser.py:73 in choose_for\n"
+    )
+    flags = ("--os", "macos", "--arch", "arm64", "--python", "3.11")
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "platform-unsupported" and "tensorflow-macos==2.12.0" in first["fix"]

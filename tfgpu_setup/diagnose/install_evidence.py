@@ -13,7 +13,8 @@ from ..doc_urls import TF_INSTALL
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
-from ..versions import parsed
+from ..planner.evaluate import platform_key, platform_label
+from ..versions import parsed, xy
 from .logfacts import CPU_PACKAGE_RELEASES, INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
 from .release_hints import CPU_ONLY_DISTRIBUTIONS
@@ -247,7 +248,12 @@ def install_findings(
         failed = names & (INSTALL_FAILURES | {"tensorflow-gpu-removed"})
         import_line = next(m.line for m in matches if m.signature.name == "no-module-tensorflow")
         other = _another_major_ran(import_line, log.pip_python)
-        elsewhere = _wrong_environment(facts, log, installed, not failed, other)
+        platform_package = _platform_package(facts, release) if installed and not failed else None
+        elsewhere = (
+            [_platform_package_missing(facts, release, platform_package, import_line)]
+            if platform_package and not (log.python_roots[1:] or log.interpreters or other)
+            else _wrong_environment(facts, log, installed, not failed, other)
+        )
         if log.failed_import_line:
             # another run found TensorFlow and its import failed: that failure is the problem
             elsewhere = list(
@@ -404,6 +410,43 @@ _PYTHON2_NO_MODULE = re.compile(r"ImportError: No module named tensorflow\b(?![.
 _PYTHON3_NO_MODULE = re.compile(
     r"ModuleNotFoundError: No module named|ImportError: No module named '"
 )
+
+
+_PULLS_IN = re.compile(r"only pulls in (?P<package>tensorflow-[\w-]{2,30})")
+APPLE_SILICON_SHIM = ("2.13", "2.14", "2.15")
+"""The releases whose 'tensorflow' wheel for Apple silicon holds no module and requires
+tensorflow-macos of the same version (tensorflow#61477; 2.16 merged them)."""
+
+
+def _platform_package(facts: Facts, release: TfRelease | None) -> str | None:
+    """The package that holds TensorFlow's module for the stated release on this platform,
+    where 'tensorflow' itself only requires it (tensorflow-macos, -intel, -cpu-aws)."""
+    if release is None or not facts.knows("os"):
+        return None
+    key = platform_key(facts)
+    if key == "macos_arm64" and xy(release.version) in APPLE_SILICON_SHIM:
+        return "tensorflow-macos"
+    support = release.platforms.get(key)
+    found = _PULLS_IN.search(support.note or "") if support is not None else None
+    return found["package"] if found else None
+
+
+def _platform_package_missing(
+    facts: Facts, release: TfRelease | None, package: str, import_line: str
+) -> Finding:
+    version = release.version if release else "X.Y.Z"
+    return Finding(
+        "tensorflow-not-installed",
+        Severity.ERROR,
+        f"On {platform_label(platform_key(facts))}, TensorFlow {version}'s 'tensorflow' package"
+        f" holds no module: it requires {package}, which holds it and is not installed here",
+        (quoted(import_line), f"TensorFlow {version} stated"),
+        f"Install it in the same environment: 'pip install {package}=={version}' (Poetry: 'poetry"
+        f" add {package}=={version}'; Poetry, uv and pdm can leave it out, since the metadata"
+        " they read does not require it on this platform). If it is installed, the code runs in"
+        " another Python: run it with that environment's interpreter or notebook kernel.",
+        "https://github.com/tensorflow/tensorflow/issues/61477",
+    )
 
 
 def _another_major_ran(import_line: str, named: str) -> str:

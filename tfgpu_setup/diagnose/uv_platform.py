@@ -22,6 +22,8 @@ from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .sources import quoted
 
 UV_REFUSALS = frozenset({"uv-platform-without-wheels", "uv-no-matching-wheel"})
+POETRY_REFUSAL = "poetry-python-range"
+"""Poetry's installer finding no file of the version its lock chose (read where it names one)."""
 MUSL = "linux_musl"
 """A key no release lists: TensorFlow has never published a wheel for musl (Alpine)."""
 _OS_OF_TAG = (
@@ -86,10 +88,12 @@ def uv_refused_for_this_platform(
     """platform-unsupported where uv found no wheel of a pinned tensorflow release that the
     matrix says has none for this platform (whatever tags uv names: none would do there)."""
     for match in matches:
-        if match.signature.name not in UV_REFUSALS:
+        poetry = match.signature.name == POETRY_REFUSAL
+        if match.signature.name not in UV_REFUSALS and not poetry:
             continue
         version = match.groups.get("version") or match.groups.get("requested")
-        package = match.groups.get("package", "").lower()
+        package = (match.groups.get("package") or match.groups.get("candidate") or "").lower()
+        tool = "Poetry" if poetry else "uv"
         try:
             entry = release(matrix, version) if version else None
         except UserError:
@@ -113,13 +117,20 @@ def uv_refused_for_this_platform(
             Finding(
                 "platform-unsupported",
                 Severity.ERROR,
-                f"{package} {entry.version} has no wheel for {label}{instead}: uv cannot install"
-                " it there for any Python",
+                f"{package} {entry.version} has no wheel for {label}{instead}: {tool} cannot"
+                " install it there for any Python",
                 (quoted(match.line), f"platform: {named or label}"),
                 f"Pin a tensorflow release published for {label} ('tfgpu-setup plan' picks one)"
                 + (f", or install {other}=={entry.version}" if other else "")
-                + "; where a lock made elsewhere pinned it, tell uv this platform must resolve"
-                " (tool.uv.required-environments).",
+                + (
+                    f" ('poetry add {other}=={entry.version}' with a marker for this platform);"
+                    " a lock made elsewhere pinned the 'tensorflow' one."
+                    if poetry and other
+                    else "."
+                    if poetry
+                    else "; where a lock made elsewhere pinned it, tell uv this platform must"
+                    " resolve (tool.uv.required-environments)."
+                ),
                 PYPI_FILES,
             ),
         )

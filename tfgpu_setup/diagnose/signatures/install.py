@@ -1323,6 +1323,8 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"(?:Unable to find installation candidates for"
             r" (?P<candidate>(?!tensorflow-metal\b)(?:tensorflow|tf-nightly)[\w-]{0,30})"
+            # (the version Poetry's lock file chose: uv_platform.py reads it against the wheels)
+            r"(?: \((?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)\))?"
             r"|(?P<package>(?:tensorflow|tf-nightly)[\w-]{0,30}) requires Python [^\n]{0,60}?,"
             r" so it will not be satisfied for Python)"
         ),
