@@ -462,3 +462,14 @@ def test_poetrys_missing_candidate_is_read_against_the_version_it_names(
     flags = ("--os", "macos", "--arch", "arm64", "--python", "3.11")
     first = run(tmp_path, capsys, log, *flags)["findings"][0]
     assert first["id"] == "platform-unsupported" and "tensorflow-macos==2.12.0" in first["fix"]
+
+
+def test_a_notebook_without_tensorflow_beside_a_terminal_that_uses_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 95 (composed c11): the notebook's sys.executable (/usr/bin/python3) cannot import
+    TensorFlow; the terminal's venv then lists the GPU. Two interpreters: the failing one is
+    the question, whatever the order."""
+    document = run(tmp_path, capsys, composed("c11-jupyter-kernel-216"))
+    assert document["findings"][0]["id"] == "wrong-python-environment"
+    assert document["gpu_used"] == "no"

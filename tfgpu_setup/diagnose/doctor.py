@@ -114,6 +114,7 @@ from .later_run import (
     after_the_last_gpu,
     gpu_gone_in_a_later_run,
     import_failed_in_a_later_run,
+    import_failed_in_another_interpreter,
     no_gpu_listed_in_a_later_run,
     stops_tensorflow,
 )
@@ -421,6 +422,13 @@ def diagnose(
     # the log's last run could not import TensorFlow: what an earlier one used is gone
     stopped_later = import_failed_in_a_later_run(log or "", matches) if gpu_seen else None
     gpu_seen = gpu_seen and stopped_later is None
+    # an earlier run, in another of the paste's interpreters, could not import TensorFlow
+    elsewhere = (
+        import_failed_in_another_interpreter(log or "", matches, log_facts.pythons_apart)
+        if gpu_seen
+        else None
+    )
+    gpu_seen = gpu_seen and elsewhere is None
     # a later run that lists no GPU is the state asked about, not the earlier one's GPU
     listed_later = no_gpu_listed_in_a_later_run(log or "", matches) if gpu_seen else ""
     gpu_seen = gpu_seen and not listed_later
@@ -809,6 +817,8 @@ def diagnose(
     if refuted and findings:
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
+    if elsewhere is not None:
+        findings = rank((elsewhere, *findings))
     if stopped_later is not None:
         stopper, how = stopped_later
         findings = tuple(

@@ -238,3 +238,38 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
     """Whether a command was typed on a line between these two (1-based): a new run."""
     start, end = line_start(text, after_line + 1), line_start(text, before_line)
     return _COMMAND.search(text, start, end) is not None
+
+
+VENV_DOCS = "https://docs.python.org/3/library/venv.html"
+
+
+def import_failed_in_another_interpreter(
+    text: str, matches: Sequence[LogMatch], pythons_apart: Sequence[str]
+) -> Finding | None:
+    """A run that could not import TensorFlow, before a run in another command that used the
+    GPU, in a paste that answers with two interpreters (a notebook's sys.executable, a
+    terminal's 'which python'): the GPU is another interpreter's, and the one that failed is
+    what the paste asks about, whatever the order (review 95: a notebook kernel beside the
+    terminal's environment)."""
+    if len(pythons_apart) < 2:
+        return None
+    shown = [m.line_number for m in matches if m.signature.proves_gpu]
+    if not shown:
+        return None
+    stopper = next(
+        (m for m in matches if m.signature.name == NO_MODULE and m.line_number < min(shown)), None
+    )
+    if stopper is None or not command_between(text, stopper.line_number, min(shown)):
+        return None
+    return Finding(
+        "wrong-python-environment",
+        Severity.ERROR,
+        "Two Pythons answer in this paste: the one that ran this code has no TensorFlow, and"
+        " another one, which has it, used the GPU",
+        (quoted(stopper.line), *pythons_apart[:2]),
+        "Run the code with the interpreter that has TensorFlow, or install TensorFlow into the"
+        " one that ran it ('python -m pip install ...' with that very python). In a notebook,"
+        " register the environment as a kernel from inside it ('python -m ipykernel install"
+        " --user --name tf') and select that kernel.",
+        VENV_DOCS,
+    )
