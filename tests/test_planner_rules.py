@@ -108,6 +108,24 @@ def facts(
     return Facts.from_jsonable(built.to_jsonable())
 
 
+def jetson(
+    cuda: str,
+    cudnn: str | None = None,
+    gpu: tuple[str, str | None, str | None] = ("Orin", "8.7", None),
+) -> Facts:
+    """A Jetson as its probe finds it: no NVML driver, JetPack's nvcc (and cuDNN headers)."""
+    return facts(
+        arch="aarch64",
+        driver=None,
+        cuda=None,
+        gpus=(gpu,),
+        cuda_installs=(CudaInstall(cuda, "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
+        cudnn=(CudnnInstall(cudnn, "/usr/include/cudnn_version.h", "headers", "headers"),)
+        if cudnn
+        else (),
+    )
+
+
 def plan_of(f: Facts, matrix: Matrix, tf: str | None = None, python: str | None = None) -> Plan:
     return make_plan(f, matrix, Request(tf=tf, venv=VENV, python=python))
 
@@ -1032,14 +1050,7 @@ def test_a_jetsons_cuda_names_its_jetpack_index_and_a_pinned_nvidia_build(
 ) -> None:
     """Each JetPack ships one CUDA: the stated one picks NVIDIA's index, and the build is
     pinned, since with --extra-index-url alone pip may take PyPI's newer CPU-only wheel."""
-    f = facts(
-        arch="aarch64",
-        driver=None,
-        cuda=None,
-        gpus=(("Orin", "8.7", None),),
-        cuda_installs=(CudaInstall(cuda, "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
-    )
-    hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
+    hit = only(plan_of(jetson(cuda), matrix), "cpu-only-tensorflow")
     assert index in hit.fix and pin in hit.fix
 
 
@@ -1056,14 +1067,7 @@ def test_a_driver_that_drives_no_gpu_here_does_not_cap_the_python_advice(
 def test_a_jetsons_cudnn_tells_jetpacks_of_one_cuda_apart(matrix: Matrix) -> None:
     """review 94: CUDA 10.2 is JetPack 4.4 to 4.6; cuDNN 8.0 is 4.4 or 4.5, where 4.6's build
     does not load, so v46's pin is not named."""
-    f = facts(
-        arch="aarch64",
-        driver=None,
-        cuda=None,
-        gpus=(("Jetson Nano", "5.3", None),),
-        cuda_installs=(CudaInstall("10.2", "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
-        cudnn=(CudnnInstall("8.0.0", "/usr/include/cudnn_version.h", "headers", "headers"),),
-    )
+    f = jetson("10.2", "8.0.0", gpu=("Jetson Nano", "5.3", None))
     hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
     assert "jp/v46" not in hit.fix and "nv21.12" not in hit.fix
 
@@ -1104,13 +1108,5 @@ def test_a_jetsons_cuda_and_cudnn_of_no_listed_jetpack_names_no_other_jetpacks_i
     """review 95: JetPack 6.1's CUDA 12.6 and 5.0.2's cuDNN 8.4 are none of the JetPacks
     listed: the fix names the pair and L4T to check, never 6.0's v60 build (cuDNN 8.9), which
     does not load beside another cuDNN."""
-    f = facts(
-        arch="aarch64",
-        driver=None,
-        cuda=None,
-        gpus=(("Orin", "8.7", None),),
-        cuda_installs=(CudaInstall(cuda, "/usr/local/cuda/bin/nvcc", "nvcc", "nvcc --version"),),
-        cudnn=(CudnnInstall(cudnn, "/usr/include/cudnn_version.h", "headers", "headers"),),
-    )
-    hit = only(plan_of(f, matrix), "cpu-only-tensorflow")
+    hit = only(plan_of(jetson(cuda, cudnn), matrix), "cpu-only-tensorflow")
     assert f"CUDA {cuda[:4]} with cuDNN {cudnn[:3]}" in hit.fix and "v60 for" not in hit.fix
