@@ -473,3 +473,47 @@ def test_a_notebook_without_tensorflow_beside_a_terminal_that_uses_the_gpu(
     document = run(tmp_path, capsys, composed("c11-jupyter-kernel-216"))
     assert document["findings"][0]["id"] == "wrong-python-environment"
     assert document["gpu_used"] == "no"
+
+
+def test_a_wheel_whose_abi_tag_its_python_never_had_is_misnamed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96 (install): 'cp38m' is no ABI of CPython 3.8 ('m' ended with 3.8): the file is
+    misnamed, not the Python another build, nor pip too old."""
+    log = (
+        "ERROR: tensorflow-2.3.0-cp38-cp38m-linux_aarch64.whl is not a supported wheel on this"
+        " platform.\n"
+    )
+    flags = ("--os", "linux", "--arch", "aarch64", "--python", "3.8")
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and "misnamed" in first["title"]
+
+
+def test_the_tensorflow_gpu_stub_asked_for_by_another_package_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96 (install): 'Collecting tensorflow-gpu (from tsfedl)': installing tensorflow
+    beside it does not stop tsfedl asking for the stub again."""
+    log = (
+        "Collecting tensorflow-gpu (from tsfedl)\n"
+        "  Downloading tensorflow-gpu-2.12.0.tar.gz (2.6 kB)\n"
+        "  error: subprocess-exited-with-error\n"
+        "error: metadata-generation-failed\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and "--no-deps tsfedl" in first["fix"]
+
+
+def test_an_import_typed_alone_at_the_prompt_makes_the_next_failure_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96 (install): NumPy's API line right under '>>> import tensorflow' is TensorFlow's
+    import failing (exit 12), though the paste kept no frame of it."""
+    log = (
+        ">>> import tensorflow\n"
+        "RuntimeError: module compiled against API version 0xc but this version of numpy is"
+        " 0xa\n"
+    )
+    document = run(tmp_path, capsys, log, "--os", "linux")
+    assert document["findings"][0]["id"] == "dependency-version-mismatch"
+    assert document["exit"] == 12

@@ -104,7 +104,7 @@ from .gpu_at_work import (
     runtime_refused_before_a_device,
     says_one_thing,
 )
-from .gpu_name_ended import gpu_name_ended
+from .gpu_name_ended import gpu_name_ended, stub_asked_by_a_parent
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only, stated_gpu_build_on_cpu
@@ -694,6 +694,7 @@ def diagnose(
     findings = _random_op_in_a_training_step(findings, log or "")
     findings = memory_held_before_tensorflow(findings, log or "")
     findings = sized_out_of_memory(findings, log or "")
+    findings = stub_asked_by_a_parent(findings, log or "")
     findings = pinned_memory_on_a_jetson(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )

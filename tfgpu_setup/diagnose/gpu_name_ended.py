@@ -10,6 +10,7 @@ depends on the Python).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -79,3 +80,29 @@ def _past_the_end(spec: str) -> bool:
     except InvalidSpecifier:
         return False
     return not any(wanted.contains(release, prereleases=True) for release in _RELEASES)
+
+
+_ASKED_BY = re.compile(
+    r"Collecting (?:tensorflow|tf-nightly)[-_]gpu\b[^\n(]{0,60}"
+    r"\(from (?P<parent>[A-Za-z][\w.-]{0,80})[^\n)]{0,80}\)"
+)
+STUB_TITLE_START = "pip was asked for tensorflow-gpu"
+
+
+def stub_asked_by_a_parent(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """The stub's finding naming the package that requires tensorflow-gpu ('Collecting
+    tensorflow-gpu (from tsfedl)'): installing 'tensorflow' beside it does not stop that
+    package from asking for the stub again (review 96)."""
+    asked = _ASKED_BY.search(text)
+    if asked is None or asked["parent"].lower().startswith("tensorflow"):
+        return findings
+    parent = asked["parent"]
+    tail = (
+        f" Here {parent} requires it ('{asked.group(0).strip()}'): upgrade {parent} to a release"
+        " that requires 'tensorflow', or install TensorFlow first and then 'pip install"
+        f" --no-deps {parent}'."
+    )
+    return tuple(
+        dataclasses.replace(f, fix=f.fix + tail) if f.title.startswith(STUB_TITLE_START) else f
+        for f in findings
+    )

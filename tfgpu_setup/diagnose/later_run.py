@@ -129,7 +129,31 @@ def stops_tensorflow(match: LogMatch, text: str) -> bool:
         return _linked_library_missing(match) and not tensorflow_ran_after(text, match.line_number)
     if match.signature.name not in IMPORT_STOPPERS:
         return False
-    return match.signature.name not in ANY_MODULE or bool(_TENSORFLOWS_IMPORT.search(text))
+    return (
+        match.signature.name not in ANY_MODULE
+        or bool(_TENSORFLOWS_IMPORT.search(text))
+        or _typed_tensorflows_import_last(text, match.line_number)
+    )
+
+
+_IMPORTS_TENSORFLOW_ALONE = re.compile(
+    r"(?:>>>|In \[\d{1,4}\]:)[ \t]*(?:import tensorflow(?: as \w{1,20})?|from tensorflow"
+    r" import [\w, ]{1,200})[ \t]*\r?$"
+    r"|\bpython[\d.]{0,5}(?:\.exe)? -c [\"']import tensorflow(?: as \w{1,20})?[;\"']"
+)
+"""A prompt's command importing TensorFlow alone (not 'import cv2, tensorflow')."""
+
+
+def _typed_tensorflows_import_last(text: str, line_number: int) -> bool:
+    """The last command typed before this line imports TensorFlow alone: what it printed is
+    TensorFlow's import failing, though the paste kept no frame of it (review 96)."""
+    end = line_start(text, line_number)
+    commands = list(_COMMAND.finditer(text, max(0, end - 20_000), end))
+    if not commands:
+        return False
+    line_end = text.find("\n", commands[-1].start())
+    typed = text[commands[-1].start() : line_end if line_end >= 0 else len(text)]
+    return _IMPORTS_TENSORFLOW_ALONE.search(typed) is not None
 
 
 NO_MODULE = "no-module-tensorflow"

@@ -387,6 +387,8 @@ def refused_with_its_own_python(
         tag = sorted(tags, key=str)[0]
         if (glibc := _glibc_below_the_tag(tags, log)) is not None:
             return (glibc,)
+        if all(_abi_no_cpython_has(t) for t in tags):
+            return (_misnamed(match, wheel, tag),)
         current_pip = _pip_knows_the_tags(text)
         return (
             Finding(
@@ -411,6 +413,35 @@ def refused_with_its_own_python(
             ),
         )
     return ()
+
+
+_ABI = re.compile(r"^cp(?P<major>\d)(?P<minor>\d{1,2})(?P<flags>[dmtu]{0,3})$")
+
+
+def _abi_no_cpython_has(tag: Tag) -> bool:
+    """An ABI tag its own CPython version never had: 'm' (pymalloc) ended with 3.8, 'u' (wide
+    unicode) with 3.3 (PEP 3149, and the 3.8 build changes)."""
+    abi = _ABI.match(tag.abi)
+    if abi is None:
+        return False
+    version = (int(abi["major"]), int(abi["minor"]))
+    return ("m" in abi["flags"] and version >= (3, 8)) or (
+        "u" in abi["flags"] and version >= (3, 3)
+    )
+
+
+def _misnamed(match: LogMatch, wheel: str, tag: Tag) -> Finding:
+    return Finding(
+        "tensorflow-not-installed",
+        Severity.ERROR,
+        f"pip refuses {wheel}: its ABI tag {tag.abi} is one no CPython of that version has, so"
+        " the file is misnamed and no Python installs it",
+        (quoted(match.line),),
+        f"Rename the file to this interpreter's tags ({tag.interpreter}-{tag.interpreter}-..."
+        " where it was built for this Python; 'python -m pip debug --verbose' lists them), or"
+        " get a correctly named build of it.",
+        TAGS_SPEC,
+    )
 
 
 _LINUX_HOME = re.compile(r"(?<![\w/])/home/[\w.-]{1,60}/")
