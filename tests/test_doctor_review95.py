@@ -517,3 +517,50 @@ def test_an_import_typed_alone_at_the_prompt_makes_the_next_failure_tensorflows(
     document = run(tmp_path, capsys, log, "--os", "linux")
     assert document["findings"][0]["id"] == "dependency-version-mismatch"
     assert document["exit"] == 12
+
+
+def test_asm_compilers_own_ptxas_warning_in_a_training_run_is_the_fallback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96: asm_compiler's 'Couldn't get ptxas version : FAILED_PRECONDITION: ...' and the
+    redzone allocator's are warnings after which the driver compiles the PTX: training goes on,
+    so no error and exit 0."""
+    document = run(tmp_path, capsys, composed("a2-ptxas-benign-asm-warning"))
+    assert document["exit"] == 0
+    assert not [f for f in document["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize(
+    ("name", "flags"),
+    [
+        # pip's own lines show tensorflow-macos installed beside tensorflow: one install
+        ("a2-mac-shim-installed", ("--os", "macos", "--arch", "arm64", "--tf", "2.13.0")),
+        # a Jetson's TensorFlow is NVIDIA's JetPack build, not PyPI's tensorflow-cpu-aws
+        (
+            "a2-jetson-no-module",
+            ("--os", "linux", "--arch", "aarch64", "--gpu", "Jetson AGX Orin", "--tf", "2.12.0"),
+        ),
+    ],
+)
+def test_the_platform_package_is_not_named_where_the_paste_or_the_gpu_rules_it_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, flags: tuple[str, ...]
+) -> None:
+    findings = run(tmp_path, capsys, composed(name), *flags)["findings"]
+    assert findings[0]["id"] == "wrong-python-environment"
+    assert not [f for f in findings if f["id"] == "multiple-tensorflow-distributions"]
+
+
+def test_an_environment_activated_after_the_failure_mends_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96: one shell, a failure, 'source .../activate', then a run on the GPU: the
+    activation mended it; the GPU run is the state."""
+    assert run(tmp_path, capsys, composed("a2-earlier-fail-then-activate-oom"))["gpu_used"] == "yes"
+
+
+def test_a_remote_desktops_display_driver_is_no_sign_of_a_vm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96: Parsec's virtual display beside an Intel GPU is software on a physical PC."""
+    log = composed("a2-adapters-parsec-intel")
+    assert run(tmp_path, capsys, log, "--os", "windows")["findings"][0]["id"] == "no-nvidia-gpu"

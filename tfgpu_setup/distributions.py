@@ -1,8 +1,9 @@
 """Which TensorFlow distributions in one environment are really separate installs.
 
 'pip install tensorflow' (or tensorflow-cpu) on native Windows also installs tensorflow-intel,
-and on Linux Arm64 tensorflow-cpu-aws, of the same version (both wheels' METADATA, 2.11 and
-later): the tensorflow wheel there is an installer whose only
+on Linux Arm64 tensorflow-cpu-aws (both wheels' METADATA, 2.11 and later), and on Apple silicon
+from 2.13 to 2.15 tensorflow-macos (tensorflow#61477), of the same version: the tensorflow wheel
+there is an installer whose only
 requirement is its partner's build (tensorflow/tools/pip_package/setup.py, "collaborator
 build"). Such a pair is one install, not two distributions fighting over the same files.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 PARTNER_BUILDS = {
-    "tensorflow": ("tensorflow-intel", "tensorflow-cpu-aws"),
+    "tensorflow": ("tensorflow-intel", "tensorflow-cpu-aws", "tensorflow-macos"),
     "tensorflow-cpu": ("tensorflow-intel", "tensorflow-cpu-aws"),
     "tf-nightly": ("tf-nightly-intel", "tf-nightly-cpu-aws"),
 }

@@ -14,6 +14,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..planner.evaluate import platform_key, platform_label
+from ..planner.jetson import JETSON_GPU
 from ..versions import parsed, xy
 from .logfacts import CPU_PACKAGE_RELEASES, INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
@@ -249,9 +250,17 @@ def install_findings(
         import_line = next(m.line for m in matches if m.signature.name == "no-module-tensorflow")
         other = _another_major_ran(import_line, log.pip_python)
         platform_package = _platform_package(facts, release) if installed and not failed else None
+        shown_installed = platform_package is not None and any(
+            platform_package in line.lower().replace("_", "-")
+            for line in (log.installed_line, log.tf_listed_line, *log.tf_distributions)
+        )
+        two_installations = bool(
+            log.python_roots[1:] or log.interpreters or other or log.python_and_pip_apart
+        )
         elsewhere = (
             [_platform_package_missing(facts, release, platform_package, import_line)]
-            if platform_package and not (log.python_roots[1:] or log.interpreters or other)
+            if platform_package
+            and not (shown_installed or two_installations or log.tegra_line or _jetson(facts))
             else _wrong_environment(facts, log, installed, not failed, other)
         )
         if log.failed_import_line:
@@ -429,6 +438,11 @@ def _platform_package(facts: Facts, release: TfRelease | None) -> str | None:
     support = release.platforms.get(key)
     found = _PULLS_IN.search(support.note or "") if support is not None else None
     return found["package"] if found else None
+
+
+def _jetson(facts: Facts) -> bool:
+    """A Jetson's GPU stated: NVIDIA's JetPack build is its TensorFlow, not a PyPI package."""
+    return facts.knows("gpus") and any(JETSON_GPU.match(g.name) for g in facts.gpus)
 
 
 def _platform_package_missing(

@@ -265,6 +265,12 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
 
 
 VENV_DOCS = "https://docs.python.org/3/library/venv.html"
+_ACTIVATED = re.compile(
+    r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
+    r" activate\b|\bworkon[ \t]+\S|[\\/]Scripts[\\/]activate(?:\.bat|\.ps1)?\b|\bpoetry shell\b",
+    re.MULTILINE,
+)
+"""An environment activated in the shell: the runs after it use that environment's Python."""
 
 
 def import_failed_in_another_interpreter(
@@ -285,6 +291,9 @@ def import_failed_in_another_interpreter(
     )
     if stopper is None or not command_between(text, stopper.line_number, min(shown)):
         return None
+    between = text[line_start(text, stopper.line_number + 1) : line_start(text, min(shown))]
+    if _ACTIVATED.search(between):
+        return None  # one shell that activated an environment after the failure: it mended it
     return Finding(
         "wrong-python-environment",
         Severity.ERROR,

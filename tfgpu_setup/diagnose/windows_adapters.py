@@ -32,12 +32,18 @@ _WITHOUT_ITS_DRIVER = re.compile(
 """Windows' names for a display adapter whose own driver is not installed: often the NVIDIA GPU
 of a fresh installation."""
 _VIRTUAL = re.compile(
-    r"Hyper-V|Remote Display|VMware|VirtualBox|Citrix|Parsec|QXL|Google Compute|Amazon|DameWare"
-    r"|Indirect Display|Virtual Display",
+    r"Hyper-V|VMware|VirtualBox|QXL|Google Compute|Amazon|Parallels|Red Hat VirtIO",
     re.IGNORECASE,
 )
-"""A virtual machine's or a remote session's adapters: a GPU passed through to the VM need not be
-a display adapter, so their list says nothing of one."""
+"""A hypervisor's adapter: the machine is a VM, where a GPU passed through need not be a display
+adapter, so the list says nothing of one."""
+_ADD_ON_DISPLAY = re.compile(
+    r"Remote Display|Parsec|Indirect Display|Virtual Display|DameWare|spacedesk|DisplayLink"
+    r"|Citrix|Meta Virtual Monitor|Oculus",
+    re.IGNORECASE,
+)
+"""Display drivers software adds on a physical machine (remote desktops, streaming, USB and
+virtual monitors): no GPU of their own, and no sign of a VM (review 96)."""
 SOURCE = "https://learn.microsoft.com/en-us/windows/win32/cimwin32prov/win32-videocontroller"
 DRIVER_DOWNLOADS = "https://www.nvidia.com/Download/index.aspx"
 
@@ -46,7 +52,7 @@ def no_nvidia_adapter_listed(text: str) -> list[Finding]:
     listing = _ADAPTERS.search(text)
     if listing is None:
         return []
-    names = _adapter_names(listing["rows"])
+    names = [n for n in _adapter_names(listing["rows"]) if not _ADD_ON_DISPLAY.search(n)]
     if not names or any(_NVIDIA.search(n) for n in names) or any(_VIRTUAL.search(n) for n in names):
         return []
     header = quoted(listing.group(0).splitlines()[0])

@@ -1010,7 +1010,13 @@ KERNELS: tuple[Signature, ...] = (
         # fallback there, the jit-compiled function fails
         name="ptxas-version-failed-compile",
         needles=("ptxas/nvlink version string", "ptxas version string"),
-        pattern=compiled(r"FAILED_PRECONDITION: Couldn't get ptxas(?:/nvlink)? version string"),
+        # (not asm_compiler's or the redzone allocator's own warnings, after which the driver
+        # compiles the PTX and the work goes on: review 96)
+        pattern=compiled(
+            r"^(?![^\n]{0,300}?(?:redzone_allocator|asm_compiler)\.cc:\d)[^\n]{0,300}?"
+            r"(?<!ptxas version : )(?<!ptxas version: )"
+            r"FAILED_PRECONDITION: Couldn't get ptxas(?:/nvlink)? version string"
+        ),
         finding_id="xla-toolchain-missing",
         severity=Severity.ERROR,
         title="XLA could not compile without ptxas, so the jit-compiled function failed",
