@@ -564,3 +564,98 @@ def test_a_remote_desktops_display_driver_is_no_sign_of_a_vm(
     """review 96: Parsec's virtual display beside an Intel GPU is software on a physical PC."""
     log = composed("a2-adapters-parsec-intel")
     assert run(tmp_path, capsys, log, "--os", "windows")["findings"][0]["id"] == "no-nvidia-gpu"
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "first_id", "said"),
+    [
+        # tensorflow-intel's 0.0.1 placeholder heads every Windows list: no sign of a served 3.11
+        (
+            "mu-intel-py311-placeholder",
+            ("--os", "windows", "--python", "3.11"),
+            "python-unsupported",
+            "3.7 to 3.10",
+        ),
+        # 2.16.0 was never published: the pin keeps [and-cuda] and takes the series' release
+        (
+            "mu-never-released-2160",
+            ("--os", "linux", "--python", "3.11"),
+            "tensorflow-not-installed",
+            "tensorflow[and-cuda]==2.16.1",
+        ),
+        # Keras's refusal after TensorFlow's own import failed only reports that failure
+        (
+            "dep-keras22-after-dll-failure",
+            ("--os", "windows", "--tf", "2.3.0"),
+            "windows-vc-runtime-missing",
+            "Visual C++",
+        ),
+        # under 2.18 the old generated code is another package's: no protobuf downgrade
+        (
+            "dep-descriptors-tf218-od",
+            ("--os", "linux", "--python", "3.11", "--tf", "2.18.0"),
+            "dependency-version-mismatch",
+            "Regenerate",
+        ),
+        # a notebook's numbered context lines between the frame and pybind11's TypeError
+        (
+            "dep-bfloat16-jupyter-frames",
+            ("--os", "linux", "--tf", "2.13.1"),
+            "dependency-version-mismatch",
+            "numpy<2",
+        ),
+        # nvidia-smi numbers GPUs by bus, TensorFlow by CUDA's ordinal: matched by bus id
+        (
+            "oom-smi-cvd-remapped-index",
+            ("--os", "linux", "--tf", "2.15"),
+            "gpu-out-of-memory",
+            "Stop process 188310",
+        ),
+        # one logical device capped by the program's own memory_limit
+        (
+            "oom-single-logical-device-capped",
+            ("--os", "linux", "--tf", "2.15"),
+            "gpu-out-of-memory",
+            "memory_limit",
+        ),
+        # the program's own function adding noise to a batch-sized tensor
+        (
+            "rnd-noise-eval-loop-user-op",
+            ("--os", "linux", "--tf", "2.13"),
+            "gpu-out-of-memory",
+            "Reduce the batch size",
+        ),
+        # the next fold's model built after an earlier fold's epochs: its variables
+        (
+            "rnd-kfold-next-model-filtered-frames",
+            ("--os", "linux", "--tf", "2.14"),
+            "gpu-out-of-memory",
+            "a smaller batch does not help",
+        ),
+        # Keras 3's initializers run the stateless random ops
+        (
+            "rnd-keras3-stateless-initializer",
+            ("--tf", "2.16"),
+            "gpu-out-of-memory",
+            "a smaller batch does not help",
+        ),
+    ],
+)
+def test_review_96s_attacks_on_review_95s_readings(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    first_id: str,
+    said: str,
+) -> None:
+    first = run(tmp_path, capsys, composed(name), *flags)["findings"][0]
+    assert first["id"] == first_id and said in first["fix"] + first["title"]
+
+
+def test_a_split_on_another_gpu_is_not_the_failing_devices_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = composed("oom-logical-split-other-gpu-fails")
+    first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.15")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "memory_limit" not in first["fix"]

@@ -145,6 +145,7 @@ from .op_library import loaded_by_an_op_library
 from .paste import rejoin_wrapped, unwrap
 from .pi_refusal import pi_refusal
 from .pip_installs import without_nccl_refused_beside_linux_wheels, without_refusals_installed_later
+from .published import the_python
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
 from .r_reticulate import r_tensorflow_not_found
 from .release_hints import cpu_build_on_windows, release_open_below_matrix, releases_from_hints
@@ -600,7 +601,7 @@ def diagnose(
         log_findings = contradicted(log_findings, mismatch, because)
         crossed = [other_branch, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
-    unserved, unserved_line = one_release_unserved(matches, log or "")
+    unserved, unserved_line = one_release_unserved(matches, log or "", the_python(known), matrix)
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     on_a_pi, pi_index = pi_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for
@@ -1614,7 +1615,11 @@ _TRAINING_STEP = re.compile(
 
 
 _BUILDING_FRAMES = re.compile(
-    r"[/\\]initializers?[/\\.]|\badd_weight\b|\b_try_build\b|, in build\b|\bbuild_model\b"
+    r"[/\\]initializers?[/\\.]|\badd_weight\b|\b_try_build\b|, in build\b"
+    # the program's own model-making function, or a layer constructed on the frame's line
+    r"|, in (?:make|build|create|get|define)_?model\b|^[ \t]+(?:\w+ = )?(?:layers|keras\.layers"
+    r"|tf\.keras\.layers)\.[A-Z]\w{1,40}\(",
+    re.MULTILINE,
 )
 _BATCH_FRAMES = re.compile(
     r"[/\\]regularization[/\\]|\bdropout\b|GaussianNoise|[/\\]preprocessing[/\\]image_preprocessing"
@@ -1622,6 +1627,15 @@ _BATCH_FRAMES = re.compile(
     re.IGNORECASE,
 )
 FRAMES_BEFORE = 1_500
+_FRAME = re.compile(
+    r'^[ \t]*File "[^"\n]{1,300}", line \d|^File [~/\\][^\n]{1,300}:\d', re.MULTILINE
+)
+"""A traceback frame (Python's, or IPython's)."""
+_OWN_FRAME = re.compile(
+    r'File "(?![^"\n]{0,300}(?:site|dist)-packages)[^"\n<]{1,300}\.py", line \d{1,6},'
+    r" in (?!<module>)\w"
+)
+"""A frame of the program's own code (not a package's), inside a function of it."""
 
 
 def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tuple[Finding, ...]:
@@ -1634,7 +1648,13 @@ def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tu
     frames = log[max(0, oom - FRAMES_BEFORE) : oom] if oom >= 0 else ""
     building = _BUILDING_FRAMES.search(frames) is not None
     in_a_call = _BATCH_FRAMES.search(frames) is not None
-    if building or not (in_a_call or _TRAINING_STEP.search(log)):
+    if _FRAME.search(frames):
+        # the traceback's frames decide (review 96): an initializer's build creates variables;
+        # a layer's call, or the program's own line making the tensor, is batch-sized
+        batch = not building and (in_a_call or _OWN_FRAME.search(frames) is not None)
+    else:
+        batch = _TRAINING_STEP.search(log) is not None
+    if not batch:
         return findings
     return tuple(
         dataclasses.replace(f, title=GPU_MEMORY_RAN_OUT, fix=GPU_MEMORY_FIX)

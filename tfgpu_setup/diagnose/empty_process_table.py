@@ -112,6 +112,29 @@ _DEVICE_MEMORY = re.compile(
     r" with (?P<mb>\d{1,7}) MB memory\)?:?\s{0,4}->\s{0,4}(?:physical GPU \()?device:"
     r" (?P<physical>\d{1,2})"
 )
+_SMI_GPU_ROW = re.compile(
+    r"^\|[ \t]+(?P<index>\d{1,2})[ \t]+[^|\n]{1,80}\|[ \t]+(?:[0-9A-Fa-f]{4,8}:)?"
+    r"(?P<bus>[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.\d)[ \t]",
+    re.MULTILINE,
+)
+_TF_BUS = re.compile(
+    r"pci bus id: (?:[0-9a-fA-F]{4,8}:)?(?P<bus>[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d)"
+)
+
+
+def _smi_index_of(text: str, device: re.Match[str]) -> str | None:
+    """nvidia-smi's index of TensorFlow's device: by PCI bus id, which both print (TensorFlow's
+    'device: N' is CUDA's ordinal, renumbered by CUDA_VISIBLE_DEVICES and ordered fastest
+    first; nvidia-smi numbers by bus). None: one GPU or none listed, every row is it; '': several
+    listed and none tied to it (review 96)."""
+    smi = {g["bus"].lower(): g["index"] for g in _SMI_GPU_ROW.finditer(text)}
+    if len(set(smi.values())) <= 1:
+        return None
+    line_end = text.find("\n", device.start())
+    bus = _TF_BUS.search(text, device.start(), line_end if line_end >= 0 else len(text))
+    return smi.get(bus["bus"].lower(), "") if bus else ""
+
+
 _FAILED_ON = re.compile(r"\(GPU_(?P<index>\d{1,2})_bfc\) ran out of memory")
 CONTEXT_MIB = 1536
 """What a process holds beyond TensorFlow's device: its CUDA context and libraries' handles.
@@ -131,6 +154,9 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
     if device is None:
         return findings
     got = int(device["mb"])
+    on = _smi_index_of(text, device)
+    if on == "":
+        return findings  # several GPUs, and nothing ties TensorFlow's device to one of them
     held = [
         (
             row["pid"] or row["tpid"],
@@ -138,8 +164,8 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
             int(row["mib"] or row["tmib"]),
         )
         for row in _COMPUTE_APP.finditer(text)
-        # (nvidia-smi's table names the physical GPU each process is on; the csv rows do not)
-        if row["tgpu"] is None or row["tgpu"] == device["physical"]
+        # (nvidia-smi's table names the GPU each process is on; the csv rows do not)
+        if on is None or row["tgpu"] in (None, on)
     ]
     holders = [h for h in held if h[2] > got + CONTEXT_MIB and h[2] >= HELD_MIB]
     if not holders:

@@ -45,6 +45,7 @@ IMPORT_STOPPERS = (
             "directml-plugin-for-another-tensorflow",
             # TensorFlow's own bfloat16 module refusing the NumPy installed, at import
             "numpy-bfloat16-registration",
+            "numpy-2-under-tensorflows-bfloat16",
             # a C++ runtime older than TensorFlow's own library was built with
             "libstdcxx-version-not-found",
             "libstdcxx-from-the-library-path",

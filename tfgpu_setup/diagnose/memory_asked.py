@@ -40,12 +40,23 @@ def virtual_devices_made(text: str) -> bool:
     """The program split a GPU into logical devices: two TensorFlow GPUs on one physical
     device (TensorFlow does that only for virtual devices the program configured), or the
     guide's count of more logical GPUs than physical ones."""
+    if split_logical_devices(text):
+        return True
+    return any(int(c["logical"]) > int(c["physical"]) for c in _GUIDE_COUNT.finditer(text))
+
+
+def split_logical_devices(text: str) -> frozenset[str]:
+    """TensorFlow's GPU indices that share a physical GPU with another (the program's virtual
+    devices)."""
     on: dict[str, set[str]] = {}
     for made in _LOGICAL_ON_PHYSICAL.finditer(text):
         on.setdefault(made["physical"], set()).add(made["logical"])
-    if any(len(logical) > 1 for logical in on.values()):
-        return True
-    return any(int(c["logical"]) > int(c["physical"]) for c in _GUIDE_COUNT.finditer(text))
+    return frozenset(i for logical in on.values() if len(logical) > 1 for i in logical)
+
+
+def memory_limit_set(text: str) -> bool:
+    """The program's own memory limit, in its code as the paste shows it."""
+    return _LIMIT_ASKED.search(text) is not None
 
 
 def without_little_memory_asked_for(

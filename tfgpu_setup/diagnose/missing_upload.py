@@ -16,13 +16,14 @@ from collections.abc import Sequence
 from packaging.version import InvalidVersion, Version
 
 from ..findings import Finding, Severity
+from ..matrix.model import Matrix, TfRelease
 from .logs import LogMatch
 from .pip_installs import REFUSALS
 from .sources import quoted
 
 SOURCE = "https://github.com/tensorflow/tensorflow/issues/59967"
 _PINNED = re.compile(
-    r"requirement (?P<package>(?:tensorflow|tf)[\w.-]{0,40})(?:\[[\w,-]{1,40}\])?[ \t]*=="
+    r"requirement (?P<package>(?:tensorflow|tf)[\w.-]{0,40})(?P<extras>\[[\w,-]{1,40}\])?[ \t]*=="
     r"[ \t]*(?P<requested>\d[\w.!+-]{0,30}?)[;\s(,]"
 )
 _LISTED = re.compile(r"\(from versions: (?P<listed>[^)\n]{1,8000})\)")
@@ -32,9 +33,13 @@ _OUTER_WHEEL = re.compile(
 )
 
 
-def one_release_unserved(matches: Sequence[LogMatch], text: str) -> tuple[list[Finding], str]:
+def one_release_unserved(
+    matches: Sequence[LogMatch], text: str, python: str | None = None, matrix: Matrix | None = None
+) -> tuple[list[Finding], str]:
     """The finding, and the refusal it reads; ([], '') where neither pip's list nor the
-    'tensorflow' wheel it fetched for the same release shows this Python and platform served."""
+    'tensorflow' wheel it fetched for the same release shows this Python and platform served.
+    python and matrix (where known): a release the matrix says has no wheel for that Python is
+    the Python's refusal, not a missing upload; one the matrix never had was never published."""
     for match in matches:
         if match.signature.name not in REFUSALS:
             continue
@@ -42,35 +47,69 @@ def one_release_unserved(matches: Sequence[LogMatch], text: str) -> tuple[list[F
         if pinned is None or listed is None:
             continue
         requested = _version(pinned["requested"])
-        versions = [v for v in map(_version, listed["listed"].split(",")) if v is not None]
-        if requested is None or requested in versions:
+        if requested is None:
+            continue
+        # (only releases of the same major line: tensorflow-intel's 0.0.1 placeholder heads
+        # every Windows list, and says nothing of which Pythons 2.x serves)
+        versions = [
+            v
+            for v in map(_version, listed["listed"].split(","))
+            if v is not None and v.major == requested.major
+        ]
+        if requested in versions:
             continue
         outer = _FROM_TENSORFLOW.search(match.line) is not None
         if not (_served_around(requested, versions) or (outer and _outer_fetched(requested, text))):
             continue
-        older = [v for v in versions if v < requested and not v.is_prerelease]
-        newer = [v for v in versions if v > requested and not v.is_prerelease]
-        nearest = max(older) if older else min(newer or versions)
+        entry = _in_matrix(matrix, requested)
+        if entry is not None and python is not None and python not in entry.python:
+            continue  # this Python has no wheel of the release: its own reading says so
         package = pinned["package"].lower().replace("_", "-")
         # a platform package pip pulls in for 'tensorflow' (tensorflow-intel, -cpu-aws) is
         # pinned through it: the user's own requirement is tensorflow's
         around = _around(requested, versions)
-        pin = "tensorflow" if outer else package
+        pin = ("tensorflow" if outer else package) + (pinned["extras"] or "")
+        nearest = _nearest(requested, versions)
+        never = matrix is not None and entry is None and not requested.is_prerelease
         return [
             Finding(
                 "tensorflow-not-installed",
                 Severity.ERROR,
-                f"pip lists {package} releases this Python can install ({around}) but not"
-                f" {requested}: that one release has no file for this Python"
-                " and platform on the index pip asked, so nothing was installed",
+                (
+                    f"{package} {requested} was never published (pip lists {around} around it):"
+                    " nothing was installed"
+                    if never
+                    else f"pip lists {package} releases this Python can install ({around}) but"
+                    f" not {requested}: that one release has no file for this Python and"
+                    " platform on the index pip asked, so nothing was installed"
+                ),
                 (quoted(match.line),),
-                f"Pin the nearest release pip lists: 'pip install {pin}=={nearest}' (or wait"
-                f" for {requested}'s file for this Python); this Python and platform are served,"
-                " so another Python is not needed.",
+                f"Pin the nearest release pip lists: 'pip install \"{pin}=={nearest}\"'"
+                + ("" if never else f" (or wait for {requested}'s file for this Python)")
+                + "; this Python and platform are served, so another Python is not needed.",
                 SOURCE,
             )
         ], quoted(match.line)[:120]
     return [], ""
+
+
+def _in_matrix(matrix: Matrix | None, version: Version) -> TfRelease | None:
+    if matrix is None:
+        return None
+    return next((r for r in matrix.tensorflow.releases if _version(r.version) == version), None)
+
+
+def _nearest(requested: Version, versions: Sequence[Version]) -> Version:
+    """A final release of the requested series (the newest below it, else the oldest above),
+    else the newest final below it, else the oldest above."""
+    finals = [v for v in versions if not v.is_prerelease] or list(versions)
+    series = [v for v in finals if v.release[:2] == requested.release[:2]]
+    for pool in (series, finals):
+        below = [v for v in pool if v < requested]
+        above = [v for v in pool if v > requested]
+        if below or above:
+            return max(below) if below else min(above)
+    return versions[0]
 
 
 def _version(text: str) -> Version | None:

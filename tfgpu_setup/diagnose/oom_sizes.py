@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from ..findings import Finding
-from .memory_asked import virtual_devices_made
+from .memory_asked import memory_limit_set, split_logical_devices
 
 HINT_LEAD = "TensorFlow itself suggests its asynchronous allocator"
 _REQUEST = re.compile(
@@ -33,17 +33,21 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
     if first is None:
         return findings
     request = _REQUEST.search(text)
-    logical = virtual_devices_made(text)
     fix = None
     if request is not None:
         asked = float(request["size"]) * _UNITS.get(request["unit"], 1)
         capacity = _capacity(text, request)
+        # (the failing allocator's own device split from a physical GPU, or a limit the code
+        # sets: review 96, a split on another GPU says nothing of this one)
+        logical = request["gpu"] in split_logical_devices(text) or memory_limit_set(text)
         if logical and capacity:
             fix = (
-                f"The program's own logical GPU is the limit: it has {capacity >> 20} MB, and one"
-                f" allocation asks {request['size']}{request['unit']}. Raise memory_limit in"
+                f"The program's own memory limit is the limit: its GPU device has"
+                f" {capacity >> 20} MB, and one allocation asks"
+                f" {request['size']}{request['unit']}. Raise memory_limit in"
                 " tf.config.set_logical_device_configuration (or make fewer logical devices per"
-                " GPU); memory growth cannot be set beside logical devices."
+                " GPU, or raise per_process_gpu_memory_fraction); memory growth cannot be set"
+                " beside logical devices."
             )
         elif capacity and asked >= TOO_LARGE_SHARE * capacity and first.fix.startswith(HINT_LEAD):
             fix = (
@@ -51,7 +55,8 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
                 f" {round(100 * asked / capacity)}% of the {capacity >> 20} MB TensorFlow's GPU"
                 " device has: no allocator setting fits it. Reduce the batch size or the input"
                 " size (sequence length, image size; attention's memory grows with the square of"
-                " the sequence), or use mixed precision; otherwise a GPU with more memory."
+                " the sequence), or use mixed precision. Where the device got far less than the"
+                " card has, something else holds the rest (nvidia-smi lists it)."
             )
     if fix is None:
         return findings

@@ -1050,7 +1050,9 @@ RUNTIME: tuple[Signature, ...] = (
             r"OOM when allocating tensor[^\n]{0,300}\n?[^\n]{0,200}?"
             r"(?:\[\[\{?\{?[Nn]ode:? [\w/]{0,300}?(?:/Initializer/|/Assign\b|/read\b)"
             r"|\[\[\{?\{?[Nn]ode:? [\w/]{1,300} = (?:Const|Assign|VariableV2|VarHandleOp)\["
-            r"|\[Op:(?:RandomStandardNormal|RandomUniform|TruncatedNormal|Fill|Zeros|AssignVariableOp)\])"
+            # (Keras 3's initializers run the stateless ops)
+            r"|\[Op:(?:RandomStandardNormal|RandomUniform|TruncatedNormal|Fill|Zeros"
+            r"|AssignVariableOp|Stateless(?:RandomUniform|RandomNormal|TruncatedNormal)\w{0,12})\])"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
