@@ -225,6 +225,14 @@ WRITTEN = {
         " tensorflow`"
     ),
     "docker-desktop-for-linux": " Context:           desktop-linux",
+    "tf32-matmul-on-gpu": (
+        "I tensorflow/compiler/xla/stream_executor/cuda/cuda_blas.cc:637] TensorFloat-32 will be"
+        " used for the matrix multiplication. This will only be logged once."
+    ),
+    "keras-of-a-newer-release-at-import": (
+        "tensorflow.python.framework.errors_impl.AlreadyExistsError: Another metric with the same"
+        " name already exists."
+    ),
     "numpy-2-under-tensorflows-bfloat16": (
         "    _np_bfloat16 = _pywrap_bfloat16.TF_bfloat16_type()\nTypeError: Unable to convert"
         " function return value to a Python type! The signature was"

@@ -659,3 +659,35 @@ def test_a_split_on_another_gpu_is_not_the_failing_devices_limit(
     log = composed("oom-logical-split-other-gpu-fails")
     first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.15")["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and "memory_limit" not in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        "tensorflow.python.framework.errors_impl.AlreadyExistsError: Another metric with the"
+        " same name already exists.\n",
+        "ImportError: cannot import name 'dtensor' from 'tensorflow.compat.v2.experimental'\n",
+    ],
+)
+def test_a_keras_of_a_newer_release_failing_at_import_is_the_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    """review 96 (composed): keras 2.7 beside TensorFlow 2.6 registers its metrics twice;
+    keras 2.10's dtensor import is missing under 2.8."""
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and "keras~=X.Y.0" in first["fix"]
+
+
+def test_a_request_beyond_the_device_is_sized_where_the_allocators_dump_leads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96 (composed c23): the whole dump pasted, 36 GiB asked of a 22 GB device."""
+    first = run(tmp_path, capsys, composed("c23-oom-large-216"))["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["fix"].startswith("The failed request")
+
+
+def test_cublas_tf32_note_is_a_matmul_on_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 96 (benign b41): cuBLAS prints it only when it runs a TF32 GEMM on a GPU."""
+    assert run(tmp_path, capsys, composed("b41-tf32-only"))["gpu_used"] == "yes"

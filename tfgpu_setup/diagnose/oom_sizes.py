@@ -14,8 +14,10 @@ import re
 
 from ..findings import Finding
 from .memory_asked import memory_limit_set, split_logical_devices
+from .signatures.runtime import GPU_MEMORY_FIX, GPU_MEMORY_RAN_OUT
 
 HINT_LEAD = "TensorFlow itself suggests its asynchronous allocator"
+DUMP_TITLE_START = "TensorFlow's allocator dumped its memory map"
 _REQUEST = re.compile(
     r"\(GPU_(?P<gpu>\d{1,2})_bfc\) ran out of memory trying to allocate (?P<size>[\d.]{1,12})"
     r"\s?(?P<unit>[KMGT]?i?B)"
@@ -49,7 +51,11 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
                 " GPU, or raise per_process_gpu_memory_fraction); memory growth cannot be set"
                 " beside logical devices."
             )
-        elif capacity and asked >= TOO_LARGE_SHARE * capacity and first.fix.startswith(HINT_LEAD):
+        elif (
+            capacity
+            and asked >= TOO_LARGE_SHARE * capacity
+            and first.fix.startswith((HINT_LEAD, GPU_MEMORY_FIX[:40]))
+        ):
             fix = (
                 f"The failed request ({request['size']}{request['unit']}) is"
                 f" {round(100 * asked / capacity)}% of the {capacity >> 20} MB TensorFlow's GPU"
@@ -60,7 +66,11 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
             )
     if fix is None:
         return findings
-    return tuple(dataclasses.replace(f, fix=fix) if f is first else f for f in findings)
+    # (the allocator's dump, where it leads, says nothing the request's own record does not)
+    title = GPU_MEMORY_RAN_OUT if first.title.startswith(DUMP_TITLE_START) else first.title
+    return tuple(
+        dataclasses.replace(f, fix=fix, title=title) if f is first else f for f in findings
+    )
 
 
 def _capacity(text: str, request: re.Match[str]) -> int:

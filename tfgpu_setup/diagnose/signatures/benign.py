@@ -1043,6 +1043,21 @@ BENIGN_LINES: tuple[Signature, ...] = (
         proves_gpu=True,  # cuDNN is loaded on first use: a GPU op ran
     ),
     Signature(
+        # cuBLAS says so only when it runs a TF32 GEMM, on a CUDA GPU of compute capability 8.0
+        # or newer: a matmul ran on the GPU (review 96)
+        name="tf32-matmul-on-gpu",
+        needles=("TensorFloat-32 will be used",),
+        pattern=compiled(
+            r"cuda_blas\.cc:\d{1,5}\] TensorFloat-32 will be used for the matrix multiplication"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="cuBLAS ran a matrix multiplication on the GPU (TensorFloat-32)",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/58859",
+        proves_gpu=True,
+    ),
+    Signature(
         name="xla-service-on-cuda",
         needles=("initialized for platform CUDA",),
         pattern=compiled(r"XLA service 0x[0-9a-f]+ initialized for platform CUDA"),

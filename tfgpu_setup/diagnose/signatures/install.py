@@ -664,6 +664,32 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/keras-team/tf-keras/issues/676",
     ),
     Signature(
+        # a standalone keras of a newer TensorFlow release beside an older one: keras 2.7
+        # registers metrics TensorFlow 2.6's own tf.keras registered already, keras 2.10's
+        # dtensor import is missing under 2.8 (review 96, composed; keras==X.Y pairs with X.Y)
+        name="keras-of-a-newer-release-at-import",
+        needles=(
+            "Another metric with the same name already exists",
+            "cannot import name 'dtensor'",
+        ),
+        pattern=compiled(
+            r"AlreadyExistsError: Another metric with the same name already exists"
+            r"|cannot import name '?dtensor'? from '?tensorflow\.compat\.v2\.experimental"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "A standalone Keras of another TensorFlow release is installed beside this one, and"
+            " importing it fails"
+        ),
+        fix=(
+            "Install the Keras of this TensorFlow's release in the same environment ('pip install"
+            " \"keras~=X.Y.0\"' for TensorFlow X.Y: keras 2.6 for 2.6, 2.8 for 2.8; 'pip show"
+            " tensorflow keras' shows the pair), or upgrade TensorFlow to the Keras's release."
+        ),
+        source="https://github.com/keras-team/keras/releases/tag/2.6.0",
+    ),
+    Signature(
         # tf.compat.v2.__internal__ itself missing: a Keras of 2.6 or later (which reaches for
         # it) under a TensorFlow older than 2.5, which has none (the pairing keras==X.Y for
         # TensorFlow X.Y began with 2.6)

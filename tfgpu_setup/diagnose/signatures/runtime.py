@@ -1032,7 +1032,7 @@ RUNTIME: tuple[Signature, ...] = (
         severity=Severity.WARNING,
         title=(
             "TensorFlow's allocator dumped its memory map, which it does when an allocation"
-            " failed: the GPU's memory where the work runs there"
+            " failed: the memory of the device the work ran on ran out"
         ),
         fix=GPU_MEMORY_FIX
         + " The line above the dump names the allocator: gpu_host_bfc or mklcpu is the host's RAM.",
