@@ -224,7 +224,10 @@ WRITTEN = {
         "ImportError: Keras requires TensorFlow 2.2 or higher. Install TensorFlow via `pip install"
         " tensorflow`"
     ),
-    "docker-desktop-for-linux": " Context:           desktop-linux",
+    "docker-desktop-for-linux": (
+        " OS/Arch:           linux/amd64\n Context:           desktop-linux"
+    ),
+    "docker-desktop-on-macos": " OS/Arch:           darwin/arm64",
     "tf32-matmul-on-gpu": (
         "I tensorflow/compiler/xla/stream_executor/cuda/cuda_blas.cc:637] TensorFloat-32 will be"
         " used for the matrix multiplication. This will only be logged once."

@@ -691,3 +691,35 @@ def test_cublas_tf32_note_is_a_matmul_on_the_gpu(
 ) -> None:
     """review 96 (benign b41): cuBLAS prints it only when it runs a TF32 GEMM on a GPU."""
     assert run(tmp_path, capsys, composed("b41-tf32-only"))["gpu_used"] == "yes"
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "first_id", "said"),
+    [
+        # Docker Desktop's context is 'desktop-linux' on Windows too: the client's OS/Arch tells
+        ("a2-docker-desktop-windows-context", (), "container-gpu-not-exposed", "WSL 2 based"),
+        ("a2-docker-desktop-mac", ("--os", "macos"), "macos-no-cuda", "tensorflow-metal"),
+        # a conversion that asked for a kernel update did not happen
+        ("a2-wsl-conversion-failed", (), "wsl-libcuda-missing", "WSL 1"),
+        # 'wsl -s NAME' made a VERSION 2 distribution the one plain 'wsl' opens
+        ("a2-wsl-set-default", (), "cudnn-not-found", "libcudnn"),
+        # mamba 1.x names conda packages name-version-build: 'tensorflow-2.12.0-...'
+        ("a2-mamba1-python-abi-line", (), "python-unsupported", "python_abi"),
+        # PowerShell 7 quotes the name in its 'current location' suggestion
+        ("a2-ps7-suggestion", (), "cudnn-not-found", "cudnn64_8.dll"),
+        # uv's ABI hint for a free-threaded Python
+        ("a2-freethreaded-uv", (), "python-unsupported", "free-threaded"),
+        # cmd.exe's prompt runs into its command
+        ("a2-two-pythons-windows-notebook", ("--os", "windows"), "wrong-python-environment", ""),
+    ],
+)
+def test_review_96s_second_attack_on_review_95s_readings(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    first_id: str,
+    said: str,
+) -> None:
+    first = run(tmp_path, capsys, composed(name), *flags)["findings"][0]
+    assert first["id"] == first_id and said in first["title"] + first["fix"]

@@ -203,7 +203,8 @@ def chain_through_the_envs_python(findings: tuple[Finding, ...], text: str) -> t
 
 _LIBSOLV_NEEDS_PYTHON = re.compile(
     # mamba 1.x and conda 23.9 and older print libsolv's problems one per line
-    rf"^[ \t]*- package (?P<package>(?:{TF_DISTRIBUTION}|tensorflow-base|tensorflow-deps))-"
+    # (conda's name-version-build: the name is read up to the version's first digit)
+    r"^[ \t]*- package (?P<package>tensorflow(?:-(?:base|deps|gpu|cpu|mkl|eigen|macos))?)-"
     r"(?P<version>\d[\w.]{0,20})-[\w.]{1,40} requires (?P<python>python(?:_abi)? [^,\n]{1,60}"
     r"(?:,[<>=!][^,\n]{1,30})?), but none of the providers can be installed",
     re.MULTILINE,

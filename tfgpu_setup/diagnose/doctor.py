@@ -138,7 +138,7 @@ from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
-from .no_wheel import no_wheel_for_stated, pinned_release_pythons
+from .no_wheel import free_threaded_named, no_wheel_for_stated, pinned_release_pythons
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .oom_sizes import sized_out_of_memory
 from .op_library import loaded_by_an_op_library
@@ -704,6 +704,7 @@ def diagnose(
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)
     findings = pinned_release_pythons(findings, matches, matrix)
+    findings = free_threaded_named(findings, log or "")
     findings = _driver_to_install_from_the_facts(
         _no_driver_inside_a_container(findings, known), judged
     )

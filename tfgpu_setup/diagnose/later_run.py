@@ -165,7 +165,9 @@ EARLIER_RUN_USED_THE_GPU = (
 _COMMAND = re.compile(
     r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?"
     r"(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
-    r"|[A-Za-z]:\\[^\n>]{0,200}>|>>>|In \[\d{1,4}\]:)[ \t]+\S",
+    r"|[A-Za-z]:\\[^\n>]{0,200}>|>>>|In \[\d{1,4}\]:)[ \t]+\S"
+    # (cmd.exe's prompt runs into the command: 'C:\Users\me>python train.py')
+    r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>[^\s>]",
     re.MULTILINE,
 )
 """A command typed at a shell's, Python's or IPython's prompt."""

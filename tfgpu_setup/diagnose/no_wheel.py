@@ -211,7 +211,32 @@ def no_wheel_for_stated(
 
 _FREE_THREADED = re.compile(
     r"experimental free-threading build|\bpython3\.1[3-9]t\b|/python3\.1[3-9]t/|\bcp31[3-9]t\b"
+    r"|\bCPython 3\.1[3-9]t\b"
 )
+_FREE_THREADED_VERSION = re.compile(r"\b(?:python|cp|CPython )?3\.?(?P<minor>1[3-9])t\b")
+
+
+def free_threaded_named(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """Any installer's refusal of the Python (uv's hint too) under CPython's free-threaded
+    build names that build: its 'cp313t' ABI, not the version, is what no wheel carries."""
+    first = next((f for f in findings if f.id == "python-unsupported"), None)
+    free = _FREE_THREADED.search(text)
+    if first is None or free is None or "free-threaded" in first.title:
+        return findings
+    version = _FREE_THREADED_VERSION.search(text)
+    python = f"3.{version['minor']}" if version else "3.X"
+    named = dataclasses.replace(
+        first,
+        title=f"This Python is CPython's free-threaded build ({python}t), for which TensorFlow"
+        " publishes no wheel",
+        evidence=(*first.evidence, quoted(free.group(0))),
+        fix=f"Create the environment with the standard (GIL) build of Python {python}"
+        f" ('uv venv -p {python}', 'python{python} -m venv'), whose wheels TensorFlow publishes"
+        " for its newer releases; 'tfgpu-setup plan --python X.Y' checks one first.",
+    )
+    return tuple(named if f is first else f for f in findings)
+
+
 """CPython's free-threaded build (PEP 703): its banner, its interpreter's name, its ABI tag."""
 
 

@@ -20,7 +20,9 @@ from .machine_seen import ANOTHER_MACHINE, SMI_HEADER
 
 _SMI_MISSING = frozenset({"nvidia-smi-missing", "nvidia-smi-missing-any-language"})
 _IN_THE_CURRENT_FOLDER = re.compile(
-    r"The command nvidia-smi was not found, but does exist in the current location"
+    # (PowerShell 7 quotes the name)
+    r"The command [\"']?nvidia-smi(?:\.exe)?[\"']? was not found, but does exist in the current"
+    r" location"
 )
 _JETSON_OUTPUT = re.compile(
     # the machine's own output (its files, TensorFlow's device line, the release file's line of

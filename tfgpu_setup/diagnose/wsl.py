@@ -328,12 +328,15 @@ _LISTED_ROW = re.compile(
     re.MULTILINE,
 )
 _OPENED_BY_NAME = re.compile(
-    r"\bwsl(?:\.exe)?[ \t]+(?:~[ \t]+)?(?:-d|--distribution)[ \t]+(?P<distro>[\w.-]{1,60})"
+    # (or made the default: 'wsl -s NAME', after which plain 'wsl' opens it)
+    r"\bwsl(?:\.exe)?[ \t]+(?:~[ \t]+)?(?:-d|--distribution|-s|--set-default)[ \t]+"
+    r"(?P<distro>[\w.-]{1,60})"
 )
 _CONVERTED = re.compile(
     r"\bwsl(?:\.exe)?[ \t]+--set-version[ \t]+(?P<distro>[\w.-]{1,60})[ \t]+2\b[^\n]{0,40}\n"
-    r"(?:[^\n]{0,300}\n){0,6}?[^\n]{0,40}(?:The operation completed successfully|Conversion"
-    r" complete)",
+    # (its own output only: not past the next prompt, and no error or update asked for in it)
+    r"(?:(?![ \t]*(?:PS )?[A-Za-z]:\\|[^\n]{0,300}(?:requires|[Ee]rror|failed|0x8))[^\n]{0,300}\n)"
+    r"{0,6}?[^\n]{0,40}(?:The operation completed successfully|Conversion complete)",
 )
 
 

@@ -94,6 +94,7 @@ NVIDIA_SMI_MISSING_FIX = (
 
 DOCKER_DESKTOP = "docker-desktop-shown"
 DOCKER_DESKTOP_LINUX = "docker-desktop-for-linux"
+DOCKER_DESKTOP_MAC = "docker-desktop-on-macos"
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -567,7 +568,19 @@ DRIVER: tuple[Signature, ...] = (
                 ),
                 source="https://docs.docker.com/desktop/features/gpu/",
                 with_any_signature=frozenset({DOCKER_DESKTOP}),
-                unless_signatures=frozenset({DOCKER_DESKTOP_LINUX}),
+                unless_signatures=frozenset({DOCKER_DESKTOP_LINUX, DOCKER_DESKTOP_MAC}),
+            ),
+            Variant(
+                # Docker Desktop on a Mac: no container gets a GPU there
+                finding_id="macos-no-cuda",
+                title="Docker on macOS gives containers no GPU (macOS has no CUDA)",
+                fix=(
+                    "Run TensorFlow natively: on Apple silicon its GPU works through Apple's"
+                    " tensorflow-metal plug-in ('tfgpu-setup plan' pairs them); for CUDA, use a"
+                    " Linux or Windows machine with an NVIDIA GPU."
+                ),
+                source="https://developer.apple.com/metal/tensorflow-plugin/",
+                with_any_signature=frozenset({DOCKER_DESKTOP_MAC}),
             ),
             Variant(
                 # Docker Desktop for Linux: its containers run in a VM that has no GPU
@@ -589,14 +602,29 @@ DRIVER: tuple[Signature, ...] = (
     ),
     Signature(
         # Docker Desktop for Linux named: its docker context
+        # (its context is named desktop-linux on Windows and macOS too: the client's OS/Arch
+        # line just above it tells them apart; review 96)
         name=DOCKER_DESKTOP_LINUX,
-        needles=("desktop-linux",),
-        pattern=compiled(r"^[ \t]*Context:[ \t]+desktop-linux\b|--context desktop-linux\b"),
+        needles=("OS/Arch:",),
+        pattern=compiled(
+            r"OS/Arch:[ \t]+linux/\w{1,20}[ \t]*\r?\n[ \t]*Context:[ \t]+desktop-linux\b"
+        ),
         finding_id=None,
         severity=Severity.INFO,
         title="Docker Desktop for Linux (its docker context)",
         fix="",
         source="https://docs.docker.com/desktop/setup/install/linux/",
+        spans_lines=1,
+    ),
+    Signature(
+        name=DOCKER_DESKTOP_MAC,
+        needles=("darwin/",),
+        pattern=compiled(r"^[ \t]*OS/Arch:[ \t]+darwin/\w{1,20}"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="Docker on macOS (its client's OS/Arch)",
+        fix="",
+        source="https://docs.docker.com/desktop/features/gpu/",
     ),
     Signature(
         # Docker Desktop shown: its name in 'docker info' or 'docker version', or docker run
@@ -1619,7 +1647,7 @@ DRIVER: tuple[Signature, ...] = (
                 ),
                 source="https://docs.docker.com/desktop/features/gpu/",
                 with_any_signature=frozenset({DOCKER_DESKTOP}),
-                unless_signatures=frozenset({DOCKER_DESKTOP_LINUX}),
+                unless_signatures=frozenset({DOCKER_DESKTOP_LINUX, DOCKER_DESKTOP_MAC}),
             ),
         ),
     ),
