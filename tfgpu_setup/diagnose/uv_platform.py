@@ -78,6 +78,13 @@ def _stated_key(facts: Facts, entry: TfRelease) -> str | None:
     return "macos_arm64" if intel and not apple else "macos_x86_64" if apple and not intel else None
 
 
+def _known_key(facts: Facts) -> str | None:
+    """The platform the facts state, a Mac's chip included; None where either is unknown."""
+    if not facts.knows("os") or (facts.platform.os == "macos" and not facts.knows("arch")):
+        return None
+    return platform_key(facts)
+
+
 def _label(key: str) -> str:
     return "Linux with the musl C library (Alpine)" if key == MUSL else platform_label(key)
 
@@ -106,7 +113,15 @@ def uv_refused_for_this_platform(
             if match.groups.get("tag") in (None, "platform")
             else None
         )
-        key = key_of_wheel_platform(named) if named else _stated_key(facts, entry)
+        # (Poetry names no platform tag: a Mac's chip must be stated, not guessed from the
+        # wheels, since its lock, not the platform, may be what found none: review 91's #85418)
+        key = (
+            key_of_wheel_platform(named)
+            if named
+            else _known_key(facts)
+            if poetry
+            else _stated_key(facts, entry)
+        )
         # the matrix's rows are of 'tensorflow'; musl has no TensorFlow under any name
         if key is None or (package != "tensorflow" and key != MUSL) or tensorflow_wheel(entry, key):
             continue
