@@ -698,7 +698,7 @@ def test_cublas_tf32_note_is_a_matmul_on_the_gpu(
     [
         # Docker Desktop's context is 'desktop-linux' on Windows too: the client's OS/Arch tells
         ("a2-docker-desktop-windows-context", (), "container-gpu-not-exposed", "WSL 2 based"),
-        ("a2-docker-desktop-mac", ("--os", "macos"), "macos-no-cuda", "tensorflow-metal"),
+        ("a2-docker-desktop-mac", ("--os", "macos"), "macos-no-cuda", "Docker on macOS"),
         # a conversion that asked for a kernel update did not happen
         ("a2-wsl-conversion-failed", (), "wsl-libcuda-missing", "WSL 1"),
         # 'wsl -s NAME' made a VERSION 2 distribution the one plain 'wsl' opens
@@ -710,7 +710,12 @@ def test_cublas_tf32_note_is_a_matmul_on_the_gpu(
         # uv's ABI hint for a free-threaded Python
         ("a2-freethreaded-uv", (), "python-unsupported", "free-threaded"),
         # cmd.exe's prompt runs into its command
-        ("a2-two-pythons-windows-notebook", ("--os", "windows"), "wrong-python-environment", ""),
+        (
+            "a2-two-pythons-windows-notebook",
+            ("--os", "windows"),
+            "wrong-python-environment",
+            "Two Pythons",
+        ),
     ],
 )
 def test_review_96s_second_attack_on_review_95s_readings(
