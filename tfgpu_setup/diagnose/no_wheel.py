@@ -90,8 +90,6 @@ def no_wheel_for_stated(
         ended := platform_ended(facts, matrix, log, matches, text)
     ):
         return [ended]
-    if python is not None and (free := _free_threaded(matrix, python, text)):
-        return [free]
     if python is not None and not facts.knows("os"):
         return _served_everywhere(matrix, python, refused, facts)
     if not facts.knows("os") or python is None:
@@ -238,26 +236,6 @@ def free_threaded_named(findings: tuple[Finding, ...], text: str) -> tuple[Findi
 
 
 """CPython's free-threaded build (PEP 703): its banner, its interpreter's name, its ABI tag."""
-
-
-def _free_threaded(matrix: Matrix, python: str, text: str) -> Finding | None:
-    """pip's refusal under CPython's free-threaded build, whose ABI (cp313t) no TensorFlow
-    wheel carries, where its standard build has wheels."""
-    free = _FREE_THREADED.search(text)
-    served = [r for r in matrix.tensorflow.releases if python in r.python]
-    if free is None or not served:
-        return None
-    abi = "cp" + python.replace(".", "")
-    return Finding(
-        "python-unsupported",
-        Severity.ERROR,
-        f"This Python is CPython's free-threaded build (ABI {abi}t), for which TensorFlow"
-        " publishes no wheel: pip sees none",
-        (quoted(free.group(0)),),
-        f"Install with the standard (GIL) build of Python {python} ('python{python}', not"
-        f" 'python{python}t'), whose {abi} wheels TensorFlow publishes ({release_span(served)}).",
-        PYPI_FILES,
-    )
 
 
 RECENT_SERIES = 2
