@@ -13,6 +13,7 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, Severity
+from .device_records import DEVICE_CREATED, FAILED_ALLOCATION
 from .sources import quoted
 
 _EMPTY_TABLE = re.compile(
@@ -94,7 +95,7 @@ def _memory_held(text: str, table_at: int) -> tuple[int, int, str] | None:
 def _device_got_only_the_rest(text: str, held: tuple[int, int, str]) -> bool:
     """TensorFlow's device got about what nvidia-smi showed free, not most of the card: the
     memory in use was something else's."""
-    device = _DEVICE_MEMORY.search(text)
+    device = DEVICE_CREATED.search(text)
     used, total, _ = held
     return device is not None and int(device["mb"]) <= 1.1 * (total - used) + 256
 
@@ -106,11 +107,6 @@ _COMPUTE_APP = re.compile(
     r"|^\|[ \t]+(?P<tgpu>\d{1,2})[ \t]+(?:N/A[ \t]+N/A[ \t]+)?(?P<tpid>\d{1,8})[ \t]+"
     r"[CG+]{1,3}[ \t]+(?P<tname>\S{1,200})[ \t]+(?P<tmib>\d{3,7})MiB[ \t]*\|",
     re.MULTILINE,
-)
-_DEVICE_MEMORY = re.compile(
-    r"Created (?:TensorFlow )?device \(?[^\n]{0,120}?/(?:device:GPU|gpu):(?P<index>\d{1,2})"
-    r" with (?P<mb>\d{1,7}) MB memory\)?:?\s{0,4}->\s{0,4}(?:physical GPU \()?device:"
-    r" (?P<physical>\d{1,2})"
 )
 _SMI_GPU_ROW = re.compile(
     r"^\|[ \t]+(?P<index>\d{1,2})[ \t]+[^|\n]{1,80}\|[ \t]+(?:[0-9A-Fa-f]{4,8}:)?"
@@ -135,7 +131,6 @@ def _smi_index_of(text: str, device: re.Match[str]) -> str | None:
     return smi.get(bus["bus"].lower(), "") if bus else ""
 
 
-_FAILED_ON = re.compile(r"\(GPU_(?P<index>\d{1,2})_bfc\) ran out of memory")
 CONTEXT_MIB = 1536
 """What a process holds beyond TensorFlow's device: its CUDA context and libraries' handles.
 A row no larger than the device and this is TensorFlow's own process."""
@@ -148,9 +143,9 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
     is the fix."""
     if not any(f.id == "gpu-out-of-memory" for f in findings):
         return findings
-    failed_on = _FAILED_ON.search(text)
-    devices = {d["index"]: d for d in _DEVICE_MEMORY.finditer(text)}
-    device = devices.get(failed_on["index"] if failed_on else "0")
+    failed_on = FAILED_ALLOCATION.search(text)
+    devices = {d["index"]: d for d in DEVICE_CREATED.finditer(text)}
+    device = devices.get(failed_on["gpu"] if failed_on else "0")
     if device is None:
         return findings
     got = int(device["mb"])

@@ -19,12 +19,11 @@ from packaging.version import Version
 from ..facts import Facts
 from ..findings import Finding, Severity
 from .logs import LogMatch
-from .pip_installs import REFUSALS, refused_package
+from .pip_installs import REFUSALS, listed_versions, refused_package
 
 LAST_REAL = Version("2.11.0")
 STUB = "2.12.0"
 SOURCE = "https://pypi.org/project/tensorflow-gpu/#history"
-_LISTED = re.compile(r"\(from versions: (?P<versions>[^)]{1,4000})\)")
 _SPECIFIER = re.compile(
     r"requirement tensorflow[-_]gpu[ \t]*(?P<spec>[<>=!~]=?[ \t]*[\w.*]{1,20}"
     r"(?:[ \t]*,[ \t]*[<>=!~]=?[ \t]*[\w.*]{1,20}){0,3})"
@@ -50,8 +49,7 @@ def gpu_name_ended(matches: tuple[LogMatch, ...], facts: Facts) -> tuple[list[Fi
             continue
         specified = _SPECIFIER.search(match.line)
         spec = specified["spec"].replace(" ", "") if specified else ""
-        listed = _LISTED.search(match.line)
-        versions = {v.strip() for v in listed["versions"].split(",")} if listed else set()
+        versions = set(listed_versions(match.line))
         if not (_past_the_end(spec) or (not spec and versions == {STUB})):
             continue
         asked = f"tensorflow-gpu{spec}" if spec else "tensorflow-gpu"

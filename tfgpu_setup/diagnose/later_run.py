@@ -19,7 +19,7 @@ from ..versions import parsed
 from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after
 from .logs import LogMatch, line_start
-from .sources import quoted
+from .sources import VENV_DOCS, quoted
 
 ANY_MODULE = frozenset(
     {
@@ -267,7 +267,6 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
     return _COMMAND.search(text, start, end) is not None
 
 
-VENV_DOCS = "https://docs.python.org/3/library/venv.html"
 _ACTIVATED = re.compile(
     r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
     r" activate\b|\bworkon[ \t]+\S|[\\/]Scripts[\\/]activate(?:\.bat|\.ps1)?\b|\bpoetry shell\b",

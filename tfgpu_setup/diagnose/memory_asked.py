@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .device_records import DEVICE_CREATED
 from .logs import LogMatch
 
 LITTLE_MEMORY = "gpu-device-with-little-memory"
@@ -23,13 +24,6 @@ _LIMIT_ASKED = re.compile(
 )
 
 
-_LOGICAL_ON_PHYSICAL = re.compile(
-    # 2.5 on: 'Created device /job:.../device:GPU:1 with 1024 MB memory:  -> device: 0, name:';
-    # before: 'Created TensorFlow device (/job:.../device:GPU:1 with 1024 MB memory) ->
-    # physical GPU (device: 0, name: ...'
-    r"/device:GPU:(?P<logical>\d{1,3}) with \d{1,7} MB memory\)?:?\s{0,4}->\s{0,4}"
-    r"(?:physical GPU \()?device: (?P<physical>\d{1,3}),"
-)
 _GUIDE_COUNT = re.compile(
     # TensorFlow's GPU guide prints len(gpus), "Physical GPUs,", len(logical_gpus), "Logical GPUs"
     r"\b(?P<physical>\d{1,3}) Physical GPUs?, (?P<logical>\d{1,3}) Logical GPUs?\b"
@@ -49,8 +43,8 @@ def split_logical_devices(text: str) -> frozenset[str]:
     """TensorFlow's GPU indices that share a physical GPU with another (the program's virtual
     devices)."""
     on: dict[str, set[str]] = {}
-    for made in _LOGICAL_ON_PHYSICAL.finditer(text):
-        on.setdefault(made["physical"], set()).add(made["logical"])
+    for made in DEVICE_CREATED.finditer(text):
+        on.setdefault(made["physical"], set()).add(made["index"])
     return frozenset(i for logical in on.values() if len(logical) > 1 for i in logical)
 
 

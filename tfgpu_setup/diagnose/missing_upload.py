@@ -18,7 +18,7 @@ from packaging.version import InvalidVersion, Version
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from .logs import LogMatch
-from .pip_installs import REFUSALS
+from .pip_installs import REFUSALS, listed_versions
 from .sources import quoted
 
 SOURCE = "https://github.com/tensorflow/tensorflow/issues/59967"
@@ -26,7 +26,6 @@ _PINNED = re.compile(
     r"requirement (?P<package>(?:tensorflow|tf)[\w.-]{0,40})(?P<extras>\[[\w,-]{1,40}\])?[ \t]*=="
     r"[ \t]*(?P<requested>\d[\w.!+-]{0,30}?)[;\s(,]"
 )
-_LISTED = re.compile(r"\(from versions: (?P<listed>[^)\n]{1,8000})\)")
 _FROM_TENSORFLOW = re.compile(r"\(from tensorflow(?:[<>=!~]=?[\w.]{1,20})?\)")
 _OUTER_WHEEL = re.compile(
     r"\btensorflow-(?P<version>\d[\w.]{0,30}?)-cp\d{2,3}-[\w.-]{1,200}?\.whl\b"
@@ -43,8 +42,8 @@ def one_release_unserved(
     for match in matches:
         if match.signature.name not in REFUSALS:
             continue
-        pinned, listed = _PINNED.search(match.line), _LISTED.search(match.line)
-        if pinned is None or listed is None:
+        pinned, listed = _PINNED.search(match.line), listed_versions(match.line)
+        if pinned is None or not listed:
             continue
         requested = _version(pinned["requested"])
         if requested is None:
@@ -52,9 +51,7 @@ def one_release_unserved(
         # (only releases of the same major line: tensorflow-intel's 0.0.1 placeholder heads
         # every Windows list, and says nothing of which Pythons 2.x serves)
         versions = [
-            v
-            for v in map(_version, listed["listed"].split(","))
-            if v is not None and v.major == requested.major
+            v for v in map(_version, listed) if v is not None and v.major == requested.major
         ]
         if requested in versions:
             continue

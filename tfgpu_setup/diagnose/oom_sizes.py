@@ -13,16 +13,12 @@ import dataclasses
 import re
 
 from ..findings import Finding
+from .device_records import DEVICE_CREATED, FAILED_ALLOCATION
 from .memory_asked import memory_limit_set, split_logical_devices
 from .signatures.runtime import GPU_MEMORY_FIX, GPU_MEMORY_RAN_OUT
 
 HINT_LEAD = "TensorFlow itself suggests its asynchronous allocator"
 DUMP_TITLE_START = "TensorFlow's allocator dumped its memory map"
-_REQUEST = re.compile(
-    r"\(GPU_(?P<gpu>\d{1,2})_bfc\) ran out of memory trying to allocate (?P<size>[\d.]{1,12})"
-    r"\s?(?P<unit>[KMGT]?i?B)"
-)
-_DEVICE = re.compile(r"/device:GPU:(?P<index>\d{1,2}) with (?P<mb>\d{1,7}) MB memory")
 _LIMIT = re.compile(r"^[^\n]{0,120}?\bLimit:\s{1,40}(?P<bytes>\d{4,15})[ \t]*$", re.MULTILINE)
 _UNITS = {"B": 1, "KiB": 1 << 10, "MiB": 1 << 20, "GiB": 1 << 30, "TiB": 1 << 40}
 TOO_LARGE_SHARE = 0.5
@@ -34,7 +30,7 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
     first = next((f for f in findings if f.id == "gpu-out-of-memory"), None)
     if first is None:
         return findings
-    request = _REQUEST.search(text)
+    request = next((r for r in FAILED_ALLOCATION.finditer(text) if r["size"]), None)
     fix = None
     if request is not None:
         asked = float(request["size"]) * _UNITS.get(request["unit"], 1)
@@ -79,6 +75,6 @@ def _capacity(text: str, request: re.Match[str]) -> int:
     limit = _LIMIT.search(text, request.end())
     if limit is not None:
         return int(limit["bytes"])
-    devices = {d["index"]: int(d["mb"]) for d in _DEVICE.finditer(text)}
+    devices = {d["index"]: int(d["mb"]) for d in DEVICE_CREATED.finditer(text)}
     mb = devices.get(request["gpu"])
     return mb << 20 if mb else 0

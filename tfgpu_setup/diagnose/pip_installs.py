@@ -20,6 +20,18 @@ def versions_listed(match: LogMatch) -> bool:
     return _VERSIONS_LISTED.search(match.line) is not None
 
 
+_LIST = re.compile(r"\(from versions: (?P<listed>[^)\n]{1,8000})\)")
+
+
+def listed_versions(line: str) -> tuple[str, ...]:
+    """The versions pip's refusal lists ('(from versions: 2.10.0, 2.11.0)'); () where it lists
+    none or its line has no list."""
+    found = _LIST.search(line)
+    if found is None or found["listed"].strip() == "none":
+        return ()
+    return tuple(v.strip() for v in found["listed"].split(",") if v.strip())
+
+
 def refused_package(match: LogMatch) -> str:
     """The distribution a refusal names, as pip normalises it ('tensorflow_gpu' is
     'tensorflow-gpu')."""

@@ -389,7 +389,7 @@ def refused_with_its_own_python(
             return (glibc,)
         if all(_abi_no_cpython_has(t) for t in tags):
             return (_misnamed(match, wheel, tag),)
-        current_pip = _pip_knows_the_tags(text)
+        current_pip = _pip_knows_the_tags(text, tags)
         return (
             Finding(
                 "python-unsupported",
@@ -400,7 +400,7 @@ def refused_with_its_own_python(
                 (quoted(match.line), f"Python {python[2]}.{python[3:]}"),
                 (
                     "'python -m pip debug --verbose' lists the tags this pip accepts (the pip"
-                    f" shown, {current_pip}, knows every tag TensorFlow's wheels carry)."
+                    f" shown, {current_pip}, knows this wheel's platform tags)."
                     if current_pip
                     else "Upgrade pip in that environment ('python -m pip install --upgrade"
                     " pip': an old pip does not know newer platform tags) and install the wheel"
@@ -447,17 +447,16 @@ def _misnamed(match: LogMatch, wheel: str, tag: Tag) -> Finding:
 _LINUX_HOME = re.compile(r"(?<![\w/])/home/[\w.-]{1,60}/")
 _MAC_HOME = re.compile(r"(?<![\w/])/Users/[\w.-]{1,60}/|\bmacOS\b|\bDarwin\b")
 _PIP_SHOWN = re.compile(r"^[ \t]*pip (?P<version>\d{1,3}(?:\.\d{1,4}){0,2}) from ", re.MULTILINE)
-PIP_KNOWS_EVERY_TAG = (20, 3)
-"""pip 20.3 reads PEP 600's manylinux_X_Y tags, the newest TensorFlow's wheels carry."""
 
 
-def _pip_knows_the_tags(text: str) -> str:
-    """The pip version the paste shows, where it reads every tag TensorFlow's wheels carry."""
+def _pip_knows_the_tags(text: str, tags: frozenset[Tag]) -> str:
+    """The pip version the paste shows, where it is at least the first pip that reads each of
+    the wheel's platform tags (PIP_KNOWS_TAG); '' where none is shown or it is older."""
     shown = _PIP_SHOWN.search(text)
     if shown is None:
         return ""
-    release = tuple(int(part) for part in shown["version"].split("."))
-    return shown["version"] if release[:2] >= PIP_KNOWS_EVERY_TAG else ""
+    needs = [Version(v) for t in tags for tag, v in PIP_KNOWS_TAG if tag.match(t.platform)]
+    return shown["version"] if Version(shown["version"]) >= max(needs, default=Version("0")) else ""
 
 
 _MANYLINUX = re.compile(
