@@ -161,7 +161,7 @@ from .release_range import (
 from .runpath_defect import runtime_found_the_rest_not
 from .runtime_alone import cuda_runtime_missing_alone
 from .shadowed_module import local_module_shadows_tensorflow
-from .shared_memory import pinned_memory_on_a_jetson
+from .shared_memory import pinned_memory_fix
 from .signatures.driver import CUDNN_NEEDS_LIBCUDA_SOURCE, IMAGE_DRIVER_LIBRARIES
 from .signatures.model import (
     CUDNN_WHEEL_OF_THE_EXTRA,
@@ -184,7 +184,11 @@ from .version_evidence import (
     stated_cudnn_off_path,
     windows_cudnn_on_path,
 )
-from .visible_devices import visible_devices_set, without_hiding_undone_later
+from .visible_devices import (
+    visible_devices_set,
+    without_hiding_undone_later,
+    without_runs_hidden_on_purpose,
+)
 from .wanted import Wanted, cuda_the_sonames_pin
 from .weigh import (
     behind_a_host_without_driver,
@@ -347,6 +351,7 @@ def diagnose(
     log_matches = without_refusals_installed_later(log_matches, log or "")
     log_matches = without_nccl_refused_beside_linux_wheels(log_matches, log or "")
     log_matches = without_hiding_undone_later(log_matches, log or "")
+    log_matches, hidden_on_purpose = without_runs_hidden_on_purpose(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
@@ -400,6 +405,8 @@ def diagnose(
         defects = _defects_of_every(defects, candidates)
     logged = diagnose_matches(log_matches, release, defects)  # meaning depends on the release
     log_findings, gpu_seen, matches = logged.findings, logged.gpu_seen, logged.matches
+    if hidden_on_purpose is not None:
+        log_findings = merge(log_findings, (hidden_on_purpose,))
     gpu_seen = (
         gpu_seen
         and not runtime_refused_before_a_device(matches)
@@ -696,7 +703,7 @@ def diagnose(
     findings = memory_held_before_tensorflow(findings, log or "")
     findings = sized_out_of_memory(findings, log or "")
     findings = stub_asked_by_a_parent(findings, log or "")
-    findings = pinned_memory_on_a_jetson(
+    findings = pinned_memory_fix(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )
     findings = wsl_reading_leads(findings, known, log_facts, matches)

@@ -20,6 +20,7 @@ from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after
 from .logs import LogMatch, line_start
 from .sources import VENV_DOCS, quoted
+from .visible_devices import hidden_on_purpose
 
 ANY_MODULE = frozenset(
     {
@@ -220,8 +221,11 @@ def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
     if not shown:
         return ""
     start = line_start(text, max(shown) + 1)
+    hidden = hidden_on_purpose(text, matches)
     for listed in NO_GPU_LISTED.finditer(text, start):
         before = text.count("\n", 0, listed.start()) + 1
+        if any(first <= before <= last for first, last, _ in hidden):
+            continue
         if command_between(text, max(shown), before) or _asked_again(
             text, line_start(text, max(shown) + 1), listed.end()
         ):

@@ -48,12 +48,21 @@ def musl_refusal(
     matches: tuple[LogMatch, ...], text: str, facts: Facts
 ) -> tuple[list[Finding], str]:
     """The finding and the musl line it reads, where the last thing the paste shows of the
-    system before pip refused TensorFlow is musl (or the facts say so); ([], '') otherwise. A
+    system before pip refused TensorFlow (or a manylinux wheel of it) is musl (or the facts say
+    so); ([], '') otherwise. A
     refusal that lists versions saw wheels, so the system is not musl; neither is a Mac or
     Windows."""
     if facts.knows("os") and facts.platform.os != "linux":
         return [], ""
-    refusal = next((m for m in matches if m.signature.name in REFUSALS), None)
+    refusal = next(
+        (
+            m
+            for m in matches
+            if m.signature.name in REFUSALS
+            or (m.signature.name == "pip-wheel-unsupported" and "manylinux" in m.groups["wheel"])
+        ),
+        None,
+    )
     if refusal is None or versions_listed(refusal) or _GLIBC.search(text):
         return [], ""
     before = text[: line_start(text, refusal.line_number)]

@@ -4,11 +4,17 @@ There TensorFlow's default reservation of most of the GPU's memory takes the sam
 pinned (page-locked) host buffers need, so memory growth, which does nothing for a discrete
 GPU's pinned buffers, is the fix (review 95: a TX2 whose 'failed to alloc ... bytes on host:
 CUDA_ERROR_UNKNOWN' went with allow_growth).
+
+On a discrete GPU a small pinned buffer refused (a few KB), or refused with CUDA_ERROR_UNKNOWN
+rather than CUDA_ERROR_OUT_OF_MEMORY, is no machine out of RAM either: the driver could not map it
+beside TensorFlow's reservation of nearly all the GPU's memory, and memory growth mended it
+(review 97: tensorflow-deeplab-v3-plus#8, 2304 bytes under TensorFlow 1.x's Session).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..facts import Facts
 from ..findings import Finding
@@ -23,14 +29,36 @@ JETSON_FIX = (
     " (per_process_gpu_memory_fraction, a logical device's memory_limit), and keep batches and"
     " prefetch buffers small; 'tegrastats' shows the RAM in use."
 )
+_LARGE_ONLY = " For a large request, memory growth settings do not change this."
 TEGRA_HOST_CODE = "bytes on host: CUDA_ERROR_UNKNOWN"
+GROWTH_FIRST = (
+    "CUDA could not lock even this host buffer: most often TensorFlow's default reservation of"
+    " nearly all the GPU's memory left the driver no room to map it. Enable memory growth"
+    " (TF_FORCE_GPU_ALLOW_GROWTH=true, or tf.config.experimental.set_memory_growth; TF 1.x:"
+    " config.gpu_options.allow_growth = True) or cap TensorFlow's share"
+    " (per_process_gpu_memory_fraction). If it persists: "
+)
+_PINNED_SIZE = re.compile(
+    r"failed to alloc (\d{1,20}) bytes on host|could not allocate pinned host memory of size:"
+    r" (\d{1,20})"
+)
+SMALL_REQUEST = 1 << 20
+"""Bytes: a pinned request below this is no batch's buffer that ran the host out of RAM."""
 
 
-def pinned_memory_on_a_jetson(
+def _small_or_unknown(text: str) -> bool:
+    """Every pinned request the log shows refused is small, or CUDA answered CUDA_ERROR_UNKNOWN
+    (not CUDA_ERROR_OUT_OF_MEMORY)."""
+    sizes = [int(a or b) for a, b in _PINNED_SIZE.findall(text)]
+    return TEGRA_HOST_CODE in text or (bool(sizes) and max(sizes) < SMALL_REQUEST)
+
+
+def pinned_memory_fix(
     findings: tuple[Finding, ...], facts: Facts, log: LogFacts, text: str, jetson: str
 ) -> tuple[Finding, ...]:
     """The pinned-memory finding's fix for a Jetson (one shown), or with both branches on an
-    aarch64 machine whose driver answered with Tegra's CUDA_ERROR_UNKNOWN."""
+    aarch64 machine whose driver answered with Tegra's CUDA_ERROR_UNKNOWN; memory growth first
+    for a small request or CUDA_ERROR_UNKNOWN elsewhere."""
     pinned = next((f for f in findings if f.title.startswith(PINNED_TITLE_START)), None)
     if pinned is None:
         return findings
@@ -39,6 +67,9 @@ def pinned_memory_on_a_jetson(
         fix = JETSON_FIX
     elif arm and TEGRA_HOST_CODE in text:
         fix = f"{JETSON_FIX} On a discrete GPU instead: {pinned.fix}"
+    elif _small_or_unknown(text):
+        rest = pinned.fix.removesuffix(_LARGE_ONLY)
+        fix = GROWTH_FIRST + rest[:1].lower() + rest[1:]
     else:
         return findings
     return tuple(dataclasses.replace(f, fix=fix) if f is pinned else f for f in findings)

@@ -1,14 +1,19 @@
 """CUDA_VISIBLE_DEVICES as the log shows it changing: a setting that hid the GPUs and that the
 same paste then undoes (unset, set to GPUs, or echoed again with GPUs) is not why what follows
-failed, unless TensorFlow then still lists no GPU for no reason of its own. Pure: matches and
-text in, matches out."""
+failed, unless TensorFlow then still lists no GPU for no reason of its own; a run after one that
+used the GPU, whose own command hid the GPUs, asked for none. Pure: matches and text in, matches
+out."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..facts import Facts
+from ..findings import Finding, Severity
 from .logs import LogMatch, line_start
+from .signatures.model import CUDA_ENV_VARS_URL, DRIVER_ROOTS
+from .sources import quoted
 
 VALUE_READINGS = frozenset(
     {
@@ -95,3 +100,69 @@ def visible_devices_set(facts: Facts) -> bool:
     """CUDA_VISIBLE_DEVICES stated (--env) or probed set: the environment as a whole stays
     unknown when some variables are stated, so the variable's value is the evidence."""
     return facts.env.get("CUDA_VISIBLE_DEVICES") is not None
+
+
+_HID_FOR_ITS_RUN = re.compile(
+    _SHELL + r"(?:env[ \t]+)?(?:(?P<export>export|set)[ \t]+)?CUDA_VISIBLE_DEVICES="
+    r"(?:-1|(?P<q>['\"])(?:-1)?(?P=q))?(?:(?P<command>[ \t]+[^\s#][^\n]*)|[ \t]*\r?$)"
+    r"|^[ \t]*(?:PS [^\n>]{1,200}>[ \t]?)?\$env:CUDA_VISIBLE_DEVICES[ \t]*=[ \t]*"
+    r"['\"](?:-1)?['\"][ \t]*\r?$",
+    re.MULTILINE,
+)
+"""A command that hides every GPU from its own run ('CUDA_VISIBLE_DEVICES=-1 python x.py', or
+an empty value), or from the commands after it ('export' or 'set' of it, PowerShell's $env:)."""
+_NEXT_COMMAND = re.compile(
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]"
+    r"|PS [A-Za-z]:\\[^\n>]{0,200}>|[A-Za-z]:\\[^\n>]{0,200}>)[ \t]*\S",
+    re.MULTILINE,
+)
+
+
+def hidden_on_purpose(text: str, matches: Sequence[LogMatch]) -> list[tuple[int, int, str]]:
+    """The runs, after one that showed a GPU, whose own command hid every GPU: (first line, last
+    line, the command). The user asked those for no GPU (a CPU-only export or evaluation beside
+    the training that used it): what they print about a missing GPU is the setting doing its
+    job. A prefix holds for its command; an 'export' until the paste shows the GPUs again. A
+    run that shows a GPU anyway is no such run."""
+    shown = sorted(m.line_number for m in matches if m.signature.proves_gpu)
+    if not shown:
+        return []
+    runs = []
+    for hid in _HID_FOR_ITS_RUN.finditer(text, line_start(text, shown[0] + 1)):
+        first = text.count("\n", 0, hid.start()) + 1
+        ends = (_NEXT_COMMAND if hid.group("command") else _SHOWN_AGAIN).search(
+            text, line_start(text, first + 1)
+        )
+        last = text.count("\n", 0, ends.start()) if ends else text.count("\n") + 1
+        if not any(first < line <= last for line in shown):
+            runs.append((first, last, " ".join(hid.group(0).split())[:160]))
+    return runs
+
+
+def without_runs_hidden_on_purpose(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[tuple[LogMatch, ...], Finding | None]:
+    """The matches, less what runs hidden on purpose print about a missing GPU; and a note
+    naming those runs (None where there are none)."""
+    runs = hidden_on_purpose(text, matches)
+    if not runs:
+        return matches, None
+    kept = tuple(
+        m
+        for m in matches
+        if not (
+            (m.signature.finding_id in DRIVER_ROOTS or m.signature.needs_no_gpu)
+            and any(first <= m.line_number <= last for first, last, _ in runs)
+        )
+    )
+    note = Finding(
+        "cuda-visible-devices-hides-gpus",
+        Severity.INFO,
+        "A later command hid the GPUs from its own run: that run used the CPU, as it asked,"
+        " after an earlier run used the GPU",
+        tuple(f"line {first}: {quoted(command)}" for first, _, command in runs),
+        "Nothing to do for the runs that used the GPU; drop the CUDA_VISIBLE_DEVICES setting from"
+        " that command if it should use the GPU too.",
+        CUDA_ENV_VARS_URL,
+    )
+    return kept, note

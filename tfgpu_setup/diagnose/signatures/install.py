@@ -213,10 +213,17 @@ INSTALL: tuple[Signature, ...] = (
         # NumPy 2 importing an extension compiled against NumPy 1.x: NumPy's own warning, then
         # the import's error (TensorFlow 2.18 is the first built with NumPy 2.0).
         name="numpy-2-under-a-numpy-1-build",
-        needles=("compiled using NumPy 1.x cannot be run in", "_ARRAY_API not found"),
+        needles=(
+            "compiled using NumPy 1.x cannot be run in",
+            "_ARRAY_API not found",
+            "compiled against ABI version 0x1",
+        ),
         pattern=compiled(
             r"A module that was compiled using NumPy 1\.x cannot be run in"
             r"|AttributeError: _ARRAY_API not found"
+            # NumPy's ABI number: 0x1000009 is every 1.x's, 0x2000000 2.x's
+            r"|module compiled against ABI version 0x1[0-9a-fA-F]{6} but this version of numpy"
+            r" is 0x2[0-9a-fA-F]{6}"
         ),
         finding_id="dependency-version-mismatch",
         severity=Severity.ERROR,
@@ -285,18 +292,23 @@ INSTALL: tuple[Signature, ...] = (
         needles=("but this version of numpy is",),
         pattern=compiled(
             # (NumPy before 1.12 printed the versions without '0x': 'version a ... is 9')
-            r"module compiled against (?:ABI|API) version (?P<built>(?:0x)?[0-9a-fA-F]{1,8}) but"
+            r"module compiled against"
+            r" (?:API|ABI(?! version 0x1[0-9a-fA-F]{6} but this version of numpy is 0x2))"
+            r" version (?P<built>(?:0x)?[0-9a-fA-F]{1,8}) but"
             r" this version of numpy is (?P<have>(?:0x)?[0-9a-fA-F]{1,8})"
         ),
         finding_id="dependency-version-mismatch",
         severity=Severity.ERROR,
         title=(
-            "The NumPy installed (C API {have}) is older than the one a module imported here was"
-            " compiled against ({built})"
+            "The NumPy installed (C API {have}{numpy_have}) is older than the one a module"
+            " imported here was compiled against ({built}{numpy_built})"
         ),
         fix=(
-            "Upgrade NumPy within what this TensorFlow requires ('pip install -U numpy'; 'pip"
-            " check' names the range), in the environment that runs the code."
+            "Upgrade NumPy to one with that C API, in the environment that runs the code"
+            " ({numpy_upgrade}). Where TensorFlow's own requirement caps NumPy below it ('pip"
+            " check' says so), the module built against the newer NumPy is another package's or a"
+            " build not from PyPI: install that package's release built for the NumPy TensorFlow"
+            " allows, or a TensorFlow whose range reaches it."
         ),
         source="https://numpy.org/devdocs/user/troubleshooting-importerror.html",
     ),

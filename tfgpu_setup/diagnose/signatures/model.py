@@ -144,6 +144,9 @@ DERIVED_FROM = {
     "wheel_pip": "wheel",
     "cuinit_title": "code",
     "cuinit_fix": "code",
+    "numpy_built": "built",
+    "numpy_have": "have",
+    "numpy_upgrade": "built",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -209,6 +212,50 @@ def cudnn_version(number: str) -> str:
     value = int(number)
     scale = 10000 if value >= 10000 else 1000
     return f"{value // scale}.{value % scale // 100}.{value % 100}"
+
+
+NUMPY_OF_C_API = {
+    0x6: ("1.6", "1.6"),
+    0x7: ("1.7", "1.7"),
+    0x9: ("1.8", "1.9"),
+    0xA: ("1.10", "1.12"),
+    0xB: ("1.13", "1.13"),
+    0xC: ("1.14", "1.15"),
+    0xD: ("1.16", "1.19"),
+    0xE: ("1.20", "1.21"),
+    0xF: ("1.22", "1.22"),
+    0x10: ("1.23", "1.24"),
+    0x11: ("1.25", "1.26"),
+    0x12: ("2.0", "2.0"),
+    0x13: ("2.1", "2.2"),
+    0x14: ("2.3", "2.3"),
+    0x15: ("2.4", "2.4"),
+    0x16: ("2.5", ""),
+}
+"""The NumPy releases of each C API (feature) version, first and last ('' while open), from NumPy's
+own record (numpy/_core/code_generators/cversions.txt: 'Version 14 (NumPy 1.20) ... Version 14
+(NumPy 1.21) No change')."""
+
+
+def numpy_c_api_note(number: str, *, installed: bool) -> str:
+    """': NumPy 1.16 to 1.19' for an installed C API, ': NumPy 1.20 or newer' for the one a
+    module was built against; '' for a number NumPy never released."""
+    try:
+        first, last = NUMPY_OF_C_API[int(number, 16)]
+    except (ValueError, KeyError):
+        return ""
+    if not installed or not last:
+        return f": NumPy {first} or newer"
+    return f": NumPy {first}" if first == last else f": NumPy {first} to {last}"
+
+
+def numpy_upgrade(number: str) -> str:
+    """The pip command for a NumPy with this C API or newer."""
+    try:
+        first = NUMPY_OF_C_API[int(number, 16)][0]
+    except (ValueError, KeyError):
+        return "'pip install -U numpy'"
+    return f"'pip install -U \"numpy>={first}\"'"
 
 
 def driver_api_cuda(number: str) -> str:
@@ -305,6 +352,11 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
         fields["wheel_fix"] = UV_PLATFORM_FIX if platform else UV_PYTHON_FIX
     if "dso" in fields:
         fields["halves_fix"] = driver_halves_fix(fields["dso"], fields.get("kernel", ""))
+    if "built" in fields:
+        fields["numpy_built"] = numpy_c_api_note(fields["built"], installed=False)
+        fields["numpy_upgrade"] = numpy_upgrade(fields["built"])
+    if "have" in fields:
+        fields["numpy_have"] = numpy_c_api_note(fields["have"], installed=True)
     if "sm" in fields:
         fields["sm_note"] = f" (sm_{fields['sm']})" if fields["sm"] else ""
     if "branch" in fields:

@@ -885,8 +885,8 @@ RUNTIME: tuple[Signature, ...] = (
         ),
         fix=(
             "Use smaller input batches and prefetch buffers; on WSL 2, which limits pinned memory,"
-            " give the WSL VM more memory (.wslconfig) or run natively on Linux. Memory growth"
-            " settings do not change this."
+            " give the WSL VM more memory (.wslconfig) or run natively on Linux. For a large"
+            " request, memory growth settings do not change this."
         ),
         source="https://docs.nvidia.com/cuda/wsl-user-guide/index.html#known-limitations-for-linux-cuda-apps",
         subject="host-memory",
@@ -907,6 +907,25 @@ RUNTIME: tuple[Signature, ...] = (
             " GPU (nvidia-smi), or reduce the batch size."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/30912",
+    ),
+    Signature(
+        # The same allocator failure in a ROCm build (tensorflow-rocm on an AMD GPU): HIP's
+        # hipErrorMemoryAllocation, 1002 before HIP renumbered it (ROCm/tensorflow-upstream#82,
+        # memory another process held)
+        name="rocm-out-of-memory",
+        needles=("hipError_t(1002)", "hipErrorOutOfMemory", "hipErrorMemoryAllocation"),
+        pattern=compiled(
+            r"failed to allocate (?P<size>[\d.]{1,32}[KMGT]?i?B?)[^:]{0,255}:"
+            r" hipError_t\(1002\)|\bhipError(?:OutOfMemory|MemoryAllocation)\b"
+        ),
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
+        title="A GPU memory allocation failed (ROCm's HIP answered out of memory)",
+        fix=(
+            "Enable memory growth (TF_FORCE_GPU_ALLOW_GROWTH=true), stop other processes using the"
+            " GPU ('rocm-smi --showpids' lists them), or reduce the batch size."
+        ),
+        source="https://github.com/ROCm/tensorflow-upstream/issues/82",
     ),
     Signature(
         # The shell's word for a process ended by SIGKILL ('Killed', glued to a progress bar

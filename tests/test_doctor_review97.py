@@ -1,0 +1,179 @@
+"""The doctor on review 97's cases and the earlier reviews' items it took up. Logs are composed
+in the tools' own words (tests/fixtures/review97/README.md), or excerpts of the threads named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor_document, errors
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+run = doctor_document
+COMPOSED = Path(__file__).parent / "fixtures" / "review97"
+
+
+def composed(name: str) -> str:
+    return (COMPOSED / f"{name}.log").read_text(encoding="utf-8")
+
+
+GPU_LISTED = (
+    "$ python -c \"import tensorflow as tf; print(tf.config.list_physical_devices('GPU'))\"\n"
+    "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "hiding",
+    [
+        "$ CUDA_VISIBLE_DEVICES=-1 python export_tflite.py model/mnist.keras\n",
+        "$ export CUDA_VISIBLE_DEVICES=-1\n$ python export_tflite.py model/mnist.keras\n",
+        'PS C:\\work> $env:CUDA_VISIBLE_DEVICES="-1"\nPS C:\\work> python export_tflite.py\n',
+    ],
+)
+def test_a_later_run_hidden_by_its_own_command_leaves_the_gpu_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hiding: str
+) -> None:
+    """Training on the GPU, then an export the user ran with CUDA_VISIBLE_DEVICES=-1 on its own
+    command line: CUDA finding no device there is the setting doing what was asked."""
+    log = composed("b51-train-then-cpu-export").replace(
+        "$ CUDA_VISIBLE_DEVICES=-1 python export_tflite.py model/mnist.keras\n", hiding
+    )
+    document = run(tmp_path, capsys, log, "--tf", "2.17")
+    assert document["gpu_used"] == "yes" and document["exit"] == 0
+    assert errors(document) == []
+    note = next(f for f in document["findings"] if f["id"] == "cuda-visible-devices-hides-gpus")
+    assert note["severity"] == "info" and "CUDA_VISIBLE_DEVICES" in " ".join(note["evidence"])
+
+
+def test_a_run_hidden_with_no_gpu_run_before_it_is_the_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hidden run alone, or followed by a run that did not hide the GPU and still found
+    none: the setting (or whatever hides it then) is what is asked about."""
+    log = composed("b51-train-then-cpu-export")
+    alone = log[log.index("$ CUDA_VISIBLE_DEVICES=-1") :]
+    assert errors(run(tmp_path, capsys, alone, "--tf", "2.17")) == [
+        "cuda-visible-devices-hides-gpus"
+    ]
+    cuinit = next(line for line in log.splitlines() if "cuInit" in line)
+    later = f"{log}$ python train.py --resume\n{cuinit}\n"
+    document = run(tmp_path, capsys, later, "--tf", "2.17")
+    assert document["gpu_used"] == "no"
+    assert errors(document) == ["cuda-visible-devices-hides-gpus"]
+
+
+def test_an_empty_list_from_a_run_told_to_hide_the_gpu_is_no_lost_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's '[]' under a command that set CUDA_VISIBLE_DEVICES empty is what it asked
+    for, not a later environment without the GPU."""
+    log = GPU_LISTED + GPU_LISTED.replace("$ python", '$ CUDA_VISIBLE_DEVICES="" python').replace(
+        "[PhysicalDevice(name='/physical_device:GPU:0', device_type='GPU')]", "[]"
+    )
+    document = run(tmp_path, capsys, log, "--tf", "2.17")
+    assert document["gpu_used"] == "yes" and errors(document) == []
+    assert "wrong-python-environment" not in [f["id"] for f in document["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("built", "have", "first", "installed"),
+    [
+        ("0xe", "0xd", "1.20", "NumPy 1.16 to 1.19"),
+        ("0x10", "0xf", "1.23", "NumPy 1.22"),
+        ("a", "9", "1.10", "NumPy 1.8 to 1.9"),
+    ],
+)
+def test_numpy_named_by_its_c_api_number(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    built: str,
+    have: str,
+    first: str,
+    installed: str,
+) -> None:
+    """NumPy's import check prints C API numbers: the fix names the NumPy release that number
+    needs (a community build compiled against a newer NumPy than its metadata allows needs
+    exactly that: review 96's lakshayg/tensorflow-build#9, 0xe under 2.4.1's numpy~=1.19.2)."""
+    log = (
+        f"RuntimeError: module compiled against API version {built} but this version of numpy"
+        f" is {have}\n"
+        "ImportError: numpy.core.multiarray failed to import\n"
+    )
+    first_finding = run(tmp_path, capsys, log, "--tf", "2.4.1")["findings"][0]
+    assert first_finding["id"] == "dependency-version-mismatch"
+    assert installed in first_finding["title"]
+    assert f'numpy>={first}"' in first_finding["fix"]
+
+
+def test_numpys_abi_number_of_a_numpy_1_build_under_numpy_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ABI 0x1000009 (every NumPy 1.x) built, 0x2000000 (NumPy 2) installed: NumPy is newer than
+    the module's build, not older."""
+    log = (
+        "RuntimeError: module compiled against ABI version 0x1000009 but this version of numpy"
+        " is 0x2000000\n"
+    )
+    first = run(tmp_path, capsys, log, "--tf", "2.15")["findings"][0]
+    assert first["id"] == "dependency-version-mismatch"
+    assert "NumPy 2 is installed" in first["title"] and "numpy<2" in first["fix"]
+
+
+PINNED = (
+    "W ./tensorflow/core/common_runtime/gpu/pool_allocator.h:195] could not allocate pinned host"
+    " memory of size: {size}\n"
+    "E tensorflow/stream_executor/cuda/cuda_driver.cc:967] failed to alloc {size} bytes on host:"
+    " {code}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("size", "code", "growth_first"),
+    [
+        ("2304", "CUDA_ERROR_UNKNOWN", True),  # tensorflow-deeplab-v3-plus#8
+        ("2304", "CUDA_ERROR_OUT_OF_MEMORY", True),
+        ("4294967296", "CUDA_ERROR_OUT_OF_MEMORY", False),  # unsupervised_detection#15
+    ],
+)
+def test_a_small_pinned_buffer_refused_is_the_gpus_reservation(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    size: str,
+    code: str,
+    growth_first: bool,
+) -> None:
+    """A few KB of pinned host memory refused (or refused with CUDA_ERROR_UNKNOWN) is no host
+    out of RAM: TensorFlow's reservation of the GPU's memory left the driver no room, and
+    memory growth mends it. A 4 GiB buffer refused is the host's RAM."""
+    log = PINNED.format(size=size, code=code)
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert first["fix"].startswith("CUDA could not lock") is growth_first
+    assert ("allow_growth" in first["fix"]) is growth_first
+
+
+def test_rocms_allocator_refusing_device_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ROCm/tensorflow-upstream#82: tensorflow-rocm's allocator refused by HIP right after its
+    device was created (another process held the memory): out of memory, named with rocm-smi."""
+    log = (
+        "I tensorflow/core/common_runtime/gpu/gpu_device.cc:1189] Created TensorFlow device"
+        " (/job:localhost/replica:0/task:0/device:GPU:0 with 7524 MB memory) -> physical GPU"
+        " (device: 0, name: Vega 10 XL/XT [Radeon RX Vega 56/64], pci bus id: 0000:03:00.0)\n"
+        "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to allocate 7.35G"
+        " (7889485824 bytes) from device: hipError_t(1002)\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "rocm-smi" in first["fix"]
+
+
+def test_a_manylinux_wheel_refused_on_alpine_is_musl(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pip on musl never accepts a manylinux tag: the wheel file refused after Alpine's
+    os-release is the C library, not an odd build of the Python that ran pip."""
+    first = run(tmp_path, capsys, composed("musl-alpine-wheel"))["findings"][0]
+    assert first["id"] == "glibc-too-old" and "musl" in first["title"]
