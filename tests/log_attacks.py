@@ -34,6 +34,8 @@ WRITTEN = {
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",
+    "h5py-built-for-another-hdf5": "ImportError: /opt/conda/lib/python3.9/site-packages/h5py/"
+    "defs.cpython-39-x86_64-linux-gnu.so: undefined symbol: H5Pset_fapl_ros3",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

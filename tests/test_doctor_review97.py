@@ -177,3 +177,27 @@ def test_a_manylinux_wheel_refused_on_alpine_is_musl(
     os-release is the C library, not an odd build of the Python that ran pip."""
     first = run(tmp_path, capsys, composed("musl-alpine-wheel"))["findings"][0]
     assert first["id"] == "glibc-too-old" and "musl" in first["title"]
+
+
+@pytest.mark.parametrize(
+    ("log", "flags"),
+    [
+        (composed("h5py-2037"), ("--os", "windows", "--python", "3.9.7")),
+        (
+            "  File \"/opt/conda/lib/python3.9/site-packages/h5py/__init__.py\", line 33, in"
+            " <module>\n"
+            "ImportError: /opt/conda/lib/python3.9/site-packages/h5py/defs.cpython-39-x86_64-linux"
+            "-gnu.so: undefined symbol: H5Pset_fapl_ros3\n",
+            ("--os", "linux"),
+        ),
+    ],
+)
+def test_h5py_built_for_another_hdf5(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, flags: tuple[str, ...]
+) -> None:
+    """h5py's compiled module refused by the HDF5 it loaded (Windows' missing procedure under
+    h5py's frames, Linux's undefined H5 symbol) is h5py and HDF5 of two builds, named as such:
+    not a platform note about TensorFlow on Windows (review 96: h5py#2037)."""
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
+    assert "h5py" in first["title"] and "hdf5" in first["fix"]

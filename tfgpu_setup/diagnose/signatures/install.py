@@ -287,6 +287,35 @@ INSTALL: tuple[Signature, ...] = (
         spans_lines=6,
     ),
     Signature(
+        # h5py's compiled modules loading against another HDF5 than the one they were built
+        # for (Keras imports h5py to save and load models): Windows' missing procedure in the
+        # HDF5 DLL under h5py's frames, Linux's undefined H5 symbol, macOS's missing _H5 symbol
+        # in an h5py module (h5py#2037: a conda h5py beside a conda hdf5 of another build)
+        name="h5py-built-for-another-hdf5",
+        needles=("in init h5py.", "undefined symbol: H5", "Symbol not found: _H5"),
+        pattern=compiled(
+            r"in init h5py\.\w{1,30}[ \t]*\r?\n(?:[^\n]{0,300}\r?\n){0,3}?[ \t>]*ImportError:"
+            r" DLL load failed(?: while importing \w{1,30})?: The specified procedure could not"
+            r" be found"
+            r"|[/\\]h5py[/\\][\w.-]{1,80}: undefined symbol: H5\w{1,80}"
+            r"|[/\\]h5py[/\\][\w.-]{1,80}, \d{1,4}\): Symbol not found: _H5\w{1,80}"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "h5py's compiled module cannot load against the HDF5 library it found: h5py was"
+            " built for another HDF5"
+        ),
+        fix=(
+            "Reinstall h5py and HDF5 from one source, in the environment that runs the code:"
+            " 'conda install -c conda-forge h5py hdf5' in a conda environment, or 'pip install"
+            " --force-reinstall h5py' (its wheels carry their own HDF5; a pip h5py beside a"
+            " conda hdf5 mixes the two); then check with 'python -c \"import h5py\"'."
+        ),
+        source="https://github.com/h5py/h5py/issues/2037",
+        spans_lines=4,
+    ),
+    Signature(
         # An extension compiled against a newer NumPy C API than the NumPy installed.
         name="numpy-older-than-a-build",
         needles=("but this version of numpy is",),
