@@ -36,6 +36,11 @@ WRITTEN = {
     "python-without-pip": "/usr/bin/python3: No module named pip",
     "h5py-built-for-another-hdf5": "ImportError: /opt/conda/lib/python3.9/site-packages/h5py/"
     "defs.cpython-39-x86_64-linux-gnu.so: undefined symbol: H5Pset_fapl_ros3",
+    "pip-cannot-uninstall": "ERROR: Cannot uninstall 'wrapt'. It is a distutils installed"
+    " project and thus we cannot accurately determine which files belong to it which would lead"
+    " to only a partial uninstall.",
+    "ml-dtypes-newer-than-tensorflow": "AttributeError: module 'ml_dtypes' has no attribute"
+    " 'float8_e4m3b11'. Did you mean: 'float8_e4m3fn'?",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -184,7 +184,7 @@ def test_a_manylinux_wheel_refused_on_alpine_is_musl(
     [
         (composed("h5py-2037"), ("--os", "windows", "--python", "3.9.7")),
         (
-            "  File \"/opt/conda/lib/python3.9/site-packages/h5py/__init__.py\", line 33, in"
+            '  File "/opt/conda/lib/python3.9/site-packages/h5py/__init__.py", line 33, in'
             " <module>\n"
             "ImportError: /opt/conda/lib/python3.9/site-packages/h5py/defs.cpython-39-x86_64-linux"
             "-gnu.so: undefined symbol: H5Pset_fapl_ros3\n",
@@ -201,3 +201,56 @@ def test_h5py_built_for_another_hdf5(
     first = run(tmp_path, capsys, log, *flags)["findings"][0]
     assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
     assert "h5py" in first["title"] and "hdf5" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        # tensorflow#30191 (pip 19)
+        "ERROR: Cannot uninstall 'wrapt'. It is a distutils installed project and thus we cannot"
+        " accurately determine which files belong to it which would lead to only a partial"
+        " uninstall.\n",
+        # pip 23 and newer
+        "error: uninstall-distutils-installed-package\n\n× Cannot uninstall wrapt 1.10.11\n"
+        "╰─> It is a distutils installed project and thus we cannot accurately determine which"
+        " files belong to it which would lead to only a partial uninstall.\n",
+    ],
+)
+def test_pip_stopped_by_a_package_it_cannot_uninstall(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], refusal: str
+) -> None:
+    """pip aborting on Anaconda's distutils-installed wrapt installed nothing after it: the
+    install failed, and the fix installs over that package or into a new environment."""
+    log = (
+        "Installing collected packages: wrapt, tensorflow\n"
+        "  Found existing installation: wrapt 1.10.11\n"
+    )
+    first = run(tmp_path, capsys, log + refusal)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and first["severity"] == "error"
+    assert "--ignore-installed wrapt" in first["fix"]
+    installed = "Successfully installed tensorflow-2.15.0 wrapt-1.14.1\n"
+    later = run(
+        tmp_path,
+        capsys,
+        log + refusal + "$ pip install --ignore-installed wrapt tensorflow\n" + installed,
+    )
+    assert "tensorflow-not-installed" not in errors(later)
+
+
+def test_ml_dtypes_newer_than_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ml_dtypes#101: ml_dtypes 0.3.0 removed a type 2.14's import reads: the ml_dtypes is the
+    one to mend, not NumPy."""
+    log = (
+        "AttributeError: module 'ml_dtypes' has no attribute 'float8_e4m3b11'. Did you mean:"
+        " 'float8_e4m3fn'?\n"
+        '  File "/.venv/lib/python3.10/site-packages/tensorflow/python/framework/dtypes.py",'
+        " line 39, in <module>\n"
+        "    _np_float8_e5m2 = pywrap_ml_dtypes.float8_e5m2()\n"
+        "TypeError: Unable to convert function return value to a Python type! The signature was\n"
+        "        () -> handle\n"
+    )
+    first = run(tmp_path, capsys, log)["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and "ml_dtypes" in first["title"]
+    assert "ml-dtypes" in first["fix"]

@@ -69,6 +69,7 @@ def without_refusals_installed_later(
 
 
 PYTHON_WITHOUT_PIP = "python-without-pip"
+CANNOT_UNINSTALL = "pip-cannot-uninstall"
 INDEX_UNREACHABLE = "pip-index-unreachable"
 """pip's retries on a network that failed it: TensorFlow installed after them says the network
 came back (one timeout, then the download)."""
@@ -76,10 +77,16 @@ came back (one timeout, then the download)."""
 
 def _undone_later(match: LogMatch, lines: list[str]) -> bool:
     """Whether a later line shows the distribution installed after all. PEP 668's refusal,
-    a Python without pip and pip's retries name no distribution: TensorFlow installed later (in
+    a Python without pip, pip's retries and a package pip could not uninstall name no
+    TensorFlow distribution: TensorFlow installed later (in
     a venv, with --break-system-packages, with another Python's pip, once the network answered)
     undoes them."""
-    if match.signature.name in (EXTERNALLY_MANAGED, PYTHON_WITHOUT_PIP, INDEX_UNREACHABLE):
+    if match.signature.name in (
+        EXTERNALLY_MANAGED,
+        PYTHON_WITHOUT_PIP,
+        INDEX_UNREACHABLE,
+        CANNOT_UNINSTALL,
+    ):
         names: tuple[str, ...] = ("tensorflow", "tensorflow-gpu", "tf-nightly", "tensorflow-cpu")
         requested = ""
     elif match.signature.name in REFUSALS:

@@ -1796,6 +1796,57 @@ INSTALL: tuple[Signature, ...] = (
         source="https://peps.python.org/pep-0668/",
     ),
     Signature(
+        # pip stopping mid-transaction on a package another installer put there (distutils, an
+        # OS package, Anaconda's base): what it had not yet installed, TensorFlow included, is
+        # not there (tensorflow#30191, gpt2-client#3: wrapt 1.10.11 of Anaconda). pip 10-22 on
+        # one line; pip 23 on: '× Cannot uninstall wrapt 1.10.11' with the reason below it.
+        name="pip-cannot-uninstall",
+        needles=("Cannot uninstall",),
+        pattern=compiled(
+            r"Cannot uninstall '?(?P<package>[A-Za-z0-9][\w.-]{0,80}?)'?(?:[ \t]+[\w.+!-]{1,40})?"
+            r"(?:\. It is a distutils installed project|,? RECORD file not found|[ \t]*\r?$)",
+            re.MULTILINE,
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "pip stopped mid-install: it cannot uninstall {package}, which another installer"
+            " (distutils, the OS's packages, conda) put there, so what it had not installed yet,"
+            " TensorFlow among it, is missing"
+        ),
+        fix=(
+            "Install into a new virtual environment ('python -m venv ~/tf', then its pip), which"
+            " has no such package; or install over it with 'pip install --ignore-installed"
+            " {package}' (in a conda environment 'conda update {package}' first) and run the"
+            " TensorFlow install again. Never delete files of a package the OS manages."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/30191",
+    ),
+    Signature(
+        # ml_dtypes newer than the TensorFlow that imports it: 0.3.0 removed float8_e4m3b11,
+        # which 2.14's dtypes.py reads (ml_dtypes#101; TensorFlow then pinned it)
+        name="ml-dtypes-newer-than-tensorflow",
+        needles=("'ml_dtypes'",),
+        pattern=compiled(
+            r"module 'ml_dtypes' has no attribute '(?P<attr>\w{1,60})'"
+            r"|cannot import name '(?P<attr2>\w{1,60})' from 'ml_dtypes'"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The ml_dtypes installed is not the one this TensorFlow requires: it lacks a type"
+            " TensorFlow's import reads"
+        ),
+        fix=(
+            "Install the ml_dtypes this TensorFlow requires, in the environment that runs the"
+            " code ('pip check' names it: ml-dtypes 0.2.0 for TensorFlow 2.14 and 2.15.0, 0.3.x"
+            " for 2.15.1 and 2.16; 'pip install \"ml-dtypes~=0.2.0\"'), or a TensorFlow whose"
+            " range reaches the one installed. What pulled it up (JAX, a nightly installed beside"
+            " the release) belongs in its own environment."
+        ),
+        source="https://github.com/jax-ml/ml_dtypes/issues/101",
+    ),
+    Signature(
         # pip refusing a package whose Requires-Python excludes the running Python (pip 9-18:
         # 'X requires Python '>=3.5' but the running Python is 2.7.12'): nothing of that install
         # went in, TensorFlow included where it was a requirement (spleeter#489: spleeter needs
