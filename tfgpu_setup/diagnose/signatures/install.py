@@ -337,7 +337,10 @@ INSTALL: tuple[Signature, ...] = (
             " ({numpy_upgrade}). Where TensorFlow's own requirement caps NumPy below it ('pip"
             " check' says so), the module built against the newer NumPy is another package's or a"
             " build not from PyPI: install that package's release built for the NumPy TensorFlow"
-            " allows, or a TensorFlow whose range reaches it."
+            " allows, or a TensorFlow whose range reaches it. Where pip already shows a newer"
+            " NumPy, an older copy (the OS's python3-numpy, a stray site-packages folder) is the"
+            " one imported: 'python -c \"import numpy; print(numpy.__file__, numpy.__version__)\"'"
+            " names it; remove that copy."
         ),
         source="https://numpy.org/devdocs/user/troubleshooting-importerror.html",
     ),
