@@ -461,8 +461,8 @@ WRITTEN = {
     "cublas-symbol-missing": "Could not load symbol cublasGetSmCountTarget from libcublas.so.11.",
     "ptxas-older-than-known-good": "*** WARNING *** You are using ptxas 10.1.243, which is older"
     " than 11.1. ptxas before 11.1 is known to miscompile XLA code",
-    "ptxas-too-old": "OP_REQUIRES failed at xla_ops.cc:580 : INTERNAL: XLA requires ptxas version"
-    " 11.8 or higher",
+    "ptxas-older-than-required": "OP_REQUIRES failed at xla_ops.cc:580 : INTERNAL: XLA requires"
+    " ptxas version 11.8 or higher",
     "directml-no-adapter": "I tensorflow/c/logging.cc:34] DirectML device enumeration: found 0"
     " compatible adapters.",
     "directml-dxcore-failed": "F tensorflow/core/common_runtime/dml/dml_adapter_impl.cc:123]"

@@ -254,3 +254,43 @@ def test_ml_dtypes_newer_than_tensorflow(
     first = run(tmp_path, capsys, log)["findings"][0]
     assert first["id"] == "dependency-version-mismatch" and "ml_dtypes" in first["title"]
     assert "ml-dtypes" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "command"),
+    [
+        (("--tf", "2.9.1"), 'pip install "keras~=2.9.0"'),
+        ((), 'pip install "keras~=2.9.0"'),  # the release pip list shows
+    ],
+)
+def test_the_keras_pair_names_the_release_that_ran(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flags: tuple[str, ...], command: str
+) -> None:
+    """A standalone Keras of another release failing at import: where the TensorFlow release is
+    known, the fix is the command for its Keras, not the X.Y template."""
+    first = run(tmp_path, capsys, composed("b03-dtensor-tf29-keras210"), *flags)["findings"][0]
+    assert first["id"] == "dependency-version-mismatch"
+    assert command in first["fix"] and "X.Y" not in first["fix"]
+
+
+def test_xla_failing_on_a_ptxas_older_than_required(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'XLA requires ptxas version 11.8 or higher' on an sm_86 GPU is the old toolkit first on
+    PATH; Blackwell's CUDA 12.8 is no part of that fix."""
+    document = run(tmp_path, capsys, composed("c24-old-ptxas-on-path"), "--tf", "2.16")
+    first = document["findings"][0]
+    assert first["id"] == "xla-toolchain-missing" and first["severity"] == "error"
+    assert "older than this TensorFlow requires" in first["fix"]
+    assert "sm_120" not in first["fix"]
+
+
+def test_no_older_release_offered_where_none_has_kernels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A compute capability 3.0 GPU: no PyPI build has its kernels, so the fix does not also
+    send the user to an older release."""
+    log = composed("c17-gtx760-cc30")
+    first = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.1")["findings"][0]
+    assert first["id"] == "compute-capability-unsupported"
+    assert "Install an older TensorFlow" not in first["fix"]

@@ -31,6 +31,7 @@ from ..matrix.model import Defect, Matrix, TfRelease
 from ..planner.evaluate import major_only
 from ..planner.jetson import jetpack_libraries
 from ..planner.judge import installed_release, judge_installed
+from ..planner.rules import NO_RELEASE_HAS_KERNELS
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
 from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
@@ -109,6 +110,7 @@ from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only, stated_gpu_build_on_cpu
 from .jetson_container import jetson_container_without_runtime
+from .keras_pair import keras_pair_named
 from .later_run import (
     LINKED_AT_IMPORT,
     after_the_last_gpu,
@@ -703,6 +705,7 @@ def diagnose(
     findings = memory_held_before_tensorflow(findings, log or "")
     findings = sized_out_of_memory(findings, log or "")
     findings = stub_asked_by_a_parent(findings, log or "")
+    findings = keras_pair_named(findings, release)
     findings = pinned_memory_fix(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )
@@ -1704,8 +1707,10 @@ def _kernels_named_for_this_gpu(
     named = next((f for f in judged if f.id == "compute-capability-unsupported"), None)
     if named is None:
         return findings
+    # where no release has kernels for it, the log's 'install an older TensorFlow' has none
+    none_has = named.fix.startswith(NO_RELEASE_HAS_KERNELS)
     return tuple(
-        dataclasses.replace(f, fix=f"{named.fix} {f.fix}")
+        dataclasses.replace(f, fix=named.fix if none_has else f"{named.fix} {f.fix}")
         if f.id == named.id and named.fix not in f.fix
         else f
         for f in findings

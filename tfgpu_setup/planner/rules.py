@@ -1066,6 +1066,9 @@ def _supports(ctx: Context, named: TfRelease) -> str:
     return "supports" if newer else "still supports"
 
 
+NO_RELEASE_HAS_KERNELS = "No PyPI TensorFlow release has kernels"
+
+
 def _no_pypi_release_fix(bad: list[GpuSupport]) -> str:
     """No PyPI release runs on these GPUs: what can, by how old the oldest of them is."""
     ccs = [Version(g.gpu.compute_capability) for g in bad if g.gpu.compute_capability]
@@ -1073,12 +1076,12 @@ def _no_pypi_release_fix(bad: list[GpuSupport]) -> str:
     if oldest is not None and oldest < Version("3.5"):
         # CUDA 11 (TensorFlow 2.4 on) dropped sm_30; NVIDIA's containers need far newer GPUs.
         return (
-            f"No PyPI TensorFlow release has kernels for compute capability {oldest}: every "
+            f"{NO_RELEASE_HAS_KERNELS} for compute capability {oldest}: every "
             "build needs at least 3.5. Only a source build of TensorFlow 2.3 or older, with CUDA "
             "10, can target it; otherwise use TensorFlow on the CPU or a newer NVIDIA GPU."
         )
     return (
-        "No PyPI TensorFlow release has kernels for this GPU; build TensorFlow from source with "
+        f"{NO_RELEASE_HAS_KERNELS} for this GPU; build TensorFlow from source with "
         "this compute capability"
         + (
             ", or use NVIDIA's TensorFlow container."

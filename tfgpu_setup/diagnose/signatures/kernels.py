@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from packaging.specifiers import SpecifierSet
@@ -41,6 +42,7 @@ NO_KERNEL_IMAGE_FIX = (
 WINDOWS_PTX_FIX = "Nothing to do: there is no ptxas to install for it on native Windows."
 WINDOWS_PTX_SOURCE = "https://github.com/tensorflow/models/issues/7640"
 
+OLDER_THAN_REQUIRED = "ptxas-older-than-required"
 NEWER_PTXAS_FIX = (
     "Install the nvidia-cuda-nvcc wheel this TensorFlow pins (part of 'tensorflow[and-cuda]')"
     " and put its bin folder first on PATH, or remove the old CUDA from PATH; the activate"
@@ -657,11 +659,21 @@ KERNELS: tuple[Signature, ...] = (
     ),
     Signature(
         name="ptxas-too-old",
-        needles=("ptxas does not support CC", "ptxas too old", "XLA requires ptxas version"),
-        pattern=compiled(
-            r"ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"
-            r"|XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"
-        ),
+        needles=("ptxas does not support CC", "ptxas too old"),
+        pattern=compiled(r"ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"),
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=OLD_PTXAS_TITLE.format(ptxas_note=""),
+        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/62064",
+        variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE.format(ptxas_note="")),),
+    ),
+    Signature(
+        # asm_compiler's version check of the ptxas it found: older than the release needs,
+        # whatever the GPU (review 97: CUDA 11.2's ptxas first on PATH under 2.16)
+        name=OLDER_THAN_REQUIRED,
+        needles=("XLA requires ptxas version",),
+        pattern=compiled(r"XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"),
         finding_id="xla-toolchain-missing",
         severity=Severity.WARNING,
         title=OLD_PTXAS_TITLE.format(ptxas_note=""),
@@ -709,6 +721,28 @@ KERNELS: tuple[Signature, ...] = (
             " (jit_compile=False; TF_XLA_FLAGS=--tf_xla_auto_jit=0)."
         ),
         source="https://github.com/tensorflow/tensorflow/issues/46933",
+        variants=tuple(
+            dataclasses.replace(
+                variant,
+                title="An op XLA compiled failed on its PTX toolchain: {detail}",
+                fix=variant.fix.replace(
+                    "An old CUDA toolkit's bin folder comes first on PATH.",
+                    "The ptxas XLA ran is older than this TensorFlow requires: an old CUDA"
+                    " toolkit's bin folder comes first on PATH ('which ptxas' names it).",
+                ),
+                severity=Severity.ERROR,
+                with_any_signature=frozenset({OLDER_THAN_REQUIRED}),
+            )
+            for variant in (
+                old_ptxas_before_wheels(""),
+                Variant(
+                    "xla-toolchain-missing",
+                    "",
+                    "An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
+                    "https://github.com/tensorflow/tensorflow/issues/62064",
+                ),
+            )
+        ),
     ),
     Signature(
         # XLA's own fatal line when ptxas fails on its PTX for any reason other than a ptxas it
