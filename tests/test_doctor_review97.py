@@ -294,3 +294,24 @@ def test_no_older_release_offered_where_none_has_kernels(
     first = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.1")["findings"][0]
     assert first["id"] == "compute-capability-unsupported"
     assert "Install an older TensorFlow" not in first["fix"]
+
+
+def test_an_allocation_its_caller_skipped_is_no_out_of_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The allocator's 'ran out of memory' record and dump, then the redzone checker skipping
+    its check: the work went on, so nothing ran out; the same record followed by the step's
+    ResourceExhaustedError is the work's."""
+    log = composed("b30-redzone-allocation-skipped")
+    document = run(tmp_path, capsys, log, "--tf", "2.6")
+    assert document["gpu_used"] == "yes"
+    assert "gpu-out-of-memory" not in [f["id"] for f in document["findings"]]
+    failed = log.replace(
+        "Epoch 2/50",
+        "tensorflow.python.framework.errors_impl.ResourceExhaustedError:  OOM when allocating"
+        " tensor with shape[256,64,112,112] and type float on"
+        " /job:localhost/replica:0/task:0/device:GPU:0 by allocator GPU_0_bfc\nEpoch 2/50",
+    )
+    assert run(tmp_path, capsys, failed, "--tf", "2.6")["findings"][0]["id"] == (
+        "gpu-out-of-memory"
+    )

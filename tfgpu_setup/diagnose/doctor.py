@@ -174,6 +174,7 @@ from .signatures.model import (
     LIBRARY_IDS,
 )
 from .signatures.runtime import GPU_MEMORY_FIX, GPU_MEMORY_RAN_OUT, OOM_CREATING_VARIABLES
+from .skipped_allocation import without_allocations_skipped
 from .slow_start import jit_at_start, no_jit_below_the_ptx, stalled_in_the_jit
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first, message_of
@@ -357,6 +358,7 @@ def diagnose(
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
+    log_matches = without_allocations_skipped(log_matches, log or "")
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
     log_matches = ldd_of_tensorflow_only(log_matches, log or "")
     log_matches = without_little_memory_asked_for(log_matches, log or "")
