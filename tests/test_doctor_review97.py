@@ -315,3 +315,15 @@ def test_an_allocation_its_caller_skipped_is_no_out_of_memory(
     assert run(tmp_path, capsys, failed, "--tf", "2.6")["findings"][0]["id"] == (
         "gpu-out-of-memory"
     )
+
+
+def test_a_gpu_device_made_is_no_cpu_only_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """NVIDIA's Jetson build at work: no 'if it is the PyPI wheel' note with a fix that
+    downgrades it, and its version printed on a line of its own is read, not joined to the
+    record above it."""
+    flags = ("--os", "linux", "--arch", "aarch64", "--gpu", "Jetson Xavier NX")
+    document = run(tmp_path, capsys, composed("b15-jetson-xavier"), *flags)
+    assert document["gpu_used"] == "yes" and document["exit"] == 0
+    assert "cpu-only-tensorflow" not in [f["id"] for f in document["findings"]]

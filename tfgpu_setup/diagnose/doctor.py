@@ -903,6 +903,8 @@ def diagnose(
             for m in after_the_last_gpu(matches)
             if m.signature.name in OPTIONAL_LIBRARY_FAILURES
         )
+        # a GPU device made: whatever the TensorFlow, it is no CPU-only build
+        findings = tuple(f for f in findings if f.id != "cpu-only-tensorflow")
         findings = gpu_works(
             others_ignored(findings, matches),
             after_gpu | newer | shadowing | optional,

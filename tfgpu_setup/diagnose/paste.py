@@ -58,6 +58,8 @@ _RECORD_START = re.compile(
     # the shell's or the kernel's word that the process died: never part of the record above
     r"|(?:zsh: )?(?:[Ss]egmentation fault|Abort trap|Aborted|Illegal instruction|Bus error"
     r"|Floating point exception|Killed)\b"
+    # Python's print of a version ('2.7.0+nv22.1' under print(tf.__version__)): a line of its own
+    r"|\d{1,2}\.\d{1,3}\.\d{1,3}(?:[-+.][\w.]{1,30})?[ \t]*\r?$"
     # fish's, a zsh job's ('[1]    4242 abort      python x.py'), CPython's faulthandler's and
     # an IDE's
     r"|fish: Job \d|\[\d{1,3}\][ \t]{1,8}\d{1,9} [a-z]|zsh: [a-z]|Fatal Python error: "
