@@ -327,3 +327,38 @@ def test_a_gpu_device_made_is_no_cpu_only_build(
     document = run(tmp_path, capsys, composed("b15-jetson-xavier"), *flags)
     assert document["gpu_used"] == "yes" and document["exit"] == 0
     assert "cpu-only-tensorflow" not in [f["id"] for f in document["findings"]]
+
+
+def test_a_terminal_activation_does_not_mend_a_notebook_kernel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The notebook's kernel could not import TensorFlow; activating an environment in a
+    terminal changes the terminal's Python, not the kernel's: the question stands."""
+    document = run(
+        tmp_path, capsys, composed("l1-notebook-then-terminal-activate"), "--os", "linux"
+    )
+    assert document["gpu_used"] == "no" and document["exit"] == 10
+    assert errors(document) == ["wrong-python-environment"]
+
+
+def test_conda_activate_name_at_a_cmd_prompt_mends_the_earlier_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """conda's Windows form 'activate NAME' (the prompt turning from (base) to (tf210)) is an
+    activation: the run after it used the GPU, the one before it is superseded."""
+    log = composed("l2-anaconda-prompt-bare-activate")
+    document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.10")
+    assert document["gpu_used"] == "yes" and errors(document) == []
+    bare = log.replace("(base) C:\\Users\\amir>activate tf210", "(base) C:\\Users\\amir>cls")
+    assert run(tmp_path, capsys, bare, "--os", "windows", "--tf", "2.10")["gpu_used"] == "yes"
+
+
+def test_a_one_liner_importing_another_package_after_tensorflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'-c "import tensorflow as tf; import cv2"': OpenCV's NumPy 2 failure is not TensorFlow's
+    own import failing (exit 12 is for work that failed on the GPU stack)."""
+    log = composed("l4-dash-c-tf-then-cv2")
+    document = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.18.0")
+    assert document["findings"][0]["id"] == "dependency-version-mismatch"
+    assert document["exit"] == 10

@@ -833,7 +833,7 @@ def diagnose(
         first = findings[0]
         findings = (dataclasses.replace(first, evidence=(refuted, *first.evidence)), *findings[1:])
     if elsewhere is not None:
-        findings = rank((elsewhere, *findings))
+        findings = merge((elsewhere,), findings)
     if stopped_later is not None:
         stopper, how = stopped_later
         findings = tuple(

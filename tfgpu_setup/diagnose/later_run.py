@@ -155,7 +155,14 @@ def _typed_tensorflows_import_last(text: str, line_number: int) -> bool:
         return False
     line_end = text.find("\n", commands[-1].start())
     typed = text[commands[-1].start() : line_end if line_end >= 0 else len(text)]
-    return _IMPORTS_TENSORFLOW_ALONE.search(typed) is not None
+    # ('-c "import tensorflow as tf; import cv2"' imports another package after it)
+    return (
+        _IMPORTS_TENSORFLOW_ALONE.search(typed) is not None
+        and _ANOTHER_IMPORT.search(typed) is None
+    )
+
+
+_ANOTHER_IMPORT = re.compile(r";[ \t]*(?:import|from)[ \t]+(?!tensorflow\b)\w")
 
 
 NO_MODULE = "no-module-tensorflow"
@@ -273,10 +280,47 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
 
 _ACTIVATED = re.compile(
     r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
-    r" activate\b|\bworkon[ \t]+\S|[\\/]Scripts[\\/]activate(?:\.bat|\.ps1)?\b|\bpoetry shell\b",
+    r" activate\b|\bworkon[ \t]+\S|[\\/]Scripts[\\/]activate(?:\.bat|\.ps1)?\b|\bpoetry shell\b"
+    # conda's own 'activate NAME' at a cmd.exe or Anaconda prompt
+    r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*activate(?:\.bat)?[ \t]+\S",
     re.MULTILINE,
 )
 """An environment activated in the shell: the runs after it use that environment's Python."""
+_PROMPT_ENVIRONMENT = re.compile(
+    r"^[ \t]*\((?P<env>[\w.-]{1,60})\) ?(?:[\w.-]{1,64}@[\w.-]{1,64}:|[A-Za-z]:\\|PS |[$#%>] )",
+    re.MULTILINE,
+)
+"""A shell prompt naming the environment active in it ('(tf) me@box:~$ ', '(base) C:\\>')."""
+_NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipython-input-)", re.M)
+
+
+def _environment_changed(text: str, before: int, after: int) -> bool:
+    """The shell's prompt names another environment at the later point than at the earlier:
+    something activated it between (conda, a venv, pyenv), whatever the command."""
+    named = [
+        (text.count("\n", 0, p.start()) + 1, p["env"]) for p in _PROMPT_ENVIRONMENT.finditer(text)
+    ]
+    then = [env for line, env in named if line <= before]
+    now = [env for line, env in named if before < line <= after]
+    return bool(then and now) and then[-1] != now[-1]
+
+
+def _mended_by_activation(text: str, failed: int, worked: int) -> bool:
+    """An environment activated in the shell between a failure and the run that used the GPU.
+    A notebook's failure is its kernel's, which a shell's activation does not change, unless
+    a notebook cell runs again after it."""
+    start, end = line_start(text, failed + 1), line_start(text, worked)
+    activation = _ACTIVATED.search(text, start, end)
+    if activation is None and not _environment_changed(text, failed, worked):
+        return False
+    cells = list(_NOTEBOOK_CELL.finditer(text, 0, line_start(text, failed + 1)))
+    in_a_notebook = bool(cells) and not command_between(
+        text, text.count("\n", 0, cells[-1].start()) + 1, failed
+    )
+    if not in_a_notebook:
+        return True
+    after = activation.end() if activation is not None else start
+    return _NOTEBOOK_CELL.search(text, after, end) is not None
 
 
 def import_failed_in_another_interpreter(
@@ -297,8 +341,7 @@ def import_failed_in_another_interpreter(
     )
     if stopper is None or not command_between(text, stopper.line_number, min(shown)):
         return None
-    between = text[line_start(text, stopper.line_number + 1) : line_start(text, min(shown))]
-    if _ACTIVATED.search(between):
+    if _mended_by_activation(text, stopper.line_number, min(shown)):
         return None  # one shell that activated an environment after the failure: it mended it
     return Finding(
         "wrong-python-environment",
