@@ -362,3 +362,46 @@ def test_a_one_liner_importing_another_package_after_tensorflow(
     document = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.18.0")
     assert document["findings"][0]["id"] == "dependency-version-mismatch"
     assert document["exit"] == 10
+
+
+BATCH = "Reduce the batch size"
+HELD = "Stop process"
+VARIABLES = "a smaller batch does not help"
+
+
+@pytest.mark.parametrize(
+    ("name", "tf", "expected"),
+    [
+        ("e01-gaussiannoise-layer-line", "2.13", BATCH),  # made and called on one line
+        ("e02-tfvariable-own-init", "2.15", VARIABLES),  # a variable of the random tensor
+        ("e03-memlimit-other-gpu", "2.15", BATCH),  # the limit is GPU:1's
+        ("e05-smi-holder-is-tf-itself", "2.15", "Reduce the batch size"),
+        ("e06b-smi-csv-holder-same-bus", "2.15", "Stop process 3391"),
+        ("e06-smi-csv-holder-other-bus", "2.15", "Reduce the batch size"),
+        ("c19t-last-lines-smi-holder", "", "Stop process 21877"),
+    ],
+)
+def test_out_of_memory_read_by_what_the_paste_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, tf: str, expected: str
+) -> None:
+    """Review 97's attacks on the out-of-memory readings: Keras's word that a layer's call
+    raised it outranks the layer made on the same line; a variable made of the random tensor is
+    no batch; a limit on another GPU is not the failing one's; nvidia-smi's row for TensorFlow's
+    own run (it got most of the card) is no other holder; the compute-apps CSV is read with its
+    bus; the allocator dump's pool stands in for a device record cut from the paste."""
+    flags = ("--os", "linux", *(("--tf", tf) if tf else ()))
+    first = run(tmp_path, capsys, composed(name), *flags)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory"
+    assert expected in first["fix"]
+    if not expected.startswith(HELD):
+        assert HELD not in first["fix"] and "Raise memory_limit" not in first["fix"]
+
+
+def test_a_request_larger_than_the_card_under_a_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 37.5 GiB request under a 23000 MB limit on a 24 GB card: raising the limit cannot fit
+    it, and the fix says so."""
+    log = composed("e04-memlimit-near-full-huge-request")
+    first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.15")["findings"][0]
+    assert "fits under no limit" in first["fix"] and BATCH.lower() in first["fix"].lower()

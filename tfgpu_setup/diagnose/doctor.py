@@ -1631,11 +1631,17 @@ _TRAINING_STEP = re.compile(
 
 _BUILDING_FRAMES = re.compile(
     r"[/\\]initializers?[/\\.]|\badd_weight\b|\b_try_build\b|, in build\b"
-    # the program's own model-making function, or a layer constructed on the frame's line
-    r"|, in (?:make|build|create|get|define)_?model\b|^[ \t]+(?:\w+ = )?(?:layers|keras\.layers"
-    r"|tf\.keras\.layers)\.[A-Z]\w{1,40}\(",
+    # the program's own model-making function or constructor, a layer constructed (not also
+    # called) on the frame's line, a variable made of the op's tensor
+    r"|, in (?:make|build|create|get|define)_?model\b|, in __init__\b"
+    r"|^[ \t]+(?:\w+ = )?(?:layers|keras\.layers|tf\.keras\.layers)\.[A-Z]\w{1,40}\((?![^\n]*\)\()"
+    r"|^[^\n]*\b(?:tf\.)?Variable\(",
     re.MULTILINE,
 )
+_CALLED_A_LAYER = re.compile(
+    r"Exception encountered when calling layer|Call arguments received by layer"
+)
+"""Keras's own word, under the failure, that a layer's call raised it: the call's tensors."""
 _BATCH_FRAMES = re.compile(
     r"[/\\]regularization[/\\]|\bdropout\b|GaussianNoise|[/\\]preprocessing[/\\]image_preprocessing"
     r"|\brandom_(?:flip|crop|rotation|zoom|contrast)\b|, in call\b",
@@ -1663,10 +1669,14 @@ def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tu
     frames = log[max(0, oom - FRAMES_BEFORE) : oom] if oom >= 0 else ""
     building = _BUILDING_FRAMES.search(frames) is not None
     in_a_call = _BATCH_FRAMES.search(frames) is not None
+    called = oom >= 0 and _CALLED_A_LAYER.search(log, oom, oom + FRAMES_BEFORE) is not None
     if _FRAME.search(frames):
         # the traceback's frames decide (review 96): an initializer's build creates variables;
-        # a layer's call, or the program's own line making the tensor, is batch-sized
-        batch = not building and (in_a_call or _OWN_FRAME.search(frames) is not None)
+        # a layer's call, or the program's own line making the tensor, is batch-sized (Keras's
+        # word that a layer's call raised it outranks a build on the way: review 97)
+        batch = (called and in_a_call) or (
+            not building and (in_a_call or called or _OWN_FRAME.search(frames) is not None)
+        )
     else:
         batch = _TRAINING_STEP.search(log) is not None
     if not batch:

@@ -103,7 +103,8 @@ def _device_got_only_the_rest(text: str, held: tuple[int, int, str]) -> bool:
 _COMPUTE_APP = re.compile(
     # 'nvidia-smi --query-compute-apps=pid,process_name,used_memory --format=csv' rows, and the
     # process table's rows ('|    0   N/A  N/A     18422      C   python    22690MiB |')
-    r"^[ \t]*(?P<pid>\d{1,8}), (?P<name>[^,\n]{1,200}), (?P<mib>\d{3,7}) MiB[ \t]*$"
+    r"^[ \t]*(?P<pid>\d{1,8}), (?P<name>[^,\n]{1,200}),(?: (?:[0-9A-Fa-f]{4,8}:)?"
+    r"(?P<cbus>[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.\d),)? (?P<mib>\d{3,7}) MiB[ \t]*$"
     r"|^\|[ \t]+(?P<tgpu>\d{1,2})[ \t]+(?:N/A[ \t]+N/A[ \t]+)?(?P<tpid>\d{1,8})[ \t]+"
     r"[CG+]{1,3}[ \t]+(?P<tname>\S{1,200})[ \t]+(?P<tmib>\d{3,7})MiB[ \t]*\|",
     re.MULTILINE,
@@ -131,6 +132,49 @@ def _smi_index_of(text: str, device: re.Match[str]) -> str | None:
     return smi.get(bus["bus"].lower(), "") if bus else ""
 
 
+_DUMP_POOL = re.compile(r"memory_limit_: (?P<bytes>\d{6,14})\b")
+"""The allocator dump's pool: the memory TensorFlow's device got."""
+_CARD_MEMORY = re.compile(
+    r"^\|[ \t]+(?P<index>\d{1,2})[ \t][^\n]*\n\|[^\n]*?\d{1,7}MiB / (?P<total>\d{3,7})MiB",
+    re.MULTILINE,
+)
+MOST_OF_THE_CARD = 0.6
+"""TensorFlow takes nearly all the memory free when it starts: a device of more than this share
+of the card found it free, so a process holding more is TensorFlow's own (its pool and its CUDA
+context), not one that was there before."""
+
+
+_CSV_HEADER = re.compile(
+    r"^[ \t]*(?P<first>[\w.]{1,40})(?:, [\w.]{1,40}(?: \[\w{1,5}\])?){1,12}[ \t]*\r?$", re.M
+)
+
+
+def _under_a_process_header(text: str, at: int) -> bool:
+    """A csv row of the compute-apps query (its header, where pasted, starts with 'pid'), not
+    of --query-gpu's ('index, name, ..., memory.total')."""
+    headers = list(_CSV_HEADER.finditer(text, max(0, at - 5000), at))
+    return not headers or headers[-1]["first"] == "pid"
+
+
+def _smi_gpus(text: str) -> set[str]:
+    return {g["index"] for g in _SMI_GPU_ROW.finditer(text)}
+
+
+def _tf_bus(text: str, device: re.Match[str]) -> str | None:
+    line_end = text.find("\n", device.start())
+    bus = _TF_BUS.search(text, device.start(), line_end if line_end >= 0 else len(text))
+    return bus["bus"].lower() if bus else None
+
+
+def _card_mib(text: str, on: str | None) -> int:
+    """The memory of the card TensorFlow's device is on, as nvidia-smi's table shows it (0
+    where it does not)."""
+    for card in _CARD_MEMORY.finditer(text):
+        if on is None or card["index"] == on:
+            return int(card["total"])
+    return 0
+
+
 CONTEXT_MIB = 1536
 """What a process holds beyond TensorFlow's device: its CUDA context and libraries' handles.
 A row no larger than the device and this is TensorFlow's own process."""
@@ -146,12 +190,17 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
     failed_on = FAILED_ALLOCATION.search(text)
     devices = {d["index"]: d for d in DEVICE_CREATED.finditer(text)}
     device = devices.get(failed_on["gpu"] if failed_on else "0")
-    if device is None:
+    if device is not None:
+        got, on, bus = int(device["mb"]), _smi_index_of(text, device), _tf_bus(text, device)
+    elif (pool := _DUMP_POOL.search(text)) is not None and len(_smi_gpus(text)) <= 1:
+        # a paste cut after the device's record: the allocator's dump names its pool
+        got, on, bus = int(pool["bytes"]) >> 20, None, None
+    else:
         return findings
-    got = int(device["mb"])
-    on = _smi_index_of(text, device)
     if on == "":
         return findings  # several GPUs, and nothing ties TensorFlow's device to one of them
+    if (card := _card_mib(text, on)) and got >= MOST_OF_THE_CARD * card:
+        return findings  # TensorFlow got most of the card: nothing held it before
     held = [
         (
             row["pid"] or row["tpid"],
@@ -159,8 +208,10 @@ def memory_held_before_tensorflow(findings: tuple[Finding, ...], text: str) -> t
             int(row["mib"] or row["tmib"]),
         )
         for row in _COMPUTE_APP.finditer(text)
-        # (nvidia-smi's table names the GPU each process is on; the csv rows do not)
-        if on is None or row["tgpu"] in (None, on)
+        # (nvidia-smi's table names the GPU each process is on, the csv rows its bus or none)
+        if (on is None or row["tgpu"] in (None, on))
+        and (row["pid"] is None or _under_a_process_header(text, row.start()))
+        and (row["cbus"] is None or bus is None or row["cbus"].lower() == bus)
     ]
     holders = [h for h in held if h[2] > got + CONTEXT_MIB and h[2] >= HELD_MIB]
     if not holders:

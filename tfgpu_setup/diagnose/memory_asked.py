@@ -63,3 +63,30 @@ def without_little_memory_asked_for(
     if not (_LIMIT_ASKED.search(text) or virtual_devices_made(text)):
         return matches
     return tuple(m for m in matches if m.signature.name != LITTLE_MEMORY)
+
+
+_LIMIT_GIVEN = re.compile(
+    r"^(?![ \t>]{0,12}#)[^\n]{0,400}?(?<![\w])memory_limit\s*=\s*(?P<mb>\d{2,7})\b", re.M
+)
+
+
+def memory_limit_of(text: str, device_mb: int | None) -> bool:
+    """The program's own memory limit caps a device that got device_mb: a limit the code sets
+    with that number (a limit on another GPU names another), or one set without a number the
+    paste shows (a variable, per_process_gpu_memory_fraction)."""
+    if not memory_limit_set(text):
+        return False
+    given = {int(m["mb"]) for m in _LIMIT_GIVEN.finditer(text)}
+    if not given or device_mb is None:
+        return True
+    if any(abs(device_mb - mb) <= 1 for mb in given):
+        return True
+    # a number the paste shows for some device, and a limit set some other way beside it
+    return _OTHER_LIMIT.search(text) is not None
+
+
+_OTHER_LIMIT = re.compile(
+    r"^(?![ \t>]{0,12}#)[^\n]{0,400}?(?:per_process_gpu_memory_fraction"
+    r"|(?<![\w])memory_limit\s*=\s*(?!\d)[\w(])",
+    re.M,
+)

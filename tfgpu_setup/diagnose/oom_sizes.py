@@ -14,7 +14,7 @@ import re
 
 from ..findings import Finding
 from .device_records import DEVICE_CREATED, FAILED_ALLOCATION
-from .memory_asked import memory_limit_set, split_logical_devices
+from .memory_asked import memory_limit_of, split_logical_devices
 from .signatures.runtime import GPU_MEMORY_FIX, GPU_MEMORY_RAN_OUT
 
 HINT_LEAD = "TensorFlow itself suggests its asynchronous allocator"
@@ -37,7 +37,9 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
         capacity = _capacity(text, request)
         # (the failing allocator's own device split from a physical GPU, or a limit the code
         # sets: review 96, a split on another GPU says nothing of this one)
-        logical = request["gpu"] in split_logical_devices(text) or memory_limit_set(text)
+        logical = request["gpu"] in split_logical_devices(text) or memory_limit_of(
+            text, _device_mb(text, request)
+        )
         if logical and capacity:
             fix = (
                 f"The program's own memory limit is the limit: its GPU device has"
@@ -46,6 +48,13 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
                 " tf.config.set_logical_device_configuration (or make fewer logical devices per"
                 " GPU, or raise per_process_gpu_memory_fraction); memory growth cannot be set"
                 " beside logical devices."
+                + (
+                    " A request larger than the card itself fits under no limit: reduce the"
+                    " batch size or the input size (attention's memory grows with the square of"
+                    " the sequence)."
+                    if asked > capacity
+                    else ""
+                )
             )
         elif (
             capacity
@@ -67,6 +76,12 @@ def sized_out_of_memory(findings: tuple[Finding, ...], text: str) -> tuple[Findi
     return tuple(
         dataclasses.replace(f, fix=fix, title=title) if f is first else f for f in findings
     )
+
+
+def _device_mb(text: str, request: re.Match[str]) -> int | None:
+    """The memory TensorFlow's failing device got, as it created it (None where not shown)."""
+    devices = {d["index"]: int(d["mb"]) for d in DEVICE_CREATED.finditer(text)}
+    return devices.get(request["gpu"])
 
 
 def _capacity(text: str, request: re.Match[str]) -> int:
