@@ -405,3 +405,17 @@ def test_a_request_larger_than_the_card_under_a_limit(
     log = composed("e04-memlimit-near-full-huge-request")
     first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.15")["findings"][0]
     assert "fits under no limit" in first["fix"] and BATCH.lower() in first["fix"].lower()
+
+
+def test_poetrys_missing_file_for_a_stated_python_the_release_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Poetry's installer finding no file of tensorflow 2.15.0 in a Python 3.12 environment:
+    that release has no cp312 wheel; the environment's Python is what to change."""
+    log = composed("m2-poetry-arm-mac-215-py312")
+    flags = ("--os", "macos", "--arch", "arm64", "--python", "3.12")
+    first = run(tmp_path, capsys, log, *flags)["findings"][0]
+    assert first["id"] == "python-unsupported" and "Python 3.12" in first["title"]
+    assert "poetry env use 3.11" in first["fix"]
+    served = run(tmp_path, capsys, log, "--os", "macos", "--arch", "arm64", "--python", "3.11")
+    assert "poetry env use" not in served["findings"][0]["fix"]

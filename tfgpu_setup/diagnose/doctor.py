@@ -179,7 +179,7 @@ from .slow_start import jit_at_start, no_jit_below_the_ptx, stalled_in_the_jit
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first, message_of
 from .toolkit_off_path import installed_toolkit_off_the_path
-from .uv_platform import uv_refused_for_this_platform
+from .uv_platform import poetry_refused_for_this_python, uv_refused_for_this_platform
 from .version_evidence import (
     colab_keeps_its_tensorflow,
     cudnn_fix_in_a_container,
@@ -623,6 +623,7 @@ def diagnose(
         *nvidia_on_a_mac,
         *apple_conda_package_missing(known, log or ""),
         *uv_refused_for_this_platform(known, matches, matrix),
+        *poetry_refused_for_this_python(known, matches, matrix),
     ]
     crossed += no_wheel
     if unreachable := next(

@@ -3,7 +3,9 @@
 uv says it found no wheel 'for the current platform' (or for the Python's tags), and its hint
 names that platform ('You're on macOS (`macosx_15_0_arm64`), but `tensorflow` (v2.9.0) only has
 wheels for ...'). Where the release has no 'tensorflow' wheel for that platform (or for the one
-the facts state), no Python would do: the platform is the cause. Pure: data in, data out.
+the facts state), no Python would do: the platform is the cause. Poetry's installer finding no
+file of the version its lock chose is read the same way, and against a stated Python the release
+has no wheel for. Pure: data in, data out.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import release
 from ..planner.evaluate import platform_key, platform_label
+from ..versions import parsed, xy
 from .logs import LogMatch
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
 from .sources import quoted
@@ -146,6 +149,55 @@ def uv_refused_for_this_platform(
                     else "; where a lock made elsewhere pinned it, tell uv this platform must"
                     " resolve (tool.uv.required-environments)."
                 ),
+                PYPI_FILES,
+            ),
+        )
+    return ()
+
+
+def poetry_refused_for_this_python(
+    facts: Facts, matches: Sequence[LogMatch], matrix: Matrix
+) -> tuple[Finding, ...]:
+    """python-unsupported named for the release and the Python: Poetry's installer found no file
+    of the tensorflow version its lock chose, and the stated Python is one that release has no
+    wheel for (its environment's interpreter, not the project's range, is then what to change)."""
+    python = the_python(facts) if facts.knows("python") else None
+    if python is None:
+        return ()
+    for match in matches:
+        version = match.groups.get("version")
+        package = (match.groups.get("candidate") or "").lower()
+        if match.signature.name != POETRY_REFUSAL or not version or package != "tensorflow":
+            continue
+        try:
+            entry = release(matrix, version)
+        except UserError:
+            continue
+        if entry is None or python in entry.python:
+            continue
+        serving = sorted(
+            (
+                r.version
+                for r in matrix.tensorflow.releases
+                if python in r.python and "rc" not in r.version
+            ),
+            key=parsed,
+        )
+        instead = (
+            f", or require a tensorflow release that has it ({xy(serving[0])} to {xy(serving[-1])})"
+            if serving
+            else ""
+        )
+        return (
+            Finding(
+                "python-unsupported",
+                Severity.ERROR,
+                f"tensorflow {entry.version} has no wheel for Python {python} (it has"
+                f" {entry.python[0]} to {entry.python[-1]}): Poetry's environment runs that"
+                " Python",
+                (quoted(match.line), f"Python {python} (stated)"),
+                f"Recreate Poetry's environment with a Python the release has ('poetry env use"
+                f" {entry.python[-1]}', then 'poetry install'){instead}.",
                 PYPI_FILES,
             ),
         )
