@@ -419,3 +419,15 @@ def test_poetrys_missing_file_for_a_stated_python_the_release_lacks(
     assert "poetry env use 3.11" in first["fix"]
     served = run(tmp_path, capsys, log, "--os", "macos", "--arch", "arm64", "--python", "3.11")
     assert "poetry env use" not in served["findings"][0]["fix"]
+
+
+def test_the_free_threaded_build_is_the_one_that_ran_not_one_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 3.13t that 'uv python list' shows is not the interpreter uv refused for cp313; the
+    launcher's 'py -3.13t' is."""
+    listed = run(tmp_path, capsys, composed("i1-uv-list-shows-313t-standard-venv"), "--os", "linux")
+    assert listed["findings"][0]["id"] == "python-unsupported"
+    assert "free-threaded" not in listed["findings"][0]["title"]
+    launched = run(tmp_path, capsys, composed("i2-py-launcher-313t"), "--os", "windows")
+    assert "free-threaded build (3.13t)" in launched["findings"][0]["title"]

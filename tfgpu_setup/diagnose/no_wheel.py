@@ -208,10 +208,19 @@ def no_wheel_for_stated(
 
 
 _FREE_THREADED = re.compile(
-    r"experimental free-threading build|\bpython3\.1[3-9]t\b|/python3\.1[3-9]t/|\bcp31[3-9]t\b"
-    r"|\bCPython 3\.1[3-9]t\b"
+    # (not a row of 'uv python list', which lists interpreters, not the one that ran)
+    r"^(?![ \t]*cpython-3)[^\n]*?(?:experimental free-threading build|\bpython3\.1[3-9]t\b"
+    r"|/python3\.1[3-9]t/|\bcp31[3-9]t\b|\bCPython 3\.1[3-9](?:t\b|\.\d{1,3}\+freethreaded\b)"
+    # the Windows launcher's and uv's selectors of that build
+    r"|\bpy(?:\.exe)? -(?:V:)?3\.1[3-9]t\b|(?:-p|--python)[ =]3\.1[3-9]t\b)",
+    re.MULTILINE,
 )
-_FREE_THREADED_VERSION = re.compile(r"\b(?:python|cp|CPython )?3\.?(?P<minor>1[3-9])t\b")
+"""CPython's free-threaded build (PEP 703): its banner, its interpreter's name, its ABI tag."""
+_FREE_THREADED_VERSION = re.compile(r"\b(?:python|cp|CPython |-V:|-)?3\.?(?P<minor>1[3-9])t\b")
+_STANDARD_ABI_REFUSED = re.compile(
+    r"(?:ABI tag \(e\.g\., `|require CPython 3\.1[3-9] \(`)cp31[3-9]`"
+)
+"""uv's refusal naming the standard build's ABI tag: the Python that ran was not free-threaded."""
 
 
 def free_threaded_named(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
@@ -221,21 +230,20 @@ def free_threaded_named(findings: tuple[Finding, ...], text: str) -> tuple[Findi
     free = _FREE_THREADED.search(text)
     if first is None or free is None or "free-threaded" in first.title:
         return findings
-    version = _FREE_THREADED_VERSION.search(text)
+    if _STANDARD_ABI_REFUSED.search(text):
+        return findings
+    version = _FREE_THREADED_VERSION.search(text, free.start())
     python = f"3.{version['minor']}" if version else "3.X"
     named = dataclasses.replace(
         first,
         title=f"This Python is CPython's free-threaded build ({python}t), for which TensorFlow"
         " publishes no wheel",
-        evidence=(*first.evidence, quoted(free.group(0))),
+        evidence=(*first.evidence, quoted(free.group(0).strip())),
         fix=f"Create the environment with the standard (GIL) build of Python {python}"
         f" ('uv venv -p {python}', 'python{python} -m venv'), whose wheels TensorFlow publishes"
         " for its newer releases; 'tfgpu-setup plan --python X.Y' checks one first.",
     )
     return tuple(named if f is first else f for f in findings)
-
-
-"""CPython's free-threaded build (PEP 703): its banner, its interpreter's name, its ABI tag."""
 
 
 RECENT_SERIES = 2
