@@ -41,6 +41,8 @@ WRITTEN = {
     " to only a partial uninstall.",
     "ml-dtypes-newer-than-tensorflow": "AttributeError: module 'ml_dtypes' has no attribute"
     " 'float8_e4m3b11'. Did you mean: 'float8_e4m3fn'?",
+    "resolver-no-such-version": "Because my-project depends on tensorflow (2.16.0) which doesn't"
+    " match any versions, version solving failed.",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -431,3 +431,27 @@ def test_the_free_threaded_build_is_the_one_that_ran_not_one_listed(
     assert "free-threaded" not in listed["findings"][0]["title"]
     launched = run(tmp_path, capsys, composed("i2-py-launcher-313t"), "--os", "windows")
     assert "free-threaded build (3.13t)" in launched["findings"][0]["title"]
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "command"),
+    [
+        ("a06-poetry-never", (), 'poetry add "tensorflow==2.16.1"'),
+        ("a07-uv-never", (), 'uv pip install "tensorflow[and-cuda]==2.16.1"'),
+        ("a03-andcuda-windows-2160", ("--os", "windows"), 'pip install "tensorflow==2.16.1"'),
+    ],
+)
+def test_a_release_never_published_named_in_each_installers_words(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    command: str,
+) -> None:
+    """Poetry's 'doesn't match any versions' and uv's 'there is no version of' are pip's
+    missing release in other words; on native Windows the pin drops [and-cuda], whose NVIDIA
+    wheels are Linux's, and says where the GPU is."""
+    first = run(tmp_path, capsys, composed(name), *flags)["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and "never published" in first["title"]
+    assert command in first["fix"]
+    assert ("WSL 2" in first["fix"]) is ("windows" in flags)

@@ -135,7 +135,7 @@ from .mac_refusals import (
 )
 from .machine_seen import DRIVER_PACKAGE
 from .memory_asked import without_little_memory_asked_for
-from .missing_upload import one_release_unserved
+from .missing_upload import no_such_version, one_release_unserved
 from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
@@ -612,7 +612,10 @@ def diagnose(
         log_findings = contradicted(log_findings, mismatch, because)
         crossed = [other_branch, *contradicted(tuple(crossed), mismatch, because)]
     name_ended, refusal = gpu_name_ended(matches, known)
-    unserved, unserved_line = one_release_unserved(matches, log or "", the_python(known), matrix)
+    windows = known.knows("os") and known.platform.os == "windows"
+    unserved, unserved_line = one_release_unserved(
+        matches, log or "", the_python(known), matrix, windows
+    )
     on_musl, musl_line = musl_refusal(matches, log or "", known)
     on_a_pi, pi_index = pi_refusal(matches, log or "", known)
     # the release the user names (or the probe found), not a pin pip was asked for
@@ -624,6 +627,7 @@ def diagnose(
         *apple_conda_package_missing(known, log or ""),
         *uv_refused_for_this_platform(known, matches, matrix),
         *poetry_refused_for_this_python(known, matches, matrix),
+        *no_such_version(matches, matrix, windows),
     ]
     crossed += no_wheel
     if unreachable := next(

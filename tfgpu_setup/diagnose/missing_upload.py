@@ -33,7 +33,11 @@ _OUTER_WHEEL = re.compile(
 
 
 def one_release_unserved(
-    matches: Sequence[LogMatch], text: str, python: str | None = None, matrix: Matrix | None = None
+    matches: Sequence[LogMatch],
+    text: str,
+    python: str | None = None,
+    matrix: Matrix | None = None,
+    windows: bool = False,
 ) -> tuple[list[Finding], str]:
     """The finding, and the refusal it reads; ([], '') where neither pip's list nor the
     'tensorflow' wheel it fetched for the same release shows this Python and platform served.
@@ -65,7 +69,8 @@ def one_release_unserved(
         # a platform package pip pulls in for 'tensorflow' (tensorflow-intel, -cpu-aws) is
         # pinned through it: the user's own requirement is tensorflow's
         around = _around(requested, versions)
-        pin = ("tensorflow" if outer else package) + (pinned["extras"] or "")
+        extras, windows_note = _extras_here(pinned["extras"] or "", windows)
+        pin = ("tensorflow" if outer else package) + extras
         nearest = _nearest(requested, versions)
         never = matrix is not None and entry is None and not requested.is_prerelease
         return [
@@ -83,11 +88,79 @@ def one_release_unserved(
                 (quoted(match.line),),
                 f"Pin the nearest release pip lists: 'pip install \"{pin}=={nearest}\"'"
                 + ("" if never else f" (or wait for {requested}'s file for this Python)")
-                + "; this Python and platform are served, so another Python is not needed.",
+                + "; this Python and platform are served, so another Python is not needed."
+                + windows_note,
                 SOURCE,
             )
         ], quoted(match.line)[:120]
     return [], ""
+
+
+AND_CUDA_ON_WINDOWS = (
+    " The [and-cuda] extra installs no NVIDIA wheels on native Windows, where TensorFlow 2.11"
+    " and newer have no GPU: use WSL 2 for the GPU (or TensorFlow 2.10 with Python 3.10 or"
+    " older)."
+)
+
+
+def _extras_here(extras: str, windows: bool) -> tuple[str, str]:
+    """The extras to keep in a pin, and a note where one does nothing here: [and-cuda]'s NVIDIA
+    wheels are for Linux only (review 97)."""
+    if windows and "and-cuda" in extras:
+        kept = [e for e in extras.strip("[]").split(",") if e.strip() != "and-cuda"]
+        return (f"[{','.join(kept)}]" if kept else ""), AND_CUDA_ON_WINDOWS
+    return extras, ""
+
+
+_NO_SUCH_VERSION = re.compile(
+    # Poetry's solver, and uv's
+    r"depends on (?P<package>tensorflow[\w-]{0,30}) \((?P<requested>\d[\w.]{0,30})\) which"
+    r" doesn't match any versions"
+    r"|there is no version of (?P<package2>tensorflow[\w-]{0,30})(?P<extras>\[[\w,-]{1,40}\])?"
+    r"==(?P<requested2>\d[\w.]{0,30})"
+)
+NO_SUCH_VERSION = "resolver-no-such-version"
+
+
+def no_such_version(
+    matches: Sequence[LogMatch], matrix: Matrix, windows: bool = False
+) -> list[Finding]:
+    """Poetry's or uv's solver finding no such version of tensorflow: where the matrix never
+    had that release it was never published, and the pin is its series' nearest release
+    (review 97: 2.16.0, which PyPI skipped for 2.16.1)."""
+    for match in matches:
+        said = (
+            _NO_SUCH_VERSION.search(match.line) if match.signature.name == NO_SUCH_VERSION else None
+        )
+        if said is None:
+            continue
+        package = (said["package"] or said["package2"]).lower()
+        requested = _version(said["requested"] or said["requested2"])
+        if package != "tensorflow" or requested is None or requested.is_prerelease:
+            continue
+        if _in_matrix(matrix, requested) is not None:
+            continue
+        finals = [v for r in matrix.tensorflow.releases if (v := _version(r.version))]
+        nearest = _nearest(requested, [v for v in finals if not v.is_prerelease])
+        extras, windows_note = _extras_here(said["extras"] or "", windows)
+        poetry = said["package"] is not None
+        command = (
+            f'poetry add "tensorflow{extras}=={nearest}"'
+            if poetry
+            else f'uv pip install "tensorflow{extras}=={nearest}"'
+        )
+        return [
+            Finding(
+                "tensorflow-not-installed",
+                Severity.ERROR,
+                f"tensorflow {requested} was never published ({'Poetry' if poetry else 'uv'}"
+                " finds no such version): nothing was installed",
+                (quoted(match.line),),
+                f"Pin the nearest release: '{command}'." + windows_note,
+                "https://pypi.org/project/tensorflow/#history",
+            )
+        ]
+    return []
 
 
 def _in_matrix(matrix: Matrix | None, version: Version) -> TfRelease | None:

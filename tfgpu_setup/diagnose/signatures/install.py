@@ -1439,6 +1439,28 @@ INSTALL: tuple[Signature, ...] = (
         source="https://pypi.org/project/tensorflow-metal/#files",
     ),
     Signature(
+        # Poetry's and uv's solvers finding no such version of a requirement: nothing was
+        # installed (missing_upload.no_such_version reads the release against the matrix)
+        name="resolver-no-such-version",
+        needles=("which doesn't match any versions", "there is no version of"),
+        pattern=compiled(
+            r"depends on (?:tensorflow|tf-nightly)[\w-]{0,30} \([^)\n]{1,40}\) which doesn't match"
+            r" any versions|there is no version of (?:tensorflow|tf-nightly)[\w\[\],-]{0,60}=="
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "The solver found no such TensorFlow version on the index it asked: nothing was"
+            " installed"
+        ),
+        fix=(
+            "Pin a version the index has ('pip index versions tensorflow' lists PyPI's; a mirror"
+            " or a private source in the project's configuration may lack some), or drop the"
+            " pin and let the solver choose."
+        ),
+        source="https://pypi.org/project/tensorflow/#history",
+    ),
+    Signature(
         # Poetry: the project allows Pythons TensorFlow has no wheels for.
         name="poetry-python-range",
         needles=("so it will not be satisfied for Python", "installation candidates for"),
