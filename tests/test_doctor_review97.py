@@ -455,3 +455,25 @@ def test_a_release_never_published_named_in_each_installers_words(
     assert first["id"] == "tensorflow-not-installed" and "never published" in first["title"]
     assert command in first["fix"]
     assert ("WSL 2" in first["fix"]) is ("windows" in flags)
+
+
+def test_rays_own_reading_names_the_fix_for_its_trials(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ray sets CUDA_VISIBLE_DEVICES per trial: where its status shows the trials given none of
+    its GPUs, the fix asks Ray for one, not 'unset the variable'."""
+    first = run(tmp_path, capsys, composed("f06-ray-tune-trials-cpu-driver-gpu"), "--os", "linux")
+    first = first["findings"][0]
+    assert first["id"] == "cuda-visible-devices-hides-gpus" and first["severity"] == "error"
+    assert "with_resources" in first["fix"] and "Unset it" not in first["fix"]
+
+
+def test_an_import_failure_an_activation_mended_is_not_the_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow's native runtime failed in conda's base; after 'conda activate tf1' 1.15.0
+    imports, and keras 2.4 beside it is what fails: that pair is the answer."""
+    first = run(tmp_path, capsys, composed("b07-keras22-native-earlier-env"), "--os", "windows")
+    first = first["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
+    assert "keras==2.3.1" in first["fix"]

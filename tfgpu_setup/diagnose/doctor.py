@@ -119,6 +119,7 @@ from .later_run import (
     import_failed_in_another_interpreter,
     no_gpu_listed_in_a_later_run,
     stops_tensorflow,
+    without_imports_mended_later,
 )
 from .launchers import launched_elsewhere
 from .ldd_listing import ldd_of_tensorflow_only
@@ -355,6 +356,7 @@ def diagnose(
     log_matches = without_nccl_refused_beside_linux_wheels(log_matches, log or "")
     log_matches = without_hiding_undone_later(log_matches, log or "")
     log_matches, hidden_on_purpose = without_runs_hidden_on_purpose(log_matches, log or "")
+    log_matches = without_imports_mended_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")

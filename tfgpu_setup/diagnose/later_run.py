@@ -17,7 +17,7 @@ from packaging.version import InvalidVersion
 from ..findings import Finding, Severity
 from ..versions import parsed
 from .empty_gpu_list import NO_GPU_LISTED
-from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after
+from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after, tensorflow_ran_at
 from .logs import LogMatch, line_start
 from .sources import VENV_DOCS, quoted
 from .visible_devices import hidden_on_purpose
@@ -355,3 +355,18 @@ def import_failed_in_another_interpreter(
         " --user --name tf') and select that kernel.",
         VENV_DOCS,
     )
+
+
+def without_imports_mended_later(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
+    """The matches, less TensorFlow's import failures that an environment activated after them
+    mended: TensorFlow imports in a later command of that environment (its version printed, its
+    own records). What fails after that is the question (review 97: a Keras of 2.4 beside the
+    1.15 that imported, after a failure in conda's base)."""
+    return tuple(m for m in matches if not _mended_later(m, text))
+
+
+def _mended_later(match: LogMatch, text: str) -> bool:
+    if match.signature.name not in IMPORT_STOPPERS:
+        return False
+    ran = tensorflow_ran_at(text, match.line_number)
+    return ran is not None and _mended_by_activation(text, match.line_number, ran)

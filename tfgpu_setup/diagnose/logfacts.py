@@ -698,8 +698,19 @@ def _failed_import_standing(text: str, matches: Sequence[LogMatch]) -> str:
 def tensorflow_ran_after(text: str, line_number: int) -> bool:
     """Whether a line after this one (1-based) shows TensorFlow imported after all: its own
     runtime records, or its version printed."""
+    return tensorflow_ran_at(text, line_number) is not None
+
+
+def tensorflow_ran_at(text: str, line_number: int) -> int | None:
+    """The first line after this one (1-based) that shows TensorFlow imported: its own runtime
+    records, or its version printed (None where none does)."""
     after = line_start(text, line_number + 1)
-    return bool(_TF_RUNTIME_RECORD.search(text, after) or _VERSION_ANSWERED.search(text, after))
+    found = [
+        m.end()
+        for m in (_TF_RUNTIME_RECORD.search(text, after), _VERSION_ANSWERED.search(text, after))
+        if m
+    ]
+    return text.count("\n", 0, min(found)) + 1 if found else None
 
 
 _VERSION_ANSWERED = re.compile(

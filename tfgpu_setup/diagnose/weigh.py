@@ -42,6 +42,7 @@ from .signatures.model import MEMORY_TAKEN_FIX
 from .signatures.runtime import NO_GPU_MEMORY_NAMED
 from .sources import quoted
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
+from .visible_devices import RAY_WITHOUT_GPUS
 from .wanted import LIBRARY_FILE, Wanted
 from .wsl import ngc_banner_under_wsl, requirement_misread
 
@@ -451,6 +452,14 @@ def log_weighed_against_facts(
     if (shown := _first_gpu_shown(facts)) is not None:
         findings = tuple(
             _given_no_gpu(f, shown, facts) if f.id == "cuda-visible-devices-hides-gpus" else f
+            for f in findings
+        )
+    if (ray := _ray_gave_no_gpu(matches)) is not None:
+        # Ray sets the variable per trial: its own reading says what to change (review 97)
+        findings = tuple(
+            dataclasses.replace(f, title=ray.title, fix=ray.fix, source=ray.source)
+            if f.id == "cuda-visible-devices-hides-gpus" and f.severity is Severity.ERROR
+            else f
             for f in findings
         )
     if _slurm_gave_no_gpu(facts, matches):
@@ -1003,6 +1012,22 @@ def stub_behind_a_bare_container(
             and any(line in e for e in f.evidence for line in stub_lines)
         ),
         "but in a container a GPU image finds CUDA's stub only where no driver was mounted",
+    )
+
+
+def _ray_gave_no_gpu(matches: tuple[LogMatch, ...]) -> Finding | None:
+    """Ray's status of trials running with none of its GPUs, read as its own signature says."""
+    status = next((m for m in matches if m.signature.name == RAY_WITHOUT_GPUS), None)
+    if status is None:
+        return None
+    signature = status.signature
+    return Finding(
+        "cuda-visible-devices-hides-gpus",
+        signature.severity,
+        signature.title.format_map(status.groups),
+        (quoted(status.line),),
+        signature.fix.format_map(status.groups),
+        signature.source,
     )
 
 
