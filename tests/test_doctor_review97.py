@@ -477,3 +477,13 @@ def test_an_import_failure_an_activation_mended_is_not_the_question(
     first = first["findings"][0]
     assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
     assert "keras==2.3.1" in first["fix"]
+
+
+def test_the_codes_own_cuda_visible_devices_outranks_the_shells_stated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cell sets CUDA_VISIBLE_DEVICES to -1 before TensorFlow starts: that is the value its
+    process ran with, whatever the shell's (stated 0)."""
+    log = composed("c10-notebook-sets-cvd")
+    first = run(tmp_path, capsys, log, "--env", "CUDA_VISIBLE_DEVICES=0")["findings"][0]
+    assert first["id"] == "cuda-visible-devices-hides-gpus" and first["severity"] == "error"

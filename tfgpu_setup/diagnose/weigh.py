@@ -42,7 +42,7 @@ from .signatures.model import MEMORY_TAKEN_FIX
 from .signatures.runtime import NO_GPU_MEMORY_NAMED
 from .sources import quoted
 from .version_evidence import CONDA_CUDA_REFUSAL, conda_cuda_refusals
-from .visible_devices import RAY_WITHOUT_GPUS
+from .visible_devices import RAY_WITHOUT_GPUS, VALUE_READINGS
 from .wanted import LIBRARY_FILE, Wanted
 from .wsl import ngc_banner_under_wsl, requirement_misread
 
@@ -449,7 +449,12 @@ def log_weighed_against_facts(
             "but every GPU here is in MIG mode with no MIG instance created, which alone leaves"
             " CUDA no device",
         )
-    if (shown := _first_gpu_shown(facts)) is not None:
+    if (shown := _first_gpu_shown(facts)) is not None and not any(
+        # the code's own assignment that hides the GPUs is what its process ran with, whatever
+        # the shell's value stated (review 97: os.environ['CUDA_VISIBLE_DEVICES'] = '-1')
+        m.signature.name in VALUE_READINGS
+        for m in matches
+    ):
         findings = tuple(
             _given_no_gpu(f, shown, facts) if f.id == "cuda-visible-devices-hides-gpus" else f
             for f in findings
