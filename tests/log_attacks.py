@@ -43,6 +43,8 @@ WRITTEN = {
     " 'float8_e4m3b11'. Did you mean: 'float8_e4m3fn'?",
     "resolver-no-such-version": "Because my-project depends on tensorflow (2.16.0) which doesn't"
     " match any versions, version solving failed.",
+    "apt-without-nvidia-container-repository": "E: Unable to locate package"
+    " nvidia-container-toolkit",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -487,3 +487,43 @@ def test_the_codes_own_cuda_visible_devices_outranks_the_shells_stated(
     log = composed("c10-notebook-sets-cvd")
     first = run(tmp_path, capsys, log, "--env", "CUDA_VISIBLE_DEVICES=0")["findings"][0]
     assert first["id"] == "cuda-visible-devices-hides-gpus" and first["severity"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "title", "fix"),
+    [
+        (
+            "d2-windows-client-remote-linux",
+            (),
+            "not installed or not configured on the host",
+            "nvidia-ctk",
+        ),
+        (
+            "d3-linux-context-ls-desktop",
+            ("--os", "linux"),
+            "Docker Desktop for Linux",
+            "docker context use default",
+        ),
+        (
+            "d4-linux-desktop-then-default",
+            ("--os", "linux"),
+            "repository is not set up",
+            "apt-get update",
+        ),
+    ],
+)
+def test_the_docker_engine_the_containers_ran_on(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    title: str,
+    fix: str,
+) -> None:
+    """The context in force and the server block say where containers run, not the prompt the
+    CLI ran at: a remote Linux engine takes the toolkit on its host; Docker Desktop for Linux is
+    read from 'docker context ls' too; a later 'docker context use default' supersedes it, and
+    apt finding no toolkit package is NVIDIA's repository missing."""
+    first = run(tmp_path, capsys, composed(name), *flags)["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert title in first["title"] and fix in first["fix"]

@@ -95,6 +95,7 @@ NVIDIA_SMI_MISSING_FIX = (
 DOCKER_DESKTOP = "docker-desktop-shown"
 DOCKER_DESKTOP_LINUX = "docker-desktop-for-linux"
 DOCKER_DESKTOP_MAC = "docker-desktop-on-macos"
+APT_WITHOUT_NVIDIA_REPOSITORY = "apt-without-nvidia-container-repository"
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -598,16 +599,46 @@ DRIVER: tuple[Signature, ...] = (
                 source="https://docs.docker.com/desktop/features/gpu/",
                 with_any_signature=frozenset({DOCKER_DESKTOP_LINUX}),
             ),
+            Variant(
+                # apt finding no such package: NVIDIA's repository was never added (review 97)
+                finding_id="container-gpu-not-exposed",
+                title=(
+                    "Docker cannot give the container a GPU, and apt cannot install the NVIDIA"
+                    " Container Toolkit: NVIDIA's package repository is not set up on the host"
+                ),
+                fix=(
+                    "Add NVIDIA's apt repository as its install guide shows (its signing key and"
+                    " nvidia-container-toolkit.list from nvidia.github.io/libnvidia-container),"
+                    " 'sudo apt-get update', then 'sudo apt-get install -y"
+                    " nvidia-container-toolkit'; then 'sudo nvidia-ctk runtime configure"
+                    " --runtime=docker', restart Docker and start the container with '--gpus all'."
+                ),
+                source=CONTAINER_TOOLKIT_URL,
+                with_any_signature=frozenset({APT_WITHOUT_NVIDIA_REPOSITORY}),
+            ),
         ),
+    ),
+    Signature(
+        # apt's answer where NVIDIA's repository was never added: no such package known
+        name=APT_WITHOUT_NVIDIA_REPOSITORY,
+        needles=("Unable to locate package nvidia-container",),
+        pattern=compiled(r"E: Unable to locate package nvidia-container-(?:toolkit|runtime)\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="apt knows no NVIDIA Container Toolkit package (NVIDIA's repository is not set up)",
+        fix="",
+        source=CONTAINER_TOOLKIT_URL,
     ),
     Signature(
         # Docker Desktop for Linux named: its docker context
         # (its context is named desktop-linux on Windows and macOS too: the client's OS/Arch
         # line just above it tells them apart; review 96)
         name=DOCKER_DESKTOP_LINUX,
-        needles=("OS/Arch:",),
+        needles=("OS/Arch:", "desktop-linux *"),
         pattern=compiled(
             r"OS/Arch:[ \t]+linux/\w{1,20}[ \t]*\r?\n[ \t]*Context:[ \t]+desktop-linux\b"
+            # 'docker context ls' with it current, its socket in a Linux home (review 97)
+            r"|^[ \t]*desktop-linux \*[^\n]{0,200}unix:///home/[^\n]{0,200}/\.docker/desktop/"
         ),
         finding_id=None,
         severity=Severity.INFO,
