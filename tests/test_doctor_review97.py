@@ -527,3 +527,22 @@ def test_the_docker_engine_the_containers_ran_on(
     first = run(tmp_path, capsys, composed(name), *flags)["findings"][0]
     assert first["id"] == "container-gpu-not-exposed"
     assert title in first["title"] and fix in first["fix"]
+
+
+def test_a_conversion_that_stopped_leads_with_what_stopped_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'wsl --set-version Ubuntu 2' refused for the Virtual Machine Platform: the fix enables it
+    first; running the conversion again alone fails the same way."""
+    first = run(tmp_path, capsys, composed("v1-conversion-vmp-error"))["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing"
+    assert first["fix"].startswith("The conversion stopped because the Virtual Machine Platform")
+
+
+def test_a_plain_wsl_after_another_distribution_opens_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'wsl -d Ubuntu-22.04' holds for its session; after 'exit', a plain 'wsl' opens the WSL 1
+    default again, which is where the run failed."""
+    first = run(tmp_path, capsys, composed("v4-opened-other-then-default"))["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing" and "WSL 1" in first["title"]

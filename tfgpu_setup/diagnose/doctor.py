@@ -224,6 +224,7 @@ from .wheel_tags import (
 from .windows_adapters import no_nvidia_adapter_listed
 from .windows_in_wsl import windows_log_under_wsl
 from .wsl import (
+    conversion_blocked,
     driver_on_windows,
     without_wsl1_default_superseded,
     wsl_gpu_layer_missing,
@@ -721,6 +722,7 @@ def diagnose(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )
     findings = wsl_reading_leads(findings, known, log_facts, matches)
+    findings = conversion_blocked(findings, log or "")
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)
     findings = cudnn_fix_in_a_container(findings, known)

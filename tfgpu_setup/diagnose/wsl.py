@@ -328,9 +328,12 @@ _LISTED_ROW = re.compile(
     re.MULTILINE,
 )
 _OPENED_BY_NAME = re.compile(
-    # (or made the default: 'wsl -s NAME', after which plain 'wsl' opens it)
-    r"\bwsl(?:\.exe)?[ \t]+(?:~[ \t]+)?(?:-d|--distribution|-s|--set-default)[ \t]+"
+    # (or made the default: 'wsl -s NAME', after which plain 'wsl' opens it); a plain 'wsl' at a
+    # Windows prompt opens the default (review 97: '-d' holds for its session only)
+    r"\bwsl(?:\.exe)?[ \t]+(?:~[ \t]+)?(?:(?P<how>-d|--distribution|-s|--set-default)[ \t]+)"
     r"(?P<distro>[\w.-]{1,60})"
+    r"|^[ \t]*(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*wsl(?:\.exe)?(?:[ \t]+~)?[ \t]*\r?$",
+    re.MULTILINE,
 )
 _CONVERTED = re.compile(
     r"\bwsl(?:\.exe)?[ \t]+--set-version[ \t]+(?P<distro>[\w.-]{1,60})[ \t]+2\b[^\n]{0,40}\n"
@@ -354,9 +357,53 @@ def without_wsl1_default_superseded(
     versions: dict[str, str] = {}
     for row in _LISTED_ROW.finditer(text):
         versions[row["distro"]] = row["version"]  # (the last listing of each wins)
-    opened = [m["distro"] for m in _OPENED_BY_NAME.finditer(text)]
+    opened = []  # the distribution each command opened, the default changing with '-s'
+    for command in _OPENED_BY_NAME.finditer(text):
+        if command["how"] in ("-s", "--set-default"):
+            default = command["distro"]
+        opened.append(command["distro"] or default)
     converted = any(c["distro"] == default for c in _CONVERTED.finditer(text))
-    elsewhere = bool(opened) and opened[-1] != default and versions.get(opened[-1]) == "2"
+    elsewhere = bool(opened) and opened[-1] != listed.groups.get("distro", "")
+    elsewhere = elsewhere and versions.get(opened[-1]) == "2"
     if versions.get(default) == "2" or converted or elsewhere:
         return tuple(m for m in matches if m.signature.name != WSL1_DEFAULT)
     return matches
+
+
+_CONVERSION_OUTPUT = re.compile(
+    r"\bwsl(?:\.exe)?[ \t]+--set-version[ \t]+[\w.-]{1,60}[ \t]+2\b[^\n]{0,40}\n"
+    r"(?P<output>(?:(?![ \t]*(?:PS )?[A-Za-z]:\\)[^\n]{0,300}\n){1,8})"
+)
+_BLOCKERS = (
+    (
+        re.compile(
+            r"Virtual Machine Platform|virtualization|HCS_E_HYPERV_NOT_INSTALLED|0x80370102",
+            re.IGNORECASE,
+        ),
+        "The conversion stopped because the Virtual Machine Platform is off or virtualization"
+        " is disabled: enable it ('dism.exe /online /enable-feature"
+        " /featurename:VirtualMachinePlatform /all /norestart' as administrator, and"
+        " virtualization in the BIOS/UEFI), restart Windows, then run the conversion again. ",
+    ),
+    (
+        re.compile(r"update to its kernel component|wsl2kernel|0x800701bc", re.IGNORECASE),
+        "The conversion stopped because WSL 2's kernel is missing: run 'wsl --update' (or"
+        " install the kernel package from https://aka.ms/wsl2kernel), then run the conversion"
+        " again. ",
+    ),
+)
+
+
+def conversion_blocked(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """The WSL 1 finding's fix led by what stopped the paste's own conversion to WSL 2 (its
+    output names it): running the conversion again alone would fail the same way (review 97)."""
+    for output in _CONVERSION_OUTPUT.finditer(text):
+        for blocker, remedy in _BLOCKERS:
+            if blocker.search(output["output"]):
+                return tuple(
+                    dataclasses.replace(f, fix=remedy + f.fix)
+                    if f.id == "wsl-libcuda-missing" and "WSL 1" in f.title
+                    else f
+                    for f in findings
+                )
+    return findings
