@@ -546,3 +546,16 @@ def test_a_plain_wsl_after_another_distribution_opens_the_default(
     default again, which is where the run failed."""
     first = run(tmp_path, capsys, composed("v4-opened-other-then-default"))["findings"][0]
     assert first["id"] == "wsl-libcuda-missing" and "WSL 1" in first["title"]
+
+
+def test_the_drivers_jit_known_to_miscompile_survives_the_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """XLA's fallback line says it is fine 'so long as you don't see a warning below about an
+    out-of-date driver': where that warning follows, it is kept beside the GPU at work."""
+    log = composed("x3-tf115-fallback-old-driver")
+    document = run(tmp_path, capsys, log, "--os", "linux", "--tf", "1.15")
+    assert document["gpu_used"] == "yes"
+    jit = next(f for f in document["findings"] if f["id"] == "driver-too-old")
+    assert jit["severity"] == "warning" and "396.20.0," in jit["title"]
+    assert "xla_gpu_cuda_data_dir" in jit["fix"]

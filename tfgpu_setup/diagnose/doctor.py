@@ -916,10 +916,15 @@ def diagnose(
         )
         # a GPU device made: whatever the TensorFlow, it is no CPU-only build
         findings = tuple(f for f in findings if f.id != "cpu-only-tensorflow")
+        # the driver's JIT compiling XLA's code, which it is known to miscompile: a GPU at work
+        # is where that happens (review 97)
+        jit = frozenset(
+            {"driver-too-old"} if any(m.signature.name == DRIVER_JIT for m in matches) else ()
+        )
         findings = gpu_works(
             others_ignored(findings, matches),
             after_gpu | newer | shadowing | optional,
-            kept=newer | optional,
+            kept=newer | optional | jit,
         )
         # TensorFlow ran here, so it was installed: what the facts alone say would leave none
         # installed (no wheel for this platform, this Python) is moot; a refusal the log itself
@@ -1386,6 +1391,7 @@ def _most_likely(
     )
 
 
+DRIVER_JIT = "driver-jit-too-old"
 LIBRARY_FAILURE_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
 """A CUDA library (or the DLLs a Windows build links) failing to load, in the log's words."""
 CONDA_PAIR_PLACEHOLDER = "cudatoolkit=X.Y cudnn=X.Y"

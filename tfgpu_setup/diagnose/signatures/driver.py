@@ -2076,8 +2076,8 @@ DRIVER: tuple[Signature, ...] = (
         name="driver-jit-too-old",
         needles=("Invoking the PTX->SASS JIT from driver version",),
         pattern=compiled(
-            r"Invoking the PTX->SASS JIT from driver version (?P<driver>[\d.]+), which is older"
-            r" than (?P<needed>[\d.]+)"
+            r"Invoking the PTX->SASS JIT from driver version (?P<driver>\d+(?:\.\d+)*), which is"
+            r" older than (?P<needed>\d+(?:\.\d+)*)"
         ),
         finding_id="driver-too-old",
         severity=Severity.WARNING,
@@ -2085,7 +2085,12 @@ DRIVER: tuple[Signature, ...] = (
             "The driver ({driver}) compiles XLA's PTX but is older than {needed}, which is known"
             " to miscompile it"
         ),
-        fix="Update the NVIDIA driver, or install ptxas (the nvidia-cuda-nvcc wheel) for XLA.",
+        fix=(
+            "Update the NVIDIA driver, or give XLA a ptxas so the driver need not compile: a"
+            " CUDA toolkit's, 9.2.88 or newer"
+            " (XLA_FLAGS=--xla_gpu_cuda_data_dir=/usr/local/cuda-X.Y names its folder), or from"
+            " TensorFlow 2.14 the nvidia-cuda-nvcc wheel."
+        ),
         source=(
             "https://github.com/tensorflow/tensorflow/blob/v1.15.2/tensorflow/compiler/xla/"
             "service/gpu/nvptx_compiler.cc"
