@@ -559,3 +559,13 @@ def test_the_drivers_jit_known_to_miscompile_survives_the_gpu_at_work(
     jit = next(f for f in document["findings"] if f["id"] == "driver-too-old")
     assert jit["severity"] == "warning" and "396.20.0," in jit["title"]
     assert "xla_gpu_cuda_data_dir" in jit["fix"]
+
+
+def test_uvs_provenance_names_the_package_that_asked_for_the_stub(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """uv's '`tensorflow-gpu` (v2.12.0) was included because `tsfedl` (v1.0.0) depends on' names
+    the parent, and the fix is uv's own --no-deps."""
+    first = run(tmp_path, capsys, composed("i5-uv-stub-from-parent"))["findings"][0]
+    assert first["id"] == "tensorflow-not-installed"
+    assert "'uv pip install --no-deps tsfedl'" in first["fix"]

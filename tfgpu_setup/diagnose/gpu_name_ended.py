@@ -83,6 +83,10 @@ def _past_the_end(spec: str) -> bool:
 _ASKED_BY = re.compile(
     r"Collecting (?:tensorflow|tf-nightly)[-_]gpu\b[^\n(]{0,60}"
     r"\(from (?P<parent>[A-Za-z][\w.-]{0,80})[^\n)]{0,80}\)"
+    # uv's provenance: '`tensorflow-gpu` (v2.12.0) was included because `tsfedl` (v1.0.0)
+    # depends on `tensorflow-gpu`' (review 97)
+    r"|`(?:tensorflow|tf-nightly)-gpu`[^\n`]{0,40}was included because `(?P<uv_parent>[A-Za-z]"
+    r"[\w.-]{0,80})`"
 )
 STUB_TITLE_START = "pip was asked for tensorflow-gpu"
 
@@ -92,12 +96,15 @@ def stub_asked_by_a_parent(findings: tuple[Finding, ...], text: str) -> tuple[Fi
     tensorflow-gpu (from tsfedl)'): installing 'tensorflow' beside it does not stop that
     package from asking for the stub again (review 96)."""
     asked = _ASKED_BY.search(text)
-    if asked is None or asked["parent"].lower().startswith("tensorflow"):
+    if asked is None:
         return findings
-    parent = asked["parent"]
+    parent = asked["parent"] or asked["uv_parent"]
+    if parent.lower().startswith("tensorflow"):
+        return findings
+    installer = "uv pip" if asked["uv_parent"] else "pip"
     tail = (
         f" Here {parent} requires it ('{asked.group(0).strip()}'): upgrade {parent} to a release"
-        " that requires 'tensorflow', or install TensorFlow first and then 'pip install"
+        f" that requires 'tensorflow', or install TensorFlow first and then '{installer} install"
         f" --no-deps {parent}'."
     )
     return tuple(
