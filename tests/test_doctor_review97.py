@@ -569,3 +569,13 @@ def test_uvs_provenance_names_the_package_that_asked_for_the_stub(
     first = run(tmp_path, capsys, composed("i5-uv-stub-from-parent"))["findings"][0]
     assert first["id"] == "tensorflow-not-installed"
     assert "'uv pip install --no-deps tsfedl'" in first["fix"]
+
+
+def test_condas_conflict_list_names_the_python_to_create(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """t81_558_deep_learning#84: conda lists the Pythons its tensorflow was built for
+    ('python[version='2.7.*|3.7.*|3.6.*|3.5.*']'); the fix names the newest, copy-paste ready."""
+    first = run(tmp_path, capsys, composed("t81_558-pr84"), "--os", "macos")["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert "conda create -n tf python=3.7 tensorflow" in first["fix"]

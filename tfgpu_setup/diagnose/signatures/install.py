@@ -1693,7 +1693,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             # (the package as asked for, pinned or not: '- tensorflow-gpu==1.12.0 -> ...')
             r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?(?:\s*->"
-            r"\s*python\[version="
+            r"\s*python\[version=['\"]?(?P<pyversions>[\d.*|,<>=]{0,200})"
             # conda 4.3's conflict list: the chain from TensorFlow ends in another Python
             # ('-tensorflow->protobuf ==3.1.0 ->python 3.4*', conda#5048)
             r"|\s*->[^\n]{0,200}?->\s*python \d\.\d{1,2}\*?\s*$"
@@ -1707,7 +1707,7 @@ INSTALL: tuple[Signature, ...] = (
         fix=(
             "Create the environment with a Python the package supports (the versions conda"
             " lists after 'python[version=', or the Python its older conflict list ends on),"
-            " e.g. 'conda create -n tf python=3.X {package}'."
+            " e.g. 'conda create -n tf python={conda_python} {package}'."
         ),
         source="https://github.com/srama2512/PONI/issues/5",
         subject="{package}",

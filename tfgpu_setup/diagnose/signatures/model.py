@@ -147,6 +147,7 @@ DERIVED_FROM = {
     "numpy_built": "built",
     "numpy_have": "have",
     "numpy_upgrade": "built",
+    "conda_python": "pyversions",
 }
 """Fields computed from a named group: the derived field exists when its base group does."""
 
@@ -247,6 +248,20 @@ def numpy_c_api_note(number: str, *, installed: bool) -> str:
     if not installed or not last:
         return f": NumPy {first} or newer"
     return f": NumPy {first}" if first == last else f": NumPy {first} to {last}"
+
+
+_PYTHON_XY = re.compile(r"(?<![\d.<])([23])\.(\d{1,2})(?![\d])")
+"""A Python X.Y in a conda spec, not an exclusive upper bound ('<3.8.0a0')."""
+
+
+def newest_python(versions: str) -> str:
+    """The newest Python X.Y in conda's 'python[version=...]' list ('2.7.*|3.7.*|3.6.*' ->
+    3.7); '3.X' where it names none."""
+    found = [(int(major), int(minor)) for major, minor in _PYTHON_XY.findall(versions)]
+    if not found:
+        return "3.X"
+    major, minor = max(found)
+    return f"{major}.{minor}"
 
 
 def numpy_upgrade(number: str) -> str:
@@ -355,6 +370,8 @@ def derived_fields(groups: Mapping[str, str | None]) -> dict[str, str]:
     if "built" in fields:
         fields["numpy_built"] = numpy_c_api_note(fields["built"], installed=False)
         fields["numpy_upgrade"] = numpy_upgrade(fields["built"])
+    if "pyversions" in fields:
+        fields["conda_python"] = newest_python(fields["pyversions"])
     if "have" in fields:
         fields["numpy_have"] = numpy_c_api_note(fields["have"], installed=True)
     if "sm" in fields:
