@@ -402,9 +402,11 @@ INSTALL: tuple[Signature, ...] = (
                     " TensorFlow ships (this TensorFlow's own needs that protobuf)"
                 ),
                 fix=(
-                    "Regenerate that package's _pb2.py files (the traceback names them) with a"
-                    " protoc of the installed protobuf's major, or upgrade that package; for a"
-                    " quick run, PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python (slow). Do not"
+                    "Upgrade that package (the traceback's _pb2.py files name it) to a release"
+                    " made for the protobuf installed; where those files are the project's own"
+                    " (object_detection/protos), regenerate them with a protoc of the installed"
+                    " protobuf's major. For a quick run,"
+                    " PROTOCOL_BUFFERS_PYTHON_IMPLEMENTATION=python (slow). Do not"
                     " install a protobuf below what this TensorFlow requires ('pip check' names"
                     " it): 2.12 and newer need 3.20.3 or newer, and the code 2.18 and newer"
                     " generated needs 5.26 or newer."
