@@ -45,6 +45,11 @@ WRITTEN = {
     " match any versions, version solving failed.",
     "apt-without-nvidia-container-repository": "E: Unable to locate package"
     " nvidia-container-toolkit",
+    "protobuf-cpp-runtime-version": "[libprotobuf FATAL google/protobuf/stubs/common.cc:68] This"
+    " program requires version 3.7.0 of the Protocol Buffer runtime library, but the installed"
+    " version is 3.6.1.",
+    "pip-macos11-wheel-unsupported": "ERROR: numpy-1.18.5-cp38-cp38-macosx_11_0_x86_64.whl is"
+    " not a supported wheel on this platform.",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -1,0 +1,60 @@
+"""The doctor on review 98's cases. Logs are the real threads' pastes
+(tests/fixtures/review98/README.md), or composed in the tools' own words where said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor_document
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+run = doctor_document
+LOGS = Path(__file__).parent / "fixtures" / "review98"
+
+
+def log_of(name: str) -> str:
+    return (LOGS / f"{name}.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "title"),
+    [
+        ("megnet-11", (), "The protobuf library loaded (3.6.1)"),
+        (
+            "cpm-tf-20",
+            ("--os", "linux", "--arch", "aarch64"),
+            "The protobuf library loaded (2.6.1)",
+        ),
+        ("tensorflow-282", ("--os", "macos"), "imports symbol_database"),
+    ],
+)
+def test_protobuf_of_another_version_than_tensorflows_code(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    title: str,
+) -> None:
+    """protobuf's C++ runtime check aborting the load ('This program requires version 3.7.0 of
+    the Protocol Buffer runtime library, but the installed version is 3.6.1'), and TensorFlow's
+    generated _pb2 code importing a name an older protobuf lacks, are the protobuf to mend: not
+    'no failure named', not a platform note."""
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    first = document["findings"][0]
+    assert first["id"] == "dependency-version-mismatch" and first["severity"] == "error"
+    assert title in first["title"] and document["gpu_used"] == "no"
+
+
+def test_a_macos_11_wheel_the_install_needs_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """apple/tensorflow_macos#89: the installer's macOS 11 NumPy wheel refused by the pip that
+    ran it: the install stopped, and the fix is that pip (or the Python's macOS version)."""
+    document = run(
+        tmp_path, capsys, log_of("tensorflow_macos-89"), "--os", "macos", "--arch", "arm64"
+    )
+    first = document["findings"][0]
+    assert first["id"] == "tensorflow-not-installed" and first["severity"] == "error"
+    assert "pip" in first["fix"] and "SYSTEM_VERSION_COMPAT=0" in first["fix"]
