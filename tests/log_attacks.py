@@ -50,6 +50,11 @@ WRITTEN = {
     " version is 3.6.1.",
     "pip-macos11-wheel-unsupported": "ERROR: numpy-1.18.5-cp38-cp38-macosx_11_0_x86_64.whl is"
     " not a supported wheel on this platform.",
+    "protobuf-older-than-tensorflows-pb2": '  File "/usr/lib/python2.7/site-packages/tensorflow/'
+    'core/framework/graph_pb2.py", line 9, in <module>\n    from google.protobuf import'
+    " symbol_database as _symbol_database\nImportError: cannot import name symbol_database",
+    "ptxas-too-old": "W tensorflow/compiler/xla/service/gpu/asm_compiler.cc:111] ptxas does not"
+    " support CC 8.9",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"
