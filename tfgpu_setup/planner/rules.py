@@ -2205,6 +2205,10 @@ def behind_a_gpu_without_kernels(mismatch: Finding, tf_version: str) -> Finding:
             *mismatch.evidence,
             f"TensorFlow {tf_version} has no kernels for this GPU: that alone would not run it",
         ),
+        # (installing the build's own version would not run the GPU: review 98)
+        fix="Follow the GPU's finding first: a TensorFlow built for this GPU names the CUDA and"
+        " cuDNN to install with it; installing the versions TensorFlow"
+        f" {tf_version} was built with would not run this GPU.",
     )
 
 
