@@ -58,3 +58,45 @@ def test_a_macos_11_wheel_the_install_needs_refused(
     first = document["findings"][0]
     assert first["id"] == "tensorflow-not-installed" and first["severity"] == "error"
     assert "pip" in first["fix"] and "SYSTEM_VERSION_COMPAT=0" in first["fix"]
+
+
+def test_a_commented_out_assignment_hides_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'# os.environ["CUDA_VISIBLE_DEVICES"] = "-1"   # uncomment to force CPU' is not run."""
+    log = log_of("c02-commented-cvd-driver-not-loaded")
+    document = run(tmp_path, capsys, log, "--os", "linux", "--env", "CUDA_VISIBLE_DEVICES=0")
+    assert "cuda-visible-devices-hides-gpus" not in [f["id"] for f in document["findings"]]
+
+
+def test_condas_range_form_python_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'python[version='>=3.6,<3.7.0a0|...|>=3.8,<3.9.0a0']': the newest is 3.8 (read to the
+    closing quote, an exclusive upper bound not counted)."""
+    first = run(tmp_path, capsys, log_of("x01-conda-python-range-spec"), "--os", "linux")
+    assert "python=3.8 " in first["findings"][0]["fix"]
+
+
+@pytest.mark.parametrize(
+    ("name", "flags"),
+    [
+        ("lr02-pyenv-activate", ("--os", "linux")),
+        ("lr03-powershell-Activate-ps1", ("--os", "windows", "--tf", "2.10")),
+    ],
+)
+def test_other_activations_mend_the_earlier_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, flags: tuple[str, ...]
+) -> None:
+    """pyenv's 'pyenv activate NAME' and venv's 'Activate.ps1' (as venv writes it, capitalised)
+    are activations: the run after them used the GPU."""
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    assert document["gpu_used"] == "yes" and document["exit"] == 0
+
+
+def test_a_memory_limit_written_as_an_expression(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'memory_limit=1024 * 4' is a limit the paste shows without a plain number: the program's
+    own limit, read for its 4096 MB device."""
+    log = log_of("o02-memlimit-expression")
+    first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.15")["findings"][0]
+    assert first["fix"].startswith("The program's own memory limit is the limit")

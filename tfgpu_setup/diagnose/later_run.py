@@ -280,7 +280,8 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
 
 _ACTIVATED = re.compile(
     r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
-    r" activate\b|\bworkon[ \t]+\S|[\\/]Scripts[\\/]activate(?:\.bat|\.ps1)?\b|\bpoetry shell\b"
+    r" activate\b|\bworkon[ \t]+\S|[\\/][Ss]cripts[\\/][Aa]ctivate(?:\.bat|\.ps1)?\b"
+    r"|\bpoetry shell\b|\b(?:pyenv|pipenv) (?:activate|shell)\b"
     # conda's own 'activate NAME' at a cmd.exe or Anaconda prompt
     r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*activate(?:\.bat)?[ \t]+\S",
     re.MULTILINE,
@@ -291,6 +292,12 @@ _PROMPT_ENVIRONMENT = re.compile(
     re.MULTILINE,
 )
 """A shell prompt naming the environment active in it ('(tf) me@box:~$ ', '(base) C:\\>')."""
+_BARE_PROMPT = re.compile(
+    r"^[ \t]*(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
+    r"|[A-Za-z]:\\[^\n>]{0,200}>)[ \t]*\S",
+    re.MULTILINE,
+)
+"""A shell prompt that names no environment."""
 _NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipython-input-)", re.M)
 
 
@@ -302,7 +309,14 @@ def _environment_changed(text: str, before: int, after: int) -> bool:
     ]
     then = [env for line, env in named if line <= before]
     now = [env for line, env in named if before < line <= after]
-    return bool(then and now) and then[-1] != now[-1]
+    if not now:
+        return False
+    # (a prefix that appears where the prompts before had none is an environment activated)
+    return (
+        (then[-1] != now[-1])
+        if then
+        else _BARE_PROMPT.search(text, 0, line_start(text, before + 1)) is not None
+    )
 
 
 def _mended_by_activation(text: str, failed: int, worked: int) -> bool:

@@ -66,7 +66,8 @@ def without_little_memory_asked_for(
 
 
 _LIMIT_GIVEN = re.compile(
-    r"^(?![ \t>]{0,12}#)[^\n]{0,400}?(?<![\w])memory_limit\s*=\s*(?P<mb>\d{2,7})\b", re.M
+    r"^(?![ \t>]{0,12}#)[^\n]{0,400}?(?<![\w])memory_limit\s*=\s*(?P<mb>\d{2,7})\b(?![ \t]*[*+/-])",
+    re.M,
 )
 
 
@@ -87,6 +88,7 @@ def memory_limit_of(text: str, device_mb: int | None) -> bool:
 
 _OTHER_LIMIT = re.compile(
     r"^(?![ \t>]{0,12}#)[^\n]{0,400}?(?:per_process_gpu_memory_fraction"
-    r"|(?<![\w])memory_limit\s*=\s*(?!\d)[\w(])",
+    # (a variable, or an expression: 'memory_limit=1024 * 4')
+    r"|(?<![\w])memory_limit\s*=\s*(?!\d{2,7}\b(?![ \t]*[*+/-]))[\w(])",
     re.M,
 )

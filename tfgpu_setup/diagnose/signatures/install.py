@@ -1773,7 +1773,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             # (the package as asked for, pinned or not: '- tensorflow-gpu==1.12.0 -> ...')
             r"-\s*(?P<package>tensorflow[\w-]{0,30})(?:[=<>][\w.*=<>,]{0,40})?(?:\s*->"
-            r"\s*python\[version=['\"]?(?P<pyversions>[\d.*|,<>=]{0,200})"
+            r"\s*python\[version=['\"]?(?P<pyversions>[\w.*|,<>=!]{0,200})"
             # conda 4.3's conflict list: the chain from TensorFlow ends in another Python
             # ('-tensorflow->protobuf ==3.1.0 ->python 3.4*', conda#5048)
             r"|\s*->[^\n]{0,200}?->\s*python \d\.\d{1,2}\*?\s*$"
@@ -1826,8 +1826,11 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             # an assignment in any shell or language, or the variable as a dict, YAML or a
             # settings printout shows it ("'CUDA_VISIBLE_DEVICES': '-1'")
+            # (not on a line commented out: review 98, '# os.environ[...] = "-1"  # uncomment')
+            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))[^\n]{0,300}?"
             r"CUDA_VISIBLE_DEVICES(?:['\"]?\]?\s*=|['\"]?:)\s*(?P<value>['\"]?-1['\"]?|''|\"\""
-            r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;),}]|$)"
+            r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;),}]|$)",
+            re.MULTILINE,
         ),
         finding_id="cuda-visible-devices-hides-gpus",
         severity=Severity.ERROR,
