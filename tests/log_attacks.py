@@ -55,6 +55,9 @@ WRITTEN = {
     " symbol_database as _symbol_database\nImportError: cannot import name symbol_database",
     "ptxas-too-old": "W tensorflow/compiler/xla/service/gpu/asm_compiler.cc:111] ptxas does not"
     " support CC 8.9",
+    "hdf5-headers-not-the-library": "Warning! ***HDF5 library version mismatched error***",
+    "ml-dtypes-older-than-tensorflow": "AttributeError: module 'ml_dtypes' has no attribute"
+    " 'float8_e4m3b11fnuz'",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -100,3 +100,40 @@ def test_a_memory_limit_written_as_an_expression(
     log = log_of("o02-memlimit-expression")
     first = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.15")["findings"][0]
     assert first["fix"].startswith("The program's own memory limit is the limit")
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "expected"),
+    [
+        ("r1-rocm-hip-error-outofmemory-name", ("--os", "linux"), "rocm-smi"),
+        ("h5a-macos-symbol-not-found-h5", ("--os", "macos"), "h5py"),
+        (
+            "h5d-hdf5-library-version-mismatch-abort",
+            ("--os", "linux"),
+            "HDF5_DISABLE_VERSION_CHECK",
+        ),
+        ("d1-ml-dtypes-older-than-tf", ("--os", "linux"), "pip install -U ml-dtypes"),
+    ],
+)
+def test_the_same_facts_in_other_wordings(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    expected: str,
+) -> None:
+    """TensorFlow's own HIP_ERROR_OutOfMemory, macOS 12's hex dlopen flags, HDF5's own version
+    check, an ml_dtypes older (not newer) than the release: each read as its cause."""
+    first = run(tmp_path, capsys, log_of(name), *flags)["findings"][0]
+    assert first["id"] in ("gpu-out-of-memory", "dependency-version-mismatch")
+    assert expected in first["fix"]
+
+
+def test_a_huge_pinned_buffer_refused_is_the_hosts_ram_whatever_cuda_answered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """32 GiB of pinned memory refused with CUDA_ERROR_UNKNOWN on a discrete GPU: the host's
+    RAM; memory growth does not lead."""
+    log = log_of("p4-huge-pinned-unknown-discrete")
+    first = run(tmp_path, capsys, log, "--os", "linux", "--arch", "x86_64")["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and not first["fix"].startswith("CUDA could not")

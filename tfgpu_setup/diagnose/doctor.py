@@ -111,7 +111,7 @@ from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only, stated_gpu_build_on_cpu
 from .jetson_container import jetson_container_without_runtime
-from .keras_pair import keras_pair_named
+from .keras_pair import keras_pair_named, ml_dtypes_named
 from .later_run import (
     LINKED_AT_IMPORT,
     after_the_last_gpu,
@@ -718,6 +718,7 @@ def diagnose(
     findings = sized_out_of_memory(findings, log or "")
     findings = stub_asked_by_a_parent(findings, log or "")
     findings = keras_pair_named(findings, release)
+    findings = ml_dtypes_named(findings, release)
     findings = pinned_memory_fix(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )

@@ -1,4 +1,4 @@
-"""The Keras pairing fixes filled in with the TensorFlow release the paste ran.
+"""The Keras pairing (and ml_dtypes) fixes filled in with the TensorFlow release the paste ran.
 
 From 2.6 to 2.15 a standalone keras X.Y goes with TensorFlow X.Y, and from 2.16 tf_keras X.Y
 does. The signatures' fixes say so as a template ('keras~=X.Y.0'); where the release is known
@@ -25,6 +25,39 @@ _KERAS_TEMPLATES = (
         "'pip install \"{package}~={xy}.0\"' for TensorFlow {xy}",
     ),
 )
+
+
+ML_DTYPES_TEMPLATE = "'pip install \"ml-dtypes~=0.2.0\"'"
+
+
+def _ml_dtypes_pin(release: str) -> str | None:
+    """The ml_dtypes a release pins (2.14 and 2.15.0: 0.2's; 2.15.1 and 2.16: 0.3's), from its
+    wheel's metadata as Spack's py-tensorflow package records it; None where not known here
+    (a release of another series, or '2.15' without its patch)."""
+    try:
+        version = parsed(release)
+    except InvalidVersion:
+        return None
+    series, patch = version.release[:2], version.release[2:3]
+    if series == (2, 14) or (series == (2, 15) and patch == (0,)):
+        return "~=0.2.0"
+    if series == (2, 16) or (series == (2, 15) and patch and patch[0] >= 1):
+        return "~=0.3.1"
+    return None
+
+
+def ml_dtypes_named(findings: tuple[Finding, ...], release: str | None) -> tuple[Finding, ...]:
+    """The ml_dtypes command named for the release that ran, where its pin is known."""
+    pin = _ml_dtypes_pin(release) if release else None
+    if pin is None:
+        return findings
+    named = f"'pip install \"ml-dtypes{pin}\"' for TensorFlow {release}"
+    return tuple(
+        dataclasses.replace(f, fix=f.fix.replace(ML_DTYPES_TEMPLATE, named))
+        if ML_DTYPES_TEMPLATE in f.fix
+        else f
+        for f in findings
+    )
 
 
 def keras_pair_named(findings: tuple[Finding, ...], release: str | None) -> tuple[Finding, ...]:

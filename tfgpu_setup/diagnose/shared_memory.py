@@ -47,10 +47,13 @@ SMALL_REQUEST = 1 << 20
 
 
 def _small_or_unknown(text: str) -> bool:
-    """Every pinned request the log shows refused is small, or CUDA answered CUDA_ERROR_UNKNOWN
-    (not CUDA_ERROR_OUT_OF_MEMORY)."""
+    """Every pinned request the log shows refused is small, or, where it shows no size, CUDA
+    answered CUDA_ERROR_UNKNOWN (not CUDA_ERROR_OUT_OF_MEMORY)."""
     sizes = [int(a or b) for a, b in _PINNED_SIZE.findall(text)]
-    return TEGRA_HOST_CODE in text or (bool(sizes) and max(sizes) < SMALL_REQUEST)
+    if sizes:
+        # (a request of tens of GB refused is the host's RAM, whatever CUDA answered: review 98)
+        return max(sizes) < SMALL_REQUEST
+    return TEGRA_HOST_CODE in text
 
 
 def pinned_memory_fix(

@@ -298,7 +298,8 @@ INSTALL: tuple[Signature, ...] = (
             r" DLL load failed(?: while importing \w{1,30})?: The specified procedure could not"
             r" be found"
             r"|[/\\]h5py[/\\][\w.-]{1,80}: undefined symbol: H5\w{1,80}"
-            r"|[/\\]h5py[/\\][\w.-]{1,80}, \d{1,4}\): Symbol not found: _H5\w{1,80}"
+            # (macOS 12 on prints dlopen's flags in hex: '0x0002')
+            r"|[/\\]h5py[/\\][\w.-]{1,80}, (?:0x)?[\da-fA-F]{1,8}\): Symbol not found: _H5\w{1,80}"
         ),
         finding_id="dependency-version-mismatch",
         severity=Severity.ERROR,
@@ -314,6 +315,33 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/h5py/h5py/issues/2037",
         spans_lines=4,
+    ),
+    Signature(
+        # HDF5's own check of the headers a module was compiled with against the library it
+        # loaded (h5py, or TensorFlow's HDF5 users through it): 'Headers are 1.10.4, library is
+        # 1.10.6', then an abort unless the check is disabled (review 98)
+        name="hdf5-headers-not-the-library",
+        needles=("HDF5 library version mismatched error", "Headers are "),
+        pattern=compiled(
+            r"\*\*\*HDF5 library version mismatched error\*\*\*"
+            r"|^[ \t]*Headers are (?P<headers>\d+(?:\.\d+){1,2}), library is"
+            r" (?P<library>\d+(?:\.\d+){1,2})",
+            re.MULTILINE,
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "A module (most often h5py) was compiled against another HDF5 than the library it"
+            " loaded: HDF5 stops the process"
+        ),
+        fix=(
+            "Reinstall h5py and HDF5 from one source, in the environment that runs the code:"
+            " 'conda install -c conda-forge h5py hdf5' in a conda environment, or 'pip install"
+            " --force-reinstall h5py' (its wheels carry their own HDF5; a pip h5py beside a"
+            " conda hdf5 mixes the two); check LD_LIBRARY_PATH for another libhdf5. Do not"
+            " silence it with HDF5_DISABLE_VERSION_CHECK: its own message warns of corrupt data."
+        ),
+        source="https://github.com/h5py/h5py/issues/2037",
     ),
     Signature(
         # An extension compiled against a newer NumPy C API than the NumPy installed.
@@ -1936,23 +1964,47 @@ INSTALL: tuple[Signature, ...] = (
         name="ml-dtypes-newer-than-tensorflow",
         needles=("'ml_dtypes'",),
         pattern=compiled(
-            r"module 'ml_dtypes' has no attribute '(?P<attr>\w{1,60})'"
-            r"|cannot import name '(?P<attr2>\w{1,60})' from 'ml_dtypes'"
+            r"module 'ml_dtypes' has no attribute 'float8_e4m3b11'"
+            r"|cannot import name 'float8_e4m3b11' from 'ml_dtypes'"
         ),
         finding_id="dependency-version-mismatch",
         severity=Severity.ERROR,
         title=(
-            "The ml_dtypes installed is not the one this TensorFlow requires: it lacks a type"
-            " TensorFlow's import reads"
+            "The ml_dtypes installed is newer than this TensorFlow requires: it no longer has a"
+            " type TensorFlow's import reads (0.3.0 removed float8_e4m3b11)"
         ),
         fix=(
             "Install the ml_dtypes this TensorFlow requires, in the environment that runs the"
-            " code ('pip check' names it: ml-dtypes 0.2.0 for TensorFlow 2.14 and 2.15.0, 0.3.x"
-            " for 2.15.1 and 2.16; 'pip install \"ml-dtypes~=0.2.0\"'), or a TensorFlow whose"
-            " range reaches the one installed. What pulled it up (JAX, a nightly installed beside"
-            " the release) belongs in its own environment."
+            " code ('pip check' names it: ml-dtypes 0.2.0 for TensorFlow 2.14 and 2.15.0;"
+            " 'pip install \"ml-dtypes~=0.2.0\"'), or a TensorFlow whose range reaches the one"
+            " installed. What pulled it up (JAX, a nightly installed beside the release) belongs"
+            " in its own environment."
         ),
         source="https://github.com/jax-ml/ml_dtypes/issues/101",
+    ),
+    Signature(
+        # ml_dtypes older than the TensorFlow that imports it: a type a later ml_dtypes added
+        # (float8_e4m3b11fnuz in 0.2.0, int4 in 0.3.0) is missing (review 98: 0.0.4, which an
+        # old JAX kept, under 2.16)
+        name="ml-dtypes-older-than-tensorflow",
+        needles=("'ml_dtypes'",),
+        pattern=compiled(
+            r"module 'ml_dtypes' has no attribute '(?!float8_e4m3b11')(?P<attr>\w{1,60})'"
+            r"|cannot import name '(?!float8_e4m3b11')(?P<attr2>\w{1,60})' from 'ml_dtypes'"
+        ),
+        finding_id="dependency-version-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "The ml_dtypes installed is older than this TensorFlow requires: it lacks"
+            " {attr}{attr2}, which TensorFlow's import reads"
+        ),
+        fix=(
+            "Upgrade ml_dtypes to what this TensorFlow requires, in the environment that runs"
+            " the code ('pip install -U ml-dtypes' within the range 'pip check' names: 0.3.x for"
+            " TensorFlow 2.15.1 and 2.16, 0.3.1 or newer for later releases). Where another"
+            " package keeps it old (an old JAX), give that package its own environment."
+        ),
+        source="https://github.com/jax-ml/ml_dtypes/blob/main/CHANGELOG.md",
     ),
     Signature(
         # pip refusing a package whose Requires-Python excludes the running Python (pip 9-18:

@@ -913,10 +913,17 @@ RUNTIME: tuple[Signature, ...] = (
         # hipErrorMemoryAllocation, 1002 before HIP renumbered it (ROCm/tensorflow-upstream#82,
         # memory another process held)
         name="rocm-out-of-memory",
-        needles=("hipError_t(1002)", "hipErrorOutOfMemory", "hipErrorMemoryAllocation"),
+        needles=(
+            "hipError_t(1002)",
+            "hipErrorOutOfMemory",
+            "hipErrorMemoryAllocation",
+            "HIP_ERROR_OutOfMemory",
+        ),
         pattern=compiled(
             r"failed to allocate (?P<size>[\d.]{1,32}[KMGT]?i?B?)[^:]{0,255}:"
-            r" hipError_t\(1002\)|\bhipError(?:OutOfMemory|MemoryAllocation)\b"
+            # (TensorFlow's own name for it in later ROCm builds: review 98)
+            r" (?:hipError_t\(1002\)|HIP_ERROR_OutOfMemory)"
+            r"|\bhipError(?:OutOfMemory|MemoryAllocation)\b"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
