@@ -137,3 +137,17 @@ def test_a_huge_pinned_buffer_refused_is_the_hosts_ram_whatever_cuda_answered(
     log = log_of("p4-huge-pinned-unknown-discrete")
     first = run(tmp_path, capsys, log, "--os", "linux", "--arch", "x86_64")["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and not first["fix"].startswith("CUDA could not")
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["w01-set-default-then-plain", "w03-conversion-succeeded", "w05-d-with-command-then-plain"],
+)
+def test_a_run_in_a_wsl_2_distribution_the_paste_opened_is_wsl_2s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The paste opens a distribution it shows as WSL 2 from a Windows prompt: libcuda.so.1
+    missing there is the Windows driver's WSL support, not a Linux driver to install."""
+    first = run(tmp_path, capsys, log_of(name))["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing" and "WSL2" in first["title"]
+    assert "install the driver (check with nvidia-smi)" not in first["fix"]

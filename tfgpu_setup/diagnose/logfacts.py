@@ -73,6 +73,7 @@ from .wanted import (
     shared_across_releases,
     version_wanted,
 )
+from .wsl_sessions import distribution_that_ran
 
 _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
 _PATH_EDGE = re.compile(r"[\s:;'\"=,()]")
@@ -474,6 +475,10 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     asked = template_answers(sample)
     versions = set(dists.values()) or set(printed_versions(sample)) or _exact(asked.tf)
     os_name, os_line = os_of(sample)
+    wsl = distribution_that_ran(sample)
+    if wsl is not None and wsl.opened_in_paste and wsl.version == "2":
+        # typed at a Windows prompt, the run is in WSL 2's distribution (review 98)
+        os_name, os_line = "wsl2", f"{wsl.evidence} ({wsl.distro}, WSL 2)"
     if os_name is None:
         os_name, os_line = os_of_distributions(dists)
     if os_name is None and asked.os is not None:

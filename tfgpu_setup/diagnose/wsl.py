@@ -23,6 +23,7 @@ from .logfacts import LogFacts
 from .logs import LogMatch
 from .sources import quoted
 from .visible_devices import visible_devices_set
+from .wsl_sessions import distribution_that_ran
 
 REQUIREMENT_CHECK = "container-cli-driver-too-old"
 
@@ -322,50 +323,19 @@ def wsl_reading_leads(
 
 
 WSL1_DEFAULT = "wsl1-default-distribution"
-_LISTED_ROW = re.compile(
-    r"^[ \t]*\*?[ \t]*(?P<distro>[\w.-]{1,60})[ \t]+\S{1,30}(?:[ \t]\S{1,30}){0,2}[ \t]+"
-    r"(?P<version>[12])[ \t]*\r?$",
-    re.MULTILINE,
-)
-_OPENED_BY_NAME = re.compile(
-    # (or made the default: 'wsl -s NAME', after which plain 'wsl' opens it); a plain 'wsl' at a
-    # Windows prompt opens the default (review 97: '-d' holds for its session only)
-    r"\bwsl(?:\.exe)?[ \t]+(?:~[ \t]+)?(?:(?P<how>-d|--distribution|-s|--set-default)[ \t]+)"
-    r"(?P<distro>[\w.-]{1,60})"
-    r"|^[ \t]*(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*wsl(?:\.exe)?(?:[ \t]+~)?[ \t]*\r?$",
-    re.MULTILINE,
-)
-_CONVERTED = re.compile(
-    r"\bwsl(?:\.exe)?[ \t]+--set-version[ \t]+(?P<distro>[\w.-]{1,60})[ \t]+2\b[^\n]{0,40}\n"
-    # (its own output only: not past the next prompt, and no error or update asked for in it)
-    r"(?:(?![ \t]*(?:PS )?[A-Za-z]:\\|[^\n]{0,300}(?:requires|[Ee]rror|failed|0x8))[^\n]{0,300}\n)"
-    r"{0,6}?[^\n]{0,40}(?:The operation completed successfully|Conversion complete)",
-)
 
 
 def without_wsl1_default_superseded(
     matches: tuple[LogMatch, ...], text: str
 ) -> tuple[LogMatch, ...]:
-    """'wsl -l -v' marking the default distribution as VERSION 1 says nothing of a run in
-    another distribution opened by name ('wsl -d NAME') that is listed as VERSION 2, nor once
-    the paste shows the default converted (a completed '--set-version NAME 2', or a later
-    listing of it with VERSION 2): 'wsl -l -v' is a snapshot (review 95)."""
+    """'wsl -l -v' marking the default distribution as VERSION 1 says nothing of a run in a
+    distribution the paste shows as WSL 2 (opened by name, made the default, converted, or
+    listed again): 'wsl -l -v' is a snapshot (reviews 95 to 98)."""
     listed = next((m for m in matches if m.signature.name == WSL1_DEFAULT), None)
     if listed is None:
         return matches
-    default = listed.groups.get("distro", "")
-    versions: dict[str, str] = {}
-    for row in _LISTED_ROW.finditer(text):
-        versions[row["distro"]] = row["version"]  # (the last listing of each wins)
-    opened = []  # the distribution each command opened, the default changing with '-s'
-    for command in _OPENED_BY_NAME.finditer(text):
-        if command["how"] in ("-s", "--set-default"):
-            default = command["distro"]
-        opened.append(command["distro"] or default)
-    converted = any(c["distro"] == default for c in _CONVERTED.finditer(text))
-    elsewhere = bool(opened) and opened[-1] != listed.groups.get("distro", "")
-    elsewhere = elsewhere and versions.get(opened[-1]) == "2"
-    if versions.get(default) == "2" or converted or elsewhere:
+    ran = distribution_that_ran(text)
+    if ran is not None and ran.version == "2":
         return tuple(m for m in matches if m.signature.name != WSL1_DEFAULT)
     return matches
 
