@@ -75,6 +75,7 @@ from .engine_stop import without_kill_after_a_stop
 from .evidence import cross_findings, weigh_memory
 from .facts_from_log import facts_with_log, gpus_in_log
 from .forked_child import cuinit_in_a_forked_child
+from .generated_code import generated_code_owned
 from .gpu_at_work import (
     FATAL_SOURCE,
     GPU_FAILURE_IDS,
@@ -719,6 +720,7 @@ def diagnose(
     findings = stub_asked_by_a_parent(findings, log or "")
     findings = keras_pair_named(findings, release)
     findings = ml_dtypes_named(findings, release)
+    findings = generated_code_owned(findings, log or "")
     findings = pinned_memory_fix(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )
