@@ -151,3 +151,24 @@ def test_a_run_in_a_wsl_2_distribution_the_paste_opened_is_wsl_2s(
     first = run(tmp_path, capsys, log_of(name))["findings"][0]
     assert first["id"] == "wsl-libcuda-missing" and "WSL2" in first["title"]
     assert "install the driver (check with nvidia-smi)" not in first["fix"]
+
+
+@pytest.mark.parametrize(
+    ("name", "repository"),
+    [
+        ("dk01-docker-host-ssh-env", False),
+        ("dk04-dnf-no-match-toolkit", True),
+        ("dk05-apt-missing-then-repo-added", False),
+        ("dk06-apt-nvidia-docker2", True),
+    ],
+)
+def test_dockers_engine_and_the_toolkits_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, repository: bool
+) -> None:
+    """DOCKER_HOST=ssh:// is a remote Linux engine (the toolkit goes on that host, not Docker
+    Desktop's settings); dnf's 'Unable to find a match' and apt's for nvidia-docker2 are the
+    repository missing; a toolkit the paste then shows set up is no missing repository."""
+    first = run(tmp_path, capsys, log_of(name))["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed"
+    assert ("repository is not set up" in first["title"]) is repository
+    assert "Docker Desktop" not in first["title"]

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 
-from .logs import LogMatch
-from .signatures.driver import DOCKER_DESKTOP, DOCKER_DESKTOP_LINUX, DOCKER_DESKTOP_MAC
+from .logs import LogMatch, line_start
+from .signatures.driver import (
+    APT_WITHOUT_NVIDIA_REPOSITORY,
+    DOCKER_DESKTOP,
+    DOCKER_DESKTOP_LINUX,
+    DOCKER_DESKTOP_MAC,
+)
 
 _LOCAL_VMS = (
     r"(?:default|desktop-linux|desktop-windows|colima[\w-]{0,30}|orbstack|rancher-desktop"
@@ -20,14 +25,23 @@ _LOCAL_VMS = (
 )
 """Contexts of an engine on this machine (Docker Desktop's, or another VM's): no remote host."""
 _REMOTE_ENGINE = re.compile(
-    # 'docker context ls' with a context on another machine current
+    # 'docker context ls' with a context on another machine current, or DOCKER_HOST set to one
     r"^[ \t]*[\w.-]{1,60} \*[^\n]{0,300}?\b(?:ssh|tcp)://"
+    r"|\bDOCKER_HOST[ \t]*=[ \t]*['\"]?(?:ssh|tcp)://"
     # 'docker version': a context of no local VM, served by Docker Engine itself
     rf"|^[ \t]*Context:[ \t]+(?!{_LOCAL_VMS}\b)[\w.-]{{1,60}}[ \t]*\r?\n(?:[^\n]*\n){{0,3}}?"
     r"[ \t]*\r?\n?Server: Docker Engine - Community",
     re.MULTILINE,
 )
 _CONTEXT_NOW = re.compile(r'Current context is now "(?P<name>[\w.-]{1,60})"')
+
+
+_TOOLKIT_INSTALLED = re.compile(
+    r"^[ \t]*(?:Setting up[ \t]+|Installed:?[ \t]*\r?\n[ \t]*)nvidia-container-toolkit\b"
+    r"|^[ \t]*Installing[ \t]*:[ \t]*nvidia-container-toolkit\b",
+    re.MULTILINE,
+)
+"""apt's or dnf's word that the toolkit went in."""
 
 
 def without_docker_desktop_superseded(
@@ -51,3 +65,16 @@ def without_docker_desktop_superseded(
         return bool(later) and not later[-1].startswith("desktop-")
 
     return tuple(m for m in matches if not superseded(m))
+
+
+def without_repository_missing_mended(
+    matches: tuple[LogMatch, ...], text: str
+) -> tuple[LogMatch, ...]:
+    """The matches, less the package manager's 'no such package' for the toolkit where the
+    paste then shows it installed (the repository was added after it: review 98)."""
+    return tuple(
+        m
+        for m in matches
+        if m.signature.name != APT_WITHOUT_NVIDIA_REPOSITORY
+        or not _TOOLKIT_INSTALLED.search(text, line_start(text, m.line_number + 1))
+    )

@@ -62,7 +62,10 @@ from .device_evidence import (
     without_unplaced_nodes,
 )
 from .device_function import invalid_function_on_a_served_gpu
-from .docker_context import without_docker_desktop_superseded
+from .docker_context import (
+    without_docker_desktop_superseded,
+    without_repository_missing_mended,
+)
 from .driver_shadowed import driver_library_not_the_installed_one
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
@@ -361,6 +364,7 @@ def diagnose(
     log_matches, hidden_on_purpose = without_runs_hidden_on_purpose(log_matches, log or "")
     log_matches = without_imports_mended_later(log_matches, log or "")
     log_matches = without_docker_desktop_superseded(log_matches, log or "")
+    log_matches = without_repository_missing_mended(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")

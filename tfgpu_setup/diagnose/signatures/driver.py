@@ -603,15 +603,19 @@ DRIVER: tuple[Signature, ...] = (
                 # apt finding no such package: NVIDIA's repository was never added (review 97)
                 finding_id="container-gpu-not-exposed",
                 title=(
-                    "Docker cannot give the container a GPU, and apt cannot install the NVIDIA"
-                    " Container Toolkit: NVIDIA's package repository is not set up on the host"
+                    "Docker cannot give the container a GPU, and the package manager cannot"
+                    " install the NVIDIA Container Toolkit: NVIDIA's package repository is not"
+                    " set up on the host"
                 ),
                 fix=(
-                    "Add NVIDIA's apt repository as its install guide shows (its signing key and"
-                    " nvidia-container-toolkit.list from nvidia.github.io/libnvidia-container),"
-                    " 'sudo apt-get update', then 'sudo apt-get install -y"
-                    " nvidia-container-toolkit'; then 'sudo nvidia-ctk runtime configure"
-                    " --runtime=docker', restart Docker and start the container with '--gpus all'."
+                    "Add NVIDIA's package repository as its install guide shows (apt: its signing"
+                    " key and nvidia-container-toolkit.list from"
+                    " nvidia.github.io/libnvidia-container, then 'sudo apt-get update'; dnf:"
+                    " 'sudo curl -s -L https://nvidia.github.io/libnvidia-container/stable/rpm/"
+                    "nvidia-container-toolkit.repo -o /etc/yum.repos.d/nvidia-container-toolkit"
+                    ".repo'), then install nvidia-container-toolkit (it replaces nvidia-docker2);"
+                    " then 'sudo nvidia-ctk runtime configure --runtime=docker', restart Docker"
+                    " and start the container with '--gpus all'."
                 ),
                 source=CONTAINER_TOOLKIT_URL,
                 with_any_signature=frozenset({APT_WITHOUT_NVIDIA_REPOSITORY}),
@@ -621,8 +625,16 @@ DRIVER: tuple[Signature, ...] = (
     Signature(
         # apt's answer where NVIDIA's repository was never added: no such package known
         name=APT_WITHOUT_NVIDIA_REPOSITORY,
-        needles=("Unable to locate package nvidia-container",),
-        pattern=compiled(r"E: Unable to locate package nvidia-container-(?:toolkit|runtime)\b"),
+        needles=(
+            "Unable to locate package nvidia-",
+            "Unable to find a match: nvidia-",
+            "No match for argument: nvidia-",
+        ),
+        pattern=compiled(
+            # apt's words, and dnf's (review 98), for the toolkit or its older names
+            r"(?:E: Unable to locate package|Unable to find a match:|No match for argument:)"
+            r" (?:nvidia-container-(?:toolkit|runtime)|nvidia-docker2)\b"
+        ),
         finding_id=None,
         severity=Severity.INFO,
         title="apt knows no NVIDIA Container Toolkit package (NVIDIA's repository is not set up)",
