@@ -172,3 +172,13 @@ def test_dockers_engine_and_the_toolkits_repository(
     assert first["id"] == "container-gpu-not-exposed"
     assert ("repository is not set up" in first["title"]) is repository
     assert "Docker Desktop" not in first["title"]
+
+
+def test_lspci_naming_an_nvidia_gpu_is_a_gpu_without_its_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """lspci's 'VGA compatible controller: NVIDIA Corporation TU106 [GeForce RTX 2060]' shows
+    the GPU: TensorFlow finding no libcuda is its driver missing, not a machine without one."""
+    document = run(tmp_path, capsys, log_of("c01-lspci-no-driver"))
+    first = document["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and first["severity"] == "error"

@@ -39,7 +39,12 @@ _GPU_LISTED = re.compile(
     # few lines on ('CUDA Capability Major/Minor version number:    6.1')
     r"|^[> \t]*Device \d{1,2}: \"(?P<sample>[A-Za-z][^\"\n]{2,60})\"[ \t]*\n"
     r"(?:[^\n]{0,200}\n){0,4}?[ \t]*CUDA Capability Major/Minor version number:[ \t]*"
-    r"(?P<cc3>\d{1,2}\.\d)",
+    r"(?P<cc3>\d{1,2}\.\d)"
+    # lspci: '01:00.0 VGA compatible controller: NVIDIA Corporation TU106 [GeForce RTX 2060]
+    # (rev a1)' (-nn adds class and vendor ids; a data-centre GPU is a '3D controller')
+    r"|^[> \t]*(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d (?:VGA compatible|3D|Display)"
+    r" controller(?: \[[0-9a-f]{4}\])?: NVIDIA Corporation (?:[\w-]{1,20} )?"
+    r"\[(?P<lspci>[A-Za-z][^\]\n]{2,60})\]",
     re.MULTILINE,
 )
 
@@ -57,6 +62,7 @@ def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
             or m["queried2"]
             or m["nvrm"]
             or m["sample"]
+            or m["lspci"]
         ).strip()
         cc = (
             m["cc"]
