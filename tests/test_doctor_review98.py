@@ -182,3 +182,13 @@ def test_lspci_naming_an_nvidia_gpu_is_a_gpu_without_its_driver(
     document = run(tmp_path, capsys, log_of("c01-lspci-no-driver"))
     first = document["findings"][0]
     assert first["id"] == "no-nvidia-driver" and first["severity"] == "error"
+
+
+def test_poetrys_own_proposed_range_replaces_the_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Poetry prints the project range that fits ('>=3.9,<3.12' for TensorFlow 2.13); the fix
+    names it instead of an example range that still admits 3.12."""
+    first = run(tmp_path, capsys, log_of("c26-poetry-range-hint"))["findings"][0]
+    assert first["id"] == "python-unsupported"
+    assert "python = '>=3.9,<3.12'" in first["fix"] and "<3.13" not in first["fix"]

@@ -185,7 +185,11 @@ from .slow_start import jit_at_start, no_jit_below_the_ptx, stalled_in_the_jit
 from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first, message_of
 from .toolkit_off_path import installed_toolkit_off_the_path
-from .uv_platform import poetry_refused_for_this_python, uv_refused_for_this_platform
+from .uv_platform import (
+    poetry_refused_for_this_python,
+    poetrys_own_range,
+    uv_refused_for_this_platform,
+)
 from .version_evidence import (
     colab_keeps_its_tensorflow,
     cudnn_fix_in_a_container,
@@ -725,6 +729,7 @@ def diagnose(
     findings = keras_pair_named(findings, release)
     findings = ml_dtypes_named(findings, release)
     findings = generated_code_owned(findings, log or "")
+    findings = poetrys_own_range(findings, log or "")
     findings = pinned_memory_fix(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )

@@ -10,6 +10,8 @@ has no wheel for. Pure: data in, data out.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
 from ..doc_urls import PYPI_FILES
@@ -202,3 +204,25 @@ def poetry_refused_for_this_python(
             ),
         )
     return ()
+
+
+_POETRY_HINT = re.compile(
+    r"a possible solution would be to set the `python` property to \"(?P<range>[^\"\n]{1,60})\""
+)
+_POETRY_EXAMPLE = "e.g. python = '>=3.10,<3.13'"
+
+
+def poetrys_own_range(findings: tuple[Finding, ...], text: str) -> tuple[Finding, ...]:
+    """The project range Poetry itself proposed ('a possible solution would be to set the
+    `python` property to ">=3.9,<3.12"') in place of the fix's fixed example (review 98: TF
+    2.13's range excludes 3.12, which the example admits)."""
+    hints = [h["range"] for h in _POETRY_HINT.finditer(text)]
+    if not hints:
+        return findings
+    named = f"python = '{hints[-1]}', the range Poetry proposed"
+    return tuple(
+        dataclasses.replace(f, fix=f.fix.replace(_POETRY_EXAMPLE, named))
+        if f.id == "python-unsupported" and _POETRY_EXAMPLE in f.fix
+        else f
+        for f in findings
+    )
