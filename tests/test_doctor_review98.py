@@ -192,3 +192,15 @@ def test_poetrys_own_proposed_range_replaces_the_example(
     first = run(tmp_path, capsys, log_of("c26-poetry-range-hint"))["findings"][0]
     assert first["id"] == "python-unsupported"
     assert "python = '>=3.9,<3.12'" in first["fix"] and "<3.13" not in first["fix"]
+
+
+def test_the_cudnn_a_working_build_loaded_is_no_shadow_to_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow 2.10 at work with the cuDNN 8.1 it was built for, a cuDNN 8.6 stated as
+    installed: the copy first on the path is the right one, so a note, not a fix to move it."""
+    flags = ("--os", "windows", "--tf", "2.10", "--python", "3.9", "--cuda-toolkit", "11.8")
+    document = run(tmp_path, capsys, log_of("b03-win-tf210-at-work"), *flags, "--cudnn", "8.6.0")
+    assert document["gpu_used"] == "yes"
+    shadow = next(f for f in document["findings"] if f["id"] == "ld-library-path-shadows")
+    assert shadow["severity"] == "info" and shadow["fix"].startswith("Nothing to do")

@@ -291,6 +291,31 @@ def other_cudnn_loaded(
         and parsed(loaded) >= parsed(c.version or "")
         for c in installed
     )
+    # the copy that loaded, at work on the GPU, is the cuDNN this build needs (review 98: a
+    # conda environment's 8.1 under 2.10 beside a system 8.6): the installed one is unused
+    builds_own = (
+        not harmless
+        and bool(log.gpus_seen)  # (TensorFlow made its device: the loaded copy at work)
+        and built is not None
+        and serves_build(built, loaded, "cudnn")
+        and would_do
+    )
+    if builds_own:
+        return [
+            Finding(
+                "ld-library-path-shadows",
+                Severity.INFO,
+                f"TensorFlow loaded cuDNN {xy(loaded)}, the one it was built for; the cuDNN"
+                f" {have} installed is another copy, not used here",
+                (
+                    f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
+                    *(f"cuDNN {xy(c.version or '')} installed ({c.source})" for c in installed[:2]),
+                ),
+                "Nothing to do for TensorFlow: the copy first on the loader path is the one its"
+                " build needs. Keep it ahead of the other where both stay installed.",
+                "https://github.com/tensorflow/tensorflow/issues/11401",
+            )
+        ]
     severity = (
         Severity.INFO if harmless else Severity.ERROR if measured and would_do else Severity.WARNING
     )
