@@ -204,3 +204,16 @@ def test_the_cudnn_a_working_build_loaded_is_no_shadow_to_fix(
     assert document["gpu_used"] == "yes"
     shadow = next(f for f in document["findings"] if f["id"] == "ld-library-path-shadows")
     assert shadow["severity"] == "info" and shadow["fix"].startswith("Nothing to do")
+
+
+def test_the_ptxas_to_install_targets_the_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """TensorFlow 2.4 (CUDA 11.0) on an RTX 3080 (8.6): CUDA 11.0's ptxas does not know sm_86;
+    the toolkit to put on PATH is 11.1 or newer."""
+    log = log_of("b13-tf24-ptxas-on-rtx3080")
+    flags = ("--os", "linux", "--tf", "2.4", "--gpu", "GeForce RTX 3080")
+    document = run(tmp_path, capsys, log, *flags)
+    ptxas = next(f for f in document["findings"] if f["id"] == "xla-toolchain-missing")
+    assert "CUDA toolkit 11.1 or newer" in ptxas["fix"]
+    assert document["gpu_used"] == "yes" and document["exit"] == 0

@@ -238,7 +238,7 @@ from .wsl import (
     wsl_gpu_layer_missing,
     wsl_reading_leads,
 )
-from .xla_target import xla_behind_the_gpu
+from .xla_target import ptxas_for_the_gpu, xla_behind_the_gpu
 
 GpuUse = Literal["yes", "no", "unknown"]
 NEXT_STEPS = (
@@ -770,12 +770,9 @@ def diagnose(
         tuple(e for v in candidates if (e := installed_release(matrix, v)) is not None),
     )
     findings = no_jit_below_the_ptx(findings, known, entry)
-    findings = xla_behind_the_gpu(
-        findings,
-        entry,
-        tuple(cc for cc in (*seen_ccs, *(g.compute_capability for g in known.gpus)) if cc),
-        matrix,
-    )
+    gpu_ccs = tuple(cc for cc in (*seen_ccs, *(g.compute_capability for g in known.gpus)) if cc)
+    findings = xla_behind_the_gpu(findings, entry, gpu_ccs, matrix)
+    findings = ptxas_for_the_gpu(findings, entry, gpu_ccs, matrix)
     findings = cudnn_older_than_the_gpu(
         findings,
         (*known.gpus, *gpus_in_log(log_facts, matrix)),

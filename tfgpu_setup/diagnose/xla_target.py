@@ -52,3 +52,38 @@ def xla_behind_the_gpu(
         else f
         for f in findings
     )
+
+
+BUILT_WITH_TOOLKIT = (
+    "of a CUDA toolkit of the version this TensorFlow was built with (it holds ptxas, ptxas.exe"
+    " on Windows)"
+)
+
+
+def ptxas_for_the_gpu(
+    findings: tuple[Finding, ...],
+    release: TfRelease | None,
+    ccs: Sequence[str],
+    matrix: Matrix,
+) -> tuple[Finding, ...]:
+    """The toolkit the ptxas fix names, where the GPU came after the CUDA the release was built
+    with: XLA compiles for the GPU's own compute capability, which only a ptxas of the CUDA
+    that first targets it knows (review 98: an RTX 3080, sm_86, under 2.4's CUDA 11.0)."""
+    if release is None or release.cuda is None:
+        return findings
+    for cc in ccs:
+        first = query.first_cuda_naming(matrix, cc)
+        if first is None or parsed(first) <= parsed(release.cuda):
+            continue
+        named = (
+            f"of a CUDA toolkit {first} or newer (it holds ptxas; {first} is the first CUDA to"
+            f" target compute capability {cc}, which XLA compiles for, and this TensorFlow's own"
+            f" {release.cuda} does not; no newer than the driver supports)"
+        )
+        return tuple(
+            dataclasses.replace(f, fix=f.fix.replace(BUILT_WITH_TOOLKIT, named))
+            if f.id == "xla-toolchain-missing"
+            else f
+            for f in findings
+        )
+    return findings

@@ -273,6 +273,19 @@ def first_cuda_with_code_for(matrix: Matrix, cc: str) -> str | None:
     return min((f for f in firsts if f is not None), key=Version)
 
 
+def first_cuda_naming(matrix: Matrix, cc: str) -> str | None:
+    """The first CUDA whose compiler targets compute capability `cc` by name (ptxas's
+    -arch=sm_86 needs CUDA 11.1, though CUDA 11.0's sm_80 code runs on it); where the table lists
+    no architecture for `cc` itself, the first CUDA with code it runs."""
+    wanted = _xy(cc)
+    named = [
+        arch.first_cuda
+        for arch in matrix.gpus.architectures
+        if any(_xy(c) == wanted for c in arch.ccs) and arch.first_cuda is not None
+    ]
+    return min(named, key=Version) if named else first_cuda_with_code_for(matrix, cc)
+
+
 def cuda_has_code_for(matrix: Matrix, cc: str, cuda: str) -> bool:
     first = first_cuda_with_code_for(matrix, cc)
     return first is None or Version(first) <= Version(cuda)
