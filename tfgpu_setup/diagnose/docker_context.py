@@ -78,3 +78,10 @@ def without_repository_missing_mended(
         if m.signature.name != APT_WITHOUT_NVIDIA_REPOSITORY
         or not _TOOLKIT_INSTALLED.search(text, line_start(text, m.line_number + 1))
     )
+
+
+def remote_engine_line(text: str) -> str:
+    """The line showing the paste's containers ran on a docker engine on another machine (a
+    Linux one), '' where none does."""
+    found = _REMOTE_ENGINE.search(text)
+    return found.group(0).strip().split("\n", 1)[0][:160] if found else ""

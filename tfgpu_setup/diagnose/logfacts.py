@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .attribution import innermost_frame
+from .docker_context import remote_engine_line
 from .hybrid_graphics import LAPTOP_GPU
 from .installed_over import installed_by_two_commands, installed_over_another
 from .installed_twice import (
@@ -475,6 +476,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     asked = template_answers(sample)
     versions = set(dists.values()) or set(printed_versions(sample)) or _exact(asked.tf)
     os_name, os_line = os_of(sample)
+    if os_name in ("macos", "windows") and (remote := remote_engine_line(sample)):
+        # the CLI ran here, the containers on another machine's Linux engine (review 98)
+        os_name, os_line = "linux", f"docker's engine is a remote one: {remote}"
     wsl = distribution_that_ran(sample)
     if wsl is not None and wsl.opened_in_paste and wsl.version == "2":
         # typed at a Windows prompt, the run is in WSL 2's distribution (review 98)
