@@ -493,6 +493,12 @@ def test_the_codes_own_cuda_visible_devices_outranks_the_shells_stated(
     ("name", "flags", "title", "fix"),
     [
         (
+            "d1-mac-client-remote-linux",
+            (),
+            "not installed or not configured on the host",
+            "nvidia-ctk",
+        ),
+        (
             "d2-windows-client-remote-linux",
             (),
             "not installed or not configured on the host",
