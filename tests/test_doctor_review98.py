@@ -217,3 +217,23 @@ def test_the_ptxas_to_install_targets_the_gpu(
     ptxas = next(f for f in document["findings"] if f["id"] == "xla-toolchain-missing")
     assert "CUDA toolkit 11.1 or newer" in ptxas["fix"]
     assert document["gpu_used"] == "yes" and document["exit"] == 0
+
+
+def test_a_gpu_build_in_an_environment_the_paste_left_is_another_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After 'conda activate proj' the environment that answers has tensorflow-cpu: the GPU the
+    earlier environment's build made says nothing of it."""
+    document = run(tmp_path, capsys, log_of("c1-gpu-env-then-cpu-build-env"), "--os", "linux")
+    first = document["findings"][0]
+    assert first["id"] == "cpu-only-tensorflow" and first["severity"] == "error"
+
+
+def test_a_prefix_hides_the_gpu_for_its_own_command_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without prompts, a bare 'python ...' line is the next command: the hiding prefix of the
+    export before it does not explain the resumed training finding no GPU."""
+    document = run(tmp_path, capsys, log_of("h4-no-prompts-prefix-then-train"), "--os", "linux")
+    assert document["gpu_used"] == "no"
+    assert document["findings"][0]["severity"] == "error"

@@ -165,7 +165,8 @@ def install_findings(
                 "https://github.com/keras-team/keras/issues/6997",
             )
         )
-    gpu_seen = any(m.signature.proves_gpu for m in matches)
+    # (a GPU a build made in an environment the paste left is another build's)
+    gpu_seen = any(m.signature.proves_gpu and m.line_number > log.environment_line for m in matches)
     # macOS has no CUDA build at all: its TensorFlow being one without CUDA is the platform's
     # doing (macos-no-cuda), not a CPU-only package chosen over a GPU one
     macos = facts.knows("os") and facts.platform.os == "macos"

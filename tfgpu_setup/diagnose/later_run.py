@@ -16,6 +16,7 @@ from packaging.version import InvalidVersion
 
 from ..findings import Finding, Severity
 from ..versions import parsed
+from .activations import ACTIVATED
 from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after, tensorflow_ran_at
 from .logs import LogMatch, line_start
@@ -278,15 +279,6 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
     return _COMMAND.search(text, start, end) is not None
 
 
-_ACTIVATED = re.compile(
-    r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
-    r" activate\b|\bworkon[ \t]+\S|[\\/][Ss]cripts[\\/][Aa]ctivate(?:\.bat|\.ps1)?\b"
-    r"|\bpoetry shell\b|\b(?:pyenv|pipenv) (?:activate|shell)\b"
-    # conda's own 'activate NAME' at a cmd.exe or Anaconda prompt
-    r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*activate(?:\.bat)?[ \t]+\S",
-    re.MULTILINE,
-)
-"""An environment activated in the shell: the runs after it use that environment's Python."""
 _PROMPT_ENVIRONMENT = re.compile(
     r"^[ \t]*\((?P<env>[\w.-]{1,60})\) ?(?:[\w.-]{1,64}@[\w.-]{1,64}:|[A-Za-z]:\\|PS |[$#%>] )",
     re.MULTILINE,
@@ -324,7 +316,7 @@ def _mended_by_activation(text: str, failed: int, worked: int) -> bool:
     A notebook's failure is its kernel's, which a shell's activation does not change, unless
     a notebook cell runs again after it."""
     start, end = line_start(text, failed + 1), line_start(text, worked)
-    activation = _ACTIVATED.search(text, start, end)
+    activation = ACTIVATED.search(text, start, end)
     if activation is None and not _environment_changed(text, failed, worked):
         return False
     cells = list(_NOTEBOOK_CELL.finditer(text, 0, line_start(text, failed + 1)))

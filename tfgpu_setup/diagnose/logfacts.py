@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..distributions import separate_installs
 from ..versions import parsed, specifier
+from .activations import last_environment_line
 from .attribution import innermost_frame
 from .docker_context import remote_engine_line
 from .hybrid_graphics import LAPTOP_GPU
@@ -315,6 +316,8 @@ class LogFacts:
     cpu_package_line: str = ""
     """pip installing the 'tensorflow' package of a release whose GPU build was 'tensorflow-gpu'."""
     cuda_build_line: str = ""
+    environment_line: int = 0
+    """Where the paste's last environment begins (its last activation), 0 where it is one."""
     """A record from TensorFlow's CUDA code (stream_executor/cuda, common_runtime/gpu): only a
     build with CUDA writes one."""
     local_build_line: str = ""
@@ -611,7 +614,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         shared_names_missing=shared_names_missing,
         tfjs_backend_failed_line=_first(_TFJS_BACKEND_FAILED, sample),
         cpu_package_line=_cpu_package(sample),
-        cuda_build_line=_first(_CUDA_BUILD_RECORD, sample),
+        cuda_build_line=_first(_CUDA_BUILD_RECORD, _last_environment(sample)),
+        environment_line=last_environment_line(sample),
         local_build_line=_first(LOCAL_BUILD_VERSION, sample),
         installed_line=_first(_TF_INSTALLED, sample),
         said_installed_line="" if _PIP_ERROR.search(sample) else _first(_SAID_INSTALLED, sample),
@@ -1569,6 +1573,13 @@ def last_failure(text: str) -> tuple[str, str]:
         if records:
             return kind, records[-1].strip(" \t>*")[:300]
     return kind, last.group(0).strip(" \t>*")[:300]
+
+
+def _last_environment(text: str) -> str:
+    """The paste from its last environment on (review 98: a GPU build's records in one conda
+    environment, tensorflow-cpu in the next): what a build showed before belongs to another."""
+    begins = last_environment_line(text)
+    return text[line_start(text, begins) :] if begins else text
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:
