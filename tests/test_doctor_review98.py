@@ -237,3 +237,29 @@ def test_a_prefix_hides_the_gpu_for_its_own_command_only(
     document = run(tmp_path, capsys, log_of("h4-no-prompts-prefix-then-train"), "--os", "linux")
     assert document["gpu_used"] == "no"
     assert document["findings"][0]["severity"] == "error"
+
+
+def test_the_older_numpy_python_imports_leads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pip shows NumPy 1.24.3, Python imports the OS's 1.17.4: that copy is what to remove."""
+    first = run(tmp_path, capsys, log_of("n1-apt-numpy-shadows-pip"), "--os", "linux")
+    first = first["findings"][0]
+    assert first["id"] == "dependency-version-mismatch"
+    assert first["fix"].startswith("pip's NumPy is 1.24.3, but Python imports NumPy 1.17.4")
+
+
+def test_uvs_musllinux_refusal_is_musl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No release ever had a musllinux wheel: no pin helps; a glibc image does."""
+    first = run(tmp_path, capsys, log_of("m2-uv-musllinux-tag"))["findings"][0]
+    assert first["id"] == "glibc-too-old" and "musl" in first["title"]
+
+
+def test_memory_growth_already_on_is_not_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command sets TF_FORCE_GPU_ALLOW_GROWTH=true and the kernel killed the process for
+    the host's RAM: the small pinned buffer refused is the host's, not the GPU's reservation."""
+    first = run(tmp_path, capsys, log_of("p1-growth-already-on-small-pinned"), "--os", "linux")
+    first = first["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and not first["fix"].startswith("CUDA could not")

@@ -147,6 +147,7 @@ from .mixed_cuda import mixed_cuda_majors
 from .musl_refusal import musl_refusal
 from .newer_offered import newer_version_installed
 from .no_wheel import free_threaded_named, no_wheel_for_stated, pinned_release_pythons
+from .numpy_copies import older_numpy_imported
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .oom_sizes import sized_out_of_memory
 from .op_library import loaded_by_an_op_library
@@ -730,6 +731,7 @@ def diagnose(
     findings = ml_dtypes_named(findings, release)
     findings = generated_code_owned(findings, log or "")
     findings = poetrys_own_range(findings, log or "")
+    findings = older_numpy_imported(findings, log or "")
     findings = pinned_memory_fix(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )

@@ -46,9 +46,23 @@ SMALL_REQUEST = 1 << 20
 """Bytes: a pinned request below this is no batch's buffer that ran the host out of RAM."""
 
 
+_GROWTH_ON = re.compile(
+    r"TF_FORCE_GPU_ALLOW_GROWTH=['\"]?true|allow_growth\s*=\s*True|set_memory_growth\([^)\n]{0,80}"
+    r"True",
+    re.IGNORECASE,
+)
+"""Memory growth already set in the paste: the reservation it prevents is no explanation."""
+_HOST_KILLED = re.compile(
+    r"\bOut of memory: Kill(?:ed)? process\b|\binvoked oom-killer\b|^[ \t]*Killed[ \t]*$", re.M
+)
+"""The kernel's out-of-memory killer, or the shell's word for it: the host's RAM ran out."""
+
+
 def _small_or_unknown(text: str) -> bool:
     """Every pinned request the log shows refused is small, or, where it shows no size, CUDA
     answered CUDA_ERROR_UNKNOWN (not CUDA_ERROR_OUT_OF_MEMORY)."""
+    if _GROWTH_ON.search(text) or _HOST_KILLED.search(text):
+        return False  # (review 98: growth already on; the kernel killed it for the host's RAM)
     sizes = [int(a or b) for a, b in _PINNED_SIZE.findall(text)]
     if sizes:
         # (a request of tens of GB refused is the host's RAM, whatever CUDA answered: review 98)

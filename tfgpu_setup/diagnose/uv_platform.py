@@ -20,7 +20,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import Matrix, TfRelease
 from ..matrix.query import release
-from ..planner.evaluate import platform_key, platform_label
+from ..planner.evaluate import MUSL_FIX, MUSL_TITLE, platform_key, platform_label
 from ..versions import parsed, xy
 from .logs import LogMatch
 from .published import has_wheel, package_on, tensorflow_wheel, the_python
@@ -130,6 +130,18 @@ def uv_refused_for_this_platform(
         # the matrix's rows are of 'tensorflow'; musl has no TensorFlow under any name
         if key is None or (package != "tensorflow" and key != MUSL) or tensorflow_wheel(entry, key):
             continue
+        if key == MUSL:
+            # no release ever had a musllinux wheel: no pin helps, glibc does (review 98)
+            return (
+                Finding(
+                    "glibc-too-old",
+                    Severity.ERROR,
+                    MUSL_TITLE,
+                    (quoted(match.line), f"platform: {named or _label(key)}"),
+                    MUSL_FIX,
+                    PYPI_FILES,
+                ),
+            )
         label = _label(key)
         other = package_on(entry, key) if has_wheel(entry, key) else None
         instead = f" (it was published there as {other})" if other else ""
