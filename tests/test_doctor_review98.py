@@ -263,3 +263,17 @@ def test_memory_growth_already_on_is_not_the_fix(
     first = run(tmp_path, capsys, log_of("p1-growth-already-on-small-pinned"), "--os", "linux")
     first = first["findings"][0]
     assert first["id"] == "gpu-out-of-memory" and not first["fix"].startswith("CUDA could not")
+
+
+def test_a_linux_numbered_driver_stated_for_wsl_2_is_to_confirm(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """WSL 2's nvidia-smi shows the Windows driver's number (572.16): a three-part Linux number
+    stated for it is another driver's, or read elsewhere; the plan still plans, and says so."""
+    from doctor_support import plan_document
+
+    linux = plan_document(capsys, "--os wsl2 --driver 535.104.05 --gpu 'RTX 3080' --python 3.11")
+    note = next(f for f in linux["findings"] if f["id"] == "wsl-linux-driver-installed")
+    assert note["severity"] == "warning" and linux["verdict"] == "gpu"
+    windows = plan_document(capsys, "--os wsl2 --driver 572.16 --gpu 'RTX 3080' --python 3.11")
+    assert "wsl-linux-driver-installed" not in [f["id"] for f in windows["findings"]]

@@ -1242,6 +1242,22 @@ def wsl_linux_driver(ctx: Context) -> list[Finding]:
         for path in f.libcuda
         if not path.startswith("/usr/lib/wsl/")
     ]
+    version = f.driver.version if f.knows("driver") else None
+    if not evidence and version and version.count(".") == 2 and not f.driver.windows_numbering:
+        # nvidia-smi inside WSL 2 prints the Windows driver's number (572.16); a Linux driver's
+        # three-part number (535.104.05) is another driver's, or a number read elsewhere
+        return [
+            finding(
+                "wsl-linux-driver-installed",
+                W,
+                f"The driver stated ({version}) is numbered like a Linux driver: WSL 2 uses the"
+                " Windows driver, whose number nvidia-smi shows there as NNN.NN",
+                [f"driver {version} ({f.driver.source}) under WSL 2"],
+                "Check 'nvidia-smi' inside WSL 2: its Driver Version is the Windows driver's."
+                " If a Linux NVIDIA driver package is installed inside WSL ('dpkg -l | grep -i"
+                " nvidia'), remove it; WSL 2 uses the Windows driver through /usr/lib/wsl/lib.",
+            )
+        ]
     if not evidence:
         return []
     return [
