@@ -58,6 +58,8 @@ WRITTEN = {
     "hdf5-headers-not-the-library": "Warning! ***HDF5 library version mismatched error***",
     "ml-dtypes-older-than-tensorflow": "AttributeError: module 'ml_dtypes' has no attribute"
     " 'float8_e4m3b11fnuz'",
+    "poetry-gcs-filesystem-without-file": "Unable to find installation candidates for"
+    " tensorflow-io-gcs-filesystem (0.34.0)",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

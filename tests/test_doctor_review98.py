@@ -277,3 +277,15 @@ def test_a_linux_numbered_driver_stated_for_wsl_2_is_to_confirm(
     assert note["severity"] == "warning" and linux["verdict"] == "gpu"
     windows = plan_document(capsys, "--os wsl2 --driver 572.16 --gpu 'RTX 3080' --python 3.11")
     assert "wsl-linux-driver-installed" not in [f["id"] for f in windows["findings"]]
+
+
+def test_poetry_finding_no_windows_file_of_the_gcs_filesystem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow-io-gcs-filesystem has no Windows wheel since 0.32.0: Poetry's missing
+    candidate for it is that package, pinned below 0.32; not the project's Python range."""
+    log = log_of("p02-poetry-gcs-filesystem-windows")
+    document = run(tmp_path, capsys, log, "--os", "windows", "--python", "3.11")
+    gcs = next(f for f in document["findings"] if f["id"] == "tensorflow-not-installed")
+    assert gcs["severity"] == "error" and "tensorflow-io-gcs-filesystem<0.32" in gcs["fix"]
+    assert "python-unsupported" not in [f["id"] for f in document["findings"]]

@@ -1543,12 +1543,37 @@ INSTALL: tuple[Signature, ...] = (
         source="https://pypi.org/project/tensorflow/#history",
     ),
     Signature(
+        # Poetry's installer finding no file of tensorflow-io-gcs-filesystem that its lock
+        # chose: from 0.32.0 it has published no wheel for Windows (review 98; the lock was
+        # made where one exists, or resolved the newest)
+        name="poetry-gcs-filesystem-without-file",
+        needles=("installation candidates for tensorflow-io-gcs-filesystem",),
+        pattern=compiled(
+            r"Unable to find installation candidates for tensorflow-io-gcs-filesystem"
+            r" \((?P<gcs>\d[\w.]{0,20})\)"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "Poetry found no file of tensorflow-io-gcs-filesystem {gcs} for this platform, so"
+            " the install stopped (it has published no Windows wheel since 0.32.0)"
+        ),
+        fix=(
+            "On Windows, pin it below 0.32 ('poetry add \"tensorflow-io-gcs-filesystem<0.32\"')"
+            " and lock again; elsewhere check its files on PyPI for this Python and platform"
+            " ('pip download tensorflow-io-gcs-filesystem=={gcs} --no-deps' says what is"
+            " missing). Nothing about TensorFlow's own Python range needs to change."
+        ),
+        source="https://github.com/tensorflow/io/issues/1789",
+    ),
+    Signature(
         # Poetry: the project allows Pythons TensorFlow has no wheels for.
         name="poetry-python-range",
         needles=("so it will not be satisfied for Python", "installation candidates for"),
         pattern=compiled(
             r"(?:Unable to find installation candidates for"
-            r" (?P<candidate>(?!tensorflow-metal\b)(?:tensorflow|tf-nightly)[\w-]{0,30})"
+            r" (?P<candidate>(?!tensorflow-metal\b|tensorflow-io-gcs-filesystem\b)"
+            r"(?:tensorflow|tf-nightly)[\w-]{0,30})"
             # (the version Poetry's lock file chose: uv_platform.py reads it against the wheels)
             r"(?: \((?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)\))?"
             r"|(?P<package>(?:tensorflow|tf-nightly)[\w-]{0,30}) requires Python [^\n]{0,60}?,"
