@@ -1549,8 +1549,10 @@ INSTALL: tuple[Signature, ...] = (
         name="poetry-gcs-filesystem-without-file",
         needles=("installation candidates for tensorflow-io-gcs-filesystem",),
         pattern=compiled(
+            # (0.32.0 on, the releases without Windows wheels; an older one missing is the
+            # Python's: tensorflow/io#1617)
             r"Unable to find installation candidates for tensorflow-io-gcs-filesystem"
-            r" \((?P<gcs>\d[\w.]{0,20})\)"
+            r" \((?P<gcs>0\.(?:3[2-9]|[4-9]\d)(?:\.\d{1,3})?)\)"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
@@ -1572,8 +1574,8 @@ INSTALL: tuple[Signature, ...] = (
         needles=("so it will not be satisfied for Python", "installation candidates for"),
         pattern=compiled(
             r"(?:Unable to find installation candidates for"
-            r" (?P<candidate>(?!tensorflow-metal\b|tensorflow-io-gcs-filesystem\b)"
-            r"(?:tensorflow|tf-nightly)[\w-]{0,30})"
+            r" (?P<candidate>(?!tensorflow-metal\b|tensorflow-io-gcs-filesystem"
+            r" \(0\.(?:3[2-9]|[4-9]\d))(?:tensorflow|tf-nightly)[\w-]{0,30})"
             # (the version Poetry's lock file chose: uv_platform.py reads it against the wheels)
             r"(?: \((?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)\))?"
             r"|(?P<package>(?:tensorflow|tf-nightly)[\w-]{0,30}) requires Python [^\n]{0,60}?,"
