@@ -289,3 +289,14 @@ def test_poetry_finding_no_windows_file_of_the_gcs_filesystem(
     gcs = next(f for f in document["findings"] if f["id"] == "tensorflow-not-installed")
     assert gcs["severity"] == "error" and "tensorflow-io-gcs-filesystem<0.32" in gcs["fix"]
     assert "python-unsupported" not in [f["id"] for f in document["findings"]]
+
+
+def test_a_layers_first_call_building_its_weights(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Keras says the layer's call raised it, but the tensor that did not fit is [200000,
+    100000] beside inputs of batch 32: the kernel its first call builds, where a smaller batch
+    does not help."""
+    first = run(tmp_path, capsys, log_of("o01-dense-first-call-kernel"), "--os", "linux")
+    first = first["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and "a smaller batch does not help" in first["fix"]

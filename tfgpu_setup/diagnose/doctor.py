@@ -1698,6 +1698,8 @@ def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tu
     building = _BUILDING_FRAMES.search(frames) is not None
     in_a_call = _BATCH_FRAMES.search(frames) is not None
     called = oom >= 0 and _CALLED_A_LAYER.search(log, oom, oom + FRAMES_BEFORE) is not None
+    if called and _weights_of_the_call(log, oom):
+        called, in_a_call = False, False
     if _FRAME.search(frames):
         # the traceback's frames decide (review 96): an initializer's build creates variables;
         # a layer's call, or the program's own line making the tensor, is batch-sized (Keras's
@@ -1717,6 +1719,21 @@ def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tu
         else f
         for f in findings
     )
+
+
+_OOM_SHAPE = re.compile(r"OOM when allocating tensor with shape\[(?P<dims>[\d,\s]{1,80})\]")
+_CALL_INPUT = re.compile(r"inputs=tf\.Tensor\(shape=\((?P<batch>\d{1,9}),")
+
+
+def _weights_of_the_call(log: str, oom: int) -> bool:
+    """A layer's first call builds its weights: a random op's tensor whose first dimension is
+    not the batch the call was given ('inputs=tf.Tensor(shape=(32, 200000)...' beside
+    shape[200000,100000]) is a weight's initializer (review 98)."""
+    shape = _OOM_SHAPE.search(log, oom)
+    given = _CALL_INPUT.search(log, oom, oom + FRAMES_BEFORE)
+    if shape is None or given is None:
+        return False
+    return shape["dims"].split(",")[0].strip() != given["batch"]
 
 
 _TF1_VARIABLE_NODE = re.compile(
