@@ -585,3 +585,14 @@ def test_condas_conflict_list_names_the_python_to_create(
     first = run(tmp_path, capsys, composed("t81_558-pr84"), "--os", "macos")["findings"][0]
     assert first["id"] == "python-unsupported"
     assert "conda create -n tf python=3.7 tensorflow" in first["fix"]
+
+
+def test_a_nightly_pairs_with_the_keras_nightly_of_its_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tf-nightly beside a keras-nightly of another day: the fix reinstalls the nightly pair,
+    not a release's keras."""
+    first = run(tmp_path, capsys, composed("b06-metric-nightly-pair"), "--os", "linux")
+    first = first["findings"][0]
+    assert first["id"] == "dependency-version-mismatch"
+    assert "tf-nightly keras-nightly" in first["fix"] and "keras~=" not in first["fix"]

@@ -727,7 +727,9 @@ def diagnose(
     findings = memory_held_before_tensorflow(findings, log or "")
     findings = sized_out_of_memory(findings, log or "")
     findings = stub_asked_by_a_parent(findings, log or "")
-    findings = keras_pair_named(findings, release)
+    findings = keras_pair_named(
+        findings, release, nightly="tf-nightly" in log_facts.tf_distributions
+    )
     findings = ml_dtypes_named(findings, release)
     findings = generated_code_owned(findings, log or "")
     findings = poetrys_own_range(findings, log or "")

@@ -60,10 +60,26 @@ def ml_dtypes_named(findings: tuple[Finding, ...], release: str | None) -> tuple
     )
 
 
-def keras_pair_named(findings: tuple[Finding, ...], release: str | None) -> tuple[Finding, ...]:
+NIGHTLY_PAIR = (
+    "('pip install -U --force-reinstall tf-nightly keras-nightly': a nightly pairs with the"
+    " Keras nightly of its own date, not a release's; "
+)
+
+
+def keras_pair_named(
+    findings: tuple[Finding, ...], release: str | None, nightly: bool = False
+) -> tuple[Finding, ...]:
     """The findings, with each Keras pairing template naming the package and version this
-    release pairs with (2.6 and newer; a nightly keeps the template, whose nightly note fits)."""
-    if not release or "dev" in release:
+    release pairs with (2.6 and newer), or the nightly pair where tf-nightly is what ran."""
+    if nightly or (release and "dev" in release):
+        template = _KERAS_TEMPLATES[0][0]
+        return tuple(
+            dataclasses.replace(f, fix=f.fix.replace(template, NIGHTLY_PAIR))
+            if template in f.fix
+            else f
+            for f in findings
+        )
+    if not release:
         return findings
     try:
         version = parsed(release)
