@@ -479,7 +479,8 @@ INSTALL: tuple[Signature, ...] = (
             r"[/\\](?:tensorflow|tensorboard)[/\\][\w/\\]{1,200}_pb2\.py\", line \d{1,6}, in"
             r" <module>[ \t]*\r?\n[ \t]*from google\.protobuf(?:\.\w{1,40})? import \w{1,60}"
             r"[^\n]{0,200}\r?\n(?:[^\n]{0,300}\r?\n){0,2}?[ \t]*ImportError: cannot import name"
-            r" '?(?P<name>\w{1,60})"
+            # (builder and runtime_version have their own readings, with the floor to name)
+            r" '?(?!(?:builder|runtime_version)\b)(?P<name>\w{1,60})"
         ),
         finding_id="dependency-version-mismatch",
         severity=Severity.ERROR,
