@@ -60,6 +60,15 @@ WRITTEN = {
     " 'float8_e4m3b11fnuz'",
     "poetry-gcs-filesystem-without-file": "Unable to find installation candidates for"
     " tensorflow-io-gcs-filesystem (0.34.0)",
+    "pip-left-addon-beside-another-tensorflow": "tensorflow-text 2.15.0 requires"
+    ' tensorflow<2.16,>=2.15.0; platform_machine != "arm64" or platform_system != "Darwin", but'
+    " you have tensorflow 2.16.1 which is incompatible.",
+    "addon-imports-what-tensorflow-lacks": "/usr/local/lib/python3.7/dist-packages/keras_cv/"
+    "layers/__init__.py in <module>()\nModuleNotFoundError: No module named"
+    " 'tensorflow.keras.__internal__.layers'",
+    "addon-native-library-absent": "tensorflow.python.framework.errors_impl.NotFoundError:"
+    " /home/d/venv/lib/python3.9/site-packages/tensorflow_decision_forests/tensorflow/ops/"
+    "inference/inference.so: cannot open shared object file: No such file or directory",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

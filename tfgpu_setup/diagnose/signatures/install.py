@@ -41,6 +41,20 @@ HIDING_VALUE_FIX = (
     " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
 )
 """What a value of CUDA_VISIBLE_DEVICES that hides the GPUs says, set or echoed."""
+ADDON_MODULES = (
+    r"tensorflow_(?:text|addons|io|probability|decision_forests|recommenders|ranking|hub"
+    r"|transform|model_optimization|federated|datasets|graphics)|keras_cv|keras_nlp|keras_hub"
+    r"|tf_keras|official"
+)
+"""The import names of TensorFlow's add-ons (a frame in their folder is the add-on's code)."""
+ADDON_FRAME_NEEDLES = (
+    "packages/tensorflow_",
+    "packages\\tensorflow_",
+    "packages/keras_",
+    "packages\\keras_",
+    "packages/tf_keras",
+    "packages/official",
+)
 ADDON_RELEASE_FIX = (
     "Install the add-on release made for this TensorFlow (each add-on's README has a"
     " compatibility table; tensorflow-text follows TensorFlow's X.Y; tensorflow-io is numbered"
@@ -1429,6 +1443,84 @@ INSTALL: tuple[Signature, ...] = (
         title=(
             "pip cannot install {addon} {version} beside this TensorFlow: it is built for"
             " another release ({needs})"
+        ),
+        fix=ADDON_RELEASE_FIX,
+        source="https://pip.pypa.io/en/stable/topics/dependency-resolution/",
+        subject="{addon}",
+    ),
+    Signature(
+        # An add-on's own code importing a TensorFlow module this TensorFlow does not have:
+        # the add-on is of another release (review 99: keras-cv#460, keras_cv importing
+        # tensorflow.keras.__internal__.layers under an older TensorFlow)
+        name="addon-imports-what-tensorflow-lacks",
+        needles=ADDON_FRAME_NEEDLES,
+        pattern=compiled(
+            r"[/\\](?:site|dist)-packages[/\\](?P<addon>" + ADDON_MODULES + r")[/\\][^\n]{0,300}"
+            r"\r?\n(?:[^\n]{0,300}\r?\n){0,12}?[ \t]*(?:ModuleNotFoundError|ImportError): No"
+            r" module named '(?P<missing>tensorflow\.[\w.]{1,120})'"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "{addon} imports {missing}, which this TensorFlow does not have: the add-on is of"
+            " another TensorFlow release"
+        ),
+        fix=ADDON_RELEASE_FIX,
+        source="https://github.com/keras-team/keras-cv/issues/460",
+        subject="{addon}",
+        spans_lines=13,
+    ),
+    Signature(
+        # An add-on's own native library missing from its install: no build of it for this
+        # platform was installed (review 99: TF-DF publishes no Linux Arm64 wheel,
+        # tensorflow/decision-forests#238)
+        name="addon-native-library-absent",
+        needles=ADDON_FRAME_NEEDLES,
+        pattern=compiled(
+            r"NotFoundError: [^\n]{0,300}?[/\\](?:site|dist)-packages[/\\](?P<addon>"
+            + ADDON_MODULES
+            + r")[/\\][\w/\\.-]{1,200}\.(?:so|dll|dylib): cannot open shared object file"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.ERROR,
+        title=(
+            "{addon}'s own native library is missing from its install: no build of it for this"
+            " platform (CPU, OS) was installed"
+        ),
+        fix=(
+            "Check that the add-on publishes a build for this platform (its PyPI files: TF-DF has"
+            " none for Linux on Arm64, tensorflow-text none for Windows after 2.10); where it"
+            " does, reinstall it ('pip install --force-reinstall --no-cache-dir' of the release"
+            " made for this TensorFlow); where it does not, build it from source or run on a"
+            " platform it supports."
+        ),
+        source="https://github.com/tensorflow/decision-forests/issues/238",
+        subject="{addon}",
+    ),
+    Signature(
+        # pip's check after an install: an add-on left beside a TensorFlow of another release
+        # than the one it was built for (pip 20.3 on: 'X requires tensorflow<2.16,>=2.15.0 ...,
+        # but you have tensorflow 2.16.1 which is incompatible'; before: 'has requirement ...,
+        # but you'll have'); it installed, so a warning until an import fails (review 99)
+        name="pip-left-addon-beside-another-tensorflow",
+        needles=("which is incompatible",),
+        pattern=compiled(
+            r"^[ \t]*(?:ERROR: )?(?P<addon>tensorflow[-_](?:text|addons|io|probability"
+            r"|decision[-_]forests|recommenders|ranking|hub|serving[-_]api|transform"
+            r"|model[-_]optimization|federated|datasets|graphics)|tf[-_]keras"
+            r"|tf[-_]models[-_]official|keras[-_]nlp|keras[-_]hub|keras[-_]cv|tensorflowjs)"
+            r" (?P<version>\d[\w.+]{0,30}) (?:requires|has requirement) (?P<needs>"
+            + TF_DISTRIBUTION
+            + r"[^;\n]{0,60}?)(?:;[^\n]{0,120}?)?, but you(?: have|'ll have) (?P<dist>"
+            + TF_DISTRIBUTION
+            + r") (?P<have>\d[\w.+]{0,30}) which is incompatible",
+            re.MULTILINE,
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "pip left {addon} {version} beside {dist} {have}, a release it was not built for"
+            " ({needs})"
         ),
         fix=ADDON_RELEASE_FIX,
         source="https://pip.pypa.io/en/stable/topics/dependency-resolution/",

@@ -1,0 +1,43 @@
+"""The doctor on review 99's cases (tests/fixtures/review99/README.md says where each log comes
+from)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor_document
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+run = doctor_document
+LOGS = Path(__file__).parent / "fixtures" / "review99"
+
+
+def log_of(name: str) -> str:
+    return (LOGS / f"{name}.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "severity", "title"),
+    [
+        ("tftext-39", ("--tf", "2.0.0b1"), "warning", "tensorflow-text 1.0.0b0 beside tensorflow"),
+        ("modern-addon-pipcheck", (), "warning", "tensorflow-text 2.15.0 beside tensorflow 2.16.1"),
+        ("kerascv-460", (), "error", "keras_cv imports tensorflow.keras.__internal__.layers"),
+        ("tfdf-238", ("--os", "linux", "--arch", "aarch64"), "error", "own native library"),
+    ],
+)
+def test_a_tensorflow_add_on_of_another_release_or_platform(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    severity: str,
+    title: str,
+) -> None:
+    """pip's conflict line for an add-on (old and new wording), an add-on's code importing a
+    TensorFlow module this TensorFlow lacks, an add-on's own native library absent: each names
+    the add-on, not a GPU library or a Python."""
+    first = run(tmp_path, capsys, log_of(name), *flags)["findings"][0]
+    assert first["id"] == "addon-tensorflow-mismatch" and first["severity"] == severity
+    assert title in first["title"]
