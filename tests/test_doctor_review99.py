@@ -41,3 +41,21 @@ def test_a_tensorflow_add_on_of_another_release_or_platform(
     first = run(tmp_path, capsys, log_of(name), *flags)["findings"][0]
     assert first["id"] == "addon-tensorflow-mismatch" and first["severity"] == severity
     assert title in first["title"]
+
+
+@pytest.mark.parametrize(
+    ("name", "flags"),
+    [
+        ("tftext-225", ("--os", "windows", "--tf", "2.1.0", "--python", "3.6")),
+        ("tftext-430", ("--os", "windows", "--python", "3.7")),
+    ],
+)
+def test_an_add_on_without_windows_wheels_is_the_platform(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, flags: tuple[str, ...]
+) -> None:
+    """tensorflow-text published Windows wheels only for 2.4 to 2.10: pip's empty list on
+    Windows is the platform, and an older Python would not help."""
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    first = document["findings"][0]
+    assert first["id"] == "platform-unsupported" and "2.4 to 2.10" in first["title"]
+    assert "python-unsupported" not in [f["id"] for f in document["findings"]]

@@ -35,6 +35,7 @@ from ..planner.rules import NO_RELEASE_HAS_KERNELS
 from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
 from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
+from .addon_platforms import addon_without_windows_wheels
 from .attribution import set_apart
 from .batch_jobs import slurm_job_without_a_gpu
 from .bindings import binding_dll_missing, without_fallback_greeting
@@ -643,6 +644,7 @@ def diagnose(
         *uv_refused_for_this_platform(known, matches, matrix),
         *poetry_refused_for_this_python(known, matches, matrix),
         *no_such_version(matches, matrix, windows),
+        *addon_without_windows_wheels(known, matches, log_facts.windows_process_line),
     ]
     crossed += no_wheel
     if unreachable := next(
