@@ -59,3 +59,13 @@ def test_an_add_on_without_windows_wheels_is_the_platform(
     first = document["findings"][0]
     assert first["id"] == "platform-unsupported" and "2.4 to 2.10" in first["title"]
     assert "python-unsupported" not in [f["id"] for f in document["findings"]]
+
+
+def test_a_library_a_later_run_opened_is_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first try could not load libcudnn.so.8; after the user's fix the same library opened
+    and the GPU works: nothing to change in the loader path now."""
+    document = run(tmp_path, capsys, log_of("c36-first-try-then-fixed"))
+    assert document["gpu_used"] == "yes"
+    assert "cudnn-not-found" not in [f["id"] for f in document["findings"]]

@@ -152,6 +152,7 @@ from .numpy_copies import older_numpy_imported
 from .nvml_unknown import nvml_unknown_outside_a_container
 from .oom_sizes import sized_out_of_memory
 from .op_library import loaded_by_an_op_library
+from .opened_later import without_libraries_opened_later
 from .paste import rejoin_wrapped, unwrap
 from .pi_refusal import pi_refusal
 from .pip_installs import without_nccl_refused_beside_linux_wheels, without_refusals_installed_later
@@ -371,6 +372,7 @@ def diagnose(
     log_matches = without_imports_mended_later(log_matches, log or "")
     log_matches = without_docker_desktop_superseded(log_matches, log or "")
     log_matches = without_repository_missing_mended(log_matches, log or "")
+    log_matches = without_libraries_opened_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
