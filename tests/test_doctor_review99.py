@@ -69,3 +69,58 @@ def test_a_library_a_later_run_opened_is_history(
     document = run(tmp_path, capsys, log_of("c36-first-try-then-fixed"))
     assert document["gpu_used"] == "yes"
     assert "cudnn-not-found" not in [f["id"] for f in document["findings"]]
+
+
+@pytest.mark.parametrize("name", ["v09-prefix-then-rhel-prompt", "v04-prefix-then-nohup"])
+def test_a_hiding_prefix_ends_at_the_next_command_in_any_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """RHEL's '[me@node ~]$' prompt and a bare 'nohup python ...' start the next run: its
+    failure is the question, not the hidden export before it."""
+    document = run(tmp_path, capsys, log_of(name), "--os", "linux")
+    assert document["gpu_used"] == "no" and document["findings"][0]["severity"] == "error"
+
+
+def test_cuda_visible_devices_in_a_comment_or_a_help_string_sets_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("v02-trailing-comment-help-text"), "--os", "linux")
+    assert "cuda-visible-devices-hides-gpus" not in [f["id"] for f in document["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("d01-docker-host-tcp-localhost-desktop", "Docker Desktop"),
+        ("d03-dnf-refused-then-installed-trimmed", "not installed or not configured on the host"),
+        ("d04-apt-no-installation-candidate", "repository is not set up"),
+        ("d05-zypper-no-provider", "repository is not set up"),
+    ],
+)
+def test_the_engine_and_the_toolkits_package_in_more_wordings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, title: str
+) -> None:
+    """DOCKER_HOST on the local loopback is Docker Desktop's own daemon, not a remote engine;
+    dnf's 'Installed:' summary naming the toolkit supersedes its refusal; apt's 'has no
+    installation candidate' and zypper's 'No provider of' are the repository missing."""
+    first = run(tmp_path, capsys, log_of(name))["findings"][0]
+    assert first["id"] == "container-gpu-not-exposed" and title in first["title"]
+
+
+def test_a_wsl_session_that_exited_leaves_the_run_on_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'exit' back to a Windows prompt ends the WSL session: the native Windows run after it is
+    Windows', where 2.11 and newer have no GPU."""
+    first = run(tmp_path, capsys, log_of("w01-wsl-exited-back-to-windows"))["findings"][0]
+    assert first["id"] == "windows-native-gpu-unsupported"
+
+
+def test_pips_uninstall_transcript_is_no_second_installation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Successfully uninstalled tensorflow-cpu-2.10.1' removed it: no two distributions."""
+    log = log_of("e05-setup-pasted-after-run")
+    document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.10")
+    assert "multiple-tensorflow-distributions" not in [f["id"] for f in document["findings"]]
+    assert document["findings"][0]["id"] == "gpu-out-of-memory"

@@ -27,7 +27,8 @@ _LOCAL_VMS = (
 _REMOTE_ENGINE = re.compile(
     # 'docker context ls' with a context on another machine current, or DOCKER_HOST set to one
     r"^[ \t]*[\w.-]{1,60} \*[^\n]{0,300}?\b(?:ssh|tcp)://"
-    r"|\bDOCKER_HOST[ \t]*=[ \t]*['\"]?(?:ssh|tcp)://"
+    # (not the local loopback Docker Desktop exposes its own daemon on: review 99)
+    r"|\bDOCKER_HOST[ \t]*=[ \t]*['\"]?(?:ssh|tcp)://(?!(?:localhost|127\.0\.0\.1)[:/'\"\s])"
     # 'docker version': a context of no local VM, served by Docker Engine itself
     rf"|^[ \t]*Context:[ \t]+(?!{_LOCAL_VMS}\b)[\w.-]{{1,60}}[ \t]*\r?\n(?:[^\n]*\n){{0,3}}?"
     r"[ \t]*\r?\n?Server: Docker Engine - Community",
@@ -37,8 +38,11 @@ _CONTEXT_NOW = re.compile(r'Current context is now "(?P<name>[\w.-]{1,60})"')
 
 
 _TOOLKIT_INSTALLED = re.compile(
-    r"^[ \t]*(?:Setting up[ \t]+|Installed:?[ \t]*\r?\n[ \t]*)nvidia-container-toolkit\b"
-    r"|^[ \t]*Installing[ \t]*:[ \t]*nvidia-container-toolkit\b",
+    r"^[ \t]*Setting up[ \t]+nvidia-container-toolkit\b"
+    r"|^[ \t]*Installing[ \t]*:[ \t]*nvidia-container-toolkit\b"
+    # dnf's and yum's summary, the toolkit anywhere in it up to 'Complete!' (review 99)
+    r"|^[ \t]*Installed:[ \t]*\r?\n(?:[^\n]{0,300}\n){0,40}?[^\n]{0,300}?"
+    r"\bnvidia-container-toolkit-\d",
     re.MULTILINE,
 )
 """apt's or dnf's word that the toolkit went in."""

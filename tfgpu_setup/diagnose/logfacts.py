@@ -443,6 +443,11 @@ _SOLVER_ROW = re.compile(
 it names were weighed, not installed."""
 
 
+_UNINSTALLED = re.compile(
+    r"Successfully uninstalled (?P<dist>[A-Za-z][\w.]{0,40}(?:-[A-Za-z][\w.]{0,40}){0,4})-\d"
+)
+
+
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     sample = text[:CLUE_CHARS]
     unasked_runs = _runs_none_asking_for_the_gpu(sample)
@@ -466,6 +471,12 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
                 dists.setdefault(dist, listed["version"] or listed["typed_version"])
     for dist, version in tensorflows_in_one_old_listing(sample):
         dists.setdefault(dist, version)
+    for gone in _UNINSTALLED.finditer(sample):
+        # pip's uninstall transcript names what it removed (review 99): gone, unless a later
+        # install names it again
+        dist = gone["dist"].replace("_", "-").lower()
+        if dist in dists and f"{dist}-" not in sample[gone.end() :].lower().replace("_", "-"):
+            del dists[dist]
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
     metapackage = dists.get("tensorflow-gpu")

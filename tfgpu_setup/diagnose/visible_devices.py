@@ -113,9 +113,12 @@ _HID_FOR_ITS_RUN = re.compile(
 an empty value), or from the commands after it ('export' or 'set' of it, PowerShell's $env:)."""
 _NEXT_COMMAND = re.compile(
     r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]"
+    r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#]"
     r"|PS [A-Za-z]:\\[^\n>]{0,200}>|[A-Za-z]:\\[^\n>]{0,200}>)[ \t]*\S"
-    # a command pasted without its prompt (review 98): the interpreter run bare
-    r"|^(?:python[\d.]{0,5}|py|ipython|jupyter|bash|sh|\./)[\w.]{0,5}[ \t]+\S",
+    # a command pasted without its prompt (review 98): the interpreter run bare, or run by
+    # nohup, time, srun, sudo (review 99)
+    r"|^(?:(?:nohup|time|srun|sudo)[ \t]+)?(?:python[\d.]{0,5}|py|ipython|jupyter|bash|sh|\./)"
+    r"[\w.]{0,5}[ \t]+\S",
     re.MULTILINE,
 )
 

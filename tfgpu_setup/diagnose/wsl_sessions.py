@@ -34,6 +34,11 @@ _LINUX_PROMPT = re.compile(
 )
 
 
+_WINDOWS_PROMPT = re.compile(
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>", re.M
+)
+
+
 @dataclass(frozen=True)
 class WslRun:
     distro: str
@@ -74,5 +79,10 @@ def distribution_that_ran(text: str) -> WslRun | None:
             ran, opened_at, evidence = m["distro"] or default, at, m.group(0).strip()
     if not ran:
         return None
-    inside = opened_at >= 0 and _LINUX_PROMPT.search(text, opened_at) is not None
+    # inside: a Linux prompt follows the opening, and no Windows prompt after the last one
+    # (an 'exit' back to Windows ends the session: review 99)
+    linux = list(_LINUX_PROMPT.finditer(text, max(opened_at, 0)))
+    inside = (
+        opened_at >= 0 and bool(linux) and _WINDOWS_PROMPT.search(text, linux[-1].end()) is None
+    )
     return WslRun(ran, versions.get(ran), inside, evidence)

@@ -629,11 +629,17 @@ DRIVER: tuple[Signature, ...] = (
             "Unable to locate package nvidia-",
             "Unable to find a match: nvidia-",
             "No match for argument: nvidia-",
+            "has no installation candidate",
+            "No provider of 'nvidia-",
         ),
         pattern=compiled(
-            # apt's words, and dnf's (review 98), for the toolkit or its older names
+            # apt's words, dnf's (review 98) and zypper's (review 99), for the toolkit or its
+            # older names
             r"(?:E: Unable to locate package|Unable to find a match:|No match for argument:)"
             r" (?:nvidia-container-(?:toolkit|runtime)|nvidia-docker2)\b"
+            r"|E: Package '(?:nvidia-container-(?:toolkit|runtime)|nvidia-docker2)' has no"
+            r" installation candidate|No provider of '(?:nvidia-container-(?:toolkit|runtime)"
+            r"|nvidia-docker2)' found"
         ),
         finding_id=None,
         severity=Severity.INFO,

@@ -1975,8 +1975,11 @@ INSTALL: tuple[Signature, ...] = (
             # an assignment in any shell or language, or the variable as a dict, YAML or a
             # settings printout shows it ("'CUDA_VISIBLE_DEVICES': '-1'")
             # (not on a line commented out: review 98, '# os.environ[...] = "-1"  # uncomment')
-            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))[^\n]{0,300}?"
-            r"CUDA_VISIBLE_DEVICES(?:['\"]?\]?\s*=|['\"]?:)\s*(?P<value>['\"]?-1['\"]?|''|\"\""
+            # (nor after a comment's mark on the line, 'x = 1  # CUDA_VISIBLE_DEVICES=-1 ...',
+            # nor inside a string the line left open, "help='(same as CUDA_VISIBLE_DEVICES=-1)'":
+            # review 99)
+            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))(?:[^\n#'\"]|'[^'\n]{0,200}'|\"[^\"\n]{0,200}\")"
+            r"{0,120}?['\"]?CUDA_VISIBLE_DEVICES(?:['\"]?\]?\s*=|['\"]?:)\s*(?P<value>['\"]?-1['\"]?|''|\"\""
             r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;),}]|$)",
             re.MULTILINE,
         ),
