@@ -69,6 +69,9 @@ WRITTEN = {
     "addon-native-library-absent": "tensorflow.python.framework.errors_impl.NotFoundError:"
     " /home/d/venv/lib/python3.9/site-packages/tensorflow_decision_forests/tensorflow/ops/"
     "inference/inference.so: cannot open shared object file: No such file or directory",
+    "kernel-module-not-found": "I tensorflow/compiler/xla/stream_executor/cuda/cuda_diagnostics.cc:"
+    "203] kernel reported version is: NOT_FOUND: could not find kernel module information in"
+    " driver version file contents",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -124,3 +124,49 @@ def test_pips_uninstall_transcript_is_no_second_installation(
     document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.10")
     assert "multiple-tensorflow-distributions" not in [f["id"] for f in document["findings"]]
     assert document["findings"][0]["id"] == "gpu-out-of-memory"
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "expected"),
+    [
+        ("h03-pinned-small-after-pip-killed", ("--os", "linux", "--tf", "2.6"), "CUDA could not"),
+        (
+            "h01b-pinned-growth-commented-out-host-only",
+            ("--os", "linux", "--tf", "1.13"),
+            "CUDA could not",
+        ),
+        ("v02-dense-kernel-rows-equal-batch", ("--os", "linux"), "Run nvidia-smi"),
+        ("v03-dropout-mask-is-activations", ("--os", "linux"), "Reduce the batch size"),
+    ],
+)
+def test_out_of_memory_read_by_what_ran(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    expected: str,
+) -> None:
+    """A 'Killed' on pip's download that the next install redid, and memory growth in a comment,
+    say nothing of the training's small pinned buffer (growth first); a first call's random
+    tensor of another shape than its inputs is a weight, one of their shape a dropout mask."""
+    first = run(tmp_path, capsys, log_of(name), *flags)["findings"][0]
+    assert first["id"] == "gpu-out-of-memory" and first["fix"].startswith(expected)
+
+
+def test_no_kernel_module_either_is_the_whole_driver_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'kernel reported version is: NOT_FOUND' beside libcuda's: no part of the driver is
+    there (not 'the kernel driver runs'); lspci's 'NVIDIA Corporation Device 2684' shows the GPU."""
+    document = run(
+        tmp_path, capsys, log_of("c03-lspci-device-id-no-name-should-fire"), "--os", "linux"
+    )
+    first = document["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "kernel module" in first["title"]
+    assert first["fix"].startswith("Install the NVIDIA driver for this GPU")
+
+
+def test_poetrys_hints_are_met_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two packages' range hints: the fix names the range both allow."""
+    first = run(tmp_path, capsys, log_of("b03-poetry-two-hints-last-wider"))["findings"][0]
+    assert "python = '>=3.9,<3.12'" in first["fix"]

@@ -1728,18 +1728,21 @@ def _random_op_in_a_training_step(findings: tuple[Finding, ...], log: str) -> tu
 
 
 _OOM_SHAPE = re.compile(r"OOM when allocating tensor with shape\[(?P<dims>[\d,\s]{1,80})\]")
-_CALL_INPUT = re.compile(r"inputs=tf\.Tensor\(shape=\((?P<batch>\d{1,9}),")
+_CALL_INPUT = re.compile(r"inputs=tf\.Tensor\(shape=\((?P<dims>[\d,\s]{1,80})\)")
 
 
 def _weights_of_the_call(log: str, oom: int) -> bool:
-    """A layer's first call builds its weights: a random op's tensor whose first dimension is
-    not the batch the call was given ('inputs=tf.Tensor(shape=(32, 200000)...' beside
-    shape[200000,100000]) is a weight's initializer (review 98)."""
+    """A layer's first call builds its weights: a random op's tensor of another shape than the
+    inputs the call was given ('inputs=tf.Tensor(shape=(32, 200000)...' beside
+    shape[200000,100000]) is a weight's initializer; one of the inputs' own shape is a
+    dropout's or a noise layer's (reviews 98, 99)."""
     shape = _OOM_SHAPE.search(log, oom)
     given = _CALL_INPUT.search(log, oom, oom + FRAMES_BEFORE)
     if shape is None or given is None:
         return False
-    return shape["dims"].split(",")[0].strip() != given["batch"]
+    dims = [d.strip() for d in shape["dims"].split(",") if d.strip()]
+    inputs = [d.strip() for d in given["dims"].split(",") if d.strip()]
+    return dims != inputs
 
 
 _TF1_VARIABLE_NODE = re.compile(

@@ -44,7 +44,7 @@ _GPU_LISTED = re.compile(
     # (rev a1)' (-nn adds class and vendor ids; a data-centre GPU is a '3D controller')
     r"|^[> \t]*(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.\d (?:VGA compatible|3D|Display)"
     r" controller(?: \[[0-9a-f]{4}\])?: NVIDIA Corporation (?:[\w-]{1,20} )?"
-    r"\[(?P<lspci>[A-Za-z][^\]\n]{2,60})\]",
+    r"(?:\[(?P<lspci>[A-Za-z][^\]\n]{2,60})\]|Device (?P<lspci_id>[0-9a-fA-F]{4})\b)",
     re.MULTILINE,
 )
 
@@ -63,6 +63,8 @@ def gpus_seen(sample: str) -> tuple[tuple[str, str | None, str], ...]:
             or m["nvrm"]
             or m["sample"]
             or m["lspci"]
+            # (an lspci too old to know the GPU's name gives its PCI device id: review 99)
+            or (f"NVIDIA GPU (PCI device {m['lspci_id']})" if m["lspci_id"] else "")
         ).strip()
         cc = (
             m["cc"]

@@ -65,7 +65,26 @@ def without_refusals_installed_later(
     another interpreter or another setting got it (a macOS Python told SYSTEM_VERSION_COMPAT=0,
     tensorflow#50108), so the refusal is not what is wrong now."""
     lines = text.split("\n")  # line_number counts newlines only
-    return tuple(m for m in matches if not _undone_later(m, lines))
+    return tuple(
+        m
+        for m in matches
+        if not _undone_later(m, lines) and not _download_killed_then_done(m, lines)
+    )
+
+
+_DOWNLOAD_PROGRESS = re.compile(r"\d(?:\.\d)? ?[kMG]B/s\b|\beta \d|Downloading ")
+
+
+def _download_killed_then_done(match: LogMatch, lines: list[str]) -> bool:
+    """The shell's 'Killed' on pip's download progress, with the install done by a later
+    command: that kill was the download's, and it is undone (review 99)."""
+    if match.signature.name != "host-oom-killed":
+        return False
+    if not _DOWNLOAD_PROGRESS.search(match.line):
+        return False
+    return any(
+        line.lstrip().startswith("Successfully installed ") for line in lines[match.line_number :]
+    )
 
 
 PYTHON_WITHOUT_PIP = "python-without-pip"

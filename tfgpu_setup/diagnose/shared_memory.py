@@ -47,9 +47,10 @@ SMALL_REQUEST = 1 << 20
 
 
 _GROWTH_ON = re.compile(
-    r"TF_FORCE_GPU_ALLOW_GROWTH=['\"]?true|allow_growth\s*=\s*True|set_memory_growth\([^)\n]{0,80}"
-    r"True",
-    re.IGNORECASE,
+    # (on a line that runs: not a comment, not a traceback's frame)
+    r"^(?![ \t>]{0,12}(?:#|-{2,}>|File \"))[^\n#]{0,300}?(?:TF_FORCE_GPU_ALLOW_GROWTH=['\"]?true"
+    r"|allow_growth\s*=\s*True|set_memory_growth\([^)\n]{0,80}True)",
+    re.IGNORECASE | re.MULTILINE,
 )
 """Memory growth already set in the paste: the reservation it prevents is no explanation."""
 _HOST_KILLED = re.compile(

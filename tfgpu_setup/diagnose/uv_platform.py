@@ -231,10 +231,27 @@ def poetrys_own_range(findings: tuple[Finding, ...], text: str) -> tuple[Finding
     hints = [h["range"] for h in _POETRY_HINT.finditer(text)]
     if not hints:
         return findings
-    named = f"python = '{hints[-1]}', the range Poetry proposed"
+    named = f"python = '{_narrowest(hints)}', the range Poetry proposed"
     return tuple(
         dataclasses.replace(f, fix=f.fix.replace(_POETRY_EXAMPLE, named))
         if f.id == "python-unsupported" and _POETRY_EXAMPLE in f.fix
         else f
         for f in findings
     )
+
+
+_BOUND = re.compile(r"(?P<op>>=|<)\s*(?P<version>\d+(?:\.\d+)*)")
+
+
+def _narrowest(hints: list[str]) -> str:
+    """The range every hint allows ('>=3.9,<3.12' and '>=3.10,<4.0' -> '>=3.10,<3.12'); the last
+    hint where one is not of that form (review 99: Poetry prints one per package)."""
+    lows, highs = [], []
+    for hint in hints:
+        bounds = _BOUND.findall(hint)
+        if not bounds or len(bounds) != len(hint.split(",")):
+            return hints[-1]
+        lows += [parsed(v) for op, v in bounds if op == ">="]
+        highs += [parsed(v) for op, v in bounds if op == "<"]
+    parts = ([f">={max(lows)}"] if lows else []) + ([f"<{min(highs)}"] if highs else [])
+    return ",".join(parts) or hints[-1]

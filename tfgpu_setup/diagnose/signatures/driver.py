@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...doc_urls import CONTAINER_TOOLKIT as CONTAINER_TOOLKIT_URL
+from ...doc_urls import DRIVER_GUIDE as DRIVER_GUIDE_URL
 from ...findings import Severity
 from .model import (
     CUDA_ENV_VARS_URL,
@@ -96,6 +97,7 @@ DOCKER_DESKTOP = "docker-desktop-shown"
 DOCKER_DESKTOP_LINUX = "docker-desktop-for-linux"
 DOCKER_DESKTOP_MAC = "docker-desktop-on-macos"
 APT_WITHOUT_NVIDIA_REPOSITORY = "apt-without-nvidia-container-repository"
+KERNEL_MODULE_NOT_FOUND = "kernel-module-not-found"
 DRIVER: tuple[Signature, ...] = (
     # --- The driver and the device: nothing above them works until these do. ---
     Signature(
@@ -1892,6 +1894,32 @@ DRIVER: tuple[Signature, ...] = (
         ),
         source="https://github.com/ai4d-iasc/trixie/issues/41",
         explained_by=frozenset({"ld-library-path-shadows"}),
+        variants=(
+            Variant(
+                # TensorFlow's next diagnostic line says no kernel module either: nothing of the
+                # driver is installed or loaded (review 99)
+                "no-nvidia-driver",
+                "No NVIDIA driver is loaded: neither its library libcuda.so ({reason}) nor its"
+                " kernel module is found",
+                "Install the NVIDIA driver for this GPU (the distribution's nvidia-driver-NNN"
+                " package, 'sudo ubuntu-drivers install', or NVIDIA's installer) and reboot;"
+                " 'nvidia-smi' then lists the GPU. In a container, the host's driver is mounted"
+                " by the NVIDIA container toolkit instead.",
+                DRIVER_GUIDE_URL,
+                with_any_signature=frozenset({KERNEL_MODULE_NOT_FOUND}),
+            ),
+        ),
+    ),
+    Signature(
+        # cuda_diagnostics' kernel line without a version: no NVIDIA kernel module loaded
+        name=KERNEL_MODULE_NOT_FOUND,
+        needles=("kernel reported version is: N",),
+        pattern=compiled(r"kernel reported version is: (?:Not found|NOT_FOUND)\b"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="No NVIDIA kernel module found (TensorFlow's CUDA diagnostics)",
+        fix="",
+        source="https://github.com/ai4d-iasc/trixie/issues/41",
     ),
     Signature(
         name="dlopen-driver",
