@@ -170,3 +170,21 @@ def test_poetrys_hints_are_met_together(tmp_path: Path, capsys: pytest.CaptureFi
     """Two packages' range hints: the fix names the range both allow."""
     first = run(tmp_path, capsys, log_of("b03-poetry-two-hints-last-wider"))["findings"][0]
     assert "python = '>=3.9,<3.12'" in first["fix"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "e01-deactivate-to-base-cpu",
+        "e02-conda-run-other-env-cpu",
+        "e03-prompt-prefix-only-change",
+        "e04-cmd-scripts-activate-no-slash",
+    ],
+)
+def test_the_last_environment_begins_at_any_switch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """conda deactivate, conda run -n, a prompt naming another environment, cmd's
+    '>Scripts\\\\activate': each begins another environment, whose CPU-only build is the answer."""
+    first = run(tmp_path, capsys, log_of(name), "--os", "linux")["findings"][0]
+    assert first["id"] == "cpu-only-tensorflow" and first["severity"] == "error"

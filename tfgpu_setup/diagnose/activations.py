@@ -8,8 +8,13 @@ import re
 
 ACTIVATED = re.compile(
     r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
-    r" activate\b|\bworkon[ \t]+\S|[\\/][Ss]cripts[\\/][Aa]ctivate(?:\.bat|\.ps1)?\b"
+    r" (?:activate|deactivate)\b|\bworkon[ \t]+\S"
+    r"|(?:[\\/]|>[ \t]*)[Ss]cripts[\\/][Aa]ctivate(?:\.bat|\.ps1)?\b"
     r"|\bpoetry shell\b|\b(?:pyenv|pipenv) (?:activate|shell)\b"
+    # a venv left ('deactivate' alone), another environment's interpreter for one command
+    # (review 99: 'conda run -n NAME python ...')
+    r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[^\n]{0,200}?[$#>%][ \t]*deactivate[ \t]*\r?$"
+    r"|\b(?:conda|mamba|micromamba) run (?:-n|--name|-p|--prefix)[ \t]+\S"
     # conda's own 'activate NAME' at a cmd.exe or Anaconda prompt
     r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*activate(?:\.bat)?[ \t]+\S",
     re.MULTILINE,
@@ -17,10 +22,29 @@ ACTIVATED = re.compile(
 """An environment activated in the shell: the runs after it use that environment's Python."""
 
 
+_PROMPT = re.compile(
+    r"^[ \t]*(?:\((?P<env>[\w.-]{1,60})\) ?)?(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#] "
+    r"|\[[\w.-]{1,60}@[^\]\n]{1,100}\][$#] |PS [A-Za-z]:\\[^\n>]{0,200}>"
+    r"|[A-Za-z]:\\[^\n>]{0,200}>)",
+    re.MULTILINE,
+)
+"""A shell prompt, with the environment it names ('(tf) me@box:~$ ', '(base) C:\\>') or none."""
+
+
 def last_environment_line(text: str) -> int:
-    """The line (1-based) where the paste's last environment begins: its last activation, where
+    """The line (1-based) where the paste's last environment begins: its last activation, or
+    the last prompt naming another environment than the prompt before it (review 99), where
     TensorFlow is named after it (a pip list, an import); 0 where the whole paste is one."""
-    activations = list(ACTIVATED.finditer(text))
-    if not activations or "tensorflow" not in text[activations[-1].end() :]:
+    starts = [m.start() for m in ACTIVATED.finditer(text)]
+    previous: str | None = None
+    for prompt in _PROMPT.finditer(text):
+        env = prompt["env"] or ""
+        if previous is not None and env != previous:
+            starts.append(prompt.start())
+        previous = env
+    if not starts:
         return 0
-    return text.count("\n", 0, activations[-1].start()) + 1
+    last = max(starts)
+    if "tensorflow" not in text[last:]:
+        return 0
+    return text.count("\n", 0, last) + 1
