@@ -188,3 +188,14 @@ def test_the_last_environment_begins_at_any_switch(
     '>Scripts\\\\activate': each begins another environment, whose CPU-only build is the answer."""
     first = run(tmp_path, capsys, log_of(name), "--os", "linux")["findings"][0]
     assert first["id"] == "cpu-only-tensorflow" and first["severity"] == "error"
+
+
+def test_an_import_failure_the_user_mended_by_activating_is_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The run in base could not import TensorFlow; after 'conda activate tf213' the GPU is
+    listed: the other Python is worth a note, not a warning to act on."""
+    document = run(tmp_path, capsys, log_of("b17-conda-activate"))
+    assert document["gpu_used"] == "yes" and document["exit"] == 0
+    other = next(f for f in document["findings"] if f["id"] == "wrong-python-environment")
+    assert other["severity"] == "info"

@@ -123,6 +123,7 @@ from .later_run import (
     gpu_gone_in_a_later_run,
     import_failed_in_a_later_run,
     import_failed_in_another_interpreter,
+    mended_failure_noted,
     no_gpu_listed_in_a_later_run,
     stops_tensorflow,
     without_imports_mended_later,
@@ -1005,6 +1006,7 @@ def diagnose(
             joined = ", but then" if failed is None else "; then"
             verdict += f"{joined} the process crashed ('{ended_line.strip()[:80]}')"
             aborted = True
+        findings = mended_failure_noted(findings, log or "", matches)
         return Diagnosis("yes", verdict, findings, (), bool(setup_failed) or aborted, known)
     thin = verify is None and says_one_thing(matches)
     # verify's import failed, or the log shows TensorFlow's own import failing with nothing

@@ -9,6 +9,7 @@ it another run; a crash in the same run is work that failed on the GPU. Pure: da
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -376,3 +377,23 @@ def _mended_later(match: LogMatch, text: str) -> bool:
         return False
     ran = tensorflow_ran_at(text, match.line_number)
     return ran is not None and _mended_by_activation(text, match.line_number, ran)
+
+
+def mended_failure_noted(
+    findings: tuple[Finding, ...], text: str, matches: Sequence[LogMatch]
+) -> tuple[Finding, ...]:
+    """The 'other Python' warning as a note where the paste shows the environment activated
+    after the run that could not import TensorFlow, and the run after it using the GPU: the
+    user did what it would say (review 99)."""
+    shown = [m.line_number for m in matches if m.signature.proves_gpu]
+    stopper = next((m for m in matches if m.signature.name == NO_MODULE), None)
+    if not shown or stopper is None or stopper.line_number > max(shown):
+        return findings
+    if not _mended_by_activation(text, stopper.line_number, max(shown)):
+        return findings
+    return tuple(
+        dataclasses.replace(f, severity=Severity.INFO)
+        if f.id == "wrong-python-environment" and f.severity is Severity.WARNING
+        else f
+        for f in findings
+    )
