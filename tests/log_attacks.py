@@ -72,6 +72,7 @@ WRITTEN = {
     "kernel-module-not-found": "I tensorflow/compiler/xla/stream_executor/cuda/cuda_diagnostics.cc:"
     "203] kernel reported version is: NOT_FOUND: could not find kernel module information in"
     " driver version file contents",
+    "wsl-lib-folder-missing": "ls: cannot access '/usr/lib/wsl/lib/': No such file or directory",
     "rocm-out-of-memory": "E tensorflow/stream_executor/rocm/rocm_driver.cc:601] failed to"
     " allocate 7.35G (7889485824 bytes) from device: hipError_t(1002)",
     "pip-index-unreachable": "WARNING: Retrying (Retry(total=4, connect=None, read=None,"

@@ -199,3 +199,19 @@ def test_an_import_failure_the_user_mended_by_activating_is_a_note(
     assert document["gpu_used"] == "yes" and document["exit"] == 0
     other = next(f for f in document["findings"] if f["id"] == "wrong-python-environment")
     assert other["severity"] == "info"
+
+
+def test_wsl_2_without_its_library_folder_is_the_windows_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'ls: cannot access /usr/lib/wsl/lib/' under WSL 2: no wheel provides libcuda there."""
+    first = run(tmp_path, capsys, log_of("c31-wsl"), "--os", "wsl2")["findings"][0]
+    assert first["id"] == "wsl-libcuda-missing" and "/usr/lib/wsl/lib" in first["title"]
+
+
+def test_a_linux_driver_installed_inside_wsl_2_leads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'sudo apt install nvidia-driver-535' inside WSL 2: those packages are what to remove."""
+    first = run(tmp_path, capsys, log_of("c32-wsl"))["findings"][0]
+    assert first["id"] == "wsl-linux-driver-installed" and first["fix"].startswith("Remove")

@@ -238,6 +238,7 @@ from .windows_in_wsl import windows_log_under_wsl
 from .wsl import (
     conversion_blocked,
     driver_on_windows,
+    linux_driver_in_wsl,
     without_wsl1_default_superseded,
     wsl_gpu_layer_missing,
     wsl_reading_leads,
@@ -743,6 +744,7 @@ def diagnose(
         findings, known, log_facts, log or "", jetson_seen(known, log_facts)
     )
     findings = wsl_reading_leads(findings, known, log_facts, matches)
+    findings = merge(linux_driver_in_wsl(known, log_facts, log or ""), findings)
     findings = conversion_blocked(findings, log or "")
     findings = windows_cudnn_on_path(findings, known, log_facts)
     findings = stated_cudnn_off_path(findings, known)

@@ -377,3 +377,36 @@ def conversion_blocked(findings: tuple[Finding, ...], text: str) -> tuple[Findin
                     for f in findings
                 )
     return findings
+
+
+_LINUX_DRIVER_INSTALLED = re.compile(
+    r"^[^\n]{0,200}?\b(?:apt(?:-get)?|dnf|yum)[ \t]+install\b[^\n]{0,200}?\b"
+    r"(?P<package>nvidia-(?:driver|utils)-\d{3}\w{0,12}|cuda-drivers(?:-\d{3})?)\b"
+    r"|^ii[ \t]+(?P<listed>nvidia-(?:driver|utils)-\d{3}\w{0,12}|libnvidia-compute-\d{3})\b",
+    re.MULTILINE,
+)
+"""A Linux NVIDIA driver's packages installed (the command, or 'dpkg -l' listing them)."""
+
+
+def linux_driver_in_wsl(facts: Facts, log: LogFacts, text: str) -> list[Finding]:
+    """A Linux NVIDIA driver installed inside WSL 2, where the paste shows its packages: its
+    libraries shadow the Windows driver's in /usr/lib/wsl/lib (review 99)."""
+    wsl2 = (facts.knows("os") and facts.platform.os == "wsl2") or log.os == "wsl2"
+    found = _LINUX_DRIVER_INSTALLED.search(text) if wsl2 else None
+    if found is None:
+        return []
+    return [
+        Finding(
+            "wsl-linux-driver-installed",
+            Severity.ERROR,
+            "A Linux NVIDIA driver was installed inside WSL 2 ("
+            + (found["package"] or found["listed"])
+            + "): WSL 2 uses the Windows driver, and the Linux one's libraries get in its way",
+            (quoted(found.group(0)),),
+            "Remove the Linux NVIDIA packages inside WSL ('dpkg -l | grep -i nvidia' lists them;"
+            " 'sudo apt purge' those, keeping cuda-toolkit-*), run 'wsl --shutdown' from Windows"
+            " and reopen WSL: WSL 2 uses the Windows driver through /usr/lib/wsl/lib. Then, if"
+            " nvidia-smi still fails, install the current NVIDIA driver on Windows.",
+            WSL_GUIDE,
+        )
+    ]

@@ -1911,6 +1911,28 @@ DRIVER: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # WSL 2's folder of the Windows driver's libraries missing: the Windows driver with WSL
+        # support is not installed (or WSL is not WSL 2) (review 99)
+        name="wsl-lib-folder-missing",
+        needles=("/usr/lib/wsl/lib",),
+        pattern=compiled(
+            r"(?:ls|stat): cannot (?:access|stat) '?/usr/lib/wsl/lib/?'?: No such file or directory"
+        ),
+        finding_id="wsl-libcuda-missing",
+        severity=Severity.ERROR,
+        title=(
+            "WSL 2 has no /usr/lib/wsl/lib: the Windows NVIDIA driver's libraries for WSL are not"
+            " there"
+        ),
+        fix=(
+            "Install the current NVIDIA driver on Windows (it carries WSL 2's libraries) and"
+            " update WSL ('wsl --update', then 'wsl --shutdown' and reopen); check that the"
+            " distribution is WSL 2 ('wsl -l -v'). No pip wheel or Linux driver provides"
+            " libcuda there."
+        ),
+        source="https://docs.nvidia.com/cuda/wsl-user-guide/index.html",
+    ),
+    Signature(
         # cuda_diagnostics' kernel line without a version: no NVIDIA kernel module loaded
         name=KERNEL_MODULE_NOT_FOUND,
         needles=("kernel reported version is: N",),
