@@ -392,7 +392,15 @@ def linux_driver_in_wsl(facts: Facts, log: LogFacts, text: str) -> list[Finding]
     """A Linux NVIDIA driver installed inside WSL 2, where the paste shows its packages: its
     libraries shadow the Windows driver's in /usr/lib/wsl/lib (review 99)."""
     wsl2 = (facts.knows("os") and facts.platform.os == "wsl2") or log.os == "wsl2"
-    found = _LINUX_DRIVER_INSTALLED.search(text) if wsl2 else None
+    found = next(
+        (
+            m
+            for m in (_LINUX_DRIVER_INSTALLED.finditer(text) if wsl2 else ())
+            # (not Ubuntu's hint for a command not found, which names a package to install)
+            if "can be installed with" not in text[max(0, m.start() - 200) : m.start()]
+        ),
+        None,
+    )
     if found is None:
         return []
     return [
