@@ -4,7 +4,10 @@ Read by the later-run readings and by what the log says of the build that ran.""
 
 from __future__ import annotations
 
+import itertools
 import re
+
+from .logs import line_start
 
 ACTIVATED = re.compile(
     r"(?:\bsource|^[ \t]*[$#>%][ \t]*\.)[ \t]+[^\n]{0,200}?activate\b|\b(?:conda|mamba|micromamba)"
@@ -31,20 +34,19 @@ _PROMPT = re.compile(
 """A shell prompt, with the environment it names ('(tf) me@box:~$ ', '(base) C:\\>') or none."""
 
 
+def prompt_environments(text: str) -> list[tuple[int, str]]:
+    """Each shell prompt's line (1-based) and the environment it names ('' for none)."""
+    return [(text.count("\n", 0, m.start()) + 1, m["env"] or "") for m in _PROMPT.finditer(text)]
+
+
 def last_environment_line(text: str) -> int:
     """The line (1-based) where the paste's last environment begins: its last activation, or
     the last prompt naming another environment than the prompt before it (review 99), where
     TensorFlow is named after it (a pip list, an import); 0 where the whole paste is one."""
-    starts = [m.start() for m in ACTIVATED.finditer(text)]
-    previous: str | None = None
-    for prompt in _PROMPT.finditer(text):
-        env = prompt["env"] or ""
-        if previous is not None and env != previous:
-            starts.append(prompt.start())
-        previous = env
+    starts = [text.count("\n", 0, m.start()) + 1 for m in ACTIVATED.finditer(text)]
+    prompts = prompt_environments(text)
+    starts += [line for (_, before), (line, env) in itertools.pairwise(prompts) if env != before]
     if not starts:
         return 0
     last = max(starts)
-    if "tensorflow" not in text[last:]:
-        return 0
-    return text.count("\n", 0, last) + 1
+    return last if "tensorflow" in text[line_start(text, last) :] else 0

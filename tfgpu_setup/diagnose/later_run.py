@@ -17,7 +17,7 @@ from packaging.version import InvalidVersion
 
 from ..findings import Finding, Severity
 from ..versions import parsed
-from .activations import ACTIVATED
+from .activations import ACTIVATED, prompt_environments
 from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after, tensorflow_ran_at
 from .logs import LogMatch, line_start
@@ -280,36 +280,17 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
     return _COMMAND.search(text, start, end) is not None
 
 
-_PROMPT_ENVIRONMENT = re.compile(
-    r"^[ \t]*\((?P<env>[\w.-]{1,60})\) ?(?:[\w.-]{1,64}@[\w.-]{1,64}:|[A-Za-z]:\\|PS |[$#%>] )",
-    re.MULTILINE,
-)
-"""A shell prompt naming the environment active in it ('(tf) me@box:~$ ', '(base) C:\\>')."""
-_BARE_PROMPT = re.compile(
-    r"^[ \t]*(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
-    r"|[A-Za-z]:\\[^\n>]{0,200}>)[ \t]*\S",
-    re.MULTILINE,
-)
-"""A shell prompt that names no environment."""
 _NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipython-input-)", re.M)
 
 
 def _environment_changed(text: str, before: int, after: int) -> bool:
-    """The shell's prompt names another environment at the later point than at the earlier:
-    something activated it between (conda, a venv, pyenv), whatever the command."""
-    named = [
-        (text.count("\n", 0, p.start()) + 1, p["env"]) for p in _PROMPT_ENVIRONMENT.finditer(text)
-    ]
-    then = [env for line, env in named if line <= before]
-    now = [env for line, env in named if before < line <= after]
-    if not now:
-        return False
-    # (a prefix that appears where the prompts before had none is an environment activated)
-    return (
-        (then[-1] != now[-1])
-        if then
-        else _BARE_PROMPT.search(text, 0, line_start(text, before + 1)) is not None
-    )
+    """The shell's prompt names another environment at the later point than at the earlier
+    (gaining or changing its '(env)' prefix): something activated it between (conda, a venv,
+    pyenv), whatever the command."""
+    prompts = prompt_environments(text)
+    then = [env for line, env in prompts if line <= before]
+    now = [env for line, env in prompts if before < line <= after]
+    return bool(then and now) and now[-1] != then[-1] and bool(now[-1])
 
 
 def _mended_by_activation(text: str, failed: int, worked: int) -> bool:

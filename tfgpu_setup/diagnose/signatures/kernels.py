@@ -62,6 +62,21 @@ OLD_PTXAS_BEFORE_WHEELS_FIX = (
 """Before 2.14 the ptxas XLA runs is the first on PATH: no wheel's (tensorflow#58681)."""
 
 
+def old_ptxas_signature(name: str, needles: tuple[str, ...], pattern: re.Pattern[str]) -> Signature:
+    """A line saying the ptxas XLA found is too old (for the GPU, or for the release)."""
+    return Signature(
+        name=name,
+        needles=needles,
+        pattern=pattern,
+        finding_id="xla-toolchain-missing",
+        severity=Severity.WARNING,
+        title=OLD_PTXAS_TITLE.format(ptxas_note=""),
+        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
+        source="https://github.com/tensorflow/tensorflow/issues/62064",
+        variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE.format(ptxas_note="")),),
+    )
+
+
 def old_ptxas_before_wheels(title: str) -> Variant:
     """The reading of an old ptxas for a release that looks in no wheel for one."""
     return Variant(
@@ -657,29 +672,17 @@ KERNELS: tuple[Signature, ...] = (
         variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE),),
         proves_gpu=True,
     ),
-    Signature(
-        name="ptxas-too-old",
-        needles=("ptxas does not support CC", "ptxas too old"),
-        pattern=compiled(r"ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"),
-        finding_id="xla-toolchain-missing",
-        severity=Severity.WARNING,
-        title=OLD_PTXAS_TITLE.format(ptxas_note=""),
-        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
-        source="https://github.com/tensorflow/tensorflow/issues/62064",
-        variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE.format(ptxas_note="")),),
+    old_ptxas_signature(
+        "ptxas-too-old",
+        ("ptxas does not support CC", "ptxas too old"),
+        compiled(r"ptxas does not support CC (?P<cc>\d+\.\d+)|ptxas\S* too old"),
     ),
-    Signature(
-        # asm_compiler's version check of the ptxas it found: older than the release needs,
-        # whatever the GPU (review 97: CUDA 11.2's ptxas first on PATH under 2.16)
-        name=OLDER_THAN_REQUIRED,
-        needles=("XLA requires ptxas version",),
-        pattern=compiled(r"XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"),
-        finding_id="xla-toolchain-missing",
-        severity=Severity.WARNING,
-        title=OLD_PTXAS_TITLE.format(ptxas_note=""),
-        fix="An old CUDA toolkit's bin folder comes first on PATH. " + NEWER_PTXAS_FIX,
-        source="https://github.com/tensorflow/tensorflow/issues/62064",
-        variants=(old_ptxas_before_wheels(OLD_PTXAS_TITLE.format(ptxas_note="")),),
+    # asm_compiler's version check of the ptxas it found: older than the release needs,
+    # whatever the GPU (review 97: CUDA 11.2's ptxas first on PATH under 2.16)
+    old_ptxas_signature(
+        OLDER_THAN_REQUIRED,
+        ("XLA requires ptxas version",),
+        compiled(r"XLA requires ptxas version (?P<needed>\d+(?:\.\d+)*) or higher"),
     ),
     Signature(
         # ptxas itself refusing XLA's PTX: its PTX ISA is newer than this ptxas knows, so a
