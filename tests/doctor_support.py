@@ -12,6 +12,13 @@ import pytest
 
 from tfgpu_setup.cli import main
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def review_log(review: str, name: str) -> str:
+    """A review's log kept in tests/fixtures/<review>/ (its README says where it comes from)."""
+    return (FIXTURES / review / f"{name}.log").read_text(encoding="utf-8")
+
 
 def doctor(tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str, *flags: str) -> Any:
     """The doctor's JSON for log, with nothing probed: only the log and flags are evidence."""

@@ -6,16 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from doctor_support import doctor_document
+from doctor_support import doctor_document, review_log
 
 pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
 
 run = doctor_document
-LOGS = Path(__file__).parent / "fixtures" / "review98"
 
 
 def log_of(name: str) -> str:
-    return (LOGS / f"{name}.log").read_text(encoding="utf-8")
+    return review_log("review98", name)
 
 
 @pytest.mark.parametrize(
