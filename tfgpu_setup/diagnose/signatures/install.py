@@ -1978,7 +1978,9 @@ INSTALL: tuple[Signature, ...] = (
             # (nor after a comment's mark on the line, 'x = 1  # CUDA_VISIBLE_DEVICES=-1 ...',
             # nor inside a string the line left open, "help='(same as CUDA_VISIBLE_DEVICES=-1)'":
             # review 99)
-            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))(?:[^\n#'\"]|'[^'\n]{0,200}'|\"[^\"\n]{0,200}\")"
+            # (a root prompt's '#' follows its path: '/# ', '~# ')
+            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))(?:[^\n#'\"]|(?<=\S)#|'[^'\n]{0,200}'"
+            r"|\"[^\"\n]{0,200}\")"
             r"{0,120}?['\"]?CUDA_VISIBLE_DEVICES(?:['\"]?\]?\s*=|['\"]?:)\s*(?P<value>['\"]?-1['\"]?|''|\"\""
             r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;),}]|$)",
             re.MULTILINE,
