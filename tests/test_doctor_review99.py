@@ -214,3 +214,13 @@ def test_a_linux_driver_installed_inside_wsl_2_leads(
     """'sudo apt install nvidia-driver-535' inside WSL 2: those packages are what to remove."""
     first = run(tmp_path, capsys, log_of("c32-wsl"))["findings"][0]
     assert first["id"] == "wsl-linux-driver-installed" and first["fix"].startswith("Remove")
+
+
+def test_an_ides_interpreter_is_not_mended_by_the_terminals_activation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """VS Code ran its own interpreter by path: activating a venv in the terminal does not
+    change that setting, so the other Python stays a warning, not a note."""
+    document = run(tmp_path, capsys, log_of("e09-vscode-runs-full-path-python"), "--os", "windows")
+    other = next(f for f in document["findings"] if f["id"] == "wrong-python-environment")
+    assert other["severity"] == "warning"

@@ -372,9 +372,25 @@ def mended_failure_noted(
         return findings
     if not _mended_by_activation(text, stopper.line_number, max(shown)):
         return findings
+    # (typed at the same shell, with the shell's own 'python': an IDE's run or an explicit
+    # interpreter's path is that tool's setting, which the shell's activation does not change)
+    typed = list(_COMMAND.finditer(text, 0, line_start(text, stopper.line_number)))
+    if not typed or not _BARE_PYTHON.search(
+        typed[-1].group(0) + _rest_of_line(text, typed[-1].end())
+    ):
+        return findings
     return tuple(
         dataclasses.replace(f, severity=Severity.INFO)
         if f.id == "wrong-python-environment" and f.severity is Severity.WARNING
         else f
         for f in findings
     )
+
+
+_BARE_PYTHON = re.compile(r"(?:^|[\s>$#%])(?:python[\d.]{0,5}|py|ipython)(?:\.exe)?[ \t]+\S")
+"""The shell's own interpreter, by name (not a path an IDE typed for its setting)."""
+
+
+def _rest_of_line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[at : end if end >= 0 else len(text)]
