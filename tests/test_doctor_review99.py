@@ -221,6 +221,7 @@ def test_an_ides_interpreter_is_not_mended_by_the_terminals_activation(
 ) -> None:
     """VS Code ran its own interpreter by path: activating a venv in the terminal does not
     change that setting, so the other Python stays a warning, not a note."""
-    document = run(tmp_path, capsys, log_of("e09-vscode-runs-full-path-python"), "--os", "windows")
+    log = log_of("e09-vscode-runs-full-path-python")
+    document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.10")
     other = next(f for f in document["findings"] if f["id"] == "wrong-python-environment")
     assert other["severity"] == "warning"
