@@ -155,11 +155,13 @@ def _lines(sample: str) -> list[tuple[int, str]]:
     return found
 
 
-_REMOVED = re.compile(
-    # pip's name-version (the name's parts start with a letter, the version with a digit), or
-    # conda's removal of it
+PIP_UNINSTALLED = (
+    # pip's name-version (the name's parts start with a letter, the version with a digit)
     r"Successfully uninstalled (?P<dist>[A-Za-z][\w.]{0,40}(?:-[A-Za-z][\w.]{0,40}){0,4})-\d"
-    r"|\b(?:conda|mamba|micromamba) (?:remove|uninstall)(?: -[-\w]{1,20})*"
+)
+_REMOVED = re.compile(
+    # pip's uninstall, or conda's removal
+    PIP_UNINSTALLED + r"|\b(?:conda|mamba|micromamba) (?:remove|uninstall)(?: -[-\w]{1,20})*"
     r" (?P<removed>[A-Za-z][\w.-]{0,60})"
 )
 

@@ -20,6 +20,7 @@ from .docker_context import remote_engine_line
 from .hybrid_graphics import LAPTOP_GPU
 from .installed_over import installed_by_two_commands, installed_over_another
 from .installed_twice import (
+    PIP_UNINSTALLED,
     installed_by_conda_and_pip,
     tensorflow_listed,
     tensorflows_in_one_old_listing,
@@ -443,9 +444,7 @@ _SOLVER_ROW = re.compile(
 it names were weighed, not installed."""
 
 
-_UNINSTALLED = re.compile(
-    r"Successfully uninstalled (?P<dist>[A-Za-z][\w.]{0,40}(?:-[A-Za-z][\w.]{0,40}){0,4})-\d"
-)
+_UNINSTALLED = re.compile(PIP_UNINSTALLED)
 
 
 def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:

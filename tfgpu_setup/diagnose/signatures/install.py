@@ -41,6 +41,12 @@ HIDING_VALUE_FIX = (
     " CUDA_DEVICE_ORDER=PCI_BUS_ID (CUDA's own order is fastest first, not nvidia-smi's)."
 )
 """What a value of CUDA_VISIBLE_DEVICES that hides the GPUs says, set or echoed."""
+H5PY_FROM_ONE_SOURCE = (
+    "Reinstall h5py and HDF5 from one source, in the environment that runs the code:"
+    " 'conda install -c conda-forge h5py hdf5' in a conda environment, or 'pip install"
+    " --force-reinstall h5py' (its wheels carry their own HDF5; a pip h5py beside a conda hdf5"
+    " mixes the two)."
+)
 ADDON_MODULES = (
     r"tensorflow_(?:text|addons|io|probability|decision_forests|recommenders|ranking|hub"
     r"|transform|model_optimization|federated|datasets|graphics)|keras_cv|keras_nlp|keras_hub"
@@ -321,12 +327,7 @@ INSTALL: tuple[Signature, ...] = (
             "h5py's compiled module cannot load against the HDF5 library it found: h5py was"
             " built for another HDF5"
         ),
-        fix=(
-            "Reinstall h5py and HDF5 from one source, in the environment that runs the code:"
-            " 'conda install -c conda-forge h5py hdf5' in a conda environment, or 'pip install"
-            " --force-reinstall h5py' (its wheels carry their own HDF5; a pip h5py beside a"
-            " conda hdf5 mixes the two); then check with 'python -c \"import h5py\"'."
-        ),
+        fix=H5PY_FROM_ONE_SOURCE + " Then check with 'python -c \"import h5py\"'.",
         source="https://github.com/h5py/h5py/issues/2037",
         spans_lines=4,
     ),
@@ -348,13 +349,9 @@ INSTALL: tuple[Signature, ...] = (
             "A module (most often h5py) was compiled against another HDF5 than the library it"
             " loaded: HDF5 stops the process"
         ),
-        fix=(
-            "Reinstall h5py and HDF5 from one source, in the environment that runs the code:"
-            " 'conda install -c conda-forge h5py hdf5' in a conda environment, or 'pip install"
-            " --force-reinstall h5py' (its wheels carry their own HDF5; a pip h5py beside a"
-            " conda hdf5 mixes the two); check LD_LIBRARY_PATH for another libhdf5. Do not"
-            " silence it with HDF5_DISABLE_VERSION_CHECK: its own message warns of corrupt data."
-        ),
+        fix=H5PY_FROM_ONE_SOURCE
+        + " Check LD_LIBRARY_PATH for another libhdf5; do not silence it with"
+        " HDF5_DISABLE_VERSION_CHECK: its own message warns of corrupt data.",
         source="https://github.com/h5py/h5py/issues/2037",
     ),
     Signature(
