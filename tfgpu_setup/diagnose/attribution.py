@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from .logs import LogMatch, line_start
+from .signatures.benign import CUINIT_FAILURES
 
 FRAME = re.compile(r'^[ \t>]*File "(?P<path>[^"\n]{1,400})", line \d{1,7}', re.MULTILINE)
 """A Python traceback's frame line, and the file it names."""
@@ -103,6 +104,11 @@ machine, which the settled threads fixed there (jax-ml/jax#25344,
 conda-forge/jaxlib-feedstock#288), and a kernel module of another version than libcuda, which
 every program on the machine meets (jax#11477, fixed by aligning the driver): those lines are
 not set aside."""
+HOST_SIGNATURES = (CUINIT_FAILURES - {"cuinit-stub-library"}) | {"dlopen-driver"}
+"""The driver itself failing as jaxlib met it: no libcuda.so.1, or cuInit refused (its uvm module
+not loaded, no device visible), which TensorFlow on the same machine meets too (AlphaFold's
+non-docker thread #13, fixed by reinstalling the driver; jaxsim#50). A stub libcuda on the path
+is that process's own search path, and stays jaxlib's."""
 _VENDORED_TENSORFLOW = re.compile(r"\bexternal/(?:org_tensorflow|xla/xla)/")
 """TensorFlow's code or XLA as another build vendors them: jaxlib, TensorFlow Serving, Intel's
 extension (TensorFlow's own XLA lives in external/local_xla/)."""
@@ -183,9 +189,9 @@ def set_apart(
     )
     # TensorFlow's own GPU at work in the same log: the driver itself is fine, and a driver
     # pair jaxlib saw is its own process's libcuda (a compatibility copy it loaded)
-    host_ids = HOST_IDS
+    host_ids, host_signatures = HOST_IDS, HOST_SIGNATURES
     if any(m.signature.proves_gpu and not _VENDORED_TENSORFLOW.search(m.line) for m in matches):
-        host_ids = HOST_IDS - {"driver-library-mismatch"}
+        host_ids, host_signatures = HOST_IDS - {"driver-library-mismatch"}, frozenset()
     for m in matches:
         if m.signature.name == "tf1-api-under-tf2" and _ENV_COLLECT_CHECK.search(
             innermost_frame(text, m)
@@ -194,7 +200,11 @@ def set_apart(
         jaxlib_line = _JAXLIB_OWN.search(m.line) or (
             jax_logged and _VENDORED_TENSORFLOW.search(m.line)
         )
-        if jaxlib_line and m.signature.finding_id not in host_ids:
+        if (
+            jaxlib_line
+            and m.signature.finding_id not in host_ids
+            and m.signature.name not in host_signatures
+        ):
             others["jaxlib"] = None
             continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
