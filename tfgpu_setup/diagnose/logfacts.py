@@ -474,7 +474,9 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         # pip's uninstall transcript names what it removed (review 99): gone, unless a later
         # install names it again
         dist = gone["dist"].replace("_", "-").lower()
-        if dist in dists and f"{dist}-" not in sample[gone.end() :].lower().replace("_", "-"):
+        # (by its whole name: 'tensorflow-cpu-2.12.0' installed after is not 'tensorflow')
+        again = re.compile(rf"(?<![\w-]){re.escape(dist)}-\d")
+        if dist in dists and not again.search(sample[gone.end() :].lower().replace("_", "-")):
             del dists[dist]
     for shown in _PIP_SHOW.finditer(sample):
         dists.setdefault(shown["dist"], shown["version"])
@@ -759,7 +761,10 @@ _CUDA_BUILD_RECORD = re.compile(
     # XLA's GPU backend looking for libdevice, pasted without its prefix (a traceback's last
     # line, 'error: Can't find libdevice directory ...'): only a CUDA build compiles for a GPU
     r"|^(?![^\n]*\bjax)[^\n]{0,200}?(?:Can't find libdevice directory |libdevice not found at"
-    r" |libdevice is required by this HLO module but was not found at )[^\n]*",
+    r" |libdevice is required by this HLO module but was not found at "
+    # its PTX handed to the driver's JIT for want of ptxas (tfjs#8505: tfjs-node-gpu on native
+    # Windows, pasted without the record's prefix)
+    r"|Relying on driver to perform ptx compilation\b)[^\n]*",
     re.M,
 )
 """A record TensorFlow's CUDA code wrote (its source path in the prefix, / or \\), or one
