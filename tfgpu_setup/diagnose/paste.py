@@ -49,7 +49,11 @@ _RECORD_START = re.compile(
     # a shell's prompt, with the environment it names ('(tf1) root@5e85f82cd11c:/data# ',
     # '(base) C:\\Users\\me>'): what follows is a new command's output
     r"|(?:\([\w.-]{1,60}\) )?"
-    r"(?:[\w.-]{1,60}@[\w.-]{1,80}:[^\n]{0,300}?[#$] |[A-Z]:\\[^\n>]{0,300}>)"
+    # (zsh's 'me@box ~/proj % ', RHEL's '[me@node01 proj]$ ', PowerShell's 'PS C:\\x> ')
+    r"(?:[\w.-]{1,60}@[\w.-]{1,80}[: ][^\n]{0,300}?[#$%] |[A-Z]:\\[^\n>]{0,300}>"
+    r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#] |PS [A-Za-z]:\\[^\n>]{0,300}> )"
+    # a script's own labelled list ('GPUs: []', 'Physical devices = [PhysicalDevice(...')
+    r"|[A-Za-z][\w ()]{0,40}[:=][ \t]*\["
     # nvidia-smi's table, pasted below a record: its borders and rows
     r"|\+-{3,}|\|[ \t]"
     # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip

@@ -26,7 +26,8 @@ VALUE_READINGS = frozenset(
 what the process saw, whatever the paste set later)."""
 _SHELL = (
     r"^[ \t]*(?:\([\w.-]{1,60}\)[ \t]?)?"
-    r"(?:[\w.-]{1,60}@[\w.-]{1,80}(?::[^\n$#]{0,200})?[$#][ \t]"
+    # (zsh's 'me@box ~/proj %' too)
+    r"(?:[\w.-]{1,60}@[\w.-]{1,80}(?:[: ][^\n$#%]{0,200})?[$#%][ \t]"
     r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#][ \t]|[$%>][ \t]"
     r"|PS [^\n>]{1,200}>[ \t]?|[A-Za-z]:\\[^\n>]{0,200}>)?"
 )
@@ -36,7 +37,8 @@ cmd's, PowerShell's) or a Python statement, at a prompt or bare: not a comment (
 ...'), not a grep hit ('file.py:12:')."""
 _GPUS = r"(?=[ \t]*['\"]?(?:\d|GPU-|MIG-))"
 _SHOWN_AGAIN = re.compile(
-    _SHELL + r"(?:unset[ \t]+CUDA_VISIBLE_DEVICES\b"
+    # (a shell's 'exit' ends what it exported: the next prompt is another shell's)
+    _SHELL + r"(?:unset[ \t]+CUDA_VISIBLE_DEVICES\b|exit[ \t]*\r?$"
     r"|(?:export[ \t]+|set[ \t]+)?CUDA_VISIBLE_DEVICES="
     + _GPUS
     + r"|\$env:CUDA_VISIBLE_DEVICES[ \t]*="
@@ -64,6 +66,7 @@ _GPU_LIBRARIES_FAILED = re.compile(r"Cannot dlopen some GPU libraries|Skipping r
 visible, and an empty GPU list is the libraries', not the variable's."""
 
 
+HIDES_GPUS = "cuda-visible-devices-hides-gpus"
 RAY_WITHOUT_GPUS = "ray-trials-without-gpus"
 _RAY_GPUS_HELD = re.compile(
     r"(?:Resources requested|Logical resource usage): [\d.]{1,10}/[\d.]{1,10} CPUs,"
@@ -112,7 +115,7 @@ _HID_FOR_ITS_RUN = re.compile(
 """A command that hides every GPU from its own run ('CUDA_VISIBLE_DEVICES=-1 python x.py', or
 an empty value), or from the commands after it ('export' or 'set' of it, PowerShell's $env:)."""
 _NEXT_COMMAND = re.compile(
-    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]"
+    r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,64}@[\w.-]{1,64}[: ][^\n]{0,200}?[$#%]|[$%#]"
     r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#]"
     r"|PS [A-Za-z]:\\[^\n>]{0,200}>|[A-Za-z]:\\[^\n>]{0,200}>)[ \t]*\S"
     # a command pasted without its prompt (review 98): the interpreter run bare, or run by
@@ -124,22 +127,30 @@ _NEXT_COMMAND = re.compile(
 
 
 def hidden_on_purpose(text: str, matches: Sequence[LogMatch]) -> list[tuple[int, int, str]]:
-    """The runs, after one that showed a GPU, whose own command hid every GPU: (first line, last
-    line, the command). The user asked those for no GPU (a CPU-only export or evaluation beside
-    the training that used it): what they print about a missing GPU is the setting doing its
-    job. A prefix holds for its command; an 'export' until the paste shows the GPUs again. A
-    run that shows a GPU anyway is no such run."""
+    """The runs whose own command hid every GPU, where the paste shows what that setting left
+    alone: (first line, last line, the command). Either after a run that showed a GPU (a
+    CPU-only export or evaluation beside the training that used it), or a setting whose reach
+    ended (a prefix on one command, 'CUDA_VISIBLE_DEVICES=-1 python eval.py'; an export undone
+    or its shell exited) with TensorFlow's lines of a later run below it, which the setting never
+    reached (the later run is the one that says why it has no GPU). What
+    the hidden run prints about a missing GPU is the setting doing its job. A prefix holds for
+    its command; an 'export' until the paste shows the GPUs again. A run that shows a GPU anyway
+    is no such run."""
     shown = sorted(m.line_number for m in matches if m.signature.proves_gpu)
-    if not shown:
-        return []
+    logged = sorted(m.line_number for m in matches)
     runs = []
-    for hid in _HID_FOR_ITS_RUN.finditer(text, line_start(text, shown[0] + 1)):
+    for hid in _HID_FOR_ITS_RUN.finditer(text):
         first = text.count("\n", 0, hid.start()) + 1
         ends = (_NEXT_COMMAND if hid.group("command") else _SHOWN_AGAIN).search(
             text, line_start(text, first + 1)
         )
         last = text.count("\n", 0, ends.start()) if ends else text.count("\n") + 1
-        if not any(first < line <= last for line in shown):
+        if any(first < line <= last for line in shown):
+            continue
+        after_a_gpu = bool(shown) and first > shown[0]
+        # (the prefix's own line excluded: the next command must run TensorFlow itself)
+        runs_on = ends is not None and any(line > last + 1 for line in logged)
+        if after_a_gpu or runs_on:
             runs.append((first, last, " ".join(hid.group(0).split())[:160]))
     return runs
 
@@ -156,15 +167,19 @@ def without_runs_hidden_on_purpose(
         m
         for m in matches
         if not (
-            (m.signature.finding_id in DRIVER_ROOTS or m.signature.needs_no_gpu)
+            (
+                m.signature.finding_id in DRIVER_ROOTS
+                or m.signature.needs_no_gpu
+                or m.signature.finding_id == HIDES_GPUS
+            )
             and any(first <= m.line_number <= last for first, last, _ in runs)
         )
     )
     note = Finding(
-        "cuda-visible-devices-hides-gpus",
+        HIDES_GPUS,
         Severity.INFO,
-        "A later command hid the GPUs from its own run: that run used the CPU, as it asked,"
-        " after an earlier run used the GPU",
+        "A command hid the GPUs from its own run only: that run used the CPU, as it asked; the"
+        " other runs in the log were not hidden",
         tuple(f"line {first}: {quoted(command)}" for first, _, command in runs),
         "Nothing to do for the runs that used the GPU; drop the CUDA_VISIBLE_DEVICES setting from"
         " that command if it should use the GPU too.",

@@ -1976,7 +1976,11 @@ INSTALL: tuple[Signature, ...] = (
             # nor inside a string the line left open, "help='(same as CUDA_VISIBLE_DEVICES=-1)'":
             # review 99)
             # (a root prompt's '#' follows its path: '/# ', '~# ')
-            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))(?:[^\n#'\"]|(?<=\S)#|'[^'\n]{0,200}'"
+            # (nor a row of a program's --help: '  --cpu   train on the CPU (sets
+            # CUDA_VISIBLE_DEVICES=-1)', review 100)
+            r"^(?![ \t>]{0,12}(?:#|//|REM\b|::))(?![ \t]{1,12}-{1,2}[A-Za-z][\w-]{0,40}"
+            r"(?:[ =][A-Z_]{1,30})?(?:, -{1,2}[\w-]{1,40}(?:[ =][A-Z_]{1,30})?)?[ \t]{2,}\S)"
+            r"(?:[^\n#'\"]|(?<=\S)#|'[^'\n]{0,200}'"
             r"|\"[^\"\n]{0,200}\")"
             r"{0,120}?['\"]?CUDA_VISIBLE_DEVICES(?:['\"]?\]?\s*=|['\"]?:)\s*(?P<value>['\"]?-1['\"]?|''|\"\""
             r"|['\"]?(?:none|NoDevFiles)['\"]?)(?=[\s;),}]|$)",
