@@ -67,6 +67,7 @@ from .docker_context import (
     without_docker_desktop_superseded,
     without_repository_missing_mended,
 )
+from .driver_seen import shell_driver_readings_refuted
 from .driver_shadowed import driver_library_not_the_installed_one
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
@@ -143,6 +144,7 @@ from .mac_refusals import (
 )
 from .machine_seen import DRIVER_PACKAGE
 from .memory_asked import without_little_memory_asked_for
+from .mended_later import without_failures_mended_later
 from .missing_upload import no_such_version, one_release_unserved
 from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
@@ -375,6 +377,7 @@ def diagnose(
     log_matches = without_docker_desktop_superseded(log_matches, log or "")
     log_matches = without_repository_missing_mended(log_matches, log or "")
     log_matches = without_libraries_opened_later(log_matches, log or "")
+    log_matches = without_failures_mended_later(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
@@ -827,6 +830,7 @@ def diagnose(
     )
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")
+    findings = shell_driver_readings_refuted(findings, matches, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(
         macos_without_an_nvidia_gpu(findings, known, no_gpu_shown, bool(nvidia_on_a_mac))
