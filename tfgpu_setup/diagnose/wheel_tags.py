@@ -385,7 +385,7 @@ def refused_with_its_own_python(
         if (here is not None and systems != {here}) or (here is None and "windows" in systems):
             continue
         tag = sorted(tags, key=str)[0]
-        if (glibc := _glibc_below_the_tag(tags, log)) is not None:
+        if (glibc := _glibc_below_the_tag(tags, log, facts)) is not None:
             return (glibc,)
         if all(_abi_no_cpython_has(t) for t in tags):
             return (_misnamed(match, wheel, tag),)
@@ -465,10 +465,13 @@ _MANYLINUX = re.compile(
 _MANYLINUX_YEAR_GLIBC = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
 
 
-def _glibc_below_the_tag(tags: frozenset[Tag], log: LogFacts) -> Finding | None:
-    """glibc-too-old where the paste shows a glibc older than every manylinux tag of the
-    wheel needs (PEP 600: manylinux_2_17 is glibc 2.17)."""
-    if not log.glibc:
+def _glibc_below_the_tag(tags: frozenset[Tag], log: LogFacts, facts: Facts) -> Finding | None:
+    """glibc-too-old where the paste shows, or the user states, a glibc older than every
+    manylinux tag of the wheel needs (PEP 600: manylinux_2_17 is glibc 2.17)."""
+    glibc, shown = log.glibc, log.glibc_line
+    if not glibc and facts.knows("glibc") and facts.platform.glibc:
+        glibc, shown = facts.platform.glibc, f"glibc {facts.platform.glibc} (stated: --glibc)"
+    if not glibc:
         return None
     needs = []
     for tag in tags:
@@ -477,16 +480,16 @@ def _glibc_below_the_tag(tags: frozenset[Tag], log: LogFacts) -> Finding | None:
         needs.append(
             (int(m["major"]), int(m["minor"])) if m["major"] else _MANYLINUX_YEAR_GLIBC[m["year"]]
         )
-    have = tuple(int(part) for part in log.glibc.split(".")[:2])
+    have = tuple(int(part) for part in glibc.split(".")[:2])
     least = min(needs)
     if not needs or have >= least:
         return None
     return Finding(
         "glibc-too-old",
         Severity.ERROR,
-        f"This system's glibc is {log.glibc}, older than the {least[0]}.{least[1]} the wheel's"
+        f"This system's glibc is {glibc}, older than the {least[0]}.{least[1]} the wheel's"
         " manylinux tag needs: pip refuses it for that",
-        (log.glibc_line, *sorted(str(t) for t in tags)[:2]),
+        (shown, *sorted(str(t) for t in tags)[:2]),
         "Run TensorFlow on a newer distribution (glibc 2.17 or later: RHEL/CentOS 7 and newer),"
         " in a container image with a newer glibc (Apptainer/Singularity on a cluster), or from"
         " conda-forge's build.",
