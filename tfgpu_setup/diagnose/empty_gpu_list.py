@@ -60,6 +60,12 @@ FIRST_OF_NO_GPUS = (
     r"|virtual_device_configuration)\([^\n]{0,40}\[0\][^\n]{0,80}\n(?:[^\n]{0,300}\n){0,4}?"
     r"[ \t>]*IndexError[ \t]*: list index out of range"
 )
+LABELLED_NO_GPUS = (
+    # a script's own label before the empty list ('GPUs: []', 'Physical GPU devices = []'),
+    # not another framework's ('torch GPUs: []')
+    r"^(?![^\n]*(?i:torch|paddle|jax|cupy|mxnet))[ \t>]*(?:[A-Za-z][^\n]{0,30}?)?"
+    r"\bGPU(?:s|\(s\))?\b[^\n:=]{0,20}[:=][ \t]*\[\][ \t]*\r?$"
+)
 VERSION_AND_NO_GPUS = (
     # print(tf.__version__, tf.config.list_physical_devices('GPU')) on one line
     r"^[ \t>]*[12]\.\d{1,2}\.\d{1,3}(?:-?rc\d)?[ \t]+\[\][ \t]*$"
@@ -73,7 +79,14 @@ GPU_LIST_ANSWERED = re.compile(
     + _GPU_AVAILABLE_LABEL_FALSE
     + r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b"
-    r"|" + FIRST_OF_NO_GPUS + r"|" + VERSION_AND_NO_GPUS + r"|" + TRANSFORMERS_ENV_NO_GPU,
+    r"|"
+    + FIRST_OF_NO_GPUS
+    + r"|"
+    + VERSION_AND_NO_GPUS
+    + r"|"
+    + TRANSFORMERS_ENV_NO_GPU
+    + r"|"
+    + LABELLED_NO_GPUS,
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
@@ -95,7 +108,14 @@ NO_GPU_LISTED = re.compile(
     # gpu_device_name()'s empty name, and the SystemError Colab's own GPU notebook raises on it
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:''|\"\")[ \t]*$"
     r"|^[ \t]*SystemError: GPU device not found\b"
-    r"|" + FIRST_OF_NO_GPUS + r"|" + VERSION_AND_NO_GPUS + r"|" + TRANSFORMERS_ENV_NO_GPU,
+    r"|"
+    + FIRST_OF_NO_GPUS
+    + r"|"
+    + VERSION_AND_NO_GPUS
+    + r"|"
+    + TRANSFORMERS_ENV_NO_GPU
+    + r"|"
+    + LABELLED_NO_GPUS,
     re.MULTILINE,
 )
 """The answers that say no GPU was registered (not is_built_with_cuda's, which is about the

@@ -177,7 +177,11 @@ _COMMAND = re.compile(
     r"(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
     r"|[A-Za-z]:\\[^\n>]{0,200}>|>>>|In \[\d{1,4}\]:)[ \t]+\S"
     # (cmd.exe's prompt runs into the command: 'C:\Users\me>python train.py')
-    r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>[^\s>]",
+    r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>[^\s>]"
+    # an IDE's run, its interpreter's full path first ('/home/me/miniconda3/bin/python
+    # /home/me/proj/train.py', PyCharm; 'C:\\...\\python.exe c:/proj/train.py')
+    r"|^[ \t]*(?:/[\w.+-]{1,80}){1,12}/python[\d.]{0,5}[ \t]+\S"
+    r"|^[ \t]*[A-Za-z]:\\(?:[^\\\n]{1,80}\\){1,12}python[\d.]{0,5}\.exe[ \t\"]+\S",
     re.MULTILINE,
 )
 """A command typed at a shell's, Python's or IPython's prompt."""
