@@ -34,6 +34,9 @@ WRITTEN = {
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",
+    "onednn-int64-fallback": "E tensorflow/core/util/util.cc:131] oneDNN supports DT_INT64 only"
+    " on platforms with AVX-512. Falling back to the default Eigen-based implementation if"
+    " present.",
     "h5py-built-for-another-hdf5": "ImportError: /opt/conda/lib/python3.9/site-packages/h5py/"
     "defs.cpython-39-x86_64-linux-gnu.so: undefined symbol: H5Pset_fapl_ros3",
     "pip-cannot-uninstall": "ERROR: Cannot uninstall 'wrapt'. It is a distutils installed"

@@ -188,3 +188,20 @@ def test_an_add_on_mended_in_the_paste_is_history(
     document = run(tmp_path, capsys, log_of(name))
     assert document["gpu_used"] == "yes"
     assert "addon-tensorflow-mismatch" not in ids(document)
+
+
+def test_onednns_int64_note_is_named_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("kerashub-2161"))
+    first = document["findings"][0]
+    assert (first["id"], first["severity"]) == ("benign-log-noise", "info")
+    assert "AVX-512" in first["title"]
+
+
+def test_a_handle_failure_with_the_memory_free_is_not_named_out_of_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("dnn-init-failed-memory-free"), "--tf", "2.16")
+    assert ids(document)[0] == "cudnn-version-mismatch"
+    assert "gpu-out-of-memory" not in ids(document)

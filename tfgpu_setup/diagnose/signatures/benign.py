@@ -501,6 +501,22 @@ BENIGN_LINES: tuple[Signature, ...] = (
         subject="onednn",
     ),
     Signature(
+        # oneDNN's int64 kernels need AVX-512; without it TensorFlow takes Eigen's, at ERROR
+        # level (keras-hub#2161: printed on an A100 host that trained on the GPU)
+        name="onednn-int64-fallback",
+        needles=("oneDNN supports DT_INT64 only",),
+        pattern=compiled(r"oneDNN supports DT_INT64 only on platforms with AVX-512"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: this CPU has no AVX-512, so oneDNN's int64 kernels give way to Eigen's"
+            " (a CPU note, whatever its E level; it says nothing about the GPU)"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/keras-team/keras-hub/issues/2161",
+        subject="onednn",
+    ),
+    Signature(
         name="absl-log-notice",
         needles=("before absl::InitializeLog() is called",),
         pattern=compiled(
