@@ -34,6 +34,11 @@ WRITTEN = {
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",
+    "and-cuda-cudnn-pin-conflict": "    tensorflow[and-cuda] 2.15.0 depends on"
+    ' nvidia-cudnn-cu12==8.9.4.25; extra == "and-cuda"\n    torch 2.1.0 depends on'
+    " nvidia-cudnn-cu12==8.9.2.26",
+    "and-cuda-cuda-pin-conflict": "    torch 2.1.0 depends on nvidia-cublas-cu12==12.1.3.1\n"
+    "    tensorflow[and-cuda] 2.15.0 depends on nvidia-cublas-cu12==12.2.5.6",
     "onednn-int64-fallback": "E tensorflow/core/util/util.cc:131] oneDNN supports DT_INT64 only"
     " on platforms with AVX-512. Falling back to the default Eigen-based implementation if"
     " present.",

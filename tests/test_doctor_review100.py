@@ -205,3 +205,19 @@ def test_a_handle_failure_with_the_memory_free_is_not_named_out_of_memory(
     document = run(tmp_path, capsys, log_of("dnn-init-failed-memory-free"), "--tf", "2.16")
     assert ids(document)[0] == "cudnn-version-mismatch"
     assert "gpu-out-of-memory" not in ids(document)
+
+
+def test_pip_1s_words_for_no_wheel_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("pi-old-pip-no-downloads"), "--python", "3.4")
+    assert errors(document) == ["python-unsupported"]
+
+
+def test_and_cuda_beside_another_frameworks_cudnn_pin_names_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run(tmp_path, capsys, log_of("and-cuda-beside-torch"), "--os", "linux")["findings"][0]
+    assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
+    assert "torch 2.1.0" in first["title"] and "8.9.2.26" in first["title"]
+    assert "own environment" in first["fix"]

@@ -112,6 +112,48 @@ TF_DISTRIBUTION = (
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
 missing a wheel is that dependency's problem, not TensorFlow's."""
 IMAGE_BUILD_STEP = "image-build-step"
+PIN_CONFLICT_TITLE = (
+    "pip cannot install tensorflow[and-cuda] {version}{version2} beside {other}{other2}"
+    " {other_version}{other_version2}: both pin {wheel}{wheel2}, to {pin}{pin2} and"
+    " {other_pin}{other_pin2}, so nothing was installed"
+)
+PIN_CONFLICT_FIX = (
+    "Give each framework its own environment (the usual way: each keeps the CUDA wheels it was"
+    " built with), or pick releases whose pins agree (both publish the NVIDIA wheels they pin)."
+    " Dropping [and-cuda] beside the other's wheels works only where they are the CUDA major and"
+    " cuDNN this TensorFlow was built with."
+)
+PIN_CONFLICT_SOURCE = "https://pip.pypa.io/en/latest/topics/dependency-resolution/"
+PIN_CONFLICT_ROWS = 7
+"""How many lines below the first the other row of pip's conflict is looked for."""
+
+
+def pin_conflict(wheel: str) -> str:
+    """pip's 'The conflict is caused by:' rows: tensorflow[and-cuda] and another package
+    pinning the same NVIDIA wheel (a pattern for wheel) to two versions, in either order."""
+    tensorflow = r"tensorflow\[and-cuda\] (?P<version{n}>\d[\w.]{{0,20}}) depends on "
+    other = (
+        r"(?P<other{n}>(?!tensorflow)[A-Za-z][\w.-]{{0,40}}) (?P<other_version{n}>\d[\w.+]{{0,30}})"
+        r" depends on "
+    )
+    between = rf"[^\n]{{0,200}}\n(?:[^\n]{{0,300}}\n){{0,{PIN_CONFLICT_ROWS - 1}}}?[ \t]*"
+    tf_first = (
+        tensorflow.format(n="")
+        + rf"(?P<wheel>{wheel})==(?P<pin>[\w.]{{1,30}})"
+        + between
+        + other.format(n="")
+        + r"(?P=wheel)==(?P<other_pin>[\w.]{1,30})"
+    )
+    other_first = (
+        other.format(n="2")
+        + rf"(?P<wheel2>{wheel})==(?P<other_pin2>[\w.]{{1,30}})"
+        + between
+        + tensorflow.format(n="2")
+        + r"(?P=wheel2)==(?P<pin2>[\w.]{1,30})"
+    )
+    return tf_first + "|" + other_first
+
+
 PIP_TOO_OLD_LIST = "pip-too-old-for-manylinux2010"
 PIP_19_OR_NEWER = "pip-19-or-newer-shown"
 PIP_ASKED_MANYLINUX1 = "pip-asked-for-manylinux1"
@@ -1100,11 +1142,19 @@ INSTALL: tuple[Signature, ...] = (
     ),
     Signature(
         name="pip-no-matching-distribution",
-        needles=("No matching distribution found for", "satisfies the requirement"),
+        needles=(
+            "No matching distribution found for",
+            "satisfies the requirement",
+            "satisfy the requirement",
+            "No distributions at all found for",
+        ),
         pattern=compiled(
-            # pip's words, or a reporter's retyping of them ('couldnot find a version ...')
+            # pip's words, or a reporter's retyping of them ('couldnot find a version ...'), and
+            # pip 1.x's ('Could not find any downloads that satisfy the requirement', 'No
+            # distributions at all found for': review 100, a Raspberry Pi's pip of 2015)
             r"(?:No matching distribution found for|find a version that satisfies the"
-            rf" requirement) (?P<package>{TF_DISTRIBUTION})"
+            r" requirement|find any downloads that satisfy the requirement"
+            rf"|No distributions at all found for) (?P<package>{TF_DISTRIBUTION})"
             r"(?:\[[\w,-]{1,40}\])?(?:==(?P<requested>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?))?"
         ),
         finding_id="python-unsupported",
@@ -1376,6 +1426,34 @@ INSTALL: tuple[Signature, ...] = (
         ),
         source="https://github.com/NVIDIA/tensorflow/issues/73",
         subject="{package}",
+    ),
+    Signature(
+        # pip's resolver refusing tensorflow[and-cuda] beside another framework that pins the
+        # same cuDNN wheel to another version (review 100: torch 2.1.0's nvidia-cudnn-cu12
+        # 8.9.2.26 against TensorFlow 2.15's 8.9.4.25): nothing was installed
+        name="and-cuda-cudnn-pin-conflict",
+        needles=(" depends on nvidia-",),
+        spans_lines=PIN_CONFLICT_ROWS,
+        pattern=compiled(pin_conflict(r"nvidia-cudnn-cu\d{1,2}")),
+        finding_id="cudnn-version-mismatch",
+        severity=Severity.ERROR,
+        title=PIN_CONFLICT_TITLE,
+        fix=PIN_CONFLICT_FIX,
+        source=PIN_CONFLICT_SOURCE,
+        subject="{wheel}{wheel2}",
+    ),
+    Signature(
+        # the same for CUDA's own wheels (cuBLAS, the runtime, NVCC...)
+        name="and-cuda-cuda-pin-conflict",
+        needles=(" depends on nvidia-",),
+        spans_lines=PIN_CONFLICT_ROWS,
+        pattern=compiled(pin_conflict(r"nvidia-(?!cudnn)[\w-]{1,40}")),
+        finding_id="cuda-version-mismatch",
+        severity=Severity.ERROR,
+        title=PIN_CONFLICT_TITLE,
+        fix=PIN_CONFLICT_FIX,
+        source=PIN_CONFLICT_SOURCE,
+        subject="{wheel}{wheel2}",
     ),
     Signature(
         # pip finding none of the NVIDIA wheels tensorflow[and-cuda] pins (pip 23 on names the
