@@ -221,3 +221,12 @@ def test_and_cuda_beside_another_frameworks_cudnn_pin_names_both(
     assert (first["id"], first["severity"]) == ("cudnn-version-mismatch", "error")
     assert "torch 2.1.0" in first["title"] and "8.9.2.26" in first["title"]
     assert "own environment" in first["fix"]
+
+
+def test_a_wsl_session_that_exited_leaves_the_windows_run_native(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """WSL's /mnt/c/Users/ prompt belongs to the session the paste left: the run after it, at
+    PowerShell's prompt, is native Windows."""
+    document = run(tmp_path, capsys, log_of("wsl-mnt-prompt-exit-windows"))
+    assert errors(document) == ["windows-native-gpu-unsupported"]

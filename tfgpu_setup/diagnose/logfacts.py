@@ -76,7 +76,7 @@ from .wanted import (
     shared_across_releases,
     version_wanted,
 )
-from .wsl_sessions import distribution_that_ran
+from .wsl_sessions import back_on_windows, distribution_that_ran
 
 _CUDA_FOLDER = re.compile(r"cuda[-_/\\]v?(?P<version>\d{1,2}\.\d)(?![\d.])", re.IGNORECASE)
 _PATH_EDGE = re.compile(r"[\s:;'\"=,()]")
@@ -490,7 +490,8 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         del dists["tensorflow-gpu"]  # conda's metapackage listed beside the build it picked
     asked = template_answers(sample)
     versions = set(dists.values()) or set(printed_versions(sample)) or _exact(asked.tf)
-    os_name, os_line = os_of(sample)
+    back = back_on_windows(sample)
+    os_name, os_line = os_of(sample[back:] if back >= 0 else sample)
     if os_name in ("macos", "windows") and (remote := remote_engine_line(sample)):
         # the CLI ran here, the containers on another machine's Linux engine (review 98)
         os_name, os_line = "linux", f"docker's engine is a remote one: {remote}"

@@ -86,3 +86,15 @@ def distribution_that_ran(text: str) -> WslRun | None:
         opened_at >= 0 and bool(linux) and _WINDOWS_PROMPT.search(text, linux[-1].end()) is None
     )
     return WslRun(ran, versions.get(ran), inside, evidence)
+
+
+def back_on_windows(text: str) -> int:
+    """Where the paste is back at a Windows prompt after its last Linux session (a WSL shell
+    exited): the offset of that prompt, whose runs are native Windows ones whatever the session
+    before showed (review 100: a prompt in /mnt/c/Users/ inside WSL, then PowerShell's run);
+    -1 where no Windows prompt follows a Linux one."""
+    linux = list(_LINUX_PROMPT.finditer(text))
+    if not linux:
+        return -1
+    windows = _WINDOWS_PROMPT.search(text, linux[-1].end())
+    return windows.start() if windows is not None else -1
