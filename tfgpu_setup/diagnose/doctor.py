@@ -833,7 +833,7 @@ def diagnose(
     findings = shell_driver_readings_refuted(findings, matches, log or "")
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(
-        macos_without_an_nvidia_gpu(findings, known, no_gpu_shown, bool(nvidia_on_a_mac))
+        macos_without_an_nvidia_gpu(findings, known, no_gpu_shown, bool(nvidia_on_a_mac), log or "")
     )
     # (a nightly is judged as a release beside it: named by that series, not a patch of it)
     # (a pre-release stated, '2.1.0rc0', is judged as its series' release: named as stated)

@@ -2541,7 +2541,10 @@ INSTALL: tuple[Signature, ...] = (
         needles=("libmetal_plugin",),
         pattern=compiled(
             r"dlopen\([^\n,]{0,300}?[/\\]tensorflow-plugins[/\\]libmetal_plugin\.dylib,"
-            r" \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
+            # (or the TensorFlow library it links, gone from this release: 2.20 has no
+            # _pywrap_tensorflow_internal.so for metal 1.2.0, review 101)
+            r" \w{1,8}\):[^\n]{0,3000}?(?:[Ss]ymbol not found"
+            r"|Library not loaded: @rpath/_pywrap_tensorflow_internal\.so)"
         ),
         finding_id="addon-tensorflow-mismatch",
         severity=Severity.ERROR,
