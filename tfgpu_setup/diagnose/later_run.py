@@ -235,7 +235,12 @@ def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
         return ""
     start = line_start(text, max(shown) + 1)
     hidden = hidden_on_purpose(text, matches)
-    for listed in NO_GPU_LISTED.finditer(text, start):
+    answers: list[re.Match[str]] = list(NO_GPU_LISTED.finditer(text, start))
+    if _BARE_GPU_LIST.search(text, 0, start):
+        # the same script's bare answer, a GPU list earlier and an empty one now (review 101:
+        # a conda prompt's run, then VS Code's with the base interpreter)
+        answers += _BARE_EMPTY_LIST.finditer(text, start)
+    for listed in sorted(answers, key=lambda m: m.start()):
         before = text.count("\n", 0, listed.start()) + 1
         if any(first <= before <= last for first, last, _ in hidden):
             continue
@@ -270,6 +275,11 @@ def gpu_gone_in_a_later_run(listed: str) -> Finding:
 
 
 _GPU_QUESTION = re.compile(r"list_physical_devices\(|is_gpu_available\(")
+_BARE_GPU_LIST = re.compile(
+    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[PhysicalDevice\(name=['\"]/physical_device:GPU:",
+    re.MULTILINE,
+)
+_BARE_EMPTY_LIST = re.compile(r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\][ \t]*\r?$", re.MULTILINE)
 
 
 def _asked_again(text: str, start: int, end: int) -> bool:
