@@ -67,7 +67,7 @@ from .docker_context import (
     without_docker_desktop_superseded,
     without_repository_missing_mended,
 )
-from .driver_seen import shell_driver_readings_refuted
+from .driver_seen import shell_driver_readings_refuted, without_shell_driver_lines
 from .driver_shadowed import driver_library_not_the_installed_one
 from .empty_gpu_list import (
     GPU_LIST_ANSWERED,
@@ -118,6 +118,7 @@ from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only, stated_gpu_build_on_cpu
 from .jetson_container import jetson_container_without_runtime
 from .keras_pair import keras_pair_named, ml_dtypes_named
+from .last_run import earlier_runs_blanked, last_run_without_the_gpu
 from .later_run import (
     LINKED_AT_IMPORT,
     after_the_last_gpu,
@@ -231,6 +232,7 @@ from .weigh import (
 from .wheel_tags import (
     refused_by_a_32_bit_python,
     refused_by_an_old_pip,
+    refused_for_an_old_glibc,
     refused_for_another_machine,
     refused_for_another_os,
     refused_with_its_own_python,
@@ -383,11 +385,17 @@ def diagnose(
     log_matches = without_exhaustion_said(log_matches, log or "")
     log_matches = without_allocations_skipped(log_matches, log or "")
     log_matches = without_smi_missing_before_its_table(log_matches, log or "")
+    log_matches = without_shell_driver_lines(log_matches, log or "")
     log_matches = ldd_of_tensorflow_only(log_matches, log or "")
     log_matches = without_little_memory_asked_for(log_matches, log or "")
     log_matches = without_wsl1_default_superseded(log_matches, log or "")
     log_matches = without_kill_after_a_stop(log_matches, log or "")
     log_matches = cuinit_in_a_forked_child(log or "", log_matches)
+    # a last run after one that used the GPU, in another command, that has none: judged alone
+    last_run = last_run_without_the_gpu(log or "", log_matches)
+    if last_run:
+        log = earlier_runs_blanked(log or "", last_run)
+        log_matches = tuple(m for m in log_matches if m.line_number >= last_run)
     log_facts = read_log_facts(log or "", log_matches)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
@@ -497,6 +505,7 @@ def diagnose(
         log_findings,
         old_pip,
         refused_for_another_machine(known, matches, matrix),
+        refused_for_an_old_glibc(known, matches, log_facts),
         refused_for_another_os(known, matches),
         refused_by_a_32_bit_python(known, matches, log_facts, log or ""),
         mixed_cuda_majors(log_facts, matches),
@@ -860,6 +869,9 @@ def diagnose(
             f.id == "compute-capability-unsupported" for f in legacy
         ):
             findings = kernels_failed_the_library(findings, matches)
+    if last_run and not listed_later:
+        # (the earlier run's GPU was set aside: the command that began the last run says which)
+        listed_later = (log or "").split("\n")[last_run - 1].strip()[-120:]
     if listed_later and all(f.severity is Severity.INFO for f in findings):
         # nothing names why the later run lists no GPU (a library it lacks, a driver): the same
         # machine found it before, so the later run's environment is what differs

@@ -152,7 +152,7 @@ def _typed_tensorflows_import_last(text: str, line_number: int) -> bool:
     """The last command typed before this line imports TensorFlow alone: what it printed is
     TensorFlow's import failing, though the paste kept no frame of it (review 96)."""
     end = line_start(text, line_number)
-    commands = list(_COMMAND.finditer(text, max(0, end - 20_000), end))
+    commands = list(COMMAND.finditer(text, max(0, end - 20_000), end))
     if not commands:
         return False
     line_end = text.find("\n", commands[-1].start())
@@ -172,7 +172,7 @@ EARLIER_RUN_USED_THE_GPU = (
     "an earlier run in the log used the GPU; this one, typed after it, could not import TensorFlow"
 )
 
-_COMMAND = re.compile(
+COMMAND = re.compile(
     r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?"
     r"(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
     r"|[A-Za-z]:\\[^\n>]{0,200}>|>>>|In \[\d{1,4}\]:)[ \t]+\S"
@@ -291,7 +291,7 @@ def _asked_again(text: str, start: int, end: int) -> bool:
 def command_between(text: str, after_line: int, before_line: int) -> bool:
     """Whether a command was typed on a line between these two (1-based): a new run."""
     start, end = line_start(text, after_line + 1), line_start(text, before_line)
-    return _COMMAND.search(text, start, end) is not None
+    return COMMAND.search(text, start, end) is not None
 
 
 _NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipython-input-)", re.M)
@@ -388,7 +388,7 @@ def mended_failure_noted(
         return findings
     # (typed at the same shell, with the shell's own 'python': an IDE's run or an explicit
     # interpreter's path is that tool's setting, which the shell's activation does not change)
-    typed = list(_COMMAND.finditer(text, 0, line_start(text, stopper.line_number)))
+    typed = list(COMMAND.finditer(text, 0, line_start(text, stopper.line_number)))
     if not typed or not _BARE_PYTHON.search(
         typed[-1].group(0) + _rest_of_line(text, typed[-1].end())
     ):
