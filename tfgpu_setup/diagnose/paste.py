@@ -54,6 +54,9 @@ _RECORD_START = re.compile(
     r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#] |PS [A-Za-z]:\\[^\n>]{0,300}> )"
     # a script's own labelled list ('GPUs: []', 'Physical devices = [PhysicalDevice(...')
     r"|[A-Za-z][\w ()]{0,40}[:=][ \t]*\["
+    # a program's --help: its headings and option rows ('  --gpu GPU   GPU id to use')
+    r"|(?:usage|optional arguments|options|positional arguments):"
+    r"|-{1,2}[A-Za-z][\w-]{0,40}(?:[ =][A-Z_]{1,30})?(?:, -{1,2}[\w-]{1,40})?[ \t]{2,}\S"
     # nvidia-smi's table, pasted below a record: its borders and rows
     r"|\+-{3,}|\|[ \t]"
     # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip

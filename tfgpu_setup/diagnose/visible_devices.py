@@ -39,6 +39,9 @@ _GPUS = r"(?=[ \t]*['\"]?(?:\d|GPU-|MIG-))"
 _SHOWN_AGAIN = re.compile(
     # (a shell's 'exit' ends what it exported: the next prompt is another shell's)
     _SHELL + r"(?:unset[ \t]+CUDA_VISIBLE_DEVICES\b|exit[ \t]*\r?$"
+    # PowerShell's and cmd's ways to remove it (cmd's 'set X=' with nothing after removes X)
+    r"|Remove-Item[ \t]+(?:-Path[ \t]+)?Env:\\?CUDA_VISIBLE_DEVICES\b"
+    r"|\$env:CUDA_VISIBLE_DEVICES[ \t]*=[ \t]*\$null\b|set[ \t]+CUDA_VISIBLE_DEVICES=[ \t]*\r?$"
     r"|(?:export[ \t]+|set[ \t]+)?CUDA_VISIBLE_DEVICES="
     + _GPUS
     + r"|\$env:CUDA_VISIBLE_DEVICES[ \t]*="
@@ -108,12 +111,21 @@ def visible_devices_set(facts: Facts) -> bool:
 _HID_FOR_ITS_RUN = re.compile(
     _SHELL + r"(?:env[ \t]+)?(?:(?P<export>export|set)[ \t]+)?CUDA_VISIBLE_DEVICES="
     r"(?:-1|(?P<q>['\"])(?:-1)?(?P=q))?(?:(?P<command>[ \t]+[^\s#][^\n]*)|[ \t]*\r?$)"
-    r"|^[ \t]*(?:PS [^\n>]{1,200}>[ \t]?)?\$env:CUDA_VISIBLE_DEVICES[ \t]*=[ \t]*"
+    r"|^[ \t]*(?:\([\w.-]{1,60}\)[ \t]?)?(?:PS [^\n>]{1,200}>[ \t]?)?"
+    r"\$env:CUDA_VISIBLE_DEVICES[ \t]*=[ \t]*"
     r"['\"](?:-1)?['\"][ \t]*\r?$",
     re.MULTILINE,
 )
 """A command that hides every GPU from its own run ('CUDA_VISIBLE_DEVICES=-1 python x.py', or
 an empty value), or from the commands after it ('export' or 'set' of it, PowerShell's $env:)."""
+_HID_BY_A_LAUNCHER = re.compile(
+    # a launcher's own option that sets it for the one process it starts: Slurm's
+    # '--export=ALL,CUDA_VISIBLE_DEVICES=-1', docker's '-e'/'--env' (review 101)
+    _SHELL + r"(?:sudo[ \t]+)?(?:srun|sbatch|salloc|docker[ \t]+run|podman[ \t]+run|mpirun)\b"
+    r"[^\n]{0,300}?(?:--export=[^\s]{0,200}?|-e[ \t]+|--env[ \t=])CUDA_VISIBLE_DEVICES="
+    r"(?:-1|''|\"\")(?=[\s,])(?P<command>[^\n]*)",
+    re.MULTILINE,
+)
 _NEXT_COMMAND = re.compile(
     r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[\w.-]{1,64}@[\w.-]{1,64}[: ][^\n]{0,200}?[$#%]|[$%#]"
     r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#]"
@@ -139,7 +151,8 @@ def hidden_on_purpose(text: str, matches: Sequence[LogMatch]) -> list[tuple[int,
     shown = sorted(m.line_number for m in matches if m.signature.proves_gpu)
     logged = sorted(m.line_number for m in matches)
     runs = []
-    for hid in _HID_FOR_ITS_RUN.finditer(text):
+    hidings = [*_HID_FOR_ITS_RUN.finditer(text), *_HID_BY_A_LAUNCHER.finditer(text)]
+    for hid in sorted(hidings, key=lambda m: m.start()):
         first = text.count("\n", 0, hid.start()) + 1
         ends = (_NEXT_COMMAND if hid.group("command") else _SHOWN_AGAIN).search(
             text, line_start(text, first + 1)

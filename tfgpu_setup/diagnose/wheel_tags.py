@@ -465,6 +465,18 @@ _MANYLINUX = re.compile(
 _MANYLINUX_YEAR_GLIBC = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
 
 
+def refused_for_an_old_glibc(
+    facts: Facts, matches: Sequence[LogMatch], log: LogFacts
+) -> tuple[Finding, ...]:
+    """glibc-too-old where pip refused a TensorFlow manylinux wheel that needs a newer glibc
+    than the one shown or stated, whichever Python ran pip (review 101: a wheel file handed to
+    pip under a stated glibc 2.12, no Python named)."""
+    for _match, _wheel, _version, tags in _refused_tensorflow_wheels(matches):
+        if (glibc := _glibc_below_the_tag(tags, log, facts)) is not None:
+            return (glibc,)
+    return ()
+
+
 def _glibc_below_the_tag(tags: frozenset[Tag], log: LogFacts, facts: Facts) -> Finding | None:
     """glibc-too-old where the paste shows, or the user states, a glibc older than every
     manylinux tag of the wheel needs (PEP 600: manylinux_2_17 is glibc 2.17)."""
