@@ -42,3 +42,71 @@ def test_the_same_scripts_empty_answer_in_a_later_run_is_the_state(
     document = run(tmp_path, capsys, log_of("conda-prompt-then-vscode-base"), "--os", "windows")
     assert document["gpu_used"] != "yes"
     assert ids(document)[0] == "windows-native-gpu-unsupported"
+
+
+def errors(document: Any) -> list[str]:
+    return [f["id"] for f in document["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("wsl-then-powershell", "windows-native-gpu-unsupported"),
+        ("conda-b-cpu-build", "cpu-only-tensorflow"),
+    ],
+)
+def test_the_last_run_is_judged_without_the_earlier_runs_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first: str
+) -> None:
+    """A run in another shell or environment after one that used the GPU: its own cause,
+    not the earlier run's CUDA build or GPU."""
+    document = run(tmp_path, capsys, log_of(name))
+    assert document["gpu_used"] == "no"
+    assert errors(document)[0] == first
+
+
+def test_the_shells_driver_lines_do_not_hide_tensorflows_own_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("wsl-modprobe-smi-libs"), "--os", "wsl2")
+    assert errors(document) == ["cuda-libs-not-found"]
+
+
+def test_a_help_row_rejoined_with_its_neighbours_still_sets_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "linux", "--tf", "2.13", "--gpu", "NVIDIA GeForce RTX 3090")
+    document = run(tmp_path, capsys, log_of("help-row-wrapped-driver-missing"), *flags)
+    assert errors(document) == ["no-nvidia-driver"]
+
+
+def test_a_wheel_file_refused_under_an_old_glibc_needs_no_python_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(
+        tmp_path, capsys, log_of("wheel-file-old-glibc"), "--os", "linux", "--glibc", "2.12"
+    )
+    assert errors(document) == ["glibc-too-old"]
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("powershell-env-removed", "cudnn-not-found"),
+        ("cmd-set-cleared", "cuda-libs-not-found"),
+        ("srun-export-hidden-eval", "cudnn-not-found"),
+    ],
+)
+def test_hiding_removed_or_scoped_to_a_launcher_is_not_the_later_runs_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name))
+    assert errors(document)[0] == first
+    assert "cuda-visible-devices-hides-gpus" not in errors(document)
+
+
+def test_a_launchers_hiding_on_the_failing_run_is_its_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("docker-e-covers"), "--os", "linux")
+    assert errors(document)[0] == "cuda-visible-devices-hides-gpus"
