@@ -46,15 +46,13 @@ def weigh_memory(
 ) -> list[Finding]:
     """A memory finding that rests only on a failed cuDNN/cuBLAS handle, while TensorFlow says
     most of the GPU's memory was free, is not the cause: it stays as a warning, with the line
-    that speaks against it, named for the library versions, the next suspects (review 100: the
-    memory id under a title that says it is not memory)."""
+    that speaks against it (the driver or library versions are the next suspects)."""
     oom_lines = {m.signature.name for m in matches if m.signature.finding_id == "gpu-out-of-memory"}
     if not log.memory_free_line or not oom_lines or not oom_lines <= HANDLE_FAILURES:
         return list(findings)
     return [
         dataclasses.replace(
             f,
-            id="cudnn-version-mismatch",
             severity=Severity.WARNING,
             title=HANDLE_WITH_MEMORY_FREE,
             evidence=(*f.evidence, f"but most of the GPU memory was free: {log.memory_free_line}"),
