@@ -199,13 +199,6 @@ def test_onednns_int64_note_is_named_harmless(
     assert "AVX-512" in first["title"]
 
 
-def test_a_handle_failure_with_the_memory_free_is_not_named_out_of_memory(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    document = run(tmp_path, capsys, log_of("dnn-init-failed-memory-free"), "--tf", "2.16")
-    assert ids(document)[0] == "cudnn-version-mismatch"
-    assert "gpu-out-of-memory" not in ids(document)
-
 
 def test_pip_1s_words_for_no_wheel_are_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -110,3 +110,19 @@ def test_a_launchers_hiding_on_the_failing_run_is_its_cause(
 ) -> None:
     document = run(tmp_path, capsys, log_of("docker-e-covers"), "--os", "linux")
     assert errors(document)[0] == "cuda-visible-devices-hides-gpus"
+
+
+@pytest.mark.parametrize(
+    "log",
+    [
+        review_log("review100", "dnn-init-failed-memory-free"),
+        review_log("review101", "cudnn-handle-memory-free-conv-failed"),
+    ],
+)
+def test_a_handle_failure_with_the_memory_free_is_work_that_failed_not_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], log: str
+) -> None:
+    document = run(tmp_path, capsys, log, "--os", "linux", "--tf", "2.13")
+    first = document["findings"][0]
+    assert first["severity"] == "warning" and "not memory" in first["title"]
+    assert "work on it failed" in document["verdict"]
