@@ -34,6 +34,9 @@ WRITTEN = {
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",
+    "autotuner-buggy-algorithm-omitted": "I external/local_xla/xla/service/gpu/autotuning/"
+    "conv_algorithm_picker.cc:557] Omitted potentially buggy algorithm eng14{} for conv (f32"
+    "[32,128,64,3]{3,2,1,0}, u8[0]{0})",
     "and-cuda-cudnn-pin-conflict": "    tensorflow[and-cuda] 2.15.0 depends on"
     ' nvidia-cudnn-cu12==8.9.4.25; extra == "and-cuda"\n    torch 2.1.0 depends on'
     " nvidia-cudnn-cu12==8.9.2.26",

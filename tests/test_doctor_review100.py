@@ -199,7 +199,6 @@ def test_onednns_int64_note_is_named_harmless(
     assert "AVX-512" in first["title"]
 
 
-
 def test_pip_1s_words_for_no_wheel_are_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

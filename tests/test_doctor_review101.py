@@ -126,3 +126,18 @@ def test_a_handle_failure_with_the_memory_free_is_work_that_failed_not_memory(
     first = document["findings"][0]
     assert first["severity"] == "warning" and "not memory" in first["title"]
     assert "work on it failed" in document["verdict"]
+
+
+@pytest.mark.parametrize(
+    ("name", "flags"),
+    [
+        ("tf73487-delay-kernel", ("--tf", "2.17")),
+        ("feedstock417-buggy-algorithm", ("--driver", "550.144", "--tf", "2.18")),
+    ],
+)
+def test_xlas_autotuner_at_work_shows_the_gpu_in_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, flags: tuple[str, ...]
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    assert document["gpu_used"] == "yes"
+    assert errors(document) == []

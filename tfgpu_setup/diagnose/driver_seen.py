@@ -73,9 +73,7 @@ def shell_driver_readings_refuted(
 _SHELL_DRIVER_LINE_IDS = frozenset({"wsl-libcuda-missing", "no-nvidia-driver"})
 
 
-def without_shell_driver_lines(
-    matches: tuple[LogMatch, ...], text: str
-) -> tuple[LogMatch, ...]:
+def without_shell_driver_lines(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
     """The matches, less the shell's lines saying the driver is missing (ls, modprobe, not
     TensorFlow's own records), where TensorFlow or nvidia-smi shows the driver found a GPU: set
     aside before TensorFlow's own failure is read, which they would otherwise explain away

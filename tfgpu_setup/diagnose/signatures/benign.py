@@ -1331,6 +1331,26 @@ BENIGN_LINES: tuple[Signature, ...] = (
         fix="Nothing to do.",
         source="https://github.com/openxla/xla/blob/main/xla/stream_executor/gpu/gpu_timer.cc",
         subject="gpu-timer",
+        # (it times kernels it ran on the GPU: review 101, tensorflow#73487)
+        proves_gpu=True,
+    ),
+    Signature(
+        # XLA's convolution autotuner leaving out a cuDNN engine known to be wrong on this GPU:
+        # it was choosing among engines it ran there (review 101: conda-forge
+        # tensorflow-feedstock#417)
+        name="autotuner-buggy-algorithm-omitted",
+        needles=("Omitted potentially buggy algorithm",),
+        pattern=compiled(r"Omitted potentially buggy algorithm \S{1,200} for conv\b"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: XLA's autotuner skipped a cuDNN convolution engine known to be wrong here",
+        fix="Nothing to do: it picks among the others.",
+        source=(
+            "https://github.com/openxla/xla/blob/main/xla/service/gpu/autotuning/"
+            "conv_algorithm_picker.cc"
+        ),
+        subject="autotuner",
+        proves_gpu=True,
     ),
     Signature(
         # XLA's GPU runtime running a CUDA graph falls back to launching ops one by one: it ran
