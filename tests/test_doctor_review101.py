@@ -141,3 +141,17 @@ def test_xlas_autotuner_at_work_shows_the_gpu_in_use(
     document = run(tmp_path, capsys, log_of(name), *flags)
     assert document["gpu_used"] == "yes"
     assert errors(document) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("slurm-login-then-srun-cudnn", "cudnn-not-found"),
+        ("fix-libdevice-then-ptx", "ptxas-newer-than-driver"),
+    ],
+)
+def test_after_a_change_the_later_runs_failure_is_the_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name))
+    assert errors(document) == [first]

@@ -145,7 +145,7 @@ from .mac_refusals import (
 )
 from .machine_seen import DRIVER_PACKAGE
 from .memory_asked import without_little_memory_asked_for
-from .mended_later import without_failures_mended_later
+from .mended_later import without_failures_mended_later, without_failures_superseded
 from .missing_upload import no_such_version, one_release_unserved
 from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
@@ -380,6 +380,7 @@ def diagnose(
     log_matches = without_repository_missing_mended(log_matches, log or "")
     log_matches = without_libraries_opened_later(log_matches, log or "")
     log_matches = without_failures_mended_later(log_matches, log or "")
+    log_matches = without_failures_superseded(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")

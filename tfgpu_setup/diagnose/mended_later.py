@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from ..findings import Severity
 from .activations import ACTIVATED
+from .device_evidence import DRIVER_FOUND_A_GPU
 from .logs import LogMatch, line_start
-from .signatures.model import DRIVER_ROOTS, LIBRARY_IDS
+from .signatures.model import BENIGN, DRIVER_ROOTS, LIBRARY_IDS
 
 _MENDED_BY_A_CHANGE = (
     DRIVER_ROOTS
@@ -43,14 +45,46 @@ def without_failures_mended_later(matches: tuple[LogMatch, ...], text: str) -> t
     library not loaded, the GPUs hidden) or could not use an add-on of another release, where,
     after it, the paste typed a change and then a run showed the GPU."""
     shown = sorted(m.line_number for m in matches if m.signature.proves_gpu)
-    if not shown:
+    # (the driver listing a GPU to TensorFlow mends what said there was no driver or device,
+    # whatever failed after it: review 101, a login node and then a job on a GPU node)
+    found = sorted(m.line_number for m in matches if m.signature.name in DRIVER_FOUND_A_GPU)
+    if not shown and not found:
         return matches
 
     def mended(m: LogMatch) -> bool:
-        if m.signature.finding_id not in _MENDED_BY_A_CHANGE or m.line_number >= shown[-1]:
+        if m.signature.finding_id not in _MENDED_BY_A_CHANGE:
             return False
-        worked = next(line for line in shown if line > m.line_number)
+        proofs = sorted({*shown, *found}) if m.signature.finding_id in DRIVER_ROOTS else shown
+        worked = next((line for line in proofs if line > m.line_number), None)
+        if worked is None:
+            return False
         start, end = line_start(text, m.line_number + 1), line_start(text, worked)
         return bool(_CHANGE.search(text, start, end) or ACTIVATED.search(text, start, end))
 
     return tuple(m for m in matches if not mended(m))
+
+
+def without_failures_superseded(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
+    """The matches, less each error where, after it, the paste typed a change and a later run
+    failed with another error: the last failure is the question, the first one's fix worked
+    (review 101: libdevice found once XLA_FLAGS was exported, then PTX the driver could not
+    load)."""
+    errors = [
+        m
+        for m in matches
+        if m.signature.finding_id not in (None, BENIGN) and m.signature.severity is Severity.ERROR
+    ]
+    if len(errors) < 2:
+        return matches
+
+    def superseded(m: LogMatch) -> bool:
+        change = _CHANGE.search(text, line_start(text, m.line_number + 1))
+        if change is None:
+            return False
+        after = text.count("\n", 0, change.start()) + 1
+        return any(
+            later.line_number > after and later.signature.finding_id != m.signature.finding_id
+            for later in errors
+        )
+
+    return tuple(m for m in matches if m not in errors or not superseded(m))
