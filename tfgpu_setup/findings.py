@@ -224,8 +224,6 @@ FINDING_KINDS: dict[str, FindingKind] = {
             "The system glibc is older than the TensorFlow wheel requires.",
             Layer.INSTALL,
             ("denies-gpu", "blocks-install"),
-            # pip sees no wheel for any Python there: the Python it ran is not why (review 100)
-            explains=("python-unsupported",),
         ),
         FindingKind(
             "keras-backend-not-tensorflow",

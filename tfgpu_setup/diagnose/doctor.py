@@ -230,6 +230,7 @@ from .weigh import (
     weighed_against_unnamed_failure,
 )
 from .wheel_tags import (
+    python_behind_an_old_glibc,
     refused_by_a_32_bit_python,
     refused_by_an_old_pip,
     refused_for_an_old_glibc,
@@ -841,6 +842,7 @@ def diagnose(
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = shell_driver_readings_refuted(findings, matches, log or "")
+    findings = python_behind_an_old_glibc(findings)
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(
         macos_without_an_nvidia_gpu(findings, known, no_gpu_shown, bool(nvidia_on_a_mac), log or "")

@@ -70,19 +70,16 @@ def shell_driver_readings_refuted(
     return noted(demoted(findings, refuted, because), refuted)
 
 
-_SHELL_DRIVER_LINE_IDS = frozenset({"wsl-libcuda-missing", "no-nvidia-driver"})
+_SHELL_DRIVER_LINES = frozenset({"wsl-lib-folder-missing", "nvidia-module-not-loadable"})
+"""The shell's own lines about the driver: ls finding no /usr/lib/wsl/lib, modprobe finding no
+module (nvidia-smi's own lines are its reading, not these)."""
 
 
 def without_shell_driver_lines(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
-    """The matches, less the shell's lines saying the driver is missing (ls, modprobe, not
-    TensorFlow's own records), where TensorFlow or nvidia-smi shows the driver found a GPU: set
-    aside before TensorFlow's own failure is read, which they would otherwise explain away
-    (review 101: modprobe inside WSL 2 hid the libraries TensorFlow could not load)."""
+    """The matches, less the shell's lines saying the driver is missing (ls, modprobe), where
+    TensorFlow or nvidia-smi shows the driver found a GPU: set aside before TensorFlow's own
+    failure is read, which they would otherwise explain away (review 101: modprobe inside WSL 2
+    hid the libraries TensorFlow could not load)."""
     if not driver_found_a_gpu(matches, text):
         return matches
-    return tuple(
-        m
-        for m in matches
-        if m.signature.finding_id not in _SHELL_DRIVER_LINE_IDS
-        or any(p in m.line for p in _TENSORFLOWS_RECORD)
-    )
+    return tuple(m for m in matches if m.signature.name not in _SHELL_DRIVER_LINES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Severity
+from ..findings import FINDING_KINDS, Layer, Severity
 from .activations import ACTIVATED
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .logs import LogMatch, line_start
@@ -74,6 +74,13 @@ def without_failures_superseded(matches: tuple[LogMatch, ...], text: str) -> tup
         for m in matches
         if m.signature.finding_id not in (None, BENIGN) and m.signature.severity is Severity.ERROR
     ]
+    # (what installing answered is read apart: an install's own readings keep it as a note)
+    gpu_side = [
+        m
+        for m in errors
+        if (kind := FINDING_KINDS.get(m.signature.finding_id or "")) is not None
+        and kind.layer is not Layer.INSTALL
+    ]
     if len(errors) < 2:
         return matches
 
@@ -87,4 +94,4 @@ def without_failures_superseded(matches: tuple[LogMatch, ...], text: str) -> tup
             for later in errors
         )
 
-    return tuple(m for m in matches if m not in errors or not superseded(m))
+    return tuple(m for m in matches if m not in gpu_side or not superseded(m))

@@ -53,7 +53,7 @@ _RECORD_START = re.compile(
     r"(?:[\w.-]{1,60}@[\w.-]{1,80}[: ][^\n]{0,300}?[#$%] |[A-Z]:\\[^\n>]{0,300}>"
     r"|\[[\w.-]{1,60}@[\w.-]{1,80}[^\]\n]{0,100}\][$#] |PS [A-Za-z]:\\[^\n>]{0,300}> )"
     # a script's own labelled list ('GPUs: []', 'Physical devices = [PhysicalDevice(...')
-    r"|[A-Za-z][\w ()]{0,40}[:=][ \t]*\["
+    r"|(?:[A-Za-z][\w ()]{0,30}?)?\b(?i:GPUs?|GPU\(s\)|devices?)\b[\w ()]{0,20}[:=][ \t]*\["
     # a program's --help: its headings and option rows ('  --gpu GPU   GPU id to use')
     r"|(?:usage|optional arguments|options|positional arguments):"
     r"|-{1,2}[A-Za-z][\w-]{0,40}(?:[ =][A-Z_]{1,30})?(?:, -{1,2}[\w-]{1,40})?[ \t]{2,}\S"

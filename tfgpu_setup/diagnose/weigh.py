@@ -1157,8 +1157,8 @@ def macos_without_an_nvidia_gpu(
     text: str = "",
 ) -> tuple[Finding, ...]:
     """macOS has no CUDA: an error for an NVIDIA GPU there, but most Macs have none, and their
-    own GPU (Apple's, AMD's) reaches TensorFlow through tensorflow-metal: a note where the log
-    shows that plug-in (text: the log) and no NVIDIA GPU is known. With no NVIDIA GPU
+    own GPU (Apple's, AMD's) reaches TensorFlow through tensorflow-metal: nothing to say where
+    the log shows that plug-in (text: the log) and no NVIDIA GPU is known. With no NVIDIA GPU
     known, nothing else failing and TensorFlow not shown without a GPU (no_gpu_shown), it is a
     warning (apple/tensorflow_macos#18: a benign log), and a note beside a failure no GPU has a
     part in (an add-on built for another TensorFlow)."""
@@ -1168,14 +1168,10 @@ def macos_without_an_nvidia_gpu(
         return findings  # (pip refused NVIDIA's own packages here: nothing was installed)
     if facts.knows("gpus") and facts.gpus:
         return findings
-    if metal := _METAL_ROUTE.search(text[:METAL_CHARS]):
+    if _METAL_ROUTE.search(text[:METAL_CHARS]):
         # the Mac's GPU through Apple's plug-in is what the log is about: CUDA is beside the
         # point (review 101: the plug-in failing to load, or running without XLA)
-        because = "but the log is of Apple's Metal plug-in, not CUDA: " + metal.group(0).strip()
-        return noted(
-            demoted(findings, lambda f: f.id == "macos-no-cuda", because),
-            lambda f: f.id == "macos-no-cuda",
-        )
+        return tuple(f for f in findings if f.id != "macos-no-cuda")
     if any(
         f.severity is Severity.ERROR and f.id not in NOT_ABOUT_THE_GPU | FAILS_ON_ANY_GPU
         for f in findings

@@ -23,6 +23,7 @@ from .logs import LogMatch
 from .platform_seen import LINUX_SHELL, python_of
 from .sources import quoted
 from .uv_platform import os_of_wheel_platform
+from .weigh import demoted
 
 TAGS_SPEC = "https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/"
 
@@ -463,6 +464,26 @@ _MANYLINUX = re.compile(
     r"^manylinux_(?P<major>\d)_(?P<minor>\d{1,2})_|^manylinux(?P<year>2014|2010|1)_"
 )
 _MANYLINUX_YEAR_GLIBC = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
+
+
+def python_behind_an_old_glibc(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """pip's refusal read as the Python's, where glibc is too old for the wheels (review 100): a
+    wheel refused for its tags, or no wheel found for a Python the release serves, is the
+    glibc's doing; a Python the release does not serve stays a cause of its own."""
+    glibc = next(
+        (f for f in findings if f.id == "glibc-too-old" and f.severity is Severity.ERROR), None
+    )
+    if glibc is None:
+        return findings
+    because = "but glibc is too old for the wheels: " + glibc.title
+    return demoted(
+        findings,
+        lambda f: (
+            f.id == "python-unsupported"
+            and (f.title.startswith("pip refuses ") or "has wheels for Python" in f.title)
+        ),
+        because,
+    )
 
 
 def refused_for_an_old_glibc(
