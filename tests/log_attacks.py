@@ -34,6 +34,9 @@ WRITTEN = {
     "pip-no-tf-dependency-wheel-at-all": "ERROR: Could not find a version that satisfies the"
     " requirement tensorflow-io-gcs-filesystem (from versions: none)",
     "python-without-pip": "/usr/bin/python3: No module named pip",
+    "uv-tf-dependency-without-file": "error: Distribution `tensorflow-io-gcs-filesystem==0.37.1 @"
+    " registry+https://pypi.org/simple` can't be installed because it doesn't have a source"
+    " distribution or wheel for the current platform",
     "autotuner-buggy-algorithm-omitted": "I external/local_xla/xla/service/gpu/autotuning/"
     "conv_algorithm_picker.cc:557] Omitted potentially buggy algorithm eng14{} for conv (f32"
     "[32,128,64,3]{3,2,1,0}, u8[0]{0})",

@@ -112,6 +112,13 @@ TF_DISTRIBUTION = (
 """A TensorFlow distribution's name, whole: tensorflow-io-gcs-filesystem or tensorflow-text
 missing a wheel is that dependency's problem, not TensorFlow's."""
 IMAGE_BUILD_STEP = "image-build-step"
+GCS_WITHOUT_FILE_FIX = (
+    "On Windows, pin it below 0.32 ('{tool} \"tensorflow-io-gcs-filesystem<0.32\"') and lock"
+    " again; on Python 3.13 or newer it publishes no wheel at all (tensorflow/io#2109): use"
+    " Python 3.12 or older, or a TensorFlow release that no longer requires it. Elsewhere check"
+    " its files on PyPI ('pip download tensorflow-io-gcs-filesystem=={version} --no-deps' says"
+    " what is missing)."
+)
 PIN_CONFLICT_TITLE = (
     "pip cannot install tensorflow[and-cuda] {version}{version2} beside {other}{other2}"
     " {other_version}{other_version2}: both pin {wheel}{wheel2}, to {pin}{pin2} and"
@@ -1728,13 +1735,29 @@ INSTALL: tuple[Signature, ...] = (
             "Poetry found no file of tensorflow-io-gcs-filesystem {gcs} for this platform, so"
             " the install stopped (it has published no Windows wheel since 0.32.0)"
         ),
-        fix=(
-            "On Windows, pin it below 0.32 ('poetry add \"tensorflow-io-gcs-filesystem<0.32\"')"
-            " and lock again; elsewhere check its files on PyPI for this Python and platform"
-            " ('pip download tensorflow-io-gcs-filesystem=={gcs} --no-deps' says what is"
-            " missing). Nothing about TensorFlow's own Python range needs to change."
-        ),
+        fix=GCS_WITHOUT_FILE_FIX.format(tool="poetry add", version="{gcs}"),
         source="https://github.com/tensorflow/io/issues/1789",
+    ),
+    Signature(
+        # uv's sync or add finding no file of a package TensorFlow depends on (review 101:
+        # tensorflow-io-gcs-filesystem under Windows and under Python 3.13; astral-sh/uv#9840)
+        name="uv-tf-dependency-without-file",
+        needles=("wheel for the current",),
+        pattern=compiled(
+            rf"Distribution `(?!{TF_DISTRIBUTION}==)(?P<package>tensorflow[-_][\w.-]{{1,40}}?)"
+            r"==(?P<version>\d[\w.]{0,20}) @ [^`\n]{1,200}` can't be installed because it"
+            r" doesn't have a source distribution or wheel for the current platform"
+        ),
+        finding_id="tensorflow-not-installed",
+        severity=Severity.ERROR,
+        title=(
+            "uv found no file of {package} {version} for this Python and platform, so nothing"
+            " was installed (tensorflow-io-gcs-filesystem has no Windows wheel since 0.32.0,"
+            " and none for Python 3.13 or newer)"
+        ),
+        fix=GCS_WITHOUT_FILE_FIX.format(tool="uv add", version="{version}"),
+        source="https://github.com/astral-sh/uv/issues/9840",
+        subject="{package}",
     ),
     Signature(
         # Poetry: the project allows Pythons TensorFlow has no wheels for.
