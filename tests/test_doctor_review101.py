@@ -157,17 +157,25 @@ def test_after_a_change_the_later_runs_failure_is_the_question(
 
 
 @pytest.mark.parametrize(
-    ("name", "flags"),
+    ("name", "flags", "cause"),
     [
-        ("uv9840-uv-add-windows", ("--os", "windows", "--python", "3.9")),
-        ("poetry-gcs-python313", ("--os", "linux", "--python", "3.13")),
+        (
+            "uv9840-uv-add-windows",
+            ("--os", "windows", "--python", "3.9"),
+            "tensorflow-not-installed",
+        ),
+        ("poetry-gcs-python313", ("--os", "linux", "--python", "3.13"), "python-unsupported"),
     ],
 )
 def test_a_dependency_without_a_file_here_stops_the_install_and_names_both_gaps(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, flags: tuple[str, ...]
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    cause: str,
 ) -> None:
     """tensorflow-io-gcs-filesystem has no Windows wheel since 0.32 and none for Python 3.13:
-    the fix says both, and no Python range is called fine."""
+    the fix says both, and a Python newer than its wheels is named as the cause."""
     first = run(tmp_path, capsys, log_of(name), *flags)["findings"][0]
-    assert (first["id"], first["severity"]) == ("tensorflow-not-installed", "error")
+    assert (first["id"], first["severity"]) == (cause, "error")
     assert "<0.32" in first["fix"] and "Python 3.12 or older" in first["fix"]

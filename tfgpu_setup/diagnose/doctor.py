@@ -193,6 +193,7 @@ from .smi_seen import without_smi_missing_before_its_table
 from .sources import lower_first, message_of
 from .toolkit_off_path import installed_toolkit_off_the_path
 from .uv_platform import (
+    gcs_gap_of_the_python,
     poetry_refused_for_this_python,
     poetrys_own_range,
     uv_refused_for_this_platform,
@@ -843,6 +844,7 @@ def diagnose(
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = shell_driver_readings_refuted(findings, matches, log or "")
     findings = python_behind_an_old_glibc(findings)
+    findings = gcs_gap_of_the_python(findings, known)
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(
         macos_without_an_nvidia_gpu(findings, known, no_gpu_shown, bool(nvidia_on_a_mac), log or "")

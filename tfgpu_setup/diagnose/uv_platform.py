@@ -255,3 +255,22 @@ def _narrowest(hints: list[str]) -> str:
         highs += [parsed(v) for op, v in bounds if op == "<"]
     parts = ([f">={max(lows)}"] if lows else []) + ([f"<{min(highs)}"] if highs else [])
     return ",".join(parts) or hints[-1]
+
+
+_GCS_WITHOUT_FILE = ("uv found no file of tensorflow-io-gcs-filesystem", "Poetry found no file of")
+GCS_LAST_PYTHON = (3, 12)
+"""The newest Python tensorflow-io-gcs-filesystem published wheels for (tensorflow/io#2109)."""
+
+
+def gcs_gap_of_the_python(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
+    """tensorflow-io-gcs-filesystem without a file here, where the one Python known is newer
+    than any it published a wheel for: the Python is the cause, not the platform (review 101)."""
+    python = the_python(facts)
+    if python is None or tuple(int(p) for p in python.split(".")) <= GCS_LAST_PYTHON:
+        return findings
+    return tuple(
+        dataclasses.replace(f, id="python-unsupported", evidence=(*f.evidence, f"Python {python}"))
+        if f.id == "tensorflow-not-installed" and f.title.startswith(_GCS_WITHOUT_FILE)
+        else f
+        for f in findings
+    )
