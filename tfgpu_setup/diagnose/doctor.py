@@ -113,6 +113,7 @@ from .gpu_at_work import (
     says_one_thing,
 )
 from .gpu_name_ended import gpu_name_ended, stub_asked_by_a_parent
+from .help_text import without_help_rows
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
 from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only, stated_gpu_build_on_cpu
@@ -145,7 +146,11 @@ from .mac_refusals import (
 )
 from .machine_seen import DRIVER_PACKAGE
 from .memory_asked import without_little_memory_asked_for
-from .mended_later import without_failures_mended_later, without_failures_superseded
+from .mended_later import (
+    without_failures_mended_later,
+    without_failures_rerun_clean,
+    without_failures_superseded,
+)
 from .missing_upload import no_such_version, one_release_unserved
 from .misspelled import misspelled_tensorflow
 from .mixed_cuda import mixed_cuda_majors
@@ -370,7 +375,7 @@ def diagnose(
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     pasted = log
     log = rejoin_wrapped(unwrap(log)) if log else log
-    log_matches, other_packages = set_apart(log or "", match_log(log or ""))
+    log_matches, other_packages = set_apart(log or "", without_help_rows(match_log(log or "")))
     log_matches, op_libraries = loaded_by_an_op_library(log or "", log_matches)
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
@@ -383,6 +388,7 @@ def diagnose(
     log_matches = without_libraries_opened_later(log_matches, log or "")
     log_matches = without_failures_mended_later(log_matches, log or "")
     log_matches = without_failures_superseded(log_matches, log or "")
+    log_matches = without_failures_rerun_clean(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
@@ -843,7 +849,7 @@ def diagnose(
     findings = driver_on_windows(findings, known)
     findings = windows_log_under_wsl(findings, known, log or "")
     findings = shell_driver_readings_refuted(findings, matches, log or "")
-    findings = python_behind_an_old_glibc(findings)
+    findings = python_behind_an_old_glibc(findings, known)
     findings = gcs_gap_of_the_python(findings, known)
     findings = expected_without_a_gpu(findings, known.gpus_absent())
     findings = rank(

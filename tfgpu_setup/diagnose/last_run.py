@@ -10,26 +10,43 @@ only the last run and line numbers stay the paste's. Pure: text and matches in, 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from ..findings import ids_tagged
 from .empty_gpu_list import NO_GPU_LISTED
-from .later_run import COMMAND
+from .later_run import COMMAND, MAX_BARE_ANSWERS, asked_for_gpus
 from .logs import LogMatch, line_start
 
 _DENIES_THE_GPU = (
     ids_tagged("stops-every-gpu") | ids_tagged("library") | ids_tagged("denies-gpu")
-) - (ids_tagged("stops-tensorflow") | {"tensorflow-not-installed", "wrong-python-environment"})
+) - (
+    ids_tagged("stops-tensorflow")
+    | {"tensorflow-not-installed", "wrong-python-environment", "cuda-visible-devices-hides-gpus"}
+)
 """What says a run has no GPU: no driver or device, a library not loaded, a CPU-only build, a
 platform without GPU support (a later run that cannot import TensorFlow at all is read with the
-run that used the GPU: another interpreter, later_run's reading)."""
-_EMPTY_ANSWER = re.compile(
-    NO_GPU_LISTED.pattern + r"|^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?"
-    r"(?:\[\]|False[ \t]+\[\]|[12]\.\d{1,2}\.\d{1,3}[ \t]+\[\])[ \t]*\r?$",
+run that used the GPU: another interpreter, later_run's reading; a later run that finds no device
+where one was used is most often a step hidden from the GPU on purpose: a CPU-only test)."""
+_BARE_EMPTY = re.compile(
+    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:\[\]|False[ \t]+\[\]|[12]\.\d{1,2}\.\d{1,3}[ \t]+\[\])"
+    r"[ \t]*\r?$",
     re.MULTILINE,
 )
-"""TensorFlow's answer that it lists no GPU, or a script's bare one ('[]', 'False []')."""
+"""A script's bare answer ('[]', 'False []', '2.15.0 []'): TensorFlow's where the same script
+printed its GPU list bare before (an empty TPU list or a folder's listing is not)."""
+_GPU_LIST_PRINTED = re.compile(r"\[PhysicalDevice\(name=['\"]/physical_device:GPU:")
+"""A list of GPUs printed (on a line of its own, or rejoined to the record above it)."""
+_TENSORFLOWS_OWN = re.compile(
+    r"tensorflow|local_xla|stream_executor|dso_loader|cuda_dnn|gpu_device", re.IGNORECASE
+)
+"""A line TensorFlow wrote (or its Python raised), not nvidia-smi's, ls's or modprobe's."""
+_SHOWS_A_FILE = re.compile(
+    r"(?:^|[$#>%][ \t]*)(?:cat|tail|head|less|more|type|Get-Content|gc|docker[ \t]+logs|kubectl"
+    r"[ \t]+logs|journalctl)\b"
+)
+"""A command that prints what a run wrote before (its log file), not a run of its own."""
 
 
 def last_run_without_the_gpu(text: str, matches: Sequence[LogMatch]) -> int:
@@ -43,14 +60,29 @@ def last_run_without_the_gpu(text: str, matches: Sequence[LogMatch]) -> int:
     failing = [
         m.line_number
         for m in matches
-        if m.line_number > max(shown) and m.signature.finding_id in _DENIES_THE_GPU
+        if m.line_number > max(shown)
+        and m.signature.finding_id in _DENIES_THE_GPU
+        and _TENSORFLOWS_OWN.search(m.line)
     ]
-    answer = _EMPTY_ANSWER.search(text, after)
+    answer = NO_GPU_LISTED.search(text, after)
+    if answer is None and _GPU_LIST_PRINTED.search(text, 0, after):
+        answer = next(
+            (
+                m
+                for m in itertools.islice(_BARE_EMPTY.finditer(text, after), MAX_BARE_ANSWERS)
+                if asked_for_gpus(text, m)
+            ),
+            None,
+        )
     if answer is not None:
         failing.append(text.count("\n", 0, answer.start()) + 1)
     if not failing:
         return 0
-    commands = list(COMMAND.finditer(text, after, line_start(text, min(failing))))
+    commands = [
+        c
+        for c in COMMAND.finditer(text, after, line_start(text, min(failing)))
+        if not _SHOWS_A_FILE.search(text, c.start(), text.find("\n", c.start()) % (len(text) + 1))
+    ]
     if not commands:
         return 0
     # (from the first command after the GPU: what the later commands showed, a 'conda list' of

@@ -10,6 +10,7 @@ it another run; a crash in the same run is work that failed on the GPU. Pure: da
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -239,7 +240,8 @@ def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
     if _BARE_GPU_LIST.search(text, 0, start):
         # the same script's bare answer, a GPU list earlier and an empty one now (review 101:
         # a conda prompt's run, then VS Code's with the base interpreter)
-        answers += _BARE_EMPTY_LIST.finditer(text, start)
+        bare = itertools.islice(_BARE_EMPTY_LIST.finditer(text, start), MAX_BARE_ANSWERS)
+        answers += (m for m in bare if asked_for_gpus(text, m))
     for listed in sorted(answers, key=lambda m: m.start()):
         before = text.count("\n", 0, listed.start()) + 1
         if any(first <= before <= last for first, last, _ in hidden):
@@ -280,6 +282,24 @@ _BARE_GPU_LIST = re.compile(
     re.MULTILINE,
 )
 _BARE_EMPTY_LIST = re.compile(r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\][ \t]*\r?$", re.MULTILINE)
+
+
+MAX_BARE_ANSWERS = 64
+"""How many bare answers are weighed (each looks back for the command that printed it)."""
+_THE_GPU = re.compile(r"(?<![\w])(?i:gpus?)(?![\w])")
+"""The GPU named in a question ('GPU', "'gpu'"), not XLA's device type ('XLA_GPU')."""
+_ONE_LINER = re.compile(r"^[ \t]*(?:>>>|In \[\d{1,4}\]:|\.\.\.:)|[ \t]-c[ \t]")
+
+
+def asked_for_gpus(text: str, answer: re.Match[str]) -> bool:
+    """Whether a bare answer ('[]') is one to a question for GPUs: the command or statement
+    that printed it is a script run, or names the GPU ('list_physical_devices('TPU')' or
+    'os.listdir(...)' typed at a prompt is not: review 102)."""
+    typed = list(COMMAND.finditer(text, max(0, answer.start() - 4000), answer.start()))
+    if not typed:
+        return True
+    line = text[typed[-1].start() : text.find("\n", typed[-1].start()) % (len(text) + 1)]
+    return not _ONE_LINER.search(line) or bool(_THE_GPU.search(line))
 
 
 def _asked_again(text: str, start: int, end: int) -> bool:

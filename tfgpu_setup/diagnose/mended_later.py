@@ -10,12 +10,14 @@ other readings weigh. Pure: matches and text in, matches out.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..findings import FINDING_KINDS, Layer, Severity
 from .activations import ACTIVATED
 from .device_evidence import DRIVER_FOUND_A_GPU
-from .logs import LogMatch, line_start
+from .later_run import COMMAND
+from .logs import LogMatch
 from .signatures.model import BENIGN, DRIVER_ROOTS, LIBRARY_IDS
 
 _MENDED_BY_A_CHANGE = (
@@ -40,6 +42,27 @@ _CHANGE = re.compile(
 job on a GPU node, a module loaded, a reboot."""
 
 
+def _lines_of(pattern: re.Pattern[str], text: str) -> list[int]:
+    """The lines (1-based, ascending) where the pattern matches, read in one pass."""
+    lines, counted, line = [], 0, 1
+    for m in pattern.finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        lines.append(line)
+    return lines
+
+
+def _any_between(lines: list[int], after: int, before: int) -> bool:
+    """Whether a line of the ascending list lies strictly between the two."""
+    i = bisect.bisect_right(lines, after)
+    return i < len(lines) and lines[i] < before
+
+
+def _first_after(lines: list[int], after: int) -> int | None:
+    i = bisect.bisect_right(lines, after)
+    return lines[i] if i < len(lines) else None
+
+
 def without_failures_mended_later(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
     """The matches, less each line saying TensorFlow had no GPU (no driver, no device, a
     library not loaded, the GPUs hidden) or could not use an add-on of another release, where,
@@ -50,16 +73,15 @@ def without_failures_mended_later(matches: tuple[LogMatch, ...], text: str) -> t
     found = sorted(m.line_number for m in matches if m.signature.name in DRIVER_FOUND_A_GPU)
     if not shown and not found:
         return matches
+    either = sorted({*shown, *found})
+    changes = sorted({*_lines_of(_CHANGE, text), *_lines_of(ACTIVATED, text)})
 
     def mended(m: LogMatch) -> bool:
         if m.signature.finding_id not in _MENDED_BY_A_CHANGE:
             return False
-        proofs = sorted({*shown, *found}) if m.signature.finding_id in DRIVER_ROOTS else shown
-        worked = next((line for line in proofs if line > m.line_number), None)
-        if worked is None:
-            return False
-        start, end = line_start(text, m.line_number + 1), line_start(text, worked)
-        return bool(_CHANGE.search(text, start, end) or ACTIVATED.search(text, start, end))
+        proofs = either if m.signature.finding_id in DRIVER_ROOTS else shown
+        worked = _first_after(proofs, m.line_number)
+        return worked is not None and _any_between(changes, m.line_number, worked)
 
     return tuple(m for m in matches if not mended(m))
 
@@ -69,29 +91,68 @@ def without_failures_superseded(matches: tuple[LogMatch, ...], text: str) -> tup
     failed with another error: the last failure is the question, the first one's fix worked
     (review 101: libdevice found once XLA_FLAGS was exported, then PTX the driver could not
     load)."""
-    errors = [
-        m
-        for m in matches
-        if m.signature.finding_id not in (None, BENIGN) and m.signature.severity is Severity.ERROR
-    ]
+    errors = sorted(
+        (
+            m
+            for m in matches
+            if m.signature.finding_id not in (None, BENIGN)
+            and m.signature.severity is Severity.ERROR
+        ),
+        key=lambda m: m.line_number,
+    )
+    if len(errors) < 2:
+        return matches
+    changes = _lines_of(_CHANGE, text)
+    # the ids of the errors after each change, built from the end in one pass
+    ids_after: dict[int, set[str]] = {}
+    seen: set[str] = set()
+    index = len(errors) - 1
+    for change in reversed(changes):
+        while index >= 0 and errors[index].line_number > change:
+            seen.add(errors[index].signature.finding_id or "")
+            index -= 1
+        ids_after[change] = set(seen)
     # (what installing answered is read apart: an install's own readings keep it as a note)
-    gpu_side = [
-        m
+    gpu_side = {
+        id(m)
         for m in errors
         if (kind := FINDING_KINDS.get(m.signature.finding_id or "")) is not None
         and kind.layer is not Layer.INSTALL
-    ]
-    if len(errors) < 2:
-        return matches
+    }
 
     def superseded(m: LogMatch) -> bool:
-        change = _CHANGE.search(text, line_start(text, m.line_number + 1))
-        if change is None:
-            return False
-        after = text.count("\n", 0, change.start()) + 1
-        return any(
-            later.line_number > after and later.signature.finding_id != m.signature.finding_id
-            for later in errors
-        )
+        change = _first_after(changes, m.line_number)
+        return change is not None and bool(ids_after[change] - {m.signature.finding_id})
 
-    return tuple(m for m in matches if m not in gpu_side or not superseded(m))
+    return tuple(m for m in matches if id(m) not in gpu_side or not superseded(m))
+
+
+_RUNS_ON_THE_GPU = frozenset(
+    kind.id for kind in FINDING_KINDS.values() if kind.layer is Layer.RUNTIME
+)
+"""Failures of work on a GPU TensorFlow had (memory, a kernel): a rerun may avoid them."""
+
+
+def without_failures_rerun_clean(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
+    """The matches, less each failure of work on the GPU (out of memory, a kernel) where a
+    later command's run showed the GPU again and did not fail that way (review 102: a batch of
+    512 out of memory, then 64 training)."""
+    shown = sorted(m.line_number for m in matches if m.signature.proves_gpu)
+    if not shown:
+        return matches
+    commands = _lines_of(COMMAND, text)
+    last_of: dict[str, int] = {}
+    for m in matches:
+        if m.signature.finding_id in _RUNS_ON_THE_GPU:
+            last_of[m.signature.finding_id] = max(
+                last_of.get(m.signature.finding_id, 0), m.line_number
+            )
+
+    def rerun_clean(m: LogMatch) -> bool:
+        if m.signature.finding_id not in _RUNS_ON_THE_GPU:
+            return False
+        typed = _first_after(commands, m.line_number)
+        again = _first_after(shown, typed) if typed is not None else None
+        return again is not None and last_of[m.signature.finding_id] < again
+
+    return tuple(m for m in matches if not rerun_clean(m))

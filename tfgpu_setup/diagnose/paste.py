@@ -15,6 +15,7 @@ import textwrap
 from collections import Counter
 
 from . import notebook_file, runtime_log_view
+from .help_text import HELP_ROW
 from .locales import in_c_locale
 from .logs import has_needle, match_log
 
@@ -56,7 +57,7 @@ _RECORD_START = re.compile(
     r"|(?:[A-Za-z][\w ()]{0,30}?)?\b(?i:GPUs?|GPU\(s\)|devices?)\b[\w ()]{0,20}[:=][ \t]*\["
     # a program's --help: its headings and option rows ('  --gpu GPU   GPU id to use')
     r"|(?:usage|optional arguments|options|positional arguments):"
-    r"|-{1,2}[A-Za-z][\w-]{0,40}(?:[ =][A-Z_]{1,30})?(?:, -{1,2}[\w-]{1,40})?[ \t]{2,}\S"
+    f"|{HELP_ROW}"
     # nvidia-smi's table, pasted below a record: its borders and rows
     r"|\+-{3,}|\|[ \t]"
     # a package list's row: 'dpkg -l' ('ii  libcudnn8  8.9.6.50-1+cuda12.2  amd64 ...'), 'pip

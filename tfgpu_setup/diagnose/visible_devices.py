@@ -6,6 +6,7 @@ out."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -165,6 +166,38 @@ def hidden_on_purpose(text: str, matches: Sequence[LogMatch]) -> list[tuple[int,
         runs_on = ends is not None and any(line > last + 1 for line in logged)
         if after_a_gpu or runs_on:
             runs.append((first, last, " ".join(hid.group(0).split())[:160]))
+    return runs + _found_no_device_later(text, matches, shown)
+
+
+_CI_STEP = re.compile(r"^(?:Run|##\[group\]Run) \S", re.MULTILINE)
+"""A CI runner's step header (GitHub Actions' 'Run python -m pytest'): a new command."""
+
+
+def _found_no_device_later(
+    text: str, matches: Sequence[LogMatch], shown: list[int]
+) -> list[tuple[int, int, str]]:
+    """The later runs, after one that used the GPU, whose only word is that CUDA found no
+    device: the same machine had one, so the later command was kept off it (a CPU-only test
+    step, review 102), whatever setting did it."""
+    later = [
+        m.line_number
+        for m in matches
+        if shown and m.signature.name == "cuinit-no-device" and m.line_number > shown[-1]
+    ]
+    if not later:
+        return []
+    start = line_start(text, shown[-1] + 1)
+    # (each command once, in order: (line, its words))
+    commands = sorted(
+        (text.count("\n", 0, c.start()) + 1, " ".join(c.group(0).split())[:160])
+        for c in (*_NEXT_COMMAND.finditer(text, start), *_CI_STEP.finditer(text, start))
+    )
+    lines = [line for line, _ in commands]
+    runs = []
+    for failed in later:
+        i = bisect.bisect_left(lines, failed) - 1
+        if i >= 0:
+            runs.append((commands[i][0], failed, commands[i][1]))
     return runs
 
 

@@ -21,6 +21,7 @@ from ..matrix.query import release
 from .logfacts import CLUE_CHARS, LogFacts
 from .logs import LogMatch
 from .platform_seen import LINUX_SHELL, python_of
+from .published import the_python
 from .sources import quoted
 from .uv_platform import os_of_wheel_platform
 from .weigh import demoted
@@ -466,24 +467,32 @@ _MANYLINUX = re.compile(
 _MANYLINUX_YEAR_GLIBC = {"2014": (2, 17), "2010": (2, 12), "1": (2, 5)}
 
 
-def python_behind_an_old_glibc(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+_WHEEL_PYTHON = re.compile(r"-cp(?P<major>\d)(?P<minor>\d{1,2})-")
+
+
+def python_behind_an_old_glibc(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
     """pip's refusal read as the Python's, where glibc is too old for the wheels (review 100): a
     wheel refused for its tags, or no wheel found for a Python the release serves, is the
-    glibc's doing; a Python the release does not serve stays a cause of its own."""
+    glibc's doing; a Python the release does not serve, or a wheel for another Python than the
+    one known, stays a cause of its own (review 102)."""
     glibc = next(
         (f for f in findings if f.id == "glibc-too-old" and f.severity is Severity.ERROR), None
     )
     if glibc is None:
         return findings
-    because = "but glibc is too old for the wheels: " + glibc.title
-    return demoted(
-        findings,
-        lambda f: (
-            f.id == "python-unsupported"
-            and (f.title.startswith("pip refuses ") or "has wheels for Python" in f.title)
-        ),
-        because,
-    )
+    python = the_python(facts)
+
+    def glibcs_doing(f: Finding) -> bool:
+        if f.id != "python-unsupported":
+            return False
+        if "has wheels for Python" in f.title:
+            return True
+        if not f.title.startswith("pip refuses "):
+            return False
+        tag = _WHEEL_PYTHON.search(f.title)
+        return python is None or tag is None or f"{tag['major']}.{tag['minor']}" == python
+
+    return demoted(findings, glibcs_doing, "but glibc is too old for the wheels: " + glibc.title)
 
 
 def refused_for_an_old_glibc(
