@@ -29,6 +29,7 @@ def errors(document: Any) -> list[str]:
         "oom-then-smaller-batch",
         "help-rows-quote-errors",
         "tpu-list-empty",
+        "repl-tpu-list-empty",
         "listdir-empty",
     ],
 )

@@ -96,7 +96,10 @@ NO_GPU_LISTED = re.compile(
     # notebook's blank line, a warning between), not XLA_GPU's or TPU's, nor any other empty list
     r"^[^\n]{0,200}?(?P<question>list_(?:physical|logical)_devices\((?:device_type ?= ?)?"
     r"['\"]GPU['\"]\))"
-    r"[^\n]{0,100}\n(?:[^\n]{0,600}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?"
+    # (not over another question's line or another answer's: review 102, an empty TPU list
+    # asked after the GPU list)
+    r"[^\n]{0,100}\n(?:(?![^\n]{0,600}(?:list_(?:physical|logical)_devices\(|PhysicalDevice\())"
+    r"[^\n]{0,600}\n){0,3}?[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?"
     # (or the reporter's words for it: 'returns an empty list []')
     r"(?:(?i:returns?|it returns?|gives?|prints?|got)\b[\w ]{0,30}?[ \t:]+)?\[\s*\][ \t]*$"
     r"|Num GPUs Available:? *0\b"

@@ -288,6 +288,8 @@ MAX_BARE_ANSWERS = 64
 """How many bare answers are weighed (each looks back for the command that printed it)."""
 _THE_GPU = re.compile(r"(?<![\w])(?i:gpus?)(?![\w])")
 """The GPU named in a question ('GPU', "'gpu'"), not XLA's device type ('XLA_GPU')."""
+_A_QUESTION = re.compile(r"list_(?:physical|logical)_devices\(|\blistdir\(|\bglob\(")
+"""A statement whose answer is a list: of devices of some type, of a folder's files."""
 _ONE_LINER = re.compile(r"^[ \t]*(?:>>>|In \[\d{1,4}\]:|\.\.\.:)|[ \t]-c[ \t]")
 
 
@@ -295,6 +297,11 @@ def asked_for_gpus(text: str, answer: re.Match[str]) -> bool:
     """Whether a bare answer ('[]') is one to a question for GPUs: the command or statement
     that printed it is a script run, or names the GPU ('list_physical_devices('TPU')' or
     'os.listdir(...)' typed at a prompt is not: review 102)."""
+    above = text[max(0, answer.start() - 2000) : answer.start()].rstrip().rsplit("\n", 3)[-3:]
+    asked = next((line for line in reversed(above) if _A_QUESTION.search(line)), None)
+    if asked is not None:
+        # (the question right above it, prompt or not: a paste's '>>> ' may be stripped)
+        return bool(_THE_GPU.search(asked))
     typed = list(COMMAND.finditer(text, max(0, answer.start() - 4000), answer.start()))
     if not typed:
         return True
