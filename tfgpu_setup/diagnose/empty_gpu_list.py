@@ -70,6 +70,10 @@ VERSION_AND_NO_GPUS = (
     # print(tf.__version__, tf.config.list_physical_devices('GPU')) on one line
     r"^[ \t>]*[12]\.\d{1,2}\.\d{1,3}(?:-?rc\d)?[ \t]+\[\][ \t]*$"
 )
+_WHOLE_ANSWERS = "|".join(
+    (FIRST_OF_NO_GPUS, VERSION_AND_NO_GPUS, TRANSFORMERS_ENV_NO_GPU, LABELLED_NO_GPUS)
+)
+"""Answers that say no GPU whatever question was asked: both readings below take them."""
 GPU_LIST_ANSWERED = re.compile(
     r"^[ \t>]*\[\s*\][ \t]*$|Num GPUs Available:? *0\b"
     r"|is_built_with_cuda\(\)\)?[^\n]{0,40}\n[ \t>]*False[ \t]*\r?$"
@@ -79,14 +83,7 @@ GPU_LIST_ANSWERED = re.compile(
     + _GPU_AVAILABLE_LABEL_FALSE
     + r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:''|\"\")[ \t]*$"
     r"|list_physical_devices\([^\n]{0,40}\n[ \t>]*0[ \t]*$|\bGPU device not found\b"
-    r"|"
-    + FIRST_OF_NO_GPUS
-    + r"|"
-    + VERSION_AND_NO_GPUS
-    + r"|"
-    + TRANSFORMERS_ENV_NO_GPU
-    + r"|"
-    + LABELLED_NO_GPUS,
+    r"|" + _WHOLE_ANSWERS,
     re.MULTILINE,
 )
 """TensorFlow's own answer about its GPUs, pasted: an empty device list, a count of 0, an empty
@@ -111,14 +108,7 @@ NO_GPU_LISTED = re.compile(
     # gpu_device_name()'s empty name, and the SystemError Colab's own GPU notebook raises on it
     r"|gpu_device_name\(\)\)?[^\n]{0,40}\n[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:''|\"\")[ \t]*$"
     r"|^[ \t]*SystemError: GPU device not found\b"
-    r"|"
-    + FIRST_OF_NO_GPUS
-    + r"|"
-    + VERSION_AND_NO_GPUS
-    + r"|"
-    + TRANSFORMERS_ENV_NO_GPU
-    + r"|"
-    + LABELLED_NO_GPUS,
+    r"|" + _WHOLE_ANSWERS,
     re.MULTILINE,
 )
 """The answers that say no GPU was registered (not is_built_with_cuda's, which is about the

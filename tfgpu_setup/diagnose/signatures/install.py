@@ -135,6 +135,23 @@ PIN_CONFLICT_ROWS = 7
 """How many lines below the first the other row of pip's conflict is looked for."""
 
 
+def pin_conflict_signature(name: str, wheel: str, finding_id: str) -> Signature:
+    """The reading of pip's conflict between tensorflow[and-cuda] and another package over one
+    kind of NVIDIA wheel (a pattern for its name), named for that wheel's library."""
+    return Signature(
+        name=name,
+        needles=(" depends on nvidia-",),
+        spans_lines=PIN_CONFLICT_ROWS,
+        pattern=compiled(pin_conflict(wheel)),
+        finding_id=finding_id,
+        severity=Severity.ERROR,
+        title=PIN_CONFLICT_TITLE,
+        fix=PIN_CONFLICT_FIX,
+        source=PIN_CONFLICT_SOURCE,
+        subject="{wheel}{wheel2}",
+    )
+
+
 def pin_conflict(wheel: str) -> str:
     """pip's 'The conflict is caused by:' rows: tensorflow[and-cuda] and another package
     pinning the same NVIDIA wheel (a pattern for wheel) to two versions, in either order."""
@@ -1434,33 +1451,14 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/NVIDIA/tensorflow/issues/73",
         subject="{package}",
     ),
-    Signature(
-        # pip's resolver refusing tensorflow[and-cuda] beside another framework that pins the
-        # same cuDNN wheel to another version (review 100: torch 2.1.0's nvidia-cudnn-cu12
-        # 8.9.2.26 against TensorFlow 2.15's 8.9.4.25): nothing was installed
-        name="and-cuda-cudnn-pin-conflict",
-        needles=(" depends on nvidia-",),
-        spans_lines=PIN_CONFLICT_ROWS,
-        pattern=compiled(pin_conflict(r"nvidia-cudnn-cu\d{1,2}")),
-        finding_id="cudnn-version-mismatch",
-        severity=Severity.ERROR,
-        title=PIN_CONFLICT_TITLE,
-        fix=PIN_CONFLICT_FIX,
-        source=PIN_CONFLICT_SOURCE,
-        subject="{wheel}{wheel2}",
+    # pip's resolver refusing tensorflow[and-cuda] beside another framework that pins the same
+    # NVIDIA wheel to another version (review 100: torch 2.1.0's nvidia-cudnn-cu12 8.9.2.26
+    # against TensorFlow 2.15's 8.9.4.25): nothing was installed
+    pin_conflict_signature(
+        "and-cuda-cudnn-pin-conflict", r"nvidia-cudnn-cu\d{1,2}", "cudnn-version-mismatch"
     ),
-    Signature(
-        # the same for CUDA's own wheels (cuBLAS, the runtime, NVCC...)
-        name="and-cuda-cuda-pin-conflict",
-        needles=(" depends on nvidia-",),
-        spans_lines=PIN_CONFLICT_ROWS,
-        pattern=compiled(pin_conflict(r"nvidia-(?!cudnn)[\w-]{1,40}")),
-        finding_id="cuda-version-mismatch",
-        severity=Severity.ERROR,
-        title=PIN_CONFLICT_TITLE,
-        fix=PIN_CONFLICT_FIX,
-        source=PIN_CONFLICT_SOURCE,
-        subject="{wheel}{wheel2}",
+    pin_conflict_signature(
+        "and-cuda-cuda-pin-conflict", r"nvidia-(?!cudnn)[\w-]{1,40}", "cuda-version-mismatch"
     ),
     Signature(
         # pip finding none of the NVIDIA wheels tensorflow[and-cuda] pins (pip 23 on names the
