@@ -49,3 +49,10 @@ def test_a_wheel_for_another_python_is_its_own_cause_beside_an_old_glibc(
     flags = ("--os", "linux", "--glibc", "2.12", "--python", "3.11")
     document = run(tmp_path, capsys, log_of("old-glibc-other-python-wheel"), *flags)
     assert set(errors(document)) == {"python-unsupported", "glibc-too-old"}
+
+
+def test_an_install_that_changed_nothing_mends_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("install-already-satisfied"))
+    assert errors(document)[0] == "no-nvidia-driver"

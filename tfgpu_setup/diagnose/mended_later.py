@@ -42,6 +42,38 @@ _CHANGE = re.compile(
 job on a GPU node, a module loaded, a reboot."""
 
 
+_CHANGE_REFUSED = re.compile(
+    r"^(?:ERROR|E): |No matching distribution found|Could not find a version that satisfies"
+    r"|Requirement already satisfied|PackagesNotFoundError|UnsatisfiableError"
+    r"|Unable to locate package|command not found",
+    re.MULTILINE,
+)
+_CHANGE_MADE = re.compile(
+    r"Successfully installed|Installing collected packages|Installed \d{1,4} packages?"
+    r"|Executing transaction|^Setting up ",
+    re.MULTILINE,
+)
+CHANGE_OUTPUT_CHARS = 3000
+"""How far below a typed change its own output is read."""
+
+
+def _changes_made(text: str) -> list[int]:
+    """The lines of the typed changes that changed something: not an install its tool refused,
+    nor one that found everything already there (review 102: a refused wheel still read as
+    installed)."""
+    made, counted, line = [], 0, 1
+    for change in _CHANGE.finditer(text):
+        line += text.count("\n", counted, change.start())
+        counted = change.start()
+        start = text.find("\n", change.start()) % (len(text) + 1)
+        typed = COMMAND.search(text, start, start + CHANGE_OUTPUT_CHARS)
+        output = text[start : typed.start() if typed else start + CHANGE_OUTPUT_CHARS]
+        if _CHANGE_REFUSED.search(output) and not _CHANGE_MADE.search(output):
+            continue
+        made.append(line)
+    return made
+
+
 def _lines_of(pattern: re.Pattern[str], text: str) -> list[int]:
     """The lines (1-based, ascending) where the pattern matches, read in one pass."""
     lines, counted, line = [], 0, 1
@@ -74,7 +106,7 @@ def without_failures_mended_later(matches: tuple[LogMatch, ...], text: str) -> t
     if not shown and not found:
         return matches
     either = sorted({*shown, *found})
-    changes = sorted({*_lines_of(_CHANGE, text), *_lines_of(ACTIVATED, text)})
+    changes = sorted({*_changes_made(text), *_lines_of(ACTIVATED, text)})
 
     def mended(m: LogMatch) -> bool:
         if m.signature.finding_id not in _MENDED_BY_A_CHANGE:
@@ -102,7 +134,7 @@ def without_failures_superseded(matches: tuple[LogMatch, ...], text: str) -> tup
     )
     if len(errors) < 2:
         return matches
-    changes = _lines_of(_CHANGE, text)
+    changes = _changes_made(text)
     # the ids of the errors after each change, built from the end in one pass
     ids_after: dict[int, set[str]] = {}
     seen: set[str] = set()
