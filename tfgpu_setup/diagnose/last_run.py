@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 from ..findings import ids_tagged
 from .empty_gpu_list import NO_GPU_LISTED
-from .later_run import COMMAND, MAX_BARE_ANSWERS, asked_for_gpus
+from .later_run import (
+    BARE_EMPTY_ANSWER,
+    COMMAND,
+    GPU_LIST_SHOWN,
+    MAX_BARE_ANSWERS,
+    asked_for_gpus,
+)
 from .logs import LogMatch, line_start
 
 _DENIES_THE_GPU = (
@@ -29,15 +35,6 @@ _DENIES_THE_GPU = (
 platform without GPU support (a later run that cannot import TensorFlow at all is read with the
 run that used the GPU: another interpreter, later_run's reading; a later run that finds no device
 where one was used is most often a step hidden from the GPU on purpose: a CPU-only test)."""
-_BARE_EMPTY = re.compile(
-    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:\[\]|False[ \t]+\[\]|[12]\.\d{1,2}\.\d{1,3}[ \t]+\[\])"
-    r"[ \t]*\r?$",
-    re.MULTILINE,
-)
-"""A script's bare answer ('[]', 'False []', '2.15.0 []'): TensorFlow's where the same script
-printed its GPU list bare before (an empty TPU list or a folder's listing is not)."""
-_GPU_LIST_PRINTED = re.compile(r"\[PhysicalDevice\(name=['\"]/physical_device:GPU:")
-"""A list of GPUs printed (on a line of its own, or rejoined to the record above it)."""
 _TENSORFLOWS_OWN = re.compile(
     r"tensorflow|local_xla|stream_executor|dso_loader|cuda_dnn|gpu_device", re.IGNORECASE
 )
@@ -65,11 +62,11 @@ def last_run_without_the_gpu(text: str, matches: Sequence[LogMatch]) -> int:
         and _TENSORFLOWS_OWN.search(m.line)
     ]
     answer = NO_GPU_LISTED.search(text, after)
-    if answer is None and _GPU_LIST_PRINTED.search(text, 0, after):
+    if answer is None and GPU_LIST_SHOWN.search(text, 0, after):
         answer = next(
             (
                 m
-                for m in itertools.islice(_BARE_EMPTY.finditer(text, after), MAX_BARE_ANSWERS)
+                for m in itertools.islice(BARE_EMPTY_ANSWER.finditer(text, after), MAX_BARE_ANSWERS)
                 if asked_for_gpus(text, m)
             ),
             None,

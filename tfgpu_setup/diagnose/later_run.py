@@ -237,10 +237,10 @@ def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
     start = line_start(text, max(shown) + 1)
     hidden = hidden_on_purpose(text, matches)
     answers: list[re.Match[str]] = list(NO_GPU_LISTED.finditer(text, start))
-    if _BARE_GPU_LIST.search(text, 0, start):
+    if GPU_LIST_SHOWN.search(text, 0, start):
         # the same script's bare answer, a GPU list earlier and an empty one now (review 101:
         # a conda prompt's run, then VS Code's with the base interpreter)
-        bare = itertools.islice(_BARE_EMPTY_LIST.finditer(text, start), MAX_BARE_ANSWERS)
+        bare = itertools.islice(BARE_EMPTY_ANSWER.finditer(text, start), MAX_BARE_ANSWERS)
         answers += (m for m in bare if asked_for_gpus(text, m))
     for listed in sorted(answers, key=lambda m: m.start()):
         before = text.count("\n", 0, listed.start()) + 1
@@ -277,11 +277,15 @@ def gpu_gone_in_a_later_run(listed: str) -> Finding:
 
 
 _GPU_QUESTION = re.compile(r"list_physical_devices\(|is_gpu_available\(")
-_BARE_GPU_LIST = re.compile(
-    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[PhysicalDevice\(name=['\"]/physical_device:GPU:",
+GPU_LIST_SHOWN = re.compile(r"\[PhysicalDevice\(name=['\"]/physical_device:GPU:")
+"""A list of GPUs printed (on a line of its own, or rejoined to the record above it)."""
+BARE_EMPTY_ANSWER = re.compile(
+    r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?(?:\[\]|False[ \t]+\[\]|[12]\.\d{1,2}\.\d{1,3}[ \t]+\[\])"
+    r"[ \t]*\r?$",
     re.MULTILINE,
 )
-_BARE_EMPTY_LIST = re.compile(r"^[ \t>]*(?:Out\[\d{1,5}\]:[ \t]*)?\[\][ \t]*\r?$", re.MULTILINE)
+"""A script's bare answer ('[]', 'False []', '2.15.0 []'): TensorFlow's where the same script
+printed its GPU list bare before (an empty TPU list or a folder's listing is not)."""
 
 
 MAX_BARE_ANSWERS = 64
