@@ -1002,6 +1002,10 @@ WRITTEN = {
     "cudnn-rnn-call-failed": "Internal: Failed to call ThenRnnForward with model config:"
     " [rnn_mode, rnn_input_mode, rnn_direction_mode]: 2, 0, 0 , [num_layers, input_size,"
     " num_units, dir_count, max_seq_length, batch_size, cell_num",
+    "collective-end-of-sequence": "W tensorflow/core/common_runtime/base_collective_executor.cc"
+    ":216] BaseCollectiveExecutor::StartAbort Out of range: End of sequence",
+    "autograph-could-not-transform": "WARNING:tensorflow:AutoGraph could not transform"
+    " <function train_step at 0x7f3a2c1d5e50> and will run it as-is.",
 }
 
 

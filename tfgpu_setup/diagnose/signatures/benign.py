@@ -1023,6 +1023,39 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/62963",
     ),
     Signature(
+        # the same end of an iterator as TF 1.11 to 2.3 logged it, at every epoch's end of a
+        # fit() over a dataset of unknown length (tensorflow#31509, #22484)
+        name="collective-end-of-sequence",
+        needles=("StartAbort Out of range",),
+        pattern=compiled(r"BaseCollectiveExecutor::StartAbort Out of range: End of sequence"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: a dataset iterator reached its end (TensorFlow 1.11 to 2.3 log it)",
+        fix="Nothing to do; TF_CPP_MIN_LOG_LEVEL=2 hides it.",
+        source="https://github.com/tensorflow/tensorflow/issues/31509",
+    ),
+    Signature(
+        # AutoGraph falling back to running a function as written: slower at worst, on
+        # whatever device (its own text asks for a bug report, not a setup change)
+        name="autograph-could-not-transform",
+        # (TF 1.14 to 2.1 worded it 'Entity <...> could not be transformed and will be
+        # executed as-is', tensorflow#32377)
+        needles=("AutoGraph could not transform", "could not be transformed and will be"),
+        pattern=compiled(
+            r"AutoGraph could not transform \S.{0,200}? and will run it as-is"
+            r"|Entity <.{1,200}?> could not be transformed and will be executed as-is"
+        ),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title="Harmless: AutoGraph runs a function as written (it could not convert it)",
+        fix=(
+            "Nothing to do for the GPU; the function runs unconverted. A 'gast' cause is an"
+            " installed gast that does not fit this TensorFlow: install the version its"
+            " requirements name."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/32377",
+    ),
+    Signature(
         name="xla-gpu-stream-executor",
         needles=("StreamExecutor device (",),
         pattern=compiled(

@@ -1948,13 +1948,14 @@ DRIVER: tuple[Signature, ...] = (
         needles=DLOPEN_NEEDLES,
         # TF 1.x before 1.13 said "Couldn't open CUDA library libcuda.so.1. LD_LIBRARY_PATH: ..."
         pattern=compiled(
-            r"Could not (?:load dynamic|dlopen) library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
+            r"(?:Could not (?:load dynamic|dlopen) library '(?P<lib>libcuda\.so[.\d]*|nvcuda\.dll)'"
+            r"|could not dlopen DSO: (?P<dso_lib>libcuda\.so[.\d]*)(?=; dlerror: ))"
             r"(?:; dlerror: (?P<dlerror>[^;\r\n]*))?"
             r"|Couldn't open CUDA library (?P<old_lib>libcuda\.so(?:\.\d+)*)\.? LD_LIBRARY_PATH"
         ),
         finding_id="no-nvidia-driver",
         severity=Severity.ERROR,
-        title="The NVIDIA driver library {lib}{old_lib} could not be loaded{because}",
+        title="The NVIDIA driver library {lib}{dso_lib}{old_lib} could not be loaded{because}",
         fix=(
             "libcuda comes with the NVIDIA driver, not with CUDA or pip: install the driver (check"
             " with nvidia-smi). On WSL2 it lives in /usr/lib/wsl/lib and comes from the Windows"

@@ -3094,7 +3094,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             rf"(?:{TF_LOADER_FAILED}|{LOADER_COULD_NOT_OPEN})"
             rf"(?P<lib>lib(?:{ROCM_LIB_NAMES})\.so[.\d]{{0,12}})"
-            r"(?:'; dlerror|:? cannot open shared object file)"
+            r"(?:'?; dlerror|:? cannot open shared object file)"
         ),
         finding_id="cuda-libs-not-found",
         severity=Severity.ERROR,

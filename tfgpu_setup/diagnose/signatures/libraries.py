@@ -67,10 +67,11 @@ LIBRARIES: tuple[Signature, ...] = (
         needles=("DNN library", "cudnn library"),
         # TF 0.x said 'Loaded cudnn library: 4007 but source was compiled against 4004'
         pattern=compiled(
-            # (users retype TensorFlow's 'CuDNN' as 'cuDNN')
+            # (users retype TensorFlow's 'CuDNN' as 'cuDNN', and 'but source' as 'but the
+            # source': jade-hpc-gpu#86)
             r"Loaded (?i:runtime cudnn|cudnn) library: (?P<cudnn_loaded>\d{1,9}(?:\.\d{1,9})*)\b"
-            r"(?: \(compatibility version [\d.]+\))? but source was compiled (?:with:?|against)"
-            r" (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
+            r"(?: \(compatibility version [\d.]+\))? but (?:the )?source was compiled"
+            r" (?:with:?|against) (?P<cudnn_compiled>\d{1,9}(?:\.\d{1,9})*)\b"
         ),
         finding_id="cudnn-version-mismatch",
         severity=Severity.ERROR,

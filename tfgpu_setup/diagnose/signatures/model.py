@@ -472,10 +472,12 @@ LOADER_COULD_NOT_OPEN = (
     # (a copy that lost the space before the quote: "dynamic library'libcudart.so.11.0'", or
     # one retyped in a sentence: "get ERROR: could not load dynamic library 'cusolver64_10.dll'",
     # or one a paste set in double quotes at the wrong place: 'library "'cudart64_101.dll'')
-    r"(?:[Cc]ould not (?:load dynamic|dlopen) library ?\"?'|Couldn't open CUDA library )"
+    r"(?:[Cc]ould not (?:load dynamic|dlopen) library ?\"?'|Couldn't open CUDA library "
+    r"|could not dlopen DSO: )"
 )
 """TensorFlow's loader before a library it could not open: TF 2.x's, TF 1.14-2.0's 'dlopen', and
-TF 1.x's older wording."""
+TF 1.x's older wordings (its Status 'could not dlopen DSO: libcublas.so.10.1; dlerror: ...',
+quoted in a fatal 'Failed precondition' line: musicdb#23)."""
 
 
 def dlopen_pattern(names: str) -> re.Pattern[str]:
@@ -485,12 +487,13 @@ def dlopen_pattern(names: str) -> re.Pattern[str]:
         LOADER_COULD_NOT_OPEN + rf"(?P<lib>(?:lib)?(?:{names})[^'\s]*?)"
         # TF 0.12-1.x on Windows ended the old wording at the DLL's name; a line retyped alone
         # ends at the library's name ("Couldn't open CUDA library libcudnn.so")
-        r"(?:'(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH|(?<=\.dll)\s*$"
+        r"(?:(?:'|(?=; dlerror: ))(?:; dlerror: (?P<dlerror>[^;\r\n]*))?|\.? LD_LIBRARY_PATH"
+        r"|(?<=\.dll)\s*$"
         r"|\.?(?=[ \t]*$))"
     )
 
 
-DLOPEN_NEEDLES = ("dynamic library", "dlopen library", "CUDA library")
+DLOPEN_NEEDLES = ("dynamic library", "dlopen library", "CUDA library", "dlopen DSO")
 ROCM_LIB_NAMES = (
     "hsa-runtime64|amdhip64|hip_hcc|mcwamp|rocblas|MIOpen|rocfft|hipfft|rocrand|hiprand|rccl"
     "|roctracer64|rocsolver|hipsolver|rocsparse|hipsparse|amd_comgr"
