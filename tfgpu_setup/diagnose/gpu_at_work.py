@@ -388,7 +388,8 @@ def gpu_works(
             "the log shows the GPU at work with the libraries TensorFlow loaded",
         )
     )
-    return tuple(sorted(ranked, key=lambda f: (f.severity.rank, f.id not in failed)))
+    # (ranked again: a version note made here follows the harmless lines, as notes do)
+    return tuple(sorted(rank(ranked), key=lambda f: (f.severity.rank, f.id not in failed)))
 
 
 THIN_LOG_LINES = 4
