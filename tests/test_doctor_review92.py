@@ -50,7 +50,8 @@ def test_a_later_command_whose_python_has_no_tensorflow_is_the_state_asked_about
     )
     document = run(tmp_path, capsys, log, "--os", "linux")
     assert document["gpu_used"] != "yes"
-    assert errors(document) == ["tensorflow-not-installed"]
+    # (TensorFlow is installed: the venv's Python ran it; python3 is another Python)
+    assert errors(document) == ["wrong-python-environment"]
 
 
 def test_the_metal_fix_is_not_worded_on_an_assumed_python(

@@ -78,6 +78,7 @@ from .empty_gpu_list import (
 from .empty_process_table import empty_process_table_in_a_container, memory_held_before_tensorflow
 from .engine_stop import without_kill_after_a_stop
 from .evidence import cross_findings, weigh_memory
+from .expected_output import without_expected_output
 from .facts_from_log import facts_with_log, gpus_in_log
 from .forked_child import cuinit_in_a_forked_child
 from .generated_code import generated_code_owned
@@ -121,11 +122,14 @@ from .jetson_container import jetson_container_without_runtime
 from .keras_pair import keras_pair_named, ml_dtypes_named
 from .last_run import earlier_runs_blanked, last_run_without_the_gpu
 from .later_run import (
+    EARLIER_RUN_USED_THE_GPU,
     LINKED_AT_IMPORT,
+    NO_MODULE,
     after_the_last_gpu,
     gpu_gone_in_a_later_run,
     import_failed_in_a_later_run,
     import_failed_in_another_interpreter,
+    import_failed_in_another_python,
     mended_failure_noted,
     no_gpu_listed_in_a_later_run,
     stops_tensorflow,
@@ -159,6 +163,7 @@ from .newer_offered import newer_version_installed
 from .no_wheel import free_threaded_named, no_wheel_for_stated, pinned_release_pythons
 from .numpy_copies import older_numpy_imported
 from .nvml_unknown import nvml_unknown_outside_a_container
+from .older_files import without_older_files_shown
 from .oom_sizes import sized_out_of_memory
 from .op_library import loaded_by_an_op_library
 from .opened_later import without_libraries_opened_later
@@ -374,7 +379,8 @@ def diagnose(
     """The verdict from every source of evidence. tf_version is the release that produced the
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     pasted = log
-    log = rejoin_wrapped(unwrap(log)) if log else log
+    if log:
+        log = without_older_files_shown(without_expected_output(rejoin_wrapped(unwrap(log))))
     log_matches, other_packages = set_apart(log or "", without_help_rows(match_log(log or "")))
     log_matches, op_libraries = loaded_by_an_op_library(log or "", log_matches)
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
@@ -894,8 +900,11 @@ def diagnose(
         findings = merge((elsewhere,), findings)
     if stopped_later is not None:
         stopper, how = stopped_later
-        findings = tuple(
-            dataclasses.replace(f, evidence=(*f.evidence, how))
+        another_python = stopper.signature.name == NO_MODULE and how == EARLIER_RUN_USED_THE_GPU
+        findings = rank(
+            import_failed_in_another_python(f)
+            if another_python and f.id == "tensorflow-not-installed"
+            else dataclasses.replace(f, evidence=(*f.evidence, how))
             if f.id == stopper.signature.finding_id
             else f
             for f in findings

@@ -21,6 +21,7 @@ from .later_run import (
     COMMAND,
     GPU_LIST_SHOWN,
     MAX_BARE_ANSWERS,
+    SHOWS_A_FILE,
     asked_for_gpus,
 )
 from .logs import LogMatch, line_start
@@ -39,11 +40,6 @@ _TENSORFLOWS_OWN = re.compile(
     r"tensorflow|local_xla|stream_executor|dso_loader|cuda_dnn|gpu_device", re.IGNORECASE
 )
 """A line TensorFlow wrote (or its Python raised), not nvidia-smi's, ls's or modprobe's."""
-_SHOWS_A_FILE = re.compile(
-    r"(?:^|[$#>%][ \t]*)(?:cat|tail|head|less|more|type|Get-Content|gc|docker[ \t]+logs|kubectl"
-    r"[ \t]+logs|journalctl)\b"
-)
-"""A command that prints what a run wrote before (its log file), not a run of its own."""
 
 
 def last_run_without_the_gpu(text: str, matches: Sequence[LogMatch]) -> int:
@@ -78,7 +74,7 @@ def last_run_without_the_gpu(text: str, matches: Sequence[LogMatch]) -> int:
     commands = [
         c
         for c in COMMAND.finditer(text, after, line_start(text, min(failing)))
-        if not _SHOWS_A_FILE.search(text, c.start(), text.find("\n", c.start()) % (len(text) + 1))
+        if not SHOWS_A_FILE.search(text, c.start(), text.find("\n", c.start()) % (len(text) + 1))
     ]
     if not commands:
         return 0

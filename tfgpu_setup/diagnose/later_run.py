@@ -186,6 +186,11 @@ COMMAND = re.compile(
     re.MULTILINE,
 )
 """A command typed at a shell's, Python's or IPython's prompt."""
+SHOWS_A_FILE = re.compile(
+    r"(?:^|[$#>%][ \t]*)(?:cat|tail|head|less|more|type|Get-Content|gc|docker[ \t]+logs|kubectl"
+    r"[ \t]+logs|journalctl)\b"
+)
+"""A command that prints what a run wrote before (its log file), not a run of its own."""
 
 
 def after_the_last_gpu(matches: Sequence[LogMatch]) -> list[LogMatch]:
@@ -253,6 +258,22 @@ def no_gpu_listed_in_a_later_run(text: str, matches: Sequence[LogMatch]) -> str:
     return ""
 
 
+def import_failed_in_another_python(finding: Finding) -> Finding:
+    """tensorflow-not-installed, read in a command typed after a run that used the GPU: the same
+    machine has TensorFlow, in the Python that ran first, so the later command runs another
+    Python (a notebook's kernel, python3 outside the activated environment: review 103)."""
+    return Finding(
+        "wrong-python-environment",
+        finding.severity,
+        "The Python that ran this has no TensorFlow, while an earlier command's Python used the"
+        " GPU: this one runs another Python or environment (a notebook kernel, an interpreter"
+        " outside the activated environment)",
+        (*finding.evidence, EARLIER_RUN_USED_THE_GPU),
+        _OTHER_PYTHON_FIX,
+        "https://github.com/jupyter/notebook/issues/6886",
+    )
+
+
 def gpu_gone_in_a_later_run(listed: str) -> Finding:
     """An earlier run listed the GPU and a later one lists none: the same machine's driver and
     GPU work, so the later run's environment differs (a notebook kernel or an IDE's interpreter
@@ -267,13 +288,18 @@ def gpu_gone_in_a_later_run(listed: str) -> Finding:
             f"a later run's answer: {quoted(' '.join(listed.split()))}",
             "an earlier run in the log listed a GPU",
         ),
-        "Print sys.executable in both places and compare. Run the code with the interpreter"
-        " that found the GPU (in a notebook, select that environment's kernel: 'python -m"
-        " ipykernel install --user --name ENV' inside it; start Jupyter from that environment,"
-        " not another installation's jupyter); if both are the same, compare what changed"
-        " between the two runs (an upgrade, LD_LIBRARY_PATH or PATH the launcher passes on).",
+        _OTHER_PYTHON_FIX,
         "https://github.com/jupyter/notebook/issues/6886",
     )
+
+
+_OTHER_PYTHON_FIX = (
+    "Print sys.executable in both places and compare. Run the code with the interpreter that"
+    " found the GPU (in a notebook, select that environment's kernel: 'python -m ipykernel"
+    " install --user --name ENV' inside it; start Jupyter from that environment, not another"
+    " installation's jupyter); if both are the same, compare what changed between the two runs"
+    " (an upgrade, LD_LIBRARY_PATH or PATH the launcher passes on)."
+)
 
 
 _GPU_QUESTION = re.compile(r"list_physical_devices\(|is_gpu_available\(")
@@ -372,22 +398,55 @@ def import_failed_in_another_interpreter(
     stopper = next(
         (m for m in matches if m.signature.name == NO_MODULE and m.line_number < min(shown)), None
     )
-    if stopper is None or not command_between(text, stopper.line_number, min(shown)):
+    failed: str = stopper.line if stopper is not None else ""
+    failed_at = stopper.line_number if stopper is not None else 0
+    title = "has no TensorFlow"
+    if stopper is None and (gpu_less := _run_without_the_gpu(text, matches, min(shown))):
+        # the other Python has TensorFlow but no GPU: a library it could not load, an empty
+        # list (review 103: a notebook's /usr/bin/python3 beside the terminal's environment)
+        failed_at, failed = gpu_less
+        title = "found no GPU"
+    if not failed or not command_between(text, failed_at, min(shown)):
         return None
-    if _mended_by_activation(text, stopper.line_number, min(shown)):
+    if _mended_by_activation(text, failed_at, min(shown)):
         return None  # one shell that activated an environment after the failure: it mended it
     return Finding(
         "wrong-python-environment",
         Severity.ERROR,
-        "Two Pythons answer in this paste: the one that ran this code has no TensorFlow, and"
-        " another one, which has it, used the GPU",
-        (quoted(stopper.line), *pythons_apart[:2]),
+        f"Two Pythons answer in this paste: the one that ran this code {title}, and another"
+        " one, with its own TensorFlow, used the GPU",
+        (quoted(failed), *pythons_apart[:2]),
         "Run the code with the interpreter that has TensorFlow, or install TensorFlow into the"
         " one that ran it ('python -m pip install ...' with that very python). In a notebook,"
         " register the environment as a kernel from inside it ('python -m ipykernel install"
         " --user --name tf') and select that kernel.",
         VENV_DOCS,
     )
+
+
+_NO_GPU_LIBRARY = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
+"""What says a run's TensorFlow found no GPU to use: a CUDA library it could not load."""
+
+
+def _run_without_the_gpu(
+    text: str, matches: Sequence[LogMatch], before: int
+) -> tuple[int, str] | None:
+    """The first line before line `before` that says its run found no GPU (a library not
+    loaded, TensorFlow's empty answer), with its line number."""
+    library = next(
+        (
+            m
+            for m in matches
+            if m.signature.finding_id in _NO_GPU_LIBRARY and m.line_number < before
+        ),
+        None,
+    )
+    if library is not None:
+        return library.line_number, library.line
+    answer = NO_GPU_LISTED.search(text, 0, line_start(text, before))
+    if answer is None:
+        return None
+    return text.count("\n", 0, answer.start()) + 1, answer.group(0).strip()
 
 
 def without_imports_mended_later(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:

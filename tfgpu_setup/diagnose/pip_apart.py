@@ -16,8 +16,9 @@ _ASKED = re.compile(
     r"(?:\bwhich(?:[ \t]+-a)?|\bwhere(?:\.exe)?|\bcommand[ \t]+-v|\btype[ \t]+-[pP]"
     r"|\bGet-Command)[ \t]+(?P<tool>python|pip)[\d.]{0,5}(?:\.exe)?\b[^\n]{0,40}\r?\n"
     r"(?P<answer>[^\n]{1,300})"
-    # a notebook's or a prompt's sys.executable
-    r"|\bsys\.executable\b[^\n]{0,40}\r?\n(?P<executable>[^\n]{1,300})",
+    # a notebook's or a prompt's sys.executable (the rest of a one-liner after it: review 103,
+    # 'print(sys.executable); print(tf.config.list_physical_devices(...))')
+    r"|\bsys\.executable\b[^\n]{0,160}\r?\n(?P<executable>[^\n]{1,300})",
     re.MULTILINE,
 )
 # (both read one stripped answer of at most 300 characters, whole: fullmatch)

@@ -1,0 +1,111 @@
+"""The doctor on review 103's cases (tests/fixtures/review103/README.md says where each log
+comes from)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from doctor_support import doctor_document, review_log
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+run = doctor_document
+
+
+def log_of(name: str) -> str:
+    return review_log("review103", name)
+
+
+def ids(document: Any) -> list[str]:
+    return [f["id"] for f in document["findings"]]
+
+
+def errors(document: Any) -> list[str]:
+    return [f["id"] for f in document["findings"] if f["severity"] == "error"]
+
+
+def test_a_retyped_cudnn_check_is_still_the_version_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("cudnn-the-source-retyped"), "--tf", "1.12")
+    assert errors(document)[:1] == ["cudnn-version-mismatch"]
+
+
+def test_tf1s_could_not_dlopen_dso_names_the_cuda_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("dlopen-dso-cublas"))
+    assert document["gpu_used"] == "no"
+    assert "cuda-libs-not-found" in ids(document)
+    assert errors(document)[0] in {"cuda-version-mismatch", "cuda-libs-not-found"}
+
+
+def test_a_version_note_follows_the_harmless_lines_where_the_gpu_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "linux", "--tf", "2.0", "--cuda-toolkit", "10.1", "--cudnn", "7.6.5")
+    document = run(tmp_path, capsys, log_of("tf20-stated-cuda-101-gpu-at-work"), *flags)
+    assert document["gpu_used"] == "yes"
+    assert ids(document)[:2] == ["benign-log-noise", "cuda-version-mismatch"]
+
+
+@pytest.mark.parametrize("name", ["end-of-sequence-tf20", "autograph-could-not-transform"])
+def test_end_of_epoch_and_autograph_lines_are_named_harmless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", "linux")
+    assert ids(document) == ["benign-log-noise"]
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("expected-output-fenced", "cudnn-not-found"),
+        ("expected-output-heading", "cuda-libs-not-found"),
+    ],
+)
+def test_quoted_expected_output_is_not_the_users_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, first: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", "linux")
+    assert document["gpu_used"] == "no"
+    assert errors(document) == [first]
+
+
+def test_a_week_old_failure_shown_with_cat_is_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("cat-older-failure"), "--os", "linux")
+    assert document["gpu_used"] == "yes"
+    assert not [f for f in document["findings"] if f["severity"] != "info"]
+
+
+def test_a_week_old_success_shown_with_cat_does_not_hide_the_live_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("cat-older-success"), "--os", "linux")
+    assert document["gpu_used"] == "no"
+    assert errors(document) == ["driver-library-mismatch"]
+
+
+def test_a_shown_file_as_old_as_the_live_run_stays_part_of_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same paste with the shown file written an hour before the live run (a run still
+    writing under tmux): not history, so its failure is read."""
+    log = log_of("cat-older-failure").replace("2023-04-10 09:", "2023-04-18 15:")
+    document = run(tmp_path, capsys, log, "--os", "linux")
+    assert "cuda-libs-not-found" in ids(document)
+
+
+@pytest.mark.parametrize(
+    "name", ["terminal-gpu-then-notebook-no-module", "notebook-no-gpu-then-terminal-gpu"]
+)
+def test_a_notebook_beside_a_working_terminal_is_the_other_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", "linux")
+    assert document["gpu_used"] == "no"
+    assert errors(document)[:1] == ["wrong-python-environment"]
