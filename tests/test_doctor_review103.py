@@ -109,3 +109,41 @@ def test_a_notebook_beside_a_working_terminal_is_the_other_python(
     document = run(tmp_path, capsys, log_of(name), "--os", "linux")
     assert document["gpu_used"] == "no"
     assert errors(document)[:1] == ["wrong-python-environment"]
+
+
+def test_another_hosts_failing_nvidia_smi_says_nothing_of_the_gpu_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("ssh-other-node-smi-fails"), "--os", "linux")
+    assert document["gpu_used"] == "yes"
+    assert document["findings"] == []
+
+
+def test_another_hosts_gpu_is_not_the_login_nodes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The GPU node's A100 and driver are not the login node's: no CUDA libraries to install
+    for a GPU the machine TensorFlow ran on was never shown to have."""
+    flags = ("--os", "linux", "--tf", "2.15")
+    document = run(tmp_path, capsys, log_of("login-node-tf-then-ssh-gpu-node-smi"), *flags)
+    assert document["gpu_used"] == "no"
+    assert errors(document) == []
+    assert not any("A100" in e for f in document["findings"] for e in f["evidence"])
+
+
+def test_one_host_without_ssh_keeps_every_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without 'ssh' the prompts' hosts are one story (a container's hostname beside the
+    host's): the other prompt's nvidia-smi failure is read."""
+    log = log_of("ssh-other-node-smi-fails").replace("user@node01:~$ ssh node02\n", "")
+    document = run(tmp_path, capsys, log, "--os", "linux")
+    assert document["findings"] != []
+
+
+def test_colabs_mounted_drive_marks_a_hosted_runtime_without_a_gpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("colab-drive-mounted-no-device"))
+    assert errors(document) == ["no-nvidia-gpu"]
+    assert "runtime" in document["findings"][0]["fix"].lower()

@@ -167,6 +167,7 @@ from .older_files import without_older_files_shown
 from .oom_sizes import sized_out_of_memory
 from .op_library import loaded_by_an_op_library
 from .opened_later import without_libraries_opened_later
+from .other_hosts import without_other_hosts
 from .paste import rejoin_wrapped, unwrap
 from .pi_refusal import pi_refusal
 from .pip_installs import without_nccl_refused_beside_linux_wheels, without_refusals_installed_later
@@ -380,7 +381,8 @@ def diagnose(
     log when the user states it (doctor --tf); else the installed one, else the log's own."""
     pasted = log
     if log:
-        log = without_older_files_shown(without_expected_output(rejoin_wrapped(unwrap(log))))
+        log = without_expected_output(rejoin_wrapped(unwrap(log)))
+        log = without_other_hosts(without_older_files_shown(log))
     log_matches, other_packages = set_apart(log or "", without_help_rows(match_log(log or "")))
     log_matches, op_libraries = loaded_by_an_op_library(log or "", log_matches)
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")

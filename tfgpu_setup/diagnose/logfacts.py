@@ -1292,7 +1292,7 @@ _NVIDIA_WHEELS = re.compile(
     r"(?:cudnn|cublas|cuda_runtime)/lib"
 )
 _COLAB = re.compile(
-    r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
+    r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)(?:/|\b)"
     # a traceback through a script in Colab's working folder ('File "/content/models/...')
     r"|\bFile \"/content/"
     # the check Colab's own GPU notebook runs, raising on an empty device name

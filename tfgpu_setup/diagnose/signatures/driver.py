@@ -1596,7 +1596,7 @@ DRIVER: tuple[Signature, ...] = (
         name="hosted-notebook-path",
         needles=("/usr/lib64-nvidia", "google.colab", "/content/", "/kaggle/", "/studio-lab-user/"),
         pattern=compiled(
-            r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)/"
+            r"/usr/lib64-nvidia\b|\bgoogle\.colab\b|(?<![\w/.])/content/(?:drive|sample_data)(?:/|\b)"
             r"|(?<![\w/.])/kaggle/(?:input|working|lib)\b|(?<![\w/.])/home/studio-lab-user/"
         ),
         finding_id=None,
