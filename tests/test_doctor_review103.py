@@ -147,3 +147,31 @@ def test_colabs_mounted_drive_marks_a_hosted_runtime_without_a_gpu(
     document = run(tmp_path, capsys, log_of("colab-drive-mounted-no-device"))
     assert errors(document) == ["no-nvidia-gpu"]
     assert "runtime" in document["findings"][0]["fix"].lower()
+
+
+def test_tf1_under_a_python_newer_than_its_wheels_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """tensorflow#39768: TensorFlow 1.15 asked for under Python 3.8 (its wheels end at 3.7)."""
+    document = run(tmp_path, capsys, "", "--os", "linux", "--tf", "1.15", "--python", "3.8")
+    assert ids(document)[:1] == ["python-unsupported"]
+    assert "3.7" in document["findings"][0]["fix"]
+
+
+def test_tf1_beside_a_gpu_below_its_binaries_minimum_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "linux", "--tf", "1.15", "--gpu", "GeForce GTX 660")
+    flags += ("--driver", "440.33.01", "--cuda-toolkit", "10.0", "--cudnn", "7.6.5")
+    document = run(tmp_path, capsys, "", *flags)
+    assert errors(document) == ["compute-capability-unsupported"]
+    assert document["gpu_used"] == "no"
+
+
+def test_tf1_on_a_supported_stack_names_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "linux", "--tf", "1.15", "--python", "3.7", "--gpu", "GeForce GTX 1080")
+    flags += ("--driver", "440.33.01", "--cuda-toolkit", "10.0", "--cudnn", "7.6.5")
+    document = run(tmp_path, capsys, "", *flags)
+    assert [f for f in document["findings"] if f["severity"] != "info"] == []

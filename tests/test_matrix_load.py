@@ -182,6 +182,18 @@ def test_wrong_cuda_names_file_release_and_field() -> None:
             id="legacy-build-empty-cudnn-source",
         ),
         pytest.param(
+            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.13,<1.15").__setitem__(
+                "python", ["2.7", "three"]
+            ),
+            "legacy_build >=1.13,<1.15: field 'python': 'three' is not X.Y",
+            id="legacy-build-bad-python",
+        ),
+        pytest.param(
+            lambda d: entry(d, "legacy_builds", "tensorflow", ">=1.13,<1.15").pop("min_cc_source"),
+            "legacy_build >=1.13,<1.15: field 'min_cc_source': is missing: min_cc needs its source",
+            id="legacy-build-min-cc-without-source",
+        ),
+        pytest.param(
             lambda d: entry(d, "newer_offered", "tensorflow", ">=1.5,<1.13").__setitem__(
                 "library", "cublas"
             ),

@@ -18,7 +18,7 @@ from ..matrix import query
 from ..matrix.model import LegacyBuild, Matrix
 from ..planner.evaluate import is_windows_driver
 from ..planner.rules import behind_a_gpu_without_kernels, built_with_other
-from ..versions import LibraryKind, parsed, serves_build
+from ..versions import LibraryKind, parsed, serves_build, xy
 from .wanted import Wanted
 
 
@@ -56,7 +56,76 @@ def _judged(facts: Facts, matrix: Matrix, build: LegacyBuild, version: str) -> t
         # the build's CUDA, installed, would not run this GPU either (tensorflow#44200: 1.14
         # beside an RTX 3090): the GPU's generation comes first, the mismatch after it
         mismatches = tuple(behind_a_gpu_without_kernels(m, version) for m in mismatches)
-    return (*mismatches, *_driver_too_old(facts, matrix, build, version), *newer_gpu)
+    return (
+        *_gpu_below_the_binaries(facts, build, version),
+        *mismatches,
+        *_driver_too_old(facts, matrix, build, version),
+        *newer_gpu,
+        *_python_without_a_wheel(facts, build, version),
+    )
+
+
+def _gpu_below_the_binaries(facts: Facts, build: LegacyBuild, version: str) -> tuple[Finding, ...]:
+    """Every GPU known below the lowest compute capability the release's binaries run on: its
+    GPU device is ignored ('The minimum required Cuda capability is 3.5')."""
+    if build.min_cc is None or not facts.knows("gpus") or not facts.gpus:
+        return ()
+    ccs = [g.compute_capability for g in facts.gpus]
+    if not all(ccs) or not all(parsed(cc) < parsed(build.min_cc) for cc in ccs if cc):
+        return ()
+    gpu = facts.gpus[0]
+    source = build.min_cc_source or build.source
+    named = (
+        gpu.name
+        if "compute capability" in gpu.name
+        else f"{gpu.name} (compute capability {gpu.compute_capability})"
+    )
+    return (
+        Finding(
+            "compute-capability-unsupported",
+            Severity.ERROR,
+            f"The {named} is below the {build.min_cc} TensorFlow {version}'s PyPI binaries need:"
+            " it ignores the GPU",
+            (
+                f"GPU: {named}",
+                f"TensorFlow {version}: compute capability {build.min_cc} or higher ({source})",
+            ),
+            f"Run on a GPU of compute capability {build.min_cc} or higher, or build TensorFlow"
+            " from source for this GPU (TF_CUDA_COMPUTE_CAPABILITIES); on this GPU, TensorFlow"
+            " runs on the CPU.",
+            source.split(" ")[0],
+        ),
+    )
+
+
+def _python_without_a_wheel(facts: Facts, build: LegacyBuild, version: str) -> tuple[Finding, ...]:
+    """Every Python known newer than the release's tested ones: PyPI has no wheel of it for
+    them, so the TensorFlow that runs is another Python's or another build."""
+    if not build.python or not facts.knows("pythons") or not facts.pythons:
+        return ()
+    newest = max(build.python, key=parsed)
+    stated = sorted({xy(p.version) for p in facts.pythons}, key=parsed)
+    if not all(parsed(p) > parsed(newest) for p in stated):
+        return ()
+    return (
+        Finding(
+            "python-unsupported",
+            Severity.WARNING,
+            f"TensorFlow {version} has no PyPI wheel for the Python stated: the TensorFlow"
+            " installed runs under another Python, or is another build (a Linux"
+            " distribution's, conda's)",
+            (
+                f"TensorFlow {version}: Python {', '.join(build.python)} ({build.source})",
+                f"Python {', '.join(stated)}",
+            ),
+            "Check which Python runs it ('python -c \"import sys, tensorflow as tf;"
+            f" print(sys.executable, tf.__version__, tf.__file__)\"'); TensorFlow {version}'s"
+            f" PyPI wheels are for Python {newest} and older. To install it, create the"
+            f" environment with Python {newest} (or move the code to TensorFlow 2 through"
+            " tf.compat.v1: 'tfgpu-setup plan' picks a release).",
+            TF_TESTED,
+        ),
+    )
 
 
 def _gpu_newer_than_cuda(

@@ -135,6 +135,11 @@ class LegacyBuild:
     source: str
     cudnn_source: str | None = None
     """The cuDNN value's own source, where it is not the row's (1.15's is its own log line)."""
+    python: tuple[str, ...] = ()
+    """The Python versions of its tested build configuration (the row's source), oldest first."""
+    min_cc: str | None = None
+    """The lowest compute capability its PyPI binaries run on."""
+    min_cc_source: str | None = None
 
     def source_of(self, kind: str) -> str:
         """The source of the CUDA ('cuda') or cuDNN ('cudnn') value."""

@@ -417,6 +417,14 @@ def _check_legacy_build(
         raise problem(origin, entry, "source", "is empty")
     if legacy.cudnn_source is not None and not legacy.cudnn_source.strip():
         raise problem(origin, entry, "cudnn_source", "is empty")
+    for python in legacy.python:
+        if not re.fullmatch(r"\d\.\d{1,2}", python):
+            raise problem(origin, entry, "python", f"{shown(python)} is not X.Y")
+    if legacy.min_cc is not None:
+        if not re.fullmatch(r"\d{1,2}\.\d", legacy.min_cc):
+            raise problem(origin, entry, "min_cc", f"{shown(legacy.min_cc)} is not X.Y")
+        if not (legacy.min_cc_source or "").strip():
+            raise problem(origin, entry, "min_cc_source", "is missing: min_cc needs its source")
     inside = [r.version for r, version in versions if version in spec]
     if inside:
         raise problem(origin, entry, "tensorflow", f"covers releases the matrix lists: {inside[0]}")
