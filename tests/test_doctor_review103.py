@@ -175,3 +175,16 @@ def test_tf1_on_a_supported_stack_names_nothing(
     flags += ("--driver", "440.33.01", "--cuda-toolkit", "10.0", "--cudnn", "7.6.5")
     document = run(tmp_path, capsys, "", *flags)
     assert [f for f in document["findings"] if f["severity"] != "info"] == []
+
+
+def test_a_stated_index_past_the_first_gpu_is_named_before_the_container(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("k8s-pod-visible-devices-1")
+    flags = ("--container", "--tf", "2.12")
+    stated = run(tmp_path, capsys, log, *flags, "--env", "CUDA_VISIBLE_DEVICES=1")
+    assert errors(stated) == ["cuda-visible-devices-hides-gpus"]
+    assert any("CUDA_VISIBLE_DEVICES=1" in e for e in stated["findings"][0]["evidence"])
+    # without the variable stated, a container without the GPU stays the likelier cause
+    unstated = run(tmp_path, capsys, log, *flags)
+    assert errors(unstated)[:1] == ["container-gpu-not-exposed"]

@@ -179,6 +179,15 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # mismatch); a container started without the GPU stays a warning behind it, as an image
     # carrying its own driver libraries shows them without '--gpus' too.
     driver_pair_seen = log.driver_halves is not None or bool(names & DRIVER_PAIR_SIGNATURES)
+    # a stated CUDA_VISIBLE_DEVICES that names no first GPU ('1' copied from a host with two),
+    # in a container whose driver library loaded (TensorFlow read its version): the runtime
+    # passed the driver in, so the index, not the container, is what CUDA did not find (review
+    # 103: a Kubernetes pod given one GPU, which it numbers 0)
+    libcuda_loaded = driver_pair_seen or any(
+        m.signature.name == "driver-version-reported" and "libcuda reported" in m.line
+        for m in matches
+    )
+    hidden = hidden or (libcuda_loaded and bool(stated_past_the_first_gpu(facts)))
     # a Jetson's driver makes no /proc/driver/nvidia, host or container alike; nor does Docker
     # Desktop's own VM, whose kernel is not the Windows host's (its GPU comes through WSL 2)
     # (nor WSL 2, host or container: its GPU comes through /dev/dxg, with no kernel module)
@@ -362,6 +371,16 @@ def _stated_to_hide_every_gpu(facts: Facts) -> bool:
     cannot read (SLURM's 'NoDevFiles' for a job given none)."""
     visible = parse_cuda_visible_devices(facts.env.get("CUDA_VISIBLE_DEVICES"))
     return visible.kind in ("empty", "none", "invalid")
+
+
+def stated_past_the_first_gpu(facts: Facts) -> str:
+    """CUDA_VISIBLE_DEVICES as stated, where it lists only indices past CUDA's first GPU ('1',
+    '2,3'): a process given fewer GPUs than that sees none ('' otherwise)."""
+    raw = facts.env.get("CUDA_VISIBLE_DEVICES")
+    visible = parse_cuda_visible_devices(raw)
+    if visible.kind != "indices" or not visible.indices or 0 in visible.indices:
+        return ""
+    return raw or ""
 
 
 RUNTIME_LEFT_OUT = frozenset(

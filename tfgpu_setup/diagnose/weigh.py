@@ -33,6 +33,7 @@ from .device_evidence import (
     jetson_known,
     libcuda_absent_alone,
     no_gpu_likely,
+    stated_past_the_first_gpu,
     stub_in_a_bare_container,
 )
 from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
@@ -457,6 +458,20 @@ def log_weighed_against_facts(
     ):
         findings = tuple(
             _given_no_gpu(f, shown, facts) if f.id == "cuda-visible-devices-hides-gpus" else f
+            for f in findings
+        )
+    if past := stated_past_the_first_gpu(facts):
+        findings = tuple(
+            dataclasses.replace(
+                f,
+                evidence=(
+                    *f.evidence,
+                    f"CUDA_VISIBLE_DEVICES={past} (stated) names no index 0, CUDA's first GPU: a"
+                    " machine, container or job with fewer GPUs than that sees none",
+                ),
+            )
+            if f.id == "cuda-visible-devices-hides-gpus"
+            else f
             for f in findings
         )
     if (ray := _ray_gave_no_gpu(matches)) is not None:
