@@ -188,3 +188,12 @@ def test_a_stated_index_past_the_first_gpu_is_named_before_the_container(
     # without the variable stated, a container without the GPU stays the likelier cause
     unstated = run(tmp_path, capsys, log, *flags)
     assert errors(unstated)[:1] == ["container-gpu-not-exposed"]
+
+
+def test_native_windows_explains_its_cpu_only_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flags = ("--os", "windows", "--tf", "2.11", "--python", "3.9")
+    document = run(tmp_path, capsys, log_of("windows-211-build-without-cuda"), *flags)
+    assert errors(document) == ["windows-native-gpu-unsupported"]
+    assert "cpu-only-tensorflow" in ids(document)

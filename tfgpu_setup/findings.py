@@ -79,12 +79,14 @@ FINDING_KINDS: dict[str, FindingKind] = {
             " use WSL2, or TensorFlow 2.10.",
             Layer.PLATFORM,
             ("denies-gpu",),
-            # (a CPU build has no GPU kernels at all: its missing ones follow from the platform)
+            # (a CPU build has no GPU kernels at all: its missing ones follow from the platform,
+            # and so does the CPU build itself, the only one PyPI has there: review 103)
             explains=(
                 "cuda-libs-not-found",
                 "cudnn-not-found",
                 "no-nvidia-gpu",
                 "compute-capability-unsupported",
+                "cpu-only-tensorflow",
             ),
         ),
         FindingKind(
