@@ -903,7 +903,7 @@ def diagnose(
     if stopped_later is not None:
         stopper, how = stopped_later
         another_python = stopper.signature.name == NO_MODULE and how == EARLIER_RUN_USED_THE_GPU
-        findings = rank(
+        findings = merge(
             import_failed_in_another_python(f)
             if another_python and f.id == "tensorflow-not-installed"
             else dataclasses.replace(f, evidence=(*f.evidence, how))

@@ -176,6 +176,8 @@ EARLIER_RUN_USED_THE_GPU = (
 COMMAND = re.compile(
     r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?"
     r"(?:[\w.-]{1,64}@[\w.-]{1,64}:[^\n]{0,200}?[$#]|[$%#]|PS [A-Za-z]:\\[^\n>]{0,200}>"
+    # (Red Hat's '[user@host dir]$')
+    r"|\[[\w.-]{1,64}@[\w.-]{1,64}[ \t][^\n\]]{0,200}\][$#]"
     r"|[A-Za-z]:\\[^\n>]{0,200}>|>>>|In \[\d{1,4}\]:)[ \t]+\S"
     # (cmd.exe's prompt runs into the command: 'C:\Users\me>python train.py')
     r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:PS )?[A-Za-z]:\\[^\n>]{0,200}>[^\s>]"

@@ -14,10 +14,16 @@ import itertools
 import re
 from datetime import datetime, timedelta
 
-from .later_run import COMMAND, SHOWS_A_FILE
+from .later_run import COMMAND
 
 _STAMP = re.compile(r"^[ \t]*(?:\[)?(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})", re.MULTILINE)
 """The date and time that starts a TensorFlow (or absl, or Python logging) record."""
+_SHOWS_A_SAVED_FILE = re.compile(
+    r"[$#>%][ \t]*(?:cat|type|less|more|Get-Content(?![^\n]*-Wait)|gc)[ \t]+\S"
+)
+"""A command that prints a whole file as it was saved: not 'head' or 'tail' of a run's file,
+which a run still writing is read with (review 104: a nohup job started the day before), nor a
+container's or the journal's log of a service still running."""
 HISTORY = timedelta(days=1)
 """How much older than the live lines a shown file must be to be history: a run still writing
 its file (in tmux, under nohup) started hours before the commands typed beside it."""
@@ -26,7 +32,7 @@ its file (in tmux, under nohup) started hours before the commands typed beside i
 def without_older_files_shown(text: str) -> str:
     """The text with the output of each command that shows a file emptied, where all of that
     output is a day or more older than the rest of the paste's stamped lines."""
-    if not SHOWS_A_FILE.search(text) or not _STAMP.search(text):
+    if not _SHOWS_A_SAVED_FILE.search(text) or not _STAMP.search(text):
         return text
     commands = [m.start() for m in COMMAND.finditer(text)]
     if not commands:
@@ -36,7 +42,7 @@ def without_older_files_shown(text: str) -> str:
     for start, end in itertools.pairwise(bounds):
         line_end = text.find("\n", start)
         line_end = end if line_end < 0 or line_end > end else line_end
-        if SHOWS_A_FILE.search(text, start, line_end):
+        if _SHOWS_A_SAVED_FILE.search(text, start, line_end):
             shown.append((line_end, end))
     if not shown:
         return text
@@ -54,9 +60,18 @@ def without_older_files_shown(text: str) -> str:
         for start, end in shown
         if (stamps := _stamps(text, start, end)) and max(stamps) <= now - HISTORY
     ]
-    for start, end in reversed(older):
-        text = text[:start] + re.sub(r"[^\n]+", "", text[start:end]) + text[end:]
-    return text
+    return blanked(text, older)
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the lines of each (start, end) span emptied, the line count kept (spans in
+    order, not overlapping)."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        pieces += (text[cursor:start], re.sub(r"[^\n]+", "", text[start:end]))
+        cursor = end
+    return "".join((*pieces, text[cursor:]))
 
 
 def _stamps(text: str, start: int, end: int) -> list[datetime]:
