@@ -184,7 +184,9 @@ def no_device_findings(facts: Facts, log: LogFacts, matches: Sequence[LogMatch])
     # passed the driver in, so the index, not the container, is what CUDA did not find (review
     # 103: a Kubernetes pod given one GPU, which it numbers 0)
     libcuda_loaded = driver_pair_seen or any(
-        m.signature.name == "driver-version-reported" and "libcuda reported" in m.line
+        (m.signature.name == "driver-version-reported" and "libcuda reported" in m.line)
+        # (cuInit answers CUDA_ERROR_NO_DEVICE only from a libcuda that loaded: review 104)
+        or "CUDA_ERROR_NO_DEVICE" in m.line
         for m in matches
     )
     hidden = hidden or (libcuda_loaded and bool(stated_past_the_first_gpu(facts)))

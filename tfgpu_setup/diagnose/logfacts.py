@@ -489,7 +489,12 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
     ):
         del dists["tensorflow-gpu"]  # conda's metapackage listed beside the build it picked
     asked = template_answers(sample)
-    versions = set(dists.values()) or set(printed_versions(sample)) or _exact(asked.tf)
+    by_pip, by_import = set(dists.values()), set(printed_versions(sample))
+    if len(by_pip) > 1 and len(by_import) == 1 and by_import <= by_pip:
+        # pip lists several TensorFlow distributions of different versions, and the import
+        # printed which one runs (review 104: tensorflow-gpu 2.10 left beside 2.11)
+        by_pip = by_import
+    versions = by_pip or by_import or _exact(asked.tf)
     back = back_on_windows(sample)
     os_name, os_line = os_of(sample[back:] if back >= 0 else sample)
     if os_name in ("macos", "windows") and (remote := remote_engine_line(sample)):
