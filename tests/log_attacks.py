@@ -11,9 +11,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from tfgpu_setup.diagnose import empty_gpu_list
+from tfgpu_setup.diagnose.expected_output import without_expected_output
 from tfgpu_setup.diagnose.loader_trace import searched_in_vain
 from tfgpu_setup.diagnose.logfacts import read_log_facts
 from tfgpu_setup.diagnose.logs import match_log
+from tfgpu_setup.diagnose.older_files import without_older_files_shown
+from tfgpu_setup.diagnose.other_hosts import without_other_hosts
 from tfgpu_setup.diagnose.paste import rejoin_wrapped, unwrap
 from tfgpu_setup.diagnose.pip_installs import without_refusals_installed_later
 from tfgpu_setup.diagnose.signatures import CATALOGUE
@@ -1236,6 +1239,24 @@ def main() -> int:
     ):
         guarded(lambda text: without_refusals_installed_later(match_log(text), text), text)
         lines += 1
+    # What a paste sets apart before it is read: quoted expected output, a saved log shown
+    # after the live run, other hosts' commands.
+    for text in (
+        "Expected output:\n```\n" * (LINE_CHARS // 20),
+        "Expected output:\n" * (LINE_CHARS // 17),
+        "Expected output:\n" + "x\n" * (LINE_CHARS // 2),
+        "Expected output:" + " " * LINE_CHARS + ":",
+        "You should see" + " see" * (LINE_CHARS // 4) + ":",
+        "$ cat a\n2019-03-02 10:11:12 x\n" * (LINE_CHARS // 30),
+        "2019-03-02 10:11:12 x\n$ cat a\n" * (LINE_CHARS // 30) + "2019-03-09 10:11:12 x\n",
+        "$ cat " + "a" * LINE_CHARS,
+        "a@b:~$ ssh c\nimport tensorflow\nc@d:~$ x\n" * (LINE_CHARS // 40),
+        "a@b" * (LINE_CHARS // 3),
+        "a@b:" + "x" * LINE_CHARS + "$",
+    ):
+        for reading in (without_expected_output, without_older_files_shown, without_other_hosts):
+            guarded(reading, text)
+            lines += 1
     # A --gpu value as a reporter states it, split into GPUs and their counts.
     for text in (" " * LINE_CHARS + "y", "a" + " " * LINE_CHARS + "x2", ", " * (LINE_CHARS // 2)):
         guarded(lambda text: _stated_gpus((text,)), text)

@@ -131,12 +131,15 @@ def test_another_hosts_gpu_is_not_the_login_nodes(
     assert not any("A100" in e for f in document["findings"] for e in f["evidence"])
 
 
-def test_one_host_without_ssh_keeps_every_line(
+def test_a_containers_prompt_stays_with_the_hosts_story(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Without 'ssh' the prompts' hosts are one story (a container's hostname beside the
-    host's): the other prompt's nvidia-smi failure is read."""
-    log = log_of("ssh-other-node-smi-fails").replace("user@node01:~$ ssh node02\n", "")
+    """A prompt named by a container's id is a shell on the same host: its nvidia-smi failure
+    is read with the host's run, not set apart as another machine's."""
+    log = log_of("ssh-other-node-smi-fails").replace(
+        "user@node01:~$ ssh node02\nuser@node02:~$",
+        "user@node01:~$ docker run -it img bash\nroot@3f2a1b9c0d1e:/#",
+    )
     document = run(tmp_path, capsys, log, "--os", "linux")
     assert document["findings"] != []
 
