@@ -124,9 +124,9 @@ CUBIN_LINK_FIX = (
 CUBIN_LINK_SOURCE = "https://github.com/jax-ml/jax/issues/5723"
 OLDER_RELEASE_FOR_THE_CC = (
     "Install an older TensorFlow whose binaries still include compute capability {cc}"
-    " ('tfgpu-setup plan --gpu {cc}' chooses one, or says there is none: every PyPI build needs"
-    " at least 3.5), or build TensorFlow from source for it (below 3.5: TensorFlow 2.3 or"
-    " older, with CUDA 10, the last CUDA that builds for 3.0)."
+    " ('tfgpu-setup plan --gpu {cc}' chooses one, or says there is none: no PyPI build runs"
+    " below 3.5), or build TensorFlow from source for it (below 3.5: TensorFlow 2.3 or older,"
+    " with CUDA 10, the last CUDA that builds for 3.0)."
 )
 
 KERNELS: tuple[Signature, ...] = (

@@ -882,8 +882,9 @@ LIBRARIES: tuple[Signature, ...] = (
             " older): install the cuDNN version of this release (pip: 'tensorflow[and-cuda]'"
             " pins it from 2.14; before 2.14 install it by name, TensorFlow's tested build"
             " configurations list it) and remove older copies that load first (a system or"
-            " conda cuDNN, or another framework's wheel); in a hosted notebook, keep the"
-            " TensorFlow its runtime preinstalls."
+            " conda cuDNN, or another framework's wheel), or install the TensorFlow release built"
+            " for the CUDA and cuDNN installed ('tfgpu-setup plan' picks it); in a hosted"
+            " notebook, keep the TensorFlow its runtime preinstalls."
         ),
         source=(
             "https://github.com/tensorflow/tensorflow/blob/v2.9.0/tensorflow/stream_executor/"
