@@ -722,6 +722,19 @@ def test_a_jetson_with_no_installable_release_still_hears_pypi_has_no_cuda_build
     assert severities.get("compute-capability-unsupported", "info") == "info"
 
 
+def test_a_jetson_stated_by_its_compute_capability_is_a_jetson(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An Orin given as '8.7' (only Tegra chips have it) on JetPack 6.0's CUDA 12.2 and cuDNN
+    8.9 (review 105): JetPack 6.0's own TensorFlow, not a generic Arm fix."""
+    _, doc = described(
+        capsys,
+        "--os linux --arch aarch64 --python 3.10 --gpu 8.7 --cuda-toolkit 12.2 --cudnn 8.9",
+    )
+    arm = next(f for f in doc["findings"] if f["id"] == "cpu-only-tensorflow")
+    assert "jp/v60" in arm["fix"] and "2.15.0+nv24.05" in arm["fix"]
+
+
 def test_a_jetson_plan_in_text_says_nvidias_build_uses_its_gpu(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

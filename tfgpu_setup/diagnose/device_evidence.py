@@ -16,7 +16,7 @@ from ..doc_urls import CONTAINER_TOOLKIT, CUDA_GPUS, WSL_GUIDE
 from ..envvars import parse_cuda_visible_devices
 from ..facts import Facts
 from ..findings import FINDING_KINDS, Finding, Layer, Severity, with_context
-from ..planner.jetson import JETSON_GPU
+from ..planner.jetson import is_jetson
 from ..versions import parsed, xy_tuple
 from .facts_from_log import container_only_from_the_log
 from .logfacts import TEGRA, LogFacts
@@ -84,7 +84,7 @@ def jetson_seen(facts: Facts, log: LogFacts) -> str:
 def jetson_known(facts: Facts) -> str:
     """The stated or probed GPU's name or kernel that shows a Jetson, or ''."""
     gpus = facts.gpus if facts.knows("gpus") else ()
-    named = next((g.name for g in gpus if JETSON_GPU.match(g.name)), "")
+    named = next((g.name for g in gpus if is_jetson(g)), "")
     kernel = facts.platform.kernel or ""
     return named or (kernel if TEGRA.search(kernel) else "")
 

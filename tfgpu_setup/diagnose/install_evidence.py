@@ -14,7 +14,7 @@ from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix.model import TfRelease
 from ..planner.evaluate import platform_key, platform_label
-from ..planner.jetson import JETSON_GPU
+from ..planner.jetson import is_jetson
 from ..versions import parsed, xy
 from .logfacts import CPU_PACKAGE_RELEASES, INSTALL_FAILURES, LogFacts
 from .logs import LogMatch
@@ -443,7 +443,7 @@ def _platform_package(facts: Facts, release: TfRelease | None) -> str | None:
 
 def _jetson(facts: Facts) -> bool:
     """A Jetson's GPU stated: NVIDIA's JetPack build is its TensorFlow, not a PyPI package."""
-    return facts.knows("gpus") and any(JETSON_GPU.match(g.name) for g in facts.gpus)
+    return facts.knows("gpus") and any(is_jetson(g) for g in facts.gpus)
 
 
 def _platform_package_missing(

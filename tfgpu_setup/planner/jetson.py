@@ -12,12 +12,23 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..facts import Facts
+from ..facts import Facts, Gpu
 from ..findings import Finding, Severity, rank
 from ..versions import xy
 
 JETSON_GPU = re.compile(r"^(?:NVIDIA )?(?:Tegra X\d|Xavier|Orin|Jetson)\b")
 """A Jetson's GPU as TensorFlow or the user names it."""
+TEGRA_CCS = frozenset({"5.3", "6.2", "7.2", "8.7"})
+"""Compute capabilities only NVIDIA's Tegra chips have: Jetson Nano and TX1 (5.3), TX2 (6.2),
+Xavier (7.2), Orin (8.7) (https://developer.nvidia.com/cuda-gpus, its Jetson products)."""
+
+
+def is_jetson(gpu: Gpu) -> bool:
+    """A Jetson's GPU, by its name or by a compute capability only Tegra chips have (review
+    105: an Orin stated as '8.7')."""
+    return bool(JETSON_GPU.match(gpu.name)) or gpu.compute_capability in TEGRA_CCS
+
+
 JETPACK_SOURCE = (
     "https://docs.nvidia.com/deeplearning/frameworks/install-tf-jetson-platform/index.html"
 )
@@ -119,7 +130,7 @@ _PYPI_ONLY = frozenset(
 
 def on_a_jetson(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
     """Where every GPU known is a Jetson's: the JetPack route named, PyPI's gaps as notes."""
-    if not facts.gpus or not all(JETSON_GPU.match(g.name) for g in facts.gpus):
+    if not facts.gpus or not all(is_jetson(g) for g in facts.gpus):
         return findings
     if not any(f.id == "cpu-only-tensorflow" for f in findings):
         return findings
@@ -150,7 +161,7 @@ def jetpack_libraries(findings: tuple[Finding, ...], facts: Facts) -> tuple[Find
     (TRT_object_detection#25: JetPack 4.2's wheel on JetPack 4.4)."""
     if not facts.knows("gpus") or not facts.gpus:
         return findings
-    if not all(JETSON_GPU.match(g.name) for g in facts.gpus):
+    if not all(is_jetson(g) for g in facts.gpus):
         return findings
     return tuple(
         dataclasses.replace(f, fix=JETPACK_LIBRARIES + jetpack_fix(facts), source=JETPACK_SOURCE)
