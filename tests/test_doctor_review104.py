@@ -82,16 +82,6 @@ def test_the_host_ssh_led_to_is_the_one_asked_about(
     assert ids(document) == ["benign-log-noise"]
 
 
-def test_back_on_the_login_node_its_own_run_is_judged(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The job's node used its L40S; the login node's run after 'exit' has no device: not
-    'another Python' (both are the same environment on two machines)."""
-    document = run(tmp_path, capsys, log_of("srun-pty-then-login-node"))
-    assert document["gpu_used"] == "no"
-    assert "wrong-python-environment" not in ids(document)
-
-
 def test_the_version_the_import_printed_settles_pips_two(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -18,9 +18,8 @@ ACTIVATED = re.compile(
     # (review 99: 'conda run -n NAME python ...')
     r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[^\n]{0,200}?[$#>%][ \t]*deactivate[ \t]*\r?$"
     r"|\b(?:conda|mamba|micromamba) run (?:-n|--name|-p|--prefix)[ \t]+\S"
-    # an environment made a notebook's kernel (the kernel then switched to it), an HPC
-    # module loaded (review 104)
-    r"|\bipykernel install\b|^Installed kernelspec\b|\bmodule (?:load|add)[ \t]+\S"
+    # an HPC module loaded (review 104)
+    r"|\bmodule (?:load|add)[ \t]+\S"
     # conda's own 'activate NAME' at a cmd.exe or Anaconda prompt
     r"|^[ \t]*(?:\([\w.-]{1,60}\) ?)?[A-Za-z]:\\[^\n>]{0,200}>[ \t]*activate(?:\.bat)?[ \t]+\S",
     re.MULTILINE,

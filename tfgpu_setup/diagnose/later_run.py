@@ -366,12 +366,17 @@ def _environment_changed(text: str, before: int, after: int) -> bool:
     return bool(then and now) and now[-1] != then[-1] and bool(now[-1])
 
 
+_KERNEL_REGISTERED = re.compile(r"\bipykernel install\b|^Installed kernelspec\b", re.MULTILINE)
+"""An environment made a notebook's kernel: it mends the notebook once a cell runs there again
+(review 104; not before, review 105)."""
+
+
 def _mended_by_activation(text: str, failed: int, worked: int) -> bool:
     """An environment activated in the shell between a failure and the run that used the GPU.
     A notebook's failure is its kernel's, which a shell's activation does not change, unless
     a notebook cell runs again after it."""
     start, end = line_start(text, failed + 1), line_start(text, worked)
-    activation = ACTIVATED.search(text, start, end)
+    activation = ACTIVATED.search(text, start, end) or _KERNEL_REGISTERED.search(text, start, end)
     if activation is None and not _environment_changed(text, failed, worked):
         return False
     cells = list(_NOTEBOOK_CELL.finditer(text, 0, line_start(text, failed + 1)))

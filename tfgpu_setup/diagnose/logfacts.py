@@ -490,10 +490,12 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         del dists["tensorflow-gpu"]  # conda's metapackage listed beside the build it picked
     asked = template_answers(sample)
     by_pip, by_import = set(dists.values()), set(printed_versions(sample))
-    if len(by_pip) > 1 and len(by_import) == 1 and by_import <= by_pip:
+    if len(by_pip) > 1 and len(by_import) == 1:
         # pip lists several TensorFlow distributions of different versions, and the import
-        # printed which one runs (review 104: tensorflow-gpu 2.10 left beside 2.11)
-        by_pip = by_import
+        # printed which one runs (review 104: tensorflow-gpu 2.10 left beside 2.11; a
+        # '2.15.0.post1' row prints '2.15.0', review 105)
+        printed = _release_of(next(iter(by_import)))
+        by_pip = {v for v in by_pip if _release_of(v) == printed} or by_pip
     versions = by_pip or by_import or _exact(asked.tf)
     back = back_on_windows(sample)
     os_name, os_line = os_of(sample[back:] if back >= 0 else sample)
@@ -1601,6 +1603,11 @@ def _last_environment(text: str) -> str:
     environment, tensorflow-cpu in the next): what a build showed before belongs to another."""
     begins = last_environment_line(text)
     return text[line_start(text, begins) :] if begins else text
+
+
+def _release_of(version: str) -> str:
+    """A version without its post-release suffix ('2.15.0.post1' is 2.15.0's build)."""
+    return re.sub(r"\.post\d+$", "", version.strip())
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str:

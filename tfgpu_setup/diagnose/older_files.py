@@ -24,6 +24,9 @@ _SHOWS_A_SAVED_FILE = re.compile(
 """A command that prints a whole file as it was saved: not 'head' or 'tail' of a run's file,
 which a run still writing is read with (review 104: a nohup job started the day before), nor a
 container's or the journal's log of a service still running."""
+_STILL_WRITTEN = re.compile(r"\bETA:? ?\d[^\n]*$")
+"""A progress bar mid-epoch as the file's last line (Keras' 'ETA: 17:49'): the run that writes
+it is still going (review 105: a job started two days before, shown with 'cat')."""
 HISTORY = timedelta(days=1)
 """How much older than the live lines a shown file must be to be history: a run still writing
 its file (in tmux, under nohup) started hours before the commands typed beside it."""
@@ -58,7 +61,9 @@ def without_older_files_shown(text: str) -> str:
     older = [
         (start, end)
         for start, end in shown
-        if (stamps := _stamps(text, start, end)) and max(stamps) <= now - HISTORY
+        if (stamps := _stamps(text, start, end))
+        and max(stamps) <= now - HISTORY
+        and not _STILL_WRITTEN.search(text[start:end].rstrip()[-300:])
     ]
     return blanked(text, older)
 

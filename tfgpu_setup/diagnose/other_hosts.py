@@ -5,8 +5,8 @@ a job's node, or 'exit' back to the login node), runs nvidia-smi or TensorFlow t
 two machines: the other host's driver, GPU or failure says nothing of the one
 TensorFlow ran on (review 103: a login node's TensorFlow without a driver, beside a GPU node's
 nvidia-smi listing an A100; a node's working GPU beside another node's failing nvidia-smi). The
-shell's prompts name the host of every command ('user@node01:~$'). The host of the paste's last
-TensorFlow run is the one asked about: the other hosts' commands and output are blanked, line
+shell's prompts name the host of every command ('user@node01:~$'). Where the paste moves between
+hosts and only one host ran TensorFlow, the other hosts' commands and output are blanked, line
 for line, so that line numbers stay the paste's. Pure: text in, text out.
 """
 
@@ -26,16 +26,19 @@ _HOST_PROMPT = re.compile(
 """A bash prompt that names its host: Debian's 'user@host:dir$', Red Hat's '[user@host dir]$'."""
 _TENSORFLOWS_RUN = re.compile(
     r"\btensorflow/|local_xla|local_tsl|stream_executor|cudart_stub|PhysicalDevice\("
-    r"|No module named '?tensorflow|\bimport tensorflow\b"
 )
-"""A line of TensorFlow's run (its records and its frames' paths, its device list, its import
-typed or failing): not pip's rows or a requirements file naming it."""
+"""A line of TensorFlow's run (its records and its frames' paths, its device list): not pip's
+rows, nor a script's source naming it (review 105: 'head train.py'), nor a Python without it
+(a laptop's, before 'ssh' to the GPU node: review 104)."""
+_MOVED = re.compile(r"(?:^|[$#>%][ \t]*)(?:ssh|srun|salloc|exit|logout)\b", re.MULTILINE)
+"""A command that moves the shell to another machine: 'ssh', a job's shell ('srun --pty',
+'salloc'), or back out of one."""
 
 
 def without_other_hosts(text: str) -> str:
-    """The text with other hosts' commands blanked than the host of the last command that shows
-    TensorFlow's run, where the prompts name more than one host."""
-    if "@" not in text:
+    """The text with other hosts' commands blanked, where the paste moves between hosts
+    ('ssh', 'srun --pty', 'exit') and only one host's commands show TensorFlow's run."""
+    if "@" not in text or not _MOVED.search(text):
         return text
     # (a container's prompt, named by its id, is one more shell of the host's story: its
     # lines stay with the host's prompt before it, whose nvidia-smi says what it passed in)
@@ -46,13 +49,13 @@ def without_other_hosts(text: str) -> str:
         (_host(p), p.start(), nxt.start() if nxt is not None else len(text))
         for p, nxt in zip(prompts, [*prompts[1:], None], strict=True)
     ]
-    ran = [host for host, start, end in segments if _TENSORFLOWS_RUN.search(text, start, end)]
-    if not ran:
+    ran = {host for host, start, end in segments if _TENSORFLOWS_RUN.search(text, start, end)}
+    if len(ran) != 1:
+        # (TensorFlow run on several hosts: which one the paste asks about is no prompt's to
+        # say - a GPU node's failure before a login node's re-check, a laptop's before the GPU
+        # node's run - review 105; the readings of runs and commands weigh them)
         return text
-    # (TensorFlow run on several hosts: the paste ends on the last one's run, the state asked
-    # about, as a paste moves to the machine that has the GPU: review 104)
-    kept = ran[-1]
-    return blanked(text, [(start, end) for host, start, end in segments if host != kept])
+    return blanked(text, [(start, end) for host, start, end in segments if host not in ran])
 
 
 def _host(prompt: re.Match[str]) -> str:
