@@ -53,3 +53,12 @@ def test_another_hosts_later_lines_do_not_hide_the_failure(
     failing run's host stays the one read."""
     document = run(tmp_path, capsys, log_of(name), "--os", "linux")
     assert errors(document)[:1] == [first]
+
+
+def test_after_a_module_load_the_runs_own_failure_is_the_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("module-load-python-then-cudnn-missing")
+    document = run(tmp_path, capsys, log, "--os", "linux")
+    assert errors(document)[:1] == ["cudnn-not-found"]
+    assert "tensorflow-not-installed" not in errors(document)

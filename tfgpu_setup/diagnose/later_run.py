@@ -22,6 +22,7 @@ from .activations import ACTIVATED, prompt_environments
 from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after, tensorflow_ran_at
 from .logs import LogMatch, line_start
+from .signatures.model import BENIGN
 from .sources import VENV_DOCS, quoted
 from .visible_devices import hidden_on_purpose
 
@@ -460,12 +461,31 @@ def without_imports_mended_later(matches: tuple[LogMatch, ...], text: str) -> tu
     """The matches, less TensorFlow's import failures that an environment activated after them
     mended: TensorFlow imports in a later command of that environment (its version printed, its
     own records). What fails after that is the question (review 97: a Keras of 2.4 beside the
-    1.15 that imported, after a failure in conda's base)."""
-    return tuple(m for m in matches if not _mended_later(m, text))
+    1.15 that imported, after a failure in conda's base). A Python without TensorFlow is
+    mended so where the later run shows no GPU and fails its own way, the question
+    (review 105: 'module load python', then cuDNN not found); where it shows the GPU, the
+    failure stays for mended_failure_noted's note (review 99)."""
+    gpu_lines = [m.line_number for m in matches if m.signature.proves_gpu]
+    failed_lines = [
+        m.line_number
+        for m in matches
+        if m.signature.finding_id not in (None, BENIGN, "tensorflow-not-installed")
+    ]
+    return tuple(
+        m
+        for m in matches
+        if not _mended_later(m, text)
+        and not (
+            m.signature.name == NO_MODULE
+            and not any(line > m.line_number for line in gpu_lines)
+            and any(line > m.line_number for line in failed_lines)
+            and _mended_later(m, text, any_import=True)
+        )
+    )
 
 
-def _mended_later(match: LogMatch, text: str) -> bool:
-    if match.signature.name not in IMPORT_STOPPERS:
+def _mended_later(match: LogMatch, text: str, *, any_import: bool = False) -> bool:
+    if match.signature.name not in IMPORT_STOPPERS and not any_import:
         return False
     ran = tensorflow_ran_at(text, match.line_number)
     return ran is not None and _mended_by_activation(text, match.line_number, ran)
