@@ -24,7 +24,7 @@ from .later_run import (
     SHOWS_A_FILE,
     asked_for_gpus,
 )
-from .logs import LogMatch, line_start
+from .logs import LogMatch, blanked, line_start
 
 _DENIES_THE_GPU = (
     ids_tagged("stops-every-gpu") | ids_tagged("library") | ids_tagged("denies-gpu")
@@ -85,5 +85,4 @@ def last_run_without_the_gpu(text: str, matches: Sequence[LogMatch]) -> int:
 
 def earlier_runs_blanked(text: str, first_line: int) -> str:
     """The text with every line before first_line emptied (the line count kept)."""
-    start = line_start(text, first_line)
-    return re.sub(r"[^\n]+", "", text[:start]) + text[start:]
+    return blanked(text, [(0, line_start(text, first_line))])

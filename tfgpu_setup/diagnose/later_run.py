@@ -465,28 +465,27 @@ def without_imports_mended_later(matches: tuple[LogMatch, ...], text: str) -> tu
     mended so where the later run shows no GPU and fails its own way, the question
     (review 105: 'module load python', then cuDNN not found); where it shows the GPU, the
     failure stays for mended_failure_noted's note (review 99)."""
-    gpu_lines = [m.line_number for m in matches if m.signature.proves_gpu]
-    failed_lines = [
-        m.line_number
-        for m in matches
-        if m.signature.finding_id not in (None, BENIGN, "tensorflow-not-installed")
-    ]
-    return tuple(
-        m
-        for m in matches
-        if not _mended_later(m, text)
-        and not (
-            m.signature.name == NO_MODULE
-            and not any(line > m.line_number for line in gpu_lines)
-            and any(line > m.line_number for line in failed_lines)
-            and _mended_later(m, text, any_import=True)
-        )
+    last_gpu = max((m.line_number for m in matches if m.signature.proves_gpu), default=0)
+    last_failure = max(
+        (
+            m.line_number
+            for m in matches
+            if m.signature.finding_id not in (None, BENIGN, "tensorflow-not-installed")
+        ),
+        default=0,
     )
 
+    def mended(m: LogMatch) -> bool:
+        if m.signature.name in IMPORT_STOPPERS:
+            return _mended_later(m, text)
+        if m.signature.name != NO_MODULE:
+            return False
+        return last_gpu <= m.line_number < last_failure and _mended_later(m, text)
 
-def _mended_later(match: LogMatch, text: str, *, any_import: bool = False) -> bool:
-    if match.signature.name not in IMPORT_STOPPERS and not any_import:
-        return False
+    return tuple(m for m in matches if not mended(m))
+
+
+def _mended_later(match: LogMatch, text: str) -> bool:
     ran = tensorflow_ran_at(text, match.line_number)
     return ran is not None and _mended_by_activation(text, match.line_number, ran)
 

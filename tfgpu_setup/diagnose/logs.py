@@ -226,6 +226,17 @@ def line_start(text: str, line_number: int) -> int:
     return position
 
 
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the lines of each (start, end) span emptied, the line count kept (spans in
+    order, not overlapping)."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        pieces += (text[cursor:start], "\n" * text.count("\n", start, end))
+        cursor = end
+    return "".join((*pieces, text[cursor:]))
+
+
 def match_log(text: str) -> tuple[LogMatch, ...]:
     """Every line a signature recognises, in line order (catalogue order within a line)."""
     # line start -> (line end, signatures announced by a needle on that line)

@@ -15,6 +15,7 @@ import re
 from datetime import datetime, timedelta
 
 from .later_run import COMMAND
+from .logs import blanked
 
 _STAMP = re.compile(r"^[ \t]*(?:\[)?(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})", re.MULTILINE)
 """The date and time that starts a TensorFlow (or absl, or Python logging) record."""
@@ -66,17 +67,6 @@ def without_older_files_shown(text: str) -> str:
         and not _STILL_WRITTEN.search(text[start:end].rstrip()[-300:])
     ]
     return blanked(text, older)
-
-
-def blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the lines of each (start, end) span emptied, the line count kept (spans in
-    order, not overlapping)."""
-    pieces: list[str] = []
-    cursor = 0
-    for start, end in spans:
-        pieces += (text[cursor:start], re.sub(r"[^\n]+", "", text[start:end]))
-        cursor = end
-    return "".join((*pieces, text[cursor:]))
 
 
 def _stamps(text: str, start: int, end: int) -> list[datetime]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .older_files import blanked
+from .logs import blanked
 
 _CONTAINER_ID = re.compile(r"[0-9a-f]{12}(?:[0-9a-f]{52})?")
 """The hostname Docker gives a container: its id's first 12 hex digits."""
