@@ -1419,11 +1419,13 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # TF 1.14 to 2.x on Windows laptops, mostly: reading a device attribute fails with
         # CUDA_ERROR_UNKNOWN while another process or session holds the GPU; it often passes on
-        # a second run.
+        # a second run. Users retype it without the error name ("Failed to get device attribute
+        # 13 for device 0", tensorflow#36423's title).
         name="device-attribute-unknown-error",
-        needles=("failed to get device attribute",),
+        needles=("ailed to get device attribute",),
         pattern=compiled(
-            r"failed to get device attribute \d{1,3} for device \d{1,2}: CUDA_ERROR_UNKNOWN"
+            r"[Ff]ailed to get device attribute \d{1,3} for device \d{1,2}"
+            r"(?:: CUDA_ERROR_UNKNOWN|[ \t.]*$)"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
@@ -1472,12 +1474,21 @@ RUNTIME: tuple[Signature, ...] = (
     Signature(
         # The placer's words when the device asked for exists but the op has no kernel for it
         # (colocation_graph.cc; with no such device it says 'no devices matching that
-        # specification are registered'): the GPU works, soft placement is off.
+        # specification are registered'): the GPU works, soft placement is off. TF 2's eager
+        # words list the op's device types and the devices there are: a GPU among these and not
+        # among those (developer.apple.com/forums/thread/759438, tensorflow-metal).
         name="no-gpu-kernel-for-pinned-op",
-        needles=("because no supported kernel for GPU devices is available",),
+        needles=(
+            "because no supported kernel for GPU devices is available",
+            "enable_soft_placement=0. Supported device types [",
+        ),
         pattern=compiled(
             r"Could not satisfy explicit device specification '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'"
             r" because no supported kernel for GPU devices is available"
+            r"|Could not satisfy device specification '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'\."
+            r" enable_soft_placement=0\. Supported device types"
+            r" \[(?![^\]\n]{0,100}GPU)[^\]\n]{0,100}\]\."
+            r" All available devices \[[^\]\n]{0,600}?device:GPU:\d"
         ),
         finding_id="op-without-gpu-kernel",
         severity=Severity.WARNING,
