@@ -270,7 +270,7 @@ CASES = [
     Case(
         "t4-unsupported-ptx-version-tf218.log",
         "https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
-        "ptxas-newer-than-driver",
+        "driver-too-old",
         Severity.ERROR,
     ),
     Case(
@@ -694,3 +694,46 @@ def test_a_missing_ptxas_is_an_error_only_where_nothing_falls_back() -> None:
         "xla-toolchain-missing",
         Severity.ERROR,
     )
+
+
+def test_unsupported_ptx_of_tensorflows_own_kernels_is_the_driver_age() -> None:
+    """The PTX of TensorFlow's prebuilt kernels was written by the CUDA it was built with: the
+    driver refusing it is older than that (ComfyUI-Molmo#26). PTX another tool wrote (CuPy's
+    here, d-li14/involution#52) stays the toolchain-newer-than-driver reading."""
+    own = (LOGS / "t4-unsupported-ptx-version-tf218.log").read_text()
+    assert _findings(own)[0].id == "driver-too-old"
+    cupy = (
+        "cupy_backends.cuda.api.driver.CUDADriverError: CUDA_ERROR_UNSUPPORTED_PTX_VERSION:"
+        " the provided PTX was compiled with an unsupported toolchain.\n"
+    )
+    assert _findings(cupy)[0].id == "ptxas-newer-than-driver"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # tensorflow#36423's title, as users retype it
+        "Failed to get device attribute 13 for device 0",
+        "2020-02-01 10:11:12.123456: F tensorflow/stream_executor/lib/statusor.cc:34] Attempting"
+        " to fetch value instead of handling error Internal: failed to get device attribute 13"
+        " for device 0: CUDA_ERROR_UNKNOWN: unknown error",
+    ],
+)
+def test_device_attribute_failure_is_read_in_its_short_form_too(line: str) -> None:
+    assert _findings(line + "\n")[0].id == "gpu-out-of-memory"
+
+
+def test_eager_op_without_gpu_kernel_shows_the_gpu_works() -> None:
+    """TF 2's eager placer lists the op's device types and every device there is: a GPU among
+    the devices and not among the types is an op without a GPU kernel
+    (developer.apple.com/forums/thread/759438)."""
+    line = (
+        "tensorflow.python.framework.errors_impl.InvalidArgumentError: Could not satisfy device"
+        " specification '/job:localhost/replica:0/task:0/device:GPU:0'. enable_soft_placement=0."
+        " Supported device types [CPU]. All available devices"
+        " [/job:localhost/replica:0/task:0/device:GPU:0,"
+        " /job:localhost/replica:0/task:0/device:CPU:0]. [Op:StatelessRandomGetKeyCounter]\n"
+    )
+    assert _findings(line)[0].id == "op-without-gpu-kernel"
+    no_gpu = line.replace("/job:localhost/replica:0/task:0/device:GPU:0, ", "")
+    assert "op-without-gpu-kernel" not in {f.id for f in _findings(no_gpu)}

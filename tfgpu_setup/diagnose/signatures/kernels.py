@@ -16,6 +16,11 @@ from .model import (
     compiled,
 )
 
+UNSUPPORTED_PTX_FIX = (
+    "Update the NVIDIA driver to one that supports the CUDA version this TensorFlow was"
+    " built with (nvidia-smi shows the CUDA version the driver supports), or install a"
+    " TensorFlow built with an older CUDA."
+)
 PTXAS_FIX = (
     "Install the nvidia-cuda-nvcc wheel in the same environment (part of"
     " 'tensorflow[and-cuda]' from 2.14; releases before 2.14 do not look there), or put a CUDA"
@@ -508,6 +513,18 @@ KERNELS: tuple[Signature, ...] = (
         source="https://github.com/jax-ml/jax/issues/17976",
     ),
     Signature(
+        # TensorFlow's own MLIR-generated kernels (kernel_gen) loaded as modules at run time:
+        # their PTX is the build's, written by the CUDA TensorFlow was built with, not XLA's.
+        name="tf-prebuilt-kernel-load",
+        needles=("tf_gpu_runtime_wrappers.cc",),
+        pattern=compiled(r"tf_gpu_runtime_wrappers\.cc:\d{1,5}\] 'cuModule"),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="TensorFlow loaded one of its own prebuilt GPU kernels",
+        fix="",
+        source="https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+    ),
+    Signature(
         # TF's launch configuration asks CUDA about each kernel and CHECKs the answer
         # (gpu_launch_config.h): cudaErrorNoKernelImageForDevice is 209 since CUDA 10.1, 48 before.
         name="launch-config-no-kernel-image",
@@ -586,12 +603,22 @@ KERNELS: tuple[Signature, ...] = (
         finding_id="ptxas-newer-than-driver",
         severity=Severity.ERROR,
         title="The driver cannot load PTX from a newer CUDA toolchain (unsupported PTX version)",
-        fix=(
-            "Update the NVIDIA driver to one that supports the CUDA version this TensorFlow was"
-            " built with (nvidia-smi shows the CUDA version the driver supports), or install a"
-            " TensorFlow built with an older CUDA."
-        ),
+        fix=UNSUPPORTED_PTX_FIX,
         source="https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+        variants=(
+            Variant(
+                # the PTX is the build's own (no local ptxas wrote it): the driver is older
+                # than the CUDA TensorFlow was built with
+                finding_id="driver-too-old",
+                title=(
+                    "The driver cannot load the PTX of TensorFlow's own kernels (unsupported PTX"
+                    " version): it is older than the CUDA this TensorFlow was built with"
+                ),
+                fix=UNSUPPORTED_PTX_FIX,
+                source="https://github.com/CY-CHENYUE/ComfyUI-Molmo/issues/26",
+                with_signatures=frozenset({"tf-prebuilt-kernel-load"}),
+            ),
+        ),
     ),
     Signature(
         # XLA links the cubin its ptxas (the local CUDA's, or NVIDIA's nvcc wheel) compiled, and
