@@ -840,6 +840,15 @@ def _before_2_1(release: str) -> bool:
         return True  # not a version this reading can place: keep the older reading
 
 
+def driver_library_gone(matches: Sequence[LogMatch]) -> LogMatch | None:
+    """The process's own line that the driver's library is not there at all (libcuda not
+    found, cuInit's 303, no /proc/driver/nvidia): what no CUDA_VISIBLE_DEVICES causes."""
+    return next(
+        (m for m in matches if m.signature.name != CONDA_REFUSAL and _says_libcuda_absent(m)),
+        None,
+    )
+
+
 def _says_libcuda_absent(match: LogMatch) -> bool:
     if match.signature.name == "cuinit-driver-init":
         return any(code in match.groups.get("code", "") for code in LIBCUDA_ABSENT_CODES)

@@ -232,6 +232,7 @@ from .weigh import (
     installed_but_not_found,
     log_weighed_against_facts,
     macos_without_an_nvidia_gpu,
+    noted,
     rosetta_or_avx_on_a_mac,
     stub_behind_a_bare_container,
     weighed_against_log,
@@ -983,6 +984,13 @@ def diagnose(
             others_ignored(findings, matches),
             after_gpu | newer | shadowing | optional,
             kept=newer | optional | jit,
+        )
+        # a value that would hide every GPU is not what the process at work ran with
+        findings = noted(
+            findings,
+            lambda f: f.id == "cuda-visible-devices-hides-gpus",
+            "but the log shows a GPU at work: the process that wrote it did not run with a"
+            " value that hides it",
         )
         # TensorFlow ran here, so it was installed: what the facts alone say would leave none
         # installed (no wheel for this platform, this Python) is moot; a refusal the log itself

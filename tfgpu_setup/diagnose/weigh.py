@@ -29,6 +29,7 @@ from .device_evidence import (
     DRIVER_FOLDERS,
     HOST_PROC_SEEN,
     STUB_DRIVER_SIGNATURES,
+    driver_library_gone,
     gpu_not_in_this_process,
     jetson_known,
     libcuda_absent_alone,
@@ -94,6 +95,17 @@ def weighed_against_log(
         )
         not_nvidia = frozenset({"no-nvidia-gpu"})
         judged = noted(contradicted(judged, not_nvidia, route), lambda f: f.id in not_nvidia)
+    if (gone := driver_library_gone(matches)) is not None and not any(
+        m.signature.name in VALUE_READINGS for m in matches
+    ):
+        # a stated value that hides the GPUs explains CUDA finding none, not the driver's
+        # library missing altogether (review 106: '' stated beside libcuda.so.1 not found)
+        judged = contradicted(
+            judged,
+            frozenset({"cuda-visible-devices-hides-gpus"}),
+            f"but the log shows the driver's library itself missing ({quoted(gone.line)}),"
+            " which no value of CUDA_VISIBLE_DEVICES causes",
+        )
     if (loaded := cuda_runtime_loaded(matches)) is not None and not _cuda_library_failed(matches):
         judged = _loaded_anyway(judged, loaded)
     judged = _cudnn_accepted(judged, matches)
