@@ -31,6 +31,8 @@ _NOT_APPLE_SILICON = re.compile(
     r"|ProductVersion:\s*10\.",
     re.MULTILINE,
 )
+APPLE_SILICON_SHIPPED = "2020-11-17"
+"""The first Apple silicon Macs (M1) went on sale (apple.com/newsroom, 2020-11-10 announcement)."""
 PIP_SEEING_MACOS_11 = "20.3"
 """pip older than this sees no wheel on macOS 11 at all (it reads the system as 10.16)."""
 ARM64_PYTHON_FROM = "3.8"
@@ -124,6 +126,92 @@ def apple_silicon_python(
         " such a Python.",
         PYPI_FILES,
     )
+
+
+def apple_silicon_unpinned(
+    facts: Facts,
+    matrix: Matrix,
+    log: LogFacts,
+    matches: Sequence[LogMatch],
+    text: str,
+) -> Finding | None:
+    """On a Mac, pip seeing no TensorFlow at all for an unpinned 'tensorflow' and a Python
+    that TensorFlow serves: an Intel Mac's 64-bit Python would have seen its wheels, so the
+    one that ran pip is an arm64 one (Apple silicon, stated or not), where 'tensorflow' has
+    wheels only from the first release built for it, and those are built for macOS 12 or
+    later: an older macOS, or a paste from before that release, sees none
+    (tensorflow#48636: an M1 on macOS 11.2, Python 3.8 and pip 21). Not where the log shows an
+    Intel Mac, pip not asking PyPI, or a pip too old for macOS 11."""
+    python = the_python(facts)
+    if facts.platform.os != "macos" or python is None:
+        return None
+    if facts.knows("arch") and facts.platform.arch not in ("arm64", "aarch64"):
+        return None
+    if parsed(python) < parsed(ARM64_PYTHON_FROM):
+        return None
+    refusal = next(
+        (
+            m
+            for m in matches
+            if m.signature.name in REFUSALS
+            and refused_package(m) == "tensorflow"
+            and not m.groups.get("requested")
+        ),
+        None,
+    )
+    if refusal is None or log.pip_index_line or _NOT_APPLE_SILICON.search(text):
+        return None
+    if releases_listed(refusal.line) or any(releases_listed(m.line) for m in matches):
+        return None
+    if log.outdated_pip and parsed(log.outdated_pip) < parsed(PIP_SEEING_MACOS_11):
+        return None
+    if log.python and xy(log.python) != python:
+        return None
+    if not facts.knows("arch") and not _served_on_intel_before_apple_silicon(matrix, python):
+        # (a Python that Intel Macs got wheels for only later, 3.9 in 2021: a paste from
+        # before those is as likely, tensorflow#44416)
+        return None
+    first = min(
+        (
+            r
+            for r in matrix.tensorflow.releases
+            if tensorflow_wheel(r, "macos_arm64") and python in r.python
+        ),
+        key=lambda r: parsed(r.version),
+        default=None,
+    )
+    if first is None:
+        return None
+    published = f", published {first.published}" if first.published else ""
+    chip = (
+        "Apple silicon: there"
+        if facts.knows("arch")
+        else "a Mac whose Intel wheels serve it: the Python that ran pip is most likely an arm64"
+        " one (Apple silicon), and there"
+    )
+    return Finding(
+        "platform-unsupported",
+        Severity.ERROR,
+        f"pip saw no TensorFlow at all for Python {python} on {chip} 'tensorflow' has wheels"
+        f" only from {xy(first.version)}{published}, built for macOS 12 or later: an older"
+        " macOS, or a paste from before that release, sees none",
+        (refusal.line.strip(), f"Python {python} ({facts.pythons[0].source}), macOS"),
+        "Update macOS to 12 or later and install again ('python -m pip install tensorflow';"
+        " 'tensorflow-metal' adds the GPU). 'sw_vers' shows the macOS, and 'python -c \"import"
+        " platform; print(platform.machine())\"' prints arm64 for such a Python.",
+        PYPI_FILES,
+    )
+
+
+def _served_on_intel_before_apple_silicon(matrix: Matrix, python: str) -> bool:
+    """Whether Intel Macs had a 'tensorflow' wheel for this Python before the first Apple
+    silicon Macs shipped: an Intel Mac's pip then saw one in any paste of that Python."""
+    dates = [
+        r.published
+        for r in matrix.tensorflow.releases
+        if r.published and tensorflow_wheel(r, "macos_x86_64") and python in r.python
+    ]
+    return bool(dates) and min(dates) < APPLE_SILICON_SHIPPED
 
 
 def releases_listed(line: str) -> list[Version]:

@@ -26,7 +26,7 @@ from ..planner.rules import PLATFORM_UNSUPPORTED_FIX
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .mac_refusals import apple_silicon_python, gpu_build_on_macos
+from .mac_refusals import apple_silicon_python, apple_silicon_unpinned, gpu_build_on_macos
 from .pip_installs import REFUSALS, installed_later, refused_package, versions_listed
 from .platform_ended import platform_ended
 from .platform_seen import OS_OF_DISTRIBUTION
@@ -161,6 +161,8 @@ def no_wheel_for_stated(
             )
         ]
     if served and (arm := apple_silicon_python(facts, matrix, log, matches, requested, text)):
+        return [arm]
+    if served and (arm := apple_silicon_unpinned(facts, matrix, log, matches, text)):
         return [arm]
     if served:
         oldest = min(served, key=lambda r: parsed(r.version))
