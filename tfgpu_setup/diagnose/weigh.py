@@ -445,6 +445,16 @@ def log_weighed_against_facts(
             frozenset({"cuda-visible-devices-hides-gpus"}),
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
         )
+        # Docker's daemon runs on the host: with no NVIDIA GPU there, no toolkit would give
+        # the container one (stable-diffusion-docker#82: a laptop with Intel graphics only)
+        findings = demoted(
+            findings,
+            lambda f: (
+                f.id == "container-gpu-not-exposed"
+                and any(_DOCKER_HAS_NO_GPU_RUNTIME.search(e) for e in f.evidence)
+            ),
+            f"but the host has no NVIDIA GPU to give it ({facts.gpus_reason or 'stated'})",
+        )
     if facts.other_gpus and not facts.gpus:
         # only another maker's GPU stated (an AMD or Intel one): CUDA finding no device is that,
         # not a setting hiding an NVIDIA GPU nobody named (deepvariant#820: a Vega 20)
@@ -1070,6 +1080,13 @@ def _slurm_gave_no_gpu(facts: Facts, matches: tuple[LogMatch, ...]) -> bool:
         for m in matches
         if m.signature.finding_id == "cuda-visible-devices-hides-gpus"
     )
+
+
+_DOCKER_HAS_NO_GPU_RUNTIME = re.compile(
+    r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
+    r"|unknown or invalid runtime name: nvidia|Unknown runtime specified nvidia"
+)
+"""Docker's daemon saying it has no runtime that gives containers a GPU."""
 
 
 def _first_gpu_shown(facts: Facts) -> str | None:
