@@ -1578,6 +1578,30 @@ INSTALL: tuple[Signature, ...] = (
         subject="{addon}",
     ),
     Signature(
+        # An add-on's op library that this TensorFlow would not load, in the words that name no
+        # symbol: a line cut after 'undefined symbol' (addons#2251's title: Colab's Addons older
+        # than its TensorFlow), or Windows' '<library> not found' for a file that is there
+        # (text#567: tensorflow-text 2.4 beside TensorFlow 2.1)
+        name="addon-op-library-refused",
+        needles=("undefined symbol", "_ops.so not found"),
+        pattern=compiled(
+            r"[/\\](?P<addon>" + ADDON_MODULES + r")[/\\][^\s:'\"]{0,300}?\.so: undefined"
+            r" symbol:?[ \t]*$"
+            r"|NotFoundError: (?:[^\n]{0,300}?[/\\](?P<addon_path>" + ADDON_MODULES + r")[/\\]"
+            r"[^\n]{0,200}?[/\\])?(?P<library>_\w{1,60}_ops\.so) not found",
+            re.MULTILINE,
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "This TensorFlow could not load an add-on's op library ({addon}{addon_path}"
+            "{library}): the add-on was most likely made for another TensorFlow release"
+        ),
+        fix=ADDON_RELEASE_FIX,
+        source="https://github.com/tensorflow/addons/issues/2251",
+        subject="{addon}{addon_path}{library}",
+    ),
+    Signature(
         # pip's check after an install: an add-on left beside a TensorFlow of another release
         # than the one it was built for (pip 20.3 on: 'X requires tensorflow<2.16,>=2.15.0 ...,
         # but you have tensorflow 2.16.1 which is incompatible'; before: 'has requirement ...,
