@@ -293,11 +293,27 @@ def diagnose_log(
     return diagnose_matches(match_log(text), tf_version, defects)
 
 
+XLA_DEVICE = frozenset({"xla-gpu-stream-executor", "xla-service-on-cuda"})
+SKIPPED_GPUS = "cannot-dlopen-gpu-libraries"
+
+
+def _proves_gpu(match: LogMatch, matches: tuple[LogMatch, ...]) -> bool:
+    """The line shows a GPU device of TensorFlow's. XLA's own CUDA device, after TensorFlow
+    skipped registering its GPUs (TF 2.0 to 2.3 make it then too), is no such device."""
+    if not match.signature.proves_gpu:
+        return False
+    if match.signature.name not in XLA_DEVICE:
+        return True
+    return not any(
+        m.signature.name == SKIPPED_GPUS and m.line_number < match.line_number for m in matches
+    )
+
+
 def diagnose_matches(
     matches: tuple[LogMatch, ...], tf_version: str | None = None, defects: tuple[Defect, ...] = ()
 ) -> LogDiagnosis:
     """diagnose_log for lines already matched (the doctor reads the release from them first)."""
-    gpu_seen = any(m.signature.proves_gpu for m in matches)
+    gpu_seen = any(_proves_gpu(m, matches) for m in matches)
     context = _Context(
         _parse_version(tf_version), frozenset(m.signature.name for m in matches), defects
     )
