@@ -165,6 +165,14 @@ WRITTEN = {
     "metal-without-xla": "2023-02-03 10:30:38.448542: W tensorflow/core/framework/"
     "op_kernel.cc:1830] OP_REQUIRES failed at xla_ops.cc:418 : NOT_FOUND: could not find"
     " registered platform with id: 0x13f441e40",
+    "addon-op-library-refused": "NotFoundError: /usr/local/lib/python3.6/dist-packages/"
+    "tensorflow_addons/custom_ops/image/_image_ops.so: undefined symbol",
+    "grappler-cannot-cost-op": "W tensorflow/core/grappler/costs/op_level_cost_estimator.cc:690]"
+    ' Error in PredictCost() for the op: op: "CropAndResize" attr { key: "T" value { type:'
+    " DT_FLOAT } }",
+    "grappler-op-on-a-gpu": "W tensorflow/core/grappler/costs/op_level_cost_estimator.cc:690]"
+    ' Error in PredictCost() for the op: op: "CropAndResize" device { type: "GPU" vendor:'
+    ' "NVIDIA" model: "NVIDIA A100-SXM4-40GB" }',
     "directml-without-xla": "Could not find compiler for platform DML: NOT_FOUND: could not find"
     " registered compiler for platform DML -- was support for that platform linked in?",
     "container-cli-rootless-cgroups": "nvidia-container-cli: mount error: failed to add device"

@@ -1419,13 +1419,43 @@ BENIGN_LINES: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/58988",
     ),
     Signature(
+        # Grappler's cost model meeting an op it has no estimate for (CropAndResize and the
+        # like): a note about graph optimisation, printed while the model runs
+        # (talmolab/sleap#872: an A100 predicting at 19.4 FPS)
+        name="grappler-cannot-cost-op",
+        needles=("Error in PredictCost()",),
+        pattern=compiled(r"Error in PredictCost\(\) for the op"),
+        finding_id=BENIGN,
+        severity=Severity.INFO,
+        title=(
+            "Harmless: grappler's cost model has no estimate for one op (a note about graph"
+            " optimisation, not about the GPU)"
+        ),
+        fix="Nothing to do.",
+        source="https://github.com/talmolab/sleap/issues/872",
+    ),
+    Signature(
+        # the op it could not cost, described with the device it was placed on: a GPU device
+        # of TensorFlow's, with its CUDA and cuDNN
+        name="grappler-op-on-a-gpu",
+        needles=("Error in PredictCost()",),
+        pattern=compiled(r"Error in PredictCost\(\)[^\n]{0,2000}?device \{ type: \"GPU\""),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="An op placed on a GPU device of TensorFlow's",
+        fix="",
+        source="https://github.com/talmolab/sleap/issues/872",
+        proves_gpu=True,
+    ),
+    Signature(
         # TensorFlow on DirectML (tensorflow-directml-plugin) has no XLA compiler: code that
-        # asks for XLA (Keras 3 by default) fails, on a GPU that works.
+        # asks for XLA (Keras 3 by default) fails, on a GPU that works: training stops, as on
+        # Metal (tf-keras#337: Keras 2.11's optimizers compile with XLA where a GPU is found).
         name="directml-without-xla",
         needles=("compiler for platform DML",),
         pattern=compiled(r"[Cc]ould not find (?:registered )?compiler for platform DML"),
-        finding_id=BENIGN,
-        severity=Severity.INFO,
+        finding_id="xla-toolchain-missing",
+        severity=Severity.ERROR,
         title=(
             "TensorFlow runs on the GPU through DirectML, which XLA cannot compile for, and this"
             " code asks for XLA"
@@ -1448,6 +1478,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
             "Registered devices:",
             "this machine does not have a GPU",
             "No GPU devices found",
+            "All available devices [",
         ),
         pattern=compiled(
             r"no devices matching that specification are registered in this process; available"
@@ -1458,6 +1489,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
             # an op pinned to a GPU TensorFlow does not have (TF 2.x wording)
             r"|was explicitly assigned to /device:GPU:\d+ but available devices are"
             r" \[(?![^\]\n]*GPU)"
+            # the placer's list of every device, TF 2's eager words and TF 1's colocation ones
+            # (XLA's own XLA_GPU is no GPU device of TensorFlow's)
+            r"|All available devices \[(?![^\]\n]{0,2000}?(?<![\w])GPU:\d)"
             # Keras' mixed-precision check found no GPU in TensorFlow's list
             r"|may run slowly because this machine does not have a GPU"
             # StyleGAN's custom-op builder found no GPU in TensorFlow's device list (the source

@@ -1478,17 +1478,21 @@ RUNTIME: tuple[Signature, ...] = (
         # words list the op's device types and the devices there are: a GPU among these and not
         # among those (developer.apple.com/forums/thread/759438, tensorflow-metal).
         name="no-gpu-kernel-for-pinned-op",
+        # (tensorflow-directml, the TF 1.15 fork, names its GPU devices DML)
         needles=(
             "because no supported kernel for GPU devices is available",
+            "because no supported kernel for DML devices is available",
             "enable_soft_placement=0. Supported device types [",
         ),
         pattern=compiled(
-            r"Could not satisfy explicit device specification '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'"
-            r" because no supported kernel for GPU devices is available"
-            r"|Could not satisfy device specification '[^'\n]{0,120}?(?<![\w])GPU(?::\d+)?'\."
+            r"Could not satisfy explicit device specification"
+            r" '[^'\n]{0,120}?(?<![\w])(?P<kind>GPU|DML)(?::\d+)?'"
+            r" because no supported kernel for (?P=kind) devices is available"
+            r"|Could not satisfy device specification"
+            r" '[^'\n]{0,120}?(?<![\w])(?P<eager>GPU|DML)(?::\d+)?'\."
             r" enable_soft_placement=0\. Supported device types"
-            r" \[(?![^\]\n]{0,100}GPU)[^\]\n]{0,100}\]\."
-            r" All available devices \[[^\]\n]{0,600}?device:GPU:\d"
+            r" \[(?![^\]\n]{0,100}(?P=eager))[^\]\n]{0,100}\]\."
+            r" All available devices \[[^\]\n]{0,600}?device:(?P=eager):\d"
         ),
         finding_id="op-without-gpu-kernel",
         severity=Severity.WARNING,
