@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..doc_urls import TF_INSTALL
 from ..facts import Facts
 from ..findings import Finding, Severity
+from ..matrix.merge import AND_CUDA_FROM
 from ..matrix.model import TfRelease
 from ..planner.evaluate import platform_key, platform_label
 from ..planner.jetson import is_jetson
@@ -640,6 +641,8 @@ def _listed_wheels_not_loaded(
     dlopen = next((m for m in matches if m.signature.name == "cannot-dlopen-gpu-libraries"), None)
     if dlopen is None or log.wanted_cuda or log.wanted_cudnn:
         return []
+    if not log.nvidia_wheels_named:
+        return _installed_with_the_extra(log, dlopen, release)
     if not any(re.match(_LOADED_WHEELS, w) for w in log.nvidia_wheels_named):
         return []  # only wheels TensorFlow does not load (NCCL for xgboost): its own are missing
     listed = {_wheel_name(w): w for w in log.nvidia_wheels_named}
@@ -679,6 +682,35 @@ def _listed_wheels_not_loaded(
             " (site-packages/nvidia/*/lib) on LD_LIBRARY_PATH, as the activate script of"
             " 'tfgpu-setup apply' does; TF_CPP_MAX_VLOG_LEVEL=3 makes TensorFlow name the library"
             " it could not open.",
+            TF_INSTALL,
+        )
+    ]
+
+
+def _installed_with_the_extra(
+    log: LogFacts, dlopen: LogMatch, release: TfRelease | None
+) -> list[Finding]:
+    """The paste installing 'tensorflow[and-cuda]' (no list of what came), then TensorFlow
+    saying it cannot dlopen its GPU libraries: the wheels came with it and the loader does not
+    find them (tensorflow#85311: Poetry's environment, mended with LD_LIBRARY_PATH). Not where
+    the install failed, nor for a release without the extra (its own finding says so)."""
+    if not log.and_cuda_install_line or log.install_failed:
+        return []
+    if release is not None and parsed(release.version) < AND_CUDA_FROM:
+        return []
+    line = log.and_cuda_install_line.strip()[:160]
+    return [
+        Finding(
+            "pip-cuda-libs-not-on-path",
+            Severity.ERROR,
+            "tensorflow[and-cuda] was installed with NVIDIA's wheels, yet TensorFlow cannot dlopen"
+            " its GPU libraries: the loader does not find the wheels",
+            (f"the paste installs them: {line}", quoted(dlopen.line)),
+            "Check that the wheels went into the environment whose Python runs TensorFlow ('python"
+            " -m pip list | grep nvidia' with that python; 'poetry run' and 'uv run' use the"
+            " project's), then put their lib folders (site-packages/nvidia/*/lib) on"
+            " LD_LIBRARY_PATH, as the activate script of 'tfgpu-setup apply' does;"
+            " TF_CPP_MAX_VLOG_LEVEL=3 makes TensorFlow name the library it could not open.",
             TF_INSTALL,
         )
     ]

@@ -351,6 +351,9 @@ class LogFacts:
     other_framework_line: str = ""
     """A package listing's row (or pip's install) of another framework that pins NVIDIA's
     wheels too: PyTorch, JAX's CUDA plug-in."""
+    and_cuda_install_line: str = ""
+    """A command installing 'tensorflow[and-cuda]' (pip, uv, Poetry, Pipenv): NVIDIA's wheels
+    come with it, whether or not the paste lists them."""
     nvidia_wheels_line: str = ""
     nvidia_wheels_named: tuple[str, ...] = ()
     """NVIDIA wheels pip says are there, with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
@@ -655,6 +658,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         works_from_terminal_line=_first(WORKS_FROM_A_TERMINAL, sample),
         colab_line=_first(_COLAB, sample),
         hosted_notebook_line=hosted,
+        and_cuda_install_line=_first(_AND_CUDA_INSTALL, sample),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         other_framework_line=_first(_OTHER_FRAMEWORK, sample),
         nvidia_wheels_named=_nvidia_wheels_there(sample),
@@ -1292,6 +1296,11 @@ _OTHER_FRAMEWORK = re.compile(
     r"^[ \t]*(?:torch|jaxlib|jax-cuda12-plugin|jax-cuda12-pjrt)(?:[ \t]{2,}|==)"
     r"\d[\w.+]{0,30}[ \t]*$"
     r"|^[ \t]*Successfully installed [^\n]{0,4000}?\b(?:torch|jaxlib)-\d[\w.+]{0,30}",
+    re.MULTILINE,
+)
+_AND_CUDA_INSTALL = re.compile(
+    r"^[^\n]{0,120}?(?<![\w-])(?:pip3?|pipenv|poetry|uv(?: pip)?) (?:install|add) [^\n]{0,200}?"
+    r"(?<![\w-])tensorflow\[and-cuda\][^\n]{0,80}",
     re.MULTILINE,
 )
 _NVIDIA_WHEELS = re.compile(
