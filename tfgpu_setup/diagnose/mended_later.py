@@ -20,6 +20,9 @@ from .later_run import COMMAND
 from .logs import LogMatch
 from .signatures.model import BENIGN, DRIVER_ROOTS, LIBRARY_IDS
 
+_TOOLCHAIN = frozenset(kind.id for kind in FINDING_KINDS.values() if kind.layer is Layer.TOOLCHAIN)
+"""XLA's ptxas or libdevice, found once XLA_FLAGS or PATH names them (review 108): their
+failures happen on a GPU TensorFlow has, so only a run that goes on without them mends them."""
 _MENDED_BY_A_CHANGE = (
     DRIVER_ROOTS
     | LIBRARY_IDS
@@ -28,12 +31,17 @@ _MENDED_BY_A_CHANGE = (
         # an add-on of another release reinstalled or pinned to this one's (review 100)
         "addon-tensorflow-mismatch",
     }
+    | _TOOLCHAIN
 )
 _CHANGE = re.compile(
     r"^[ \t]*(?:\([\w.-]{1,60}\) ?)?(?:[^\n]{0,200}?[$#%>][ \t]*)?(?:sudo[ \t]+)?"
     r"(?:(?:pip3?|python3?(?:\.\d{1,2})? -m pip|conda|mamba|micromamba|uv pip|apt(?:-get)?|dnf"
     r"|yum|zypper)[ \t]+(?:install|update|upgrade|remove|uninstall|purge)\b"
     r"|export[ \t]+(?:LD_LIBRARY_PATH|PATH|CUDA_HOME|CUDA_VISIBLE_DEVICES|XLA_FLAGS)="
+    # Windows' cmd and PowerShell: a path set, a library copied in (review 108)
+    r"|setx?[ \t]+(?:PATH|CUDA_PATH|CUDA_VISIBLE_DEVICES|XLA_FLAGS)[ \t]*="
+    r"|\$env:(?:PATH|CUDA_PATH|CUDA_VISIBLE_DEVICES|XLA_FLAGS)[ \t]*\+?="
+    r"|(?:copy|xcopy|cp|ln[ \t]+-sf?)[ \t][^\n]{0,200}?\.(?:dll|so)\b"
     r"|(?:srun|salloc|qsub|bsub|ssh)[ \t]"
     r"|module[ \t]+(?:load|add|swap)[ \t]|reboot\b|modprobe[ \t])",
     re.MULTILINE,
@@ -106,12 +114,20 @@ def without_failures_mended_later(matches: tuple[LogMatch, ...], text: str) -> t
     if not shown and not found:
         return matches
     either = sorted({*shown, *found})
+    clean = sorted(
+        m.line_number
+        for m in matches
+        if m.signature.proves_gpu and m.signature.finding_id in (None, BENIGN)
+    )
     changes = sorted({*_changes_made(text), *_lines_of(ACTIVATED, text)})
 
     def mended(m: LogMatch) -> bool:
         if m.signature.finding_id not in _MENDED_BY_A_CHANGE:
             return False
-        proofs = either if m.signature.finding_id in DRIVER_ROOTS else shown
+        if m.signature.finding_id in _TOOLCHAIN:
+            proofs = clean
+        else:
+            proofs = either if m.signature.finding_id in DRIVER_ROOTS else shown
         worked = _first_after(proofs, m.line_number)
         return worked is not None and _any_between(changes, m.line_number, worked)
 
