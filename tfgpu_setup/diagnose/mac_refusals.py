@@ -25,10 +25,16 @@ from .sources import quoted
 
 _VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
 _NOT_APPLE_SILICON = re.compile(
-    # an Intel Mac's wheels downloaded, platform.machine() or uname -m answering x86_64,
-    # conda's osx-64, macOS 10 (Apple silicon runs 11 and later)
-    r"macosx_\d{1,2}_\d{1,2}_x86_64\.whl|^\s*x86_64\s*$|platform : osx-64"
-    r"|ProductVersion:\s*10\.",
+    # an Intel Mac's wheels downloaded (or pip's tags for one), platform.machine() or uname
+    # answering x86_64, conda's osx-64, macOS 10 (Apple silicon runs 11 and later), a
+    # python.org build from before its universal2 installers (3.8.10, 3.9.1: review 108)
+    r"macosx_\d{1,2}_\d{1,2}_x86_64\b|^\s*x86_64\s*$|RELEASE_X86_64|platform : osx-64"
+    r"|ProductVersion:\s*10\.|\(v3\.(?:[0-7]\.\d{1,2}|8\.\d|9\.0):[0-9a-f]{6,12},",
+    re.MULTILINE,
+)
+_APPLE_SILICON_SHOWN = re.compile(
+    # conda's platform and archspec, uname's kernel build or machine
+    r"platform : osx-arm64|__archspec=1=arm64|RELEASE_ARM64_T\d{4}|^\s*arm64\s*$",
     re.MULTILINE,
 )
 APPLE_SILICON_SHIPPED = "2020-11-17"
@@ -128,6 +134,11 @@ def apple_silicon_python(
     )
 
 
+def apple_silicon_shown(text: str) -> bool:
+    """Whether the paste shows an Apple silicon Mac (conda's platform, uname)."""
+    return bool(_APPLE_SILICON_SHOWN.search(text))
+
+
 def apple_silicon_unpinned(
     facts: Facts,
     matrix: Matrix,
@@ -147,6 +158,7 @@ def apple_silicon_unpinned(
         return None
     if facts.knows("arch") and facts.platform.arch not in ("arm64", "aarch64"):
         return None
+    chip_known = facts.knows("arch") or bool(_APPLE_SILICON_SHOWN.search(text))
     if parsed(python) < parsed(ARM64_PYTHON_FROM):
         return None
     refusal = next(
@@ -167,7 +179,7 @@ def apple_silicon_unpinned(
         return None
     if log.python and xy(log.python) != python:
         return None
-    if not facts.knows("arch") and not _served_on_intel_before_apple_silicon(matrix, python):
+    if not chip_known and not _served_on_intel_before_apple_silicon(matrix, python):
         # (a Python that Intel Macs got wheels for only later, 3.9 in 2021: a paste from
         # before those is as likely, tensorflow#44416)
         return None
@@ -185,7 +197,7 @@ def apple_silicon_unpinned(
     published = f", published {first.published}" if first.published else ""
     chip = (
         "Apple silicon: there"
-        if facts.knows("arch")
+        if chip_known
         else "a Mac whose Intel wheels serve it: the Python that ran pip is most likely an arm64"
         " one (Apple silicon), and there"
     )

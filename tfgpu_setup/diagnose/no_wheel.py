@@ -26,7 +26,12 @@ from ..planner.rules import PLATFORM_UNSUPPORTED_FIX
 from ..versions import parsed, specifier, xy
 from .logfacts import LogFacts
 from .logs import LogMatch
-from .mac_refusals import apple_silicon_python, apple_silicon_unpinned, gpu_build_on_macos
+from .mac_refusals import (
+    apple_silicon_python,
+    apple_silicon_shown,
+    apple_silicon_unpinned,
+    gpu_build_on_macos,
+)
 from .pip_installs import REFUSALS, installed_later, refused_package, versions_listed
 from .platform_ended import platform_ended
 from .platform_seen import OS_OF_DISTRIBUTION
@@ -100,6 +105,8 @@ def no_wheel_for_stated(
         # pre-releases): not a missing wheel for this Python
         return []
     key = platform_key(facts)
+    if key == "macos_x86_64" and not facts.knows("arch") and apple_silicon_shown(text):
+        key = "macos_arm64"  # the paste shows the chip (conda's osx-arm64, uname's ARM64)
     label = platform_label(key)
     requested = refused.groups.get("requested") or ""
     releases = [
