@@ -167,6 +167,9 @@ WRITTEN = {
     " registered platform with id: 0x13f441e40",
     "addon-op-library-refused": "NotFoundError: /usr/local/lib/python3.6/dist-packages/"
     "tensorflow_addons/custom_ops/image/_image_ops.so: undefined symbol",
+    "project-op-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl."
+    "NotFoundError: /home/me/pointnet2/tf_ops/sampling/tf_sampling_so.so: undefined symbol:"
+    " _ZTIN10tensorflow8OpKernelE",
     "grappler-cannot-cost-op": "W tensorflow/core/grappler/costs/op_level_cost_estimator.cc:690]"
     ' Error in PredictCost() for the op: op: "CropAndResize" attr { key: "T" value { type:'
     " DT_FLOAT } }",

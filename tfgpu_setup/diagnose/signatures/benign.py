@@ -1491,7 +1491,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r" \[(?![^\]\n]*GPU)"
             # the placer's list of every device, TF 2's eager words and TF 1's colocation ones
             # (XLA's own XLA_GPU is no GPU device of TensorFlow's)
-            r"|All available devices \[(?![^\]\n]{0,2000}?(?<![\w])GPU:\d)"
+            r"|All available devices \[(?:(?!(?<![\w])GPU:\d)[^\[\]\n]){0,1200}\]"
             # Keras' mixed-precision check found no GPU in TensorFlow's list
             r"|may run slowly because this machine does not have a GPU"
             # StyleGAN's custom-op builder found no GPU in TensorFlow's device list (the source

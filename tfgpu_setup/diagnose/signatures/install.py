@@ -1578,6 +1578,33 @@ INSTALL: tuple[Signature, ...] = (
         subject="{addon}",
     ),
     Signature(
+        # A project's own custom op (a research repository's tf_ops build, outside any
+        # site-packages) missing TensorFlow's C++ symbols: it was compiled against another
+        # TensorFlow or with other flags (the C++11 ABI), and is rebuilt, not reinstalled
+        # (charlesq34/pointnet2's tf_ops; review 108)
+        name="project-op-built-for-another-tensorflow",
+        needles=("undefined symbol: _Z",),
+        pattern=compiled(
+            r"NotFoundError: (?![^\n:]{0,300}?(?:site|dist)-packages)[^\n:]{0,300}?[/\\]"
+            r"(?P<library>[\w.-]{1,80}\.so): undefined symbol:"
+            r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "A custom op library ({library}) was built against another TensorFlow (or with"
+            " other compile flags): TensorFlow's C++ symbols it needs are not in this one"
+        ),
+        fix=(
+            "Rebuild the op against the TensorFlow installed, with its own flags"
+            ' (python -c "import tensorflow as tf; print(tf.sysconfig.get_compile_flags(),'
+            ' tf.sysconfig.get_link_flags())", the -D_GLIBCXX_USE_CXX11_ABI value among'
+            " them), or install the TensorFlow release the op was built for."
+        ),
+        source="https://www.tensorflow.org/guide/create_op#compile_the_op_using_your_system_compiler_tensorflow_binary_installation",
+        subject="{library}",
+    ),
+    Signature(
         # An add-on's op library that this TensorFlow would not load, in the words that name no
         # symbol: a line cut after 'undefined symbol' (addons#2251's title: Colab's Addons older
         # than its TensorFlow), or Windows' '<library> not found' for a file that is there
@@ -2671,13 +2698,13 @@ INSTALL: tuple[Signature, ...] = (
         ),
         pattern=compiled(
             r"^(?![^\n]{0,40}caused by: )[^\n]{0,300}?(?<![\w-])(?P<addon>tensorflow_(?!core\b)"
-            r"[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\][^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
+            r"[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\][^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
             r" undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite)\w{0,60})"
             # macOS's loader: 'dlopen(<path>, 0x0006): ... symbol not found in flat namespace
             # '__ZN10tensorflow...'', or older macOS's 'Symbol not found: __ZN10tensorflow...'
             r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?(?<![\w-])"
-            r"(?P<mac_addon>tensorflow_(?!core\b)[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\]"
+            r"(?P<mac_addon>tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\]"
             r"[^\s,'\"]{0,300}?\.(?:so|dylib), \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
             r"(?: in flat namespace)?:? '?__Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite)"
             # a PluggableDevice plug-in (tensorflow-metal's libmetal_plugin.dylib) asking for a C
@@ -3330,7 +3357,7 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             r"The paging file is too small for this operation to complete"
             r"|Could not load library (?P<lib>[\w.-]{1,80}\.dll)\. Error code 1455"
-            r"|\[WinError 1455\]|\b0x800705AF\b|页面文件太小，?无法完成操作"
+            r"|\[WinError 1455\]|\b0x800705AF\b|页面文件太小(?:，|, ?)?无法完成操作"
             r"|Файл подкачки слишком мал для завершения операции"
             r"|Die Auslagerungsdatei ist zu klein|El archivo de paginación es demasiado pequeño"
             r"|Le fichier de pagination est insuffisant|Il file di paging è troppo piccolo"
