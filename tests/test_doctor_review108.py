@@ -101,3 +101,46 @@ def test_windows_chinese_page_file_text_survives_the_full_width_comma(
     )
     document = run(tmp_path, capsys, log, "--os", "windows")
     assert errors(document)[:1] == ["windows-page-file-too-small"]
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "first"),
+    [
+        (
+            "windows-printed-213-stated-210",
+            ("--os", "windows", "--tf", "2.10"),
+            "windows-native-gpu-unsupported",
+        ),
+        (
+            "pip-show-2161-stated-210",
+            ("--os", "linux", "--tf", "2.10"),
+            "pip-cuda-libs-not-on-path",
+        ),
+    ],
+)
+def test_the_version_the_log_shows_is_the_release_judged(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    first: str,
+) -> None:
+    """tf.__version__ or pip show in the paste measured the TensorFlow that ran."""
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    assert errors(document)[:1] == [first]
+    assert "as stated" in " ".join(document["findings"][0]["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("name", "stated", "first"),
+    [
+        ("wsl2-kernel-stated-linux", "linux", "wsl-libcuda-missing"),
+        ("wsl2-kernel-stated-linux", "windows", "wsl-libcuda-missing"),
+        ("native-kernel-stated-wsl2", "wsl2", "no-nvidia-driver"),
+    ],
+)
+def test_the_kernel_the_log_shows_decides_wsl_or_native_linux(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, stated: str, first: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", stated)
+    assert errors(document)[:1] == [first]

@@ -357,6 +357,15 @@ def _defects_of_every(defects: tuple[Defect, ...], releases: tuple[str, ...]) ->
     )
 
 
+def _release_differs(shown: str, stated: str) -> bool:
+    """Whether the version the log shows is another X.Y than the one stated (a stated '2.10'
+    and a printed '2.10.1' agree)."""
+    try:
+        return xy(parsed(shown).base_version) != xy(parsed(stated).base_version)
+    except InvalidVersion:
+        return False
+
+
 def _defects_here(matrix: Matrix, facts: Facts) -> tuple[Defect, ...]:
     """The matrix's known defects that can happen on this platform."""
     return tuple(
@@ -430,6 +439,11 @@ def diagnose(
     ):
         # the log was written by another TensorFlow than the one stated
         refuted = f"the log's own lines ({refuting}) are not TensorFlow {tf_version}'s, as stated"
+        tf_version = None
+    elif tf_version and (shown := log_facts.tf_version) and _release_differs(shown, tf_version):
+        # the version the paste's own Python or pip printed is the one that ran (review 108:
+        # 2.10 stated, '2.13.0' printed by tf.__version__)
+        refuted = f"the log shows TensorFlow {shown} installed, not {tf_version} as stated"
         tf_version = None
     release = (
         tf_version
