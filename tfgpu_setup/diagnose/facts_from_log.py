@@ -66,6 +66,16 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             )
         )
         unknown.add("os")
+    elif kernel := _stated_os_against_the_kernel(facts, log):
+        # the kernel that ran the process says WSL 2 or native Linux, whatever was stated
+        notes.append(Note("log", f"{kernel}{JUDGED_BY_THE_LOG}"))
+        unknown.add("os")
+        wsl_kernel = "microsoft" in log.kernel_line
+        log = dataclasses.replace(
+            log,
+            os="wsl2" if wsl_kernel else "linux",
+            os_line=f"kernel {log.kernel_line}",
+        )
     if "arch" in unknown and log.arch:
         platform = dataclasses.replace(platform, arch=log.arch)
         unknown.discard("arch")
@@ -184,6 +194,24 @@ def _stated_linux_ran_on_windows(facts: Facts, log: LogFacts) -> bool:
     stated = facts.knows("os") and facts.platform.os == "linux"
     probed = facts.platform.source in ("detected", "probe")
     return stated and not probed and log.os == "windows" and bool(log.windows_process_line)
+
+
+def _stated_os_against_the_kernel(facts: Facts, log: LogFacts) -> str:
+    """Linux or Windows stated where the log's kernel is WSL 2's, or WSL 2 stated where it is a
+    native distribution kernel (review 108): what the statement and the kernel say ('' where
+    they agree, or no kernel is shown). Not against a probe of this machine."""
+    if not log.kernel_line or not facts.knows("os"):
+        return ""
+    if facts.platform.source in ("detected", "probe"):
+        return ""
+    stated = facts.platform.os
+    wsl_kernel = "microsoft" in log.kernel_line
+    if (wsl_kernel and stated in ("linux", "windows")) or (not wsl_kernel and stated == "wsl2"):
+        return (
+            f"os {stated} stated ({facts.platform.source}); the log's kernel is"
+            f" {log.kernel_line} ({'WSL 2' if wsl_kernel else 'native Linux'})"
+        )
+    return ""
 
 
 def _stated_driver_not_logged(facts: Facts, log: LogFacts) -> str:

@@ -229,6 +229,8 @@ class LogFacts:
     known to have run."""
     os: str | None = None
     os_line: str = ""
+    kernel_line: str = ""
+    """The kernel's own name ('uname -r' or '-a'): a WSL 2 kernel's, or a native Linux one's."""
     arch: str | None = None
     """The machine 'uname -a' prints (x86_64, aarch64, ppc64le)."""
     python: str | None = None
@@ -595,6 +597,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         installed_by_commands=installed_by_two_commands(sample),
         os=os_name,
         os_line=os_line,
+        kernel_line=_first(KERNEL_NAMED, sample),
         arch=arch_of(sample),
         python=python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=python_roots(sample),
@@ -1298,6 +1301,12 @@ _OTHER_FRAMEWORK = re.compile(
     r"|^[ \t]*Successfully installed [^\n]{0,4000}?\b(?:torch|jaxlib)-\d[\w.+]{0,30}",
     re.MULTILINE,
 )
+KERNEL_NAMED = re.compile(
+    r"\b\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.\d{1,4})?-microsoft-standard(?:-WSL2)?\b"
+    r"|\b\d{1,2}\.\d{1,3}\.\d{1,3}-\d{1,4}-(?:generic|lowlatency|aws|azure|gcp|oracle|kvm)\b"
+)
+"""A Linux kernel's release as uname prints it: WSL 2's ('5.15.133.1-microsoft-standard-WSL2')
+or a distribution's own ('6.2.0-39-generic', Ubuntu's flavours)."""
 _AND_CUDA_INSTALL = re.compile(
     r"^[^\n]{0,120}?(?<![\w-])(?:pip3?|pipenv|poetry|uv(?: pip)?) (?:install|add) [^\n]{0,200}?"
     r"(?<![\w-])tensorflow\[and-cuda\][^\n]{0,80}",
