@@ -440,10 +440,16 @@ def diagnose(
         # the log was written by another TensorFlow than the one stated
         refuted = f"the log's own lines ({refuting}) are not TensorFlow {tf_version}'s, as stated"
         tf_version = None
-    elif tf_version and (shown := log_facts.tf_version) and _release_differs(shown, tf_version):
-        # the version the paste's own Python or pip printed is the one that ran (review 108:
-        # 2.10 stated, '2.13.0' printed by tf.__version__)
-        refuted = f"the log shows TensorFlow {shown} installed, not {tf_version} as stated"
+    elif (
+        tf_version
+        and (shown := log_facts.tf_printed)
+        and _release_differs(shown, tf_version)
+        and not log_refutes(log_facts, shown)
+    ):
+        # the version the paste's own Python printed is the one that ran (review 108: 2.10
+        # stated, '2.13.0' printed by tf.__version__); not pip's answer, which may be another
+        # environment's (review 109: conda's base), nor one the log's own lines rule out
+        refuted = f"the log shows TensorFlow {shown} running, not {tf_version} as stated"
         tf_version = None
     release = (
         tf_version

@@ -227,6 +227,8 @@ class LogFacts:
     install_failed: bool = False
     """pip found no TensorFlow to install, or TensorFlow was not there to import: no release is
     known to have run."""
+    tf_printed: str | None = None
+    """The one TensorFlow version a Python in the paste printed (tf.__version__), not pip's."""
     os: str | None = None
     os_line: str = ""
     kernel_line: str = ""
@@ -495,6 +497,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         del dists["tensorflow-gpu"]  # conda's metapackage listed beside the build it picked
     asked = template_answers(sample)
     by_pip, by_import = set(dists.values()), set(printed_versions(sample))
+    printed_once = next(iter(by_import)) if len(by_import) == 1 else None
     if len(by_pip) > 1 and len(by_import) == 1:
         # pip lists several TensorFlow distributions of different versions, and the import
         # printed which one runs (review 104: tensorflow-gpu 2.10 left beside 2.11; a
@@ -595,9 +598,10 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_listed_line=tensorflow_listed(sample),
         installed_over=installed_over_another(sample),
         installed_by_commands=installed_by_two_commands(sample),
+        tf_printed=printed_once,
         os=os_name,
         os_line=os_line,
-        kernel_line=_first(KERNEL_NAMED, sample),
+        kernel_line=(kernel.group("release") if (kernel := KERNEL_NAMED.search(sample)) else ""),
         arch=arch_of(sample),
         python=python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=python_roots(sample),
@@ -1302,8 +1306,13 @@ _OTHER_FRAMEWORK = re.compile(
     re.MULTILINE,
 )
 KERNEL_NAMED = re.compile(
-    r"\b\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.\d{1,4})?-microsoft-standard(?:-WSL2)?\b"
-    r"|\b\d{1,2}\.\d{1,3}\.\d{1,3}-\d{1,4}-(?:generic|lowlatency|aws|azure|gcp|oracle|kvm)\b"
+    # uname -r's line, or uname -a's ('Linux <host> <release> #...'): not a release quoted in
+    # prose (a README's 'tested under WSL 2 (kernel ...)', review 109)
+    r"^[ \t]*(?:Linux [\w.-]{1,80} )?(?P<release>"
+    r"\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.\d{1,4})?-microsoft-standard(?:-WSL2)?"
+    r"|\d{1,2}\.\d{1,3}\.\d{1,3}-\d{1,4}-(?:generic|lowlatency|aws|azure|gcp|oracle|kvm))"
+    r"(?:[ \t]*$| #)",
+    re.MULTILINE,
 )
 """A Linux kernel's release as uname prints it: WSL 2's ('5.15.133.1-microsoft-standard-WSL2')
 or a distribution's own ('6.2.0-39-generic', Ubuntu's flavours)."""
