@@ -33,8 +33,10 @@ _NOT_APPLE_SILICON = re.compile(
     re.MULTILINE,
 )
 _APPLE_SILICON_SHOWN = re.compile(
-    # conda's platform and archspec, uname's kernel build or machine
-    r"platform : osx-arm64|__archspec=1=arm64|RELEASE_ARM64_T\d{4}|^\s*arm64\s*$",
+    # conda's platform and archspec, uname's kernel build or machine, pip's tags, Homebrew's
+    # prefix on Apple silicon
+    r"platform : osx-arm64|__archspec=1=arm64|RELEASE_ARM64_T\d{4}|^\s*arm64\s*$"
+    r"|\bcp3\d{1,2}-cp3\d{1,2}-macosx_\d{1,2}_\d{1,2}_arm64\b|(?<![\w/])/opt/homebrew/",
     re.MULTILINE,
 )
 APPLE_SILICON_SHIPPED = "2020-11-17"

@@ -203,15 +203,23 @@ _INSTALLER_PYTHON = re.compile(
     r"\b(?:You require|You're using|Using) CPython (?P<cpython>3\.\d{1,2})"
     r"|\bUsing Python (?P<env>3\.\d{1,2})(?:\.\d{1,2})? environment at"
     r"|current Python version \((?P<current>3\.\d{1,2})"
+    # conda info's active environment
+    r"|^[ \t]*python version : (?P<conda>3\.\d{1,2})\.\d{1,2}\.final",
+    re.MULTILINE,
 )
-"""uv names the Python it resolves for."""
+"""uv names the Python it resolves for; conda info the active environment's."""
 
 
 def python_of(text: str) -> str | None:
     if banner := _PYTHON_BANNER.search(text):
         return banner.group("version")
     if said := _INSTALLER_PYTHON.search(text):
-        return said.group("cpython") or said.group("env") or said.group("current")
+        return (
+            said.group("cpython")
+            or said.group("env")
+            or said.group("current")
+            or said.group("conda")
+        )
     found = {
         m.group("xy") or m.group("bundled") or f"3.{(m.group('cp') or m.group('win'))[1:]}"
         for m in _PYTHON_PATH.finditer(text)
