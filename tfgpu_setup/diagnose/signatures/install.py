@@ -1578,14 +1578,16 @@ INSTALL: tuple[Signature, ...] = (
         subject="{addon}",
     ),
     Signature(
-        # A project's own custom op (a research repository's tf_ops build, outside any
-        # site-packages) missing TensorFlow's C++ symbols: it was compiled against another
-        # TensorFlow or with other flags (the C++11 ABI), and is rebuilt, not reinstalled
-        # (charlesq34/pointnet2's tf_ops; review 108)
+        # A project's own custom op (a research repository's tf_ops build) or a package's that
+        # is no add-on of TensorFlow's (lingvo's) missing TensorFlow's C++ symbols: it was
+        # compiled against another TensorFlow or with other flags (the C++11 ABI)
+        # (charlesq34/pointnet2's tf_ops; reviews 108, 109)
         name="project-op-built-for-another-tensorflow",
         needles=("undefined symbol: _Z",),
         pattern=compiled(
-            r"NotFoundError: (?![^\n:]{0,300}?(?:site|dist)-packages)[^\n:]{0,300}?[/\\]"
+            r"NotFoundError: (?![^\n:]{0,300}?(?:site|dist)-packages[/\\](?:tensorflow(?:_core)?|"
+            + ADDON_MODULES
+            + r")[/\\])[^\n:]{0,300}?[/\\]"
             r"(?P<library>[\w.-]{1,80}\.so): undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
         ),
@@ -1599,7 +1601,8 @@ INSTALL: tuple[Signature, ...] = (
             "Rebuild the op against the TensorFlow installed, with its own flags"
             ' (python -c "import tensorflow as tf; print(tf.sysconfig.get_compile_flags(),'
             ' tf.sysconfig.get_link_flags())", the -D_GLIBCXX_USE_CXX11_ABI value among'
-            " them), or install the TensorFlow release the op was built for."
+            " them); for a package's op (pip's site-packages), install its release made for"
+            " this TensorFlow, or the TensorFlow release it was made for."
         ),
         source="https://www.tensorflow.org/guide/create_op#compile_the_op_using_your_system_compiler_tensorflow_binary_installation",
         subject="{library}",
