@@ -1585,9 +1585,12 @@ INSTALL: tuple[Signature, ...] = (
         name="project-op-built-for-another-tensorflow",
         needles=("undefined symbol: _Z",),
         pattern=compiled(
-            r"NotFoundError: (?![^\n:]{0,300}?(?:site|dist)-packages[/\\](?:tensorflow(?:_core)?|"
+            # (not TensorFlow's own library, nor one the add-on reading names: Horovod's too)
+            r"NotFoundError: (?![^\n:]{0,300}?"
+            r"(?:(?:site|dist)-packages[/\\](?:tensorflow(?:_core)?|"
             + ADDON_MODULES
-            + r")[/\\])[^\n:]{0,300}?[/\\]"
+            + r")|(?<![\w-])(?:tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod))"
+            r"[/\\])[^\n:]{0,300}?[/\\]"
             r"(?P<library>[\w.-]{1,80}\.so): undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
         ),
