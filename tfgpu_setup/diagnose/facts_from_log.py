@@ -70,12 +70,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         # the kernel that ran the process says WSL 2 or native Linux, whatever was stated
         notes.append(Note("log", f"{kernel}{JUDGED_BY_THE_LOG}"))
         unknown.add("os")
-        wsl_kernel = "microsoft" in log.kernel_line
-        log = dataclasses.replace(
-            log,
-            os="wsl2" if wsl_kernel else "linux",
-            os_line=f"kernel {log.kernel_line}",
-        )
+        log = dataclasses.replace(log, os=_os_of_kernel(log), os_line=f"kernel {log.kernel_line}")
     if "arch" in unknown and log.arch:
         platform = dataclasses.replace(platform, arch=log.arch)
         unknown.discard("arch")
@@ -204,14 +199,18 @@ def _stated_os_against_the_kernel(facts: Facts, log: LogFacts) -> str:
         return ""
     if facts.platform.source in ("detected", "probe"):
         return ""
-    stated = facts.platform.os
-    wsl_kernel = "microsoft" in log.kernel_line
-    if (wsl_kernel and stated in ("linux", "windows")) or (not wsl_kernel and stated == "wsl2"):
-        return (
-            f"os {stated} stated ({facts.platform.source}); the log's kernel is"
-            f" {log.kernel_line} ({'WSL 2' if wsl_kernel else 'native Linux'})"
-        )
-    return ""
+    stated, kernel = facts.platform.os, _os_of_kernel(log)
+    if (kernel, stated) not in (("wsl2", "linux"), ("wsl2", "windows"), ("linux", "wsl2")):
+        return ""
+    return (
+        f"os {stated} stated ({facts.platform.source}); the log's kernel is"
+        f" {log.kernel_line} ({'WSL 2' if kernel == 'wsl2' else 'native Linux'})"
+    )
+
+
+def _os_of_kernel(log: LogFacts) -> str:
+    """The system the log's kernel release is of: WSL 2's ('-microsoft-standard') or Linux."""
+    return "wsl2" if "microsoft" in log.kernel_line else "linux"
 
 
 def _stated_driver_not_logged(facts: Facts, log: LogFacts) -> str:

@@ -623,6 +623,14 @@ def _wheels_not_found(log: LogFacts, matches: Sequence[LogMatch]) -> list[Findin
     ]
 
 
+WHEEL_FOLDERS_ON_THE_PATH = (
+    " put their lib folders (site-packages/nvidia/*/lib) on LD_LIBRARY_PATH, as the activate"
+    " script of 'tfgpu-setup apply' does; TF_CPP_MAX_VLOG_LEVEL=3 makes TensorFlow name the"
+    " library it could not open."
+)
+"""How wheels the loader does not find are put on its path, and the library named."""
+
+
 LISTED_WHEELS_NOT_LOADED = (
     "NVIDIA's pip wheels are installed, yet TensorFlow cannot dlopen its GPU libraries: the"
     " loader does not find them"
@@ -678,10 +686,8 @@ def _listed_wheels_not_loaded(
             LISTED_WHEELS_NOT_LOADED,
             (f"pip shows {', '.join(log.nvidia_wheels_named[:4])}", quoted(dlopen.line)),
             "Check that the wheels sit in the site-packages of the Python that runs TensorFlow"
-            " ('python -m pip list | grep nvidia' with that python), then put their lib folders"
-            " (site-packages/nvidia/*/lib) on LD_LIBRARY_PATH, as the activate script of"
-            " 'tfgpu-setup apply' does; TF_CPP_MAX_VLOG_LEVEL=3 makes TensorFlow name the library"
-            " it could not open.",
+            " ('python -m pip list | grep nvidia' with that python), then"
+            + WHEEL_FOLDERS_ON_THE_PATH,
             TF_INSTALL,
         )
     ]
@@ -708,9 +714,7 @@ def _installed_with_the_extra(
             (f"the paste installs them: {line}", quoted(dlopen.line)),
             "Check that the wheels went into the environment whose Python runs TensorFlow ('python"
             " -m pip list | grep nvidia' with that python; 'poetry run' and 'uv run' use the"
-            " project's), then put their lib folders (site-packages/nvidia/*/lib) on"
-            " LD_LIBRARY_PATH, as the activate script of 'tfgpu-setup apply' does;"
-            " TF_CPP_MAX_VLOG_LEVEL=3 makes TensorFlow name the library it could not open.",
+            " project's), then" + WHEEL_FOLDERS_ON_THE_PATH,
             TF_INSTALL,
         )
     ]

@@ -297,15 +297,16 @@ XLA_DEVICE = frozenset({"xla-gpu-stream-executor", "xla-service-on-cuda"})
 SKIPPED_GPUS = "cannot-dlopen-gpu-libraries"
 
 
-def _proves_gpu(match: LogMatch, matches: tuple[LogMatch, ...]) -> bool:
-    """The line shows a GPU device of TensorFlow's. XLA's own CUDA device, after TensorFlow
+def _gpu_proved(matches: tuple[LogMatch, ...]) -> bool:
+    """A line shows a GPU device of TensorFlow's. XLA's own CUDA device, after TensorFlow
     skipped registering its GPUs (TF 2.0 to 2.3 make it then too), is no such device."""
-    if not match.signature.proves_gpu:
-        return False
-    if match.signature.name not in XLA_DEVICE:
-        return True
-    return not any(
-        m.signature.name == SKIPPED_GPUS and m.line_number < match.line_number for m in matches
+    skipped = min(
+        (m.line_number for m in matches if m.signature.name == SKIPPED_GPUS), default=None
+    )
+    return any(
+        m.signature.proves_gpu
+        and (m.signature.name not in XLA_DEVICE or skipped is None or m.line_number < skipped)
+        for m in matches
     )
 
 
@@ -313,7 +314,7 @@ def diagnose_matches(
     matches: tuple[LogMatch, ...], tf_version: str | None = None, defects: tuple[Defect, ...] = ()
 ) -> LogDiagnosis:
     """diagnose_log for lines already matched (the doctor reads the release from them first)."""
-    gpu_seen = any(_proves_gpu(m, matches) for m in matches)
+    gpu_seen = _gpu_proved(matches)
     context = _Context(
         _parse_version(tf_version), frozenset(m.signature.name for m in matches), defects
     )

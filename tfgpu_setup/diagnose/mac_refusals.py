@@ -160,7 +160,7 @@ def apple_silicon_unpinned(
         return None
     if facts.knows("arch") and facts.platform.arch not in ("arm64", "aarch64"):
         return None
-    chip_known = facts.knows("arch") or bool(_APPLE_SILICON_SHOWN.search(text))
+    chip_known = facts.knows("arch") or apple_silicon_shown(text)
     if parsed(python) < parsed(ARM64_PYTHON_FROM):
         return None
     refusal = next(
@@ -175,7 +175,7 @@ def apple_silicon_unpinned(
     )
     if refusal is None or log.pip_index_line or _NOT_APPLE_SILICON.search(text):
         return None
-    if releases_listed(refusal.line) or any(releases_listed(m.line) for m in matches):
+    if any(releases_listed(m.line) for m in matches):
         return None
     if log.outdated_pip and parsed(log.outdated_pip) < parsed(PIP_SEEING_MACOS_11):
         return None

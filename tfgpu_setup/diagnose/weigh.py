@@ -40,6 +40,7 @@ from .device_evidence import (
 from .logfacts import INSTALL_FAILURES, TF_NOT_RUNNING, LogFacts
 from .logs import LogMatch
 from .signatures import library_name
+from .signatures.driver import DOCKER_HAS_NO_GPU_RUNTIME
 from .signatures.model import MEMORY_TAKEN_FIX
 from .signatures.runtime import NO_GPU_MEMORY_NAMED
 from .sources import quoted
@@ -451,7 +452,7 @@ def log_weighed_against_facts(
             findings,
             lambda f: (
                 f.id == "container-gpu-not-exposed"
-                and any(_DOCKER_HAS_NO_GPU_RUNTIME.search(e) for e in f.evidence)
+                and any(DOCKER_HAS_NO_GPU_RUNTIME.search(e) for e in f.evidence)
             ),
             f"but the host has no NVIDIA GPU to give it ({facts.gpus_reason or 'stated'})",
         )
@@ -1080,13 +1081,6 @@ def _slurm_gave_no_gpu(facts: Facts, matches: tuple[LogMatch, ...]) -> bool:
         for m in matches
         if m.signature.finding_id == "cuda-visible-devices-hides-gpus"
     )
-
-
-_DOCKER_HAS_NO_GPU_RUNTIME = re.compile(
-    r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
-    r"|unknown or invalid runtime name: nvidia|Unknown runtime specified nvidia"
-)
-"""Docker's daemon saying it has no runtime that gives containers a GPU."""
 
 
 def _first_gpu_shown(facts: Facts) -> str | None:

@@ -22,6 +22,12 @@ from .model import (
     compiled,
 )
 
+DOCKER_HAS_NO_GPU_RUNTIME = compiled(
+    r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
+    r"|unknown or invalid runtime name: nvidia|Unknown runtime specified nvidia"
+)
+"""Docker's daemon saying it has no runtime that gives containers a GPU."""
+
 HOOK_SETUP_FAILED = r"nvidia-container-cli: (?:initialization|detection) error: "
 """The container hook failing as it sets the GPU up: libnvidia-container names that stage
 'initialization' before 1.10 and 'detection' from it (pop-os/pop#888, nvidia-docker#1348)."""
@@ -538,10 +544,7 @@ DRIVER: tuple[Signature, ...] = (
             "unknown or invalid runtime name: nvidia",
             "Unknown runtime specified nvidia",
         ),
-        pattern=compiled(
-            r"could not select device driver \"[^\"]*\" with capabilities: \[\[gpu\]\]"
-            r"|unknown or invalid runtime name: nvidia|Unknown runtime specified nvidia"
-        ),
+        pattern=DOCKER_HAS_NO_GPU_RUNTIME,
         finding_id="container-gpu-not-exposed",
         severity=Severity.ERROR,
         title=(
