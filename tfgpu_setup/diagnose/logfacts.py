@@ -1306,12 +1306,15 @@ _OTHER_FRAMEWORK = re.compile(
     re.MULTILINE,
 )
 KERNEL_NAMED = re.compile(
-    # uname -r's line, or uname -a's ('Linux <host> <release> #...'): not a release quoted in
-    # prose (a README's 'tested under WSL 2 (kernel ...)', review 109)
-    r"^[ \t]*(?:Linux [\w.-]{1,80} )?(?P<release>"
+    # uname -r's line, or uname -a's ('Linux <host> <release> #...'), /proc/version's ('Linux
+    # version <release> (builder) ...') or Ubuntu's /proc/version_signature ('Ubuntu
+    # 5.15.0-91.101-generic 5.15.131'): not a release quoted in prose (a README's 'tested under
+    # WSL 2 (kernel ...)', review 109)
+    r"^[ \t]*(?:(?P<proc>Linux version |Ubuntu )|Linux [\w.-]{1,80} )?(?P<release>"
     r"\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.\d{1,4})?-microsoft-standard(?:-WSL2)?"
-    r"|\d{1,2}\.\d{1,3}\.\d{1,3}-\d{1,4}-(?:generic|lowlatency|aws|azure|gcp|oracle|kvm))"
-    r"(?:[ \t]*$| #)",
+    r"|\d{1,2}\.\d{1,3}\.\d{1,3}-\d{1,4}(?:\.\d{1,4})?-(?:generic|lowlatency|aws|azure|gcp|oracle"
+    r"|kvm))"
+    r"(?:[ \t]*$| #|(?(proc) [(\d]|(?!)))",
     re.MULTILINE,
 )
 """A Linux kernel's release as uname prints it: WSL 2's ('5.15.133.1-microsoft-standard-WSL2')

@@ -27,16 +27,21 @@ _VERSIONS_SEEN = re.compile(r"\(from versions: (?P<listed>[^()\n]{0,8000})\)")
 _NOT_APPLE_SILICON = re.compile(
     # an Intel Mac's wheels downloaded (or pip's tags for one), platform.machine() or uname
     # answering x86_64, conda's osx-64, macOS 10 (Apple silicon runs 11 and later), a
-    # python.org build from before its universal2 installers (3.8.10, 3.9.1: review 108)
+    # python.org build from before its universal2 installers (3.8.10, 3.9.1: review 108), an
+    # Intel CPU's brand (sysctl machdep.cpu.brand_string: review 110)
     r"macosx_\d{1,2}_\d{1,2}_x86_64\b|^\s*x86_64\s*$|RELEASE_X86_64|platform : osx-64"
+    r"|^\s*Intel\(R\) (?:Core\(TM\)|Xeon\(R\))"
     r"|ProductVersion:\s*10\.|\(v3\.(?:[0-7]\.\d{1,2}|8\.\d|9\.0):[0-9a-f]{6,12},",
     re.MULTILINE,
 )
 _APPLE_SILICON_SHOWN = re.compile(
     # conda's platform and archspec, uname's kernel build or machine, pip's tags, Homebrew's
-    # prefix on Apple silicon
+    # prefix on Apple silicon (where it is, not a shell's complaint that it is missing: an
+    # Intel Mac's profile copied from an Apple-silicon one, review 110)
     r"platform : osx-arm64|__archspec=1=arm64|RELEASE_ARM64_T\d{4}|^\s*arm64\s*$"
-    r"|\bcp3\d{1,2}-cp3\d{1,2}-macosx_\d{1,2}_\d{1,2}_arm64\b|(?<![\w/])/opt/homebrew/",
+    r"|\bcp3\d{1,2}-cp3\d{1,2}-macosx_\d{1,2}_\d{1,2}_arm64\b"
+    r"|(?<![\w/])(?<!no such file or directory: )/opt/homebrew/"
+    r"(?![^\s:]{0,200}: (?:[Nn]o such file or directory|command not found))",
     re.MULTILINE,
 )
 APPLE_SILICON_SHIPPED = "2020-11-17"

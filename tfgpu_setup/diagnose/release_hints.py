@@ -205,10 +205,16 @@ CPU_ONLY_DISTRIBUTIONS = frozenset(
 )
 
 
+_PRINTED_SEPARATOR = r"(?:[^\w<>=!]|=(?!=)){0,12}"
+"""What stands between a version's name and the version printed: never a comparison
+('if tf.__version__ < "2.16.0":' is a traceback's echoed code, not a print; review 110)."""
+
+
 _PRINTED_VERSION = re.compile(
     # ('Tensorflow version (GPU?): 2.18.0 (False)': transformers-cli env)
-    r"(?:TensorFlow version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)\W{0,12}"
-    r"(?:\n\s*)?"
+    r"(?:TensorFlow version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)"
+    + _PRINTED_SEPARATOR
+    + r"(?:\n\s*)?"
     r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
     re.IGNORECASE,
 )
@@ -223,7 +229,9 @@ _LIBTENSORFLOW_ARCHIVE = re.compile(
 
 
 LOCAL_BUILD_VERSION = re.compile(
-    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)\W{0,12}(?:\n\s*)?['\"]?"
+    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)"
+    + _PRINTED_SEPARATOR
+    + r"(?:\n\s*)?['\"]?"
     r"[12]\.\d{1,2}\.\d{1,2}[\w.-]{0,20}\+[\w.]{1,40}",
     re.IGNORECASE,
 )
