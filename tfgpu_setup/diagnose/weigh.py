@@ -85,7 +85,9 @@ def weighed_against_log(
         )
     if log.install_failed and not log.tf_ran_line and not _asked_for_the_gpu_stub(matches):
         judged = _after_install(judged, keep_exposure=bool(other_gpus))
-    elif log.tf_ran_line:
+    elif log.tf_ran_line or log.import_frame_line:
+        # (an import that ran TensorFlow's own files: a build was installed here, a community
+        # one where PyPI has none; review 110, a Raspberry Pi's armv7l)
         judged = _while_running(judged)
     if log.directml_line and other_gpus:
         # Microsoft's DirectML runs on any DirectX 12 GPU: another maker's is no obstacle on
@@ -683,6 +685,9 @@ _INTEL_CPU = re.compile(r"\bIntel\(R\)|\bCore\(TM\)|\bXeon\b")
 """An Intel CPU's brand string, as sysctl or a system report prints it."""
 _PLAIN_CRASH = "Python died on an illegal instruction"
 """The crash's own title: the AVX2/FMA build variants name what the build needs instead."""
+_AVX_ITSELF = "built to use AVX instructions"
+"""TensorFlow's own check naming AVX itself, which every Intel Mac since 2011 has (review 110:
+conda's osx-64 Python on macOS 11)."""
 
 
 def rosetta_or_avx_on_a_mac(
@@ -703,13 +708,17 @@ def rosetta_or_avx_on_a_mac(
         dataclasses.replace(
             f,
             title=(
-                "Python died on an illegal instruction on a Mac: most often an Intel Python"
-                " under Rosetta 2 on Apple silicon (Rosetta translates no AVX); on an Intel"
-                " Mac, a CPU without AVX"
+                (
+                    "Python died on an illegal instruction on a Mac"
+                    if f.title.startswith(_PLAIN_CRASH)
+                    else "TensorFlow found no AVX on this Mac's CPU"
+                )
+                + ": most often an Intel Python under Rosetta 2 on Apple silicon (Rosetta"
+                " translates no AVX); on an Intel Mac, a CPU without AVX"
             ),
             fix=ROSETTA_FIX + " On an Intel Mac without AVX: " + f.fix,
         )
-        if f.id == "cpu-lacks-avx" and f.title.startswith(_PLAIN_CRASH)
+        if f.id == "cpu-lacks-avx" and (f.title.startswith(_PLAIN_CRASH) or _AVX_ITSELF in f.title)
         else f
         for f in findings
     )

@@ -53,6 +53,8 @@ TENSORFLOW_DISTRIBUTIONS = frozenset(
         "tensorflow-intel",
         "tf-nightly-2-0-preview",
         "tf-nightly-gpu-2-0-preview",
+        # (Apple's, for Macs before 2.13; its versions are TensorFlow's)
+        "tensorflow-macos",
     }
 )
 """TensorFlow's own distributions: an add-on's wheel (tensorflow-io 0.30) has its own versions."""
@@ -389,6 +391,8 @@ def refused_with_its_own_python(
         tag = sorted(tags, key=str)[0]
         if (glibc := _glibc_below_the_tag(tags, log, facts)) is not None:
             return (glibc,)
+        if systems == {"macos"} and (mac := _MAC_PLATFORM.match(tag.platform)) is not None:
+            return (_refused_by_this_mac(match, wheel, python, mac),)
         if all(_abi_no_cpython_has(t) for t in tags):
             return (_misnamed(match, wheel, tag),)
         current_pip = _pip_knows_the_tags(text, tags)
@@ -415,6 +419,35 @@ def refused_with_its_own_python(
             ),
         )
     return ()
+
+
+_MAC_PLATFORM = re.compile(r"^macosx_(?P<major>\d{1,2})_(?P<minor>\d{1,2})_(?P<arch>arm64|x86_64)$")
+
+
+def _refused_by_this_mac(match: LogMatch, wheel: str, python: str, mac: re.Match[str]) -> Finding:
+    """A Mac's wheel for the very Python that ran pip, refused: its CPU or its macOS version is
+    what this Mac's Python does not accept (an arm64 wheel on an Intel Mac or under an Intel
+    Python in Rosetta; a macOS 12 wheel on macOS 11)."""
+    arch, since = mac["arch"], f"{mac['major']}.{mac['minor']}"
+    other = "x86_64" if arch == "arm64" else "arm64"
+    return Finding(
+        "platform-unsupported",
+        Severity.WARNING,
+        f"pip refuses {wheel}, a wheel for the very Python that ran it: this Mac's Python is"
+        f" not an {arch} build, or its macOS is older than {since}",
+        (quoted(match.line), f"Python {python[2]}.{python[3:]}"),
+        "'python -c \"import platform; print(platform.machine(), platform.mac_ver()[0])\"'"
+        f" says which: {other} is "
+        + (
+            "an Intel Mac, or an Intel Python under Rosetta 2 on Apple silicon (use a native"
+            " arm64 Python there)"
+            if arch == "arm64"
+            else "Apple silicon's native Python, which needs the arm64 wheel"
+        )
+        + f"; a macOS older than {since} needs an older release's wheel or a macOS update."
+        " Or let pip pick the file: 'pip install' of the release by name.",
+        TAGS_SPEC,
+    )
 
 
 _ABI = re.compile(r"^cp(?P<major>\d)(?P<minor>\d{1,2})(?P<flags>[dmtu]{0,3})$")

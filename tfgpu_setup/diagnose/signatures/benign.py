@@ -434,7 +434,11 @@ BENIGN_LINES: tuple[Signature, ...] = (
     Signature(
         name="allocator-not-a-failure",
         needles=("this is not a failure",),
-        pattern=compiled(r"[Rr]an out of memory trying to allocate .{0,200}this is not a failure"),
+        pattern=compiled(
+            # (a paste that wrapped the line still holds one message; a blank line ends it)
+            r"[Rr]an out of memory trying to allocate (?:[^\n]|\n(?![ \t]*\n)){0,200}"
+            r"this is not a failure"
+        ),
         finding_id=BENIGN,
         severity=Severity.INFO,
         title=(

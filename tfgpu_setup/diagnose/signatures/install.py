@@ -53,6 +53,10 @@ ADDON_MODULES = (
     r"|tf_keras|official"
 )
 """The import names of TensorFlow's add-ons (a frame in their folder is the add-on's code)."""
+_NOT_AN_ENVIRONMENT = r"(?![^\s:,'\"]{0,300}?(?:site|dist)-packages[/\\])"
+"""After a folder read as an add-on's: no site-packages further down the path, so the folder
+is not a virtualenv's or conda environment's that merely has the add-on's shape ('envs/tf_gpu',
+'tensorflow_gpu'; review 110)."""
 ADDON_FRAME_NEEDLES = (
     "packages/tensorflow_",
     "packages\\tensorflow_",
@@ -85,12 +89,16 @@ Error: X: ...' is its own signature)."""
 LOADER_FAILED = (
     rf"(?:(?:{IMPORT_FAILED}|error while loading shared libraries:) |^[ \t>`*]{{0,8}}(?=lib))"
 )
+TF_PROGRAMS = r"tensorflow_model_server|i?python[\d.]{0,5}|deepspeech|label_image|benchmark_model"
+"""Programs that run TensorFlow itself (mozilla/DeepSpeech#1981: its native client)."""
 TF_LOADER_FAILED = (
-    rf"(?:(?:{IMPORT_FAILED}|(?:tensorflow_model_server|python[\d.]{{0,5}}):"
+    rf"(?:(?:{IMPORT_FAILED}|(?<![\w-])(?:{TF_PROGRAMS}):"
     r" error while loading shared libraries:) |^[ \t>`*]{0,8}(?=lib))"
 )
-"""The same, where the program whose loader failed is TensorFlow's (Python, TensorFlow Serving):
-darknet's or deviceQuery's 'error while loading shared libraries' says what they need."""
+"""The same, where the program whose loader failed is TensorFlow's (Python, TensorFlow Serving,
+or a program that links TensorFlow's C++ library: DeepSpeech's client, the label_image and
+benchmark_model examples): darknet's or deviceQuery's 'error while loading shared libraries'
+says what they need."""
 """What comes before a library the loader could not open: the exception line, a program's own
 'error while loading shared libraries:' (tensorflow_model_server), or nothing where a pasted
 excerpt starts with the loader's message itself."""
@@ -2029,7 +2037,7 @@ INSTALL: tuple[Signature, ...] = (
         name="pip-macos11-wheel-unsupported",
         needles=("is not a supported wheel on this platform",),
         pattern=compiled(
-            r"(?P<wheel>(?!tensorflow|tf_nightly|intel_tensorflow)[\w.-]{1,120}-macosx_(?:1[1-9]|2\d)_\d{1,2}"
+            r"(?<![\w.-])(?P<wheel>(?!tensorflow|tf_nightly|intel_tensorflow)[\w.-]{1,120}-macosx_(?:1[1-9]|2\d)_\d{1,2}"
             r"_(?:x86_64|arm64|universal2)\.whl) is not a supported wheel on this platform"
         ),
         finding_id="tensorflow-not-installed",
@@ -2393,7 +2401,10 @@ INSTALL: tuple[Signature, ...] = (
         ),
         pattern=compiled(
             r"The \"?(?:tensorflow|tf-nightly)-gpu\"? package has been removed"
-            r"|\b(?:tensorflow|tf[-_]nightly)[-_]gpu-2\.(?:1[2-9]|[2-9]\d)\.\d+\.tar\.gz"
+            # (tensorflow-gpu's stub has the version of the release asked for: review 110;
+            # tf-nightly-gpu's none of a nightly)
+            r"|\btensorflow[-_]gpu-(?P<requested>2\.(?:1[2-9]|[2-9]\d)\.\d+)\.tar\.gz"
+            r"|\btf[-_]nightly[-_]gpu-2\.(?:1[2-9]|[2-9]\d)\.\d+\.tar\.gz"
         ),
         finding_id="tensorflow-not-installed",
         severity=Severity.ERROR,
@@ -2704,14 +2715,17 @@ INSTALL: tuple[Signature, ...] = (
         ),
         pattern=compiled(
             r"^(?![^\n]{0,40}caused by: )[^\n]{0,300}?(?<![\w-])(?P<addon>tensorflow_(?!core\b)"
-            r"[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\][^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
+            r"[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\]"
+            + _NOT_AN_ENVIRONMENT
+            + r"[^\s:'\"]{0,300}?\.so(?:\.[\d.]{1,20})?:"
             r" undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite)\w{0,60})"
             # macOS's loader: 'dlopen(<path>, 0x0006): ... symbol not found in flat namespace
             # '__ZN10tensorflow...'', or older macOS's 'Symbol not found: __ZN10tensorflow...'
             r"|^(?![^\n]{0,40}caused by: )[^\n]{0,300}?dlopen\([^\n,]{0,300}?(?<![\w-])"
             r"(?P<mac_addon>tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\]"
-            r"[^\s,'\"]{0,300}?\.(?:so|dylib), \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
+            + _NOT_AN_ENVIRONMENT
+            + r"[^\s,'\"]{0,300}?\.(?:so|dylib), \w{1,8}\):[^\n]{0,3000}?[Ss]ymbol not found"
             r"(?: in flat namespace)?:? '?__Z\w{0,30}?(?:10tensorflow|3tsl|4absl|6tflite)"
             # a PluggableDevice plug-in (tensorflow-metal's libmetal_plugin.dylib) asking for a C
             # API function this TensorFlow lacks ('_TF_AllocateOutput': models#10617)

@@ -1108,7 +1108,7 @@ RUNTIME: tuple[Signature, ...] = (
             # (not the host's allocators: host-allocator-out-of-memory)
             r"|(?<!_host_bfc\) )(?<!\(mklcpu\) )(?<!\(cpu\) )[Rr]an out of memory trying to"
             r" allocate (?P<size>[\d.]+\s?[KMGT]?i?B)"
-            r"(?!.{0,200}this is not a failure)"
+            r"(?!(?:[^\n]|\n(?![ \t]*\n)){0,200}this is not a failure)"
             r"|(?P<hint>report_tensor_allocations_upon_oom)"
             r"|(?P<dst>Dst tensor is not initialized)"
             # XLA-compiled code (jit_compile, Keras 3) asking TF's allocator for a buffer
