@@ -127,3 +127,12 @@ def test_an_allocator_retry_wrapped_by_the_paste_is_still_harmless(
     )
     document = run(tmp_path, capsys, log, "--gpu", "GeForce GTX 1080 Titan")
     assert ids(document)[:1] == ["benign-log-noise"] and errors(document) == []
+
+
+def test_a_notebooks_tensor_flow_version_print_is_the_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("tensor-flow-version-printed"), "--os", "windows")
+    first = document["findings"][0]
+    assert first["id"] == "windows-native-gpu-unsupported" and first["severity"] == "error"
+    assert not first["title"].startswith("If ")

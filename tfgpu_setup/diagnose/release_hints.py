@@ -212,7 +212,8 @@ _PRINTED_SEPARATOR = r"(?:[^\w<>=!]|=(?!=)){0,12}"
 
 _PRINTED_VERSION = re.compile(
     # ('Tensorflow version (GPU?): 2.18.0 (False)': transformers-cli env)
-    r"(?:TensorFlow version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)"
+    # (and a notebook's well-known check, 'Tensor Flow Version: 2.12.0': review 110)
+    r"(?:Tensor ?Flow version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)"
     + _PRINTED_SEPARATOR
     + r"(?:\n\s*)?"
     r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
@@ -229,7 +230,7 @@ _LIBTENSORFLOW_ARCHIVE = re.compile(
 
 
 LOCAL_BUILD_VERSION = re.compile(
-    r"(?:TensorFlow version|tf\.__version__|tf\.version\.VERSION)"
+    r"(?:Tensor ?Flow version|tf\.__version__|tf\.version\.VERSION)"
     + _PRINTED_SEPARATOR
     + r"(?:\n\s*)?['\"]?"
     r"[12]\.\d{1,2}\.\d{1,2}[\w.-]{0,20}\+[\w.]{1,40}",
