@@ -136,3 +136,17 @@ def test_a_notebooks_tensor_flow_version_print_is_the_release(
     first = document["findings"][0]
     assert first["id"] == "windows-native-gpu-unsupported" and first["severity"] == "error"
     assert not first["title"].startswith("If ")
+
+
+def test_a_gpu_server_that_never_started_is_not_said_to_run_on_the_cpu(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # https://github.com/tensorflow/serving/issues/660, its loader line with nothing stated
+    log = (
+        "tensorflow_model_server: error while loading shared libraries: libcuda.so.1: cannot"
+        " open shared object file: No such file or directory\n"
+    )
+    document = run(tmp_path, capsys, log)
+    first = document["findings"][0]
+    assert first["id"] == "no-nvidia-gpu" and "runs on the CPU" not in first["title"]
+    assert "CPU build" in first["fix"]

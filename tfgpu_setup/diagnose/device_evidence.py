@@ -862,7 +862,12 @@ def no_gpu_likely(line: str, release: str | None) -> Finding:
     # without it: on a machine without a GPU that build is the thing to change. From 2.1 the one
     # 'tensorflow' package opens libcuda only when it looks for GPUs, so another package raised it.
     import_failed = "ImportError" in line or "DLL load failed" in line
-    if import_failed and (release is None or _before_2_1(release)):
+    if "error while loading shared libraries" in line:
+        # a program linked against libcuda (TensorFlow Serving's GPU build) did not even start
+        # (review 110: not 'runs on the CPU')
+        meaning = "a GPU build that needs the driver's library to start was run, and it did not"
+        without_gpu = "run its CPU build (TensorFlow Serving's image or binary without -gpu)."
+    elif import_failed and (release is None or _before_2_1(release)):
         meaning = (
             "a GPU build of TensorFlow that needs the driver's library to import was installed"
         )
