@@ -155,7 +155,7 @@ def test_a_gpu_server_that_never_started_is_not_said_to_run_on_the_cpu(
 def test_tsls_tree_inside_tensorflow_dates_the_release(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """tensorflow/tsl/ is 2.11 to 2.14's (tensorflow#61689, 2.13): on native Windows no GPU."""
+    """tensorflow/tsl/cuda/ is 2.12 to 2.14's (tensorflow#61689, 2.13): on native Windows no GPU."""
     log = (
         "2023-08-25 11:11:47.521702: I tensorflow/tsl/cuda/cudart_stub.cc:28] Could not find"
         " cuda drivers on your machine, GPU will not be used.\n"

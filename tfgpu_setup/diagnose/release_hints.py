@@ -54,9 +54,10 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?<!org_tensorflow/)\btensorflow/compiler/xla/stream_executor/"),
         ">=2.11,<2.15",
     ),
-    # TSL's tree inside TensorFlow's before it moved out to local_tsl (2.13's
-    # 'tensorflow/tsl/cuda/cudart_stub.cc:28]', tensorflow#61689; review 110)
-    (re.compile(r"(?<!org_tensorflow/)\btensorflow/tsl/"), ">=2.11,<2.15"),
+    # CUDA's stubs in TSL's tree inside TensorFlow's, before it moved out to local_tsl (2.13's
+    # 'tensorflow/tsl/cuda/cudart_stub.cc:28]', tensorflow#61689; until 2.11 they were
+    # stream_executor's; review 110)
+    (re.compile(r"(?<!org_tensorflow/)\btensorflow/tsl/cuda/"), ">=2.11,<2.15"),
     (re.compile(r"\bexternal/local_(?:xla|tsl)/"), ">=2.15"),
     # The CUDA runtime a release loads (TensorFlow's tested build configurations).
     (re.compile(r"\blib(?:cudart|cublas)\.so\.12\b"), ">=2.15"),
