@@ -163,3 +163,24 @@ def test_tsls_tree_inside_tensorflow_dates_the_release(
     document = run(tmp_path, capsys, log, "--os", "windows")
     first = document["findings"][0]
     assert first["id"] == "windows-native-gpu-unsupported" and first["severity"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "first"),
+    [
+        ("wrapped80-oom-memory-cut", (), "gpu-out-of-memory"),
+        ("wrapped88-docker-gpu-capability", ("--os", "linux"), "container-gpu-not-exposed"),
+        ("wrapped88-ignoring-device", ("--container",), "compute-capability-unsupported"),
+        ("wrapped96-ignoring-device", ("--os", "linux"), "compute-capability-unsupported"),
+        ("wrapped88-dso-loader-line", ("--os", "linux"), "cuda-version-mismatch"),
+    ],
+)
+def test_a_log_cut_at_a_consoles_width_reads_as_printed(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    first: str,
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    assert ids(document)[:1] == [first]

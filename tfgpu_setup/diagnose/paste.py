@@ -13,6 +13,7 @@ import itertools
 import re
 import textwrap
 from collections import Counter
+from collections.abc import Iterator
 
 from . import notebook_file, runtime_log_view
 from .help_text import HELP_ROW
@@ -386,6 +387,9 @@ def console_width(lines: list[str]) -> int | None:
     if lengths[widest] < MIN_CUT_LINES:
         return None
     words = Counter(_WORD.findall("\n".join(lines)))
+    # (a half counts as a word of its own only away from the breaks: a record the console cut
+    # the same way twice repeats its halves there, review 110's 'CUDA_ERROR_OUT_OF_MEMO' / 'RY')
+    inside = Counter(_WORD.findall("\n".join(_away_from_breaks(lines, widest))))
     split = between = 0
     for line, following in itertools.pairwise(lines):
         head = _WORD_AT_END.search(line) if len(line) == widest else None
@@ -394,14 +398,32 @@ def console_width(lines: list[str]) -> int | None:
             continue
         if words[head.group(0) + tail.group(0)]:
             split += 1  # the whole word is printed elsewhere in the paste
-        elif words[head.group(0)] > 1 and words[tail.group(0)] > 1:
+        elif inside[head.group(0)] and inside[tail.group(0)]:
             between += 1  # both halves are words of their own elsewhere
-    return widest if split > between else None
+    if split > between:
+        return widest
+    # No word says either way (breaks inside paths and numbers: 'dso_loader.cc:' / '64]'):
+    # lines of the one width, each carried on by a line that starts no record, are a
+    # console's cut; a word-wrap seldom ends so many lines at the very width (review 110)
+    carried_on = sum(
+        1
+        for line, following in itertools.pairwise(lines)
+        if len(line) == widest and following.strip() and not _RECORD_START.match(following)
+    )
+    return widest if between == 0 and carried_on >= MIN_CUT_LINES else None
+
+
+def _away_from_breaks(lines: list[str], widest: int) -> Iterator[str]:
+    """Each line without the word a break at the console's width may have cut: its last where
+    it is that wide, its first where the line before it is."""
+    for before, line in itertools.pairwise(["", *lines]):
+        inner = _WORD_AT_END.sub("", line) if len(line) == widest else line
+        yield _WORD_AT_START.sub("", inner, count=1) if len(before) == widest else inner
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _WORD_AT_END = re.compile(r"[A-Za-z][A-Za-z0-9_]*$")
-_WORD_AT_START = re.compile(r"[A-Za-z0-9_]+")
+_WORD_AT_START = re.compile(r"^[A-Za-z0-9_]+")
 
 
 def _at_width(pieces: list[str], width: int | None) -> bool:
@@ -415,6 +437,10 @@ def _cut_at(pieces: list[str], width: int) -> str:
     for before, piece in itertools.pairwise(pieces):
         joined += piece if len(before) == width else f" {piece.strip()}"
     return joined
+
+
+MIN_CONSOLE_WIDTH = 60
+"""No console is narrower: a record's lines this long, all of one width, are a console's cut."""
 
 
 def _cut_by_console(pieces: list[str]) -> bool:
@@ -441,6 +467,10 @@ def _joined(pieces: list[str], width: int | None) -> str:
     widest = max((len(p) for p in pieces[:-1]), default=0)
     if widest >= MIN_WRAPPED_WIDTH and sum(len(p) == widest for p in pieces[:-1]) >= 2:
         # Lines cut at one width, then a line the record swallowed ('Aborted (core dumped)').
+        candidates.append(_cut_at(pieces, widest))
+    elif widest >= MIN_CONSOLE_WIDTH and all(len(p) >= widest - 1 for p in pieces[:-1]):
+        # One record cut at a console's width, where the copy dropped the space a break fell
+        # on (those lines are one shorter): review 110's 'Ign' / 'oring visible gpu device'
         candidates.append(_cut_at(pieces, widest))
     if not candidates:
         return spaced
@@ -496,10 +526,18 @@ def _wrapped_after(lines: list[str], i: int) -> list[str]:
         and i + len(pieces) < len(lines)
     ):
         following = lines[i + len(pieces)]
-        if not following.strip() or _RECORD_START.match(following):
+        if not following.strip() or (
+            _RECORD_START.match(following) and not _BRACKET_FIRST.match(following)
+        ):
             break
         pieces.append(following)
     return pieces
+
+
+_BRACKET_FIRST = re.compile(r"^[ \t]*\[")
+"""A line a bracket starts, which may be a list printed on its own or the end of a message a
+wrap cut before its bracket ('... with capabilities:' / ' [[gpu]].', review 110): tried both
+ways, joined only where the join reads more."""
 
 
 def _best_join(pieces: list[str], width: int | None) -> tuple[str, int] | None:
