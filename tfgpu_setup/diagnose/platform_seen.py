@@ -99,6 +99,12 @@ _UNAME_ARCH = re.compile(
     r"|riscv64)'?[ \t]*$",
     re.MULTILINE,
 )
+_MAC_SHOWN = re.compile(
+    r"\bDarwin\b|\bmacOS\b|\bMac OS X\b|(?<![\w/])/Users/|^zsh: "
+    r"|^[\w.-]{1,60}@[\w.-]{1,80} [^\n]{0,80}% ",
+    re.MULTILINE,
+)
+"""A Mac's words: its kernel's or system's name, its home folders, zsh (its default shell)."""
 PYTHON_32BIT = re.compile(
     r"^(?:Python |sys\.version: )?[23]\.\d[^\n]{0,120}\[MSC v\.\d+ 32 bit \(Intel\)\]"
     # python.org's installer puts a 32-bit Python in 'Python37-32' or 'Program Files (x86)'
@@ -293,7 +299,9 @@ def arch_of(sample: str) -> str | None:
     """The machine 'uname -a' prints, Apple silicon as the Metal plug-in or a wheel pip took
     for it names it, or the machine of a Linux wheel pip took."""
     if found := _UNAME_ARCH.search(sample):
-        return found.group("arch") or found.group("bare")
+        machine = found.group("arch") or found.group("bare")
+        # macOS's 'arch' names an x86_64 process i386 (review 111: under Rosetta)
+        return "x86_64" if machine == "i386" and _MAC_SHOWN.search(sample) else machine
     if found := re.search(_PLATFORM_STRING, sample):
         return found.group("linux_arch") or found.group("mac_arch")
     if _APPLE_SILICON.search(sample):

@@ -85,9 +85,10 @@ def weighed_against_log(
         )
     if log.install_failed and not log.tf_ran_line and not _asked_for_the_gpu_stub(matches):
         judged = _after_install(judged, keep_exposure=bool(other_gpus))
-    elif log.tf_ran_line or log.import_frame_line:
-        # (an import that ran TensorFlow's own files: a build was installed here, a community
-        # one where PyPI has none; review 110, a Raspberry Pi's armv7l)
+    elif log.tf_ran_line or "pywrap_tensorflow" in log.import_frame_line:
+        # (an import that reached TensorFlow's own native library: a build was installed here,
+        # a community one where PyPI has none; review 110, a Raspberry Pi's armv7l. Not a
+        # half-removed install's 'No module named tensorflow.python': review 111)
         judged = _while_running(judged)
     if log.directml_line and other_gpus:
         # Microsoft's DirectML runs on any DirectX 12 GPU: another maker's is no obstacle on
@@ -681,8 +682,22 @@ def under_rosetta(crashed: Finding) -> Finding:
 APPLE_SILICON_SINCE = "2020-11-10"
 """The first Apple silicon Macs' release day: a log written before it ran on an Intel Mac (an
 old TensorFlow release says nothing: M1 users pip-installed 2.2, tensorflow#45323)."""
-_INTEL_CPU = re.compile(r"\bIntel\(R\)|\bCore\(TM\)|\bXeon\b")
-"""An Intel CPU's brand string, as sysctl or a system report prints it."""
+_INTEL_CPU = re.compile(
+    r"\bIntel\(R\) (?:Core|Xeon|Pentium|Celeron|Atom)|\bCore\(TM\)|\bXeon\b"
+    # (a Hackintosh's AMD CPU; a macOS older than 11, which no Apple silicon Mac runs)
+    r"|^[ \t]*AMD [A-Z][\w()-]{2,30} |ProductVersion:\s*10\.|\bMac OS X 10\.|\bmacOS-10\.",
+    re.MULTILINE,
+)
+"""A Mac that is no Apple silicon: an Intel or AMD CPU's brand string, as sysctl or a system
+report prints it (not Intel's name in a library's warning, 'Intel(R) SSE4.2': review 111), or a
+macOS before 11."""
+_APPLE_CHIP = re.compile(
+    r"^[ \t]*Apple M\d|RELEASE_ARM64_T\d{4}|ProductVersion:\s*(?:1[1-9]|2\d)\."
+    r"|\bmacOS-(?:1[1-9]|2\d)\.\d|__osx=(?:1[1-9]|2\d)\.",
+    re.MULTILINE,
+)
+"""An Apple silicon chip's brand or kernel, whatever an Intel process under Rosetta says of
+itself (uname -m's x86_64), or a macOS 11 or later, on which every Intel Mac has AVX."""
 _PLAIN_CRASH = "Python died on an illegal instruction"
 """The crash's own title: the AVX2/FMA build variants name what the build needs instead."""
 _AVX_ITSELF = "built to use AVX instructions"
@@ -697,12 +712,19 @@ def rosetta_or_avx_on_a_mac(
     Macs that die here run an Intel Python under Rosetta 2 (7 of 10 settled macOS threads,
     survey 28), so that comes first and an Intel Mac's CPU second. Not for a log written
     before Apple silicon, a Mac with an NVIDIA GPU (only Intel Macs had one) or an Intel CPU
-    named, or a build variant that names the instructions it needs."""
-    if not (facts.knows("os") and facts.platform.os == "macos") or facts.knows("arch"):
+    named, or a build variant that names the instructions it needs. An x86_64 process (uname
+    -m's, arch's i386) says nothing of the chip: that is what Rosetta runs. An Apple chip or a
+    macOS 11 or later shown keeps the reading whatever the log's date says."""
+    if not (facts.knows("os") and facts.platform.os == "macos"):
         return findings
+    if facts.knows("arch") and facts.platform.arch not in ("x86_64", "i386"):
+        return findings  # (Apple silicon stated: under_rosetta's reading)
+    apple_chip = _APPLE_CHIP.search(text) is not None and not _INTEL_CPU.search(text)
     if facts.knows("gpus") and any(g.compute_capability for g in facts.gpus):
         return findings
-    if (written_on and written_on < APPLE_SILICON_SINCE) or _INTEL_CPU.search(text):
+    if not apple_chip and (
+        (written_on and written_on < APPLE_SILICON_SINCE) or _INTEL_CPU.search(text)
+    ):
         return findings
     return tuple(
         dataclasses.replace(

@@ -391,7 +391,13 @@ def refused_with_its_own_python(
         tag = sorted(tags, key=str)[0]
         if (glibc := _glibc_below_the_tag(tags, log, facts)) is not None:
             return (glibc,)
-        if systems == {"macos"} and (mac := _MAC_PLATFORM.match(tag.platform)) is not None:
+        if (
+            systems == {"macos"}
+            and (mac := _MAC_PLATFORM.match(tag.platform)) is not None
+            and (_PIP_SHOWN.search(text) is None or _pip_knows_the_tags(text, tags))
+        ):
+            # (not where the pip shown is older than the tag: review 111, pip 20.2.4 on
+            # macOS 11; the reading below says to upgrade it)
             return (_refused_by_this_mac(match, wheel, python, mac),)
         if all(_abi_no_cpython_has(t) for t in tags):
             return (_misnamed(match, wheel, tag),)
@@ -445,7 +451,14 @@ def _refused_by_this_mac(match: LogMatch, wheel: str, python: str, mac: re.Match
             else "Apple silicon's native Python, which needs the arm64 wheel"
         )
         + f"; a macOS older than {since} needs an older release's wheel or a macOS update."
-        " Or let pip pick the file: 'pip install' of the release by name.",
+        + (
+            " On macOS 11 or later, a pip before 20.3 and a Python built for macOS 10 (which"
+            " reports 10.16) refuse these tags too: upgrade pip ('python -m pip install -U"
+            " pip'), or run it with SYSTEM_VERSION_COMPAT=0."
+            if int(mac["major"]) >= 11
+            else ""
+        )
+        + " Or let pip pick the file: 'pip install' of the release by name.",
         TAGS_SPEC,
     )
 
