@@ -435,7 +435,8 @@ def _cut_at(pieces: list[str], width: int) -> str:
     (lines that ended there, followed by more of the same record)."""
     joined = pieces[0]
     for before, piece in itertools.pairwise(pieces):
-        joined += piece if len(before) == width else f" {piece.strip()}"
+        cut = len(before) == width and not _between_words(before, piece)
+        joined += piece if cut else f" {piece.strip()}"
     return joined
 
 
@@ -450,7 +451,29 @@ def _cut_by_console(pieces: list[str]) -> bool:
     if len(widths) == 1 and min(widths) >= MIN_WRAPPED_WIDTH and len(pieces) > 2:
         return True
     return all(
-        _CUT_BEFORE.match(a[-1:]) and _CUT_AFTER.match(b[:1]) for a, b in itertools.pairwise(pieces)
+        _CUT_BEFORE.match(a[-1:]) and _CUT_AFTER.match(b[:1]) and not _between_words(a, b)
+        for a, b in itertools.pairwise(pieces)
+    )
+
+
+_SHORT_WORDS = frozenset(
+    {
+        *("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "if"),
+        *("in", "is", "it", "its", "may", "no", "not", "of", "on", "or", "so", "that", "the"),
+        *("there", "this", "to", "was", "were", "will", "with"),
+    }
+)
+"""English words a word-wrap leaves whole at a break and a console's cut seldom does."""
+
+
+def _between_words(before: str, after: str) -> bool:
+    """A break that fell between words: the piece before ends with one of them, or the next
+    starts with one (review 111: 'The caller indicates that this' / 'is not a failure')."""
+    head = _WORD_AT_END.search(before)
+    tail = _WORD_AT_START.match(after)
+    return bool(
+        (head and head.group(0).lower() in _SHORT_WORDS)
+        or (tail and tail.group(0).lower() in _SHORT_WORDS)
     )
 
 

@@ -59,6 +59,8 @@ RELEASE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     # stream_executor's; review 110)
     (re.compile(r"(?<!org_tensorflow/)\btensorflow/tsl/cuda/"), ">=2.11,<2.15"),
     (re.compile(r"\bexternal/local_(?:xla|tsl)/"), ">=2.15"),
+    # tf.contrib's own files, which 2.0 removed (a traceback through them: review 111)
+    (re.compile(r"[/\\]tensorflow(?:_core)?[/\\]contrib[/\\]"), "<2.0"),
     # The CUDA runtime a release loads (TensorFlow's tested build configurations).
     (re.compile(r"\blib(?:cudart|cublas)\.so\.12\b"), ">=2.15"),
     (re.compile(r"\blib(?:cudart\.so\.11\.0|cublas\.so\.11)\b"), ">=2.4,<2.15"),
@@ -217,7 +219,7 @@ _PRINTED_SEPARATOR = r"(?:[^\w<>=!]|=(?!=)){0,12}"
 _PRINTED_VERSION = re.compile(
     # ('Tensorflow version (GPU?): 2.18.0 (False)': transformers-cli env)
     # (and a notebook's well-known check, 'Tensor Flow Version: 2.12.0': review 110)
-    r"(?:Tensor ?Flow version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)"
+    r"(?:(?:Tensor ?Flow|\bTF) version(?: \(GPU\?\))?|tf\.__version__|tf\.version\.VERSION)"
     + _PRINTED_SEPARATOR
     + r"(?:\n\s*)?"
     r"['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)\b",
@@ -244,13 +246,18 @@ LOCAL_BUILD_VERSION = re.compile(
 
 
 _VERSION_COMMAND_OUTPUT = re.compile(
-    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)[^\n]{0,300}\n"
-    r"(?:[^\n]{0,400}\n){0,12}?\s*['\"]?(?P<version>[12]\.\d{1,2}\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
+    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)(?![^\n]{0,40}?(?:[<>!]|==))[^\n]{0,300}\n"
+    # (output lines, up to the next command's prompt: review 111, numpy's version printed by
+    # the command after)
+    r"(?:(?![ \t]*(?:>>> |In \[\d|[$#%] |[\w.-]{1,60}@[\w.-]{1,80}[: ]|[A-Z]:\\[^\n>]{0,200}>))"
+    r"[^\n]{0,400}\n){0,12}?"
+    r"\s*['\"]?(?P<version>(?:1\.(?:1[0-5]|\d)|2\.\d{1,2})\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
     re.MULTILINE,
 )
 """A command that prints the version ('python -c "...print(tf.__version__)..."'), then the
 version alone on a line within the next lines of output (TensorFlow's start-up records, a
-dozen at most, come first when the import is in the same command)."""
+dozen at most, come first when the import is in the same command): a version TensorFlow has
+had (1.0 to 1.15, 2.x), before another command's prompt."""
 
 
 _VERSION_AND_DEVICES = re.compile(

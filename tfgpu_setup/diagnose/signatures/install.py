@@ -53,10 +53,14 @@ ADDON_MODULES = (
     r"|tf_keras|official"
 )
 """The import names of TensorFlow's add-ons (a frame in their folder is the add-on's code)."""
-_NOT_AN_ENVIRONMENT = r"(?![^\s:,'\"]{0,300}?(?:site|dist)-packages[/\\])"
-"""After a folder read as an add-on's: no site-packages further down the path, so the folder
-is not a virtualenv's or conda environment's that merely has the add-on's shape ('envs/tf_gpu',
-'tensorflow_gpu'; review 110)."""
+_NOT_AN_ENVIRONMENT = (
+    r"(?![^\s:,'\"]{0,300}?(?<![\w.-])(?:(?:site|dist)-packages|tensorflow(?:_core)?[/\\]python"
+    r"|tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\])"
+)
+"""After a folder read as an add-on's: no site-packages, TensorFlow's own folder or another
+add-on-shaped folder further down the path, so the folder is not a virtualenv's, a conda
+environment's or pip --target's that merely has an add-on's shape ('envs/tf_gpu',
+'tensorflow_gpu', 'tf_libs'; reviews 110 and 111)."""
 ADDON_FRAME_NEEDLES = (
     "packages/tensorflow_",
     "packages\\tensorflow_",
