@@ -102,3 +102,17 @@ def test_a_word_wrapped_allocator_retry_is_still_harmless(
 ) -> None:
     document = run(tmp_path, capsys, log_of("allocator-retry-word-wrapped"))
     assert ids(document)[:1] == ["benign-log-noise"] and errors(document) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "stated", "first"),
+    [
+        ("kernel-over-ssh", "wsl2", "wsl-libcuda-missing"),
+        ("wsl-kernel-from-powershell", "windows", "cuda-libs-not-found"),
+    ],
+)
+def test_a_kernel_another_machine_printed_leaves_the_stated_system(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, stated: str, first: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", stated)
+    assert ids(document)[:1] == [first]

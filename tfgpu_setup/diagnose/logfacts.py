@@ -601,7 +601,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         tf_printed=printed_once,
         os=os_name,
         os_line=os_line,
-        kernel_line=(kernel.group("release") if (kernel := KERNEL_NAMED.search(sample)) else ""),
+        kernel_line=_local_kernel(sample),
         arch=arch_of(sample),
         python=python_of(sample) or (asked.python.value if asked.python else None),
         python_roots=python_roots(sample),
@@ -1319,6 +1319,23 @@ KERNEL_NAMED = re.compile(
 )
 """A Linux kernel's release as uname prints it: WSL 2's ('5.15.133.1-microsoft-standard-WSL2')
 or a distribution's own ('6.2.0-39-generic', Ubuntu's flavours)."""
+_ANOTHER_MACHINES_COMMAND = re.compile(
+    r"(?<![\w-])(?:ssh|wsl(?:\.exe)?|srun|kubectl exec)\b[^\n]{0,200}(?:uname|/proc/version)"
+)
+"""A command that prints another machine's kernel: a host over ssh, WSL's from Windows, a
+cluster node's (review 111)."""
+
+
+def _local_kernel(text: str) -> str:
+    """The release of the first kernel the paste's own machine printed (not one a command run
+    on another machine printed)."""
+    for kernel in KERNEL_NAMED.finditer(text):
+        start = text.rfind("\n", 0, max(kernel.start() - 1, 0)) + 1
+        if not _ANOTHER_MACHINES_COMMAND.search(text, start, kernel.start()):
+            return kernel.group("release")
+    return ""
+
+
 _AND_CUDA_INSTALL = re.compile(
     r"^[^\n]{0,120}?(?<![\w-])(?:pip3?|pipenv|poetry|uv(?: pip)?) (?:install|add) [^\n]{0,200}?"
     r"(?<![\w-])tensorflow\[and-cuda\][^\n]{0,80}",
