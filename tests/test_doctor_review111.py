@@ -116,3 +116,12 @@ def test_a_kernel_another_machine_printed_leaves_the_stated_system(
 ) -> None:
     document = run(tmp_path, capsys, log_of(name), "--os", stated)
     assert ids(document)[:1] == [first]
+
+
+def test_another_librarys_ctypes_load_is_not_tensorflows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("darknet-ctypes-after-gpu"))
+    assert document["gpu_used"] == "yes"
+    assert not {"cuda-libs-not-found", "cuda-version-mismatch"} & set(ids(document))
+    assert errors(document) == []

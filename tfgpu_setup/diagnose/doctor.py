@@ -49,6 +49,7 @@ from .conda_conflict import (
 )
 from .conda_libs import conda_lib_on_the_path
 from .conda_unresolved import conda_packages_unresolved
+from .ctypes_loads import without_other_libraries_loads
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
@@ -408,6 +409,7 @@ def diagnose(
     log_matches = without_failures_superseded(log_matches, log or "")
     log_matches = without_failures_rerun_clean(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
+    log_matches = without_other_libraries_loads(log_matches, log or "")
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
     log_matches = without_allocations_skipped(log_matches, log or "")

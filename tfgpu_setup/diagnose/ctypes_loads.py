@@ -1,0 +1,37 @@
+"""A library another project's Python wrapper loads itself through ctypes (darknet.py's
+libdarknet.so): the loader's OSError names what that library needs, not TensorFlow's import."""
+
+from __future__ import annotations
+
+import re
+
+from .logs import LogMatch
+
+_CDLL = re.compile(
+    r"\b(?:CDLL|WinDLL|LoadLibrary)\(\s*(?P<target>[^\n)]{1,300})|\b_dlopen\(self\._name"
+)
+_CTYPES_FRAME = re.compile(r"[/\\]ctypes[/\\]__init__\.py\", line \d+")
+_TENSORFLOWS = re.compile(r"tensorflow|_pywrap|[/\\]nvidia[/\\]", re.IGNORECASE)
+LOADER_READINGS = frozenset({"import-cuda-library-missing", "import-cudnn-library-missing"})
+FRAMES_BACK = 8
+"""How far above the OSError a traceback names the ctypes frame and its caller's CDLL line."""
+
+
+def without_other_libraries_loads(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
+    """The loader readings, less an OSError raised in ctypes' own frame for a library whose
+    CDLL line names none of TensorFlow's (review 111: darknet.py after TensorFlow had created
+    its GPU device)."""
+    if "ctypes" not in text or not any(m.signature.name in LOADER_READINGS for m in matches):
+        return matches
+    lines = text.split("\n")
+    return tuple(m for m in matches if not _another_librarys(m, lines))
+
+
+def _another_librarys(match: LogMatch, lines: list[str]) -> bool:
+    if match.signature.name not in LOADER_READINGS or "OSError" not in match.line:
+        return False
+    above = lines[max(0, match.line_number - 1 - FRAMES_BACK) : match.line_number - 1]
+    if not any(_CTYPES_FRAME.search(line) for line in above):
+        return False
+    targets = [c["target"] for line in above if (c := _CDLL.search(line)) and c["target"]]
+    return bool(targets) and not any(_TENSORFLOWS.search(t) for t in targets)
