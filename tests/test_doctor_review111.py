@@ -125,3 +125,11 @@ def test_another_librarys_ctypes_load_is_not_tensorflows(
     assert document["gpu_used"] == "yes"
     assert not {"cuda-libs-not-found", "cuda-version-mismatch"} & set(ids(document))
     assert errors(document) == []
+
+
+def test_a_projects_own_op_under_a_folder_named_like_an_add_on_is_rebuilt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = run(tmp_path, capsys, log_of("project-op-in-tf-named-folder"))["findings"][0]
+    assert first["id"] == "addon-tensorflow-mismatch" and "custom op" in first["title"]
+    assert first["fix"].startswith("Rebuild the op")

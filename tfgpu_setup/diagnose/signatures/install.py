@@ -55,12 +55,13 @@ ADDON_MODULES = (
 """The import names of TensorFlow's add-ons (a frame in their folder is the add-on's code)."""
 _NOT_AN_ENVIRONMENT = (
     r"(?![^\s:,'\"]{0,300}?(?<![\w.-])(?:(?:site|dist)-packages|tensorflow(?:_core)?[/\\]python"
-    r"|tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\])"
+    r"|tensorflow_(?!core\b)[a-z_]{2,40}|tf_[a-z_]{2,40}|horovod)[/\\])"
 )
 """After a folder read as an add-on's: no site-packages, TensorFlow's own folder or another
 add-on-shaped folder further down the path, so the folder is not a virtualenv's, a conda
 environment's or pip --target's that merely has an add-on's shape ('envs/tf_gpu',
-'tensorflow_gpu', 'tf_libs'; reviews 110 and 111)."""
+'tensorflow_gpu', 'tf_libs'), nor a project's folder holding its own ops ('tf_projects/.../tf_ops';
+reviews 110 and 111)."""
 ADDON_FRAME_NEEDLES = (
     "packages/tensorflow_",
     "packages\\tensorflow_",
@@ -1599,10 +1600,10 @@ INSTALL: tuple[Signature, ...] = (
         pattern=compiled(
             # (not TensorFlow's own library, nor one the add-on reading names: Horovod's too)
             r"NotFoundError: (?![^\n:]{0,300}?"
-            r"(?:(?:site|dist)-packages[/\\](?:tensorflow(?:_core)?|"
-            + ADDON_MODULES
-            + r")|(?<![\w-])(?:tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod))"
-            r"[/\\])[^\n:]{0,300}?[/\\]"
+            r"(?:(?:site|dist)-packages[/\\](?:tensorflow(?:_core)?|" + ADDON_MODULES + r")[/\\]"
+            r"|(?<![\w-])(?:tensorflow_(?!core\b)[a-z_]{2,40}|tf_(?!ops\b)[a-z_]{2,40}|horovod)[/\\]"
+            + _NOT_AN_ENVIRONMENT
+            + r"))[^\n:]{0,300}?[/\\]"
             r"(?P<library>[\w.-]{1,80}\.so): undefined symbol:"
             r" (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
         ),
