@@ -441,7 +441,8 @@ def _cut_at(pieces: list[str], width: int) -> str:
 
 
 MIN_CONSOLE_WIDTH = 60
-"""No console is narrower: a record's lines this long, all of one width, are a console's cut."""
+"""No console is narrower: a record whose lines but its last are this long and of one width
+(or one shorter, where the copy dropped the space a break fell on) may be a console's cut."""
 
 
 def _cut_by_console(pieces: list[str]) -> bool:
