@@ -682,7 +682,7 @@ def under_rosetta(crashed: Finding) -> Finding:
 APPLE_SILICON_SINCE = "2020-11-10"
 """The first Apple silicon Macs' release day: a log written before it ran on an Intel Mac (an
 old TensorFlow release says nothing: M1 users pip-installed 2.2, tensorflow#45323)."""
-_INTEL_CPU = re.compile(
+_NO_APPLE_CHIP = re.compile(
     r"\bIntel\(R\) (?:Core|Xeon|Pentium|Celeron|Atom)|\bCore\(TM\)|\bXeon\b"
     # (a Hackintosh's AMD CPU; a macOS older than 11, which no Apple silicon Mac runs)
     r"|^[ \t]*AMD [A-Z][\w()-]{2,30} |ProductVersion:\s*10\.|\bMac OS X 10\.|\bmacOS-10\.",
@@ -719,11 +719,11 @@ def rosetta_or_avx_on_a_mac(
         return findings
     if facts.knows("arch") and facts.platform.arch not in ("x86_64", "i386"):
         return findings  # (Apple silicon stated: under_rosetta's reading)
-    apple_chip = _APPLE_CHIP.search(text) is not None and not _INTEL_CPU.search(text)
+    apple_chip = _APPLE_CHIP.search(text) is not None and not _NO_APPLE_CHIP.search(text)
     if facts.knows("gpus") and any(g.compute_capability for g in facts.gpus):
         return findings
     if not apple_chip and (
-        (written_on and written_on < APPLE_SILICON_SINCE) or _INTEL_CPU.search(text)
+        (written_on and written_on < APPLE_SILICON_SINCE) or _NO_APPLE_CHIP.search(text)
     ):
         return findings
     return tuple(
