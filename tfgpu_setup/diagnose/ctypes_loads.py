@@ -12,6 +12,8 @@ _CDLL = re.compile(
 )
 _CTYPES_FRAME = re.compile(r"[/\\]ctypes[/\\]__init__\.py\", line \d+")
 _TENSORFLOWS = re.compile(r"tensorflow|_pywrap|[/\\]nvidia[/\\]", re.IGNORECASE)
+_TENSORFLOW_FRAME = re.compile(r"File \"[^\"\n]{0,300}[/\\]tensorflow(?:_core)?[/\\]")
+"""A frame of TensorFlow's own code, which loads CUDA's libraries through ctypes itself."""
 LOADER_READINGS = frozenset({"import-cuda-library-missing", "import-cudnn-library-missing"})
 FRAMES_BACK = 8
 """How far above the OSError a traceback names the ctypes frame and its caller's CDLL line."""
@@ -19,8 +21,8 @@ FRAMES_BACK = 8
 
 def without_other_libraries_loads(matches: tuple[LogMatch, ...], text: str) -> tuple[LogMatch, ...]:
     """The loader readings, less an OSError raised in ctypes' own frame for a library whose
-    CDLL line names none of TensorFlow's (review 111: darknet.py after TensorFlow had created
-    its GPU device)."""
+    CDLL line names none of TensorFlow's, called from no frame of TensorFlow's (review 111:
+    darknet.py after TensorFlow had created its GPU device)."""
     if "ctypes" not in text or not any(m.signature.name in LOADER_READINGS for m in matches):
         return matches
     lines = text.split("\n")
@@ -32,6 +34,8 @@ def _another_librarys(match: LogMatch, lines: list[str]) -> bool:
         return False
     above = lines[max(0, match.line_number - 1 - FRAMES_BACK) : match.line_number - 1]
     if not any(_CTYPES_FRAME.search(line) for line in above):
+        return False
+    if any(_TENSORFLOW_FRAME.search(line) for line in above):
         return False
     targets = [c["target"] for line in above if (c := _CDLL.search(line)) and c["target"]]
     return bool(targets) and not any(_TENSORFLOWS.search(t) for t in targets)
