@@ -246,7 +246,7 @@ LOCAL_BUILD_VERSION = re.compile(
 
 
 _VERSION_COMMAND_OUTPUT = re.compile(
-    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)(?![^\n]{0,40}?(?:[<>!]|==))[^\n]{0,300}\n"
+    r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)(?![ \t]*(?:[<>!]|==))[^\n]{0,300}\n"
     # (output lines, up to the next command's prompt: review 111, numpy's version printed by
     # the command after)
     r"(?:(?![ \t]*(?:>>> |In \[\d|[$#%] |[\w.-]{1,60}@[\w.-]{1,80}[: ]|[A-Z]:\\[^\n>]{0,200}>))"
