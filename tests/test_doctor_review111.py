@@ -133,3 +133,16 @@ def test_a_projects_own_op_under_a_folder_named_like_an_add_on_is_rebuilt(
     first = run(tmp_path, capsys, log_of("project-op-in-tf-named-folder"))["findings"][0]
     assert first["id"] == "addon-tensorflow-mismatch" and "custom op" in first["title"]
     assert first["fix"].startswith("Rebuild the op")
+
+
+def test_a_version_command_whose_errors_are_redirected_still_prints_the_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = (
+        '$ python -c "import tensorflow as tf; print(tf.__version__)" 2>/dev/null\n'
+        "2.13.0\n"
+        "$ python train.py\n"
+        "Num GPUs Available:  0\n"
+    )
+    document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "2.10")
+    assert errors(document)[:1] == ["windows-native-gpu-unsupported"]
