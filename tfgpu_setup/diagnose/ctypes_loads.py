@@ -7,9 +7,7 @@ import re
 
 from .logs import LogMatch
 
-_CDLL = re.compile(
-    r"\b(?:CDLL|WinDLL|LoadLibrary)\(\s*(?P<target>[^\n)]{1,300})|\b_dlopen\(self\._name"
-)
+_CDLL = re.compile(r"\b(?:CDLL|WinDLL|LoadLibrary)\(\s*(?P<target>[^\n)]{1,300})")
 _CTYPES_FRAME = re.compile(r"[/\\]ctypes[/\\]__init__\.py\", line \d+")
 _TENSORFLOWS = re.compile(r"tensorflow|_pywrap|[/\\]nvidia[/\\]", re.IGNORECASE)
 _TENSORFLOW_FRAME = re.compile(r"File \"[^\"\n]{0,300}[/\\]tensorflow(?:_core)?[/\\]")
@@ -37,5 +35,5 @@ def _another_librarys(match: LogMatch, lines: list[str]) -> bool:
         return False
     if any(_TENSORFLOW_FRAME.search(line) for line in above):
         return False
-    targets = [c["target"] for line in above if (c := _CDLL.search(line)) and c["target"]]
+    targets = [c["target"] for line in above if (c := _CDLL.search(line))]
     return bool(targets) and not any(_TENSORFLOWS.search(t) for t in targets)

@@ -309,7 +309,7 @@ def refused_by_a_32_bit_python(
                 " for 32-bit Python",
                 (
                     quoted(match.line),
-                    f"Python {python[2]}.{python[3:]} ({facts.pythons[0].source})",
+                    f"Python {_version_of(python)} ({facts.pythons[0].source})",
                 ),
                 "Install the 64-bit build of that Python (python.org's 'Windows installer"
                 " (64-bit)') and create the environment with it; 'python -c \"import struct;"
@@ -346,6 +346,11 @@ def _without_wheel_names(text: str) -> str:
 
 def _tag(version: str) -> str:
     return "cp" + "".join(version.split(".")[:2])
+
+
+def _version_of(tag: str) -> str:
+    """The Python version an interpreter tag names ('cp39': '3.9')."""
+    return f"{tag[2]}.{tag[3:]}"
 
 
 def _package_here(matrix: Matrix, version: str, facts: Facts, name: str) -> str | None:
@@ -409,7 +414,7 @@ def refused_with_its_own_python(
                 f"pip refuses {wheel}, a wheel for the very Python that ran it: it refuses the"
                 f" wheel's ABI or platform tag ({tag.abi}, {tag.platform}), not the Python's"
                 " version",
-                (quoted(match.line), f"Python {python[2]}.{python[3:]}"),
+                (quoted(match.line), f"Python {_version_of(python)}"),
                 (
                     "'python -m pip debug --verbose' lists the tags this pip accepts (the pip"
                     f" shown, {current_pip}, knows this wheel's platform tags)."
@@ -441,7 +446,7 @@ def _refused_by_this_mac(match: LogMatch, wheel: str, python: str, mac: re.Match
         Severity.WARNING,
         f"pip refuses {wheel}, a wheel for the very Python that ran it: this Mac's Python is"
         f" not an {arch} build, or its macOS is older than {since}",
-        (quoted(match.line), f"Python {python[2]}.{python[3:]}"),
+        (quoted(match.line), f"Python {_version_of(python)}"),
         "'python -c \"import platform; print(platform.machine(), platform.mac_ver()[0])\"'"
         f" says which: {other} is "
         + (
