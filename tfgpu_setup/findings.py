@@ -537,6 +537,21 @@ def merge(*groups: Iterable[Finding]) -> tuple[Finding, ...]:
     return explain(merged.values())
 
 
+def one_per_id(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The findings in their order with each id once: a later finding of an id already listed
+    (a reading that renamed one finding into another's id) adds its evidence to the first."""
+    kept: dict[str, Finding] = {}
+    for finding in findings:
+        seen = kept.get(finding.id)
+        if seen is None:
+            kept[finding.id] = finding
+            continue
+        evidence = tuple(dict.fromkeys((*seen.evidence, *finding.evidence)))
+        bound = max(len(seen.evidence), MAX_MERGED_EVIDENCE)
+        kept[finding.id] = dataclasses.replace(seen, evidence=evidence[:bound])
+    return tuple(kept.values())
+
+
 def with_context(
     findings: Iterable[Finding], ids: frozenset[str], evidence: str, fix_sentence: str
 ) -> tuple[Finding, ...]:

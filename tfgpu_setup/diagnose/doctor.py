@@ -24,6 +24,7 @@ from ..findings import (
     expected_without_a_gpu,
     explain,
     merge,
+    one_per_id,
     rank,
 )
 from ..matrix import query
@@ -285,6 +286,9 @@ class Diagnosis:
     facts: Facts | None = None
     """The facts judged: those given, with what the log showed filled in where they were
     unknown (each with its source)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "findings", one_per_id(self.findings))
 
     @property
     def exit_code(self) -> ExitCode:
