@@ -1267,7 +1267,10 @@ _SAID_INSTALLED = re.compile(
     # not a question ('check whether tensorflow is installed')
     r"|(?<!whether )(?<!if )\btensorflow(?:-gpu)? (?:is|was)"
     r" (?:already |definitely |successfully )?installed\b(?! ?\?)"
-    r"|\b(?:though|although|but) (?:it|tensorflow)(?:'s| is) (?:already )?installed\b",
+    r"|\b(?:though|although|but) (?:it|tensorflow)(?:'s| is) (?:already )?installed\b"
+    # its site-packages added to PYTHONPATH by hand gets the import through: it is installed
+    # there, and the Python that ran searches elsewhere (tensorflow#6548)
+    r"|\bsite-packages\b[^\n]{0,80}?\bto (?:my |the )?(?:PYTHONPATH|sys\.path)\b",
     re.IGNORECASE,
 )
 """A reporter saying TensorFlow is installed, in the words pasted with the error."""

@@ -2980,6 +2980,37 @@ INSTALL: tuple[Signature, ...] = (
         source="https://github.com/tensorflow/tensorflow/issues/25558",
     ),
     Signature(
+        # The reporter's account of it: the import works from a terminal's Python and not from
+        # a notebook or an IDE, which runs another interpreter (jupyter#359: cmd's python.org
+        # 3.6 had TensorFlow, the one Jupyter kernel was Anaconda's).
+        name="imports-only-from-a-terminal",
+        needles=("but not", "But not", "BUT NOT"),
+        pattern=compiled(
+            # (the import, not 'TensorFlow works': a GPU that works from a terminal only is
+            # the launcher's environment, launchers.py's reading)
+            r"(?:\bimport(?:ing)? tensorflow(?: as tf)?`?[^\n]{0,20}?\b(?:works?|succeeds?)"
+            r"|\btensorflow\b[^\n]{0,40}?\b(?:imports?|is (?:getting |being )?imported"
+            r"|can be imported))(?: fine| well| ok)?\b[^\n]{0,40}?\b(?:in|on|from|with)"
+            r" (?:the |a |my )?(?:python3? (?:in |on |from )?(?:the |a |my )?)?(?:terminal|shell"
+            r"|command[- ]line|console|cmd|command prompt)\b[^\n]{0,60}?\bbut not\b[^\n]{0,30}?"
+            r"\b(?:PyCharm|Jupyter|notebook|VS ?Code|Spyder|Eclipse|IDLE)\b",
+            re.IGNORECASE,
+        ),
+        finding_id="wrong-python-environment",
+        severity=Severity.ERROR,
+        title=(
+            "TensorFlow imports from the terminal's Python but not from the notebook or IDE:"
+            " that runs another Python, one without TensorFlow"
+        ),
+        fix=(
+            "Compare 'import sys; print(sys.executable)' in both: select the terminal's"
+            " environment as the notebook's kernel ('python -m ipykernel install --user --name"
+            " ENV' inside it) or as the IDE's interpreter, or install TensorFlow into the"
+            " interpreter the notebook or IDE runs."
+        ),
+        source="https://github.com/jupyter/jupyter/issues/359",
+    ),
+    Signature(
         # A package TensorFlow itself imports (its setup.py's requirements) missing while
         # TensorFlow is imported: the install is incomplete (pip's --no-deps, a half-removed
         # environment, a copied site-packages). faceswap's wrapper says so on one line
