@@ -31,7 +31,7 @@ _NOT_APPLE_SILICON = re.compile(
     # Intel CPU's brand (sysctl machdep.cpu.brand_string: review 110)
     r"macosx_\d{1,2}_\d{1,2}_x86_64\b|^\s*x86_64\s*$|RELEASE_X86_64|platform : osx-64"
     r"|^\s*Intel\(R\) (?:Core\(TM\)|Xeon\(R\))"
-    r"|ProductVersion:\s*10\.|\(v3\.(?:[0-7]\.\d{1,2}|8\.\d|9\.0):[0-9a-f]{6,12},",
+    r"|ProductVersion:\s*10\.(?!16\b)|\(v3\.(?:[0-7]\.\d{1,2}|8\.\d|9\.0):[0-9a-f]{6,12},",
     re.MULTILINE,
 )
 _APPLE_SILICON_SHOWN = re.compile(

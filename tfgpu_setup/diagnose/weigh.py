@@ -685,15 +685,17 @@ old TensorFlow release says nothing: M1 users pip-installed 2.2, tensorflow#4532
 _NO_APPLE_CHIP = re.compile(
     r"\bIntel\(R\) (?:Core|Xeon|Pentium|Celeron|Atom)|\bCore\(TM\)|\bXeon\b"
     # (a Hackintosh's AMD CPU; a macOS older than 11, which no Apple silicon Mac runs)
-    r"|^[ \t]*AMD [A-Z][\w()-]{2,30} |ProductVersion:\s*10\.|\bMac OS X 10\.|\bmacOS-10\.",
+    # (not 10.16: what macOS 11 and later tell a program built for an older SDK, review 112)
+    r"|^[ \t]*AMD [A-Z][\w()-]{2,30} |(?:ProductVersion:\s*|\bMac OS X |\bmacOS-)10\.(?!16\b)",
     re.MULTILINE,
 )
 """A Mac that is no Apple silicon: an Intel or AMD CPU's brand string, as sysctl or a system
 report prints it (not Intel's name in a library's warning, 'Intel(R) SSE4.2': review 111), or a
 macOS before 11."""
 _APPLE_CHIP = re.compile(
-    r"^[ \t]*Apple M\d|RELEASE_ARM64_T\d{4}|ProductVersion:\s*(?:1[1-9]|2\d)\."
-    r"|\bmacOS-(?:1[1-9]|2\d)\.\d|__osx=(?:1[1-9]|2\d)\.",
+    r"(?:^[ \t]*|brand_string:\s*|Chip(?: Model)?:\s*)Apple M\d|RELEASE_ARM64_T\d{4}"
+    r"|ProductVersion:\s*(?:1[1-9]|2\d|10\.16\b)|\bmacOS-(?:(?:1[1-9]|2\d)\.\d|10\.16\b)"
+    r"|__osx=(?:1[1-9]|2\d)\.",
     re.MULTILINE,
 )
 """An Apple silicon chip's brand or kernel, whatever an Intel process under Rosetta says of
