@@ -245,13 +245,17 @@ LOCAL_BUILD_VERSION = re.compile(
 """A printed version with a PEP 440 local label, which PyPI never serves."""
 
 
+_TF_SHAPED_VERSION = r"(?:1\.(?:1[0-5]|\d)|2\.\d{1,2})\.\d{1,2}(?:-?rc\d)?"
+"""A version TensorFlow has had: 1.0 to 1.15, 2.x."""
+VERSION_OUTPUT_LINES = 13
+"""How many lines after a version command its output is read in."""
 _VERSION_COMMAND_OUTPUT = re.compile(
     r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)(?![ \t]*(?:[<>!]|==))[^\n]{0,300}\n"
     # (output lines, up to the next command's prompt: review 111, numpy's version printed by
     # the command after)
     r"(?:(?![ \t]*(?:>>> |In \[\d|[$#%] |[\w.-]{1,60}@[\w.-]{1,80}[: ]|[A-Z]:\\[^\n>]{0,200}>))"
     r"[^\n]{0,400}\n){0,12}?"
-    r"\s*['\"]?(?P<version>(?:1\.(?:1[0-5]|\d)|2\.\d{1,2})\.\d{1,2}(?:-?rc\d)?)['\"]?\s*$",
+    r"\s*['\"]?(?P<version>" + _TF_SHAPED_VERSION + r")['\"]?\s*$",
     re.MULTILINE,
 )
 """A command that prints the version ('python -c "...print(tf.__version__)..."'), then the
@@ -283,7 +287,34 @@ def printed_versions(text: str) -> list[str]:
     found += [m.group("version").replace("-dev", ".dev") for m in _GIT_AND_VERSION.finditer(text)]
     found += [m.group("version") for m in _VERSION_AND_DEVICES.finditer(text)]
     found += [m.group("version") for m in _LIBTENSORFLOW_ARCHIVE.finditer(text)]
-    return found or [m.group("version") for m in _VERSION_COMMAND_OUTPUT.finditer(text)]
+    return found or [v for m in _VERSION_COMMAND_OUTPUT.finditer(text) if (v := _tfs_own(m, text))]
+
+
+_OTHER_VERSION_PRINTED = re.compile(r"\b(?!tf\b|tensorflow\b)\w+\.__version__\b")
+"""Another module's version the same command prints ('print(numpy.__version__)')."""
+_BARE_VERSION = re.compile(
+    r"^\s*['\"]?(?P<version>\d{1,4}\.\d{1,4}(?:\.\d{1,4})?[\w.+-]{0,20}?)['\"]?\s*$"
+)
+_TF_SHAPED = re.compile(_TF_SHAPED_VERSION)
+
+
+def _tfs_own(command: re.Match[str], text: str) -> str:
+    """The version a command printing tf.__version__ printed for TensorFlow: where the command
+    prints other modules' versions before it, TensorFlow's is the bare version line as many
+    lines on (review 112: numpy's 2.0.2 printed first, then TensorFlow's 2.18.0)."""
+    line_start = text.rfind("\n", 0, command.start()) + 1
+    before = len(_OTHER_VERSION_PRINTED.findall(text, line_start, command.start()))
+    if not before:
+        return command.group("version")
+    first_output = text.find("\n", command.start()) + 1
+    bare = [
+        m["version"]
+        for line in text[first_output:].split("\n", VERSION_OUTPUT_LINES)[:VERSION_OUTPUT_LINES]
+        if (m := _BARE_VERSION.match(line))
+    ]
+    if len(bare) <= before or not _TF_SHAPED.fullmatch(bare[before]):
+        return ""
+    return bare[before]
 
 
 _XLA_GPU_DEVICE = re.compile(r"\bdevice:XLA_GPU:\d|device_type='XLA_GPU'")
