@@ -50,7 +50,7 @@ from .conda_conflict import (
 )
 from .conda_libs import conda_lib_on_the_path
 from .conda_unresolved import conda_packages_unresolved
-from .ctypes_loads import without_other_libraries_loads
+from .ctypes_loads import LOADER_READINGS, without_other_libraries_loads
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
@@ -399,6 +399,7 @@ def diagnose(
         log = without_expected_output(rejoin_wrapped(unwrap(log)))
         log = without_other_hosts(without_older_files_shown(log))
     log_matches, other_packages = set_apart(log or "", without_help_rows(match_log(log or "")))
+    all_matches = log_matches
     log_matches, op_libraries = loaded_by_an_op_library(log or "", log_matches)
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
@@ -414,6 +415,12 @@ def diagnose(
     log_matches = without_failures_rerun_clean(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
     log_matches = without_other_libraries_loads(log_matches, log or "")
+    # (what another library's load names dates that library, not the TensorFlow that ran)
+    others_loads = frozenset(
+        m.line_number
+        for m in all_matches
+        if m.signature.name in LOADER_READINGS and m not in log_matches
+    )
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
     log_matches = without_allocations_skipped(log_matches, log or "")
@@ -429,7 +436,7 @@ def diagnose(
     if last_run:
         log = earlier_runs_blanked(log or "", last_run)
         log_matches = tuple(m for m in log_matches if m.line_number >= last_run)
-    log_facts = read_log_facts(log or "", log_matches)
+    log_facts = read_log_facts(log or "", log_matches, others_loads)
     log_matches = without_fallback_greeting(log_matches, log_facts)
     log_matches = without_protobufs_failure(log_matches, log_facts)
     known = facts if facts is not None else baseline_facts()

@@ -454,7 +454,11 @@ it names were weighed, not installed."""
 _UNINSTALLED = re.compile(PIP_UNINSTALLED)
 
 
-def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
+def read_log_facts(
+    text: str, matches: Sequence[LogMatch], others_loads: frozenset[int] = frozenset()
+) -> LogFacts:
+    """others_loads: the lines where another project's library (an op library, darknet's) failed
+    to load, whose sonames date that library rather than the TensorFlow that ran."""
     sample = text[:CLUE_CHARS]
     unasked_runs = _runs_none_asking_for_the_gpu(sample)
     # a GPU image run with no flag that gives it the GPU
@@ -588,7 +592,7 @@ def read_log_facts(text: str, matches: Sequence[LogMatch]) -> LogFacts:
         pip_python=_pip_python(sample),
         outdated_pip=_group(_OUTDATED_PIP, sample, "version"),
         tf_site_packages=_group(_TF_SITE_PACKAGES, sample, "folder"),
-        tf_range=release_hints(sample),
+        tf_range=release_hints(_without_lines(sample, others_loads)),
         written_on=written_on(sample),
         tf_distributions=tuple(name for name, _ in separate_installs(dists.items())),
         tf_conda_rows=tuple(
@@ -1285,6 +1289,14 @@ _NVIDIA_WHEEL_THERE = re.compile(
     re.MULTILINE,
 )
 _NVIDIA_WHEEL = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d-\d[\w.]{0,30}")
+
+
+def _without_lines(text: str, numbers: frozenset[int]) -> str:
+    """The text with these lines (numbered from 1) emptied."""
+    if not numbers:
+        return text
+    lines = text.split("\n")
+    return "\n".join("" if n in numbers else line for n, line in enumerate(lines, 1))
 
 
 def _nvidia_wheels_there(text: str) -> tuple[str, ...]:
