@@ -13,11 +13,8 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, with_context
+from .library_path import printed_library_path
 
-_ECHOED = re.compile(
-    r"echo \$\{?LD_LIBRARY_PATH\}?[^\n]{0,40}\n(?P<value>[^\n$]{1,2000})", re.MULTILINE
-)
-"""'echo $LD_LIBRARY_PATH' and the line it printed."""
 _CONDA_LIB = re.compile(
     r"(?:^|:)(?P<folder>(?:\$CONDA_PREFIX|/[^:\s]{0,200}?/(?:envs/[\w.-]{1,60}|(?:ana|mini)conda3"
     r"|miniforge3|mambaforge))/lib)/?(?=:|$)"
@@ -47,8 +44,7 @@ def conda_lib_on_the_path(
     off it, where the log lists conda's CUDA or cuDNN packages."""
     if not _CONDA_CUDA_LISTED.search(text):
         return findings
-    echoed = _ECHOED.search(text)
-    values = [facts.env.get("LD_LIBRARY_PATH") or "", echoed["value"] if echoed else ""]
+    values = [facts.env.get("LD_LIBRARY_PATH") or "", printed_library_path(text)]
     folder = next(
         (found["folder"] for value in values if (found := _CONDA_LIB.search(value.strip()))),
         None,

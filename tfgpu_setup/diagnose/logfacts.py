@@ -26,6 +26,7 @@ from .installed_twice import (
     tensorflows_in_one_old_listing,
 )
 from .launchers import LAUNCHED_BY_AN_IDE, WORKS_FROM_A_TERMINAL
+from .library_path import copies_listed, printed_library_path
 from .loader_trace import searched_in_vain
 from .logs import LogMatch, line_start
 from .machine_seen import (
@@ -360,6 +361,10 @@ class LogFacts:
     come with it, whether or not the paste lists them."""
     nvidia_wheels_line: str = ""
     nvidia_wheels_named: tuple[str, ...] = ()
+    library_path_printed: str = ""
+    """The LD_LIBRARY_PATH the paste's 'echo $LD_LIBRARY_PATH' printed."""
+    cudnn_copies: tuple[str, ...] = ()
+    """cuDNN's files 'ldconfig -p' lists in two or more folders for one soname."""
     """NVIDIA wheels pip says are there, with their versions ('nvidia-cudnn-cu12-9.1.0.70')."""
     """A line naming NVIDIA's CUDA/cuDNN pip wheels (installed, or their site-packages folder)."""
     colab_line: str = ""
@@ -673,6 +678,8 @@ def read_log_facts(
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         other_framework_line=_first(_OTHER_FRAMEWORK, sample),
         nvidia_wheels_named=_nvidia_wheels_there(sample),
+        library_path_printed=printed_library_path(sample),
+        cudnn_copies=copies_listed(sample, "libcudnn"),
         memory_free_line=mostly_free(sample),
         memory_taken_line=memory_taken(sample),
         mig_without_devices_line=mig_on_without_devices(sample),
@@ -1285,7 +1292,8 @@ _NVIDIA_WHEEL_THERE = re.compile(
     r"|but you have (?P<name>nvidia[-_][a-z_-]{2,30}[-_]cu1\d) (?P<version>\d[\w.]{0,30})"
     # a 'pip list' row (columns) or a 'pip freeze' pin
     r"|^[ \t]*(?P<listed>nvidia-[a-z_-]{2,30}-cu1\d)(?:[ \t]{2,}|==)"
-    r"(?P<listed_version>\d[\w.]{0,30})[ \t]*$",
+    # ('conda list' adds its build and channel columns: 'pypi_0    pypi')
+    r"(?P<listed_version>\d[\w.]{0,30})(?:[ \t]+pypi_\d+[ \t]+pypi)?[ \t]*$",
     re.MULTILINE,
 )
 _NVIDIA_WHEEL = re.compile(r"\bnvidia[-_][a-z_-]{2,30}[-_]cu1\d-\d[\w.]{0,30}")

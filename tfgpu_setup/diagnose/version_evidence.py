@@ -16,6 +16,7 @@ from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
 from ..versions import parsed, serves_build, xy
 from .device_evidence import container_expects_gpu
+from .library_path import LIBRARY_FOLDER, folder_ahead_of_wheel
 from .loader_path import lib_folder_not_lib64, put_on_loader_path
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -272,7 +273,8 @@ def other_cudnn_loaded(
         # the copy TensorFlow loaded is its own build's cuDNN (the [and-cuda] wheel), and the
         # installed one is another major, of other file names: unused, and fine where it is
         return []
-    measured = any(
+    # (the loader's cache listing two copies shows another there, whatever was stated)
+    measured = bool(log.cudnn_copies) or any(
         not c.source.startswith("flag")
         or compiled is None
         or not _same_release(c.version or "", compiled)
@@ -334,6 +336,7 @@ def other_cudnn_loaded(
             (
                 f"log: cuDNN {loaded} loaded ({log.cudnn_loaded})",
                 *(f"cuDNN {xy(c.version or '')} installed ({c.source})" for c in installed[:2]),
+                *([f"ldconfig -p lists {', '.join(log.cudnn_copies)}"] if log.cudnn_copies else []),
             ),
             (
                 f"Nothing to do: the cuDNN {xy(loaded)} loaded is newer than the installed one"
@@ -779,22 +782,15 @@ def _mismatch(
     )
 
 
-_LIBRARY_FOLDER = re.compile(
-    r"cuda[\w.-]{0,20}/(?:lib64|lib|targets/[\w-]{1,40}/lib)/?$|/envs?/[^/]{1,80}/lib/?$"
-)
-"""A folder on LD_LIBRARY_PATH that holds CUDA's or a conda environment's libraries."""
-
-
 def _stated_path_ahead_of_the_wheels(
-    facts: Facts, loaded: str, built: str, release: TfRelease | None
+    path: str, loaded: str, built: str, release: TfRelease | None
 ) -> list[Finding]:
     """A release that gets cuDNN from NVIDIA's wheels (2.14 on) loaded an older one, and the
     stated LD_LIBRARY_PATH names a CUDA toolkit's (or conda's) library folder: the loader
     searches it before the wheels' RUNPATH, so its cuDNN is the one that loaded."""
     if release is None or not release.and_cuda_requires:
         return []
-    path = facts.env.get("LD_LIBRARY_PATH")  # (a value only where stated or probed)
-    folder = next((d for d in (path or "").split(":") if _LIBRARY_FOLDER.search(d)), None)
+    folder = next((d for d in path.split(":") if LIBRARY_FOLDER.search(d)), None)
     if folder is None:
         return []
     return [
@@ -812,6 +808,32 @@ def _stated_path_ahead_of_the_wheels(
             f" ('pip install \"tensorflow[and-cuda]=={release.version}\"'); 'tfgpu-setup apply'"
             " writes an activate script that puts the wheels' folders first.",
             TF_TESTED,
+        )
+    ]
+
+
+def _wheel_folder_behind(path: str, loaded: str, built: str) -> list[Finding]:
+    """LD_LIBRARY_PATH lists the cuDNN wheel's own folder, behind a folder of CUDA's, conda's or
+    the system's libraries: the wheel is installed, and the cuDNN that loaded is that folder's."""
+    pair = folder_ahead_of_wheel(path, "cudnn")
+    if pair is None:
+        return []
+    ahead, wheel_folder = pair
+    return [
+        Finding(
+            "ld-library-path-shadows",
+            Severity.ERROR,
+            f"cuDNN {loaded} loads from {ahead}, which LD_LIBRARY_PATH lists ahead of the cuDNN"
+            f" wheel's own folder ({wheel_folder})",
+            (
+                f"LD_LIBRARY_PATH={path}",
+                f"TensorFlow loaded cuDNN {loaded}; it was built with {built}",
+            ),
+            f"Put {wheel_folder} ahead of {ahead} on LD_LIBRARY_PATH in the shell that runs"
+            f" TensorFlow, or take {ahead} off it (or remove the cuDNN there); the wheel's copy"
+            " then loads. 'tfgpu-setup apply' writes an activate script that puts the wheels'"
+            " folders first.",
+            "https://github.com/tensorflow/docs/pull/2251",
         )
     ]
 
@@ -839,14 +861,17 @@ def cudnn_wheel_shadowed(
         ),
         None,
     )
+    # (a value only where stated, probed or printed by the paste)
+    path = facts.env.get("LD_LIBRARY_PATH") or log.library_path_printed
     if wheel is None:
-        return _stated_path_ahead_of_the_wheels(facts, loaded, built, release)
+        return _wheel_folder_behind(path, loaded, built) or _stated_path_ahead_of_the_wheels(
+            path, loaded, built, release
+        )
     if log.other_framework_line and any(
         re.match(r"nvidia-cudnn-cu\d{2}-", w, re.I) and _same_release(w.rsplit("-", 1)[-1], loaded)
         for w in log.nvidia_wheels_named
     ):
         return []  # another framework's cuDNN wheel, loaded by it in the same process
-    path = facts.env.get("LD_LIBRARY_PATH")
     return [
         Finding(
             "ld-library-path-shadows",
@@ -858,11 +883,15 @@ def cudnn_wheel_shadowed(
                 f"TensorFlow loaded cuDNN {loaded}; it was built with {built}",
                 *([f"LD_LIBRARY_PATH={path}"] if path else []),
             ),
-            "Take the folder holding cuDNN "
-            + loaded
-            + " off LD_LIBRARY_PATH (a CUDA toolkit's lib64, a conda env's lib) in the shell that"
-            " runs TensorFlow, or remove that cuDNN; the wheel's copy then loads. 'tfgpu-setup"
-            " apply' writes an activate script that puts the wheels' folders first.",
+            (
+                f"Take {pair[0]} off LD_LIBRARY_PATH (or put {pair[1]} ahead of it)"
+                if (pair := folder_ahead_of_wheel(path, "cudnn"))
+                else f"Take the folder holding cuDNN {loaded} off LD_LIBRARY_PATH (a CUDA"
+                " toolkit's lib64, a conda env's lib)"
+            )
+            + " in the shell that runs TensorFlow, or remove that cuDNN; the wheel's copy then"
+            " loads. 'tfgpu-setup apply' writes an activate script that puts the wheels' folders"
+            " first.",
             TF_TESTED,
         )
     ]
