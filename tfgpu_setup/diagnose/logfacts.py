@@ -515,7 +515,9 @@ def read_log_facts(
         by_pip = {v for v in by_pip if _release_of(v) == printed} or by_pip
     versions = by_pip or by_import or _exact(asked.tf)
     back = back_on_windows(sample)
-    os_name, os_line = os_of(sample[back:] if back >= 0 else sample)
+    os_name, os_line = os_of(
+        _without_other_machines_kernels(sample[back:] if back >= 0 else sample)
+    )
     if os_name in ("macos", "windows") and (remote := remote_engine_line(sample)):
         # the CLI ran here, the containers on another machine's Linux engine (review 98)
         os_name, os_line = "linux", f"docker's engine is a remote one: {remote}"
@@ -1347,6 +1349,16 @@ _ANOTHER_MACHINES_COMMAND = re.compile(
 )
 """A command that prints another machine's kernel: a host over ssh, WSL's from Windows, a
 cluster node's (review 111)."""
+
+
+def _without_other_machines_kernels(text: str) -> str:
+    """The text less the kernels commands run on other machines printed ('wsl uname -r' at a
+    Windows prompt prints WSL's, not the system the paste ran on: review 112)."""
+    for kernel in reversed(list(KERNEL_NAMED.finditer(text))):
+        start = text.rfind("\n", 0, max(kernel.start() - 1, 0)) + 1
+        if _ANOTHER_MACHINES_COMMAND.search(text, start, kernel.start()):
+            text = text[: kernel.start()] + text[kernel.end() :]
+    return text
 
 
 def _local_kernel(text: str) -> str:
