@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .versions import LibraryKind
 
 STATED = "stated: "
+PCI_LISTS_NONE = "the PCI bus lists none: "
+"""The reason of a GPU list a PCI listing emptied ('lspci | grep -i nvidia' printed nothing):
+evidence whatever the driver, which lspci does not need."""
 """How a reason begins when a person stated the fact (a flag, a facts file) rather than a probe
 measuring it."""
 
@@ -267,8 +270,12 @@ class Facts:
         """No NVIDIA GPU here, as evidence shows: stated, or a working driver listed none. The
         empty list of a probe that found no driver (or a broken one) to ask is not evidence: a
         GPU without its driver is listed nowhere."""
-        return self.gpus_stated_absent() or (
-            self.knows("gpus") and not self.gpus and self.driver_answers()
+        if not self.knows("gpus") or self.gpus:
+            return False
+        return (
+            self.gpus_stated_absent()
+            or (self.gpus_reason or "").startswith(PCI_LISTS_NONE)
+            or self.driver_answers()
         )
 
     def driver_answers(self) -> bool:

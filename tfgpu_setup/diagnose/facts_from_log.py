@@ -14,6 +14,7 @@ from ..facts import (
     FACT_NAMES,
     JUDGED_BY_THE_LOG,
     LOADED_PER_LOG,
+    PCI_LISTS_NONE,
     CudaInstall,
     CudnnInstall,
     Driver,
@@ -92,7 +93,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     if "glibc" in unknown and log.glibc and platform.os in ("linux", "wsl2"):
         platform = dataclasses.replace(platform, glibc=log.glibc)
         unknown.discard("glibc")
-    gpus = facts.gpus
+    gpus, gpus_reason = facts.gpus, facts.gpus_reason
     if "gpus" in unknown and log.gpus_seen:
         gpus = gpus_in_log(log, matrix)
         unknown.discard("gpus")
@@ -116,6 +117,10 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             )
         )
         gpus = seen
+    elif "gpus" in unknown and log.pci_lists_no_nvidia_line:
+        gpus = ()
+        gpus_reason = f"{PCI_LISTS_NONE}{log.pci_lists_no_nvidia_line} printed nothing"
+        unknown.discard("gpus")
     else:
         gpus = tuple(_capability_from_log(gpu, log) for gpu in gpus)
     pythons = facts.pythons
@@ -175,6 +180,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         platform=platform,
         driver=driver,
         gpus=gpus,
+        gpus_reason=gpus_reason,
         pythons=pythons,
         cuda=cuda,
         cudnn=cudnn,

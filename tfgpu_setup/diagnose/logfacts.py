@@ -379,6 +379,9 @@ class LogFacts:
     tf_links_cuda_line: str = ""
     """TensorFlow's own import failing for a CUDA library it links: a CUDA build."""
     laptop_line: str = ""
+    pci_lists_no_nvidia_line: str = ""
+    """'lspci | grep -i nvidia' with nothing printed before the next prompt: no NVIDIA device on
+    the PCI bus (lspci reads the bus without any driver)."""
     """A laptop GPU's name or Optimus' tools (hybrid_graphics.py)."""
     tegra_line: str = ""
     """A line naming a Jetson (Tegra) board or its software: its integrated GPU's driver (nvgpu)
@@ -670,6 +673,7 @@ def read_log_facts(
         user_site_tf_line=_user_site_tensorflow(sample),
         tegra_line=_first(TEGRA, sample),
         laptop_line=_first(LAPTOP_GPU, sample),
+        pci_lists_no_nvidia_line=_first(_PCI_LISTS_NO_NVIDIA, sample),
         launcher_line=""
         if _first(_COLAB, sample) or hosted
         else _first(LAUNCHED_BY_AN_IDE, sample) or _first(WORKS_FROM_A_TERMINAL, sample),
@@ -1204,6 +1208,14 @@ _PROMPT = re.compile(
 )
 """A shell's prompt and whose it is: 'pi@raspberrypi:~ $', '(base) me@host:~$', '[me@host ~]$',
 'root@5e85f82cd11c:/app#'."""
+_SHELL_PROMPT = r"[^\n]{0,80}?[$#%] "
+_PCI_LISTS_NO_NVIDIA = re.compile(
+    r"^" + _SHELL_PROMPT + r"(?:sudo )?lspci\b[^\n|]{0,40}\|[ \t]*grep\b[^\n|]{0,30}?"
+    r"['\"]?\bnvidia\b['\"]?[ \t]*\r?$(?=\n" + _SHELL_PROMPT + r"|\s*\Z)",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""The PCI bus listed with its NVIDIA devices picked out, and the next prompt right under it:
+there are none (an NVIDIA GPU shows on the bus with no driver at all)."""
 _SUDO_PIP = re.compile(
     # after a shell's prompt too ('me@box:~$ sudo pip install ...', '(base) me@box:~$ ...')
     # (each optional part starts with its own spaces: no two runs of spaces compete for one)
