@@ -114,11 +114,14 @@ _CONTAINER = re.compile(
 )
 _OWN_CONTAINER_HOST = re.compile(
     r"^[^\n]{0,300}?(?:diagnostic information for host: |cuda_diagnostics\.cc:\d{1,5}\] hostname: )"
-    r"[0-9a-f]{12}[ \t]*$",
+    r"[0-9a-f]{12}[ \t]*$"
+    # a container's shell starting Python ('root@3f2a9c1b7e45:/# python ...': review 112)
+    r"|^[ \t]*root@[0-9a-f]{12}:[^\n#$]{0,200}[#$][ \t]*(?:python3?|ipython|jupyter)\b[^\n]*",
     re.MULTILINE,
 )
 """TensorFlow's own CUDA diagnostics naming its host by a container id (Docker's default host
-name): the process that logged ran in a container, not only a command pasted beside it."""
+name), or a shell of such a host starting Python: the process that logged ran in a container,
+not only a command pasted beside it."""
 
 
 INSTALL_FAILURES = frozenset(
