@@ -682,7 +682,9 @@ def diagnose(
     log_findings = stub_behind_a_bare_container(log_findings, crossed, known, log_facts, matches)
     log_findings = behind_a_host_without_driver(log_findings, crossed)
     log_findings = unsupported_gpu_behind_xla(log_findings, judged, matches)
-    image_newer = image_libcuda_newer(known, log_facts, matches, log or "", matrix)
+    image_newer = image_libcuda_newer(
+        known, log_facts, matches, log or "", matrix, entry if stated else None
+    )
     other_branch = image_newer or compat_libcuda_older(log_facts, matches, log or "")
     if other_branch is not None:
         because = (

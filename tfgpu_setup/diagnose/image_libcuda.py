@@ -26,7 +26,7 @@ from ..doc_urls import CONTAINER_TOOLKIT
 from ..facts import Facts
 from ..findings import Finding, Severity
 from ..matrix import query
-from ..matrix.model import Matrix
+from ..matrix.model import Matrix, TfRelease
 from ..planner.driver_gpus import dropped_by
 from ..planner.evaluate import refuses_forward_compatibility
 from ..planner.rules import FORWARD_COMPAT
@@ -70,9 +70,12 @@ def image_libcuda_newer(
     matches: Sequence[LogMatch],
     text: str = "",
     matrix: Matrix | None = None,
+    release: TfRelease | None = None,
 ) -> Finding | None:
     """driver-too-old where a libcuda of a newer branch than the module is a container's or
-    a compatibility package's (text: the log, for the package's traces)."""
+    a compatibility package's (text: the log, for the package's traces); where the host's
+    driver runs the CUDA of the TensorFlow release known to have run, the image's libcuda
+    itself is the cause instead."""
     in_container = (
         facts.knows("container")
         and facts.platform.container
@@ -105,6 +108,29 @@ def image_libcuda_newer(
             FORWARD_COMPAT,
         )
     where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
+    host_cuda = query.driver_max_cuda(matrix, kernel, False) if matrix else None
+    if (
+        compat is None
+        and in_container
+        and release is not None
+        and release.cuda
+        and host_cuda
+        and parsed(host_cuda) >= parsed(release.cuda)
+    ):
+        # the host's driver runs this TensorFlow's CUDA: nothing asks for the newer branch but
+        # the driver libraries the image carries itself (review 112)
+        return Finding(
+            "driver-library-mismatch",
+            Severity.ERROR,
+            f"The image carries a libcuda of its own ({library}), loaded over the host's driver"
+            f" ({kernel}), which runs TensorFlow {release.version}'s CUDA {release.cuda}",
+            (quoted(line), *where, f"driver {kernel} runs CUDA {host_cuda} and older"),
+            "Take the driver libraries out of the image (libcuda.so.*, libnvidia-*.so.* that a"
+            " driver or cuda-drivers package installed there, or a compat folder on"
+            " LD_LIBRARY_PATH): the NVIDIA Container Toolkit mounts the host's own, of the"
+            " host's version.",
+            CONTAINER_TOOLKIT,
+        )
     if compat is not None:
         where.append(f"forward compatibility: {compat.group(0)}")
     update = (
@@ -115,7 +141,6 @@ def image_libcuda_newer(
     if left is not None:
         # no newer host driver drives this GPU (a K80 ends at R470): the image must change
         gpu, last = left
-        host_cuda = query.driver_max_cuda(matrix, kernel, False) if matrix else None
         update = (
             f"The {gpu}'s last driver branch is R{last}, so no newer host driver drives it: use"
             " an image whose CUDA the host's driver runs"
