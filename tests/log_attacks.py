@@ -416,6 +416,8 @@ WRITTEN = {
     " /usr/local/lib/python2.7/dist-packages/tensorflow/python/_pywrap_tensorflow.so)",
     "gpu-count-printed": "Num GPUs Available:  4",
     "no-module-tensorflow": "ModuleNotFoundError: No module named 'tensorflow'",
+    "imports-only-from-a-terminal": "Tensorflow is getting imported on my python3 on cmd but not"
+    " in Jupyter.",
     "nvrm-api-mismatch": "Aug 26 14:08:07 nyasara-linux kernel: NVRM: API mismatch: the client"
     " has the version 367.44, but",
     "pip-no-matching-distribution": "ERROR: No matching distribution found for tensorflow",

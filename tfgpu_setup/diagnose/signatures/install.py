@@ -2984,7 +2984,7 @@ INSTALL: tuple[Signature, ...] = (
         # a notebook or an IDE, which runs another interpreter (jupyter#359: cmd's python.org
         # 3.6 had TensorFlow, the one Jupyter kernel was Anaconda's).
         name="imports-only-from-a-terminal",
-        needles=("but not", "But not", "BUT NOT"),
+        needles=("but not", "But not", "But Not", "BUT NOT"),
         pattern=compiled(
             # (the import, not 'TensorFlow works': a GPU that works from a terminal only is
             # the launcher's environment, launchers.py's reading)
