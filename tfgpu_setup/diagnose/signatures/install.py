@@ -2509,7 +2509,13 @@ INSTALL: tuple[Signature, ...] = (
             r"(?: ?\([^)\n]*\)|: 4)?(?=\s|$)"
             # the shell's report inside a sentence ('... returns Illegal instruction (core
             # dumped)'): the core dump keeps it the signal's own words
-            r"|\bIllegal instruction[ \t]{1,8}\(core dumped\)"
+            r"|\bIllegal instruction[ \t]{0,8}\(core dumped\)"
+            # ... or in the reporter's own words ('getting illegal instruction core dumped',
+            # 'it throws illegal instruction error': tensorflow#17411, #45744)
+            r"|(?i:\billegal instruction,?[ \t]{1,8}core dumped\b)"
+            r"|(?i:\b(?:throws?|throwing|gives?|giving|gets?|getting|got|produces?|returns?"
+            r"|(?:crashe[sd]|dies|died|fails?|failed|exits?|exited) with) (?:an? |the )?[\"'`]?"
+            r"illegal instruction\b)"
             # ... or where it ends a line after the program's last sentence, pasted as one
             # line ('Using TensorFlow backend. Illegal instruction', mycroft-precise#44)
             r"|(?<=[.!:] )(?i:illegal instruction)(?: ?\([^)\n]{0,40}\)|: 4)?[ \t]*$"
