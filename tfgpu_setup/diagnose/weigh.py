@@ -967,6 +967,8 @@ implicit initialization on GPU:0 failed': tensorflow#47058, cuda_tensorflow_open
 _TF_RECORD = re.compile(
     r"\b\w+\.(?:cc|h):\d{1,5}\]|\berrors_impl\.\w{1,40}Error: Failed to load in-memory CUBIN"
     r"|CUDA runtime implicit initialization on GPU:\d"
+    # the message alone as Keras prints it, with TensorFlow's op context (tensorflow#60530)
+    r"|Failed to load in-memory CUBIN: [^\n]{0,200}\[\[node |\[Op:__inference_"
 )
 
 
