@@ -1298,7 +1298,13 @@ _SAID_INSTALLED = re.compile(
     r"|\b(?:though|although|but) (?:it|tensorflow)(?:'s| is) (?:already )?installed\b"
     # its site-packages added to PYTHONPATH by hand gets the import through: it is installed
     # there, and the Python that ran searches elsewhere (tensorflow#6548)
-    r"|\bsite-packages\b[^\n]{0,80}?\bto (?:my |the )?(?:PYTHONPATH|sys\.path)\b",
+    r"|\bsite-packages\b[^\n]{0,80}?\bto (?:my |the )?(?:PYTHONPATH|sys\.path)\b"
+    # the import working from another launcher than the one that failed ('import tensorflow
+    # works fine in the terminal but in Jupyter ...': review 113)
+    r"|\b(?:it|tensorflow|import tensorflow(?: as tf)?)`? works?(?: fine| well| perfectly| ok)?"
+    r" (?:in|on|from|with) (?:the |a |my )?(?:terminal|shell|command[- ]line|console|cmd"
+    r"|(?:Jupyter|IPython)(?: notebook| lab)?|notebook|PyCharm|Spyder|VS ?Code|IDLE)\b"
+    r"[^\n]{0,80}?\bbut\b",
     re.IGNORECASE,
 )
 """A reporter saying TensorFlow is installed, in the words pasted with the error."""
