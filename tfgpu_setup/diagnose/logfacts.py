@@ -1213,9 +1213,14 @@ _PROMPT = re.compile(
 'root@5e85f82cd11c:/app#'."""
 _SHELL_PROMPT = r"[^\n]{0,80}?[$#%] "
 _PCI_LISTS_NO_NVIDIA = re.compile(
-    r"^" + _SHELL_PROMPT + r"(?:sudo )?lspci\b[^\n|]{0,40}\|[ \t]*grep\b[^\n|]{0,30}?"
-    r"['\"]?\bnvidia\b['\"]?[ \t]*\r?$(?=\n" + _SHELL_PROMPT + r"|\s*\Z)",
-    re.MULTILINE | re.IGNORECASE,
+    r"^" + _SHELL_PROMPT + r"(?:sudo )?lspci\b[^\n|]{0,40}\|[ \t]*grep"
+    # (lspci names the maker 'NVIDIA Corporation': a case-sensitive grep for 'nvidia' finds
+    # nothing on any machine, review 113)
+    r"(?:(?:[ \t]+-[a-zA-Z]*i[a-zA-Z]*|[ \t]+--ignore-case)(?:[ \t]+-\S+)*[ \t]+['\"]?(?i:nvidia)"
+    r"|(?:[ \t]+-\S+)*[ \t]+['\"]?NVIDIA)['\"]?[ \t]*\r?$"
+    # (the next prompt must follow: a paste that ends at the command shows no output at all)
+    r"(?=\n" + _SHELL_PROMPT + r")",
+    re.MULTILINE,
 )
 """The PCI bus listed with its NVIDIA devices picked out, and the next prompt right under it:
 there are none (an NVIDIA GPU shows on the bus with no driver at all)."""
