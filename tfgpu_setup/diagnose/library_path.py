@@ -25,6 +25,10 @@ LIBRARY_FOLDER = re.compile(
 libraries."""
 
 
+WHEEL_FOLDER = re.compile(r"/site-packages/nvidia/cudnn/lib/?(?=:|$)")
+"""The cuDNN wheel's own library folder, as an entry of LD_LIBRARY_PATH."""
+
+
 def printed_library_path(text: str) -> str:
     """The value the paste's 'echo $LD_LIBRARY_PATH' printed; empty where it printed none."""
     found = _PRINTED.search(text)

@@ -16,7 +16,7 @@ from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
 from ..versions import parsed, serves_build, xy
 from .device_evidence import container_expects_gpu
-from .library_path import LIBRARY_FOLDER, folder_ahead_of_wheel
+from .library_path import LIBRARY_FOLDER, WHEEL_FOLDER, folder_ahead_of_wheel
 from .loader_path import lib_folder_not_lib64, put_on_loader_path
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -788,7 +788,9 @@ def _stated_path_ahead_of_the_wheels(
     """A release that gets cuDNN from NVIDIA's wheels (2.14 on) loaded an older one, and the
     stated LD_LIBRARY_PATH names a CUDA toolkit's (or conda's) library folder: the loader
     searches it before the wheels' RUNPATH, so its cuDNN is the one that loaded."""
-    if release is None or not release.and_cuda_requires:
+    if release is None or not release.and_cuda_requires or WHEEL_FOLDER.search(path):
+        # (a path that lists the wheel's own folder says in its order which comes first:
+        # _wheel_folder_behind reads it; with the wheel's first, its own cuDNN loaded)
         return []
     folder = next((d for d in path.split(":") if LIBRARY_FOLDER.search(d)), None)
     if folder is None:
@@ -872,6 +874,10 @@ def cudnn_wheel_shadowed(
         for w in log.nvidia_wheels_named
     ):
         return []  # another framework's cuDNN wheel, loaded by it in the same process
+    if WHEEL_FOLDER.search(path) and folder_ahead_of_wheel(path, "cudnn") is None:
+        # the path searched the wheel's folder first: the cuDNN there is what loaded (another
+        # cuDNN wheel writes the same folder: nvidia-cudnn-cu11 beside -cu12, review 113)
+        return []
     return [
         Finding(
             "ld-library-path-shadows",
