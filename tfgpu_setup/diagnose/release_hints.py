@@ -290,8 +290,12 @@ def printed_versions(text: str) -> list[str]:
     return found or [v for m in _VERSION_COMMAND_OUTPUT.finditer(text) if (v := _tfs_own(m, text))]
 
 
-_OTHER_VERSION_PRINTED = re.compile(r"\b(?!tf\b|tensorflow\b)\w+\.__version__\b")
-"""Another module's version the same command prints ('print(numpy.__version__)')."""
+_OTHER_VERSION_PRINTED = re.compile(
+    r"\bprint\(\s*(?:(?!tf\b|tensorflow\b)\w+(?:\.\w+)*?\.(?:__version__|version\.version"
+    r"|version\.VERSION)|platform\.python_version\(\))\s*\)"
+)
+"""Another module's version the same command prints alone on its line ('print(numpy.__version__)',
+'print(np.version.version)'); one printed with a label is no bare version line."""
 _BARE_VERSION = re.compile(
     r"^\s*['\"]?(?P<version>\d{1,4}\.\d{1,4}(?:\.\d{1,4})?[\w.+-]{0,20}?)['\"]?\s*$"
 )
