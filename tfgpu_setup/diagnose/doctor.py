@@ -544,7 +544,7 @@ def diagnose(
     no_gpu_shown = said_no_gpu or listed_no_gpu
     log_findings = log_weighed_against_facts(log_findings, known, matches, log_facts.container_line)
     log_findings = driver_library_not_the_installed_one(
-        log_findings, known, matches, log_facts, entry
+        log_findings, known, matches, log_facts, entry, matrix
     )
     old_pip = refused_by_an_old_pip(matches, log_facts) or refused_with_its_own_python(
         known, matches, log_facts, log or ""

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from ..facts import Facts
 from ..findings import Finding
-from ..matrix.model import TfRelease
-from ..matrix.query import driver_cuda_runs
+from ..matrix.model import Matrix, TfRelease
+from ..matrix.query import compare_driver_versions, driver_cuda_runs, min_driver_for_cuda
 from .logfacts import LogFacts
 from .logs import LogMatch
 
@@ -34,9 +34,15 @@ def _runtime_cuda(log: LogFacts, release: TfRelease | None) -> str | None:
     """The CUDA of the runtime that refused the driver: the one the log shows opened, else the
     one the release was built with."""
     opened = next(iter(log.runtimes_opened), None)
+    built = release.cuda if release is not None else None
+    if opened is not None and opened.minor is None:
+        # (every CUDA 11.x runtime is libcudart.so.11.0, every 12.x libcudart.so.12: the name
+        # gives the major only, the release its minor; review 113, 2.5's CUDA 11.2)
+        same = built is not None and built.split(".")[0] == str(opened.major)
+        return built if same else f"{opened.major}.0"
     if opened is not None:
-        return f"{opened.major}.{opened.minor or 0}"
-    return release.cuda if release is not None else None
+        return f"{opened.major}.{opened.minor}"
+    return built
 
 
 def _fix(facts: Facts) -> str:
@@ -66,6 +72,7 @@ def driver_library_not_the_installed_one(
     matches: Sequence[LogMatch],
     log: LogFacts,
     release: TfRelease | None,
+    matrix: Matrix | None = None,
 ) -> tuple[Finding, ...]:
     """The runtime's 'driver too old' reading, where the known driver runs that runtime's CUDA,
     says the process loaded another driver library; other findings are left as they are."""
@@ -82,6 +89,18 @@ def driver_library_not_the_installed_one(
     if driver_cuda is None or refusal is None or runtime is None:
         return findings
     if not driver_cuda_runs(driver_cuda, runtime):
+        return findings
+    windows = facts.driver.windows_numbering
+    if (
+        matrix is not None
+        and facts.driver.version
+        and compare_driver_versions(
+            facts.driver.version, min_driver_for_cuda(matrix, runtime, windows)[0]
+        )
+        < 0
+    ):
+        # (minor-version compatibility has a floor: CUDA 11.x needs 450.80.02, so the 11.0
+        # driver 450.51.05 runs no 11.2 runtime; review 113)
         return findings
     quoted_line = refusal.line.strip()[:120]
     return tuple(
