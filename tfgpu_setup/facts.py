@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from .versions import LibraryKind
 
 STATED = "stated: "
+"""How a reason begins when a person stated the fact (a flag, a facts file) rather than a probe
+measuring it."""
 PCI_LISTS_NONE = "the PCI bus lists none: "
 """The reason of a GPU list a PCI listing emptied ('lspci | grep -i nvidia' printed nothing):
 evidence whatever the driver, which lspci does not need."""
-"""How a reason begins when a person stated the fact (a flag, a facts file) rather than a probe
-measuring it."""
 
 LOADED_PER_LOG = "(loaded, per the log)"
 """The path of a library install known only because TensorFlow's log says it loaded it."""
@@ -267,9 +267,9 @@ class Facts:
         return self.knows("gpus") and not self.gpus and (self.gpus_reason or "").startswith(STATED)
 
     def gpus_absent(self) -> bool:
-        """No NVIDIA GPU here, as evidence shows: stated, or a working driver listed none. The
-        empty list of a probe that found no driver (or a broken one) to ask is not evidence: a
-        GPU without its driver is listed nowhere."""
+        """No NVIDIA GPU here, as evidence shows: stated, a PCI listing showing none, or a
+        working driver listing none. The empty list of a probe that found no driver (or a
+        broken one) to ask is not evidence: a GPU without its driver is listed nowhere."""
         if not self.knows("gpus") or self.gpus:
             return False
         return (

@@ -13,7 +13,6 @@ import re
 
 from ..facts import Facts
 from ..findings import Finding, with_context
-from .library_path import printed_library_path
 
 _CONDA_LIB = re.compile(
     r"(?:^|:)(?P<folder>(?:\$CONDA_PREFIX|/[^:\s]{0,200}?/(?:envs/[\w.-]{1,60}|(?:ana|mini)conda3"
@@ -38,13 +37,14 @@ FIXED_BY_WHEELS = frozenset(
 
 
 def conda_lib_on_the_path(
-    findings: tuple[Finding, ...], facts: Facts, text: str
+    findings: tuple[Finding, ...], facts: Facts, text: str, printed_path: str
 ) -> tuple[Finding, ...]:
     """The fixes that install the wheels, with the conda lib folder on LD_LIBRARY_PATH taken
-    off it, where the log lists conda's CUDA or cuDNN packages."""
+    off it, where the log lists conda's CUDA or cuDNN packages (printed_path: the
+    LD_LIBRARY_PATH the paste printed)."""
     if not _CONDA_CUDA_LISTED.search(text):
         return findings
-    values = [facts.env.get("LD_LIBRARY_PATH") or "", printed_library_path(text)]
+    values = [facts.env.get("LD_LIBRARY_PATH") or "", printed_path]
     folder = next(
         (found["folder"] for value in values if (found := _CONDA_LIB.search(value.strip()))),
         None,

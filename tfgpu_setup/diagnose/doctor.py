@@ -50,7 +50,7 @@ from .conda_conflict import (
 )
 from .conda_libs import conda_lib_on_the_path
 from .conda_unresolved import conda_packages_unresolved
-from .ctypes_loads import LOADER_READINGS, without_other_libraries_loads
+from .ctypes_loads import without_other_libraries_loads
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
 from .cudnn_minor import memory_behind_older_cudnn, older_cudnn_minor
@@ -297,6 +297,12 @@ class Diagnosis:
         return ExitCode.OK if self.gpu_used == "yes" else ExitCode.CPU_ONLY
 
 
+def _lines_set_aside(before: tuple[LogMatch, ...], after: tuple[LogMatch, ...]) -> frozenset[int]:
+    """The lines of the matches a step set aside (by identity: the same line may match twice)."""
+    kept = {id(m) for m in after}
+    return frozenset(m.line_number for m in before if id(m) not in kept)
+
+
 def installed_tensorflow(facts: Facts | None) -> str | None:
     env = facts.target_env if facts else None
     if env is None:
@@ -399,8 +405,10 @@ def diagnose(
         log = without_expected_output(rejoin_wrapped(unwrap(log)))
         log = without_other_hosts(without_older_files_shown(log))
     log_matches, other_packages = set_apart(log or "", without_help_rows(match_log(log or "")))
-    all_matches = log_matches
+    before_op_libraries = log_matches
     log_matches, op_libraries = loaded_by_an_op_library(log or "", log_matches)
+    # (what another library's load names dates that library, not the TensorFlow that ran)
+    others_loads = _lines_set_aside(before_op_libraries, log_matches)
     log_matches = on_pasted_lines(log_matches, pasted or "", log or "")
     log_matches = without_refusals_installed_later(log_matches, log or "")
     log_matches = without_nccl_refused_beside_linux_wheels(log_matches, log or "")
@@ -414,13 +422,9 @@ def diagnose(
     log_matches = without_failures_superseded(log_matches, log or "")
     log_matches = without_failures_rerun_clean(log_matches, log or "")
     log_matches = without_unplaced_nodes(log_matches, log or "")
+    before_ctypes = log_matches
     log_matches = without_other_libraries_loads(log_matches, log or "")
-    # (what another library's load names dates that library, not the TensorFlow that ran)
-    others_loads = frozenset(
-        m.line_number
-        for m in all_matches
-        if m.signature.name in LOADER_READINGS and m not in log_matches
-    )
+    others_loads |= _lines_set_aside(before_ctypes, log_matches)
     log_matches = without_finished_tracebacks(log_matches, log or "")
     log_matches = without_exhaustion_said(log_matches, log or "")
     log_matches = without_allocations_skipped(log_matches, log or "")
@@ -787,7 +791,7 @@ def diagnose(
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     findings = _kernels_named_for_this_gpu(findings, judged)
-    findings = conda_lib_on_the_path(findings, known, log or "")
+    findings = conda_lib_on_the_path(findings, known, log or "", log_facts.library_path_printed)
     findings = floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)

@@ -110,8 +110,7 @@ def image_libcuda_newer(
     where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
     host_cuda = query.driver_max_cuda(matrix, kernel, False) if matrix else None
     if (
-        compat is None
-        and in_container
+        compat is None  # (so in a container: the check above)
         and release is not None
         and release.cuda
         and host_cuda

@@ -9,6 +9,7 @@ wheel ships too: the wheel is installed, and shadowed (tensorflow/docs#2251). Pu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _PRINTED = re.compile(
     r"(?:echo[ \t]+\"?\$\{?LD_LIBRARY_PATH\}?\"?|printenv[ \t]+LD_LIBRARY_PATH)[^\n]{0,40}\n"
@@ -25,27 +26,34 @@ LIBRARY_FOLDER = re.compile(
 libraries."""
 
 
-WHEEL_FOLDER = re.compile(r"/site-packages/nvidia/cudnn/lib/?(?=:|$)")
-"""The cuDNN wheel's own library folder, as an entry of LD_LIBRARY_PATH."""
-
-
 def printed_library_path(text: str) -> str:
     """The value the paste's 'echo $LD_LIBRARY_PATH' printed; empty where it printed none."""
     found = _PRINTED.search(text)
     return found["value"].strip() if found else ""
 
 
-def folder_ahead_of_wheel(path: str, wheel: str) -> tuple[str, str] | None:
-    """(the library folder, the wheel's folder) where LD_LIBRARY_PATH lists a folder of CUDA's,
-    conda's or the system's libraries before NVIDIA's wheel folder (site-packages/nvidia/
-    <wheel>/lib); None where it lists no such pair."""
+@dataclass(frozen=True)
+class WheelOnPath:
+    """Where LD_LIBRARY_PATH lists one of NVIDIA's wheel folders."""
+
+    folder: str
+    """The wheel's own folder (site-packages/nvidia/<wheel>/lib)."""
+    ahead: str | None
+    """The first folder of CUDA's, conda's or the system's libraries listed before it; None
+    where the wheel's folder comes first, so its own copy is what loads."""
+
+
+def wheel_on_path(path: str, wheel: str) -> WheelOnPath | None:
+    """Where LD_LIBRARY_PATH lists NVIDIA's wheel folder for this wheel ('cudnn'), and what it
+    lists before it; None where it does not list that folder."""
     folders = [f for f in path.split(":") if f.strip()]
     own = re.compile(rf"/site-packages/nvidia/{re.escape(wheel)}/lib/?$")
     at = next((i for i, f in enumerate(folders) if own.search(f)), None)
     if at is None:
         return None
-    ahead = next((f for f in folders[:at] if LIBRARY_FOLDER.search(f)), None)
-    return (ahead, folders[at]) if ahead is not None else None
+    return WheelOnPath(
+        folders[at], next((f for f in folders[:at] if LIBRARY_FOLDER.search(f)), None)
+    )
 
 
 _LDCONFIG_ROW = re.compile(

@@ -1381,20 +1381,29 @@ def _without_other_machines_kernels(text: str) -> str:
     """The text less the kernels commands run on other machines printed ('wsl uname -r' at a
     Windows prompt prints WSL's, not the system the paste ran on: review 112)."""
     for kernel in reversed(list(KERNEL_NAMED.finditer(text))):
-        start = text.rfind("\n", 0, max(kernel.start() - 1, 0)) + 1
-        if _ANOTHER_MACHINES_COMMAND.search(text, start, kernel.start()):
+        if _printed_elsewhere(kernel, text):
             text = text[: kernel.start()] + text[kernel.end() :]
     return text
+
+
+def _printed_elsewhere(kernel: re.Match[str], text: str) -> bool:
+    """The kernel was printed by a command run on another machine, on its line or the one
+    before."""
+    start = text.rfind("\n", 0, max(kernel.start() - 1, 0)) + 1
+    return _ANOTHER_MACHINES_COMMAND.search(text, start, kernel.start()) is not None
 
 
 def _local_kernel(text: str) -> str:
     """The release of the first kernel the paste's own machine printed (not one a command run
     on another machine printed)."""
-    for kernel in KERNEL_NAMED.finditer(text):
-        start = text.rfind("\n", 0, max(kernel.start() - 1, 0)) + 1
-        if not _ANOTHER_MACHINES_COMMAND.search(text, start, kernel.start()):
-            return kernel.group("release")
-    return ""
+    return next(
+        (
+            k.group("release")
+            for k in KERNEL_NAMED.finditer(text)
+            if not _printed_elsewhere(k, text)
+        ),
+        "",
+    )
 
 
 _AND_CUDA_INSTALL = re.compile(

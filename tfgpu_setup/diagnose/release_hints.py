@@ -247,14 +247,15 @@ LOCAL_BUILD_VERSION = re.compile(
 
 _TF_SHAPED_VERSION = r"(?:1\.(?:1[0-5]|\d)|2\.\d{1,2})\.\d{1,2}(?:-?rc\d)?"
 """A version TensorFlow has had: 1.0 to 1.15, 2.x."""
-VERSION_OUTPUT_LINES = 13
-"""How many lines after a version command its output is read in."""
+VERSION_OUTPUT_LINES = 12
+"""How many lines of a version command's output come before the version at most."""
+_NEXT_PROMPT = r"[ \t]*(?:>>> |In \[\d|[$#%] |[\w.-]{1,60}@[\w.-]{1,80}[: ]|[A-Z]:\\[^\n>]{0,200}>)"
+"""The prompt of the next command, where a command's output ends."""
 _VERSION_COMMAND_OUTPUT = re.compile(
     r"(?:tf|tensorflow)\.(?:__version__|version\.VERSION)(?![ \t]*(?:[<>!]|==))[^\n]{0,300}\n"
     # (output lines, up to the next command's prompt: review 111, numpy's version printed by
     # the command after)
-    r"(?:(?![ \t]*(?:>>> |In \[\d|[$#%] |[\w.-]{1,60}@[\w.-]{1,80}[: ]|[A-Z]:\\[^\n>]{0,200}>))"
-    r"[^\n]{0,400}\n){0,12}?"
+    rf"(?:(?!{_NEXT_PROMPT})[^\n]{{0,400}}\n){{0,{VERSION_OUTPUT_LINES}}}?"
     r"\s*['\"]?(?P<version>" + _TF_SHAPED_VERSION + r")['\"]?\s*$",
     re.MULTILINE,
 )
@@ -300,6 +301,7 @@ _BARE_VERSION = re.compile(
     r"^\s*['\"]?(?P<version>\d{1,4}\.\d{1,4}(?:\.\d{1,4})?[\w.+-]{0,20}?)['\"]?\s*$"
 )
 _TF_SHAPED = re.compile(_TF_SHAPED_VERSION)
+_PROMPT_LINE = re.compile(_NEXT_PROMPT)
 
 
 def _tfs_own(command: re.Match[str], text: str) -> str:
@@ -311,11 +313,9 @@ def _tfs_own(command: re.Match[str], text: str) -> str:
     if not before:
         return command.group("version")
     first_output = text.find("\n", command.start()) + 1
-    bare = [
-        m["version"]
-        for line in text[first_output:].split("\n", VERSION_OUTPUT_LINES)[:VERSION_OUTPUT_LINES]
-        if (m := _BARE_VERSION.match(line))
-    ]
+    output = text[first_output:].split("\n", VERSION_OUTPUT_LINES + 1)[: VERSION_OUTPUT_LINES + 1]
+    ends = next((i for i, line in enumerate(output) if _PROMPT_LINE.match(line)), len(output))
+    bare = [m["version"] for line in output[:ends] if (m := _BARE_VERSION.match(line))]
     if len(bare) <= before or not _TF_SHAPED.fullmatch(bare[before]):
         return ""
     return bare[before]

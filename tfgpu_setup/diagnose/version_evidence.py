@@ -16,7 +16,7 @@ from ..matrix.model import TfRelease
 from ..matrix.query import driver_cuda_runs
 from ..versions import parsed, serves_build, xy
 from .device_evidence import container_expects_gpu
-from .library_path import LIBRARY_FOLDER, WHEEL_FOLDER, folder_ahead_of_wheel
+from .library_path import LIBRARY_FOLDER, WheelOnPath, wheel_on_path
 from .loader_path import lib_folder_not_lib64, put_on_loader_path
 from .logfacts import LogFacts
 from .logs import LogMatch
@@ -788,9 +788,7 @@ def _stated_path_ahead_of_the_wheels(
     """A release that gets cuDNN from NVIDIA's wheels (2.14 on) loaded an older one, and the
     stated LD_LIBRARY_PATH names a CUDA toolkit's (or conda's) library folder: the loader
     searches it before the wheels' RUNPATH, so its cuDNN is the one that loaded."""
-    if release is None or not release.and_cuda_requires or WHEEL_FOLDER.search(path):
-        # (a path that lists the wheel's own folder says in its order which comes first:
-        # _wheel_folder_behind reads it; with the wheel's first, its own cuDNN loaded)
+    if release is None or not release.and_cuda_requires:
         return []
     folder = next((d for d in path.split(":") if LIBRARY_FOLDER.search(d)), None)
     if folder is None:
@@ -814,13 +812,10 @@ def _stated_path_ahead_of_the_wheels(
     ]
 
 
-def _wheel_folder_behind(path: str, loaded: str, built: str) -> list[Finding]:
+def _wheel_folder_behind(order: WheelOnPath, path: str, loaded: str, built: str) -> list[Finding]:
     """LD_LIBRARY_PATH lists the cuDNN wheel's own folder, behind a folder of CUDA's, conda's or
     the system's libraries: the wheel is installed, and the cuDNN that loaded is that folder's."""
-    pair = folder_ahead_of_wheel(path, "cudnn")
-    if pair is None:
-        return []
-    ahead, wheel_folder = pair
+    ahead, wheel_folder = order.ahead, order.folder
     return [
         Finding(
             "ld-library-path-shadows",
@@ -865,19 +860,20 @@ def cudnn_wheel_shadowed(
     )
     # (a value only where stated, probed or printed by the paste)
     path = facts.env.get("LD_LIBRARY_PATH") or log.library_path_printed
+    order = wheel_on_path(path, "cudnn")
+    if order is not None and order.ahead is None:
+        # the path searches the wheel's folder first: the cuDNN there is what loaded (another
+        # cuDNN wheel writes the same folder: nvidia-cudnn-cu11 beside -cu12, review 113)
+        return []
     if wheel is None:
-        return _wheel_folder_behind(path, loaded, built) or _stated_path_ahead_of_the_wheels(
-            path, loaded, built, release
-        )
+        if order is not None:
+            return _wheel_folder_behind(order, path, loaded, built)
+        return _stated_path_ahead_of_the_wheels(path, loaded, built, release)
     if log.other_framework_line and any(
         re.match(r"nvidia-cudnn-cu\d{2}-", w, re.I) and _same_release(w.rsplit("-", 1)[-1], loaded)
         for w in log.nvidia_wheels_named
     ):
         return []  # another framework's cuDNN wheel, loaded by it in the same process
-    if WHEEL_FOLDER.search(path) and folder_ahead_of_wheel(path, "cudnn") is None:
-        # the path searched the wheel's folder first: the cuDNN there is what loaded (another
-        # cuDNN wheel writes the same folder: nvidia-cudnn-cu11 beside -cu12, review 113)
-        return []
     return [
         Finding(
             "ld-library-path-shadows",
@@ -890,8 +886,8 @@ def cudnn_wheel_shadowed(
                 *([f"LD_LIBRARY_PATH={path}"] if path else []),
             ),
             (
-                f"Take {pair[0]} off LD_LIBRARY_PATH (or put {pair[1]} ahead of it)"
-                if (pair := folder_ahead_of_wheel(path, "cudnn"))
+                f"Take {order.ahead} off LD_LIBRARY_PATH (or put {order.folder} ahead of it)"
+                if order is not None
                 else f"Take the folder holding cuDNN {loaded} off LD_LIBRARY_PATH (a CUDA"
                 " toolkit's lib64, a conda env's lib)"
             )
