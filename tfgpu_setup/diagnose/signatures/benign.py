@@ -23,6 +23,11 @@ _DEPRECATION_BETWEEN = (
 """What TensorFlow 2.x prints between is_gpu_available() and its answer: the deprecation
 warning, 'Instructions for updating:' and the replacement to use."""
 
+ADDON_WARNING_TITLE = (
+    "Harmless for the GPU: an add-on package (TensorFlow Addons, tensorflow-io) warns"
+    " that it was built for another TensorFlow release"
+)
+
 JAX_ON_THE_CPU = (
     "Harmless for TensorFlow: JAX runs on the CPU (its line says nothing of TensorFlow)"
 )
@@ -347,10 +352,7 @@ BENIGN_LINES: tuple[Signature, ...] = (
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
-        title=(
-            "Harmless for the GPU: an add-on package (TensorFlow Addons, tensorflow-io) warns"
-            " that it was built for another TensorFlow release"
-        ),
+        title=ADDON_WARNING_TITLE,
         fix=(
             "Nothing to do for the GPU. If the add-on's own ops fail, install the add-on release"
             " made for this TensorFlow (its compatibility table), or pin TensorFlow to its range."
