@@ -1160,9 +1160,10 @@ KERNELS: tuple[Signature, ...] = (
         # implemented there, so the driver compiles the PTX and work goes on. The allocator
         # checks cuDNN's convolutions as they are autotuned: on the GPU.
         name="windows-ptx-left-to-driver",
-        needles=("non-Windows platforms only", "not supported on Windows"),
+        # (a retyped line drops the plural as often as not)
+        needles=("non-Windows platform", "not supported on Windows"),
         pattern=compiled(
-            r"Invoking GPU asm compilation is supported on Cuda non-Windows platforms only"
+            r"Invoking GPU asm compilation is supported on Cuda non-Windows platforms? only"
             r"|Invoking ptxas not supported on Windows"
         ),
         finding_id=BENIGN,
