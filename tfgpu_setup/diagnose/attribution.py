@@ -96,6 +96,10 @@ def typed_for_another_package(text: str, match: LogMatch) -> str:
 
 _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
 """The exception jaxlib raises (TensorFlow raises its own errors)."""
+_PYTORCH_OWN = re.compile(r"^[ \t>]*(?:RuntimeError|torch\.AcceleratorError): CUDA error: ")
+"""PyTorch's CUDA check as Python shows it (c10's C10_CUDA_CHECK: 'RuntimeError: CUDA error: no
+kernel image is available for execution on the device'); TensorFlow raises its own error classes
+for the same statuses."""
 HOST_IDS = frozenset(
     {"xla-toolchain-missing", "ptxas-newer-than-driver", "driver-library-mismatch"}
 )
@@ -206,6 +210,9 @@ def set_apart(
             and m.signature.name not in host_signatures
         ):
             others["jaxlib"] = None
+            continue
+        if _PYTORCH_OWN.match(m.line):
+            others["torch"] = None
             continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
         if candidate and m.line not in raised_by and len(raised_by) < MAX_LINES_CHECKED:
