@@ -94,6 +94,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         platform = dataclasses.replace(platform, glibc=log.glibc)
         unknown.discard("glibc")
     gpus, gpus_reason = facts.gpus, facts.gpus_reason
+    on_wsl = platform.wsl or ("os" not in unknown and platform.os == "wsl2")
     if "gpus" in unknown and log.gpus_seen:
         gpus = gpus_in_log(log, matrix)
         unknown.discard("gpus")
@@ -117,7 +118,8 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             )
         )
         gpus = seen
-    elif "gpus" in unknown and log.pci_lists_no_nvidia_line:
+    elif "gpus" in unknown and log.pci_lists_no_nvidia_line and not on_wsl:
+        # (WSL 2 reaches the GPU through /dev/dxg: its lspci never lists an NVIDIA device)
         gpus = ()
         gpus_reason = f"{PCI_LISTS_NONE}{log.pci_lists_no_nvidia_line} printed nothing"
         unknown.discard("gpus")
