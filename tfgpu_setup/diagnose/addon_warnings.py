@@ -1,12 +1,16 @@
-"""An add-on's plug-ins that the loader refused, read against the rest of the log.
+"""An add-on's native code of another TensorFlow build, warned about, read against the rest of
+the log.
 
-tensorflow-io warns instead of failing when its plug-ins do not load, and the import goes on:
-beside a GPU at work that is harmless for the GPU (fast-stable-diffusion#1918). Where the loader
-refused the plug-in for a symbol this TensorFlow lacks ('undefined symbol' under the warning), the
-add-on was built for another TensorFlow; where the log shows nothing else, no GPU at work and no
-GPU list, that mismatch is the one fault it shows, and the thread settled it by installing the
-releases made for each other (argonne-lcf/dlio_benchmark#305). TensorFlow Addons' range check is
-left harmless: it is a declared range, off by one at times (addons#2075), not a load that failed.
+Add-ons warn instead of failing when their native code meets a TensorFlow it was not built
+for, and the import goes on: tensorflow-io when the loader refuses its plug-ins ('undefined
+symbol' under `UserWarning: unable to load libtensorflow_io_plugins.so`), TensorFlow Addons
+before it loads a custom op compiled against another release ('no compatibility guarantees').
+Beside a GPU at work that is harmless for the GPU (fast-stable-diffusion#1918). Where the log
+shows nothing else, no GPU at work and no GPU list, the mismatch is the one fault it shows, and
+the threads settle it by installing the releases made for each other
+(argonne-lcf/dlio_benchmark#305, tensorflow/addons#1716). TensorFlow Addons' range check for
+its Python ops is left harmless: a declared range, off by one at times (addons#2075), not native
+code that met another build.
 Pure: findings, matches and text in, findings out.
 """
 
@@ -23,7 +27,9 @@ _CAUSE_LINES = 3
 """The warning's own line and the 'caused by:' lines Python prints under it."""
 
 
-def _refused_by_the_loader(text: str, match: LogMatch) -> bool:
+def _native_code_of_another_build(text: str, match: LogMatch) -> bool:
+    if match.groups.get("custom_ops"):
+        return True
     position = text.find(match.line)
     if position == -1:
         return False
@@ -31,30 +37,31 @@ def _refused_by_the_loader(text: str, match: LogMatch) -> bool:
     return any("undefined symbol" in line for line in below)
 
 
-def addon_plugins_refused_alone(
+def addon_native_code_alone(
     findings: tuple[Finding, ...], matches: tuple[LogMatch, ...], text: str, no_gpu_shown: bool
 ) -> tuple[Finding, ...]:
-    """The add-on's refused plug-ins as its mismatch where they are the only fault shown."""
+    """The add-on's warning as its mismatch where its native code met another TensorFlow and
+    nothing else in the log is wrong."""
     if (
-        no_gpu_shown  # (an add-on's plug-ins hide no GPU: why none was listed is elsewhere)
+        no_gpu_shown  # (an add-on's warning hides no GPU: why none was listed is elsewhere)
         or any(m.signature.proves_gpu for m in matches)
         or any(f.id != BENIGN for f in findings)
     ):
         return findings
-    refused = [
-        m for m in matches if m.signature.name == ADDON_WARNING and _refused_by_the_loader(text, m)
+    warned = [
+        m
+        for m in matches
+        if m.signature.name == ADDON_WARNING and _native_code_of_another_build(text, m)
     ]
-    if not refused:
+    if not warned:
         return findings
     mismatch = Finding(
         "addon-tensorflow-mismatch",
         Severity.WARNING,
-        "The loader refused an add-on's plug-ins (tensorflow-io) for a symbol this TensorFlow"
-        " lacks: the add-on was built for another TensorFlow release. Nothing else in the log"
-        " shows a fault, nor whether TensorFlow uses a GPU",
-        tuple(
-            f"line {m.pasted_line or m.line_number}: {m.line.strip()[:200]}" for m in refused[:2]
-        ),
+        "An add-on's native code (tensorflow-io's plug-ins, TensorFlow Addons' custom ops) was"
+        " built for another TensorFlow release than this one. Nothing else in the log shows a"
+        " fault, nor whether TensorFlow uses a GPU",
+        tuple(f"line {m.pasted_line or m.line_number}: {m.line.strip()[:200]}" for m in warned[:2]),
         ADDON_RELEASE_FIX,
         "https://github.com/argonne-lcf/dlio_benchmark/issues/305",
     )

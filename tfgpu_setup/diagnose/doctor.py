@@ -37,7 +37,7 @@ from ..verify.outcome import VerifyOutcome
 from ..versions import parsed, specifier, xy
 from ..whatif import UNKNOWN_GPU_NAME, baseline_facts
 from .addon_platforms import addon_without_windows_wheels
-from .addon_warnings import addon_plugins_refused_alone
+from .addon_warnings import addon_native_code_alone
 from .attribution import set_apart
 from .batch_jobs import slurm_job_without_a_gpu
 from .bindings import binding_dll_missing, without_fallback_greeting
@@ -800,7 +800,7 @@ def diagnose(
     findings = _libcuda_link_off_wsl(findings, known)
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = _random_op_in_a_training_step(findings, log or "")
-    findings = addon_plugins_refused_alone(findings, matches, log or "", no_gpu_shown)
+    findings = addon_native_code_alone(findings, matches, log or "", no_gpu_shown)
     findings = memory_held_before_tensorflow(findings, log or "")
     findings = sized_out_of_memory(findings, log or "")
     findings = stub_asked_by_a_parent(findings, log or "")

@@ -343,12 +343,16 @@ BENIGN_LINES: tuple[Signature, ...] = (
             "Tensorflow Addons supports using Python ops",
             "unable to load libtensorflow_io",
             "file system plugins are not loaded",
+            "compiled its custom ops against",
         ),
         pattern=compiled(
             r"UserWarning: Tensorflow Addons supports using Python ops for all"
             r" Tensorflow versions above or equal to"
             r"|UserWarning: unable to load (?P<plugin>libtensorflow_io_plugins\.so)"
             r"|UserWarning: file system plugins are not loaded"
+            # its resource loader, before it loads a native op built for another release
+            r"|(?P<custom_ops>TensorFlow Addons has compiled its custom ops against TensorFlow"
+            r" \d[\w.-]{0,30}), and there are no compatibility guarantees"
         ),
         finding_id=BENIGN,
         severity=Severity.INFO,
