@@ -115,6 +115,7 @@ from .gpu_at_work import (
     process_crashed_after_the_gpu,
     runtime_refused_before_a_device,
     says_one_thing,
+    xla_platform_without_a_device,
 )
 from .gpu_name_ended import gpu_name_ended, stub_asked_by_a_parent
 from .help_text import without_help_rows
@@ -502,6 +503,7 @@ def diagnose(
         gpu_seen
         and not runtime_refused_before_a_device(matches)
         and not died_before_a_device(matches, log or "")
+        and not xla_platform_without_a_device(matches)
     )
     # a GPU that a known defect of the release keeps every kernel off (a local build has them)
     kernels_off = (

@@ -181,6 +181,27 @@ def runtime_refused_before_a_device(matches: tuple[LogMatch, ...]) -> bool:
     )
 
 
+XLA_PLATFORM_ONLY = frozenset({"xla-gpu-stream-executor"})
+"""XLA's service starting its CUDA platform ('StreamExecutor device (0): Tesla V100, Compute
+Capability 7.0'): TensorFlow 2.0-2.3 print it from the driver API whether or not TensorFlow
+registered the GPU as its own device."""
+_LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
+
+
+def xla_platform_without_a_device(matches: tuple[LogMatch, ...]) -> bool:
+    """XLA's platform lines the only GPU lines, after TensorFlow's own loader could not open a
+    CUDA library its GPU device needs: TensorFlow skipped registering the GPU (tensorflow#35866:
+    libcudart.so.10.1 missing, XLA's 'StreamExecutor device (2)', then an empty device list)."""
+    proofs = [m for m in matches if m.signature.proves_gpu]
+    if not proofs or not all(m.signature.name in XLA_PLATFORM_ONLY for m in proofs):
+        return False
+    first = min(m.line_number for m in proofs)
+    return any(
+        m.line_number < first and m.signature.finding_id in _LIBRARY_IDS and "dso_loader" in m.line
+        for m in matches
+    )
+
+
 _TRACEBACK = re.compile(r"^[ \t>]*Traceback \(most recent call last\):", re.MULTILINE)
 DEVICE_NOT_STARTED = frozenset({"cuda-context-no-memory"})
 """The CUDA runtime failing its first call on a GPU: no device was created there."""
