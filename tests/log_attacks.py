@@ -167,6 +167,8 @@ WRITTEN = {
     " registered platform with id: 0x13f441e40",
     "addon-op-library-refused": "NotFoundError: /usr/local/lib/python3.6/dist-packages/"
     "tensorflow_addons/custom_ops/image/_image_ops.so: undefined symbol",
+    "op-library-wants-another-framework": "NotFoundError: libtensorflow_framework.so: cannot"
+    " open shared object file: No such file or directory",
     "project-op-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl."
     "NotFoundError: /home/me/pointnet2/tf_ops/sampling/tf_sampling_so.so: undefined symbol:"
     " _ZTIN10tensorflow8OpKernelE",

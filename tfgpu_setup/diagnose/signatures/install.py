@@ -1624,6 +1624,30 @@ INSTALL: tuple[Signature, ...] = (
         subject="{library}",
     ),
     Signature(
+        # tf.load_op_library (the only caller that raises NotFoundError for a library) loading
+        # an op library linked against another TensorFlow's framework library: TensorFlow
+        # 2.0 ships libtensorflow_framework.so.2, its betas and 1.x the bare or .so.1 name
+        # (tensorflow/addons#277 and #112: Addons' ops built for another TensorFlow). TensorFlow's
+        # own import raises ImportError for its own copy.
+        name="op-library-wants-another-framework",
+        needles=("libtensorflow_framework.so",),
+        pattern=compiled(
+            r"NotFoundError: (?:[^\n]{0,300}?: )?(?P<library>libtensorflow_framework\.so"
+            r"(?:\.\d{1,3})?): cannot open shared object file"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "An op library (an add-on's, or a project's own) is linked against {library}, which"
+            " this TensorFlow does not have: it was built for another TensorFlow release"
+        ),
+        fix=ADDON_RELEASE_FIX
+        + " A project's own op: rebuild it against the TensorFlow installed (its"
+        " tf.sysconfig.get_link_flags() name this TensorFlow's framework library).",
+        source="https://github.com/tensorflow/addons/issues/277",
+        subject="{library}",
+    ),
+    Signature(
         # An add-on's op library that this TensorFlow would not load, in the words that name no
         # symbol: a line cut after 'undefined symbol' (addons#2251's title: Colab's Addons older
         # than its TensorFlow), or Windows' '<library> not found' for a file that is there
