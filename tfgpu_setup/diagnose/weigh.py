@@ -277,6 +277,49 @@ _ROCM_AT_WORK = re.compile(r"\brocm_\w{1,30}\.cc:\d|\blibamdhip64\.so|HSACO")
 name, which pip's refusals also print."""
 
 
+LIBCUDA_OFF_THE_PATH_FIX = (
+    "The driver is installed, so its libcuda.so.1 is missing from the loader's folders or was"
+    " never installed with it: find it ('ldconfig -p | grep libcuda', 'find / -name"
+    ' "libcuda.so*" 2>/dev/null\'). Where it is there, put its folder on LD_LIBRARY_PATH (NixOS:'
+    " /run/opengl-driver/lib) or in /etc/ld.so.conf.d/ and run 'sudo ldconfig'; where it is not,"
+    " install the driver's compute library of the same version (Ubuntu: libnvidia-compute-<branch>,"
+    " Debian: libcuda1), or reinstall the driver with it. Inside a container the host's driver"
+    " reaches it only when it is started with the GPU ('docker run --gpus all')."
+)
+
+
+def _libcuda_of_a_driver_installed(
+    findings: tuple[Finding, ...], facts: Facts
+) -> tuple[Finding, ...]:
+    """libcuda.so.1 not loaded where a driver version is known (stated or probed) on Linux, not
+    known to be a container: the driver is there, and its library is not where the loader looks
+    (nixpkgs#65515: NixOS keeps it in /run/opengl-driver/lib), so 'install the driver' would
+    leave it as it is."""
+    if (
+        not facts.knows("driver")
+        or not facts.driver.version
+        or not facts.knows("os")
+        or facts.platform.os != "linux"
+        or (facts.knows("container") and facts.platform.container)
+        or any(f.id == "container-gpu-not-exposed" for f in findings)
+    ):
+        return findings
+    return tuple(
+        dataclasses.replace(
+            f,
+            title=f"{f.title}, although driver {facts.driver.version} is installed",
+            evidence=(*f.evidence, f"driver {facts.driver.version} ({facts.driver.source})"),
+            fix=LIBCUDA_OFF_THE_PATH_FIX,
+            source="https://github.com/NixOS/nixpkgs/issues/65515",
+        )
+        if f.id == "no-nvidia-driver"
+        and f.title.startswith("The NVIDIA driver library libcuda")
+        and f.fix.startswith("libcuda comes with the NVIDIA driver")
+        else f
+        for f in findings
+    )
+
+
 def _rocm_build_beside_nvidia(nvidia: Gpu, rocm: LogMatch) -> Finding:
     """A line naming an AMD GPU the build weighed (its gfx, HIP's code objects) shows one is
     there too: the ROCm build may be meant for it, so the wrong build is only likely."""
@@ -564,6 +607,7 @@ def log_weighed_against_facts(
             frozenset({"no-nvidia-driver"}),
             f"but this is a Jetson ({jetson}): its driver never makes /proc/driver/nvidia",
         )
+    findings = _libcuda_of_a_driver_installed(findings, facts)
     if facts.knows("os") and facts.platform.os == "wsl2":
         # WSL 2 has no NVIDIA kernel module (its driver is Windows'): TensorFlow's note that
         # /proc/driver/nvidia/version does not exist says nothing about the driver there
