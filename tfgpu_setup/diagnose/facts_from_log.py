@@ -72,6 +72,10 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
         notes.append(Note("log", f"{kernel}{JUDGED_BY_THE_LOG}"))
         unknown.add("os")
         log = dataclasses.replace(log, os=_os_of_kernel(log), os_line=f"kernel {log.kernel_line}")
+    elif log.os == "wsl2" and log.kernel_line and _os_of_kernel(log) == "linux":
+        # the kernel that ran the process is a native one, whatever the paste's words name
+        # ('I gave up on WSL2 and installed Ubuntu natively', review 115)
+        log = dataclasses.replace(log, os="linux", os_line=f"kernel {log.kernel_line}")
     if "arch" in unknown and log.arch:
         platform = dataclasses.replace(platform, arch=log.arch)
         unknown.discard("arch")
