@@ -407,10 +407,18 @@ def ids_tagged(tag: str) -> frozenset[str]:
 
 def explain(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """Consequences step back behind their cause: an error another error explains becomes a
-    warning (a container without the GPU explains the missing driver), then all are ranked."""
+    warning (a container without the GPU explains the missing driver), and so does what an
+    explained finding in the same diagnosis explains in turn (a CUDA of another version explains
+    the missing CUDA libraries, and they the missing cuDNN, which needs them); then all are
+    ranked."""
     findings = tuple(findings)
     causes = {f.id for f in findings if f.severity is Severity.ERROR}
+    present = {f.id for f in findings}
     explained = {e for c in causes for e in FINDING_KINDS[c].explains} if causes else set()
+    while (
+        chained := {e for x in explained & present for e in FINDING_KINDS[x].explains} - explained
+    ):
+        explained |= chained
     return rank(
         Finding(f.id, Severity.WARNING, f.title, f.evidence, f.fix, f.source)
         if f.severity is Severity.ERROR
