@@ -99,10 +99,8 @@ _JAXLIB_OWN = re.compile(r"\bXlaRuntimeError\b")
 _PYTORCH_OWN = re.compile(r"^[ \t>]*(?:RuntimeError|torch\.AcceleratorError): CUDA error: ")
 """PyTorch's CUDA check as Python shows it (c10's C10_CUDA_CHECK: 'RuntimeError: CUDA error: no
 kernel image is available for execution on the device'); TensorFlow raises its own error classes
-for the same statuses. Read so only where the paste shows PyTorch: its frames, its import, or the
-CUDA_LAUNCH_BLOCKING hint it prints under the error (a user may re-raise TensorFlow's own error
-in those words)."""
-_PYTORCH_SHOWN = re.compile(r"\btorch\b|\bCUDA_LAUNCH_BLOCKING\b")
+for the same statuses, so the line is PyTorch's even where the paste shows nothing else of it (its
+last line pasted alone)."""
 HOST_IDS = frozenset(
     {"xla-toolchain-missing", "ptxas-newer-than-driver", "driver-library-mismatch"}
 )
@@ -199,7 +197,6 @@ def set_apart(
     host_ids, host_signatures = HOST_IDS, HOST_SIGNATURES
     if any(m.signature.proves_gpu and not _VENDORED_TENSORFLOW.search(m.line) for m in matches):
         host_ids, host_signatures = HOST_IDS - {"driver-library-mismatch"}, frozenset()
-    pytorch_shown = _PYTORCH_SHOWN.search(text) is not None
     for m in matches:
         if m.signature.name == "tf1-api-under-tf2" and _ENV_COLLECT_CHECK.search(
             innermost_frame(text, m)
@@ -215,7 +212,7 @@ def set_apart(
         ):
             others["jaxlib"] = None
             continue
-        if _PYTORCH_OWN.match(m.line) and pytorch_shown:
+        if _PYTORCH_OWN.match(m.line):
             others["torch"] = None
             continue
         candidate = m.signature.finding_id in LIBRARY_IDS and _EXCEPTION_LINE.match(m.line)
