@@ -167,6 +167,8 @@ WRITTEN = {
     " registered platform with id: 0x13f441e40",
     "addon-op-library-refused": "NotFoundError: /usr/local/lib/python3.6/dist-packages/"
     "tensorflow_addons/custom_ops/image/_image_ops.so: undefined symbol",
+    "op-library-symbol-quoted": 'the error, "roi_pooling.so: undefined symbol:'
+    ' _ZTIN10tensorflow8OpKernelE".',
     "op-library-wants-another-framework": "NotFoundError: libtensorflow_framework.so: cannot"
     " open shared object file: No such file or directory",
     "project-op-built-for-another-tensorflow": "tensorflow.python.framework.errors_impl."

@@ -1624,6 +1624,32 @@ INSTALL: tuple[Signature, ...] = (
         subject="{library}",
     ),
     Signature(
+        # The same refusal quoted bare, the op library named without its folder (a reporter's
+        # words, or NotFoundError for a library loaded by a relative name): TensorFlow's own
+        # libraries are named otherwise (RobertCsordas/RFCN-tensorflow#20: roi_pooling.so built
+        # without TensorFlow's -D_GLIBCXX_USE_CXX11_ABI=0, tensorflow#13607)
+        name="op-library-symbol-quoted",
+        needles=("undefined symbol: _Z",),
+        pattern=compiled(
+            r"(?<![\w/\\.-])(?!_?pywrap_|libtensorflow)(?P<library>[\w.-]{1,80}\.so)['\"]?:"
+            r" undefined symbol: (?P<symbol>_Z\w{0,30}?(?:10tensorflow|3tsl|4absl)\w{0,60})"
+        ),
+        finding_id="addon-tensorflow-mismatch",
+        severity=Severity.WARNING,
+        title=(
+            "An op library ({library}) lacks TensorFlow's C++ symbol {symbol}: it was built"
+            " against another TensorFlow, or with other compile flags"
+        ),
+        fix=(
+            "Rebuild the op against the TensorFlow installed, with its own flags"
+            ' (python -c "import tensorflow as tf; print(tf.sysconfig.get_compile_flags(),'
+            ' tf.sysconfig.get_link_flags())", the -D_GLIBCXX_USE_CXX11_ABI value among'
+            " them); for a package's op, install its release made for this TensorFlow."
+        ),
+        source="https://github.com/tensorflow/tensorflow/issues/13607",
+        subject="{library}",
+    ),
+    Signature(
         # tf.load_op_library (the only caller that raises NotFoundError for a library) loading
         # an op library linked against another TensorFlow's framework library: TensorFlow
         # 2.0 ships libtensorflow_framework.so.2, its betas and 1.x the bare or .so.1 name
