@@ -62,17 +62,3 @@ def test_a_native_kernel_outranks_wsl_named_in_prose(
     document = run(tmp_path, capsys, log_of("native-kernel-beside-prose-wsl2"))
     assert ids(document)[0] == "no-nvidia-gpu"
     assert "wsl-libcuda-missing" not in ids(document)
-
-
-def test_a_runtimeerror_in_cudas_words_without_pytorch_stays_tensorflows(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    log = log_of("tf-error-reraised-as-runtimeerror")
-    assert errors(run(tmp_path, capsys, log)) != []
-    # the same line beside PyTorch's own hint is PyTorch's
-    torch = log + (
-        "CUDA kernel errors might be asynchronously reported at some other API call, so the"
-        " stacktrace below might be incorrect.\nFor debugging consider passing"
-        " CUDA_LAUNCH_BLOCKING=1\n"
-    )
-    assert errors(run(tmp_path, capsys, torch)) == []
