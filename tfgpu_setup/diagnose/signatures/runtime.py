@@ -546,16 +546,20 @@ RUNTIME: tuple[Signature, ...] = (
         # same failure as the handle's, read as its usual cause, a warning for the little it
         # shows. Settled threads with INTERNAL_ERROR or ALLOC_FAILED before 2.4 were memory in
         # 14 of 17 (survey 28); NOT_INITIALIZED split evenly among four causes, so it is not
-        # read, nor a status inside another line (a failing call's, PyTorch's).
+        # read, nor a status inside another line (a failing call's, PyTorch's) unless the
+        # reporter quoted it there in Markdown's backticks, which no program prints
+        # (xuannianz/EfficientDet#177, fixed by memory growth).
         name="cudnn-status-named",
         needles=("CUDNN_STATUS_",),
         pattern=compiled(
             r"^[ \t>#*`'\"-]*CUDNN_STATUS_(?P<status>INTERNAL_ERROR|ALLOC_FAILED)[ \t`'\".]*$"
+            r"|`CUDNN_STATUS_(?P<quoted>INTERNAL_ERROR|ALLOC_FAILED) ?`"
         ),
         finding_id="gpu-out-of-memory",
         severity=Severity.WARNING,
         title=(
-            "cuDNN could not start (CUDNN_STATUS_{status}): usually the GPU memory is already taken"
+            "cuDNN could not start (CUDNN_STATUS_{status}{quoted}): usually the GPU memory is"
+            " already taken"
         ),
         fix=CUDNN_START_FIX + ". The lines around this status say more: paste the whole log.",
         source="https://github.com/tensorflow/tensorflow/issues/45423",
