@@ -34,8 +34,8 @@ def _runtime_line(match: LogMatch) -> bool:
 def cuda_runtime_missing_alone(facts: Facts, log: LogFacts, matches: Sequence[LogMatch]) -> str:
     """The first line saying TensorFlow found no CUDA runtime, where that is the only library
     failing and nothing shows an NVIDIA GPU or its driver ('' otherwise)."""
-    if facts.knows("gpus") or (facts.knows("driver") and facts.driver.version):
-        return ""
+    if (facts.knows("gpus") and facts.gpus) or (facts.knows("driver") and facts.driver.version):
+        return ""  # (a machine known to have no GPU prints the same line: it stays a warning)
     if any(facts.knows(kind) and facts.installs(kind) for kind in ("cuda", "cudnn")):
         return ""  # a CUDA or cuDNN installed for it: a GPU was set up
     if log.driver or log.gpus_seen or log.gpu_requested_line:
