@@ -673,6 +673,8 @@ def _listed_wheels_not_loaded(
                     TF_INSTALL,
                 )
             ]
+    if absent := _pinned_wheels_not_listed(log, release):
+        return [_wheel_not_listed(absent[0], log, dlopen, release)]
     if (
         release is not None
         and release.cuda
@@ -691,6 +693,74 @@ def _listed_wheels_not_loaded(
             TF_INSTALL,
         )
     ]
+
+
+_REGISTERS_THE_GPU = ("cuda-runtime", "cublas", "cufft", "curand", "cusolver", "cusparse", "cudnn")
+"""The wheels of the libraries TensorFlow opens before it registers a GPU (cupti, nvcc, nvrtc,
+nvjitlink and NCCL come later, or for XLA alone)."""
+_ROWS_THAT_SHOW_THE_REST = 3
+"""pip list rows of the release's own wheels that show the listing covers them: a paste of one
+row is no list of what is missing."""
+
+
+def _pinned_wheels_not_listed(log: LogFacts, release: TfRelease | None) -> list[str]:
+    """The release's pins of the libraries it opens before registering a GPU that a 'pip list'
+    (or freeze) showing its other wheels does not list."""
+    if release is None or not release.nvidia_pins or not log.nvidia_wheels_listed:
+        return []
+    rows = {_wheel_name(w) for w in log.nvidia_wheels_listed}
+    pins = [(pin.partition("==")[0].strip().lower(), pin) for pin in release.nvidia_pins]
+    if sum(name in rows for name, _ in pins) < _ROWS_THAT_SHOW_THE_REST:
+        return []
+    return [
+        pin
+        for name, pin in pins
+        if name not in rows and any(f"nvidia-{lib}-cu" in name for lib in _REGISTERS_THE_GPU)
+    ]
+
+
+WHEEL_NOT_LISTED = "pip lists NVIDIA's other wheels but not "
+"""The start of the title of a pinned wheel that a 'pip list' leaves out."""
+SKIPPED_REGISTERING = "TensorFlow could not load some GPU libraries and skipped registering the GPU"
+"""The title of TensorFlow's own line that it could not load some of them (naming none)."""
+
+
+def named_wheel_leads(
+    findings: Sequence[Finding], crossed: Sequence[Finding]
+) -> tuple[Finding, ...]:
+    """TensorFlow's line that some library failed (among the log's findings) steps behind the
+    wheel a 'pip list' shows missing (among the crossed ones), which names it: otherwise the
+    generic line, as the missing CUDA libraries, would explain a missing cuDNN away."""
+    if not any(f.title.startswith(WHEEL_NOT_LISTED) for f in crossed):
+        return tuple(findings)
+    return tuple(
+        dataclasses.replace(f, severity=Severity.WARNING)
+        if f.title == SKIPPED_REGISTERING and f.severity is Severity.ERROR
+        else f
+        for f in findings
+    )
+
+
+def _wheel_not_listed(
+    pin: str, log: LogFacts, dlopen: LogMatch, release: TfRelease | None
+) -> Finding:
+    name = pin.partition("==")[0].strip()
+    cudnn = "cudnn" in name
+    version = release.version if release else ""
+    return Finding(
+        "cudnn-not-found" if cudnn else "cuda-libs-not-found",
+        Severity.ERROR,
+        f"{WHEEL_NOT_LISTED}{name}: TensorFlow {version} opens"
+        f" {'cuDNN' if cudnn else 'a CUDA library'} from it before it registers the GPU",
+        (
+            f"pip lists {', '.join(log.nvidia_wheels_listed[:4])}",
+            f"tensorflow[and-cuda] pins {pin}",
+            quoted(dlopen.line),
+        ),
+        f"Install it in the same environment: pip install '{pin}' (or pip install"
+        f" 'tensorflow[and-cuda]=={version}', which pins every wheel).",
+        TF_INSTALL,
+    )
 
 
 def _installed_with_the_extra(

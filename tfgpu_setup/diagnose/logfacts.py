@@ -364,6 +364,8 @@ class LogFacts:
     come with it, whether or not the paste lists them."""
     nvidia_wheels_line: str = ""
     nvidia_wheels_named: tuple[str, ...] = ()
+    nvidia_wheels_listed: tuple[str, ...] = ()
+    """The rows of 'pip list', 'pip freeze' or 'conda list' among them: what is there, whole."""
     library_path_printed: str = ""
     """The LD_LIBRARY_PATH the paste's 'echo $LD_LIBRARY_PATH' printed."""
     cudnn_copies: tuple[str, ...] = ()
@@ -687,6 +689,7 @@ def read_log_facts(
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         other_framework_line=_first(_OTHER_FRAMEWORK, sample),
         nvidia_wheels_named=_nvidia_wheels_there(sample),
+        nvidia_wheels_listed=_nvidia_wheels_there(sample, rows_only=True),
         library_path_printed=printed_library_path(sample),
         cudnn_copies=copies_listed(sample, "libcudnn"),
         memory_free_line=mostly_free(sample),
@@ -1335,12 +1338,15 @@ def _without_lines(text: str, numbers: frozenset[int]) -> str:
     return "\n".join("" if n in numbers else line for n, line in enumerate(lines, 1))
 
 
-def _nvidia_wheels_there(text: str) -> tuple[str, ...]:
+def _nvidia_wheels_there(text: str, rows_only: bool = False) -> tuple[str, ...]:
     """The NVIDIA wheels pip says are there, in the log's order ('name-version'): the ones it
     installed, the ones its conflict report says 'you have', and the rows of 'pip list' or
-    'pip freeze'; never the ones a package requires or pip uninstalled."""
+    'pip freeze' (those alone with rows_only); never the ones a package requires or pip
+    uninstalled."""
     there: list[str] = []
     for m in _NVIDIA_WHEEL_THERE.finditer(text):
+        if rows_only and not m.group("listed"):
+            continue
         if m.group("installed"):
             there += _NVIDIA_WHEEL.findall(m.group("installed"))
         elif m.group("listed"):
