@@ -85,6 +85,15 @@ INCOMPLETE_INSTALL_FIX = (
     " --no-deps), or create a fresh environment ('tfgpu-setup apply')."
 )
 
+OP_REBUILD_FIX = (
+    "Rebuild the op against the TensorFlow installed, with its own flags"
+    ' (python -c "import tensorflow as tf; print(tf.sysconfig.get_compile_flags(),'
+    ' tf.sysconfig.get_link_flags())", the -D_GLIBCXX_USE_CXX11_ABI value among'
+    " them); for a package's op (pip's site-packages), install its release made for"
+    " this TensorFlow, or the TensorFlow release it was made for."
+)
+"""What mends an op library built against another TensorFlow or with other flags."""
+
 IMPORT_FAILED = (
     r"(?:ImportError|OSError|NotFoundError|UnsatisfiedLinkError|(?<!\. )\bError)\b[^\n]{0,200}?:"
 )
@@ -1613,13 +1622,7 @@ INSTALL: tuple[Signature, ...] = (
             "A custom op library ({library}) was built against another TensorFlow (or with"
             " other compile flags): TensorFlow's C++ symbols it needs are not in this one"
         ),
-        fix=(
-            "Rebuild the op against the TensorFlow installed, with its own flags"
-            ' (python -c "import tensorflow as tf; print(tf.sysconfig.get_compile_flags(),'
-            ' tf.sysconfig.get_link_flags())", the -D_GLIBCXX_USE_CXX11_ABI value among'
-            " them); for a package's op (pip's site-packages), install its release made for"
-            " this TensorFlow, or the TensorFlow release it was made for."
-        ),
+        fix=OP_REBUILD_FIX,
         source="https://www.tensorflow.org/guide/create_op#compile_the_op_using_your_system_compiler_tensorflow_binary_installation",
         subject="{library}",
     ),
@@ -1640,12 +1643,7 @@ INSTALL: tuple[Signature, ...] = (
             "An op library ({library}) lacks TensorFlow's C++ symbol {symbol}: it was built"
             " against another TensorFlow, or with other compile flags"
         ),
-        fix=(
-            "Rebuild the op against the TensorFlow installed, with its own flags"
-            ' (python -c "import tensorflow as tf; print(tf.sysconfig.get_compile_flags(),'
-            ' tf.sysconfig.get_link_flags())", the -D_GLIBCXX_USE_CXX11_ABI value among'
-            " them); for a package's op, install its release made for this TensorFlow."
-        ),
+        fix=OP_REBUILD_FIX,
         source="https://github.com/tensorflow/tensorflow/issues/13607",
         subject="{library}",
     ),
