@@ -698,25 +698,23 @@ def _listed_wheels_not_loaded(
 _REGISTERS_THE_GPU = ("cuda-runtime", "cublas", "cufft", "curand", "cusolver", "cusparse", "cudnn")
 """The wheels of the libraries TensorFlow opens before it registers a GPU (cupti, nvcc, nvrtc,
 nvjitlink and NCCL come later, or for XLA alone)."""
-_ROWS_THAT_SHOW_THE_REST = 3
-"""pip list rows of the release's own wheels that show the listing covers them: a paste of one
-row is no list of what is missing."""
 
 
 def _pinned_wheels_not_listed(log: LogFacts, release: TfRelease | None) -> list[str]:
-    """The release's pins of the libraries it opens before registering a GPU that a 'pip list'
-    (or freeze) showing its other wheels does not list."""
+    """The one pin, of the libraries the release opens before registering a GPU, that a 'pip
+    list' (or freeze) showing all its others does not list. A listing that leaves out several is
+    more likely filtered or cut ('grep cudnn', a paste's excerpt) than a record of them missing."""
     if release is None or not release.nvidia_pins or not log.nvidia_wheels_listed:
         return []
     rows = {_wheel_name(w) for w in log.nvidia_wheels_listed}
-    pins = [(pin.partition("==")[0].strip().lower(), pin) for pin in release.nvidia_pins]
-    if sum(name in rows for name, _ in pins) < _ROWS_THAT_SHOW_THE_REST:
-        return []
-    return [
-        pin
-        for name, pin in pins
-        if name not in rows and any(f"nvidia-{lib}-cu" in name for lib in _REGISTERS_THE_GPU)
+    named = [(pin.partition("==")[0].strip().lower(), pin) for pin in release.nvidia_pins]
+    needed = [
+        (name, pin)
+        for name, pin in named
+        if any(f"nvidia-{lib}-cu" in name for lib in _REGISTERS_THE_GPU)
     ]
+    missing = [pin for name, pin in needed if name not in rows]
+    return missing if len(missing) == 1 and len(needed) > 1 else []
 
 
 WHEEL_NOT_LISTED = "pip lists NVIDIA's other wheels but not "
