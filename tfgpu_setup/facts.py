@@ -272,10 +272,14 @@ class Facts:
         broken one) to ask is not evidence: a GPU without its driver is listed nowhere."""
         if not self.knows("gpus") or self.gpus:
             return False
+        return self.gpus_stated_absent() or self.pci_lists_no_gpu() or self.driver_answers()
+
+    def pci_lists_no_gpu(self) -> bool:
+        """No NVIDIA GPU on the PCI bus, as a listing of it showed (lspci needs no driver)."""
         return (
-            self.gpus_stated_absent()
-            or (self.gpus_reason or "").startswith(PCI_LISTS_NONE)
-            or self.driver_answers()
+            self.knows("gpus")
+            and not self.gpus
+            and (self.gpus_reason or "").startswith(PCI_LISTS_NONE)
         )
 
     def driver_answers(self) -> bool:

@@ -121,12 +121,7 @@ from .gpu_name_ended import gpu_name_ended, stub_asked_by_a_parent
 from .help_text import without_help_rows
 from .hybrid_graphics import laptop_gpu, on_a_laptop
 from .image_libcuda import compat_libcuda_older, image_libcuda_newer
-from .install_evidence import (
-    LISTED_WHEELS_NOT_LOADED,
-    named_wheel_leads,
-    stated_cpu_only,
-    stated_gpu_build_on_cpu,
-)
+from .install_evidence import LISTED_WHEELS_NOT_LOADED, stated_cpu_only, stated_gpu_build_on_cpu
 from .jetson_container import jetson_container_without_runtime
 from .keras_pair import keras_pair_named, ml_dtypes_named
 from .last_run import earlier_runs_blanked, last_run_without_the_gpu
@@ -788,7 +783,6 @@ def diagnose(
     if any(f.id == "pip-cuda-libs-not-on-path" for f in log_findings):
         # the log's own reading (a release's known defect) says why the wheels are not found
         crossed = [f for f in crossed if f.title != LISTED_WHEELS_NOT_LOADED]
-    log_findings = named_wheel_leads(log_findings, crossed)
     findings = merge(
         verify_findings(verify) if verify else (),
         # a variable stated for the container says how it was started without the GPU (its

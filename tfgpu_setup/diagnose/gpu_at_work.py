@@ -12,6 +12,7 @@ from ..findings import FINDING_KINDS, Finding, Layer, Severity, ids_tagged, rank
 from ..matrix import query
 from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import arch_defect, cuda_predates_gpu
+from .attribution import LIBRARY_IDS
 from .later_run import after_the_last_gpu
 from .logfacts import SIGNAL_NOTICE, last_failure
 from .logs import LogMatch, line_start
@@ -185,7 +186,6 @@ XLA_PLATFORM_ONLY = frozenset({"xla-gpu-stream-executor"})
 """XLA's service starting its CUDA platform ('StreamExecutor device (0): Tesla V100, Compute
 Capability 7.0'): TensorFlow 2.0-2.3 print it from the driver API whether or not TensorFlow
 registered the GPU as its own device."""
-_LIBRARY_IDS = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
 
 
 def xla_platform_without_a_device(matches: tuple[LogMatch, ...]) -> bool:
@@ -197,7 +197,7 @@ def xla_platform_without_a_device(matches: tuple[LogMatch, ...]) -> bool:
         return False
     first = min(m.line_number for m in proofs)
     return any(
-        m.line_number < first and m.signature.finding_id in _LIBRARY_IDS and "dso_loader" in m.line
+        m.line_number < first and m.signature.finding_id in LIBRARY_IDS and "dso_loader" in m.line
         for m in matches
     )
 

@@ -31,7 +31,7 @@ from .signatures.install import (
 from .sources import VENV_DOCS, quoted
 from .version_evidence import pinned_wheels_fix
 from .wanted import Wanted, searched
-from .weigh import demoted
+from .weigh import WHEEL_NOT_LISTED, demoted
 
 CONDA_FORGE_CPU_BUILD_FIX = (
     "conda-forge installed its CPU build, as it does where conda sees no NVIDIA driver (its"
@@ -715,28 +715,6 @@ def _pinned_wheels_not_listed(log: LogFacts, release: TfRelease | None) -> list[
     ]
     missing = [pin for name, pin in needed if name not in rows]
     return missing if len(missing) == 1 and len(needed) > 1 else []
-
-
-WHEEL_NOT_LISTED = "pip lists NVIDIA's other wheels but not "
-"""The start of the title of a pinned wheel that a 'pip list' leaves out."""
-SKIPPED_REGISTERING = "TensorFlow could not load some GPU libraries and skipped registering the GPU"
-"""The title of TensorFlow's own line that it could not load some of them (naming none)."""
-
-
-def named_wheel_leads(
-    findings: Sequence[Finding], crossed: Sequence[Finding]
-) -> tuple[Finding, ...]:
-    """TensorFlow's line that some library failed (among the log's findings) steps behind the
-    wheel a 'pip list' shows missing (among the crossed ones), which names it: otherwise the
-    generic line, as the missing CUDA libraries, would explain a missing cuDNN away."""
-    if not any(f.title.startswith(WHEEL_NOT_LISTED) for f in crossed):
-        return tuple(findings)
-    return tuple(
-        dataclasses.replace(f, severity=Severity.WARNING)
-        if f.title == SKIPPED_REGISTERING and f.severity is Severity.ERROR
-        else f
-        for f in findings
-    )
 
 
 def _wheel_not_listed(

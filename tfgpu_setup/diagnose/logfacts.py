@@ -591,6 +591,7 @@ def read_log_facts(
     hosted = next(
         (m.line.strip()[:300] for m in matches if m.signature.name == "hosted-notebook-path"), ""
     )
+    wheels_there, wheels_listed = _nvidia_wheels_there(sample)
     return LogFacts(
         tf_version=versions.pop() if len(versions) == 1 else None,
         tf_requested=requested.pop() if len(requested) == 1 else None,
@@ -688,8 +689,8 @@ def read_log_facts(
         and_cuda_install_line=_first(_AND_CUDA_INSTALL, sample),
         nvidia_wheels_line=_first(_NVIDIA_WHEELS, sample),
         other_framework_line=_first(_OTHER_FRAMEWORK, sample),
-        nvidia_wheels_named=_nvidia_wheels_there(sample),
-        nvidia_wheels_listed=_nvidia_wheels_there(sample, rows_only=True),
+        nvidia_wheels_named=wheels_there,
+        nvidia_wheels_listed=wheels_listed,
         library_path_printed=printed_library_path(sample),
         cudnn_copies=copies_listed(sample, "libcudnn"),
         memory_free_line=mostly_free(sample),
@@ -1338,22 +1339,21 @@ def _without_lines(text: str, numbers: frozenset[int]) -> str:
     return "\n".join("" if n in numbers else line for n, line in enumerate(lines, 1))
 
 
-def _nvidia_wheels_there(text: str, rows_only: bool = False) -> tuple[str, ...]:
+def _nvidia_wheels_there(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The NVIDIA wheels pip says are there, in the log's order ('name-version'): the ones it
     installed, the ones its conflict report says 'you have', and the rows of 'pip list' or
-    'pip freeze' (those alone with rows_only); never the ones a package requires or pip
-    uninstalled."""
+    'pip freeze'; never the ones a package requires or pip uninstalled. Then those rows alone."""
     there: list[str] = []
+    rows: list[str] = []
     for m in _NVIDIA_WHEEL_THERE.finditer(text):
-        if rows_only and not m.group("listed"):
-            continue
         if m.group("installed"):
             there += _NVIDIA_WHEEL.findall(m.group("installed"))
         elif m.group("listed"):
-            there.append(f"{m.group('listed')}-{m.group('listed_version')}")
+            rows.append(f"{m.group('listed')}-{m.group('listed_version')}")
+            there.append(rows[-1])
         else:
             there.append(f"{m.group('name')}-{m.group('version')}")
-    return tuple(there)
+    return tuple(there), tuple(rows)
 
 
 _OTHER_FRAMEWORK = re.compile(

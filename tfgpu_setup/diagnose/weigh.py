@@ -344,6 +344,8 @@ def _rocm_ran(m: LogMatch) -> bool:
 
 GENERIC_LOAD_FAILURE = "cannot-dlopen-gpu-libraries"
 VERSION_MISMATCH_IDS = frozenset({"cuda-version-mismatch", "cudnn-version-mismatch"})
+WHEEL_NOT_LISTED = "pip lists NVIDIA's other wheels but not "
+"""The start of the title of a pinned wheel that a 'pip list' leaves out (install_evidence)."""
 
 
 def weighed_against_unnamed_failure(
@@ -352,7 +354,8 @@ def weighed_against_unnamed_failure(
     """TensorFlow says it could not load 'some GPU libraries' without naming one (2.15 on keep
     the names for TF_CPP_MAX_VLOG_LEVEL=3), while the installed CUDA or cuDNN is judged another
     version than the build's, pending NVIDIA's wheels: a failed load says no wheel served the
-    library, so that mismatch names what the generic line does not, and comes first."""
+    library, so that mismatch names what the generic line does not, and comes first; as does
+    a wheel of the release's that a 'pip list' of the others leaves out."""
     names = {m.signature.name for m in matches}
     named = any(
         m.signature.finding_id in ("cuda-libs-not-found", "cudnn-not-found")
@@ -364,9 +367,12 @@ def weighed_against_unnamed_failure(
     pending = [
         f
         for f in findings
-        if f.id in VERSION_MISMATCH_IDS
-        and f.severity is Severity.WARNING
-        and any(WHEELS_TO_CONFIRM in e for e in f.evidence)
+        if f.severity is Severity.WARNING
+        and (
+            (f.id in VERSION_MISMATCH_IDS and any(WHEELS_TO_CONFIRM in e for e in f.evidence))
+            # a wheel 'pip list' leaves out names it too (explained away by the generic line)
+            or f.title.startswith(WHEEL_NOT_LISTED)
+        )
     ]
     if not pending:
         return findings

@@ -33,7 +33,7 @@ from ..envvars import (
     split_path_list,
 )
 from ..errors import UserError
-from ..facts import LOADED_PER_LOG, PCI_LISTS_NONE, CudaInstall, CudnnInstall, Facts, NvidiaWheel
+from ..facts import LOADED_PER_LOG, CudaInstall, CudnnInstall, Facts, NvidiaWheel
 from ..findings import Finding, Severity
 from ..matrix import query
 from ..matrix.model import CudaWheelSet, TfRelease
@@ -447,6 +447,13 @@ def _mig_without_instances(f: Facts) -> list[Finding]:
     ]
 
 
+_CPU_AS_IT_IS = (
+    "Run on a machine (or cloud instance type) with an NVIDIA GPU. Here TensorFlow 2.x runs on"
+    " the CPU as it is (its CUDA warnings are harmless)"
+)
+"""The fix's start wherever the machine has no NVIDIA GPU."""
+
+
 @rule("no-nvidia-gpu", CUDA_GPUS)
 def no_nvidia_gpu(ctx: Context) -> list[Finding]:
     f = ctx.facts
@@ -473,13 +480,12 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
                 E,
                 "This machine has no NVIDIA GPU, so TensorFlow can only use the CPU",
                 [f"GPUs: {f.gpus_reason}"],
-                "Run on a machine (or cloud instance type) with an NVIDIA GPU. Here TensorFlow "
-                "2.x runs on the CPU as it is (its CUDA warnings are harmless); a build that "
+                f"{_CPU_AS_IT_IS}; a build that "
                 "needs the GPU to import (tensorflow-gpu 1.x) gives way to 'tensorflow-cpu'. If "
                 "the machine does have one, 'nvidia-smi -L' lists it: state it with --gpu.",
             )
         ]
-    if (f.gpus_reason or "").startswith(PCI_LISTS_NONE):
+    if f.pci_lists_no_gpu():
         # lspci reads the bus without any driver: none listed is no GPU, driver or not
         return [
             finding(
@@ -487,8 +493,7 @@ def no_nvidia_gpu(ctx: Context) -> list[Finding]:
                 E,
                 "The PCI bus lists no NVIDIA GPU, so TensorFlow can only use the CPU",
                 [f"GPUs: {f.gpus_reason}"],
-                "Run on a machine (or cloud instance type) with an NVIDIA GPU. Here TensorFlow "
-                "2.x runs on the CPU as it is (its CUDA warnings are harmless). In a VM, pass "
+                f"{_CPU_AS_IT_IS}. In a VM, pass "
                 "the GPU through; if 'lspci' does list one ('3D controller: NVIDIA'), state it "
                 "with --gpu.",
             )
