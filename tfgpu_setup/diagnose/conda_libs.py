@@ -42,7 +42,11 @@ def conda_lib_on_the_path(
     """The fixes that install the wheels, with the conda lib folder on LD_LIBRARY_PATH taken
     off it, where the log lists conda's CUDA or cuDNN packages (printed_path: the
     LD_LIBRARY_PATH the paste printed)."""
-    if not _CONDA_CUDA_LISTED.search(text):
+    if not _CONDA_CUDA_LISTED.search(text) or any(
+        # (the path's order is already the cause named, and conda's copy may be the right one)
+        f.id == "ld-library-path-shadows"
+        for f in findings
+    ):
         return findings
     values = [facts.env.get("LD_LIBRARY_PATH") or "", printed_path]
     folder = next(

@@ -256,6 +256,7 @@ def other_cudnn_loaded(
             for version, line in dict(log.cudnn_on_disk).items()
         ]
     loaded = cudnn_version(log.cudnn_loaded)
+    installed = _copies_the_build_passed_over(installed, loaded, log)
     if not installed or any(_same_release(c.version or "", loaded) for c in installed):
         return []
     have = ", ".join(sorted({xy(c.version or "") for c in installed}, key=parsed))
@@ -350,6 +351,27 @@ def other_cudnn_loaded(
             "https://github.com/tensorflow/tensorflow/issues/11401",
         )
     ]
+
+
+def _copies_the_build_passed_over(
+    installed: list[CudnnInstall], loaded: str, log: LogFacts
+) -> list[CudnnInstall]:
+    """Where the log shows two cuDNN copies on disk, the one TensorFlow loaded and one that
+    serves the build it names (a conda environment's 'cudnn 8.1.0.77' behind a toolkit's
+    libcudnn.so.8.0.5 on LD_LIBRARY_PATH), only the serving one: the loader passed it over, so
+    the path's order is the cause, and fixing the installed cuDNN would change nothing."""
+    compiled = cudnn_version(log.cudnn_compiled) if log.cudnn_compiled else None
+    if compiled is None or serves_build(compiled, loaded, "cudnn"):
+        return installed
+    serving = [
+        c
+        for c in installed
+        if c.source.startswith("log")
+        # (a bare major, 'libcudnn.so.8', says nothing of the minor the build needs)
+        and len(parsed(c.version or "0").release) > 1
+        and serves_build(compiled, c.version or "", "cudnn")
+    ]
+    return serving if serving else installed
 
 
 def _same_release(stated: str, loaded: str) -> bool:
