@@ -7462,7 +7462,9 @@ def test_a_machine_stated_not_to_be_a_container_is_not_read_as_one(
     stated = doctor(tmp_path, capsys, log, "--os", "linux", "--no-container", "--gpu", "none")
     assert stated["findings"][0]["id"] == "no-nvidia-gpu"
     (container,) = [f for f in stated["findings"] if f["id"] == "container-gpu-not-exposed"]
-    assert container["severity"] == "warning" and "not a container" in container["evidence"][-1]
+    # (stepped down as no container, or as a host with no GPU to give one)
+    assert container["severity"] == "warning"
+    assert any("not a container" in e or "no NVIDIA GPU" in e for e in container["evidence"][1:])
     # Docker's own refusal prints on the host, which is no container: it stands
     docker = (
         'docker: Error response from daemon: could not select device driver "" with'

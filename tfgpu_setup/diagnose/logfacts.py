@@ -679,7 +679,7 @@ def read_log_facts(
         user_site_tf_line=_user_site_tensorflow(sample),
         tegra_line=_first(TEGRA, sample),
         laptop_line=_first(LAPTOP_GPU, sample),
-        pci_lists_no_nvidia_line=_first(_PCI_LISTS_NO_NVIDIA, sample),
+        pci_lists_no_nvidia_line=_pci_lists_no_nvidia(sample),
         launcher_line=""
         if _first(_COLAB, sample) or hosted
         else _first(LAUNCHED_BY_AN_IDE, sample) or _first(WORKS_FROM_A_TERMINAL, sample),
@@ -1216,6 +1216,8 @@ _PROMPT = re.compile(
 """A shell's prompt and whose it is: 'pi@raspberrypi:~ $', '(base) me@host:~$', '[me@host ~]$',
 'root@5e85f82cd11c:/app#'."""
 _SHELL_PROMPT = r"[^\n]{0,80}?[$#%] "
+_NEXT_PROMPT = r"[^\n]{0,80}?(?:[$#%][ \t]|[$#]\r?$)"
+"""A shell's prompt, also with the space after it lost (as pastes often lose it)."""
 _PCI_LISTS_NO_NVIDIA = re.compile(
     r"^" + _SHELL_PROMPT + r"(?:sudo )?lspci\b[^\n|]{0,40}\|[ \t]*grep"
     # (lspci names the maker 'NVIDIA Corporation': a case-sensitive grep for 'nvidia' finds
@@ -1223,11 +1225,39 @@ _PCI_LISTS_NO_NVIDIA = re.compile(
     r"(?:(?:[ \t]+-[a-zA-Z]*i[a-zA-Z]*|[ \t]+--ignore-case)(?:[ \t]+-\S+)*[ \t]+['\"]?(?i:nvidia)"
     r"|(?:[ \t]+-\S+)*[ \t]+['\"]?NVIDIA)['\"]?[ \t]*\r?$"
     # (the next prompt must follow: a paste that ends at the command shows no output at all)
-    r"(?=\n" + _SHELL_PROMPT + r")",
+    r"(?=\n" + _NEXT_PROMPT + r")",
     re.MULTILINE,
 )
 """The PCI bus listed with its NVIDIA devices picked out, and the next prompt right under it:
 there are none (an NVIDIA GPU shows on the bus with no driver at all)."""
+_PCI_DISPLAY_ROWS = re.compile(
+    # 'lspci | grep -E "VGA|3D"': an NVIDIA GPU is a VGA or a 3D controller (a laptop's second
+    # GPU and a data-centre card are 3D ones, so a grep for VGA alone could miss it)
+    r"^" + _SHELL_PROMPT + r"(?:sudo )?lspci\b[^\n|]{0,40}\|[ \t]*grep\b"
+    r"(?=[^\n]{0,80}(?i:vga))(?=[^\n]{0,80}\b3D\b)[^\n]{0,80}\r?\n"
+    r"(?P<rows>(?:[ \t]*(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]"
+    r" [^\n]{1,200}\n){1,8})"
+    r"(?=" + _NEXT_PROMPT + r")",
+    re.MULTILINE,
+)
+"""The PCI bus's display controllers listed whole, the next prompt right under them."""
+
+
+def _pci_lists_no_nvidia(text: str) -> str:
+    """The command whose listing of the PCI bus shows no NVIDIA device: its NVIDIA devices
+    picked out and none printed, or its display controllers listed and none NVIDIA's."""
+    if found := _first(_PCI_LISTS_NO_NVIDIA, text):
+        return found
+    return next(
+        (
+            _one_line(m.group(0).split("\n", 1)[0])
+            for m in _PCI_DISPLAY_ROWS.finditer(text)
+            if "nvidia" not in m["rows"].lower()
+        ),
+        "",
+    )
+
+
 _SUDO_PIP = re.compile(
     # after a shell's prompt too ('me@box:~$ sudo pip install ...', '(base) me@box:~$ ...')
     # (each optional part starts with its own spaces: no two runs of spaces compete for one)
@@ -1345,15 +1375,27 @@ def _nvidia_wheels_there(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     'pip freeze'; never the ones a package requires or pip uninstalled. Then those rows alone."""
     there: list[str] = []
     rows: list[str] = []
+    cut = False
     for m in _NVIDIA_WHEEL_THERE.finditer(text):
         if m.group("installed"):
             there += _NVIDIA_WHEEL.findall(m.group("installed"))
         elif m.group("listed"):
             rows.append(f"{m.group('listed')}-{m.group('listed_version')}")
             there.append(rows[-1])
+            following = text.find("\n", m.end()) + 1
+            cut = cut or (following > 0 and bool(_LISTING_CUT.match(text, following)))
         else:
             there.append(f"{m.group('name')}-{m.group('version')}")
-    return tuple(there), tuple(rows)
+    # (a listing the paste cut short is no record of what it left out)
+    return tuple(there), () if cut else tuple(rows)
+
+
+_LISTING_CUT = re.compile(
+    r"[ \t]*(?:\.{3}|\u2026|\[(?:\.{3}|\u2026|snip|truncated)[^\]\n]{0,40}\]"
+    r"|\((?:\.{3}|\u2026|snip|truncated)[^)\n]{0,40}\)|<snip>)[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line a paste puts where it cut a listing short ('...', '[...]', '(truncated)', '<snip>')."""
 
 
 _OTHER_FRAMEWORK = re.compile(

@@ -499,12 +499,15 @@ def log_weighed_against_facts(
             f"but this machine has no NVIDIA GPU to hide ({facts.gpus_reason or 'stated'})",
         )
         # Docker's daemon runs on the host: with no NVIDIA GPU there, no toolkit would give
-        # the container one (stable-diffusion-docker#82: a laptop with Intel graphics only)
+        # the container one (stable-diffusion-docker#82: a laptop with Intel graphics only).
+        # Where the machine is known to have none (stated, or its PCI bus, which a container
+        # shares, lists none), no way of starting the container would give it one either.
+        host_has_none = facts.gpus_stated_absent() or facts.pci_lists_no_gpu()
         findings = demoted(
             findings,
             lambda f: (
                 f.id == "container-gpu-not-exposed"
-                and any(DOCKER_HAS_NO_GPU_RUNTIME.search(e) for e in f.evidence)
+                and (host_has_none or any(DOCKER_HAS_NO_GPU_RUNTIME.search(e) for e in f.evidence))
             ),
             f"but the host has no NVIDIA GPU to give it ({facts.gpus_reason or 'stated'})",
         )
