@@ -131,6 +131,7 @@ from .later_run import (
     NO_MODULE,
     after_the_last_gpu,
     gpu_gone_in_a_later_run,
+    gpu_lost_in_another_python,
     import_failed_in_a_later_run,
     import_failed_in_another_interpreter,
     import_failed_in_another_python,
@@ -174,6 +175,7 @@ from .opened_later import without_libraries_opened_later
 from .other_hosts import without_other_hosts
 from .paste import rejoin_wrapped, unwrap
 from .pi_refusal import pi_refusal
+from .pip_apart import pythons_apart
 from .pip_installs import without_nccl_refused_beside_linux_wheels, without_refusals_installed_later
 from .published import the_python
 from .python_abi import protobuf_extension_too_new, without_protobufs_failure
@@ -439,6 +441,10 @@ def diagnose(
     log_matches = cuinit_in_a_forked_child(log or "", log_matches)
     # a last run after one that used the GPU, in another command, that has none: judged alone
     last_run = last_run_without_the_gpu(log or "", log_matches)
+    # a later run without the GPU may be another interpreter's: read so before it is judged alone
+    other_python_lost_the_gpu = gpu_lost_in_another_python(
+        log or "", log_matches, pythons_apart(log or "")
+    )
     if last_run:
         log = earlier_runs_blanked(log or "", last_run)
         log_matches = tuple(m for m in log_matches if m.line_number >= last_run)
@@ -524,7 +530,7 @@ def diagnose(
     stopped_later = import_failed_in_a_later_run(log or "", matches) if gpu_seen else None
     gpu_seen = gpu_seen and stopped_later is None
     # an earlier run, in another of the paste's interpreters, could not import TensorFlow
-    elsewhere = (
+    elsewhere = other_python_lost_the_gpu or (
         import_failed_in_another_interpreter(log or "", matches, log_facts.pythons_apart)
         if gpu_seen
         else None

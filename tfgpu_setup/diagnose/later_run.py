@@ -418,6 +418,43 @@ def import_failed_in_another_interpreter(
         return None
     if _mended_by_activation(text, failed_at, min(shown)):
         return None  # one shell that activated an environment after the failure: it mended it
+    return _another_pythons_gpu(failed, title, pythons_apart)
+
+
+def gpu_lost_in_another_python(
+    text: str, matches: Sequence[LogMatch], pythons_apart: Sequence[str]
+) -> Finding | None:
+    """A run that found no GPU after one that used it, where one Python answered before the
+    GPU's run and the other only after it (review 118: the terminal's 'which python' and its
+    GPU, then a notebook started from conda's base printing its sys.executable): the later run
+    is the other Python's, which the paste asks about."""
+    shown = [m.line_number for m in matches if m.signature.proves_gpu]
+    answered = [
+        text.count("\n", 0, at) + 1
+        for answer in pythons_apart[:2]
+        if (at := text.find(answer.partition(": ")[2])) >= 0
+    ]
+    if not shown or len(answered) < 2:
+        return None
+    if not (min(answered) < min(shown) and max(answered) > max(shown)):
+        return None
+    library = next(
+        (
+            m
+            for m in matches
+            if m.signature.finding_id in _NO_GPU_LIBRARY and m.line_number > max(shown)
+        ),
+        None,
+    )
+    if library is not None:
+        return _another_pythons_gpu(library.line, "found no GPU", pythons_apart)
+    answer = NO_GPU_LISTED.search(text, line_start(text, max(shown) + 1))
+    if answer is None:
+        return None
+    return _another_pythons_gpu(answer.group(0).strip(), "found no GPU", pythons_apart)
+
+
+def _another_pythons_gpu(failed: str, title: str, pythons_apart: Sequence[str]) -> Finding:
     return Finding(
         "wrong-python-environment",
         Severity.ERROR,

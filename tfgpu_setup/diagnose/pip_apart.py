@@ -18,10 +18,21 @@ _ASKED = re.compile(
     r"(?P<answer>[^\n]{1,300})"
     # a notebook's or a prompt's sys.executable (the rest of a one-liner after it: review 103,
     # 'print(sys.executable); print(tf.config.list_physical_devices(...))')
-    r"|\bsys\.executable\b[^\n]{0,160}\r?\n(?P<executable>[^\n]{1,300})",
+    r"|\bsys\.executable\b[^\n]{0,160}\r?\n(?P<executable>[^\n]{1,300})"
+    # an IDE's run line (PyCharm's first line, VS Code's terminal): the interpreter by its path,
+    # then the script
+    r"|^(?:[^\n]{0,80}?[$#>][ \t]+|&[ \t]+)?(?P<ran>['\"]?(?:[A-Za-z]:)?[/\\][^\s'\"]{0,250}?"
+    r"(?:/bin/python[\d.]{0,5}|\\(?:Scripts\\)?python[w]?[\d.]{0,5}\.exe)['\"]?)"
+    r"[ \t]+['\"]?[^\s'\"]{1,250}\.py['\"]?[ \t]*$",
     re.MULTILINE,
 )
 # (both read one stripped answer of at most 300 characters, whole: fullmatch)
+_PATH_ALONE = re.compile(
+    r"^[ \t]*((?:[A-Za-z]:)?[/\\][^\s'\"]{0,250}?"
+    r"(?:/bin/python[\d.]{0,5}|\\python[w]?[\d.]{0,5}\.exe))[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line that is an interpreter's path and nothing else."""
 _PYTHON_PATH = re.compile(
     r"(?:Out\[\d{1,4}\]:[ \t]*)?['\"]?(?P<root>(?:[A-Za-z]:)?[/\\][^'\"\n]{0,250}?)"
     # a venv's python.exe sits in its Scripts folder, an installation's at its top
@@ -82,12 +93,18 @@ def _answers(text: str) -> tuple[dict[str, str], dict[str, str]]:
     pythons: dict[str, str] = {}
     pips: dict[str, str] = {}
     for asked in _ASKED.finditer(text):
-        answer = (asked["answer"] or asked["executable"]).strip()
-        if asked["executable"] is not None or asked["tool"].lower() == "python":
+        answer = (asked["answer"] or asked["executable"] or asked["ran"]).strip()
+        if asked["tool"] is None or asked["tool"].lower() == "python":
             if found := _PYTHON_PATH.fullmatch(answer):
                 pythons.setdefault(_installation(found["root"]), answer)
         elif found := _PIP_PATH.fullmatch(answer):
             pips.setdefault(_installation(found["root"], pip=True), answer)
+    if "sys.executable" in text:
+        # a notebook's cell, then its output lines apart from it: what print(sys.executable)
+        # printed is a line that is an interpreter's path alone
+        for line in _PATH_ALONE.finditer(text):
+            if found := _PYTHON_PATH.fullmatch(line.group(1)):
+                pythons.setdefault(_installation(found["root"]), line.group(1))
     for version in _PIP_VERSION.finditer(text):
         pips.setdefault(_installation(version["root"], pip=True), version.group(0).strip())
     return pythons, pips
