@@ -86,6 +86,25 @@ XLA_DEVICE_FAILURES = frozenset(
 )
 """What keeps XLA from starting a GPU it found, which its 'no supported devices' then follows."""
 
+SMI_MISSING = frozenset({"nvidia-smi-missing", "nvidia-smi-missing-any-language"})
+NO_DEVICE_WITHOUT_SMI_TITLE = (
+    "CUDA's library loaded and found no GPU, and nvidia-smi is not installed: most likely this"
+    " machine has no NVIDIA GPU (a hosted notebook's CPU runtime, a cloud CPU instance)"
+)
+NO_DEVICE_WITHOUT_SMI_FIX = (
+    "Run on a machine with an NVIDIA GPU (a GPU runtime or instance type: Colab: Runtime >"
+    " Change runtime type > GPU; Kaggle: Settings > Accelerator). On a machine that has one,"
+    " install its NVIDIA driver, which brings nvidia-smi; 'lspci | grep -i nvidia' shows"
+    " whether the GPU is there."
+)
+"""cuInit's 'no CUDA-capable device' (libcuda loaded) beside the shell not finding nvidia-smi."""
+SMI_MISSING_BESIDE_NO_DEVICE = Variant(
+    finding_id="no-nvidia-gpu",
+    title=NO_DEVICE_WITHOUT_SMI_TITLE,
+    fix=NO_DEVICE_WITHOUT_SMI_FIX,
+    source=HOSTED_GPU_RUNTIME_SOURCE,
+    with_signatures=frozenset({"cuinit-no-device"}),
+)
 NVIDIA_SMI_MISSING_TITLE = (
     "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the driver is"
     " not either"
@@ -1748,6 +1767,7 @@ DRIVER: tuple[Signature, ...] = (
         title=NVIDIA_SMI_MISSING_TITLE,
         fix=NVIDIA_SMI_MISSING_FIX,
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+        variants=(SMI_MISSING_BESIDE_NO_DEVICE,),
     ),
     Signature(
         # cmd.exe's answer in any language it speaks: the name, quoted, on the line under the
@@ -1763,6 +1783,7 @@ DRIVER: tuple[Signature, ...] = (
         fix=NVIDIA_SMI_MISSING_FIX,
         source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
         spans_lines=1,
+        variants=(SMI_MISSING_BESIDE_NO_DEVICE,),
     ),
     Signature(
         name="nvidia-smi-no-driver",
@@ -2380,6 +2401,16 @@ DRIVER: tuple[Signature, ...] = (
                 fix=HOSTED_GPU_RUNTIME_FIX,
                 source=HOSTED_GPU_RUNTIME_SOURCE,
                 with_signatures=frozenset({"hosted-notebook-path"}),
+            ),
+            # the driver's own tool absent where its library answered: an image that ships
+            # libcuda on a machine with no GPU (a hosted notebook's CPU runtime, a CPU instance)
+            Variant(
+                finding_id="no-nvidia-gpu",
+                title=NO_DEVICE_WITHOUT_SMI_TITLE,
+                fix=NO_DEVICE_WITHOUT_SMI_FIX,
+                source=HOSTED_GPU_RUNTIME_SOURCE,
+                with_any_signature=SMI_MISSING,
+                severity=Severity.WARNING,
             ),
         ),
     ),
