@@ -1223,22 +1223,19 @@ RUNTIME: tuple[Signature, ...] = (
     ),
     Signature(
         # The GPU BFC allocator's garbage collection (TF_ENABLE_GPU_GARBAGE_COLLECTION): only an
-        # allocator of GPU memory that is allocating says it, close to running out. It frees
-        # cached regions so that the run goes on: a run that then fails for memory says so in
-        # its own error, which is read on its own.
+        # allocator of GPU memory that is allocating says it, close to running out.
         name="gpu-allocator-garbage-collection",
         needles=("Garbage collection: deallocate free memory regions",),
         pattern=compiled(r"Garbage collection: deallocate free memory regions"),
-        finding_id="benign-log-noise",
-        severity=Severity.INFO,
+        finding_id="gpu-out-of-memory",
+        severity=Severity.WARNING,
         title=(
-            "Harmless: TensorFlow runs on the GPU close to the end of its memory, and its"
-            " allocator freed cached regions so that it need not run out"
+            "TensorFlow runs on the GPU close to the end of its memory: the allocator frees"
+            " cached regions to avoid running out"
         ),
         fix=(
-            "Nothing to do while the run goes on. If it is slow or later runs out of memory,"
-            " reduce the batch size (or the input or model size), or stop other processes that"
-            " use the GPU (nvidia-smi)."
+            "Reduce the batch size (or the input or model size), stop other processes that use"
+            " the GPU (nvidia-smi), or run on a GPU with more memory."
         ),
         source="https://github.com/modelscope/facechain/issues/90",
         proves_gpu=True,
