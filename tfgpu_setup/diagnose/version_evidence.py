@@ -367,6 +367,8 @@ def _copies_the_build_passed_over(
         c
         for c in installed
         if c.source.startswith("log")
+        # (NVIDIA's wheel passed over has its own reading, which names the wheel's folder)
+        and "nvidia-cudnn" not in c.source.lower()
         # (a bare major, 'libcudnn.so.8', says nothing of the minor the build needs)
         and len(parsed(c.version or "0").release) > 1
         and serves_build(compiled, c.version or "", "cudnn")
