@@ -269,6 +269,7 @@ WRITTEN = {
     " tensorflow-base-2.18.0-cpu_py312h1234567_0",
     "nvidia-smi-no-devices": "No devices were found",
     "nvidia-smi-missing": "'nvidia-smi' is not recognized as an internal or external command,",
+    "nvidia-smi-missing-in-a-posix-shell": "/bin/bash: line 1: nvidia-smi: command not found",
     "ptxas-predates-gpu": "Your CUDA software stack is old. We fallback to the NVIDIA driver for"
     " some compilation. Update your CUDA version to get the best performance. The ptxas error"
     " was: ptxas fatal   : Value 'sm_86' is not defined for option 'gpu-name'",

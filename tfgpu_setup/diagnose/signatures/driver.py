@@ -86,7 +86,7 @@ XLA_DEVICE_FAILURES = frozenset(
 )
 """What keeps XLA from starting a GPU it found, which its 'no supported devices' then follows."""
 
-SMI_MISSING = frozenset({"nvidia-smi-missing", "nvidia-smi-missing-any-language"})
+SMI_MISSING_IN_A_POSIX_SHELL = "nvidia-smi-missing-in-a-posix-shell"
 NO_DEVICE_WITHOUT_SMI_TITLE = (
     "CUDA's library loaded and found no GPU, and nvidia-smi is not installed: most likely this"
     " machine has no NVIDIA GPU (a hosted notebook's CPU runtime, a cloud CPU instance)"
@@ -103,7 +103,7 @@ SMI_MISSING_BESIDE_NO_DEVICE = Variant(
     title=NO_DEVICE_WITHOUT_SMI_TITLE,
     fix=NO_DEVICE_WITHOUT_SMI_FIX,
     source=HOSTED_GPU_RUNTIME_SOURCE,
-    with_signatures=frozenset({"cuinit-no-device"}),
+    with_signatures=frozenset({"cuinit-no-device", SMI_MISSING_IN_A_POSIX_SHELL}),
 )
 NVIDIA_SMI_MISSING_TITLE = (
     "nvidia-smi, which comes with the NVIDIA driver, is not installed: most likely the driver is"
@@ -1725,6 +1725,22 @@ DRIVER: tuple[Signature, ...] = (
         ),
     ),
     Signature(
+        # The same answer from a Linux shell (bash, zsh, Ubuntu's command-not-found): there the
+        # driver package brings nvidia-smi, while Windows' drivers before R418 left it off PATH
+        # (C:\Program Files\NVIDIA Corporation\NVSMI), so cmd.exe's answer says less.
+        name=SMI_MISSING_IN_A_POSIX_SHELL,
+        needles=("nvidia-smi",),
+        pattern=compiled(
+            r"nvidia-smi: (?:command )?not found|Command 'nvidia-smi' not found"
+            r"|command not found: nvidia-smi\b"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="",
+        fix="",
+        source="https://docs.nvidia.com/deploy/nvidia-smi/index.html",
+    ),
+    Signature(
         # The shell's answer when nvidia-smi, which the driver package installs, is not there:
         # bash, Ubuntu's command-not-found, cmd.exe and PowerShell.
         name="nvidia-smi-missing",
@@ -2409,7 +2425,7 @@ DRIVER: tuple[Signature, ...] = (
                 title=NO_DEVICE_WITHOUT_SMI_TITLE,
                 fix=NO_DEVICE_WITHOUT_SMI_FIX,
                 source=HOSTED_GPU_RUNTIME_SOURCE,
-                with_any_signature=SMI_MISSING,
+                with_signatures=frozenset({SMI_MISSING_IN_A_POSIX_SHELL}),
                 severity=Severity.WARNING,
             ),
         ),
@@ -2530,6 +2546,22 @@ DRIVER: tuple[Signature, ...] = (
                 ),
                 source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/116",
                 with_signatures=frozenset({"nvrm-init-adapter-failed"}),
+            ),
+            Variant(
+                # The module named the GPU on the bus it will not drive (review 119: an RTX
+                # 4090 under R470): the GPU is there, the driver release is the cause.
+                finding_id="no-nvidia-driver",
+                title=(
+                    "nvidia-smi lists no GPU because the installed driver release does not"
+                    " support the GPU on the bus (NVRM says so)"
+                ),
+                fix=(
+                    "Install a driver release whose README lists this GPU ('Appendix A -"
+                    " Supported NVIDIA GPU Products'): a newer branch for a new GPU, the legacy"
+                    " branch for an old one, and reboot."
+                ),
+                source="https://github.com/NVIDIA/open-gpu-kernel-modules/issues/393",
+                with_signatures=frozenset({"nvrm-gpu-not-supported"}),
             ),
         ),
     ),
