@@ -125,7 +125,7 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
     elif "gpus" in unknown and log.pci_lists_no_nvidia_line and not on_wsl:
         # (WSL 2 reaches the GPU through /dev/dxg: its lspci never lists an NVIDIA device)
         gpus = ()
-        gpus_reason = f"{PCI_LISTS_NONE}{log.pci_lists_no_nvidia_line} printed nothing"
+        gpus_reason = f"{PCI_LISTS_NONE}{log.pci_lists_no_nvidia_line}"
         unknown.discard("gpus")
     else:
         gpus = tuple(_capability_from_log(gpu, log) for gpu in gpus)

@@ -385,8 +385,9 @@ class LogFacts:
     """TensorFlow's own import failing for a CUDA library it links: a CUDA build."""
     laptop_line: str = ""
     pci_lists_no_nvidia_line: str = ""
-    """'lspci | grep -i nvidia' with nothing printed before the next prompt: no NVIDIA device on
-    the PCI bus (lspci reads the bus without any driver)."""
+    """'lspci | grep -i nvidia' with nothing printed before the next prompt, or the display
+    controllers listed with none of NVIDIA's, and what it showed: no NVIDIA device on the PCI
+    bus (lspci reads the bus without any driver)."""
     """A laptop GPU's name or Optimus' tools (hybrid_graphics.py)."""
     tegra_line: str = ""
     """A line naming a Jetson (Tegra) board or its software: its integrated GPU's driver (nvgpu)
@@ -404,8 +405,9 @@ class LogFacts:
     """'docker run' of a GPU image (a '-gpu' tag, NVIDIA's NGC or CUDA images) with no flag
     that gives it the GPU, where no run in the log asked for one."""
     unasked_run_no_device_line: str = ""
-    """TensorFlow finding no /dev/nvidia0 after such a run in the foreground, on a host whose
-    own check does not show it without a driver: inside that container."""
+    """TensorFlow finding no /dev/nvidia0, or no driver library, after such a run in the
+    foreground, on a host whose own check does not show it without a driver: inside that
+    container, where the NVIDIA runtime would have mounted both."""
     bound_libs_failed_line: str = ""
     """A file Singularity/Apptainer's --nv bound into /.singularity.d/libs that cannot be read
     ('ls: /.singularity.d/libs/libOpenCL.so.1: Srmount error', singularity#4687): the binding
@@ -1003,10 +1005,19 @@ def _first_run_of(image: re.Pattern[str], runs: list[re.Match[str]]) -> re.Match
 
 _DETACHED = re.compile(r"\s(?:-d|--detach|-\w*d\w*)(?=\s)")
 """'docker run -d' (or '-itd'): its container's output is not what the terminal shows next."""
-_NO_DEVICE_FILE = re.compile(r"[^\n]{0,300}/dev/nvidia0 does not exist[^\n]{0,100}")
+_NO_DEVICE_FILE = re.compile(
+    r"[^\n]{0,300}(?:/dev/nvidia0 does not exist"
+    # no driver library either: the NVIDIA runtime mounts the host's libcuda with the GPU
+    # (review 119: 'Could not find cuda drivers on your machine' in a plain run of a -gpu image)
+    r"|Could not find cuda drivers on your machine"
+    r"|libcuda\.so(?:\.1)?: cannot open shared object file)[^\n]{0,100}"
+)
 _HOST_WITHOUT_DRIVER = re.compile(
     r"Command 'nvidia-smi' not found|nvidia-smi: (?:command )?not found"
     r"|'nvidia-smi' is not recognized|NVIDIA-SMI has failed"
+    # the kernel's own /proc entry, which a container sees unmasked whether or not it was
+    # given the GPU (review 119): the host's kernel has no NVIDIA module loaded
+    r"|/proc/driver/nvidia/version does not exist"
 )
 """The host's own check finding no NVIDIA driver: no runtime could pass a GPU in."""
 
@@ -1234,7 +1245,7 @@ _PCI_DISPLAY_ROWS = re.compile(
     # 'lspci | grep -E "VGA|3D"': an NVIDIA GPU is a VGA or a 3D controller (a laptop's second
     # GPU and a data-centre card are 3D ones, so a grep for VGA alone could miss it)
     r"^" + _SHELL_PROMPT + r"(?:sudo )?lspci\b[^\n|]{0,40}\|[ \t]*grep\b"
-    r"(?=[^\n]{0,80}(?i:vga))(?=[^\n]{0,80}\b3D\b)[^\n]{0,80}\r?\n"
+    r"(?=[^\n]{0,80}(?i:vga))(?=[^\n]{0,80}(?i:\b3d\b))[^\n]{0,80}\r?\n"
     r"(?P<rows>(?:[ \t]*(?:[0-9a-fA-F]{4}:)?[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]"
     r" [^\n]{1,200}\n){1,8})"
     r"(?=" + _NEXT_PROMPT + r")",
@@ -1247,12 +1258,13 @@ def _pci_lists_no_nvidia(text: str) -> str:
     """The command whose listing of the PCI bus shows no NVIDIA device: its NVIDIA devices
     picked out and none printed, or its display controllers listed and none NVIDIA's."""
     if found := _first(_PCI_LISTS_NO_NVIDIA, text):
-        return found
+        return f"{found} printed nothing"
     return next(
         (
-            _one_line(m.group(0).split("\n", 1)[0])
+            f"{_one_line(m.group(0).split(chr(10), 1)[0])} listed no NVIDIA device"
             for m in _PCI_DISPLAY_ROWS.finditer(text)
-            if "nvidia" not in m["rows"].lower()
+            # (WSL 2 shows its GPU as Microsoft's Basic Render Driver: the GPU is Windows')
+            if not any(name in m["rows"].lower() for name in ("nvidia", "basic render driver"))
         ),
         "",
     )
@@ -1391,11 +1403,13 @@ def _nvidia_wheels_there(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _LISTING_CUT = re.compile(
-    r"[ \t]*(?:\.{3}|\u2026|\[(?:\.{3}|\u2026|snip|truncated)[^\]\n]{0,40}\]"
-    r"|\((?:\.{3}|\u2026|snip|truncated)[^)\n]{0,40}\)|<snip>)[ \t]*\r?$",
+    r"(?:[ \t]*\r?\n){0,2}[ \t]*(?:\.{3,}|\u2026"
+    r"|[\[(<][^\])>\n]{0,30}(?:\.{3}|\u2026|snip|trunc|trimmed|omitted|cut|more)"
+    r"[^\])>\n]{0,30}[\])>])[ \t]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
-"""A line a paste puts where it cut a listing short ('...', '[...]', '(truncated)', '<snip>')."""
+"""A line a paste puts where it cut a listing short ('...', '[...]', '(output trimmed)',
+'<snip>'), with a blank line or two before it."""
 
 
 _OTHER_FRAMEWORK = re.compile(
