@@ -235,6 +235,7 @@ from .weigh import (
     demoted,
     dnn_missing_beside_the_builds_cudnn,
     driver_moot_where_no_release_runs,
+    driver_predating_the_gpu_lists_none,
     installed_but_not_found,
     log_weighed_against_facts,
     macos_without_an_nvidia_gpu,
@@ -800,6 +801,7 @@ def diagnose(
     )
     findings = explain(weighed_against_unnamed_failure(findings, matches))
     findings = _kernels_named_for_this_gpu(findings, judged)
+    findings = driver_predating_the_gpu_lists_none(findings)
     findings = conda_lib_on_the_path(findings, known, log or "", log_facts.library_path_printed)
     findings = floor_no_pypi_build_has(findings, matches, matrix)
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)

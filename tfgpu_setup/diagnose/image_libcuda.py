@@ -93,6 +93,30 @@ def image_libcuda_newer(
         return None
     library, kernel, line = branches[2:]
     refusing = next((g for g in facts.gpus if refuses_forward_compatibility(g)), None)
+    host_cuda = query.driver_max_cuda(matrix, kernel, False) if matrix else None
+    if (
+        compat is not None
+        and refusing is not None
+        and release is not None
+        and release.cuda
+        and host_cuda
+        and parsed(host_cuda) < parsed(release.cuda)
+    ):
+        # the package cannot stand in for the host's driver on this GPU, and that driver is too
+        # old for the CUDA in use: only a newer host driver runs it (review 119: R470 under 2.15)
+        return Finding(
+            "driver-too-old",
+            Severity.ERROR,
+            f"The host's NVIDIA driver ({kernel}, CUDA {host_cuda}) is too old for TensorFlow"
+            f" {release.version}'s CUDA {release.cuda}, and the forward-compatibility libcuda"
+            f" ({library}) cannot stand in for it on the {refusing.name}",
+            (quoted(line), f"forward compatibility: {compat.group(0)}", f"GPU: {refusing.name}"),
+            f"Update the host's NVIDIA driver to one for CUDA {release.cuda} or newer (the"
+            f" {parsed(library).major} branch does); forward compatibility serves data-center"
+            " GPUs only, so the compatibility package is then unused (take its folder off"
+            " LD_LIBRARY_PATH).",
+            FORWARD_COMPAT,
+        )
     if compat is not None and refusing is not None:
         # the package cannot serve this GPU whatever the host driver: it is what to remove
         return Finding(
@@ -108,7 +132,6 @@ def image_libcuda_newer(
             FORWARD_COMPAT,
         )
     where = [f"container: {e}" for e in facts.platform.container_evidence[:1]]
-    host_cuda = query.driver_max_cuda(matrix, kernel, False) if matrix else None
     if (
         compat is None  # (so in a container: the check above)
         and release is not None

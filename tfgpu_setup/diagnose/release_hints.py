@@ -288,7 +288,16 @@ def printed_versions(text: str) -> list[str]:
     found += [m.group("version").replace("-dev", ".dev") for m in _GIT_AND_VERSION.finditer(text)]
     found += [m.group("version") for m in _VERSION_AND_DEVICES.finditer(text)]
     found += [m.group("version") for m in _LIBTENSORFLOW_ARCHIVE.finditer(text)]
-    return found or [v for m in _VERSION_COMMAND_OUTPUT.finditer(text) if (v := _tfs_own(m, text))]
+    found = found or [v for m in _VERSION_COMMAND_OUTPUT.finditer(text) if (v := _tfs_own(m, text))]
+    return found or [m.group("version") for m in _RELEASE_IMAGE_RUN.finditer(text)]
+
+
+_RELEASE_IMAGE_RUN = re.compile(
+    r"(?<![\w-])(?:docker|podman) run\b[^\n]{0,400}?\s(?:docker\.io/)?tensorflow/tensorflow:"
+    r"(?P<version>[12]\.\d{1,2}\.\d{1,2})(?:-gpu)?(?:-jupyter)?(?=\s|$)"
+)
+"""A run of TensorFlow's own image of a release ('tensorflow/tensorflow:2.15.0-gpu'): the
+TensorFlow that ran in it, where nothing printed another."""
 
 
 _OTHER_VERSION_PRINTED = re.compile(

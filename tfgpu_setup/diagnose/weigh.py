@@ -19,6 +19,7 @@ from ..matrix.model import Matrix, TfRelease
 from ..planner.evaluate import gpu_support, platform_without_wheels
 from ..planner.rules import (
     ANCIENT_GPU_FIX,
+    DRIVER_PREDATES_THE_GPU,
     PLATFORM_UNSUPPORTED_FIX,
     SLURM_GAVE_NO_GPU,
     SLURM_GAVE_NO_GPU_FIX,
@@ -1405,4 +1406,27 @@ def driver_moot_where_no_release_runs(
             "but no TensorFlow release has kernels for this GPU: a driver for it changes nothing"
             " for TensorFlow",
         )
+    )
+
+
+def driver_predating_the_gpu_lists_none(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """A driver too old for the GPU that is there does not drive it, so nvidia-smi finds no
+    device (review 119: an RTX 4090 under R470, its 'No devices were found'): the empty answer
+    is the driver's age, not a machine without a GPU."""
+    predates = next(
+        (
+            f
+            for f in findings
+            if f.id == "driver-too-old"
+            and f.severity is Severity.ERROR
+            and f.title.startswith(DRIVER_PREDATES_THE_GPU)
+        ),
+        None,
+    )
+    if predates is None:
+        return findings
+    return demoted(
+        findings,
+        lambda f: f.id == "no-nvidia-gpu",
+        f"but the GPU is there: {predates.title[0].lower()}{predates.title[1:]}",
     )

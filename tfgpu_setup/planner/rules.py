@@ -139,6 +139,10 @@ def _libcuda_in_wsl(facts: Facts) -> bool:
     return any(p.startswith("/usr/lib/wsl/") for p in facts.libcuda)
 
 
+DRIVER_PREDATES_THE_GPU = "The NVIDIA driver predates the "
+"""How a driver too old for the GPU itself (not only for the CUDA asked) starts its title."""
+
+
 @rule("container-gpu-not-exposed", CONTAINER_TOOLKIT)
 def container_gpu_not_exposed(ctx: Context) -> list[Finding]:
     f = ctx.facts
@@ -558,7 +562,7 @@ def _driver_gap_finding(ctx: Context, kind: str) -> list[Finding]:
             finding(
                 "driver-too-old",
                 E if every else W,
-                f"The NVIDIA driver predates the {names} and does not drive "
+                f"{DRIVER_PREDATES_THE_GPU}{names} and does not drive "
                 + ("it" if len(gaps) == 1 else "them"),
                 [g.reason for g in gaps],
                 f"Install {to_install}{where_the_driver_goes(ctx.facts)}."
