@@ -181,8 +181,12 @@ def facts_with_log(facts: Facts, log: LogFacts, matrix: Matrix) -> Facts:
             for version, line in dict(log.cudnn_seen).items()
         )
         unknown.discard("cudnn")
+    env = facts.env
+    if "KERAS_BACKEND" not in env and log.keras_backend:
+        env = {**env, "KERAS_BACKEND": log.keras_backend}
     return dataclasses.replace(
         facts,
+        env=env,
         platform=platform,
         driver=driver,
         gpus=gpus,

@@ -384,6 +384,9 @@ class LogFacts:
     tf_links_cuda_line: str = ""
     """TensorFlow's own import failing for a CUDA library it links: a CUDA build."""
     laptop_line: str = ""
+    keras_backend: str = ""
+    """The Keras backend the paste sets or shows (an export, a variable before the command, an
+    echo of it, os.environ in the code): 'jax', 'torch' or 'tensorflow', the last one named."""
     pci_lists_no_nvidia_line: str = ""
     """'lspci | grep -i nvidia' with nothing printed before the next prompt, or the display
     controllers listed with none of NVIDIA's, and what it showed: no NVIDIA device on the PCI
@@ -681,6 +684,7 @@ def read_log_facts(
         user_site_tf_line=_user_site_tensorflow(sample),
         tegra_line=_first(TEGRA, sample),
         laptop_line=_first(LAPTOP_GPU, sample),
+        keras_backend=_keras_backend(sample),
         pci_lists_no_nvidia_line=_pci_lists_no_nvidia(sample),
         launcher_line=""
         if _first(_COLAB, sample) or hosted
@@ -1252,6 +1256,23 @@ _PCI_DISPLAY_ROWS = re.compile(
     re.MULTILINE,
 )
 """The PCI bus's display controllers listed whole, the next prompt right under them."""
+
+
+_KERAS_BACKEND_SET = re.compile(
+    r"(?:^|[\s;&])(?:export[ \t]+|set[ \t]+|\$env:)?KERAS_BACKEND[ \t]*=[ \t]*['\"]?"
+    r"(?P<set>jax|torch|tensorflow)\b"
+    r"|\becho[ \t]+['\"]?(?:\$KERAS_BACKEND|\$\{KERAS_BACKEND\}|%KERAS_BACKEND%)['\"]?[ \t]*\r?\n"
+    r"[ \t]*(?P<echoed>jax|torch|tensorflow)[ \t]*\r?$"
+    r"|\bos\.environ\[['\"]KERAS_BACKEND['\"]\][ \t]*=[ \t]*['\"]"
+    r"(?P<code>jax|torch|tensorflow)['\"]",
+    re.MULTILINE,
+)
+"""Keras 3's backend as a shell sets it, echoes it, or the code sets it before importing Keras."""
+
+
+def _keras_backend(text: str) -> str:
+    named = [m["set"] or m["echoed"] or m["code"] for m in _KERAS_BACKEND_SET.finditer(text)]
+    return named[-1] if named else ""
 
 
 def _pci_lists_no_nvidia(text: str) -> str:
