@@ -35,11 +35,14 @@ _MUSL = re.compile(
     r"|^[ \t]*(?:Step \d{1,3}/\d{1,3} : )?FROM(?:[ \t]+--platform=\S{1,40})?[ \t]+"
     + _ALPINE_IMAGE
     + r"|^[ \t]*=> \[(?:\w{1,20} )?\d{1,3}/\d{1,3}\] FROM [\w./-]{0,80}?"
+    + _ALPINE_IMAGE
+    # or the image a container was started from ('docker run --rm -it python:3.11-alpine sh')
+    + r"|(?<![\w-])(?:docker|podman) (?:container )?run\b[^\n]{0,300}?[ \t]"
     + _ALPINE_IMAGE,
     re.MULTILINE | re.IGNORECASE,
 )
-"""musl or Alpine named by the system itself, or the image the build starts from (nothing a
-message about another program or a missing file says)."""
+"""musl or Alpine named by the system itself, or the image the build starts from or a container
+runs (nothing a message about another program or a missing file says)."""
 _GLIBC = re.compile(r"\bldd \(GNU libc\)|\bGNU C Library\b|\bglibc \d\.\d{1,2}\b")
 """The system's C library named glibc: then the musl words are another program's."""
 
