@@ -202,6 +202,12 @@ _LIBRARY_LISTED = re.compile(
     re.MULTILINE,
 )
 """A CUDA runtime or cuDNN library on disk, as 'ldconfig -p' or 'ls' shows it."""
+_CUDNN_DLL_LISTED = re.compile(
+    # 'where cudnn64_8.dll' or 'dir /b /s' answering with the file's whole path, alone on its line
+    r"^[ \t]*[A-Za-z]:\\[^\n]{0,250}?\\cudnn64_(?P<major>\d{1,2})\.dll[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A cuDNN DLL on disk, by its path: its name gives the major version (cudnn64_8.dll)."""
 _CUDA_VERSION_JSON = re.compile(
     r'"cuda"\s*:\s*\{\s*"name"\s*:\s*"CUDA SDK",\s*"version"\s*:\s*"(?P<version>\d{1,2}\.\d{1,2})'
 )
@@ -223,6 +229,7 @@ def installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, s
     cuda += [
         (m["version"], " ".join(m.group(0).split())) for m in _CUDA_VERSION_JSON.finditer(text)
     ]
+    cudnn += [(m["major"], m.group(0).strip()) for m in _CUDNN_DLL_LISTED.finditer(text)]
     for m in _LIBRARY_LISTED.finditer(text):
         version, line = m["version"], m.group(0).strip()
         if m["lib"] == "cudnn":
