@@ -87,3 +87,40 @@ def test_forward_compatibility_refused_by_a_geforce_on_an_old_host_driver_is_the
     assert first["id"] == "driver-too-old" and first["severity"] == "error"
     # judged for the release the image tag names
     assert "2.15" in first["title"]
+
+
+@pytest.mark.parametrize(
+    ("name", "backend"),
+    [("keras-backend-jax-echoed", "jax"), ("keras-backend-torch-inline", "torch")],
+)
+def test_a_keras_backend_the_paste_sets_or_shows_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, backend: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", "linux")
+    first = document["findings"][0]
+    assert first["id"] == "keras-backend-not-tensorflow"
+    assert f"KERAS_BACKEND={backend}" in first["title"]
+    # a backend stated on the command line outranks the paste's
+    stated = run(tmp_path, capsys, log_of(name), "--os", "linux", "--env", "KERAS_BACKEND=")
+    assert "keras-backend-not-tensorflow" not in ids(stated)
+
+
+def test_pip_in_an_alpine_container_is_musl_not_the_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("pip-in-an-alpine-container"))
+    first = document["findings"][0]
+    assert first["id"] == "glibc-too-old" and "musl" in first["title"]
+
+
+def test_wheres_answer_names_the_cudnn_major_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("windows-where-finds-cudnn-8-for-tf-1-15")
+    document = run(tmp_path, capsys, log, "--os", "windows", "--tf", "1.15")
+    assert errors(document)[:1] == ["cudnn-version-mismatch"]
+    # without the answer, nothing shows another cuDNN: it is missing
+    alone = log.split("C:\\>where", 1)[0]
+    assert ids(run(tmp_path, capsys, alone, "--os", "windows", "--tf", "1.15"))[0] == (
+        "cudnn-not-found"
+    )
