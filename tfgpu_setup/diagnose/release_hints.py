@@ -293,8 +293,12 @@ def printed_versions(text: str) -> list[str]:
 
 
 _RELEASE_IMAGE_RUN = re.compile(
-    r"(?<![\w-])(?:docker|podman) run\b[^\n]{0,400}?\s(?:docker\.io/)?tensorflow/tensorflow:"
-    r"(?P<version>[12]\.\d{1,2}\.\d{1,2})(?:-gpu)?(?:-jupyter)?(?=\s|$)"
+    # (not typed at a Windows prompt: that release runs in Docker Desktop's Linux, while the
+    # prompt makes the machine native Windows, where the release would be judged)
+    r"^(?![ \t]*(?:PS [A-Za-z]:|[A-Za-z]:\\))[^\n]{0,200}?(?<![\w-])(?:docker|podman) run\b"
+    r"[^\n]{0,400}?\s(?:docker\.io/)?tensorflow/tensorflow:"
+    r"(?P<version>[12]\.\d{1,2}\.\d{1,2})(?:-gpu)?(?:-jupyter)?(?=\s|$)",
+    re.MULTILINE,
 )
 """A run of TensorFlow's own image of a release ('tensorflow/tensorflow:2.15.0-gpu'): the
 TensorFlow that ran in it, where nothing printed another."""
