@@ -438,20 +438,8 @@ def gpu_lost_in_another_python(
         return None
     if not (min(answered) < min(shown) and max(answered) > max(shown)):
         return None
-    library = next(
-        (
-            m
-            for m in matches
-            if m.signature.finding_id in _NO_GPU_LIBRARY and m.line_number > max(shown)
-        ),
-        None,
-    )
-    if library is not None:
-        return _another_pythons_gpu(library.line, "found no GPU", pythons_apart)
-    answer = NO_GPU_LISTED.search(text, line_start(text, max(shown) + 1))
-    if answer is None:
-        return None
-    return _another_pythons_gpu(answer.group(0).strip(), "found no GPU", pythons_apart)
+    gpu_less = _run_without_the_gpu(text, matches, after=max(shown))
+    return _another_pythons_gpu(gpu_less[1], "found no GPU", pythons_apart) if gpu_less else None
 
 
 def _another_pythons_gpu(failed: str, title: str, pythons_apart: Sequence[str]) -> Finding:
@@ -474,21 +462,26 @@ _NO_GPU_LIBRARY = frozenset({"cuda-libs-not-found", "cudnn-not-found"})
 
 
 def _run_without_the_gpu(
-    text: str, matches: Sequence[LogMatch], before: int
+    text: str, matches: Sequence[LogMatch], before: int | None = None, after: int = 0
 ) -> tuple[int, str] | None:
-    """The first line before line `before` that says its run found no GPU (a library not
-    loaded, TensorFlow's empty answer), with its line number."""
+    """The first line between lines `after` and `before` (both left out; the log's end where
+    no `before`) that says its run found no GPU (a library not loaded, TensorFlow's empty
+    answer), with its line number."""
     library = next(
         (
             m
             for m in matches
-            if m.signature.finding_id in _NO_GPU_LIBRARY and m.line_number < before
+            if m.signature.finding_id in _NO_GPU_LIBRARY
+            and after < m.line_number
+            and (before is None or m.line_number < before)
         ),
         None,
     )
     if library is not None:
         return library.line_number, library.line
-    answer = NO_GPU_LISTED.search(text, 0, line_start(text, before))
+    start = line_start(text, after + 1)
+    end = line_start(text, before) if before is not None else len(text)
+    answer = NO_GPU_LISTED.search(text, start, end)
     if answer is None:
         return None
     return text.count("\n", 0, answer.start()) + 1, answer.group(0).strip()
