@@ -36,6 +36,22 @@ _PROMPT = re.compile(
 """A shell prompt, with the environment it names ('(tf) me@box:~$ ', '(base) C:\\>') or none."""
 
 
+NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipython-input-)", re.M)
+"""A notebook's cell, or its traceback's frame: what follows ran in the notebook's kernel."""
+
+
+def prompt_before(text: str, position: int) -> tuple[int, str, str] | None:
+    """The last shell prompt before this point: where it starts, the environment it names (''
+    for none) and the command typed at it. None where no prompt comes before."""
+    prompts = list(_PROMPT.finditer(text, 0, position))
+    if not prompts:
+        return None
+    last = prompts[-1]
+    end = text.find("\n", last.end())
+    command = text[last.end() : end if end >= 0 else len(text)].strip()
+    return last.start(), last["env"] or "", command
+
+
 def prompt_environments(text: str) -> list[tuple[int, str]]:
     """Each shell prompt's line (1-based) and the environment it names ('' for none)."""
     return [(text.count("\n", 0, m.start()) + 1, m["env"] or "") for m in _PROMPT.finditer(text)]

@@ -505,6 +505,8 @@ def _wrong_environment(
             f"TensorFlow imported after '{log.imported_in_another_env}', with no install"
             " between: that environment has it, the Python that failed does not",
         )
+    elif log.imported_by_another_runner:
+        evidence = (log.imported_by_another_runner,)
     elif log.pythons_apart and log.tf_version:
         # two Pythons, and TensorFlow shown installed in some Python (a listing, its version)
         evidence = (*log.pythons_apart, f"TensorFlow {log.tf_version} shown installed")

@@ -18,7 +18,7 @@ from packaging.version import InvalidVersion
 
 from ..findings import Finding, Severity
 from ..versions import parsed
-from .activations import ACTIVATED, prompt_environments
+from .activations import ACTIVATED, NOTEBOOK_CELL, prompt_environments
 from .empty_gpu_list import NO_GPU_LISTED
 from .logfacts import FOUND_BUT_FAILED, tensorflow_ran_after, tensorflow_ran_at
 from .logs import LogMatch, line_start
@@ -354,9 +354,6 @@ def command_between(text: str, after_line: int, before_line: int) -> bool:
     return COMMAND.search(text, start, end) is not None
 
 
-_NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipython-input-)", re.M)
-
-
 def _environment_changed(text: str, before: int, after: int) -> bool:
     """The shell's prompt names another environment at the later point than at the earlier
     (gaining or changing its '(env)' prefix): something activated it between (conda, a venv,
@@ -380,14 +377,14 @@ def _mended_by_activation(text: str, failed: int, worked: int) -> bool:
     activation = ACTIVATED.search(text, start, end) or _KERNEL_REGISTERED.search(text, start, end)
     if activation is None and not _environment_changed(text, failed, worked):
         return False
-    cells = list(_NOTEBOOK_CELL.finditer(text, 0, line_start(text, failed + 1)))
+    cells = list(NOTEBOOK_CELL.finditer(text, 0, line_start(text, failed + 1)))
     in_a_notebook = bool(cells) and not command_between(
         text, text.count("\n", 0, cells[-1].start()) + 1, failed
     )
     if not in_a_notebook:
         return True
     after = activation.end() if activation is not None else start
-    return _NOTEBOOK_CELL.search(text, after, end) is not None
+    return NOTEBOOK_CELL.search(text, after, end) is not None
 
 
 def import_failed_in_another_interpreter(

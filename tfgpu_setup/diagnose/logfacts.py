@@ -18,6 +18,7 @@ from .activations import last_environment_line
 from .attribution import innermost_frame
 from .docker_context import remote_engine_line
 from .hybrid_graphics import LAPTOP_GPU
+from .import_runners import imported_by_another_runner
 from .installed_over import installed_by_two_commands, installed_over_another
 from .installed_twice import (
     PIP_UNINSTALLED,
@@ -214,6 +215,9 @@ class LogFacts:
     imported_in_another_env: str = ""
     """The shell's switch to another environment ('conda activate tf') after 'No module named
     tensorflow', in which TensorFlow then imported."""
+    imported_by_another_runner: str = ""
+    """TensorFlow's version printed by one runner (a shell, a notebook's kernel, sudo) and
+    'No module named tensorflow' in another that cannot share its Python."""
     missing_then_installed_line: str = ""
     """A record TensorFlow wrote after pip installed it, after the last 'No module named
     tensorflow': that import error was before the install, and is not the problem now."""
@@ -605,6 +609,7 @@ def read_log_facts(
         failed_import_line=_failed_import_standing(sample, matches),
         missing_then_installed_line=_ran_after_install(sample),
         imported_in_another_env=_imported_in_another_env(sample),
+        imported_by_another_runner=imported_by_another_runner(sample),
         image_build_line=_first(_IMAGE_BUILD_STEP, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
