@@ -3,8 +3,23 @@ comes from)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from doctor_support import doctor_document, errors, ids, review_log
+
+from tfgpu_setup.diagnose.import_runners import imported_by_another_runner
 from tfgpu_setup.diagnose.paste import unwrap
 from tfgpu_setup.diagnose.pip_apart import pythons_apart
+
+pytestmark = pytest.mark.usefixtures("fixture_matrix_in_use")
+
+run = doctor_document
+
+
+def log_of(name: str) -> str:
+    return review_log("review120", name)
+
 
 _CANNOT_DLOPEN = (
     "2023-05-01 10:00:00.123456: W tensorflow/core/common_runtime/gpu/gpu_device.cc:1956]"
@@ -30,3 +45,71 @@ def test_a_printed_interpreter_path_stays_a_line_of_its_own_after_a_tensorflow_r
 def test_a_windows_interpreter_path_is_not_glued_to_the_record_above_it() -> None:
     read = unwrap(f"{_CANNOT_DLOPEN}C:\\Users\\me\\venv\\Scripts\\Python.exe\n")
     assert read.splitlines()[-1] == "C:\\Users\\me\\venv\\Scripts\\Python.exe"
+
+
+def test_a_notebook_kernel_missing_tensorflow_an_environment_imports_is_the_wrong_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(
+        tmp_path,
+        capsys,
+        log_of("notebook-kernel-without-tensorflow-beside-an-env"),
+        "--os",
+        "windows",
+    )
+    first = document["findings"][0]
+    assert first["id"] == "wrong-python-environment" and first["severity"] == "error"
+    assert "notebook's kernel" in first["evidence"][0]
+    assert "tensorflow-not-installed" not in errors(document)
+
+
+def test_sudo_python_missing_tensorflow_the_venv_imports_is_the_wrong_python(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("sudo-python-without-the-venv"))
+    assert errors(document)[:1] == ["wrong-python-environment"]
+    assert "under sudo" in document["findings"][0]["evidence"][0]
+
+
+_VENV_IMPORTS = (
+    '(venv) me@box:~/proj$ python -c "import tensorflow as tf; print(tf.__version__)"\n2.15.1\n'
+)
+_MISSING = (
+    "(venv) me@box:~/proj$ {command}\nTraceback (most recent call last):\n"
+    '  File "/home/me/proj/train.py", line 1, in <module>\n    import tensorflow as tf\n'
+    "ModuleNotFoundError: No module named 'tensorflow'\n"
+)
+
+
+def test_the_same_shell_importing_then_missing_tensorflow_is_not_read_as_two_pythons() -> None:
+    assert (
+        imported_by_another_runner(_VENV_IMPORTS + _MISSING.format(command="python train.py")) == ""
+    )
+
+
+def test_tensorflow_removed_between_the_runs_is_not_read_as_two_pythons() -> None:
+    between = (
+        "(venv) me@box:~/proj$ pip uninstall -y tensorflow\n"
+        "Successfully uninstalled tensorflow-2.15.1\n"
+    )
+    text = _VENV_IMPORTS + between + _MISSING.format(command="sudo python train.py")
+    assert imported_by_another_runner(text) == ""
+    assert imported_by_another_runner(
+        _VENV_IMPORTS + _MISSING.format(command="sudo python train.py")
+    )
+
+
+def test_a_32_bit_pointer_size_makes_pips_refusal_the_platforms(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("pip-on-a-32-bit-python"), "--os", "windows")
+    assert ids(document)[:1] == ["platform-unsupported"]
+    assert "python-unsupported" not in errors(document)
+
+
+def test_a_64_bit_pointer_size_leaves_the_refusal_to_the_python_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("pip-on-a-32-bit-python").replace("\n32\n", "\n64\n")
+    document = run(tmp_path, capsys, log, "--os", "windows")
+    assert "platform-unsupported" not in ids(document)

@@ -115,12 +115,18 @@ PYTHON_32BIT = re.compile(
     # platform.architecture()'s answer about the interpreter itself ('32bit', 'WindowsPE'),
     # not about a file it was given
     r"|platform\.architecture\(\)[^\n]{0,20}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
-    r"\('32bit', '\w{1,12}'\)",
+    r"\('32bit', '\w{1,12}'\)"
+    # the pointer size and sys.maxsize, as the usual one-liners print them
+    r"|struct\.calcsize\([ \t]*['\"]P['\"][ \t]*\)[^\n]{0,40}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
+    r"32[ \t]*\r?$"
+    r"|sys\.maxsize[ \t]*>[ \t]*2[ \t]*\*\*[ \t]*32[^\n]{0,20}\r?\n[ \t>]*"
+    r"(?:Out\[\d{1,4}\]:[ \t]*)?False\b"
+    r"|sys\.maxsize\)?[^\n]{0,20}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?2147483647\b",
     re.M,
 )
 """A 32-bit Python: the banner of one on Windows, or its sys.version ('[MSC v.1916 32 bit
 (Intel)]'; a 64-bit one says '64 bit (AMD64)'), its install folder, platform.architecture()'s
-answer, or a 32-bit conda's channels."""
+answer, the pointer size or sys.maxsize printed, or a 32-bit conda's channels."""
 
 
 LINUX_SHELL = re.compile(
