@@ -16,6 +16,7 @@ from ..distributions import separate_installs
 from ..versions import parsed, specifier
 from .activations import last_environment_line
 from .attribution import innermost_frame
+from .cuda_absent import cuda_shown_absent
 from .docker_context import remote_engine_line
 from .hybrid_graphics import LAPTOP_GPU
 from .import_runners import imported_by_another_runner
@@ -216,6 +217,8 @@ class LogFacts:
     """The shell's switch to another environment ('conda activate tf') after 'No module named
     tensorflow', in which TensorFlow then imported."""
     imported_by_another_runner: str = ""
+    cuda_absent_line: str = ""
+    """A listing showing no CUDA toolkit where one would be (cuda_absent.py)."""
     """TensorFlow's version printed by one runner (a shell, a notebook's kernel, sudo) and
     'No module named tensorflow' in another that cannot share its Python."""
     missing_then_installed_line: str = ""
@@ -610,6 +613,7 @@ def read_log_facts(
         missing_then_installed_line=_ran_after_install(sample),
         imported_in_another_env=_imported_in_another_env(sample),
         imported_by_another_runner=imported_by_another_runner(sample),
+        cuda_absent_line=cuda_shown_absent(sample),
         image_build_line=_first(_IMAGE_BUILD_STEP, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),

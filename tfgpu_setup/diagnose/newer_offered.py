@@ -64,6 +64,8 @@ def newer_version_installed(
     for kind, wanted in pairs:
         if not wanted or _install_known(facts, kind):
             continue
+        if kind == "cuda" and log.cuda_absent_line:
+            continue  # the paste shows no CUDA where it would be: none installed, not another
         if kind == "cudnn" and log.wanted_cuda:
             continue  # CUDA's own libraries are missing too: the stack is not on the path
         windows = kind == "cuda" and system_of(facts, (wanted[0],)) == "windows"

@@ -60,6 +60,10 @@ HOSTED_CUDNN_FIX = (
 """A hosted notebook's cuDNN older than the build: the TensorFlow installed over the runtime's
 does not fit its image (colabtools#2459)."""
 
+CUDA_11_STACK_MISSING = "cuda-11-library-missing"
+"""Positive evidence: a library of CUDA 11's own names (libcudart.so.11.0, libcublas.so.11)
+failed to load, so no CUDA 11 is on the loader path."""
+
 LIBRARIES: tuple[Signature, ...] = (
     # --- Libraries: the CUDA runtime, its math libraries and cuDNN. ---
     Signature(
@@ -177,6 +181,20 @@ LIBRARIES: tuple[Signature, ...] = (
         subject="nvjitlink",
     ),
     Signature(
+        name=CUDA_11_STACK_MISSING,
+        needles=DLOPEN_NEEDLES,
+        # the libraries every CUDA 11 ships under these names (TensorFlow 2.4 logs them so)
+        pattern=dlopen_pattern(
+            r"cudart(?=\.so\.11\.0)|cublas(?:Lt)?(?=\.so\.11)|cufft(?=\.so\.10)"
+            r"|curand(?=\.so\.10)|cusparse(?=\.so\.11)"
+        ),
+        finding_id=None,
+        severity=Severity.INFO,
+        title="A library every CUDA 11 ships could not be loaded",
+        fix="",
+        source="https://github.com/tensorflow/tensorflow/issues/44777",
+    ),
+    Signature(
         name="cusolver-10-for-cuda-11-0",
         needles=("libcusolver.so.10",),
         pattern=dlopen_pattern("cusolver(?=\\.so\\.10)"),
@@ -196,6 +214,9 @@ LIBRARIES: tuple[Signature, ...] = (
                 " CUDA 11.2); 'tfgpu-setup plan' picks the release for the CUDA you have.",
                 "https://github.com/kundajelab/chrombpnet/issues/49",
                 tf_versions=SpecifierSet(">=2.4,<2.5"),
+                # CUDA 11's runtime or another of its libraries missing too: no CUDA 11 is on
+                # the loader path at all, which no other CUDA 11 explains (review 120)
+                unless_signatures=frozenset({CUDA_11_STACK_MISSING}),
             ),
         ),
     ),
