@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from doctor_support import doctor_document, errors, ids, review_log
 
+from tfgpu_setup.diagnose.cuda_absent import cuda_shown_absent
 from tfgpu_setup.diagnose.import_runners import imported_by_another_runner
 from tfgpu_setup.diagnose.paste import unwrap
 from tfgpu_setup.diagnose.pip_apart import pythons_apart
@@ -113,3 +114,81 @@ def test_a_64_bit_pointer_size_leaves_the_refusal_to_the_python_version(
     log = log_of("pip-on-a-32-bit-python").replace("\n32\n", "\n64\n")
     document = run(tmp_path, capsys, log, "--os", "windows")
     assert "platform-unsupported" not in ids(document)
+
+
+@pytest.mark.parametrize(
+    ("name", "flags"),
+    [
+        ("tf-2.4-with-no-cuda-11-at-all", ()),
+        ("tf-1.12-on-a-machine-without-cuda", ()),
+        ("windows-tf-1.13-without-a-toolkit-folder", ("--os", "windows")),
+    ],
+)
+def test_a_runtime_missing_where_the_paste_shows_no_cuda_is_none_installed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, flags: tuple[str, ...]
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    assert errors(document)[:1] == ["cuda-libs-not-found"]
+    assert "cuda-version-mismatch" not in ids(document)
+
+
+def test_cusolver_10_missing_alone_beside_tensorflow_2_4_is_another_cuda_11(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only cuSOLVER's .so.10 missing: the rest of a CUDA 11 loads, one from 11.1 on."""
+    log = "\n".join(
+        line
+        for line in log_of("tf-2.4-with-no-cuda-11-at-all").splitlines()
+        if "Could not load dynamic library" not in line or "cusolver" in line
+    )
+    assert errors(run(tmp_path, capsys, log))[:1] == ["cuda-version-mismatch"]
+
+
+def test_a_listing_that_shows_a_cuda_folder_leaves_another_version_the_likely_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("tf-1.12-on-a-machine-without-cuda").replace(
+        "bin  etc  games", "bin  cuda  cuda-9.2  etc  games"
+    )
+    assert cuda_shown_absent(log) == ""
+    assert errors(run(tmp_path, capsys, log))[:1] == ["cuda-version-mismatch"]
+
+
+def test_a_grep_that_cannot_list_the_runtime_shows_nothing_of_it() -> None:
+    text = (
+        "$ ldconfig -p | grep libcuda.so\n"
+        "\tlibcuda.so.1 (libc6,x86-64) => /usr/lib/x86_64-linux-gnu/libcuda.so.1\n$ \n"
+    )
+    assert cuda_shown_absent(text) == ""
+    assert cuda_shown_absent(text.replace("grep libcuda.so", "grep cuda"))
+
+
+@pytest.mark.parametrize(
+    "name", ["k20-ignored-beside-its-physical-listing", "gtx-760-ignored-beside-a-gpu-count"]
+)
+def test_a_physical_gpu_listed_then_ignored_for_its_compute_capability_is_not_used(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name))
+    assert document["gpu_used"] == "no"
+    assert errors(document)[:1] == ["compute-capability-unsupported"]
+
+
+def test_two_gpus_listed_and_one_ignored_leaves_the_other_at_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("gtx-760-ignored-beside-a-gpu-count").replace(
+        "Num GPUs Available:  1", "Num GPUs Available:  2"
+    )
+    assert run(tmp_path, capsys, log)["gpu_used"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "name", ["colab-found-gpu-at", "colab-version-and-device-name-then-a-missing-file"]
+)
+def test_a_device_name_printed_by_the_usual_checks_shows_the_gpu_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name))
+    assert document["gpu_used"] == "yes"
+    assert errors(document) == []

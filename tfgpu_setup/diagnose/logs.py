@@ -297,15 +297,45 @@ XLA_DEVICE = frozenset({"xla-gpu-stream-executor", "xla-service-on-cuda"})
 SKIPPED_GPUS = "cannot-dlopen-gpu-libraries"
 
 
+PHYSICAL_LISTINGS = frozenset({"gpu-physical-device-listed", "gpu-count-printed"})
+"""A script's list of the physical GPUs (tf.config.list_physical_devices), or its count: it
+holds every GPU the driver shows, those TensorFlow then ignores too."""
+GPU_IGNORED = frozenset(
+    {"min-compute-capability", "min-compute-capability-cut", "rocm-gfx-unsupported"}
+)
+"""TensorFlow's record that it will not use a GPU it found: its compute capability (or AMD
+ISA) is not one the build has kernels for."""
+
+
+def _listed_beyond_the_ignored(matches: tuple[LogMatch, ...]) -> bool:
+    """Whether the physical GPUs a script listed outnumber those TensorFlow ignored: one of
+    them is then one it uses (none ignored: every listed one)."""
+    ignored = {m.line for m in matches if m.signature.name in GPU_IGNORED}
+    if not ignored:
+        return True
+    indices = {
+        m.groups.get("index") for m in matches if m.signature.name == "gpu-physical-device-listed"
+    }
+    counts = [
+        int(m.groups["count"])
+        for m in matches
+        if m.signature.name == "gpu-count-printed" and m.groups.get("count")
+    ]
+    return max([len(indices), *counts]) > len(ignored)
+
+
 def _gpu_proved(matches: tuple[LogMatch, ...]) -> bool:
     """A line shows a GPU device of TensorFlow's. XLA's own CUDA device, after TensorFlow
-    skipped registering its GPUs (TF 2.0 to 2.3 make it then too), is no such device."""
+    skipped registering its GPUs (TF 2.0 to 2.3 make it then too), is no such device; nor is a
+    list of physical GPUs beside TensorFlow ignoring one (the list keeps it: review 120)."""
     skipped = min(
         (m.line_number for m in matches if m.signature.name == SKIPPED_GPUS), default=None
     )
+    listed_beyond = _listed_beyond_the_ignored(matches)
     return any(
         m.signature.proves_gpu
         and (m.signature.name not in XLA_DEVICE or skipped is None or m.line_number < skipped)
+        and (listed_beyond or m.signature.name not in PHYSICAL_LISTINGS)
         for m in matches
     )
 

@@ -673,7 +673,9 @@ BENIGN_LINES: tuple[Signature, ...] = (
             r"is_gpu_available\([^)\n]{0,80}\)\)?[ \t]*(?:#[ \t]*(?:->|=>|:)?[ \t]*True[ \t]*\r?$"
             r"|" + _DEPRECATION_BETWEEN + r"\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?True[ \t]*\r?$)"
             r"|gpu_device_name\(\)\)?[ \t]*(?:#[ \t]*'?/device:GPU:\d'?[ \t]*\r?$"
-            r"|\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?'?/device:GPU:\d'?[ \t]*\r?$)",
+            # (a version printed before it: print(tf.__version__, tf.test.gpu_device_name()))
+            r"|\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
+            r"(?:\d{1,2}\.\d{1,3}\.\d{1,3}[\w.+-]{0,20}[ \t]+)?'?/device:GPU:\d'?[ \t]*\r?$)",
             re.MULTILINE,
         ),
         finding_id=None,
@@ -686,12 +688,14 @@ BENIGN_LINES: tuple[Signature, ...] = (
     ),
     Signature(
         name="gpu-count-printed",
-        needles=("GPUs", "Default GPU Device:"),
+        needles=("GPUs", "Default GPU Device:", "Found GPU at:"),
         pattern=compiled(
             # (not 'Number of GPUs:', which training scripts echo from their own options before
             # TensorFlow has looked: StyleGAN2-ADA's, stylegan2-ada#32)
             r"(?:Num GPUs(?: Available)?|GPUs [Aa]vailable):?\s*(?P<count>[1-9]\d?)\b"
             r"|Default GPU Device: /device:GPU:\d"
+            # Colab's own GPU check prints what tf.test.gpu_device_name() answered
+            r"|Found GPU at: /device:GPU:\d"
         ),
         finding_id=None,
         severity=Severity.INFO,
