@@ -1273,14 +1273,25 @@ _KERAS_BACKEND_SET = re.compile(
     r"|\becho[ \t]+['\"]?(?:\$KERAS_BACKEND|\$\{KERAS_BACKEND\}|%KERAS_BACKEND%)['\"]?[ \t]*\r?\n"
     r"[ \t]*(?P<echoed>jax|torch|tensorflow)[ \t]*\r?$"
     r"|\bos\.environ\[['\"]KERAS_BACKEND['\"]\][ \t]*=[ \t]*['\"]"
-    r"(?P<code>jax|torch|tensorflow)['\"]",
+    r"(?P<code>jax|torch|tensorflow)['\"]"
+    # ~/.keras/keras.json shown (its 'backend' key), or Keras asked which backend it runs
+    # (keras.backend.backend(), keras.config.backend()) and its answer a few lines under
+    r"|keras\.json\b[^\n]{0,100}\r?\n(?:[^\n]{0,200}\r?\n){0,8}?[ \t]*\"backend\"[ \t]*:[ \t]*"
+    r"\"(?P<config>jax|torch|tensorflow)\""
+    r"|\bkeras\.(?:backend|config)\.backend\(\)[^\n]{0,60}\r?\n(?:[^\n]{0,300}\r?\n){0,6}?"
+    r"[ \t]*(?:Out\[\d{1,4}\]:[ \t]*)?(?:\d{1,2}\.\d{1,3}\.\d{1,3}[ \t]+)?"
+    r"['\"]?(?P<answered>jax|torch|tensorflow)['\"]?[ \t]*\r?$",
     re.MULTILINE,
 )
-"""Keras 3's backend as a shell sets it, echoes it, or the code sets it before importing Keras."""
+"""Keras 3's backend as a shell sets it, echoes it, or the code sets it before importing Keras;
+its keras.json's, or Keras's own answer."""
 
 
 def _keras_backend(text: str) -> str:
-    named = [m["set"] or m["echoed"] or m["code"] for m in _KERAS_BACKEND_SET.finditer(text)]
+    named = [
+        m["set"] or m["echoed"] or m["code"] or m["config"] or m["answered"]
+        for m in _KERAS_BACKEND_SET.finditer(text)
+    ]
     return named[-1] if named else ""
 
 
