@@ -17,13 +17,18 @@ from .logs import LogMatch, line_start
 from .pip_installs import REFUSALS, versions_listed
 
 _ALPINE_IMAGE = (
-    r"(?:(?:[\w.-]{1,60}/){0,3}python:[\w.-]{0,40}alpine[\w.]{0,10}|alpine(?::[\w.-]{1,30})?)"
+    # an official image's Alpine variant ('python:3.11-alpine', 'node:20-alpine3.19'), or an
+    # image named for Alpine ('alpine:3.19', 'frolvlad/alpine-python3': review 120)
+    r"(?:[\w.-]{1,60}/){0,3}(?:[\w.-]{1,60}:[\w.-]{0,40}alpine[\w.]{0,10}"
+    r"|[\w.-]{0,60}alpine[\w.-]{0,60}(?::[\w.-]{1,60})?)"
     r"(?![\w-])"
 )
 _MUSL = re.compile(
     # musl's ldd ('musl libc (x86_64)'), Alpine's os-release or issue, its APK mirrors
     r"^[ \t]*musl libc\b|^(?:PRETTY_)?NAME=\"?Alpine Linux|^Welcome to Alpine Linux"
     r"|\bdl-cdn\.alpinelinux\.org/"
+    # Alpine's own package manager at work (a Dockerfile's 'RUN apk add ...')
+    r"|^[^\n]{0,80}?\bapk (?:add|update|upgrade)\b"
     # 'pip debug --verbose' listing the tags this Python accepts
     r"|^[ \t]*cp\d{2,3}-(?:cp\d{2,3}|abi3|none)-musllinux_\d"
     # pip itself on musl: a wheel it picked for another package carries the musllinux tag (a

@@ -82,6 +82,8 @@ _RECORD_START = re.compile(
     # print(tf.__version__, tf.config.list_physical_devices('GPU')) adds
     r"|\d{1,2}\.\d{1,3}\.\d{1,3}(?:-?rc\d{1,2}|\.post\d{1,2}|\.dev\d{1,12})?"
     rf"(?:\s*$|{GPU_LIST_PRINTED})"
+    # a rule of dashes or equals signs alone (BuildKit's '------' around a step's output)
+    r"|(?:-{4,}|={4,})[ \t]*\r?$"
     # an interpreter's path alone, as print(sys.executable) or 'which python' answers
     r"|(?:[A-Za-z]:)?[/\\][^\s'\"]{0,250}?(?i:/bin/python[\d.]{0,5}|\\pythonw?[\d.]{0,5}\.exe)"
     r"[ \t]*\r?$"
