@@ -192,3 +192,69 @@ def test_a_device_name_printed_by_the_usual_checks_shows_the_gpu_works(
     document = run(tmp_path, capsys, log_of(name))
     assert document["gpu_used"] == "yes"
     assert errors(document) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "cause"),
+    [
+        ("windows-nvidia-smi-by-its-full-path", ("--os", "windows"), "cuda-libs-not-found"),
+        ("wsl-nvidia-smi-list-by-its-path", (), "cudnn-not-found"),
+        ("nvidia-smi-missing-beside-the-modules-version-file", (), "cudnn-not-found"),
+    ],
+)
+def test_nvidia_smi_off_path_says_nothing_of_the_driver_its_own_output_shows(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    cause: str,
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), *flags)
+    assert errors(document)[:1] == [cause]
+    assert "no-nvidia-driver" not in ids(document)
+
+
+def test_nvidia_smi_missing_before_another_machines_driver_file_still_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("nvidia-smi-missing-beside-the-modules-version-file").replace(
+        "$ cat /proc/driver/nvidia/version", "$ ssh gpu01 cat /proc/driver/nvidia/version"
+    )
+    assert "no-nvidia-driver" in ids(run(tmp_path, capsys, log))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "keras-json-backend-jax",
+        "keras-backend-answered-torch",
+        "keras-config-backend-in-a-notebook",
+    ],
+)
+def test_the_keras_backend_keras_itself_names_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name))
+    assert ids(document)[:1] == ["keras-backend-not-tensorflow"]
+    assert errors(document) == []
+
+
+def test_keras_answering_the_tensorflow_backend_is_no_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("keras-backend-answered-torch").replace("'torch'", "'tensorflow'")
+    assert "keras-backend-not-tensorflow" not in ids(run(tmp_path, capsys, log))
+
+
+@pytest.mark.parametrize("name", ["node-alpine-image-build", "community-alpine-python-image"])
+def test_any_alpine_image_makes_pips_refusal_musls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name))
+    assert errors(document) == ["glibc-too-old"]
+    assert "musl" in document["findings"][0]["title"]
+
+
+def test_a_rule_of_dashes_is_never_part_of_the_record_above_it() -> None:
+    text = "4.982 ERROR: No matching distribution found for tensorflow\n------\n"
+    assert "tensorflow------" not in unwrap(text)
