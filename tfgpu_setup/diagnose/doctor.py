@@ -807,7 +807,7 @@ def diagnose(
     findings = cudnn_pinned_by_another_framework(findings, log_facts, entry)
     findings = colab_keeps_its_tensorflow(findings, log_facts)
     findings = _image_libraries_first(findings, known, log_facts, log or "")
-    findings = _libcuda_link_off_wsl(findings, known)
+    findings = _libcuda_link_off_wsl(findings, known, log or "")
     findings = _import_failure_before_the_variant(findings, log_facts, matches)
     findings = _random_op_in_a_training_step(findings, log or "")
     findings = addon_native_code_alone(findings, matches, log or "", no_gpu_shown)
@@ -1681,10 +1681,21 @@ def _host_driver_upgraded(text: str) -> bool:
         return False
 
 
-def _libcuda_link_off_wsl(findings: tuple[Finding, ...], facts: Facts) -> tuple[Finding, ...]:
-    """cuDNN asking for libcuda.so on a system known not to be WSL 2: the driver's unversioned
-    link is missing there (libcuda.so.1 may well load), not WSL's loader path."""
-    if not facts.knows("os") or facts.platform.os == "wsl2":
+_NATIVE_LIBCUDA = re.compile(
+    r"(?<![\w/])(?!/usr/lib/wsl/)(?:/[\w.+-]{1,60}){1,6}/libcuda\.so\.\d{3}\.\d{1,3}(?:\.\d{1,3})?\b"
+)
+"""The driver's libcuda by its full version (libcuda.so.535.104.05) in a folder of its own: a
+native Linux driver's file, which WSL 2 (libcuda.so.1.1 in /usr/lib/wsl/lib) never has."""
+
+
+def _libcuda_link_off_wsl(
+    findings: tuple[Finding, ...], facts: Facts, text: str
+) -> tuple[Finding, ...]:
+    """cuDNN asking for libcuda.so on a system known not to be WSL 2 (stated, or a native
+    driver's own libcuda file listed): the driver's unversioned link is missing there
+    (libcuda.so.1 may well load), not WSL's loader path."""
+    native = _NATIVE_LIBCUDA.search(text) is not None
+    if not native and (not facts.knows("os") or facts.platform.os == "wsl2"):
         return findings
     link = [
         f

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ..findings import Finding
 from .device_evidence import DRIVER_FOUND_A_GPU
 from .logs import LogMatch
+from .signatures.driver import CUDNN_NEEDS_LIBCUDA_SOURCE
 from .sources import quoted
 from .weigh import demoted, noted
 
@@ -62,6 +63,8 @@ def shell_driver_readings_refuted(
         for f in findings
         if f.id in _SHELL_DRIVER_READINGS
         and not any(p in e for e in f.evidence for p in _TENSORFLOWS_RECORD)
+        # (cuDNN's own words at work, after the driver found the GPU by necessity: review 120)
+        and f.source != CUDNN_NEEDS_LIBCUDA_SOURCE
     }
 
     def refuted(f: Finding) -> bool:

@@ -2051,6 +2051,8 @@ DRIVER: tuple[Signature, ...] = (
             " link is missing: reinstall the NVIDIA driver's compute libraries."
         ),
         source=CUDNN_NEEDS_LIBCUDA_SOURCE,
+        # cuDNN opens its sub-libraries at the first convolution on a GPU device (review 120)
+        at_work=True,
     ),
     Signature(
         name="libcuda-stub-resolved",
