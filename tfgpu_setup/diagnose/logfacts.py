@@ -218,6 +218,9 @@ class LogFacts:
     tensorflow', in which TensorFlow then imported."""
     imported_by_another_runner: str = ""
     cuda_absent_line: str = ""
+    torch_first_line: str = ""
+    """PyTorch imported before TensorFlow in the program that ran: its own CUDA libraries (the
+    cuDNN its wheel bundles) are already in the process when TensorFlow asks for them."""
     """A listing showing no CUDA toolkit where one would be (cuda_absent.py)."""
     """TensorFlow's version printed by one runner (a shell, a notebook's kernel, sudo) and
     'No module named tensorflow' in another that cannot share its Python."""
@@ -614,6 +617,7 @@ def read_log_facts(
         imported_in_another_env=_imported_in_another_env(sample),
         imported_by_another_runner=imported_by_another_runner(sample),
         cuda_absent_line=cuda_shown_absent(sample),
+        torch_first_line=_torch_imported_first(sample),
         image_build_line=_first(_IMAGE_BUILD_STEP, sample),
         import_frame_line=_first(_TF_IMPORT_FRAME, sample),
         macos_cuda_line=_first(_MACOS_CUDA_AT_WORK, sample),
@@ -1285,6 +1289,27 @@ _KERAS_BACKEND_SET = re.compile(
 )
 """Keras 3's backend as a shell sets it, echoes it, or the code sets it before importing Keras;
 its keras.json's, or Keras's own answer."""
+
+
+_TORCH_IMPORT = re.compile(r"\b(?:import torch|from torch(?:\.\w{1,30})* import)\b")
+_TENSORFLOW_IMPORT = re.compile(
+    r"\b(?:import tensorflow|from tensorflow(?:\.\w{1,30})* import)\b"
+    r"|\bimport torch,[ \t]*tensorflow"
+)
+
+
+def _torch_imported_first(text: str) -> str:
+    torch = _TORCH_IMPORT.search(text)
+    tensorflow = _TENSORFLOW_IMPORT.search(text)
+    if torch is None or tensorflow is None or tensorflow.start() < torch.start():
+        return ""
+    return _line_at(text, torch.start())
+
+
+def _line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)].strip()[:200]
 
 
 def _keras_backend(text: str) -> str:

@@ -246,7 +246,9 @@ def other_cudnn_loaded(
     a conda or system cuDNN on LD_LIBRARY_PATH), so fixing the installed one changes nothing.
     Without a stated or probed cuDNN, the copies a package list or a listing in the log shows
     on disk ('pip list' naming nvidia-cudnn-cu12 8.9.4) are the installed ones."""
-    if not log.cudnn_loaded:
+    if not log.cudnn_loaded or log.torch_first_line:
+        # (PyTorch, imported first, brought its own cuDNN into the process: no loader path
+        # put that copy first, and TensorFlow's word on the versions is the cause: review 120)
         return []
     installed = [c for c in facts.cudnn if c.version and c.source != "log"]
     read_from_log = any(c.source == "log" for c in facts.cudnn)
@@ -865,8 +867,9 @@ def cudnn_wheel_shadowed(
     """pip shows the cuDNN wheel this TensorFlow needs installed, yet TensorFlow loaded another
     cuDNN that does not serve it: a copy on the loader path (a CUDA toolkit's lib64 on
     LD_LIBRARY_PATH) comes before the wheel's, so installing the right one again changes
-    nothing."""
-    if not log.cudnn_loaded:
+    nothing. PyTorch imported first brings the cuDNN its own wheel bundles (torch/lib), which
+    no loader path put first (review 120)."""
+    if not log.cudnn_loaded or log.torch_first_line:
         return []
     loaded = cudnn_version(log.cudnn_loaded)
     compiled = cudnn_version(log.cudnn_compiled) if log.cudnn_compiled else None
