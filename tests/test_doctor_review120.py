@@ -258,3 +258,36 @@ def test_any_alpine_image_makes_pips_refusal_musls(
 def test_a_rule_of_dashes_is_never_part_of_the_record_above_it() -> None:
     text = "4.982 ERROR: No matching distribution found for tensorflow\n------\n"
     assert "tensorflow------" not in unwrap(text)
+
+
+def test_cudnn_failing_at_work_for_libcuda_under_wsl_is_not_refuted_by_the_gpu_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("wsl-cudnn-sublibrary-needs-libcuda"))
+    assert errors(document) == ["wsl-libcuda-missing"]
+    assert document["gpu_used"] == "no"
+
+
+def test_cudnn_failing_for_libcuda_beside_a_native_drivers_files_is_the_missing_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(
+        tmp_path, capsys, log_of("container-cudnn-sublibrary-needs-libcuda"), "--container"
+    )
+    first = document["findings"][0]
+    assert first["id"] == "no-nvidia-driver" and "libcuda.so link" in first["title"]
+    assert "wsl-libcuda-missing" not in ids(document)
+
+
+def test_the_cudnn_pytorch_brings_in_first_is_the_mismatch_not_the_loader_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("torch-imported-before-tensorflow"))
+    assert errors(document) == ["cudnn-version-mismatch"]
+
+
+def test_the_same_mismatch_without_pytorch_first_is_a_copy_ahead_on_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("torch-imported-before-tensorflow").replace("import torch\n", "")
+    assert errors(run(tmp_path, capsys, log))[:1] == ["ld-library-path-shadows"]
