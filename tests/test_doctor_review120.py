@@ -291,3 +291,18 @@ def test_the_same_mismatch_without_pytorch_first_is_a_copy_ahead_on_the_path(
 ) -> None:
     log = log_of("torch-imported-before-tensorflow").replace("import torch\n", "")
     assert errors(run(tmp_path, capsys, log))[:1] == ["ld-library-path-shadows"]
+
+
+def test_a_context_refused_on_a_gpu_with_its_memory_taken_is_out_of_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("context-refused-on-a-full-gpu"))
+    assert errors(document) == ["gpu-out-of-memory"]
+    assert "6012MiB of 6071MiB" in document["findings"][0]["evidence"][0]
+
+
+def test_a_context_refused_on_a_gpu_with_memory_free_is_not_read_as_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("context-refused-on-a-full-gpu").replace("6012MiB /", "  12MiB /")
+    assert "gpu-out-of-memory" not in ids(run(tmp_path, capsys, log))

@@ -51,6 +51,7 @@ from .conda_conflict import (
 )
 from .conda_libs import conda_lib_on_the_path
 from .conda_unresolved import conda_packages_unresolved
+from .context_memory import context_refused_on_a_full_gpu
 from .ctypes_loads import without_other_libraries_loads
 from .cuda_found import cuda_found_beside_the_folder
 from .cudnn_arch import cudnn_older_than_the_gpu
@@ -680,6 +681,7 @@ def diagnose(
         known, log or "", gpu_seen, hosted=bool(log_facts.hosted_notebook_line)
     )
     crossed += misspelled_tensorflow(log or "")
+    crossed += context_refused_on_a_full_gpu(log or "")
     crossed += conda_packages_unresolved(log or "", known)
     crossed += stated_cpu_only(
         getattr(tf_version, "distribution", ""),
