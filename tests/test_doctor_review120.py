@@ -306,3 +306,20 @@ def test_a_context_refused_on_a_gpu_with_memory_free_is_not_read_as_memory(
 ) -> None:
     log = log_of("context-refused-on-a-full-gpu").replace("6012MiB /", "  12MiB /")
     assert "gpu-out-of-memory" not in ids(run(tmp_path, capsys, log))
+
+
+def test_tensorflows_cpu_image_given_the_gpu_ships_no_cuda_rather_than_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("cpu-image-run-with-gpus-all"), "--container")
+    assert errors(document)[:1] == ["cuda-libs-not-found"]
+    assert "cuda-version-mismatch" not in ids(document)
+
+
+def test_another_image_given_the_gpu_without_the_cuda_asked_for_ships_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = log_of("cpu-image-run-with-gpus-all").replace(
+        "tensorflow/tensorflow:2.4.1", "nvidia/cuda:10.2-cudnn7-runtime-ubuntu18.04"
+    )
+    assert errors(run(tmp_path, capsys, log, "--container"))[:1] == ["cuda-version-mismatch"]

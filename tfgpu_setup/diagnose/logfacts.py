@@ -426,6 +426,9 @@ class LogFacts:
     ('ls: /.singularity.d/libs/libOpenCL.so.1: Srmount error', singularity#4687): the binding
     of the host driver's libraries failed."""
     cpu_image_run_line: str = ""
+    cpu_image_any_run_line: str = ""
+    """A 'docker run' of TensorFlow's CPU image, with the GPU asked for or not: its image ships
+    no CUDA libraries at all."""
     """'docker run' of TensorFlow's CPU image (tensorflow/tensorflow with no '-gpu' tag), with
     no flag that gives it the GPU: it has no CUDA libraries, so '--gpus all' alone is not
     enough."""
@@ -720,6 +723,9 @@ def read_log_facts(
         unasked_run_no_device_line=_no_device_in_the_unasked_run(sample, unasked_run),
         # TensorFlow's CPU image run so (jupyter/docker-stacks#1002)
         cpu_image_run_line=_one_command(_first_run_of(_TF_CPU_IMAGE, unasked_runs)),
+        cpu_image_any_run_line=_one_command(
+            _first_run_of(_TF_CPU_IMAGE, list(_DOCKER_RUN.finditer(sample)))
+        ),
         bound_libs_failed_line=_first(_BOUND_LIBS_FAILED, sample),
         python_32bit_line=_first(PYTHON_32BIT, sample),
         gpus_seen=gpus_seen(sample) or _stated_gpu(asked),

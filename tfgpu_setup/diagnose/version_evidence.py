@@ -616,7 +616,10 @@ def _other_toolkit(facts: Facts, log: LogFacts, fix: str) -> Finding | None:
         )
     if not log.cuda_folders_searched and not log.nvidia_wheels_line:
         # (NVIDIA's wheels on the path or installed: the CUDA is theirs, not the image's,
-        # jupyter/docker-stacks#2100)
+        # jupyter/docker-stacks#2100; TensorFlow's own image without 'gpu' in its tag ships
+        # no CUDA at all: review 120)
+        if log.cpu_image_any_run_line:
+            return None
         return _container_ships_another(facts, w, fix)
     if not log.cuda_folders_searched:
         return None
