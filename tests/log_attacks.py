@@ -857,6 +857,13 @@ WRITTEN = {
     " CUDA_VISIBLE_DEVICES=",
     "min-compute-capability-unnamed": "Ignoring gpu device with Cuda compute capability 3.0."
     " The minimum required Cuda capability is 3.5.",
+    "cudnn-sublibraries-of-two-releases": "Could not load library libcudnn_cnn_train.so.8."
+    " Error: /usr/local/cuda/11.8.0/lib64/libcudnn_cnn_train.so.8: symbol"
+    " _ZN10cask_cudnn2kr8isAmpereEPNS0_5spa_tERKi, version libcudnn_cnn_infer.so.8 not defined"
+    " in file libcudnn_cnn_infer.so.8 with link time reference",
+    "cuda-11-library-missing": "W tensorflow/stream_executor/platform/default/dso_loader.cc:60]"
+    " Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot"
+    " open shared object file: No such file or directory",
     "cudnn-sublibrary-not-loaded-linux": "Could not load library libcudnn_adv_train.so.8. Error:"
     " libcudnn_ops_train.so.8: cannot open shared object file: No such file or directory",
     "colocated-op-without-gpu-kernel": "InvalidArgumentError: Cannot assign a device to node"

@@ -323,3 +323,11 @@ def test_another_image_given_the_gpu_without_the_cuda_asked_for_ships_another(
         "tensorflow/tensorflow:2.4.1", "nvidia/cuda:10.2-cudnn7-runtime-ubuntu18.04"
     )
     assert errors(run(tmp_path, capsys, log, "--container"))[:1] == ["cuda-version-mismatch"]
+
+
+def test_a_part_of_cudnn_from_another_release_is_two_copies_mixing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("cudnn-parts-of-two-releases"))
+    assert errors(document) == ["ld-library-path-shadows"]
+    assert document["gpu_used"] == "no"

@@ -653,6 +653,32 @@ LIBRARIES: tuple[Signature, ...] = (
         at_work=True,  # cuDNN's own loader, at the first op that needs that part
     ),
     Signature(
+        # The same loader finding a part of cuDNN that another cuDNN release wrote: its
+        # symbols are not those of the parts already loaded (a stray libcudnn_*.so of another
+        # version first on LD_LIBRARY_PATH, beside a whole cuDNN elsewhere: review 120)
+        name="cudnn-sublibraries-of-two-releases",
+        needles=("Could not load library libcudnn",),
+        pattern=compiled(
+            r"Could not load library (?P<lib>libcudnn_\w{1,30}\.so\.\d{1,2})\. Error:"
+            r" (?P<path>[^\s:]{0,300}libcudnn_\w{1,30}\.so[.\d]{0,12}): (?:undefined )?symbol"
+            r"[^\n]{0,300}?version (?P<other>libcudnn\w{0,30}\.so\.\d{1,2}) not defined in file"
+        ),
+        finding_id="ld-library-path-shadows",
+        severity=Severity.ERROR,
+        title=(
+            "cuDNN's {lib} ({path}) is of another cuDNN release than its {other} already"
+            " loaded: two cuDNN copies mix on the loader path"
+        ),
+        fix=(
+            "Take the folder holding the stray copy ({path}) off LD_LIBRARY_PATH, or remove that"
+            " partial cuDNN, so every libcudnn*.so loads from the one whole cuDNN (the"
+            " nvidia-cudnn wheel this TensorFlow pins, or your conda environment's)."
+        ),
+        source="https://github.com/ultralytics/ultralytics/issues/10203",
+        subject="{lib}",
+        at_work=True,  # cuDNN's own loader, at the first op that needs that part
+    ),
+    Signature(
         # The same loader's failure where the paste kept neither its 'Error:' tail nor the
         # library it lacked: the bare line, or the request that follows it, before cuDNN
         # aborts the process (sleap#1806). Which library was missing is in the full line.
