@@ -27,6 +27,8 @@ _MUSL = re.compile(
     # musl's ldd ('musl libc (x86_64)'), Alpine's os-release or issue, its APK mirrors
     r"^[ \t]*musl libc\b|^(?:PRETTY_)?NAME=\"?Alpine Linux|^Welcome to Alpine Linux"
     r"|\bdl-cdn\.alpinelinux\.org/"
+    # Alpine's release file read ('cat /etc/alpine-release' and its version)
+    r"|/etc/alpine-release[ \t]*\r?\n[ \t]*\d{1,2}\.\d{1,3}"
     # Alpine's own package manager at work (a Dockerfile's 'RUN apk add ...')
     r"|^[^\n]{0,80}?\bapk (?:add|update|upgrade)\b"
     # 'pip debug --verbose' listing the tags this Python accepts
@@ -48,6 +50,10 @@ _MUSL = re.compile(
 )
 """musl or Alpine named by the system itself, or the image the build starts from or a container
 runs (nothing a message about another program or a missing file says)."""
+_STAGE = re.compile(
+    r"^[ \t]*(?:Step \d{1,3}/\d{1,3} : |(?:=>|#\d{1,4}) \[[^\]\n]{0,40}\] )?FROM[ \t]", re.M
+)
+"""A Dockerfile's FROM, as written or as the legacy builder or BuildKit prints it."""
 _GLIBC = re.compile(r"\bldd \(GNU libc\)|\bGNU C Library\b|\bglibc \d\.\d{1,2}\b")
 """The system's C library named glibc: then the musl words are another program's."""
 
@@ -74,6 +80,10 @@ def musl_refusal(
     if refusal is None or versions_listed(refusal) or _GLIBC.search(text):
         return [], ""
     before = text[: line_start(text, refusal.line_number)]
+    # a build's stages: only the last one before the refusal is where pip ran (a node:alpine
+    # stage before a python:slim one says nothing of the Python's C library)
+    stage = max((found.start() for found in _STAGE.finditer(before)), default=0)
+    before = before[stage:]
     stated = facts.knows("glibc") and facts.platform.musl
     said = next(
         (found.group(0).strip()[:120] for found in reversed(list(_MUSL.finditer(before)))),
