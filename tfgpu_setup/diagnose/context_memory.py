@@ -19,6 +19,13 @@ _CONTEXT_REFUSED_BARE = re.compile(
 """The context refused, the driver's error code not kept (a code is read by its signature)."""
 _SMI_MEMORY_USED = re.compile(
     r"\|[ \t]{0,40}(?P<used>\d{1,7})MiB / {0,3}(?P<total>\d{3,7})MiB[ \t]{0,40}\|"
+    # its --query-gpu CSV ('0, GeForce GTX 1080 Ti, 11020 MiB, 11178 MiB': used, then total)
+    r"|^[ \t]*\d{1,2}, [^,\n]{1,80}, (?P<csv_used>\d{1,7}) MiB,"
+    r" (?P<csv_total>\d{3,7}) MiB[ \t]*\r?$"
+    # TensorFlow 1.x's own reading of the device ('totalMemory: 10.92GiB freeMemory: 157.56MiB')
+    r"|totalMemory: (?P<tf_total>\d{1,4}(?:\.\d{1,3})?)GiB freeMemory: "
+    r"(?P<tf_free>\d{1,5}(?:\.\d{1,3})?)(?P<tf_unit>[MG])iB",
+    re.M,
 )
 FULL_SHARE = 0.95
 """The share of a GPU's memory in use that leaves a CUDA context (a few hundred MiB) no room."""
@@ -30,9 +37,9 @@ def context_refused_on_a_full_gpu(text: str) -> list[Finding]:
         return []
     full = next(
         (
-            m
+            reading
             for m in _SMI_MEMORY_USED.finditer(text, 0, refused.start())
-            if int(m["used"]) >= FULL_SHARE * int(m["total"])
+            if (reading := _used_of_total(m)) and reading[0] >= FULL_SHARE * reading[1]
         ),
         None,
     )
@@ -44,7 +51,7 @@ def context_refused_on_a_full_gpu(text: str) -> list[Finding]:
             Severity.ERROR,
             "CUDA could not create its context on the GPU, whose memory was all but taken",
             (
-                f"nvidia-smi: {full['used']}MiB of {full['total']}MiB in use",
+                f"{full[0]:.0f}MiB of {full[1]:.0f}MiB in use",
                 quoted(refused.group(0)),
             ),
             "Find what holds the memory in nvidia-smi's processes table (another TensorFlow,"
@@ -53,3 +60,14 @@ def context_refused_on_a_full_gpu(text: str) -> list[Finding]:
             "https://github.com/tensorflow/tensorflow/issues/14475",
         )
     ]
+
+
+def _used_of_total(reading: re.Match[str]) -> tuple[float, float] | None:
+    """MiB in use and MiB in all, whichever way the reading gave them."""
+    if reading["used"]:
+        return float(reading["used"]), float(reading["total"])
+    if reading["csv_used"]:
+        return float(reading["csv_used"]), float(reading["csv_total"])
+    total = float(reading["tf_total"]) * 1024
+    free = float(reading["tf_free"]) * (1024 if reading["tf_unit"] == "G" else 1)
+    return (total - free, total) if total > 0 else None

@@ -1684,7 +1684,9 @@ def _host_driver_upgraded(text: str) -> bool:
 
 
 _NATIVE_LIBCUDA = re.compile(
-    r"(?<![\w/])(?!/usr/lib/wsl/)(?:/[\w.+-]{1,60}){1,6}/libcuda\.so\.\d{3}\.\d{1,3}(?:\.\d{1,3})?\b"
+    # (not CUDA's forward-compatibility package: /usr/local/cuda/compat, cuda-compat-12-2)
+    r"(?<![\w/])(?!/usr/lib/wsl/)(?![^\s]{0,200}compat)(?:/[\w.+-]{1,60}){1,6}"
+    r"/libcuda\.so\.\d{3}\.\d{1,3}(?:\.\d{1,3})?\b"
 )
 """The driver's libcuda by its full version (libcuda.so.535.104.05) in a folder of its own: a
 native Linux driver's file, which WSL 2 (libcuda.so.1.1 in /usr/lib/wsl/lib) never has."""

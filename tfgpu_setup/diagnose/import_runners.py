@@ -15,8 +15,8 @@ from .activations import NOTEBOOK_CELL, prompt_before
 from .pip_installs import TENSORFLOW_MISSING
 
 _TF_VERSION_PRINTED = re.compile(
-    r"\b(?:tf|tensorflow)\.__version__\)?[^\n]{0,40}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
-    r"'?\d{1,2}\.\d{1,3}\.\d"
+    r"\b(?:tf|tensorflow)\.(?:__version__|version\.VERSION)\)?[^\n]{0,40}\r?\n[ \t>]*"
+    r"(?:Out\[\d{1,4}\]:[ \t]*)?'?\d{1,2}\.\d{1,3}\.\d"
 )
 """TensorFlow's version printed under the expression that asked for it: it imported there."""
 _TF_CHANGED = re.compile(

@@ -1280,7 +1280,8 @@ _PCI_DISPLAY_ROWS = re.compile(
 _KERAS_BACKEND_SET = re.compile(
     r"(?:^|[\s;&])(?:export[ \t]+|set[ \t]+|\$env:)?KERAS_BACKEND[ \t]*=[ \t]*['\"]?"
     r"(?P<set>jax|torch|tensorflow)\b"
-    r"|\becho[ \t]+['\"]?(?:\$KERAS_BACKEND|\$\{KERAS_BACKEND\}|%KERAS_BACKEND%)['\"]?[ \t]*\r?\n"
+    r"|(?:\becho[ \t]+['\"]?(?:\$KERAS_BACKEND|\$\{KERAS_BACKEND\}|%KERAS_BACKEND%)['\"]?"
+    r"|\bprintenv[ \t]+KERAS_BACKEND)[ \t]*\r?\n"
     r"[ \t]*(?P<echoed>jax|torch|tensorflow)[ \t]*\r?$"
     r"|\bos\.environ\[['\"]KERAS_BACKEND['\"]\][ \t]*=[ \t]*['\"]"
     r"(?P<code>jax|torch|tensorflow)['\"]"
@@ -1319,11 +1320,14 @@ def _line_at(text: str, position: int) -> str:
 
 
 def _keras_backend(text: str) -> str:
-    named = [
-        m["set"] or m["echoed"] or m["code"] or m["config"] or m["answered"]
-        for m in _KERAS_BACKEND_SET.finditer(text)
-    ]
-    return named[-1] if named else ""
+    """Keras's own answer first; then the variable (which overrides keras.json); then the
+    file; the last of each kind."""
+    found = list(_KERAS_BACKEND_SET.finditer(text))
+    for kinds in (("answered",), ("set", "echoed", "code"), ("config",)):
+        named = [m[k] for m in found for k in kinds if m[k]]
+        if named:
+            return named[-1]
+    return ""
 
 
 def _pci_lists_no_nvidia(text: str) -> str:

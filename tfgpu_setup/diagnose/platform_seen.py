@@ -116,6 +116,10 @@ PYTHON_32BIT = re.compile(
     # not about a file it was given
     r"|platform\.architecture\(\)[^\n]{0,20}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
     r"\('32bit', '\w{1,12}'\)"
+    r"|platform\.architecture\(\)\[0\][^\n]{0,20}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
+    r"'?32bit'?[ \t]*\r?$"
+    # pip choosing a 32-bit Windows wheel for another package: its Python is 32-bit
+    r"|^[ \t]*(?:Downloading|Using cached) \S{1,200}-cp3\d{1,2}-win32\.whl\b"
     # the pointer size and sys.maxsize, as the usual one-liners print them
     r"|struct\.calcsize\([ \t]*['\"]P['\"][ \t]*\)[^\n]{0,40}\r?\n[ \t>]*(?:Out\[\d{1,4}\]:[ \t]*)?"
     r"32[ \t]*\r?$"

@@ -28,7 +28,10 @@ _IN_THE_CURRENT_FOLDER = re.compile(
 _DRIVER_AT_WORK = re.compile(
     # 'nvidia-smi -L' run by its full path, and the loaded kernel module's own version file
     r"^[ \t]*GPU \d{1,2}: [^\n]{1,120} \(UUID: GPU-"
-    r"|^[ \t]*NVRM version: NVIDIA UNIX [\w-]{1,20} Kernel Module[ \t]+\d{2,4}\.\d",
+    r"|^[ \t]*NVRM version: NVIDIA UNIX [\w-]{1,20} Kernel Module[ \t]+\d{2,4}\.\d"
+    # the loaded module's version in sysfs, and lsmod's row for the module itself
+    r"|/sys/module/nvidia/version[ \t]*\r?\n[ \t]*\d{2,4}\.\d"
+    r"|^nvidia[ \t]+\d{4,9}[ \t]+\d",
     re.MULTILINE,
 )
 """What only a working driver prints: nvidia-smi's list of GPUs, the module's version file."""
