@@ -331,3 +331,39 @@ def test_a_part_of_cudnn_from_another_release_is_two_copies_mixing(
     document = run(tmp_path, capsys, log_of("cudnn-parts-of-two-releases"))
     assert errors(document) == ["ld-library-path-shadows"]
     assert document["gpu_used"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("name", "flags", "cause"),
+    [
+        ("alpine-release-file-read", (), "glibc-too-old"),
+        ("alpine-stage-before-a-slim-python-stage", (), "python-unsupported"),
+        ("keras-backend-printenv", (), "keras-backend-not-tensorflow"),
+        (
+            "notebook-kernel-beside-tf-version-attribute",
+            ("--os", "windows"),
+            "wrong-python-environment",
+        ),
+        ("nvidia-smi-missing-beside-sysfs-module-version", (), "cuda-libs-not-found"),
+        ("wsl-cudnn-needs-libcuda-beside-cuda-compat", (), "wsl-libcuda-missing"),
+        ("platform-architecture-32bit", (), "platform-unsupported"),
+        ("pip-takes-a-win32-wheel", (), "platform-unsupported"),
+        ("context-refused-beside-smi-csv-and-free-memory", (), "gpu-out-of-memory"),
+    ],
+)
+def test_review_121s_other_wordings_of_the_same_facts(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    flags: tuple[str, ...],
+    cause: str,
+) -> None:
+    assert ids(run(tmp_path, capsys, log_of(name), *flags))[:1] == [cause]
+
+
+def test_a_backend_the_code_sets_outranks_keras_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("keras-backend-set-in-code-over-keras-json"))
+    assert "keras-backend-not-tensorflow" not in ids(document)
+    assert document["gpu_used"] == "yes"
