@@ -367,3 +367,14 @@ def test_a_backend_the_code_sets_outranks_keras_json(
     document = run(tmp_path, capsys, log_of("keras-backend-set-in-code-over-keras-json"))
     assert "keras-backend-not-tensorflow" not in ids(document)
     assert document["gpu_used"] == "yes"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["cmd-dir-lists-cudnn-7-for-tf-2.4", "powershell-dir-lists-cudnn-7-for-tf-2.4"],
+)
+def test_a_windows_folder_listing_of_another_cudnn_major_is_a_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    document = run(tmp_path, capsys, log_of(name), "--os", "windows")
+    assert errors(document)[:1] == ["cudnn-version-mismatch"]

@@ -208,6 +208,14 @@ _CUDNN_DLL_LISTED = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 """A cuDNN DLL on disk, by its path: its name gives the major version (cudnn64_8.dll)."""
+_CUDNN_DLL_ROW = re.compile(
+    # cmd's 'dir' ('11/01/2019  01:52 AM  270,596,608 cudnn64_7.dll') and PowerShell's
+    # ('-a----  11/1/2019  1:52 AM  270596608 cudnn64_7.dll'): a dated row with its size
+    r"^[ \t]*(?:-a-{3,4}[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AP]M)?"
+    r"[ \t]+[\d,.]{3,15}[ \t]+cudnn64_(?P<major>\d{1,2})\.dll[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A cuDNN DLL in a Windows folder listing: its name gives the major version."""
 _CUDA_VERSION_JSON = re.compile(
     r'"cuda"\s*:\s*\{\s*"name"\s*:\s*"CUDA SDK",\s*"version"\s*:\s*"(?P<version>\d{1,2}\.\d{1,2})'
 )
@@ -229,7 +237,11 @@ def installs_listed(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, s
     cuda += [
         (m["version"], " ".join(m.group(0).split())) for m in _CUDA_VERSION_JSON.finditer(text)
     ]
-    cudnn += [(m["major"], m.group(0).strip()) for m in _CUDNN_DLL_LISTED.finditer(text)]
+    cudnn += [
+        (m["major"], m.group(0).strip())
+        for listed in (_CUDNN_DLL_LISTED, _CUDNN_DLL_ROW)
+        for m in listed.finditer(text)
+    ]
     for m in _LIBRARY_LISTED.finditer(text):
         version, line = m["version"], m.group(0).strip()
         if m["lib"] == "cudnn":
