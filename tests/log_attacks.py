@@ -861,6 +861,8 @@ WRITTEN = {
     " Error: /usr/local/cuda/11.8.0/lib64/libcudnn_cnn_train.so.8: symbol"
     " _ZN10cask_cudnn2kr8isAmpereEPNS0_5spa_tERKi, version libcudnn_cnn_infer.so.8 not defined"
     " in file libcudnn_cnn_infer.so.8 with link time reference",
+    "memory-growth-with-virtual-devices": "ValueError: Cannot set memory growth on device when"
+    " virtual devices configured",
     "cuda-11-library-missing": "W tensorflow/stream_executor/platform/default/dso_loader.cc:60]"
     " Could not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot"
     " open shared object file: No such file or directory",

@@ -378,3 +378,11 @@ def test_a_windows_folder_listing_of_another_cudnn_major_is_a_mismatch(
 ) -> None:
     document = run(tmp_path, capsys, log_of(name), "--os", "windows")
     assert errors(document)[:1] == ["cudnn-version-mismatch"]
+
+
+def test_memory_growth_refused_beside_virtual_devices_is_the_device_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = run(tmp_path, capsys, log_of("memory-growth-refused-beside-virtual-devices"))
+    assert ids(document)[:1] == ["device-config-after-init"]
+    assert errors(document) == []

@@ -1260,6 +1260,25 @@ RUNTIME: tuple[Signature, ...] = (
         source="https://github.com/huggingface/datasets/issues/6948",
     ),
     Signature(
+        # set_memory_growth refused for a GPU already given virtual devices (a memory limit):
+        # the two settings exclude each other (review 121: often a setup called twice)
+        name="memory-growth-with-virtual-devices",
+        needles=("Cannot set memory growth on device when virtual",),
+        pattern=compiled(r"Cannot set memory growth on device when virtual devices configured"),
+        finding_id="device-config-after-init",
+        severity=Severity.WARNING,
+        title=(
+            "Memory growth was asked for a GPU already split into virtual devices (a memory"
+            " limit): TensorFlow refused it"
+        ),
+        fix=(
+            "Choose one: tf.config.experimental.set_memory_growth, or"
+            " tf.config.set_logical_device_configuration with a memory_limit; and configure the"
+            " GPU once, before anything touches it (a setup function called twice does this)."
+        ),
+        source="https://github.com/tensorflow/tensorflow/blob/v2.4.0/tensorflow/python/eager/context.py",
+    ),
+    Signature(
         name="threading-config-after-init",
         needles=("parallelism cannot be modified after initialization",),
         pattern=compiled(
