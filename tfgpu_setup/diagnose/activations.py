@@ -40,16 +40,15 @@ NOTEBOOK_CELL = re.compile(r"^[ \t]*(?:In \[\d{1,4}\]:|Cell In\[\d{1,4}\]|<ipyth
 """A notebook's cell, or its traceback's frame: what follows ran in the notebook's kernel."""
 
 
-def prompt_before(text: str, position: int) -> tuple[int, str, str] | None:
-    """The last shell prompt before this point: where it starts, the environment it names (''
-    for none) and the command typed at it. None where no prompt comes before."""
-    prompts = list(_PROMPT.finditer(text, 0, position))
-    if not prompts:
-        return None
-    last = prompts[-1]
-    end = text.find("\n", last.end())
-    command = text[last.end() : end if end >= 0 else len(text)].strip()
-    return last.start(), last["env"] or "", command
+def shell_prompts(text: str) -> list[tuple[int, str, str]]:
+    """Each shell prompt: where it starts, the environment it names ('' for none) and the
+    command typed at it."""
+    prompts = []
+    for found in _PROMPT.finditer(text):
+        end = text.find("\n", found.end())
+        command = text[found.end() : end if end >= 0 else len(text)].strip()
+        prompts.append((found.start(), found["env"] or "", command))
+    return prompts
 
 
 def prompt_environments(text: str) -> list[tuple[int, str]]:

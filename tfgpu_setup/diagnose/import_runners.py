@@ -9,9 +9,12 @@ Pure: text in, one line of evidence out.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
-from .activations import NOTEBOOK_CELL, prompt_before
+from .activations import NOTEBOOK_CELL, shell_prompts
 from .pip_installs import TENSORFLOW_MISSING
 
 _TF_VERSION_PRINTED = re.compile(
@@ -41,33 +44,37 @@ def imported_by_another_runner(text: str) -> str:
     without), with nothing installing or removing TensorFlow anywhere. '' otherwise."""
     if _TF_CHANGED.search(text) or _ELSEWHERE.search(text):
         return ""
-    missing = [m.start() for m in TENSORFLOW_MISSING.finditer(text)][:MAX_EVENTS]
-    if not missing:
-        return ""
-    imported = [m.end() for m in _TF_VERSION_PRINTED.finditer(text)][:MAX_EVENTS]
-    for failed in missing:
-        failed_runner = _runner(text, failed)
-        for worked in imported:
-            worked_runner = _runner(text, worked)
-            if failed_runner and worked_runner and _apart(failed_runner, worked_runner):
-                return (
-                    f"TensorFlow imported in {_described(worked_runner)}, yet"
-                    f" 'No module named tensorflow' in {_described(failed_runner)}"
-                )
-    return ""
+    failed = _runners(text, (m.start() for m in TENSORFLOW_MISSING.finditer(text)))
+    worked = _runners(text, (m.end() for m in _TF_VERSION_PRINTED.finditer(text))) if failed else []
+    return next(
+        (
+            f"TensorFlow imported in {_described(ran)}, yet 'No module named tensorflow' in"
+            f" {_described(lacked)}"
+            for lacked in failed
+            for ran in worked
+            if _apart(lacked, ran)
+        ),
+        "",
+    )
 
 
-def _runner(text: str, position: int) -> tuple[str, str, bool] | None:
-    """Who ran the code at this point: ('notebook', '', False) for a notebook's kernel, or
-    ('shell', its environment, whether under sudo). None where the paste does not say."""
-    prompt = prompt_before(text, position)
-    cells = list(NOTEBOOK_CELL.finditer(text, 0, position))
-    if cells and (prompt is None or cells[-1].start() > prompt[0]):
-        return ("notebook", "", False)
-    if prompt is None:
-        return None
-    _, environment, command = prompt
-    return ("shell", environment, bool(_SUDO.match(command)))
+def _runners(text: str, positions: Iterator[int]) -> list[tuple[str, str, bool]]:
+    """Who ran the code at each of the first MAX_EVENTS points, where the paste says: a
+    notebook's kernel ('notebook', '', False) where a cell comes after the last prompt, else
+    that prompt's shell ('shell', its environment, whether under sudo)."""
+    prompts = shell_prompts(text)
+    starts = [start for start, _, _ in prompts]
+    cells = [found.start() for found in NOTEBOOK_CELL.finditer(text)]
+    runners = []
+    for position in itertools.islice(positions, MAX_EVENTS):
+        prompt = bisect_left(starts, position) - 1
+        cell = bisect_left(cells, position) - 1
+        if cell >= 0 and (prompt < 0 or cells[cell] > starts[prompt]):
+            runners.append(("notebook", "", False))
+        elif prompt >= 0:
+            _, environment, command = prompts[prompt]
+            runners.append(("shell", environment, bool(_SUDO.match(command))))
+    return runners
 
 
 def _apart(one: tuple[str, str, bool], other: tuple[str, str, bool]) -> bool:

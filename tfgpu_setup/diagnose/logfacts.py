@@ -217,13 +217,13 @@ class LogFacts:
     """The shell's switch to another environment ('conda activate tf') after 'No module named
     tensorflow', in which TensorFlow then imported."""
     imported_by_another_runner: str = ""
+    """TensorFlow's version printed by one runner (a shell, a notebook's kernel, sudo) and
+    'No module named tensorflow' in another that cannot share its Python."""
     cuda_absent_line: str = ""
+    """A listing showing no CUDA toolkit where one would be (cuda_absent.py)."""
     torch_first_line: str = ""
     """PyTorch imported before TensorFlow in the program that ran: its own CUDA libraries (the
     cuDNN its wheel bundles) are already in the process when TensorFlow asks for them."""
-    """A listing showing no CUDA toolkit where one would be (cuda_absent.py)."""
-    """TensorFlow's version printed by one runner (a shell, a notebook's kernel, sudo) and
-    'No module named tensorflow' in another that cannot share its Python."""
     missing_then_installed_line: str = ""
     """A record TensorFlow wrote after pip installed it, after the last 'No module named
     tensorflow': that import error was before the install, and is not the problem now."""
@@ -426,12 +426,12 @@ class LogFacts:
     ('ls: /.singularity.d/libs/libOpenCL.so.1: Srmount error', singularity#4687): the binding
     of the host driver's libraries failed."""
     cpu_image_run_line: str = ""
-    cpu_image_any_run_line: str = ""
-    """A 'docker run' of TensorFlow's CPU image, with the GPU asked for or not: its image ships
-    no CUDA libraries at all."""
     """'docker run' of TensorFlow's CPU image (tensorflow/tensorflow with no '-gpu' tag), with
     no flag that gives it the GPU: it has no CUDA libraries, so '--gpus all' alone is not
     enough."""
+    cpu_image_any_run_line: str = ""
+    """A 'docker run' of TensorFlow's CPU image, with the GPU asked for or not: its image ships
+    no CUDA libraries at all."""
     memory_taken_line: str = ""
     """TensorFlow 1.x's device properties when less than a tenth of the GPU's memory was free
     as it started ('totalMemory: 10.91GiB freeMemory: 301.25MiB'): another process holds it."""
